@@ -1,0 +1,57 @@
+/*
+ * commands.h — the one table of console commands.
+ *
+ * Each command is declared once here with its key, whether it changes
+ * production, and its help text. The key map, the help overlay, the
+ * read-only choke point and the man page's key list are all generated
+ * from this table, so they cannot disagree.
+ */
+#ifndef WARROOM_COMMANDS_H
+#define WARROOM_COMMANDS_H
+
+#include <stdbool.h>
+
+/*  id            key       alt key  mutating  help */
+#define WR_COMMANDS(X)                                                              \
+	X(FOCUS_NEXT,  "Tab",    NULL,    0, "move focus to the next pane")          \
+	X(FOCUS_PREV,  "S-Tab",  NULL,    0, "move focus to the previous pane")      \
+	X(FOCUS_1,     "1",      NULL,    0, "focus the HOSTS pane")                 \
+	X(FOCUS_2,     "2",      NULL,    0, "focus the METRICS pane")               \
+	X(FOCUS_3,     "3",      NULL,    0, "focus the LOGS pane")                  \
+	X(FOCUS_4,     "4",      NULL,    0, "focus the RUNBOOK pane")               \
+	X(FOCUS_5,     "5",      NULL,    0, "focus the TIMELINE pane")              \
+	X(UP,          "Up",     "k",     0, "move the selection up")                \
+	X(DOWN,        "Down",   "j",     0, "move the selection down")              \
+	X(PAGE_UP,     "PgUp",   NULL,    0, "move the selection a page up")         \
+	X(PAGE_DOWN,   "PgDn",   NULL,    0, "move the selection a page down")       \
+	X(TOP,         "Home",   "g",     0, "move to the first line")               \
+	X(BOTTOM,      "End",    "G",     0, "move to the last line")                \
+	X(REDRAW,      "C-l",    NULL,    0, "redraw the whole screen")              \
+	X(HELP,        "?",      NULL,    0, "show or hide this help")               \
+	X(QUIT,        "q",      NULL,    0, "quit (asks first while an action runs)")
+
+enum wr_command {
+	WR_CMD_NONE = -1,
+#define X(id, key, alt, mut, help) WR_CMD_##id,
+	WR_COMMANDS(X)
+#undef X
+	WR_CMD_COUNT
+};
+
+/* The key name ("Tab", "q", "C-l") a command is bound to, and its alternative (or NULL). */
+const char *command_key(enum wr_command cmd);
+const char *command_alt_key(enum wr_command cmd);
+
+/* The command's name as written in the table ("FOCUS_NEXT"). */
+const char *command_name(enum wr_command cmd);
+
+/* One line of help text. */
+const char *command_help(enum wr_command cmd);
+
+/* True when the command would change production. */
+bool command_is_mutating(enum wr_command cmd);
+
+/* The command bound to a key name, or WR_CMD_NONE. */
+enum wr_command command_for_key(const char *keyname);
+
+#endif

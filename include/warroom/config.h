@@ -1,0 +1,124 @@
+/*
+ * config.h — warroom.conf (DESIGN §3.1) as a struct.
+ *
+ * config_parse() is pure: it takes the file's bytes and the environment
+ * facts it needs (home, XDG dirs) and returns every problem it found as a
+ * "file:line: message" string. Checks that need the filesystem (missing
+ * files, token file modes) live in config_files.c in the io layer.
+ */
+#ifndef WARROOM_CONFIG_H
+#define WARROOM_CONFIG_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "warroom/util.h"
+
+#define WR_NAME_MAX 64
+
+#define WR_URL_MAX 1024
+#define WR_SERVICES_MAX 32
+
+enum config_driver {
+	DRIVER_COMPOSE,
+	DRIVER_K8S,
+	DRIVER_HELM,
+};
+
+/* Where a file named in the config came from, so later checks can cite it. */
+struct config_file_ref {
+	char path[WR_PATH_MAX];  /* expanded; empty when not set */
+	int line;                /* line of the key, 0 when not set */
+};
+
+struct config_host {
+	char name[WR_NAME_MAX];
+	int line;                        /* line of the [host "…"] header */
+	char address[256];               /* empty: the name is an ssh alias */
+	char user[WR_NAME_MAX];          /* empty: from ssh config or $USER */
+	int port;                        /* 0: from ssh config or 22 */
+	enum config_driver driver;
+	char compose_dir[WR_PATH_MAX];
+	char namespace_[WR_NAME_MAX];
+	char services[WR_SERVICES_MAX][WR_NAME_MAX];
+	int nservices;
+	char health_url[WR_URL_MAX];
+	char metrics_url[WR_URL_MAX];
+	char metrics_token_env[WR_NAME_MAX];
+	struct config_file_ref metrics_token_file;
+	struct config_file_ref identity_file;
+	bool tunnel;                     /* HTTP through the SSH connection */
+	bool read_only;                  /* never a target of any action */
+	bool had_error;                  /* a key failed: no follow-on checks */
+};
+
+enum statuspage_kind {
+	STATUSPAGE_NONE,
+	STATUSPAGE_ATLASSIAN,
+	STATUSPAGE_CACHET,
+};
+
+struct config_statuspage {
+	enum statuspage_kind kind;
+	int line;
+	char url[WR_URL_MAX];
+	char token_env[WR_NAME_MAX];
+	struct config_file_ref token_file;
+};
+
+/* Rollback decision thresholds; rates are fractions (0.05 = 5%). */
+struct config_thresholds {
+	double error_rate_rollback;
+	double error_rate_consider;
+	double error_rate_monitor;
+	double p95_rollback_ms;
+	double p95_consider_ms;
+	double p95_monitor_ms;
+	int restarts_rollback;           /* restarts … */
+	int restarts_window_s;           /* … within this many seconds */
+};
+
+struct config {
+	char file[WR_PATH_MAX];          /* name used in messages */
+	bool read_only;
+	char timeline_dir[WR_PATH_MAX];
+	char theme[WR_PATH_MAX];
+	struct config_file_ref known_hosts;
+	struct config_host *hosts;
+	size_t nhosts;
+	struct config_statuspage statuspage;
+	struct config_thresholds thresholds;
+	char **errors;                   /* "file:line: message" each */
+	size_t nerrors;
+};
+
+/* Facts from the environment the parser needs; it reads none itself. */
+struct config_env {
+	const char *home;                /* $HOME */
+	const char *xdg_state_home;      /* $XDG_STATE_HOME or NULL */
+	const char *config_dir;          /* dir of the config file, for relative paths */
+};
+
+/* Defaults per DESIGN §3.1 (thresholds from common rollback runbooks). */
+void config_init(struct config *cfg, const char *file, const struct config_env *env);
+
+/* Parse buf into cfg (initialised by config_init). Returns 0, or -1 with
+ * every problem appended to cfg->errors. */
+int config_parse(struct config *cfg, const char *buf, size_t len,
+    const struct config_env *env);
+
+/* Append a "file:line: message" error to cfg. */
+void config_add_error(struct config *cfg, int line, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+
+/* Release everything config_init/config_parse allocated. */
+void config_free(struct config *cfg);
+
+/* "compose", "k8s" or "helm". */
+const char *config_driver_name(enum config_driver d);
+
+/* Write the resolved config as text without any secret value (for
+ * --check-config) into a malloc'd string. */
+char *config_describe(const struct config *cfg);
+
+#endif

@@ -1,0 +1,22 @@
+/*
+ * config_files.h — loading warroom.conf from disk and checking the files it
+ * names (existence, and the 0600 rule for secrets). The pure parse is
+ * config.h; this is the part that touches the filesystem.
+ */
+#ifndef WARROOM_CONFIG_FILES_H
+#define WARROOM_CONFIG_FILES_H
+
+#include "warroom/config.h"
+
+/* Read and parse path, then check every file it names. Returns 0, or -1
+ * with every problem in cfg->errors. cfg must be freed with config_free. */
+int config_load(struct config *cfg, const char *path);
+
+/* Read a secret from a file that must be regular, owned by us and not
+ * readable by group or others. Trailing newlines are dropped. */
+int secret_read_file(const char *path, char *out, size_t cap, struct wr_err *err);
+
+/* Check a secret file's ownership and mode without keeping its contents. */
+int secret_check_file(const char *path, struct wr_err *err);
+
+#endif

@@ -1,0 +1,19 @@
+/*
+ * safety.h — the rule behind the one choke point (DESIGN §3.5): whether a
+ * command may run given read-only mode, arming and the journal's health.
+ */
+#ifndef WARROOM_SAFETY_H
+#define WARROOM_SAFETY_H
+
+#include <stdbool.h>
+
+struct safety_state {
+	bool read_only;          /* --read-only or read_only = true */
+	bool armed;              /* armed and not yet expired */
+	bool journal_degraded;   /* the timeline failed a write or sync */
+};
+
+/* NULL when allowed, else why not ("read-only mode", "not armed", ...). */
+const char *safety_refusal(const struct safety_state *s, bool mutating);
+
+#endif

@@ -1,0 +1,119 @@
+/*
+ * ui.h — what the curses layer shares between its files: the screen, the
+ * layout, views as const ops tables, drawing helpers, keys and dispatch.
+ */
+#ifndef WARROOM_UI_H
+#define WARROOM_UI_H
+
+#include <curses.h>
+#include <stdbool.h>
+#include <stdio.h>
+
+#include "warroom/app.h"
+#include "warroom/commands.h"
+
+#define UI_MIN_COLS 80
+#define UI_MIN_LINES 24
+
+struct rect {
+	int y, x, h, w;
+};
+
+struct layout {
+	bool too_small;
+	struct rect header, footer;
+	struct rect pane[PANE_COUNT];
+};
+
+/* Split a cols x lines screen into header, five panes and footer. */
+void layout_compute(struct layout *lo, int cols, int lines);
+
+/* A panel: draw() renders app state into the pane's inner area and never
+ * changes it; key() handles a command when the pane has focus. */
+struct view_ops {
+	const char *name;
+	void (*draw)(struct app *app, WINDOW *win, int h, int w, bool focused);
+	bool (*key)(struct app *app, enum wr_command cmd, int page);
+};
+
+extern const struct view_ops view_hosts_ops;
+extern const struct view_ops view_metrics_ops;
+extern const struct view_ops view_logs_ops;
+extern const struct view_ops view_runbook_ops;
+extern const struct view_ops view_timeline_ops;
+
+/* The view drawn in each pane. */
+const struct view_ops *view_for_pane(enum pane_id pane);
+
+/* Start curses on the terminal, or on an in-memory screen when test is set
+ * (output to /dev/null, size cols x lines). Returns NULL with err filled. */
+struct screen *screen_open(struct app *app, bool test, int cols, int lines,
+    struct wr_err *err);
+
+/* Restore the terminal. Safe to call twice. */
+void screen_close(struct screen *scr);
+
+/* The terminal changed size (SIGWINCH, or :resize in a script). */
+void screen_resize(struct app *app, int cols, int lines);
+
+/* Redraw what is dirty, with one doupdate(). */
+void screen_draw(struct app *app);
+
+/* Write the screen's text to path, one line per row, trailing blanks cut. */
+int screen_save(struct app *app, const char *path, struct wr_err *err);
+
+/* The curses side of the console: windows per pane and role attributes. */
+struct screen {
+	SCREEN *term;
+	FILE *out;
+	bool test;                       /* in-memory screen for screen tests */
+	bool closed;
+	bool utf8;                       /* box drawing with Unicode lines */
+	int cols, lines;
+	struct layout lo;
+	WINDOW *header, *footer, *pane[PANE_COUNT];
+	int attr[THEME_ROLE_COUNT];
+};
+
+/* Give every theme role its curses colour pair and attributes. */
+void theme_apply(struct screen *scr, const struct theme *t, bool use_color);
+
+/* The curses attributes for a role (colour pair included). */
+int ui_attr(const struct app *app, enum theme_role role);
+
+/* Draw UTF-8 text at y,x clipped to width cells; returns the cells used.
+ * Control characters are shown as ^X, invalid bytes as U+FFFD. */
+int ui_put(WINDOW *win, int y, int x, int width, int attr, const char *text);
+
+/* Draw a box around w in the role's colours (Unicode lines when the
+ * locale is UTF-8, ASCII otherwise). */
+void ui_border(const struct app *app, WINDOW *w, enum theme_role role);
+
+/* Display width in cells of UTF-8 text (as ui_put would draw it). */
+int ui_width(const char *text);
+
+/* The key name for a curses key ("Tab", "C-l", "q") written into buf, or
+ * NULL when the key has no name. */
+const char *keys_name(int is_keycode, unsigned int key, char *buf, size_t cap);
+
+/* Turn a key into a command and run it through dispatch. */
+void keys_handle(struct app *app, int is_keycode, unsigned int key);
+
+/* The choke point: runs cmd unless safety refuses it. 0 ran, -1 refused. */
+int dispatch(struct app *app, enum wr_command cmd);
+
+/* The help overlay, generated from the command table. */
+void help_draw(struct app *app, int lines, int cols);
+
+/* Run a screen-test key script; returns the exit status. */
+int script_run(struct app *app, FILE *script, const char *name);
+
+/* Route SIGWINCH, SIGTERM, SIGINT, SIGHUP and SIGCHLD to the loop; call
+ * before screen_open so curses keeps its hands off SIGWINCH. */
+int console_signals(struct app *app);
+
+/* Run the console on the real terminal until the user quits; returns the
+ * exit status (128 + signal when a signal ended it). */
+int console_run(struct app *app);
+
+#endif

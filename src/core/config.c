@@ -1,0 +1,872 @@
+/*
+ * config.c — warroom.conf (DESIGN §3.1) parsed with libinih into struct config.
+ *
+ * libinih gives the handler no line numbers, so the file is fed through a
+ * reader that counts lines; every complaint is "file:line: message" and the
+ * parse goes on after one, so a user sees all of them at once. Nothing here
+ * touches the filesystem: existence and permission checks are config_files.c.
+ */
+#include "warroom/config.h"
+#include "warroom/ini_lines.h"
+
+#include <ctype.h>
+#include <errno.h>
+#include <ini.h>
+#include <math.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+struct seen_key {
+	char section[96];
+	char name[64];
+	int line;
+};
+
+struct parse_state {
+	struct config *cfg;
+	const struct config_env *env;
+	int line;                 /* line the reader handed out last */
+	char section[96];         /* section of the last key handled */
+	struct config_host *host; /* current [host "…"], or NULL */
+	struct seen_key *seen;
+	size_t nseen;
+	int statuspage_line;
+	bool statuspage_bad;      /* a key failed: skip follow-on checks */
+	bool thresholds_set[8];
+};
+
+void
+config_add_error(struct config *cfg, int line, const char *fmt, ...)
+{
+	char msg[WR_ERR_MAX], full[WR_ERR_MAX + WR_PATH_MAX + 16];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof(msg), fmt, ap);
+	va_end(ap);
+	if (line > 0)
+		snprintf(full, sizeof(full), "%s:%d: %s", cfg->file, line, msg);
+	else
+		snprintf(full, sizeof(full), "%s: %s", cfg->file, msg);
+	cfg->errors = xrealloc(cfg->errors, (cfg->nerrors + 1) * sizeof(char *));
+	cfg->errors[cfg->nerrors++] = xstrdup(full);
+}
+
+void
+config_init(struct config *cfg, const char *file, const struct config_env *env)
+{
+	memset(cfg, 0, sizeof(*cfg));
+	wr_strlcpy(cfg->file, file, sizeof(cfg->file));
+	if (env->xdg_state_home != NULL && env->xdg_state_home[0] == '/')
+		snprintf(cfg->timeline_dir, sizeof(cfg->timeline_dir), "%s/warroom",
+		    env->xdg_state_home);
+	else
+		snprintf(cfg->timeline_dir, sizeof(cfg->timeline_dir),
+		    "%s/.local/state/warroom", env->home ? env->home : "");
+	wr_strlcpy(cfg->theme, "default", sizeof(cfg->theme));
+	cfg->thresholds = (struct config_thresholds){
+		.error_rate_rollback = 0.05,
+		.error_rate_consider = 0.02,
+		.error_rate_monitor = 0.01,
+		.p95_rollback_ms = 2000,
+		.p95_consider_ms = 1000,
+		.p95_monitor_ms = 500,
+		.restarts_rollback = 3,
+		.restarts_window_s = 300,
+	};
+}
+
+void
+config_free(struct config *cfg)
+{
+	size_t i;
+
+	for (i = 0; i < cfg->nerrors; i++)
+		free(cfg->errors[i]);
+	free(cfg->errors);
+	free(cfg->hosts);
+	cfg->errors = NULL;
+	cfg->hosts = NULL;
+	cfg->nerrors = cfg->nhosts = 0;
+}
+
+const char *
+config_driver_name(enum config_driver d)
+{
+	switch (d) {
+	case DRIVER_COMPOSE: return "compose";
+	case DRIVER_K8S: return "k8s";
+	case DRIVER_HELM: return "helm";
+	}
+	return "?";
+}
+
+/* ---- the reader's hooks ---- */
+
+static void note_section(struct parse_state *ps, const char *line);
+
+static void
+on_line(void *arg, int line, const char *text)
+{
+	struct parse_state *ps = arg;
+
+	ps->line = line;
+	note_section(ps, text);
+}
+
+static void
+on_bad(void *arg, int line, const char *why)
+{
+	struct parse_state *ps = arg;
+
+	ps->line = line;
+	config_add_error(ps->cfg, line, "%s", why);
+}
+
+/* ---- value parsers: each returns 0 or adds an error and returns -1 ---- */
+
+static int
+bad_value(struct parse_state *ps, const char *name, const char *value,
+    const char *expected)
+{
+	const char *hint = strstr(value, " #") != NULL ?
+	    " (inline comments start with ';', not '#')" : "";
+
+	config_add_error(ps->cfg, ps->line, "%s: expected %s, got '%s'%s", name,
+	    expected, value, hint);
+	return -1;
+}
+
+static int
+parse_bool(struct parse_state *ps, const char *name, const char *v, bool *out)
+{
+	if (wr_streq_ci(v, "true") || wr_streq_ci(v, "yes") ||
+	    wr_streq_ci(v, "on") || strcmp(v, "1") == 0)
+		*out = true;
+	else if (wr_streq_ci(v, "false") || wr_streq_ci(v, "no") ||
+	    wr_streq_ci(v, "off") || strcmp(v, "0") == 0)
+		*out = false;
+	else
+		return bad_value(ps, name, v, "true or false");
+	return 0;
+}
+
+static int
+parse_long(const char *v, long min, long max, long *out)
+{
+	char *end;
+	long n;
+
+	if (*v == '\0' || (!isdigit((unsigned char)*v) && *v != '-'))
+		return -1;
+	errno = 0;
+	n = strtol(v, &end, 10);
+	if (errno != 0 || *end != '\0' || n < min || n > max)
+		return -1;
+	*out = n;
+	return 0;
+}
+
+static int
+parse_int(struct parse_state *ps, const char *name, const char *v, int min,
+    int max, int *out)
+{
+	char expected[64];
+	long n;
+
+	if (parse_long(v, min, max, &n) != 0) {
+		snprintf(expected, sizeof(expected), "a number from %d to %d", min, max);
+		return bad_value(ps, name, v, expected);
+	}
+	*out = (int)n;
+	return 0;
+}
+
+static int
+parse_percent(struct parse_state *ps, const char *name, const char *v,
+    double *out)
+{
+	char *end;
+	double d;
+
+	errno = 0;
+	d = strtod(v, &end);
+	if (end == v || errno != 0 || strcmp(end, "%") != 0 || !isfinite(d) ||
+	    d < 0 || d > 100)
+		return bad_value(ps, name, v, "a percentage like 5%");
+	*out = d / 100.0;
+	return 0;
+}
+
+static int
+parse_ms(struct parse_state *ps, const char *name, const char *v, double *out)
+{
+	long n;
+	char num[32];
+	size_t len = strlen(v);
+
+	/* "2000" or "2000ms"; anything else would be a guess about units. */
+	if (len > 2 && strcmp(v + len - 2, "ms") == 0 && len - 2 < sizeof(num)) {
+		memcpy(num, v, len - 2);
+		num[len - 2] = '\0';
+		v = num;
+	}
+	if (parse_long(v, 1, 3600000, &n) != 0)
+		return bad_value(ps, name, v, "milliseconds like 2000 or 2000ms");
+	*out = (double)n;
+	return 0;
+}
+
+/* "3/5m": restarts within a window (s, m or h). */
+static int
+parse_restarts(struct parse_state *ps, const char *name, const char *v,
+    int *count, int *window_s)
+{
+	char buf[64], *slash, unit;
+	long n, w;
+	size_t len;
+	int mult;
+
+	if (!wr_strlcpy(buf, v, sizeof(buf)) || (slash = strchr(buf, '/')) == NULL)
+		return bad_value(ps, name, v, "restarts per window like 3/5m");
+	*slash = '\0';
+	len = strlen(slash + 1);
+	unit = len > 0 ? slash[len] : '\0';
+	mult = unit == 's' ? 1 : unit == 'm' ? 60 : unit == 'h' ? 3600 : 0;
+	if (mult == 0 || len < 2)
+		return bad_value(ps, name, v, "restarts per window like 3/5m");
+	slash[len] = '\0';
+	if (parse_long(buf, 1, 1000, &n) != 0 || parse_long(slash + 1, 1, 86400, &w) != 0)
+		return bad_value(ps, name, v, "restarts per window like 3/5m");
+	*count = (int)n;
+	*window_s = (int)(w * mult);
+	return 0;
+}
+
+static int
+parse_string(struct parse_state *ps, const char *name, const char *v,
+    char *out, size_t cap)
+{
+	if (*v == '\0') {
+		config_add_error(ps->cfg, ps->line, "%s: empty value", name);
+		return -1;
+	}
+	if (!wr_strlcpy(out, v, cap)) {
+		config_add_error(ps->cfg, ps->line, "%s: value too long (at most %zu bytes)",
+		    name, cap - 1);
+		return -1;
+	}
+	return 0;
+}
+
+/* A path: "~/" is the home directory; relative paths are relative to the
+ * config file's directory, so a config works from any cwd. */
+static int
+parse_path(struct parse_state *ps, const char *name, const char *v, char *out,
+    size_t cap)
+{
+	int n;
+
+	if (*v == '\0')
+		return parse_string(ps, name, v, out, cap);
+	if (v[0] == '~' && (v[1] == '/' || v[1] == '\0'))
+		n = snprintf(out, cap, "%s%s", ps->env->home ? ps->env->home : "", v + 1);
+	else if (v[0] == '/' || ps->env->config_dir == NULL)
+		n = snprintf(out, cap, "%s", v);
+	else
+		n = snprintf(out, cap, "%s/%s", ps->env->config_dir, v);
+	if (n < 0 || (size_t)n >= cap) {
+		config_add_error(ps->cfg, ps->line, "%s: path too long", name);
+		return -1;
+	}
+	return 0;
+}
+
+static int
+parse_file_ref(struct parse_state *ps, const char *name, const char *v,
+    struct config_file_ref *ref)
+{
+	ref->line = ps->line;
+	return parse_path(ps, name, v, ref->path, sizeof(ref->path));
+}
+
+static int
+parse_url(struct parse_state *ps, const char *name, const char *v, char *out,
+    size_t cap)
+{
+	if (strncmp(v, "http://", 7) != 0 && strncmp(v, "https://", 8) != 0)
+		return bad_value(ps, name, v, "an http:// or https:// URL");
+	if (strchr(v, ' ') != NULL)
+		return bad_value(ps, name, v, "a URL without spaces");
+	return parse_string(ps, name, v, out, cap);
+}
+
+static int
+parse_env_name(struct parse_state *ps, const char *name, const char *v,
+    char *out, size_t cap)
+{
+	const char *p;
+
+	for (p = v; *p != '\0'; p++)
+		if (!(isalnum((unsigned char)*p) || *p == '_') ||
+		    (p == v && isdigit((unsigned char)*p)))
+			return bad_value(ps, name, v, "an environment variable name");
+	return parse_string(ps, name, v, out, cap);
+}
+
+/* ---- sections ---- */
+
+static const char *const warroom_keys[] = {
+	"read_only", "timeline_dir", "theme", "known_hosts", NULL,
+};
+static const char *const host_keys[] = {
+	"address", "user", "port", "driver", "compose_dir", "namespace",
+	"services", "health_url", "metrics_url", "metrics_token_env",
+	"metrics_token_file", "identity_file", "tunnel", "read_only", NULL,
+};
+static const char *const statuspage_keys[] = {
+	"kind", "url", "token_env", "token_file", NULL,
+};
+static const char *const threshold_keys[] = {
+	"error_rate_rollback", "error_rate_consider", "error_rate_monitor",
+	"p95_rollback_ms", "p95_consider_ms", "p95_monitor_ms",
+	"restarts_rollback", NULL,
+};
+
+static void
+unknown_key(struct parse_state *ps, const char *section, const char *name,
+    const char *const *known)
+{
+	const char *best = NULL;
+	size_t bestd = 3, d;
+
+	/* Secrets inline are the mistake worth a precise answer. */
+	if (strstr(name, "token") != NULL || strstr(name, "password") != NULL ||
+	    strstr(name, "secret") != NULL) {
+		config_add_error(ps->cfg, ps->line,
+		    "'%s' in [%s]: secrets are never written in the config; "
+		    "name an environment variable (*_env) or a 0600 file (*_file)",
+		    name, section);
+		return;
+	}
+	for (; *known != NULL; known++)
+		if ((d = wr_edit_distance(name, *known)) < bestd) {
+			bestd = d;
+			best = *known;
+		}
+	if (best != NULL)
+		config_add_error(ps->cfg, ps->line,
+		    "unknown key '%s' in [%s] (did you mean '%s'?)", name, section, best);
+	else
+		config_add_error(ps->cfg, ps->line, "unknown key '%s' in [%s]", name,
+		    section);
+}
+
+static void
+handle_warroom(struct parse_state *ps, const char *name, const char *v)
+{
+	struct config *cfg = ps->cfg;
+
+	if (strcmp(name, "read_only") == 0)
+		parse_bool(ps, name, v, &cfg->read_only);
+	else if (strcmp(name, "timeline_dir") == 0)
+		parse_path(ps, name, v, cfg->timeline_dir, sizeof(cfg->timeline_dir));
+	else if (strcmp(name, "theme") == 0)
+		parse_string(ps, name, v, cfg->theme, sizeof(cfg->theme));
+	else if (strcmp(name, "known_hosts") == 0)
+		parse_file_ref(ps, name, v, &cfg->known_hosts);
+	else
+		unknown_key(ps, "warroom", name, warroom_keys);
+}
+
+static void
+parse_services(struct parse_state *ps, const char *v, struct config_host *h)
+{
+	char buf[WR_SERVICES_MAX * WR_NAME_MAX], *tok, *save = NULL;
+	int i;
+
+	h->nservices = 0;
+	if (!wr_strlcpy(buf, v, sizeof(buf))) {
+		config_add_error(ps->cfg, ps->line, "services: value too long");
+		return;
+	}
+	for (tok = strtok_r(buf, " \t,", &save); tok != NULL;
+	    tok = strtok_r(NULL, " \t,", &save)) {
+		if (h->nservices == WR_SERVICES_MAX) {
+			config_add_error(ps->cfg, ps->line,
+			    "services: at most %d per host", WR_SERVICES_MAX);
+			return;
+		}
+		for (i = 0; tok[i] != '\0'; i++)
+			if (!(isalnum((unsigned char)tok[i]) || strchr("-_.", tok[i]))) {
+				bad_value(ps, "services", tok,
+				    "service names of letters, digits, '-', '_' and '.'");
+				return;
+			}
+		for (i = 0; i < h->nservices; i++)
+			if (strcmp(h->services[i], tok) == 0) {
+				config_add_error(ps->cfg, ps->line,
+				    "services: '%s' listed twice", tok);
+				return;
+			}
+		if (parse_string(ps, "services", tok, h->services[h->nservices],
+		    WR_NAME_MAX) == 0)
+			h->nservices++;
+	}
+}
+
+static void
+handle_host(struct parse_state *ps, const char *name, const char *v)
+{
+	struct config_host *h = ps->host;
+	char section[96];
+
+	if (strcmp(name, "address") == 0)
+		parse_string(ps, name, v, h->address, sizeof(h->address));
+	else if (strcmp(name, "user") == 0)
+		parse_string(ps, name, v, h->user, sizeof(h->user));
+	else if (strcmp(name, "port") == 0)
+		parse_int(ps, name, v, 1, 65535, &h->port);
+	else if (strcmp(name, "driver") == 0) {
+		if (strcmp(v, "compose") == 0)
+			h->driver = DRIVER_COMPOSE;
+		else if (strcmp(v, "k8s") == 0)
+			h->driver = DRIVER_K8S;
+		else if (strcmp(v, "helm") == 0)
+			h->driver = DRIVER_HELM;
+		else
+			bad_value(ps, name, v, "compose, k8s or helm");
+	} else if (strcmp(name, "compose_dir") == 0) {
+		/* A remote path: never expanded against the local machine. */
+		if (v[0] != '/' && v[0] != '~')
+			bad_value(ps, name, v, "an absolute path on the host");
+		else
+			parse_string(ps, name, v, h->compose_dir, sizeof(h->compose_dir));
+	} else if (strcmp(name, "namespace") == 0)
+		parse_string(ps, name, v, h->namespace_, sizeof(h->namespace_));
+	else if (strcmp(name, "services") == 0)
+		parse_services(ps, v, h);
+	else if (strcmp(name, "health_url") == 0)
+		parse_url(ps, name, v, h->health_url, sizeof(h->health_url));
+	else if (strcmp(name, "metrics_url") == 0)
+		parse_url(ps, name, v, h->metrics_url, sizeof(h->metrics_url));
+	else if (strcmp(name, "metrics_token_env") == 0)
+		parse_env_name(ps, name, v, h->metrics_token_env,
+		    sizeof(h->metrics_token_env));
+	else if (strcmp(name, "metrics_token_file") == 0)
+		parse_file_ref(ps, name, v, &h->metrics_token_file);
+	else if (strcmp(name, "identity_file") == 0)
+		parse_file_ref(ps, name, v, &h->identity_file);
+	else if (strcmp(name, "tunnel") == 0)
+		parse_bool(ps, name, v, &h->tunnel);
+	else if (strcmp(name, "read_only") == 0)
+		parse_bool(ps, name, v, &h->read_only);
+	else {
+		snprintf(section, sizeof(section), "host \"%s\"", h->name);
+		unknown_key(ps, section, name, host_keys);
+	}
+}
+
+static void
+handle_statuspage(struct parse_state *ps, const char *name, const char *v)
+{
+	struct config_statuspage *sp = &ps->cfg->statuspage;
+
+	if (strcmp(name, "kind") == 0) {
+		if (strcmp(v, "atlassian") == 0)
+			sp->kind = STATUSPAGE_ATLASSIAN;
+		else if (strcmp(v, "cachet") == 0)
+			sp->kind = STATUSPAGE_CACHET;
+		else
+			bad_value(ps, name, v, "atlassian or cachet");
+	} else if (strcmp(name, "url") == 0)
+		parse_url(ps, name, v, sp->url, sizeof(sp->url));
+	else if (strcmp(name, "token_env") == 0)
+		parse_env_name(ps, name, v, sp->token_env, sizeof(sp->token_env));
+	else if (strcmp(name, "token_file") == 0)
+		parse_file_ref(ps, name, v, &sp->token_file);
+	else
+		unknown_key(ps, "statuspage", name, statuspage_keys);
+}
+
+static void
+handle_thresholds(struct parse_state *ps, const char *name, const char *v)
+{
+	struct config_thresholds *t = &ps->cfg->thresholds;
+
+	if (strcmp(name, "error_rate_rollback") == 0)
+		parse_percent(ps, name, v, &t->error_rate_rollback);
+	else if (strcmp(name, "error_rate_consider") == 0)
+		parse_percent(ps, name, v, &t->error_rate_consider);
+	else if (strcmp(name, "error_rate_monitor") == 0)
+		parse_percent(ps, name, v, &t->error_rate_monitor);
+	else if (strcmp(name, "p95_rollback_ms") == 0)
+		parse_ms(ps, name, v, &t->p95_rollback_ms);
+	else if (strcmp(name, "p95_consider_ms") == 0)
+		parse_ms(ps, name, v, &t->p95_consider_ms);
+	else if (strcmp(name, "p95_monitor_ms") == 0)
+		parse_ms(ps, name, v, &t->p95_monitor_ms);
+	else if (strcmp(name, "restarts_rollback") == 0)
+		parse_restarts(ps, name, v, &t->restarts_rollback, &t->restarts_window_s);
+	else
+		unknown_key(ps, "thresholds", name, threshold_keys);
+}
+
+static int host_section_name(const char *section, char *out, size_t cap);
+
+static bool
+known_section(const char *section)
+{
+	char name[WR_NAME_MAX];
+
+	return strcmp(section, "warroom") == 0 || strcmp(section, "statuspage") == 0 ||
+	    strcmp(section, "thresholds") == 0 ||
+	    host_section_name(section, name, sizeof(name)) != 1;
+}
+
+static void
+unknown_section(struct parse_state *ps, const char *section)
+{
+	static const char *const known[] = { "warroom", "statuspage", "thresholds", NULL };
+	const char *best = NULL, *const *k;
+	size_t bestd = 3, d;
+
+	for (k = known; *k != NULL; k++)
+		if ((d = wr_edit_distance(section, *k)) < bestd) {
+			bestd = d;
+			best = *k;
+		}
+	if (best != NULL)
+		config_add_error(ps->cfg, ps->line,
+		    "unknown section [%s] (did you mean [%s]?)", section, best);
+	else
+		config_add_error(ps->cfg, ps->line,
+		    "unknown section [%s]: expected [warroom], [host \"name\"], "
+		    "[statuspage] or [thresholds]", section);
+}
+
+/* `host "api-1"` → api-1; NULL when the section is not a host section. */
+static int
+host_section_name(const char *section, char *out, size_t cap)
+{
+	size_t len;
+
+	if (strncmp(section, "host", 4) != 0 || (section[4] != ' ' && section[4] != '\0'))
+		return 1;
+	section += 4;
+	while (*section == ' ')
+		section++;
+	len = strlen(section);
+	if (len < 3 || section[0] != '"' || section[len - 1] != '"')
+		return -1;
+	if (len - 2 >= cap)
+		return -1;
+	memcpy(out, section + 1, len - 2);
+	out[len - 2] = '\0';
+	return strchr(out, '"') != NULL || out[0] == '\0' ? -1 : 0;
+}
+
+static void
+enter_section(struct parse_state *ps, const char *section)
+{
+	struct config *cfg = ps->cfg;
+	char name[WR_NAME_MAX];
+	size_t i;
+	int r;
+
+	wr_strlcpy(ps->section, section, sizeof(ps->section));
+	ps->host = NULL;
+	r = host_section_name(section, name, sizeof(name));
+	if (r < 0) {
+		config_add_error(cfg, ps->line,
+		    "bad host section [%s]: write [host \"name\"]", section);
+		return;
+	}
+	if (r == 0) {
+		const char *c;
+
+		/* Host names reach the screen, the journal and ssh -G: keep them plain. */
+		for (c = name; *c != '\0'; c++)
+			if (!(isalnum((unsigned char)*c) || strchr(".-_", *c))) {
+				config_add_error(cfg, ps->line,
+				    "host name \"%s\": use letters, digits, '.', '-' and '_'", name);
+				return;
+			}
+		for (i = 0; i < cfg->nhosts; i++)
+			if (strcmp(cfg->hosts[i].name, name) == 0) {
+				config_add_error(cfg, ps->line,
+				    "duplicate host \"%s\" (first defined at line %d)",
+				    name, cfg->hosts[i].line);
+				return;
+			}
+		cfg->hosts = xrealloc(cfg->hosts, (cfg->nhosts + 1) * sizeof(*cfg->hosts));
+		ps->host = &cfg->hosts[cfg->nhosts++];
+		memset(ps->host, 0, sizeof(*ps->host));
+		wr_strlcpy(ps->host->name, name, sizeof(ps->host->name));
+		ps->host->line = ps->line;
+		ps->host->tunnel = true;
+		return;
+	}
+	if (!known_section(section)) {
+		unknown_section(ps, section);
+		return;
+	}
+	if (strcmp(section, "statuspage") == 0) {
+		if (ps->statuspage_line != 0)
+			config_add_error(cfg, ps->line,
+			    "[statuspage] appears twice (first at line %d)", ps->statuspage_line);
+		ps->statuspage_line = ps->line;
+		cfg->statuspage.line = ps->line;
+	}
+}
+
+
+/* Sections are entered here, from the reader, as inih tells the handler
+ * nothing about sections without keys or about where a section began. */
+static void
+note_section(struct parse_state *ps, const char *line)
+{
+	char text[128], *close;
+	const char *p = line;
+
+	while (*p == ' ' || *p == '\t')
+		p++;
+	if (*p != '[' || (close = strchr(p, ']')) == NULL ||
+	    (size_t)(close - p) >= sizeof(text))
+		return;
+	memcpy(text, p + 1, (size_t)(close - p - 1));
+	text[close - p - 1] = '\0';
+	wr_trim(text);
+	enter_section(ps, text);
+}
+
+static bool
+duplicate_key(struct parse_state *ps, const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < ps->nseen; i++)
+		if (strcmp(ps->seen[i].section, ps->section) == 0 &&
+		    strcmp(ps->seen[i].name, name) == 0) {
+			config_add_error(ps->cfg, ps->line,
+			    "'%s' set twice in [%s] (first at line %d)", name,
+			    ps->section, ps->seen[i].line);
+			return true;
+		}
+	ps->seen = xrealloc(ps->seen, (ps->nseen + 1) * sizeof(*ps->seen));
+	wr_strlcpy(ps->seen[ps->nseen].section, ps->section, sizeof(ps->seen[0].section));
+	wr_strlcpy(ps->seen[ps->nseen].name, name, sizeof(ps->seen[0].name));
+	ps->seen[ps->nseen].line = ps->line;
+	ps->nseen++;
+	return false;
+}
+
+static int
+handler(void *user, const char *section, const char *name, const char *value)
+{
+	struct parse_state *ps = user;
+	char v[WR_URL_MAX + 64];
+	size_t before;
+
+	wr_strlcpy(v, value, sizeof(v));
+	wr_trim(v);
+	if (section[0] == '\0') {
+		config_add_error(ps->cfg, ps->line,
+		    "'%s' is outside any section: put it under [warroom]", name);
+		return 1;
+	}
+	if (!known_section(section))
+		return 1;  /* reported once, when the section began */
+	if (ps->host == NULL && strcmp(section, "warroom") != 0 &&
+	    strcmp(section, "statuspage") != 0 && strcmp(section, "thresholds") != 0)
+		return 1;  /* a bad or duplicate host section, already reported */
+	if (duplicate_key(ps, name))
+		return 1;
+	before = ps->cfg->nerrors;
+	if (strcmp(section, "warroom") == 0)
+		handle_warroom(ps, name, v);
+	else if (strcmp(section, "statuspage") == 0) {
+		handle_statuspage(ps, name, v);
+		ps->statuspage_bad |= ps->cfg->nerrors > before;
+	} else if (strcmp(section, "thresholds") == 0)
+		handle_thresholds(ps, name, v);
+	else {
+		handle_host(ps, name, v);
+		ps->host->had_error |= ps->cfg->nerrors > before;
+	}
+	return 1;
+}
+
+static void
+validate(struct parse_state *ps)
+{
+	struct config *cfg = ps->cfg;
+	struct config_thresholds *t = &cfg->thresholds;
+	size_t i;
+
+	for (i = 0; i < cfg->nhosts; i++) {
+		struct config_host *h = &cfg->hosts[i];
+
+		if (h->driver != DRIVER_COMPOSE && h->namespace_[0] == '\0')
+			wr_strlcpy(h->namespace_, "default", sizeof(h->namespace_));
+		/* One mistake, one message: a bad driver should not also report
+		 * the compose_dir it made necessary. */
+		if (h->had_error)
+			continue;
+		if (h->nservices == 0)
+			config_add_error(cfg, h->line,
+			    "host \"%s\": no services (add services = name …)", h->name);
+		if (h->driver == DRIVER_COMPOSE && h->compose_dir[0] == '\0')
+			config_add_error(cfg, h->line,
+			    "host \"%s\": driver compose needs compose_dir", h->name);
+		if (h->driver != DRIVER_COMPOSE && h->compose_dir[0] != '\0')
+			config_add_error(cfg, h->line,
+			    "host \"%s\": compose_dir is only for driver compose", h->name);
+		if (h->metrics_token_env[0] != '\0' && h->metrics_token_file.path[0] != '\0')
+			config_add_error(cfg, h->metrics_token_file.line,
+			    "host \"%s\": set metrics_token_env or metrics_token_file, not both",
+			    h->name);
+	}
+	if (ps->statuspage_line != 0 && !ps->statuspage_bad) {
+		struct config_statuspage *sp = &cfg->statuspage;
+
+		if (sp->kind == STATUSPAGE_NONE)
+			config_add_error(cfg, sp->line, "[statuspage] needs kind = atlassian or cachet");
+		if (sp->url[0] == '\0')
+			config_add_error(cfg, sp->line, "[statuspage] needs url");
+		if (sp->token_env[0] == '\0' && sp->token_file.path[0] == '\0')
+			config_add_error(cfg, sp->line,
+			    "[statuspage] needs token_env or token_file");
+		if (sp->token_env[0] != '\0' && sp->token_file.path[0] != '\0')
+			config_add_error(cfg, sp->token_file.line,
+			    "[statuspage]: set token_env or token_file, not both");
+	}
+	if (!(t->error_rate_monitor <= t->error_rate_consider &&
+	    t->error_rate_consider <= t->error_rate_rollback))
+		config_add_error(cfg, 0,
+		    "[thresholds]: error rates must rise from monitor to consider to rollback");
+	if (!(t->p95_monitor_ms <= t->p95_consider_ms &&
+	    t->p95_consider_ms <= t->p95_rollback_ms))
+		config_add_error(cfg, 0,
+		    "[thresholds]: p95 limits must rise from monitor to consider to rollback");
+}
+
+int
+config_parse(struct config *cfg, const char *buf, size_t len,
+    const struct config_env *env)
+{
+	struct parse_state ps = { .cfg = cfg, .env = env };
+	size_t before = cfg->nerrors;
+	struct ini_lines il;
+	int r;
+
+	ini_lines_init(&il, buf, len);
+	il.on_line = on_line;
+	il.on_bad = on_bad;
+	il.arg = &ps;
+	r = ini_parse_stream(ini_lines_read, &il, handler, &ps);
+	if (r > 0)
+		config_add_error(cfg, r,
+		    "cannot read this line: expected 'key = value' or a [section]");
+	else if (r < 0)
+		config_add_error(cfg, 0, "cannot read the file");
+	validate(&ps);
+	free(ps.seen);
+	return cfg->nerrors > before ? -1 : 0;
+}
+
+/* ---- the resolved view for --check-config ---- */
+
+struct strbuf {
+	char *s;
+	size_t len, cap;
+};
+
+static void
+sb_printf(struct strbuf *sb, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+
+static void
+sb_printf(struct strbuf *sb, const char *fmt, ...)
+{
+	va_list ap;
+	int n;
+
+	for (;;) {
+		va_start(ap, fmt);
+		n = vsnprintf(sb->s + sb->len, sb->cap - sb->len, fmt, ap);
+		va_end(ap);
+		if (n >= 0 && (size_t)n < sb->cap - sb->len) {
+			sb->len += (size_t)n;
+			return;
+		}
+		sb->cap = sb->cap * 2 + (size_t)(n > 0 ? n : 64);
+		sb->s = xrealloc(sb->s, sb->cap);
+	}
+}
+
+char *
+config_describe(const struct config *cfg)
+{
+	struct strbuf sb = { .s = xmalloc(256), .cap = 256 };
+	const struct config_thresholds *t = &cfg->thresholds;
+	size_t i;
+	int j;
+
+	sb.s[0] = '\0';
+	sb_printf(&sb, "config: %s\n", cfg->file);
+	sb_printf(&sb, "read_only: %s\n", cfg->read_only ? "true" : "false");
+	sb_printf(&sb, "timeline_dir: %s\n", cfg->timeline_dir);
+	sb_printf(&sb, "theme: %s\n", cfg->theme);
+	sb_printf(&sb, "known_hosts: %s\n",
+	    cfg->known_hosts.path[0] ? cfg->known_hosts.path : "~/.ssh/known_hosts only");
+	sb_printf(&sb, "hosts: %zu\n", cfg->nhosts);
+	for (i = 0; i < cfg->nhosts; i++) {
+		const struct config_host *h = &cfg->hosts[i];
+
+		sb_printf(&sb, "  %s: %s%s%s:%d driver=%s", h->name,
+		    h->user[0] ? h->user : "", h->user[0] ? "@" : "",
+		    h->address[0] ? h->address : h->name, h->port ? h->port : 22,
+		    config_driver_name(h->driver));
+		if (h->driver == DRIVER_COMPOSE)
+			sb_printf(&sb, " compose_dir=%s", h->compose_dir);
+		else
+			sb_printf(&sb, " namespace=%s", h->namespace_);
+		sb_printf(&sb, " services=");
+		for (j = 0; j < h->nservices; j++)
+			sb_printf(&sb, "%s%s", j ? "," : "", h->services[j]);
+		if (h->read_only)
+			sb_printf(&sb, " read_only");
+		sb_printf(&sb, "\n");
+		if (h->health_url[0])
+			sb_printf(&sb, "    health_url=%s%s\n", h->health_url,
+			    h->tunnel ? " (through SSH)" : " (direct)");
+		if (h->metrics_url[0])
+			sb_printf(&sb, "    metrics_url=%s\n", h->metrics_url);
+		if (h->metrics_token_env[0])
+			sb_printf(&sb, "    metrics token: from $%s\n", h->metrics_token_env);
+		if (h->metrics_token_file.path[0])
+			sb_printf(&sb, "    metrics token: from file %s\n",
+			    h->metrics_token_file.path);
+		if (h->identity_file.path[0])
+			sb_printf(&sb, "    identity_file=%s\n", h->identity_file.path);
+	}
+	if (cfg->statuspage.kind != STATUSPAGE_NONE) {
+		const struct config_statuspage *sp = &cfg->statuspage;
+
+		sb_printf(&sb, "statuspage: %s %s, token from %s%s\n",
+		    sp->kind == STATUSPAGE_ATLASSIAN ? "atlassian" : "cachet", sp->url,
+		    sp->token_env[0] ? "$" : "file ",
+		    sp->token_env[0] ? sp->token_env : sp->token_file.path);
+	} else
+		sb_printf(&sb, "statuspage: none\n");
+	sb_printf(&sb,
+	    "thresholds: error rate rollback>%g%% consider>%g%% monitor>%g%%; "
+	    "p95 rollback>%gms consider>%gms monitor>%gms; restarts %d/%ds\n",
+	    t->error_rate_rollback * 100, t->error_rate_consider * 100,
+	    t->error_rate_monitor * 100, t->p95_rollback_ms, t->p95_consider_ms,
+	    t->p95_monitor_ms, t->restarts_rollback, t->restarts_window_s);
+	return sb.s;
+}

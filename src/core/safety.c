@@ -1,0 +1,22 @@
+/*
+ * safety.c — decides whether a command may run. Read-only wins over
+ * everything, then a degraded journal, then arming: the reason shown is the
+ * one the user can do least about, so they do not arm in vain.
+ */
+#include "warroom/safety.h"
+
+#include <stddef.h>
+
+const char *
+safety_refusal(const struct safety_state *s, bool mutating)
+{
+	if (!mutating)
+		return NULL;
+	if (s->read_only)
+		return "read-only mode: nothing can change production from this console";
+	if (s->journal_degraded)
+		return "the incident timeline cannot be written: changes are refused until it recovers";
+	if (!s->armed)
+		return "console not armed";
+	return NULL;
+}

@@ -1,0 +1,162 @@
+/*
+ * config_files.c — reads warroom.conf from disk and checks the files it
+ * names: known_hosts and identity files must exist, and token files must be
+ * regular files owned by the user with no group or other access (opened
+ * with O_NOFOLLOW and checked with fstat, so a symlink cannot swap them).
+ */
+#include "warroom/config_files.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <libgen.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#define CONFIG_MAX_BYTES (4 * 1024 * 1024)
+
+static int
+read_whole(const char *path, char **out, size_t *len, struct wr_err *err)
+{
+	struct stat st;
+	char *buf;
+	size_t got = 0;
+	int fd;
+
+	if ((fd = open(path, O_RDONLY | O_CLOEXEC)) < 0)
+		return wr_err_set(err, "cannot open: %s", strerror(errno));
+	if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+		close(fd);
+		return wr_err_set(err, "not a regular file");
+	}
+	if (st.st_size > CONFIG_MAX_BYTES) {
+		close(fd);
+		return wr_err_set(err, "too large (%lld bytes)", (long long)st.st_size);
+	}
+	buf = xmalloc((size_t)st.st_size + 1);
+	while (got < (size_t)st.st_size) {
+		ssize_t n = read(fd, buf + got, (size_t)st.st_size - got);
+
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n <= 0)
+			break;
+		got += (size_t)n;
+	}
+	close(fd);
+	buf[got] = '\0';
+	*out = buf;
+	*len = got;
+	return 0;
+}
+
+int
+secret_check_file(const char *path, struct wr_err *err)
+{
+	char scratch[8192];
+
+	return secret_read_file(path, scratch, sizeof(scratch), err);
+}
+
+int
+secret_read_file(const char *path, char *out, size_t cap, struct wr_err *err)
+{
+	struct stat st;
+	ssize_t n;
+	int fd;
+
+	if ((fd = open(path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC)) < 0) {
+		if (errno == ELOOP)
+			return wr_err_set(err, "secret file %s is a symlink: name the file itself",
+			    path);
+		return wr_err_set(err, "cannot open secret file %s: %s", path, strerror(errno));
+	}
+	if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+		close(fd);
+		return wr_err_set(err, "secret file %s is not a regular file", path);
+	}
+	if (st.st_uid != getuid()) {
+		close(fd);
+		return wr_err_set(err, "secret file %s is not owned by you (uid %u)", path,
+		    (unsigned)st.st_uid);
+	}
+	if ((st.st_mode & 077) != 0) {
+		close(fd);
+		return wr_err_set(err,
+		    "secret file %s is readable by group or others (mode %04o): chmod 600 %s",
+		    path, (unsigned)(st.st_mode & 07777), path);
+	}
+	n = read(fd, out, cap - 1);
+	close(fd);
+	if (n < 0)
+		return wr_err_set(err, "cannot read secret file %s: %s", path, strerror(errno));
+	if ((size_t)n == cap - 1)
+		return wr_err_set(err, "secret file %s is too large", path);
+	out[n] = '\0';
+	while (n > 0 && (out[n - 1] == '\n' || out[n - 1] == '\r'))
+		out[--n] = '\0';
+	if (n == 0)
+		return wr_err_set(err, "secret file %s is empty", path);
+	return 0;
+}
+
+static void
+check_readable(struct config *cfg, const struct config_file_ref *ref,
+    const char *what)
+{
+	struct stat st;
+
+	if (ref->path[0] == '\0')
+		return;
+	if (stat(ref->path, &st) != 0)
+		config_add_error(cfg, ref->line, "%s %s: %s", what, ref->path,
+		    strerror(errno));
+	else if (!S_ISREG(st.st_mode))
+		config_add_error(cfg, ref->line, "%s %s is not a regular file", what,
+		    ref->path);
+	else if (access(ref->path, R_OK) != 0)
+		config_add_error(cfg, ref->line, "%s %s: %s", what, ref->path,
+		    strerror(errno));
+}
+
+static void
+check_secret(struct config *cfg, const struct config_file_ref *ref)
+{
+	struct wr_err err;
+
+	if (ref->path[0] != '\0' && secret_check_file(ref->path, &err) != 0)
+		config_add_error(cfg, ref->line, "%s", err.msg);
+}
+
+int
+config_load(struct config *cfg, const char *path)
+{
+	struct config_env env = {
+		.home = getenv("HOME"),
+		.xdg_state_home = getenv("XDG_STATE_HOME"),
+	};
+	char dir[WR_PATH_MAX];
+	struct wr_err err;
+	size_t len = 0, i, before;
+	char *buf = NULL;
+
+	wr_strlcpy(dir, path, sizeof(dir));
+	env.config_dir = dirname(dir);
+	config_init(cfg, path, &env);
+	if (read_whole(path, &buf, &len, &err) != 0) {
+		config_add_error(cfg, 0, "%s", err.msg);
+		return -1;
+	}
+	before = cfg->nerrors;
+	config_parse(cfg, buf, len, &env);
+	free(buf);
+	check_readable(cfg, &cfg->known_hosts, "known_hosts");
+	for (i = 0; i < cfg->nhosts; i++) {
+		check_readable(cfg, &cfg->hosts[i].identity_file, "identity_file");
+		check_secret(cfg, &cfg->hosts[i].metrics_token_file);
+	}
+	check_secret(cfg, &cfg->statuspage.token_file);
+	return cfg->nerrors > before ? -1 : 0;
+}

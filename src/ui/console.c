@@ -1,0 +1,104 @@
+/*
+ * console.c — the console on a real terminal: stdin, signals and the clock
+ * tick are registered with the one loop, and the screen is redrawn once per
+ * pass, just before the loop sleeps.
+ */
+#include "warroom/ui.h"
+
+#include <errno.h>
+#include <signal.h>
+#include <sys/ioctl.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "warroom/loop.h"
+
+static void
+on_stdin(struct loop *loop, int fd, unsigned events, void *arg)
+{
+	struct app *app = arg;
+	wint_t wch;
+	int r;
+
+	while (!app->quit && (r = get_wch(&wch)) != ERR) {
+		if (r == KEY_CODE_YES && wch == KEY_RESIZE)
+			screen_resize(app, COLS, LINES);
+		else
+			keys_handle(app, r == KEY_CODE_YES, (unsigned)wch);
+	}
+	/* The terminal went away (hang-up): nothing left to show on, and a
+	 * hung-up tty stays readable forever, so staying would spin. */
+	if (events & LOOP_ERROR)
+		app->quit = true;
+}
+
+static void
+on_signal(struct loop *loop, int signo, void *arg)
+{
+	struct app *app = arg;
+	struct winsize ws;
+
+	switch (signo) {
+	case SIGWINCH:
+		if (ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0)
+			screen_resize(app, ws.ws_col, ws.ws_row);
+		break;
+	case SIGCHLD:
+		while (waitpid(-1, NULL, WNOHANG) > 0)
+			;
+		break;
+	case SIGINT:
+		dispatch(app, WR_CMD_QUIT);
+		break;
+	default:        /* SIGTERM, SIGHUP: leave cleanly, terminal restored */
+		app->quit = true;
+		app->exit_signal = signo;
+		break;
+	}
+}
+
+static void
+on_tick(void *arg)
+{
+	struct app *app = arg;
+
+	app->dirty = true;   /* the header clock and elapsed time moved */
+}
+
+static void
+before_sleep(struct loop *loop, void *arg)
+{
+	screen_draw(arg);
+}
+
+int
+console_run(struct app *app)
+{
+	struct wr_err err;
+	int rc = 0;
+
+	loop_fd_add(app->loop, STDIN_FILENO, LOOP_READ, on_stdin, app);
+	loop_timer_add(app->loop, 1000 - (loop_now_ms() % 1000), 1000, on_tick, app);
+	loop_set_before_sleep(app->loop, before_sleep, app);
+	while (!app->quit) {
+		if (loop_run_once(app->loop, -1, &err) != 0) {
+			rc = 1;
+			break;
+		}
+	}
+	loop_fd_remove(app->loop, STDIN_FILENO);
+	screen_close(app->screen);
+	if (rc != 0)
+		fprintf(stderr, "warroom: %s\n", err.msg);
+	return rc != 0 ? rc : app->exit_signal ? 128 + app->exit_signal : 0;
+}
+
+/* Signals must be routed to the loop before curses starts, or curses
+ * installs its own SIGWINCH handler. */
+int
+console_signals(struct app *app)
+{
+	static const int sigs[] = { SIGWINCH, SIGTERM, SIGINT, SIGHUP, SIGCHLD };
+
+	return loop_signals(app->loop, sigs, WR_ARRAY_LEN(sigs), on_signal, app);
+}

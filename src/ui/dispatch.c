@@ -1,0 +1,61 @@
+/*
+ * dispatch.c — the choke point (DESIGN §3.5). Every command from every key
+ * passes here; a mutating one is refused, with the reason in the footer,
+ * before any dialog opens when the console is read-only, unarmed or its
+ * journal is degraded.
+ */
+#include "warroom/ui.h"
+
+static int
+page_size(const struct app *app)
+{
+	const struct rect *r = &app->screen->lo.pane[app->focus];
+
+	return r->h > 4 ? r->h - 3 : 1;
+}
+
+static void
+command_run(struct app *app, enum wr_command cmd)
+{
+	switch (cmd) {
+	case WR_CMD_FOCUS_NEXT:
+		app->focus = (enum pane_id)((app->focus + 1) % PANE_COUNT);
+		break;
+	case WR_CMD_FOCUS_PREV:
+		app->focus = (enum pane_id)((app->focus + PANE_COUNT - 1) % PANE_COUNT);
+		break;
+	case WR_CMD_FOCUS_1: case WR_CMD_FOCUS_2: case WR_CMD_FOCUS_3:
+	case WR_CMD_FOCUS_4: case WR_CMD_FOCUS_5:
+		app->focus = (enum pane_id)(cmd - WR_CMD_FOCUS_1);
+		break;
+	case WR_CMD_HELP:
+		app->help_visible = !app->help_visible;
+		break;
+	case WR_CMD_QUIT:
+		if (app->running_actions > 0)
+			app->confirm_quit = true;
+		else
+			app->quit = true;
+		break;
+	case WR_CMD_REDRAW:
+		app->full_redraw = true;
+		break;
+	default:
+		view_for_pane(app->focus)->key(app, cmd, page_size(app));
+		break;
+	}
+	app->dirty = true;
+}
+
+int
+dispatch(struct app *app, enum wr_command cmd)
+{
+	const char *why = safety_refusal(&app->safety, command_is_mutating(cmd));
+
+	if (why != NULL) {
+		app_say(app, "refused: %s", why);
+		return -1;
+	}
+	command_run(app, cmd);
+	return 0;
+}

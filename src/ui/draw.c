@@ -1,0 +1,118 @@
+/*
+ * draw.c — putting UTF-8 text on the screen, clipped to a width in cells.
+ * Control characters never reach the terminal: they are drawn as ^X, and
+ * bytes that are not valid UTF-8 as U+FFFD.
+ */
+#include "warroom/ui.h"
+
+#include <string.h>
+#include <wchar.h>
+
+/* Next character of text: its code point (or U+FFFD) and byte length. */
+static size_t
+next_char(const char *s, size_t len, wchar_t *wc)
+{
+	mbstate_t st;
+	size_t n;
+
+	memset(&st, 0, sizeof(st));
+	n = mbrtowc(wc, s, len, &st);
+	if (n == (size_t)-1 || n == (size_t)-2) {
+		*wc = 0xFFFD;
+		return 1;
+	}
+	if (n == 0)
+		return 1;
+	return n;
+}
+
+static int
+char_width(wchar_t wc)
+{
+	int w;
+
+	if (wc < 0x20 || wc == 0x7f)
+		return 2;           /* drawn as ^X */
+	if ((w = wcwidth(wc)) < 0)
+		return 1;           /* drawn as U+FFFD */
+	return w;
+}
+
+int
+ui_width(const char *text)
+{
+	size_t len = strlen(text), i = 0;
+	int w = 0;
+
+	while (i < len) {
+		wchar_t wc;
+
+		i += next_char(text + i, len - i, &wc);
+		w += char_width(wc);
+	}
+	return w;
+}
+
+int
+ui_put(WINDOW *win, int y, int x, int width, int attr, const char *text)
+{
+	size_t len = strlen(text), i = 0;
+	int used = 0;
+
+	wmove(win, y, x);
+	while (i < len) {
+		wchar_t wc, out[3] = { 0 };
+		cchar_t cc;
+		int cw;
+
+		i += next_char(text + i, len - i, &wc);
+		cw = char_width(wc);
+		if (used + cw > width)
+			break;
+		if (wc < 0x20 || wc == 0x7f) {
+			out[0] = L'^';
+			out[1] = wc == 0x7f ? L'?' : (wchar_t)(wc + 0x40);
+		} else if (wcwidth(wc) < 0)
+			out[0] = 0xFFFD;
+		else
+			out[0] = wc;
+		setcchar(&cc, out, (attr_t)attr & ~A_COLOR, (short)PAIR_NUMBER(attr), NULL);
+		if (out[1] != 0) {
+			cchar_t c2;
+			wchar_t second[2] = { out[1], 0 };
+
+			out[1] = 0;
+			setcchar(&cc, out, (attr_t)attr & ~A_COLOR, (short)PAIR_NUMBER(attr), NULL);
+			wadd_wch(win, &cc);
+			setcchar(&c2, second, (attr_t)attr & ~A_COLOR, (short)PAIR_NUMBER(attr), NULL);
+			wadd_wch(win, &c2);
+		} else
+			wadd_wch(win, &cc);
+		used += cw;
+	}
+	return used;
+}
+
+void
+ui_border(const struct app *app, WINDOW *w, enum theme_role role)
+{
+	int a = ui_attr(app, role);
+	attr_t at = (attr_t)a & ~A_COLOR;
+	short pair = (short)PAIR_NUMBER(a);
+
+	if (app->screen->utf8) {
+		cchar_t vl, hl, tl, tr, bl, br;
+
+		setcchar(&vl, L"│", at, pair, NULL);
+		setcchar(&hl, L"─", at, pair, NULL);
+		setcchar(&tl, L"┌", at, pair, NULL);
+		setcchar(&tr, L"┐", at, pair, NULL);
+		setcchar(&bl, L"└", at, pair, NULL);
+		setcchar(&br, L"┘", at, pair, NULL);
+		wborder_set(w, &vl, &vl, &hl, &hl, &tl, &tr, &bl, &br);
+	} else {
+		wattrset(w, a);
+		wborder(w, '|', '|', '-', '-', '+', '+', '+', '+');
+		wattrset(w, A_NORMAL);
+	}
+}

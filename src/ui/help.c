@@ -1,0 +1,42 @@
+/*
+ * help.c — the `?` overlay. Its lines come from the command table, so every
+ * binding is listed and none is invented here.
+ */
+#include "warroom/ui.h"
+
+#include <stdio.h>
+
+void
+help_draw(struct app *app, int lines, int cols)
+{
+	int h = WR_CMD_COUNT + 4, w = 64, y0, x0, i, a = ui_attr(app, THEME_HELP);
+	WINDOW *win;
+
+	if (h > lines - 2)
+		h = lines - 2;
+	if (w > cols - 4)
+		w = cols - 4;
+	y0 = (lines - h) / 2;
+	x0 = (cols - w) / 2;
+	if ((win = newwin(h, w, y0, x0)) == NULL)
+		return;
+	wbkgdset(win, ' ' | (chtype)a);
+	werase(win);
+	ui_border(app, win, THEME_BORDER_FOCUS);
+	ui_put(win, 0, 2, w - 4, ui_attr(app, THEME_TITLE_FOCUS), " HELP: keys ");
+	for (i = 0; i < WR_CMD_COUNT && i + 1 < h - 2; i++) {
+		enum wr_command c = (enum wr_command)i;
+		char keys[32], line[160];
+
+		if (command_alt_key(c) != NULL)
+			snprintf(keys, sizeof(keys), "%s, %s", command_key(c), command_alt_key(c));
+		else
+			snprintf(keys, sizeof(keys), "%s", command_key(c));
+		snprintf(line, sizeof(line), "%-10s %s%s", keys, command_help(c),
+		    command_is_mutating(c) ? " (changes production)" : "");
+		ui_put(win, i + 1, 2, w - 4, a, line);
+	}
+	ui_put(win, h - 2, 2, w - 4, ui_attr(app, THEME_DIM), "? or Esc closes this help");
+	wnoutrefresh(win);
+	delwin(win);
+}

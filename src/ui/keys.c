@@ -1,0 +1,84 @@
+/*
+ * keys.c — from a curses key to a command. Keys are named as the command
+ * table names them ("Tab", "S-Tab", "C-l", "q"); overlays (help, the quit
+ * question) take keys before the table does.
+ */
+#include "warroom/ui.h"
+
+#include <stdlib.h>
+#include <stdio.h>
+#include <string.h>
+#include <wchar.h>
+
+static const struct {
+	int code;
+	const char *name;
+} keycodes[] = {
+	{ KEY_BTAB, "S-Tab" }, { KEY_UP, "Up" }, { KEY_DOWN, "Down" },
+	{ KEY_LEFT, "Left" }, { KEY_RIGHT, "Right" }, { KEY_PPAGE, "PgUp" },
+	{ KEY_NPAGE, "PgDn" }, { KEY_HOME, "Home" }, { KEY_END, "End" },
+	{ KEY_ENTER, "Enter" }, { KEY_BACKSPACE, "Backspace" }, { KEY_DC, "Delete" },
+	{ KEY_F(1), "F1" },
+};
+
+const char *
+keys_name(int is_keycode, unsigned int key, char *buf, size_t cap)
+{
+	size_t i;
+	mbstate_t st;
+
+	if (is_keycode) {
+		for (i = 0; i < WR_ARRAY_LEN(keycodes); i++)
+			if ((unsigned)keycodes[i].code == key)
+				return keycodes[i].name;
+		return NULL;
+	}
+	switch (key) {
+	case '\t': return "Tab";
+	case '\r': case '\n': return "Enter";
+	case 27: return "Esc";
+	case ' ': return "Space";
+	case 127: case 8: return "Backspace";
+	}
+	if (key < 0x20) {
+		snprintf(buf, cap, "C-%c", (char)(key + 0x60));
+		return buf;
+	}
+	memset(&st, 0, sizeof(st));
+	if (cap < (size_t)MB_CUR_MAX + 1 || (i = wcrtomb(buf, (wchar_t)key, &st)) == (size_t)-1)
+		return NULL;
+	buf[i] = '\0';
+	return buf;
+}
+
+void
+keys_handle(struct app *app, int is_keycode, unsigned int key)
+{
+	char buf[32];
+	const char *name = keys_name(is_keycode, key, buf, sizeof(buf));
+	enum wr_command cmd;
+
+	app->dirty = true;
+	if (app->confirm_quit) {
+		app->confirm_quit = false;
+		if (name != NULL && (strcmp(name, "y") == 0 || strcmp(name, "Y") == 0))
+			app->quit = true;
+		else
+			app_say(app, "not quitting");
+		return;
+	}
+	cmd = command_for_key(name);
+	if (app->help_visible) {
+		/* The overlay is modal: only its own keys act. */
+		if (cmd == WR_CMD_HELP || cmd == WR_CMD_QUIT ||
+		    (name != NULL && strcmp(name, "Esc") == 0))
+			app->help_visible = false;
+		return;
+	}
+	if (cmd == WR_CMD_NONE) {
+		if (name != NULL && strcmp(name, "Esc") != 0)
+			app_say(app, "%s is not bound to anything; ? shows every key", name);
+		return;
+	}
+	dispatch(app, cmd);
+}

@@ -1,0 +1,38 @@
+/*
+ * layout.c — where the panes go. The left column (three fifths) holds
+ * HOSTS, METRICS and LOGS; the right holds RUNBOOK over TIMELINE. Pure
+ * arithmetic on the terminal size so every size gives the same answer.
+ */
+#include "warroom/ui.h"
+
+#include <string.h>
+
+static struct rect
+rect(int y, int x, int h, int w)
+{
+	return (struct rect){ .y = y, .x = x, .h = h, .w = w };
+}
+
+void
+layout_compute(struct layout *lo, int cols, int lines)
+{
+	int body, left, right, hosts, metrics, runbook;
+
+	memset(lo, 0, sizeof(*lo));
+	lo->too_small = cols < UI_MIN_COLS || lines < UI_MIN_LINES;
+	if (lo->too_small)
+		return;
+	lo->header = rect(0, 0, 1, cols);
+	lo->footer = rect(lines - 1, 0, 1, cols);
+	body = lines - 2;
+	left = cols * 3 / 5;
+	right = cols - left;
+	hosts = body * 2 / 5;
+	metrics = body / 4;
+	runbook = body * 3 / 5;
+	lo->pane[PANE_HOSTS] = rect(1, 0, hosts, left);
+	lo->pane[PANE_METRICS] = rect(1 + hosts, 0, metrics, left);
+	lo->pane[PANE_LOGS] = rect(1 + hosts + metrics, 0, body - hosts - metrics, left);
+	lo->pane[PANE_RUNBOOK] = rect(1, left, runbook, right);
+	lo->pane[PANE_TIMELINE] = rect(1 + runbook, left, body - runbook, right);
+}

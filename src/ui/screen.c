@@ -1,0 +1,298 @@
+/*
+ * screen.c — curses set-up and teardown, the pane windows, and the one
+ * redraw per loop pass: every window is redrawn into curses' buffers with
+ * werase + wnoutrefresh and the terminal gets a single doupdate(), so the
+ * terminal only ever receives the cells that changed.
+ */
+#include "warroom/ui.h"
+
+#include <langinfo.h>
+#include <stdlib.h>
+#include <string.h>
+#include <wchar.h>
+
+static const enum theme_role role_border[2] = { THEME_BORDER, THEME_BORDER_FOCUS };
+
+static void
+free_windows(struct screen *scr)
+{
+	int i;
+
+	if (scr->header)
+		delwin(scr->header);
+	if (scr->footer)
+		delwin(scr->footer);
+	for (i = 0; i < PANE_COUNT; i++)
+		if (scr->pane[i])
+			delwin(scr->pane[i]);
+	scr->header = scr->footer = NULL;
+	memset(scr->pane, 0, sizeof(scr->pane));
+}
+
+static WINDOW *
+win_for(struct rect r)
+{
+	return newwin(r.h, r.w, r.y, r.x);
+}
+
+static void
+make_windows(struct screen *scr)
+{
+	int i;
+
+	free_windows(scr);
+	layout_compute(&scr->lo, scr->cols, scr->lines);
+	if (scr->lo.too_small)
+		return;
+	scr->header = win_for(scr->lo.header);
+	scr->footer = win_for(scr->lo.footer);
+	for (i = 0; i < PANE_COUNT; i++)
+		scr->pane[i] = win_for(scr->lo.pane[i]);
+}
+
+struct screen *
+screen_open(struct app *app, bool test, int cols, int lines, struct wr_err *err)
+{
+	struct screen *scr = xcalloc(1, sizeof(*scr));
+	const char *nc = getenv("NO_COLOR");
+
+	scr->test = test;
+	if (test) {
+		scr->out = fopen("/dev/null", "w");
+		if (scr->out == NULL) {
+			free(scr);
+			wr_err_set(err, "cannot open /dev/null");
+			return NULL;
+		}
+		scr->term = newterm("xterm-256color", scr->out, stdin);
+	} else
+		scr->term = newterm(NULL, stdout, stdin);
+	if (scr->term == NULL) {
+		if (scr->out)
+			fclose(scr->out);
+		free(scr);
+		wr_err_set(err, "cannot start the terminal (TERM=%s)",
+		    getenv("TERM") ? getenv("TERM") : "unset");
+		return NULL;
+	}
+	set_term(scr->term);
+	app->screen = scr;
+	scr->utf8 = strcmp(nl_langinfo(CODESET), "UTF-8") == 0;
+	cbreak();
+	noecho();
+	nonl();
+	keypad(stdscr, TRUE);
+	nodelay(stdscr, TRUE);
+	set_escdelay(25);
+	curs_set(0);
+	theme_apply(scr, &app->theme, nc == NULL || nc[0] == '\0');
+	if (test)
+		resizeterm(lines, cols);
+	scr->cols = COLS;
+	scr->lines = LINES;
+	make_windows(scr);
+	app->dirty = true;
+	return scr;
+}
+
+void
+screen_close(struct screen *scr)
+{
+	if (scr == NULL || scr->closed)
+		return;
+	scr->closed = true;
+	free_windows(scr);
+	endwin();
+	delscreen(scr->term);
+	if (scr->out)
+		fclose(scr->out);
+}
+
+void
+screen_resize(struct app *app, int cols, int lines)
+{
+	struct screen *scr = app->screen;
+
+	if (cols <= 0 || lines <= 0)
+		return;
+	/* resizeterm() queues a KEY_RESIZE; answering that one must not
+	 * resize again, or the two feed each other forever. */
+	if (cols != COLS || lines != LINES)
+		resizeterm(lines, cols);
+	scr->cols = COLS;
+	scr->lines = LINES;
+	make_windows(scr);
+	app->dirty = true;
+	app->full_redraw = true;
+}
+
+static void
+draw_pane(struct app *app, enum pane_id id)
+{
+	struct screen *scr = app->screen;
+	const struct view_ops *v = view_for_pane(id);
+	WINDOW *w = scr->pane[id];
+	bool focused = app->focus == id;
+	char title[64];
+	int h, wd;
+
+	getmaxyx(w, h, wd);
+	werase(w);
+	ui_border(app, w, role_border[focused]);
+	if (focused)
+		snprintf(title, sizeof(title), " %s %s ", scr->utf8 ? "▶" : ">", v->name);
+	else
+		snprintf(title, sizeof(title), " %s ", v->name);
+	ui_put(w, 0, 2, wd - 4, ui_attr(app, focused ? THEME_TITLE_FOCUS : THEME_TITLE),
+	    title);
+	if (h > 2 && wd > 2) {
+		WINDOW *inner = derwin(w, h - 2, wd - 2, 1, 1);
+
+		if (inner != NULL) {
+			v->draw(app, inner, h - 2, wd - 2, focused);
+			delwin(inner);
+		}
+	}
+	wnoutrefresh(w);
+}
+
+static void
+format_elapsed(char *buf, size_t cap, long secs)
+{
+	if (secs < 0)
+		secs = 0;
+	snprintf(buf, cap, "T+%02ld:%02ld:%02ld", secs / 3600, (secs / 60) % 60, secs % 60);
+}
+
+static void
+draw_header(struct app *app)
+{
+	WINDOW *w = app->screen->header;
+	int cols = app->screen->cols, a = ui_attr(app, THEME_HEADER), x;
+	time_t now = app_now(app);
+	char left[512], clock[32], elapsed[32];
+	struct tm tm;
+
+	wbkgdset(w, ' ' | (chtype)a);
+	werase(w);
+	format_elapsed(elapsed, sizeof(elapsed), (long)(now - app->started));
+	snprintf(left, sizeof(left), " warroom │ %s │ %s",
+	    app->incident ? app->incident : "no incident named", elapsed);
+	if (!app->screen->utf8)
+		for (x = 0; left[x] != '\0'; x++)
+			if ((unsigned char)left[x] >= 0x80)
+				left[x] = '|';
+	gmtime_r(&now, &tm);
+	strftime(clock, sizeof(clock), "%Y-%m-%d %H:%M:%S UTC ", &tm);
+	x = ui_put(w, 0, 0, cols - 1 - (int)strlen(clock), a, left);
+	if (app->safety.read_only)
+		ui_put(w, 0, x + 2, cols - x - 2 - (int)strlen(clock) - 1,
+		    ui_attr(app, THEME_BADGE), " READ-ONLY ");
+	ui_put(w, 0, cols - (int)strlen(clock), (int)strlen(clock), a, clock);
+	wnoutrefresh(w);
+}
+
+static void
+draw_footer(struct app *app)
+{
+	WINDOW *w = app->screen->footer;
+	int cols = app->screen->cols, x = 1, i;
+	int a = ui_attr(app, THEME_FOOTER), k = ui_attr(app, THEME_FOOTER_KEY);
+	static const enum wr_command hints[] = {
+		WR_CMD_FOCUS_NEXT, WR_CMD_UP, WR_CMD_DOWN, WR_CMD_HELP, WR_CMD_QUIT,
+	};
+	static const char *const hint_text[] = { "pane", "up", "down", "help", "quit" };
+
+	wbkgdset(w, ' ' | (chtype)a);
+	werase(w);
+	if (app->confirm_quit) {
+		ui_put(w, 0, 1, cols - 2, ui_attr(app, THEME_STATUS),
+		    "An action is still running. Quit anyway? (y/N)");
+	} else if (app->status[0] != '\0' && app_now(app) < app->status_until) {
+		ui_put(w, 0, 1, cols - 2, ui_attr(app, THEME_STATUS), app->status);
+	} else {
+		for (i = 0; i < (int)WR_ARRAY_LEN(hints) && x < cols - 2; i++) {
+			x += ui_put(w, 0, x, cols - x - 1, k, command_key(hints[i]));
+			x += ui_put(w, 0, x, cols - x - 1, a, " ");
+			x += ui_put(w, 0, x, cols - x - 1, a, hint_text[i]);
+			x += ui_put(w, 0, x, cols - x - 1, a, "  ");
+		}
+	}
+	wnoutrefresh(w);
+}
+
+static void
+draw_too_small(struct app *app)
+{
+	char msg[128];
+	int y = LINES / 2, x;
+
+	werase(stdscr);
+	snprintf(msg, sizeof(msg), "terminal too small: %dx%d, need at least %dx%d",
+	    COLS, LINES, UI_MIN_COLS, UI_MIN_LINES);
+	x = (COLS - ui_width(msg)) / 2;
+	ui_put(stdscr, y, x > 0 ? x : 0, COLS, A_BOLD, msg);
+	wnoutrefresh(stdscr);
+}
+
+void
+screen_draw(struct app *app)
+{
+	struct screen *scr = app->screen;
+	int i;
+
+	if (scr == NULL || scr->closed || !app->dirty)
+		return;
+	app->dirty = false;
+	if (app->full_redraw) {
+		clearok(curscr, TRUE);
+		app->full_redraw = false;
+	}
+	if (scr->lo.too_small) {
+		draw_too_small(app);
+		doupdate();
+		return;
+	}
+	draw_header(app);
+	for (i = 0; i < PANE_COUNT; i++)
+		draw_pane(app, (enum pane_id)i);
+	draw_footer(app);
+	if (app->help_visible)
+		help_draw(app, scr->lines, scr->cols);
+	doupdate();
+}
+
+int
+screen_save(struct app *app, const char *path, struct wr_err *err)
+{
+	FILE *f = fopen(path, "w");
+	wchar_t line[1024];
+	char mb[4096];
+	int y;
+
+	if (f == NULL)
+		return wr_err_set(err, "cannot write %s", path);
+	for (y = 0; y < LINES; y++) {
+		size_t n, i = 0, end = 0;
+		mbstate_t st;
+
+		memset(&st, 0, sizeof(st));
+		if (mvwinnwstr(curscr, y, 0, line, COLS < 1023 ? COLS : 1023) == ERR)
+			line[0] = 0;
+		for (n = 0; line[n] != 0 && i + MB_CUR_MAX < sizeof(mb); n++) {
+			size_t k = wcrtomb(mb + i, line[n], &st);
+
+			if (k == (size_t)-1)
+				mb[i++] = '?';
+			else
+				i += k;
+			if (line[n] != L' ')
+				end = i;
+		}
+		mb[end] = '\0';
+		fprintf(f, "%s\n", mb);
+	}
+	if (fclose(f) != 0)
+		return wr_err_set(err, "cannot write %s", path);
+	return 0;
+}

@@ -1,0 +1,127 @@
+/*
+ * script.c — screen tests in tig's manner. A key script drives the console
+ * on an in-memory screen: each line is keys ("q", "<Tab>", "<C-l>") or a
+ * command (":resize 100x30", ":save-screen NAME", ":sleep SECONDS").
+ * The screen is redrawn after every key, as the loop would, and the clock
+ * moves only when the script says so, so saved screens are exact.
+ */
+#include "warroom/ui.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <wchar.h>
+
+static const struct {
+	const char *name;
+	int keycode;             /* 0: a plain character follows */
+	unsigned ch;
+} named[] = {
+	{ "Tab", 0, '\t' }, { "S-Tab", KEY_BTAB, 0 }, { "Enter", 0, '\r' },
+	{ "Esc", 0, 27 }, { "Space", 0, ' ' }, { "Up", KEY_UP, 0 },
+	{ "Down", KEY_DOWN, 0 }, { "Left", KEY_LEFT, 0 }, { "Right", KEY_RIGHT, 0 },
+	{ "PgUp", KEY_PPAGE, 0 }, { "PgDn", KEY_NPAGE, 0 }, { "Home", KEY_HOME, 0 },
+	{ "End", KEY_END, 0 }, { "Backspace", KEY_BACKSPACE, 0 },
+	{ "Delete", KEY_DC, 0 }, { "F1", KEY_F(1), 0 }, { "lt", 0, '<' },
+};
+
+static void
+press(struct app *app, int is_keycode, unsigned key)
+{
+	keys_handle(app, is_keycode, key);
+	screen_draw(app);
+}
+
+/* One line of keys; returns -1 with err filled on an unknown <Name>. */
+static int
+keys_line(struct app *app, const char *s, struct wr_err *err)
+{
+	while (*s != '\0' && !app->quit) {
+		if (*s == '<' && strchr(s, '>') != NULL) {
+			const char *end = strchr(s, '>');
+			size_t n = (size_t)(end - s - 1), i;
+
+			for (i = 0; i < WR_ARRAY_LEN(named); i++)
+				if (strlen(named[i].name) == n && strncmp(s + 1, named[i].name, n) == 0)
+					break;
+			if (i < WR_ARRAY_LEN(named)) {
+				if (named[i].keycode)
+					press(app, 1, (unsigned)named[i].keycode);
+				else
+					press(app, 0, named[i].ch);
+			} else if (n == 3 && s[1] == 'C' && s[2] == '-')
+				press(app, 0, (unsigned)(s[3] & 0x1f));
+			else
+				return wr_err_set(err, "unknown key <%.*s>", (int)n, s + 1);
+			s = end + 1;
+		} else {
+			wchar_t wc;
+			int n = mbtowc(&wc, s, MB_CUR_MAX);
+
+			if (n <= 0)
+				return wr_err_set(err, "invalid UTF-8 in keys");
+			press(app, 0, (unsigned)wc);
+			s += n;
+		}
+	}
+	return 0;
+}
+
+static int
+command_line(struct app *app, char *line, struct wr_err *err)
+{
+	char *arg = strchr(line, ' ');
+	int w, h;
+
+	if (arg != NULL) {
+		*arg++ = '\0';
+		arg = wr_trim(arg);
+	}
+	if (strcmp(line, ":resize") == 0) {
+		if (arg == NULL || sscanf(arg, "%dx%d", &w, &h) != 2 || w < 1 || h < 1)
+			return wr_err_set(err, ":resize needs WIDTHxHEIGHT");
+		screen_resize(app, w, h);
+		screen_draw(app);
+		return 0;
+	}
+	if (strcmp(line, ":save-screen") == 0) {
+		if (arg == NULL || *arg == '\0')
+			return wr_err_set(err, ":save-screen needs a file name");
+		screen_draw(app);
+		return screen_save(app, arg, err);
+	}
+	if (strcmp(line, ":sleep") == 0) {
+		if (arg == NULL || (w = atoi(arg)) < 0)
+			return wr_err_set(err, ":sleep needs seconds");
+		app->fake_now += w;
+		app->dirty = true;
+		screen_draw(app);
+		return 0;
+	}
+	return wr_err_set(err, "unknown script command %s", line);
+}
+
+int
+script_run(struct app *app, FILE *script, const char *name)
+{
+	char line[4096];
+	struct wr_err err;
+	int lineno = 0;
+
+	screen_draw(app);
+	while (!app->quit && fgets(line, sizeof(line), script) != NULL) {
+		int r;
+
+		lineno++;
+		line[strcspn(line, "\r\n")] = '\0';
+		wr_trim(line);
+		if (line[0] == '\0' || line[0] == '#')
+			continue;
+		r = line[0] == ':' ? command_line(app, line, &err) : keys_line(app, line, &err);
+		if (r != 0) {
+			screen_close(app->screen);
+			fprintf(stderr, "warroom: %s:%d: %s\n", name, lineno, err.msg);
+			return 2;
+		}
+	}
+	return 0;
+}

@@ -1,0 +1,92 @@
+/*
+ * view_panes.c — the METRICS, LOGS, RUNBOOK and TIMELINE panes. Until their
+ * data sources exist they say plainly what they will show and what they
+ * have; each moves to a file of its own when it gains real content.
+ */
+#include "warroom/ui.h"
+
+#include <stdio.h>
+#include <string.h>
+
+static void
+say(struct app *app, WINDOW *win, int y, int w, const char *text)
+{
+	ui_put(win, y, 1, w - 1, ui_attr(app, THEME_DIM), text);
+}
+
+static void
+metrics_draw(struct app *app, WINDOW *win, int h, int w, bool focused)
+{
+	say(app, win, 0, w, "no metrics collected");
+}
+
+static void
+logs_draw(struct app *app, WINDOW *win, int h, int w, bool focused)
+{
+	say(app, win, 0, w, "no log stream open");
+}
+
+static void
+runbook_draw(struct app *app, WINDOW *win, int h, int w, bool focused)
+{
+	char line[1100];
+	int i;
+
+	if (app->nrunbooks == 0) {
+		say(app, win, 0, w, "no runbook loaded");
+		say(app, win, 1, w, "open one with -r FILE");
+		return;
+	}
+	for (i = 0; i < app->nrunbooks && i < h; i++) {
+		const char *base = strrchr(app->runbooks[i], '/');
+
+		snprintf(line, sizeof(line), "%s", base ? base + 1 : app->runbooks[i]);
+		ui_put(win, i, 1, w - 1, ui_attr(app, THEME_NORMAL), line);
+	}
+}
+
+static void
+timeline_draw(struct app *app, WINDOW *win, int h, int w, bool focused)
+{
+	char line[128], when[32];
+	struct tm tm;
+
+	gmtime_r(&app->started, &tm);
+	strftime(when, sizeof(when), "%H:%M:%S UTC", &tm);
+	snprintf(line, sizeof(line), "console opened %s", when);
+	ui_put(win, 0, 1, w - 1, ui_attr(app, THEME_NORMAL), line);
+	say(app, win, 1, w, "no timeline journal open");
+}
+
+static bool
+no_keys(struct app *app, enum wr_command cmd, int page)
+{
+	return false;
+}
+
+const struct view_ops view_metrics_ops = {
+	.name = "METRICS", .draw = metrics_draw, .key = no_keys,
+};
+const struct view_ops view_logs_ops = {
+	.name = "LOGS", .draw = logs_draw, .key = no_keys,
+};
+const struct view_ops view_runbook_ops = {
+	.name = "RUNBOOK", .draw = runbook_draw, .key = no_keys,
+};
+const struct view_ops view_timeline_ops = {
+	.name = "TIMELINE", .draw = timeline_draw, .key = no_keys,
+};
+
+const struct view_ops *
+view_for_pane(enum pane_id pane)
+{
+	static const struct view_ops *const views[PANE_COUNT] = {
+		[PANE_HOSTS] = &view_hosts_ops,
+		[PANE_METRICS] = &view_metrics_ops,
+		[PANE_LOGS] = &view_logs_ops,
+		[PANE_RUNBOOK] = &view_runbook_ops,
+		[PANE_TIMELINE] = &view_timeline_ops,
+	};
+
+	return views[pane];
+}

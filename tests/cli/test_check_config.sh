@@ -1,0 +1,95 @@
+#!/bin/sh
+# test_check_config.sh — --check-config prints the resolved settings and
+# hosts without any secret, and refuses files it cannot trust with
+# file:line messages: missing files, token files readable by others,
+# symlinked tokens.
+. "${top_srcdir:-$(dirname "$0")/../..}/tests/lib/common.sh"
+
+secret="canary-$(od -An -N8 -tx1 /dev/urandom | tr -d ' \n')"
+printf '%s\n' "$secret" > "$tmp/metrics.token"
+chmod 600 "$tmp/metrics.token"
+printf '%s\n' "$secret" > "$tmp/status.token"
+chmod 600 "$tmp/status.token"
+: > "$tmp/known_hosts"
+: > "$tmp/id_ed25519"
+
+cat > "$tmp/good.conf" <<CONF
+[warroom]
+timeline_dir = $tmp/timeline
+known_hosts = known_hosts
+
+[host "api-1"]
+address = 127.0.0.1
+port = 2201
+user = deploy
+driver = compose
+compose_dir = /srv/app
+services = api jobs
+metrics_url = http://127.0.0.1:8000/metrics
+metrics_token_file = metrics.token
+identity_file = $tmp/id_ed25519
+
+[host "k8s"]
+driver = k8s
+services = api
+metrics_token_env = WR_TEST_METRICS_TOKEN
+
+[statuspage]
+kind = cachet
+url = https://status.example.com/api/v1
+token_file = $tmp/status.token
+CONF
+
+WR_TEST_METRICS_TOKEN=$secret "$WARROOM" -c "$tmp/good.conf" --check-config > "$tmp/out" 2>&1 ||
+	{ cat "$tmp/out"; fail "good config refused"; }
+assert_contains "$tmp/out" "known_hosts: $tmp/known_hosts"
+assert_contains "$tmp/out" "api-1: deploy@127.0.0.1:2201 driver=compose compose_dir=/srv/app services=api,jobs"
+assert_contains "$tmp/out" "k8s: k8s:22 driver=k8s namespace=default services=api"
+assert_contains "$tmp/out" "metrics token: from file $tmp/metrics.token"
+assert_contains "$tmp/out" "metrics token: from \$WR_TEST_METRICS_TOKEN"
+assert_contains "$tmp/out" "statuspage: cachet https://status.example.com/api/v1, token from file $tmp/status.token"
+assert_contains "$tmp/out" "config OK"
+assert_not_contains "$tmp/out" "$secret"
+ok "good config resolves, and no secret is printed"
+
+"$WARROOM" -c "$tmp/good.conf" --check-config > "$tmp/out" 2>&1 || fail "unset env var refused"
+assert_contains "$tmp/out" 'warning: host "k8s": $WR_TEST_METRICS_TOKEN is not set'
+ok "an unset token variable is a warning"
+
+# refuse CONF LINE MESSAGE — the config is refused with exactly this line.
+refuse() {
+	rc=0; "$WARROOM" -c "$1" --check-config > "$tmp/out" 2>&1 || rc=$?
+	[ "$rc" -eq 1 ] || { cat "$tmp/out"; fail "$1 exited $rc, want 1"; }
+	assert_contains "$tmp/out" "$2"
+}
+
+chmod 644 "$tmp/metrics.token"
+refuse "$tmp/good.conf" "$tmp/good.conf:13: secret file $tmp/metrics.token is readable by group or others (mode 0644): chmod 600 $tmp/metrics.token"
+assert_not_contains "$tmp/out" "$secret"
+chmod 600 "$tmp/metrics.token"
+ok "a token file readable by others is refused"
+
+mv "$tmp/metrics.token" "$tmp/real.token"
+ln -s "$tmp/real.token" "$tmp/metrics.token"
+refuse "$tmp/good.conf" "$tmp/good.conf:13: secret file $tmp/metrics.token is a symlink: name the file itself"
+rm "$tmp/metrics.token"
+mv "$tmp/real.token" "$tmp/metrics.token"
+ok "a symlinked token file is refused"
+
+rm "$tmp/id_ed25519"
+refuse "$tmp/good.conf" "$tmp/good.conf:14: identity_file $tmp/id_ed25519: No such file or directory"
+: > "$tmp/id_ed25519"
+ok "a missing identity file is refused with its line"
+
+rm "$tmp/known_hosts"
+refuse "$tmp/good.conf" "$tmp/good.conf:3: known_hosts $tmp/known_hosts: No such file or directory"
+: > "$tmp/known_hosts"
+ok "a missing known_hosts is refused with its line"
+
+printf '[warroom]\nread_only = perhaps\n[host "a"]\nport = 0\ncompose_dir = /x\nservices = api\n' > "$tmp/bad.conf"
+refuse "$tmp/bad.conf" "$tmp/bad.conf:2: read_only: expected true or false, got 'perhaps'"
+assert_contains "$tmp/out" "$tmp/bad.conf:4: port: expected a number from 1 to 65535, got '0'"
+ok "every problem is listed with file:line"
+
+refuse "$tmp/none.conf" "$tmp/none.conf: cannot open: No such file or directory"
+ok "a missing config is refused"

@@ -1,0 +1,48 @@
+#!/bin/sh
+# test_cli.sh — the command line: --help, --version, bad options, missing
+# runbooks and themes, and refusing to start without a terminal.
+. "${top_srcdir:-$(dirname "$0")/../..}/tests/lib/common.sh"
+write_config
+
+"$WARROOM" --help > "$tmp/help" || fail "--help exited $?"
+for opt in --config --runbook --incident --read-only --theme --check-config --version; do
+	assert_contains "$tmp/help" "$opt"
+done
+ok "--help lists every option"
+
+"$WARROOM" --version > "$tmp/version" || fail "--version exited $?"
+grep -qE '^warroom [0-9]+\.[0-9]+\.[0-9]+$' "$tmp/version" || fail "bad version: $(cat "$tmp/version")"
+ok "--version"
+
+rc=0; "$WARROOM" --frobnicate > /dev/null 2> "$tmp/err" || rc=$?
+[ "$rc" -eq 2 ] || fail "unknown option exited $rc, want 2"
+assert_contains "$tmp/err" "usage:"
+ok "unknown option exits 2 with usage"
+
+rc=0; "$WARROOM" -c "$tmp/warroom.conf" -r "$tmp/missing.md" < /dev/null > /dev/null 2> "$tmp/err" || rc=$?
+[ "$rc" -eq 1 ] || fail "missing runbook exited $rc"
+assert_contains "$tmp/err" "warroom: runbook $tmp/missing.md: No such file or directory"
+ok "missing runbook is refused"
+
+rc=0; "$WARROOM" -c "$tmp/warroom.conf" --theme nosuch < /dev/null > /dev/null 2> "$tmp/err" || rc=$?
+[ "$rc" -eq 1 ] || fail "unknown theme exited $rc"
+assert_contains "$tmp/err" "theme 'nosuch' not found"
+ok "unknown theme is refused"
+
+printf 'normal = default\nheader = purple\n' > "$tmp/bad.theme"
+rc=0; "$WARROOM" -c "$tmp/warroom.conf" --theme "$tmp/bad.theme" < /dev/null > /dev/null 2> "$tmp/err" || rc=$?
+[ "$rc" -eq 1 ] || fail "bad theme exited $rc"
+assert_contains "$tmp/err" "warroom: $tmp/bad.theme:2: header: unknown colour or attribute 'purple'"
+ok "bad theme names its line"
+
+# Every shipped theme loads (the console reaches the terminal check).
+for theme in default light high-contrast monochrome; do
+	rc=0; "$WARROOM" -c "$tmp/warroom.conf" --theme "$theme" < /dev/null > /dev/null 2> "$tmp/err" || rc=$?
+	assert_contains "$tmp/err" "the console needs a terminal"
+done
+ok "shipped themes load; no terminal is refused clearly"
+
+rc=0; "$WARROOM" -c "$tmp/nosuch.conf" < /dev/null > /dev/null 2> "$tmp/err" || rc=$?
+[ "$rc" -eq 1 ] || fail "missing config exited $rc"
+assert_contains "$tmp/err" "$tmp/nosuch.conf: cannot open: No such file or directory"
+ok "missing config is refused"

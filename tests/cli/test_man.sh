@@ -1,0 +1,29 @@
+#!/bin/sh
+# test_man.sh — the manuals match the program: warroom(1) lists every key
+# of the command table and every option of --help; warroom.conf(5)
+# documents every config key the parser accepts.
+. "${top_srcdir:-$(dirname "$0")/../..}/tests/lib/common.sh"
+
+man1=$top_builddir/man/warroom.1
+man5=$top_srcdir/man/warroom.conf.5
+[ -f "$man1" ] || fail "$man1 was not built"
+
+"$top_builddir/src/tools/keydoc" > "$tmp/keys"
+while IFS= read -r line; do
+	assert_contains "$man1" "$line"
+done < "$tmp/keys"
+ok "warroom(1) holds the generated key list"
+
+"$WARROOM" --help | grep -oE -- '--[a-z-]+' | sort -u | while read -r opt; do
+	grep -qF -- "$(printf '%s' "$opt" | sed 's/-/\\-/g')" "$man1" || fail "warroom(1) does not document $opt"
+done
+ok "warroom(1) documents every option"
+
+# The parser's key tables, read from its source.
+sed -n '/^static const char \*const [a-z_]*_keys\[\] = {/,/};/p' "$top_srcdir/src/core/config.c" |
+	grep -oE '"[a-z0-9_]+"' | tr -d '"' | sort -u > "$tmp/conf-keys"
+[ "$(wc -l < "$tmp/conf-keys")" -gt 20 ] || fail "could not read the config keys from config.c"
+while read -r key; do
+	grep -qxF ".B $key" "$man5" || fail "warroom.conf(5) does not document $key"
+done < "$tmp/conf-keys"
+ok "warroom.conf(5) documents every config key"

@@ -1,0 +1,65 @@
+# common.sh — sourced by every shell test: where things are, a private
+# temporary directory removed on exit, and small assertions that say why
+# they failed. Exit 77 skips a test under automake's harness.
+set -u
+
+: "${top_srcdir:=$(cd "$(dirname "$0")/../.." && pwd)}"
+: "${top_builddir:=$top_srcdir}"
+: "${WARROOM:=$top_builddir/src/warroom}"
+WARROOM_THEME_PATH=${WARROOM_THEME_PATH:-$top_srcdir/themes}
+LC_ALL=C.UTF-8
+export WARROOM_THEME_PATH LC_ALL
+unset NO_COLOR
+
+tmp=$(mktemp -d "${TMPDIR:-/tmp}/warroom-test.XXXXXX")
+cleanup_hooks=""
+cleanup() {
+	for hook in $cleanup_hooks; do "$hook"; done
+	rm -rf "$tmp"
+}
+trap cleanup EXIT
+trap 'exit 1' INT TERM
+
+fail() { echo "FAIL: $*" >&2; exit 1; }
+skip() { echo "SKIP: $*"; exit 77; }
+ok() { echo "ok: $*"; }
+
+# assert_contains FILE TEXT — the file holds TEXT (fixed string).
+assert_contains() {
+	grep -qF -- "$2" "$1" || { echo "--- $1:"; cat "$1"; fail "expected '$2' in $1"; }
+}
+
+# assert_not_contains FILE TEXT
+assert_not_contains() {
+	! grep -qF -- "$2" "$1" || { echo "--- $1:"; cat "$1"; fail "did not expect '$2' in $1"; }
+}
+
+# A small config with two compose hosts and one Kubernetes host.
+write_config() {
+	cat > "$tmp/warroom.conf" <<CONF
+[warroom]
+timeline_dir = $tmp/timeline
+
+[host "api-1"]
+address = 127.0.0.1
+port = 2201
+user = deploy
+driver = compose
+compose_dir = /srv/app
+services = api jobs
+
+[host "api-2"]
+address = 127.0.0.1
+port = 2202
+driver = compose
+compose_dir = /srv/app
+services = api
+
+[host "k8s-bastion"]
+address = 127.0.0.1
+port = 2203
+driver = k8s
+namespace = prod
+services = api
+CONF
+}

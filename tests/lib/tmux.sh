@@ -1,0 +1,45 @@
+# tmux.sh — black-box UI tests: the real binary in a real terminal (tmux),
+# driven with send-keys and read back with capture-pane.
+. "${top_srcdir:-$(dirname "$0")/../..}/tests/lib/common.sh"
+
+command -v tmux > /dev/null 2>&1 || skip "tmux is not installed"
+sock="warroom-test-$$"
+tmx() { tmux -L "$sock" -f /dev/null "$@"; }
+kill_tmux() { tmx kill-server > /dev/null 2>&1 || true; }
+cleanup_hooks="$cleanup_hooks kill_tmux"
+
+# start W H CMD… — a fresh session of that size running CMD, then a shell
+# line that reports the exit status and the terminal's modes.
+start() {
+	w=$1 h=$2
+	shift 2
+	kill_tmux
+	printf '%s\n' "$*" > "$tmp/cmd"
+	cat > "$tmp/run.sh" <<RUN
+export LC_ALL=C.UTF-8 WARROOM_THEME_PATH='$WARROOM_THEME_PATH' TERM=tmux-256color
+$*
+echo "exit=\$?"
+stty -a | tr ';' '\n' | grep -qw -- '-icanon' && echo "tty=raw" || echo "tty=sane"
+sleep 600
+RUN
+	tmx new-session -d -s t -x "$w" -y "$h" "sh $tmp/run.sh"
+}
+
+capture() { tmx capture-pane -p -t t > "$tmp/screen"; }
+
+# wait_for TEXT [SECONDS] — until the pane shows TEXT.
+wait_for() {
+	i=0
+	while [ "$i" -lt "$(( ${2:-5} * 20 ))" ]; do
+		capture
+		grep -qF -- "$1" "$tmp/screen" && return 0
+		sleep 0.05
+		i=$((i + 1))
+	done
+	echo "--- screen:"; cat "$tmp/screen"
+	fail "timed out waiting for '$1'"
+}
+
+keys() { tmx send-keys -t t "$@"; }
+
+resize() { tmx resize-window -t t -x "$1" -y "$2"; }

@@ -1,0 +1,97 @@
+#!/bin/sh
+# test_hosts.sh — the HOSTS table lists a row per host and service and the
+# selection moves with Up/Down, j/k, Home/End; unbound keys say so;
+# --read-only shows its badge.
+. "${top_srcdir:-$(dirname "$0")/../..}/tests/lib/screen.sh"
+write_config
+steps '
+<Down><Down>
+:save-screen down2
+k<End>
+:save-screen end
+g
+x
+:save-screen unbound
+'
+run_console -c "$tmp/warroom.conf" --read-only
+
+assert_screen down2 <<'EOF'
+ warroom │ no incident named │ T+00:00:00   READ-ONLY   2026-01-01 00:00:00 UTC
+┌─ ▶ HOSTS ────────────────────────────────────┐┌─ RUNBOOK ────────────────────┐
+│  HOST           SERVICE    STATE          DRI││ no runbook loaded            │
+│  api-1          api        not connected  com││ open one with -r FILE        │
+│  api-1          jobs       not connected  com││                              │
+│> api-2          api        not connected  com││                              │
+│  k8s-bastion    api        not connected  k8s││                              │
+│                                              ││                              │
+└──────────────────────────────────────────────┘│                              │
+┌─ METRICS ────────────────────────────────────┐│                              │
+│ no metrics collected                         ││                              │
+│                                              ││                              │
+│                                              ││                              │
+└──────────────────────────────────────────────┘└──────────────────────────────┘
+┌─ LOGS ───────────────────────────────────────┐┌─ TIMELINE ───────────────────┐
+│ no log stream open                           ││ console opened 00:00:00 UTC  │
+│                                              ││ no timeline journal open     │
+│                                              ││                              │
+│                                              ││                              │
+│                                              ││                              │
+│                                              ││                              │
+│                                              ││                              │
+└──────────────────────────────────────────────┘└──────────────────────────────┘
+ Tab pane  Up up  Down down  ? help  q quit
+EOF
+
+assert_screen end <<'EOF'
+ warroom │ no incident named │ T+00:00:00   READ-ONLY   2026-01-01 00:00:00 UTC
+┌─ ▶ HOSTS ────────────────────────────────────┐┌─ RUNBOOK ────────────────────┐
+│  HOST           SERVICE    STATE          DRI││ no runbook loaded            │
+│  api-1          api        not connected  com││ open one with -r FILE        │
+│  api-1          jobs       not connected  com││                              │
+│  api-2          api        not connected  com││                              │
+│> k8s-bastion    api        not connected  k8s││                              │
+│                                              ││                              │
+└──────────────────────────────────────────────┘│                              │
+┌─ METRICS ────────────────────────────────────┐│                              │
+│ no metrics collected                         ││                              │
+│                                              ││                              │
+│                                              ││                              │
+└──────────────────────────────────────────────┘└──────────────────────────────┘
+┌─ LOGS ───────────────────────────────────────┐┌─ TIMELINE ───────────────────┐
+│ no log stream open                           ││ console opened 00:00:00 UTC  │
+│                                              ││ no timeline journal open     │
+│                                              ││                              │
+│                                              ││                              │
+│                                              ││                              │
+│                                              ││                              │
+│                                              ││                              │
+└──────────────────────────────────────────────┘└──────────────────────────────┘
+ Tab pane  Up up  Down down  ? help  q quit
+EOF
+
+assert_screen unbound <<'EOF'
+ warroom │ no incident named │ T+00:00:00   READ-ONLY   2026-01-01 00:00:00 UTC
+┌─ ▶ HOSTS ────────────────────────────────────┐┌─ RUNBOOK ────────────────────┐
+│  HOST           SERVICE    STATE          DRI││ no runbook loaded            │
+│> api-1          api        not connected  com││ open one with -r FILE        │
+│  api-1          jobs       not connected  com││                              │
+│  api-2          api        not connected  com││                              │
+│  k8s-bastion    api        not connected  k8s││                              │
+│                                              ││                              │
+└──────────────────────────────────────────────┘│                              │
+┌─ METRICS ────────────────────────────────────┐│                              │
+│ no metrics collected                         ││                              │
+│                                              ││                              │
+│                                              ││                              │
+└──────────────────────────────────────────────┘└──────────────────────────────┘
+┌─ LOGS ───────────────────────────────────────┐┌─ TIMELINE ───────────────────┐
+│ no log stream open                           ││ console opened 00:00:00 UTC  │
+│                                              ││ no timeline journal open     │
+│                                              ││                              │
+│                                              ││                              │
+│                                              ││                              │
+│                                              ││                              │
+│                                              ││                              │
+└──────────────────────────────────────────────┘└──────────────────────────────┘
+ x is not bound to anything; ? shows every key
+EOF

@@ -1,0 +1,123 @@
+#!/bin/sh
+# test_panes.sh — every pane drawn at 80x24 with its title; Tab, S-Tab and
+# the digit keys move the focus marker; the header counts incident time.
+. "${top_srcdir:-$(dirname "$0")/../..}/tests/lib/screen.sh"
+write_config
+steps '
+:save-screen start
+<Tab><Tab>
+:save-screen logs
+<S-Tab>4
+:save-screen runbook
+:sleep 3725
+:save-screen later
+'
+run_console -c "$tmp/warroom.conf" --incident "api 5xx spike"
+
+assert_screen start <<'EOF'
+ warroom │ api 5xx spike │ T+00:00:00                   2026-01-01 00:00:00 UTC
+┌─ ▶ HOSTS ────────────────────────────────────┐┌─ RUNBOOK ────────────────────┐
+│  HOST           SERVICE    STATE          DRI││ no runbook loaded            │
+│> api-1          api        not connected  com││ open one with -r FILE        │
+│  api-1          jobs       not connected  com││                              │
+│  api-2          api        not connected  com││                              │
+│  k8s-bastion    api        not connected  k8s││                              │
+│                                              ││                              │
+└──────────────────────────────────────────────┘│                              │
+┌─ METRICS ────────────────────────────────────┐│                              │
+│ no metrics collected                         ││                              │
+│                                              ││                              │
+│                                              ││                              │
+└──────────────────────────────────────────────┘└──────────────────────────────┘
+┌─ LOGS ───────────────────────────────────────┐┌─ TIMELINE ───────────────────┐
+│ no log stream open                           ││ console opened 00:00:00 UTC  │
+│                                              ││ no timeline journal open     │
+│                                              ││                              │
+│                                              ││                              │
+│                                              ││                              │
+│                                              ││                              │
+│                                              ││                              │
+└──────────────────────────────────────────────┘└──────────────────────────────┘
+ Tab pane  Up up  Down down  ? help  q quit
+EOF
+
+assert_screen logs <<'EOF'
+ warroom │ api 5xx spike │ T+00:00:00                   2026-01-01 00:00:00 UTC
+┌─ HOSTS ──────────────────────────────────────┐┌─ RUNBOOK ────────────────────┐
+│  HOST           SERVICE    STATE          DRI││ no runbook loaded            │
+│> api-1          api        not connected  com││ open one with -r FILE        │
+│  api-1          jobs       not connected  com││                              │
+│  api-2          api        not connected  com││                              │
+│  k8s-bastion    api        not connected  k8s││                              │
+│                                              ││                              │
+└──────────────────────────────────────────────┘│                              │
+┌─ METRICS ────────────────────────────────────┐│                              │
+│ no metrics collected                         ││                              │
+│                                              ││                              │
+│                                              ││                              │
+└──────────────────────────────────────────────┘└──────────────────────────────┘
+┌─ ▶ LOGS ─────────────────────────────────────┐┌─ TIMELINE ───────────────────┐
+│ no log stream open                           ││ console opened 00:00:00 UTC  │
+│                                              ││ no timeline journal open     │
+│                                              ││                              │
+│                                              ││                              │
+│                                              ││                              │
+│                                              ││                              │
+│                                              ││                              │
+└──────────────────────────────────────────────┘└──────────────────────────────┘
+ Tab pane  Up up  Down down  ? help  q quit
+EOF
+
+assert_screen runbook <<'EOF'
+ warroom │ api 5xx spike │ T+00:00:00                   2026-01-01 00:00:00 UTC
+┌─ HOSTS ──────────────────────────────────────┐┌─ ▶ RUNBOOK ──────────────────┐
+│  HOST           SERVICE    STATE          DRI││ no runbook loaded            │
+│> api-1          api        not connected  com││ open one with -r FILE        │
+│  api-1          jobs       not connected  com││                              │
+│  api-2          api        not connected  com││                              │
+│  k8s-bastion    api        not connected  k8s││                              │
+│                                              ││                              │
+└──────────────────────────────────────────────┘│                              │
+┌─ METRICS ────────────────────────────────────┐│                              │
+│ no metrics collected                         ││                              │
+│                                              ││                              │
+│                                              ││                              │
+└──────────────────────────────────────────────┘└──────────────────────────────┘
+┌─ LOGS ───────────────────────────────────────┐┌─ TIMELINE ───────────────────┐
+│ no log stream open                           ││ console opened 00:00:00 UTC  │
+│                                              ││ no timeline journal open     │
+│                                              ││                              │
+│                                              ││                              │
+│                                              ││                              │
+│                                              ││                              │
+│                                              ││                              │
+└──────────────────────────────────────────────┘└──────────────────────────────┘
+ Tab pane  Up up  Down down  ? help  q quit
+EOF
+
+assert_screen later <<'EOF'
+ warroom │ api 5xx spike │ T+01:02:05                   2026-01-01 01:02:05 UTC
+┌─ HOSTS ──────────────────────────────────────┐┌─ ▶ RUNBOOK ──────────────────┐
+│  HOST           SERVICE    STATE          DRI││ no runbook loaded            │
+│> api-1          api        not connected  com││ open one with -r FILE        │
+│  api-1          jobs       not connected  com││                              │
+│  api-2          api        not connected  com││                              │
+│  k8s-bastion    api        not connected  k8s││                              │
+│                                              ││                              │
+└──────────────────────────────────────────────┘│                              │
+┌─ METRICS ────────────────────────────────────┐│                              │
+│ no metrics collected                         ││                              │
+│                                              ││                              │
+│                                              ││                              │
+└──────────────────────────────────────────────┘└──────────────────────────────┘
+┌─ LOGS ───────────────────────────────────────┐┌─ TIMELINE ───────────────────┐
+│ no log stream open                           ││ console opened 00:00:00 UTC  │
+│                                              ││ no timeline journal open     │
+│                                              ││                              │
+│                                              ││                              │
+│                                              ││                              │
+│                                              ││                              │
+│                                              ││                              │
+└──────────────────────────────────────────────┘└──────────────────────────────┘
+ Tab pane  Up up  Down down  ? help  q quit
+EOF

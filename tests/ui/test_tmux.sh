@@ -1,0 +1,92 @@
+#!/bin/sh
+# test_tmux.sh — the real console in tmux: every pane title at 80x24 and
+# 200x50, help lists every key, resizing leaves nothing stale, q exits 0
+# with the terminal restored, SIGTERM restores it too, --read-only shows
+# its badge, NO_COLOR draws without colour.
+. "${top_srcdir:-$(dirname "$0")/../..}/tests/lib/tmux.sh"
+write_config
+wr="$WARROOM -c $tmp/warroom.conf --incident tmux-test"
+
+start 80 24 "$wr"
+wait_for "q quit"
+for title in HOSTS METRICS LOGS RUNBOOK TIMELINE tmux-test; do
+	assert_contains "$tmp/screen" "$title"
+done
+assert_contains "$tmp/screen" "▶ HOSTS"
+ok "every pane title at 80x24"
+
+keys Tab
+wait_for "▶ METRICS"
+keys BTab
+wait_for "▶ HOSTS"
+ok "Tab and Shift-Tab move the focus"
+
+keys '?'
+wait_for "HELP: keys"
+"$top_builddir/src/tools/keydoc" | sed -n 's/^\.B \([^ ]*\).*/\1/p' > "$tmp/keys"
+while read -r key; do
+	grep -qF -- " $key " "$tmp/screen" || grep -qF -- " $key," "$tmp/screen" ||
+		grep -qF -- ", $key " "$tmp/screen" || fail "help does not show $key"
+done < "$tmp/keys"
+keys Escape
+sleep 0.1
+capture
+assert_not_contains "$tmp/screen" "HELP: keys"
+ok "? shows every key; Esc closes it"
+
+resize 200 50
+sleep 0.3
+wait_for "TIMELINE"
+[ "$(awk '{ if (length($0) > m) m = length($0) } END { print m }' "$tmp/screen")" -ge 190 ] ||
+	fail "the console did not grow to 200 columns"
+for title in HOSTS METRICS LOGS RUNBOOK TIMELINE; do
+	assert_contains "$tmp/screen" "$title"
+done
+ok "every pane title at 200x50"
+
+resize 80 24
+sleep 0.3
+resize 120 40
+sleep 0.5
+capture
+# Compare with a console started at 120x40, clock times aside.
+normalize() { sed 's/[0-9][0-9]:[0-9][0-9]:[0-9][0-9] UTC/HH:MM:SS UTC/g; s/T+[0-9:]*/T+/; s/20[0-9-]* HH/HH/' "$1"; }
+wait_for "q quit"
+normalize "$tmp/screen" > "$tmp/resized"
+keys q
+wait_for "exit=0"
+wait_for "tty="
+assert_contains "$tmp/screen" "tty=sane"
+ok "q exits 0 and restores the terminal"
+
+start 120 40 "$wr"
+wait_for "q quit"
+normalize "$tmp/screen" > "$tmp/fresh"
+diff -u "$tmp/fresh" "$tmp/resized" || fail "200x50 -> 80x24 -> 120x40 left stale characters"
+ok "resizing leaves no stale characters"
+
+pid=$(pgrep -f "src/warroom -c $tmp/warroom.conf" | head -1)
+[ -n "$pid" ] || fail "cannot find the console's pid"
+kill -TERM "$pid"
+wait_for "exit=143"
+wait_for "tty="
+assert_contains "$tmp/screen" "tty=sane"
+ok "SIGTERM restores the terminal"
+
+start 80 24 "$wr --read-only"
+wait_for "READ-ONLY"
+keys q
+wait_for "exit=0"
+ok "--read-only shows its badge"
+
+# Colour: the default theme paints the header; NO_COLOR paints nothing.
+start 80 24 "$wr"
+wait_for "TIMELINE"
+tmx capture-pane -e -p -t t > "$tmp/colour"
+grep -q "$(printf '\033')\[[0-9;]*4[0-7]m\|$(printf '\033')\[[0-9;]*48;5;" "$tmp/colour" ||
+	fail "the default theme drew no background colour"
+start 80 24 "NO_COLOR=1 $wr"
+wait_for "TIMELINE"
+tmx capture-pane -e -p -t t > "$tmp/nocolour"
+! grep -q "$(printf '\033')\[[0-9;]*[34][0-7]m" "$tmp/nocolour" || fail "NO_COLOR still drew colours"
+ok "NO_COLOR is honoured"

@@ -1,0 +1,109 @@
+/*
+ * test_commands.c — the one command table: every key bound once, lookups
+ * by key and alternative key, and the choke point's rule.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+#include <string.h>
+
+#include "warroom/commands.h"
+#include "warroom/safety.h"
+
+static void
+every_command_has_key_and_help(void **state)
+{
+	int i;
+
+	for (i = 0; i < WR_CMD_COUNT; i++) {
+		assert_non_null(command_key((enum wr_command)i));
+		assert_non_null(command_help((enum wr_command)i));
+		assert_true(strlen(command_help((enum wr_command)i)) > 5);
+		assert_non_null(command_name((enum wr_command)i));
+	}
+}
+
+static void
+no_key_is_bound_twice(void **state)
+{
+	const char *keys[2 * WR_CMD_COUNT];
+	int n = 0, i, j;
+
+	for (i = 0; i < WR_CMD_COUNT; i++) {
+		keys[n++] = command_key((enum wr_command)i);
+		if (command_alt_key((enum wr_command)i) != NULL)
+			keys[n++] = command_alt_key((enum wr_command)i);
+	}
+	for (i = 0; i < n; i++)
+		for (j = i + 1; j < n; j++)
+			if (strcmp(keys[i], keys[j]) == 0)
+				fail_msg("key %s bound twice", keys[i]);
+}
+
+static void
+lookup_by_key_and_alt(void **state)
+{
+	assert_int_equal(command_for_key("Tab"), WR_CMD_FOCUS_NEXT);
+	assert_int_equal(command_for_key("S-Tab"), WR_CMD_FOCUS_PREV);
+	assert_int_equal(command_for_key("?"), WR_CMD_HELP);
+	assert_int_equal(command_for_key("q"), WR_CMD_QUIT);
+	assert_int_equal(command_for_key("Down"), WR_CMD_DOWN);
+	assert_int_equal(command_for_key("j"), WR_CMD_DOWN);
+	assert_int_equal(command_for_key("C-l"), WR_CMD_REDRAW);
+	assert_int_equal(command_for_key("Q"), WR_CMD_NONE);
+	assert_int_equal(command_for_key(NULL), WR_CMD_NONE);
+	assert_null(command_key(WR_CMD_NONE));
+	assert_null(command_key(WR_CMD_COUNT));
+}
+
+static void
+table_names_match_enum(void **state)
+{
+	assert_string_equal(command_name(WR_CMD_FOCUS_NEXT), "FOCUS_NEXT");
+	assert_string_equal(command_name(WR_CMD_QUIT), "QUIT");
+	assert_false(command_is_mutating(WR_CMD_QUIT));
+	assert_false(command_is_mutating(WR_CMD_NONE));
+}
+
+static void
+safety_lets_reads_through_always(void **state)
+{
+	struct safety_state s = { .read_only = true, .journal_degraded = true };
+
+	assert_null(safety_refusal(&s, false));
+}
+
+static void
+safety_refuses_mutations_with_the_reason(void **state)
+{
+	struct safety_state s = { .read_only = true, .armed = true };
+
+	assert_string_equal(safety_refusal(&s, true),
+	    "read-only mode: nothing can change production from this console");
+	s.read_only = false;
+	s.journal_degraded = true;
+	assert_string_equal(safety_refusal(&s, true),
+	    "the incident timeline cannot be written: changes are refused until it recovers");
+	s.journal_degraded = false;
+	s.armed = false;
+	assert_string_equal(safety_refusal(&s, true), "console not armed");
+	s.armed = true;
+	assert_null(safety_refusal(&s, true));
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(every_command_has_key_and_help),
+		cmocka_unit_test(no_key_is_bound_twice),
+		cmocka_unit_test(lookup_by_key_and_alt),
+		cmocka_unit_test(table_names_match_enum),
+		cmocka_unit_test(safety_lets_reads_through_always),
+		cmocka_unit_test(safety_refuses_mutations_with_the_reason),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}

@@ -1,0 +1,429 @@
+/*
+ * test_config.c — warroom.conf parsing: good files resolve as documented,
+ * and every kind of bad file is refused with its exact "file:line: message".
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "warroom/config.h"
+
+static const struct config_env env = {
+	.home = "/home/op",
+	.xdg_state_home = NULL,
+	.config_dir = "/etc/warroom",
+};
+
+static int
+parse(struct config *cfg, const char *text)
+{
+	config_init(cfg, "prod.conf", &env);
+	return config_parse(cfg, text, strlen(text), &env);
+}
+
+/* Parse text expecting exactly one error, equal to want. */
+static void
+expect_error(const char *text, const char *want)
+{
+	struct config cfg;
+
+	assert_int_equal(parse(&cfg, text), -1);
+	if (cfg.nerrors != 1 || strcmp(cfg.errors[0], want) != 0) {
+		size_t i;
+
+		for (i = 0; i < cfg.nerrors; i++)
+			print_message("got: %s\n", cfg.errors[i]);
+	}
+	assert_int_equal(cfg.nerrors, 1);
+	assert_string_equal(cfg.errors[0], want);
+	config_free(&cfg);
+}
+
+static void
+full_config_resolves(void **state)
+{
+	struct config cfg;
+	const char *text =
+	    "; production\n"
+	    "[warroom]\n"
+	    "read_only = false\n"
+	    "timeline_dir = ~/incidents\n"
+	    "theme = light\n"
+	    "known_hosts = keys/known_hosts\n"
+	    "\n"
+	    "[host \"api-1\"]\n"
+	    "address = 10.0.0.5\n"
+	    "user = deploy\n"
+	    "port = 2222\n"
+	    "driver = compose            ; inline comment\n"
+	    "compose_dir = /srv/app/deploy\n"
+	    "services = api jobs\n"
+	    "health_url = http://127.0.0.1:8000\n"
+	    "metrics_url = http://127.0.0.1:8000/metrics\n"
+	    "metrics_token_env = METRICS_TOKEN\n"
+	    "identity_file = ~/.ssh/id_ed25519\n"
+	    "\n"
+	    "[host \"k8s\"]\n"
+	    "driver = k8s\n"
+	    "services = api\n"
+	    "read_only = yes\n"
+	    "tunnel = no\n"
+	    "\n"
+	    "[statuspage]\n"
+	    "kind = atlassian\n"
+	    "url = https://api.statuspage.io/v1/pages/PAGE\n"
+	    "token_file = ~/.config/warroom/statuspage.token\n"
+	    "\n"
+	    "[thresholds]\n"
+	    "error_rate_rollback = 7.5%\n"
+	    "p95_rollback_ms = 2500ms\n"
+	    "restarts_rollback = 4/10m\n";
+
+	assert_int_equal(parse(&cfg, text), 0);
+	assert_int_equal(cfg.nerrors, 0);
+	assert_false(cfg.read_only);
+	assert_string_equal(cfg.timeline_dir, "/home/op/incidents");
+	assert_string_equal(cfg.theme, "light");
+	assert_string_equal(cfg.known_hosts.path, "/etc/warroom/keys/known_hosts");
+	assert_int_equal(cfg.known_hosts.line, 6);
+	assert_int_equal(cfg.nhosts, 2);
+	assert_string_equal(cfg.hosts[0].name, "api-1");
+	assert_int_equal(cfg.hosts[0].line, 8);
+	assert_string_equal(cfg.hosts[0].address, "10.0.0.5");
+	assert_string_equal(cfg.hosts[0].user, "deploy");
+	assert_int_equal(cfg.hosts[0].port, 2222);
+	assert_int_equal(cfg.hosts[0].driver, DRIVER_COMPOSE);
+	assert_int_equal(cfg.hosts[0].nservices, 2);
+	assert_string_equal(cfg.hosts[0].services[1], "jobs");
+	assert_string_equal(cfg.hosts[0].metrics_token_env, "METRICS_TOKEN");
+	assert_string_equal(cfg.hosts[0].identity_file.path, "/home/op/.ssh/id_ed25519");
+	assert_true(cfg.hosts[0].tunnel);
+	assert_int_equal(cfg.hosts[1].driver, DRIVER_K8S);
+	assert_string_equal(cfg.hosts[1].namespace_, "default");
+	assert_true(cfg.hosts[1].read_only);
+	assert_false(cfg.hosts[1].tunnel);
+	assert_int_equal(cfg.statuspage.kind, STATUSPAGE_ATLASSIAN);
+	assert_string_equal(cfg.statuspage.token_file.path,
+	    "/home/op/.config/warroom/statuspage.token");
+	assert_true(cfg.thresholds.error_rate_rollback > 0.0749 &&
+	    cfg.thresholds.error_rate_rollback < 0.0751);
+	assert_true(cfg.thresholds.p95_rollback_ms == 2500);
+	assert_int_equal(cfg.thresholds.restarts_rollback, 4);
+	assert_int_equal(cfg.thresholds.restarts_window_s, 600);
+	/* Untouched thresholds keep the documented defaults. */
+	assert_true(cfg.thresholds.error_rate_consider == 0.02);
+	assert_true(cfg.thresholds.p95_monitor_ms == 500);
+	config_free(&cfg);
+}
+
+static void
+defaults_without_warroom_section(void **state)
+{
+	struct config cfg;
+	struct config_env xdg = env;
+
+	xdg.xdg_state_home = "/var/state";
+	config_init(&cfg, "x.conf", &xdg);
+	assert_int_equal(config_parse(&cfg, "", 0, &xdg), 0);
+	assert_string_equal(cfg.timeline_dir, "/var/state/warroom");
+	assert_string_equal(cfg.theme, "default");
+	assert_int_equal(cfg.nhosts, 0);
+	config_free(&cfg);
+	config_init(&cfg, "x.conf", &env);
+	assert_string_equal(cfg.timeline_dir, "/home/op/.local/state/warroom");
+	config_free(&cfg);
+}
+
+static void
+crlf_and_bom_are_accepted(void **state)
+{
+	struct config cfg;
+
+	assert_int_equal(parse(&cfg, "\xef\xbb\xbf[warroom]\r\nread_only = true\r\n"), 0);
+	assert_true(cfg.read_only);
+	config_free(&cfg);
+}
+
+static void
+describe_never_prints_secrets(void **state)
+{
+	struct config cfg;
+	char *d;
+
+	assert_int_equal(parse(&cfg,
+	    "[host \"a\"]\ncompose_dir = /srv\nservices = api\n"
+	    "metrics_token_env = MY_TOKEN\n"), 0);
+	d = config_describe(&cfg);
+	assert_non_null(strstr(d, "a: a:22 driver=compose compose_dir=/srv services=api"));
+	assert_non_null(strstr(d, "metrics token: from $MY_TOKEN"));
+	free(d);
+	config_free(&cfg);
+}
+
+static void
+unknown_section(void **state)
+{
+	expect_error("[warroom]\n[hosts]\n",
+	    "prod.conf:2: unknown section [hosts]: expected [warroom], [host \"name\"], "
+	    "[statuspage] or [thresholds]");
+}
+
+static void
+misspelt_section_gets_a_suggestion(void **state)
+{
+	expect_error("[threshold]\n", "prod.conf:1: unknown section [threshold] (did you mean [thresholds]?)");
+}
+
+static void
+unknown_key_gets_a_suggestion(void **state)
+{
+	expect_error("[host \"api-1\"]\nadress = 10.0.0.1\ncompose_dir = /srv\nservices = api\n",
+	    "prod.conf:2: unknown key 'adress' in [host \"api-1\"] (did you mean 'address'?)");
+}
+
+static void
+unknown_key_without_suggestion(void **state)
+{
+	expect_error("[warroom]\ncolour_scheme = dark\n",
+	    "prod.conf:2: unknown key 'colour_scheme' in [warroom]");
+}
+
+static void
+inline_secret_is_refused(void **state)
+{
+	expect_error("[statuspage]\nkind = cachet\nurl = https://status.example.com\n"
+	    "token_env = TOK\ntoken = abc123\n",
+	    "prod.conf:5: 'token' in [statuspage]: secrets are never written in the "
+	    "config; name an environment variable (*_env) or a 0600 file (*_file)");
+}
+
+static void
+bad_port(void **state)
+{
+	expect_error("[host \"a\"]\ncompose_dir = /srv\nservices = api\nport = 70000\n",
+	    "prod.conf:4: port: expected a number from 1 to 65535, got '70000'");
+}
+
+static void
+hash_comment_gets_a_hint(void **state)
+{
+	expect_error("[host \"a\"]\ncompose_dir = /srv\nservices = api\nport = 22 # ssh\n",
+	    "prod.conf:4: port: expected a number from 1 to 65535, got '22 # ssh' "
+	    "(inline comments start with ';', not '#')");
+}
+
+static void
+bad_bool(void **state)
+{
+	expect_error("[warroom]\nread_only = maybe\n",
+	    "prod.conf:2: read_only: expected true or false, got 'maybe'");
+}
+
+static void
+bad_driver(void **state)
+{
+	expect_error("[host \"a\"]\ndriver = nomad\nservices = api\n",
+	    "prod.conf:2: driver: expected compose, k8s or helm, got 'nomad'");
+}
+
+static void
+duplicate_host(void **state)
+{
+	expect_error("[host \"a\"]\ncompose_dir = /srv\nservices = api\n"
+	    "[host \"b\"]\ncompose_dir = /srv\nservices = api\n"
+	    "[host \"a\"]\nport = 22\n",
+	    "prod.conf:7: duplicate host \"a\" (first defined at line 1)");
+}
+
+static void
+duplicate_key(void **state)
+{
+	expect_error("[warroom]\ntheme = light\ntheme = default\n",
+	    "prod.conf:3: 'theme' set twice in [warroom] (first at line 2)");
+}
+
+static void
+host_section_without_quotes(void **state)
+{
+	expect_error("[host api-1]\n",
+	    "prod.conf:1: bad host section [host api-1]: write [host \"name\"]");
+}
+
+static void
+host_name_with_bad_characters(void **state)
+{
+	expect_error("[host \"a b\"]\ncompose_dir = /srv\nservices = api\n",
+	    "prod.conf:1: host name \"a b\": use letters, digits, '.', '-' and '_'");
+}
+
+static void
+host_without_services(void **state)
+{
+	expect_error("[host \"a\"]\ncompose_dir = /srv\n",
+	    "prod.conf:1: host \"a\": no services (add services = name …)");
+}
+
+static void
+compose_host_without_dir(void **state)
+{
+	expect_error("[host \"a\"]\nservices = api\n",
+	    "prod.conf:1: host \"a\": driver compose needs compose_dir");
+}
+
+static void
+relative_compose_dir(void **state)
+{
+	expect_error("[host \"a\"]\ncompose_dir = srv/app\nservices = api\n",
+	    "prod.conf:2: compose_dir: expected an absolute path on the host, got 'srv/app'");
+}
+
+static void
+bad_url(void **state)
+{
+	expect_error("[host \"a\"]\ncompose_dir = /srv\nservices = api\nhealth_url = 127.0.0.1:8000\n",
+	    "prod.conf:4: health_url: expected an http:// or https:// URL, got '127.0.0.1:8000'");
+}
+
+static void
+bad_env_name(void **state)
+{
+	expect_error("[host \"a\"]\ncompose_dir = /srv\nservices = api\nmetrics_token_env = $TOKEN\n",
+	    "prod.conf:4: metrics_token_env: expected an environment variable name, got '$TOKEN'");
+}
+
+static void
+token_env_and_file_together(void **state)
+{
+	expect_error("[host \"a\"]\ncompose_dir = /srv\nservices = api\n"
+	    "metrics_token_env = T\nmetrics_token_file = /t\n",
+	    "prod.conf:5: host \"a\": set metrics_token_env or metrics_token_file, not both");
+}
+
+static void
+bad_percentage(void **state)
+{
+	expect_error("[thresholds]\nerror_rate_rollback = 0.05\n",
+	    "prod.conf:2: error_rate_rollback: expected a percentage like 5%, got '0.05'");
+}
+
+static void
+bad_restarts(void **state)
+{
+	expect_error("[thresholds]\nrestarts_rollback = 3 per 5m\n",
+	    "prod.conf:2: restarts_rollback: expected restarts per window like 3/5m, got '3 per 5m'");
+}
+
+static void
+thresholds_out_of_order(void **state)
+{
+	expect_error("[thresholds]\nerror_rate_monitor = 10%\n",
+	    "prod.conf: [thresholds]: error rates must rise from monitor to consider to rollback");
+}
+
+static void
+statuspage_incomplete(void **state)
+{
+	struct config cfg;
+
+	assert_int_equal(parse(&cfg, "[statuspage]\nkind = atlassian\n"), -1);
+	assert_int_equal(cfg.nerrors, 2);
+	assert_string_equal(cfg.errors[0], "prod.conf:1: [statuspage] needs url");
+	assert_string_equal(cfg.errors[1], "prod.conf:1: [statuspage] needs token_env or token_file");
+	config_free(&cfg);
+}
+
+static void
+bad_statuspage_kind(void **state)
+{
+	expect_error("[statuspage]\nkind = pagerduty\nurl = https://x\ntoken_env = T\n",
+	    "prod.conf:2: kind: expected atlassian or cachet, got 'pagerduty'");
+}
+
+static void
+key_outside_section(void **state)
+{
+	expect_error("theme = light\n",
+	    "prod.conf:1: 'theme' is outside any section: put it under [warroom]");
+}
+
+static void
+syntax_error_line(void **state)
+{
+	expect_error("[warroom]\nread_only\n",
+	    "prod.conf:2: cannot read this line: expected 'key = value' or a [section]");
+}
+
+static void
+line_too_long(void **state)
+{
+	char text[400];
+
+	memset(text, 'x', sizeof(text));
+	memcpy(text, "[warroom]\ntheme = ", 18);
+	text[sizeof(text) - 2] = '\n';
+	text[sizeof(text) - 1] = '\0';
+	expect_error(text, "prod.conf:2: line too long (at most 197 bytes)");
+}
+
+static void
+duplicate_service(void **state)
+{
+	expect_error("[host \"a\"]\ncompose_dir = /srv\nservices = api api\n",
+	    "prod.conf:3: services: 'api' listed twice");
+}
+
+static void
+every_error_is_reported(void **state)
+{
+	struct config cfg;
+
+	assert_int_equal(parse(&cfg, "[warroom]\nread_only = perhaps\ntheme2 = x\n[bogus]\n"), -1);
+	assert_int_equal(cfg.nerrors, 3);
+	config_free(&cfg);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(full_config_resolves),
+		cmocka_unit_test(defaults_without_warroom_section),
+		cmocka_unit_test(crlf_and_bom_are_accepted),
+		cmocka_unit_test(describe_never_prints_secrets),
+		cmocka_unit_test(unknown_section),
+		cmocka_unit_test(misspelt_section_gets_a_suggestion),
+		cmocka_unit_test(unknown_key_gets_a_suggestion),
+		cmocka_unit_test(unknown_key_without_suggestion),
+		cmocka_unit_test(inline_secret_is_refused),
+		cmocka_unit_test(bad_port),
+		cmocka_unit_test(hash_comment_gets_a_hint),
+		cmocka_unit_test(bad_bool),
+		cmocka_unit_test(bad_driver),
+		cmocka_unit_test(duplicate_host),
+		cmocka_unit_test(duplicate_key),
+		cmocka_unit_test(host_section_without_quotes),
+		cmocka_unit_test(host_name_with_bad_characters),
+		cmocka_unit_test(host_without_services),
+		cmocka_unit_test(compose_host_without_dir),
+		cmocka_unit_test(relative_compose_dir),
+		cmocka_unit_test(bad_url),
+		cmocka_unit_test(bad_env_name),
+		cmocka_unit_test(token_env_and_file_together),
+		cmocka_unit_test(bad_percentage),
+		cmocka_unit_test(bad_restarts),
+		cmocka_unit_test(thresholds_out_of_order),
+		cmocka_unit_test(statuspage_incomplete),
+		cmocka_unit_test(bad_statuspage_kind),
+		cmocka_unit_test(key_outside_section),
+		cmocka_unit_test(syntax_error_line),
+		cmocka_unit_test(line_too_long),
+		cmocka_unit_test(duplicate_service),
+		cmocka_unit_test(every_error_is_reported),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
