@@ -1,0 +1,54 @@
+/*
+ * export.h — an incident's records as a Markdown post-mortem draft or as
+ * JSON (DESIGN §3.3). Pure: records in, bytes out; the caller resolves the
+ * time zone and writes the file (src/io/timeline.c: timeline_export).
+ *
+ * What the draft reads from the records:
+ *   detection       the incident.open record (else the first record)
+ *   first response  the first note, step.check/uncheck, action.intent,
+ *                   statuspage.post or mode.change after detection
+ *   rollback        the first action.intent whose data.action contains
+ *                   "rollback" or "undo", and the action.end of its op
+ *   recovery        the first verdict.change with data.verdict "OK" after
+ *                   the rollback ended (after detection if none ran), else
+ *                   the first incident.resolve
+ *   actions         action.intent by op, outcome from action.end (or a
+ *                   later action.reconcile); no end = UNKNOWN
+ *   checklist       runbook.load data.steps seeds it, then step.check and
+ *                   step.uncheck (data.step, data.title) in order
+ */
+#ifndef WARROOM_EXPORT_H
+#define WARROOM_EXPORT_H
+
+#include <stddef.h>
+
+#include "warroom/record.h"
+#include "warroom/redact.h"
+#include "warroom/util.h"
+
+enum export_format {
+	EXPORT_MD,
+	EXPORT_JSON,
+};
+
+struct export_opts {
+	const char *id;                 /* incident id, shown in the draft */
+	long tz_off;                    /* seconds east of UTC for shown times */
+	const char *tz_label;           /* "Europe/Paris"; NULL: "UTC" or "UTC+hh:mm" */
+	const struct redactor *red;     /* redacted again on the way out; NULL: patterns */
+	const char *warning;            /* e.g. "journal damaged at line 7"; NULL: none */
+};
+
+/* Parse "md"/"markdown" or "json"; -1 for anything else. */
+int export_format_parse(const char *s, enum export_format *out);
+
+/* Render n records (file order) in format; *out is malloc'd, NUL-terminated. */
+int export_render(enum export_format format, const struct record *v, size_t n,
+    const struct export_opts *o, char **out, size_t *len, struct wr_err *err);
+
+/* Escape text for a Markdown table cell or inline run: backslash-escapes
+ * punctuation Markdown would act on (| ` * _ [ ] < > \ …), control bytes
+ * become spaces. Appends to *buf (malloc'd, grown as needed). */
+void export_md_escape(const char *text, char **buf, size_t *len, size_t *cap);
+
+#endif

@@ -1,0 +1,115 @@
+/*
+ * record.h — one timeline record and the journal line that stores it.
+ *
+ * The line format is DESIGN §3.3, keys in this fixed order:
+ *   {"seq":N,"ts":"…","mono_ms":N,"actor":"…","kind":"…","host":"…"|null,
+ *    "op":"…"|null,"data":{…},"prev":"xxxxxxxx","crc":"xxxxxxxx"}
+ * crc is the CRC-32C of the line's bytes with the `,"crc":"xxxxxxxx"` member
+ * removed (so it is checked without re-encoding anything); prev is the crc
+ * of the record before (first record: "00000000"). Everything here is pure:
+ * bytes and times in, structs out.
+ */
+#ifndef WARROOM_RECORD_H
+#define WARROOM_RECORD_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include <cjson/cJSON.h>
+
+#include "warroom/util.h"
+
+#define WR_TS_MAX 32             /* "2024-05-01T12:00:00.123Z" and NUL */
+#define WR_INCIDENT_ID_MAX 64
+#define WR_INCIDENT_NAME_MAX 128
+#define WR_SLUG_MAX 48
+#define WR_ID_SUFFIX_BYTES 3     /* random bytes -> 6 hex digits */
+
+struct record {
+	uint64_t seq;
+	int64_t ts_ms;           /* wall clock, ms since the Unix epoch (UTC) */
+	int64_t mono_ms;         /* CLOCK_MONOTONIC of the writer */
+	char *actor;             /* "user@machine" */
+	char *kind;              /* "note", "action.intent", … */
+	char *host;              /* NULL encodes as null */
+	char *op;                /* NULL encodes as null */
+	cJSON *data;             /* always an object */
+	uint32_t prev;
+	uint32_t crc;            /* filled by encode and decode */
+};
+
+/* Records in file order; record_list_free releases them. */
+struct record_list {
+	struct record *v;
+	size_t n, cap;
+};
+
+/* What a scan of journal bytes found (see record_scan). */
+struct record_scan {
+	size_t good_len;         /* bytes forming the verified prefix */
+	size_t nrecords;         /* records in that prefix (this scan only) */
+	uint64_t last_seq;       /* chain state after the prefix */
+	uint32_t last_crc;
+	size_t lines;            /* line number of the last good record */
+	bool torn;               /* bytes after good_len are one torn/corrupt last record */
+	bool corrupt;            /* a bad record with more after it: bad_line names it */
+	size_t bad_line;
+	struct wr_err why;       /* "line N: …" when torn or corrupt */
+	int64_t first_ts_ms, last_ts_ms;
+	char name[WR_INCIDENT_NAME_MAX];    /* data.name of incident.open */
+	bool resolved;           /* last incident.resolve not followed by a resume */
+	char **open_ops;         /* action.intent op ids with no action.end yet */
+	size_t n_open_ops;
+};
+
+/* CRC-32C (Castagnoli, reflected 0x82f63b78) of buf, continuing from crc
+ * (start with 0). crc32c(0, "123456789", 9) == 0xe3069283. */
+uint32_t crc32c(uint32_t crc, const void *buf, size_t len);
+
+/* Format ms since the epoch as RFC3339 UTC with milliseconds. */
+void record_format_ts(int64_t ms, char out[WR_TS_MAX]);
+
+/* Parse exactly "YYYY-MM-DDTHH:MM:SS.mmmZ"; -1 if it is anything else. */
+int record_parse_ts(const char *s, int64_t *ms);
+
+/* Encode r (seq, times, actor, kind, host, op, data, prev) as one journal
+ * line ending in '\n'; sets r->crc. *line is malloc'd. */
+int record_encode(struct record *r, char **line, size_t *len, struct wr_err *err);
+
+/* Decode one line (without its '\n') and check its crc; the chain is not
+ * checked here. On success out owns its strings (record_free). */
+int record_decode(const char *line, size_t len, struct record *out, struct wr_err *err);
+
+/* The record as a cJSON object in line order, crc included; data is added
+ * as a reference, so free the result before r. */
+cJSON *record_to_json(const struct record *r);
+
+void record_free(struct record *r);
+void record_list_free(struct record_list *l);
+
+/* Scan journal bytes whose chain continues from (seq, crc, line): the first
+ * record must have seq+1 and prev crc; line is the count of lines before
+ * buf. Good records are appended to keep when it is not NULL. Never fails:
+ * out says how far the bytes verify, and whether what follows is a torn
+ * last record (safe to set aside) or corruption with records after it. */
+void record_scan(const char *buf, size_t len, uint64_t seq, uint32_t crc,
+    size_t line, struct record_list *keep, struct record_scan *out);
+
+void record_scan_free(struct record_scan *s);
+
+/* Lowercase ASCII slug of an incident name: runs of anything but [a-z0-9]
+ * become one '-', at most WR_SLUG_MAX bytes; "incident" when nothing is left. */
+void record_slug(const char *name, char *out, size_t cap);
+
+/* Incident id "<slug>-<6 hex>" from a slug and WR_ID_SUFFIX_BYTES random bytes. */
+void record_make_id(const char *slug, const unsigned char *rnd, char *out, size_t cap);
+
+/* True when id is "<slug>-<6 lowercase hex>" for this slug. */
+bool record_id_matches_slug(const char *id, const char *slug);
+
+/* True when s is usable as an incident id in a file name: [a-z0-9-], not
+ * empty, not starting with '-' or '.', shorter than WR_INCIDENT_ID_MAX. */
+bool record_id_valid(const char *s);
+
+#endif

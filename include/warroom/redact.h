@@ -1,0 +1,39 @@
+/*
+ * redact.h — secrets out of any text before it is stored or shown
+ * (DESIGN §3.3): auth headers (scheme kept), bearer tokens, URL passwords,
+ * token-like query parameters, KEY=VALUE / KEY: VALUE / "key": "value"
+ * with a secret-looking KEY, PEM private keys, JWTs, and the exact value of
+ * every secret warroom loaded itself. Each hit becomes "[REDACTED]", so
+ * redacting twice changes nothing.
+ */
+#ifndef WARROOM_REDACT_H
+#define WARROOM_REDACT_H
+
+#include <stddef.h>
+
+#include <cjson/cJSON.h>
+
+#define WR_REDACTED "[REDACTED]"
+#define WR_REDACT_MIN_SECRET 4
+
+/* The registry of secrets warroom loaded; patterns need no registration. */
+struct redactor {
+	char **secrets;
+	size_t n;
+};
+
+void redact_init(struct redactor *r);
+void redact_free(struct redactor *r);
+
+/* Register a loaded secret's exact value; values shorter than
+ * WR_REDACT_MIN_SECRET bytes are ignored (they would mangle ordinary text). */
+void redact_add_secret(struct redactor *r, const char *secret);
+
+/* A malloc'd copy of s with every secret replaced. r may be NULL (patterns only). */
+char *redact_text(const struct redactor *r, const char *s);
+
+/* Redact every string in item, recursively through objects and arrays, in
+ * place; a string or number under a secret-looking key is replaced whole. */
+void redact_json(const struct redactor *r, cJSON *item);
+
+#endif

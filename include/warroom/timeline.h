@@ -1,0 +1,133 @@
+/*
+ * timeline.h — the incident journal on disk (DESIGN §3.3): open or resume
+ * an incident, append records durably, recover from a degraded state, and
+ * the listing and export behind `warroom incidents` and `warroom export`.
+ *
+ * Files are <dir>/<id>.jsonl, one record per line (record.h). An append is
+ * one write() under an exclusive flock() on the file, after re-reading any
+ * records other consoles added since our last append, then fdatasync();
+ * only then does timeline_append return 0. Two consoles can share one
+ * incident and the seq/prev chain stays whole.
+ *
+ * Resume rule for --incident ARG, in order:
+ *   1. ARG is an id and <dir>/<ARG>.jsonl exists: resume that file.
+ *   2. Otherwise slug(ARG) names a family "<slug>-<6 hex>": resume the one
+ *      that is not resolved (no incident.resolve after its last open or
+ *      resume) with the latest last event. A damaged one still counts: it
+ *      opens read-only and says where, rather than quietly forking.
+ *   3. None: create "<slug>-<6 random hex>", written first as an O_EXCL
+ *      0600 temporary with its incident.open record, then linked into
+ *      place, so nobody ever sees an empty journal.
+ *
+ * States the header shows:
+ *   read-only  a bad record in the middle, a broken chain or a seq gap was
+ *              found (timeline_problem names the line); nothing is written.
+ *   degraded   a write or fdatasync failed; appends are refused until
+ *              timeline_recover() succeeds. Recovery reopens the file,
+ *              flushes and drops its cached pages, re-reads it, checks that
+ *              the last record we were told was stored is there with the
+ *              crc we wrote, sets aside a torn tail, and stores a
+ *              journal.recover record saying what happened to the record
+ *              whose write failed. A failed record is never rewritten.
+ */
+#ifndef WARROOM_TIMELINE_H
+#define WARROOM_TIMELINE_H
+
+#include <stdbool.h>
+#include <stdint.h>
+#include <stdio.h>
+
+#include <cjson/cJSON.h>
+
+#include "warroom/export.h"
+#include "warroom/record.h"
+#include "warroom/redact.h"
+#include "warroom/util.h"
+
+struct timeline;
+
+struct timeline_open_opts {
+	const char *dir;                /* timeline_dir; created 0700 (mkdir -p) */
+	const char *incident;           /* --incident NAME, or an incident id */
+	const struct redactor *red;     /* NULL: patterns only; must outlive the timeline */
+	const char *actor;              /* NULL: "user@machine" from getpwuid/gethostname */
+};
+
+/* Called after each record is stored (data belongs to the timeline). */
+typedef void (*timeline_observer)(const struct record *r, void *arg);
+
+/* Open or resume per the rule above and store incident.open or
+ * incident.resume. Returns 0 with *out set (check timeline_read_only and
+ * timeline_degraded), or -1 when no journal could be opened at all. */
+int timeline_open(const struct timeline_open_opts *o, struct timeline **out,
+    struct wr_err *err);
+
+/* Close without writing anything (call timeline_shutdown first). */
+void timeline_close(struct timeline *tl);
+
+const char *timeline_id(const struct timeline *tl);
+const char *timeline_path(const struct timeline *tl);
+bool timeline_resumed(const struct timeline *tl);
+bool timeline_read_only(const struct timeline *tl);
+bool timeline_degraded(const struct timeline *tl);
+uint64_t timeline_last_seq(const struct timeline *tl);
+
+/* Why the journal is read-only or degraded; "" when healthy. */
+const char *timeline_problem(const struct timeline *tl);
+
+/* What open repaired (a torn tail set aside), for the status line; "" if nothing. */
+const char *timeline_notice(const struct timeline *tl);
+
+/* Op ids of action.intent records with no action.end (or action.reconcile):
+ * show them UNKNOWN and offer reconciliation; never re-run them. */
+size_t timeline_unknown_ops(const struct timeline *tl, const char *const **ops);
+
+void timeline_set_observer(struct timeline *tl, timeline_observer fn, void *arg);
+
+/* Redact and store one record; data (an object, may be NULL) is consumed
+ * whatever happens. 0 only once the record is written and fdatasync'd. */
+int timeline_append(struct timeline *tl, const char *kind, const char *host,
+    const char *op, cJSON *data, struct wr_err *err);
+
+/* note {"text"} */
+int timeline_note(struct timeline *tl, const char *text, struct wr_err *err);
+
+/* step.check / step.uncheck {"step", "title"} */
+int timeline_step(struct timeline *tl, const char *step, const char *title,
+    bool checked, struct wr_err *err);
+
+/* action.intent {"action", "plan", "plan_hash"}: store before sending
+ * anything. plan is consumed; plan_hash NULL: crc32c of the printed plan. */
+int timeline_action_intent(struct timeline *tl, const char *op, const char *host,
+    const char *action, cJSON *plan, const char *plan_hash, struct wr_err *err);
+
+/* action.end {"outcome": ok|failed|unknown, "detail"} */
+int timeline_action_end(struct timeline *tl, const char *op, const char *host,
+    const char *outcome, const char *detail, struct wr_err *err);
+
+/* incident.resolve {"summary"}: the incident lists as resolved. */
+int timeline_resolve(struct timeline *tl, const char *summary, struct wr_err *err);
+
+/* shutdown {"reason"} */
+int timeline_shutdown(struct timeline *tl, const char *reason, struct wr_err *err);
+
+/* Leave the degraded state by proving the file holds what we stored (see
+ * above); 0 when healthy again, -1 (still degraded or read-only) otherwise. */
+int timeline_recover(struct timeline *tl, struct wr_err *err);
+
+/* Read an incident without changing it (shared lock): its verified records
+ * into out (may be NULL) and what the scan found into scan (free with
+ * record_scan_free). */
+int timeline_read(const char *dir, const char *id, struct record_list *out,
+    struct record_scan *scan, struct wr_err *err);
+
+/* `warroom incidents`: one line per incident, newest first: id, start,
+ * last event (UTC), state (open, resolved, damaged), records, name. */
+int timeline_list(const char *dir, FILE *out, struct wr_err *err);
+
+/* `warroom export ID`: render the incident to out; a damaged or torn
+ * journal exports its verified records with a warning in the document. */
+int timeline_export(const char *dir, const char *id, enum export_format format,
+    long tz_off, const char *tz_label, FILE *out, struct wr_err *err);
+
+#endif

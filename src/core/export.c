@@ -1,0 +1,776 @@
+/*
+ * export.c — records to a Markdown post-mortem draft or a JSON document.
+ *
+ * One pass over the records builds a summary (key times, actions by op,
+ * checklist); the renderers then print it. Every string that leaves goes
+ * through the redactor once more — the journal is already redacted, but a
+ * secret registered after a record was written must not leak through an
+ * export either. Markdown text is escaped so that a `|` in a note cannot
+ * split a table row. JSON keys are added in a fixed order, so the output
+ * is stable byte for byte.
+ */
+#include "warroom/export.h"
+
+#include <inttypes.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#define NO_TIME INT64_MIN
+#define CELL_MAX 200
+
+struct sbuf {
+	char *p;
+	size_t len, cap;
+};
+
+struct pm_action {
+	const struct record *intent;
+	const struct record *end;       /* action.end or a later action.reconcile */
+};
+
+struct pm_step {
+	const char *step, *title;
+	bool done;
+};
+
+/* Op ids and step ids to their index: exports of 100k-record incidents
+ * must not look them up linearly. Open addressing, sized for n keys. */
+struct strmap {
+	const char **keys;
+	size_t *vals;
+	size_t mask;
+};
+
+struct pm {
+	struct strmap ops, stepmap;
+	const char *name;
+	bool resolved;
+	int64_t detect, first_resp, rb_start, rb_end, recovery;
+	struct pm_action *acts;
+	size_t nacts;
+	struct pm_step *steps;
+	size_t nsteps;
+	size_t n_ok, n_failed, n_unknown, n_done;
+};
+
+static void
+sb_add(struct sbuf *b, const char *s, size_t n)
+{
+	if (b->len + n + 1 > b->cap) {
+		while (b->len + n + 1 > b->cap)
+			b->cap = b->cap ? b->cap * 2 : 4096;
+		b->p = xrealloc(b->p, b->cap);
+	}
+	memcpy(b->p + b->len, s, n);
+	b->len += n;
+	b->p[b->len] = '\0';
+}
+
+static void
+sb_str(struct sbuf *b, const char *s)
+{
+	sb_add(b, s, strlen(s));
+}
+
+static void __attribute__((format(printf, 2, 3)))
+sb_printf(struct sbuf *b, const char *fmt, ...)
+{
+	char small[256], *big;
+	va_list ap;
+	int n;
+
+	va_start(ap, fmt);
+	n = vsnprintf(small, sizeof(small), fmt, ap);
+	va_end(ap);
+	if (n < 0)
+		return;
+	if ((size_t)n < sizeof(small)) {
+		sb_add(b, small, (size_t)n);
+		return;
+	}
+	big = xmalloc((size_t)n + 1);
+	va_start(ap, fmt);
+	vsnprintf(big, (size_t)n + 1, fmt, ap);
+	va_end(ap);
+	sb_add(b, big, (size_t)n);
+	free(big);
+}
+
+int
+export_format_parse(const char *s, enum export_format *out)
+{
+	if (strcmp(s, "md") == 0 || strcmp(s, "markdown") == 0)
+		*out = EXPORT_MD;
+	else if (strcmp(s, "json") == 0)
+		*out = EXPORT_JSON;
+	else
+		return -1;
+	return 0;
+}
+
+void
+export_md_escape(const char *text, char **buf, size_t *len, size_t *cap)
+{
+	struct sbuf b = { *buf, *len, *cap };
+	const unsigned char *p = (const unsigned char *)text;
+	char pair[2] = { '\\', 0 };
+
+	for (; *p != '\0'; p++) {
+		if (*p < 0x20 || *p == 0x7f) {
+			sb_add(&b, " ", 1);
+		} else if (strchr("\\`*_[]<>|~#!&", *p) != NULL) {
+			pair[1] = (char)*p;
+			sb_add(&b, pair, 2);
+		} else {
+			sb_add(&b, (const char *)p, 1);
+		}
+	}
+	if (b.p == NULL)
+		sb_add(&b, "", 0);
+	*buf = b.p;
+	*len = b.len;
+	*cap = b.cap;
+}
+
+/* Redact, cut to CELL_MAX bytes on a UTF-8 boundary, escape. */
+static void
+sb_text(struct sbuf *b, const struct export_opts *o, const char *s)
+{
+	char *r = redact_text(o->red, s != NULL ? s : "");
+	size_t n = strlen(r);
+
+	if (n > CELL_MAX) {
+		n = CELL_MAX;
+		while (n > 0 && ((unsigned char)r[n] & 0xc0) == 0x80)
+			n--;
+		r = xrealloc(r, n + sizeof("…"));
+		memcpy(r + n, "…", sizeof("…"));
+	}
+	export_md_escape(r, &b->p, &b->len, &b->cap);
+	free(r);
+}
+
+static const char *
+dstr(const struct record *r, const char *key)
+{
+	const cJSON *v = cJSON_GetObjectItemCaseSensitive(r->data, key);
+
+	return cJSON_IsString(v) ? v->valuestring : NULL;
+}
+
+static bool
+kind_is(const struct record *r, const char *kind)
+{
+	return strcmp(r->kind, kind) == 0;
+}
+
+static bool
+is_rollback(const struct record *r)
+{
+	const char *a = dstr(r, "action");
+
+	return a != NULL && (strstr(a, "rollback") != NULL || strstr(a, "undo") != NULL);
+}
+
+static bool
+is_response(const struct record *r)
+{
+	static const char *const kinds[] = {
+		"note", "step.check", "step.uncheck", "action.intent",
+		"statuspage.post", "mode.change",
+	};
+	size_t i;
+
+	for (i = 0; i < WR_ARRAY_LEN(kinds); i++)
+		if (kind_is(r, kinds[i]))
+			return true;
+	return false;
+}
+
+static void
+strmap_init(struct strmap *m, size_t n)
+{
+	size_t cap = 16;
+
+	while (cap < 2 * n + 1)
+		cap *= 2;
+	m->keys = xcalloc(cap, sizeof(*m->keys));
+	m->vals = xcalloc(cap, sizeof(*m->vals));
+	m->mask = cap - 1;
+}
+
+static void
+strmap_free(struct strmap *m)
+{
+	free(m->keys);
+	free(m->vals);
+}
+
+/* The slot for key: *found tells whether it was there already. */
+static size_t
+strmap_slot(const struct strmap *m, const char *key, bool *found)
+{
+	uint32_t h = 2166136261u;
+	const unsigned char *p;
+	size_t i;
+
+	for (p = (const unsigned char *)key; *p != '\0'; p++)
+		h = (h ^ *p) * 16777619u;
+	for (i = h & m->mask; m->keys[i] != NULL; i = (i + 1) & m->mask)
+		if (strcmp(m->keys[i], key) == 0) {
+			*found = true;
+			return i;
+		}
+	*found = false;
+	return i;
+}
+
+static struct pm_step *
+step_find(struct pm *pm, const char *step)
+{
+	bool found;
+	size_t slot = strmap_slot(&pm->stepmap, step, &found);
+
+	if (found)
+		return &pm->steps[pm->stepmap.vals[slot]];
+	pm->stepmap.keys[slot] = step;
+	pm->stepmap.vals[slot] = pm->nsteps;
+	pm->steps = xrealloc(pm->steps, (pm->nsteps + 1) * sizeof(*pm->steps));
+	pm->steps[pm->nsteps].step = step;
+	pm->steps[pm->nsteps].title = step;
+	pm->steps[pm->nsteps].done = false;
+	return &pm->steps[pm->nsteps++];
+}
+
+static struct pm_action *
+action_find(struct pm *pm, const char *op)
+{
+	bool found;
+	size_t slot = strmap_slot(&pm->ops, op, &found);
+
+	return found ? &pm->acts[pm->ops.vals[slot]] : NULL;
+}
+
+static void
+action_add(struct pm *pm, const struct record *intent)
+{
+	bool found;
+	size_t slot = strmap_slot(&pm->ops, intent->op, &found);
+
+	pm->ops.keys[slot] = intent->op;
+	pm->ops.vals[slot] = pm->nacts;
+	pm->acts = xrealloc(pm->acts, (pm->nacts + 1) * sizeof(*pm->acts));
+	pm->acts[pm->nacts].intent = intent;
+	pm->acts[pm->nacts++].end = NULL;
+}
+
+/* "ok", "failed" or "unknown" for an action; no end at all is unknown. */
+static const char *
+action_outcome(const struct pm_action *a)
+{
+	const char *s = a->end != NULL ? dstr(a->end, "outcome") : NULL;
+
+	if (s == NULL)
+		return "unknown";
+	if (strcasecmp(s, "ok") == 0)
+		return "ok";
+	if (strcasecmp(s, "failed") == 0)
+		return "failed";
+	return "unknown";
+}
+
+static void
+pm_build(struct pm *pm, const struct record *v, size_t n)
+{
+	const char *rb_op = NULL;
+	size_t i, j;
+
+	memset(pm, 0, sizeof(*pm));
+	strmap_init(&pm->ops, n);
+	strmap_init(&pm->stepmap, n);
+	pm->detect = pm->first_resp = pm->rb_start = pm->rb_end = pm->recovery = NO_TIME;
+	for (i = 0; i < n; i++)
+		if (kind_is(&v[i], "incident.open")) {
+			pm->detect = v[i].ts_ms;
+			pm->name = dstr(&v[i], "name");
+			break;
+		}
+	if (pm->detect == NO_TIME && n > 0)
+		pm->detect = v[0].ts_ms;
+	for (i = 0; i < n; i++) {
+		const struct record *r = &v[i];
+
+		if (kind_is(r, "incident.open") || kind_is(r, "incident.resume"))
+			pm->resolved = false;
+		else if (kind_is(r, "incident.resolve"))
+			pm->resolved = true;
+		if (pm->first_resp == NO_TIME && is_response(r) && r->ts_ms >= pm->detect)
+			pm->first_resp = r->ts_ms;
+		if (kind_is(r, "action.intent") && r->op != NULL && action_find(pm, r->op) == NULL) {
+			action_add(pm, r);
+			if (rb_op == NULL && is_rollback(r)) {
+				rb_op = r->op;
+				pm->rb_start = r->ts_ms;
+			}
+		}
+		if ((kind_is(r, "action.end") || kind_is(r, "action.reconcile")) && r->op != NULL) {
+			struct pm_action *a = action_find(pm, r->op);
+
+			if (a != NULL)
+				a->end = r;
+			if (rb_op != NULL && strcmp(r->op, rb_op) == 0 && pm->rb_end == NO_TIME)
+				pm->rb_end = r->ts_ms;
+		}
+		if (kind_is(r, "runbook.load")) {
+			const cJSON *steps = cJSON_GetObjectItemCaseSensitive(r->data, "steps"), *s;
+
+			cJSON_ArrayForEach(s, steps) {
+				const cJSON *id = cJSON_GetObjectItemCaseSensitive(s, "step");
+				const cJSON *title = cJSON_GetObjectItemCaseSensitive(s, "title");
+				const cJSON *done = cJSON_GetObjectItemCaseSensitive(s, "done");
+				struct pm_step *st;
+
+				if (!cJSON_IsString(id))
+					continue;
+				st = step_find(pm, id->valuestring);
+				if (cJSON_IsString(title))
+					st->title = title->valuestring;
+				if (cJSON_IsBool(done))
+					st->done = cJSON_IsTrue(done);
+			}
+		}
+		if ((kind_is(r, "step.check") || kind_is(r, "step.uncheck")) && dstr(r, "step") != NULL) {
+			struct pm_step *st = step_find(pm, dstr(r, "step"));
+
+			if (dstr(r, "title") != NULL)
+				st->title = dstr(r, "title");
+			st->done = kind_is(r, "step.check");
+		}
+	}
+	/* Recovery: a verdict back to OK once the rollback (if any) ended. */
+	for (i = 0; i < n; i++) {
+		const char *verdict = dstr(&v[i], "verdict");
+		int64_t after = pm->rb_end != NO_TIME ? pm->rb_end : pm->detect;
+
+		if (kind_is(&v[i], "verdict.change") && verdict != NULL &&
+		    strcasecmp(verdict, "OK") == 0 && v[i].ts_ms >= after) {
+			pm->recovery = v[i].ts_ms;
+			break;
+		}
+	}
+	for (j = 0; pm->recovery == NO_TIME && j < n; j++)
+		if (kind_is(&v[j], "incident.resolve"))
+			pm->recovery = v[j].ts_ms;
+	for (i = 0; i < pm->nacts; i++) {
+		const char *oc = action_outcome(&pm->acts[i]);
+
+		if (strcmp(oc, "ok") == 0)
+			pm->n_ok++;
+		else if (strcmp(oc, "failed") == 0)
+			pm->n_failed++;
+		else
+			pm->n_unknown++;
+	}
+	for (i = 0; i < pm->nsteps; i++)
+		pm->n_done += pm->steps[i].done;
+}
+
+static void
+pm_free(struct pm *pm)
+{
+	free(pm->acts);
+	free(pm->steps);
+	strmap_free(&pm->ops);
+	strmap_free(&pm->stepmap);
+}
+
+/* "YYYY-MM-DD HH:MM:SS" in the export's zone, or "—". */
+static void
+fmt_time(int64_t ms, const struct export_opts *o, char out[WR_TS_MAX])
+{
+	if (ms == NO_TIME) {
+		wr_strlcpy(out, "—", WR_TS_MAX);
+		return;
+	}
+	record_format_ts(ms + (int64_t)o->tz_off * 1000, out);
+	out[10] = ' ';
+	out[19] = '\0';
+}
+
+static void
+fmt_dur(int64_t ms, char *out, size_t cap)
+{
+	int64_t s = ms / 1000;
+
+	if (s < 0)
+		snprintf(out, cap, "-%" PRId64 "s", -s);
+	else if (s >= 3600)
+		snprintf(out, cap, "%" PRId64 "h %02" PRId64 "m %02" PRId64 "s", s / 3600,
+		    s / 60 % 60, s % 60);
+	else if (s >= 60)
+		snprintf(out, cap, "%" PRId64 "m %02" PRId64 "s", s / 60, s % 60);
+	else
+		snprintf(out, cap, "%" PRId64 "s", s);
+}
+
+static void
+tz_describe(const struct export_opts *o, char *out, size_t cap)
+{
+	long off = o->tz_off < 0 ? -o->tz_off : o->tz_off;
+	char utc[32];
+
+	if (o->tz_off == 0)
+		wr_strlcpy(utc, "UTC", sizeof(utc));
+	else
+		snprintf(utc, sizeof(utc), "UTC%c%02ld:%02ld", o->tz_off < 0 ? '-' : '+',
+		    off / 3600, off / 60 % 60);
+	if (o->tz_label != NULL && o->tz_label[0] != '\0' && strcmp(o->tz_label, utc) != 0)
+		snprintf(out, cap, "%s (%s)", o->tz_label, utc);
+	else
+		wr_strlcpy(out, utc, cap);
+}
+
+/* The Details cell of the timeline table: the fields a reader wants for
+ * the kinds we know, the compact data for the rest. */
+static void
+md_details(struct sbuf *b, const struct export_opts *o, const struct record *r)
+{
+	static const char *const keys[] = {
+		"text", "title", "action", "outcome", "status", "service", "verdict",
+		"state", "reason", "detail", "body", "mode", "name", "summary",
+	};
+	struct sbuf line = { 0 };
+	size_t i;
+
+	if (strncmp(r->kind, "step.", 5) == 0 && dstr(r, "title") == NULL && dstr(r, "step") != NULL)
+		sb_str(&line, dstr(r, "step"));
+	for (i = 0; i < WR_ARRAY_LEN(keys); i++) {
+		const char *s = dstr(r, keys[i]);
+
+		if (s == NULL)
+			continue;
+		if (line.len > 0)
+			sb_str(&line, " — ");
+		sb_str(&line, s);
+	}
+	if (line.len == 0 && r->data != NULL && r->data->child != NULL) {
+		cJSON *copy = cJSON_Duplicate(r->data, 1);
+		char *text;
+
+		redact_json(o->red, copy);
+		text = cJSON_PrintUnformatted(copy);
+		cJSON_Delete(copy);
+		if (text != NULL)
+			sb_str(&line, text);
+		cJSON_free(text);
+	}
+	sb_text(b, o, line.p);
+	free(line.p);
+}
+
+static void
+md_key_time(struct sbuf *b, const struct export_opts *o, const struct pm *pm,
+    const char *what, int64_t t)
+{
+	char ts[WR_TS_MAX], dur[48];
+
+	fmt_time(t, o, ts);
+	if (t != NO_TIME && pm->detect != NO_TIME)
+		fmt_dur(t - pm->detect, dur, sizeof(dur));
+	else
+		wr_strlcpy(dur, "—", sizeof(dur));
+	sb_printf(b, "| %s | %s | %s |\n", what, ts, dur);
+}
+
+static void
+render_md(struct sbuf *b, const struct record *v, size_t n, const struct export_opts *o,
+    const struct pm *pm)
+{
+	char ts[WR_TS_MAX], ts2[WR_TS_MAX], tz[96], dur[48];
+	size_t i, notes = 0, posts = 0;
+
+	sb_str(b, "# Post-mortem: ");
+	sb_text(b, o, pm->name != NULL ? pm->name : o->id);
+	tz_describe(o, tz, sizeof(tz));
+	sb_printf(b, "\n\nIncident `%s` · %s · %zu records · times in %s\n\n",
+	    o->id, pm->resolved ? "resolved" : "open", n, tz);
+	if (o->warning != NULL) {
+		sb_str(b, "> **Warning:** ");
+		sb_text(b, o, o->warning);
+		sb_str(b, "\n\n");
+	}
+
+	sb_str(b, "## Summary\n\n_Draft: say what happened, why, and what fixed it._\n\n");
+	fmt_time(pm->detect, o, ts);
+	fmt_time(pm->recovery, o, ts2);
+	sb_printf(b, "- Detected %s; recovered %s.\n", ts, ts2);
+	sb_printf(b, "- %zu action%s: %zu ok, %zu failed, ", pm->nacts,
+	    pm->nacts == 1 ? "" : "s", pm->n_ok, pm->n_failed);
+	sb_printf(b, pm->n_unknown > 0 ? "**%zu UNKNOWN**.\n" : "%zu unknown.\n", pm->n_unknown);
+	sb_printf(b, "- Checklist: %zu of %zu steps done.\n\n", pm->n_done, pm->nsteps);
+
+	sb_str(b, "## Key times\n\n| Event | Time | Since detection |\n|---|---|---|\n");
+	md_key_time(b, o, pm, "Detection", pm->detect);
+	md_key_time(b, o, pm, "First response", pm->first_resp);
+	md_key_time(b, o, pm, "Rollback start", pm->rb_start);
+	md_key_time(b, o, pm, "Rollback end", pm->rb_end);
+	md_key_time(b, o, pm, "Recovery", pm->recovery);
+	if (pm->recovery != NO_TIME && pm->detect != NO_TIME) {
+		fmt_dur(pm->recovery - pm->detect, dur, sizeof(dur));
+		sb_printf(b, "\n**Impact duration:** %s (detection to recovery)\n\n", dur);
+	} else if (n > 0 && pm->detect != NO_TIME) {
+		fmt_dur(v[n - 1].ts_ms - pm->detect, dur, sizeof(dur));
+		sb_printf(b, "\n**Impact duration:** not recovered yet (%s so far)\n\n", dur);
+	} else {
+		sb_str(b, "\n**Impact duration:** unknown\n\n");
+	}
+
+	sb_str(b, "## Timeline\n\n| Seq | Time | Actor | Kind | Host | Details |\n"
+	    "|---:|---|---|---|---|---|\n");
+	for (i = 0; i < n; i++) {
+		fmt_time(v[i].ts_ms, o, ts);
+		sb_printf(b, "| %" PRIu64 " | %s | ", v[i].seq, ts);
+		sb_text(b, o, v[i].actor);
+		sb_str(b, " | ");
+		sb_text(b, o, v[i].kind);
+		sb_str(b, " | ");
+		sb_text(b, o, v[i].host != NULL ? v[i].host : "");
+		sb_str(b, " | ");
+		md_details(b, o, &v[i]);
+		sb_str(b, " |\n");
+	}
+	if (n == 0)
+		sb_str(b, "| | | | | | _no records_ |\n");
+
+	sb_str(b, "\n## Actions\n\n");
+	if (pm->nacts == 0)
+		sb_str(b, "_No actions were run._\n");
+	else
+		sb_str(b, "| Op | Action | Host | Started | Ended | Outcome | Detail |\n"
+		    "|---|---|---|---|---|---|---|\n");
+	for (i = 0; i < pm->nacts; i++) {
+		const struct pm_action *a = &pm->acts[i];
+		const char *oc = action_outcome(a);
+
+		fmt_time(a->intent->ts_ms, o, ts);
+		fmt_time(a->end != NULL ? a->end->ts_ms : NO_TIME, o, ts2);
+		sb_str(b, "| ");
+		sb_text(b, o, a->intent->op);
+		sb_str(b, " | ");
+		sb_text(b, o, dstr(a->intent, "action"));
+		sb_str(b, " | ");
+		sb_text(b, o, a->intent->host);
+		sb_printf(b, " | %s | %s | %s%s | ", ts, ts2,
+		    strcmp(oc, "unknown") == 0 ? "**UNKNOWN**" : oc,
+		    a->end != NULL && kind_is(a->end, "action.reconcile") ? " (reconciled)" : "");
+		if (a->end == NULL)
+			sb_str(b, "no action.end recorded: check the real state before anything else");
+		else
+			sb_text(b, o, dstr(a->end, "detail"));
+		sb_str(b, " |\n");
+	}
+
+	sb_str(b, "\n## Checklist\n\n");
+	if (pm->nsteps == 0)
+		sb_str(b, "_No checklist steps were recorded._\n");
+	for (i = 0; i < pm->nsteps; i++) {
+		sb_str(b, pm->steps[i].done ? "- [x] " : "- [ ] ");
+		sb_text(b, o, pm->steps[i].title);
+		sb_str(b, "\n");
+	}
+	sb_str(b, "\n### Follow-ups\n\n");
+	if (pm->n_done == pm->nsteps)
+		sb_str(b, "_None: every recorded step is ticked._\n");
+	for (i = 0; i < pm->nsteps; i++) {
+		if (pm->steps[i].done)
+			continue;
+		sb_str(b, "- ");
+		sb_text(b, o, pm->steps[i].title);
+		sb_str(b, " (not ticked during the incident)\n");
+	}
+
+	sb_str(b, "\n## Notes\n\n");
+	for (i = 0; i < n; i++) {
+		if (!kind_is(&v[i], "note"))
+			continue;
+		fmt_time(v[i].ts_ms, o, ts);
+		sb_printf(b, "- **%s** ", ts);
+		sb_text(b, o, v[i].actor);
+		sb_str(b, ": ");
+		sb_text(b, o, dstr(&v[i], "text"));
+		sb_str(b, "\n");
+		notes++;
+	}
+	if (notes == 0)
+		sb_str(b, "_No notes._\n");
+
+	sb_str(b, "\n## Status-page updates\n\n");
+	for (i = 0; i < n; i++) {
+		if (!kind_is(&v[i], "statuspage.post"))
+			continue;
+		fmt_time(v[i].ts_ms, o, ts);
+		sb_printf(b, "- **%s** ", ts);
+		sb_text(b, o, dstr(&v[i], "status"));
+		sb_str(b, ": ");
+		sb_text(b, o, dstr(&v[i], "body"));
+		sb_str(b, "\n");
+		posts++;
+	}
+	if (posts == 0)
+		sb_str(b, "_None posted._\n");
+}
+
+static void
+json_time(cJSON *o, const char *key, int64_t t)
+{
+	char ts[WR_TS_MAX];
+
+	if (t == NO_TIME) {
+		cJSON_AddNullToObject(o, key);
+		return;
+	}
+	record_format_ts(t, ts);
+	cJSON_AddStringToObject(o, key, ts);
+}
+
+static void
+json_str(cJSON *o, const char *key, const struct export_opts *eo, const char *s)
+{
+	char *r;
+
+	if (s == NULL) {
+		cJSON_AddNullToObject(o, key);
+		return;
+	}
+	r = redact_text(eo->red, s);
+	cJSON_AddStringToObject(o, key, r);
+	free(r);
+}
+
+static cJSON *
+json_incident(const struct record *v, size_t n, const struct export_opts *o,
+    const struct pm *pm)
+{
+	cJSON *inc = cJSON_CreateObject(), *tz, *times, *acts, *steps;
+	char label[96];
+	size_t i;
+
+	cJSON_AddStringToObject(inc, "id", o->id);
+	json_str(inc, "name", o, pm->name);
+	cJSON_AddStringToObject(inc, "state", pm->resolved ? "resolved" : "open");
+	cJSON_AddNumberToObject(inc, "records", (double)n);
+	json_time(inc, "first_ts", n > 0 ? v[0].ts_ms : NO_TIME);
+	json_time(inc, "last_ts", n > 0 ? v[n - 1].ts_ms : NO_TIME);
+	tz = cJSON_AddObjectToObject(inc, "tz");
+	tz_describe(o, label, sizeof(label));
+	cJSON_AddStringToObject(tz, "label", label);
+	cJSON_AddNumberToObject(tz, "offset_s", (double)o->tz_off);
+	times = cJSON_AddObjectToObject(inc, "times");
+	json_time(times, "detection", pm->detect);
+	json_time(times, "first_response", pm->first_resp);
+	json_time(times, "rollback_start", pm->rb_start);
+	json_time(times, "rollback_end", pm->rb_end);
+	json_time(times, "recovery", pm->recovery);
+	if (pm->recovery != NO_TIME && pm->detect != NO_TIME)
+		cJSON_AddNumberToObject(times, "impact_s",
+		    (double)((pm->recovery - pm->detect) / 1000));
+	else
+		cJSON_AddNullToObject(times, "impact_s");
+	acts = cJSON_AddArrayToObject(inc, "actions");
+	for (i = 0; i < pm->nacts; i++) {
+		const struct pm_action *a = &pm->acts[i];
+		cJSON *x = cJSON_CreateObject();
+
+		json_str(x, "op", o, a->intent->op);
+		json_str(x, "action", o, dstr(a->intent, "action"));
+		json_str(x, "host", o, a->intent->host);
+		json_time(x, "started", a->intent->ts_ms);
+		json_time(x, "ended", a->end != NULL ? a->end->ts_ms : NO_TIME);
+		cJSON_AddStringToObject(x, "outcome", action_outcome(a));
+		cJSON_AddBoolToObject(x, "reconciled",
+		    a->end != NULL && kind_is(a->end, "action.reconcile"));
+		cJSON_AddItemToArray(acts, x);
+	}
+	steps = cJSON_AddArrayToObject(inc, "checklist");
+	for (i = 0; i < pm->nsteps; i++) {
+		cJSON *x = cJSON_CreateObject();
+
+		json_str(x, "step", o, pm->steps[i].step);
+		json_str(x, "title", o, pm->steps[i].title);
+		cJSON_AddBoolToObject(x, "done", pm->steps[i].done);
+		cJSON_AddItemToArray(steps, x);
+	}
+	json_str(inc, "warning", o, o->warning);
+	return inc;
+}
+
+/* One record as the journal has it, with its strings redacted again. */
+static char *
+json_record(const struct record *r, const struct export_opts *o)
+{
+	struct record copy = *r;
+	char *text;
+	cJSON *j;
+
+	copy.actor = redact_text(o->red, r->actor);
+	copy.host = r->host != NULL ? redact_text(o->red, r->host) : NULL;
+	copy.op = r->op != NULL ? redact_text(o->red, r->op) : NULL;
+	copy.data = r->data != NULL ? cJSON_Duplicate(r->data, 1) : NULL;
+	redact_json(o->red, copy.data);
+	j = record_to_json(&copy);
+	text = cJSON_PrintUnformatted(j);
+	cJSON_Delete(j);
+	free(copy.actor);
+	free(copy.host);
+	free(copy.op);
+	cJSON_Delete(copy.data);
+	return text;
+}
+
+static void
+render_json(struct sbuf *b, const struct record *v, size_t n, const struct export_opts *o,
+    const struct pm *pm)
+{
+	cJSON *inc = json_incident(v, n, o, pm);
+	char *text = cJSON_PrintUnformatted(inc);
+	size_t i;
+
+	cJSON_Delete(inc);
+	sb_str(b, "{\"incident\":");
+	sb_str(b, text != NULL ? text : "null");
+	cJSON_free(text);
+	sb_str(b, ",\"records\":[");
+	for (i = 0; i < n; i++) {
+		text = json_record(&v[i], o);
+		if (i > 0)
+			sb_str(b, ",\n");
+		else
+			sb_str(b, "\n");
+		sb_str(b, text != NULL ? text : "null");
+		cJSON_free(text);
+	}
+	sb_str(b, "\n]}\n");
+}
+
+int
+export_render(enum export_format format, const struct record *v, size_t n,
+    const struct export_opts *o, char **out, size_t *len, struct wr_err *err)
+{
+	struct sbuf b = { 0 };
+	struct pm pm;
+
+	if (o == NULL || o->id == NULL)
+		return wr_err_set(err, "export needs an incident id");
+	pm_build(&pm, v, n);
+	if (format == EXPORT_MD)
+		render_md(&b, v, n, o, &pm);
+	else
+		render_json(&b, v, n, o, &pm);
+	pm_free(&pm);
+	*out = b.p;
+	*len = b.len;
+	return 0;
+}

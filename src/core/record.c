@@ -1,0 +1,517 @@
+/*
+ * record.c — timeline records to journal lines and back, the CRC-32C that
+ * seals each line, the prev chain that links them, and the recovery scan
+ * that says how much of a journal can be trusted.
+ *
+ * The crc is computed over the line's own bytes (minus the crc member), not
+ * over a re-encoding, so verifying never depends on how cJSON prints
+ * numbers or escapes. seq and mono_ms are written as raw integers for the
+ * same reason. Nothing here reads a clock or a file: the io layer
+ * (src/io/timeline.c) passes times and bytes in.
+ */
+#include "warroom/record.h"
+
+#include <inttypes.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* `,"crc":"xxxxxxxx"}` closes every line. */
+#define CRC_TAIL_LEN 18
+
+static uint32_t crc_table[256];
+static bool crc_ready;
+
+static void
+crc_init(void)
+{
+	uint32_t i, j, c;
+
+	for (i = 0; i < 256; i++) {
+		c = i;
+		for (j = 0; j < 8; j++)
+			c = (c & 1) ? (c >> 1) ^ 0x82f63b78u : c >> 1;
+		crc_table[i] = c;
+	}
+	crc_ready = true;
+}
+
+uint32_t
+crc32c(uint32_t crc, const void *buf, size_t len)
+{
+	const unsigned char *p = buf;
+
+	if (!crc_ready)
+		crc_init();
+	crc = ~crc;
+	while (len-- > 0)
+		crc = crc_table[(crc ^ *p++) & 0xff] ^ (crc >> 8);
+	return ~crc;
+}
+
+/* Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's
+ * algorithm), so no timegm() and no TZ lookup is needed. */
+static int64_t
+days_from_civil(int64_t y, int64_t m, int64_t d)
+{
+	int64_t era, yoe, doy, doe;
+
+	y -= m <= 2;
+	era = (y >= 0 ? y : y - 399) / 400;
+	yoe = y - era * 400;
+	doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+	doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+	return era * 146097 + doe - 719468;
+}
+
+static void
+civil_from_days(int64_t z, int64_t *y, int *m, int *d)
+{
+	int64_t era, doe, yoe, doy, mp;
+
+	z += 719468;
+	era = (z >= 0 ? z : z - 146096) / 146097;
+	doe = z - era * 146097;
+	yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+	doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+	mp = (5 * doy + 2) / 153;
+	*d = (int)(doy - (153 * mp + 2) / 5 + 1);
+	*m = (int)(mp < 10 ? mp + 3 : mp - 9);
+	*y = yoe + era * 400 + (*m <= 2);
+}
+
+void
+record_format_ts(int64_t ms, char out[WR_TS_MAX])
+{
+	int64_t days, rem, y;
+	int m, d;
+
+	days = ms / 86400000;
+	rem = ms % 86400000;
+	if (rem < 0) {
+		rem += 86400000;
+		days--;
+	}
+	civil_from_days(days, &y, &m, &d);
+	snprintf(out, WR_TS_MAX, "%04" PRId64 "-%02d-%02dT%02d:%02d:%02d.%03dZ",
+	    y, m, d, (int)(rem / 3600000), (int)(rem / 60000 % 60),
+	    (int)(rem / 1000 % 60), (int)(rem % 1000));
+}
+
+static int
+digits(const char *s, int n, int *out)
+{
+	int v = 0, i;
+
+	for (i = 0; i < n; i++) {
+		if (s[i] < '0' || s[i] > '9')
+			return -1;
+		v = v * 10 + (s[i] - '0');
+	}
+	*out = v;
+	return 0;
+}
+
+int
+record_parse_ts(const char *s, int64_t *ms)
+{
+	int y, mo, d, h, mi, sec, milli;
+	static const int mdays[] = { 31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
+
+	if (strlen(s) != 24 || s[4] != '-' || s[7] != '-' || s[10] != 'T' ||
+	    s[13] != ':' || s[16] != ':' || s[19] != '.' || s[23] != 'Z')
+		return -1;
+	if (digits(s, 4, &y) || digits(s + 5, 2, &mo) || digits(s + 8, 2, &d) ||
+	    digits(s + 11, 2, &h) || digits(s + 14, 2, &mi) ||
+	    digits(s + 17, 2, &sec) || digits(s + 20, 3, &milli))
+		return -1;
+	if (mo < 1 || mo > 12 || d < 1 || d > mdays[mo - 1] || h > 23 || mi > 59 || sec > 60)
+		return -1;
+	*ms = (days_from_civil(y, mo, d) * 86400 + h * 3600 + mi * 60 + sec) * 1000 + milli;
+	return 0;
+}
+
+static void
+hex8(uint32_t v, char out[9])
+{
+	snprintf(out, 9, "%08" PRIx32, v);
+}
+
+static int
+parse_hex8(const char *s, uint32_t *out)
+{
+	uint32_t v = 0;
+	int i;
+
+	for (i = 0; i < 8; i++) {
+		char c = s[i];
+
+		if (c >= '0' && c <= '9')
+			v = v << 4 | (uint32_t)(c - '0');
+		else if (c >= 'a' && c <= 'f')
+			v = v << 4 | (uint32_t)(c - 'a' + 10);
+		else
+			return -1;
+	}
+	*out = v;
+	return 0;
+}
+
+cJSON *
+record_to_json(const struct record *r)
+{
+	cJSON *o = cJSON_CreateObject();
+	char num[32], ts[WR_TS_MAX], hex[9];
+
+	snprintf(num, sizeof(num), "%" PRIu64, r->seq);
+	cJSON_AddRawToObject(o, "seq", num);
+	record_format_ts(r->ts_ms, ts);
+	cJSON_AddStringToObject(o, "ts", ts);
+	snprintf(num, sizeof(num), "%" PRId64, r->mono_ms);
+	cJSON_AddRawToObject(o, "mono_ms", num);
+	cJSON_AddStringToObject(o, "actor", r->actor != NULL ? r->actor : "");
+	cJSON_AddStringToObject(o, "kind", r->kind != NULL ? r->kind : "");
+	if (r->host != NULL)
+		cJSON_AddStringToObject(o, "host", r->host);
+	else
+		cJSON_AddNullToObject(o, "host");
+	if (r->op != NULL)
+		cJSON_AddStringToObject(o, "op", r->op);
+	else
+		cJSON_AddNullToObject(o, "op");
+	if (r->data != NULL)
+		cJSON_AddItemReferenceToObject(o, "data", r->data);
+	else
+		cJSON_AddObjectToObject(o, "data");
+	hex8(r->prev, hex);
+	cJSON_AddStringToObject(o, "prev", hex);
+	hex8(r->crc, hex);
+	cJSON_AddStringToObject(o, "crc", hex);
+	return o;
+}
+
+int
+record_encode(struct record *r, char **line, size_t *len, struct wr_err *err)
+{
+	cJSON *o, *crc_item;
+	char *text, *out, hex[9];
+	size_t n;
+
+	if (r->kind == NULL || r->kind[0] == '\0')
+		return wr_err_set(err, "record without a kind");
+	if (r->data != NULL && !cJSON_IsObject(r->data))
+		return wr_err_set(err, "record data must be an object");
+	o = record_to_json(r);
+	/* Print without the crc member: those are the bytes the crc seals. */
+	crc_item = cJSON_DetachItemFromObjectCaseSensitive(o, "crc");
+	cJSON_Delete(crc_item);
+	text = cJSON_PrintUnformatted(o);
+	cJSON_Delete(o);
+	if (text == NULL)
+		return wr_err_set(err, "cannot encode record");
+	n = strlen(text);
+	r->crc = crc32c(0, text, n);
+	hex8(r->crc, hex);
+	out = xmalloc(n + CRC_TAIL_LEN + 1);
+	memcpy(out, text, n - 1);
+	snprintf(out + n - 1, CRC_TAIL_LEN + 2, ",\"crc\":\"%s\"}\n", hex);
+	cJSON_free(text);
+	*line = out;
+	*len = n - 1 + CRC_TAIL_LEN + 1;
+	return 0;
+}
+
+static const char *
+opt_string(const cJSON *o, const char *key, bool *ok)
+{
+	const cJSON *v = cJSON_GetObjectItemCaseSensitive(o, key);
+
+	if (cJSON_IsNull(v))
+		return NULL;
+	if (!cJSON_IsString(v)) {
+		*ok = false;
+		return NULL;
+	}
+	return v->valuestring;
+}
+
+static bool
+whole_number(const cJSON *v, double min)
+{
+	return cJSON_IsNumber(v) && v->valuedouble >= min &&
+	    v->valuedouble <= 9007199254740992.0 &&
+	    v->valuedouble == (double)(int64_t)v->valuedouble;
+}
+
+int
+record_decode(const char *line, size_t len, struct record *out, struct wr_err *err)
+{
+	const char *tail, *ts, *actor, *kind, *host, *op, *prev;
+	cJSON *root, *seq, *mono;
+	uint32_t want, got, prev_crc;
+	int64_t ts_ms;
+	bool ok = true;
+
+	memset(out, 0, sizeof(*out));
+	if (len < CRC_TAIL_LEN + 2 || line[0] != '{')
+		return wr_err_set(err, "not a record");
+	tail = line + len - CRC_TAIL_LEN;
+	if (memcmp(tail, ",\"crc\":\"", 8) != 0 || memcmp(tail + 16, "\"}", 2) != 0 ||
+	    parse_hex8(tail + 8, &want) != 0)
+		return wr_err_set(err, "no crc at the end of the record");
+	got = crc32c(crc32c(0, line, len - CRC_TAIL_LEN), "}", 1);
+	if (got != want)
+		return wr_err_set(err, "bad crc (stored %08" PRIx32 ", computed %08" PRIx32 ")",
+		    want, got);
+	root = cJSON_ParseWithLength(line, len);
+	if (root == NULL || !cJSON_IsObject(root)) {
+		cJSON_Delete(root);
+		return wr_err_set(err, "bad JSON");
+	}
+	seq = cJSON_GetObjectItemCaseSensitive(root, "seq");
+	mono = cJSON_GetObjectItemCaseSensitive(root, "mono_ms");
+	ts = opt_string(root, "ts", &ok);
+	actor = opt_string(root, "actor", &ok);
+	kind = opt_string(root, "kind", &ok);
+	host = opt_string(root, "host", &ok);
+	op = opt_string(root, "op", &ok);
+	prev = opt_string(root, "prev", &ok);
+	if (!ok || !whole_number(seq, 1) || !whole_number(mono, -9007199254740992.0) ||
+	    ts == NULL || actor == NULL || kind == NULL || kind[0] == '\0' || prev == NULL ||
+	    !cJSON_IsObject(cJSON_GetObjectItemCaseSensitive(root, "data"))) {
+		cJSON_Delete(root);
+		return wr_err_set(err, "record is missing a field or has one of the wrong type");
+	}
+	if (record_parse_ts(ts, &ts_ms) != 0) {
+		cJSON_Delete(root);
+		return wr_err_set(err, "bad timestamp \"%.40s\"", ts);
+	}
+	if (strlen(prev) != 8 || parse_hex8(prev, &prev_crc) != 0) {
+		cJSON_Delete(root);
+		return wr_err_set(err, "bad prev \"%.20s\"", prev);
+	}
+	out->seq = (uint64_t)seq->valuedouble;
+	out->ts_ms = ts_ms;
+	out->mono_ms = (int64_t)mono->valuedouble;
+	out->actor = xstrdup(actor);
+	out->kind = xstrdup(kind);
+	out->host = host != NULL ? xstrdup(host) : NULL;
+	out->op = op != NULL ? xstrdup(op) : NULL;
+	out->data = cJSON_DetachItemFromObjectCaseSensitive(root, "data");
+	out->prev = prev_crc;
+	out->crc = want;
+	cJSON_Delete(root);
+	return 0;
+}
+
+void
+record_free(struct record *r)
+{
+	free(r->actor);
+	free(r->kind);
+	free(r->host);
+	free(r->op);
+	cJSON_Delete(r->data);
+	memset(r, 0, sizeof(*r));
+}
+
+void
+record_list_free(struct record_list *l)
+{
+	size_t i;
+
+	for (i = 0; i < l->n; i++)
+		record_free(&l->v[i]);
+	free(l->v);
+	l->v = NULL;
+	l->n = l->cap = 0;
+}
+
+static void
+open_ops_add(struct record_scan *s, const char *op)
+{
+	size_t i;
+
+	for (i = 0; i < s->n_open_ops; i++)
+		if (strcmp(s->open_ops[i], op) == 0)
+			return;
+	s->open_ops = xrealloc(s->open_ops, (s->n_open_ops + 1) * sizeof(*s->open_ops));
+	s->open_ops[s->n_open_ops++] = xstrdup(op);
+}
+
+static void
+open_ops_remove(struct record_scan *s, const char *op)
+{
+	size_t i;
+
+	for (i = 0; i < s->n_open_ops; i++)
+		if (strcmp(s->open_ops[i], op) == 0) {
+			free(s->open_ops[i]);
+			s->open_ops[i] = s->open_ops[--s->n_open_ops];
+			return;
+		}
+}
+
+/* Fold one good record into what the scan reports about the incident. */
+static void
+scan_note(struct record_scan *s, const struct record *r)
+{
+	if (s->nrecords == 0)
+		s->first_ts_ms = r->ts_ms;
+	s->last_ts_ms = r->ts_ms;
+	if (strcmp(r->kind, "incident.open") == 0) {
+		const cJSON *name = cJSON_GetObjectItemCaseSensitive(r->data, "name");
+
+		if (cJSON_IsString(name) && s->name[0] == '\0')
+			wr_strlcpy(s->name, name->valuestring, sizeof(s->name));
+		s->resolved = false;
+	} else if (strcmp(r->kind, "incident.resume") == 0) {
+		s->resolved = false;
+	} else if (strcmp(r->kind, "incident.resolve") == 0) {
+		s->resolved = true;
+	} else if (r->op != NULL && strcmp(r->kind, "action.intent") == 0) {
+		open_ops_add(s, r->op);
+	} else if (r->op != NULL && (strcmp(r->kind, "action.end") == 0 ||
+	    strcmp(r->kind, "action.reconcile") == 0)) {
+		open_ops_remove(s, r->op);
+	}
+}
+
+void
+record_scan(const char *buf, size_t len, uint64_t seq, uint32_t crc,
+    size_t line, struct record_list *keep, struct record_scan *out)
+{
+	size_t pos = 0;
+
+	memset(out, 0, sizeof(*out));
+	out->last_seq = seq;
+	out->last_crc = crc;
+	out->lines = line;
+	while (pos < len) {
+		const char *nl = memchr(buf + pos, '\n', len - pos);
+		struct record r;
+		struct wr_err e;
+		size_t lineno = out->lines + 1;
+
+		if (nl == NULL) {
+			out->torn = true;
+			wr_err_set(&out->why, "line %zu: no newline at the end (torn write)", lineno);
+			return;
+		}
+		if (record_decode(buf + pos, (size_t)(nl - (buf + pos)), &r, &e) != 0) {
+			if ((size_t)(nl - buf) + 1 == len) {
+				out->torn = true;
+				wr_err_set(&out->why, "line %zu: %s (torn last record)", lineno, e.msg);
+			} else {
+				out->corrupt = true;
+				out->bad_line = lineno;
+				wr_err_set(&out->why, "line %zu: %s, with records after it", lineno,
+				    e.msg);
+			}
+			return;
+		}
+		if (r.seq != out->last_seq + 1 || r.prev != out->last_crc) {
+			out->corrupt = true;
+			out->bad_line = lineno;
+			if (r.seq != out->last_seq + 1)
+				wr_err_set(&out->why, "line %zu: seq %" PRIu64 " follows seq %" PRIu64
+				    " (a record is missing or out of order)", lineno, r.seq,
+				    out->last_seq);
+			else
+				wr_err_set(&out->why, "line %zu: prev %08" PRIx32 " is not the crc of "
+				    "the record before (%08" PRIx32 "): the chain is broken", lineno,
+				    r.prev, out->last_crc);
+			record_free(&r);
+			return;
+		}
+		scan_note(out, &r);
+		out->nrecords++;
+		out->last_seq = r.seq;
+		out->last_crc = r.crc;
+		out->lines = lineno;
+		pos = (size_t)(nl - buf) + 1;
+		out->good_len = pos;
+		if (keep != NULL) {
+			if (keep->n == keep->cap) {
+				keep->cap = keep->cap ? keep->cap * 2 : 64;
+				keep->v = xrealloc(keep->v, keep->cap * sizeof(*keep->v));
+			}
+			keep->v[keep->n++] = r;
+		} else {
+			record_free(&r);
+		}
+	}
+}
+
+void
+record_scan_free(struct record_scan *s)
+{
+	size_t i;
+
+	for (i = 0; i < s->n_open_ops; i++)
+		free(s->open_ops[i]);
+	free(s->open_ops);
+	s->open_ops = NULL;
+	s->n_open_ops = 0;
+}
+
+void
+record_slug(const char *name, char *out, size_t cap)
+{
+	size_t n = 0, max = cap - 1 < WR_SLUG_MAX ? cap - 1 : WR_SLUG_MAX;
+	bool dash = false;
+
+	for (; *name != '\0' && n < max; name++) {
+		char c = *name;
+
+		if (c >= 'A' && c <= 'Z')
+			c = (char)(c - 'A' + 'a');
+		if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
+			if (dash && n > 0) {
+				if (n + 1 >= max)
+					break;
+				out[n++] = '-';
+			}
+			dash = false;
+			out[n++] = c;
+		} else {
+			dash = true;
+		}
+	}
+	out[n] = '\0';
+	if (n == 0)
+		wr_strlcpy(out, "incident", cap);
+}
+
+void
+record_make_id(const char *slug, const unsigned char *rnd, char *out, size_t cap)
+{
+	snprintf(out, cap, "%s-%02x%02x%02x", slug, rnd[0], rnd[1], rnd[2]);
+}
+
+bool
+record_id_matches_slug(const char *id, const char *slug)
+{
+	size_t n = strlen(slug), i;
+
+	if (strncmp(id, slug, n) != 0 || id[n] != '-' || strlen(id + n + 1) != 6)
+		return false;
+	for (i = n + 1; id[i] != '\0'; i++)
+		if (!((id[i] >= '0' && id[i] <= '9') || (id[i] >= 'a' && id[i] <= 'f')))
+			return false;
+	return true;
+}
+
+bool
+record_id_valid(const char *s)
+{
+	size_t n = 0;
+
+	if (s[0] == '\0' || s[0] == '-')
+		return false;
+	for (; s[n] != '\0'; n++)
+		if (!((s[n] >= 'a' && s[n] <= 'z') || (s[n] >= '0' && s[n] <= '9') ||
+		    s[n] == '-' || s[n] == '_'))
+			return false;
+	return n < WR_INCIDENT_ID_MAX;
+}

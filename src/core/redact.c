@@ -1,0 +1,590 @@
+/*
+ * redact.c — finds secrets in text and replaces them with "[REDACTED]".
+ *
+ * Each rule is a small hand-written scanner that marks byte ranges of the
+ * original text; the ranges are merged and the text rebuilt once. Marking
+ * instead of rewriting keeps the rules independent (a bearer token inside
+ * an Authorization header inside a URL is still one hit), and merging
+ * adjacent ranges makes a second pass a no-op. Rules (DESIGN §3.3):
+ *   headers     Authorization/Proxy-Authorization (scheme kept), Cookie,
+ *               Set-Cookie, X-*-Token, X-Api-Key
+ *   bearer      "Bearer <token>" anywhere
+ *   url         https://user:[REDACTED]@host, ?token=… and friends
+ *   key/value   KEY=VALUE, KEY: VALUE, "key": "value" with a secret KEY
+ *   pem         the body of -----BEGIN … PRIVATE KEY----- blocks
+ *   jwt         eyJ….….… three base64url segments
+ *   registry    the exact value of every secret warroom loaded
+ * Pure: no I/O, no globals.
+ */
+#include "warroom/redact.h"
+
+#include <ctype.h>
+#include <stdbool.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "warroom/util.h"
+
+#define MARK_LEN (sizeof(WR_REDACTED) - 1)
+
+struct span {
+	size_t a, b;
+};
+
+struct spans {
+	struct span *v;
+	size_t n, cap;
+};
+
+void
+redact_init(struct redactor *r)
+{
+	r->secrets = NULL;
+	r->n = 0;
+}
+
+void
+redact_free(struct redactor *r)
+{
+	size_t i;
+
+	for (i = 0; i < r->n; i++)
+		free(r->secrets[i]);
+	free(r->secrets);
+	redact_init(r);
+}
+
+void
+redact_add_secret(struct redactor *r, const char *secret)
+{
+	size_t i;
+
+	if (secret == NULL || strlen(secret) < WR_REDACT_MIN_SECRET)
+		return;
+	for (i = 0; i < r->n; i++)
+		if (strcmp(r->secrets[i], secret) == 0)
+			return;
+	r->secrets = xrealloc(r->secrets, (r->n + 1) * sizeof(*r->secrets));
+	r->secrets[r->n++] = xstrdup(secret);
+}
+
+static void
+span_add(struct spans *s, size_t a, size_t b)
+{
+	if (b <= a)
+		return;
+	if (s->n == s->cap) {
+		s->cap = s->cap ? s->cap * 2 : 8;
+		s->v = xrealloc(s->v, s->cap * sizeof(*s->v));
+	}
+	s->v[s->n].a = a;
+	s->v[s->n].b = b;
+	s->n++;
+}
+
+static bool
+ci_at(const char *s, size_t n, size_t i, const char *word)
+{
+	size_t k;
+
+	for (k = 0; word[k] != '\0'; k++)
+		if (i + k >= n || tolower((unsigned char)s[i + k]) != word[k])
+			return false;
+	return true;
+}
+
+static bool
+is_alnum(char c)
+{
+	return isalnum((unsigned char)c) != 0;
+}
+
+static bool
+is_space(char c)
+{
+	return c == ' ' || c == '\t';
+}
+
+static bool
+is_eol(char c)
+{
+	return c == '\n' || c == '\r';
+}
+
+static bool
+is_b64url(char c)
+{
+	return is_alnum(c) || c == '-' || c == '_';
+}
+
+static bool
+is_keychar(char c)
+{
+	return is_alnum(c) || c == '_' || c == '-' || c == '.';
+}
+
+/* A quoted value's end: the next unescaped quote q, or the end of the line. */
+static size_t
+quoted_end(const char *s, size_t n, size_t i, char q)
+{
+	while (i < n && s[i] != q && !is_eol(s[i])) {
+		if (s[i] == '\\' && i + 1 < n)
+			i++;
+		i++;
+	}
+	return i < n ? i : n;
+}
+
+/* Does a key name say "secret"? SECRET|TOKEN|PASSW(OR)D|API_KEY|
+ * PRIVATE_KEY|CREDENTIAL|DATABASE_URL|DSN, case-insensitive, with '-' and
+ * '.' read as '_' so api-key and private.key count too. */
+static bool
+secret_key(const char *k, size_t len)
+{
+	static const char *const words[] = {
+		"secret", "token", "password", "passwd", "api_key", "apikey",
+		"private_key", "credential", "database_url", "dsn",
+	};
+	char buf[128];
+	size_t i, w;
+
+	if (len == 0 || len >= sizeof(buf))
+		return false;
+	for (i = 0; i < len; i++) {
+		char c = (char)tolower((unsigned char)k[i]);
+
+		buf[i] = (c == '-' || c == '.') ? '_' : c;
+	}
+	buf[len] = '\0';
+	for (w = 0; w < WR_ARRAY_LEN(words); w++)
+		if (strstr(buf, words[w]) != NULL)
+			return true;
+	return false;
+}
+
+enum header_kind { HDR_NONE, HDR_AUTH, HDR_WHOLE };
+
+static enum header_kind
+header_kind(const char *k, size_t len)
+{
+	static const char *const whole[] = { "cookie", "set-cookie", "x-api-key" };
+	size_t i;
+
+	if ((len == 13 && ci_at(k, len, 0, "authorization")) ||
+	    (len == 19 && ci_at(k, len, 0, "proxy-authorization")))
+		return HDR_AUTH;
+	for (i = 0; i < WR_ARRAY_LEN(whole); i++)
+		if (strlen(whole[i]) == len && ci_at(k, len, 0, whole[i]))
+			return HDR_WHOLE;
+	if (len > 8 && ci_at(k, len, 0, "x-") && ci_at(k, len, len - 6, "-token"))
+		return HDR_WHOLE;
+	return HDR_NONE;
+}
+
+/* In an Authorization value, where the credentials start: after a scheme
+ * word ("Bearer", "Basic", "OAuth"…) when one is there, else at v. */
+static size_t
+auth_creds(const char *s, size_t v, size_t end)
+{
+	size_t i = v;
+
+	if (i < end && isalpha((unsigned char)s[i])) {
+		while (i < end && (is_alnum(s[i]) || s[i] == '-'))
+			i++;
+		if (i < end && is_space(s[i])) {
+			while (i < end && is_space(s[i]))
+				i++;
+			if (i < end)
+				return i;
+		}
+	}
+	return v;
+}
+
+static void
+rule_headers(const char *s, size_t n, struct spans *out)
+{
+	size_t i, k, j, v, end;
+
+	for (i = 0; i < n; i++) {
+		char q = 0;
+		enum header_kind kind;
+		bool json = false;
+
+		if (!isalpha((unsigned char)s[i]) ||
+		    (i > 0 && (is_alnum(s[i - 1]) || s[i - 1] == '-' || s[i - 1] == '_')))
+			continue;
+		for (k = i; k < n && (is_alnum(s[k]) || s[k] == '-'); k++)
+			;
+		if ((kind = header_kind(s + i, k - i)) == HDR_NONE) {
+			i = k;
+			continue;
+		}
+		if (i > 0 && (s[i - 1] == '"' || s[i - 1] == '\''))
+			q = s[i - 1];
+		j = k;
+		if (q != 0 && j < n && s[j] == q) {
+			json = true;
+			j++;
+		}
+		while (j < n && is_space(s[j]))
+			j++;
+		if (j >= n || s[j] != ':') {
+			i = k;
+			continue;
+		}
+		j++;
+		while (j < n && is_space(s[j]))
+			j++;
+		if (json) {
+			if (j >= n || s[j] != q) {
+				i = k;
+				continue;
+			}
+			v = j + 1;
+			end = quoted_end(s, n, v, q);
+		} else {
+			v = j;
+			for (end = v; end < n && !is_eol(s[end]) && (q == 0 || s[end] != q); end++)
+				;
+		}
+		while (end > v && is_space(s[end - 1]))
+			end--;
+		span_add(out, kind == HDR_AUTH ? auth_creds(s, v, end) : v, end);
+		i = k;
+	}
+}
+
+static bool
+is_tokenchar(char c)
+{
+	return is_alnum(c) || strchr("-._~+/=", c) != NULL;
+}
+
+static void
+rule_bearer(const char *s, size_t n, struct spans *out)
+{
+	size_t i, j, t;
+
+	for (i = 0; i + 6 < n; i++) {
+		if (!ci_at(s, n, i, "bearer") || (i > 0 && is_alnum(s[i - 1])))
+			continue;
+		j = i + 6;
+		if (j >= n || !is_space(s[j]))
+			continue;
+		while (j < n && is_space(s[j]))
+			j++;
+		for (t = j; t < n && s[t] != '\0' && is_tokenchar(s[t]); t++)
+			;
+		if (t - j >= 8)
+			span_add(out, j, t);
+	}
+}
+
+static bool
+url_stop(char c)
+{
+	return c == '\0' || isspace((unsigned char)c) || c == '"' || c == '\'' ||
+	    c == '<' || c == '>' || c == '`';
+}
+
+/* scheme://user:PASSWORD@host — the password, for https and DSNs alike. */
+static void
+rule_userinfo(const char *s, size_t n, struct spans *out)
+{
+	const char *p = s;
+	size_t i, a, end, at, colon;
+
+	while ((p = memmem(p, n - (size_t)(p - s), "://", 3)) != NULL) {
+		i = (size_t)(p - s);
+		p += 3;
+		if (i == 0 || !isalpha((unsigned char)s[i - 1]))
+			continue;
+		a = i + 3;
+		for (end = a; end < n && !url_stop(s[end]) && s[end] != '/' &&
+		    s[end] != '?' && s[end] != '#'; end++)
+			;
+		for (at = end; at > a && s[at - 1] != '@'; at--)
+			;
+		if (at == a)
+			continue;
+		at--;
+		for (colon = a; colon < at && s[colon] != ':'; colon++)
+			;
+		if (colon < at)
+			span_add(out, colon + 1, at);
+	}
+}
+
+/* ?access_token=…, &sig=… and other token-like query parameters, in full
+ * URLs and in request lines alike. */
+static void
+rule_query(const char *s, size_t n, struct spans *out)
+{
+	static const char *const names[] = {
+		"access_token", "refresh_token", "id_token", "token", "auth",
+		"api_key", "apikey", "api-key", "key", "secret", "client_secret",
+		"password", "passwd", "pwd", "pass", "sig", "signature",
+		"x-amz-signature", "x-amz-credential", "x-amz-security-token",
+		"x-goog-signature", "x-goog-credential",
+	};
+	size_t i, k, w, end;
+
+	for (i = 0; i + 1 < n; i++) {
+		if (s[i] != '?' && s[i] != '&')
+			continue;
+		for (k = i + 1; k < n && is_keychar(s[k]); k++)
+			;
+		if (k >= n || s[k] != '=')
+			continue;
+		for (w = 0; w < WR_ARRAY_LEN(names); w++)
+			if (strlen(names[w]) == k - i - 1 && ci_at(s, n, i + 1, names[w]))
+				break;
+		if (w == WR_ARRAY_LEN(names))
+			continue;
+		for (end = k + 1; end < n && !url_stop(s[end]) && s[end] != '&' &&
+		    s[end] != '#'; end++)
+			;
+		span_add(out, k + 1, end);
+	}
+}
+
+static void
+rule_keyvalue(const char *s, size_t n, struct spans *out)
+{
+	size_t i, k, j, v, end;
+
+	for (i = 0; i < n; i++) {
+		char sep, vq;
+
+		if (!is_keychar(s[i]) || (i > 0 && is_keychar(s[i - 1])))
+			continue;
+		for (k = i; k < n && is_keychar(s[k]); k++)
+			;
+		if (!secret_key(s + i, k - i)) {
+			i = k - 1;
+			continue;
+		}
+		j = k;
+		if (i > 0 && (s[i - 1] == '"' || s[i - 1] == '\'') && j < n && s[j] == s[i - 1])
+			j++;    /* "key": value */
+		while (j < n && is_space(s[j]))
+			j++;
+		if (j >= n || (s[j] != '=' && s[j] != ':')) {
+			i = k - 1;
+			continue;
+		}
+		sep = s[j++];
+		while (j < n && is_space(s[j]))
+			j++;
+		if (j >= n || is_eol(s[j]) || s[j] == '{' || s[j] == '[') {
+			/* An object, a list or a "scheme:/path" is not one value. */
+			if (j < n && s[j] == '[' && strncmp(s + j, WR_REDACTED, MARK_LEN) == 0)
+				span_add(out, j, j + MARK_LEN);
+			i = k - 1;
+			continue;
+		}
+		vq = s[j];
+		if (vq == '"' || vq == '\'') {
+			v = j + 1;
+			end = quoted_end(s, n, v, vq);
+		} else {
+			v = j;
+			for (end = v; end < n && !isspace((unsigned char)s[end]) &&
+			    s[end] != '"' && s[end] != '\'' && s[end] != '&' &&
+			    (sep != ':' || (s[end] != ',' && s[end] != '}')); end++)
+				;
+		}
+		span_add(out, v, end);
+		i = k - 1;
+	}
+}
+
+static void
+rule_pem(const char *s, size_t n, struct spans *out)
+{
+	const char *p = s, *label_end, *body, *endm;
+
+	while ((p = memmem(p, n - (size_t)(p - s), "-----BEGIN ", 11)) != NULL) {
+		label_end = memmem(p + 11, n - (size_t)(p + 11 - s), "-----", 5);
+		if (label_end == NULL)
+			return;
+		body = label_end + 5;
+		if (memmem(p, (size_t)(label_end - p), "PRIVATE KEY", 11) == NULL) {
+			p = body;
+			continue;
+		}
+		endm = memmem(body, n - (size_t)(body - s), "-----END ", 9);
+		if (endm == NULL)
+			endm = s + n;
+		span_add(out, (size_t)(body - s), (size_t)(endm - s));
+		p = endm;
+		if (p >= s + n)
+			return;
+	}
+}
+
+static void
+rule_jwt(const char *s, size_t n, struct spans *out)
+{
+	size_t i, j, seg;
+
+	for (i = 0; i + 3 < n; i++) {
+		if (s[i] != 'e' || s[i + 1] != 'y' || s[i + 2] != 'J' ||
+		    (i > 0 && is_b64url(s[i - 1])))
+			continue;
+		j = i;
+		for (seg = 0; seg < 3; seg++) {
+			size_t start = j;
+
+			while (j < n && is_b64url(s[j]))
+				j++;
+			if (seg < 2 && (j == start || j >= n || s[j] != '.'))
+				break;
+			if (seg < 2)
+				j++;
+		}
+		if (seg == 3)
+			span_add(out, i, j);
+	}
+}
+
+/* Registered secrets, except inside an earlier "[REDACTED]" (a short
+ * secret like "DACT" must not eat the marker and undo idempotence). */
+static void
+rule_registry(const struct redactor *r, const char *s, size_t n, struct spans *out)
+{
+	size_t i, len;
+	const char *p;
+
+	for (i = 0; r != NULL && i < r->n; i++) {
+		len = strlen(r->secrets[i]);
+		p = s;
+		while ((p = memmem(p, n - (size_t)(p - s), r->secrets[i], len)) != NULL) {
+			size_t a = (size_t)(p - s), m;
+			bool in_mark = false;
+
+			for (m = a >= MARK_LEN ? a - MARK_LEN + 1 : 0; m <= a; m++)
+				if (m + MARK_LEN <= n && memcmp(s + m, WR_REDACTED, MARK_LEN) == 0 &&
+				    a + len <= m + MARK_LEN)
+					in_mark = true;
+			if (!in_mark)
+				span_add(out, a, a + len);
+			p++;
+		}
+	}
+}
+
+static int
+span_cmp(const void *x, const void *y)
+{
+	const struct span *a = x, *b = y;
+
+	return a->a < b->a ? -1 : a->a > b->a ? 1 : (a->b < b->b ? -1 : a->b > b->b);
+}
+
+char *
+redact_text(const struct redactor *r, const char *s)
+{
+	struct spans sp = { 0 };
+	size_t n = strlen(s), i, at = 0, len = 0;
+	char *out;
+
+	rule_pem(s, n, &sp);
+	rule_headers(s, n, &sp);
+	rule_bearer(s, n, &sp);
+	rule_userinfo(s, n, &sp);
+	rule_query(s, n, &sp);
+	rule_keyvalue(s, n, &sp);
+	rule_jwt(s, n, &sp);
+	rule_registry(r, s, n, &sp);
+	if (sp.n == 0)
+		return xstrdup(s);
+	qsort(sp.v, sp.n, sizeof(*sp.v), span_cmp);
+	out = xmalloc(n + sp.n * MARK_LEN + 1);
+	for (i = 0; i < sp.n; i++) {
+		size_t a = sp.v[i].a, b = sp.v[i].b;
+
+		/* Merge overlapping and touching ranges into one marker. */
+		while (i + 1 < sp.n && sp.v[i + 1].a <= b) {
+			if (sp.v[i + 1].b > b)
+				b = sp.v[i + 1].b;
+			i++;
+		}
+		if (a < at)
+			a = at;
+		memcpy(out + len, s + at, a - at);
+		len += a - at;
+		memcpy(out + len, WR_REDACTED, MARK_LEN);
+		len += MARK_LEN;
+		at = b;
+	}
+	memcpy(out + len, s + at, n - at);
+	len += n - at;
+	out[len] = '\0';
+	free(sp.v);
+	return out;
+}
+
+static void
+set_string(cJSON *it, const char *v)
+{
+	if (strcmp(it->valuestring, v) != 0)
+		cJSON_SetValuestring(it, v);
+}
+
+/* A value under key: replaced whole for a secret key, credentials only for
+ * an Authorization key, otherwise redacted as text. */
+static void
+redact_child(const struct redactor *r, cJSON *parent, cJSON *it, const char *key)
+{
+	size_t klen = key != NULL ? strlen(key) : 0;
+	enum header_kind hk = key != NULL ? header_kind(key, klen) : HDR_NONE;
+	bool secret = key != NULL && secret_key(key, klen);
+
+	if (cJSON_IsString(it) && it->valuestring != NULL) {
+		if (hk == HDR_AUTH) {
+			const char *s = it->valuestring;
+			size_t n = strlen(s), c = auth_creds(s, 0, n);
+			char *v;
+
+			if (c == n)
+				return;
+			v = xmalloc(c + MARK_LEN + 1);
+			memcpy(v, s, c);
+			memcpy(v + c, WR_REDACTED, MARK_LEN + 1);
+			set_string(it, v);
+			free(v);
+		} else if (secret || hk == HDR_WHOLE) {
+			if (it->valuestring[0] != '\0')
+				set_string(it, WR_REDACTED);
+		} else {
+			char *v = redact_text(r, it->valuestring);
+
+			set_string(it, v);
+			free(v);
+		}
+	} else if (cJSON_IsNumber(it) && (secret || hk != HDR_NONE) && parent != NULL) {
+		cJSON *rep = cJSON_CreateString(WR_REDACTED);
+
+		/* Move the key over: ReplaceItemViaPointer keeps no name. */
+		rep->string = it->string;
+		rep->type |= it->type & cJSON_StringIsConst;
+		it->string = NULL;
+		cJSON_ReplaceItemViaPointer(parent, it, rep);
+	} else if (cJSON_IsObject(it) || cJSON_IsArray(it)) {
+		cJSON *c, *next;
+
+		for (c = it->child; c != NULL; c = next) {
+			next = c->next;
+			redact_child(r, it, c, cJSON_IsObject(it) ? c->string : key);
+		}
+	}
+}
+
+void
+redact_json(const struct redactor *r, cJSON *item)
+{
+	if (item != NULL)
+		redact_child(r, NULL, item, NULL);
+}

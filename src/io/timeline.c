@@ -1,0 +1,1034 @@
+/*
+ * timeline.c — the journal file behind the incident timeline: creating and
+ * resuming incidents, one locked write() + fdatasync() per record, setting
+ * torn tails aside, the degraded state and its recovery, and the read-only
+ * listing and export used by the subcommands.
+ *
+ * Encoding, the CRC chain and the recovery scan are pure (core/record.c);
+ * this file supplies what they may not touch: clocks, the user and host
+ * name, random bytes, locks and the disk. See timeline.h for the rules.
+ */
+#include "warroom/timeline.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <inttypes.h>
+#include <pwd.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/file.h>
+#include <sys/random.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#define JOURNAL_SUFFIX ".jsonl"
+#define ACTOR_MAX 256
+#define JOURNAL_MAX_BYTES ((off_t)1 << 34)
+
+struct timeline {
+	int fd;
+	char *dir, *id, *path;
+	char actor[ACTOR_MAX];
+	const struct redactor *red;
+	uint64_t last_seq;              /* chain state at end */
+	uint32_t last_crc;
+	size_t lines;
+	off_t end;                      /* file size after the last record we know */
+	uint64_t acked_seq;             /* last record we reported stored */
+	uint32_t acked_crc;
+	off_t acked_end;
+	uint64_t failed_seq;            /* record whose write/fdatasync failed */
+	uint32_t failed_crc;
+	bool resumed, read_only, degraded;
+	struct wr_err problem, notice;
+	char **unknown;
+	size_t n_unknown;
+	timeline_observer observer;
+	void *observer_arg;
+};
+
+static int64_t
+clock_ms(clockid_t id)
+{
+	struct timespec ts;
+
+	clock_gettime(id, &ts);
+	return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+static char *
+path_join(const char *dir, const char *name, const char *suffix)
+{
+	size_t n = strlen(dir) + strlen(name) + strlen(suffix) + 2;
+	char *p = xmalloc(n);
+
+	snprintf(p, n, "%s/%s%s", dir, name, suffix);
+	return p;
+}
+
+static int
+mkdir_p(const char *dir, struct wr_err *err)
+{
+	char *p = xstrdup(dir), *s, c;
+	struct stat st;
+
+	for (s = p + 1; ; s++) {
+		if (*s != '/' && *s != '\0')
+			continue;
+		c = *s;
+		*s = '\0';
+		if (mkdir(p, 0700) != 0 && errno != EEXIST) {
+			wr_err_set(err, "cannot create %s: %s", p, strerror(errno));
+			free(p);
+			return -1;
+		}
+		*s = c;
+		if (c == '\0')
+			break;
+	}
+	free(p);
+	if (stat(dir, &st) != 0 || !S_ISDIR(st.st_mode))
+		return wr_err_set(err, "%s is not a directory", dir);
+	return 0;
+}
+
+static int
+fsync_dir(const char *dir)
+{
+	int fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC), rc;
+
+	if (fd < 0)
+		return -1;
+	rc = fsync(fd);
+	close(fd);
+	return rc;
+}
+
+static int
+lock_fd(int fd, int how)
+{
+	while (flock(fd, how) != 0)
+		if (errno != EINTR)
+			return -1;
+	return 0;
+}
+
+static int
+write_all(int fd, const char *p, size_t n)
+{
+	while (n > 0) {
+		ssize_t w = write(fd, p, n);
+
+		if (w < 0 && errno == EINTR)
+			continue;
+		if (w <= 0)
+			return -1;
+		p += w;
+		n -= (size_t)w;
+	}
+	return 0;
+}
+
+/* Read [from, EOF) of fd into a malloc'd buffer. */
+static int
+read_from(int fd, off_t from, char **buf, size_t *len, struct wr_err *err)
+{
+	struct stat st;
+	size_t cap, got = 0;
+	char *p;
+
+	if (fstat(fd, &st) != 0)
+		return wr_err_set(err, "cannot stat journal: %s", strerror(errno));
+	if (st.st_size > JOURNAL_MAX_BYTES)
+		return wr_err_set(err, "journal too large (%lld bytes)", (long long)st.st_size);
+	cap = st.st_size > from ? (size_t)(st.st_size - from) + 1 : 1;
+	p = xmalloc(cap);
+	for (;;) {
+		ssize_t n;
+
+		if (got + 1 >= cap)
+			p = xrealloc(p, cap *= 2);
+		n = pread(fd, p + got, cap - got - 1, from + (off_t)got);
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n < 0) {
+			free(p);
+			return wr_err_set(err, "cannot read journal: %s", strerror(errno));
+		}
+		if (n == 0)
+			break;
+		got += (size_t)n;
+	}
+	p[got] = '\0';
+	*buf = p;
+	*len = got;
+	return 0;
+}
+
+static void
+actor_detect(char *out, size_t cap)
+{
+	struct passwd *pw = getpwuid(getuid());
+	char host[256];
+
+	if (gethostname(host, sizeof(host)) != 0)
+		wr_strlcpy(host, "localhost", sizeof(host));
+	host[sizeof(host) - 1] = '\0';
+	if (pw != NULL && pw->pw_name != NULL)
+		snprintf(out, cap, "%.120s@%.120s", pw->pw_name, host);
+	else
+		snprintf(out, cap, "uid%u@%.120s", (unsigned)getuid(), host);
+}
+
+static void
+random_bytes(unsigned char *p, size_t n)
+{
+	size_t got = 0;
+
+	while (got < n) {
+		ssize_t r = getrandom(p + got, n - got, 0);
+
+		if (r < 0 && errno == EINTR)
+			continue;
+		if (r <= 0) {
+			/* No entropy source: time and pid still make a collision unlikely,
+			 * and O_EXCL/link() catch the rest. */
+			int64_t t = clock_ms(CLOCK_REALTIME) ^ ((int64_t)getpid() << 16);
+
+			for (; got < n; got++, t >>= 8)
+				p[got] = (unsigned char)(t ^ (int64_t)got * 131);
+			return;
+		}
+		got += (size_t)r;
+	}
+}
+
+static void __attribute__((format(printf, 2, 3)))
+degrade(struct timeline *tl, const char *fmt, ...)
+{
+	va_list ap;
+
+	tl->degraded = true;
+	va_start(ap, fmt);
+	vsnprintf(tl->problem.msg, sizeof(tl->problem.msg), fmt, ap);
+	va_end(ap);
+}
+
+static void
+unknown_set(struct timeline *tl, const struct record_scan *s)
+{
+	size_t i;
+
+	for (i = 0; i < tl->n_unknown; i++)
+		free(tl->unknown[i]);
+	tl->n_unknown = 0;
+	for (i = 0; i < s->n_open_ops; i++) {
+		tl->unknown = xrealloc(tl->unknown, (tl->n_unknown + 1) * sizeof(*tl->unknown));
+		tl->unknown[tl->n_unknown++] = xstrdup(s->open_ops[i]);
+	}
+}
+
+static void
+unknown_drop(struct timeline *tl, const char *op)
+{
+	size_t i;
+
+	for (i = 0; i < tl->n_unknown; i++)
+		if (strcmp(tl->unknown[i], op) == 0) {
+			free(tl->unknown[i]);
+			tl->unknown[i] = tl->unknown[--tl->n_unknown];
+			return;
+		}
+}
+
+/* Move the torn bytes after good_len to <path>.torn (appended, fdatasync'd)
+ * and truncate the journal to good_len. Called with the lock held. */
+static int
+set_aside(struct timeline *tl, const char *bytes, size_t n, off_t good_len,
+    const char *why, struct wr_err *err)
+{
+	char *torn = path_join(tl->dir, tl->id, JOURNAL_SUFFIX ".torn");
+	struct stat st;
+	bool created = lstat(torn, &st) != 0;
+	int fd, rc = -1;
+
+	fd = open(torn, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0600);
+	if (fd < 0) {
+		wr_err_set(err, "cannot open %s: %s", torn, strerror(errno));
+		goto out;
+	}
+	if (write_all(fd, bytes, n) != 0 || (n > 0 && bytes[n - 1] != '\n' &&
+	    write_all(fd, "\n", 1) != 0) || fdatasync(fd) != 0) {
+		wr_err_set(err, "cannot save the torn record to %s: %s", torn, strerror(errno));
+		close(fd);
+		goto out;
+	}
+	close(fd);
+	if (created && fsync_dir(tl->dir) != 0) {
+		wr_err_set(err, "cannot sync %s: %s", tl->dir, strerror(errno));
+		goto out;
+	}
+	if (ftruncate(tl->fd, good_len) != 0 || fdatasync(tl->fd) != 0) {
+		wr_err_set(err, "cannot truncate the torn record: %s", strerror(errno));
+		goto out;
+	}
+	wr_err_set(&tl->notice, "%s: moved %zu bytes to %s", why, n, torn);
+	rc = 0;
+out:
+	free(torn);
+	return rc;
+}
+
+/* Bring our view of the file up to date: scan what others appended since
+ * `end` (or the whole file when from_start), setting a torn tail aside.
+ * Called with the exclusive lock held. */
+static int
+catch_up(struct timeline *tl, bool from_start, struct wr_err *err)
+{
+	struct record_scan s;
+	off_t from = from_start ? 0 : tl->end;
+	char *buf;
+	size_t len;
+	int rc = 0;
+
+	if (read_from(tl->fd, from, &buf, &len, err) != 0)
+		return -1;
+	if (!from_start && len == 0) {
+		struct stat st;
+
+		if (fstat(tl->fd, &st) == 0 && st.st_size < tl->end) {
+			free(buf);
+			degrade(tl, "%s", "the journal shrank under us: someone truncated it");
+			return wr_err_set(err, "%s", tl->problem.msg);
+		}
+	}
+	record_scan(buf, len, from_start ? 0 : tl->last_seq, from_start ? 0 : tl->last_crc,
+	    from_start ? 0 : tl->lines, NULL, &s);
+	if (s.corrupt) {
+		tl->read_only = true;
+		wr_err_set(&tl->problem, "%s: %s; opened read-only (start a new incident "
+		    "with another --incident name, and keep this file for the post-mortem)",
+		    tl->path, s.why.msg);
+		rc = wr_err_set(err, "%s", tl->problem.msg);
+	}
+	/* Intents other consoles add later are theirs to finish, not UNKNOWN. */
+	if (from_start)
+		unknown_set(tl, &s);
+	tl->last_seq = s.last_seq;
+	tl->last_crc = s.last_crc;
+	tl->lines = s.lines;
+	tl->end = from + (off_t)s.good_len;
+	if (rc == 0 && s.torn &&
+	    set_aside(tl, buf + s.good_len, len - s.good_len, tl->end, s.why.msg, err) != 0) {
+		degrade(tl, "%s", err->msg);
+		rc = -1;
+	}
+	record_scan_free(&s);
+	free(buf);
+	return rc;
+}
+
+/* Append one record; the lock is held by the caller. */
+static int
+append_locked(struct timeline *tl, const char *kind, const char *host, const char *op,
+    cJSON *data, struct wr_err *err)
+{
+	struct record r = { 0 };
+	struct stat st;
+	char *line;
+	size_t len;
+	ssize_t w;
+
+	if (fstat(tl->fd, &st) != 0) {
+		degrade(tl, "cannot stat the journal: %s", strerror(errno));
+		return wr_err_set(err, "journal degraded: %s", tl->problem.msg);
+	}
+	if (st.st_size != tl->end && catch_up(tl, false, err) != 0)
+		return -1;
+	r.seq = tl->last_seq + 1;
+	r.ts_ms = clock_ms(CLOCK_REALTIME);
+	r.mono_ms = clock_ms(CLOCK_MONOTONIC);
+	r.actor = redact_text(tl->red, tl->actor);
+	r.kind = xstrdup(kind);
+	r.host = host != NULL ? redact_text(tl->red, host) : NULL;
+	r.op = op != NULL ? redact_text(tl->red, op) : NULL;
+	r.data = data != NULL ? data : cJSON_CreateObject();
+	r.prev = tl->last_crc;
+	redact_json(tl->red, r.data);
+	if (record_encode(&r, &line, &len, err) != 0) {
+		record_free(&r);
+		return -1;
+	}
+	tl->failed_seq = r.seq;
+	tl->failed_crc = r.crc;
+	w = write(tl->fd, line, len);
+	free(line);
+	if (w != (ssize_t)len) {
+		if (w < 0)
+			degrade(tl, "write failed: %s", strerror(errno));
+		else
+			degrade(tl, "short write (%s): the record is torn on disk",
+			    w == 0 ? "nothing written" : "part written");
+		record_free(&r);
+		return wr_err_set(err, "journal degraded: %s", tl->problem.msg);
+	}
+	if (fdatasync(tl->fd) != 0) {
+		degrade(tl, "fdatasync failed: %s", strerror(errno));
+		record_free(&r);
+		return wr_err_set(err, "journal degraded: %s", tl->problem.msg);
+	}
+	tl->failed_seq = 0;
+	tl->last_seq = tl->acked_seq = r.seq;
+	tl->last_crc = tl->acked_crc = r.crc;
+	tl->end = tl->acked_end = tl->end + (off_t)len;
+	tl->lines++;
+	if (r.op != NULL && (strcmp(kind, "action.end") == 0 ||
+	    strcmp(kind, "action.reconcile") == 0))
+		unknown_drop(tl, r.op);
+	if (tl->observer != NULL)
+		tl->observer(&r, tl->observer_arg);
+	record_free(&r);
+	return 0;
+}
+
+int
+timeline_append(struct timeline *tl, const char *kind, const char *host, const char *op,
+    cJSON *data, struct wr_err *err)
+{
+	struct wr_err local;
+	int rc;
+
+	if (err == NULL)
+		err = &local;
+	if (tl->read_only || tl->degraded) {
+		cJSON_Delete(data);
+		return wr_err_set(err, "journal %s: %s", tl->read_only ? "read-only" : "degraded",
+		    tl->problem.msg);
+	}
+	if (lock_fd(tl->fd, LOCK_EX) != 0) {
+		cJSON_Delete(data);
+		degrade(tl, "cannot lock the journal: %s", strerror(errno));
+		return wr_err_set(err, "journal degraded: %s", tl->problem.msg);
+	}
+	rc = append_locked(tl, kind, host, op, data, err);
+	lock_fd(tl->fd, LOCK_UN);
+	return rc;
+}
+
+static struct timeline *
+tl_new(const struct timeline_open_opts *o, const char *id)
+{
+	struct timeline *tl = xcalloc(1, sizeof(*tl));
+
+	tl->fd = -1;
+	tl->dir = xstrdup(o->dir);
+	tl->id = xstrdup(id);
+	tl->path = path_join(o->dir, id, JOURNAL_SUFFIX);
+	tl->red = o->red;
+	if (o->actor != NULL)
+		wr_strlcpy(tl->actor, o->actor, sizeof(tl->actor));
+	else
+		actor_detect(tl->actor, sizeof(tl->actor));
+	return tl;
+}
+
+static cJSON *
+open_data(const char *name, const char *id)
+{
+	cJSON *d = cJSON_CreateObject();
+
+	cJSON_AddStringToObject(d, "name", name);
+	cJSON_AddStringToObject(d, "id", id);
+	return d;
+}
+
+/* A new incident: write incident.open into an O_EXCL temporary, then
+ * link() it into place (fails if the id exists) so the journal never
+ * appears without its first record. */
+static int
+create_incident(const struct timeline_open_opts *o, const char *slug, struct timeline **out,
+    struct wr_err *err)
+{
+	unsigned char rnd[WR_ID_SUFFIX_BYTES];
+	char id[WR_INCIDENT_ID_MAX + 16];
+	int tries;
+
+	for (tries = 0; tries < 16; tries++) {
+		struct timeline *tl;
+		char *tmp;
+
+		random_bytes(rnd, sizeof(rnd));
+		record_make_id(slug, rnd, id, sizeof(id));
+		tl = tl_new(o, id);
+		tmp = path_join(o->dir, ".", id);
+		tmp = xrealloc(tmp, strlen(tmp) + sizeof(JOURNAL_SUFFIX ".new"));
+		memcpy(tmp + strlen(tmp), JOURNAL_SUFFIX ".new", sizeof(JOURNAL_SUFFIX ".new"));
+		tl->fd = open(tmp, O_RDWR | O_CREAT | O_EXCL | O_APPEND | O_CLOEXEC | O_NOFOLLOW,
+		    0600);
+		if (tl->fd < 0) {
+			int e = errno;
+
+			wr_err_set(err, "cannot create %s: %s", tmp, strerror(e));
+			free(tmp);
+			timeline_close(tl);
+			if (e == EEXIST)
+				continue;
+			return -1;
+		}
+		if (timeline_append(tl, "incident.open", NULL, NULL,
+		    open_data(o->incident, id), err) != 0) {
+			unlink(tmp);
+			free(tmp);
+			timeline_close(tl);
+			return -1;
+		}
+		if (link(tmp, tl->path) != 0) {
+			int e = errno;
+
+			unlink(tmp);
+			free(tmp);
+			timeline_close(tl);
+			if (e == EEXIST)
+				continue;
+			return wr_err_set(err, "cannot create journal %s/%s%s: %s", o->dir, id,
+			    JOURNAL_SUFFIX, strerror(e));
+		}
+		unlink(tmp);
+		free(tmp);
+		if (fsync_dir(o->dir) != 0) {
+			wr_err_set(err, "cannot sync %s: %s", o->dir, strerror(errno));
+			timeline_close(tl);
+			return -1;
+		}
+		*out = tl;
+		return 0;
+	}
+	return wr_err_set(err, "cannot find a free incident id for %s", slug);
+}
+
+static int
+resume_incident(const struct timeline_open_opts *o, const char *id, struct timeline **out,
+    struct wr_err *err)
+{
+	struct timeline *tl = tl_new(o, id);
+	struct stat st;
+	cJSON *d;
+
+	tl->resumed = true;
+	tl->fd = open(tl->path, O_RDWR | O_APPEND | O_CLOEXEC | O_NOFOLLOW);
+	if (tl->fd < 0 || fstat(tl->fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+		wr_err_set(err, "cannot open %s: %s", tl->path,
+		    tl->fd < 0 ? strerror(errno) : "not a regular file");
+		timeline_close(tl);
+		return -1;
+	}
+	if (lock_fd(tl->fd, LOCK_EX) != 0) {
+		wr_err_set(err, "cannot lock %s: %s", tl->path, strerror(errno));
+		timeline_close(tl);
+		return -1;
+	}
+	if (catch_up(tl, true, err) != 0) {
+		if (!tl->read_only && !tl->degraded)
+			degrade(tl, "%s", err->msg);
+	} else {
+		d = cJSON_CreateObject();
+		cJSON_AddStringToObject(d, "id", id);
+		if (strcmp(o->incident, id) != 0)
+			cJSON_AddStringToObject(d, "name", o->incident);
+		if (tl->notice.msg[0] != '\0')
+			cJSON_AddStringToObject(d, "repaired", tl->notice.msg);
+		if (tl->n_unknown > 0) {
+			cJSON *ops = cJSON_AddArrayToObject(d, "unknown_ops");
+
+			for (size_t i = 0; i < tl->n_unknown; i++)
+				cJSON_AddItemToArray(ops, cJSON_CreateString(tl->unknown[i]));
+		}
+		append_locked(tl, "incident.resume", NULL, NULL, d, err);
+	}
+	lock_fd(tl->fd, LOCK_UN);
+	*out = tl;
+	return 0;
+}
+
+/* Rule 2 of the resume rule: the latest unresolved "<slug>-xxxxxx". */
+static int
+find_by_slug(const char *dir, const char *slug, char *id, size_t cap)
+{
+	DIR *d = opendir(dir);
+	struct dirent *e;
+	int64_t best = INT64_MIN;
+	bool found = false;
+
+	if (d == NULL)
+		return -1;
+	while ((e = readdir(d)) != NULL) {
+		size_t n = strlen(e->d_name), sl = strlen(JOURNAL_SUFFIX);
+		char name[WR_INCIDENT_ID_MAX + 16];
+		struct record_scan s;
+
+		if (e->d_name[0] == '.' || n <= sl || n - sl >= sizeof(name) ||
+		    strcmp(e->d_name + n - sl, JOURNAL_SUFFIX) != 0)
+			continue;
+		memcpy(name, e->d_name, n - sl);
+		name[n - sl] = '\0';
+		if (!record_id_matches_slug(name, slug) ||
+		    timeline_read(dir, name, NULL, &s, NULL) != 0)
+			continue;
+		if (!s.resolved && (!found || s.last_ts_ms > best)) {
+			best = s.last_ts_ms;
+			wr_strlcpy(id, name, cap);
+			found = true;
+		}
+		record_scan_free(&s);
+	}
+	closedir(d);
+	return found ? 0 : -1;
+}
+
+int
+timeline_open(const struct timeline_open_opts *o, struct timeline **out, struct wr_err *err)
+{
+	char slug[WR_SLUG_MAX + 1], id[WR_INCIDENT_ID_MAX + 16];
+	struct stat st;
+	struct wr_err local;
+	char *path;
+	bool exists;
+
+	if (err == NULL)
+		err = &local;
+	*out = NULL;
+	if (o->dir == NULL || o->dir[0] == '\0' || o->incident == NULL || o->incident[0] == '\0')
+		return wr_err_set(err, "timeline needs a directory and an incident name");
+	if (mkdir_p(o->dir, err) != 0)
+		return -1;
+	if (record_id_valid(o->incident)) {
+		path = path_join(o->dir, o->incident, JOURNAL_SUFFIX);
+		exists = lstat(path, &st) == 0;
+		free(path);
+		if (exists)
+			return resume_incident(o, o->incident, out, err);
+	}
+	record_slug(o->incident, slug, sizeof(slug));
+	if (find_by_slug(o->dir, slug, id, sizeof(id)) == 0)
+		return resume_incident(o, id, out, err);
+	return create_incident(o, slug, out, err);
+}
+
+void
+timeline_close(struct timeline *tl)
+{
+	size_t i;
+
+	if (tl == NULL)
+		return;
+	if (tl->fd >= 0)
+		close(tl->fd);
+	for (i = 0; i < tl->n_unknown; i++)
+		free(tl->unknown[i]);
+	free(tl->unknown);
+	free(tl->dir);
+	free(tl->id);
+	free(tl->path);
+	free(tl);
+}
+
+const char *
+timeline_id(const struct timeline *tl)
+{
+	return tl->id;
+}
+
+const char *
+timeline_path(const struct timeline *tl)
+{
+	return tl->path;
+}
+
+bool
+timeline_resumed(const struct timeline *tl)
+{
+	return tl->resumed;
+}
+
+bool
+timeline_read_only(const struct timeline *tl)
+{
+	return tl->read_only;
+}
+
+bool
+timeline_degraded(const struct timeline *tl)
+{
+	return tl->degraded;
+}
+
+uint64_t
+timeline_last_seq(const struct timeline *tl)
+{
+	return tl->last_seq;
+}
+
+const char *
+timeline_problem(const struct timeline *tl)
+{
+	return tl->problem.msg;
+}
+
+const char *
+timeline_notice(const struct timeline *tl)
+{
+	return tl->notice.msg;
+}
+
+size_t
+timeline_unknown_ops(const struct timeline *tl, const char *const **ops)
+{
+	*ops = (const char *const *)tl->unknown;
+	return tl->n_unknown;
+}
+
+void
+timeline_set_observer(struct timeline *tl, timeline_observer fn, void *arg)
+{
+	tl->observer = fn;
+	tl->observer_arg = arg;
+}
+
+int
+timeline_note(struct timeline *tl, const char *text, struct wr_err *err)
+{
+	cJSON *d = cJSON_CreateObject();
+
+	cJSON_AddStringToObject(d, "text", text);
+	return timeline_append(tl, "note", NULL, NULL, d, err);
+}
+
+int
+timeline_step(struct timeline *tl, const char *step, const char *title, bool checked,
+    struct wr_err *err)
+{
+	cJSON *d = cJSON_CreateObject();
+
+	cJSON_AddStringToObject(d, "step", step);
+	if (title != NULL)
+		cJSON_AddStringToObject(d, "title", title);
+	return timeline_append(tl, checked ? "step.check" : "step.uncheck", NULL, NULL, d, err);
+}
+
+int
+timeline_action_intent(struct timeline *tl, const char *op, const char *host,
+    const char *action, cJSON *plan, const char *plan_hash, struct wr_err *err)
+{
+	cJSON *d = cJSON_CreateObject();
+	char hash[32];
+
+	if (op == NULL || op[0] == '\0') {
+		cJSON_Delete(d);
+		cJSON_Delete(plan);
+		return wr_err_set(err, "an action intent needs an op id");
+	}
+	if (plan_hash == NULL) {
+		char *text = plan != NULL ? cJSON_PrintUnformatted(plan) : NULL;
+
+		snprintf(hash, sizeof(hash), "crc32c:%08" PRIx32,
+		    text != NULL ? crc32c(0, text, strlen(text)) : 0);
+		cJSON_free(text);
+		plan_hash = hash;
+	}
+	cJSON_AddStringToObject(d, "action", action != NULL ? action : "");
+	if (plan != NULL)
+		cJSON_AddItemToObject(d, "plan", plan);
+	else
+		cJSON_AddNullToObject(d, "plan");
+	cJSON_AddStringToObject(d, "plan_hash", plan_hash);
+	return timeline_append(tl, "action.intent", host, op, d, err);
+}
+
+int
+timeline_action_end(struct timeline *tl, const char *op, const char *host,
+    const char *outcome, const char *detail, struct wr_err *err)
+{
+	cJSON *d = cJSON_CreateObject();
+
+	cJSON_AddStringToObject(d, "outcome", outcome);
+	if (detail != NULL)
+		cJSON_AddStringToObject(d, "detail", detail);
+	return timeline_append(tl, "action.end", host, op, d, err);
+}
+
+int
+timeline_resolve(struct timeline *tl, const char *summary, struct wr_err *err)
+{
+	cJSON *d = cJSON_CreateObject();
+
+	if (summary != NULL)
+		cJSON_AddStringToObject(d, "summary", summary);
+	return timeline_append(tl, "incident.resolve", NULL, NULL, d, err);
+}
+
+int
+timeline_shutdown(struct timeline *tl, const char *reason, struct wr_err *err)
+{
+	cJSON *d = cJSON_CreateObject();
+
+	cJSON_AddStringToObject(d, "reason", reason != NULL ? reason : "quit");
+	return timeline_append(tl, "shutdown", NULL, NULL, d, err);
+}
+
+/* Is the prefix we were told is stored still exactly what we wrote? */
+static int
+verify_acked(struct timeline *tl, const char *buf, size_t len, struct wr_err *err)
+{
+	struct record_scan s;
+	int rc = 0;
+
+	if (tl->acked_seq == 0)
+		return 0;
+	if ((off_t)len < tl->acked_end)
+		return wr_err_set(err, "the journal is shorter (%zu bytes) than what we stored "
+		    "(%lld bytes)", len, (long long)tl->acked_end);
+	record_scan(buf, (size_t)tl->acked_end, 0, 0, 0, NULL, &s);
+	if (s.torn || s.corrupt || s.last_seq != tl->acked_seq || s.last_crc != tl->acked_crc)
+		rc = wr_err_set(err, "record %" PRIu64 " that we stored is not on disk as "
+		    "written%s%s", tl->acked_seq, s.why.msg[0] ? ": " : "", s.why.msg);
+	record_scan_free(&s);
+	return rc;
+}
+
+int
+timeline_recover(struct timeline *tl, struct wr_err *err)
+{
+	struct wr_err was = tl->problem;
+	uint64_t failed_seq = tl->failed_seq;
+	uint32_t failed_crc = tl->failed_crc;
+	struct record_scan s;
+	char *buf = NULL;
+	size_t len;
+	bool present = false;
+	struct wr_err local;
+	cJSON *d;
+	int fd, rc;
+
+	if (err == NULL)
+		err = &local;
+	if (tl->read_only)
+		return wr_err_set(err, "journal is read-only: %s", tl->problem.msg);
+	if (!tl->degraded)
+		return 0;
+	if ((fd = open(tl->path, O_RDWR | O_APPEND | O_CLOEXEC | O_NOFOLLOW)) < 0)
+		return wr_err_set(err, "still degraded: cannot reopen %s: %s", tl->path,
+		    strerror(errno));
+	if (lock_fd(fd, LOCK_EX) != 0) {
+		close(fd);
+		return wr_err_set(err, "still degraded: cannot lock %s", tl->path);
+	}
+	/* Flush, then drop the cached pages so what we verify is what the disk holds. */
+	if (fdatasync(fd) != 0) {
+		rc = wr_err_set(err, "still degraded: fdatasync failed: %s", strerror(errno));
+		goto fail;
+	}
+	posix_fadvise(fd, 0, 0, POSIX_FADV_DONTNEED);
+	if (read_from(fd, 0, &buf, &len, err) != 0 || verify_acked(tl, buf, len, err) != 0) {
+		rc = wr_err_set(err, "still degraded: %s", err->msg);
+		goto fail;
+	}
+	record_scan(buf, len, 0, 0, 0, NULL, &s);
+	if (failed_seq != 0 && s.last_seq >= failed_seq) {
+		struct record_scan upto;
+		const char *p = buf;
+		size_t i;
+
+		/* Find where record failed_seq ends and check its crc. */
+		for (i = 0; i < failed_seq && p != NULL; i++)
+			if ((p = memchr(p, '\n', len - (size_t)(p - buf))) != NULL)
+				p++;
+		if (p != NULL) {
+			record_scan(buf, (size_t)(p - buf), 0, 0, 0, NULL, &upto);
+			present = !upto.torn && !upto.corrupt && upto.last_seq == failed_seq &&
+			    upto.last_crc == failed_crc;
+			record_scan_free(&upto);
+		}
+	}
+	record_scan_free(&s);
+	close(tl->fd);
+	tl->fd = fd;
+	tl->degraded = false;
+	tl->problem.msg[0] = '\0';
+	if (catch_up(tl, true, err) != 0) {
+		lock_fd(fd, LOCK_UN);
+		free(buf);
+		if (!tl->read_only)
+			tl->degraded = true;
+		return -1;
+	}
+	d = cJSON_CreateObject();
+	cJSON_AddStringToObject(d, "problem", was.msg);
+	if (failed_seq != 0) {
+		cJSON_AddNumberToObject(d, "unconfirmed_seq", (double)failed_seq);
+		cJSON_AddBoolToObject(d, "unconfirmed_present", present);
+	}
+	if (tl->notice.msg[0] != '\0')
+		cJSON_AddStringToObject(d, "repaired", tl->notice.msg);
+	rc = append_locked(tl, "journal.recover", NULL, NULL, d, err);
+	lock_fd(fd, LOCK_UN);
+	free(buf);
+	return rc;
+fail:
+	lock_fd(fd, LOCK_UN);
+	close(fd);
+	free(buf);
+	return rc;
+}
+
+int
+timeline_read(const char *dir, const char *id, struct record_list *out,
+    struct record_scan *scan, struct wr_err *err)
+{
+	char *path, *buf;
+	size_t len;
+	int fd, rc;
+
+	memset(scan, 0, sizeof(*scan));
+	if (!record_id_valid(id))
+		return wr_err_set(err, "\"%s\" is not an incident id", id);
+	path = path_join(dir, id, JOURNAL_SUFFIX);
+	fd = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW);
+	if (fd < 0) {
+		rc = wr_err_set(err, "cannot open %s: %s", path, strerror(errno));
+		free(path);
+		return rc;
+	}
+	free(path);
+	if (lock_fd(fd, LOCK_SH) != 0) {
+		close(fd);
+		return wr_err_set(err, "cannot lock the journal: %s", strerror(errno));
+	}
+	rc = read_from(fd, 0, &buf, &len, err);
+	close(fd);
+	if (rc != 0)
+		return -1;
+	record_scan(buf, len, 0, 0, 0, out, scan);
+	free(buf);
+	return 0;
+}
+
+struct list_row {
+	char id[WR_INCIDENT_ID_MAX + 16];
+	struct record_scan scan;
+};
+
+static int
+row_cmp(const void *a, const void *b)
+{
+	const struct list_row *x = a, *y = b;
+
+	if (x->scan.first_ts_ms != y->scan.first_ts_ms)
+		return x->scan.first_ts_ms < y->scan.first_ts_ms ? 1 : -1;
+	return strcmp(x->id, y->id);
+}
+
+static void
+list_time(const struct record_scan *s, int64_t ms, char out[WR_TS_MAX])
+{
+	if (s->nrecords == 0) {
+		wr_strlcpy(out, "-", WR_TS_MAX);
+		return;
+	}
+	record_format_ts(ms, out);
+	out[10] = ' ';
+	out[19] = 'Z';
+	out[20] = '\0';
+}
+
+int
+timeline_list(const char *dir, FILE *out, struct wr_err *err)
+{
+	struct list_row *rows = NULL;
+	size_t n = 0, i;
+	struct dirent *e;
+	DIR *d = opendir(dir);
+
+	if (d == NULL) {
+		if (errno == ENOENT) {
+			fprintf(out, "no incidents in %s\n", dir);
+			return 0;
+		}
+		return wr_err_set(err, "cannot read %s: %s", dir, strerror(errno));
+	}
+	while ((e = readdir(d)) != NULL) {
+		size_t len = strlen(e->d_name), sl = strlen(JOURNAL_SUFFIX);
+		struct list_row row;
+
+		if (e->d_name[0] == '.' || len <= sl || len - sl >= sizeof(row.id) ||
+		    strcmp(e->d_name + len - sl, JOURNAL_SUFFIX) != 0)
+			continue;
+		memcpy(row.id, e->d_name, len - sl);
+		row.id[len - sl] = '\0';
+		if (timeline_read(dir, row.id, NULL, &row.scan, NULL) != 0)
+			continue;
+		rows = xrealloc(rows, (n + 1) * sizeof(*rows));
+		rows[n++] = row;
+	}
+	closedir(d);
+	if (n == 0) {
+		fprintf(out, "no incidents in %s\n", dir);
+		return 0;
+	}
+	qsort(rows, n, sizeof(*rows), row_cmp);
+	fprintf(out, "%-32s %-20s %-20s %-8s %7s  %s\n", "ID", "STARTED", "LAST EVENT",
+	    "STATE", "RECORDS", "NAME");
+	for (i = 0; i < n; i++) {
+		const struct record_scan *s = &rows[i].scan;
+		char t1[WR_TS_MAX], t2[WR_TS_MAX], name[WR_INCIDENT_NAME_MAX];
+		size_t k;
+
+		list_time(s, s->first_ts_ms, t1);
+		list_time(s, s->last_ts_ms, t2);
+		wr_strlcpy(name, s->name, sizeof(name));
+		for (k = 0; name[k] != '\0'; k++)
+			if ((unsigned char)name[k] < 0x20 || name[k] == 0x7f)
+				name[k] = '?';
+		fprintf(out, "%-32s %-20s %-20s %-8s %7zu  %s\n", rows[i].id, t1, t2,
+		    s->corrupt ? "damaged" : s->resolved ? "resolved" : "open", s->nrecords, name);
+		record_scan_free(&rows[i].scan);
+	}
+	free(rows);
+	if (fflush(out) != 0 || ferror(out))
+		return wr_err_set(err, "cannot write the listing: %s", strerror(errno));
+	return 0;
+}
+
+int
+timeline_export(const char *dir, const char *id, enum export_format format, long tz_off,
+    const char *tz_label, FILE *out, struct wr_err *err)
+{
+	struct record_list l = { 0 };
+	struct record_scan s;
+	struct export_opts o = { id, tz_off, tz_label, NULL, NULL };
+	struct wr_err warn;
+	char *text;
+	size_t len;
+	int rc;
+
+	if (timeline_read(dir, id, &l, &s, err) != 0)
+		return -1;
+	if (s.corrupt || s.torn) {
+		wr_err_set(&warn, "the journal is %s at %s; only the %zu records before it are "
+		    "exported", s.corrupt ? "damaged" : "torn", s.why.msg, s.nrecords);
+		o.warning = warn.msg;
+	}
+	rc = export_render(format, l.v, l.n, &o, &text, &len, err);
+	record_list_free(&l);
+	record_scan_free(&s);
+	if (rc != 0)
+		return -1;
+	if (fwrite(text, 1, len, out) != len || fflush(out) != 0) {
+		free(text);
+		return wr_err_set(err, "cannot write the export: %s", strerror(errno));
+	}
+	free(text);
+	return 0;
+}

@@ -1,0 +1,274 @@
+/*
+ * test_export.c — the post-mortem draft and the JSON export of a small,
+ * fixed incident, compared with golden files in tests/unit/fixtures/export/
+ * (WR_UPDATE_GOLDEN=1 rewrites them), the key times read back from the
+ * JSON, and the Markdown rendered by md4c into tables of the right shape.
+ */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <cmocka.h>
+
+#include <md4c-html.h>
+
+#include "warroom/export.h"
+#include "warroom/record.h"
+
+#define T0 1714564800000LL      /* 2024-05-01T12:00:00.000Z */
+#define NREC 13
+
+static struct record recs[NREC];
+
+static void
+add(size_t i, int64_t at_s, const char *kind, const char *host, const char *op,
+    const char *data)
+{
+	struct record *r = &recs[i];
+
+	r->seq = i + 1;
+	r->ts_ms = T0 + at_s * 1000;
+	r->mono_ms = 1000000 + at_s * 1000;
+	r->actor = xstrdup(i == 3 ? "bob@laptop" : "alice@ws");
+	r->kind = xstrdup(kind);
+	r->host = host != NULL ? xstrdup(host) : NULL;
+	r->op = op != NULL ? xstrdup(op) : NULL;
+	r->data = cJSON_Parse(data);
+	assert_non_null(r->data);
+	r->prev = i > 0 ? recs[i - 1].crc : 0;
+	r->crc = crc32c(0, data, strlen(data)) ^ (uint32_t)i;
+}
+
+static int
+setup(void **state)
+{
+	add(0, 0, "incident.open", NULL, NULL,
+	    "{\"name\":\"api 5xx spike\",\"id\":\"api-5xx-spike-7f3a2c\"}");
+	add(1, 5, "runbook.load", NULL, NULL,
+	    "{\"runbook\":\"rollback.md\",\"steps\":["
+	    "{\"step\":\"s1\",\"title\":\"Check the dashboards\"},"
+	    "{\"step\":\"s2\",\"title\":\"Roll back `api` to last_good\"},"
+	    "{\"step\":\"s3\",\"title\":\"Post a status update\"},"
+	    "{\"step\":\"s4\",\"title\":\"Write the [post-mortem]\"}]}");
+	add(2, 10, "verdict.change", "api-1", NULL,
+	    "{\"service\":\"api\",\"verdict\":\"ROLLBACK IMMEDIATELY\","
+	    "\"reason\":\"error rate 7.9% > 5%\"}");
+	add(3, 60, "note", NULL, NULL,
+	    "{\"text\":\"5xx since deploy sha-abc | suspect *pool_size*\\nsecond line\"}");
+	add(4, 70, "step.check", NULL, NULL,
+	    "{\"step\":\"s1\",\"title\":\"Check the dashboards\"}");
+	add(5, 90, "statuspage.post", NULL, NULL,
+	    "{\"status\":\"investigating\",\"body\":\"Elevated errors on the API\"}");
+	add(6, 120, "action.intent", "api-1", "op-1",
+	    "{\"action\":\"rollback\",\"plan\":{\"service\":\"api\",\"from\":\"v2-bad\","
+	    "\"to\":\"v1\"},\"plan_hash\":\"crc32c:1234abcd\"}");
+	add(7, 180, "action.end", "api-1", "op-1",
+	    "{\"outcome\":\"ok\",\"detail\":\"api at v1, healthy\"}");
+	add(8, 185, "step.check", NULL, NULL, "{\"step\":\"s2\"}");
+	add(9, 200, "action.intent", "api-2", "op-2",
+	    "{\"action\":\"smoke_test\",\"plan\":null,\"plan_hash\":\"crc32c:00000000\"}");
+	add(10, 300, "verdict.change", "api-1", NULL,
+	    "{\"service\":\"api\",\"verdict\":\"OK\",\"reason\":\"error rate 0.1%\"}");
+	add(11, 310, "note", NULL, NULL,
+	    "{\"text\":\"smoke test lost its connection; check C:\\\\tmp\\\\smoke.log by hand\"}");
+	add(12, 400, "incident.resolve", NULL, NULL, "{\"summary\":\"rolled back\"}");
+	return 0;
+}
+
+static int
+teardown(void **state)
+{
+	size_t i;
+
+	for (i = 0; i < NREC; i++)
+		record_free(&recs[i]);
+	return 0;
+}
+
+static char *
+render(enum export_format f, long off, const char *label)
+{
+	struct export_opts o = { "api-5xx-spike-7f3a2c", off, label, NULL, NULL };
+	char *out;
+	size_t len;
+
+	assert_int_equal(export_render(f, recs, NREC, &o, &out, &len, NULL), 0);
+	assert_int_equal(strlen(out), len);
+	return out;
+}
+
+static void
+golden(const char *name, const char *got)
+{
+	const char *top = getenv("top_srcdir");
+	char path[1024], *want;
+	FILE *fp;
+	long n;
+
+	snprintf(path, sizeof(path), "%s/tests/unit/fixtures/export/%s", top ? top : ".", name);
+	if (getenv("WR_UPDATE_GOLDEN") != NULL) {
+		fp = fopen(path, "w");
+		assert_non_null(fp);
+		fputs(got, fp);
+		fclose(fp);
+	}
+	fp = fopen(path, "r");
+	if (fp == NULL)
+		fail_msg("cannot open golden file %s (set top_srcdir)", path);
+	fseek(fp, 0, SEEK_END);
+	n = ftell(fp);
+	rewind(fp);
+	want = calloc(1, (size_t)n + 1);
+	assert_int_equal(fread(want, 1, (size_t)n, fp), (size_t)n);
+	fclose(fp);
+	if (strcmp(want, got) != 0)
+		fail_msg("%s differs from the golden file; got:\n%s", name, got);
+	free(want);
+}
+
+static void
+markdown_matches_golden(void **state)
+{
+	char *md = render(EXPORT_MD, 7200, "Europe/Paris");
+
+	golden("incident.md", md);
+	free(md);
+}
+
+static void
+json_matches_golden(void **state)
+{
+	char *js = render(EXPORT_JSON, 7200, "Europe/Paris");
+
+	golden("incident.json", js);
+	free(js);
+}
+
+static const char *
+jstr(const cJSON *o, const char *k)
+{
+	const cJSON *v = cJSON_GetObjectItemCaseSensitive(o, k);
+
+	return cJSON_IsString(v) ? v->valuestring : "(null)";
+}
+
+static void
+json_has_key_times_actions_and_every_record(void **state)
+{
+	char *js = render(EXPORT_JSON, 0, NULL);
+	cJSON *doc = cJSON_Parse(js), *inc, *times, *acts, *rs;
+
+	assert_non_null(doc);
+	inc = cJSON_GetObjectItem(doc, "incident");
+	times = cJSON_GetObjectItem(inc, "times");
+	assert_string_equal(jstr(inc, "state"), "resolved");
+	assert_string_equal(jstr(times, "detection"), "2024-05-01T12:00:00.000Z");
+	assert_string_equal(jstr(times, "first_response"), "2024-05-01T12:01:00.000Z");
+	assert_string_equal(jstr(times, "rollback_start"), "2024-05-01T12:02:00.000Z");
+	assert_string_equal(jstr(times, "rollback_end"), "2024-05-01T12:03:00.000Z");
+	assert_string_equal(jstr(times, "recovery"), "2024-05-01T12:05:00.000Z");
+	assert_int_equal(cJSON_GetObjectItem(times, "impact_s")->valuedouble, 300);
+	acts = cJSON_GetObjectItem(inc, "actions");
+	assert_int_equal(cJSON_GetArraySize(acts), 2);
+	assert_string_equal(jstr(cJSON_GetArrayItem(acts, 0), "outcome"), "ok");
+	assert_string_equal(jstr(cJSON_GetArrayItem(acts, 1), "outcome"), "unknown");
+	rs = cJSON_GetObjectItem(doc, "records");
+	assert_int_equal(cJSON_GetArraySize(rs), NREC);
+	assert_string_equal(jstr(cJSON_GetArrayItem(rs, 12), "kind"), "incident.resolve");
+	cJSON_Delete(doc);
+	free(js);
+}
+
+static void
+markdown_shows_local_times_unknown_and_follow_ups(void **state)
+{
+	char *md = render(EXPORT_MD, 7200, "Europe/Paris");
+
+	assert_non_null(strstr(md, "times in Europe/Paris (UTC+02:00)"));
+	assert_non_null(strstr(md, "| Detection | 2024-05-01 14:00:00 | 0s |"));
+	assert_non_null(strstr(md, "**Impact duration:** 5m 00s"));
+	assert_non_null(strstr(md, "| **UNKNOWN** |"));
+	assert_non_null(strstr(md, "- Post a status update (not ticked"));
+	assert_non_null(strstr(md, "- [x] Roll back \\`api\\` to last\\_good"));
+	assert_non_null(strstr(md, "sha-abc \\| suspect \\*pool\\_size\\* second line"));
+	free(md);
+}
+
+static void
+md_escape_neutralises_markdown(void **state)
+{
+	char *buf = NULL;
+	size_t len = 0, cap = 0;
+
+	export_md_escape("a|b `c` \\d <e> [f](g) _h_\tz", &buf, &len, &cap);
+	assert_string_equal(buf, "a\\|b \\`c\\` \\\\d \\<e\\> \\[f\\](g) \\_h\\_ z");
+	free(buf);
+}
+
+struct html {
+	char *p;
+	size_t len;
+};
+
+static void
+html_out(const MD_CHAR *text, MD_SIZE size, void *arg)
+{
+	struct html *h = arg;
+
+	h->p = realloc(h->p, h->len + size + 1);
+	memcpy(h->p + h->len, text, size);
+	h->len += size;
+	h->p[h->len] = '\0';
+}
+
+static size_t
+count(const char *from, const char *to, const char *what)
+{
+	size_t n = 0;
+
+	while ((from = strstr(from, what)) != NULL && (to == NULL || from < to)) {
+		n++;
+		from += strlen(what);
+	}
+	return n;
+}
+
+static void
+markdown_renders_tables_with_every_row(void **state)
+{
+	char *md = render(EXPORT_MD, 0, NULL);
+	struct html h = { 0 };
+	const char *tl, *end;
+
+	assert_int_equal(md_html(md, (MD_SIZE)strlen(md), html_out, &h,
+	    MD_FLAG_TABLES | MD_FLAG_TASKLISTS, 0), 0);
+	assert_int_equal(count(h.p, NULL, "<table>"), 3);
+	tl = strstr(h.p, "<h2>Timeline</h2>");
+	assert_non_null(tl);
+	end = strstr(tl, "</table>");
+	assert_non_null(end);
+	assert_int_equal(count(tl, end, "<tr>"), NREC + 1);
+	assert_int_equal(count(tl, end, "<td"), NREC * 6);
+	/* The escaped pipe stays inside its cell. */
+	assert_non_null(strstr(tl, "sha-abc | suspect *pool_size* second line"));
+	free(h.p);
+	free(md);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(markdown_matches_golden),
+		cmocka_unit_test(json_matches_golden),
+		cmocka_unit_test(json_has_key_times_actions_and_every_record),
+		cmocka_unit_test(markdown_shows_local_times_unknown_and_follow_ups),
+		cmocka_unit_test(md_escape_neutralises_markdown),
+		cmocka_unit_test(markdown_renders_tables_with_every_row),
+	};
+
+	return cmocka_run_group_tests(tests, setup, teardown);
+}

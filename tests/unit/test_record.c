@@ -1,0 +1,412 @@
+/*
+ * test_record.c — journal lines: CRC-32C vectors, the exact line format,
+ * decode, the prev chain, and the recovery scan's verdict on torn tails,
+ * bad crcs, middle corruption, reordered and removed records.
+ */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <cmocka.h>
+
+#include "warroom/record.h"
+
+#define T0 1714564800123LL      /* 2024-05-01T12:00:00.123Z */
+
+struct journal {
+	char *buf;
+	size_t len;
+	size_t off[16];         /* start of each line; off[n] = len */
+	size_t n;
+};
+
+static void
+journal_add(struct journal *j, const char *kind, const char *op, cJSON *data)
+{
+	static uint32_t prev;
+	struct record r = { 0 };
+	char *line;
+	size_t len;
+
+	if (j->n == 0)
+		prev = 0;
+	r.seq = j->n + 1;
+	r.ts_ms = T0 + (int64_t)j->n * 1000;
+	r.mono_ms = 5000 + (int64_t)j->n * 1000;
+	r.actor = "alice@ws";
+	r.kind = (char *)kind;
+	r.op = (char *)op;
+	r.data = data != NULL ? data : cJSON_CreateObject();
+	r.prev = prev;
+	assert_int_equal(record_encode(&r, &line, &len, NULL), 0);
+	prev = r.crc;
+	cJSON_Delete(r.data);
+	j->buf = realloc(j->buf, j->len + len + 1);
+	memcpy(j->buf + j->len, line, len + 1);
+	j->off[j->n++] = j->len;
+	j->len += len;
+	j->off[j->n] = j->len;
+	free(line);
+}
+
+static void
+journal_five(struct journal *j)
+{
+	int i;
+
+	memset(j, 0, sizeof(*j));
+	for (i = 0; i < 5; i++) {
+		cJSON *d = cJSON_CreateObject();
+
+		cJSON_AddNumberToObject(d, "i", i);
+		journal_add(j, "note", NULL, d);
+	}
+}
+
+static void
+crc32c_matches_known_vectors(void **state)
+{
+	unsigned char zeros[32] = { 0 }, ones[32], inc[32];
+	int i;
+
+	for (i = 0; i < 32; i++) {
+		ones[i] = 0xff;
+		inc[i] = (unsigned char)i;
+	}
+	assert_int_equal(crc32c(0, "123456789", 9), 0xe3069283u);
+	assert_int_equal(crc32c(0, "", 0), 0);
+	/* RFC 3720 B.4 */
+	assert_int_equal(crc32c(0, zeros, 32), 0x8a9136aau);
+	assert_int_equal(crc32c(0, ones, 32), 0x62a8ab43u);
+	assert_int_equal(crc32c(0, inc, 32), 0x46dd794eu);
+	assert_int_equal(crc32c(crc32c(0, "1234", 4), "56789", 5), 0xe3069283u);
+}
+
+static void
+timestamps_round_trip_in_utc_with_ms(void **state)
+{
+	char ts[WR_TS_MAX];
+	int64_t ms;
+
+	record_format_ts(0, ts);
+	assert_string_equal(ts, "1970-01-01T00:00:00.000Z");
+	record_format_ts(T0, ts);
+	assert_string_equal(ts, "2024-05-01T12:00:00.123Z");
+	assert_int_equal(record_parse_ts("2024-02-29T23:59:59.999Z", &ms), 0);
+	record_format_ts(ms, ts);
+	assert_string_equal(ts, "2024-02-29T23:59:59.999Z");
+	assert_int_equal(record_parse_ts(ts, &ms), 0);
+	assert_int_equal(record_parse_ts("2024-05-01T12:00:00Z", &ms), -1);
+	assert_int_equal(record_parse_ts("2024-13-01T12:00:00.000Z", &ms), -1);
+	assert_int_equal(record_parse_ts("2024-05-01 12:00:00.000Z", &ms), -1);
+}
+
+static void
+encode_writes_the_exact_line_format(void **state)
+{
+	struct record r = { 0 };
+	char *line, want_crc[9];
+	const char *body;
+	size_t len;
+
+	r.seq = 1;
+	r.ts_ms = T0;
+	r.mono_ms = 42;
+	r.actor = "alice@ws";
+	r.kind = "note";
+	r.data = cJSON_Parse("{\"text\":\"hi\\nthere\"}");
+	assert_int_equal(record_encode(&r, &line, &len, NULL), 0);
+	body = "{\"seq\":1,\"ts\":\"2024-05-01T12:00:00.123Z\",\"mono_ms\":42,"
+	    "\"actor\":\"alice@ws\",\"kind\":\"note\",\"host\":null,\"op\":null,"
+	    "\"data\":{\"text\":\"hi\\nthere\"},\"prev\":\"00000000\"}";
+	snprintf(want_crc, sizeof(want_crc), "%08x", crc32c(0, body, strlen(body)));
+	assert_int_equal(len, strlen(line));
+	assert_int_equal(memcmp(line, body, strlen(body) - 1), 0);
+	assert_memory_equal(line + strlen(body) - 1, ",\"crc\":\"", 8);
+	assert_memory_equal(line + strlen(body) - 1 + 8, want_crc, 8);
+	assert_string_equal(line + len - 3, "\"}\n");
+	assert_null(memchr(line, '\n', len - 1));
+	assert_int_equal(r.crc, crc32c(0, body, strlen(body)));
+	free(line);
+	cJSON_Delete(r.data);
+}
+
+static void
+decode_returns_what_was_encoded(void **state)
+{
+	struct record r = { 0 }, d;
+	char *line;
+	size_t len;
+
+	r.seq = 7;
+	r.ts_ms = T0;
+	r.mono_ms = 123456789012LL;
+	r.actor = "bob@laptop";
+	r.kind = "action.intent";
+	r.host = "api-1";
+	r.op = "op-7";
+	r.data = cJSON_Parse("{\"action\":\"rollback\",\"plan\":{\"to\":\"v1\"}}");
+	r.prev = 0xdeadbeef;
+	assert_int_equal(record_encode(&r, &line, &len, NULL), 0);
+	assert_int_equal(record_decode(line, len - 1, &d, NULL), 0);
+	assert_int_equal(d.seq, 7);
+	assert_int_equal(d.ts_ms, T0);
+	assert_int_equal(d.mono_ms, 123456789012LL);
+	assert_string_equal(d.actor, "bob@laptop");
+	assert_string_equal(d.kind, "action.intent");
+	assert_string_equal(d.host, "api-1");
+	assert_string_equal(d.op, "op-7");
+	assert_int_equal(d.prev, 0xdeadbeefu);
+	assert_int_equal(d.crc, r.crc);
+	assert_string_equal(cJSON_GetObjectItem(d.data, "action")->valuestring, "rollback");
+	record_free(&d);
+	free(line);
+	cJSON_Delete(r.data);
+}
+
+static void
+decode_rejects_a_flipped_byte_and_a_missing_crc(void **state)
+{
+	struct journal j;
+	struct record d;
+	struct wr_err e;
+
+	journal_five(&j);
+	j.buf[10] ^= 1;
+	assert_int_equal(record_decode(j.buf, j.off[1] - 1, &d, &e), -1);
+	assert_non_null(strstr(e.msg, "bad crc"));
+	assert_int_equal(record_decode("{\"seq\":1}", 9, &d, &e), -1);
+	assert_int_equal(record_decode("", 0, &d, &e), -1);
+	free(j.buf);
+}
+
+static void
+scan_verifies_a_whole_chain(void **state)
+{
+	struct journal j;
+	struct record_list keep = { 0 };
+	struct record_scan s;
+
+	journal_five(&j);
+	record_scan(j.buf, j.len, 0, 0, 0, &keep, &s);
+	assert_false(s.torn);
+	assert_false(s.corrupt);
+	assert_int_equal(s.good_len, j.len);
+	assert_int_equal(s.nrecords, 5);
+	assert_int_equal(s.last_seq, 5);
+	assert_int_equal(s.lines, 5);
+	assert_int_equal(keep.n, 5);
+	assert_int_equal(s.last_crc, keep.v[4].crc);
+	assert_int_equal(s.first_ts_ms, T0);
+	assert_int_equal(s.last_ts_ms, T0 + 4000);
+	record_list_free(&keep);
+	record_scan_free(&s);
+	free(j.buf);
+}
+
+static void
+scan_continues_a_chain_from_a_known_tail(void **state)
+{
+	struct journal j;
+	struct record_scan head, tail;
+
+	journal_five(&j);
+	record_scan(j.buf, j.off[3], 0, 0, 0, NULL, &head);
+	record_scan(j.buf + j.off[3], j.len - j.off[3], head.last_seq, head.last_crc,
+	    head.lines, NULL, &tail);
+	assert_false(tail.corrupt);
+	assert_int_equal(tail.nrecords, 2);
+	assert_int_equal(tail.last_seq, 5);
+	/* A wrong starting crc is a broken chain. */
+	record_scan(j.buf + j.off[3], j.len - j.off[3], head.last_seq, head.last_crc ^ 1,
+	    head.lines, NULL, &tail);
+	assert_true(tail.corrupt);
+	assert_int_equal(tail.bad_line, 4);
+	free(j.buf);
+}
+
+static void
+scan_calls_a_line_without_newline_a_torn_tail(void **state)
+{
+	struct journal j;
+	struct record_scan s;
+
+	journal_five(&j);
+	record_scan(j.buf, j.len - 7, 0, 0, 0, NULL, &s);
+	assert_true(s.torn);
+	assert_false(s.corrupt);
+	assert_int_equal(s.good_len, j.off[4]);
+	assert_int_equal(s.last_seq, 4);
+	assert_non_null(strstr(s.why.msg, "line 5"));
+	free(j.buf);
+}
+
+static void
+scan_calls_a_bad_crc_on_the_last_line_a_torn_tail(void **state)
+{
+	struct journal j;
+	struct record_scan s;
+
+	journal_five(&j);
+	j.buf[j.off[4] + 3] ^= 0x20;
+	record_scan(j.buf, j.len, 0, 0, 0, NULL, &s);
+	assert_true(s.torn);
+	assert_false(s.corrupt);
+	assert_int_equal(s.good_len, j.off[4]);
+	free(j.buf);
+}
+
+static void
+scan_reports_middle_corruption_with_its_line(void **state)
+{
+	struct journal j;
+	struct record_scan s;
+
+	journal_five(&j);
+	j.buf[j.off[2] + 20] ^= 0x01;
+	record_scan(j.buf, j.len, 0, 0, 0, NULL, &s);
+	assert_true(s.corrupt);
+	assert_false(s.torn);
+	assert_int_equal(s.bad_line, 3);
+	assert_int_equal(s.good_len, j.off[2]);
+	assert_non_null(strstr(s.why.msg, "line 3"));
+	free(j.buf);
+}
+
+static void
+scan_detects_reordered_records(void **state)
+{
+	struct journal j;
+	struct record_scan s;
+	char *swapped;
+
+	journal_five(&j);
+	swapped = malloc(j.len);
+	memcpy(swapped, j.buf, j.off[1]);
+	memcpy(swapped + j.off[1], j.buf + j.off[2], j.off[3] - j.off[2]);
+	memcpy(swapped + j.off[1] + (j.off[3] - j.off[2]), j.buf + j.off[1], j.off[2] - j.off[1]);
+	memcpy(swapped + j.off[3], j.buf + j.off[3], j.len - j.off[3]);
+	record_scan(swapped, j.len, 0, 0, 0, NULL, &s);
+	assert_true(s.corrupt);
+	assert_int_equal(s.bad_line, 2);
+	assert_non_null(strstr(s.why.msg, "seq 3 follows seq 1"));
+	free(swapped);
+	free(j.buf);
+}
+
+static void
+scan_detects_a_removed_record(void **state)
+{
+	struct journal j;
+	struct record_scan s;
+
+	journal_five(&j);
+	memmove(j.buf + j.off[2], j.buf + j.off[3], j.len - j.off[3]);
+	record_scan(j.buf, j.len - (j.off[3] - j.off[2]), 0, 0, 0, NULL, &s);
+	assert_true(s.corrupt);
+	assert_int_equal(s.bad_line, 3);
+	assert_non_null(strstr(s.why.msg, "seq 4 follows seq 2"));
+	free(j.buf);
+}
+
+static void
+scan_detects_a_forged_prev_even_on_the_last_line(void **state)
+{
+	struct journal j;
+	struct record_scan s;
+	struct record r = { 0 };
+	char *line;
+	size_t len;
+
+	journal_five(&j);
+	/* A well-formed record 5 whose prev does not match record 4. */
+	r.seq = 5;
+	r.ts_ms = T0;
+	r.actor = "mallory@x";
+	r.kind = "note";
+	r.prev = 0x12345678;
+	assert_int_equal(record_encode(&r, &line, &len, NULL), 0);
+	memcpy(j.buf + j.off[4], line, len);
+	record_scan(j.buf, j.off[4] + len, 0, 0, 0, NULL, &s);
+	assert_true(s.corrupt);
+	assert_int_equal(s.bad_line, 5);
+	assert_non_null(strstr(s.why.msg, "chain is broken"));
+	free(line);
+	free(j.buf);
+}
+
+static void
+scan_lists_intents_without_an_end(void **state)
+{
+	struct journal j = { 0 };
+	struct record_scan s;
+	cJSON *d = cJSON_CreateObject();
+
+	cJSON_AddStringToObject(d, "name", "api 5xx");
+	journal_add(&j, "incident.open", NULL, d);
+	journal_add(&j, "action.intent", "op-a", NULL);
+	journal_add(&j, "action.intent", "op-b", NULL);
+	journal_add(&j, "action.end", "op-a", NULL);
+	journal_add(&j, "incident.resolve", NULL, NULL);
+	record_scan(j.buf, j.len, 0, 0, 0, NULL, &s);
+	assert_int_equal(s.n_open_ops, 1);
+	assert_string_equal(s.open_ops[0], "op-b");
+	assert_string_equal(s.name, "api 5xx");
+	assert_true(s.resolved);
+	record_scan_free(&s);
+	free(j.buf);
+}
+
+static void
+slugs_and_ids_are_file_name_safe(void **state)
+{
+	char slug[WR_SLUG_MAX + 1], id[WR_INCIDENT_ID_MAX];
+	unsigned char rnd[3] = { 0x7f, 0x3a, 0x2c };
+
+	record_slug("API 5xx spike!", slug, sizeof(slug));
+	assert_string_equal(slug, "api-5xx-spike");
+	record_slug("  ../../etc/passwd  ", slug, sizeof(slug));
+	assert_string_equal(slug, "etc-passwd");
+	record_slug("!!!", slug, sizeof(slug));
+	assert_string_equal(slug, "incident");
+	record_slug("a very long incident name that keeps going and going and going", slug,
+	    sizeof(slug));
+	assert_true(strlen(slug) <= WR_SLUG_MAX);
+	assert_true(slug[strlen(slug) - 1] != '-');
+	record_make_id("api-5xx-spike", rnd, id, sizeof(id));
+	assert_string_equal(id, "api-5xx-spike-7f3a2c");
+	assert_true(record_id_matches_slug(id, "api-5xx-spike"));
+	assert_false(record_id_matches_slug(id, "api-5xx"));
+	assert_false(record_id_matches_slug("api-5xx-spike-7f3a2", "api-5xx-spike"));
+	assert_true(record_id_valid(id));
+	assert_false(record_id_valid("../x"));
+	assert_false(record_id_valid("-x"));
+	assert_false(record_id_valid(""));
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(crc32c_matches_known_vectors),
+		cmocka_unit_test(timestamps_round_trip_in_utc_with_ms),
+		cmocka_unit_test(encode_writes_the_exact_line_format),
+		cmocka_unit_test(decode_returns_what_was_encoded),
+		cmocka_unit_test(decode_rejects_a_flipped_byte_and_a_missing_crc),
+		cmocka_unit_test(scan_verifies_a_whole_chain),
+		cmocka_unit_test(scan_continues_a_chain_from_a_known_tail),
+		cmocka_unit_test(scan_calls_a_line_without_newline_a_torn_tail),
+		cmocka_unit_test(scan_calls_a_bad_crc_on_the_last_line_a_torn_tail),
+		cmocka_unit_test(scan_reports_middle_corruption_with_its_line),
+		cmocka_unit_test(scan_detects_reordered_records),
+		cmocka_unit_test(scan_detects_a_removed_record),
+		cmocka_unit_test(scan_detects_a_forged_prev_even_on_the_last_line),
+		cmocka_unit_test(scan_lists_intents_without_an_end),
+		cmocka_unit_test(slugs_and_ids_are_file_name_safe),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}

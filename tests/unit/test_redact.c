@@ -1,0 +1,289 @@
+/*
+ * test_redact.c — every redaction slot of DESIGN §3.3 on its own, a second
+ * pass changing nothing, ordinary log lines left alone, and the canary: a
+ * token planted in every slot never reaches the encoded journal lines or
+ * either export.
+ */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <cmocka.h>
+
+#include "warroom/export.h"
+#include "warroom/record.h"
+#include "warroom/redact.h"
+
+#define CANARY "cnryQ7"
+
+static const struct {
+	const char *in, *out;
+} cases[] = {
+	{ "Authorization: Bearer abcdef123456", "Authorization: Bearer [REDACTED]" },
+	{ "proxy-authorization: Basic dXNlcjpwYXNz", "proxy-authorization: Basic [REDACTED]" },
+	{ "Authorization: OAuth tok-1234", "Authorization: OAuth [REDACTED]" },
+	{ "Cookie: session=abc; theme=dark", "Cookie: [REDACTED]" },
+	{ "Set-Cookie: sid=xyz; HttpOnly", "Set-Cookie: [REDACTED]" },
+	{ "X-Cachet-Token: abc123", "X-Cachet-Token: [REDACTED]" },
+	{ "> x-auth-token:abc123\r\n> Accept: */*", "> x-auth-token:[REDACTED]\r\n> Accept: */*" },
+	{ "curl -H 'Authorization: Bearer abcdefgh123' https://x",
+	  "curl -H 'Authorization: Bearer [REDACTED]' https://x" },
+	{ "{\"Authorization\": \"Bearer abcdefgh123\"}", "{\"Authorization\": \"Bearer [REDACTED]\"}" },
+	{ "sent with bearer abcdefgh.ijk-lmn/op= ok", "sent with bearer [REDACTED] ok" },
+	{ "https://user:pw123@host/path", "https://user:[REDACTED]@host/path" },
+	{ "postgres://u:pw@h/db", "postgres://u:[REDACTED]@h/db" },
+	{ "GET /v1/x?access_token=abc&page=2 HTTP/1.1", "GET /v1/x?access_token=[REDACTED]&page=2 HTTP/1.1" },
+	{ "https://s3/x?a=1&X-Amz-Signature=abc#f", "https://s3/x?a=1&X-Amz-Signature=[REDACTED]#f" },
+	{ "https://h/cb?key=k1&sig=s2", "https://h/cb?key=[REDACTED]&sig=[REDACTED]" },
+	{ "DB_PASSWORD=hunter2 next", "DB_PASSWORD=[REDACTED] next" },
+	{ "export GITHUB_TOKEN=ghp_abc", "export GITHUB_TOKEN=[REDACTED]" },
+	{ "api_token: xyz", "api_token: [REDACTED]" },
+	{ "passwd = 'two words'", "passwd = '[REDACTED]'" },
+	{ "{\"client_secret\": \"s3\\\"cr3t\", \"user\": \"bob\"}",
+	  "{\"client_secret\": \"[REDACTED]\", \"user\": \"bob\"}" },
+	{ "DATABASE_URL=postgres://u:p@h/db", "DATABASE_URL=[REDACTED]" },
+	{ "SENTRY_DSN=https://k@o1.ingest.sentry.io/1", "SENTRY_DSN=[REDACTED]" },
+	{ "private-key: abc", "private-key: [REDACTED]" },
+	{ "key:\n-----BEGIN RSA PRIVATE KEY-----\nMIIEow\nAAAA\n-----END RSA PRIVATE KEY-----\n",
+	  "key:\n-----BEGIN RSA PRIVATE KEY-----[REDACTED]-----END RSA PRIVATE KEY-----\n" },
+	{ "jwt eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxIn0.sig-abc_123 end", "jwt [REDACTED] end" },
+	{ "registered s3cretvalue here", "registered [REDACTED] here" },
+};
+
+static const char *const ordinary[] = {
+	"2024-05-01T12:00:00Z INFO GET /api/v1/users?page=2&limit=50 200 12ms",
+	"connection to db-1:5432 established",
+	"user=alice action=login status=ok",
+	"FATAL:  password authentication failed for user \"deploy\"",
+	"Authorization failed for user bob",
+	"keyboard interrupt received",
+	"see https://example.com/docs#tokens for details",
+	"docker compose up -d api",
+	"the bearer of bad news",
+	"eyJ is how a JWT starts",
+	"tokenizer ready, 3 workers",
+	"ssh deploy@10.0.0.5 -p 22",
+	"git clone https://user@github.com/org/repo.git",
+	"-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----",
+	"error_rate=7.9% p95_ms=1500 verdict=ROLLBACK",
+	"abc",
+	"",
+};
+
+static void
+registry(struct redactor *r)
+{
+	redact_init(r);
+	redact_add_secret(r, "s3cretvalue");
+	redact_add_secret(r, "abc");            /* too short: ignored */
+	redact_add_secret(r, "DACT");           /* must not eat "[REDACTED]" */
+}
+
+static void
+every_slot_is_redacted(void **state)
+{
+	struct redactor r;
+	size_t i;
+
+	registry(&r);
+	assert_int_equal(r.n, 2);
+	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		char *out = redact_text(&r, cases[i].in);
+
+		if (strcmp(out, cases[i].out) != 0)
+			fail_msg("case %zu:\n  in:   %s\n  got:  %s\n  want: %s", i, cases[i].in,
+			    out, cases[i].out);
+		free(out);
+	}
+	redact_free(&r);
+}
+
+static void
+redacting_twice_changes_nothing(void **state)
+{
+	struct redactor r;
+	size_t i;
+
+	registry(&r);
+	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		char *once = redact_text(&r, cases[i].in), *twice = redact_text(&r, once);
+
+		if (strcmp(once, twice) != 0)
+			fail_msg("case %zu not idempotent:\n  once:  %s\n  twice: %s", i, once, twice);
+		free(once);
+		free(twice);
+	}
+	redact_free(&r);
+}
+
+static void
+ordinary_log_lines_are_left_alone(void **state)
+{
+	struct redactor r;
+	size_t i;
+
+	registry(&r);
+	for (i = 0; i < sizeof(ordinary) / sizeof(ordinary[0]); i++) {
+		char *out = redact_text(&r, ordinary[i]);
+
+		if (strcmp(out, ordinary[i]) != 0)
+			fail_msg("false positive:\n  in:  %s\n  got: %s", ordinary[i], out);
+		free(out);
+	}
+	redact_free(&r);
+}
+
+static void
+json_values_under_secret_keys_are_replaced_whole(void **state)
+{
+	cJSON *d = cJSON_Parse("{\"password\":\"p w\",\"pin_token\":1234,"
+	    "\"headers\":{\"Authorization\":\"Basic abc\",\"Cookie\":\"a=b\"},"
+	    "\"tokens\":[\"t1\",\"t2\"],\"note\":\"ok, DB_PASSWORD=x\",\"n\":5}");
+	char *s;
+
+	redact_json(NULL, d);
+	s = cJSON_PrintUnformatted(d);
+	assert_string_equal(s, "{\"password\":\"[REDACTED]\",\"pin_token\":\"[REDACTED]\","
+	    "\"headers\":{\"Authorization\":\"Basic [REDACTED]\",\"Cookie\":\"[REDACTED]\"},"
+	    "\"tokens\":[\"[REDACTED]\",\"[REDACTED]\"],\"note\":\"ok, DB_PASSWORD=[REDACTED]\","
+	    "\"n\":5}");
+	cJSON_free(s);
+	cJSON_Delete(d);
+}
+
+/* Build the journal a console would write, with a canary in every slot. */
+static void
+canary_never_reaches_the_journal_or_the_exports(void **state)
+{
+	static const char *const texts[] = {
+		"Authorization: Bearer " CANARY "hdr00001",
+		"Proxy-Authorization: Basic " CANARY "proxy001",
+		"Cookie: session=" CANARY "cookie",
+		"X-Cachet-Token: " CANARY "xtoken",
+		"retrying with bearer " CANARY "bearer01 now",
+		"git push https://deploy:" CANARY "userinfo@git.example.com/repo",
+		"GET /v1/metrics?access_token=" CANARY "query HTTP/1.1",
+		"METRICS_TOKEN=" CANARY "kv and more",
+		"password: " CANARY "colon",
+		"{\"api_key\": \"" CANARY "json\"}",
+		"db postgres://app:" CANARY "dsn@db:5432/app",
+		"-----BEGIN OPENSSH PRIVATE KEY-----\nb3BlbnNz" CANARY "pem\n"
+		    "-----END OPENSSH PRIVATE KEY-----",
+		"jwt=eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxIn0." CANARY "sig",
+		"echo hunter-" CANARY "reg-42 | tee x",
+	};
+	struct record_list l = { 0 };
+	struct record_scan s;
+	struct redactor red;
+	struct export_opts o = { "canary-000001", 3600, "Europe/Paris", NULL, NULL };
+	char *journal = NULL, *out;
+	size_t jlen = 0, len, i;
+	uint32_t prev = 0;
+	enum export_format f;
+
+	redact_init(&red);
+	redact_add_secret(&red, "hunter-" CANARY "reg-42");
+	redact_add_secret(&red, "db-" CANARY "host");
+	for (i = 0; i < sizeof(texts) / sizeof(texts[0]) + 2; i++) {
+		struct record r = { 0 };
+		char *line;
+		size_t n;
+
+		r.seq = i + 1;
+		r.ts_ms = 1714564800000LL + (int64_t)i * 1000;
+		r.actor = redact_text(&red, "alice@ws");
+		r.kind = "note";
+		r.data = cJSON_CreateObject();
+		if (i < sizeof(texts) / sizeof(texts[0])) {
+			cJSON_AddStringToObject(r.data, "text", texts[i]);
+		} else if (i == sizeof(texts) / sizeof(texts[0])) {
+			r.kind = "action.intent";
+			r.op = "op-1";
+			r.host = redact_text(&red, "db-" CANARY "host");
+			cJSON_AddStringToObject(r.data, "action", "rollback");
+			cJSON_AddItemToObject(r.data, "plan", cJSON_Parse(
+			    "{\"headers\":{\"Authorization\":\"Bearer " CANARY "plan1\"},"
+			    "\"password\":\"" CANARY "plan2\",\"argv\":[\"--token=" CANARY "plan3\"]}"));
+		} else {
+			r.kind = "statuspage.post";
+			cJSON_AddStringToObject(r.data, "status", "investigating");
+			cJSON_AddStringToObject(r.data, "body", "see https://u:" CANARY "sp@status/x");
+		}
+		redact_json(&red, r.data);
+		r.prev = prev;
+		assert_int_equal(record_encode(&r, &line, &n, NULL), 0);
+		prev = r.crc;
+		journal = realloc(journal, jlen + n + 1);
+		memcpy(journal + jlen, line, n + 1);
+		jlen += n;
+		free(line);
+		free(r.actor);
+		free(r.host);
+		cJSON_Delete(r.data);
+	}
+	if (strstr(journal, CANARY) != NULL)
+		fail_msg("canary in the journal:\n%s", strstr(journal, CANARY) - 40);
+	record_scan(journal, jlen, 0, 0, 0, &l, &s);
+	assert_false(s.torn || s.corrupt);
+	for (f = EXPORT_MD; f <= EXPORT_JSON; f++) {
+		o.red = &red;
+		assert_int_equal(export_render(f, l.v, l.n, &o, &out, &len, NULL), 0);
+		if (strstr(out, CANARY) != NULL)
+			fail_msg("canary in the %s export near: %.80s", f == EXPORT_MD ? "md" : "json",
+			    strstr(out, CANARY) - 40);
+		assert_non_null(strstr(out, "REDACTED"));
+		free(out);
+	}
+	record_list_free(&l);
+	record_scan_free(&s);
+	free(journal);
+	redact_free(&red);
+}
+
+/* An export re-redacts: records that reached it unredacted still leak nothing. */
+static void
+export_redacts_records_that_were_not(void **state)
+{
+	struct record r = { 0 };
+	struct redactor red;
+	struct export_opts o = { "x-000001", 0, NULL, NULL, NULL };
+	enum export_format f;
+	char *out;
+	size_t len;
+
+	redact_init(&red);
+	redact_add_secret(&red, CANARY "late");
+	o.red = &red;
+	r.seq = 1;
+	r.actor = "a@b";
+	r.kind = "note";
+	r.host = CANARY "late";
+	r.data = cJSON_Parse("{\"text\":\"Authorization: Bearer " CANARY "raw1\","
+	    "\"token\":\"" CANARY "raw2\",\"x\":{\"y\":\"" CANARY "late\"}}");
+	for (f = EXPORT_MD; f <= EXPORT_JSON; f++) {
+		assert_int_equal(export_render(f, &r, 1, &o, &out, &len, NULL), 0);
+		if (strstr(out, CANARY) != NULL)
+			fail_msg("canary in export: %s", out);
+		free(out);
+	}
+	cJSON_Delete(r.data);
+	redact_free(&red);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(every_slot_is_redacted),
+		cmocka_unit_test(redacting_twice_changes_nothing),
+		cmocka_unit_test(ordinary_log_lines_are_left_alone),
+		cmocka_unit_test(json_values_under_secret_keys_are_replaced_whole),
+		cmocka_unit_test(canary_never_reaches_the_journal_or_the_exports),
+		cmocka_unit_test(export_redacts_records_that_were_not),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}

@@ -1,0 +1,457 @@
+/*
+ * test_timeline.c — the journal file layer on a real file system: create
+ * (0600, O_EXCL, dir 0700), resume by name and by id, a torn tail set
+ * aside, middle corruption opening read-only, intents without an end,
+ * the degraded state after a failed write (RLIMIT_FSIZE) and its
+ * recovery, two processes appending to one incident, the listing and the
+ * export.
+ */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <fcntl.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/resource.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "warroom/timeline.h"
+
+static char root[256];
+static int ndir;
+
+/* A fresh timeline dir per test, nested to exercise mkdir -p. */
+static const char *
+fresh_dir(void)
+{
+	static char dir[512];
+
+	snprintf(dir, sizeof(dir), "%s/t%d/state/warroom", root, ++ndir);
+	return dir;
+}
+
+static struct timeline *
+open_tl(const char *dir, const char *incident)
+{
+	struct timeline_open_opts o = { dir, incident, NULL, "tester@box" };
+	struct timeline *tl;
+	struct wr_err err;
+
+	if (timeline_open(&o, &tl, &err) != 0)
+		fail_msg("timeline_open: %s", err.msg);
+	return tl;
+}
+
+static char *
+slurp(const char *path, size_t *len)
+{
+	FILE *fp = fopen(path, "rb");
+	char *p;
+	long n;
+
+	if (fp == NULL)
+		return NULL;
+	fseek(fp, 0, SEEK_END);
+	n = ftell(fp);
+	rewind(fp);
+	p = calloc(1, (size_t)n + 1);
+	if (fread(p, 1, (size_t)n, fp) != (size_t)n)
+		n = 0;
+	fclose(fp);
+	if (len != NULL)
+		*len = (size_t)n;
+	return p;
+}
+
+static void
+append_text(const char *path, const char *text)
+{
+	FILE *fp = fopen(path, "ab");
+
+	assert_non_null(fp);
+	fputs(text, fp);
+	fclose(fp);
+}
+
+/* Read back and check the whole chain verifies. */
+static size_t
+verified_records(const char *dir, const char *id, struct record_list *l)
+{
+	struct record_scan s;
+	struct wr_err err;
+
+	if (timeline_read(dir, id, l, &s, &err) != 0)
+		fail_msg("timeline_read: %s", err.msg);
+	if (s.torn || s.corrupt)
+		fail_msg("journal does not verify: %s", s.why.msg);
+	record_scan_free(&s);
+	return s.nrecords;
+}
+
+static void
+create_makes_a_private_dir_and_file(void **state)
+{
+	const char *dir = fresh_dir();
+	struct timeline *tl = open_tl(dir, "API 5xx spike");
+	struct record_list l = { 0 };
+	struct stat st;
+	char *torn;
+
+	assert_true(record_id_matches_slug(timeline_id(tl), "api-5xx-spike"));
+	assert_false(timeline_resumed(tl));
+	assert_int_equal(stat(dir, &st), 0);
+	assert_int_equal(st.st_mode & 0777, 0700);
+	assert_int_equal(stat(timeline_path(tl), &st), 0);
+	assert_int_equal(st.st_mode & 0777, 0600);
+	assert_int_equal(timeline_last_seq(tl), 1);
+	assert_int_equal(verified_records(dir, timeline_id(tl), &l), 1);
+	assert_string_equal(l.v[0].kind, "incident.open");
+	assert_string_equal(l.v[0].actor, "tester@box");
+	assert_string_equal(cJSON_GetObjectItem(l.v[0].data, "name")->valuestring,
+	    "API 5xx spike");
+	torn = malloc(strlen(dir) + 64);
+	snprintf(torn, strlen(dir) + 64, "%s/.%s.jsonl.new", dir, timeline_id(tl));
+	assert_int_equal(access(torn, F_OK), -1);
+	free(torn);
+	record_list_free(&l);
+	timeline_close(tl);
+}
+
+static void
+resume_by_name_and_by_id_until_resolved(void **state)
+{
+	const char *dir = fresh_dir();
+	struct timeline *a = open_tl(dir, "db down"), *b, *c, *d;
+	char id[128];
+
+	snprintf(id, sizeof(id), "%s", timeline_id(a));
+	assert_int_equal(timeline_note(a, "first", NULL), 0);
+	timeline_close(a);
+	b = open_tl(dir, "DB down!");
+	assert_true(timeline_resumed(b));
+	assert_string_equal(timeline_id(b), id);
+	assert_int_equal(timeline_last_seq(b), 3);
+	timeline_close(b);
+	c = open_tl(dir, id);
+	assert_string_equal(timeline_id(c), id);
+	assert_int_equal(timeline_resolve(c, "fixed", NULL), 0);
+	timeline_close(c);
+	/* Resolved: the name starts a new incident; the id still resumes it. */
+	d = open_tl(dir, "db down");
+	assert_false(timeline_resumed(d));
+	assert_string_not_equal(timeline_id(d), id);
+	timeline_close(d);
+}
+
+static void
+torn_tail_is_set_aside_and_appending_continues(void **state)
+{
+	const char *dir = fresh_dir();
+	struct timeline *tl = open_tl(dir, "torn");
+	struct record_list l = { 0 };
+	char path[1024], torn[1100], *saved;
+
+	snprintf(path, sizeof(path), "%s", timeline_path(tl));
+	assert_int_equal(timeline_note(tl, "one", NULL), 0);
+	assert_int_equal(timeline_note(tl, "two", NULL), 0);
+	timeline_close(tl);
+	append_text(path, "{\"seq\":4,\"ts\":\"2024-05-01T1");
+	tl = open_tl(dir, "torn");
+	assert_false(timeline_read_only(tl));
+	assert_false(timeline_degraded(tl));
+	assert_non_null(strstr(timeline_notice(tl), "line 4"));
+	snprintf(torn, sizeof(torn), "%s.torn", path);
+	saved = slurp(torn, NULL);
+	assert_non_null(saved);
+	assert_string_equal(saved, "{\"seq\":4,\"ts\":\"2024-05-01T1\n");
+	free(saved);
+	assert_int_equal(timeline_note(tl, "three", NULL), 0);
+	assert_int_equal(verified_records(dir, timeline_id(tl), &l), 5);
+	assert_string_equal(l.v[3].kind, "incident.resume");
+	assert_string_equal(l.v[4].kind, "note");
+	record_list_free(&l);
+	timeline_close(tl);
+}
+
+static void
+middle_corruption_opens_read_only_and_names_the_line(void **state)
+{
+	const char *dir = fresh_dir();
+	struct timeline *tl = open_tl(dir, "bad middle");
+	char path[1024], *before, *after, *nl;
+	size_t n1, n2;
+	struct wr_err err;
+	FILE *fp;
+
+	snprintf(path, sizeof(path), "%s", timeline_path(tl));
+	assert_int_equal(timeline_note(tl, "one", NULL), 0);
+	assert_int_equal(timeline_note(tl, "two", NULL), 0);
+	timeline_close(tl);
+	before = slurp(path, &n1);
+	nl = strchr(before, '\n');
+	nl[20] ^= 0x01;         /* a byte inside line 2 */
+	fp = fopen(path, "wb");
+	fwrite(before, 1, n1, fp);
+	fclose(fp);
+	tl = open_tl(dir, "bad middle");
+	assert_true(timeline_read_only(tl));
+	assert_non_null(strstr(timeline_problem(tl), "line 2"));
+	assert_int_equal(timeline_note(tl, "refused", &err), -1);
+	assert_non_null(strstr(err.msg, "read-only"));
+	timeline_close(tl);
+	after = slurp(path, &n2);
+	assert_int_equal(n1, n2);
+	assert_memory_equal(before, after, n1);
+	free(before);
+	free(after);
+}
+
+static void
+an_intent_without_end_is_reported_on_open(void **state)
+{
+	const char *dir = fresh_dir();
+	struct timeline *tl = open_tl(dir, "intents");
+	const char *const *ops;
+
+	assert_int_equal(timeline_action_intent(tl, "op-1", "api-1", "rollback",
+	    cJSON_Parse("{\"to\":\"v1\"}"), NULL, NULL), 0);
+	assert_int_equal(timeline_action_intent(tl, "op-2", "api-2", "rollback", NULL,
+	    "h2", NULL), 0);
+	assert_int_equal(timeline_action_end(tl, "op-1", "api-1", "ok", "at v1", NULL), 0);
+	assert_int_equal(timeline_unknown_ops(tl, &ops), 0);
+	timeline_close(tl);     /* "crash" with op-2 in flight */
+	tl = open_tl(dir, "intents");
+	assert_int_equal(timeline_unknown_ops(tl, &ops), 1);
+	assert_string_equal(ops[0], "op-2");
+	assert_int_equal(timeline_action_end(tl, "op-2", "api-2", "unknown",
+	    "reconciled by hand", NULL), 0);
+	assert_int_equal(timeline_unknown_ops(tl, &ops), 0);
+	timeline_close(tl);
+}
+
+static void
+failed_write_degrades_until_recovered(void **state)
+{
+	const char *dir = fresh_dir();
+	struct timeline *tl = open_tl(dir, "full disk");
+	struct record_list l = { 0 };
+	struct record_scan s;
+	struct rlimit old, lim;
+	struct wr_err err;
+	struct stat st;
+	char torn[1100];
+	const cJSON *present;
+
+	assert_int_equal(timeline_note(tl, "one", NULL), 0);
+	assert_int_equal(timeline_note(tl, "two", NULL), 0);
+	assert_int_equal(stat(timeline_path(tl), &st), 0);
+	signal(SIGXFSZ, SIG_IGN);
+	getrlimit(RLIMIT_FSIZE, &old);
+	lim = old;
+	lim.rlim_cur = (rlim_t)st.st_size + 40;         /* the next record is cut */
+	assert_int_equal(setrlimit(RLIMIT_FSIZE, &lim), 0);
+	assert_int_equal(timeline_note(tl, "this record does not fit", &err), -1);
+	assert_true(timeline_degraded(tl));
+	assert_non_null(strstr(err.msg, "degraded"));
+	/* Refused while degraded, even though a small record might fit. */
+	assert_int_equal(timeline_note(tl, "x", &err), -1);
+	assert_non_null(strstr(err.msg, "degraded"));
+	/* Nor does a retry make it healthy while the disk still fails. */
+	assert_int_equal(setrlimit(RLIMIT_FSIZE, &old), 0);
+
+	/* What was stored before is intact; the torn record is only a tail. */
+	assert_int_equal(timeline_read(dir, timeline_id(tl), NULL, &s, NULL), 0);
+	assert_true(s.torn);
+	assert_false(s.corrupt);
+	assert_int_equal(s.nrecords, 3);
+	record_scan_free(&s);
+
+	assert_int_equal(timeline_recover(tl, &err), 0);
+	assert_false(timeline_degraded(tl));
+	snprintf(torn, sizeof(torn), "%s.torn", timeline_path(tl));
+	assert_int_equal(access(torn, F_OK), 0);
+	assert_int_equal(timeline_note(tl, "after recovery", NULL), 0);
+	assert_int_equal(verified_records(dir, timeline_id(tl), &l), 5);
+	assert_string_equal(l.v[3].kind, "journal.recover");
+	present = cJSON_GetObjectItem(l.v[3].data, "unconfirmed_present");
+	assert_true(cJSON_IsFalse(present));
+	assert_int_equal(cJSON_GetObjectItem(l.v[3].data, "unconfirmed_seq")->valuedouble, 4);
+	record_list_free(&l);
+	timeline_close(tl);
+}
+
+static void
+a_refused_write_with_nothing_written_also_degrades(void **state)
+{
+	const char *dir = fresh_dir();
+	struct timeline *tl = open_tl(dir, "efbig");
+	struct rlimit old, lim;
+	struct stat st;
+
+	assert_int_equal(stat(timeline_path(tl), &st), 0);
+	signal(SIGXFSZ, SIG_IGN);
+	getrlimit(RLIMIT_FSIZE, &old);
+	lim = old;
+	lim.rlim_cur = (rlim_t)st.st_size;
+	assert_int_equal(setrlimit(RLIMIT_FSIZE, &lim), 0);
+	assert_int_equal(timeline_note(tl, "no room", NULL), -1);
+	/* Recovery while the disk still refuses: still degraded. */
+	assert_int_equal(timeline_recover(tl, NULL), -1);
+	assert_true(timeline_degraded(tl));
+	assert_int_equal(setrlimit(RLIMIT_FSIZE, &old), 0);
+	assert_int_equal(timeline_recover(tl, NULL), 0);
+	assert_int_equal(timeline_note(tl, "room again", NULL), 0);
+	assert_int_equal(timeline_last_seq(tl), 3);     /* open, journal.recover, note */
+	timeline_close(tl);
+}
+
+#define PER_WRITER 2000
+
+static void
+two_processes_append_one_chain(void **state)
+{
+	const char *dir = fresh_dir();
+	struct timeline *tl = open_tl(dir, "shared");
+	struct record_list l = { 0 };
+	char id[128];
+	size_t seen[2] = { 0, 0 }, i;
+	int w, status;
+	pid_t pid[2];
+
+	snprintf(id, sizeof(id), "%s", timeline_id(tl));
+	timeline_close(tl);
+	for (w = 0; w < 2; w++) {
+		if ((pid[w] = fork()) == 0) {
+			struct timeline *mine = open_tl(dir, id);
+			char text[32];
+
+			for (i = 0; i < PER_WRITER; i++) {
+				snprintf(text, sizeof(text), "w%d %zu", w, i);
+				if (timeline_note(mine, text, NULL) != 0)
+					_exit(1);
+			}
+			timeline_close(mine);
+			_exit(0);
+		}
+		assert_true(pid[w] > 0);
+	}
+	for (w = 0; w < 2; w++) {
+		assert_int_equal(waitpid(pid[w], &status, 0), pid[w]);
+		assert_true(WIFEXITED(status) && WEXITSTATUS(status) == 0);
+	}
+	assert_int_equal(verified_records(dir, id, &l), 1 + 2 + 2 * PER_WRITER);
+	for (i = 0; i < l.n; i++) {
+		const cJSON *t = cJSON_GetObjectItem(l.v[i].data, "text");
+		char want[32];
+
+		if (!cJSON_IsString(t))
+			continue;
+		w = t->valuestring[1] - '0';
+		snprintf(want, sizeof(want), "w%d %zu", w, seen[w]);
+		assert_string_equal(t->valuestring, want);     /* each writer's in order */
+		seen[w]++;
+	}
+	assert_int_equal(seen[0], PER_WRITER);
+	assert_int_equal(seen[1], PER_WRITER);
+	record_list_free(&l);
+}
+
+static void
+observe(const struct record *r, void *arg)
+{
+	*(uint64_t *)arg = r->seq;
+}
+
+static void
+the_observer_sees_each_stored_record(void **state)
+{
+	struct timeline *tl = open_tl(fresh_dir(), "observed");
+	uint64_t last = 0;
+
+	timeline_set_observer(tl, observe, &last);
+	assert_int_equal(timeline_note(tl, "n", NULL), 0);
+	assert_int_equal(last, 2);
+	timeline_close(tl);
+}
+
+static void
+listing_and_export_read_without_writing(void **state)
+{
+	const char *dir = fresh_dir();
+	struct timeline *a = open_tl(dir, "alpha"), *b = open_tl(dir, "beta | two");
+	char *buf = NULL, id[128];
+	size_t len = 0;
+	FILE *out;
+
+	snprintf(id, sizeof(id), "%s", timeline_id(a));
+	assert_int_equal(timeline_resolve(a, "done", NULL), 0);
+	assert_int_equal(timeline_note(b, "Authorization: Bearer abcdefgh12345", NULL), 0);
+	out = open_memstream(&buf, &len);
+	assert_int_equal(timeline_list(dir, out, NULL), 0);
+	fclose(out);
+	assert_non_null(strstr(buf, "STARTED"));
+	assert_non_null(strstr(buf, id));
+	assert_non_null(strstr(buf, "resolved"));
+	assert_non_null(strstr(buf, "open"));
+	assert_non_null(strstr(buf, "beta | two"));
+	free(buf);
+	buf = NULL;
+	out = open_memstream(&buf, &len);
+	assert_int_equal(timeline_export(dir, timeline_id(b), EXPORT_MD, 0, NULL, out, NULL), 0);
+	fclose(out);
+	assert_non_null(strstr(buf, "# Post-mortem: beta \\| two"));
+	assert_non_null(strstr(buf, "Bearer \\[REDACTED\\]"));
+	assert_null(strstr(buf, "abcdefgh12345"));
+	free(buf);
+	buf = NULL;
+	out = open_memstream(&buf, &len);
+	assert_int_equal(timeline_export(dir, "../etc", EXPORT_JSON, 0, NULL, out, NULL), -1);
+	fclose(out);
+	free(buf);
+	timeline_close(a);
+	timeline_close(b);
+}
+
+static int
+setup(void **state)
+{
+	const char *tmp = getenv("TMPDIR");
+
+	snprintf(root, sizeof(root), "%s/wr-timeline-XXXXXX", tmp ? tmp : "/tmp");
+	return mkdtemp(root) == NULL ? -1 : 0;
+}
+
+static int
+teardown(void **state)
+{
+	char cmd[512];
+
+	snprintf(cmd, sizeof(cmd), "rm -rf '%s'", root);
+	return system(cmd) == 0 ? 0 : -1;
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(create_makes_a_private_dir_and_file),
+		cmocka_unit_test(resume_by_name_and_by_id_until_resolved),
+		cmocka_unit_test(torn_tail_is_set_aside_and_appending_continues),
+		cmocka_unit_test(middle_corruption_opens_read_only_and_names_the_line),
+		cmocka_unit_test(an_intent_without_end_is_reported_on_open),
+		cmocka_unit_test(failed_write_degrades_until_recovered),
+		cmocka_unit_test(a_refused_write_with_nothing_written_also_degrades),
+		cmocka_unit_test(two_processes_append_one_chain),
+		cmocka_unit_test(the_observer_sees_each_stored_record),
+		cmocka_unit_test(listing_and_export_read_without_writing),
+	};
+
+	return cmocka_run_group_tests(tests, setup, teardown);
+}
