@@ -1,0 +1,324 @@
+#!/usr/bin/env python3
+"""statuspage.py — a fake status page speaking the DESIGN §3.4 API subsets.
+
+Atlassian Statuspage v1 (header `Authorization: OAuth <token>`):
+  POST  /v1/pages/{page}/incidents            201, the incident object
+  PATCH /v1/pages/{page}/incidents/{id}       200 (status/body add an incident_update)
+  GET   /v1/pages/{page}/incidents[/unresolved|/{id}], GET .../components
+  https://developer.statuspage.io/#tag/incidents
+Cachet 2.x (header `X-Cachet-Token: <token>`), answers wrapped in {"data": ...}:
+  POST /api/v1/incidents, PUT /api/v1/incidents/{id}, POST /api/v1/incidents/{id}/updates,
+  PUT /api/v1/components/{id}, GET /api/v1/incidents, GET /api/v1/ping (no auth)
+  https://docs.cachethq.io/reference (2.x API)
+Wrong or missing credentials → 401.  Every request, on either port, is
+appended to requests.jsonl as {"ts","port","method","path","query","headers",
+"auth","body","status","fault"}; auth headers are recorded as their scheme
+plus <match>/<mismatch>, never the value.  The file `fault` in the state
+directory switches every answer: 500 | hang | redirect (307 to the second,
+"trap" port, which records what follows it) | ratelimit (429, Retry-After: 1).
+"""
+
+import argparse
+import hashlib
+import json
+import os
+import signal
+import sys
+import threading
+import time
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from urllib.parse import urlsplit
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import fleetstate as fs  # noqa: E402
+
+INC_STATUS = {"investigating", "identified", "monitoring", "resolved", "scheduled", "in_progress", "verifying", "completed"}
+CMP_STATUS = {"operational", "degraded_performance", "partial_outage", "major_outage", "under_maintenance"}
+CACHET_INC = {1: "Investigating", 2: "Identified", 3: "Watching", 4: "Fixed"}
+CACHET_CMP = {1: "Operational", 2: "Performance Issues", 3: "Partial Outage", 4: "Major Outage"}
+AUTH_HEADERS = ("authorization", "x-cachet-token", "proxy-authorization", "cookie")
+
+
+class Page:
+    def __init__(self, a):
+        self.dir, self.page, self.redirect_port = a.dir, a.page, a.redirect_port
+        with open(a.token_file) as f:
+            self.token = f.read().strip()
+        self.lock = threading.Lock()
+        self.path = os.path.join(self.dir, "state.json")
+        try:
+            with open(self.path) as f:
+                self.db = json.load(f)
+        except (OSError, ValueError):
+            now = fs.iso_ms()
+            self.db = {"seq": 0, "incidents": {}, "cachet_incidents": {}, "cachet_updates": [],
+                       "components": {"cmpapi000001": {"id": "cmpapi000001", "name": "API", "status": "operational"},
+                                      "cmpexport001": {"id": "cmpexport001", "name": "Exports", "status": "operational"}},
+                       "cachet_components": {"1": {"id": 1, "name": "API", "status": 1, "created_at": now},
+                                             "2": {"id": 2, "name": "Exports", "status": 1, "created_at": now}}}
+
+    def save(self):
+        tmp = self.path + ".tmp"
+        with open(tmp, "w") as f:
+            json.dump(self.db, f, indent=1)
+        os.replace(tmp, self.path)
+
+    def new_id(self):
+        self.db["seq"] += 1
+        h = hashlib.sha256(b"fleet-incident-%d" % self.db["seq"]).digest()
+        return "".join("abcdefghijklmnopqrstuvwxyz0123456789"[b % 36] for b in h[:12])
+
+    def record(self, rec):
+        with self.lock, open(os.path.join(self.dir, "requests.jsonl"), "a") as f:
+            f.write(json.dumps(rec, separators=(",", ":")) + "\n")
+
+    def fault(self):
+        try:
+            with open(os.path.join(self.dir, "fault")) as f:
+                return f.read().strip() or None
+        except OSError:
+            return None
+
+
+class Handler(BaseHTTPRequestHandler):
+    protocol_version = "HTTP/1.1"
+    server_version = "fleet-statuspage/1.0"
+    trap = False
+
+    def log_message(self, fmt, *args):
+        pass
+
+    def do_GET(self):
+        self.handle_any()
+
+    do_POST = do_PUT = do_PATCH = do_DELETE = do_GET
+
+    def reply(self, code, obj, extra=()):
+        body = (json.dumps(obj) + "\n").encode()
+        self.send_response(code)
+        self.send_header("Content-Type", "application/json; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        for k, v in extra:
+            self.send_header(k, v)
+        self.end_headers()
+        self.wfile.write(body)
+        return code
+
+    def handle_any(self):
+        p = self.page
+        n = int(self.headers.get("Content-Length") or 0)
+        raw = self.rfile.read(n) if n else b""
+        try:
+            body = json.loads(raw) if raw else None
+        except ValueError:
+            body = raw.decode("utf-8", "replace")
+        u = urlsplit(self.path)
+        want = {"authorization": "OAuth " + p.token, "x-cachet-token": p.token}
+        headers, auth = {}, "missing"
+        for k, v in self.headers.items():
+            lk = k.lower()
+            if lk in AUTH_HEADERS:
+                ok = v == want.get(lk) or (lk == "authorization" and v == "Bearer " + p.token)
+                scheme = v.split(" ", 1)[0] + " " if lk.endswith("authorization") and " " in v else ""
+                v = scheme + ("<match>" if ok else "<mismatch>")
+                if lk in want:
+                    auth = "ok" if ok else ("bad" if auth != "ok" else auth)
+            headers[k] = v
+        fault = None if self.trap else p.fault()
+        rec = {"ts": fs.iso_ms(), "port": self.server.server_address[1], "trap": self.trap,
+               "method": self.command, "path": u.path, "query": u.query, "headers": headers,
+               "auth": auth, "body": body, "fault": fault}
+        try:
+            rec["status"] = self.dispatch(u.path, body, auth, fault)
+        finally:
+            if "status" not in rec:
+                rec["status"] = None
+            p.record(rec)
+
+    def dispatch(self, path, body, auth, fault):
+        p = self.page
+        if self.trap:
+            return self.reply(200, {"trap": True, "note": "a client followed a redirect here"})
+        if fault == "500":
+            return self.reply(500, {"error": "internal server error (fleet fault)"})
+        if fault == "hang":
+            end = time.time() + 600
+            while p.fault() == "hang" and time.time() < end:
+                time.sleep(0.1)
+            return self.reply(503, {"error": "hang fault cleared"})
+        if fault == "redirect":
+            return self.reply(307, {"error": "moved"}, [("Location", "http://127.0.0.1:%d%s" % (p.redirect_port, self.path))])
+        if fault == "ratelimit":
+            return self.reply(429, {"error": "rate limited"}, [("Retry-After", "1")])
+        if path == "/api/v1/ping":
+            return self.reply(200, {"data": "Pong!"})
+        if auth != "ok":
+            return self.reply(401, {"error": "Could not authenticate"})
+        with p.lock:
+            if path.startswith("/v1/pages/"):
+                code, obj = self.atlassian(path.split("/")[3:], body)
+            elif path.startswith("/api/v1/"):
+                code, obj = self.cachet(path.split("/")[3:], body)
+            else:
+                code, obj = 404, {"error": "not found"}
+            if self.command != "GET" and code < 300:
+                p.save()
+        return self.reply(code, obj)
+
+    # -- Atlassian Statuspage v1 -------------------------------------------
+    def atlassian(self, parts, body):
+        p, db, now = self.page, self.page.db, fs.iso_ms()
+        if not parts or parts[0] != p.page:
+            return 404, {"error": "Page not found"}
+        rest, m = parts[1:], self.command
+        if rest == ["components"] and m == "GET":
+            return 200, list(db["components"].values())
+        if rest[:1] != ["incidents"]:
+            return 404, {"error": "not found"}
+        if m == "GET" and len(rest) == 1:
+            return 200, sorted(db["incidents"].values(), key=lambda i: i["created_at"], reverse=True)
+        if m == "GET" and rest[1:] == ["unresolved"]:
+            return 200, [i for i in sorted(db["incidents"].values(), key=lambda i: i["created_at"], reverse=True)
+                         if i["status"] not in ("resolved", "postmortem", "completed")]
+        if m == "GET" and len(rest) == 2:
+            i = db["incidents"].get(rest[1])
+            return (200, i) if i else (404, {"error": "Incident not found"})
+        if not isinstance(body, dict) or not isinstance(body.get("incident"), dict):
+            return 400, {"error": "incident is missing"}
+        inc = body["incident"]
+        err = self.validate(inc)
+        if err:
+            return 422, {"error": err}
+        if m == "POST" and len(rest) == 1:
+            iid = p.new_id()
+            obj = {"id": iid, "page_id": p.page, "name": inc.get("name", ""), "status": inc.get("status", "investigating"),
+                   "impact": inc.get("impact_override", "none"), "impact_override": inc.get("impact_override"),
+                   "created_at": now, "updated_at": now, "started_at": now, "monitoring_at": None, "resolved_at": None,
+                   "shortlink": "https://stspg.io/%s" % iid[:5], "metadata": inc.get("metadata", {}),
+                   "components": [], "incident_updates": []}
+            if not obj["name"]:
+                return 422, {"error": ["Name can't be blank"]}
+            self.apply(obj, inc, now)
+            db["incidents"][iid] = obj
+            return 201, obj
+        if m == "PATCH" and len(rest) == 2:
+            obj = db["incidents"].get(rest[1])
+            if obj is None:
+                return 404, {"error": "Incident not found"}
+            for k in ("name", "impact_override", "metadata"):
+                if k in inc:
+                    obj[k] = inc[k]
+            self.apply(obj, inc, now)
+            return 200, obj
+        return 405, {"error": "method not allowed"}
+
+    def validate(self, inc):
+        if "status" in inc and inc["status"] not in INC_STATUS:
+            return ["Status is not included in the list"]
+        for cid, st in (inc.get("components") or {}).items():
+            if st not in CMP_STATUS:
+                return ["Component status %s is invalid" % st]
+            if cid not in self.page.db["components"]:
+                return ["Component %s not found" % cid]
+        return None
+
+    def apply(self, obj, inc, now):
+        db = self.page.db
+        for cid, st in (inc.get("components") or {}).items():
+            db["components"][cid]["status"] = st
+        ids = set(inc.get("component_ids") or []) | set(inc.get("components") or {})
+        if ids:
+            obj["components"] = [dict(db["components"][c], updated_at=now) for c in sorted(ids) if c in db["components"]]
+        if "status" in inc or "body" in inc:
+            obj["status"] = inc.get("status", obj["status"])
+            obj["incident_updates"].insert(0, {
+                "id": self.page.new_id(), "incident_id": obj["id"], "status": obj["status"], "body": inc.get("body", ""),
+                "created_at": now, "updated_at": now, "display_at": now,
+                "affected_components": [{"code": c["id"], "name": c["name"], "new_status": c["status"]} for c in obj["components"]]})
+        if obj["status"] == "monitoring" and not obj["monitoring_at"]:
+            obj["monitoring_at"] = now
+        if obj["status"] == "resolved" and not obj["resolved_at"]:
+            obj["resolved_at"] = now
+        obj["updated_at"] = now
+
+    # -- Cachet 2.x --------------------------------------------------------
+    def cachet(self, parts, body):
+        db, now, m = self.page.db, time.strftime("%Y-%m-%d %H:%M:%S", time.gmtime()), self.command
+        body = body if isinstance(body, dict) else {}
+        if parts == ["incidents"] and m == "GET":
+            return 200, {"meta": {"pagination": {"total": len(db["cachet_incidents"])}}, "data": list(db["cachet_incidents"].values())}
+        if parts == ["incidents"] and m == "POST":
+            if not body.get("name") or not body.get("message") or int(body.get("status", 0)) not in CACHET_INC:
+                return 400, {"errors": [{"status": 400, "title": "Bad Request", "detail": "The request is invalid."}]}
+            iid = len(db["cachet_incidents"]) + 1
+            obj = {"id": iid, "component_id": int(body.get("component_id", 0)), "name": body["name"],
+                   "status": int(body["status"]), "human_status": CACHET_INC[int(body["status"])],
+                   "visible": int(body.get("visible", 1)), "message": body["message"], "scheduled_at": now,
+                   "created_at": now, "updated_at": now, "deleted_at": None}
+            db["cachet_incidents"][str(iid)] = obj
+            self.cachet_component(body, now)
+            return 200, {"data": obj}
+        if len(parts) >= 2 and parts[0] == "incidents":
+            obj = db["cachet_incidents"].get(parts[1])
+            if obj is None:
+                return 404, {"errors": [{"status": 404, "title": "Not Found", "detail": "The requested resource could not be found but may be available again in the future."}]}
+            if len(parts) == 2 and m == "PUT":
+                for k in ("name", "message", "visible", "component_id"):
+                    if k in body:
+                        obj[k] = body[k]
+                if "status" in body:
+                    if int(body["status"]) not in CACHET_INC:
+                        return 400, {"errors": [{"status": 400, "title": "Bad Request", "detail": "The request is invalid."}]}
+                    obj["status"] = int(body["status"])
+                    obj["human_status"] = CACHET_INC[obj["status"]]
+                obj["updated_at"] = now
+                self.cachet_component(body, now)
+                return 200, {"data": obj}
+            if parts[2:] == ["updates"] and m == "POST":
+                if int(body.get("status", 0)) not in CACHET_INC or not body.get("message"):
+                    return 400, {"errors": [{"status": 400, "title": "Bad Request", "detail": "The request is invalid."}]}
+                up = {"id": len(db["cachet_updates"]) + 1, "incident_id": obj["id"], "status": int(body["status"]),
+                      "message": body["message"], "user_id": 1, "created_at": now, "updated_at": now,
+                      "human_status": CACHET_INC[int(body["status"])],
+                      "permalink": "http://127.0.0.1/incidents/%d#update-%d" % (obj["id"], len(db["cachet_updates"]) + 1)}
+                db["cachet_updates"].append(up)
+                obj["status"], obj["human_status"], obj["updated_at"] = up["status"], up["human_status"], now
+                return 200, {"data": up}
+        if len(parts) == 2 and parts[0] == "components" and m == "PUT":
+            c = db["cachet_components"].get(parts[1])
+            if c is None:
+                return 404, {"errors": [{"status": 404, "title": "Not Found", "detail": "Component not found"}]}
+            if int(body.get("status", 0)) not in CACHET_CMP:
+                return 400, {"errors": [{"status": 400, "title": "Bad Request", "detail": "The request is invalid."}]}
+            c.update(status=int(body["status"]), status_name=CACHET_CMP[int(body["status"])], updated_at=now)
+            return 200, {"data": c}
+        return 404, {"errors": [{"status": 404, "title": "Not Found"}]}
+
+    def cachet_component(self, body, now):
+        c = self.page.db["cachet_components"].get(str(body.get("component_id", "")))
+        if c and int(body.get("component_status", 0)) in CACHET_CMP:
+            c.update(status=int(body["component_status"]), status_name=CACHET_CMP[int(body["component_status"])], updated_at=now)
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--fleet-dir", required=True)
+    ap.add_argument("--dir", required=True)
+    ap.add_argument("--port", type=int, required=True)
+    ap.add_argument("--redirect-port", type=int, required=True)
+    ap.add_argument("--token-file", required=True)
+    ap.add_argument("--page", required=True)
+    a = ap.parse_args()
+    signal.signal(signal.SIGTERM, lambda s, f: os._exit(0))
+    page = Page(a)
+    for port, trap in ((a.port, False), (a.redirect_port, True)):
+        cls = type("H", (Handler,), {"page": page, "trap": trap})
+        srv = ThreadingHTTPServer(("127.0.0.1", port), cls)
+        srv.daemon_threads = True
+        threading.Thread(target=srv.serve_forever, kwargs={"poll_interval": 3600}, daemon=True).start()
+    while True:
+        signal.pause()
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,94 @@
+#!/bin/sh
+# test_fleet_kube.sh — the kubectl and helm shims on the demo's k8s-bastion
+# and helm-bastion: Deployment/Pod JSON, restart counts, rollout history /
+# undo / status (with --timeout), logs -f; helm history / rollback / list.
+for c in "$(dirname "$0")" "${srcdir:-.}" "${srcdir:-.}/tests/fleet"; do [ -f "$c/common.sh" ] && break; done
+. "$c/common.sh"
+
+fleet up --dir "$D" --demo --base-port auto >/dev/null || fail "fleet up --demo"
+fleet set --dir "$D" k8s-bastion rollout_seconds=1 restart_period=20 >/dev/null
+
+# --- kubectl -------------------------------------------------------------
+r=$(fssh k8s-bastion 'kubectl get deploy api -n prod -o json') || fail "get deploy"
+check "Deployment JSON: kind, revision annotation, image, replicas" eq \
+	"$(printf %s "$r" | py "d['kind'], d['metadata']['annotations']['deployment.kubernetes.io/revision'], d['spec']['template']['spec']['containers'][0]['image'], d['status']['readyReplicas'], d['status']['updatedReplicas']")" \
+	"('Deployment', '4', 'registry.local/acme/api:v1.5.0-bad', 3, 3)"
+check "Deployment conditions" eq "$(printf %s "$r" | py "[(c['type'], c['status']) for c in d['status']['conditions']]")" \
+	'[["Available", "True"], ["Progressing", "True"]]'
+
+r=$(fssh k8s-bastion 'kubectl get pods -n prod -l app=api -o json') || fail "get pods"
+check "pods: a List of 3 running pods" eq "$(printf %s "$r" | py "d['kind'], len(d['items']), {p['status']['phase'] for p in d['items']}")" \
+	"('List', 3, {'Running'})"
+rc=$(printf %s "$r" | py "min(p['status']['containerStatuses'][0]['restartCount'] for p in d['items'])")
+[ "$rc" -ge 3 ] || fail "bad tag pods restart: restartCount $rc < 3 after 10 min"
+check "restarting pods carry lastState.terminated" eq \
+	"$(printf %s "$r" | py "d['items'][0]['status']['containerStatuses'][0]['lastState']['terminated']['reason']")" "Error"
+ok "bad tag: restartCount $rc"
+check "pods selector that matches nothing" eq "$(fssh k8s-bastion 'kubectl get pods -n prod -l app=nope -o json' | py "len(d['items'])")" 0
+
+r=$(fssh k8s-bastion 'kubectl rollout history deployment/api -n prod')
+check "rollout history table" contains "$r" "deployment.apps/api 
+REVISION  CHANGE-CAUSE
+1         kubectl set image deployment/api api=registry.local/acme/api:v1.3.2"
+check "rollout history: 4 revisions" eq "$(printf '%s\n' "$r" | grep -c '^[0-9]')" 4
+
+r=$(fssh k8s-bastion 'kubectl rollout undo deployment/api -n prod') || fail "undo: $r"
+check "rollout undo" eq "$r" "deployment.apps/api rolled back"
+check "commands.log: undo is mutating" eq "$(last_cmd k8s-bastion | py "d['cmd'], d['mutating'], d['exit']")" \
+	"('kubectl rollout undo deployment/api -n prod', True, 0)"
+r=$(fssh k8s-bastion 'kubectl rollout status deployment/api -n prod --timeout=10s'; echo "rc=$?")
+check "rollout status waits, then succeeds" contains "$r" 'deployment "api" successfully rolled out
+rc=0'
+check "undo made revision 3 the new revision 5" eq \
+	"$(fssh k8s-bastion 'kubectl rollout history deployment/api -n prod' | grep '^[0-9]' | cut -c1-2 | tr -d ' \n')" "1245"
+check "/version follows the deployment" eq "$(curl -s "$(url k8s-bastion)/version" | py "d['version']")" "v1.4.1"
+check "pods of a good tag do not restart" eq \
+	"$(fssh k8s-bastion 'kubectl get pods -n prod -o json' | py "sum(p['status']['containerStatuses'][0]['restartCount'] for p in d['items'])")" 0
+
+r=$(fssh k8s-bastion 'kubectl rollout undo deployment/api -n prod --to-revision=1 && kubectl get deploy api -n prod -o json' | tail -n +2 | py "d['spec']['template']['spec']['containers'][0]['image']")
+check "undo --to-revision=1" eq "$r" "registry.local/acme/api:v1.3.2"
+r=$(fssh k8s-bastion 'kubectl rollout undo deployment/api -n prod --to-revision=42 2>&1; echo rc=$?')
+check "undo to a missing revision fails" contains "$r" "unable to find specified revision 42 in history
+rc=1"
+
+# rollout status --timeout: exit 1 like kubectl when the rollout is stuck
+fleet fault --dir "$D" k8s-bastion rollout-stuck >/dev/null
+fssh k8s-bastion 'kubectl rollout undo deployment/api -n prod' >/dev/null || fail "undo (stuck)"
+r=$(fssh k8s-bastion 'kubectl rollout status deployment/api -n prod --timeout=1s 2>&1; echo rc=$?')
+check "rollout status --timeout on a stuck rollout: exit 1" contains "$r" "rc=1"
+check "... with kubectl's message" contains "$r" "error: timed out waiting for the condition"
+r=$(fssh k8s-bastion 'kubectl rollout status deployment/api -n prod --watch=false; echo rc=$?')
+check "rollout status --watch=false exits 0 unfinished" contains "$r" "rc=0"
+grep -q '"event":"start".*kubectl rollout status' "$D/hosts/k8s-bastion/commands.log" || fail "no start line for rollout status"
+ok "commands.log: rollout status has a start line"
+
+r=$(fssh k8s-bastion 'timeout 1.5 kubectl logs -f deployment/api -n prod --since=1m 2>&1; echo rc=$?')
+check "kubectl logs -f streams the service log" contains "$r" " api req="
+check "kubectl logs -f names the pod it picked" contains "$r" "Found 3 pods, using pod/api-"
+check "kubectl logs -f ends with the timeout" contains "$r" "rc=124"
+
+# --- helm ----------------------------------------------------------------
+r=$(fssh helm-bastion 'helm history api -n prod -o json') || fail "helm history"
+check "helm history -o json: one array, ascending" eq "$(printf %s "$r" | py "[x['revision'] for x in d]")" "[1, 2, 3, 4]"
+check "helm history fields" eq "$(printf %s "$r" | py "sorted(d[-1]), d[-1]['status'], d[-1]['app_version']")" \
+	"(['app_version', 'chart', 'description', 'revision', 'status', 'updated'], 'deployed', '1.5.0-bad')"
+check "helm history table header" contains "$(fssh helm-bastion 'helm history api -n prod')" "REVISION	UPDATED"
+r=$(fssh helm-bastion 'helm rollback api 3 -n prod') || fail "helm rollback"
+check "helm rollback" eq "$r" "Rollback was a success! Happy Helming!"
+check "commands.log: rollback is mutating" eq "$(last_cmd helm-bastion | py "d['cmd'], d['mutating']")" \
+	"('helm rollback api 3 -n prod', True)"
+r=$(fssh helm-bastion 'helm history api -n prod -o json' | py "[(x['revision'], x['status'], x['description']) for x in d][-2:]")
+check "rollback added revision 5 (Rollback to 3), 4 superseded" eq "$r" \
+	'[[4, "superseded", "Upgrade complete"], [5, "deployed", "Rollback to 3"]]'
+check "/version follows the release" eq "$(curl -s "$(url helm-bastion)/version" | py "d['version']")" "v1.4.1"
+r=$(fssh helm-bastion 'helm list -A')
+check "helm list -A table" contains "$r" "NAME	NAMESPACE	REVISION	UPDATED"
+check "helm list -o json" eq "$(fssh helm-bastion 'helm list -A -o json' | py "d[0]['name'], d[0]['revision'], d[0]['status']")" \
+	"('api', '5', 'deployed')"
+r=$(fssh helm-bastion 'helm rollback nope -n prod 2>&1; echo rc=$?')
+check "rollback of an unknown release" contains "$r" "Error: release: not found
+rc=1"
+
+# the state survives reconnects: a fresh connection sees revision 5
+check "state persists across connections" eq "$(fssh helm-bastion 'helm list -n prod -o json' | py "d[0]['revision']")" 5
+exit 0
