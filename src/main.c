@@ -3,6 +3,9 @@
  * exit(); everything else returns errors as values.
  */
 #include <errno.h>
+#include <pwd.h>
+#include <signal.h>
+#include <time.h>
 #include <getopt.h>
 #include <locale.h>
 #include <stdio.h>
@@ -13,6 +16,9 @@
 #include "config.h"
 #include "warroom/config_files.h"
 #include "warroom/loop.h"
+#include "warroom/redact.h"
+#include "warroom/ssh.h"
+#include "warroom/timeline.h"
 #include "warroom/theme_files.h"
 #include "warroom/ui.h"
 
@@ -57,6 +63,8 @@ usage(FILE *f)
 	fprintf(f,
 	    "usage: warroom [-c FILE] [-r RUNBOOK]... [--incident NAME] [--read-only]\n"
 	    "               [--theme NAME] [--check-config]\n"
+	    "       warroom incidents [-c FILE]\n"
+	    "       warroom export ID [-c FILE] [--format md|json] [-o FILE] [--tz ZONE]\n"
 	    "\n"
 	    "An incident-response console: hosts, health, logs and the runbook on one screen.\n"
 	    "\n"
@@ -68,6 +76,9 @@ usage(FILE *f)
 	    "      --check-config    validate the config, print what it resolves to, exit 0/1\n"
 	    "  -h, --help            show this help\n"
 	    "  -V, --version         show the version\n"
+	    "\n"
+	    "  incidents             list the incidents in the timeline directory\n"
+	    "  export ID             print an incident's post-mortem draft (Markdown or JSON)\n"
 	    "\n"
 	    "Press ? in the console for its keys. See warroom(1) and warroom.conf(5).\n");
 }
@@ -184,6 +195,71 @@ check_runbooks(const struct opts *o)
 	return 0;
 }
 
+static void
+on_host_change(int host, void *arg)
+{
+	((struct app *)arg)->dirty = true;
+}
+
+/* One SSH session per configured host, connecting in the background. */
+static void
+start_hosts(struct app *app)
+{
+	const struct passwd *pw = getpwuid(getuid());
+	struct ssh_pool_opts opts = {
+		.known_hosts = app->cfg.known_hosts.path[0] ? app->cfg.known_hosts.path : NULL,
+		.home = getenv("HOME"),
+		.local_user = pw != NULL ? pw->pw_name : NULL,
+		.use_ssh_config = true,
+		.use_agent = true,
+		.on_change = on_host_change,
+		.arg = app,
+	};
+	size_t i;
+
+	app->pool = ssh_pool_new(app->loop, &opts);
+	for (i = 0; i < app->cfg.nhosts; i++) {
+		const struct config_host *h = &app->cfg.hosts[i];
+		struct ssh_target t = {
+			.name = h->name,
+			.address = h->address,
+			.user = h->user,
+			.port = h->port,
+			.identity_file = h->identity_file.path,
+		};
+
+		ssh_pool_add(app->pool, &t);
+	}
+	ssh_pool_start(app->pool);
+}
+
+/* Every secret the config names is registered for redaction, so its exact
+ * value never reaches the screen or the journal. */
+static void
+load_secrets(struct app *app)
+{
+	char buf[8192];
+	struct wr_err err;
+	size_t i;
+
+	redact_init(&app->red);
+	for (i = 0; i < app->cfg.nhosts; i++) {
+		const struct config_host *h = &app->cfg.hosts[i];
+
+		if (h->metrics_token_env[0] && getenv(h->metrics_token_env) != NULL)
+			redact_add_secret(&app->red, getenv(h->metrics_token_env));
+		if (h->metrics_token_file.path[0] &&
+		    secret_read_file(h->metrics_token_file.path, buf, sizeof(buf), &err) == 0)
+			redact_add_secret(&app->red, buf);
+	}
+	if (app->cfg.statuspage.token_env[0] && getenv(app->cfg.statuspage.token_env) != NULL)
+		redact_add_secret(&app->red, getenv(app->cfg.statuspage.token_env));
+	if (app->cfg.statuspage.token_file.path[0] &&
+	    secret_read_file(app->cfg.statuspage.token_file.path, buf, sizeof(buf), &err) == 0)
+		redact_add_secret(&app->red, buf);
+	memset(buf, 0, sizeof(buf));
+}
+
 static int
 run(struct app *app, const struct opts *o)
 {
@@ -214,6 +290,12 @@ run(struct app *app, const struct opts *o)
 		    "or --help)\n");
 		return 1;
 	}
+	/* The journal before the screen: an incident that cannot be recorded
+	 * is refused plainly, on a normal terminal. */
+	if (journal_open(app, &err) != 0) {
+		fprintf(stderr, "warroom: incident journal: %s\n", err.msg);
+		return 1;
+	}
 	if ((app->loop = loop_new(&err)) == NULL || console_signals(app) != 0) {
 		fprintf(stderr, "warroom: %s\n", app->loop ? "cannot set up signals" : err.msg);
 		return 1;
@@ -222,7 +304,124 @@ run(struct app *app, const struct opts *o)
 		fprintf(stderr, "warroom: %s\n", err.msg);
 		return 1;
 	}
-	return console_run(app);
+	start_hosts(app);
+	rc = console_run(app);
+	journal_close(app, app->exit_signal == SIGTERM ? "SIGTERM" :
+	    app->exit_signal == SIGHUP ? "SIGHUP" : "quit");
+	return rc;
+}
+
+/* The timeline directory for the subcommands: from -c FILE or the
+ * default config, else the default directory. */
+static int
+sub_timeline_dir(const char *conf, struct config *cfg)
+{
+	struct opts o = { .config = conf };
+	struct app tmp = { 0 };
+
+	if (load_config(&tmp, &o) != 0)
+		return -1;
+	*cfg = tmp.cfg;
+	return 0;
+}
+
+static int
+cmd_incidents(int argc, char **argv)
+{
+	const char *conf = NULL;
+	struct config cfg;
+	struct wr_err err;
+	int c, r;
+
+	optind = 1;
+	while ((c = getopt(argc, argv, "c:")) != -1) {
+		if (c != 'c') {
+			fprintf(stderr, "usage: warroom incidents [-c FILE]\n");
+			return 2;
+		}
+		conf = optarg;
+	}
+	if (sub_timeline_dir(conf, &cfg) != 0)
+		return 1;
+	r = timeline_list(cfg.timeline_dir, stdout, &err);
+	if (r != 0)
+		fprintf(stderr, "warroom: %s\n", err.msg);
+	config_free(&cfg);
+	return r != 0 ? 1 : 0;
+}
+
+/* Offset and name of a time zone at the current time. */
+static void
+resolve_tz(const char *zone, long *off, char *label, size_t cap)
+{
+	time_t now = time(NULL);
+	struct tm tm;
+
+	setenv("TZ", zone, 1);
+	tzset();
+	localtime_r(&now, &tm);
+	*off = tm.tm_gmtoff;
+	snprintf(label, cap, "%s", tm.tm_zone ? tm.tm_zone : zone);
+}
+
+static int
+cmd_export(int argc, char **argv)
+{
+	static const struct option eopts[] = {
+		{ "config", required_argument, NULL, 'c' },
+		{ "format", required_argument, NULL, 'f' },
+		{ "output", required_argument, NULL, 'o' },
+		{ "tz", required_argument, NULL, 'z' },
+		{ NULL, 0, NULL, 0 },
+	};
+	const char *conf = NULL, *outfile = NULL, *tz = NULL;
+	enum export_format fmt = EXPORT_MD;
+	char label[64] = "UTC";
+	struct config cfg;
+	struct wr_err err;
+	long off = 0;
+	FILE *out = stdout;
+	int c, r;
+
+	optind = 1;
+	while ((c = getopt_long(argc, argv, "c:f:o:", eopts, NULL)) != -1) {
+		switch (c) {
+		case 'c': conf = optarg; break;
+		case 'f':
+			if (export_format_parse(optarg, &fmt) != 0) {
+				fprintf(stderr, "warroom: --format must be md or json\n");
+				return 2;
+			}
+			break;
+		case 'o': outfile = optarg; break;
+		case 'z': tz = optarg; break;
+		default:
+			fprintf(stderr, "usage: warroom export ID [-c FILE] [--format md|json] "
+			    "[-o FILE] [--tz ZONE]\n");
+			return 2;
+		}
+	}
+	if (optind != argc - 1) {
+		fprintf(stderr, "usage: warroom export ID [-c FILE] [--format md|json] "
+		    "[-o FILE] [--tz ZONE]\n");
+		return 2;
+	}
+	if (sub_timeline_dir(conf, &cfg) != 0)
+		return 1;
+	if (tz != NULL)
+		resolve_tz(tz, &off, label, sizeof(label));
+	if (outfile != NULL && (out = fopen(outfile, "w")) == NULL) {
+		fprintf(stderr, "warroom: %s: %s\n", outfile, strerror(errno));
+		config_free(&cfg);
+		return 1;
+	}
+	r = timeline_export(cfg.timeline_dir, argv[optind], fmt, off, label, out, &err);
+	if (out != stdout && fclose(out) != 0 && r == 0)
+		r = wr_err_set(&err, "cannot write %s", outfile);
+	if (r != 0)
+		fprintf(stderr, "warroom: %s\n", err.msg);
+	config_free(&cfg);
+	return r != 0 ? 1 : 0;
 }
 
 int
@@ -234,6 +433,10 @@ main(int argc, char **argv)
 	int rc;
 
 	setlocale(LC_ALL, "");
+	if (argc > 1 && strcmp(argv[1], "incidents") == 0)
+		return cmd_incidents(argc - 1, argv + 1);
+	if (argc > 1 && strcmp(argv[1], "export") == 0)
+		return cmd_export(argc - 1, argv + 1);
 	if ((rc = parse_args(argc, argv, &o)) >= 0)
 		return rc;
 	if (load_config(&app, &o) != 0) {
@@ -262,8 +465,13 @@ main(int argc, char **argv)
 	app.runbooks = o.runbooks;
 	app.nrunbooks = o.nrunbooks;
 	app.started = time(NULL);
+	load_secrets(&app);
 	rc = run(&app, &o);
+	journal_close(&app, "exit");
+	ssh_pool_free(app.pool);
 	loop_free(app.loop);
+	app_free_entries(&app);
+	redact_free(&app.red);
 	free(app.screen);
 	config_free(&app.cfg);
 	free(o.runbooks);

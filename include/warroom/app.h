@@ -10,6 +10,8 @@
 #include <time.h>
 
 #include "warroom/config.h"
+#include "warroom/lineedit.h"
+#include "warroom/redact.h"
 #include "warroom/safety.h"
 #include "warroom/theme.h"
 
@@ -24,6 +26,17 @@ enum pane_id {
 
 struct loop;
 struct screen;
+struct ssh_pool;
+struct timeline;
+struct record;
+
+/* One line of the TIMELINE pane, kept from a stored record. */
+struct timeline_entry {
+	int64_t ts_ms;
+	char kind[32];
+	char outcome[16];                /* action.end: ok, failed, unknown */
+	char *text;                      /* redacted one-line details */
+};
 
 struct app {
 	struct config cfg;
@@ -31,8 +44,16 @@ struct app {
 	struct safety_state safety;
 	struct loop *loop;               /* NULL in screen-test mode */
 	struct screen *screen;
+	struct ssh_pool *pool;           /* one session per config host, same order;
+	                                    NULL in screen-test mode */
 
 	const char *incident;            /* --incident NAME, or NULL */
+	struct timeline *tl;             /* the incident's journal, or NULL */
+	struct redactor red;             /* every secret loaded, for redaction */
+	struct timeline_entry *entries;  /* what the TIMELINE pane shows */
+	size_t nentries, capentries;
+	int64_t incident_start_ms;       /* the incident.open record's time */
+	int tl_scroll;                   /* lines scrolled up from the newest */
 	const char *const *runbooks;     /* -r FILE…, as given */
 	int nrunbooks;
 
@@ -45,6 +66,8 @@ struct app {
 	int running_actions;             /* actions not yet ended */
 
 	bool help_visible;
+	bool prompt_active;              /* the note editor is open */
+	struct lineedit prompt;
 	bool confirm_quit;               /* "quit while an action runs?" asked */
 	bool quit;
 	int exit_signal;                 /* SIGTERM/SIGHUP that ended the console */
@@ -61,6 +84,12 @@ time_t app_now(const struct app *app);
 /* Show msg in the footer for a few seconds. */
 void app_say(struct app *app, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
+
+/* Keep a stored record for the TIMELINE pane. */
+void app_add_record(struct app *app, const struct record *r);
+
+/* Free the TIMELINE pane's entries. */
+void app_free_entries(struct app *app);
 
 /* Number of rows in the HOSTS table (one per host and service). */
 int app_host_rows(const struct app *app);

@@ -26,6 +26,8 @@
 	X(PAGE_DOWN,   "PgDn",   NULL,    0, "move the selection a page down")       \
 	X(TOP,         "Home",   "g",     0, "move to the first line")               \
 	X(BOTTOM,      "End",    "G",     0, "move to the last line")                \
+	X(NOTE,        "n",      NULL,    0, "add a note to the incident timeline")  \
+	X(EXPORT,      "e",      NULL,    0, "export the timeline as a post-mortem draft") \
 	X(REDRAW,      "C-l",    NULL,    0, "redraw the whole screen")              \
 	X(HELP,        "?",      NULL,    0, "show or hide this help")               \
 	X(QUIT,        "q",      NULL,    0, "quit (asks first while an action runs)")

@@ -40,6 +40,10 @@ struct export_opts {
 };
 
 /* Parse "md"/"markdown" or "json"; -1 for anything else. */
+/* A record in one line of plain text: the data fields a reader wants for
+ * the kinds we know, compact JSON for the rest (malloc'd). */
+char *export_details(const struct record *r, const struct redactor *red);
+
 int export_format_parse(const char *s, enum export_format *out);
 
 /* Render n records (file order) in format; *out is malloc'd, NUL-terminated. */

@@ -105,6 +105,19 @@ int dispatch(struct app *app, enum wr_command cmd);
 /* The help overlay, generated from the command table. */
 void help_draw(struct app *app, int lines, int cols);
 
+/* Open or resume the journal of --incident (none without it); loads what
+ * it holds into the TIMELINE pane. -1 with err when it cannot be opened. */
+int journal_open(struct app *app, struct wr_err *err);
+
+/* Store a note; the footer says whether it was stored. */
+void journal_note(struct app *app, const char *text);
+
+/* Write <id>.postmortem.md and .json beside the journal and record it. */
+void journal_export(struct app *app);
+
+/* End the journal with a shutdown record (when it can still be written). */
+void journal_close(struct app *app, const char *reason);
+
 /* Run a screen-test key script; returns the exit status. */
 int script_run(struct app *app, FILE *script, const char *name);
 

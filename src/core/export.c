@@ -433,10 +433,8 @@ tz_describe(const struct export_opts *o, char *out, size_t cap)
 		wr_strlcpy(out, utc, cap);
 }
 
-/* The Details cell of the timeline table: the fields a reader wants for
- * the kinds we know, the compact data for the rest. */
-static void
-md_details(struct sbuf *b, const struct export_opts *o, const struct record *r)
+char *
+export_details(const struct record *r, const struct redactor *red)
 {
 	static const char *const keys[] = {
 		"text", "title", "action", "outcome", "status", "service", "verdict",
@@ -460,15 +458,26 @@ md_details(struct sbuf *b, const struct export_opts *o, const struct record *r)
 		cJSON *copy = cJSON_Duplicate(r->data, 1);
 		char *text;
 
-		redact_json(o->red, copy);
+		redact_json(red, copy);
 		text = cJSON_PrintUnformatted(copy);
 		cJSON_Delete(copy);
 		if (text != NULL)
 			sb_str(&line, text);
 		cJSON_free(text);
 	}
-	sb_text(b, o, line.p);
-	free(line.p);
+	if (line.p == NULL)
+		return xstrdup("");
+	return line.p;
+}
+
+/* The Details cell of the timeline table. */
+static void
+md_details(struct sbuf *b, const struct export_opts *o, const struct record *r)
+{
+	char *text = export_details(r, o->red);
+
+	sb_text(b, o, text);
+	free(text);
 }
 
 static void

@@ -5,6 +5,11 @@
 
 #include <stdarg.h>
 #include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "warroom/export.h"
+#include "warroom/record.h"
 
 #define STATUS_SECONDS 6
 
@@ -35,4 +40,38 @@ app_host_rows(const struct app *app)
 	for (i = 0; i < app->cfg.nhosts; i++)
 		n += app->cfg.hosts[i].nservices;
 	return n;
+}
+
+void
+app_add_record(struct app *app, const struct record *r)
+{
+	struct timeline_entry *e;
+	const cJSON *outcome;
+
+	if (app->nentries == app->capentries) {
+		app->capentries = app->capentries ? app->capentries * 2 : 64;
+		app->entries = xrealloc(app->entries, app->capentries * sizeof(*app->entries));
+	}
+	e = &app->entries[app->nentries++];
+	e->ts_ms = r->ts_ms;
+	wr_strlcpy(e->kind, r->kind, sizeof(e->kind));
+	outcome = cJSON_GetObjectItemCaseSensitive(r->data, "outcome");
+	wr_strlcpy(e->outcome, cJSON_IsString(outcome) ? outcome->valuestring : "",
+	    sizeof(e->outcome));
+	e->text = export_details(r, &app->red);
+	if (strcmp(r->kind, "incident.open") == 0 || app->incident_start_ms == 0)
+		app->incident_start_ms = r->ts_ms;
+	app->dirty = true;
+}
+
+void
+app_free_entries(struct app *app)
+{
+	size_t i;
+
+	for (i = 0; i < app->nentries; i++)
+		free(app->entries[i].text);
+	free(app->entries);
+	app->entries = NULL;
+	app->nentries = app->capentries = 0;
 }

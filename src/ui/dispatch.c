@@ -37,6 +37,20 @@ command_run(struct app *app, enum wr_command cmd)
 		else
 			app->quit = true;
 		break;
+	case WR_CMD_NOTE:
+		if (app->tl == NULL)
+			app_say(app, "no incident journal: start warroom with --incident NAME");
+		else {
+			lineedit_clear(&app->prompt);
+			app->prompt_active = true;
+		}
+		break;
+	case WR_CMD_EXPORT:
+		if (app->tl == NULL)
+			app_say(app, "no incident journal: start warroom with --incident NAME");
+		else
+			journal_export(app);
+		break;
 	case WR_CMD_REDRAW:
 		app->full_redraw = true;
 		break;

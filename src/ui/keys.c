@@ -51,6 +51,40 @@ keys_name(int is_keycode, unsigned int key, char *buf, size_t cap)
 	return buf;
 }
 
+/* The note editor owns every key while it is open. */
+static void
+prompt_key(struct app *app, const char *name, int is_keycode, unsigned int key)
+{
+	struct lineedit *le = &app->prompt;
+
+	if (name == NULL)
+		return;
+	if (strcmp(name, "Esc") == 0) {
+		app->prompt_active = false;
+		app_say(app, "note discarded");
+	} else if (strcmp(name, "Enter") == 0) {
+		app->prompt_active = false;
+		journal_note(app, le->text);
+	} else if (strcmp(name, "Left") == 0)
+		lineedit_left(le);
+	else if (strcmp(name, "Right") == 0)
+		lineedit_right(le);
+	else if (strcmp(name, "Home") == 0 || strcmp(name, "C-a") == 0)
+		lineedit_home(le);
+	else if (strcmp(name, "End") == 0 || strcmp(name, "C-e") == 0)
+		lineedit_end(le);
+	else if (strcmp(name, "Backspace") == 0)
+		lineedit_backspace(le);
+	else if (strcmp(name, "Delete") == 0)
+		lineedit_delete(le);
+	else if (strcmp(name, "C-u") == 0)
+		lineedit_kill_to_start(le);
+	else if (strcmp(name, "Space") == 0)
+		lineedit_insert(le, ' ');
+	else if (!is_keycode)
+		lineedit_insert(le, key);
+}
+
 void
 keys_handle(struct app *app, int is_keycode, unsigned int key)
 {
@@ -59,6 +93,10 @@ keys_handle(struct app *app, int is_keycode, unsigned int key)
 	enum wr_command cmd;
 
 	app->dirty = true;
+	if (app->prompt_active) {
+		prompt_key(app, name, is_keycode, key);
+		return;
+	}
 	if (app->confirm_quit) {
 		app->confirm_quit = false;
 		if (name != NULL && (strcmp(name, "y") == 0 || strcmp(name, "Y") == 0))

@@ -11,6 +11,8 @@
 #include <string.h>
 #include <wchar.h>
 
+#include "warroom/timeline.h"
+
 static const enum theme_role role_border[2] = { THEME_BORDER, THEME_BORDER_FOCUS };
 
 static void
@@ -170,12 +172,15 @@ draw_header(struct app *app)
 	WINDOW *w = app->screen->header;
 	int cols = app->screen->cols, a = ui_attr(app, THEME_HEADER), x;
 	time_t now = app_now(app);
+	time_t start = app->incident_start_ms > 0 && !app->fake_clock ?
+	    (time_t)(app->incident_start_ms / 1000) : app->started;
 	char left[512], clock[32], elapsed[32];
 	struct tm tm;
 
 	wbkgdset(w, ' ' | (chtype)a);
 	werase(w);
-	format_elapsed(elapsed, sizeof(elapsed), (long)(now - app->started));
+	/* Elapsed since the incident opened (a resumed one keeps counting). */
+	format_elapsed(elapsed, sizeof(elapsed), (long)(now - start));
 	snprintf(left, sizeof(left), " warroom │ %s │ %s",
 	    app->incident ? app->incident : "no incident named", elapsed);
 	if (!app->screen->utf8)
@@ -186,8 +191,14 @@ draw_header(struct app *app)
 	strftime(clock, sizeof(clock), "%Y-%m-%d %H:%M:%S UTC ", &tm);
 	x = ui_put(w, 0, 0, cols - 1 - (int)strlen(clock), a, left);
 	if (app->safety.read_only)
-		ui_put(w, 0, x + 2, cols - x - 2 - (int)strlen(clock) - 1,
+		x += 2 + ui_put(w, 0, x + 2, cols - x - 2 - (int)strlen(clock) - 1,
 		    ui_attr(app, THEME_BADGE), " READ-ONLY ");
+	if (app->tl != NULL && timeline_degraded(app->tl))
+		ui_put(w, 0, x + 2, cols - x - 2 - (int)strlen(clock) - 1,
+		    ui_attr(app, THEME_BAD) | A_REVERSE, " JOURNAL DEGRADED ");
+	else if (app->tl != NULL && timeline_read_only(app->tl))
+		ui_put(w, 0, x + 2, cols - x - 2 - (int)strlen(clock) - 1,
+		    ui_attr(app, THEME_BAD) | A_REVERSE, " JOURNAL READ-ONLY ");
 	ui_put(w, 0, cols - (int)strlen(clock), (int)strlen(clock), a, clock);
 	wnoutrefresh(w);
 }
@@ -205,7 +216,26 @@ draw_footer(struct app *app)
 
 	wbkgdset(w, ' ' | (chtype)a);
 	werase(w);
-	if (app->confirm_quit) {
+	if (app->prompt_active) {
+		const struct lineedit *le = &app->prompt;
+		int avail = cols - 10, start = 0, cx;
+		char before[LINEEDIT_MAX];
+
+		/* Keep the cursor in view: scroll the text left when it is long. */
+		memcpy(before, le->text, le->cursor);
+		before[le->cursor] = '\0';
+		while (ui_width(before + start) >= avail && before[start] != '\0') {
+			start++;
+			while (((unsigned char)before[start] & 0xc0) == 0x80)
+				start++;
+		}
+		x = ui_put(w, 0, 1, cols - 2, ui_attr(app, THEME_STATUS), "note: ");
+		ui_put(w, 0, 1 + x, avail, a, le->text + start);
+		cx = 1 + x + ui_width(before + start);
+		mvwchgat(w, 0, cx < cols - 1 ? cx : cols - 2, 1, A_NORMAL, 0, NULL);
+		if (cols - 24 > cx + 2)
+			ui_put(w, 0, cols - 24, 23, ui_attr(app, THEME_DIM), "Enter stores, Esc drops");
+	} else if (app->confirm_quit) {
 		ui_put(w, 0, 1, cols - 2, ui_attr(app, THEME_STATUS),
 		    "An action is still running. Quit anyway? (y/N)");
 	} else if (app->status[0] != '\0' && app_now(app) < app->status_until) {

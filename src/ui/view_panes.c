@@ -1,5 +1,5 @@
 /*
- * view_panes.c — the METRICS, LOGS, RUNBOOK and TIMELINE panes. Until their
+ * view_panes.c — the METRICS, LOGS and RUNBOOK panes. Until their
  * data sources exist they say plainly what they will show and what they
  * have; each moves to a file of its own when it gains real content.
  */
@@ -45,19 +45,6 @@ runbook_draw(struct app *app, WINDOW *win, int h, int w, bool focused)
 	}
 }
 
-static void
-timeline_draw(struct app *app, WINDOW *win, int h, int w, bool focused)
-{
-	char line[128], when[32];
-	struct tm tm;
-
-	gmtime_r(&app->started, &tm);
-	strftime(when, sizeof(when), "%H:%M:%S UTC", &tm);
-	snprintf(line, sizeof(line), "console opened %s", when);
-	ui_put(win, 0, 1, w - 1, ui_attr(app, THEME_NORMAL), line);
-	say(app, win, 1, w, "no timeline journal open");
-}
-
 static bool
 no_keys(struct app *app, enum wr_command cmd, int page)
 {
@@ -72,9 +59,6 @@ const struct view_ops view_logs_ops = {
 };
 const struct view_ops view_runbook_ops = {
 	.name = "RUNBOOK", .draw = runbook_draw, .key = no_keys,
-};
-const struct view_ops view_timeline_ops = {
-	.name = "TIMELINE", .draw = timeline_draw, .key = no_keys,
 };
 
 const struct view_ops *

@@ -90,10 +90,12 @@ r=$(fssh api-1 "$cd_app docker compose logs --tail 2 api")
 check "logs --tail 2 api: two prefixed lines" eq "$(printf '%s\n' "$r" | grep -c '^api-1 | 20..-..-..T..:..:..\....Z ')" 2
 r=$(fssh api-1 "$cd_app docker compose logs --since 2030-01-01T00:00:00Z api")
 check "logs --since in the future: nothing" eq "$r" ""
-r=$(fssh api-1 "$cd_app docker compose logs --no-log-prefix --since 10m api" | tail -n 1)
+lines=$(fssh api-1 "$cd_app docker compose logs --no-log-prefix --since 10m api" | tail -n 50)
+r=$(printf '%s\n' "$lines" | tail -n 1)
 check "log line: ISO time, level, service, request fields" contains "$r" " api req="
-len=${#r}
-[ "$len" -ge 100 ] && [ "$len" -le 150 ] || fail "log line length $len not about 125: $r"
+# ERROR lines carry a reason and run longer: the mean is what is ~125.
+len=$(printf '%s\n' "$lines" | awk '{ n++; t += length($0) } END { printf "%d", t / n }')
+[ "$len" -ge 100 ] && [ "$len" -le 150 ] || fail "mean log line length $len not about 125: $r"
 ok "log lines are about 125 bytes ($len)"
 fleet set --dir "$D" api-1 log_rate=20 >/dev/null
 r=$(fssh api-1 "$cd_app timeout 1.5 docker compose logs -f --since 0s api jobs; echo rc=\$?")

@@ -63,3 +63,9 @@ namespace = prod
 services = api
 CONF
 }
+
+# known_fingerprint FILE PORT — the SHA256 fingerprint ssh-keygen prints
+# for the loopback host on PORT in a known_hosts file.
+known_fingerprint() {
+	ssh-keygen -lf "$1" | awk -v p="[127.0.0.1]:$2" '$3 == p { print $2 }'
+}

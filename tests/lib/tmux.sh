@@ -22,7 +22,12 @@ echo "exit=\$?"
 stty -a | tr ';' '\n' | grep -qw -- '-icanon' && echo "tty=raw" || echo "tty=sane"
 sleep 600
 RUN
-	tmx new-session -d -s t -x "$w" -y "$h" "sh $tmp/run.sh"
+	# A server killed a moment ago may still be going away: try again.
+	for try in 1 2 3 4 5; do
+		tmx new-session -d -s t -x "$w" -y "$h" "sh $tmp/run.sh" 2> /dev/null && return 0
+		sleep 0.2
+	done
+	fail "tmux would not start a session"
 }
 
 capture() { tmx capture-pane -p -t t > "$tmp/screen"; }

@@ -20,55 +20,55 @@ run_console -c "$tmp/warroom.conf"
 
 assert_screen help <<'EOF'
  warroom │ no incident named │ T+00:00:00               2026-01-01 00:00:00 UTC
-┌─ ▶ HOSTS ────────────────────────────────────┐┌─ RUNBOOK ────────────────────┐
-│  HOST ┌─ HELP: keys ─────────────────────────────────────────────────┐       │
-│> api-1│ Tab        move focus to the next pane                       │       │
-│  api-1│ S-Tab      move focus to the previous pane                   │       │
-│  api-2│ 1          focus the HOSTS pane                              │       │
-│  k8s-b│ 2          focus the METRICS pane                            │       │
-│       │ 3          focus the LOGS pane                               │       │
-└───────│ 4          focus the RUNBOOK pane                            │       │
-┌─ METRI│ 5          focus the TIMELINE pane                           │       │
-│ no met│ Up, k      move the selection up                             │       │
-│       │ Down, j    move the selection down                           │       │
+┌─ ▶ HOS┌─ HELP: keys ─────────────────────────────────────────────────┐───────┐
+│  HOST │ Tab        move focus to the next pane                       │       │
+│> api-1│ S-Tab      move focus to the previous pane                   │       │
+│  api-1│ 1          focus the HOSTS pane                              │       │
+│  api-2│ 2          focus the METRICS pane                            │       │
+│  k8s-b│ 3          focus the LOGS pane                               │       │
+│       │ 4          focus the RUNBOOK pane                            │       │
+└───────│ 5          focus the TIMELINE pane                           │       │
+┌─ METRI│ Up, k      move the selection up                             │       │
+│ no met│ Down, j    move the selection down                           │       │
 │       │ PgUp       move the selection a page up                      │       │
-└───────│ PgDn       move the selection a page down                    │───────┘
-┌─ LOGS │ Home, g    move to the first line                            │───────┐
-│ no log│ End, G     move to the last line                             │0 UTC  │
-│       │ C-l        redraw the whole screen                           │en     │
+│       │ PgDn       move the selection a page down                    │       │
+└───────│ Home, g    move to the first line                            │───────┘
+┌─ LOGS │ End, G     move to the last line                             │───────┐
+│ no log│ n          add a note to the incident timeline               │en     │
+│       │ e          export the timeline as a post-mortem draft        │       │
+│       │ C-l        redraw the whole screen                           │       │
 │       │ ?          show or hide this help                            │       │
 │       │ q          quit (asks first while an action runs)            │       │
 │       │                                                              │       │
 │       │ ? or Esc closes this help                                    │       │
-│       └──────────────────────────────────────────────────────────────┘       │
-└──────────────────────────────────────────────┘└──────────────────────────────┘
+└───────└──────────────────────────────────────────────────────────────┘───────┘
  Tab pane  Up up  Down down  ? help  q quit
 EOF
 
 assert_screen ignored <<'EOF'
  warroom │ no incident named │ T+00:00:00               2026-01-01 00:00:00 UTC
-┌─ ▶ HOSTS ────────────────────────────────────┐┌─ RUNBOOK ────────────────────┐
-│  HOST ┌─ HELP: keys ─────────────────────────────────────────────────┐       │
-│> api-1│ Tab        move focus to the next pane                       │       │
-│  api-1│ S-Tab      move focus to the previous pane                   │       │
-│  api-2│ 1          focus the HOSTS pane                              │       │
-│  k8s-b│ 2          focus the METRICS pane                            │       │
-│       │ 3          focus the LOGS pane                               │       │
-└───────│ 4          focus the RUNBOOK pane                            │       │
-┌─ METRI│ 5          focus the TIMELINE pane                           │       │
-│ no met│ Up, k      move the selection up                             │       │
-│       │ Down, j    move the selection down                           │       │
+┌─ ▶ HOS┌─ HELP: keys ─────────────────────────────────────────────────┐───────┐
+│  HOST │ Tab        move focus to the next pane                       │       │
+│> api-1│ S-Tab      move focus to the previous pane                   │       │
+│  api-1│ 1          focus the HOSTS pane                              │       │
+│  api-2│ 2          focus the METRICS pane                            │       │
+│  k8s-b│ 3          focus the LOGS pane                               │       │
+│       │ 4          focus the RUNBOOK pane                            │       │
+└───────│ 5          focus the TIMELINE pane                           │       │
+┌─ METRI│ Up, k      move the selection up                             │       │
+│ no met│ Down, j    move the selection down                           │       │
 │       │ PgUp       move the selection a page up                      │       │
-└───────│ PgDn       move the selection a page down                    │───────┘
-┌─ LOGS │ Home, g    move to the first line                            │───────┐
-│ no log│ End, G     move to the last line                             │0 UTC  │
-│       │ C-l        redraw the whole screen                           │en     │
+│       │ PgDn       move the selection a page down                    │       │
+└───────│ Home, g    move to the first line                            │───────┘
+┌─ LOGS │ End, G     move to the last line                             │───────┐
+│ no log│ n          add a note to the incident timeline               │en     │
+│       │ e          export the timeline as a post-mortem draft        │       │
+│       │ C-l        redraw the whole screen                           │       │
 │       │ ?          show or hide this help                            │       │
 │       │ q          quit (asks first while an action runs)            │       │
 │       │                                                              │       │
 │       │ ? or Esc closes this help                                    │       │
-│       └──────────────────────────────────────────────────────────────┘       │
-└──────────────────────────────────────────────┘└──────────────────────────────┘
+└───────└──────────────────────────────────────────────────────────────┘───────┘
  Tab pane  Up up  Down down  ? help  q quit
 EOF
 
@@ -88,8 +88,8 @@ assert_screen closed <<'EOF'
 │                                              ││                              │
 └──────────────────────────────────────────────┘└──────────────────────────────┘
 ┌─ LOGS ───────────────────────────────────────┐┌─ TIMELINE ───────────────────┐
-│ no log stream open                           ││ console opened 00:00:00 UTC  │
-│                                              ││ no timeline journal open     │
+│ no log stream open                           ││ no incident journal open     │
+│                                              ││ (none in screen tests)       │
 │                                              ││                              │
 │                                              ││                              │
 │                                              ││                              │
@@ -115,8 +115,8 @@ assert_screen toggled <<'EOF'
 │                                              ││                              │
 └──────────────────────────────────────────────┘└──────────────────────────────┘
 ┌─ LOGS ───────────────────────────────────────┐┌─ TIMELINE ───────────────────┐
-│ no log stream open                           ││ console opened 00:00:00 UTC  │
-│                                              ││ no timeline journal open     │
+│ no log stream open                           ││ no incident journal open     │
+│                                              ││ (none in screen tests)       │
 │                                              ││                              │
 │                                              ││                              │
 │                                              ││                              │

@@ -31,8 +31,8 @@ assert_screen down2 <<'EOF'
 │                                              ││                              │
 └──────────────────────────────────────────────┘└──────────────────────────────┘
 ┌─ LOGS ───────────────────────────────────────┐┌─ TIMELINE ───────────────────┐
-│ no log stream open                           ││ console opened 00:00:00 UTC  │
-│                                              ││ no timeline journal open     │
+│ no log stream open                           ││ no incident journal open     │
+│                                              ││ (none in screen tests)       │
 │                                              ││                              │
 │                                              ││                              │
 │                                              ││                              │
@@ -58,8 +58,8 @@ assert_screen end <<'EOF'
 │                                              ││                              │
 └──────────────────────────────────────────────┘└──────────────────────────────┘
 ┌─ LOGS ───────────────────────────────────────┐┌─ TIMELINE ───────────────────┐
-│ no log stream open                           ││ console opened 00:00:00 UTC  │
-│                                              ││ no timeline journal open     │
+│ no log stream open                           ││ no incident journal open     │
+│                                              ││ (none in screen tests)       │
 │                                              ││                              │
 │                                              ││                              │
 │                                              ││                              │
@@ -85,8 +85,8 @@ assert_screen unbound <<'EOF'
 │                                              ││                              │
 └──────────────────────────────────────────────┘└──────────────────────────────┘
 ┌─ LOGS ───────────────────────────────────────┐┌─ TIMELINE ───────────────────┐
-│ no log stream open                           ││ console opened 00:00:00 UTC  │
-│                                              ││ no timeline journal open     │
+│ no log stream open                           ││ no incident journal open     │
+│                                              ││ (none in screen tests)       │
 │                                              ││                              │
 │                                              ││                              │
 │                                              ││                              │

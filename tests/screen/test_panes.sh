@@ -30,8 +30,8 @@ assert_screen start <<'EOF'
 │                                              ││                              │
 └──────────────────────────────────────────────┘└──────────────────────────────┘
 ┌─ LOGS ───────────────────────────────────────┐┌─ TIMELINE ───────────────────┐
-│ no log stream open                           ││ console opened 00:00:00 UTC  │
-│                                              ││ no timeline journal open     │
+│ no log stream open                           ││ no incident journal open     │
+│                                              ││ (none in screen tests)       │
 │                                              ││                              │
 │                                              ││                              │
 │                                              ││                              │
@@ -57,8 +57,8 @@ assert_screen logs <<'EOF'
 │                                              ││                              │
 └──────────────────────────────────────────────┘└──────────────────────────────┘
 ┌─ ▶ LOGS ─────────────────────────────────────┐┌─ TIMELINE ───────────────────┐
-│ no log stream open                           ││ console opened 00:00:00 UTC  │
-│                                              ││ no timeline journal open     │
+│ no log stream open                           ││ no incident journal open     │
+│                                              ││ (none in screen tests)       │
 │                                              ││                              │
 │                                              ││                              │
 │                                              ││                              │
@@ -84,8 +84,8 @@ assert_screen runbook <<'EOF'
 │                                              ││                              │
 └──────────────────────────────────────────────┘└──────────────────────────────┘
 ┌─ LOGS ───────────────────────────────────────┐┌─ TIMELINE ───────────────────┐
-│ no log stream open                           ││ console opened 00:00:00 UTC  │
-│                                              ││ no timeline journal open     │
+│ no log stream open                           ││ no incident journal open     │
+│                                              ││ (none in screen tests)       │
 │                                              ││                              │
 │                                              ││                              │
 │                                              ││                              │
@@ -111,8 +111,8 @@ assert_screen later <<'EOF'
 │                                              ││                              │
 └──────────────────────────────────────────────┘└──────────────────────────────┘
 ┌─ LOGS ───────────────────────────────────────┐┌─ TIMELINE ───────────────────┐
-│ no log stream open                           ││ console opened 00:00:00 UTC  │
-│                                              ││ no timeline journal open     │
+│ no log stream open                           ││ no incident journal open     │
+│                                              ││ (none in screen tests)       │
 │                                              ││                              │
 │                                              ││                              │
 │                                              ││                              │

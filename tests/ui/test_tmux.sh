@@ -50,8 +50,12 @@ resize 120 40
 sleep 0.5
 capture
 # Compare with a console started at 120x40, clock times aside.
-normalize() { sed 's/[0-9][0-9]:[0-9][0-9]:[0-9][0-9] UTC/HH:MM:SS UTC/g; s/T+[0-9:]*/T+/; s/20[0-9-]* HH/HH/' "$1"; }
+normalize() {
+	sed 's/[0-9][0-9]:[0-9][0-9]:[0-9][0-9] UTC/HH:MM:SS UTC/g; s/T+[0-9:]*/T+/g;
+	    s/20[0-9-]* HH/HH/; s/DOWN retry [0-9]*s/DOWN retry Ns/g' "$1"
+}
 wait_for "q quit"
+wait_for "k8s-bastion    api        DOWN retry"
 normalize "$tmp/screen" > "$tmp/resized"
 keys q
 wait_for "exit=0"
@@ -59,13 +63,18 @@ wait_for "tty="
 assert_contains "$tmp/screen" "tty=sane"
 ok "q exits 0 and restores the terminal"
 
-start 120 40 "$wr"
+# A fresh journal too, so the TIMELINE pane holds the same one record.
+sed "s|^timeline_dir = .*|timeline_dir = $tmp/timeline2|" "$tmp/warroom.conf" > "$tmp/fresh.conf"
+start 120 40 "$WARROOM -c $tmp/fresh.conf --incident tmux-test"
 wait_for "q quit"
+for h in "api-1          api " "api-1          jobs" "api-2          api " "k8s-bastion    api "; do
+	wait_for "$h       DOWN retry"
+done
 normalize "$tmp/screen" > "$tmp/fresh"
 diff -u "$tmp/fresh" "$tmp/resized" || fail "200x50 -> 80x24 -> 120x40 left stale characters"
 ok "resizing leaves no stale characters"
 
-pid=$(pgrep -f "src/warroom -c $tmp/warroom.conf" | head -1)
+pid=$(pgrep -f "src/warroom -c $tmp/fresh.conf" | head -1)
 [ -n "$pid" ] || fail "cannot find the console's pid"
 kill -TERM "$pid"
 wait_for "exit=143"

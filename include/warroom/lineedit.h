@@ -1,0 +1,38 @@
+/*
+ * lineedit.h — a one-line UTF-8 text editor's state, without a screen:
+ * insert, delete, move by character, Home/End, kill. The note prompt
+ * draws it; tests drive it directly.
+ */
+#ifndef WARROOM_LINEEDIT_H
+#define WARROOM_LINEEDIT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#define LINEEDIT_MAX 1024
+
+struct lineedit {
+	char text[LINEEDIT_MAX];         /* always valid UTF-8, NUL-terminated */
+	size_t len;
+	size_t cursor;                   /* byte offset, on a character boundary */
+};
+
+void lineedit_clear(struct lineedit *le);
+
+/* Insert one Unicode character at the cursor; false when it does not fit
+ * or is a control character. */
+bool lineedit_insert(struct lineedit *le, unsigned int codepoint);
+
+/* Delete the character before (backspace) or at (delete) the cursor. */
+void lineedit_backspace(struct lineedit *le);
+void lineedit_delete(struct lineedit *le);
+
+void lineedit_left(struct lineedit *le);
+void lineedit_right(struct lineedit *le);
+void lineedit_home(struct lineedit *le);
+void lineedit_end(struct lineedit *le);
+
+/* Ctrl-U: delete from the start of the line to the cursor. */
+void lineedit_kill_to_start(struct lineedit *le);
+
+#endif

@@ -1,0 +1,112 @@
+/*
+ * ssh.h — the session pool: one non-blocking libssh2 session per host,
+ * driven by the one loop. Hosts move through RESOLVING → CONNECTING →
+ * HANDSHAKE → AUTH → UP, or end DOWN (retried with backoff) or UNTRUSTED
+ * (host key unknown or changed: nothing is sent, no retry).
+ *
+ * Users of a session (exec.c's commands) attach as clients; the pool calls
+ * every client's service() whenever the session's socket moves, because
+ * libssh2 buffers packets for all channels of a session.
+ */
+#ifndef WARROOM_SSH_H
+#define WARROOM_SSH_H
+
+#include <libssh2.h>
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "warroom/util.h"
+
+struct loop;
+struct ssh_pool;
+struct ssh_host;
+
+enum ssh_state {
+	SSH_IDLE,
+	SSH_RESOLVING,
+	SSH_CONNECTING,
+	SSH_HANDSHAKE,
+	SSH_AUTH,
+	SSH_UP,
+	SSH_DOWN,
+	SSH_UNTRUSTED,
+};
+
+/* What a host is to connect to; empty fields come from `ssh -G`. */
+struct ssh_target {
+	const char *name;                /* shown everywhere; an ssh alias too */
+	const char *address;
+	const char *user;
+	int port;
+	const char *identity_file;
+};
+
+struct ssh_pool_opts {
+	const char *known_hosts;         /* extra file from the config, or NULL */
+	const char *home;
+	const char *local_user;          /* default login user */
+	const char *ssh_config;          /* -F file for `ssh -G`, or NULL */
+	bool use_ssh_config;             /* ask `ssh -G` at all */
+	bool use_agent;
+	int connect_timeout_ms;          /* default 10 s */
+	int keepalive_s;                 /* default 10 s */
+	int backoff_max_ms;              /* default 60 s */
+	void (*on_change)(int host, void *arg);
+	void *arg;
+};
+
+/* A host's state as the screen shows it. */
+struct ssh_status {
+	enum ssh_state state;
+	char error[256];                 /* DOWN/UNTRUSTED: why; else "" */
+	char notes[256];                 /* keys skipped during auth, and why */
+	int64_t retry_at_ms;             /* DOWN: loop_now_ms() of the next try */
+	char fingerprint[64];            /* the server's key, OpenSSH SHA256 form */
+	char keytype[24];
+	char endpoint[340];              /* user@host:port actually used */
+};
+
+/* A user of a host's session. service() makes progress on the client's
+ * channels and returns 0, or -1 with why when the session itself broke.
+ * lost() is called once if the session goes down while attached. */
+struct ssh_client {
+	int (*service)(struct ssh_client *c, char *why, size_t whycap);
+	void (*lost)(struct ssh_client *c, const char *why);
+	struct ssh_host *host;
+	struct ssh_client *next;
+};
+
+/* "CONNECTING", "UP", … */
+const char *ssh_state_name(enum ssh_state s);
+
+struct ssh_pool *ssh_pool_new(struct loop *loop, const struct ssh_pool_opts *opts);
+
+/* Add a host; returns its index. */
+int ssh_pool_add(struct ssh_pool *pool, const struct ssh_target *t);
+
+/* Begin connecting every host. */
+void ssh_pool_start(struct ssh_pool *pool);
+
+/* Close every session and free the pool. */
+void ssh_pool_free(struct ssh_pool *pool);
+
+int ssh_pool_count(const struct ssh_pool *pool);
+const struct ssh_status *ssh_pool_status(const struct ssh_pool *pool, int host);
+const char *ssh_pool_name(const struct ssh_pool *pool, int host);
+
+/* The host's session, or NULL unless UP. */
+LIBSSH2_SESSION *ssh_pool_session(struct ssh_pool *pool, int host);
+
+/* Attach a client to an UP host (-1 otherwise) and service it soon. */
+int ssh_client_attach(struct ssh_pool *pool, int host, struct ssh_client *c);
+
+/* Detach; safe from inside the client's own service(). */
+void ssh_client_detach(struct ssh_client *c);
+
+/* Ask for write interest too (a client has data waiting to go out). */
+void ssh_client_want_write(struct ssh_client *c);
+
+/* The loop the pool runs on (for clients' timers). */
+struct loop *ssh_client_loop(struct ssh_client *c);
+
+#endif

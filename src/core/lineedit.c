@@ -1,0 +1,141 @@
+/*
+ * lineedit.c — editing one line of UTF-8 in a fixed buffer. The cursor
+ * moves by whole characters, so the text stays valid UTF-8 whatever keys
+ * arrive.
+ */
+#include "warroom/lineedit.h"
+
+#include <string.h>
+
+static bool
+is_cont(char c)
+{
+	return ((unsigned char)c & 0xc0) == 0x80;
+}
+
+void
+lineedit_clear(struct lineedit *le)
+{
+	le->text[0] = '\0';
+	le->len = le->cursor = 0;
+}
+
+static size_t
+encode(unsigned int cp, char out[4])
+{
+	if (cp < 0x80) {
+		out[0] = (char)cp;
+		return 1;
+	}
+	if (cp < 0x800) {
+		out[0] = (char)(0xc0 | (cp >> 6));
+		out[1] = (char)(0x80 | (cp & 0x3f));
+		return 2;
+	}
+	if (cp < 0x10000) {
+		out[0] = (char)(0xe0 | (cp >> 12));
+		out[1] = (char)(0x80 | ((cp >> 6) & 0x3f));
+		out[2] = (char)(0x80 | (cp & 0x3f));
+		return 3;
+	}
+	out[0] = (char)(0xf0 | (cp >> 18));
+	out[1] = (char)(0x80 | ((cp >> 12) & 0x3f));
+	out[2] = (char)(0x80 | ((cp >> 6) & 0x3f));
+	out[3] = (char)(0x80 | (cp & 0x3f));
+	return 4;
+}
+
+bool
+lineedit_insert(struct lineedit *le, unsigned int cp)
+{
+	char enc[4];
+	size_t n;
+
+	/* Controls (C0, DEL, C1), surrogates and non-characters stay out. */
+	if (cp < 0x20 || (cp >= 0x7f && cp < 0xa0) || (cp >= 0xd800 && cp < 0xe000) ||
+	    cp > 0x10ffff)
+		return false;
+	n = encode(cp, enc);
+	if (le->len + n >= sizeof(le->text))
+		return false;
+	memmove(le->text + le->cursor + n, le->text + le->cursor, le->len - le->cursor + 1);
+	memcpy(le->text + le->cursor, enc, n);
+	le->len += n;
+	le->cursor += n;
+	return true;
+}
+
+static size_t
+prev_boundary(const struct lineedit *le, size_t at)
+{
+	if (at == 0)
+		return 0;
+	at--;
+	while (at > 0 && is_cont(le->text[at]))
+		at--;
+	return at;
+}
+
+static size_t
+next_boundary(const struct lineedit *le, size_t at)
+{
+	if (at >= le->len)
+		return le->len;
+	at++;
+	while (at < le->len && is_cont(le->text[at]))
+		at++;
+	return at;
+}
+
+static void
+cut(struct lineedit *le, size_t from, size_t to)
+{
+	memmove(le->text + from, le->text + to, le->len - to + 1);
+	le->len -= to - from;
+}
+
+void
+lineedit_backspace(struct lineedit *le)
+{
+	size_t p = prev_boundary(le, le->cursor);
+
+	cut(le, p, le->cursor);
+	le->cursor = p;
+}
+
+void
+lineedit_delete(struct lineedit *le)
+{
+	cut(le, le->cursor, next_boundary(le, le->cursor));
+}
+
+void
+lineedit_left(struct lineedit *le)
+{
+	le->cursor = prev_boundary(le, le->cursor);
+}
+
+void
+lineedit_right(struct lineedit *le)
+{
+	le->cursor = next_boundary(le, le->cursor);
+}
+
+void
+lineedit_home(struct lineedit *le)
+{
+	le->cursor = 0;
+}
+
+void
+lineedit_end(struct lineedit *le)
+{
+	le->cursor = le->len;
+}
+
+void
+lineedit_kill_to_start(struct lineedit *le)
+{
+	cut(le, 0, le->cursor);
+	le->cursor = 0;
+}

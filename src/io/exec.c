@@ -1,0 +1,267 @@
+/*
+ * exec.c — a command on its own channel: open the session channel, exec,
+ * read stdout and stderr until EOF, close, then read the exit signal
+ * (first: a killed command also reports status 0) and the exit status.
+ * Every step may answer EAGAIN; the pool calls service() again whenever
+ * the session's socket moves, so nothing here waits.
+ */
+#include "warroom/exec.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "warroom/linesplit.h"
+#include "warroom/loop.h"
+
+enum phase { PH_OPEN, PH_EXEC, PH_READ, PH_CLOSE, PH_FREE, PH_DONE };
+
+struct exec_cmd {
+	struct ssh_client client;        /* first: the pool hands this back */
+	struct ssh_pool *pool;
+	struct loop *loop;
+	LIBSSH2_SESSION *s;
+	LIBSSH2_CHANNEL *ch;
+	char *cmd;
+	struct exec_opts opts;
+	enum phase phase;
+	struct linesplit out, err;
+	struct exec_result result;
+	uint64_t timer;
+	bool cancelled;
+};
+
+static void
+line_out(const char *line, size_t len, bool cut, void *arg)
+{
+	struct exec_cmd *c = arg;
+
+	if (c->opts.on_line != NULL)
+		c->opts.on_line(EXEC_STDOUT, line, len, cut, c->opts.arg);
+}
+
+static void
+line_err(const char *line, size_t len, bool cut, void *arg)
+{
+	struct exec_cmd *c = arg;
+
+	if (c->opts.on_line != NULL)
+		c->opts.on_line(EXEC_STDERR, line, len, cut, c->opts.arg);
+}
+
+static void
+finish(struct exec_cmd *c)
+{
+	if (c->timer != 0)
+		loop_timer_cancel(c->loop, c->timer);
+	c->timer = 0;
+	ssh_client_detach(&c->client);
+	linesplit_finish(&c->out);
+	linesplit_finish(&c->err);
+	c->phase = PH_DONE;
+	if (c->opts.on_done != NULL)
+		c->opts.on_done(&c->result, c->opts.arg);
+	linesplit_free(&c->out);
+	linesplit_free(&c->err);
+	free(c->cmd);
+	free(c);
+}
+
+static const char *
+last_error(LIBSSH2_SESSION *s)
+{
+	char *msg = NULL;
+
+	libssh2_session_last_error(s, &msg, NULL, 0);
+	return msg ? msg : "unknown error";
+}
+
+/* Is this libssh2 error the session's death rather than the channel's? */
+static bool
+session_broken(int rc)
+{
+	return rc == LIBSSH2_ERROR_SOCKET_SEND || rc == LIBSSH2_ERROR_SOCKET_RECV ||
+	    rc == LIBSSH2_ERROR_SOCKET_DISCONNECT || rc == LIBSSH2_ERROR_SOCKET_TIMEOUT ||
+	    rc == LIBSSH2_ERROR_TIMEOUT || rc == LIBSSH2_ERROR_KEX_FAILURE ||
+	    rc == LIBSSH2_ERROR_DECRYPT;
+}
+
+/* Read what is there on both streams; returns a libssh2 error or 0. */
+static int
+drain(struct exec_cmd *c)
+{
+	char buf[65536];
+	ssize_t n;
+	int streams[2] = { 0, SSH_EXTENDED_DATA_STDERR }, i;
+
+	for (i = 0; i < 2; i++) {
+		while ((n = libssh2_channel_read_ex(c->ch, streams[i], buf, sizeof(buf))) > 0)
+			linesplit_feed(i == 0 ? &c->out : &c->err, buf, (size_t)n);
+		if (n < 0 && n != LIBSSH2_ERROR_EAGAIN)
+			return (int)n;
+	}
+	return 0;
+}
+
+static int
+step(struct exec_cmd *c, char *why, size_t whycap)
+{
+	int rc;
+	char *sig = NULL;
+
+	for (;;) {
+		switch (c->phase) {
+		case PH_OPEN:
+			c->ch = libssh2_channel_open_ex(c->s, "session", 7,
+			    4 * 1024 * 1024, LIBSSH2_CHANNEL_PACKET_DEFAULT, NULL, 0);
+			if (c->ch == NULL) {
+				rc = libssh2_session_last_errno(c->s);
+				if (rc == LIBSSH2_ERROR_EAGAIN)
+					return 0;
+				goto fail;
+			}
+			c->phase = PH_EXEC;
+			break;
+		case PH_EXEC:
+			rc = libssh2_channel_process_startup(c->ch, "exec", 4, c->cmd,
+			    (unsigned)strlen(c->cmd));
+			if (rc == LIBSSH2_ERROR_EAGAIN)
+				return 0;
+			if (rc != 0)
+				goto fail;
+			c->phase = PH_READ;
+			break;
+		case PH_READ:
+			if ((rc = drain(c)) != 0)
+				goto fail;
+			if (!libssh2_channel_eof(c->ch))
+				return 0;
+			c->phase = PH_CLOSE;
+			break;
+		case PH_CLOSE:
+			if ((rc = drain(c)) != 0)
+				goto fail;
+			rc = libssh2_channel_close(c->ch);
+			if (rc == 0)
+				rc = libssh2_channel_wait_closed(c->ch);
+			if (rc == LIBSSH2_ERROR_EAGAIN)
+				return 0;
+			if (!c->cancelled && !c->result.timed_out) {
+				libssh2_channel_get_exit_signal(c->ch, &sig, NULL, NULL, NULL,
+				    NULL, NULL);
+				c->result.finished = true;
+				if (sig != NULL) {
+					wr_strlcpy(c->result.signal, sig, sizeof(c->result.signal));
+					snprintf(c->result.error, sizeof(c->result.error),
+					    "killed by signal %s", sig);
+					libssh2_free(c->s, sig);
+				} else
+					c->result.exit_status = libssh2_channel_get_exit_status(c->ch);
+			}
+			c->phase = PH_FREE;
+			break;
+		case PH_FREE:
+			rc = libssh2_channel_free(c->ch);
+			if (rc == LIBSSH2_ERROR_EAGAIN)
+				return 0;
+			c->ch = NULL;
+			finish(c);
+			return 0;
+		case PH_DONE:
+			return 0;
+		}
+	}
+fail:
+	if (session_broken(rc)) {
+		snprintf(why, whycap, "connection lost: %s", last_error(c->s));
+		return -1;       /* the pool takes the host down and calls lost() */
+	}
+	snprintf(c->result.error, sizeof(c->result.error), "%s", last_error(c->s));
+	if (c->ch != NULL) {
+		c->phase = PH_FREE;
+		return step(c, why, whycap);
+	}
+	finish(c);
+	return 0;
+}
+
+static int
+service(struct ssh_client *cl, char *why, size_t whycap)
+{
+	return step((struct exec_cmd *)cl, why, whycap);
+}
+
+static void
+lost(struct ssh_client *cl, const char *why)
+{
+	struct exec_cmd *c = (struct exec_cmd *)cl;
+
+	/* The session is gone and libssh2 frees its channels with it. */
+	c->ch = NULL;
+	c->result.finished = false;
+	snprintf(c->result.error, sizeof(c->result.error), "%s", why);
+	finish(c);
+}
+
+static void
+on_timeout(void *arg)
+{
+	struct exec_cmd *c = arg;
+
+	c->timer = 0;
+	c->result.timed_out = true;
+	snprintf(c->result.error, sizeof(c->result.error), "timed out after %d s",
+	    c->opts.timeout_ms / 1000);
+	exec_cancel(c);           /* may free c */
+}
+
+void
+exec_cancel(struct exec_cmd *c)
+{
+	char why[64];
+
+	if (c->phase == PH_DONE)
+		return;
+	c->cancelled = true;
+	if (c->result.error[0] == '\0')
+		snprintf(c->result.error, sizeof(c->result.error), "cancelled");
+	if (c->ch == NULL) {
+		finish(c);
+		return;
+	}
+	/* Closing the channel is how a running command is stopped: libssh2
+	 * 1.10 has no channel signal. */
+	c->phase = PH_CLOSE;
+	step(c, why, sizeof(why));
+}
+
+struct exec_cmd *
+exec_start(struct ssh_pool *pool, int host, const char *cmd,
+    const struct exec_opts *opts, struct wr_err *err)
+{
+	LIBSSH2_SESSION *s = ssh_pool_session(pool, host);
+	struct exec_cmd *c;
+	size_t cap = opts->line_cap ? opts->line_cap : 16384;
+
+	if (s == NULL) {
+		const struct ssh_status *st = ssh_pool_status(pool, host);
+
+		wr_err_set(err, "%s is %s%s%s", ssh_pool_name(pool, host),
+		    ssh_state_name(st->state), st->error[0] ? ": " : "", st->error);
+		return NULL;
+	}
+	c = xcalloc(1, sizeof(*c));
+	c->pool = pool;
+	c->s = s;
+	c->cmd = xstrdup(cmd);
+	c->opts = *opts;
+	c->client.service = service;
+	c->client.lost = lost;
+	linesplit_init(&c->out, cap, line_out, c);
+	linesplit_init(&c->err, cap, line_err, c);
+	ssh_client_attach(pool, host, &c->client);
+	c->loop = ssh_client_loop(&c->client);
+	if (opts->timeout_ms > 0)
+		c->timer = loop_timer_add(c->loop, opts->timeout_ms, 0, on_timeout, c);
+	return c;
+}

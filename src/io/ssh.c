@@ -1,0 +1,1107 @@
+/*
+ * ssh.c — one non-blocking libssh2 session per host, all in the one loop.
+ *
+ * Per host: `ssh -G` (a child, read through the loop) resolves what
+ * OpenSSH would use; getaddrinfo_a resolves names without blocking; a
+ * non-blocking connect; the SSH handshake with host-key algorithms ordered
+ * known types first (libssh2 answers NOTFOUND, not MISMATCH, for another
+ * type, so NOTFOUND for a host with known keys is refused as a change);
+ * the key checked before any authentication; then ssh-agent and keys.
+ * A host that fails is DOWN and retried with capped exponential backoff
+ * and jitter from a timer, so it costs nothing while it waits. A host
+ * whose key is unknown or changed is UNTRUSTED and never retried.
+ */
+#include "warroom/ssh.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <netdb.h>
+#include <netinet/in.h>
+#include <netinet/tcp.h>
+#include <signal.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/socket.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "warroom/loop.h"
+#include "warroom/sshcfg.h"
+#include "warroom/sshkey.h"
+
+#define SSH_MAX_KEYS 8
+
+struct ssh_host {
+	struct ssh_pool *pool;
+	int idx;
+	char name[64];
+	char cfg_address[256], cfg_user[64], cfg_identity[WR_PATH_MAX];
+	int cfg_port;
+
+	/* resolved for this attempt */
+	char address[256], user[64];
+	int port;
+	char keys[SSH_MAX_KEYS][WR_PATH_MAX];
+	int nkeys;
+	char known[SSHCFG_MAX_FILES + 2][WR_PATH_MAX];
+	int nknown;
+
+	struct ssh_status st;
+	int attempts;
+	uint64_t retry_timer, deadline_timer, gai_timer, kick_timer;
+
+	pid_t gpid;                      /* ssh -G child */
+	int gfd;
+	char *gbuf;
+	size_t glen;
+
+	struct gaicb gai;
+	struct gaicb *gaiv[1];
+	struct addrinfo gai_hints;
+	char gai_port[8];
+	bool gai_active;
+
+	int sock;
+	bool registered;
+	LIBSSH2_SESSION *s;
+	LIBSSH2_AGENT *agent;
+	struct libssh2_agent_publickey *agent_id;
+	int auth_stage;                  /* 0 agent connect, 1 agent ids, 2 files */
+	int key_idx;
+	bool agent_listed;
+
+	bool authed;
+	LIBSSH2_CHANNEL *sentinel;       /* an idle channel that keeps us reading */
+
+	struct ssh_client *clients;
+	bool kick;                       /* a client was added: service again */
+};
+
+struct ssh_pool {
+	struct loop *loop;
+	struct ssh_pool_opts opts;
+	struct ssh_host **hosts;
+	int nhosts;
+	uint64_t keepalive_timer;
+	unsigned int seed;
+};
+
+static void host_step(struct ssh_host *h);
+static void host_down(struct ssh_host *h, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+
+const char *
+ssh_state_name(enum ssh_state s)
+{
+	switch (s) {
+	case SSH_IDLE: return "IDLE";
+	case SSH_RESOLVING: return "RESOLVING";
+	case SSH_CONNECTING: return "CONNECTING";
+	case SSH_HANDSHAKE: return "CONNECTING";
+	case SSH_AUTH: return "AUTH";
+	case SSH_UP: return "UP";
+	case SSH_DOWN: return "DOWN";
+	case SSH_UNTRUSTED: return "UNTRUSTED";
+	}
+	return "?";
+}
+
+static void
+changed(struct ssh_host *h)
+{
+	if (h->pool->opts.on_change != NULL)
+		h->pool->opts.on_change(h->idx, h->pool->opts.arg);
+}
+
+static void
+set_state(struct ssh_host *h, enum ssh_state s)
+{
+	if (h->st.state == s)
+		return;
+	h->st.state = s;
+	if (s != SSH_DOWN && s != SSH_UNTRUSTED)
+		h->st.error[0] = '\0';
+	changed(h);
+}
+
+/* The session's last error as text. */
+static const char *
+session_error(struct ssh_host *h)
+{
+	char *msg = NULL;
+
+	if (h->s == NULL)
+		return "no session";
+	libssh2_session_last_error(h->s, &msg, NULL, 0);
+	return msg != NULL && msg[0] != '\0' ? msg : "unknown error";
+}
+
+/* ---- teardown ---- */
+
+static void
+cancel_timer(struct ssh_host *h, uint64_t *t)
+{
+	if (*t != 0) {
+		loop_timer_cancel(h->pool->loop, *t);
+		*t = 0;
+	}
+}
+
+static void
+close_child(struct ssh_host *h)
+{
+	if (h->gfd >= 0) {
+		loop_fd_remove(h->pool->loop, h->gfd);
+		close(h->gfd);
+		h->gfd = -1;
+	}
+	if (h->gpid > 0) {
+		kill(h->gpid, SIGKILL);
+		waitpid(h->gpid, NULL, 0);
+		h->gpid = -1;
+	}
+	free(h->gbuf);
+	h->gbuf = NULL;
+	h->glen = 0;
+}
+
+static void
+close_session(struct ssh_host *h)
+{
+	if (h->gai_active) {
+		gai_cancel(&h->gai);
+		/* A resolution already running must finish before its buffers go. */
+		while (gai_error(&h->gai) == EAI_INPROGRESS) {
+			const struct timespec ts = { 0, 1000000 };
+			nanosleep(&ts, NULL);
+		}
+		if (h->gai.ar_result != NULL)
+			freeaddrinfo(h->gai.ar_result);
+		h->gai.ar_result = NULL;
+		h->gai_active = false;
+	}
+	cancel_timer(h, &h->gai_timer);
+	cancel_timer(h, &h->deadline_timer);
+	close_child(h);
+	if (h->agent != NULL) {
+		libssh2_agent_disconnect(h->agent);
+		libssh2_agent_free(h->agent);
+		h->agent = NULL;
+	}
+	if (h->s != NULL) {
+		/* No polite disconnect: it could block, and the peer may be gone.
+		 * Freeing the session frees its channels, the sentinel's too. */
+		libssh2_session_free(h->s);
+		h->s = NULL;
+		h->sentinel = NULL;
+	}
+	if (h->sock >= 0) {
+		if (h->registered)
+			loop_fd_remove(h->pool->loop, h->sock);
+		close(h->sock);
+		h->sock = -1;
+		h->registered = false;
+	}
+	h->authed = false;
+}
+
+static void
+lose_clients(struct ssh_host *h, const char *why)
+{
+	while (h->clients != NULL) {
+		struct ssh_client *c = h->clients;
+
+		h->clients = c->next;
+		c->next = NULL;
+		c->host = NULL;
+		c->lost(c, why);
+	}
+}
+
+static void
+on_retry(void *arg)
+{
+	struct ssh_host *h = arg;
+
+	h->retry_timer = 0;
+	set_state(h, SSH_RESOLVING);
+	host_step(h);
+}
+
+static void
+host_down(struct ssh_host *h, const char *fmt, ...)
+{
+	struct ssh_pool *p = h->pool;
+	va_list ap;
+	int64_t delay, cap = p->opts.backoff_max_ms;
+
+	va_start(ap, fmt);
+	vsnprintf(h->st.error, sizeof(h->st.error), fmt, ap);
+	va_end(ap);
+	close_session(h);
+	lose_clients(h, h->st.error);
+	/* 1 s, 2 s, 4 s … capped, each with up to a quarter of jitter so a
+	 * fleet that went down together does not come back in lockstep. */
+	delay = 1000;
+	for (int i = 0; i < h->attempts && delay < cap; i++)
+		delay *= 2;
+	if (delay > cap)
+		delay = cap;
+	delay -= (int64_t)(rand_r(&p->seed) % (unsigned)(delay / 4 + 1));
+	h->attempts++;
+	h->st.retry_at_ms = loop_now_ms() + delay;
+	h->st.state = SSH_DOWN;
+	cancel_timer(h, &h->retry_timer);
+	h->retry_timer = loop_timer_add(p->loop, delay, 0, on_retry, h);
+	changed(h);
+}
+
+static void
+host_untrusted(struct ssh_host *h, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+
+static void
+host_untrusted(struct ssh_host *h, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(h->st.error, sizeof(h->st.error), fmt, ap);
+	va_end(ap);
+	close_session(h);
+	lose_clients(h, h->st.error);
+	h->st.state = SSH_UNTRUSTED;
+	changed(h);
+}
+
+/* ---- resolving: ssh -G, then the address ---- */
+
+static void start_connect(struct ssh_host *h, struct addrinfo *ai);
+
+static void
+on_gai_poll(void *arg)
+{
+	struct ssh_host *h = arg;
+	int r = gai_error(&h->gai);
+
+	if (r == EAI_INPROGRESS)
+		return;
+	cancel_timer(h, &h->gai_timer);
+	h->gai_active = false;
+	if (r != 0) {
+		host_down(h, "cannot resolve %s: %s", h->address, gai_strerror(r));
+		return;
+	}
+	start_connect(h, h->gai.ar_result);
+}
+
+static void
+resolve_address(struct ssh_host *h)
+{
+	struct addrinfo *ai = NULL;
+
+	memset(&h->gai_hints, 0, sizeof(h->gai_hints));
+	h->gai_hints.ai_family = AF_UNSPEC;
+	h->gai_hints.ai_socktype = SOCK_STREAM;
+	snprintf(h->gai_port, sizeof(h->gai_port), "%d", h->port);
+	snprintf(h->st.endpoint, sizeof(h->st.endpoint), "%s@%s:%d", h->user,
+	    h->address, h->port);
+	set_state(h, SSH_CONNECTING);
+	/* Literal addresses need no lookup; names go to getaddrinfo_a so a
+	 * slow resolver never stalls the screen. */
+	h->gai_hints.ai_flags = AI_NUMERICHOST;
+	if (getaddrinfo(h->address, h->gai_port, &h->gai_hints, &ai) == 0) {
+		h->gai.ar_result = ai;
+		start_connect(h, ai);
+		return;
+	}
+	h->gai_hints.ai_flags = 0;
+	memset(&h->gai, 0, sizeof(h->gai));
+	h->gai.ar_name = h->address;
+	h->gai.ar_service = h->gai_port;
+	h->gai.ar_request = &h->gai_hints;
+	h->gaiv[0] = &h->gai;
+	if (getaddrinfo_a(GAI_NOWAIT, h->gaiv, 1, NULL) != 0) {
+		host_down(h, "cannot start resolving %s", h->address);
+		return;
+	}
+	h->gai_active = true;
+	h->gai_timer = loop_timer_add(h->pool->loop, 10, 20, on_gai_poll, h);
+}
+
+static bool
+file_exists(const char *path)
+{
+	struct stat st;
+
+	return stat(path, &st) == 0 && S_ISREG(st.st_mode);
+}
+
+/* Settle address, user, port, keys and known_hosts files for this try. */
+static void
+apply_resolved(struct ssh_host *h, const struct ssh_resolved *r)
+{
+	const struct ssh_pool_opts *o = &h->pool->opts;
+	int i;
+
+	wr_strlcpy(h->address, h->cfg_address[0] ? h->cfg_address :
+	    r && r->hostname[0] ? r->hostname : h->name, sizeof(h->address));
+	wr_strlcpy(h->user, h->cfg_user[0] ? h->cfg_user :
+	    r && r->user[0] ? r->user : o->local_user ? o->local_user : "root",
+	    sizeof(h->user));
+	h->port = h->cfg_port ? h->cfg_port : r && r->port ? r->port : 22;
+	h->nkeys = 0;
+	if (h->cfg_identity[0])
+		wr_strlcpy(h->keys[h->nkeys++], h->cfg_identity, WR_PATH_MAX);
+	for (i = 0; r != NULL && i < r->nidentity && h->nkeys < SSH_MAX_KEYS; i++)
+		if (file_exists(r->identity_files[i]) &&
+		    strcmp(r->identity_files[i], h->cfg_identity) != 0)
+			wr_strlcpy(h->keys[h->nkeys++], r->identity_files[i], WR_PATH_MAX);
+	h->nknown = 0;
+	if (o->known_hosts != NULL && o->known_hosts[0])
+		wr_strlcpy(h->known[h->nknown++], o->known_hosts, WR_PATH_MAX);
+	if (r != NULL && r->nknown > 0) {
+		for (i = 0; i < r->nknown; i++)
+			wr_strlcpy(h->known[h->nknown++], r->known_hosts_files[i], WR_PATH_MAX);
+	} else if (o->home != NULL)
+		snprintf(h->known[h->nknown++], WR_PATH_MAX, "%s/.ssh/known_hosts", o->home);
+}
+
+static void
+on_ssh_g(struct loop *loop, int fd, unsigned events, void *arg)
+{
+	struct ssh_host *h = arg;
+	struct ssh_resolved r;
+	struct wr_err err;
+	char buf[4096];
+	ssize_t n;
+	int status = 0;
+
+	while ((n = read(fd, buf, sizeof(buf))) > 0) {
+		if (h->glen + (size_t)n > 256 * 1024)
+			break;
+		h->gbuf = xrealloc(h->gbuf, h->glen + (size_t)n + 1);
+		memcpy(h->gbuf + h->glen, buf, (size_t)n);
+		h->glen += (size_t)n;
+	}
+	if (n < 0 && errno == EAGAIN)
+		return;
+	loop_fd_remove(loop, fd);
+	close(fd);
+	h->gfd = -1;
+	waitpid(h->gpid, &status, 0);
+	h->gpid = -1;
+	if (WIFEXITED(status) && WEXITSTATUS(status) == 0 &&
+	    sshcfg_parse(h->gbuf, h->glen, h->pool->opts.home, &r, &err) == 0) {
+		free(h->gbuf);
+		h->gbuf = NULL;
+		h->glen = 0;
+		if (r.proxyjump[0] || r.proxycommand[0]) {
+			host_down(h, "ProxyJump/ProxyCommand for %s is not supported yet", h->name);
+			return;
+		}
+		apply_resolved(h, &r);
+	} else {
+		/* Without a usable ssh -G, the config's own values still work. */
+		free(h->gbuf);
+		h->gbuf = NULL;
+		h->glen = 0;
+		apply_resolved(h, NULL);
+	}
+	resolve_address(h);
+}
+
+static void
+start_resolve(struct ssh_host *h)
+{
+	const struct ssh_pool_opts *o = &h->pool->opts;
+	char portarg[16];
+	const char *argv[12];
+	int p[2], i = 0;
+
+	set_state(h, SSH_RESOLVING);
+	if (!o->use_ssh_config || pipe2(p, O_CLOEXEC | O_NONBLOCK) != 0) {
+		apply_resolved(h, NULL);
+		resolve_address(h);
+		return;
+	}
+	argv[i++] = "ssh";
+	argv[i++] = "-G";
+	if (o->ssh_config != NULL) {
+		argv[i++] = "-F";
+		argv[i++] = o->ssh_config;
+	}
+	if (h->cfg_port) {
+		snprintf(portarg, sizeof(portarg), "%d", h->cfg_port);
+		argv[i++] = "-p";
+		argv[i++] = portarg;
+	}
+	if (h->cfg_user[0]) {
+		argv[i++] = "-l";
+		argv[i++] = h->cfg_user;
+	}
+	argv[i++] = "--";
+	argv[i++] = h->cfg_address[0] ? h->cfg_address : h->name;
+	argv[i] = NULL;
+	h->gpid = fork();
+	if (h->gpid < 0) {
+		close(p[0]);
+		close(p[1]);
+		apply_resolved(h, NULL);
+		resolve_address(h);
+		return;
+	}
+	if (h->gpid == 0) {
+		int devnull = open("/dev/null", O_RDWR);
+
+		dup2(devnull, 0);
+		dup2(p[1], 1);
+		dup2(devnull, 2);
+		execvp("ssh", (char *const *)argv);
+		_exit(127);
+	}
+	close(p[1]);
+	h->gfd = p[0];
+	loop_fd_add(h->pool->loop, h->gfd, LOOP_READ, on_ssh_g, h);
+}
+
+/* ---- connecting ---- */
+
+static void on_socket(struct loop *loop, int fd, unsigned events, void *arg);
+
+static void
+on_deadline(void *arg)
+{
+	struct ssh_host *h = arg;
+
+	h->deadline_timer = 0;
+	host_down(h, "no answer within %d s (%s)", h->pool->opts.connect_timeout_ms / 1000,
+	    ssh_state_name(h->st.state));
+}
+
+static void
+tune_socket(struct ssh_host *h)
+{
+	int on = 1, idle = h->pool->opts.keepalive_s, intvl = idle / 3 + 1, cnt = 3;
+	unsigned int user_timeout = (unsigned)(idle * 3) * 1000;
+
+	setsockopt(h->sock, SOL_SOCKET, SO_KEEPALIVE, &on, sizeof(on));
+	setsockopt(h->sock, IPPROTO_TCP, TCP_KEEPIDLE, &idle, sizeof(idle));
+	setsockopt(h->sock, IPPROTO_TCP, TCP_KEEPINTVL, &intvl, sizeof(intvl));
+	setsockopt(h->sock, IPPROTO_TCP, TCP_KEEPCNT, &cnt, sizeof(cnt));
+	/* Unacknowledged data for this long means the peer is gone. */
+	setsockopt(h->sock, IPPROTO_TCP, TCP_USER_TIMEOUT, &user_timeout,
+	    sizeof(user_timeout));
+	setsockopt(h->sock, IPPROTO_TCP, TCP_NODELAY, &on, sizeof(on));
+}
+
+static void
+start_connect(struct ssh_host *h, struct addrinfo *ai)
+{
+	int r;
+
+	h->sock = socket(ai->ai_family, SOCK_STREAM | SOCK_NONBLOCK | SOCK_CLOEXEC, 0);
+	if (h->sock < 0) {
+		freeaddrinfo(h->gai.ar_result);
+		h->gai.ar_result = NULL;
+		host_down(h, "socket: %s", strerror(errno));
+		return;
+	}
+	tune_socket(h);
+	r = connect(h->sock, ai->ai_addr, ai->ai_addrlen);
+	freeaddrinfo(h->gai.ar_result);
+	h->gai.ar_result = NULL;
+	if (r != 0 && errno != EINPROGRESS) {
+		host_down(h, "connect to %s:%d: %s", h->address, h->port, strerror(errno));
+		return;
+	}
+	loop_fd_add(h->pool->loop, h->sock, LOOP_WRITE, on_socket, h);
+	h->registered = true;
+	h->deadline_timer = loop_timer_add(h->pool->loop, h->pool->opts.connect_timeout_ms,
+	    0, on_deadline, h);
+}
+
+/* ---- the handshake and the host key ---- */
+
+struct key_type {
+	int knownhost;                   /* LIBSSH2_KNOWNHOST_KEY_* */
+	int hostkey;                     /* LIBSSH2_HOSTKEY_TYPE_* */
+	const char *method;              /* algorithm name for method_pref */
+};
+
+static const struct key_type key_types[] = {
+	{ LIBSSH2_KNOWNHOST_KEY_ED25519, LIBSSH2_HOSTKEY_TYPE_ED25519, "ssh-ed25519" },
+	{ LIBSSH2_KNOWNHOST_KEY_ECDSA_256, LIBSSH2_HOSTKEY_TYPE_ECDSA_256, "ecdsa-sha2-nistp256" },
+	{ LIBSSH2_KNOWNHOST_KEY_ECDSA_384, LIBSSH2_HOSTKEY_TYPE_ECDSA_384, "ecdsa-sha2-nistp384" },
+	{ LIBSSH2_KNOWNHOST_KEY_ECDSA_521, LIBSSH2_HOSTKEY_TYPE_ECDSA_521, "ecdsa-sha2-nistp521" },
+	{ LIBSSH2_KNOWNHOST_KEY_SSHRSA, LIBSSH2_HOSTKEY_TYPE_RSA, "ssh-rsa" },
+};
+
+/* Read every known_hosts file line by line (readfile stops at the first
+ * line it cannot parse; one bad line must not hide the rest). */
+static LIBSSH2_KNOWNHOSTS *
+load_known(struct ssh_host *h)
+{
+	LIBSSH2_KNOWNHOSTS *kh = libssh2_knownhost_init(h->s);
+	char line[16384];
+	int i;
+
+	for (i = 0; kh != NULL && i < h->nknown; i++) {
+		FILE *f = fopen(h->known[i], "r");
+
+		if (f == NULL)
+			continue;
+		while (fgets(line, sizeof(line), f) != NULL)
+			libssh2_knownhost_readline(kh, line, strlen(line),
+			    LIBSSH2_KNOWNHOST_FILE_OPENSSH);
+		fclose(f);
+	}
+	return kh;
+}
+
+/* Which key types are recorded for this host: probing each type with a
+ * key that cannot match tells MISMATCH (a key of that type is known) from
+ * NOTFOUND, and works for hashed entries too. */
+static unsigned
+known_types(struct ssh_host *h, LIBSSH2_KNOWNHOSTS *kh)
+{
+	static const char probe[] = "warroom-probe-key";
+	unsigned mask = 0;
+	size_t i;
+
+	for (i = 0; i < WR_ARRAY_LEN(key_types); i++) {
+		int r = libssh2_knownhost_checkp(kh, h->address, h->port, probe,
+		    sizeof(probe) - 1, LIBSSH2_KNOWNHOST_TYPE_PLAIN |
+		    LIBSSH2_KNOWNHOST_KEYENC_RAW | key_types[i].knownhost, NULL);
+
+		if (r == LIBSSH2_KNOWNHOST_CHECK_MISMATCH)
+			mask |= 1u << i;
+	}
+	return mask;
+}
+
+static int
+begin_handshake(struct ssh_host *h)
+{
+	LIBSSH2_KNOWNHOSTS *kh;
+	char pref[256] = "";
+	unsigned mask;
+	size_t i;
+	int pass;
+
+	h->s = libssh2_session_init_ex(NULL, NULL, NULL, h);
+	if (h->s == NULL) {
+		host_down(h, "cannot create an SSH session");
+		return -1;
+	}
+	libssh2_session_set_blocking(h->s, 0);
+	kh = load_known(h);
+	mask = kh != NULL ? known_types(h, kh) : 0;
+	if (kh != NULL)
+		libssh2_knownhost_free(kh);
+	/* Known types first: the client's order decides, so a server that
+	 * still has the known key uses it, and one that offers only another
+	 * type is seen with that key and refused below (NOTFOUND for a host
+	 * with known keys is a mismatch), fingerprint and all. */
+	for (pass = 0; pass < 2; pass++)
+		for (i = 0; i < WR_ARRAY_LEN(key_types); i++)
+			if (((mask & (1u << i)) != 0) == (pass == 0)) {
+				if (pref[0])
+					strncat(pref, ",", sizeof(pref) - strlen(pref) - 1);
+				strncat(pref, key_types[i].method, sizeof(pref) - strlen(pref) - 1);
+			}
+	libssh2_session_method_pref(h->s, LIBSSH2_METHOD_HOSTKEY, pref);
+	libssh2_keepalive_config(h->s, 0, (unsigned)h->pool->opts.keepalive_s);
+	set_state(h, SSH_HANDSHAKE);
+	return 0;
+}
+
+static const char *
+hostkey_type_name(int t)
+{
+	switch (t) {
+	case LIBSSH2_HOSTKEY_TYPE_ED25519: return "ssh-ed25519";
+	case LIBSSH2_HOSTKEY_TYPE_ECDSA_256: return "ecdsa-sha2-nistp256";
+	case LIBSSH2_HOSTKEY_TYPE_ECDSA_384: return "ecdsa-sha2-nistp384";
+	case LIBSSH2_HOSTKEY_TYPE_ECDSA_521: return "ecdsa-sha2-nistp521";
+	case LIBSSH2_HOSTKEY_TYPE_RSA: return "ssh-rsa";
+	case LIBSSH2_HOSTKEY_TYPE_DSS: return "ssh-dss";
+	}
+	return "unknown";
+}
+
+/* 0 trusted; -1 handled (UNTRUSTED or DOWN). */
+static int
+check_hostkey(struct ssh_host *h)
+{
+	const char *key, *hash;
+	size_t len, i;
+	int type, r, kbits = 0;
+	LIBSSH2_KNOWNHOSTS *kh;
+	unsigned known;
+
+	key = libssh2_session_hostkey(h->s, &len, &type);
+	if (key == NULL) {
+		host_down(h, "the server sent no host key");
+		return -1;
+	}
+	wr_strlcpy(h->st.keytype, hostkey_type_name(type), sizeof(h->st.keytype));
+	hash = libssh2_hostkey_hash(h->s, LIBSSH2_HOSTKEY_HASH_SHA256);
+	if (hash != NULL)
+		sshkey_fingerprint((const unsigned char *)hash, h->st.fingerprint,
+		    sizeof(h->st.fingerprint));
+	for (i = 0; i < WR_ARRAY_LEN(key_types); i++)
+		if (key_types[i].hostkey == type)
+			kbits = key_types[i].knownhost;
+	if ((kh = load_known(h)) == NULL) {
+		host_down(h, "cannot read known_hosts");
+		return -1;
+	}
+	known = known_types(h, kh);
+	r = libssh2_knownhost_checkp(kh, h->address, h->port, key, len,
+	    LIBSSH2_KNOWNHOST_TYPE_PLAIN | LIBSSH2_KNOWNHOST_KEYENC_RAW | kbits, NULL);
+	libssh2_knownhost_free(kh);
+	switch (r) {
+	case LIBSSH2_KNOWNHOST_CHECK_MATCH:
+		return 0;
+	case LIBSSH2_KNOWNHOST_CHECK_MISMATCH:
+		host_untrusted(h, "HOST KEY CHANGED: %s %s does not match known_hosts",
+		    h->st.keytype, h->st.fingerprint);
+		return -1;
+	case LIBSSH2_KNOWNHOST_CHECK_NOTFOUND:
+		if (known != 0)
+			host_untrusted(h, "HOST KEY CHANGED: %s %s is a key type not in "
+			    "known_hosts for this host", h->st.keytype, h->st.fingerprint);
+		else
+			host_untrusted(h, "unknown host key %s %s", h->st.keytype,
+			    h->st.fingerprint);
+		return -1;
+	default:
+		host_down(h, "cannot check the host key");
+		return -1;
+	}
+}
+
+/* ---- authentication ---- */
+
+static void
+note(struct ssh_host *h, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+static void
+note(struct ssh_host *h, const char *fmt, ...)
+{
+	size_t used = strlen(h->st.notes);
+	va_list ap;
+
+	if (used > 0 && used + 2 < sizeof(h->st.notes)) {
+		memcpy(h->st.notes + used, "; ", 3);
+		used += 2;
+	}
+	va_start(ap, fmt);
+	vsnprintf(h->st.notes + used, sizeof(h->st.notes) - used, fmt, ap);
+	va_end(ap);
+}
+
+static enum sshkey_kind
+key_file_kind(const char *path)
+{
+	char buf[8192];
+	size_t n;
+	FILE *f = fopen(path, "r");
+
+	if (f == NULL)
+		return SSHKEY_UNKNOWN;
+	n = fread(buf, 1, sizeof(buf), f);
+	fclose(f);
+	return sshkey_private_kind(buf, n);
+}
+
+/* 1 authenticated, 0 in progress, -1 every way failed (DOWN already). */
+static int
+step_auth(struct ssh_host *h)
+{
+	int r;
+
+	if (h->auth_stage == 0) {
+		h->auth_stage = 2;
+		if (h->pool->opts.use_agent && getenv("SSH_AUTH_SOCK") != NULL &&
+		    (h->agent = libssh2_agent_init(h->s)) != NULL) {
+			if (libssh2_agent_connect(h->agent) == 0 &&
+			    libssh2_agent_list_identities(h->agent) == 0) {
+				h->auth_stage = 1;
+				h->agent_id = NULL;
+				if (libssh2_agent_get_identity(h->agent, &h->agent_id, NULL) != 0)
+					h->auth_stage = 2;
+			} else
+				note(h, "ssh-agent not reachable");
+		}
+	}
+	while (h->auth_stage == 1) {
+		enum sshkey_kind k = sshkey_blob_kind(h->agent_id->blob, h->agent_id->blob_len);
+
+		if (k == SSHKEY_RSA || k == SSHKEY_DSA) {
+			note(h, "agent key %s skipped: libssh2 1.10 cannot sign with rsa-sha2 "
+			    "and the server refuses ssh-rsa", h->agent_id->comment ?
+			    h->agent_id->comment : "(no comment)");
+			r = LIBSSH2_ERROR_PUBLICKEY_UNVERIFIED;
+		} else
+			r = libssh2_agent_userauth(h->agent, h->user, h->agent_id);
+		if (r == LIBSSH2_ERROR_EAGAIN)
+			return 0;
+		if (r == 0)
+			return 1;
+		if (libssh2_agent_get_identity(h->agent, &h->agent_id, h->agent_id) != 0)
+			h->auth_stage = 2;
+	}
+	while (h->key_idx < h->nkeys) {
+		const char *path = h->keys[h->key_idx];
+		enum sshkey_kind k = key_file_kind(path);
+
+		if (k == SSHKEY_RSA || k == SSHKEY_DSA) {
+			note(h, "%s skipped: %s keys cannot sign here (libssh2 1.10 has no "
+			    "rsa-sha2, OpenSSH refuses ssh-rsa); use an ed25519 or ecdsa key",
+			    path, sshkey_kind_name(k));
+			h->key_idx++;
+			continue;
+		}
+		if (k == SSHKEY_ENCRYPTED) {
+			note(h, "%s skipped: it has a passphrase; load it into ssh-agent", path);
+			h->key_idx++;
+			continue;
+		}
+		r = libssh2_userauth_publickey_fromfile_ex(h->s, h->user,
+		    (unsigned)strlen(h->user), NULL, path, NULL);
+		if (r == LIBSSH2_ERROR_EAGAIN)
+			return 0;
+		if (r == 0)
+			return 1;
+		note(h, "%s refused", path);
+		h->key_idx++;
+	}
+	host_down(h, "authentication failed for %s@%s: %s", h->user, h->address,
+	    h->st.notes[0] ? h->st.notes : "no key was accepted (none offered)");
+	return -1;
+}
+
+/* ---- the state machine ---- */
+
+static void
+update_interest(struct ssh_host *h)
+{
+	int dir;
+	unsigned ev = LOOP_READ;
+
+	if (!h->registered)
+		return;
+	if (h->s != NULL) {
+		dir = libssh2_session_block_directions(h->s);
+		if (dir & LIBSSH2_SESSION_BLOCK_OUTBOUND)
+			ev |= LOOP_WRITE;
+	}
+	loop_fd_set_events(h->pool->loop, h->sock, ev);
+}
+
+/* libssh2 reads the socket only inside channel calls, so an idle session
+ * would leave the server's packets (and its hang-up) unread while poll()
+ * kept reporting the socket readable. Reading an idle channel makes
+ * libssh2 take in everything that arrived. */
+static void
+read_sentinel(struct ssh_host *h)
+{
+	char c;
+	ssize_t n = libssh2_channel_read_ex(h->sentinel, 0, &c, 1);
+
+	if (n == LIBSSH2_ERROR_EAGAIN || n >= 0) {
+		if (n >= 0 && libssh2_channel_eof(h->sentinel))
+			host_down(h, "connection closed by %s", h->address);
+		return;
+	}
+	host_down(h, "connection lost: %s", session_error(h));
+}
+
+static void
+service_clients(struct ssh_host *h)
+{
+	char why[256];
+	int pass;
+
+	for (pass = 0; pass < 4; pass++) {
+		struct ssh_client *c, *next;
+
+		h->kick = false;
+		for (c = h->clients; c != NULL; c = next) {
+			next = c->next;
+			why[0] = '\0';
+			if (c->service(c, why, sizeof(why)) != 0) {
+				host_down(h, "%s", why[0] ? why : session_error(h));
+				return;
+			}
+		}
+		if (!h->kick)
+			break;
+	}
+}
+
+static void
+host_step(struct ssh_host *h)
+{
+	int r, err;
+	socklen_t len = sizeof(err);
+
+	switch (h->st.state) {
+	case SSH_IDLE:
+	case SSH_RESOLVING:
+		if (h->gpid <= 0 && !h->gai_active && h->sock < 0)
+			start_resolve(h);
+		return;
+	case SSH_CONNECTING:
+		if (h->sock < 0)
+			return;
+		if (getsockopt(h->sock, SOL_SOCKET, SO_ERROR, &err, &len) != 0 || err != 0) {
+			host_down(h, "connect to %s:%d: %s", h->address, h->port,
+			    strerror(err ? err : errno));
+			return;
+		}
+		if (begin_handshake(h) != 0)
+			return;
+		/* fall through */
+	case SSH_HANDSHAKE:
+		r = libssh2_session_handshake(h->s, h->sock);
+		if (r == LIBSSH2_ERROR_EAGAIN)
+			break;
+		if (r != 0) {
+			host_down(h, "SSH handshake with %s failed: %s", h->address,
+			    session_error(h));
+			return;
+		}
+		if (check_hostkey(h) != 0)
+			return;
+		h->auth_stage = 0;
+		h->key_idx = 0;
+		h->st.notes[0] = '\0';
+		set_state(h, SSH_AUTH);
+		/* fall through */
+	case SSH_AUTH:
+		if (!h->authed) {
+			r = step_auth(h);
+			if (r < 0)
+				return;
+			if (r == 0)
+				break;
+			h->authed = true;
+		}
+		h->sentinel = libssh2_channel_open_session(h->s);
+		if (h->sentinel == NULL) {
+			if (libssh2_session_last_errno(h->s) == LIBSSH2_ERROR_EAGAIN)
+				break;
+			host_down(h, "cannot open a channel on %s: %s", h->address,
+			    session_error(h));
+			return;
+		}
+		cancel_timer(h, &h->deadline_timer);
+		h->attempts = 0;
+		h->st.retry_at_ms = 0;
+		set_state(h, SSH_UP);
+		/* fall through */
+	case SSH_UP:
+		service_clients(h);
+		if (h->st.state != SSH_UP)
+			return;
+		read_sentinel(h);
+		if (h->st.state != SSH_UP)
+			return;
+		break;
+	case SSH_DOWN:
+	case SSH_UNTRUSTED:
+		return;
+	}
+	update_interest(h);
+}
+
+static void
+on_socket(struct loop *loop, int fd, unsigned events, void *arg)
+{
+	host_step(arg);
+}
+
+static void
+on_keepalive(void *arg)
+{
+	struct ssh_pool *p = arg;
+	int i, next;
+
+	for (i = 0; i < p->nhosts; i++) {
+		struct ssh_host *h = p->hosts[i];
+
+		if (h->st.state != SSH_UP)
+			continue;
+		if (libssh2_keepalive_send(h->s, &next) != 0 &&
+		    libssh2_session_last_errno(h->s) != LIBSSH2_ERROR_EAGAIN) {
+			host_down(h, "keepalive failed: %s", session_error(h));
+			continue;
+		}
+		read_sentinel(h);
+		if (h->st.state == SSH_UP)
+			update_interest(h);
+	}
+}
+
+/* ---- the public face ---- */
+
+struct ssh_pool *
+ssh_pool_new(struct loop *loop, const struct ssh_pool_opts *opts)
+{
+	struct ssh_pool *p = xcalloc(1, sizeof(*p));
+
+	p->loop = loop;
+	p->opts = *opts;
+	if (p->opts.connect_timeout_ms <= 0)
+		p->opts.connect_timeout_ms = 10000;
+	if (p->opts.keepalive_s <= 0)
+		p->opts.keepalive_s = 10;
+	if (p->opts.backoff_max_ms <= 0)
+		p->opts.backoff_max_ms = 60000;
+	p->seed = (unsigned)getpid() ^ (unsigned)time(NULL);
+	libssh2_init(0);
+	return p;
+}
+
+int
+ssh_pool_add(struct ssh_pool *p, const struct ssh_target *t)
+{
+	struct ssh_host *h = xcalloc(1, sizeof(*h));
+
+	h->pool = p;
+	h->idx = p->nhosts;
+	h->sock = h->gfd = -1;
+	h->gpid = -1;
+	wr_strlcpy(h->name, t->name, sizeof(h->name));
+	wr_strlcpy(h->cfg_address, t->address ? t->address : "", sizeof(h->cfg_address));
+	wr_strlcpy(h->cfg_user, t->user ? t->user : "", sizeof(h->cfg_user));
+	wr_strlcpy(h->cfg_identity, t->identity_file ? t->identity_file : "",
+	    sizeof(h->cfg_identity));
+	h->cfg_port = t->port;
+	p->hosts = xrealloc(p->hosts, (size_t)(p->nhosts + 1) * sizeof(*p->hosts));
+	p->hosts[p->nhosts++] = h;
+	return h->idx;
+}
+
+void
+ssh_pool_start(struct ssh_pool *p)
+{
+	int i;
+
+	for (i = 0; i < p->nhosts; i++)
+		host_step(p->hosts[i]);
+	if (p->keepalive_timer == 0)
+		p->keepalive_timer = loop_timer_add(p->loop, p->opts.keepalive_s * 1000,
+		    p->opts.keepalive_s * 1000, on_keepalive, p);
+}
+
+void
+ssh_pool_free(struct ssh_pool *p)
+{
+	int i;
+
+	if (p == NULL)
+		return;
+	for (i = 0; i < p->nhosts; i++) {
+		struct ssh_host *h = p->hosts[i];
+
+		close_session(h);
+		lose_clients(h, "shutting down");
+		cancel_timer(h, &h->retry_timer);
+		cancel_timer(h, &h->kick_timer);
+		free(h);
+	}
+	if (p->keepalive_timer)
+		loop_timer_cancel(p->loop, p->keepalive_timer);
+	free(p->hosts);
+	free(p);
+	libssh2_exit();
+}
+
+int
+ssh_pool_count(const struct ssh_pool *p)
+{
+	return p->nhosts;
+}
+
+const struct ssh_status *
+ssh_pool_status(const struct ssh_pool *p, int host)
+{
+	return &p->hosts[host]->st;
+}
+
+const char *
+ssh_pool_name(const struct ssh_pool *p, int host)
+{
+	return p->hosts[host]->name;
+}
+
+LIBSSH2_SESSION *
+ssh_pool_session(struct ssh_pool *p, int host)
+{
+	struct ssh_host *h = p->hosts[host];
+
+	return h->st.state == SSH_UP ? h->s : NULL;
+}
+
+static void
+on_kick(void *arg)
+{
+	struct ssh_host *h = arg;
+
+	h->kick_timer = 0;
+	if (h->st.state == SSH_UP)
+		host_step(h);
+}
+
+int
+ssh_client_attach(struct ssh_pool *p, int host, struct ssh_client *c)
+{
+	struct ssh_host *h = p->hosts[host];
+
+	if (h->st.state != SSH_UP)
+		return -1;
+	c->host = h;
+	c->next = h->clients;
+	h->clients = c;
+	h->kick = true;
+	if (h->kick_timer == 0)
+		h->kick_timer = loop_timer_add(p->loop, 0, 0, on_kick, h);
+	return 0;
+}
+
+void
+ssh_client_detach(struct ssh_client *c)
+{
+	struct ssh_client **pp;
+
+	if (c->host == NULL)
+		return;
+	for (pp = &c->host->clients; *pp != NULL; pp = &(*pp)->next)
+		if (*pp == c) {
+			*pp = c->next;
+			break;
+		}
+	c->host = NULL;
+	c->next = NULL;
+}
+
+void
+ssh_client_want_write(struct ssh_client *c)
+{
+	if (c->host != NULL && c->host->registered)
+		loop_fd_set_events(c->host->pool->loop, c->host->sock, LOOP_READ | LOOP_WRITE);
+}
+
+struct loop *
+ssh_client_loop(struct ssh_client *c)
+{
+	return c->host != NULL ? c->host->pool->loop : NULL;
+}

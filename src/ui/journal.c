@@ -1,0 +1,138 @@
+/*
+ * journal.c — the console's side of the incident timeline: open or resume
+ * it at start, show what it holds, store notes, export the post-mortem
+ * draft, and end with a shutdown record. Every failure is said in the
+ * footer; a degraded or read-only journal also closes the choke point to
+ * mutating commands.
+ */
+#include "warroom/ui.h"
+
+#include <stdio.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "warroom/timeline.h"
+
+static void
+sync_safety(struct app *app)
+{
+	app->safety.journal_degraded = app->tl != NULL &&
+	    (timeline_degraded(app->tl) || timeline_read_only(app->tl));
+	app->dirty = true;
+}
+
+static void
+on_record(const struct record *r, void *arg)
+{
+	app_add_record(arg, r);
+}
+
+int
+journal_open(struct app *app, struct wr_err *err)
+{
+	struct timeline_open_opts o = {
+		.dir = app->cfg.timeline_dir,
+		.incident = app->incident,
+		.red = &app->red,
+	};
+	struct record_list list = { 0 };
+	struct record_scan scan;
+	struct wr_err rerr;
+	size_t i;
+
+	if (app->incident == NULL)
+		return 0;
+	if (timeline_open(&o, &app->tl, err) != 0)
+		return -1;
+	if (timeline_read(app->cfg.timeline_dir, timeline_id(app->tl), &list, &scan,
+	    &rerr) == 0) {
+		for (i = 0; i < list.n; i++)
+			app_add_record(app, &list.v[i]);
+	}
+	record_list_free(&list);
+	timeline_set_observer(app->tl, on_record, app);
+	if (timeline_notice(app->tl) != NULL)
+		app_say(app, "%s", timeline_notice(app->tl));
+	else if (timeline_problem(app->tl) != NULL)
+		app_say(app, "journal: %s", timeline_problem(app->tl));
+	sync_safety(app);
+	return 0;
+}
+
+void
+journal_note(struct app *app, const char *text)
+{
+	struct wr_err err;
+
+	if (text[0] == '\0') {
+		app_say(app, "empty note not stored");
+		return;
+	}
+	if (timeline_note(app->tl, text, &err) != 0)
+		app_say(app, "note NOT stored: %s", err.msg);
+	else
+		app_say(app, "note stored");
+	sync_safety(app);
+}
+
+static int
+write_export(struct app *app, enum export_format f, const char *path, struct wr_err *err)
+{
+	char tmp[WR_PATH_MAX + 160];
+	FILE *out;
+	int r;
+
+	snprintf(tmp, sizeof(tmp), "%s.tmp", path);
+	if ((out = fopen(tmp, "w")) == NULL)
+		return wr_err_set(err, "cannot write %s", tmp);
+	r = timeline_export(app->cfg.timeline_dir, timeline_id(app->tl), f, 0, "UTC", out, err);
+	if (fflush(out) != 0 || fsync(fileno(out)) != 0) {
+		if (r == 0)
+			r = wr_err_set(err, "cannot write %s", tmp);
+	}
+	fclose(out);
+	if (r == 0 && rename(tmp, path) != 0)
+		r = wr_err_set(err, "cannot rename %s", tmp);
+	if (r != 0)
+		unlink(tmp);
+	return r;
+}
+
+void
+journal_export(struct app *app)
+{
+	char md[WR_PATH_MAX + 128], json[WR_PATH_MAX + 128];
+	struct wr_err err;
+	cJSON *d;
+
+	snprintf(md, sizeof(md), "%s/%s.postmortem.md", app->cfg.timeline_dir,
+	    timeline_id(app->tl));
+	snprintf(json, sizeof(json), "%s/%s.postmortem.json", app->cfg.timeline_dir,
+	    timeline_id(app->tl));
+	if (write_export(app, EXPORT_MD, md, &err) != 0 ||
+	    write_export(app, EXPORT_JSON, json, &err) != 0) {
+		app_say(app, "export FAILED: %s", err.msg);
+		return;
+	}
+	d = cJSON_CreateObject();
+	cJSON_AddStringToObject(d, "markdown", md);
+	cJSON_AddStringToObject(d, "json", json);
+	if (timeline_append(app->tl, "export", NULL, NULL, d, &err) != 0)
+		app_say(app, "exported to %s, but the export was NOT recorded: %s", md, err.msg);
+	else
+		app_say(app, "exported %s (and .json)", md);
+	sync_safety(app);
+}
+
+void
+journal_close(struct app *app, const char *reason)
+{
+	struct wr_err err;
+
+	if (app->tl == NULL)
+		return;
+	if (!timeline_read_only(app->tl) && !timeline_degraded(app->tl))
+		timeline_shutdown(app->tl, reason, &err);
+	timeline_close(app->tl);
+	app->tl = NULL;
+}

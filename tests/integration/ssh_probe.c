@@ -1,0 +1,213 @@
+/*
+ * ssh_probe.c — a headless driver of the SSH pool for integration tests
+ * and benchmarks: connect to every host of a config, print each host's
+ * state as it settles, optionally run a command everywhere and print its
+ * output, or watch state changes for a while.
+ *
+ *   ssh_probe -c CONF [-t SECONDS] [-x COMMAND] [-o OUTFILE] [-w SECONDS]
+ *
+ * -w watches for that long, printing every state change, then the CPU
+ * seconds used and the loop's wake-ups.
+ */
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include <pwd.h>
+#include <sys/resource.h>
+
+#include "warroom/config_files.h"
+#include "warroom/exec.h"
+#include "warroom/loop.h"
+#include "warroom/ssh.h"
+
+struct probe {
+	struct ssh_pool *pool;
+	int n, settled, running;
+	bool watch;
+	int64_t start;
+	FILE *out;
+	bool *seen;
+};
+
+static bool
+settled_state(enum ssh_state s)
+{
+	return s == SSH_UP || s == SSH_DOWN || s == SSH_UNTRUSTED;
+}
+
+static void
+print_state(struct probe *p, int i)
+{
+	const struct ssh_status *st = ssh_pool_status(p->pool, i);
+
+	printf("%s %s", ssh_pool_name(p->pool, i), ssh_state_name(st->state));
+	if (st->error[0])
+		printf(" error=%s", st->error);
+	if (st->notes[0])
+		printf(" notes=%s", st->notes);
+	if (st->fingerprint[0])
+		printf(" key=%s %s", st->keytype, st->fingerprint);
+	if (p->watch)
+		printf(" t=%.1f", (loop_now_ms() - p->start) / 1000.0);
+	printf("\n");
+	fflush(stdout);
+}
+
+static void
+on_change(int host, void *arg)
+{
+	struct probe *p = arg;
+	const struct ssh_status *st = ssh_pool_status(p->pool, host);
+
+	if (p->watch) {
+		print_state(p, host);
+		return;
+	}
+	if (settled_state(st->state) && !p->seen[host]) {
+		p->seen[host] = true;
+		p->settled++;
+		print_state(p, host);
+	}
+}
+
+struct job {
+	struct probe *p;
+	int host;
+};
+
+static void
+on_line(enum exec_stream s, const char *line, size_t len, bool cut, void *arg)
+{
+	struct job *j = arg;
+
+	if (j->p->out != NULL && s == EXEC_STDOUT) {
+		fwrite(line, 1, len, j->p->out);
+		if (!cut)
+			fputc('\n', j->p->out);
+		return;
+	}
+	printf("%s %s: %.*s\n", ssh_pool_name(j->p->pool, j->host),
+	    s == EXEC_STDOUT ? "out" : "err", (int)len, line);
+}
+
+static void
+on_done(const struct exec_result *r, void *arg)
+{
+	struct job *j = arg;
+
+	if (r->finished && r->signal[0] == '\0')
+		printf("%s exit %d\n", ssh_pool_name(j->p->pool, j->host), r->exit_status);
+	else
+		printf("%s failed %s\n", ssh_pool_name(j->p->pool, j->host), r->error);
+	fflush(stdout);
+	j->p->running--;
+	free(j);
+}
+
+int
+main(int argc, char **argv)
+{
+	struct config cfg;
+	struct probe p = { 0 };
+	struct wr_err err;
+	struct loop *loop;
+	const char *conf = NULL, *cmd = NULL, *outfile = NULL;
+	double timeout = 20, watch = 0;
+	struct passwd *pw = getpwuid(getuid());
+	int c, i, rc = 0;
+	size_t h;
+
+	while ((c = getopt(argc, argv, "c:t:x:o:w:")) != -1) {
+		switch (c) {
+		case 'c': conf = optarg; break;
+		case 't': timeout = atof(optarg); break;
+		case 'x': cmd = optarg; break;
+		case 'o': outfile = optarg; break;
+		case 'w': watch = atof(optarg); break;
+		default: return 2;
+		}
+	}
+	if (conf == NULL || config_load(&cfg, conf) != 0) {
+		for (h = 0; conf && h < cfg.nerrors; h++)
+			fprintf(stderr, "%s\n", cfg.errors[h]);
+		return 2;
+	}
+	if ((loop = loop_new(&err)) == NULL)
+		return 2;
+	struct ssh_pool_opts opts = {
+		.known_hosts = cfg.known_hosts.path[0] ? cfg.known_hosts.path : NULL,
+		.home = getenv("HOME"),
+		.local_user = pw ? pw->pw_name : NULL,
+		.use_ssh_config = getenv("WARROOM_NO_SSH_G") == NULL,
+		.use_agent = true,
+		.connect_timeout_ms = 10000,
+		.keepalive_s = getenv("PROBE_KEEPALIVE") ? atoi(getenv("PROBE_KEEPALIVE")) : 10,
+		.backoff_max_ms = 4000,
+		.on_change = on_change,
+		.arg = &p,
+	};
+	p.pool = ssh_pool_new(loop, &opts);
+	p.watch = watch > 0;
+	p.start = loop_now_ms();
+	for (h = 0; h < cfg.nhosts; h++) {
+		struct ssh_target t = {
+			.name = cfg.hosts[h].name,
+			.address = cfg.hosts[h].address,
+			.user = cfg.hosts[h].user,
+			.port = cfg.hosts[h].port,
+			.identity_file = cfg.hosts[h].identity_file.path,
+		};
+		ssh_pool_add(p.pool, &t);
+	}
+	p.n = ssh_pool_count(p.pool);
+	p.seen = calloc((size_t)p.n, sizeof(bool));
+	ssh_pool_start(p.pool);
+	while (!p.watch && p.settled < p.n && loop_now_ms() - p.start < timeout * 1000)
+		loop_run_once(loop, 100, &err);
+	if (!p.watch && p.settled < p.n) {
+		for (i = 0; i < p.n; i++)
+			if (!p.seen[i])
+				print_state(&p, i);
+		rc = 1;
+	}
+	if (cmd != NULL) {
+		if (outfile && (p.out = fopen(outfile, "w")) == NULL)
+			return 2;
+		for (i = 0; i < p.n; i++) {
+			struct job *j = calloc(1, sizeof(*j));
+			struct exec_opts eo = { .timeout_ms = (int)(timeout * 1000),
+				.on_line = on_line, .on_done = on_done, .arg = j };
+
+			j->p = &p;
+			j->host = i;
+			if (exec_start(p.pool, i, cmd, &eo, &err) == NULL) {
+				printf("%s failed %s\n", ssh_pool_name(p.pool, i), err.msg);
+				free(j);
+				continue;
+			}
+			p.running++;
+		}
+		while (p.running > 0)
+			loop_run_once(loop, 100, &err);
+		if (p.out)
+			fclose(p.out);
+	}
+	if (p.watch) {
+		struct rusage ru;
+		uint64_t wake0 = loop_wakeups(loop);
+
+		while (loop_now_ms() - p.start < watch * 1000)
+			loop_run_once(loop, -1, &err);
+		getrusage(RUSAGE_SELF, &ru);
+		printf("cpu=%.3f wakeups=%llu\n", ru.ru_utime.tv_sec + ru.ru_stime.tv_sec +
+		    (ru.ru_utime.tv_usec + ru.ru_stime.tv_usec) / 1e6,
+		    (unsigned long long)(loop_wakeups(loop) - wake0));
+	}
+	ssh_pool_free(p.pool);
+	loop_free(loop);
+	free(p.seen);
+	config_free(&cfg);
+	return rc;
+}

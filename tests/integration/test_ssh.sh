@@ -1,0 +1,120 @@
+#!/bin/sh
+# test_ssh.sh — the SSH pool against the fixture fleet (real sshd on
+# loopback): hosts come UP and run commands with their exit status; an
+# unknown or rotated host key leaves the host UNTRUSTED with nothing run;
+# agent and key-file auth work, a wrong key and an RSA key fail with a
+# clear reason; 10 MB arrive intact; a stopped sshd makes the host DOWN
+# without using CPU, and it comes back UP by itself.
+. "${top_srcdir:-$(dirname "$0")/../..}/tests/lib/common.sh"
+[ -x /usr/sbin/sshd ] || skip "openssh-server is not installed"
+probe=$top_builddir/tests/integration/ssh_probe
+fleet=$top_srcdir/tests/fleet/fleet
+fl=$tmp/fleet
+fleet_down() { "$fleet" down --dir "$fl" > /dev/null 2>&1 || true; }
+cleanup_hooks="$cleanup_hooks fleet_down"
+export HOME=$tmp/home WARROOM_NO_SSH_G=
+unset WARROOM_NO_SSH_G SSH_AUTH_SOCK
+mkdir -p "$HOME"
+
+"$fleet" up --hosts 3 --dir "$fl" --base-port auto > "$tmp/up.log" 2>&1 || { cat "$tmp/up.log"; fail "fleet up"; }
+conf=$fl/warroom.conf
+log1=$fl/hosts/h1/commands.log
+count() { [ -f "$1" ] && wc -l < "$1" || echo 0; }
+
+"$probe" -c "$conf" -x 'echo "hi from $(id -un)"; echo oops >&2; exit 3' > "$tmp/out" || { cat "$tmp/out"; fail "probe"; }
+for h in h1 h2 h3; do
+	assert_contains "$tmp/out" "$h UP key=ssh-ed25519 SHA256:"
+	assert_contains "$tmp/out" "$h out: hi from $(id -un)"
+	assert_contains "$tmp/out" "$h err: oops"
+	assert_contains "$tmp/out" "$h exit 3"
+done
+fp=$(known_fingerprint "$fl/known_hosts" "$("$fleet" get --dir "$fl" h1 ssh_port)")
+[ -n "$fp" ] || fail "no fingerprint for h1 in $fl/known_hosts"
+assert_contains "$tmp/out" "h1 UP key=ssh-ed25519 $fp"
+ok "3 hosts UP with key-file auth; output, stderr and exit status per host; fingerprint as ssh-keygen prints it"
+
+# Unknown host key: an empty known_hosts.
+before=$(count "$log1")
+: > "$tmp/empty_known_hosts"
+sed "s|^known_hosts = .*|known_hosts = $tmp/empty_known_hosts|" "$conf" > "$tmp/unknown.conf"
+"$probe" -c "$tmp/unknown.conf" -t 10 -x 'docker compose ps' > "$tmp/out" || true
+assert_contains "$tmp/out" "h1 UNTRUSTED error=unknown host key ssh-ed25519 $fp"
+assert_contains "$tmp/out" "h1 failed h1 is UNTRUSTED"
+[ "$(count "$log1")" = "$before" ] || fail "a command reached an untrusted host"
+ok "unknown host key: UNTRUSTED with its fingerprint, nothing run"
+
+# Rotated host key, to another key type (the downgrade libssh2 reports as NOTFOUND).
+"$fleet" fault --dir "$fl" h1 rotate-hostkey ecdsa > /dev/null
+"$probe" -c "$conf" -t 10 -x 'docker compose ps' > "$tmp/out" || true
+assert_contains "$tmp/out" "h1 UNTRUSTED error=HOST KEY CHANGED: ecdsa-sha2-nistp256 SHA256:"
+assert_contains "$tmp/out" "h2 UP"
+[ "$(count "$log1")" = "$before" ] || fail "a command reached a host whose key changed"
+"$fleet" fault --dir "$fl" h1 restore-hostkey > /dev/null
+ok "rotated host key (ed25519 -> ecdsa): UNTRUSTED, nothing run"
+
+# Agent auth: no identity file, the key only in an agent.
+grep -v '^identity_file' "$conf" > "$tmp/agent.conf"
+eval "$(ssh-agent -s -a "$tmp/agent.sock")" > /dev/null
+agent_down() { [ -z "${SSH_AGENT_PID:-}" ] || kill "$SSH_AGENT_PID" 2> /dev/null || true; }
+cleanup_hooks="$cleanup_hooks agent_down"
+ssh-add -q "$fl/client_key" 2> /dev/null
+"$probe" -c "$tmp/agent.conf" -x 'echo via-agent' > "$tmp/out" || { cat "$tmp/out"; fail "agent auth"; }
+assert_contains "$tmp/out" "h1 out: via-agent"
+ok "ssh-agent auth"
+agent_down
+unset SSH_AUTH_SOCK SSH_AGENT_PID
+
+# A key the hosts do not know, and an RSA key libssh2 1.10 cannot sign with.
+ssh-keygen -q -t ed25519 -N '' -f "$tmp/stranger"
+sed "s|^identity_file = .*|identity_file = $tmp/stranger|" "$conf" > "$tmp/wrong.conf"
+"$probe" -c "$tmp/wrong.conf" -t 10 > "$tmp/out" || true
+assert_contains "$tmp/out" "h1 DOWN error=authentication failed for $(id -un)@127.0.0.1: $tmp/stranger refused"
+ok "a wrong key gives a clear AUTH error"
+
+ssh-keygen -q -t rsa -b 2048 -N '' -f "$tmp/rsa"
+cat "$tmp/rsa.pub" >> "$fl/hosts/h1/authorized_keys" 2> /dev/null || true
+sed "s|^identity_file = .*|identity_file = $tmp/rsa|" "$conf" > "$tmp/rsa.conf"
+"$probe" -c "$tmp/rsa.conf" -t 10 > "$tmp/out" || true
+assert_contains "$tmp/out" "$tmp/rsa skipped: rsa keys cannot sign here (libssh2 1.10 has no rsa-sha2, OpenSSH refuses ssh-rsa); use an ed25519 or ecdsa key"
+ok "an RSA key is skipped with the reason"
+
+# 10 MB through one channel.
+awk 'BEGIN { for (i = 0; i < 170000; i++) printf "%08d the quick brown fox jumps over the lazy dog %08d\n", i, i * 7 }' > "$tmp/big"
+"$probe" -c "$conf" -x "cat $tmp/big" -o "$tmp/got" > "$tmp/out" || { cat "$tmp/out"; fail "big read"; }
+[ "$(wc -c < "$tmp/big")" -gt 10000000 ] || fail "test data too small"
+head -c "$(wc -c < "$tmp/big")" "$tmp/got" > /dev/null
+# Three hosts wrote the same stream into one file, line by line.
+sort "$tmp/got" | uniq -c | awk '$1 != 3 { bad = 1 } END { exit bad }' || fail "lines lost or duplicated"
+[ "$(wc -l < "$tmp/got")" -eq 510000 ] || fail "expected 510000 lines, got $(wc -l < "$tmp/got")"
+ok "10 MB through each channel arrives intact"
+
+# sshd stopped in the middle of a command: an error, DOWN, idle CPU, back UP.
+(PROBE_KEEPALIVE=2 "$probe" -c "$conf" -t 30 -x 'sleep 20; echo finished' > "$tmp/mid" 2>&1 &)
+sleep 1
+"$fleet" fault --dir "$fl" h2 sshd-stop > /dev/null
+i=0
+while ! grep -q "^h2 failed" "$tmp/mid" && [ $i -lt 100 ]; do sleep 0.1; i=$((i + 1)); done
+assert_contains "$tmp/mid" "h2 failed"
+assert_not_contains "$tmp/mid" "h2 out: finished"
+ok "a command on a host whose sshd stops reports an error within $((i / 10)) s"
+
+PROBE_KEEPALIVE=2 "$probe" -c "$conf" -w 8 > "$tmp/watch" 2>&1 &
+watch_pid=$!
+sleep 5
+"$fleet" fault --dir "$fl" h2 sshd-start > /dev/null
+wait "$watch_pid" || true
+assert_contains "$tmp/watch" "h2 DOWN error="
+grep -q "^h2 UP .*t=[5-8]" "$tmp/watch" || { cat "$tmp/watch"; fail "h2 did not come back UP after sshd returned"; }
+cpu=$(sed -n 's/^cpu=\([0-9.]*\) .*/\1/p' "$tmp/watch")
+wake=$(sed -n 's/.* wakeups=\([0-9]*\)$/\1/p' "$tmp/watch")
+awk -v c="$cpu" 'BEGIN { exit !(c < 0.2) }' || fail "used $cpu s of CPU in 8 s while a host was down"
+[ "$wake" -lt 80 ] || fail "$wake wake-ups in 8 s while a host was down"
+ok "DOWN while sshd is stopped (cpu ${cpu}s, $wake wake-ups in 8 s), UP again by itself"
+
+"$fleet" down --dir "$fl" > /dev/null
+fl=$tmp/fleet50
+"$fleet" up --hosts 50 --dir "$fl" --base-port auto > "$tmp/up.log" 2>&1 || { cat "$tmp/up.log"; fail "fleet up 50"; }
+"$probe" -c "$fl/warroom.conf" -t 30 -x 'echo ok-$(hostname)' > "$tmp/out" || { cat "$tmp/out"; fail "50 hosts"; }
+[ "$(grep -c ' UP key=' "$tmp/out")" -eq 50 ] || fail "not all 50 hosts UP"
+[ "$(grep -c ' exit 0$' "$tmp/out")" -eq 50 ] || fail "not all 50 commands exited 0"
+ok "50 hosts UP concurrently, a command on each"

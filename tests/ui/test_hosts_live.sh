@@ -1,0 +1,46 @@
+#!/bin/sh
+# test_hosts_live.sh — the console against the fixture fleet: hosts come
+# UP in HOSTS; a stopped sshd shows DOWN with the reason and a retry
+# countdown, then UP again by itself; an unknown host key shows UNTRUSTED
+# with its fingerprint, and nothing is run on that host.
+. "${top_srcdir:-$(dirname "$0")/../..}/tests/lib/tmux.sh"
+[ -x /usr/sbin/sshd ] || skip "openssh-server is not installed"
+fleet=$top_srcdir/tests/fleet/fleet
+fl=$tmp/fleet
+fleet_down() { "$fleet" down --dir "$fl" > /dev/null 2>&1 || true; }
+cleanup_hooks="$cleanup_hooks fleet_down"
+export HOME=$tmp/home
+mkdir -p "$HOME"
+
+"$fleet" up --hosts 2 --dir "$fl" --base-port auto > "$tmp/up.log" 2>&1 || { cat "$tmp/up.log"; fail "fleet up"; }
+
+start 100 30 "$WARROOM -c $fl/warroom.conf --incident live"
+wait_for "h2             jobs       UP"
+wait_for "h1             api        UP"
+ok "hosts come UP"
+
+"$fleet" fault --dir "$fl" h2 sshd-stop > /dev/null
+keys Down Down
+wait_for "h2             api        DOWN retry"
+wait_for "h2: connect to 127.0.0.1:"
+ok "a stopped sshd shows DOWN with the reason and a retry countdown"
+
+"$fleet" fault --dir "$fl" h2 sshd-start > /dev/null
+wait_for "h2             api        UP" 15
+ok "the host comes back UP by itself"
+keys q
+wait_for "exit=0"
+
+# Unknown host key: an empty known_hosts and no ~/.ssh.
+: > "$tmp/empty"
+sed "s|^known_hosts = .*|known_hosts = $tmp/empty|" "$fl/warroom.conf" > "$tmp/unknown.conf"
+before=$(wc -l < "$fl/hosts/h1/commands.log" 2> /dev/null || echo 0)
+start 120 30 "$WARROOM -c $tmp/unknown.conf"
+wait_for "h1             api        UNTRUSTED"
+fp=$(known_fingerprint "$fl/known_hosts" "$("$fleet" get --dir "$fl" h1 ssh_port)")
+[ -n "$fp" ] || fail "no fingerprint for h1 in $fl/known_hosts"
+wait_for "h1: UNKNOWN HOST KEY — nothing is sent to it"
+assert_contains "$tmp/screen" "ssh-ed25519 $fp"
+after=$(wc -l < "$fl/hosts/h1/commands.log" 2> /dev/null || echo 0)
+[ "$before" = "$after" ] || fail "a command reached an untrusted host"
+ok "unknown host key: UNTRUSTED with the fingerprint, nothing sent"

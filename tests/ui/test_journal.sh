@@ -1,0 +1,64 @@
+#!/bin/sh
+# test_journal.sh — the incident timeline from the console: a note typed
+# with cursor keys, Ctrl-U and UTF-8 is stored; Esc drops a note; e
+# exports the post-mortem draft; q and SIGTERM end the journal with a
+# shutdown record; the same --incident resumes it with what it held; and
+# `warroom incidents` / `warroom export` read it without a terminal.
+. "${top_srcdir:-$(dirname "$0")/../..}/tests/lib/tmux.sh"
+printf '[warroom]\ntimeline_dir = %s/tl\n' "$tmp" > "$tmp/c.conf"
+wr="$WARROOM -c $tmp/c.conf --incident 'db failover drill'"
+
+start 200 40 "$wr"
+wait_for "incident.open db failover drill"
+keys n
+wait_for "note:"
+keys -l "abc"
+keys Left Left
+keys -l "X"
+keys End
+keys -l " — ünïcode ✓"
+wait_for "note: aXbc — ünïcode ✓"
+keys Enter
+wait_for "note stored"
+wait_for "note aXbc — ünïcode ✓"
+keys n
+keys -l "throw this away"
+keys C-u
+keys -l "and this"
+keys Escape
+wait_for "note discarded"
+keys e
+wait_for "exported $tmp/tl/db-failover-drill-"
+keys q
+wait_for "exit=0"
+journal=$(ls "$tmp"/tl/db-failover-drill-*.jsonl)
+[ -f "$journal" ] || fail "no journal"
+[ "$(stat -c %a "$journal")" = 600 ] || fail "journal mode is not 0600"
+grep -q '"kind":"note".*"text":"aXbc — ünïcode ✓"' "$journal" || fail "note not in the journal"
+! grep -q 'throw this away\|and this' "$journal" || fail "a dropped note was stored"
+grep -q '"kind":"export"' "$journal" || fail "export not recorded"
+tail -1 "$journal" | grep -q '"kind":"shutdown".*"reason":"quit"' || fail "no shutdown record after q"
+assert_contains "${journal%.jsonl}.postmortem.md" "aXbc"
+ok "note editor (cursor keys, UTF-8, Ctrl-U, Esc), export, shutdown on q"
+
+start 200 40 "$wr"
+wait_for "incident.resume"
+assert_contains "$tmp/screen" "note aXbc — ünïcode ✓"
+pid=$(pgrep -f "src/warroom -c $tmp/c.conf" | head -1)
+kill -TERM "$pid"
+wait_for "exit=143"
+tail -1 "$journal" | grep -q '"kind":"shutdown".*"reason":"SIGTERM"' || fail "no shutdown record after SIGTERM"
+[ "$(ls "$tmp"/tl/*.jsonl | wc -l)" -eq 1 ] || fail "resuming created a second incident"
+ok "the same --incident resumes the journal; SIGTERM ends it with a shutdown record"
+
+id=$(basename "$journal" .jsonl)
+"$WARROOM" incidents -c "$tmp/c.conf" > "$tmp/list" || fail "warroom incidents"
+assert_contains "$tmp/list" "$id"
+assert_contains "$tmp/list" "db failover drill"
+"$WARROOM" export "$id" -c "$tmp/c.conf" --format json -o "$tmp/pm.json" < /dev/null || fail "export json"
+python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); assert d' "$tmp/pm.json" || fail "export json is not JSON"
+"$WARROOM" export "$id" -c "$tmp/c.conf" --tz Europe/Paris > "$tmp/pm.md" < /dev/null || fail "export md"
+assert_contains "$tmp/pm.md" "aXbc"
+rc=0; "$WARROOM" export nosuch-000000 -c "$tmp/c.conf" > /dev/null 2> "$tmp/err" || rc=$?
+[ "$rc" -eq 1 ] || fail "exporting a missing incident exited $rc"
+ok "warroom incidents and warroom export work without a terminal"

@@ -1,0 +1,93 @@
+/*
+ * test_lineedit.c — the note editor's text: UTF-8 stays whole under
+ * cursor moves, deletes and Ctrl-U; controls are refused.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+#include <string.h>
+
+#include "warroom/lineedit.h"
+
+static void
+type(struct lineedit *le, const unsigned int *cps, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		assert_true(lineedit_insert(le, cps[i]));
+}
+
+static void
+insert_and_move_over_multibyte(void **state)
+{
+	struct lineedit le;
+	const unsigned int word[] = { 'a', 0xe9, 0x1f525, 'z' };   /* a é 🔥 z */
+
+	lineedit_clear(&le);
+	type(&le, word, 4);
+	assert_string_equal(le.text, "a\xc3\xa9\xf0\x9f\x94\xa5z");
+	lineedit_left(&le);
+	lineedit_left(&le);
+	assert_int_equal(le.cursor, 3);
+	lineedit_backspace(&le);                 /* removes é whole */
+	assert_string_equal(le.text, "a\xf0\x9f\x94\xa5z");
+	lineedit_delete(&le);                    /* removes 🔥 whole */
+	assert_string_equal(le.text, "az");
+	lineedit_insert(&le, '-');
+	assert_string_equal(le.text, "a-z");
+}
+
+static void
+home_end_and_kill(void **state)
+{
+	struct lineedit le;
+	const unsigned int w[] = { 'r', 'o', 'l', 'l' };
+
+	lineedit_clear(&le);
+	type(&le, w, 4);
+	lineedit_home(&le);
+	lineedit_insert(&le, '>');
+	lineedit_end(&le);
+	assert_int_equal(le.cursor, le.len);
+	lineedit_left(&le);
+	lineedit_kill_to_start(&le);
+	assert_string_equal(le.text, "l");
+	assert_int_equal(le.cursor, 0);
+	lineedit_backspace(&le);                 /* at the start: nothing */
+	assert_string_equal(le.text, "l");
+	lineedit_end(&le);
+	lineedit_delete(&le);                    /* at the end: nothing */
+	assert_string_equal(le.text, "l");
+}
+
+static void
+controls_and_overflow_are_refused(void **state)
+{
+	struct lineedit le;
+	size_t i;
+
+	lineedit_clear(&le);
+	assert_false(lineedit_insert(&le, 0x1b));
+	assert_false(lineedit_insert(&le, 0x9b));
+	assert_false(lineedit_insert(&le, 0xd800));
+	assert_false(lineedit_insert(&le, 0x110000));
+	for (i = 0; i < LINEEDIT_MAX; i++)
+		lineedit_insert(&le, 'x');
+	assert_int_equal(le.len, LINEEDIT_MAX - 1);
+	assert_int_equal(strlen(le.text), LINEEDIT_MAX - 1);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(insert_and_move_over_multibyte),
+		cmocka_unit_test(home_end_and_kill),
+		cmocka_unit_test(controls_and_overflow_are_refused),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}

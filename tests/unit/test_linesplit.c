@@ -1,0 +1,100 @@
+/*
+ * test_linesplit.c — lines cut from a byte stream: partial lines wait,
+ * CRLF loses its CR, overlong lines arrive in capped pieces.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "warroom/linesplit.h"
+
+struct got {
+	char lines[16][64];
+	bool cut[16];
+	int n;
+};
+
+static void
+collect(const char *line, size_t len, bool cut, void *arg)
+{
+	struct got *g = arg;
+
+	snprintf(g->lines[g->n], sizeof(g->lines[0]), "%.*s", (int)len, line);
+	g->cut[g->n++] = cut;
+}
+
+static void
+partial_lines_wait_for_the_rest(void **state)
+{
+	struct linesplit ls;
+	struct got g = { 0 };
+
+	linesplit_init(&ls, 64, collect, &g);
+	linesplit_feed(&ls, "one\ntw", 6);
+	assert_int_equal(g.n, 1);
+	linesplit_feed(&ls, "o\r\nthree", 8);
+	assert_int_equal(g.n, 2);
+	assert_string_equal(g.lines[0], "one");
+	assert_string_equal(g.lines[1], "two");
+	linesplit_finish(&ls);
+	assert_int_equal(g.n, 3);
+	assert_string_equal(g.lines[2], "three");
+	assert_false(g.cut[2]);
+	linesplit_free(&ls);
+}
+
+static void
+overlong_line_is_cut_at_the_cap(void **state)
+{
+	struct linesplit ls;
+	struct got g = { 0 };
+
+	linesplit_init(&ls, 4, collect, &g);
+	linesplit_feed(&ls, "abcdefghij\nxy", 13);
+	linesplit_feed(&ls, "zw\n", 3);
+	assert_int_equal(g.n, 4);
+	assert_string_equal(g.lines[0], "abcd");
+	assert_true(g.cut[0]);
+	assert_string_equal(g.lines[1], "efgh");
+	assert_true(g.cut[1]);
+	assert_string_equal(g.lines[2], "ij");
+	assert_false(g.cut[2]);
+	/* Exactly the cap with its newline is whole, not cut. */
+	assert_string_equal(g.lines[3], "xyzw");
+	assert_false(g.cut[3]);
+	linesplit_free(&ls);
+}
+
+static void
+empty_lines_and_byte_at_a_time(void **state)
+{
+	struct linesplit ls;
+	struct got g = { 0 };
+	const char *in = "a\n\nb\n";
+	size_t i;
+
+	linesplit_init(&ls, 16, collect, &g);
+	for (i = 0; i < strlen(in); i++)
+		linesplit_feed(&ls, in + i, 1);
+	linesplit_finish(&ls);
+	assert_int_equal(g.n, 3);
+	assert_string_equal(g.lines[1], "");
+	assert_string_equal(g.lines[2], "b");
+	linesplit_free(&ls);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(partial_lines_wait_for_the_rest),
+		cmocka_unit_test(overlong_line_is_cut_at_the_cap),
+		cmocka_unit_test(empty_lines_and_byte_at_a_time),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
