@@ -17,6 +17,8 @@
 #include "warroom/config_files.h"
 #include "warroom/loop.h"
 #include "warroom/redact.h"
+#include "warroom/runbook.h"
+#include "warroom/runbook_format.h"
 #include "warroom/ssh.h"
 #include "warroom/timeline.h"
 #include "warroom/theme_files.h"
@@ -64,6 +66,7 @@ usage(FILE *f)
 	    "usage: warroom [-c FILE] [-r RUNBOOK]... [--incident NAME] [--read-only]\n"
 	    "               [--theme NAME] [--check-config]\n"
 	    "       warroom incidents [-c FILE]\n"
+	    "       warroom runbook [--json] FILE...\n"
 	    "       warroom export ID [-c FILE] [--format md|json] [-o FILE] [--tz ZONE]\n"
 	    "\n"
 	    "An incident-response console: hosts, health, logs and the runbook on one screen.\n"
@@ -79,6 +82,7 @@ usage(FILE *f)
 	    "\n"
 	    "  incidents             list the incidents in the timeline directory\n"
 	    "  export ID             print an incident's post-mortem draft (Markdown or JSON)\n"
+	    "  runbook FILE...       print how runbooks read as checklists; exit 1 on errors\n"
 	    "\n"
 	    "Press ? in the console for its keys. See warroom(1) and warroom.conf(5).\n");
 }
@@ -424,6 +428,87 @@ cmd_export(int argc, char **argv)
 	return r != 0 ? 1 : 0;
 }
 
+/* Read a whole file into memory (runbooks are read once, at start). */
+static char *
+slurp(const char *path, size_t *len, struct wr_err *err)
+{
+	FILE *f = fopen(path, "rb");
+	char *buf = NULL;
+	size_t cap = 0, n = 0, got;
+
+	if (f == NULL) {
+		wr_err_set(err, "%s: %s", path, strerror(errno));
+		return NULL;
+	}
+	do {
+		if (n + 65536 > cap) {
+			cap = cap ? cap * 2 : 131072;
+			buf = xrealloc(buf, cap + 1);
+		}
+		got = fread(buf + n, 1, cap - n, f);
+		n += got;
+	} while (got > 0 && n < 64 * 1024 * 1024);
+	if (ferror(f)) {
+		fclose(f);
+		free(buf);
+		wr_err_set(err, "%s: read error", path);
+		return NULL;
+	}
+	fclose(f);
+	buf[n] = '\0';
+	*len = n;
+	return buf;
+}
+
+static int
+cmd_runbook(int argc, char **argv)
+{
+	bool json = false;
+	int i, first, rc = 0;
+
+	for (first = 1; first < argc && argv[first][0] == '-' && argv[first][1] != '\0'; first++) {
+		if (strcmp(argv[first], "--json") == 0)
+			json = true;
+		else if (strcmp(argv[first], "--") == 0) {
+			first++;
+			break;
+		} else {
+			fprintf(stderr, "usage: warroom runbook [--json] FILE...\n");
+			return 2;
+		}
+	}
+	if (first >= argc) {
+		fprintf(stderr, "usage: warroom runbook [--json] FILE...\n");
+		return 2;
+	}
+	if (json && argc - first > 1)
+		printf("[\n");
+	for (i = first; i < argc; i++) {
+		struct runbook rb;
+		struct wr_err err;
+		size_t len;
+		char *buf = slurp(argv[i], &len, &err), *out;
+
+		if (buf == NULL) {
+			fprintf(stderr, "warroom: %s\n", err.msg);
+			rc = 1;
+			continue;
+		}
+		if (runbook_parse(&rb, argv[i], buf, len) != 0)
+			rc = 1;
+		out = json ? runbook_format_json(&rb) : runbook_format_text(&rb);
+		fputs(out, stdout);
+		if (json && argc - first > 1)
+			printf("%s\n", i + 1 < argc ? "," : "");
+		free(out);
+		runbook_free(&rb);
+		free(buf);
+	}
+	if (json && argc - first > 1)
+		printf("]\n");
+	return rc;
+}
+
 int
 main(int argc, char **argv)
 {
@@ -437,6 +522,8 @@ main(int argc, char **argv)
 		return cmd_incidents(argc - 1, argv + 1);
 	if (argc > 1 && strcmp(argv[1], "export") == 0)
 		return cmd_export(argc - 1, argv + 1);
+	if (argc > 1 && strcmp(argv[1], "runbook") == 0)
+		return cmd_runbook(argc - 1, argv + 1);
 	if ((rc = parse_args(argc, argv, &o)) >= 0)
 		return rc;
 	if (load_config(&app, &o) != 0) {

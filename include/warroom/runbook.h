@@ -1,0 +1,267 @@
+/*
+ * runbook.h — a Markdown runbook (DESIGN §3.2) as a checklist model.
+ *
+ * runbook_parse() is pure: bytes in, struct runbook out. Headings become
+ * sections, list and task items become steps, code blocks are attached to
+ * the step or section they follow, shell blocks are split into simple
+ * commands with their placeholders and, where a command is one warroom
+ * knows, the built-in action that replaces it. `warroom` blocks bind steps
+ * to actions explicitly, and a Metric/Threshold/Action table becomes the
+ * decision matrix. A parse never fails as a whole: what could not be read
+ * becomes a diagnostic with its line. man/warroom-runbook.5 is the user's
+ * side of this contract.
+ */
+#ifndef WARROOM_RUNBOOK_H
+#define WARROOM_RUNBOOK_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "warroom/config.h"
+
+/* An index that points nowhere (no parent, no step). */
+#define WR_RUNBOOK_NONE ((size_t)-1)
+
+/* Diagnostics beyond this many are summarised in one last warning. */
+#define WR_RUNBOOK_DIAG_MAX 1000
+
+/* An error means the author's explicit intent could not be read (a bad
+ * `warroom` block); a warning means something was skipped or guessed
+ * around (an unreadable matrix row, an unclosed quote). */
+enum runbook_severity {
+	RUNBOOK_WARNING,
+	RUNBOOK_ERROR,
+};
+
+struct runbook_diag {
+	enum runbook_severity severity;
+	int line;                        /* 1-based; 0: the whole file */
+	char *msg;
+};
+
+enum runbook_ph_kind {
+	RUNBOOK_PH_ANGLE,                /* <name> */
+	RUNBOOK_PH_SHA,                  /* sha-<name>: the span covers "sha-<name>" */
+	RUNBOOK_PH_VAR,                  /* $NAME or ${NAME} */
+};
+
+/* Bytes [off, off + len) of a command's text. */
+struct runbook_span {
+	size_t off;
+	size_t len;
+};
+
+/* One distinct placeholder of a command and every place it occurs. */
+struct runbook_placeholder {
+	enum runbook_ph_kind kind;
+	char *name;                      /* "tag", "commit", "NAMESPACE" */
+	struct runbook_span *pos;
+	size_t npos;
+};
+
+enum runbook_action_kind {
+	RUNBOOK_ACT_NONE,                /* a plain command */
+	RUNBOOK_ACT_K8S_UNDO,            /* kubectl rollout undo */
+	RUNBOOK_ACT_K8S_STATUS,          /* kubectl rollout status */
+	RUNBOOK_ACT_HELM_ROLLBACK,       /* helm rollback */
+	RUNBOOK_ACT_COMPOSE_PULL,        /* docker compose pull */
+	RUNBOOK_ACT_COMPOSE_UP,          /* docker compose up -d */
+	RUNBOOK_ACT_KILLSWITCH,          /* EXPORT_MODE=off, `killswitch` */
+	RUNBOOK_ACT_MIGRATE_DOWN,        /* alembic downgrade */
+	RUNBOOK_ACT_SMOKE,               /* curl …/healthz|readyz|metrics, `smoke` */
+	RUNBOOK_ACT_ROLLBACK,            /* `rollback` */
+	RUNBOOK_ACT_STATUSPAGE,          /* `statuspage` */
+	RUNBOOK_ACT_ANNOUNCE,            /* `announce` */
+};
+
+struct runbook_arg {
+	char *key;
+	char *value;
+};
+
+/* A built-in action with its arguments, in the order they were found. */
+struct runbook_action {
+	enum runbook_action_kind kind;
+	struct runbook_arg *args;
+	size_t nargs;
+};
+
+/* One simple command of a shell block (split at newlines, ;, &&, ||, |, &). */
+struct runbook_command {
+	size_t off;                      /* where text starts in the block's text */
+	size_t len;
+	char *text;                      /* raw source slice, quotes and all */
+	int line;
+	char **argv;                     /* words after quote removal, without */
+	size_t argc;                     /* leading assignments and redirections */
+	char **assigns;                  /* leading NAME=value words */
+	size_t nassigns;
+	bool compound;                   /* in a loop/if/case, pipeline or & */
+	struct runbook_placeholder *ph;
+	size_t nph;
+	struct runbook_action action;    /* never set when compound */
+};
+
+enum runbook_block_kind {
+	RUNBOOK_BLOCK_SHELL,             /* bash, sh, shell, zsh, console, unlabelled fence */
+	RUNBOOK_BLOCK_WARROOM,           /* explicit action bindings */
+	RUNBOOK_BLOCK_OTHER,             /* yaml, json, sql, indented code … */
+};
+
+/* One line of a `warroom` block that was read without error. */
+struct runbook_binding {
+	int line;
+	struct runbook_action action;
+};
+
+struct runbook_block {
+	enum runbook_block_kind kind;
+	bool fenced;
+	char *info;                      /* the whole info string, "" when none */
+	char *lang;                      /* its first word */
+	char *text;                      /* content, container indentation removed */
+	size_t len;
+	int line;                        /* opening fence (first line if indented) */
+	int first_line;                  /* first content line */
+	int nlines;
+	size_t section;
+	size_t step;                     /* WR_RUNBOOK_NONE: the section's own */
+	struct runbook_command *cmds;
+	size_t ncmds;
+	struct runbook_binding *binds;
+	size_t nbinds;
+};
+
+struct runbook_step {
+	char *text;                      /* inline text, markup removed */
+	int line;
+	size_t section;
+	size_t parent;                   /* enclosing step of a nested item */
+	int depth;                       /* 0 for a top-level item */
+	bool ordered;
+	unsigned number;                 /* its number in an ordered list */
+	bool task;
+	bool checked;                    /* "- [x]" */
+	bool has_tminus;                 /* "T-15m:" starts the text */
+	long tminus_s;                   /* negative before T-0 */
+};
+
+struct runbook_section {
+	char *title;
+	int level;                       /* 1–6; 0 for text before any heading */
+	bool pseudo;                     /* a numbered item or title line, see .5 */
+	int line;
+	size_t parent;
+};
+
+enum runbook_metric {
+	RUNBOOK_METRIC_ERROR_RATE,       /* fraction of requests */
+	RUNBOOK_METRIC_P95_MS,
+	RUNBOOK_METRIC_RESTARTS,         /* pod crashes/restarts in a window */
+};
+
+enum runbook_level {
+	RUNBOOK_LEVEL_ROLLBACK,
+	RUNBOOK_LEVEL_CONSIDER,
+	RUNBOOK_LEVEL_MONITOR,
+};
+
+struct runbook_matrix_row {
+	int line;
+	enum runbook_metric metric;
+	enum runbook_level level;
+	double value;                    /* lower bound: fraction, ms or count */
+	int window_s;                    /* restarts only */
+};
+
+struct runbook_matrix {
+	bool present;
+	int line;                        /* the table's header row */
+	struct runbook_matrix_row *rows;
+	size_t nrows;
+};
+
+struct runbook {
+	char *name;
+	struct runbook_section *sections;
+	size_t nsections;
+	struct runbook_step *steps;
+	size_t nsteps;
+	struct runbook_block *blocks;
+	size_t nblocks;
+	struct runbook_matrix matrix;
+	struct runbook_diag *diags;      /* in the order found */
+	size_t ndiags;
+	size_t nerrors;
+	size_t nwarnings;
+};
+
+struct runbook_stats {
+	size_t sections, steps, tasks, checked, tminus;
+	size_t blocks, commands, placeholders, actions, bindings;
+	size_t matrix_rows, errors, warnings;
+};
+
+/* Bits returned by runbook_matrix_apply(): which thresholds it set. */
+#define WR_RB_SET_ERROR_ROLLBACK  0x01u
+#define WR_RB_SET_ERROR_CONSIDER  0x02u
+#define WR_RB_SET_ERROR_MONITOR   0x04u
+#define WR_RB_SET_P95_ROLLBACK    0x08u
+#define WR_RB_SET_P95_CONSIDER    0x10u
+#define WR_RB_SET_P95_MONITOR     0x20u
+#define WR_RB_SET_RESTARTS        0x40u
+
+/* Parse len bytes of Markdown named name into rb (fully replaced). Never
+ * fails as a whole; returns 0, or -1 when rb->nerrors > 0. */
+int runbook_parse(struct runbook *rb, const char *name, const char *buf,
+    size_t len);
+
+/* Release everything runbook_parse() allocated; rb is left empty. */
+void runbook_free(struct runbook *rb);
+
+/* Count what rb holds (actions: recognised commands plus bindings). */
+void runbook_stats(const struct runbook *rb, struct runbook_stats *st);
+
+/* Set the thresholds the matrix has rows for; returns WR_RB_SET_* bits. */
+unsigned runbook_matrix_apply(const struct runbook_matrix *m,
+    struct config_thresholds *t);
+
+/* The value of key in a, or NULL. */
+const char *runbook_action_arg(const struct runbook_action *a, const char *key);
+
+/* Stable names used in text and JSON output ("k8s.undo", "ROLLBACK", …). */
+const char *runbook_action_name(enum runbook_action_kind k);
+const char *runbook_level_name(enum runbook_level l);
+const char *runbook_metric_name(enum runbook_metric m);
+const char *runbook_ph_kind_name(enum runbook_ph_kind k);
+const char *runbook_block_kind_name(enum runbook_block_kind k);
+
+/* ---- building blocks shared by runbook*.c (and their tests) ---- */
+
+/* Append a diagnostic; past WR_RUNBOOK_DIAG_MAX only counts are kept. */
+void runbook_diag(struct runbook *rb, enum runbook_severity sev, int line,
+    const char *fmt, ...) __attribute__((format(printf, 4, 5)));
+
+/* Split a shell block into commands, placeholders and known actions. */
+void runbook_shell_scan(struct runbook *rb, struct runbook_block *b);
+
+/* Read a `warroom` block's lines into bindings; bad lines are errors. */
+void runbook_bind_scan(struct runbook *rb, struct runbook_block *b);
+
+/* Read one table (cells row-major, row 0 the header) as the decision
+ * matrix if its header qualifies; returns true when it did. */
+bool runbook_matrix_read(struct runbook *rb, char **cells, const int *lines,
+    size_t nrows, size_t ncols);
+
+/* p resized for element n of an array grown one element at a time: the
+ * capacity doubles at powers of two, so n appends cost O(n). */
+void *runbook_grow(void *p, size_t n, size_t size);
+
+/* Append key=value to a (both copied). */
+void runbook_action_add(struct runbook_action *a, const char *key,
+    const char *value);
+
+/* Release a's arguments; a is left RUNBOOK_ACT_NONE. */
+void runbook_action_free(struct runbook_action *a);
+
+#endif

@@ -1,0 +1,383 @@
+/*
+ * runbook_bind.c — `warroom` blocks: explicit bindings of steps to actions.
+ *
+ *   ```warroom
+ *   rollback service=api to=last-good
+ *   killswitch export off
+ *   statuspage update status=identified message="Rolling back api"
+ *   smoke url=/readyz expect=200
+ *   ```
+ *
+ * Each line is a verb, its positional words and key=value pairs (values
+ * may be "double" or 'single' quoted). The grammar of every verb is one
+ * table below; anything it does not allow is an error with the line, since
+ * a binding is the author's explicit intent and must never be half-read.
+ */
+#include "warroom/runbook.h"
+
+#include <ctype.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+enum val_type {
+	V_NAME,          /* service, host, namespace: [A-Za-z0-9._/-] */
+	V_TAG,           /* image tag or last-good / previous */
+	V_INT,           /* revision: 1… */
+	V_STATUS,        /* HTTP status 100–599 */
+	V_TEXT,          /* any non-empty text */
+	V_URL,           /* http(s)://… or /path */
+	V_ENUM,          /* one of .choices */
+};
+
+struct key_spec {
+	const char *key;
+	enum val_type type;
+	bool required;
+	const char *choices;   /* V_ENUM: space separated */
+};
+
+#define KEYS_MAX 8
+#define POS_MAX 2
+
+struct verb_spec {
+	const char *verb;
+	enum runbook_action_kind kind;
+	struct key_spec pos[POS_MAX];   /* positional words, in order */
+	struct key_spec keys[KEYS_MAX];
+};
+
+static const char incident_status[] = "investigating identified monitoring resolved";
+
+static const struct verb_spec verbs[] = {
+	{ "rollback", RUNBOOK_ACT_ROLLBACK, { { NULL, 0, 0, NULL } }, {
+		{ "service", V_NAME, true, NULL },
+		{ "to", V_TAG, false, NULL },
+		{ "host", V_NAME, false, NULL },
+		{ "namespace", V_NAME, false, NULL },
+		{ "revision", V_INT, false, NULL },
+		{ "driver", V_ENUM, false, "compose k8s helm" },
+	} },
+	{ "killswitch", RUNBOOK_ACT_KILLSWITCH, {
+		{ "switch", V_NAME, true, NULL },
+		{ "state", V_ENUM, true, "on off" },
+	}, {
+		{ "service", V_NAME, false, NULL },
+		{ "host", V_NAME, false, NULL },
+	} },
+	{ "statuspage", RUNBOOK_ACT_STATUSPAGE, {
+		{ "op", V_ENUM, true, "create update resolve" },
+	}, {
+		{ "status", V_ENUM, false, incident_status },
+		{ "impact", V_ENUM, false, "none minor major critical" },
+		{ "name", V_TEXT, false, NULL },
+		{ "message", V_TEXT, false, NULL },
+		{ "component", V_NAME, false, NULL },
+		{ "component_status", V_ENUM, false, "operational degraded_performance "
+		    "partial_outage major_outage under_maintenance" },
+	} },
+	{ "smoke", RUNBOOK_ACT_SMOKE, { { NULL, 0, 0, NULL } }, {
+		{ "url", V_URL, true, NULL },
+		{ "expect", V_STATUS, false, NULL },
+		{ "host", V_NAME, false, NULL },
+		{ "service", V_NAME, false, NULL },
+	} },
+	{ "announce", RUNBOOK_ACT_ANNOUNCE, { { NULL, 0, 0, NULL } }, {
+		{ "message", V_TEXT, true, NULL },
+		{ "channel", V_NAME, false, NULL },
+	} },
+};
+
+static bool
+in_choices(const char *v, const char *choices)
+{
+	size_t n = strlen(v);
+	const char *p = choices;
+
+	while (*p != '\0') {
+		size_t w = strcspn(p, " ");
+
+		if (w == n && strncmp(p, v, n) == 0)
+			return true;
+		p += w;
+		while (*p == ' ')
+			p++;
+	}
+	return false;
+}
+
+/* NULL when v fits; else what was expected. */
+static const char *
+check_value(const struct key_spec *k, const char *v)
+{
+	size_t i;
+	char *end;
+	long n;
+
+	if (*v == '\0')
+		return "a value";
+	switch (k->type) {
+	case V_NAME:
+	case V_TAG:
+		if (strlen(v) > 128)
+			return "at most 128 bytes";
+		for (i = 0; v[i] != '\0'; i++)
+			if (!(isalnum((unsigned char)v[i]) || strchr(k->type == V_NAME ?
+			    "._/-" : "._-", v[i]) != NULL))
+				return k->type == V_NAME ?
+				    "a name of letters, digits, '.', '_', '/' and '-'" :
+				    "an image tag, last-good or previous";
+		return NULL;
+	case V_INT:
+	case V_STATUS:
+		n = strtol(v, &end, 10);
+		if (!isdigit((unsigned char)v[0]) || *end != '\0')
+			return k->type == V_INT ? "a revision number" : "an HTTP status";
+		if (k->type == V_INT && n < 1)
+			return "a revision number from 1";
+		if (k->type == V_STATUS && (n < 100 || n > 599))
+			return "an HTTP status from 100 to 599";
+		return NULL;
+	case V_TEXT:
+		return NULL;
+	case V_URL:
+		if (strncmp(v, "http://", 7) != 0 && strncmp(v, "https://", 8) != 0 &&
+		    v[0] != '/')
+			return "an http:// or https:// URL, or a /path on the service";
+		if (strpbrk(v, " \t") != NULL)
+			return "a URL without spaces";
+		return NULL;
+	case V_ENUM:
+		return in_choices(v, k->choices) ? NULL : k->choices;
+	}
+	return "a value";
+}
+
+/* Split one line into words; a word's quotes are removed. Returns -1 and
+ * fills *why on an unterminated quote. */
+static int
+split_words(const char *s, size_t n, char ***out, size_t *nout, const char **why)
+{
+	size_t i = 0;
+
+	*out = NULL;
+	*nout = 0;
+	while (i < n) {
+		char *w;
+		size_t o = 0;
+
+		while (i < n && (s[i] == ' ' || s[i] == '\t' || s[i] == '\r'))
+			i++;
+		if (i >= n)
+			break;
+		w = xmalloc(n - i + 1);
+		while (i < n && s[i] != ' ' && s[i] != '\t' && s[i] != '\r') {
+			char q = s[i];
+
+			if (q == '"' || q == '\'') {
+				for (i++; i < n && s[i] != q; i++) {
+					if (q == '"' && s[i] == '\\' && i + 1 < n)
+						i++;
+					w[o++] = s[i];
+				}
+				if (i >= n) {
+					free(w);
+					while (*nout > 0)
+						free((*out)[--*nout]);
+					free(*out);
+					*out = NULL;
+					*why = "unterminated quote";
+					return -1;
+				}
+				i++;
+			} else {
+				w[o++] = s[i++];
+			}
+		}
+		w[o] = '\0';
+		*out = runbook_grow(*out, *nout, sizeof(**out));
+		(*out)[(*nout)++] = w;
+	}
+	return 0;
+}
+
+static const struct verb_spec *
+find_verb(const char *v)
+{
+	size_t i;
+
+	for (i = 0; i < WR_ARRAY_LEN(verbs); i++)
+		if (strcmp(verbs[i].verb, v) == 0)
+			return &verbs[i];
+	return NULL;
+}
+
+static void
+unknown_verb(struct runbook *rb, int line, const char *v)
+{
+	const char *best = NULL;
+	size_t i, d, bestd = 3;
+
+	for (i = 0; i < WR_ARRAY_LEN(verbs); i++)
+		if ((d = wr_edit_distance(v, verbs[i].verb)) < bestd) {
+			bestd = d;
+			best = verbs[i].verb;
+		}
+	if (best != NULL)
+		runbook_diag(rb, RUNBOOK_ERROR, line,
+		    "warroom: unknown action '%s' (did you mean '%s'?)", v, best);
+	else
+		runbook_diag(rb, RUNBOOK_ERROR, line, "warroom: unknown action '%s' "
+		    "(known: rollback, killswitch, statuspage, smoke, announce)", v);
+}
+
+static const struct key_spec *
+find_key(const struct verb_spec *vs, const char *key, size_t klen)
+{
+	size_t i;
+
+	for (i = 0; i < KEYS_MAX && vs->keys[i].key != NULL; i++)
+		if (strlen(vs->keys[i].key) == klen &&
+		    strncmp(vs->keys[i].key, key, klen) == 0)
+			return &vs->keys[i];
+	return NULL;
+}
+
+static void
+unknown_key(struct runbook *rb, int line, const struct verb_spec *vs,
+    const char *key)
+{
+	const char *best = NULL;
+	size_t i, d, bestd = 3;
+
+	for (i = 0; i < KEYS_MAX && vs->keys[i].key != NULL; i++)
+		if ((d = wr_edit_distance(key, vs->keys[i].key)) < bestd) {
+			bestd = d;
+			best = vs->keys[i].key;
+		}
+	if (best != NULL)
+		runbook_diag(rb, RUNBOOK_ERROR, line,
+		    "warroom: %s: unknown key '%s' (did you mean '%s'?)", vs->verb, key,
+		    best);
+	else
+		runbook_diag(rb, RUNBOOK_ERROR, line, "warroom: %s: unknown key '%s'",
+		    vs->verb, key);
+}
+
+/* Read one line; returns true and fills a when it had no error. */
+static bool
+bind_line(struct runbook *rb, int line, char **w, size_t nw,
+    struct runbook_action *a)
+{
+	const struct verb_spec *vs = find_verb(w[0]);
+	const struct key_spec *ks;
+	const char *why, *eq;
+	size_t i, npos = 0, errs = rb->nerrors;
+	unsigned given = 0;     /* keys seen, good or bad: bit per vs->keys[] */
+
+	if (vs == NULL) {
+		unknown_verb(rb, line, w[0]);
+		return false;
+	}
+	a->kind = vs->kind;
+	for (i = 1; i < nw; i++) {
+		if ((eq = strchr(w[i], '=')) == NULL) {
+			if (npos >= POS_MAX || vs->pos[npos].key == NULL) {
+				runbook_diag(rb, RUNBOOK_ERROR, line,
+				    "warroom: %s: unexpected word '%s' (expected key=value)",
+				    vs->verb, w[i]);
+				continue;
+			}
+			ks = &vs->pos[npos++];
+			if ((why = check_value(ks, w[i])) != NULL)
+				runbook_diag(rb, RUNBOOK_ERROR, line,
+				    "warroom: %s: bad %s '%s' (expected %s)", vs->verb, ks->key,
+				    w[i], why);
+			else
+				runbook_action_add(a, ks->key, w[i]);
+			continue;
+		}
+		if ((ks = find_key(vs, w[i], (size_t)(eq - w[i]))) == NULL) {
+			char key[64];
+
+			snprintf(key, sizeof(key), "%.*s", (int)(eq - w[i]), w[i]);
+			unknown_key(rb, line, vs, key);
+			continue;
+		}
+		if (given & (1u << (ks - vs->keys))) {
+			runbook_diag(rb, RUNBOOK_ERROR, line, "warroom: %s: '%s' given twice",
+			    vs->verb, ks->key);
+			continue;
+		}
+		given |= 1u << (ks - vs->keys);
+		if ((why = check_value(ks, eq + 1)) != NULL)
+			runbook_diag(rb, RUNBOOK_ERROR, line,
+			    "warroom: %s: bad %s '%s' (expected %s)", vs->verb, ks->key,
+			    eq + 1, why);
+		else
+			runbook_action_add(a, ks->key, eq + 1);
+	}
+	for (i = 0; i < POS_MAX && vs->pos[i].key != NULL; i++)
+		if (i >= npos)
+			runbook_diag(rb, RUNBOOK_ERROR, line, "warroom: %s: missing %s",
+			    vs->verb, vs->pos[i].key);
+	for (i = 0; i < KEYS_MAX && vs->keys[i].key != NULL; i++)
+		if (vs->keys[i].required && !(given & (1u << i)))
+			runbook_diag(rb, RUNBOOK_ERROR, line, "warroom: %s: missing %s=",
+			    vs->verb, vs->keys[i].key);
+	/* A status page post needs to say what the status is. */
+	if (vs->kind == RUNBOOK_ACT_STATUSPAGE && rb->nerrors == errs) {
+		const char *op = runbook_action_arg(a, "op");
+
+		if (op != NULL && strcmp(op, "resolve") != 0 &&
+		    runbook_action_arg(a, "status") == NULL)
+			runbook_diag(rb, RUNBOOK_ERROR, line,
+			    "warroom: statuspage %s: missing status=", op);
+		if (op != NULL && strcmp(op, "create") == 0 &&
+		    runbook_action_arg(a, "name") == NULL)
+			runbook_diag(rb, RUNBOOK_ERROR, line,
+			    "warroom: statuspage create: missing name=");
+	}
+	return rb->nerrors == errs;
+}
+
+void
+runbook_bind_scan(struct runbook *rb, struct runbook_block *b)
+{
+	size_t i = 0, k;
+	int line = b->first_line;
+
+	while (i < b->len) {
+		size_t e = i, s;
+		char **w = NULL;
+		size_t nw = 0;
+		const char *why = NULL;
+		struct runbook_action a = { 0 };
+
+		while (e < b->len && b->text[e] != '\n')
+			e++;
+		s = i;
+		while (s < e && (b->text[s] == ' ' || b->text[s] == '\t'))
+			s++;
+		if (s < e && b->text[s] != '#') {
+			if (split_words(b->text + s, e - s, &w, &nw, &why) != 0) {
+				runbook_diag(rb, RUNBOOK_ERROR, line, "warroom: %s", why);
+			} else if (nw > 0) {
+				if (bind_line(rb, line, w, nw, &a)) {
+					b->binds = runbook_grow(b->binds, b->nbinds,
+					    sizeof(*b->binds));
+					b->binds[b->nbinds].line = line;
+					b->binds[b->nbinds].action = a;
+					b->nbinds++;
+				} else {
+					runbook_action_free(&a);
+				}
+			}
+			for (k = 0; k < nw; k++)
+				free(w[k]);
+			free(w);
+		}
+		line++;
+		i = e + 1;
+	}
+}

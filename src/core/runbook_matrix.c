@@ -1,0 +1,361 @@
+/*
+ * runbook_matrix.c — a runbook's decision matrix table as thresholds.
+ *
+ *   | Metric      | Threshold   | Action               |
+ *   |-------------|-------------|----------------------|
+ *   | Error rate  | > 5%        | Rollback immediately |
+ *   | P95 latency | 1000-2000ms | Consider rollback    |
+ *   | Pod crashes | > 3 in 5m   | Rollback immediately |
+ *
+ * The header needs Metric, Threshold and Action columns (any case, any
+ * order, other columns ignored). A row's threshold is its lower bound (a
+ * range "2-5%" starts the level at 2%); its Action text chooses the level.
+ * Rows that cannot be read are warnings with their line, never guesses.
+ */
+#include "warroom/runbook.h"
+
+#include <ctype.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+static void
+lower(char *dst, const char *src, size_t cap)
+{
+	size_t i;
+
+	for (i = 0; i + 1 < cap && src[i] != '\0'; i++)
+		dst[i] = (char)tolower((unsigned char)src[i]);
+	dst[i] = '\0';
+}
+
+static int
+column(char **hdr, size_t ncols, const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < ncols; i++)
+		if (wr_streq_ci(hdr[i], name))
+			return (int)i;
+	return -1;
+}
+
+static bool
+metric_of(const char *text, enum runbook_metric *m)
+{
+	char s[128];
+
+	lower(s, text, sizeof(s));
+	if (strstr(s, "error") != NULL || strstr(s, "5xx") != NULL)
+		*m = RUNBOOK_METRIC_ERROR_RATE;
+	else if (strstr(s, "p95") != NULL ||
+	    (strstr(s, "latency") != NULL && strstr(s, "p99") == NULL &&
+	    strstr(s, "p50") == NULL))
+		*m = RUNBOOK_METRIC_P95_MS;
+	else if (strstr(s, "crash") != NULL || strstr(s, "restart") != NULL)
+		*m = RUNBOOK_METRIC_RESTARTS;
+	else
+		return false;
+	return true;
+}
+
+static bool
+level_of(const char *text, enum runbook_level *l)
+{
+	char s[128];
+
+	lower(s, text, sizeof(s));
+	if (strstr(s, "consider") != NULL || strstr(s, "possible") != NULL ||
+	    strstr(s, "investigate") != NULL)
+		*l = RUNBOOK_LEVEL_CONSIDER;
+	else if (strstr(s, "monitor") != NULL || strstr(s, "watch") != NULL)
+		*l = RUNBOOK_LEVEL_MONITOR;
+	else if (strstr(s, "rollback") != NULL || strstr(s, "roll back") != NULL)
+		*l = RUNBOOK_LEVEL_ROLLBACK;
+	else
+		return false;
+	return true;
+}
+
+static const char *
+skip_space(const char *p)
+{
+	while (*p == ' ' || *p == '\t')
+		p++;
+	return p;
+}
+
+/* A number at *p; advances past it. */
+static bool
+number(const char **p, double *out)
+{
+	char *end;
+	double d;
+
+	if (!isdigit((unsigned char)**p) && **p != '.')
+		return false;
+	d = strtod(*p, &end);
+	if (end == *p || !isfinite(d) || d < 0)
+		return false;
+	*out = d;
+	*p = end;
+	return true;
+}
+
+/* A unit word at *p from the list "word=factor …"; advances past it. */
+static bool
+unit(const char **p, const char *const *units, const double *factors,
+    double *factor)
+{
+	const char *s = skip_space(*p);
+	size_t i, best = 0;
+	int found = -1;
+
+	for (i = 0; units[i] != NULL; i++) {
+		size_t n = strlen(units[i]);
+
+		if (strncasecmp(s, units[i], n) == 0 && !isalpha((unsigned char)s[n]) &&
+		    n > best) {
+			best = n;
+			found = (int)i;
+		}
+	}
+	if (found < 0)
+		return false;
+	*factor = factors[found];
+	*p = s + best;
+	return true;
+}
+
+static const char *const time_units[] = {
+	"s", "sec", "secs", "second", "seconds", "m", "min", "mins", "minute",
+	"minutes", "h", "hr", "hour", "hours", NULL,
+};
+static const double time_factors[] = {
+	1, 1, 1, 1, 1, 60, 60, 60, 60, 60, 3600, 3600, 3600, 3600,
+};
+
+/* "> 5%", ">= 2 %", "2-5%", "1000–2000ms", "> 2s", "> 3 in 5 min", "3/5m".
+ * Returns NULL, or why the threshold could not be read. */
+static const char *
+threshold_of(const char *text, enum runbook_metric m, double *value, int *window_s)
+{
+	static const char *const lat_units[] = { "ms", "s", "sec", "seconds", NULL };
+	static const double lat_factors[] = { 1, 1000, 1000, 1000 };
+	const char *p = skip_space(text);
+	double lo, hi, f = 0;
+	bool pct;
+
+	if (*p == '<' || strncmp(p, "\xe2\x89\xa4", 3) == 0)
+		return "only lower bounds (> x, x-y) are read";
+	if (strncmp(p, "\xe2\x89\xa5", 3) == 0)      /* ≥ */
+		p += 3;
+	else if (*p == '>')
+		p += p[1] == '=' ? 2 : 1;
+	else if (strncasecmp(p, "above", 5) == 0 || strncasecmp(p, "over", 4) == 0)
+		p += tolower((unsigned char)*p) == 'a' ? 5 : 4;
+	p = skip_space(p);
+	if (!number(&p, &lo))
+		return "no number found";
+	hi = lo;
+	pct = *skip_space(p) == '%';
+	if (pct)
+		p = skip_space(p) + 1;
+	if (m == RUNBOOK_METRIC_P95_MS)
+		(void)unit(&p, lat_units, lat_factors, &f);
+	p = skip_space(p);
+	/* A range: its lower bound starts the level. */
+	if (*p == '-' || strncmp(p, "\xe2\x80\x93", 3) == 0 || strncasecmp(p, "to ", 3) == 0) {
+		p += *p == '-' ? 1 : *p == '\xe2' ? 3 : 3;
+		p = skip_space(p);
+		if (!number(&p, &hi))
+			return "a range needs its upper bound";
+		if (*skip_space(p) == '%') {
+			pct = true;
+			p = skip_space(p) + 1;
+		}
+		if (m == RUNBOOK_METRIC_P95_MS && f == 0)
+			(void)unit(&p, lat_units, lat_factors, &f);
+		if (hi < lo)
+			return "the range's upper bound is below its lower bound";
+	}
+	switch (m) {
+	case RUNBOOK_METRIC_ERROR_RATE:
+		if (!pct)
+			return "expected a percentage like > 5%";
+		if (lo > 100)
+			return "a percentage above 100";
+		*value = lo / 100.0;
+		return NULL;
+	case RUNBOOK_METRIC_P95_MS:
+		if (f == 0)
+			return "expected milliseconds like > 2000ms (or seconds like > 2s)";
+		*value = lo * f;
+		return NULL;
+	case RUNBOOK_METRIC_RESTARTS: {
+		double w;
+
+		p = skip_space(p);
+		if (strncasecmp(p, "in ", 3) == 0)
+			p += 3;
+		else if (strncasecmp(p, "per ", 4) == 0 || strncasecmp(p, "within ", 7) == 0)
+			p += *p == 'p' || *p == 'P' ? 4 : 7;
+		else if (*p == '/')
+			p++;
+		else
+			return "expected a count in a window like > 3 in 5m";
+		p = skip_space(p);
+		if (!number(&p, &w))
+			w = 1;    /* "per minute" */
+		if (!unit(&p, time_units, time_factors, &f))
+			return "the window needs a unit (s, m or h)";
+		if (lo != floor(lo) || lo > 100000 || w * f < 1 || w * f > 7 * 86400)
+			return "expected a whole count in a window up to a week";
+		*value = lo;
+		*window_s = (int)(w * f);
+		return NULL;
+	}
+	}
+	return "a threshold";
+}
+
+static const char *
+metric_label(enum runbook_metric m)
+{
+	switch (m) {
+	case RUNBOOK_METRIC_ERROR_RATE: return "error rate";
+	case RUNBOOK_METRIC_P95_MS: return "p95 latency";
+	case RUNBOOK_METRIC_RESTARTS: return "pod crashes";
+	}
+	return "?";
+}
+
+/* Warn once per metric whose levels are not ordered rollback ≥ consider ≥ monitor. */
+static void
+check_order(struct runbook *rb)
+{
+	struct runbook_matrix *mx = &rb->matrix;
+	int m;
+
+	for (m = RUNBOOK_METRIC_ERROR_RATE; m <= RUNBOOK_METRIC_P95_MS; m++) {
+		double v[3];
+		bool have[3] = { false, false, false };
+		size_t i;
+
+		for (i = 0; i < mx->nrows; i++)
+			if ((int)mx->rows[i].metric == m) {
+				v[mx->rows[i].level] = mx->rows[i].value;
+				have[mx->rows[i].level] = true;
+			}
+		if ((have[0] && have[1] && v[0] < v[1]) ||
+		    (have[1] && have[2] && v[1] < v[2]) ||
+		    (have[0] && have[2] && v[0] < v[2]))
+			runbook_diag(rb, RUNBOOK_WARNING, mx->line,
+			    "decision matrix: %s levels are not ordered (ROLLBACK should be "
+			    "highest, MONITOR lowest)", metric_label((enum runbook_metric)m));
+	}
+}
+
+bool
+runbook_matrix_read(struct runbook *rb, char **cells, const int *lines,
+    size_t nrows, size_t ncols)
+{
+	struct runbook_matrix *mx = &rb->matrix;
+	int cm = column(cells, ncols, "metric"), ct = column(cells, ncols, "threshold");
+	int ca = column(cells, ncols, "action");
+	size_t r, i;
+
+	if (cm < 0 || ct < 0 || ca < 0)
+		return false;
+	if (mx->present) {
+		runbook_diag(rb, RUNBOOK_WARNING, lines[0],
+		    "a second decision matrix is ignored (the first is at line %d)",
+		    mx->line);
+		return true;
+	}
+	mx->present = true;
+	mx->line = lines[0];
+	for (r = 1; r < nrows; r++) {
+		char **row = cells + r * ncols;
+		struct runbook_matrix_row mr = { .line = lines[r] };
+		const char *why;
+
+		if (row[cm][0] == '\0' && row[ct][0] == '\0' && row[ca][0] == '\0')
+			continue;
+		if (!metric_of(row[cm], &mr.metric)) {
+			runbook_diag(rb, RUNBOOK_WARNING, mr.line,
+			    "decision matrix: unknown metric '%s' (read: error rate, p95 "
+			    "latency, pod crashes/restarts); row skipped", row[cm]);
+			continue;
+		}
+		if (!level_of(row[ca], &mr.level)) {
+			runbook_diag(rb, RUNBOOK_WARNING, mr.line,
+			    "decision matrix: action '%s' is none of rollback, consider, "
+			    "monitor; row skipped", row[ca]);
+			continue;
+		}
+		if ((why = threshold_of(row[ct], mr.metric, &mr.value, &mr.window_s)) != NULL) {
+			runbook_diag(rb, RUNBOOK_WARNING, mr.line,
+			    "decision matrix: threshold '%s' for %s: %s; row skipped",
+			    row[ct], metric_label(mr.metric), why);
+			continue;
+		}
+		if (mr.metric == RUNBOOK_METRIC_RESTARTS && mr.level != RUNBOOK_LEVEL_ROLLBACK) {
+			runbook_diag(rb, RUNBOOK_WARNING, mr.line,
+			    "decision matrix: pod crashes only set the ROLLBACK level; row "
+			    "skipped");
+			continue;
+		}
+		for (i = 0; i < mx->nrows; i++)
+			if (mx->rows[i].metric == mr.metric && mx->rows[i].level == mr.level)
+				break;
+		if (i < mx->nrows) {
+			runbook_diag(rb, RUNBOOK_WARNING, mr.line,
+			    "decision matrix: a second %s row for %s is ignored (line %d "
+			    "counts)", runbook_level_name(mr.level), metric_label(mr.metric),
+			    mx->rows[i].line);
+			continue;
+		}
+		mx->rows = runbook_grow(mx->rows, mx->nrows, sizeof(*mx->rows));
+		mx->rows[mx->nrows++] = mr;
+	}
+	check_order(rb);
+	return true;
+}
+
+unsigned
+runbook_matrix_apply(const struct runbook_matrix *m, struct config_thresholds *t)
+{
+	unsigned set = 0;
+	size_t i;
+
+	for (i = 0; i < m->nrows; i++) {
+		const struct runbook_matrix_row *r = &m->rows[i];
+
+		switch (r->metric) {
+		case RUNBOOK_METRIC_ERROR_RATE:
+			if (r->level == RUNBOOK_LEVEL_ROLLBACK)
+				t->error_rate_rollback = r->value, set |= WR_RB_SET_ERROR_ROLLBACK;
+			else if (r->level == RUNBOOK_LEVEL_CONSIDER)
+				t->error_rate_consider = r->value, set |= WR_RB_SET_ERROR_CONSIDER;
+			else
+				t->error_rate_monitor = r->value, set |= WR_RB_SET_ERROR_MONITOR;
+			break;
+		case RUNBOOK_METRIC_P95_MS:
+			if (r->level == RUNBOOK_LEVEL_ROLLBACK)
+				t->p95_rollback_ms = r->value, set |= WR_RB_SET_P95_ROLLBACK;
+			else if (r->level == RUNBOOK_LEVEL_CONSIDER)
+				t->p95_consider_ms = r->value, set |= WR_RB_SET_P95_CONSIDER;
+			else
+				t->p95_monitor_ms = r->value, set |= WR_RB_SET_P95_MONITOR;
+			break;
+		case RUNBOOK_METRIC_RESTARTS:
+			t->restarts_rollback = (int)r->value;
+			t->restarts_window_s = r->window_s;
+			set |= WR_RB_SET_RESTARTS;
+			break;
+		}
+	}
+	return set;
+}

@@ -1,0 +1,1313 @@
+/*
+ * runbook_shell.c — a runbook's shell blocks as simple commands.
+ *
+ * A small lexer for the shell a runbook author writes: words with '…',
+ * "…", backslashes, $(…), ${…} and `…`; backslash-newline continuations;
+ * comments; the separators newline ; && || | & ;; and redirections with
+ * heredocs. It is not a shell: it only has to find where each simple
+ * command starts and ends, what its words are, and which of them are
+ * placeholders (<name>, sha-<name>, $VAR) the engineer must fill in.
+ *
+ * A command in a pipeline, in the background or inside for/while/if/case
+ * or a group is marked compound and never replaced by a built-in action:
+ * the action would run without the context the author wrote around it.
+ * Variables the block defines itself (X=1 cmd, export X=…, for X in,
+ * read X, ${X:-default}) and those the shell sets (HOME, PATH, …) are not
+ * placeholders.
+ */
+#include "warroom/runbook.h"
+
+#include <ctype.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* ---- a growable byte buffer ---- */
+
+struct sbuf {
+	char *s;
+	size_t len, cap;
+};
+
+static void
+sbuf_add(struct sbuf *b, const char *s, size_t n)
+{
+	if (b->len + n + 1 > b->cap) {
+		size_t cap = b->cap ? b->cap : 32;
+
+		while (cap < b->len + n + 1)
+			cap *= 2;
+		b->s = xrealloc(b->s, cap);
+		b->cap = cap;
+	}
+	memcpy(b->s + b->len, s, n);
+	b->len += n;
+	b->s[b->len] = '\0';
+}
+
+static char *
+sbuf_take(struct sbuf *b)
+{
+	char *s = b->s ? b->s : xstrdup("");
+
+	memset(b, 0, sizeof(*b));
+	return s;
+}
+
+/* ---- the lexer ---- */
+
+enum tok_type {
+	T_EOF,
+	T_WORD,
+	T_NL,
+	T_SEMI,
+	T_AND,
+	T_OR,
+	T_PIPE,
+	T_AMP,
+	T_DSEMI,
+	T_LPAREN,
+	T_RPAREN,
+	T_REDIR,
+	T_BODY,          /* a heredoc's body, just before its newline */
+};
+
+struct tok {
+	enum tok_type type;
+	size_t start, end;
+	char *value;     /* T_WORD: quotes removed; T_REDIR: the operator */
+	bool heredoc;    /* T_REDIR: << or <<- */
+};
+
+#define HEREDOCS_MAX 8
+
+struct lexer {
+	const char *t;
+	size_t n, i;
+	bool unterminated;
+	size_t bad_at;
+	struct {
+		char *delim;
+		bool strip_tabs;
+	} pending[HEREDOCS_MAX];
+	int npending;
+	bool want_delim;
+	bool delim_strip;
+	bool queued_nl;
+	size_t queued_at;
+};
+
+/* Length of an angle placeholder "<name>" at s[i], 0 if none. */
+static size_t
+angle_len(const char *s, size_t i, size_t n)
+{
+	size_t j;
+
+	if (s[i] != '<' || (i > 0 && s[i - 1] == '<') || i + 2 >= n ||
+	    !isalpha((unsigned char)s[i + 1]))
+		return 0;
+	for (j = i + 1; j < n && j - i <= 64; j++) {
+		unsigned char c = (unsigned char)s[j];
+
+		if (c == '>')
+			return j + 1 - i;
+		if (!(isalnum(c) || (c != '\0' && strchr("_.:/-", c) != NULL)))
+			return 0;
+	}
+	return 0;
+}
+
+/* Index after the group opened at s[i] ('(' or '{'), quotes respected. */
+static size_t
+skip_group(struct lexer *lx, size_t i)
+{
+	const char *s = lx->t;
+	char open = s[i], close = open == '(' ? ')' : '}';
+	int depth = 0;
+
+	for (; i < lx->n; i++) {
+		char c = s[i];
+
+		if (c == '\\') {
+			i++;
+			continue;
+		}
+		if (c == '\'' && open == '(') {
+			const char *q = memchr(s + i + 1, '\'', lx->n - i - 1);
+
+			if (q == NULL)
+				break;
+			i = (size_t)(q - s);
+			continue;
+		}
+		if (c == open)
+			depth++;
+		else if (c == close && --depth == 0)
+			return i + 1;
+	}
+	if (!lx->unterminated)
+		lx->bad_at = i < lx->n ? i : lx->n;
+	lx->unterminated = true;
+	return lx->n;
+}
+
+static void
+lex_word(struct lexer *lx, struct tok *tk)
+{
+	const char *s = lx->t;
+	struct sbuf v = { 0 };
+	size_t i = lx->i, j, a;
+
+	tk->type = T_WORD;
+	tk->start = i;
+	while (i < lx->n) {
+		char c = s[i];
+
+		if ((a = angle_len(s, i, lx->n)) > 0) {
+			sbuf_add(&v, s + i, a);
+			i += a;
+			continue;
+		}
+		if (c != '\0' && strchr(" \t\r\n;&|()<>", c) != NULL)
+			break;
+		if (c == '\\') {
+			if (i + 1 < lx->n && s[i + 1] != '\n')
+				sbuf_add(&v, s + i + 1, 1);
+			i += 2;
+			continue;
+		}
+		if (c == '\'') {
+			const char *q = memchr(s + i + 1, '\'', lx->n - i - 1);
+
+			j = q != NULL ? (size_t)(q - s) : lx->n;
+			sbuf_add(&v, s + i + 1, j - i - 1);
+			if (q == NULL && !lx->unterminated) {
+				lx->unterminated = true;
+				lx->bad_at = i;
+			}
+			i = j + 1;
+			continue;
+		}
+		if (c == '"') {
+			size_t q = i;
+
+			for (i++; i < lx->n && s[i] != '"'; ) {
+				if (s[i] == '\\' && i + 1 < lx->n && s[i + 1] != '\0' &&
+				    strchr("\"\\$`\n", s[i + 1]) != NULL) {
+					if (s[i + 1] != '\n')
+						sbuf_add(&v, s + i + 1, 1);
+					i += 2;
+				} else if (s[i] == '$' && i + 1 < lx->n && s[i + 1] == '(') {
+					j = skip_group(lx, i + 1);
+					sbuf_add(&v, s + i, j - i);
+					i = j;
+				} else {
+					sbuf_add(&v, s + i, 1);
+					i++;
+				}
+			}
+			if (i >= lx->n && !lx->unterminated) {
+				lx->unterminated = true;
+				lx->bad_at = q;
+			}
+			i++;
+			continue;
+		}
+		if (c == '$' && i + 1 < lx->n && (s[i + 1] == '(' || s[i + 1] == '{')) {
+			j = skip_group(lx, i + 1);
+			sbuf_add(&v, s + i, j - i);
+			i = j;
+			continue;
+		}
+		if (c == '`') {
+			for (j = i + 1; j < lx->n && s[j] != '`'; j++)
+				if (s[j] == '\\')
+					j++;
+			j = j < lx->n ? j + 1 : lx->n;
+			sbuf_add(&v, s + i, j - i);
+			i = j;
+			continue;
+		}
+		sbuf_add(&v, &c, 1);
+		i++;
+	}
+	if (i > lx->n)
+		i = lx->n;
+	lx->i = i;
+	tk->end = i;
+	tk->value = sbuf_take(&v);
+}
+
+/* Skip the bodies of pending heredocs starting at s[i] (a line start);
+ * returns the index after the last terminator line (or n). */
+static size_t
+skip_heredocs(struct lexer *lx, size_t i)
+{
+	int k;
+
+	for (k = 0; k < lx->npending; k++) {
+		const char *d = lx->pending[k].delim;
+		size_t dl = strlen(d);
+
+		while (i < lx->n) {
+			size_t e = i, b = i;
+
+			while (e < lx->n && lx->t[e] != '\n')
+				e++;
+			if (lx->pending[k].strip_tabs)
+				while (b < e && lx->t[b] == '\t')
+					b++;
+			i = e < lx->n ? e + 1 : e;
+			if (e - b == dl && memcmp(lx->t + b, d, dl) == 0)
+				break;
+		}
+		free(lx->pending[k].delim);
+	}
+	lx->npending = 0;
+	return i;
+}
+
+static void
+lex_next(struct lexer *lx, struct tok *tk)
+{
+	const char *s = lx->t;
+
+	memset(tk, 0, sizeof(*tk));
+	if (lx->queued_nl) {
+		lx->queued_nl = false;
+		tk->type = T_NL;
+		tk->start = lx->queued_at;
+		tk->end = lx->queued_at + 1;
+		return;
+	}
+	while (lx->i < lx->n) {
+		size_t i = lx->i;
+		char c = s[i], d = i + 1 < lx->n ? s[i + 1] : '\0';
+
+		if (c == ' ' || c == '\t' || c == '\r') {
+			lx->i++;
+			continue;
+		}
+		if (c == '\\' && d == '\n') {
+			lx->i += 2;
+			continue;
+		}
+		if (c == '#') {
+			while (lx->i < lx->n && s[lx->i] != '\n')
+				lx->i++;
+			continue;
+		}
+		tk->start = i;
+		if (c == '\n') {
+			if (lx->npending > 0) {
+				tk->type = T_BODY;
+				tk->start = i + 1;
+				tk->end = skip_heredocs(lx, i + 1);
+				lx->queued_nl = true;
+				lx->queued_at = tk->end > 0 ? tk->end - 1 : 0;
+				lx->i = tk->end;
+				return;
+			}
+			tk->type = T_NL;
+			lx->i++;
+		} else if (c == ';') {
+			tk->type = d == ';' ? T_DSEMI : T_SEMI;
+			lx->i += d == ';' ? 2 : 1;
+		} else if (c == '&' && d == '&') {
+			tk->type = T_AND;
+			lx->i += 2;
+		} else if (c == '&' && d == '>') {
+			tk->type = T_REDIR;
+			lx->i += i + 2 < lx->n && s[i + 2] == '>' ? 3 : 2;
+		} else if (c == '&') {
+			tk->type = T_AMP;
+			lx->i++;
+		} else if (c == '|') {
+			tk->type = d == '|' ? T_OR : T_PIPE;
+			lx->i += d == '|' || d == '&' ? 2 : 1;
+		} else if (c == '(') {
+			tk->type = T_LPAREN;
+			lx->i++;
+		} else if (c == ')') {
+			tk->type = T_RPAREN;
+			lx->i++;
+		} else if ((c == '<' || c == '>') && angle_len(s, i, lx->n) == 0) {
+			static const char *const ops[] = {
+				"<<<", "<<-", "<<", "<&", "<>", ">>", ">&", ">|", "<", ">",
+			};
+			size_t k;
+
+			tk->type = T_REDIR;
+			for (k = 0; k < WR_ARRAY_LEN(ops); k++)
+				if (strncmp(s + i, ops[k], strlen(ops[k])) == 0)
+					break;
+			lx->i += strlen(ops[k]);
+			tk->heredoc = k == 1 || k == 2;
+			tk->value = xstrdup(ops[k]);
+			if (tk->heredoc) {
+				lx->want_delim = true;
+				lx->delim_strip = k == 1;
+			}
+		} else {
+			lex_word(lx, tk);
+			/* "2>" and "2>&1": the digits name a descriptor. */
+			if (lx->i < lx->n && (s[lx->i] == '>' || s[lx->i] == '<') &&
+			    tk->value[0] != '\0' &&
+			    strspn(tk->value, "0123456789") == strlen(tk->value) &&
+			    tk->end - tk->start == strlen(tk->value)) {
+				free(tk->value);
+				tk->value = NULL;
+				continue;
+			}
+			if (lx->want_delim) {
+				lx->want_delim = false;
+				if (lx->npending < HEREDOCS_MAX) {
+					lx->pending[lx->npending].delim = xstrdup(tk->value);
+					lx->pending[lx->npending].strip_tabs = lx->delim_strip;
+					lx->npending++;
+				}
+			}
+		}
+		tk->end = lx->i;
+		return;
+	}
+	if (lx->npending > 0)
+		skip_heredocs(lx, lx->n);
+	tk->type = T_EOF;
+	tk->start = tk->end = lx->n;
+}
+
+/* ---- simple commands ---- */
+
+struct def {
+	char *name;
+	size_t from;     /* first command index it covers */
+};
+
+struct scan {
+	struct runbook *rb;
+	struct runbook_block *blk;
+	const char *text;  /* the block's text, or its console-prompt view */
+	size_t len;
+	struct def *defs;
+	size_t ndefs;
+	size_t line_off;   /* line counting: text[0..line_off) holds */
+	int line;          /* this line */
+	/* the command being built */
+	char **argv;
+	size_t argc;
+	char **assigns;
+	size_t nassigns;
+	bool started;
+	size_t start, end;
+	bool compound;
+	bool header;       /* for/select/case line: not a command */
+	bool want_target;
+	bool want_var;     /* next word is a for/select variable */
+	bool pipe_in;
+	int depth;
+	int case_depth;
+};
+
+static void
+def_add(struct scan *sc, const char *name, size_t len, size_t from)
+{
+	sc->defs = runbook_grow(sc->defs, sc->ndefs, sizeof(*sc->defs));
+	sc->defs[sc->ndefs].name = xstrndup(name, len);
+	sc->defs[sc->ndefs].from = from;
+	sc->ndefs++;
+}
+
+static size_t
+name_len(const char *s)
+{
+	size_t n = 0;
+
+	if (!(isalpha((unsigned char)s[0]) || s[0] == '_'))
+		return 0;
+	while (isalnum((unsigned char)s[n]) || s[n] == '_')
+		n++;
+	return n;
+}
+
+/* NAME= at the start of the raw word s[start..end)? */
+static bool
+is_assign(const char *s, size_t start, size_t end)
+{
+	size_t n = name_len(s + start);
+
+	return n > 0 && start + n < end && s[start + n] == '=';
+}
+
+static void
+strv_add(char ***v, size_t *n, char *s)
+{
+	*v = runbook_grow(*v, *n, sizeof(**v));
+	(*v)[(*n)++] = s;
+}
+
+static void
+cmd_reset(struct scan *sc)
+{
+	size_t i;
+
+	for (i = 0; i < sc->argc; i++)
+		free(sc->argv[i]);
+	for (i = 0; i < sc->nassigns; i++)
+		free(sc->assigns[i]);
+	free(sc->argv);
+	free(sc->assigns);
+	sc->argv = sc->assigns = NULL;
+	sc->argc = sc->nassigns = 0;
+	sc->started = sc->compound = sc->header = false;
+	sc->want_target = sc->want_var = false;
+}
+
+static void
+cmd_finish(struct scan *sc, enum tok_type sep)
+{
+	struct runbook_block *b = sc->blk;
+	struct runbook_command *c;
+	size_t i, end = sc->end;
+
+	if (!sc->started || sc->header || (sc->argc == 0 && sc->nassigns == 0)) {
+		cmd_reset(sc);
+		sc->pipe_in = sep == T_PIPE;
+		return;
+	}
+	while (end > sc->start && sc->text[end - 1] != '\0' &&
+	    strchr(" \t\r\n", sc->text[end - 1]) != NULL)
+		end--;
+	b->cmds = runbook_grow(b->cmds, b->ncmds, sizeof(*b->cmds));
+	c = &b->cmds[b->ncmds++];
+	memset(c, 0, sizeof(*c));
+	c->off = sc->start;
+	c->len = end - sc->start;
+	/* Not xstrndup: a NUL byte in the block must not shorten the text. */
+	c->text = xmalloc(c->len + 1);
+	memcpy(c->text, sc->text + sc->start, c->len);
+	c->text[c->len] = '\0';
+	/* Commands come in source order: count newlines once. */
+	for (i = sc->line_off; i < sc->start; i++)
+		sc->line += sc->text[i] == '\n';
+	sc->line_off = sc->start;
+	c->line = sc->line;
+	c->argv = sc->argv;
+	c->argc = sc->argc;
+	c->assigns = sc->assigns;
+	c->nassigns = sc->nassigns;
+	c->compound = sc->compound || sc->depth > 0 || sc->pipe_in ||
+	    sep == T_PIPE || sep == T_AMP;
+	sc->argv = sc->assigns = NULL;
+	sc->argc = sc->nassigns = 0;
+	cmd_reset(sc);
+	sc->pipe_in = sep == T_PIPE;
+}
+
+static void
+cmd_word(struct scan *sc, struct tok *tk)
+{
+	const char *w = tk->value;
+
+	if (sc->want_target) {
+		sc->want_target = false;
+		sc->end = tk->end;
+		free(tk->value);
+		return;
+	}
+	if (sc->want_var) {
+		size_t n = name_len(w);
+
+		sc->want_var = false;
+		if (n > 0 && w[n] == '\0')
+			def_add(sc, w, n, sc->blk->ncmds);
+	}
+	if (sc->argc == 0 && sc->nassigns == 0 && !sc->header) {
+		/* Reserved words at command position. */
+		if (strcmp(w, "do") == 0 || strcmp(w, "then") == 0 ||
+		    strcmp(w, "else") == 0 || strcmp(w, "!") == 0 ||
+		    strcmp(w, "time") == 0 || strcmp(w, "elif") == 0) {
+			sc->compound = sc->compound || strcmp(w, "elif") == 0;
+			free(tk->value);
+			return;
+		}
+		if (strcmp(w, "if") == 0 || strcmp(w, "while") == 0 ||
+		    strcmp(w, "until") == 0 || strcmp(w, "{") == 0) {
+			sc->depth++;
+			sc->compound = true;
+			free(tk->value);
+			return;
+		}
+		if (strcmp(w, "done") == 0 || strcmp(w, "fi") == 0 ||
+		    strcmp(w, "}") == 0 || strcmp(w, "esac") == 0) {
+			if (sc->depth > 0)
+				sc->depth--;
+			if (strcmp(w, "esac") == 0 && sc->case_depth > 0)
+				sc->case_depth--;
+			free(tk->value);
+			return;
+		}
+		if (strcmp(w, "for") == 0 || strcmp(w, "select") == 0 ||
+		    strcmp(w, "case") == 0) {
+			sc->depth++;
+			sc->header = true;
+			sc->want_var = strcmp(w, "case") != 0;
+			sc->case_depth += strcmp(w, "case") == 0;
+		}
+	}
+	if (!sc->started) {
+		sc->started = true;
+		sc->start = tk->start;
+	}
+	sc->end = tk->end;
+	if (sc->argc == 0 && is_assign(sc->text, tk->start, tk->end))
+		strv_add(&sc->assigns, &sc->nassigns, tk->value);
+	else
+		strv_add(&sc->argv, &sc->argc, tk->value);
+}
+
+/* ---- variable definitions ---- */
+
+static void
+defs_of_command(struct scan *sc, size_t idx)
+{
+	struct runbook_command *c = &sc->blk->cmds[idx];
+	size_t i, n;
+
+	for (i = 0; i < c->nassigns; i++)
+		def_add(sc, c->assigns[i], name_len(c->assigns[i]), idx);
+	if (c->argc == 0)
+		return;
+	if (strcmp(c->argv[0], "export") == 0 || strcmp(c->argv[0], "local") == 0 ||
+	    strcmp(c->argv[0], "declare") == 0 || strcmp(c->argv[0], "readonly") == 0 ||
+	    strcmp(c->argv[0], "typeset") == 0) {
+		for (i = 1; i < c->argc; i++)
+			if ((n = name_len(c->argv[i])) > 0 && c->argv[i][n] == '=')
+				def_add(sc, c->argv[i], n, idx);
+	} else if (strcmp(c->argv[0], "read") == 0) {
+		for (i = 1; i < c->argc; i++) {
+			const char *a = c->argv[i];
+
+			if (a[0] == '-') {
+				/* Options that take an argument. */
+				if (strchr("adinNptu", a[strlen(a) - 1]) != NULL &&
+				    strlen(a) == 2 && a[1] != 'r' && a[1] != 's')
+					i++;
+				continue;
+			}
+			if ((n = name_len(a)) > 0 && a[n] == '\0')
+				def_add(sc, a, n, idx);
+		}
+	}
+}
+
+static bool
+defined(const struct scan *sc, const char *name, size_t len, size_t idx)
+{
+	static const char *const shell_vars[] = {
+		"HOME", "PATH", "PWD", "OLDPWD", "USER", "LOGNAME", "SHELL",
+		"HOSTNAME", "RANDOM", "SECONDS", "LINENO", "UID", "EUID", "PPID",
+		"IFS", "BASH_SOURCE", "FUNCNAME", "REPLY", "PIPESTATUS", "TMPDIR",
+		"TERM", "LANG",
+	};
+	size_t i;
+
+	for (i = 0; i < WR_ARRAY_LEN(shell_vars); i++)
+		if (strlen(shell_vars[i]) == len && memcmp(shell_vars[i], name, len) == 0)
+			return true;
+	for (i = 0; i < sc->ndefs; i++)
+		if (sc->defs[i].from <= idx && strlen(sc->defs[i].name) == len &&
+		    memcmp(sc->defs[i].name, name, len) == 0)
+			return true;
+	return false;
+}
+
+/* ---- placeholders ---- */
+
+static void
+ph_add(struct runbook_command *c, enum runbook_ph_kind kind, const char *name,
+    size_t nlen, size_t off, size_t len)
+{
+	struct runbook_placeholder *p = NULL;
+	size_t i;
+
+	for (i = 0; i < c->nph; i++)
+		if (c->ph[i].kind == kind && strlen(c->ph[i].name) == nlen &&
+		    memcmp(c->ph[i].name, name, nlen) == 0) {
+			p = &c->ph[i];
+			break;
+		}
+	if (p == NULL) {
+		c->ph = runbook_grow(c->ph, c->nph, sizeof(*c->ph));
+		p = &c->ph[c->nph++];
+		memset(p, 0, sizeof(*p));
+		p->kind = kind;
+		p->name = xstrndup(name, nlen);
+	}
+	p->pos = runbook_grow(p->pos, p->npos, sizeof(*p->pos));
+	p->pos[p->npos].off = off;
+	p->pos[p->npos].len = len;
+	p->npos++;
+}
+
+/* $NAME or ${NAME…} at s[i]: adds a placeholder; returns bytes to skip. */
+static size_t
+scan_var(const struct scan *sc, struct runbook_command *c, size_t idx,
+    const char *s, size_t i, size_t n)
+{
+	size_t nl, j, k;
+	const char *name;
+
+	if (i + 1 >= n)
+		return 1;
+	if (s[i + 1] != '{') {
+		nl = name_len(s + i + 1);
+		if (nl == 0 || i + 1 + nl > n)
+			return 1;
+		if (!defined(sc, s + i + 1, nl, idx))
+			ph_add(c, RUNBOOK_PH_VAR, s + i + 1, nl, i, nl + 1);
+		return nl + 1;
+	}
+	j = i + 2;
+	if (j < n && s[j] == '#')
+		j++;
+	name = s + j;
+	nl = name_len(name);
+	if (nl == 0 || j + nl > n)
+		return 2;
+	for (k = j + nl; k < n && s[k] != '}'; k++)
+		;
+	if (k >= n)
+		return 2;
+	/* ${X:-default} and ${X=default} supply their own value. */
+	if (s[j + nl] != '\0' && strchr(":-=", s[j + nl]) != NULL && !(s[j + nl] == ':' &&
+	    j + nl + 1 < n && s[j + nl + 1] != '\0' &&
+	    strchr("?+", s[j + nl + 1]) != NULL) &&
+	    s[j + nl] != '}')
+		return k + 1 - i;
+	if (!defined(sc, name, nl, idx))
+		ph_add(c, RUNBOOK_PH_VAR, name, nl, i, k + 1 - i);
+	return k + 1 - i;
+}
+
+static void
+scan_placeholders(struct scan *sc, size_t idx)
+{
+	struct runbook_command *c = &sc->blk->cmds[idx];
+	const char *s = c->text;
+	size_t n = c->len, i = 0, a;
+	bool sq = false, dq = false;
+
+	while (i < n) {
+		char ch = s[i];
+
+		if ((a = angle_len(s, i, n)) > 0) {
+			if (i >= 4 && memcmp(s + i - 4, "sha-", 4) == 0)
+				ph_add(c, RUNBOOK_PH_SHA, s + i + 1, a - 2, i - 4, a + 4);
+			else
+				ph_add(c, RUNBOOK_PH_ANGLE, s + i + 1, a - 2, i, a);
+			i += a;
+			continue;
+		}
+		if (sq) {
+			sq = ch != '\'';
+			i++;
+		} else if (ch == '\\') {
+			i += 2;
+		} else if (ch == '\'' && !dq) {
+			sq = true;
+			i++;
+		} else if (ch == '"') {
+			dq = !dq;
+			i++;
+		} else if (ch == '$') {
+			i += scan_var(sc, c, idx, s, i, n);
+		} else {
+			i++;
+		}
+	}
+}
+
+/* ---- known commands ---- */
+
+static bool
+streq(const char *a, const char *b)
+{
+	return strcmp(a, b) == 0;
+}
+
+/* "--key=value" or "--key value" or "-k value": the value, advancing *i. */
+static const char *
+flag_value(char **argv, size_t argc, size_t *i, const char *short_, const char *long_)
+{
+	const char *a = argv[*i];
+	size_t ll = long_ != NULL ? strlen(long_) : 0;
+
+	if ((short_ != NULL && streq(a, short_)) || (long_ != NULL && streq(a, long_))) {
+		if (*i + 1 >= argc)
+			return NULL;
+		return argv[++*i];
+	}
+	if (long_ != NULL && strncmp(a, long_, ll) == 0 && a[ll] == '=')
+		return a + ll + 1;
+	/* "-nprod" */
+	if (short_ != NULL && strlen(short_) == 2 && strncmp(a, short_, 2) == 0 &&
+	    a[2] != '\0' && short_[1] != '-')
+		return a + 2;
+	return NULL;
+}
+
+static bool
+k8s_kind(const char *t, const char **kind)
+{
+	static const char *const map[][2] = {
+		{ "deployment", "deployment" }, { "deployments", "deployment" },
+		{ "deploy", "deployment" }, { "daemonset", "daemonset" },
+		{ "daemonsets", "daemonset" }, { "ds", "daemonset" },
+		{ "statefulset", "statefulset" }, { "statefulsets", "statefulset" },
+		{ "sts", "statefulset" },
+	};
+	size_t i;
+
+	for (i = 0; i < WR_ARRAY_LEN(map); i++)
+		if (streq(t, map[i][0])) {
+			*kind = map[i][1];
+			return true;
+		}
+	return false;
+}
+
+static bool
+recognise_kubectl(struct runbook_command *c, char **argv, size_t argc)
+{
+	struct runbook_action *a = &c->action;
+	const char *ns = NULL, *ctx = NULL, *rev = NULL, *timeout = NULL;
+	const char *kind = NULL, *name = NULL, *v;
+	size_t i = 1;
+	bool undo;
+	char tbuf[64];
+
+	for (; i < argc && argv[i][0] == '-'; i++) {
+		if ((v = flag_value(argv, argc, &i, "-n", "--namespace")) != NULL)
+			ns = v;
+		else if ((v = flag_value(argv, argc, &i, NULL, "--context")) != NULL)
+			ctx = v;
+		else
+			return false;
+	}
+	if (i + 1 >= argc || !streq(argv[i], "rollout") ||
+	    !(streq(argv[i + 1], "undo") || streq(argv[i + 1], "status")))
+		return false;
+	undo = streq(argv[i + 1], "undo");
+	for (i += 2; i < argc; i++) {
+		const char *w = argv[i], *slash;
+
+		if (w[0] == '-') {
+			if ((v = flag_value(argv, argc, &i, "-n", "--namespace")) != NULL)
+				ns = v;
+			else if ((v = flag_value(argv, argc, &i, NULL, "--context")) != NULL)
+				ctx = v;
+			else if (undo && (v = flag_value(argv, argc, &i, NULL,
+			    "--to-revision")) != NULL)
+				rev = v;
+			else if (!undo && (v = flag_value(argv, argc, &i, NULL,
+			    "--timeout")) != NULL)
+				timeout = v;
+			else if (!undo && (streq(w, "-w") || streq(w, "--watch") ||
+			    streq(w, "--watch=true")))
+				;
+			else
+				return false;
+			continue;
+		}
+		if (name != NULL)
+			return false;
+		if ((slash = strchr(w, '/')) != NULL) {
+			if ((size_t)(slash - w) >= sizeof(tbuf) || slash[1] == '\0')
+				return false;
+			memcpy(tbuf, w, (size_t)(slash - w));
+			tbuf[slash - w] = '\0';
+			if (!k8s_kind(tbuf, &kind))
+				return false;
+			name = slash + 1;
+		} else if (kind == NULL) {
+			if (!k8s_kind(w, &kind))
+				return false;
+		} else {
+			name = w;
+		}
+	}
+	if (name == NULL)
+		return false;
+	a->kind = undo ? RUNBOOK_ACT_K8S_UNDO : RUNBOOK_ACT_K8S_STATUS;
+	runbook_action_add(a, "kind", kind);
+	runbook_action_add(a, "name", name);
+	if (ns != NULL)
+		runbook_action_add(a, "namespace", ns);
+	if (ctx != NULL)
+		runbook_action_add(a, "context", ctx);
+	if (rev != NULL)
+		runbook_action_add(a, "revision", rev);
+	if (timeout != NULL)
+		runbook_action_add(a, "timeout", timeout);
+	return true;
+}
+
+static bool
+recognise_helm(struct runbook_command *c, char **argv, size_t argc)
+{
+	struct runbook_action *a = &c->action;
+	const char *ns = NULL, *ctx = NULL, *rel = NULL, *rev = NULL, *timeout = NULL, *v;
+	bool wait = false;
+	size_t i;
+
+	if (argc < 3 || !streq(argv[1], "rollback"))
+		return false;
+	for (i = 2; i < argc; i++) {
+		const char *w = argv[i];
+
+		if (w[0] == '-') {
+			if ((v = flag_value(argv, argc, &i, "-n", "--namespace")) != NULL)
+				ns = v;
+			else if ((v = flag_value(argv, argc, &i, NULL, "--kube-context")) != NULL)
+				ctx = v;
+			else if ((v = flag_value(argv, argc, &i, NULL, "--timeout")) != NULL)
+				timeout = v;
+			else if (streq(w, "--wait") || streq(w, "--cleanup-on-fail") ||
+			    streq(w, "--force") || streq(w, "--recreate-pods"))
+				wait = wait || streq(w, "--wait");
+			else
+				return false;
+			continue;
+		}
+		if (rel == NULL)
+			rel = w;
+		else if (rev == NULL)
+			rev = w;
+		else
+			return false;
+	}
+	if (rel == NULL)
+		return false;
+	a->kind = RUNBOOK_ACT_HELM_ROLLBACK;
+	runbook_action_add(a, "release", rel);
+	if (rev != NULL)
+		runbook_action_add(a, "revision", rev);
+	if (ns != NULL)
+		runbook_action_add(a, "namespace", ns);
+	if (ctx != NULL)
+		runbook_action_add(a, "context", ctx);
+	if (timeout != NULL)
+		runbook_action_add(a, "timeout", timeout);
+	if (wait)
+		runbook_action_add(a, "wait", "true");
+	return true;
+}
+
+static bool
+recognise_alembic(struct runbook_action *a, char **argv, size_t argc, size_t i)
+{
+	const char *v;
+
+	if (i >= argc || !streq(argv[i], "alembic"))
+		return false;
+	for (i++; i < argc && argv[i][0] == '-'; i++)
+		if (flag_value(argv, argc, &i, "-c", "--config") == NULL)
+			return false;
+	if (i + 2 != argc || !streq(argv[i], "downgrade"))
+		return false;
+	v = argv[i + 1];
+	a->kind = RUNBOOK_ACT_MIGRATE_DOWN;
+	runbook_action_add(a, "revision", v);
+	return true;
+}
+
+/* The env assignments of c as env=… arguments, IMAGE_TAG also as image_tag. */
+static void
+compose_env(struct runbook_action *a, const struct runbook_command *c)
+{
+	size_t i;
+
+	for (i = 0; i < c->nassigns; i++) {
+		if (strncmp(c->assigns[i], "IMAGE_TAG=", 10) == 0)
+			runbook_action_add(a, "image_tag", c->assigns[i] + 10);
+		runbook_action_add(a, "env", c->assigns[i]);
+	}
+}
+
+static bool
+recognise_compose(struct runbook_command *c, char **argv, size_t argc)
+{
+	struct runbook_action *a = &c->action, tmp = { 0 };
+	size_t i, first_service;
+	const char *v, *sub;
+	bool detach = false, killswitch = false;
+
+	i = streq(argv[0], "docker-compose") ? 1 : 2;
+	if (i == 2 && (argc < 2 || !streq(argv[1], "compose")))
+		return false;
+	for (; i < argc && argv[i][0] == '-'; i++) {
+		if ((v = flag_value(argv, argc, &i, "-f", "--file")) != NULL)
+			runbook_action_add(&tmp, "file", v);
+		else if ((v = flag_value(argv, argc, &i, NULL, "--env-file")) != NULL)
+			runbook_action_add(&tmp, "env_file", v);
+		else if ((v = flag_value(argv, argc, &i, "-p", "--project-name")) != NULL)
+			runbook_action_add(&tmp, "project", v);
+		else if ((v = flag_value(argv, argc, &i, NULL, "--project-directory")) != NULL)
+			runbook_action_add(&tmp, "project_directory", v);
+		else if ((v = flag_value(argv, argc, &i, NULL, "--profile")) != NULL)
+			runbook_action_add(&tmp, "profile", v);
+		else {
+			runbook_action_free(&tmp);
+			return false;
+		}
+	}
+	if (i >= argc) {
+		runbook_action_free(&tmp);
+		return false;
+	}
+	sub = argv[i++];
+	if (streq(sub, "pull") || streq(sub, "up")) {
+		for (; i < argc && argv[i][0] == '-'; i++) {
+			const char *w = argv[i];
+
+			if (streq(w, "-d") || streq(w, "--detach"))
+				detach = true;
+			else if (streq(sub, "up") && (streq(w, "--no-deps") ||
+			    streq(w, "--force-recreate") || streq(w, "--no-build") ||
+			    streq(w, "--remove-orphans") || streq(w, "--wait") ||
+			    streq(w, "--no-recreate") || streq(w, "--quiet-pull")))
+				;
+			else if (streq(sub, "up") && ((v = flag_value(argv, argc, &i, NULL,
+			    "--pull")) != NULL || (v = flag_value(argv, argc, &i, "-t",
+			    "--timeout")) != NULL || (v = flag_value(argv, argc, &i, NULL,
+			    "--wait-timeout")) != NULL))
+				;
+			else if (streq(sub, "pull") && (streq(w, "-q") || streq(w, "--quiet") ||
+			    streq(w, "--ignore-pull-failures") || streq(w, "--include-deps")))
+				;
+			else {
+				runbook_action_free(&tmp);
+				return false;
+			}
+		}
+		if (streq(sub, "up") && !detach) {
+			/* A foreground `up` never returns; it is not a redeploy. */
+			runbook_action_free(&tmp);
+			return false;
+		}
+		first_service = i;
+		for (; i < argc; i++)
+			if (argv[i][0] == '-') {
+				runbook_action_free(&tmp);
+				return false;
+			}
+		for (i = 0; i < c->nassigns; i++)
+			killswitch = killswitch || streq(c->assigns[i], "EXPORT_MODE=off");
+		if (killswitch && streq(sub, "up")) {
+			a->kind = RUNBOOK_ACT_KILLSWITCH;
+			runbook_action_add(a, "name", "EXPORT_MODE");
+			runbook_action_add(a, "value", "off");
+		} else {
+			a->kind = streq(sub, "up") ? RUNBOOK_ACT_COMPOSE_UP :
+			    RUNBOOK_ACT_COMPOSE_PULL;
+		}
+		for (i = first_service; i < argc; i++)
+			runbook_action_add(a, "service", argv[i]);
+	} else if (streq(sub, "run") || streq(sub, "exec")) {
+		const char *svc = NULL;
+
+		for (; i < argc && argv[i][0] == '-'; i++) {
+			const char *w = argv[i];
+
+			if (streq(w, "--rm") || streq(w, "-T") || streq(w, "--no-deps") ||
+			    streq(w, "-i") || streq(w, "-t") || streq(w, "-it"))
+				;
+			else if (flag_value(argv, argc, &i, "-e", "--env") == NULL &&
+			    flag_value(argv, argc, &i, "-w", "--workdir") == NULL &&
+			    flag_value(argv, argc, &i, "-u", "--user") == NULL) {
+				runbook_action_free(&tmp);
+				return false;
+			}
+		}
+		if (i < argc)
+			svc = argv[i++];
+		if (svc == NULL || !recognise_alembic(a, argv, argc, i)) {
+			runbook_action_free(&tmp);
+			runbook_action_free(a);
+			return false;
+		}
+		runbook_action_add(a, "service", svc);
+	} else {
+		runbook_action_free(&tmp);
+		return false;
+	}
+	for (i = 0; i < tmp.nargs; i++)
+		runbook_action_add(a, tmp.args[i].key, tmp.args[i].value);
+	runbook_action_free(&tmp);
+	compose_env(a, c);
+	return true;
+}
+
+static bool
+recognise_curl(struct runbook_command *c, char **argv, size_t argc)
+{
+	static const char *const endpoints[] = { "healthz", "readyz", "metrics" };
+	static const char *const arg_flags[][2] = {
+		{ "-o", "--output" }, { "-w", "--write-out" }, { "-H", "--header" },
+		{ "-m", "--max-time" }, { NULL, "--connect-timeout" },
+		{ NULL, "--retry" }, { NULL, "--retry-delay" }, { "-A", "--user-agent" },
+		{ NULL, "--cacert" }, { NULL, "--resolve" },
+	};
+	struct runbook_action *a = &c->action;
+	const char *url = NULL, *v, *ep = NULL;
+	size_t i, k, plen;
+	char path[512];
+
+	for (i = 1; i < argc; i++) {
+		const char *w = argv[i];
+
+		if (w[0] != '-') {
+			if (url != NULL)
+				return false;
+			url = w;
+			continue;
+		}
+		if ((v = flag_value(argv, argc, &i, "-X", "--request")) != NULL) {
+			if (!streq(v, "GET") && !streq(v, "HEAD"))
+				return false;
+			continue;
+		}
+		for (k = 0; k < WR_ARRAY_LEN(arg_flags); k++)
+			if (flag_value(argv, argc, &i, arg_flags[k][0], arg_flags[k][1]) != NULL)
+				break;
+		if (k < WR_ARRAY_LEN(arg_flags))
+			continue;
+		if (streq(w, "--fail") || streq(w, "--silent") || streq(w, "--show-error") ||
+		    streq(w, "--fail-with-body") || streq(w, "--location") ||
+		    streq(w, "--include") || streq(w, "--head") || streq(w, "--verbose"))
+			continue;
+		/* Bundled short flags without arguments: -fsS, -sv … */
+		if (w[1] != '-' && w[1] != '\0' && strspn(w + 1, "fsSvLiI") == strlen(w + 1))
+			continue;
+		return false;
+	}
+	if (url == NULL)
+		return false;
+	plen = strcspn(url, "?#");
+	if (plen >= sizeof(path))
+		return false;
+	memcpy(path, url, plen);
+	path[plen] = '\0';
+	while (plen > 1 && path[plen - 1] == '/')
+		path[--plen] = '\0';
+	for (k = 0; k < WR_ARRAY_LEN(endpoints); k++) {
+		size_t el = strlen(endpoints[k]);
+
+		if (plen > el && path[plen - el - 1] == '/' &&
+		    strcmp(path + plen - el, endpoints[k]) == 0)
+			ep = endpoints[k];
+	}
+	if (ep == NULL)
+		return false;
+	a->kind = RUNBOOK_ACT_SMOKE;
+	runbook_action_add(a, "url", url);
+	runbook_action_add(a, "endpoint", ep);
+	return true;
+}
+
+/* EXPORT_MODE=off alone, exported, or written into a file with sed -i. */
+static bool
+recognise_killswitch(struct runbook_command *c, char **argv, size_t argc)
+{
+	struct runbook_action *a = &c->action;
+	size_t i;
+
+	if (argc == 0) {
+		for (i = 0; i < c->nassigns; i++)
+			if (streq(c->assigns[i], "EXPORT_MODE=off"))
+				break;
+		if (i == c->nassigns)
+			return false;
+	} else if (streq(argv[0], "export")) {
+		if (argc != 2 || !streq(argv[1], "EXPORT_MODE=off"))
+			return false;
+	} else if (streq(argv[0], "sed")) {
+		const char *file = NULL;
+		bool inplace = false, sets = false;
+
+		for (i = 1; i < argc; i++) {
+			if (strncmp(argv[i], "-i", 2) == 0)
+				inplace = true;
+			else if (strstr(argv[i], "EXPORT_MODE=off") != NULL && !sets)
+				sets = true;
+			else if (argv[i][0] == '-')
+				return false;
+			else
+				file = argv[i];
+		}
+		if (!inplace || !sets || file == NULL)
+			return false;
+		a->kind = RUNBOOK_ACT_KILLSWITCH;
+		runbook_action_add(a, "name", "EXPORT_MODE");
+		runbook_action_add(a, "value", "off");
+		runbook_action_add(a, "file", file);
+		return true;
+	} else {
+		return false;
+	}
+	a->kind = RUNBOOK_ACT_KILLSWITCH;
+	runbook_action_add(a, "name", "EXPORT_MODE");
+	runbook_action_add(a, "value", "off");
+	return true;
+}
+
+static void
+recognise(struct runbook_command *c)
+{
+	char **argv = c->argv;
+	size_t argc = c->argc;
+
+	if (c->compound)
+		return;
+	/* sudo [-E|-H|-n] runs the same command. */
+	if (argc > 0 && streq(argv[0], "sudo")) {
+		argv++, argc--;
+		while (argc > 0 && (streq(argv[0], "-E") || streq(argv[0], "-H") ||
+		    streq(argv[0], "-n"))) {
+			argv++;
+			argc--;
+		}
+		if (argc == 0)
+			return;
+	}
+	if (argc == 0 || streq(argv[0], "export") || streq(argv[0], "sed")) {
+		recognise_killswitch(c, argv, argc);
+		return;
+	}
+	if (streq(argv[0], "kubectl"))
+		recognise_kubectl(c, argv, argc);
+	else if (streq(argv[0], "helm"))
+		recognise_helm(c, argv, argc);
+	else if (streq(argv[0], "docker") || streq(argv[0], "docker-compose"))
+		recognise_compose(c, argv, argc);
+	else if (streq(argv[0], "alembic"))
+		recognise_alembic(&c->action, argv, argc, 0);
+	else if (streq(argv[0], "curl"))
+		recognise_curl(c, argv, argc);
+	if (c->action.kind == RUNBOOK_ACT_NONE)
+		runbook_action_free(&c->action);
+}
+
+/* ---- the block ---- */
+
+/* console/shell-session blocks: keep prompt lines ("$ cmd") and their
+ * continuations, blank everything else so offsets stay those of the block. */
+static char *
+console_view(const char *t, size_t n)
+{
+	char *v = xmalloc(n + 1);
+	size_t i = 0;
+	bool cont = false;
+
+	memcpy(v, t, n);
+	v[n] = '\0';
+	while (i < n) {
+		size_t e = i, p = i;
+
+		while (e < n && v[e] != '\n')
+			e++;
+		while (p < e && (v[p] == ' ' || v[p] == '\t'))
+			p++;
+		if (!cont && p + 1 < e && v[p] == '$' && v[p + 1] == ' ') {
+			memset(v + i, ' ', p + 2 - i);
+		} else if (!cont) {
+			memset(v + i, ' ', e - i);
+		}
+		cont = e > i && v[e - 1] == '\\';
+		i = e + 1;
+	}
+	return v;
+}
+
+void
+runbook_shell_scan(struct runbook *rb, struct runbook_block *b)
+{
+	struct scan sc;
+	struct lexer lx;
+	struct tok tk;
+	char *view = NULL;
+	size_t i;
+
+	memset(&sc, 0, sizeof(sc));
+	memset(&lx, 0, sizeof(lx));
+	sc.rb = rb;
+	sc.blk = b;
+	sc.text = b->text;
+	sc.len = b->len;
+	sc.line = b->first_line;
+	if (wr_streq_ci(b->lang, "console") || wr_streq_ci(b->lang, "shell-session") ||
+	    wr_streq_ci(b->lang, "shellsession") || wr_streq_ci(b->lang, "terminal"))
+		sc.text = view = console_view(b->text, b->len);
+	lx.t = sc.text;
+	lx.n = sc.len;
+	for (;;) {
+		lex_next(&lx, &tk);
+		switch (tk.type) {
+		case T_EOF:
+			cmd_finish(&sc, T_NL);
+			break;
+		case T_WORD:
+			cmd_word(&sc, &tk);
+			continue;
+		case T_REDIR:
+			free(tk.value);
+			sc.want_target = true;
+			if (sc.started)
+				sc.end = tk.end;
+			continue;
+		case T_BODY:
+			if (sc.started)
+				sc.end = tk.end;
+			continue;
+		case T_LPAREN:
+			sc.depth++;
+			sc.compound = true;
+			continue;
+		case T_RPAREN:
+			if (sc.case_depth > 0 && sc.argc <= 1 && sc.nassigns == 0) {
+				/* "pattern)" of a case arm */
+				cmd_reset(&sc);
+				continue;
+			}
+			cmd_finish(&sc, T_SEMI);
+			if (sc.depth > 0)
+				sc.depth--;
+			continue;
+		default:
+			cmd_finish(&sc, tk.type);
+			continue;
+		}
+		break;
+	}
+	cmd_reset(&sc);
+	if (lx.unterminated) {
+		int line = b->first_line;
+
+		for (i = 0; i < lx.bad_at && i < b->len; i++)
+			line += b->text[i] == '\n';
+		runbook_diag(rb, RUNBOOK_WARNING, line,
+		    "unterminated quote or group in a shell block; commands after it "
+		    "may be split wrongly");
+	}
+	for (i = 0; i < b->ncmds; i++)
+		defs_of_command(&sc, i);
+	for (i = 0; i < b->ncmds; i++) {
+		scan_placeholders(&sc, i);
+		recognise(&b->cmds[i]);
+	}
+	for (i = 0; i < sc.ndefs; i++)
+		free(sc.defs[i].name);
+	free(sc.defs);
+	free(view);
+}

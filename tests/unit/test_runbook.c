@@ -1,0 +1,1130 @@
+/*
+ * test_runbook.c — the runbook model (runbook*.c): exact counts on our own
+ * docs/runbooks, every shape of untidy Markdown we know of, placeholders
+ * and known commands, `warroom` bindings and the decision matrix, the
+ * shared seed runbooks when they are around, and the text/JSON output.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+#include <cjson/cJSON.h>
+#include <dirent.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "warroom/runbook.h"
+#include "warroom/runbook_format.h"
+
+/* ---- helpers ---- */
+
+static char *
+slurp_path(const char *path, size_t *len)
+{
+	FILE *f = fopen(path, "rb");
+	char *buf;
+	long n;
+
+	if (f == NULL)
+		return NULL;
+	fseek(f, 0, SEEK_END);
+	n = ftell(f);
+	fseek(f, 0, SEEK_SET);
+	buf = malloc((size_t)n + 1);
+	assert_non_null(buf);
+	*len = fread(buf, 1, (size_t)n, f);
+	buf[*len] = '\0';
+	fclose(f);
+	return buf;
+}
+
+static char *
+slurp(const char *rel, size_t *len)
+{
+	const char *top = getenv("top_srcdir");
+	char path[1024], *buf;
+
+	snprintf(path, sizeof(path), "%s/%s", top ? top : ".", rel);
+	buf = slurp_path(path, len);
+	if (buf == NULL)
+		fail_msg("cannot read %s", path);
+	return buf;
+}
+
+static void
+parse_str(struct runbook *rb, const char *md)
+{
+	runbook_parse(rb, "t.md", md, strlen(md));
+}
+
+static void
+parse_file(struct runbook *rb, const char *rel)
+{
+	size_t len;
+	char *buf = slurp(rel, &len);
+
+	runbook_parse(rb, rel, buf, len);
+	free(buf);
+}
+
+/* The only command of the only block. */
+static const struct runbook_command *
+only_cmd(const struct runbook *rb)
+{
+	assert_int_equal(rb->nblocks, 1);
+	assert_int_equal(rb->blocks[0].ncmds, 1);
+	return &rb->blocks[0].cmds[0];
+}
+
+static bool
+has_diag(const struct runbook *rb, enum runbook_severity sev, int line,
+    const char *needle)
+{
+	size_t i;
+
+	for (i = 0; i < rb->ndiags; i++)
+		if (rb->diags[i].severity == sev && rb->diags[i].line == line &&
+		    strstr(rb->diags[i].msg, needle) != NULL)
+			return true;
+	return false;
+}
+
+static void
+assert_stats(const struct runbook *rb, size_t sections, size_t steps,
+    size_t blocks, size_t commands, size_t placeholders, size_t actions)
+{
+	struct runbook_stats st;
+
+	runbook_stats(rb, &st);
+	if (st.sections != sections || st.steps != steps || st.blocks != blocks ||
+	    st.commands != commands || st.placeholders != placeholders ||
+	    st.actions != actions)
+		fail_msg("%s: got sections %zu steps %zu blocks %zu commands %zu "
+		    "placeholders %zu actions %zu", rb->name, st.sections, st.steps,
+		    st.blocks, st.commands, st.placeholders, st.actions);
+}
+
+/* Every block belongs to a real section, and to a step of that section. */
+static void
+assert_blocks_attached(const struct runbook *rb)
+{
+	size_t i;
+
+	for (i = 0; i < rb->nblocks; i++) {
+		const struct runbook_block *b = &rb->blocks[i];
+
+		assert_true(b->section < rb->nsections);
+		if (b->step != WR_RUNBOOK_NONE) {
+			assert_true(b->step < rb->nsteps);
+			assert_int_equal(rb->steps[b->step].section, b->section);
+		}
+		assert_true(b->line >= 1);
+	}
+}
+
+/* ---- our own runbooks ---- */
+
+static void
+docs_compose_rollback(void **state)
+{
+	struct runbook rb;
+	struct runbook_stats st;
+
+	parse_file(&rb, "docs/runbooks/compose-rollback.md");
+	assert_stats(&rb, 7, 15, 15, 16, 4, 14);
+	runbook_stats(&rb, &st);
+	assert_int_equal(st.tasks, 7);
+	assert_int_equal(st.checked, 1);
+	assert_int_equal(st.bindings, 6);
+	assert_int_equal(rb.nerrors, 0);
+	assert_int_equal(rb.nwarnings, 0);
+	assert_false(rb.matrix.present);
+	assert_blocks_attached(&rb);
+	runbook_free(&rb);
+}
+
+static void
+docs_k8s_helm_rollback(void **state)
+{
+	struct runbook rb;
+	struct runbook_stats st;
+	struct config_thresholds t = { 0 };
+	unsigned set;
+
+	parse_file(&rb, "docs/runbooks/k8s-helm-rollback.md");
+	assert_stats(&rb, 6, 10, 9, 15, 3, 9);
+	runbook_stats(&rb, &st);
+	assert_int_equal(st.tasks, 5);
+	assert_int_equal(st.checked, 1);
+	assert_int_equal(st.bindings, 2);
+	assert_int_equal(rb.nerrors, 0);
+	assert_int_equal(rb.nwarnings, 0);
+	assert_true(rb.matrix.present);
+	assert_int_equal(rb.matrix.line, 12);
+	assert_int_equal(rb.matrix.nrows, 7);
+	set = runbook_matrix_apply(&rb.matrix, &t);
+	assert_int_equal(set, 0x7f);
+	assert_true(t.error_rate_rollback > 0.0499 && t.error_rate_rollback < 0.0501);
+	assert_true(t.error_rate_consider > 0.0199 && t.error_rate_consider < 0.0201);
+	assert_true(t.error_rate_monitor > 0.0099 && t.error_rate_monitor < 0.0101);
+	assert_true(t.p95_rollback_ms == 1500 && t.p95_consider_ms == 800 &&
+	    t.p95_monitor_ms == 400);
+	assert_int_equal(t.restarts_rollback, 3);
+	assert_int_equal(t.restarts_window_s, 300);
+	assert_blocks_attached(&rb);
+	runbook_free(&rb);
+}
+
+static void
+docs_blue_green_cutover(void **state)
+{
+	static const long want[] = { -1800, -900, -600, -300, 0, 300, 900, 3600 };
+	struct runbook rb;
+	struct runbook_stats st;
+	size_t i, n = 0;
+
+	parse_file(&rb, "docs/runbooks/blue-green-cutover.md");
+	assert_stats(&rb, 5, 15, 9, 14, 2, 8);
+	runbook_stats(&rb, &st);
+	assert_int_equal(st.tasks, 4);
+	assert_int_equal(st.checked, 2);
+	assert_int_equal(st.tminus, 8);
+	for (i = 0; i < rb.nsteps; i++)
+		if (rb.steps[i].has_tminus)
+			assert_int_equal(rb.steps[i].tminus_s, want[n++]);
+	assert_int_equal(rb.nerrors + rb.nwarnings, 0);
+	/* The block under "## Hosts" belongs to the section itself. */
+	assert_int_equal(rb.blocks[0].step, WR_RUNBOOK_NONE);
+	assert_string_equal(rb.sections[rb.blocks[0].section].title, "Hosts");
+	assert_blocks_attached(&rb);
+	runbook_free(&rb);
+}
+
+/* ---- structure ---- */
+
+static void
+headings_are_sections_with_parents(void **state)
+{
+	struct runbook rb;
+
+	parse_str(&rb, "intro\n\n- before\n\n# A\n\n## B\n\n### C\n\n## D\n\n- d1\n");
+	assert_int_equal(rb.nsections, 5);
+	assert_int_equal(rb.sections[0].level, 0);       /* the preamble */
+	assert_string_equal(rb.sections[1].title, "A");
+	assert_int_equal(rb.sections[2].parent, 1);
+	assert_int_equal(rb.sections[3].parent, 2);
+	assert_int_equal(rb.sections[4].parent, 1);
+	assert_int_equal(rb.sections[4].line, 11);
+	assert_int_equal(rb.nsteps, 2);
+	assert_int_equal(rb.steps[0].section, 0);
+	assert_int_equal(rb.steps[1].section, 4);
+	assert_int_equal(rb.steps[1].line, 13);
+	runbook_free(&rb);
+}
+
+static void
+task_items_keep_their_ticks(void **state)
+{
+	struct runbook rb;
+
+	parse_str(&rb, "# T\n- [x] done\n- [X] also done\n- [ ] open\n- plain\n3. [ ] numbered\n");
+	assert_int_equal(rb.nsteps, 5);
+	assert_true(rb.steps[0].task && rb.steps[0].checked);
+	assert_true(rb.steps[1].task && rb.steps[1].checked);
+	assert_true(rb.steps[2].task && !rb.steps[2].checked);
+	assert_false(rb.steps[3].task);
+	assert_true(rb.steps[4].task && rb.steps[4].ordered);
+	assert_int_equal(rb.steps[4].number, 3);
+	assert_string_equal(rb.steps[2].text, "open");
+	assert_int_equal(rb.steps[4].line, 6);
+	runbook_free(&rb);
+}
+
+static void
+code_blocks_attach_to_what_they_follow(void **state)
+{
+	struct runbook rb;
+
+	parse_str(&rb,
+	    "# S\n"                    /* 1 */
+	    "\n"
+	    "```sh\n"                  /* 3: the section's own */
+	    "echo one\n"
+	    "```\n"
+	    "\n"
+	    "1. step\n"                /* 7 */
+	    "\n"
+	    "   ```bash\n"             /* 9: inside the item */
+	    "   echo two\n"
+	    "   ```\n"
+	    "2. last\n"                /* 12 */
+	    "\n"
+	    "```\n"                    /* 14: right after the list: the last step */
+	    "echo three\n"
+	    "```\n"
+	    "\n"
+	    "A paragraph.\n"
+	    "\n"
+	    "~~~yaml\n"                /* 20: after a paragraph: the section */
+	    "a: 1\n"
+	    "~~~\n");
+	assert_int_equal(rb.nblocks, 4);
+	assert_int_equal(rb.blocks[0].step, WR_RUNBOOK_NONE);
+	assert_int_equal(rb.blocks[0].line, 3);
+	assert_int_equal(rb.blocks[0].cmds[0].line, 4);
+	assert_int_equal(rb.blocks[1].step, 0);
+	assert_int_equal(rb.blocks[1].line, 9);
+	assert_int_equal(rb.blocks[1].cmds[0].line, 10);
+	assert_string_equal(rb.blocks[1].text, "echo two\n");
+	assert_int_equal(rb.blocks[2].step, 1);
+	assert_int_equal(rb.blocks[2].line, 14);
+	assert_int_equal(rb.blocks[2].kind, RUNBOOK_BLOCK_SHELL);
+	assert_int_equal(rb.blocks[3].step, WR_RUNBOOK_NONE);
+	assert_int_equal(rb.blocks[3].line, 20);
+	assert_int_equal(rb.blocks[3].kind, RUNBOOK_BLOCK_OTHER);
+	assert_string_equal(rb.blocks[3].lang, "yaml");
+	assert_int_equal(rb.blocks[3].ncmds, 0);
+	assert_int_equal(rb.steps[1].line, 12);
+	runbook_free(&rb);
+}
+
+static void
+nested_items_are_sub_steps(void **state)
+{
+	struct runbook rb;
+
+	parse_str(&rb, "# N\n"
+	    "1. parent\n"
+	    "   - child one\n"
+	    "     - grandchild\n"
+	    "       ```bash\n"
+	    "       ls\n"
+	    "       ```\n"
+	    "   - child two\n"
+	    "2. next\n");
+	assert_int_equal(rb.nsteps, 5);
+	assert_int_equal(rb.steps[0].depth, 0);
+	assert_int_equal(rb.steps[1].parent, 0);
+	assert_int_equal(rb.steps[1].depth, 1);
+	assert_int_equal(rb.steps[2].parent, 1);
+	assert_int_equal(rb.steps[2].depth, 2);
+	assert_int_equal(rb.steps[3].parent, 0);
+	assert_int_equal(rb.steps[4].parent, WR_RUNBOOK_NONE);
+	/* The parent's text stops where its sub-list starts. */
+	assert_string_equal(rb.steps[0].text, "parent");
+	assert_int_equal(rb.blocks[0].step, 2);
+	assert_int_equal(rb.blocks[0].line, 5);
+	assert_int_equal(rb.steps[3].line, 8);
+	runbook_free(&rb);
+}
+
+static void
+single_heading_numbered_items_become_sections(void **state)
+{
+	struct runbook rb;
+
+	/* The shape of a real seed: one title, "1) Name" items as sections. */
+	parse_str(&rb, "# Cutover plan\n"
+	    "\n"
+	    "Summary\n"
+	    "- one line of context\n"
+	    "\n"
+	    "1) Preparation\n"
+	    "- check the backups\n"
+	    "- freeze writes\n"
+	    "\n"
+	    "2) Deploy\n"
+	    "   - roll out green\n"
+	    "     ```bash\n"
+	    "     make deploy\n"
+	    "     ```\n"
+	    "\n"
+	    "3) Wrap up\n"
+	    "   - tell the channel\n");
+	assert_int_equal(rb.nsections, 5);
+	assert_string_equal(rb.sections[1].title, "Summary");
+	assert_string_equal(rb.sections[2].title, "Preparation");
+	assert_string_equal(rb.sections[3].title, "Deploy");
+	assert_string_equal(rb.sections[4].title, "Wrap up");
+	assert_true(rb.sections[2].pseudo);
+	assert_int_equal(rb.sections[2].level, 2);
+	assert_int_equal(rb.sections[2].parent, 0);
+	assert_int_equal(rb.sections[2].line, 6);
+	assert_int_equal(rb.nsteps, 5);
+	assert_int_equal(rb.steps[1].section, 2);
+	assert_int_equal(rb.steps[3].section, 3);
+	assert_int_equal(rb.steps[3].depth, 0);
+	assert_int_equal(rb.steps[4].section, 4);
+	assert_int_equal(rb.blocks[0].step, 3);
+	runbook_free(&rb);
+}
+
+static void
+many_headings_keep_numbered_items_as_steps(void **state)
+{
+	struct runbook rb;
+
+	parse_str(&rb, "# A\n## B\n1) Preparation\n   - x\n");
+	assert_int_equal(rb.nsections, 2);
+	assert_int_equal(rb.nsteps, 2);
+	assert_int_equal(rb.steps[1].parent, 0);
+	runbook_free(&rb);
+}
+
+static void
+tminus_offsets(void **state)
+{
+	struct runbook rb;
+
+	parse_str(&rb, "- T-15m: a\n- T-0: b\n- T+1h30m: c\n- **T-45s**: d\n"
+	    "- T-5: no unit\n- Tuesday: no\n- T-2 min: spaced\n");
+	assert_int_equal(rb.nsteps, 7);
+	assert_true(rb.steps[0].has_tminus);
+	assert_int_equal(rb.steps[0].tminus_s, -900);
+	assert_int_equal(rb.steps[1].tminus_s, 0);
+	assert_true(rb.steps[1].has_tminus);
+	assert_int_equal(rb.steps[2].tminus_s, 5400);
+	assert_int_equal(rb.steps[3].tminus_s, -45);
+	assert_false(rb.steps[4].has_tminus);
+	assert_true(has_diag(&rb, RUNBOOK_WARNING, 5, "needs a unit"));
+	assert_false(rb.steps[5].has_tminus);
+	assert_false(rb.steps[6].has_tminus);
+	runbook_free(&rb);
+}
+
+/* ---- placeholders ---- */
+
+static void
+placeholders_with_positions(void **state)
+{
+	struct runbook rb;
+	const struct runbook_command *c;
+	const char *md = "```bash\n"
+	    "deploy --tag sha-<commit> --host <host> --again <host> $REGION ${ZONE} '$LIT'\n"
+	    "```\n";
+
+	parse_str(&rb, md);
+	c = only_cmd(&rb);
+	assert_int_equal(c->nph, 4);
+	assert_int_equal(c->ph[0].kind, RUNBOOK_PH_SHA);
+	assert_string_equal(c->ph[0].name, "commit");
+	assert_int_equal(c->ph[0].pos[0].off, 13);
+	assert_int_equal(c->ph[0].pos[0].len, 12);
+	assert_memory_equal(c->text + 13, "sha-<commit>", 12);
+	assert_int_equal(c->ph[1].kind, RUNBOOK_PH_ANGLE);
+	assert_string_equal(c->ph[1].name, "host");
+	assert_int_equal(c->ph[1].npos, 2);
+	assert_memory_equal(c->text + c->ph[1].pos[1].off, "<host>", 6);
+	assert_int_equal(c->ph[2].kind, RUNBOOK_PH_VAR);
+	assert_string_equal(c->ph[2].name, "REGION");
+	assert_memory_equal(c->text + c->ph[2].pos[0].off, "$REGION", c->ph[2].pos[0].len);
+	assert_string_equal(c->ph[3].name, "ZONE");
+	assert_memory_equal(c->text + c->ph[3].pos[0].off, "${ZONE}", 7);
+	runbook_free(&rb);
+}
+
+static void
+placeholders_the_command_defines_are_not_asked_for(void **state)
+{
+	struct runbook rb;
+	const struct runbook_block *b;
+
+	parse_str(&rb, "```bash\n"
+	    "X=1 run $X\n"
+	    "export TAG=v1\n"
+	    "echo $TAG $HOME $1 $? ${MISSING:-default} \\$ESCAPED\n"
+	    "for svc in api jobs; do echo \"$svc\"; done\n"
+	    "read -r answer\n"
+	    "echo $answer $LATER\n"
+	    "LATER=2\n"
+	    "cat <<EOF\n"
+	    "body <id>\n"
+	    "EOF\n"
+	    "```\n");
+	b = &rb.blocks[0];
+	assert_int_equal(b->ncmds, 8);
+	assert_int_equal(b->cmds[0].nph, 0);
+	assert_int_equal(b->cmds[2].nph, 0);
+	assert_int_equal(b->cmds[3].nph, 0);               /* echo "$svc" */
+	assert_true(b->cmds[3].compound);
+	assert_int_equal(b->cmds[5].nph, 1);               /* $LATER before LATER=2 */
+	assert_string_equal(b->cmds[5].ph[0].name, "LATER");
+	/* The heredoc body belongs to its command and is scanned too. */
+	assert_int_equal(b->cmds[7].nph, 1);
+	assert_string_equal(b->cmds[7].ph[0].name, "id");
+	assert_int_equal(b->cmds[7].line, 9);
+	runbook_free(&rb);
+}
+
+/* ---- shell words ---- */
+
+static void
+shell_splits_simple_commands(void **state)
+{
+	struct runbook rb;
+	const struct runbook_block *b;
+
+	parse_str(&rb, "```sh\n"
+	    "a 'x y' \"q \\\"z\\\"\" && b;c | d\n"      /* 2 */
+	    "# comment\n"
+	    "e \\\n"                                   /* 4 */
+	    "  --flag=1   # trailing\n"
+	    "f 2>&1 >/dev/null\n"                      /* 6 */
+	    "g &\n"
+	    "```\n");
+	b = &rb.blocks[0];
+	assert_int_equal(b->ncmds, 7);
+	assert_int_equal(b->cmds[0].argc, 3);
+	assert_string_equal(b->cmds[0].argv[1], "x y");
+	assert_string_equal(b->cmds[0].argv[2], "q \"z\"");
+	assert_false(b->cmds[0].compound);
+	assert_string_equal(b->cmds[1].text, "b");
+	assert_true(b->cmds[2].compound && b->cmds[3].compound);   /* c | d */
+	assert_int_equal(b->cmds[4].line, 4);
+	assert_int_equal(b->cmds[4].argc, 2);
+	assert_string_equal(b->cmds[4].argv[1], "--flag=1");
+	assert_string_equal(b->cmds[4].text, "e \\\n  --flag=1");
+	assert_int_equal(b->cmds[5].argc, 1);                      /* redirections dropped */
+	assert_string_equal(b->cmds[5].text, "f 2>&1 >/dev/null");
+	assert_true(b->cmds[6].compound);                          /* background */
+	runbook_free(&rb);
+}
+
+static void
+console_blocks_keep_only_prompt_lines(void **state)
+{
+	struct runbook rb;
+	const struct runbook_block *b;
+
+	parse_str(&rb, "```console\n"
+	    "$ kubectl rollout status deploy/api -n prod\n"
+	    "deployment \"api\" successfully rolled out\n"
+	    "$ helm rollback api 3 \\\n"
+	    "    -n prod\n"
+	    "Rollback was a success!\n"
+	    "```\n");
+	b = &rb.blocks[0];
+	assert_int_equal(b->ncmds, 2);
+	assert_int_equal(b->cmds[0].action.kind, RUNBOOK_ACT_K8S_STATUS);
+	assert_int_equal(b->cmds[1].action.kind, RUNBOOK_ACT_HELM_ROLLBACK);
+	assert_string_equal(runbook_action_arg(&b->cmds[1].action, "namespace"), "prod");
+	assert_int_equal(b->cmds[1].line, 4);
+	runbook_free(&rb);
+}
+
+/* ---- known commands ---- */
+
+struct known_case {
+	const char *cmd;
+	enum runbook_action_kind kind;
+	const char *key, *value;    /* one argument to check, or NULL */
+};
+
+static void
+known_commands_are_recognised(void **state)
+{
+	static const struct known_case cases[] = {
+		{ "kubectl rollout undo deployment/api -n prod --to-revision=4",
+		    RUNBOOK_ACT_K8S_UNDO, "revision", "4" },
+		{ "kubectl -n prod rollout undo deploy api", RUNBOOK_ACT_K8S_UNDO,
+		    "name", "api" },
+		{ "kubectl rollout undo deployment/api --namespace=prod --to-revision 2",
+		    RUNBOOK_ACT_K8S_UNDO, "namespace", "prod" },
+		{ "kubectl rollout status deployment/api -n prod --timeout=5m",
+		    RUNBOOK_ACT_K8S_STATUS, "timeout", "5m" },
+		{ "kubectl rollout undo deployment/api --dry-run=client", RUNBOOK_ACT_NONE,
+		    NULL, NULL },
+		{ "kubectl rollout history deployment/api", RUNBOOK_ACT_NONE, NULL, NULL },
+		{ "helm rollback api 7 -n prod --wait", RUNBOOK_ACT_HELM_ROLLBACK,
+		    "revision", "7" },
+		{ "helm rollback api", RUNBOOK_ACT_HELM_ROLLBACK, "release", "api" },
+		{ "sudo helm rollback api --namespace prod", RUNBOOK_ACT_HELM_ROLLBACK,
+		    "namespace", "prod" },
+		{ "IMAGE_TAG=v1.2 docker compose -f prod.yml up -d api jobs",
+		    RUNBOOK_ACT_COMPOSE_UP, "image_tag", "v1.2" },
+		{ "docker compose --env-file .env pull api", RUNBOOK_ACT_COMPOSE_PULL,
+		    "service", "api" },
+		{ "docker-compose up -d", RUNBOOK_ACT_COMPOSE_UP, NULL, NULL },
+		{ "docker compose up api", RUNBOOK_ACT_NONE, NULL, NULL },
+		{ "docker compose down", RUNBOOK_ACT_NONE, NULL, NULL },
+		{ "EXPORT_MODE=off docker compose up -d api", RUNBOOK_ACT_KILLSWITCH,
+		    "service", "api" },
+		{ "EXPORT_MODE=off", RUNBOOK_ACT_KILLSWITCH, "value", "off" },
+		{ "export EXPORT_MODE=off", RUNBOOK_ACT_KILLSWITCH, "name", "EXPORT_MODE" },
+		{ "sed -i 's/^EXPORT_MODE=.*/EXPORT_MODE=off/' .env",
+		    RUNBOOK_ACT_KILLSWITCH, "file", ".env" },
+		{ "EXPORT_MODE=on", RUNBOOK_ACT_NONE, NULL, NULL },
+		{ "alembic downgrade -1", RUNBOOK_ACT_MIGRATE_DOWN, "revision", "-1" },
+		{ "docker compose run --rm api alembic downgrade -1",
+		    RUNBOOK_ACT_MIGRATE_DOWN, "service", "api" },
+		{ "alembic upgrade head", RUNBOOK_ACT_NONE, NULL, NULL },
+		{ "curl -fsS http://127.0.0.1:8000/healthz", RUNBOOK_ACT_SMOKE,
+		    "endpoint", "healthz" },
+		{ "curl -s 'https://api.example.com/readyz?verbose=1'", RUNBOOK_ACT_SMOKE,
+		    "endpoint", "readyz" },
+		{ "curl -H 'Authorization: Bearer x' localhost:9090/metrics",
+		    RUNBOOK_ACT_SMOKE, "endpoint", "metrics" },
+		{ "curl -X POST http://x/healthz", RUNBOOK_ACT_NONE, NULL, NULL },
+		{ "curl -d '{}' http://x/readyz", RUNBOOK_ACT_NONE, NULL, NULL },
+		{ "curl http://x/version", RUNBOOK_ACT_NONE, NULL, NULL },
+	};
+	size_t i;
+
+	for (i = 0; i < WR_ARRAY_LEN(cases); i++) {
+		struct runbook rb;
+		char md[512];
+		const struct runbook_command *c;
+
+		snprintf(md, sizeof(md), "```bash\n%s\n```\n", cases[i].cmd);
+		parse_str(&rb, md);
+		c = only_cmd(&rb);
+		if (c->action.kind != cases[i].kind)
+			fail_msg("'%s': got %s, want %s", cases[i].cmd,
+			    runbook_action_name(c->action.kind),
+			    runbook_action_name(cases[i].kind));
+		if (cases[i].key != NULL) {
+			const char *v = runbook_action_arg(&c->action, cases[i].key);
+
+			if (v == NULL || strcmp(v, cases[i].value) != 0)
+				fail_msg("'%s': %s=%s, want %s", cases[i].cmd, cases[i].key,
+				    v ? v : "(none)", cases[i].value);
+		}
+		runbook_free(&rb);
+	}
+}
+
+static void
+compound_commands_are_never_replaced(void **state)
+{
+	struct runbook rb;
+	const struct runbook_block *b;
+
+	parse_str(&rb, "```bash\n"
+	    "for d in api jobs; do kubectl rollout undo deployment/$d -n prod; done\n"
+	    "curl -s http://x/metrics | grep http_requests_total\n"
+	    "if kubectl rollout status deploy/api; then echo ok; fi\n"
+	    "kubectl rollout undo deployment/api -n prod && kubectl rollout status deployment/api -n prod\n"
+	    "```\n");
+	b = &rb.blocks[0];
+	assert_int_equal(b->ncmds, 7);
+	assert_int_equal(b->cmds[0].action.kind, RUNBOOK_ACT_NONE);
+	assert_int_equal(b->cmds[0].nph, 0);               /* $d from the loop */
+	assert_int_equal(b->cmds[1].action.kind, RUNBOOK_ACT_NONE);
+	assert_int_equal(b->cmds[3].action.kind, RUNBOOK_ACT_NONE);
+	assert_int_equal(b->cmds[5].action.kind, RUNBOOK_ACT_K8S_UNDO);
+	assert_int_equal(b->cmds[6].action.kind, RUNBOOK_ACT_K8S_STATUS);
+	runbook_free(&rb);
+}
+
+/* ---- warroom blocks ---- */
+
+static void
+warroom_bindings_are_read(void **state)
+{
+	struct runbook rb;
+	const struct runbook_block *b;
+
+	parse_str(&rb, "- roll back\n"
+	    "  ```warroom\n"
+	    "  # explicit bindings\n"
+	    "  rollback service=api to=last-good\n"
+	    "  killswitch export off\n"
+	    "  statuspage update status=identified message=\"Rolling back api\"\n"
+	    "  smoke url=https://api.example.com/readyz expect=200\n"
+	    "  announce message='done' channel=ops\n"
+	    "  ```\n");
+	assert_int_equal(rb.nerrors, 0);
+	b = &rb.blocks[0];
+	assert_int_equal(b->kind, RUNBOOK_BLOCK_WARROOM);
+	assert_int_equal(b->step, 0);
+	assert_int_equal(b->nbinds, 5);
+	assert_int_equal(b->binds[0].line, 4);
+	assert_int_equal(b->binds[0].action.kind, RUNBOOK_ACT_ROLLBACK);
+	assert_string_equal(runbook_action_arg(&b->binds[0].action, "to"), "last-good");
+	assert_string_equal(runbook_action_arg(&b->binds[1].action, "switch"), "export");
+	assert_string_equal(runbook_action_arg(&b->binds[1].action, "state"), "off");
+	assert_string_equal(runbook_action_arg(&b->binds[2].action, "message"),
+	    "Rolling back api");
+	assert_int_equal(b->binds[3].action.kind, RUNBOOK_ACT_SMOKE);
+	assert_int_equal(b->binds[4].line, 8);
+	runbook_free(&rb);
+}
+
+static void
+warroom_errors_name_their_line(void **state)
+{
+	struct runbook rb;
+	const char *md = "```warroom\n"
+	    "rollbak service=api\n"                 /* 2 */
+	    "rollback servise=api\n"                /* 3 */
+	    "rollback to=v1\n"                      /* 4 */
+	    "killswitch export maybe\n"             /* 5 */
+	    "smoke url=ftp://x expect=42\n"         /* 6 */
+	    "statuspage update\n"                   /* 7 */
+	    "announce message=\"unterminated\n"     /* 8 */
+	    "rollback service=api service=jobs\n"   /* 9 */
+	    "smoke url=/healthz\n"                  /* 10: fine */
+	    "```\n";
+
+	assert_int_equal(runbook_parse(&rb, "t.md", md, strlen(md)), -1);
+	assert_true(has_diag(&rb, RUNBOOK_ERROR, 2, "unknown action 'rollbak' (did you mean 'rollback'?)"));
+	assert_true(has_diag(&rb, RUNBOOK_ERROR, 3, "unknown key 'servise' (did you mean 'service'?)"));
+	assert_true(has_diag(&rb, RUNBOOK_ERROR, 3, "missing service="));
+	assert_true(has_diag(&rb, RUNBOOK_ERROR, 4, "missing service="));
+	assert_true(has_diag(&rb, RUNBOOK_ERROR, 5, "bad state 'maybe'"));
+	assert_true(has_diag(&rb, RUNBOOK_ERROR, 6, "bad url"));
+	assert_true(has_diag(&rb, RUNBOOK_ERROR, 6, "bad expect"));
+	assert_true(has_diag(&rb, RUNBOOK_ERROR, 7, "missing status="));
+	assert_true(has_diag(&rb, RUNBOOK_ERROR, 8, "unterminated quote"));
+	assert_true(has_diag(&rb, RUNBOOK_ERROR, 9, "given twice"));
+	assert_int_equal(rb.nerrors, 10);
+	assert_int_equal(rb.blocks[0].nbinds, 1);
+	assert_int_equal(rb.blocks[0].binds[0].line, 10);
+	runbook_free(&rb);
+}
+
+/* ---- the decision matrix ---- */
+
+static void
+matrix_rows_levels_and_warnings(void **state)
+{
+	struct runbook rb;
+	struct config_thresholds t = { .error_rate_rollback = 0.5, .p95_monitor_ms = 7 };
+	unsigned set;
+
+	parse_str(&rb, "# M\n"
+	    "\n"
+	    "| Owner | action | THRESHOLD | metric |\n"      /* 3 */
+	    "|---|---|---|---|\n"
+	    "| a | Roll back immediately | >= 4 % | Error rate (5xx) |\n"   /* 5 */
+	    "| b | Consider rollback, investigate | 2–4% | Error rate |\n"
+	    "| c | Monitor closely | > 1.5s | p95 latency |\n"
+	    "| d | Rollback | > 5 restarts | Pod restarts |\n"      /* 8: no window */
+	    "| e | Page someone | > 1% | Error rate |\n"            /* 9: no level */
+	    "| f | Monitor | < 2% | Error rate |\n"                 /* 10: upper bound */
+	    "| g | Rollback | 3/10m | Pod crashes |\n"             /* 11 */
+	    "| h | Monitor | > 2 in 5m | Pod crashes |\n"          /* 12 */
+	    "| i | Monitor | > 100 | Queue depth |\n"              /* 13 */
+	    "| j | Rollback immediately | > 6% | Error rate |\n"   /* 14: twice */
+	    "\n"
+	    "| Metric | Threshold | Action |\n"
+	    "|---|---|---|\n"
+	    "| Error rate | > 9% | Rollback |\n");
+	assert_true(rb.matrix.present);
+	assert_int_equal(rb.matrix.line, 3);
+	assert_int_equal(rb.matrix.nrows, 4);
+	assert_int_equal(rb.matrix.rows[0].line, 5);
+	assert_int_equal(rb.matrix.rows[1].level, RUNBOOK_LEVEL_CONSIDER);
+	assert_int_equal(rb.matrix.rows[2].metric, RUNBOOK_METRIC_P95_MS);
+	assert_true(rb.matrix.rows[2].value == 1500);
+	assert_int_equal(rb.matrix.rows[3].window_s, 600);
+	assert_true(has_diag(&rb, RUNBOOK_WARNING, 8, "window"));
+	assert_true(has_diag(&rb, RUNBOOK_WARNING, 9, "none of rollback"));
+	assert_true(has_diag(&rb, RUNBOOK_WARNING, 10, "lower bounds"));
+	assert_true(has_diag(&rb, RUNBOOK_WARNING, 12, "only set the ROLLBACK"));
+	assert_true(has_diag(&rb, RUNBOOK_WARNING, 13, "unknown metric 'Queue depth'"));
+	assert_true(has_diag(&rb, RUNBOOK_WARNING, 14, "line 5 counts"));
+	assert_true(has_diag(&rb, RUNBOOK_WARNING, 16, "second decision matrix"));
+	assert_int_equal(rb.nerrors, 0);
+	set = runbook_matrix_apply(&rb.matrix, &t);
+	assert_int_equal(set, WR_RB_SET_ERROR_ROLLBACK | WR_RB_SET_ERROR_CONSIDER |
+	    WR_RB_SET_P95_MONITOR | WR_RB_SET_RESTARTS);
+	assert_true(t.error_rate_rollback > 0.0399 && t.error_rate_rollback < 0.0401);
+	assert_true(t.error_rate_consider > 0.0199 && t.error_rate_consider < 0.0201);
+	assert_true(t.p95_monitor_ms == 1500);
+	assert_int_equal(t.restarts_rollback, 3);
+	assert_int_equal(t.restarts_window_s, 600);
+	runbook_free(&rb);
+}
+
+static void
+tables_without_the_columns_are_not_a_matrix(void **state)
+{
+	struct runbook rb;
+	struct config_thresholds t = { .p95_rollback_ms = 42 };
+
+	parse_str(&rb, "| Metric | Value | Action |\n|---|---|---|\n| Error rate | 5% | Rollback |\n");
+	assert_false(rb.matrix.present);
+	assert_int_equal(runbook_matrix_apply(&rb.matrix, &t), 0);
+	assert_true(t.p95_rollback_ms == 42);
+	runbook_free(&rb);
+}
+
+/* ---- adversarial Markdown ---- */
+
+static void
+crlf_reads_like_lf(void **state)
+{
+	const char *lf = "# A\n\n- [x] one\n- two\n  ```bash\n  helm rollback api -n x\n  ```\n## B\n- three\n";
+	char crlf[512];
+	struct runbook a, b;
+	size_t i, o = 0;
+
+	for (i = 0; lf[i] != '\0'; i++) {
+		if (lf[i] == '\n')
+			crlf[o++] = '\r';
+		crlf[o++] = lf[i];
+	}
+	crlf[o] = '\0';
+	parse_str(&a, lf);
+	parse_str(&b, crlf);
+	assert_int_equal(a.nsteps, b.nsteps);
+	assert_int_equal(b.nsections, 2);
+	for (i = 0; i < a.nsteps; i++) {
+		assert_string_equal(a.steps[i].text, b.steps[i].text);
+		assert_int_equal(a.steps[i].line, b.steps[i].line);
+	}
+	assert_string_equal(b.sections[1].title, "B");
+	assert_int_equal(b.sections[1].line, 8);
+	assert_int_equal(b.blocks[0].line, 5);
+	assert_int_equal(b.blocks[0].cmds[0].line, 6);
+	assert_string_equal(b.blocks[0].cmds[0].text, "helm rollback api -n x");
+	assert_int_equal(b.blocks[0].cmds[0].action.kind, RUNBOOK_ACT_HELM_ROLLBACK);
+	assert_true(b.steps[0].checked);
+	runbook_free(&a);
+	runbook_free(&b);
+}
+
+static void
+tabs_indent_lists_and_code(void **state)
+{
+	struct runbook rb;
+
+	parse_str(&rb, "#\tTabbed\n-\tone\n\t-\tnested\n\n\t\t```bash\n\t\tkubectl\trollout\tundo\tdeploy/api\n\t\t```\n");
+	assert_int_equal(rb.nsteps, 2);
+	assert_int_equal(rb.steps[1].parent, 0);
+	assert_int_equal(rb.nblocks, 1);
+	assert_int_equal(rb.blocks[0].cmds[0].action.kind, RUNBOOK_ACT_K8S_UNDO);
+	assert_int_equal(rb.blocks[0].cmds[0].line, 6);
+	runbook_free(&rb);
+}
+
+static void
+html_blocks_are_skipped(void **state)
+{
+	struct runbook rb;
+
+	parse_str(&rb, "# H\n\n<div class=\"warn\">\n<ul><li>not a step</li></ul>\n</div>\n\n<!-- - [ ] hidden -->\n\n- real <b>step</b>\n");
+	assert_int_equal(rb.nsteps, 1);
+	assert_string_equal(rb.steps[0].text, "real <b>step</b>");
+	assert_int_equal(rb.steps[0].line, 9);
+	runbook_free(&rb);
+}
+
+static void
+emoji_only_headings(void **state)
+{
+	struct runbook rb;
+
+	parse_str(&rb, "# \xf0\x9f\x9a\xa8\n- a\n## \xc3\xb0\xc5\xb8\xe2\x80\x9d\xe2\x80\x9e\n- b\n###\n- c\n");
+	assert_int_equal(rb.nsections, 3);
+	assert_string_equal(rb.sections[0].title, "\xf0\x9f\x9a\xa8");
+	assert_string_equal(rb.sections[1].title, "\xc3\xb0\xc5\xb8\xe2\x80\x9d\xe2\x80\x9e");
+	assert_string_equal(rb.sections[2].title, "");
+	assert_int_equal(rb.sections[2].line, 5);
+	assert_int_equal(rb.steps[2].section, 2);
+	runbook_free(&rb);
+}
+
+static void
+invalid_utf8_is_kept_and_warned(void **state)
+{
+	struct runbook rb;
+	const char md[] = "# Bad \xff\xfe\n- step \xc3\x28 here\n```bash\necho \x80\n```\n";
+
+	runbook_parse(&rb, "t.md", md, sizeof(md) - 1);
+	assert_int_equal(rb.nsections, 1);
+	assert_string_equal(rb.sections[0].title, "Bad \xff\xfe");
+	assert_string_equal(rb.steps[0].text, "step \xc3\x28 here");
+	assert_true(has_diag(&rb, RUNBOOK_WARNING, 1, "invalid UTF-8"));
+	assert_true(has_diag(&rb, RUNBOOK_WARNING, 2, "invalid UTF-8"));
+	assert_true(has_diag(&rb, RUNBOOK_WARNING, 4, "invalid UTF-8"));
+	assert_int_equal(rb.nerrors, 0);
+	runbook_free(&rb);
+}
+
+static void
+nul_bytes_do_not_cut_text(void **state)
+{
+	struct runbook rb;
+	const char md[] = "- a\0b\n```\nx\0y\n```\n";
+
+	runbook_parse(&rb, "t.md", md, sizeof(md) - 1);
+	assert_int_equal(rb.nsteps, 1);
+	assert_string_equal(rb.steps[0].text, "a\xef\xbf\xbd" "b");
+	assert_int_equal(rb.nblocks, 1);
+	runbook_free(&rb);
+}
+
+static void
+empty_file(void **state)
+{
+	struct runbook rb;
+
+	assert_int_equal(runbook_parse(&rb, "empty.md", "", 0), 0);
+	assert_int_equal(rb.nsections + rb.nsteps + rb.nblocks, 0);
+	assert_int_equal(rb.nwarnings, 1);
+	runbook_free(&rb);
+	assert_int_equal(runbook_parse(&rb, "null.md", NULL, 0), 0);
+	runbook_free(&rb);
+}
+
+static void
+unclosed_and_empty_fences(void **state)
+{
+	struct runbook rb;
+
+	parse_str(&rb, "# U\n\n```\n```\n\n- step\n\n```bash\nkubectl rollout undo deploy/a\n");
+	assert_int_equal(rb.nblocks, 2);
+	assert_int_equal(rb.blocks[0].line, 3);
+	assert_int_equal(rb.blocks[0].len, 0);
+	assert_int_equal(rb.blocks[1].line, 8);
+	assert_int_equal(rb.blocks[1].step, 0);
+	assert_int_equal(rb.blocks[1].cmds[0].action.kind, RUNBOOK_ACT_K8S_UNDO);
+	assert_int_equal(rb.steps[0].line, 6);
+	runbook_free(&rb);
+}
+
+static void
+unterminated_quote_is_a_warning(void **state)
+{
+	struct runbook rb;
+
+	parse_str(&rb, "```bash\necho ok\necho 'oops\nmore\n```\n");
+	assert_int_equal(rb.nerrors, 0);
+	assert_true(has_diag(&rb, RUNBOOK_WARNING, 3, "unterminated quote"));
+	assert_int_equal(rb.blocks[0].ncmds, 2);
+	runbook_free(&rb);
+}
+
+static void
+deep_nesting_and_many_diagnostics(void **state)
+{
+	size_t n = 3000, i, o = 0;
+	char *md = malloc(n * 16 + 200 * 420 + 64);
+	struct runbook rb;
+
+	assert_non_null(md);
+	for (i = 0; i < 200; i++)
+		o += (size_t)snprintf(md + o, 512, "%*s- d%zu\n", (int)(i * 2), "", i);
+	o += (size_t)snprintf(md + o, 64, "```warroom\n");
+	for (i = 0; i < n; i++)
+		o += (size_t)snprintf(md + o, 32, "nope%zu\n", i);
+	o += (size_t)snprintf(md + o, 8, "```\n");
+	runbook_parse(&rb, "t.md", md, o);
+	assert_int_equal(rb.nerrors, n);
+	assert_int_equal(rb.ndiags, WR_RUNBOOK_DIAG_MAX);
+	assert_non_null(strstr(rb.diags[rb.ndiags - 1].msg, "3000 errors"));
+	assert_true(rb.nsteps > 0);
+	runbook_free(&rb);
+	free(md);
+}
+
+static void
+ten_megabytes_parse_quickly(void **state)
+{
+	static const char chunk[] =
+	    "## Step group\n"
+	    "\n"
+	    "- [ ] Roll back `api` to sha-<commit>\n"
+	    "  ```bash\n"
+	    "  IMAGE_TAG=sha-<commit> docker compose -f prod.yml up -d api\n"
+	    "  kubectl rollout undo deployment/api -n $NS && echo \"done\" | tee -a log\n"
+	    "  ```\n"
+	    "- [x] T-5m: announce\n"
+	    "\n"
+	    "| Metric | Threshold | Action |\n"
+	    "|---|---|---|\n"
+	    "| Error rate | > 5% | Rollback |\n"
+	    "\n";
+	size_t cl = sizeof(chunk) - 1, n = (10u << 20) / cl, i;
+	char *buf = malloc(n * cl);
+	struct runbook rb;
+	struct runbook_stats st;
+	clock_t t0, t1;
+	double secs;
+
+	assert_non_null(buf);
+	for (i = 0; i < n; i++)
+		memcpy(buf + i * cl, chunk, cl);
+	t0 = clock();
+	runbook_parse(&rb, "big.md", buf, n * cl);
+	t1 = clock();
+	secs = (double)(t1 - t0) / CLOCKS_PER_SEC;
+	print_message("# 10 MB runbook (%zu bytes) parsed in %.3f s CPU\n", n * cl, secs);
+	runbook_stats(&rb, &st);
+	assert_int_equal(st.sections, n);
+	assert_int_equal(st.steps, 2 * n);
+	assert_int_equal(st.commands, 4 * n);
+	assert_int_equal(st.tminus, n);
+	/* The budget is 1 s on a normal machine; sanitizers and slow CI get slack. */
+	assert_true(secs < 5.0);
+	runbook_free(&rb);
+	free(buf);
+}
+
+/* ---- the seeds (real runbooks, not ours: never copied, only read) ---- */
+
+static void
+seed_runbooks_have_sensible_structure(void **state)
+{
+	const char *top = getenv("top_srcdir");
+	char dir[1024], path[2048];
+	DIR *d;
+	struct dirent *e;
+	int seen = 0;
+
+	snprintf(dir, sizeof(dir), "%s/../shared/seeds", top ? top : ".");
+	if ((d = opendir(dir)) == NULL) {
+		print_message("# note: %s not found; seed runbooks not checked\n", dir);
+		return;
+	}
+	while ((e = readdir(d)) != NULL) {
+		struct runbook rb;
+		struct runbook_stats st;
+		size_t len, i;
+		char *buf;
+
+		if (e->d_name[0] == '.')
+			continue;
+		snprintf(path, sizeof(path), "%s/%s", dir, e->d_name);
+		if ((buf = slurp_path(path, &len)) == NULL)
+			continue;
+		runbook_parse(&rb, e->d_name, buf, len);
+		runbook_stats(&rb, &st);
+		if (st.steps == 0 || st.commands == 0 || st.sections < 2)
+			fail_msg("%s: %zu sections, %zu steps, %zu commands", e->d_name,
+			    st.sections, st.steps, st.commands);
+		assert_int_equal(rb.nerrors, 0);
+		assert_blocks_attached(&rb);
+		for (i = 0; i < rb.nsteps; i++)
+			assert_true(rb.steps[i].line >= 1 && rb.steps[i].section < rb.nsections);
+		/* A heading-poor seed must still get its sections from numbered items. */
+		if (st.sections >= 2 && rb.sections[1].pseudo)
+			assert_true(st.sections >= 5);
+		print_message("# seed %s: %zu sections, %zu steps, %zu tasks, %zu blocks, "
+		    "%zu commands, %zu actions, %zu warnings\n", e->d_name, st.sections,
+		    st.steps, st.tasks, st.blocks, st.commands, st.actions, st.warnings);
+		free(buf);
+		runbook_free(&rb);
+		seen++;
+	}
+	closedir(d);
+	print_message("# %d seed runbooks checked\n", seen);
+}
+
+/* ---- output ---- */
+
+static void
+format_text_golden(void **state)
+{
+	struct runbook rb;
+	size_t len, elen;
+	char *buf = slurp("tests/unit/fixtures/runbook/small.md", &len);
+	char *want = slurp("tests/unit/fixtures/runbook/small.txt", &elen);
+	char *got;
+
+	assert_int_equal(runbook_parse(&rb, "small.md", buf, len), -1);
+	got = runbook_format_text(&rb);
+	if (strcmp(got, want) != 0)
+		fail_msg("text output differs; got:\n%s", got);
+	free(got);
+	free(want);
+	free(buf);
+	runbook_free(&rb);
+}
+
+static void
+format_json_golden(void **state)
+{
+	struct runbook rb;
+	size_t len, elen;
+	char *buf = slurp("tests/unit/fixtures/runbook/small.md", &len);
+	char *want = slurp("tests/unit/fixtures/runbook/small.json", &elen);
+	char *got;
+	cJSON *root, *x;
+
+	runbook_parse(&rb, "small.md", buf, len);
+	got = runbook_format_json(&rb);
+	if (strcmp(got, want) != 0)
+		fail_msg("JSON output differs; got:\n%s", got);
+	root = cJSON_Parse(got);
+	assert_non_null(root);
+	x = cJSON_GetObjectItem(cJSON_GetObjectItem(root, "counts"), "errors");
+	assert_int_equal(x->valueint, 1);
+	x = cJSON_GetArrayItem(cJSON_GetObjectItem(root, "blocks"), 0);
+	x = cJSON_GetArrayItem(cJSON_GetObjectItem(x, "commands"), 0);
+	assert_string_equal(cJSON_GetObjectItem(cJSON_GetObjectItem(x, "action"),
+	    "kind")->valuestring, "k8s.undo");
+	x = cJSON_GetArrayItem(cJSON_GetObjectItem(x, "placeholders"), 0);
+	x = cJSON_GetArrayItem(cJSON_GetObjectItem(x, "positions"), 0);
+	assert_int_equal(cJSON_GetArrayItem(x, 0)->valueint, 39);
+	cJSON_Delete(root);
+	free(got);
+	free(want);
+	free(buf);
+	runbook_free(&rb);
+}
+
+static void
+format_handles_an_empty_runbook(void **state)
+{
+	struct runbook rb;
+	char *t, *j;
+
+	runbook_parse(&rb, "empty.md", "", 0);
+	t = runbook_format_text(&rb);
+	j = runbook_format_json(&rb);
+	assert_non_null(strstr(t, "empty.md: 0 sections"));
+	assert_non_null(strstr(j, "\"matrix\":\tnull"));
+	free(t);
+	free(j);
+	runbook_free(&rb);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(docs_compose_rollback),
+		cmocka_unit_test(docs_k8s_helm_rollback),
+		cmocka_unit_test(docs_blue_green_cutover),
+		cmocka_unit_test(headings_are_sections_with_parents),
+		cmocka_unit_test(task_items_keep_their_ticks),
+		cmocka_unit_test(code_blocks_attach_to_what_they_follow),
+		cmocka_unit_test(nested_items_are_sub_steps),
+		cmocka_unit_test(single_heading_numbered_items_become_sections),
+		cmocka_unit_test(many_headings_keep_numbered_items_as_steps),
+		cmocka_unit_test(tminus_offsets),
+		cmocka_unit_test(placeholders_with_positions),
+		cmocka_unit_test(placeholders_the_command_defines_are_not_asked_for),
+		cmocka_unit_test(shell_splits_simple_commands),
+		cmocka_unit_test(console_blocks_keep_only_prompt_lines),
+		cmocka_unit_test(known_commands_are_recognised),
+		cmocka_unit_test(compound_commands_are_never_replaced),
+		cmocka_unit_test(warroom_bindings_are_read),
+		cmocka_unit_test(warroom_errors_name_their_line),
+		cmocka_unit_test(matrix_rows_levels_and_warnings),
+		cmocka_unit_test(tables_without_the_columns_are_not_a_matrix),
+		cmocka_unit_test(crlf_reads_like_lf),
+		cmocka_unit_test(tabs_indent_lists_and_code),
+		cmocka_unit_test(html_blocks_are_skipped),
+		cmocka_unit_test(emoji_only_headings),
+		cmocka_unit_test(invalid_utf8_is_kept_and_warned),
+		cmocka_unit_test(nul_bytes_do_not_cut_text),
+		cmocka_unit_test(empty_file),
+		cmocka_unit_test(unclosed_and_empty_fences),
+		cmocka_unit_test(unterminated_quote_is_a_warning),
+		cmocka_unit_test(deep_nesting_and_many_diagnostics),
+		cmocka_unit_test(ten_megabytes_parse_quickly),
+		cmocka_unit_test(seed_runbooks_have_sensible_structure),
+		cmocka_unit_test(format_text_golden),
+		cmocka_unit_test(format_json_golden),
+		cmocka_unit_test(format_handles_an_empty_runbook),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
