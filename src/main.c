@@ -186,15 +186,33 @@ load_config(struct app *app, const struct opts *o)
 	return 0;
 }
 
+static char *slurp(const char *path, size_t *len, struct wr_err *err);
+
+/* Parse every -r runbook; the first one with a decision matrix overrides
+ * [thresholds] for this incident. */
 static int
-check_runbooks(const struct opts *o)
+load_runbooks(struct app *app, const struct opts *o)
 {
+	struct wr_err err;
 	int i;
 
-	for (i = 0; i < o->nrunbooks; i++)
-		if (access(o->runbooks[i], R_OK) != 0) {
-			fprintf(stderr, "warroom: runbook %s: %s\n", o->runbooks[i], strerror(errno));
+	for (i = 0; i < o->nrunbooks; i++) {
+		size_t len;
+		char *buf = slurp(o->runbooks[i], &len, &err);
+
+		if (buf == NULL) {
+			fprintf(stderr, "warroom: runbook %s\n", err.msg);
 			return -1;
+		}
+		app_add_runbook(app, o->runbooks[i], buf, len, &err);
+		free(buf);
+	}
+	for (i = 0; i < app->nrunbooks; i++)
+		if (app->runbooks[i].rb.matrix.present &&
+		    runbook_matrix_apply(&app->runbooks[i].rb.matrix, &app->cfg.thresholds) != 0) {
+			app_say(app, "decision matrix from %s (line %d) overrides [thresholds]",
+			    app->runbooks[i].base, app->runbooks[i].rb.matrix.line);
+			break;
 		}
 	return 0;
 }
@@ -276,8 +294,6 @@ run(struct app *app, const struct opts *o)
 			fprintf(stderr, "warroom: %s: %s\n", o->screen_test, strerror(errno));
 			return 1;
 		}
-		app->fake_clock = true;
-		app->fake_now = app->started = 1767225600;  /* 2026-01-01 00:00:00 UTC */
 		if ((app->screen = screen_open(app, true, o->cols ? o->cols : 80,
 		    o->lines ? o->lines : 24, &err)) == NULL) {
 			fclose(script);
@@ -541,7 +557,13 @@ main(int argc, char **argv)
 		free(o.runbooks);
 		return 0;
 	}
-	if (check_runbooks(&o) != 0)
+	app.started = time(NULL);
+	if (o.screen_test != NULL) {
+		/* Screen tests: the clock moves only when the script says so. */
+		app.fake_clock = true;
+		app.fake_now = app.started = 1767225600;  /* 2026-01-01 00:00:00 UTC */
+	}
+	if (load_runbooks(&app, &o) != 0)
 		goto fail;
 	if (theme_load(&app.theme, o.theme ? o.theme : app.cfg.theme, &err) != 0) {
 		fprintf(stderr, "warroom: %s\n", err.msg);
@@ -549,21 +571,20 @@ main(int argc, char **argv)
 	}
 	app.safety.read_only = o.read_only || app.cfg.read_only;
 	app.incident = o.incident;
-	app.runbooks = o.runbooks;
-	app.nrunbooks = o.nrunbooks;
-	app.started = time(NULL);
 	load_secrets(&app);
 	rc = run(&app, &o);
 	journal_close(&app, "exit");
 	ssh_pool_free(app.pool);
 	loop_free(app.loop);
 	app_free_entries(&app);
+	app_free_runbooks(&app);
 	redact_free(&app.red);
 	free(app.screen);
 	config_free(&app.cfg);
 	free(o.runbooks);
 	return rc;
 fail:
+	app_free_runbooks(&app);
 	config_free(&app.cfg);
 	free(o.runbooks);
 	return 1;

@@ -12,6 +12,7 @@
 #include "warroom/config.h"
 #include "warroom/lineedit.h"
 #include "warroom/redact.h"
+#include "warroom/runbook.h"
 #include "warroom/safety.h"
 #include "warroom/theme.h"
 
@@ -29,6 +30,16 @@ struct screen;
 struct ssh_pool;
 struct timeline;
 struct record;
+
+/* A runbook opened with -r and its checklist state in this console. */
+struct app_runbook {
+	char *path;
+	char *base;                      /* file name, the step ids' prefix */
+	struct runbook rb;
+	bool *checked;                   /* per step: as the file says, then as ticked */
+	int64_t *ticked_at;              /* per step: ms of the last tick, 0 if none */
+	bool *collapsed;                 /* per section */
+};
 
 /* One line of the TIMELINE pane, kept from a stored record. */
 struct timeline_entry {
@@ -54,8 +65,11 @@ struct app {
 	size_t nentries, capentries;
 	int64_t incident_start_ms;       /* the incident.open record's time */
 	int tl_scroll;                   /* lines scrolled up from the newest */
-	const char *const *runbooks;     /* -r FILE…, as given */
+	struct app_runbook *runbooks;    /* -r FILE…, parsed */
 	int nrunbooks;
+	int rb_cur;                      /* the runbook RUNBOOK shows */
+	int rb_sel;                      /* selected row among its visible rows */
+	bool rb_detail;                  /* the step detail overlay is open */
 
 	time_t started;                  /* wall clock when the console opened */
 	bool fake_clock;                 /* screen tests: time moves only by script */
@@ -66,6 +80,7 @@ struct app {
 	int running_actions;             /* actions not yet ended */
 
 	bool help_visible;
+	int help_scroll;                 /* first line shown when help is long */
 	bool prompt_active;              /* the note editor is open */
 	struct lineedit prompt;
 	bool confirm_quit;               /* "quit while an action runs?" asked */
@@ -87,6 +102,16 @@ void app_say(struct app *app, const char *fmt, ...)
 
 /* Keep a stored record for the TIMELINE pane. */
 void app_add_record(struct app *app, const struct record *r);
+
+/* Load a runbook for the RUNBOOK pane; -1 with err when it cannot be read. */
+int app_add_runbook(struct app *app, const char *path, const char *buf, size_t len,
+    struct wr_err *err);
+
+/* The stable id of a step in the journal: "file.md:LINE". */
+void app_step_id(const struct app_runbook *r, size_t step, char *buf, size_t cap);
+
+/* Free the runbooks. */
+void app_free_runbooks(struct app *app);
 
 /* Free the TIMELINE pane's entries. */
 void app_free_entries(struct app *app);

@@ -26,6 +26,11 @@
 	X(PAGE_DOWN,   "PgDn",   NULL,    0, "move the selection a page down")       \
 	X(TOP,         "Home",   "g",     0, "move to the first line")               \
 	X(BOTTOM,      "End",    "G",     0, "move to the last line")                \
+	X(TICK,        "Space",  NULL,    0, "tick or untick the runbook step (RUNBOOK)") \
+	X(OPEN,        "Enter",  NULL,    0, "open the step's detail or fold a section (RUNBOOK)") \
+	X(PREV_OPEN,   "[",      NULL,    0, "jump to the previous unticked step")   \
+	X(NEXT_OPEN,   "]",      NULL,    0, "jump to the next unticked step")       \
+	X(NEXT_RUNBOOK, "R",     NULL,    0, "switch to the next runbook")           \
 	X(NOTE,        "n",      NULL,    0, "add a note to the incident timeline")  \
 	X(EXPORT,      "e",      NULL,    0, "export the timeline as a post-mortem draft") \
 	X(REDRAW,      "C-l",    NULL,    0, "redraw the whole screen")              \

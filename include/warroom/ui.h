@@ -102,6 +102,9 @@ void keys_handle(struct app *app, int is_keycode, unsigned int key);
 /* The choke point: runs cmd unless safety refuses it. 0 ran, -1 refused. */
 int dispatch(struct app *app, enum wr_command cmd);
 
+/* The selected runbook step's detail, over the panes. */
+void runbook_detail_draw(struct app *app, int lines, int cols);
+
 /* The help overlay, generated from the command table. */
 void help_draw(struct app *app, int lines, int cols);
 

@@ -43,6 +43,81 @@ app_host_rows(const struct app *app)
 }
 
 void
+app_step_id(const struct app_runbook *r, size_t step, char *buf, size_t cap)
+{
+	snprintf(buf, cap, "%s:%d", r->base, r->rb.steps[step].line);
+}
+
+/* A tick or untick in the journal (ours, or one read on resume) sets the
+ * step it names, so the checklist always shows what was recorded. */
+static void
+apply_step_record(struct app *app, const struct record *r)
+{
+	const cJSON *step = cJSON_GetObjectItemCaseSensitive(r->data, "step");
+	bool check = strcmp(r->kind, "step.check") == 0;
+	char id[WR_PATH_MAX + 16];
+	int i;
+	size_t s;
+
+	if ((!check && strcmp(r->kind, "step.uncheck") != 0) || !cJSON_IsString(step))
+		return;
+	for (i = 0; i < app->nrunbooks; i++) {
+		struct app_runbook *rb = &app->runbooks[i];
+
+		for (s = 0; s < rb->rb.nsteps; s++) {
+			app_step_id(rb, s, id, sizeof(id));
+			if (strcmp(id, step->valuestring) == 0) {
+				rb->checked[s] = check;
+				rb->ticked_at[s] = check ? r->ts_ms : 0;
+			}
+		}
+	}
+}
+
+int
+app_add_runbook(struct app *app, const char *path, const char *buf, size_t len,
+    struct wr_err *err)
+{
+	struct app_runbook *r;
+	const char *slash = strrchr(path, '/');
+	size_t i;
+
+	app->runbooks = xrealloc(app->runbooks, (size_t)(app->nrunbooks + 1) * sizeof(*r));
+	r = &app->runbooks[app->nrunbooks++];
+	memset(r, 0, sizeof(*r));
+	r->path = xstrdup(path);
+	r->base = xstrdup(slash ? slash + 1 : path);
+	runbook_parse(&r->rb, r->base, buf, len);
+	r->checked = xcalloc(r->rb.nsteps + 1, sizeof(bool));
+	r->ticked_at = xcalloc(r->rb.nsteps + 1, sizeof(int64_t));
+	r->collapsed = xcalloc(r->rb.nsections + 1, sizeof(bool));
+	for (i = 0; i < r->rb.nsteps; i++)
+		r->checked[i] = r->rb.steps[i].checked;
+	(void)err;
+	return 0;
+}
+
+void
+app_free_runbooks(struct app *app)
+{
+	int i;
+
+	for (i = 0; i < app->nrunbooks; i++) {
+		struct app_runbook *r = &app->runbooks[i];
+
+		runbook_free(&r->rb);
+		free(r->path);
+		free(r->base);
+		free(r->checked);
+		free(r->ticked_at);
+		free(r->collapsed);
+	}
+	free(app->runbooks);
+	app->runbooks = NULL;
+	app->nrunbooks = 0;
+}
+
+void
 app_add_record(struct app *app, const struct record *r)
 {
 	struct timeline_entry *e;
@@ -59,6 +134,7 @@ app_add_record(struct app *app, const struct record *r)
 	wr_strlcpy(e->outcome, cJSON_IsString(outcome) ? outcome->valuestring : "",
 	    sizeof(e->outcome));
 	e->text = export_details(r, &app->red);
+	apply_step_record(app, r);
 	if (strcmp(r->kind, "incident.open") == 0 || app->incident_start_ms == 0)
 		app->incident_start_ms = r->ts_ms;
 	app->dirty = true;

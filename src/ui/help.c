@@ -9,7 +9,7 @@
 void
 help_draw(struct app *app, int lines, int cols)
 {
-	int h = WR_CMD_COUNT + 4, w = 64, y0, x0, i, a = ui_attr(app, THEME_HELP);
+	int h = WR_CMD_COUNT + 4, w = 72, y0, x0, i, rows, a = ui_attr(app, THEME_HELP);
 	WINDOW *win;
 
 	if (h > lines - 2)
@@ -24,7 +24,10 @@ help_draw(struct app *app, int lines, int cols)
 	werase(win);
 	ui_border(app, win, THEME_BORDER_FOCUS);
 	ui_put(win, 0, 2, w - 4, ui_attr(app, THEME_TITLE_FOCUS), " HELP: keys ");
-	for (i = 0; i < WR_CMD_COUNT && i + 1 < h - 2; i++) {
+	rows = h - 3;
+	if (app->help_scroll > WR_CMD_COUNT - rows)
+		app->help_scroll = WR_CMD_COUNT - rows > 0 ? WR_CMD_COUNT - rows : 0;
+	for (i = app->help_scroll; i < WR_CMD_COUNT && i - app->help_scroll < rows; i++) {
 		enum wr_command c = (enum wr_command)i;
 		char keys[32], line[160];
 
@@ -32,11 +35,13 @@ help_draw(struct app *app, int lines, int cols)
 			snprintf(keys, sizeof(keys), "%s, %s", command_key(c), command_alt_key(c));
 		else
 			snprintf(keys, sizeof(keys), "%s", command_key(c));
-		snprintf(line, sizeof(line), "%-10s %s%s", keys, command_help(c),
+		snprintf(line, sizeof(line), "%-8s %s%s", keys, command_help(c),
 		    command_is_mutating(c) ? " (changes production)" : "");
-		ui_put(win, i + 1, 2, w - 4, a, line);
+		ui_put(win, i - app->help_scroll + 1, 2, w - 4, a, line);
 	}
-	ui_put(win, h - 2, 2, w - 4, ui_attr(app, THEME_DIM), "? or Esc closes this help");
+	ui_put(win, h - 2, 2, w - 4, ui_attr(app, THEME_DIM),
+	    WR_CMD_COUNT > rows ? "? or Esc closes this help; Up/Down/PgUp/PgDn scroll it" :
+	    "? or Esc closes this help");
 	wnoutrefresh(win);
 	delwin(win);
 }

@@ -106,11 +106,24 @@ keys_handle(struct app *app, int is_keycode, unsigned int key)
 		return;
 	}
 	cmd = command_for_key(name);
+	if (app->rb_detail && !app->help_visible) {
+		/* The step detail is modal too; Esc, Enter or q closes it. */
+		if (cmd == WR_CMD_OPEN || cmd == WR_CMD_QUIT ||
+		    (name != NULL && strcmp(name, "Esc") == 0))
+			app->rb_detail = false;
+		return;
+	}
 	if (app->help_visible) {
 		/* The overlay is modal: only its own keys act. */
 		if (cmd == WR_CMD_HELP || cmd == WR_CMD_QUIT ||
 		    (name != NULL && strcmp(name, "Esc") == 0))
 			app->help_visible = false;
+		else if (cmd == WR_CMD_UP || cmd == WR_CMD_PAGE_UP)
+			app->help_scroll -= cmd == WR_CMD_UP ? 1 : 10;
+		else if (cmd == WR_CMD_DOWN || cmd == WR_CMD_PAGE_DOWN)
+			app->help_scroll += cmd == WR_CMD_DOWN ? 1 : 10;
+		if (app->help_scroll < 0)
+			app->help_scroll = 0;
 		return;
 	}
 	if (cmd == WR_CMD_NONE) {

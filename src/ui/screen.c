@@ -287,6 +287,8 @@ screen_draw(struct app *app)
 	for (i = 0; i < PANE_COUNT; i++)
 		draw_pane(app, (enum pane_id)i);
 	draw_footer(app);
+	if (app->rb_detail)
+		runbook_detail_draw(app, scr->lines, scr->cols);
 	if (app->help_visible)
 		help_draw(app, scr->lines, scr->cols);
 	doupdate();

@@ -1,5 +1,5 @@
 /*
- * view_panes.c — the METRICS, LOGS and RUNBOOK panes. Until their
+ * view_panes.c — the METRICS and LOGS panes. Until their
  * data sources exist they say plainly what they will show and what they
  * have; each moves to a file of its own when it gains real content.
  */
@@ -26,25 +26,6 @@ logs_draw(struct app *app, WINDOW *win, int h, int w, bool focused)
 	say(app, win, 0, w, "no log stream open");
 }
 
-static void
-runbook_draw(struct app *app, WINDOW *win, int h, int w, bool focused)
-{
-	char line[1100];
-	int i;
-
-	if (app->nrunbooks == 0) {
-		say(app, win, 0, w, "no runbook loaded");
-		say(app, win, 1, w, "open one with -r FILE");
-		return;
-	}
-	for (i = 0; i < app->nrunbooks && i < h; i++) {
-		const char *base = strrchr(app->runbooks[i], '/');
-
-		snprintf(line, sizeof(line), "%s", base ? base + 1 : app->runbooks[i]);
-		ui_put(win, i, 1, w - 1, ui_attr(app, THEME_NORMAL), line);
-	}
-}
-
 static bool
 no_keys(struct app *app, enum wr_command cmd, int page)
 {
@@ -56,9 +37,6 @@ const struct view_ops view_metrics_ops = {
 };
 const struct view_ops view_logs_ops = {
 	.name = "LOGS", .draw = logs_draw, .key = no_keys,
-};
-const struct view_ops view_runbook_ops = {
-	.name = "RUNBOOK", .draw = runbook_draw, .key = no_keys,
 };
 
 const struct view_ops *

@@ -1,16 +1,21 @@
 #!/bin/sh
 # test_help.sh — ? opens the help overlay listing every binding of the
-# command table; Esc, ? and q close it (q does not quit from the help).
+# command table (scrolling when the terminal is short); Esc, ? and q close
+# it (q does not quit from the help).
 . "${top_srcdir:-$(dirname "$0")/../..}/tests/lib/screen.sh"
 write_config
 steps '
 ?
 :save-screen help
+<PgDn>
+:save-screen scrolled
 x
 :save-screen ignored
 q
 :save-screen closed
+:resize 100x40
 ?
+:save-screen help-big
 <Esc>
 ?
 ?
@@ -20,55 +25,82 @@ run_console -c "$tmp/warroom.conf"
 
 assert_screen help <<'EOF'
  warroom │ no incident named │ T+00:00:00               2026-01-01 00:00:00 UTC
-┌─ ▶ HOS┌─ HELP: keys ─────────────────────────────────────────────────┐───────┐
-│  HOST │ Tab        move focus to the next pane                       │       │
-│> api-1│ S-Tab      move focus to the previous pane                   │       │
-│  api-1│ 1          focus the HOSTS pane                              │       │
-│  api-2│ 2          focus the METRICS pane                            │       │
-│  k8s-b│ 3          focus the LOGS pane                               │       │
-│       │ 4          focus the RUNBOOK pane                            │       │
-└───────│ 5          focus the TIMELINE pane                           │       │
-┌─ METRI│ Up, k      move the selection up                             │       │
-│ no met│ Down, j    move the selection down                           │       │
-│       │ PgUp       move the selection a page up                      │       │
-│       │ PgDn       move the selection a page down                    │       │
-└───────│ Home, g    move to the first line                            │───────┘
-┌─ LOGS │ End, G     move to the last line                             │───────┐
-│ no log│ n          add a note to the incident timeline               │en     │
-│       │ e          export the timeline as a post-mortem draft        │       │
-│       │ C-l        redraw the whole screen                           │       │
-│       │ ?          show or hide this help                            │       │
-│       │ q          quit (asks first while an action runs)            │       │
-│       │                                                              │       │
-│       │ ? or Esc closes this help                                    │       │
-└───────└──────────────────────────────────────────────────────────────┘───────┘
+┌─ ▶┌─ HELP: keys ─────────────────────────────────────────────────────────┐───┐
+│  H│ Tab      move focus to the next pane                                 │   │
+│> a│ S-Tab    move focus to the previous pane                             │   │
+│  a│ 1        focus the HOSTS pane                                        │   │
+│  a│ 2        focus the METRICS pane                                      │   │
+│  k│ 3        focus the LOGS pane                                         │   │
+│   │ 4        focus the RUNBOOK pane                                      │   │
+└───│ 5        focus the TIMELINE pane                                     │   │
+┌─ M│ Up, k    move the selection up                                       │   │
+│ no│ Down, j  move the selection down                                     │   │
+│   │ PgUp     move the selection a page up                                │   │
+│   │ PgDn     move the selection a page down                              │   │
+└───│ Home, g  move to the first line                                      │───┘
+┌─ L│ End, G   move to the last line                                       │───┐
+│ no│ Space    tick or untick the runbook step (RUNBOOK)                   │   │
+│   │ Enter    open the step's detail or fold a section (RUNBOOK)          │   │
+│   │ [        jump to the previous unticked step                          │   │
+│   │ ]        jump to the next unticked step                              │   │
+│   │ R        switch to the next runbook                                  │   │
+│   │ n        add a note to the incident timeline                         │   │
+│   │ ? or Esc closes this help; Up/Down/PgUp/PgDn scroll it               │   │
+└───└──────────────────────────────────────────────────────────────────────┘───┘
+ Tab pane  Up up  Down down  ? help  q quit
+EOF
+
+assert_screen scrolled <<'EOF'
+ warroom │ no incident named │ T+00:00:00               2026-01-01 00:00:00 UTC
+┌─ ▶┌─ HELP: keys ─────────────────────────────────────────────────────────┐───┐
+│  H│ 3        focus the LOGS pane                                         │   │
+│> a│ 4        focus the RUNBOOK pane                                      │   │
+│  a│ 5        focus the TIMELINE pane                                     │   │
+│  a│ Up, k    move the selection up                                       │   │
+│  k│ Down, j  move the selection down                                     │   │
+│   │ PgUp     move the selection a page up                                │   │
+└───│ PgDn     move the selection a page down                              │   │
+┌─ M│ Home, g  move to the first line                                      │   │
+│ no│ End, G   move to the last line                                       │   │
+│   │ Space    tick or untick the runbook step (RUNBOOK)                   │   │
+│   │ Enter    open the step's detail or fold a section (RUNBOOK)          │   │
+└───│ [        jump to the previous unticked step                          │───┘
+┌─ L│ ]        jump to the next unticked step                              │───┐
+│ no│ R        switch to the next runbook                                  │   │
+│   │ n        add a note to the incident timeline                         │   │
+│   │ e        export the timeline as a post-mortem draft                  │   │
+│   │ C-l      redraw the whole screen                                     │   │
+│   │ ?        show or hide this help                                      │   │
+│   │ q        quit (asks first while an action runs)                      │   │
+│   │ ? or Esc closes this help; Up/Down/PgUp/PgDn scroll it               │   │
+└───└──────────────────────────────────────────────────────────────────────┘───┘
  Tab pane  Up up  Down down  ? help  q quit
 EOF
 
 assert_screen ignored <<'EOF'
  warroom │ no incident named │ T+00:00:00               2026-01-01 00:00:00 UTC
-┌─ ▶ HOS┌─ HELP: keys ─────────────────────────────────────────────────┐───────┐
-│  HOST │ Tab        move focus to the next pane                       │       │
-│> api-1│ S-Tab      move focus to the previous pane                   │       │
-│  api-1│ 1          focus the HOSTS pane                              │       │
-│  api-2│ 2          focus the METRICS pane                            │       │
-│  k8s-b│ 3          focus the LOGS pane                               │       │
-│       │ 4          focus the RUNBOOK pane                            │       │
-└───────│ 5          focus the TIMELINE pane                           │       │
-┌─ METRI│ Up, k      move the selection up                             │       │
-│ no met│ Down, j    move the selection down                           │       │
-│       │ PgUp       move the selection a page up                      │       │
-│       │ PgDn       move the selection a page down                    │       │
-└───────│ Home, g    move to the first line                            │───────┘
-┌─ LOGS │ End, G     move to the last line                             │───────┐
-│ no log│ n          add a note to the incident timeline               │en     │
-│       │ e          export the timeline as a post-mortem draft        │       │
-│       │ C-l        redraw the whole screen                           │       │
-│       │ ?          show or hide this help                            │       │
-│       │ q          quit (asks first while an action runs)            │       │
-│       │                                                              │       │
-│       │ ? or Esc closes this help                                    │       │
-└───────└──────────────────────────────────────────────────────────────┘───────┘
+┌─ ▶┌─ HELP: keys ─────────────────────────────────────────────────────────┐───┐
+│  H│ 3        focus the LOGS pane                                         │   │
+│> a│ 4        focus the RUNBOOK pane                                      │   │
+│  a│ 5        focus the TIMELINE pane                                     │   │
+│  a│ Up, k    move the selection up                                       │   │
+│  k│ Down, j  move the selection down                                     │   │
+│   │ PgUp     move the selection a page up                                │   │
+└───│ PgDn     move the selection a page down                              │   │
+┌─ M│ Home, g  move to the first line                                      │   │
+│ no│ End, G   move to the last line                                       │   │
+│   │ Space    tick or untick the runbook step (RUNBOOK)                   │   │
+│   │ Enter    open the step's detail or fold a section (RUNBOOK)          │   │
+└───│ [        jump to the previous unticked step                          │───┘
+┌─ L│ ]        jump to the next unticked step                              │───┐
+│ no│ R        switch to the next runbook                                  │   │
+│   │ n        add a note to the incident timeline                         │   │
+│   │ e        export the timeline as a post-mortem draft                  │   │
+│   │ C-l      redraw the whole screen                                     │   │
+│   │ ?        show or hide this help                                      │   │
+│   │ q        quit (asks first while an action runs)                      │   │
+│   │ ? or Esc closes this help; Up/Down/PgUp/PgDn scroll it               │   │
+└───└──────────────────────────────────────────────────────────────────────┘───┘
  Tab pane  Up up  Down down  ? help  q quit
 EOF
 
@@ -99,36 +131,95 @@ assert_screen closed <<'EOF'
  Tab pane  Up up  Down down  ? help  q quit
 EOF
 
+assert_screen help-big <<'EOF'
+ warroom │ no incident named │ T+00:00:00                                   2026-01-01 00:00:00 UTC
+┌─ ▶ HOSTS ────────────────────────────────────────────────┐┌─ RUNBOOK ────────────────────────────┐
+│  HOST           SERVICE    STATE          DRIVER   ADDRES││ no runbook loaded                    │
+│> api-1          api        not connected  compose  127.0.││ open one with -r FILE                │
+│  api-1          jobs       not connected  compose  127.0.││                                      │
+│  api-2          api        not connected  compose  127.0.││                                      │
+│  k8s-bastion┌─ HELP: keys ─────────────────────────────────────────────────────────┐             │
+│             │ Tab      move focus to the next pane                                 │             │
+│             │ S-Tab    move focus to the previous pane                             │             │
+│             │ 1        focus the HOSTS pane                                        │             │
+│             │ 2        focus the METRICS pane                                      │             │
+│             │ 3        focus the LOGS pane                                         │             │
+│             │ 4        focus the RUNBOOK pane                                      │             │
+│             │ 5        focus the TIMELINE pane                                     │             │
+│             │ Up, k    move the selection up                                       │             │
+└─────────────│ Down, j  move the selection down                                     │             │
+┌─ METRICS ───│ PgUp     move the selection a page up                                │             │
+│ no metrics c│ PgDn     move the selection a page down                              │             │
+│             │ Home, g  move to the first line                                      │             │
+│             │ End, G   move to the last line                                       │             │
+│             │ Space    tick or untick the runbook step (RUNBOOK)                   │             │
+│             │ Enter    open the step's detail or fold a section (RUNBOOK)          │             │
+│             │ [        jump to the previous unticked step                          │─────────────┘
+│             │ ]        jump to the next unticked step                              │─────────────┐
+└─────────────│ R        switch to the next runbook                                  │             │
+┌─ LOGS ──────│ n        add a note to the incident timeline                         │             │
+│ no log strea│ e        export the timeline as a post-mortem draft                  │             │
+│             │ C-l      redraw the whole screen                                     │             │
+│             │ ?        show or hide this help                                      │             │
+│             │ q        quit (asks first while an action runs)                      │             │
+│             │                                                                      │             │
+│             │ ? or Esc closes this help                                            │             │
+│             └──────────────────────────────────────────────────────────────────────┘             │
+│                                                          ││                                      │
+│                                                          ││                                      │
+│                                                          ││                                      │
+│                                                          ││                                      │
+│                                                          ││                                      │
+└──────────────────────────────────────────────────────────┘└──────────────────────────────────────┘
+ Tab pane  Up up  Down down  ? help  q quit
+EOF
+
 assert_screen toggled <<'EOF'
- warroom │ no incident named │ T+00:00:00               2026-01-01 00:00:00 UTC
-┌─ ▶ HOSTS ────────────────────────────────────┐┌─ RUNBOOK ────────────────────┐
-│  HOST           SERVICE    STATE          DRI││ no runbook loaded            │
-│> api-1          api        not connected  com││ open one with -r FILE        │
-│  api-1          jobs       not connected  com││                              │
-│  api-2          api        not connected  com││                              │
-│  k8s-bastion    api        not connected  k8s││                              │
-│                                              ││                              │
-└──────────────────────────────────────────────┘│                              │
-┌─ METRICS ────────────────────────────────────┐│                              │
-│ no metrics collected                         ││                              │
-│                                              ││                              │
-│                                              ││                              │
-└──────────────────────────────────────────────┘└──────────────────────────────┘
-┌─ LOGS ───────────────────────────────────────┐┌─ TIMELINE ───────────────────┐
-│ no log stream open                           ││ no incident journal open     │
-│                                              ││ (none in screen tests)       │
-│                                              ││                              │
-│                                              ││                              │
-│                                              ││                              │
-│                                              ││                              │
-│                                              ││                              │
-└──────────────────────────────────────────────┘└──────────────────────────────┘
+ warroom │ no incident named │ T+00:00:00                                   2026-01-01 00:00:00 UTC
+┌─ ▶ HOSTS ────────────────────────────────────────────────┐┌─ RUNBOOK ────────────────────────────┐
+│  HOST           SERVICE    STATE          DRIVER   ADDRES││ no runbook loaded                    │
+│> api-1          api        not connected  compose  127.0.││ open one with -r FILE                │
+│  api-1          jobs       not connected  compose  127.0.││                                      │
+│  api-2          api        not connected  compose  127.0.││                                      │
+│  k8s-bastion    api        not connected  k8s      127.0.││                                      │
+│                                                          ││                                      │
+│                                                          ││                                      │
+│                                                          ││                                      │
+│                                                          ││                                      │
+│                                                          ││                                      │
+│                                                          ││                                      │
+│                                                          ││                                      │
+│                                                          ││                                      │
+└──────────────────────────────────────────────────────────┘│                                      │
+┌─ METRICS ────────────────────────────────────────────────┐│                                      │
+│ no metrics collected                                     ││                                      │
+│                                                          ││                                      │
+│                                                          ││                                      │
+│                                                          ││                                      │
+│                                                          ││                                      │
+│                                                          │└──────────────────────────────────────┘
+│                                                          │┌─ TIMELINE ───────────────────────────┐
+└──────────────────────────────────────────────────────────┘│ no incident journal open             │
+┌─ LOGS ───────────────────────────────────────────────────┐│ (none in screen tests)               │
+│ no log stream open                                       ││                                      │
+│                                                          ││                                      │
+│                                                          ││                                      │
+│                                                          ││                                      │
+│                                                          ││                                      │
+│                                                          ││                                      │
+│                                                          ││                                      │
+│                                                          ││                                      │
+│                                                          ││                                      │
+│                                                          ││                                      │
+│                                                          ││                                      │
+│                                                          ││                                      │
+└──────────────────────────────────────────────────────────┘└──────────────────────────────────────┘
  Tab pane  Up up  Down down  ? help  q quit
 EOF
 
 # Every key the table binds is listed (the table's own list, via keydoc).
 "$top_builddir/src/tools/keydoc" | sed -n 's/^\.B \([^ ]*\).*/\1/p' | while read -r key; do
-	grep -qF -- " $key " "$tmp/help" || grep -qF -- " $key," "$tmp/help" ||
-		grep -qF -- ", $key " "$tmp/help" || fail "help does not list $key"
+	grep -qF -- " $key " "$tmp/help-big" || grep -qF -- " $key," "$tmp/help-big" ||
+		grep -qF -- ", $key " "$tmp/help-big" || fail "help does not list $key"
 done
 ok "help lists every key"

@@ -1,0 +1,356 @@
+/*
+ * view_runbook.c — the RUNBOOK pane: the runbook as a checklist. Sections
+ * fold; each shows its progress and the time since its first tick; steps
+ * show their tick, a mark when they carry commands or actions, and the
+ * time since they were ticked. Ticks go to the incident journal first and
+ * show once stored (the journal's observer sets them), so the screen never
+ * claims a tick the timeline does not hold. Enter on a step opens its
+ * detail: every command with its placeholders highlighted and the
+ * built-in action warroom recognised in it.
+ */
+#include "warroom/ui.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "warroom/timeline.h"
+
+struct rb_row {
+	bool section;
+	size_t idx;
+};
+
+/* The rows the pane can show: section headers, and the steps of sections
+ * that are not folded. Returns a malloc'd array. */
+static struct rb_row *
+visible_rows(const struct app_runbook *r, size_t *n)
+{
+	struct rb_row *v = xcalloc(r->rb.nsections + r->rb.nsteps + 1, sizeof(*v));
+	size_t s, i, k = 0;
+
+	for (i = 0; i < r->rb.nsteps; i++)          /* steps before any section */
+		if (r->rb.steps[i].section == WR_RUNBOOK_NONE)
+			v[k++] = (struct rb_row){ false, i };
+	for (s = 0; s < r->rb.nsections; s++) {
+		v[k++] = (struct rb_row){ true, s };
+		if (r->collapsed[s])
+			continue;
+		for (i = 0; i < r->rb.nsteps; i++)
+			if (r->rb.steps[i].section == s)
+				v[k++] = (struct rb_row){ false, i };
+	}
+	*n = k;
+	return v;
+}
+
+static bool
+step_has_work(const struct runbook *rb, size_t step)
+{
+	size_t b;
+
+	for (b = 0; b < rb->nblocks; b++)
+		if (rb->blocks[b].step == step && (rb->blocks[b].ncmds > 0 || rb->blocks[b].nbinds > 0))
+			return true;
+	return false;
+}
+
+static void
+ago(int64_t now_ms, int64_t then_ms, char *buf, size_t cap)
+{
+	long s = (long)((now_ms - then_ms) / 1000);
+
+	if (s < 0)
+		s = 0;
+	if (s < 60)
+		snprintf(buf, cap, "%lds", s);
+	else if (s < 3600)
+		snprintf(buf, cap, "%ldm", s / 60);
+	else
+		snprintf(buf, cap, "%ldh%02ldm", s / 3600, (s / 60) % 60);
+}
+
+static void
+section_progress(const struct app_runbook *r, size_t s, int *done, int *total,
+    int64_t *first)
+{
+	size_t i;
+
+	*done = *total = 0;
+	*first = 0;
+	for (i = 0; i < r->rb.nsteps; i++) {
+		if (r->rb.steps[i].section != s)
+			continue;
+		(*total)++;
+		if (r->checked[i])
+			(*done)++;
+		if (r->ticked_at[i] && (*first == 0 || r->ticked_at[i] < *first))
+			*first = r->ticked_at[i];
+	}
+}
+
+static void
+runbook_draw(struct app *app, WINDOW *win, int h, int w, bool focused)
+{
+	struct app_runbook *r;
+	struct rb_row *rows;
+	size_t n, i, done = 0;
+	int64_t now = (int64_t)app_now(app) * 1000;
+	int y, top = 0;
+	char line[1200], when[32];
+
+	if (app->nrunbooks == 0) {
+		ui_put(win, 0, 1, w - 1, ui_attr(app, THEME_DIM), "no runbook loaded");
+		ui_put(win, 1, 1, w - 1, ui_attr(app, THEME_DIM), "open one with -r FILE");
+		return;
+	}
+	r = &app->runbooks[app->rb_cur];
+	for (i = 0; i < r->rb.nsteps; i++)
+		done += r->checked[i];
+	snprintf(line, sizeof(line), "%s%s  %zu/%zu", app->nrunbooks > 1 ? "R: " : "",
+	    r->base, done, r->rb.nsteps);
+	if (r->rb.nerrors + r->rb.nwarnings > 0)
+		snprintf(line + strlen(line), sizeof(line) - strlen(line), "  (%zu errors, %zu warnings: warroom runbook)",
+		    r->rb.nerrors, r->rb.nwarnings);
+	ui_put(win, 0, 0, w, ui_attr(app, THEME_TITLE), line);
+	rows = visible_rows(r, &n);
+	if (app->rb_sel >= (int)n)
+		app->rb_sel = n > 0 ? (int)n - 1 : 0;
+	if (app->rb_sel >= top + h - 1)
+		top = app->rb_sel - (h - 2);
+	for (y = 1; y < h && top + y - 1 < (int)n; y++) {
+		const struct rb_row *row = &rows[top + y - 1];
+		bool sel = top + y - 1 == app->rb_sel;
+		int a, x;
+
+		if (row->section) {
+			const struct runbook_section *sec = &r->rb.sections[row->idx];
+			int sd, st;
+			int64_t first;
+
+			section_progress(r, row->idx, &sd, &st, &first);
+			if (first)
+				ago(now, first, when, sizeof(when));
+			snprintf(line, sizeof(line), "%s %s %s  %d/%d%s%s", sel ? ">" : " ",
+			    r->collapsed[row->idx] ? "+" : "-", sec->title[0] ? sec->title : "(untitled)",
+			    sd, st, first ? "  started " : "", first ? when : "");
+			a = ui_attr(app, THEME_TITLE);
+		} else {
+			const struct runbook_step *stp = &r->rb.steps[row->idx];
+			int indent = 2 + 2 * (stp->depth < 6 ? stp->depth : 6);
+
+			snprintf(line, sizeof(line), "%s%*s[%s] %s%s", sel ? ">" : " ", indent - 1, "",
+			    r->checked[row->idx] ? "x" : " ", stp->text,
+			    step_has_work(&r->rb, row->idx) ? " $" : "");
+			a = ui_attr(app, r->checked[row->idx] ? THEME_DIM : THEME_NORMAL);
+		}
+		if (sel && focused)
+			a = ui_attr(app, THEME_SELECTED);
+		x = ui_put(win, y, 0, w, a, line);
+		if (!row->section && r->ticked_at[row->idx] && x + 6 < w) {
+			ago(now, r->ticked_at[row->idx], when, sizeof(when));
+			ui_put(win, y, w - (int)strlen(when), (int)strlen(when),
+			    ui_attr(app, THEME_DIM), when);
+		}
+	}
+	free(rows);
+}
+
+/* Record a tick; the journal's observer then shows it. Without a journal
+ * the tick is kept on screen only, and the footer says so. */
+static void
+tick(struct app *app, struct app_runbook *r, size_t step)
+{
+	char id[WR_PATH_MAX + 16];
+	bool to = !r->checked[step];
+	struct wr_err err;
+
+	if (app->tl == NULL) {
+		r->checked[step] = to;
+		r->ticked_at[step] = to ? (int64_t)app_now(app) * 1000 : 0;
+		app_say(app, "%s on screen only: no incident journal (start with --incident NAME)",
+		    to ? "ticked" : "unticked");
+		return;
+	}
+	app_step_id(r, step, id, sizeof(id));
+	if (timeline_step(app->tl, id, r->rb.steps[step].text, to, &err) != 0) {
+		app_say(app, "%s NOT recorded: %s", to ? "tick" : "untick", err.msg);
+		app->safety.journal_degraded = true;
+	}
+}
+
+static bool
+runbook_key(struct app *app, enum wr_command cmd, int page)
+{
+	struct app_runbook *r;
+	struct rb_row *rows;
+	size_t n;
+	int sel = app->rb_sel, i, dir;
+
+	if (app->nrunbooks == 0)
+		return false;
+	if (cmd == WR_CMD_NEXT_RUNBOOK) {
+		app->rb_cur = (app->rb_cur + 1) % app->nrunbooks;
+		app->rb_sel = 0;
+		return true;
+	}
+	r = &app->runbooks[app->rb_cur];
+	rows = visible_rows(r, &n);
+	switch (cmd) {
+	case WR_CMD_UP: sel--; break;
+	case WR_CMD_DOWN: sel++; break;
+	case WR_CMD_PAGE_UP: sel -= page; break;
+	case WR_CMD_PAGE_DOWN: sel += page; break;
+	case WR_CMD_TOP: sel = 0; break;
+	case WR_CMD_BOTTOM: sel = (int)n - 1; break;
+	case WR_CMD_PREV_OPEN:
+	case WR_CMD_NEXT_OPEN:
+		dir = cmd == WR_CMD_NEXT_OPEN ? 1 : -1;
+		for (i = sel + dir; i >= 0 && i < (int)n; i += dir)
+			if (!rows[i].section && !r->checked[rows[i].idx]) {
+				sel = i;
+				break;
+			}
+		if (i < 0 || i >= (int)n)
+			app_say(app, "no unticked step %s", dir > 0 ? "below" : "above");
+		break;
+	case WR_CMD_TICK:
+	case WR_CMD_OPEN:
+		if (sel < 0 || sel >= (int)n)
+			break;
+		if (rows[sel].section)
+			r->collapsed[rows[sel].idx] = !r->collapsed[rows[sel].idx];
+		else if (cmd == WR_CMD_TICK)
+			tick(app, r, rows[sel].idx);
+		else
+			app->rb_detail = true;
+		break;
+	default:
+		free(rows);
+		return false;
+	}
+	if (sel >= (int)n)
+		sel = (int)n - 1;
+	app->rb_sel = sel < 0 ? 0 : sel;
+	free(rows);
+	return true;
+}
+
+/* The selected step, or WR_RUNBOOK_NONE. */
+static size_t
+selected_step(const struct app *app)
+{
+	const struct app_runbook *r = &app->runbooks[app->rb_cur];
+	struct rb_row *rows;
+	size_t n, step = WR_RUNBOOK_NONE;
+
+	rows = visible_rows(r, &n);
+	if (app->rb_sel >= 0 && app->rb_sel < (int)n && !rows[app->rb_sel].section)
+		step = rows[app->rb_sel].idx;
+	free(rows);
+	return step;
+}
+
+/* One command with its placeholders in reverse video. */
+static void
+draw_command(struct app *app, WINDOW *win, int y, int w, const struct runbook_command *c)
+{
+	int x = 2, norm = ui_attr(app, THEME_NORMAL), ph = ui_attr(app, THEME_WARN) | A_REVERSE;
+	size_t at = 0;
+
+	x += ui_put(win, y, 2, 2, ui_attr(app, THEME_DIM), "$ ");
+	while (at < c->len && x < w) {
+		size_t next = c->len, plen = 0, p, k;
+		char seg[1024];
+
+		for (p = 0; p < c->nph; p++)
+			for (k = 0; k < c->ph[p].npos; k++)
+				if (c->ph[p].pos[k].off >= at && c->ph[p].pos[k].off < next) {
+					next = c->ph[p].pos[k].off;
+					plen = c->ph[p].pos[k].len;
+				}
+		snprintf(seg, sizeof(seg), "%.*s", (int)(next - at), c->text + at);
+		x += ui_put(win, y, x, w - x, norm, seg);
+		if (next < c->len) {
+			snprintf(seg, sizeof(seg), "%.*s", (int)plen, c->text + next);
+			x += ui_put(win, y, x, w - x, ph, seg);
+		}
+		at = next + plen;
+	}
+}
+
+void
+runbook_detail_draw(struct app *app, int lines, int cols)
+{
+	const struct app_runbook *r;
+	size_t step, b, c, a;
+	int h = lines - 4, w = cols - 8, y = 1;
+	char line[1200];
+	WINDOW *win;
+
+	if (app->nrunbooks == 0 || (step = selected_step(app)) == WR_RUNBOOK_NONE) {
+		app->rb_detail = false;
+		return;
+	}
+	r = &app->runbooks[app->rb_cur];
+	if ((win = newwin(h, w, 2, 4)) == NULL)
+		return;
+	wbkgdset(win, ' ' | (chtype)ui_attr(app, THEME_HELP));
+	werase(win);
+	ui_border(app, win, THEME_BORDER_FOCUS);
+	snprintf(line, sizeof(line), " STEP %s:%d ", r->base, r->rb.steps[step].line);
+	ui_put(win, 0, 2, w - 4, ui_attr(app, THEME_TITLE_FOCUS), line);
+	ui_put(win, y++, 2, w - 4, ui_attr(app, THEME_TITLE), r->rb.steps[step].text);
+	y++;
+	for (b = 0; b < r->rb.nblocks && y < h - 3; b++) {
+		const struct runbook_block *blk = &r->rb.blocks[b];
+
+		if (blk->step != step)
+			continue;
+		for (c = 0; c < blk->ncmds && y < h - 3; c++) {
+			const struct runbook_command *cmd = &blk->cmds[c];
+
+			draw_command(app, win, y++, w - 2, cmd);
+			if (cmd->action.kind != RUNBOOK_ACT_NONE) {
+				int x = ui_put(win, y, 6, w - 8, ui_attr(app, THEME_OK), "built-in: ");
+
+				x += 6;
+				x += ui_put(win, y, x, w - 2 - x, ui_attr(app, THEME_OK),
+				    runbook_action_name(cmd->action.kind));
+				for (a = 0; a < cmd->action.nargs && x < w - 4; a++) {
+					snprintf(line, sizeof(line), " %s=%s", cmd->action.args[a].key,
+					    cmd->action.args[a].value);
+					x += ui_put(win, y, x, w - 2 - x, ui_attr(app, THEME_DIM), line);
+				}
+				y++;
+			}
+		}
+		for (c = 0; c < blk->nbinds && y < h - 3; c++) {
+			int x = 2;
+
+			x += ui_put(win, y, x, w - 4, ui_attr(app, THEME_OK), "action: ");
+			x += ui_put(win, y, x, w - 2 - x, ui_attr(app, THEME_OK),
+			    runbook_action_name(blk->binds[c].action.kind));
+			for (a = 0; a < blk->binds[c].action.nargs && x < w - 4; a++) {
+				snprintf(line, sizeof(line), " %s=%s", blk->binds[c].action.args[a].key,
+				    blk->binds[c].action.args[a].value);
+				x += ui_put(win, y, x, w - 2 - x, ui_attr(app, THEME_DIM), line);
+			}
+			y++;
+		}
+	}
+	if (y == 3)
+		ui_put(win, y++, 2, w - 4, ui_attr(app, THEME_DIM), "no commands in this step");
+	ui_put(win, h - 3, 2, w - 4, ui_attr(app, THEME_STATUS),
+	    "Running steps from the console is not available yet: nothing is sent.");
+	ui_put(win, h - 2, 2, w - 4, ui_attr(app, THEME_DIM),
+	    "Highlighted: placeholders to fill in. Esc or Enter closes.");
+	wnoutrefresh(win);
+	delwin(win);
+}
+
+const struct view_ops view_runbook_ops = {
+	.name = "RUNBOOK",
+	.draw = runbook_draw,
+	.key = runbook_key,
+};

@@ -1,0 +1,195 @@
+#!/bin/sh
+# test_runbook.sh — the RUNBOOK pane: a runbook as a checklist with
+# progress per section; Space ticks (on screen only without a journal,
+# and the footer says so), ] and [ jump to unticked steps, Enter folds a
+# section or opens a step's detail with its placeholders and recognised
+# actions, R switches runbooks; a matrix overrides [thresholds].
+. "${top_srcdir:-$(dirname "$0")/../..}/tests/lib/screen.sh"
+write_config
+steps '
+4
+:save-screen start
+<Down><Down><Space>
+]
+<Space>
+:sleep 125
+:save-screen ticked
+<Home><Down><Enter>
+:save-screen folded
+<Enter>
+<Home><Down><Down><Down><Down><Down><Down><Down><Down><Down><Down><Down><Down>
+<Enter>
+:resize 120x40
+:save-screen detail
+<Esc>
+R
+:save-screen second
+'
+run_console -c "$tmp/warroom.conf" -r "$top_srcdir/docs/runbooks/compose-rollback.md" -r "$top_srcdir/docs/runbooks/k8s-helm-rollback.md"
+
+assert_screen start <<'EOF'
+ warroom │ no incident named │ T+00:00:00               2026-01-01 00:00:00 UTC
+┌─ HOSTS ──────────────────────────────────────┐┌─ ▶ RUNBOOK ──────────────────┐
+│  HOST           SERVICE    STATE          DRI││R: compose-rollback.md  1/15  │
+│> api-1          api        not connected  com││> - Compose rollback: api and │
+│  api-1          jobs       not connected  com││  - Before you start  1/3     │
+│  api-2          api        not connected  com││  [x] Incident opened in warro│
+│  k8s-bastion    api        not connected  k8s││  [ ] Incident commander named│
+│                                              ││  [ ] Status page set to inves│
+└──────────────────────────────────────────────┘│  - 1. Exports kill switch  0/│
+┌─ METRICS ────────────────────────────────────┐│  [ ] Set the switch in .env a│
+│ no metrics collected                         ││  [ ] Check that exports are o│
+│                                              ││  - 2. Find the last good tag │
+│                                              ││  [ ] Last good tag taken from│
+└──────────────────────────────────────────────┘└──────────────────────────────┘
+┌─ LOGS ───────────────────────────────────────┐┌─ TIMELINE ───────────────────┐
+│ no log stream open                           ││ no incident journal open     │
+│                                              ││ (none in screen tests)       │
+│                                              ││                              │
+│                                              ││                              │
+│                                              ││                              │
+│                                              ││                              │
+│                                              ││                              │
+└──────────────────────────────────────────────┘└──────────────────────────────┘
+ decision matrix from k8s-helm-rollback.md (line 12) overrides [thresholds]
+EOF
+
+assert_screen ticked <<'EOF'
+ warroom │ no incident named │ T+00:02:05               2026-01-01 00:02:05 UTC
+┌─ HOSTS ──────────────────────────────────────┐┌─ ▶ RUNBOOK ──────────────────┐
+│  HOST           SERVICE    STATE          DRI││R: compose-rollback.md  1/15  │
+│> api-1          api        not connected  com││  - Compose rollback: api and │
+│  api-1          jobs       not connected  com││  - Before you start  1/3  sta│
+│  api-2          api        not connected  com││  [ ] Incident opened in warro│
+│  k8s-bastion    api        not connected  k8s││> [x] Incident commander named│
+│                                              ││  [ ] Status page set to inves│
+└──────────────────────────────────────────────┘│  - 1. Exports kill switch  0/│
+┌─ METRICS ────────────────────────────────────┐│  [ ] Set the switch in .env a│
+│ no metrics collected                         ││  [ ] Check that exports are o│
+│                                              ││  - 2. Find the last good tag │
+│                                              ││  [ ] Last good tag taken from│
+└──────────────────────────────────────────────┘└──────────────────────────────┘
+┌─ LOGS ───────────────────────────────────────┐┌─ TIMELINE ───────────────────┐
+│ no log stream open                           ││ no incident journal open     │
+│                                              ││ (none in screen tests)       │
+│                                              ││                              │
+│                                              ││                              │
+│                                              ││                              │
+│                                              ││                              │
+│                                              ││                              │
+└──────────────────────────────────────────────┘└──────────────────────────────┘
+ Tab pane  Up up  Down down  ? help  q quit
+EOF
+
+assert_screen folded <<'EOF'
+ warroom │ no incident named │ T+00:02:05               2026-01-01 00:02:05 UTC
+┌─ HOSTS ──────────────────────────────────────┐┌─ ▶ RUNBOOK ──────────────────┐
+│  HOST           SERVICE    STATE          DRI││R: compose-rollback.md  1/15  │
+│> api-1          api        not connected  com││  - Compose rollback: api and │
+│  api-1          jobs       not connected  com││> + Before you start  1/3  sta│
+│  api-2          api        not connected  com││  - 1. Exports kill switch  0/│
+│  k8s-bastion    api        not connected  k8s││  [ ] Set the switch in .env a│
+│                                              ││  [ ] Check that exports are o│
+└──────────────────────────────────────────────┘│  - 2. Find the last good tag │
+┌─ METRICS ────────────────────────────────────┐│  [ ] Last good tag taken from│
+│ no metrics collected                         ││  - 3. Roll back api and jobs │
+│                                              ││  [ ] Pull the known-good imag│
+│                                              ││  [ ] Recreate both services o│
+└──────────────────────────────────────────────┘└──────────────────────────────┘
+┌─ LOGS ───────────────────────────────────────┐┌─ TIMELINE ───────────────────┐
+│ no log stream open                           ││ no incident journal open     │
+│                                              ││ (none in screen tests)       │
+│                                              ││                              │
+│                                              ││                              │
+│                                              ││                              │
+│                                              ││                              │
+│                                              ││                              │
+└──────────────────────────────────────────────┘└──────────────────────────────┘
+ Tab pane  Up up  Down down  ? help  q quit
+EOF
+
+assert_screen detail <<'EOF'
+ warroom │ no incident named │ T+00:02:05                                                       2026-01-01 00:02:05 UTC
+┌─ HOSTS ──────────────────────────────────────────────────────────────┐┌─ ▶ RUNBOOK ──────────────────────────────────┐
+│  H┌─ STEP compose-rollback.md:62 ────────────────────────────────────────────────────────────────────────────────┐   │
+│> a│ Recreate both services on it:                                                                                │   │
+│  a│                                                                                                              │   │
+│  a│ $ IMAGE_TAG=sha-<commit> docker compose --env-file .env up -d --no-deps api jobs                             │ine│
+│  k│     built-in: compose.up service=api service=jobs env_file=.env image_tag=sha-<commit> env=IMAGE_TAG=sha-<co │ent│
+│   │                                                                                                              │   │
+│   │                                                                                                              │   │
+│   │                                                                                                              │pi │
+│   │                                                                                                              │   │
+│   │                                                                                                              │   │
+│   │                                                                                                              │ or│
+│   │                                                                                                              │   │
+│   │                                                                                                              │he │
+└───│                                                                                                              │   │
+┌─ M│                                                                                                              │doe│
+│ no│                                                                                                              │   │
+│   │                                                                                                              │own│
+│   │                                                                                                              │   │
+│   │                                                                                                              │ent│
+│   │                                                                                                              │   │
+│   │                                                                                                              │───┘
+│   │                                                                                                              │───┐
+└───│                                                                                                              │   │
+┌─ L│                                                                                                              │   │
+│ no│                                                                                                              │   │
+│   │                                                                                                              │   │
+│   │                                                                                                              │   │
+│   │                                                                                                              │   │
+│   │                                                                                                              │   │
+│   │                                                                                                              │   │
+│   │                                                                                                              │   │
+│   │                                                                                                              │   │
+│   │                                                                                                              │   │
+│   │ Running steps from the console is not available yet: nothing is sent.                                        │   │
+│   │ Highlighted: placeholders to fill in. Esc or Enter closes.                                                   │   │
+│   └──────────────────────────────────────────────────────────────────────────────────────────────────────────────┘   │
+└──────────────────────────────────────────────────────────────────────┘└──────────────────────────────────────────────┘
+ Tab pane  Up up  Down down  ? help  q quit
+EOF
+
+assert_screen second <<'EOF'
+ warroom │ no incident named │ T+00:02:05                                                       2026-01-01 00:02:05 UTC
+┌─ HOSTS ──────────────────────────────────────────────────────────────┐┌─ ▶ RUNBOOK ──────────────────────────────────┐
+│  HOST           SERVICE    STATE          DRIVER   ADDRESS           ││R: k8s-helm-rollback.md  1/10                 │
+│> api-1          api        not connected  compose  127.0.0.1:2201    ││> - Kubernetes and Helm rollback: checkout  0/│
+│  api-1          jobs       not connected  compose  127.0.0.1:2201    ││  - Decide  0/0                               │
+│  api-2          api        not connected  compose  127.0.0.1:2202    ││  - Look before you act  1/2                  │
+│  k8s-bastion    api        not connected  k8s      127.0.0.1:2203    ││  [x] Alert acknowledged                      │
+│                                                                      ││  [ ] Bad revision identified (history above, │
+│                                                                      ││  - Roll back with kubectl  0/3               │
+│                                                                      ││  [ ] Undo to the previous revision: $        │
+│                                                                      ││  [ ] Or to a revision picked from the history│
+│                                                                      ││  [ ] Wait until every pod runs the old Replic│
+│                                                                      ││  - Roll back with Helm  0/2                  │
+│                                                                      ││  [ ] Roll the release back to the previous re│
+│                                                                      ││  [ ] Check the release and the rollout: $    │
+└──────────────────────────────────────────────────────────────────────┘│  - Verify  0/3                               │
+┌─ METRICS ────────────────────────────────────────────────────────────┐│  [ ] Error rate and p95 back under MONITOR fo│
+│ no metrics collected                                                 ││  [ ] Status page resolved                    │
+│                                                                      ││  [ ] Post-mortem scheduled                   │
+│                                                                      ││                                              │
+│                                                                      ││                                              │
+│                                                                      ││                                              │
+│                                                                      │└──────────────────────────────────────────────┘
+│                                                                      │┌─ TIMELINE ───────────────────────────────────┐
+└──────────────────────────────────────────────────────────────────────┘│ no incident journal open                     │
+┌─ LOGS ───────────────────────────────────────────────────────────────┐│ (none in screen tests)                       │
+│ no log stream open                                                   ││                                              │
+│                                                                      ││                                              │
+│                                                                      ││                                              │
+│                                                                      ││                                              │
+│                                                                      ││                                              │
+│                                                                      ││                                              │
+│                                                                      ││                                              │
+│                                                                      ││                                              │
+│                                                                      ││                                              │
+│                                                                      ││                                              │
+│                                                                      ││                                              │
+│                                                                      ││                                              │
+└──────────────────────────────────────────────────────────────────────┘└──────────────────────────────────────────────┘
+ Tab pane  Up up  Down down  ? help  q quit
+EOF
