@@ -1,0 +1,65 @@
+/*
+ * http.h — HTTP requests on libcurl's multi interface, driven by the one
+ * loop (curl's sockets and timer are loop fds and a loop timer). A request
+ * may go straight to its URL or through a host's SSH connection, by
+ * pointing curl at a tunnel's Unix socket while the URL keeps the real
+ * host and port (so Host, SNI and certificate checks stay right).
+ */
+#ifndef WARROOM_HTTP_H
+#define WARROOM_HTTP_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "warroom/util.h"
+
+struct loop;
+struct http_client;
+
+struct http_request {
+	const char *method;              /* "GET" (default), "POST", "PATCH", "PUT" */
+	const char *url;                 /* http:// or https:// only */
+	const char *body;                /* request body (JSON), or NULL */
+	size_t body_len;
+	const char *const *headers;      /* "Name: value" lines, NULL-terminated */
+	const char *unix_socket;         /* a tunnel's socket, or NULL: direct */
+	long timeout_ms;                 /* whole request; default 10 s */
+	size_t max_body;                 /* response cap; default 4 MiB */
+	bool mutating;                   /* refused while the client is read-only */
+};
+
+struct http_response {
+	long status;                     /* 0 when no HTTP answer came */
+	char *body;                      /* NUL-terminated, at most max_body bytes */
+	size_t len;
+	bool truncated;                  /* the body was longer than max_body */
+	char content_type[128];
+	char error[256];                 /* why there is no answer, or "" */
+	double seconds;
+};
+
+typedef void (*http_done_fn)(const struct http_response *r, void *arg);
+
+/* A client on the loop; NULL with err filled when libcurl cannot start. */
+struct http_client *http_new(struct loop *loop, struct wr_err *err);
+
+/* Abort every request (no callbacks) and free the client. */
+void http_free(struct http_client *c);
+
+/* Defence in depth for read-only mode: mutating requests are refused. */
+void http_set_read_only(struct http_client *c, bool ro);
+
+/* Start a request; done() is called exactly once, later, from the loop.
+ * -1 with err when it cannot start (bad URL, read-only and mutating). */
+int http_start(struct http_client *c, const struct http_request *req,
+    http_done_fn done, void *arg, struct wr_err *err);
+
+/* The host and port a URL points at (libcurl's URL parser; the scheme's
+ * default port when none is given). */
+int http_url_host_port(const char *url, char *host, size_t cap, int *port,
+    struct wr_err *err);
+
+/* Requests not yet done. */
+int http_pending(const struct http_client *c);
+
+#endif

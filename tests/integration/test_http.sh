@@ -1,0 +1,41 @@
+#!/bin/sh
+# test_http.sh — HTTP through a host's SSH connection (tunnel.c + http.c)
+# against the fixture fleet: the same bytes as a direct GET, 100 requests
+# at once per host, a clear error (not a hang) when nothing listens on the
+# far side, and no socket or directory left behind.
+. "${top_srcdir:-$(dirname "$0")/../..}/tests/lib/common.sh"
+[ -x /usr/sbin/sshd ] || skip "openssh-server is not installed"
+probe=$top_builddir/tests/integration/http_probe
+fleet=$top_srcdir/tests/fleet/fleet
+fl=$tmp/fleet
+fleet_down() { "$fleet" down --dir "$fl" > /dev/null 2>&1 || true; }
+cleanup_hooks="$cleanup_hooks fleet_down"
+export HOME=$tmp/home XDG_RUNTIME_DIR=$tmp/run
+mkdir -p "$HOME" "$XDG_RUNTIME_DIR"
+chmod 700 "$XDG_RUNTIME_DIR"
+
+"$fleet" up --hosts 2 --dir "$fl" --base-port auto > "$tmp/up.log" 2>&1 || { cat "$tmp/up.log"; fail "fleet up"; }
+conf=$fl/warroom.conf
+
+mkdir -p "$tmp/via"
+"$probe" -c "$conf" -p /version -o "$tmp/via" > "$tmp/out" || { cat "$tmp/out"; fail "tunnelled GET"; }
+for h in h1 h2; do
+	url=$(awk -v h="[host \"$h\"]" '$0 == h { f = 1 } f && $1 == "health_url" { print $3; exit }' "$conf")
+	curl -s "$url/version" > "$tmp/direct.$h" || fail "direct curl"
+	cmp -s "$tmp/direct.$h" "$tmp/via/$h.0" || fail "$h: tunnelled body differs from the direct one"
+done
+ok "a GET through the SSH tunnel returns the same bytes as a direct GET"
+
+"$probe" -c "$conf" -p /healthz -n 100 -t 30 > "$tmp/out" || { tail -5 "$tmp/out"; fail "100 parallel"; }
+[ "$(grep -c ' status=200 ' "$tmp/out")" -eq 200 ] || { grep -v ' status=200 ' "$tmp/out" | head; fail "not all 200 answered 200"; }
+ok "100 tunnelled requests at once per host all answered"
+
+sed 's|^health_url = http://127.0.0.1:[0-9]*|health_url = http://127.0.0.1:1|' "$conf" > "$tmp/closed.conf"
+start=$(date +%s)
+"$probe" -c "$tmp/closed.conf" -p /healthz -t 15 > "$tmp/out" || true
+grep -q 'h1 0 status=0 len=0 error=' "$tmp/out" || { cat "$tmp/out"; fail "no clear error for a closed port"; }
+[ $(( $(date +%s) - start )) -lt 10 ] || fail "a closed far port took too long to fail"
+ok "a closed port on the far side fails fast with an error"
+
+[ -z "$(ls -A "$XDG_RUNTIME_DIR")" ] || { ls -la "$XDG_RUNTIME_DIR"; fail "the runtime directory was left behind"; }
+ok "no socket or runtime directory left behind"
