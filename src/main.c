@@ -230,6 +230,7 @@ start_hosts(struct app *app)
 	const struct passwd *pw = getpwuid(getuid());
 	struct ssh_pool_opts opts = {
 		.known_hosts = app->cfg.known_hosts.path[0] ? app->cfg.known_hosts.path : NULL,
+		.ssh_config = app->cfg.ssh_config.path[0] ? app->cfg.ssh_config.path : NULL,
 		.home = getenv("HOME"),
 		.local_user = pw != NULL ? pw->pw_name : NULL,
 		.use_ssh_config = true,

@@ -84,6 +84,7 @@ struct config {
 	char timeline_dir[WR_PATH_MAX];
 	char theme[WR_PATH_MAX];
 	struct config_file_ref known_hosts;
+	struct config_file_ref ssh_config;   /* -F for ssh; empty: ~/.ssh/config */
 	struct config_host *hosts;
 	size_t nhosts;
 	struct config_statuspage statuspage;

@@ -64,6 +64,7 @@ struct ssh_status {
 	char fingerprint[64];            /* the server's key, OpenSSH SHA256 form */
 	char keytype[24];
 	char endpoint[340];              /* user@host:port actually used */
+	char via[256];                   /* "ProxyJump bastion", or "" when direct */
 };
 
 /* A user of a host's session. service() makes progress on the client's

@@ -319,7 +319,7 @@ parse_env_name(struct parse_state *ps, const char *name, const char *v,
 /* ---- sections ---- */
 
 static const char *const warroom_keys[] = {
-	"read_only", "timeline_dir", "theme", "known_hosts", NULL,
+	"read_only", "timeline_dir", "theme", "known_hosts", "ssh_config", NULL,
 };
 static const char *const host_keys[] = {
 	"address", "user", "port", "driver", "compose_dir", "namespace",
@@ -377,6 +377,8 @@ handle_warroom(struct parse_state *ps, const char *name, const char *v)
 		parse_string(ps, name, v, cfg->theme, sizeof(cfg->theme));
 	else if (strcmp(name, "known_hosts") == 0)
 		parse_file_ref(ps, name, v, &cfg->known_hosts);
+	else if (strcmp(name, "ssh_config") == 0)
+		parse_file_ref(ps, name, v, &cfg->ssh_config);
 	else
 		unknown_key(ps, "warroom", name, warroom_keys);
 }
@@ -822,6 +824,8 @@ config_describe(const struct config *cfg)
 	sb_printf(&sb, "theme: %s\n", cfg->theme);
 	sb_printf(&sb, "known_hosts: %s\n",
 	    cfg->known_hosts.path[0] ? cfg->known_hosts.path : "~/.ssh/known_hosts only");
+	sb_printf(&sb, "ssh_config: %s\n",
+	    cfg->ssh_config.path[0] ? cfg->ssh_config.path : "~/.ssh/config (as ssh reads it)");
 	sb_printf(&sb, "hosts: %zu\n", cfg->nhosts);
 	for (i = 0; i < cfg->nhosts; i++) {
 		const struct config_host *h = &cfg->hosts[i];

@@ -153,6 +153,7 @@ config_load(struct config *cfg, const char *path)
 	config_parse(cfg, buf, len, &env);
 	free(buf);
 	check_readable(cfg, &cfg->known_hosts, "known_hosts");
+	check_readable(cfg, &cfg->ssh_config, "ssh_config");
 	for (i = 0; i < cfg->nhosts; i++) {
 		check_readable(cfg, &cfg->hosts[i].identity_file, "identity_file");
 		check_secret(cfg, &cfg->hosts[i].metrics_token_file);

@@ -54,6 +54,8 @@ struct ssh_host {
 	int attempts;
 	uint64_t retry_timer, deadline_timer, gai_timer, kick_timer;
 
+	pid_t proxy_pid;                 /* ProxyJump/ProxyCommand child, or -1 */
+	char via[2100];                  /* "ProxyJump bastion", for messages */
 	pid_t gpid;                      /* ssh -G child */
 	int gfd;
 	char *gbuf;
@@ -170,6 +172,16 @@ close_child(struct ssh_host *h)
 }
 
 static void
+stop_proxy(struct ssh_host *h)
+{
+	if (h->proxy_pid > 0) {
+		kill(h->proxy_pid, SIGKILL);
+		waitpid(h->proxy_pid, NULL, 0);
+		h->proxy_pid = -1;
+	}
+}
+
+static void
 close_session(struct ssh_host *h)
 {
 	if (h->gai_active) {
@@ -206,6 +218,7 @@ close_session(struct ssh_host *h)
 		h->sock = -1;
 		h->registered = false;
 	}
+	stop_proxy(h);
 	h->authed = false;
 }
 
@@ -308,6 +321,7 @@ resolve_address(struct ssh_host *h)
 	h->gai_hints.ai_family = AF_UNSPEC;
 	h->gai_hints.ai_socktype = SOCK_STREAM;
 	snprintf(h->gai_port, sizeof(h->gai_port), "%d", h->port);
+	h->via[0] = h->st.via[0] = '\0';
 	snprintf(h->st.endpoint, sizeof(h->st.endpoint), "%s@%s:%d", h->user,
 	    h->address, h->port);
 	set_state(h, SSH_CONNECTING);
@@ -371,6 +385,125 @@ apply_resolved(struct ssh_host *h, const struct ssh_resolved *r)
 		snprintf(h->known[h->nknown++], WR_PATH_MAX, "%s/.ssh/known_hosts", o->home);
 }
 
+static void on_socket(struct loop *loop, int fd, unsigned events, void *arg);
+static void on_deadline(void *arg);
+static int begin_handshake(struct ssh_host *h);
+
+/* ProxyCommand with OpenSSH's tokens: %h host, %p port, %r user, %% a %. */
+static void
+expand_tokens(const char *in, const struct ssh_host *h, char *out, size_t cap)
+{
+	size_t o = 0;
+
+	for (; *in != '\0' && o + 1 < cap; in++) {
+		const char *rep = NULL;
+		char port[16];
+
+		if (*in == '%' && in[1] != '\0') {
+			in++;
+			if (*in == 'h')
+				rep = h->address;
+			else if (*in == 'p') {
+				snprintf(port, sizeof(port), "%d", h->port);
+				rep = port;
+			} else if (*in == 'r')
+				rep = h->user;
+			else if (*in == '%')
+				rep = "%";
+			if (rep != NULL) {
+				size_t n = strlen(rep);
+
+				if (o + n >= cap)
+					break;
+				memcpy(out + o, rep, n);
+				o += n;
+				continue;
+			}
+			out[o++] = '%';
+		}
+		out[o++] = *in;
+	}
+	out[o] = '\0';
+}
+
+/* Reach the host through a child (ssh -W for ProxyJump, or the
+ * ProxyCommand) whose stdin/stdout is one end of a socketpair; the other
+ * end is the session's socket. */
+static void
+start_proxy(struct ssh_host *h, const struct ssh_resolved *r)
+{
+	const struct ssh_pool_opts *o = &h->pool->opts;
+	char target[300], cmd[2048], jumps[512], *last;
+	const char *argv[16];
+	int sv[2], i = 0;
+
+	if (r->proxycommand[0]) {
+		expand_tokens(r->proxycommand, h, cmd, sizeof(cmd));
+		snprintf(h->via, sizeof(h->via), "ProxyCommand %.2000s", cmd);
+		argv[i++] = "/bin/sh";
+		argv[i++] = "-c";
+		argv[i++] = cmd;
+	} else {
+		/* a,b,c: through a and b to c, then -W to the host. */
+		snprintf(h->via, sizeof(h->via), "ProxyJump %.500s", r->proxyjump);
+		wr_strlcpy(jumps, r->proxyjump, sizeof(jumps));
+		snprintf(target, sizeof(target), "%s:%d", h->address, h->port);
+		argv[i++] = "ssh";
+		if (o->ssh_config != NULL) {
+			argv[i++] = "-F";
+			argv[i++] = o->ssh_config;
+		}
+		argv[i++] = "-o";
+		argv[i++] = "BatchMode=yes";
+		argv[i++] = "-W";
+		argv[i++] = target;
+		if ((last = strrchr(jumps, ',')) != NULL) {
+			*last++ = '\0';
+			argv[i++] = "-J";
+			argv[i++] = jumps;
+		} else
+			last = jumps;
+		/* ssh://user@host:port is how ssh takes a port in a destination. */
+		snprintf(cmd, sizeof(cmd), "%s%s", strchr(last, ':') ? "ssh://" : "", last);
+		argv[i++] = "--";
+		argv[i++] = cmd;
+	}
+	argv[i] = NULL;
+	snprintf(h->st.endpoint, sizeof(h->st.endpoint), "%s@%s:%d", h->user, h->address,
+	    h->port);
+	snprintf(h->st.via, sizeof(h->st.via), "%.250s", h->via);
+	if (socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, sv) != 0) {
+		host_down(h, "socketpair: %s", strerror(errno));
+		return;
+	}
+	h->proxy_pid = fork();
+	if (h->proxy_pid < 0) {
+		close(sv[0]);
+		close(sv[1]);
+		host_down(h, "cannot start %s: %s", h->via, strerror(errno));
+		return;
+	}
+	if (h->proxy_pid == 0) {
+		int devnull = open("/dev/null", O_WRONLY);
+
+		dup2(sv[1], 0);
+		dup2(sv[1], 1);
+		dup2(devnull, 2);
+		execvp(argv[0], (char *const *)argv);
+		_exit(127);
+	}
+	close(sv[1]);
+	h->sock = sv[0];
+	fcntl(h->sock, F_SETFL, fcntl(h->sock, F_GETFL) | O_NONBLOCK);
+	set_state(h, SSH_CONNECTING);
+	loop_fd_add(h->pool->loop, h->sock, LOOP_READ | LOOP_WRITE, on_socket, h);
+	h->registered = true;
+	h->deadline_timer = loop_timer_add(h->pool->loop, h->pool->opts.connect_timeout_ms,
+	    0, on_deadline, h);
+	if (begin_handshake(h) == 0)
+		host_step(h);
+}
+
 static void
 on_ssh_g(struct loop *loop, int fd, unsigned events, void *arg)
 {
@@ -400,11 +533,11 @@ on_ssh_g(struct loop *loop, int fd, unsigned events, void *arg)
 		free(h->gbuf);
 		h->gbuf = NULL;
 		h->glen = 0;
+		apply_resolved(h, &r);
 		if (r.proxyjump[0] || r.proxycommand[0]) {
-			host_down(h, "ProxyJump/ProxyCommand for %s is not supported yet", h->name);
+			start_proxy(h, &r);
 			return;
 		}
-		apply_resolved(h, &r);
 	} else {
 		/* Without a usable ssh -G, the config's own values still work. */
 		free(h->gbuf);
@@ -470,8 +603,6 @@ start_resolve(struct ssh_host *h)
 }
 
 /* ---- connecting ---- */
-
-static void on_socket(struct loop *loop, int fd, unsigned events, void *arg);
 
 static void
 on_deadline(void *arg)
@@ -874,8 +1005,8 @@ host_step(struct ssh_host *h)
 		if (r == LIBSSH2_ERROR_EAGAIN)
 			break;
 		if (r != 0) {
-			host_down(h, "SSH handshake with %s failed: %s", h->address,
-			    session_error(h));
+			host_down(h, "SSH handshake with %s failed%s%s: %s", h->address,
+			    h->via[0] ? " via " : "", h->via, session_error(h));
 			return;
 		}
 		if (check_hostkey(h) != 0)
@@ -978,7 +1109,7 @@ ssh_pool_add(struct ssh_pool *p, const struct ssh_target *t)
 	h->pool = p;
 	h->idx = p->nhosts;
 	h->sock = h->gfd = -1;
-	h->gpid = -1;
+	h->gpid = h->proxy_pid = -1;
 	wr_strlcpy(h->name, t->name, sizeof(h->name));
 	wr_strlcpy(h->cfg_address, t->address ? t->address : "", sizeof(h->cfg_address));
 	wr_strlcpy(h->cfg_user, t->user ? t->user : "", sizeof(h->cfg_user));

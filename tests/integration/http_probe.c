@@ -82,6 +82,7 @@ main(int argc, char **argv)
 	loop = loop_new(&err);
 	struct ssh_pool_opts opts = {
 		.known_hosts = cfg.known_hosts.path[0] ? cfg.known_hosts.path : NULL,
+		.ssh_config = cfg.ssh_config.path[0] ? cfg.ssh_config.path : NULL,
 		.home = getenv("HOME"),
 		.local_user = pw ? pw->pw_name : NULL,
 		.use_ssh_config = true,

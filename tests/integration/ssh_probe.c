@@ -49,6 +49,8 @@ print_state(struct probe *p, int i)
 		printf(" notes=%s", st->notes);
 	if (st->fingerprint[0])
 		printf(" key=%s %s", st->keytype, st->fingerprint);
+	if (st->via[0])
+		printf(" via=%s", st->via);
 	if (p->watch)
 		printf(" t=%.1f", (loop_now_ms() - p->start) / 1000.0);
 	printf("\n");
@@ -138,6 +140,7 @@ main(int argc, char **argv)
 		return 2;
 	struct ssh_pool_opts opts = {
 		.known_hosts = cfg.known_hosts.path[0] ? cfg.known_hosts.path : NULL,
+		.ssh_config = cfg.ssh_config.path[0] ? cfg.ssh_config.path : NULL,
 		.home = getenv("HOME"),
 		.local_user = pw ? pw->pw_name : NULL,
 		.use_ssh_config = getenv("WARROOM_NO_SSH_G") == NULL,

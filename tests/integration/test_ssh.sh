@@ -78,6 +78,47 @@ sed "s|^identity_file = .*|identity_file = $tmp/rsa|" "$conf" > "$tmp/rsa.conf"
 assert_contains "$tmp/out" "$tmp/rsa skipped: rsa keys cannot sign here (libssh2 1.10 has no rsa-sha2, OpenSSH refuses ssh-rsa); use an ed25519 or ecdsa key"
 ok "an RSA key is skipped with the reason"
 
+# ProxyJump: through h1 to h2, as ~/.ssh/config would say it.
+p1=$("$fleet" get --dir "$fl" h1 ssh_port)
+p2=$("$fleet" get --dir "$fl" h2 ssh_port)
+cat > "$tmp/ssh_config" <<CFG
+Host jump
+  HostName 127.0.0.1
+  Port $p1
+  User $(id -un)
+  IdentityFile $fl/client_key
+  IdentitiesOnly yes
+  UserKnownHostsFile $fl/known_hosts
+  StrictHostKeyChecking yes
+Host target
+  HostName 127.0.0.1
+  Port $p2
+  User $(id -un)
+  ProxyJump jump
+CFG
+cat > "$tmp/jump.conf" <<CONF
+[warroom]
+known_hosts = $fl/known_hosts
+ssh_config = $tmp/ssh_config
+
+[host "target"]
+identity_file = $fl/client_key
+compose_dir = /srv/app
+services = api
+CONF
+log2=$fl/hosts/h2/commands.log
+before=$(count "$log2")
+"$probe" -c "$tmp/jump.conf" -x "docker ps --format '{{json .}}'" > "$tmp/out" || { cat "$tmp/out"; fail "jump"; }
+assert_contains "$tmp/out" "target UP key=ssh-ed25519"
+assert_contains "$tmp/out" "via=ProxyJump jump"
+assert_contains "$tmp/out" "target exit 0"
+[ "$(count "$log2")" -gt "$before" ] || fail "the command did not reach h2"
+"$fleet" fault --dir "$fl" h1 sshd-stop > /dev/null
+"$probe" -c "$tmp/jump.conf" -t 10 > "$tmp/out" || true
+assert_contains "$tmp/out" "target DOWN error=SSH handshake with 127.0.0.1 failed via ProxyJump jump"
+"$fleet" fault --dir "$fl" h1 sshd-start > /dev/null
+ok "ProxyJump through one fleet host to another (and DOWN when the jump host is)"
+
 # 10 MB through one channel.
 awk 'BEGIN { for (i = 0; i < 170000; i++) printf "%08d the quick brown fox jumps over the lazy dog %08d\n", i, i * 7 }' > "$tmp/big"
 "$probe" -c "$conf" -x "cat $tmp/big" -o "$tmp/got" > "$tmp/out" || { cat "$tmp/out"; fail "big read"; }

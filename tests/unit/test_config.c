@@ -54,7 +54,7 @@ full_config_resolves(void **state)
 	    "timeline_dir = ~/incidents\n"
 	    "theme = light\n"
 	    "known_hosts = keys/known_hosts\n"
-	    "\n"
+	    "ssh_config = ssh/config\n"
 	    "[host \"api-1\"]\n"
 	    "address = 10.0.0.5\n"
 	    "user = deploy\n"
@@ -90,6 +90,7 @@ full_config_resolves(void **state)
 	assert_string_equal(cfg.theme, "light");
 	assert_string_equal(cfg.known_hosts.path, "/etc/warroom/keys/known_hosts");
 	assert_int_equal(cfg.known_hosts.line, 6);
+	assert_string_equal(cfg.ssh_config.path, "/etc/warroom/ssh/config");
 	assert_int_equal(cfg.nhosts, 2);
 	assert_string_equal(cfg.hosts[0].name, "api-1");
 	assert_int_equal(cfg.hosts[0].line, 8);
