@@ -81,7 +81,9 @@ struct app {
 
 	bool help_visible;
 	int help_scroll;                 /* first line shown when help is long */
-	bool prompt_active;              /* the note editor is open */
+	bool prompt_active;              /* the footer prompt is open */
+	enum { PROMPT_NOTE, PROMPT_TRUST } prompt_kind;
+	int prompt_host;                 /* PROMPT_TRUST: the host asked about */
 	struct lineedit prompt;
 	bool confirm_quit;               /* "quit while an action runs?" asked */
 	bool quit;
@@ -115,6 +117,9 @@ void app_free_runbooks(struct app *app);
 
 /* Free the TIMELINE pane's entries. */
 void app_free_entries(struct app *app);
+
+/* The host index of the selected HOSTS row, or -1. */
+int app_selected_host(const struct app *app);
 
 /* Number of rows in the HOSTS table (one per host and service). */
 int app_host_rows(const struct app *app);

@@ -31,6 +31,7 @@
 	X(PREV_OPEN,   "[",      NULL,    0, "jump to the previous unticked step")   \
 	X(NEXT_OPEN,   "]",      NULL,    0, "jump to the next unticked step")       \
 	X(NEXT_RUNBOOK, "R",     NULL,    0, "switch to the next runbook")           \
+	X(TRUST_KEY,   "K",      NULL,    0, "trust the selected host's unknown key (HOSTS)") \
 	X(NOTE,        "n",      NULL,    0, "add a note to the incident timeline")  \
 	X(EXPORT,      "e",      NULL,    0, "export the timeline as a post-mortem draft") \
 	X(REDRAW,      "C-l",    NULL,    0, "redraw the whole screen")              \

@@ -65,6 +65,8 @@ struct ssh_status {
 	char keytype[24];
 	char endpoint[340];              /* user@host:port actually used */
 	char via[256];                   /* "ProxyJump bastion", or "" when direct */
+	bool key_unknown;                /* UNTRUSTED because the key is not known
+	                                    (not because it changed) */
 };
 
 /* A user of a host's session. service() makes progress on the client's
@@ -97,6 +99,11 @@ const char *ssh_pool_name(const struct ssh_pool *pool, int host);
 
 /* The host's session, or NULL unless UP. */
 LIBSSH2_SESSION *ssh_pool_session(struct ssh_pool *pool, int host);
+
+/* Trust an UNTRUSTED host's unknown key (never a changed one): append it
+ * to known_hosts (fsync'd) and connect again. -1 with err otherwise. */
+int ssh_pool_trust(struct ssh_pool *pool, int host, const char *known_hosts,
+    struct wr_err *err);
 
 /* Attach a client to an UP host (-1 otherwise) and service it soon. */
 int ssh_client_attach(struct ssh_pool *pool, int host, struct ssh_client *c);

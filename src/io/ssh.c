@@ -78,6 +78,8 @@ struct ssh_host {
 
 	bool authed;
 	LIBSSH2_CHANNEL *sentinel;       /* an idle channel that keeps us reading */
+	unsigned char *unknown_key;      /* UNTRUSTED, key not known: the key offered */
+	size_t unknown_len;
 
 	struct ssh_client *clients;
 	bool kick;                       /* a client was added: service again */
@@ -233,6 +235,47 @@ lose_clients(struct ssh_host *h, const char *why)
 		c->host = NULL;
 		c->lost(c, why);
 	}
+}
+
+static void on_retry(void *arg);
+
+int
+ssh_pool_trust(struct ssh_pool *p, int host, const char *known_hosts, struct wr_err *err)
+{
+	struct ssh_host *h = p->hosts[host];
+	char line[8192], b64[6000];
+	int fd, n;
+
+	if (h->st.state != SSH_UNTRUSTED || !h->st.key_unknown || h->unknown_key == NULL)
+		return wr_err_set(err, "%s has no unknown key to trust%s", h->name,
+		    h->st.state == SSH_UNTRUSTED ? " (a changed key is never trusted from "
+		    "here: check it, then remove the old one with ssh-keygen -R)" : "");
+	if (known_hosts == NULL || known_hosts[0] == '\0')
+		return wr_err_set(err, "no known_hosts file is named in the config "
+		    "([warroom] known_hosts)");
+	if (sshkey_base64_encode(h->unknown_key, h->unknown_len, b64, sizeof(b64), 1) < 0)
+		return wr_err_set(err, "host key too large");
+	if (h->port == 22)
+		n = snprintf(line, sizeof(line), "%s %s %s\n", h->address, h->st.keytype, b64);
+	else
+		n = snprintf(line, sizeof(line), "[%s]:%d %s %s\n", h->address, h->port,
+		    h->st.keytype, b64);
+	if (n < 0 || (size_t)n >= sizeof(line))
+		return wr_err_set(err, "known_hosts line too long");
+	fd = open(known_hosts, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0600);
+	if (fd < 0)
+		return wr_err_set(err, "cannot open %s: %s", known_hosts, strerror(errno));
+	if (write(fd, line, (size_t)n) != n || fsync(fd) != 0) {
+		close(fd);
+		return wr_err_set(err, "cannot write %s: %s", known_hosts, strerror(errno));
+	}
+	close(fd);
+	free(h->unknown_key);
+	h->unknown_key = NULL;
+	h->st.key_unknown = false;
+	h->attempts = 0;
+	on_retry(h);
+	return 0;
 }
 
 static void
@@ -807,9 +850,16 @@ check_hostkey(struct ssh_host *h)
 		if (known != 0)
 			host_untrusted(h, "HOST KEY CHANGED: %s %s is a key type not in "
 			    "known_hosts for this host", h->st.keytype, h->st.fingerprint);
-		else
+		else {
+			/* Kept so the user may trust exactly this key, and no other. */
+			free(h->unknown_key);
+			h->unknown_key = xmalloc(len);
+			memcpy(h->unknown_key, key, len);
+			h->unknown_len = len;
+			h->st.key_unknown = true;
 			host_untrusted(h, "unknown host key %s %s", h->st.keytype,
 			    h->st.fingerprint);
+		}
 		return -1;
 	default:
 		host_down(h, "cannot check the host key");
@@ -1147,6 +1197,7 @@ ssh_pool_free(struct ssh_pool *p)
 		lose_clients(h, "shutting down");
 		cancel_timer(h, &h->retry_timer);
 		cancel_timer(h, &h->kick_timer);
+		free(h->unknown_key);
 		free(h);
 	}
 	if (p->keepalive_timer)

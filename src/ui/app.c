@@ -151,3 +151,17 @@ app_free_entries(struct app *app)
 	app->entries = NULL;
 	app->nentries = app->capentries = 0;
 }
+
+int
+app_selected_host(const struct app *app)
+{
+	int n = app->host_sel;
+	size_t i;
+
+	for (i = 0; i < app->cfg.nhosts; i++) {
+		if (n < app->cfg.hosts[i].nservices)
+			return (int)i;
+		n -= app->cfg.hosts[i].nservices;
+	}
+	return -1;
+}

@@ -6,12 +6,44 @@
  */
 #include "warroom/ui.h"
 
+#include "warroom/ssh.h"
+
 static int
 page_size(const struct app *app)
 {
 	const struct rect *r = &app->screen->lo.pane[app->focus];
 
 	return r->h > 4 ? r->h - 3 : 1;
+}
+
+/* Trusting a host key is refused in read-only mode (no "accept anyway"),
+ * only offered for an unknown key, and needs the host's name typed. */
+static void
+trust_ask(struct app *app)
+{
+	int h = app_selected_host(app);
+	const struct ssh_status *st;
+
+	if (app->safety.read_only) {
+		app_say(app, "refused: read-only mode cannot trust host keys");
+		return;
+	}
+	if (app->pool == NULL || h < 0) {
+		app_say(app, "no host selected");
+		return;
+	}
+	st = ssh_pool_status(app->pool, h);
+	if (st->state != SSH_UNTRUSTED || !st->key_unknown) {
+		app_say(app, st->state == SSH_UNTRUSTED ?
+		    "a CHANGED host key is never trusted from here: check it, then remove the "
+		    "old one with ssh-keygen -R" : "%s's key is already trusted",
+		    app->cfg.hosts[h].name);
+		return;
+	}
+	lineedit_clear(&app->prompt);
+	app->prompt_kind = PROMPT_TRUST;
+	app->prompt_host = h;
+	app->prompt_active = true;
 }
 
 static void
@@ -42,8 +74,12 @@ command_run(struct app *app, enum wr_command cmd)
 			app_say(app, "no incident journal: start warroom with --incident NAME");
 		else {
 			lineedit_clear(&app->prompt);
+			app->prompt_kind = PROMPT_NOTE;
 			app->prompt_active = true;
 		}
+		break;
+	case WR_CMD_TRUST_KEY:
+		trust_ask(app);
 		break;
 	case WR_CMD_EXPORT:
 		if (app->tl == NULL)

@@ -5,6 +5,9 @@
  */
 #include "warroom/ui.h"
 
+#include "warroom/ssh.h"
+#include "warroom/timeline.h"
+
 #include <stdlib.h>
 #include <stdio.h>
 #include <string.h>
@@ -51,7 +54,38 @@ keys_name(int is_keycode, unsigned int key, char *buf, size_t cap)
 	return buf;
 }
 
-/* The note editor owns every key while it is open. */
+/* The typed confirmation must be the host's name, exactly. */
+static void
+trust_confirm(struct app *app, const char *typed)
+{
+	const char *name = app->cfg.hosts[app->prompt_host].name;
+	const struct ssh_status *st = ssh_pool_status(app->pool, app->prompt_host);
+	struct wr_err err;
+	cJSON *d;
+
+	if (strcmp(typed, name) != 0) {
+		app_say(app, "not trusted: you typed '%s', not '%s'", typed, name);
+		return;
+	}
+	d = cJSON_CreateObject();
+	cJSON_AddStringToObject(d, "keytype", st->keytype);
+	cJSON_AddStringToObject(d, "fingerprint", st->fingerprint);
+	cJSON_AddStringToObject(d, "known_hosts", app->cfg.known_hosts.path);
+	if (ssh_pool_trust(app->pool, app->prompt_host, app->cfg.known_hosts.path, &err) != 0) {
+		cJSON_Delete(d);
+		app_say(app, "not trusted: %s", err.msg);
+		return;
+	}
+	if (app->tl != NULL && timeline_append(app->tl, "hostkey.trust", name, NULL, d, &err) != 0)
+		app_say(app, "%s's key trusted, but NOT recorded in the timeline: %s", name, err.msg);
+	else {
+		if (app->tl == NULL)
+			cJSON_Delete(d);
+		app_say(app, "%s's key trusted and added to %s", name, app->cfg.known_hosts.path);
+	}
+}
+
+/* The footer prompt owns every key while it is open. */
 static void
 prompt_key(struct app *app, const char *name, int is_keycode, unsigned int key)
 {
@@ -61,10 +95,13 @@ prompt_key(struct app *app, const char *name, int is_keycode, unsigned int key)
 		return;
 	if (strcmp(name, "Esc") == 0) {
 		app->prompt_active = false;
-		app_say(app, "note discarded");
+		app_say(app, app->prompt_kind == PROMPT_NOTE ? "note discarded" : "key not trusted");
 	} else if (strcmp(name, "Enter") == 0) {
 		app->prompt_active = false;
-		journal_note(app, le->text);
+		if (app->prompt_kind == PROMPT_NOTE)
+			journal_note(app, le->text);
+		else
+			trust_confirm(app, le->text);
 	} else if (strcmp(name, "Left") == 0)
 		lineedit_left(le);
 	else if (strcmp(name, "Right") == 0)

@@ -229,12 +229,21 @@ draw_footer(struct app *app)
 			while (((unsigned char)before[start] & 0xc0) == 0x80)
 				start++;
 		}
-		x = ui_put(w, 0, 1, cols - 2, ui_attr(app, THEME_STATUS), "note: ");
+		if (app->prompt_kind == PROMPT_TRUST) {
+			char q[160];
+
+			snprintf(q, sizeof(q), "trust this key? type %s: ",
+			    app->cfg.hosts[app->prompt_host].name);
+			x = ui_put(w, 0, 1, cols - 2, ui_attr(app, THEME_STATUS), q);
+		} else
+			x = ui_put(w, 0, 1, cols - 2, ui_attr(app, THEME_STATUS), "note: ");
 		ui_put(w, 0, 1 + x, avail, a, le->text + start);
 		cx = 1 + x + ui_width(before + start);
 		mvwchgat(w, 0, cx < cols - 1 ? cx : cols - 2, 1, A_NORMAL, 0, NULL);
 		if (cols - 24 > cx + 2)
-			ui_put(w, 0, cols - 24, 23, ui_attr(app, THEME_DIM), "Enter stores, Esc drops");
+			ui_put(w, 0, cols - 24, 23, ui_attr(app, THEME_DIM),
+			    app->prompt_kind == PROMPT_NOTE ? "Enter stores, Esc drops" :
+			    "Enter confirms, Esc no");
 	} else if (app->confirm_quit) {
 		ui_put(w, 0, 1, cols - 2, ui_attr(app, THEME_STATUS),
 		    "An action is still running. Quit anyway? (y/N)");

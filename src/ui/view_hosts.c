@@ -72,9 +72,10 @@ detail_lines(const struct app *app, int host, char lines[2][700])
 	st = ssh_pool_status(app->pool, host);
 	name = app->cfg.hosts[host].name;
 	if (st->state == SSH_UNTRUSTED) {
-		snprintf(lines[0], 700, "%s: %s — nothing is sent to it", name,
+		snprintf(lines[0], 700, "%s: %s — nothing is sent to it%s", name,
 		    strncmp(st->error, "HOST KEY CHANGED", 16) == 0 ?
-		    "HOST KEY CHANGED" : "UNKNOWN HOST KEY");
+		    "HOST KEY CHANGED" : "UNKNOWN HOST KEY",
+		    st->key_unknown && !app->safety.read_only ? " (K trusts it)" : "");
 		snprintf(lines[1], 700, "  %s %s", st->keytype, st->fingerprint);
 		return 2;
 	}

@@ -44,7 +44,7 @@ assert_screen help <<'EOF'
 │   │ [        jump to the previous unticked step                          │   │
 │   │ ]        jump to the next unticked step                              │   │
 │   │ R        switch to the next runbook                                  │   │
-│   │ n        add a note to the incident timeline                         │   │
+│   │ K        trust the selected host's unknown key (HOSTS)               │   │
 │   │ ? or Esc closes this help; Up/Down/PgUp/PgDn scroll it               │   │
 └───└──────────────────────────────────────────────────────────────────────┘───┘
  Tab pane  Up up  Down down  ? help  q quit
@@ -53,20 +53,20 @@ EOF
 assert_screen scrolled <<'EOF'
  warroom │ no incident named │ T+00:00:00               2026-01-01 00:00:00 UTC
 ┌─ ▶┌─ HELP: keys ─────────────────────────────────────────────────────────┐───┐
-│  H│ 3        focus the LOGS pane                                         │   │
-│> a│ 4        focus the RUNBOOK pane                                      │   │
-│  a│ 5        focus the TIMELINE pane                                     │   │
+│  H│ 4        focus the RUNBOOK pane                                      │   │
+│> a│ 5        focus the TIMELINE pane                                     │   │
 │  a│ Up, k    move the selection up                                       │   │
-│  k│ Down, j  move the selection down                                     │   │
-│   │ PgUp     move the selection a page up                                │   │
-└───│ PgDn     move the selection a page down                              │   │
-┌─ M│ Home, g  move to the first line                                      │   │
-│ no│ End, G   move to the last line                                       │   │
-│   │ Space    tick or untick the runbook step (RUNBOOK)                   │   │
+│  a│ Down, j  move the selection down                                     │   │
+│  k│ PgUp     move the selection a page up                                │   │
+│   │ PgDn     move the selection a page down                              │   │
+└───│ Home, g  move to the first line                                      │   │
+┌─ M│ End, G   move to the last line                                       │   │
+│ no│ Space    tick or untick the runbook step (RUNBOOK)                   │   │
 │   │ Enter    open the step's detail or fold a section (RUNBOOK)          │   │
-└───│ [        jump to the previous unticked step                          │───┘
-┌─ L│ ]        jump to the next unticked step                              │───┐
-│ no│ R        switch to the next runbook                                  │   │
+│   │ [        jump to the previous unticked step                          │   │
+└───│ ]        jump to the next unticked step                              │───┘
+┌─ L│ R        switch to the next runbook                                  │───┐
+│ no│ K        trust the selected host's unknown key (HOSTS)               │   │
 │   │ n        add a note to the incident timeline                         │   │
 │   │ e        export the timeline as a post-mortem draft                  │   │
 │   │ C-l      redraw the whole screen                                     │   │
@@ -80,20 +80,20 @@ EOF
 assert_screen ignored <<'EOF'
  warroom │ no incident named │ T+00:00:00               2026-01-01 00:00:00 UTC
 ┌─ ▶┌─ HELP: keys ─────────────────────────────────────────────────────────┐───┐
-│  H│ 3        focus the LOGS pane                                         │   │
-│> a│ 4        focus the RUNBOOK pane                                      │   │
-│  a│ 5        focus the TIMELINE pane                                     │   │
+│  H│ 4        focus the RUNBOOK pane                                      │   │
+│> a│ 5        focus the TIMELINE pane                                     │   │
 │  a│ Up, k    move the selection up                                       │   │
-│  k│ Down, j  move the selection down                                     │   │
-│   │ PgUp     move the selection a page up                                │   │
-└───│ PgDn     move the selection a page down                              │   │
-┌─ M│ Home, g  move to the first line                                      │   │
-│ no│ End, G   move to the last line                                       │   │
-│   │ Space    tick or untick the runbook step (RUNBOOK)                   │   │
+│  a│ Down, j  move the selection down                                     │   │
+│  k│ PgUp     move the selection a page up                                │   │
+│   │ PgDn     move the selection a page down                              │   │
+└───│ Home, g  move to the first line                                      │   │
+┌─ M│ End, G   move to the last line                                       │   │
+│ no│ Space    tick or untick the runbook step (RUNBOOK)                   │   │
 │   │ Enter    open the step's detail or fold a section (RUNBOOK)          │   │
-└───│ [        jump to the previous unticked step                          │───┘
-┌─ L│ ]        jump to the next unticked step                              │───┐
-│ no│ R        switch to the next runbook                                  │   │
+│   │ [        jump to the previous unticked step                          │   │
+└───│ ]        jump to the next unticked step                              │───┘
+┌─ L│ R        switch to the next runbook                                  │───┐
+│ no│ K        trust the selected host's unknown key (HOSTS)               │   │
 │   │ n        add a note to the incident timeline                         │   │
 │   │ e        export the timeline as a post-mortem draft                  │   │
 │   │ C-l      redraw the whole screen                                     │   │
@@ -157,15 +157,15 @@ assert_screen help-big <<'EOF'
 │             │ [        jump to the previous unticked step                          │─────────────┘
 │             │ ]        jump to the next unticked step                              │─────────────┐
 └─────────────│ R        switch to the next runbook                                  │             │
-┌─ LOGS ──────│ n        add a note to the incident timeline                         │             │
-│ no log strea│ e        export the timeline as a post-mortem draft                  │             │
+┌─ LOGS ──────│ K        trust the selected host's unknown key (HOSTS)               │             │
+│ no log strea│ n        add a note to the incident timeline                         │             │
+│             │ e        export the timeline as a post-mortem draft                  │             │
 │             │ C-l      redraw the whole screen                                     │             │
 │             │ ?        show or hide this help                                      │             │
 │             │ q        quit (asks first while an action runs)                      │             │
 │             │                                                                      │             │
 │             │ ? or Esc closes this help                                            │             │
 │             └──────────────────────────────────────────────────────────────────────┘             │
-│                                                          ││                                      │
 │                                                          ││                                      │
 │                                                          ││                                      │
 │                                                          ││                                      │

@@ -2,7 +2,9 @@
 # test_hosts_live.sh — the console against the fixture fleet: hosts come
 # UP in HOSTS; a stopped sshd shows DOWN with the reason and a retry
 # countdown, then UP again by itself; an unknown host key shows UNTRUSTED
-# with its fingerprint, and nothing is run on that host.
+# with its fingerprint, and nothing is run on that host; K trusts an unknown
+# key after the host's name is typed (written to the config's known_hosts),
+# never a changed key, and never in read-only mode.
 . "${top_srcdir:-$(dirname "$0")/../..}/tests/lib/tmux.sh"
 [ -x /usr/sbin/sshd ] || skip "openssh-server is not installed"
 fleet=$top_srcdir/tests/fleet/fleet
@@ -44,3 +46,35 @@ assert_contains "$tmp/screen" "ssh-ed25519 $fp"
 after=$(wc -l < "$fl/hosts/h1/commands.log" 2> /dev/null || echo 0)
 [ "$before" = "$after" ] || fail "a command reached an untrusted host"
 ok "unknown host key: UNTRUSTED with the fingerprint, nothing sent"
+
+keys K
+wait_for "trust this key? type h1:"
+keys -l "h2"
+keys Enter
+wait_for "not trusted: you typed 'h2', not 'h1'"
+keys K
+keys -l "h1"
+keys Enter
+wait_for "h1's key trusted"
+wait_for "h1             api        UP"
+assert_contains "$tmp/screen" "h2             api        UNTRUSTED"
+grep -q "^\[127.0.0.1\]:$("$fleet" get --dir "$fl" h1 ssh_port) ssh-ed25519 " "$tmp/empty" ||
+	fail "the trusted key is not in the config's known_hosts"
+keys q
+wait_for "exit=0"
+ok "K trusts an unknown key once the host's name is typed; it is written to known_hosts"
+
+start 120 30 "$WARROOM -c $tmp/unknown.conf --read-only"
+wait_for "h2             api        UNTRUSTED"
+keys Down Down K
+wait_for "refused: read-only mode cannot trust host keys"
+keys q
+wait_for "exit=0"
+"$fleet" fault --dir "$fl" h1 rotate-hostkey ecdsa > /dev/null
+start 120 30 "$WARROOM -c $tmp/unknown.conf"
+wait_for "h1             api        UNTRUSTED"
+keys K
+wait_for "a CHANGED host key is never trusted from here"
+keys q
+wait_for "exit=0"
+ok "no trusting in read-only mode, and never a changed key"
