@@ -44,3 +44,29 @@ struct exec_cmd *exec_start(struct ssh_pool *pool, int host, const char *cmd,
 void exec_cancel(struct exec_cmd *c);
 
 #endif
+
+/* ---- streams that outlive a connection (logs -f) ---- */
+
+struct exec_follow;
+
+/* Called when a stream (re)starts, with the command it runs. */
+typedef void (*exec_restart_fn)(const char *cmd, int restarts, void *arg);
+
+struct exec_follow_opts {
+	size_t line_cap;
+	exec_line_fn on_line;            /* every line, from every run */
+	exec_restart_fn on_restart;      /* may be NULL */
+	void *arg;
+	const char *first_since;         /* {since} on the first run, e.g. "10m" */
+	int retry_ms;                    /* wait before restarting; default 1000 */
+};
+
+/* Run cmd_template on host and keep it running: when it ends or the
+ * session drops, run it again once the host is UP, with "{since}" in the
+ * template replaced by the UTC time (RFC 3339) of the last line received,
+ * so the tool resumes where it left off. */
+struct exec_follow *exec_follow_start(struct ssh_pool *pool, int host,
+    const char *cmd_template, const struct exec_follow_opts *opts);
+
+/* Stop the stream and free it (no more callbacks). */
+void exec_follow_stop(struct exec_follow *s);

@@ -114,6 +114,9 @@ void ssh_client_detach(struct ssh_client *c);
 /* Ask for write interest too (a client has data waiting to go out). */
 void ssh_client_want_write(struct ssh_client *c);
 
+/* The loop a pool runs on. */
+struct loop *ssh_pool_loop(struct ssh_pool *pool);
+
 /* The loop the pool runs on (for clients' timers). */
 struct loop *ssh_client_loop(struct ssh_client *c);
 

@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "warroom/linesplit.h"
 #include "warroom/loop.h"
@@ -264,4 +265,131 @@ exec_start(struct ssh_pool *pool, int host, const char *cmd,
 	if (opts->timeout_ms > 0)
 		c->timer = loop_timer_add(c->loop, opts->timeout_ms, 0, on_timeout, c);
 	return c;
+}
+
+/* ---- streams ---- */
+
+struct exec_follow {
+	struct ssh_pool *pool;
+	struct loop *loop;
+	int host;
+	char *tmpl;
+	struct exec_follow_opts opts;
+	struct exec_cmd *cmd;            /* the current run, or NULL */
+	uint64_t timer;
+	char since[40];                  /* last line's arrival, RFC 3339 UTC */
+	int restarts;
+};
+
+static void stream_run(void *arg);
+
+static void
+stream_line(enum exec_stream s, const char *line, size_t len, bool cut, void *arg)
+{
+	struct exec_follow *st = arg;
+	struct timespec ts;
+	struct tm tm;
+
+	/* The arrival time is what --since can be given, whatever the tool's
+	 * own line format; lines of the same second may repeat on resume. */
+	clock_gettime(CLOCK_REALTIME, &ts);
+	gmtime_r(&ts.tv_sec, &tm);
+	strftime(st->since, sizeof(st->since), "%Y-%m-%dT%H:%M:%SZ", &tm);
+	if (st->opts.on_line != NULL)
+		st->opts.on_line(s, line, len, cut, st->opts.arg);
+}
+
+static void
+stream_done(const struct exec_result *r, void *arg)
+{
+	struct exec_follow *st = arg;
+
+	st->cmd = NULL;
+	st->timer = loop_timer_add(st->loop, st->opts.retry_ms, 0, stream_run, st);
+}
+
+/* template with every {since} replaced (malloc'd). */
+static char *
+fill_since(const char *tmpl, const char *since)
+{
+	size_t n = strlen(tmpl) + 1, sl = strlen(since);
+	const char *p;
+	char *out, *o;
+
+	for (p = tmpl; (p = strstr(p, "{since}")) != NULL; p += 7)
+		n += sl;
+	out = o = xmalloc(n);
+	while ((p = strstr(tmpl, "{since}")) != NULL) {
+		memcpy(o, tmpl, (size_t)(p - tmpl));
+		o += p - tmpl;
+		memcpy(o, since, sl);
+		o += sl;
+		tmpl = p + 7;
+	}
+	memcpy(o, tmpl, strlen(tmpl) + 1);
+	return out;
+}
+
+static void
+stream_run(void *arg)
+{
+	struct exec_follow *st = arg;
+	struct exec_opts o = {
+		.line_cap = st->opts.line_cap,
+		.on_line = stream_line,
+		.on_done = stream_done,
+		.arg = st,
+	};
+	struct wr_err err;
+	char *cmd;
+
+	st->timer = 0;
+	if (ssh_pool_session(st->pool, st->host) == NULL) {
+		/* Not UP yet: look again later; a DOWN host costs a timer. */
+		st->timer = loop_timer_add(st->loop, st->opts.retry_ms, 0, stream_run, st);
+		return;
+	}
+	cmd = fill_since(st->tmpl, st->since[0] ? st->since : st->opts.first_since);
+	st->cmd = exec_start(st->pool, st->host, cmd, &o, &err);
+	if (st->cmd == NULL)
+		st->timer = loop_timer_add(st->loop, st->opts.retry_ms, 0, stream_run, st);
+	else if (st->opts.on_restart != NULL)
+		st->opts.on_restart(cmd, st->restarts++, st->opts.arg);
+	free(cmd);
+}
+
+struct exec_follow *
+exec_follow_start(struct ssh_pool *pool, int host, const char *tmpl,
+    const struct exec_follow_opts *opts)
+{
+	struct exec_follow *st = xcalloc(1, sizeof(*st));
+
+	st->pool = pool;
+	st->loop = ssh_pool_loop(pool);
+	st->host = host;
+	st->tmpl = xstrdup(tmpl);
+	st->opts = *opts;
+	if (st->opts.retry_ms <= 0)
+		st->opts.retry_ms = 1000;
+	if (st->opts.first_since == NULL)
+		st->opts.first_since = "1m";
+	stream_run(st);
+	return st;
+}
+
+void
+exec_follow_stop(struct exec_follow *st)
+{
+	if (st == NULL)
+		return;
+	if (st->timer != 0)
+		loop_timer_cancel(st->loop, st->timer);
+	if (st->cmd != NULL) {
+		/* Its end must not restart anything. */
+		st->cmd->opts.on_done = NULL;
+		st->cmd->opts.on_line = NULL;
+		exec_cancel(st->cmd);
+	}
+	free(st->tmpl);
+	free(st);
 }

@@ -1287,3 +1287,9 @@ ssh_client_loop(struct ssh_client *c)
 {
 	return c->host != NULL ? c->host->pool->loop : NULL;
 }
+
+struct loop *
+ssh_pool_loop(struct ssh_pool *p)
+{
+	return p->loop;
+}

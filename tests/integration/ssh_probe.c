@@ -5,6 +5,10 @@
  * output, or watch state changes for a while.
  *
  *   ssh_probe -c CONF [-t SECONDS] [-x COMMAND] [-o OUTFILE] [-w SECONDS]
+ *             [-f TEMPLATE]
+ *
+ * -f follows TEMPLATE on every host with exec_follow (restarted after a
+ * reconnect, {since} filled in) for the -w time, printing lines and runs.
  *
  * -w watches for that long, printing every state change, then the CPU
  * seconds used and the loop's wake-ups.
@@ -95,6 +99,15 @@ on_line(enum exec_stream s, const char *line, size_t len, bool cut, void *arg)
 }
 
 static void
+on_restart(const char *c, int n, void *arg)
+{
+	struct job *j = arg;
+
+	printf("%s run %d: %s\n", ssh_pool_name(j->p->pool, j->host), n, c);
+	fflush(stdout);
+}
+
+static void
 on_done(const struct exec_result *r, void *arg)
 {
 	struct job *j = arg;
@@ -115,19 +128,20 @@ main(int argc, char **argv)
 	struct probe p = { 0 };
 	struct wr_err err;
 	struct loop *loop;
-	const char *conf = NULL, *cmd = NULL, *outfile = NULL;
+	const char *conf = NULL, *cmd = NULL, *outfile = NULL, *follow = NULL;
 	double timeout = 20, watch = 0;
 	struct passwd *pw = getpwuid(getuid());
 	int c, i, rc = 0;
 	size_t h;
 
-	while ((c = getopt(argc, argv, "c:t:x:o:w:")) != -1) {
+	while ((c = getopt(argc, argv, "c:t:x:o:w:f:")) != -1) {
 		switch (c) {
 		case 'c': conf = optarg; break;
 		case 't': timeout = atof(optarg); break;
 		case 'x': cmd = optarg; break;
 		case 'o': outfile = optarg; break;
 		case 'w': watch = atof(optarg); break;
+		case 'f': follow = optarg; break;
 		default: return 2;
 		}
 	}
@@ -196,6 +210,17 @@ main(int argc, char **argv)
 			loop_run_once(loop, 100, &err);
 		if (p.out)
 			fclose(p.out);
+	}
+	if (follow != NULL) {
+		for (i = 0; i < p.n; i++) {
+			struct job *j = calloc(1, sizeof(*j));
+			struct exec_follow_opts fo = { .on_line = on_line,
+				.on_restart = on_restart, .arg = j, .first_since = "5s" };
+
+			j->p = &p;
+			j->host = i;
+			exec_follow_start(p.pool, i, follow, &fo);
+		}
 	}
 	if (p.watch) {
 		struct rusage ru;

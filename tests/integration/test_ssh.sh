@@ -152,6 +152,22 @@ awk -v c="$cpu" 'BEGIN { exit !(c < 0.2) }' || fail "used $cpu s of CPU in 8 s w
 [ "$wake" -lt 80 ] || fail "$wake wake-ups in 8 s while a host was down"
 ok "DOWN while sshd is stopped (cpu ${cpu}s, $wake wake-ups in 8 s), UP again by itself"
 
+# A running logs -f resumes after a reconnect, from where it left off.
+"$fleet" set --dir "$fl" h3 log_rate=20 > /dev/null
+appdir=$(awk '$0 == "[host \"h3\"]" { f = 1 } f && $1 == "compose_dir" { print $3; exit }' "$conf")
+PROBE_KEEPALIVE=2 "$probe" -c "$conf" -w 10 \
+	-f "cd $appdir && docker compose logs -f --no-log-prefix --since {since} api" > "$tmp/follow" 2>&1 &
+follow_pid=$!
+sleep 3
+"$fleet" fault --dir "$fl" h3 sshd-stop > /dev/null
+sleep 2
+"$fleet" fault --dir "$fl" h3 sshd-start > /dev/null
+wait "$follow_pid" || true
+grep -q "^h3 run 1: .*--since 20[0-9-]*T[0-9:]*Z api" "$tmp/follow" || { grep -v " out: " "$tmp/follow"; fail "logs -f did not restart with --since the last line"; }
+after=$(sed -n '/^h3 run 1:/,$p' "$tmp/follow" | grep -c '^h3 out: ')
+[ "$after" -ge 20 ] || fail "only $after lines after the restart"
+ok "a running logs -f resumes after sshd comes back ($after lines since, --since the last line)"
+
 "$fleet" down --dir "$fl" > /dev/null
 fl=$tmp/fleet50
 "$fleet" up --hosts 50 --dir "$fl" --base-port auto > "$tmp/up.log" 2>&1 || { cat "$tmp/up.log"; fail "fleet up 50"; }
