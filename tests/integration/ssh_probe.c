@@ -7,6 +7,10 @@
  *   ssh_probe -c CONF [-t SECONDS] [-x COMMAND] [-o OUTFILE] [-w SECONDS]
  *             [-f TEMPLATE]
  *
+ * -r ROUNDS runs the -x command that many times (all hosts at once each
+ * round) and prints "timing connect_ms=… round_ms=…" for benchmarks; -q
+ * keeps command output quiet.
+ *
  * -f follows TEMPLATE on every host with exec_follow (restarted after a
  * reconnect, {since} filled in) for the -w time, printing lines and runs.
  *
@@ -33,6 +37,7 @@ struct probe {
 	int64_t start;
 	FILE *out;
 	bool *seen;
+	bool quiet;
 };
 
 static bool
@@ -74,7 +79,8 @@ on_change(int host, void *arg)
 	if (settled_state(st->state) && !p->seen[host]) {
 		p->seen[host] = true;
 		p->settled++;
-		print_state(p, host);
+		if (!p->quiet || st->state != SSH_UP)
+			print_state(p, host);
 	}
 }
 
@@ -88,6 +94,8 @@ on_line(enum exec_stream s, const char *line, size_t len, bool cut, void *arg)
 {
 	struct job *j = arg;
 
+	if (j->p->quiet)
+		return;
 	if (j->p->out != NULL && s == EXEC_STDOUT) {
 		fwrite(line, 1, len, j->p->out);
 		if (!cut)
@@ -112,7 +120,9 @@ on_done(const struct exec_result *r, void *arg)
 {
 	struct job *j = arg;
 
-	if (r->finished && r->signal[0] == '\0')
+	if (j->p->quiet && r->finished && r->exit_status == 0)
+		;
+	else if (r->finished && r->signal[0] == '\0')
 		printf("%s exit %d\n", ssh_pool_name(j->p->pool, j->host), r->exit_status);
 	else
 		printf("%s failed %s\n", ssh_pool_name(j->p->pool, j->host), r->error);
@@ -131,10 +141,12 @@ main(int argc, char **argv)
 	const char *conf = NULL, *cmd = NULL, *outfile = NULL, *follow = NULL;
 	double timeout = 20, watch = 0;
 	struct passwd *pw = getpwuid(getuid());
-	int c, i, rc = 0;
+	int c, i, rc = 0, rounds = 1, round;
+	bool quiet = false;
+	int64_t connect_ms;
 	size_t h;
 
-	while ((c = getopt(argc, argv, "c:t:x:o:w:f:")) != -1) {
+	while ((c = getopt(argc, argv, "c:t:x:o:w:f:r:q")) != -1) {
 		switch (c) {
 		case 'c': conf = optarg; break;
 		case 't': timeout = atof(optarg); break;
@@ -142,6 +154,8 @@ main(int argc, char **argv)
 		case 'o': outfile = optarg; break;
 		case 'w': watch = atof(optarg); break;
 		case 'f': follow = optarg; break;
+		case 'r': rounds = atoi(optarg); break;
+		case 'q': quiet = true; break;
 		default: return 2;
 		}
 	}
@@ -167,6 +181,7 @@ main(int argc, char **argv)
 	};
 	p.pool = ssh_pool_new(loop, &opts);
 	p.watch = watch > 0;
+	p.quiet = quiet;
 	p.start = loop_now_ms();
 	for (h = 0; h < cfg.nhosts; h++) {
 		struct ssh_target t = {
@@ -183,13 +198,18 @@ main(int argc, char **argv)
 	ssh_pool_start(p.pool);
 	while (!p.watch && p.settled < p.n && loop_now_ms() - p.start < timeout * 1000)
 		loop_run_once(loop, 100, &err);
+	connect_ms = loop_now_ms() - p.start;
 	if (!p.watch && p.settled < p.n) {
 		for (i = 0; i < p.n; i++)
 			if (!p.seen[i])
 				print_state(&p, i);
 		rc = 1;
 	}
-	if (cmd != NULL) {
+	if (rounds > 1 || quiet)
+		printf("timing connect_ms=%lld", (long long)connect_ms);
+	for (round = 0; cmd != NULL && round < rounds; round++) {
+		int64_t t0 = loop_now_ms();
+
 		if (outfile && (p.out = fopen(outfile, "w")) == NULL)
 			return 2;
 		for (i = 0; i < p.n; i++) {
@@ -210,7 +230,12 @@ main(int argc, char **argv)
 			loop_run_once(loop, 100, &err);
 		if (p.out)
 			fclose(p.out);
+		p.out = NULL;
+		if (rounds > 1 || quiet)
+			printf(" round_ms=%lld", (long long)(loop_now_ms() - t0));
 	}
+	if (rounds > 1 || quiet)
+		printf("\n");
 	if (follow != NULL) {
 		for (i = 0; i < p.n; i++) {
 			struct job *j = calloc(1, sizeof(*j));
