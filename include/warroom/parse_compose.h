@@ -1,0 +1,55 @@
+/*
+ * parse_compose.h — `docker compose ps -a --format json` read into one
+ * struct per container. Both shapes Compose has printed are accepted: a
+ * JSON array (before v2.21) and one object per line (v2.21 on); no
+ * containers prints nothing at all, which is a valid, empty answer.
+ */
+#ifndef WARROOM_PARSE_COMPOSE_H
+#define WARROOM_PARSE_COMPOSE_H
+
+#include <stddef.h>
+
+#include "warroom/config.h"
+#include "warroom/parse.h"
+#include "warroom/util.h"
+
+#define WR_COMPOSE_MAX 1024              /* containers accepted in one answer */
+
+enum compose_shape {
+	COMPOSE_SHAPE_EMPTY,             /* nothing but whitespace */
+	COMPOSE_SHAPE_ARRAY,             /* Compose < v2.21 */
+	COMPOSE_SHAPE_LINES,             /* Compose >= v2.21 */
+};
+
+struct compose_container {
+	char service[WR_NAME_MAX];       /* "Service" */
+	char name[128];                  /* "Name" (container name) */
+	char image[WR_IMAGE_MAX];        /* "Image", "" when absent (old Compose) */
+	char tag[WR_TAG_MAX];            /* from image: "v1.4.1", "latest", "" */
+	char digest[WR_DIGEST_MAX];      /* from image: "sha256:…" or "" */
+	char state[32];                  /* running exited restarting paused created dead removing */
+	char health[32];                 /* healthy unhealthy starting or "" */
+	int exit_code;                   /* "ExitCode", 0 when absent */
+	int restarts;                    /* "RestartCount" when present, else -1 */
+	char status[128];                /* "Status" text, "Up 10 minutes (healthy)" */
+};
+
+struct compose_ps {
+	enum compose_shape shape;
+	struct compose_container *items;
+	size_t n;
+};
+
+/* Parse ps output into out (free with parse_compose_free). Returns 0, or
+ * -1 with "compose ps: line N: …" in err and out left empty. */
+int parse_compose_ps(const char *buf, size_t len, struct compose_ps *out,
+    struct wr_err *err);
+
+/* Release what parse_compose_ps allocated; out is left empty. */
+void parse_compose_free(struct compose_ps *ps);
+
+/* The first container of service svc, or NULL. */
+const struct compose_container *parse_compose_find(const struct compose_ps *ps,
+    const char *svc);
+
+#endif

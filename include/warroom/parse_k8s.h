@@ -1,0 +1,125 @@
+/*
+ * parse_k8s.h — kubectl's answers read into structs: a Deployment
+ * (`kubectl get deploy NAME -n NS -o json`), its pods (`kubectl get pods
+ * -n NS -l app=NAME -o json`) and `kubectl rollout history` text. Field
+ * meanings follow the Kubernetes API reference (apps/v1 Deployment, v1 Pod).
+ */
+#ifndef WARROOM_PARSE_K8S_H
+#define WARROOM_PARSE_K8S_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "warroom/config.h"
+#include "warroom/parse.h"
+#include "warroom/util.h"
+
+#define WR_K8S_CONTAINERS_MAX 16         /* containers kept per pod template/pod */
+#define WR_K8S_PODS_MAX 1024
+#define WR_K8S_REVISIONS_MAX 1024
+
+struct k8s_container {
+	char name[WR_NAME_MAX];
+	char image[WR_IMAGE_MAX];
+	char tag[WR_TAG_MAX];            /* from image, as parse_image_split */
+};
+
+/* One status.conditions[] entry; type "" when the deployment has none. */
+struct k8s_condition {
+	char type[32];                   /* "Progressing", "Available" */
+	char status[16];                 /* "True", "False", "Unknown" */
+	char reason[64];                 /* "NewReplicaSetAvailable", "ProgressDeadlineExceeded" */
+	char message[256];
+};
+
+struct k8s_deploy {
+	char name[WR_NAME_MAX];
+	char namespace_[WR_NAME_MAX];
+	struct k8s_container containers[WR_K8S_CONTAINERS_MAX];
+	int ncontainers;                 /* of spec.template.spec.containers */
+	int replicas;                    /* spec.replicas: desired (API default 1) */
+	int status_replicas;             /* status.replicas: all pods, old ones too */
+	int ready;                       /* status.readyReplicas (absent = 0) */
+	int updated;                     /* status.updatedReplicas */
+	int available;                   /* status.availableReplicas */
+	int revision;                    /* deployment.kubernetes.io/revision, 0 if absent */
+	int64_t generation;              /* metadata.generation */
+	int64_t observed_generation;     /* status.observedGeneration */
+	struct k8s_condition progressing;
+	struct k8s_condition available_cond;
+};
+
+enum k8s_rollout {
+	K8S_ROLLOUT_COMPLETE,
+	K8S_ROLLOUT_PROGRESSING,
+	K8S_ROLLOUT_STUCK,               /* Progressing=False, ProgressDeadlineExceeded */
+};
+
+struct k8s_pod_container {
+	char name[WR_NAME_MAX];
+	char image[WR_IMAGE_MAX];
+	char tag[WR_TAG_MAX];
+	bool ready;
+	int restarts;                    /* restartCount */
+	char state[16];                  /* "running", "waiting", "terminated" or "" */
+	char reason[64];                 /* state's reason: "CrashLoopBackOff"… */
+	int64_t last_finished;           /* lastState.terminated.finishedAt, 0 if none */
+	int last_exit_code;
+	char last_reason[64];            /* lastState.terminated.reason */
+};
+
+struct k8s_pod {
+	char name[128];
+	char phase[32];                  /* Pending Running Succeeded Failed Unknown */
+	bool ready;                      /* condition Ready is "True" */
+	struct k8s_pod_container containers[WR_K8S_CONTAINERS_MAX];
+	int ncontainers;                 /* of status.containerStatuses */
+};
+
+struct k8s_pods {
+	struct k8s_pod *items;
+	size_t n;
+};
+
+struct k8s_revision {
+	int revision;
+	char change_cause[256];          /* "" for kubectl's "<none>" */
+};
+
+struct k8s_history {
+	struct k8s_revision *items;      /* in the order printed (ascending) */
+	size_t n;
+};
+
+/* Parse one Deployment object. Returns 0, or -1 with "kubectl deployment:
+ * …" in err. Absent counters read as the API's defaults. */
+int parse_k8s_deploy(const char *buf, size_t len, struct k8s_deploy *out,
+    struct wr_err *err);
+
+/* Where the rollout stands, by the rules `kubectl rollout status` uses. */
+enum k8s_rollout parse_k8s_rollout(const struct k8s_deploy *d);
+
+/* Parse a v1 List of Pods (or one Pod). Returns 0, or -1 with "kubectl
+ * pods: …" in err and out left empty; free with parse_k8s_pods_free. */
+int parse_k8s_pods(const char *buf, size_t len, struct k8s_pods *out,
+    struct wr_err *err);
+
+/* Release what parse_k8s_pods allocated. */
+void parse_k8s_pods_free(struct k8s_pods *pods);
+
+/* Containers whose last termination finished within [now - window_s, now]. */
+int parse_k8s_restarts_within(const struct k8s_pods *pods, int64_t now, int window_s);
+
+/* Sum of restartCount over every container of every pod. */
+int parse_k8s_restarts_total(const struct k8s_pods *pods);
+
+/* Parse `kubectl rollout history deployment/NAME` text. Returns 0, or -1
+ * with "rollout history: line N: …" in err; free with parse_k8s_history_free. */
+int parse_k8s_history(const char *buf, size_t len, struct k8s_history *out,
+    struct wr_err *err);
+
+/* Release what parse_k8s_history allocated. */
+void parse_k8s_history_free(struct k8s_history *h);
+
+#endif

@@ -1,0 +1,60 @@
+/*
+ * probe.h — what a service's /healthz, /readyz and /version bodies say.
+ *
+ * Bodies are untrusted: anything is read without a crash, sizes are
+ * capped, and nothing from the body reaches a reason but short printable
+ * excerpts. The HTTP fetch itself is http.c's job; this only judges.
+ */
+#ifndef WARROOM_PROBE_H
+#define WARROOM_PROBE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "warroom/util.h"
+
+#define WR_PROBE_BODY_MAX 65536          /* longer bodies are judged by status alone */
+#define WR_VERSION_MAX 128
+
+enum probe_health {
+	PROBE_UNKNOWN,
+	PROBE_OK,
+	PROBE_FAIL,
+};
+
+struct probe_result {
+	enum probe_health health;
+	int http_status;                 /* as given; 0 = no answer */
+	bool has_ready;                  /* the body had a boolean "ready" */
+	bool ready;
+	bool has_migrations;             /* the body had a boolean "migrations_current" */
+	bool migrations_current;
+	char reason[160];                /* one line: "HTTP 503: not ready" */
+};
+
+enum probe_version_cmp {
+	PROBE_VERSION_UNKNOWN,           /* either side empty, or the tag is "latest" */
+	PROBE_VERSION_MATCH,
+	PROBE_VERSION_MISMATCH,
+};
+
+/* Judge a health or readiness answer (status 0 = none). 5xx/4xx are FAIL,
+ * 2xx is OK unless JSON says otherwise ("ready":false, "status":"fail",
+ * "migrations_current":false), 2xx with broken JSON and 1xx/3xx are UNKNOWN. */
+void probe_health(int http_status, const char *body, size_t len,
+    struct probe_result *out);
+
+/* "OK", "FAIL" or "UNKNOWN". */
+const char *probe_health_name(enum probe_health h);
+
+/* The version a /version body reports: JSON "version", else JSON "tag",
+ * else the first line of plain text. Returns 0, or -1 with why in err. */
+int probe_version(const char *body, size_t len, char *out, size_t cap,
+    struct wr_err *err);
+
+/* Compare the running image tag with a reported version. A leading "v"
+ * before a digit and a "+build" suffix are ignored on both sides, so
+ * "v1.2.3" matches "1.2.3" and "1.2.3+abc"; otherwise exact. */
+enum probe_version_cmp probe_version_compare(const char *tag, const char *version);
+
+#endif

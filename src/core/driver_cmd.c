@@ -1,0 +1,206 @@
+/*
+ * driver_cmd.c — remote command lines for polling, built from the host's
+ * config. Every value that came from the config is single-quoted for the
+ * remote POSIX shell (sshd runs the line with the user's login shell;
+ * csh-family login shells are not supported). Names must not start with
+ * '-' (a quoted "-A" is still an option to kubectl) nor hold control
+ * characters: no real service, namespace or release name does.
+ *
+ * Compose: we `cd` into compose_dir and pass neither -f nor --env-file, so
+ * compose finds compose.yaml/docker-compose.yml, its override file and .env
+ * exactly as the engineer's own `docker compose` there does (-f would drop
+ * the override). `ps -a` lists stopped containers too: a crashed service
+ * must show as exited, not vanish.
+ */
+#include "warroom/driver_cmd.h"
+
+#include <stdio.h>
+#include <string.h>
+
+bool
+driver_cmd_quote(char *dst, size_t cap, const char *s)
+{
+	size_t o = strlen(dst), need = 2;
+
+	for (const char *p = s; *p != '\0'; p++)
+		need += *p == '\'' ? 4 : 1;
+	if (o + need >= cap)
+		return false;
+	dst[o++] = '\'';
+	for (const char *p = s; *p != '\0'; p++) {
+		if (*p == '\'') {
+			memcpy(dst + o, "'\\''", 4);
+			o += 4;
+		} else {
+			dst[o++] = *p;
+		}
+	}
+	dst[o++] = '\'';
+	dst[o] = '\0';
+	return true;
+}
+
+static bool
+append(char *dst, size_t cap, const char *s)
+{
+	size_t o = strlen(dst), n = strlen(s);
+
+	if (o + n >= cap)
+		return false;
+	memcpy(dst + o, s, n + 1);
+	return true;
+}
+
+static int
+check_name(const char *what, const char *v, struct wr_err *err)
+{
+	if (v == NULL || v[0] == '\0')
+		return wr_err_set(err, "%s is empty", what);
+	if (v[0] == '-')
+		return wr_err_set(err, "%s \"%s\" starts with '-'", what, v);
+	for (const char *p = v; *p != '\0'; p++)
+		if ((unsigned char)*p < 0x20 || *p == 0x7f)
+			return wr_err_set(err, "%s has a control character", what);
+	return 0;
+}
+
+static int
+check_driver(const struct config_host *h, enum config_driver d, struct wr_err *err)
+{
+	if (h->driver != d)
+		return wr_err_set(err, "host \"%s\" uses driver %s, not %s", h->name,
+		    config_driver_name(h->driver), config_driver_name(d));
+	return 0;
+}
+
+static const char *
+ns_of(const struct config_host *h)
+{
+	return h->namespace_[0] != '\0' ? h->namespace_ : "default";
+}
+
+static int
+too_long(char *dst, size_t cap, struct wr_err *err)
+{
+	if (cap > 0)
+		dst[0] = '\0';
+	return wr_err_set(err, "command longer than %zu bytes", cap > 0 ? cap - 1 : 0);
+}
+
+/* "~" and "~/…" keep their meaning (the remote home); the rest is quoted. */
+static bool
+append_dir(char *dst, size_t cap, const char *dir)
+{
+	if (strcmp(dir, "~") == 0)
+		return append(dst, cap, "~");
+	if (strncmp(dir, "~/", 2) == 0)
+		return append(dst, cap, "~/") && (dir[2] == '\0' ||
+		    driver_cmd_quote(dst, cap, dir + 2));
+	return driver_cmd_quote(dst, cap, dir);
+}
+
+int
+driver_cmd_compose_ps(const struct config_host *h, char *dst, size_t cap,
+    struct wr_err *err)
+{
+	if (cap > 0)
+		dst[0] = '\0';
+	if (check_driver(h, DRIVER_COMPOSE, err) != 0 ||
+	    check_name("compose_dir", h->compose_dir, err) != 0)
+		return -1;
+	if (h->compose_dir[0] == '~' && h->compose_dir[1] != '\0' &&
+	    h->compose_dir[1] != '/')
+		return wr_err_set(err, "compose_dir \"~user\" paths are not supported: "
+		    "use an absolute path");
+	if (!append(dst, cap, "cd ") || !append_dir(dst, cap, h->compose_dir) ||
+	    !append(dst, cap, " && docker compose ps -a --format json"))
+		return too_long(dst, cap, err);
+	return 0;
+}
+
+/* "<pre>'<name>'<mid>'<ns>'<post>" with both values checked and quoted. */
+static int
+build(const struct config_host *h, enum config_driver d, const char *what,
+    const char *name, const char *pre, const char *mid, const char *post,
+    char *dst, size_t cap, struct wr_err *err)
+{
+	if (cap > 0)
+		dst[0] = '\0';
+	if (check_driver(h, d, err) != 0 || check_name(what, name, err) != 0 ||
+	    check_name("namespace", ns_of(h), err) != 0)
+		return -1;
+	if (!append(dst, cap, pre) || !driver_cmd_quote(dst, cap, name) ||
+	    !append(dst, cap, mid) || !driver_cmd_quote(dst, cap, ns_of(h)) ||
+	    !append(dst, cap, post))
+		return too_long(dst, cap, err);
+	return 0;
+}
+
+int
+driver_cmd_k8s_deploy(const struct config_host *h, const char *svc,
+    char *dst, size_t cap, struct wr_err *err)
+{
+	return build(h, DRIVER_K8S, "service", svc, "kubectl get deploy ", " -n ",
+	    " -o json", dst, cap, err);
+}
+
+int
+driver_cmd_k8s_pods(const struct config_host *h, const char *svc,
+    char *dst, size_t cap, struct wr_err *err)
+{
+	char sel[WR_NAME_MAX + 8];
+
+	if (check_name("service", svc, err) != 0)
+		return -1;
+	if (strlen(svc) >= WR_NAME_MAX)
+		return wr_err_set(err, "service name longer than %d bytes", WR_NAME_MAX - 1);
+	snprintf(sel, sizeof(sel), "app=%s", svc);
+	if (cap > 0)
+		dst[0] = '\0';
+	if (check_driver(h, DRIVER_K8S, err) != 0 ||
+	    check_name("namespace", ns_of(h), err) != 0)
+		return -1;
+	if (!append(dst, cap, "kubectl get pods -n ") ||
+	    !driver_cmd_quote(dst, cap, ns_of(h)) || !append(dst, cap, " -l ") ||
+	    !driver_cmd_quote(dst, cap, sel) || !append(dst, cap, " -o json"))
+		return too_long(dst, cap, err);
+	return 0;
+}
+
+int
+driver_cmd_k8s_history(const struct config_host *h, const char *svc,
+    char *dst, size_t cap, struct wr_err *err)
+{
+	char obj[WR_NAME_MAX + 16];
+
+	if (check_name("service", svc, err) != 0)
+		return -1;
+	if (strlen(svc) >= WR_NAME_MAX)
+		return wr_err_set(err, "service name longer than %d bytes", WR_NAME_MAX - 1);
+	snprintf(obj, sizeof(obj), "deployment/%s", svc);
+	return build(h, DRIVER_K8S, "service", obj, "kubectl rollout history ",
+	    " -n ", "", dst, cap, err);
+}
+
+int
+driver_cmd_helm_history(const struct config_host *h, const char *release,
+    char *dst, size_t cap, struct wr_err *err)
+{
+	return build(h, DRIVER_HELM, "release", release, "helm history ", " -n ",
+	    " -o json", dst, cap, err);
+}
+
+int
+driver_cmd_helm_list(const struct config_host *h, char *dst, size_t cap,
+    struct wr_err *err)
+{
+	if (cap > 0)
+		dst[0] = '\0';
+	if (check_driver(h, DRIVER_HELM, err) != 0 ||
+	    check_name("namespace", ns_of(h), err) != 0)
+		return -1;
+	if (!append(dst, cap, "helm list -n ") || !driver_cmd_quote(dst, cap, ns_of(h)) ||
+	    !append(dst, cap, " -o json"))
+		return too_long(dst, cap, err);
+	return 0;
+}

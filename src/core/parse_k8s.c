@@ -1,0 +1,444 @@
+/*
+ * parse_k8s.c — kubectl's JSON and text answers → structs.
+ *
+ * The Kubernetes API omits zero-valued status counters (a deployment with
+ * no ready pod has no "readyReplicas"), so absence reads as 0, and
+ * spec.replicas as its API default 1. Rollout state follows the checks
+ * `kubectl rollout status` makes, in the same order. Restarts "within a
+ * window" count containers whose lastState.terminated.finishedAt falls in
+ * the window: restartCount alone cannot tell an old crash from a new one.
+ * The time is passed in; nothing here reads a clock.
+ */
+#include "warroom/parse_k8s.h"
+
+#include <cjson/cJSON.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static const cJSON *
+member(const cJSON *obj, const char *key)
+{
+	return cJSON_IsObject(obj) ? cJSON_GetObjectItemCaseSensitive(obj, key) : NULL;
+}
+
+/* obj.a.b… by a NULL-terminated path; NULL when any step is missing. */
+static const cJSON *
+path(const cJSON *obj, const char *const *keys)
+{
+	for (; obj != NULL && *keys != NULL; keys++)
+		obj = member(obj, *keys);
+	return obj;
+}
+
+/* x when it is an array, else NULL: cJSON_ArrayForEach would walk an
+ * object's members too, and its macro does not parenthesise its argument. */
+static const cJSON *
+array_or_null(const cJSON *x)
+{
+	return cJSON_IsArray(x) ? x : NULL;
+}
+
+static int64_t
+json_i64(const cJSON *obj, const char *key, int64_t dflt)
+{
+	const cJSON *item = member(obj, key);
+
+	if (!cJSON_IsNumber(item) || !(item->valuedouble >= -9.0e15 &&
+	    item->valuedouble <= 9.0e15))
+		return dflt;
+	return (int64_t)item->valuedouble;
+}
+
+/* A whole cJSON document from buf, or NULL with "what: not JSON: …". */
+static cJSON *
+parse_doc(const char *buf, size_t len, const char *what, struct wr_err *err)
+{
+	const char *end = NULL;
+	cJSON *doc = cJSON_ParseWithLengthOpts(buf, len, &end, 0);
+	char ex[200];
+	size_t at;
+
+	if (doc != NULL) {
+		at = (size_t)(end - buf);
+		while (at < len && (buf[at] == ' ' || buf[at] == '\n' ||
+		    buf[at] == '\r' || buf[at] == '\t'))
+			at++;
+		if (at == len)
+			return doc;
+		cJSON_Delete(doc);
+		parse_excerpt(buf + at, len - at, ex, sizeof(ex));
+		wr_err_set(err, "%s: line %d: junk after the object: %s", what,
+		    parse_line_of(buf, at), ex);
+		return NULL;
+	}
+	at = end != NULL && end >= buf && (size_t)(end - buf) <= len ?
+	    (size_t)(end - buf) : 0;
+	if (at >= len) {
+		wr_err_set(err, "%s: line %d: not JSON: truncated", what,
+		    parse_line_of(buf, len));
+		return NULL;
+	}
+	parse_excerpt(buf + at, len - at, ex, sizeof(ex));
+	wr_err_set(err, "%s: line %d: not JSON: %s", what, parse_line_of(buf, at), ex);
+	return NULL;
+}
+
+static void
+read_container(const cJSON *c, char *name, size_t ncap, char *image,
+    size_t icap, char *tag, size_t tcap)
+{
+	struct parse_image img;
+
+	parse_json_member(c, "name", name, ncap);
+	parse_json_member(c, "image", image, icap);
+	tag[0] = '\0';
+	if (image[0] != '\0') {
+		parse_image_split(image, &img);
+		wr_strlcpy(tag, img.tag, tcap);
+	}
+}
+
+static void
+read_condition(const cJSON *c, struct k8s_condition *out)
+{
+	parse_json_member(c, "type", out->type, sizeof(out->type));
+	parse_json_member(c, "status", out->status, sizeof(out->status));
+	parse_json_member(c, "reason", out->reason, sizeof(out->reason));
+	parse_json_member(c, "message", out->message, sizeof(out->message));
+}
+
+/* A decimal annotation such as "4"; 0 when it is anything else. */
+static int
+small_number(const char *s)
+{
+	int v = 0;
+
+	if (*s == '\0' || strlen(s) > 9)
+		return 0;
+	for (; *s != '\0'; s++) {
+		if (*s < '0' || *s > '9')
+			return 0;
+		v = v * 10 + (*s - '0');
+	}
+	return v;
+}
+
+static int
+check_kind(const cJSON *doc, const char *want, const char *what, struct wr_err *err)
+{
+	char kind[64];
+
+	if (!cJSON_IsObject(doc))
+		return wr_err_set(err, "%s: not a JSON object", what);
+	if (parse_json_member(doc, "kind", kind, sizeof(kind)) &&
+	    strcmp(kind, want) != 0)
+		return wr_err_set(err, "%s: kind is \"%s\", not %s", what, kind, want);
+	return 0;
+}
+
+int
+parse_k8s_deploy(const char *buf, size_t len, struct k8s_deploy *out,
+    struct wr_err *err)
+{
+	static const char *const rev_path[] = { "metadata", "annotations",
+	    "deployment.kubernetes.io/revision", NULL };
+	static const char *const ctr_path[] = { "spec", "template", "spec",
+	    "containers", NULL };
+	const char *what = "kubectl deployment";
+	const cJSON *meta, *spec, *st, *item, *list;
+	char rev[16];
+	cJSON *doc;
+
+	memset(out, 0, sizeof(*out));
+	if ((doc = parse_doc(buf, len, what, err)) == NULL)
+		return -1;
+	if (check_kind(doc, "Deployment", what, err) != 0) {
+		cJSON_Delete(doc);
+		return -1;
+	}
+	meta = member(doc, "metadata");
+	spec = member(doc, "spec");
+	st = member(doc, "status");
+	parse_json_member(meta, "name", out->name, sizeof(out->name));
+	parse_json_member(meta, "namespace", out->namespace_, sizeof(out->namespace_));
+	out->generation = json_i64(meta, "generation", 0);
+	if (parse_json_str(path(doc, rev_path), rev, sizeof(rev)))
+		out->revision = small_number(rev);
+	out->replicas = parse_json_int(spec, "replicas", 1);
+	list = array_or_null(path(doc, ctr_path));
+	cJSON_ArrayForEach(item, list) {
+		struct k8s_container *c;
+
+		if (out->ncontainers >= WR_K8S_CONTAINERS_MAX)
+			break;
+		if (!cJSON_IsObject(item))
+			continue;
+		c = &out->containers[out->ncontainers++];
+		read_container(item, c->name, sizeof(c->name), c->image,
+		    sizeof(c->image), c->tag, sizeof(c->tag));
+	}
+	out->status_replicas = parse_json_int(st, "replicas", 0);
+	out->ready = parse_json_int(st, "readyReplicas", 0);
+	out->updated = parse_json_int(st, "updatedReplicas", 0);
+	out->available = parse_json_int(st, "availableReplicas", 0);
+	out->observed_generation = json_i64(st, "observedGeneration", 0);
+	list = array_or_null(member(st, "conditions"));
+	cJSON_ArrayForEach(item, list) {
+		struct k8s_condition c;
+
+		memset(&c, 0, sizeof(c));
+		read_condition(item, &c);
+		if (strcmp(c.type, "Progressing") == 0)
+			out->progressing = c;
+		else if (strcmp(c.type, "Available") == 0)
+			out->available_cond = c;
+	}
+	cJSON_Delete(doc);
+	return 0;
+}
+
+enum k8s_rollout
+parse_k8s_rollout(const struct k8s_deploy *d)
+{
+	if (d->generation > d->observed_generation)
+		return K8S_ROLLOUT_PROGRESSING;
+	if (strcmp(d->progressing.reason, "ProgressDeadlineExceeded") == 0)
+		return K8S_ROLLOUT_STUCK;
+	if (d->updated < d->replicas || d->status_replicas > d->updated ||
+	    d->available < d->updated)
+		return K8S_ROLLOUT_PROGRESSING;
+	return K8S_ROLLOUT_COMPLETE;
+}
+
+static void
+read_pod_container(const cJSON *cs, struct k8s_pod_container *c)
+{
+	static const char *const states[] = { "running", "waiting", "terminated" };
+	const cJSON *state = member(cs, "state");
+	const cJSON *term = member(member(cs, "lastState"), "terminated");
+	const cJSON *ready = member(cs, "ready");
+	char when[64];
+	int64_t t;
+
+	read_container(cs, c->name, sizeof(c->name), c->image, sizeof(c->image),
+	    c->tag, sizeof(c->tag));
+	c->ready = cJSON_IsTrue(ready);
+	c->restarts = parse_json_int(cs, "restartCount", 0);
+	if (c->restarts < 0)
+		c->restarts = 0;
+	for (size_t i = 0; i < WR_ARRAY_LEN(states); i++) {
+		const cJSON *s = member(state, states[i]);
+
+		if (cJSON_IsObject(s)) {
+			wr_strlcpy(c->state, states[i], sizeof(c->state));
+			parse_json_member(s, "reason", c->reason, sizeof(c->reason));
+			break;
+		}
+	}
+	if (cJSON_IsObject(term)) {
+		c->last_exit_code = parse_json_int(term, "exitCode", 0);
+		parse_json_member(term, "reason", c->last_reason, sizeof(c->last_reason));
+		if (parse_json_member(term, "finishedAt", when, sizeof(when)) &&
+		    parse_rfc3339(when, &t) == 0)
+			c->last_finished = t;
+	}
+}
+
+static void
+read_pod(const cJSON *o, struct k8s_pod *p)
+{
+	const cJSON *st = member(o, "status"), *item, *list;
+
+	memset(p, 0, sizeof(*p));
+	parse_json_member(member(o, "metadata"), "name", p->name, sizeof(p->name));
+	parse_json_member(st, "phase", p->phase, sizeof(p->phase));
+	list = array_or_null(member(st, "conditions"));
+	cJSON_ArrayForEach(item, list) {
+		char type[32], status[16];
+
+		parse_json_member(item, "type", type, sizeof(type));
+		parse_json_member(item, "status", status, sizeof(status));
+		if (strcmp(type, "Ready") == 0)
+			p->ready = strcmp(status, "True") == 0;
+	}
+	list = array_or_null(member(st, "containerStatuses"));
+	cJSON_ArrayForEach(item, list) {
+		if (p->ncontainers >= WR_K8S_CONTAINERS_MAX)
+			break;
+		if (cJSON_IsObject(item))
+			read_pod_container(item, &p->containers[p->ncontainers++]);
+	}
+}
+
+int
+parse_k8s_pods(const char *buf, size_t len, struct k8s_pods *out,
+    struct wr_err *err)
+{
+	const char *what = "kubectl pods";
+	const cJSON *items, *o;
+	char kind[64];
+	cJSON *doc;
+	size_t i = 0;
+
+	memset(out, 0, sizeof(*out));
+	if ((doc = parse_doc(buf, len, what, err)) == NULL)
+		return -1;
+	if (!cJSON_IsObject(doc)) {
+		cJSON_Delete(doc);
+		return wr_err_set(err, "%s: not a JSON object", what);
+	}
+	parse_json_member(doc, "kind", kind, sizeof(kind));
+	if (strcmp(kind, "Pod") == 0) {
+		out->items = xcalloc(1, sizeof(*out->items));
+		read_pod(doc, &out->items[0]);
+		out->n = 1;
+		cJSON_Delete(doc);
+		return 0;
+	}
+	items = member(doc, "items");
+	if (items != NULL && cJSON_IsNull(items))
+		items = NULL;               /* an empty list may print "items": null */
+	if ((kind[0] != '\0' && strcmp(kind, "List") != 0 && strcmp(kind, "PodList") != 0) ||
+	    (items != NULL && !cJSON_IsArray(items)) || (items == NULL && kind[0] == '\0')) {
+		cJSON_Delete(doc);
+		return wr_err_set(err, "%s: not a List of Pods", what);
+	}
+	cJSON_ArrayForEach(o, items) {
+		i++;
+		if (!cJSON_IsObject(o)) {
+			cJSON_Delete(doc);
+			parse_k8s_pods_free(out);
+			return wr_err_set(err, "%s: item %zu: not an object", what, i);
+		}
+		if (out->n >= WR_K8S_PODS_MAX)
+			break;
+		out->items = xrealloc(out->items, (out->n + 1) * sizeof(*out->items));
+		read_pod(o, &out->items[out->n++]);
+	}
+	cJSON_Delete(doc);
+	return 0;
+}
+
+void
+parse_k8s_pods_free(struct k8s_pods *pods)
+{
+	free(pods->items);
+	memset(pods, 0, sizeof(*pods));
+}
+
+int
+parse_k8s_restarts_within(const struct k8s_pods *pods, int64_t now, int window_s)
+{
+	int n = 0;
+
+	for (size_t i = 0; i < pods->n; i++)
+		for (int j = 0; j < pods->items[i].ncontainers; j++) {
+			int64_t t = pods->items[i].containers[j].last_finished;
+
+			if (t != 0 && t <= now && t >= now - window_s)
+				n++;
+		}
+	return n;
+}
+
+int
+parse_k8s_restarts_total(const struct k8s_pods *pods)
+{
+	int n = 0;
+
+	for (size_t i = 0; i < pods->n; i++)
+		for (int j = 0; j < pods->items[i].ncontainers; j++) {
+			int r = pods->items[i].containers[j].restarts;
+
+			n = r > 0 && n > 2147483647 - r ? 2147483647 : n + r;
+		}
+	return n;
+}
+
+/* One line of rollout history (no '\n'): skipped until the REVISION
+ * header, then "N  change-cause" appended to h. */
+static int
+history_line(struct k8s_history *h, const char *line, size_t n, int lineno,
+    bool *header, struct wr_err *err)
+{
+	size_t i = 0, j;
+	int rev = 0;
+	struct k8s_revision *r;
+	char ex[200];
+
+	while (n > 0 && (line[n - 1] == ' ' || line[n - 1] == '\t'))
+		n--;
+	if (n == 0)
+		return 0;
+	if (!*header) {
+		if (n >= 8 && memcmp(line, "REVISION", 8) == 0)
+			*header = true;
+		return 0;     /* "deployment.apps/api" names the object */
+	}
+	while (i < n && line[i] >= '0' && line[i] <= '9' && i < 9)
+		rev = rev * 10 + (line[i++] - '0');
+	if (i == 0 || (i < n && line[i] != ' ' && line[i] != '\t')) {
+		parse_excerpt(line, n, ex, sizeof(ex));
+		return wr_err_set(err, "rollout history: line %d: not a revision: %s",
+		    lineno, ex);
+	}
+	if (h->n >= WR_K8S_REVISIONS_MAX)
+		return wr_err_set(err, "rollout history: more than %d revisions",
+		    WR_K8S_REVISIONS_MAX);
+	h->items = xrealloc(h->items, (h->n + 1) * sizeof(*h->items));
+	r = &h->items[h->n++];
+	memset(r, 0, sizeof(*r));
+	r->revision = rev;
+	while (i < n && (line[i] == ' ' || line[i] == '\t'))
+		i++;
+	j = n - i;
+	if (!(j == 6 && memcmp(line + i, "<none>", 6) == 0)) {
+		if (j >= sizeof(r->change_cause))
+			j = sizeof(r->change_cause) - 1;
+		while (j > 0 && j < n - i && ((unsigned char)line[i + j] & 0xC0) == 0x80)
+			j--;
+		memcpy(r->change_cause, line + i, j);
+		r->change_cause[j] = '\0';
+	}
+	return 0;
+}
+
+int
+parse_k8s_history(const char *buf, size_t len, struct k8s_history *out,
+    struct wr_err *err)
+{
+	bool header = false;
+	size_t pos = 0;
+	int lineno = 0;
+
+	memset(out, 0, sizeof(*out));
+	while (pos < len) {
+		size_t end = pos, n;
+
+		while (end < len && buf[end] != '\n')
+			end++;
+		n = end - pos;
+		if (n > 0 && buf[pos + n - 1] == '\r')
+			n--;
+		lineno++;
+		if (history_line(out, buf + pos, n, lineno, &header, err) != 0) {
+			parse_k8s_history_free(out);
+			return -1;
+		}
+		pos = end + 1;
+	}
+	/* kubectl's answer for a deployment with no revisions at all. */
+	if (!header && memmem(buf, len, "No rollout history found", 24) != NULL)
+		return 0;
+	if (!header)
+		return wr_err_set(err, "rollout history: no REVISION header");
+	return 0;
+}
+
+void
+parse_k8s_history_free(struct k8s_history *h)
+{
+	free(h->items);
+	memset(h, 0, sizeof(*h));
+}

@@ -1,0 +1,241 @@
+/*
+ * probe.c — /healthz, /readyz and /version bodies → health and version.
+ *
+ * The status code decides first: 4xx/5xx is FAIL whatever the body says,
+ * 1xx/3xx is UNKNOWN (a health endpoint that redirects is not answering).
+ * A 2xx is OK unless the JSON body says otherwise through the fields
+ * services commonly report: "ready", "status" (ok/pass/up/healthy vs
+ * fail/down/error/unhealthy; "warn" stays OK) and "migrations_current".
+ * migrations_current=false is FAIL: the code running does not match the
+ * schema, which is what a rollback runbook must see (its downgrade step).
+ * A 2xx whose body starts like JSON but does not parse is UNKNOWN, never OK:
+ * a garbled answer is not a healthy one.
+ */
+#include "warroom/probe.h"
+#include "warroom/parse.h"
+
+#include <cjson/cJSON.h>
+#include <stdio.h>
+#include <string.h>
+
+static bool
+in_list(const char *s, const char *const *list)
+{
+	for (; *list != NULL; list++)
+		if (wr_streq_ci(s, *list))
+			return true;
+	return false;
+}
+
+static size_t
+skip_ws(const char *b, size_t len, size_t i)
+{
+	while (i < len && (b[i] == ' ' || b[i] == '\t' || b[i] == '\r' || b[i] == '\n'))
+		i++;
+	return i;
+}
+
+/* What the JSON body says: -1 fail, 0 nothing, 1 good; why in why[cap]. */
+static int
+judge_json(const cJSON *o, struct probe_result *out, char *why, size_t cap)
+{
+	static const char *const good[] = { "ok", "pass", "up", "healthy",
+	    "ready", "green", NULL };
+	static const char *const bad[] = { "fail", "failed", "down", "error",
+	    "unhealthy", "red", "critical", "not ready", NULL };
+	const cJSON *ready = cJSON_GetObjectItemCaseSensitive(o, "ready");
+	const cJSON *mig = cJSON_GetObjectItemCaseSensitive(o, "migrations_current");
+	char status[64], ex[48];
+	int verdict = 0;
+
+	why[0] = '\0';
+	if (cJSON_IsBool(ready)) {
+		out->has_ready = true;
+		out->ready = cJSON_IsTrue(ready);
+	}
+	if (cJSON_IsBool(mig)) {
+		out->has_migrations = true;
+		out->migrations_current = cJSON_IsTrue(mig);
+	}
+	if (out->has_ready && !out->ready) {
+		snprintf(why, cap, "not ready");
+		return -1;
+	}
+	if (out->has_migrations && !out->migrations_current) {
+		snprintf(why, cap, "migrations not current");
+		return -1;
+	}
+	if (parse_json_member(o, "status", status, sizeof(status))) {
+		parse_excerpt(status, strlen(status), ex, sizeof(ex));
+		if (in_list(status, bad)) {
+			snprintf(why, cap, "status \"%s\"", ex);
+			return -1;
+		}
+		if (in_list(status, good))
+			verdict = 1;
+		else if (status[0] != '\0')
+			snprintf(why, cap, "status \"%s\"", ex);
+	}
+	if (out->has_ready)
+		verdict = 1;
+	if (why[0] == '\0' && out->has_ready && out->has_migrations)
+		snprintf(why, cap, "ready, migrations current");
+	else if (why[0] == '\0' && out->has_migrations)
+		snprintf(why, cap, "migrations current");
+	else if (why[0] == '\0' && out->has_ready)
+		snprintf(why, cap, "ready");
+	return verdict;
+}
+
+void
+probe_health(int http_status, const char *body, size_t len,
+    struct probe_result *out)
+{
+	char why[96] = "";
+	int says = 0;
+	bool broken = false, ignored = false;
+	size_t i;
+
+	memset(out, 0, sizeof(*out));
+	out->http_status = http_status;
+	if (http_status <= 0 || http_status > 999) {
+		out->health = PROBE_UNKNOWN;
+		snprintf(out->reason, sizeof(out->reason), "no answer");
+		return;
+	}
+	if (body == NULL)
+		len = 0;
+	if (len > WR_PROBE_BODY_MAX) {
+		ignored = true;
+		len = 0;
+	}
+	i = skip_ws(body, len, 0);
+	if (i < len && body[i] == '{') {
+		const char *end = NULL;
+		cJSON *o = cJSON_ParseWithLengthOpts(body + i, len - i, &end, 0);
+
+		if (o == NULL || skip_ws(body, len, (size_t)(end - body)) != len)
+			broken = true;
+		else
+			says = judge_json(o, out, why, sizeof(why));
+		cJSON_Delete(o);
+	}
+	if (http_status >= 400) {
+		out->health = PROBE_FAIL;
+	} else if (http_status < 200 || http_status >= 300) {
+		out->health = PROBE_UNKNOWN;
+	} else if (broken) {
+		out->health = PROBE_UNKNOWN;
+		snprintf(why, sizeof(why), "malformed JSON body");
+	} else {
+		out->health = says < 0 ? PROBE_FAIL : PROBE_OK;
+	}
+	if (broken && http_status >= 400)
+		why[0] = '\0';
+	if (ignored)
+		snprintf(why, sizeof(why), "body over %d bytes ignored", WR_PROBE_BODY_MAX);
+	snprintf(out->reason, sizeof(out->reason), "HTTP %d%s%s", http_status,
+	    why[0] != '\0' ? ": " : "", why);
+}
+
+const char *
+probe_health_name(enum probe_health h)
+{
+	switch (h) {
+	case PROBE_OK:
+		return "OK";
+	case PROBE_FAIL:
+		return "FAIL";
+	case PROBE_UNKNOWN:
+		break;
+	}
+	return "UNKNOWN";
+}
+
+/* A version string is 1..cap-1 bytes of printable ASCII without spaces. */
+static int
+take_version(const char *s, size_t n, char *out, size_t cap, struct wr_err *err)
+{
+	if (n == 0)
+		return wr_err_set(err, "version: empty");
+	if (n >= cap || n >= WR_VERSION_MAX)
+		return wr_err_set(err, "version: longer than %d bytes", WR_VERSION_MAX - 1);
+	for (size_t i = 0; i < n; i++)
+		if ((unsigned char)s[i] <= 0x20 || (unsigned char)s[i] >= 0x7f)
+			return wr_err_set(err, "version: not printable ASCII at byte %zu", i);
+	memcpy(out, s, n);
+	out[n] = '\0';
+	return 0;
+}
+
+int
+probe_version(const char *body, size_t len, char *out, size_t cap,
+    struct wr_err *err)
+{
+	size_t i, e;
+
+	if (cap > 0)
+		out[0] = '\0';
+	if (body == NULL)
+		len = 0;
+	if (len > WR_PROBE_BODY_MAX)
+		return wr_err_set(err, "version: body over %d bytes", WR_PROBE_BODY_MAX);
+	i = skip_ws(body, len, 0);
+	if (i < len && body[i] == '{') {
+		const char *end = NULL;
+		cJSON *o = cJSON_ParseWithLengthOpts(body + i, len - i, &end, 0);
+		const cJSON *v;
+		int rc;
+
+		if (o == NULL || skip_ws(body, len, (size_t)(end - body)) != len) {
+			cJSON_Delete(o);
+			return wr_err_set(err, "version: malformed JSON body");
+		}
+		v = cJSON_GetObjectItemCaseSensitive(o, "version");
+		if (!cJSON_IsString(v))
+			v = cJSON_GetObjectItemCaseSensitive(o, "tag");
+		if (!cJSON_IsString(v) || v->valuestring == NULL) {
+			cJSON_Delete(o);
+			return wr_err_set(err, "version: no \"version\" or \"tag\" string");
+		}
+		rc = take_version(v->valuestring, strlen(v->valuestring), out, cap, err);
+		cJSON_Delete(o);
+		return rc;
+	}
+	for (e = i; e < len && body[e] != '\n' && body[e] != '\r'; e++)
+		;
+	while (e > i && (body[e - 1] == ' ' || body[e - 1] == '\t'))
+		e--;
+	return take_version(body + i, e - i, out, cap, err);
+}
+
+/* The comparable part of a version: without a "v" before a digit and
+ * without "+build" metadata. */
+static void
+normal_version(const char *s, const char **start, size_t *n)
+{
+	const char *plus;
+
+	if ((s[0] == 'v' || s[0] == 'V') && s[1] >= '0' && s[1] <= '9')
+		s++;
+	plus = strchr(s, '+');
+	*start = s;
+	*n = plus != NULL ? (size_t)(plus - s) : strlen(s);
+}
+
+enum probe_version_cmp
+probe_version_compare(const char *tag, const char *version)
+{
+	const char *a, *b;
+	size_t na, nb;
+
+	if (tag == NULL || version == NULL || tag[0] == '\0' || version[0] == '\0' ||
+	    strcmp(tag, "latest") == 0)
+		return PROBE_VERSION_UNKNOWN;
+	normal_version(tag, &a, &na);
+	normal_version(version, &b, &nb);
+	if (na == 0 || nb == 0)
+		return PROBE_VERSION_UNKNOWN;
+	return na == nb && memcmp(a, b, na) == 0 ? PROBE_VERSION_MATCH :
+	    PROBE_VERSION_MISMATCH;
+}

@@ -1,0 +1,34 @@
+/*
+ * fuzz_parse_compose.c — libFuzzer harness for the `docker compose ps`
+ * parser: any bytes must parse or fail with a message, without a crash,
+ * a leak or undefined behaviour.
+ *
+ *   clang -g -O1 -fsanitize=fuzzer,address,undefined -D_GNU_SOURCE \
+ *     -Iinclude tests/fuzz/fuzz_parse_compose.c src/core/parse_compose.c \
+ *     src/core/parse.c src/core/util.c -lcjson -o fuzz_parse_compose
+ *   ./fuzz_parse_compose -max_total_time=30 corpus/ tests/unit/fixtures/drivers/
+ */
+#include <stddef.h>
+#include <stdint.h>
+#include <string.h>
+
+#include "warroom/parse_compose.h"
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+
+int
+LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+	struct compose_ps ps;
+	struct wr_err err;
+
+	if (parse_compose_ps((const char *)data, size, &ps, &err) == 0) {
+		for (size_t i = 0; i < ps.n; i++)
+			if (strlen(ps.items[i].tag) >= sizeof(ps.items[i].tag))
+				__builtin_trap();
+		parse_compose_free(&ps);
+	} else if (ps.items != NULL || err.msg[0] == '\0') {
+		__builtin_trap();
+	}
+	return 0;
+}

@@ -1,0 +1,37 @@
+/*
+ * fuzz_parse_k8s.c — libFuzzer harness for the kubectl parsers: the same
+ * bytes go to the Deployment, Pod list and rollout history parsers; none
+ * may crash, leak or hit undefined behaviour.
+ *
+ *   clang -g -O1 -fsanitize=fuzzer,address,undefined -D_GNU_SOURCE \
+ *     -Iinclude tests/fuzz/fuzz_parse_k8s.c src/core/parse_k8s.c \
+ *     src/core/parse.c src/core/util.c -lcjson -o fuzz_parse_k8s
+ *   ./fuzz_parse_k8s -max_total_time=30 corpus/ tests/unit/fixtures/drivers/
+ */
+#include <stddef.h>
+#include <stdint.h>
+
+#include "warroom/parse_k8s.h"
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+
+int
+LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+	const char *buf = (const char *)data;
+	struct k8s_deploy d;
+	struct k8s_pods p;
+	struct k8s_history h;
+	struct wr_err err;
+
+	if (parse_k8s_deploy(buf, size, &d, &err) == 0)
+		(void)parse_k8s_rollout(&d);
+	if (parse_k8s_pods(buf, size, &p, &err) == 0) {
+		(void)parse_k8s_restarts_within(&p, 1795679034, 300);
+		(void)parse_k8s_restarts_total(&p);
+		parse_k8s_pods_free(&p);
+	}
+	if (parse_k8s_history(buf, size, &h, &err) == 0)
+		parse_k8s_history_free(&h);
+	return 0;
+}

@@ -1,0 +1,191 @@
+/*
+ * test_driver_cmd.c — the polling command lines, exactly, and the shell
+ * quoting under them: nasty values are checked by the string we build and
+ * by what /bin/sh makes of it (printf %s of the quoted word must give the
+ * value back byte for byte).
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "warroom/driver_cmd.h"
+
+static struct config_host
+host(enum config_driver d, const char *dir, const char *ns)
+{
+	struct config_host h;
+
+	memset(&h, 0, sizeof(h));
+	wr_strlcpy(h.name, "api-1", sizeof(h.name));
+	h.driver = d;
+	wr_strlcpy(h.compose_dir, dir, sizeof(h.compose_dir));
+	wr_strlcpy(h.namespace_, ns, sizeof(h.namespace_));
+	return h;
+}
+
+static void
+quote_is(const char *in, const char *want)
+{
+	char buf[256] = "";
+
+	assert_true(driver_cmd_quote(buf, sizeof(buf), in));
+	assert_string_equal(buf, want);
+}
+
+/* The shell must give back exactly what we quoted. */
+static void
+shell_round_trip(const char *in)
+{
+	char cmd[1024] = "printf %s ", out[512];
+	size_t n;
+	FILE *p;
+
+	assert_true(driver_cmd_quote(cmd, sizeof(cmd), in));
+	p = popen(cmd, "r");
+	assert_non_null(p);
+	n = fread(out, 1, sizeof(out) - 1, p);
+	out[n] = '\0';
+	assert_int_equal(pclose(p), 0);
+	assert_string_equal(out, in);
+}
+
+static void
+quoting_nasty_values(void **state)
+{
+	static const char *const nasty[] = {
+		"plain", "with space", "it's", "''", "$HOME", "`id`", "$(id)",
+		"a\nb", "back\\slash", "\"dq\"", "semi;colon && rm -rf /", "*", "~",
+		"tab\there", "!bang", "'$(id)'`id`'", "",
+	};
+
+	(void)state;
+	quote_is("plain", "'plain'");
+	quote_is("", "''");
+	quote_is("it's", "'it'\\''s'");
+	quote_is("''", "''\\'''\\'''");
+	quote_is("$HOME `id` $(id)", "'$HOME `id` $(id)'");
+	quote_is("a\nb", "'a\nb'");
+	for (size_t i = 0; i < WR_ARRAY_LEN(nasty); i++)
+		shell_round_trip(nasty[i]);
+}
+
+static void
+quoting_never_overflows(void **state)
+{
+	char buf[8] = "x";
+
+	(void)state;
+	assert_true(driver_cmd_quote(buf, sizeof(buf), "abcd"));   /* x'abcd' = 7 */
+	assert_string_equal(buf, "x'abcd'");
+	buf[1] = '\0';
+	assert_false(driver_cmd_quote(buf, sizeof(buf), "abcde"));
+	assert_string_equal(buf, "x");
+	assert_false(driver_cmd_quote(buf, sizeof(buf), "'''"));
+}
+
+static void
+compose_command(void **state)
+{
+	struct config_host h = host(DRIVER_COMPOSE, "/srv/app/deploy", "");
+	char cmd[WR_CMD_MAX];
+	struct wr_err err;
+
+	(void)state;
+	assert_int_equal(driver_cmd_compose_ps(&h, cmd, sizeof(cmd), &err), 0);
+	assert_string_equal(cmd, "cd '/srv/app/deploy' && docker compose ps -a --format json");
+	h = host(DRIVER_COMPOSE, "/srv/it's $(here)", "");
+	assert_int_equal(driver_cmd_compose_ps(&h, cmd, sizeof(cmd), &err), 0);
+	assert_string_equal(cmd, "cd '/srv/it'\\''s $(here)' && docker compose ps -a --format json");
+	h = host(DRIVER_COMPOSE, "~/app dir", "");
+	assert_int_equal(driver_cmd_compose_ps(&h, cmd, sizeof(cmd), &err), 0);
+	assert_string_equal(cmd, "cd ~/'app dir' && docker compose ps -a --format json");
+	h = host(DRIVER_COMPOSE, "~", "");
+	assert_int_equal(driver_cmd_compose_ps(&h, cmd, sizeof(cmd), &err), 0);
+	assert_string_equal(cmd, "cd ~ && docker compose ps -a --format json");
+	h = host(DRIVER_COMPOSE, "~deploy/app", "");
+	assert_int_equal(driver_cmd_compose_ps(&h, cmd, sizeof(cmd), &err), -1);
+	assert_string_equal(err.msg, "compose_dir \"~user\" paths are not supported: use an absolute path");
+	h = host(DRIVER_COMPOSE, "/srv/a\nb", "");
+	assert_int_equal(driver_cmd_compose_ps(&h, cmd, sizeof(cmd), &err), -1);
+	assert_string_equal(err.msg, "compose_dir has a control character");
+	assert_string_equal(cmd, "");
+	h = host(DRIVER_K8S, "", "prod");
+	assert_int_equal(driver_cmd_compose_ps(&h, cmd, sizeof(cmd), &err), -1);
+	assert_string_equal(err.msg, "host \"api-1\" uses driver k8s, not compose");
+	h = host(DRIVER_COMPOSE, "/srv/app/deploy", "");
+	assert_int_equal(driver_cmd_compose_ps(&h, cmd, 20, &err), -1);
+	assert_string_equal(err.msg, "command longer than 19 bytes");
+	assert_string_equal(cmd, "");
+}
+
+static void
+k8s_commands(void **state)
+{
+	struct config_host h = host(DRIVER_K8S, "", "prod");
+	char cmd[WR_CMD_MAX];
+	struct wr_err err;
+
+	(void)state;
+	assert_int_equal(driver_cmd_k8s_deploy(&h, "api", cmd, sizeof(cmd), &err), 0);
+	assert_string_equal(cmd, "kubectl get deploy 'api' -n 'prod' -o json");
+	assert_int_equal(driver_cmd_k8s_pods(&h, "api", cmd, sizeof(cmd), &err), 0);
+	assert_string_equal(cmd, "kubectl get pods -n 'prod' -l 'app=api' -o json");
+	assert_int_equal(driver_cmd_k8s_history(&h, "api", cmd, sizeof(cmd), &err), 0);
+	assert_string_equal(cmd, "kubectl rollout history 'deployment/api' -n 'prod'");
+	assert_int_equal(driver_cmd_k8s_pods(&h, "a'b", cmd, sizeof(cmd), &err), 0);
+	assert_string_equal(cmd, "kubectl get pods -n 'prod' -l 'app=a'\\''b' -o json");
+	h.namespace_[0] = '\0';
+	assert_int_equal(driver_cmd_k8s_deploy(&h, "api", cmd, sizeof(cmd), &err), 0);
+	assert_string_equal(cmd, "kubectl get deploy 'api' -n 'default' -o json");
+	assert_int_equal(driver_cmd_k8s_deploy(&h, "-A", cmd, sizeof(cmd), &err), -1);
+	assert_string_equal(err.msg, "service \"-A\" starts with '-'");
+	assert_int_equal(driver_cmd_k8s_deploy(&h, "", cmd, sizeof(cmd), &err), -1);
+	assert_string_equal(err.msg, "service is empty");
+	assert_int_equal(driver_cmd_k8s_pods(&h, "a\x1b[2J", cmd, sizeof(cmd), &err), -1);
+	assert_string_equal(err.msg, "service has a control character");
+	wr_strlcpy(h.namespace_, "--all-namespaces", sizeof(h.namespace_));
+	assert_int_equal(driver_cmd_k8s_history(&h, "api", cmd, sizeof(cmd), &err), -1);
+	assert_string_equal(err.msg, "namespace \"--all-namespaces\" starts with '-'");
+}
+
+static void
+helm_commands(void **state)
+{
+	struct config_host h = host(DRIVER_HELM, "", "prod");
+	char cmd[WR_CMD_MAX], big[200];
+	struct wr_err err;
+
+	(void)state;
+	assert_int_equal(driver_cmd_helm_history(&h, "api", cmd, sizeof(cmd), &err), 0);
+	assert_string_equal(cmd, "helm history 'api' -n 'prod' -o json");
+	assert_int_equal(driver_cmd_helm_list(&h, cmd, sizeof(cmd), &err), 0);
+	assert_string_equal(cmd, "helm list -n 'prod' -o json");
+	assert_int_equal(driver_cmd_helm_history(&h, "x`reboot`", cmd, sizeof(cmd), &err), 0);
+	assert_string_equal(cmd, "helm history 'x`reboot`' -n 'prod' -o json");
+	assert_int_equal(driver_cmd_k8s_deploy(&h, "api", cmd, sizeof(cmd), &err), -1);
+	assert_string_equal(err.msg, "host \"api-1\" uses driver helm, not k8s");
+	memset(big, 'a', sizeof(big) - 1);
+	big[sizeof(big) - 1] = '\0';
+	h.driver = DRIVER_K8S;
+	assert_int_equal(driver_cmd_k8s_pods(&h, big, cmd, sizeof(cmd), &err), -1);
+	assert_string_equal(err.msg, "service name longer than 63 bytes");
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(quoting_nasty_values),
+		cmocka_unit_test(quoting_never_overflows),
+		cmocka_unit_test(compose_command),
+		cmocka_unit_test(k8s_commands),
+		cmocka_unit_test(helm_commands),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}

@@ -1,0 +1,276 @@
+/*
+ * test_parse_compose.c — `docker compose ps -a --format json` in both
+ * shapes: recorded from the fleet's docker shim (array: Compose 2.20.3,
+ * lines: 2.24.6), the docs.docker.com example, and hand-made broken output.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "warroom/parse_compose.h"
+#include "fixture.h"
+
+static int
+parse_fixture(const char *name, struct compose_ps *ps, struct wr_err *err)
+{
+	size_t len;
+	char *buf = fixture_read(name, &len);
+	int rc = parse_compose_ps(buf, len, ps, err);
+
+	free(buf);
+	return rc;
+}
+
+static void
+check_fleet_pair(const struct compose_ps *ps, const char *jobs_state)
+{
+	const struct compose_container *api, *jobs;
+
+	assert_int_equal(ps->n, 2);
+	api = parse_compose_find(ps, "api");
+	jobs = parse_compose_find(ps, "jobs");
+	assert_non_null(api);
+	assert_non_null(jobs);
+	assert_string_equal(api->name, "app-api-1");
+	assert_string_equal(api->image, "registry.local/acme/api:v1.5.0-bad");
+	assert_string_equal(api->tag, "v1.5.0-bad");
+	assert_string_equal(api->digest, "");
+	assert_string_equal(api->state, "running");
+	assert_string_equal(api->health, "healthy");
+	assert_string_equal(api->status, "Up 10 minutes (healthy)");
+	assert_int_equal(api->exit_code, 0);
+	assert_int_equal(api->restarts, -1);
+	assert_string_equal(jobs->tag, "v1.5.0-bad");
+	assert_string_equal(jobs->health, "");
+	assert_string_equal(jobs->state, jobs_state);
+	assert_null(parse_compose_find(ps, "nosuch"));
+}
+
+static void
+recorded_lines_shape(void **state)
+{
+	struct compose_ps ps;
+	struct wr_err err;
+
+	(void)state;
+	assert_int_equal(parse_fixture("drivers/compose_ps_lines.json", &ps, &err), 0);
+	assert_int_equal(ps.shape, COMPOSE_SHAPE_LINES);
+	check_fleet_pair(&ps, "running");
+	parse_compose_free(&ps);
+	assert_int_equal(parse_fixture("drivers/compose_ps_lines_exited.json", &ps, &err), 0);
+	check_fleet_pair(&ps, "exited");
+	assert_string_equal(ps.items[1].status, "Exited (0) Less than a second ago");
+	parse_compose_free(&ps);
+}
+
+static void
+recorded_array_shape(void **state)
+{
+	struct compose_ps ps;
+	struct wr_err err;
+
+	(void)state;
+	assert_int_equal(parse_fixture("drivers/compose_ps_array.json", &ps, &err), 0);
+	assert_int_equal(ps.shape, COMPOSE_SHAPE_ARRAY);
+	check_fleet_pair(&ps, "running");
+	parse_compose_free(&ps);
+	assert_int_equal(parse_fixture("drivers/compose_ps_array_exited.json", &ps, &err), 0);
+	check_fleet_pair(&ps, "exited");
+	parse_compose_free(&ps);
+}
+
+static void
+zero_containers_is_empty_output(void **state)
+{
+	struct compose_ps ps;
+	struct wr_err err;
+
+	(void)state;
+	assert_int_equal(parse_fixture("drivers/compose_ps_empty.json", &ps, &err), 0);
+	assert_int_equal(ps.n, 0);
+	assert_int_equal(ps.shape, COMPOSE_SHAPE_EMPTY);
+	assert_int_equal(parse_compose_ps(" \n\r\n", 4, &ps, &err), 0);
+	assert_int_equal(ps.n, 0);
+	assert_int_equal(parse_compose_ps("[]\n", 3, &ps, &err), 0);
+	assert_int_equal(ps.n, 0);
+	assert_int_equal(ps.shape, COMPOSE_SHAPE_ARRAY);
+	parse_compose_free(&ps);
+}
+
+static void
+docs_array_without_image(void **state)
+{
+	struct compose_ps ps;
+	struct wr_err err;
+
+	(void)state;
+	assert_int_equal(parse_fixture("drivers/compose_ps_docs_array.json", &ps, &err), 0);
+	assert_int_equal(ps.n, 2);
+	assert_string_equal(ps.items[0].service, "bar");
+	assert_string_equal(ps.items[0].state, "exited");
+	assert_string_equal(ps.items[0].image, "");
+	assert_string_equal(ps.items[0].tag, "");
+	assert_string_equal(ps.items[1].name, "example-foo-1");
+	assert_string_equal(ps.items[1].state, "running");
+	parse_compose_free(&ps);
+}
+
+static void
+docs_lines_states_health_and_images(void **state)
+{
+	struct compose_ps ps;
+	struct wr_err err;
+	const struct compose_container *c;
+
+	(void)state;
+	assert_int_equal(parse_fixture("drivers/compose_ps_docs_lines.json", &ps, &err), 0);
+	assert_int_equal(ps.n, 4);
+	c = parse_compose_find(&ps, "api");
+	assert_string_equal(c->tag, "v2.0.1");
+	assert_string_equal(c->digest, "sha256:9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08");
+	assert_string_equal(c->health, "unhealthy");
+	c = parse_compose_find(&ps, "worker");
+	assert_string_equal(c->tag, "latest");       /* port is not a tag */
+	assert_string_equal(c->state, "restarting");
+	assert_int_equal(c->exit_code, 1);
+	assert_int_equal(c->restarts, 4);
+	c = parse_compose_find(&ps, "web");
+	assert_string_equal(c->tag, "1.25-alpine");
+	assert_string_equal(c->health, "starting");
+	assert_memory_equal(c->status, "Up 3 s\xff\xfe" "conds", 12);   /* bytes kept for sanitize */
+	c = parse_compose_find(&ps, "cache");
+	assert_string_equal(c->tag, "latest");
+	assert_int_equal(c->exit_code, 137);
+	parse_compose_free(&ps);
+}
+
+static void
+wrong_types_read_as_empty(void **state)
+{
+	struct compose_ps ps;
+	struct wr_err err;
+
+	(void)state;
+	assert_int_equal(parse_fixture("drivers/compose_ps_wrong_types.json", &ps, &err), 0);
+	assert_int_equal(ps.n, 1);
+	assert_string_equal(ps.items[0].name, "");
+	assert_string_equal(ps.items[0].image, "");
+	assert_string_equal(ps.items[0].state, "");
+	assert_string_equal(ps.items[0].health, "");
+	assert_string_equal(ps.items[0].status, "");
+	assert_int_equal(ps.items[0].exit_code, 0);
+	assert_int_equal(ps.items[0].restarts, -1);
+	parse_compose_free(&ps);
+}
+
+static void
+expect_error(const char *name, const char *msg)
+{
+	struct compose_ps ps;
+	struct wr_err err;
+
+	memset(&err, 0, sizeof(err));
+	assert_int_equal(parse_fixture(name, &ps, &err), -1);
+	assert_string_equal(err.msg, msg);
+	assert_int_equal(ps.n, 0);
+	assert_null(ps.items);
+}
+
+static void
+malformed_output_is_named(void **state)
+{
+	(void)state;
+	expect_error("drivers/compose_ps_bad_line3.json",
+	    "compose ps: line 3: not JSON: {\"Service\":\"web\",\"Image\":\"nginx:1.25-al");
+	expect_error("drivers/compose_ps_lines_badjson.json",
+	    "compose ps: line 1: not JSON: {\"Command\":\"\\\"gunicorn app:app --\\xe2\\x80\\xa6\\\"\",...");
+	expect_error("drivers/compose_ps_array_badjson.json",
+	    "compose ps: line 1: not JSON: [{\"ID\":\"4e31b57c930d7ede3573ec1661634783...");
+	expect_error("drivers/compose_ps_no_service.json",
+	    "compose ps: line 1: no \"Service\"");
+	expect_error("drivers/compose_ps_not_object.json",
+	    "compose ps: element 2: not an object");
+	expect_error("drivers/compose_ps_two_on_a_line.json",
+	    "compose ps: line 1: junk after the object: {\"Service\":\"api\"} {\"Service\":\"jobs\"}");
+	expect_error("drivers/compose_ps_plain_text.json",
+	    "compose ps: line 1: not JSON: no configuration file provided: not foun...");
+}
+
+static void
+huge_strings_are_cut(void **state)
+{
+	size_t n = 1 << 20, len;
+	char *buf = malloc(n + 64), *p;
+	struct compose_ps ps;
+	struct wr_err err;
+
+	(void)state;
+	p = buf;
+	memcpy(p, "{\"Service\":\"api\",\"Image\":\"r/x:", 30);
+	p += 30;
+	memset(p, 'a', n);
+	p += n;
+	memcpy(p, "\"}\n", 3);
+	len = (size_t)(p + 3 - buf);
+	assert_int_equal(parse_compose_ps(buf, len, &ps, &err), 0);
+	assert_int_equal(strlen(ps.items[0].image), sizeof(ps.items[0].image) - 1);
+	parse_compose_free(&ps);
+	free(buf);
+}
+
+static void
+multibyte_cut_on_a_boundary(void **state)
+{
+	char buf[1024];
+	struct compose_ps ps;
+	struct wr_err err;
+	size_t o;
+
+	(void)state;
+	o = (size_t)snprintf(buf, sizeof(buf), "{\"Service\":\"");
+	for (int i = 0; i < 30; i++)        /* 30 x 3 bytes > 63 */
+		o += (size_t)snprintf(buf + o, sizeof(buf) - o, "\xe2\x80\xa6");
+	o += (size_t)snprintf(buf + o, sizeof(buf) - o, "\"}");
+	assert_int_equal(parse_compose_ps(buf, o, &ps, &err), 0);
+	assert_int_equal(strlen(ps.items[0].service), 63);
+	parse_compose_free(&ps);
+}
+
+static void
+too_many_containers(void **state)
+{
+	size_t cap = (WR_COMPOSE_MAX + 1) * 20, o = 0;
+	char *buf = malloc(cap);
+	struct compose_ps ps;
+	struct wr_err err;
+
+	(void)state;
+	for (int i = 0; i <= WR_COMPOSE_MAX; i++)
+		o += (size_t)snprintf(buf + o, cap - o, "{\"Service\":\"s\"}\n");
+	assert_int_equal(parse_compose_ps(buf, o, &ps, &err), -1);
+	assert_string_equal(err.msg, "compose ps: more than 1024 containers");
+	free(buf);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(recorded_lines_shape),
+		cmocka_unit_test(recorded_array_shape),
+		cmocka_unit_test(zero_containers_is_empty_output),
+		cmocka_unit_test(docs_array_without_image),
+		cmocka_unit_test(docs_lines_states_health_and_images),
+		cmocka_unit_test(wrong_types_read_as_empty),
+		cmocka_unit_test(malformed_output_is_named),
+		cmocka_unit_test(huge_strings_are_cut),
+		cmocka_unit_test(multibyte_cut_on_a_boundary),
+		cmocka_unit_test(too_many_containers),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}

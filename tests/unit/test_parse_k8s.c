@@ -1,0 +1,358 @@
+/*
+ * test_parse_k8s.c — kubectl Deployment and Pod JSON and rollout history
+ * text: recorded from the fleet's kubectl shim, hand-written per the
+ * Kubernetes API reference (missing fields, nulls, wrong types, several
+ * containers per pod), and broken output. Also the shared helpers in
+ * parse.c the k8s parser leans on: RFC 3339 times and image references.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "warroom/parse_k8s.h"
+#include "fixture.h"
+
+#define S(lit) (lit), strlen(lit)
+
+static int64_t
+t(const char *s)
+{
+	int64_t v = 0;
+
+	assert_int_equal(parse_rfc3339(s, &v), 0);
+	return v;
+}
+
+static int
+deploy_fixture(const char *name, struct k8s_deploy *d, struct wr_err *err)
+{
+	size_t len;
+	char *buf = fixture_read(name, &len);
+	int rc = parse_k8s_deploy(buf, len, d, err);
+
+	free(buf);
+	return rc;
+}
+
+static int
+pods_fixture(const char *name, struct k8s_pods *p, struct wr_err *err)
+{
+	size_t len;
+	char *buf = fixture_read(name, &len);
+	int rc = parse_k8s_pods(buf, len, p, err);
+
+	free(buf);
+	return rc;
+}
+
+static int
+history_fixture(const char *name, struct k8s_history *h, struct wr_err *err)
+{
+	size_t len;
+	char *buf = fixture_read(name, &len);
+	int rc = parse_k8s_history(buf, len, h, err);
+
+	free(buf);
+	return rc;
+}
+
+static void
+rfc3339_times(void **state)
+{
+	int64_t v;
+
+	(void)state;
+	assert_int_equal(t("1970-01-01T00:00:00Z"), 0);
+	assert_int_equal(t("2026-11-26T07:43:54Z"), 1795679034);
+	assert_int_equal(t("2026-11-26T09:43:54.123456+02:00"), 1795679034);
+	assert_int_equal(t("2026-11-26T02:43:54-05:00"), 1795679034);
+	assert_int_equal(t("2024-02-29T00:00:00z"), 1709164800);
+	assert_int_equal(parse_rfc3339("yesterday", &v), -1);
+	assert_int_equal(parse_rfc3339("2026-11-26T07:43:54", &v), -1);
+	assert_int_equal(parse_rfc3339("2026-13-26T07:43:54Z", &v), -1);
+	assert_int_equal(parse_rfc3339("2026-11-26T07:43:54.Z", &v), -1);
+	assert_int_equal(parse_rfc3339("2026-11-26T07:43:54Zjunk", &v), -1);
+	assert_int_equal(parse_rfc3339("2026-11-26T07:43:54+0200", &v), -1);
+	assert_int_equal(parse_rfc3339(NULL, &v), -1);
+}
+
+static void
+image_references(void **state)
+{
+	struct parse_image i;
+
+	(void)state;
+	parse_image_split("registry.local/acme/api:v1.5.0-bad", &i);
+	assert_string_equal(i.repo, "registry.local/acme/api");
+	assert_string_equal(i.tag, "v1.5.0-bad");
+	parse_image_split("localhost:5000/acme/api", &i);
+	assert_string_equal(i.repo, "localhost:5000/acme/api");
+	assert_string_equal(i.tag, "latest");
+	parse_image_split("localhost:5000/api:2@sha256:abcd", &i);
+	assert_string_equal(i.repo, "localhost:5000/api");
+	assert_string_equal(i.tag, "2");
+	assert_string_equal(i.digest, "sha256:abcd");
+	parse_image_split("envoy@sha256:ff", &i);
+	assert_string_equal(i.tag, "");
+	assert_string_equal(i.digest, "sha256:ff");
+	parse_image_split("redis", &i);
+	assert_string_equal(i.tag, "latest");
+	parse_image_split("", &i);
+	assert_string_equal(i.tag, "");
+	parse_image_split("a:", &i);
+	assert_string_equal(i.repo, "a");
+	assert_string_equal(i.tag, "latest");
+}
+
+static void
+recorded_deployment(void **state)
+{
+	struct k8s_deploy d;
+	struct wr_err err;
+
+	(void)state;
+	assert_int_equal(deploy_fixture("drivers/k8s_deploy.json", &d, &err), 0);
+	assert_string_equal(d.name, "api");
+	assert_string_equal(d.namespace_, "prod");
+	assert_int_equal(d.ncontainers, 1);
+	assert_string_equal(d.containers[0].name, "api");
+	assert_string_equal(d.containers[0].image, "registry.local/acme/api:v1.5.0-bad");
+	assert_string_equal(d.containers[0].tag, "v1.5.0-bad");
+	assert_int_equal(d.replicas, 3);
+	assert_int_equal(d.ready, 3);
+	assert_int_equal(d.updated, 3);
+	assert_int_equal(d.available, 3);
+	assert_int_equal(d.revision, 4);
+	assert_string_equal(d.progressing.status, "True");
+	assert_string_equal(d.progressing.reason, "NewReplicaSetAvailable");
+	assert_string_equal(d.available_cond.reason, "MinimumReplicasAvailable");
+	assert_int_equal(parse_k8s_rollout(&d), K8S_ROLLOUT_COMPLETE);
+}
+
+static void
+recorded_rollout_in_progress(void **state)
+{
+	struct k8s_deploy d;
+	struct wr_err err;
+
+	(void)state;
+	assert_int_equal(deploy_fixture("drivers/k8s_deploy_rolling.json", &d, &err), 0);
+	assert_int_equal(d.revision, 5);
+	assert_string_equal(d.containers[0].tag, "v1.4.1");
+	assert_int_equal(d.updated, 1);
+	assert_int_equal(d.ready, 2);
+	assert_int_equal(d.status_replicas, 4);
+	assert_string_equal(d.progressing.reason, "ReplicaSetUpdated");
+	assert_int_equal(parse_k8s_rollout(&d), K8S_ROLLOUT_PROGRESSING);
+}
+
+static void
+progress_deadline_exceeded(void **state)
+{
+	struct k8s_deploy d;
+	struct wr_err err;
+
+	(void)state;
+	assert_int_equal(deploy_fixture("drivers/k8s_deploy_deadline.json", &d, &err), 0);
+	assert_int_equal(d.revision, 6);
+	assert_int_equal(d.ncontainers, 2);
+	assert_string_equal(d.containers[0].tag, "v1.6.0");
+	assert_string_equal(d.containers[1].name, "envoy");
+	assert_string_equal(d.containers[1].tag, "");       /* by digest only */
+	assert_string_equal(d.progressing.status, "False");
+	assert_string_equal(d.progressing.reason, "ProgressDeadlineExceeded");
+	assert_int_equal(parse_k8s_rollout(&d), K8S_ROLLOUT_STUCK);
+}
+
+static void
+missing_and_null_fields_take_api_defaults(void **state)
+{
+	struct k8s_deploy d;
+	struct wr_err err;
+
+	(void)state;
+	assert_int_equal(deploy_fixture("drivers/k8s_deploy_minimal.json", &d, &err), 0);
+	assert_int_equal(d.replicas, 1);
+	assert_int_equal(d.ready, 0);
+	assert_int_equal(d.revision, 0);
+	assert_string_equal(d.containers[0].tag, "latest");
+	assert_string_equal(d.progressing.type, "");
+	assert_int_equal(parse_k8s_rollout(&d), K8S_ROLLOUT_PROGRESSING);
+	assert_int_equal(deploy_fixture("drivers/k8s_deploy_nulls.json", &d, &err), 0);
+	assert_string_equal(d.name, "");
+	assert_int_equal(d.revision, 0);                    /* a number, not the API's string */
+	assert_int_equal(d.replicas, 1);
+	assert_int_equal(d.ncontainers, 0);
+}
+
+static void
+broken_deployments(void **state)
+{
+	struct k8s_deploy d;
+	struct wr_err err;
+
+	(void)state;
+	assert_int_equal(deploy_fixture("drivers/k8s_deploy_badjson.json", &d, &err), -1);
+	assert_string_equal(err.msg, "kubectl deployment: line 52: not JSON: ,}{\"fleet\": bad-json fault");
+	assert_int_equal(parse_k8s_deploy(S("{\"kind\":\n\"Deploy"), &d, &err), -1);
+	assert_string_equal(err.msg, "kubectl deployment: line 2: not JSON: Deploy");
+	assert_int_equal(deploy_fixture("drivers/k8s_deploy_wrong_kind.json", &d, &err), -1);
+	assert_string_equal(err.msg, "kubectl deployment: kind is \"Status\", not Deployment");
+	assert_int_equal(parse_k8s_deploy("[1]", 3, &d, &err), -1);
+	assert_string_equal(err.msg, "kubectl deployment: not a JSON object");
+	assert_int_equal(parse_k8s_deploy("{} {}", 5, &d, &err), -1);
+	assert_string_equal(err.msg, "kubectl deployment: line 1: junk after the object: {}");
+	assert_int_equal(parse_k8s_deploy("", 0, &d, &err), -1);
+	assert_int_equal(parse_k8s_deploy("\xff\xfe{", 3, &d, &err), -1);
+	assert_string_equal(err.msg, "kubectl deployment: line 1: not JSON: \\xff\\xfe{");
+}
+
+static void
+recorded_pods_restarting(void **state)
+{
+	struct k8s_pods p;
+	struct wr_err err;
+	int64_t now = t("2026-11-26T07:44:03Z");
+
+	(void)state;
+	assert_int_equal(pods_fixture("drivers/k8s_pods.json", &p, &err), 0);
+	assert_int_equal(p.n, 3);
+	assert_string_equal(p.items[0].name, "api-7z62hrvt9b-8frx5");
+	assert_string_equal(p.items[0].phase, "Running");
+	assert_true(p.items[0].ready);
+	assert_int_equal(p.items[0].ncontainers, 1);
+	assert_string_equal(p.items[0].containers[0].tag, "v1.5.0-bad");
+	assert_string_equal(p.items[0].containers[0].state, "running");
+	assert_int_equal(p.items[0].containers[0].restarts, 30);
+	assert_int_equal(p.items[0].containers[0].last_exit_code, 1);
+	assert_string_equal(p.items[0].containers[0].last_reason, "Error");
+	assert_int_equal(p.items[0].containers[0].last_finished, t("2026-11-26T07:43:54Z"));
+	assert_int_equal(parse_k8s_restarts_within(&p, now, 300), 3);
+	assert_int_equal(parse_k8s_restarts_within(&p, now, 8), 2);
+	assert_int_equal(parse_k8s_restarts_total(&p), 90);
+	parse_k8s_pods_free(&p);
+	assert_int_equal(pods_fixture("drivers/k8s_pods_rolling.json", &p, &err), 0);
+	assert_int_equal(p.n, 3);
+	assert_string_equal(p.items[2].containers[0].tag, "v1.4.1");
+	assert_false(p.items[2].containers[0].ready);
+	assert_int_equal(parse_k8s_restarts_within(&p, now, 300), 0);
+	parse_k8s_pods_free(&p);
+}
+
+static void
+pods_with_several_containers_and_odd_fields(void **state)
+{
+	struct k8s_pods p;
+	struct wr_err err;
+	const struct k8s_pod_container *c;
+
+	(void)state;
+	assert_int_equal(pods_fixture("drivers/k8s_pods_multi.json", &p, &err), 0);
+	assert_int_equal(p.n, 4);
+	assert_false(p.items[0].ready);
+	assert_int_equal(p.items[0].ncontainers, 2);
+	c = &p.items[0].containers[0];
+	assert_string_equal(c->state, "waiting");
+	assert_string_equal(c->reason, "CrashLoopBackOff");
+	assert_int_equal(c->restarts, 7);
+	assert_int_equal(p.items[0].containers[1].last_finished, 0);
+	assert_string_equal(p.items[1].containers[0].last_reason, "OOMKilled");
+	assert_int_equal(p.items[1].containers[0].last_finished, t("2026-11-26T11:57:59Z"));
+	assert_string_equal(p.items[2].phase, "Pending");
+	assert_int_equal(p.items[2].ncontainers, 0);
+	c = &p.items[3].containers[0];
+	assert_false(c->ready);                             /* "yes" is not true */
+	assert_int_equal(c->restarts, 0);                   /* -4 is nonsense */
+	assert_string_equal(c->state, "");
+	assert_int_equal(c->last_finished, 0);              /* "yesterday" */
+	assert_int_equal(parse_k8s_restarts_within(&p, t("2026-11-26T12:00:00Z"), 300), 2);
+	assert_int_equal(parse_k8s_restarts_within(&p, t("2026-11-26T12:00:00Z"), 60), 1);
+	assert_int_equal(parse_k8s_restarts_within(&p, t("2026-11-26T12:00:00Z"), 59), 0);
+	/* A finish after "now" (clock skew) is not counted. */
+	assert_int_equal(parse_k8s_restarts_within(&p, t("2026-11-26T11:58:00Z"), 300), 1);
+	assert_int_equal(parse_k8s_restarts_total(&p), 11);
+	parse_k8s_pods_free(&p);
+}
+
+static void
+empty_and_broken_pod_lists(void **state)
+{
+	struct k8s_pods p;
+	struct wr_err err;
+
+	(void)state;
+	assert_int_equal(pods_fixture("drivers/k8s_pods_empty.json", &p, &err), 0);
+	assert_int_equal(p.n, 0);
+	assert_int_equal(parse_k8s_restarts_within(&p, 100, 300), 0);
+	parse_k8s_pods_free(&p);
+	assert_int_equal(pods_fixture("drivers/k8s_pods_items_not_array.json", &p, &err), -1);
+	assert_string_equal(err.msg, "kubectl pods: not a List of Pods");
+	assert_int_equal(pods_fixture("drivers/k8s_pods_badjson.json", &p, &err), -1);
+	assert_string_equal(err.msg, "kubectl pods: line 174: not JSON: ,}{\"fleet\": bad-json fault");
+	assert_null(p.items);
+	assert_int_equal(parse_k8s_pods(S("{\"kind\":\"List\",\"items\":[{},1]}"), &p, &err), -1);
+	assert_string_equal(err.msg, "kubectl pods: item 2: not an object");
+	assert_null(p.items);
+	assert_int_equal(parse_k8s_pods(S("{\"kind\":\"Pod\",\"metadata\":{\"name\":\"x\"}}"), &p, &err), 0);
+	assert_int_equal(p.n, 1);
+	assert_string_equal(p.items[0].name, "x");
+	parse_k8s_pods_free(&p);
+}
+
+static void
+rollout_history_text(void **state)
+{
+	struct k8s_history h;
+	struct wr_err err;
+
+	(void)state;
+	assert_int_equal(history_fixture("drivers/k8s_rollout_history.txt", &h, &err), 0);
+	assert_int_equal(h.n, 4);
+	assert_int_equal(h.items[3].revision, 4);
+	assert_string_equal(h.items[3].change_cause,
+	    "kubectl set image deployment/api api=registry.local/acme/api:v1.5.0-bad");
+	parse_k8s_history_free(&h);
+	assert_int_equal(history_fixture("drivers/k8s_rollout_history_after_undo.txt", &h, &err), 0);
+	assert_int_equal(h.n, 4);
+	assert_int_equal(h.items[2].revision, 4);
+	assert_int_equal(h.items[3].revision, 5);
+	parse_k8s_history_free(&h);
+	assert_int_equal(history_fixture("drivers/k8s_rollout_history_docs.txt", &h, &err), 0);
+	assert_int_equal(h.n, 3);
+	assert_string_equal(h.items[0].change_cause, "");   /* <none> */
+	assert_string_equal(h.items[2].change_cause,
+	    "kubectl set image deployment/nginx-deployment nginx=nginx:1.161");
+	parse_k8s_history_free(&h);
+	assert_int_equal(history_fixture("drivers/k8s_rollout_history_none.txt", &h, &err), 0);
+	assert_int_equal(h.n, 0);
+	assert_int_equal(history_fixture("drivers/k8s_rollout_history_bad.txt", &h, &err), -1);
+	assert_string_equal(err.msg,
+	    "rollout history: line 4: not a revision: error: deployments.apps \"api\" not found");
+	assert_null(h.items);
+	assert_int_equal(parse_k8s_history("hello\n", 6, &h, &err), -1);
+	assert_string_equal(err.msg, "rollout history: no REVISION header");
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(rfc3339_times),
+		cmocka_unit_test(image_references),
+		cmocka_unit_test(recorded_deployment),
+		cmocka_unit_test(recorded_rollout_in_progress),
+		cmocka_unit_test(progress_deadline_exceeded),
+		cmocka_unit_test(missing_and_null_fields_take_api_defaults),
+		cmocka_unit_test(broken_deployments),
+		cmocka_unit_test(recorded_pods_restarting),
+		cmocka_unit_test(pods_with_several_containers_and_odd_fields),
+		cmocka_unit_test(empty_and_broken_pod_lists),
+		cmocka_unit_test(rollout_history_text),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}

@@ -1,0 +1,213 @@
+/*
+ * test_probe.c — health, readiness and version bodies as the fleet's
+ * service serves them (recorded, also under the bad-json fault and with
+ * the container stopped), plus the shapes other services use.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "warroom/probe.h"
+#include "fixture.h"
+
+#define S(lit) (lit), strlen(lit)
+
+static struct probe_result
+judge_fixture(int status, const char *name)
+{
+	struct probe_result r;
+	size_t len;
+	char *buf = fixture_read(name, &len);
+
+	probe_health(status, buf, len, &r);
+	free(buf);
+	return r;
+}
+
+static void
+recorded_healthy(void **state)
+{
+	struct probe_result r;
+
+	(void)state;
+	r = judge_fixture(200, "drivers/probe_healthz_ok.json");
+	assert_int_equal(r.health, PROBE_OK);
+	assert_string_equal(r.reason, "HTTP 200");
+	r = judge_fixture(200, "drivers/probe_readyz_ok.json");
+	assert_int_equal(r.health, PROBE_OK);
+	assert_true(r.has_migrations);
+	assert_true(r.migrations_current);
+	assert_string_equal(r.reason, "HTTP 200: ready, migrations current");
+	assert_string_equal(probe_health_name(r.health), "OK");
+}
+
+static void
+recorded_stopped(void **state)
+{
+	struct probe_result r;
+
+	(void)state;
+	r = judge_fixture(503, "drivers/probe_readyz_stopped.json");
+	assert_int_equal(r.health, PROBE_FAIL);
+	assert_string_equal(r.reason, "HTTP 503: not ready");
+	r = judge_fixture(503, "drivers/probe_healthz_stopped.json");
+	assert_int_equal(r.health, PROBE_FAIL);
+	assert_string_equal(r.reason, "HTTP 503: status \"down\"");
+	assert_string_equal(probe_health_name(r.health), "FAIL");
+}
+
+static void
+recorded_garbage_is_never_ok(void **state)
+{
+	struct probe_result r;
+
+	(void)state;
+	r = judge_fixture(200, "drivers/probe_healthz_badjson.json");
+	assert_int_equal(r.health, PROBE_UNKNOWN);
+	assert_string_equal(r.reason, "HTTP 200: malformed JSON body");
+	r = judge_fixture(200, "drivers/probe_readyz_badjson.json");
+	assert_int_equal(r.health, PROBE_UNKNOWN);
+	r = judge_fixture(500, "drivers/probe_readyz_badjson.json");
+	assert_int_equal(r.health, PROBE_FAIL);
+	assert_string_equal(r.reason, "HTTP 500");
+}
+
+static void
+status_code_alone(void **state)
+{
+	struct probe_result r;
+
+	(void)state;
+	probe_health(200, S("OK\n"), &r);
+	assert_int_equal(r.health, PROBE_OK);
+	probe_health(204, NULL, 0, &r);
+	assert_int_equal(r.health, PROBE_OK);
+	probe_health(404, S("not found"), &r);
+	assert_int_equal(r.health, PROBE_FAIL);
+	assert_string_equal(r.reason, "HTTP 404");
+	probe_health(302, "", 0, &r);
+	assert_int_equal(r.health, PROBE_UNKNOWN);
+	assert_string_equal(r.reason, "HTTP 302");
+	probe_health(0, NULL, 0, &r);
+	assert_int_equal(r.health, PROBE_UNKNOWN);
+	assert_string_equal(r.reason, "no answer");
+	assert_string_equal(probe_health_name(r.health), "UNKNOWN");
+	probe_health(-1, S("{}"), &r);
+	assert_int_equal(r.health, PROBE_UNKNOWN);
+}
+
+static void
+json_fields_decide_a_2xx(void **state)
+{
+	struct probe_result r;
+
+	(void)state;
+	probe_health(200, S("{\"ready\":true,\"migrations_current\":false}"), &r);
+	assert_int_equal(r.health, PROBE_FAIL);
+	assert_string_equal(r.reason, "HTTP 200: migrations not current");
+	probe_health(200, S("{\"status\":\"fail\"}"), &r);
+	assert_int_equal(r.health, PROBE_FAIL);
+	assert_string_equal(r.reason, "HTTP 200: status \"fail\"");
+	probe_health(200, S("{\"status\":\"UP\"}"), &r);
+	assert_int_equal(r.health, PROBE_OK);
+	probe_health(200, S("{\"status\":\"warn\"}"), &r);
+	assert_int_equal(r.health, PROBE_OK);
+	assert_string_equal(r.reason, "HTTP 200: status \"warn\"");
+	probe_health(200, S("{\"ready\":false}"), &r);
+	assert_int_equal(r.health, PROBE_FAIL);
+	probe_health(200, S("{\"ready\":\"false\",\"status\":7}"), &r);   /* wrong types ignored */
+	assert_int_equal(r.health, PROBE_OK);
+	assert_false(r.has_ready);
+	probe_health(200, S("{\"status\":\"\x1b]0;pwn\x07\"}"), &r);
+	assert_string_equal(r.reason, "HTTP 200: status \"\\x1b]0;pwn\\x07\"");
+	probe_health(200, S("[1,2]"), &r);
+	assert_int_equal(r.health, PROBE_OK);
+}
+
+static void
+huge_bodies_are_not_read(void **state)
+{
+	size_t n = WR_PROBE_BODY_MAX + 10;
+	char *b = malloc(n);
+	struct probe_result r;
+	char v[WR_VERSION_MAX];
+	struct wr_err err;
+
+	(void)state;
+	memset(b, 'x', n);
+	b[0] = '{';
+	probe_health(200, b, n, &r);
+	assert_int_equal(r.health, PROBE_OK);
+	assert_string_equal(r.reason, "HTTP 200: body over 65536 bytes ignored");
+	assert_int_equal(probe_version(b, n, v, sizeof(v), &err), -1);
+	free(b);
+}
+
+static void
+versions(void **state)
+{
+	char v[WR_VERSION_MAX];
+	struct wr_err err;
+	size_t len;
+	char *buf = fixture_read("drivers/probe_version.json", &len);
+
+	(void)state;
+	assert_int_equal(probe_version(buf, len, v, sizeof(v), &err), 0);
+	assert_string_equal(v, "v1.5.0-bad");
+	free(buf);
+	buf = fixture_read("drivers/probe_version_badjson.json", &len);
+	assert_int_equal(probe_version(buf, len, v, sizeof(v), &err), -1);
+	assert_string_equal(err.msg, "version: malformed JSON body");
+	free(buf);
+	assert_int_equal(probe_version(S("{\"tag\":\"1.4.1\"}"), v, sizeof(v), &err), 0);
+	assert_string_equal(v, "1.4.1");
+	assert_int_equal(probe_version(S("{\"version\":3,\"tag\":\"t\"}"), v, sizeof(v), &err), 0);
+	assert_string_equal(v, "t");
+	assert_int_equal(probe_version(S("  v2.0.0 \r\nbuilt today\n"), v, sizeof(v), &err), 0);
+	assert_string_equal(v, "v2.0.0");
+	assert_int_equal(probe_version(S("{\"name\":\"api\"}"), v, sizeof(v), &err), -1);
+	assert_string_equal(err.msg, "version: no \"version\" or \"tag\" string");
+	assert_int_equal(probe_version(S("1.2\x1b[2J"), v, sizeof(v), &err), -1);
+	assert_string_equal(err.msg, "version: not printable ASCII at byte 3");
+	assert_int_equal(probe_version(S("\n"), v, sizeof(v), &err), -1);
+	assert_string_equal(err.msg, "version: empty");
+	assert_int_equal(probe_version(S("1.2.3"), v, 4, &err), -1);
+}
+
+static void
+version_compare(void **state)
+{
+	(void)state;
+	assert_int_equal(probe_version_compare("v1.2.3", "1.2.3"), PROBE_VERSION_MATCH);
+	assert_int_equal(probe_version_compare("1.2.3", "v1.2.3"), PROBE_VERSION_MATCH);
+	assert_int_equal(probe_version_compare("v1.5.0-bad", "v1.5.0-bad"), PROBE_VERSION_MATCH);
+	assert_int_equal(probe_version_compare("1.2.3", "1.2.3+g8485f86"), PROBE_VERSION_MATCH);
+	assert_int_equal(probe_version_compare("v1.4.1", "v1.5.0-bad"), PROBE_VERSION_MISMATCH);
+	assert_int_equal(probe_version_compare("1.2.3", "1.2.30"), PROBE_VERSION_MISMATCH);
+	assert_int_equal(probe_version_compare("version", "ersion"), PROBE_VERSION_MISMATCH);
+	assert_int_equal(probe_version_compare("latest", "1.2.3"), PROBE_VERSION_UNKNOWN);
+	assert_int_equal(probe_version_compare("", "1.2.3"), PROBE_VERSION_UNKNOWN);
+	assert_int_equal(probe_version_compare("1.2.3", NULL), PROBE_VERSION_UNKNOWN);
+	assert_int_equal(probe_version_compare("+x", "1"), PROBE_VERSION_UNKNOWN);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(recorded_healthy),
+		cmocka_unit_test(recorded_stopped),
+		cmocka_unit_test(recorded_garbage_is_never_ok),
+		cmocka_unit_test(status_code_alone),
+		cmocka_unit_test(json_fields_decide_a_2xx),
+		cmocka_unit_test(huge_bodies_are_not_read),
+		cmocka_unit_test(versions),
+		cmocka_unit_test(version_compare),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
