@@ -19,8 +19,11 @@
 #include "warroom/redact.h"
 #include "warroom/runbook.h"
 #include "warroom/runbook_format.h"
+#include "warroom/http.h"
+#include "warroom/poller.h"
 #include "warroom/ssh.h"
 #include "warroom/timeline.h"
+#include "warroom/tunnel.h"
 #include "warroom/theme_files.h"
 #include "warroom/ui.h"
 
@@ -223,7 +226,14 @@ on_host_change(int host, void *arg)
 	((struct app *)arg)->dirty = true;
 }
 
-/* One SSH session per configured host, connecting in the background. */
+static void
+on_data_change(void *arg)
+{
+	((struct app *)arg)->dirty = true;
+}
+
+/* One SSH session per configured host, connecting in the background, and
+ * the poller that keeps each row's tag, state and health fresh. */
 static void
 start_hosts(struct app *app)
 {
@@ -238,6 +248,8 @@ start_hosts(struct app *app)
 		.on_change = on_host_change,
 		.arg = app,
 	};
+	struct poller_opts popts = { .on_change = on_data_change, .arg = app };
+	struct wr_err err;
 	size_t i;
 
 	app->pool = ssh_pool_new(app->loop, &opts);
@@ -254,6 +266,15 @@ start_hosts(struct app *app)
 		ssh_pool_add(app->pool, &t);
 	}
 	ssh_pool_start(app->pool);
+	app->tunnels = tunnel_set_new(app->loop, app->pool);
+	if ((app->http = http_new(app->loop, &err)) == NULL) {
+		app_say(app, "HTTP unavailable: %s", err.msg);
+		return;
+	}
+	http_set_read_only(app->http, app->safety.read_only);
+	app->poller = poller_new(app->loop, app->pool, app->http, app->tunnels, &app->cfg,
+	    &popts);
+	poller_start(app->poller);
 }
 
 /* Every secret the config names is registered for redaction, so its exact
@@ -575,7 +596,12 @@ main(int argc, char **argv)
 	load_secrets(&app);
 	rc = run(&app, &o);
 	journal_close(&app, "exit");
+	/* HTTP first (its requests end without callbacks), then the sessions
+	 * (their commands end through the poller), then the poller. */
+	http_free(app.http);
+	tunnel_set_free(app.tunnels);
 	ssh_pool_free(app.pool);
+	poller_free(app.poller);
 	loop_free(app.loop);
 	app_free_entries(&app);
 	app_free_runbooks(&app);

@@ -28,6 +28,9 @@ enum pane_id {
 struct loop;
 struct screen;
 struct ssh_pool;
+struct http_client;
+struct tunnel_set;
+struct poller;
 struct timeline;
 struct record;
 
@@ -57,6 +60,9 @@ struct app {
 	struct screen *screen;
 	struct ssh_pool *pool;           /* one session per config host, same order;
 	                                    NULL in screen-test mode */
+	struct http_client *http;
+	struct tunnel_set *tunnels;
+	struct poller *poller;           /* tags, states and health per row */
 
 	const char *incident;            /* --incident NAME, or NULL */
 	struct timeline *tl;             /* the incident's journal, or NULL */

@@ -1,14 +1,22 @@
 /*
- * view_hosts.c — the HOSTS pane: one row per host and service from the
- * config, with the selection the other panes follow.
+ * view_hosts.c — the HOSTS pane: one row per host and service with the
+ * SSH state, the running tag, the container or rollout state, health,
+ * readiness, version, restarts and the age of the data. Columns are laid
+ * out by priority, so a narrow pane keeps the ones that decide a rollback.
+ * A value that changed in the last seconds is highlighted; under the table
+ * the selected row's trouble is spelled out in full.
  */
 #include "warroom/ui.h"
 
 #include <stdio.h>
 #include <string.h>
+#include <time.h>
 
 #include "warroom/loop.h"
+#include "warroom/poller.h"
 #include "warroom/ssh.h"
+
+#define CHANGED_MS 5000
 
 /* The host (its index) and service of table row n. */
 static int
@@ -29,9 +37,9 @@ row_at(const struct app *app, int n, const struct config_host **h, int *svc)
 	return -1;
 }
 
-/* The STATE cell of a host and the theme role it is drawn in. */
+/* The connection cell of a host and the theme role it is drawn in. */
 static enum theme_role
-state_text(const struct app *app, int host, char *buf, size_t cap)
+conn_text(const struct app *app, int host, char *buf, size_t cap)
 {
 	const struct ssh_status *st;
 	long secs;
@@ -58,13 +66,74 @@ state_text(const struct app *app, int host, char *buf, size_t cap)
 	}
 }
 
-/* Lines under the table for the selected host: why it is not UP, in
- * full; for an untrusted host the key's fingerprint on a line of its own,
- * since that is what the engineer compares. Returns the lines needed. */
+static enum theme_role
+health_role(enum probe_health h)
+{
+	return h == PROBE_OK ? THEME_OK : h == PROBE_FAIL ? THEME_BAD : THEME_WARN;
+}
+
+enum col { C_HOST, C_SVC, C_CONN, C_TAG, C_STATE, C_HEALTH, C_READY, C_VERSION,
+	C_RESTARTS, C_AGE, C_DRIVER, C_ADDR, C_COUNT };
+
+static const struct {
+	const char *title;
+	int width;
+} cols[C_COUNT] = {
+	[C_HOST] = { "HOST", 12 }, [C_SVC] = { "SERVICE", 9 }, [C_CONN] = { "CONN", 14 },
+	[C_TAG] = { "TAG", 16 }, [C_STATE] = { "STATE", 17 }, [C_HEALTH] = { "HEALTH", 7 },
+	[C_READY] = { "READY", 7 }, [C_VERSION] = { "VERSION", 14 },
+	[C_RESTARTS] = { "RST", 4 }, [C_AGE] = { "AGE", 5 }, [C_DRIVER] = { "DRIVER", 8 },
+	[C_ADDR] = { "ADDRESS", 21 },
+};
+
+/* Which columns fit in w cells (in priority order = table order). */
 static int
-detail_lines(const struct app *app, int host, char lines[2][700])
+fitting(int w)
+{
+	int n = 0, used = 2;
+
+	while (n < C_COUNT && used + cols[n].width + 1 <= w + 1)
+		used += cols[n++].width + 1;
+	return n < 3 ? 3 : n;
+}
+
+static void
+age_text(int64_t then_ms, char *buf, size_t cap)
+{
+	struct timespec ts;
+	long s;
+
+	clock_gettime(CLOCK_REALTIME, &ts);
+	s = (long)(((int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000 - then_ms) / 1000);
+	if (s < 0)
+		s = 0;
+	if (s < 100)
+		snprintf(buf, cap, "%lds", s);
+	else if (s < 6000)
+		snprintf(buf, cap, "%ldm", s / 60);
+	else
+		snprintf(buf, cap, "%ldh", s / 3600);
+}
+
+static bool
+recent(int64_t changed_ms)
+{
+	struct timespec ts;
+
+	if (changed_ms == 0)
+		return false;
+	clock_gettime(CLOCK_REALTIME, &ts);
+	return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000 - changed_ms < CHANGED_MS;
+}
+
+/* Lines under the table for the selected row: why its host is not UP (an
+ * untrusted key's fingerprint on a line of its own), or why its data is
+ * stale or unhealthy. Returns the lines needed. */
+static int
+detail_lines(const struct app *app, int host, int svc, char lines[2][700])
 {
 	const struct ssh_status *st;
+	const struct svc_state *s;
 	const char *name;
 
 	if (app->pool == NULL || host < 0)
@@ -79,37 +148,67 @@ detail_lines(const struct app *app, int host, char lines[2][700])
 		snprintf(lines[1], 700, "  %s %s", st->keytype, st->fingerprint);
 		return 2;
 	}
-	if (st->state == SSH_DOWN)
+	if (st->state == SSH_DOWN) {
 		snprintf(lines[0], 700, "%s: %s", name, st->error);
-	else if (st->notes[0] != '\0')
+		return 1;
+	}
+	s = poller_state(app->poller, host, svc);
+	if (s != NULL && s->driver_error[0] != '\0') {
+		snprintf(lines[0], 700, "%s/%s: %s", name, app->cfg.hosts[host].services[svc],
+		    s->driver_error);
+		return 1;
+	}
+	if (s != NULL && s->have_probe && (s->healthz.health != PROBE_OK ||
+	    s->readyz.health != PROBE_OK)) {
+		snprintf(lines[0], 700, "%s: healthz %s (%s), readyz %s (%s)", name,
+		    probe_health_name(s->healthz.health), s->healthz.reason,
+		    probe_health_name(s->readyz.health), s->readyz.reason);
+		return 1;
+	}
+	if (s != NULL && s->version_cmp == PROBE_VERSION_MISMATCH) {
+		snprintf(lines[0], 700, "%s: /version says %s but %s runs %s", name, s->version,
+		    app->cfg.hosts[host].services[svc], s->tag);
+		return 1;
+	}
+	if (st->notes[0] != '\0') {
 		snprintf(lines[0], 700, "%s: %s", name, st->notes);
-	else
-		return 0;
-	return 1;
+		return 1;
+	}
+	return 0;
+}
+
+static void
+cell(struct app *app, WINDOW *win, int y, int *x, int c, int role, const char *text, bool sel)
+{
+	char buf[300];
+
+	snprintf(buf, sizeof(buf), "%-*.*s", cols[c].width, cols[c].width, text);
+	ui_put(win, y, *x, cols[c].width, sel ? ui_attr(app, THEME_SELECTED) :
+	    ui_attr(app, role), buf);
+	*x += cols[c].width + 1;
 }
 
 static void
 hosts_draw(struct app *app, WINDOW *win, int h, int w, bool focused)
 {
-	int rows = app_host_rows(app), top = 0, y, dim = ui_attr(app, THEME_DIM);
-	int body = h - 1, ndetail = 0;
-	char line[512], detail[2][700];
+	int rows = app_host_rows(app), top = 0, y, x, c, ncols = fitting(w), body = h - 1;
+	int ndetail = 0, dim = ui_attr(app, THEME_DIM);
+	char detail[2][700];
 
 	if (rows == 0) {
 		ui_put(win, 0, 1, w - 1, dim, "no hosts configured");
 		ui_put(win, 1, 1, w - 1, dim, "add [host \"name\"] sections to the config");
 		return;
 	}
-	/* Most important columns first, so a narrow pane cuts the least useful. */
-	snprintf(line, sizeof(line), "  %-14s %-10s %-14s %-8s %s", "HOST", "SERVICE",
-	    "STATE", "DRIVER", "ADDRESS");
-	ui_put(win, 0, 0, w, ui_attr(app, THEME_TITLE), line);
+	x = 2;
+	for (c = 0; c < ncols; c++)
+		cell(app, win, 0, &x, c, THEME_TITLE, cols[c].title, false);
 	{
 		const struct config_host *sh;
 		int ssvc, si = row_at(app, app->host_sel, &sh, &ssvc);
 
-		/* The selected host's trouble takes the last lines, if any. */
-		ndetail = detail_lines(app, si, detail);
+		/* The selected row's trouble takes the last lines, if any. */
+		ndetail = detail_lines(app, si, ssvc, detail);
 		if (body - ndetail < 2)
 			ndetail = 0;
 		body -= ndetail;
@@ -118,31 +217,93 @@ hosts_draw(struct app *app, WINDOW *win, int h, int w, bool focused)
 		top = app->host_sel - (body - 1);
 	for (y = 1; y <= body && top + y - 1 < rows; y++) {
 		const struct config_host *host;
-		char addr[300], state[64];
+		const struct svc_state *s;
+		char text[300];
 		int svc, n = top + y - 1, hi;
-		bool sel = n == app->host_sel;
+		bool sel = n == app->host_sel && focused;
 		enum theme_role role;
 
 		hi = row_at(app, n, &host, &svc);
-		role = state_text(app, hi, state, sizeof(state));
-		snprintf(addr, sizeof(addr), "%s:%d",
-		    host->address[0] ? host->address : host->name, host->port ? host->port : 22);
-		if (sel && focused) {
+		s = poller_state(app->poller, hi, svc);
+		if (sel) {
 			wattrset(win, ui_attr(app, THEME_SELECTED));
 			mvwhline(win, y, 0, ' ', w);
 			wattrset(win, A_NORMAL);
 		}
 		/* The marker shows the selection without relying on colour. */
-		snprintf(line, sizeof(line), "%s %-14s %-10s ", sel ? ">" : " ", host->name,
-		    host->services[svc]);
-		ui_put(win, y, 0, w, sel && focused ? ui_attr(app, THEME_SELECTED) :
-		    ui_attr(app, THEME_NORMAL), line);
-		snprintf(line, sizeof(line), "%-14s ", state);
-		ui_put(win, y, 28, w - 28, sel && focused ? ui_attr(app, THEME_SELECTED) :
-		    ui_attr(app, role), line);
-		snprintf(line, sizeof(line), "%-8s %s", config_driver_name(host->driver), addr);
-		ui_put(win, y, 43, w - 43, sel && focused ? ui_attr(app, THEME_SELECTED) :
-		    ui_attr(app, THEME_NORMAL), line);
+		ui_put(win, y, 0, 2, sel ? ui_attr(app, THEME_SELECTED) : (int)A_NORMAL,
+		    n == app->host_sel ? "> " : "  ");
+		x = 2;
+		for (c = 0; c < ncols; c++) {
+			role = THEME_NORMAL;
+			text[0] = '\0';
+			switch (c) {
+			case C_HOST: snprintf(text, sizeof(text), "%s", host->name); break;
+			case C_SVC: snprintf(text, sizeof(text), "%s", host->services[svc]); break;
+			case C_CONN: role = conn_text(app, hi, text, sizeof(text)); break;
+			case C_TAG:
+				if (s && s->have_driver)
+					snprintf(text, sizeof(text), "%s", s->tag[0] ? s->tag : "-");
+				else
+					snprintf(text, sizeof(text), "%s", s && s->driver_error[0] ? "?" : "");
+				if (s && recent(s->tag_changed_ms))
+					role = THEME_STATUS;
+				break;
+			case C_STATE:
+				if (s && s->have_driver)
+					snprintf(text, sizeof(text), "%s%s%s", s->state,
+					    s->health[0] ? " " : "", s->health);
+				if (s && (strstr(s->state, "exited") || strstr(s->health, "unhealthy") ||
+				    strstr(s->health, "stuck") || strcmp(s->state, "absent") == 0))
+					role = THEME_BAD;
+				else if (s && recent(s->tag_changed_ms))
+					role = THEME_STATUS;
+				break;
+			case C_HEALTH:
+				if (s && s->have_probe) {
+					snprintf(text, sizeof(text), "%s", probe_health_name(s->healthz.health));
+					role = health_role(s->healthz.health);
+				}
+				break;
+			case C_READY:
+				if (s && s->have_probe) {
+					snprintf(text, sizeof(text), "%s", probe_health_name(s->readyz.health));
+					role = health_role(s->readyz.health);
+				}
+				break;
+			case C_VERSION:
+				if (s && s->version[0]) {
+					snprintf(text, sizeof(text), "%s%s", s->version_cmp ==
+					    PROBE_VERSION_MISMATCH ? "!= " : "", s->version);
+					if (s->version_cmp == PROBE_VERSION_MISMATCH)
+						role = THEME_BAD;
+				}
+				break;
+			case C_RESTARTS:
+				if (s && s->have_driver && s->restarts >= 0)
+					snprintf(text, sizeof(text), "%d", s->restarts);
+				else if (s && s->have_driver)
+					snprintf(text, sizeof(text), "-");
+				break;
+			case C_AGE:
+				if (s && s->have_driver)
+					age_text(s->driver_at_ms, text, sizeof(text));
+				if (s && s->driver_error[0]) {
+					snprintf(text, sizeof(text), "ERR");
+					role = THEME_BAD;
+				}
+				break;
+			case C_DRIVER:
+				snprintf(text, sizeof(text), "%s", config_driver_name(host->driver));
+				break;
+			case C_ADDR:
+				snprintf(text, sizeof(text), "%s:%d",
+				    host->address[0] ? host->address : host->name,
+				    host->port ? host->port : 22);
+				break;
+			}
+			cell(app, win, y, &x, c, role, text, sel);
+		}
 	}
 	for (y = 0; y < ndetail; y++)
 		ui_put(win, h - ndetail + y, 0, w, ui_attr(app, THEME_BAD), detail[y]);

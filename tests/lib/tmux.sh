@@ -45,6 +45,19 @@ wait_for() {
 	fail "timed out waiting for '$1'"
 }
 
+# wait_re REGEX [SECONDS] — until a line of the pane matches the ERE.
+wait_re() {
+	i=0
+	while [ "$i" -lt "$(( ${2:-5} * 20 ))" ]; do
+		capture
+		grep -qE -- "$1" "$tmp/screen" && return 0
+		sleep 0.05
+		i=$((i + 1))
+	done
+	echo "--- screen:"; cat "$tmp/screen"
+	fail "timed out waiting for /$1/"
+}
+
 keys() { tmx send-keys -t t "$@"; }
 
 resize() { tmx resize-window -t t -x "$1" -y "$2"; }

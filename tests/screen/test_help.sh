@@ -107,11 +107,11 @@ EOF
 assert_screen closed <<'EOF'
  warroom │ no incident named │ T+00:00:00               2026-01-01 00:00:00 UTC
 ┌─ ▶ HOSTS ────────────────────────────────────┐┌─ RUNBOOK ────────────────────┐
-│  HOST           SERVICE    STATE          DRI││ no runbook loaded            │
-│> api-1          api        not connected  com││ open one with -r FILE        │
-│  api-1          jobs       not connected  com││                              │
-│  api-2          api        not connected  com││                              │
-│  k8s-bastion    api        not connected  k8s││                              │
+│  HOST         SERVICE   CONN                 ││ no runbook loaded            │
+│> api-1        api       not connected        ││ open one with -r FILE        │
+│  api-1        jobs      not connected        ││                              │
+│  api-2        api       not connected        ││                              │
+│  k8s-bastion  api       not connected        ││                              │
 │                                              ││                              │
 └──────────────────────────────────────────────┘│                              │
 ┌─ METRICS ────────────────────────────────────┐│                              │
@@ -134,10 +134,10 @@ EOF
 assert_screen help-big <<'EOF'
  warroom │ no incident named │ T+00:00:00                                   2026-01-01 00:00:00 UTC
 ┌─ ▶ HOSTS ────────────────────────────────────────────────┐┌─ RUNBOOK ────────────────────────────┐
-│  HOST           SERVICE    STATE          DRIVER   ADDRES││ no runbook loaded                    │
-│> api-1          api        not connected  compose  127.0.││ open one with -r FILE                │
-│  api-1          jobs       not connected  compose  127.0.││                                      │
-│  api-2          api        not connected  compose  127.0.││                                      │
+│  HOST         SERVICE   CONN           TAG               ││ no runbook loaded                    │
+│> api-1        api       not connected                    ││ open one with -r FILE                │
+│  api-1        jobs      not connected                    ││                                      │
+│  api-2        api       not connected                    ││                                      │
 │  k8s-bastion┌─ HELP: keys ─────────────────────────────────────────────────────────┐             │
 │             │ Tab      move focus to the next pane                                 │             │
 │             │ S-Tab    move focus to the previous pane                             │             │
@@ -177,11 +177,11 @@ EOF
 assert_screen toggled <<'EOF'
  warroom │ no incident named │ T+00:00:00                                   2026-01-01 00:00:00 UTC
 ┌─ ▶ HOSTS ────────────────────────────────────────────────┐┌─ RUNBOOK ────────────────────────────┐
-│  HOST           SERVICE    STATE          DRIVER   ADDRES││ no runbook loaded                    │
-│> api-1          api        not connected  compose  127.0.││ open one with -r FILE                │
-│  api-1          jobs       not connected  compose  127.0.││                                      │
-│  api-2          api        not connected  compose  127.0.││                                      │
-│  k8s-bastion    api        not connected  k8s      127.0.││                                      │
+│  HOST         SERVICE   CONN           TAG               ││ no runbook loaded                    │
+│> api-1        api       not connected                    ││ open one with -r FILE                │
+│  api-1        jobs      not connected                    ││                                      │
+│  api-2        api       not connected                    ││                                      │
+│  k8s-bastion  api       not connected                    ││                                      │
 │                                                          ││                                      │
 │                                                          ││                                      │
 │                                                          ││                                      │

@@ -30,11 +30,11 @@ run_console -c "$tmp/warroom.conf" -r "$top_srcdir/docs/runbooks/compose-rollbac
 assert_screen start <<'EOF'
  warroom │ no incident named │ T+00:00:00               2026-01-01 00:00:00 UTC
 ┌─ HOSTS ──────────────────────────────────────┐┌─ ▶ RUNBOOK ──────────────────┐
-│  HOST           SERVICE    STATE          DRI││R: compose-rollback.md  1/15  │
-│> api-1          api        not connected  com││> - Compose rollback: api and │
-│  api-1          jobs       not connected  com││  - Before you start  1/3     │
-│  api-2          api        not connected  com││  [x] Incident opened in warro│
-│  k8s-bastion    api        not connected  k8s││  [ ] Incident commander named│
+│  HOST         SERVICE   CONN                 ││R: compose-rollback.md  1/15  │
+│> api-1        api       not connected        ││> - Compose rollback: api and │
+│  api-1        jobs      not connected        ││  - Before you start  1/3     │
+│  api-2        api       not connected        ││  [x] Incident opened in warro│
+│  k8s-bastion  api       not connected        ││  [ ] Incident commander named│
 │                                              ││  [ ] Status page set to inves│
 └──────────────────────────────────────────────┘│  - 1. Exports kill switch  0/│
 ┌─ METRICS ────────────────────────────────────┐│  [ ] Set the switch in .env a│
@@ -57,11 +57,11 @@ EOF
 assert_screen ticked <<'EOF'
  warroom │ no incident named │ T+00:02:05               2026-01-01 00:02:05 UTC
 ┌─ HOSTS ──────────────────────────────────────┐┌─ ▶ RUNBOOK ──────────────────┐
-│  HOST           SERVICE    STATE          DRI││R: compose-rollback.md  1/15  │
-│> api-1          api        not connected  com││  - Compose rollback: api and │
-│  api-1          jobs       not connected  com││  - Before you start  1/3  sta│
-│  api-2          api        not connected  com││  [ ] Incident opened in warro│
-│  k8s-bastion    api        not connected  k8s││> [x] Incident commander named│
+│  HOST         SERVICE   CONN                 ││R: compose-rollback.md  1/15  │
+│> api-1        api       not connected        ││  - Compose rollback: api and │
+│  api-1        jobs      not connected        ││  - Before you start  1/3  sta│
+│  api-2        api       not connected        ││  [ ] Incident opened in warro│
+│  k8s-bastion  api       not connected        ││> [x] Incident commander named│
 │                                              ││  [ ] Status page set to inves│
 └──────────────────────────────────────────────┘│  - 1. Exports kill switch  0/│
 ┌─ METRICS ────────────────────────────────────┐│  [ ] Set the switch in .env a│
@@ -84,11 +84,11 @@ EOF
 assert_screen folded <<'EOF'
  warroom │ no incident named │ T+00:02:05               2026-01-01 00:02:05 UTC
 ┌─ HOSTS ──────────────────────────────────────┐┌─ ▶ RUNBOOK ──────────────────┐
-│  HOST           SERVICE    STATE          DRI││R: compose-rollback.md  1/15  │
-│> api-1          api        not connected  com││  - Compose rollback: api and │
-│  api-1          jobs       not connected  com││> + Before you start  1/3  sta│
-│  api-2          api        not connected  com││  - 1. Exports kill switch  0/│
-│  k8s-bastion    api        not connected  k8s││  [ ] Set the switch in .env a│
+│  HOST         SERVICE   CONN                 ││R: compose-rollback.md  1/15  │
+│> api-1        api       not connected        ││  - Compose rollback: api and │
+│  api-1        jobs      not connected        ││> + Before you start  1/3  sta│
+│  api-2        api       not connected        ││  - 1. Exports kill switch  0/│
+│  k8s-bastion  api       not connected        ││  [ ] Set the switch in .env a│
 │                                              ││  [ ] Check that exports are o│
 └──────────────────────────────────────────────┘│  - 2. Find the last good tag │
 ┌─ METRICS ────────────────────────────────────┐│  [ ] Last good tag taken from│
@@ -154,11 +154,11 @@ EOF
 assert_screen second <<'EOF'
  warroom │ no incident named │ T+00:02:05                                                       2026-01-01 00:02:05 UTC
 ┌─ HOSTS ──────────────────────────────────────────────────────────────┐┌─ ▶ RUNBOOK ──────────────────────────────────┐
-│  HOST           SERVICE    STATE          DRIVER   ADDRESS           ││R: k8s-helm-rollback.md  1/10                 │
-│> api-1          api        not connected  compose  127.0.0.1:2201    ││> - Kubernetes and Helm rollback: checkout  0/│
-│  api-1          jobs       not connected  compose  127.0.0.1:2201    ││  - Decide  0/0                               │
-│  api-2          api        not connected  compose  127.0.0.1:2202    ││  - Look before you act  1/2                  │
-│  k8s-bastion    api        not connected  k8s      127.0.0.1:2203    ││  [x] Alert acknowledged                      │
+│  HOST         SERVICE   CONN           TAG                           ││R: k8s-helm-rollback.md  1/10                 │
+│> api-1        api       not connected                                ││> - Kubernetes and Helm rollback: checkout  0/│
+│  api-1        jobs      not connected                                ││  - Decide  0/0                               │
+│  api-2        api       not connected                                ││  - Look before you act  1/2                  │
+│  k8s-bastion  api       not connected                                ││  [x] Alert acknowledged                      │
 │                                                                      ││  [ ] Bad revision identified (history above, │
 │                                                                      ││  - Roll back with kubectl  0/3               │
 │                                                                      ││  [ ] Undo to the previous revision: $        │

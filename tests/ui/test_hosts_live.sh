@@ -17,18 +17,18 @@ mkdir -p "$HOME"
 "$fleet" up --hosts 2 --dir "$fl" --base-port auto > "$tmp/up.log" 2>&1 || { cat "$tmp/up.log"; fail "fleet up"; }
 
 start 100 30 "$WARROOM -c $fl/warroom.conf --incident live"
-wait_for "h2             jobs       UP"
-wait_for "h1             api        UP"
+wait_for "h2           jobs      UP"
+wait_for "h1           api       UP"
 ok "hosts come UP"
 
 "$fleet" fault --dir "$fl" h2 sshd-stop > /dev/null
 keys Down Down
-wait_for "h2             api        DOWN retry"
+wait_for "h2           api       DOWN retry"
 wait_for "h2: connect to 127.0.0.1:"
 ok "a stopped sshd shows DOWN with the reason and a retry countdown"
 
 "$fleet" fault --dir "$fl" h2 sshd-start > /dev/null
-wait_for "h2             api        UP" 15
+wait_for "h2           api       UP" 15
 ok "the host comes back UP by itself"
 keys q
 wait_for "exit=0"
@@ -38,7 +38,7 @@ wait_for "exit=0"
 sed "s|^known_hosts = .*|known_hosts = $tmp/empty|" "$fl/warroom.conf" > "$tmp/unknown.conf"
 before=$(wc -l < "$fl/hosts/h1/commands.log" 2> /dev/null || echo 0)
 start 120 30 "$WARROOM -c $tmp/unknown.conf"
-wait_for "h1             api        UNTRUSTED"
+wait_for "h1           api       UNTRUSTED"
 fp=$(known_fingerprint "$fl/known_hosts" "$("$fleet" get --dir "$fl" h1 ssh_port)")
 [ -n "$fp" ] || fail "no fingerprint for h1 in $fl/known_hosts"
 wait_for "h1: UNKNOWN HOST KEY — nothing is sent to it"
@@ -56,8 +56,8 @@ keys K
 keys -l "h1"
 keys Enter
 wait_for "h1's key trusted"
-wait_for "h1             api        UP"
-assert_contains "$tmp/screen" "h2             api        UNTRUSTED"
+wait_for "h1           api       UP"
+assert_contains "$tmp/screen" "h2           api       UNTRUSTED"
 grep -q "^\[127.0.0.1\]:$("$fleet" get --dir "$fl" h1 ssh_port) ssh-ed25519 " "$tmp/empty" ||
 	fail "the trusted key is not in the config's known_hosts"
 keys q
@@ -65,14 +65,14 @@ wait_for "exit=0"
 ok "K trusts an unknown key once the host's name is typed; it is written to known_hosts"
 
 start 120 30 "$WARROOM -c $tmp/unknown.conf --read-only"
-wait_for "h2             api        UNTRUSTED"
+wait_for "h2           api       UNTRUSTED"
 keys Down Down K
 wait_for "refused: read-only mode cannot trust host keys"
 keys q
 wait_for "exit=0"
 "$fleet" fault --dir "$fl" h1 rotate-hostkey ecdsa > /dev/null
 start 120 30 "$WARROOM -c $tmp/unknown.conf"
-wait_for "h1             api        UNTRUSTED"
+wait_for "h1           api       UNTRUSTED"
 keys K
 wait_for "a CHANGED host key is never trusted from here"
 keys q

@@ -1,0 +1,63 @@
+/*
+ * poller.h — what the dashboard shows about each host and service, kept
+ * fresh: the driver's polling command over SSH (tags, container state,
+ * replicas, revision), and /healthz, /readyz and /version over HTTP
+ * (through the host's SSH connection unless tunnel = no). Each host polls
+ * on its own jittered timer, so a slow host never delays the others.
+ */
+#ifndef WARROOM_POLLER_H
+#define WARROOM_POLLER_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "warroom/config.h"
+#include "warroom/probe.h"
+
+struct loop;
+struct ssh_pool;
+struct http_client;
+struct tunnel_set;
+struct poller;
+
+/* One HOSTS row: a service on a host. Strings are untrusted remote text. */
+struct svc_state {
+	bool have_driver;                /* a poll answered at least once */
+	int64_t driver_at_ms;            /* wall clock of that answer */
+	char driver_error[256];          /* the last poll's failure, or "" */
+	char tag[128];
+	char image[256];
+	char state[32];                  /* running/exited…; k8s: "3/3 ready" */
+	char health[32];                 /* compose health, k8s rollout state */
+	int restarts;                    /* -1 when the tool does not say */
+	int revision;                    /* k8s/helm revision, 0 when none */
+	int64_t tag_changed_ms;          /* when tag/state/health last changed */
+
+	bool have_probe;
+	int64_t probe_at_ms;
+	struct probe_result healthz, readyz;
+	char version[128];
+	enum probe_version_cmp version_cmp;
+	int64_t health_changed_ms;
+};
+
+struct poller_opts {
+	int poll_ms;                     /* driver polls; default 5000 */
+	int probe_ms;                    /* health probes; default 5000 */
+	void (*on_change)(void *arg);
+	void *arg;
+};
+
+struct poller *poller_new(struct loop *loop, struct ssh_pool *pool,
+    struct http_client *http, struct tunnel_set *tunnels, const struct config *cfg,
+    const struct poller_opts *opts);
+
+/* Start every host's timers (the first poll comes at once, jittered). */
+void poller_start(struct poller *p);
+
+void poller_free(struct poller *p);
+
+/* The state of service svc (index into the host's services) of host. */
+const struct svc_state *poller_state(const struct poller *p, int host, int svc);
+
+#endif

@@ -1,0 +1,470 @@
+/*
+ * poller.c — keeps each HOSTS row fresh. Per host, one repeating timer
+ * (with jitter, so a fleet does not poll in lockstep) starts the driver's
+ * command over exec.c when the host is UP and no poll is still running,
+ * collects its output, and hands it to the pure parsers; another probes
+ * /healthz, /readyz and /version over http.c, tunnelled through the host's
+ * SSH session by default. A failure is kept beside the last good data, so
+ * the screen can show both the data and its age.
+ */
+#include "warroom/poller.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "warroom/driver_cmd.h"
+#include "warroom/exec.h"
+#include "warroom/http.h"
+#include "warroom/loop.h"
+#include "warroom/parse_compose.h"
+#include "warroom/parse_helm.h"
+#include "warroom/parse_k8s.h"
+#include "warroom/ssh.h"
+#include "warroom/tunnel.h"
+
+#define OUT_MAX (8 * 1024 * 1024)
+
+struct poller;
+
+struct host_poll {
+	struct poller *p;
+	int host;
+	const struct config_host *cfg;
+	struct svc_state *svc;           /* one per service */
+	uint64_t poll_timer, probe_timer;
+	int running;                     /* commands of this poll still out */
+	int probing;                     /* HTTP probes still out */
+};
+
+struct poller {
+	struct loop *loop;
+	struct ssh_pool *pool;
+	struct http_client *http;
+	struct tunnel_set *tunnels;
+	const struct config *cfg;
+	struct poller_opts opts;
+	struct host_poll *hosts;
+	size_t nhosts;
+	unsigned seed;
+};
+
+/* One command's output, gathered whole, and what to do with it. */
+struct job {
+	struct host_poll *hp;
+	int svc;                         /* -1: the whole host (compose ps) */
+	enum { JOB_COMPOSE, JOB_K8S_DEPLOY, JOB_K8S_PODS, JOB_HELM } kind;
+	char *buf;
+	size_t len, cap;
+};
+
+static int64_t
+wall_ms(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_REALTIME, &ts);
+	return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+static void
+changed(struct poller *p)
+{
+	if (p->opts.on_change != NULL)
+		p->opts.on_change(p->opts.arg);
+}
+
+static void
+job_line(enum exec_stream s, const char *line, size_t len, bool cut, void *arg)
+{
+	struct job *j = arg;
+
+	if (s != EXEC_STDOUT || j->len + len + 1 > OUT_MAX)
+		return;
+	if (j->len + len + 2 > j->cap) {
+		j->cap = (j->len + len + 2) * 2;
+		j->buf = xrealloc(j->buf, j->cap);
+	}
+	memcpy(j->buf + j->len, line, len);
+	j->len += len;
+	if (!cut)
+		j->buf[j->len++] = '\n';
+	j->buf[j->len] = '\0';
+}
+
+/* Copy a field and note when a shown value changes. */
+static void
+set_field(char *dst, size_t cap, const char *v, int64_t *changed_ms, int64_t now)
+{
+	if (strncmp(dst, v, cap - 1) != 0) {
+		if (dst[0] != '\0')
+			*changed_ms = now;
+		wr_strlcpy(dst, v, cap);
+	}
+}
+
+static void
+fail_all(struct host_poll *hp, int svc, const char *why)
+{
+	int i;
+
+	for (i = 0; i < hp->cfg->nservices; i++)
+		if (svc < 0 || svc == i)
+			wr_strlcpy(hp->svc[i].driver_error, why, sizeof(hp->svc[i].driver_error));
+}
+
+static void
+apply_compose(struct host_poll *hp, const char *buf, size_t len, int64_t now)
+{
+	struct compose_ps ps;
+	struct wr_err err;
+	int i;
+
+	if (parse_compose_ps(buf, len, &ps, &err) != 0) {
+		fail_all(hp, -1, err.msg);
+		return;
+	}
+	for (i = 0; i < hp->cfg->nservices; i++) {
+		struct svc_state *s = &hp->svc[i];
+		const struct compose_container *c = parse_compose_find(&ps, hp->cfg->services[i]);
+
+		s->have_driver = true;
+		s->driver_at_ms = now;
+		s->driver_error[0] = '\0';
+		if (c == NULL) {
+			set_field(s->state, sizeof(s->state), "absent", &s->tag_changed_ms, now);
+			continue;
+		}
+		set_field(s->tag, sizeof(s->tag), c->tag[0] ? c->tag : c->digest,
+		    &s->tag_changed_ms, now);
+		wr_strlcpy(s->image, c->image, sizeof(s->image));
+		set_field(s->state, sizeof(s->state), c->state, &s->tag_changed_ms, now);
+		set_field(s->health, sizeof(s->health), c->health, &s->tag_changed_ms, now);
+		s->restarts = c->restarts;
+	}
+	parse_compose_free(&ps);
+}
+
+static void
+apply_k8s_deploy(struct svc_state *s, const char *buf, size_t len, int64_t now)
+{
+	static const char *const rollout[] = { "complete", "progressing", "stuck" };
+	struct k8s_deploy d;
+	struct wr_err err;
+	char ready[32];
+	enum k8s_rollout r;
+
+	if (parse_k8s_deploy(buf, len, &d, &err) != 0) {
+		wr_strlcpy(s->driver_error, err.msg, sizeof(s->driver_error));
+		return;
+	}
+	s->have_driver = true;
+	s->driver_at_ms = now;
+	s->driver_error[0] = '\0';
+	if (d.ncontainers > 0)
+		set_field(s->tag, sizeof(s->tag), d.containers[0].tag, &s->tag_changed_ms, now);
+	snprintf(ready, sizeof(ready), "%d/%d ready", d.ready, d.replicas);
+	set_field(s->state, sizeof(s->state), ready, &s->tag_changed_ms, now);
+	r = parse_k8s_rollout(&d);
+	set_field(s->health, sizeof(s->health), (unsigned)r < 3 ? rollout[r] : "?",
+	    &s->tag_changed_ms, now);
+	s->revision = d.revision;
+}
+
+static void
+apply_k8s_pods(struct svc_state *s, const char *buf, size_t len, int64_t now,
+    int window_s)
+{
+	struct k8s_pods pods;
+	struct wr_err err;
+
+	if (parse_k8s_pods(buf, len, &pods, &err) != 0) {
+		wr_strlcpy(s->driver_error, err.msg, sizeof(s->driver_error));
+		return;
+	}
+	s->restarts = parse_k8s_restarts_within(&pods, now / 1000, window_s);
+	parse_k8s_pods_free(&pods);
+}
+
+static void
+apply_helm(struct svc_state *s, const char *buf, size_t len, int64_t now)
+{
+	struct helm_history h;
+	struct wr_err err;
+
+	if (parse_helm_history(buf, len, &h, &err) != 0) {
+		wr_strlcpy(s->driver_error, err.msg, sizeof(s->driver_error));
+		return;
+	}
+	s->have_driver = true;
+	s->driver_at_ms = now;
+	s->driver_error[0] = '\0';
+	if (h.current >= 0) {
+		const struct helm_revision *r = &h.items[h.current];
+
+		set_field(s->tag, sizeof(s->tag), r->app_version, &s->tag_changed_ms, now);
+		set_field(s->state, sizeof(s->state), r->status, &s->tag_changed_ms, now);
+		wr_strlcpy(s->image, r->chart, sizeof(s->image));
+		s->revision = r->revision;
+	} else
+		set_field(s->state, sizeof(s->state), "no deployed revision", &s->tag_changed_ms, now);
+	s->restarts = -1;
+	parse_helm_history_free(&h);
+}
+
+static void
+job_done(const struct exec_result *r, void *arg)
+{
+	struct job *j = arg;
+	struct host_poll *hp = j->hp;
+	int64_t now = wall_ms();
+
+	if (!r->finished || r->exit_status != 0) {
+		char why[300];
+
+		snprintf(why, sizeof(why), "%s", r->finished ?
+		    "the polling command failed" : r->error);
+		if (r->finished) {
+			/* The tool's own words are in its output: show the first line. */
+			const char *nl = j->buf ? strchr(j->buf, '\n') : NULL;
+
+			snprintf(why, sizeof(why), "exit %d%s%.*s", r->exit_status,
+			    j->len ? ": " : "", nl ? (int)(nl - j->buf) : (int)j->len,
+			    j->buf ? j->buf : "");
+		}
+		fail_all(hp, j->svc, why);
+	} else if (j->kind == JOB_COMPOSE)
+		apply_compose(hp, j->buf ? j->buf : "", j->len, now);
+	else if (j->kind == JOB_K8S_DEPLOY)
+		apply_k8s_deploy(&hp->svc[j->svc], j->buf ? j->buf : "", j->len, now);
+	else if (j->kind == JOB_K8S_PODS)
+		apply_k8s_pods(&hp->svc[j->svc], j->buf ? j->buf : "", j->len, now,
+		    hp->p->cfg->thresholds.restarts_window_s);
+	else
+		apply_helm(&hp->svc[j->svc], j->buf ? j->buf : "", j->len, now);
+	hp->running--;
+	free(j->buf);
+	free(j);
+	changed(hp->p);
+}
+
+static void
+start_job(struct host_poll *hp, int svc, int kind, const char *cmd)
+{
+	struct job *j = xcalloc(1, sizeof(*j));
+	struct exec_opts o = {
+		.timeout_ms = 15000,
+		.line_cap = 1024 * 1024,
+		.on_line = job_line,
+		.on_done = job_done,
+		.arg = j,
+	};
+	struct wr_err err;
+
+	j->hp = hp;
+	j->svc = svc;
+	j->kind = kind;
+	if (exec_start(hp->p->pool, hp->host, cmd, &o, &err) == NULL) {
+		fail_all(hp, svc, err.msg);
+		free(j);
+		return;
+	}
+	hp->running++;
+}
+
+static void
+on_poll(void *arg)
+{
+	struct host_poll *hp = arg;
+	char cmd[WR_CMD_MAX];
+	struct wr_err err;
+	int i;
+
+	if (hp->running > 0 || ssh_pool_session(hp->p->pool, hp->host) == NULL)
+		return;
+	switch (hp->cfg->driver) {
+	case DRIVER_COMPOSE:
+		if (driver_cmd_compose_ps(hp->cfg, cmd, sizeof(cmd), &err) == 0)
+			start_job(hp, -1, JOB_COMPOSE, cmd);
+		else
+			fail_all(hp, -1, err.msg);
+		break;
+	case DRIVER_K8S:
+		for (i = 0; i < hp->cfg->nservices; i++) {
+			if (driver_cmd_k8s_deploy(hp->cfg, hp->cfg->services[i], cmd, sizeof(cmd),
+			    &err) == 0)
+				start_job(hp, i, JOB_K8S_DEPLOY, cmd);
+			if (driver_cmd_k8s_pods(hp->cfg, hp->cfg->services[i], cmd, sizeof(cmd),
+			    &err) == 0)
+				start_job(hp, i, JOB_K8S_PODS, cmd);
+		}
+		break;
+	case DRIVER_HELM:
+		for (i = 0; i < hp->cfg->nservices; i++)
+			if (driver_cmd_helm_history(hp->cfg, hp->cfg->services[i], cmd,
+			    sizeof(cmd), &err) == 0)
+				start_job(hp, i, JOB_HELM, cmd);
+		break;
+	}
+}
+
+/* ---- health probes ---- */
+
+struct probe_req {
+	struct host_poll *hp;
+	enum { PR_HEALTHZ, PR_READYZ, PR_VERSION } what;
+};
+
+static void
+probe_done(const struct http_response *r, void *arg)
+{
+	struct probe_req *q = arg;
+	struct host_poll *hp = q->hp;
+	struct probe_result res;
+	char version[WR_VERSION_MAX] = "";
+	struct wr_err err;
+	int64_t now = wall_ms();
+	int i;
+
+	if (q->what == PR_VERSION) {
+		if (r->status >= 200 && r->status < 300)
+			probe_version(r->body, r->len, version, sizeof(version), &err);
+	} else {
+		probe_health((int)r->status, r->body, r->len, &res);
+		if (r->status == 0)
+			snprintf(res.reason, sizeof(res.reason), "no answer: %.140s", r->error);
+	}
+	for (i = 0; i < hp->cfg->nservices; i++) {
+		struct svc_state *s = &hp->svc[i];
+
+		s->have_probe = true;
+		s->probe_at_ms = now;
+		if (q->what == PR_HEALTHZ) {
+			if (s->healthz.health != res.health)
+				s->health_changed_ms = now;
+			s->healthz = res;
+		} else if (q->what == PR_READYZ) {
+			if (s->readyz.health != res.health)
+				s->health_changed_ms = now;
+			s->readyz = res;
+		} else {
+			wr_strlcpy(s->version, version, sizeof(s->version));
+			s->version_cmp = probe_version_compare(s->tag, version);
+		}
+	}
+	hp->probing--;
+	free(q);
+	changed(hp->p);
+}
+
+static void
+on_probe(void *arg)
+{
+	static const char *const paths[] = { "/healthz", "/readyz", "/version" };
+	struct host_poll *hp = arg;
+	const char *sock = NULL;
+	char url[WR_URL_MAX + 16], dest[256];
+	struct wr_err err;
+	int port, i;
+
+	if (hp->cfg->health_url[0] == '\0' || hp->probing > 0)
+		return;
+	if (hp->cfg->tunnel) {
+		if (ssh_pool_session(hp->p->pool, hp->host) == NULL)
+			return;
+		if (http_url_host_port(hp->cfg->health_url, dest, sizeof(dest), &port, &err) != 0 ||
+		    (sock = tunnel_path(hp->p->tunnels, hp->host, dest, port, &err)) == NULL)
+			return;
+	}
+	for (i = 0; i < 3; i++) {
+		struct probe_req *q = xcalloc(1, sizeof(*q));
+		struct http_request req = { .url = url, .unix_socket = sock, .timeout_ms = 5000,
+			.max_body = WR_PROBE_BODY_MAX };
+
+		snprintf(url, sizeof(url), "%s%s", hp->cfg->health_url, paths[i]);
+		q->hp = hp;
+		q->what = i;
+		if (http_start(hp->p->http, &req, probe_done, q, &err) != 0) {
+			free(q);
+			continue;
+		}
+		hp->probing++;
+	}
+}
+
+/* ---- lifecycle ---- */
+
+struct poller *
+poller_new(struct loop *loop, struct ssh_pool *pool, struct http_client *http,
+    struct tunnel_set *tunnels, const struct config *cfg, const struct poller_opts *opts)
+{
+	struct poller *p = xcalloc(1, sizeof(*p));
+	size_t i;
+	int k;
+
+	p->loop = loop;
+	p->pool = pool;
+	p->http = http;
+	p->tunnels = tunnels;
+	p->cfg = cfg;
+	p->opts = *opts;
+	if (p->opts.poll_ms <= 0)
+		p->opts.poll_ms = 5000;
+	if (p->opts.probe_ms <= 0)
+		p->opts.probe_ms = 5000;
+	p->seed = (unsigned)time(NULL);
+	p->nhosts = cfg->nhosts;
+	p->hosts = xcalloc(cfg->nhosts + 1, sizeof(*p->hosts));
+	for (i = 0; i < cfg->nhosts; i++) {
+		p->hosts[i].p = p;
+		p->hosts[i].host = (int)i;
+		p->hosts[i].cfg = &cfg->hosts[i];
+		p->hosts[i].svc = xcalloc((size_t)cfg->hosts[i].nservices + 1,
+		    sizeof(struct svc_state));
+		for (k = 0; k < cfg->hosts[i].nservices; k++)
+			p->hosts[i].svc[k].restarts = -1;
+	}
+	return p;
+}
+
+void
+poller_start(struct poller *p)
+{
+	size_t i;
+
+	for (i = 0; i < p->nhosts; i++) {
+		/* Up to a fifth of the period of jitter: hosts spread out. */
+		int64_t j1 = rand_r(&p->seed) % (p->opts.poll_ms / 5 + 1);
+		int64_t j2 = rand_r(&p->seed) % (p->opts.probe_ms / 5 + 1);
+
+		p->hosts[i].poll_timer = loop_timer_add(p->loop, 300 + j1, p->opts.poll_ms + j1,
+		    on_poll, &p->hosts[i]);
+		p->hosts[i].probe_timer = loop_timer_add(p->loop, 400 + j2,
+		    p->opts.probe_ms + j2, on_probe, &p->hosts[i]);
+	}
+}
+
+void
+poller_free(struct poller *p)
+{
+	size_t i;
+
+	if (p == NULL)
+		return;
+	for (i = 0; i < p->nhosts; i++) {
+		loop_timer_cancel(p->loop, p->hosts[i].poll_timer);
+		loop_timer_cancel(p->loop, p->hosts[i].probe_timer);
+		free(p->hosts[i].svc);
+	}
+	free(p->hosts);
+	free(p);
+}
+
+const struct svc_state *
+poller_state(const struct poller *p, int host, int svc)
+{
+	if (p == NULL || host < 0 || (size_t)host >= p->nhosts)
+		return NULL;
+	return &p->hosts[host].svc[svc];
+}

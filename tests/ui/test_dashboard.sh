@@ -1,0 +1,39 @@
+#!/bin/sh
+# test_dashboard.sh — HOSTS against the fixture fleet: each row shows the
+# running tag, container state, /healthz, /readyz, /version and the data's
+# age; a deploy changes the tag; a failing endpoint shows FAIL with its
+# reason; a tool printing garbage shows ERR and the parser's message,
+# never a stale value passed off as fresh.
+. "${top_srcdir:-$(dirname "$0")/../..}/tests/lib/tmux.sh"
+[ -x /usr/sbin/sshd ] || skip "openssh-server is not installed"
+fleet=$top_srcdir/tests/fleet/fleet
+fl=$tmp/fleet
+fleet_down() { "$fleet" down --dir "$fl" > /dev/null 2>&1 || true; }
+cleanup_hooks="$cleanup_hooks fleet_down"
+export HOME=$tmp/home
+mkdir -p "$HOME"
+"$fleet" up --hosts 2 --dir "$fl" --base-port auto > "$tmp/up.log" 2>&1 || { cat "$tmp/up.log"; fail "fleet up"; }
+
+start 200 40 "$WARROOM -c $fl/warroom.conf"
+row() { printf '%-12s %-9s %-14s' "$1" "$2" UP; }
+wait_re "$(row h1 api) v1\.4\.1 +running[a-z ]* +OK +OK +v1\.4\.1 " 15
+wait_re "$(row h2 jobs) v1\.4\.1 +running" 15
+ok "tags, container state, health, readiness and version per row"
+
+"$fleet" set-tag --dir "$fl" h1 all v1.5.0-bad > /dev/null
+wait_re "$(row h1 api) v1\.5\.0-bad +[a-z ]+ +[A-Z]+ +[A-Z]+ +v1\.5\.0-bad " 15
+ok "a deploy shows the new tag within a poll"
+
+"$fleet" fault --dir "$fl" h2 http-500 > /dev/null
+keys Down Down
+wait_re "$(row h2 api) v1\.4\.1 +[a-z ]+ +FAIL +FAIL " 15
+wait_for "h2: healthz FAIL (HTTP 500" 10
+"$fleet" fault --dir "$fl" h2 clear http-500 > /dev/null
+ok "a failing endpoint shows FAIL with the reason under the table"
+
+"$fleet" fault --dir "$fl" h1 bad-json > /dev/null
+keys Home
+wait_for "h1/api: compose ps: " 15
+ok "garbage from the tool shows as an error, with the parser's message"
+keys q
+wait_for "exit=0"
