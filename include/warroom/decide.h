@@ -1,0 +1,86 @@
+/*
+ * decide.h — thresholds + current metrics -> the METRICS pane's verdict.
+ *
+ * decide() is pure and stateless: the caller keeps the last verdict and
+ * passes it back in, which is how hysteresis works. Moving to a worse level
+ * is immediate; moving to a better one needs every metric to sit below the
+ * thresholds by a margin for a number of consecutive evaluations.
+ *
+ * "No data" (a metric the caller could not get) is never read as good:
+ * when no rule fires and some metric is missing the verdict is NO DATA,
+ * which ranks above OK and below MONITOR. Also here: the pane's number
+ * formats and its sparkline.
+ */
+#ifndef WARROOM_DECIDE_H
+#define WARROOM_DECIDE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "warroom/config.h"
+
+#define WR_DECIDE_REASON_MAX 256
+
+/* Defaults of struct decide_params. */
+#define WR_DECIDE_MARGIN 0.10
+#define WR_DECIDE_CALM_CHECKS 2
+
+/* In order of severity: a larger value is worse. */
+enum decide_level {
+	DECIDE_OK,
+	DECIDE_NO_DATA,
+	DECIDE_MONITOR,
+	DECIDE_CONSIDER,
+	DECIDE_ROLLBACK,
+};
+
+/* What the caller measured. */
+struct decide_input {
+	double error_rate;               /* fraction of requests; NAN: no data */
+	double p95_ms;                   /* NAN: no data */
+	int restarts;                    /* within the thresholds' window; < 0: no data */
+};
+
+/* Hysteresis. */
+struct decide_params {
+	double margin;                   /* relative: 0.10 = 10 % below a threshold */
+	int calm_checks;                 /* consecutive calm evaluations to improve */
+};
+
+/* One evaluation, also the state the next one starts from. */
+struct decide_verdict {
+	enum decide_level level;         /* what to show */
+	enum decide_level raw;           /* what these metrics alone say */
+	enum decide_level pending;       /* the better level being confirmed */
+	int calm;                        /* calm evaluations counted towards it */
+	char reason[WR_DECIDE_REASON_MAX];  /* worst clause first, "; " between */
+};
+
+/* The defaults: 10 % margin, 2 calm checks. */
+struct decide_params decide_params_default(void);
+
+/* Evaluate m against t. prev NULL: no history, the raw level is shown;
+ * p NULL: the defaults. Thresholds ≤ 0 for restarts disable that rule. */
+struct decide_verdict decide(const struct config_thresholds *t,
+    const struct decide_input *m, const struct decide_verdict *prev,
+    const struct decide_params *p);
+
+/* "ROLLBACK IMMEDIATELY", "CONSIDER ROLLBACK", "MONITOR", "OK", "NO DATA". */
+const char *decide_level_name(enum decide_level l);
+
+/* A fraction as a percentage ("7.9%", "5%", "0.12%"); NAN: "no data".
+ * Returns the length written to dst[cap] (always terminated). */
+size_t decide_format_percent(double fraction, char *dst, size_t cap);
+
+/* Milliseconds ("1500 ms", "2.5 ms"); NAN: "no data". As above. */
+size_t decide_format_ms(double ms, char *dst, size_t cap);
+
+/* A window in seconds as "5m", "1h", "90s", "1h30m". As above. */
+size_t decide_format_window(int seconds, char *dst, size_t cap);
+
+/* n values as U+2581..U+2588 bars scaled from min(0, least) to the
+ * greatest; NAN is a space. Writes whole characters only into dst[cap]
+ * (always terminated) and returns the bytes written. */
+size_t decide_sparkline(const double *v, size_t n, char *dst, size_t cap);
+
+#endif

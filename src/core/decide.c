@@ -1,0 +1,434 @@
+/*
+ * decide.c — the decision matrix: thresholds + metrics -> verdict, with a
+ * reason a person can act on and hysteresis so the verdict does not flap.
+ *
+ * Each metric is checked against its highest threshold first, so it gives
+ * at most one clause ("error rate 7.9% > 5%"); the worst clause comes first.
+ * For hysteresis the same rules run again on thresholds lowered by the
+ * margin: an improvement is accepted only when that stricter evaluation
+ * agrees, calm_checks times in a row (the worst level seen during the run
+ * wins). Missing metrics are listed, and block OK (DESIGN §1 step 3).
+ * The pane's number formats live here too, so the reason and the pane
+ * print numbers the same way.
+ */
+#include "warroom/decide.h"
+
+#include <math.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+
+enum metric_id {
+	METRIC_ERROR_RATE,
+	METRIC_P95,
+	METRIC_RESTARTS,
+	METRIC_COUNT,
+};
+
+struct clause {
+	enum decide_level level;
+	char text[96];
+};
+
+struct eval {
+	enum decide_level level;
+	struct clause fired[METRIC_COUNT];  /* worst first */
+	size_t nfired;
+	bool missing[METRIC_COUNT];
+	size_t nmissing;
+};
+
+/* A bounded string being appended to. */
+struct sbuf {
+	char *p;
+	size_t cap;
+	size_t len;
+};
+
+static void sbuf_add(struct sbuf *b, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+
+static void
+sbuf_add(struct sbuf *b, const char *fmt, ...)
+{
+	va_list ap;
+	int n;
+
+	if (b->len + 1 >= b->cap)
+		return;
+	va_start(ap, fmt);
+	n = vsnprintf(b->p + b->len, b->cap - b->len, fmt, ap);
+	va_end(ap);
+	if (n < 0)
+		return;
+	b->len += (size_t)n;
+	if (b->len >= b->cap)
+		b->len = b->cap - 1;
+}
+
+/* ---- numbers ---- */
+
+/* v with at most dec decimals, trailing zeros dropped. */
+static size_t
+fmt_num(double v, int dec, char *dst, size_t cap)
+{
+	int n;
+	char *dot;
+
+	if (cap == 0)
+		return 0;
+	n = snprintf(dst, cap, "%.*f", dec, v);
+	if (n < 0 || (size_t)n >= cap) {
+		dst[0] = '\0';
+		return 0;
+	}
+	if ((dot = strchr(dst, '.')) != NULL) {
+		while (n > 0 && dst[n - 1] == '0')
+			dst[--n] = '\0';
+		if (n > 0 && dst[n - 1] == '.')
+			dst[--n] = '\0';
+	}
+	if (strcmp(dst, "-0") == 0) {
+		dst[0] = '0';
+		dst[1] = '\0';
+		n = 1;
+	}
+	return (size_t)n;
+}
+
+static int
+percent_decimals(double pct)
+{
+	return fabs(pct) >= 10 ? 1 : 2;
+}
+
+static int
+ms_decimals(double ms)
+{
+	return fabs(ms) >= 10 ? 0 : 1;
+}
+
+static size_t
+fmt_special(double v, const char *unit, char *dst, size_t cap)
+{
+	const char *s = isnan(v) ? "no data" : v > 0 ? "+Inf" : "-Inf";
+
+	return (size_t)snprintf(dst, cap, "%s%s", s, isnan(v) ? "" : unit);
+}
+
+size_t
+decide_format_percent(double fraction, char *dst, size_t cap)
+{
+	double pct = fraction * 100;
+	size_t n;
+
+	if (!isfinite(pct))
+		return fmt_special(pct, "%", dst, cap);
+	n = fmt_num(pct, percent_decimals(pct), dst, cap);
+	if (n + 1 < cap) {
+		dst[n++] = '%';
+		dst[n] = '\0';
+	}
+	return n;
+}
+
+size_t
+decide_format_ms(double ms, char *dst, size_t cap)
+{
+	size_t n;
+
+	if (!isfinite(ms))
+		return fmt_special(ms, " ms", dst, cap);
+	n = fmt_num(ms, ms_decimals(ms), dst, cap);
+	if (n + 3 < cap) {
+		memcpy(dst + n, " ms", 4);
+		n += 3;
+	}
+	return n;
+}
+
+size_t
+decide_format_window(int s, char *dst, size_t cap)
+{
+	int n;
+
+	if (s > 0 && s % 3600 == 0)
+		n = snprintf(dst, cap, "%dh", s / 3600);
+	else if (s > 3600 && s % 60 == 0)
+		n = snprintf(dst, cap, "%dh%dm", s / 3600, s % 3600 / 60);
+	else if (s > 0 && s % 60 == 0)
+		n = snprintf(dst, cap, "%dm", s / 60);
+	else
+		n = snprintf(dst, cap, "%ds", s);
+	return n < 0 ? 0 : (size_t)n >= cap ? cap - 1 : (size_t)n;
+}
+
+/* "value > limit" where value is shown with enough decimals to differ
+ * from limit: 5.001% must not read "5% > 5%". */
+static void
+fmt_pair(double v, double limit, int dec, double scale, char *vs, char *ls,
+    size_t cap)
+{
+	int d;
+
+	fmt_num(limit * scale, dec, ls, cap);
+	for (d = dec; d <= dec + 4; d++) {
+		fmt_num(v * scale, d, vs, cap);
+		if (strcmp(vs, ls) != 0)
+			break;
+	}
+}
+
+/* ---- rules ---- */
+
+static void
+fire(struct eval *ev, enum decide_level level, const char *text)
+{
+	size_t i = ev->nfired;
+
+	/* Keep worst first; equal levels stay in metric order. */
+	while (i > 0 && ev->fired[i - 1].level < level) {
+		ev->fired[i] = ev->fired[i - 1];
+		i--;
+	}
+	ev->fired[i].level = level;
+	snprintf(ev->fired[i].text, sizeof(ev->fired[i].text), "%s", text);
+	ev->nfired++;
+	if (level > ev->level)
+		ev->level = level;
+}
+
+static void
+miss(struct eval *ev, enum metric_id id)
+{
+	ev->missing[id] = true;
+	ev->nmissing++;
+}
+
+/* The highest of three limits that v exceeds, or -1. */
+static int
+over(double v, const double limits[3], double scale)
+{
+	int i;
+
+	for (i = 0; i < 3; i++)
+		if (v > limits[i] * scale)
+			return i;
+	return -1;
+}
+
+static const enum decide_level by_rank[3] = {
+	DECIDE_ROLLBACK, DECIDE_CONSIDER, DECIDE_MONITOR,
+};
+
+/* Apply every rule with thresholds multiplied by scale. */
+static void
+evaluate(const struct config_thresholds *t, const struct decide_input *m,
+    double scale, struct eval *ev)
+{
+	const double er[3] = {
+		t->error_rate_rollback, t->error_rate_consider, t->error_rate_monitor,
+	};
+	const double p95[3] = {
+		t->p95_rollback_ms, t->p95_consider_ms, t->p95_monitor_ms,
+	};
+	char text[96], vs[32], ls[32], win[16];
+	int i;
+
+	memset(ev, 0, sizeof(*ev));
+	ev->level = DECIDE_OK;
+	if (isnan(m->error_rate))
+		miss(ev, METRIC_ERROR_RATE);
+	else if ((i = over(m->error_rate, er, scale)) >= 0) {
+		fmt_pair(m->error_rate, er[i], percent_decimals(m->error_rate * 100),
+		    100, vs, ls, sizeof(vs));
+		snprintf(text, sizeof(text), "error rate %s%% > %s%%", vs, ls);
+		fire(ev, by_rank[i], text);
+	}
+	if (isnan(m->p95_ms))
+		miss(ev, METRIC_P95);
+	else if ((i = over(m->p95_ms, p95, scale)) >= 0) {
+		fmt_pair(m->p95_ms, p95[i], ms_decimals(m->p95_ms), 1, vs, ls, sizeof(vs));
+		snprintf(text, sizeof(text), "p95 %s ms > %s ms", vs, ls);
+		fire(ev, by_rank[i], text);
+	}
+	if (m->restarts < 0)
+		miss(ev, METRIC_RESTARTS);
+	else if (t->restarts_rollback > 0 && m->restarts >= t->restarts_rollback * scale) {
+		decide_format_window(t->restarts_window_s, win, sizeof(win));
+		snprintf(text, sizeof(text), "%d restart%s in %s \xe2\x89\xa5 %d",
+		    m->restarts, m->restarts == 1 ? "" : "s", win, t->restarts_rollback);
+		fire(ev, DECIDE_ROLLBACK, text);
+	}
+	if (ev->level == DECIDE_OK && ev->nmissing > 0)
+		ev->level = DECIDE_NO_DATA;
+}
+
+static const char *const metric_names[METRIC_COUNT] = {
+	"error rate", "p95", "restarts",
+};
+
+static void
+write_reason(const struct config_thresholds *t, const struct decide_input *m,
+    const struct eval *ev, char *dst, size_t cap)
+{
+	struct sbuf b = { dst, cap, 0 };
+	const char *sep = "";
+	char num[32], win[16];
+	size_t i;
+
+	dst[0] = '\0';
+	for (i = 0; i < ev->nfired; i++) {
+		sbuf_add(&b, "%s%s", sep, ev->fired[i].text);
+		sep = "; ";
+	}
+	if (ev->nmissing > 0) {
+		const char *comma = "";
+
+		sbuf_add(&b, "%sno data for ", sep);
+		for (i = 0; i < METRIC_COUNT; i++) {
+			if (ev->missing[i]) {
+				sbuf_add(&b, "%s%s", comma, metric_names[i]);
+				comma = ", ";
+			}
+		}
+		sep = "; ";
+	}
+	if (ev->nfired > 0 || ev->nmissing == METRIC_COUNT)
+		return;
+	/* Nothing fired: say what was measured, so OK is never a bare word. */
+	sbuf_add(&b, "%s", ev->nmissing > 0 ? "; " : "below thresholds: ");
+	sep = "";
+	if (!ev->missing[METRIC_ERROR_RATE]) {
+		decide_format_percent(m->error_rate, num, sizeof(num));
+		sbuf_add(&b, "%serror rate %s", sep, num);
+		sep = ", ";
+	}
+	if (!ev->missing[METRIC_P95]) {
+		decide_format_ms(m->p95_ms, num, sizeof(num));
+		sbuf_add(&b, "%sp95 %s", sep, num);
+		sep = ", ";
+	}
+	if (!ev->missing[METRIC_RESTARTS]) {
+		decide_format_window(t->restarts_window_s, win, sizeof(win));
+		sbuf_add(&b, "%s%d restart%s in %s", sep, m->restarts,
+		    m->restarts == 1 ? "" : "s", win);
+	}
+}
+
+struct decide_params
+decide_params_default(void)
+{
+	struct decide_params p = {
+		.margin = WR_DECIDE_MARGIN,
+		.calm_checks = WR_DECIDE_CALM_CHECKS,
+	};
+
+	return p;
+}
+
+struct decide_verdict
+decide(const struct config_thresholds *t, const struct decide_input *m,
+    const struct decide_verdict *prev, const struct decide_params *p)
+{
+	struct decide_params dp = p != NULL ? *p : decide_params_default();
+	struct decide_verdict v;
+	struct eval raw, calm;
+	enum decide_level cand;
+	bool held = false;
+
+	if (!(dp.margin >= 0) || dp.margin >= 1)
+		dp.margin = WR_DECIDE_MARGIN;
+	if (dp.calm_checks < 1)
+		dp.calm_checks = 1;
+	memset(&v, 0, sizeof(v));
+	evaluate(t, m, 1, &raw);
+	write_reason(t, m, &raw, v.reason, sizeof(v.reason));
+	v.raw = raw.level;
+	v.level = v.pending = raw.level;
+	if (prev == NULL || raw.level >= prev->level)
+		return v;                        /* worse or the same: at once */
+	evaluate(t, m, 1 - dp.margin, &calm);
+	cand = calm.level > raw.level ? calm.level : raw.level;
+	v.level = prev->level;
+	if (cand < prev->level) {
+		v.calm = prev->calm + 1;
+		v.pending = prev->calm > 0 && prev->pending > cand ? prev->pending : cand;
+		if (v.calm >= dp.calm_checks) {
+			v.level = v.pending;
+			v.calm = 0;
+		} else
+			held = true;
+	} else {
+		v.pending = prev->level;
+		held = true;
+	}
+	if (held) {
+		struct sbuf b = { v.reason, sizeof(v.reason), strlen(v.reason) };
+
+		sbuf_add(&b, "; held at %s (%d/%d calm checks)",
+		    decide_level_name(v.level), v.calm, dp.calm_checks);
+	}
+	return v;
+}
+
+const char *
+decide_level_name(enum decide_level l)
+{
+	switch (l) {
+	case DECIDE_OK:
+		return "OK";
+	case DECIDE_NO_DATA:
+		return "NO DATA";
+	case DECIDE_MONITOR:
+		return "MONITOR";
+	case DECIDE_CONSIDER:
+		return "CONSIDER ROLLBACK";
+	case DECIDE_ROLLBACK:
+		return "ROLLBACK IMMEDIATELY";
+	}
+	return "?";
+}
+
+/* ---- sparkline ---- */
+
+size_t
+decide_sparkline(const double *v, size_t n, char *dst, size_t cap)
+{
+	double lo = 0, hi = -INFINITY;
+	size_t i, o = 0;
+
+	if (cap == 0)
+		return 0;
+	for (i = 0; i < n; i++) {
+		if (!isfinite(v[i]))
+			continue;
+		if (v[i] < lo)
+			lo = v[i];
+		if (v[i] > hi)
+			hi = v[i];
+	}
+	for (i = 0; i < n; i++) {
+		int idx;
+
+		if (isnan(v[i])) {
+			if (o + 1 >= cap)
+				break;
+			dst[o++] = ' ';
+			continue;
+		}
+		if (o + 3 >= cap)
+			break;
+		if (v[i] == INFINITY)
+			idx = 7;
+		else if (v[i] == -INFINITY || !(hi > lo))
+			idx = 0;
+		else
+			idx = (int)lround((v[i] - lo) / (hi - lo) * 7);
+		dst[o++] = '\xe2';
+		dst[o++] = '\x96';
+		dst[o++] = (char)(0x81 + idx);
+	}
+	dst[o] = '\0';
+	return o;
+}

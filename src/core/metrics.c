@@ -1,0 +1,1076 @@
+/*
+ * metrics.c — Prometheus text exposition format (0.0.4) and the
+ * /api/v1/query JSON answer, read without allocating per sample.
+ *
+ * The parser walks the buffer once, line by line, and hands each sample to
+ * a callback as spans into the buffer: a 400 000-line scrape costs no
+ * malloc at all (DESIGN §5 B7). Label text is validated here, so the label
+ * helpers below can walk it again cheaply when a caller asks. Numbers go
+ * through an exact fast path (Clinger: a mantissa below 2^53 times a power
+ * of ten up to 10^22) and fall back to strtod_l in the C locale, so a
+ * comma-decimal LC_NUMERIC set by the UI never changes what we read.
+ *
+ * On top of that, metrics_scrape_read() folds one scrape into counts per
+ * status class and a summed histogram (PromQL's sum by (le)), and
+ * metrics_rates_compute() gives the rates between two scrapes with
+ * rate()'s reset rule and histogram_quantile()'s interpolation.
+ */
+#include "warroom/metrics.h"
+
+#include <cjson/cJSON.h>
+#include <locale.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* ---- characters ---- */
+
+#define C_NAME_START 1                   /* [a-zA-Z_:] */
+#define C_NAME 2                         /* [a-zA-Z0-9_:] */
+#define C_LABEL 4                        /* [a-zA-Z0-9_] */
+#define C_BLANK 8                        /* space, tab */
+
+static const unsigned char cclass[256] = {
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 8, 0, 0, 0, 0, 0, 0,
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	8, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 3, 0, 0, 0, 0, 0,
+	0, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7,
+	7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 0, 0, 0, 0, 7,
+	0, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7,
+	7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 0, 0, 0, 0, 0,
+	/* 0x80..0xff: nothing */
+};
+
+static inline bool
+is_blank(char c)
+{
+	return (cclass[(unsigned char)c] & C_BLANK) != 0;
+}
+
+static inline bool
+is_alpha_(unsigned char c)
+{
+	return (cclass[c] & C_NAME_START) != 0 && c != ':';
+}
+
+static inline bool
+is_digit(unsigned char c)
+{
+	return (unsigned char)(c - '0') < 10;
+}
+
+static inline bool
+is_name_start(unsigned char c)
+{
+	return (cclass[c] & C_NAME_START) != 0;
+}
+
+static inline bool
+is_name_char(unsigned char c)
+{
+	return (cclass[c] & C_NAME) != 0;
+}
+
+static inline bool
+is_label_char(unsigned char c)
+{
+	return (cclass[c] & C_LABEL) != 0;
+}
+
+/* The end of a run of class c from s: four bytes per step, so the loads
+ * do not wait on each other (names are a third of a typical line). */
+static inline const char *
+skip_class(const char *s, const char *e, unsigned char c)
+{
+	const unsigned char *u = (const unsigned char *)s;
+
+	while (e - (const char *)u >= 4 &&
+	    (cclass[u[0]] & cclass[u[1]] & cclass[u[2]] & cclass[u[3]] & c))
+		u += 4;
+	while ((const char *)u < e && (cclass[*u] & c))
+		u++;
+	return (const char *)u;
+}
+
+#define ONES UINT64_C(0x0101010101010101)
+#define HIGHS UINT64_C(0x8080808080808080)
+
+/* The first '"' or '\\' in [s, e), or e. Eight bytes at a time: label
+ * values are where most of a line's bytes are. */
+static inline const char *
+find_quote_or_backslash(const char *s, const char *e)
+{
+	while (e - s >= 8) {
+		uint64_t w, q, b;
+
+		memcpy(&w, s, 8);
+		q = w ^ (ONES * '"');
+		b = w ^ (ONES * '\\');
+		q = (q - ONES) & ~q & HIGHS;
+		b = (b - ONES) & ~b & HIGHS;
+		if ((q | b) != 0)
+			break;
+		s += 8;
+	}
+	while (s < e && *s != '"' && *s != '\\')
+		s++;
+	return s;
+}
+
+static bool
+span_is(const char *p, size_t n, const char *s)
+{
+	size_t l = strlen(s);
+
+	return n == l && memcmp(p, s, l) == 0;
+}
+
+static bool
+span_is_ci(const char *p, size_t n, const char *s)
+{
+	size_t i;
+
+	if (n != strlen(s))
+		return false;
+	for (i = 0; i < n; i++)
+		if ((p[i] | 0x20) != s[i])
+			return false;
+	return true;
+}
+
+/* A short, printable copy of untrusted text for an error message. */
+static void
+quote_token(const char *p, size_t n, char *dst, size_t cap)
+{
+	size_t i, o = 0;
+
+	for (i = 0; i < n && o + 4 < cap; i++) {
+		unsigned char c = (unsigned char)p[i];
+
+		dst[o++] = (c >= 0x20 && c < 0x7f) ? (char)c : '?';
+	}
+	if (i < n && o + 4 <= cap) {
+		memcpy(dst + o, "...", 3);
+		o += 3;
+	}
+	dst[o] = '\0';
+}
+
+/* ---- numbers ---- */
+
+static const double pow10_exact[] = {
+	1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11,
+	1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22,
+};
+
+static locale_t
+c_locale(void)
+{
+	static locale_t loc;
+
+	if (loc == (locale_t)0)
+		loc = newlocale(LC_ALL_MASK, "C", (locale_t)0);
+	return loc;
+}
+
+static bool
+parse_double_slow(const char *p, size_t n, double *out)
+{
+	char tmp[128];
+	char *end;
+	locale_t loc;
+
+	if (n == 0 || n >= sizeof(tmp))
+		return false;
+	memcpy(tmp, p, n);
+	tmp[n] = '\0';
+	/* strtod takes leading spaces and "nan(...)"; the format does not. */
+	if (!(tmp[0] == '+' || tmp[0] == '-' || tmp[0] == '.' ||
+	    is_name_char((unsigned char)tmp[0])) || strchr(tmp, '(') != NULL)
+		return false;
+	loc = c_locale();
+	*out = loc != (locale_t)0 ? strtod_l(tmp, &end, loc) : strtod(tmp, &end);
+	return end == tmp + n;
+}
+
+bool
+metrics_parse_double(const char *p, size_t n, double *out)
+{
+	const char *s = p, *e = p + n;
+	bool neg = false, digits = false;
+	uint64_t m = 0;
+	int sig = 0, scale = 0;
+
+	if (s < e && (*s == '-' || *s == '+')) {
+		neg = *s == '-';
+		s++;
+	}
+	for (; s < e && is_digit((unsigned char)*s); s++) {
+		digits = true;
+		if (m == 0 && *s == '0')
+			continue;
+		if (++sig > 19)
+			return parse_double_slow(p, n, out);
+		m = m * 10 + (uint64_t)(*s - '0');
+	}
+	if (s < e && *s == '.') {
+		for (s++; s < e && is_digit((unsigned char)*s); s++) {
+			digits = true;
+			scale--;
+			if (m == 0 && *s == '0')
+				continue;
+			if (++sig > 19)
+				return parse_double_slow(p, n, out);
+			m = m * 10 + (uint64_t)(*s - '0');
+		}
+	}
+	if (!digits) {
+		size_t rest = (size_t)(e - s);
+
+		if (span_is_ci(s, rest, "inf") || span_is_ci(s, rest, "infinity")) {
+			*out = neg ? -INFINITY : INFINITY;
+			return true;
+		}
+		if (span_is_ci(s, rest, "nan") && s == p) {
+			*out = NAN;
+			return true;
+		}
+		return false;
+	}
+	if (s < e && (*s == 'e' || *s == 'E')) {
+		int ex = 0, esign = 1;
+		bool edig = false;
+
+		s++;
+		if (s < e && (*s == '-' || *s == '+'))
+			esign = *s++ == '-' ? -1 : 1;
+		for (; s < e && is_digit((unsigned char)*s); s++) {
+			edig = true;
+			if (ex < 10000)
+				ex = ex * 10 + (*s - '0');
+		}
+		if (!edig)
+			return false;
+		scale += esign * ex;
+	}
+	if (s != e)
+		return parse_double_slow(p, n, out);
+	if (m == 0) {
+		*out = neg ? -0.0 : 0.0;
+		return true;
+	}
+	if (m > (UINT64_C(1) << 53) || scale < -22 || scale > 22)
+		return parse_double_slow(p, n, out);
+	*out = scale < 0 ? (double)m / pow10_exact[-scale] : (double)m * pow10_exact[scale];
+	if (neg)
+		*out = -*out;
+	return true;
+}
+
+static bool
+parse_int64(const char *p, size_t n, int64_t *out)
+{
+	const char *e = p + n;
+	bool neg = false;
+	uint64_t v = 0;
+
+	if (p < e && (*p == '-' || *p == '+')) {
+		neg = *p == '-';
+		p++;
+	}
+	if (p == e)
+		return false;
+	for (; p < e; p++) {
+		if (!is_digit((unsigned char)*p) || v > (UINT64_C(1) << 62))
+			return false;
+		v = v * 10 + (uint64_t)(*p - '0');
+	}
+	*out = neg ? -(int64_t)v : (int64_t)v;
+	return true;
+}
+
+/* ---- the text format ---- */
+
+struct family {
+	const char *name;
+	size_t len;
+	enum metrics_type type;
+};
+
+static enum metrics_type
+sample_type(const struct family *f, const char *name, size_t len)
+{
+	const char *rest;
+	size_t rlen;
+
+	if (f->len == 0 || len < f->len || memcmp(name, f->name, f->len) != 0)
+		return METRICS_UNTYPED;
+	rest = name + f->len;
+	rlen = len - f->len;
+	if (rlen == 0)
+		return f->type;
+	if (f->type == METRICS_HISTOGRAM && (span_is(rest, rlen, "_bucket") ||
+	    span_is(rest, rlen, "_sum") || span_is(rest, rlen, "_count")))
+		return f->type;
+	if (f->type == METRICS_SUMMARY && (span_is(rest, rlen, "_sum") ||
+	    span_is(rest, rlen, "_count")))
+		return f->type;
+	return METRICS_UNTYPED;
+}
+
+/* "# TYPE name type", "# HELP name text" or any other comment. */
+static const char *
+parse_comment(const char *s, const char *e, struct family *fam)
+{
+	const char *name, *t;
+	size_t tlen;
+
+	s++;                                     /* '#' */
+	if (s == e || !is_blank(*s))
+		return NULL;
+	while (s < e && is_blank(*s))
+		s++;
+	if (e - s >= 4 && memcmp(s, "HELP", 4) == 0 && (s + 4 == e || is_blank(s[4]))) {
+		s += 4;
+		while (s < e && is_blank(*s))
+			s++;
+		if (s == e || !is_name_start((unsigned char)*s))
+			return "HELP without a metric name";
+		return NULL;
+	}
+	if (!(e - s >= 4 && memcmp(s, "TYPE", 4) == 0 && (s + 4 == e || is_blank(s[4]))))
+		return NULL;                     /* a plain comment */
+	s += 4;
+	while (s < e && is_blank(*s))
+		s++;
+	name = s;
+	if (s == e || !is_name_start((unsigned char)*s))
+		return "TYPE without a metric name";
+	while (s < e && is_name_char((unsigned char)*s))
+		s++;
+	fam->name = name;
+	fam->len = (size_t)(s - name);
+	while (s < e && is_blank(*s))
+		s++;
+	t = s;
+	while (s < e && !is_blank(*s))
+		s++;
+	tlen = (size_t)(s - t);
+	while (s < e && is_blank(*s))
+		s++;
+	if (s != e)
+		return "TYPE line has extra text";
+	if (span_is(t, tlen, "counter"))
+		fam->type = METRICS_COUNTER;
+	else if (span_is(t, tlen, "gauge"))
+		fam->type = METRICS_GAUGE;
+	else if (span_is(t, tlen, "histogram"))
+		fam->type = METRICS_HISTOGRAM;
+	else if (span_is(t, tlen, "summary"))
+		fam->type = METRICS_SUMMARY;
+	else if (span_is(t, tlen, "untyped"))
+		fam->type = METRICS_UNTYPED;
+	else {
+		fam->len = 0;
+		return "unknown metric type in TYPE line";
+	}
+	return NULL;
+}
+
+/* Labels from just after '{'; *sp ends just after '}'. NULL or why not. */
+static const char *
+parse_labels(const char **sp, const char *e, struct metrics_span *labels)
+{
+	const char *s = *sp;
+
+	labels->ptr = s;
+	for (;;) {
+		while (s < e && is_blank(*s))
+			s++;
+		if (s == e)
+			return "missing '}'";
+		if (*s == '}')
+			break;
+		if (!is_alpha_((unsigned char)*s))
+			return "expected a label name";
+		s = skip_class(s, e, C_LABEL);
+		while (s < e && is_blank(*s))
+			s++;
+		if (s == e || *s != '=')
+			return "expected '=' after a label name";
+		s++;
+		while (s < e && is_blank(*s))
+			s++;
+		if (s == e || *s != '"')
+			return "expected '\"' to open a label value";
+		for (s++;; s++) {
+			s = find_quote_or_backslash(s, e);
+			if (s == e)
+				return "unterminated label value";
+			if (*s == '"')
+				break;
+			if (++s == e)
+				return "unterminated label value";
+			if (*s != '\\' && *s != '"' && *s != 'n')
+				return "bad escape in a label value (only \\\\ \\\" \\n)";
+		}
+		s++;
+		while (s < e && is_blank(*s))
+			s++;
+		if (s < e && *s == ',') {
+			s++;
+			continue;
+		}
+		if (s < e && *s == '}')
+			break;
+		return s == e ? "missing '}'" : "expected ',' or '}' after a label value";
+	}
+	labels->len = (size_t)(s - labels->ptr);
+	*sp = s + 1;
+	return NULL;
+}
+
+static inline const char *
+token_end(const char *s, const char *e)
+{
+	while (s < e && !is_blank(*s))
+		s++;
+	return s;
+}
+
+/* The common value, up to 15 digits with an optional '.', read in the
+ * same pass that finds its end; anything else takes the full path. */
+static inline bool
+value_fast(const char **sp, const char *e, double *out)
+{
+	const char *s = *sp;
+	uint64_t m = 0;
+	int n = 0, frac = -1;
+
+	for (; s < e; s++) {
+		unsigned d = (unsigned)(unsigned char)*s - '0';
+
+		if (d < 10) {
+			m = m * 10 + d;
+			n++;
+			if (frac >= 0)
+				frac++;
+		} else if (*s == '.' && frac < 0)
+			frac = 0;
+		else
+			break;
+	}
+	if (n == 0 || n > 15 || (s < e && !is_blank(*s)))
+		return false;
+	*out = frac > 0 ? (double)m / pow10_exact[frac] : (double)m;
+	*sp = s;
+	return true;
+}
+
+/* One sample line without its end of line. NULL or why not. */
+static const char *
+parse_sample(const char *s, const char *e, struct metrics_sample *out,
+    char *why, size_t whycap)
+{
+	const char *v;
+	const char *err;
+
+	out->name.ptr = s;
+	if (!is_name_start((unsigned char)*s))
+		return "expected a metric name";
+	s = skip_class(s, e, C_NAME);
+	out->name.len = (size_t)(s - out->name.ptr);
+	if (s < e && !is_blank(*s) && *s != '{')
+		return "bad character in a metric name";
+	while (s < e && is_blank(*s))
+		s++;
+	out->labels.ptr = s;
+	out->labels.len = 0;
+	if (s < e && *s == '{') {
+		s++;
+		if ((err = parse_labels(&s, e, &out->labels)) != NULL)
+			return err;
+		while (s < e && is_blank(*s))
+			s++;
+	}
+	if (s == e)
+		return "missing value";
+	v = s;
+	if (value_fast(&s, e, &out->value))
+		;
+	else if (s = token_end(s, e),
+	    !metrics_parse_double(v, (size_t)(s - v), &out->value)) {
+		char tok[40];
+
+		quote_token(v, (size_t)(s - v), tok, sizeof(tok));
+		snprintf(why, whycap, "bad value \"%s\"", tok);
+		return why;
+	}
+	while (s < e && is_blank(*s))
+		s++;
+	out->has_timestamp = false;
+	if (s < e) {
+		v = s;
+		while (s < e && !is_blank(*s))
+			s++;
+		if (!parse_int64(v, (size_t)(s - v), &out->timestamp_ms))
+			return "bad timestamp (integer milliseconds)";
+		out->has_timestamp = true;
+		while (s < e && is_blank(*s))
+			s++;
+		if (s != e)
+			return "extra text after the timestamp";
+	}
+	return NULL;
+}
+
+static void
+note_bad(struct metrics_parse_stats *st, size_t line, const char *why)
+{
+	if (st->bad_lines++ == 0)
+		wr_err_set(&st->first_bad, "line %zu: %s", line, why);
+}
+
+int
+metrics_parse(const char *buf, size_t len, metrics_sample_fn fn, void *ctx,
+    struct metrics_parse_stats *st)
+{
+	const char *p = buf, *end = buf + len;
+	struct family fam = { NULL, 0, METRICS_UNTYPED };
+	struct metrics_sample smp;
+	char why[96];
+	size_t line = 0;
+
+	memset(st, 0, sizeof(*st));
+	while (p < end) {
+		const char *eol = memchr(p, '\n', (size_t)(end - p));
+		const char *next, *s, *e, *err;
+
+		if (eol == NULL)
+			eol = end;
+		next = eol < end ? eol + 1 : end;
+		line++;
+		e = eol;
+		if (e > p && e[-1] == '\r')
+			e--;
+		s = p;
+		p = next;
+		while (s < e && is_blank(*s))
+			s++;
+		if (s == e)
+			continue;
+		if (*s == '#') {
+			if ((err = parse_comment(s, e, &fam)) != NULL)
+				note_bad(st, line, err);
+			continue;
+		}
+		if ((err = parse_sample(s, e, &smp, why, sizeof(why))) != NULL) {
+			note_bad(st, line, err);
+			continue;
+		}
+		smp.type = sample_type(&fam, smp.name.ptr, smp.name.len);
+		smp.line = line;
+		st->samples++;
+		if (fn != NULL && fn(ctx, &smp) != 0)
+			break;
+	}
+	st->lines = line;
+	return st->bad_lines > 0 ? -1 : 0;
+}
+
+/* ---- labels ---- */
+
+bool
+metrics_label_next(struct metrics_span labels, size_t *pos,
+    struct metrics_span *name, struct metrics_span *value)
+{
+	const char *s = labels.ptr + *pos, *e = labels.ptr + labels.len;
+
+	if (*pos >= labels.len)
+		return false;
+	while (s < e && (is_blank(*s) || *s == ','))
+		s++;
+	if (s == e || !is_alpha_((unsigned char)*s))
+		return false;
+	name->ptr = s;
+	while (s < e && is_label_char((unsigned char)*s))
+		s++;
+	name->len = (size_t)(s - name->ptr);
+	while (s < e && (is_blank(*s) || *s == '='))
+		s++;
+	if (s == e || *s != '"')
+		return false;
+	value->ptr = ++s;
+	while (s < e && *s != '"') {
+		if (*s == '\\' && s + 1 < e)
+			s++;
+		s++;
+	}
+	value->len = (size_t)(s - value->ptr);
+	if (s < e)
+		s++;
+	*pos = (size_t)(s - labels.ptr);
+	return true;
+}
+
+bool
+metrics_label_get(struct metrics_span labels, const char *name,
+    struct metrics_span *value)
+{
+	struct metrics_span n, v;
+	size_t pos = 0, want = strlen(name);
+
+	while (metrics_label_next(labels, &pos, &n, &v)) {
+		if (n.len == want && memcmp(n.ptr, name, want) == 0) {
+			*value = v;
+			return true;
+		}
+	}
+	return false;
+}
+
+bool
+metrics_value_eq(struct metrics_span raw, const char *s)
+{
+	size_t i;
+
+	for (i = 0; i < raw.len; i++, s++) {
+		char c = raw.ptr[i];
+
+		if (c == '\\' && i + 1 < raw.len) {
+			c = raw.ptr[++i];
+			if (c == 'n')
+				c = '\n';
+		}
+		if (*s == '\0' || *s != c)
+			return false;
+	}
+	return *s == '\0';
+}
+
+size_t
+metrics_value_unescape(struct metrics_span raw, char *dst, size_t cap)
+{
+	size_t i, o = 0;
+
+	for (i = 0; i < raw.len; i++, o++) {
+		char c = raw.ptr[i];
+
+		if (c == '\\' && i + 1 < raw.len) {
+			c = raw.ptr[++i];
+			if (c == 'n')
+				c = '\n';
+		}
+		if (cap > 0 && o < cap - 1)
+			dst[o] = c;
+	}
+	if (cap > 0)
+		dst[o < cap - 1 ? o : cap - 1] = '\0';
+	return o;
+}
+
+/* ---- one scrape, reduced ---- */
+
+struct scrape_ctx {
+	struct metrics_scrape *out;
+	const char *req;
+	size_t req_len;
+	const char *dur;
+	size_t dur_len;
+	const char *status_label;        /* NULL: auto */
+	const char *match_label;
+	const char *match_value;
+};
+
+static void
+scrape_bad(struct metrics_scrape *out, size_t line, const char *why)
+{
+	note_bad(&out->stats, line, why);
+}
+
+static bool
+scrape_matches(const struct scrape_ctx *c, const struct metrics_sample *s)
+{
+	struct metrics_span v;
+
+	if (c->match_label == NULL)
+		return true;
+	return metrics_label_get(s->labels, c->match_label, &v) &&
+	    metrics_value_eq(v, c->match_value);
+}
+
+static void
+scrape_request(struct scrape_ctx *c, const struct metrics_sample *s)
+{
+	struct metrics_scrape *out = c->out;
+	struct metrics_span v;
+	const char *used = NULL;
+	int cls = 0;
+
+	if (c->status_label != NULL) {
+		if (metrics_label_get(s->labels, c->status_label, &v))
+			used = c->status_label;
+	} else if (metrics_label_get(s->labels, "status", &v))
+		used = "status";
+	else if (metrics_label_get(s->labels, "code", &v))
+		used = "code";
+	if (used != NULL) {
+		if (out->status_label[0] == '\0')
+			wr_strlcpy(out->status_label, used, sizeof(out->status_label));
+		if (v.len > 0 && v.ptr[0] >= '1' && v.ptr[0] <= '5')
+			cls = v.ptr[0] - '0';
+	}
+	if (isnan(s->value))
+		return;                  /* a NaN counter adds nothing we can use */
+	out->has_requests = true;
+	out->requests_by_class[cls] += s->value;
+	out->requests += s->value;
+}
+
+static void
+scrape_bucket(struct scrape_ctx *c, const struct metrics_sample *s)
+{
+	struct metrics_scrape *out = c->out;
+	struct metrics_span v;
+	char tmp[64];
+	double le;
+	size_t i;
+
+	if (!metrics_label_get(s->labels, "le", &v)) {
+		scrape_bad(out, s->line, "histogram bucket without an le label");
+		return;
+	}
+	if (memchr(v.ptr, '\\', v.len) != NULL) {
+		size_t n = metrics_value_unescape(v, tmp, sizeof(tmp));
+
+		if (n >= sizeof(tmp) || !metrics_parse_double(tmp, n, &le)) {
+			scrape_bad(out, s->line, "bad le value");
+			return;
+		}
+	} else if (!metrics_parse_double(v.ptr, v.len, &le)) {
+		scrape_bad(out, s->line, "bad le value");
+		return;
+	}
+	if (isnan(le)) {
+		scrape_bad(out, s->line, "bad le value");
+		return;
+	}
+	out->has_histogram = true;
+	/* Series usually repeat the same bounds in order: look from the end. */
+	for (i = out->nbuckets; i > 0 && out->buckets[i - 1].le > le; i--)
+		;
+	if (i > 0 && out->buckets[i - 1].le == le) {
+		out->buckets[i - 1].count += s->value;
+		return;
+	}
+	if (out->nbuckets == WR_METRICS_BUCKETS_MAX) {
+		scrape_bad(out, s->line, "too many histogram buckets");
+		return;
+	}
+	memmove(&out->buckets[i + 1], &out->buckets[i],
+	    (out->nbuckets - i) * sizeof(out->buckets[0]));
+	out->buckets[i].le = le;
+	out->buckets[i].count = s->value;
+	out->nbuckets++;
+}
+
+static void
+add_or_set(double *acc, double v)
+{
+	*acc = isnan(*acc) ? v : *acc + v;
+}
+
+static int
+scrape_sample(void *ctx, const struct metrics_sample *s)
+{
+	struct scrape_ctx *c = ctx;
+	const char *n = s->name.ptr;
+	size_t len = s->name.len;
+
+	if (len == c->req_len && memcmp(n, c->req, len) == 0) {
+		if (scrape_matches(c, s))
+			scrape_request(c, s);
+	} else if (len > c->dur_len && memcmp(n, c->dur, c->dur_len) == 0) {
+		const char *rest = n + c->dur_len;
+		size_t rlen = len - c->dur_len;
+
+		if (span_is(rest, rlen, "_bucket")) {
+			if (scrape_matches(c, s))
+				scrape_bucket(c, s);
+		} else if (span_is(rest, rlen, "_sum")) {
+			if (scrape_matches(c, s))
+				add_or_set(&c->out->duration_sum, s->value);
+		} else if (span_is(rest, rlen, "_count")) {
+			if (scrape_matches(c, s))
+				add_or_set(&c->out->duration_count, s->value);
+		}
+	} else if (span_is(n, len, "process_start_time_seconds")) {
+		if (isnan(c->out->start_time))
+			c->out->start_time = s->value;
+	}
+	return 0;
+}
+
+int
+metrics_scrape_read(const char *buf, size_t len,
+    const struct metrics_select *sel, struct metrics_scrape *out,
+    struct wr_err *err)
+{
+	static const struct metrics_select none;
+	struct scrape_ctx c;
+
+	if (sel == NULL)
+		sel = &none;
+	memset(out, 0, sizeof(*out));
+	out->duration_sum = NAN;
+	out->duration_count = NAN;
+	out->start_time = NAN;
+	c.out = out;
+	c.req = sel->requests != NULL ? sel->requests : WR_METRICS_REQUESTS;
+	c.req_len = strlen(c.req);
+	c.dur = sel->duration != NULL ? sel->duration : WR_METRICS_DURATION;
+	c.dur_len = strlen(c.dur);
+	c.status_label = sel->status_label;
+	c.match_label = sel->match_label != NULL && sel->match_value != NULL ?
+	    sel->match_label : NULL;
+	c.match_value = sel->match_value;
+	metrics_parse(buf, len, scrape_sample, &c, &out->stats);
+	if (out->stats.bad_lines > 0) {
+		return wr_err_set(err, "%zu unreadable line%s; first: %s",
+		    out->stats.bad_lines, out->stats.bad_lines == 1 ? "" : "s",
+		    out->stats.first_bad.msg);
+	}
+	return 0;
+}
+
+/* ---- two scrapes ---- */
+
+double
+metrics_quantile(double q, const struct metrics_bucket *b, size_t n)
+{
+	struct metrics_bucket bk[WR_METRICS_BUCKETS_MAX];
+	size_t i, m = 0, lo;
+	double max = -INFINITY, obs, rank, start, count;
+
+	if (isnan(q))
+		return NAN;
+	if (q < 0)
+		return -INFINITY;
+	if (q > 1)
+		return INFINITY;
+	if (n == 0 || n > WR_METRICS_BUCKETS_MAX || !isinf(b[n - 1].le) || b[n - 1].le < 0)
+		return NAN;
+	/* Coalesce equal bounds (ours are unique already), then force the
+	 * counts monotonic as Prometheus does for scrapes taken mid-update. */
+	for (i = 0; i < n; i++) {
+		if (m > 0 && bk[m - 1].le == b[i].le) {
+			bk[m - 1].count += b[i].count;
+			continue;
+		}
+		bk[m++] = b[i];
+	}
+	for (i = 0; i < m; i++) {
+		if (bk[i].count > max)
+			max = bk[i].count;
+		else if (bk[i].count < max)
+			bk[i].count = max;
+	}
+	if (m < 2)
+		return NAN;
+	obs = bk[m - 1].count;
+	if (obs == 0 || isnan(obs))
+		return NAN;
+	rank = q * obs;
+	/* The first bucket with count ≥ rank, searching all but the last. */
+	for (lo = 0; lo < m - 1 && !(bk[lo].count >= rank); lo++)
+		;
+	if (lo == m - 1)
+		return bk[m - 2].le;
+	if (lo == 0 && bk[0].le <= 0)
+		return bk[0].le;
+	start = 0;
+	count = bk[lo].count;
+	if (lo > 0) {
+		start = bk[lo - 1].le;
+		count -= bk[lo - 1].count;
+		rank -= bk[lo - 1].count;
+	}
+	return start + (bk[lo].le - start) * (rank / count);
+}
+
+static double
+increase(bool reset, double prev, double cur)
+{
+	return reset ? cur : cur - prev;
+}
+
+static double
+prev_bucket(const struct metrics_scrape *s, double le)
+{
+	size_t i;
+
+	for (i = 0; i < s->nbuckets; i++)
+		if (s->buckets[i].le == le)
+			return s->buckets[i].count;
+	return 0;
+}
+
+int
+metrics_rates_compute(const struct metrics_scrape *prev,
+    const struct metrics_scrape *cur, double interval_s,
+    struct metrics_rates *out, struct wr_err *err)
+{
+	bool reset = false, reqs, hist;
+	size_t i;
+
+	memset(out, 0, sizeof(*out));
+	out->interval_s = interval_s;
+	out->requests = out->errors = out->request_rate = NAN;
+	out->error_rate = out->p95_s = NAN;
+	if (!(interval_s > 0))
+		return wr_err_set(err, "interval must be positive, not %g s", interval_s);
+	reqs = prev->has_requests && cur->has_requests;
+	hist = prev->has_histogram && cur->has_histogram;
+	/* One process writes every series of a scrape: a decrease anywhere
+	 * means it restarted, and then every counter started again from 0. */
+	if (reqs) {
+		for (i = 0; i < 6; i++)
+			if (cur->requests_by_class[i] < prev->requests_by_class[i])
+				reset = true;
+	}
+	if (hist) {
+		for (i = 0; i < cur->nbuckets; i++)
+			if (cur->buckets[i].count < prev_bucket(prev, cur->buckets[i].le))
+				reset = true;
+		if (cur->duration_count < prev->duration_count)
+			reset = true;
+	}
+	if (!isnan(prev->start_time) && !isnan(cur->start_time) &&
+	    prev->start_time != cur->start_time)
+		reset = true;
+	out->reset = reset;
+	if (reqs) {
+		out->requests = 0;
+		for (i = 0; i < 6; i++)
+			out->requests += increase(reset, prev->requests_by_class[i],
+			    cur->requests_by_class[i]);
+		out->errors = increase(reset, prev->requests_by_class[5],
+		    cur->requests_by_class[5]);
+		out->request_rate = out->requests / interval_s;
+		if (out->requests > 0)
+			out->error_rate = out->errors / out->requests;
+	}
+	if (hist) {
+		for (i = 0; i < cur->nbuckets; i++) {
+			out->buckets[i].le = cur->buckets[i].le;
+			out->buckets[i].count = increase(reset,
+			    prev_bucket(prev, cur->buckets[i].le), cur->buckets[i].count);
+		}
+		out->nbuckets = cur->nbuckets;
+		out->p95_s = metrics_quantile(0.95, out->buckets, out->nbuckets);
+	}
+	return 0;
+}
+
+/* ---- /api/v1/query ---- */
+
+/* A printable, bounded copy of a server's message. */
+static void
+clean_copy(char *dst, size_t cap, const char *src)
+{
+	quote_token(src, strlen(src), dst, cap);
+}
+
+static int
+query_sample(const cJSON *pair, double *ts, double *v, struct wr_err *err)
+{
+	const cJSON *t, *s;
+
+	if (!cJSON_IsArray(pair) || cJSON_GetArraySize(pair) != 2)
+		return wr_err_set(err, "Prometheus answer: a sample is not [time, \"value\"]");
+	t = cJSON_GetArrayItem(pair, 0);
+	s = cJSON_GetArrayItem(pair, 1);
+	if (!cJSON_IsNumber(t) || !cJSON_IsString(s))
+		return wr_err_set(err, "Prometheus answer: a sample is not [time, \"value\"]");
+	if (!metrics_parse_double(s->valuestring, strlen(s->valuestring), v)) {
+		char tok[40];
+
+		clean_copy(tok, sizeof(tok), s->valuestring);
+		return wr_err_set(err, "Prometheus answer: bad sample value \"%s\"", tok);
+	}
+	*ts = t->valuedouble;
+	return 0;
+}
+
+static int
+query_read(const cJSON *root, struct metrics_query *out, struct wr_err *err)
+{
+	const cJSON *status, *data, *rtype, *result, *el;
+	char a[64], b[256];
+	int n;
+
+	if (!cJSON_IsObject(root))
+		return wr_err_set(err, "Prometheus answer is not a JSON object");
+	status = cJSON_GetObjectItemCaseSensitive(root, "status");
+	if (!cJSON_IsString(status))
+		return wr_err_set(err, "Prometheus answer has no \"status\"");
+	if (strcmp(status->valuestring, "success") != 0) {
+		const cJSON *et = cJSON_GetObjectItemCaseSensitive(root, "errorType");
+		const cJSON *em = cJSON_GetObjectItemCaseSensitive(root, "error");
+
+		clean_copy(a, sizeof(a), cJSON_IsString(et) ? et->valuestring : "unknown");
+		clean_copy(b, sizeof(b), cJSON_IsString(em) ? em->valuestring : "no message");
+		return wr_err_set(err, "Prometheus query failed (%s): %s", a, b);
+	}
+	data = cJSON_GetObjectItemCaseSensitive(root, "data");
+	rtype = cJSON_GetObjectItemCaseSensitive(data, "resultType");
+	result = cJSON_GetObjectItemCaseSensitive(data, "result");
+	if (!cJSON_IsObject(data) || !cJSON_IsString(rtype) || result == NULL)
+		return wr_err_set(err, "Prometheus answer has no data.resultType/result");
+	if (strcmp(rtype->valuestring, "scalar") == 0) {
+		out->nseries = 1;
+		return query_sample(result, &out->timestamp, &out->value, err);
+	}
+	if (strcmp(rtype->valuestring, "vector") != 0) {
+		clean_copy(a, sizeof(a), rtype->valuestring);
+		return wr_err_set(err, "Prometheus answer is a %s; want an instant vector or scalar", a);
+	}
+	if (!cJSON_IsArray(result))
+		return wr_err_set(err, "Prometheus answer: vector result is not an array");
+	n = cJSON_GetArraySize(result);
+	out->nseries = (size_t)n;
+	if (n == 0)
+		return 0;                        /* no series: no data */
+	if (n > 1)
+		return wr_err_set(err, "Prometheus query returned %d series; "
+		    "aggregate it to one (e.g. sum(...))", n);
+	el = cJSON_GetArrayItem(result, 0);
+	if (!cJSON_IsObject(el))
+		return wr_err_set(err, "Prometheus answer: a vector element is not an object");
+	return query_sample(cJSON_GetObjectItemCaseSensitive(el, "value"),
+	    &out->timestamp, &out->value, err);
+}
+
+int
+metrics_query_parse(const char *buf, size_t len, struct metrics_query *out,
+    struct wr_err *err)
+{
+	cJSON *root;
+	int rc;
+
+	out->value = NAN;
+	out->timestamp = NAN;
+	out->nseries = 0;
+	root = cJSON_ParseWithLength(buf, len);
+	if (root == NULL)
+		return wr_err_set(err, "Prometheus answer is not valid JSON");
+	rc = query_read(root, out, err);
+	cJSON_Delete(root);
+	if (rc != 0) {
+		out->value = NAN;
+		out->timestamp = NAN;
+	}
+	return rc;
+}

@@ -1,0 +1,366 @@
+/*
+ * test_decide.c — the verdict: each threshold with its exact reason, the
+ * worst rule first, "no data" never read as OK, hysteresis that moves up
+ * at once and down only after calm checks, and the pane's number formats
+ * and sparkline.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+#include <math.h>
+#include <string.h>
+
+#include "warroom/decide.h"
+
+/* DESIGN §3.1 defaults, as config_init() sets them. */
+static struct config_thresholds
+thresholds_default(void)
+{
+	struct config_thresholds t = {
+		.error_rate_rollback = 0.05,
+		.error_rate_consider = 0.02,
+		.error_rate_monitor = 0.01,
+		.p95_rollback_ms = 2000,
+		.p95_consider_ms = 1000,
+		.p95_monitor_ms = 500,
+		.restarts_rollback = 3,
+		.restarts_window_s = 300,
+	};
+
+	return t;
+}
+
+static struct decide_verdict
+verdict(double er, double p95, int restarts, const struct decide_verdict *prev)
+{
+	struct config_thresholds t = thresholds_default();
+	struct decide_input m = { .error_rate = er, .p95_ms = p95, .restarts = restarts };
+
+	return decide(&t, &m, prev, NULL);
+}
+
+static void
+expect(double er, double p95, int restarts, enum decide_level level,
+    const char *reason)
+{
+	struct decide_verdict v = verdict(er, p95, restarts, NULL);
+
+	assert_string_equal(v.reason, reason);
+	assert_string_equal(decide_level_name(v.level), decide_level_name(level));
+	assert_int_equal(v.raw, level);
+}
+
+/* ---- rules ---- */
+
+static void
+verdict_rolls_back_above_five_percent_errors(void **state)
+{
+	expect(0.079, 420, 0, DECIDE_ROLLBACK, "error rate 7.9% > 5%");
+}
+
+static void
+each_error_rate_threshold(void **state)
+{
+	expect(0.03, 100, 0, DECIDE_CONSIDER, "error rate 3% > 2%");
+	expect(0.015, 100, 0, DECIDE_MONITOR, "error rate 1.5% > 1%");
+	/* Equal is not above: exactly 5% is CONSIDER, not ROLLBACK. */
+	expect(0.05, 100, 0, DECIDE_CONSIDER, "error rate 5% > 2%");
+	/* Just above: enough digits that the two numbers differ. */
+	expect(0.05001, 100, 0, DECIDE_ROLLBACK, "error rate 5.001% > 5%");
+	expect(0.1234, 100, 0, DECIDE_ROLLBACK, "error rate 12.3% > 5%");
+}
+
+static void
+each_p95_threshold(void **state)
+{
+	expect(0.001, 1500, 0, DECIDE_CONSIDER, "p95 1500 ms > 1000 ms");
+	expect(0.001, 2500, 0, DECIDE_ROLLBACK, "p95 2500 ms > 2000 ms");
+	expect(0.001, 600.4, 0, DECIDE_MONITOR, "p95 600 ms > 500 ms");
+	expect(0.001, 500.2, 0, DECIDE_MONITOR, "p95 500.2 ms > 500 ms");
+	expect(0.001, 500, 0, DECIDE_OK, "below thresholds: error rate 0.1%, p95 500 ms, 0 restarts in 5m");
+}
+
+static void
+restarts_threshold(void **state)
+{
+	struct config_thresholds t = thresholds_default();
+	struct decide_input m = { .error_rate = 0, .p95_ms = 100, .restarts = 1 };
+	struct decide_verdict v;
+
+	expect(0.001, 100, 3, DECIDE_ROLLBACK, "3 restarts in 5m \xe2\x89\xa5 3");
+	expect(0.001, 100, 2, DECIDE_OK, "below thresholds: error rate 0.1%, p95 100 ms, 2 restarts in 5m");
+	t.restarts_rollback = 1;
+	t.restarts_window_s = 3600;
+	v = decide(&t, &m, NULL, NULL);
+	assert_int_equal(v.level, DECIDE_ROLLBACK);
+	assert_string_equal(v.reason, "1 restart in 1h \xe2\x89\xa5 1");
+	/* 0 disables the rule. */
+	t.restarts_rollback = 0;
+	v = decide(&t, &m, NULL, NULL);
+	assert_int_equal(v.level, DECIDE_OK);
+}
+
+static void
+worst_rule_comes_first(void **state)
+{
+	expect(0.015, 2500, 0, DECIDE_ROLLBACK,
+	    "p95 2500 ms > 2000 ms; error rate 1.5% > 1%");
+	expect(0.03, 600, 4, DECIDE_ROLLBACK,
+	    "4 restarts in 5m \xe2\x89\xa5 3; error rate 3% > 2%; p95 600 ms > 500 ms");
+	/* The fixture fleet's bad tag: ~8 % 5xx, p95 1.5 s. */
+	expect(0.08, 1500, 0, DECIDE_ROLLBACK,
+	    "error rate 8% > 5%; p95 1500 ms > 1000 ms");
+}
+
+static void
+ok_says_what_it_measured(void **state)
+{
+	expect(0.001, 183.3, 0, DECIDE_OK,
+	    "below thresholds: error rate 0.1%, p95 183 ms, 0 restarts in 5m");
+}
+
+/* ---- no data ---- */
+
+static void
+no_data_is_never_ok(void **state)
+{
+	expect(NAN, NAN, -1, DECIDE_NO_DATA, "no data for error rate, p95, restarts");
+	expect(0.001, NAN, 0, DECIDE_NO_DATA,
+	    "no data for p95; error rate 0.1%, 0 restarts in 5m");
+	expect(NAN, 100, 0, DECIDE_NO_DATA,
+	    "no data for error rate; p95 100 ms, 0 restarts in 5m");
+}
+
+static void
+no_data_does_not_hide_a_firing_rule(void **state)
+{
+	expect(0.079, NAN, -1, DECIDE_ROLLBACK,
+	    "error rate 7.9% > 5%; no data for p95, restarts");
+	expect(NAN, 700, 0, DECIDE_MONITOR, "p95 700 ms > 500 ms; no data for error rate");
+}
+
+static void
+no_data_ranks_between_ok_and_monitor(void **state)
+{
+	assert_true(DECIDE_OK < DECIDE_NO_DATA);
+	assert_true(DECIDE_NO_DATA < DECIDE_MONITOR);
+	assert_true(DECIDE_MONITOR < DECIDE_CONSIDER);
+	assert_true(DECIDE_CONSIDER < DECIDE_ROLLBACK);
+	assert_string_equal(decide_level_name(DECIDE_ROLLBACK), "ROLLBACK IMMEDIATELY");
+	assert_string_equal(decide_level_name(DECIDE_CONSIDER), "CONSIDER ROLLBACK");
+	assert_string_equal(decide_level_name(DECIDE_MONITOR), "MONITOR");
+	assert_string_equal(decide_level_name(DECIDE_NO_DATA), "NO DATA");
+	assert_string_equal(decide_level_name(DECIDE_OK), "OK");
+}
+
+/* ---- hysteresis ---- */
+
+static void
+worse_is_immediate(void **state)
+{
+	struct decide_verdict v = verdict(0.001, 100, 0, NULL);
+
+	assert_int_equal(v.level, DECIDE_OK);
+	v = verdict(0.079, 100, 0, &v);
+	assert_int_equal(v.level, DECIDE_ROLLBACK);
+	assert_string_equal(v.reason, "error rate 7.9% > 5%");
+	v = verdict(0.015, 100, 0, NULL);
+	v = verdict(0.03, 100, 0, &v);
+	assert_int_equal(v.level, DECIDE_CONSIDER);
+}
+
+static void
+better_needs_calm_checks(void **state)
+{
+	struct decide_verdict v = verdict(0.079, 100, 0, NULL);
+
+	v = verdict(0.03, 100, 0, &v);
+	assert_int_equal(v.level, DECIDE_ROLLBACK);
+	assert_int_equal(v.raw, DECIDE_CONSIDER);
+	assert_int_equal(v.calm, 1);
+	assert_string_equal(v.reason,
+	    "error rate 3% > 2%; held at ROLLBACK IMMEDIATELY (1/2 calm checks)");
+	v = verdict(0.03, 100, 0, &v);
+	assert_int_equal(v.level, DECIDE_CONSIDER);
+	assert_int_equal(v.calm, 0);
+	assert_string_equal(v.reason, "error rate 3% > 2%");
+}
+
+static void
+within_the_margin_is_not_calm(void **state)
+{
+	/* 4.8% is below 5% but not 10% below it (4.5%): no progress. */
+	struct decide_verdict v = verdict(0.079, 100, 0, NULL);
+	int i;
+
+	for (i = 0; i < 5; i++) {
+		v = verdict(0.048, 100, 0, &v);
+		assert_int_equal(v.level, DECIDE_ROLLBACK);
+		assert_int_equal(v.raw, DECIDE_CONSIDER);
+		assert_int_equal(v.calm, 0);
+	}
+	assert_string_equal(v.reason,
+	    "error rate 4.8% > 2%; held at ROLLBACK IMMEDIATELY (0/2 calm checks)");
+	/* A flap back inside the margin restarts the count. */
+	v = verdict(0.03, 100, 0, &v);
+	assert_int_equal(v.calm, 1);
+	v = verdict(0.048, 100, 0, &v);
+	assert_int_equal(v.calm, 0);
+	assert_int_equal(v.level, DECIDE_ROLLBACK);
+	v = verdict(0.03, 100, 0, &v);
+	v = verdict(0.03, 100, 0, &v);
+	assert_int_equal(v.level, DECIDE_CONSIDER);
+}
+
+static void
+the_worst_level_of_a_calm_run_wins(void **state)
+{
+	struct decide_verdict v = verdict(0.079, 100, 0, NULL);
+
+	v = verdict(0.001, 100, 0, &v);        /* would be OK */
+	assert_int_equal(v.level, DECIDE_ROLLBACK);
+	v = verdict(0.03, 100, 0, &v);         /* CONSIDER */
+	assert_int_equal(v.level, DECIDE_CONSIDER);
+	v = verdict(0.001, 100, 0, &v);
+	v = verdict(0.001, 100, 0, &v);
+	assert_int_equal(v.level, DECIDE_OK);
+}
+
+static void
+no_data_after_rollback_is_held_too(void **state)
+{
+	struct decide_verdict v = verdict(0.079, 100, 0, NULL);
+
+	v = verdict(NAN, NAN, -1, &v);
+	assert_int_equal(v.level, DECIDE_ROLLBACK);
+	assert_string_equal(v.reason,
+	    "no data for error rate, p95, restarts; held at ROLLBACK IMMEDIATELY (1/2 calm checks)");
+	v = verdict(NAN, NAN, -1, &v);
+	assert_int_equal(v.level, DECIDE_NO_DATA);
+	/* And NO DATA → OK waits as well. */
+	v = verdict(0.001, 100, 0, &v);
+	assert_int_equal(v.level, DECIDE_NO_DATA);
+	v = verdict(0.001, 100, 0, &v);
+	assert_int_equal(v.level, DECIDE_OK);
+}
+
+static void
+params_are_the_callers(void **state)
+{
+	struct config_thresholds t = thresholds_default();
+	struct decide_params p = { .margin = 0, .calm_checks = 3 };
+	struct decide_input hot = { 0.079, 100, 0 }, edge = { 0.0499, 100, 0 };
+	struct decide_verdict v = decide(&t, &hot, NULL, &p);
+
+	assert_true(decide_params_default().margin == WR_DECIDE_MARGIN);
+	assert_int_equal(decide_params_default().calm_checks, 2);
+	/* With no margin, 4.99% counts as calm; three of them are needed. */
+	v = decide(&t, &edge, &v, &p);
+	v = decide(&t, &edge, &v, &p);
+	assert_int_equal(v.level, DECIDE_ROLLBACK);
+	v = decide(&t, &edge, &v, &p);
+	assert_int_equal(v.level, DECIDE_CONSIDER);
+	/* calm_checks 1: the first calm evaluation is enough. */
+	p.calm_checks = 1;
+	p.margin = 0.10;
+	v = decide(&t, &hot, NULL, &p);
+	v = decide(&t, &edge, &v, &p);
+	assert_int_equal(v.level, DECIDE_ROLLBACK);   /* inside the margin */
+	edge.error_rate = 0.03;
+	v = decide(&t, &edge, &v, &p);
+	assert_int_equal(v.level, DECIDE_CONSIDER);
+}
+
+/* ---- formats ---- */
+
+static void
+formats(void **state)
+{
+	char b[32];
+
+	decide_format_percent(0.079, b, sizeof(b));
+	assert_string_equal(b, "7.9%");
+	decide_format_percent(0.05, b, sizeof(b));
+	assert_string_equal(b, "5%");
+	decide_format_percent(0.0012, b, sizeof(b));
+	assert_string_equal(b, "0.12%");
+	decide_format_percent(0, b, sizeof(b));
+	assert_string_equal(b, "0%");
+	decide_format_percent(1, b, sizeof(b));
+	assert_string_equal(b, "100%");
+	decide_format_percent(NAN, b, sizeof(b));
+	assert_string_equal(b, "no data");
+	decide_format_percent(INFINITY, b, sizeof(b));
+	assert_string_equal(b, "+Inf%");
+	decide_format_ms(1500, b, sizeof(b));
+	assert_string_equal(b, "1500 ms");
+	decide_format_ms(183.33, b, sizeof(b));
+	assert_string_equal(b, "183 ms");
+	decide_format_ms(2.5, b, sizeof(b));
+	assert_string_equal(b, "2.5 ms");
+	decide_format_ms(NAN, b, sizeof(b));
+	assert_string_equal(b, "no data");
+	decide_format_window(300, b, sizeof(b));
+	assert_string_equal(b, "5m");
+	decide_format_window(3600, b, sizeof(b));
+	assert_string_equal(b, "1h");
+	decide_format_window(5400, b, sizeof(b));
+	assert_string_equal(b, "1h30m");
+	decide_format_window(90, b, sizeof(b));
+	assert_string_equal(b, "90s");
+	/* Cut, but always terminated. */
+	assert_int_equal(decide_format_ms(1500, b, 5), 4);
+	assert_string_equal(b, "1500");
+}
+
+static void
+sparkline(void **state)
+{
+	const double ramp[] = { 0, 1, 2, 3, 4, 5, 6, 7 };
+	const double gaps[] = { 0.08, NAN, 0.04, 0 };
+	const double flat[] = { 0, 0, 0 };
+	const double inf[] = { 1, INFINITY, 2 };
+	char b[64];
+
+	assert_int_equal(decide_sparkline(ramp, 8, b, sizeof(b)), 24);
+	assert_string_equal(b, "▁▂▃▄▅▆▇█");
+	decide_sparkline(gaps, 4, b, sizeof(b));
+	assert_string_equal(b, "█ ▅▁");
+	decide_sparkline(flat, 3, b, sizeof(b));
+	assert_string_equal(b, "▁▁▁");
+	decide_sparkline(inf, 3, b, sizeof(b));
+	assert_string_equal(b, "▅██");
+	/* Only whole characters fit: 7 bytes hold two bars. */
+	assert_int_equal(decide_sparkline(ramp, 8, b, 7), 6);
+	assert_string_equal(b, "▁▂");
+	assert_int_equal(decide_sparkline(ramp, 0, b, sizeof(b)), 0);
+	assert_string_equal(b, "");
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(verdict_rolls_back_above_five_percent_errors),
+		cmocka_unit_test(each_error_rate_threshold),
+		cmocka_unit_test(each_p95_threshold),
+		cmocka_unit_test(restarts_threshold),
+		cmocka_unit_test(worst_rule_comes_first),
+		cmocka_unit_test(ok_says_what_it_measured),
+		cmocka_unit_test(no_data_is_never_ok),
+		cmocka_unit_test(no_data_does_not_hide_a_firing_rule),
+		cmocka_unit_test(no_data_ranks_between_ok_and_monitor),
+		cmocka_unit_test(worse_is_immediate),
+		cmocka_unit_test(better_needs_calm_checks),
+		cmocka_unit_test(within_the_margin_is_not_calm),
+		cmocka_unit_test(the_worst_level_of_a_calm_run_wins),
+		cmocka_unit_test(no_data_after_rollback_is_held_too),
+		cmocka_unit_test(params_are_the_callers),
+		cmocka_unit_test(formats),
+		cmocka_unit_test(sparkline),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
