@@ -215,6 +215,8 @@ load_runbooks(struct app *app, const struct opts *o)
 		    runbook_matrix_apply(&app->runbooks[i].rb.matrix, &app->cfg.thresholds) != 0) {
 			app_say(app, "decision matrix from %s (line %d) overrides [thresholds]",
 			    app->runbooks[i].base, app->runbooks[i].rb.matrix.line);
+			snprintf(app->matrix_from, sizeof(app->matrix_from), "%s:%d",
+			    app->runbooks[i].base, app->runbooks[i].rb.matrix.line);
 			break;
 		}
 	return 0;
@@ -230,6 +232,26 @@ static void
 on_data_change(void *arg)
 {
 	((struct app *)arg)->dirty = true;
+}
+
+/* A host's verdict changed level: the timeline records it (the post-mortem
+ * reads recovery from the first OK after a rollback). */
+static void
+on_verdict(int host, const struct decide_verdict *v, void *arg)
+{
+	struct app *app = arg;
+	struct wr_err err;
+	cJSON *d;
+
+	app->dirty = true;
+	if (app->tl == NULL)
+		return;
+	d = cJSON_CreateObject();
+	cJSON_AddStringToObject(d, "verdict", decide_level_name(v->level));
+	cJSON_AddStringToObject(d, "reason", v->reason);
+	if (timeline_append(app->tl, "verdict.change", app->cfg.hosts[host].name, NULL, d,
+	    &err) != 0)
+		app_say(app, "verdict change NOT recorded: %s", err.msg);
 }
 
 /* One SSH session per configured host, connecting in the background, and
@@ -248,7 +270,10 @@ start_hosts(struct app *app)
 		.on_change = on_host_change,
 		.arg = app,
 	};
-	struct poller_opts popts = { .on_change = on_data_change, .arg = app };
+	struct poller_opts popts = { .on_change = on_data_change, .on_verdict = on_verdict,
+		.poll_ms = app->cfg.poll_ms, .probe_ms = app->cfg.probe_ms,
+		.metrics_ms = app->cfg.metrics_ms,
+		.tokens = (const char *const *)app->tokens, .arg = app };
 	struct wr_err err;
 	size_t i;
 
@@ -287,14 +312,19 @@ load_secrets(struct app *app)
 	size_t i;
 
 	redact_init(&app->red);
+	app->tokens = xcalloc(app->cfg.nhosts + 1, sizeof(char *));
 	for (i = 0; i < app->cfg.nhosts; i++) {
 		const struct config_host *h = &app->cfg.hosts[i];
 
-		if (h->metrics_token_env[0] && getenv(h->metrics_token_env) != NULL)
+		if (h->metrics_token_env[0] && getenv(h->metrics_token_env) != NULL) {
 			redact_add_secret(&app->red, getenv(h->metrics_token_env));
+			app->tokens[i] = xstrdup(getenv(h->metrics_token_env));
+		}
 		if (h->metrics_token_file.path[0] &&
-		    secret_read_file(h->metrics_token_file.path, buf, sizeof(buf), &err) == 0)
+		    secret_read_file(h->metrics_token_file.path, buf, sizeof(buf), &err) == 0) {
 			redact_add_secret(&app->red, buf);
+			app->tokens[i] = xstrdup(buf);
+		}
 	}
 	if (app->cfg.statuspage.token_env[0] && getenv(app->cfg.statuspage.token_env) != NULL)
 		redact_add_secret(&app->red, getenv(app->cfg.statuspage.token_env));
@@ -605,6 +635,9 @@ main(int argc, char **argv)
 	loop_free(app.loop);
 	app_free_entries(&app);
 	app_free_runbooks(&app);
+	for (size_t t = 0; app.tokens != NULL && t < app.cfg.nhosts; t++)
+		free(app.tokens[t]);
+	free(app.tokens);
 	redact_free(&app.red);
 	free(app.screen);
 	config_free(&app.cfg);

@@ -63,6 +63,8 @@ struct app {
 	struct http_client *http;
 	struct tunnel_set *tunnels;
 	struct poller *poller;           /* tags, states and health per row */
+	char **tokens;                   /* per host: its metrics token, or NULL */
+	char matrix_from[128];           /* runbook whose matrix is in force, or "" */
 
 	const char *incident;            /* --incident NAME, or NULL */
 	struct timeline *tl;             /* the incident's journal, or NULL */

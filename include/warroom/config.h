@@ -85,6 +85,9 @@ struct config {
 	char theme[WR_PATH_MAX];
 	struct config_file_ref known_hosts;
 	struct config_file_ref ssh_config;   /* -F for ssh; empty: ~/.ssh/config */
+	int poll_ms;                     /* driver polls (tags, states) */
+	int probe_ms;                    /* /healthz /readyz /version */
+	int metrics_ms;                  /* /metrics scrapes */
 	struct config_host *hosts;
 	size_t nhosts;
 	struct config_statuspage statuspage;

@@ -39,6 +39,8 @@ struct decide_input {
 	double error_rate;               /* fraction of requests; NAN: no data */
 	double p95_ms;                   /* NAN: no data */
 	int restarts;                    /* within the thresholds' window; < 0: no data */
+	bool restarts_unreported;        /* the driver has no restart count at all
+	                                    (compose ps, helm): not "no data" */
 };
 
 /* Hysteresis. */

@@ -12,6 +12,8 @@
 #include <stdint.h>
 
 #include "warroom/config.h"
+#include "warroom/decide.h"
+#include "warroom/metrics.h"
 #include "warroom/probe.h"
 
 struct loop;
@@ -41,9 +43,31 @@ struct svc_state {
 	int64_t health_changed_ms;
 };
 
+#define POLLER_HISTORY 60
+
+/* A host's metrics (its metrics_url) and the verdict drawn from them. */
+struct host_metrics {
+	bool have_scrape;                /* one scrape read: rates need two */
+	bool have_rates;
+	int64_t at_ms;                   /* wall clock of the last good scrape */
+	char error[256];                 /* the last scrape's failure, or "" */
+	struct metrics_rates rates;
+	struct decide_verdict verdict;
+	double error_hist[POLLER_HISTORY];  /* oldest first; NAN: no data */
+	double p95_hist[POLLER_HISTORY];
+	int nhist;
+	/* private to the poller */
+	struct metrics_scrape prev;
+	int64_t prev_mono_ms;
+};
+
 struct poller_opts {
 	int poll_ms;                     /* driver polls; default 5000 */
 	int probe_ms;                    /* health probes; default 5000 */
+	int metrics_ms;                  /* metrics scrapes; default 5000 */
+	const char *const *tokens;       /* per host: metrics bearer token or NULL */
+	/* A host's verdict changed level (not called for the first one). */
+	void (*on_verdict)(int host, const struct decide_verdict *v, void *arg);
 	void (*on_change)(void *arg);
 	void *arg;
 };
@@ -56,6 +80,9 @@ struct poller *poller_new(struct loop *loop, struct ssh_pool *pool,
 void poller_start(struct poller *p);
 
 void poller_free(struct poller *p);
+
+/* The metrics and verdict of host, or NULL. */
+const struct host_metrics *poller_metrics(const struct poller *p, int host);
 
 /* The state of service svc (index into the host's services) of host. */
 const struct svc_state *poller_state(const struct poller *p, int host, int svc);

@@ -66,6 +66,7 @@ config_init(struct config *cfg, const char *file, const struct config_env *env)
 		snprintf(cfg->timeline_dir, sizeof(cfg->timeline_dir),
 		    "%s/.local/state/warroom", env->home ? env->home : "");
 	wr_strlcpy(cfg->theme, "default", sizeof(cfg->theme));
+	cfg->poll_ms = cfg->probe_ms = cfg->metrics_ms = 5000;
 	cfg->thresholds = (struct config_thresholds){
 		.error_rate_rollback = 0.05,
 		.error_rate_consider = 0.02,
@@ -219,6 +220,27 @@ parse_ms(struct parse_state *ps, const char *name, const char *v, double *out)
 	return 0;
 }
 
+/* "5s", "5" or "2m": an interval from 1 s to 1 h, kept in milliseconds. */
+static int
+parse_seconds(struct parse_state *ps, const char *name, const char *v, int *out_ms)
+{
+	char num[32];
+	size_t len = strlen(v);
+	int mult = 1;
+	long n;
+
+	if (len > 0 && len < sizeof(num) && (v[len - 1] == 's' || v[len - 1] == 'm')) {
+		mult = v[len - 1] == 'm' ? 60 : 1;
+		memcpy(num, v, len - 1);
+		num[len - 1] = '\0';
+	} else
+		wr_strlcpy(num, v, sizeof(num));
+	if (parse_long(num, 1, 3600, &n) != 0 || n * mult > 3600)
+		return bad_value(ps, name, v, "an interval like 5s or 1m (1 s to 1 h)");
+	*out_ms = (int)(n * mult * 1000);
+	return 0;
+}
+
 /* "3/5m": restarts within a window (s, m or h). */
 static int
 parse_restarts(struct parse_state *ps, const char *name, const char *v,
@@ -319,7 +341,8 @@ parse_env_name(struct parse_state *ps, const char *name, const char *v,
 /* ---- sections ---- */
 
 static const char *const warroom_keys[] = {
-	"read_only", "timeline_dir", "theme", "known_hosts", "ssh_config", NULL,
+	"read_only", "timeline_dir", "theme", "known_hosts", "ssh_config",
+	"poll_interval", "probe_interval", "metrics_interval", NULL,
 };
 static const char *const host_keys[] = {
 	"address", "user", "port", "driver", "compose_dir", "namespace",
@@ -379,6 +402,12 @@ handle_warroom(struct parse_state *ps, const char *name, const char *v)
 		parse_file_ref(ps, name, v, &cfg->known_hosts);
 	else if (strcmp(name, "ssh_config") == 0)
 		parse_file_ref(ps, name, v, &cfg->ssh_config);
+	else if (strcmp(name, "poll_interval") == 0)
+		parse_seconds(ps, name, v, &cfg->poll_ms);
+	else if (strcmp(name, "probe_interval") == 0)
+		parse_seconds(ps, name, v, &cfg->probe_ms);
+	else if (strcmp(name, "metrics_interval") == 0)
+		parse_seconds(ps, name, v, &cfg->metrics_ms);
 	else
 		unknown_key(ps, "warroom", name, warroom_keys);
 }
@@ -826,6 +855,8 @@ config_describe(const struct config *cfg)
 	    cfg->known_hosts.path[0] ? cfg->known_hosts.path : "~/.ssh/known_hosts only");
 	sb_printf(&sb, "ssh_config: %s\n",
 	    cfg->ssh_config.path[0] ? cfg->ssh_config.path : "~/.ssh/config (as ssh reads it)");
+	sb_printf(&sb, "intervals: poll %ds, probes %ds, metrics %ds\n", cfg->poll_ms / 1000,
+	    cfg->probe_ms / 1000, cfg->metrics_ms / 1000);
 	sb_printf(&sb, "hosts: %zu\n", cfg->nhosts);
 	for (i = 0; i < cfg->nhosts; i++) {
 		const struct config_host *h = &cfg->hosts[i];

@@ -252,7 +252,9 @@ evaluate(const struct config_thresholds *t, const struct decide_input *m,
 		snprintf(text, sizeof(text), "p95 %s ms > %s ms", vs, ls);
 		fire(ev, by_rank[i], text);
 	}
-	if (m->restarts < 0)
+	if (m->restarts < 0 && m->restarts_unreported)
+		;       /* nothing to wait for: the tool never says */
+	else if (m->restarts < 0)
 		miss(ev, METRIC_RESTARTS);
 	else if (t->restarts_rollback > 0 && m->restarts >= t->restarts_rollback * scale) {
 		decide_format_window(t->restarts_window_s, win, sizeof(win));

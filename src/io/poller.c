@@ -9,6 +9,7 @@
  */
 #include "warroom/poller.h"
 
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -33,7 +34,9 @@ struct host_poll {
 	int host;
 	const struct config_host *cfg;
 	struct svc_state *svc;           /* one per service */
-	uint64_t poll_timer, probe_timer;
+	uint64_t poll_timer, probe_timer, metrics_timer;
+	struct host_metrics m;
+	bool scraping;
 	int running;                     /* commands of this poll still out */
 	int probing;                     /* HTTP probes still out */
 };
@@ -393,6 +396,128 @@ on_probe(void *arg)
 	}
 }
 
+/* ---- metrics ---- */
+
+static void
+push_hist(struct host_metrics *m, double err, double p95)
+{
+	if (m->nhist == POLLER_HISTORY) {
+		memmove(m->error_hist, m->error_hist + 1, (POLLER_HISTORY - 1) * sizeof(double));
+		memmove(m->p95_hist, m->p95_hist + 1, (POLLER_HISTORY - 1) * sizeof(double));
+		m->nhist--;
+	}
+	m->error_hist[m->nhist] = err;
+	m->p95_hist[m->nhist] = p95;
+	m->nhist++;
+}
+
+/* The restarts to judge by: the worst of the host's services, or "the
+ * tool does not say" when none of them reports a count. */
+static void
+host_restarts(const struct host_poll *hp, struct decide_input *in)
+{
+	int i;
+
+	in->restarts = -1;
+	for (i = 0; i < hp->cfg->nservices; i++)
+		if (hp->svc[i].restarts > in->restarts)
+			in->restarts = hp->svc[i].restarts;
+	in->restarts_unreported = in->restarts < 0 && hp->cfg->driver != DRIVER_K8S;
+}
+
+static void
+scrape_done(const struct http_response *r, void *arg)
+{
+	struct host_poll *hp = arg;
+	struct host_metrics *m = &hp->m;
+	struct metrics_scrape cur;
+	struct decide_input in;
+	struct decide_verdict v;
+	struct decide_params dp = decide_params_default();
+	struct wr_err err;
+	int64_t mono = loop_now_ms();
+
+	hp->scraping = false;
+	if (r->status != 200) {
+		if (r->status)
+			snprintf(m->error, sizeof(m->error), "metrics: HTTP %ld", r->status);
+		else
+			snprintf(m->error, sizeof(m->error), "metrics: %.200s", r->error);
+		m->have_rates = false;
+	} else if (metrics_scrape_read(r->body, r->len, NULL, &cur, &err) != 0) {
+		wr_strlcpy(m->error, err.msg, sizeof(m->error));
+		m->have_rates = false;
+	} else {
+		m->error[0] = '\0';
+		m->at_ms = wall_ms();
+		if (m->have_scrape && metrics_rates_compute(&m->prev, &cur,
+		    (double)(mono - m->prev_mono_ms) / 1000.0, &m->rates, &err) == 0)
+			m->have_rates = true;
+		m->prev = cur;
+		m->prev_mono_ms = mono;
+		m->have_scrape = true;
+	}
+	in.error_rate = m->have_rates ? m->rates.error_rate : NAN;
+	in.p95_ms = m->have_rates ? m->rates.p95_s * 1000.0 : NAN;
+	host_restarts(hp, &in);
+	v = decide(&hp->p->cfg->thresholds, &in, m->nhist ? &m->verdict : NULL, &dp);
+	push_hist(m, in.error_rate, in.p95_ms);
+	if (m->nhist > 1 && v.level != m->verdict.level && hp->p->opts.on_verdict != NULL)
+		hp->p->opts.on_verdict(hp->host, &v, hp->p->opts.arg);
+	m->verdict = v;
+	changed(hp->p);
+}
+
+static void
+on_scrape(void *arg)
+{
+	struct host_poll *hp = arg;
+	const char *tok = hp->p->opts.tokens ? hp->p->opts.tokens[hp->host] : NULL;
+	const char *hdrs[2] = { NULL, NULL };
+	const char *sock = NULL;
+	char dest[256], *auth = NULL;
+	struct wr_err err;
+	int port, r;
+
+	if (hp->cfg->metrics_url[0] == '\0' || hp->scraping)
+		return;
+	if (hp->cfg->tunnel) {
+		if (ssh_pool_session(hp->p->pool, hp->host) == NULL)
+			return;
+		if (http_url_host_port(hp->cfg->metrics_url, dest, sizeof(dest), &port, &err) != 0 ||
+		    (sock = tunnel_path(hp->p->tunnels, hp->host, dest, port, &err)) == NULL)
+			return;
+	}
+	if (tok != NULL) {
+		size_t n = strlen(tok) + 32;
+
+		auth = xmalloc(n);
+		snprintf(auth, n, "Authorization: Bearer %s", tok);
+		hdrs[0] = auth;
+	}
+	{
+		struct http_request req = { .url = hp->cfg->metrics_url, .unix_socket = sock,
+			.timeout_ms = 5000, .headers = hdrs, .max_body = 16 * 1024 * 1024 };
+
+		r = http_start(hp->p->http, &req, scrape_done, hp, &err);
+	}
+	if (auth != NULL) {
+		/* libcurl has its own copy of the header now. */
+		memset(auth, 0, strlen(auth));
+		free(auth);
+	}
+	if (r == 0)
+		hp->scraping = true;
+}
+
+const struct host_metrics *
+poller_metrics(const struct poller *p, int host)
+{
+	if (p == NULL || host < 0 || (size_t)host >= p->nhosts)
+		return NULL;
+	return &p->hosts[host].m;
+}
+
 /* ---- lifecycle ---- */
 
 struct poller *
@@ -413,6 +538,8 @@ poller_new(struct loop *loop, struct ssh_pool *pool, struct http_client *http,
 		p->opts.poll_ms = 5000;
 	if (p->opts.probe_ms <= 0)
 		p->opts.probe_ms = 5000;
+	if (p->opts.metrics_ms <= 0)
+		p->opts.metrics_ms = 5000;
 	p->seed = (unsigned)time(NULL);
 	p->nhosts = cfg->nhosts;
 	p->hosts = xcalloc(cfg->nhosts + 1, sizeof(*p->hosts));
@@ -442,6 +569,8 @@ poller_start(struct poller *p)
 		    on_poll, &p->hosts[i]);
 		p->hosts[i].probe_timer = loop_timer_add(p->loop, 400 + j2,
 		    p->opts.probe_ms + j2, on_probe, &p->hosts[i]);
+		p->hosts[i].metrics_timer = loop_timer_add(p->loop, 500 + j2,
+		    p->opts.metrics_ms + j1, on_scrape, &p->hosts[i]);
 	}
 }
 
@@ -455,6 +584,7 @@ poller_free(struct poller *p)
 	for (i = 0; i < p->nhosts; i++) {
 		loop_timer_cancel(p->loop, p->hosts[i].poll_timer);
 		loop_timer_cancel(p->loop, p->hosts[i].probe_timer);
+		loop_timer_cancel(p->loop, p->hosts[i].metrics_timer);
 		free(p->hosts[i].svc);
 	}
 	free(p->hosts);

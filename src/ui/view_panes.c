@@ -1,5 +1,5 @@
 /*
- * view_panes.c — the METRICS and LOGS panes. Until their
+ * view_panes.c — the LOGS pane. Until its
  * data sources exist they say plainly what they will show and what they
  * have; each moves to a file of its own when it gains real content.
  */
@@ -15,12 +15,6 @@ say(struct app *app, WINDOW *win, int y, int w, const char *text)
 }
 
 static void
-metrics_draw(struct app *app, WINDOW *win, int h, int w, bool focused)
-{
-	say(app, win, 0, w, "no metrics collected");
-}
-
-static void
 logs_draw(struct app *app, WINDOW *win, int h, int w, bool focused)
 {
 	say(app, win, 0, w, "no log stream open");
@@ -32,9 +26,6 @@ no_keys(struct app *app, enum wr_command cmd, int page)
 	return false;
 }
 
-const struct view_ops view_metrics_ops = {
-	.name = "METRICS", .draw = metrics_draw, .key = no_keys,
-};
 const struct view_ops view_logs_ops = {
 	.name = "LOGS", .draw = logs_draw, .key = no_keys,
 };

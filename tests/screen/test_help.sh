@@ -34,7 +34,7 @@ assert_screen help <<'EOF'
 │   │ 4        focus the RUNBOOK pane                                      │   │
 └───│ 5        focus the TIMELINE pane                                     │   │
 ┌─ M│ Up, k    move the selection up                                       │   │
-│ no│ Down, j  move the selection down                                     │   │
+│ ap│ Down, j  move the selection down                                     │   │
 │   │ PgUp     move the selection a page up                                │   │
 │   │ PgDn     move the selection a page down                              │   │
 └───│ Home, g  move to the first line                                      │───┘
@@ -61,7 +61,7 @@ assert_screen scrolled <<'EOF'
 │   │ PgDn     move the selection a page down                              │   │
 └───│ Home, g  move to the first line                                      │   │
 ┌─ M│ End, G   move to the last line                                       │   │
-│ no│ Space    tick or untick the runbook step (RUNBOOK)                   │   │
+│ ap│ Space    tick or untick the runbook step (RUNBOOK)                   │   │
 │   │ Enter    open the step's detail or fold a section (RUNBOOK)          │   │
 │   │ [        jump to the previous unticked step                          │   │
 └───│ ]        jump to the next unticked step                              │───┘
@@ -88,7 +88,7 @@ assert_screen ignored <<'EOF'
 │   │ PgDn     move the selection a page down                              │   │
 └───│ Home, g  move to the first line                                      │   │
 ┌─ M│ End, G   move to the last line                                       │   │
-│ no│ Space    tick or untick the runbook step (RUNBOOK)                   │   │
+│ ap│ Space    tick or untick the runbook step (RUNBOOK)                   │   │
 │   │ Enter    open the step's detail or fold a section (RUNBOOK)          │   │
 │   │ [        jump to the previous unticked step                          │   │
 └───│ ]        jump to the next unticked step                              │───┘
@@ -115,7 +115,7 @@ assert_screen closed <<'EOF'
 │                                              ││                              │
 └──────────────────────────────────────────────┘│                              │
 ┌─ METRICS ────────────────────────────────────┐│                              │
-│ no metrics collected                         ││                              │
+│ api-1: no metrics_url in the config          ││                              │
 │                                              ││                              │
 │                                              ││                              │
 └──────────────────────────────────────────────┘└──────────────────────────────┘
@@ -149,7 +149,7 @@ assert_screen help-big <<'EOF'
 │             │ Up, k    move the selection up                                       │             │
 └─────────────│ Down, j  move the selection down                                     │             │
 ┌─ METRICS ───│ PgUp     move the selection a page up                                │             │
-│ no metrics c│ PgDn     move the selection a page down                              │             │
+│ api-1: no me│ PgDn     move the selection a page down                              │             │
 │             │ Home, g  move to the first line                                      │             │
 │             │ End, G   move to the last line                                       │             │
 │             │ Space    tick or untick the runbook step (RUNBOOK)                   │             │
@@ -192,7 +192,7 @@ assert_screen toggled <<'EOF'
 │                                                          ││                                      │
 └──────────────────────────────────────────────────────────┘│                                      │
 ┌─ METRICS ────────────────────────────────────────────────┐│                                      │
-│ no metrics collected                                     ││                                      │
+│ api-1: no metrics_url in the config                      ││                                      │
 │                                                          ││                                      │
 │                                                          ││                                      │
 │                                                          ││                                      │

@@ -38,7 +38,7 @@ assert_screen start <<'EOF'
 │                                              ││  [ ] Status page set to inves│
 └──────────────────────────────────────────────┘│  - 1. Exports kill switch  0/│
 ┌─ METRICS ────────────────────────────────────┐│  [ ] Set the switch in .env a│
-│ no metrics collected                         ││  [ ] Check that exports are o│
+│ api-1: no metrics_url in the config          ││  [ ] Check that exports are o│
 │                                              ││  - 2. Find the last good tag │
 │                                              ││  [ ] Last good tag taken from│
 └──────────────────────────────────────────────┘└──────────────────────────────┘
@@ -65,7 +65,7 @@ assert_screen ticked <<'EOF'
 │                                              ││  [ ] Status page set to inves│
 └──────────────────────────────────────────────┘│  - 1. Exports kill switch  0/│
 ┌─ METRICS ────────────────────────────────────┐│  [ ] Set the switch in .env a│
-│ no metrics collected                         ││  [ ] Check that exports are o│
+│ api-1: no metrics_url in the config          ││  [ ] Check that exports are o│
 │                                              ││  - 2. Find the last good tag │
 │                                              ││  [ ] Last good tag taken from│
 └──────────────────────────────────────────────┘└──────────────────────────────┘
@@ -92,7 +92,7 @@ assert_screen folded <<'EOF'
 │                                              ││  [ ] Check that exports are o│
 └──────────────────────────────────────────────┘│  - 2. Find the last good tag │
 ┌─ METRICS ────────────────────────────────────┐│  [ ] Last good tag taken from│
-│ no metrics collected                         ││  - 3. Roll back api and jobs │
+│ api-1: no metrics_url in the config          ││  - 3. Roll back api and jobs │
 │                                              ││  [ ] Pull the known-good imag│
 │                                              ││  [ ] Recreate both services o│
 └──────────────────────────────────────────────┘└──────────────────────────────┘
@@ -126,7 +126,7 @@ assert_screen detail <<'EOF'
 │   │                                                                                                              │he │
 └───│                                                                                                              │   │
 ┌─ M│                                                                                                              │doe│
-│ no│                                                                                                              │   │
+│ ap│                                                                                                              │   │
 │   │                                                                                                              │own│
 │   │                                                                                                              │   │
 │   │                                                                                                              │ent│
@@ -169,7 +169,7 @@ assert_screen second <<'EOF'
 │                                                                      ││  [ ] Check the release and the rollout: $    │
 └──────────────────────────────────────────────────────────────────────┘│  - Verify  0/3                               │
 ┌─ METRICS ────────────────────────────────────────────────────────────┐│  [ ] Error rate and p95 back under MONITOR fo│
-│ no metrics collected                                                 ││  [ ] Status page resolved                    │
+│ api-1: no metrics_url in the config                                  ││  [ ] Status page resolved                    │
 │                                                                      ││  [ ] Post-mortem scheduled                   │
 │                                                                      ││                                              │
 │                                                                      ││                                              │

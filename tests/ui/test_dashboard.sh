@@ -3,7 +3,9 @@
 # running tag, container state, /healthz, /readyz, /version and the data's
 # age; a deploy changes the tag; a failing endpoint shows FAIL with its
 # reason; a tool printing garbage shows ERR and the parser's message,
-# never a stale value passed off as fresh.
+# never a stale value passed off as fresh. METRICS: a bad tag turns the
+# verdict to ROLLBACK IMMEDIATELY within two scrape intervals and back to
+# OK after the tag is restored, each change a verdict.change record.
 . "${top_srcdir:-$(dirname "$0")/../..}/tests/lib/tmux.sh"
 [ -x /usr/sbin/sshd ] || skip "openssh-server is not installed"
 fleet=$top_srcdir/tests/fleet/fleet
@@ -37,3 +39,29 @@ wait_for "h1/api: compose ps: " 15
 ok "garbage from the tool shows as an error, with the parser's message"
 keys q
 wait_for "exit=0"
+
+# The verdict, with one-second intervals and plenty of simulated traffic.
+"$fleet" fault --dir "$fl" h1 clear bad-json > /dev/null
+"$fleet" set-tag --dir "$fl" h1 all v1.4.1 > /dev/null
+"$fleet" set --dir "$fl" h1 traffic_rps=500 > /dev/null
+sed 's/^\[warroom\]$/[warroom]\npoll_interval = 1s\nprobe_interval = 1s\nmetrics_interval = 1s/' \
+	"$fl/warroom.conf" > "$tmp/fast.conf"
+start 200 40 "$WARROOM -c $tmp/fast.conf --incident verdict-drill"
+wait_re "^│h1 +OK" 15
+assert_contains "$tmp/screen" "below thresholds: error rate"
+ok "a good tag: verdict OK, with what was measured"
+"$fleet" set-tag --dir "$fl" h1 all v1.5.0-bad > /dev/null
+wait_re "^│h1 +ROLLBACK IMMEDIATELY" 6
+wait_re "error rate [0-9.]+% > 5%" 2
+ok "a bad tag: ROLLBACK IMMEDIATELY within two scrape intervals, with the reason"
+"$fleet" set-tag --dir "$fl" h1 all v1.4.1 > /dev/null
+wait_re "^│h1 +OK" 15
+ok "the tag restored: back to OK (after the calm checks)"
+keys q
+wait_for "exit=0"
+journal=$(ls "$fl"/timeline/verdict-drill-*.jsonl)
+grep -q '"kind":"verdict.change","host":"h1".*"verdict":"ROLLBACK IMMEDIATELY"' "$journal" ||
+	fail "no verdict.change to ROLLBACK IMMEDIATELY in the journal"
+grep -q '"kind":"verdict.change","host":"h1".*"verdict":"OK"' "$journal" ||
+	fail "no verdict.change back to OK in the journal"
+ok "each verdict change is a timeline record"

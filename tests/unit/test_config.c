@@ -55,6 +55,7 @@ full_config_resolves(void **state)
 	    "theme = light\n"
 	    "known_hosts = keys/known_hosts\n"
 	    "ssh_config = ssh/config\n"
+	    "poll_interval = 2s\n"
 	    "[host \"api-1\"]\n"
 	    "address = 10.0.0.5\n"
 	    "user = deploy\n"
@@ -91,9 +92,11 @@ full_config_resolves(void **state)
 	assert_string_equal(cfg.known_hosts.path, "/etc/warroom/keys/known_hosts");
 	assert_int_equal(cfg.known_hosts.line, 6);
 	assert_string_equal(cfg.ssh_config.path, "/etc/warroom/ssh/config");
+	assert_int_equal(cfg.poll_ms, 2000);
+	assert_int_equal(cfg.metrics_ms, 5000);
 	assert_int_equal(cfg.nhosts, 2);
 	assert_string_equal(cfg.hosts[0].name, "api-1");
-	assert_int_equal(cfg.hosts[0].line, 8);
+	assert_int_equal(cfg.hosts[0].line, 9);
 	assert_string_equal(cfg.hosts[0].address, "10.0.0.5");
 	assert_string_equal(cfg.hosts[0].user, "deploy");
 	assert_int_equal(cfg.hosts[0].port, 2222);
@@ -215,6 +218,13 @@ hash_comment_gets_a_hint(void **state)
 	expect_error("[host \"a\"]\ncompose_dir = /srv\nservices = api\nport = 22 # ssh\n",
 	    "prod.conf:4: port: expected a number from 1 to 65535, got '22 # ssh' "
 	    "(inline comments start with ';', not '#')");
+}
+
+static void
+bad_interval(void **state)
+{
+	expect_error("[warroom]\nmetrics_interval = 2h\n",
+	    "prod.conf:2: metrics_interval: expected an interval like 5s or 1m (1 s to 1 h), got '2h'");
 }
 
 static void
@@ -403,6 +413,7 @@ main(void)
 		cmocka_unit_test(bad_port),
 		cmocka_unit_test(hash_comment_gets_a_hint),
 		cmocka_unit_test(bad_bool),
+		cmocka_unit_test(bad_interval),
 		cmocka_unit_test(bad_driver),
 		cmocka_unit_test(duplicate_host),
 		cmocka_unit_test(duplicate_key),

@@ -134,6 +134,20 @@ no_data_is_never_ok(void **state)
 }
 
 static void
+unreported_restarts_do_not_block_ok(void **state)
+{
+	struct config_thresholds t = thresholds_default();
+	struct decide_input m = { .error_rate = 0.001, .p95_ms = 120, .restarts = -1,
+		.restarts_unreported = true };
+	struct decide_verdict v = decide(&t, &m, NULL, NULL);
+
+	assert_int_equal(v.level, DECIDE_OK);
+	m.restarts_unreported = false;
+	v = decide(&t, &m, NULL, NULL);
+	assert_int_equal(v.level, DECIDE_NO_DATA);
+}
+
+static void
 no_data_does_not_hide_a_firing_rule(void **state)
 {
 	expect(0.079, NAN, -1, DECIDE_ROLLBACK,
@@ -251,7 +265,7 @@ params_are_the_callers(void **state)
 {
 	struct config_thresholds t = thresholds_default();
 	struct decide_params p = { .margin = 0, .calm_checks = 3 };
-	struct decide_input hot = { 0.079, 100, 0 }, edge = { 0.0499, 100, 0 };
+	struct decide_input hot = { 0.079, 100, 0, false }, edge = { 0.0499, 100, 0, false };
 	struct decide_verdict v = decide(&t, &hot, NULL, &p);
 
 	assert_true(decide_params_default().margin == WR_DECIDE_MARGIN);
@@ -351,6 +365,7 @@ main(void)
 		cmocka_unit_test(ok_says_what_it_measured),
 		cmocka_unit_test(no_data_is_never_ok),
 		cmocka_unit_test(no_data_does_not_hide_a_firing_rule),
+		cmocka_unit_test(unreported_restarts_do_not_block_ok),
 		cmocka_unit_test(no_data_ranks_between_ok_and_monitor),
 		cmocka_unit_test(worse_is_immediate),
 		cmocka_unit_test(better_needs_calm_checks),

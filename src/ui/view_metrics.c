@@ -1,0 +1,110 @@
+/*
+ * view_metrics.c — the METRICS pane: for the selected host, the verdict of
+ * the decision matrix with its reason, the error rate and p95 latency with
+ * a sparkline of the last minutes, the request rate, and the thresholds in
+ * force; below, one line per other host with its verdict, worst first.
+ */
+#include "warroom/ui.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "warroom/poller.h"
+
+static enum theme_role
+level_role(enum decide_level l)
+{
+	switch (l) {
+	case DECIDE_ROLLBACK: return THEME_BAD;
+	case DECIDE_CONSIDER: case DECIDE_MONITOR: return THEME_WARN;
+	case DECIDE_OK: return THEME_OK;
+	case DECIDE_NO_DATA: break;
+	}
+	return THEME_DIM;
+}
+
+static void
+metrics_draw(struct app *app, WINDOW *win, int h, int w, bool focused)
+{
+	const struct config_thresholds *t = &app->cfg.thresholds;
+	int host = app_selected_host(app), y = 0, x;
+	const struct host_metrics *m = poller_metrics(app->poller, host);
+	char line[600], a[32], b[32], spark[256];
+	size_t i;
+
+	if (host < 0) {
+		ui_put(win, 0, 1, w - 1, ui_attr(app, THEME_DIM), "no hosts configured");
+		return;
+	}
+	if (app->cfg.hosts[host].metrics_url[0] == '\0') {
+		snprintf(line, sizeof(line), "%s: no metrics_url in the config",
+		    app->cfg.hosts[host].name);
+		ui_put(win, 0, 1, w - 1, ui_attr(app, THEME_DIM), line);
+		return;
+	}
+	if (m == NULL || m->nhist == 0) {
+		snprintf(line, sizeof(line), "%s: waiting for the first scrapes",
+		    app->cfg.hosts[host].name);
+		ui_put(win, 0, 1, w - 1, ui_attr(app, THEME_DIM), line);
+		return;
+	}
+	x = ui_put(win, y, 0, w, ui_attr(app, THEME_TITLE), app->cfg.hosts[host].name);
+	x += ui_put(win, y, x, w - x, A_NORMAL, "  ");
+	ui_put(win, y, x, w - x, ui_attr(app, level_role(m->verdict.level)) | A_BOLD,
+	    decide_level_name(m->verdict.level));
+	y++;
+	ui_put(win, y++, 2, w - 2, ui_attr(app, THEME_NORMAL), m->verdict.reason);
+	if (y < h) {
+		decide_format_percent(m->have_rates ? m->rates.error_rate : NAN, a, sizeof(a));
+		decide_sparkline(m->error_hist, (size_t)m->nhist, spark, sizeof(spark));
+		snprintf(line, sizeof(line), "errors %-7s %s", a, spark);
+		ui_put(win, y++, 2, w - 2, ui_attr(app, THEME_NORMAL), line);
+	}
+	if (y < h) {
+		decide_format_ms(m->have_rates ? m->rates.p95_s * 1000.0 : NAN, b, sizeof(b));
+		decide_sparkline(m->p95_hist, (size_t)m->nhist, spark, sizeof(spark));
+		snprintf(line, sizeof(line), "p95    %-7s %s", b, spark);
+		ui_put(win, y++, 2, w - 2, ui_attr(app, THEME_NORMAL), line);
+	}
+	if (y < h && m->have_rates && !isnan(m->rates.request_rate)) {
+		snprintf(line, sizeof(line), "%.1f req/s%s", m->rates.request_rate,
+		    m->rates.reset ? "  (counters reset: the process restarted)" : "");
+		ui_put(win, y++, 2, w - 2, ui_attr(app, THEME_DIM), line);
+	}
+	if (y < h && m->error[0] != '\0')
+		ui_put(win, y++, 2, w - 2, ui_attr(app, THEME_BAD), m->error);
+	if (y < h) {
+		decide_format_percent(t->error_rate_rollback, a, sizeof(a));
+		decide_format_ms(t->p95_rollback_ms, b, sizeof(b));
+		snprintf(line, sizeof(line), "rollback at errors > %s or p95 > %s%s", a, b,
+		    app->matrix_from[0] ? " (matrix: " : "");
+		if (app->matrix_from[0])
+			snprintf(line + strlen(line), sizeof(line) - strlen(line), "%s)",
+			    app->matrix_from);
+		ui_put(win, y++, 2, w - 2, ui_attr(app, THEME_DIM), line);
+	}
+	/* The other hosts, worst first, as long as there is room. */
+	for (int lvl = DECIDE_ROLLBACK; lvl >= DECIDE_OK && y < h; lvl--)
+		for (i = 0; i < app->cfg.nhosts && y < h; i++) {
+			const struct host_metrics *o = poller_metrics(app->poller, (int)i);
+
+			if ((int)i == host || o == NULL || o->nhist == 0 || (int)o->verdict.level != lvl)
+				continue;
+			snprintf(line, sizeof(line), "%-14s %s", app->cfg.hosts[i].name,
+			    decide_level_name(o->verdict.level));
+			ui_put(win, y++, 0, w, ui_attr(app, level_role(o->verdict.level)), line);
+		}
+}
+
+static bool
+metrics_key(struct app *app, enum wr_command cmd, int page)
+{
+	return false;
+}
+
+const struct view_ops view_metrics_ops = {
+	.name = "METRICS",
+	.draw = metrics_draw,
+	.key = metrics_key,
+};
