@@ -19,6 +19,7 @@
 #include "warroom/redact.h"
 #include "warroom/runbook.h"
 #include "warroom/runbook_format.h"
+#include "warroom/exec.h"
 #include "warroom/http.h"
 #include "warroom/poller.h"
 #include "warroom/ssh.h"
@@ -623,11 +624,14 @@ main(int argc, char **argv)
 	}
 	app.safety.read_only = o.read_only || app.cfg.read_only;
 	app.incident = o.incident;
+	logbuf_init(&app.logs, WR_LOGBUF_DEFAULT_BYTES);
+	logfilter_init(&app.filter);
 	load_secrets(&app);
 	rc = run(&app, &o);
 	journal_close(&app, "exit");
 	/* HTTP first (its requests end without callbacks), then the sessions
 	 * (their commands end through the poller), then the poller. */
+	exec_follow_stop(app.follow);
 	http_free(app.http);
 	tunnel_set_free(app.tunnels);
 	ssh_pool_free(app.pool);
@@ -635,6 +639,8 @@ main(int argc, char **argv)
 	loop_free(app.loop);
 	app_free_entries(&app);
 	app_free_runbooks(&app);
+	logfilter_free(&app.filter);
+	logbuf_free(&app.logs);
 	for (size_t t = 0; app.tokens != NULL && t < app.cfg.nhosts; t++)
 		free(app.tokens[t]);
 	free(app.tokens);

@@ -11,6 +11,8 @@
 
 #include "warroom/config.h"
 #include "warroom/lineedit.h"
+#include "warroom/logbuf.h"
+#include "warroom/logfilter.h"
 #include "warroom/redact.h"
 #include "warroom/runbook.h"
 #include "warroom/safety.h"
@@ -64,6 +66,18 @@ struct app {
 	struct tunnel_set *tunnels;
 	struct poller *poller;           /* tags, states and health per row */
 	char **tokens;                   /* per host: its metrics token, or NULL */
+
+	struct logbuf logs;              /* the LOGS pane's lines, sanitized */
+	struct logfilter filter;
+	bool filtering;                  /* a pattern is set */
+	char filter_text[256];
+	struct exec_follow *follow;      /* the tailed service, or NULL */
+	char follow_label[160];          /* "api-1/api" */
+	bool logs_paused;                /* f: the view stays where it is */
+	uint64_t logs_pin;               /* paused: the bottom line's seq */
+	uint64_t logs_cursor;            /* with a filter: the current match */
+	bool logs_wrap, logs_hide_times;
+	bool work_pending;               /* a view has more to do: wake again soon */
 	char matrix_from[128];           /* runbook whose matrix is in force, or "" */
 
 	const char *incident;            /* --incident NAME, or NULL */
@@ -90,7 +104,7 @@ struct app {
 	bool help_visible;
 	int help_scroll;                 /* first line shown when help is long */
 	bool prompt_active;              /* the footer prompt is open */
-	enum { PROMPT_NOTE, PROMPT_TRUST } prompt_kind;
+	enum { PROMPT_NOTE, PROMPT_TRUST, PROMPT_FILTER } prompt_kind;
 	int prompt_host;                 /* PROMPT_TRUST: the host asked about */
 	struct lineedit prompt;
 	bool confirm_quit;               /* "quit while an action runs?" asked */

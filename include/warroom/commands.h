@@ -27,11 +27,16 @@
 	X(TOP,         "Home",   "g",     0, "move to the first line")               \
 	X(BOTTOM,      "End",    "G",     0, "move to the last line")                \
 	X(TICK,        "Space",  NULL,    0, "tick or untick the runbook step (RUNBOOK)") \
-	X(OPEN,        "Enter",  NULL,    0, "open the step's detail or fold a section (RUNBOOK)") \
+	X(OPEN,        "Enter",  NULL,    0, "HOSTS: tail that service in LOGS; RUNBOOK: open or fold") \
 	X(PREV_OPEN,   "[",      NULL,    0, "jump to the previous unticked step")   \
 	X(NEXT_OPEN,   "]",      NULL,    0, "jump to the next unticked step")       \
 	X(NEXT_RUNBOOK, "R",     NULL,    0, "switch to the next runbook")           \
 	X(TRUST_KEY,   "K",      NULL,    0, "trust the selected host's unknown key (HOSTS)") \
+	X(FILTER,      "/",      NULL,    0, "filter LOGS with a regex (empty clears it)") \
+	X(SEARCH_PREV, "N",      NULL,    0, "previous match in LOGS (n: next, with a filter)") \
+	X(FOLLOW,      "f",      NULL,    0, "LOGS: follow new lines, or pause in place") \
+	X(WRAP,        "w",      NULL,    0, "LOGS: wrap long lines")                \
+	X(TIMES,       "t",      NULL,    0, "LOGS: show or hide the lines' timestamps") \
 	X(NOTE,        "n",      NULL,    0, "add a note to the incident timeline")  \
 	X(EXPORT,      "e",      NULL,    0, "export the timeline as a post-mortem draft") \
 	X(REDRAW,      "C-l",    NULL,    0, "redraw the whole screen")              \

@@ -85,6 +85,16 @@ int ui_attr(const struct app *app, enum theme_role role);
  * Control characters are shown as ^X, invalid bytes as U+FFFD. */
 int ui_put(WINDOW *win, int y, int x, int width, int attr, const char *text);
 
+/* ui_put, also saying how many bytes of text fitted (for wrapping). */
+int ui_put_n(WINDOW *win, int y, int x, int width, int attr, const char *text,
+    size_t *consumed);
+
+/* Start tailing the service selected in HOSTS in the LOGS pane. */
+void logs_follow_selected(struct app *app);
+
+/* With a LOGS filter: move to the next (or previous) matching line. */
+void logs_search(struct app *app, bool next);
+
 /* Draw a box around w in the role's colours (Unicode lines when the
  * locale is UTF-8, ASCII otherwise). */
 void ui_border(const struct app *app, WINDOW *w, enum theme_role role);

@@ -22,6 +22,7 @@
 #include "warroom/parse_compose.h"
 #include "warroom/parse_helm.h"
 #include "warroom/parse_k8s.h"
+#include "warroom/sanitize.h"
 #include "warroom/ssh.h"
 #include "warroom/tunnel.h"
 
@@ -96,14 +97,24 @@ job_line(enum exec_stream s, const char *line, size_t len, bool cut, void *arg)
 	j->buf[j->len] = '\0';
 }
 
-/* Copy a field and note when a shown value changes. */
+/* Remote text in, display-safe text out (DESIGN §3.5). */
+static void
+put(char *dst, size_t cap, const char *src)
+{
+	sanitize_line(src, strlen(src), dst, cap);
+}
+
+/* Store a sanitized field and note when a shown value changes. */
 static void
 set_field(char *dst, size_t cap, const char *v, int64_t *changed_ms, int64_t now)
 {
-	if (strncmp(dst, v, cap - 1) != 0) {
+	char clean[512];
+
+	put(clean, sizeof(clean) < cap ? sizeof(clean) : cap, v);
+	if (strcmp(dst, clean) != 0) {
 		if (dst[0] != '\0')
 			*changed_ms = now;
-		wr_strlcpy(dst, v, cap);
+		wr_strlcpy(dst, clean, cap);
 	}
 }
 
@@ -114,7 +125,7 @@ fail_all(struct host_poll *hp, int svc, const char *why)
 
 	for (i = 0; i < hp->cfg->nservices; i++)
 		if (svc < 0 || svc == i)
-			wr_strlcpy(hp->svc[i].driver_error, why, sizeof(hp->svc[i].driver_error));
+			put(hp->svc[i].driver_error, sizeof(hp->svc[i].driver_error), why);
 }
 
 static void
@@ -141,7 +152,7 @@ apply_compose(struct host_poll *hp, const char *buf, size_t len, int64_t now)
 		}
 		set_field(s->tag, sizeof(s->tag), c->tag[0] ? c->tag : c->digest,
 		    &s->tag_changed_ms, now);
-		wr_strlcpy(s->image, c->image, sizeof(s->image));
+		put(s->image, sizeof(s->image), c->image);
 		set_field(s->state, sizeof(s->state), c->state, &s->tag_changed_ms, now);
 		set_field(s->health, sizeof(s->health), c->health, &s->tag_changed_ms, now);
 		s->restarts = c->restarts;
@@ -159,7 +170,7 @@ apply_k8s_deploy(struct svc_state *s, const char *buf, size_t len, int64_t now)
 	enum k8s_rollout r;
 
 	if (parse_k8s_deploy(buf, len, &d, &err) != 0) {
-		wr_strlcpy(s->driver_error, err.msg, sizeof(s->driver_error));
+		put(s->driver_error, sizeof(s->driver_error), err.msg);
 		return;
 	}
 	s->have_driver = true;
@@ -183,7 +194,7 @@ apply_k8s_pods(struct svc_state *s, const char *buf, size_t len, int64_t now,
 	struct wr_err err;
 
 	if (parse_k8s_pods(buf, len, &pods, &err) != 0) {
-		wr_strlcpy(s->driver_error, err.msg, sizeof(s->driver_error));
+		put(s->driver_error, sizeof(s->driver_error), err.msg);
 		return;
 	}
 	s->restarts = parse_k8s_restarts_within(&pods, now / 1000, window_s);
@@ -197,7 +208,7 @@ apply_helm(struct svc_state *s, const char *buf, size_t len, int64_t now)
 	struct wr_err err;
 
 	if (parse_helm_history(buf, len, &h, &err) != 0) {
-		wr_strlcpy(s->driver_error, err.msg, sizeof(s->driver_error));
+		put(s->driver_error, sizeof(s->driver_error), err.msg);
 		return;
 	}
 	s->have_driver = true;
@@ -208,7 +219,7 @@ apply_helm(struct svc_state *s, const char *buf, size_t len, int64_t now)
 
 		set_field(s->tag, sizeof(s->tag), r->app_version, &s->tag_changed_ms, now);
 		set_field(s->state, sizeof(s->state), r->status, &s->tag_changed_ms, now);
-		wr_strlcpy(s->image, r->chart, sizeof(s->image));
+		put(s->image, sizeof(s->image), r->chart);
 		s->revision = r->revision;
 	} else
 		set_field(s->state, sizeof(s->state), "no deployed revision", &s->tag_changed_ms, now);
@@ -334,9 +345,13 @@ probe_done(const struct http_response *r, void *arg)
 		if (r->status >= 200 && r->status < 300)
 			probe_version(r->body, r->len, version, sizeof(version), &err);
 	} else {
+		char raw[sizeof(res.reason)];
+
 		probe_health((int)r->status, r->body, r->len, &res);
 		if (r->status == 0)
 			snprintf(res.reason, sizeof(res.reason), "no answer: %.140s", r->error);
+		wr_strlcpy(raw, res.reason, sizeof(raw));
+		put(res.reason, sizeof(res.reason), raw);
 	}
 	for (i = 0; i < hp->cfg->nservices; i++) {
 		struct svc_state *s = &hp->svc[i];
@@ -352,7 +367,7 @@ probe_done(const struct http_response *r, void *arg)
 				s->health_changed_ms = now;
 			s->readyz = res;
 		} else {
-			wr_strlcpy(s->version, version, sizeof(s->version));
+			put(s->version, sizeof(s->version), version);
 			s->version_cmp = probe_version_compare(s->tag, version);
 		}
 	}
@@ -445,7 +460,7 @@ scrape_done(const struct http_response *r, void *arg)
 			snprintf(m->error, sizeof(m->error), "metrics: %.200s", r->error);
 		m->have_rates = false;
 	} else if (metrics_scrape_read(r->body, r->len, NULL, &cur, &err) != 0) {
-		wr_strlcpy(m->error, err.msg, sizeof(m->error));
+		put(m->error, sizeof(m->error), err.msg);
 		m->have_rates = false;
 	} else {
 		m->error[0] = '\0';

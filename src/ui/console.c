@@ -66,9 +66,23 @@ on_tick(void *arg)
 }
 
 static void
+wake(void *arg)
+{
+	((struct app *)arg)->dirty = true;
+}
+
+static void
 before_sleep(struct loop *loop, void *arg)
 {
-	screen_draw(arg);
+	struct app *app = arg;
+
+	screen_draw(app);
+	/* A filter over many lines goes on in the next pass, not in this one,
+	 * so keys are answered between batches. */
+	if (app->work_pending) {
+		app->work_pending = false;
+		loop_timer_add(loop, 0, 0, wake, app);
+	}
 }
 
 int

@@ -70,7 +70,9 @@ command_run(struct app *app, enum wr_command cmd)
 			app->quit = true;
 		break;
 	case WR_CMD_NOTE:
-		if (app->tl == NULL)
+		if (app->focus == PANE_LOGS && app->filtering)
+			logs_search(app, true);
+		else if (app->tl == NULL)
 			app_say(app, "no incident journal: start warroom with --incident NAME");
 		else {
 			lineedit_clear(&app->prompt);
@@ -80,6 +82,39 @@ command_run(struct app *app, enum wr_command cmd)
 		break;
 	case WR_CMD_TRUST_KEY:
 		trust_ask(app);
+		break;
+	case WR_CMD_OPEN:
+		if (app->focus == PANE_HOSTS)
+			logs_follow_selected(app);
+		else
+			view_for_pane(app->focus)->key(app, cmd, page_size(app));
+		break;
+	case WR_CMD_FILTER:
+		lineedit_clear(&app->prompt);
+		for (const char *c = app->filter_text; *c != '\0'; c++)
+			lineedit_insert(&app->prompt, (unsigned char)*c);
+		app->prompt_kind = PROMPT_FILTER;
+		app->prompt_active = true;
+		break;
+	case WR_CMD_SEARCH_PREV:
+		if (app->filtering)
+			logs_search(app, false);
+		else
+			app_say(app, "no filter: / sets one");
+		break;
+	case WR_CMD_FOLLOW:
+		if (app->logs_paused)
+			app->logs_paused = false;
+		else if (logbuf_end(&app->logs) > logbuf_first(&app->logs)) {
+			app->logs_paused = true;
+			app->logs_pin = logbuf_end(&app->logs) - 1;
+		}
+		break;
+	case WR_CMD_WRAP:
+		app->logs_wrap = !app->logs_wrap;
+		break;
+	case WR_CMD_TIMES:
+		app->logs_hide_times = !app->logs_hide_times;
 		break;
 	case WR_CMD_EXPORT:
 		if (app->tl == NULL)

@@ -56,7 +56,14 @@ ui_width(const char *text)
 int
 ui_put(WINDOW *win, int y, int x, int width, int attr, const char *text)
 {
-	size_t len = strlen(text), i = 0;
+	return ui_put_n(win, y, x, width, attr, text, NULL);
+}
+
+int
+ui_put_n(WINDOW *win, int y, int x, int width, int attr, const char *text,
+    size_t *consumed)
+{
+	size_t len = strlen(text), i = 0, before;
 	int used = 0;
 
 	wmove(win, y, x);
@@ -65,10 +72,13 @@ ui_put(WINDOW *win, int y, int x, int width, int attr, const char *text)
 		cchar_t cc;
 		int cw;
 
+		before = i;
 		i += next_char(text + i, len - i, &wc);
 		cw = char_width(wc);
-		if (used + cw > width)
+		if (used + cw > width) {
+			i = before;
 			break;
+		}
 		if (wc < 0x20 || wc == 0x7f) {
 			out[0] = L'^';
 			out[1] = wc == 0x7f ? L'?' : (wchar_t)(wc + 0x40);
@@ -90,6 +100,8 @@ ui_put(WINDOW *win, int y, int x, int width, int attr, const char *text)
 			wadd_wch(win, &cc);
 		used += cw;
 	}
+	if (consumed != NULL)
+		*consumed = i;
 	return used;
 }
 

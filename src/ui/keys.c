@@ -54,6 +54,28 @@ keys_name(int is_keycode, unsigned int key, char *buf, size_t cap)
 	return buf;
 }
 
+/* A LOGS filter: pcre2's own message when the pattern is bad. */
+static void
+filter_set(struct app *app, const char *pattern)
+{
+	struct wr_err err;
+
+	if (pattern[0] == '\0') {
+		logfilter_clear(&app->filter);
+		app->filtering = false;
+		app->filter_text[0] = '\0';
+		app_say(app, "filter cleared");
+		return;
+	}
+	if (logfilter_set(&app->filter, pattern, strlen(pattern), &err) != 0) {
+		app_say(app, "filter not set: %s", err.msg);
+		return;
+	}
+	app->filtering = true;
+	wr_strlcpy(app->filter_text, pattern, sizeof(app->filter_text));
+	app->focus = PANE_LOGS;
+}
+
 /* The typed confirmation must be the host's name, exactly. */
 static void
 trust_confirm(struct app *app, const char *typed)
@@ -95,11 +117,14 @@ prompt_key(struct app *app, const char *name, int is_keycode, unsigned int key)
 		return;
 	if (strcmp(name, "Esc") == 0) {
 		app->prompt_active = false;
-		app_say(app, app->prompt_kind == PROMPT_NOTE ? "note discarded" : "key not trusted");
+		app_say(app, app->prompt_kind == PROMPT_NOTE ? "note discarded" :
+		    app->prompt_kind == PROMPT_FILTER ? "filter unchanged" : "key not trusted");
 	} else if (strcmp(name, "Enter") == 0) {
 		app->prompt_active = false;
 		if (app->prompt_kind == PROMPT_NOTE)
 			journal_note(app, le->text);
+		else if (app->prompt_kind == PROMPT_FILTER)
+			filter_set(app, le->text);
 		else
 			trust_confirm(app, le->text);
 	} else if (strcmp(name, "Left") == 0)

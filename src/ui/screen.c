@@ -15,6 +15,20 @@
 
 static const enum theme_role role_border[2] = { THEME_BORDER, THEME_BORDER_FOCUS };
 
+const struct view_ops *
+view_for_pane(enum pane_id pane)
+{
+	static const struct view_ops *const views[PANE_COUNT] = {
+		[PANE_HOSTS] = &view_hosts_ops,
+		[PANE_METRICS] = &view_metrics_ops,
+		[PANE_LOGS] = &view_logs_ops,
+		[PANE_RUNBOOK] = &view_runbook_ops,
+		[PANE_TIMELINE] = &view_timeline_ops,
+	};
+
+	return views[pane];
+}
+
 static void
 free_windows(struct screen *scr)
 {
@@ -236,13 +250,15 @@ draw_footer(struct app *app)
 			    app->cfg.hosts[app->prompt_host].name);
 			x = ui_put(w, 0, 1, cols - 2, ui_attr(app, THEME_STATUS), q);
 		} else
-			x = ui_put(w, 0, 1, cols - 2, ui_attr(app, THEME_STATUS), "note: ");
+			x = ui_put(w, 0, 1, cols - 2, ui_attr(app, THEME_STATUS),
+			    app->prompt_kind == PROMPT_FILTER ? "filter /" : "note: ");
 		ui_put(w, 0, 1 + x, avail, a, le->text + start);
 		cx = 1 + x + ui_width(before + start);
 		mvwchgat(w, 0, cx < cols - 1 ? cx : cols - 2, 1, A_NORMAL, 0, NULL);
 		if (cols - 24 > cx + 2)
 			ui_put(w, 0, cols - 24, 23, ui_attr(app, THEME_DIM),
 			    app->prompt_kind == PROMPT_NOTE ? "Enter stores, Esc drops" :
+			    app->prompt_kind == PROMPT_FILTER ? "Enter sets, Esc keeps" :
 			    "Enter confirms, Esc no");
 	} else if (app->confirm_quit) {
 		ui_put(w, 0, 1, cols - 2, ui_attr(app, THEME_STATUS),

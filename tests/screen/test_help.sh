@@ -40,7 +40,7 @@ assert_screen help <<'EOF'
 └───│ Home, g  move to the first line                                      │───┘
 ┌─ L│ End, G   move to the last line                                       │───┐
 │ no│ Space    tick or untick the runbook step (RUNBOOK)                   │   │
-│   │ Enter    open the step's detail or fold a section (RUNBOOK)          │   │
+│   │ Enter    HOSTS: tail that service in LOGS; RUNBOOK: open or fold     │   │
 │   │ [        jump to the previous unticked step                          │   │
 │   │ ]        jump to the next unticked step                              │   │
 │   │ R        switch to the next runbook                                  │   │
@@ -53,20 +53,20 @@ EOF
 assert_screen scrolled <<'EOF'
  warroom │ no incident named │ T+00:00:00               2026-01-01 00:00:00 UTC
 ┌─ ▶┌─ HELP: keys ─────────────────────────────────────────────────────────┐───┐
-│  H│ 4        focus the RUNBOOK pane                                      │   │
-│> a│ 5        focus the TIMELINE pane                                     │   │
-│  a│ Up, k    move the selection up                                       │   │
-│  a│ Down, j  move the selection down                                     │   │
-│  k│ PgUp     move the selection a page up                                │   │
-│   │ PgDn     move the selection a page down                              │   │
-└───│ Home, g  move to the first line                                      │   │
-┌─ M│ End, G   move to the last line                                       │   │
-│ ap│ Space    tick or untick the runbook step (RUNBOOK)                   │   │
-│   │ Enter    open the step's detail or fold a section (RUNBOOK)          │   │
+│  H│ PgDn     move the selection a page down                              │   │
+│> a│ Home, g  move to the first line                                      │   │
+│  a│ End, G   move to the last line                                       │   │
+│  a│ Space    tick or untick the runbook step (RUNBOOK)                   │   │
+│  k│ Enter    HOSTS: tail that service in LOGS; RUNBOOK: open or fold     │   │
 │   │ [        jump to the previous unticked step                          │   │
-└───│ ]        jump to the next unticked step                              │───┘
-┌─ L│ R        switch to the next runbook                                  │───┐
-│ no│ K        trust the selected host's unknown key (HOSTS)               │   │
+└───│ ]        jump to the next unticked step                              │   │
+┌─ M│ R        switch to the next runbook                                  │   │
+│ ap│ K        trust the selected host's unknown key (HOSTS)               │   │
+│   │ /        filter LOGS with a regex (empty clears it)                  │   │
+│   │ N        previous match in LOGS (n: next, with a filter)             │   │
+└───│ f        LOGS: follow new lines, or pause in place                   │───┘
+┌─ L│ w        LOGS: wrap long lines                                       │───┐
+│ no│ t        LOGS: show or hide the lines' timestamps                    │   │
 │   │ n        add a note to the incident timeline                         │   │
 │   │ e        export the timeline as a post-mortem draft                  │   │
 │   │ C-l      redraw the whole screen                                     │   │
@@ -80,20 +80,20 @@ EOF
 assert_screen ignored <<'EOF'
  warroom │ no incident named │ T+00:00:00               2026-01-01 00:00:00 UTC
 ┌─ ▶┌─ HELP: keys ─────────────────────────────────────────────────────────┐───┐
-│  H│ 4        focus the RUNBOOK pane                                      │   │
-│> a│ 5        focus the TIMELINE pane                                     │   │
-│  a│ Up, k    move the selection up                                       │   │
-│  a│ Down, j  move the selection down                                     │   │
-│  k│ PgUp     move the selection a page up                                │   │
-│   │ PgDn     move the selection a page down                              │   │
-└───│ Home, g  move to the first line                                      │   │
-┌─ M│ End, G   move to the last line                                       │   │
-│ ap│ Space    tick or untick the runbook step (RUNBOOK)                   │   │
-│   │ Enter    open the step's detail or fold a section (RUNBOOK)          │   │
+│  H│ PgDn     move the selection a page down                              │   │
+│> a│ Home, g  move to the first line                                      │   │
+│  a│ End, G   move to the last line                                       │   │
+│  a│ Space    tick or untick the runbook step (RUNBOOK)                   │   │
+│  k│ Enter    HOSTS: tail that service in LOGS; RUNBOOK: open or fold     │   │
 │   │ [        jump to the previous unticked step                          │   │
-└───│ ]        jump to the next unticked step                              │───┘
-┌─ L│ R        switch to the next runbook                                  │───┐
-│ no│ K        trust the selected host's unknown key (HOSTS)               │   │
+└───│ ]        jump to the next unticked step                              │   │
+┌─ M│ R        switch to the next runbook                                  │   │
+│ ap│ K        trust the selected host's unknown key (HOSTS)               │   │
+│   │ /        filter LOGS with a regex (empty clears it)                  │   │
+│   │ N        previous match in LOGS (n: next, with a filter)             │   │
+└───│ f        LOGS: follow new lines, or pause in place                   │───┘
+┌─ L│ w        LOGS: wrap long lines                                       │───┐
+│ no│ t        LOGS: show or hide the lines' timestamps                    │   │
 │   │ n        add a note to the incident timeline                         │   │
 │   │ e        export the timeline as a post-mortem draft                  │   │
 │   │ C-l      redraw the whole screen                                     │   │
@@ -135,30 +135,32 @@ assert_screen help-big <<'EOF'
  warroom │ no incident named │ T+00:00:00                                   2026-01-01 00:00:00 UTC
 ┌─ ▶ HOSTS ────────────────────────────────────────────────┐┌─ RUNBOOK ────────────────────────────┐
 │  HOST         SERVICE   CONN           TAG               ││ no runbook loaded                    │
-│> api-1        api       not connected                    ││ open one with -r FILE                │
-│  api-1        jobs      not connected                    ││                                      │
-│  api-2        api       not connected                    ││                                      │
-│  k8s-bastion┌─ HELP: keys ─────────────────────────────────────────────────────────┐             │
-│             │ Tab      move focus to the next pane                                 │             │
-│             │ S-Tab    move focus to the previous pane                             │             │
-│             │ 1        focus the HOSTS pane                                        │             │
+│> api-1      ┌─ HELP: keys ─────────────────────────────────────────────────────────┐             │
+│  api-1      │ Tab      move focus to the next pane                                 │             │
+│  api-2      │ S-Tab    move focus to the previous pane                             │             │
+│  k8s-bastion│ 1        focus the HOSTS pane                                        │             │
 │             │ 2        focus the METRICS pane                                      │             │
 │             │ 3        focus the LOGS pane                                         │             │
 │             │ 4        focus the RUNBOOK pane                                      │             │
 │             │ 5        focus the TIMELINE pane                                     │             │
 │             │ Up, k    move the selection up                                       │             │
-└─────────────│ Down, j  move the selection down                                     │             │
-┌─ METRICS ───│ PgUp     move the selection a page up                                │             │
-│ api-1: no me│ PgDn     move the selection a page down                              │             │
-│             │ Home, g  move to the first line                                      │             │
-│             │ End, G   move to the last line                                       │             │
-│             │ Space    tick or untick the runbook step (RUNBOOK)                   │             │
-│             │ Enter    open the step's detail or fold a section (RUNBOOK)          │             │
-│             │ [        jump to the previous unticked step                          │─────────────┘
-│             │ ]        jump to the next unticked step                              │─────────────┐
-└─────────────│ R        switch to the next runbook                                  │             │
-┌─ LOGS ──────│ K        trust the selected host's unknown key (HOSTS)               │             │
-│ no log strea│ n        add a note to the incident timeline                         │             │
+│             │ Down, j  move the selection down                                     │             │
+│             │ PgUp     move the selection a page up                                │             │
+│             │ PgDn     move the selection a page down                              │             │
+└─────────────│ Home, g  move to the first line                                      │             │
+┌─ METRICS ───│ End, G   move to the last line                                       │             │
+│ api-1: no me│ Space    tick or untick the runbook step (RUNBOOK)                   │             │
+│             │ Enter    HOSTS: tail that service in LOGS; RUNBOOK: open or fold     │             │
+│             │ [        jump to the previous unticked step                          │             │
+│             │ ]        jump to the next unticked step                              │             │
+│             │ R        switch to the next runbook                                  │             │
+│             │ K        trust the selected host's unknown key (HOSTS)               │─────────────┘
+│             │ /        filter LOGS with a regex (empty clears it)                  │─────────────┐
+└─────────────│ N        previous match in LOGS (n: next, with a filter)             │             │
+┌─ LOGS ──────│ f        LOGS: follow new lines, or pause in place                   │             │
+│ no log strea│ w        LOGS: wrap long lines                                       │             │
+│             │ t        LOGS: show or hide the lines' timestamps                    │             │
+│             │ n        add a note to the incident timeline                         │             │
 │             │ e        export the timeline as a post-mortem draft                  │             │
 │             │ C-l      redraw the whole screen                                     │             │
 │             │ ?        show or hide this help                                      │             │
@@ -166,8 +168,6 @@ assert_screen help-big <<'EOF'
 │             │                                                                      │             │
 │             │ ? or Esc closes this help                                            │             │
 │             └──────────────────────────────────────────────────────────────────────┘             │
-│                                                          ││                                      │
-│                                                          ││                                      │
 │                                                          ││                                      │
 │                                                          ││                                      │
 └──────────────────────────────────────────────────────────┘└──────────────────────────────────────┘

@@ -1,0 +1,44 @@
+/*
+ * sanitize.h — the one sanitizer every remote string passes before it is
+ * drawn or stored (DESIGN §3.5 "Remote text is data"). Untrusted bytes in,
+ * valid UTF-8 with no control character but tab out; never fails.
+ *
+ *   C0 controls (but tab)      ^X        ESC -> ^[, BEL -> ^G, NUL -> ^@
+ *   DEL, C1 (U+0080..U+009F)   \x9b      also a lone raw byte 0x80..0x9f
+ *   bidi controls              <U+202E>  U+061C, U+200E/F, U+202A..E, U+2066..9
+ *   invalid UTF-8              U+FFFD    one per maximal subpart (overlongs,
+ *                                        surrogates, > U+10FFFF, truncation)
+ *   too long                   ...text…[+N bytes]   N input bytes not shown
+ */
+#ifndef WARROOM_SANITIZE_H
+#define WARROOM_SANITIZE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+/* Default cap of one sanitized line in bytes, marker included. */
+#define WR_SANITIZE_LINE_MAX 16384
+
+/* Longest "…[+N bytes]" marker (N up to 20 digits). */
+#define WR_SANITIZE_MARKER_MAX 32
+
+/* Sanitize src into dst[cap] (cap >= 1; always NUL-terminated valid UTF-8).
+ * Returns the input bytes shown; when less than len, dst ends in the marker. */
+size_t sanitize_line(const char *src, size_t len, char *dst, size_t cap);
+
+/* sanitize_line that also stores the output length (without NUL) in *out_len. */
+size_t sanitize_buf(const char *src, size_t len, char *dst, size_t cap,
+    size_t *out_len);
+
+/* A malloc'd sanitized copy capped at WR_SANITIZE_LINE_MAX bytes; *out_len
+ * (if not NULL) gets its length. */
+char *sanitize_dup(const char *src, size_t len, size_t *out_len);
+
+/* Size of a dst that holds the whole of len input bytes: no marker needed. */
+size_t sanitize_bound(size_t len);
+
+/* True when s[len] is already what the sanitizer would output unchanged:
+ * valid UTF-8, no control, no bidi control (the length cap aside). */
+bool sanitize_is_clean(const char *s, size_t len);
+
+#endif

@@ -1,0 +1,473 @@
+/*
+ * logbuf.c — the retained log lines of one view.
+ *
+ * Lines live back to back in one byte arena, each followed by '\n' (so a
+ * filter can run a regex over many lines in one call); blocks of 32-bit
+ * offsets and 16-bit source indexes find them by sequence number. When the
+ * arena is full the oldest lines are dropped whole, so memory stays bounded
+ * however fast a host writes. The arena grows by doubling up to its limit,
+ * then wraps: at most one wrap point is ever live, because a second wrap
+ * needs every line from before the first one gone. Nothing here knows
+ * about the screen: views ask for lines by sequence number.
+ */
+#include "warroom/logbuf.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "warroom/sanitize.h"
+#include "warroom/util.h"
+
+struct logbuf_block {
+	uint32_t off[WR_LOGBUF_BLOCK_LINES];
+	uint16_t src[WR_LOGBUF_BLOCK_LINES];
+};
+
+#define BLOCK(lb, seq) \
+	((lb)->blocks[((seq) / WR_LOGBUF_BLOCK_LINES) & ((lb)->nblocks - 1)])
+#define SLOT(seq) ((size_t)((seq) % WR_LOGBUF_BLOCK_LINES))
+
+static size_t
+off_of(const struct logbuf *lb, uint64_t seq)
+{
+	return BLOCK(lb, seq)->off[SLOT(seq)];
+}
+
+/* Offset just past line seq's '\n'. */
+static size_t
+end_of(const struct logbuf *lb, uint64_t seq)
+{
+	if (seq + 1 == lb->end)
+		return lb->head;
+	if (lb->wrapped && seq + 1 == lb->wrap_seq)
+		return lb->wrap_end;
+	return off_of(lb, seq + 1);
+}
+
+void
+logbuf_init(struct logbuf *lb, size_t limit)
+{
+	memset(lb, 0, sizeof(*lb));
+	if (limit == 0)
+		limit = WR_LOGBUF_DEFAULT_BYTES;
+	if (limit < WR_LOGBUF_MIN_BYTES)
+		limit = WR_LOGBUF_MIN_BYTES;
+	if (limit > WR_LOGBUF_MAX_BYTES)
+		limit = WR_LOGBUF_MAX_BYTES;
+	lb->limit = limit;
+	lb->nblocks = 4;
+	lb->blocks = xcalloc(lb->nblocks, sizeof(*lb->blocks));
+}
+
+void
+logbuf_free(struct logbuf *lb)
+{
+	size_t i;
+
+	for (i = 0; i < lb->nblocks; i++)
+		free(lb->blocks[i]);
+	free(lb->blocks);
+	free(lb->spare);
+	free(lb->arena);
+	free(lb->scratch);
+	memset(lb, 0, sizeof(*lb));
+}
+
+static void
+drop_oldest(struct logbuf *lb)
+{
+	uint64_t seq = lb->first;
+
+	lb->first++;
+	lb->dropped++;
+	if (lb->first % WR_LOGBUF_BLOCK_LINES == 0) {
+		struct logbuf_block **b = &BLOCK(lb, seq);
+
+		if (lb->spare == NULL)
+			lb->spare = *b;
+		else
+			free(*b);
+		*b = NULL;
+	}
+	if (lb->wrapped && lb->first == lb->wrap_seq)
+		lb->wrapped = false;
+	if (lb->first == lb->end) {
+		lb->head = 0;
+		lb->wrapped = false;
+	}
+}
+
+void
+logbuf_reset(struct logbuf *lb)
+{
+	uint64_t dropped = lb->dropped;
+
+	while (lb->first < lb->end)
+		drop_oldest(lb);
+	lb->dropped = dropped;
+}
+
+/* Before the arena reaches its limit it only grows; data never wraps then. */
+static void
+arena_grow(struct logbuf *lb, size_t min)
+{
+	size_t cap = lb->arena_cap > 0 ? lb->arena_cap : WR_LOGBUF_MIN_BYTES;
+
+	while (cap < min && cap < lb->limit)
+		cap *= 2;
+	if (cap > lb->limit)
+		cap = lb->limit;
+	lb->arena = xrealloc(lb->arena, cap);
+	lb->arena_cap = cap;
+}
+
+/* Where need contiguous bytes can go, dropping the oldest lines if needed. */
+static size_t
+arena_reserve(struct logbuf *lb, size_t need)
+{
+	for (;;) {
+		if (!lb->wrapped) {
+			if (lb->head + need <= lb->arena_cap)
+				return lb->head;
+			if (lb->arena_cap < lb->limit) {
+				arena_grow(lb, lb->head + need);
+				continue;
+			}
+			if (lb->first != lb->end) {
+				lb->wrapped = true;
+				lb->wrap_seq = lb->end;
+				lb->wrap_end = lb->head;
+			}
+			lb->head = 0;
+			continue;
+		}
+		if (lb->head + need <= off_of(lb, lb->first))
+			return lb->head;
+		drop_oldest(lb);
+	}
+}
+
+/* Contiguous bytes free at head right now, without dropping or growing. */
+static size_t
+arena_room(const struct logbuf *lb)
+{
+	if (lb->wrapped)
+		return off_of(lb, lb->first) - lb->head;
+	return lb->arena_cap - lb->head;
+}
+
+static void
+index_grow(struct logbuf *lb)
+{
+	size_t n = lb->nblocks * 2, i;
+	struct logbuf_block **nb = xcalloc(n, sizeof(*nb));
+	uint64_t k;
+
+	for (k = lb->first / WR_LOGBUF_BLOCK_LINES;
+	    k * WR_LOGBUF_BLOCK_LINES < lb->end; k++) {
+		i = (size_t)(k & (lb->nblocks - 1));
+		nb[k & (n - 1)] = lb->blocks[i];
+	}
+	free(lb->blocks);
+	lb->blocks = nb;
+	lb->nblocks = n;
+}
+
+/* Index entry for the line at arena offset off; returns its number. */
+static uint64_t
+index_push(struct logbuf *lb, size_t off, size_t len, unsigned source)
+{
+	uint64_t seq = lb->end;
+	struct logbuf_block *b;
+
+	if (SLOT(seq) == 0) {
+		uint64_t live = seq / WR_LOGBUF_BLOCK_LINES -
+		    lb->first / WR_LOGBUF_BLOCK_LINES + 1;
+
+		while (live > lb->nblocks)
+			index_grow(lb);
+		b = lb->spare != NULL ? lb->spare : xmalloc(sizeof(*b));
+		lb->spare = NULL;
+		BLOCK(lb, seq) = b;
+	}
+	b = BLOCK(lb, seq);
+	b->off[SLOT(seq)] = (uint32_t)off;
+	b->src[SLOT(seq)] = (uint16_t)(source > UINT16_MAX ? UINT16_MAX : source);
+	lb->head = off + len + 1;
+	lb->end++;
+	return seq;
+}
+
+/* The longest prefix of text[len] under max that does not split a UTF-8
+ * sequence. */
+static size_t
+clamp_len(const char *text, size_t len, size_t max)
+{
+	if (len <= max)
+		return len;
+	len = max;
+	while (len > 0 && ((unsigned char)text[len] & 0xc0) == 0x80)
+		len--;
+	return len;
+}
+
+uint64_t
+logbuf_append(struct logbuf *lb, const char *text, size_t len, unsigned source)
+{
+	size_t off;
+	char *p, *nl;
+
+	len = clamp_len(text, len, lb->limit / 4);
+	off = arena_reserve(lb, len + 1);
+	p = lb->arena + off;
+	memcpy(p, text, len);
+	/* A '\n' inside a line would split it for the filter. */
+	while ((nl = memchr(p, '\n', len - (size_t)(p - (lb->arena + off)))) != NULL) {
+		*nl = ' ';
+		p = nl + 1;
+	}
+	lb->arena[off + len] = '\n';
+	return index_push(lb, off, len, source);
+}
+
+uint64_t
+logbuf_append_raw(struct logbuf *lb, const char *raw, size_t len, unsigned source)
+{
+	size_t want = sanitize_bound(len), least, room, off, out;
+
+	if (want > WR_SANITIZE_LINE_MAX + 1)
+		want = WR_SANITIZE_LINE_MAX + 1;
+	/* Sanitized text is never shorter than its input, so that much room
+	 * (and the NUL that becomes '\n') is needed anyway; making room for the
+	 * worst case instead would drop lines that still fit. */
+	least = len < WR_SANITIZE_LINE_MAX ? len + 1 : WR_SANITIZE_LINE_MAX + 1;
+	off = arena_reserve(lb, least);
+	room = arena_room(lb);
+	if (room > want)
+		room = want;
+	if (sanitize_buf(raw, len, lb->arena + off, room, &out) == len || room == want) {
+		lb->arena[off + out] = '\n';
+		return index_push(lb, off, out, source);
+	}
+	/* It grew past the room: sanitize aside, then make exactly enough. */
+	if (lb->scratch == NULL)
+		lb->scratch = xmalloc(WR_SANITIZE_LINE_MAX + 1);
+	sanitize_buf(raw, len, lb->scratch, want, &out);
+	return logbuf_append(lb, lb->scratch, out, source);
+}
+
+bool
+logbuf_get(const struct logbuf *lb, uint64_t seq, struct logbuf_line *out)
+{
+	size_t off;
+
+	if (seq < lb->first || seq >= lb->end)
+		return false;
+	off = off_of(lb, seq);
+	out->text = lb->arena + off;
+	out->len = end_of(lb, seq) - off - 1;
+	out->source = BLOCK(lb, seq)->src[SLOT(seq)];
+	return true;
+}
+
+uint64_t
+logbuf_first(const struct logbuf *lb)
+{
+	return lb->first;
+}
+
+uint64_t
+logbuf_end(const struct logbuf *lb)
+{
+	return lb->end;
+}
+
+size_t
+logbuf_count(const struct logbuf *lb)
+{
+	return (size_t)(lb->end - lb->first);
+}
+
+size_t
+logbuf_text_bytes(const struct logbuf *lb)
+{
+	size_t tail, used;
+
+	if (lb->first == lb->end)
+		return 0;
+	tail = off_of(lb, lb->first);
+	used = lb->wrapped ? lb->wrap_end - tail + lb->head : lb->head - tail;
+	return used - (size_t)(lb->end - lb->first);	/* less the '\n's */
+}
+
+size_t
+logbuf_memory(const struct logbuf *lb)
+{
+	size_t blocks = 0;
+
+	if (lb->end > 0)
+		blocks = (size_t)((lb->end + WR_LOGBUF_BLOCK_LINES - 1) / WR_LOGBUF_BLOCK_LINES -
+		    lb->first / WR_LOGBUF_BLOCK_LINES);
+	if (lb->spare != NULL)
+		blocks++;
+	return sizeof(*lb) + lb->arena_cap + lb->nblocks * sizeof(*lb->blocks) +
+	    blocks * sizeof(struct logbuf_block) +
+	    (lb->scratch != NULL ? WR_SANITIZE_LINE_MAX + 1 : 0);
+}
+
+size_t
+logbuf_span(const struct logbuf *lb, uint64_t seq, size_t max, const char **text,
+    size_t *bytes)
+{
+	uint64_t n;
+	size_t off;
+
+	if (seq < lb->first || seq >= lb->end || max == 0)
+		return 0;
+	n = lb->end - seq;
+	if (lb->wrapped && seq < lb->wrap_seq)
+		n = lb->wrap_seq - seq;
+	if (n > max)
+		n = max;
+	off = off_of(lb, seq);
+	*text = lb->arena + off;
+	*bytes = end_of(lb, seq + n - 1) - off;
+	return (size_t)n;
+}
+
+uint64_t
+logbuf_locate(const struct logbuf *lb, uint64_t seq, size_t n, const char *p)
+{
+	size_t pos = (size_t)(p - lb->arena);
+	uint64_t lo = seq, hi = seq + n, step = 1;	/* answer in [lo, hi) */
+
+	/* Gallop first: a caller walking matches forward finds them near seq. */
+	while (lo + step < hi && off_of(lb, lo + step) <= pos) {
+		lo += step;
+		step *= 2;
+	}
+	if (lo + step < hi)
+		hi = lo + step;
+	while (hi - lo > 1) {
+		uint64_t mid = lo + (hi - lo) / 2;
+
+		if (off_of(lb, mid) <= pos)
+			lo = mid;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+/* Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant). */
+static int64_t
+days_from_civil(int64_t y, unsigned m, unsigned d)
+{
+	int64_t era, yoe, doy, doe;
+
+	y -= m <= 2;
+	era = (y >= 0 ? y : y - 399) / 400;
+	yoe = y - era * 400;
+	doy = (153 * (m > 2 ? m - 3 : m + 9) + 2) / 5 + d - 1;
+	doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+	return era * 146097 + doe - 719468;
+}
+
+/* n decimal digits at s, or -1. */
+static int
+digits(const char *s, int n)
+{
+	int v = 0, i;
+
+	for (i = 0; i < n; i++) {
+		if (s[i] < '0' || s[i] > '9')
+			return -1;
+		v = v * 10 + (s[i] - '0');
+	}
+	return v;
+}
+
+bool
+logbuf_parse_time(const char *t, size_t len, int64_t *secs)
+{
+	const char *e = t + len;
+	int y, mo, d, h, mi, s, zone = 0;
+
+	if (len > 0 && (t[0] < '0' || t[0] > '9')) {
+		/* docker compose logs: "api-1  | 2025-06-01T12:00:00Z ..." */
+		const char *bar = memchr(t, '|', len < 64 ? len : 64);
+
+		if (bar == NULL)
+			return false;
+		t = bar + 1;
+		while (t < e && *t == ' ')
+			t++;
+	}
+	if (e - t < 19 || t[4] != '-' || t[7] != '-' || (t[10] != 'T' &&
+	    t[10] != 't' && t[10] != ' ') || t[13] != ':' || t[16] != ':')
+		return false;
+	y = digits(t, 4);
+	mo = digits(t + 5, 2);
+	d = digits(t + 8, 2);
+	h = digits(t + 11, 2);
+	mi = digits(t + 14, 2);
+	s = digits(t + 17, 2);
+	if (y < 0 || mo < 1 || mo > 12 || d < 1 || d > 31 || h < 0 || h > 23 ||
+	    mi < 0 || mi > 59 || s < 0 || s > 60)
+		return false;
+	t += 19;
+	if (t < e && *t == '.')
+		for (t++; t < e && *t >= '0' && *t <= '9'; t++)
+			;
+	if (t < e && (*t == '+' || *t == '-') && e - t >= 6 && t[3] == ':') {
+		int zh = digits(t + 1, 2), zm = digits(t + 4, 2);
+
+		if (zh < 0 || zm < 0 || zh > 23 || zm > 59)
+			return false;
+		zone = (zh * 3600 + zm * 60) * (*t == '-' ? -1 : 1);
+	}
+	*secs = days_from_civil(y, (unsigned)mo, (unsigned)d) * 86400 +
+	    h * 3600 + mi * 60 + s - zone;
+	return true;
+}
+
+int64_t
+logbuf_time(const struct logbuf *lb, uint64_t seq)
+{
+	struct logbuf_line l;
+	int64_t t;
+
+	if (!logbuf_get(lb, seq, &l) || !logbuf_parse_time(l.text, l.len, &t))
+		return WR_LOGBUF_NO_TIME;
+	return t;
+}
+
+/* The time of the first stamped line among the 64 from seq. */
+static int64_t
+probe_time(const struct logbuf *lb, uint64_t seq)
+{
+	uint64_t stop = seq + 64 < lb->end ? seq + 64 : lb->end;
+	int64_t t;
+
+	for (; seq < stop; seq++)
+		if ((t = logbuf_time(lb, seq)) != WR_LOGBUF_NO_TIME)
+			return t;
+	return WR_LOGBUF_NO_TIME;
+}
+
+uint64_t
+logbuf_seek_time(const struct logbuf *lb, int64_t t)
+{
+	uint64_t lo = lb->first, hi = lb->end;
+
+	while (lo < hi) {
+		uint64_t mid = lo + (hi - lo) / 2;
+		int64_t m = probe_time(lb, mid);
+
+		if (m == WR_LOGBUF_NO_TIME || m < t)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}

@@ -1,0 +1,302 @@
+/*
+ * view_logs.c — the LOGS pane: the tail of one service, chosen with Enter
+ * in HOSTS, followed with exec_follow (docker compose logs -f or kubectl
+ * logs -f, resumed after a reconnect). Every line is sanitized on its way
+ * into the ring, so nothing a host prints reaches the terminal as a
+ * control; our own highlighting is applied afterwards. A regex filter
+ * (pcre2) shows only matching lines and is stepped a batch per loop pass,
+ * so typing it never freezes the screen. Paused, the view keeps its place
+ * and counts the lines that arrived since.
+ */
+#include "warroom/ui.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "warroom/driver_cmd.h"
+#include "warroom/exec.h"
+#include "warroom/loop.h"
+#include "warroom/sanitize.h"
+#include "warroom/ssh.h"
+
+#define FILTER_BATCH 50000
+#define LOG_LINE_BUF 65536
+
+struct follow_ctx {
+	struct app *app;
+	char prefix[200];
+};
+
+static void
+on_log_line(enum exec_stream s, const char *line, size_t len, bool cut, void *arg)
+{
+	struct follow_ctx *fc = arg;
+	struct app *app = fc->app;
+	char buf[WR_SANITIZE_LINE_MAX + 256];
+	size_t p = strlen(fc->prefix);
+
+	/* Our prefix is plain ASCII; the whole line goes through the sanitizer. */
+	if (len > sizeof(buf) - p - 1)
+		len = sizeof(buf) - p - 1;
+	memcpy(buf, fc->prefix, p);
+	memcpy(buf + p, line, len);
+	logbuf_append_raw(&app->logs, buf, p + len, s == EXEC_STDERR ? 1 : 0);
+	app->dirty = true;
+}
+
+/* The logs command of a service: {since} is filled by exec_follow. */
+static int
+logs_command(const struct config_host *h, const char *svc, char *cmd, size_t cap)
+{
+	char q[WR_CMD_MAX], ns[256], dir[WR_PATH_MAX + 8];
+
+	if (!driver_cmd_quote(q, sizeof(q), svc))
+		return -1;
+	if (h->driver == DRIVER_COMPOSE) {
+		dir[0] = '\0';
+		if (!driver_cmd_quote(dir, sizeof(dir), h->compose_dir))
+			return -1;
+		snprintf(cmd, cap, "cd %s && docker compose logs -f --no-log-prefix "
+		    "--since {since} %s", dir, q);
+	} else {
+		ns[0] = '\0';
+		if (!driver_cmd_quote(ns, sizeof(ns), h->namespace_))
+			return -1;
+		/* Helm releases run as Deployments of the same name. */
+		snprintf(cmd, cap, "kubectl logs -f deployment/%s -n %s --since-time={since}",
+		    svc, ns);
+	}
+	return 0;
+}
+
+void
+logs_follow_selected(struct app *app)
+{
+	static struct follow_ctx fc;
+	const struct config_host *h;
+	struct exec_follow_opts o = { 0 };
+	char cmd[WR_CMD_MAX + 256], since[40];
+	int host = app_selected_host(app), n = app->host_sel, svc;
+	size_t i;
+	time_t start = time(NULL) - 600;
+	struct tm tm;
+
+	if (app->pool == NULL || host < 0)
+		return;
+	for (i = 0; i < (size_t)host; i++)
+		n -= app->cfg.hosts[i].nservices;
+	svc = n;
+	h = &app->cfg.hosts[host];
+	if (logs_command(h, h->services[svc], cmd, sizeof(cmd)) != 0) {
+		app_say(app, "cannot build the logs command for %s/%s", h->name, h->services[svc]);
+		return;
+	}
+	exec_follow_stop(app->follow);
+	logbuf_reset(&app->logs);
+	logfilter_clear(&app->filter);
+	if (app->filtering)
+		logfilter_set(&app->filter, app->filter_text, strlen(app->filter_text), NULL);
+	snprintf(app->follow_label, sizeof(app->follow_label), "%s/%s", h->name, h->services[svc]);
+	fc.app = app;
+	snprintf(fc.prefix, sizeof(fc.prefix), "%s ", app->follow_label);
+	gmtime_r(&start, &tm);
+	strftime(since, sizeof(since), "%Y-%m-%dT%H:%M:%SZ", &tm);
+	o.on_line = on_log_line;
+	o.arg = &fc;
+	o.first_since = since;           /* the last ten minutes to begin with */
+	o.line_cap = 16384;
+	app->follow = exec_follow_start(app->pool, host, cmd, &o);
+	app->logs_paused = false;
+	app_say(app, "LOGS: tailing %s", app->follow_label);
+}
+
+/* Strip an ISO time after our "host/svc " prefix when timestamps are hidden. */
+static const char *
+skip_time(const char *text, size_t *len)
+{
+	const char *sp = memchr(text, ' ', *len), *t, *end;
+
+	if (sp == NULL)
+		return text;
+	t = sp + 1;
+	end = memchr(t, ' ', *len - (size_t)(t - text));
+	if (end != NULL && end - t >= 19 && t[4] == '-' && t[10] == 'T') {
+		static char buf[LOG_LINE_BUF + 1];
+		size_t a = (size_t)(t - text), rest = *len - (size_t)(end + 1 - text);
+
+		memcpy(buf, text, a);
+		memcpy(buf + a, end + 1, rest);
+		*len = a + rest;
+		return buf;
+	}
+	return text;
+}
+
+/* Draw one line, matches highlighted, wrapped when asked; returns rows used. */
+static int
+draw_line(struct app *app, WINDOW *win, int y, int h, int w, const struct logbuf_line *l)
+{
+	static char text[LOG_LINE_BUF + 1];
+	struct logfilter_span spans[16];
+	size_t len = l->len, nsp = 0, at = 0, k;
+	const char *src;
+	int rows = 1, x = 0, base = ui_attr(app, l->source ? THEME_WARN : THEME_NORMAL);
+
+	if (len > LOG_LINE_BUF)
+		len = LOG_LINE_BUF;
+	src = app->logs_hide_times ? skip_time(l->text, &len) : l->text;
+	memcpy(text, src, len);
+	text[len] = '\0';
+	if (app->filtering)
+		nsp = logfilter_spans(&app->filter, text, len, spans, 16);
+	/* Text between matches plainly, the matches in reverse video. */
+	for (k = 0; k <= nsp; k++) {
+		size_t s = k < nsp ? spans[k].start : len, e = k < nsp ? spans[k].end : len;
+		int part;
+
+		for (part = 0; part < 2; part++) {
+			size_t from = part == 0 ? at : s, to = part == 0 ? s : e, took;
+			int attr = part ? (int)(ui_attr(app, THEME_STATUS) | A_REVERSE) : base;
+			char save;
+
+			if (to <= from)
+				continue;
+			save = text[to];
+			text[to] = '\0';
+			while (from < to) {
+				x += ui_put_n(win, y, x, w - x, attr, text + from, &took);
+				from += took;
+				if (from >= to)
+					break;
+				if (!app->logs_wrap || y + 1 >= h || took == 0) {
+					text[to] = save;
+					return rows;
+				}
+				y++;
+				rows++;
+				x = 2;
+			}
+			text[to] = save;
+		}
+		at = e;
+	}
+	return rows;
+}
+
+static void
+logs_draw(struct app *app, WINDOW *win, int h, int w, bool focused)
+{
+	uint64_t first = logbuf_first(&app->logs), end = logbuf_end(&app->logs);
+	uint64_t seqs[512];
+	int n = 0, y, i;
+	char status[600];
+
+	if (app->follow == NULL) {
+		ui_put(win, 0, 1, w - 1, ui_attr(app, THEME_DIM), app->pool == NULL ?
+		    "no log stream open" : "no log stream: select a service in HOSTS, press Enter");
+		return;
+	}
+	if (app->filtering && !logfilter_step(&app->filter, &app->logs, FILTER_BATCH))
+		app->work_pending = true;   /* the filter goes on next pass */
+	/* The lines to show, newest last: the last h (or those before the pin). */
+	h -= 1;                              /* the status line */
+	if (app->filtering) {
+		size_t cnt = logfilter_count(&app->filter, &app->logs), k = cnt;
+
+		while (k > 0 && n < h && n < 512) {
+			uint64_t s = logfilter_hit(&app->filter, k - 1);
+
+			k--;
+			if (app->logs_paused && s > app->logs_pin)
+				continue;
+			seqs[n++] = s;
+		}
+	} else {
+		uint64_t s = app->logs_paused && app->logs_pin < end ? app->logs_pin + 1 : end;
+
+		while (s > first && n < h && n < 512)
+			seqs[n++] = --s;
+	}
+	/* Fill from the bottom up: draw the oldest chosen line first. */
+	{
+		int rows_needed = n, y0;
+
+		y0 = h - rows_needed;
+		if (y0 < 0)
+			y0 = 0;
+		y = y0;
+		for (i = n - 1; i >= 0 && y < h; i--) {
+			struct logbuf_line l;
+
+			if (!logbuf_get(&app->logs, seqs[i], &l))
+				continue;
+			y += draw_line(app, win, y, h, w, &l);
+		}
+	}
+	snprintf(status, sizeof(status), "%s  %zu lines%s%s%s%s", app->follow_label,
+	    logbuf_count(&app->logs), app->filtering ? "  filter /" : "",
+	    app->filtering ? app->filter_text : "", app->filtering ? "/" : "",
+	    app->logs_wrap ? "  wrap" : "");
+	if (app->logs_paused)
+		snprintf(status + strlen(status), sizeof(status) - strlen(status),
+		    "  PAUSED +%llu new (f follows)",
+		    (unsigned long long)(end - 1 > app->logs_pin ? end - 1 - app->logs_pin : 0));
+	ui_put(win, h, 0, w, ui_attr(app, THEME_DIM), status);
+}
+
+static bool
+logs_key(struct app *app, enum wr_command cmd, int page)
+{
+	uint64_t first = logbuf_first(&app->logs), end = logbuf_end(&app->logs), pin;
+
+	if (end == first)
+		return false;
+	pin = app->logs_paused ? app->logs_pin : end - 1;
+	switch (cmd) {
+	case WR_CMD_UP: pin = pin > first ? pin - 1 : first; break;
+	case WR_CMD_DOWN: pin++; break;
+	case WR_CMD_PAGE_UP: pin = pin > first + (uint64_t)page ? pin - (uint64_t)page : first; break;
+	case WR_CMD_PAGE_DOWN: pin += (uint64_t)page; break;
+	case WR_CMD_TOP: pin = first; break;
+	case WR_CMD_BOTTOM: app->logs_paused = false; return true;
+	default: return false;
+	}
+	if (pin >= end - 1) {
+		app->logs_paused = false;    /* scrolled back to the end: follow again */
+		return true;
+	}
+	app->logs_paused = true;
+	app->logs_pin = pin;
+	return true;
+}
+
+/* n/N with a filter: move the view to the next or previous match. */
+void
+logs_search(struct app *app, bool next)
+{
+	uint64_t at, out;
+	bool found;
+
+	if (logbuf_end(&app->logs) == logbuf_first(&app->logs)) {
+		app_say(app, "no lines to search");
+		return;
+	}
+	at = app->logs_paused ? app->logs_pin : logbuf_end(&app->logs) - 1;
+	found = next ? logfilter_next(&app->filter, &app->logs, at, &out) :
+	    logfilter_prev(&app->filter, &app->logs, at, &out);
+
+	if (!found) {
+		app_say(app, "no %s match", next ? "later" : "earlier");
+		return;
+	}
+	app->logs_paused = true;
+	app->logs_pin = out;
+}
+
+const struct view_ops view_logs_ops = {
+	.name = "LOGS",
+	.draw = logs_draw,
+	.key = logs_key,
+};

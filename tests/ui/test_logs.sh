@@ -1,0 +1,59 @@
+#!/bin/sh
+# test_logs.sh — LOGS against the fixture fleet: Enter on a HOSTS row tails
+# that service; / filters with pcre2 (a bad pattern says why and where);
+# f pauses in place and counts new lines; escape sequences and broken
+# UTF-8 in the logs show as visible text — the terminal's title is not
+# changed, the clipboard is not written, the screen is not cleared.
+. "${top_srcdir:-$(dirname "$0")/../..}/tests/lib/tmux.sh"
+[ -x /usr/sbin/sshd ] || skip "openssh-server is not installed"
+fleet=$top_srcdir/tests/fleet/fleet
+fl=$tmp/fleet
+fleet_down() { "$fleet" down --dir "$fl" > /dev/null 2>&1 || true; }
+cleanup_hooks="$cleanup_hooks fleet_down"
+export HOME=$tmp/home
+mkdir -p "$HOME"
+"$fleet" up --hosts 1 --dir "$fl" --base-port auto --tag v1.5.0-bad --log-rate 20 > "$tmp/up.log" 2>&1 ||
+	{ cat "$tmp/up.log"; fail "fleet up"; }
+
+start 200 50 "$WARROOM -c $fl/warroom.conf"
+wait_re "│> h1 +api +UP" 15
+title=$(tmx display -p -t t '#{pane_title}')
+keys Enter
+wait_re "^│h1/api 20[0-9-]+T[0-9:.]+Z (INFO|WARN|ERROR) " 15
+wait_re "h1/api +[0-9]+ lines" 5
+ok "Enter on a HOSTS row tails that service in LOGS"
+
+keys / ; keys -l "(ERROR"; keys Enter
+wait_for "filter not set: " 5
+assert_contains "$tmp/screen" "at offset"
+keys / ; keys C-u; keys -l "ERROR"; keys Enter
+wait_for "filter /ERROR/" 5
+sleep 1
+capture
+awk '/─ (▶ )?LOGS/ { f = 1; next } f && /^└/ { f = 0 } f' "$tmp/screen" | grep '^│h1/api' > "$tmp/logs" || true
+[ -s "$tmp/logs" ] || { cat "$tmp/screen"; fail "no lines shown under the filter"; }
+! grep -q ' INFO ' "$tmp/logs" || { cat "$tmp/logs"; fail "the filter let an INFO line through"; }
+ok "/ filters (pcre2; a bad pattern says why and where)"
+
+keys f
+wait_re "PAUSED \\+[0-9]+ new" 5
+sleep 2
+capture
+n=$(sed -n 's/.*PAUSED +\([0-9]*\) new.*/\1/p' "$tmp/screen" | head -1)
+[ "${n:-0}" -gt 0 ] || fail "no new lines counted while paused"
+keys f
+keys / ; keys C-u; keys Enter
+wait_for "filter cleared" 5
+ok "f pauses in place and counts new lines (+$n)"
+
+"$fleet" fault --dir "$fl" h1 log-escapes > /dev/null
+wait_for "clipboard ^[]52;c;" 15
+wait_for "title ^[]0;pwned-title^G end" 5
+wait_for "clear ^[[2J^[[H end" 5
+wait_for "<U+202E>evil" 5
+assert_contains "$tmp/screen" "HOSTS"
+[ "$(tmx display -p -t t '#{pane_title}')" = "$title" ] || fail "a log line changed the terminal's title"
+[ -z "$(tmx show-buffer 2> /dev/null)" ] || fail "a log line wrote the clipboard (tmux buffer)"
+ok "escape sequences in logs are shown as text; title, clipboard and screen untouched"
+keys q
+wait_for "exit=0"
