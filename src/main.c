@@ -279,6 +279,7 @@ start_hosts(struct app *app)
 	size_t i;
 
 	app->pool = ssh_pool_new(app->loop, &opts);
+	ssh_pool_set_read_only(app->pool, app->safety.read_only);
 	for (i = 0; i < app->cfg.nhosts; i++) {
 		const struct config_host *h = &app->cfg.hosts[i];
 		struct ssh_target t = {
@@ -636,6 +637,7 @@ main(int argc, char **argv)
 	tunnel_set_free(app.tunnels);
 	ssh_pool_free(app.pool);
 	poller_free(app.poller);
+	actions_free(&app);
 	loop_free(app.loop);
 	app_free_entries(&app);
 	app_free_runbooks(&app);

@@ -33,6 +33,7 @@ struct ssh_pool;
 struct http_client;
 struct tunnel_set;
 struct poller;
+struct action;
 struct timeline;
 struct record;
 
@@ -78,6 +79,12 @@ struct app {
 	uint64_t logs_cursor;            /* with a filter: the current match */
 	bool logs_wrap, logs_hide_times;
 	bool work_pending;               /* a view has more to do: wake again soon */
+
+	int64_t armed_until_ms;          /* loop clock; 0: not armed */
+	struct action **actions;         /* every action of this session */
+	size_t nactions;
+	struct action *confirming;       /* the one whose dialog is open */
+	struct lineedit confirm_text;    /* what was typed in the dialog */
 	char matrix_from[128];           /* runbook whose matrix is in force, or "" */
 
 	const char *incident;            /* --incident NAME, or NULL */
@@ -104,7 +111,7 @@ struct app {
 	bool help_visible;
 	int help_scroll;                 /* first line shown when help is long */
 	bool prompt_active;              /* the footer prompt is open */
-	enum { PROMPT_NOTE, PROMPT_TRUST, PROMPT_FILTER } prompt_kind;
+	enum { PROMPT_NOTE, PROMPT_TRUST, PROMPT_FILTER, PROMPT_ARM } prompt_kind;
 	int prompt_host;                 /* PROMPT_TRUST: the host asked about */
 	struct lineedit prompt;
 	bool confirm_quit;               /* "quit while an action runs?" asked */
@@ -139,6 +146,9 @@ void app_free_runbooks(struct app *app);
 
 /* Free the TIMELINE pane's entries. */
 void app_free_entries(struct app *app);
+
+/* Whether the console is armed now (and the safety state says so). */
+bool app_armed(struct app *app);
 
 /* The host index of the selected HOSTS row, or -1. */
 int app_selected_host(const struct app *app);

@@ -88,6 +88,8 @@ struct config {
 	int poll_ms;                     /* driver polls (tags, states) */
 	int probe_ms;                    /* /healthz /readyz /version */
 	int metrics_ms;                  /* /metrics scrapes */
+	int arm_ms;                      /* how long A arms the console */
+	int health_timeout_ms;           /* an action's /readyz gate */
 	struct config_host *hosts;
 	size_t nhosts;
 	struct config_statuspage statuspage;

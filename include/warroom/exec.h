@@ -32,6 +32,7 @@ struct exec_opts {
 	exec_line_fn on_line;
 	exec_done_fn on_done;    /* called exactly once; the command is freed after */
 	void *arg;
+	bool mutating;           /* refused while the pool is read-only */
 };
 
 struct exec_cmd;

@@ -114,6 +114,10 @@ void ssh_client_detach(struct ssh_client *c);
 /* Ask for write interest too (a client has data waiting to go out). */
 void ssh_client_want_write(struct ssh_client *c);
 
+/* Read-only mode for the pool: exec.c refuses mutating commands. */
+void ssh_pool_set_read_only(struct ssh_pool *pool, bool ro);
+bool ssh_pool_read_only(const struct ssh_pool *pool);
+
 /* The loop a pool runs on. */
 struct loop *ssh_pool_loop(struct ssh_pool *pool);
 

@@ -128,8 +128,27 @@ void journal_note(struct app *app, const char *text);
 /* Write <id>.postmortem.md and .json beside the journal and record it. */
 void journal_export(struct app *app);
 
+/* Record a mode change (armed, disarmed) as mode.change. */
+void journal_mode(struct app *app, const char *mode);
+
 /* End the journal with a shutdown record (when it can still be written). */
 void journal_close(struct app *app, const char *reason);
+
+/* Start planning a rollback of the service selected in HOSTS. */
+void actions_rollback(struct app *app);
+
+/* Actions past confirmation and not yet ended (quit asks first). */
+int actions_running(const struct app *app);
+
+/* The confirmation dialog: keys while it is open, and drawing it. */
+void actions_dialog_key(struct app *app, const char *name, int is_keycode, unsigned key);
+void actions_dialog_draw(struct app *app, int lines, int cols);
+
+/* The progress line of a running action; false when none runs. */
+bool actions_progress(struct app *app, char *buf, size_t cap);
+
+/* Free every action (after the sessions and HTTP are closed). */
+void actions_free(struct app *app);
 
 /* Run a screen-test key script; returns the exit status. */
 int script_run(struct app *app, FILE *script, const char *name);

@@ -67,6 +67,8 @@ config_init(struct config *cfg, const char *file, const struct config_env *env)
 		    "%s/.local/state/warroom", env->home ? env->home : "");
 	wr_strlcpy(cfg->theme, "default", sizeof(cfg->theme));
 	cfg->poll_ms = cfg->probe_ms = cfg->metrics_ms = 5000;
+	cfg->arm_ms = 15 * 60 * 1000;
+	cfg->health_timeout_ms = 120 * 1000;
 	cfg->thresholds = (struct config_thresholds){
 		.error_rate_rollback = 0.05,
 		.error_rate_consider = 0.02,
@@ -342,7 +344,8 @@ parse_env_name(struct parse_state *ps, const char *name, const char *v,
 
 static const char *const warroom_keys[] = {
 	"read_only", "timeline_dir", "theme", "known_hosts", "ssh_config",
-	"poll_interval", "probe_interval", "metrics_interval", NULL,
+	"poll_interval", "probe_interval", "metrics_interval", "arm_minutes",
+	"health_timeout", NULL,
 };
 static const char *const host_keys[] = {
 	"address", "user", "port", "driver", "compose_dir", "namespace",
@@ -408,6 +411,11 @@ handle_warroom(struct parse_state *ps, const char *name, const char *v)
 		parse_seconds(ps, name, v, &cfg->probe_ms);
 	else if (strcmp(name, "metrics_interval") == 0)
 		parse_seconds(ps, name, v, &cfg->metrics_ms);
+	else if (strcmp(name, "arm_minutes") == 0) {
+		if (parse_int(ps, name, v, 1, 240, &cfg->arm_ms) == 0)
+			cfg->arm_ms *= 60 * 1000;
+	} else if (strcmp(name, "health_timeout") == 0)
+		parse_seconds(ps, name, v, &cfg->health_timeout_ms);
 	else
 		unknown_key(ps, "warroom", name, warroom_keys);
 }
@@ -857,6 +865,8 @@ config_describe(const struct config *cfg)
 	    cfg->ssh_config.path[0] ? cfg->ssh_config.path : "~/.ssh/config (as ssh reads it)");
 	sb_printf(&sb, "intervals: poll %ds, probes %ds, metrics %ds\n", cfg->poll_ms / 1000,
 	    cfg->probe_ms / 1000, cfg->metrics_ms / 1000);
+	sb_printf(&sb, "arming lasts %d min; health gate %ds\n", cfg->arm_ms / 60000,
+	    cfg->health_timeout_ms / 1000);
 	sb_printf(&sb, "hosts: %zu\n", cfg->nhosts);
 	for (i = 0; i < cfg->nhosts; i++) {
 		const struct config_host *h = &cfg->hosts[i];

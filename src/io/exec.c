@@ -244,6 +244,12 @@ exec_start(struct ssh_pool *pool, int host, const char *cmd,
 	struct exec_cmd *c;
 	size_t cap = opts->line_cap ? opts->line_cap : 16384;
 
+	if (opts->mutating && ssh_pool_read_only(pool)) {
+		/* Defence in depth: the choke point should never let this through. */
+		wr_err_set(err, "read-only mode: a command that changes %s was refused",
+		    ssh_pool_name(pool, host));
+		return NULL;
+	}
 	if (s == NULL) {
 		const struct ssh_status *st = ssh_pool_status(pool, host);
 

@@ -92,6 +92,7 @@ struct ssh_pool {
 	int nhosts;
 	uint64_t keepalive_timer;
 	unsigned int seed;
+	bool read_only;
 };
 
 static void host_step(struct ssh_host *h);
@@ -1292,4 +1293,16 @@ struct loop *
 ssh_pool_loop(struct ssh_pool *p)
 {
 	return p->loop;
+}
+
+void
+ssh_pool_set_read_only(struct ssh_pool *p, bool ro)
+{
+	p->read_only = ro;
+}
+
+bool
+ssh_pool_read_only(const struct ssh_pool *p)
+{
+	return p->read_only;
 }

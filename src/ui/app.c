@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "warroom/export.h"
+#include "warroom/loop.h"
 #include "warroom/record.h"
 
 #define STATUS_SECONDS 6
@@ -164,4 +165,15 @@ app_selected_host(const struct app *app)
 		n -= app->cfg.hosts[i].nservices;
 	}
 	return -1;
+}
+
+bool
+app_armed(struct app *app)
+{
+	int64_t now = loop_now_ms();
+
+	app->safety.armed = app->armed_until_ms > now;
+	if (!app->safety.armed)
+		app->armed_until_ms = 0;
+	return app->safety.armed;
 }

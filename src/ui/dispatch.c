@@ -64,6 +64,7 @@ command_run(struct app *app, enum wr_command cmd)
 		app->help_visible = !app->help_visible;
 		break;
 	case WR_CMD_QUIT:
+		app->running_actions = actions_running(app);
 		if (app->running_actions > 0)
 			app->confirm_quit = true;
 		else
@@ -82,6 +83,23 @@ command_run(struct app *app, enum wr_command cmd)
 		break;
 	case WR_CMD_TRUST_KEY:
 		trust_ask(app);
+		break;
+	case WR_CMD_ARM:
+		if (app->safety.read_only)
+			app_say(app, "refused: read-only mode: arming is impossible");
+		else if (app_armed(app)) {
+			app->armed_until_ms = 0;
+			app_armed(app);
+			journal_mode(app, "disarmed");
+			app_say(app, "disarmed");
+		} else {
+			lineedit_clear(&app->prompt);
+			app->prompt_kind = PROMPT_ARM;
+			app->prompt_active = true;
+		}
+		break;
+	case WR_CMD_ROLLBACK:
+		actions_rollback(app);
 		break;
 	case WR_CMD_OPEN:
 		if (app->focus == PANE_HOSTS)
@@ -135,7 +153,10 @@ command_run(struct app *app, enum wr_command cmd)
 int
 dispatch(struct app *app, enum wr_command cmd)
 {
-	const char *why = safety_refusal(&app->safety, command_is_mutating(cmd));
+	const char *why;
+
+	app_armed(app);                  /* arming expires by the clock */
+	why = safety_refusal(&app->safety, command_is_mutating(cmd));
 
 	if (why != NULL) {
 		app_say(app, "refused: %s", why);

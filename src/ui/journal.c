@@ -136,3 +136,18 @@ journal_close(struct app *app, const char *reason)
 	timeline_close(app->tl);
 	app->tl = NULL;
 }
+
+void
+journal_mode(struct app *app, const char *mode)
+{
+	struct wr_err err;
+	cJSON *d;
+
+	if (app->tl == NULL)
+		return;
+	d = cJSON_CreateObject();
+	cJSON_AddStringToObject(d, "mode", mode);
+	if (timeline_append(app->tl, "mode.change", NULL, NULL, d, &err) != 0)
+		app_say(app, "%s, but NOT recorded: %s", mode, err.msg);
+	sync_safety(app);
+}

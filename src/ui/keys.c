@@ -5,6 +5,7 @@
  */
 #include "warroom/ui.h"
 
+#include "warroom/loop.h"
 #include "warroom/ssh.h"
 #include "warroom/timeline.h"
 
@@ -52,6 +53,21 @@ keys_name(int is_keycode, unsigned int key, char *buf, size_t cap)
 		return NULL;
 	buf[i] = '\0';
 	return buf;
+}
+
+/* Arming needs "arm" typed: a single stray key never arms. */
+static void
+arm_confirm(struct app *app, const char *typed)
+{
+	if (strcmp(typed, "arm") != 0) {
+		app_say(app, "not armed: type arm to arm");
+		return;
+	}
+	app->armed_until_ms = loop_now_ms() + app->cfg.arm_ms;
+	app_armed(app);
+	journal_mode(app, "armed");
+	app_say(app, "ARMED for %d min: changes to production are possible (A disarms)",
+	    app->cfg.arm_ms / 60000);
 }
 
 /* A LOGS filter: pcre2's own message when the pattern is bad. */
@@ -118,13 +134,16 @@ prompt_key(struct app *app, const char *name, int is_keycode, unsigned int key)
 	if (strcmp(name, "Esc") == 0) {
 		app->prompt_active = false;
 		app_say(app, app->prompt_kind == PROMPT_NOTE ? "note discarded" :
-		    app->prompt_kind == PROMPT_FILTER ? "filter unchanged" : "key not trusted");
+		    app->prompt_kind == PROMPT_FILTER ? "filter unchanged" :
+		    app->prompt_kind == PROMPT_ARM ? "not armed" : "key not trusted");
 	} else if (strcmp(name, "Enter") == 0) {
 		app->prompt_active = false;
 		if (app->prompt_kind == PROMPT_NOTE)
 			journal_note(app, le->text);
 		else if (app->prompt_kind == PROMPT_FILTER)
 			filter_set(app, le->text);
+		else if (app->prompt_kind == PROMPT_ARM)
+			arm_confirm(app, le->text);
 		else
 			trust_confirm(app, le->text);
 	} else if (strcmp(name, "Left") == 0)
@@ -155,6 +174,10 @@ keys_handle(struct app *app, int is_keycode, unsigned int key)
 	enum wr_command cmd;
 
 	app->dirty = true;
+	if (app->confirming != NULL) {
+		actions_dialog_key(app, name, is_keycode, key);
+		return;
+	}
 	if (app->prompt_active) {
 		prompt_key(app, name, is_keycode, key);
 		return;

@@ -11,6 +11,7 @@
 #include <string.h>
 #include <wchar.h>
 
+#include "warroom/loop.h"
 #include "warroom/timeline.h"
 
 static const enum theme_role role_border[2] = { THEME_BORDER, THEME_BORDER_FOCUS };
@@ -184,7 +185,9 @@ static void
 draw_header(struct app *app)
 {
 	WINDOW *w = app->screen->header;
-	int cols = app->screen->cols, a = ui_attr(app, THEME_HEADER), x;
+	int cols = app->screen->cols, x;
+	bool armed = app_armed(app);
+	int a = ui_attr(app, armed ? THEME_HEADER_ARMED : THEME_HEADER);
 	time_t now = app_now(app);
 	time_t start = app->incident_start_ms > 0 && !app->fake_clock ?
 	    (time_t)(app->incident_start_ms / 1000) : app->started;
@@ -207,6 +210,14 @@ draw_header(struct app *app)
 	if (app->safety.read_only)
 		x += 2 + ui_put(w, 0, x + 2, cols - x - 2 - (int)strlen(clock) - 1,
 		    ui_attr(app, THEME_BADGE), " READ-ONLY ");
+	if (armed) {
+		char badge[48];
+		long secs = (long)((app->armed_until_ms - loop_now_ms() + 999) / 1000);
+
+		snprintf(badge, sizeof(badge), " ARMED %ld:%02ld ", secs / 60, secs % 60);
+		x += 2 + ui_put(w, 0, x + 2, cols - x - 2 - (int)strlen(clock) - 1,
+		    ui_attr(app, THEME_BADGE), badge);
+	}
 	if (app->tl != NULL && timeline_degraded(app->tl))
 		ui_put(w, 0, x + 2, cols - x - 2 - (int)strlen(clock) - 1,
 		    ui_attr(app, THEME_BAD) | A_REVERSE, " JOURNAL DEGRADED ");
@@ -223,6 +234,7 @@ draw_footer(struct app *app)
 	WINDOW *w = app->screen->footer;
 	int cols = app->screen->cols, x = 1, i;
 	int a = ui_attr(app, THEME_FOOTER), k = ui_attr(app, THEME_FOOTER_KEY);
+	char progress[512];
 	static const enum wr_command hints[] = {
 		WR_CMD_FOCUS_NEXT, WR_CMD_UP, WR_CMD_DOWN, WR_CMD_HELP, WR_CMD_QUIT,
 	};
@@ -265,6 +277,8 @@ draw_footer(struct app *app)
 		    "An action is still running. Quit anyway? (y/N)");
 	} else if (app->status[0] != '\0' && app_now(app) < app->status_until) {
 		ui_put(w, 0, 1, cols - 2, ui_attr(app, THEME_STATUS), app->status);
+	} else if (actions_progress(app, progress, sizeof(progress))) {
+		ui_put(w, 0, 1, cols - 2, ui_attr(app, THEME_WARN), progress);
 	} else {
 		for (i = 0; i < (int)WR_ARRAY_LEN(hints) && x < cols - 2; i++) {
 			x += ui_put(w, 0, x, cols - x - 1, k, command_key(hints[i]));
@@ -314,6 +328,7 @@ screen_draw(struct app *app)
 	draw_footer(app);
 	if (app->rb_detail)
 		runbook_detail_draw(app, scr->lines, scr->cols);
+	actions_dialog_draw(app, scr->lines, scr->cols);
 	if (app->help_visible)
 		help_draw(app, scr->lines, scr->cols);
 	doupdate();

@@ -44,7 +44,7 @@ assert_screen help <<'EOF'
 │   │ [        jump to the previous unticked step                          │   │
 │   │ ]        jump to the next unticked step                              │   │
 │   │ R        switch to the next runbook                                  │   │
-│   │ K        trust the selected host's unknown key (HOSTS)               │   │
+│   │ A        arm the console for changes (typed; A again disarms)        │   │
 │   │ ? or Esc closes this help; Up/Down/PgUp/PgDn scroll it               │   │
 └───└──────────────────────────────────────────────────────────────────────┘───┘
  Tab pane  Up up  Down down  ? help  q quit
@@ -61,17 +61,17 @@ assert_screen scrolled <<'EOF'
 │   │ [        jump to the previous unticked step                          │   │
 └───│ ]        jump to the next unticked step                              │   │
 ┌─ M│ R        switch to the next runbook                                  │   │
-│ ap│ K        trust the selected host's unknown key (HOSTS)               │   │
-│   │ /        filter LOGS with a regex (empty clears it)                  │   │
-│   │ N        previous match in LOGS (n: next, with a filter)             │   │
-└───│ f        LOGS: follow new lines, or pause in place                   │───┘
-┌─ L│ w        LOGS: wrap long lines                                       │───┐
-│ no│ t        LOGS: show or hide the lines' timestamps                    │   │
+│ ap│ A        arm the console for changes (typed; A again disarms)        │   │
+│   │ r        roll the selected service back (HOSTS; compose) (changes pr │   │
+│   │ K        trust the selected host's unknown key (HOSTS)               │   │
+└───│ /        filter LOGS with a regex (empty clears it)                  │───┘
+┌─ L│ N        previous match in LOGS (n: next, with a filter)             │───┐
+│ no│ f        LOGS: follow new lines, or pause in place                   │   │
+│   │ w        LOGS: wrap long lines                                       │   │
+│   │ t        LOGS: show or hide the lines' timestamps                    │   │
 │   │ n        add a note to the incident timeline                         │   │
 │   │ e        export the timeline as a post-mortem draft                  │   │
 │   │ C-l      redraw the whole screen                                     │   │
-│   │ ?        show or hide this help                                      │   │
-│   │ q        quit (asks first while an action runs)                      │   │
 │   │ ? or Esc closes this help; Up/Down/PgUp/PgDn scroll it               │   │
 └───└──────────────────────────────────────────────────────────────────────┘───┘
  Tab pane  Up up  Down down  ? help  q quit
@@ -88,17 +88,17 @@ assert_screen ignored <<'EOF'
 │   │ [        jump to the previous unticked step                          │   │
 └───│ ]        jump to the next unticked step                              │   │
 ┌─ M│ R        switch to the next runbook                                  │   │
-│ ap│ K        trust the selected host's unknown key (HOSTS)               │   │
-│   │ /        filter LOGS with a regex (empty clears it)                  │   │
-│   │ N        previous match in LOGS (n: next, with a filter)             │   │
-└───│ f        LOGS: follow new lines, or pause in place                   │───┘
-┌─ L│ w        LOGS: wrap long lines                                       │───┐
-│ no│ t        LOGS: show or hide the lines' timestamps                    │   │
+│ ap│ A        arm the console for changes (typed; A again disarms)        │   │
+│   │ r        roll the selected service back (HOSTS; compose) (changes pr │   │
+│   │ K        trust the selected host's unknown key (HOSTS)               │   │
+└───│ /        filter LOGS with a regex (empty clears it)                  │───┘
+┌─ L│ N        previous match in LOGS (n: next, with a filter)             │───┐
+│ no│ f        LOGS: follow new lines, or pause in place                   │   │
+│   │ w        LOGS: wrap long lines                                       │   │
+│   │ t        LOGS: show or hide the lines' timestamps                    │   │
 │   │ n        add a note to the incident timeline                         │   │
 │   │ e        export the timeline as a post-mortem draft                  │   │
 │   │ C-l      redraw the whole screen                                     │   │
-│   │ ?        show or hide this help                                      │   │
-│   │ q        quit (asks first while an action runs)                      │   │
 │   │ ? or Esc closes this help; Up/Down/PgUp/PgDn scroll it               │   │
 └───└──────────────────────────────────────────────────────────────────────┘───┘
  Tab pane  Up up  Down down  ? help  q quit
@@ -134,12 +134,11 @@ EOF
 assert_screen help-big <<'EOF'
  warroom │ no incident named │ T+00:00:00                                   2026-01-01 00:00:00 UTC
 ┌─ ▶ HOSTS ────────────────────────────────────────────────┐┌─ RUNBOOK ────────────────────────────┐
-│  HOST         SERVICE   CONN           TAG               ││ no runbook loaded                    │
-│> api-1      ┌─ HELP: keys ─────────────────────────────────────────────────────────┐             │
-│  api-1      │ Tab      move focus to the next pane                                 │             │
-│  api-2      │ S-Tab    move focus to the previous pane                             │             │
-│  k8s-bastion│ 1        focus the HOSTS pane                                        │             │
-│             │ 2        focus the METRICS pane                                      │             │
+│  HOST       ┌─ HELP: keys ─────────────────────────────────────────────────────────┐             │
+│> api-1      │ Tab      move focus to the next pane                                 │             │
+│  api-1      │ S-Tab    move focus to the previous pane                             │             │
+│  api-2      │ 1        focus the HOSTS pane                                        │             │
+│  k8s-bastion│ 2        focus the METRICS pane                                      │             │
 │             │ 3        focus the LOGS pane                                         │             │
 │             │ 4        focus the RUNBOOK pane                                      │             │
 │             │ 5        focus the TIMELINE pane                                     │             │
@@ -147,18 +146,20 @@ assert_screen help-big <<'EOF'
 │             │ Down, j  move the selection down                                     │             │
 │             │ PgUp     move the selection a page up                                │             │
 │             │ PgDn     move the selection a page down                              │             │
-└─────────────│ Home, g  move to the first line                                      │             │
-┌─ METRICS ───│ End, G   move to the last line                                       │             │
-│ api-1: no me│ Space    tick or untick the runbook step (RUNBOOK)                   │             │
-│             │ Enter    HOSTS: tail that service in LOGS; RUNBOOK: open or fold     │             │
+│             │ Home, g  move to the first line                                      │             │
+└─────────────│ End, G   move to the last line                                       │             │
+┌─ METRICS ───│ Space    tick or untick the runbook step (RUNBOOK)                   │             │
+│ api-1: no me│ Enter    HOSTS: tail that service in LOGS; RUNBOOK: open or fold     │             │
 │             │ [        jump to the previous unticked step                          │             │
 │             │ ]        jump to the next unticked step                              │             │
 │             │ R        switch to the next runbook                                  │             │
-│             │ K        trust the selected host's unknown key (HOSTS)               │─────────────┘
-│             │ /        filter LOGS with a regex (empty clears it)                  │─────────────┐
-└─────────────│ N        previous match in LOGS (n: next, with a filter)             │             │
-┌─ LOGS ──────│ f        LOGS: follow new lines, or pause in place                   │             │
-│ no log strea│ w        LOGS: wrap long lines                                       │             │
+│             │ A        arm the console for changes (typed; A again disarms)        │             │
+│             │ r        roll the selected service back (HOSTS; compose) (changes pr │─────────────┘
+│             │ K        trust the selected host's unknown key (HOSTS)               │─────────────┐
+└─────────────│ /        filter LOGS with a regex (empty clears it)                  │             │
+┌─ LOGS ──────│ N        previous match in LOGS (n: next, with a filter)             │             │
+│ no log strea│ f        LOGS: follow new lines, or pause in place                   │             │
+│             │ w        LOGS: wrap long lines                                       │             │
 │             │ t        LOGS: show or hide the lines' timestamps                    │             │
 │             │ n        add a note to the incident timeline                         │             │
 │             │ e        export the timeline as a post-mortem draft                  │             │
@@ -168,7 +169,6 @@ assert_screen help-big <<'EOF'
 │             │                                                                      │             │
 │             │ ? or Esc closes this help                                            │             │
 │             └──────────────────────────────────────────────────────────────────────┘             │
-│                                                          ││                                      │
 │                                                          ││                                      │
 └──────────────────────────────────────────────────────────┘└──────────────────────────────────────┘
  Tab pane  Up up  Down down  ? help  q quit

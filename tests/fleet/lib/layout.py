@@ -21,7 +21,7 @@ DEMO_COMPOSE = [("v1.4.0", 3 * DAY), ("v1.4.1", DAY), ("v1.5.0-bad", 600)]
 DEMO_KUBE = [("v1.3.2", 4 * DAY), ("v1.4.0", 3 * DAY), ("v1.4.1", DAY), ("v1.5.0-bad", 600)]
 
 SETTINGS = {"ps_shape": "lines", "log_rate": 2.0, "traffic_rps": 20.0, "metrics_label": "status",
-            "rollout_seconds": 2.0, "restart_period": 20.0}
+            "rollout_seconds": 2.0, "restart_period": 20.0, "recreate_seconds": 0.0}
 
 
 def plan_hosts(a):

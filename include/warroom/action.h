@@ -1,0 +1,75 @@
+/*
+ * action.h — an action as a state machine driven by loop events:
+ * PLANNING (read the host) → CONFIRMING (the dialog) → CHECKING (re-read:
+ * a stale plan runs nothing) → RUNNING (action.intent stored first, then
+ * each step) → VERIFYING (read back, health gate) → OK | FAILED | UNKNOWN.
+ * A connection lost while a step runs ends UNKNOWN, never a guess; the
+ * host is then re-read when it returns and what was found is recorded.
+ */
+#ifndef WARROOM_ACTION_H
+#define WARROOM_ACTION_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "warroom/config.h"
+#include "warroom/plan.h"
+
+struct loop;
+struct ssh_pool;
+struct http_client;
+struct tunnel_set;
+struct timeline;
+struct logbuf;
+struct action;
+
+enum action_state {
+	ACTION_PLANNING,
+	ACTION_CONFIRMING,
+	ACTION_CHECKING,
+	ACTION_RUNNING,
+	ACTION_VERIFYING,
+	ACTION_OK,
+	ACTION_FAILED,
+	ACTION_UNKNOWN,
+	ACTION_CANCELLED,                /* nothing was sent */
+};
+
+struct action_env {
+	struct loop *loop;
+	struct ssh_pool *pool;
+	struct http_client *http;
+	struct tunnel_set *tunnels;
+	struct timeline *tl;
+	const struct config *cfg;
+	struct logbuf *out;              /* command output goes here (LOGS) */
+	const char *incident;
+	void (*on_change)(struct action *a, void *arg);
+	void *arg;
+};
+
+/* Begin planning a Compose rollback of service svc on host; NULL with err
+ * when it cannot even start (host not UP, not compose, read-only host). */
+struct action *action_rollback_start(const struct action_env *env, int host, int svc,
+    struct wr_err *err);
+
+/* The typed confirmation matched: re-check and run. */
+void action_confirm(struct action *a);
+
+/* Cancel before anything is sent (PLANNING or CONFIRMING only). */
+void action_cancel(struct action *a);
+
+enum action_state action_state(const struct action *a);
+const char *action_state_name(enum action_state s);
+const struct plan *action_plan(const struct action *a);
+int action_host(const struct action *a);
+int action_service(const struct action *a);
+const char *action_step(const struct action *a);     /* what runs now */
+const char *action_reason(const struct action *a);   /* outcome's why */
+int64_t action_started_ms(const struct action *a);
+bool action_finished(const struct action *a);        /* OK, FAILED, UNKNOWN, CANCELLED */
+
+/* Free an action (pending work is abandoned; only when finished). */
+void action_free(struct action *a);
+
+#endif

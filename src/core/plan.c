@@ -1,0 +1,170 @@
+/*
+ * plan.c — building the plan of a Compose rollback. The commands are the
+ * ones a runbook gives (pull, then up -d with IMAGE_TAG overriding .env),
+ * with every value single-quoted; the verification reads the running
+ * image back, and the health gate waits for /readyz. Nothing here runs
+ * anything.
+ */
+#include "warroom/plan.h"
+
+#include <ctype.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "warroom/record.h"
+
+bool
+plan_tag_valid(const char *tag)
+{
+	size_t n = strlen(tag), i;
+
+	if (n == 0 || n > 127 || tag[0] == '-')
+		return false;
+	for (i = 0; i < n; i++)
+		if (!(isalnum((unsigned char)tag[i]) || strchr("._-:@+", tag[i])))
+			return false;
+	return true;
+}
+
+int
+plan_compose_target(const char *log, size_t len, const char *current, char *out,
+    size_t cap, struct wr_err *err)
+{
+	size_t pos = 0;
+	char best[128] = "";
+
+	while (pos < len) {
+		size_t end = pos, n;
+		char line[1024], *tag, *sp;
+
+		while (end < len && log[end] != '\n')
+			end++;
+		n = end - pos < sizeof(line) - 1 ? end - pos : sizeof(line) - 1;
+		memcpy(line, log + pos, n);
+		line[n] = '\0';
+		pos = end + 1;
+		if ((tag = strstr(line, "IMAGE_TAG=")) == NULL || strstr(line, "result=ok") == NULL)
+			continue;
+		tag += 10;
+		if ((sp = strpbrk(tag, " \t\r")) != NULL)
+			*sp = '\0';
+		/* Later lines win: the log is in deploy order. */
+		if (strcmp(tag, current) != 0 && plan_tag_valid(tag))
+			wr_strlcpy(best, tag, sizeof(best));
+	}
+	if (best[0] == '\0')
+		return wr_err_set(err, "releases.log names no earlier successful tag than %s",
+		    current[0] ? current : "the running one");
+	wr_strlcpy(out, best, cap);
+	return 0;
+}
+
+static int
+step(struct plan *p, const char *name, bool mutating, struct wr_err *err,
+    const char *fmt, ...) __attribute__((format(printf, 5, 6)));
+
+static int
+step(struct plan *p, const char *name, bool mutating, struct wr_err *err,
+    const char *fmt, ...)
+{
+	struct plan_step *s;
+	va_list ap;
+	int n;
+
+	if (p->nsteps == PLAN_STEPS_MAX)
+		return wr_err_set(err, "too many steps");
+	s = &p->steps[p->nsteps++];
+	wr_strlcpy(s->name, name, sizeof(s->name));
+	s->mutating = mutating;
+	va_start(ap, fmt);
+	n = vsnprintf(s->cmd, sizeof(s->cmd), fmt, ap);
+	va_end(ap);
+	if (n < 0 || (size_t)n >= sizeof(s->cmd))
+		return wr_err_set(err, "command too long");
+	return 0;
+}
+
+int
+plan_compose_rollback(const struct config_host *h, int svc, const char *from,
+    const char *to, int health_timeout_s, const char *incident, struct plan *p,
+    struct wr_err *err)
+{
+	char dir[WR_CMD_MAX] = "", qsvc[256] = "", qtag[300] = "", line[600], qline[1400] = "";
+
+	memset(p, 0, sizeof(*p));
+	if (h->driver != DRIVER_COMPOSE)
+		return wr_err_set(err, "%s is not a compose host", h->name);
+	if (svc < 0 || svc >= h->nservices)
+		return wr_err_set(err, "no such service");
+	if (!plan_tag_valid(to))
+		return wr_err_set(err, "'%s' is not a usable tag", to);
+	if (!driver_cmd_quote(dir, sizeof(dir), h->compose_dir) ||
+	    !driver_cmd_quote(qsvc, sizeof(qsvc), h->services[svc]) ||
+	    !driver_cmd_quote(qtag, sizeof(qtag), to))
+		return wr_err_set(err, "cannot quote the plan's values");
+	wr_strlcpy(p->action, "compose.rollback", sizeof(p->action));
+	wr_strlcpy(p->host, h->name, sizeof(p->host));
+	wr_strlcpy(p->service, h->services[svc], sizeof(p->service));
+	wr_strlcpy(p->from, from, sizeof(p->from));
+	wr_strlcpy(p->to, to, sizeof(p->to));
+	p->health_timeout_s = health_timeout_s > 0 ? health_timeout_s : 120;
+	/* Pull first, so the switch itself is quick and a missing image fails
+	 * before anything stops. IMAGE_TAG in the environment wins over .env. */
+	if (step(p, "pull", true, err, "cd %s && IMAGE_TAG=%s docker compose --env-file .env "
+	    "-f docker-compose.yml pull %s", dir, qtag, qsvc) != 0 ||
+	    step(p, "up -d", true, err, "cd %s && IMAGE_TAG=%s docker compose --env-file .env "
+	    "-f docker-compose.yml up -d %s", dir, qtag, qsvc) != 0)
+		return -1;
+	snprintf(line, sizeof(line), "rollback IMAGE_TAG=%s services=%s result=ok by=warroom "
+	    "incident=%s", to, h->services[svc], incident ? incident : "-");
+	/* Only after the rollback is verified healthy, and only where the host
+	 * keeps a releases.log. */
+	if (!driver_cmd_quote(qline, sizeof(qline), line))
+		return wr_err_set(err, "cannot quote the release line");
+	snprintf(p->record_cmd, sizeof(p->record_cmd), "cd %s && if [ -f releases.log ]; then "
+	    "printf '%%s %%s\\n' \"$(date -u +%%Y-%%m-%%dT%%H:%%M:%%SZ)\" %s >> releases.log; fi",
+	    dir, qline);
+	snprintf(p->verify_cmd, sizeof(p->verify_cmd),
+	    "cd %s && docker compose ps -a --format json", dir);
+	if (h->health_url[0])
+		snprintf(p->readyz_url, sizeof(p->readyz_url), "%s/readyz", h->health_url);
+	return 0;
+}
+
+cJSON *
+plan_to_json(const struct plan *p)
+{
+	cJSON *o = cJSON_CreateObject(), *steps = cJSON_AddArrayToObject(o, "steps");
+	int i;
+
+	cJSON_AddStringToObject(o, "action", p->action);
+	cJSON_AddStringToObject(o, "host", p->host);
+	cJSON_AddStringToObject(o, "service", p->service);
+	cJSON_AddStringToObject(o, "from", p->from);
+	cJSON_AddStringToObject(o, "to", p->to);
+	for (i = 0; i < p->nsteps; i++) {
+		cJSON *s = cJSON_CreateObject();
+
+		cJSON_AddStringToObject(s, "name", p->steps[i].name);
+		cJSON_AddStringToObject(s, "cmd", p->steps[i].cmd);
+		cJSON_AddItemToArray(steps, s);
+	}
+	cJSON_AddStringToObject(o, "verify", p->verify_cmd);
+	cJSON_AddStringToObject(o, "record", p->record_cmd);
+	if (p->readyz_url[0])
+		cJSON_AddStringToObject(o, "health_gate", p->readyz_url);
+	cJSON_AddNumberToObject(o, "health_timeout_s", p->health_timeout_s);
+	return o;
+}
+
+void
+plan_hash(const struct plan *p, char out[9])
+{
+	cJSON *o = plan_to_json(p);
+	char *s = cJSON_PrintUnformatted(o);
+
+	snprintf(out, 9, "%08x", crc32c(0, s, strlen(s)));
+	cJSON_free(s);
+	cJSON_Delete(o);
+}

@@ -1,0 +1,601 @@
+/*
+ * action.c — runs a plan as a state machine on loop events. The journal
+ * gets action.intent (the plan and its hash) before the first mutating
+ * byte is sent and action.end (ok, failed or unknown, with the reason)
+ * after verification. Nothing is retried: a step that fails ends the
+ * action FAILED; a step whose connection dropped ends it UNKNOWN, and the
+ * host is re-read once it is back, with what was found recorded as
+ * action.reconcile.
+ */
+#include "warroom/action.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "warroom/exec.h"
+#include "warroom/http.h"
+#include "warroom/logbuf.h"
+#include "warroom/loop.h"
+#include "warroom/parse_compose.h"
+#include "warroom/probe.h"
+#include "warroom/ssh.h"
+#include "warroom/timeline.h"
+#include "warroom/tunnel.h"
+
+#define OUT_MAX (4 * 1024 * 1024)
+#define MARK "---warroom-releases---"
+
+struct action {
+	struct action_env env;
+	enum action_state state;
+	int host, svc;
+	const struct config_host *cfg;
+	struct plan plan;
+	char op[48];
+	int step;                        /* index into plan.steps while RUNNING */
+	char step_name[64];
+	char reason[1024];
+	int64_t started_ms;
+	char *buf;                       /* the running command's stdout */
+	size_t len, cap;
+	char last_line[256];             /* for messages: the last output line */
+	struct exec_cmd *cmd;
+	uint64_t timer;
+	int64_t gate_deadline;
+	bool intent_stored;
+	bool reconciled;
+	bool migrations_stale;           /* /readyz said migrations_current false */
+};
+
+const char *
+action_state_name(enum action_state s)
+{
+	static const char *const names[] = {
+		"PLANNING", "CONFIRMING", "CHECKING", "RUNNING", "VERIFYING", "OK",
+		"FAILED", "UNKNOWN", "CANCELLED",
+	};
+
+	return (unsigned)s < sizeof(names) / sizeof(names[0]) ? names[s] : "?";
+}
+
+static void
+changed(struct action *a)
+{
+	if (a->env.on_change != NULL)
+		a->env.on_change(a, a->env.arg);
+}
+
+/* ---- running one command ---- */
+
+typedef void (*step_fn)(struct action *a, const struct exec_result *r);
+
+struct run {
+	struct action *a;
+	step_fn next;
+};
+
+static void
+on_line(enum exec_stream s, const char *line, size_t len, bool cut, void *arg)
+{
+	struct run *run = arg;
+	struct action *a = run->a;
+	char buf[16384 + 256];
+	int n;
+
+	if (s == EXEC_STDOUT && a->len + len + 2 < OUT_MAX) {
+		if (a->len + len + 2 > a->cap) {
+			a->cap = (a->len + len + 2) * 2;
+			a->buf = xrealloc(a->buf, a->cap);
+		}
+		memcpy(a->buf + a->len, line, len);
+		a->len += len;
+		a->buf[a->len++] = '\n';
+		a->buf[a->len] = '\0';
+	}
+	if (len > 0)
+		snprintf(a->last_line, sizeof(a->last_line), "%.*s", (int)(len < 200 ? len : 200),
+		    line);
+	/* The engineer sees every line, sanitized by the ring. */
+	n = snprintf(buf, sizeof(buf), "[%s %s/%s] %.*s", a->plan.action[0] ? "rollback" :
+	    "plan", a->cfg->name, a->cfg->services[a->svc], (int)(len < 16000 ? len : 16000), line);
+	if (a->env.out != NULL && n > 0)
+		logbuf_append_raw(a->env.out, buf, (size_t)n < sizeof(buf) ? (size_t)n :
+		    sizeof(buf) - 1, s == EXEC_STDERR ? 1 : 0);
+}
+
+static void
+on_done(const struct exec_result *r, void *arg)
+{
+	struct run *run = arg;
+	struct action *a = run->a;
+	step_fn next = run->next;
+
+	free(run);
+	a->cmd = NULL;
+	next(a, r);
+	changed(a);
+}
+
+static int
+run_cmd(struct action *a, const char *cmd, bool mutating, int timeout_ms, step_fn next)
+{
+	struct run *run = xcalloc(1, sizeof(*run));
+	struct exec_opts o = {
+		.timeout_ms = timeout_ms,
+		.on_line = on_line,
+		.on_done = on_done,
+		.arg = run,
+		.mutating = mutating,
+	};
+	struct wr_err err;
+
+	run->a = a;
+	run->next = next;
+	a->len = 0;
+	if (a->buf)
+		a->buf[0] = '\0';
+	a->last_line[0] = '\0';
+	a->cmd = exec_start(a->env.pool, a->host, cmd, &o, &err);
+	if (a->cmd == NULL) {
+		free(run);
+		snprintf(a->reason, sizeof(a->reason), "%s", err.msg);
+		return -1;
+	}
+	return 0;
+}
+
+/* ---- the end ---- */
+
+static void reconcile_later(struct action *a);
+
+static void
+finish(struct action *a, enum action_state s, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+
+static void
+finish(struct action *a, enum action_state s, const char *fmt, ...)
+{
+	static const char *const outcome[] = { [ACTION_OK] = "ok", [ACTION_FAILED] = "failed",
+		[ACTION_UNKNOWN] = "unknown" };
+	struct wr_err err;
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(a->reason, sizeof(a->reason), fmt, ap);
+	va_end(ap);
+	a->state = s;
+	if (a->intent_stored && a->env.tl != NULL &&
+	    timeline_action_end(a->env.tl, a->op, a->cfg->name, outcome[s], a->reason, &err) != 0) {
+		size_t n = strlen(a->reason);
+
+		snprintf(a->reason + n, sizeof(a->reason) - n, " (NOT recorded: %s)", err.msg);
+	}
+	if (s == ACTION_UNKNOWN)
+		reconcile_later(a);
+	changed(a);
+}
+
+/* The running tag and state of our service in compose ps output. */
+static int
+read_service(struct action *a, const char *buf, size_t len, char *tag, size_t tcap,
+    char *state, size_t scap, struct wr_err *err)
+{
+	struct compose_ps ps;
+	const struct compose_container *c;
+
+	if (parse_compose_ps(buf, len, &ps, err) != 0)
+		return -1;
+	c = parse_compose_find(&ps, a->cfg->services[a->svc]);
+	if (c == NULL) {
+		parse_compose_free(&ps);
+		return wr_err_set(err, "%s has no %s container", a->cfg->name,
+		    a->cfg->services[a->svc]);
+	}
+	wr_strlcpy(tag, c->tag, tcap);
+	wr_strlcpy(state, c->state, scap);
+	parse_compose_free(&ps);
+	return 0;
+}
+
+/* ---- reconciliation after UNKNOWN ---- */
+
+static void
+reconciled(struct action *a, const struct exec_result *r)
+{
+	char tag[128], st[32];
+	struct wr_err err;
+	cJSON *d;
+
+	if (!r->finished || r->exit_status != 0 ||
+	    read_service(a, a->buf ? a->buf : "", a->len, tag, sizeof(tag), st, sizeof(st),
+	    &err) != 0) {
+		reconcile_later(a);
+		return;
+	}
+	a->reconciled = true;
+	snprintf(a->reason + strlen(a->reason), sizeof(a->reason) - strlen(a->reason),
+	    "; re-read after reconnect: %s runs %s, %s", a->cfg->services[a->svc], tag, st);
+	if (a->env.tl != NULL) {
+		d = cJSON_CreateObject();
+		cJSON_AddStringToObject(d, "action", a->plan.action);
+		cJSON_AddStringToObject(d, "found_tag", tag);
+		cJSON_AddStringToObject(d, "state", st);
+		cJSON_AddStringToObject(d, "wanted_tag", a->plan.to);
+		cJSON_AddStringToObject(d, "summary", strcmp(tag, a->plan.to) == 0 ?
+		    "the target tag is running: the rollback took effect" :
+		    "the target tag is not running");
+		timeline_append(a->env.tl, "action.reconcile", a->cfg->name, a->op, d, &err);
+	}
+}
+
+static void
+on_reconcile(void *arg)
+{
+	struct action *a = arg;
+
+	a->timer = 0;
+	if (a->reconciled)
+		return;
+	if (ssh_pool_session(a->env.pool, a->host) == NULL ||
+	    run_cmd(a, a->plan.verify_cmd, false, 15000, reconciled) != 0)
+		reconcile_later(a);
+}
+
+static void
+reconcile_later(struct action *a)
+{
+	if (a->timer == 0 && !a->reconciled)
+		a->timer = loop_timer_add(a->env.loop, 2000, 0, on_reconcile, a);
+}
+
+/* ---- health gate ---- */
+
+static void gate_try(void *arg);
+static void recorded(struct action *a, const struct exec_result *r);
+
+static void
+gate_answer(const struct http_response *r, void *arg)
+{
+	struct action *a = arg;
+	struct probe_result pr;
+
+	probe_health((int)r->status, r->body, r->len, &pr);
+	/* The gate is "/readyz answers 200 and does not say it is not ready";
+	 * stale migrations are expected right after a rollback and are named
+	 * in the outcome instead of failing it. */
+	if (r->status == 200 && !(pr.has_ready && !pr.ready)) {
+		if (pr.has_migrations && !pr.migrations_current)
+			a->migrations_stale = true;
+		/* Verified: now note it where the host keeps its releases. */
+		wr_strlcpy(a->step_name, "record release", sizeof(a->step_name));
+		if (run_cmd(a, a->plan.record_cmd, true, 15000, recorded) != 0)
+			finish(a, ACTION_OK, "%s runs %s and /readyz answers 200 (releases.log "
+			    "not updated: %s)", a->plan.service, a->plan.to, a->reason);
+		return;
+	}
+	if (loop_now_ms() >= a->gate_deadline) {
+		finish(a, ACTION_FAILED, "%s runs %s but /readyz did not answer 200 within %d s: "
+		    "%s", a->plan.service, a->plan.to, a->plan.health_timeout_s, pr.reason);
+		return;
+	}
+	a->timer = loop_timer_add(a->env.loop, 2000, 0, gate_try, a);
+	changed(a);
+}
+
+static void
+gate_try(void *arg)
+{
+	struct action *a = arg;
+	struct http_request req = { .url = a->plan.readyz_url, .timeout_ms = 5000 };
+	char dest[256];
+	struct wr_err err;
+	int port;
+
+	a->timer = 0;
+	if (a->cfg->tunnel) {
+		if (http_url_host_port(a->plan.readyz_url, dest, sizeof(dest), &port, &err) != 0 ||
+		    (req.unix_socket = tunnel_path(a->env.tunnels, a->host, dest, port, &err)) == NULL) {
+			finish(a, ACTION_FAILED, "health gate: %s", err.msg);
+			return;
+		}
+	}
+	if (http_start(a->env.http, &req, gate_answer, a, &err) != 0)
+		finish(a, ACTION_FAILED, "health gate: %s", err.msg);
+}
+
+/* ---- the steps ---- */
+
+static void run_step(struct action *a);
+
+static void
+recorded(struct action *a, const struct exec_result *r)
+{
+	const char *mig = a->migrations_stale ? "; /readyz reports migrations_current false: "
+	    "the database is ahead of this version (see the runbook's migration step)" : "";
+
+	if (r->finished && r->exit_status == 0)
+		finish(a, ACTION_OK, "%s runs %s and /readyz answers 200%s", a->plan.service,
+		    a->plan.to, mig);
+	else
+		finish(a, ACTION_OK, "%s runs %s and /readyz answers 200 (releases.log not "
+		    "updated: %s)%s", a->plan.service, a->plan.to, r->error[0] ? r->error :
+		    "the command failed", mig);
+}
+
+static void
+verified(struct action *a, const struct exec_result *r)
+{
+	char tag[128], st[32];
+	struct wr_err err;
+
+	if (!r->finished) {
+		finish(a, ACTION_UNKNOWN, "connection lost while verifying: %s", r->error);
+		return;
+	}
+	if (r->exit_status != 0 || read_service(a, a->buf ? a->buf : "", a->len, tag,
+	    sizeof(tag), st, sizeof(st), &err) != 0) {
+		finish(a, ACTION_FAILED, "could not read back what runs: %s",
+		    r->exit_status ? a->last_line : err.msg);
+		return;
+	}
+	if (strcmp(tag, a->plan.to) != 0 || strcmp(st, "running") != 0) {
+		finish(a, ACTION_FAILED, "after up -d %s runs %s (%s), not %s", a->plan.service,
+		    tag, st, a->plan.to);
+		return;
+	}
+	if (a->plan.readyz_url[0] == '\0') {
+		finish(a, ACTION_OK, "%s runs %s (no health_url: no health gate)", a->plan.service,
+		    a->plan.to);
+		return;
+	}
+	wr_strlcpy(a->step_name, "health gate /readyz", sizeof(a->step_name));
+	a->gate_deadline = loop_now_ms() + (int64_t)a->plan.health_timeout_s * 1000;
+	gate_try(a);
+}
+
+static void
+step_done(struct action *a, const struct exec_result *r)
+{
+	const struct plan_step *s = &a->plan.steps[a->step];
+
+	if (!r->finished) {
+		finish(a, ACTION_UNKNOWN, "connection lost during %s: %s — the host may or may "
+		    "not have done it", s->name, r->error);
+		return;
+	}
+	if (r->exit_status != 0 || r->signal[0]) {
+		finish(a, ACTION_FAILED, "%s exited %d%s%s", s->name, r->exit_status,
+		    a->last_line[0] ? ": " : "", a->last_line);
+		return;
+	}
+	a->step++;
+	run_step(a);
+}
+
+static void
+run_step(struct action *a)
+{
+	if (a->step < a->plan.nsteps) {
+		wr_strlcpy(a->step_name, a->plan.steps[a->step].name, sizeof(a->step_name));
+		if (run_cmd(a, a->plan.steps[a->step].cmd, a->plan.steps[a->step].mutating,
+		    300000, step_done) != 0)
+			finish(a, a->step == 0 ? ACTION_FAILED : ACTION_UNKNOWN,
+			    "%s could not start: %s", a->plan.steps[a->step].name, a->reason);
+		return;
+	}
+	a->state = ACTION_VERIFYING;
+	wr_strlcpy(a->step_name, "verify", sizeof(a->step_name));
+	if (run_cmd(a, a->plan.verify_cmd, false, 30000, verified) != 0)
+		finish(a, ACTION_UNKNOWN, "could not verify: %s", a->reason);
+}
+
+/* Right before running: the tag must still be the one the plan was made
+ * from, or the plan is stale and nothing runs. */
+static void
+checked(struct action *a, const struct exec_result *r)
+{
+	char tag[128], st[32], hash[9];
+	struct wr_err err;
+
+	if (!r->finished || r->exit_status != 0 || read_service(a, a->buf ? a->buf : "",
+	    a->len, tag, sizeof(tag), st, sizeof(st), &err) != 0) {
+		a->state = ACTION_CANCELLED;
+		snprintf(a->reason, sizeof(a->reason), "could not re-read %s before running: %s; "
+		    "nothing ran", a->cfg->name, r->finished ? err.msg : r->error);
+		return;
+	}
+	if (strcmp(tag, a->plan.from) != 0) {
+		a->state = ACTION_CANCELLED;
+		snprintf(a->reason, sizeof(a->reason), "plan is stale: %s now runs %s, not %s as "
+		    "planned; nothing ran", a->plan.service, tag, a->plan.from);
+		if (a->env.tl != NULL) {
+			cJSON *d = cJSON_CreateObject();
+
+			cJSON_AddStringToObject(d, "reason", a->reason);
+			timeline_append(a->env.tl, "action.stale", a->cfg->name, a->op, d, &err);
+		}
+		return;
+	}
+	/* Write-ahead: the intent is stored before the first byte is sent. */
+	plan_hash(&a->plan, hash);
+	if (a->env.tl == NULL) {
+		a->state = ACTION_CANCELLED;
+		snprintf(a->reason, sizeof(a->reason), "no incident journal: actions need "
+		    "--incident NAME; nothing ran");
+		return;
+	}
+	if (timeline_action_intent(a->env.tl, a->op, a->cfg->name, a->plan.action,
+	    plan_to_json(&a->plan), hash, &err) != 0) {
+		a->state = ACTION_CANCELLED;
+		snprintf(a->reason, sizeof(a->reason), "intent NOT recorded (%s); nothing ran",
+		    err.msg);
+		return;
+	}
+	a->intent_stored = true;
+	a->state = ACTION_RUNNING;
+	a->step = 0;
+	run_step(a);
+}
+
+void
+action_confirm(struct action *a)
+{
+	if (a->state != ACTION_CONFIRMING)
+		return;
+	a->state = ACTION_CHECKING;
+	wr_strlcpy(a->step_name, "re-read", sizeof(a->step_name));
+	a->started_ms = loop_now_ms();
+	if (run_cmd(a, a->plan.verify_cmd, false, 15000, checked) != 0) {
+		a->state = ACTION_CANCELLED;
+		snprintf(a->reason + strlen(a->reason), sizeof(a->reason) - strlen(a->reason),
+		    "; nothing ran");
+	}
+	changed(a);
+}
+
+void
+action_cancel(struct action *a)
+{
+	if (a->state != ACTION_PLANNING && a->state != ACTION_CONFIRMING)
+		return;
+	if (a->cmd != NULL) {
+		exec_cancel(a->cmd);           /* read-only planning command */
+		a->cmd = NULL;
+	}
+	a->state = ACTION_CANCELLED;
+	wr_strlcpy(a->reason, "cancelled; nothing ran", sizeof(a->reason));
+	changed(a);
+}
+
+/* ---- planning ---- */
+
+static void
+planned(struct action *a, const struct exec_result *r)
+{
+	char current[128], st[32], target[128];
+	const char *mark;
+	struct wr_err err;
+	size_t pslen;
+
+	if (a->state != ACTION_PLANNING)
+		return;
+	if (!r->finished || r->exit_status != 0) {
+		a->state = ACTION_CANCELLED;
+		snprintf(a->reason, sizeof(a->reason), "could not read %s to plan: %s",
+		    a->cfg->name, r->finished ? a->last_line : r->error);
+		return;
+	}
+	mark = a->buf ? strstr(a->buf, MARK) : NULL;
+	pslen = mark ? (size_t)(mark - a->buf) : a->len;
+	if (read_service(a, a->buf ? a->buf : "", pslen, current, sizeof(current), st,
+	    sizeof(st), &err) != 0 ||
+	    plan_compose_target(mark ? mark + strlen(MARK) : "", mark ? strlen(mark) -
+	    strlen(MARK) : 0, current, target, sizeof(target), &err) != 0 ||
+	    plan_compose_rollback(a->cfg, a->svc, current, target, a->env.cfg->health_timeout_ms / 1000,
+	    a->env.incident, &a->plan, &err) != 0) {
+		a->state = ACTION_CANCELLED;
+		snprintf(a->reason, sizeof(a->reason), "no rollback plan: %s", err.msg);
+		return;
+	}
+	a->state = ACTION_CONFIRMING;
+}
+
+struct action *
+action_rollback_start(const struct action_env *env, int host, int svc, struct wr_err *err)
+{
+	const struct config_host *h = &env->cfg->hosts[host];
+	struct action *a;
+	char cmd[WR_CMD_MAX * 2], dir[WR_CMD_MAX] = "";
+	unsigned r = (unsigned)getpid() * 2654435761u ^ (unsigned)loop_now_ms();
+
+	if (h->read_only)
+		return wr_err_set(err, "%s is read_only in the config: never a target", h->name),
+		    NULL;
+	if (h->driver != DRIVER_COMPOSE)
+		return wr_err_set(err, "rollback from the console is for compose hosts in this "
+		    "version; use the runbook's kubectl/helm command"), NULL;
+	if (ssh_pool_session(env->pool, host) == NULL)
+		return wr_err_set(err, "%s is not UP", h->name), NULL;
+	if (!driver_cmd_quote(dir, sizeof(dir), h->compose_dir))
+		return wr_err_set(err, "compose_dir too long"), NULL;
+	a = xcalloc(1, sizeof(*a));
+	a->env = *env;
+	a->host = host;
+	a->svc = svc;
+	a->cfg = h;
+	a->state = ACTION_PLANNING;
+	a->started_ms = loop_now_ms();
+	snprintf(a->op, sizeof(a->op), "rb-%lx-%04x", (unsigned long)time(NULL), r & 0xffff);
+	wr_strlcpy(a->step_name, "plan", sizeof(a->step_name));
+	snprintf(cmd, sizeof(cmd), "cd %s && docker compose ps -a --format json && echo '%s' && "
+	    "(tail -n 100 releases.log 2>/dev/null || true)", dir, MARK);
+	if (run_cmd(a, cmd, false, 15000, planned) != 0) {
+		wr_err_set(err, "%s", a->reason);
+		free(a);
+		return NULL;
+	}
+	return a;
+}
+
+enum action_state
+action_state(const struct action *a)
+{
+	return a->state;
+}
+
+const struct plan *
+action_plan(const struct action *a)
+{
+	return &a->plan;
+}
+
+int
+action_host(const struct action *a)
+{
+	return a->host;
+}
+
+int
+action_service(const struct action *a)
+{
+	return a->svc;
+}
+
+const char *
+action_step(const struct action *a)
+{
+	return a->step_name;
+}
+
+const char *
+action_reason(const struct action *a)
+{
+	return a->reason;
+}
+
+int64_t
+action_started_ms(const struct action *a)
+{
+	return a->started_ms;
+}
+
+bool
+action_finished(const struct action *a)
+{
+	return a->state >= ACTION_OK;
+}
+
+void
+action_free(struct action *a)
+{
+	if (a == NULL)
+		return;
+	if (a->timer)
+		loop_timer_cancel(a->env.loop, a->timer);
+	free(a->buf);
+	free(a);
+}

@@ -1,0 +1,216 @@
+/*
+ * actions_ui.c — the console's side of actions: arming, starting a
+ * rollback, the confirmation dialog bound to the plan, the progress line,
+ * and the outcome in the footer. Every mutating command reached here
+ * through dispatch(), so read-only, unarmed and degraded-journal consoles
+ * never get this far.
+ */
+#include "warroom/ui.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "warroom/action.h"
+#include "warroom/loop.h"
+#include "warroom/ssh.h"
+
+static void
+on_action(struct action *a, void *arg)
+{
+	struct app *app = arg;
+	const struct plan *p = action_plan(a);
+	const struct config_host *h = &app->cfg.hosts[action_host(a)];
+
+	app->dirty = true;
+	if (action_state(a) == ACTION_CONFIRMING && app->confirming == NULL) {
+		app->confirming = a;
+		lineedit_clear(&app->confirm_text);
+	}
+	if (action_finished(a)) {
+		if (app->confirming == a)
+			app->confirming = NULL;
+		app_say(app, "rollback of %s on %s: %s — %s", h->services[action_service(a)],
+		    h->name, action_state_name(action_state(a)), action_reason(a));
+		(void)p;
+	}
+}
+
+static bool
+busy_on(struct app *app, int host, int svc)
+{
+	size_t i;
+
+	for (i = 0; i < app->nactions; i++)
+		if (!action_finished(app->actions[i]) && action_host(app->actions[i]) == host &&
+		    action_service(app->actions[i]) == svc)
+			return true;
+	return false;
+}
+
+void
+actions_rollback(struct app *app)
+{
+	int host = app_selected_host(app), n = app->host_sel, i;
+	struct action_env env = {
+		.loop = app->loop, .pool = app->pool, .http = app->http,
+		.tunnels = app->tunnels, .tl = app->tl, .cfg = &app->cfg, .out = &app->logs,
+		.incident = app->incident, .on_change = on_action, .arg = app,
+	};
+	struct action *a;
+	struct wr_err err;
+
+	if (app->pool == NULL || host < 0) {
+		app_say(app, "no host selected");
+		return;
+	}
+	if (app->focus != PANE_HOSTS) {
+		app_say(app, "select the service in HOSTS first (1, then r)");
+		return;
+	}
+	for (i = 0; i < host; i++)
+		n -= app->cfg.hosts[i].nservices;
+	if (busy_on(app, host, n)) {
+		app_say(app, "an action on %s/%s is already running", app->cfg.hosts[host].name,
+		    app->cfg.hosts[host].services[n]);
+		return;
+	}
+	if ((a = action_rollback_start(&env, host, n, &err)) == NULL) {
+		app_say(app, "rollback refused: %s", err.msg);
+		return;
+	}
+	app->actions = xrealloc(app->actions, (app->nactions + 1) * sizeof(*app->actions));
+	app->actions[app->nactions++] = a;
+	app_say(app, "planning the rollback of %s on %s…", app->cfg.hosts[host].services[n],
+	    app->cfg.hosts[host].name);
+}
+
+int
+actions_running(const struct app *app)
+{
+	size_t i;
+	int n = 0;
+
+	for (i = 0; i < app->nactions; i++) {
+		enum action_state s = action_state(app->actions[i]);
+
+		n += s == ACTION_CHECKING || s == ACTION_RUNNING || s == ACTION_VERIFYING;
+	}
+	return n;
+}
+
+/* Keys while the dialog is open: typing, Backspace, Enter, Esc. Enter
+ * confirms only when the service's name was typed exactly. */
+void
+actions_dialog_key(struct app *app, const char *name, int is_keycode, unsigned key)
+{
+	struct action *a = app->confirming;
+	const char *svc;
+
+	if (a == NULL || name == NULL)
+		return;
+	svc = action_plan(a)->service;
+	if (strcmp(name, "Esc") == 0) {
+		app->confirming = NULL;
+		action_cancel(a);
+	} else if (strcmp(name, "Enter") == 0) {
+		if (strcmp(app->confirm_text.text, svc) != 0) {
+			app_say(app, "type %s to confirm, or Esc to cancel", svc);
+			return;
+		}
+		app->confirming = NULL;
+		action_confirm(a);
+	} else if (strcmp(name, "Backspace") == 0)
+		lineedit_backspace(&app->confirm_text);
+	else if (strcmp(name, "C-u") == 0)
+		lineedit_kill_to_start(&app->confirm_text);
+	else if (!is_keycode && key >= 0x20)
+		lineedit_insert(&app->confirm_text, key);
+}
+
+void
+actions_dialog_draw(struct app *app, int lines, int cols)
+{
+	struct action *a = app->confirming;
+	const struct plan *p;
+	int h = lines - 6, w = cols - 8, y = 1, i, ok;
+	char line[WR_CMD_MAX + 64];
+	WINDOW *win;
+
+	if (a == NULL || action_state(a) != ACTION_CONFIRMING)
+		return;
+	p = action_plan(a);
+	if ((win = newwin(h, w, 3, 4)) == NULL)
+		return;
+	wbkgdset(win, ' ' | (chtype)ui_attr(app, THEME_HELP));
+	werase(win);
+	ui_border(app, win, THEME_BAD);
+	ui_put(win, 0, 2, w - 4, ui_attr(app, THEME_BAD) | A_REVERSE, " CONFIRM ROLLBACK ");
+	snprintf(line, sizeof(line), "host %s   service %s", p->host, p->service);
+	ui_put(win, y++, 2, w - 4, ui_attr(app, THEME_TITLE), line);
+	snprintf(line, sizeof(line), "tag  %s  ->  %s", p->from, p->to);
+	ui_put(win, y++, 2, w - 4, ui_attr(app, THEME_WARN), line);
+	y++;
+	ui_put(win, y++, 2, w - 4, ui_attr(app, THEME_DIM), "will run, in order, on the host:");
+	for (i = 0; i < p->nsteps && y < h - 6; i++) {
+		snprintf(line, sizeof(line), "%d. %s", i + 1, p->steps[i].cmd);
+		ui_put(win, y++, 4, w - 6, ui_attr(app, THEME_NORMAL), line);
+	}
+	snprintf(line, sizeof(line), "then verify: %s", p->verify_cmd);
+	if (y < h - 5)
+		ui_put(win, y++, 4, w - 6, ui_attr(app, THEME_DIM), line);
+	if (p->readyz_url[0] && y < h - 5) {
+		snprintf(line, sizeof(line), "then wait up to %d s for GET %s to answer OK",
+		    p->health_timeout_s, p->readyz_url);
+		ui_put(win, y++, 4, w - 6, ui_attr(app, THEME_DIM), line);
+	}
+	y = h - 4;
+	snprintf(line, sizeof(line), "type %s and press Enter to roll back; Esc cancels", p->service);
+	ui_put(win, y++, 2, w - 4, ui_attr(app, THEME_STATUS), line);
+	snprintf(line, sizeof(line), "> %s", app->confirm_text.text);
+	ui_put(win, y++, 2, w - 4, ui_attr(app, THEME_NORMAL) | A_UNDERLINE, line);
+	ok = strcmp(app->confirm_text.text, p->service) == 0;
+	/* Cancel has the focus until the name is typed exactly. */
+	ui_put(win, y, 2, 12, ok ? ui_attr(app, THEME_DIM) : ui_attr(app, THEME_SELECTED),
+	    "[ Cancel ]");
+	ui_put(win, y, 16, 20, ok ? (int)(ui_attr(app, THEME_BAD) | A_REVERSE) : ui_attr(app, THEME_DIM),
+	    "[ Roll back ]");
+	wnoutrefresh(win);
+	delwin(win);
+}
+
+/* The progress line: spinner, what runs, elapsed. */
+bool
+actions_progress(struct app *app, char *buf, size_t cap)
+{
+	static const char *const spin[] = { "|", "/", "-", "\\\\" };
+	size_t i;
+
+	for (i = 0; i < app->nactions; i++) {
+		struct action *a = app->actions[i];
+		enum action_state s = action_state(a);
+		const struct config_host *h = &app->cfg.hosts[action_host(a)];
+		long secs = (long)((loop_now_ms() - action_started_ms(a)) / 1000);
+
+		if (s != ACTION_CHECKING && s != ACTION_RUNNING && s != ACTION_VERIFYING &&
+		    s != ACTION_PLANNING)
+			continue;
+		snprintf(buf, cap, "%s rollback %s/%s %s -> %s: %s %lds", spin[secs % 4], h->name,
+		    h->services[action_service(a)], action_plan(a)->from, action_plan(a)->to,
+		    action_step(a), secs);
+		return true;
+	}
+	return false;
+}
+
+void
+actions_free(struct app *app)
+{
+	size_t i;
+
+	for (i = 0; i < app->nactions; i++)
+		action_free(app->actions[i]);
+	free(app->actions);
+	app->actions = NULL;
+	app->nactions = 0;
+}

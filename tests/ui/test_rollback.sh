@@ -1,0 +1,131 @@
+#!/bin/sh
+# test_rollback.sh — rolling a Compose service back from the console,
+# proven against the fleet's commands.log and the incident journal:
+# refused unarmed and in read-only mode; the dialog shows the plan and
+# Enter alone or Esc runs nothing; the typed name runs pull and up -d once,
+# after action.intent, then verifies and gates on /readyz (OK); a plan gone
+# stale (another deploy meanwhile) runs nothing; a pull that fails ends
+# FAILED with the reason; sshd killed mid-action ends UNKNOWN and the host
+# is re-read once it is back.
+. "${top_srcdir:-$(dirname "$0")/../..}/tests/lib/tmux.sh"
+[ -x /usr/sbin/sshd ] || skip "openssh-server is not installed"
+fleet=$top_srcdir/tests/fleet/fleet
+fl=$tmp/fleet
+fleet_down() { "$fleet" down --dir "$fl" > /dev/null 2>&1 || true; }
+cleanup_hooks="$cleanup_hooks fleet_down"
+export HOME=$tmp/home
+mkdir -p "$HOME"
+"$fleet" up --hosts 1 --dir "$fl" --base-port auto --tag v1.5.0-bad > "$tmp/up.log" 2>&1 ||
+	{ cat "$tmp/up.log"; fail "fleet up"; }
+log=$fl/hosts/h1/commands.log
+app=$fl/hosts/h1/app
+mutating() { grep -c '"mutating":true' "$log" 2> /dev/null || true; }
+sed 's/^\[warroom\]$/[warroom]\npoll_interval = 2s\nhealth_timeout = 20s/' "$fl/warroom.conf" > "$tmp/c.conf"
+wr="$WARROOM -c $tmp/c.conf --incident rollback-drill"
+ready() { wait_re "│> h1 +api +UP +v1\\.5\\.0-bad" 15; }
+
+start 200 50 "$wr --read-only"
+ready
+keys A
+wait_for "refused: read-only mode: arming is impossible"
+keys r
+wait_for "refused: read-only mode"
+keys q
+wait_for "exit=0"
+[ "$(mutating)" = 0 ] || fail "something mutating reached the host in read-only mode"
+ok "read-only: arming and rollback refused, nothing sent"
+
+start 200 50 "$wr"
+ready
+keys r
+wait_for "refused: console not armed"
+keys A
+keys -l "yes"
+keys Enter
+wait_for "not armed: type arm to arm"
+keys A
+keys -l "arm"
+keys Enter
+wait_re "ARMED 1[45]:[0-9][0-9]"
+keys r
+wait_for "CONFIRM ROLLBACK"
+assert_contains "$tmp/screen" "tag  v1.5.0-bad  ->  v1.4.1"
+assert_contains "$tmp/screen" "IMAGE_TAG='v1.4.1' docker compose --env-file .env -f docker-compose.yml pull 'api'"
+assert_contains "$tmp/screen" "IMAGE_TAG='v1.4.1' docker compose --env-file .env -f docker-compose.yml up -d 'api'"
+keys Enter
+wait_for "type api to confirm, or Esc to cancel"
+keys -l "ap"
+keys Enter
+keys Escape
+wait_for "CANCELLED — cancelled; nothing ran"
+[ "$(mutating)" = 0 ] || fail "a cancelled dialog sent something"
+ok "unarmed refused; the dialog shows the plan; Enter alone, a wrong name and Esc run nothing"
+
+keys r
+wait_for "CONFIRM ROLLBACK"
+keys -l "api"
+keys Enter
+wait_for "rollback of api on h1: OK — api runs v1.4.1 and /readyz answers 200" 40
+[ "$(grep -c '"argv":\["docker","compose","--env-file",".env","-f","docker-compose.yml","pull","api"\]' "$log")" = 1 ] ||
+	{ grep mutating\":true "$log"; fail "pull did not run exactly once"; }
+[ "$(grep -c '"argv":\["docker","compose","--env-file",".env","-f","docker-compose.yml","up","-d","api"\]' "$log")" = 1 ] ||
+	fail "up -d did not run exactly once"
+journal=$(ls "$fl"/timeline/rollback-drill-*.jsonl)
+intent_ts=$(grep '"kind":"action.intent"' "$journal" | head -1 | sed 's/.*"ts":"\([^"]*\)".*/\1/')
+pull_ts=$(grep '"pull","api"' "$log" | head -1 | sed 's/.*"ts":"\([^"]*\)".*/\1/')
+[ -n "$intent_ts" ] && [ "$intent_ts" \< "$pull_ts" ] || fail "action.intent ($intent_ts) not before the pull ($pull_ts)"
+grep -q '"kind":"action.end".*"outcome":"ok"' "$journal" || fail "no action.end ok"
+tail -1 "$app/releases.log" | grep -q "rollback IMAGE_TAG=v1.4.1 services=api result=ok by=warroom" ||
+	fail "releases.log not appended"
+wait_re "│> h1 +api +UP +v1\\.4\\.1 " 10
+ok "confirmed: intent stored first, pull and up -d once, verified, gated, OK, releases.log noted"
+
+# Stale: another deploy lands between the plan and the confirmation.
+"$fleet" set-tag --dir "$fl" h1 all v1.5.0-bad > /dev/null
+wait_re "│> h1 +api +UP +v1\\.5\\.0-bad" 15
+before=$(mutating)
+keys r
+wait_for "CONFIRM ROLLBACK"
+"$fleet" set-tag --dir "$fl" h1 all v1.6.0 > /dev/null
+keys -l "api"
+keys Enter
+wait_for "plan is stale: api now runs v1.6.0, not v1.5.0-bad as planned; nothing ran" 15
+[ "$(mutating)" = "$before" ] || fail "a stale plan sent something"
+ok "a stale plan runs nothing"
+
+# FAILED: the target's image cannot be pulled.
+echo "2026-11-26T09:00:00Z deploy IMAGE_TAG=v0.0.0-nonexistent services=api,jobs result=ok" >> "$app/releases.log"
+keys r
+wait_for "tag  v1.6.0  ->  v0.0.0-nonexistent"
+keys -l "api"
+keys Enter
+wait_for "rollback of api on h1: FAILED — pull exited 18: Error response from daemon: manifest for" 30
+grep -q '"kind":"action.end".*"outcome":"failed"' "$journal" || fail "no action.end failed"
+ok "a failing pull ends FAILED with the reason"
+
+# UNKNOWN: the connection drops in the middle; then the host is re-read.
+echo "2026-11-26T09:01:00Z deploy IMAGE_TAG=v1.4.1 services=api,jobs result=ok" >> "$app/releases.log"
+"$fleet" set --dir "$fl" h1 recreate_seconds=4 > /dev/null
+keys r
+wait_for "tag  v1.6.0  ->  v1.4.1"
+pulls=$(grep -c '"pull","api"' "$log")
+keys -l "api"
+keys Enter
+i=0
+until [ "$(grep -c '"pull","api"' "$log")" -gt "$pulls" ]; do
+	sleep 0.02; i=$((i + 1)); [ $i -lt 500 ] || fail "the pull never ran"
+done
+sleep 1                      # up -d is now recreating on the host
+"$fleet" fault --dir "$fl" h1 sshd-stop > /dev/null
+wait_for "rollback of api on h1: UNKNOWN" 30
+grep -q '"kind":"action.end".*"outcome":"unknown"' "$journal" || fail "no action.end unknown"
+"$fleet" fault --dir "$fl" h1 sshd-start > /dev/null
+i=0
+until grep -q '"kind":"action.reconcile"' "$journal"; do
+	sleep 0.2; i=$((i + 1)); [ $i -lt 400 ] || fail "no action.reconcile after sshd returned"
+done
+[ "$(grep -c '"up","-d","api"' "$log")" -le 2 ] || fail "up -d ran more than once for the dropped action"
+wait_for "re-read after reconnect: api runs" 5
+ok "a dropped connection ends UNKNOWN (never a guess), and the host is re-read when it returns"
+keys q
+wait_for "exit=0"

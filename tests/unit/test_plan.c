@@ -1,0 +1,120 @@
+/*
+ * test_plan.c — rollback plans: the target read from releases.log, the
+ * exact commands with every value quoted, tags refused when unsafe, and
+ * a hash that changes with the plan.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+#include <string.h>
+
+#include "warroom/plan.h"
+
+static const char releases[] =
+    "2026-11-23T07:55:30Z deploy IMAGE_TAG=v1.4.0 services=api,jobs result=ok\n"
+    "2026-11-24T07:55:30Z deploy IMAGE_TAG=v1.4.5 services=api,jobs result=failed\n"
+    "2026-11-25T07:55:30Z deploy IMAGE_TAG=v1.4.1 services=api,jobs result=ok\n"
+    "2026-11-26T07:45:30Z deploy IMAGE_TAG=v1.5.0-bad services=api,jobs result=ok\n";
+
+static void
+target_is_the_last_good_other_tag(void **state)
+{
+	char tag[128];
+	struct wr_err err;
+
+	assert_int_equal(plan_compose_target(releases, strlen(releases), "v1.5.0-bad", tag,
+	    sizeof(tag), &err), 0);
+	assert_string_equal(tag, "v1.4.1");
+	/* Running the last good one already: the one before it. */
+	assert_int_equal(plan_compose_target(releases, strlen(releases), "v1.4.1", tag,
+	    sizeof(tag), &err), 0);
+	assert_string_equal(tag, "v1.5.0-bad");
+	assert_int_equal(plan_compose_target("", 0, "v1", tag, sizeof(tag), &err), -1);
+	assert_string_equal(err.msg, "releases.log names no earlier successful tag than v1");
+}
+
+static void
+unsafe_tags_are_refused(void **state)
+{
+	assert_true(plan_tag_valid("v1.4.1"));
+	assert_true(plan_tag_valid("sha-8e1f2a"));
+	assert_false(plan_tag_valid(""));
+	assert_false(plan_tag_valid("-rm"));
+	assert_false(plan_tag_valid("v1;rm -rf /"));
+	assert_false(plan_tag_valid("$(id)"));
+	assert_false(plan_tag_valid("a b"));
+}
+
+static struct config_host
+host(void)
+{
+	struct config_host h;
+
+	memset(&h, 0, sizeof(h));
+	strcpy(h.name, "api-1");
+	strcpy(h.compose_dir, "/srv/app deploy");
+	strcpy(h.services[0], "api");
+	strcpy(h.services[1], "jobs");
+	h.nservices = 2;
+	strcpy(h.health_url, "http://127.0.0.1:8000");
+	h.driver = DRIVER_COMPOSE;
+	return h;
+}
+
+static void
+compose_rollback_commands(void **state)
+{
+	struct config_host h = host();
+	struct plan p;
+	struct wr_err err;
+	char a[9], b[9];
+
+	assert_int_equal(plan_compose_rollback(&h, 0, "v1.5.0-bad", "v1.4.1", 0, "api-5xx",
+	    &p, &err), 0);
+	assert_string_equal(p.action, "compose.rollback");
+	assert_int_equal(p.nsteps, 2);
+	assert_string_equal(p.steps[0].cmd, "cd '/srv/app deploy' && IMAGE_TAG='v1.4.1' "
+	    "docker compose --env-file .env -f docker-compose.yml pull 'api'");
+	assert_string_equal(p.steps[1].cmd, "cd '/srv/app deploy' && IMAGE_TAG='v1.4.1' "
+	    "docker compose --env-file .env -f docker-compose.yml up -d 'api'");
+	assert_true(p.steps[1].mutating);
+	assert_string_equal(p.verify_cmd, "cd '/srv/app deploy' && docker compose ps -a --format json");
+	assert_string_equal(p.readyz_url, "http://127.0.0.1:8000/readyz");
+	assert_int_equal(p.health_timeout_s, 120);
+	assert_non_null(strstr(p.record_cmd, "'rollback IMAGE_TAG=v1.4.1 services=api "
+	    "result=ok by=warroom incident=api-5xx' >> releases.log"));
+	plan_hash(&p, a);
+	strcpy(p.to, "v1.4.0");
+	plan_hash(&p, b);
+	assert_string_not_equal(a, b);
+	assert_int_equal(strlen(a), 8);
+}
+
+static void
+bad_plans_are_refused(void **state)
+{
+	struct config_host h = host();
+	struct plan p;
+	struct wr_err err;
+
+	assert_int_equal(plan_compose_rollback(&h, 0, "v2", "v1;reboot", 0, NULL, &p, &err), -1);
+	assert_string_equal(err.msg, "'v1;reboot' is not a usable tag");
+	h.driver = DRIVER_K8S;
+	assert_int_equal(plan_compose_rollback(&h, 0, "v2", "v1", 0, NULL, &p, &err), -1);
+	assert_string_equal(err.msg, "api-1 is not a compose host");
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(target_is_the_last_good_other_tag),
+		cmocka_unit_test(unsafe_tags_are_refused),
+		cmocka_unit_test(compose_rollback_commands),
+		cmocka_unit_test(bad_plans_are_refused),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
