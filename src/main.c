@@ -379,6 +379,7 @@ run(struct app *app, const struct opts *o)
 		return 1;
 	}
 	start_hosts(app);
+	journal_adopt_unknown(app);
 	rc = console_run(app);
 	journal_close(app, app->exit_signal == SIGTERM ? "SIGTERM" :
 	    app->exit_signal == SIGHUP ? "SIGHUP" : "quit");

@@ -12,6 +12,8 @@
 #include <stdbool.h>
 #include <stdint.h>
 
+#include <cjson/cJSON.h>
+
 #include "warroom/config.h"
 #include "warroom/plan.h"
 
@@ -68,6 +70,12 @@ const char *action_step(const struct action *a);     /* what runs now */
 const char *action_reason(const struct action *a);   /* outcome's why */
 int64_t action_started_ms(const struct action *a);
 bool action_finished(const struct action *a);        /* OK, FAILED, UNKNOWN, CANCELLED */
+
+/* An action a previous session began (action.intent with no action.end):
+ * shown UNKNOWN, never run again; once its host is UP, what runs there is
+ * read and recorded as action.reconcile. plan is the intent's plan. */
+struct action *action_adopt_unknown(const struct action_env *env, const char *op,
+    const cJSON *plan, struct wr_err *err);
 
 /* Free an action (pending work is abandoned; only when finished). */
 void action_free(struct action *a);

@@ -128,6 +128,9 @@ void journal_note(struct app *app, const char *text);
 /* Write <id>.postmortem.md and .json beside the journal and record it. */
 void journal_export(struct app *app);
 
+/* Actions a previous session began but never ended: UNKNOWN, re-read. */
+void journal_adopt_unknown(struct app *app);
+
 /* Record a mode change (armed, disarmed) as mode.change. */
 void journal_mode(struct app *app, const char *mode);
 
@@ -146,6 +149,11 @@ void actions_dialog_draw(struct app *app, int lines, int cols);
 
 /* The progress line of a running action; false when none runs. */
 bool actions_progress(struct app *app, char *buf, size_t cap);
+
+struct record;
+
+/* Adopt action.intent records without an end as UNKNOWN actions. */
+void actions_adopt(struct app *app, const struct record *const *intents, size_t n);
 
 /* Free every action (after the sessions and HTTP are closed). */
 void actions_free(struct app *app);

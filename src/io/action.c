@@ -541,6 +541,55 @@ action_rollback_start(const struct action_env *env, int host, int svc, struct wr
 	return a;
 }
 
+static const char *
+plan_str(const cJSON *plan, const char *key)
+{
+	const cJSON *v = cJSON_GetObjectItemCaseSensitive(plan, key);
+
+	return cJSON_IsString(v) ? v->valuestring : "";
+}
+
+struct action *
+action_adopt_unknown(const struct action_env *env, const char *op, const cJSON *plan,
+    struct wr_err *err)
+{
+	const char *host = plan_str(plan, "host"), *svc = plan_str(plan, "service");
+	struct action *a;
+	size_t i;
+	int k;
+
+	for (i = 0; i < env->cfg->nhosts; i++)
+		if (strcmp(env->cfg->hosts[i].name, host) == 0)
+			break;
+	if (i == env->cfg->nhosts)
+		return wr_err_set(err, "action %s: host %s is not in this config", op, host), NULL;
+	for (k = 0; k < env->cfg->hosts[i].nservices; k++)
+		if (strcmp(env->cfg->hosts[i].services[k], svc) == 0)
+			break;
+	if (k == env->cfg->hosts[i].nservices)
+		return wr_err_set(err, "action %s: %s has no service %s", op, host, svc), NULL;
+	a = xcalloc(1, sizeof(*a));
+	a->env = *env;
+	a->host = (int)i;
+	a->svc = k;
+	a->cfg = &env->cfg->hosts[i];
+	a->started_ms = loop_now_ms();
+	wr_strlcpy(a->op, op, sizeof(a->op));
+	wr_strlcpy(a->plan.action, plan_str(plan, "action"), sizeof(a->plan.action));
+	wr_strlcpy(a->plan.host, host, sizeof(a->plan.host));
+	wr_strlcpy(a->plan.service, svc, sizeof(a->plan.service));
+	wr_strlcpy(a->plan.from, plan_str(plan, "from"), sizeof(a->plan.from));
+	wr_strlcpy(a->plan.to, plan_str(plan, "to"), sizeof(a->plan.to));
+	wr_strlcpy(a->plan.verify_cmd, plan_str(plan, "verify"), sizeof(a->plan.verify_cmd));
+	a->state = ACTION_UNKNOWN;
+	snprintf(a->reason, sizeof(a->reason), "began in an earlier session and has no "
+	    "recorded end (%s -> %s); it is never run again", a->plan.from, a->plan.to);
+	/* Only the read-back, which changes nothing, ever runs for it. */
+	if (a->plan.verify_cmd[0] != '\0')
+		reconcile_later(a);
+	return a;
+}
+
 enum action_state
 action_state(const struct action *a)
 {

@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "warroom/action.h"
+#include "warroom/record.h"
 #include "warroom/loop.h"
 #include "warroom/ssh.h"
 
@@ -30,6 +31,13 @@ on_action(struct action *a, void *arg)
 	if (action_finished(a)) {
 		if (app->confirming == a)
 			app->confirming = NULL;
+		if (strstr(action_reason(a), "re-read after reconnect") != NULL ||
+		    strstr(action_reason(a), "earlier session") != NULL) {
+			app_say(app, "%s of %s on %s: %s — %s", action_plan(a)->action,
+			    h->services[action_service(a)], h->name,
+			    action_state_name(action_state(a)), action_reason(a));
+			return;
+		}
 		app_say(app, "rollback of %s on %s: %s — %s", h->services[action_service(a)],
 		    h->name, action_state_name(action_state(a)), action_reason(a));
 		(void)p;
@@ -201,6 +209,33 @@ actions_progress(struct app *app, char *buf, size_t cap)
 		return true;
 	}
 	return false;
+}
+
+/* Intents a previous session left without an end: UNKNOWN, reconciled. */
+void
+actions_adopt(struct app *app, const struct record *const *intents, size_t n)
+{
+	struct action_env env = {
+		.loop = app->loop, .pool = app->pool, .http = app->http,
+		.tunnels = app->tunnels, .tl = app->tl, .cfg = &app->cfg, .out = &app->logs,
+		.incident = app->incident, .on_change = on_action, .arg = app,
+	};
+	struct wr_err err;
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		const cJSON *plan = cJSON_GetObjectItemCaseSensitive(intents[i]->data, "plan");
+		struct action *a = action_adopt_unknown(&env, intents[i]->op, plan, &err);
+
+		if (a == NULL) {
+			app_say(app, "UNKNOWN %s", err.msg);
+			continue;
+		}
+		app->actions = xrealloc(app->actions, (app->nactions + 1) * sizeof(*app->actions));
+		app->actions[app->nactions++] = a;
+		app_say(app, "UNKNOWN: %s of %s on %s %s", action_plan(a)->action,
+		    action_plan(a)->service, action_plan(a)->host, action_reason(a));
+	}
 }
 
 void

@@ -8,6 +8,7 @@
 #include "warroom/ui.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
@@ -150,4 +151,31 @@ journal_mode(struct app *app, const char *mode)
 	if (timeline_append(app->tl, "mode.change", NULL, NULL, d, &err) != 0)
 		app_say(app, "%s, but NOT recorded: %s", mode, err.msg);
 	sync_safety(app);
+}
+
+void
+journal_adopt_unknown(struct app *app)
+{
+	const char *const *ops;
+	const struct record **intents;
+	struct record_list list = { 0 };
+	struct record_scan scan;
+	struct wr_err err;
+	size_t nops, i, k, n = 0;
+
+	if (app->tl == NULL || (nops = timeline_unknown_ops(app->tl, &ops)) == 0)
+		return;
+	if (timeline_read(app->cfg.timeline_dir, timeline_id(app->tl), &list, &scan, &err) != 0)
+		return;
+	intents = xcalloc(nops, sizeof(*intents));
+	for (i = 0; i < list.n && n < nops; i++) {
+		if (strcmp(list.v[i].kind, "action.intent") != 0 || list.v[i].op == NULL)
+			continue;
+		for (k = 0; k < nops; k++)
+			if (strcmp(ops[k], list.v[i].op) == 0)
+				intents[n++] = &list.v[i];
+	}
+	actions_adopt(app, intents, n);
+	free(intents);
+	record_list_free(&list);
 }

@@ -6,7 +6,8 @@
 # after action.intent, then verifies and gates on /readyz (OK); a plan gone
 # stale (another deploy meanwhile) runs nothing; a pull that fails ends
 # FAILED with the reason; sshd killed mid-action ends UNKNOWN and the host
-# is re-read once it is back.
+# is re-read once it is back; warroom killed -9 mid-action comes back with
+# the action UNKNOWN (never re-run) and re-reads the host.
 . "${top_srcdir:-$(dirname "$0")/../..}/tests/lib/tmux.sh"
 [ -x /usr/sbin/sshd ] || skip "openssh-server is not installed"
 fleet=$top_srcdir/tests/fleet/fleet
@@ -129,3 +130,33 @@ wait_for "re-read after reconnect: api runs" 5
 ok "a dropped connection ends UNKNOWN (never a guess), and the host is re-read when it returns"
 keys q
 wait_for "exit=0"
+
+# kill -9 in the middle: on restart the action is UNKNOWN and only re-read.
+"$fleet" set-tag --dir "$fl" h1 all v1.5.0-bad > /dev/null
+start 200 50 "$wr"
+ready
+keys A
+keys -l "arm"
+keys Enter
+keys r
+wait_for "tag  v1.5.0-bad  ->  v1.4.1"
+ups=$(grep -c '"up","-d","api"' "$log")
+pulls=$(grep -c '"pull","api"' "$log")
+keys -l "api"
+keys Enter
+i=0
+until [ "$(grep -c '"pull","api"' "$log")" -gt "$pulls" ]; do
+	sleep 0.02; i=$((i + 1)); [ $i -lt 500 ] || fail "the pull never ran"
+done
+pkill -9 -f "src/warroom -c $tmp/c.conf" || fail "cannot kill the console"
+sleep 5                      # the orphaned up -d finishes on the host
+start 200 50 "$wr"
+wait_for "UNKNOWN: compose.rollback of api on h1 began in an earlier session" 15
+i=0
+until [ "$(grep -c '"kind":"action.reconcile"' "$journal")" -ge 2 ]; do
+	sleep 0.2; i=$((i + 1)); [ $i -lt 150 ] || fail "the adopted action was not re-read"
+done
+[ "$(grep -c '"up","-d","api"' "$log")" -eq $((ups + 1)) ] || fail "up -d did not run exactly once"
+keys q
+wait_for "exit=0"
+ok "kill -9 mid-action: UNKNOWN on restart, re-read, never re-run (up -d ran once)"
