@@ -36,6 +36,7 @@ struct http_response {
 	char content_type[128];
 	char error[256];                 /* why there is no answer, or "" */
 	double seconds;
+	long retry_after_s;              /* the answer's Retry-After in seconds, 0 if none */
 };
 
 typedef void (*http_done_fn)(const struct http_response *r, void *arg);
@@ -48,6 +49,9 @@ void http_free(struct http_client *c);
 
 /* Defence in depth for read-only mode: mutating requests are refused. */
 void http_set_read_only(struct http_client *c, bool ro);
+
+/* Whether mutating requests are being refused (http_set_read_only). */
+bool http_read_only(const struct http_client *c);
 
 /* Start a request; done() is called exactly once, later, from the loop.
  * -1 with err when it cannot start (bad URL, read-only and mutating). */

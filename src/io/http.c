@@ -153,8 +153,11 @@ finish(struct http_xfer *x, CURLcode rc)
 {
 	struct http_client *c = x->client;
 	char *ct = NULL;
+	curl_off_t retry = 0;
 
 	curl_easy_getinfo(x->easy, CURLINFO_RESPONSE_CODE, &x->resp.status);
+	if (curl_easy_getinfo(x->easy, CURLINFO_RETRY_AFTER, &retry) == CURLE_OK && retry > 0)
+		x->resp.retry_after_s = retry > 86400 ? 86400 : (long)retry;
 	curl_easy_getinfo(x->easy, CURLINFO_TOTAL_TIME, &x->resp.seconds);
 	if (curl_easy_getinfo(x->easy, CURLINFO_CONTENT_TYPE, &ct) == CURLE_OK && ct != NULL)
 		wr_strlcpy(x->resp.content_type, ct, sizeof(x->resp.content_type));
@@ -229,6 +232,12 @@ void
 http_set_read_only(struct http_client *c, bool ro)
 {
 	c->read_only = ro;
+}
+
+bool
+http_read_only(const struct http_client *c)
+{
+	return c->read_only;
 }
 
 int

@@ -1,0 +1,101 @@
+/*
+ * statuspage.h — the status-page client on the loop (DESIGN §3.4): posts
+ * go through a queue kept in the timeline, so a restart neither loses nor
+ * doubles them.
+ *
+ * Journal records (DESIGN §3.3), op = the queue id:
+ *   statuspage.queue  {"queue", "kind", "update": {…}, "requests": [{method, path}]}
+ *                     stored before anything is sent (write-ahead)
+ *   statuspage.post   {"queue", "action", "page_incident", "status", "found"}
+ *                     the post reached the page (found: a create whose
+ *                     incident was already there, so nothing was created)
+ *   statuspage.retry  {"queue", "attempt", "error", "http_status", "retry_ms"}
+ *   statuspage.failed {"queue", "action", "error", "http_status"}: given up
+ * On open, a queue record with neither post nor failed is pending and is
+ * sent again — a create only after looking our incident up on the page.
+ *
+ * Sending: https only, except to loopback (127.0.0.0/8, ::1, localhost);
+ * the token (token_env or a 0600 token_file) goes only into the auth
+ * header and is registered with the redactor. At most one request per
+ * min_interval_ms (1 s: the page's limit per token). 420/429 wait for
+ * Retry-After (or the backoff); 5xx, 3xx (never followed), timeouts and
+ * connection errors back off exponentially with jitter; any other 4xx
+ * gives up. In read-only mode nothing is sent and posts are refused.
+ */
+#ifndef WARROOM_STATUSPAGE_H
+#define WARROOM_STATUSPAGE_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "warroom/config.h"
+#include "warroom/statuspage_req.h"
+#include "warroom/util.h"
+
+struct loop;
+struct http_client;
+struct timeline;
+struct redactor;
+struct statuspage;
+
+#define STATUSPAGE_QUEUE_ID_MAX 48
+
+/* Tunables; zero fields take the defaults shown. */
+struct statuspage_opts {
+	int64_t min_interval_ms;         /* 1000: rate limit per token */
+	int64_t backoff_base_ms;         /* 1000: first retry delay */
+	int64_t backoff_cap_ms;          /* 60000: longest retry delay */
+	long timeout_ms;                 /* 10000: per request */
+	int max_attempts;                /* 10: then statuspage.failed */
+};
+
+/* What the header and the actions show. */
+struct statuspage_state {
+	char page_incident[STATUSPAGE_ID_MAX];   /* "" until known */
+	char page_status[32];                    /* last status the page confirmed */
+	int pending;                             /* queued posts not yet done */
+	char last_error[WR_ERR_MAX];             /* "" after a success */
+};
+
+/* How one post ended; passed to the completion callback. */
+struct statuspage_result {
+	char queue[STATUSPAGE_QUEUE_ID_MAX];
+	enum statuspage_action action;
+	bool ok;
+	bool found;                      /* a create answered by the lookup */
+	long http_status;                /* the last answer's status, 0 if none */
+	char page_incident[STATUSPAGE_ID_MAX];
+	char page_status[32];
+	char error[WR_ERR_MAX];
+};
+
+typedef void (*statuspage_done_fn)(const struct statuspage_result *r, void *arg);
+
+/* A client for cfg's page and our incident: reads the token, checks the
+ * URL, replays the journal and starts sending any pending posts. NULL with
+ * err when the page cannot be used. red, tl, http and loop must outlive it. */
+struct statuspage *statuspage_new(struct loop *loop, struct http_client *http,
+    struct timeline *tl, struct redactor *red, const struct config_statuspage *cfg,
+    const char *our_id, struct wr_err *err);
+
+/* Change the tunables (before posting; tests shorten the delays). */
+void statuspage_set_opts(struct statuspage *sp, const struct statuspage_opts *o);
+
+/* Called once per post when it is sent or given up (from the loop). */
+void statuspage_set_callback(struct statuspage *sp, statuspage_done_fn fn, void *arg);
+
+/* Store u in the journal and queue it (u->our_id is the client's; page_id
+ * may be "": the last known one is used); the queue id goes to queue_id.
+ * -1 with err (nothing stored, nothing sent) in read-only mode, when the
+ * journal refuses the record, or when u cannot be expressed. */
+int statuspage_post(struct statuspage *sp, const struct statuspage_update *u,
+    char queue_id[STATUSPAGE_QUEUE_ID_MAX], struct wr_err *err);
+
+/* Last known page incident and status, pending posts, last error. */
+const struct statuspage_state *statuspage_state(const struct statuspage *sp);
+
+/* Stop timers and forget the queue (the journal keeps it); in-flight
+ * requests are the http client's to abort. */
+void statuspage_free(struct statuspage *sp);
+
+#endif

@@ -1,0 +1,145 @@
+/*
+ * statuspage_req.h — the status-page APIs as pure data (DESIGN §3.4): an
+ * update (create, update or resolve an incident) becomes the exact HTTP
+ * requests for Atlassian Statuspage v1 or Cachet 2.x, and their answers
+ * become ids and statuses. No sockets, no clock, no secrets: the caller
+ * sends the requests and appends the token to the auth header prefix.
+ *
+ * Paths are relative to the configured url, which is joined verbatim
+ * (statuspage_req_url):
+ *   atlassian  url names the page: https://api.statuspage.io/v1/pages/PAGEID
+ *              paths: /incidents, /incidents/{id}, /incidents/unresolved
+ *   cachet     url is the site root: https://status.example.com
+ *              paths: /api/v1/incidents, /api/v1/incidents/{id}[/updates],
+ *              /api/v1/components/{id}. A url already ending in /api/v1
+ *              is accepted too (the suffix is not doubled).
+ *
+ * Finding our incident again after a restart (statuspage_req_find):
+ *   atlassian  the incident whose metadata.warroom.incident is our id.
+ *   cachet     has no metadata, so a create's message ends with the marker
+ *              line "<!-- warroom:OUR-ID -->" (an HTML comment: invisible
+ *              on the rendered page). The incident whose message holds the
+ *              marker wins; failing that, a not-fixed (status != 4)
+ *              incident whose name equals ours exactly, the newest (highest
+ *              id) first.
+ */
+#ifndef WARROOM_STATUSPAGE_REQ_H
+#define WARROOM_STATUSPAGE_REQ_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include <cjson/cJSON.h>
+
+#include "warroom/config.h"
+#include "warroom/util.h"
+
+#define STATUSPAGE_ID_MAX 64
+#define STATUSPAGE_NAME_MAX 256
+#define STATUSPAGE_BODY_MAX 4096
+#define STATUSPAGE_MAX_COMPONENTS 8
+#define STATUSPAGE_MAX_REQS (2 + STATUSPAGE_MAX_COMPONENTS)
+
+enum statuspage_action {
+	STATUSPAGE_CREATE,
+	STATUSPAGE_UPDATE,
+	STATUSPAGE_RESOLVE,
+};
+
+enum statuspage_status {
+	STATUSPAGE_INVESTIGATING,        /* cachet 1 */
+	STATUSPAGE_IDENTIFIED,           /* cachet 2 */
+	STATUSPAGE_MONITORING,           /* cachet 3 "watching" */
+	STATUSPAGE_RESOLVED,             /* cachet 4 "fixed" */
+};
+
+enum statuspage_component_status {
+	STATUSPAGE_OPERATIONAL,          /* cachet 1 */
+	STATUSPAGE_DEGRADED_PERFORMANCE, /* cachet 2 */
+	STATUSPAGE_PARTIAL_OUTAGE,       /* cachet 3 */
+	STATUSPAGE_MAJOR_OUTAGE,         /* cachet 4 */
+	STATUSPAGE_UNDER_MAINTENANCE,    /* cachet 2.x has none: sent as 2 */
+};
+
+struct statuspage_component {
+	char id[STATUSPAGE_ID_MAX];      /* cachet: a number, e.g. "1" */
+	enum statuspage_component_status status;
+};
+
+/* One post to the page; everything needed to rebuild its requests. */
+struct statuspage_update {
+	enum statuspage_action action;
+	enum statuspage_status status;
+	char name[STATUSPAGE_NAME_MAX];          /* incident title; create needs one */
+	char body[STATUSPAGE_BODY_MAX];          /* the update's text, may be "" */
+	char impact[16];                         /* none|minor|major|critical, or "" */
+	struct statuspage_component components[STATUSPAGE_MAX_COMPONENTS];
+	size_t ncomponents;
+	char our_id[STATUSPAGE_ID_MAX];          /* our incident id */
+	char page_id[STATUSPAGE_ID_MAX];         /* the page's incident id, "" if unknown */
+};
+
+/* One HTTP request, minus the secret: send auth_prefix + token as a header. */
+struct statuspage_req {
+	char method[8];                  /* GET POST PATCH PUT */
+	char path[256];                  /* relative to the configured url */
+	char *body;                      /* JSON (malloc'd), NULL for GET */
+	const char *auth_prefix;         /* "Authorization: OAuth " or "X-Cachet-Token: " */
+	bool creates;                    /* its answer carries the new incident's id */
+};
+
+struct statuspage_reqs {
+	struct statuspage_req v[STATUSPAGE_MAX_REQS];
+	size_t n;
+};
+
+/* Values for statuspage_template; NULL leaves that placeholder as is. */
+struct statuspage_vars {
+	const char *service, *from_tag, *to_tag, *incident, *time;
+};
+
+/* Names as the Atlassian API spells them; -1 from the parsers if unknown. */
+const char *statuspage_action_name(enum statuspage_action a);
+const char *statuspage_status_name(enum statuspage_status s);
+const char *statuspage_component_status_name(enum statuspage_component_status s);
+int statuspage_action_parse(const char *s);
+int statuspage_status_parse(const char *s);
+int statuspage_component_status_parse(const char *s);
+
+/* The requests that carry u to the page, in sending order. update and
+ * resolve need u->page_id. -1 with err when u cannot be expressed. */
+int statuspage_req_build(enum statuspage_kind kind, const struct statuspage_update *u,
+    struct statuspage_reqs *out, struct wr_err *err);
+
+/* The request that lists the incidents our lookup searches. */
+void statuspage_req_lookup(enum statuspage_kind kind, struct statuspage_req *out);
+
+void statuspage_reqs_free(struct statuspage_reqs *r);
+
+/* base + path into out[cap] (one '/' between; a cachet base's trailing
+ * /api/v1 is not repeated). -1 with err when it does not fit. */
+int statuspage_req_url(enum statuspage_kind kind, const char *base, const char *path,
+    char *out, size_t cap, struct wr_err *err);
+
+/* A create's or update's answer → the page's incident id and its status
+ * (Atlassian name, "" when the answer has none). -1 with err when malformed. */
+int statuspage_req_parse_incident(enum statuspage_kind kind, const char *body, size_t len,
+    char id[STATUSPAGE_ID_MAX], char status[32], struct wr_err *err);
+
+/* A lookup answer → our incident (rule above): 1 found (id, status set),
+ * 0 not there, -1 with err when the answer is malformed. */
+int statuspage_req_find(enum statuspage_kind kind, const char *body, size_t len,
+    const char *our_id, const char *name, char id[STATUSPAGE_ID_MAX], char status[32],
+    struct wr_err *err);
+
+/* u as a JSON object (for the journal) and back; from_json fills err with
+ * the first bad or missing field. */
+cJSON *statuspage_update_to_json(const struct statuspage_update *u);
+int statuspage_update_from_json(const cJSON *j, struct statuspage_update *u,
+    struct wr_err *err);
+
+/* Fill {service} {from_tag} {to_tag} {incident} {time} in tpl; unknown
+ * placeholders and ones whose value is NULL stay as written. malloc'd. */
+char *statuspage_template(const char *tpl, const struct statuspage_vars *v);
+
+#endif

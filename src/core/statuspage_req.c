@@ -1,0 +1,602 @@
+/*
+ * statuspage_req.c — status-page posts as exact HTTP requests, and the
+ * answers read back (statuspage_req.h has the path and lookup rules).
+ *
+ * Pure: the same update always gives the same bytes, which is what lets a
+ * queued post be rebuilt from the journal after a restart and what the
+ * unit tests compare against. Ids that come back from a page are checked
+ * before they go into a path, so an answer cannot steer a later request.
+ */
+#include "warroom/statuspage_req.h"
+
+#include <ctype.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static const char *const action_names[] = { "create", "update", "resolve" };
+static const char *const status_names[] = {
+	"investigating", "identified", "monitoring", "resolved",
+};
+static const char *const component_names[] = {
+	"operational", "degraded_performance", "partial_outage", "major_outage",
+	"under_maintenance",
+};
+/* Cachet 2.x component statuses for the names above (no maintenance one). */
+static const int cachet_component[] = { 1, 2, 3, 4, 2 };
+
+#define ATLASSIAN_AUTH "Authorization: OAuth "
+#define CACHET_AUTH "X-Cachet-Token: "
+#define CACHET_MARK_OPEN "<!-- warroom:"
+#define CACHET_MARK_CLOSE " -->"
+
+static int
+lookup(const char *const *names, size_t n, const char *s)
+{
+	size_t i;
+
+	for (i = 0; s != NULL && i < n; i++)
+		if (strcmp(names[i], s) == 0)
+			return (int)i;
+	return -1;
+}
+
+const char *
+statuspage_action_name(enum statuspage_action a)
+{
+	return (size_t)a < WR_ARRAY_LEN(action_names) ? action_names[a] : "?";
+}
+
+const char *
+statuspage_status_name(enum statuspage_status s)
+{
+	return (size_t)s < WR_ARRAY_LEN(status_names) ? status_names[s] : "?";
+}
+
+const char *
+statuspage_component_status_name(enum statuspage_component_status s)
+{
+	return (size_t)s < WR_ARRAY_LEN(component_names) ? component_names[s] : "?";
+}
+
+int
+statuspage_action_parse(const char *s)
+{
+	return lookup(action_names, WR_ARRAY_LEN(action_names), s);
+}
+
+int
+statuspage_status_parse(const char *s)
+{
+	return lookup(status_names, WR_ARRAY_LEN(status_names), s);
+}
+
+int
+statuspage_component_status_parse(const char *s)
+{
+	return lookup(component_names, WR_ARRAY_LEN(component_names), s);
+}
+
+/* Ids that may go into a path: [A-Za-z0-9_-], not empty. */
+static bool
+id_ok(const char *s)
+{
+	if (*s == '\0')
+		return false;
+	for (; *s != '\0'; s++)
+		if (!isalnum((unsigned char)*s) && *s != '_' && *s != '-')
+			return false;
+	return true;
+}
+
+static bool
+digits_only(const char *s)
+{
+	if (*s == '\0')
+		return false;
+	for (; *s != '\0'; s++)
+		if (!isdigit((unsigned char)*s))
+			return false;
+	return true;
+}
+
+static struct statuspage_req *
+add_req(struct statuspage_reqs *out, const char *method, const char *auth,
+    cJSON *body)
+{
+	struct statuspage_req *r = &out->v[out->n++];
+
+	memset(r, 0, sizeof(*r));
+	wr_strlcpy(r->method, method, sizeof(r->method));
+	r->auth_prefix = auth;
+	if (body != NULL) {
+		r->body = cJSON_PrintUnformatted(body);
+		if (r->body == NULL)
+			abort();
+		cJSON_Delete(body);
+	}
+	return r;
+}
+
+static int
+build_atlassian(const struct statuspage_update *u, struct statuspage_reqs *out,
+    struct wr_err *err)
+{
+	cJSON *root = cJSON_CreateObject(), *inc, *meta, *ids, *comps;
+	struct statuspage_req *r;
+	size_t i;
+
+	inc = cJSON_AddObjectToObject(root, "incident");
+	if (u->name[0] != '\0')
+		cJSON_AddStringToObject(inc, "name", u->name);
+	cJSON_AddStringToObject(inc, "status", statuspage_status_name(u->status));
+	if (u->body[0] != '\0')
+		cJSON_AddStringToObject(inc, "body", u->body);
+	if (u->impact[0] != '\0')
+		cJSON_AddStringToObject(inc, "impact_override", u->impact);
+	if (u->ncomponents > 0) {
+		ids = cJSON_AddArrayToObject(inc, "component_ids");
+		comps = cJSON_AddObjectToObject(inc, "components");
+		for (i = 0; i < u->ncomponents; i++) {
+			cJSON_AddItemToArray(ids, cJSON_CreateString(u->components[i].id));
+			cJSON_AddStringToObject(comps, u->components[i].id,
+			    statuspage_component_status_name(u->components[i].status));
+		}
+	}
+	meta = cJSON_AddObjectToObject(cJSON_AddObjectToObject(inc, "metadata"), "warroom");
+	cJSON_AddStringToObject(meta, "incident", u->our_id);
+	if (u->action == STATUSPAGE_CREATE) {
+		r = add_req(out, "POST", ATLASSIAN_AUTH, root);
+		wr_strlcpy(r->path, "/incidents", sizeof(r->path));
+		r->creates = true;
+	} else {
+		r = add_req(out, "PATCH", ATLASSIAN_AUTH, root);
+		snprintf(r->path, sizeof(r->path), "/incidents/%s", u->page_id);
+	}
+	(void)err;
+	return 0;
+}
+
+static void
+cachet_components(const struct statuspage_update *u, size_t from,
+    struct statuspage_reqs *out)
+{
+	struct statuspage_req *r;
+	cJSON *b;
+	size_t i;
+
+	for (i = from; i < u->ncomponents; i++) {
+		b = cJSON_CreateObject();
+		cJSON_AddNumberToObject(b, "status", cachet_component[u->components[i].status]);
+		r = add_req(out, "PUT", CACHET_AUTH, b);
+		snprintf(r->path, sizeof(r->path), "/api/v1/components/%s", u->components[i].id);
+	}
+}
+
+static int
+build_cachet(const struct statuspage_update *u, struct statuspage_reqs *out,
+    struct wr_err *err)
+{
+	struct statuspage_req *r;
+	cJSON *b;
+	char *msg;
+	size_t i, n;
+
+	for (i = 0; i < u->ncomponents; i++)
+		if (!digits_only(u->components[i].id))
+			return wr_err_set(err, "cachet component ids are numbers, not \"%s\"",
+			    u->components[i].id);
+	b = cJSON_CreateObject();
+	if (u->action == STATUSPAGE_CREATE) {
+		n = strlen(u->body) + strlen(u->our_id) + 32;
+		msg = xmalloc(n);
+		snprintf(msg, n, "%s%s" CACHET_MARK_OPEN "%s" CACHET_MARK_CLOSE, u->body,
+		    u->body[0] != '\0' ? "\n\n" : "", u->our_id);
+		cJSON_AddStringToObject(b, "name", u->name);
+		cJSON_AddStringToObject(b, "message", msg);
+		cJSON_AddNumberToObject(b, "status", (int)u->status + 1);
+		cJSON_AddNumberToObject(b, "visible", 1);
+		free(msg);
+		if (u->ncomponents > 0) {
+			/* Cachet's create takes one component; the rest are PUT. */
+			cJSON_AddNumberToObject(b, "component_id", atoi(u->components[0].id));
+			cJSON_AddNumberToObject(b, "component_status",
+			    cachet_component[u->components[0].status]);
+		}
+		r = add_req(out, "POST", CACHET_AUTH, b);
+		wr_strlcpy(r->path, "/api/v1/incidents", sizeof(r->path));
+		r->creates = true;
+		cachet_components(u, 1, out);
+		return 0;
+	}
+	/* An update needs a message; a bare status change is a PUT. */
+	cJSON_AddNumberToObject(b, "status", (int)u->status + 1);
+	if (u->body[0] != '\0') {
+		cJSON_AddStringToObject(b, "message", u->body);
+		r = add_req(out, "POST", CACHET_AUTH, b);
+		snprintf(r->path, sizeof(r->path), "/api/v1/incidents/%s/updates", u->page_id);
+	} else {
+		r = add_req(out, "PUT", CACHET_AUTH, b);
+		snprintf(r->path, sizeof(r->path), "/api/v1/incidents/%s", u->page_id);
+	}
+	cachet_components(u, 0, out);
+	return 0;
+}
+
+int
+statuspage_req_build(enum statuspage_kind kind, const struct statuspage_update *u,
+    struct statuspage_reqs *out, struct wr_err *err)
+{
+	size_t i;
+
+	memset(out, 0, sizeof(*out));
+	if (u->ncomponents > STATUSPAGE_MAX_COMPONENTS)
+		return wr_err_set(err, "at most %d components per post", STATUSPAGE_MAX_COMPONENTS);
+	if ((size_t)u->action >= WR_ARRAY_LEN(action_names) ||
+	    (size_t)u->status >= WR_ARRAY_LEN(status_names))
+		return wr_err_set(err, "unknown action or status");
+	for (i = 0; i < u->ncomponents; i++) {
+		if (!id_ok(u->components[i].id))
+			return wr_err_set(err, "bad component id \"%s\"", u->components[i].id);
+		if ((size_t)u->components[i].status >= WR_ARRAY_LEN(component_names))
+			return wr_err_set(err, "unknown component status");
+	}
+	if (u->our_id[0] == '\0')
+		return wr_err_set(err, "a post needs our incident id");
+	if (u->action == STATUSPAGE_CREATE && u->name[0] == '\0')
+		return wr_err_set(err, "creating an incident needs a name");
+	if (u->action != STATUSPAGE_CREATE && !id_ok(u->page_id))
+		return wr_err_set(err, u->page_id[0] == '\0' ?
+		    "the page's incident id is not known yet" :
+		    "the page's incident id is not a plain id");
+	switch (kind) {
+	case STATUSPAGE_ATLASSIAN:
+		return build_atlassian(u, out, err);
+	case STATUSPAGE_CACHET:
+		return build_cachet(u, out, err);
+	default:
+		return wr_err_set(err, "no status page is configured");
+	}
+}
+
+void
+statuspage_req_lookup(enum statuspage_kind kind, struct statuspage_req *out)
+{
+	memset(out, 0, sizeof(*out));
+	wr_strlcpy(out->method, "GET", sizeof(out->method));
+	if (kind == STATUSPAGE_CACHET) {
+		out->auth_prefix = CACHET_AUTH;
+		wr_strlcpy(out->path, "/api/v1/incidents?sort=id&order=desc&per_page=100",
+		    sizeof(out->path));
+	} else {
+		out->auth_prefix = ATLASSIAN_AUTH;
+		wr_strlcpy(out->path, "/incidents/unresolved", sizeof(out->path));
+	}
+}
+
+void
+statuspage_reqs_free(struct statuspage_reqs *r)
+{
+	size_t i;
+
+	for (i = 0; i < r->n; i++) {
+		free(r->v[i].body);
+		r->v[i].body = NULL;
+	}
+	r->n = 0;
+}
+
+int
+statuspage_req_url(enum statuspage_kind kind, const char *base, const char *path,
+    char *out, size_t cap, struct wr_err *err)
+{
+	size_t blen = strlen(base);
+	int n;
+
+	while (blen > 0 && base[blen - 1] == '/')
+		blen--;
+	if (kind == STATUSPAGE_CACHET && strncmp(path, "/api/v1/", 8) == 0 &&
+	    blen >= 7 && strncmp(base + blen - 7, "/api/v1", 7) == 0)
+		path += 7;
+	if (*path == '/')
+		path++;
+	n = snprintf(out, cap, "%.*s/%s", (int)blen, base, path);
+	if (n < 0 || (size_t)n >= cap)
+		return wr_err_set(err, "status page URL too long");
+	return 0;
+}
+
+/* A JSON id (string or integer) as text; false when it is neither or unsafe. */
+static bool
+json_id(const cJSON *v, char id[STATUSPAGE_ID_MAX])
+{
+	if (cJSON_IsString(v) && v->valuestring != NULL) {
+		if (!wr_strlcpy(id, v->valuestring, STATUSPAGE_ID_MAX))
+			return false;
+	} else if (cJSON_IsNumber(v) && v->valuedouble >= 0 && v->valuedouble < 1e15 &&
+	    v->valuedouble == (double)(long long)v->valuedouble)
+		snprintf(id, STATUSPAGE_ID_MAX, "%lld", (long long)v->valuedouble);
+	else
+		return false;
+	return id_ok(id);
+}
+
+/* An incident's status as an Atlassian name (cachet's 1..4 mapped). */
+static void
+json_status(const cJSON *v, char status[32])
+{
+	status[0] = '\0';
+	if (cJSON_IsString(v) && v->valuestring != NULL)
+		wr_strlcpy(status, v->valuestring, 32);
+	else if (cJSON_IsNumber(v) && v->valueint >= 1 && v->valueint <= 4)
+		wr_strlcpy(status, status_names[v->valueint - 1], 32);
+}
+
+static cJSON *
+parse_json(const char *body, size_t len, struct wr_err *err)
+{
+	cJSON *j = cJSON_ParseWithLength(body, len);
+
+	if (j == NULL)
+		wr_err_set(err, "the status page's answer is not JSON");
+	return j;
+}
+
+int
+statuspage_req_parse_incident(enum statuspage_kind kind, const char *body, size_t len,
+    char id[STATUSPAGE_ID_MAX], char status[32], struct wr_err *err)
+{
+	cJSON *j, *o, *v;
+	int r = 0;
+
+	id[0] = status[0] = '\0';
+	if ((j = parse_json(body, len, err)) == NULL)
+		return -1;
+	o = kind == STATUSPAGE_CACHET ? cJSON_GetObjectItemCaseSensitive(j, "data") : j;
+	if (!cJSON_IsObject(o))
+		r = wr_err_set(err, "the status page's answer is not an incident");
+	else {
+		/* A cachet update answers with the update; it names its incident. */
+		v = cJSON_GetObjectItemCaseSensitive(o, "incident_id");
+		if (kind != STATUSPAGE_CACHET || v == NULL)
+			v = cJSON_GetObjectItemCaseSensitive(o, "id");
+		if (!json_id(v, id))
+			r = wr_err_set(err, "the status page's answer has no usable incident id");
+		else
+			json_status(cJSON_GetObjectItemCaseSensitive(o, "status"), status);
+	}
+	cJSON_Delete(j);
+	if (r != 0)
+		id[0] = '\0';
+	return r;
+}
+
+static bool
+atlassian_ours(const cJSON *inc, const char *our_id)
+{
+	const cJSON *m = cJSON_GetObjectItemCaseSensitive(inc, "metadata");
+	const cJSON *v;
+
+	m = cJSON_GetObjectItemCaseSensitive(m, "warroom");
+	v = cJSON_GetObjectItemCaseSensitive(m, "incident");
+	return cJSON_IsString(v) && strcmp(v->valuestring, our_id) == 0;
+}
+
+static bool
+cachet_marked(const cJSON *inc, const char *our_id)
+{
+	const cJSON *m = cJSON_GetObjectItemCaseSensitive(inc, "message");
+	const char *p;
+	size_t idlen = strlen(our_id);
+
+	if (!cJSON_IsString(m))
+		return false;
+	for (p = m->valuestring; (p = strstr(p, CACHET_MARK_OPEN)) != NULL; p++) {
+		const char *q = p + strlen(CACHET_MARK_OPEN);
+
+		if (strncmp(q, our_id, idlen) == 0 &&
+		    strncmp(q + idlen, CACHET_MARK_CLOSE, strlen(CACHET_MARK_CLOSE)) == 0)
+			return true;
+	}
+	return false;
+}
+
+int
+statuspage_req_find(enum statuspage_kind kind, const char *body, size_t len,
+    const char *our_id, const char *name, char id[STATUSPAGE_ID_MAX], char status[32],
+    struct wr_err *err)
+{
+	const cJSON *list, *inc, *best = NULL;
+	double best_id = -1;
+	cJSON *j;
+	int r = 0;
+
+	id[0] = status[0] = '\0';
+	if ((j = parse_json(body, len, err)) == NULL)
+		return -1;
+	list = kind == STATUSPAGE_CACHET ? cJSON_GetObjectItemCaseSensitive(j, "data") : j;
+	if (!cJSON_IsArray(list)) {
+		cJSON_Delete(j);
+		return wr_err_set(err, "the status page's incident list is not a list");
+	}
+	cJSON_ArrayForEach(inc, list) {
+		if (!cJSON_IsObject(inc))
+			continue;
+		if (kind != STATUSPAGE_CACHET) {
+			if (atlassian_ours(inc, our_id)) {
+				best = inc;
+				break;
+			}
+		} else if (cachet_marked(inc, our_id)) {
+			best = inc;
+			break;
+		} else if (name != NULL && name[0] != '\0') {
+			const cJSON *n = cJSON_GetObjectItemCaseSensitive(inc, "name");
+			const cJSON *s = cJSON_GetObjectItemCaseSensitive(inc, "status");
+			const cJSON *i = cJSON_GetObjectItemCaseSensitive(inc, "id");
+
+			if (cJSON_IsString(n) && strcmp(n->valuestring, name) == 0 &&
+			    !(cJSON_IsNumber(s) && s->valueint == 4) && cJSON_IsNumber(i) &&
+			    i->valuedouble > best_id) {
+				best_id = i->valuedouble;
+				best = inc;
+			}
+		}
+	}
+	/* A name match loses to a marker found later in the list. */
+	if (best != NULL && kind == STATUSPAGE_CACHET && !cachet_marked(best, our_id)) {
+		cJSON_ArrayForEach(inc, list)
+			if (cJSON_IsObject(inc) && cachet_marked(inc, our_id)) {
+				best = inc;
+				break;
+			}
+	}
+	if (best != NULL) {
+		if (!json_id(cJSON_GetObjectItemCaseSensitive(best, "id"), id))
+			r = wr_err_set(err, "our incident on the page has no usable id");
+		else {
+			json_status(cJSON_GetObjectItemCaseSensitive(best, "status"), status);
+			r = 1;
+		}
+	}
+	cJSON_Delete(j);
+	return r;
+}
+
+cJSON *
+statuspage_update_to_json(const struct statuspage_update *u)
+{
+	cJSON *j = cJSON_CreateObject(), *a, *c;
+	size_t i;
+
+	cJSON_AddStringToObject(j, "action", statuspage_action_name(u->action));
+	cJSON_AddStringToObject(j, "status", statuspage_status_name(u->status));
+	cJSON_AddStringToObject(j, "name", u->name);
+	cJSON_AddStringToObject(j, "body", u->body);
+	cJSON_AddStringToObject(j, "impact", u->impact);
+	a = cJSON_AddArrayToObject(j, "components");
+	for (i = 0; i < u->ncomponents && i < STATUSPAGE_MAX_COMPONENTS; i++) {
+		c = cJSON_CreateObject();
+		cJSON_AddStringToObject(c, "id", u->components[i].id);
+		cJSON_AddStringToObject(c, "status",
+		    statuspage_component_status_name(u->components[i].status));
+		cJSON_AddItemToArray(a, c);
+	}
+	cJSON_AddStringToObject(j, "our_id", u->our_id);
+	cJSON_AddStringToObject(j, "page_id", u->page_id);
+	return j;
+}
+
+static int
+get_str(const cJSON *j, const char *key, char *out, size_t cap, struct wr_err *err)
+{
+	const cJSON *v = cJSON_GetObjectItemCaseSensitive(j, key);
+
+	if (!cJSON_IsString(v))
+		return wr_err_set(err, "queued post: \"%s\" missing", key);
+	if (!wr_strlcpy(out, v->valuestring, cap))
+		return wr_err_set(err, "queued post: \"%s\" too long", key);
+	return 0;
+}
+
+int
+statuspage_update_from_json(const cJSON *j, struct statuspage_update *u,
+    struct wr_err *err)
+{
+	char word[32];
+	const cJSON *a, *c;
+	int v;
+
+	memset(u, 0, sizeof(*u));
+	if (!cJSON_IsObject(j))
+		return wr_err_set(err, "queued post: not an object");
+	if (get_str(j, "action", word, sizeof(word), err) != 0)
+		return -1;
+	if ((v = statuspage_action_parse(word)) < 0)
+		return wr_err_set(err, "queued post: unknown action \"%s\"", word);
+	u->action = (enum statuspage_action)v;
+	if (get_str(j, "status", word, sizeof(word), err) != 0)
+		return -1;
+	if ((v = statuspage_status_parse(word)) < 0)
+		return wr_err_set(err, "queued post: unknown status \"%s\"", word);
+	u->status = (enum statuspage_status)v;
+	if (get_str(j, "name", u->name, sizeof(u->name), err) != 0 ||
+	    get_str(j, "body", u->body, sizeof(u->body), err) != 0 ||
+	    get_str(j, "impact", u->impact, sizeof(u->impact), err) != 0 ||
+	    get_str(j, "our_id", u->our_id, sizeof(u->our_id), err) != 0 ||
+	    get_str(j, "page_id", u->page_id, sizeof(u->page_id), err) != 0)
+		return -1;
+	a = cJSON_GetObjectItemCaseSensitive(j, "components");
+	if (!cJSON_IsArray(a))
+		return wr_err_set(err, "queued post: \"components\" missing");
+	cJSON_ArrayForEach(c, a) {
+		struct statuspage_component *k;
+
+		if (u->ncomponents == STATUSPAGE_MAX_COMPONENTS)
+			return wr_err_set(err, "queued post: too many components");
+		k = &u->components[u->ncomponents];
+		if (get_str(c, "id", k->id, sizeof(k->id), err) != 0 ||
+		    get_str(c, "status", word, sizeof(word), err) != 0)
+			return -1;
+		if ((v = statuspage_component_status_parse(word)) < 0)
+			return wr_err_set(err, "queued post: unknown component status \"%s\"", word);
+		k->status = (enum statuspage_component_status)v;
+		u->ncomponents++;
+	}
+	return 0;
+}
+
+static void
+buf_add(char **buf, size_t *len, size_t *cap, const char *s, size_t n)
+{
+	if (*len + n + 1 > *cap) {
+		*cap = (*len + n + 1) * 2;
+		*buf = xrealloc(*buf, *cap);
+	}
+	memcpy(*buf + *len, s, n);
+	*len += n;
+	(*buf)[*len] = '\0';
+}
+
+char *
+statuspage_template(const char *tpl, const struct statuspage_vars *v)
+{
+	const struct {
+		const char *name;
+		const char *value;
+	} known[] = {
+		{ "service", v ? v->service : NULL },
+		{ "from_tag", v ? v->from_tag : NULL },
+		{ "to_tag", v ? v->to_tag : NULL },
+		{ "incident", v ? v->incident : NULL },
+		{ "time", v ? v->time : NULL },
+	};
+	size_t len = 0, cap = strlen(tpl) + 64, i;
+	char *out = xmalloc(cap);
+	const char *p = tpl, *open, *close;
+
+	out[0] = '\0';
+	while ((open = strchr(p, '{')) != NULL) {
+		buf_add(&out, &len, &cap, p, (size_t)(open - p));
+		close = strchr(open + 1, '}');
+		if (close == NULL)
+			break;
+		for (i = 0; i < WR_ARRAY_LEN(known); i++)
+			if (known[i].value != NULL &&
+			    strlen(known[i].name) == (size_t)(close - open - 1) &&
+			    strncmp(open + 1, known[i].name, (size_t)(close - open - 1)) == 0)
+				break;
+		if (i < WR_ARRAY_LEN(known)) {
+			buf_add(&out, &len, &cap, known[i].value, strlen(known[i].value));
+			p = close + 1;
+		} else {
+			/* Not ours: keep the '{' and look again after it. */
+			buf_add(&out, &len, &cap, open, 1);
+			p = open + 1;
+		}
+	}
+	if (open != NULL)
+		p = open;
+	buf_add(&out, &len, &cap, p, strlen(p));
+	return out;
+}

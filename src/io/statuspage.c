@@ -1,0 +1,689 @@
+/*
+ * statuspage.c — the status-page client: a write-ahead queue in the
+ * timeline, sent one request at a time through http.c (statuspage.h has
+ * the records and the retry rules; statuspage_req.c builds the bytes).
+ *
+ * One post is in flight at a time and posts go in order, so an update
+ * never overtakes the create that gives it the page's incident id. A
+ * create that might have reached the page (replayed from the journal, or
+ * retried after an answer we did not get) first looks our incident up, so
+ * the page never gets it twice.
+ */
+#include "warroom/statuspage.h"
+
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <inttypes.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "warroom/config_files.h"
+#include "warroom/http.h"
+#include "warroom/loop.h"
+#include "warroom/redact.h"
+#include "warroom/timeline.h"
+
+#define TOKEN_MAX 512
+
+enum phase {
+	PHASE_START,             /* decide: look up first, or build the requests */
+	PHASE_LOOKUP,            /* GET the incident list */
+	PHASE_SEND,              /* reqs.v[idx] */
+};
+
+struct sp_item {
+	char queue[STATUSPAGE_QUEUE_ID_MAX];
+	struct statuspage_update u;
+	bool lookup_first;       /* a create that may already be on the page */
+	bool found;
+	int attempts;
+	enum phase phase;
+	struct statuspage_reqs reqs;
+	size_t idx;
+	struct sp_item *next;
+};
+
+struct statuspage {
+	struct loop *loop;
+	struct http_client *http;
+	struct timeline *tl;
+	enum statuspage_kind kind;
+	char url[WR_URL_MAX];
+	char auth[TOKEN_MAX + 64];       /* the header line with the token */
+	char our_id[STATUSPAGE_ID_MAX];
+	struct statuspage_opts opts;
+	struct statuspage_state state;
+	struct sp_item *head, *tail;
+	bool in_flight;                  /* a request is out */
+	uint64_t serial;                 /* names this client to http callbacks */
+	struct statuspage *next_live;
+	uint64_t timer;
+	int64_t next_send_ms;            /* rate limit: not before this */
+	uint64_t rng;
+	statuspage_done_fn done;
+	void *done_arg;
+};
+
+static void kick(struct statuspage *sp);
+
+/* Live clients: http has no cancel, so a request's callback names its
+ * client by serial and finds nothing once the client has been freed. */
+static struct statuspage *live;
+static uint64_t last_serial;
+
+static struct statuspage *
+find_live(uint64_t serial)
+{
+	struct statuspage *sp;
+
+	for (sp = live; sp != NULL; sp = sp->next_live)
+		if (sp->serial == serial)
+			return sp;
+	return NULL;
+}
+
+static const struct statuspage_opts default_opts = {
+	.min_interval_ms = 1000,
+	.backoff_base_ms = 1000,
+	.backoff_cap_ms = 60000,
+	.timeout_ms = 10000,
+	.max_attempts = 10,
+};
+
+static uint64_t
+rng_next(struct statuspage *sp)
+{
+	/* xorshift64*: jitter only, nothing secret. */
+	sp->rng ^= sp->rng >> 12;
+	sp->rng ^= sp->rng << 25;
+	sp->rng ^= sp->rng >> 27;
+	return sp->rng * 0x2545F4914F6CDD1DULL;
+}
+
+static bool
+host_is_loopback(const char *host)
+{
+	struct in_addr a4;
+	struct in6_addr a6;
+
+	if (wr_streq_ci(host, "localhost"))
+		return true;
+	if (inet_pton(AF_INET, host, &a4) == 1)
+		return (ntohl(a4.s_addr) >> 24) == 127;
+	if (inet_pton(AF_INET6, host, &a6) == 1)
+		return IN6_IS_ADDR_LOOPBACK(&a6);
+	return false;
+}
+
+/* https anywhere; http only to loopback (the token must not cross a network in clear). */
+static int
+check_url(const char *url, struct wr_err *err)
+{
+	char host[256];
+	int port;
+
+	if (strncmp(url, "https://", 8) != 0 && strncmp(url, "http://", 7) != 0)
+		return wr_err_set(err, "status page url %s: only https:// is allowed", url);
+	if (http_url_host_port(url, host, sizeof(host), &port, err) != 0)
+		return -1;
+	if (strncmp(url, "http://", 7) == 0 && !host_is_loopback(host))
+		return wr_err_set(err,
+		    "status page url %s: plain http is refused (the token would travel in "
+		    "clear); use https:// (http is allowed only to 127.0.0.0/8, ::1, localhost)",
+		    url);
+	return 0;
+}
+
+static int
+read_token(const struct config_statuspage *cfg, char *out, size_t cap, struct wr_err *err)
+{
+	const char *v;
+
+	if (cfg->token_env[0] != '\0') {
+		if ((v = getenv(cfg->token_env)) == NULL || *v == '\0')
+			return wr_err_set(err, "status page token: $%s is not set", cfg->token_env);
+		if (!wr_strlcpy(out, v, cap))
+			return wr_err_set(err, "status page token: $%s is too long", cfg->token_env);
+	} else if (cfg->token_file.path[0] != '\0') {
+		if (secret_read_file(cfg->token_file.path, out, cap, err) != 0)
+			return -1;
+	} else
+		return wr_err_set(err, "status page: no token_env or token_file");
+	if (strpbrk(out, "\r\n") != NULL)
+		return wr_err_set(err, "status page token holds a line break");
+	return 0;
+}
+
+static void
+append(struct statuspage *sp, const char *kind, const char *queue, cJSON *data)
+{
+	struct wr_err err;
+
+	if (timeline_append(sp->tl, kind, NULL, queue, data, &err) != 0)
+		snprintf(sp->state.last_error, sizeof(sp->state.last_error),
+		    "journal: %s record not stored: %.400s", kind, err.msg);
+}
+
+static void
+count_pending(struct statuspage *sp)
+{
+	struct sp_item *it;
+	int n = 0;
+
+	for (it = sp->head; it != NULL; it = it->next)
+		n++;
+	sp->state.pending = n;
+}
+
+static void
+enqueue(struct statuspage *sp, struct sp_item *it)
+{
+	if (sp->tail != NULL)
+		sp->tail->next = it;
+	else
+		sp->head = it;
+	sp->tail = it;
+	count_pending(sp);
+}
+
+static void
+pop_and_report(struct statuspage *sp, bool ok, long http_status, const char *error)
+{
+	struct sp_item *it = sp->head;
+	struct statuspage_result r;
+
+	memset(&r, 0, sizeof(r));
+	wr_strlcpy(r.queue, it->queue, sizeof(r.queue));
+	r.action = it->u.action;
+	r.ok = ok;
+	r.found = it->found;
+	r.http_status = http_status;
+	wr_strlcpy(r.page_incident, sp->state.page_incident, sizeof(r.page_incident));
+	wr_strlcpy(r.page_status, sp->state.page_status, sizeof(r.page_status));
+	if (error != NULL)
+		wr_strlcpy(r.error, error, sizeof(r.error));
+	sp->head = it->next;
+	if (sp->head == NULL)
+		sp->tail = NULL;
+	statuspage_reqs_free(&it->reqs);
+	free(it);
+	count_pending(sp);
+	if (sp->done != NULL)
+		sp->done(&r, sp->done_arg);
+}
+
+static void
+item_done(struct statuspage *sp, long http_status)
+{
+	struct sp_item *it = sp->head;
+	cJSON *d = cJSON_CreateObject();
+
+	cJSON_AddStringToObject(d, "queue", it->queue);
+	cJSON_AddStringToObject(d, "action", statuspage_action_name(it->u.action));
+	cJSON_AddStringToObject(d, "page_incident", sp->state.page_incident);
+	cJSON_AddStringToObject(d, "status", sp->state.page_status);
+	cJSON_AddBoolToObject(d, "found", it->found);
+	sp->state.last_error[0] = '\0';
+	append(sp, "statuspage.post", it->queue, d);
+	pop_and_report(sp, true, http_status, NULL);
+}
+
+static void
+item_failed(struct statuspage *sp, long http_status, const char *why)
+{
+	struct sp_item *it = sp->head;
+	cJSON *d = cJSON_CreateObject();
+
+	snprintf(sp->state.last_error, sizeof(sp->state.last_error), "status page %s: %.400s",
+	    statuspage_action_name(it->u.action), why);
+	cJSON_AddStringToObject(d, "queue", it->queue);
+	cJSON_AddStringToObject(d, "action", statuspage_action_name(it->u.action));
+	cJSON_AddStringToObject(d, "error", why);
+	cJSON_AddNumberToObject(d, "http_status", (double)http_status);
+	append(sp, "statuspage.failed", it->queue, d);
+	pop_and_report(sp, false, http_status, why);
+}
+
+static void
+on_timer(void *arg)
+{
+	struct statuspage *sp = arg;
+
+	sp->timer = 0;
+	kick(sp);
+}
+
+/* A retryable failure: wait (Retry-After, or exponential backoff with
+ * jitter), or give up after max_attempts. */
+static void
+item_retry(struct statuspage *sp, long http_status, long retry_after_s, const char *why)
+{
+	struct sp_item *it = sp->head;
+	int64_t delay, half;
+	cJSON *d;
+	int shift;
+
+	if (++it->attempts >= sp->opts.max_attempts) {
+		char msg[WR_ERR_MAX];
+
+		snprintf(msg, sizeof(msg), "gave up after %d attempts: %.400s", it->attempts, why);
+		item_failed(sp, http_status, msg);
+		return;
+	}
+	shift = it->attempts - 1 < 20 ? it->attempts - 1 : 20;
+	delay = sp->opts.backoff_base_ms << shift;
+	if (delay > sp->opts.backoff_cap_ms)
+		delay = sp->opts.backoff_cap_ms;
+	half = delay / 2;
+	delay = half + (half > 0 ? (int64_t)(rng_next(sp) % (uint64_t)(half + 1)) : 0);
+	if (retry_after_s > 0 && delay < retry_after_s * 1000)
+		/* The page said when: never earlier, a little later to spread. */
+		delay = retry_after_s * 1000 + (int64_t)(rng_next(sp) % 100);
+	/* A create whose answer we did not read may have landed: look first. */
+	if (it->u.action == STATUSPAGE_CREATE && it->phase == PHASE_SEND && it->idx == 0)
+		it->lookup_first = true;
+	if (it->phase != PHASE_SEND || it->idx == 0) {
+		statuspage_reqs_free(&it->reqs);
+		it->phase = PHASE_START;
+	}
+	snprintf(sp->state.last_error, sizeof(sp->state.last_error),
+	    "status page %s: %.400s (attempt %d, retry in %" PRId64 " ms)",
+	    statuspage_action_name(it->u.action), why, it->attempts, delay);
+	d = cJSON_CreateObject();
+	cJSON_AddStringToObject(d, "queue", it->queue);
+	cJSON_AddNumberToObject(d, "attempt", it->attempts);
+	cJSON_AddStringToObject(d, "error", why);
+	cJSON_AddNumberToObject(d, "http_status", (double)http_status);
+	cJSON_AddNumberToObject(d, "retry_ms", (double)delay);
+	append(sp, "statuspage.retry", it->queue, d);
+	sp->timer = loop_timer_add(sp->loop, delay, 0, on_timer, sp);
+}
+
+static void
+on_lookup_answer(struct statuspage *sp, const struct http_response *r)
+{
+	struct sp_item *it = sp->head;
+	char id[STATUSPAGE_ID_MAX], status[32];
+	struct wr_err err;
+	int f;
+
+	f = statuspage_req_find(sp->kind, r->body, r->len, sp->our_id, it->u.name, id,
+	    status, &err);
+	if (f < 0) {
+		item_retry(sp, r->status, 0, err.msg);
+		return;
+	}
+	if (f == 1) {
+		wr_strlcpy(sp->state.page_incident, id, sizeof(sp->state.page_incident));
+		wr_strlcpy(sp->state.page_status, status, sizeof(sp->state.page_status));
+		if (it->u.action == STATUSPAGE_CREATE) {
+			/* Already on the page: creating it again would double it. */
+			it->found = true;
+			item_done(sp, r->status);
+			return;
+		}
+		wr_strlcpy(it->u.page_id, id, sizeof(it->u.page_id));
+	} else if (it->u.action != STATUSPAGE_CREATE) {
+		item_failed(sp, r->status, "our incident is not on the page: create it first");
+		return;
+	}
+	it->lookup_first = false;
+	it->phase = PHASE_START;
+}
+
+static void
+on_send_answer(struct statuspage *sp, const struct http_response *r)
+{
+	struct sp_item *it = sp->head;
+	const struct statuspage_req *q = &it->reqs.v[it->idx];
+	char id[STATUSPAGE_ID_MAX], status[32];
+	struct wr_err err;
+
+	/* The first request is about the incident itself; the rest are components. */
+	if (it->idx == 0) {
+		if (statuspage_req_parse_incident(sp->kind, r->body, r->len, id, status,
+		    &err) != 0) {
+			if (q->creates) {
+				item_retry(sp, r->status, 0, err.msg);
+				return;
+			}
+		} else {
+			wr_strlcpy(sp->state.page_incident, id, sizeof(sp->state.page_incident));
+			if (status[0] != '\0')
+				wr_strlcpy(sp->state.page_status, status,
+				    sizeof(sp->state.page_status));
+		}
+	}
+	if (++it->idx == it->reqs.n) {
+		if (sp->state.page_status[0] == '\0' || it->u.action != STATUSPAGE_CREATE)
+			wr_strlcpy(sp->state.page_status, statuspage_status_name(it->u.status),
+			    sizeof(sp->state.page_status));
+		item_done(sp, r->status);
+	}
+}
+
+static void
+on_http_done(const struct http_response *r, void *arg)
+{
+	uint64_t serial = (uint64_t)(uintptr_t)arg;
+	struct statuspage *sp = find_live(serial);
+	char why[WR_ERR_MAX];
+
+	if (sp == NULL)
+		return;          /* the client was freed meanwhile */
+	sp->in_flight = false;
+	if (r->status >= 200 && r->status < 300) {
+		if (sp->head->phase == PHASE_LOOKUP)
+			on_lookup_answer(sp, r);
+		else
+			on_send_answer(sp, r);
+	} else if (r->status == 0) {
+		snprintf(why, sizeof(why), "no answer: %.256s", r->error[0] ? r->error : "unknown");
+		item_retry(sp, 0, 0, why);
+	} else if (r->status == 420 || r->status == 429) {
+		snprintf(why, sizeof(why), "rate limited (HTTP %ld)", r->status);
+		item_retry(sp, r->status, r->retry_after_s, why);
+	} else if (r->status >= 300 && r->status < 400) {
+		snprintf(why, sizeof(why), "HTTP %ld redirect refused (not followed)", r->status);
+		item_retry(sp, r->status, 0, why);
+	} else if (r->status >= 500) {
+		snprintf(why, sizeof(why), "HTTP %ld", r->status);
+		item_retry(sp, r->status, r->retry_after_s, why);
+	} else {
+		snprintf(why, sizeof(why), "HTTP %ld: %.200s", r->status, r->body);
+		item_failed(sp, r->status, why);
+	}
+	if (find_live(serial) == sp)     /* the callback may have freed us */
+		kick(sp);
+}
+
+static int
+send_req(struct statuspage *sp, const struct statuspage_req *q, struct wr_err *err)
+{
+	const char *headers[] = { sp->auth, "Accept: application/json", NULL };
+	struct http_request req;
+	char url[WR_URL_MAX + 256];
+	if (statuspage_req_url(sp->kind, sp->url, q->path, url, sizeof(url), err) != 0)
+		return -1;
+	memset(&req, 0, sizeof(req));
+	req.method = q->method;
+	req.url = url;
+	req.body = q->body;
+	req.body_len = q->body != NULL ? strlen(q->body) : 0;
+	req.headers = headers;
+	req.timeout_ms = sp->opts.timeout_ms;
+	req.max_body = 1024 * 1024;
+	req.mutating = strcmp(q->method, "GET") != 0;
+	if (http_start(sp->http, &req, on_http_done, (void *)(uintptr_t)sp->serial, err) != 0)
+		return -1;
+	sp->in_flight = true;
+	sp->next_send_ms = loop_now_ms() + sp->opts.min_interval_ms;
+	return 0;
+}
+
+/* Send the head item's next request if nothing stops us now. */
+static void
+kick(struct statuspage *sp)
+{
+	struct sp_item *it = sp->head;
+	struct statuspage_req lookup_req;
+	struct wr_err err;
+	int64_t wait;
+
+	if (it == NULL || sp->in_flight || sp->timer != 0)
+		return;
+	if (http_read_only(sp->http)) {
+		snprintf(sp->state.last_error, sizeof(sp->state.last_error),
+		    "read-only mode: %d status page post%s not sent", sp->state.pending,
+		    sp->state.pending == 1 ? "" : "s");
+		return;
+	}
+	if ((wait = sp->next_send_ms - loop_now_ms()) > 0) {
+		sp->timer = loop_timer_add(sp->loop, wait, 0, on_timer, sp);
+		return;
+	}
+	if (it->phase == PHASE_START) {
+		if (it->u.action != STATUSPAGE_CREATE && it->u.page_id[0] == '\0')
+			wr_strlcpy(it->u.page_id, sp->state.page_incident, sizeof(it->u.page_id));
+		if (it->lookup_first ||
+		    (it->u.action != STATUSPAGE_CREATE && it->u.page_id[0] == '\0')) {
+			it->phase = PHASE_LOOKUP;
+		} else {
+			if (statuspage_req_build(sp->kind, &it->u, &it->reqs, &err) != 0) {
+				item_failed(sp, 0, err.msg);
+				kick(sp);
+				return;
+			}
+			it->phase = PHASE_SEND;
+			it->idx = 0;
+		}
+	}
+	if (it->phase == PHASE_LOOKUP) {
+		statuspage_req_lookup(sp->kind, &lookup_req);
+		if (send_req(sp, &lookup_req, &err) != 0)
+			item_retry(sp, 0, 0, err.msg);
+		return;
+	}
+	if (send_req(sp, &it->reqs.v[it->idx], &err) != 0)
+		item_retry(sp, 0, 0, err.msg);
+}
+
+static struct sp_item *
+item_new(const char *queue, const struct statuspage_update *u)
+{
+	struct sp_item *it = xcalloc(1, sizeof(*it));
+
+	wr_strlcpy(it->queue, queue, sizeof(it->queue));
+	it->u = *u;
+	return it;
+}
+
+/* Rebuild the queue from the journal: queue records without a post or
+ * failed record are pending; the last post names the page's incident. */
+static int
+replay(struct statuspage *sp, struct wr_err *err)
+{
+	struct record_list list = { 0 };
+	struct record_scan scan;
+	char dir[WR_PATH_MAX], *slash;
+	size_t i;
+
+	if (!wr_strlcpy(dir, timeline_path(sp->tl), sizeof(dir)))
+		return wr_err_set(err, "journal path too long");
+	if ((slash = strrchr(dir, '/')) != NULL)
+		*slash = '\0';
+	else
+		wr_strlcpy(dir, ".", sizeof(dir));
+	memset(&scan, 0, sizeof(scan));
+	if (timeline_read(dir, timeline_id(sp->tl), &list, &scan, err) != 0)
+		return -1;
+	for (i = 0; i < list.n; i++) {
+		const struct record *r = &list.v[i];
+		const char *q = r->op;
+		struct sp_item *it, **pp;
+
+		if (q == NULL || strncmp(r->kind, "statuspage.", 11) != 0)
+			continue;
+		if (strcmp(r->kind, "statuspage.queue") == 0) {
+			struct statuspage_update u;
+			struct wr_err e2;
+
+			if (statuspage_update_from_json(
+			    cJSON_GetObjectItemCaseSensitive(r->data, "update"), &u, &e2) != 0) {
+				snprintf(sp->state.last_error, sizeof(sp->state.last_error),
+				    "journal seq %" PRIu64 ": %.400s", r->seq, e2.msg);
+				continue;
+			}
+			it = item_new(q, &u);
+			it->lookup_first = u.action == STATUSPAGE_CREATE;
+			enqueue(sp, it);
+		} else if (strcmp(r->kind, "statuspage.post") == 0 ||
+		    strcmp(r->kind, "statuspage.failed") == 0) {
+			const cJSON *pi = cJSON_GetObjectItemCaseSensitive(r->data, "page_incident");
+			const cJSON *st = cJSON_GetObjectItemCaseSensitive(r->data, "status");
+
+			if (cJSON_IsString(pi) && pi->valuestring[0] != '\0')
+				wr_strlcpy(sp->state.page_incident, pi->valuestring,
+				    sizeof(sp->state.page_incident));
+			if (strcmp(r->kind, "statuspage.post") == 0 && cJSON_IsString(st))
+				wr_strlcpy(sp->state.page_status, st->valuestring,
+				    sizeof(sp->state.page_status));
+			for (pp = &sp->head; *pp != NULL; pp = &(*pp)->next)
+				if (strcmp((*pp)->queue, q) == 0) {
+					it = *pp;
+					*pp = it->next;
+					free(it);
+					break;
+				}
+			sp->tail = NULL;
+			for (it = sp->head; it != NULL; it = it->next)
+				sp->tail = it;
+		}
+	}
+	record_list_free(&list);
+	record_scan_free(&scan);
+	count_pending(sp);
+	return 0;
+}
+
+struct statuspage *
+statuspage_new(struct loop *loop, struct http_client *http, struct timeline *tl,
+    struct redactor *red, const struct config_statuspage *cfg, const char *our_id,
+    struct wr_err *err)
+{
+	struct statuspage *sp;
+	char token[TOKEN_MAX];
+	const char *prefix;
+	struct statuspage_req probe_req;
+
+	if (cfg->kind != STATUSPAGE_ATLASSIAN && cfg->kind != STATUSPAGE_CACHET) {
+		wr_err_set(err, "no status page is configured");
+		return NULL;
+	}
+	if (our_id == NULL || our_id[0] == '\0' || strlen(our_id) >= STATUSPAGE_ID_MAX) {
+		wr_err_set(err, "status page: a usable incident id is needed");
+		return NULL;
+	}
+	if (check_url(cfg->url, err) != 0 || read_token(cfg, token, sizeof(token), err) != 0)
+		return NULL;
+	if (red != NULL)
+		redact_add_secret(red, token);
+	sp = xcalloc(1, sizeof(*sp));
+	sp->loop = loop;
+	sp->http = http;
+	sp->tl = tl;
+	sp->kind = cfg->kind;
+	sp->opts = default_opts;
+	wr_strlcpy(sp->url, cfg->url, sizeof(sp->url));
+	wr_strlcpy(sp->our_id, our_id, sizeof(sp->our_id));
+	statuspage_req_lookup(cfg->kind, &probe_req);
+	prefix = probe_req.auth_prefix;
+	snprintf(sp->auth, sizeof(sp->auth), "%s%s", prefix, token);
+	explicit_bzero(token, sizeof(token));
+	sp->serial = ++last_serial;
+	sp->next_live = live;
+	live = sp;
+	sp->rng = (uint64_t)loop_now_ms() * 0x9E3779B97F4A7C15ULL ^ (uint64_t)getpid();
+	if (sp->rng == 0)
+		sp->rng = 1;
+	if (replay(sp, err) != 0) {
+		statuspage_free(sp);
+		return NULL;
+	}
+	kick(sp);
+	return sp;
+}
+
+void
+statuspage_set_opts(struct statuspage *sp, const struct statuspage_opts *o)
+{
+	sp->opts.min_interval_ms = o->min_interval_ms > 0 ? o->min_interval_ms : default_opts.min_interval_ms;
+	sp->opts.backoff_base_ms = o->backoff_base_ms > 0 ? o->backoff_base_ms : default_opts.backoff_base_ms;
+	sp->opts.backoff_cap_ms = o->backoff_cap_ms > 0 ? o->backoff_cap_ms : default_opts.backoff_cap_ms;
+	sp->opts.timeout_ms = o->timeout_ms > 0 ? o->timeout_ms : default_opts.timeout_ms;
+	sp->opts.max_attempts = o->max_attempts > 0 ? o->max_attempts : default_opts.max_attempts;
+}
+
+void
+statuspage_set_callback(struct statuspage *sp, statuspage_done_fn fn, void *arg)
+{
+	sp->done = fn;
+	sp->done_arg = arg;
+}
+
+int
+statuspage_post(struct statuspage *sp, const struct statuspage_update *u,
+    char queue_id[STATUSPAGE_QUEUE_ID_MAX], struct wr_err *err)
+{
+	struct statuspage_update copy = *u;
+	struct statuspage_reqs reqs;
+	struct sp_item *it;
+	cJSON *d, *list, *one;
+	size_t i;
+
+	if (http_read_only(sp->http))
+		return wr_err_set(err, "read-only mode: status page posts are refused");
+	wr_strlcpy(copy.our_id, sp->our_id, sizeof(copy.our_id));
+	/* Catch what can never be sent now, not after a restart. */
+	if (copy.action == STATUSPAGE_CREATE && copy.name[0] == '\0')
+		return wr_err_set(err, "creating an incident needs a name");
+	snprintf(queue_id, STATUSPAGE_QUEUE_ID_MAX, "sp-%" PRIu64 "-%04x",
+	    timeline_last_seq(sp->tl) + 1, (unsigned)(rng_next(sp) & 0xffff));
+	d = cJSON_CreateObject();
+	cJSON_AddStringToObject(d, "queue", queue_id);
+	cJSON_AddStringToObject(d, "kind", sp->kind == STATUSPAGE_CACHET ? "cachet" : "atlassian");
+	cJSON_AddItemToObject(d, "update", statuspage_update_to_json(&copy));
+	if (copy.action == STATUSPAGE_CREATE || copy.page_id[0] != '\0') {
+		if (statuspage_req_build(sp->kind, &copy, &reqs, err) != 0) {
+			cJSON_Delete(d);
+			return -1;
+		}
+		list = cJSON_AddArrayToObject(d, "requests");
+		for (i = 0; i < reqs.n; i++) {
+			one = cJSON_CreateObject();
+			cJSON_AddStringToObject(one, "method", reqs.v[i].method);
+			cJSON_AddStringToObject(one, "path", reqs.v[i].path);
+			cJSON_AddItemToArray(list, one);
+		}
+		statuspage_reqs_free(&reqs);
+	}
+	/* Write-ahead: nothing is sent unless the journal holds the post. */
+	if (timeline_append(sp->tl, "statuspage.queue", NULL, queue_id, d, err) != 0)
+		return -1;
+	it = item_new(queue_id, &copy);
+	enqueue(sp, it);
+	kick(sp);
+	return 0;
+}
+
+const struct statuspage_state *
+statuspage_state(const struct statuspage *sp)
+{
+	return &sp->state;
+}
+
+void
+statuspage_free(struct statuspage *sp)
+{
+	struct statuspage **pp;
+	struct sp_item *it;
+
+	if (sp == NULL)
+		return;
+	for (pp = &live; *pp != NULL; pp = &(*pp)->next_live)
+		if (*pp == sp) {
+			*pp = sp->next_live;
+			break;
+		}
+	if (sp->timer != 0)
+		loop_timer_cancel(sp->loop, sp->timer);
+	while ((it = sp->head) != NULL) {
+		sp->head = it->next;
+		statuspage_reqs_free(&it->reqs);
+		free(it);
+	}
+	explicit_bzero(sp->auth, sizeof(sp->auth));
+	free(sp);
+}

@@ -1,0 +1,227 @@
+#!/bin/sh
+# test_statuspage.sh — the status-page client (src/io/statuspage.c) against
+# the fleet's fake status page, which records every request it gets:
+# create → update → resolve on Atlassian and Cachet with the right auth
+# header and no token in the journal; 500, hang, redirect and 429 faults;
+# a restart with a post pending (never created twice); read-only sends
+# nothing; plain http to a non-loopback host is refused.
+. "${top_srcdir:-$(dirname "$0")/../..}/tests/lib/common.sh"
+command -v python3 > /dev/null || skip "python3 is needed by the fleet"
+probe=$top_builddir/tests/integration/statuspage_probe
+fleet=$top_srcdir/tests/fleet/fleet
+fl=$tmp/fleet
+flc=$tmp/fleet-cachet
+fleet_down() {
+	"$fleet" down --dir "$fl" > /dev/null 2>&1 || true
+	"$fleet" down --dir "$flc" > /dev/null 2>&1 || true
+}
+cleanup_hooks="$cleanup_hooks fleet_down"
+
+"$fleet" up --hosts 1 --dir "$fl" --base-port auto > "$tmp/up.log" 2>&1 ||
+	{ cat "$tmp/up.log"; skip "the fleet cannot start"; }
+conf=$fl/warroom.conf
+req=$fl/statuspage/requests.jsonl
+tl=$tmp/timeline
+token=$(cat "$fl/statuspage.token")
+# Short delays so faults resolve within seconds; 1 s between requests stays.
+fast="-T 1500 -b 300"
+
+# mark: remember how many requests the page has recorded so far.
+mark() { if [ -f "$req" ]; then mark=$(wc -l < "$req"); else mark=0; fi; }
+# count EXPR: requests since the mark for which the Python expression on r holds.
+count() {
+	python3 - "$req" "$mark" "$1" <<'PY'
+import json, sys
+rs = [json.loads(l) for l in open(sys.argv[1])][int(sys.argv[2]):]
+print(sum(1 for r in rs if eval(sys.argv[3])))
+PY
+}
+# journal NAME: the path of the journal the probe printed in its output file.
+journal() { sed -n 's/^journal //p' "$1"; }
+run() { # run OUT ARGS...: the probe, output kept; returns its status
+	out=$1; shift
+	"$probe" -c "$conf" -d "$tl" "$@" > "$out" 2>&1
+}
+fault() { "$fleet" fault --dir "$fl" statuspage "$1" > /dev/null || fail "fault $1"; }
+POSTS='r["method"] == "POST" and r["path"].endswith("/incidents")'
+CREATED="$POSTS and r[\"status\"] == 201"
+MUTATING='r["method"] in ("POST", "PATCH", "PUT")'
+
+# ---- Atlassian: create, update identified, resolve ----
+mark
+run "$tmp/a.out" -i "happy path" create update resolve || { cat "$tmp/a.out"; fail "create/update/resolve"; }
+grep -q '^done .* create ok page=[a-z0-9]* status=investigating found=0 http=201$' "$tmp/a.out" ||
+	{ cat "$tmp/a.out"; fail "no create"; }
+grep -q '^done .* update ok .* status=identified ' "$tmp/a.out" || fail "no update"
+grep -q '^done .* resolve ok .* status=resolved ' "$tmp/a.out" || fail "no resolve"
+[ "$(count "$CREATED")" = 1 ] || fail "expected one incident created"
+[ "$(count 'r["method"] == "PATCH" and r["status"] == 200')" = 2 ] || fail "expected two PATCHes"
+[ "$(count 'r["auth"] == "ok" and r["headers"].get("Authorization") == "OAuth <match>"')" = 3 ] ||
+	{ cat "$req"; fail "the Authorization header is not OAuth <token>"; }
+[ "$(count 'r["body"]["incident"]["metadata"] == {"warroom": {"incident": "'"$(basename "$(journal "$tmp/a.out")" .jsonl)"'"}}')" = 3 ] ||
+	fail "every post carries our incident id in metadata"
+j=$(journal "$tmp/a.out")
+[ "$(grep -c '"kind":"statuspage.post"' "$j")" = 3 ] || fail "three statuspage.post records"
+assert_not_contains "$j" "$token"
+assert_not_contains "$tmp/a.out" "$token"
+ok "atlassian: create, update identified, resolve; OAuth header; token never in the journal"
+
+# ---- 500, then the page recovers ----
+fault 500
+mark
+"$probe" -c "$conf" -d "$tl" -i "server error" $fast -t 20 create > "$tmp/e.out" 2>&1 &
+pid=$!
+sleep 2.5
+fault clear
+wait $pid || { cat "$tmp/e.out"; fail "no recovery after 500"; }
+n500=$(count 'r["status"] == 500')
+[ "$n500" -ge 2 ] || fail "expected retries against the 500s, got $n500"
+[ "$(count "$CREATED")" = 1 ] || fail "500 then recovery: expected exactly one incident"
+python3 - "$req" "$mark" <<'PY' || fail "retries against 500 did not back off"
+import json, sys, datetime
+rs = [json.loads(l) for l in open(sys.argv[1])][int(sys.argv[2]):]
+t = [datetime.datetime.fromisoformat(r["ts"].replace("Z", "+00:00")).timestamp() for r in rs if r["status"] == 500]
+gaps = [b - a for a, b in zip(t, t[1:])]
+# at least the 1 s rate limit between requests, and growing backoff (base 0.3 s, doubling)
+sys.exit(0 if gaps and min(gaps) >= 0.95 else 1)
+PY
+grep -q '"kind":"statuspage.retry".*HTTP 500' "$(journal "$tmp/e.out")" || fail "retries not recorded"
+ok "500: retried with backoff, then exactly one incident created"
+
+# ---- hang: the request times out and is retried ----
+fault hang
+mark
+"$probe" -c "$conf" -d "$tl" -i "hang" $fast -t 20 create > "$tmp/h.out" 2>&1 &
+pid=$!
+sleep 3
+fault clear
+wait $pid || { cat "$tmp/h.out"; fail "no recovery after a hang"; }
+grep -q '"kind":"statuspage.retry".*no answer: Operation timed out' "$(journal "$tmp/h.out")" ||
+	{ grep statuspage "$(journal "$tmp/h.out")"; fail "the hang did not end in a timeout"; }
+[ "$(count "$CREATED")" = 1 ] || fail "hang: expected exactly one incident"
+ok "hang: timed out, retried, one incident"
+
+# ---- redirect: never followed, credentials never reach the target ----
+fault redirect
+mark
+run "$tmp/r.out" -i "redirect" $fast -m 3 -t 15 create && fail "a redirect reported success"
+fault clear
+grep -q '^failed .* create http=307 error=gave up after 3 attempts: HTTP 307 redirect refused' "$tmp/r.out" ||
+	{ cat "$tmp/r.out"; fail "redirect: no clear failure"; }
+[ "$(count 'r["trap"]')" = 0 ] || { cat "$req"; fail "a request reached the redirect target"; }
+[ "$(count 'r["status"] == 307')" = 3 ] || fail "expected three refused attempts"
+grep -q '"kind":"statuspage.failed"' "$(journal "$tmp/r.out")" || fail "failure not recorded"
+ok "redirect: not followed, nothing reached the target, failure recorded"
+
+# ---- 429: Retry-After honoured ----
+fault ratelimit
+mark
+"$probe" -c "$conf" -d "$tl" -i "rate limit" $fast -t 20 create > "$tmp/l.out" 2>&1 &
+pid=$!
+sleep 3
+fault clear
+wait $pid || { cat "$tmp/l.out"; fail "no recovery after 429"; }
+python3 - "$req" "$mark" <<'PY' || fail "429: Retry-After: 1 not honoured"
+import json, sys, datetime
+rs = [json.loads(l) for l in open(sys.argv[1])][int(sys.argv[2]):]
+t = [datetime.datetime.fromisoformat(r["ts"].replace("Z", "+00:00")).timestamp() for r in rs]
+st = [r["status"] for r in rs]
+assert st.count(429) >= 2, st
+gaps = [b - a for a, b, s in zip(t, t[1:], st) if s == 429]
+sys.exit(0 if min(gaps) >= 0.99 else 1)
+PY
+[ "$(count "$CREATED")" = 1 ] || fail "429: expected exactly one incident"
+ok "429: waited for Retry-After, then one incident"
+
+# ---- restart with a post pending ----
+mark
+run "$tmp/q1.out" -i "restart" -n create || { cat "$tmp/q1.out"; fail "queue only"; }
+[ "$(count 'True')" = 0 ] || fail "-n sent something"
+grep -q '"kind":"statuspage.queue"' "$(journal "$tmp/q1.out")" || fail "no queue record"
+run "$tmp/q2.out" -i "restart" || { cat "$tmp/q2.out"; fail "replay"; }
+grep -q '^done .* create ok .* found=0 ' "$tmp/q2.out" || { cat "$tmp/q2.out"; fail "pending create not sent"; }
+run "$tmp/q3.out" -i "restart" || fail "second replay"
+grep -q 'pending=0' "$tmp/q3.out" || fail "still pending"
+[ "$(count "$POSTS")" = 1 ] || fail "the pending create was sent $(count "$POSTS") times"
+ok "restart: a pending post is sent once on the next run"
+
+# The create reached the page but the crash came before statuspage.post.
+mark
+run "$tmp/c1.out" -i "crash after send" -n create || fail "queue only"
+id=$(basename "$(journal "$tmp/c1.out")" .jsonl)
+curl -s -o /dev/null -H "Authorization: OAuth $token" -H 'Content-Type: application/json' \
+	-d '{"incident":{"name":"API 5xx spike","status":"investigating","metadata":{"warroom":{"incident":"'"$id"'"}}}}' \
+	"$(sed -n 's/^url = //p' "$conf")/incidents"
+run "$tmp/c2.out" -i "crash after send" || { cat "$tmp/c2.out"; fail "replay"; }
+grep -q '^done .* create ok .* found=1 ' "$tmp/c2.out" || { cat "$tmp/c2.out"; fail "not found by metadata"; }
+[ "$(count "$POSTS")" = 1 ] || fail "the create was posted twice"
+[ "$(count 'r["method"] == "GET" and r["path"].endswith("/incidents/unresolved")')" = 1 ] ||
+	fail "no lookup before the replayed create"
+ok "restart: a create already on the page is found by metadata, not posted again"
+
+# Killed while the create is in flight.
+fault hang
+mark
+"$probe" -c "$conf" -d "$tl" -i "killed" $fast -t 20 create > "$tmp/k1.out" 2>&1 &
+pid=$!
+# The page records a hung request only when it answers: wait for our queue
+# record, then give the request time to leave.
+i=0
+until grep -q '^queued ' "$tmp/k1.out" || [ $i -ge 50 ]; do sleep 0.1; i=$((i + 1)); done
+sleep 0.5
+grep -q '"kind":"statuspage.queue"' "$(journal "$tmp/k1.out")" || fail "no queue record before the kill"
+kill -9 $pid; wait $pid 2>/dev/null
+fault clear
+sleep 0.3
+run "$tmp/k2.out" -i "killed" || { cat "$tmp/k2.out"; fail "replay after kill"; }
+grep -q '^done .* create ok .* found=0 ' "$tmp/k2.out" || { cat "$tmp/k2.out"; fail "create after kill"; }
+[ "$(count "$CREATED")" = 1 ] || fail "killed mid-post: expected exactly one incident"
+ok "restart: killed mid-post, the next run creates the incident once"
+
+# ---- read-only ----
+run "$tmp/o1.out" -i "read only" -n create || fail "queue only"
+mark
+run "$tmp/o2.out" -i "read only" -r update && fail "read-only reported success"
+grep -q '^refused update: read-only mode: status page posts are refused$' "$tmp/o2.out" ||
+	{ cat "$tmp/o2.out"; fail "read-only post not refused"; }
+grep -q 'pending=1 error=read-only mode: 1 status page post not sent$' "$tmp/o2.out" ||
+	{ cat "$tmp/o2.out"; fail "read-only does not say why"; }
+[ "$(count "$MUTATING")" = 0 ] || fail "read-only sent a mutating request"
+[ "$(count 'True')" = 0 ] || fail "read-only sent something"
+ok "read-only: nothing sent, the pending post waits, the reason is given"
+
+# ---- plain http to a non-loopback host ----
+sed 's|^url = .*|url = http://status.example.com/v1/pages/x|' "$conf" > "$tmp/remote.conf"
+"$probe" -c "$tmp/remote.conf" -d "$tl" -i "remote" create > "$tmp/x.out" 2>&1 && fail "plain http accepted"
+assert_contains "$tmp/x.out" "plain http is refused"
+ok "plain http to a non-loopback host is refused"
+
+# ---- Cachet ----
+"$fleet" up --hosts 1 --dir "$flc" --base-port auto --statuspage-kind cachet > "$tmp/upc.log" 2>&1 ||
+	{ cat "$tmp/upc.log"; fail "fleet up --statuspage-kind cachet"; }
+conf=$flc/warroom.conf
+req=$flc/statuspage/requests.jsonl
+token=$(cat "$flc/statuspage.token")
+mark
+run "$tmp/ca.out" -i "cachet" create update resolve || { cat "$tmp/ca.out"; fail "cachet create/update/resolve"; }
+grep -q '^done .* create ok page=1 status=investigating ' "$tmp/ca.out" || { cat "$tmp/ca.out"; fail "cachet create"; }
+grep -q '^done .* resolve ok page=1 status=resolved ' "$tmp/ca.out" || fail "cachet resolve"
+[ "$(count 'r["method"] == "POST" and r["path"] == "/api/v1/incidents" and r["status"] == 200')" = 1 ] ||
+	fail "cachet: one incident"
+[ "$(count 'r["method"] == "POST" and r["path"] == "/api/v1/incidents/1/updates" and r["status"] == 200')" = 2 ] ||
+	fail "cachet: two updates"
+[ "$(count 'r["method"] == "PUT" and r["path"] == "/api/v1/components/1" and r["status"] == 200')" = 2 ] ||
+	fail "cachet: component status set"
+[ "$(count 'r["auth"] == "ok" and r["headers"].get("X-Cachet-Token") == "<match>" and "Authorization" not in r["headers"]')" = 5 ] ||
+	fail "cachet: X-Cachet-Token header"
+assert_not_contains "$(journal "$tmp/ca.out")" "$token"
+# A create queued before a crash: found by the marker in its message.
+run "$tmp/cb1.out" -i "cachet crash" -n create || fail "cachet queue only"
+run "$tmp/cb2.out" -i "cachet crash" || { cat "$tmp/cb2.out"; fail "cachet replay"; }
+run "$tmp/cb3.out" -i "cachet crash" -n create || fail "cachet second queue"
+# Pretend the second create was sent: the journal keeps only its queue record.
+run "$tmp/cb4.out" -i "cachet crash" || fail "cachet second replay"
+grep -q '^done .* create ok page=2 .* found=1 ' "$tmp/cb4.out" || { cat "$tmp/cb4.out"; fail "cachet lookup by marker"; }
+[ "$(count 'r["method"] == "POST" and r["path"] == "/api/v1/incidents"')" = 2 ] ||
+	fail "cachet: a create was doubled"
+ok "cachet: create, update, resolve with X-Cachet-Token; a replayed create is found by its marker"

@@ -1,0 +1,467 @@
+/*
+ * test_statuspage_req.c — the exact requests for Atlassian Statuspage v1
+ * and Cachet 2.x for create, update and resolve; answers read back
+ * (including malformed ones); finding our incident again; templates.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "warroom/statuspage_req.h"
+
+#define S(lit) (lit), strlen(lit)
+
+static struct statuspage_update
+update(enum statuspage_action a, enum statuspage_status st, const char *body)
+{
+	struct statuspage_update u;
+
+	memset(&u, 0, sizeof(u));
+	u.action = a;
+	u.status = st;
+	wr_strlcpy(u.body, body, sizeof(u.body));
+	wr_strlcpy(u.our_id, "api-5xx-spike-a1b2c3", sizeof(u.our_id));
+	return u;
+}
+
+static void
+add_component(struct statuspage_update *u, const char *id,
+    enum statuspage_component_status st)
+{
+	wr_strlcpy(u->components[u->ncomponents].id, id, STATUSPAGE_ID_MAX);
+	u->components[u->ncomponents++].status = st;
+}
+
+static void
+assert_req(const struct statuspage_req *r, const char *method, const char *path,
+    const char *body)
+{
+	assert_string_equal(r->method, method);
+	assert_string_equal(r->path, path);
+	if (body == NULL)
+		assert_null(r->body);
+	else
+		assert_string_equal(r->body, body);
+}
+
+static void
+atlassian_create_is_one_post_with_metadata(void **state)
+{
+	struct statuspage_update u = update(STATUSPAGE_CREATE, STATUSPAGE_INVESTIGATING,
+	    "Elevated errors on the API.");
+	struct statuspage_reqs r;
+	struct wr_err err;
+
+	(void)state;
+	wr_strlcpy(u.name, "API 5xx spike", sizeof(u.name));
+	wr_strlcpy(u.impact, "major", sizeof(u.impact));
+	add_component(&u, "cmpapi000001", STATUSPAGE_MAJOR_OUTAGE);
+	add_component(&u, "cmpexport001", STATUSPAGE_DEGRADED_PERFORMANCE);
+	assert_int_equal(statuspage_req_build(STATUSPAGE_ATLASSIAN, &u, &r, &err), 0);
+	assert_int_equal(r.n, 1);
+	assert_req(&r.v[0], "POST", "/incidents",
+	    "{\"incident\":{\"name\":\"API 5xx spike\",\"status\":\"investigating\","
+	    "\"body\":\"Elevated errors on the API.\",\"impact_override\":\"major\","
+	    "\"component_ids\":[\"cmpapi000001\",\"cmpexport001\"],"
+	    "\"components\":{\"cmpapi000001\":\"major_outage\","
+	    "\"cmpexport001\":\"degraded_performance\"},"
+	    "\"metadata\":{\"warroom\":{\"incident\":\"api-5xx-spike-a1b2c3\"}}}}");
+	assert_string_equal(r.v[0].auth_prefix, "Authorization: OAuth ");
+	assert_true(r.v[0].creates);
+	statuspage_reqs_free(&r);
+}
+
+static void
+atlassian_update_and_resolve_patch_the_page_incident(void **state)
+{
+	struct statuspage_update u = update(STATUSPAGE_UPDATE, STATUSPAGE_IDENTIFIED,
+	    "Rolled back api to v1.4.1.");
+	struct statuspage_reqs r;
+	struct wr_err err;
+
+	(void)state;
+	wr_strlcpy(u.page_id, "p0q1r2s3t4u5", sizeof(u.page_id));
+	add_component(&u, "cmpapi000001", STATUSPAGE_PARTIAL_OUTAGE);
+	assert_int_equal(statuspage_req_build(STATUSPAGE_ATLASSIAN, &u, &r, &err), 0);
+	assert_int_equal(r.n, 1);
+	assert_req(&r.v[0], "PATCH", "/incidents/p0q1r2s3t4u5",
+	    "{\"incident\":{\"status\":\"identified\",\"body\":\"Rolled back api to v1.4.1.\","
+	    "\"component_ids\":[\"cmpapi000001\"],"
+	    "\"components\":{\"cmpapi000001\":\"partial_outage\"},"
+	    "\"metadata\":{\"warroom\":{\"incident\":\"api-5xx-spike-a1b2c3\"}}}}");
+	assert_false(r.v[0].creates);
+	statuspage_reqs_free(&r);
+
+	u = update(STATUSPAGE_RESOLVE, STATUSPAGE_RESOLVED, "");
+	wr_strlcpy(u.page_id, "p0q1r2s3t4u5", sizeof(u.page_id));
+	add_component(&u, "cmpapi000001", STATUSPAGE_OPERATIONAL);
+	assert_int_equal(statuspage_req_build(STATUSPAGE_ATLASSIAN, &u, &r, &err), 0);
+	assert_int_equal(r.n, 1);
+	assert_req(&r.v[0], "PATCH", "/incidents/p0q1r2s3t4u5",
+	    "{\"incident\":{\"status\":\"resolved\","
+	    "\"component_ids\":[\"cmpapi000001\"],"
+	    "\"components\":{\"cmpapi000001\":\"operational\"},"
+	    "\"metadata\":{\"warroom\":{\"incident\":\"api-5xx-spike-a1b2c3\"}}}}");
+	statuspage_reqs_free(&r);
+}
+
+static void
+cachet_create_marks_the_message_and_puts_extra_components(void **state)
+{
+	struct statuspage_update u = update(STATUSPAGE_CREATE, STATUSPAGE_INVESTIGATING,
+	    "Elevated errors.");
+	struct statuspage_reqs r;
+	struct wr_err err;
+
+	(void)state;
+	wr_strlcpy(u.name, "API 5xx spike", sizeof(u.name));
+	add_component(&u, "1", STATUSPAGE_MAJOR_OUTAGE);
+	add_component(&u, "2", STATUSPAGE_UNDER_MAINTENANCE);
+	assert_int_equal(statuspage_req_build(STATUSPAGE_CACHET, &u, &r, &err), 0);
+	assert_int_equal(r.n, 2);
+	assert_req(&r.v[0], "POST", "/api/v1/incidents",
+	    "{\"name\":\"API 5xx spike\","
+	    "\"message\":\"Elevated errors.\\n\\n<!-- warroom:api-5xx-spike-a1b2c3 -->\","
+	    "\"status\":1,\"visible\":1,\"component_id\":1,\"component_status\":4}");
+	assert_true(r.v[0].creates);
+	assert_string_equal(r.v[0].auth_prefix, "X-Cachet-Token: ");
+	/* Cachet 2.x has no maintenance status: performance issues is closest. */
+	assert_req(&r.v[1], "PUT", "/api/v1/components/2", "{\"status\":2}");
+	assert_false(r.v[1].creates);
+	statuspage_reqs_free(&r);
+}
+
+static void
+cachet_update_posts_an_update_and_resolve_puts_the_status(void **state)
+{
+	struct statuspage_update u = update(STATUSPAGE_UPDATE, STATUSPAGE_IDENTIFIED,
+	    "Rolled back.");
+	struct statuspage_reqs r;
+	struct wr_err err;
+
+	(void)state;
+	wr_strlcpy(u.page_id, "7", sizeof(u.page_id));
+	add_component(&u, "1", STATUSPAGE_PARTIAL_OUTAGE);
+	assert_int_equal(statuspage_req_build(STATUSPAGE_CACHET, &u, &r, &err), 0);
+	assert_int_equal(r.n, 2);
+	assert_req(&r.v[0], "POST", "/api/v1/incidents/7/updates",
+	    "{\"status\":2,\"message\":\"Rolled back.\"}");
+	assert_req(&r.v[1], "PUT", "/api/v1/components/1", "{\"status\":3}");
+	statuspage_reqs_free(&r);
+
+	/* A resolve with text is an update with status 4 (fixed)... */
+	u = update(STATUSPAGE_RESOLVE, STATUSPAGE_RESOLVED, "All clear.");
+	wr_strlcpy(u.page_id, "7", sizeof(u.page_id));
+	add_component(&u, "1", STATUSPAGE_OPERATIONAL);
+	assert_int_equal(statuspage_req_build(STATUSPAGE_CACHET, &u, &r, &err), 0);
+	assert_int_equal(r.n, 2);
+	assert_req(&r.v[0], "POST", "/api/v1/incidents/7/updates",
+	    "{\"status\":4,\"message\":\"All clear.\"}");
+	assert_req(&r.v[1], "PUT", "/api/v1/components/1", "{\"status\":1}");
+	statuspage_reqs_free(&r);
+
+	/* ...and without text a PUT of the incident's status (updates need a message). */
+	u = update(STATUSPAGE_RESOLVE, STATUSPAGE_RESOLVED, "");
+	wr_strlcpy(u.page_id, "7", sizeof(u.page_id));
+	assert_int_equal(statuspage_req_build(STATUSPAGE_CACHET, &u, &r, &err), 0);
+	assert_int_equal(r.n, 1);
+	assert_req(&r.v[0], "PUT", "/api/v1/incidents/7", "{\"status\":4}");
+	statuspage_reqs_free(&r);
+
+	/* Monitoring is cachet's 3 "watching". */
+	u = update(STATUSPAGE_UPDATE, STATUSPAGE_MONITORING, "Watching.");
+	wr_strlcpy(u.page_id, "7", sizeof(u.page_id));
+	assert_int_equal(statuspage_req_build(STATUSPAGE_CACHET, &u, &r, &err), 0);
+	assert_req(&r.v[0], "POST", "/api/v1/incidents/7/updates",
+	    "{\"status\":3,\"message\":\"Watching.\"}");
+	statuspage_reqs_free(&r);
+}
+
+static void
+unsendable_updates_are_refused(void **state)
+{
+	struct statuspage_update u = update(STATUSPAGE_UPDATE, STATUSPAGE_IDENTIFIED, "x");
+	struct statuspage_reqs r;
+	struct wr_err err;
+
+	(void)state;
+	assert_int_equal(statuspage_req_build(STATUSPAGE_ATLASSIAN, &u, &r, &err), -1);
+	assert_string_equal(err.msg, "the page's incident id is not known yet");
+	wr_strlcpy(u.page_id, "../../admin", sizeof(u.page_id));
+	assert_int_equal(statuspage_req_build(STATUSPAGE_ATLASSIAN, &u, &r, &err), -1);
+	assert_string_equal(err.msg, "the page's incident id is not a plain id");
+
+	u = update(STATUSPAGE_CREATE, STATUSPAGE_INVESTIGATING, "x");
+	assert_int_equal(statuspage_req_build(STATUSPAGE_ATLASSIAN, &u, &r, &err), -1);
+	assert_string_equal(err.msg, "creating an incident needs a name");
+	wr_strlcpy(u.name, "n", sizeof(u.name));
+	add_component(&u, "cmpapi000001", STATUSPAGE_OPERATIONAL);
+	assert_int_equal(statuspage_req_build(STATUSPAGE_CACHET, &u, &r, &err), -1);
+	assert_string_equal(err.msg, "cachet component ids are numbers, not \"cmpapi000001\"");
+	assert_int_equal(statuspage_req_build(STATUSPAGE_NONE, &u, &r, &err), -1);
+	u.our_id[0] = '\0';
+	assert_int_equal(statuspage_req_build(STATUSPAGE_ATLASSIAN, &u, &r, &err), -1);
+	assert_string_equal(err.msg, "a post needs our incident id");
+}
+
+static void
+urls_join_the_configured_base(void **state)
+{
+	char out[256];
+	struct wr_err err;
+
+	(void)state;
+	assert_int_equal(statuspage_req_url(STATUSPAGE_ATLASSIAN,
+	    "https://api.statuspage.io/v1/pages/PAGEID", "/incidents", out, sizeof(out), &err), 0);
+	assert_string_equal(out, "https://api.statuspage.io/v1/pages/PAGEID/incidents");
+	assert_int_equal(statuspage_req_url(STATUSPAGE_ATLASSIAN,
+	    "https://api.statuspage.io/v1/pages/PAGEID/", "/incidents/abc", out, sizeof(out),
+	    &err), 0);
+	assert_string_equal(out, "https://api.statuspage.io/v1/pages/PAGEID/incidents/abc");
+	assert_int_equal(statuspage_req_url(STATUSPAGE_CACHET, "https://status.example.com",
+	    "/api/v1/incidents", out, sizeof(out), &err), 0);
+	assert_string_equal(out, "https://status.example.com/api/v1/incidents");
+	assert_int_equal(statuspage_req_url(STATUSPAGE_CACHET,
+	    "https://status.example.com/api/v1/", "/api/v1/incidents/3/updates", out,
+	    sizeof(out), &err), 0);
+	assert_string_equal(out, "https://status.example.com/api/v1/incidents/3/updates");
+	assert_int_equal(statuspage_req_url(STATUSPAGE_CACHET, "https://status.example.com",
+	    "/api/v1/incidents", out, 20, &err), -1);
+	assert_string_equal(err.msg, "status page URL too long");
+}
+
+static void
+lookup_requests(void **state)
+{
+	struct statuspage_req r;
+
+	(void)state;
+	statuspage_req_lookup(STATUSPAGE_ATLASSIAN, &r);
+	assert_req(&r, "GET", "/incidents/unresolved", NULL);
+	statuspage_req_lookup(STATUSPAGE_CACHET, &r);
+	assert_req(&r, "GET", "/api/v1/incidents?sort=id&order=desc&per_page=100", NULL);
+}
+
+static void
+answers_give_the_incident_id(void **state)
+{
+	char id[STATUSPAGE_ID_MAX], st[32];
+	struct wr_err err;
+
+	(void)state;
+	assert_int_equal(statuspage_req_parse_incident(STATUSPAGE_ATLASSIAN,
+	    S("{\"id\":\"p0q1r2s3t4u5\",\"status\":\"investigating\",\"name\":\"x\"}"),
+	    id, st, &err), 0);
+	assert_string_equal(id, "p0q1r2s3t4u5");
+	assert_string_equal(st, "investigating");
+	assert_int_equal(statuspage_req_parse_incident(STATUSPAGE_CACHET,
+	    S("{\"data\":{\"id\":12,\"status\":2,\"name\":\"x\"}}"), id, st, &err), 0);
+	assert_string_equal(id, "12");
+	assert_string_equal(st, "identified");
+	/* A cachet update answers with the update; its incident_id is the one. */
+	assert_int_equal(statuspage_req_parse_incident(STATUSPAGE_CACHET,
+	    S("{\"data\":{\"id\":40,\"incident_id\":12,\"status\":4}}"), id, st, &err), 0);
+	assert_string_equal(id, "12");
+	assert_string_equal(st, "resolved");
+}
+
+static void
+malformed_answers_are_errors(void **state)
+{
+	char id[STATUSPAGE_ID_MAX], st[32];
+	struct wr_err err;
+
+	(void)state;
+	assert_int_equal(statuspage_req_parse_incident(STATUSPAGE_ATLASSIAN,
+	    S("{\"id\":\"abc\",\"sta"), id, st, &err), -1);
+	assert_string_equal(err.msg, "the status page's answer is not JSON");
+	assert_int_equal(statuspage_req_parse_incident(STATUSPAGE_ATLASSIAN,
+	    S("<html>502 Bad Gateway</html>"), id, st, &err), -1);
+	assert_int_equal(statuspage_req_parse_incident(STATUSPAGE_ATLASSIAN,
+	    S("[1,2]"), id, st, &err), -1);
+	assert_string_equal(err.msg, "the status page's answer is not an incident");
+	assert_int_equal(statuspage_req_parse_incident(STATUSPAGE_ATLASSIAN,
+	    S("{\"status\":\"investigating\"}"), id, st, &err), -1);
+	assert_string_equal(err.msg, "the status page's answer has no usable incident id");
+	/* An id that would change the path of the next request is refused. */
+	assert_int_equal(statuspage_req_parse_incident(STATUSPAGE_ATLASSIAN,
+	    S("{\"id\":\"../../pages/other\"}"), id, st, &err), -1);
+	assert_string_equal(id, "");
+	assert_int_equal(statuspage_req_parse_incident(STATUSPAGE_CACHET,
+	    S("{\"id\":12}"), id, st, &err), -1);
+	assert_int_equal(statuspage_req_parse_incident(STATUSPAGE_CACHET,
+	    S("{\"data\":{\"id\":1.5}}"), id, st, &err), -1);
+	assert_int_equal(statuspage_req_parse_incident(STATUSPAGE_ATLASSIAN, "", 0, id, st,
+	    &err), -1);
+}
+
+static const char atlassian_list[] =
+	"[{\"id\":\"aaaaaaaaaaaa\",\"name\":\"API 5xx spike\",\"status\":\"investigating\","
+	"\"metadata\":{\"warroom\":{\"incident\":\"someone-else-000001\"}}},"
+	"{\"id\":\"bbbbbbbbbbbb\",\"name\":\"other\",\"status\":\"identified\",\"metadata\":{}},"
+	"{\"id\":\"cccccccccccc\",\"name\":\"other\",\"status\":\"monitoring\"},"
+	"{\"id\":\"dddddddddddd\",\"name\":\"renamed by a human\",\"status\":\"identified\","
+	"\"metadata\":{\"warroom\":{\"incident\":\"api-5xx-spike-a1b2c3\"}}}]";
+
+static void
+atlassian_lookup_finds_our_metadata_only(void **state)
+{
+	char id[STATUSPAGE_ID_MAX], st[32];
+	struct wr_err err;
+
+	(void)state;
+	assert_int_equal(statuspage_req_find(STATUSPAGE_ATLASSIAN, S(atlassian_list),
+	    "api-5xx-spike-a1b2c3", "API 5xx spike", id, st, &err), 1);
+	assert_string_equal(id, "dddddddddddd");
+	assert_string_equal(st, "identified");
+	/* Same name, other metadata: not ours (Atlassian never matches by name). */
+	assert_int_equal(statuspage_req_find(STATUSPAGE_ATLASSIAN, S(atlassian_list),
+	    "api-5xx-spike-ffffff", "API 5xx spike", id, st, &err), 0);
+	assert_int_equal(statuspage_req_find(STATUSPAGE_ATLASSIAN, S("[]"),
+	    "api-5xx-spike-a1b2c3", NULL, id, st, &err), 0);
+	assert_int_equal(statuspage_req_find(STATUSPAGE_ATLASSIAN, S("[{\"id\":"),
+	    "api-5xx-spike-a1b2c3", NULL, id, st, &err), -1);
+	assert_int_equal(statuspage_req_find(STATUSPAGE_ATLASSIAN, S("{\"error\":\"x\"}"),
+	    "api-5xx-spike-a1b2c3", NULL, id, st, &err), -1);
+	assert_string_equal(err.msg, "the status page's incident list is not a list");
+	assert_int_equal(statuspage_req_find(STATUSPAGE_ATLASSIAN,
+	    S("[{\"id\":\"a/b\",\"metadata\":{\"warroom\":{\"incident\":\"x-1\"}}}]"),
+	    "x-1", NULL, id, st, &err), -1);
+}
+
+static void
+cachet_lookup_by_marker_then_by_name(void **state)
+{
+	char id[STATUSPAGE_ID_MAX], st[32];
+	struct wr_err err;
+	const char *list =
+	    "{\"data\":["
+	    "{\"id\":9,\"name\":\"API 5xx spike\",\"status\":4,\"message\":\"old\"},"
+	    "{\"id\":5,\"name\":\"API 5xx spike\",\"status\":1,\"message\":\"x\"},"
+	    "{\"id\":6,\"name\":\"API 5xx spike\",\"status\":2,\"message\":\"y\"},"
+	    "{\"id\":3,\"name\":\"renamed\",\"status\":2,"
+	    "\"message\":\"z\\n\\n<!-- warroom:api-5xx-spike-a1b2c3 -->\"}]}";
+
+	(void)state;
+	/* The marker wins even when name matches come first. */
+	assert_int_equal(statuspage_req_find(STATUSPAGE_CACHET, S(list),
+	    "api-5xx-spike-a1b2c3", "API 5xx spike", id, st, &err), 1);
+	assert_string_equal(id, "3");
+	assert_string_equal(st, "identified");
+	/* No marker: the newest not-fixed incident with our exact name. */
+	assert_int_equal(statuspage_req_find(STATUSPAGE_CACHET, S(list),
+	    "api-5xx-spike-000000", "API 5xx spike", id, st, &err), 1);
+	assert_string_equal(id, "6");
+	/* A marker for an id that merely starts like ours is not ours. */
+	assert_int_equal(statuspage_req_find(STATUSPAGE_CACHET, S(list),
+	    "api-5xx-spike-a1b2", "nothing", id, st, &err), 0);
+	assert_int_equal(statuspage_req_find(STATUSPAGE_CACHET, S("[]"),
+	    "api-5xx-spike-a1b2", "nothing", id, st, &err), -1);
+}
+
+static void
+updates_survive_the_journal(void **state)
+{
+	struct statuspage_update u = update(STATUSPAGE_RESOLVE, STATUSPAGE_RESOLVED,
+	    "All \"clear\"\n"), back;
+	struct wr_err err;
+	cJSON *j, *bad;
+	char *text;
+
+	(void)state;
+	wr_strlcpy(u.name, "API 5xx spike", sizeof(u.name));
+	wr_strlcpy(u.page_id, "p0q1", sizeof(u.page_id));
+	add_component(&u, "cmpapi000001", STATUSPAGE_OPERATIONAL);
+	add_component(&u, "cmpexport001", STATUSPAGE_UNDER_MAINTENANCE);
+	j = statuspage_update_to_json(&u);
+	text = cJSON_PrintUnformatted(j);
+	assert_string_equal(text,
+	    "{\"action\":\"resolve\",\"status\":\"resolved\",\"name\":\"API 5xx spike\","
+	    "\"body\":\"All \\\"clear\\\"\\n\",\"impact\":\"\",\"components\":["
+	    "{\"id\":\"cmpapi000001\",\"status\":\"operational\"},"
+	    "{\"id\":\"cmpexport001\",\"status\":\"under_maintenance\"}],"
+	    "\"our_id\":\"api-5xx-spike-a1b2c3\",\"page_id\":\"p0q1\"}");
+	free(text);
+	assert_int_equal(statuspage_update_from_json(j, &back, &err), 0);
+	assert_memory_equal(&u, &back, sizeof(u));
+
+	cJSON_ReplaceItemInObject(j, "action", cJSON_CreateString("delete"));
+	assert_int_equal(statuspage_update_from_json(j, &back, &err), -1);
+	assert_string_equal(err.msg, "queued post: unknown action \"delete\"");
+	cJSON_Delete(j);
+	bad = cJSON_Parse("{\"action\":\"create\",\"status\":\"resolved\"}");
+	assert_int_equal(statuspage_update_from_json(bad, &back, &err), -1);
+	assert_string_equal(err.msg, "queued post: \"name\" missing");
+	cJSON_Delete(bad);
+	assert_int_equal(statuspage_update_from_json(NULL, &back, &err), -1);
+}
+
+static void
+names_parse_both_ways(void **state)
+{
+	(void)state;
+	assert_int_equal(statuspage_status_parse("monitoring"), STATUSPAGE_MONITORING);
+	assert_int_equal(statuspage_status_parse("watching"), -1);
+	assert_int_equal(statuspage_component_status_parse("major_outage"),
+	    STATUSPAGE_MAJOR_OUTAGE);
+	assert_int_equal(statuspage_action_parse("resolve"), STATUSPAGE_RESOLVE);
+	assert_string_equal(statuspage_component_status_name(STATUSPAGE_UNDER_MAINTENANCE),
+	    "under_maintenance");
+}
+
+static void
+templates_fill_known_placeholders(void **state)
+{
+	struct statuspage_vars v = {
+		.service = "api", .from_tag = "v1.5.0-bad", .to_tag = "v1.4.1",
+		.incident = "api-5xx-spike-a1b2c3", .time = "12:04 UTC",
+	};
+	char *s;
+
+	(void)state;
+	s = statuspage_template("{service} rolled back from {from_tag} to {to_tag} at {time} "
+	    "({incident}).", &v);
+	assert_string_equal(s, "api rolled back from v1.5.0-bad to v1.4.1 at 12:04 UTC "
+	    "(api-5xx-spike-a1b2c3).");
+	free(s);
+	s = statuspage_template("{service}{service} {unknown} {{service}} {} {to_tag", &v);
+	assert_string_equal(s, "apiapi {unknown} {api} {} {to_tag");
+	free(s);
+	v.to_tag = NULL;
+	s = statuspage_template("to {to_tag}, {SERVICE}", &v);
+	assert_string_equal(s, "to {to_tag}, {SERVICE}");
+	free(s);
+	s = statuspage_template("", NULL);
+	assert_string_equal(s, "");
+	free(s);
+	s = statuspage_template("{service}", NULL);
+	assert_string_equal(s, "{service}");
+	free(s);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(atlassian_create_is_one_post_with_metadata),
+		cmocka_unit_test(atlassian_update_and_resolve_patch_the_page_incident),
+		cmocka_unit_test(cachet_create_marks_the_message_and_puts_extra_components),
+		cmocka_unit_test(cachet_update_posts_an_update_and_resolve_puts_the_status),
+		cmocka_unit_test(unsendable_updates_are_refused),
+		cmocka_unit_test(urls_join_the_configured_base),
+		cmocka_unit_test(lookup_requests),
+		cmocka_unit_test(answers_give_the_incident_id),
+		cmocka_unit_test(malformed_answers_are_errors),
+		cmocka_unit_test(atlassian_lookup_finds_our_metadata_only),
+		cmocka_unit_test(cachet_lookup_by_marker_then_by_name),
+		cmocka_unit_test(updates_survive_the_journal),
+		cmocka_unit_test(names_parse_both_ways),
+		cmocka_unit_test(templates_fill_known_placeholders),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
