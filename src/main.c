@@ -23,6 +23,7 @@
 #include "warroom/http.h"
 #include "warroom/poller.h"
 #include "warroom/ssh.h"
+#include "warroom/statuspage.h"
 #include "warroom/timeline.h"
 #include "warroom/tunnel.h"
 #include "warroom/theme_files.h"
@@ -380,6 +381,7 @@ run(struct app *app, const struct opts *o)
 	}
 	start_hosts(app);
 	journal_adopt_unknown(app);
+	actions_statuspage_open(app);
 	rc = console_run(app);
 	journal_close(app, app->exit_signal == SIGTERM ? "SIGTERM" :
 	    app->exit_signal == SIGHUP ? "SIGHUP" : "quit");
@@ -634,6 +636,7 @@ main(int argc, char **argv)
 	/* HTTP first (its requests end without callbacks), then the sessions
 	 * (their commands end through the poller), then the poller. */
 	exec_follow_stop(app.follow);
+	statuspage_free(app.statuspage);
 	http_free(app.http);
 	tunnel_set_free(app.tunnels);
 	ssh_pool_free(app.pool);

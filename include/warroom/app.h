@@ -34,6 +34,7 @@ struct http_client;
 struct tunnel_set;
 struct poller;
 struct action;
+struct statuspage;
 struct timeline;
 struct record;
 
@@ -85,6 +86,7 @@ struct app {
 	size_t nactions;
 	struct action *confirming;       /* the one whose dialog is open */
 	struct lineedit confirm_text;    /* what was typed in the dialog */
+	struct statuspage *statuspage;   /* [statuspage] with a journal, or NULL */
 	char matrix_from[128];           /* runbook whose matrix is in force, or "" */
 
 	const char *incident;            /* --incident NAME, or NULL */
@@ -111,7 +113,7 @@ struct app {
 	bool help_visible;
 	int help_scroll;                 /* first line shown when help is long */
 	bool prompt_active;              /* the footer prompt is open */
-	enum { PROMPT_NOTE, PROMPT_TRUST, PROMPT_FILTER, PROMPT_ARM } prompt_kind;
+	enum { PROMPT_NOTE, PROMPT_TRUST, PROMPT_FILTER, PROMPT_ARM, PROMPT_STATUS } prompt_kind;
 	int prompt_host;                 /* PROMPT_TRUST: the host asked about */
 	struct lineedit prompt;
 	bool confirm_quit;               /* "quit while an action runs?" asked */

@@ -150,6 +150,12 @@ void actions_dialog_draw(struct app *app, int lines, int cols);
 /* The progress line of a running action; false when none runs. */
 bool actions_progress(struct app *app, char *buf, size_t cap);
 
+/* The status-page client (with [statuspage] and a journal), its prompt,
+ * and the post the typed status asks for. */
+void actions_statuspage_open(struct app *app);
+void actions_statuspage_ask(struct app *app);
+void actions_statuspage_post(struct app *app, const char *typed);
+
 struct record;
 
 /* Adopt action.intent records without an end as UNKNOWN actions. */

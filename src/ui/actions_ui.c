@@ -10,8 +10,12 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "warroom/action.h"
+#include "warroom/statuspage.h"
+#include "warroom/statuspage_req.h"
+#include "warroom/timeline.h"
 #include "warroom/record.h"
 #include "warroom/loop.h"
 #include "warroom/ssh.h"
@@ -248,4 +252,81 @@ actions_free(struct app *app)
 	free(app->actions);
 	app->actions = NULL;
 	app->nactions = 0;
+}
+
+/* ---- the status page ---- */
+
+static void
+on_posted(const struct statuspage_result *r, void *arg)
+{
+	struct app *app = arg;
+
+	app->dirty = true;
+	if (r->ok)
+		app_say(app, "status page: %s %s (incident %s)%s", statuspage_action_name(r->action),
+		    r->page_status, r->page_incident, r->found ? ", found already posted" : "");
+	else
+		app_say(app, "status page post FAILED: %s", r->error);
+}
+
+void
+actions_statuspage_open(struct app *app)
+{
+	struct wr_err err;
+
+	if (app->cfg.statuspage.kind == STATUSPAGE_NONE || app->tl == NULL || app->http == NULL)
+		return;
+	app->statuspage = statuspage_new(app->loop, app->http, app->tl, &app->red,
+	    &app->cfg.statuspage, timeline_id(app->tl), &err);
+	if (app->statuspage == NULL) {
+		app_say(app, "status page unavailable: %s", err.msg);
+		return;
+	}
+	statuspage_set_callback(app->statuspage, on_posted, app);
+}
+
+void
+actions_statuspage_ask(struct app *app)
+{
+	if (app->statuspage == NULL) {
+		app_say(app, app->cfg.statuspage.kind == STATUSPAGE_NONE ?
+		    "no [statuspage] in the config" : "the status page needs --incident NAME");
+		return;
+	}
+	lineedit_clear(&app->prompt);
+	app->prompt_kind = PROMPT_STATUS;
+	app->prompt_active = true;
+}
+
+/* The typed status is the confirmation: one of the page's four words. */
+void
+actions_statuspage_post(struct app *app, const char *typed)
+{
+	const struct statuspage_state *st = statuspage_state(app->statuspage);
+	struct statuspage_update u;
+	char queue[STATUSPAGE_QUEUE_ID_MAX], when[32];
+	struct wr_err err;
+	time_t now = time(NULL);
+	struct tm tm;
+	int status = statuspage_status_parse(typed);
+
+	if (status < 0) {
+		app_say(app, "nothing posted: type investigating, identified, monitoring or resolved");
+		return;
+	}
+	memset(&u, 0, sizeof(u));
+	u.status = (enum statuspage_status)status;
+	u.action = st->page_incident[0] == '\0' ? STATUSPAGE_CREATE :
+	    u.status == STATUSPAGE_RESOLVED ? STATUSPAGE_RESOLVE : STATUSPAGE_UPDATE;
+	snprintf(u.name, sizeof(u.name), "%s", app->incident ? app->incident : "Incident");
+	gmtime_r(&now, &tm);
+	strftime(when, sizeof(when), "%H:%M UTC", &tm);
+	snprintf(u.body, sizeof(u.body), "%s: %s as of %s.", u.name, typed, when);
+	snprintf(u.our_id, sizeof(u.our_id), "%s", timeline_id(app->tl));
+	snprintf(u.page_id, sizeof(u.page_id), "%s", st->page_incident);
+	if (statuspage_post(app->statuspage, &u, queue, &err) != 0)
+		app_say(app, "nothing posted: %s", err.msg);
+	else
+		app_say(app, "status page: queued %s %s (%s)", statuspage_action_name(u.action),
+		    typed, queue);
 }

@@ -101,6 +101,9 @@ command_run(struct app *app, enum wr_command cmd)
 	case WR_CMD_ROLLBACK:
 		actions_rollback(app);
 		break;
+	case WR_CMD_STATUS_POST:
+		actions_statuspage_ask(app);
+		break;
 	case WR_CMD_OPEN:
 		if (app->focus == PANE_HOSTS)
 			logs_follow_selected(app);

@@ -263,7 +263,10 @@ draw_footer(struct app *app)
 			x = ui_put(w, 0, 1, cols - 2, ui_attr(app, THEME_STATUS), q);
 		} else
 			x = ui_put(w, 0, 1, cols - 2, ui_attr(app, THEME_STATUS),
-			    app->prompt_kind == PROMPT_FILTER ? "filter /" : "note: ");
+			    app->prompt_kind == PROMPT_FILTER ? "filter /" :
+			    app->prompt_kind == PROMPT_ARM ? "type arm to arm: " :
+			    app->prompt_kind == PROMPT_STATUS ?
+			    "status page (investigating/identified/monitoring/resolved): " : "note: ");
 		ui_put(w, 0, 1 + x, avail, a, le->text + start);
 		cx = 1 + x + ui_width(before + start);
 		mvwchgat(w, 0, cx < cols - 1 ? cx : cols - 2, 1, A_NORMAL, 0, NULL);

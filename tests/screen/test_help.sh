@@ -63,15 +63,15 @@ assert_screen scrolled <<'EOF'
 ┌─ M│ R        switch to the next runbook                                  │   │
 │ ap│ A        arm the console for changes (typed; A again disarms)        │   │
 │   │ r        roll the selected service back (HOSTS; compose) (changes pr │   │
-│   │ K        trust the selected host's unknown key (HOSTS)               │   │
-└───│ /        filter LOGS with a regex (empty clears it)                  │───┘
-┌─ L│ N        previous match in LOGS (n: next, with a filter)             │───┐
-│ no│ f        LOGS: follow new lines, or pause in place                   │   │
+│   │ S        post to the status page (type the status) (changes producti │   │
+└───│ K        trust the selected host's unknown key (HOSTS)               │───┘
+┌─ L│ /        filter LOGS with a regex (empty clears it)                  │───┐
+│ no│ N        previous match in LOGS (n: next, with a filter)             │   │
+│   │ f        LOGS: follow new lines, or pause in place                   │   │
 │   │ w        LOGS: wrap long lines                                       │   │
 │   │ t        LOGS: show or hide the lines' timestamps                    │   │
 │   │ n        add a note to the incident timeline                         │   │
 │   │ e        export the timeline as a post-mortem draft                  │   │
-│   │ C-l      redraw the whole screen                                     │   │
 │   │ ? or Esc closes this help; Up/Down/PgUp/PgDn scroll it               │   │
 └───└──────────────────────────────────────────────────────────────────────┘───┘
  Tab pane  Up up  Down down  ? help  q quit
@@ -90,15 +90,15 @@ assert_screen ignored <<'EOF'
 ┌─ M│ R        switch to the next runbook                                  │   │
 │ ap│ A        arm the console for changes (typed; A again disarms)        │   │
 │   │ r        roll the selected service back (HOSTS; compose) (changes pr │   │
-│   │ K        trust the selected host's unknown key (HOSTS)               │   │
-└───│ /        filter LOGS with a regex (empty clears it)                  │───┘
-┌─ L│ N        previous match in LOGS (n: next, with a filter)             │───┐
-│ no│ f        LOGS: follow new lines, or pause in place                   │   │
+│   │ S        post to the status page (type the status) (changes producti │   │
+└───│ K        trust the selected host's unknown key (HOSTS)               │───┘
+┌─ L│ /        filter LOGS with a regex (empty clears it)                  │───┐
+│ no│ N        previous match in LOGS (n: next, with a filter)             │   │
+│   │ f        LOGS: follow new lines, or pause in place                   │   │
 │   │ w        LOGS: wrap long lines                                       │   │
 │   │ t        LOGS: show or hide the lines' timestamps                    │   │
 │   │ n        add a note to the incident timeline                         │   │
 │   │ e        export the timeline as a post-mortem draft                  │   │
-│   │ C-l      redraw the whole screen                                     │   │
 │   │ ? or Esc closes this help; Up/Down/PgUp/PgDn scroll it               │   │
 └───└──────────────────────────────────────────────────────────────────────┘───┘
  Tab pane  Up up  Down down  ? help  q quit
@@ -155,10 +155,11 @@ assert_screen help-big <<'EOF'
 │             │ R        switch to the next runbook                                  │             │
 │             │ A        arm the console for changes (typed; A again disarms)        │             │
 │             │ r        roll the selected service back (HOSTS; compose) (changes pr │─────────────┘
-│             │ K        trust the selected host's unknown key (HOSTS)               │─────────────┐
-└─────────────│ /        filter LOGS with a regex (empty clears it)                  │             │
-┌─ LOGS ──────│ N        previous match in LOGS (n: next, with a filter)             │             │
-│ no log strea│ f        LOGS: follow new lines, or pause in place                   │             │
+│             │ S        post to the status page (type the status) (changes producti │─────────────┐
+└─────────────│ K        trust the selected host's unknown key (HOSTS)               │             │
+┌─ LOGS ──────│ /        filter LOGS with a regex (empty clears it)                  │             │
+│ no log strea│ N        previous match in LOGS (n: next, with a filter)             │             │
+│             │ f        LOGS: follow new lines, or pause in place                   │             │
 │             │ w        LOGS: wrap long lines                                       │             │
 │             │ t        LOGS: show or hide the lines' timestamps                    │             │
 │             │ n        add a note to the incident timeline                         │             │
@@ -169,7 +170,6 @@ assert_screen help-big <<'EOF'
 │             │                                                                      │             │
 │             │ ? or Esc closes this help                                            │             │
 │             └──────────────────────────────────────────────────────────────────────┘             │
-│                                                          ││                                      │
 └──────────────────────────────────────────────────────────┘└──────────────────────────────────────┘
  Tab pane  Up up  Down down  ? help  q quit
 EOF

@@ -1,0 +1,50 @@
+#!/bin/sh
+# test_statuspage_ui.sh — status-page posts from the console, proven by the
+# fleet's fake status page: refused in read-only mode and when unarmed;
+# armed, S and a typed status create the incident once, then update and
+# resolve it; a word that is not a status posts nothing.
+. "${top_srcdir:-$(dirname "$0")/../..}/tests/lib/tmux.sh"
+[ -x /usr/sbin/sshd ] || skip "openssh-server is not installed"
+fleet=$top_srcdir/tests/fleet/fleet
+fl=$tmp/fleet
+fleet_down() { "$fleet" down --dir "$fl" > /dev/null 2>&1 || true; }
+cleanup_hooks="$cleanup_hooks fleet_down"
+export HOME=$tmp/home
+mkdir -p "$HOME"
+"$fleet" up --hosts 1 --dir "$fl" --base-port auto > "$tmp/up.log" 2>&1 || { cat "$tmp/up.log"; fail "fleet up"; }
+req=$fl/statuspage/requests.jsonl
+writes() { [ -f "$req" ] || { echo 0; return; }; grep -cE '"method": ?"(POST|PATCH|PUT)"' "$req" || true; }
+wr="$WARROOM -c $fl/warroom.conf --incident 'api errors'"
+
+start 200 50 "$wr --read-only"
+wait_re "│> h1 +api +UP" 15
+keys S
+wait_for "refused: read-only mode"
+keys q
+wait_for "exit=0"
+[ "$(writes)" = 0 ] || fail "read-only posted to the status page"
+ok "read-only: nothing posted"
+
+start 200 50 "$wr"
+wait_re "│> h1 +api +UP" 15
+keys S
+wait_for "refused: console not armed"
+keys A; keys -l arm; keys Enter
+keys S
+wait_for "status page (investigating/identified/monitoring/resolved):"
+keys -l "fixed"; keys Enter
+wait_for "nothing posted: type investigating, identified, monitoring or resolved"
+[ "$(writes)" = 0 ] || fail "a bad word posted"
+keys S; keys -l investigating; keys Enter
+wait_for "status page: create investigating (incident " 15
+keys S; keys -l identified; keys Enter
+wait_for "status page: update identified (incident " 15
+keys S; keys -l resolved; keys Enter
+wait_for "status page: resolve resolved (incident " 15
+[ "$(grep -cE '"method": ?"POST"' "$req")" = 1 ] || fail "not exactly one incident created"
+[ "$(grep -cE '"method": ?"PATCH"' "$req")" = 2 ] || fail "not two updates"
+keys q
+wait_for "exit=0"
+journal=$(ls "$fl"/timeline/api-errors-*.jsonl)
+[ "$(grep -c '"kind":"statuspage.post"' "$journal")" = 3 ] || fail "not three statuspage.post records"
+ok "armed: create, update and resolve, each once, each in the timeline"
