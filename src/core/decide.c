@@ -311,7 +311,7 @@ write_reason(const struct config_thresholds *t, const struct decide_input *m,
 		sbuf_add(&b, "%sp95 %s", sep, num);
 		sep = ", ";
 	}
-	if (!ev->missing[METRIC_RESTARTS]) {
+	if (!ev->missing[METRIC_RESTARTS] && m->restarts >= 0) {
 		decide_format_window(t->restarts_window_s, win, sizeof(win));
 		sbuf_add(&b, "%s%d restart%s in %s", sep, m->restarts,
 		    m->restarts == 1 ? "" : "s", win);

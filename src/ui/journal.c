@@ -28,6 +28,34 @@ on_record(const struct record *r, void *arg)
 	app_add_record(arg, r);
 }
 
+/* runbook.load: the checklist the post-mortem lists, unticked steps as
+ * follow-ups. Written at every start, so a runbook added later counts. */
+static void
+record_runbooks(struct app *app)
+{
+	char id[WR_PATH_MAX + 16];
+	struct wr_err err;
+	int i;
+	size_t k;
+
+	for (i = 0; i < app->nrunbooks; i++) {
+		struct app_runbook *r = &app->runbooks[i];
+		cJSON *d = cJSON_CreateObject(), *steps = cJSON_AddArrayToObject(d, "steps");
+
+		cJSON_AddStringToObject(d, "name", r->base);
+		for (k = 0; k < r->rb.nsteps; k++) {
+			cJSON *s = cJSON_CreateObject();
+
+			app_step_id(r, k, id, sizeof(id));
+			cJSON_AddStringToObject(s, "step", id);
+			cJSON_AddStringToObject(s, "title", r->rb.steps[k].text);
+			cJSON_AddItemToArray(steps, s);
+		}
+		if (timeline_append(app->tl, "runbook.load", NULL, NULL, d, &err) != 0)
+			app_say(app, "runbook NOT recorded in the timeline: %s", err.msg);
+	}
+}
+
 int
 journal_open(struct app *app, struct wr_err *err)
 {
@@ -52,6 +80,7 @@ journal_open(struct app *app, struct wr_err *err)
 	}
 	record_list_free(&list);
 	timeline_set_observer(app->tl, on_record, app);
+	record_runbooks(app);
 	if (timeline_notice(app->tl) != NULL)
 		app_say(app, "%s", timeline_notice(app->tl));
 	else if (timeline_problem(app->tl) != NULL)

@@ -142,6 +142,7 @@ unreported_restarts_do_not_block_ok(void **state)
 	struct decide_verdict v = decide(&t, &m, NULL, NULL);
 
 	assert_int_equal(v.level, DECIDE_OK);
+	assert_string_equal(v.reason, "below thresholds: error rate 0.1%, p95 120 ms");
 	m.restarts_unreported = false;
 	v = decide(&t, &m, NULL, NULL);
 	assert_int_equal(v.level, DECIDE_NO_DATA);

@@ -1,0 +1,59 @@
+#!/bin/sh
+# test_demo_incident.sh — the demo incident resolved end to end by
+# keystrokes: a compose host on a bad tag shows ROLLBACK IMMEDIATELY;
+# the status page goes to investigating; the rollback is confirmed and
+# verified; health comes back and the verdict returns to OK; the status
+# page is resolved; the post-mortem export holds every step in order.
+. "${top_srcdir:-$(dirname "$0")/../..}/tests/lib/tmux.sh"
+[ -x /usr/sbin/sshd ] || skip "openssh-server is not installed"
+fleet=$top_srcdir/tests/fleet/fleet
+fl=$tmp/fleet
+fleet_down() { "$fleet" down --dir "$fl" > /dev/null 2>&1 || true; }
+cleanup_hooks="$cleanup_hooks fleet_down"
+export HOME=$tmp/home
+mkdir -p "$HOME"
+"$fleet" up --demo --dir "$fl" --base-port auto > "$tmp/up.log" 2>&1 || { cat "$tmp/up.log"; fail "fleet up"; }
+"$fleet" set --dir "$fl" api-1 traffic_rps=500 > /dev/null
+sed 's/^\[warroom\]$/[warroom]\npoll_interval = 1s\nprobe_interval = 1s\nmetrics_interval = 1s\nhealth_timeout = 20s/' \
+	"$fl/warroom.conf" > "$tmp/c.conf"
+start 200 50 "$WARROOM -c $tmp/c.conf -r $top_srcdir/docs/runbooks/compose-rollback.md --incident 'demo: api 5xx after deploy'"
+
+wait_re "^│api-1 +ROLLBACK IMMEDIATELY" 20
+wait_re "error rate [0-9.]+% > 5%" 5
+ok "the bad tag: ROLLBACK IMMEDIATELY with the reason"
+
+keys A; keys -l arm; keys Enter
+wait_re "ARMED 1[45]:"
+keys S; keys -l investigating; keys Enter
+wait_for "status page: create investigating (incident " 15
+ok "status page: investigating"
+
+keys 1 Home r
+wait_for "tag  v1.5.0-bad  ->  v1.4.1" 15
+keys -l api; keys Enter
+wait_for "rollback of api on api-1: OK — api runs v1.4.1" 40
+ok "rollback confirmed, verified and gated"
+
+wait_re "^│api-1 +OK" 30
+ok "health back: the verdict returns to OK"
+
+keys S; keys -l resolved; keys Enter
+wait_for "status page: resolve resolved (incident " 15
+keys e
+wait_for "exported " 10
+keys q
+wait_for "exit=0"
+pm=$(ls "$fl"/timeline/*.postmortem.md)
+# Every step, in the order it happened.
+grep -n 'verdict.change\|statuspage.post\|action.intent\|action.end\|verdict.change' "$pm" > "$tmp/order" || true
+awk '
+	/verdict.change/ && /ROLLBACK IMMEDIATELY/ && !a { a = NR }
+	/statuspage.post/ && /investigating/ && !b { b = NR }
+	/action.intent/ && !c { c = NR }
+	/action.end/ && !d { d = NR }
+	/verdict.change/ && /\| OK/ && !e { e = NR }
+	/statuspage.post/ && /resolved/ && !f { f = NR }
+	END { exit !(a && b && c && d && e && f && a < c && b < c && c < d && d < e && e < f) }
+' "$pm" || { grep -n '^|' "$pm" | head -60; fail "the post-mortem does not hold every step in order"; }
+grep -qi 'rollback' "$pm" || fail "the post-mortem does not mention the rollback"
+ok "the post-mortem holds every step in order"
