@@ -32,7 +32,7 @@
 	X(NEXT_OPEN,   "]",      NULL,    0, "jump to the next unticked step")       \
 	X(NEXT_RUNBOOK, "R",     NULL,    0, "switch to the next runbook")           \
 	X(ARM,         "A",      NULL,    0, "arm the console for changes (typed; A again disarms)") \
-	X(ROLLBACK,    "r",      NULL,    1, "roll the selected service back (HOSTS; compose)") \
+	X(ROLLBACK,    "r",      NULL,    1, "roll the selected service back (HOSTS)") \
 	X(STATUS_POST, "S",      NULL,    1, "post to the status page (type the status)") \
 	X(TRUST_KEY,   "K",      NULL,    0, "trust the selected host's unknown key (HOSTS)") \
 	X(FILTER,      "/",      NULL,    0, "filter LOGS with a regex (empty clears it)") \

@@ -29,8 +29,9 @@ struct plan {
 	char action[48];                 /* "compose.rollback" */
 	char host[WR_NAME_MAX];
 	char service[WR_NAME_MAX];
-	char from[128];                  /* the tag running when planned */
-	char to[128];                    /* the target tag */
+	char from[128];                  /* the tag (or app version) running when planned */
+	char to[128];                    /* the target tag, "" when unknown (k8s undo) */
+	int from_rev, to_rev;            /* k8s/helm revisions; 0 for compose */
 	struct plan_step steps[PLAN_STEPS_MAX];
 	int nsteps;
 	char verify_cmd[WR_CMD_MAX];     /* read back what runs now */
@@ -52,6 +53,17 @@ bool plan_tag_valid(const char *tag);
 /* A Compose rollback of service svc on host h from → to. */
 int plan_compose_rollback(const struct config_host *h, int svc, const char *from,
     const char *to, int health_timeout_s, const char *incident, struct plan *p,
+    struct wr_err *err);
+
+/* kubectl rollout undo of deployment svc from revision from_rev to
+ * to_rev, then rollout status with the timeout. */
+int plan_k8s_undo(const struct config_host *h, int svc, const char *from_tag,
+    int from_rev, int to_rev, int timeout_s, struct plan *p, struct wr_err *err);
+
+/* helm rollback of release svc from revision from_rev (app version from)
+ * to to_rev (app version to). */
+int plan_helm_rollback(const struct config_host *h, int svc, const char *from,
+    int from_rev, const char *to, int to_rev, int timeout_s, struct plan *p,
     struct wr_err *err);
 
 /* The plan as stored in action.intent (caller owns the object). */

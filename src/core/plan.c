@@ -132,6 +132,77 @@ plan_compose_rollback(const struct config_host *h, int svc, const char *from,
 	return 0;
 }
 
+static int
+common(const struct config_host *h, int svc, enum config_driver want, const char *action,
+    struct plan *p, char *ns, size_t nscap, char *qsvc, size_t qcap, struct wr_err *err)
+{
+	memset(p, 0, sizeof(*p));
+	if (h->driver != want)
+		return wr_err_set(err, "%s is not a %s host", h->name, config_driver_name(want));
+	if (svc < 0 || svc >= h->nservices)
+		return wr_err_set(err, "no such service");
+	if (!driver_cmd_quote(ns, nscap, h->namespace_) ||
+	    !driver_cmd_quote(qsvc, qcap, h->services[svc]))
+		return wr_err_set(err, "cannot quote the plan's values");
+	wr_strlcpy(p->action, action, sizeof(p->action));
+	wr_strlcpy(p->host, h->name, sizeof(p->host));
+	wr_strlcpy(p->service, h->services[svc], sizeof(p->service));
+	return 0;
+}
+
+int
+plan_k8s_undo(const struct config_host *h, int svc, const char *from_tag, int from_rev,
+    int to_rev, int timeout_s, struct plan *p, struct wr_err *err)
+{
+	char ns[256] = "", qsvc[256] = "", rev[48] = "";
+
+	if (common(h, svc, DRIVER_K8S, "k8s.undo", p, ns, sizeof(ns), qsvc, sizeof(qsvc),
+	    err) != 0)
+		return -1;
+	wr_strlcpy(p->from, from_tag, sizeof(p->from));
+	p->from_rev = from_rev;
+	p->to_rev = to_rev;
+	p->health_timeout_s = timeout_s > 0 ? timeout_s : 120;
+	if (to_rev > 0)
+		snprintf(rev, sizeof(rev), " --to-revision=%d", to_rev);
+	/* The config allows only [A-Za-z0-9._-] in service names, so
+	 * deployment/NAME needs no quoting (and would not parse with it). */
+	if (step(p, "rollout undo", true, err, "kubectl rollout undo deployment/%s -n %s%s",
+	    h->services[svc], ns, rev) != 0 ||
+	    step(p, "rollout status", false, err, "kubectl rollout status deployment/%s -n %s "
+	    "--timeout=%ds", h->services[svc], ns, p->health_timeout_s) != 0)
+		return -1;
+	snprintf(p->verify_cmd, sizeof(p->verify_cmd), "kubectl get deploy %s -n %s -o json",
+	    qsvc, ns);
+	if (h->health_url[0])
+		snprintf(p->readyz_url, sizeof(p->readyz_url), "%s/readyz", h->health_url);
+	return 0;
+}
+
+int
+plan_helm_rollback(const struct config_host *h, int svc, const char *from, int from_rev,
+    const char *to, int to_rev, int timeout_s, struct plan *p, struct wr_err *err)
+{
+	char ns[256] = "", qsvc[256] = "";
+
+	if (common(h, svc, DRIVER_HELM, "helm.rollback", p, ns, sizeof(ns), qsvc, sizeof(qsvc),
+	    err) != 0)
+		return -1;
+	if (to_rev <= 0)
+		return wr_err_set(err, "no revision to roll back to");
+	wr_strlcpy(p->from, from, sizeof(p->from));
+	wr_strlcpy(p->to, to, sizeof(p->to));
+	p->from_rev = from_rev;
+	p->to_rev = to_rev;
+	p->health_timeout_s = timeout_s > 0 ? timeout_s : 120;
+	if (step(p, "helm rollback", true, err, "helm rollback %s %d -n %s", qsvc, to_rev, ns) != 0)
+		return -1;
+	snprintf(p->verify_cmd, sizeof(p->verify_cmd), "helm history %s -n %s -o json", qsvc, ns);
+	if (h->health_url[0])
+		snprintf(p->readyz_url, sizeof(p->readyz_url), "%s/readyz", h->health_url);
+	return 0;
+}
+
 cJSON *
 plan_to_json(const struct plan *p)
 {
@@ -143,6 +214,10 @@ plan_to_json(const struct plan *p)
 	cJSON_AddStringToObject(o, "service", p->service);
 	cJSON_AddStringToObject(o, "from", p->from);
 	cJSON_AddStringToObject(o, "to", p->to);
+	if (p->from_rev || p->to_rev) {
+		cJSON_AddNumberToObject(o, "from_revision", p->from_rev);
+		cJSON_AddNumberToObject(o, "to_revision", p->to_rev);
+	}
 	for (i = 0; i < p->nsteps; i++) {
 		cJSON *s = cJSON_CreateObject();
 

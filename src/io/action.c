@@ -20,7 +20,10 @@
 #include "warroom/http.h"
 #include "warroom/logbuf.h"
 #include "warroom/loop.h"
+#include "warroom/driver_cmd.h"
 #include "warroom/parse_compose.h"
+#include "warroom/parse_helm.h"
+#include "warroom/parse_k8s.h"
 #include "warroom/probe.h"
 #include "warroom/ssh.h"
 #include "warroom/timeline.h"
@@ -179,26 +182,86 @@ finish(struct action *a, enum action_state s, const char *fmt, ...)
 	changed(a);
 }
 
-/* The running tag and state of our service in compose ps output. */
-static int
-read_service(struct action *a, const char *buf, size_t len, char *tag, size_t tcap,
-    char *state, size_t scap, struct wr_err *err)
-{
-	struct compose_ps ps;
-	const struct compose_container *c;
+/* What runs now, as the host's tool reports it. */
+struct current {
+	char tag[128];                   /* image tag, or the chart's app version */
+	char state[64];                  /* running / rollout state / release status */
+	int revision;                    /* k8s/helm; 0 for compose */
+	bool settled;                    /* running / rollout complete / deployed */
+};
 
-	if (parse_compose_ps(buf, len, &ps, err) != 0)
-		return -1;
-	c = parse_compose_find(&ps, a->cfg->services[a->svc]);
-	if (c == NULL) {
+static int
+read_current(struct action *a, const char *buf, size_t len, struct current *cur,
+    struct wr_err *err)
+{
+	const char *svc = a->cfg->services[a->svc];
+
+	memset(cur, 0, sizeof(*cur));
+	if (a->cfg->driver == DRIVER_COMPOSE) {
+		struct compose_ps ps;
+		const struct compose_container *c;
+
+		if (parse_compose_ps(buf, len, &ps, err) != 0)
+			return -1;
+		c = parse_compose_find(&ps, svc);
+		if (c == NULL) {
+			parse_compose_free(&ps);
+			return wr_err_set(err, "%s has no %s container", a->cfg->name, svc);
+		}
+		wr_strlcpy(cur->tag, c->tag, sizeof(cur->tag));
+		wr_strlcpy(cur->state, c->state, sizeof(cur->state));
+		cur->settled = strcmp(c->state, "running") == 0;
 		parse_compose_free(&ps);
-		return wr_err_set(err, "%s has no %s container", a->cfg->name,
-		    a->cfg->services[a->svc]);
+	} else if (a->cfg->driver == DRIVER_K8S) {
+		static const char *const rs[] = { "complete", "progressing", "stuck" };
+		struct k8s_deploy d;
+		enum k8s_rollout r;
+
+		if (parse_k8s_deploy(buf, len, &d, err) != 0)
+			return -1;
+		r = parse_k8s_rollout(&d);
+		if (d.ncontainers > 0)
+			wr_strlcpy(cur->tag, d.containers[0].tag, sizeof(cur->tag));
+		snprintf(cur->state, sizeof(cur->state), "revision %d, rollout %s", d.revision,
+		    (unsigned)r < 3 ? rs[r] : "?");
+		cur->revision = d.revision;
+		cur->settled = r == K8S_ROLLOUT_COMPLETE;
+	} else {
+		struct helm_history h;
+
+		if (parse_helm_history(buf, len, &h, err) != 0)
+			return -1;
+		if (h.current < 0) {
+			parse_helm_history_free(&h);
+			return wr_err_set(err, "release %s has no deployed revision", svc);
+		}
+		wr_strlcpy(cur->tag, h.items[h.current].app_version, sizeof(cur->tag));
+		snprintf(cur->state, sizeof(cur->state), "revision %d %s",
+		    h.items[h.current].revision, h.items[h.current].status);
+		cur->revision = h.items[h.current].revision;
+		cur->settled = strcmp(h.items[h.current].status, "deployed") == 0;
+		parse_helm_history_free(&h);
 	}
-	wr_strlcpy(tag, c->tag, tcap);
-	wr_strlcpy(state, c->state, scap);
-	parse_compose_free(&ps);
 	return 0;
+}
+
+/* Still what the plan was made from? */
+static bool
+unchanged(const struct action *a, const struct current *cur)
+{
+	if (a->cfg->driver == DRIVER_COMPOSE)
+		return strcmp(cur->tag, a->plan.from) == 0;
+	return cur->revision == a->plan.from_rev;
+}
+
+static const char *
+from_text(const struct action *a, char *buf, size_t cap)
+{
+	if (a->plan.from_rev)
+		snprintf(buf, cap, "revision %d (%s)", a->plan.from_rev, a->plan.from);
+	else
+		snprintf(buf, cap, "%s", a->plan.from);
+	return buf;
 }
 
 /* ---- reconciliation after UNKNOWN ---- */
@@ -206,28 +269,30 @@ read_service(struct action *a, const char *buf, size_t len, char *tag, size_t tc
 static void
 reconciled(struct action *a, const struct exec_result *r)
 {
-	char tag[128], st[32];
+	struct current cur;
 	struct wr_err err;
 	cJSON *d;
+	bool took;
 
 	if (!r->finished || r->exit_status != 0 ||
-	    read_service(a, a->buf ? a->buf : "", a->len, tag, sizeof(tag), st, sizeof(st),
-	    &err) != 0) {
+	    read_current(a, a->buf ? a->buf : "", a->len, &cur, &err) != 0) {
 		reconcile_later(a);
 		return;
 	}
 	a->reconciled = true;
+	took = a->plan.to[0] ? strcmp(cur.tag, a->plan.to) == 0 : cur.revision > a->plan.from_rev;
 	snprintf(a->reason + strlen(a->reason), sizeof(a->reason) - strlen(a->reason),
-	    "; re-read after reconnect: %s runs %s, %s", a->cfg->services[a->svc], tag, st);
+	    "; re-read after reconnect: %s runs %s, %s", a->cfg->services[a->svc], cur.tag,
+	    cur.state);
 	if (a->env.tl != NULL) {
 		d = cJSON_CreateObject();
 		cJSON_AddStringToObject(d, "action", a->plan.action);
-		cJSON_AddStringToObject(d, "found_tag", tag);
-		cJSON_AddStringToObject(d, "state", st);
+		cJSON_AddStringToObject(d, "found_tag", cur.tag);
+		cJSON_AddStringToObject(d, "state", cur.state);
 		cJSON_AddStringToObject(d, "wanted_tag", a->plan.to);
-		cJSON_AddStringToObject(d, "summary", strcmp(tag, a->plan.to) == 0 ?
-		    "the target tag is running: the rollback took effect" :
-		    "the target tag is not running");
+		cJSON_AddStringToObject(d, "summary", took ?
+		    "the target is running: the rollback took effect" :
+		    "the target is not running");
 		timeline_append(a->env.tl, "action.reconcile", a->cfg->name, a->op, d, &err);
 	}
 }
@@ -271,6 +336,12 @@ gate_answer(const struct http_response *r, void *arg)
 		if (pr.has_migrations && !pr.migrations_current)
 			a->migrations_stale = true;
 		/* Verified: now note it where the host keeps its releases. */
+		if (a->plan.record_cmd[0] == '\0') {
+			finish(a, ACTION_OK, "%s runs %s and /readyz answers 200%s", a->plan.service,
+			    a->plan.to, a->migrations_stale ? "; /readyz reports migrations_current "
+			    "false" : "");
+			return;
+		}
 		wr_strlcpy(a->step_name, "record release", sizeof(a->step_name));
 		if (run_cmd(a, a->plan.record_cmd, true, 15000, recorded) != 0)
 			finish(a, ACTION_OK, "%s runs %s and /readyz answers 200 (releases.log "
@@ -329,24 +400,31 @@ recorded(struct action *a, const struct exec_result *r)
 static void
 verified(struct action *a, const struct exec_result *r)
 {
-	char tag[128], st[32];
+	struct current cur;
 	struct wr_err err;
+	bool ok;
 
 	if (!r->finished) {
 		finish(a, ACTION_UNKNOWN, "connection lost while verifying: %s", r->error);
 		return;
 	}
-	if (r->exit_status != 0 || read_service(a, a->buf ? a->buf : "", a->len, tag,
-	    sizeof(tag), st, sizeof(st), &err) != 0) {
+	if (r->exit_status != 0 || read_current(a, a->buf ? a->buf : "", a->len, &cur,
+	    &err) != 0) {
 		finish(a, ACTION_FAILED, "could not read back what runs: %s",
 		    r->exit_status ? a->last_line : err.msg);
 		return;
 	}
-	if (strcmp(tag, a->plan.to) != 0 || strcmp(st, "running") != 0) {
-		finish(a, ACTION_FAILED, "after up -d %s runs %s (%s), not %s", a->plan.service,
-		    tag, st, a->plan.to);
+	/* Compose: the target tag runs. k8s/helm: a newer revision, settled,
+	 * with the target version when the plan knew it. */
+	ok = cur.settled && (a->plan.to[0] == '\0' || strcmp(cur.tag, a->plan.to) == 0) &&
+	    (a->cfg->driver == DRIVER_COMPOSE || cur.revision > a->plan.from_rev);
+	if (!ok) {
+		finish(a, ACTION_FAILED, "after %s %s runs %s (%s)%s%s", a->plan.steps[0].name,
+		    a->plan.service, cur.tag, cur.state, a->plan.to[0] ? ", not " : "", a->plan.to);
 		return;
 	}
+	if (a->plan.to[0] == '\0')
+		wr_strlcpy(a->plan.to, cur.tag, sizeof(a->plan.to));
 	if (a->plan.readyz_url[0] == '\0') {
 		finish(a, ACTION_OK, "%s runs %s (no health_url: no health gate)", a->plan.service,
 		    a->plan.to);
@@ -398,20 +476,22 @@ run_step(struct action *a)
 static void
 checked(struct action *a, const struct exec_result *r)
 {
-	char tag[128], st[32], hash[9];
+	char hash[9], was[200];
+	struct current cur;
 	struct wr_err err;
 
-	if (!r->finished || r->exit_status != 0 || read_service(a, a->buf ? a->buf : "",
-	    a->len, tag, sizeof(tag), st, sizeof(st), &err) != 0) {
+	if (!r->finished || r->exit_status != 0 || read_current(a, a->buf ? a->buf : "",
+	    a->len, &cur, &err) != 0) {
 		a->state = ACTION_CANCELLED;
 		snprintf(a->reason, sizeof(a->reason), "could not re-read %s before running: %s; "
 		    "nothing ran", a->cfg->name, r->finished ? err.msg : r->error);
 		return;
 	}
-	if (strcmp(tag, a->plan.from) != 0) {
+	if (!unchanged(a, &cur)) {
 		a->state = ACTION_CANCELLED;
-		snprintf(a->reason, sizeof(a->reason), "plan is stale: %s now runs %s, not %s as "
-		    "planned; nothing ran", a->plan.service, tag, a->plan.from);
+		snprintf(a->reason, sizeof(a->reason), "plan is stale: %s now runs %s%s%s, not %s "
+		    "as planned; nothing ran", a->plan.service, cur.tag, cur.revision ? ", " : "",
+		    cur.revision ? cur.state : "", from_text(a, was, sizeof(was)));
 		if (a->env.tl != NULL) {
 			cJSON *d = cJSON_CreateObject();
 
@@ -476,10 +556,12 @@ action_cancel(struct action *a)
 static void
 planned(struct action *a, const struct exec_result *r)
 {
-	char current[128], st[32], target[128];
+	char target[128];
 	const char *mark;
+	struct current cur;
 	struct wr_err err;
-	size_t pslen;
+	size_t headlen;
+	int timeout_s = a->env.cfg->health_timeout_ms / 1000, rc = -1;
 
 	if (a->state != ACTION_PLANNING)
 		return;
@@ -490,18 +572,81 @@ planned(struct action *a, const struct exec_result *r)
 		return;
 	}
 	mark = a->buf ? strstr(a->buf, MARK) : NULL;
-	pslen = mark ? (size_t)(mark - a->buf) : a->len;
-	if (read_service(a, a->buf ? a->buf : "", pslen, current, sizeof(current), st,
-	    sizeof(st), &err) != 0 ||
-	    plan_compose_target(mark ? mark + strlen(MARK) : "", mark ? strlen(mark) -
-	    strlen(MARK) : 0, current, target, sizeof(target), &err) != 0 ||
-	    plan_compose_rollback(a->cfg, a->svc, current, target, a->env.cfg->health_timeout_ms / 1000,
-	    a->env.incident, &a->plan, &err) != 0) {
-		a->state = ACTION_CANCELLED;
-		snprintf(a->reason, sizeof(a->reason), "no rollback plan: %s", err.msg);
+	headlen = mark ? (size_t)(mark - a->buf) : a->len;
+	if (read_current(a, a->buf ? a->buf : "", headlen, &cur, &err) != 0)
+		goto fail;
+	if (a->cfg->driver == DRIVER_COMPOSE) {
+		if (plan_compose_target(mark ? mark + strlen(MARK) : "", mark ?
+		    strlen(mark) - strlen(MARK) : 0, cur.tag, target, sizeof(target), &err) == 0)
+			rc = plan_compose_rollback(a->cfg, a->svc, cur.tag, target, timeout_s,
+			    a->env.incident, &a->plan, &err);
+	} else if (a->cfg->driver == DRIVER_K8S) {
+		struct k8s_history hist;
+		int to = 0;
+		size_t i;
+
+		/* The previous revision in the rollout history is where undo goes. */
+		if (mark != NULL && parse_k8s_history(mark + strlen(MARK), strlen(mark) -
+		    strlen(MARK), &hist, &err) == 0) {
+			for (i = 0; i < hist.n; i++)
+				if (hist.items[i].revision < cur.revision && hist.items[i].revision > to)
+					to = hist.items[i].revision;
+			parse_k8s_history_free(&hist);
+		}
+		if (to == 0)
+			wr_err_set(&err, "the rollout history has no revision before %d", cur.revision);
+		else
+			rc = plan_k8s_undo(a->cfg, a->svc, cur.tag, cur.revision, to, timeout_s,
+			    &a->plan, &err);
+	} else {
+		struct helm_history h;
+
+		if (parse_helm_history(a->buf, headlen, &h, &err) == 0) {
+			if (h.rollback < 0)
+				wr_err_set(&err, "helm history has no earlier good revision");
+			else
+				rc = plan_helm_rollback(a->cfg, a->svc, cur.tag, cur.revision,
+				    h.items[h.rollback].app_version, h.items[h.rollback].revision,
+				    timeout_s, &a->plan, &err);
+			parse_helm_history_free(&h);
+		}
+	}
+	if (rc == 0) {
+		a->state = ACTION_CONFIRMING;
 		return;
 	}
-	a->state = ACTION_CONFIRMING;
+fail:
+	a->state = ACTION_CANCELLED;
+	snprintf(a->reason, sizeof(a->reason), "no rollback plan: %s", err.msg);
+}
+
+/* What planning reads: the current state, then (after MARK) what the
+ * target is chosen from. */
+static int
+plan_read_cmd(const struct config_host *h, int svc, char *cmd, size_t cap, struct wr_err *err)
+{
+	char a[WR_CMD_MAX], b[WR_CMD_MAX], dir[WR_CMD_MAX] = "";
+
+	switch (h->driver) {
+	case DRIVER_COMPOSE:
+		if (!driver_cmd_quote(dir, sizeof(dir), h->compose_dir))
+			return wr_err_set(err, "compose_dir too long");
+		snprintf(cmd, cap, "cd %s && docker compose ps -a --format json && echo '%s' && "
+		    "(tail -n 100 releases.log 2>/dev/null || true)", dir, MARK);
+		return 0;
+	case DRIVER_K8S:
+		if (driver_cmd_k8s_deploy(h, h->services[svc], a, sizeof(a), err) != 0 ||
+		    driver_cmd_k8s_history(h, h->services[svc], b, sizeof(b), err) != 0)
+			return -1;
+		snprintf(cmd, cap, "%s && echo '%s' && %s", a, MARK, b);
+		return 0;
+	case DRIVER_HELM:
+		if (driver_cmd_helm_history(h, h->services[svc], a, sizeof(a), err) != 0)
+			return -1;
+		snprintf(cmd, cap, "%s", a);
+		return 0;
+	}
+	return wr_err_set(err, "unknown driver");
 }
 
 struct action *
@@ -509,19 +654,14 @@ action_rollback_start(const struct action_env *env, int host, int svc, struct wr
 {
 	const struct config_host *h = &env->cfg->hosts[host];
 	struct action *a;
-	char cmd[WR_CMD_MAX * 2], dir[WR_CMD_MAX] = "";
+	char cmd[WR_CMD_MAX * 3];
 	unsigned r = (unsigned)getpid() * 2654435761u ^ (unsigned)loop_now_ms();
 
 	if (h->read_only)
 		return wr_err_set(err, "%s is read_only in the config: never a target", h->name),
 		    NULL;
-	if (h->driver != DRIVER_COMPOSE)
-		return wr_err_set(err, "rollback from the console is for compose hosts in this "
-		    "version; use the runbook's kubectl/helm command"), NULL;
 	if (ssh_pool_session(env->pool, host) == NULL)
 		return wr_err_set(err, "%s is not UP", h->name), NULL;
-	if (!driver_cmd_quote(dir, sizeof(dir), h->compose_dir))
-		return wr_err_set(err, "compose_dir too long"), NULL;
 	a = xcalloc(1, sizeof(*a));
 	a->env = *env;
 	a->host = host;
@@ -531,8 +671,10 @@ action_rollback_start(const struct action_env *env, int host, int svc, struct wr
 	a->started_ms = loop_now_ms();
 	snprintf(a->op, sizeof(a->op), "rb-%lx-%04x", (unsigned long)time(NULL), r & 0xffff);
 	wr_strlcpy(a->step_name, "plan", sizeof(a->step_name));
-	snprintf(cmd, sizeof(cmd), "cd %s && docker compose ps -a --format json && echo '%s' && "
-	    "(tail -n 100 releases.log 2>/dev/null || true)", dir, MARK);
+	if (plan_read_cmd(h, svc, cmd, sizeof(cmd), err) != 0) {
+		free(a);
+		return NULL;
+	}
 	if (run_cmd(a, cmd, false, 15000, planned) != 0) {
 		wr_err_set(err, "%s", a->reason);
 		free(a);
@@ -581,6 +723,11 @@ action_adopt_unknown(const struct action_env *env, const char *op, const cJSON *
 	wr_strlcpy(a->plan.from, plan_str(plan, "from"), sizeof(a->plan.from));
 	wr_strlcpy(a->plan.to, plan_str(plan, "to"), sizeof(a->plan.to));
 	wr_strlcpy(a->plan.verify_cmd, plan_str(plan, "verify"), sizeof(a->plan.verify_cmd));
+	{
+		const cJSON *fr = cJSON_GetObjectItemCaseSensitive(plan, "from_revision");
+
+		a->plan.from_rev = cJSON_IsNumber(fr) ? fr->valueint : 0;
+	}
 	a->state = ACTION_UNKNOWN;
 	snprintf(a->reason, sizeof(a->reason), "began in an earlier session and has no "
 	    "recorded end (%s -> %s); it is never run again", a->plan.from, a->plan.to);

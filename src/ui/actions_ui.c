@@ -157,10 +157,15 @@ actions_dialog_draw(struct app *app, int lines, int cols)
 	wbkgdset(win, ' ' | (chtype)ui_attr(app, THEME_HELP));
 	werase(win);
 	ui_border(app, win, THEME_BAD);
-	ui_put(win, 0, 2, w - 4, ui_attr(app, THEME_BAD) | A_REVERSE, " CONFIRM ROLLBACK ");
+	snprintf(line, sizeof(line), " CONFIRM ROLLBACK (%s) ", p->action);
+	ui_put(win, 0, 2, w - 4, ui_attr(app, THEME_BAD) | A_REVERSE, line);
 	snprintf(line, sizeof(line), "host %s   service %s", p->host, p->service);
 	ui_put(win, y++, 2, w - 4, ui_attr(app, THEME_TITLE), line);
-	snprintf(line, sizeof(line), "tag  %s  ->  %s", p->from, p->to);
+	if (p->from_rev)
+		snprintf(line, sizeof(line), "revision %d (%s)  ->  revision %d (%s)", p->from_rev,
+		    p->from, p->to_rev, p->to[0] ? p->to : "its image");
+	else
+		snprintf(line, sizeof(line), "tag  %s  ->  %s", p->from, p->to);
 	ui_put(win, y++, 2, w - 4, ui_attr(app, THEME_WARN), line);
 	y++;
 	ui_put(win, y++, 2, w - 4, ui_attr(app, THEME_DIM), "will run, in order, on the host:");
@@ -208,7 +213,8 @@ actions_progress(struct app *app, char *buf, size_t cap)
 		    s != ACTION_PLANNING)
 			continue;
 		snprintf(buf, cap, "%s rollback %s/%s %s -> %s: %s %lds", spin[secs % 4], h->name,
-		    h->services[action_service(a)], action_plan(a)->from, action_plan(a)->to,
+		    h->services[action_service(a)], action_plan(a)->from,
+		    action_plan(a)->to[0] ? action_plan(a)->to : "previous revision",
 		    action_step(a), secs);
 		return true;
 	}

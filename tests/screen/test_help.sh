@@ -62,7 +62,7 @@ assert_screen scrolled <<'EOF'
 └───│ ]        jump to the next unticked step                              │   │
 ┌─ M│ R        switch to the next runbook                                  │   │
 │ ap│ A        arm the console for changes (typed; A again disarms)        │   │
-│   │ r        roll the selected service back (HOSTS; compose) (changes pr │   │
+│   │ r        roll the selected service back (HOSTS) (changes production) │   │
 │   │ S        post to the status page (type the status) (changes producti │   │
 └───│ K        trust the selected host's unknown key (HOSTS)               │───┘
 ┌─ L│ /        filter LOGS with a regex (empty clears it)                  │───┐
@@ -89,7 +89,7 @@ assert_screen ignored <<'EOF'
 └───│ ]        jump to the next unticked step                              │   │
 ┌─ M│ R        switch to the next runbook                                  │   │
 │ ap│ A        arm the console for changes (typed; A again disarms)        │   │
-│   │ r        roll the selected service back (HOSTS; compose) (changes pr │   │
+│   │ r        roll the selected service back (HOSTS) (changes production) │   │
 │   │ S        post to the status page (type the status) (changes producti │   │
 └───│ K        trust the selected host's unknown key (HOSTS)               │───┘
 ┌─ L│ /        filter LOGS with a regex (empty clears it)                  │───┐
@@ -154,7 +154,7 @@ assert_screen help-big <<'EOF'
 │             │ ]        jump to the next unticked step                              │             │
 │             │ R        switch to the next runbook                                  │             │
 │             │ A        arm the console for changes (typed; A again disarms)        │             │
-│             │ r        roll the selected service back (HOSTS; compose) (changes pr │─────────────┘
+│             │ r        roll the selected service back (HOSTS) (changes production) │─────────────┘
 │             │ S        post to the status page (type the status) (changes producti │─────────────┐
 └─────────────│ K        trust the selected host's unknown key (HOSTS)               │             │
 ┌─ LOGS ──────│ /        filter LOGS with a regex (empty clears it)                  │             │

@@ -106,6 +106,30 @@ bad_plans_are_refused(void **state)
 	assert_string_equal(err.msg, "api-1 is not a compose host");
 }
 
+static void
+k8s_and_helm_plans(void **state)
+{
+	struct config_host h = host();
+	struct plan p;
+	struct wr_err err;
+
+	h.driver = DRIVER_K8S;
+	strcpy(h.namespace_, "prod");
+	assert_int_equal(plan_k8s_undo(&h, 0, "v2", 4, 3, 60, &p, &err), 0);
+	assert_string_equal(p.action, "k8s.undo");
+	assert_string_equal(p.steps[0].cmd, "kubectl rollout undo deployment/api -n 'prod' --to-revision=3");
+	assert_string_equal(p.steps[1].cmd, "kubectl rollout status deployment/api -n 'prod' --timeout=60s");
+	assert_false(p.steps[1].mutating);
+	assert_string_equal(p.verify_cmd, "kubectl get deploy 'api' -n 'prod' -o json");
+	assert_int_equal(p.from_rev, 4);
+	h.driver = DRIVER_HELM;
+	assert_int_equal(plan_helm_rollback(&h, 0, "2.0", 4, "1.9", 3, 0, &p, &err), 0);
+	assert_string_equal(p.steps[0].cmd, "helm rollback 'api' 3 -n 'prod'");
+	assert_int_equal(p.nsteps, 1);
+	assert_int_equal(plan_helm_rollback(&h, 0, "2.0", 4, "", 0, 0, &p, &err), -1);
+	assert_string_equal(err.msg, "no revision to roll back to");
+}
+
 int
 main(void)
 {
@@ -114,6 +138,7 @@ main(void)
 		cmocka_unit_test(unsafe_tags_are_refused),
 		cmocka_unit_test(compose_rollback_commands),
 		cmocka_unit_test(bad_plans_are_refused),
+		cmocka_unit_test(k8s_and_helm_plans),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -1,0 +1,53 @@
+#!/bin/sh
+# test_rollback_k8s_helm.sh — rollbacks on the demo fleet's Kubernetes and
+# Helm bastions, proven by their commands.log: kubectl rollout undo to the
+# previous revision then rollout status, verified by the deployment's new
+# revision; helm rollback to the last good revision, verified by helm
+# history; a rollout that never completes ends FAILED with kubectl's exit.
+. "${top_srcdir:-$(dirname "$0")/../..}/tests/lib/tmux.sh"
+[ -x /usr/sbin/sshd ] || skip "openssh-server is not installed"
+fleet=$top_srcdir/tests/fleet/fleet
+fl=$tmp/fleet
+fleet_down() { "$fleet" down --dir "$fl" > /dev/null 2>&1 || true; }
+cleanup_hooks="$cleanup_hooks fleet_down"
+export HOME=$tmp/home
+mkdir -p "$HOME"
+"$fleet" up --demo --dir "$fl" --base-port auto > "$tmp/up.log" 2>&1 || { cat "$tmp/up.log"; fail "fleet up"; }
+"$fleet" set --dir "$fl" k8s-bastion rollout_seconds=1 > /dev/null
+sed 's/^\[warroom\]$/[warroom]\npoll_interval = 1s\nhealth_timeout = 15s/' "$fl/warroom.conf" > "$tmp/c.conf"
+k8s=$fl/hosts/k8s-bastion/commands.log
+helm=$fl/hosts/helm-bastion/commands.log
+
+start 200 50 "$WARROOM -c $tmp/c.conf --incident k8s-helm-drill"
+wait_re "k8s-bastion +api +UP +v1\\.5\\.0-bad" 15
+keys A; keys -l arm; keys Enter
+keys Down Down r
+wait_for "CONFIRM ROLLBACK (k8s.undo)" 15
+assert_contains "$tmp/screen" "revision 4 (v1.5.0-bad)  ->  revision 3"
+assert_contains "$tmp/screen" "kubectl rollout undo deployment/api -n 'prod' --to-revision=3"
+keys -l api; keys Enter
+wait_for "rollback of api on k8s-bastion: OK — api runs v1.4.1" 40
+[ "$(grep -c '"argv":\["kubectl","rollout","undo","deployment/api","-n","prod","--to-revision=3"\]' "$k8s")" = 1 ] ||
+	fail "rollout undo did not run exactly once"
+grep -q '"argv":\["kubectl","rollout","status","deployment/api","-n","prod","--timeout=15s"\]' "$k8s" ||
+	fail "rollout status did not run"
+ok "kubectl rollout undo to the previous revision, waited for and verified"
+
+keys Down r
+wait_for "CONFIRM ROLLBACK (helm.rollback)" 15
+assert_contains "$tmp/screen" "revision 4 (1.5.0-bad)  ->  revision 3 (1.4.1)"
+keys -l api; keys Enter
+wait_for "rollback of api on helm-bastion: OK — api runs 1.4.1" 40
+[ "$(grep -c '"argv":\["helm","rollback","api","3","-n","prod"\]' "$helm")" = 1 ] ||
+	fail "helm rollback did not run exactly once"
+ok "helm rollback to the last good revision, verified by helm history"
+
+# A rollout that never completes.
+"$fleet" fault --dir "$fl" k8s-bastion rollout-stuck > /dev/null
+keys Up r
+wait_for "CONFIRM ROLLBACK (k8s.undo)" 15
+keys -l api; keys Enter
+wait_for "rollback of api on k8s-bastion: FAILED — rollout status exited 1" 40
+ok "a stuck rollout ends FAILED with kubectl's exit"
+keys q
+wait_for "exit=0"
