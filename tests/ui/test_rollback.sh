@@ -132,6 +132,7 @@ keys q
 wait_for "exit=0"
 
 # kill -9 in the middle: on restart the action is UNKNOWN and only re-read.
+sleep 5                      # the dropped up -d above finishes on the host first
 "$fleet" set-tag --dir "$fl" h1 all v1.5.0-bad > /dev/null
 start 200 50 "$wr"
 ready
