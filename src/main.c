@@ -186,6 +186,7 @@ load_config(struct app *app, const struct opts *o)
 	}
 	if (config_load(&app->cfg, file) != 0) {
 		print_errors(&app->cfg);
+		config_free(&app->cfg);
 		return -1;
 	}
 	return 0;
@@ -628,6 +629,7 @@ main(int argc, char **argv)
 	}
 	app.safety.read_only = o.read_only || app.cfg.read_only;
 	app.incident = o.incident;
+	app.target_host = -1;
 	logbuf_init(&app.logs, WR_LOGBUF_DEFAULT_BYTES);
 	logfilter_init(&app.filter);
 	load_secrets(&app);

@@ -46,6 +46,7 @@ struct app_runbook {
 	bool *checked;                   /* per step: as the file says, then as ticked */
 	int64_t *ticked_at;              /* per step: ms of the last tick, 0 if none */
 	bool *collapsed;                 /* per section */
+	struct action **step_action;     /* per step: the action it started, or NULL */
 };
 
 /* One line of the TIMELINE pane, kept from a stored record. */
@@ -87,6 +88,8 @@ struct app {
 	struct action *confirming;       /* the one whose dialog is open */
 	struct lineedit confirm_text;    /* what was typed in the dialog */
 	struct statuspage *statuspage;   /* [statuspage] with a journal, or NULL */
+	int target_host, target_svc;     /* a runbook step's target for r, or -1 */
+	struct action **target_slot;     /* where to note the action it starts */
 	char matrix_from[128];           /* runbook whose matrix is in force, or "" */
 
 	const char *incident;            /* --incident NAME, or NULL */

@@ -64,6 +64,7 @@ void
 actions_rollback(struct app *app)
 {
 	int host = app_selected_host(app), n = app->host_sel, i;
+	struct action **slot = app->target_slot;
 	struct action_env env = {
 		.loop = app->loop, .pool = app->pool, .http = app->http,
 		.tunnels = app->tunnels, .tl = app->tl, .cfg = &app->cfg, .out = &app->logs,
@@ -76,12 +77,19 @@ actions_rollback(struct app *app)
 		app_say(app, "no host selected");
 		return;
 	}
-	if (app->focus != PANE_HOSTS) {
+	if (app->target_host >= 0) {
+		/* From a runbook step: its own host and service. */
+		host = app->target_host;
+		n = app->target_svc;
+		app->target_host = -1;
+		app->target_slot = NULL;
+	} else if (app->focus != PANE_HOSTS) {
 		app_say(app, "select the service in HOSTS first (1, then r)");
 		return;
+	} else {
+		for (i = 0; i < host; i++)
+			n -= app->cfg.hosts[i].nservices;
 	}
-	for (i = 0; i < host; i++)
-		n -= app->cfg.hosts[i].nservices;
 	if (busy_on(app, host, n)) {
 		app_say(app, "an action on %s/%s is already running", app->cfg.hosts[host].name,
 		    app->cfg.hosts[host].services[n]);
@@ -93,6 +101,8 @@ actions_rollback(struct app *app)
 	}
 	app->actions = xrealloc(app->actions, (app->nactions + 1) * sizeof(*app->actions));
 	app->actions[app->nactions++] = a;
+	if (slot != NULL)
+		*slot = a;
 	app_say(app, "planning the rollback of %s on %s…", app->cfg.hosts[host].services[n],
 	    app->cfg.hosts[host].name);
 }

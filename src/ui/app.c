@@ -92,6 +92,7 @@ app_add_runbook(struct app *app, const char *path, const char *buf, size_t len,
 	r->checked = xcalloc(r->rb.nsteps + 1, sizeof(bool));
 	r->ticked_at = xcalloc(r->rb.nsteps + 1, sizeof(int64_t));
 	r->collapsed = xcalloc(r->rb.nsections + 1, sizeof(bool));
+	r->step_action = xcalloc(r->rb.nsteps + 1, sizeof(*r->step_action));
 	for (i = 0; i < r->rb.nsteps; i++)
 		r->checked[i] = r->rb.steps[i].checked;
 	(void)err;
@@ -112,6 +113,7 @@ app_free_runbooks(struct app *app)
 		free(r->checked);
 		free(r->ticked_at);
 		free(r->collapsed);
+		free(r->step_action);
 	}
 	free(app->runbooks);
 	app->runbooks = NULL;

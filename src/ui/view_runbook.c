@@ -14,6 +14,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "warroom/action.h"
 #include "warroom/timeline.h"
 
 struct rb_row {
@@ -139,9 +140,13 @@ runbook_draw(struct app *app, WINDOW *win, int h, int w, bool focused)
 			const struct runbook_step *stp = &r->rb.steps[row->idx];
 			int indent = 2 + 2 * (stp->depth < 6 ? stp->depth : 6);
 
-			snprintf(line, sizeof(line), "%s%*s[%s] %s%s", sel ? ">" : " ", indent - 1, "",
-			    r->checked[row->idx] ? "x" : " ", stp->text,
-			    step_has_work(&r->rb, row->idx) ? " $" : "");
+			snprintf(line, sizeof(line), "%s%*s[%s] %s%s%s%s%s", sel ? ">" : " ", indent - 1,
+			    "", r->checked[row->idx] ? "x" : " ", stp->text,
+			    step_has_work(&r->rb, row->idx) ? " $" : "",
+			    r->step_action[row->idx] ? " [" : "",
+			    r->step_action[row->idx] ?
+			    action_state_name(action_state(r->step_action[row->idx])) : "",
+			    r->step_action[row->idx] ? "]" : "");
 			a = ui_attr(app, r->checked[row->idx] ? THEME_DIM : THEME_NORMAL);
 		}
 		if (sel && focused)
@@ -177,6 +182,84 @@ tick(struct app *app, struct app_runbook *r, size_t step)
 		app_say(app, "%s NOT recorded: %s", to ? "tick" : "untick", err.msg);
 		app->safety.journal_degraded = true;
 	}
+}
+
+/* The rollback a step asks for, if any: a `warroom` rollback binding, or
+ * a recognised kubectl rollout undo / helm rollback. Sets the service
+ * name and the driver it needs. */
+static bool
+step_wants_rollback(const struct runbook *rb, size_t step, const char **svc,
+    enum config_driver *drv)
+{
+	size_t b, c;
+
+	for (b = 0; b < rb->nblocks; b++) {
+		const struct runbook_block *blk = &rb->blocks[b];
+
+		if (blk->step != step)
+			continue;
+		for (c = 0; c < blk->nbinds; c++)
+			if (blk->binds[c].action.kind == RUNBOOK_ACT_ROLLBACK &&
+			    (*svc = runbook_action_arg(&blk->binds[c].action, "service")) != NULL) {
+				*drv = (enum config_driver)-1;   /* whatever runs it */
+				return true;
+			}
+		for (c = 0; c < blk->ncmds; c++) {
+			const struct runbook_action *a = &blk->cmds[c].action;
+
+			if (a->kind == RUNBOOK_ACT_K8S_UNDO &&
+			    (*svc = runbook_action_arg(a, "name")) != NULL) {
+				*drv = DRIVER_K8S;
+				return true;
+			}
+			if (a->kind == RUNBOOK_ACT_HELM_ROLLBACK &&
+			    ((*svc = runbook_action_arg(a, "release")) != NULL ||
+			    (*svc = runbook_action_arg(a, "name")) != NULL)) {
+				*drv = DRIVER_HELM;
+				return true;
+			}
+		}
+	}
+	return false;
+}
+
+/* Enter on a step that asks for a rollback: the same confirmed action as
+ * r in HOSTS, on the selected host if it runs that service, else the first
+ * that does. It goes through the choke point like any mutating command. */
+static bool
+step_rollback(struct app *app, struct app_runbook *r, size_t step)
+{
+	const char *svc = NULL;
+	enum config_driver drv;
+	int sel = app_selected_host(app), pick = -1, pick_svc = -1, k;
+	size_t i;
+
+	if (!step_wants_rollback(&r->rb, step, &svc, &drv))
+		return false;
+	for (i = 0; i < app->cfg.nhosts; i++) {
+		const struct config_host *h = &app->cfg.hosts[i];
+
+		if ((int)drv >= 0 && h->driver != drv)
+			continue;
+		for (k = 0; k < h->nservices; k++)
+			if (strcmp(h->services[k], svc) == 0 && (pick < 0 || (int)i == sel)) {
+				pick = (int)i;
+				pick_svc = k;
+			}
+	}
+	if (pick < 0) {
+		app_say(app, "no %shost in the config runs %s", (int)drv >= 0 ?
+		    (drv == DRIVER_K8S ? "k8s " : "helm ") : "", svc);
+		return true;
+	}
+	app->target_host = pick;
+	app->target_svc = pick_svc;
+	app->target_slot = &r->step_action[step];
+	if (dispatch(app, WR_CMD_ROLLBACK) != 0) {
+		app->target_host = -1;
+		app->target_slot = NULL;
+	}
+	return true;
 }
 
 static bool
@@ -222,7 +305,7 @@ runbook_key(struct app *app, enum wr_command cmd, int page)
 			r->collapsed[rows[sel].idx] = !r->collapsed[rows[sel].idx];
 		else if (cmd == WR_CMD_TICK)
 			tick(app, r, rows[sel].idx);
-		else
+		else if (!step_rollback(app, r, rows[sel].idx))
 			app->rb_detail = true;
 		break;
 	default:

@@ -1,0 +1,43 @@
+#!/bin/sh
+# test_runbook_action.sh — Enter on a runbook step that asks for a rollback
+# (a `warroom rollback service=api` block) opens the same confirmation as r
+# in HOSTS, through the same choke point: refused unarmed; armed, it rolls
+# back the host that runs the service, and the step shows the outcome.
+. "${top_srcdir:-$(dirname "$0")/../..}/tests/lib/tmux.sh"
+[ -x /usr/sbin/sshd ] || skip "openssh-server is not installed"
+fleet=$top_srcdir/tests/fleet/fleet
+fl=$tmp/fleet
+fleet_down() { "$fleet" down --dir "$fl" > /dev/null 2>&1 || true; }
+cleanup_hooks="$cleanup_hooks fleet_down"
+export HOME=$tmp/home
+mkdir -p "$HOME"
+"$fleet" up --hosts 1 --dir "$fl" --base-port auto --tag v1.5.0-bad > "$tmp/up.log" 2>&1 ||
+	{ cat "$tmp/up.log"; fail "fleet up"; }
+cat > "$tmp/rb.md" <<'MD'
+# Drill
+
+1. Roll the API back
+
+   ```warroom
+   rollback service=api to=last-good
+   ```
+
+2. Tell the channel
+MD
+sed 's/^\[warroom\]$/[warroom]\nhealth_timeout = 15s/' "$fl/warroom.conf" > "$tmp/c.conf"
+start 200 50 "$WARROOM -c $tmp/c.conf -r $tmp/rb.md --incident runbook-drill"
+wait_re "│> h1 +api +UP +v1\\.5\\.0-bad" 15
+keys 4 Down
+wait_for "> [ ] Roll the API back \$"
+keys Enter
+wait_for "refused: console not armed"
+keys A; keys -l arm; keys Enter
+keys Enter
+wait_for "CONFIRM ROLLBACK (compose.rollback)" 15
+assert_contains "$tmp/screen" "host h1   service api"
+keys -l api; keys Enter
+wait_for "rollback of api on h1: OK" 40
+wait_for "Roll the API back \$ [OK]" 5
+ok "a runbook step's rollback goes through the choke point and the dialog; the step shows OK"
+keys q
+wait_for "exit=0"
