@@ -282,13 +282,16 @@ record_decode(const char *line, size_t len, struct record *out, struct wr_err *e
 		cJSON_Delete(root);
 		return wr_err_set(err, "record is missing a field or has one of the wrong type");
 	}
+	/* ts and prev point into root: format the message before freeing it. */
 	if (record_parse_ts(ts, &ts_ms) != 0) {
+		wr_err_set(err, "bad timestamp \"%.40s\"", ts);
 		cJSON_Delete(root);
-		return wr_err_set(err, "bad timestamp \"%.40s\"", ts);
+		return -1;
 	}
 	if (strlen(prev) != 8 || parse_hex8(prev, &prev_crc) != 0) {
+		wr_err_set(err, "bad prev \"%.20s\"", prev);
 		cJSON_Delete(root);
-		return wr_err_set(err, "bad prev \"%.20s\"", prev);
+		return -1;
 	}
 	out->seq = (uint64_t)seq->valuedouble;
 	out->ts_ms = ts_ms;

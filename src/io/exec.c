@@ -284,6 +284,7 @@ struct exec_follow {
 	struct exec_cmd *cmd;            /* the current run, or NULL */
 	uint64_t timer;
 	char since[40];                  /* last line's arrival, RFC 3339 UTC */
+	char first_since[40];            /* opts.first_since, copied: callers pass a local */
 	int restarts;
 };
 
@@ -377,8 +378,9 @@ exec_follow_start(struct ssh_pool *pool, int host, const char *tmpl,
 	st->opts = *opts;
 	if (st->opts.retry_ms <= 0)
 		st->opts.retry_ms = 1000;
-	if (st->opts.first_since == NULL)
-		st->opts.first_since = "1m";
+	wr_strlcpy(st->first_since, opts->first_since != NULL ? opts->first_since : "1m",
+	    sizeof(st->first_since));
+	st->opts.first_since = st->first_since;
 	stream_run(st);
 	return st;
 }

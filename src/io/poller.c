@@ -29,6 +29,15 @@
 #define OUT_MAX (8 * 1024 * 1024)
 
 struct poller;
+struct host_poll;
+
+/* One health probe in flight; a host's three live in its host_poll (a
+ * round starts only when the last has ended), so a request that ends
+ * without a callback at shutdown (http_free) leaves nothing to free. */
+struct probe_req {
+	struct host_poll *hp;
+	enum { PR_HEALTHZ, PR_READYZ, PR_VERSION } what;
+};
 
 struct host_poll {
 	struct poller *p;
@@ -40,6 +49,7 @@ struct host_poll {
 	bool scraping;
 	int running;                     /* commands of this poll still out */
 	int probing;                     /* HTTP probes still out */
+	struct probe_req probes[3];
 };
 
 struct poller {
@@ -325,11 +335,6 @@ on_poll(void *arg)
 
 /* ---- health probes ---- */
 
-struct probe_req {
-	struct host_poll *hp;
-	enum { PR_HEALTHZ, PR_READYZ, PR_VERSION } what;
-};
-
 static void
 probe_done(const struct http_response *r, void *arg)
 {
@@ -372,7 +377,6 @@ probe_done(const struct http_response *r, void *arg)
 		}
 	}
 	hp->probing--;
-	free(q);
 	changed(hp->p);
 }
 
@@ -396,17 +400,15 @@ on_probe(void *arg)
 			return;
 	}
 	for (i = 0; i < 3; i++) {
-		struct probe_req *q = xcalloc(1, sizeof(*q));
+		struct probe_req *q = &hp->probes[i];
 		struct http_request req = { .url = url, .unix_socket = sock, .timeout_ms = 5000,
 			.max_body = WR_PROBE_BODY_MAX };
 
 		snprintf(url, sizeof(url), "%s%s", hp->cfg->health_url, paths[i]);
 		q->hp = hp;
 		q->what = i;
-		if (http_start(hp->p->http, &req, probe_done, q, &err) != 0) {
-			free(q);
+		if (http_start(hp->p->http, &req, probe_done, q, &err) != 0)
 			continue;
-		}
 		hp->probing++;
 	}
 }

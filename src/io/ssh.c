@@ -209,8 +209,18 @@ close_session(struct ssh_host *h)
 	}
 	if (h->s != NULL) {
 		/* No polite disconnect: it could block, and the peer may be gone.
-		 * Freeing the session frees its channels, the sentinel's too. */
-		libssh2_session_free(h->s);
+		 * Freeing the session frees its channels, the sentinel's too; on
+		 * a non-blocking session that first tries to close them and may
+		 * answer EAGAIN having freed nothing. A socket shut down makes
+		 * those closes fail at once, and the free then completes. */
+		if (libssh2_session_free(h->s) == LIBSSH2_ERROR_EAGAIN) {
+			int tries = 0;
+
+			if (h->sock >= 0)
+				shutdown(h->sock, SHUT_RDWR);
+			while (libssh2_session_free(h->s) == LIBSSH2_ERROR_EAGAIN && ++tries < 8)
+				;
+		}
 		h->s = NULL;
 		h->sentinel = NULL;
 	}

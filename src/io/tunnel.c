@@ -182,7 +182,9 @@ pump(struct bridge *b, char *why, size_t whycap)
 			b->downlen += (size_t)n;
 		}
 		while (b->downlen > 0 && b->fd >= 0) {
-			n = write(b->fd, b->down, b->downlen);
+			/* send, not write: a client gone away is EPIPE, not a SIGPIPE
+			 * that kills the console. */
+			n = send(b->fd, b->down, b->downlen, MSG_NOSIGNAL);
 			if (n < 0 && (errno == EAGAIN || errno == EWOULDBLOCK))
 				break;
 			if (n <= 0) {           /* the client went away */

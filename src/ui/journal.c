@@ -77,6 +77,7 @@ journal_open(struct app *app, struct wr_err *err)
 	    &rerr) == 0) {
 		for (i = 0; i < list.n; i++)
 			app_add_record(app, &list.v[i]);
+		record_scan_free(&scan);
 	}
 	record_list_free(&list);
 	timeline_set_observer(app->tl, on_record, app);
@@ -207,4 +208,5 @@ journal_adopt_unknown(struct app *app)
 	actions_adopt(app, intents, n);
 	free(intents);
 	record_list_free(&list);
+	record_scan_free(&scan);
 }

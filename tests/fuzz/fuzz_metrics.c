@@ -48,7 +48,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	struct metrics_parse_stats st;
 	struct metrics_rates r;
 	struct metrics_query q;
-	struct decide_input in;
+	struct decide_input in = { 0 };
 	struct config_thresholds t = { 0.05, 0.02, 0.01, 2000, 1000, 500, 3, 300 };
 	struct wr_err err;
 	const char *buf = (const char *)data;
@@ -63,6 +63,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	in.error_rate = r.error_rate;
 	in.p95_ms = r.p95_s * 1000;
 	in.restarts = (int)(size % 5) - 1;
+	in.restarts_unreported = size % 3 == 0;
 	decide(&t, &in, NULL, NULL);
 	decide_sparkline(cur.requests_by_class, 6, line, sizeof(line));
 	return 0;

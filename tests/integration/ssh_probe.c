@@ -138,6 +138,8 @@ main(int argc, char **argv)
 	struct probe p = { 0 };
 	struct wr_err err;
 	struct loop *loop;
+	struct exec_follow **follows = NULL;
+	struct job *fjobs = NULL;
 	const char *conf = NULL, *cmd = NULL, *outfile = NULL, *follow = NULL;
 	double timeout = 20, watch = 0;
 	struct passwd *pw = getpwuid(getuid());
@@ -237,14 +239,16 @@ main(int argc, char **argv)
 	if (rounds > 1 || quiet)
 		printf("\n");
 	if (follow != NULL) {
+		follows = calloc((size_t)p.n + 1, sizeof(*follows));
+		fjobs = calloc((size_t)p.n + 1, sizeof(*fjobs));
 		for (i = 0; i < p.n; i++) {
-			struct job *j = calloc(1, sizeof(*j));
+			struct job *j = &fjobs[i];
 			struct exec_follow_opts fo = { .on_line = on_line,
 				.on_restart = on_restart, .arg = j, .first_since = "5s" };
 
 			j->p = &p;
 			j->host = i;
-			exec_follow_start(p.pool, i, follow, &fo);
+			follows[i] = exec_follow_start(p.pool, i, follow, &fo);
 		}
 	}
 	if (p.watch) {
@@ -258,6 +262,10 @@ main(int argc, char **argv)
 		    (ru.ru_utime.tv_usec + ru.ru_stime.tv_usec) / 1e6,
 		    (unsigned long long)(loop_wakeups(loop) - wake0));
 	}
+	for (i = 0; follows != NULL && i < p.n; i++)
+		exec_follow_stop(follows[i]);
+	free(follows);
+	free(fjobs);
 	ssh_pool_free(p.pool);
 	loop_free(loop);
 	free(p.seen);

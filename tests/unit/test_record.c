@@ -183,6 +183,38 @@ decode_rejects_a_flipped_byte_and_a_missing_crc(void **state)
 	free(j.buf);
 }
 
+/* A line with a right crc but a bad ts or prev: the message quotes the
+ * value (found by fuzz_record: it was formatted after the JSON was freed). */
+static void
+seal(char *line, size_t len)
+{
+	char hex[9];
+
+	snprintf(hex, sizeof(hex), "%08x",
+	    (unsigned)crc32c(crc32c(0, line, len - 18), "}", 1));
+	memcpy(line + len - 10, hex, 8);
+}
+
+static void
+decode_quotes_a_bad_timestamp_and_prev(void **state)
+{
+	char bad_ts[] = "{\"seq\":1,\"ts\":\"2024-05-01 12:00:00\",\"mono_ms\":1,"
+	    "\"actor\":\"a\",\"kind\":\"note\",\"host\":null,\"op\":null,\"data\":{},"
+	    "\"prev\":\"00000000\",\"crc\":\"00000000\"}";
+	char bad_prev[] = "{\"seq\":1,\"ts\":\"2024-05-01T12:00:00.000Z\",\"mono_ms\":1,"
+	    "\"actor\":\"a\",\"kind\":\"note\",\"host\":null,\"op\":null,\"data\":{},"
+	    "\"prev\":\"xyz\",\"crc\":\"00000000\"}";
+	struct record d;
+	struct wr_err e;
+
+	seal(bad_ts, strlen(bad_ts));
+	assert_int_equal(record_decode(bad_ts, strlen(bad_ts), &d, &e), -1);
+	assert_string_equal(e.msg, "bad timestamp \"2024-05-01 12:00:00\"");
+	seal(bad_prev, strlen(bad_prev));
+	assert_int_equal(record_decode(bad_prev, strlen(bad_prev), &d, &e), -1);
+	assert_string_equal(e.msg, "bad prev \"xyz\"");
+}
+
 static void
 scan_verifies_a_whole_chain(void **state)
 {
@@ -396,6 +428,7 @@ main(void)
 		cmocka_unit_test(encode_writes_the_exact_line_format),
 		cmocka_unit_test(decode_returns_what_was_encoded),
 		cmocka_unit_test(decode_rejects_a_flipped_byte_and_a_missing_crc),
+		cmocka_unit_test(decode_quotes_a_bad_timestamp_and_prev),
 		cmocka_unit_test(scan_verifies_a_whole_chain),
 		cmocka_unit_test(scan_continues_a_chain_from_a_known_tail),
 		cmocka_unit_test(scan_calls_a_line_without_newline_a_torn_tail),
