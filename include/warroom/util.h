@@ -7,6 +7,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #define WR_ERR_MAX 512
 #define WR_PATH_MAX 1024
@@ -38,6 +39,26 @@ bool wr_streq_ci(const char *a, const char *b);
 
 /* Edit distance of two short strings, for "did you mean" suggestions. */
 size_t wr_edit_distance(const char *a, const char *b);
+
+/* A growable NUL-terminated string; start from { 0 }. s stays NULL until
+ * the first add, so take it with wr_buf_take (never NULL). */
+struct wr_buf {
+	char *s;
+	size_t len, cap;
+};
+
+/* Append n bytes of s (which may hold NULs) and keep the terminator. */
+void wr_buf_add(struct wr_buf *b, const char *s, size_t n);
+/* Append the C string s. */
+void wr_buf_str(struct wr_buf *b, const char *s);
+/* Append printf-style output of any length. */
+void wr_buf_printf(struct wr_buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* Hand over the string (an empty one if nothing was added) and reset b. */
+char *wr_buf_take(struct wr_buf *b);
+
+/* Days since 1970-01-01 of a proleptic Gregorian date, so UTC times need
+ * neither timegm() nor a TZ lookup. */
+int64_t wr_days_from_civil(int64_t y, int64_t m, int64_t d);
 
 #define WR_ARRAY_LEN(a) (sizeof(a) / sizeof((a)[0]))
 

@@ -818,100 +818,71 @@ config_parse(struct config *cfg, const char *buf, size_t len,
 
 /* ---- the resolved view for --check-config ---- */
 
-struct strbuf {
-	char *s;
-	size_t len, cap;
-};
-
-static void
-sb_printf(struct strbuf *sb, const char *fmt, ...)
-    __attribute__((format(printf, 2, 3)));
-
-static void
-sb_printf(struct strbuf *sb, const char *fmt, ...)
-{
-	va_list ap;
-	int n;
-
-	for (;;) {
-		va_start(ap, fmt);
-		n = vsnprintf(sb->s + sb->len, sb->cap - sb->len, fmt, ap);
-		va_end(ap);
-		if (n >= 0 && (size_t)n < sb->cap - sb->len) {
-			sb->len += (size_t)n;
-			return;
-		}
-		sb->cap = sb->cap * 2 + (size_t)(n > 0 ? n : 64);
-		sb->s = xrealloc(sb->s, sb->cap);
-	}
-}
-
 char *
 config_describe(const struct config *cfg)
 {
-	struct strbuf sb = { .s = xmalloc(256), .cap = 256 };
+	struct wr_buf sb = { 0 };
 	const struct config_thresholds *t = &cfg->thresholds;
 	size_t i;
 	int j;
 
-	sb.s[0] = '\0';
-	sb_printf(&sb, "config: %s\n", cfg->file);
-	sb_printf(&sb, "read_only: %s\n", cfg->read_only ? "true" : "false");
-	sb_printf(&sb, "timeline_dir: %s\n", cfg->timeline_dir);
-	sb_printf(&sb, "theme: %s\n", cfg->theme);
-	sb_printf(&sb, "known_hosts: %s\n",
+	wr_buf_printf(&sb, "config: %s\n", cfg->file);
+	wr_buf_printf(&sb, "read_only: %s\n", cfg->read_only ? "true" : "false");
+	wr_buf_printf(&sb, "timeline_dir: %s\n", cfg->timeline_dir);
+	wr_buf_printf(&sb, "theme: %s\n", cfg->theme);
+	wr_buf_printf(&sb, "known_hosts: %s\n",
 	    cfg->known_hosts.path[0] ? cfg->known_hosts.path : "~/.ssh/known_hosts only");
-	sb_printf(&sb, "ssh_config: %s\n",
+	wr_buf_printf(&sb, "ssh_config: %s\n",
 	    cfg->ssh_config.path[0] ? cfg->ssh_config.path : "~/.ssh/config (as ssh reads it)");
-	sb_printf(&sb, "intervals: poll %ds, probes %ds, metrics %ds\n", cfg->poll_ms / 1000,
+	wr_buf_printf(&sb, "intervals: poll %ds, probes %ds, metrics %ds\n", cfg->poll_ms / 1000,
 	    cfg->probe_ms / 1000, cfg->metrics_ms / 1000);
-	sb_printf(&sb, "arming lasts %d min; health gate %ds\n", cfg->arm_ms / 60000,
+	wr_buf_printf(&sb, "arming lasts %d min; health gate %ds\n", cfg->arm_ms / 60000,
 	    cfg->health_timeout_ms / 1000);
-	sb_printf(&sb, "hosts: %zu\n", cfg->nhosts);
+	wr_buf_printf(&sb, "hosts: %zu\n", cfg->nhosts);
 	for (i = 0; i < cfg->nhosts; i++) {
 		const struct config_host *h = &cfg->hosts[i];
 
-		sb_printf(&sb, "  %s: %s%s%s:%d driver=%s", h->name,
+		wr_buf_printf(&sb, "  %s: %s%s%s:%d driver=%s", h->name,
 		    h->user[0] ? h->user : "", h->user[0] ? "@" : "",
 		    h->address[0] ? h->address : h->name, h->port ? h->port : 22,
 		    config_driver_name(h->driver));
 		if (h->driver == DRIVER_COMPOSE)
-			sb_printf(&sb, " compose_dir=%s", h->compose_dir);
+			wr_buf_printf(&sb, " compose_dir=%s", h->compose_dir);
 		else
-			sb_printf(&sb, " namespace=%s", h->namespace_);
-		sb_printf(&sb, " services=");
+			wr_buf_printf(&sb, " namespace=%s", h->namespace_);
+		wr_buf_printf(&sb, " services=");
 		for (j = 0; j < h->nservices; j++)
-			sb_printf(&sb, "%s%s", j ? "," : "", h->services[j]);
+			wr_buf_printf(&sb, "%s%s", j ? "," : "", h->services[j]);
 		if (h->read_only)
-			sb_printf(&sb, " read_only");
-		sb_printf(&sb, "\n");
+			wr_buf_printf(&sb, " read_only");
+		wr_buf_printf(&sb, "\n");
 		if (h->health_url[0])
-			sb_printf(&sb, "    health_url=%s%s\n", h->health_url,
+			wr_buf_printf(&sb, "    health_url=%s%s\n", h->health_url,
 			    h->tunnel ? " (through SSH)" : " (direct)");
 		if (h->metrics_url[0])
-			sb_printf(&sb, "    metrics_url=%s\n", h->metrics_url);
+			wr_buf_printf(&sb, "    metrics_url=%s\n", h->metrics_url);
 		if (h->metrics_token_env[0])
-			sb_printf(&sb, "    metrics token: from $%s\n", h->metrics_token_env);
+			wr_buf_printf(&sb, "    metrics token: from $%s\n", h->metrics_token_env);
 		if (h->metrics_token_file.path[0])
-			sb_printf(&sb, "    metrics token: from file %s\n",
+			wr_buf_printf(&sb, "    metrics token: from file %s\n",
 			    h->metrics_token_file.path);
 		if (h->identity_file.path[0])
-			sb_printf(&sb, "    identity_file=%s\n", h->identity_file.path);
+			wr_buf_printf(&sb, "    identity_file=%s\n", h->identity_file.path);
 	}
 	if (cfg->statuspage.kind != STATUSPAGE_NONE) {
 		const struct config_statuspage *sp = &cfg->statuspage;
 
-		sb_printf(&sb, "statuspage: %s %s, token from %s%s\n",
+		wr_buf_printf(&sb, "statuspage: %s %s, token from %s%s\n",
 		    sp->kind == STATUSPAGE_ATLASSIAN ? "atlassian" : "cachet", sp->url,
 		    sp->token_env[0] ? "$" : "file ",
 		    sp->token_env[0] ? sp->token_env : sp->token_file.path);
 	} else
-		sb_printf(&sb, "statuspage: none\n");
-	sb_printf(&sb,
+		wr_buf_printf(&sb, "statuspage: none\n");
+	wr_buf_printf(&sb,
 	    "thresholds: error rate rollback>%g%% consider>%g%% monitor>%g%%; "
 	    "p95 rollback>%gms consider>%gms monitor>%gms; restarts %d/%ds\n",
 	    t->error_rate_rollback * 100, t->error_rate_consider * 100,
 	    t->error_rate_monitor * 100, t->p95_rollback_ms, t->p95_consider_ms,
 	    t->p95_monitor_ms, t->restarts_rollback, t->restarts_window_s);
-	return sb.s;
+	return wr_buf_take(&sb);
 }

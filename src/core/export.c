@@ -21,11 +21,6 @@
 #define NO_TIME INT64_MIN
 #define CELL_MAX 200
 
-struct sbuf {
-	char *p;
-	size_t len, cap;
-};
-
 struct pm_action {
 	const struct record *intent;
 	const struct record *end;       /* action.end or a later action.reconcile */
@@ -56,49 +51,6 @@ struct pm {
 	size_t n_ok, n_failed, n_unknown, n_done;
 };
 
-static void
-sb_add(struct sbuf *b, const char *s, size_t n)
-{
-	if (b->len + n + 1 > b->cap) {
-		while (b->len + n + 1 > b->cap)
-			b->cap = b->cap ? b->cap * 2 : 4096;
-		b->p = xrealloc(b->p, b->cap);
-	}
-	memcpy(b->p + b->len, s, n);
-	b->len += n;
-	b->p[b->len] = '\0';
-}
-
-static void
-sb_str(struct sbuf *b, const char *s)
-{
-	sb_add(b, s, strlen(s));
-}
-
-static void __attribute__((format(printf, 2, 3)))
-sb_printf(struct sbuf *b, const char *fmt, ...)
-{
-	char small[256], *big;
-	va_list ap;
-	int n;
-
-	va_start(ap, fmt);
-	n = vsnprintf(small, sizeof(small), fmt, ap);
-	va_end(ap);
-	if (n < 0)
-		return;
-	if ((size_t)n < sizeof(small)) {
-		sb_add(b, small, (size_t)n);
-		return;
-	}
-	big = xmalloc((size_t)n + 1);
-	va_start(ap, fmt);
-	vsnprintf(big, (size_t)n + 1, fmt, ap);
-	va_end(ap);
-	sb_add(b, big, (size_t)n);
-	free(big);
-}
-
 int
 export_format_parse(const char *s, enum export_format *out)
 {
@@ -114,30 +66,30 @@ export_format_parse(const char *s, enum export_format *out)
 void
 export_md_escape(const char *text, char **buf, size_t *len, size_t *cap)
 {
-	struct sbuf b = { *buf, *len, *cap };
+	struct wr_buf b = { *buf, *len, *cap };
 	const unsigned char *p = (const unsigned char *)text;
 	char pair[2] = { '\\', 0 };
 
 	for (; *p != '\0'; p++) {
 		if (*p < 0x20 || *p == 0x7f) {
-			sb_add(&b, " ", 1);
+			wr_buf_add(&b, " ", 1);
 		} else if (strchr("\\`*_[]<>|~#!&", *p) != NULL) {
 			pair[1] = (char)*p;
-			sb_add(&b, pair, 2);
+			wr_buf_add(&b, pair, 2);
 		} else {
-			sb_add(&b, (const char *)p, 1);
+			wr_buf_add(&b, (const char *)p, 1);
 		}
 	}
-	if (b.p == NULL)
-		sb_add(&b, "", 0);
-	*buf = b.p;
+	if (b.s == NULL)
+		wr_buf_add(&b, "", 0);
+	*buf = b.s;
 	*len = b.len;
 	*cap = b.cap;
 }
 
 /* Redact, cut to CELL_MAX bytes on a UTF-8 boundary, escape. */
 static void
-sb_text(struct sbuf *b, const struct export_opts *o, const char *s)
+sb_text(struct wr_buf *b, const struct export_opts *o, const char *s)
 {
 	char *r = redact_text(o->red, s != NULL ? s : "");
 	size_t n = strlen(r);
@@ -149,7 +101,7 @@ sb_text(struct sbuf *b, const struct export_opts *o, const char *s)
 		r = xrealloc(r, n + sizeof("…"));
 		memcpy(r + n, "…", sizeof("…"));
 	}
-	export_md_escape(r, &b->p, &b->len, &b->cap);
+	export_md_escape(r, &b->s, &b->len, &b->cap);
 	free(r);
 }
 
@@ -440,19 +392,19 @@ export_details(const struct record *r, const struct redactor *red)
 		"text", "title", "action", "outcome", "status", "service", "verdict",
 		"state", "reason", "detail", "body", "mode", "name", "summary",
 	};
-	struct sbuf line = { 0 };
+	struct wr_buf line = { 0 };
 	size_t i;
 
 	if (strncmp(r->kind, "step.", 5) == 0 && dstr(r, "title") == NULL && dstr(r, "step") != NULL)
-		sb_str(&line, dstr(r, "step"));
+		wr_buf_str(&line, dstr(r, "step"));
 	for (i = 0; i < WR_ARRAY_LEN(keys); i++) {
 		const char *s = dstr(r, keys[i]);
 
 		if (s == NULL)
 			continue;
 		if (line.len > 0)
-			sb_str(&line, " — ");
-		sb_str(&line, s);
+			wr_buf_str(&line, " — ");
+		wr_buf_str(&line, s);
 	}
 	if (line.len == 0 && r->data != NULL && r->data->child != NULL) {
 		cJSON *copy = cJSON_Duplicate(r->data, 1);
@@ -462,17 +414,15 @@ export_details(const struct record *r, const struct redactor *red)
 		text = cJSON_PrintUnformatted(copy);
 		cJSON_Delete(copy);
 		if (text != NULL)
-			sb_str(&line, text);
+			wr_buf_str(&line, text);
 		cJSON_free(text);
 	}
-	if (line.p == NULL)
-		return xstrdup("");
-	return line.p;
+	return wr_buf_take(&line);
 }
 
 /* The Details cell of the timeline table. */
 static void
-md_details(struct sbuf *b, const struct export_opts *o, const struct record *r)
+md_details(struct wr_buf *b, const struct export_opts *o, const struct record *r)
 {
 	char *text = export_details(r, o->red);
 
@@ -481,7 +431,7 @@ md_details(struct sbuf *b, const struct export_opts *o, const struct record *r)
 }
 
 static void
-md_key_time(struct sbuf *b, const struct export_opts *o, const struct pm *pm,
+md_key_time(struct wr_buf *b, const struct export_opts *o, const struct pm *pm,
     const char *what, int64_t t)
 {
 	char ts[WR_TS_MAX], dur[48];
@@ -491,37 +441,37 @@ md_key_time(struct sbuf *b, const struct export_opts *o, const struct pm *pm,
 		fmt_dur(t - pm->detect, dur, sizeof(dur));
 	else
 		wr_strlcpy(dur, "—", sizeof(dur));
-	sb_printf(b, "| %s | %s | %s |\n", what, ts, dur);
+	wr_buf_printf(b, "| %s | %s | %s |\n", what, ts, dur);
 }
 
 static void
-render_md(struct sbuf *b, const struct record *v, size_t n, const struct export_opts *o,
+render_md(struct wr_buf *b, const struct record *v, size_t n, const struct export_opts *o,
     const struct pm *pm)
 {
 	char ts[WR_TS_MAX], ts2[WR_TS_MAX], tz[96], dur[48];
 	size_t i, notes = 0, posts = 0;
 
-	sb_str(b, "# Post-mortem: ");
+	wr_buf_str(b, "# Post-mortem: ");
 	sb_text(b, o, pm->name != NULL ? pm->name : o->id);
 	tz_describe(o, tz, sizeof(tz));
-	sb_printf(b, "\n\nIncident `%s` · %s · %zu records · times in %s\n\n",
+	wr_buf_printf(b, "\n\nIncident `%s` · %s · %zu records · times in %s\n\n",
 	    o->id, pm->resolved ? "resolved" : "open", n, tz);
 	if (o->warning != NULL) {
-		sb_str(b, "> **Warning:** ");
+		wr_buf_str(b, "> **Warning:** ");
 		sb_text(b, o, o->warning);
-		sb_str(b, "\n\n");
+		wr_buf_str(b, "\n\n");
 	}
 
-	sb_str(b, "## Summary\n\n_Draft: say what happened, why, and what fixed it._\n\n");
+	wr_buf_str(b, "## Summary\n\n_Draft: say what happened, why, and what fixed it._\n\n");
 	fmt_time(pm->detect, o, ts);
 	fmt_time(pm->recovery, o, ts2);
-	sb_printf(b, "- Detected %s; recovered %s.\n", ts, ts2);
-	sb_printf(b, "- %zu action%s: %zu ok, %zu failed, ", pm->nacts,
+	wr_buf_printf(b, "- Detected %s; recovered %s.\n", ts, ts2);
+	wr_buf_printf(b, "- %zu action%s: %zu ok, %zu failed, ", pm->nacts,
 	    pm->nacts == 1 ? "" : "s", pm->n_ok, pm->n_failed);
-	sb_printf(b, pm->n_unknown > 0 ? "**%zu UNKNOWN**.\n" : "%zu unknown.\n", pm->n_unknown);
-	sb_printf(b, "- Checklist: %zu of %zu steps done.\n\n", pm->n_done, pm->nsteps);
+	wr_buf_printf(b, pm->n_unknown > 0 ? "**%zu UNKNOWN**.\n" : "%zu unknown.\n", pm->n_unknown);
+	wr_buf_printf(b, "- Checklist: %zu of %zu steps done.\n\n", pm->n_done, pm->nsteps);
 
-	sb_str(b, "## Key times\n\n| Event | Time | Since detection |\n|---|---|---|\n");
+	wr_buf_str(b, "## Key times\n\n| Event | Time | Since detection |\n|---|---|---|\n");
 	md_key_time(b, o, pm, "Detection", pm->detect);
 	md_key_time(b, o, pm, "First response", pm->first_resp);
 	md_key_time(b, o, pm, "Rollback start", pm->rb_start);
@@ -529,36 +479,36 @@ render_md(struct sbuf *b, const struct record *v, size_t n, const struct export_
 	md_key_time(b, o, pm, "Recovery", pm->recovery);
 	if (pm->recovery != NO_TIME && pm->detect != NO_TIME) {
 		fmt_dur(pm->recovery - pm->detect, dur, sizeof(dur));
-		sb_printf(b, "\n**Impact duration:** %s (detection to recovery)\n\n", dur);
+		wr_buf_printf(b, "\n**Impact duration:** %s (detection to recovery)\n\n", dur);
 	} else if (n > 0 && pm->detect != NO_TIME) {
 		fmt_dur(v[n - 1].ts_ms - pm->detect, dur, sizeof(dur));
-		sb_printf(b, "\n**Impact duration:** not recovered yet (%s so far)\n\n", dur);
+		wr_buf_printf(b, "\n**Impact duration:** not recovered yet (%s so far)\n\n", dur);
 	} else {
-		sb_str(b, "\n**Impact duration:** unknown\n\n");
+		wr_buf_str(b, "\n**Impact duration:** unknown\n\n");
 	}
 
-	sb_str(b, "## Timeline\n\n| Seq | Time | Actor | Kind | Host | Details |\n"
+	wr_buf_str(b, "## Timeline\n\n| Seq | Time | Actor | Kind | Host | Details |\n"
 	    "|---:|---|---|---|---|---|\n");
 	for (i = 0; i < n; i++) {
 		fmt_time(v[i].ts_ms, o, ts);
-		sb_printf(b, "| %" PRIu64 " | %s | ", v[i].seq, ts);
+		wr_buf_printf(b, "| %" PRIu64 " | %s | ", v[i].seq, ts);
 		sb_text(b, o, v[i].actor);
-		sb_str(b, " | ");
+		wr_buf_str(b, " | ");
 		sb_text(b, o, v[i].kind);
-		sb_str(b, " | ");
+		wr_buf_str(b, " | ");
 		sb_text(b, o, v[i].host != NULL ? v[i].host : "");
-		sb_str(b, " | ");
+		wr_buf_str(b, " | ");
 		md_details(b, o, &v[i]);
-		sb_str(b, " |\n");
+		wr_buf_str(b, " |\n");
 	}
 	if (n == 0)
-		sb_str(b, "| | | | | | _no records_ |\n");
+		wr_buf_str(b, "| | | | | | _no records_ |\n");
 
-	sb_str(b, "\n## Actions\n\n");
+	wr_buf_str(b, "\n## Actions\n\n");
 	if (pm->nacts == 0)
-		sb_str(b, "_No actions were run._\n");
+		wr_buf_str(b, "_No actions were run._\n");
 	else
-		sb_str(b, "| Op | Action | Host | Started | Ended | Outcome | Detail |\n"
+		wr_buf_str(b, "| Op | Action | Host | Started | Ended | Outcome | Detail |\n"
 		    "|---|---|---|---|---|---|---|\n");
 	for (i = 0; i < pm->nacts; i++) {
 		const struct pm_action *a = &pm->acts[i];
@@ -566,70 +516,70 @@ render_md(struct sbuf *b, const struct record *v, size_t n, const struct export_
 
 		fmt_time(a->intent->ts_ms, o, ts);
 		fmt_time(a->end != NULL ? a->end->ts_ms : NO_TIME, o, ts2);
-		sb_str(b, "| ");
+		wr_buf_str(b, "| ");
 		sb_text(b, o, a->intent->op);
-		sb_str(b, " | ");
+		wr_buf_str(b, " | ");
 		sb_text(b, o, dstr(a->intent, "action"));
-		sb_str(b, " | ");
+		wr_buf_str(b, " | ");
 		sb_text(b, o, a->intent->host);
-		sb_printf(b, " | %s | %s | %s%s | ", ts, ts2,
+		wr_buf_printf(b, " | %s | %s | %s%s | ", ts, ts2,
 		    strcmp(oc, "unknown") == 0 ? "**UNKNOWN**" : oc,
 		    a->end != NULL && kind_is(a->end, "action.reconcile") ? " (reconciled)" : "");
 		if (a->end == NULL)
-			sb_str(b, "no action.end recorded: check the real state before anything else");
+			wr_buf_str(b, "no action.end recorded: check the real state before anything else");
 		else
 			sb_text(b, o, dstr(a->end, "detail"));
-		sb_str(b, " |\n");
+		wr_buf_str(b, " |\n");
 	}
 
-	sb_str(b, "\n## Checklist\n\n");
+	wr_buf_str(b, "\n## Checklist\n\n");
 	if (pm->nsteps == 0)
-		sb_str(b, "_No checklist steps were recorded._\n");
+		wr_buf_str(b, "_No checklist steps were recorded._\n");
 	for (i = 0; i < pm->nsteps; i++) {
-		sb_str(b, pm->steps[i].done ? "- [x] " : "- [ ] ");
+		wr_buf_str(b, pm->steps[i].done ? "- [x] " : "- [ ] ");
 		sb_text(b, o, pm->steps[i].title);
-		sb_str(b, "\n");
+		wr_buf_str(b, "\n");
 	}
-	sb_str(b, "\n### Follow-ups\n\n");
+	wr_buf_str(b, "\n### Follow-ups\n\n");
 	if (pm->n_done == pm->nsteps)
-		sb_str(b, "_None: every recorded step is ticked._\n");
+		wr_buf_str(b, "_None: every recorded step is ticked._\n");
 	for (i = 0; i < pm->nsteps; i++) {
 		if (pm->steps[i].done)
 			continue;
-		sb_str(b, "- ");
+		wr_buf_str(b, "- ");
 		sb_text(b, o, pm->steps[i].title);
-		sb_str(b, " (not ticked during the incident)\n");
+		wr_buf_str(b, " (not ticked during the incident)\n");
 	}
 
-	sb_str(b, "\n## Notes\n\n");
+	wr_buf_str(b, "\n## Notes\n\n");
 	for (i = 0; i < n; i++) {
 		if (!kind_is(&v[i], "note"))
 			continue;
 		fmt_time(v[i].ts_ms, o, ts);
-		sb_printf(b, "- **%s** ", ts);
+		wr_buf_printf(b, "- **%s** ", ts);
 		sb_text(b, o, v[i].actor);
-		sb_str(b, ": ");
+		wr_buf_str(b, ": ");
 		sb_text(b, o, dstr(&v[i], "text"));
-		sb_str(b, "\n");
+		wr_buf_str(b, "\n");
 		notes++;
 	}
 	if (notes == 0)
-		sb_str(b, "_No notes._\n");
+		wr_buf_str(b, "_No notes._\n");
 
-	sb_str(b, "\n## Status-page updates\n\n");
+	wr_buf_str(b, "\n## Status-page updates\n\n");
 	for (i = 0; i < n; i++) {
 		if (!kind_is(&v[i], "statuspage.post"))
 			continue;
 		fmt_time(v[i].ts_ms, o, ts);
-		sb_printf(b, "- **%s** ", ts);
+		wr_buf_printf(b, "- **%s** ", ts);
 		sb_text(b, o, dstr(&v[i], "status"));
-		sb_str(b, ": ");
+		wr_buf_str(b, ": ");
 		sb_text(b, o, dstr(&v[i], "body"));
-		sb_str(b, "\n");
+		wr_buf_str(b, "\n");
 		posts++;
 	}
 	if (posts == 0)
-		sb_str(b, "_None posted._\n");
+		wr_buf_str(b, "_None posted._\n");
 }
 
 static void
@@ -740,7 +690,7 @@ json_record(const struct record *r, const struct export_opts *o)
 }
 
 static void
-render_json(struct sbuf *b, const struct record *v, size_t n, const struct export_opts *o,
+render_json(struct wr_buf *b, const struct record *v, size_t n, const struct export_opts *o,
     const struct pm *pm)
 {
 	cJSON *inc = json_incident(v, n, o, pm);
@@ -748,27 +698,27 @@ render_json(struct sbuf *b, const struct record *v, size_t n, const struct expor
 	size_t i;
 
 	cJSON_Delete(inc);
-	sb_str(b, "{\"incident\":");
-	sb_str(b, text != NULL ? text : "null");
+	wr_buf_str(b, "{\"incident\":");
+	wr_buf_str(b, text != NULL ? text : "null");
 	cJSON_free(text);
-	sb_str(b, ",\"records\":[");
+	wr_buf_str(b, ",\"records\":[");
 	for (i = 0; i < n; i++) {
 		text = json_record(&v[i], o);
 		if (i > 0)
-			sb_str(b, ",\n");
+			wr_buf_str(b, ",\n");
 		else
-			sb_str(b, "\n");
-		sb_str(b, text != NULL ? text : "null");
+			wr_buf_str(b, "\n");
+		wr_buf_str(b, text != NULL ? text : "null");
 		cJSON_free(text);
 	}
-	sb_str(b, "\n]}\n");
+	wr_buf_str(b, "\n]}\n");
 }
 
 int
 export_render(enum export_format format, const struct record *v, size_t n,
     const struct export_opts *o, char **out, size_t *len, struct wr_err *err)
 {
-	struct sbuf b = { 0 };
+	struct wr_buf b = { 0 };
 	struct pm pm;
 
 	if (o == NULL || o->id == NULL)
@@ -779,7 +729,7 @@ export_render(enum export_format format, const struct record *v, size_t n,
 	else
 		render_json(&b, v, n, o, &pm);
 	pm_free(&pm);
-	*out = b.p;
 	*len = b.len;
+	*out = wr_buf_take(&b);
 	return 0;
 }

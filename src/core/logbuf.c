@@ -359,20 +359,6 @@ logbuf_locate(const struct logbuf *lb, uint64_t seq, size_t n, const char *p)
 	return lo;
 }
 
-/* Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant). */
-static int64_t
-days_from_civil(int64_t y, unsigned m, unsigned d)
-{
-	int64_t era, yoe, doy, doe;
-
-	y -= m <= 2;
-	era = (y >= 0 ? y : y - 399) / 400;
-	yoe = y - era * 400;
-	doy = (153 * (m > 2 ? m - 3 : m + 9) + 2) / 5 + d - 1;
-	doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-	return era * 146097 + doe - 719468;
-}
-
 /* n decimal digits at s, or -1. */
 static int
 digits(const char *s, int n)
@@ -426,7 +412,7 @@ logbuf_parse_time(const char *t, size_t len, int64_t *secs)
 			return false;
 		zone = (zh * 3600 + zm * 60) * (*t == '-' ? -1 : 1);
 	}
-	*secs = days_from_civil(y, (unsigned)mo, (unsigned)d) * 86400 +
+	*secs = wr_days_from_civil(y, mo, d) * 86400 +
 	    h * 3600 + mi * 60 + s - zone;
 	return true;
 }

@@ -72,20 +72,6 @@ digits(const char *s, int n, int *v)
 	return true;
 }
 
-/* Days since 1970-01-01 of a proleptic Gregorian date (Howard Hinnant). */
-static int64_t
-days_from_civil(int y, int m, int d)
-{
-	int64_t era, yoe, doy, doe;
-
-	y -= m <= 2;
-	era = (y >= 0 ? y : y - 399) / 400;
-	yoe = y - era * 400;
-	doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-	doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-	return era * 146097 + doe - 719468;
-}
-
 int
 parse_rfc3339(const char *s, int64_t *epoch)
 {
@@ -123,7 +109,7 @@ parse_rfc3339(const char *s, int64_t *epoch)
 	}
 	if (*p != '\0')
 		return -1;
-	*epoch = days_from_civil(y, mo, d) * 86400 + h * 3600 + mi * 60 + sec -
+	*epoch = wr_days_from_civil(y, mo, d) * 86400 + h * 3600 + mi * 60 + sec -
 	    sign * (oh * 3600 + om * 60);
 	return 0;
 }

@@ -36,41 +36,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* ---- a growable byte buffer ---- */
-
-struct sbuf {
-	char *s;
-	size_t len, cap;
-};
-
 static void
-sbuf_add(struct sbuf *b, const char *s, size_t n)
-{
-	if (b->len + n + 1 > b->cap) {
-		size_t cap = b->cap ? b->cap : 64;
-
-		while (cap < b->len + n + 1)
-			cap *= 2;
-		b->s = xrealloc(b->s, cap);
-		b->cap = cap;
-	}
-	memcpy(b->s + b->len, s, n);
-	b->len += n;
-	b->s[b->len] = '\0';
-}
-
-/* Hand over the string (never NULL) and reset b. */
-static char *
-sbuf_take(struct sbuf *b)
-{
-	char *s = b->s ? b->s : xstrdup("");
-
-	memset(b, 0, sizeof(*b));
-	return s;
-}
-
-static void
-sbuf_free(struct sbuf *b)
+buf_free(struct wr_buf *b)
 {
 	free(b->s);
 	memset(b, 0, sizeof(*b));
@@ -279,7 +246,7 @@ outline_free(struct outline *o)
 
 struct frame {
 	MD_BLOCKTYPE type;
-	struct sbuf text;      /* H, LI, TH/TD, promoted P */
+	struct wr_buf text;      /* H, LI, TH/TD, promoted P */
 	int text_line;         /* line of the first in-buffer text, 0: none */
 	size_t step;           /* LI: its step; WR_RUNBOOK_NONE for a section item */
 	size_t section;        /* H, section item, promoted P: its section */
@@ -316,7 +283,7 @@ struct builder {
 	size_t trailing_depth, trailing_step;
 	bool in_code;
 	char fence;
-	struct sbuf code;
+	struct wr_buf code;
 	struct runbook_block cur;
 	struct table table;
 	bool in_table;
@@ -666,7 +633,7 @@ static void
 step_end(struct builder *b, struct frame *f)
 {
 	struct runbook_step *s = &b->rb->steps[f->step];
-	char *raw = sbuf_take(&f->text);
+	char *raw = wr_buf_take(&f->text);
 
 	s->text = squeeze(raw);
 	free(raw);
@@ -679,7 +646,7 @@ static void
 title_end(struct builder *b, struct frame *f)
 {
 	struct runbook_section *s = &b->rb->sections[f->section];
-	char *raw = sbuf_take(&f->text);
+	char *raw = wr_buf_take(&f->text);
 	size_t n;
 
 	s->title = squeeze(raw);
@@ -766,7 +733,7 @@ code_end(struct builder *b)
 	*c = b->cur;
 	memset(&b->cur, 0, sizeof(b->cur));
 	c->len = b->code.len;
-	c->text = sbuf_take(&b->code);
+	c->text = wr_buf_take(&b->code);
 	for (i = 0; i < c->len; i++)
 		if (c->text[i] == '\n')
 			c->nlines++;
@@ -852,7 +819,7 @@ on_enter(MD_BLOCKTYPE type, void *detail, void *arg)
 	case MD_BLOCK_P:
 		/* A later paragraph of an item continues its text. */
 		if (parent != NULL && parent->type == MD_BLOCK_LI && parent->text.len > 0)
-			sbuf_add(&parent->text, " ", 1);
+			wr_buf_add(&parent->text, " ", 1);
 		if (ob != NULL && ob->promote) {
 			f->promoted = true;
 			f->section = section_add(b, b->pseudo_level, guess_line(b), true);
@@ -939,7 +906,7 @@ on_leave(MD_BLOCKTYPE type, void *detail, void *arg)
 	case MD_BLOCK_TH:
 	case MD_BLOCK_TD:
 		if (b->in_table) {
-			char *raw = sbuf_take(&f->text);
+			char *raw = wr_buf_take(&f->text);
 
 			table_cell(&b->table, squeeze(raw));
 			free(raw);
@@ -965,7 +932,7 @@ on_leave(MD_BLOCKTYPE type, void *detail, void *arg)
 	default:
 		break;
 	}
-	sbuf_free(&f->text);
+	buf_free(&f->text);
 	b->depth--;
 	if (b->trailing && b->trailing_depth > b->depth)
 		b->trailing = false;
@@ -1014,9 +981,9 @@ on_text(MD_TEXTTYPE type, const MD_CHAR *text, MD_SIZE size, void *arg)
 	consume(b, text, size);
 	if (b->in_code) {
 		if (type == MD_TEXT_NULLCHAR)
-			sbuf_add(&b->code, "\xef\xbf\xbd", 3);
+			wr_buf_add(&b->code, "\xef\xbf\xbd", 3);
 		else if (text != NULL)
-			sbuf_add(&b->code, text, size);
+			wr_buf_add(&b->code, text, size);
 		return 0;
 	}
 	if ((f = collector(b)) == NULL)
@@ -1027,14 +994,14 @@ on_text(MD_TEXTTYPE type, const MD_CHAR *text, MD_SIZE size, void *arg)
 	switch (type) {
 	case MD_TEXT_BR:
 	case MD_TEXT_SOFTBR:
-		sbuf_add(&f->text, " ", 1);
+		wr_buf_add(&f->text, " ", 1);
 		break;
 	case MD_TEXT_NULLCHAR:
-		sbuf_add(&f->text, "\xef\xbf\xbd", 3);
+		wr_buf_add(&f->text, "\xef\xbf\xbd", 3);
 		break;
 	default:
 		if (text != NULL)
-			sbuf_add(&f->text, text, size);
+			wr_buf_add(&f->text, text, size);
 		break;
 	}
 	return 0;
@@ -1127,11 +1094,11 @@ runbook_parse(struct runbook *rb, const char *name, const char *buf, size_t len)
 		runbook_diag(rb, RUNBOOK_ERROR, 0, "the Markdown parser failed");
 	/* md4c closes every block it opens; this only guards an aborted parse. */
 	for (i = 0; i < b.depth; i++)
-		sbuf_free(&b.stack[i].text);
+		buf_free(&b.stack[i].text);
 	if (b.in_code) {
 		free(b.cur.info);
 		free(b.cur.lang);
-		sbuf_free(&b.code);
+		buf_free(&b.code);
 	}
 	table_free(&b.table);
 	free(b.stack);

@@ -13,177 +13,128 @@
 #include <stdlib.h>
 #include <string.h>
 
-struct out {
-	char *s;
-	size_t len, cap;
-};
-
-static void
-out_add(struct out *o, const char *s, size_t n)
-{
-	if (o->len + n + 1 > o->cap) {
-		size_t cap = o->cap ? o->cap : 1024;
-
-		while (cap < o->len + n + 1)
-			cap *= 2;
-		o->s = xrealloc(o->s, cap);
-		o->cap = cap;
-	}
-	memcpy(o->s + o->len, s, n);
-	o->len += n;
-	o->s[o->len] = '\0';
-}
-
-static void __attribute__((format(printf, 2, 3)))
-out_printf(struct out *o, const char *fmt, ...)
-{
-	char small[512];
-	va_list ap;
-	int n;
-
-	va_start(ap, fmt);
-	n = vsnprintf(small, sizeof(small), fmt, ap);
-	va_end(ap);
-	if (n < 0)
-		return;
-	if ((size_t)n < sizeof(small)) {
-		out_add(o, small, (size_t)n);
-		return;
-	}
-	out_add(o, "", 0);
-	if (o->len + (size_t)n + 1 > o->cap) {
-		while (o->cap < o->len + (size_t)n + 1)
-			o->cap *= 2;
-		o->s = xrealloc(o->s, o->cap);
-	}
-	va_start(ap, fmt);
-	vsnprintf(o->s + o->len, (size_t)n + 1, fmt, ap);
-	va_end(ap);
-	o->len += (size_t)n;
-}
-
 /* Text with each newline followed by indent spaces. */
 static void
-out_indented(struct out *o, const char *s, size_t n, int indent)
+out_indented(struct wr_buf *o, const char *s, size_t n, int indent)
 {
 	size_t i, from = 0;
 
 	for (i = 0; i < n; i++)
 		if (s[i] == '\n') {
-			out_add(o, s + from, i + 1 - from);
-			out_printf(o, "%*s", indent, "");
+			wr_buf_add(o, s + from, i + 1 - from);
+			wr_buf_printf(o, "%*s", indent, "");
 			from = i + 1;
 		}
-	out_add(o, s + from, n - from);
+	wr_buf_add(o, s + from, n - from);
 }
 
 static void
-out_action(struct out *o, const struct runbook_action *a)
+out_action(struct wr_buf *o, const struct runbook_action *a)
 {
 	size_t i;
 
-	out_printf(o, "%s", runbook_action_name(a->kind));
+	wr_buf_printf(o, "%s", runbook_action_name(a->kind));
 	for (i = 0; i < a->nargs; i++)
-		out_printf(o, " %s=%s", a->args[i].key, a->args[i].value);
+		wr_buf_printf(o, " %s=%s", a->args[i].key, a->args[i].value);
 }
 
 static void
-text_command(struct out *o, const struct runbook_command *c, int indent)
+text_command(struct wr_buf *o, const struct runbook_command *c, int indent)
 {
 	size_t i, j;
 
-	out_printf(o, "%*s$ ", indent, "");
+	wr_buf_printf(o, "%*s$ ", indent, "");
 	out_indented(o, c->text, c->len, indent + 2);
-	out_printf(o, "  (line %d%s)\n", c->line, c->compound ? ", compound" : "");
+	wr_buf_printf(o, "  (line %d%s)\n", c->line, c->compound ? ", compound" : "");
 	for (i = 0; i < c->nph; i++) {
 		const struct runbook_placeholder *p = &c->ph[i];
 
-		out_printf(o, "%*splaceholder %s %s at", indent + 4, "",
+		wr_buf_printf(o, "%*splaceholder %s %s at", indent + 4, "",
 		    runbook_ph_kind_name(p->kind), p->name);
 		for (j = 0; j < p->npos; j++)
-			out_printf(o, "%s %zu+%zu", j ? "," : "", p->pos[j].off, p->pos[j].len);
-		out_add(o, "\n", 1);
+			wr_buf_printf(o, "%s %zu+%zu", j ? "," : "", p->pos[j].off, p->pos[j].len);
+		wr_buf_add(o, "\n", 1);
 	}
 	if (c->action.kind != RUNBOOK_ACT_NONE) {
-		out_printf(o, "%*saction ", indent + 4, "");
+		wr_buf_printf(o, "%*saction ", indent + 4, "");
 		out_action(o, &c->action);
-		out_add(o, "\n", 1);
+		wr_buf_add(o, "\n", 1);
 	}
 }
 
 static void
-text_block(struct out *o, const struct runbook_block *b, int indent)
+text_block(struct wr_buf *o, const struct runbook_block *b, int indent)
 {
 	size_t i;
 
-	out_printf(o, "%*s[%s %s, lines %d-%d]\n", indent, "",
+	wr_buf_printf(o, "%*s[%s %s, lines %d-%d]\n", indent, "",
 	    b->lang[0] != '\0' ? b->lang : b->fenced ? "(no language)" : "(indented)",
 	    runbook_block_kind_name(b->kind), b->line, b->first_line + b->nlines -
 	    (b->fenced ? 0 : 1));
 	for (i = 0; i < b->ncmds; i++)
 		text_command(o, &b->cmds[i], indent + 2);
 	for (i = 0; i < b->nbinds; i++) {
-		out_printf(o, "%*sbinding ", indent + 2, "");
+		wr_buf_printf(o, "%*sbinding ", indent + 2, "");
 		out_action(o, &b->binds[i].action);
-		out_printf(o, "  (line %d)\n", b->binds[i].line);
+		wr_buf_printf(o, "  (line %d)\n", b->binds[i].line);
 	}
 }
 
 static void
-text_step(struct out *o, const struct runbook *rb, size_t si)
+text_step(struct wr_buf *o, const struct runbook *rb, size_t si)
 {
 	const struct runbook_step *s = &rb->steps[si];
 	int indent = 2 + 2 * s->depth;
 	size_t i;
 
 	if (s->ordered)
-		out_printf(o, "%*s%u. ", indent, "", s->number);
+		wr_buf_printf(o, "%*s%u. ", indent, "", s->number);
 	else
-		out_printf(o, "%*s- ", indent, "");
-	out_printf(o, "%s%s", s->task ? (s->checked ? "[x] " : "[ ] ") : "", s->text);
+		wr_buf_printf(o, "%*s- ", indent, "");
+	wr_buf_printf(o, "%s%s", s->task ? (s->checked ? "[x] " : "[ ] ") : "", s->text);
 	if (s->has_tminus)
-		out_printf(o, "  {T%+lds}", s->tminus_s);
-	out_printf(o, "  (line %d)\n", s->line);
+		wr_buf_printf(o, "  {T%+lds}", s->tminus_s);
+	wr_buf_printf(o, "  (line %d)\n", s->line);
 	for (i = 0; i < rb->nblocks; i++)
 		if (rb->blocks[i].step == si)
 			text_block(o, &rb->blocks[i], indent + 4);
 }
 
 static void
-text_matrix(struct out *o, const struct runbook_matrix *m)
+text_matrix(struct wr_buf *o, const struct runbook_matrix *m)
 {
 	size_t i;
 
 	if (!m->present)
 		return;
-	out_printf(o, "\ndecision matrix (line %d):\n", m->line);
+	wr_buf_printf(o, "\ndecision matrix (line %d):\n", m->line);
 	for (i = 0; i < m->nrows; i++) {
 		const struct runbook_matrix_row *r = &m->rows[i];
 
 		switch (r->metric) {
 		case RUNBOOK_METRIC_ERROR_RATE:
-			out_printf(o, "  error rate >= %g%%", r->value * 100);
+			wr_buf_printf(o, "  error rate >= %g%%", r->value * 100);
 			break;
 		case RUNBOOK_METRIC_P95_MS:
-			out_printf(o, "  p95 latency >= %gms", r->value);
+			wr_buf_printf(o, "  p95 latency >= %gms", r->value);
 			break;
 		case RUNBOOK_METRIC_RESTARTS:
-			out_printf(o, "  pod crashes >= %g in %ds", r->value, r->window_s);
+			wr_buf_printf(o, "  pod crashes >= %g in %ds", r->value, r->window_s);
 			break;
 		}
-		out_printf(o, " -> %s  (line %d)\n", runbook_level_name(r->level), r->line);
+		wr_buf_printf(o, " -> %s  (line %d)\n", runbook_level_name(r->level), r->line);
 	}
 }
 
 char *
 runbook_format_text(const struct runbook *rb)
 {
-	struct out o = { 0 };
+	struct wr_buf o = { 0 };
 	struct runbook_stats st;
 	size_t i, j, k;
 
 	runbook_stats(rb, &st);
-	out_printf(&o, "%s: %zu sections, %zu steps (%zu of %zu tasks ticked), "
+	wr_buf_printf(&o, "%s: %zu sections, %zu steps (%zu of %zu tasks ticked), "
 	    "%zu code blocks, %zu commands, %zu placeholders, %zu actions, "
 	    "%zu errors, %zu warnings\n", rb->name, st.sections, st.steps, st.checked,
 	    st.tasks, st.blocks, st.commands, st.placeholders, st.actions, st.errors,
@@ -191,11 +142,11 @@ runbook_format_text(const struct runbook *rb)
 	for (i = 0; i < rb->nsections; i++) {
 		const struct runbook_section *s = &rb->sections[i];
 
-		out_add(&o, "\n", 1);
+		wr_buf_add(&o, "\n", 1);
 		if (s->level == 0)
-			out_printf(&o, "(before the first heading)  (line %d)\n", s->line);
+			wr_buf_printf(&o, "(before the first heading)  (line %d)\n", s->line);
 		else
-			out_printf(&o, "%.*s %s%s  (line %d)\n", s->level, "######", s->title,
+			wr_buf_printf(&o, "%.*s %s%s  (line %d)\n", s->level, "######", s->title,
 			    s->pseudo ? "  [from a list item or title line]" : "", s->line);
 		/* Steps and the section's own blocks, merged by line. */
 		j = 0;
@@ -218,20 +169,18 @@ runbook_format_text(const struct runbook *rb)
 	}
 	text_matrix(&o, &rb->matrix);
 	if (rb->ndiags > 0)
-		out_add(&o, "\n", 1);
+		wr_buf_add(&o, "\n", 1);
 	for (i = 0; i < rb->ndiags; i++) {
 		const struct runbook_diag *d = &rb->diags[i];
 
 		if (d->line > 0)
-			out_printf(&o, "%s:%d: %s: %s\n", rb->name, d->line,
+			wr_buf_printf(&o, "%s:%d: %s: %s\n", rb->name, d->line,
 			    d->severity == RUNBOOK_ERROR ? "error" : "warning", d->msg);
 		else
-			out_printf(&o, "%s: %s: %s\n", rb->name,
+			wr_buf_printf(&o, "%s: %s: %s\n", rb->name,
 			    d->severity == RUNBOOK_ERROR ? "error" : "warning", d->msg);
 	}
-	if (o.s == NULL)
-		out_add(&o, "", 0);
-	return o.s;
+	return wr_buf_take(&o);
 }
 
 /* ---- JSON ---- */

@@ -22,38 +22,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* ---- a growable byte buffer ---- */
-
-struct sbuf {
-	char *s;
-	size_t len, cap;
-};
-
-static void
-sbuf_add(struct sbuf *b, const char *s, size_t n)
-{
-	if (b->len + n + 1 > b->cap) {
-		size_t cap = b->cap ? b->cap : 32;
-
-		while (cap < b->len + n + 1)
-			cap *= 2;
-		b->s = xrealloc(b->s, cap);
-		b->cap = cap;
-	}
-	memcpy(b->s + b->len, s, n);
-	b->len += n;
-	b->s[b->len] = '\0';
-}
-
-static char *
-sbuf_take(struct sbuf *b)
-{
-	char *s = b->s ? b->s : xstrdup("");
-
-	memset(b, 0, sizeof(*b));
-	return s;
-}
-
 /* ---- the lexer ---- */
 
 enum tok_type {
@@ -155,7 +123,7 @@ static void
 lex_word(struct lexer *lx, struct tok *tk)
 {
 	const char *s = lx->t;
-	struct sbuf v = { 0 };
+	struct wr_buf v = { 0 };
 	size_t i = lx->i, j, a;
 
 	tk->type = T_WORD;
@@ -164,7 +132,7 @@ lex_word(struct lexer *lx, struct tok *tk)
 		char c = s[i];
 
 		if ((a = angle_len(s, i, lx->n)) > 0) {
-			sbuf_add(&v, s + i, a);
+			wr_buf_add(&v, s + i, a);
 			i += a;
 			continue;
 		}
@@ -172,7 +140,7 @@ lex_word(struct lexer *lx, struct tok *tk)
 			break;
 		if (c == '\\') {
 			if (i + 1 < lx->n && s[i + 1] != '\n')
-				sbuf_add(&v, s + i + 1, 1);
+				wr_buf_add(&v, s + i + 1, 1);
 			i += 2;
 			continue;
 		}
@@ -180,7 +148,7 @@ lex_word(struct lexer *lx, struct tok *tk)
 			const char *q = memchr(s + i + 1, '\'', lx->n - i - 1);
 
 			j = q != NULL ? (size_t)(q - s) : lx->n;
-			sbuf_add(&v, s + i + 1, j - i - 1);
+			wr_buf_add(&v, s + i + 1, j - i - 1);
 			if (q == NULL && !lx->unterminated) {
 				lx->unterminated = true;
 				lx->bad_at = i;
@@ -195,14 +163,14 @@ lex_word(struct lexer *lx, struct tok *tk)
 				if (s[i] == '\\' && i + 1 < lx->n && s[i + 1] != '\0' &&
 				    strchr("\"\\$`\n", s[i + 1]) != NULL) {
 					if (s[i + 1] != '\n')
-						sbuf_add(&v, s + i + 1, 1);
+						wr_buf_add(&v, s + i + 1, 1);
 					i += 2;
 				} else if (s[i] == '$' && i + 1 < lx->n && s[i + 1] == '(') {
 					j = skip_group(lx, i + 1);
-					sbuf_add(&v, s + i, j - i);
+					wr_buf_add(&v, s + i, j - i);
 					i = j;
 				} else {
-					sbuf_add(&v, s + i, 1);
+					wr_buf_add(&v, s + i, 1);
 					i++;
 				}
 			}
@@ -215,7 +183,7 @@ lex_word(struct lexer *lx, struct tok *tk)
 		}
 		if (c == '$' && i + 1 < lx->n && (s[i + 1] == '(' || s[i + 1] == '{')) {
 			j = skip_group(lx, i + 1);
-			sbuf_add(&v, s + i, j - i);
+			wr_buf_add(&v, s + i, j - i);
 			i = j;
 			continue;
 		}
@@ -224,18 +192,18 @@ lex_word(struct lexer *lx, struct tok *tk)
 				if (s[j] == '\\')
 					j++;
 			j = j < lx->n ? j + 1 : lx->n;
-			sbuf_add(&v, s + i, j - i);
+			wr_buf_add(&v, s + i, j - i);
 			i = j;
 			continue;
 		}
-		sbuf_add(&v, &c, 1);
+		wr_buf_add(&v, &c, 1);
 		i++;
 	}
 	if (i > lx->n)
 		i = lx->n;
 	lx->i = i;
 	tk->end = i;
-	tk->value = sbuf_take(&v);
+	tk->value = wr_buf_take(&v);
 }
 
 /* Skip the bodies of pending heredocs starting at s[i] (a line start);

@@ -1,11 +1,13 @@
 /*
- * test_util.c — the bounded string helpers and edit distance.
+ * test_util.c — the bounded string helpers, the growable string and edit
+ * distance.
  */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <cmocka.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "warroom/util.h"
@@ -48,6 +50,30 @@ err_set_formats_and_returns_minus_one(void **state)
 	assert_int_equal(wr_err_set(NULL, "ignored"), -1);
 }
 
+static void
+buf_grows_and_hands_over(void **state)
+{
+	struct wr_buf b = { 0 };
+	char big[1000], *s;
+
+	(void)state;
+	s = wr_buf_take(&b);
+	assert_string_equal(s, "");
+	free(s);
+	memset(big, 'x', sizeof(big) - 1);
+	big[sizeof(big) - 1] = '\0';
+	wr_buf_str(&b, "a");
+	wr_buf_add(&b, "b\0c", 3);
+	wr_buf_printf(&b, "[%d]%s", 42, big);
+	assert_int_equal(b.len, 4 + 4 + 999);
+	assert_memory_equal(b.s, "ab\0c[42]x", 9);
+	assert_int_equal(b.s[b.len], '\0');
+	s = wr_buf_take(&b);
+	assert_null(b.s);
+	assert_int_equal(b.len, 0);
+	free(s);
+}
+
 int
 main(void)
 {
@@ -56,6 +82,7 @@ main(void)
 		cmocka_unit_test(trim_both_ends),
 		cmocka_unit_test(edit_distance_counts_edits),
 		cmocka_unit_test(err_set_formats_and_returns_minus_one),
+		cmocka_unit_test(buf_grows_and_hands_over),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
