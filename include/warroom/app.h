@@ -110,7 +110,8 @@ struct app {
 	time_t fake_now;
 
 	enum pane_id focus;
-	int host_sel;                    /* selected row in HOSTS */
+	int host_sel;                    /* selected row in HOSTS, config order */
+	enum { HOSTS_BY_HOST, HOSTS_BY_HEALTH, HOSTS_BY_VERDICT } host_sort;
 	int running_actions;             /* actions not yet ended */
 
 	bool help_visible;

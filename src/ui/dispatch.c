@@ -84,6 +84,12 @@ command_run(struct app *app, enum wr_command cmd)
 	case WR_CMD_TRUST_KEY:
 		trust_ask(app);
 		break;
+	case WR_CMD_SORT:
+		app->host_sort = (app->host_sort + 1) % 3;
+		app_say(app, app->host_sort == HOSTS_BY_HOST ? "HOSTS in config order" :
+		    app->host_sort == HOSTS_BY_HEALTH ? "HOSTS by health, worst first" :
+		    "HOSTS by verdict, worst first");
+		break;
 	case WR_CMD_ARM:
 		if (app->safety.read_only)
 			app_say(app, "refused: read-only mode: arming is impossible");

@@ -4,11 +4,13 @@
  * readiness, version, restarts and the age of the data. Columns are laid
  * out by priority, so a narrow pane keeps the ones that decide a rollback.
  * A value that changed in the last seconds is highlighted; under the table
- * the selected row's trouble is spelled out in full.
+ * the selected row's trouble is spelled out in full. Rows may be ordered
+ * worst first (o); the selection stays on its row, not its position.
  */
 #include "warroom/ui.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
@@ -126,6 +128,85 @@ recent(int64_t changed_ms)
 	return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000 - changed_ms < CHANGED_MS;
 }
 
+/* How bad a row looks, for ordering worst first: no connection, then a
+ * broken container, failing probes, a version mismatch, no probe yet. */
+static int
+health_rank(const struct app *app, int host, int svc)
+{
+	const struct svc_state *s;
+
+	if (app->pool == NULL || ssh_pool_status(app->pool, host)->state != SSH_UP)
+		return 5;
+	s = poller_state(app->poller, host, svc);
+	if (s == NULL)
+		return 1;
+	if (s->driver_error[0] != '\0' || strstr(s->state, "exited") != NULL ||
+	    strcmp(s->state, "absent") == 0 || strstr(s->health, "unhealthy") != NULL)
+		return 4;
+	if (s->have_probe && (s->healthz.health == PROBE_FAIL || s->readyz.health == PROBE_FAIL))
+		return 3;
+	if (s->version_cmp == PROBE_VERSION_MISMATCH)
+		return 2;
+	return s->have_probe && s->healthz.health == PROBE_OK &&
+	    s->readyz.health == PROBE_OK ? 0 : 1;
+}
+
+struct row_key {
+	int row, k1, k2;
+};
+
+static int
+row_key_cmp(const void *a, const void *b)
+{
+	const struct row_key *x = a, *y = b;
+
+	if (x->k1 != y->k1)
+		return y->k1 - x->k1;
+	if (x->k2 != y->k2)
+		return y->k2 - x->k2;
+	return x->row - y->row;
+}
+
+/* order[pos] = the row shown at table position pos, under app->host_sort. */
+static void
+row_order(const struct app *app, int *order, int rows)
+{
+	struct row_key *keys = xcalloc((size_t)rows, sizeof(*keys));
+	const struct config_host *h;
+	int n, svc, host;
+
+	for (n = 0; n < rows; n++) {
+		const struct host_metrics *m;
+		int health, verdict = -1;
+
+		host = row_at(app, n, &h, &svc);
+		keys[n].row = n;
+		if (app->host_sort == HOSTS_BY_HOST)
+			continue;
+		health = health_rank(app, host, svc);
+		m = app->poller != NULL ? poller_metrics(app->poller, host) : NULL;
+		if (m != NULL && m->nhist > 0)
+			verdict = (int)m->verdict.level;
+		keys[n].k1 = app->host_sort == HOSTS_BY_HEALTH ? health : verdict;
+		keys[n].k2 = app->host_sort == HOSTS_BY_HEALTH ? verdict : health;
+	}
+	qsort(keys, (size_t)rows, sizeof(*keys), row_key_cmp);
+	for (n = 0; n < rows; n++)
+		order[n] = keys[n].row;
+	free(keys);
+}
+
+static int
+order_pos(const int *order, int rows, int row)
+{
+	int i;
+
+	for (i = 0; i < rows; i++)
+		if (order[i] == row)
+			return i;
+	return 0;
+}
+
 /* Lines under the table for the selected row: why its host is not UP (an
  * untrusted key's fingerprint on a line of its own), or why its data is
  * stale or unhealthy. Returns the lines needed. */
@@ -180,11 +261,12 @@ detail_lines(const struct app *app, int host, int svc, char lines[2][700])
 static void
 cell(struct app *app, WINDOW *win, int y, int *x, int c, int role, const char *text, bool sel)
 {
-	char buf[300];
+	int a = sel ? ui_attr(app, THEME_SELECTED) : ui_attr(app, role);
+	int used = ui_put(win, y, *x, cols[c].width, a, text);
 
-	snprintf(buf, sizeof(buf), "%-*.*s", cols[c].width, cols[c].width, text);
-	ui_put(win, y, *x, cols[c].width, sel ? ui_attr(app, THEME_SELECTED) :
-	    ui_attr(app, role), buf);
+	/* Padded by cells, not bytes: names and tags may be UTF-8. */
+	if (used < cols[c].width)
+		ui_put(win, y, *x + used, cols[c].width - used, a, "                        ");
 	*x += cols[c].width + 1;
 }
 
@@ -192,7 +274,7 @@ static void
 hosts_draw(struct app *app, WINDOW *win, int h, int w, bool focused)
 {
 	int rows = app_host_rows(app), top = 0, y, x, c, ncols = fitting(w), body = h - 1;
-	int ndetail = 0, dim = ui_attr(app, THEME_DIM);
+	int ndetail = 0, dim = ui_attr(app, THEME_DIM), *order, selpos;
 	char detail[2][700];
 
 	if (rows == 0) {
@@ -202,7 +284,12 @@ hosts_draw(struct app *app, WINDOW *win, int h, int w, bool focused)
 	}
 	x = 2;
 	for (c = 0; c < ncols; c++)
-		cell(app, win, 0, &x, c, THEME_TITLE, cols[c].title, false);
+		cell(app, win, 0, &x, c, THEME_TITLE, c != C_HOST ? cols[c].title :
+		    app->host_sort == HOSTS_BY_HEALTH ? "HOST▾health" :
+		    app->host_sort == HOSTS_BY_VERDICT ? "HOST▾verdict" : cols[c].title, false);
+	order = xcalloc((size_t)rows, sizeof(*order));
+	row_order(app, order, rows);
+	selpos = order_pos(order, rows, app->host_sel);
 	{
 		const struct config_host *sh;
 		int ssvc, si = row_at(app, app->host_sel, &sh, &ssvc);
@@ -213,13 +300,13 @@ hosts_draw(struct app *app, WINDOW *win, int h, int w, bool focused)
 			ndetail = 0;
 		body -= ndetail;
 	}
-	if (app->host_sel >= top + body)
-		top = app->host_sel - (body - 1);
+	if (selpos >= top + body)
+		top = selpos - (body - 1);
 	for (y = 1; y <= body && top + y - 1 < rows; y++) {
 		const struct config_host *host;
 		const struct svc_state *s;
 		char text[300];
-		int svc, n = top + y - 1, hi;
+		int svc, n = order[top + y - 1], hi;
 		bool sel = n == app->host_sel && focused;
 		enum theme_role role;
 
@@ -307,13 +394,19 @@ hosts_draw(struct app *app, WINDOW *win, int h, int w, bool focused)
 	}
 	for (y = 0; y < ndetail; y++)
 		ui_put(win, h - ndetail + y, 0, w, ui_attr(app, THEME_BAD), detail[y]);
+	free(order);
 }
 
 static bool
 hosts_key(struct app *app, enum wr_command cmd, int page)
 {
-	int rows = app_host_rows(app), sel = app->host_sel;
+	int rows = app_host_rows(app), sel, *order;
 
+	if (rows == 0)
+		return false;
+	order = xcalloc((size_t)rows, sizeof(*order));
+	row_order(app, order, rows);
+	sel = order_pos(order, rows, app->host_sel);
 	switch (cmd) {
 	case WR_CMD_UP: sel--; break;
 	case WR_CMD_DOWN: sel++; break;
@@ -321,13 +414,14 @@ hosts_key(struct app *app, enum wr_command cmd, int page)
 	case WR_CMD_PAGE_DOWN: sel += page; break;
 	case WR_CMD_TOP: sel = 0; break;
 	case WR_CMD_BOTTOM: sel = rows - 1; break;
-	default: return false;
+	default: free(order); return false;
 	}
 	if (sel >= rows)
 		sel = rows - 1;
 	if (sel < 0)
 		sel = 0;
-	app->host_sel = sel;
+	app->host_sel = order[sel];
+	free(order);
 	return true;
 }
 

@@ -65,13 +65,13 @@ assert_screen scrolled <<'EOF'
 │   │ r        roll the selected service back (HOSTS) (changes production) │   │
 │   │ S        post to the status page (type the status) (changes producti │   │
 └───│ K        trust the selected host's unknown key (HOSTS)               │───┘
-┌─ L│ /        filter LOGS with a regex (empty clears it)                  │───┐
-│ no│ N        previous match in LOGS (n: next, with a filter)             │   │
+┌─ L│ o        HOSTS: order rows by host, worst health, or worst verdict   │───┐
+│ no│ /        filter LOGS with a regex (empty clears it)                  │   │
+│   │ N        previous match in LOGS (n: next, with a filter)             │   │
 │   │ f        LOGS: follow new lines, or pause in place                   │   │
 │   │ w        LOGS: wrap long lines                                       │   │
 │   │ t        LOGS: show or hide the lines' timestamps                    │   │
 │   │ n        add a note to the incident timeline                         │   │
-│   │ e        export the timeline as a post-mortem draft                  │   │
 │   │ ? or Esc closes this help; Up/Down/PgUp/PgDn scroll it               │   │
 └───└──────────────────────────────────────────────────────────────────────┘───┘
  Tab pane  Up up  Down down  ? help  q quit
@@ -92,13 +92,13 @@ assert_screen ignored <<'EOF'
 │   │ r        roll the selected service back (HOSTS) (changes production) │   │
 │   │ S        post to the status page (type the status) (changes producti │   │
 └───│ K        trust the selected host's unknown key (HOSTS)               │───┘
-┌─ L│ /        filter LOGS with a regex (empty clears it)                  │───┐
-│ no│ N        previous match in LOGS (n: next, with a filter)             │   │
+┌─ L│ o        HOSTS: order rows by host, worst health, or worst verdict   │───┐
+│ no│ /        filter LOGS with a regex (empty clears it)                  │   │
+│   │ N        previous match in LOGS (n: next, with a filter)             │   │
 │   │ f        LOGS: follow new lines, or pause in place                   │   │
 │   │ w        LOGS: wrap long lines                                       │   │
 │   │ t        LOGS: show or hide the lines' timestamps                    │   │
 │   │ n        add a note to the incident timeline                         │   │
-│   │ e        export the timeline as a post-mortem draft                  │   │
 │   │ ? or Esc closes this help; Up/Down/PgUp/PgDn scroll it               │   │
 └───└──────────────────────────────────────────────────────────────────────┘───┘
  Tab pane  Up up  Down down  ? help  q quit
@@ -133,13 +133,12 @@ EOF
 
 assert_screen help-big <<'EOF'
  warroom │ no incident named │ T+00:00:00                                   2026-01-01 00:00:00 UTC
-┌─ ▶ HOSTS ────────────────────────────────────────────────┐┌─ RUNBOOK ────────────────────────────┐
-│  HOST       ┌─ HELP: keys ─────────────────────────────────────────────────────────┐             │
-│> api-1      │ Tab      move focus to the next pane                                 │             │
-│  api-1      │ S-Tab    move focus to the previous pane                             │             │
-│  api-2      │ 1        focus the HOSTS pane                                        │             │
-│  k8s-bastion│ 2        focus the METRICS pane                                      │             │
-│             │ 3        focus the LOGS pane                                         │             │
+┌─ ▶ HOSTS ───┌─ HELP: keys ─────────────────────────────────────────────────────────┐─────────────┐
+│  HOST       │ Tab      move focus to the next pane                                 │             │
+│> api-1      │ S-Tab    move focus to the previous pane                             │             │
+│  api-1      │ 1        focus the HOSTS pane                                        │             │
+│  api-2      │ 2        focus the METRICS pane                                      │             │
+│  k8s-bastion│ 3        focus the LOGS pane                                         │             │
 │             │ 4        focus the RUNBOOK pane                                      │             │
 │             │ 5        focus the TIMELINE pane                                     │             │
 │             │ Up, k    move the selection up                                       │             │
@@ -147,16 +146,17 @@ assert_screen help-big <<'EOF'
 │             │ PgUp     move the selection a page up                                │             │
 │             │ PgDn     move the selection a page down                              │             │
 │             │ Home, g  move to the first line                                      │             │
-└─────────────│ End, G   move to the last line                                       │             │
-┌─ METRICS ───│ Space    tick or untick the runbook step (RUNBOOK)                   │             │
-│ api-1: no me│ Enter    HOSTS: tail that service in LOGS; RUNBOOK: open or fold     │             │
-│             │ [        jump to the previous unticked step                          │             │
+│             │ End, G   move to the last line                                       │             │
+└─────────────│ Space    tick or untick the runbook step (RUNBOOK)                   │             │
+┌─ METRICS ───│ Enter    HOSTS: tail that service in LOGS; RUNBOOK: open or fold     │             │
+│ api-1: no me│ [        jump to the previous unticked step                          │             │
 │             │ ]        jump to the next unticked step                              │             │
 │             │ R        switch to the next runbook                                  │             │
 │             │ A        arm the console for changes (typed; A again disarms)        │             │
-│             │ r        roll the selected service back (HOSTS) (changes production) │─────────────┘
-│             │ S        post to the status page (type the status) (changes producti │─────────────┐
-└─────────────│ K        trust the selected host's unknown key (HOSTS)               │             │
+│             │ r        roll the selected service back (HOSTS) (changes production) │             │
+│             │ S        post to the status page (type the status) (changes producti │─────────────┘
+│             │ K        trust the selected host's unknown key (HOSTS)               │─────────────┐
+└─────────────│ o        HOSTS: order rows by host, worst health, or worst verdict   │             │
 ┌─ LOGS ──────│ /        filter LOGS with a regex (empty clears it)                  │             │
 │ no log strea│ N        previous match in LOGS (n: next, with a filter)             │             │
 │             │ f        LOGS: follow new lines, or pause in place                   │             │

@@ -1,8 +1,9 @@
 #!/bin/sh
 # test_hosts_live.sh — the console against the fixture fleet: hosts come
 # UP in HOSTS; a stopped sshd shows DOWN with the reason and a retry
-# countdown, then UP again by itself; an unknown host key shows UNTRUSTED
-# with its fingerprint, and nothing is run on that host; K trusts an unknown
+# countdown (o then orders it first), then UP again by itself; an unknown
+# host key shows UNTRUSTED with its fingerprint, and nothing is run on that
+# host; K trusts an unknown
 # key after the host's name is typed (written to the config's known_hosts),
 # never a changed key, and never in read-only mode.
 . "${top_srcdir:-$(dirname "$0")/../..}/tests/lib/tmux.sh"
@@ -26,6 +27,20 @@ keys Down Down
 wait_for "h2           api       DOWN retry"
 wait_for "h2: connect to 127.0.0.1:"
 ok "a stopped sshd shows DOWN with the reason and a retry countdown"
+
+# o orders rows worst first: the DOWN host's rows move above h1's, and the
+# selection stays on the row it was on.
+keys o
+wait_for "HOST▾health"
+first() { grep -n -m1 -- "$1" "$tmp/screen" | cut -d: -f1; }
+[ "$(first "h2           api       DOWN")" -lt "$(first "h1           api       UP")" ] ||
+	fail "health order does not put the DOWN host first"
+assert_contains "$tmp/screen" "> h2           api       DOWN"
+keys o o
+wait_for "HOSTS in config order"
+[ "$(first "h1           api       UP")" -lt "$(first "h2           api       DOWN")" ] ||
+	fail "config order is not restored"
+ok "o orders HOSTS by health, worst first, and back"
 
 "$fleet" fault --dir "$fl" h2 sshd-start > /dev/null
 wait_for "h2           api       UP" 15
