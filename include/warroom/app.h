@@ -47,6 +47,8 @@ struct app_runbook {
 	int64_t *ticked_at;              /* per step: ms of the last tick, 0 if none */
 	bool *collapsed;                 /* per section */
 	struct action **step_action;     /* per step: the action it started, or NULL */
+	bool has_tminus;                 /* some step is a T-minus item */
+	int64_t tzero_s;                 /* the run-of-show's T-0, 0 until set */
 };
 
 /* One line of the TIMELINE pane, kept from a stored record. */
@@ -117,7 +119,7 @@ struct app {
 	bool help_visible;
 	int help_scroll;                 /* first line shown when help is long */
 	bool prompt_active;              /* the footer prompt is open */
-	enum { PROMPT_NOTE, PROMPT_TRUST, PROMPT_FILTER, PROMPT_ARM, PROMPT_STATUS } prompt_kind;
+	enum { PROMPT_NOTE, PROMPT_TRUST, PROMPT_FILTER, PROMPT_ARM, PROMPT_STATUS, PROMPT_TZERO } prompt_kind;
 	int prompt_host;                 /* PROMPT_TRUST: the host asked about */
 	struct lineedit prompt;
 	bool confirm_quit;               /* "quit while an action runs?" asked */

@@ -31,6 +31,7 @@
 	X(PREV_OPEN,   "[",      NULL,    0, "jump to the previous unticked step")   \
 	X(NEXT_OPEN,   "]",      NULL,    0, "jump to the next unticked step")       \
 	X(NEXT_RUNBOOK, "R",     NULL,    0, "switch to the next runbook")           \
+	X(TZERO,       "T",      NULL,    0, "set the run-of-show's T-0 (now, +30m, or HH:MM UTC)") \
 	X(ARM,         "A",      NULL,    0, "arm the console for changes (typed; A again disarms)") \
 	X(ROLLBACK,    "r",      NULL,    1, "roll the selected service back (HOSTS)") \
 	X(STATUS_POST, "S",      NULL,    1, "post to the status page (type the status)") \

@@ -125,6 +125,10 @@ int journal_open(struct app *app, struct wr_err *err);
 /* Store a note; the footer says whether it was stored. */
 void journal_note(struct app *app, const char *text);
 
+/* Set the shown runbook's run-of-show T-0 from what was typed (see
+ * runofshow_parse_tzero) and record it as runbook.tzero. */
+void journal_tzero(struct app *app, const char *text);
+
 /* Write <id>.postmortem.md and .json beside the journal and record it. */
 void journal_export(struct app *app);
 

@@ -49,6 +49,21 @@ app_step_id(const struct app_runbook *r, size_t step, char *buf, size_t cap)
 	snprintf(buf, cap, "%s:%d", r->base, r->rb.steps[step].line);
 }
 
+/* runbook.tzero: the run-of-show's T-0 of the runbook it names. */
+static void
+apply_tzero_record(struct app *app, const struct record *r)
+{
+	const cJSON *name = cJSON_GetObjectItemCaseSensitive(r->data, "name");
+	const cJSON *at = cJSON_GetObjectItemCaseSensitive(r->data, "tzero");
+	int i;
+
+	if (!cJSON_IsString(name) || !cJSON_IsNumber(at))
+		return;
+	for (i = 0; i < app->nrunbooks; i++)
+		if (strcmp(app->runbooks[i].base, name->valuestring) == 0)
+			app->runbooks[i].tzero_s = (int64_t)at->valuedouble;
+}
+
 /* A tick or untick in the journal (ours, or one read on resume) sets the
  * step it names, so the checklist always shows what was recorded. */
 static void
@@ -93,8 +108,10 @@ app_add_runbook(struct app *app, const char *path, const char *buf, size_t len,
 	r->ticked_at = xcalloc(r->rb.nsteps + 1, sizeof(int64_t));
 	r->collapsed = xcalloc(r->rb.nsections + 1, sizeof(bool));
 	r->step_action = xcalloc(r->rb.nsteps + 1, sizeof(*r->step_action));
-	for (i = 0; i < r->rb.nsteps; i++)
+	for (i = 0; i < r->rb.nsteps; i++) {
 		r->checked[i] = r->rb.steps[i].checked;
+		r->has_tminus |= r->rb.steps[i].has_tminus;
+	}
 	(void)err;
 	return 0;
 }
@@ -138,6 +155,8 @@ app_add_record(struct app *app, const struct record *r)
 	    sizeof(e->outcome));
 	e->text = export_details(r, &app->red);
 	apply_step_record(app, r);
+	if (strcmp(r->kind, "runbook.tzero") == 0)
+		apply_tzero_record(app, r);
 	if (strcmp(r->kind, "incident.open") == 0 || app->incident_start_ms == 0)
 		app->incident_start_ms = r->ts_ms;
 	app->dirty = true;

@@ -84,6 +84,17 @@ command_run(struct app *app, enum wr_command cmd)
 	case WR_CMD_TRUST_KEY:
 		trust_ask(app);
 		break;
+	case WR_CMD_TZERO:
+		if (app->nrunbooks == 0)
+			app_say(app, "no runbook loaded: -r FILE opens one");
+		else if (!app->runbooks[app->rb_cur].has_tminus)
+			app_say(app, "%s has no T-minus items (T-15m: …)", app->runbooks[app->rb_cur].base);
+		else {
+			lineedit_clear(&app->prompt);
+			app->prompt_kind = PROMPT_TZERO;
+			app->prompt_active = true;
+		}
+		break;
 	case WR_CMD_SORT:
 		app->host_sort = (app->host_sort + 1) % 3;
 		app_say(app, app->host_sort == HOSTS_BY_HOST ? "HOSTS in config order" :

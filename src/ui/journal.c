@@ -12,6 +12,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "warroom/runofshow.h"
 #include "warroom/timeline.h"
 
 static void
@@ -103,6 +104,37 @@ journal_note(struct app *app, const char *text)
 		app_say(app, "note NOT stored: %s", err.msg);
 	else
 		app_say(app, "note stored");
+	sync_safety(app);
+}
+
+void
+journal_tzero(struct app *app, const char *text)
+{
+	struct app_runbook *r = &app->runbooks[app->rb_cur];
+	struct wr_err err;
+	int64_t at;
+	char when[64];
+	cJSON *d;
+
+	if (runofshow_parse_tzero(text, (int64_t)app_now(app), &at, &err) != 0) {
+		app_say(app, "T-0 unchanged: %s", err.msg);
+		return;
+	}
+	runofshow_when(at, 0, (int64_t)app_now(app), when, sizeof(when));
+	when[5] = '\0';     /* "HH:MM" */
+	if (app->tl == NULL) {
+		r->tzero_s = at;
+		app_say(app, "T-0 %s UTC (not recorded: no incident journal)", when);
+		return;
+	}
+	d = cJSON_CreateObject();
+	cJSON_AddStringToObject(d, "name", r->base);
+	cJSON_AddNumberToObject(d, "tzero", (double)at);
+	/* The journal's observer applies it, as on resume. */
+	if (timeline_append(app->tl, "runbook.tzero", NULL, NULL, d, &err) != 0)
+		app_say(app, "T-0 NOT set: %s", err.msg);
+	else
+		app_say(app, "T-0 %s UTC", when);
 	sync_safety(app);
 }
 

@@ -136,7 +136,8 @@ prompt_key(struct app *app, const char *name, int is_keycode, unsigned int key)
 		app_say(app, app->prompt_kind == PROMPT_NOTE ? "note discarded" :
 		    app->prompt_kind == PROMPT_FILTER ? "filter unchanged" :
 		    app->prompt_kind == PROMPT_ARM ? "not armed" :
-		    app->prompt_kind == PROMPT_STATUS ? "nothing posted" : "key not trusted");
+		    app->prompt_kind == PROMPT_STATUS ? "nothing posted" :
+		    app->prompt_kind == PROMPT_TZERO ? "T-0 unchanged" : "key not trusted");
 	} else if (strcmp(name, "Enter") == 0) {
 		app->prompt_active = false;
 		if (app->prompt_kind == PROMPT_NOTE)
@@ -147,6 +148,8 @@ prompt_key(struct app *app, const char *name, int is_keycode, unsigned int key)
 			arm_confirm(app, le->text);
 		else if (app->prompt_kind == PROMPT_STATUS)
 			actions_statuspage_post(app, le->text);
+		else if (app->prompt_kind == PROMPT_TZERO)
+			journal_tzero(app, le->text);
 		else
 			trust_confirm(app, le->text);
 	} else if (strcmp(name, "Left") == 0)

@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "warroom/action.h"
+#include "warroom/runofshow.h"
 #include "warroom/timeline.h"
 
 struct rb_row {
@@ -110,6 +111,11 @@ runbook_draw(struct app *app, WINDOW *win, int h, int w, bool focused)
 		done += r->checked[i];
 	snprintf(line, sizeof(line), "%s%s  %zu/%zu", app->nrunbooks > 1 ? "R: " : "",
 	    r->base, done, r->rb.nsteps);
+	if (r->tzero_s != 0) {
+		runofshow_when(r->tzero_s, 0, now / 1000, when, sizeof(when));
+		snprintf(line + strlen(line), sizeof(line) - strlen(line), "  T-0 %s", when);
+	} else if (r->has_tminus)
+		snprintf(line + strlen(line), sizeof(line) - strlen(line), "  (T sets T-0)");
 	if (r->rb.nerrors + r->rb.nwarnings > 0)
 		snprintf(line + strlen(line), sizeof(line) - strlen(line), "  (%zu errors, %zu warnings: warroom runbook)",
 		    r->rb.nerrors, r->rb.nwarnings);
@@ -156,6 +162,15 @@ runbook_draw(struct app *app, WINDOW *win, int h, int w, bool focused)
 			ago(now, r->ticked_at[row->idx], when, sizeof(when));
 			ui_put(win, y, w - (int)strlen(when), (int)strlen(when),
 			    ui_attr(app, THEME_DIM), when);
+		} else if (!row->section && r->tzero_s != 0 && r->rb.steps[row->idx].has_tminus &&
+		    w >= 30) {
+			/* The run-of-show: when this item is due, on the wall clock,
+			 * over the end of a long line if need be. */
+			when[0] = ' ';
+			runofshow_when(r->tzero_s, r->rb.steps[row->idx].tminus_s, now / 1000,
+			    when + 1, sizeof(when) - 1);
+			ui_put(win, y, w - (int)strlen(when), (int)strlen(when),
+			    ui_attr(app, strstr(when, " in ") ? THEME_DIM : THEME_WARN), when);
 		}
 	}
 	free(rows);

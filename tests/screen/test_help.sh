@@ -44,7 +44,7 @@ assert_screen help <<'EOF'
 │   │ [        jump to the previous unticked step                          │   │
 │   │ ]        jump to the next unticked step                              │   │
 │   │ R        switch to the next runbook                                  │   │
-│   │ A        arm the console for changes (typed; A again disarms)        │   │
+│   │ T        set the run-of-show's T-0 (now, +30m, or HH:MM UTC)         │   │
 │   │ ? or Esc closes this help; Up/Down/PgUp/PgDn scroll it               │   │
 └───└──────────────────────────────────────────────────────────────────────┘───┘
  Tab pane  Up up  Down down  ? help  q quit
@@ -61,17 +61,17 @@ assert_screen scrolled <<'EOF'
 │   │ [        jump to the previous unticked step                          │   │
 └───│ ]        jump to the next unticked step                              │   │
 ┌─ M│ R        switch to the next runbook                                  │   │
-│ ap│ A        arm the console for changes (typed; A again disarms)        │   │
+│ ap│ T        set the run-of-show's T-0 (now, +30m, or HH:MM UTC)         │   │
+│   │ A        arm the console for changes (typed; A again disarms)        │   │
 │   │ r        roll the selected service back (HOSTS) (changes production) │   │
-│   │ S        post to the status page (type the status) (changes producti │   │
-└───│ K        trust the selected host's unknown key (HOSTS)               │───┘
-┌─ L│ o        HOSTS: order rows by host, worst health, or worst verdict   │───┐
-│ no│ /        filter LOGS with a regex (empty clears it)                  │   │
+└───│ S        post to the status page (type the status) (changes producti │───┘
+┌─ L│ K        trust the selected host's unknown key (HOSTS)               │───┐
+│ no│ o        HOSTS: order rows by host, worst health, or worst verdict   │   │
+│   │ /        filter LOGS with a regex (empty clears it)                  │   │
 │   │ N        previous match in LOGS (n: next, with a filter)             │   │
 │   │ f        LOGS: follow new lines, or pause in place                   │   │
 │   │ w        LOGS: wrap long lines                                       │   │
 │   │ t        LOGS: show or hide the lines' timestamps                    │   │
-│   │ n        add a note to the incident timeline                         │   │
 │   │ ? or Esc closes this help; Up/Down/PgUp/PgDn scroll it               │   │
 └───└──────────────────────────────────────────────────────────────────────┘───┘
  Tab pane  Up up  Down down  ? help  q quit
@@ -88,17 +88,17 @@ assert_screen ignored <<'EOF'
 │   │ [        jump to the previous unticked step                          │   │
 └───│ ]        jump to the next unticked step                              │   │
 ┌─ M│ R        switch to the next runbook                                  │   │
-│ ap│ A        arm the console for changes (typed; A again disarms)        │   │
+│ ap│ T        set the run-of-show's T-0 (now, +30m, or HH:MM UTC)         │   │
+│   │ A        arm the console for changes (typed; A again disarms)        │   │
 │   │ r        roll the selected service back (HOSTS) (changes production) │   │
-│   │ S        post to the status page (type the status) (changes producti │   │
-└───│ K        trust the selected host's unknown key (HOSTS)               │───┘
-┌─ L│ o        HOSTS: order rows by host, worst health, or worst verdict   │───┐
-│ no│ /        filter LOGS with a regex (empty clears it)                  │   │
+└───│ S        post to the status page (type the status) (changes producti │───┘
+┌─ L│ K        trust the selected host's unknown key (HOSTS)               │───┐
+│ no│ o        HOSTS: order rows by host, worst health, or worst verdict   │   │
+│   │ /        filter LOGS with a regex (empty clears it)                  │   │
 │   │ N        previous match in LOGS (n: next, with a filter)             │   │
 │   │ f        LOGS: follow new lines, or pause in place                   │   │
 │   │ w        LOGS: wrap long lines                                       │   │
 │   │ t        LOGS: show or hide the lines' timestamps                    │   │
-│   │ n        add a note to the incident timeline                         │   │
 │   │ ? or Esc closes this help; Up/Down/PgUp/PgDn scroll it               │   │
 └───└──────────────────────────────────────────────────────────────────────┘───┘
  Tab pane  Up up  Down down  ? help  q quit
@@ -152,13 +152,14 @@ assert_screen help-big <<'EOF'
 │ api-1: no me│ [        jump to the previous unticked step                          │             │
 │             │ ]        jump to the next unticked step                              │             │
 │             │ R        switch to the next runbook                                  │             │
+│             │ T        set the run-of-show's T-0 (now, +30m, or HH:MM UTC)         │             │
 │             │ A        arm the console for changes (typed; A again disarms)        │             │
-│             │ r        roll the selected service back (HOSTS) (changes production) │             │
-│             │ S        post to the status page (type the status) (changes producti │─────────────┘
-│             │ K        trust the selected host's unknown key (HOSTS)               │─────────────┐
-└─────────────│ o        HOSTS: order rows by host, worst health, or worst verdict   │             │
-┌─ LOGS ──────│ /        filter LOGS with a regex (empty clears it)                  │             │
-│ no log strea│ N        previous match in LOGS (n: next, with a filter)             │             │
+│             │ r        roll the selected service back (HOSTS) (changes production) │─────────────┘
+│             │ S        post to the status page (type the status) (changes producti │─────────────┐
+└─────────────│ K        trust the selected host's unknown key (HOSTS)               │             │
+┌─ LOGS ──────│ o        HOSTS: order rows by host, worst health, or worst verdict   │             │
+│ no log strea│ /        filter LOGS with a regex (empty clears it)                  │             │
+│             │ N        previous match in LOGS (n: next, with a filter)             │             │
 │             │ f        LOGS: follow new lines, or pause in place                   │             │
 │             │ w        LOGS: wrap long lines                                       │             │
 │             │ t        LOGS: show or hide the lines' timestamps                    │             │
@@ -169,8 +170,7 @@ assert_screen help-big <<'EOF'
 │             │ q        quit (asks first while an action runs)                      │             │
 │             │                                                                      │             │
 │             │ ? or Esc closes this help                                            │             │
-│             └──────────────────────────────────────────────────────────────────────┘             │
-└──────────────────────────────────────────────────────────┘└──────────────────────────────────────┘
+└─────────────└──────────────────────────────────────────────────────────────────────┘─────────────┘
  Tab pane  Up up  Down down  ? help  q quit
 EOF
 

@@ -3,7 +3,8 @@
 # with cursor keys, Ctrl-U and UTF-8 is stored; Esc drops a note; e
 # exports the post-mortem draft; q and SIGTERM end the journal with a
 # shutdown record; the same --incident resumes it with what it held; and
-# `warroom incidents` / `warroom export` read it without a terminal.
+# `warroom incidents` / `warroom export` read it without a terminal; a
+# run-of-show T-0 is recorded and restored.
 . "${top_srcdir:-$(dirname "$0")/../..}/tests/lib/tmux.sh"
 printf '[warroom]\ntimeline_dir = %s/tl\n' "$tmp" > "$tmp/c.conf"
 wr="$WARROOM -c $tmp/c.conf --incident 'db failover drill'"
@@ -62,3 +63,21 @@ assert_contains "$tmp/pm.md" "aXbc"
 rc=0; "$WARROOM" export nosuch-000000 -c "$tmp/c.conf" > /dev/null 2> "$tmp/err" || rc=$?
 [ "$rc" -eq 1 ] || fail "exporting a missing incident exited $rc"
 ok "warroom incidents and warroom export work without a terminal"
+
+# A run-of-show's T-0 is a journal record: a resumed console shows it.
+rb="-r $top_srcdir/docs/runbooks/blue-green-cutover.md"
+start 200 40 "$WARROOM -c $tmp/c.conf --incident cutover $rb"
+wait_for "(T sets T-0)"
+keys T
+wait_for "T-0 (now, +30m, HH:MM UTC):"
+keys -l "+2h"
+keys Enter
+wait_re "T-0 [0-9][0-9]:[0-9][0-9] in 2h"
+keys q
+wait_for "exit=0"
+grep -q '"kind":"runbook.tzero"' "$tmp"/tl/*.jsonl || fail "no runbook.tzero record"
+start 200 40 "$WARROOM -c $tmp/c.conf --incident cutover $rb"
+wait_re "T-0 [0-9][0-9]:[0-9][0-9] in (2h|1h59m)\b"
+keys q
+wait_for "exit=0"
+ok "T-0 is recorded and restored on resume"

@@ -1,0 +1,225 @@
+#!/bin/sh
+# test_runofshow.sh — a runbook with T-minus items: T asks for T-0 (now,
+# +30m or HH:MM UTC), refuses what it cannot read, then shows each item's
+# wall-clock time and whether it is due (without a journal, the footer
+# says T-0 is not recorded). A runbook without T- items says so.
+. "${top_srcdir:-$(dirname "$0")/../..}/tests/lib/screen.sh"
+write_config
+steps '
+:resize 110x30
+4
+:save-screen unset
+T
+soon
+<Enter>
+:save-screen refused
+T
++20m
+:save-screen prompt
+<Enter>
+:save-screen set
+:sleep 600
+:save-screen later
+R
+T
+:save-screen none
+'
+run_console -c "$tmp/warroom.conf" -r "$top_srcdir/docs/runbooks/blue-green-cutover.md" -r "$top_srcdir/docs/runbooks/compose-rollback.md"
+
+assert_screen unset <<'EOF'
+ warroom │ no incident named │ T+00:00:00                                             2026-01-01 00:00:00 UTC
+┌─ HOSTS ────────────────────────────────────────────────────────┐┌─ ▶ RUNBOOK ──────────────────────────────┐
+│  HOST         SERVICE   CONN           TAG                     ││R: blue-green-cutover.md  2/15  (T sets T-│
+│> api-1        api       not connected                          ││> - Blue/green cutover: api  0/0          │
+│  api-1        jobs      not connected                          ││  - Hosts  0/0                            │
+│  api-2        api       not connected                          ││  - Run of show  0/8                      │
+│  k8s-bastion  api       not connected                          ││  [ ] T-30m: Freeze merges to main; announ│
+│                                                                ││  [ ] T-15m: Deploy the release to green. │
+│                                                                ││  [ ] T-10m: Smoke test green directly, no│
+│                                                                ││  [ ] T-5m: Last call. $                  │
+│                                                                ││  [ ] T-0: Switch the nginx upstream to gr│
+└────────────────────────────────────────────────────────────────┘│  [ ] T+5m: Compare error rate and p95 wit│
+┌─ METRICS ──────────────────────────────────────────────────────┐│  [ ] T+15m: Stop blue once green is stabl│
+│ api-1: no metrics_url in the config                            ││  [ ] T+1h: Close the change; post the sum│
+│                                                                ││  - Back to blue  0/3                     │
+│                                                                ││  [ ] Start blue again if it was stopped: │
+│                                                                │└──────────────────────────────────────────┘
+│                                                                │┌─ TIMELINE ───────────────────────────────┐
+└────────────────────────────────────────────────────────────────┘│ no incident journal open                 │
+┌─ LOGS ─────────────────────────────────────────────────────────┐│ (none in screen tests)                   │
+│ no log stream open                                             ││                                          │
+│                                                                ││                                          │
+│                                                                ││                                          │
+│                                                                ││                                          │
+│                                                                ││                                          │
+│                                                                ││                                          │
+│                                                                ││                                          │
+│                                                                ││                                          │
+└────────────────────────────────────────────────────────────────┘└──────────────────────────────────────────┘
+ Tab pane  Up up  Down down  ? help  q quit
+EOF
+
+assert_screen refused <<'EOF'
+ warroom │ no incident named │ T+00:00:00                                             2026-01-01 00:00:00 UTC
+┌─ HOSTS ────────────────────────────────────────────────────────┐┌─ ▶ RUNBOOK ──────────────────────────────┐
+│  HOST         SERVICE   CONN           TAG                     ││R: blue-green-cutover.md  2/15  (T sets T-│
+│> api-1        api       not connected                          ││> - Blue/green cutover: api  0/0          │
+│  api-1        jobs      not connected                          ││  - Hosts  0/0                            │
+│  api-2        api       not connected                          ││  - Run of show  0/8                      │
+│  k8s-bastion  api       not connected                          ││  [ ] T-30m: Freeze merges to main; announ│
+│                                                                ││  [ ] T-15m: Deploy the release to green. │
+│                                                                ││  [ ] T-10m: Smoke test green directly, no│
+│                                                                ││  [ ] T-5m: Last call. $                  │
+│                                                                ││  [ ] T-0: Switch the nginx upstream to gr│
+└────────────────────────────────────────────────────────────────┘│  [ ] T+5m: Compare error rate and p95 wit│
+┌─ METRICS ──────────────────────────────────────────────────────┐│  [ ] T+15m: Stop blue once green is stabl│
+│ api-1: no metrics_url in the config                            ││  [ ] T+1h: Close the change; post the sum│
+│                                                                ││  - Back to blue  0/3                     │
+│                                                                ││  [ ] Start blue again if it was stopped: │
+│                                                                │└──────────────────────────────────────────┘
+│                                                                │┌─ TIMELINE ───────────────────────────────┐
+└────────────────────────────────────────────────────────────────┘│ no incident journal open                 │
+┌─ LOGS ─────────────────────────────────────────────────────────┐│ (none in screen tests)                   │
+│ no log stream open                                             ││                                          │
+│                                                                ││                                          │
+│                                                                ││                                          │
+│                                                                ││                                          │
+│                                                                ││                                          │
+│                                                                ││                                          │
+│                                                                ││                                          │
+│                                                                ││                                          │
+└────────────────────────────────────────────────────────────────┘└──────────────────────────────────────────┘
+ T-0 unchanged: 'soon': type now, +30m, or a UTC time such as 14:30
+EOF
+
+assert_screen prompt <<'EOF'
+ warroom │ no incident named │ T+00:00:00                                             2026-01-01 00:00:00 UTC
+┌─ HOSTS ────────────────────────────────────────────────────────┐┌─ ▶ RUNBOOK ──────────────────────────────┐
+│  HOST         SERVICE   CONN           TAG                     ││R: blue-green-cutover.md  2/15  (T sets T-│
+│> api-1        api       not connected                          ││> - Blue/green cutover: api  0/0          │
+│  api-1        jobs      not connected                          ││  - Hosts  0/0                            │
+│  api-2        api       not connected                          ││  - Run of show  0/8                      │
+│  k8s-bastion  api       not connected                          ││  [ ] T-30m: Freeze merges to main; announ│
+│                                                                ││  [ ] T-15m: Deploy the release to green. │
+│                                                                ││  [ ] T-10m: Smoke test green directly, no│
+│                                                                ││  [ ] T-5m: Last call. $                  │
+│                                                                ││  [ ] T-0: Switch the nginx upstream to gr│
+└────────────────────────────────────────────────────────────────┘│  [ ] T+5m: Compare error rate and p95 wit│
+┌─ METRICS ──────────────────────────────────────────────────────┐│  [ ] T+15m: Stop blue once green is stabl│
+│ api-1: no metrics_url in the config                            ││  [ ] T+1h: Close the change; post the sum│
+│                                                                ││  - Back to blue  0/3                     │
+│                                                                ││  [ ] Start blue again if it was stopped: │
+│                                                                │└──────────────────────────────────────────┘
+│                                                                │┌─ TIMELINE ───────────────────────────────┐
+└────────────────────────────────────────────────────────────────┘│ no incident journal open                 │
+┌─ LOGS ─────────────────────────────────────────────────────────┐│ (none in screen tests)                   │
+│ no log stream open                                             ││                                          │
+│                                                                ││                                          │
+│                                                                ││                                          │
+│                                                                ││                                          │
+│                                                                ││                                          │
+│                                                                ││                                          │
+│                                                                ││                                          │
+│                                                                ││                                          │
+└────────────────────────────────────────────────────────────────┘└──────────────────────────────────────────┘
+ T-0 (now, +30m, HH:MM UTC): +20m                                                     Enter confirms, Esc no
+EOF
+
+assert_screen set <<'EOF'
+ warroom │ no incident named │ T+00:00:00                                             2026-01-01 00:00:00 UTC
+┌─ HOSTS ────────────────────────────────────────────────────────┐┌─ ▶ RUNBOOK ──────────────────────────────┐
+│  HOST         SERVICE   CONN           TAG                     ││R: blue-green-cutover.md  2/15  T-0 00:20 │
+│> api-1        api       not connected                          ││> - Blue/green cutover: api  0/0          │
+│  api-1        jobs      not connected                          ││  - Hosts  0/0                            │
+│  api-2        api       not connected                          ││  - Run of show  0/8                      │
+│  k8s-bastion  api       not connected                          ││  [ ] T-30m: Freeze merges t 23:50 10m ago│
+│                                                                ││  [ ] T-15m: Deploy the releas 00:05 in 5m│
+│                                                                ││  [ ] T-10m: Smoke test green 00:10 in 10m│
+│                                                                ││  [ ] T-5m: Last call. $      00:15 in 15m│
+│                                                                ││  [ ] T-0: Switch the nginx u 00:20 in 20m│
+└────────────────────────────────────────────────────────────────┘│  [ ] T+5m: Compare error rat 00:25 in 25m│
+┌─ METRICS ──────────────────────────────────────────────────────┐│  [ ] T+15m: Stop blue once g 00:35 in 35m│
+│ api-1: no metrics_url in the config                            ││  [ ] T+1h: Close the chang 01:20 in 1h20m│
+│                                                                ││  - Back to blue  0/3                     │
+│                                                                ││  [ ] Start blue again if it was stopped: │
+│                                                                │└──────────────────────────────────────────┘
+│                                                                │┌─ TIMELINE ───────────────────────────────┐
+└────────────────────────────────────────────────────────────────┘│ no incident journal open                 │
+┌─ LOGS ─────────────────────────────────────────────────────────┐│ (none in screen tests)                   │
+│ no log stream open                                             ││                                          │
+│                                                                ││                                          │
+│                                                                ││                                          │
+│                                                                ││                                          │
+│                                                                ││                                          │
+│                                                                ││                                          │
+│                                                                ││                                          │
+│                                                                ││                                          │
+└────────────────────────────────────────────────────────────────┘└──────────────────────────────────────────┘
+ T-0 00:20 UTC (not recorded: no incident journal)
+EOF
+
+assert_screen later <<'EOF'
+ warroom │ no incident named │ T+00:10:00                                             2026-01-01 00:10:00 UTC
+┌─ HOSTS ────────────────────────────────────────────────────────┐┌─ ▶ RUNBOOK ──────────────────────────────┐
+│  HOST         SERVICE   CONN           TAG                     ││R: blue-green-cutover.md  2/15  T-0 00:20 │
+│> api-1        api       not connected                          ││> - Blue/green cutover: api  0/0          │
+│  api-1        jobs      not connected                          ││  - Hosts  0/0                            │
+│  api-2        api       not connected                          ││  - Run of show  0/8                      │
+│  k8s-bastion  api       not connected                          ││  [ ] T-30m: Freeze merges t 23:50 20m ago│
+│                                                                ││  [ ] T-15m: Deploy the relea 00:05 5m ago│
+│                                                                ││  [ ] T-10m: Smoke test gree 00:10 due now│
+│                                                                ││  [ ] T-5m: Last call. $       00:15 in 5m│
+│                                                                ││  [ ] T-0: Switch the nginx u 00:20 in 10m│
+└────────────────────────────────────────────────────────────────┘│  [ ] T+5m: Compare error rat 00:25 in 15m│
+┌─ METRICS ──────────────────────────────────────────────────────┐│  [ ] T+15m: Stop blue once g 00:35 in 25m│
+│ api-1: no metrics_url in the config                            ││  [ ] T+1h: Close the chang 01:20 in 1h10m│
+│                                                                ││  - Back to blue  0/3                     │
+│                                                                ││  [ ] Start blue again if it was stopped: │
+│                                                                │└──────────────────────────────────────────┘
+│                                                                │┌─ TIMELINE ───────────────────────────────┐
+└────────────────────────────────────────────────────────────────┘│ no incident journal open                 │
+┌─ LOGS ─────────────────────────────────────────────────────────┐│ (none in screen tests)                   │
+│ no log stream open                                             ││                                          │
+│                                                                ││                                          │
+│                                                                ││                                          │
+│                                                                ││                                          │
+│                                                                ││                                          │
+│                                                                ││                                          │
+│                                                                ││                                          │
+│                                                                ││                                          │
+└────────────────────────────────────────────────────────────────┘└──────────────────────────────────────────┘
+ Tab pane  Up up  Down down  ? help  q quit
+EOF
+
+assert_screen none <<'EOF'
+ warroom │ no incident named │ T+00:10:00                                             2026-01-01 00:10:00 UTC
+┌─ HOSTS ────────────────────────────────────────────────────────┐┌─ ▶ RUNBOOK ──────────────────────────────┐
+│  HOST         SERVICE   CONN           TAG                     ││R: compose-rollback.md  1/15              │
+│> api-1        api       not connected                          ││> - Compose rollback: api and jobs  0/0   │
+│  api-1        jobs      not connected                          ││  - Before you start  1/3                 │
+│  api-2        api       not connected                          ││  [x] Incident opened in warroom; the time│
+│  k8s-bastion  api       not connected                          ││  [ ] Incident commander named in the inci│
+│                                                                ││  [ ] Status page set to investigating $  │
+│                                                                ││  - 1. Exports kill switch  0/2           │
+│                                                                ││  [ ] Set the switch in .env and recreate │
+│                                                                ││  [ ] Check that exports are off: $       │
+└────────────────────────────────────────────────────────────────┘│  - 2. Find the last good tag  0/1        │
+┌─ METRICS ──────────────────────────────────────────────────────┐│  [ ] Last good tag taken from releases.lo│
+│ api-1: no metrics_url in the config                            ││  - 3. Roll back api and jobs  0/3        │
+│                                                                ││  [ ] Pull the known-good image first, so │
+│                                                                ││  [ ] Recreate both services on it: $     │
+│                                                                │└──────────────────────────────────────────┘
+│                                                                │┌─ TIMELINE ───────────────────────────────┐
+└────────────────────────────────────────────────────────────────┘│ no incident journal open                 │
+┌─ LOGS ─────────────────────────────────────────────────────────┐│ (none in screen tests)                   │
+│ no log stream open                                             ││                                          │
+│                                                                ││                                          │
+│                                                                ││                                          │
+│                                                                ││                                          │
+│                                                                ││                                          │
+│                                                                ││                                          │
+│                                                                ││                                          │
+│                                                                ││                                          │
+└────────────────────────────────────────────────────────────────┘└──────────────────────────────────────────┘
+ compose-rollback.md has no T-minus items (T-15m: …)
+EOF
