@@ -592,6 +592,9 @@ main(int argc, char **argv)
 	int rc;
 
 	setlocale(LC_ALL, "");
+	/* A peer that has gone away must be an EPIPE the caller handles, not
+	 * a signal that ends the console in the middle of a rollback. */
+	signal(SIGPIPE, SIG_IGN);
 	if (argc > 1 && strcmp(argv[1], "incidents") == 0)
 		return cmd_incidents(argc - 1, argv + 1);
 	if (argc > 1 && strcmp(argv[1], "export") == 0)

@@ -543,6 +543,7 @@ start_proxy(struct ssh_host *h, const struct ssh_resolved *r)
 		dup2(sv[1], 0);
 		dup2(sv[1], 1);
 		dup2(devnull, 2);
+		signal(SIGPIPE, SIG_DFL);       /* the console ignores it */
 		execvp(argv[0], (char *const *)argv);
 		_exit(127);
 	}
@@ -648,6 +649,7 @@ start_resolve(struct ssh_host *h)
 		dup2(devnull, 0);
 		dup2(p[1], 1);
 		dup2(devnull, 2);
+		signal(SIGPIPE, SIG_DFL);       /* the console ignores it */
 		execvp("ssh", (char *const *)argv);
 		_exit(127);
 	}
