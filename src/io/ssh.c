@@ -83,6 +83,7 @@ struct ssh_host {
 
 	struct ssh_client *clients;
 	bool kick;                       /* a client was added: service again */
+	bool got_bytes;                  /* libssh2 read from the socket this pass */
 };
 
 struct ssh_pool {
@@ -771,6 +772,20 @@ known_types(struct ssh_host *h, LIBSSH2_KNOWNHOSTS *kh)
 	return mask;
 }
 
+/* libssh2's own recv, noting that bytes came in (see service_clients). */
+static ssize_t
+counting_recv(libssh2_socket_t sock, void *buf, size_t len, int flags, void **abstract)
+{
+	struct ssh_host *h = *abstract;
+	ssize_t n = recv(sock, buf, len, flags);
+
+	if (n > 0)
+		h->got_bytes = true;
+	if (n < 0)
+		return errno == EWOULDBLOCK || errno == ENOENT ? -EAGAIN : -errno;
+	return n;
+}
+
 static int
 begin_handshake(struct ssh_host *h)
 {
@@ -786,6 +801,7 @@ begin_handshake(struct ssh_host *h)
 		return -1;
 	}
 	libssh2_session_set_blocking(h->s, 0);
+	libssh2_session_callback_set(h->s, LIBSSH2_CALLBACK_RECV, (void *)counting_recv);
 	kh = load_known(h);
 	mask = kh != NULL ? known_types(h, kh) : 0;
 	if (kh != NULL)
@@ -1017,16 +1033,25 @@ read_sentinel(struct ssh_host *h)
 	host_down(h, "connection lost: %s", session_error(h));
 }
 
+static void on_kick(void *arg);
+
+/* Service every client, then the sentinel, until a pass reads nothing
+ * from the socket. A channel read may take in packets for channels
+ * already serviced this pass; libssh2 keeps them in memory, where poll()
+ * cannot see them, so without another pass they would wait for the next
+ * byte on the wire, perhaps forever. A session that stays this busy
+ * carries on at the next turn of the loop, after the other fds. */
 static void
 service_clients(struct ssh_host *h)
 {
 	char why[256];
 	int pass;
 
-	for (pass = 0; pass < 4; pass++) {
+	for (pass = 0; pass < 32; pass++) {
 		struct ssh_client *c, *next;
 
 		h->kick = false;
+		h->got_bytes = false;
 		for (c = h->clients; c != NULL; c = next) {
 			next = c->next;
 			why[0] = '\0';
@@ -1035,9 +1060,12 @@ service_clients(struct ssh_host *h)
 				return;
 			}
 		}
-		if (!h->kick)
-			break;
+		read_sentinel(h);
+		if (h->st.state != SSH_UP || (!h->kick && !h->got_bytes))
+			return;
 	}
+	if (h->kick_timer == 0)
+		h->kick_timer = loop_timer_add(h->pool->loop, 0, 0, on_kick, h);
 }
 
 static void
@@ -1103,9 +1131,6 @@ host_step(struct ssh_host *h)
 		/* fall through */
 	case SSH_UP:
 		service_clients(h);
-		if (h->st.state != SSH_UP)
-			return;
-		read_sentinel(h);
 		if (h->st.state != SSH_UP)
 			return;
 		break;
