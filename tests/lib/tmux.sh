@@ -60,4 +60,17 @@ wait_re() {
 
 keys() { tmx send-keys -t t "$@"; }
 
+# fleet_up ARGS… — the fixture fleet in $fl ($tmp/fleet; its tool in
+# $fleet) with a private HOME, taken down when the test ends.
+fleet_up() {
+	fleet=$top_srcdir/tests/fleet/fleet
+	fl=$tmp/fleet
+	cleanup_hooks="$cleanup_hooks fleet_down"
+	export HOME=$tmp/home
+	mkdir -p "$HOME"
+	"$fleet" up --dir "$fl" --base-port auto "$@" > "$tmp/up.log" 2>&1 ||
+		{ cat "$tmp/up.log"; fail "fleet up"; }
+}
+fleet_down() { "$fleet" down --dir "$fl" > /dev/null 2>&1 || true; }
+
 resize() { tmx resize-window -t t -x "$1" -y "$2"; }

@@ -8,13 +8,7 @@
 # OK after the tag is restored, each change a verdict.change record.
 . "${top_srcdir:-$(dirname "$0")/../..}/tests/lib/tmux.sh"
 [ -x /usr/sbin/sshd ] || skip "openssh-server is not installed"
-fleet=$top_srcdir/tests/fleet/fleet
-fl=$tmp/fleet
-fleet_down() { "$fleet" down --dir "$fl" > /dev/null 2>&1 || true; }
-cleanup_hooks="$cleanup_hooks fleet_down"
-export HOME=$tmp/home
-mkdir -p "$HOME"
-"$fleet" up --hosts 2 --dir "$fl" --base-port auto > "$tmp/up.log" 2>&1 || { cat "$tmp/up.log"; fail "fleet up"; }
+fleet_up --hosts 2
 
 start 200 40 "$WARROOM -c $fl/warroom.conf"
 row() { printf '%-12s %-9s %-14s' "$1" "$2" UP; }

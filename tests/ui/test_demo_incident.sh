@@ -6,13 +6,7 @@
 # page is resolved; the post-mortem export holds every step in order.
 . "${top_srcdir:-$(dirname "$0")/../..}/tests/lib/tmux.sh"
 [ -x /usr/sbin/sshd ] || skip "openssh-server is not installed"
-fleet=$top_srcdir/tests/fleet/fleet
-fl=$tmp/fleet
-fleet_down() { "$fleet" down --dir "$fl" > /dev/null 2>&1 || true; }
-cleanup_hooks="$cleanup_hooks fleet_down"
-export HOME=$tmp/home
-mkdir -p "$HOME"
-"$fleet" up --demo --dir "$fl" --base-port auto > "$tmp/up.log" 2>&1 || { cat "$tmp/up.log"; fail "fleet up"; }
+fleet_up --demo
 "$fleet" set --dir "$fl" api-1 traffic_rps=500 > /dev/null
 sed 's/^\[warroom\]$/[warroom]\npoll_interval = 1s\nprobe_interval = 1s\nmetrics_interval = 1s\nhealth_timeout = 20s/' \
 	"$fl/warroom.conf" > "$tmp/c.conf"

@@ -6,14 +6,7 @@
 # changed, the clipboard is not written, the screen is not cleared.
 . "${top_srcdir:-$(dirname "$0")/../..}/tests/lib/tmux.sh"
 [ -x /usr/sbin/sshd ] || skip "openssh-server is not installed"
-fleet=$top_srcdir/tests/fleet/fleet
-fl=$tmp/fleet
-fleet_down() { "$fleet" down --dir "$fl" > /dev/null 2>&1 || true; }
-cleanup_hooks="$cleanup_hooks fleet_down"
-export HOME=$tmp/home
-mkdir -p "$HOME"
-"$fleet" up --hosts 1 --dir "$fl" --base-port auto --tag v1.5.0-bad --log-rate 20 > "$tmp/up.log" 2>&1 ||
-	{ cat "$tmp/up.log"; fail "fleet up"; }
+fleet_up --hosts 1 --tag v1.5.0-bad --log-rate 20
 
 start 200 50 "$WARROOM -c $fl/warroom.conf"
 wait_re "│> h1 +api +UP" 15

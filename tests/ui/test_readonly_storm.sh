@@ -6,14 +6,7 @@
 . "${top_srcdir:-$(dirname "$0")/../..}/tests/lib/tmux.sh"
 [ -x /usr/sbin/sshd ] || skip "openssh-server is not installed"
 command -v python3 > /dev/null 2>&1 || skip "python3 is not installed"
-fleet=$top_srcdir/tests/fleet/fleet
-fl=$tmp/fleet
-fleet_down() { "$fleet" down --dir "$fl" > /dev/null 2>&1 || true; }
-cleanup_hooks="$cleanup_hooks fleet_down"
-export HOME=$tmp/home
-mkdir -p "$HOME"
-"$fleet" up --hosts 10 --driver mixed --hosts-per-service 5 --dir "$fl" --base-port auto \
-	> "$tmp/up.log" 2>&1 || { cat "$tmp/up.log"; fail "fleet up"; }
+fleet_up --hosts 10 --driver mixed --hosts-per-service 5
 
 start 160 50 "$WARROOM -c $fl/warroom.conf --read-only --incident storm -r $top_srcdir/docs/runbooks/compose-rollback.md"
 wait_re "│> h1 +api +UP" 20

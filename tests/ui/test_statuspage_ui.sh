@@ -5,13 +5,7 @@
 # resolve it; a word that is not a status posts nothing.
 . "${top_srcdir:-$(dirname "$0")/../..}/tests/lib/tmux.sh"
 [ -x /usr/sbin/sshd ] || skip "openssh-server is not installed"
-fleet=$top_srcdir/tests/fleet/fleet
-fl=$tmp/fleet
-fleet_down() { "$fleet" down --dir "$fl" > /dev/null 2>&1 || true; }
-cleanup_hooks="$cleanup_hooks fleet_down"
-export HOME=$tmp/home
-mkdir -p "$HOME"
-"$fleet" up --hosts 1 --dir "$fl" --base-port auto > "$tmp/up.log" 2>&1 || { cat "$tmp/up.log"; fail "fleet up"; }
+fleet_up --hosts 1
 req=$fl/statuspage/requests.jsonl
 writes() { [ -f "$req" ] || { echo 0; return; }; grep -cE '"method": ?"(POST|PATCH|PUT)"' "$req" || true; }
 wr="$WARROOM -c $fl/warroom.conf --incident 'api errors'"
