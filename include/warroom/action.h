@@ -55,6 +55,12 @@ struct action_env {
 struct action *action_rollback_start(const struct action_env *env, int host, int svc,
     struct wr_err *err);
 
+/* Begin planning the kill switch on compose host host: set EXPORT_MODE to
+ * value (NULL: "off") in its .env through SFTP and redeploy service svc
+ * at the tag it runs. An undo passes the previous value. */
+struct action *action_killswitch_start(const struct action_env *env, int host, int svc,
+    const char *value, struct wr_err *err);
+
 /* The typed confirmation matched: re-check and run. */
 void action_confirm(struct action *a);
 
@@ -67,6 +73,7 @@ const struct plan *action_plan(const struct action *a);
 int action_host(const struct action *a);
 int action_service(const struct action *a);
 const char *action_step(const struct action *a);     /* what runs now */
+const char *action_verb(const struct action *a);     /* "rollback", "kill switch", … */
 const char *action_reason(const struct action *a);   /* outcome's why */
 int64_t action_started_ms(const struct action *a);
 bool action_finished(const struct action *a);        /* OK, FAILED, UNKNOWN, CANCELLED */

@@ -34,6 +34,7 @@
 	X(TZERO,       "T",      NULL,    0, "set the run-of-show's T-0 (now, +30m, or HH:MM UTC)") \
 	X(ARM,         "A",      NULL,    0, "arm the console for changes (typed; A again disarms)") \
 	X(ROLLBACK,    "r",      NULL,    1, "roll the selected service back (HOSTS)") \
+	X(KILLSWITCH,  "X",      NULL,    1, "kill switch: EXPORT_MODE=off on the host (X again: undo)") \
 	X(STATUS_POST, "S",      NULL,    1, "post to the status page (type the status)") \
 	X(TRUST_KEY,   "K",      NULL,    0, "trust the selected host's unknown key (HOSTS)") \
 	X(SORT,        "o",      NULL,    0, "HOSTS: order rows by host, worst health, or worst verdict") \

@@ -44,8 +44,6 @@ struct exec_cmd *exec_start(struct ssh_pool *pool, int host, const char *cmd,
 /* Stop a command: its channel is closed and on_done reports "cancelled". */
 void exec_cancel(struct exec_cmd *c);
 
-#endif
-
 /* ---- streams that outlive a connection (logs -f) ---- */
 
 struct exec_follow;
@@ -71,3 +69,5 @@ struct exec_follow *exec_follow_start(struct ssh_pool *pool, int host,
 
 /* Stop the stream and free it (no more callbacks). */
 void exec_follow_stop(struct exec_follow *s);
+
+#endif

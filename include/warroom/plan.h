@@ -19,10 +19,17 @@
 
 #define PLAN_STEPS_MAX 6
 
+enum plan_step_kind {
+	PLAN_EXEC,                       /* cmd runs on the host */
+	PLAN_SFTP_WRITE,                 /* the kill switch's files, written over SFTP;
+	                                    cmd says what in words */
+};
+
 struct plan_step {
 	char name[48];                   /* "pull", "up -d", "record release" */
 	char cmd[WR_CMD_MAX];            /* exactly what runs on the host */
 	bool mutating;
+	enum plan_step_kind kind;
 };
 
 struct plan {
@@ -38,6 +45,17 @@ struct plan {
 	char record_cmd[WR_CMD_MAX * 2]; /* after a verified OK: note it in releases.log */
 	char readyz_url[WR_URL_MAX + 16]; /* health gate, "" when none */
 	int health_timeout_s;
+	/* The kill switch: one .env variable changed through SFTP. */
+	char env_file[WR_PATH_MAX];      /* the .env as SFTP names it */
+	char env_new[WR_PATH_MAX];       /* written beside it, then renamed over it */
+	char env_backup[WR_PATH_MAX];    /* a copy of the previous file, kept */
+	char env_hash[17];               /* of the text the plan was made from */
+	char env_key[32], env_value[128]; /* what is set */
+	unsigned long env_mode;          /* the file's permission bits, kept */
+	char keep_tag[128];              /* the redeployed service must still run it */
+	char export_url[WR_URL_MAX + 16]; /* answers 404 once the switch is off */
+	/* A runbook command block: shown and stored as the plan's one step. */
+	char origin[160];                /* "runbook step 4.2", "" otherwise */
 };
 
 /* The tag to roll back to: the most recent successful deploy in a
@@ -65,6 +83,27 @@ int plan_k8s_undo(const struct config_host *h, int svc, const char *from_tag,
 int plan_helm_rollback(const struct config_host *h, int svc, const char *from,
     int from_rev, const char *to, int to_rev, int timeout_s, struct plan *p,
     struct wr_err *err);
+
+/* The .env of compose host h as SFTP names it (relative to the login's
+ * home when compose_dir starts with ~/). -1 with err when too long. */
+int plan_env_path(const struct config_host *h, char *out, size_t cap, struct wr_err *err);
+
+/* The kill switch on compose host h: set key=value in its .env (text as
+ * read, env_len bytes, mode its permission bits) through SFTP — a backup
+ * copy and the new file beside it, then an atomic rename over it — and
+ * redeploy service svc at the tag it runs now. op names the files. */
+int plan_killswitch(const struct config_host *h, int svc, const char *tag,
+    const char *env_text, size_t env_len, unsigned long mode, const char *key,
+    const char *value, const char *op, int health_timeout_s, struct plan *p,
+    struct wr_err *err);
+
+/* What undoing the kill switch on host restores: when the last kill switch
+ * there that ended ok (in these journal records) set EXPORT_MODE=off, the
+ * value it replaced ("on" when it was unset) goes to out and 1 is
+ * returned; 0 otherwise. */
+struct record;
+int plan_killswitch_restore(const struct record *v, size_t n, const char *host, char *out,
+    size_t cap);
 
 /* The plan as stored in action.intent (caller owns the object). */
 cJSON *plan_to_json(const struct plan *p);

@@ -144,6 +144,10 @@ void journal_close(struct app *app, const char *reason);
 /* Start planning a rollback of the service selected in HOSTS. */
 void actions_rollback(struct app *app);
 
+/* X: the kill switch on the selected host (or its undo when the last kill
+ * switch there turned the export off). */
+void actions_killswitch(struct app *app);
+
 /* Actions past confirmation and not yet ended (quit asks first). */
 int actions_running(const struct app *app);
 

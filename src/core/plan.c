@@ -12,6 +12,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "warroom/envfile.h"
 #include "warroom/record.h"
 
 bool
@@ -132,6 +133,94 @@ plan_compose_rollback(const struct config_host *h, int svc, const char *from,
 	return 0;
 }
 
+int
+plan_env_path(const struct config_host *h, char *out, size_t cap, struct wr_err *err)
+{
+	const char *d = h->compose_dir;
+	size_t n;
+
+	/* SFTP starts in the login's home: "~/x" is "x" there. */
+	if (strncmp(d, "~/", 2) == 0)
+		d += 2;
+	n = strlen(d);
+	while (n > 1 && d[n - 1] == '/')
+		n--;
+	if ((size_t)snprintf(out, cap, "%.*s/.env", (int)n, d) >= cap)
+		return wr_err_set(err, "compose_dir too long");
+	return 0;
+}
+
+int
+plan_killswitch(const struct config_host *h, int svc, const char *tag, const char *env_text,
+    size_t env_len, unsigned long mode, const char *key, const char *value, const char *op,
+    int health_timeout_s, struct plan *p, struct wr_err *err)
+{
+	char dir[WR_CMD_MAX] = "", qsvc[256] = "", qtag[300] = "", old[128];
+
+	memset(p, 0, sizeof(*p));
+	if (h->driver != DRIVER_COMPOSE)
+		return wr_err_set(err, "%s is a %s host: the kill switch edits a compose host's "
+		    ".env (run the runbook's command for this driver instead)", h->name,
+		    config_driver_name(h->driver));
+	if (svc < 0 || svc >= h->nservices)
+		return wr_err_set(err, "no such service");
+	if (!envfile_value_valid(value))
+		return wr_err_set(err, "'%s' is not a value the kill switch writes", value);
+	if (!plan_tag_valid(tag))
+		return wr_err_set(err, "%s runs '%s', which is not a usable tag", h->services[svc],
+		    tag);
+	if (op[0] == '\0' || strspn(op, "abcdefghijklmnopqrstuvwxyz0123456789-") != strlen(op))
+		return wr_err_set(err, "'%s' is not an op id", op);
+	if (envfile_check(env_text, env_len, err) != 0)
+		return -1;
+	if (!envfile_get(env_text, env_len, key, old, sizeof(old)))
+		wr_strlcpy(old, "(unset)", sizeof(old));
+	if (strcmp(old, value) == 0)
+		return wr_err_set(err, "%s is already %s in %s's .env", key, value, h->name);
+	if (!driver_cmd_quote(dir, sizeof(dir), h->compose_dir) ||
+	    !driver_cmd_quote(qsvc, sizeof(qsvc), h->services[svc]) ||
+	    !driver_cmd_quote(qtag, sizeof(qtag), tag))
+		return wr_err_set(err, "cannot quote the plan's values");
+	wr_strlcpy(p->action, "compose.killswitch", sizeof(p->action));
+	wr_strlcpy(p->host, h->name, sizeof(p->host));
+	wr_strlcpy(p->service, h->services[svc], sizeof(p->service));
+	if (strlen(key) > 31)
+		return wr_err_set(err, "variable name too long");
+	snprintf(p->from, sizeof(p->from), "%.31s=%.90s", key, old);
+	snprintf(p->to, sizeof(p->to), "%.31s=%.90s", key, value);
+	wr_strlcpy(p->env_key, key, sizeof(p->env_key));
+	wr_strlcpy(p->env_value, value, sizeof(p->env_value));
+	wr_strlcpy(p->keep_tag, tag, sizeof(p->keep_tag));
+	p->env_mode = mode & 07777;
+	envfile_hash(env_text, env_len, p->env_hash);
+	if (plan_env_path(h, p->env_file, sizeof(p->env_file) - 64, err) != 0)
+		return -1;
+	if (strlen(op) > 40)
+		return wr_err_set(err, "op id too long");
+	snprintf(p->env_new, sizeof(p->env_new), "%.960s.warroom-%.40s.new", p->env_file, op);
+	snprintf(p->env_backup, sizeof(p->env_backup), "%.960s.warroom-%.40s.bak", p->env_file,
+	    op);
+	p->health_timeout_s = health_timeout_s > 0 ? health_timeout_s : 120;
+	if (step(p, "write .env", true, err, "sftp: copy %s to %s, write %s with %s=%s "
+	    "(mode %04lo), fsync", p->env_file, p->env_backup, p->env_new, key, value,
+	    p->env_mode) != 0)
+		return -1;
+	p->steps[0].kind = PLAN_SFTP_WRITE;
+	/* rename(2) replaces .env in one step; SFTP v3 cannot rename over a file. */
+	if (step(p, "swap .env", true, err, "cd %s && mv -f -- .env.warroom-%s.new .env", dir,
+	    op) != 0 ||
+	    step(p, "redeploy", true, err, "cd %s && IMAGE_TAG=%s docker compose --env-file .env "
+	    "-f docker-compose.yml up -d %s", dir, qtag, qsvc) != 0)
+		return -1;
+	snprintf(p->verify_cmd, sizeof(p->verify_cmd),
+	    "cd %s && docker compose ps -a --format json", dir);
+	if (h->health_url[0]) {
+		snprintf(p->readyz_url, sizeof(p->readyz_url), "%s/readyz", h->health_url);
+		snprintf(p->export_url, sizeof(p->export_url), "%s/export", h->health_url);
+	}
+	return 0;
+}
+
 static int
 common(const struct config_host *h, int svc, enum config_driver want, const char *action,
     struct plan *p, char *ns, size_t nscap, char *qsvc, size_t qcap, struct wr_err *err)
@@ -229,6 +318,17 @@ plan_to_json(const struct plan *p)
 	cJSON_AddStringToObject(o, "record", p->record_cmd);
 	if (p->readyz_url[0])
 		cJSON_AddStringToObject(o, "health_gate", p->readyz_url);
+	if (p->env_file[0]) {
+		/* Never the file's text: it holds secrets. Its hash binds the plan. */
+		cJSON_AddStringToObject(o, "env_file", p->env_file);
+		cJSON_AddStringToObject(o, "env_backup", p->env_backup);
+		cJSON_AddStringToObject(o, "env_hash", p->env_hash);
+		cJSON_AddStringToObject(o, "keep_tag", p->keep_tag);
+		if (p->export_url[0])
+			cJSON_AddStringToObject(o, "export_check", p->export_url);
+	}
+	if (p->origin[0])
+		cJSON_AddStringToObject(o, "origin", p->origin);
 	cJSON_AddNumberToObject(o, "health_timeout_s", p->health_timeout_s);
 	return o;
 }
@@ -242,4 +342,45 @@ plan_hash(const struct plan *p, char out[9])
 	snprintf(out, 9, "%08x", crc32c(0, s, strlen(s)));
 	cJSON_free(s);
 	cJSON_Delete(o);
+}
+
+int
+plan_killswitch_restore(const struct record *v, size_t n, const char *host, char *out,
+    size_t cap)
+{
+	const char *to = NULL, *from = NULL, *op = NULL;
+	size_t i, k;
+
+	/* The newest kill switch on host that ended ok decides. */
+	for (i = n; i-- > 0 && to == NULL;) {
+		const cJSON *oc = cJSON_GetObjectItemCaseSensitive(v[i].data, "outcome");
+
+		if (strcmp(v[i].kind, "action.end") != 0 || v[i].op == NULL || v[i].host == NULL ||
+		    strcmp(v[i].host, host) != 0 || !cJSON_IsString(oc) ||
+		    strcmp(oc->valuestring, "ok") != 0)
+			continue;
+		op = v[i].op;
+		for (k = i; k-- > 0;) {
+			const cJSON *plan = cJSON_GetObjectItemCaseSensitive(v[k].data, "plan");
+			const cJSON *act = cJSON_GetObjectItemCaseSensitive(plan, "action");
+
+			if (strcmp(v[k].kind, "action.intent") != 0 || v[k].op == NULL ||
+			    strcmp(v[k].op, op) != 0)
+				continue;
+			if (cJSON_IsString(act) && strcmp(act->valuestring, "compose.killswitch") == 0) {
+				const cJSON *f = cJSON_GetObjectItemCaseSensitive(plan, "from");
+				const cJSON *t = cJSON_GetObjectItemCaseSensitive(plan, "to");
+
+				from = cJSON_IsString(f) ? f->valuestring : "";
+				to = cJSON_IsString(t) ? t->valuestring : "";
+			}
+			break;
+		}
+	}
+	if (to == NULL || strcmp(to, "EXPORT_MODE=off") != 0 || (from = strchr(from, '=')) == NULL)
+		return 0;
+	from++;
+	snprintf(out, cap, "%s", strcmp(from, "(unset)") == 0 || !envfile_value_valid(from) ?
+	    "on" : from);
+	return 1;
 }

@@ -8,6 +8,7 @@
  * action.reconcile.
  */
 #include "warroom/action.h"
+#include "action_impl.h"
 
 #include <stdarg.h>
 #include <stdio.h>
@@ -25,34 +26,13 @@
 #include "warroom/parse_helm.h"
 #include "warroom/parse_k8s.h"
 #include "warroom/probe.h"
+#include "warroom/sftp.h"
 #include "warroom/ssh.h"
 #include "warroom/timeline.h"
 #include "warroom/tunnel.h"
 
 #define OUT_MAX (4 * 1024 * 1024)
-#define MARK "---warroom-releases---"
 
-struct action {
-	struct action_env env;
-	enum action_state state;
-	int host, svc;
-	const struct config_host *cfg;
-	struct plan plan;
-	char op[48];
-	int step;                        /* index into plan.steps while RUNNING */
-	char step_name[64];
-	char reason[1024];
-	int64_t started_ms;
-	char *buf;                       /* the running command's stdout */
-	size_t len, cap;
-	char last_line[256];             /* for messages: the last output line */
-	struct exec_cmd *cmd;
-	uint64_t timer;
-	int64_t gate_deadline;
-	bool intent_stored;
-	bool reconciled;
-	bool migrations_stale;           /* /readyz said migrations_current false */
-};
 
 const char *
 action_state_name(enum action_state s)
@@ -65,8 +45,8 @@ action_state_name(enum action_state s)
 	return (unsigned)s < sizeof(names) / sizeof(names[0]) ? names[s] : "?";
 }
 
-static void
-changed(struct action *a)
+void
+act_changed(struct action *a)
 {
 	if (a->env.on_change != NULL)
 		a->env.on_change(a, a->env.arg);
@@ -74,11 +54,9 @@ changed(struct action *a)
 
 /* ---- running one command ---- */
 
-typedef void (*step_fn)(struct action *a, const struct exec_result *r);
-
 struct run {
 	struct action *a;
-	step_fn next;
+	act_step_fn next;
 };
 
 static void
@@ -103,8 +81,8 @@ on_line(enum exec_stream s, const char *line, size_t len, bool cut, void *arg)
 		snprintf(a->last_line, sizeof(a->last_line), "%.*s", (int)(len < 200 ? len : 200),
 		    line);
 	/* The engineer sees every line, sanitized by the ring. */
-	n = snprintf(buf, sizeof(buf), "[%s %s/%s] %.*s", a->plan.action[0] ? "rollback" :
-	    "plan", a->cfg->name, a->cfg->services[a->svc], (int)(len < 16000 ? len : 16000), line);
+	n = snprintf(buf, sizeof(buf), "[%s %s/%s] %.*s", a->verb, a->cfg->name,
+	    a->cfg->services[a->svc], (int)(len < 16000 ? len : 16000), line);
 	if (a->env.out != NULL && n > 0)
 		logbuf_append_raw(a->env.out, buf, (size_t)n < sizeof(buf) ? (size_t)n :
 		    sizeof(buf) - 1, s == EXEC_STDERR ? 1 : 0);
@@ -115,16 +93,16 @@ on_done(const struct exec_result *r, void *arg)
 {
 	struct run *run = arg;
 	struct action *a = run->a;
-	step_fn next = run->next;
+	act_step_fn next = run->next;
 
 	free(run);
 	a->cmd = NULL;
 	next(a, r);
-	changed(a);
+	act_changed(a);
 }
 
-static int
-run_cmd(struct action *a, const char *cmd, bool mutating, int timeout_ms, step_fn next)
+int
+act_run_cmd(struct action *a, const char *cmd, bool mutating, int timeout_ms, act_step_fn next)
 {
 	struct run *run = xcalloc(1, sizeof(*run));
 	struct exec_opts o = {
@@ -153,14 +131,8 @@ run_cmd(struct action *a, const char *cmd, bool mutating, int timeout_ms, step_f
 
 /* ---- the end ---- */
 
-static void reconcile_later(struct action *a);
-
-static void
-finish(struct action *a, enum action_state s, const char *fmt, ...)
-    __attribute__((format(printf, 3, 4)));
-
-static void
-finish(struct action *a, enum action_state s, const char *fmt, ...)
+void
+act_finish(struct action *a, enum action_state s, const char *fmt, ...)
 {
 	static const char *const outcome[] = { [ACTION_OK] = "ok", [ACTION_FAILED] = "failed",
 		[ACTION_UNKNOWN] = "unknown" };
@@ -178,20 +150,12 @@ finish(struct action *a, enum action_state s, const char *fmt, ...)
 		snprintf(a->reason + n, sizeof(a->reason) - n, " (NOT recorded: %s)", err.msg);
 	}
 	if (s == ACTION_UNKNOWN)
-		reconcile_later(a);
-	changed(a);
+		act_reconcile_later(a);
+	act_changed(a);
 }
 
-/* What runs now, as the host's tool reports it. */
-struct current {
-	char tag[128];                   /* image tag, or the chart's app version */
-	char state[64];                  /* running / rollout state / release status */
-	int revision;                    /* k8s/helm; 0 for compose */
-	bool settled;                    /* running / rollout complete / deployed */
-};
-
-static int
-read_current(struct action *a, const char *buf, size_t len, struct current *cur,
+int
+act_read_current(struct action *a, const char *buf, size_t len, struct act_current *cur,
     struct wr_err *err)
 {
 	const char *svc = a->cfg->services[a->svc];
@@ -247,8 +211,10 @@ read_current(struct action *a, const char *buf, size_t len, struct current *cur,
 
 /* Still what the plan was made from? */
 static bool
-unchanged(const struct action *a, const struct current *cur)
+unchanged(const struct action *a, const struct act_current *cur)
 {
+	if (a->plan.keep_tag[0])
+		return strcmp(cur->tag, a->plan.keep_tag) == 0;
 	if (a->cfg->driver == DRIVER_COMPOSE)
 		return strcmp(cur->tag, a->plan.from) == 0;
 	return cur->revision == a->plan.from_rev;
@@ -257,7 +223,9 @@ unchanged(const struct action *a, const struct current *cur)
 static const char *
 from_text(const struct action *a, char *buf, size_t cap)
 {
-	if (a->plan.from_rev)
+	if (a->plan.keep_tag[0])
+		snprintf(buf, cap, "%s", a->plan.keep_tag);
+	else if (a->plan.from_rev)
 		snprintf(buf, cap, "revision %d (%s)", a->plan.from_rev, a->plan.from);
 	else
 		snprintf(buf, cap, "%s", a->plan.from);
@@ -269,14 +237,14 @@ from_text(const struct action *a, char *buf, size_t cap)
 static void
 reconciled(struct action *a, const struct exec_result *r)
 {
-	struct current cur;
+	struct act_current cur;
 	struct wr_err err;
 	cJSON *d;
 	bool took;
 
 	if (!r->finished || r->exit_status != 0 ||
-	    read_current(a, a->buf ? a->buf : "", a->len, &cur, &err) != 0) {
-		reconcile_later(a);
+	    act_read_current(a, a->buf ? a->buf : "", a->len, &cur, &err) != 0) {
+		act_reconcile_later(a);
 		return;
 	}
 	a->reconciled = true;
@@ -305,13 +273,17 @@ on_reconcile(void *arg)
 	a->timer = 0;
 	if (a->reconciled)
 		return;
+	if (a->reconcile != NULL) {
+		a->reconcile(a);
+		return;
+	}
 	if (ssh_pool_session(a->env.pool, a->host) == NULL ||
-	    run_cmd(a, a->plan.verify_cmd, false, 15000, reconciled) != 0)
-		reconcile_later(a);
+	    act_run_cmd(a, a->plan.verify_cmd, false, 15000, reconciled) != 0)
+		act_reconcile_later(a);
 }
 
-static void
-reconcile_later(struct action *a)
+void
+act_reconcile_later(struct action *a)
 {
 	if (a->timer == 0 && !a->reconciled)
 		a->timer = loop_timer_add(a->env.loop, 2000, 0, on_reconcile, a);
@@ -335,52 +307,60 @@ gate_answer(const struct http_response *r, void *arg)
 	if (r->status == 200 && !(pr.has_ready && !pr.ready)) {
 		if (pr.has_migrations && !pr.migrations_current)
 			a->migrations_stale = true;
+		if (a->gate_ok != NULL) {
+			a->gate_ok(a);
+			return;
+		}
 		/* Verified: now note it where the host keeps its releases. */
 		if (a->plan.record_cmd[0] == '\0') {
-			finish(a, ACTION_OK, "%s runs %s and /readyz answers 200%s", a->plan.service,
+			act_finish(a, ACTION_OK, "%s runs %s and /readyz answers 200%s", a->plan.service,
 			    a->plan.to, a->migrations_stale ? "; /readyz reports migrations_current "
 			    "false" : "");
 			return;
 		}
 		wr_strlcpy(a->step_name, "record release", sizeof(a->step_name));
-		if (run_cmd(a, a->plan.record_cmd, true, 15000, recorded) != 0)
-			finish(a, ACTION_OK, "%s runs %s and /readyz answers 200 (releases.log "
+		if (act_run_cmd(a, a->plan.record_cmd, true, 15000, recorded) != 0)
+			act_finish(a, ACTION_OK, "%s runs %s and /readyz answers 200 (releases.log "
 			    "not updated: %s)", a->plan.service, a->plan.to, a->reason);
 		return;
 	}
 	if (loop_now_ms() >= a->gate_deadline) {
-		finish(a, ACTION_FAILED, "%s runs %s but /readyz did not answer 200 within %d s: "
+		act_finish(a, ACTION_FAILED, "%s runs %s but /readyz did not answer 200 within %d s: "
 		    "%s", a->plan.service, a->plan.to, a->plan.health_timeout_s, pr.reason);
 		return;
 	}
 	a->timer = loop_timer_add(a->env.loop, 2000, 0, gate_try, a);
-	changed(a);
+	act_changed(a);
+}
+
+int
+act_http_get(struct action *a, const char *url, http_done_fn done, struct wr_err *err)
+{
+	struct http_request req = { .url = url, .timeout_ms = 5000 };
+	char dest[256];
+	int port;
+
+	if (a->cfg->tunnel) {
+		if (http_url_host_port(url, dest, sizeof(dest), &port, err) != 0 ||
+		    (req.unix_socket = tunnel_path(a->env.tunnels, a->host, dest, port, err)) == NULL)
+			return -1;
+	}
+	return http_start(a->env.http, &req, done, a, err);
 }
 
 static void
 gate_try(void *arg)
 {
 	struct action *a = arg;
-	struct http_request req = { .url = a->plan.readyz_url, .timeout_ms = 5000 };
-	char dest[256];
 	struct wr_err err;
-	int port;
 
 	a->timer = 0;
-	if (a->cfg->tunnel) {
-		if (http_url_host_port(a->plan.readyz_url, dest, sizeof(dest), &port, &err) != 0 ||
-		    (req.unix_socket = tunnel_path(a->env.tunnels, a->host, dest, port, &err)) == NULL) {
-			finish(a, ACTION_FAILED, "health gate: %s", err.msg);
-			return;
-		}
-	}
-	if (http_start(a->env.http, &req, gate_answer, a, &err) != 0)
-		finish(a, ACTION_FAILED, "health gate: %s", err.msg);
+	if (act_http_get(a, a->plan.readyz_url, gate_answer, &err) != 0)
+		act_finish(a, ACTION_FAILED, "health gate: %s", err.msg);
 }
 
 /* ---- the steps ---- */
 
-static void run_step(struct action *a);
 
 static void
 recorded(struct action *a, const struct exec_result *r)
@@ -389,10 +369,10 @@ recorded(struct action *a, const struct exec_result *r)
 	    "the database is ahead of this version (see the runbook's migration step)" : "";
 
 	if (r->finished && r->exit_status == 0)
-		finish(a, ACTION_OK, "%s runs %s and /readyz answers 200%s", a->plan.service,
+		act_finish(a, ACTION_OK, "%s runs %s and /readyz answers 200%s", a->plan.service,
 		    a->plan.to, mig);
 	else
-		finish(a, ACTION_OK, "%s runs %s and /readyz answers 200 (releases.log not "
+		act_finish(a, ACTION_OK, "%s runs %s and /readyz answers 200 (releases.log not "
 		    "updated: %s)%s", a->plan.service, a->plan.to, r->error[0] ? r->error :
 		    "the command failed", mig);
 }
@@ -400,17 +380,17 @@ recorded(struct action *a, const struct exec_result *r)
 static void
 verified(struct action *a, const struct exec_result *r)
 {
-	struct current cur;
+	struct act_current cur;
 	struct wr_err err;
 	bool ok;
 
 	if (!r->finished) {
-		finish(a, ACTION_UNKNOWN, "connection lost while verifying: %s", r->error);
+		act_finish(a, ACTION_UNKNOWN, "connection lost while verifying: %s", r->error);
 		return;
 	}
-	if (r->exit_status != 0 || read_current(a, a->buf ? a->buf : "", a->len, &cur,
+	if (r->exit_status != 0 || act_read_current(a, a->buf ? a->buf : "", a->len, &cur,
 	    &err) != 0) {
-		finish(a, ACTION_FAILED, "could not read back what runs: %s",
+		act_finish(a, ACTION_FAILED, "could not read back what runs: %s",
 		    r->exit_status ? a->last_line : err.msg);
 		return;
 	}
@@ -419,17 +399,23 @@ verified(struct action *a, const struct exec_result *r)
 	ok = cur.settled && (a->plan.to[0] == '\0' || strcmp(cur.tag, a->plan.to) == 0) &&
 	    (a->cfg->driver == DRIVER_COMPOSE || cur.revision > a->plan.from_rev);
 	if (!ok) {
-		finish(a, ACTION_FAILED, "after %s %s runs %s (%s)%s%s", a->plan.steps[0].name,
+		act_finish(a, ACTION_FAILED, "after %s %s runs %s (%s)%s%s", a->plan.steps[0].name,
 		    a->plan.service, cur.tag, cur.state, a->plan.to[0] ? ", not " : "", a->plan.to);
 		return;
 	}
 	if (a->plan.to[0] == '\0')
 		wr_strlcpy(a->plan.to, cur.tag, sizeof(a->plan.to));
 	if (a->plan.readyz_url[0] == '\0') {
-		finish(a, ACTION_OK, "%s runs %s (no health_url: no health gate)", a->plan.service,
+		act_finish(a, ACTION_OK, "%s runs %s (no health_url: no health gate)", a->plan.service,
 		    a->plan.to);
 		return;
 	}
+	act_gate_start(a);
+}
+
+void
+act_gate_start(struct action *a)
+{
 	wr_strlcpy(a->step_name, "health gate /readyz", sizeof(a->step_name));
 	a->gate_deadline = loop_now_ms() + (int64_t)a->plan.health_timeout_s * 1000;
 	gate_try(a);
@@ -441,17 +427,16 @@ step_done(struct action *a, const struct exec_result *r)
 	const struct plan_step *s = &a->plan.steps[a->step];
 
 	if (!r->finished) {
-		finish(a, ACTION_UNKNOWN, "connection lost during %s: %s — the host may or may "
+		act_finish(a, ACTION_UNKNOWN, "connection lost during %s: %s — the host may or may "
 		    "not have done it", s->name, r->error);
 		return;
 	}
 	if (r->exit_status != 0 || r->signal[0]) {
-		finish(a, ACTION_FAILED, "%s exited %d%s%s", s->name, r->exit_status,
+		act_finish(a, ACTION_FAILED, "%s exited %d%s%s", s->name, r->exit_status,
 		    a->last_line[0] ? ": " : "", a->last_line);
 		return;
 	}
-	a->step++;
-	run_step(a);
+	act_next_step(a);
 }
 
 static void
@@ -459,16 +444,28 @@ run_step(struct action *a)
 {
 	if (a->step < a->plan.nsteps) {
 		wr_strlcpy(a->step_name, a->plan.steps[a->step].name, sizeof(a->step_name));
-		if (run_cmd(a, a->plan.steps[a->step].cmd, a->plan.steps[a->step].mutating,
+		if (a->plan.steps[a->step].kind != PLAN_EXEC) {
+			a->run_special(a);
+			return;
+		}
+		if (act_run_cmd(a, a->plan.steps[a->step].cmd, a->plan.steps[a->step].mutating,
 		    300000, step_done) != 0)
-			finish(a, a->step == 0 ? ACTION_FAILED : ACTION_UNKNOWN,
+			act_finish(a, a->step == 0 ? ACTION_FAILED : ACTION_UNKNOWN,
 			    "%s could not start: %s", a->plan.steps[a->step].name, a->reason);
 		return;
 	}
 	a->state = ACTION_VERIFYING;
 	wr_strlcpy(a->step_name, "verify", sizeof(a->step_name));
-	if (run_cmd(a, a->plan.verify_cmd, false, 30000, verified) != 0)
-		finish(a, ACTION_UNKNOWN, "could not verify: %s", a->reason);
+	if (act_run_cmd(a, a->plan.verify_cmd, false, 30000, a->verified ? a->verified :
+	    verified) != 0)
+		act_finish(a, ACTION_UNKNOWN, "could not verify: %s", a->reason);
+}
+
+void
+act_next_step(struct action *a)
+{
+	a->step++;
+	run_step(a);
 }
 
 /* Right before running: the tag must still be the one the plan was made
@@ -476,11 +473,11 @@ run_step(struct action *a)
 static void
 checked(struct action *a, const struct exec_result *r)
 {
-	char hash[9], was[200];
-	struct current cur;
+	char was[200];
+	struct act_current cur;
 	struct wr_err err;
 
-	if (!r->finished || r->exit_status != 0 || read_current(a, a->buf ? a->buf : "",
+	if (!r->finished || r->exit_status != 0 || act_read_current(a, a->buf ? a->buf : "",
 	    a->len, &cur, &err) != 0) {
 		a->state = ACTION_CANCELLED;
 		snprintf(a->reason, sizeof(a->reason), "could not re-read %s before running: %s; "
@@ -500,6 +497,18 @@ checked(struct action *a, const struct exec_result *r)
 		}
 		return;
 	}
+	if (a->precheck != NULL)
+		a->precheck(a);
+	else
+		act_begin(a);
+}
+
+void
+act_begin(struct action *a)
+{
+	char hash[9];
+	struct wr_err err;
+
 	/* Write-ahead: the intent is stored before the first byte is sent. */
 	plan_hash(&a->plan, hash);
 	if (a->env.tl == NULL) {
@@ -529,12 +538,12 @@ action_confirm(struct action *a)
 	a->state = ACTION_CHECKING;
 	wr_strlcpy(a->step_name, "re-read", sizeof(a->step_name));
 	a->started_ms = loop_now_ms();
-	if (run_cmd(a, a->plan.verify_cmd, false, 15000, checked) != 0) {
+	if (act_run_cmd(a, a->plan.verify_cmd, false, 15000, checked) != 0) {
 		a->state = ACTION_CANCELLED;
 		snprintf(a->reason + strlen(a->reason), sizeof(a->reason) - strlen(a->reason),
 		    "; nothing ran");
 	}
-	changed(a);
+	act_changed(a);
 }
 
 void
@@ -548,7 +557,7 @@ action_cancel(struct action *a)
 	}
 	a->state = ACTION_CANCELLED;
 	wr_strlcpy(a->reason, "cancelled; nothing ran", sizeof(a->reason));
-	changed(a);
+	act_changed(a);
 }
 
 /* ---- planning ---- */
@@ -558,7 +567,7 @@ planned(struct action *a, const struct exec_result *r)
 {
 	char target[128];
 	const char *mark;
-	struct current cur;
+	struct act_current cur;
 	struct wr_err err;
 	size_t headlen;
 	int timeout_s = a->env.cfg->health_timeout_ms / 1000, rc = -1;
@@ -573,7 +582,7 @@ planned(struct action *a, const struct exec_result *r)
 	}
 	mark = a->buf ? strstr(a->buf, MARK) : NULL;
 	headlen = mark ? (size_t)(mark - a->buf) : a->len;
-	if (read_current(a, a->buf ? a->buf : "", headlen, &cur, &err) != 0)
+	if (act_read_current(a, a->buf ? a->buf : "", headlen, &cur, &err) != 0)
 		goto fail;
 	if (a->cfg->driver == DRIVER_COMPOSE) {
 		if (plan_compose_target(mark ? mark + strlen(MARK) : "", mark ?
@@ -650,32 +659,42 @@ plan_read_cmd(const struct config_host *h, int svc, char *cmd, size_t cap, struc
 }
 
 struct action *
+act_new(const struct action_env *env, int host, int svc, const char *verb, const char *prefix)
+{
+	struct action *a = xcalloc(1, sizeof(*a));
+	unsigned r = (unsigned)getpid() * 2654435761u ^ (unsigned)loop_now_ms();
+
+	a->env = *env;
+	a->host = host;
+	a->svc = svc;
+	a->cfg = &env->cfg->hosts[host];
+	a->verb = verb;
+	a->state = ACTION_PLANNING;
+	a->started_ms = loop_now_ms();
+	snprintf(a->op, sizeof(a->op), "%s-%lx-%04x", prefix, (unsigned long)time(NULL),
+	    r & 0xffff);
+	wr_strlcpy(a->step_name, "plan", sizeof(a->step_name));
+	return a;
+}
+
+struct action *
 action_rollback_start(const struct action_env *env, int host, int svc, struct wr_err *err)
 {
 	const struct config_host *h = &env->cfg->hosts[host];
 	struct action *a;
 	char cmd[WR_CMD_MAX * 3];
-	unsigned r = (unsigned)getpid() * 2654435761u ^ (unsigned)loop_now_ms();
 
 	if (h->read_only)
 		return wr_err_set(err, "%s is read_only in the config: never a target", h->name),
 		    NULL;
 	if (ssh_pool_session(env->pool, host) == NULL)
 		return wr_err_set(err, "%s is not UP", h->name), NULL;
-	a = xcalloc(1, sizeof(*a));
-	a->env = *env;
-	a->host = host;
-	a->svc = svc;
-	a->cfg = h;
-	a->state = ACTION_PLANNING;
-	a->started_ms = loop_now_ms();
-	snprintf(a->op, sizeof(a->op), "rb-%lx-%04x", (unsigned long)time(NULL), r & 0xffff);
-	wr_strlcpy(a->step_name, "plan", sizeof(a->step_name));
+	a = act_new(env, host, svc, "rollback", "rb");
 	if (plan_read_cmd(h, svc, cmd, sizeof(cmd), err) != 0) {
 		free(a);
 		return NULL;
 	}
-	if (run_cmd(a, cmd, false, 15000, planned) != 0) {
+	if (act_run_cmd(a, cmd, false, 15000, planned) != 0) {
 		wr_err_set(err, "%s", a->reason);
 		free(a);
 		return NULL;
@@ -710,12 +729,7 @@ action_adopt_unknown(const struct action_env *env, const char *op, const cJSON *
 			break;
 	if (k == env->cfg->hosts[i].nservices)
 		return wr_err_set(err, "action %s: %s has no service %s", op, host, svc), NULL;
-	a = xcalloc(1, sizeof(*a));
-	a->env = *env;
-	a->host = (int)i;
-	a->svc = k;
-	a->cfg = &env->cfg->hosts[i];
-	a->started_ms = loop_now_ms();
+	a = act_new(env, (int)i, k, "rollback", "rb");
 	wr_strlcpy(a->op, op, sizeof(a->op));
 	wr_strlcpy(a->plan.action, plan_str(plan, "action"), sizeof(a->plan.action));
 	wr_strlcpy(a->plan.host, host, sizeof(a->plan.host));
@@ -728,12 +742,14 @@ action_adopt_unknown(const struct action_env *env, const char *op, const cJSON *
 
 		a->plan.from_rev = cJSON_IsNumber(fr) ? fr->valueint : 0;
 	}
+	if (strcmp(a->plan.action, "compose.killswitch") == 0)
+		act_killswitch_adopt(a, plan);
 	a->state = ACTION_UNKNOWN;
 	snprintf(a->reason, sizeof(a->reason), "began in an earlier session and has no "
 	    "recorded end (%s -> %s); it is never run again", a->plan.from, a->plan.to);
 	/* Only the read-back, which changes nothing, ever runs for it. */
 	if (a->plan.verify_cmd[0] != '\0')
-		reconcile_later(a);
+		act_reconcile_later(a);
 	return a;
 }
 
@@ -768,6 +784,12 @@ action_step(const struct action *a)
 }
 
 const char *
+action_verb(const struct action *a)
+{
+	return a->verb;
+}
+
+const char *
 action_reason(const struct action *a)
 {
 	return a->reason;
@@ -792,6 +814,10 @@ action_free(struct action *a)
 		return;
 	if (a->timer)
 		loop_timer_cancel(a->env.loop, a->timer);
+	if (a->sftp != NULL)
+		sftp_cancel(a->sftp);
+	free(a->env_old);
+	free(a->env_new);
 	free(a->buf);
 	free(a);
 }

@@ -42,11 +42,13 @@ on_action(struct action *a, void *arg)
 			    action_state_name(action_state(a)), action_reason(a));
 			return;
 		}
-		app_say(app, "rollback of %s on %s: %s — %s", h->services[action_service(a)],
-		    h->name, action_state_name(action_state(a)), action_reason(a));
-		(void)p;
+		app_say(app, "%s of %s on %s: %s — %s", action_verb(a), p->service[0] ?
+		    p->service : h->services[action_service(a)], h->name,
+		    action_state_name(action_state(a)), action_reason(a));
 	}
 }
+
+static void add_action(struct app *app, struct action *a);
 
 static bool
 busy_on(struct app *app, int host, int svc)
@@ -99,12 +101,83 @@ actions_rollback(struct app *app)
 		app_say(app, "rollback refused: %s", err.msg);
 		return;
 	}
-	app->actions = xrealloc(app->actions, (app->nactions + 1) * sizeof(*app->actions));
-	app->actions[app->nactions++] = a;
+	add_action(app, a);
 	if (slot != NULL)
 		*slot = a;
 	app_say(app, "planning the rollback of %s on %s…", app->cfg.hosts[host].services[n],
 	    app->cfg.hosts[host].name);
+}
+
+static void
+add_action(struct app *app, struct action *a)
+{
+	app->actions = xrealloc(app->actions, (app->nactions + 1) * sizeof(*app->actions));
+	app->actions[app->nactions++] = a;
+}
+
+/* The value an undo restores, from this incident's journal; 0: none. */
+static int
+killswitch_restore(struct app *app, int host, char *out, size_t cap)
+{
+	struct record_list list = { 0 };
+	struct record_scan scan;
+	struct wr_err err;
+	int rc;
+
+	if (app->tl == NULL || timeline_read(app->cfg.timeline_dir, timeline_id(app->tl), &list,
+	    &scan, &err) != 0)
+		return 0;
+	rc = plan_killswitch_restore(list.v, list.n, app->cfg.hosts[host].name, out, cap);
+	record_list_free(&list);
+	record_scan_free(&scan);
+	return rc;
+}
+
+void
+actions_killswitch(struct app *app)
+{
+	int host = app_selected_host(app), svc = -1, i;
+	struct action_env env = {
+		.loop = app->loop, .pool = app->pool, .http = app->http,
+		.tunnels = app->tunnels, .tl = app->tl, .cfg = &app->cfg, .out = &app->logs,
+		.incident = app->incident, .on_change = on_action, .arg = app,
+	};
+	const struct config_host *h;
+	char restore[128];
+	struct action *a;
+	struct wr_err err;
+	bool undo;
+
+	if (app->pool == NULL || host < 0) {
+		app_say(app, "no host selected");
+		return;
+	}
+	if (app->focus != PANE_HOSTS) {
+		app_say(app, "select the host in HOSTS first (1, then X)");
+		return;
+	}
+	h = &app->cfg.hosts[host];
+	/* The export lives in api when the host runs one; else the row's service. */
+	for (i = 0; i < h->nservices; i++)
+		if (strcmp(h->services[i], "api") == 0)
+			svc = i;
+	if (svc < 0) {
+		svc = app->host_sel;
+		for (i = 0; i < host; i++)
+			svc -= app->cfg.hosts[i].nservices;
+	}
+	if (busy_on(app, host, svc)) {
+		app_say(app, "an action on %s/%s is already running", h->name, h->services[svc]);
+		return;
+	}
+	undo = killswitch_restore(app, host, restore, sizeof(restore)) == 1;
+	if ((a = action_killswitch_start(&env, host, svc, undo ? restore : "off", &err)) == NULL) {
+		app_say(app, "kill switch refused: %s", err.msg);
+		return;
+	}
+	add_action(app, a);
+	app_say(app, "%s: reading %s's .env…", undo ? "undoing the kill switch" : "kill switch",
+	    h->name);
 }
 
 int
@@ -158,20 +231,26 @@ actions_dialog_draw(struct app *app, int lines, int cols)
 	int h = lines - 6, w = cols - 8, y = 1, i, ok;
 	char line[WR_CMD_MAX + 64];
 	WINDOW *win;
+	bool ks;
 
 	if (a == NULL || action_state(a) != ACTION_CONFIRMING)
 		return;
 	p = action_plan(a);
+	ks = strcmp(p->action, "compose.killswitch") == 0;
 	if ((win = newwin(h, w, 3, 4)) == NULL)
 		return;
 	wbkgdset(win, ' ' | (chtype)ui_attr(app, THEME_HELP));
 	werase(win);
 	ui_border(app, win, THEME_BAD);
-	snprintf(line, sizeof(line), " CONFIRM ROLLBACK (%s) ", p->action);
+	snprintf(line, sizeof(line), " CONFIRM %s (%s) ", ks ? "KILL SWITCH" : "ROLLBACK",
+	    p->action);
 	ui_put(win, 0, 2, w - 4, ui_attr(app, THEME_BAD) | A_REVERSE, line);
 	snprintf(line, sizeof(line), "host %s   service %s", p->host, p->service);
 	ui_put(win, y++, 2, w - 4, ui_attr(app, THEME_TITLE), line);
-	if (p->from_rev)
+	if (ks)
+		snprintf(line, sizeof(line), "%s  ->  %s in .env; %s is redeployed at %s", p->from,
+		    p->to, p->service, p->keep_tag);
+	else if (p->from_rev)
 		snprintf(line, sizeof(line), "revision %d (%s)  ->  revision %d (%s)", p->from_rev,
 		    p->from, p->to_rev, p->to[0] ? p->to : "its image");
 	else
@@ -186,13 +265,19 @@ actions_dialog_draw(struct app *app, int lines, int cols)
 	snprintf(line, sizeof(line), "then verify: %s", p->verify_cmd);
 	if (y < h - 5)
 		ui_put(win, y++, 4, w - 6, ui_attr(app, THEME_DIM), line);
+	if (p->export_url[0] && y < h - 5) {
+		snprintf(line, sizeof(line), "then GET %s must answer %s", p->export_url,
+		    strcmp(p->env_value, "off") == 0 ? "404 (export disabled)" : "again");
+		ui_put(win, y++, 4, w - 6, ui_attr(app, THEME_DIM), line);
+	}
 	if (p->readyz_url[0] && y < h - 5) {
 		snprintf(line, sizeof(line), "then wait up to %d s for GET %s to answer OK",
 		    p->health_timeout_s, p->readyz_url);
 		ui_put(win, y++, 4, w - 6, ui_attr(app, THEME_DIM), line);
 	}
 	y = h - 4;
-	snprintf(line, sizeof(line), "type %s and press Enter to roll back; Esc cancels", p->service);
+	snprintf(line, sizeof(line), "type %s and press Enter to %s; Esc cancels", p->service,
+	    ks ? "switch" : "roll back");
 	ui_put(win, y++, 2, w - 4, ui_attr(app, THEME_STATUS), line);
 	snprintf(line, sizeof(line), "> %s", app->confirm_text.text);
 	ui_put(win, y++, 2, w - 4, ui_attr(app, THEME_NORMAL) | A_UNDERLINE, line);
@@ -200,8 +285,8 @@ actions_dialog_draw(struct app *app, int lines, int cols)
 	/* Cancel has the focus until the name is typed exactly. */
 	ui_put(win, y, 2, 12, ok ? ui_attr(app, THEME_DIM) : ui_attr(app, THEME_SELECTED),
 	    "[ Cancel ]");
-	ui_put(win, y, 16, 20, ok ? (int)(ui_attr(app, THEME_BAD) | A_REVERSE) : ui_attr(app, THEME_DIM),
-	    "[ Roll back ]");
+	ui_put(win, y, 16, 24, ok ? (int)(ui_attr(app, THEME_BAD) | A_REVERSE) : ui_attr(app, THEME_DIM),
+	    ks ? "[ Switch ]" : "[ Roll back ]");
 	wnoutrefresh(win);
 	delwin(win);
 }
@@ -222,7 +307,8 @@ actions_progress(struct app *app, char *buf, size_t cap)
 		if (s != ACTION_CHECKING && s != ACTION_RUNNING && s != ACTION_VERIFYING &&
 		    s != ACTION_PLANNING)
 			continue;
-		snprintf(buf, cap, "%s rollback %s/%s %s -> %s: %s %lds", spin[secs % 4], h->name,
+		snprintf(buf, cap, "%s %s %s/%s %s -> %s: %s %lds", spin[secs % 4], action_verb(a),
+		    h->name,
 		    h->services[action_service(a)], action_plan(a)->from,
 		    action_plan(a)->to[0] ? action_plan(a)->to : "previous revision",
 		    action_step(a), secs);
@@ -251,8 +337,7 @@ actions_adopt(struct app *app, const struct record *const *intents, size_t n)
 			app_say(app, "UNKNOWN %s", err.msg);
 			continue;
 		}
-		app->actions = xrealloc(app->actions, (app->nactions + 1) * sizeof(*app->actions));
-		app->actions[app->nactions++] = a;
+		add_action(app, a);
 		app_say(app, "UNKNOWN: %s of %s on %s %s", action_plan(a)->action,
 		    action_plan(a)->service, action_plan(a)->host, action_reason(a));
 	}

@@ -118,6 +118,9 @@ command_run(struct app *app, enum wr_command cmd)
 	case WR_CMD_ROLLBACK:
 		actions_rollback(app);
 		break;
+	case WR_CMD_KILLSWITCH:
+		actions_killswitch(app);
+		break;
 	case WR_CMD_STATUS_POST:
 		actions_statuspage_ask(app);
 		break;

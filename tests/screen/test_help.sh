@@ -64,14 +64,14 @@ assert_screen scrolled <<'EOF'
 │ ap│ T        set the run-of-show's T-0 (now, +30m, or HH:MM UTC)         │   │
 │   │ A        arm the console for changes (typed; A again disarms)        │   │
 │   │ r        roll the selected service back (HOSTS) (changes production) │   │
-└───│ S        post to the status page (type the status) (changes producti │───┘
-┌─ L│ K        trust the selected host's unknown key (HOSTS)               │───┐
-│ no│ o        HOSTS: order rows by host, worst health, or worst verdict   │   │
+└───│ X        kill switch: EXPORT_MODE=off on the host (X again: undo) (c │───┘
+┌─ L│ S        post to the status page (type the status) (changes producti │───┐
+│ no│ K        trust the selected host's unknown key (HOSTS)               │   │
+│   │ o        HOSTS: order rows by host, worst health, or worst verdict   │   │
 │   │ /        filter LOGS with a regex (empty clears it)                  │   │
 │   │ N        previous match in LOGS (n: next, with a filter)             │   │
 │   │ f        LOGS: follow new lines, or pause in place                   │   │
 │   │ w        LOGS: wrap long lines                                       │   │
-│   │ t        LOGS: show or hide the lines' timestamps                    │   │
 │   │ ? or Esc closes this help; Up/Down/PgUp/PgDn scroll it               │   │
 └───└──────────────────────────────────────────────────────────────────────┘───┘
  Tab pane  Up up  Down down  ? help  q quit
@@ -91,14 +91,14 @@ assert_screen ignored <<'EOF'
 │ ap│ T        set the run-of-show's T-0 (now, +30m, or HH:MM UTC)         │   │
 │   │ A        arm the console for changes (typed; A again disarms)        │   │
 │   │ r        roll the selected service back (HOSTS) (changes production) │   │
-└───│ S        post to the status page (type the status) (changes producti │───┘
-┌─ L│ K        trust the selected host's unknown key (HOSTS)               │───┐
-│ no│ o        HOSTS: order rows by host, worst health, or worst verdict   │   │
+└───│ X        kill switch: EXPORT_MODE=off on the host (X again: undo) (c │───┘
+┌─ L│ S        post to the status page (type the status) (changes producti │───┐
+│ no│ K        trust the selected host's unknown key (HOSTS)               │   │
+│   │ o        HOSTS: order rows by host, worst health, or worst verdict   │   │
 │   │ /        filter LOGS with a regex (empty clears it)                  │   │
 │   │ N        previous match in LOGS (n: next, with a filter)             │   │
 │   │ f        LOGS: follow new lines, or pause in place                   │   │
 │   │ w        LOGS: wrap long lines                                       │   │
-│   │ t        LOGS: show or hide the lines' timestamps                    │   │
 │   │ ? or Esc closes this help; Up/Down/PgUp/PgDn scroll it               │   │
 └───└──────────────────────────────────────────────────────────────────────┘───┘
  Tab pane  Up up  Down down  ? help  q quit
@@ -155,10 +155,11 @@ assert_screen help-big <<'EOF'
 │             │ T        set the run-of-show's T-0 (now, +30m, or HH:MM UTC)         │             │
 │             │ A        arm the console for changes (typed; A again disarms)        │             │
 │             │ r        roll the selected service back (HOSTS) (changes production) │─────────────┘
-│             │ S        post to the status page (type the status) (changes producti │─────────────┐
-└─────────────│ K        trust the selected host's unknown key (HOSTS)               │             │
-┌─ LOGS ──────│ o        HOSTS: order rows by host, worst health, or worst verdict   │             │
-│ no log strea│ /        filter LOGS with a regex (empty clears it)                  │             │
+│             │ X        kill switch: EXPORT_MODE=off on the host (X again: undo) (c │─────────────┐
+└─────────────│ S        post to the status page (type the status) (changes producti │             │
+┌─ LOGS ──────│ K        trust the selected host's unknown key (HOSTS)               │             │
+│ no log strea│ o        HOSTS: order rows by host, worst health, or worst verdict   │             │
+│             │ /        filter LOGS with a regex (empty clears it)                  │             │
 │             │ N        previous match in LOGS (n: next, with a filter)             │             │
 │             │ f        LOGS: follow new lines, or pause in place                   │             │
 │             │ w        LOGS: wrap long lines                                       │             │
@@ -168,7 +169,6 @@ assert_screen help-big <<'EOF'
 │             │ C-l      redraw the whole screen                                     │             │
 │             │ ?        show or hide this help                                      │             │
 │             │ q        quit (asks first while an action runs)                      │             │
-│             │                                                                      │             │
 │             │ ? or Esc closes this help                                            │             │
 └─────────────└──────────────────────────────────────────────────────────────────────┘─────────────┘
  Tab pane  Up up  Down down  ? help  q quit

@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "warroom/plan.h"
+#include "warroom/record.h"
 
 static const char releases[] =
     "2026-11-23T07:55:30Z deploy IMAGE_TAG=v1.4.0 services=api,jobs result=ok\n"
@@ -130,6 +131,93 @@ k8s_and_helm_plans(void **state)
 	assert_string_equal(err.msg, "no revision to roll back to");
 }
 
+static void
+killswitch_plan(void **state)
+{
+	static const char env[] = "IMAGE_TAG=v1.5.0-bad\nEXPORT_MODE=on\nDB_PASSWORD=hunter2\n";
+	struct config_host h = host();
+	struct plan p;
+	struct wr_err err;
+	char *json;
+	cJSON *o;
+
+	strcpy(h.compose_dir, "~/app/");
+	strcpy(h.health_url, "http://127.0.0.1:8080");
+	assert_int_equal(plan_killswitch(&h, 0, "v1.4.1", env, strlen(env), 0100640, "EXPORT_MODE",
+	    "off", "ks-1-ab", 30, &p, &err), 0);
+	assert_string_equal(p.action, "compose.killswitch");
+	assert_string_equal(p.from, "EXPORT_MODE=on");
+	assert_string_equal(p.to, "EXPORT_MODE=off");
+	assert_string_equal(p.env_file, "app/.env");
+	assert_string_equal(p.env_new, "app/.env.warroom-ks-1-ab.new");
+	assert_string_equal(p.env_backup, "app/.env.warroom-ks-1-ab.bak");
+	assert_int_equal(p.env_mode, 0640);
+	assert_int_equal(p.nsteps, 3);
+	assert_int_equal(p.steps[0].kind, PLAN_SFTP_WRITE);
+	assert_string_equal(p.steps[1].cmd, "cd '~/app/' && mv -f -- .env.warroom-ks-1-ab.new .env");
+	/* The running tag is pinned: .env names the bad one. */
+	assert_string_equal(p.steps[2].cmd, "cd '~/app/' && IMAGE_TAG='v1.4.1' docker compose "
+	    "--env-file .env -f docker-compose.yml up -d 'api'");
+	assert_string_equal(p.export_url, "http://127.0.0.1:8080/export");
+	/* Stored without the file's text: it holds secrets. */
+	o = plan_to_json(&p);
+	json = cJSON_PrintUnformatted(o);
+	assert_null(strstr(json, "hunter2"));
+	assert_non_null(strstr(json, "\"env_hash\":\""));
+	cJSON_free(json);
+	cJSON_Delete(o);
+	/* Already off; a k8s host; an unsafe value; an unsafe op id. */
+	assert_int_equal(plan_killswitch(&h, 0, "v1", "EXPORT_MODE=off\n", 16, 0600,
+	    "EXPORT_MODE", "off", "ks-1", 0, &p, &err), -1);
+	assert_string_equal(err.msg, "EXPORT_MODE is already off in api-1's .env");
+	assert_int_equal(plan_killswitch(&h, 0, "v1", env, strlen(env), 0600, "EXPORT_MODE",
+	    "off;reboot", "ks-1", 0, &p, &err), -1);
+	assert_int_equal(plan_killswitch(&h, 0, "v1", env, strlen(env), 0600, "EXPORT_MODE",
+	    "off", "../x", 0, &p, &err), -1);
+	h.driver = DRIVER_K8S;
+	assert_int_equal(plan_killswitch(&h, 0, "v1", env, strlen(env), 0600, "EXPORT_MODE",
+	    "off", "ks-1", 0, &p, &err), -1);
+}
+
+static struct record
+rec(const char *kind, const char *host, const char *op, const char *json)
+{
+	struct record r;
+
+	memset(&r, 0, sizeof(r));
+	r.kind = (char *)kind;
+	r.host = (char *)host;
+	r.op = (char *)op;
+	r.data = cJSON_Parse(json);
+	return r;
+}
+
+static void
+killswitch_undo_value_from_the_journal(void **state)
+{
+	struct record v[6];
+	char out[64];
+	size_t i;
+
+	v[0] = rec("action.intent", "h1", "ks-1", "{\"plan\":{\"action\":\"compose.killswitch\","
+	    "\"from\":\"EXPORT_MODE=full\",\"to\":\"EXPORT_MODE=off\"}}");
+	v[1] = rec("action.end", "h1", "ks-1", "{\"outcome\":\"ok\"}");
+	v[2] = rec("action.intent", "h1", "rb-1", "{\"plan\":{\"action\":\"compose.rollback\"}}");
+	v[3] = rec("action.end", "h1", "rb-1", "{\"outcome\":\"ok\"}");
+	v[4] = rec("action.intent", "h1", "ks-2", "{\"plan\":{\"action\":\"compose.killswitch\","
+	    "\"from\":\"EXPORT_MODE=off\",\"to\":\"EXPORT_MODE=full\"}}");
+	v[5] = rec("action.end", "h1", "ks-2", "{\"outcome\":\"failed\"}");
+	/* The failed undo does not count; a rollback in between does not either. */
+	assert_int_equal(plan_killswitch_restore(v, 6, "h1", out, sizeof(out)), 1);
+	assert_string_equal(out, "full");
+	assert_int_equal(plan_killswitch_restore(v, 6, "h2", out, sizeof(out)), 0);
+	cJSON_Delete(v[5].data);
+	v[5] = rec("action.end", "h1", "ks-2", "{\"outcome\":\"ok\"}");
+	assert_int_equal(plan_killswitch_restore(v, 6, "h1", out, sizeof(out)), 0);
+	for (i = 0; i < 6; i++)
+		cJSON_Delete(v[i].data);
+}
+
 int
 main(void)
 {
@@ -139,6 +227,8 @@ main(void)
 		cmocka_unit_test(compose_rollback_commands),
 		cmocka_unit_test(bad_plans_are_refused),
 		cmocka_unit_test(k8s_and_helm_plans),
+		cmocka_unit_test(killswitch_plan),
+		cmocka_unit_test(killswitch_undo_value_from_the_journal),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

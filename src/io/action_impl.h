@@ -1,0 +1,101 @@
+/*
+ * action_impl.h — what action.c shares with the files that add an action
+ * kind (action_killswitch.c, action_command.c): the action itself and the
+ * runner's pieces. Not for use outside src/io/action*.c.
+ */
+#ifndef WARROOM_ACTION_IMPL_H
+#define WARROOM_ACTION_IMPL_H
+
+#include "warroom/action.h"
+#include "warroom/exec.h"
+#include "warroom/http.h"
+
+#define MARK "---warroom-releases---"
+
+struct sftp_job;
+
+typedef void (*act_step_fn)(struct action *a, const struct exec_result *r);
+
+struct action {
+	struct action_env env;
+	enum action_state state;
+	int host, svc;
+	const struct config_host *cfg;
+	struct plan plan;
+	const char *verb;                /* "rollback", "kill switch", … in messages */
+	char op[48];
+	int step;                        /* index into plan.steps while RUNNING */
+	char step_name[64];
+	char reason[1024];
+	int64_t started_ms;
+	char *buf;                       /* the running command's stdout */
+	size_t len, cap;
+	char last_line[256];             /* for messages: the last output line */
+	struct exec_cmd *cmd;
+	struct sftp_job *sftp;
+	uint64_t timer;
+	int64_t gate_deadline;
+	bool intent_stored;
+	bool reconciled;
+	bool migrations_stale;           /* /readyz said migrations_current false */
+	/* Hooks of an action kind; NULL: the rollback's. */
+	void (*precheck)(struct action *a);      /* after the tag re-read, before the intent */
+	void (*run_special)(struct action *a);   /* a step that is not a command */
+	act_step_fn verified;                    /* the read-back's answer */
+	void (*gate_ok)(struct action *a);       /* /readyz answered 200 */
+	void (*reconcile)(struct action *a);     /* re-read after UNKNOWN */
+	/* The kill switch's files (never journalled: a .env holds secrets). */
+	char *env_old, *env_new;
+	size_t env_old_len, env_new_len;
+	char want[128];                  /* kill switch: the value to set */
+	char ks_tag[128];                /* kill switch: the tag read while planning */
+	bool no_health_gate;             /* runbook commands: the exit status is the outcome */
+};
+
+/* What runs now, as the host's tool reports it. */
+struct act_current {
+	char tag[128];                   /* image tag, or the chart's app version */
+	char state[64];                  /* running / rollout state / release status */
+	int revision;                    /* k8s/helm; 0 for compose */
+	bool settled;                    /* running / rollout complete / deployed */
+};
+
+/* Tell the owner the action moved. */
+void act_changed(struct action *a);
+
+/* Run cmd on the action's host; its stdout collects in a->buf and next
+ * gets the end. -1 with a->reason when it could not start. */
+int act_run_cmd(struct action *a, const char *cmd, bool mutating, int timeout_ms,
+    act_step_fn next);
+
+/* End the action with an outcome (action.end journalled when the intent was). */
+void act_finish(struct action *a, enum action_state s, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+
+/* Parse the driver's read-back in buf. */
+int act_read_current(struct action *a, const char *buf, size_t len, struct act_current *cur,
+    struct wr_err *err);
+
+/* Store action.intent, then run the plan's steps (write-ahead). */
+void act_begin(struct action *a);
+
+/* The current step is done: run the next, or verify. */
+void act_next_step(struct action *a);
+
+/* Wait for /readyz to answer 200 (up to the plan's timeout), then gate_ok. */
+void act_gate_start(struct action *a);
+
+/* GET url from the host's service (through its tunnel when it has one). */
+int act_http_get(struct action *a, const char *url, http_done_fn done, struct wr_err *err);
+
+/* An adopted kill switch intent: its files and its re-read. */
+void act_killswitch_adopt(struct action *a, const cJSON *plan);
+
+/* Try reconciling again later (after UNKNOWN). */
+void act_reconcile_later(struct action *a);
+
+/* A new action of this kind on host/svc, PLANNING; the op id made. */
+struct action *act_new(const struct action_env *env, int host, int svc, const char *verb,
+    const char *prefix);
+
+#endif

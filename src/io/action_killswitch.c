@@ -1,0 +1,354 @@
+/*
+ * action_killswitch.c — the EXPORT_MODE kill switch on a compose host.
+ * Planning reads the running tag (ps) and the .env (SFTP); the plan is
+ * bound to both. Running writes a copy of the old .env and the new one
+ * beside it over SFTP (same mode, fsync'd), renames the new one over .env
+ * in one rename(2), and redeploys the service at the tag it already runs
+ * (IMAGE_TAG given explicitly: .env may name another tag). Verified by
+ * the running tag, /export answering 404 (or "disabled"), and /readyz.
+ * An undo is the same action with the previous value.
+ */
+#include "action_impl.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "warroom/driver_cmd.h"
+#include "warroom/envfile.h"
+#include "warroom/loop.h"
+#include "warroom/sftp.h"
+#include "warroom/ssh.h"
+#include "warroom/timeline.h"
+
+#define KS_KEY "EXPORT_MODE"
+
+static bool
+switching_off(const struct action *a)
+{
+	return strcmp(a->plan.env_value, "off") == 0;
+}
+
+/* ---- planning ---- */
+
+static void
+planned_env(const struct sftp_result *r, void *arg)
+{
+	struct action *a = arg;
+	struct wr_err err;
+	size_t n;
+
+	a->sftp = NULL;
+	if (a->state != ACTION_PLANNING)
+		return;
+	if (!r->ok) {
+		a->state = ACTION_CANCELLED;
+		snprintf(a->reason, sizeof(a->reason), "could not read %s's .env: %s; nothing "
+		    "ran", a->cfg->name, r->error);
+		act_changed(a);
+		return;
+	}
+	if (plan_killswitch(a->cfg, a->svc, a->ks_tag, r->data, r->len, r->mode, KS_KEY,
+	    a->want, a->op, a->env.cfg->health_timeout_ms / 1000, &a->plan, &err) != 0) {
+		a->state = ACTION_CANCELLED;
+		snprintf(a->reason, sizeof(a->reason), "no kill switch plan: %s", err.msg);
+		act_changed(a);
+		return;
+	}
+	a->env_old = xmalloc(r->len + 1);
+	memcpy(a->env_old, r->data, r->len);
+	a->env_old[r->len] = '\0';
+	a->env_old_len = r->len;
+	a->env_new = envfile_set(r->data, r->len, KS_KEY, a->want, &n);
+	a->env_new_len = n;
+	a->state = ACTION_CONFIRMING;
+	act_changed(a);
+}
+
+static void
+planned_ps(struct action *a, const struct exec_result *r)
+{
+	struct act_current cur;
+	struct wr_err err;
+	char path[WR_PATH_MAX];
+
+	if (a->state != ACTION_PLANNING)
+		return;
+	if (!r->finished || r->exit_status != 0 || act_read_current(a, a->buf ? a->buf : "",
+	    a->len, &cur, &err) != 0) {
+		a->state = ACTION_CANCELLED;
+		snprintf(a->reason, sizeof(a->reason), "could not read %s to plan: %s",
+		    a->cfg->name, !r->finished ? r->error : r->exit_status ? a->last_line : err.msg);
+		return;
+	}
+	wr_strlcpy(a->ks_tag, cur.tag, sizeof(a->ks_tag));
+	if (plan_env_path(a->cfg, path, sizeof(path), &err) != 0 ||
+	    (a->sftp = sftp_read_start(a->env.pool, a->host, path, ENVFILE_MAX, 15000,
+	    planned_env, a, &err)) == NULL) {
+		a->state = ACTION_CANCELLED;
+		snprintf(a->reason, sizeof(a->reason), "could not read %s's .env: %s",
+		    a->cfg->name, err.msg);
+	}
+}
+
+/* ---- right before running: the .env must be the one planned from ---- */
+
+static void
+rechecked(const struct sftp_result *r, void *arg)
+{
+	struct action *a = arg;
+	char hash[17];
+	struct wr_err err;
+
+	a->sftp = NULL;
+	if (!r->ok) {
+		a->state = ACTION_CANCELLED;
+		snprintf(a->reason, sizeof(a->reason), "could not re-read %.300s before running: "
+		    "%s; nothing ran", a->plan.env_file, r->error);
+		act_changed(a);
+		return;
+	}
+	envfile_hash(r->data, r->len, hash);
+	if (strcmp(hash, a->plan.env_hash) != 0) {
+		a->state = ACTION_CANCELLED;
+		snprintf(a->reason, sizeof(a->reason), "plan is stale: %.300s changed since it "
+		    "was read; nothing ran", a->plan.env_file);
+		if (a->env.tl != NULL) {
+			cJSON *d = cJSON_CreateObject();
+
+			cJSON_AddStringToObject(d, "reason", a->reason);
+			timeline_append(a->env.tl, "action.stale", a->cfg->name, a->op, d, &err);
+		}
+		act_changed(a);
+		return;
+	}
+	act_begin(a);
+	act_changed(a);
+}
+
+static void
+precheck(struct action *a)
+{
+	struct wr_err err;
+
+	a->sftp = sftp_read_start(a->env.pool, a->host, a->plan.env_file, ENVFILE_MAX, 15000,
+	    rechecked, a, &err);
+	if (a->sftp == NULL) {
+		a->state = ACTION_CANCELLED;
+		snprintf(a->reason, sizeof(a->reason), "could not re-read %.300s: %s; nothing "
+		    "ran", a->plan.env_file, err.msg);
+	}
+}
+
+/* ---- step 1: the files, over SFTP ---- */
+
+static void
+wrote_new(const struct sftp_result *r, void *arg)
+{
+	struct action *a = arg;
+
+	a->sftp = NULL;
+	if (!r->ok) {
+		/* .env itself is replaced only by the next step, which never ran. */
+		act_finish(a, ACTION_FAILED, "could not write %.300s: %s; .env was not changed",
+		    a->plan.env_new, r->error);
+		return;
+	}
+	act_next_step(a);
+	act_changed(a);
+}
+
+static void
+wrote_backup(const struct sftp_result *r, void *arg)
+{
+	struct action *a = arg;
+	struct wr_err err;
+
+	a->sftp = NULL;
+	if (!r->ok) {
+		act_finish(a, ACTION_FAILED, "could not keep a copy of .env as %.300s: %s; .env was "
+		    "not changed", a->plan.env_backup, r->error);
+		return;
+	}
+	a->sftp = sftp_write_start(a->env.pool, a->host, a->plan.env_new, a->env_new,
+	    a->env_new_len, a->plan.env_mode, 30000, wrote_new, a, &err);
+	if (a->sftp == NULL)
+		act_finish(a, ACTION_FAILED, "could not write %.300s: %s; .env was not changed",
+		    a->plan.env_new, err.msg);
+	act_changed(a);
+}
+
+static void
+write_files(struct action *a)
+{
+	struct wr_err err;
+
+	a->sftp = sftp_write_start(a->env.pool, a->host, a->plan.env_backup, a->env_old,
+	    a->env_old_len, a->plan.env_mode, 30000, wrote_backup, a, &err);
+	if (a->sftp == NULL)
+		act_finish(a, ACTION_FAILED, "could not keep a copy of .env: %s; .env was not "
+		    "changed", err.msg);
+}
+
+/* ---- verification ---- */
+
+static void
+gate_ok(struct action *a)
+{
+	act_finish(a, ACTION_OK, "%s in .env; %s redeployed at %s; /export answers %s; "
+	    "/readyz answers 200", a->plan.to, a->plan.service, a->plan.keep_tag,
+	    switching_off(a) ? "404" : "again");
+}
+
+static void
+export_answer(const struct http_response *r, void *arg)
+{
+	struct action *a = arg;
+	bool disabled = r->status == 404 || (r->status >= 200 && r->status < 300 &&
+	    r->body != NULL && strstr(r->body, "disabled") != NULL);
+
+	if (r->status == 0) {
+		act_finish(a, ACTION_FAILED, "%s was redeployed but GET %s had no answer: %s",
+		    a->plan.service, a->plan.export_url, r->error);
+		return;
+	}
+	if (switching_off(a) != disabled) {
+		act_finish(a, ACTION_FAILED, "%s in .env and %s redeployed, but GET %s answers "
+		    "%ld: the export is %s", a->plan.to, a->plan.service, a->plan.export_url,
+		    r->status, disabled ? "still disabled" : "still on");
+		return;
+	}
+	act_gate_start(a);
+	act_changed(a);
+}
+
+static void
+verified(struct action *a, const struct exec_result *r)
+{
+	struct act_current cur;
+	struct wr_err err;
+
+	if (!r->finished) {
+		act_finish(a, ACTION_UNKNOWN, "connection lost while verifying: %s", r->error);
+		return;
+	}
+	if (r->exit_status != 0 || act_read_current(a, a->buf ? a->buf : "", a->len, &cur,
+	    &err) != 0) {
+		act_finish(a, ACTION_FAILED, "could not read back what runs: %s",
+		    r->exit_status ? a->last_line : err.msg);
+		return;
+	}
+	if (!cur.settled || strcmp(cur.tag, a->plan.keep_tag) != 0) {
+		act_finish(a, ACTION_FAILED, "after the redeploy %s runs %s (%s), not %s",
+		    a->plan.service, cur.tag, cur.state, a->plan.keep_tag);
+		return;
+	}
+	if (a->plan.export_url[0] == '\0') {
+		act_finish(a, ACTION_OK, "%s in .env and %s redeployed at %s (no health_url: "
+		    "/export and /readyz not checked)", a->plan.to, a->plan.service,
+		    a->plan.keep_tag);
+		return;
+	}
+	wr_strlcpy(a->step_name, "check /export", sizeof(a->step_name));
+	if (act_http_get(a, a->plan.export_url, export_answer, &err) != 0)
+		act_finish(a, ACTION_FAILED, "could not check /export: %s", err.msg);
+}
+
+/* ---- after UNKNOWN: what does .env say now? ---- */
+
+static void
+reconciled(const struct sftp_result *r, void *arg)
+{
+	struct action *a = arg;
+	char val[128];
+	struct wr_err err;
+	cJSON *d;
+
+	a->sftp = NULL;
+	if (!r->ok) {
+		act_reconcile_later(a);
+		return;
+	}
+	a->reconciled = true;
+	if (!envfile_get(r->data, r->len, a->plan.env_key[0] ? a->plan.env_key : KS_KEY, val,
+	    sizeof(val)))
+		wr_strlcpy(val, "(unset)", sizeof(val));
+	snprintf(a->reason + strlen(a->reason), sizeof(a->reason) - strlen(a->reason),
+	    "; re-read after reconnect: %s=%s in .env (whether %s was redeployed with it is "
+	    "not known)", KS_KEY, val, a->plan.service);
+	if (a->env.tl != NULL) {
+		d = cJSON_CreateObject();
+		cJSON_AddStringToObject(d, "action", a->plan.action);
+		cJSON_AddStringToObject(d, "found", val);
+		cJSON_AddStringToObject(d, "wanted", a->plan.to);
+		cJSON_AddStringToObject(d, "summary", strcmp(strchr(a->plan.to, '=') ?
+		    strchr(a->plan.to, '=') + 1 : "", val) == 0 ? ".env holds the new value" :
+		    ".env holds another value");
+		timeline_append(a->env.tl, "action.reconcile", a->cfg->name, a->op, d, &err);
+	}
+	act_changed(a);
+}
+
+static void
+reconcile(struct action *a)
+{
+	struct wr_err err;
+
+	if (ssh_pool_session(a->env.pool, a->host) == NULL || a->plan.env_file[0] == '\0' ||
+	    (a->sftp = sftp_read_start(a->env.pool, a->host, a->plan.env_file, ENVFILE_MAX,
+	    15000, reconciled, a, &err)) == NULL)
+		act_reconcile_later(a);
+}
+
+static void
+hooks(struct action *a)
+{
+	a->verb = "kill switch";
+	a->precheck = precheck;
+	a->run_special = write_files;
+	a->verified = verified;
+	a->gate_ok = gate_ok;
+	a->reconcile = reconcile;
+}
+
+void
+act_killswitch_adopt(struct action *a, const cJSON *plan)
+{
+	const cJSON *v = cJSON_GetObjectItemCaseSensitive(plan, "env_file");
+
+	hooks(a);
+	if (cJSON_IsString(v))
+		wr_strlcpy(a->plan.env_file, v->valuestring, sizeof(a->plan.env_file));
+	wr_strlcpy(a->plan.env_key, KS_KEY, sizeof(a->plan.env_key));
+}
+
+struct action *
+action_killswitch_start(const struct action_env *env, int host, int svc, const char *value,
+    struct wr_err *err)
+{
+	const struct config_host *h = &env->cfg->hosts[host];
+	char cmd[WR_CMD_MAX];
+	struct action *a;
+
+	if (h->read_only)
+		return wr_err_set(err, "%s is read_only in the config: never a target", h->name),
+		    NULL;
+	if (h->driver != DRIVER_COMPOSE)
+		return wr_err_set(err, "%s is a %s host: the kill switch edits a compose host's "
+		    ".env", h->name, config_driver_name(h->driver)), NULL;
+	if (ssh_pool_session(env->pool, host) == NULL)
+		return wr_err_set(err, "%s is not UP", h->name), NULL;
+	if (value != NULL && !envfile_value_valid(value))
+		return wr_err_set(err, "'%s' is not a value the kill switch writes", value), NULL;
+	if (driver_cmd_compose_ps(h, cmd, sizeof(cmd), err) != 0)
+		return NULL;
+	a = act_new(env, host, svc, "kill switch", "ks");
+	hooks(a);
+	wr_strlcpy(a->want, value != NULL ? value : "off", sizeof(a->want));
+	if (act_run_cmd(a, cmd, false, 15000, planned_ps) != 0) {
+		wr_err_set(err, "%s", a->reason);
+		free(a);
+		return NULL;
+	}
+	return a;
+}
