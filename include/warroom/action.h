@@ -50,16 +50,28 @@ struct action_env {
 	void *arg;
 };
 
-/* Begin planning a Compose rollback of service svc on host; NULL with err
- * when it cannot even start (host not UP, not compose, read-only host). */
+/* Begin planning a rollback of service svc on host (to: a compose tag the
+ * engineer named, or NULL for the driver's own choice: releases.log, the
+ * rollout or helm history); NULL with err when it cannot even start (host
+ * not UP, read-only host, a bad tag). */
 struct action *action_rollback_start(const struct action_env *env, int host, int svc,
-    struct wr_err *err);
+    const char *to, struct wr_err *err);
 
 /* Begin planning the kill switch on compose host host: set EXPORT_MODE to
  * value (NULL: "off") in its .env through SFTP and redeploy service svc
  * at the tag it runs. An undo passes the previous value. */
 struct action *action_killswitch_start(const struct action_env *env, int host, int svc,
     const char *value, struct wr_err *err);
+
+/* A runbook step's script (placeholders filled) on host, shown in full
+ * and run once; CONFIRMING at once (the host's name is the confirmation). */
+struct action *action_command_start(const struct action_env *env, int host,
+    const char *script, const char *origin, struct wr_err *err);
+
+/* alembic downgrade -1 for compose service svc on host, CONFIRMING at once;
+ * gated on /readyz reporting the migrations current. */
+struct action *action_migrate_down_start(const struct action_env *env, int host, int svc,
+    struct wr_err *err);
 
 /* The typed confirmation matched: re-check and run. */
 void action_confirm(struct action *a);

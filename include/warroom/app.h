@@ -15,6 +15,7 @@
 #include "warroom/logfilter.h"
 #include "warroom/redact.h"
 #include "warroom/runbook.h"
+#include "warroom/runbook_fill.h"
 #include "warroom/safety.h"
 #include "warroom/theme.h"
 
@@ -92,6 +93,14 @@ struct app {
 	struct statuspage *statuspage;   /* [statuspage] with a journal, or NULL */
 	int target_host, target_svc;     /* a runbook step's target for r, or -1 */
 	struct action **target_slot;     /* where to note the action it starts */
+	char target_tag[128];            /* a runbook step's IMAGE_TAG for r, or "" */
+	struct app_queued {              /* a runbook step's further services, */
+		int host, svc;           /* rolled back one after another, each */
+		char tag[128];           /* with its own dialog */
+		struct action **slot;
+	} queue[WR_SERVICES_MAX];
+	int nqueue;
+	struct action *queue_after;      /* the rollback the queue waits on */
 	char matrix_from[128];           /* runbook whose matrix is in force, or "" */
 
 	const char *incident;            /* --incident NAME, or NULL */
@@ -119,7 +128,11 @@ struct app {
 	bool help_visible;
 	int help_scroll;                 /* first line shown when help is long */
 	bool prompt_active;              /* the footer prompt is open */
-	enum { PROMPT_NOTE, PROMPT_TRUST, PROMPT_FILTER, PROMPT_ARM, PROMPT_STATUS, PROMPT_TZERO } prompt_kind;
+	enum { PROMPT_NOTE, PROMPT_TRUST, PROMPT_FILTER, PROMPT_ARM, PROMPT_STATUS, PROMPT_TZERO,
+		PROMPT_FILL } prompt_kind;
+	struct runbook_fill fill;        /* PROMPT_FILL: a step's placeholders */
+	int fill_host, fill_rb;          /* … the host chosen and the runbook */
+	char fill_error[160];            /* why the last value was refused, or "" */
 	int prompt_host;                 /* PROMPT_TRUST: the host asked about */
 	struct lineedit prompt;
 	bool confirm_quit;               /* "quit while an action runs?" asked */

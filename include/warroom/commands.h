@@ -35,6 +35,8 @@
 	X(ARM,         "A",      NULL,    0, "arm the console for changes (typed; A again disarms)") \
 	X(ROLLBACK,    "r",      NULL,    1, "roll the selected service back (HOSTS)") \
 	X(KILLSWITCH,  "X",      NULL,    1, "kill switch: EXPORT_MODE=off on the host (X again: undo)") \
+	X(MIGRATE_DOWN, "M",     NULL,    1, "migration downgrade (alembic -1) of the selected service") \
+	X(RUN_STEP,    "x",      NULL,    1, "RUNBOOK: run the step's commands on the HOSTS host") \
 	X(STATUS_POST, "S",      NULL,    1, "post to the status page (type the status)") \
 	X(TRUST_KEY,   "K",      NULL,    0, "trust the selected host's unknown key (HOSTS)") \
 	X(SORT,        "o",      NULL,    0, "HOSTS: order rows by host, worst health, or worst verdict") \

@@ -56,6 +56,8 @@ struct plan {
 	char export_url[WR_URL_MAX + 16]; /* answers 404 once the switch is off */
 	/* A runbook command block: shown and stored as the plan's one step. */
 	char origin[160];                /* "runbook step 4.2", "" otherwise */
+	char confirm[WR_NAME_MAX];       /* the word to type; "" means the service */
+	char warning[256];               /* said loudly in the dialog, or "" */
 };
 
 /* The tag to roll back to: the most recent successful deploy in a
@@ -104,6 +106,16 @@ int plan_killswitch(const struct config_host *h, int svc, const char *tag,
 struct record;
 int plan_killswitch_restore(const struct record *v, size_t n, const char *host, char *out,
     size_t cap);
+
+/* A runbook step's script (placeholders filled) on host h, run once; its
+ * exit status is the outcome. The host's name is the confirmation. */
+int plan_command(const struct config_host *h, const char *script, const char *origin,
+    struct plan *p, struct wr_err *err);
+
+/* alembic downgrade -1 in a one-off container of compose service svc,
+ * then /readyz must answer 200 with the migrations current. */
+int plan_migrate_down(const struct config_host *h, int svc, int health_timeout_s,
+    struct plan *p, struct wr_err *err);
 
 /* The plan as stored in action.intent (caller owns the object). */
 cJSON *plan_to_json(const struct plan *p);

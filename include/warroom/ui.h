@@ -148,6 +148,22 @@ void actions_rollback(struct app *app);
  * switch there turned the export off). */
 void actions_killswitch(struct app *app);
 
+/* M: the migration downgrade of the selected compose service (or a
+ * runbook step's target), straight to its dialog with the warning. */
+void actions_migrate_down(struct app *app);
+
+/* A runbook step's filled script on host: straight to its dialog; slot
+ * (may be NULL) notes the action on the step. */
+void actions_command(struct app *app, int host, const char *script, const char *origin,
+    struct action **slot);
+
+/* x on a RUNBOOK step: its commands on the host selected in HOSTS (known
+ * ones through their built-in action), placeholders asked for first. */
+void runbook_run_step(struct app *app);
+
+/* The footer prompt's Enter while placeholders are asked for. */
+void runbook_fill_answer(struct app *app, const char *value);
+
 /* Actions past confirmation and not yet ended (quit asks first). */
 int actions_running(const struct app *app);
 

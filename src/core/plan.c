@@ -221,6 +221,74 @@ plan_killswitch(const struct config_host *h, int svc, const char *tag, const cha
 	return 0;
 }
 
+int
+plan_command(const struct config_host *h, const char *script, const char *origin,
+    struct plan *p, struct wr_err *err)
+{
+	memset(p, 0, sizeof(*p));
+	if (script[0] == '\0')
+		return wr_err_set(err, "nothing to run");
+	if (strlen(script) >= sizeof(p->steps[0].cmd))
+		return wr_err_set(err, "the step's commands are longer than %zu bytes",
+		    sizeof(p->steps[0].cmd) - 1);
+	wr_strlcpy(p->action, "runbook.command", sizeof(p->action));
+	wr_strlcpy(p->host, h->name, sizeof(p->host));
+	wr_strlcpy(p->confirm, h->name, sizeof(p->confirm));
+	wr_strlcpy(p->origin, origin, sizeof(p->origin));
+	if (h->nservices > 0)
+		wr_strlcpy(p->service, h->services[0], sizeof(p->service));
+	p->nsteps = 1;
+	wr_strlcpy(p->steps[0].name, "run", sizeof(p->steps[0].name));
+	/* Runbooks write their commands for the Compose directory. */
+	if (h->driver == DRIVER_COMPOSE && h->compose_dir[0] != '\0') {
+		char dir[WR_CMD_MAX] = "";
+
+		if (!driver_cmd_quote(dir, sizeof(dir), h->compose_dir))
+			return wr_err_set(err, "cannot quote compose_dir");
+		if ((size_t)snprintf(p->steps[0].cmd, sizeof(p->steps[0].cmd), "cd %s || exit 1\n%s",
+		    dir, script) >= sizeof(p->steps[0].cmd))
+			return wr_err_set(err, "the step's commands are longer than %zu bytes",
+			    sizeof(p->steps[0].cmd) - 1);
+	} else
+		wr_strlcpy(p->steps[0].cmd, script, sizeof(p->steps[0].cmd));
+	/* Whatever a runbook's shell does, it is treated as a change. */
+	p->steps[0].mutating = true;
+	return 0;
+}
+
+int
+plan_migrate_down(const struct config_host *h, int svc, int health_timeout_s, struct plan *p,
+    struct wr_err *err)
+{
+	char dir[WR_CMD_MAX] = "", qsvc[256] = "";
+
+	memset(p, 0, sizeof(*p));
+	if (h->driver != DRIVER_COMPOSE)
+		return wr_err_set(err, "%s is a %s host: the downgrade runs in a compose one-off "
+		    "container (use the runbook's command for this driver)", h->name,
+		    config_driver_name(h->driver));
+	if (svc < 0 || svc >= h->nservices)
+		return wr_err_set(err, "no such service");
+	if (!driver_cmd_quote(dir, sizeof(dir), h->compose_dir) ||
+	    !driver_cmd_quote(qsvc, sizeof(qsvc), h->services[svc]))
+		return wr_err_set(err, "cannot quote the plan's values");
+	wr_strlcpy(p->action, "compose.migrate_down", sizeof(p->action));
+	wr_strlcpy(p->host, h->name, sizeof(p->host));
+	wr_strlcpy(p->service, h->services[svc], sizeof(p->service));
+	wr_strlcpy(p->from, "current schema", sizeof(p->from));
+	wr_strlcpy(p->to, "one revision down", sizeof(p->to));
+	wr_strlcpy(p->warning, "DATABASE CHANGE: the schema goes one revision down; data in "
+	    "what the newer revision added may be dropped and is not restored by an upgrade",
+	    sizeof(p->warning));
+	p->health_timeout_s = health_timeout_s > 0 ? health_timeout_s : 120;
+	if (step(p, "alembic downgrade -1", true, err, "cd %s && docker compose --env-file .env "
+	    "-f docker-compose.yml run --rm %s alembic downgrade -1", dir, qsvc) != 0)
+		return -1;
+	if (h->health_url[0])
+		snprintf(p->readyz_url, sizeof(p->readyz_url), "%s/readyz", h->health_url);
+	return 0;
+}
+
 static int
 common(const struct config_host *h, int svc, enum config_driver want, const char *action,
     struct plan *p, char *ns, size_t nscap, char *qsvc, size_t qcap, struct wr_err *err)
@@ -329,6 +397,8 @@ plan_to_json(const struct plan *p)
 	}
 	if (p->origin[0])
 		cJSON_AddStringToObject(o, "origin", p->origin);
+	if (p->warning[0])
+		cJSON_AddStringToObject(o, "warning", p->warning);
 	cJSON_AddNumberToObject(o, "health_timeout_s", p->health_timeout_s);
 	return o;
 }

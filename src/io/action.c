@@ -455,6 +455,16 @@ run_step(struct action *a)
 		return;
 	}
 	a->state = ACTION_VERIFYING;
+	if (a->plan.verify_cmd[0] == '\0') {
+		/* No read-back: the gate, or the exit status alone. */
+		if (a->plan.readyz_url[0] != '\0') {
+			act_gate_start(a);
+			return;
+		}
+		act_finish(a, ACTION_OK, "%s exited 0%s%s", a->plan.steps[a->plan.nsteps - 1].name,
+		    a->last_line[0] ? "; last line: " : "", a->last_line);
+		return;
+	}
 	wr_strlcpy(a->step_name, "verify", sizeof(a->step_name));
 	if (act_run_cmd(a, a->plan.verify_cmd, false, 30000, a->verified ? a->verified :
 	    verified) != 0)
@@ -538,6 +548,12 @@ action_confirm(struct action *a)
 	a->state = ACTION_CHECKING;
 	wr_strlcpy(a->step_name, "re-read", sizeof(a->step_name));
 	a->started_ms = loop_now_ms();
+	if (a->plan.verify_cmd[0] == '\0') {
+		/* Nothing to re-read (a runbook command, a downgrade). */
+		act_begin(a);
+		act_changed(a);
+		return;
+	}
 	if (act_run_cmd(a, a->plan.verify_cmd, false, 15000, checked) != 0) {
 		a->state = ACTION_CANCELLED;
 		snprintf(a->reason + strlen(a->reason), sizeof(a->reason) - strlen(a->reason),
@@ -584,7 +600,14 @@ planned(struct action *a, const struct exec_result *r)
 	headlen = mark ? (size_t)(mark - a->buf) : a->len;
 	if (act_read_current(a, a->buf ? a->buf : "", headlen, &cur, &err) != 0)
 		goto fail;
-	if (a->cfg->driver == DRIVER_COMPOSE) {
+	if (a->cfg->driver == DRIVER_COMPOSE && a->want[0] != '\0') {
+		/* The engineer named the tag (a runbook step's IMAGE_TAG). */
+		if (strcmp(a->want, cur.tag) == 0)
+			wr_err_set(&err, "%s already runs %s", a->cfg->services[a->svc], a->want);
+		else
+			rc = plan_compose_rollback(a->cfg, a->svc, cur.tag, a->want, timeout_s,
+			    a->env.incident, &a->plan, &err);
+	} else if (a->cfg->driver == DRIVER_COMPOSE) {
 		if (plan_compose_target(mark ? mark + strlen(MARK) : "", mark ?
 		    strlen(mark) - strlen(MARK) : 0, cur.tag, target, sizeof(target), &err) == 0)
 			rc = plan_compose_rollback(a->cfg, a->svc, cur.tag, target, timeout_s,
@@ -678,7 +701,8 @@ act_new(const struct action_env *env, int host, int svc, const char *verb, const
 }
 
 struct action *
-action_rollback_start(const struct action_env *env, int host, int svc, struct wr_err *err)
+action_rollback_start(const struct action_env *env, int host, int svc, const char *to,
+    struct wr_err *err)
 {
 	const struct config_host *h = &env->cfg->hosts[host];
 	struct action *a;
@@ -689,7 +713,14 @@ action_rollback_start(const struct action_env *env, int host, int svc, struct wr
 		    NULL;
 	if (ssh_pool_session(env->pool, host) == NULL)
 		return wr_err_set(err, "%s is not UP", h->name), NULL;
+	if (to != NULL && h->driver != DRIVER_COMPOSE)
+		return wr_err_set(err, "%s is not a compose host: a named tag is for compose",
+		    h->name), NULL;
+	if (to != NULL && !plan_tag_valid(to))
+		return wr_err_set(err, "'%s' is not a usable tag", to), NULL;
 	a = act_new(env, host, svc, "rollback", "rb");
+	if (to != NULL)
+		wr_strlcpy(a->want, to, sizeof(a->want));
 	if (plan_read_cmd(h, svc, cmd, sizeof(cmd), err) != 0) {
 		free(a);
 		return NULL;

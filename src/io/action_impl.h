@@ -47,7 +47,8 @@ struct action {
 	/* The kill switch's files (never journalled: a .env holds secrets). */
 	char *env_old, *env_new;
 	size_t env_old_len, env_new_len;
-	char want[128];                  /* kill switch: the value to set */
+	char want[128];                  /* kill switch: the value to set; rollback:
+	                                    the tag named, or "" */
 	char ks_tag[128];                /* kill switch: the tag read while planning */
 	bool no_health_gate;             /* runbook commands: the exit status is the outcome */
 };

@@ -20,6 +20,38 @@
 #include "warroom/loop.h"
 #include "warroom/ssh.h"
 
+/* A runbook step named several services: the next one, once the last
+ * ended OK; anything else stops the step there, and says so. */
+static void
+queue_next(struct app *app, struct action *done)
+{
+	struct app_queued q;
+
+	app->queue_after = NULL;
+	if (app->nqueue == 0)
+		return;
+	if (action_state(done) != ACTION_OK) {
+		app_say(app, "%s of %s ended %s: %d more service(s) of the step not started",
+		    action_verb(done), action_plan(done)->service,
+		    action_state_name(action_state(done)), app->nqueue);
+		app->nqueue = 0;
+		return;
+	}
+	q = app->queue[0];
+	memmove(&app->queue[0], &app->queue[1], (size_t)(--app->nqueue) * sizeof(q));
+	app->target_host = q.host;
+	app->target_svc = q.svc;
+	app->target_slot = q.slot;
+	wr_strlcpy(app->target_tag, q.tag, sizeof(app->target_tag));
+	/* Through the choke point again: the arming may have run out. */
+	if (dispatch(app, WR_CMD_ROLLBACK) != 0) {
+		app->target_host = -1;
+		app->target_slot = NULL;
+		app->target_tag[0] = '\0';
+		app->nqueue = 0;
+	}
+}
+
 static void
 on_action(struct action *a, void *arg)
 {
@@ -35,6 +67,8 @@ on_action(struct action *a, void *arg)
 	if (action_finished(a)) {
 		if (app->confirming == a)
 			app->confirming = NULL;
+		if (app->queue_after == a)
+			queue_next(app, a);
 		if (strstr(action_reason(a), "re-read after reconnect") != NULL ||
 		    strstr(action_reason(a), "earlier session") != NULL) {
 			app_say(app, "%s of %s on %s: %s — %s", action_plan(a)->action,
@@ -67,6 +101,7 @@ actions_rollback(struct app *app)
 {
 	int host = app_selected_host(app), n = app->host_sel, i;
 	struct action **slot = app->target_slot;
+	char tag[128];
 	struct action_env env = {
 		.loop = app->loop, .pool = app->pool, .http = app->http,
 		.tunnels = app->tunnels, .tl = app->tl, .cfg = &app->cfg, .out = &app->logs,
@@ -79,12 +114,15 @@ actions_rollback(struct app *app)
 		app_say(app, "no host selected");
 		return;
 	}
+	tag[0] = '\0';
 	if (app->target_host >= 0) {
-		/* From a runbook step: its own host and service. */
+		/* From a runbook step: its own host and service (and tag). */
 		host = app->target_host;
 		n = app->target_svc;
+		wr_strlcpy(tag, app->target_tag, sizeof(tag));
 		app->target_host = -1;
 		app->target_slot = NULL;
+		app->target_tag[0] = '\0';
 	} else if (app->focus != PANE_HOSTS) {
 		app_say(app, "select the service in HOSTS first (1, then r)");
 		return;
@@ -97,11 +135,18 @@ actions_rollback(struct app *app)
 		    app->cfg.hosts[host].services[n]);
 		return;
 	}
-	if ((a = action_rollback_start(&env, host, n, &err)) == NULL) {
-		app_say(app, "rollback refused: %s", err.msg);
+	if ((a = action_rollback_start(&env, host, n, tag[0] ? tag : NULL, &err)) == NULL) {
+		app_say(app, "rollback of %s refused: %s", app->cfg.hosts[host].services[n],
+		    err.msg);
+		if (app->nqueue > 0)
+			app_say(app, "rollback of %s refused: %s; the step's other services were not "
+			    "started", app->cfg.hosts[host].services[n], err.msg);
+		app->nqueue = 0;
 		return;
 	}
 	add_action(app, a);
+	if (app->nqueue > 0)
+		app->queue_after = a;
 	if (slot != NULL)
 		*slot = a;
 	app_say(app, "planning the rollback of %s on %s…", app->cfg.hosts[host].services[n],
@@ -148,12 +193,19 @@ actions_killswitch(struct app *app)
 	struct wr_err err;
 	bool undo;
 
-	if (app->pool == NULL || host < 0) {
-		app_say(app, "no host selected");
+	struct action **slot = app->target_slot;
+
+	if (app->target_host >= 0) {
+		/* From a runbook step: the host chosen there. */
+		host = app->target_host;
+		app->target_host = -1;
+		app->target_slot = NULL;
+	} else if (app->focus != PANE_HOSTS) {
+		app_say(app, "select the host in HOSTS first (1, then X)");
 		return;
 	}
-	if (app->focus != PANE_HOSTS) {
-		app_say(app, "select the host in HOSTS first (1, then X)");
+	if (app->pool == NULL || host < 0) {
+		app_say(app, "no host selected");
 		return;
 	}
 	h = &app->cfg.hosts[host];
@@ -176,8 +228,84 @@ actions_killswitch(struct app *app)
 		return;
 	}
 	add_action(app, a);
+	if (slot != NULL)
+		*slot = a;
 	app_say(app, "%s: reading %s's .env…", undo ? "undoing the kill switch" : "kill switch",
 	    h->name);
+}
+
+static void
+confirm_now(struct app *app, struct action *a, struct action **slot)
+{
+	add_action(app, a);
+	if (slot != NULL)
+		*slot = a;
+	app->confirming = a;
+	lineedit_clear(&app->confirm_text);
+}
+
+void
+actions_migrate_down(struct app *app)
+{
+	int host = app_selected_host(app), svc = app->host_sel, i;
+	struct action **slot = app->target_slot;
+	struct action_env env = {
+		.loop = app->loop, .pool = app->pool, .http = app->http,
+		.tunnels = app->tunnels, .tl = app->tl, .cfg = &app->cfg, .out = &app->logs,
+		.incident = app->incident, .on_change = on_action, .arg = app,
+	};
+	struct action *a;
+	struct wr_err err;
+
+	if (app->target_host >= 0) {
+		host = app->target_host;
+		svc = app->target_svc;
+		app->target_host = -1;
+		app->target_slot = NULL;
+	} else if (app->focus != PANE_HOSTS) {
+		app_say(app, "select the service in HOSTS first (1, then M)");
+		return;
+	} else if (host >= 0) {
+		for (i = 0; i < host; i++)
+			svc -= app->cfg.hosts[i].nservices;
+	}
+	if (app->pool == NULL || host < 0) {
+		app_say(app, "no host selected");
+		return;
+	}
+	if (busy_on(app, host, svc)) {
+		app_say(app, "an action on %s/%s is already running", app->cfg.hosts[host].name,
+		    app->cfg.hosts[host].services[svc]);
+		return;
+	}
+	if ((a = action_migrate_down_start(&env, host, svc, &err)) == NULL) {
+		app_say(app, "migration downgrade refused: %s", err.msg);
+		return;
+	}
+	confirm_now(app, a, slot);
+}
+
+void
+actions_command(struct app *app, int host, const char *script, const char *origin,
+    struct action **slot)
+{
+	struct action_env env = {
+		.loop = app->loop, .pool = app->pool, .http = app->http,
+		.tunnels = app->tunnels, .tl = app->tl, .cfg = &app->cfg, .out = &app->logs,
+		.incident = app->incident, .on_change = on_action, .arg = app,
+	};
+	struct action *a;
+	struct wr_err err;
+
+	if (app->pool == NULL || host < 0) {
+		app_say(app, "no host selected: pick one in HOSTS");
+		return;
+	}
+	if ((a = action_command_start(&env, host, script, origin, &err)) == NULL) {
+		app_say(app, "nothing ran: %s", err.msg);
+		return;
+	}
+	confirm_now(app, a, slot);
 }
 
 int
@@ -204,7 +332,7 @@ actions_dialog_key(struct app *app, const char *name, int is_keycode, unsigned k
 
 	if (a == NULL || name == NULL)
 		return;
-	svc = action_plan(a)->service;
+	svc = action_plan(a)->confirm[0] ? action_plan(a)->confirm : action_plan(a)->service;
 	if (strcmp(name, "Esc") == 0) {
 		app->confirming = NULL;
 		action_cancel(a);
@@ -223,48 +351,79 @@ actions_dialog_key(struct app *app, const char *name, int is_keycode, unsigned k
 		lineedit_insert(&app->confirm_text, key);
 }
 
+/* What the dialog calls an action kind: title and button. */
+static void
+kind_words(const struct plan *p, const char **title, const char **button, const char **verb)
+{
+	if (strcmp(p->action, "compose.killswitch") == 0)
+		*title = "KILL SWITCH", *button = "[ Switch ]", *verb = "switch";
+	else if (strcmp(p->action, "runbook.command") == 0)
+		*title = "RUNBOOK COMMAND", *button = "[ Run ]", *verb = "run it";
+	else if (strcmp(p->action, "compose.migrate_down") == 0)
+		*title = "MIGRATION DOWNGRADE", *button = "[ Downgrade ]", *verb = "downgrade";
+	else
+		*title = "ROLLBACK", *button = "[ Roll back ]", *verb = "roll back";
+}
+
 void
 actions_dialog_draw(struct app *app, int lines, int cols)
 {
 	struct action *a = app->confirming;
 	const struct plan *p;
+	const char *title, *button, *verb, *word, *c, *nl;
 	int h = lines - 6, w = cols - 8, y = 1, i, ok;
 	char line[WR_CMD_MAX + 64];
 	WINDOW *win;
-	bool ks;
 
 	if (a == NULL || action_state(a) != ACTION_CONFIRMING)
 		return;
 	p = action_plan(a);
-	ks = strcmp(p->action, "compose.killswitch") == 0;
+	kind_words(p, &title, &button, &verb);
+	word = p->confirm[0] ? p->confirm : p->service;
 	if ((win = newwin(h, w, 3, 4)) == NULL)
 		return;
 	wbkgdset(win, ' ' | (chtype)ui_attr(app, THEME_HELP));
 	werase(win);
 	ui_border(app, win, THEME_BAD);
-	snprintf(line, sizeof(line), " CONFIRM %s (%s) ", ks ? "KILL SWITCH" : "ROLLBACK",
-	    p->action);
+	snprintf(line, sizeof(line), " CONFIRM %s (%s) ", title, p->action);
 	ui_put(win, 0, 2, w - 4, ui_attr(app, THEME_BAD) | A_REVERSE, line);
-	snprintf(line, sizeof(line), "host %s   service %s", p->host, p->service);
+	if (strcmp(p->action, "runbook.command") == 0)
+		snprintf(line, sizeof(line), "host %s   %s", p->host, p->origin);
+	else
+		snprintf(line, sizeof(line), "host %s   service %s", p->host, p->service);
 	ui_put(win, y++, 2, w - 4, ui_attr(app, THEME_TITLE), line);
-	if (ks)
+	line[0] = '\0';
+	if (strcmp(p->action, "compose.killswitch") == 0)
 		snprintf(line, sizeof(line), "%s  ->  %s in .env; %s is redeployed at %s", p->from,
 		    p->to, p->service, p->keep_tag);
 	else if (p->from_rev)
 		snprintf(line, sizeof(line), "revision %d (%s)  ->  revision %d (%s)", p->from_rev,
 		    p->from, p->to_rev, p->to[0] ? p->to : "its image");
-	else
+	else if (strcmp(p->action, "compose.rollback") == 0)
 		snprintf(line, sizeof(line), "tag  %s  ->  %s", p->from, p->to);
-	ui_put(win, y++, 2, w - 4, ui_attr(app, THEME_WARN), line);
+	if (line[0])
+		ui_put(win, y++, 2, w - 4, ui_attr(app, THEME_WARN), line);
+	if (p->warning[0])
+		ui_put(win, y++, 2, w - 4, ui_attr(app, THEME_BAD) | A_BOLD, p->warning);
 	y++;
 	ui_put(win, y++, 2, w - 4, ui_attr(app, THEME_DIM), "will run, in order, on the host:");
 	for (i = 0; i < p->nsteps && y < h - 6; i++) {
-		snprintf(line, sizeof(line), "%d. %s", i + 1, p->steps[i].cmd);
-		ui_put(win, y++, 4, w - 6, ui_attr(app, THEME_NORMAL), line);
+		char num[16];
+
+		snprintf(num, sizeof(num), "%d.", i + 1);
+		/* A runbook's script is shown line by line, exactly. */
+		for (c = p->steps[i].cmd; *c != '\0' && y < h - 6; c = *nl ? nl + 1 : nl) {
+			if ((nl = strchr(c, '\n')) == NULL)
+				nl = c + strlen(c);
+			snprintf(line, sizeof(line), "%-2s %.*s", c == p->steps[i].cmd ? num : "",
+			    (int)(nl - c), c);
+			ui_put(win, y++, 4, w - 6, ui_attr(app, THEME_NORMAL), line);
+		}
 	}
-	snprintf(line, sizeof(line), "then verify: %s", p->verify_cmd);
-	if (y < h - 5)
+	if (p->verify_cmd[0] && y < h - 5) {
+		snprintf(line, sizeof(line), "then verify: %s", p->verify_cmd);
 		ui_put(win, y++, 4, w - 6, ui_attr(app, THEME_DIM), line);
+	}
 	if (p->export_url[0] && y < h - 5) {
 		snprintf(line, sizeof(line), "then GET %s must answer %s", p->export_url,
 		    strcmp(p->env_value, "off") == 0 ? "404 (export disabled)" : "again");
@@ -275,18 +434,20 @@ actions_dialog_draw(struct app *app, int lines, int cols)
 		    p->health_timeout_s, p->readyz_url);
 		ui_put(win, y++, 4, w - 6, ui_attr(app, THEME_DIM), line);
 	}
+	if (strcmp(p->action, "runbook.command") == 0 && y < h - 5)
+		ui_put(win, y++, 4, w - 6, ui_attr(app, THEME_DIM),
+		    "the exit status is the outcome; nothing is retried");
 	y = h - 4;
-	snprintf(line, sizeof(line), "type %s and press Enter to %s; Esc cancels", p->service,
-	    ks ? "switch" : "roll back");
+	snprintf(line, sizeof(line), "type %s and press Enter to %s; Esc cancels", word, verb);
 	ui_put(win, y++, 2, w - 4, ui_attr(app, THEME_STATUS), line);
 	snprintf(line, sizeof(line), "> %s", app->confirm_text.text);
 	ui_put(win, y++, 2, w - 4, ui_attr(app, THEME_NORMAL) | A_UNDERLINE, line);
-	ok = strcmp(app->confirm_text.text, p->service) == 0;
+	ok = strcmp(app->confirm_text.text, word) == 0;
 	/* Cancel has the focus until the name is typed exactly. */
 	ui_put(win, y, 2, 12, ok ? ui_attr(app, THEME_DIM) : ui_attr(app, THEME_SELECTED),
 	    "[ Cancel ]");
-	ui_put(win, y, 16, 24, ok ? (int)(ui_attr(app, THEME_BAD) | A_REVERSE) : ui_attr(app, THEME_DIM),
-	    ks ? "[ Switch ]" : "[ Roll back ]");
+	ui_put(win, y, 16, 24, ok ? (int)(ui_attr(app, THEME_BAD) | A_REVERSE) :
+	    ui_attr(app, THEME_DIM), button);
 	wnoutrefresh(win);
 	delwin(win);
 }

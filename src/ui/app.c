@@ -135,6 +135,7 @@ app_free_runbooks(struct app *app)
 	free(app->runbooks);
 	app->runbooks = NULL;
 	app->nrunbooks = 0;
+	runbook_fill_free(&app->fill);
 }
 
 void

@@ -121,6 +121,12 @@ command_run(struct app *app, enum wr_command cmd)
 	case WR_CMD_KILLSWITCH:
 		actions_killswitch(app);
 		break;
+	case WR_CMD_MIGRATE_DOWN:
+		actions_migrate_down(app);
+		break;
+	case WR_CMD_RUN_STEP:
+		runbook_run_step(app);
+		break;
 	case WR_CMD_STATUS_POST:
 		actions_statuspage_ask(app);
 		break;

@@ -137,7 +137,10 @@ prompt_key(struct app *app, const char *name, int is_keycode, unsigned int key)
 		    app->prompt_kind == PROMPT_FILTER ? "filter unchanged" :
 		    app->prompt_kind == PROMPT_ARM ? "not armed" :
 		    app->prompt_kind == PROMPT_STATUS ? "nothing posted" :
-		    app->prompt_kind == PROMPT_TZERO ? "T-0 unchanged" : "key not trusted");
+		    app->prompt_kind == PROMPT_TZERO ? "T-0 unchanged" :
+		    app->prompt_kind == PROMPT_FILL ? "nothing ran" : "key not trusted");
+		if (app->prompt_kind == PROMPT_FILL)
+			runbook_fill_free(&app->fill);
 	} else if (strcmp(name, "Enter") == 0) {
 		app->prompt_active = false;
 		if (app->prompt_kind == PROMPT_NOTE)
@@ -150,6 +153,8 @@ prompt_key(struct app *app, const char *name, int is_keycode, unsigned int key)
 			actions_statuspage_post(app, le->text);
 		else if (app->prompt_kind == PROMPT_TZERO)
 			journal_tzero(app, le->text);
+		else if (app->prompt_kind == PROMPT_FILL)
+			runbook_fill_answer(app, le->text);
 		else
 			trust_confirm(app, le->text);
 	} else if (strcmp(name, "Left") == 0)

@@ -261,6 +261,13 @@ draw_footer(struct app *app)
 			snprintf(q, sizeof(q), "trust this key? type %s: ",
 			    app->cfg.hosts[app->prompt_host].name);
 			x = ui_put(w, 0, 1, cols - 2, ui_attr(app, THEME_STATUS), q);
+		} else if (app->prompt_kind == PROMPT_FILL) {
+			char q[400];
+
+			snprintf(q, sizeof(q), "%s%son %s, %s (%zu of %zu) = ", app->fill_error,
+			    app->fill_error[0] ? " | " : "", app->cfg.hosts[app->fill_host].name,
+			    app->fill.labels[app->fill.cur], app->fill.cur + 1, app->fill.n);
+			x = ui_put(w, 0, 1, cols - 2, ui_attr(app, THEME_STATUS), q);
 		} else
 			x = ui_put(w, 0, 1, cols - 2, ui_attr(app, THEME_STATUS),
 			    app->prompt_kind == PROMPT_FILTER ? "filter /" :

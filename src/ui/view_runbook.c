@@ -349,6 +349,206 @@ selected_step(const struct app *app)
 	return step;
 }
 
+/* Where a step's action is noted (a section's blocks have no slot). */
+static struct action **
+step_slot(struct app_runbook *r, size_t step)
+{
+	return step == WR_RUNBOOK_NONE ? NULL : &r->step_action[step];
+}
+
+/* Where the commands came from, as the dialog and the journal name it. */
+static void
+origin_of(const struct app_runbook *r, const struct runbook_fill *f, char *buf, size_t cap)
+{
+	if (f->step == WR_RUNBOOK_NONE)
+		snprintf(buf, cap, "%s line %d: %.80s", r->base, r->rb.sections[f->section].line,
+		    r->rb.sections[f->section].title);
+	else
+		snprintf(buf, cap, "%s line %d: %.80s", r->base, r->rb.steps[f->step].line,
+		    r->rb.steps[f->step].text);
+}
+
+/* `IMAGE_TAG=T docker compose … up -d A B` in a step: the built-in
+ * rollback of each service the chosen host runs, to T, one after another
+ * (each confirmed in its own dialog). */
+static void
+fill_rollback(struct app *app)
+{
+	struct app_runbook *r = &app->runbooks[app->fill_rb];
+	const struct config_host *h = &app->cfg.hosts[app->fill_host];
+	const struct runbook_action *act = &app->fill.known_cmd->action;
+	char *tag = runbook_fill_assign(&app->fill, "IMAGE_TAG");
+	struct action **slot = step_slot(r, app->fill.step);
+	size_t i;
+	int k;
+
+	app->nqueue = 0;
+	if (tag == NULL) {
+		app_say(app, "this step's up -d names no IMAGE_TAG: use r in HOSTS");
+		return;
+	}
+	for (i = 0; i < act->nargs; i++) {
+		if (strcmp(act->args[i].key, "service") != 0)
+			continue;
+		for (k = 0; k < h->nservices; k++)
+			if (strcmp(h->services[k], act->args[i].value) == 0 &&
+			    app->nqueue < WR_SERVICES_MAX) {
+				app->queue[app->nqueue].host = app->fill_host;
+				app->queue[app->nqueue].svc = k;
+				app->queue[app->nqueue].slot = slot;
+				wr_strlcpy(app->queue[app->nqueue].tag, tag,
+				    sizeof(app->queue[0].tag));
+				app->nqueue++;
+			}
+	}
+	free(tag);
+	if (app->nqueue == 0) {
+		app_say(app, "%s runs none of the services this step names", h->name);
+		return;
+	}
+	/* The first now; the rest as each one before it ends OK. */
+	app->target_host = app->queue[0].host;
+	app->target_svc = app->queue[0].svc;
+	app->target_slot = slot;
+	wr_strlcpy(app->target_tag, app->queue[0].tag, sizeof(app->target_tag));
+	memmove(&app->queue[0], &app->queue[1], (size_t)(--app->nqueue) * sizeof(app->queue[0]));
+	actions_rollback(app);
+}
+
+/* Every placeholder has its value: the script goes to its dialog. */
+static void
+fill_run(struct app *app)
+{
+	struct app_runbook *r = &app->runbooks[app->fill_rb];
+	char origin[160];
+	struct wr_err err;
+	char *script;
+
+	if (app->fill.known == RUNBOOK_ACT_COMPOSE_UP &&
+	    app->cfg.hosts[app->fill_host].driver == DRIVER_COMPOSE) {
+		fill_rollback(app);
+		runbook_fill_free(&app->fill);
+		return;
+	}
+	script = runbook_fill_script(&app->fill, &r->rb, &err);
+	if (script == NULL) {
+		app_say(app, "nothing ran: %s", err.msg);
+	} else {
+		origin_of(r, &app->fill, origin, sizeof(origin));
+		actions_command(app, app->fill_host, script, origin,
+		    step_slot(r, app->fill.step));
+		free(script);
+	}
+	runbook_fill_free(&app->fill);
+}
+
+static void
+fill_ask(struct app *app)
+{
+	lineedit_clear(&app->prompt);
+	app->prompt_kind = PROMPT_FILL;
+	app->prompt_active = true;
+}
+
+void
+runbook_fill_answer(struct app *app, const char *value)
+{
+	struct wr_err err;
+
+	if (runbook_fill_set(&app->fill, value, &err) != 0) {
+		/* Said in the prompt itself, which asks for the same one again. */
+		wr_strlcpy(app->fill_error, err.msg, sizeof(app->fill_error));
+		fill_ask(app);
+		return;
+	}
+	app->fill_error[0] = '\0';
+	if (runbook_fill_done(&app->fill))
+		fill_run(app);
+	else
+		fill_ask(app);
+}
+
+void
+runbook_run_step(struct app *app)
+{
+	struct app_runbook *r;
+	int host = app_selected_host(app);
+	struct wr_err err;
+	struct rb_row *rows;
+	size_t step = WR_RUNBOOK_NONE, section = WR_RUNBOOK_NONE, n;
+
+	if (app->nrunbooks == 0) {
+		app_say(app, "no runbook loaded: -r FILE opens one");
+		return;
+	}
+	if (app->focus != PANE_RUNBOOK) {
+		app_say(app, "select the step in RUNBOOK first (4, then x)");
+		return;
+	}
+	r = &app->runbooks[app->rb_cur];
+	rows = visible_rows(r, &n);
+	if (app->rb_sel >= 0 && app->rb_sel < (int)n) {
+		/* A section row runs the blocks that belong to the section itself. */
+		if (rows[app->rb_sel].section)
+			section = rows[app->rb_sel].idx;
+		else
+			section = r->rb.steps[step = rows[app->rb_sel].idx].section;
+	}
+	free(rows);
+	if (section == WR_RUNBOOK_NONE) {
+		app_say(app, "select a step or section first");
+		return;
+	}
+	if (host < 0 || app->pool == NULL) {
+		app_say(app, "no host selected: pick one in HOSTS");
+		return;
+	}
+	runbook_fill_free(&app->fill);
+	if (runbook_fill_init(&app->fill, &r->rb, section, step, &err) != 0) {
+		app_say(app, "%s", err.msg);
+		return;
+	}
+	/* Known commands run through the built-in action, with its checks. */
+	switch (app->fill.known) {
+	case RUNBOOK_ACT_K8S_UNDO:
+	case RUNBOOK_ACT_HELM_ROLLBACK:
+	case RUNBOOK_ACT_ROLLBACK:
+		runbook_fill_free(&app->fill);
+		if (step == WR_RUNBOOK_NONE || !step_rollback(app, r, step))
+			app_say(app, "this step's rollback names no service warroom knows");
+		return;
+	case RUNBOOK_ACT_KILLSWITCH:
+		runbook_fill_free(&app->fill);
+		app->target_host = host;
+		app->target_slot = step_slot(r, step);
+		actions_killswitch(app);
+		return;
+	case RUNBOOK_ACT_MIGRATE_DOWN: {
+		const struct config_host *h = &app->cfg.hosts[host];
+		int k, svc = 0;
+
+		runbook_fill_free(&app->fill);
+		for (k = 0; k < h->nservices; k++)
+			if (strcmp(h->services[k], "api") == 0)
+				svc = k;
+		app->target_host = host;
+		app->target_svc = svc;
+		app->target_slot = step_slot(r, step);
+		actions_migrate_down(app);
+		return;
+	}
+	default:
+		break;
+	}
+	app->fill_host = host;
+	app->fill_rb = app->rb_cur;
+	app->fill_error[0] = '\0';
+	if (runbook_fill_done(&app->fill))
+		fill_run(app);
+	else
+		fill_ask(app);
+}
+
 /* One command with its placeholders in reverse video. */
 static void
 draw_command(struct app *app, WINDOW *win, int y, int w, const struct runbook_command *c)
@@ -440,7 +640,7 @@ runbook_detail_draw(struct app *app, int lines, int cols)
 	if (y == 3)
 		ui_put(win, y++, 2, w - 4, ui_attr(app, THEME_DIM), "no commands in this step");
 	ui_put(win, h - 3, 2, w - 4, ui_attr(app, THEME_STATUS),
-	    "Running steps from the console is not available yet: nothing is sent.");
+	    "x runs these commands on the host selected in HOSTS (asks for each placeholder).");
 	ui_put(win, h - 2, 2, w - 4, ui_attr(app, THEME_DIM),
 	    "Highlighted: placeholders to fill in. Esc or Enter closes.");
 	wnoutrefresh(win);

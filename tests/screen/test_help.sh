@@ -65,13 +65,13 @@ assert_screen scrolled <<'EOF'
 │   │ A        arm the console for changes (typed; A again disarms)        │   │
 │   │ r        roll the selected service back (HOSTS) (changes production) │   │
 └───│ X        kill switch: EXPORT_MODE=off on the host (X again: undo) (c │───┘
-┌─ L│ S        post to the status page (type the status) (changes producti │───┐
-│ no│ K        trust the selected host's unknown key (HOSTS)               │   │
+┌─ L│ M        migration downgrade (alembic -1) of the selected service (c │───┐
+│ no│ x        RUNBOOK: run the step's commands on the HOSTS host (changes │   │
+│   │ S        post to the status page (type the status) (changes producti │   │
+│   │ K        trust the selected host's unknown key (HOSTS)               │   │
 │   │ o        HOSTS: order rows by host, worst health, or worst verdict   │   │
 │   │ /        filter LOGS with a regex (empty clears it)                  │   │
 │   │ N        previous match in LOGS (n: next, with a filter)             │   │
-│   │ f        LOGS: follow new lines, or pause in place                   │   │
-│   │ w        LOGS: wrap long lines                                       │   │
 │   │ ? or Esc closes this help; Up/Down/PgUp/PgDn scroll it               │   │
 └───└──────────────────────────────────────────────────────────────────────┘───┘
  Tab pane  Up up  Down down  ? help  q quit
@@ -92,13 +92,13 @@ assert_screen ignored <<'EOF'
 │   │ A        arm the console for changes (typed; A again disarms)        │   │
 │   │ r        roll the selected service back (HOSTS) (changes production) │   │
 └───│ X        kill switch: EXPORT_MODE=off on the host (X again: undo) (c │───┘
-┌─ L│ S        post to the status page (type the status) (changes producti │───┐
-│ no│ K        trust the selected host's unknown key (HOSTS)               │   │
+┌─ L│ M        migration downgrade (alembic -1) of the selected service (c │───┐
+│ no│ x        RUNBOOK: run the step's commands on the HOSTS host (changes │   │
+│   │ S        post to the status page (type the status) (changes producti │   │
+│   │ K        trust the selected host's unknown key (HOSTS)               │   │
 │   │ o        HOSTS: order rows by host, worst health, or worst verdict   │   │
 │   │ /        filter LOGS with a regex (empty clears it)                  │   │
 │   │ N        previous match in LOGS (n: next, with a filter)             │   │
-│   │ f        LOGS: follow new lines, or pause in place                   │   │
-│   │ w        LOGS: wrap long lines                                       │   │
 │   │ ? or Esc closes this help; Up/Down/PgUp/PgDn scroll it               │   │
 └───└──────────────────────────────────────────────────────────────────────┘───┘
  Tab pane  Up up  Down down  ? help  q quit
@@ -134,28 +134,28 @@ EOF
 assert_screen help-big <<'EOF'
  warroom │ no incident named │ T+00:00:00                                   2026-01-01 00:00:00 UTC
 ┌─ ▶ HOSTS ───┌─ HELP: keys ─────────────────────────────────────────────────────────┐─────────────┐
-│  HOST       │ Tab      move focus to the next pane                                 │             │
-│> api-1      │ S-Tab    move focus to the previous pane                             │             │
-│  api-1      │ 1        focus the HOSTS pane                                        │             │
-│  api-2      │ 2        focus the METRICS pane                                      │             │
-│  k8s-bastion│ 3        focus the LOGS pane                                         │             │
-│             │ 4        focus the RUNBOOK pane                                      │             │
-│             │ 5        focus the TIMELINE pane                                     │             │
+│  HOST       │ 1        focus the HOSTS pane                                        │             │
+│> api-1      │ 2        focus the METRICS pane                                      │             │
+│  api-1      │ 3        focus the LOGS pane                                         │             │
+│  api-2      │ 4        focus the RUNBOOK pane                                      │             │
+│  k8s-bastion│ 5        focus the TIMELINE pane                                     │             │
 │             │ Up, k    move the selection up                                       │             │
 │             │ Down, j  move the selection down                                     │             │
 │             │ PgUp     move the selection a page up                                │             │
 │             │ PgDn     move the selection a page down                              │             │
 │             │ Home, g  move to the first line                                      │             │
 │             │ End, G   move to the last line                                       │             │
-└─────────────│ Space    tick or untick the runbook step (RUNBOOK)                   │             │
-┌─ METRICS ───│ Enter    HOSTS: tail that service in LOGS; RUNBOOK: open or fold     │             │
-│ api-1: no me│ [        jump to the previous unticked step                          │             │
-│             │ ]        jump to the next unticked step                              │             │
-│             │ R        switch to the next runbook                                  │             │
+│             │ Space    tick or untick the runbook step (RUNBOOK)                   │             │
+│             │ Enter    HOSTS: tail that service in LOGS; RUNBOOK: open or fold     │             │
+└─────────────│ [        jump to the previous unticked step                          │             │
+┌─ METRICS ───│ ]        jump to the next unticked step                              │             │
+│ api-1: no me│ R        switch to the next runbook                                  │             │
 │             │ T        set the run-of-show's T-0 (now, +30m, or HH:MM UTC)         │             │
 │             │ A        arm the console for changes (typed; A again disarms)        │             │
-│             │ r        roll the selected service back (HOSTS) (changes production) │─────────────┘
-│             │ X        kill switch: EXPORT_MODE=off on the host (X again: undo) (c │─────────────┐
+│             │ r        roll the selected service back (HOSTS) (changes production) │             │
+│             │ X        kill switch: EXPORT_MODE=off on the host (X again: undo) (c │             │
+│             │ M        migration downgrade (alembic -1) of the selected service (c │─────────────┘
+│             │ x        RUNBOOK: run the step's commands on the HOSTS host (changes │─────────────┐
 └─────────────│ S        post to the status page (type the status) (changes producti │             │
 ┌─ LOGS ──────│ K        trust the selected host's unknown key (HOSTS)               │             │
 │ no log strea│ o        HOSTS: order rows by host, worst health, or worst verdict   │             │
@@ -169,7 +169,7 @@ assert_screen help-big <<'EOF'
 │             │ C-l      redraw the whole screen                                     │             │
 │             │ ?        show or hide this help                                      │             │
 │             │ q        quit (asks first while an action runs)                      │             │
-│             │ ? or Esc closes this help                                            │             │
+│             │ ? or Esc closes this help; Up/Down/PgUp/PgDn scroll it               │             │
 └─────────────└──────────────────────────────────────────────────────────────────────┘─────────────┘
  Tab pane  Up up  Down down  ? help  q quit
 EOF

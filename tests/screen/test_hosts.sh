@@ -10,7 +10,7 @@ steps '
 k<End>
 :save-screen end
 g
-x
+z
 :save-screen unbound
 '
 run_console -c "$tmp/warroom.conf" --read-only
@@ -93,5 +93,5 @@ assert_screen unbound <<'EOF'
 │                                              ││                              │
 │                                              ││                              │
 └──────────────────────────────────────────────┘└──────────────────────────────┘
- x is not bound to anything; ? shows every key
+ z is not bound to anything; ? shows every key
 EOF

@@ -144,7 +144,7 @@ assert_screen detail <<'EOF'
 │   │                                                                                                              │   │
 │   │                                                                                                              │   │
 │   │                                                                                                              │   │
-│   │ Running steps from the console is not available yet: nothing is sent.                                        │   │
+│   │ x runs these commands on the host selected in HOSTS (asks for each placeholder).                             │   │
 │   │ Highlighted: placeholders to fill in. Esc or Enter closes.                                                   │   │
 │   └──────────────────────────────────────────────────────────────────────────────────────────────────────────────┘   │
 └──────────────────────────────────────────────────────────────────────┘└──────────────────────────────────────────────┘

@@ -1,0 +1,57 @@
+/*
+ * runbook_fill.h — turning a runbook step's shell blocks into the exact
+ * script that runs: every placeholder (<name>, sha-<name>, $VAR) is asked
+ * for, one at a time, and never guessed; values are restricted to
+ * characters that need no shell quoting wherever they land. Pure.
+ */
+#ifndef WARROOM_RUNBOOK_FILL_H
+#define WARROOM_RUNBOOK_FILL_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "warroom/runbook.h"
+
+struct runbook_fill {
+	size_t section, step;            /* step NONE: the section's own blocks */
+	char **labels;                   /* as the runbook writes it: "<tag>", "$NS" */
+	enum runbook_ph_kind *kinds;
+	char **names;
+	char **values;                   /* NULL until given */
+	size_t n;
+	size_t cur;                      /* the next one to ask for */
+	enum runbook_action_kind known;  /* a built-in action the step's commands
+	                                    name (the first), or RUNBOOK_ACT_NONE */
+	const struct runbook_command *known_cmd; /* the command that names it */
+};
+
+/* The placeholders of step's shell blocks (step WR_RUNBOOK_NONE: those of
+ * the section itself), in order of first use. -1 with err when there is
+ * no shell command. */
+int runbook_fill_init(struct runbook_fill *f, const struct runbook *rb, size_t section,
+    size_t step, struct wr_err *err);
+
+/* Give the value of placeholder f->cur: -1 with err when it is empty or
+ * holds a character outside [A-Za-z0-9._:/@+=,-] (a leading "sha-" is
+ * dropped for sha-<name>). */
+int runbook_fill_set(struct runbook_fill *f, const char *value, struct wr_err *err);
+
+/* True when every placeholder has its value. */
+bool runbook_fill_done(const struct runbook_fill *f);
+
+/* The script: the step's shell blocks joined, each placeholder replaced.
+ * malloc'd; NULL with err when something is missing. */
+char *runbook_fill_script(const struct runbook_fill *f, const struct runbook *rb,
+    struct wr_err *err);
+
+/* A word of the known command (an IMAGE_TAG=… assignment) with its
+ * placeholders replaced by their values; malloc'd. */
+char *runbook_fill_word(const struct runbook_fill *f, const char *word);
+
+/* The value of NAME=value among the known command's leading assignments,
+ * placeholders filled (malloc'd), or NULL. */
+char *runbook_fill_assign(const struct runbook_fill *f, const char *name);
+
+void runbook_fill_free(struct runbook_fill *f);
+
+#endif

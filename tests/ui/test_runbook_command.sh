@@ -1,0 +1,99 @@
+#!/bin/sh
+# test_runbook_command.sh — running a runbook's command blocks from the
+# RUNBOOK pane with x, proven on the host: placeholders are asked for one
+# by one and never guessed (a value that would need quoting is refused,
+# Esc runs nothing); the filled script is shown in full and runs once in
+# the Compose directory after the host's name is typed; a step with
+# IMAGE_TAG=<tag> … up -d goes through the built-in, verified rollback to
+# the typed tag; alembic downgrade gets its own dialog with a warning and
+# is gated on /readyz reporting the migrations current.
+. "${top_srcdir:-$(dirname "$0")/../..}/tests/lib/tmux.sh"
+[ -x /usr/sbin/sshd ] || skip "openssh-server is not installed"
+fleet_up --hosts 1 --tag v1.5.0-bad
+log=$fl/hosts/h1/commands.log
+app=$fl/hosts/h1/app
+mutating() { grep -c '"mutating":true' "$log" 2> /dev/null || true; }
+sed 's/^\[warroom\]$/[warroom]\npoll_interval = 2s\nhealth_timeout = 20s/' "$fl/warroom.conf" > "$tmp/c.conf"
+cat > "$tmp/drill.md" <<'MD'
+# Drill
+
+## Steps
+
+1. Note who checked
+
+   ```bash
+   echo "checked by $OPERATOR" >> drill.log
+   ```
+
+2. Pin the tag
+
+   ```bash
+   IMAGE_TAG=<tag> docker compose --env-file .env up -d api
+   ```
+
+3. Downgrade the schema
+
+   ```bash
+   docker compose --env-file .env run --rm api alembic downgrade -1
+   ```
+MD
+start 200 50 "$WARROOM -c $tmp/c.conf --incident drill -r $tmp/drill.md"
+wait_re "│> h1 +api +UP +v1\\.5\\.0-bad" 15
+keys 4
+keys ]
+keys x
+wait_for "refused: console not armed"
+keys A; keys -l arm; keys Enter
+wait_re "ARMED 1[45]:[0-9][0-9]"
+
+keys x
+wait_for 'on h1, $OPERATOR (1 of 1) = '
+keys Escape
+wait_for "nothing ran"
+keys x
+wait_for 'on h1, $OPERATOR (1 of 1) = '
+keys -l 'alice; reboot'
+keys Enter
+wait_for "'alice; reboot' refused: only letters, digits and ._:/@+=,- (nothing is quoted for you) | on h1, \$OPERATOR (1 of 1) = "
+keys -l alice
+keys Enter
+wait_for "CONFIRM RUNBOOK COMMAND"
+wait_for "type h1 and press Enter to run it"
+assert_contains "$tmp/screen" "cd '$app' || exit 1"
+assert_contains "$tmp/screen" 'echo "checked by alice" >> drill.log'
+[ ! -e "$app/drill.log" ] || fail "the command ran before the confirmation"
+keys -l h1
+keys Enter
+wait_for "runbook command of api on h1: OK — run exited 0" 20
+[ "$(cat "$app/drill.log")" = "checked by alice" ] || fail "drill.log: $(cat "$app/drill.log")"
+journal=$(ls "$fl"/timeline/drill-*.jsonl)
+grep -q '"kind":"action.intent".*"runbook.command".*checked by alice' "$journal" ||
+	fail "no action.intent with the filled script"
+ok "placeholders asked and checked, Esc runs nothing, the shown script runs once in compose_dir"
+
+keys ]
+keys x
+wait_for 'on h1, <tag> (1 of 1) = '
+keys -l v1.4.1
+keys Enter
+wait_for "CONFIRM ROLLBACK"
+wait_for "tag  v1.5.0-bad  ->  v1.4.1"
+keys -l api
+keys Enter
+wait_for "rollback of api on h1: OK — api runs v1.4.1 and /readyz answers 200" 40
+[ "$(grep -c '"up","-d","api"' "$log")" = 1 ] || fail "up -d api did not run once"
+ok "IMAGE_TAG=<tag> … up -d runs as the verified rollback to the typed tag"
+
+keys ]
+keys x
+wait_for "CONFIRM MIGRATION DOWNGRADE"
+wait_for "type api and press Enter to downgrade"
+assert_contains "$tmp/screen" "DATABASE CHANGE: the schema goes one revision down"
+assert_contains "$tmp/screen" "run --rm 'api' alembic downgrade -1"
+keys -l api
+keys Enter
+wait_for "migration downgrade of api on h1: OK — alembic downgrade -1 ran; /readyz answers 200 with the migrations current" 40
+[ "$(grep -c 'alembic","downgrade","-1"' "$log")" = 1 ] || fail "alembic downgrade did not run once"
+ok "alembic downgrade: its own dialog with a warning, run once, gated on current migrations"
+keys q
+wait_for "exit=0"
