@@ -50,8 +50,9 @@ on_log_line(enum exec_stream s, const char *line, size_t len, bool cut, void *ar
 static int
 logs_command(const struct config_host *h, const char *svc, char *cmd, size_t cap)
 {
-	char q[WR_CMD_MAX], ns[256], dir[WR_PATH_MAX + 8];
+	char q[WR_CMD_MAX] = "", ns[256], dir[WR_PATH_MAX + 8];
 
+	/* driver_cmd_quote appends: every buffer starts empty. */
 	if (!driver_cmd_quote(q, sizeof(q), svc))
 		return -1;
 	if (h->driver == DRIVER_COMPOSE) {
