@@ -26,6 +26,7 @@
 #include "warroom/parse_helm.h"
 #include "warroom/parse_k8s.h"
 #include "warroom/probe.h"
+#include "warroom/sanitize.h"
 #include "warroom/sftp.h"
 #include "warroom/ssh.h"
 #include "warroom/timeline.h"
@@ -77,9 +78,10 @@ on_line(enum exec_stream s, const char *line, size_t len, bool cut, void *arg)
 		a->buf[a->len++] = '\n';
 		a->buf[a->len] = '\0';
 	}
+	/* It ends up in the outcome, so on the screen and in the journal: it
+	 * is remote text and passes the sanitizer (DESIGN §3.5). */
 	if (len > 0)
-		snprintf(a->last_line, sizeof(a->last_line), "%.*s", (int)(len < 200 ? len : 200),
-		    line);
+		sanitize_line(line, len, a->last_line, sizeof(a->last_line));
 	/* The engineer sees every line, sanitized by the ring. */
 	n = snprintf(buf, sizeof(buf), "[%s %s/%s] %.*s", a->verb, a->cfg->name,
 	    a->cfg->services[a->svc], (int)(len < 16000 ? len : 16000), line);

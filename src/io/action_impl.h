@@ -30,7 +30,7 @@ struct action {
 	int64_t started_ms;
 	char *buf;                       /* the running command's stdout */
 	size_t len, cap;
-	char last_line[256];             /* for messages: the last output line */
+	char last_line[256];             /* for messages: the last output line, sanitized */
 	struct exec_cmd *cmd;
 	struct sftp_job *sftp;
 	uint64_t timer;
