@@ -8,6 +8,7 @@
  */
 #include "warroom/config.h"
 #include "warroom/ini_lines.h"
+#include "warroom/sanitize.h"
 
 #include <ctype.h>
 #include <errno.h>
@@ -51,7 +52,9 @@ config_add_error(struct config *cfg, int line, const char *fmt, ...)
 	else
 		snprintf(full, sizeof(full), "%s: %s", cfg->file, msg);
 	cfg->errors = xrealloc(cfg->errors, (cfg->nerrors + 1) * sizeof(char *));
-	cfg->errors[cfg->nerrors++] = xstrdup(full);
+	/* Messages quote what the file says (a bad host name, a bad value) and
+	 * reach a terminal: the quoted bytes are data (DESIGN §3.5). */
+	cfg->errors[cfg->nerrors++] = sanitize_dup(full, strlen(full), NULL);
 }
 
 void
@@ -818,6 +821,30 @@ config_parse(struct config *cfg, const char *buf, size_t len,
 
 /* ---- the resolved view for --check-config ---- */
 
+/* The description quotes values as written (an address, a path) and goes
+ * to a terminal: each line passes the sanitizer (DESIGN §3.5), so a control
+ * in the file shows as ^X. Takes raw; returns a new string. */
+static char *
+describe_clean(char *raw)
+{
+	struct wr_buf out = { 0 };
+	const char *p = raw;
+
+	while (*p != '\0') {
+		const char *nl = strchr(p, '\n');
+		size_t n = nl != NULL ? (size_t)(nl - p) : strlen(p), clen;
+		char *line = sanitize_dup(p, n, &clen);
+
+		wr_buf_add(&out, line, clen);
+		if (nl != NULL)
+			wr_buf_add(&out, "\n", 1);
+		free(line);
+		p += n + (nl != NULL);
+	}
+	free(raw);
+	return wr_buf_take(&out);
+}
+
 char *
 config_describe(const struct config *cfg)
 {
@@ -884,5 +911,5 @@ config_describe(const struct config *cfg)
 	    t->error_rate_rollback * 100, t->error_rate_consider * 100,
 	    t->error_rate_monitor * 100, t->p95_rollback_ms, t->p95_consider_ms,
 	    t->p95_monitor_ms, t->restarts_rollback, t->restarts_window_s);
-	return wr_buf_take(&sb);
+	return describe_clean(wr_buf_take(&sb));
 }
