@@ -272,8 +272,9 @@ def sample_request(rng, prof):
 # ---------------------------------------------------------------- log lines
 
 # Escape-sequence corpus for the log-escapes fault: OSC 52 clipboard write,
-# OSC 0 title, CSI 2J clear + home, raw C1 CSI, UTF-8-encoded C1, invalid
-# UTF-8 (stray continuation, overlong, surrogate, truncated), bidi override.
+# OSC 0 and OSC 2 title, OSC 8 hyperlink, CSI 2J clear + home, CSI 21t
+# (title report), DCS, raw C1 CSI, UTF-8-encoded C1, invalid UTF-8 (stray
+# continuation, overlong, surrogate, truncated), bidi override.
 ESCAPES = [
     b"clipboard \x1b]52;c;ZWNobyBwd25lZA==\x07 end",
     b"title \x1b]0;pwned-title\x07 end",
@@ -282,7 +283,16 @@ ESCAPES = [
     b"c1utf8 \xc2\x9b31mred\xc2\x9b0m end",
     b"invalid \xff\xfe \xc0\xaf \xed\xa0\x80 \xe2\x82 end",
     b"bidi \xe2\x80\xaeevil\xe2\x80\xac end",
+    b"title2 \x1b]2;pwned-title2\x1b\\ end",
+    b"link \x1b]8;;http://evil.invalid/\x1b\\click\x1b]8;;\x1b\\ end",
+    b"report \x1b[21t end",
+    b"dcs \x1bP1$r0m\x1b\\ end",
 ]
+
+# One line carrying the worst of the corpus, under 200 bytes (what a tool's
+# error message would be cut to): the cmd-escapes and http-escapes faults.
+ESCAPE_LINE = (b"Error response from daemon: \x1b]0;pwned-title\x07\x1b]52;c;ZWNobyBwd25lZA==\x07"
+               b"\x1b[2J \x9b31m \xc2\x9b0m \xe2\x80\xaeevil\xe2\x80\xac \xc0\xaf \xed\xa0\x80 end")
 
 PATHS = ["/api/orders", "/api/orders/%d", "/api/users/%d", "/api/cart", "/api/search?q=item%d", "/export"]
 

@@ -16,7 +16,8 @@ re-read whenever the file changes, and its faults/ directory:
 Traffic is simulated lazily: each scrape adds settings.traffic_rps requests
 per elapsed second with the current tag's profile (fleetstate.PROFILES), so
 counters grow between scrapes without any idle CPU.  Faults: http-hang,
-http-slow (seconds), http-500, bad-json; log-escapes for the log writer.
+http-slow (seconds), http-500, bad-json, http-escapes; log-escapes for the
+log writer.
 """
 
 import argparse
@@ -119,6 +120,16 @@ class Host:
         return "\n".join(out).encode()
 
 
+# The http-escapes fault: escape sequences in JSON strings (\\u escapes, so
+# the JSON is valid and the decoder hands the controls over) plus raw invalid
+# UTF-8, and the same in a response header.
+ESCAPE_BODIES = {
+    "/healthz": (503, b'{"status":"\\u001b]0;pwned-title\\u0007\\u001b]52;c;ZWNobyBwd25lZA==\\u0007"}\n'),
+    "/readyz": (503, b'{"status":"\\u202eevil\\u202c\\u009b31m\\u001b[2J\\u001b]8;;http://evil.invalid/\\u0007 \xc0\xaf"}\n'),
+    "/version": (200, b'{"service":"api","version":"\\u001b]2;pwned-title2\\u0007"}\n'),
+}
+
+
 class Handler(BaseHTTPRequestHandler):
     protocol_version = "HTTP/1.1"
     server_version = "fleet-api/1.0"
@@ -156,6 +167,9 @@ class Handler(BaseHTTPRequestHandler):
             time.sleep(float(slow))
         if fs.fault_active(h.hd, "http-500") and path != "/metrics":
             code = self.send(500, {"error": "internal server error (fleet http-500 fault)"})
+        elif fs.fault_active(h.hd, "http-escapes") and path in ESCAPE_BODIES:
+            code = self.send(ESCAPE_BODIES[path][0], ESCAPE_BODIES[path][1],
+                             extra=[("X-Fleet-Note", fs.ESCAPE_LINE.decode("latin-1"))])
         else:
             code = self.route(h, path)
         if path != "/metrics":

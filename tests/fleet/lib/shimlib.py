@@ -4,7 +4,7 @@ A shim is started by sshd on a fleet host with FLEET_HOST_DIR in its
 environment (sshd_config SetEnv).  The frame:
   - registers the process in <host>/running/<pid> while it runs, so
     `fleet down` can kill leftovers (hung or orphaned commands) by pid;
-  - applies the one-shot faults hang-next and slow-next;
+  - applies the one-shot faults hang-next and slow-next, and cmd-escapes;
   - appends to <host>/commands.log one "end" line when the command ends,
     and a "start" line first for commands that may run long (streaming
     `logs -f`, `rollout status`, and any command delayed by a fault);
@@ -89,7 +89,7 @@ def main(tool, impl, classify=None):
         except Exception:
             pass
     running = os.path.join(hd, "running", str(os.getpid()))
-    with open(running, "w") as f:
+    with open(running, "w", errors="surrogateescape") as f:   # argv may be any bytes
         f.write(" ".join(ctx.argv) + "\n")
     for s in (signal.SIGTERM, signal.SIGHUP, signal.SIGINT):
         signal.signal(s, _on_signal)
@@ -103,7 +103,15 @@ def main(tool, impl, classify=None):
         if v is not None:
             ctx.log_start()
             time.sleep(float(v or 5))
-        rc = impl(ctx, sys.argv[1:]) or 0
+        v = fs.fault_value(hd, "cmd-escapes", "mutating")
+        if v is not None and (v == "all" or ctx.mutating):
+            # A tool failing with escape sequences in its words, on both streams.
+            ctx.write_bytes(fs.ESCAPE_LINE + b"\n")
+            sys.stderr.flush()
+            os.write(sys.stderr.fileno(), fs.ESCAPE_LINE + b"\n")
+            rc = 1
+        else:
+            rc = impl(ctx, sys.argv[1:]) or 0
         sys.stdout.flush()
     except UsageError as e:
         sys.stderr.write("%s\n" % e)
