@@ -18,6 +18,7 @@
 #include "warroom/driver_cmd.h"
 #include "warroom/exec.h"
 #include "warroom/loop.h"
+#include "warroom/redact.h"
 #include "warroom/sanitize.h"
 #include "warroom/ssh.h"
 
@@ -35,14 +36,21 @@ on_log_line(enum exec_stream s, const char *line, size_t len, bool cut, void *ar
 	struct follow_ctx *fc = arg;
 	struct app *app = fc->app;
 	char buf[WR_SANITIZE_LINE_MAX + 256];
-	size_t p = strlen(fc->prefix);
+	size_t p = strlen(fc->prefix), clen;
+	char *clean, *shown;
 
-	/* Our prefix is plain ASCII; the whole line goes through the sanitizer. */
+	/* Our prefix is plain ASCII; the whole line goes through the sanitizer,
+	 * then the redactor (a log line may carry a token or a DATABASE_URL:
+	 * DESIGN §3.3); the ring's own sanitizing leaves the result as it is. */
 	if (len > sizeof(buf) - p - 1)
 		len = sizeof(buf) - p - 1;
 	memcpy(buf, fc->prefix, p);
 	memcpy(buf + p, line, len);
-	logbuf_append_raw(&app->logs, buf, p + len, s == EXEC_STDERR ? 1 : 0);
+	clean = sanitize_dup(buf, p + len, &clen);
+	shown = redact_text(&app->red, clean);
+	logbuf_append_raw(&app->logs, shown, strlen(shown), s == EXEC_STDERR ? 1 : 0);
+	free(shown);
+	free(clean);
 	app->dirty = true;
 }
 
