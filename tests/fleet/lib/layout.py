@@ -61,7 +61,7 @@ def write_host(d, h, now, metrics_token=True):
           "fleet_dir": d}
     if metrics_token:
         fd = os.open(hj["metrics_token_file"], os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-        os.write(fd, (secrets.token_hex(16) + "\n").encode())
+        os.write(fd, ((os.environ.get("FLEET_TOKEN") or secrets.token_hex(16)) + "\n").encode())
         os.close(fd)
         os.chmod(hj["metrics_token_file"], 0o600)
     with open(os.path.join(hd, "host.json"), "w") as f:
