@@ -23,6 +23,7 @@ struct http_client;
 struct tunnel_set;
 struct timeline;
 struct logbuf;
+struct redactor;
 struct action;
 
 enum action_state {
@@ -45,6 +46,7 @@ struct action_env {
 	struct timeline *tl;
 	const struct config *cfg;
 	struct logbuf *out;              /* command output goes here (LOGS) */
+	const struct redactor *red;      /* … redacted with it first, when set */
 	const char *incident;
 	void (*on_change)(struct action *a, void *arg);
 	void *arg;

@@ -26,6 +26,7 @@
 #include "warroom/parse_helm.h"
 #include "warroom/parse_k8s.h"
 #include "warroom/probe.h"
+#include "warroom/redact.h"
 #include "warroom/sanitize.h"
 #include "warroom/sftp.h"
 #include "warroom/ssh.h"
@@ -82,12 +83,20 @@ on_line(enum exec_stream s, const char *line, size_t len, bool cut, void *arg)
 	 * is remote text and passes the sanitizer (DESIGN §3.5). */
 	if (len > 0)
 		sanitize_line(line, len, a->last_line, sizeof(a->last_line));
-	/* The engineer sees every line, sanitized by the ring. */
+	/* The engineer sees every line, sanitized and with secrets redacted
+	 * (a command may print a DATABASE_URL). */
 	n = snprintf(buf, sizeof(buf), "[%s %s/%s] %.*s", a->verb, a->cfg->name,
 	    a->cfg->services[a->svc], (int)(len < 16000 ? len : 16000), line);
-	if (a->env.out != NULL && n > 0)
-		logbuf_append_raw(a->env.out, buf, (size_t)n < sizeof(buf) ? (size_t)n :
-		    sizeof(buf) - 1, s == EXEC_STDERR ? 1 : 0);
+	if (a->env.out != NULL && n > 0) {
+		size_t blen = (size_t)n < sizeof(buf) ? (size_t)n : sizeof(buf) - 1, clen;
+		char *clean = sanitize_dup(buf, blen, &clen);
+		char *shown = a->env.red != NULL ? redact_text(a->env.red, clean) : NULL;
+
+		logbuf_append_raw(a->env.out, shown ? shown : clean, strlen(shown ? shown : clean),
+		    s == EXEC_STDERR ? 1 : 0);
+		free(shown);
+		free(clean);
+	}
 }
 
 static void

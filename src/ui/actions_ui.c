@@ -20,6 +20,21 @@
 #include "warroom/loop.h"
 #include "warroom/ssh.h"
 
+static void on_action(struct action *a, void *arg);
+
+/* What every action of this console runs with. */
+static struct action_env
+env_of(struct app *app)
+{
+	struct action_env env = {
+		.loop = app->loop, .pool = app->pool, .http = app->http,
+		.tunnels = app->tunnels, .tl = app->tl, .cfg = &app->cfg, .out = &app->logs,
+		.red = &app->red, .incident = app->incident, .on_change = on_action, .arg = app,
+	};
+
+	return env;
+}
+
 /* A runbook step named several services: the next one, once the last
  * ended OK; anything else stops the step there, and says so. */
 static void
@@ -102,11 +117,7 @@ actions_rollback(struct app *app)
 	int host = app_selected_host(app), n = app->host_sel, i;
 	struct action **slot = app->target_slot;
 	char tag[128];
-	struct action_env env = {
-		.loop = app->loop, .pool = app->pool, .http = app->http,
-		.tunnels = app->tunnels, .tl = app->tl, .cfg = &app->cfg, .out = &app->logs,
-		.incident = app->incident, .on_change = on_action, .arg = app,
-	};
+	struct action_env env = env_of(app);
 	struct action *a;
 	struct wr_err err;
 
@@ -182,11 +193,7 @@ void
 actions_killswitch(struct app *app)
 {
 	int host = app_selected_host(app), svc = -1, i;
-	struct action_env env = {
-		.loop = app->loop, .pool = app->pool, .http = app->http,
-		.tunnels = app->tunnels, .tl = app->tl, .cfg = &app->cfg, .out = &app->logs,
-		.incident = app->incident, .on_change = on_action, .arg = app,
-	};
+	struct action_env env = env_of(app);
 	const struct config_host *h;
 	char restore[128];
 	struct action *a;
@@ -249,11 +256,7 @@ actions_migrate_down(struct app *app)
 {
 	int host = app_selected_host(app), svc = app->host_sel, i;
 	struct action **slot = app->target_slot;
-	struct action_env env = {
-		.loop = app->loop, .pool = app->pool, .http = app->http,
-		.tunnels = app->tunnels, .tl = app->tl, .cfg = &app->cfg, .out = &app->logs,
-		.incident = app->incident, .on_change = on_action, .arg = app,
-	};
+	struct action_env env = env_of(app);
 	struct action *a;
 	struct wr_err err;
 
@@ -289,11 +292,7 @@ void
 actions_command(struct app *app, int host, const char *script, const char *origin,
     struct action **slot)
 {
-	struct action_env env = {
-		.loop = app->loop, .pool = app->pool, .http = app->http,
-		.tunnels = app->tunnels, .tl = app->tl, .cfg = &app->cfg, .out = &app->logs,
-		.incident = app->incident, .on_change = on_action, .arg = app,
-	};
+	struct action_env env = env_of(app);
 	struct action *a;
 	struct wr_err err;
 
@@ -482,11 +481,7 @@ actions_progress(struct app *app, char *buf, size_t cap)
 void
 actions_adopt(struct app *app, const struct record *const *intents, size_t n)
 {
-	struct action_env env = {
-		.loop = app->loop, .pool = app->pool, .http = app->http,
-		.tunnels = app->tunnels, .tl = app->tl, .cfg = &app->cfg, .out = &app->logs,
-		.incident = app->incident, .on_change = on_action, .arg = app,
-	};
+	struct action_env env = env_of(app);
 	struct wr_err err;
 	size_t i;
 
