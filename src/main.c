@@ -24,6 +24,7 @@
 #include "warroom/poller.h"
 #include "warroom/ssh.h"
 #include "warroom/statuspage.h"
+#include "warroom/chat.h"
 #include "warroom/timeline.h"
 #include "warroom/tunnel.h"
 #include "warroom/theme_files.h"
@@ -642,6 +643,7 @@ main(int argc, char **argv)
 	 * (their commands end through the poller), then the poller. */
 	exec_follow_stop(app.follow);
 	statuspage_free(app.statuspage);
+	chat_free(app.chat);
 	http_free(app.http);
 	tunnel_set_free(app.tunnels);
 	ssh_pool_free(app.pool);

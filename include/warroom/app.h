@@ -36,6 +36,7 @@ struct tunnel_set;
 struct poller;
 struct action;
 struct statuspage;
+struct chat;
 struct timeline;
 struct record;
 
@@ -91,6 +92,7 @@ struct app {
 	struct action *confirming;       /* the one whose dialog is open */
 	struct lineedit confirm_text;    /* what was typed in the dialog */
 	struct statuspage *statuspage;   /* [statuspage] with a journal, or NULL */
+	struct chat *chat;               /* [chat] with a journal, or NULL */
 	int target_host, target_svc;     /* a runbook step's target for r, or -1 */
 	struct action **target_slot;     /* where to note the action it starts */
 	char target_tag[128];            /* a runbook step's IMAGE_TAG for r, or "" */

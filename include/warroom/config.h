@@ -58,12 +58,31 @@ enum statuspage_kind {
 	STATUSPAGE_CACHET,
 };
 
+#define WR_COMPONENTS_MAX 8
+
 struct config_statuspage {
 	enum statuspage_kind kind;
 	int line;
 	char url[WR_URL_MAX];
 	char token_env[WR_NAME_MAX];
 	struct config_file_ref token_file;
+	/* Components the incident affects, and their status while it is open
+	 * (operational once resolved): "major_outage", … as Atlassian spells it. */
+	char components[WR_COMPONENTS_MAX][64];
+	char component_status[WR_COMPONENTS_MAX][32];
+	int ncomponents;
+	char impact[16];                 /* none|minor|major|critical, "" to leave it */
+};
+
+/* Texts of status-page posts and chat announcements, one per status, with
+ * {service} {from_tag} {to_tag} {incident} {time} filled in. */
+enum { WR_TEMPLATE_INVESTIGATING, WR_TEMPLATE_IDENTIFIED, WR_TEMPLATE_MONITORING,
+	WR_TEMPLATE_RESOLVED, WR_TEMPLATE_COUNT };
+
+struct config_chat {
+	int line;                        /* 0: no [chat] */
+	char webhook_url_env[WR_NAME_MAX];       /* the URL is a secret (Slack) */
+	struct config_file_ref webhook_url_file;
 };
 
 /* Rollback decision thresholds; rates are fractions (0.05 = 5%). */
@@ -93,6 +112,8 @@ struct config {
 	struct config_host *hosts;
 	size_t nhosts;
 	struct config_statuspage statuspage;
+	struct config_chat chat;
+	char templates[WR_TEMPLATE_COUNT][512];
 	struct config_thresholds thresholds;
 	char **errors;                   /* "file:line: message" each */
 	size_t nerrors;
@@ -119,6 +140,9 @@ void config_add_error(struct config *cfg, int line, const char *fmt, ...)
 
 /* Release everything config_init/config_parse allocated. */
 void config_free(struct config *cfg);
+
+/* "investigating", … for a WR_TEMPLATE_* index. */
+const char *config_template_name(int t);
 
 /* "compose", "k8s" or "helm". */
 const char *config_driver_name(enum config_driver d);

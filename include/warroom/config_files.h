@@ -16,6 +16,12 @@ int config_load(struct config *cfg, const char *path);
  * readable by group or others. Trailing newlines are dropped. */
 int secret_read_file(const char *path, char *out, size_t cap, struct wr_err *err);
 
+/* A secret from the environment variable env (when set in the config) or
+ * else from the 0600 file path; what names it in messages ("status page
+ * token"). A value holding a line break is refused. */
+int secret_read(const char *env, const char *path, const char *what, char *out, size_t cap,
+    struct wr_err *err);
+
 /* Check a secret file's ownership and mode without keeping its contents. */
 int secret_check_file(const char *path, struct wr_err *err);
 

@@ -66,4 +66,9 @@ int http_url_host_port(const char *url, char *host, size_t cap, int *port,
 /* Requests not yet done. */
 int http_pending(const struct http_client *c);
 
+/* A URL a credential may travel to: https anywhere, plain http only to
+ * loopback (127.0.0.0/8, ::1, localhost). -1 with err naming what (e.g.
+ * "status page url") otherwise. */
+int http_url_check_secure(const char *url, const char *what, struct wr_err *err);
+
 #endif

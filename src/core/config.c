@@ -82,6 +82,15 @@ config_init(struct config *cfg, const char *file, const struct config_env *env)
 		.restarts_rollback = 3,
 		.restarts_window_s = 300,
 	};
+	/* Plain words for the public page; unknown values get fallbacks. */
+	wr_strlcpy(cfg->templates[WR_TEMPLATE_INVESTIGATING], "We are investigating elevated "
+	    "errors in {service} since {time}.", sizeof(cfg->templates[0]));
+	wr_strlcpy(cfg->templates[WR_TEMPLATE_IDENTIFIED], "The cause is release {from_tag} of "
+	    "{service}; we are rolling it back to {to_tag}.", sizeof(cfg->templates[0]));
+	wr_strlcpy(cfg->templates[WR_TEMPLATE_MONITORING], "{service} is back on {to_tag} "
+	    "since {time}; we are watching its error rate.", sizeof(cfg->templates[0]));
+	wr_strlcpy(cfg->templates[WR_TEMPLATE_RESOLVED], "Resolved: {service} runs {to_tag} "
+	    "and error rates are normal again ({time}).", sizeof(cfg->templates[0]));
 }
 
 void
@@ -356,7 +365,17 @@ static const char *const host_keys[] = {
 	"metrics_token_file", "identity_file", "tunnel", "read_only", NULL,
 };
 static const char *const statuspage_keys[] = {
-	"kind", "url", "token_env", "token_file", NULL,
+	"kind", "url", "token_env", "token_file", "components", "impact", NULL,
+};
+static const char *const chat_keys[] = {
+	"webhook_url_env", "webhook_url_file", NULL,
+};
+static const char *const template_keys[] = {
+	"investigating", "identified", "monitoring", "resolved", NULL,
+};
+static const char *const component_statuses[] = {
+	"operational", "degraded_performance", "partial_outage", "major_outage",
+	"under_maintenance", NULL,
 };
 static const char *const threshold_keys[] = {
 	"error_rate_rollback", "error_rate_consider", "error_rate_monitor",
@@ -511,6 +530,9 @@ handle_host(struct parse_state *ps, const char *name, const char *v)
 	}
 }
 
+static void parse_components(struct parse_state *ps, const char *v,
+    struct config_statuspage *sp);
+
 static void
 handle_statuspage(struct parse_state *ps, const char *name, const char *v)
 {
@@ -529,8 +551,92 @@ handle_statuspage(struct parse_state *ps, const char *name, const char *v)
 		parse_env_name(ps, name, v, sp->token_env, sizeof(sp->token_env));
 	else if (strcmp(name, "token_file") == 0)
 		parse_file_ref(ps, name, v, &sp->token_file);
-	else
+	else if (strcmp(name, "components") == 0)
+		parse_components(ps, v, sp);
+	else if (strcmp(name, "impact") == 0) {
+		if (strcmp(v, "none") == 0 || strcmp(v, "minor") == 0 || strcmp(v, "major") == 0 ||
+		    strcmp(v, "critical") == 0)
+			wr_strlcpy(sp->impact, v, sizeof(sp->impact));
+		else
+			bad_value(ps, name, v, "none, minor, major or critical");
+	} else
 		unknown_key(ps, "statuspage", name, statuspage_keys);
+}
+
+/* components = ID[=STATUS] …; STATUS defaults to partial_outage. */
+static void
+parse_components(struct parse_state *ps, const char *v, struct config_statuspage *sp)
+{
+	char buf[1024], *save = NULL, *tok, *eq;
+	int k;
+
+	wr_strlcpy(buf, v, sizeof(buf));
+	sp->ncomponents = 0;
+	for (tok = strtok_r(buf, " \t,", &save); tok != NULL; tok = strtok_r(NULL, " \t,", &save)) {
+		if (sp->ncomponents == WR_COMPONENTS_MAX) {
+			config_add_error(ps->cfg, ps->line, "components: at most %d",
+			    WR_COMPONENTS_MAX);
+			return;
+		}
+		if ((eq = strchr(tok, '=')) != NULL)
+			*eq++ = '\0';
+		if (tok[0] == '\0' || strlen(tok) >= sizeof(sp->components[0]) ||
+		    strspn(tok, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_-") !=
+		    strlen(tok)) {
+			config_add_error(ps->cfg, ps->line, "components: '%s' is not a component id",
+			    tok);
+			return;
+		}
+		for (k = 0; eq != NULL && component_statuses[k] != NULL; k++)
+			if (strcmp(eq, component_statuses[k]) == 0)
+				break;
+		if (eq != NULL && component_statuses[k] == NULL) {
+			config_add_error(ps->cfg, ps->line, "components: '%s' is not a component "
+			    "status (operational, degraded_performance, partial_outage, "
+			    "major_outage, under_maintenance)", eq);
+			return;
+		}
+		wr_strlcpy(sp->components[sp->ncomponents], tok, sizeof(sp->components[0]));
+		wr_strlcpy(sp->component_status[sp->ncomponents], eq ? eq : "partial_outage",
+		    sizeof(sp->component_status[0]));
+		sp->ncomponents++;
+	}
+}
+
+static void
+handle_chat(struct parse_state *ps, const char *name, const char *v)
+{
+	struct config_chat *c = &ps->cfg->chat;
+
+	if (strcmp(name, "webhook_url_env") == 0)
+		parse_env_name(ps, name, v, c->webhook_url_env, sizeof(c->webhook_url_env));
+	else if (strcmp(name, "webhook_url_file") == 0)
+		parse_file_ref(ps, name, v, &c->webhook_url_file);
+	else
+		unknown_key(ps, "chat", name, chat_keys);
+}
+
+static void
+handle_templates(struct parse_state *ps, const char *name, const char *v)
+{
+	int t;
+
+	for (t = 0; t < WR_TEMPLATE_COUNT; t++)
+		if (strcmp(name, template_keys[t]) == 0) {
+			if (v[0] == '\0')
+				config_add_error(ps->cfg, ps->line, "%s: an empty template", name);
+			else
+				parse_string(ps, name, v, ps->cfg->templates[t],
+				    sizeof(ps->cfg->templates[t]));
+			return;
+		}
+	unknown_key(ps, "templates", name, template_keys);
+}
+
+const char *
+config_template_name(int t)
+{
+	return t >= 0 && t < WR_TEMPLATE_COUNT ? template_keys[t] : "?";
 }
 
 static void
@@ -564,14 +670,16 @@ known_section(const char *section)
 	char name[WR_NAME_MAX];
 
 	return strcmp(section, "warroom") == 0 || strcmp(section, "statuspage") == 0 ||
-	    strcmp(section, "thresholds") == 0 ||
+	    strcmp(section, "thresholds") == 0 || strcmp(section, "chat") == 0 ||
+	    strcmp(section, "templates") == 0 ||
 	    host_section_name(section, name, sizeof(name)) != 1;
 }
 
 static void
 unknown_section(struct parse_state *ps, const char *section)
 {
-	static const char *const known[] = { "warroom", "statuspage", "thresholds", NULL };
+	static const char *const known[] = { "warroom", "statuspage", "thresholds", "chat",
+		"templates", NULL };
 	const char *best = NULL, *const *k;
 	size_t bestd = 3, d;
 
@@ -586,7 +694,7 @@ unknown_section(struct parse_state *ps, const char *section)
 	else
 		config_add_error(ps->cfg, ps->line,
 		    "unknown section [%s]: expected [warroom], [host \"name\"], "
-		    "[statuspage] or [thresholds]", section);
+		    "[statuspage], [chat], [templates] or [thresholds]", section);
 }
 
 /* `host "api-1"` → api-1; NULL when the section is not a host section. */
@@ -662,6 +770,12 @@ enter_section(struct parse_state *ps, const char *section)
 		ps->statuspage_line = ps->line;
 		cfg->statuspage.line = ps->line;
 	}
+	if (strcmp(section, "chat") == 0) {
+		if (cfg->chat.line != 0)
+			config_add_error(cfg, ps->line,
+			    "[chat] appears twice (first at line %d)", cfg->chat.line);
+		cfg->chat.line = ps->line;
+	}
 }
 
 
@@ -722,7 +836,8 @@ handler(void *user, const char *section, const char *name, const char *value)
 	if (!known_section(section))
 		return 1;  /* reported once, when the section began */
 	if (ps->host == NULL && strcmp(section, "warroom") != 0 &&
-	    strcmp(section, "statuspage") != 0 && strcmp(section, "thresholds") != 0)
+	    strcmp(section, "statuspage") != 0 && strcmp(section, "thresholds") != 0 &&
+	    strcmp(section, "chat") != 0 && strcmp(section, "templates") != 0)
 		return 1;  /* a bad or duplicate host section, already reported */
 	if (duplicate_key(ps, name))
 		return 1;
@@ -734,6 +849,10 @@ handler(void *user, const char *section, const char *name, const char *value)
 		ps->statuspage_bad |= ps->cfg->nerrors > before;
 	} else if (strcmp(section, "thresholds") == 0)
 		handle_thresholds(ps, name, v);
+	else if (strcmp(section, "chat") == 0)
+		handle_chat(ps, name, v);
+	else if (strcmp(section, "templates") == 0)
+		handle_templates(ps, name, v);
 	else {
 		handle_host(ps, name, v);
 		ps->host->had_error |= ps->cfg->nerrors > before;
@@ -784,6 +903,16 @@ validate(struct parse_state *ps)
 		if (sp->token_env[0] != '\0' && sp->token_file.path[0] != '\0')
 			config_add_error(cfg, sp->token_file.line,
 			    "[statuspage]: set token_env or token_file, not both");
+	}
+	if (cfg->chat.line != 0) {
+		const struct config_chat *c = &cfg->chat;
+
+		if (c->webhook_url_env[0] == '\0' && c->webhook_url_file.path[0] == '\0')
+			config_add_error(cfg, c->line,
+			    "[chat] needs webhook_url_env or webhook_url_file (the URL is a secret)");
+		if (c->webhook_url_env[0] != '\0' && c->webhook_url_file.path[0] != '\0')
+			config_add_error(cfg, c->webhook_url_file.line,
+			    "[chat]: set webhook_url_env or webhook_url_file, not both");
 	}
 	if (!(t->error_rate_monitor <= t->error_rate_consider &&
 	    t->error_rate_consider <= t->error_rate_rollback))
@@ -903,8 +1032,17 @@ config_describe(const struct config *cfg)
 		    sp->kind == STATUSPAGE_ATLASSIAN ? "atlassian" : "cachet", sp->url,
 		    sp->token_env[0] ? "$" : "file ",
 		    sp->token_env[0] ? sp->token_env : sp->token_file.path);
+		for (int k = 0; k < sp->ncomponents; k++)
+			wr_buf_printf(&sb, "statuspage component: %s (%s while open)\n",
+			    sp->components[k], sp->component_status[k]);
 	} else
 		wr_buf_printf(&sb, "statuspage: none\n");
+	if (cfg->chat.line != 0)
+		wr_buf_printf(&sb, "chat: webhook URL from %s%s\n", cfg->chat.webhook_url_env[0] ?
+		    "$" : "file ", cfg->chat.webhook_url_env[0] ? cfg->chat.webhook_url_env :
+		    cfg->chat.webhook_url_file.path);
+	else
+		wr_buf_printf(&sb, "chat: none\n");
 	wr_buf_printf(&sb,
 	    "thresholds: error rate rollback>%g%% consider>%g%% monitor>%g%%; "
 	    "p95 rollback>%gms consider>%gms monitor>%gms; restarts %d/%ds\n",

@@ -61,6 +61,28 @@ secret_check_file(const char *path, struct wr_err *err)
 }
 
 int
+secret_read(const char *env, const char *path, const char *what, char *out, size_t cap,
+    struct wr_err *err)
+{
+	const char *v;
+
+	if (env[0] != '\0') {
+		if ((v = getenv(env)) == NULL || *v == '\0')
+			return wr_err_set(err, "%s: $%s is not set", what, env);
+		if (!wr_strlcpy(out, v, cap))
+			return wr_err_set(err, "%s: $%s is too long", what, env);
+	} else if (path[0] != '\0') {
+		if (secret_read_file(path, out, cap, err) != 0)
+			return -1;
+	} else
+		return wr_err_set(err, "%s: neither an environment variable nor a file is set",
+		    what);
+	if (strpbrk(out, "\r\n") != NULL)
+		return wr_err_set(err, "%s holds a line break", what);
+	return 0;
+}
+
+int
 secret_read_file(const char *path, char *out, size_t cap, struct wr_err *err)
 {
 	struct stat st;
@@ -159,5 +181,6 @@ config_load(struct config *cfg, const char *path)
 		check_secret(cfg, &cfg->hosts[i].metrics_token_file);
 	}
 	check_secret(cfg, &cfg->statuspage.token_file);
+	check_secret(cfg, &cfg->chat.webhook_url_file);
 	return cfg->nerrors > before ? -1 : 0;
 }

@@ -11,7 +11,9 @@
  */
 #include "warroom/http.h"
 
+#include <arpa/inet.h>
 #include <curl/curl.h>
+#include <netinet/in.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -337,4 +339,36 @@ http_url_host_port(const char *url, char *host, size_t cap, int *port, struct wr
 	curl_free(p);
 	curl_url_cleanup(u);
 	return r;
+}
+
+static bool
+host_is_loopback(const char *host)
+{
+	struct in_addr a4;
+	struct in6_addr a6;
+
+	if (wr_streq_ci(host, "localhost"))
+		return true;
+	if (inet_pton(AF_INET, host, &a4) == 1)
+		return (ntohl(a4.s_addr) >> 24) == 127;
+	if (inet_pton(AF_INET6, host, &a6) == 1)
+		return IN6_IS_ADDR_LOOPBACK(&a6);
+	return false;
+}
+
+int
+http_url_check_secure(const char *url, const char *what, struct wr_err *err)
+{
+	char host[256];
+	int port;
+
+	if (strncmp(url, "https://", 8) != 0 && strncmp(url, "http://", 7) != 0)
+		return wr_err_set(err, "%s: only https:// is allowed", what);
+	if (http_url_host_port(url, host, sizeof(host), &port, err) != 0)
+		return -1;
+	if (strncmp(url, "http://", 7) == 0 && !host_is_loopback(host))
+		return wr_err_set(err,
+		    "%s: plain http is refused (the credential would travel in clear); use "
+		    "https:// (http is allowed only to 127.0.0.0/8, ::1, localhost)", what);
+	return 0;
 }

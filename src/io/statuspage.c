@@ -11,8 +11,6 @@
  */
 #include "warroom/statuspage.h"
 
-#include <arpa/inet.h>
-#include <netinet/in.h>
 #include <inttypes.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -102,59 +100,16 @@ rng_next(struct statuspage *sp)
 	return sp->rng * 0x2545F4914F6CDD1DULL;
 }
 
-static bool
-host_is_loopback(const char *host)
-{
-	struct in_addr a4;
-	struct in6_addr a6;
-
-	if (wr_streq_ci(host, "localhost"))
-		return true;
-	if (inet_pton(AF_INET, host, &a4) == 1)
-		return (ntohl(a4.s_addr) >> 24) == 127;
-	if (inet_pton(AF_INET6, host, &a6) == 1)
-		return IN6_IS_ADDR_LOOPBACK(&a6);
-	return false;
-}
-
-/* https anywhere; http only to loopback (the token must not cross a network in clear). */
+/* The URL is shown in the error: a status page's URL is no secret. */
 static int
-check_url(const char *url, struct wr_err *err)
+status_url_ok(const char *url, struct wr_err *err)
 {
-	char host[256];
-	int port;
+	char what[WR_URL_MAX + 32];
 
-	if (strncmp(url, "https://", 8) != 0 && strncmp(url, "http://", 7) != 0)
-		return wr_err_set(err, "status page url %s: only https:// is allowed", url);
-	if (http_url_host_port(url, host, sizeof(host), &port, err) != 0)
-		return -1;
-	if (strncmp(url, "http://", 7) == 0 && !host_is_loopback(host))
-		return wr_err_set(err,
-		    "status page url %s: plain http is refused (the token would travel in "
-		    "clear); use https:// (http is allowed only to 127.0.0.0/8, ::1, localhost)",
-		    url);
-	return 0;
+	snprintf(what, sizeof(what), "status page url %s", url);
+	return http_url_check_secure(url, what, err);
 }
 
-static int
-read_token(const struct config_statuspage *cfg, char *out, size_t cap, struct wr_err *err)
-{
-	const char *v;
-
-	if (cfg->token_env[0] != '\0') {
-		if ((v = getenv(cfg->token_env)) == NULL || *v == '\0')
-			return wr_err_set(err, "status page token: $%s is not set", cfg->token_env);
-		if (!wr_strlcpy(out, v, cap))
-			return wr_err_set(err, "status page token: $%s is too long", cfg->token_env);
-	} else if (cfg->token_file.path[0] != '\0') {
-		if (secret_read_file(cfg->token_file.path, out, cap, err) != 0)
-			return -1;
-	} else
-		return wr_err_set(err, "status page: no token_env or token_file");
-	if (strpbrk(out, "\r\n") != NULL)
-		return wr_err_set(err, "status page token holds a line break");
-	return 0;
-}
 
 static void
 append(struct statuspage *sp, const char *kind, const char *queue, cJSON *data)
@@ -566,7 +521,8 @@ statuspage_new(struct loop *loop, struct http_client *http, struct timeline *tl,
 		wr_err_set(err, "status page: a usable incident id is needed");
 		return NULL;
 	}
-	if (check_url(cfg->url, err) != 0 || read_token(cfg, token, sizeof(token), err) != 0)
+	if (status_url_ok(cfg->url, err) != 0 || secret_read(cfg->token_env,
+	    cfg->token_file.path, "status page token", token, sizeof(token), err) != 0)
 		return NULL;
 	if (red != NULL)
 		redact_add_secret(red, token);

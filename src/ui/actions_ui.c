@@ -13,6 +13,7 @@
 #include <time.h>
 
 #include "warroom/action.h"
+#include "warroom/chat.h"
 #include "warroom/statuspage.h"
 #include "warroom/statuspage_req.h"
 #include "warroom/timeline.h"
@@ -511,7 +512,7 @@ actions_free(struct app *app)
 	app->nactions = 0;
 }
 
-/* ---- the status page ---- */
+/* ---- the status page and the chat ---- */
 
 static void
 on_posted(const struct statuspage_result *r, void *arg)
@@ -526,28 +527,50 @@ on_posted(const struct statuspage_result *r, void *arg)
 		app_say(app, "status page post FAILED: %s", r->error);
 }
 
+static void
+on_announced(const struct chat_result *r, void *arg)
+{
+	struct app *app = arg;
+
+	app->dirty = true;
+	if (r->ok)
+		app_say(app, "chat: announced (%s)", r->id);
+	else
+		app_say(app, "chat announcement %s: %s", r->unknown ? "UNKNOWN" : "FAILED", r->error);
+}
+
 void
 actions_statuspage_open(struct app *app)
 {
 	struct wr_err err;
 
-	if (app->cfg.statuspage.kind == STATUSPAGE_NONE || app->tl == NULL || app->http == NULL)
+	if (app->tl == NULL || app->http == NULL)
 		return;
-	app->statuspage = statuspage_new(app->loop, app->http, app->tl, &app->red,
-	    &app->cfg.statuspage, timeline_id(app->tl), &err);
-	if (app->statuspage == NULL) {
-		app_say(app, "status page unavailable: %s", err.msg);
-		return;
+	if (app->cfg.statuspage.kind != STATUSPAGE_NONE) {
+		app->statuspage = statuspage_new(app->loop, app->http, app->tl, &app->red,
+		    &app->cfg.statuspage, timeline_id(app->tl), &err);
+		if (app->statuspage == NULL)
+			app_say(app, "status page unavailable: %s", err.msg);
+		else
+			statuspage_set_callback(app->statuspage, on_posted, app);
 	}
-	statuspage_set_callback(app->statuspage, on_posted, app);
+	if (app->cfg.chat.line != 0) {
+		if ((app->chat = chat_new(app->loop, app->http, app->tl, &app->red, &app->cfg.chat,
+		    &err)) == NULL)
+			app_say(app, "chat unavailable: %s", err.msg);
+		else
+			chat_set_callback(app->chat, on_announced, app);
+	}
 }
 
 void
 actions_statuspage_ask(struct app *app)
 {
-	if (app->statuspage == NULL) {
-		app_say(app, app->cfg.statuspage.kind == STATUSPAGE_NONE ?
-		    "no [statuspage] in the config" : "the status page needs --incident NAME");
+	if (app->statuspage == NULL && app->chat == NULL) {
+		app_say(app, app->cfg.statuspage.kind == STATUSPAGE_NONE && app->cfg.chat.line == 0 ?
+		    "no [statuspage] or [chat] in the config" : app->tl == NULL ?
+		    "the status page and chat need --incident NAME" :
+		    "the status page and chat are unavailable (see the message at start)");
 		return;
 	}
 	lineedit_clear(&app->prompt);
@@ -555,35 +578,98 @@ actions_statuspage_ask(struct app *app)
 	app->prompt_active = true;
 }
 
-/* The typed status is the confirmation: one of the page's four words. */
+/* What the templates say: the latest rollback of this console, or words. */
+static void
+template_vars(struct app *app, struct statuspage_vars *v, char *when, size_t cap)
+{
+	time_t now = time(NULL);
+	struct tm tm;
+	size_t i;
+
+	gmtime_r(&now, &tm);
+	strftime(when, cap, "%H:%M UTC", &tm);
+	v->service = "the service";
+	v->from_tag = "the new release";
+	v->to_tag = "the previous release";
+	v->incident = app->incident ? app->incident : "this incident";
+	v->time = when;
+	for (i = app->nactions; i-- > 0;) {
+		const struct plan *p = action_plan(app->actions[i]);
+
+		if (strcmp(p->action, "compose.rollback") != 0 && strcmp(p->action, "k8s.undo") != 0 &&
+		    strcmp(p->action, "helm.rollback") != 0)
+			continue;
+		if (action_state(app->actions[i]) == ACTION_CANCELLED)
+			continue;
+		v->service = p->service;
+		if (p->from[0])
+			v->from_tag = p->from;
+		if (p->to[0])
+			v->to_tag = p->to;
+		break;
+	}
+}
+
+/* The typed status is the confirmation: one of the page's four words.
+ * The text comes from [templates]; the page and the chat both get it. */
 void
 actions_statuspage_post(struct app *app, const char *typed)
 {
-	const struct statuspage_state *st = statuspage_state(app->statuspage);
 	struct statuspage_update u;
-	char queue[STATUSPAGE_QUEUE_ID_MAX], when[32];
+	struct statuspage_vars v;
+	char queue[STATUSPAGE_QUEUE_ID_MAX], when[32], id[32];
 	struct wr_err err;
-	time_t now = time(NULL);
-	struct tm tm;
-	int status = statuspage_status_parse(typed);
+	int status = statuspage_status_parse(typed), k;
+	char *text, *line;
+	bool resolved;
 
 	if (status < 0) {
 		app_say(app, "nothing posted: type investigating, identified, monitoring or resolved");
 		return;
 	}
-	memset(&u, 0, sizeof(u));
-	u.status = (enum statuspage_status)status;
-	u.action = st->page_incident[0] == '\0' ? STATUSPAGE_CREATE :
-	    u.status == STATUSPAGE_RESOLVED ? STATUSPAGE_RESOLVE : STATUSPAGE_UPDATE;
-	snprintf(u.name, sizeof(u.name), "%s", app->incident ? app->incident : "Incident");
-	gmtime_r(&now, &tm);
-	strftime(when, sizeof(when), "%H:%M UTC", &tm);
-	snprintf(u.body, sizeof(u.body), "%s: %s as of %s.", u.name, typed, when);
-	snprintf(u.our_id, sizeof(u.our_id), "%s", timeline_id(app->tl));
-	snprintf(u.page_id, sizeof(u.page_id), "%s", st->page_incident);
-	if (statuspage_post(app->statuspage, &u, queue, &err) != 0)
-		app_say(app, "nothing posted: %s", err.msg);
-	else
-		app_say(app, "status page: queued %s %s (%s)", statuspage_action_name(u.action),
-		    typed, queue);
+	resolved = status == STATUSPAGE_RESOLVED;
+	template_vars(app, &v, when, sizeof(when));
+	text = statuspage_template(app->cfg.templates[status], &v);
+	if (app->statuspage != NULL) {
+		const struct statuspage_state *st = statuspage_state(app->statuspage);
+
+		memset(&u, 0, sizeof(u));
+		u.status = (enum statuspage_status)status;
+		u.action = st->page_incident[0] == '\0' ? STATUSPAGE_CREATE :
+		    resolved ? STATUSPAGE_RESOLVE : STATUSPAGE_UPDATE;
+		snprintf(u.name, sizeof(u.name), "%s", app->incident ? app->incident : "Incident");
+		snprintf(u.body, sizeof(u.body), "%s", text);
+		if (u.action == STATUSPAGE_CREATE)
+			snprintf(u.impact, sizeof(u.impact), "%s", app->cfg.statuspage.impact);
+		/* Affected components show their status until the resolve. */
+		for (k = 0; k < app->cfg.statuspage.ncomponents; k++) {
+			int cs = statuspage_component_status_parse(app->cfg.statuspage.component_status[k]);
+
+			snprintf(u.components[k].id, sizeof(u.components[k].id), "%s",
+			    app->cfg.statuspage.components[k]);
+			u.components[k].status = resolved || cs < 0 ? STATUSPAGE_OPERATIONAL :
+			    (enum statuspage_component_status)cs;
+			u.ncomponents++;
+		}
+		snprintf(u.our_id, sizeof(u.our_id), "%s", timeline_id(app->tl));
+		snprintf(u.page_id, sizeof(u.page_id), "%s", st->page_incident);
+		if (statuspage_post(app->statuspage, &u, queue, &err) != 0)
+			app_say(app, "nothing posted: %s", err.msg);
+		else
+			app_say(app, "status page: queued %s %s (%s)", statuspage_action_name(u.action),
+			    typed, queue);
+	}
+	if (app->chat != NULL) {
+		size_t n = strlen(text) + strlen(v.incident) + 64;
+
+		line = xmalloc(n);
+		snprintf(line, n, "%s — %s: %s", v.incident, statuspage_status_name(
+		    (enum statuspage_status)status), text);
+		if (chat_announce(app->chat, line, id, &err) != 0)
+			app_say(app, "nothing announced: %s", err.msg);
+		else if (app->statuspage == NULL)
+			app_say(app, "chat: announcing %s (%s)", typed, id);
+		free(line);
+	}
+	free(text);
 }

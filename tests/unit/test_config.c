@@ -169,11 +169,41 @@ describe_never_prints_secrets(void **state)
 }
 
 static void
+components_chat_and_templates(void **state)
+{
+	struct config cfg;
+
+	assert_int_equal(parse(&cfg, "[statuspage]\nkind = atlassian\n"
+	    "url = https://api.statuspage.io/v1/pages/p1\ntoken_env = SP_TOKEN\n"
+	    "components = cmp1=major_outage cmp2\nimpact = major\n"
+	    "[chat]\nwebhook_url_env = SLACK_HOOK\n"
+	    "[templates]\nresolved = Done: {service} on {to_tag}.\n"), 0);
+	assert_int_equal(cfg.statuspage.ncomponents, 2);
+	assert_string_equal(cfg.statuspage.components[1], "cmp2");
+	assert_string_equal(cfg.statuspage.component_status[0], "major_outage");
+	assert_string_equal(cfg.statuspage.component_status[1], "partial_outage");
+	assert_string_equal(cfg.statuspage.impact, "major");
+	assert_string_equal(cfg.chat.webhook_url_env, "SLACK_HOOK");
+	assert_string_equal(cfg.templates[WR_TEMPLATE_RESOLVED], "Done: {service} on {to_tag}.");
+	/* Untouched templates keep their defaults. */
+	assert_non_null(strstr(cfg.templates[WR_TEMPLATE_INVESTIGATING], "{service}"));
+	config_free(&cfg);
+	expect_error("[statuspage]\nkind = atlassian\nurl = https://x/v1/pages/p\n"
+	    "token_env = T\ncomponents = cmp1=down\n",
+	    "prod.conf:5: components: 'down' is not a component status (operational, "
+	    "degraded_performance, partial_outage, major_outage, under_maintenance)");
+	expect_error("[chat]\n", "prod.conf:1: [chat] needs webhook_url_env or "
+	    "webhook_url_file (the URL is a secret)");
+	expect_error("[templates]\nfixed = x\n",
+	    "prod.conf:2: unknown key 'fixed' in [templates]");
+}
+
+static void
 unknown_section(void **state)
 {
 	expect_error("[warroom]\n[hosts]\n",
 	    "prod.conf:2: unknown section [hosts]: expected [warroom], [host \"name\"], "
-	    "[statuspage] or [thresholds]");
+	    "[statuspage], [chat], [templates] or [thresholds]");
 }
 
 static void
@@ -406,6 +436,7 @@ main(void)
 		cmocka_unit_test(crlf_and_bom_are_accepted),
 		cmocka_unit_test(describe_never_prints_secrets),
 		cmocka_unit_test(unknown_section),
+		cmocka_unit_test(components_chat_and_templates),
 		cmocka_unit_test(misspelt_section_gets_a_suggestion),
 		cmocka_unit_test(unknown_key_gets_a_suggestion),
 		cmocka_unit_test(unknown_key_without_suggestion),

@@ -125,8 +125,9 @@ class Handler(BaseHTTPRequestHandler):
                     auth = "ok" if ok else ("bad" if auth != "ok" else auth)
             headers[k] = v
         fault = None if self.trap else p.fault()
+        shown = u.path.replace(p.token, "<token>") if p.token else u.path
         rec = {"ts": fs.iso_ms(), "port": self.server.server_address[1], "trap": self.trap,
-               "method": self.command, "path": u.path, "query": u.query, "headers": headers,
+               "method": self.command, "path": shown, "query": u.query, "headers": headers,
                "auth": auth, "body": body, "fault": fault}
         try:
             rec["status"] = self.dispatch(u.path, body, auth, fault)
@@ -152,6 +153,8 @@ class Handler(BaseHTTPRequestHandler):
             return self.reply(429, {"error": "rate limited"}, [("Retry-After", "1")])
         if path == "/api/v1/ping":
             return self.reply(200, {"data": "Pong!"})
+        if path.startswith("/services/"):
+            return self.chat_hook(path, body)
         if auth != "ok":
             return self.reply(401, {"error": "Could not authenticate"})
         with p.lock:
@@ -164,6 +167,25 @@ class Handler(BaseHTTPRequestHandler):
             if self.command != "GET" and code < 300:
                 p.save()
         return self.reply(code, obj)
+
+    # -- Slack-style incoming webhook: the path is the credential ----------
+    def chat_hook(self, path, body):
+        if path != "/services/T0FLEET/B0FLEET/" + self.page.token:
+            return self.reply_text(404, "no_service")
+        if self.command != "POST":
+            return self.reply_text(405, "invalid_method")
+        if not isinstance(body, dict) or not isinstance(body.get("text"), str) or not body["text"]:
+            return self.reply_text(400, "invalid_payload")
+        return self.reply_text(200, "ok")
+
+    def reply_text(self, code, text):
+        data = text.encode()
+        self.send_response(code)
+        self.send_header("Content-Type", "text/plain; charset=utf-8")
+        self.send_header("Content-Length", str(len(data)))
+        self.end_headers()
+        self.wfile.write(data)
+        return code
 
     # -- Atlassian Statuspage v1 -------------------------------------------
     def atlassian(self, parts, body):

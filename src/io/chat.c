@@ -1,0 +1,259 @@
+/*
+ * chat.c — one POST per announcement, each with its own retry timer. The
+ * http client has no cancel, so a message freed with the client would
+ * leave a callback pointing at it: chat_free must come right before
+ * http_free, with no loop pass between (as main does).
+ */
+#include "warroom/chat.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include <cjson/cJSON.h>
+
+#include "warroom/config_files.h"
+#include "warroom/http.h"
+#include "warroom/loop.h"
+#include "warroom/redact.h"
+#include "warroom/timeline.h"
+
+#define MAX_ATTEMPTS 5
+
+struct chat_msg {
+	struct chat *chat;
+	char id[32];
+	char *body;
+	int attempt;
+	uint64_t timer;
+	struct chat_msg *next;
+};
+
+struct chat {
+	struct loop *loop;
+	struct http_client *http;
+	struct timeline *tl;
+	char url[WR_URL_MAX];
+	int64_t backoff_ms;
+	unsigned seq;
+	struct chat_msg *msgs;
+	chat_done_fn done;
+	void *done_arg;
+};
+
+static void
+journal(struct chat *c, const char *kind, const char *id, cJSON *d)
+{
+	struct wr_err err;
+
+	cJSON_AddStringToObject(d, "id", id);
+	timeline_append(c->tl, kind, NULL, id, d, &err);
+}
+
+static void
+drop(struct chat_msg *m)
+{
+	struct chat_msg **pp;
+
+	for (pp = &m->chat->msgs; *pp != NULL; pp = &(*pp)->next)
+		if (*pp == m) {
+			*pp = m->next;
+			break;
+		}
+	if (m->timer != 0)
+		loop_timer_cancel(m->chat->loop, m->timer);
+	cJSON_free(m->body);
+	free(m);
+}
+
+static void
+report(struct chat_msg *m, bool ok, bool unknown, long status, const char *error)
+{
+	struct chat *c = m->chat;
+	struct chat_result r;
+	cJSON *d = cJSON_CreateObject();
+
+	memset(&r, 0, sizeof(r));
+	wr_strlcpy(r.id, m->id, sizeof(r.id));
+	r.ok = ok;
+	r.unknown = unknown;
+	r.http_status = status;
+	if (ok) {
+		cJSON_AddNumberToObject(d, "http_status", (double)status);
+		journal(c, "chat.post", m->id, d);
+	} else {
+		wr_strlcpy(r.error, error, sizeof(r.error));
+		cJSON_AddStringToObject(d, "error", error);
+		cJSON_AddNumberToObject(d, "http_status", (double)status);
+		cJSON_AddBoolToObject(d, "unknown", unknown);
+		journal(c, "chat.failed", m->id, d);
+	}
+	drop(m);
+	if (c->done != NULL)
+		c->done(&r, c->done_arg);
+}
+
+static void send_msg(void *arg);
+
+static void
+retry(struct chat_msg *m, long status, const char *why)
+{
+	int64_t wait = m->chat->backoff_ms << (m->attempt - 1);
+	char msg[WR_ERR_MAX];
+	cJSON *d;
+
+	if (m->attempt >= MAX_ATTEMPTS) {
+		snprintf(msg, sizeof(msg), "gave up after %d attempts: %s", m->attempt, why);
+		report(m, false, false, status, msg);
+		return;
+	}
+	if (wait > 30000)
+		wait = 30000;
+	d = cJSON_CreateObject();
+	cJSON_AddNumberToObject(d, "attempt", m->attempt);
+	cJSON_AddStringToObject(d, "error", why);
+	cJSON_AddNumberToObject(d, "http_status", (double)status);
+	cJSON_AddNumberToObject(d, "retry_ms", (double)wait);
+	journal(m->chat, "chat.retry", m->id, d);
+	m->timer = loop_timer_add(m->chat->loop, wait, 0, send_msg, m);
+}
+
+/* Did the request reach the webhook before it failed? A refused or
+ * unresolvable connection did not; a timeout may have. */
+static bool
+never_sent(const char *error)
+{
+	return strstr(error, "onnect") != NULL || strstr(error, "resolve") != NULL ||
+	    strstr(error, "refused") != NULL;
+}
+
+static void
+answered(const struct http_response *r, void *arg)
+{
+	struct chat_msg *m = arg;
+	char why[WR_ERR_MAX];
+
+	if (r->status >= 200 && r->status < 300) {
+		report(m, true, false, r->status, NULL);
+		return;
+	}
+	if (r->status == 0) {
+		if (never_sent(r->error))
+			retry(m, 0, r->error);
+		else {
+			snprintf(why, sizeof(why), "no answer (%s): it may or may not have been "
+			    "posted; not sent again", r->error);
+			report(m, false, true, 0, why);
+		}
+		return;
+	}
+	if (r->status == 429 || r->status >= 500) {
+		snprintf(why, sizeof(why), "the webhook answered %ld", r->status);
+		retry(m, r->status, why);
+		return;
+	}
+	if (r->status >= 300 && r->status < 400)
+		snprintf(why, sizeof(why), "the webhook answered a redirect (%ld), which is never "
+		    "followed", r->status);
+	else
+		snprintf(why, sizeof(why), "the webhook refused it (%ld)", r->status);
+	report(m, false, false, r->status, why);
+}
+
+static void
+send_msg(void *arg)
+{
+	static const char *const headers[] = { "Content-Type: application/json", NULL };
+	struct chat_msg *m = arg;
+	struct http_request req = {
+		.method = "POST", .url = m->chat->url, .body = m->body,
+		.body_len = strlen(m->body), .headers = headers, .timeout_ms = 10000,
+		.max_body = 64 * 1024, .mutating = true,
+	};
+	struct wr_err err;
+
+	m->timer = 0;
+	m->attempt++;
+	if (http_start(m->chat->http, &req, answered, m, &err) != 0)
+		report(m, false, false, 0, err.msg);
+}
+
+struct chat *
+chat_new(struct loop *loop, struct http_client *http, struct timeline *tl,
+    struct redactor *red, const struct config_chat *cfg, struct wr_err *err)
+{
+	struct chat *c;
+	char url[WR_URL_MAX];
+
+	if (cfg->line == 0)
+		return wr_err_set(err, "no [chat] in the config"), NULL;
+	if (tl == NULL)
+		return wr_err_set(err, "chat announcements need --incident NAME"), NULL;
+	if (secret_read(cfg->webhook_url_env, cfg->webhook_url_file.path, "chat webhook URL",
+	    url, sizeof(url), err) != 0)
+		return NULL;
+	/* The URL is the credential: redacted everywhere, never in messages. */
+	redact_add_secret(red, url);
+	if (http_url_check_secure(url, "chat webhook URL", err) != 0)
+		return NULL;
+	c = xcalloc(1, sizeof(*c));
+	c->loop = loop;
+	c->http = http;
+	c->tl = tl;
+	c->backoff_ms = 1000;
+	wr_strlcpy(c->url, url, sizeof(c->url));
+	return c;
+}
+
+void
+chat_set_callback(struct chat *c, chat_done_fn fn, void *arg)
+{
+	c->done = fn;
+	c->done_arg = arg;
+}
+
+void
+chat_set_backoff(struct chat *c, int64_t base_ms)
+{
+	c->backoff_ms = base_ms > 0 ? base_ms : 1000;
+}
+
+int
+chat_announce(struct chat *c, const char *text, char id[32], struct wr_err *err)
+{
+	struct chat_msg *m;
+	cJSON *d, *body;
+
+	if (http_read_only(c->http))
+		return wr_err_set(err, "read-only mode: nothing is announced");
+	snprintf(id, 32, "chat-%lx-%u", (unsigned long)time(NULL), ++c->seq);
+	d = cJSON_CreateObject();
+	cJSON_AddStringToObject(d, "id", id);
+	cJSON_AddStringToObject(d, "text", text);
+	/* Write-ahead: stored before anything is sent. */
+	if (timeline_append(c->tl, "chat.announce", NULL, id, d, err) != 0)
+		return -1;
+	m = xcalloc(1, sizeof(*m));
+	m->chat = c;
+	wr_strlcpy(m->id, id, sizeof(m->id));
+	body = cJSON_CreateObject();
+	cJSON_AddStringToObject(body, "text", text);
+	m->body = cJSON_PrintUnformatted(body);
+	cJSON_Delete(body);
+	m->next = c->msgs;
+	c->msgs = m;
+	send_msg(m);
+	return 0;
+}
+
+void
+chat_free(struct chat *c)
+{
+	if (c == NULL)
+		return;
+	while (c->msgs != NULL)
+		drop(c->msgs);
+	free(c);
+}

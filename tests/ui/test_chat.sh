@@ -1,0 +1,95 @@
+#!/bin/sh
+# test_chat.sh — status-page components and templates, and the chat
+# announcement, proven by the fleet's fake page and webhook: S posts the
+# [templates] text filled from the incident (the rollback's service and
+# tags once there is one) with the configured components and impact, and
+# announces the same text to the webhook as {"text": …}; the webhook URL
+# (a credential) never reaches the journal; a webhook answering 500 is
+# retried until it takes the message; a redirect is never followed.
+. "${top_srcdir:-$(dirname "$0")/../..}/tests/lib/tmux.sh"
+[ -x /usr/sbin/sshd ] || skip "openssh-server is not installed"
+command -v python3 > /dev/null 2>&1 || skip "python3 is not installed"
+fleet_up --hosts 1 --tag v1.5.0-bad
+req=$fl/statuspage/requests.jsonl
+token=$(cat "$fl/statuspage.token")
+{
+	sed 's/^\[warroom\]$/[warroom]\npoll_interval = 2s\nhealth_timeout = 20s/' "$fl/warroom.conf"
+	echo "components = cmpapi000001=major_outage cmpexport001"
+	echo "impact = major"
+	echo "[chat]"
+	echo "webhook_url_file = $fl/chat.webhook"
+	echo "[templates]"
+	echo "investigating = Checking {service} since {time} for {incident}."
+} > "$tmp/c.conf"
+# The n-th request to a path: method, status and body as one line.
+nth() {
+	python3 - "$req" "$1" "$2" <<'PY'
+import json, sys
+rows = [json.loads(l) for l in open(sys.argv[1]) if l.strip()]
+rows = [r for r in rows if r["path"].startswith(sys.argv[2])]
+n = int(sys.argv[3])
+if len(rows) >= n:
+    r = rows[n - 1]
+    print(r["method"], r["status"], json.dumps(r["body"], sort_keys=True, ensure_ascii=False))
+PY
+}
+count() { [ -f "$req" ] && grep -c "\"path\": \?\"$1" "$req" || echo 0; }
+
+start 200 50 "$WARROOM -c $tmp/c.conf --incident chat-drill"
+wait_re "│> h1 +api +UP +v1\\.5\\.0-bad" 15
+keys A; keys -l arm; keys Enter
+wait_re "ARMED 1[45]:[0-9][0-9]"
+keys S; keys -l investigating; keys Enter
+wait_for "chat: announced" 15
+page=$(nth /v1/pages/ 1)
+case "$page" in
+*'"body": "Checking the service since '*' UTC for chat-drill."'*) ;;
+*) fail "status page body: $page" ;;
+esac
+case "$page" in *'"components": {"cmpapi000001": "major_outage", "cmpexport001": "partial_outage"}'*'"impact_override": "major"'*) ;;
+*) fail "components or impact: $page" ;; esac
+hook=$(nth /services/ 1)
+case "$hook" in
+'POST 200 {"text": "chat-drill — investigating: Checking the service since '*' UTC for chat-drill."}') ;;
+*) fail "webhook: $hook" ;;
+esac
+journal=$(ls "$fl"/timeline/chat-drill-*.jsonl)
+grep -q '"kind":"chat.announce"' "$journal" && grep -q '"kind":"chat.post"' "$journal" ||
+	fail "no chat.announce/chat.post records"
+! grep -q "$token" "$journal" || fail "the webhook URL's secret reached the journal"
+ok "S: the template filled, components and impact sent, the same text announced; no URL in the journal"
+
+keys r
+wait_for "CONFIRM ROLLBACK"
+keys -l api; keys Enter
+wait_for "rollback of api on h1: OK" 40
+keys S; keys -l identified; keys Enter
+wait_for "chat: announced" 15
+case "$(nth /services/ 2)" in
+*"The cause is release v1.5.0-bad of api; we are rolling it back to v1.4.1."*) ;;
+*) fail "identified text: $(nth /services/ 2)" ;;
+esac
+ok "after a rollback the default template names the service and both tags"
+
+"$fleet" fault --dir "$fl" statuspage 500 > /dev/null
+keys S; keys -l monitoring; keys Enter
+i=0
+until [ "$(grep -c '"status":500' "$req")" -ge 2 ]; do
+	sleep 0.2; i=$((i + 1)); [ $i -lt 100 ] || fail "the 500 was not retried"
+done
+"$fleet" fault --dir "$fl" statuspage clear > /dev/null
+wait_for "chat: announced" 20
+grep -q '"kind":"chat.retry"' "$journal" || fail "no chat.retry record"
+[ "$(count /services/)" -ge 4 ] || fail "the webhook was not asked again"
+ok "a 500 from the webhook is retried with backoff until it takes the message"
+
+before=$(grep -c '"trap":true' "$req" || true)
+"$fleet" fault --dir "$fl" statuspage redirect > /dev/null
+keys S; keys -l resolved; keys Enter
+wait_for "chat announcement FAILED: the webhook answered a redirect (307), which is never followed" 20
+"$fleet" fault --dir "$fl" statuspage clear > /dev/null
+sleep 1
+[ "$(grep -c '"trap":true' "$req" || true)" = "$before" ] || fail "a redirect was followed"
+ok "a redirect is never followed"
+keys q
+wait_for "exit=0"
