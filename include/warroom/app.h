@@ -135,6 +135,8 @@ struct app {
 	struct runbook_fill fill;        /* PROMPT_FILL: a step's placeholders */
 	int fill_host, fill_rb;          /* … the host chosen and the runbook */
 	char fill_error[160];            /* why the last value was refused, or "" */
+	char post_message[512];          /* a runbook's statuspage message= for the next
+	                                    post instead of the template, or "" */
 	int prompt_host;                 /* PROMPT_TRUST: the host asked about */
 	struct lineedit prompt;
 	bool confirm_quit;               /* "quit while an action runs?" asked */

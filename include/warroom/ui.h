@@ -180,6 +180,10 @@ void actions_statuspage_open(struct app *app);
 void actions_statuspage_ask(struct app *app);
 void actions_statuspage_post(struct app *app, const char *typed);
 
+/* A runbook's statuspage binding: the S prompt with its status typed in
+ * (Enter confirms) and its message, if any, in place of the template. */
+void actions_statuspage_prefill(struct app *app, const char *status, const char *message);
+
 struct record;
 
 /* Adopt action.intent records without an end as UNKNOWN actions. */

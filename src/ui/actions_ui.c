@@ -578,6 +578,19 @@ actions_statuspage_ask(struct app *app)
 	app->prompt_active = true;
 }
 
+void
+actions_statuspage_prefill(struct app *app, const char *status, const char *message)
+{
+	const char *c;
+
+	actions_statuspage_ask(app);
+	if (!app->prompt_active)
+		return;
+	for (c = status ? status : ""; *c != '\0'; c++)
+		lineedit_insert(&app->prompt, (unsigned char)*c);
+	wr_strlcpy(app->post_message, message ? message : "", sizeof(app->post_message));
+}
+
 /* What the templates say: the latest rollback of this console, or words. */
 static void
 template_vars(struct app *app, struct statuspage_vars *v, char *when, size_t cap)
@@ -629,7 +642,10 @@ actions_statuspage_post(struct app *app, const char *typed)
 	}
 	resolved = status == STATUSPAGE_RESOLVED;
 	template_vars(app, &v, when, sizeof(when));
-	text = statuspage_template(app->cfg.templates[status], &v);
+	/* A runbook's own words win over the template, for this post only. */
+	text = statuspage_template(app->post_message[0] ? app->post_message :
+	    app->cfg.templates[status], &v);
+	app->post_message[0] = '\0';
 	if (app->statuspage != NULL) {
 		const struct statuspage_state *st = statuspage_state(app->statuspage);
 

@@ -468,6 +468,56 @@ runbook_fill_answer(struct app *app, const char *value)
 		fill_ask(app);
 }
 
+/* The first `warroom` binding of the step's (or section's) blocks. */
+static const struct runbook_action *
+binding_of(const struct runbook *rb, size_t section, size_t step)
+{
+	size_t b;
+
+	for (b = 0; b < rb->nblocks; b++) {
+		const struct runbook_block *blk = &rb->blocks[b];
+
+		if (blk->nbinds > 0 && blk->step == step && (step != WR_RUNBOOK_NONE ||
+		    blk->section == section))
+			return &blk->binds[0].action;
+	}
+	return NULL;
+}
+
+/* x on a step bound to a built-in action: that action, as its key would
+ * start it. True when the binding was handled (or refused with a reason). */
+static bool
+run_binding(struct app *app, struct app_runbook *r, size_t section, size_t step, int host)
+{
+	const struct runbook_action *a = binding_of(&r->rb, section, step);
+	const char *v;
+
+	if (a == NULL)
+		return false;
+	switch (a->kind) {
+	case RUNBOOK_ACT_ROLLBACK:
+		if (step == WR_RUNBOOK_NONE || !step_rollback(app, r, step))
+			app_say(app, "select the rollback's step (x on it, or r in HOSTS)");
+		return true;
+	case RUNBOOK_ACT_KILLSWITCH:
+		app->target_host = host;
+		app->target_slot = step_slot(r, step);
+		actions_killswitch(app);
+		return true;
+	case RUNBOOK_ACT_STATUSPAGE:
+		v = runbook_action_arg(a, "status");
+		if (v == NULL && (v = runbook_action_arg(a, "op")) != NULL &&
+		    strcmp(v, "resolve") == 0)
+			v = "resolved";
+		actions_statuspage_prefill(app, v, runbook_action_arg(a, "message"));
+		return true;
+	default:
+		app_say(app, "x runs this step's %s binding only from its key, not yet from the "
+		    "runbook", runbook_action_name(a->kind));
+		return true;
+	}
+}
+
 void
 runbook_run_step(struct app *app)
 {
@@ -503,6 +553,8 @@ runbook_run_step(struct app *app)
 		app_say(app, "no host selected: pick one in HOSTS");
 		return;
 	}
+	if (run_binding(app, r, section, step, host))
+		return;
 	runbook_fill_free(&app->fill);
 	if (runbook_fill_init(&app->fill, &r->rb, section, step, &err) != 0) {
 		app_say(app, "%s", err.msg);

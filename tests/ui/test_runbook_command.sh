@@ -6,7 +6,8 @@
 # the Compose directory after the host's name is typed; a step with
 # IMAGE_TAG=<tag> … up -d goes through the built-in, verified rollback to
 # the typed tag; alembic downgrade gets its own dialog with a warning and
-# is gated on /readyz reporting the migrations current.
+# is gated on /readyz reporting the migrations current; `warroom` bindings
+# (statuspage, killswitch) start their built-in action.
 . "${top_srcdir:-$(dirname "$0")/../..}/tests/lib/tmux.sh"
 [ -x /usr/sbin/sshd ] || skip "openssh-server is not installed"
 fleet_up --hosts 1 --tag v1.5.0-bad
@@ -36,6 +37,18 @@ cat > "$tmp/drill.md" <<'MD'
    ```bash
    docker compose --env-file .env run --rm api alembic downgrade -1
    ```
+
+## Tell customers
+
+```warroom
+statuspage create name="Drill" status=investigating message="Drill on {service}."
+```
+
+## Exports
+
+```warroom
+killswitch export off service=api
+```
 MD
 start 200 50 "$WARROOM -c $tmp/c.conf --incident drill -r $tmp/drill.md"
 wait_re "│> h1 +api +UP +v1\\.5\\.0-bad" 15
@@ -95,5 +108,20 @@ keys Enter
 wait_for "migration downgrade of api on h1: OK — alembic downgrade -1 ran; /readyz answers 200 with the migrations current" 40
 [ "$(grep -c 'alembic","downgrade","-1"' "$log")" = 1 ] || fail "alembic downgrade did not run once"
 ok "alembic downgrade: its own dialog with a warning, run once, gated on current migrations"
+
+req=$fl/statuspage/requests.jsonl
+keys Down
+keys x
+wait_for "status page (investigating/identified/monitoring/resolved): investigating"
+keys Enter
+wait_for "status page: create investigating (incident " 15
+grep -q '"body":"Drill on api."' "$req" ||
+	fail "the runbook's message was not posted: $(grep POST "$req")"
+keys Down
+keys x
+wait_for "CONFIRM KILL SWITCH"
+keys Escape
+wait_for "CANCELLED — cancelled; nothing ran"
+ok "x on a section's warroom bindings: statuspage prefilled with its message, killswitch to its dialog"
 keys q
 wait_for "exit=0"
