@@ -75,6 +75,19 @@ struct action *action_command_start(const struct action_env *env, int host,
 struct action *action_migrate_down_start(const struct action_env *env, int host, int svc,
     struct wr_err *err);
 
+/* A rollback's targets, newest first (releases.log tags, earlier rollout
+ * revisions, helm revisions); the plan is for action_choice(). */
+int action_nchoices(const struct action *a);
+const char *action_choice_label(const struct action *a, int i);
+int action_choice(const struct action *a);
+
+/* Re-plan for target i while CONFIRMING (the confirmation is bound to the
+ * new plan); -1 with err otherwise. */
+int action_choose(struct action *a, int i, struct wr_err *err);
+
+/* A compose rollback found no target in releases.log: one must be typed. */
+bool action_needs_target(const struct action *a);
+
 /* The typed confirmation matched: re-check and run. */
 void action_confirm(struct action *a);
 

@@ -66,6 +66,11 @@ struct plan {
 int plan_compose_target(const char *log, size_t len, const char *current, char *out,
     size_t cap, struct wr_err *err);
 
+/* Every tag a releases.log offers to roll back to: successful deploys
+ * other than current, newest first, each once; at most max. */
+size_t plan_compose_targets(const char *log, size_t len, const char *current,
+    char (*out)[128], size_t max);
+
 /* True when a tag is safe to use (letters, digits, '.', '-', '_', ':', '@',
  * '+', at most 127 bytes). */
 bool plan_tag_valid(const char *tag);

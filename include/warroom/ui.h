@@ -144,6 +144,9 @@ void journal_close(struct app *app, const char *reason);
 /* Start planning a rollback of the service selected in HOSTS. */
 void actions_rollback(struct app *app);
 
+/* The tag typed for a compose rollback releases.log had no target for. */
+void actions_rollback_to(struct app *app, const char *tag);
+
 /* X: the kill switch on the selected host (or its undo when the last kill
  * switch there turned the export off). */
 void actions_killswitch(struct app *app);

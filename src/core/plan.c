@@ -28,36 +28,51 @@ plan_tag_valid(const char *tag)
 	return true;
 }
 
-int
-plan_compose_target(const char *log, size_t len, const char *current, char *out,
-    size_t cap, struct wr_err *err)
+size_t
+plan_compose_targets(const char *log, size_t len, const char *current, char (*out)[128],
+    size_t max)
 {
-	size_t pos = 0;
-	char best[128] = "";
+	size_t pos = len, n = 0, k;
 
-	while (pos < len) {
-		size_t end = pos, n;
+	/* Newest first: the log is in deploy order, so read it backwards. */
+	while (pos > 0 && n < max) {
+		size_t end = pos, start, ln;
 		char line[1024], *tag, *sp;
 
-		while (end < len && log[end] != '\n')
-			end++;
-		n = end - pos < sizeof(line) - 1 ? end - pos : sizeof(line) - 1;
-		memcpy(line, log + pos, n);
-		line[n] = '\0';
-		pos = end + 1;
+		if (end > 0 && log[end - 1] == '\n')
+			end--;
+		start = end;
+		while (start > 0 && log[start - 1] != '\n')
+			start--;
+		pos = start;
+		ln = end - start < sizeof(line) - 1 ? end - start : sizeof(line) - 1;
+		memcpy(line, log + start, ln);
+		line[ln] = '\0';
 		if ((tag = strstr(line, "IMAGE_TAG=")) == NULL || strstr(line, "result=ok") == NULL)
 			continue;
 		tag += 10;
 		if ((sp = strpbrk(tag, " \t\r")) != NULL)
 			*sp = '\0';
-		/* Later lines win: the log is in deploy order. */
-		if (strcmp(tag, current) != 0 && plan_tag_valid(tag))
-			wr_strlcpy(best, tag, sizeof(best));
+		if (strcmp(tag, current) == 0 || !plan_tag_valid(tag))
+			continue;
+		for (k = 0; k < n && strcmp(out[k], tag) != 0; k++)
+			;
+		if (k == n)
+			wr_strlcpy(out[n++], tag, sizeof(out[0]));
 	}
-	if (best[0] == '\0')
+	return n;
+}
+
+int
+plan_compose_target(const char *log, size_t len, const char *current, char *out,
+    size_t cap, struct wr_err *err)
+{
+	char best[1][128];
+
+	if (plan_compose_targets(log, len, current, best, 1) == 0)
 		return wr_err_set(err, "releases.log names no earlier successful tag than %s",
 		    current[0] ? current : "the running one");
-	wr_strlcpy(out, best, cap);
+	wr_strlcpy(out, best[0], cap);
 	return 0;
 }
 

@@ -589,15 +589,121 @@ action_cancel(struct action *a)
 
 /* ---- planning ---- */
 
+/* Build the plan for choice i (the targets planning found). */
+static int
+plan_choice(struct action *a, int i, struct wr_err *err)
+{
+	const struct act_choice *c = &a->choices[i];
+	int timeout_s = a->env.cfg->health_timeout_ms / 1000;
+
+	switch (a->cfg->driver) {
+	case DRIVER_COMPOSE:
+		return plan_compose_rollback(a->cfg, a->svc, a->planned_cur.tag, c->tag, timeout_s,
+		    a->env.incident, &a->plan, err);
+	case DRIVER_K8S:
+		return plan_k8s_undo(a->cfg, a->svc, a->planned_cur.tag, a->planned_cur.revision,
+		    c->rev, timeout_s, &a->plan, err);
+	case DRIVER_HELM:
+		return plan_helm_rollback(a->cfg, a->svc, a->planned_cur.tag,
+		    a->planned_cur.revision, c->tag, c->rev, timeout_s, &a->plan, err);
+	}
+	return wr_err_set(err, "unknown driver");
+}
+
+static void
+add_choice(struct action *a, const char *tag, int rev, const char *label)
+{
+	struct act_choice *c;
+
+	if (a->nchoices == ACT_CHOICES_MAX)
+		return;
+	c = &a->choices[a->nchoices++];
+	wr_strlcpy(c->tag, tag, sizeof(c->tag));
+	c->rev = rev;
+	wr_strlcpy(c->label, label, sizeof(c->label));
+}
+
+/* Where the host could go back to, newest first: releases.log's good tags,
+ * the rollout history's earlier revisions, helm's earlier good releases. */
+static void
+find_choices(struct action *a, const char *mark, size_t headlen, struct wr_err *err)
+{
+	const char *tail = mark ? mark + strlen(MARK) : "";
+	size_t tlen = mark ? strlen(tail) : 0, i, n;
+	char label[400];
+
+	if (a->cfg->driver == DRIVER_COMPOSE && a->want[0] != '\0') {
+		/* The engineer named the tag (a runbook step's IMAGE_TAG, or typed). */
+		if (strcmp(a->want, a->planned_cur.tag) == 0)
+			wr_err_set(err, "%s already runs %s", a->cfg->services[a->svc], a->want);
+		else
+			add_choice(a, a->want, 0, a->want);
+	} else if (a->cfg->driver == DRIVER_COMPOSE) {
+		char tags[ACT_CHOICES_MAX][128];
+
+		n = plan_compose_targets(tail, tlen, a->planned_cur.tag, tags, ACT_CHOICES_MAX);
+		for (i = 0; i < n; i++) {
+			snprintf(label, sizeof(label), "%s%s", tags[i], i == 0 ?
+			    "  (last good in releases.log)" : "");
+			add_choice(a, tags[i], 0, label);
+		}
+		if (n == 0) {
+			a->needs_target = true;
+			wr_err_set(err, "releases.log names no earlier successful tag than %s",
+			    a->planned_cur.tag);
+		}
+	} else if (a->cfg->driver == DRIVER_K8S) {
+		struct k8s_history hist;
+
+		if (mark != NULL && parse_k8s_history(tail, tlen, &hist, err) == 0) {
+			for (i = hist.n; i-- > 0;)
+				if (hist.items[i].revision < a->planned_cur.revision) {
+					snprintf(label, sizeof(label), "revision %d%s%.120s",
+					    hist.items[i].revision, hist.items[i].change_cause[0] ?
+					    ": " : "", hist.items[i].change_cause);
+					add_choice(a, "", hist.items[i].revision, label);
+				}
+			parse_k8s_history_free(&hist);
+		}
+		if (a->nchoices == 0)
+			wr_err_set(err, "the rollout history has no revision before %d",
+			    a->planned_cur.revision);
+	} else {
+		struct helm_history h;
+
+		if (parse_helm_history(a->buf, headlen, &h, err) == 0) {
+			/* The natural target first, then every other earlier good one. */
+			if (h.rollback >= 0) {
+				const struct helm_revision *r = &h.items[h.rollback];
+
+				snprintf(label, sizeof(label), "revision %d: %.80s, app %.60s (%.20s)", r->revision,
+				    r->chart, r->app_version, r->status);
+				add_choice(a, r->app_version, r->revision, label);
+			}
+			for (i = h.n; i-- > 0;) {
+				const struct helm_revision *r = &h.items[i];
+
+				if ((int)i == h.rollback || r->revision >= a->planned_cur.revision ||
+				    (strcmp(r->status, "superseded") != 0 &&
+				    strcmp(r->status, "deployed") != 0))
+					continue;
+				snprintf(label, sizeof(label), "revision %d: %.80s, app %.60s (%.20s)", r->revision,
+				    r->chart, r->app_version, r->status);
+				add_choice(a, r->app_version, r->revision, label);
+			}
+			parse_helm_history_free(&h);
+		}
+		if (a->nchoices == 0 && err->msg[0] == '\0')
+			wr_err_set(err, "helm history has no earlier good revision");
+	}
+}
+
 static void
 planned(struct action *a, const struct exec_result *r)
 {
-	char target[128];
 	const char *mark;
-	struct act_current cur;
 	struct wr_err err;
 	size_t headlen;
-	int timeout_s = a->env.cfg->health_timeout_ms / 1000, rc = -1;
 
 	if (a->state != ACTION_PLANNING)
 		return;
@@ -609,58 +715,55 @@ planned(struct action *a, const struct exec_result *r)
 	}
 	mark = a->buf ? strstr(a->buf, MARK) : NULL;
 	headlen = mark ? (size_t)(mark - a->buf) : a->len;
-	if (act_read_current(a, a->buf ? a->buf : "", headlen, &cur, &err) != 0)
-		goto fail;
-	if (a->cfg->driver == DRIVER_COMPOSE && a->want[0] != '\0') {
-		/* The engineer named the tag (a runbook step's IMAGE_TAG). */
-		if (strcmp(a->want, cur.tag) == 0)
-			wr_err_set(&err, "%s already runs %s", a->cfg->services[a->svc], a->want);
-		else
-			rc = plan_compose_rollback(a->cfg, a->svc, cur.tag, a->want, timeout_s,
-			    a->env.incident, &a->plan, &err);
-	} else if (a->cfg->driver == DRIVER_COMPOSE) {
-		if (plan_compose_target(mark ? mark + strlen(MARK) : "", mark ?
-		    strlen(mark) - strlen(MARK) : 0, cur.tag, target, sizeof(target), &err) == 0)
-			rc = plan_compose_rollback(a->cfg, a->svc, cur.tag, target, timeout_s,
-			    a->env.incident, &a->plan, &err);
-	} else if (a->cfg->driver == DRIVER_K8S) {
-		struct k8s_history hist;
-		int to = 0;
-		size_t i;
-
-		/* The previous revision in the rollout history is where undo goes. */
-		if (mark != NULL && parse_k8s_history(mark + strlen(MARK), strlen(mark) -
-		    strlen(MARK), &hist, &err) == 0) {
-			for (i = 0; i < hist.n; i++)
-				if (hist.items[i].revision < cur.revision && hist.items[i].revision > to)
-					to = hist.items[i].revision;
-			parse_k8s_history_free(&hist);
-		}
-		if (to == 0)
-			wr_err_set(&err, "the rollout history has no revision before %d", cur.revision);
-		else
-			rc = plan_k8s_undo(a->cfg, a->svc, cur.tag, cur.revision, to, timeout_s,
-			    &a->plan, &err);
-	} else {
-		struct helm_history h;
-
-		if (parse_helm_history(a->buf, headlen, &h, &err) == 0) {
-			if (h.rollback < 0)
-				wr_err_set(&err, "helm history has no earlier good revision");
-			else
-				rc = plan_helm_rollback(a->cfg, a->svc, cur.tag, cur.revision,
-				    h.items[h.rollback].app_version, h.items[h.rollback].revision,
-				    timeout_s, &a->plan, &err);
-			parse_helm_history_free(&h);
+	err.msg[0] = '\0';
+	if (act_read_current(a, a->buf ? a->buf : "", headlen, &a->planned_cur, &err) == 0) {
+		find_choices(a, mark, headlen, &err);
+		if (a->nchoices > 0 && plan_choice(a, 0, &err) == 0) {
+			a->state = ACTION_CONFIRMING;
+			return;
 		}
 	}
-	if (rc == 0) {
-		a->state = ACTION_CONFIRMING;
-		return;
-	}
-fail:
 	a->state = ACTION_CANCELLED;
 	snprintf(a->reason, sizeof(a->reason), "no rollback plan: %s", err.msg);
+}
+
+int
+action_nchoices(const struct action *a)
+{
+	return a->nchoices;
+}
+
+const char *
+action_choice_label(const struct action *a, int i)
+{
+	return i >= 0 && i < a->nchoices ? a->choices[i].label : "";
+}
+
+int
+action_choice(const struct action *a)
+{
+	return a->choice;
+}
+
+int
+action_choose(struct action *a, int i, struct wr_err *err)
+{
+	struct plan keep = a->plan;
+
+	if (a->state != ACTION_CONFIRMING || i < 0 || i >= a->nchoices)
+		return wr_err_set(err, "no such target");
+	if (plan_choice(a, i, err) != 0) {
+		a->plan = keep;
+		return -1;
+	}
+	a->choice = i;
+	return 0;
+}
+
+bool
+action_needs_target(const struct action *a)
+{
+	return a->needs_target;
 }
 
 /* What planning reads: the current state, then (after MARK) what the

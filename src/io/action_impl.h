@@ -14,7 +14,24 @@
 
 struct sftp_job;
 
+#define ACT_CHOICES_MAX 8
+
+/* A target planning found: a tag (compose, helm's app version) and a
+ * revision (k8s, helm), and how the dialog lists it. */
+struct act_choice {
+	char tag[128];
+	int rev;
+	char label[200];
+};
+
 typedef void (*act_step_fn)(struct action *a, const struct exec_result *r);
+
+struct act_current {
+	char tag[128];                   /* image tag, or the chart's app version */
+	char state[64];                  /* running / rollout state / release status */
+	int revision;                    /* k8s/helm; 0 for compose */
+	bool settled;                    /* running / rollout complete / deployed */
+};
 
 struct action {
 	struct action_env env;
@@ -50,16 +67,14 @@ struct action {
 	char want[128];                  /* kill switch: the value to set; rollback:
 	                                    the tag named, or "" */
 	char ks_tag[128];                /* kill switch: the tag read while planning */
-	bool no_health_gate;             /* runbook commands: the exit status is the outcome */
+	bool no_health_gate;
+	/* A rollback's targets to pick from in the dialog. */
+	struct act_current planned_cur;  /* what ran when the plan was made */
+	struct act_choice choices[ACT_CHOICES_MAX];
+	int nchoices, choice;
+	bool needs_target;               /* compose without a releases.log target */             /* runbook commands: the exit status is the outcome */
 };
 
-/* What runs now, as the host's tool reports it. */
-struct act_current {
-	char tag[128];                   /* image tag, or the chart's app version */
-	char state[64];                  /* running / rollout state / release status */
-	int revision;                    /* k8s/helm; 0 for compose */
-	bool settled;                    /* running / rollout complete / deployed */
-};
 
 /* Tell the owner the action moved. */
 void act_changed(struct action *a);

@@ -83,6 +83,15 @@ on_action(struct action *a, void *arg)
 	if (action_finished(a)) {
 		if (app->confirming == a)
 			app->confirming = NULL;
+		if (action_needs_target(a) && !app->prompt_active) {
+			/* Nothing to choose from: the engineer names the tag. */
+			app->tag_host = action_host(a);
+			app->tag_svc = action_service(a);
+			lineedit_clear(&app->prompt);
+			app->prompt_kind = PROMPT_TAG;
+			app->prompt_active = true;
+			return;
+		}
 		if (app->queue_after == a)
 			queue_next(app, a);
 		if (strstr(action_reason(a), "re-read after reconnect") != NULL ||
@@ -308,6 +317,20 @@ actions_command(struct app *app, int host, const char *script, const char *origi
 	confirm_now(app, a, slot);
 }
 
+void
+actions_rollback_to(struct app *app, const char *tag)
+{
+	app->target_host = app->tag_host;
+	app->target_svc = app->tag_svc;
+	app->target_slot = NULL;
+	wr_strlcpy(app->target_tag, tag, sizeof(app->target_tag));
+	/* Through the choke point again, like r. */
+	if (dispatch(app, WR_CMD_ROLLBACK) != 0) {
+		app->target_host = -1;
+		app->target_tag[0] = '\0';
+	}
+}
+
 int
 actions_running(const struct app *app)
 {
@@ -336,6 +359,17 @@ actions_dialog_key(struct app *app, const char *name, int is_keycode, unsigned k
 	if (strcmp(name, "Esc") == 0) {
 		app->confirming = NULL;
 		action_cancel(a);
+	} else if ((strcmp(name, "Up") == 0 || strcmp(name, "Down") == 0) &&
+	    action_nchoices(a) > 1) {
+		struct wr_err err;
+		int to = action_choice(a) + (strcmp(name, "Up") == 0 ? -1 : 1);
+
+		if (to >= 0 && to < action_nchoices(a)) {
+			if (action_choose(a, to, &err) != 0)
+				app_say(app, "%s", err.msg);
+			/* The confirmation is bound to the plan: type it again. */
+			lineedit_clear(&app->confirm_text);
+		}
 	} else if (strcmp(name, "Enter") == 0) {
 		if (strcmp(app->confirm_text.text, svc) != 0) {
 			app_say(app, "type %s to confirm, or Esc to cancel", svc);
@@ -405,6 +439,17 @@ actions_dialog_draw(struct app *app, int lines, int cols)
 		ui_put(win, y++, 2, w - 4, ui_attr(app, THEME_WARN), line);
 	if (p->warning[0])
 		ui_put(win, y++, 2, w - 4, ui_attr(app, THEME_BAD) | A_BOLD, p->warning);
+	if (action_nchoices(a) > 1) {
+		ui_put(win, ++y, 2, w - 4, ui_attr(app, THEME_DIM),
+		    "roll back to (Up/Down picks another; the plan below follows):");
+		y++;
+		for (i = 0; i < action_nchoices(a) && y < h - 10; i++) {
+			snprintf(line, sizeof(line), "%s %s", i == action_choice(a) ? ">" : " ",
+			    action_choice_label(a, i));
+			ui_put(win, y++, 4, w - 6, i == action_choice(a) ? ui_attr(app, THEME_SELECTED) :
+			    ui_attr(app, THEME_NORMAL), line);
+		}
+	}
 	y++;
 	ui_put(win, y++, 2, w - 4, ui_attr(app, THEME_DIM), "will run, in order, on the host:");
 	for (i = 0; i < p->nsteps && y < h - 6; i++) {

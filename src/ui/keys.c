@@ -138,7 +138,8 @@ prompt_key(struct app *app, const char *name, int is_keycode, unsigned int key)
 		    app->prompt_kind == PROMPT_ARM ? "not armed" :
 		    app->prompt_kind == PROMPT_STATUS ? "nothing posted" :
 		    app->prompt_kind == PROMPT_TZERO ? "T-0 unchanged" :
-		    app->prompt_kind == PROMPT_FILL ? "nothing ran" : "key not trusted");
+		    app->prompt_kind == PROMPT_FILL || app->prompt_kind == PROMPT_TAG ? "nothing ran" :
+		    "key not trusted");
 		if (app->prompt_kind == PROMPT_FILL)
 			runbook_fill_free(&app->fill);
 		app->post_message[0] = '\0';
@@ -156,6 +157,8 @@ prompt_key(struct app *app, const char *name, int is_keycode, unsigned int key)
 			journal_tzero(app, le->text);
 		else if (app->prompt_kind == PROMPT_FILL)
 			runbook_fill_answer(app, le->text);
+		else if (app->prompt_kind == PROMPT_TAG)
+			actions_rollback_to(app, le->text);
 		else
 			trust_confirm(app, le->text);
 	} else if (strcmp(name, "Left") == 0)

@@ -261,6 +261,13 @@ draw_footer(struct app *app)
 			snprintf(q, sizeof(q), "trust this key? type %s: ",
 			    app->cfg.hosts[app->prompt_host].name);
 			x = ui_put(w, 0, 1, cols - 2, ui_attr(app, THEME_STATUS), q);
+		} else if (app->prompt_kind == PROMPT_TAG) {
+			char q[200];
+
+			snprintf(q, sizeof(q), "releases.log has no earlier tag: roll %s on %s back to tag: ",
+			    app->cfg.hosts[app->tag_host].services[app->tag_svc],
+			    app->cfg.hosts[app->tag_host].name);
+			x = ui_put(w, 0, 1, cols - 2, ui_attr(app, THEME_STATUS), q);
 		} else if (app->prompt_kind == PROMPT_FILL) {
 			char q[400];
 

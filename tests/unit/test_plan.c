@@ -37,6 +37,20 @@ target_is_the_last_good_other_tag(void **state)
 }
 
 static void
+every_target_newest_first(void **state)
+{
+	char tags[8][128];
+
+	assert_int_equal(plan_compose_targets(releases, strlen(releases), "v1.5.0-bad", tags, 8), 2);
+	assert_string_equal(tags[0], "v1.4.1");
+	assert_string_equal(tags[1], "v1.4.0");
+	assert_int_equal(plan_compose_targets(releases, strlen(releases), "v1.5.0-bad", tags, 1), 1);
+	assert_int_equal(plan_compose_targets(releases, strlen(releases), "v1.4.1", tags, 8), 2);
+	assert_string_equal(tags[0], "v1.5.0-bad");
+	assert_int_equal(plan_compose_targets("", 0, "v1", tags, 8), 0);
+}
+
+static void
 unsafe_tags_are_refused(void **state)
 {
 	assert_true(plan_tag_valid("v1.4.1"));
@@ -224,6 +238,7 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(target_is_the_last_good_other_tag),
 		cmocka_unit_test(unsafe_tags_are_refused),
+		cmocka_unit_test(every_target_newest_first),
 		cmocka_unit_test(compose_rollback_commands),
 		cmocka_unit_test(bad_plans_are_refused),
 		cmocka_unit_test(k8s_and_helm_plans),

@@ -1,0 +1,54 @@
+#!/bin/sh
+# test_rollback_pick.sh — choosing where to roll back to: the dialog lists
+# every good tag of releases.log, newest first; Down picks another, the
+# plan follows it and the typed confirmation must be typed again; with no
+# target in releases.log the tag is asked for, and an unusable one is
+# refused. Proven on the host's commands.log.
+. "${top_srcdir:-$(dirname "$0")/../..}/tests/lib/tmux.sh"
+[ -x /usr/sbin/sshd ] || skip "openssh-server is not installed"
+fleet_up --hosts 1 --tag v1.5.0-bad
+log=$fl/hosts/h1/commands.log
+app=$fl/hosts/h1/app
+sed 's/^\[warroom\]$/[warroom]\npoll_interval = 2s\nhealth_timeout = 20s/' "$fl/warroom.conf" > "$tmp/c.conf"
+start 200 50 "$WARROOM -c $tmp/c.conf --incident pick"
+wait_re "│> h1 +api +UP +v1\\.5\\.0-bad" 15
+keys A; keys -l arm; keys Enter
+wait_re "ARMED 1[45]:[0-9][0-9]"
+
+keys r
+wait_for "CONFIRM ROLLBACK"
+wait_for "type api and press Enter"
+assert_contains "$tmp/screen" "> v1.4.1  (last good in releases.log)"
+assert_contains "$tmp/screen" "  v1.4.0"
+assert_contains "$tmp/screen" "tag  v1.5.0-bad  ->  v1.4.1"
+keys -l ap
+keys Down
+wait_for "tag  v1.5.0-bad  ->  v1.4.0"
+assert_contains "$tmp/screen" "> v1.4.0"
+assert_contains "$tmp/screen" "IMAGE_TAG='v1.4.0' docker compose --env-file .env -f docker-compose.yml pull 'api'"
+! grep -q '> ap[^i]' "$tmp/screen" || fail "the confirmation text survived a change of plan"
+keys -l api
+keys Enter
+wait_for "rollback of api on h1: OK — api runs v1.4.0 and /readyz answers 200" 40
+[ "$(grep -c '"pull","api"' "$log")" = 1 ] || fail "pull did not run once"
+grep '"pull","api"' "$log" | grep -q '"IMAGE_TAG":"v1.4.0"' || fail "the pull was not for v1.4.0"
+ok "every releases.log target listed newest first; Down re-plans and asks for the name again"
+
+: > "$app/releases.log"
+keys r
+wait_for "releases.log has no earlier tag: roll api on h1 back to tag: "
+keys -l 'v1;reboot'
+keys Enter
+wait_for "rollback of api refused: 'v1;reboot' is not a usable tag"
+keys r
+wait_for "releases.log has no earlier tag: roll api on h1 back to tag: "
+keys -l v1.4.1
+keys Enter
+wait_for "CONFIRM ROLLBACK"
+wait_for "tag  v1.4.0  ->  v1.4.1"
+keys -l api
+keys Enter
+wait_for "rollback of api on h1: OK — api runs v1.4.1" 40
+ok "no target in releases.log: the tag is asked for, checked, and planned like any other"
+keys q
+wait_for "exit=0"
