@@ -641,7 +641,8 @@ main(int argc, char **argv)
 	journal_close(&app, "exit");
 	/* HTTP first (its requests end without callbacks), then the sessions
 	 * (their commands end through the poller), then the poller. */
-	exec_follow_stop(app.follow);
+	logs_stop(&app);
+	logmerge_free(&app.merge);
 	statuspage_free(app.statuspage);
 	chat_free(app.chat);
 	http_free(app.http);

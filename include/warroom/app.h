@@ -13,11 +13,15 @@
 #include "warroom/lineedit.h"
 #include "warroom/logbuf.h"
 #include "warroom/logfilter.h"
+#include "warroom/logmerge.h"
 #include "warroom/redact.h"
 #include "warroom/runbook.h"
 #include "warroom/runbook_fill.h"
 #include "warroom/safety.h"
 #include "warroom/theme.h"
+
+/* Services LOGS can tail at once (merged by time). */
+#define WR_LOGS_STREAMS 8
 
 enum pane_id {
 	PANE_HOSTS,
@@ -36,6 +40,7 @@ struct tunnel_set;
 struct poller;
 struct action;
 struct statuspage;
+struct logs_stream;
 struct chat;
 struct timeline;
 struct record;
@@ -78,8 +83,12 @@ struct app {
 	struct logfilter filter;
 	bool filtering;                  /* a pattern is set */
 	char filter_text[256];
-	struct exec_follow *follow;      /* the tailed service, or NULL */
-	char follow_label[160];          /* "api-1/api" */
+	struct logs_stream *streams[WR_LOGS_STREAMS]; /* the tailed services */
+	int nstreams;
+	struct logmerge merge;           /* two or more: lines merged by time */
+	uint64_t merge_timer;
+	int64_t streams_since_ms;        /* when the tails (re)started */
+	char follow_label[160];          /* "api-1/api", "api-1/api + 2 more" */
 	bool logs_paused;                /* f: the view stays where it is */
 	uint64_t logs_pin;               /* paused: the bottom line's seq */
 	uint64_t logs_cursor;            /* with a filter: the current match */

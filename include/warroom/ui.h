@@ -92,6 +92,13 @@ int ui_put_n(WINDOW *win, int y, int x, int width, int attr, const char *text,
 /* Start tailing the service selected in HOSTS in the LOGS pane. */
 void logs_follow_selected(struct app *app);
 
+/* +: tail the service selected in HOSTS too, merged with the others by
+ * the time each line carries. */
+void logs_add_selected(struct app *app);
+
+/* Stop every tail and drop the lines still waiting to be merged. */
+void logs_stop(struct app *app);
+
 /* With a LOGS filter: move to the next (or previous) matching line. */
 void logs_search(struct app *app, bool next);
 

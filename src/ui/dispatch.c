@@ -136,6 +136,9 @@ command_run(struct app *app, enum wr_command cmd)
 		else
 			view_for_pane(app->focus)->key(app, cmd, page_size(app));
 		break;
+	case WR_CMD_LOGS_ADD:
+		logs_add_selected(app);
+		break;
 	case WR_CMD_FILTER:
 		lineedit_clear(&app->prompt);
 		for (const char *c = app->filter_text; *c != '\0'; c++)

@@ -1,7 +1,8 @@
 /*
- * view_logs.c — the LOGS pane: the tail of one service, chosen with Enter
- * in HOSTS, followed with exec_follow (docker compose logs -f or kubectl
- * logs -f, resumed after a reconnect). Every line is sanitized on its way
+ * view_logs.c — the LOGS pane: the tail of a service, chosen with Enter
+ * in HOSTS (more added with +, merged by the time each line carries),
+ * followed with exec_follow (docker compose logs -f or kubectl logs -f,
+ * resumed after a reconnect). Every line is sanitized on its way
  * into the ring, so nothing a host prints reaches the terminal as a
  * control; our own highlighting is applied afterwards. A regex filter
  * (pcre2) shows only matching lines and is stepped a batch per loop pass,
@@ -25,18 +26,49 @@
 #define FILTER_BATCH 50000
 #define LOG_LINE_BUF 65536
 
-struct follow_ctx {
+/* One tailed service. */
+struct logs_stream {
 	struct app *app;
-	char prefix[200];
+	struct exec_follow *follow;
+	int host, svc;
+	char prefix[200];                /* "api-1/api " */
 };
+
+/* Before a hold, lines of two streams cannot be put in time order; right
+ * after a start the backlogs arrive one after the other, so wait longer. */
+#define MERGE_HOLD_MS 300
+#define MERGE_BACKLOG_HOLD_MS 1500
+#define MERGE_BACKLOG_MS 3000
+
+static void
+append_line(const char *text, size_t len, int stream, void *arg)
+{
+	struct app *app = arg;
+
+	logbuf_append_raw(&app->logs, text, len, stream);
+	app->dirty = true;
+}
+
+static void
+merge_tick(void *arg)
+{
+	struct app *app = arg;
+	int64_t now = loop_now_ms(), next;
+
+	app->merge_timer = 0;
+	next = logmerge_drain(&app->merge, now, 0, append_line, app);
+	if (next >= 0)
+		app->merge_timer = loop_timer_add(app->loop, next > now ? next - now : 0, 0,
+		    merge_tick, app);
+}
 
 static void
 on_log_line(enum exec_stream s, const char *line, size_t len, bool cut, void *arg)
 {
-	struct follow_ctx *fc = arg;
-	struct app *app = fc->app;
+	struct logs_stream *ls = arg;
+	struct app *app = ls->app;
 	char buf[WR_SANITIZE_LINE_MAX + 256];
-	size_t p = strlen(fc->prefix), clen;
+	size_t p = strlen(ls->prefix), clen;
 	char *clean, *shown;
 
 	/* Our prefix is plain ASCII; the whole line goes through the sanitizer,
@@ -44,14 +76,24 @@ on_log_line(enum exec_stream s, const char *line, size_t len, bool cut, void *ar
 	 * DESIGN §3.3); the ring's own sanitizing leaves the result as it is. */
 	if (len > sizeof(buf) - p - 1)
 		len = sizeof(buf) - p - 1;
-	memcpy(buf, fc->prefix, p);
+	memcpy(buf, ls->prefix, p);
 	memcpy(buf + p, line, len);
 	clean = sanitize_dup(buf, p + len, &clen);
 	shown = redact_text(&app->red, clean);
-	logbuf_append_raw(&app->logs, shown, strlen(shown), s == EXEC_STDERR ? 1 : 0);
+	if (app->nstreams < 2) {
+		append_line(shown, strlen(shown), s == EXEC_STDERR ? 1 : 0, app);
+	} else {
+		/* Several services: in the order of the time each line carries. */
+		app->merge.hold_ms = loop_now_ms() - app->streams_since_ms < MERGE_BACKLOG_MS ?
+		    MERGE_BACKLOG_HOLD_MS : MERGE_HOLD_MS;
+		logmerge_push(&app->merge, shown, strlen(shown), s == EXEC_STDERR ? 1 : 0,
+		    logmerge_parse_time(line, len), loop_now_ms());
+		if (app->merge_timer == 0)
+			app->merge_timer = loop_timer_add(app->loop, app->merge.hold_ms, 0,
+			    merge_tick, app);
+	}
 	free(shown);
 	free(clean);
-	app->dirty = true;
 }
 
 /* The logs command of a service: {since} is filled by exec_follow. */
@@ -80,45 +122,142 @@ logs_command(const struct config_host *h, const char *svc, char *cmd, size_t cap
 	return 0;
 }
 
-void
-logs_follow_selected(struct app *app)
+/* The service selected in HOSTS: its host and index, or -1. */
+static int
+selected_service(struct app *app, int *svc)
 {
-	static struct follow_ctx fc;
-	const struct config_host *h;
+	int host = app_selected_host(app), n = app->host_sel, i;
+
+	for (i = 0; i < host; i++)
+		n -= app->cfg.hosts[i].nservices;
+	*svc = n;
+	return host;
+}
+
+void
+logs_stop(struct app *app)
+{
+	int i;
+
+	for (i = 0; i < app->nstreams; i++) {
+		exec_follow_stop(app->streams[i]->follow);
+		free(app->streams[i]);
+	}
+	app->nstreams = 0;
+	if (app->merge_timer != 0)
+		loop_timer_cancel(app->loop, app->merge_timer);
+	app->merge_timer = 0;
+	logmerge_free(&app->merge);
+	logmerge_init(&app->merge, MERGE_HOLD_MS);
+}
+
+static void
+label_streams(struct app *app)
+{
+	struct logs_stream *first = app->streams[0];
+
+	if (app->nstreams == 1)
+		snprintf(app->follow_label, sizeof(app->follow_label), "%s/%s",
+		    app->cfg.hosts[first->host].name,
+		    app->cfg.hosts[first->host].services[first->svc]);
+	else
+		snprintf(app->follow_label, sizeof(app->follow_label), "%s/%s + %d more, by time",
+		    app->cfg.hosts[first->host].name,
+		    app->cfg.hosts[first->host].services[first->svc], app->nstreams - 1);
+}
+
+/* Tail host/svc as one more stream; -1 when it cannot. */
+static int
+add_stream(struct app *app, int host, int svc)
+{
+	const struct config_host *h = &app->cfg.hosts[host];
 	struct exec_follow_opts o = { 0 };
 	char cmd[WR_CMD_MAX + 256], since[40];
-	int host = app_selected_host(app), n = app->host_sel, svc;
-	size_t i;
 	time_t start = time(NULL) - 600;
+	struct logs_stream *ls;
 	struct tm tm;
 
-	if (app->pool == NULL || host < 0)
-		return;
-	for (i = 0; i < (size_t)host; i++)
-		n -= app->cfg.hosts[i].nservices;
-	svc = n;
-	h = &app->cfg.hosts[host];
 	if (logs_command(h, h->services[svc], cmd, sizeof(cmd)) != 0) {
 		app_say(app, "cannot build the logs command for %s/%s", h->name, h->services[svc]);
-		return;
+		return -1;
 	}
-	exec_follow_stop(app->follow);
+	ls = xcalloc(1, sizeof(*ls));
+	ls->app = app;
+	ls->host = host;
+	ls->svc = svc;
+	snprintf(ls->prefix, sizeof(ls->prefix), "%s/%s ", h->name, h->services[svc]);
+	gmtime_r(&start, &tm);
+	strftime(since, sizeof(since), "%Y-%m-%dT%H:%M:%SZ", &tm);
+	o.on_line = on_log_line;
+	o.arg = ls;
+	o.first_since = since;           /* the last ten minutes to begin with */
+	o.line_cap = 16384;
+	app->streams[app->nstreams++] = ls;
+	ls->follow = exec_follow_start(app->pool, host, cmd, &o);
+	label_streams(app);
+	return 0;
+}
+
+/* Start over: an empty pane tailing these services, backlogs merged. */
+static void
+restart(struct app *app, const int *hosts, const int *svcs, int n)
+{
+	int i;
+
+	logs_stop(app);
 	logbuf_reset(&app->logs);
 	logfilter_clear(&app->filter);
 	if (app->filtering)
 		logfilter_set(&app->filter, app->filter_text, strlen(app->filter_text), NULL);
-	snprintf(app->follow_label, sizeof(app->follow_label), "%s/%s", h->name, h->services[svc]);
-	fc.app = app;
-	snprintf(fc.prefix, sizeof(fc.prefix), "%s ", app->follow_label);
-	gmtime_r(&start, &tm);
-	strftime(since, sizeof(since), "%Y-%m-%dT%H:%M:%SZ", &tm);
-	o.on_line = on_log_line;
-	o.arg = &fc;
-	o.first_since = since;           /* the last ten minutes to begin with */
-	o.line_cap = 16384;
-	app->follow = exec_follow_start(app->pool, host, cmd, &o);
+	app->streams_since_ms = loop_now_ms();
+	for (i = 0; i < n; i++)
+		add_stream(app, hosts[i], svcs[i]);
 	app->logs_paused = false;
-	app_say(app, "LOGS: tailing %s", app->follow_label);
+	if (app->nstreams > 0)
+		app_say(app, "LOGS: tailing %s", app->follow_label);
+}
+
+void
+logs_follow_selected(struct app *app)
+{
+	int svc, host = selected_service(app, &svc);
+
+	if (app->pool == NULL || host < 0)
+		return;
+	restart(app, &host, &svc, 1);
+}
+
+void
+logs_add_selected(struct app *app)
+{
+	int hosts[WR_LOGS_STREAMS], svcs[WR_LOGS_STREAMS];
+	int svc, host = selected_service(app, &svc), i, n;
+
+	if (app->pool == NULL || host < 0)
+		return;
+	if (app->focus != PANE_HOSTS) {
+		app_say(app, "select the service in HOSTS first (1, then +)");
+		return;
+	}
+	for (i = 0; i < app->nstreams; i++)
+		if (app->streams[i]->host == host && app->streams[i]->svc == svc) {
+			app_say(app, "LOGS already tails %s/%s", app->cfg.hosts[host].name,
+			    app->cfg.hosts[host].services[svc]);
+			return;
+		}
+	if (app->nstreams == WR_LOGS_STREAMS) {
+		app_say(app, "LOGS tails %d services at most; Enter starts over with one",
+		    WR_LOGS_STREAMS);
+		return;
+	}
+	/* Every stream again from its backlog, so the backlogs merge too. */
+	for (n = 0; n < app->nstreams; n++) {
+		hosts[n] = app->streams[n]->host;
+		svcs[n] = app->streams[n]->svc;
+	}
+	hosts[n] = host;
+	svcs[n++] = svc;
+	restart(app, hosts, svcs, n);
 }
 
 /* Strip an ISO time after our "host/svc " prefix when timestamps are hidden. */
@@ -202,7 +341,7 @@ logs_draw(struct app *app, WINDOW *win, int h, int w, bool focused)
 	int n = 0, y, i;
 	char status[600];
 
-	if (app->follow == NULL) {
+	if (app->nstreams == 0) {
 		ui_put(win, 0, 1, w - 1, ui_attr(app, THEME_DIM), app->pool == NULL ?
 		    "no log stream open" : "no log stream: select a service in HOSTS, press Enter");
 		return;

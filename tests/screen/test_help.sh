@@ -41,10 +41,10 @@ assert_screen help <<'EOF'
 ┌─ L│ End, G   move to the last line                                       │───┐
 │ no│ Space    tick or untick the runbook step (RUNBOOK)                   │   │
 │   │ Enter    HOSTS: tail that service in LOGS; RUNBOOK: open or fold     │   │
+│   │ +        HOSTS: tail that service too (LOGS merges by time)          │   │
 │   │ [        jump to the previous unticked step                          │   │
 │   │ ]        jump to the next unticked step                              │   │
 │   │ R        switch to the next runbook                                  │   │
-│   │ T        set the run-of-show's T-0 (now, +30m, or HH:MM UTC)         │   │
 │   │ ? or Esc closes this help; Up/Down/PgUp/PgDn scroll it               │   │
 └───└──────────────────────────────────────────────────────────────────────┘───┘
  Tab pane  Up up  Down down  ? help  q quit
@@ -58,20 +58,20 @@ assert_screen scrolled <<'EOF'
 │  a│ End, G   move to the last line                                       │   │
 │  a│ Space    tick or untick the runbook step (RUNBOOK)                   │   │
 │  k│ Enter    HOSTS: tail that service in LOGS; RUNBOOK: open or fold     │   │
-│   │ [        jump to the previous unticked step                          │   │
-└───│ ]        jump to the next unticked step                              │   │
-┌─ M│ R        switch to the next runbook                                  │   │
-│ ap│ T        set the run-of-show's T-0 (now, +30m, or HH:MM UTC)         │   │
+│   │ +        HOSTS: tail that service too (LOGS merges by time)          │   │
+└───│ [        jump to the previous unticked step                          │   │
+┌─ M│ ]        jump to the next unticked step                              │   │
+│ ap│ R        switch to the next runbook                                  │   │
+│   │ T        set the run-of-show's T-0 (now, +30m, or HH:MM UTC)         │   │
 │   │ A        arm the console for changes (typed; A again disarms)        │   │
-│   │ r        roll the selected service back (HOSTS) (changes production) │   │
-└───│ X        kill switch: EXPORT_MODE=off on the host (X again: undo) (c │───┘
-┌─ L│ M        migration downgrade (alembic -1) of the selected service (c │───┐
-│ no│ x        RUNBOOK: run the step's commands on the HOSTS host (changes │   │
+└───│ r        roll the selected service back (HOSTS) (changes production) │───┘
+┌─ L│ X        kill switch: EXPORT_MODE=off on the host (X again: undo) (c │───┐
+│ no│ M        migration downgrade (alembic -1) of the selected service (c │   │
+│   │ x        RUNBOOK: run the step's commands on the HOSTS host (changes │   │
 │   │ S        post to the status page (type the status) (changes producti │   │
 │   │ K        trust the selected host's unknown key (HOSTS)               │   │
 │   │ o        HOSTS: order rows by host, worst health, or worst verdict   │   │
 │   │ /        filter LOGS with a regex (empty clears it)                  │   │
-│   │ N        previous match in LOGS (n: next, with a filter)             │   │
 │   │ ? or Esc closes this help; Up/Down/PgUp/PgDn scroll it               │   │
 └───└──────────────────────────────────────────────────────────────────────┘───┘
  Tab pane  Up up  Down down  ? help  q quit
@@ -85,20 +85,20 @@ assert_screen ignored <<'EOF'
 │  a│ End, G   move to the last line                                       │   │
 │  a│ Space    tick or untick the runbook step (RUNBOOK)                   │   │
 │  k│ Enter    HOSTS: tail that service in LOGS; RUNBOOK: open or fold     │   │
-│   │ [        jump to the previous unticked step                          │   │
-└───│ ]        jump to the next unticked step                              │   │
-┌─ M│ R        switch to the next runbook                                  │   │
-│ ap│ T        set the run-of-show's T-0 (now, +30m, or HH:MM UTC)         │   │
+│   │ +        HOSTS: tail that service too (LOGS merges by time)          │   │
+└───│ [        jump to the previous unticked step                          │   │
+┌─ M│ ]        jump to the next unticked step                              │   │
+│ ap│ R        switch to the next runbook                                  │   │
+│   │ T        set the run-of-show's T-0 (now, +30m, or HH:MM UTC)         │   │
 │   │ A        arm the console for changes (typed; A again disarms)        │   │
-│   │ r        roll the selected service back (HOSTS) (changes production) │   │
-└───│ X        kill switch: EXPORT_MODE=off on the host (X again: undo) (c │───┘
-┌─ L│ M        migration downgrade (alembic -1) of the selected service (c │───┐
-│ no│ x        RUNBOOK: run the step's commands on the HOSTS host (changes │   │
+└───│ r        roll the selected service back (HOSTS) (changes production) │───┘
+┌─ L│ X        kill switch: EXPORT_MODE=off on the host (X again: undo) (c │───┐
+│ no│ M        migration downgrade (alembic -1) of the selected service (c │   │
+│   │ x        RUNBOOK: run the step's commands on the HOSTS host (changes │   │
 │   │ S        post to the status page (type the status) (changes producti │   │
 │   │ K        trust the selected host's unknown key (HOSTS)               │   │
 │   │ o        HOSTS: order rows by host, worst health, or worst verdict   │   │
 │   │ /        filter LOGS with a regex (empty clears it)                  │   │
-│   │ N        previous match in LOGS (n: next, with a filter)             │   │
 │   │ ? or Esc closes this help; Up/Down/PgUp/PgDn scroll it               │   │
 └───└──────────────────────────────────────────────────────────────────────┘───┘
  Tab pane  Up up  Down down  ? help  q quit
@@ -134,12 +134,11 @@ EOF
 assert_screen help-big <<'EOF'
  warroom │ no incident named │ T+00:00:00                                   2026-01-01 00:00:00 UTC
 ┌─ ▶ HOSTS ───┌─ HELP: keys ─────────────────────────────────────────────────────────┐─────────────┐
-│  HOST       │ 1        focus the HOSTS pane                                        │             │
-│> api-1      │ 2        focus the METRICS pane                                      │             │
-│  api-1      │ 3        focus the LOGS pane                                         │             │
-│  api-2      │ 4        focus the RUNBOOK pane                                      │             │
-│  k8s-bastion│ 5        focus the TIMELINE pane                                     │             │
-│             │ Up, k    move the selection up                                       │             │
+│  HOST       │ 2        focus the METRICS pane                                      │             │
+│> api-1      │ 3        focus the LOGS pane                                         │             │
+│  api-1      │ 4        focus the RUNBOOK pane                                      │             │
+│  api-2      │ 5        focus the TIMELINE pane                                     │             │
+│  k8s-bastion│ Up, k    move the selection up                                       │             │
 │             │ Down, j  move the selection down                                     │             │
 │             │ PgUp     move the selection a page up                                │             │
 │             │ PgDn     move the selection a page down                              │             │
@@ -147,6 +146,7 @@ assert_screen help-big <<'EOF'
 │             │ End, G   move to the last line                                       │             │
 │             │ Space    tick or untick the runbook step (RUNBOOK)                   │             │
 │             │ Enter    HOSTS: tail that service in LOGS; RUNBOOK: open or fold     │             │
+│             │ +        HOSTS: tail that service too (LOGS merges by time)          │             │
 └─────────────│ [        jump to the previous unticked step                          │             │
 ┌─ METRICS ───│ ]        jump to the next unticked step                              │             │
 │ api-1: no me│ R        switch to the next runbook                                  │             │

@@ -1,0 +1,53 @@
+/*
+ * logmerge.h — several services' log lines merged in time order. Lines
+ * wait a short hold (they arrive in bursts: a backlog, a reconnect's
+ * resume) in a heap ordered by the time the line itself carries (its
+ * arrival when it carries none), and leave oldest first once due. Pure:
+ * the caller passes the clock and emits the lines.
+ */
+#ifndef WARROOM_LOGMERGE_H
+#define WARROOM_LOGMERGE_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+/* More lines than this waiting and the oldest leave at once. */
+#define LOGMERGE_MAX_WAITING 200000
+
+struct logmerge_line {
+	int64_t ts_ms;                   /* the line's own time, or its arrival */
+	int64_t due_ms;                  /* arrival + hold */
+	uint64_t seq;                    /* arrival order, for equal times */
+	int stream;                      /* the caller's tag (stdout/stderr) */
+	char *text;
+	size_t len;
+};
+
+struct logmerge {
+	struct logmerge_line *heap;
+	size_t n, cap;
+	uint64_t seq;
+	int64_t hold_ms;
+};
+
+typedef void (*logmerge_emit_fn)(const char *text, size_t len, int stream, void *arg);
+
+void logmerge_init(struct logmerge *m, int64_t hold_ms);
+
+/* Take a line (copied) that arrived at now_ms; ts_ms is its own time, or
+ * -1 when it has none. */
+void logmerge_push(struct logmerge *m, const char *text, size_t len, int stream,
+    int64_t ts_ms, int64_t now_ms);
+
+/* Emit every line that is due by now_ms, oldest time first (all of them
+ * when flush). Returns when the next line is due, or -1 when none waits. */
+int64_t logmerge_drain(struct logmerge *m, int64_t now_ms, int flush, logmerge_emit_fn emit,
+    void *arg);
+
+/* The first RFC 3339 time ("2026-11-26T10:14:18.123Z", offsets too) in the
+ * first 96 bytes of s, as ms since the epoch; -1 when there is none. */
+int64_t logmerge_parse_time(const char *s, size_t len);
+
+void logmerge_free(struct logmerge *m);
+
+#endif

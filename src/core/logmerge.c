@@ -1,0 +1,166 @@
+/*
+ * logmerge.c — a binary min-heap of waiting lines keyed by (time, arrival).
+ * Only the heap's top may leave, and only once due, so a line never passes
+ * an older one that is still waiting.
+ */
+#include "warroom/logmerge.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "warroom/util.h"
+
+void
+logmerge_init(struct logmerge *m, int64_t hold_ms)
+{
+	memset(m, 0, sizeof(*m));
+	m->hold_ms = hold_ms;
+}
+
+static int
+before(const struct logmerge_line *a, const struct logmerge_line *b)
+{
+	return a->ts_ms < b->ts_ms || (a->ts_ms == b->ts_ms && a->seq < b->seq);
+}
+
+static void
+swap(struct logmerge_line *a, struct logmerge_line *b)
+{
+	struct logmerge_line t = *a;
+
+	*a = *b;
+	*b = t;
+}
+
+static void
+sift_up(struct logmerge *m, size_t i)
+{
+	while (i > 0 && before(&m->heap[i], &m->heap[(i - 1) / 2])) {
+		swap(&m->heap[i], &m->heap[(i - 1) / 2]);
+		i = (i - 1) / 2;
+	}
+}
+
+static void
+sift_down(struct logmerge *m, size_t i)
+{
+	for (;;) {
+		size_t l = 2 * i + 1, r = l + 1, min = i;
+
+		if (l < m->n && before(&m->heap[l], &m->heap[min]))
+			min = l;
+		if (r < m->n && before(&m->heap[r], &m->heap[min]))
+			min = r;
+		if (min == i)
+			return;
+		swap(&m->heap[i], &m->heap[min]);
+		i = min;
+	}
+}
+
+void
+logmerge_push(struct logmerge *m, const char *text, size_t len, int stream, int64_t ts_ms,
+    int64_t now_ms)
+{
+	struct logmerge_line *l;
+
+	if (m->n == m->cap) {
+		m->cap = m->cap ? m->cap * 2 : 256;
+		m->heap = xrealloc(m->heap, m->cap * sizeof(*m->heap));
+	}
+	l = &m->heap[m->n];
+	l->ts_ms = ts_ms >= 0 ? ts_ms : now_ms;
+	l->due_ms = now_ms + m->hold_ms;
+	l->seq = m->seq++;
+	l->stream = stream;
+	l->text = xmalloc(len + 1);
+	memcpy(l->text, text, len);
+	l->text[len] = '\0';
+	l->len = len;
+	sift_up(m, m->n++);
+}
+
+int64_t
+logmerge_drain(struct logmerge *m, int64_t now_ms, int flush, logmerge_emit_fn emit,
+    void *arg)
+{
+	while (m->n > 0 && (flush || m->heap[0].due_ms <= now_ms ||
+	    m->n > LOGMERGE_MAX_WAITING)) {
+		struct logmerge_line top = m->heap[0];
+
+		m->heap[0] = m->heap[--m->n];
+		sift_down(m, 0);
+		emit(top.text, top.len, top.stream, arg);
+		free(top.text);
+	}
+	return m->n > 0 ? m->heap[0].due_ms : -1;
+}
+
+static int
+digits(const char *s, int n)
+{
+	int v = 0, i;
+
+	for (i = 0; i < n; i++) {
+		if (s[i] < '0' || s[i] > '9')
+			return -1;
+		v = v * 10 + (s[i] - '0');
+	}
+	return v;
+}
+
+/* An RFC 3339 time at s (end e), or -1. */
+static int64_t
+time_at(const char *s, const char *e)
+{
+	int y, mo, d, h, mi, sec, ms = 0, sign, oh, om;
+	const char *p = s + 19;
+
+	if (e - s < 19 || s[4] != '-' || s[7] != '-' || (s[10] != 'T' && s[10] != ' ') ||
+	    s[13] != ':' || s[16] != ':')
+		return -1;
+	if ((y = digits(s, 4)) < 0 || (mo = digits(s + 5, 2)) < 1 || mo > 12 ||
+	    (d = digits(s + 8, 2)) < 1 || d > 31 || (h = digits(s + 11, 2)) < 0 || h > 23 ||
+	    (mi = digits(s + 14, 2)) < 0 || mi > 59 || (sec = digits(s + 17, 2)) < 0 || sec > 60)
+		return -1;
+	if (p < e && (*p == '.' || *p == ',')) {
+		int scale = 100;
+
+		for (p++; p < e && *p >= '0' && *p <= '9'; p++) {
+			ms += (*p - '0') * scale;
+			scale /= 10;
+		}
+	}
+	/* A time without a zone is taken as UTC, as servers log. */
+	if (p + 6 <= e && (*p == '+' || *p == '-') && p[3] == ':' &&
+	    (oh = digits(p + 1, 2)) >= 0 && (om = digits(p + 4, 2)) >= 0) {
+		sign = *p == '+' ? 1 : -1;
+		return ((wr_days_from_civil(y, mo, d) * 86400 + h * 3600 + mi * 60 + sec) -
+		    sign * (oh * 3600 + om * 60)) * 1000 + ms;
+	}
+	return (wr_days_from_civil(y, mo, d) * 86400 + h * 3600 + mi * 60 + sec) * 1000 + ms;
+}
+
+int64_t
+logmerge_parse_time(const char *s, size_t len)
+{
+	const char *e = s + (len < 96 ? len : 96), *p;
+	int64_t t;
+
+	for (p = s; p + 19 <= e; p++)
+		if (p[4] == '-' && (p == s || p[-1] < '0' || p[-1] > '9') &&
+		    (t = time_at(p, s + len)) >= 0)
+			return t;
+	return -1;
+}
+
+void
+logmerge_free(struct logmerge *m)
+{
+	size_t i;
+
+	for (i = 0; i < m->n; i++)
+		free(m->heap[i].text);
+	free(m->heap);
+	memset(m, 0, sizeof(*m));
+}

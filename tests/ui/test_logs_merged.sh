@@ -1,0 +1,41 @@
+#!/bin/sh
+# test_logs_merged.sh — several services in LOGS at once: Enter tails one,
+# + adds another (HOSTS), and their lines are shown together with a
+# host/service prefix in the order of the time each line carries — the
+# ten-minute backlogs of both included, which arrive one after the other.
+. "${top_srcdir:-$(dirname "$0")/../..}/tests/lib/tmux.sh"
+[ -x /usr/sbin/sshd ] || skip "openssh-server is not installed"
+fleet_up --hosts 2 --log-rate 10
+
+start 200 60 "$WARROOM -c $fl/warroom.conf"
+wait_re "│> h1 +api +UP" 15
+wait_re "│  h2 +api +UP" 15
+keys Enter
+wait_re "^│h1/api 20[0-9-]+T[0-9:.]+Z " 15
+keys +
+wait_for "LOGS already tails h1/api"
+keys Down Down
+keys +
+wait_for "LOGS: tailing h1/api + 1 more, by time"
+wait_re "^│h2/api 20[0-9-]+T[0-9:.]+Z " 15
+sleep 3
+# Back to where the two backlogs arrived: a burst each, merged by time.
+keys 3 PgUp PgUp PgUp PgUp
+sleep 0.5
+capture
+awk '/─ (▶ )?LOGS/ { f = 1; next } f && /^└/ { f = 0 } f' "$tmp/screen" |
+	grep -E '^│h[12]/api 20' > "$tmp/logs" || true
+grep -q '^│h1/api' "$tmp/logs" && grep -q '^│h2/api' "$tmp/logs" ||
+	{ cat "$tmp/screen"; fail "not both services on screen"; }
+# Both hosts' lines interleave, in time order.
+sed 's/^│h[12]\/api \([^ ]*\) .*/\1/' "$tmp/logs" > "$tmp/times"
+sort -c "$tmp/times" || { cat "$tmp/logs"; fail "the merged lines are not in time order"; }
+switches=$(sed 's/^│\(h[12]\).*/\1/' "$tmp/logs" | uniq | wc -l)
+[ "$switches" -gt 2 ] || { cat "$tmp/logs"; fail "the lines are in blocks, not interleaved"; }
+ok "+ adds a service; both backlogs and the lines after are merged by their own time"
+
+keys f 1 Enter
+wait_for "LOGS: tailing h2/api"
+ok "Enter starts over with one service"
+keys q
+wait_for "exit=0"

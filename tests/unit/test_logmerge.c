@@ -1,0 +1,91 @@
+/*
+ * test_logmerge.c — lines of several streams leave in the time they carry
+ * once their hold is over, never ahead of an older waiting line; lines
+ * without a time keep their arrival; times are read in RFC 3339 forms.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "warroom/logmerge.h"
+
+static char out[4096];
+
+static void
+emit(const char *text, size_t len, int stream, void *arg)
+{
+	size_t n = strlen(out);
+
+	snprintf(out + n, sizeof(out) - n, "%.*s|", (int)len, text);
+}
+
+static void
+merges_by_the_lines_own_time(void **state)
+{
+	struct logmerge m;
+	static const char *const a[] = { "a 2026-11-26T10:00:01Z one", "a 2026-11-26T10:00:03Z three" };
+	static const char *const b[] = { "b 2026-11-26T10:00:02Z two", "b 2026-11-26T10:00:04Z four" };
+	int i;
+
+	out[0] = '\0';
+	logmerge_init(&m, 300);
+	/* One stream's backlog arrives whole, then the other's. */
+	for (i = 0; i < 2; i++)
+		logmerge_push(&m, a[i], strlen(a[i]), 0, logmerge_parse_time(a[i], strlen(a[i])), 1000);
+	for (i = 0; i < 2; i++)
+		logmerge_push(&m, b[i], strlen(b[i]), 0, logmerge_parse_time(b[i], strlen(b[i])), 1100);
+	assert_int_equal(logmerge_drain(&m, 1200, 0, emit, NULL), 1300);
+	assert_string_equal(out, "");
+	/* a's lines are due; b's two are not, so only "one" may leave. */
+	assert_int_equal(logmerge_drain(&m, 1300, 0, emit, NULL), 1400);
+	assert_string_equal(out, "a 2026-11-26T10:00:01Z one|");
+	assert_int_equal(logmerge_drain(&m, 1400, 0, emit, NULL), -1);
+	assert_string_equal(out, "a 2026-11-26T10:00:01Z one|b 2026-11-26T10:00:02Z two|"
+	    "a 2026-11-26T10:00:03Z three|b 2026-11-26T10:00:04Z four|");
+	logmerge_free(&m);
+}
+
+static void
+lines_without_a_time_keep_arrival_order(void **state)
+{
+	struct logmerge m;
+
+	out[0] = '\0';
+	logmerge_init(&m, 100);
+	logmerge_push(&m, "x", 1, 0, -1, 50);
+	logmerge_push(&m, "y", 1, 1, -1, 50);
+	logmerge_push(&m, "z", 1, 0, -1, 60);
+	assert_int_equal(logmerge_drain(&m, 0, 1, emit, NULL), -1);
+	assert_string_equal(out, "x|y|z|");
+	logmerge_free(&m);
+}
+
+static void
+times_in_their_forms(void **state)
+{
+	int64_t base = logmerge_parse_time("2026-11-26T10:00:00Z", 20);
+
+	assert_true(base > 0);
+	assert_int_equal(logmerge_parse_time("ts=2026-11-26T10:00:00.250Z x", 29), base + 250);
+	assert_int_equal(logmerge_parse_time("2026-11-26 10:00:01,5 INFO", 26), base + 1500);
+	assert_int_equal(logmerge_parse_time("2026-11-26T12:00:00+02:00", 25), base);
+	assert_int_equal(logmerge_parse_time("no time here", 12), -1);
+	assert_int_equal(logmerge_parse_time("2026-13-26T10:00:00Z", 20), -1);
+	assert_int_equal(logmerge_parse_time("12026-11-26T10:00:00Z", 21), -1);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(merges_by_the_lines_own_time),
+		cmocka_unit_test(lines_without_a_time_keep_arrival_order),
+		cmocka_unit_test(times_in_their_forms),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
