@@ -16,8 +16,9 @@ re-read whenever the file changes, and its faults/ directory:
 Traffic is simulated lazily: each scrape adds settings.traffic_rps requests
 per elapsed second with the current tag's profile (fleetstate.PROFILES), so
 counters grow between scrapes without any idle CPU.  Faults: http-hang,
-http-slow (seconds), http-500, bad-json, http-escapes; log-escapes for the
-log writer.
+http-slow (seconds), http-500, bad-json, http-escapes, http-drip (seconds per
+byte), http-huge (MiB), http-redirect (target), http-html; log-escapes for
+the log writer.
 """
 
 import argparse
@@ -165,7 +166,10 @@ class Handler(BaseHTTPRequestHandler):
         slow = fs.fault_value(h.hd, "http-slow", "3")
         if slow:
             time.sleep(float(slow))
-        if fs.fault_active(h.hd, "http-500") and path != "/metrics":
+        code = self.misbehave(h, path)
+        if code is not None:
+            pass
+        elif fs.fault_active(h.hd, "http-500") and path != "/metrics":
             code = self.send(500, {"error": "internal server error (fleet http-500 fault)"})
         elif fs.fault_active(h.hd, "http-escapes") and path in ESCAPE_BODIES:
             code = self.send(ESCAPE_BODIES[path][0], ESCAPE_BODIES[path][1],
@@ -175,6 +179,58 @@ class Handler(BaseHTTPRequestHandler):
         if path != "/metrics":
             label = path if path in ("/healthz", "/readyz", "/version", "/export") else "/api/other"
             h.observe(label, code, time.time() - t0)
+
+    def misbehave(self, h, path):
+        """The HTTP faults that break the protocol rather than the answer:
+        the status sent (0 when the client went away first), or None."""
+        try:
+            return self.misbehave_(h, path)
+        except (BrokenPipeError, ConnectionResetError):
+            self.close_connection = True
+            return 0
+
+    def misbehave_(self, h, path):
+        target = fs.fault_value(h.hd, "http-redirect", "self")
+        if target:
+            # A loop by default (the same URL again); or elsewhere, e.g. a trap.
+            # /metrics too: its bearer token must not follow.
+            base = "http://127.0.0.1:%d" % h.hj["http_port"] if target == "self" else target
+            return self.send(302, {"error": "moved"}, extra=[("Location", base + self.path)])
+        if path == "/metrics":
+            return None
+        drip = fs.fault_value(h.hd, "http-drip", "1")
+        if drip:
+            # A whole JSON answer announced, then one byte per `drip` seconds.
+            body = b'{"status":"ok","ready":true,"drip":"' + b"." * 200 + b'"}\n'
+            self.send_response(200)
+            self.send_header("Content-Type", "application/json")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.flush()
+            for i in range(len(body)):
+                time.sleep(float(drip))
+                self.wfile.write(body[i:i + 1])
+                self.wfile.flush()
+            return 200
+        huge = fs.fault_value(h.hd, "http-huge", "50")
+        if huge:
+            # "ok" and then MiB of filler: healthy only to a reader that stops early.
+            n = int(float(huge) * 1024 * 1024)
+            self.send_response(200)
+            self.send_header("Content-Type", "text/plain")
+            self.send_header("Content-Length", str(n))
+            self.end_headers()
+            chunk = b"ok" + b"\n" * 65534
+            sent = 0
+            while sent < n:
+                k = min(len(chunk), n - sent)
+                self.wfile.write(chunk[:k])
+                sent += k
+            return 200
+        if fs.fault_active(h.hd, "http-html") and path in ("/healthz", "/readyz"):
+            page = b"<!DOCTYPE html><html><body><h1>Welcome to nginx!</h1></body></html>\n"
+            return self.send(200, page, "text/html")
+        return None
 
     def route(self, h, path):
         b = h.behaviour()
