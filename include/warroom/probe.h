@@ -29,6 +29,7 @@ struct probe_result {
 	bool ready;
 	bool has_migrations;             /* the body had a boolean "migrations_current" */
 	bool migrations_current;
+	bool untrusted;                  /* cut short, over the cap or an HTML page */
 	char reason[160];                /* one line: "HTTP 503: not ready" */
 };
 
@@ -43,6 +44,15 @@ enum probe_version_cmp {
  * "migrations_current":false), 2xx with broken JSON and 1xx/3xx are UNKNOWN. */
 void probe_health(int http_status, const char *body, size_t len,
     struct probe_result *out);
+
+/* Judge a whole HTTP answer as probe_health() does, and then distrust it:
+ * an answer cut short (error set although a status came: a timeout in the
+ * middle of the body), one whose body went over the caller's cap (cut), or
+ * an HTML page (a proxy's or a login page answering for the service) is
+ * UNKNOWN with untrusted set, never OK. 4xx/5xx stay FAIL. content_type and
+ * error may be NULL or "". */
+void probe_health_answer(int http_status, const char *content_type, bool cut,
+    const char *error, const char *body, size_t len, struct probe_result *out);
 
 /* "OK", "FAIL" or "UNKNOWN". */
 const char *probe_health_name(enum probe_health h);

@@ -9,7 +9,9 @@
  * migrations_current=false is FAIL: the code running does not match the
  * schema, which is what a rollback runbook must see (its downgrade step).
  * A 2xx whose body starts like JSON but does not parse is UNKNOWN, never OK:
- * a garbled answer is not a healthy one.
+ * a garbled answer is not a healthy one. probe_health_answer() adds what
+ * only the transfer knows: an answer cut short or over the cap, or an HTML
+ * page, is not a healthy one either.
  */
 #include "warroom/probe.h"
 #include "warroom/parse.h"
@@ -17,6 +19,7 @@
 #include <cjson/cJSON.h>
 #include <stdio.h>
 #include <string.h>
+#include <strings.h>
 
 static bool
 in_list(const char *s, const char *const *list)
@@ -136,6 +139,52 @@ probe_health(int http_status, const char *body, size_t len,
 		snprintf(why, sizeof(why), "body over %d bytes ignored", WR_PROBE_BODY_MAX);
 	snprintf(out->reason, sizeof(out->reason), "HTTP %d%s%s", http_status,
 	    why[0] != '\0' ? ": " : "", why);
+}
+
+/* text/html or application/xhtml+xml, parameters and case aside. */
+static bool
+is_html(const char *ct)
+{
+	size_t i = 0;
+
+	if (ct == NULL)
+		return false;
+	while (ct[i] == ' ' || ct[i] == '\t')
+		i++;
+	return strncasecmp(ct + i, "text/html", 9) == 0 ||
+	    strncasecmp(ct + i, "application/xhtml+xml", 21) == 0;
+}
+
+void
+probe_health_answer(int http_status, const char *content_type, bool cut,
+    const char *error, const char *body, size_t len, struct probe_result *out)
+{
+	char ex[120];
+	const char *why = NULL;
+
+	probe_health(http_status, body, len, out);
+	if (out->health == PROBE_FAIL || http_status <= 0 || http_status > 999)
+		return;
+	if (error != NULL && error[0] != '\0') {
+		/* libcurl's message: printable ASCII only, bounded. */
+		size_t i;
+
+		for (i = 0; error[i] != '\0' && i + 1 < sizeof(ex); i++)
+			ex[i] = error[i] >= 0x20 && error[i] < 0x7f ? error[i] : '?';
+		ex[i] = '\0';
+		why = ex;
+	} else if (cut) {
+		snprintf(ex, sizeof(ex), "body over %zu bytes, cut", len);
+		why = ex;
+	} else if (is_html(content_type)) {
+		why = "an HTML page, not a health answer";
+	}
+	if (why == NULL)
+		return;
+	out->health = PROBE_UNKNOWN;
+	out->untrusted = true;
+	snprintf(out->reason, sizeof(out->reason), "HTTP %d: %s%s", http_status,
+	    error != NULL && error[0] != '\0' ? "cut short: " : "", why);
 }
 
 const char *

@@ -311,11 +311,13 @@ gate_answer(const struct http_response *r, void *arg)
 	struct action *a = arg;
 	struct probe_result pr;
 
-	probe_health((int)r->status, r->body, r->len, &pr);
+	probe_health_answer((int)r->status, r->content_type, r->truncated, r->error,
+	    r->body, r->len, &pr);
 	/* The gate is "/readyz answers 200 and does not say it is not ready";
 	 * stale migrations are expected right after a rollback and are named
-	 * in the outcome instead of failing it. */
-	if (r->status == 200 && !(pr.has_ready && !pr.ready)) {
+	 * in the outcome instead of failing it. An answer cut short, over the
+	 * cap or an HTML page is no answer. */
+	if (r->status == 200 && !pr.untrusted && !(pr.has_ready && !pr.ready)) {
 		if (pr.has_migrations && !pr.migrations_current)
 			a->migrations_stale = true;
 		if (a->gate_ok != NULL) {
@@ -347,7 +349,8 @@ gate_answer(const struct http_response *r, void *arg)
 int
 act_http_get(struct action *a, const char *url, http_done_fn done, struct wr_err *err)
 {
-	struct http_request req = { .url = url, .timeout_ms = 5000 };
+	/* Capped like the poller's probes: a cut answer is no answer. */
+	struct http_request req = { .url = url, .timeout_ms = 5000, .max_body = WR_PROBE_BODY_MAX };
 	char dest[256];
 	int port;
 

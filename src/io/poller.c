@@ -347,12 +347,14 @@ probe_done(const struct http_response *r, void *arg)
 	int i;
 
 	if (q->what == PR_VERSION) {
-		if (r->status >= 200 && r->status < 300)
+		/* A version from an answer cut short or over the cap is not one. */
+		if (r->status >= 200 && r->status < 300 && r->error[0] == '\0' && !r->truncated)
 			probe_version(r->body, r->len, version, sizeof(version), &err);
 	} else {
 		char raw[sizeof(res.reason)];
 
-		probe_health((int)r->status, r->body, r->len, &res);
+		probe_health_answer((int)r->status, r->content_type, r->truncated, r->error,
+		    r->body, r->len, &res);
 		if (r->status == 0)
 			snprintf(res.reason, sizeof(res.reason), "no answer: %.140s", r->error);
 		wr_strlcpy(raw, res.reason, sizeof(raw));

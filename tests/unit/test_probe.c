@@ -147,6 +147,52 @@ huge_bodies_are_not_read(void **state)
 	free(b);
 }
 
+/* What only the transfer knows: a body cut short by a timeout, a body over
+ * the cap, an HTML page. None of them is ever OK; a 5xx stays FAIL. */
+static void
+distrusted_answers_are_never_ok(void **state)
+{
+	struct probe_result r;
+
+	(void)state;
+	probe_health_answer(200, "application/json", false, "", S("{\"status\":\"ok\"}"), &r);
+	assert_int_equal(r.health, PROBE_OK);
+	assert_false(r.untrusted);
+	probe_health_answer(200, NULL, false, NULL, S("ok\n"), &r);
+	assert_int_equal(r.health, PROBE_OK);
+
+	probe_health_answer(200, "text/plain", false,
+	    "Operation timed out after 5000 milliseconds with 2 out of 239 bytes received",
+	    S("ok"), &r);
+	assert_int_equal(r.health, PROBE_UNKNOWN);
+	assert_true(r.untrusted);
+	assert_string_equal(r.reason, "HTTP 200: cut short: Operation timed out after 5000 "
+	    "milliseconds with 2 out of 239 bytes received");
+
+	probe_health_answer(200, "text/plain", true, "", S("ok\n\n\n"), &r);
+	assert_int_equal(r.health, PROBE_UNKNOWN);
+	assert_string_equal(r.reason, "HTTP 200: body over 5 bytes, cut");
+
+	probe_health_answer(200, " Text/HTML; charset=utf-8", false, "",
+	    S("<html><body>Welcome to nginx!</body></html>"), &r);
+	assert_int_equal(r.health, PROBE_UNKNOWN);
+	assert_string_equal(r.reason, "HTTP 200: an HTML page, not a health answer");
+	probe_health_answer(200, "application/xhtml+xml", false, "", S("{\"ready\":true}"), &r);
+	assert_int_equal(r.health, PROBE_UNKNOWN);
+
+	probe_health_answer(503, "text/html", true, "timed out", S("<html>"), &r);
+	assert_int_equal(r.health, PROBE_FAIL);
+	assert_false(r.untrusted);
+	probe_health_answer(302, "text/html", false, "", S("<html>moved</html>"), &r);
+	assert_int_equal(r.health, PROBE_UNKNOWN);
+	assert_string_equal(r.reason, "HTTP 302: an HTML page, not a health answer");
+	probe_health_answer(0, NULL, false, "Connection refused", NULL, 0, &r);
+	assert_int_equal(r.health, PROBE_UNKNOWN);
+	assert_string_equal(r.reason, "no answer");
+	probe_health_answer(200, "text/plain", false, "bad\x1b[2Jbytes", S("ok"), &r);
+	assert_string_equal(r.reason, "HTTP 200: cut short: bad?[2Jbytes");
+}
+
 static void
 versions(void **state)
 {
@@ -205,6 +251,7 @@ main(void)
 		cmocka_unit_test(status_code_alone),
 		cmocka_unit_test(json_fields_decide_a_2xx),
 		cmocka_unit_test(huge_bodies_are_not_read),
+		cmocka_unit_test(distrusted_answers_are_never_ok),
 		cmocka_unit_test(versions),
 		cmocka_unit_test(version_compare),
 	};
