@@ -5,8 +5,11 @@
  * (or directly with -d), and print each answer.
  *
  *   http_probe -c CONF -p PATH [-n N] [-d] [-o DIR] [-t SECONDS]
+ *              [-m MAX_BODY] [-H "Name: value"]
  *
  * With -o, answer i of host H is written to DIR/H.i for byte comparison.
+ * -m caps each answer's body (http.c's max_body), -H adds one header.
+ * Each answer's line also says how long it took and whether it was cut.
  */
 #include <getopt.h>
 #include <pwd.h>
@@ -33,8 +36,10 @@ on_done(const struct http_response *r, void *arg)
 {
 	struct req *q = arg;
 
-	printf("%s %d status=%ld len=%zu%s%s\n", q->host, q->i, r->status, r->len,
-	    r->error[0] ? " error=" : "", r->error);
+	printf("%s %d status=%ld len=%zu ms=%.0f%s ctype=%s%s%s\n", q->host, q->i,
+	    r->status, r->len, r->seconds * 1000, r->truncated ? " truncated" : "",
+	    r->content_type[0] ? r->content_type : "-", r->error[0] ? " error=" : "",
+	    r->error);
 	if (q->outdir != NULL) {
 		char path[1024];
 		FILE *f;
@@ -53,6 +58,8 @@ int
 main(int argc, char **argv)
 {
 	const char *conf = NULL, *path = "/healthz", *outdir = NULL;
+	const char *hdrs[2] = { NULL, NULL };
+	size_t max_body = 0;
 	struct passwd *pw = getpwuid(getuid());
 	int n = 1, c, pending = 0, up = 0;
 	bool direct = false;
@@ -66,7 +73,7 @@ main(int argc, char **argv)
 	int64_t start;
 	size_t h;
 
-	while ((c = getopt(argc, argv, "c:p:n:do:t:")) != -1) {
+	while ((c = getopt(argc, argv, "c:p:n:do:t:m:H:")) != -1) {
 		switch (c) {
 		case 'c': conf = optarg; break;
 		case 'p': path = optarg; break;
@@ -74,6 +81,8 @@ main(int argc, char **argv)
 		case 'd': direct = true; break;
 		case 'o': outdir = optarg; break;
 		case 't': timeout = atof(optarg); break;
+		case 'm': max_body = (size_t)strtoul(optarg, NULL, 10); break;
+		case 'H': hdrs[0] = optarg; break;
 		default: return 2;
 		}
 	}
@@ -131,7 +140,8 @@ main(int argc, char **argv)
 		for (i = 0; i < n; i++) {
 			struct req *q = calloc(1, sizeof(*q));
 			struct http_request r = { .url = url, .unix_socket = sock,
-				.timeout_ms = (long)(timeout * 1000) };
+				.timeout_ms = (long)(timeout * 1000), .max_body = max_body,
+				.headers = hdrs };
 
 			q->host = cfg.hosts[h].name;
 			q->i = i;
