@@ -109,6 +109,10 @@ command_run(struct app *app, enum wr_command cmd)
 			app_armed(app);
 			journal_mode(app, "disarmed");
 			app_say(app, "disarmed");
+		} else if (app->safety.journal_degraded) {
+			/* Arming is a mode change the journal must hold; disarming
+			 * above stays possible whatever the journal's state. */
+			app_say(app, "refused: %s", safety_refusal(&app->safety, true));
 		} else {
 			lineedit_clear(&app->prompt);
 			app->prompt_kind = PROMPT_ARM;

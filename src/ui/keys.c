@@ -63,6 +63,10 @@ arm_confirm(struct app *app, const char *typed)
 		app_say(app, "not armed: type arm to arm");
 		return;
 	}
+	if (app->safety.journal_degraded) {     /* it failed while the prompt was open */
+		app_say(app, "not armed: %s", safety_refusal(&app->safety, true));
+		return;
+	}
 	app->armed_until_ms = loop_now_ms() + app->cfg.arm_ms;
 	app_armed(app);
 	journal_mode(app, "armed");
