@@ -1,0 +1,131 @@
+#!/bin/sh
+# test_disk_full.sh — the incident timeline on a tiny filesystem that
+# fills up while the console runs (a 64 KiB tmpfs; needs root):
+#  - notes are stored until the disk is full; the one that does not fit
+#    says "NOT stored", the header says JOURNAL DEGRADED, and arming (A)
+#    and a rollback (r) are refused with the reason; nothing reaches the
+#    host;
+#  - every note the console acknowledged is in the file, chain intact;
+#  - started again on the still-full disk it comes up degraded, not
+#    trusting; once space is back it resumes with every note, the torn
+#    tail moved aside, and arming is offered again;
+#  - on a read-only filesystem the console refuses to start with a clear
+#    error, for a new incident and for an existing one.
+. "${top_srcdir:-$(dirname "$0")/../..}/tests/lib/tmux.sh"
+[ "$(id -u)" = 0 ] || skip "mounting a tiny tmpfs needs root"
+[ -x /usr/sbin/sshd ] || skip "openssh-server is not installed"
+mnt=$tmp/tl
+mkdir -p "$mnt"
+mount -t tmpfs -o size=64k,mode=0700 tmpfs "$mnt" 2> /dev/null || skip "cannot mount a tmpfs here"
+unmount() { umount "$mnt" 2> /dev/null || umount -l "$mnt" 2> /dev/null || true; }
+cleanup_hooks="unmount $cleanup_hooks"   # before the temporary directory goes
+fleet_up --hosts 1 --tag v1.5.0-bad
+log=$fl/hosts/h1/commands.log
+sed "s|^timeline_dir = .*|timeline_dir = $mnt|" "$fl/warroom.conf" > "$tmp/c.conf"
+wr="$WARROOM -c $tmp/c.conf --incident disk-full"
+xs=$(printf '%0600d' 0 | tr 0 x)
+
+start 200 50 "$wr"
+wait_re "│> h1 +api +UP +v1\\.5\\.0-bad" 15
+journal=$(ls "$mnt"/disk-full-*.jsonl)
+dd if=/dev/zero of="$mnt/fill" bs=1k 2> /dev/null || true
+[ "$(df --output=avail "$mnt" | tail -1 | tr -d ' ')" = 0 ] || fail "the filesystem is not full"
+
+# The journal's last page still has room: notes fit until it does not.
+stored=""
+k=1                          # not i: wait_for counts with i
+while :; do
+	keys n
+	wait_for "note:"
+	keys -l "n$k $xs"
+	keys Enter
+	wait_re "(note n$k x|NOT stored)"
+	grep -q "NOT stored" "$tmp/screen" && break
+	stored="$stored $k"
+	k=$((k + 1))
+	[ $k -le 12 ] || fail "12 notes of 600 bytes fit in a full 64 KiB filesystem"
+done
+assert_contains "$tmp/screen" "note NOT stored: journal degraded: short write"
+wait_for "JOURNAL DEGRADED"
+ok "the disk fills: notes$stored stored, n$k NOT stored, the header says JOURNAL DEGRADED"
+
+keys A
+wait_for "refused: the incident timeline cannot be written: changes are refused until it recovers"
+assert_not_contains "$tmp/screen" "type arm to arm"
+keys Escape
+keys r
+wait_for "refused: the incident timeline cannot be written: changes are refused until it recovers"
+assert_not_contains "$tmp/screen" "CONFIRM ROLLBACK"
+! grep -q '"mutating":true' "$log" 2> /dev/null || fail "something mutating reached the host"
+keys q
+wait_for "exit=0"
+ok "arming and a rollback are refused with the reason; nothing mutating was sent"
+
+# What the console acknowledged is on disk, in order, the chain intact;
+# only the note it said was NOT stored may be a torn last line.
+python3 - "$journal" "$tmp/tornlen" $stored <<'PY' || fail "the journal lost an acknowledged note"
+import json, sys
+path, out, acked = sys.argv[1], sys.argv[2], sys.argv[3:]
+data = open(path, "rb").read()
+lines = data.split(b"\n")
+tail = lines.pop()                       # b"" when the file ends in a newline
+recs = [json.loads(l) for l in lines]
+prev = None
+for r in recs:
+    assert prev is None or r["prev"] == prev, r["seq"]
+    prev = r["crc"]
+notes = [r["data"]["text"].split(" ")[0] for r in recs if r["kind"] == "note"]
+assert notes == ["n" + a for a in acked], (notes, acked)
+if tail:
+    assert tail.startswith(b'{"seq":%d,' % (recs[-1]["seq"] + 1)), tail[:80]
+    try:
+        json.loads(tail)
+        raise SystemExit("the failed note is whole on disk")
+    except ValueError:
+        pass
+print(len(tail), file=open(out, "w"))
+PY
+torn=$(cat "$tmp/tornlen")
+ok "every acknowledged note is in the file with its chain; the failed one at most a torn tail"
+
+# Started again on the still-full disk: degraded from the start.
+start 200 50 "$wr"
+wait_for "JOURNAL DEGRADED" 10
+keys A
+wait_for "refused: the incident timeline cannot be written"
+keys q
+wait_for "exit=0"
+ok "restarted on the full disk: degraded at once, arming refused"
+
+# Space back: resumes with everything, the torn tail moved aside.
+rm -f "$mnt/fill"
+start 200 50 "$wr"
+wait_for "incident.resume disk-full" 10
+assert_not_contains "$tmp/screen" "JOURNAL DEGRADED"
+for n in $stored; do
+	grep -q "\"text\":\"n$n x" "$journal" || fail "note n$n is gone after the resume"
+done
+for n in $stored; do
+	wait_for "note n$n x" 2
+done
+[ "$torn" = 0 ] || [ "$(stat -c %s "$journal.torn")" -ge "$torn" ] ||
+	fail "the torn tail ($torn bytes) was not moved to $journal.torn"
+keys A
+wait_for "type arm to arm"
+keys Escape
+keys q
+wait_for "exit=0"
+tail -1 "$journal" | grep -q '"kind":"shutdown"' || fail "no shutdown record once healthy"
+ok "space back: resumed with every note, arming offered, shutdown recorded"
+
+# Read-only filesystem: a clear error at start, new incident or existing.
+mount -o remount,ro "$mnt" || fail "cannot remount read-only"
+start 200 50 "$WARROOM -c $tmp/c.conf --incident brand-new"
+wait_for "exit=1" 10
+assert_contains "$tmp/screen" "warroom: incident journal: cannot create $mnt/"
+assert_contains "$tmp/screen" "Read-only file system"
+assert_contains "$tmp/screen" "tty=sane"
+start 200 50 "$wr"
+wait_for "exit=1" 10
+assert_contains "$tmp/screen" "warroom: incident journal: cannot open $journal: Read-only file system"
+ok "a read-only timeline directory: a clear error at start, nothing drawn"
