@@ -271,6 +271,7 @@ start_hosts(struct app *app)
 		.local_user = pw != NULL ? pw->pw_name : NULL,
 		.use_ssh_config = true,
 		.use_agent = true,
+		.keepalive_s = app->cfg.keepalive_ms / 1000,
 		.on_change = on_host_change,
 		.arg = app,
 	};

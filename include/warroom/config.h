@@ -107,6 +107,8 @@ struct config {
 	int poll_ms;                     /* driver polls (tags, states) */
 	int probe_ms;                    /* /healthz /readyz /version */
 	int metrics_ms;                  /* /metrics scrapes */
+	int keepalive_ms;                /* SSH liveness checks (a hung server is DOWN
+	                                    within two of them) */
 	int arm_ms;                      /* how long A arms the console */
 	int health_timeout_ms;           /* an action's /readyz gate */
 	struct config_host *hosts;

@@ -70,6 +70,7 @@ config_init(struct config *cfg, const char *file, const struct config_env *env)
 		    "%s/.local/state/warroom", env->home ? env->home : "");
 	wr_strlcpy(cfg->theme, "default", sizeof(cfg->theme));
 	cfg->poll_ms = cfg->probe_ms = cfg->metrics_ms = 5000;
+	cfg->keepalive_ms = 10000;
 	cfg->arm_ms = 15 * 60 * 1000;
 	cfg->health_timeout_ms = 120 * 1000;
 	cfg->thresholds = (struct config_thresholds){
@@ -357,7 +358,7 @@ parse_env_name(struct parse_state *ps, const char *name, const char *v,
 static const char *const warroom_keys[] = {
 	"read_only", "timeline_dir", "theme", "known_hosts", "ssh_config",
 	"poll_interval", "probe_interval", "metrics_interval", "arm_minutes",
-	"health_timeout", NULL,
+	"health_timeout", "keepalive_interval", NULL,
 };
 static const char *const host_keys[] = {
 	"address", "user", "port", "driver", "compose_dir", "namespace",
@@ -438,6 +439,8 @@ handle_warroom(struct parse_state *ps, const char *name, const char *v)
 			cfg->arm_ms *= 60 * 1000;
 	} else if (strcmp(name, "health_timeout") == 0)
 		parse_seconds(ps, name, v, &cfg->health_timeout_ms);
+	else if (strcmp(name, "keepalive_interval") == 0)
+		parse_seconds(ps, name, v, &cfg->keepalive_ms);
 	else
 		unknown_key(ps, "warroom", name, warroom_keys);
 }

@@ -10,6 +10,9 @@
  * A host that fails is DOWN and retried with capped exponential backoff
  * and jitter from a timer, so it costs nothing while it waits. A host
  * whose key is unknown or changed is UNTRUSTED and never retried.
+ * A host that is UP is checked every keepalive interval with a request
+ * the server must answer; one still unanswered at the next check is DOWN
+ * (a hung sshd keeps its TCP connection, which TCP alone never notices).
  */
 #include "warroom/ssh.h"
 
@@ -78,6 +81,8 @@ struct ssh_host {
 
 	bool authed;
 	LIBSSH2_CHANNEL *sentinel;       /* an idle channel that keeps us reading */
+	bool pinging;                    /* a liveness request awaits its answer */
+	int64_t ping_at_ms;              /* when it was sent */
 	unsigned char *unknown_key;      /* UNTRUSTED, key not known: the key offered */
 	size_t unknown_len;
 
@@ -225,6 +230,7 @@ close_session(struct ssh_host *h)
 		h->s = NULL;
 		h->sentinel = NULL;
 	}
+	h->pinging = false;
 	if (h->sock >= 0) {
 		if (h->registered)
 			loop_fd_remove(h->pool->loop, h->sock);
@@ -1033,6 +1039,26 @@ read_sentinel(struct ssh_host *h)
 	host_down(h, "connection lost: %s", session_error(h));
 }
 
+/* The liveness check: an "env" request with want_reply on the idle
+ * sentinel channel. Any answer (sshd refuses variables it does not
+ * accept) proves the server is reading, and libssh2 consumes it, unlike
+ * the answer to a keepalive with want_reply (DESIGN §7). Called again,
+ * same arguments, until it ends. */
+static void
+step_ping(struct ssh_host *h)
+{
+	int rc;
+
+	if (!h->pinging || h->sentinel == NULL)
+		return;
+	rc = libssh2_channel_setenv_ex(h->sentinel, "WARROOM_PING", 12, "1", 1);
+	if (rc == LIBSSH2_ERROR_EAGAIN)
+		return;
+	h->pinging = false;
+	if (rc != 0 && rc != LIBSSH2_ERROR_CHANNEL_REQUEST_DENIED)
+		host_down(h, "keepalive failed: %s", session_error(h));
+}
+
 static void on_kick(void *arg);
 
 /* Service every client, then the sentinel, until a pass reads nothing
@@ -1060,6 +1086,9 @@ service_clients(struct ssh_host *h)
 				return;
 			}
 		}
+		step_ping(h);
+		if (h->st.state != SSH_UP)
+			return;
 		read_sentinel(h);
 		if (h->st.state != SSH_UP || (!h->kick && !h->got_bytes))
 			return;
@@ -1158,10 +1187,23 @@ on_keepalive(void *arg)
 
 		if (h->st.state != SSH_UP)
 			continue;
+		/* Unanswered since the last tick (half an interval spares jitter). */
+		if (h->pinging && 2 * (loop_now_ms() - h->ping_at_ms) >= p->opts.keepalive_s * 1000) {
+			host_down(h, "no answer to a keepalive within %d s: the server hangs",
+			    p->opts.keepalive_s);
+			continue;
+		}
 		if (libssh2_keepalive_send(h->s, &next) != 0 &&
 		    libssh2_session_last_errno(h->s) != LIBSSH2_ERROR_EAGAIN) {
 			host_down(h, "keepalive failed: %s", session_error(h));
 			continue;
+		}
+		if (!h->pinging) {
+			h->pinging = true;
+			h->ping_at_ms = loop_now_ms();
+			step_ping(h);
+			if (h->st.state != SSH_UP)
+				continue;
 		}
 		read_sentinel(h);
 		if (h->st.state == SSH_UP)

@@ -56,6 +56,7 @@ full_config_resolves(void **state)
 	    "known_hosts = keys/known_hosts\n"
 	    "ssh_config = ssh/config\n"
 	    "poll_interval = 2s\n"
+	    "keepalive_interval = 3s\n"
 	    "[host \"api-1\"]\n"
 	    "address = 10.0.0.5\n"
 	    "user = deploy\n"
@@ -93,6 +94,7 @@ full_config_resolves(void **state)
 	assert_int_equal(cfg.known_hosts.line, 6);
 	assert_string_equal(cfg.ssh_config.path, "/etc/warroom/ssh/config");
 	assert_int_equal(cfg.poll_ms, 2000);
+	assert_int_equal(cfg.keepalive_ms, 3000);
 	assert_int_equal(cfg.metrics_ms, 5000);
 	assert_int_equal(cfg.nhosts, 2);
 	assert_string_equal(cfg.hosts[0].name, "api-1");
@@ -136,6 +138,7 @@ defaults_without_warroom_section(void **state)
 	assert_string_equal(cfg.timeline_dir, "/var/state/warroom");
 	assert_string_equal(cfg.theme, "default");
 	assert_int_equal(cfg.nhosts, 0);
+	assert_int_equal(cfg.keepalive_ms, 10000);
 	config_free(&cfg);
 	config_init(&cfg, "x.conf", &env);
 	assert_string_equal(cfg.timeline_dir, "/home/op/.local/state/warroom");
