@@ -1,0 +1,92 @@
+#!/bin/sh
+# test_ssh_hang.sh — SSH peers that hang instead of closing, while the
+# console watches (keepalive_interval = 2s):
+#  - h1's sshd (listener and session) stopped with SIGSTOP: its TCP
+#    connection stays up and the kernel keeps acknowledging, so only an
+#    answer-requiring check can tell; h1 goes DOWN within two intervals with
+#    the reason, h2 stays UP, and keys are answered within a second while
+#    it hangs; after SIGCONT h1 comes back UP by itself;
+#  - a port that accepts TCP and never speaks SSH: DOWN with a clear
+#    reason at the connect deadline, not a hang.
+. "${top_srcdir:-$(dirname "$0")/../..}/tests/lib/tmux.sh"
+[ -x /usr/sbin/sshd ] || skip "openssh-server is not installed"
+command -v python3 > /dev/null 2>&1 || skip "python3 is not installed"
+stopped=""
+resume() { [ -z "$stopped" ] || kill -CONT $stopped 2> /dev/null || true; }
+mute_pid=""
+mute_stop() { [ -z "$mute_pid" ] || kill "$mute_pid" 2> /dev/null || true; }
+cleanup_hooks="resume mute_stop $cleanup_hooks"
+fleet_up --hosts 2
+
+# A listener that accepts and then says nothing, ever.
+python3 - "$tmp/mute.port" <<'PY' &
+import socket, sys, time
+s = socket.socket()
+s.bind(("127.0.0.1", 0))
+s.listen(16)
+open(sys.argv[1] + ".tmp", "w").write(str(s.getsockname()[1]))
+import os; os.rename(sys.argv[1] + ".tmp", sys.argv[1])
+held = []
+while True:
+    c, _ = s.accept()
+    held.append(c)
+PY
+mute_pid=$!
+i=0
+until [ -s "$tmp/mute.port" ]; do sleep 0.05; i=$((i + 1)); [ $i -lt 100 ] || fail "the mute listener did not start"; done
+mute_port=$(cat "$tmp/mute.port")
+
+# h2's section again as host "mute" on the mute port.
+{
+	sed 's/^\[warroom\]$/[warroom]\nkeepalive_interval = 2s/' "$fl/warroom.conf"
+	awk '/^\[host "h2"\]/ { f = 1; print "[host \"mute\"]"; next } /^\[/ { f = 0 } f' "$fl/warroom.conf" |
+		sed "s/^port = .*/port = $mute_port/"
+} > "$tmp/c.conf"
+grep -q '^\[host "mute"\]' "$tmp/c.conf" || fail "no mute host in the config"
+
+start 200 50 "$WARROOM -c $tmp/c.conf --incident ssh-hang"
+wait_re "│> h1 +api +UP +v1\\.4\\.1 " 15
+wait_re "│  h2 +api +UP +v1\\.4\\.1 " 5
+assert_contains "$tmp/screen" "mute"
+
+# latency KEY TEXT — the key's effect is on screen within a second.
+latency() {
+	k0=$(date +%s%N)
+	keys "$1"
+	wait_for "$2" 2
+	ms=$(( ($(date +%s%N) - k0) / 1000000 ))
+	[ "$ms" -lt 1000 ] || fail "'$1' took $ms ms to show '$2'"
+	keys Escape
+}
+
+tree() { for c in $(pgrep -P "$1"); do echo "$c"; tree "$c"; done; }
+listener=$(cat "$fl/hosts/h1/sshd.pid")
+stopped="$listener $(tree "$listener" | tr '\n' ' ')"
+[ "$(echo $stopped | wc -w)" -ge 2 ] || fail "no session process under h1's sshd"
+kill -STOP $stopped
+t0=$(date +%s)
+latency n "note:"
+latency "?" "arm the console"
+wait_re "│> h1 +api +DOWN" 8
+took=$(( $(date +%s) - t0 ))
+[ "$took" -le 6 ] || fail "h1 took $took s to go DOWN with keepalive_interval 2s"
+grep -qE "│h1(/api)?: no answer to a keepalive within 2 s: the server hangs" "$tmp/screen" ||
+	{ cat "$tmp/screen"; fail "no reason for h1"; }
+grep -qE "│  h2 +api +UP " "$tmp/screen" || { cat "$tmp/screen"; fail "h2 is not UP any more"; }
+latency n "note:"
+ok "a stopped sshd: h1 DOWN in $took s with the reason, h2 still UP, keys answered within a second"
+
+# The mute port: DOWN at the connect deadline with a clear reason.
+keys Down Down Down Down
+wait_re "│> mute +api " 2
+wait_re "│mute(/api)?: no answer within 10 s \\(CONNECTING\\)" 15
+wait_re "│> mute +api +DOWN" 2
+latency n "note:"
+ok "a port that never speaks SSH: DOWN with 'no answer within 10 s (CONNECTING)', keys still answered"
+
+kill -CONT $stopped
+stopped=""
+wait_re "│  h1 +api +UP " 20
+ok "h1 is UP again by itself after SIGCONT"
+keys q
+wait_for "exit=0"
