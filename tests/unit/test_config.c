@@ -56,7 +56,6 @@ full_config_resolves(void **state)
 	    "known_hosts = keys/known_hosts\n"
 	    "ssh_config = ssh/config\n"
 	    "poll_interval = 2s\n"
-	    "keepalive_interval = 3s\n"
 	    "[host \"api-1\"]\n"
 	    "address = 10.0.0.5\n"
 	    "user = deploy\n"
@@ -94,7 +93,6 @@ full_config_resolves(void **state)
 	assert_int_equal(cfg.known_hosts.line, 6);
 	assert_string_equal(cfg.ssh_config.path, "/etc/warroom/ssh/config");
 	assert_int_equal(cfg.poll_ms, 2000);
-	assert_int_equal(cfg.keepalive_ms, 3000);
 	assert_int_equal(cfg.metrics_ms, 5000);
 	assert_int_equal(cfg.nhosts, 2);
 	assert_string_equal(cfg.hosts[0].name, "api-1");
@@ -129,6 +127,7 @@ full_config_resolves(void **state)
 static void
 defaults_without_warroom_section(void **state)
 {
+	static const char ka[] = "[warroom]\nkeepalive_interval = 3s\n";
 	struct config cfg;
 	struct config_env xdg = env;
 
@@ -139,6 +138,10 @@ defaults_without_warroom_section(void **state)
 	assert_string_equal(cfg.theme, "default");
 	assert_int_equal(cfg.nhosts, 0);
 	assert_int_equal(cfg.keepalive_ms, 10000);
+	config_free(&cfg);
+	config_init(&cfg, "x.conf", &xdg);
+	assert_int_equal(config_parse(&cfg, ka, strlen(ka), &xdg), 0);
+	assert_int_equal(cfg.keepalive_ms, 3000);
 	config_free(&cfg);
 	config_init(&cfg, "x.conf", &env);
 	assert_string_equal(cfg.timeline_dir, "/home/op/.local/state/warroom");
