@@ -1,7 +1,9 @@
 /*
  * fuzz_probe.c — libFuzzer harness for the health and version readers:
  * the first two bytes pick an HTTP status, the rest is the body; the
- * version found must be printable ASCII and compare without a crash.
+ * version found must be printable ASCII and compare without a crash. The
+ * whole-answer judge never calls an answer cut short, over the cap or an
+ * HTML page OK, whatever the body (the error text is the body's head).
  *
  *   clang -g -O1 -fsanitize=fuzzer,address,undefined -D_GNU_SOURCE \
  *     -Iinclude tests/fuzz/fuzz_probe.c src/core/probe.c \
@@ -32,6 +34,25 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	probe_health(status, (const char *)data, size, &r);
 	if (strlen(r.reason) >= sizeof(r.reason))
 		__builtin_trap();
+	{
+		char errtext[64];
+		size_t n = size < sizeof(errtext) - 1 ? size : sizeof(errtext) - 1;
+
+		memcpy(errtext, data, n);
+		errtext[n] = '\0';
+		probe_health_answer(status, "text/html; charset=utf-8", false, "",
+		    (const char *)data, size, &r);
+		if (r.health == PROBE_OK || strlen(r.reason) >= sizeof(r.reason))
+			__builtin_trap();
+		probe_health_answer(status, "application/json", true, "",
+		    (const char *)data, size, &r);
+		if (r.health == PROBE_OK)
+			__builtin_trap();
+		probe_health_answer(status, NULL, false, errtext, (const char *)data, size, &r);
+		if ((errtext[0] != '\0' && r.health == PROBE_OK) ||
+		    strlen(r.reason) >= sizeof(r.reason))
+			__builtin_trap();
+	}
 	if (probe_version((const char *)data, size, v, sizeof(v), &err) == 0) {
 		for (const char *p = v; *p != '\0'; p++)
 			if ((unsigned char)*p <= 0x20 || (unsigned char)*p >= 0x7f)
