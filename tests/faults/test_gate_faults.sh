@@ -1,0 +1,46 @@
+#!/bin/sh
+# test_gate_faults.sh — a rollback's health gate against a /readyz that
+# answers 200 without being a health answer: a proxy's HTML page, then a
+# body dripped one byte a second. The rollback runs and verifies, but the
+# gate never passes: FAILED with the reason, never OK.
+. "${top_srcdir:-$(dirname "$0")/../..}/tests/lib/tmux.sh"
+[ -x /usr/sbin/sshd ] || skip "openssh-server is not installed"
+fleet_up --hosts 1 --tag v1.5.0-bad
+app=$fl/hosts/h1/app
+sed 's/^\[warroom\]$/[warroom]\npoll_interval = 2s\nhealth_timeout = 4s/' "$fl/warroom.conf" > "$tmp/c.conf"
+fault() { "$fleet" fault --dir "$fl" h1 "$@" > /dev/null || fail "fleet fault $*"; }
+
+start 200 50 "$WARROOM -c $tmp/c.conf --incident gate"
+wait_re "│> h1 +api +UP +v1\\.5\\.0-bad" 15
+journal=$(ls "$fl"/timeline/gate-*.jsonl)
+keys A
+keys -l "arm"
+keys Enter
+wait_re "ARMED 1[45]:[0-9][0-9]"
+
+fault http-html
+keys r
+wait_for "tag  v1.5.0-bad  ->  v1.4.1"
+keys -l "api"
+keys Enter
+wait_for "rollback of api on h1: FAILED — api runs v1.4.1 but /readyz did not answer 200 within 4 s: HTTP 200: an HTML page, not a health answer" 30
+grep -q '"kind":"action.end".*"outcome":"failed"' "$journal" || fail "no action.end failed"
+! grep -q '"kind":"action.end".*"outcome":"ok"' "$journal" || fail "an action.end ok was recorded"
+ok "an HTML page on /readyz: the gate does not pass, FAILED with the reason"
+
+# Back to the bad tag, then a /readyz that drips its answer.
+fault clear http-html
+"$fleet" set-tag --dir "$fl" h1 all v1.5.0-bad > /dev/null
+echo "2026-11-26T09:01:00Z deploy IMAGE_TAG=v1.4.1 services=api,jobs result=ok" >> "$app/releases.log"
+wait_re "│> h1 +api +UP +v1\\.5\\.0-bad" 15
+fault http-drip
+keys r
+wait_for "tag  v1.5.0-bad  ->  v1.4.1"
+keys -l "api"
+keys Enter
+wait_re "rollback of api on h1: FAILED — api runs v1\\.4\\.1 but /readyz did not answer 200 within 4 s: (HTTP 200: cut short: Operation timed out|no answer)" 30
+[ "$(grep -c '"kind":"action.end".*"outcome":"failed"' "$journal")" = 2 ] || fail "not two action.end failed"
+! grep -q '"kind":"action.end".*"outcome":"ok"' "$journal" || fail "an action.end ok was recorded"
+ok "a /readyz dripping its answer: the gate does not pass, FAILED with the reason"
+keys q
+wait_for "exit=0"
