@@ -124,6 +124,7 @@ start 200 50 "$WARROOM -c $tmp/c.conf --incident brand-new"
 wait_for "exit=1" 10
 assert_contains "$tmp/screen" "warroom: incident journal: cannot create $mnt/"
 assert_contains "$tmp/screen" "Read-only file system"
+wait_re "^tty=" 5
 assert_contains "$tmp/screen" "tty=sane"
 start 200 50 "$wr"
 wait_for "exit=1" 10

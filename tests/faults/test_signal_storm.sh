@@ -33,6 +33,7 @@ PY
 shutdowns() { grep -c '"kind":"shutdown"' "$journal"; }
 ended() {    # ended EXIT REASON — the run ended cleanly, one shutdown record more
 	wait_for "exit=$1" 10
+	wait_re "^tty=" 5            # printed just after exit=: wait for it
 	assert_contains "$tmp/screen" "tty=sane"
 	tail -1 "$journal" | grep -q "\"kind\":\"shutdown\".*\"reason\":\"$2\"" ||
 		{ tail -2 "$journal"; fail "the journal does not end with shutdown $2"; }
@@ -89,6 +90,7 @@ begin
 storm "$pid" TERM:50 HUP:50 INT:50 WINCH:1000 TERM:50 &
 wait
 wait_re "exit=(143|129|0)$" 10
+wait_re "^tty=" 5
 assert_contains "$tmp/screen" "tty=sane"
 n=$(shutdowns)
 [ "$n" = $((before + 1)) ] || fail "$((n - before)) shutdown records for one run"
