@@ -1,7 +1,8 @@
 #!/bin/sh
 # test_fleet_faults.sh — every `fleet fault`: sshd-stop/start, drop (also in
 # the middle of a mutating command), hang-next, slow-next, bad-json,
-# log-escapes, rotate-hostkey/restore-hostkey, http-500/slow/hang; and that
+# log-escapes, rotate-hostkey/restore-hostkey, http-500/slow/hang,
+# http-drip/huge/redirect/html; and that
 # `fleet down` still leaves nothing behind (hung and orphaned commands too).
 for c in "$(dirname "$0")" "${srcdir:-.}" "${srcdir:-.}/tests/fleet"; do [ -f "$c/common.sh" ] && break; done
 . "$c/common.sh"
@@ -127,6 +128,23 @@ fault h3 http-hang
 check "http-hang: no answer in 1 s" eq "$(curl -s -m 1 -o /dev/null -w '%{http_code}' "$U/healthz")" "000"
 fault h3 clear
 check "clear: answers again" eq "$(curl -s -o /dev/null -w '%{http_code}' "$U/healthz")" 200
+fault h3 http-drip 0.5
+r=$(curl -s -m 1.6 -o "$D/drip" -w '%{http_code} %{size_download}' "$U/healthz")
+check "http-drip 0.5: 200 and 2 or 3 bytes in 1.6 s" contains "|200 2|200 3|" "|$r|"
+fault h3 clear http-drip
+fault h3 http-huge 3
+check "http-huge 3: 3 MiB of ok and filler" eq "$(curl -s "$U/readyz" | wc -c)" 3145728
+fault h3 clear http-huge
+fault h3 http-redirect
+r=$(curl -s -o /dev/null -w '%{http_code} %{redirect_url}' -H "Authorization: Bearer $(token h3)" "$U/metrics?x=1")
+check "http-redirect: /metrics too, 302 to itself (a loop)" eq "$r" "302 $U/metrics?x=1"
+fault h3 http-redirect http://127.0.0.1:9
+check "http-redirect URL: elsewhere" eq "$(curl -s -o /dev/null -w '%{redirect_url}' "$U/healthz")" "http://127.0.0.1:9/healthz"
+fault h3 clear http-redirect
+fault h3 http-html
+check "http-html: /readyz answers a text/html page" eq "$(curl -s -o /dev/null -w '%{http_code} %{content_type}' "$U/readyz")" "200 text/html"
+check "http-html: /version is untouched" eq "$(curl -s -o /dev/null -w '%{content_type}' "$U/version")" "application/json"
+fault h3 clear
 
 r=$(fleet fault --dir "$D" h1 no-such-fault 2>&1) && fail "unknown fault accepted"
 check "unknown fault refused with the list" contains "$r" "hang-next"
