@@ -350,7 +350,9 @@ int
 act_http_get(struct action *a, const char *url, http_done_fn done, struct wr_err *err)
 {
 	/* Capped like the poller's probes: a cut answer is no answer. */
-	struct http_request req = { .url = url, .timeout_ms = 5000, .max_body = WR_PROBE_BODY_MAX };
+	struct http_request req = {
+		.url = url, .timeout_ms = 5000, .max_body = WR_PROBE_BODY_MAX,
+	};
 	char dest[256];
 	int port;
 
