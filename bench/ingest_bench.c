@@ -3,7 +3,8 @@
  *
  * 2M realistic ~125-byte log lines (made like tests/fleet's LogLines for a
  * "bad" tag: about 8 % ERROR) are written to a temporary file, then read
- * back in 64 KiB chunks through linesplit -> sanitize -> logbuf (default
+ * back in 64 KiB chunks through linesplit -> sanitize -> the redactor's
+ * pre-test (and the redactor when it says maybe) -> logbuf (default
  * 64 MiB ring) -> the incremental filter on `ERROR|status=5\d\d`, stepped
  * after every chunk as the event loop would. The peer, in the same run and
  * on the same file: `grep -cE 'ERROR|status=5[0-9][0-9]'`. Ours is shown
@@ -29,6 +30,8 @@
 #include "warroom/linesplit.h"
 #include "warroom/logbuf.h"
 #include "warroom/logfilter.h"
+#include "warroom/redact.h"
+#include "warroom/sanitize.h"
 
 #define CHUNK 65536
 #define STEP_LINES 20000
@@ -179,12 +182,21 @@ struct sink {
 	uint64_t lines;
 };
 
+/* The console's path for a followed line (view_logs.c): sanitize aside,
+ * the redactor's pre-test (and the redactor when it says maybe), then
+ * into the ring as it is. */
 static void
 on_line(const char *line, size_t len, bool cut, void *arg)
 {
 	struct sink *s = arg;
+	char clean[WR_SANITIZE_LINE_MAX + 1], *red = NULL;
+	size_t clen;
 
-	logbuf_append_raw(s->lb, line, len, 0);
+	sanitize_buf(line, len, clean, sizeof(clean), &clen);
+	if (redact_might(NULL, clean, clen))
+		red = redact_text(NULL, clean);
+	logbuf_append(s->lb, red ? red : clean, red ? strlen(red) : clen, 0);
+	free(red);
 	s->lines++;
 }
 

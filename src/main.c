@@ -594,6 +594,7 @@ main(int argc, char **argv)
 	int rc;
 
 	setlocale(LC_ALL, "");
+	wr_json_init();
 	/* A peer that has gone away must be an EPIPE the caller handles, not
 	 * a signal that ends the console in the middle of a rollback. */
 	signal(SIGPIPE, SIG_IGN);

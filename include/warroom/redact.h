@@ -9,6 +9,7 @@
 #ifndef WARROOM_REDACT_H
 #define WARROOM_REDACT_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 #include <cjson/cJSON.h>
@@ -28,6 +29,13 @@ void redact_free(struct redactor *r);
 /* Register a loaded secret's exact value; values shorter than
  * WR_REDACT_MIN_SECRET bytes are ignored (they would mangle ordinary text). */
 void redact_add_secret(struct redactor *r, const char *secret);
+
+/* False only when no rule can match in s[0..n): none of the words the
+ * rules look for (case-insensitive: secret, token, pass, pwd, key, dsn,
+ * auth, cookie, bearer, credential, database, sig, "://", "-----", eyJ)
+ * nor a registered secret occurs. A cheap test before redact_text on a
+ * hot path; true does not mean there is a secret. */
+bool redact_might(const struct redactor *r, const char *s, size_t n);
 
 /* A malloc'd copy of s with every secret replaced. r may be NULL (patterns only). */
 char *redact_text(const struct redactor *r, const char *s);

@@ -23,6 +23,11 @@ int wr_err_set(struct wr_err *err, const char *fmt, ...)
 
 /* Allocation that never returns NULL: on failure prints why and aborts. */
 void *xmalloc(size_t n);
+
+/* Make cJSON allocate through xmalloc, so a JSON object can never come out
+ * silently short of a member (cJSON drops what it cannot allocate): out of
+ * memory aborts like everywhere else. Call once, first thing in main. */
+void wr_json_init(void);
 void *xcalloc(size_t count, size_t n);
 void *xrealloc(void *p, size_t n);
 char *xstrdup(const char *s);

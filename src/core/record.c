@@ -201,6 +201,19 @@ record_encode(struct record *r, char **line, size_t *len, struct wr_err *err)
 	memcpy(out, text, n - 1);
 	snprintf(out + n - 1, CRC_TAIL_LEN + 2, ",\"crc\":\"%s\"}\n", hex);
 	cJSON_free(text);
+	/* Read it back before anyone stores it: a record that lost a member
+	 * on the way (cJSON drops what it cannot allocate) is refused, never
+	 * written half. */
+	{
+		struct record back;
+		struct wr_err why;
+
+		if (record_decode(out, n - 1 + CRC_TAIL_LEN, &back, &why) != 0) {
+			free(out);
+			return wr_err_set(err, "cannot encode record: %s", why.msg);
+		}
+		record_free(&back);
+	}
 	*line = out;
 	*len = n - 1 + CRC_TAIL_LEN + 1;
 	return 0;

@@ -22,6 +22,7 @@
 #include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "warroom/util.h"
 
@@ -481,6 +482,35 @@ span_cmp(const void *x, const void *y)
 	const struct span *a = x, *b = y;
 
 	return a->a < b->a ? -1 : a->a > b->a ? 1 : (a->b < b->b ? -1 : a->b > b->b);
+}
+
+bool
+redact_might(const struct redactor *r, const char *s, size_t n)
+{
+	/* Every rule's trigger contains one of these (lowercase). */
+	static const char *const words[] = {
+		"secret", "token", "pass", "pwd", "key", "dsn", "auth", "cookie", "bearer",
+		"credential", "database", "sig", "://", "-----", "eyj",
+	};
+	static const char first[] = "stpkdacb:-e";
+	size_t i, w;
+
+	for (i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)tolower((unsigned char)s[i]);
+
+		if (strchr(first, c) == NULL || c == '\0')
+			continue;
+		for (w = 0; w < sizeof(words) / sizeof(words[0]); w++) {
+			size_t len = strlen(words[w]);
+
+			if (words[w][0] == c && i + len <= n && strncasecmp(s + i, words[w], len) == 0)
+				return true;
+		}
+	}
+	for (i = 0; r != NULL && i < r->n; i++)
+		if (memmem(s, n, r->secrets[i], strlen(r->secrets[i])) != NULL)
+			return true;
+	return false;
 }
 
 char *

@@ -4,6 +4,7 @@
  */
 #include "warroom/util.h"
 
+#include <cjson/cJSON.h>
 #include <ctype.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -39,6 +40,14 @@ xmalloc(size_t n)
 	if (p == NULL)
 		oom(n);
 	return p;
+}
+
+void
+wr_json_init(void)
+{
+	cJSON_Hooks hooks = { .malloc_fn = xmalloc, .free_fn = free };
+
+	cJSON_InitHooks(&hooks);
 }
 
 void *

@@ -45,7 +45,7 @@ append_line(const char *text, size_t len, int stream, void *arg)
 {
 	struct app *app = arg;
 
-	logbuf_append_raw(&app->logs, text, len, stream);
+	logbuf_append(&app->logs, text, len, stream);
 	app->dirty = true;
 }
 
@@ -67,33 +67,40 @@ on_log_line(enum exec_stream s, const char *line, size_t len, bool cut, void *ar
 {
 	struct logs_stream *ls = arg;
 	struct app *app = ls->app;
-	char buf[WR_SANITIZE_LINE_MAX + 256];
+	char buf[WR_SANITIZE_LINE_MAX + 256], clean[WR_SANITIZE_LINE_MAX + 1];
 	size_t p = strlen(ls->prefix), clen;
-	char *clean, *shown;
+	char *redacted = NULL;
+	const char *shown = clean;
+	int src = s == EXEC_STDERR ? 1 : 0;
 
 	/* Our prefix is plain ASCII; the whole line goes through the sanitizer,
-	 * then the redactor (a log line may carry a token or a DATABASE_URL:
-	 * DESIGN §3.3); the ring's own sanitizing leaves the result as it is. */
+	 * then, when it may hold one, the redactor (a log line may carry a
+	 * token or a DATABASE_URL: DESIGN §3.3). */
 	if (len > sizeof(buf) - p - 1)
 		len = sizeof(buf) - p - 1;
 	memcpy(buf, ls->prefix, p);
 	memcpy(buf + p, line, len);
-	clean = sanitize_dup(buf, p + len, &clen);
-	shown = redact_text(&app->red, clean);
+	sanitize_buf(buf, p + len, clean, sizeof(clean), &clen);
+	if (redact_might(&app->red, clean, clen)) {
+		clean[clen] = '\0';
+		shown = redacted = redact_text(&app->red, clean);
+		clen = strlen(redacted);
+	}
 	if (app->nstreams < 2) {
-		append_line(shown, strlen(shown), s == EXEC_STDERR ? 1 : 0, app);
+		/* Already clean: the ring takes it as it is. */
+		logbuf_append(&app->logs, shown, clen, src);
+		app->dirty = true;
 	} else {
 		/* Several services: in the order of the time each line carries. */
 		app->merge.hold_ms = loop_now_ms() - app->streams_since_ms < MERGE_BACKLOG_MS ?
 		    MERGE_BACKLOG_HOLD_MS : MERGE_HOLD_MS;
-		logmerge_push(&app->merge, shown, strlen(shown), s == EXEC_STDERR ? 1 : 0,
-		    logmerge_parse_time(line, len), loop_now_ms());
+		logmerge_push(&app->merge, shown, clen, src, logmerge_parse_time(line, len),
+		    loop_now_ms());
 		if (app->merge_timer == 0)
 			app->merge_timer = loop_timer_add(app->loop, app->merge.hold_ms, 0,
 			    merge_tick, app);
 	}
-	free(shown);
-	free(clean);
+	free(redacted);
 }
 
 /* The logs command of a service: {since} is filled by exec_follow. */

@@ -6,7 +6,8 @@
  * the marker "[REDACTED]" itself. It is planted in the text as a whole
  * word (spaces either side) at a place the input picks.
  *
- * Property: the registered secret never appears in redact_text's output.
+ * Property: the registered secret never appears in redact_text's output,
+ * and redact_might is true wherever redact_text changes anything.
  * Why it holds exactly: the output is kept runs of the input with markers
  * between them; an alphanumeric secret cannot span a marker's edge ('[' and
  * ']' are not alphanumeric) nor lie inside a marker (excluded above), so it
@@ -104,6 +105,9 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	out = redact_text(&r, planted);
 	if (secret != NULL)
 		CHECK(strstr(out, secret) == NULL);
+	/* The pre-test says no only where redaction changes nothing. */
+	if (strcmp(out, planted) != 0)
+		CHECK(redact_might(&r, planted, strlen(planted)));
 	again = redact_text(&r, out);
 	if (secret != NULL)
 		CHECK(strstr(again, secret) == NULL);

@@ -96,8 +96,14 @@ every_slot_is_redacted(void **state)
 		if (strcmp(out, cases[i].out) != 0)
 			fail_msg("case %zu:\n  in:   %s\n  got:  %s\n  want: %s", i, cases[i].in,
 			    out, cases[i].out);
+		/* The hot path's pre-test must never wave a secret through. */
+		if (!redact_might(&r, cases[i].in, strlen(cases[i].in)))
+			fail_msg("case %zu: redact_might said no: %s", i, cases[i].in);
 		free(out);
 	}
+	/* And it does say no to a plain log line. */
+	assert_false(redact_might(&r, "2026-11-26T10:18:50.928Z INFO api req=5e1ba2e5 "
+	    "ip=10.19.202.248 GET /api/orders status=200 dur_ms=19 tag=v1.4.1", 108));
 	redact_free(&r);
 }
 
