@@ -22,7 +22,9 @@
 #include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 #include "warroom/util.h"
 
@@ -484,34 +486,126 @@ span_cmp(const void *x, const void *y)
 	return a->a < b->a ? -1 : a->a > b->a ? 1 : (a->b < b->b ? -1 : a->b > b->b);
 }
 
+static unsigned char
+lower(unsigned char c)
+{
+	return c >= 'A' && c <= 'Z' ? (unsigned char)(c + 'a' - 'A') : c;
+}
+
+/* Does s[i..] start with w (lowercase), letters compared without case? */
+static bool
+word_at(const char *s, size_t n, size_t i, const char *w, size_t wl)
+{
+	size_t k;
+
+	if (i + wl > n)
+		return false;
+	for (k = 0; k < wl; k++) {
+		if (lower((unsigned char)s[i + k]) != (unsigned char)w[k])
+			return false;
+	}
+	return true;
+}
+
+#define AT(w) word_at(s, n, i, w, sizeof(w) - 1)
+
+/* Is a word a rule looks for at s[i]? (Checked where a pre-filter hit.) */
+static bool
+trigger_at(const char *s, size_t n, size_t i)
+{
+	switch (lower((unsigned char)s[i])) {
+	case 's': return AT("secret") || AT("sig");
+	case 't': return AT("token");
+	case 'p': return AT("pass") || AT("pwd");
+	case 'k': return AT("key");
+	case 'd': return AT("dsn") || AT("database");
+	case 'a': return AT("auth");
+	case 'c': return AT("cookie") || AT("credential");
+	case 'b': return AT("bearer");
+	case 'e': return AT("eyj");
+	case ':': return AT("://");
+	case '-': return AT("-----");
+	default: return false;
+	}
+}
+
+#ifdef __SSE2__
+/* Positions among 16 where a word's first two bytes start (raw_a: the
+ * bytes, raw_b: the same one further), bit 5 forced on (lowercase
+ * letters; ':', '/' and '-' have it already). A superset: every hit is
+ * checked by trigger_at. */
+static unsigned
+pair_hits16(__m128i raw_a, __m128i raw_b)
+{
+	const __m128i bit5 = _mm_set1_epi8(0x20);
+	__m128i a = _mm_or_si128(raw_a, bit5), b = _mm_or_si128(raw_b, bit5);
+	__m128i m;
+
+#define F(c) _mm_cmpeq_epi8(a, _mm_set1_epi8(c))
+#define S(c) _mm_cmpeq_epi8(b, _mm_set1_epi8(c))
+	m = _mm_and_si128(F('s'), _mm_or_si128(S('e'), S('i')));
+	m = _mm_or_si128(m, _mm_and_si128(F('t'), S('o')));
+	m = _mm_or_si128(m, _mm_and_si128(F('p'), _mm_or_si128(S('a'), S('w'))));
+	m = _mm_or_si128(m, _mm_and_si128(F('k'), S('e')));
+	m = _mm_or_si128(m, _mm_and_si128(F('d'), _mm_or_si128(S('s'), S('a'))));
+	m = _mm_or_si128(m, _mm_and_si128(F('a'), S('u')));
+	m = _mm_or_si128(m, _mm_and_si128(F('c'), _mm_or_si128(S('o'), S('r'))));
+	m = _mm_or_si128(m, _mm_and_si128(F('b'), S('e')));
+	m = _mm_or_si128(m, _mm_and_si128(F('e'), S('y')));
+	m = _mm_or_si128(m, _mm_and_si128(F(':'), S('/')));
+	m = _mm_or_si128(m, _mm_and_si128(F('-'), S('-')));
+#undef F
+#undef S
+	return (unsigned)_mm_movemask_epi8(m);
+}
+#endif
+
+/* Does a registered secret start at s[i]? */
+static bool
+secret_at(const struct redactor *r, const char *s, size_t n, size_t i)
+{
+	size_t k, len;
+
+	for (k = 0; r != NULL && k < r->n; k++) {
+		len = strlen(r->secrets[k]);
+		if (i + len <= n && memcmp(s + i, r->secrets[k], len) == 0)
+			return true;
+	}
+	return false;
+}
+
 bool
 redact_might(const struct redactor *r, const char *s, size_t n)
 {
-	/* Every rule's trigger contains one of these (lowercase). */
-	static const char *const words[] = {
-		"secret", "token", "pass", "pwd", "key", "dsn", "auth", "cookie", "bearer",
-		"credential", "database", "sig", "://", "-----", "eyj",
-	};
-	static const char first[] = "stpkdacb:-e";
-	size_t i, w;
+	size_t i = 0, k;
 
-	for (i = 0; i < n; i++) {
-		unsigned char c = (unsigned char)tolower((unsigned char)s[i]);
+#ifdef __SSE2__
+	/* Sixteen bytes at a time; only the rare pair hits (of the words, and
+	 * of each registered secret's first two bytes) are looked at. */
+	for (; i + 17 <= n; i += 16) {
+		__m128i a = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
+		__m128i b = _mm_loadu_si128((const __m128i *)(const void *)(s + i + 1));
+		unsigned hits = pair_hits16(a, b), own = 0;
 
-		if (strchr(first, c) == NULL || c == '\0')
-			continue;
-		for (w = 0; w < sizeof(words) / sizeof(words[0]); w++) {
-			size_t len = strlen(words[w]);
-
-			if (words[w][0] == c && i + len <= n && strncasecmp(s + i, words[w], len) == 0)
+		for (k = 0; r != NULL && k < r->n; k++)
+			own |= (unsigned)_mm_movemask_epi8(_mm_and_si128(
+			    _mm_cmpeq_epi8(a, _mm_set1_epi8(r->secrets[k][0])),
+			    _mm_cmpeq_epi8(b, _mm_set1_epi8(r->secrets[k][1]))));
+		for (; hits != 0; hits &= hits - 1)
+			if (trigger_at(s, n, i + (size_t)__builtin_ctz(hits)))
 				return true;
-		}
+		for (; own != 0; own &= own - 1)
+			if (secret_at(r, s, n, i + (size_t)__builtin_ctz(own)))
+				return true;
 	}
-	for (i = 0; r != NULL && i < r->n; i++)
-		if (memmem(s, n, r->secrets[i], strlen(r->secrets[i])) != NULL)
+#endif
+	for (; i < n; i++)
+		if (trigger_at(s, n, i) || secret_at(r, s, n, i))
 			return true;
 	return false;
 }
+
+#undef AT
 
 char *
 redact_text(const struct redactor *r, const char *s)
