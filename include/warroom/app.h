@@ -116,6 +116,7 @@ struct app {
 
 	const char *incident;            /* --incident NAME, or NULL */
 	struct timeline *tl;             /* the incident's journal, or NULL */
+	int64_t journal_retry_ms;        /* degraded: next recovery attempt */
 	struct redactor red;             /* every secret loaded, for redaction */
 	struct timeline_entry *entries;  /* what the TIMELINE pane shows */
 	size_t nentries, capentries;

@@ -145,6 +145,10 @@ void journal_adopt_unknown(struct app *app);
 /* Record a mode change (armed, disarmed) as mode.change. */
 void journal_mode(struct app *app, const char *mode);
 
+/* Every 10 s while the journal is degraded: try to recover it (it must
+ * prove it holds every record we stored); changes stay refused until then. */
+void journal_retry(struct app *app);
+
 /* End the journal with a shutdown record (when it can still be written). */
 void journal_close(struct app *app, const char *reason);
 

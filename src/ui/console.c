@@ -63,6 +63,7 @@ on_tick(void *arg)
 	struct app *app = arg;
 
 	app->dirty = true;   /* the header clock and elapsed time moved */
+	journal_retry(app);
 }
 
 static void

@@ -12,6 +12,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "warroom/loop.h"
 #include "warroom/runofshow.h"
 #include "warroom/timeline.h"
 
@@ -198,6 +199,22 @@ journal_close(struct app *app, const char *reason)
 		timeline_shutdown(app->tl, reason, &err);
 	timeline_close(app->tl);
 	app->tl = NULL;
+}
+
+void
+journal_retry(struct app *app)
+{
+	struct wr_err err;
+
+	if (app->tl == NULL || !timeline_degraded(app->tl) ||
+	    loop_now_ms() < app->journal_retry_ms)
+		return;
+	app->journal_retry_ms = loop_now_ms() + 10000;
+	/* Recovery proves the file holds what we stored before trusting it
+	 * again; until then every change stays refused. */
+	if (timeline_recover(app->tl, &err) == 0)
+		app_say(app, "journal recovered: changes are allowed again");
+	sync_safety(app);
 }
 
 void

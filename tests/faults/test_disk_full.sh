@@ -93,12 +93,21 @@ start 200 50 "$wr"
 wait_for "JOURNAL DEGRADED" 10
 keys A
 wait_for "refused: the incident timeline cannot be written"
-keys q
-wait_for "exit=0"
 ok "restarted on the full disk: degraded at once, arming refused"
 
-# Space back: resumes with everything, the torn tail moved aside.
+# Space back while it runs: it recovers by itself (the file proves it
+# holds what was stored) and changes are offered again.
 rm -f "$mnt/fill"
+wait_for "journal recovered: changes are allowed again" 15
+assert_not_contains "$tmp/screen" "JOURNAL DEGRADED"
+keys A
+wait_for "type arm to arm"
+keys Escape
+keys q
+wait_for "exit=0"
+ok "space back while running: the journal recovers within seconds, arming offered"
+
+# Started again: resumes with everything, the torn tail moved aside.
 start 200 50 "$wr"
 wait_for "incident.resume disk-full" 10
 assert_not_contains "$tmp/screen" "JOURNAL DEGRADED"
