@@ -141,13 +141,14 @@ struct app {
 	int help_scroll;                 /* first line shown when help is long */
 	bool prompt_active;              /* the footer prompt is open */
 	enum { PROMPT_NOTE, PROMPT_TRUST, PROMPT_FILTER, PROMPT_ARM, PROMPT_STATUS, PROMPT_TZERO,
-		PROMPT_FILL, PROMPT_TAG } prompt_kind;
+		PROMPT_FILL, PROMPT_TAG, PROMPT_ANNOUNCE } prompt_kind;
 	int tag_host, tag_svc;           /* PROMPT_TAG: the rollback that needs a tag */
 	struct runbook_fill fill;        /* PROMPT_FILL: a step's placeholders */
 	int fill_host, fill_rb;          /* … the host chosen and the runbook */
 	char fill_error[160];            /* why the last value was refused, or "" */
 	char post_message[512];          /* a runbook's statuspage message= for the next
-	                                    post instead of the template, or "" */
+	                                    post instead of the template, or its
+	                                    announce message, or "" */
 	int prompt_host;                 /* PROMPT_TRUST: the host asked about */
 	struct lineedit prompt;
 	bool confirm_quit;               /* "quit while an action runs?" asked */

@@ -194,6 +194,15 @@ void actions_statuspage_open(struct app *app);
 void actions_statuspage_ask(struct app *app);
 void actions_statuspage_post(struct app *app, const char *typed);
 
+/* A runbook's smoke binding: GET url (a /path is under host's health_url,
+ * through its tunnel) and compare the status; said and journalled. */
+void actions_smoke(struct app *app, int host, const char *url, long expect);
+
+/* A runbook's announce binding: the footer asks for "announce" typed, then
+ * message goes to the chat webhook. */
+void actions_announce_ask(struct app *app, const char *message);
+void actions_announce(struct app *app, const char *typed);
+
 /* A runbook's statuspage binding: the S prompt with its status typed in
  * (Enter confirms) and its message, if any, in place of the template. */
 void actions_statuspage_prefill(struct app *app, const char *status, const char *message);

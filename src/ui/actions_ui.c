@@ -18,8 +18,10 @@
 #include "warroom/statuspage_req.h"
 #include "warroom/timeline.h"
 #include "warroom/record.h"
+#include "warroom/http.h"
 #include "warroom/loop.h"
 #include "warroom/ssh.h"
+#include "warroom/tunnel.h"
 
 static void on_action(struct action *a, void *arg);
 
@@ -555,6 +557,110 @@ actions_free(struct app *app)
 	free(app->actions);
 	app->actions = NULL;
 	app->nactions = 0;
+}
+
+/* ---- a runbook's smoke check ---- */
+
+struct smoke {
+	struct app *app;
+	char url[WR_URL_MAX + 64];
+	long expect;
+};
+
+static void
+smoke_answer(const struct http_response *r, void *arg)
+{
+	struct smoke *sm = arg;
+	struct app *app = sm->app;
+	bool ok = r->status == sm->expect;
+	struct wr_err err;
+	cJSON *d;
+
+	app->dirty = true;
+	if (r->status == 0)
+		app_say(app, "smoke GET %s: FAILED — no answer: %s", sm->url, r->error);
+	else
+		app_say(app, "smoke GET %s: %s — %ld (expected %ld)", sm->url, ok ? "OK" : "FAILED",
+		    r->status, sm->expect);
+	if (app->tl != NULL) {
+		d = cJSON_CreateObject();
+		cJSON_AddStringToObject(d, "url", sm->url);
+		cJSON_AddNumberToObject(d, "status", (double)r->status);
+		cJSON_AddNumberToObject(d, "expect", (double)sm->expect);
+		cJSON_AddBoolToObject(d, "ok", ok);
+		if (r->status == 0)
+			cJSON_AddStringToObject(d, "error", r->error);
+		timeline_append(app->tl, "smoke", NULL, NULL, d, &err);
+	}
+	free(sm);
+}
+
+void
+actions_smoke(struct app *app, int host, const char *url, long expect)
+{
+	const struct config_host *h = &app->cfg.hosts[host];
+	struct http_request req = { .timeout_ms = 10000, .max_body = 64 * 1024 };
+	struct smoke *sm;
+	char dest[256];
+	struct wr_err err;
+	int port;
+
+	if (app->http == NULL) {
+		app_say(app, "no HTTP client: smoke checks need a fleet");
+		return;
+	}
+	/* "/readyz" is the host's service; a full URL is taken as written. */
+	if (url[0] == '/' && h->health_url[0] == '\0') {
+		app_say(app, "smoke %s: %s has no health_url to put it under", url, h->name);
+		return;
+	}
+	sm = xcalloc(1, sizeof(*sm));
+	sm->app = app;
+	sm->expect = expect > 0 ? expect : 200;
+	snprintf(sm->url, sizeof(sm->url), "%s%s", url[0] == '/' ? h->health_url : "", url);
+	req.url = sm->url;
+	if (url[0] == '/' && h->tunnel &&
+	    (http_url_host_port(sm->url, dest, sizeof(dest), &port, &err) != 0 ||
+	    (req.unix_socket = tunnel_path(app->tunnels, host, dest, port, &err)) == NULL)) {
+		app_say(app, "smoke %s: %s", sm->url, err.msg);
+		free(sm);
+		return;
+	}
+	if (http_start(app->http, &req, smoke_answer, sm, &err) != 0) {
+		app_say(app, "smoke %s: %s", sm->url, err.msg);
+		free(sm);
+		return;
+	}
+	app_say(app, "smoke: GET %s…", sm->url);
+}
+
+void
+actions_announce_ask(struct app *app, const char *message)
+{
+	if (app->chat == NULL) {
+		app_say(app, app->cfg.chat.line == 0 ? "no [chat] in the config" :
+		    "the chat is unavailable (see the message at start)");
+		return;
+	}
+	wr_strlcpy(app->post_message, message, sizeof(app->post_message));
+	lineedit_clear(&app->prompt);
+	app->prompt_kind = PROMPT_ANNOUNCE;
+	app->prompt_active = true;
+}
+
+void
+actions_announce(struct app *app, const char *typed)
+{
+	char id[32];
+	struct wr_err err;
+
+	if (strcmp(typed, "announce") != 0)
+		app_say(app, "nothing announced: type announce to send it");
+	else if (chat_announce(app->chat, app->post_message, id, &err) != 0)
+		app_say(app, "nothing announced: %s", err.msg);
+	else
+		app_say(app, "chat: announcing (%s)", id);
+	app->post_message[0] = '\0';
 }
 
 /* ---- the status page and the chat ---- */

@@ -143,6 +143,7 @@ prompt_key(struct app *app, const char *name, int is_keycode, unsigned int key)
 		    app->prompt_kind == PROMPT_STATUS ? "nothing posted" :
 		    app->prompt_kind == PROMPT_TZERO ? "T-0 unchanged" :
 		    app->prompt_kind == PROMPT_FILL || app->prompt_kind == PROMPT_TAG ? "nothing ran" :
+		    app->prompt_kind == PROMPT_ANNOUNCE ? "nothing announced" :
 		    "key not trusted");
 		if (app->prompt_kind == PROMPT_FILL)
 			runbook_fill_free(&app->fill);
@@ -163,6 +164,8 @@ prompt_key(struct app *app, const char *name, int is_keycode, unsigned int key)
 			runbook_fill_answer(app, le->text);
 		else if (app->prompt_kind == PROMPT_TAG)
 			actions_rollback_to(app, le->text);
+		else if (app->prompt_kind == PROMPT_ANNOUNCE)
+			actions_announce(app, le->text);
 		else
 			trust_confirm(app, le->text);
 	} else if (strcmp(name, "Left") == 0)

@@ -261,6 +261,12 @@ draw_footer(struct app *app)
 			snprintf(q, sizeof(q), "trust this key? type %s: ",
 			    app->cfg.hosts[app->prompt_host].name);
 			x = ui_put(w, 0, 1, cols - 2, ui_attr(app, THEME_STATUS), q);
+		} else if (app->prompt_kind == PROMPT_ANNOUNCE) {
+			char q[600];
+
+			snprintf(q, sizeof(q), "announce \"%.400s\" to the chat? type announce: ",
+			    app->post_message);
+			x = ui_put(w, 0, 1, cols - 2, ui_attr(app, THEME_STATUS), q);
 		} else if (app->prompt_kind == PROMPT_TAG) {
 			char q[200];
 

@@ -511,9 +511,22 @@ run_binding(struct app *app, struct app_runbook *r, size_t section, size_t step,
 			v = "resolved";
 		actions_statuspage_prefill(app, v, runbook_action_arg(a, "message"));
 		return true;
+	case RUNBOOK_ACT_SMOKE: {
+		const char *on = runbook_action_arg(a, "host");
+		size_t k;
+
+		for (k = 0; on != NULL && k < app->cfg.nhosts; k++)
+			if (strcmp(app->cfg.hosts[k].name, on) == 0)
+				host = (int)k;
+		v = runbook_action_arg(a, "expect");
+		actions_smoke(app, host, runbook_action_arg(a, "url"), v ? atol(v) : 200);
+		return true;
+	}
+	case RUNBOOK_ACT_ANNOUNCE:
+		actions_announce_ask(app, runbook_action_arg(a, "message"));
+		return true;
 	default:
-		app_say(app, "x runs this step's %s binding only from its key, not yet from the "
-		    "runbook", runbook_action_name(a->kind));
+		app_say(app, "x does not run %s bindings", runbook_action_name(a->kind));
 		return true;
 	}
 }

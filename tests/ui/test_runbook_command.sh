@@ -49,6 +49,18 @@ statuspage create name="Drill" status=investigating message="Drill on {service}.
 ```warroom
 killswitch export off service=api
 ```
+
+## Smoke
+
+```warroom
+smoke url=/readyz expect=200
+```
+
+## Tell the team
+
+```warroom
+announce message="drill done"
+```
 MD
 start 200 50 "$WARROOM -c $tmp/c.conf --incident drill -r $tmp/drill.md"
 wait_re "│> h1 +api +UP +v1\\.5\\.0-bad" 15
@@ -122,6 +134,13 @@ keys x
 wait_for "CONFIRM KILL SWITCH"
 keys Escape
 wait_for "CANCELLED — cancelled; nothing ran"
-ok "x on a section's warroom bindings: statuspage prefilled with its message, killswitch to its dialog"
+keys Down
+keys x
+wait_re "smoke GET http://127\\.0\\.0\\.1:[0-9]+/readyz: OK — 200 \\(expected 200\\)" 10
+grep -q '"kind":"smoke".*"ok":true' "$journal" || fail "no smoke record"
+keys Down
+keys x
+wait_for "no [chat] in the config"
+ok "x on a section's warroom bindings: statuspage prefilled with its message, killswitch to its dialog, smoke run and journalled, announce needs a [chat]"
 keys q
 wait_for "exit=0"
