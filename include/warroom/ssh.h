@@ -79,6 +79,12 @@ struct ssh_client {
 	struct ssh_client *next;
 };
 
+/* Is this libssh2 error the session's death rather than one channel's? */
+bool ssh_error_is_fatal(int rc);
+
+/* The session's last error message ("unknown error" when none). */
+const char *ssh_last_error(LIBSSH2_SESSION *s);
+
 /* "CONNECTING", "UP", … */
 const char *ssh_state_name(enum ssh_state s);
 

@@ -393,23 +393,32 @@ recorded(struct action *a, const struct exec_result *r)
 		    "the command failed", mig);
 }
 
+int
+act_read_back(struct action *a, const struct exec_result *r, struct act_current *cur)
+{
+	struct wr_err err;
+
+	if (!r->finished) {
+		act_finish(a, ACTION_UNKNOWN, "connection lost while verifying: %s", r->error);
+		return -1;
+	}
+	if (r->exit_status != 0 || act_read_current(a, a->buf ? a->buf : "", a->len, cur,
+	    &err) != 0) {
+		act_finish(a, ACTION_FAILED, "could not read back what runs: %s",
+		    r->exit_status ? a->last_line : err.msg);
+		return -1;
+	}
+	return 0;
+}
+
 static void
 verified(struct action *a, const struct exec_result *r)
 {
 	struct act_current cur;
-	struct wr_err err;
 	bool ok;
 
-	if (!r->finished) {
-		act_finish(a, ACTION_UNKNOWN, "connection lost while verifying: %s", r->error);
+	if (act_read_back(a, r, &cur) != 0)
 		return;
-	}
-	if (r->exit_status != 0 || act_read_current(a, a->buf ? a->buf : "", a->len, &cur,
-	    &err) != 0) {
-		act_finish(a, ACTION_FAILED, "could not read back what runs: %s",
-		    r->exit_status ? a->last_line : err.msg);
-		return;
-	}
 	/* Compose: the target tag runs. k8s/helm: a newer revision, settled,
 	 * with the target version when the plan knew it. */
 	ok = cur.settled && (a->plan.to[0] == '\0' || strcmp(cur.tag, a->plan.to) == 0) &&

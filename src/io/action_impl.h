@@ -92,6 +92,10 @@ void act_finish(struct action *a, enum action_state s, const char *fmt, ...)
 int act_read_current(struct action *a, const char *buf, size_t len, struct act_current *cur,
     struct wr_err *err);
 
+/* The verification's read-back parsed into cur: 0, or -1 with the action
+ * ended (UNKNOWN when the connection dropped, FAILED when unreadable). */
+int act_read_back(struct action *a, const struct exec_result *r, struct act_current *cur);
+
 /* Store action.intent, then run the plan's steps (write-ahead). */
 void act_begin(struct action *a);
 

@@ -228,16 +228,8 @@ verified(struct action *a, const struct exec_result *r)
 	struct act_current cur;
 	struct wr_err err;
 
-	if (!r->finished) {
-		act_finish(a, ACTION_UNKNOWN, "connection lost while verifying: %s", r->error);
+	if (act_read_back(a, r, &cur) != 0)
 		return;
-	}
-	if (r->exit_status != 0 || act_read_current(a, a->buf ? a->buf : "", a->len, &cur,
-	    &err) != 0) {
-		act_finish(a, ACTION_FAILED, "could not read back what runs: %s",
-		    r->exit_status ? a->last_line : err.msg);
-		return;
-	}
 	if (!cur.settled || strcmp(cur.tag, a->plan.keep_tag) != 0) {
 		act_finish(a, ACTION_FAILED, "after the redeploy %s runs %s (%s), not %s",
 		    a->plan.service, cur.tag, cur.state, a->plan.keep_tag);

@@ -68,25 +68,6 @@ finish(struct exec_cmd *c)
 	free(c);
 }
 
-static const char *
-last_error(LIBSSH2_SESSION *s)
-{
-	char *msg = NULL;
-
-	libssh2_session_last_error(s, &msg, NULL, 0);
-	return msg ? msg : "unknown error";
-}
-
-/* Is this libssh2 error the session's death rather than the channel's? */
-static bool
-session_broken(int rc)
-{
-	return rc == LIBSSH2_ERROR_SOCKET_SEND || rc == LIBSSH2_ERROR_SOCKET_RECV ||
-	    rc == LIBSSH2_ERROR_SOCKET_DISCONNECT || rc == LIBSSH2_ERROR_SOCKET_TIMEOUT ||
-	    rc == LIBSSH2_ERROR_TIMEOUT || rc == LIBSSH2_ERROR_KEX_FAILURE ||
-	    rc == LIBSSH2_ERROR_DECRYPT;
-}
-
 /* Read what is there on both streams; returns a libssh2 error or 0. */
 static int
 drain(struct exec_cmd *c)
@@ -173,11 +154,11 @@ step(struct exec_cmd *c, char *why, size_t whycap)
 		}
 	}
 fail:
-	if (session_broken(rc)) {
-		snprintf(why, whycap, "connection lost: %s", last_error(c->s));
+	if (ssh_error_is_fatal(rc)) {
+		snprintf(why, whycap, "connection lost: %s", ssh_last_error(c->s));
 		return -1;       /* the pool takes the host down and calls lost() */
 	}
-	snprintf(c->result.error, sizeof(c->result.error), "%s", last_error(c->s));
+	snprintf(c->result.error, sizeof(c->result.error), "%s", ssh_last_error(c->s));
 	if (c->ch != NULL) {
 		c->phase = PH_FREE;
 		return step(c, why, whycap);

@@ -66,30 +66,26 @@ sftp_status(unsigned long code)
 	}
 }
 
-static bool
-session_broken(int rc)
-{
-	return rc == LIBSSH2_ERROR_SOCKET_SEND || rc == LIBSSH2_ERROR_SOCKET_RECV ||
-	    rc == LIBSSH2_ERROR_SOCKET_DISCONNECT || rc == LIBSSH2_ERROR_SOCKET_TIMEOUT ||
-	    rc == LIBSSH2_ERROR_TIMEOUT || rc == LIBSSH2_ERROR_KEX_FAILURE ||
-	    rc == LIBSSH2_ERROR_DECRYPT;
-}
 
 /* A failed call: name it, then close what is open. */
 static void
 failed(struct sftp_job *j, int rc, const char *what)
 {
-	char *msg = NULL;
-
-	if (rc == LIBSSH2_ERROR_SFTP_PROTOCOL && j->sftp != NULL)
-		snprintf(j->result.error, sizeof(j->result.error), "%s %s: %s", what, j->path,
-		    sftp_status(libssh2_sftp_last_error(j->sftp)));
-	else {
-		libssh2_session_last_error(j->s, &msg, NULL, 0);
-		snprintf(j->result.error, sizeof(j->result.error), "%s %s: %s", what, j->path,
-		    msg ? msg : "unknown error");
-	}
+	snprintf(j->result.error, sizeof(j->result.error), "%s %s: %s", what, j->path,
+	    rc == LIBSSH2_ERROR_SFTP_PROTOCOL && j->sftp != NULL ?
+	    sftp_status(libssh2_sftp_last_error(j->sftp)) : ssh_last_error(j->s));
 	j->phase = j->fh != NULL ? PH_CLOSE : j->sftp != NULL ? PH_SHUTDOWN : PH_DONE;
+}
+
+/* A call failed with rc: -1 when the session died (the pool takes it
+ * down), else 0 with the job set to close what it opened. */
+static int
+job_failed(struct sftp_job *j, int rc, const char *what)
+{
+	if (ssh_error_is_fatal(rc))
+		return -1;
+	failed(j, rc, what);
+	return 0;
 }
 
 static int
@@ -105,9 +101,8 @@ step(struct sftp_job *j, char *why, size_t whycap)
 			if ((j->sftp = libssh2_sftp_init(j->s)) == NULL) {
 				if ((rc = libssh2_session_last_errno(j->s)) == LIBSSH2_ERROR_EAGAIN)
 					return 0;
-				if (session_broken(rc))
+				if (job_failed(j, rc, "start SFTP for") < 0)
 					goto fail;
-				failed(j, rc, "start SFTP for");
 				break;
 			}
 			j->phase = PH_OPEN;
@@ -119,9 +114,8 @@ step(struct sftp_job *j, char *why, size_t whycap)
 			if (j->fh == NULL) {
 				if ((rc = libssh2_session_last_errno(j->s)) == LIBSSH2_ERROR_EAGAIN)
 					return 0;
-				if (session_broken(rc))
+				if (job_failed(j, rc, j->writing ? "create" : "open") < 0)
 					goto fail;
-				failed(j, rc, j->writing ? "create" : "open");
 				break;
 			}
 			j->phase = j->writing ? PH_IO : PH_STAT;
@@ -131,9 +125,8 @@ step(struct sftp_job *j, char *why, size_t whycap)
 			if (rc == LIBSSH2_ERROR_EAGAIN)
 				return 0;
 			if (rc != 0) {
-				if (session_broken(rc))
+				if (job_failed(j, rc, "stat") < 0)
 					goto fail;
-				failed(j, rc, "stat");
 				break;
 			}
 			if (at.flags & LIBSSH2_SFTP_ATTR_PERMISSIONS)
@@ -158,11 +151,8 @@ step(struct sftp_job *j, char *why, size_t whycap)
 				if (n == LIBSSH2_ERROR_EAGAIN)
 					return 0;
 				if (n < 0) {
-					if (session_broken((int)n)) {
-						rc = (int)n;
+					if (job_failed(j, rc = (int)n, "write") < 0)
 						goto fail;
-					}
-					failed(j, (int)n, "write");
 					break;
 				}
 				j->off += (size_t)n;
@@ -172,11 +162,8 @@ step(struct sftp_job *j, char *why, size_t whycap)
 			if (n == LIBSSH2_ERROR_EAGAIN)
 				return 0;
 			if (n < 0) {
-				if (session_broken((int)n)) {
-					rc = (int)n;
+				if (job_failed(j, rc = (int)n, "read") < 0)
 					goto fail;
-				}
-				failed(j, (int)n, "read");
 				break;
 			}
 			j->len += (size_t)n;
@@ -201,9 +188,8 @@ step(struct sftp_job *j, char *why, size_t whycap)
 			if (rc == LIBSSH2_ERROR_EAGAIN)
 				return 0;
 			if (rc != 0) {
-				if (session_broken(rc))
+				if (job_failed(j, rc, "chmod") < 0)
 					goto fail;
-				failed(j, rc, "chmod");
 				break;
 			}
 			j->phase = PH_FSYNC;
@@ -213,9 +199,8 @@ step(struct sftp_job *j, char *why, size_t whycap)
 			if (rc == LIBSSH2_ERROR_EAGAIN)
 				return 0;
 			if (rc != 0) {
-				if (session_broken(rc))
+				if (job_failed(j, rc, "fsync") < 0)
 					goto fail;
-				failed(j, rc, "fsync");
 				break;
 			}
 			j->result.ok = true;
@@ -246,12 +231,7 @@ step(struct sftp_job *j, char *why, size_t whycap)
 		}
 	}
 fail:
-	{
-		char *msg = NULL;
-
-		libssh2_session_last_error(j->s, &msg, NULL, 0);
-		snprintf(why, whycap, "connection lost: %s", msg ? msg : "unknown error");
-	}
+	snprintf(why, whycap, "connection lost: %s", ssh_last_error(j->s));
 	return -1;       /* the pool takes the host down and calls lost() */
 }
 
