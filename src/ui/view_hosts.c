@@ -14,6 +14,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "warroom/action.h"
 #include "warroom/loop.h"
 #include "warroom/poller.h"
 #include "warroom/ssh.h"
@@ -216,6 +217,7 @@ detail_lines(const struct app *app, int host, int svc, char lines[2][700])
 	const struct ssh_status *st;
 	const struct svc_state *s;
 	const char *name;
+	size_t i;
 
 	if (app->pool == NULL || host < 0)
 		return 0;
@@ -231,6 +233,22 @@ detail_lines(const struct app *app, int host, int svc, char lines[2][700])
 	}
 	if (st->state == SSH_DOWN) {
 		snprintf(lines[0], 700, "%s: %s", name, st->error);
+		return 1;
+	}
+	/* The latest action on this service: its state, then its outcome. */
+	for (i = app->nactions; i-- > 0;) {
+		const struct action *a = app->actions[i];
+
+		if (action_host(a) != host || action_service(a) != svc ||
+		    action_state(a) == ACTION_CANCELLED)
+			continue;
+		snprintf(lines[0], 700, "%s/%s: %s %s -> %s: %s%s%s", name,
+		    app->cfg.hosts[host].services[svc], action_verb(a), action_plan(a)->from,
+		    action_plan(a)->to[0] ? action_plan(a)->to : "?",
+		    action_state_name(action_state(a)), action_finished(a) ? " — " : " (",
+		    action_finished(a) ? action_reason(a) : action_step(a));
+		if (!action_finished(a))
+			strncat(lines[0], ")", 699 - strlen(lines[0]));
 		return 1;
 	}
 	s = poller_state(app->poller, host, svc);

@@ -72,6 +72,7 @@ grep -q '"kind":"action.end".*"outcome":"ok"' "$journal" || fail "no action.end 
 tail -1 "$app/releases.log" | grep -q "rollback IMAGE_TAG=v1.4.1 services=api result=ok by=warroom" ||
 	fail "releases.log not appended"
 wait_re "│> h1 +api +UP +v1\\.4\\.1 " 10
+wait_for "h1/api: rollback v1.5.0-bad -> v1.4.1: OK — api runs v1.4.1 and /readyz answers 200"
 ok "confirmed: intent stored first, pull and up -d once, verified, gated, OK, releases.log noted"
 
 # Stale: another deploy lands between the plan and the confirmation.
