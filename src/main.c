@@ -235,7 +235,10 @@ on_host_change(int host, void *arg)
 static void
 on_data_change(void *arg)
 {
-	((struct app *)arg)->dirty = true;
+	struct app *app = arg;
+
+	app->dirty = true;
+	journal_health(app);
 }
 
 /* A host's verdict changed level: the timeline records it (the post-mortem
@@ -652,6 +655,7 @@ main(int argc, char **argv)
 	ssh_pool_free(app.pool);
 	poller_free(app.poller);
 	actions_free(&app);
+	free(app.seen);
 	loop_free(app.loop);
 	app_free_entries(&app);
 	app_free_runbooks(&app);

@@ -48,6 +48,10 @@ struct action_env {
 	struct logbuf *out;              /* command output goes here (LOGS) */
 	const struct redactor *red;      /* … redacted with it first, when set */
 	const char *incident;
+	/* A compose rollback's first targets: tags this incident's timeline
+	 * saw the service run before (newest first), copied at start. */
+	const char (*seen_tags)[128];
+	size_t nseen_tags;
 	void (*on_change)(struct action *a, void *arg);
 	void *arg;
 };

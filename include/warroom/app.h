@@ -117,6 +117,11 @@ struct app {
 	const char *incident;            /* --incident NAME, or NULL */
 	struct timeline *tl;             /* the incident's journal, or NULL */
 	int64_t journal_retry_ms;        /* degraded: next recovery attempt */
+	struct app_seen {                /* per HOSTS row: what health.change last said */
+		bool have;
+		char tag[128];
+		int healthz, readyz;     /* enum probe_health */
+	} *seen;
 	struct redactor red;             /* every secret loaded, for redaction */
 	struct timeline_entry *entries;  /* what the TIMELINE pane shows */
 	size_t nentries, capentries;

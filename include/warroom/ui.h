@@ -145,6 +145,16 @@ void journal_adopt_unknown(struct app *app);
 /* Record a mode change (armed, disarmed) as mode.change. */
 void journal_mode(struct app *app, const char *mode);
 
+/* After new poll data: a service whose tag, /healthz or /readyz changed
+ * (or that is seen for the first time) gets a health.change record. */
+void journal_health(struct app *app);
+
+/* Tags this incident's timeline saw host/svc run, newest first, other
+ * than current and other than any a rollback there started from (known
+ * bad); at most max. */
+size_t journal_seen_tags(struct app *app, int host, int svc, const char *current,
+    char (*out)[128], size_t max);
+
 /* Every 10 s while the journal is degraded: try to recover it (it must
  * prove it holds every record we stored); changes stay refused until then. */
 void journal_retry(struct app *app);

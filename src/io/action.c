@@ -654,14 +654,26 @@ find_choices(struct action *a, const char *mark, size_t headlen, struct wr_err *
 			add_choice(a, a->want, 0, a->want);
 	} else if (a->cfg->driver == DRIVER_COMPOSE) {
 		char tags[ACT_CHOICES_MAX][128];
+		int k, from_log = 0;
 
+		/* What ran here earlier in this incident comes first. */
+		for (i = 0; i < a->nseen; i++)
+			if (strcmp(a->seen[i], a->planned_cur.tag) != 0 && plan_tag_valid(a->seen[i])) {
+				snprintf(label, sizeof(label), "%s  (ran here earlier, per the timeline)",
+				    a->seen[i]);
+				add_choice(a, a->seen[i], 0, label);
+			}
 		n = plan_compose_targets(tail, tlen, a->planned_cur.tag, tags, ACT_CHOICES_MAX);
 		for (i = 0; i < n; i++) {
-			snprintf(label, sizeof(label), "%s%s", tags[i], i == 0 ?
+			for (k = 0; k < a->nchoices && strcmp(a->choices[k].tag, tags[i]) != 0; k++)
+				;
+			if (k < a->nchoices)
+				continue;
+			snprintf(label, sizeof(label), "%s%s", tags[i], from_log++ == 0 ?
 			    "  (last good in releases.log)" : "");
 			add_choice(a, tags[i], 0, label);
 		}
-		if (n == 0) {
+		if (a->nchoices == 0) {
 			a->needs_target = true;
 			wr_err_set(err, "releases.log names no earlier successful tag than %s",
 			    a->planned_cur.tag);
@@ -816,6 +828,10 @@ act_new(const struct action_env *env, int host, int svc, const char *verb, const
 	unsigned r = (unsigned)getpid() * 2654435761u ^ (unsigned)loop_now_ms();
 
 	a->env = *env;
+	for (; a->nseen < env->nseen_tags && a->nseen < 4; a->nseen++)
+		wr_strlcpy(a->seen[a->nseen], env->seen_tags[a->nseen], sizeof(a->seen[0]));
+	a->env.seen_tags = NULL;
+	a->env.nseen_tags = 0;
 	a->host = host;
 	a->svc = svc;
 	a->cfg = &env->cfg->hosts[host];

@@ -70,6 +70,8 @@ struct action {
 	bool no_health_gate;
 	/* A rollback's targets to pick from in the dialog. */
 	struct act_current planned_cur;  /* what ran when the plan was made */
+	char seen[4][128];               /* env.seen_tags, copied */
+	size_t nseen;
 	struct act_choice choices[ACT_CHOICES_MAX];
 	int nchoices, choice;
 	bool needs_target;               /* compose without a releases.log target */             /* runbook commands: the exit status is the outcome */

@@ -128,7 +128,7 @@ actions_rollback(struct app *app)
 {
 	int host = app_selected_host(app), n = app->host_sel, i;
 	struct action **slot = app->target_slot;
-	char tag[128];
+	char tag[128], seen[4][128];
 	struct action_env env = env_of(app);
 	struct action *a;
 	struct wr_err err;
@@ -158,6 +158,8 @@ actions_rollback(struct app *app)
 		    app->cfg.hosts[host].services[n]);
 		return;
 	}
+	env.nseen_tags = journal_seen_tags(app, host, n, "", seen, 4);
+	env.seen_tags = (const char (*)[128])seen;
 	if ((a = action_rollback_start(&env, host, n, tag[0] ? tag : NULL, &err)) == NULL) {
 		app_say(app, "rollback of %s refused: %s", app->cfg.hosts[host].services[n],
 		    err.msg);
@@ -441,9 +443,11 @@ actions_dialog_draw(struct app *app, int lines, int cols)
 		ui_put(win, y++, 2, w - 4, ui_attr(app, THEME_WARN), line);
 	if (p->warning[0])
 		ui_put(win, y++, 2, w - 4, ui_attr(app, THEME_BAD) | A_BOLD, p->warning);
-	if (action_nchoices(a) > 1) {
-		ui_put(win, ++y, 2, w - 4, ui_attr(app, THEME_DIM),
-		    "roll back to (Up/Down picks another; the plan below follows):");
+	if (action_nchoices(a) > 0) {
+		/* Where the target came from, even when there is only one. */
+		ui_put(win, ++y, 2, w - 4, ui_attr(app, THEME_DIM), action_nchoices(a) > 1 ?
+		    "roll back to (Up/Down picks another; the plan below follows):" :
+		    "roll back to:");
 		y++;
 		for (i = 0; i < action_nchoices(a) && y < h - 10; i++) {
 			snprintf(line, sizeof(line), "%s %s", i == action_choice(a) ? ">" : " ",

@@ -13,6 +13,8 @@
 #include <unistd.h>
 
 #include "warroom/loop.h"
+#include "warroom/poller.h"
+#include "warroom/probe.h"
 #include "warroom/runofshow.h"
 #include "warroom/timeline.h"
 
@@ -199,6 +201,106 @@ journal_close(struct app *app, const char *reason)
 		timeline_shutdown(app->tl, reason, &err);
 	timeline_close(app->tl);
 	app->tl = NULL;
+}
+
+void
+journal_health(struct app *app)
+{
+	int rows = app_host_rows(app), row = 0, k;
+	struct wr_err err;
+	size_t h;
+
+	if (app->tl == NULL || app->poller == NULL)
+		return;
+	if (app->seen == NULL)
+		app->seen = xcalloc((size_t)rows + 1, sizeof(*app->seen));
+	for (h = 0; h < app->cfg.nhosts; h++)
+		for (k = 0; k < app->cfg.hosts[h].nservices; k++, row++) {
+			const struct svc_state *s = poller_state(app->poller, (int)h, k);
+			struct app_seen *was = &app->seen[row];
+			cJSON *d;
+
+			if (s == NULL || !s->have_driver || !s->have_probe || s->tag[0] == '\0')
+				continue;
+			if (was->have && strcmp(was->tag, s->tag) == 0 &&
+			    was->healthz == (int)s->healthz.health &&
+			    was->readyz == (int)s->readyz.health)
+				continue;
+			d = cJSON_CreateObject();
+			cJSON_AddStringToObject(d, "service", app->cfg.hosts[h].services[k]);
+			cJSON_AddStringToObject(d, "tag", s->tag);
+			cJSON_AddStringToObject(d, "healthz", probe_health_name(s->healthz.health));
+			cJSON_AddStringToObject(d, "readyz", probe_health_name(s->readyz.health));
+			if (was->have) {
+				cJSON_AddStringToObject(d, "was_tag", was->tag);
+				cJSON_AddStringToObject(d, "was_healthz",
+				    probe_health_name((enum probe_health)was->healthz));
+				cJSON_AddStringToObject(d, "was_readyz",
+				    probe_health_name((enum probe_health)was->readyz));
+			} else
+				cJSON_AddBoolToObject(d, "first", true);
+			was->have = true;
+			wr_strlcpy(was->tag, s->tag, sizeof(was->tag));
+			was->healthz = (int)s->healthz.health;
+			was->readyz = (int)s->readyz.health;
+			if (timeline_append(app->tl, "health.change", app->cfg.hosts[h].name, NULL, d,
+			    &err) != 0)
+				app_say(app, "health change NOT recorded: %s", err.msg);
+		}
+}
+
+/* Was tag rolled back from on host/svc in these records (so known bad)? */
+static bool
+rolled_back_from(const struct record_list *l, const char *host, const char *svc,
+    const char *tag)
+{
+	size_t i;
+
+	for (i = 0; i < l->n; i++) {
+		const cJSON *plan = cJSON_GetObjectItemCaseSensitive(l->v[i].data, "plan");
+		const cJSON *ps = cJSON_GetObjectItemCaseSensitive(plan, "service");
+		const cJSON *from = cJSON_GetObjectItemCaseSensitive(plan, "from");
+
+		if (strcmp(l->v[i].kind, "action.intent") == 0 && l->v[i].host != NULL &&
+		    strcmp(l->v[i].host, host) == 0 && cJSON_IsString(ps) &&
+		    strcmp(ps->valuestring, svc) == 0 && cJSON_IsString(from) &&
+		    strcmp(from->valuestring, tag) == 0)
+			return true;
+	}
+	return false;
+}
+
+size_t
+journal_seen_tags(struct app *app, int host, int svc, const char *current, char (*out)[128],
+    size_t max)
+{
+	struct record_list list = { 0 };
+	struct record_scan scan;
+	struct wr_err err;
+	size_t i, k, n = 0;
+
+	if (app->tl == NULL || timeline_read(app->cfg.timeline_dir, timeline_id(app->tl), &list,
+	    &scan, &err) != 0)
+		return 0;
+	for (i = list.n; i-- > 0 && n < max;) {
+		const struct record *r = &list.v[i];
+		const cJSON *sv = cJSON_GetObjectItemCaseSensitive(r->data, "service");
+		const cJSON *tag = cJSON_GetObjectItemCaseSensitive(r->data, "tag");
+
+		if (strcmp(r->kind, "health.change") != 0 || r->host == NULL ||
+		    strcmp(r->host, app->cfg.hosts[host].name) != 0 || !cJSON_IsString(sv) ||
+		    strcmp(sv->valuestring, app->cfg.hosts[host].services[svc]) != 0 ||
+		    !cJSON_IsString(tag) || strcmp(tag->valuestring, current) == 0 ||
+		    rolled_back_from(&list, r->host, sv->valuestring, tag->valuestring))
+			continue;
+		for (k = 0; k < n && strcmp(out[k], tag->valuestring) != 0; k++)
+			;
+		if (k == n)
+			wr_strlcpy(out[n++], tag->valuestring, sizeof(out[0]));
+	}
+	record_list_free(&list);
+	record_scan_free(&scan);
+	return n;
 }
 
 void

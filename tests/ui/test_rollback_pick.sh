@@ -3,7 +3,8 @@
 # every good tag of releases.log, newest first; Down picks another, the
 # plan follows it and the typed confirmation must be typed again; with no
 # target in releases.log the tag is asked for, and an unusable one is
-# refused. Proven on the host's commands.log.
+# refused; a tag the timeline saw run here before is offered first.
+# Proven on the host's commands.log.
 . "${top_srcdir:-$(dirname "$0")/../..}/tests/lib/tmux.sh"
 [ -x /usr/sbin/sshd ] || skip "openssh-server is not installed"
 fleet_up --hosts 1 --tag v1.5.0-bad
@@ -32,6 +33,13 @@ keys Enter
 wait_for "rollback of api on h1: OK — api runs v1.4.0 and /readyz answers 200" 40
 [ "$(grep -c '"pull","api"' "$log")" = 1 ] || fail "pull did not run once"
 grep '"pull","api"' "$log" | grep -q '"IMAGE_TAG":"v1.4.0"' || fail "the pull was not for v1.4.0"
+# The poller sees it run, and the timeline notes it (health.change).
+wait_re "│> h1 +api +UP +v1\\.4\\.0 " 15
+journal=$(ls "$fl"/timeline/pick-*.jsonl)
+i=0
+until grep -q '"kind":"health.change".*"tag":"v1.4.0"' "$journal"; do
+	sleep 0.2; i=$((i + 1)); [ $i -lt 50 ] || fail "no health.change for v1.4.0"
+done
 ok "every releases.log target listed newest first; Down re-plans and asks for the name again"
 
 : > "$app/releases.log"
@@ -50,5 +58,25 @@ keys -l api
 keys Enter
 wait_for "rollback of api on h1: OK — api runs v1.4.1" 40
 ok "no target in releases.log: the tag is asked for, checked, and planned like any other"
+
+# Another operator deploys a bad tag over v1.4.1: the timeline saw v1.4.1
+# run here, so it is offered first; v1.4.0 and v1.5.0-bad, which rollbacks
+# started from, are not.
+wait_re "│> h1 +api +UP +v1\\.4\\.1 " 15
+i=0
+until grep -q '"kind":"health.change".*"tag":"v1.4.1"' "$journal"; do
+	sleep 0.2; i=$((i + 1)); [ $i -lt 50 ] || fail "no health.change for v1.4.1"
+done
+"$fleet" set-tag --dir "$fl" h1 all v1.6.0-bad > /dev/null
+wait_re "│> h1 +api +UP +v1\\.6\\.0-bad" 15
+keys r
+wait_for "CONFIRM ROLLBACK"
+wait_for "type api and press Enter"
+assert_contains "$tmp/screen" "> v1.4.1  (ran here earlier, per the timeline)"
+assert_not_contains "$tmp/screen" "v1.4.0  (ran here"
+assert_not_contains "$tmp/screen" "v1.5.0-bad  (ran here"
+keys Escape
+wait_for "CANCELLED"
+ok "a tag the timeline saw run here is offered first; one rolled back from never"
 keys q
 wait_for "exit=0"
