@@ -91,6 +91,10 @@ ok "a stale plan runs nothing"
 # FAILED: the target's image cannot be pulled.
 echo "2026-11-26T09:00:00Z deploy IMAGE_TAG=v0.0.0-nonexistent services=api,jobs result=ok" >> "$app/releases.log"
 keys r
+wait_for "CONFIRM ROLLBACK"
+# The timeline's v1.4.1 comes first; the newest releases.log tag next.
+wait_for "> v1.4.1  (ran here earlier, per the timeline)"
+keys Down
 wait_for "tag  v1.6.0  ->  v0.0.0-nonexistent"
 keys -l "api"
 keys Enter
