@@ -1,0 +1,60 @@
+#!/bin/sh
+# frame.sh — B6 (DESIGN §5): instructions (callgrind Ir) spent in
+# screen_draw() for one frame of the console on the in-memory screen of
+# the screen tests (--screen-test, 200x50, xterm-256color to /dev/null),
+# against a naive full repaint: the same screen after C-l (clearok, every
+# cell drawn and sent again). Frames: the clock tick of an idle console
+# (:sleep 1 — the header's time changes), a one-row selection move in
+# HOSTS (Down/Up), and the full redraw itself. Each figure is
+# (Ir with K frames - Ir with none) / K, so set-up does not count.
+# Goal: <= 0.5x the naive repaint. Prints a RESULT line for
+# bench/table.sh. Run by `make bench-frame`; not part of make check.
+set -eu
+top=$(cd "$(dirname "$0")/.." && pwd)
+warroom=${WARROOM:-$top/src/warroom}
+K=${FRAME_K:-40}
+command -v valgrind > /dev/null || { echo "frame.sh: valgrind is not installed (scripts/deps)" >&2; exit 1; }
+[ -x "$warroom" ] || { echo "build it first: make src/warroom" >&2; exit 1; }
+work=$(mktemp -d "${TMPDIR:-/tmp}/warroom-frame.XXXXXX")
+trap 'rm -rf "$work"' EXIT
+cat > "$work/warroom.conf" <<CONF
+[warroom]
+timeline_dir = $work/timeline
+CONF
+for i in 1 2 3 4 5 6 7 8 9 10 11 12; do
+	printf '\n[host "api-%s"]\naddress = 127.0.0.1\nport = %s\ndriver = compose\ncompose_dir = /srv/app\nservices = api jobs\n' \
+		"$i" $((2200 + i)) >> "$work/warroom.conf"
+done
+
+# script NAME LINE — the set-up, then LINE K times
+script() {
+	{ echo ":resize 200x50"; echo "<Down><Down>"; i=0
+	  while [ "$i" -lt "$K" ] && [ -n "$2" ]; do echo "$2"; i=$((i + 1)); done
+	  echo "q"; } > "$work/$1.keys"
+}
+ir() {
+	(cd "$work" && LC_ALL=C.UTF-8 valgrind --tool=callgrind --toggle-collect=screen_draw \
+		--callgrind-out-file="$work/$1.cg" "$warroom" --screen-test "$work/$1.keys" \
+		-c "$work/warroom.conf" --incident "bench") > "$work/$1.log" 2>&1 ||
+		{ cat "$work/$1.log" >&2; exit 1; }
+	sed -n 's/^totals: \([0-9]*\).*/\1/p; s/^summary: \([0-9]*\).*/\1/p' "$work/$1.cg" | head -1
+}
+script base ""
+script tick ":sleep 1"
+script move "<Down><Up>"
+script full "<C-l>"
+base=$(ir base)
+tick=$(( ($(ir tick) - base) / K ))
+move=$(( ($(ir move) - base) / (2 * K) ))
+full=$(( ($(ir full) - base) / K ))
+
+echo "B6 frame cost, callgrind Ir inside screen_draw per frame, 200x50, $K frames each"
+awk -v t="$tick" -v m="$move" -v f="$full" 'BEGIN {
+	printf "%-28s %12s %8s\n", "frame", "Ir/frame", "vs C-l"
+	printf "%-28s %12d %8.2f\n", "idle clock tick", t, t / f
+	printf "%-28s %12d %8.2f\n", "one-row move (HOSTS)", m, m / f
+	printf "%-28s %12d %8s\n", "full redraw (C-l) = peer", f, "1.00"
+	r = (t > m ? t : m) / f
+	printf "goal: <= 0.5x a naive full repaint (worst of tick and move: %.2f)\n", r
+	printf "RESULT B6 tick=%d,move=%d C-l=%d %.2f <=0.5x %s\n", t, m, f, r, r <= 0.5 ? "pass" : "fail"
+}'
