@@ -48,8 +48,14 @@ for n in 1 10 100; do
 	printf '%-4s %8s %8s %9s %9s %9s %10s %12s\n' "$n" "$cold" "$r2" "$xa" "$bg" \
 		"$(awk -v a="$cold" -v b="$best" 'BEGIN { printf "%.2f", a / b }')" \
 		"$([ "$n" -lt 100 ] && echo - || { [ "$r2" -le 50 ] && echo pass || echo miss; })" "$eng"
+	awk -v n="$n" -v a="$cold" -v b="$best" 'BEGIN { r = a / b
+		printf "RESULT B2-cold-N=%d %dms best_ssh=%dms %.2f <=0.5x %s\n", n, a, b, r, r <= 0.5 ? "pass" : "fail" }' >> "$work/results"
+	[ "$n" -lt 100 ] || echo "RESULT B2-warm-N=100 ${r2}ms engine_alone=${eng}ms - <=50ms $([ "$r2" -le 50 ] && echo pass || echo fail)" >> "$work/results"
 done
 echo "cold N=100 / cold N=1: $(awk -v a="$cold" -v b="$cold1" 'BEGIN { printf "%.2f", a / b }')"
+awk -v a="$cold" -v b="$cold1" 'BEGIN { r = a / b
+	printf "RESULT B2-cold-100/1 %dms N=1:%dms %.2f <=1.5x %s\n", a, b, r, r <= 1.5 ? "pass" : "fail" }' >> "$work/results"
+cat "$work/results"
 echo "goals: cold <= 0.5x the best peer; warm N=100 <= 50 ms; cold N=100 within 1.5x of N=1"
 echo "(every fleet host runs on this machine: warm_ms includes N remote docker/curl runs"
 echo " sharing its cores; warm_true_ms is the same fan-out of 'true', the engine's own cost)"

@@ -301,6 +301,14 @@ main(int argc, char **argv)
 	    "(goal <= 8) %s\n", best_o.retained, best_o.overhead,
 	    !best_o.full ? "(ring not full: unused arena counted)" :
 	    best_o.overhead <= 8.0 ? "ok" : "MISSED");
+	printf("RESULT B1 %.0flines/s,cpu=%.2fs grep=%.0flines/s,cpu=%.2fs %.2f,cpu%.2f >=1.2x,<=0.7xcpu %s\n",
+	    o_lps, best_o.cpu, g_lps, best_g.cpu, o_lps / g_lps, best_o.cpu / best_g.cpu,
+	    o_lps / g_lps >= 1.2 && best_o.cpu / best_g.cpu <= 0.7 ? "pass" : "fail");
+	printf("RESULT B1-50k/s %.2f%%core - - <=2%% %s\n",
+	    100.0 * best_o.cpu / (double)best_o.lines * 50000,
+	    100.0 * best_o.cpu / (double)best_o.lines * 50000 <= 2 ? "pass" : "fail");
+	printf("RESULT B4 %.2fB/line,%zulines line_bytes - <=8B %s\n", best_o.overhead,
+	    best_o.retained, !best_o.full ? "n/a" : best_o.overhead <= 8.0 ? "pass" : "fail");
 	if (best_o.matched != best_g.matched)
 		printf("  WARNING: match counts differ\n");
 	return 0;

@@ -175,6 +175,8 @@ main(int argc, char **argv)
 	printf("  bare write+fdatasync loop  %8.0f records/s  (%.3f s)\n", n / bare, bare);
 	printf("  timeline_append            %8.0f records/s  (%.3f s)\n", n / ours, ours);
 	printf("  ratio %.2fx (goal <= 1.20x): %s\n", ours / bare, ours / bare <= 1.2 ? "ok" : "MISSED");
+	printf("RESULT B8 append=%.3fs bare=%.3fs %.2f <=1.2x %s\n", ours, bare, ours / bare,
+	    ours / bare <= 1.2 ? "pass" : "fail");
 
 	make_big(dir, "big-000000");
 	md = time_export(dir, "big-000000", EXPORT_MD);
@@ -182,6 +184,8 @@ main(int argc, char **argv)
 	printf("export of %d records (read + verify + render)\n", EXPORT_RECORDS);
 	printf("  markdown %.3f s, json %.3f s (goal < 1 s): %s\n", md, js,
 	    md < 1.0 && js < 1.0 ? "ok" : "MISSED");
+	printf("RESULT B8-export md=%.3fs,json=%.3fs - - <1s %s\n", md, js,
+	    md < 1.0 && js < 1.0 ? "pass" : "fail");
 	snprintf(cmd, sizeof(cmd), "rm -rf '%s'", dir);
 	return system(cmd) == 0 ? 0 : 1;
 }
