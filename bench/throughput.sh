@@ -60,4 +60,4 @@ echo "  (times without connecting: ssh's connect, $best_conn ms, is taken off; C
 echo "   connecting for both; the fleet's sshd and yes share the same cores)"
 awk -v a="$best_ours" -v b="$best_ssh" -v m="$mb" 'BEGIN { r = b / a
 	printf "RESULT SSH-bulk-%dMB %.0fMB/s ssh:%.0fMB/s %.2fx >=0.8x %s\n", m, m * 1000 / a,
-	    m * 1000 / b, r, r >= 0.8 ? "pass" : "fail" }'
+	    m * 1000 / b, r, (r >= 0.8 ? "pass" : "fail") }'
