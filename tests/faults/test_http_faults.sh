@@ -38,7 +38,11 @@ line h1 | grep -qE 'status=0 len=0 ms=3[0-9]{3} .*error=Operation timed out afte
 	fail "hang: $(line h1)"
 line h2 | grep -qE 'status=200 len=[0-9] ms=3[0-9]{3} .*error=Operation timed out after 3[0-9]{3} milliseconds with [0-9] out of 239 bytes received' ||
 	fail "drip: $(line h2)"
-line h3 | grep -q 'status=200 len=65536 ms=[0-9]* truncated ctype=text/plain$' || fail "huge: $(line h3)"
+# Huge: cut at the cap; on a loaded machine (a sanitizer pass) the 3 s may
+# run out first, and then no more than the cap may have been kept.
+line h3 | grep -q 'status=200 len=65536 ms=[0-9]* truncated ctype=text/plain$' ||
+	line h3 | grep -qE 'status=200 len=([0-9]{1,4}|[0-5][0-9]{4}|6[0-4][0-9]{3}|65[0-4][0-9]{2}|655[0-2][0-9]|6553[0-6]) ms=3[0-9]{3} .*error=Operation timed out after 3[0-9]{3} milliseconds with [0-9]+ out of 52428800 bytes received' ||
+	fail "huge: $(line h3)"
 line h4 | grep -q 'status=302 len=[0-9]* ms=[0-9]* ctype=application/json$' || fail "redirect: $(line h4)"
 line h5 | grep -q 'status=200 len=[0-9]* ms=[0-9]* ctype=application/json$' || fail "bad json: $(line h5)"
 line h6 | grep -q 'status=200 len=[0-9]* ms=[0-9]* ctype=text/html$' || fail "html: $(line h6)"
@@ -49,7 +53,7 @@ ok "hang and drip end at the 3 s timeout with curl's reason; the body is cut at 
 # Compared with the same run at a 64 KiB cap, so a sanitizer build's
 # larger baseline does not matter; reading it all would add 50 MiB.
 maxrss() {
-	/usr/bin/time -f "maxrss=%M" -o "$tmp/rss" "$probe" -d -c "$conf" -p /healthz -t 3 "$@" > "$tmp/out" || true
+	/usr/bin/time -f "maxrss=%M" -o "$tmp/rss" "$probe" -d -c "$conf" -p /healthz -t 10 "$@" > "$tmp/out" || true
 	sed -n 's/^maxrss=//p' "$tmp/rss"
 }
 small=$(maxrss -m 65536)
