@@ -43,6 +43,7 @@ keys Enter
 wait_re "ARMED 1[45]:[0-9][0-9]"
 keys r
 wait_for "CONFIRM ROLLBACK"
+wait_for "type api and press Enter"
 assert_contains "$tmp/screen" "tag  v1.5.0-bad  ->  v1.4.1"
 assert_contains "$tmp/screen" "IMAGE_TAG='v1.4.1' docker compose --env-file .env -f docker-compose.yml pull 'api'"
 assert_contains "$tmp/screen" "IMAGE_TAG='v1.4.1' docker compose --env-file .env -f docker-compose.yml up -d 'api'"

@@ -17,6 +17,8 @@ wait_re "k8s-bastion +api +UP +v1\\.5\\.0-bad" 15
 keys A; keys -l arm; keys Enter
 keys Down Down r
 wait_for "CONFIRM ROLLBACK (k8s.undo)" 15
+# The dialog's last line, so the whole of it has been drawn.
+wait_for "type api and press Enter"
 assert_contains "$tmp/screen" "revision 4 (v1.5.0-bad)  ->  revision 3"
 assert_contains "$tmp/screen" "kubectl rollout undo deployment/api -n 'prod' --to-revision=3"
 keys -l api; keys Enter
@@ -29,6 +31,7 @@ ok "kubectl rollout undo to the previous revision, waited for and verified"
 
 keys Down r
 wait_for "CONFIRM ROLLBACK (helm.rollback)" 15
+wait_for "type api and press Enter"
 assert_contains "$tmp/screen" "revision 4 (1.5.0-bad)  ->  revision 3 (1.4.1)"
 keys -l api; keys Enter
 wait_for "rollback of api on helm-bastion: OK — api runs 1.4.1" 40

@@ -27,6 +27,7 @@ wait_for "refused: console not armed"
 keys A; keys -l arm; keys Enter
 keys Enter
 wait_for "CONFIRM ROLLBACK (compose.rollback)" 15
+wait_for "type api and press Enter"
 assert_contains "$tmp/screen" "host h1   service api"
 keys -l api; keys Enter
 wait_for "rollback of api on h1: OK" 40
