@@ -117,6 +117,15 @@ int ssh_client_attach(struct ssh_pool *pool, int host, struct ssh_client *c);
 /* Detach; safe from inside the client's own service(). */
 void ssh_client_detach(struct ssh_client *c);
 
+/* The session's one channel-request slot: a client opening a channel or
+ * starting a command takes it first and gives it back once answered.
+ * libssh2 1.10 hands a waiting request the reply meant for another
+ * channel's and kills it (libssh2 issue #671), so requests never overlap.
+ * True when c holds the slot; false: try again when serviced next.
+ * Detaching gives it back. */
+bool ssh_client_request(struct ssh_client *c);
+void ssh_client_request_done(struct ssh_client *c);
+
 /* Ask for write interest too (a client has data waiting to go out). */
 void ssh_client_want_write(struct ssh_client *c);
 

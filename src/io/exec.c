@@ -94,6 +94,8 @@ step(struct exec_cmd *c, char *why, size_t whycap)
 	for (;;) {
 		switch (c->phase) {
 		case PH_OPEN:
+			if (!ssh_client_request(&c->client))
+				return 0;        /* another channel's request is pending */
 			c->ch = libssh2_channel_open_ex(c->s, "session", 7,
 			    4 * 1024 * 1024, LIBSSH2_CHANNEL_PACKET_DEFAULT, NULL, 0);
 			if (c->ch == NULL) {
@@ -109,6 +111,7 @@ step(struct exec_cmd *c, char *why, size_t whycap)
 			    (unsigned)strlen(c->cmd));
 			if (rc == LIBSSH2_ERROR_EAGAIN)
 				return 0;
+			ssh_client_request_done(&c->client);
 			if (rc != 0)
 				goto fail;
 			c->phase = PH_READ;

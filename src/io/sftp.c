@@ -98,9 +98,12 @@ step(struct sftp_job *j, char *why, size_t whycap)
 	for (;;) {
 		switch (j->phase) {
 		case PH_INIT:
+			if (!ssh_client_request(&j->client))
+				return 0;        /* another channel's request is pending */
 			if ((j->sftp = libssh2_sftp_init(j->s)) == NULL) {
 				if ((rc = libssh2_session_last_errno(j->s)) == LIBSSH2_ERROR_EAGAIN)
 					return 0;
+				ssh_client_request_done(&j->client);
 				if (job_failed(j, rc, "start SFTP for") < 0)
 					goto fail;
 				break;

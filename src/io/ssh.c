@@ -88,6 +88,8 @@ struct ssh_host {
 
 	struct ssh_client *clients;
 	bool kick;                       /* a client was added: service again */
+	struct ssh_client *req_owner;    /* holds the one channel request slot */
+	int64_t req_since_ms;            /* … since then */
 	bool got_bytes;                  /* libssh2 read from the socket this pass */
 };
 
@@ -231,6 +233,7 @@ close_session(struct ssh_host *h)
 		h->sentinel = NULL;
 	}
 	h->pinging = false;
+	h->req_owner = NULL;
 	if (h->sock >= 0) {
 		if (h->registered)
 			loop_fd_remove(h->pool->loop, h->sock);
@@ -1055,6 +1058,14 @@ step_ping(struct ssh_host *h)
 	if (rc == LIBSSH2_ERROR_EAGAIN)
 		return;
 	h->pinging = false;
+	h->kick = true;                  /* a client may wait for the slot */
+	/* libssh2 1.10 answers -1 when the packet it read first was another
+	 * channel's (a busy session): the server is answering, which is all
+	 * this asks. Its own reply waits in libssh2's queue and answers the
+	 * next check, so at most one is ever left over. Taken for a failure,
+	 * it once took a host DOWN in the middle of a rollback's read-back. */
+	if (rc == LIBSSH2_ERROR_SOCKET_NONE)
+		return;
 	if (rc != 0 && rc != LIBSSH2_ERROR_CHANNEL_REQUEST_DENIED)
 		host_down(h, "keepalive failed: %s", session_error(h));
 }
@@ -1180,6 +1191,7 @@ static void
 on_keepalive(void *arg)
 {
 	struct ssh_pool *p = arg;
+	int64_t waited;
 	int i, next;
 
 	for (i = 0; i < p->nhosts; i++) {
@@ -1187,8 +1199,12 @@ on_keepalive(void *arg)
 
 		if (h->st.state != SSH_UP)
 			continue;
-		/* Unanswered since the last tick (half an interval spares jitter). */
-		if (h->pinging && 2 * (loop_now_ms() - h->ping_at_ms) >= p->opts.keepalive_s * 1000) {
+		/* Unanswered since the last tick (half an interval spares jitter);
+		 * a command's own request unanswered as long says the same. */
+		waited = loop_now_ms() - (h->pinging ? h->ping_at_ms : h->req_since_ms);
+		if ((h->pinging && 2 * waited >= p->opts.keepalive_s * 1000) ||
+		    (!h->pinging && h->req_owner != NULL &&
+		    waited >= 2 * (int64_t)p->opts.keepalive_s * 1000)) {
 			host_down(h, "no answer to a keepalive within %d s: the server hangs",
 			    p->opts.keepalive_s);
 			continue;
@@ -1198,7 +1214,8 @@ on_keepalive(void *arg)
 			host_down(h, "keepalive failed: %s", session_error(h));
 			continue;
 		}
-		if (!h->pinging) {
+		/* The check is a channel request too: it waits its turn. */
+		if (!h->pinging && h->req_owner == NULL) {
 			h->pinging = true;
 			h->ping_at_ms = loop_now_ms();
 			step_ping(h);
@@ -1346,6 +1363,7 @@ ssh_client_detach(struct ssh_client *c)
 
 	if (c->host == NULL)
 		return;
+	ssh_client_request_done(c);
 	for (pp = &c->host->clients; *pp != NULL; pp = &(*pp)->next)
 		if (*pp == c) {
 			*pp = c->next;
@@ -1353,6 +1371,36 @@ ssh_client_detach(struct ssh_client *c)
 		}
 	c->host = NULL;
 	c->next = NULL;
+}
+
+bool
+ssh_client_request(struct ssh_client *c)
+{
+	struct ssh_host *h = c->host;
+
+	if (h == NULL)
+		return false;
+	if (h->req_owner == c)
+		return true;
+	if (h->req_owner != NULL || h->pinging)
+		return false;
+	h->req_owner = c;
+	h->req_since_ms = loop_now_ms();
+	return true;
+}
+
+void
+ssh_client_request_done(struct ssh_client *c)
+{
+	struct ssh_host *h = c->host;
+
+	if (h == NULL || h->req_owner != c)
+		return;
+	h->req_owner = NULL;
+	/* Whoever waited for the slot goes on in another pass. */
+	h->kick = true;
+	if (h->kick_timer == 0)
+		h->kick_timer = loop_timer_add(h->pool->loop, 0, 0, on_kick, h);
 }
 
 void

@@ -139,6 +139,8 @@ pump(struct bridge *b, char *why, size_t whycap)
 	int rc;
 
 	if (b->phase == BR_OPEN) {
+		if (!ssh_client_request(&b->client))
+			return 0;        /* another channel's request is pending */
 		b->ch = libssh2_channel_direct_tcpip_ex(b->s, b->l->dest, b->l->port,
 		    "127.0.0.1", 0);
 		if (b->ch == NULL) {
@@ -149,6 +151,7 @@ pump(struct bridge *b, char *why, size_t whycap)
 			b->phase = BR_FREE;
 		} else
 			b->phase = BR_PUMP;
+		ssh_client_request_done(&b->client);
 	}
 	if (b->phase == BR_PUMP) {
 		while (b->uplen > 0) {
