@@ -61,6 +61,12 @@ void wr_buf_printf(struct wr_buf *b, const char *fmt, ...) __attribute__((format
 /* Hand over the string (an empty one if nothing was added) and reset b. */
 char *wr_buf_take(struct wr_buf *b);
 
+/* An RFC 3339 time at the very start of t[0..len) — "2026-11-26T10:00:00Z",
+ * a space for the T, a "." or "," fraction, a "+02:00" offset, no zone read
+ * as UTC — as Unix seconds and the fraction's milliseconds (ms may be
+ * NULL); false when there is none. */
+bool wr_parse_rfc3339(const char *t, size_t len, int64_t *secs, int *ms);
+
 /* Days since 1970-01-01 of a proleptic Gregorian date, so UTC times need
  * neither timegm() nor a TZ lookup. */
 int64_t wr_days_from_civil(int64_t y, int64_t m, int64_t d);

@@ -359,62 +359,23 @@ logbuf_locate(const struct logbuf *lb, uint64_t seq, size_t n, const char *p)
 	return lo;
 }
 
-/* n decimal digits at s, or -1. */
-static int
-digits(const char *s, int n)
-{
-	int v = 0, i;
-
-	for (i = 0; i < n; i++) {
-		if (s[i] < '0' || s[i] > '9')
-			return -1;
-		v = v * 10 + (s[i] - '0');
-	}
-	return v;
-}
-
 bool
 logbuf_parse_time(const char *t, size_t len, int64_t *secs)
 {
-	const char *e = t + len;
-	int y, mo, d, h, mi, s, zone = 0;
-
 	if (len > 0 && (t[0] < '0' || t[0] > '9')) {
 		/* docker compose logs: "api-1  | 2025-06-01T12:00:00Z ..." */
 		const char *bar = memchr(t, '|', len < 64 ? len : 64);
 
 		if (bar == NULL)
 			return false;
+		len -= (size_t)(bar + 1 - t);
 		t = bar + 1;
-		while (t < e && *t == ' ')
+		while (len > 0 && *t == ' ') {
 			t++;
+			len--;
+		}
 	}
-	if (e - t < 19 || t[4] != '-' || t[7] != '-' || (t[10] != 'T' &&
-	    t[10] != 't' && t[10] != ' ') || t[13] != ':' || t[16] != ':')
-		return false;
-	y = digits(t, 4);
-	mo = digits(t + 5, 2);
-	d = digits(t + 8, 2);
-	h = digits(t + 11, 2);
-	mi = digits(t + 14, 2);
-	s = digits(t + 17, 2);
-	if (y < 0 || mo < 1 || mo > 12 || d < 1 || d > 31 || h < 0 || h > 23 ||
-	    mi < 0 || mi > 59 || s < 0 || s > 60)
-		return false;
-	t += 19;
-	if (t < e && *t == '.')
-		for (t++; t < e && *t >= '0' && *t <= '9'; t++)
-			;
-	if (t < e && (*t == '+' || *t == '-') && e - t >= 6 && t[3] == ':') {
-		int zh = digits(t + 1, 2), zm = digits(t + 4, 2);
-
-		if (zh < 0 || zm < 0 || zh > 23 || zm > 59)
-			return false;
-		zone = (zh * 3600 + zm * 60) * (*t == '-' ? -1 : 1);
-	}
-	*secs = wr_days_from_civil(y, mo, d) * 86400 +
-	    h * 3600 + mi * 60 + s - zone;
-	return true;
+	return wr_parse_rfc3339(t, len, secs, NULL);
 }
 
 int64_t

@@ -96,61 +96,17 @@ logmerge_drain(struct logmerge *m, int64_t now_ms, int flush, logmerge_emit_fn e
 	return m->n > 0 ? m->heap[0].due_ms : -1;
 }
 
-static int
-digits(const char *s, int n)
-{
-	int v = 0, i;
-
-	for (i = 0; i < n; i++) {
-		if (s[i] < '0' || s[i] > '9')
-			return -1;
-		v = v * 10 + (s[i] - '0');
-	}
-	return v;
-}
-
-/* An RFC 3339 time at s (end e), or -1. */
-static int64_t
-time_at(const char *s, const char *e)
-{
-	int y, mo, d, h, mi, sec, ms = 0, sign, oh, om;
-	const char *p = s + 19;
-
-	if (e - s < 19 || s[4] != '-' || s[7] != '-' || (s[10] != 'T' && s[10] != ' ') ||
-	    s[13] != ':' || s[16] != ':')
-		return -1;
-	if ((y = digits(s, 4)) < 0 || (mo = digits(s + 5, 2)) < 1 || mo > 12 ||
-	    (d = digits(s + 8, 2)) < 1 || d > 31 || (h = digits(s + 11, 2)) < 0 || h > 23 ||
-	    (mi = digits(s + 14, 2)) < 0 || mi > 59 || (sec = digits(s + 17, 2)) < 0 || sec > 60)
-		return -1;
-	if (p < e && (*p == '.' || *p == ',')) {
-		int scale = 100;
-
-		for (p++; p < e && *p >= '0' && *p <= '9'; p++) {
-			ms += (*p - '0') * scale;
-			scale /= 10;
-		}
-	}
-	/* A time without a zone is taken as UTC, as servers log. */
-	if (p + 6 <= e && (*p == '+' || *p == '-') && p[3] == ':' &&
-	    (oh = digits(p + 1, 2)) >= 0 && (om = digits(p + 4, 2)) >= 0) {
-		sign = *p == '+' ? 1 : -1;
-		return ((wr_days_from_civil(y, mo, d) * 86400 + h * 3600 + mi * 60 + sec) -
-		    sign * (oh * 3600 + om * 60)) * 1000 + ms;
-	}
-	return (wr_days_from_civil(y, mo, d) * 86400 + h * 3600 + mi * 60 + sec) * 1000 + ms;
-}
-
 int64_t
 logmerge_parse_time(const char *s, size_t len)
 {
 	const char *e = s + (len < 96 ? len : 96), *p;
-	int64_t t;
+	int64_t secs;
+	int ms;
 
 	for (p = s; p + 19 <= e; p++)
 		if (p[4] == '-' && (p == s || p[-1] < '0' || p[-1] > '9') &&
-		    (t = time_at(p, s + len)) >= 0)
-			return t;
+		    wr_parse_rfc3339(p, len - (size_t)(p - s), &secs, &ms) && secs >= 0)
+			return secs * 1000 + ms;
 	return -1;
 }
 
