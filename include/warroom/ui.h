@@ -145,6 +145,12 @@ void journal_adopt_unknown(struct app *app);
 /* Record a mode change (armed, disarmed) as mode.change. */
 void journal_mode(struct app *app, const char *mode);
 
+struct record_list;
+
+/* Every verified record of this incident's journal into out (free with
+ * record_list_free); -1 when there is no journal or it cannot be read. */
+int journal_records(struct app *app, struct record_list *out);
+
 /* After new poll data: a service whose tag, /healthz or /readyz changed
  * (or that is seen for the first time) gets a health.change record. */
 void journal_health(struct app *app);

@@ -189,17 +189,13 @@ add_action(struct app *app, struct action *a)
 static int
 killswitch_restore(struct app *app, int host, char *out, size_t cap)
 {
-	struct record_list list = { 0 };
-	struct record_scan scan;
-	struct wr_err err;
+	struct record_list list;
 	int rc;
 
-	if (app->tl == NULL || timeline_read(app->cfg.timeline_dir, timeline_id(app->tl), &list,
-	    &scan, &err) != 0)
+	if (journal_records(app, &list) != 0)
 		return 0;
 	rc = plan_killswitch_restore(list.v, list.n, app->cfg.hosts[host].name, out, cap);
 	record_list_free(&list);
-	record_scan_free(&scan);
 	return rc;
 }
 

@@ -26,6 +26,22 @@ sync_safety(struct app *app)
 	app->dirty = true;
 }
 
+int
+journal_records(struct app *app, struct record_list *out)
+{
+	struct record_scan scan;
+	struct wr_err err;
+
+	memset(out, 0, sizeof(*out));
+	if (app->tl == NULL ||
+	    timeline_read(app->cfg.timeline_dir, timeline_id(app->tl), out, &scan, &err) != 0) {
+		record_list_free(out);
+		return -1;
+	}
+	record_scan_free(&scan);
+	return 0;
+}
+
 static void
 on_record(const struct record *r, void *arg)
 {
@@ -68,22 +84,18 @@ journal_open(struct app *app, struct wr_err *err)
 		.incident = app->incident,
 		.red = &app->red,
 	};
-	struct record_list list = { 0 };
-	struct record_scan scan;
-	struct wr_err rerr;
+	struct record_list list;
 	size_t i;
 
 	if (app->incident == NULL)
 		return 0;
 	if (timeline_open(&o, &app->tl, err) != 0)
 		return -1;
-	if (timeline_read(app->cfg.timeline_dir, timeline_id(app->tl), &list, &scan,
-	    &rerr) == 0) {
+	if (journal_records(app, &list) == 0) {
 		for (i = 0; i < list.n; i++)
 			app_add_record(app, &list.v[i]);
-		record_scan_free(&scan);
+		record_list_free(&list);
 	}
-	record_list_free(&list);
 	timeline_set_observer(app->tl, on_record, app);
 	record_runbooks(app);
 	if (timeline_notice(app->tl) != NULL)
@@ -274,13 +286,10 @@ size_t
 journal_seen_tags(struct app *app, int host, int svc, const char *current, char (*out)[128],
     size_t max)
 {
-	struct record_list list = { 0 };
-	struct record_scan scan;
-	struct wr_err err;
+	struct record_list list;
 	size_t i, k, n = 0;
 
-	if (app->tl == NULL || timeline_read(app->cfg.timeline_dir, timeline_id(app->tl), &list,
-	    &scan, &err) != 0)
+	if (journal_records(app, &list) != 0)
 		return 0;
 	for (i = list.n; i-- > 0 && n < max;) {
 		const struct record *r = &list.v[i];
@@ -299,7 +308,6 @@ journal_seen_tags(struct app *app, int host, int svc, const char *current, char 
 			wr_strlcpy(out[n++], tag->valuestring, sizeof(out[0]));
 	}
 	record_list_free(&list);
-	record_scan_free(&scan);
 	return n;
 }
 
@@ -339,14 +347,12 @@ journal_adopt_unknown(struct app *app)
 {
 	const char *const *ops;
 	const struct record **intents;
-	struct record_list list = { 0 };
-	struct record_scan scan;
-	struct wr_err err;
+	struct record_list list;
 	size_t nops, i, k, n = 0;
 
 	if (app->tl == NULL || (nops = timeline_unknown_ops(app->tl, &ops)) == 0)
 		return;
-	if (timeline_read(app->cfg.timeline_dir, timeline_id(app->tl), &list, &scan, &err) != 0)
+	if (journal_records(app, &list) != 0)
 		return;
 	intents = xcalloc(nops, sizeof(*intents));
 	for (i = 0; i < list.n && n < nops; i++) {
@@ -359,5 +365,4 @@ journal_adopt_unknown(struct app *app)
 	actions_adopt(app, intents, n);
 	free(intents);
 	record_list_free(&list);
-	record_scan_free(&scan);
 }
