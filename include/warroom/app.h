@@ -195,6 +195,9 @@ bool app_armed(struct app *app);
 /* The host index of the selected HOSTS row, or -1. */
 int app_selected_host(const struct app *app);
 
+/* The same, with the row's service index (within its host) in *svc. */
+int app_selected_service(const struct app *app, int *svc);
+
 /* Number of rows in the HOSTS table (one per host and service). */
 int app_host_rows(const struct app *app);
 

@@ -126,7 +126,7 @@ busy_on(struct app *app, int host, int svc)
 void
 actions_rollback(struct app *app)
 {
-	int host = app_selected_host(app), n = app->host_sel, i;
+	int n, host = app_selected_service(app, &n);
 	struct action **slot = app->target_slot;
 	char tag[128], seen[4][128];
 	struct action_env env = env_of(app);
@@ -149,9 +149,6 @@ actions_rollback(struct app *app)
 	} else if (app->focus != PANE_HOSTS) {
 		app_say(app, "select the service in HOSTS first (1, then r)");
 		return;
-	} else {
-		for (i = 0; i < host; i++)
-			n -= app->cfg.hosts[i].nservices;
 	}
 	if (busy_on(app, host, n)) {
 		app_say(app, "an action on %s/%s is already running", app->cfg.hosts[host].name,
@@ -202,7 +199,7 @@ killswitch_restore(struct app *app, int host, char *out, size_t cap)
 void
 actions_killswitch(struct app *app)
 {
-	int host = app_selected_host(app), svc = -1, i;
+	int row_svc, host = app_selected_service(app, &row_svc), svc = -1, i;
 	struct action_env env = env_of(app);
 	const struct config_host *h;
 	char restore[128];
@@ -230,11 +227,8 @@ actions_killswitch(struct app *app)
 	for (i = 0; i < h->nservices; i++)
 		if (strcmp(h->services[i], "api") == 0)
 			svc = i;
-	if (svc < 0) {
-		svc = app->host_sel;
-		for (i = 0; i < host; i++)
-			svc -= app->cfg.hosts[i].nservices;
-	}
+	if (svc < 0)
+		svc = row_svc;
 	if (busy_on(app, host, svc)) {
 		app_say(app, "an action on %s/%s is already running", h->name, h->services[svc]);
 		return;
@@ -264,7 +258,7 @@ confirm_now(struct app *app, struct action *a, struct action **slot)
 void
 actions_migrate_down(struct app *app)
 {
-	int host = app_selected_host(app), svc = app->host_sel, i;
+	int svc, host = app_selected_service(app, &svc);
 	struct action **slot = app->target_slot;
 	struct action_env env = env_of(app);
 	struct action *a;
@@ -278,9 +272,6 @@ actions_migrate_down(struct app *app)
 	} else if (app->focus != PANE_HOSTS) {
 		app_say(app, "select the service in HOSTS first (1, then M)");
 		return;
-	} else if (host >= 0) {
-		for (i = 0; i < host; i++)
-			svc -= app->cfg.hosts[i].nservices;
 	}
 	if (app->pool == NULL || host < 0) {
 		app_say(app, "no host selected");

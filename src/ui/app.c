@@ -178,14 +178,25 @@ app_free_entries(struct app *app)
 int
 app_selected_host(const struct app *app)
 {
+	int svc;
+
+	return app_selected_service(app, &svc);
+}
+
+int
+app_selected_service(const struct app *app, int *svc)
+{
 	int n = app->host_sel;
 	size_t i;
 
 	for (i = 0; i < app->cfg.nhosts; i++) {
-		if (n < app->cfg.hosts[i].nservices)
+		if (n < app->cfg.hosts[i].nservices) {
+			*svc = n;
 			return (int)i;
+		}
 		n -= app->cfg.hosts[i].nservices;
 	}
+	*svc = -1;
 	return -1;
 }
 

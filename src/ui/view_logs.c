@@ -129,18 +129,6 @@ logs_command(const struct config_host *h, const char *svc, char *cmd, size_t cap
 	return 0;
 }
 
-/* The service selected in HOSTS: its host and index, or -1. */
-static int
-selected_service(struct app *app, int *svc)
-{
-	int host = app_selected_host(app), n = app->host_sel, i;
-
-	for (i = 0; i < host; i++)
-		n -= app->cfg.hosts[i].nservices;
-	*svc = n;
-	return host;
-}
-
 void
 logs_stop(struct app *app)
 {
@@ -227,7 +215,7 @@ restart(struct app *app, const int *hosts, const int *svcs, int n)
 void
 logs_follow_selected(struct app *app)
 {
-	int svc, host = selected_service(app, &svc);
+	int svc, host = app_selected_service(app, &svc);
 
 	if (app->pool == NULL || host < 0)
 		return;
@@ -238,7 +226,7 @@ void
 logs_add_selected(struct app *app)
 {
 	int hosts[WR_LOGS_STREAMS], svcs[WR_LOGS_STREAMS];
-	int svc, host = selected_service(app, &svc), i, n;
+	int svc, host = app_selected_service(app, &svc), i, n;
 
 	if (app->pool == NULL || host < 0)
 		return;
