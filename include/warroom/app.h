@@ -94,6 +94,9 @@ struct app {
 	uint64_t logs_cursor;            /* with a filter: the current match */
 	bool logs_wrap, logs_hide_times;
 	bool work_pending;               /* a view has more to do: wake again soon */
+	int64_t last_key_ms;             /* loop clock of the last key; 0: none yet */
+	uint64_t logs_end_at_tick;       /* logbuf_end at the last clock tick */
+	uint64_t logs_per_s;             /* LOGS lines in the last second */
 
 	int64_t armed_until_ms;          /* loop clock; 0: not armed */
 	struct action **actions;         /* every action of this session */

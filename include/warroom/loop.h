@@ -5,6 +5,7 @@
 #ifndef WARROOM_LOOP_H
 #define WARROOM_LOOP_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -47,6 +48,16 @@ uint64_t loop_timer_add(struct loop *loop, int64_t delay_ms, int64_t repeat_ms,
     timerq_fn fn, void *arg);
 void loop_timer_cancel(struct loop *loop, uint64_t id);
 
+/* Mark fd as one that is always answered at once (the terminal), even
+ * while network work is being batched (loop_set_batch). */
+int loop_fd_set_urgent(struct loop *loop, int fd, bool urgent);
+
+/* Batch network work: with slot_ms > 0, fds not marked urgent and timers
+ * are served at most once per slot_ms boundary while work keeps arriving,
+ * so a calm console wakes a few times a second instead of once per packet.
+ * 0 (the default) serves everything as soon as it is ready. */
+void loop_set_batch(struct loop *loop, int64_t slot_ms);
+
 /* Called once per pass just before the loop sleeps (e.g. to draw). */
 void loop_set_before_sleep(struct loop *loop, loop_pass_fn fn, void *arg);
 
@@ -57,7 +68,8 @@ int loop_run_once(struct loop *loop, int max_wait_ms, struct wr_err *err);
 /* The loop's monotonic clock in milliseconds. */
 int64_t loop_now_ms(void);
 
-/* How many times poll() has returned, for wake-up accounting. */
+/* How many times poll() could sleep (a timeout other than 0), for wake-up
+ * accounting. */
 uint64_t loop_wakeups(const struct loop *loop);
 
 #endif

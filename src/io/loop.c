@@ -4,6 +4,14 @@
  * signal number to a self-pipe; the loop reads it and calls the signal
  * callback in normal context. With nothing to do the process sleeps in
  * poll() until the next timer, so an idle console costs no CPU.
+ *
+ * Batching (loop_set_batch): a calm fleet of 50 hosts still sends a few
+ * packets every few milliseconds, and waking for each one costs more than
+ * the work. Once a pass has served network work, the next sleep watches
+ * only the urgent fds (the terminal, the signal pipe) until the next slot
+ * boundary, where everything that arrived meanwhile is served in one pass;
+ * timers are rounded up to the same boundaries. A quiet pass ends it, so
+ * an isolated packet is still served at once.
  */
 #include "warroom/loop.h"
 
@@ -25,6 +33,7 @@ struct loop_fd {
 	loop_fd_fn fn;
 	void *arg;
 	bool removed;
+	bool urgent;
 };
 
 struct loop {
@@ -43,6 +52,9 @@ struct loop {
 	void *before_sleep_arg;
 	uint64_t wakeups;
 	int dispatching;
+	int64_t batch_ms;                /* 0: no batching */
+	bool deferring;                  /* network waits for next_slot */
+	int64_t next_slot;               /* loop clock */
 };
 
 /* The write end of the self-pipe: a signal handler can reach nothing else,
@@ -104,6 +116,7 @@ loop_new(struct wr_err *err)
 		return NULL;
 	}
 	loop_fd_add(loop, loop->sigpipe[0], LOOP_READ, drain_signals, NULL);
+	loop_fd_set_urgent(loop, loop->sigpipe[0], true);
 	return loop;
 }
 
@@ -161,6 +174,32 @@ loop_fd_set_events(struct loop *loop, int fd, unsigned events)
 		return -1;
 	e->events = events;
 	return 0;
+}
+
+int
+loop_fd_set_urgent(struct loop *loop, int fd, bool urgent)
+{
+	struct loop_fd *e = find_fd(loop, fd);
+
+	if (e == NULL)
+		return -1;
+	e->urgent = urgent;
+	return 0;
+}
+
+void
+loop_set_batch(struct loop *loop, int64_t slot_ms)
+{
+	loop->batch_ms = slot_ms > 0 ? slot_ms : 0;
+	if (loop->batch_ms == 0)
+		loop->deferring = false;
+}
+
+/* The first slot boundary after t. */
+static int64_t
+slot_after(int64_t t, int64_t slot)
+{
+	return (t / slot + 1) * slot;
 }
 
 static void
@@ -240,36 +279,53 @@ loop_wakeups(const struct loop *loop)
 int
 loop_run_once(struct loop *loop, int max_wait_ms, struct wr_err *err)
 {
-	int64_t wait;
+	int64_t wait, now;
+	bool urgent_only, served_network = false;
 	size_t i, n;
 	int r;
 
 	timerq_run(&loop->timers, loop_now_ms());
 	if (loop->before_sleep != NULL)
 		loop->before_sleep(loop, loop->before_sleep_arg);
-	wait = timerq_wait_ms(&loop->timers, loop_now_ms());
+	now = loop_now_ms();
+	wait = timerq_wait_ms(&loop->timers, now);
+	urgent_only = loop->batch_ms > 0 && loop->deferring && now < loop->next_slot;
+	if (loop->batch_ms > 0 && wait > 0)
+		wait = slot_after(now + wait - 1, loop->batch_ms) - now;
+	if (urgent_only && (wait < 0 || wait > loop->next_slot - now))
+		wait = loop->next_slot - now;
 	if (max_wait_ms >= 0 && (wait < 0 || wait > max_wait_ms))
 		wait = max_wait_ms;
 	if (wait > 24 * 3600 * 1000)
 		wait = 24 * 3600 * 1000;
 
+again:
 	n = loop->nfds;
 	if (n > loop->cappfds) {
 		loop->cappfds = n;
 		loop->pfds = xrealloc(loop->pfds, n * sizeof(*loop->pfds));
 	}
 	for (i = 0; i < n; i++) {
-		loop->pfds[i].fd = loop->fds[i].events ? loop->fds[i].fd : -1;
+		bool watch = loop->fds[i].events && (!urgent_only || loop->fds[i].urgent);
+
+		loop->pfds[i].fd = watch ? loop->fds[i].fd : -1;
 		loop->pfds[i].events = (short)(((loop->fds[i].events & LOOP_READ) ? POLLIN : 0) |
 		    ((loop->fds[i].events & LOOP_WRITE) ? POLLOUT : 0));
 		loop->pfds[i].revents = 0;
 	}
 	r = poll(loop->pfds, (nfds_t)n, (int)wait);
-	loop->wakeups++;
+	if (wait != 0)
+		loop->wakeups++;
 	if (r < 0) {
 		if (errno == EINTR)
 			return 0;
 		return wr_err_set(err, "poll: %s", strerror(errno));
+	}
+	/* The slot's end: serve what the network sent meanwhile, now. */
+	if (r == 0 && urgent_only && loop_now_ms() >= loop->next_slot) {
+		urgent_only = false;
+		wait = 0;
+		goto again;
 	}
 	loop->dispatching++;
 	for (i = 0; i < n && r > 0; i++) {
@@ -285,11 +341,20 @@ loop_run_once(struct loop *loop, int max_wait_ms, struct wr_err *err)
 			ev |= LOOP_WRITE;
 		if (re & (POLLERR | POLLHUP | POLLNVAL))
 			ev |= LOOP_ERROR;
+		if (!e->urgent)
+			served_network = true;
 		e->fn(loop, e->fd, ev, e->arg);
 		/* fn may have added fds: the array may have moved. */
 	}
 	loop->dispatching--;
 	compact(loop);
-	timerq_run(&loop->timers, loop_now_ms());
+	now = loop_now_ms();
+	/* A pass that served network work defers the next until the slot
+	 * boundary; a pass at the boundary that found none ends the batch. */
+	if (loop->batch_ms > 0 && (!urgent_only || now >= loop->next_slot)) {
+		loop->deferring = served_network;
+		loop->next_slot = slot_after(now, loop->batch_ms);
+	}
+	timerq_run(&loop->timers, now);
 	return 0;
 }

@@ -12,6 +12,8 @@
 #include <unistd.h>
 
 #include "warroom/loop.h"
+#include "warroom/pace.h"
+#include "warroom/ssh.h"
 
 static void
 on_stdin(struct loop *loop, int fd, unsigned events, void *arg)
@@ -20,6 +22,7 @@ on_stdin(struct loop *loop, int fd, unsigned events, void *arg)
 	wint_t wch;
 	int r;
 
+	app->last_key_ms = loop_now_ms();
 	while (!app->quit && (r = get_wch(&wch)) != ERR) {
 		if (r == KEY_CODE_YES && wch == KEY_RESIZE)
 			screen_resize(app, COLS, LINES);
@@ -63,6 +66,8 @@ on_tick(void *arg)
 	struct app *app = arg;
 
 	app->dirty = true;   /* the header clock and elapsed time moved */
+	app->logs_per_s = logbuf_end(&app->logs) - app->logs_end_at_tick;
+	app->logs_end_at_tick = logbuf_end(&app->logs);
 	journal_retry(app);
 }
 
@@ -72,12 +77,39 @@ wake(void *arg)
 	((struct app *)arg)->dirty = true;
 }
 
+static bool
+hosts_connecting(const struct app *app)
+{
+	int h, n = app->pool != NULL ? ssh_pool_count(app->pool) : 0;
+
+	for (h = 0; h < n; h++)
+		if (ssh_pool_status(app->pool, h)->state < SSH_UP)
+			return true;
+	return false;
+}
+
+/* Batch network work only while nobody waits on it (pace.h). */
+static void
+set_pace(struct app *app)
+{
+	struct pace_in in = {
+		.since_key_ms = app->last_key_ms != 0 ? loop_now_ms() - app->last_key_ms : -1,
+		.interacting = app->confirming != NULL || app->prompt_active || app->help_visible ||
+		    app->rb_detail || app->confirm_quit,
+		.busy = app->work_pending || actions_running(app) > 0 || hosts_connecting(app),
+		.log_lines_per_s = app->logs_per_s,
+	};
+
+	loop_set_batch(app->loop, pace_batch_ms(&in));
+}
+
 static void
 before_sleep(struct loop *loop, void *arg)
 {
 	struct app *app = arg;
 
 	screen_draw(app);
+	set_pace(app);
 	/* A filter over many lines goes on in the next pass, not in this one,
 	 * so keys are answered between batches. */
 	if (app->work_pending) {
@@ -93,6 +125,7 @@ console_run(struct app *app)
 	int rc = 0;
 
 	loop_fd_add(app->loop, STDIN_FILENO, LOOP_READ, on_stdin, app);
+	loop_fd_set_urgent(app->loop, STDIN_FILENO, true);
 	loop_timer_add(app->loop, 1000 - (loop_now_ms() % 1000), 1000, on_tick, app);
 	loop_set_before_sleep(app->loop, before_sleep, app);
 	while (!app->quit) {

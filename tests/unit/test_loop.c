@@ -1,15 +1,19 @@
 /*
  * test_loop.c — the event loop against real pipes, timers and signals:
  * events reach their callbacks, signals arrive through the self-pipe, and
- * an idle loop sleeps instead of spinning.
+ * an idle loop sleeps instead of spinning; batching serves a stream in a
+ * few passes a second while the urgent fd is still answered at once.
  */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <cmocka.h>
+#include <fcntl.h>
 #include <signal.h>
 #include <sys/resource.h>
+#include <sys/wait.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "warroom/loop.h"
@@ -148,6 +152,138 @@ idle_loop_sleeps(void **state)
 	loop_free(loop);
 }
 
+struct stream_seen {
+	int passes;              /* callbacks for the stream */
+	long bytes;
+	int64_t urgent_lag_ms;   /* urgent byte: written -> served, -1 none */
+};
+
+static void
+on_stream(struct loop *loop, int fd, unsigned events, void *arg)
+{
+	struct stream_seen *s = arg;
+	char buf[4096];
+	ssize_t n;
+
+	s->passes++;
+	while ((n = read(fd, buf, sizeof(buf))) > 0)
+		s->bytes += n;
+	if (n == 0)
+		loop_fd_remove(loop, fd);
+}
+
+static void
+on_urgent(struct loop *loop, int fd, unsigned events, void *arg)
+{
+	struct stream_seen *s = arg;
+	int64_t sent;
+
+	if (read(fd, &sent, sizeof(sent)) == (ssize_t)sizeof(sent))
+		s->urgent_lag_ms = loop_now_ms() - sent;
+	else
+		loop_fd_remove(loop, fd);
+}
+
+static void
+sleep_ms(long ms)
+{
+	struct timespec ts = { ms / 1000, (ms % 1000) * 1000000L };
+
+	nanosleep(&ts, NULL);
+}
+
+/* A child writes a byte every 5 ms for 1 s to the stream pipe, and at
+ * 400 ms its clock to the urgent pipe; the loop runs for 1.2 s. */
+static void
+run_stream(int64_t batch_ms, struct stream_seen *s, uint64_t *wakeups)
+{
+	struct wr_err err;
+	struct loop *loop = loop_new(&err);
+	int data[2], urgent[2];
+	int64_t start;
+	pid_t pid;
+	int i;
+
+	assert_non_null(loop);
+	assert_int_equal(pipe(data), 0);
+	assert_int_equal(pipe(urgent), 0);
+	assert_int_equal(fcntl(data[0], F_SETFL, O_NONBLOCK), 0);
+	*s = (struct stream_seen){ .urgent_lag_ms = -1 };
+	if ((pid = fork()) == 0) {
+		for (i = 0; i < 200; i++) {
+			if (i == 80) {
+				int64_t now = loop_now_ms();
+
+				(void)!write(urgent[1], &now, sizeof(now));
+			}
+			(void)!write(data[1], "x", 1);
+			sleep_ms(5);
+		}
+		_exit(0);
+	}
+	close(data[1]);
+	close(urgent[1]);
+	loop_fd_add(loop, data[0], LOOP_READ, on_stream, s);
+	loop_fd_add(loop, urgent[0], LOOP_READ, on_urgent, s);
+	loop_fd_set_urgent(loop, urgent[0], true);
+	loop_set_batch(loop, batch_ms);
+	*wakeups = loop_wakeups(loop);
+	start = loop_now_ms();
+	while (loop_now_ms() - start < 1200)
+		loop_run_once(loop, 1200 - (int)(loop_now_ms() - start), &err);
+	*wakeups = loop_wakeups(loop) - *wakeups;
+	waitpid(pid, NULL, 0);
+	loop_fd_remove(loop, data[0]);
+	loop_fd_remove(loop, urgent[0]);
+	close(data[0]);
+	close(urgent[0]);
+	loop_free(loop);
+}
+
+static void
+batching_serves_a_stream_in_slots(void **state)
+{
+	struct stream_seen plain, batched;
+	uint64_t wplain, wbatched;
+
+	run_stream(0, &plain, &wplain);
+	run_stream(250, &batched, &wbatched);
+	print_message("passes %d/%d wake-ups %lu/%lu urgent lag %ld ms\n", plain.passes,
+	    batched.passes, (unsigned long)wplain, (unsigned long)wbatched,
+	    (long)batched.urgent_lag_ms);
+	/* Nothing is lost either way. */
+	assert_int_equal(plain.bytes, 200);
+	assert_int_equal(batched.bytes, 200);
+	/* Unbatched, nearly every byte is a pass of its own; batched, about
+	 * one pass per 250 ms slot (plus the first byte, served at once). */
+	assert_true(plain.passes > 50);
+	assert_true(batched.passes <= 8);
+	assert_true(wbatched <= 12);
+	/* The terminal's fd is answered at once all the same. */
+	assert_true(batched.urgent_lag_ms >= 0);
+	assert_true(batched.urgent_lag_ms < 50);
+}
+
+static void
+batching_rounds_timers_to_the_slot(void **state)
+{
+	struct wr_err err;
+	struct loop *loop = loop_new(&err);
+	struct seen s = { .fd_to_remove = -1 };
+	int64_t start;
+
+	loop_set_batch(loop, 200);
+	start = loop_now_ms();
+	loop_timer_add(loop, 10, 0, on_timer, &s);
+	while (s.timers == 0 && loop_now_ms() - start < 2000)
+		loop_run_once(loop, -1, &err);
+	assert_int_equal(s.timers, 1);
+	/* Late by less than one slot, and at a slot boundary. */
+	assert_true(loop_now_ms() - start < 10 + 200 + 50);
+	assert_true(loop_now_ms() % 200 < 50);
+	loop_free(loop);
+}
+
 int
 main(void)
 {
@@ -156,6 +292,8 @@ main(void)
 		cmocka_unit_test(signals_arrive_through_the_self_pipe),
 		cmocka_unit_test(timers_wake_the_loop),
 		cmocka_unit_test(idle_loop_sleeps),
+		cmocka_unit_test(batching_serves_a_stream_in_slots),
+		cmocka_unit_test(batching_rounds_timers_to_the_slot),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
