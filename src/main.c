@@ -11,6 +11,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
 #include <unistd.h>
 
 #include "config.h"
@@ -261,6 +262,20 @@ on_verdict(int host, const struct decide_verdict *v, void *arg)
 		app_say(app, "verdict change NOT recorded: %s", err.msg);
 }
 
+/* Each host keeps its SSH session and a few kept-alive HTTP connections
+ * through it open (two fds each), so a fleet of a few hundred hosts needs
+ * more than the usual soft limit of 1024; the hard limit allows it. */
+static void
+raise_fd_limit(void)
+{
+	struct rlimit rl;
+
+	if (getrlimit(RLIMIT_NOFILE, &rl) != 0 || rl.rlim_cur >= 16384)
+		return;
+	rl.rlim_cur = rl.rlim_max == RLIM_INFINITY || rl.rlim_max > 16384 ? 16384 : rl.rlim_max;
+	(void)setrlimit(RLIMIT_NOFILE, &rl);
+}
+
 /* One SSH session per configured host, connecting in the background, and
  * the poller that keeps each row's tag, state and health fresh. */
 static void
@@ -385,6 +400,7 @@ run(struct app *app, const struct opts *o)
 		fprintf(stderr, "warroom: %s\n", err.msg);
 		return 1;
 	}
+	raise_fd_limit();
 	start_hosts(app);
 	journal_adopt_unknown(app);
 	actions_statuspage_open(app);

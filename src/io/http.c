@@ -17,6 +17,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
 
 #include "warroom/loop.h"
 
@@ -192,6 +193,22 @@ check_done(struct http_client *c)
 	}
 }
 
+/* Every probe and scrape of every host reuses its kept-alive connection:
+ * a new one costs a tunnel channel open and close, which was half the
+ * idle CPU of a 50-host console. libcurl's default cache (4 per handle
+ * in flight) is far too small for that, so it is sized by the fds we may
+ * open, two per tunnelled connection, leaving room for everything else. */
+static long
+cache_size(void)
+{
+	struct rlimit rl;
+	long n = 256;
+
+	if (getrlimit(RLIMIT_NOFILE, &rl) == 0 && rl.rlim_cur != RLIM_INFINITY)
+		n = ((long)rl.rlim_cur - 256) / 2;
+	return n < 32 ? 32 : n > 4096 ? 4096 : n;
+}
+
 struct http_client *
 http_new(struct loop *loop, struct wr_err *err)
 {
@@ -208,6 +225,7 @@ http_new(struct loop *loop, struct wr_err *err)
 	curl_multi_setopt(c->multi, CURLMOPT_SOCKETDATA, c);
 	curl_multi_setopt(c->multi, CURLMOPT_TIMERFUNCTION, timer_cb);
 	curl_multi_setopt(c->multi, CURLMOPT_TIMERDATA, c);
+	curl_multi_setopt(c->multi, CURLMOPT_MAXCONNECTS, cache_size());
 	return c;
 }
 
