@@ -7,12 +7,18 @@
  *   chat.post     {"id", "http_status"}            the webhook took it
  *   chat.retry    {"id", "attempt", "error", "http_status", "retry_ms"}
  *   chat.failed   {"id", "error", "http_status", "unknown"}
+ *   chat.failed   {"id", "text", "outcome": "unknown", "detail", "error",
+ *                  "http_status": 0, "unknown": true, "interrupted": true}
+ *                 an announcement an earlier session left without an end
  * A 429 or 5xx answer, or a connection that was never made, is retried
  * with backoff (at most 5 attempts); a timeout after sending is not (the
  * message may be there: it ends failed with unknown = true, said so); a
  * redirect is never followed; other 4xx give up. The URL is the
  * credential: https only except to loopback, registered with the redactor,
- * never journalled. Refused in read-only mode.
+ * never journalled. Refused in read-only mode. An announcement whose
+ * session ended (killed, or quit with a POST out or a retry pending)
+ * before its end was stored is UNKNOWN at the next start, never re-sent:
+ * the webhook cannot be searched, and a second POST is a second message.
  */
 #ifndef WARROOM_CHAT_H
 #define WARROOM_CHAT_H
@@ -33,8 +39,10 @@ struct chat_result {
 	char id[32];
 	bool ok;
 	bool unknown;                    /* no answer after sending: may be posted */
+	bool interrupted;                /* left by an earlier session */
 	long http_status;
 	char error[WR_ERR_MAX];
+	char text[200];                  /* interrupted only: the start of its text */
 };
 
 typedef void (*chat_done_fn)(const struct chat_result *r, void *arg);
@@ -51,6 +59,13 @@ void chat_set_callback(struct chat *c, chat_done_fn fn, void *arg);
  * -1 with err (nothing stored or sent) when read-only or the journal
  * refuses the record. */
 int chat_announce(struct chat *c, const char *text, char id[32], struct wr_err *err);
+
+/* At start, before anything is announced: every chat.announce in tl's
+ * journal with no chat.post or chat.failed gets a chat.failed record
+ * (unknown, interrupted, the reason) and fn (may be NULL) is called with
+ * it. Nothing is sent, so no client is needed: a [chat] section removed
+ * since does not hide them. Returns how many. */
+int chat_resolve_interrupted(struct timeline *tl, chat_done_fn fn, void *arg);
 
 /* Tests shorten the backoff (first delay; it doubles, capped at 30 s). */
 void chat_set_backoff(struct chat *c, int64_t base_ms);

@@ -3,6 +3,12 @@
  * http client has no cancel, so a message freed with the client would
  * leave a callback pointing at it: chat_free must come right before
  * http_free, with no loop pass between (as main does).
+ *
+ * At start, announcements an earlier session stored but never saw answered
+ * are settled as UNKNOWN, not sent again: unlike the status page, whose
+ * incident list can be searched before a create is repeated, a webhook
+ * cannot be asked what the channel already holds, and a second POST is a
+ * second message.
  */
 #include "warroom/chat.h"
 
@@ -37,7 +43,6 @@ struct chat {
 	struct timeline *tl;
 	char url[WR_URL_MAX];
 	int64_t backoff_ms;
-	unsigned seq;
 	struct chat_msg *msgs;
 	chat_done_fn done;
 	void *done_arg;
@@ -228,7 +233,9 @@ chat_announce(struct chat *c, const char *text, char id[32], struct wr_err *err)
 
 	if (http_read_only(c->http))
 		return wr_err_set(err, "read-only mode: nothing is announced");
-	snprintf(id, 32, "chat-%lx-%u", (unsigned long)time(NULL), ++c->seq);
+	/* The record's own seq keeps ids unique across sessions of the journal. */
+	snprintf(id, 32, "chat-%lx-%u", (unsigned long)time(NULL),
+	    (unsigned)(timeline_last_seq(c->tl) + 1));
 	d = cJSON_CreateObject();
 	cJSON_AddStringToObject(d, "id", id);
 	cJSON_AddStringToObject(d, "text", text);
@@ -246,6 +253,119 @@ chat_announce(struct chat *c, const char *text, char id[32], struct wr_err *err)
 	c->msgs = m;
 	send_msg(m);
 	return 0;
+}
+
+/* An announcement found in the journal with no outcome yet. */
+struct interrupted {
+	char id[32];
+	char *text;
+	int attempts;                    /* chat.retry records seen */
+	char last_error[WR_ERR_MAX];
+	struct interrupted *next;
+};
+
+static void
+settle_interrupted(struct timeline *tl, const struct interrupted *p, chat_done_fn fn,
+    void *arg)
+{
+	struct chat_result r;
+	struct wr_err err;
+	cJSON *d = cJSON_CreateObject();
+	size_t n;
+
+	memset(&r, 0, sizeof(r));
+	wr_strlcpy(r.id, p->id, sizeof(r.id));
+	wr_strlcpy(r.text, p->text != NULL ? p->text : "", sizeof(r.text));
+	r.unknown = true;
+	r.interrupted = true;
+	if (p->attempts > 0)
+		snprintf(r.error, sizeof(r.error), "the console stopped before the webhook's answer "
+		    "was recorded (after %d failed attempt%s, the last: %.200s): it may or may not "
+		    "be in the channel; not sent again", p->attempts, p->attempts == 1 ? "" : "s",
+		    p->last_error);
+	else
+		snprintf(r.error, sizeof(r.error), "the console stopped before the webhook's answer "
+		    "was recorded: it may or may not be in the channel; not sent again");
+	cJSON_AddStringToObject(d, "id", p->id);
+	cJSON_AddStringToObject(d, "text", p->text != NULL ? p->text : "");
+	cJSON_AddStringToObject(d, "outcome", "unknown");
+	cJSON_AddStringToObject(d, "detail", "announced before a restart; not sent again");
+	cJSON_AddStringToObject(d, "error", r.error);
+	cJSON_AddNumberToObject(d, "http_status", 0);
+	cJSON_AddBoolToObject(d, "unknown", true);
+	cJSON_AddBoolToObject(d, "interrupted", true);
+	if (timeline_append(tl, "chat.failed", NULL, p->id, d, &err) != 0) {
+		n = strlen(r.error);
+		snprintf(r.error + n, sizeof(r.error) - n, " (NOT recorded: %.200s)", err.msg);
+	}
+	if (fn != NULL)
+		fn(&r, arg);
+}
+
+int
+chat_resolve_interrupted(struct timeline *tl, chat_done_fn fn, void *arg)
+{
+	struct record_list list = { 0 };
+	struct record_scan scan;
+	struct interrupted *head = NULL, **tail = &head, *p, **pp;
+	char dir[WR_PATH_MAX], *slash;
+	struct wr_err err;
+	int count = 0;
+	size_t i;
+
+	if (tl == NULL || !wr_strlcpy(dir, timeline_path(tl), sizeof(dir)))
+		return 0;
+	if ((slash = strrchr(dir, '/')) != NULL)
+		*slash = '\0';
+	else
+		wr_strlcpy(dir, ".", sizeof(dir));
+	memset(&scan, 0, sizeof(scan));
+	if (timeline_read(dir, timeline_id(tl), &list, &scan, &err) != 0)
+		return 0;
+	/* In file order: an announcement, its retries, then maybe an end. */
+	for (i = 0; i < list.n; i++) {
+		const struct record *r = &list.v[i];
+		const cJSON *v;
+
+		if (r->op == NULL || strncmp(r->kind, "chat.", 5) != 0)
+			continue;
+		for (pp = &head; *pp != NULL && strcmp((*pp)->id, r->op) != 0; pp = &(*pp)->next)
+			;
+		if (strcmp(r->kind, "chat.announce") == 0) {
+			if (*pp != NULL)
+				continue;
+			p = xcalloc(1, sizeof(*p));
+			wr_strlcpy(p->id, r->op, sizeof(p->id));
+			v = cJSON_GetObjectItemCaseSensitive(r->data, "text");
+			p->text = xstrdup(cJSON_IsString(v) ? v->valuestring : "");
+			*tail = p;
+			tail = &p->next;
+		} else if (*pp == NULL) {
+			continue;
+		} else if (strcmp(r->kind, "chat.retry") == 0) {
+			v = cJSON_GetObjectItemCaseSensitive(r->data, "error");
+			(*pp)->attempts++;
+			wr_strlcpy((*pp)->last_error, cJSON_IsString(v) ? v->valuestring : "",
+			    sizeof((*pp)->last_error));
+		} else if (strcmp(r->kind, "chat.post") == 0 || strcmp(r->kind, "chat.failed") == 0) {
+			p = *pp;
+			*pp = p->next;
+			if (*pp == NULL)
+				tail = pp;
+			free(p->text);
+			free(p);
+		}
+	}
+	record_list_free(&list);
+	record_scan_free(&scan);
+	while ((p = head) != NULL) {
+		settle_interrupted(tl, p, fn, arg);
+		count++;
+		head = p->next;
+		free(p->text);
+		free(p);
+	}
+	return count;
 }
 
 void

@@ -681,12 +681,32 @@ on_announced(const struct chat_result *r, void *arg)
 		app_say(app, "chat announcement %s: %s", r->unknown ? "UNKNOWN" : "FAILED", r->error);
 }
 
+/* An announcement an earlier session never saw answered: said, not re-sent. */
+static void
+on_interrupted(const struct chat_result *r, void *arg)
+{
+	struct app *app = arg;
+
+	app->dirty = true;
+	app_say(app, "UNKNOWN: chat announcement \"%.80s%s\" from an earlier session — %s; "
+	    "announce it again if the channel lacks it", r->text, strlen(r->text) > 80 ? "…" : "",
+	    r->error);
+}
+
 void
 actions_statuspage_open(struct app *app)
 {
 	struct wr_err err;
+	int n;
 
-	if (app->tl == NULL || app->http == NULL)
+	if (app->tl == NULL)
+		return;
+	/* Before this session announces anything, and with or without a
+	 * [chat] now: nothing the journal holds goes unsaid. */
+	if ((n = chat_resolve_interrupted(app->tl, on_interrupted, app)) > 1)
+		app_say(app, "UNKNOWN: %d chat announcements from an earlier session were never "
+		    "answered; none sent again (see TIMELINE)", n);
+	if (app->http == NULL)
 		return;
 	if (app->cfg.statuspage.kind != STATUSPAGE_NONE) {
 		app->statuspage = statuspage_new(app->loop, app->http, app->tl, &app->red,

@@ -152,7 +152,9 @@ app_add_record(struct app *app, const struct record *r)
 	e->ts_ms = r->ts_ms;
 	wr_strlcpy(e->kind, r->kind, sizeof(e->kind));
 	outcome = cJSON_GetObjectItemCaseSensitive(r->data, "outcome");
-	wr_strlcpy(e->outcome, cJSON_IsString(outcome) ? outcome->valuestring : "",
+	/* chat.failed says an unknown outcome with "unknown": true. */
+	wr_strlcpy(e->outcome, cJSON_IsString(outcome) ? outcome->valuestring :
+	    cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(r->data, "unknown")) ? "unknown" : "",
 	    sizeof(e->outcome));
 	e->text = export_details(r, &app->red);
 	apply_step_record(app, r);

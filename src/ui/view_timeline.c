@@ -21,6 +21,10 @@ kind_role(const struct timeline_entry *e)
 			return THEME_BAD;
 		return THEME_WARN;   /* unknown, or anything we cannot vouch for */
 	}
+	if (strcmp(e->kind, "chat.post") == 0)
+		return THEME_OK;
+	if (strcmp(e->kind, "chat.failed") == 0)
+		return strcmp(e->outcome, "unknown") == 0 ? THEME_WARN : THEME_BAD;
 	if (strncmp(e->kind, "incident.", 9) == 0)
 		return THEME_TITLE;
 	if (strcmp(e->kind, "step.check") == 0)
