@@ -76,6 +76,7 @@ on_action(struct action *a, void *arg)
 	struct app *app = arg;
 	const struct plan *p = action_plan(a);
 	const struct config_host *h = &app->cfg.hosts[action_host(a)];
+	const char *reread;
 
 	app->dirty = true;
 	if (action_state(a) == ACTION_CONFIRMING && app->confirming == NULL) {
@@ -96,8 +97,17 @@ on_action(struct action *a, void *arg)
 		}
 		if (app->queue_after == a)
 			queue_next(app, a);
-		if (strstr(action_reason(a), "re-read after reconnect") != NULL ||
-		    strstr(action_reason(a), "earlier session") != NULL) {
+		/* What the re-read found is the news: it leads, since the
+		 * reason before it (the lost connection) can fill the footer. */
+		if ((reread = strstr(action_reason(a), "re-read after reconnect")) != NULL) {
+			app_say(app, "%s of %s on %s: %s — %s (before it: %.*s)", action_plan(a)->action,
+			    h->services[action_service(a)], h->name,
+			    action_state_name(action_state(a)), reread,
+			    (int)(reread - action_reason(a) > 2 ? reread - action_reason(a) - 2 : 0),
+			    action_reason(a));
+			return;
+		}
+		if (strstr(action_reason(a), "earlier session") != NULL) {
 			app_say(app, "%s of %s on %s: %s — %s", action_plan(a)->action,
 			    h->services[action_service(a)], h->name,
 			    action_state_name(action_state(a)), action_reason(a));

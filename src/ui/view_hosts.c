@@ -238,17 +238,28 @@ detail_lines(const struct app *app, int host, int svc, char lines[2][700])
 	/* The latest action on this service: its state, then its outcome. */
 	for (i = app->nactions; i-- > 0;) {
 		const struct action *a = app->actions[i];
+		const char *why, *reread;
+		int whylen;
 
 		if (action_host(a) != host || action_service(a) != svc ||
 		    action_state(a) == ACTION_CANCELLED)
 			continue;
-		snprintf(lines[0], 700, "%s/%s: %s %s -> %s: %s%s%s", name,
+		why = action_finished(a) ? action_reason(a) : action_step(a);
+		/* What a re-read after UNKNOWN found gets a line of its own: the
+		 * lost connection's reason before it can fill the first. */
+		reread = action_finished(a) ? strstr(why, "; re-read after reconnect: ") : NULL;
+		whylen = reread != NULL ? (int)(reread - why) : (int)strlen(why);
+		snprintf(lines[0], 700, "%s/%s: %s %s -> %s: %s%s%.*s", name,
 		    app->cfg.hosts[host].services[svc], action_verb(a), action_plan(a)->from,
 		    action_plan(a)->to[0] ? action_plan(a)->to : "?",
 		    action_state_name(action_state(a)), action_finished(a) ? " — " : " (",
-		    action_finished(a) ? action_reason(a) : action_step(a));
+		    whylen, why);
 		if (!action_finished(a))
 			strncat(lines[0], ")", 699 - strlen(lines[0]));
+		if (reread != NULL) {
+			snprintf(lines[1], 700, "  %s", reread + 2);
+			return 2;
+		}
 		return 1;
 	}
 	s = poller_state(app->poller, host, svc);
