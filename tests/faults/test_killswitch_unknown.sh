@@ -1,0 +1,70 @@
+#!/bin/sh
+# test_killswitch_unknown.sh — the kill switch losing its host after the
+# rename, in the redeploy (`docker compose up -d`, held for a few seconds
+# by the fleet's recreate_seconds): the action ends UNKNOWN — in the
+# journal (action.end unknown) and on screen — never OK; nothing is re-read
+# or re-run while the host is away; once sshd is back, .env is read again
+# over SFTP (action.reconcile with what it found) and the screen says what
+# .env holds and that the redeploy is not known; up -d ran once.
+. "${top_srcdir:-$(dirname "$0")/../..}/tests/lib/tmux.sh"
+[ -x /usr/sbin/sshd ] || skip "openssh-server is not installed"
+fleet_up --hosts 1 --tag v1.4.1
+log=$fl/hosts/h1/commands.log
+app=$fl/hosts/h1/app
+ups() { grep -c '"event":"end".*"up","-d","api"' "$log" 2> /dev/null || true; }
+sed 's/^\[warroom\]$/[warroom]\npoll_interval = 2s\nhealth_timeout = 20s\nkeepalive_interval = 2s/' \
+	"$fl/warroom.conf" > "$tmp/c.conf"
+grep -q '^EXPORT_MODE=on$' "$app/.env" || fail ".env does not start with EXPORT_MODE=on"
+"$fleet" set --dir "$fl" h1 recreate_seconds=6 > /dev/null
+
+start 200 50 "$WARROOM -c $tmp/c.conf --incident ks-unknown"
+wait_re "│> h1 +api +UP +v1\\.4\\.1" 15
+keys A; keys -l arm; keys Enter
+wait_re "ARMED 1[45]:[0-9][0-9]"
+keys X
+wait_for "CONFIRM KILL SWITCH"
+wait_for "then wait up to"
+keys -l api; keys Enter
+# The rename is done when .env says off; up -d is then in its pause.
+i=0
+until grep -q '^EXPORT_MODE=off$' "$app/.env"; do
+	sleep 0.05; i=$((i + 1)); [ $i -lt 400 ] || fail ".env was never renamed into place"
+done
+sleep 1
+"$fleet" fault --dir "$fl" h1 sshd-stop > /dev/null
+wait_for "kill switch of api on h1: UNKNOWN" 30
+assert_contains "$tmp/screen" "connection lost during redeploy"
+assert_not_contains "$tmp/screen" "kill switch of api on h1: OK"
+journal=$(ls "$fl"/timeline/ks-unknown-*.jsonl)
+grep -q '"kind":"action.intent".*compose.killswitch' "$journal" || fail "no action.intent"
+grep -q '"kind":"action.end".*"outcome":"unknown"' "$journal" || fail "no action.end unknown"
+! grep -q '"kind":"action.end".*"outcome":"ok"' "$journal" || fail "an action.end ok"
+ok "sshd killed during the redeploy: UNKNOWN in the journal and on screen, never OK"
+
+# While the host is away nothing is re-read, and nothing claims to be.
+sleep 8                      # the orphaned up -d ends on the host meanwhile
+! grep -q '"kind":"action.reconcile"' "$journal" || fail "reconciled while the host was down"
+capture
+assert_not_contains "$tmp/screen" "re-read after reconnect"
+grep -q '"kind":"action.end".*"outcome":"ok"' "$journal" && fail "an action.end ok while down"
+ok "nothing re-read or claimed while the host is away"
+
+"$fleet" fault --dir "$fl" h1 sshd-start > /dev/null
+i=0
+until grep -q '"kind":"action.reconcile"' "$journal"; do
+	sleep 0.2; i=$((i + 1)); [ $i -lt 200 ] || fail "no action.reconcile after sshd returned"
+done
+grep '"kind":"action.reconcile"' "$journal" | grep '"found":"off"' |
+	grep -q '"summary":".env holds the new value"' ||
+	fail "reconcile record: $(grep '"kind":"action.reconcile"' "$journal")"
+# The footer leads with what the re-read found; HOSTS keeps it on a line
+# of its own under the lost connection's reason.
+wait_for "compose.killswitch of api on h1: UNKNOWN — re-read after reconnect: EXPORT_MODE=off in .env" 10
+assert_contains "$tmp/screen" "h1/api: kill switch EXPORT_MODE=on -> EXPORT_MODE=off: UNKNOWN — connection lost during redeploy"
+assert_contains "$tmp/screen" "│  re-read after reconnect: EXPORT_MODE=off in .env (whether api was redeployed with it is not known)"
+[ "$(grep -c '"kind":"action.end"' "$journal")" = 1 ] || fail "more than one action.end"
+[ "$(ups)" = 1 ] || fail "up -d api ran $(ups) times"
+[ -z "$(ls -a "$app" | grep '\.new$')" ] || fail "a temp file was left"
+ok "host back: .env re-read over SFTP (EXPORT_MODE=off), shown and journalled; up -d ran once"
+keys q
+wait_for "exit=0"
