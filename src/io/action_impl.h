@@ -67,6 +67,7 @@ struct action {
 	char want[128];                  /* kill switch: the value to set; rollback:
 	                                    the tag named, or "" */
 	char ks_tag[128];                /* kill switch: the tag read while planning */
+	char ks_found[128];              /* kill switch: the value .env held on re-read */
 	bool no_health_gate;
 	/* A rollback's targets to pick from in the dialog. */
 	struct act_current planned_cur;  /* what ran when the plan was made */

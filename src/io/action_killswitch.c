@@ -6,7 +6,9 @@
  * in one rename(2), and redeploys the service at the tag it already runs
  * (IMAGE_TAG given explicitly: .env may name another tag). Verified by
  * the running tag, /export answering 404 (or "disabled"), and /readyz.
- * An undo is the same action with the previous value.
+ * An undo is the same action with the previous value. After UNKNOWN (the
+ * host lost in the rename or the redeploy) the re-read is .env over SFTP
+ * and then GET /export: what the file holds and what the service does now.
  */
 #include "action_impl.h"
 
@@ -246,15 +248,71 @@ verified(struct action *a, const struct exec_result *r)
 		act_finish(a, ACTION_FAILED, "could not check /export: %s", err.msg);
 }
 
-/* ---- after UNKNOWN: what does .env say now? ---- */
+/* ---- after UNKNOWN: what does .env say now, and /export? ---- */
+
+/* The re-read's finding, in the reason and the journal. export_status is
+ * what GET /export answered (0: no answer, -1: not asked); export_disabled
+ * 1 or 0 when the answer says, -1 when it does not. */
+static void
+reconcile_record(struct action *a, long export_status, int export_disabled,
+    const char *export_error)
+{
+	const char *want = strchr(a->plan.to, '=') ? strchr(a->plan.to, '=') + 1 : "";
+	bool holds = strcmp(want, a->ks_found) == 0;
+	size_t n = strlen(a->reason);
+	struct wr_err err;
+	cJSON *d;
+
+	snprintf(a->reason + n, sizeof(a->reason) - n, "; re-read after reconnect: %s=%s in .env",
+	    KS_KEY, a->ks_found);
+	n = strlen(a->reason);
+	if (export_status < 0)
+		snprintf(a->reason + n, sizeof(a->reason) - n, " (whether %s was redeployed with "
+		    "it is not known)", a->plan.service);
+	else if (export_status == 0)
+		snprintf(a->reason + n, sizeof(a->reason) - n, "; GET /export had no answer (%.200s): "
+		    "whether %s was redeployed with it is not known", export_error, a->plan.service);
+	else
+		/* The export's answer says what the running service does now; an
+		 * orphaned redeploy may still change it. */
+		snprintf(a->reason + n, sizeof(a->reason) - n, "; GET /export answers %ld now: %s",
+		    export_status, export_disabled == 1 ? "the export is disabled" :
+		    export_disabled == 0 ? "the export is on" : "what the export does is not known");
+	if (a->env.tl != NULL) {
+		d = cJSON_CreateObject();
+		cJSON_AddStringToObject(d, "action", a->plan.action);
+		cJSON_AddStringToObject(d, "found", a->ks_found);
+		cJSON_AddStringToObject(d, "wanted", a->plan.to);
+		if (export_status >= 0)
+			cJSON_AddNumberToObject(d, "export_status", (double)export_status);
+		if (export_disabled >= 0)
+			cJSON_AddBoolToObject(d, "export_disabled", export_disabled == 1);
+		cJSON_AddStringToObject(d, "summary", holds ? ".env holds the new value" :
+		    ".env holds another value");
+		timeline_append(a->env.tl, "action.reconcile", a->cfg->name, a->op, d, &err);
+	}
+	act_changed(a);
+}
+
+static void
+reconciled_export(const struct http_response *r, void *arg)
+{
+	struct action *a = arg;
+	int disabled = -1;
+
+	/* As the verification reads it: 404, or a 2xx that says "disabled". */
+	if (r->status == 404)
+		disabled = 1;
+	else if (r->status >= 200 && r->status < 300)
+		disabled = r->body != NULL && strstr(r->body, "disabled") != NULL;
+	reconcile_record(a, r->status, disabled, r->error);
+}
 
 static void
 reconciled(const struct sftp_result *r, void *arg)
 {
 	struct action *a = arg;
-	char val[128];
 	struct wr_err err;
-	cJSON *d;
 
 	a->sftp = NULL;
 	if (!r->ok) {
@@ -262,23 +320,13 @@ reconciled(const struct sftp_result *r, void *arg)
 		return;
 	}
 	a->reconciled = true;
-	if (!envfile_get(r->data, r->len, a->plan.env_key[0] ? a->plan.env_key : KS_KEY, val,
-	    sizeof(val)))
-		wr_strlcpy(val, "(unset)", sizeof(val));
-	snprintf(a->reason + strlen(a->reason), sizeof(a->reason) - strlen(a->reason),
-	    "; re-read after reconnect: %s=%s in .env (whether %s was redeployed with it is "
-	    "not known)", KS_KEY, val, a->plan.service);
-	if (a->env.tl != NULL) {
-		d = cJSON_CreateObject();
-		cJSON_AddStringToObject(d, "action", a->plan.action);
-		cJSON_AddStringToObject(d, "found", val);
-		cJSON_AddStringToObject(d, "wanted", a->plan.to);
-		cJSON_AddStringToObject(d, "summary", strcmp(strchr(a->plan.to, '=') ?
-		    strchr(a->plan.to, '=') + 1 : "", val) == 0 ? ".env holds the new value" :
-		    ".env holds another value");
-		timeline_append(a->env.tl, "action.reconcile", a->cfg->name, a->op, d, &err);
-	}
-	act_changed(a);
+	if (!envfile_get(r->data, r->len, a->plan.env_key[0] ? a->plan.env_key : KS_KEY,
+	    a->ks_found, sizeof(a->ks_found)))
+		wr_strlcpy(a->ks_found, "(unset)", sizeof(a->ks_found));
+	/* .env alone does not say whether the service was redeployed with it. */
+	if (a->plan.export_url[0] == '\0' ||
+	    act_http_get(a, a->plan.export_url, reconciled_export, &err) != 0)
+		reconcile_record(a, -1, -1, NULL);
 }
 
 static void
@@ -311,6 +359,9 @@ act_killswitch_adopt(struct action *a, const cJSON *plan)
 	hooks(a);
 	if (cJSON_IsString(v))
 		wr_strlcpy(a->plan.env_file, v->valuestring, sizeof(a->plan.env_file));
+	v = cJSON_GetObjectItemCaseSensitive(plan, "export_check");
+	if (cJSON_IsString(v))
+		wr_strlcpy(a->plan.export_url, v->valuestring, sizeof(a->plan.export_url));
 	wr_strlcpy(a->plan.env_key, KS_KEY, sizeof(a->plan.env_key));
 }
 

@@ -4,8 +4,8 @@
 # by the fleet's recreate_seconds): the action ends UNKNOWN — in the
 # journal (action.end unknown) and on screen — never OK; nothing is re-read
 # or re-run while the host is away; once sshd is back, .env is read again
-# over SFTP (action.reconcile with what it found) and the screen says what
-# .env holds and that the redeploy is not known; up -d ran once.
+# over SFTP and /export asked (action.reconcile with what both said), the
+# screen says it, the outcome stays UNKNOWN, and up -d ran once.
 . "${top_srcdir:-$(dirname "$0")/../..}/tests/lib/tmux.sh"
 [ -x /usr/sbin/sshd ] || skip "openssh-server is not installed"
 fleet_up --hosts 1 --tag v1.4.1
@@ -54,17 +54,19 @@ i=0
 until grep -q '"kind":"action.reconcile"' "$journal"; do
 	sleep 0.2; i=$((i + 1)); [ $i -lt 200 ] || fail "no action.reconcile after sshd returned"
 done
-grep '"kind":"action.reconcile"' "$journal" | grep '"found":"off"' |
-	grep -q '"summary":".env holds the new value"' ||
+grep '"kind":"action.reconcile"' "$journal" | grep '"found":"off"' | grep '"export_status":404' |
+	grep '"export_disabled":true' | grep -q '"summary":".env holds the new value"' ||
 	fail "reconcile record: $(grep '"kind":"action.reconcile"' "$journal")"
 # The footer leads with what the re-read found; HOSTS keeps it on a line
 # of its own under the lost connection's reason.
-wait_for "compose.killswitch of api on h1: UNKNOWN — re-read after reconnect: EXPORT_MODE=off in .env" 10
+# /export says what the service runs with now (the orphaned up -d has
+# ended by then).
+wait_for "compose.killswitch of api on h1: UNKNOWN — re-read after reconnect: EXPORT_MODE=off in .env; GET /export answers 404 now: the export is disabled" 10
 assert_contains "$tmp/screen" "h1/api: kill switch EXPORT_MODE=on -> EXPORT_MODE=off: UNKNOWN — connection lost during redeploy"
-assert_contains "$tmp/screen" "│  re-read after reconnect: EXPORT_MODE=off in .env (whether api was redeployed with it is not known)"
+assert_contains "$tmp/screen" "│  re-read after reconnect: EXPORT_MODE=off in .env; GET /export answers 404 now: the export is disabled"
 [ "$(grep -c '"kind":"action.end"' "$journal")" = 1 ] || fail "more than one action.end"
 [ "$(ups)" = 1 ] || fail "up -d api ran $(ups) times"
 [ -z "$(ls -a "$app" | grep '\.new$')" ] || fail "a temp file was left"
-ok "host back: .env re-read over SFTP (EXPORT_MODE=off), shown and journalled; up -d ran once"
+ok "host back: .env re-read over SFTP (off) and /export asked (404), shown and journalled, still UNKNOWN; up -d ran once"
 keys q
 wait_for "exit=0"
