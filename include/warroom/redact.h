@@ -20,6 +20,7 @@
 /* The registry of secrets warroom loaded; patterns need no registration. */
 struct redactor {
 	char **secrets;
+	size_t *lens;                    /* strlen of each, for the hot path */
 	size_t n;
 };
 

@@ -43,6 +43,7 @@ void
 redact_init(struct redactor *r)
 {
 	r->secrets = NULL;
+	r->lens = NULL;
 	r->n = 0;
 }
 
@@ -54,6 +55,7 @@ redact_free(struct redactor *r)
 	for (i = 0; i < r->n; i++)
 		free(r->secrets[i]);
 	free(r->secrets);
+	free(r->lens);
 	redact_init(r);
 }
 
@@ -68,6 +70,8 @@ redact_add_secret(struct redactor *r, const char *secret)
 		if (strcmp(r->secrets[i], secret) == 0)
 			return;
 	r->secrets = xrealloc(r->secrets, (r->n + 1) * sizeof(*r->secrets));
+	r->lens = xrealloc(r->lens, (r->n + 1) * sizeof(*r->lens));
+	r->lens[r->n] = strlen(secret);
 	r->secrets[r->n++] = xstrdup(secret);
 }
 
@@ -564,45 +568,70 @@ pair_hits16(__m128i raw_a, __m128i raw_b)
 static bool
 secret_at(const struct redactor *r, const char *s, size_t n, size_t i)
 {
-	size_t k, len;
+	size_t k;
 
-	for (k = 0; r != NULL && k < r->n; k++) {
-		len = strlen(r->secrets[k]);
-		if (i + len <= n && memcmp(s + i, r->secrets[k], len) == 0)
+	for (k = 0; r != NULL && k < r->n; k++)
+		if (i + r->lens[k] <= n && memcmp(s + i, r->secrets[k], r->lens[k]) == 0)
 			return true;
-	}
 	return false;
 }
+
+#ifdef __SSE2__
+/* The sixteen starts s[i..i+16) (only those under mask): a and b are
+ * s[i..] and s[i+1..]; the rare pair hits are checked in full. */
+static bool
+block_might(const struct redactor *r, const char *s, size_t n, size_t i, __m128i a,
+    __m128i b, unsigned mask)
+{
+	unsigned hits = pair_hits16(a, b) & mask, own = 0;
+	size_t k;
+
+	for (k = 0; r != NULL && k < r->n; k++)
+		own |= (unsigned)_mm_movemask_epi8(_mm_and_si128(
+		    _mm_cmpeq_epi8(a, _mm_set1_epi8(r->secrets[k][0])),
+		    _mm_cmpeq_epi8(b, _mm_set1_epi8(r->secrets[k][1]))));
+	for (own &= mask; hits != 0; hits &= hits - 1)
+		if (trigger_at(s, n, i + (size_t)__builtin_ctz(hits)))
+			return true;
+	for (; own != 0; own &= own - 1)
+		if (secret_at(r, s, n, i + (size_t)__builtin_ctz(own)))
+			return true;
+	return false;
+}
+#endif
 
 bool
 redact_might(const struct redactor *r, const char *s, size_t n)
 {
-	size_t i = 0, k;
+	size_t i = 0;
 
 #ifdef __SSE2__
+	char tail[33] = { 0 };
+
 	/* Sixteen bytes at a time; only the rare pair hits (of the words, and
 	 * of each registered secret's first two bytes) are looked at. */
-	for (; i + 17 <= n; i += 16) {
-		__m128i a = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
-		__m128i b = _mm_loadu_si128((const __m128i *)(const void *)(s + i + 1));
-		unsigned hits = pair_hits16(a, b), own = 0;
-
-		for (k = 0; r != NULL && k < r->n; k++)
-			own |= (unsigned)_mm_movemask_epi8(_mm_and_si128(
-			    _mm_cmpeq_epi8(a, _mm_set1_epi8(r->secrets[k][0])),
-			    _mm_cmpeq_epi8(b, _mm_set1_epi8(r->secrets[k][1]))));
-		for (; hits != 0; hits &= hits - 1)
-			if (trigger_at(s, n, i + (size_t)__builtin_ctz(hits)))
-				return true;
-		for (; own != 0; own &= own - 1)
-			if (secret_at(r, s, n, i + (size_t)__builtin_ctz(own)))
-				return true;
+	for (; i + 17 <= n; i += 16)
+		if (block_might(r, s, n, i,
+		    _mm_loadu_si128((const __m128i *)(const void *)(s + i)),
+		    _mm_loadu_si128((const __m128i *)(const void *)(s + i + 1)), 0xffff))
+			return true;
+	/* The last 1..16 starts, from a zero-padded copy: one more block
+	 * instead of a byte-by-byte loop. A word or secret starting there
+	 * lies wholly in the copy; zeros start none. */
+	if (i < n) {
+		memcpy(tail, s + i, n - i);
+		return block_might(r, tail, n - i, 0,
+		    _mm_loadu_si128((const __m128i *)(const void *)tail),
+		    _mm_loadu_si128((const __m128i *)(const void *)(tail + 1)),
+		    (1u << (n - i)) - 1);
 	}
-#endif
+	return false;
+#else
 	for (; i < n; i++)
 		if (trigger_at(s, n, i) || secret_at(r, s, n, i))
 			return true;
 	return false;
+#endif
 }
 
 #undef AT

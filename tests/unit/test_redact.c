@@ -107,6 +107,38 @@ every_slot_is_redacted(void **state)
 	redact_free(&r);
 }
 
+/* The pre-test works 16 bytes at a time with a padded last block: every
+ * word and secret, at every offset, ending anywhere up to the line's end,
+ * must be seen; the filler alone must not. */
+static void
+pre_test_sees_words_at_every_offset(void **state)
+{
+	static const char *const words[] = { "secret", "sig", "token", "pass", "pwd", "key",
+		"dsn", "database", "auth", "cookie", "credential", "bearer", "eyJ", "://",
+		"-----", "TOKEN", "Bearer" };
+	struct redactor r;
+	char line[128];
+	size_t w, off, n;
+
+	registry(&r);
+	for (w = 0; w < sizeof(words) / sizeof(words[0]) + r.n; w++) {
+		const char *word = w < sizeof(words) / sizeof(words[0]) ? words[w] :
+		    r.secrets[w - sizeof(words) / sizeof(words[0])];
+
+		for (off = 0; off < 48; off++) {
+			memset(line, 'x', sizeof(line));
+			memcpy(line + off, word, strlen(word));
+			for (n = off + strlen(word); n < off + strlen(word) + 20; n++)
+				if (!redact_might(&r, line, n))
+					fail_msg("\"%s\" at %zu in %zu bytes not seen", word, off, n);
+		}
+	}
+	memset(line, 'x', sizeof(line));
+	for (n = 0; n <= sizeof(line); n++)
+		assert_false(redact_might(&r, line, n));
+	redact_free(&r);
+}
+
 static void
 redacting_twice_changes_nothing(void **state)
 {
@@ -284,6 +316,7 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(every_slot_is_redacted),
+		cmocka_unit_test(pre_test_sees_words_at_every_offset),
 		cmocka_unit_test(redacting_twice_changes_nothing),
 		cmocka_unit_test(ordinary_log_lines_are_left_alone),
 		cmocka_unit_test(json_values_under_secret_keys_are_replaced_whole),
