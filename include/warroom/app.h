@@ -97,6 +97,7 @@ struct app {
 	int64_t last_key_ms;             /* loop clock of the last key; 0: none yet */
 	uint64_t logs_end_at_tick;       /* logbuf_end at the last clock tick */
 	uint64_t logs_per_s;             /* LOGS lines in the last second */
+	bool tick_due;                   /* the clock ticked: calm frames follow it */
 
 	int64_t armed_until_ms;          /* loop clock; 0: not armed */
 	struct action **actions;         /* every action of this session */

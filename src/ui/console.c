@@ -66,6 +66,7 @@ on_tick(void *arg)
 	struct app *app = arg;
 
 	app->dirty = true;   /* the header clock and elapsed time moved */
+	app->tick_due = true;
 	app->logs_per_s = logbuf_end(&app->logs) - app->logs_end_at_tick;
 	app->logs_end_at_tick = logbuf_end(&app->logs);
 	journal_retry(app);
@@ -88,8 +89,9 @@ hosts_connecting(const struct app *app)
 	return false;
 }
 
-/* Batch network work only while nobody waits on it (pace.h). */
-static void
+/* Batch network work only while nobody waits on it (pace.h); true when
+ * calm. */
+static bool
 set_pace(struct app *app)
 {
 	struct pace_in in = {
@@ -100,7 +102,10 @@ set_pace(struct app *app)
 		.log_lines_per_s = app->logs_per_s,
 	};
 
-	loop_set_batch(app->loop, pace_batch_ms(&in));
+	int64_t slot = pace_batch_ms(&in);
+
+	loop_set_batch(app->loop, slot);
+	return slot > 0;
 }
 
 static void
@@ -108,8 +113,13 @@ before_sleep(struct loop *loop, void *arg)
 {
 	struct app *app = arg;
 
-	screen_draw(app);
-	set_pace(app);
+	/* Calm, the screen follows the clock: one frame a second holds every
+	 * change of the last second (a full frame costs about as much as the
+	 * network work it shows). Otherwise every pass draws what changed. */
+	if (!set_pace(app) || app->tick_due || app->full_redraw) {
+		screen_draw(app);
+		app->tick_due = false;
+	}
 	/* A filter over many lines goes on in the next pass, not in this one,
 	 * so keys are answered between batches. */
 	if (app->work_pending) {
