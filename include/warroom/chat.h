@@ -70,6 +70,9 @@ int chat_resolve_interrupted(struct timeline *tl, chat_done_fn fn, void *arg);
 /* Tests shorten the backoff (first delay; it doubles, capped at 30 s). */
 void chat_set_backoff(struct chat *c, int64_t base_ms);
 
+/* Announcements sent or waiting to be retried, not yet ended. */
+int chat_pending(const struct chat *c);
+
 void chat_free(struct chat *c);
 
 #endif

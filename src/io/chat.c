@@ -48,6 +48,17 @@ struct chat {
 	void *done_arg;
 };
 
+int
+chat_pending(const struct chat *c)
+{
+	const struct chat_msg *m;
+	int n = 0;
+
+	for (m = c != NULL ? c->msgs : NULL; m != NULL; m = m->next)
+		n++;
+	return n;
+}
+
 static void
 journal(struct chat *c, const char *kind, const char *id, cJSON *d)
 {

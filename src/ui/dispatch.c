@@ -6,7 +6,9 @@
  */
 #include "warroom/ui.h"
 
+#include "warroom/chat.h"
 #include "warroom/ssh.h"
+#include "warroom/statuspage.h"
 
 static int
 page_size(const struct app *app)
@@ -64,7 +66,10 @@ command_run(struct app *app, enum wr_command cmd)
 		app->help_visible = !app->help_visible;
 		break;
 	case WR_CMD_QUIT:
-		app->running_actions = actions_running(app);
+		/* A chat message cut off here would be UNKNOWN at the next
+		 * start; a queued status-page post would go out then. Ask. */
+		app->running_actions = actions_running(app) + chat_pending(app->chat) +
+		    (app->statuspage != NULL ? statuspage_state(app->statuspage)->pending : 0);
 		if (app->running_actions > 0)
 			app->confirm_quit = true;
 		else

@@ -298,7 +298,7 @@ draw_footer(struct app *app)
 			    "Enter confirms, Esc no");
 	} else if (app->confirm_quit) {
 		ui_put(w, 0, 1, cols - 2, ui_attr(app, THEME_STATUS),
-		    "An action is still running. Quit anyway? (y/N)");
+		    "An action or announcement is still in flight. Quit anyway? (y/N)");
 	} else if (app->status[0] != '\0' && app_now(app) < app->status_until) {
 		ui_put(w, 0, 1, cols - 2, ui_attr(app, THEME_STATUS), app->status);
 	} else if (actions_progress(app, progress, sizeof(progress))) {

@@ -7,7 +7,7 @@
 # (a webhook cannot be searched, and a second POST is a second message);
 # announcing again is the user's explicit choice and posts once; a later
 # restart does not settle it twice. A console killed during a retry's
-# backoff says which attempt failed.
+# backoff says which attempt failed. q with the POST out asks first.
 . "${top_srcdir:-$(dirname "$0")/../..}/tests/lib/tmux.sh"
 [ -x /usr/sbin/sshd ] || skip "openssh-server is not installed"
 command -v python3 > /dev/null 2>&1 || skip "python3 is not installed"
@@ -53,6 +53,10 @@ arm
 announce
 until_records '"kind":"chat.announce"' 1
 sleep 1                      # the POST reaches the hanging webhook
+keys q
+wait_for "An action or announcement is still in flight. Quit anyway? (y/N)"
+keys n
+ok "q with the POST out asks first"
 kill_console
 "$fleet" fault --dir "$fl" statuspage clear > /dev/null
 i=0
