@@ -1,15 +1,21 @@
 /*
  * script.c — screen tests in tig's manner. A key script drives the console
  * on an in-memory screen: each line is keys ("q", "<Tab>", "<C-l>") or a
- * command (":resize 100x30", ":save-screen NAME", ":sleep SECONDS").
- * The screen is redrawn after every key, as the loop would, and the clock
- * moves only when the script says so, so saved screens are exact.
+ * command (":resize 100x30", ":save-screen NAME", ":sleep SECONDS",
+ * ":logs FILE"). The screen is redrawn after every key, as the loop would,
+ * and the clock moves only when the script says so, so saved screens are
+ * exact. There is no network here, so ":logs" stands in for a tailed
+ * service: it puts a file's lines into LOGS the way a stream's lines go
+ * into the ring (sanitized), so LOGS can be drawn, scrolled and measured.
  */
 #include "warroom/ui.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <wchar.h>
+
+#include "warroom/sanitize.h"
 
 static const struct {
 	const char *name;
@@ -66,6 +72,28 @@ keys_line(struct app *app, const char *s, struct wr_err *err)
 	return 0;
 }
 
+/* :logs FILE — every line of FILE into the LOGS ring, labelled FILE. */
+static int
+load_logs(struct app *app, const char *path, struct wr_err *err)
+{
+	FILE *f = fopen(path, "r");
+	char line[WR_SANITIZE_LINE_MAX + 2];
+	int ok;
+
+	if (f == NULL)
+		return wr_err_set(err, ":logs cannot read %s", path);
+	while (fgets(line, sizeof(line), f) != NULL)
+		logbuf_append_raw(&app->logs, line, strcspn(line, "\n"), 0);
+	ok = !ferror(f);
+	fclose(f);
+	if (!ok)
+		return wr_err_set(err, ":logs cannot read %s", path);
+	snprintf(app->follow_label, sizeof(app->follow_label), "%s", path);
+	app->dirty = true;
+	screen_draw(app);
+	return 0;
+}
+
 static int
 command_line(struct app *app, char *line, struct wr_err *err)
 {
@@ -96,6 +124,11 @@ command_line(struct app *app, char *line, struct wr_err *err)
 		app->dirty = true;
 		screen_draw(app);
 		return 0;
+	}
+	if (strcmp(line, ":logs") == 0) {
+		if (arg == NULL || *arg == '\0')
+			return wr_err_set(err, ":logs needs a file name");
+		return load_logs(app, arg, err);
 	}
 	return wr_err_set(err, "unknown script command %s", line);
 }

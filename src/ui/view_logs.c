@@ -336,7 +336,8 @@ logs_draw(struct app *app, WINDOW *win, int h, int w, bool focused)
 	int n = 0, y, i;
 	char status[600];
 
-	if (app->nstreams == 0) {
+	/* Lines without a stream come only from a screen test's :logs. */
+	if (app->nstreams == 0 && logbuf_count(&app->logs) == 0) {
 		ui_put(win, 0, 1, w - 1, ui_attr(app, THEME_DIM), app->pool == NULL ?
 		    "no log stream open" : "no log stream: select a service in HOSTS, press Enter");
 		return;

@@ -1,0 +1,121 @@
+#!/bin/sh
+# test_logs.sh — LOGS on the in-memory screen, fed by the script command
+# :logs (the stand-in for a tailed service): the newest lines at the bottom,
+# escape sequences in a line drawn as text, one Up scrolls the pane by one
+# line and pauses it, End follows again.
+. "${top_srcdir:-$(dirname "$0")/../..}/tests/lib/screen.sh"
+write_config
+i=1
+while [ "$i" -le 30 ]; do
+	printf 'api-1/api 2026-01-01T00:00:%02d.000Z INFO  seq=%d\n' "$i" "$i"
+	i=$((i + 1))
+done > "$tmp/api.log"
+printf 'api-1/api 2026-01-01T00:00:31.000Z \033[2J\033]0;t\007 seq=31\n' >> "$tmp/api.log"
+steps '
+:resize 100x30
+:logs api.log
+3
+:save-screen follow
+<Up>
+:save-screen up
+<End>
+:save-screen end
+'
+run_console -c "$tmp/warroom.conf"
+
+assert_screen follow <<'EOF'
+ warroom │ no incident named │ T+00:00:00                                   2026-01-01 00:00:00 UTC
+┌─ HOSTS ──────────────────────────────────────────────────┐┌─ RUNBOOK ────────────────────────────┐
+│  HOST         SERVICE   CONN           TAG               ││ no runbook loaded                    │
+│> api-1        api       not connected                    ││ open one with -r FILE                │
+│  api-1        jobs      not connected                    ││                                      │
+│  api-2        api       not connected                    ││                                      │
+│  k8s-bastion  api       not connected                    ││                                      │
+│                                                          ││                                      │
+│                                                          ││                                      │
+│                                                          ││                                      │
+│                                                          ││                                      │
+└──────────────────────────────────────────────────────────┘│                                      │
+┌─ METRICS ────────────────────────────────────────────────┐│                                      │
+│ api-1: no metrics_url in the config                      ││                                      │
+│                                                          ││                                      │
+│                                                          ││                                      │
+│                                                          │└──────────────────────────────────────┘
+│                                                          │┌─ TIMELINE ───────────────────────────┐
+└──────────────────────────────────────────────────────────┘│ no incident journal open             │
+┌─ ▶ LOGS ─────────────────────────────────────────────────┐│ (none in screen tests)               │
+│api-1/api 2026-01-01T00:00:25.000Z INFO  seq=25           ││                                      │
+│api-1/api 2026-01-01T00:00:26.000Z INFO  seq=26           ││                                      │
+│api-1/api 2026-01-01T00:00:27.000Z INFO  seq=27           ││                                      │
+│api-1/api 2026-01-01T00:00:28.000Z INFO  seq=28           ││                                      │
+│api-1/api 2026-01-01T00:00:29.000Z INFO  seq=29           ││                                      │
+│api-1/api 2026-01-01T00:00:30.000Z INFO  seq=30           ││                                      │
+│api-1/api 2026-01-01T00:00:31.000Z ^[[2J^[]0;t^G seq=31   ││                                      │
+│api.log  31 lines                                         ││                                      │
+└──────────────────────────────────────────────────────────┘└──────────────────────────────────────┘
+ Tab pane  Up up  Down down  ? help  q quit
+EOF
+assert_screen up <<'EOF'
+ warroom │ no incident named │ T+00:00:00                                   2026-01-01 00:00:00 UTC
+┌─ HOSTS ──────────────────────────────────────────────────┐┌─ RUNBOOK ────────────────────────────┐
+│  HOST         SERVICE   CONN           TAG               ││ no runbook loaded                    │
+│> api-1        api       not connected                    ││ open one with -r FILE                │
+│  api-1        jobs      not connected                    ││                                      │
+│  api-2        api       not connected                    ││                                      │
+│  k8s-bastion  api       not connected                    ││                                      │
+│                                                          ││                                      │
+│                                                          ││                                      │
+│                                                          ││                                      │
+│                                                          ││                                      │
+└──────────────────────────────────────────────────────────┘│                                      │
+┌─ METRICS ────────────────────────────────────────────────┐│                                      │
+│ api-1: no metrics_url in the config                      ││                                      │
+│                                                          ││                                      │
+│                                                          ││                                      │
+│                                                          │└──────────────────────────────────────┘
+│                                                          │┌─ TIMELINE ───────────────────────────┐
+└──────────────────────────────────────────────────────────┘│ no incident journal open             │
+┌─ ▶ LOGS ─────────────────────────────────────────────────┐│ (none in screen tests)               │
+│api-1/api 2026-01-01T00:00:24.000Z INFO  seq=24           ││                                      │
+│api-1/api 2026-01-01T00:00:25.000Z INFO  seq=25           ││                                      │
+│api-1/api 2026-01-01T00:00:26.000Z INFO  seq=26           ││                                      │
+│api-1/api 2026-01-01T00:00:27.000Z INFO  seq=27           ││                                      │
+│api-1/api 2026-01-01T00:00:28.000Z INFO  seq=28           ││                                      │
+│api-1/api 2026-01-01T00:00:29.000Z INFO  seq=29           ││                                      │
+│api-1/api 2026-01-01T00:00:30.000Z INFO  seq=30           ││                                      │
+│api.log  31 lines  PAUSED +1 new (f follows)              ││                                      │
+└──────────────────────────────────────────────────────────┘└──────────────────────────────────────┘
+ Tab pane  Up up  Down down  ? help  q quit
+EOF
+assert_screen end <<'EOF'
+ warroom │ no incident named │ T+00:00:00                                   2026-01-01 00:00:00 UTC
+┌─ HOSTS ──────────────────────────────────────────────────┐┌─ RUNBOOK ────────────────────────────┐
+│  HOST         SERVICE   CONN           TAG               ││ no runbook loaded                    │
+│> api-1        api       not connected                    ││ open one with -r FILE                │
+│  api-1        jobs      not connected                    ││                                      │
+│  api-2        api       not connected                    ││                                      │
+│  k8s-bastion  api       not connected                    ││                                      │
+│                                                          ││                                      │
+│                                                          ││                                      │
+│                                                          ││                                      │
+│                                                          ││                                      │
+└──────────────────────────────────────────────────────────┘│                                      │
+┌─ METRICS ────────────────────────────────────────────────┐│                                      │
+│ api-1: no metrics_url in the config                      ││                                      │
+│                                                          ││                                      │
+│                                                          ││                                      │
+│                                                          │└──────────────────────────────────────┘
+│                                                          │┌─ TIMELINE ───────────────────────────┐
+└──────────────────────────────────────────────────────────┘│ no incident journal open             │
+┌─ ▶ LOGS ─────────────────────────────────────────────────┐│ (none in screen tests)               │
+│api-1/api 2026-01-01T00:00:25.000Z INFO  seq=25           ││                                      │
+│api-1/api 2026-01-01T00:00:26.000Z INFO  seq=26           ││                                      │
+│api-1/api 2026-01-01T00:00:27.000Z INFO  seq=27           ││                                      │
+│api-1/api 2026-01-01T00:00:28.000Z INFO  seq=28           ││                                      │
+│api-1/api 2026-01-01T00:00:29.000Z INFO  seq=29           ││                                      │
+│api-1/api 2026-01-01T00:00:30.000Z INFO  seq=30           ││                                      │
+│api-1/api 2026-01-01T00:00:31.000Z ^[[2J^[]0;t^G seq=31   ││                                      │
+│api.log  31 lines                                         ││                                      │
+└──────────────────────────────────────────────────────────┘└──────────────────────────────────────┘
+ Tab pane  Up up  Down down  ? help  q quit
+EOF
