@@ -79,5 +79,5 @@ awk -v t="$tick" -v m="$move" -v f="$full" -v s="$scroll" -v lf="$lfull" 'BEGIN 
 	printf "%-34s %12d %8s\n", "full redraw, LOGS full = its peer", lf, "1.00"
 	r = t / f; if (m / f > r) r = m / f; if (s / lf > r) r = s / lf
 	printf "goal: <= 0.5x a naive full repaint (worst of tick, move and scroll: %.2f)\n", r
-	printf "RESULT B6 tick=%d,move=%d,scroll=%d C-l=%d,logs_C-l=%d %.2f <=0.5x %s\n", t, m, s, f, lf, r, r <= 0.5 ? "pass" : "fail"
+	printf "RESULT B6 tick=%.2fM,move=%.2fM,scroll=%.2fM C-l=%.2fM,logs_C-l=%.2fM %.2f <=0.5x %s\n", t / 1e6, m / 1e6, s / 1e6, f / 1e6, lf / 1e6, r, r <= 0.5 ? "pass" : "fail"
 }'
