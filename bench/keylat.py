@@ -13,7 +13,10 @@ flood into LOGS. Three figures:
    tmux capture-pane polling is not used because one capture-pane run
    costs milliseconds of its own, which is the resolution the goal
    (p99 <= 16 ms) needs. Under the flood the keys are spread evenly over
-   the whole flood window.
+   the whole flood window. A second peer tells the console's own share
+   from the machine's: the same keys while the peer host h2 floods (the
+   fleet's writer, shim and sshd busy as in the flood, and this script
+   reading that flood) and LOGS idles.
 
 2. Lag from generation to display. Every fleet log line starts with the
    time it was written (RFC 3339, milliseconds) and ends with seq=N. The
@@ -407,20 +410,21 @@ def keys(con, n, window):
 
 # ---------------------------------------------------------------- peer
 
-def peer_lag(con, fleet, fl, env, secs):
+def peer_lag(con, fleet, fl, env, secs, n):
     """Lag of the bare transport: ssh h2 'docker compose logs -f', read here
     (beside the console, which keeps being read). One sample per read: its
-    time minus the time of its newest whole line."""
+    time minus the time of its newest whole line. Meanwhile n keys go to
+    the console, whose LOGS idles: key latency under the same load on the
+    machine without the console ingesting it."""
     cdir = subprocess.run([fleet, "get", "--dir", fl, "h2", "compose_dir"], env=env, check=True,
                           capture_output=True, text=True).stdout.strip()
     subprocess.run([fleet, "set", "--dir", fl, "h2", "log_rate=%d" % RATE], env=env, check=True,
                    stdout=subprocess.DEVNULL)
     con.read_for(SETTLE)
-    since = time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())
     p = subprocess.Popen([fleet, "ssh", "--dir", fl, "h2",
-                          "cd %s && docker compose logs -f --no-log-prefix --since %s api" % (cdir, since)],
+                          "cd %s && docker compose logs -f --no-log-prefix --tail 0 api" % cdir],
                          env=env, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
-    st = {"lag": [], "rest": b"", "lines": 0, "t0": time.time()}
+    st = {"lag": [], "rest": b"", "lines": 0, "t0": time.time(), "first": None}
 
     def on_read():
         chunk = os.read(p.stdout.fileno(), 1 << 20)
@@ -428,6 +432,8 @@ def peer_lag(con, fleet, fl, env, secs):
         if not chunk:
             con.extra = None
             return
+        if st["first"] is None:
+            st["first"] = wall
         buf = st["rest"] + chunk
         cut = buf.rfind(b"\n")
         if cut < 0:
@@ -437,20 +443,22 @@ def peer_lag(con, fleet, fl, env, secs):
         st["lines"] += buf.count(b"\n", 0, cut + 1)
         st["rest"] = buf[cut + 1:]
         line = buf[start:start + 24].decode("ascii", "replace")
-        # The first second is the backlog since `since`: not a lag.
-        if wall - st["t0"] >= 1.0 and re.match(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z", line):
+        # --tail 0: only new lines; half a second to get going.
+        if wall - st["first"] >= 0.5 and re.match(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z", line):
             st["lag"].append((wall, wall - epoch(line[:19], line[20:23])))
 
     con.extra = (p.stdout.fileno(), on_read)
     try:
-        con.read_for(secs)
+        con.read_for(1.0)
+        keyed = keys(con, n, max(0.0, secs - 2.0))
+        con.read_for(max(0.0, st["t0"] + secs - time.time()))
     finally:
         con.extra = None
         p.terminate()
         p.wait()
         subprocess.run([fleet, "set", "--dir", fl, "h2", "log_rate=2"], env=env, check=True,
                        stdout=subprocess.DEVNULL)
-    return st["lag"], st["lines"] / max(time.time() - st["t0"], 1e-9)
+    return st["lag"], st["lines"] / max(time.time() - st["t0"], 1e-9), keyed
 
 
 # ---------------------------------------------------------------- lost
@@ -588,14 +596,15 @@ def main():
         con.read_for(2)
 
         # Peer for the lag: the transport alone, on h2, while LOGS idles.
-        peer, peer_rate = peer_lag(con, fleet, fl, env, peer_secs)
+        results = {}
+        peer, peer_rate, keyed = peer_lag(con, fleet, fl, env, peer_secs, n)
         con.read_for(2)
 
-        results = {}
         subprocess.run([fleet, "set", "--dir", fl, "h1", "log_rate=2"], env=env, check=True,
                        stdout=subprocess.DEVNULL)
         con.read_for(3)
         results["idle (2 lines/s)"] = keys(con, n, 0)
+        results["h2 flood, LOGS idle"] = keyed
 
         subprocess.run([fleet, "set", "--dir", fl, "h1", "log_rate=%d" % RATE],
                        env=env, check=True, stdout=subprocess.DEVNULL)
@@ -623,9 +632,9 @@ def main():
         id_lat = results["idle (2 lines/s)"][0]
         p99, peer99 = pct(fl_lat, 99), pct(id_lat, 99)
         ok = p99 <= 16 and not any(r[2] for r in results.values())
-        print("goal: p99 <= 16 ms under the flood (absolute; the idle run is for comparison)")
-        print("RESULT B5 p99=%.1fms,p50=%.1fms idle_p99=%.1fms,idle_p50=%.1fms %.2f <=16ms %s" % (
-            p99, pct(fl_lat, 50), peer99, pct(id_lat, 50), p99 / peer99 if peer99 > 0 else 0,
+        print("goal: p99 <= 16 ms under the flood (absolute; the other two rows are for comparison)")
+        print("RESULT B5 p99=%.1fms,p50=%.1fms idle_p99=%.1fms,h2flood_p99=%.1fms %.2f <=16ms %s" % (
+            p99, pct(fl_lat, 50), peer99, pct(keyed[0], 99), p99 / peer99 if peer99 > 0 else 0,
             "pass" if ok else "fail"))
 
         ls = [l * 1000 for _, l in lag]
