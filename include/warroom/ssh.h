@@ -129,6 +129,10 @@ void ssh_client_request_done(struct ssh_client *c);
 /* Ask for write interest too (a client has data waiting to go out). */
 void ssh_client_want_write(struct ssh_client *c);
 
+/* The client stopped with more to read: end this turn of the session (so
+ * the loop answers keys in between) and service it again at the next. */
+void ssh_client_yield(struct ssh_client *c);
+
 /* Read-only mode for the pool: exec.c refuses mutating commands. */
 void ssh_pool_set_read_only(struct ssh_pool *pool, bool ro);
 bool ssh_pool_read_only(const struct ssh_pool *pool);

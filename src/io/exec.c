@@ -68,18 +68,29 @@ finish(struct exec_cmd *c)
 	free(c);
 }
 
+/* At most this much per stream per turn of the loop: a flood of log lines
+ * is read in slices, and a key waits for one slice, not for the flood. */
+#define DRAIN_TURN (512 * 1024)
+
 /* Read what is there on both streams; returns a libssh2 error or 0. */
 static int
 drain(struct exec_cmd *c)
 {
 	char buf[65536];
-	ssize_t n;
+	ssize_t n = 0;
+	size_t got;
 	int streams[2] = { 0, SSH_EXTENDED_DATA_STDERR }, i;
 
 	for (i = 0; i < 2; i++) {
-		while ((n = libssh2_channel_read_ex(c->ch, streams[i], buf, sizeof(buf))) > 0)
+		for (got = 0; got < DRAIN_TURN; got += (size_t)n) {
+			n = libssh2_channel_read_ex(c->ch, streams[i], buf, sizeof(buf));
+			if (n <= 0)
+				break;
 			linesplit_feed(i == 0 ? &c->out : &c->err, buf, (size_t)n);
-		if (n < 0 && n != LIBSSH2_ERROR_EAGAIN)
+		}
+		if (got >= DRAIN_TURN)
+			ssh_client_yield(&c->client);
+		else if (n < 0 && n != LIBSSH2_ERROR_EAGAIN)
 			return (int)n;
 	}
 	return 0;
@@ -268,6 +279,7 @@ struct exec_follow {
 	struct exec_cmd *cmd;            /* the current run, or NULL */
 	uint64_t timer;
 	char since[40];                  /* last line's arrival, RFC 3339 UTC */
+	time_t since_s;                  /* ... in seconds */
 	char first_since[40];            /* opts.first_since, copied: callers pass a local */
 	int restarts;
 };
@@ -282,10 +294,14 @@ stream_line(enum exec_stream s, const char *line, size_t len, bool cut, void *ar
 	struct tm tm;
 
 	/* The arrival time is what --since can be given, whatever the tool's
-	 * own line format; lines of the same second may repeat on resume. */
+	 * own line format; lines of the same second may repeat on resume.
+	 * Formatted once a second, not once a line (a flood is 50k/s). */
 	clock_gettime(CLOCK_REALTIME, &ts);
-	gmtime_r(&ts.tv_sec, &tm);
-	strftime(st->since, sizeof(st->since), "%Y-%m-%dT%H:%M:%SZ", &tm);
+	if (ts.tv_sec != st->since_s) {
+		st->since_s = ts.tv_sec;
+		gmtime_r(&ts.tv_sec, &tm);
+		strftime(st->since, sizeof(st->since), "%Y-%m-%dT%H:%M:%SZ", &tm);
+	}
 	if (st->opts.on_line != NULL)
 		st->opts.on_line(s, line, len, cut, st->opts.arg);
 }

@@ -91,6 +91,7 @@ struct ssh_host {
 	struct ssh_client *req_owner;    /* holds the one channel request slot */
 	int64_t req_since_ms;            /* … since then */
 	bool got_bytes;                  /* libssh2 read from the socket this pass */
+	bool yield;                      /* a client read its share of this turn */
 };
 
 struct ssh_pool {
@@ -1076,8 +1077,9 @@ static void on_kick(void *arg);
  * from the socket. A channel read may take in packets for channels
  * already serviced this pass; libssh2 keeps them in memory, where poll()
  * cannot see them, so without another pass they would wait for the next
- * byte on the wire, perhaps forever. A session that stays this busy
- * carries on at the next turn of the loop, after the other fds. */
+ * byte on the wire, perhaps forever. A session that stays this busy, or
+ * whose client has read its share of the turn (ssh_client_yield), carries
+ * on at the next turn of the loop, after the other fds and the keys. */
 static void
 service_clients(struct ssh_host *h)
 {
@@ -1089,6 +1091,7 @@ service_clients(struct ssh_host *h)
 
 		h->kick = false;
 		h->got_bytes = false;
+		h->yield = false;
 		for (c = h->clients; c != NULL; c = next) {
 			next = c->next;
 			why[0] = '\0';
@@ -1101,9 +1104,11 @@ service_clients(struct ssh_host *h)
 		if (h->st.state != SSH_UP)
 			return;
 		read_sentinel(h);
-		if (h->st.state != SSH_UP || (!h->kick && !h->got_bytes))
-			return;
+		if (h->st.state != SSH_UP || h->yield || (!h->kick && !h->got_bytes))
+			break;
 	}
+	if (h->st.state != SSH_UP || (pass < 32 && !h->yield))
+		return;
 	if (h->kick_timer == 0)
 		h->kick_timer = loop_timer_add(h->pool->loop, 0, 0, on_kick, h);
 }
@@ -1401,6 +1406,13 @@ ssh_client_request_done(struct ssh_client *c)
 	h->kick = true;
 	if (h->kick_timer == 0)
 		h->kick_timer = loop_timer_add(h->pool->loop, 0, 0, on_kick, h);
+}
+
+void
+ssh_client_yield(struct ssh_client *c)
+{
+	if (c->host != NULL)
+		c->host->yield = true;
 }
 
 void
