@@ -85,7 +85,8 @@ int ui_attr(const struct app *app, enum theme_role role);
  * Control characters are shown as ^X, invalid bytes as U+FFFD. */
 int ui_put(WINDOW *win, int y, int x, int width, int attr, const char *text);
 
-/* ui_put, also saying how many bytes of text fitted (for wrapping). */
+/* ui_put, also saying how many bytes of text fitted (for wrapping); with
+ * win NULL it only measures. */
 int ui_put_n(WINDOW *win, int y, int x, int width, int attr, const char *text,
     size_t *consumed);
 

@@ -66,7 +66,8 @@ ui_put_n(WINDOW *win, int y, int x, int width, int attr, const char *text,
 	size_t len = strlen(text), i = 0, before;
 	int used = 0;
 
-	wmove(win, y, x);
+	if (win != NULL)
+		wmove(win, y, x);
 	while (i < len) {
 		wchar_t wc, out[3] = { 0 };
 		cchar_t cc;
@@ -78,6 +79,10 @@ ui_put_n(WINDOW *win, int y, int x, int width, int attr, const char *text,
 		if (used + cw > width) {
 			i = before;
 			break;
+		}
+		if (win == NULL) {
+			used += cw;
+			continue;
 		}
 		if (wc < 0x20 || wc == 0x7f) {
 			out[0] = L'^';

@@ -11,6 +11,7 @@
  */
 #include "warroom/ui.h"
 
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -277,9 +278,12 @@ skip_time(const char *text, size_t *len)
 	return text;
 }
 
-/* Draw one line, matches highlighted, wrapped when asked; returns rows used. */
+/* Draw one line, matches highlighted, wrapped when asked; returns rows used.
+ * Its first skip rows are only counted, not drawn (the top of a wrapped
+ * line that does not fit); win NULL only counts. */
 static int
-draw_line(struct app *app, WINDOW *win, int y, int h, int w, const struct logbuf_line *l)
+draw_line(struct app *app, WINDOW *win, int y, int h, int w, const struct logbuf_line *l,
+    int skip)
 {
 	static char text[LOG_LINE_BUF + 1];
 	struct logfilter_span spans[16];
@@ -309,15 +313,18 @@ draw_line(struct app *app, WINDOW *win, int y, int h, int w, const struct logbuf
 			save = text[to];
 			text[to] = '\0';
 			while (from < to) {
-				x += ui_put_n(win, y, x, w - x, attr, text + from, &took);
+				bool shown = rows > skip;
+
+				x += ui_put_n(shown ? win : NULL, y, x, w - x, attr, text + from, &took);
 				from += took;
 				if (from >= to)
 					break;
-				if (!app->logs_wrap || y + 1 >= h || took == 0) {
+				if (!app->logs_wrap || (shown && y + 1 >= h) || took == 0) {
 					text[to] = save;
 					return rows;
 				}
-				y++;
+				if (shown)
+					y++;
 				rows++;
 				x = 2;
 			}
@@ -363,20 +370,33 @@ logs_draw(struct app *app, WINDOW *win, int h, int w, bool focused)
 		while (s > first && n < h && n < 512)
 			seqs[n++] = --s;
 	}
-	/* Fill from the bottom up: draw the oldest chosen line first. */
+	/* Fill from the bottom up: the newest line ends on the last row. A
+	 * wrapped line takes several rows, so count them first, newest back,
+	 * until the pane is full; the oldest of those may show only its end. */
 	{
-		int rows_needed = n, y0;
+		int rows = 0, skip = 0;
 
-		y0 = h - rows_needed;
-		if (y0 < 0)
-			y0 = 0;
-		y = y0;
+		if (app->logs_wrap) {
+			for (i = 0; i < n && rows < h; i++) {
+				struct logbuf_line l;
+
+				if (logbuf_get(&app->logs, seqs[i], &l))
+					rows += draw_line(app, NULL, 0, INT_MAX, w, &l, INT_MAX);
+			}
+			n = i;
+			skip = rows > h ? rows - h : 0;
+		} else
+			rows = n;
+		y = rows - skip < h ? h - (rows - skip) : 0;
 		for (i = n - 1; i >= 0 && y < h; i--) {
 			struct logbuf_line l;
+			int used;
 
 			if (!logbuf_get(&app->logs, seqs[i], &l))
 				continue;
-			y += draw_line(app, win, y, h, w, &l);
+			used = draw_line(app, win, y, h, w, &l, skip);
+			y += used - skip;
+			skip = 0;
 		}
 	}
 	snprintf(status, sizeof(status), "%s  %zu lines%s%s%s%s", app->follow_label,

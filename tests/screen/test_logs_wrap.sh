@@ -1,0 +1,56 @@
+#!/bin/sh
+# test_logs_wrap.sh — LOGS with w (wrap) while following: each long line
+# takes two rows, and the newest line still ends on the pane's last row;
+# the oldest line that does not fit shows only its end. A paused view
+# (Up) keeps the same rule for the line it is pinned to.
+. "${top_srcdir:-$(dirname "$0")/../..}/tests/lib/screen.sh"
+write_config
+i=1
+while [ "$i" -le 12 ]; do
+	printf 'api-1/api 2026-01-01T00:00:%02d.000Z WARN slow upstream call path=/v1/orders/%d took=1250ms end=%d\n' \
+	    "$i" "$i" "$i"
+	i=$((i + 1))
+done > "$tmp/api.log"
+steps '
+:resize 100x30
+:logs api.log
+3
+w
+:save-screen wrap
+<Up>
+:save-screen up
+'
+run_console -c "$tmp/warroom.conf"
+
+assert_screen wrap <<'EOF'
+ warroom │ no incident named │ T+00:00:00                                   2026-01-01 00:00:00 UTC
+┌─ HOSTS ──────────────────────────────────────────────────┐┌─ RUNBOOK ────────────────────────────┐
+│  HOST         SERVICE   CONN           TAG               ││ no runbook loaded                    │
+│> api-1        api       not connected                    ││ open one with -r FILE                │
+│  api-1        jobs      not connected                    ││                                      │
+│  api-2        api       not connected                    ││                                      │
+│  k8s-bastion  api       not connected                    ││                                      │
+│                                                          ││                                      │
+│                                                          ││                                      │
+│                                                          ││                                      │
+│                                                          ││                                      │
+└──────────────────────────────────────────────────────────┘│                                      │
+┌─ METRICS ────────────────────────────────────────────────┐│                                      │
+│ api-1: no metrics_url in the config                      ││                                      │
+│                                                          ││                                      │
+│                                                          ││                                      │
+│                                                          │└──────────────────────────────────────┘
+│                                                          │┌─ TIMELINE ───────────────────────────┐
+└──────────────────────────────────────────────────────────┘│ no incident journal open             │
+┌─ ▶ LOGS ─────────────────────────────────────────────────┐│ (none in screen tests)               │
+│   path=/v1/orders/9 took=1250ms end=9                    ││                                      │
+│api-1/api 2026-01-01T00:00:10.000Z WARN slow upstream call││                                      │
+│   path=/v1/orders/10 took=1250ms end=10                  ││                                      │
+│api-1/api 2026-01-01T00:00:11.000Z WARN slow upstream call││                                      │
+│   path=/v1/orders/11 took=1250ms end=11                  ││                                      │
+│api-1/api 2026-01-01T00:00:12.000Z WARN slow upstream call││                                      │
+│   path=/v1/orders/12 took=1250ms end=12                  ││                                      │
+│api.log  12 lines  wrap                                   ││                                      │
+└──────────────────────────────────────────────────────────┘└──────────────────────────────────────┘
+ Tab pane  Up up  Down down  ? help  q quit
+EOF
