@@ -54,3 +54,35 @@ assert_screen wrap <<'EOF'
 └──────────────────────────────────────────────────────────┘└──────────────────────────────────────┘
  Tab pane  Up up  Down down  ? help  q quit
 EOF
+assert_screen up <<'EOF'
+ warroom │ no incident named │ T+00:00:00                                   2026-01-01 00:00:00 UTC
+┌─ HOSTS ──────────────────────────────────────────────────┐┌─ RUNBOOK ────────────────────────────┐
+│  HOST         SERVICE   CONN           TAG               ││ no runbook loaded                    │
+│> api-1        api       not connected                    ││ open one with -r FILE                │
+│  api-1        jobs      not connected                    ││                                      │
+│  api-2        api       not connected                    ││                                      │
+│  k8s-bastion  api       not connected                    ││                                      │
+│                                                          ││                                      │
+│                                                          ││                                      │
+│                                                          ││                                      │
+│                                                          ││                                      │
+└──────────────────────────────────────────────────────────┘│                                      │
+┌─ METRICS ────────────────────────────────────────────────┐│                                      │
+│ api-1: no metrics_url in the config                      ││                                      │
+│                                                          ││                                      │
+│                                                          ││                                      │
+│                                                          │└──────────────────────────────────────┘
+│                                                          │┌─ TIMELINE ───────────────────────────┐
+└──────────────────────────────────────────────────────────┘│ no incident journal open             │
+┌─ ▶ LOGS ─────────────────────────────────────────────────┐│ (none in screen tests)               │
+│   path=/v1/orders/8 took=1250ms end=8                    ││                                      │
+│api-1/api 2026-01-01T00:00:09.000Z WARN slow upstream call││                                      │
+│   path=/v1/orders/9 took=1250ms end=9                    ││                                      │
+│api-1/api 2026-01-01T00:00:10.000Z WARN slow upstream call││                                      │
+│   path=/v1/orders/10 took=1250ms end=10                  ││                                      │
+│api-1/api 2026-01-01T00:00:11.000Z WARN slow upstream call││                                      │
+│   path=/v1/orders/11 took=1250ms end=11                  ││                                      │
+│api.log  12 lines  wrap  PAUSED +1 new (f follows)        ││                                      │
+└──────────────────────────────────────────────────────────┘└──────────────────────────────────────┘
+ Tab pane  Up up  Down down  ? help  q quit
+EOF
