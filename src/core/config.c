@@ -235,7 +235,8 @@ parse_ms(struct parse_state *ps, const char *name, const char *v, double *out)
 	return 0;
 }
 
-/* "5s", "5" or "2m": an interval from 1 s to 1 h, kept in milliseconds. */
+/* "5s", "5", "2m" or "1h": an interval from 1 s to 1 h, kept in
+ * milliseconds. */
 static int
 parse_seconds(struct parse_state *ps, const char *name, const char *v, int *out_ms)
 {
@@ -244,8 +245,8 @@ parse_seconds(struct parse_state *ps, const char *name, const char *v, int *out_
 	int mult = 1;
 	long n;
 
-	if (len > 0 && len < sizeof(num) && (v[len - 1] == 's' || v[len - 1] == 'm')) {
-		mult = v[len - 1] == 'm' ? 60 : 1;
+	if (len > 0 && len < sizeof(num) && strchr("smh", v[len - 1]) != NULL) {
+		mult = v[len - 1] == 'h' ? 3600 : v[len - 1] == 'm' ? 60 : 1;
 		memcpy(num, v, len - 1);
 		num[len - 1] = '\0';
 	} else

@@ -257,6 +257,21 @@ hash_comment_gets_a_hint(void **state)
 }
 
 static void
+intervals_take_s_m_and_h(void **state)
+{
+	static const char text[] = "[warroom]\npoll_interval = 1h\nprobe_interval = 2m\n"
+	    "metrics_interval = 7\n";
+	struct config cfg;
+
+	config_init(&cfg, "x.conf", &env);
+	assert_int_equal(config_parse(&cfg, text, strlen(text), &env), 0);
+	assert_int_equal(cfg.poll_ms, 3600 * 1000);
+	assert_int_equal(cfg.probe_ms, 120 * 1000);
+	assert_int_equal(cfg.metrics_ms, 7000);
+	config_free(&cfg);
+}
+
+static void
 bad_interval(void **state)
 {
 	expect_error("[warroom]\nmetrics_interval = 2h\n",
@@ -450,6 +465,7 @@ main(void)
 		cmocka_unit_test(bad_port),
 		cmocka_unit_test(hash_comment_gets_a_hint),
 		cmocka_unit_test(bad_bool),
+		cmocka_unit_test(intervals_take_s_m_and_h),
 		cmocka_unit_test(bad_interval),
 		cmocka_unit_test(bad_driver),
 		cmocka_unit_test(duplicate_host),
