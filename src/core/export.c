@@ -390,13 +390,16 @@ export_details(const struct record *r, const struct redactor *red)
 {
 	static const char *const keys[] = {
 		"text", "title", "action", "outcome", "status", "service", "verdict",
-		"state", "reason", "detail", "body", "mode", "name", "summary",
+		"state", "reason", "detail", "body", "mode", "name", "summary", "error",
 	};
 	struct wr_buf line = { 0 };
 	size_t i;
 
 	if (strncmp(r->kind, "step.", 5) == 0 && dstr(r, "title") == NULL && dstr(r, "step") != NULL)
 		wr_buf_str(&line, dstr(r, "step"));
+	if (r->data != NULL && cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(r->data, "unknown")) &&
+	    dstr(r, "outcome") == NULL)
+		wr_buf_str(&line, "UNKNOWN");
 	for (i = 0; i < WR_ARRAY_LEN(keys); i++) {
 		const char *s = dstr(r, keys[i]);
 
@@ -444,12 +447,37 @@ md_key_time(struct wr_buf *b, const struct export_opts *o, const struct pm *pm,
 	wr_buf_printf(b, "| %s | %s | %s |\n", what, ts, dur);
 }
 
+/* The record that ended the chat announcement v[i] (same op), or NULL. */
+static const struct record *
+chat_end(const struct record *v, size_t n, size_t i)
+{
+	size_t k;
+
+	for (k = i + 1; k < n && v[i].op != NULL; k++)
+		if ((kind_is(&v[k], "chat.post") || kind_is(&v[k], "chat.failed")) &&
+		    v[k].op != NULL && strcmp(v[k].op, v[i].op) == 0)
+			return &v[k];
+	return NULL;
+}
+
+/* posted, FAILED, UNKNOWN (it may be in the channel), or no outcome. */
+static const char *
+chat_outcome(const struct record *end)
+{
+	if (end == NULL)
+		return "no outcome recorded";
+	if (kind_is(end, "chat.post"))
+		return "posted";
+	return cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(end->data, "unknown")) ?
+	    "UNKNOWN" : "FAILED";
+}
+
 static void
 render_md(struct wr_buf *b, const struct record *v, size_t n, const struct export_opts *o,
     const struct pm *pm)
 {
 	char ts[WR_TS_MAX], ts2[WR_TS_MAX], tz[96], dur[48];
-	size_t i, notes = 0, posts = 0;
+	size_t i, notes = 0, posts = 0, chats = 0;
 
 	wr_buf_str(b, "# Post-mortem: ");
 	sb_text(b, o, pm->name != NULL ? pm->name : o->id);
@@ -580,6 +608,27 @@ render_md(struct wr_buf *b, const struct record *v, size_t n, const struct expor
 	}
 	if (posts == 0)
 		wr_buf_str(b, "_None posted._\n");
+
+	wr_buf_str(b, "\n## Chat announcements\n\n");
+	for (i = 0; i < n; i++) {
+		const struct record *end;
+
+		if (!kind_is(&v[i], "chat.announce"))
+			continue;
+		end = chat_end(v, n, i);
+		fmt_time(v[i].ts_ms, o, ts);
+		wr_buf_printf(b, "- **%s** ", ts);
+		sb_text(b, o, dstr(&v[i], "text"));
+		wr_buf_printf(b, " — %s", chat_outcome(end));
+		if (end != NULL && dstr(end, "error") != NULL) {
+			wr_buf_str(b, ": ");
+			sb_text(b, o, dstr(end, "error"));
+		}
+		wr_buf_str(b, "\n");
+		chats++;
+	}
+	if (chats == 0)
+		wr_buf_str(b, "_None announced._\n");
 }
 
 static void
@@ -613,7 +662,7 @@ static cJSON *
 json_incident(const struct record *v, size_t n, const struct export_opts *o,
     const struct pm *pm)
 {
-	cJSON *inc = cJSON_CreateObject(), *tz, *times, *acts, *steps;
+	cJSON *inc = cJSON_CreateObject(), *tz, *times, *acts, *steps, *chat;
 	char label[96];
 	size_t i;
 
@@ -661,6 +710,25 @@ json_incident(const struct record *v, size_t n, const struct export_opts *o,
 		json_str(x, "title", o, pm->steps[i].title);
 		cJSON_AddBoolToObject(x, "done", pm->steps[i].done);
 		cJSON_AddItemToArray(steps, x);
+	}
+	chat = cJSON_AddArrayToObject(inc, "chat");
+	for (i = 0; i < n; i++) {
+		const struct record *end;
+		cJSON *x;
+
+		if (!kind_is(&v[i], "chat.announce"))
+			continue;
+		end = chat_end(v, n, i);
+		x = cJSON_CreateObject();
+		json_str(x, "op", o, v[i].op);
+		json_time(x, "announced", v[i].ts_ms);
+		json_str(x, "text", o, dstr(&v[i], "text"));
+		cJSON_AddStringToObject(x, "outcome", end == NULL ? "none" :
+		    kind_is(end, "chat.post") ? "posted" :
+		    cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(end->data, "unknown")) ?
+		    "unknown" : "failed");
+		json_str(x, "error", o, end != NULL ? dstr(end, "error") : NULL);
+		cJSON_AddItemToArray(chat, x);
 	}
 	json_str(inc, "warning", o, o->warning);
 	return inc;

@@ -19,7 +19,7 @@
 #include "warroom/record.h"
 
 #define T0 1714564800000LL      /* 2024-05-01T12:00:00.000Z */
-#define NREC 13
+#define NREC 15
 
 static struct record recs[NREC];
 
@@ -74,7 +74,12 @@ setup(void **state)
 	    "{\"service\":\"api\",\"verdict\":\"OK\",\"reason\":\"error rate 0.1%\"}");
 	add(11, 310, "note", NULL, NULL,
 	    "{\"text\":\"smoke test lost its connection; check C:\\\\tmp\\\\smoke.log by hand\"}");
-	add(12, 400, "incident.resolve", NULL, NULL, "{\"summary\":\"rolled back\"}");
+	add(12, 330, "chat.announce", NULL, "chat-1",
+	    "{\"id\":\"chat-1\",\"text\":\"api rolled back to v1; watching\"}");
+	add(13, 340, "chat.failed", NULL, "chat-1",
+	    "{\"id\":\"chat-1\",\"error\":\"timed out after the request was sent\","
+	    "\"http_status\":0,\"unknown\":true}");
+	add(14, 400, "incident.resolve", NULL, NULL, "{\"summary\":\"rolled back\"}");
 	return 0;
 }
 
@@ -156,10 +161,10 @@ jstr(const cJSON *o, const char *k)
 }
 
 static void
-json_has_key_times_actions_and_every_record(void **state)
+json_has_key_times_actions_chat_and_every_record(void **state)
 {
 	char *js = render(EXPORT_JSON, 0, NULL);
-	cJSON *doc = cJSON_Parse(js), *inc, *times, *acts, *rs;
+	cJSON *doc = cJSON_Parse(js), *inc, *times, *acts, *rs, *chat;
 
 	assert_non_null(doc);
 	inc = cJSON_GetObjectItem(doc, "incident");
@@ -177,7 +182,13 @@ json_has_key_times_actions_and_every_record(void **state)
 	assert_string_equal(jstr(cJSON_GetArrayItem(acts, 1), "outcome"), "unknown");
 	rs = cJSON_GetObjectItem(doc, "records");
 	assert_int_equal(cJSON_GetArraySize(rs), NREC);
-	assert_string_equal(jstr(cJSON_GetArrayItem(rs, 12), "kind"), "incident.resolve");
+	assert_string_equal(jstr(cJSON_GetArrayItem(rs, NREC - 1), "kind"), "incident.resolve");
+	/* A chat announcement with its outcome, UNKNOWN kept as such. */
+	chat = cJSON_GetObjectItem(inc, "chat");
+	assert_int_equal(cJSON_GetArraySize(chat), 1);
+	assert_string_equal(jstr(cJSON_GetArrayItem(chat, 0), "outcome"), "unknown");
+	assert_string_equal(jstr(cJSON_GetArrayItem(chat, 0), "text"),
+	    "api rolled back to v1; watching");
 	cJSON_Delete(doc);
 	free(js);
 }
@@ -191,6 +202,8 @@ markdown_shows_local_times_unknown_and_follow_ups(void **state)
 	assert_non_null(strstr(md, "| Detection | 2024-05-01 14:00:00 | 0s |"));
 	assert_non_null(strstr(md, "**Impact duration:** 5m 00s"));
 	assert_non_null(strstr(md, "| **UNKNOWN** |"));
+	assert_non_null(strstr(md, "## Chat announcements\n\n- **2024-05-01 14:05:30** api rolled "
+	    "back to v1; watching — UNKNOWN: timed out after the request was sent\n"));
 	assert_non_null(strstr(md, "- Post a status update (not ticked"));
 	assert_non_null(strstr(md, "- [x] Roll back \\`api\\` to last\\_good"));
 	assert_non_null(strstr(md, "sha-abc \\| suspect \\*pool\\_size\\* second line"));
@@ -264,7 +277,7 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(markdown_matches_golden),
 		cmocka_unit_test(json_matches_golden),
-		cmocka_unit_test(json_has_key_times_actions_and_every_record),
+		cmocka_unit_test(json_has_key_times_actions_chat_and_every_record),
 		cmocka_unit_test(markdown_shows_local_times_unknown_and_follow_ups),
 		cmocka_unit_test(md_escape_neutralises_markdown),
 		cmocka_unit_test(markdown_renders_tables_with_every_row),
