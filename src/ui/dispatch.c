@@ -8,7 +8,6 @@
 
 #include "warroom/chat.h"
 #include "warroom/ssh.h"
-#include "warroom/statuspage.h"
 
 static int
 page_size(const struct app *app)
@@ -67,9 +66,9 @@ command_run(struct app *app, enum wr_command cmd)
 		break;
 	case WR_CMD_QUIT:
 		/* A chat message cut off here would be UNKNOWN at the next
-		 * start; a queued status-page post would go out then. Ask. */
-		app->running_actions = actions_running(app) + chat_pending(app->chat) +
-		    (app->statuspage != NULL ? statuspage_state(app->statuspage)->pending : 0);
+		 * start: ask. (A queued status-page post is journalled and
+		 * goes out at the next start, so it does not hold the quit.) */
+		app->running_actions = actions_running(app) + chat_pending(app->chat);
 		if (app->running_actions > 0)
 			app->confirm_quit = true;
 		else
