@@ -85,4 +85,9 @@ size_t decide_format_window(int seconds, char *dst, size_t cap);
  * (always terminated) and returns the bytes written. */
 size_t decide_sparkline(const double *v, size_t n, char *dst, size_t cap);
 
+/* decide_sparkline in at most cols bars, the newest last: with more values
+ * than bars, each bar is the greatest of its share (a spike is never
+ * averaged away; NAN only when its whole share is). */
+size_t decide_sparkline_fit(const double *v, size_t n, size_t cols, char *dst, size_t cap);
+
 #endif

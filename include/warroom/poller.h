@@ -43,7 +43,10 @@ struct svc_state {
 	int64_t health_changed_ms;
 };
 
-#define POLLER_HISTORY 60
+/* The METRICS sparklines cover the last ten minutes: at most this many
+ * scrapes (one a second, the shortest interval) are kept. */
+#define POLLER_HISTORY_MS (10 * 60 * 1000)
+#define POLLER_HISTORY 600
 
 /* A host's metrics (its metrics_url) and the verdict drawn from them. */
 struct host_metrics {
@@ -56,6 +59,7 @@ struct host_metrics {
 	double error_hist[POLLER_HISTORY];  /* oldest first; NAN: no data */
 	double p95_hist[POLLER_HISTORY];
 	int nhist;
+	int hist_cap;                    /* ten minutes of scrapes, <= POLLER_HISTORY */
 	/* private to the poller */
 	struct metrics_scrape prev;
 	int64_t prev_mono_ms;

@@ -18,6 +18,8 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "warroom/util.h"
+
 enum metric_id {
 	METRIC_ERROR_RATE,
 	METRIC_P95,
@@ -433,4 +435,23 @@ decide_sparkline(const double *v, size_t n, char *dst, size_t cap)
 	}
 	dst[o] = '\0';
 	return o;
+}
+
+size_t
+decide_sparkline_fit(const double *v, size_t n, size_t cols, char *dst, size_t cap)
+{
+	double b[512];
+	size_t c, i;
+
+	if (cols > WR_ARRAY_LEN(b))
+		cols = WR_ARRAY_LEN(b);
+	if (n <= cols)
+		return decide_sparkline(v, n, dst, cap);
+	for (c = 0; c < cols; c++) {
+		b[c] = NAN;
+		for (i = c * n / cols; i < (c + 1) * n / cols; i++)
+			if (!isnan(v[i]) && (isnan(b[c]) || v[i] > b[c]))
+				b[c] = v[i];
+	}
+	return decide_sparkline(b, cols, dst, cap);
 }

@@ -420,9 +420,9 @@ on_probe(void *arg)
 static void
 push_hist(struct host_metrics *m, double err, double p95)
 {
-	if (m->nhist == POLLER_HISTORY) {
-		memmove(m->error_hist, m->error_hist + 1, (POLLER_HISTORY - 1) * sizeof(double));
-		memmove(m->p95_hist, m->p95_hist + 1, (POLLER_HISTORY - 1) * sizeof(double));
+	if (m->nhist >= m->hist_cap) {
+		memmove(m->error_hist, m->error_hist + 1, (size_t)(m->nhist - 1) * sizeof(double));
+		memmove(m->p95_hist, m->p95_hist + 1, (size_t)(m->nhist - 1) * sizeof(double));
 		m->nhist--;
 	}
 	m->error_hist[m->nhist] = err;
@@ -566,6 +566,11 @@ poller_new(struct loop *loop, struct ssh_pool *pool, struct http_client *http,
 		p->hosts[i].p = p;
 		p->hosts[i].host = (int)i;
 		p->hosts[i].cfg = &cfg->hosts[i];
+		p->hosts[i].m.hist_cap = POLLER_HISTORY_MS / p->opts.metrics_ms;
+		if (p->hosts[i].m.hist_cap > POLLER_HISTORY)
+			p->hosts[i].m.hist_cap = POLLER_HISTORY;
+		if (p->hosts[i].m.hist_cap < 2)
+			p->hosts[i].m.hist_cap = 2;
 		p->hosts[i].svc = xcalloc((size_t)cfg->hosts[i].nservices + 1,
 		    sizeof(struct svc_state));
 		for (k = 0; k < cfg->hosts[i].nservices; k++)

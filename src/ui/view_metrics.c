@@ -1,7 +1,8 @@
 /*
  * view_metrics.c — the METRICS pane: for the selected host, the verdict of
  * the decision matrix with its reason, the error rate and p95 latency with
- * a sparkline of the last minutes, the request rate, and the thresholds in
+ * sparklines of the last ten minutes (fitted to the pane, newest at the
+ * right), the request rate, and the thresholds in
  * force; below, one line per other host with its verdict, worst first.
  */
 #include "warroom/ui.h"
@@ -30,7 +31,9 @@ metrics_draw(struct app *app, WINDOW *win, int h, int w, bool focused)
 	const struct config_thresholds *t = &app->cfg.thresholds;
 	int host = app_selected_host(app), y = 0, x;
 	const struct host_metrics *m = poller_metrics(app->poller, host);
-	char line[600], a[32], b[32], spark[256];
+	char line[2048], a[32], b[32], spark[1600];
+	/* The sparklines take what is left after "errors 12.3%  ". */
+	size_t cols = w > 20 ? (size_t)(w - 2 - 15) : 4;
 	size_t i;
 
 	if (host < 0) {
@@ -57,13 +60,13 @@ metrics_draw(struct app *app, WINDOW *win, int h, int w, bool focused)
 	ui_put(win, y++, 2, w - 2, ui_attr(app, THEME_NORMAL), m->verdict.reason);
 	if (y < h) {
 		decide_format_percent(m->have_rates ? m->rates.error_rate : NAN, a, sizeof(a));
-		decide_sparkline(m->error_hist, (size_t)m->nhist, spark, sizeof(spark));
+		decide_sparkline_fit(m->error_hist, (size_t)m->nhist, cols, spark, sizeof(spark));
 		snprintf(line, sizeof(line), "errors %-7s %s", a, spark);
 		ui_put(win, y++, 2, w - 2, ui_attr(app, THEME_NORMAL), line);
 	}
 	if (y < h) {
 		decide_format_ms(m->have_rates ? m->rates.p95_s * 1000.0 : NAN, b, sizeof(b));
-		decide_sparkline(m->p95_hist, (size_t)m->nhist, spark, sizeof(spark));
+		decide_sparkline_fit(m->p95_hist, (size_t)m->nhist, cols, spark, sizeof(spark));
 		snprintf(line, sizeof(line), "p95    %-7s %s", b, spark);
 		ui_put(win, y++, 2, w - 2, ui_attr(app, THEME_NORMAL), line);
 	}

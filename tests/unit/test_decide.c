@@ -354,6 +354,25 @@ sparkline(void **state)
 	assert_string_equal(b, "");
 }
 
+static void
+sparkline_fits_its_width_newest_last(void **state)
+{
+	const double ramp[] = { 0, 1, 2, 3, 4, 5, 6, 7 };
+	const double spike[] = { 0, 0, 0, 7, 0, 0, NAN, NAN };
+	char b[64];
+
+	/* Room for all: one bar each. */
+	decide_sparkline_fit(ramp, 8, 10, b, sizeof(b));
+	assert_string_equal(b, "▁▂▃▄▅▆▇█");
+	/* Four bars for eight values: each the greatest of two, the newest
+	 * last (the old sparkline cut the newest off a narrow pane). */
+	decide_sparkline_fit(ramp, 8, 4, b, sizeof(b));
+	assert_string_equal(b, "▂▄▆█");
+	/* A one-sample spike survives; a share with no data is a gap. */
+	decide_sparkline_fit(spike, 8, 4, b, sizeof(b));
+	assert_string_equal(b, "▁█▁ ");
+}
+
 int
 main(void)
 {
@@ -376,6 +395,7 @@ main(void)
 		cmocka_unit_test(params_are_the_callers),
 		cmocka_unit_test(formats),
 		cmocka_unit_test(sparkline),
+		cmocka_unit_test(sparkline_fits_its_width_newest_last),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
