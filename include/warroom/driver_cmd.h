@@ -13,6 +13,7 @@
 #include "warroom/util.h"
 
 #define WR_CMD_MAX 4096
+#define WR_WATCH_MAX (4 * WR_CMD_MAX)    /* a watch loop, quoted */
 
 /* Append s to the string in dst[cap] as one POSIX sh word in single quotes
  * (' becomes '\''). Returns false, dst unchanged, when it would not fit. */
@@ -41,5 +42,19 @@ int driver_cmd_helm_history(const struct config_host *h, const char *release,
 /* helm list -n '<ns>' -o json */
 int driver_cmd_helm_list(const struct config_host *h, char *dst, size_t cap,
     struct wr_err *err);
+
+/* One long-running command that runs each of cmds[n] every interval_s
+ * seconds, each in its own subshell, and after each prints "<token> <i>
+ * <exit status>" on its own line: a host is polled over one channel instead
+ * of one channel per poll. Run under sh -c whatever the login shell is.
+ * token must be [a-z0-9-] only. */
+int driver_cmd_watch(const char *const *cmds, size_t n, int interval_s, const char *token,
+    char *dst, size_t cap, struct wr_err *err);
+
+/* Does line[len] hold a watch marker? True with *at (where the marker
+ * starts; output before it is the command's last, unterminated line),
+ * *idx and *status filled. */
+bool driver_cmd_watch_marker(const char *line, size_t len, const char *token, size_t *at,
+    int *idx, int *status);
 
 #endif

@@ -204,3 +204,52 @@ driver_cmd_helm_list(const struct config_host *h, char *dst, size_t cap,
 		return too_long(dst, cap, err);
 	return 0;
 }
+
+int
+driver_cmd_watch(const char *const *cmds, size_t n, int interval_s, const char *token,
+    char *dst, size_t cap, struct wr_err *err)
+{
+	char loop[WR_WATCH_MAX], step[64];
+	size_t i;
+
+	if (cap > 0)
+		dst[0] = '\0';
+	if (token[strspn(token, "abcdefghijklmnopqrstuvwxyz0123456789-")] != '\0')
+		return wr_err_set(err, "watch token must be [a-z0-9-]");
+	loop[0] = '\0';
+	if (!append(loop, sizeof(loop), "while :; do "))
+		return too_long(dst, cap, err);
+	for (i = 0; i < n; i++) {
+		snprintf(step, sizeof(step), "); echo %s %zu $?; ", token, i);
+		if (!append(loop, sizeof(loop), "(") || !append(loop, sizeof(loop), cmds[i]) ||
+		    !append(loop, sizeof(loop), step))
+			return too_long(dst, cap, err);
+	}
+	snprintf(step, sizeof(step), "sleep %d; done", interval_s > 0 ? interval_s : 1);
+	if (!append(loop, sizeof(loop), step) || !append(dst, cap, "sh -c ") ||
+	    !driver_cmd_quote(dst, cap, loop))
+		return too_long(dst, cap, err);
+	return 0;
+}
+
+bool
+driver_cmd_watch_marker(const char *line, size_t len, const char *token, size_t *at,
+    int *idx, int *status)
+{
+	size_t tl = strlen(token), p;
+	char tail[48], extra;
+
+	/* The marker ends the line: "<token> <i> <status>", at most 40 bytes. */
+	for (p = len > tl + 40 ? len - tl - 40 : 0; p + tl <= len; p++) {
+		if (memcmp(line + p, token, tl) != 0 || len - p - tl >= sizeof(tail))
+			continue;
+		memcpy(tail, line + p + tl, len - p - tl);
+		tail[len - p - tl] = '\0';
+		if (sscanf(tail, " %d %d%c", idx, status, &extra) == 2 && tail[0] == ' ' &&
+		    *idx >= 0) {
+			*at = p;
+			return true;
+		}
+	}
+	return false;
+}

@@ -27,6 +27,8 @@
 #include "warroom/tunnel.h"
 
 #define OUT_MAX (8 * 1024 * 1024)
+/* Commands in one host's poll: k8s runs two per service. */
+#define WR_POLL_CMDS (2 * WR_SERVICES_MAX)
 
 struct poller;
 struct host_poll;
@@ -50,6 +52,14 @@ struct host_poll {
 	int running;                     /* commands of this poll still out */
 	int probing;                     /* HTTP probes still out */
 	struct probe_req probes[3];
+	/* The watch: the driver's commands looping on one channel. */
+	struct exec_cmd *watch;
+	struct job *wjobs;               /* one per command of the loop */
+	int nwjobs, wcur;                /* wcur: the command whose output comes */
+	int64_t watch_heard;             /* loop clock: started, or the last marker */
+	bool watch_marked;               /* this watch printed a marker */
+	bool watch_broken;               /* a watch died without one: poll one by one */
+	bool watch_stalled;              /* closed for not answering (reason shown) */
 };
 
 struct poller {
@@ -62,6 +72,7 @@ struct poller {
 	struct host_poll *hosts;
 	size_t nhosts;
 	unsigned seed;
+	char token[24];                  /* marks the watch's markers, per run */
 };
 
 /* One command's output, gathered whole, and what to do with it. */
@@ -237,10 +248,10 @@ apply_helm(struct svc_state *s, const char *buf, size_t len, int64_t now)
 	parse_helm_history_free(&h);
 }
 
+/* A finished command's output (or failure) into the rows. */
 static void
-job_done(const struct exec_result *r, void *arg)
+job_apply(struct job *j, const struct exec_result *r)
 {
-	struct job *j = arg;
 	struct host_poll *hp = j->hp;
 	int64_t now = wall_ms();
 
@@ -267,10 +278,18 @@ job_done(const struct exec_result *r, void *arg)
 		    hp->p->cfg->thresholds.restarts_window_s);
 	else
 		apply_helm(&hp->svc[j->svc], j->buf ? j->buf : "", j->len, now);
-	hp->running--;
+	changed(hp->p);
+}
+
+static void
+job_done(const struct exec_result *r, void *arg)
+{
+	struct job *j = arg;
+
+	job_apply(j, r);
+	j->hp->running--;
 	free(j->buf);
 	free(j);
-	changed(hp->p);
 }
 
 static void
@@ -297,40 +316,198 @@ start_job(struct host_poll *hp, int svc, int kind, const char *cmd)
 	hp->running++;
 }
 
-static void
-on_poll(void *arg)
+/* The driver's polling commands for this host, each with what reads its
+ * answer. Returns how many (at most max); on a config the driver cannot
+ * poll, 0 with the reason shown on every row. */
+static int
+poll_commands(struct host_poll *hp, char (*cmds)[WR_CMD_MAX], struct job *jobs, int max)
 {
-	struct host_poll *hp = arg;
-	char cmd[WR_CMD_MAX];
 	struct wr_err err;
-	int i;
+	int i, n = 0;
 
-	if (hp->running > 0 || ssh_pool_session(hp->p->pool, hp->host) == NULL)
-		return;
 	switch (hp->cfg->driver) {
 	case DRIVER_COMPOSE:
-		if (driver_cmd_compose_ps(hp->cfg, cmd, sizeof(cmd), &err) == 0)
-			start_job(hp, -1, JOB_COMPOSE, cmd);
+		if (driver_cmd_compose_ps(hp->cfg, cmds[n], WR_CMD_MAX, &err) == 0)
+			jobs[n++] = (struct job){ .hp = hp, .svc = -1, .kind = JOB_COMPOSE };
 		else
 			fail_all(hp, -1, err.msg);
 		break;
 	case DRIVER_K8S:
-		for (i = 0; i < hp->cfg->nservices; i++) {
-			if (driver_cmd_k8s_deploy(hp->cfg, hp->cfg->services[i], cmd, sizeof(cmd),
-			    &err) == 0)
-				start_job(hp, i, JOB_K8S_DEPLOY, cmd);
-			if (driver_cmd_k8s_pods(hp->cfg, hp->cfg->services[i], cmd, sizeof(cmd),
-			    &err) == 0)
-				start_job(hp, i, JOB_K8S_PODS, cmd);
+		for (i = 0; i < hp->cfg->nservices && n + 2 <= max; i++) {
+			if (driver_cmd_k8s_deploy(hp->cfg, hp->cfg->services[i], cmds[n],
+			    WR_CMD_MAX, &err) == 0)
+				jobs[n++] = (struct job){ .hp = hp, .svc = i, .kind = JOB_K8S_DEPLOY };
+			if (driver_cmd_k8s_pods(hp->cfg, hp->cfg->services[i], cmds[n],
+			    WR_CMD_MAX, &err) == 0)
+				jobs[n++] = (struct job){ .hp = hp, .svc = i, .kind = JOB_K8S_PODS };
 		}
 		break;
 	case DRIVER_HELM:
-		for (i = 0; i < hp->cfg->nservices; i++)
-			if (driver_cmd_helm_history(hp->cfg, hp->cfg->services[i], cmd,
-			    sizeof(cmd), &err) == 0)
-				start_job(hp, i, JOB_HELM, cmd);
+		for (i = 0; i < hp->cfg->nservices && n < max; i++)
+			if (driver_cmd_helm_history(hp->cfg, hp->cfg->services[i], cmds[n],
+			    WR_CMD_MAX, &err) == 0)
+				jobs[n++] = (struct job){ .hp = hp, .svc = i, .kind = JOB_HELM };
 		break;
 	}
+	return n;
+}
+
+/* ---- the watch: one channel per host for every poll ----
+ *
+ * A command per poll costs a channel open, an exec request, the exit
+ * status and a close — ten packets each way and a process on the host —
+ * every few seconds for every host. The watch runs the same commands in a
+ * remote loop (driver_cmd_watch) and reads each answer up to its marker,
+ * so a calm host costs one packet per poll. A watch that stops answering
+ * is closed and started again; a host whose watch dies before its first
+ * answer (no POSIX sh there) is polled one command at a time instead. */
+
+static void
+watch_line(enum exec_stream s, const char *line, size_t len, bool cut, void *arg)
+{
+	struct host_poll *hp = arg;
+	struct job *j;
+	size_t at;
+	int idx, status;
+
+	if (s != EXEC_STDOUT || hp->nwjobs == 0)
+		return;
+	j = &hp->wjobs[hp->wcur];
+	if (!cut && driver_cmd_watch_marker(line, len, hp->p->token, &at, &idx, &status)) {
+		struct exec_result r = { .finished = true, .exit_status = status };
+
+		if (at > 0)
+			job_line(s, line, at, true, j);
+		hp->watch_heard = loop_now_ms();
+		hp->watch_marked = true;
+		if (idx == hp->wcur) {
+			job_apply(j, &r);
+			hp->wcur = (hp->wcur + 1) % hp->nwjobs;
+		}
+		j->len = 0;
+		if (j->buf != NULL)
+			j->buf[0] = '\0';
+		return;
+	}
+	job_line(s, line, len, cut, j);
+}
+
+static void
+watch_free_jobs(struct host_poll *hp)
+{
+	int i;
+
+	for (i = 0; i < hp->nwjobs; i++)
+		free(hp->wjobs[i].buf);
+	free(hp->wjobs);
+	hp->wjobs = NULL;
+	hp->nwjobs = 0;
+}
+
+static void
+watch_done(const struct exec_result *r, void *arg)
+{
+	struct host_poll *hp = arg;
+
+	hp->watch = NULL;
+	watch_free_jobs(hp);
+	/* Ended before its first answer, and not for a lost connection:
+	 * the host cannot run the loop. */
+	if (!hp->watch_marked && r->finished)
+		hp->watch_broken = true;
+	if (r->error[0] != '\0' && !r->finished && !hp->watch_stalled)
+		fail_all(hp, -1, r->error);
+	hp->watch_stalled = false;
+	changed(hp->p);
+}
+
+static void poll_one_by_one(struct host_poll *hp);
+
+static void
+watch_start(struct host_poll *hp)
+{
+	char (*cmds)[WR_CMD_MAX] = xmalloc(WR_POLL_CMDS * sizeof(*cmds));
+	const char *argv[WR_POLL_CMDS];
+	char *loop = xmalloc(WR_WATCH_MAX);
+	struct exec_opts o = {
+		.line_cap = 1024 * 1024,
+		.on_line = watch_line,
+		.on_done = watch_done,
+		.arg = hp,
+	};
+	struct wr_err err;
+	int i, n;
+
+	hp->wjobs = xcalloc(WR_POLL_CMDS, sizeof(*hp->wjobs));
+	n = poll_commands(hp, cmds, hp->wjobs, WR_POLL_CMDS);
+	for (i = 0; i < n; i++)
+		argv[i] = cmds[i];
+	hp->nwjobs = n;
+	hp->wcur = 0;
+	if (n == 0)
+		watch_free_jobs(hp);
+	else if (driver_cmd_watch(argv, (size_t)n, hp->p->opts.poll_ms / 1000, hp->p->token,
+	    loop, WR_WATCH_MAX, &err) != 0) {
+		/* Too many services for one loop: a command per poll, as before. */
+		hp->watch_broken = true;
+		watch_free_jobs(hp);
+		poll_one_by_one(hp);
+	} else if ((hp->watch = exec_start(hp->p->pool, hp->host, loop, &o, &err)) == NULL) {
+		fail_all(hp, -1, err.msg);
+		watch_free_jobs(hp);
+	} else {
+		hp->watch_heard = loop_now_ms();
+		hp->watch_marked = false;
+	}
+	free(loop);
+	free(cmds);
+}
+
+/* One command per poll, each on its own channel (no watch possible). */
+static void
+poll_one_by_one(struct host_poll *hp)
+{
+	char (*cmds)[WR_CMD_MAX] = xmalloc(WR_POLL_CMDS * sizeof(*cmds));
+	struct job jobs[WR_POLL_CMDS];
+	int i, n = poll_commands(hp, cmds, jobs, WR_POLL_CMDS);
+
+	for (i = 0; i < n; i++)
+		start_job(hp, jobs[i].svc, jobs[i].kind, cmds[i]);
+	free(cmds);
+}
+
+static void
+on_poll(void *arg)
+{
+	struct host_poll *hp = arg;
+	int64_t quiet;
+
+	if (hp->watch != NULL) {
+		/* Each round takes a poll interval plus the commands' own time:
+		 * two rounds and 10 s without a word is a stuck command. */
+		quiet = loop_now_ms() - hp->watch_heard;
+		if (quiet > 2 * (int64_t)hp->p->opts.poll_ms + 10000) {
+			char why[96];
+
+			snprintf(why, sizeof(why), "the polling command has not answered for %d s",
+			    (int)(quiet / 1000));
+			fail_all(hp, -1, why);
+			/* Closed once; sshd holds the close until the stuck command
+			 * ends, and only then does a new watch start, so a hung
+			 * docker costs one session, not one per attempt. */
+			if (!hp->watch_stalled) {
+				hp->watch_stalled = true;
+				exec_cancel(hp->watch);      /* watch_done clears it */
+			}
+		}
+		return;
+	}
+	if (hp->running > 0 || ssh_pool_session(hp->p->pool, hp->host) == NULL)
+		return;
+	if (hp->watch_broken)
+		poll_one_by_one(hp);
+	else
+		watch_start(hp);
 }
 
 /* ---- health probes ---- */
@@ -560,6 +737,9 @@ poller_new(struct loop *loop, struct ssh_pool *pool, struct http_client *http,
 	if (p->opts.metrics_ms <= 0)
 		p->opts.metrics_ms = 5000;
 	p->seed = (unsigned)time(NULL);
+	/* Unpredictable enough that no command's own output ends in it. */
+	snprintf(p->token, sizeof(p->token), "wr-poll-%08x%04x", (unsigned)rand_r(&p->seed),
+	    (unsigned)(loop_now_ms() & 0xffff));
 	p->nhosts = cfg->nhosts;
 	p->hosts = xcalloc(cfg->nhosts + 1, sizeof(*p->hosts));
 	for (i = 0; i < cfg->nhosts; i++) {

@@ -176,6 +176,43 @@ helm_commands(void **state)
 	assert_string_equal(err.msg, "service name longer than 63 bytes");
 }
 
+static void
+watch_command(void **state)
+{
+	const char *cmds[] = { "cd '/srv/app' && docker compose ps -a --format json",
+		"kubectl get pods -n 'prod' -o json" };
+	char buf[WR_CMD_MAX];
+	struct wr_err err;
+
+	assert_int_equal(driver_cmd_watch(cmds, 2, 5, "wr-9f2c", buf, sizeof(buf), &err), 0);
+	assert_string_equal(buf, "sh -c 'while :; do (cd '\\''/srv/app'\\'' && docker compose ps "
+	    "-a --format json); echo wr-9f2c 0 $?; (kubectl get pods -n '\\''prod'\\'' -o json); "
+	    "echo wr-9f2c 1 $?; sleep 5; done'");
+	assert_int_equal(driver_cmd_watch(cmds, 1, 5, "Bad;", buf, sizeof(buf), &err), -1);
+}
+
+static void
+watch_markers(void **state)
+{
+	size_t at;
+	int idx, st;
+
+	assert_true(driver_cmd_watch_marker("wr-9f2c 1 0", 11, "wr-9f2c", &at, &idx, &st));
+	assert_int_equal(at, 0);
+	assert_int_equal(idx, 1);
+	assert_int_equal(st, 0);
+	/* Output without a final newline runs into the marker. */
+	assert_true(driver_cmd_watch_marker("}]wr-9f2c 0 127", 15, "wr-9f2c", &at, &idx, &st));
+	assert_int_equal(at, 2);
+	assert_int_equal(st, 127);
+	/* Not markers: another token, trailing text, no status, the token mid-line. */
+	assert_false(driver_cmd_watch_marker("wr-0000 0 0", 11, "wr-9f2c", &at, &idx, &st));
+	assert_false(driver_cmd_watch_marker("wr-9f2c 0 0 x", 13, "wr-9f2c", &at, &idx, &st));
+	assert_false(driver_cmd_watch_marker("wr-9f2c 0", 9, "wr-9f2c", &at, &idx, &st));
+	assert_false(driver_cmd_watch_marker("{\"x\":\"wr-9f2c\"}", 15, "wr-9f2c", &at, &idx,
+	    &st));
+}
+
 int
 main(void)
 {
@@ -185,6 +222,8 @@ main(void)
 		cmocka_unit_test(compose_command),
 		cmocka_unit_test(k8s_commands),
 		cmocka_unit_test(helm_commands),
+		cmocka_unit_test(watch_command),
+		cmocka_unit_test(watch_markers),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

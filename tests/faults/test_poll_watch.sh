@@ -1,0 +1,56 @@
+#!/bin/sh
+# test_poll_watch.sh — the poller's watch: a host's driver commands loop on
+# one channel (one remote `sh -c 'while …'` per host, not a session per
+# poll), every round still reaches HOSTS; a command that hangs in the loop
+# is named on the row after two intervals and 10 s, no second loop is
+# started while it hangs, and a new one answers once it has ended; a host
+# without a usable sh falls back to a command per poll.
+. "${top_srcdir:-$(dirname "$0")/../..}/tests/lib/tmux.sh"
+[ -x /usr/sbin/sshd ] || skip "openssh-server is not installed"
+command -v python3 > /dev/null 2>&1 || skip "python3 is not installed"
+fleet_up --hosts 1
+sed 's/^\[warroom\]$/[warroom]\npoll_interval = 1s/' "$fl/warroom.conf" > "$tmp/c.conf"
+watches() { pgrep -f "while :; do .cd '$fl/hosts/h1/app'" | wc -l; }
+polls() { grep -c "compose.* ps" "$fl/hosts/h1/commands.log" 2> /dev/null || echo 0; }
+
+start 120 30 "$WARROOM -c $tmp/c.conf"
+wait_re "│> h1 +api +UP +v1\\.4\\.1" 15
+n0=$(polls)
+sleep 4
+[ "$(watches)" = 1 ] || fail "$(watches) remote watch loops for h1, not 1"
+[ $(( $(polls) - n0 )) -ge 3 ] || fail "only $(( $(polls) - n0 )) polls in 4 s at 1 s"
+"$fleet" set-tag --dir "$fl" h1 api v1.4.9 > /dev/null
+wait_re "│> h1 +api +UP +v1\\.4\\.9" 5
+ok "one remote loop per host; each round reaches HOSTS"
+
+# The next docker command hangs (20 s): the row says so after 2 x 1 s + 10 s;
+# the loop is closed, which sshd completes once the command ends, and a
+# new watch answers then. No second session is opened meanwhile.
+"$fleet" fault --dir "$fl" h1 hang-next 20 > /dev/null
+wait_for "h1/api: the polling command has not answered for" 25
+[ "$(watches)" = 1 ] || fail "$(watches) watch loops while one hangs"
+"$fleet" set-tag --dir "$fl" h1 api v1.4.1 > /dev/null
+wait_re "│> h1 +api +UP +v1\\.4\\.1" 20
+capture
+assert_not_contains "$tmp/screen" "has not answered"
+ok "a command hanging in the loop is named, and a new watch answers"
+keys q
+wait_for "exit=0"
+
+# No usable sh on the host's PATH: a `sh` first on PATH that fails, so
+# sh -c exits at once without a marker. Each poll is then its own command
+# again (the login shell, an absolute path, still runs those).
+printf '#!/bin/bash\nexit 127\n' > "$fl/bin/sh"
+chmod +x "$fl/bin/sh"
+start 120 30 "$WARROOM -c $tmp/c.conf"
+wait_re "│> h1 +api +UP +v1\\.4\\.1" 15
+n0=$(polls)
+sleep 4
+[ "$(watches)" = 0 ] || fail "a watch loop runs although sh fails"
+[ $(( $(polls) - n0 )) -ge 3 ] || fail "only $(( $(polls) - n0 )) polls in 4 s without the watch"
+"$fleet" set-tag --dir "$fl" h1 api v1.4.9 > /dev/null
+wait_re "│> h1 +api +UP +v1\\.4\\.9" 5
+rm -f "$fl/bin/sh"
+ok "without a usable sh, one command per poll"
+keys q
+wait_for "exit=0"
