@@ -379,44 +379,108 @@ parse_comment(const char *s, const char *e, struct family *fam)
 	return NULL;
 }
 
-/* Labels from just after '{'; *sp ends just after '}'. NULL or why not. */
+/*
+ * The line before as a template. Exporters write a family's series one
+ * after another, and a series' line usually repeats the one before it up
+ * to the last label or two:
+ *
+ *   http_requests_total{service="api",path="/orders",status="200"} 1027
+ *   http_requests_total{service="api",path="/orders",status="500"} 3
+ *
+ * The parser is a left-to-right automaton, so where two lines agree on
+ * their first k bytes it is in the same state after them. The template
+ * keeps the offsets (from the first non-blank byte) where the last sample
+ * line's parse stood just after '{' and just after each label value's
+ * closing '"', each reached by looking only at the bytes before it. A new
+ * line is compared with that one a word at a time; the parse resumes at the
+ * last such offset within the common prefix, with the name, its type and
+ * the labels' start taken over. The bytes skipped were checked on the line
+ * before; what follows is parsed as ever, so results and messages are the
+ * same byte for byte. Any comment line (a TYPE line changes the types) and
+ * any bad line drop the template.
+ */
+#define TPL_MARKS 16
+
+struct tpl {
+	const char *s;                   /* NULL: none */
+	size_t len;                      /* of the line from s, '\r' excluded */
+	size_t name_len;
+	size_t labels_off;               /* just after '{'; 0: no labels */
+	size_t nmarks;
+	size_t marks[TPL_MARKS];         /* just after each value's closing '"' */
+	enum metrics_type type;          /* of the name under the current family */
+};
+
+/* How many leading bytes a and b share, of the first n. */
+static inline size_t
+common_prefix(const char *a, const char *b, size_t n)
+{
+	size_t i = 0;
+
+	while (n - i >= 8) {
+		uint64_t x, y;
+
+		memcpy(&x, a + i, 8);
+		memcpy(&y, b + i, 8);
+		if (x != y) {
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+			return i + (size_t)__builtin_ctzll(x ^ y) / 8;
+#else
+			break;
+#endif
+		}
+		i += 8;
+	}
+	while (i < n && a[i] == b[i])
+		i++;
+	return i;
+}
+
+/* Labels from s, just after '{', or (after_value) from just after a label
+ * value's closing '"'. *sp ends on '}'. NULL or why not. Offsets after
+ * values go to t, counted from line. */
 static const char *
-parse_labels(const char **sp, const char *e, struct metrics_span *labels)
+parse_labels(const char **sp, const char *e, bool after_value,
+    const char *line, struct tpl *t)
 {
 	const char *s = *sp;
 
-	labels->ptr = s;
 	for (;;) {
-		while (s < e && is_blank(*s))
-			s++;
-		if (s == e)
-			return "missing '}'";
-		if (*s == '}')
-			break;
-		if (!is_alpha_((unsigned char)*s))
-			return "expected a label name";
-		s = skip_class(s, e, C_LABEL);
-		while (s < e && is_blank(*s))
-			s++;
-		if (s == e || *s != '=')
-			return "expected '=' after a label name";
-		s++;
-		while (s < e && is_blank(*s))
-			s++;
-		if (s == e || *s != '"')
-			return "expected '\"' to open a label value";
-		for (s++;; s++) {
-			s = find_quote_or_backslash(s, e);
+		if (!after_value) {
+			while (s < e && is_blank(*s))
+				s++;
 			if (s == e)
-				return "unterminated label value";
-			if (*s == '"')
+				return "missing '}'";
+			if (*s == '}')
 				break;
-			if (++s == e)
-				return "unterminated label value";
-			if (*s != '\\' && *s != '"' && *s != 'n')
-				return "bad escape in a label value (only \\\\ \\\" \\n)";
+			if (!is_alpha_((unsigned char)*s))
+				return "expected a label name";
+			s = skip_class(s, e, C_LABEL);
+			while (s < e && is_blank(*s))
+				s++;
+			if (s == e || *s != '=')
+				return "expected '=' after a label name";
+			s++;
+			while (s < e && is_blank(*s))
+				s++;
+			if (s == e || *s != '"')
+				return "expected '\"' to open a label value";
+			for (s++;; s++) {
+				s = find_quote_or_backslash(s, e);
+				if (s == e)
+					return "unterminated label value";
+				if (*s == '"')
+					break;
+				if (++s == e)
+					return "unterminated label value";
+				if (*s != '\\' && *s != '"' && *s != 'n')
+					return "bad escape in a label value (only \\\\ \\\" \\n)";
+			}
+			s++;
+			if (t->nmarks < TPL_MARKS)
+				t->marks[t->nmarks++] = (size_t)(s - line);
 		}
-		s++;
+		after_value = false;
 		while (s < e && is_blank(*s))
 			s++;
 		if (s < e && *s == ',') {
@@ -427,8 +491,7 @@ parse_labels(const char **sp, const char *e, struct metrics_span *labels)
 			break;
 		return s == e ? "missing '}'" : "expected ',' or '}' after a label value";
 	}
-	labels->len = (size_t)(s - labels->ptr);
-	*sp = s + 1;
+	*sp = s;
 	return NULL;
 }
 
@@ -469,19 +532,40 @@ value_fast(const char **sp, const char *e, double *out)
 	return true;
 }
 
-/* One sample line without its end of line. NULL or why not. */
+/* One sample line without its end of line, s on its first non-blank
+ * byte. NULL or why not. *resumed: the name's type is t->type. t becomes
+ * this line's template (the caller drops it when the line is bad). */
 static const char *
-parse_sample(const char *s, const char *e, struct metrics_sample *out,
-    char *why, size_t whycap)
+parse_sample(const char *s, const char *e, struct tpl *t, bool *resumed,
+    struct metrics_sample *out, char *why, size_t whycap)
 {
-	const char *v;
-	const char *err;
+	const char *line = s, *v, *err;
+	bool after_value = false;
+	size_t k, i;
 
+	*resumed = false;
+	if (t->s != NULL && t->labels_off > 0 &&
+	    (k = common_prefix(s, t->s, (size_t)(e - s) < t->len ?
+	    (size_t)(e - s) : t->len)) >= t->labels_off) {
+		for (i = t->nmarks; i > 0 && t->marks[i - 1] > k; i--)
+			;
+		t->nmarks = i;
+		out->name.ptr = s;
+		out->name.len = t->name_len;
+		out->labels.ptr = s + t->labels_off;
+		s = line + (i > 0 ? t->marks[i - 1] : t->labels_off);
+		after_value = i > 0;
+		*resumed = true;
+		goto labels;
+	}
+	t->labels_off = 0;
+	t->nmarks = 0;
 	out->name.ptr = s;
 	if (!is_name_start((unsigned char)*s))
 		return "expected a metric name";
 	s = skip_class(s, e, C_NAME);
 	out->name.len = (size_t)(s - out->name.ptr);
+	t->name_len = out->name.len;
 	if (s < e && !is_blank(*s) && *s != '{')
 		return "bad character in a metric name";
 	while (s < e && is_blank(*s))
@@ -490,11 +574,18 @@ parse_sample(const char *s, const char *e, struct metrics_sample *out,
 	out->labels.len = 0;
 	if (s < e && *s == '{') {
 		s++;
-		if ((err = parse_labels(&s, e, &out->labels)) != NULL)
+		out->labels.ptr = s;
+		t->labels_off = (size_t)(s - line);
+labels:
+		if ((err = parse_labels(&s, e, after_value, line, t)) != NULL)
 			return err;
+		out->labels.len = (size_t)(s - out->labels.ptr);
+		s++;
 		while (s < e && is_blank(*s))
 			s++;
 	}
+	t->s = line;
+	t->len = (size_t)(e - line);
 	if (s == e)
 		return "missing value";
 	v = s;
@@ -540,6 +631,8 @@ metrics_parse(const char *buf, size_t len, metrics_sample_fn fn, void *ctx,
 	const char *p = buf, *end = buf + len;
 	struct family fam = { NULL, 0, METRICS_UNTYPED };
 	struct metrics_sample smp;
+	struct tpl tpl = { 0 };
+	bool resumed;
 	char why[96];
 	size_t line = 0;
 
@@ -562,15 +655,20 @@ metrics_parse(const char *buf, size_t len, metrics_sample_fn fn, void *ctx,
 		if (s == e)
 			continue;
 		if (*s == '#') {
+			tpl.s = NULL;
 			if ((err = parse_comment(s, e, &fam)) != NULL)
 				note_bad(st, line, err);
 			continue;
 		}
-		if ((err = parse_sample(s, e, &smp, why, sizeof(why))) != NULL) {
+		if ((err = parse_sample(s, e, &tpl, &resumed, &smp, why,
+		    sizeof(why))) != NULL) {
+			tpl.s = NULL;
 			note_bad(st, line, err);
 			continue;
 		}
-		smp.type = sample_type(&fam, smp.name.ptr, smp.name.len);
+		if (!resumed)
+			tpl.type = sample_type(&fam, smp.name.ptr, smp.name.len);
+		smp.type = tpl.type;
 		smp.line = line;
 		st->samples++;
 		if (fn != NULL && fn(ctx, &smp) != 0)
