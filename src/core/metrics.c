@@ -5,10 +5,14 @@
  * The parser walks the buffer once, line by line, and hands each sample to
  * a callback as spans into the buffer: a 400 000-line scrape costs no
  * malloc at all (DESIGN §5 B7). Label text is validated here, so the label
- * helpers below can walk it again cheaply when a caller asks. Numbers go
- * through an exact fast path (Clinger: a mantissa below 2^53 times a power
- * of ten up to 10^22) and fall back to strtod_l in the C locale, so a
- * comma-decimal LC_NUMERIC set by the UI never changes what we read.
+ * helpers below can walk it again cheaply when a caller asks. A line that
+ * repeats the one before it up to some label resumes from there (struct
+ * tpl), and a plain decimal value is read eight bytes at a time; both give
+ * exactly what the full path gives (tests/unit/test_metrics.c checks). Other
+ * numbers go through an exact fast path (Clinger: a mantissa below 2^53
+ * times a power of ten up to 10^22) and fall back to strtod_l in the C
+ * locale, so a comma-decimal LC_NUMERIC set by the UI never changes what
+ * we read.
  *
  * On top of that, metrics_scrape_read() folds one scrape into counts per
  * status class and a summed histogram (PromQL's sum by (le)), and

@@ -3,7 +3,9 @@
  * corner the exposition spec allows, and lines it does not), one scrape
  * reduced to classes and buckets, rates and p95 from two scrapes exactly as
  * PromQL computes them (hand-worked cases and the fixture fleet's recorded
- * payloads), and the /api/v1/query answers.
+ * payloads), and the /api/v1/query answers. The parser's fast paths (a
+ * line resumed from the one before it, a value read a digit run at a
+ * time) are checked against its plain paths on generated lines.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -748,6 +750,242 @@ query_errors(void **state)
 	}
 }
 
+/* ---- the fast paths against the plain ones ---- */
+
+static uint64_t rng_state = UINT64_C(0x9e3779b97f4a7c15);
+
+static unsigned
+rng(unsigned n)
+{
+	rng_state ^= rng_state << 13;
+	rng_state ^= rng_state >> 7;
+	rng_state ^= rng_state << 17;
+	return (unsigned)(rng_state % n);
+}
+
+/* One sample line as read alone (no line before it to resume from):
+ * name and labels as offsets into the line, the value's bits, the bad
+ * line's message without its "line N: ". */
+struct one {
+	int rc;
+	size_t name_off, name_len, labels_off, labels_len;
+	uint64_t value_bits;
+	bool has_ts;
+	int64_t ts;
+	char why[256];
+};
+
+static int
+collect_one(void *ctx, const struct metrics_sample *s)
+{
+	struct metrics_sample *out = ctx;
+
+	*out = *s;
+	return 0;
+}
+
+/* Parse text[0..len) (the last line at offset at) into o, looking only at
+ * the last line's sample. The copy is exactly len bytes on the heap, so
+ * the fast paths' reads near the end of the buffer are checked too. */
+static void
+parse_last(const char *text, size_t len, size_t at, struct one *o)
+{
+	struct metrics_parse_stats st;
+	struct metrics_sample smp;
+	char *buf = malloc(len + 1);
+	const char *why;
+
+	assert_non_null(buf);
+	memcpy(buf, text, len);
+	memset(&smp, 0, sizeof(smp));
+	memset(o, 0, sizeof(*o));
+	o->rc = metrics_parse(buf, len, collect_one, &smp, &st);
+	if (smp.name.ptr >= buf + at) {
+		o->name_off = (size_t)(smp.name.ptr - (buf + at));
+		o->name_len = smp.name.len;
+		o->labels_off = smp.labels.len > 0 ? (size_t)(smp.labels.ptr - (buf + at)) : 0;
+		o->labels_len = smp.labels.len;
+		memcpy(&o->value_bits, &smp.value, sizeof(o->value_bits));
+		o->has_ts = smp.has_timestamp;
+		o->ts = smp.timestamp_ms;
+	}
+	why = strchr(st.first_bad.msg, ':');
+	snprintf(o->why, sizeof(o->why), "%s", why != NULL ? why : "");
+	free(buf);
+}
+
+static void
+assert_same_one(const struct one *a, const struct one *b, const char *line)
+{
+	if (a->rc != b->rc || a->name_off != b->name_off || a->name_len != b->name_len ||
+	    a->labels_off != b->labels_off || a->labels_len != b->labels_len ||
+	    a->value_bits != b->value_bits || a->has_ts != b->has_ts ||
+	    a->ts != b->ts || strcmp(a->why, b->why) != 0)
+		fail_msg("differs after a template line: \"%s\" (\"%s\" vs \"%s\")",
+		    line, a->why, b->why);
+}
+
+/* A line read after a similar line (resumed from it) reads as it does
+ * alone: mutations of a line at every byte, escapes everywhere. */
+static void
+fast_resume_matches_a_fresh_parse(void **state)
+{
+	static const char *const bases[] = {
+		"http_requests_total{service=\"svc-12\",method=\"GET\",path=\"/api/v1/orders/3\",status=\"200\"} 1027",
+		"x_bucket{le=\"0.5\"} 3 1717243200000",
+		"app_info{note=\"a \\\"quoted\\\" \\\\ path\\n\",version=\"v1\" , } 1",
+		"m { a = \"1\" ,b=\"\" } -0",
+	};
+	static const char subst[] = "0123456789az_:\"\\ ,{}=\t#.e\rn";
+	char prev[256], line[256], two[520];
+	size_t b, i, pl, ll, round;
+	struct one alone, after;
+
+	(void)state;
+	for (b = 0; b < sizeof(bases) / sizeof(bases[0]); b++) {
+		pl = strlen(bases[b]);
+		memcpy(prev, bases[b], pl);
+		for (i = 0; i <= pl; i++) {
+			for (round = 0; round < sizeof(subst) - 1 + 3; round++) {
+				memcpy(line, prev, pl);
+				ll = pl;
+				if (round < sizeof(subst) - 1 && i < pl)
+					line[i] = subst[round];              /* change */
+				else if (round == sizeof(subst) - 1 && i < pl) {
+					memmove(line + i, line + i + 1, pl - i - 1);
+					ll--;                                /* delete */
+				} else if (round == sizeof(subst)) {
+					memmove(line + i + 2, line + i, pl - i);
+					memcpy(line + i, "\\\"", 2);         /* insert an escape */
+					ll += 2;
+				} else
+					ll = i;                              /* cut */
+				parse_last(line, ll, 0, &alone);
+				memcpy(two, prev, pl);
+				two[pl] = '\n';
+				memcpy(two + pl + 1, line, ll);
+				parse_last(two, pl + 1 + ll, pl + 1, &after);
+				/* The line before is good: a bad line is the first bad. */
+				line[ll] = '\0';
+				assert_same_one(&alone, &after, line);
+			}
+		}
+	}
+}
+
+/* Random lines, each a mutation of the one before, read in one payload
+ * and again each after its own predecessor only. */
+static void
+fast_resume_random_chains(void **state)
+{
+	char prev[256], line[256], two[520];
+	size_t pl = 0, ll, n, i;
+	struct one alone, after, before;
+
+	(void)state;
+	strcpy(prev, "a_b{c=\"d\",e=\"f\\\\g\",hh=\"\"} 1.5 12");
+	pl = strlen(prev);
+	for (n = 0; n < 20000; n++) {
+		memcpy(line, prev, pl);
+		ll = pl;
+		for (i = 1 + rng(3); i > 0; i--) {
+			size_t at = rng((unsigned)ll + 1);
+
+			if (rng(2) == 0 && at < ll)
+				line[at] = "0123456789abc_:\"\\ ,{}=.\t-+e"[rng(28)];
+			else if (ll < 200) {
+				memmove(line + at + 1, line + at, ll - at);
+				line[at] = "0123456789abc_:\"\\ ,{}=.\t-+e"[rng(28)];
+				ll++;
+			}
+		}
+		parse_last(line, ll, 0, &alone);
+		/* Compare only after a good line: a bad one would be the
+		 * first message. */
+		parse_last(prev, pl, 0, &before);
+		if (before.rc == 0) {
+			memcpy(two, prev, pl);
+			two[pl] = '\n';
+			memcpy(two + pl + 1, line, ll);
+			parse_last(two, pl + 1 + ll, pl + 1, &after);
+			line[ll] = '\0';
+			assert_same_one(&alone, &after, line);
+		}
+		if (alone.rc == 0 || rng(4) == 0) {
+			memcpy(prev, line, ll);
+			pl = ll;
+		}
+	}
+}
+
+/* The value read digit runs at a time is the value the full parser
+ * (metrics_parse_double: Clinger's fast path, else strtod_l) gives, to
+ * the bit, and the same inputs are refused; at every distance from the
+ * end of the buffer. */
+static void
+fast_value_matches_parse_double(void **state)
+{
+	static const char *const fixed[] = {
+		"0", "-0", "+0", "1", "1e3", "1E3", "0x1p3", "0x10", "00000000000000000001",
+		"123456789012345", "1234567890123456", "12345678901234567890123",
+		"9007199254740993", "0.1", ".5", "5.", ".", "1.2.3", "1..2", "12345678.1234567",
+		"1234567.12345678", "99999999", "99999999.9999999", "0.000000000000001",
+		"NaN", "+Inf", "-Inf", "inf", "1_000", "1:", "٣", "1\\", "1\"",
+	};
+	char val[64], text[128];
+	double want, got;
+	size_t k, pad, vl;
+	struct got g;
+	struct metrics_parse_stats st;
+
+	(void)state;
+	for (k = 0; k < sizeof(fixed) / sizeof(fixed[0]) + 30000; k++) {
+		if (k < sizeof(fixed) / sizeof(fixed[0]))
+			snprintf(val, sizeof(val), "%s", fixed[k]);
+		else {
+			size_t nd = 1 + rng(20), dot = rng(3) ? rng((unsigned)nd + 2) : 99, i, o = 0;
+
+			if (rng(8) == 0)
+				val[o++] = "+-"[rng(2)];
+			for (i = 0; i < nd; i++) {
+				if (i == dot)
+					val[o++] = '.';
+				val[o++] = (char)('0' + (rng(4) == 0 ? 0 : rng(10)));
+			}
+			if (dot == nd)
+				val[o++] = '.';
+			if (rng(10) == 0)
+				val[o++] = "e.x:-"[rng(5)];
+			val[o] = '\0';
+		}
+		vl = strlen(val);
+		for (pad = 0; pad < 10; pad++) {
+			/* pad: blanks after the value, then maybe a CR, then
+			 * maybe nothing more (the value ends the buffer). */
+			int n = snprintf(text, sizeof(text), "m %s%.*s%s", val,
+			    (int)(pad % 4), "   ", pad >= 4 && pad < 8 ? "\r\n" : (pad >= 8 ? "\n" : ""));
+			char *buf = malloc((size_t)n);
+			bool ok = metrics_parse_double(val, vl, &want);
+
+			assert_non_null(buf);
+			memcpy(buf, text, (size_t)n);
+			memset(&g, 0, sizeof(g));
+			metrics_parse(buf, (size_t)n, collect, &g, &st);
+			free(buf);
+			if (!ok) {
+				if (g.n != 0)
+					fail_msg("\"%s\" read as a value", val);
+				continue;
+			}
+			if (g.n != 1)
+				fail_msg("\"%s\" refused: %s", val, st.first_bad.msg);
+			got = g.s[0].value;
+			if (memcmp(&got, &want, sizeof(got)) != 0 && !(isnan(got) && isnan(want)))
+				fail_msg("\"%s\": %.17g, want %.17g", val, got, want);
+		}
+	}
+}
+
 int
 main(void)
 {
@@ -775,6 +1013,9 @@ main(void)
 		cmocka_unit_test(fleet_code_label_is_detected),
 		cmocka_unit_test(query_vector_and_scalar),
 		cmocka_unit_test(query_errors),
+		cmocka_unit_test(fast_resume_matches_a_fresh_parse),
+		cmocka_unit_test(fast_resume_random_chains),
+		cmocka_unit_test(fast_value_matches_parse_double),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
