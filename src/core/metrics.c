@@ -611,13 +611,14 @@ parse_sample(const char *s, const char *e, const char *lim, struct tpl *t,
     bool *resumed, struct metrics_sample *out, char *why, size_t whycap)
 {
 	const char *line = s, *v, *err;
-	bool after_value = false;
+	bool after_value = false, in_labels = false;
 	size_t k, i;
 
 	*resumed = false;
 	if (t->s != NULL && t->labels_off > 0 &&
 	    (k = common_prefix(s, t->s, (size_t)(e - s) < t->len ?
 	    (size_t)(e - s) : t->len)) >= t->labels_off) {
+		/* Same as the line before up to a label: go on from there. */
 		for (i = t->nmarks; i > 0 && t->marks[i - 1] > k; i--)
 			;
 		t->nmarks = i;
@@ -627,27 +628,30 @@ parse_sample(const char *s, const char *e, const char *lim, struct tpl *t,
 		s = line + (i > 0 ? t->marks[i - 1] : t->labels_off);
 		after_value = i > 0;
 		*resumed = true;
-		goto labels;
-	}
-	t->labels_off = 0;
-	t->nmarks = 0;
-	out->name.ptr = s;
-	if (!is_name_start((unsigned char)*s))
-		return "expected a metric name";
-	s = skip_class(s, e, C_NAME);
-	out->name.len = (size_t)(s - out->name.ptr);
-	t->name_len = out->name.len;
-	if (s < e && !is_blank(*s) && *s != '{')
-		return "bad character in a metric name";
-	while (s < e && is_blank(*s))
-		s++;
-	out->labels.ptr = s;
-	out->labels.len = 0;
-	if (s < e && *s == '{') {
-		s++;
+		in_labels = true;
+	} else {
+		t->labels_off = 0;
+		t->nmarks = 0;
+		out->name.ptr = s;
+		if (!is_name_start((unsigned char)*s))
+			return "expected a metric name";
+		s = skip_class(s, e, C_NAME);
+		out->name.len = (size_t)(s - out->name.ptr);
+		t->name_len = out->name.len;
+		if (s < e && !is_blank(*s) && *s != '{')
+			return "bad character in a metric name";
+		while (s < e && is_blank(*s))
+			s++;
 		out->labels.ptr = s;
-		t->labels_off = (size_t)(s - line);
-labels:
+		out->labels.len = 0;
+		if (s < e && *s == '{') {
+			s++;
+			out->labels.ptr = s;
+			t->labels_off = (size_t)(s - line);
+			in_labels = true;
+		}
+	}
+	if (in_labels) {
 		if ((err = parse_labels(&s, e, after_value, line, t)) != NULL)
 			return err;
 		out->labels.len = (size_t)(s - out->labels.ptr);
