@@ -380,10 +380,12 @@ watch_line(enum exec_stream s, const char *line, size_t len, bool cut, void *arg
 			job_line(s, line, at, true, j);
 		hp->watch_heard = loop_now_ms();
 		hp->watch_marked = true;
-		if (idx == hp->wcur) {
+		/* The markers come in order; one that does not (never seen)
+		 * resynchronises the reader instead of shifting every answer. */
+		if (idx == hp->wcur)
 			job_apply(j, &r);
-			hp->wcur = (hp->wcur + 1) % hp->nwjobs;
-		}
+		if (idx < hp->nwjobs)
+			hp->wcur = (idx + 1) % hp->nwjobs;
 		j->len = 0;
 		if (j->buf != NULL)
 			j->buf[0] = '\0';
