@@ -22,6 +22,12 @@ struct redactor {
 	char **secrets;
 	size_t *lens;                    /* strlen of each, for the hot path */
 	size_t n;
+	/* redact_might's pair tables (nibble -> bucket bits: first byte low,
+	 * first high, second low, second high), set by redact_init and
+	 * redact_add_secret; without them (nib_ready false) it takes the
+	 * slower path that needs none. */
+	unsigned char nib[4][16];
+	bool nib_ready;
 };
 
 void redact_init(struct redactor *r);
@@ -37,6 +43,11 @@ void redact_add_secret(struct redactor *r, const char *secret);
  * nor a registered secret occurs. A cheap test before redact_text on a
  * hot path; true does not mean there is a secret. */
 bool redact_might(const struct redactor *r, const char *s, size_t n);
+
+/* For tests: redact_might on one implementation. A path this build or CPU
+ * lacks falls back to the one redact_might would take. */
+enum redact_path { REDACT_PATH_AUTO, REDACT_PATH_SCALAR, REDACT_PATH_SSE2, REDACT_PATH_AVX2 };
+bool redact_might_path(const struct redactor *r, const char *s, size_t n, enum redact_path p);
 
 /* A malloc'd copy of s with every secret replaced. r may be NULL (patterns only). */
 char *redact_text(const struct redactor *r, const char *s);

@@ -25,6 +25,10 @@
 #ifdef __SSE2__
 #include <emmintrin.h>
 #endif
+#if defined(__x86_64__) && defined(__GNUC__)
+#include <immintrin.h>
+#define HAVE_AVX2_PATH 1	/* chosen at run time: see redact_might() */
+#endif
 
 #include "warroom/util.h"
 
@@ -39,12 +43,56 @@ struct spans {
 	size_t n, cap;
 };
 
+/*
+ * redact_might's pair buckets. Every word a rule looks for (trigger_at)
+ * starts with a pair of bytes that, with bit 5 forced on (lowercase for
+ * letters; ':', '/' and '-' have it already), lies in one bucket's
+ * first x second set; bucket 7 holds the registered secrets' first two
+ * bytes. A bucket is tested as nibble tables (Teddy-style: a byte is in a
+ * bucket's set when both its nibbles are), so a set stands for every byte
+ * its low and high nibbles combine to: chosen so that is almost exact
+ * ({s,t}, {e,i,o}: exact; {:,-}: also '*' and '='). A superset either
+ * way; every hit is checked by trigger_at or secret_at.
+ */
+static const struct {
+	const char *first, *second;
+} pair_buckets[7] = {
+	{ "st", "eio" },	/* secret sig token */
+	{ "bk", "e" },		/* bearer key */
+	{ "c", "or" },		/* cookie credential */
+	{ "d", "sa" },		/* dsn database */
+	{ "p", "aw" },		/* pass pwd */
+	{ "ae", "uy" },		/* auth eyJ */
+	{ ":-", "/-" },		/* :// ----- */
+};
+#define SECRET_BUCKET 0x80
+
+static void
+nib_add(struct redactor *r, unsigned char a, unsigned char b, unsigned bit)
+{
+	a |= 0x20;
+	b |= 0x20;
+	r->nib[0][a & 15] |= (unsigned char)bit;
+	r->nib[1][a >> 4] |= (unsigned char)bit;
+	r->nib[2][b & 15] |= (unsigned char)bit;
+	r->nib[3][b >> 4] |= (unsigned char)bit;
+}
+
 void
 redact_init(struct redactor *r)
 {
+	const char *f, *g;
+	size_t k;
+
 	r->secrets = NULL;
 	r->lens = NULL;
 	r->n = 0;
+	memset(r->nib, 0, sizeof(r->nib));
+	for (k = 0; k < WR_ARRAY_LEN(pair_buckets); k++)
+		for (f = pair_buckets[k].first; *f != '\0'; f++)
+			for (g = pair_buckets[k].second; *g != '\0'; g++)
+				nib_add(r, (unsigned char)*f, (unsigned char)*g, 1u << k);
+	r->nib_ready = true;
 }
 
 void
@@ -73,6 +121,7 @@ redact_add_secret(struct redactor *r, const char *secret)
 	r->lens = xrealloc(r->lens, (r->n + 1) * sizeof(*r->lens));
 	r->lens[r->n] = strlen(secret);
 	r->secrets[r->n++] = xstrdup(secret);
+	nib_add(r, (unsigned char)secret[0], (unsigned char)secret[1], SECRET_BUCKET);
 }
 
 static void
@@ -600,12 +649,22 @@ block_might(const struct redactor *r, const char *s, size_t n, size_t i, __m128i
 }
 #endif
 
-bool
-redact_might(const struct redactor *r, const char *s, size_t n)
+static bool
+might_scalar(const struct redactor *r, const char *s, size_t n)
 {
-	size_t i = 0;
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (trigger_at(s, n, i) || secret_at(r, s, n, i))
+			return true;
+	return false;
+}
 
 #ifdef __SSE2__
+static bool
+might_sse2(const struct redactor *r, const char *s, size_t n)
+{
+	size_t i = 0;
 	char tail[33] = { 0 };
 
 	/* Sixteen bytes at a time; only the rare pair hits (of the words, and
@@ -626,12 +685,111 @@ redact_might(const struct redactor *r, const char *s, size_t n)
 		    (1u << (n - i)) - 1);
 	}
 	return false;
-#else
-	for (; i < n; i++)
-		if (trigger_at(s, n, i) || secret_at(r, s, n, i))
-			return true;
-	return false;
+}
 #endif
+
+#ifdef HAVE_AVX2_PATH
+/* Every word and secret is at least this long, so the last MIN_WORD - 1
+ * bytes start none. */
+#define MIN_WORD 3
+_Static_assert(WR_REDACT_MIN_SECRET >= MIN_WORD, "a secret is at least MIN_WORD bytes");
+
+/* The bucket bits of 32 starts: a holds the bytes at the starts, b the
+ * bytes one further; t the four nibble tables, each in both lanes. */
+__attribute__((target("avx2"))) static inline unsigned
+pair_hits32(__m256i a, __m256i b, const __m256i t[4])
+{
+	const __m256i bit5 = _mm256_set1_epi8(0x20), low = _mm256_set1_epi8(0x0f);
+	__m256i m;
+
+	a = _mm256_or_si256(a, bit5);
+	b = _mm256_or_si256(b, bit5);
+	m = _mm256_and_si256(
+	    _mm256_shuffle_epi8(t[0], _mm256_and_si256(a, low)),
+	    _mm256_shuffle_epi8(t[1], _mm256_and_si256(_mm256_srli_epi16(a, 4), low)));
+	m = _mm256_and_si256(m, _mm256_shuffle_epi8(t[2], _mm256_and_si256(b, low)));
+	m = _mm256_and_si256(m, _mm256_shuffle_epi8(t[3],
+	    _mm256_and_si256(_mm256_srli_epi16(b, 4), low)));
+	return ~(unsigned)_mm256_movemask_epi8(_mm256_cmpeq_epi8(m, _mm256_setzero_si256()));
+}
+
+static bool
+hits_might(const struct redactor *r, const char *s, size_t n, size_t i, unsigned hits)
+{
+	for (; hits != 0; hits &= hits - 1) {
+		size_t at = i + (size_t)__builtin_ctz(hits);
+
+		if (trigger_at(s, n, at) || secret_at(r, s, n, at))
+			return true;
+	}
+	return false;
+}
+
+/* Thirty-two starts at a time with four table lookups (pshufb) instead of
+ * 22 compares; a hit is a start whose two bytes share a bucket. */
+__attribute__((target("avx2"))) static bool
+might_avx2(const struct redactor *r, const char *s, size_t n)
+{
+	__m256i t[4];
+	size_t i = 0, k;
+
+	for (k = 0; k < 4; k++)
+		t[k] = _mm256_broadcastsi128_si256(
+		    _mm_loadu_si128((const __m128i *)(const void *)r->nib[k]));
+	if (n < 32 + 1) {
+		char pad[64] = { 0 };
+
+		/* Short: from a zero-padded copy; zeros start none, and the
+		 * mask keeps starts inside s. */
+		memcpy(pad, s, n);
+		return hits_might(r, pad, n, 0, pair_hits32(
+		    _mm256_loadu_si256((const __m256i *)(const void *)pad),
+		    _mm256_loadu_si256((const __m256i *)(const void *)(pad + 1)), t) &
+		    (n >= 32 ? ~0u : (1u << n) - 1));
+	}
+	for (; i + 32 + 1 <= n; i += 32)
+		if (hits_might(r, s, n, i, pair_hits32(
+		    _mm256_loadu_si256((const __m256i *)(const void *)(s + i)),
+		    _mm256_loadu_si256((const __m256i *)(const void *)(s + i + 1)), t)))
+			return true;
+	/* The starts i .. n - MIN_WORD left: one block ending at s[n - 1],
+	 * overlapping the last, the starts already seen masked off. */
+	if (i + MIN_WORD <= n) {
+		size_t j = n - 33;
+
+		return hits_might(r, s, n, j, pair_hits32(
+		    _mm256_loadu_si256((const __m256i *)(const void *)(s + j)),
+		    _mm256_loadu_si256((const __m256i *)(const void *)(s + j + 1)), t) &
+		    (~0u << (i - j)));
+	}
+	return false;
+}
+#endif
+
+bool
+redact_might_path(const struct redactor *r, const char *s, size_t n, enum redact_path p)
+{
+#ifdef HAVE_AVX2_PATH
+	static int avx2 = -1;
+
+	if (avx2 < 0)
+		avx2 = __builtin_cpu_supports("avx2") ? 1 : 0;
+	if (avx2 && r != NULL && r->nib_ready && (p == REDACT_PATH_AUTO || p == REDACT_PATH_AVX2))
+		return might_avx2(r, s, n);
+#endif
+	if (p == REDACT_PATH_SCALAR)
+		return might_scalar(r, s, n);
+#ifdef __SSE2__
+	return might_sse2(r, s, n);
+#else
+	return might_scalar(r, s, n);
+#endif
+}
+
+bool
+redact_might(const struct redactor *r, const char *s, size_t n)
+{
+	return redact_might_path(r, s, n, REDACT_PATH_AUTO);
 }
 
 #undef AT

@@ -119,23 +119,81 @@ pre_test_sees_words_at_every_offset(void **state)
 	struct redactor r;
 	char line[128];
 	size_t w, off, n;
+	enum redact_path p;
 
 	registry(&r);
 	for (w = 0; w < sizeof(words) / sizeof(words[0]) + r.n; w++) {
 		const char *word = w < sizeof(words) / sizeof(words[0]) ? words[w] :
 		    r.secrets[w - sizeof(words) / sizeof(words[0])];
 
-		for (off = 0; off < 48; off++) {
+		for (off = 0; off < 80; off++) {
 			memset(line, 'x', sizeof(line));
 			memcpy(line + off, word, strlen(word));
-			for (n = off + strlen(word); n < off + strlen(word) + 20; n++)
-				if (!redact_might(&r, line, n))
-					fail_msg("\"%s\" at %zu in %zu bytes not seen", word, off, n);
+			for (n = off + strlen(word); n < off + strlen(word) + 40 && n <= sizeof(line); n++)
+				for (p = REDACT_PATH_AUTO; p <= REDACT_PATH_AVX2; p++)
+					if (!redact_might_path(&r, line, n, p))
+						fail_msg("\"%s\" at %zu in %zu bytes not seen (path %d)",
+						    word, off, n, (int)p);
 		}
 	}
 	memset(line, 'x', sizeof(line));
 	for (n = 0; n <= sizeof(line); n++)
-		assert_false(redact_might(&r, line, n));
+		for (p = REDACT_PATH_AUTO; p <= REDACT_PATH_AVX2; p++)
+			assert_false(redact_might_path(&r, line, n, p));
+	redact_free(&r);
+}
+
+/* The AVX2, SSE2 and scalar pre-tests agree on random lines made of the
+ * bytes the words start with (upper and lower case), the bytes the
+ * nibble buckets also take in ('*', '=', '\r', high bytes), the
+ * secrets' bytes and filler, at every length up to 200. Each path is only
+ * a superset test, but all three check every hit exactly, so they must
+ * give the same answer. */
+static void
+pre_test_paths_agree(void **state)
+{
+	static const char alphabet[] = "stbkcdpae:-/ioruywSTBKCDPAEIORUYW*=\r\n\x80\xff\x00"
+	    "xyz019 _.?&[]\"'JjsS3DACT";
+	static const char *const words[] = { "secret", "SIG", "Token", "pass", "pwd", "kEy",
+		"dsn", "database", "auth", "cookie", "credential", "bearer", "eyJ", "://",
+		"-----", "s3cretvalue", "DACT", "\xc3\xa9tait-secret", "Q*=q-zz" };
+	struct redactor r;
+	char line[256];
+	uint64_t x = 0x243f6a8885a308d3ull;
+	size_t it, n, i, said = 0;
+
+	(void)state;
+	registry(&r);
+	redact_add_secret(&r, "\xc3\xa9tait-secret");   /* a first byte >= 0x80 */
+	redact_add_secret(&r, "Q*=q-zz");
+	for (it = 0; it < 200000; it++) {
+		bool a, b, c;
+
+		n = it % 201;
+		for (i = 0; i < n; i++) {
+			x ^= x << 13;
+			x ^= x >> 7;
+			x ^= x << 17;
+			/* Mostly filler, so that many lines hold no word at all. */
+			line[i] = (x >> 40) % 8 != 0 ? 'x' : alphabet[(x >> 8) % (sizeof(alphabet) - 1)];
+		}
+		/* Half the lines get a word, a secret or a near miss (the word
+		 * one byte short), anywhere, possibly running past the end. */
+		if (n > 0 && (x >> 20) % 2 == 0) {
+			const char *w = words[(x >> 24) % (sizeof(words) / sizeof(words[0]))];
+			size_t at = (size_t)(x >> 32) % n, wl = strlen(w) - (x >> 30) % 2;
+
+			memcpy(line + at, w, at + wl <= n ? wl : n - at);
+		}
+		a = redact_might_path(&r, line, n, REDACT_PATH_AVX2);
+		b = redact_might_path(&r, line, n, REDACT_PATH_SSE2);
+		c = redact_might_path(&r, line, n, REDACT_PATH_SCALAR);
+		if (a != c || b != c)
+			fail_msg("paths disagree on %zu bytes: avx2 %d sse2 %d scalar %d", n, a, b, c);
+		said += c;
+	}
+	/* Both answers came up often enough to mean something. */
+	assert_true(said > 20000 && said < 180000);
 	redact_free(&r);
 }
 
@@ -317,6 +375,7 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(every_slot_is_redacted),
 		cmocka_unit_test(pre_test_sees_words_at_every_offset),
+		cmocka_unit_test(pre_test_paths_agree),
 		cmocka_unit_test(redacting_twice_changes_nothing),
 		cmocka_unit_test(ordinary_log_lines_are_left_alone),
 		cmocka_unit_test(json_values_under_secret_keys_are_replaced_whole),
