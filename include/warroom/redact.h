@@ -22,11 +22,11 @@ struct redactor {
 	char **secrets;
 	size_t *lens;                    /* strlen of each, for the hot path */
 	size_t n;
-	/* redact_might's pair tables (nibble -> bucket bits: first byte low,
-	 * first high, second low, second high), set by redact_init and
-	 * redact_add_secret; without them (nib_ready false) it takes the
-	 * slower path that needs none. */
-	unsigned char nib[4][16];
+	/* redact_might's tables (nibble -> bucket bits: first byte low,
+	 * first high, second low, second high, third low, third high), set by
+	 * redact_init and redact_add_secret; without them (nib_ready false)
+	 * it takes the slower path that needs none. */
+	unsigned char nib[6][16];
 	bool nib_ready;
 };
 

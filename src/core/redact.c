@@ -44,54 +44,58 @@ struct spans {
 };
 
 /*
- * redact_might's pair buckets. Every word a rule looks for (trigger_at)
- * starts with a pair of bytes that, with bit 5 forced on (lowercase for
- * letters; ':', '/' and '-' have it already), lies in one bucket's
- * first x second set; bucket 7 holds the registered secrets' first two
- * bytes. A bucket is tested as nibble tables (Teddy-style: a byte is in a
+ * redact_might's buckets. Every word a rule looks for (trigger_at)
+ * starts with three bytes that, with bit 5 forced on (lowercase for
+ * letters; ':', '/' and '-' have it already), lie in one bucket's
+ * first x second x third set; bucket 7 holds the registered secrets'
+ * first three bytes (no secret is shorter than WR_REDACT_MIN_SECRET).
+ * A bucket is tested as nibble tables (Teddy-style: a byte is in a
  * bucket's set when both its nibbles are), so a set stands for every byte
  * its low and high nibbles combine to: chosen so that is almost exact
  * ({s,t}, {e,i,o}: exact; {:,-}: also '*' and '='). A superset either
- * way; every hit is checked by trigger_at or secret_at.
+ * way; every hit is checked by trigger_at or secret_at. Three bytes, not
+ * two: "seq", "users", "item", "timeout" would hit on two.
  */
 static const struct {
-	const char *first, *second;
+	const char *first, *second, *third;
 } pair_buckets[7] = {
-	{ "st", "eio" },	/* secret sig token */
-	{ "bk", "e" },		/* bearer key */
-	{ "c", "or" },		/* cookie credential */
-	{ "d", "sa" },		/* dsn database */
-	{ "p", "aw" },		/* pass pwd */
-	{ "ae", "uy" },		/* auth eyJ */
-	{ ":-", "/-" },		/* :// ----- */
+	{ "st", "eio", "cgk" },	/* secret sig token */
+	{ "bk", "e", "ay" },	/* bearer key */
+	{ "c", "or", "oe" },	/* cookie credential */
+	{ "d", "sa", "nt" },	/* dsn database */
+	{ "p", "aw", "sd" },	/* pass pwd */
+	{ "ae", "uy", "tj" },	/* auth eyJ */
+	{ ":-", "/-", "/-" },	/* :// ----- */
 };
 #define SECRET_BUCKET 0x80
 
+/* Byte k (0..2) of a start may be c in bucket bit. */
 static void
-nib_add(struct redactor *r, unsigned char a, unsigned char b, unsigned bit)
+nib_add(struct redactor *r, int k, unsigned char c, unsigned bit)
 {
-	a |= 0x20;
-	b |= 0x20;
-	r->nib[0][a & 15] |= (unsigned char)bit;
-	r->nib[1][a >> 4] |= (unsigned char)bit;
-	r->nib[2][b & 15] |= (unsigned char)bit;
-	r->nib[3][b >> 4] |= (unsigned char)bit;
+	c |= 0x20;
+	r->nib[2 * k][c & 15] |= (unsigned char)bit;
+	r->nib[2 * k + 1][c >> 4] |= (unsigned char)bit;
 }
 
 void
 redact_init(struct redactor *r)
 {
-	const char *f, *g;
+	const char *c;
 	size_t k;
 
 	r->secrets = NULL;
 	r->lens = NULL;
 	r->n = 0;
 	memset(r->nib, 0, sizeof(r->nib));
-	for (k = 0; k < WR_ARRAY_LEN(pair_buckets); k++)
-		for (f = pair_buckets[k].first; *f != '\0'; f++)
-			for (g = pair_buckets[k].second; *g != '\0'; g++)
-				nib_add(r, (unsigned char)*f, (unsigned char)*g, 1u << k);
+	for (k = 0; k < WR_ARRAY_LEN(pair_buckets); k++) {
+		for (c = pair_buckets[k].first; *c != '\0'; c++)
+			nib_add(r, 0, (unsigned char)*c, 1u << k);
+		for (c = pair_buckets[k].second; *c != '\0'; c++)
+			nib_add(r, 1, (unsigned char)*c, 1u << k);
+		for (c = pair_buckets[k].third; *c != '\0'; c++)
+			nib_add(r, 2, (unsigned char)*c, 1u << k);
+	}
 	r->nib_ready = true;
 }
 
@@ -121,7 +125,8 @@ redact_add_secret(struct redactor *r, const char *secret)
 	r->lens = xrealloc(r->lens, (r->n + 1) * sizeof(*r->lens));
 	r->lens[r->n] = strlen(secret);
 	r->secrets[r->n++] = xstrdup(secret);
-	nib_add(r, (unsigned char)secret[0], (unsigned char)secret[1], SECRET_BUCKET);
+	for (i = 0; i < 3; i++)
+		nib_add(r, (int)i, (unsigned char)secret[i], SECRET_BUCKET);
 }
 
 static void
@@ -694,76 +699,85 @@ might_sse2(const struct redactor *r, const char *s, size_t n)
 #define MIN_WORD 3
 _Static_assert(WR_REDACT_MIN_SECRET >= MIN_WORD, "a secret is at least MIN_WORD bytes");
 
-/* The bucket bits of 32 starts: a holds the bytes at the starts, b the
- * bytes one further; t the four nibble tables, each in both lanes. */
+/* The buckets the bytes of v may be byte k of a start in. */
+#define NIB32(v, k) _mm256_and_si256( \
+	_mm256_shuffle_epi8(t[2 * (k)], _mm256_and_si256(v, low)), \
+	_mm256_shuffle_epi8(t[2 * (k) + 1], _mm256_and_si256(_mm256_srli_epi16(v, 4), low)))
+
+/* Which of 32 starts may begin a word (*secret: a registered secret):
+ * a holds the bytes at the starts, b and c the bytes one and two
+ * further; t the six nibble tables, each in both lanes. */
 __attribute__((target("avx2"))) static inline unsigned
-pair_hits32(__m256i a, __m256i b, const __m256i t[4])
+pair_hits32(__m256i a, __m256i b, __m256i c, const __m256i t[6], unsigned *secret)
 {
 	const __m256i bit5 = _mm256_set1_epi8(0x20), low = _mm256_set1_epi8(0x0f);
 	__m256i m;
 
 	a = _mm256_or_si256(a, bit5);
 	b = _mm256_or_si256(b, bit5);
-	m = _mm256_and_si256(
-	    _mm256_shuffle_epi8(t[0], _mm256_and_si256(a, low)),
-	    _mm256_shuffle_epi8(t[1], _mm256_and_si256(_mm256_srli_epi16(a, 4), low)));
-	m = _mm256_and_si256(m, _mm256_shuffle_epi8(t[2], _mm256_and_si256(b, low)));
-	m = _mm256_and_si256(m, _mm256_shuffle_epi8(t[3],
-	    _mm256_and_si256(_mm256_srli_epi16(b, 4), low)));
-	return ~(unsigned)_mm256_movemask_epi8(_mm256_cmpeq_epi8(m, _mm256_setzero_si256()));
+	c = _mm256_or_si256(c, bit5);
+	m = _mm256_and_si256(_mm256_and_si256(NIB32(a, 0), NIB32(b, 1)), NIB32(c, 2));
+	*secret = (unsigned)_mm256_movemask_epi8(m);	/* SECRET_BUCKET is bit 7 */
+	return ~(unsigned)_mm256_movemask_epi8(_mm256_cmpeq_epi8(
+	    _mm256_and_si256(m, _mm256_set1_epi8(SECRET_BUCKET - 1)), _mm256_setzero_si256()));
 }
 
+/* The hits among the 32 starts from i, under mask, checked in full. */
 static bool
-hits_might(const struct redactor *r, const char *s, size_t n, size_t i, unsigned hits)
+hits_might(const struct redactor *r, const char *s, size_t n, size_t i, unsigned words,
+    unsigned secrets, unsigned mask)
 {
-	for (; hits != 0; hits &= hits - 1) {
-		size_t at = i + (size_t)__builtin_ctz(hits);
-
-		if (trigger_at(s, n, at) || secret_at(r, s, n, at))
+	for (words &= mask; words != 0; words &= words - 1)
+		if (trigger_at(s, n, i + (size_t)__builtin_ctz(words)))
 			return true;
-	}
+	for (secrets &= mask; secrets != 0; secrets &= secrets - 1)
+		if (secret_at(r, s, n, i + (size_t)__builtin_ctz(secrets)))
+			return true;
 	return false;
 }
+
+/* One block of 32 starts from s + i (reading s[i .. i + 34)). */
+#define LOAD32(p) _mm256_loadu_si256((const __m256i *)(const void *)(p))
+#define BLOCK32(p, i, mask) \
+	(words = pair_hits32(LOAD32((p) + (i)), LOAD32((p) + (i) + 1), LOAD32((p) + (i) + 2), \
+	    t, &secrets), \
+	    ((words | secrets) & (mask)) != 0 && hits_might(r, p, n, i, words, secrets, mask))
 
 /* Thirty-two starts at a time with four table lookups (pshufb) instead of
  * 22 compares; a hit is a start whose two bytes share a bucket. */
 __attribute__((target("avx2"))) static bool
 might_avx2(const struct redactor *r, const char *s, size_t n)
 {
-	__m256i t[4];
+	__m256i t[6];
+	unsigned words, secrets;
 	size_t i = 0, k;
 
-	for (k = 0; k < 4; k++)
+	for (k = 0; k < 6; k++)
 		t[k] = _mm256_broadcastsi128_si256(
 		    _mm_loadu_si128((const __m128i *)(const void *)r->nib[k]));
-	if (n < 32 + 1) {
+	if (n < 32 + 2) {
 		char pad[64] = { 0 };
 
 		/* Short: from a zero-padded copy; zeros start none, and the
 		 * mask keeps starts inside s. */
 		memcpy(pad, s, n);
-		return hits_might(r, pad, n, 0, pair_hits32(
-		    _mm256_loadu_si256((const __m256i *)(const void *)pad),
-		    _mm256_loadu_si256((const __m256i *)(const void *)(pad + 1)), t) &
-		    (n >= 32 ? ~0u : (1u << n) - 1));
+		return BLOCK32(pad, 0, n >= 32 ? ~0u : (1u << n) - 1);
 	}
-	for (; i + 32 + 1 <= n; i += 32)
-		if (hits_might(r, s, n, i, pair_hits32(
-		    _mm256_loadu_si256((const __m256i *)(const void *)(s + i)),
-		    _mm256_loadu_si256((const __m256i *)(const void *)(s + i + 1)), t)))
+	for (; i + 32 + 2 <= n; i += 32)
+		if (BLOCK32(s, i, ~0u))
 			return true;
 	/* The starts i .. n - MIN_WORD left: one block ending at s[n - 1],
 	 * overlapping the last, the starts already seen masked off. */
 	if (i + MIN_WORD <= n) {
-		size_t j = n - 33;
+		size_t j = n - 34;
 
-		return hits_might(r, s, n, j, pair_hits32(
-		    _mm256_loadu_si256((const __m256i *)(const void *)(s + j)),
-		    _mm256_loadu_si256((const __m256i *)(const void *)(s + j + 1)), t) &
-		    (~0u << (i - j)));
+		return BLOCK32(s, j, ~0u << (i - j));
 	}
 	return false;
 }
+#undef BLOCK32
+#undef LOAD32
+#undef NIB32
 #endif
 
 bool

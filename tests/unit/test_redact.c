@@ -168,6 +168,7 @@ pre_test_paths_agree(void **state)
 	redact_add_secret(&r, "Q*=q-zz");
 	for (it = 0; it < 200000; it++) {
 		bool a, b, c;
+		char *exact;
 
 		n = it % 201;
 		for (i = 0; i < n; i++) {
@@ -185,9 +186,14 @@ pre_test_paths_agree(void **state)
 
 			memcpy(line + at, w, at + wl <= n ? wl : n - at);
 		}
-		a = redact_might_path(&r, line, n, REDACT_PATH_AVX2);
-		b = redact_might_path(&r, line, n, REDACT_PATH_SSE2);
-		c = redact_might_path(&r, line, n, REDACT_PATH_SCALAR);
+		/* An exact-size copy on the heap: ASan sees any read past it. */
+		exact = malloc(n > 0 ? n : 1);
+		assert_non_null(exact);
+		memcpy(exact, line, n);
+		a = redact_might_path(&r, exact, n, REDACT_PATH_AVX2);
+		b = redact_might_path(&r, exact, n, REDACT_PATH_SSE2);
+		c = redact_might_path(&r, exact, n, REDACT_PATH_SCALAR);
+		free(exact);
 		if (a != c || b != c)
 			fail_msg("paths disagree on %zu bytes: avx2 %d sse2 %d scalar %d", n, a, b, c);
 		said += c;
