@@ -700,15 +700,16 @@ might_sse2(const struct redactor *r, const char *s, size_t n)
 _Static_assert(WR_REDACT_MIN_SECRET >= MIN_WORD, "a secret is at least MIN_WORD bytes");
 
 /* The buckets the bytes of v may be byte k of a start in. */
-#define NIB32(v, k) _mm256_and_si256( \
-	_mm256_shuffle_epi8(t[2 * (k)], _mm256_and_si256(v, low)), \
-	_mm256_shuffle_epi8(t[2 * (k) + 1], _mm256_and_si256(_mm256_srli_epi16(v, 4), low)))
+#define NIB32(v, tl, th) _mm256_and_si256( \
+	_mm256_shuffle_epi8(tl, _mm256_and_si256(v, low)), \
+	_mm256_shuffle_epi8(th, _mm256_and_si256(_mm256_srli_epi16(v, 4), low)))
 
 /* Which of 32 starts may begin a word (*secret: a registered secret):
  * a holds the bytes at the starts, b and c the bytes one and two
- * further; t the six nibble tables, each in both lanes. */
+ * further; t0..t5 the six nibble tables, each in both lanes. */
 __attribute__((target("avx2"))) static inline unsigned
-pair_hits32(__m256i a, __m256i b, __m256i c, const __m256i t[6], unsigned *secret)
+pair_hits32(__m256i a, __m256i b, __m256i c, __m256i t0, __m256i t1, __m256i t2,
+    __m256i t3, __m256i t4, __m256i t5, unsigned *secret)
 {
 	const __m256i bit5 = _mm256_set1_epi8(0x20), low = _mm256_set1_epi8(0x0f);
 	__m256i m;
@@ -716,7 +717,7 @@ pair_hits32(__m256i a, __m256i b, __m256i c, const __m256i t[6], unsigned *secre
 	a = _mm256_or_si256(a, bit5);
 	b = _mm256_or_si256(b, bit5);
 	c = _mm256_or_si256(c, bit5);
-	m = _mm256_and_si256(_mm256_and_si256(NIB32(a, 0), NIB32(b, 1)), NIB32(c, 2));
+	m = _mm256_and_si256(_mm256_and_si256(NIB32(a, t0, t1), NIB32(b, t2, t3)), NIB32(c, t4, t5));
 	*secret = (unsigned)_mm256_movemask_epi8(m);	/* SECRET_BUCKET is bit 7 */
 	return ~(unsigned)_mm256_movemask_epi8(_mm256_cmpeq_epi8(
 	    _mm256_and_si256(m, _mm256_set1_epi8(SECRET_BUCKET - 1)), _mm256_setzero_si256()));
@@ -740,7 +741,7 @@ hits_might(const struct redactor *r, const char *s, size_t n, size_t i, unsigned
 #define LOAD32(p) _mm256_loadu_si256((const __m256i *)(const void *)(p))
 #define BLOCK32(p, i, mask) \
 	(words = pair_hits32(LOAD32((p) + (i)), LOAD32((p) + (i) + 1), LOAD32((p) + (i) + 2), \
-	    t, &secrets), \
+	    t0, t1, t2, t3, t4, t5, &secrets), \
 	    ((words | secrets) & (mask)) != 0 && hits_might(r, p, n, i, words, secrets, mask))
 
 /* Thirty-two starts at a time with four table lookups (pshufb) instead of
@@ -748,13 +749,14 @@ hits_might(const struct redactor *r, const char *s, size_t n, size_t i, unsigned
 __attribute__((target("avx2"))) static bool
 might_avx2(const struct redactor *r, const char *s, size_t n)
 {
-	__m256i t[6];
+#define TABLE(k) _mm256_broadcastsi128_si256(_mm_loadu_si128((const __m128i *)(const void *)r->nib[k]))
+	/* Six registers, not an array: an array was stored to the stack on
+	 * every call. */
+	const __m256i t0 = TABLE(0), t1 = TABLE(1), t2 = TABLE(2), t3 = TABLE(3),
+	    t4 = TABLE(4), t5 = TABLE(5);
+#undef TABLE
 	unsigned words, secrets;
-	size_t i = 0, k;
-
-	for (k = 0; k < 6; k++)
-		t[k] = _mm256_broadcastsi128_si256(
-		    _mm_loadu_si128((const __m128i *)(const void *)r->nib[k]));
+	size_t i = 0;
 	if (n < 32 + 2) {
 		char pad[64] = { 0 };
 
