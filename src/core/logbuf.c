@@ -14,6 +14,9 @@
 
 #include <stdlib.h>
 #include <string.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 #include "warroom/sanitize.h"
 #include "warroom/util.h"
@@ -211,6 +214,37 @@ clamp_len(const char *text, size_t len, size_t max)
 	return len;
 }
 
+/* Copy s[0..len) to d; whether it held a '\n'. One pass instead of memcpy
+ * then memchr: lines are short, and a sanitized line never has one. */
+static bool
+copy_has_nl(char *d, const char *s, size_t len)
+{
+#ifdef __SSE2__
+	const __m128i nl = _mm_set1_epi8('\n');
+	__m128i v, any = _mm_setzero_si128();
+	size_t i;
+
+	if (len < 16) {
+		memcpy(d, s, len);
+		return memchr(s, '\n', len) != NULL;
+	}
+	for (i = 0; i + 16 <= len; i += 16) {
+		v = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
+		_mm_storeu_si128((__m128i *)(void *)(d + i), v);
+		any = _mm_or_si128(any, _mm_cmpeq_epi8(v, nl));
+	}
+	if (i < len) {	/* the last 16 bytes, overlapping */
+		v = _mm_loadu_si128((const __m128i *)(const void *)(s + len - 16));
+		_mm_storeu_si128((__m128i *)(void *)(d + len - 16), v);
+		any = _mm_or_si128(any, _mm_cmpeq_epi8(v, nl));
+	}
+	return _mm_movemask_epi8(any) != 0;
+#else
+	memcpy(d, s, len);
+	return memchr(s, '\n', len) != NULL;
+#endif
+}
+
 uint64_t
 logbuf_append(struct logbuf *lb, const char *text, size_t len, unsigned source)
 {
@@ -220,12 +254,12 @@ logbuf_append(struct logbuf *lb, const char *text, size_t len, unsigned source)
 	len = clamp_len(text, len, lb->limit / 4);
 	off = arena_reserve(lb, len + 1);
 	p = lb->arena + off;
-	memcpy(p, text, len);
 	/* A '\n' inside a line would split it for the filter. */
-	while ((nl = memchr(p, '\n', len - (size_t)(p - (lb->arena + off)))) != NULL) {
-		*nl = ' ';
-		p = nl + 1;
-	}
+	if (copy_has_nl(p, text, len))
+		while ((nl = memchr(p, '\n', len - (size_t)(p - (lb->arena + off)))) != NULL) {
+			*nl = ' ';
+			p = nl + 1;
+		}
 	lb->arena[off + len] = '\n';
 	return index_push(lb, off, len, source);
 }

@@ -121,6 +121,38 @@ appends_keep_lines_single(void **state)
 	logbuf_free(&lb);
 }
 
+/* The copy into the arena checks for '\n' 16 bytes at a time (the last
+ * block overlapping): one or two '\n' anywhere in a line of any length up
+ * to 80 become spaces, and the rest of the line is copied exactly. */
+static void
+appends_replace_newlines_at_every_offset(void **state)
+{
+	struct logbuf lb;
+	struct logbuf_line l;
+	char in[80], want[80];
+	size_t n, a, b, k;
+	uint64_t s;
+
+	(void)state;
+	logbuf_init(&lb, 0);
+	for (n = 0; n <= sizeof(in); n++)
+		for (a = 0; a <= n; a++)
+			for (b = a; b <= n; b += 7) {
+				for (k = 0; k < n; k++)
+					in[k] = want[k] = (char)('!' + (k * 7 + n) % 90);
+				if (a < n)
+					in[a] = '\n', want[a] = ' ';
+				if (b < n)
+					in[b] = '\n', want[b] = ' ';
+				s = logbuf_append(&lb, in, n, 0);
+				assert_true(logbuf_get(&lb, s, &l));
+				assert_int_equal(l.len, n);
+				assert_memory_equal(l.text, want, n);
+				assert_int_equal(l.text[n], '\n');
+			}
+	logbuf_free(&lb);
+}
+
 static void
 overhead_is_at_most_8_bytes_per_line(void **state)
 {
@@ -379,6 +411,7 @@ main(void)
 		cmocka_unit_test(ring_stays_bounded_and_drops_whole_lines),
 		cmocka_unit_test(sequence_numbers_name_the_same_line),
 		cmocka_unit_test(appends_keep_lines_single),
+		cmocka_unit_test(appends_replace_newlines_at_every_offset),
 		cmocka_unit_test(overhead_is_at_most_8_bytes_per_line),
 		cmocka_unit_test(timestamps_are_read_from_the_line),
 		cmocka_unit_test(filter_finds_what_each_line_matches),
