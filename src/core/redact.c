@@ -699,7 +699,8 @@ might_sse2(const struct redactor *r, const char *s, size_t n)
 #define MIN_WORD 3
 _Static_assert(WR_REDACT_MIN_SECRET >= MIN_WORD, "a secret is at least MIN_WORD bytes");
 
-/* The buckets the bytes of v may be byte k of a start in. */
+/* For each byte of v, the buckets in which it may be a start's byte k
+ * (tl, th: that byte's low- and high-nibble tables). */
 #define NIB32(v, tl, th) _mm256_and_si256( \
 	_mm256_shuffle_epi8(tl, _mm256_and_si256(v, low)), \
 	_mm256_shuffle_epi8(th, _mm256_and_si256(_mm256_srli_epi16(v, 4), low)))
@@ -744,12 +745,13 @@ hits_might(const struct redactor *r, const char *s, size_t n, size_t i, unsigned
 	    t0, t1, t2, t3, t4, t5, &secrets), \
 	    ((words | secrets) & (mask)) != 0 && hits_might(r, p, n, i, words, secrets, mask))
 
-/* Thirty-two starts at a time with four table lookups (pshufb) instead of
- * 22 compares; a hit is a start whose two bytes share a bucket. */
+/* Thirty-two starts at a time with six table lookups (pshufb) instead of
+ * 22 compares per 16; a hit is a start whose three bytes share a bucket. */
 __attribute__((target("avx2"))) static bool
 might_avx2(const struct redactor *r, const char *s, size_t n)
 {
-#define TABLE(k) _mm256_broadcastsi128_si256(_mm_loadu_si128((const __m128i *)(const void *)r->nib[k]))
+#define TABLE(k) \
+	_mm256_broadcastsi128_si256(_mm_loadu_si128((const __m128i *)(const void *)r->nib[k]))
 	/* Six registers, not an array: an array was stored to the stack on
 	 * every call. */
 	const __m256i t0 = TABLE(0), t1 = TABLE(1), t2 = TABLE(2), t3 = TABLE(3),
@@ -757,6 +759,7 @@ might_avx2(const struct redactor *r, const char *s, size_t n)
 #undef TABLE
 	unsigned words, secrets;
 	size_t i = 0;
+
 	if (n < 32 + 2) {
 		char pad[64] = { 0 };
 
