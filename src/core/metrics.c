@@ -677,6 +677,7 @@ parse_sample(const char *s, const char *e, const char *lim, struct tpl *t,
 	while (s < e && is_blank(*s))
 		s++;
 	out->has_timestamp = false;
+	out->timestamp_ms = 0;
 	if (s < e) {
 		v = s;
 		while (s < e && !is_blank(*s))
