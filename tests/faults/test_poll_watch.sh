@@ -13,14 +13,20 @@ sed 's/^\[warroom\]$/[warroom]\npoll_interval = 1s/' "$fl/warroom.conf" > "$tmp/
 watches() { pgrep -f "while :; do .cd '$fl/hosts/h1/app'" | wc -l; }
 polls() { grep -c "compose.* ps" "$fl/hosts/h1/commands.log" 2> /dev/null || echo 0; }
 
-start 120 30 "$WARROOM -c $tmp/c.conf"
-wait_re "│> h1 +api +UP +v1\\.4\\.1" 15
-n0=$(polls)
-sleep 4
-[ "$(watches)" = 1 ] || fail "$(watches) remote watch loops for h1, not 1"
-[ $(( $(polls) - n0 )) -ge 3 ] || fail "only $(( $(polls) - n0 )) polls in 4 s at 1 s"
-"$fleet" set-tag --dir "$fl" h1 api v1.4.9 > /dev/null
-wait_re "│> h1 +api +UP +v1\\.4\\.9" 5
+# polling_works LOOPS — start the console: LOOPS watch loops on h1, at
+# least 3 polls in 4 s at 1 s, and a new tag reaches HOSTS.
+polling_works() {
+	start 120 30 "$WARROOM -c $tmp/c.conf"
+	wait_re "│> h1 +api +UP +v1\\.4\\.1" 15
+	n0=$(polls)
+	sleep 4
+	[ "$(watches)" = "$1" ] || fail "$(watches) remote watch loops for h1, not $1"
+	[ $(( $(polls) - n0 )) -ge 3 ] || fail "only $(( $(polls) - n0 )) polls in 4 s at 1 s"
+	"$fleet" set-tag --dir "$fl" h1 api v1.4.9 > /dev/null
+	wait_re "│> h1 +api +UP +v1\\.4\\.9" 5
+}
+
+polling_works 1
 ok "one remote loop per host; each round reaches HOSTS"
 
 # The next docker command hangs (20 s): the row says so after 2 x 1 s + 10 s;
@@ -42,14 +48,7 @@ wait_for "exit=0"
 # again (the login shell, an absolute path, still runs those).
 printf '#!/bin/bash\nexit 127\n' > "$fl/bin/sh"
 chmod +x "$fl/bin/sh"
-start 120 30 "$WARROOM -c $tmp/c.conf"
-wait_re "│> h1 +api +UP +v1\\.4\\.1" 15
-n0=$(polls)
-sleep 4
-[ "$(watches)" = 0 ] || fail "a watch loop runs although sh fails"
-[ $(( $(polls) - n0 )) -ge 3 ] || fail "only $(( $(polls) - n0 )) polls in 4 s without the watch"
-"$fleet" set-tag --dir "$fl" h1 api v1.4.9 > /dev/null
-wait_re "│> h1 +api +UP +v1\\.4\\.9" 5
+polling_works 0
 rm -f "$fl/bin/sh"
 ok "without a usable sh, one command per poll"
 keys q
