@@ -71,6 +71,10 @@ bool wr_parse_rfc3339(const char *t, size_t len, int64_t *secs, int *ms);
  * neither timegm() nor a TZ lookup. */
 int64_t wr_days_from_civil(int64_t y, int64_t m, int64_t d);
 
+/* Whether this CPU runs AVX2, for the hot paths that have a variant for
+ * it (sanitize, the redaction pre-test); false off x86-64. */
+bool wr_cpu_has_avx2(void);
+
 #define WR_ARRAY_LEN(a) (sizeof(a) / sizeof((a)[0]))
 
 #endif

@@ -789,11 +789,7 @@ bool
 redact_might_path(const struct redactor *r, const char *s, size_t n, enum redact_path p)
 {
 #ifdef HAVE_AVX2_PATH
-	static int avx2 = -1;
-
-	if (avx2 < 0)
-		avx2 = __builtin_cpu_supports("avx2") ? 1 : 0;
-	if (avx2 && r != NULL && r->nib_ready && (p == REDACT_PATH_AUTO || p == REDACT_PATH_AVX2))
+	if (wr_cpu_has_avx2() && r != NULL && r->nib_ready && (p == REDACT_PATH_AUTO || p == REDACT_PATH_AVX2))
 		return might_avx2(r, s, n);
 #endif
 	if (p == REDACT_PATH_SCALAR)

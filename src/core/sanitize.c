@@ -131,11 +131,7 @@ static size_t
 copy_printable(const unsigned char *s, size_t n, char *d, size_t room)
 {
 #ifdef HAVE_AVX2_PATH
-	static int avx2 = -1;
-
-	if (avx2 < 0)
-		avx2 = __builtin_cpu_supports("avx2") ? 1 : 0;
-	if (avx2)
+	if (wr_cpu_has_avx2())
 		return copy_printable_avx2(s, n, d, room);
 #endif
 #ifdef __SSE2__

@@ -280,3 +280,14 @@ wr_parse_rfc3339(const char *t, size_t len, int64_t *secs, int *ms)
 		*ms = frac;
 	return true;
 }
+
+bool
+wr_cpu_has_avx2(void)
+{
+#if defined(__x86_64__) && defined(__GNUC__)
+	/* A bit test on what libgcc read at start-up: no need to cache it. */
+	return __builtin_cpu_supports("avx2");
+#else
+	return false;
+#endif
+}
