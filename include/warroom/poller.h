@@ -59,7 +59,6 @@ struct host_metrics {
 	double error_hist[POLLER_HISTORY];  /* oldest first; NAN: no data */
 	double p95_hist[POLLER_HISTORY];
 	int nhist;
-	int hist_cap;                    /* ten minutes of scrapes, <= POLLER_HISTORY */
 	/* private to the poller */
 	struct metrics_scrape prev;
 	int64_t prev_mono_ms;

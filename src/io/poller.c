@@ -73,6 +73,7 @@ struct poller {
 	size_t nhosts;
 	unsigned seed;
 	char token[24];                  /* marks the watch's markers, per run */
+	int hist_cap;                    /* ten minutes of scrapes, <= POLLER_HISTORY */
 };
 
 /* One command's output, gathered whole, and what to do with it. */
@@ -597,9 +598,9 @@ on_probe(void *arg)
 /* ---- metrics ---- */
 
 static void
-push_hist(struct host_metrics *m, double err, double p95)
+push_hist(struct host_metrics *m, int cap, double err, double p95)
 {
-	if (m->nhist >= m->hist_cap) {
+	if (m->nhist >= cap) {
 		memmove(m->error_hist, m->error_hist + 1, (size_t)(m->nhist - 1) * sizeof(double));
 		memmove(m->p95_hist, m->p95_hist + 1, (size_t)(m->nhist - 1) * sizeof(double));
 		m->nhist--;
@@ -659,7 +660,7 @@ scrape_done(const struct http_response *r, void *arg)
 	in.p95_ms = m->have_rates ? m->rates.p95_s * 1000.0 : NAN;
 	host_restarts(hp, &in);
 	v = decide(&hp->p->cfg->thresholds, &in, m->nhist ? &m->verdict : NULL, &dp);
-	push_hist(m, in.error_rate, in.p95_ms);
+	push_hist(m, hp->p->hist_cap, in.error_rate, in.p95_ms);
 	if (m->nhist > 1 && v.level != m->verdict.level && hp->p->opts.on_verdict != NULL)
 		hp->p->opts.on_verdict(hp->host, &v, hp->p->opts.arg);
 	m->verdict = v;
@@ -742,17 +743,17 @@ poller_new(struct loop *loop, struct ssh_pool *pool, struct http_client *http,
 	/* Unpredictable enough that no command's own output ends in it. */
 	snprintf(p->token, sizeof(p->token), "wr-poll-%08x%04x", (unsigned)rand_r(&p->seed),
 	    (unsigned)(loop_now_ms() & 0xffff));
+	p->hist_cap = POLLER_HISTORY_MS / p->opts.metrics_ms;
+	if (p->hist_cap > POLLER_HISTORY)
+		p->hist_cap = POLLER_HISTORY;
+	if (p->hist_cap < 2)
+		p->hist_cap = 2;
 	p->nhosts = cfg->nhosts;
 	p->hosts = xcalloc(cfg->nhosts + 1, sizeof(*p->hosts));
 	for (i = 0; i < cfg->nhosts; i++) {
 		p->hosts[i].p = p;
 		p->hosts[i].host = (int)i;
 		p->hosts[i].cfg = &cfg->hosts[i];
-		p->hosts[i].m.hist_cap = POLLER_HISTORY_MS / p->opts.metrics_ms;
-		if (p->hosts[i].m.hist_cap > POLLER_HISTORY)
-			p->hosts[i].m.hist_cap = POLLER_HISTORY;
-		if (p->hosts[i].m.hist_cap < 2)
-			p->hosts[i].m.hist_cap = 2;
 		p->hosts[i].svc = xcalloc((size_t)cfg->hosts[i].nservices + 1,
 		    sizeof(struct svc_state));
 		for (k = 0; k < cfg->hosts[i].nservices; k++)
