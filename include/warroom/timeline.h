@@ -121,6 +121,10 @@ int timeline_recover(struct timeline *tl, struct wr_err *err);
 int timeline_read(const char *dir, const char *id, struct record_list *out,
     struct record_scan *scan, struct wr_err *err);
 
+/* The verified records of tl's own file as they are now (timeline_read on
+ * it, the scan's findings dropped); free out with record_list_free. */
+int timeline_records(const struct timeline *tl, struct record_list *out, struct wr_err *err);
+
 /* `warroom incidents`: one line per incident, newest first: id, start,
  * last event (UTC), state (open, resolved, damaged), records, name. */
 int timeline_list(const char *dir, FILE *out, struct wr_err *err);

@@ -316,22 +316,13 @@ settle_interrupted(struct timeline *tl, const struct interrupted *p, chat_done_f
 int
 chat_resolve_interrupted(struct timeline *tl, chat_done_fn fn, void *arg)
 {
-	struct record_list list = { 0 };
-	struct record_scan scan;
+	struct record_list list;
 	struct interrupted *head = NULL, **tail = &head, *p, **pp;
-	char dir[WR_PATH_MAX], *slash;
 	struct wr_err err;
 	int count = 0;
 	size_t i;
 
-	if (tl == NULL || !wr_strlcpy(dir, timeline_path(tl), sizeof(dir)))
-		return 0;
-	if ((slash = strrchr(dir, '/')) != NULL)
-		*slash = '\0';
-	else
-		wr_strlcpy(dir, ".", sizeof(dir));
-	memset(&scan, 0, sizeof(scan));
-	if (timeline_read(dir, timeline_id(tl), &list, &scan, &err) != 0)
+	if (tl == NULL || timeline_records(tl, &list, &err) != 0)
 		return 0;
 	/* In file order: an announcement, its retries, then maybe an end. */
 	for (i = 0; i < list.n; i++) {
@@ -368,7 +359,6 @@ chat_resolve_interrupted(struct timeline *tl, chat_done_fn fn, void *arg)
 		}
 	}
 	record_list_free(&list);
-	record_scan_free(&scan);
 	while ((p = head) != NULL) {
 		settle_interrupted(tl, p, fn, arg);
 		count++;

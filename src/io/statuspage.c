@@ -440,19 +440,10 @@ item_new(const char *queue, const struct statuspage_update *u)
 static int
 replay(struct statuspage *sp, struct wr_err *err)
 {
-	struct record_list list = { 0 };
-	struct record_scan scan;
-	char dir[WR_PATH_MAX], *slash;
+	struct record_list list;
 	size_t i;
 
-	if (!wr_strlcpy(dir, timeline_path(sp->tl), sizeof(dir)))
-		return wr_err_set(err, "journal path too long");
-	if ((slash = strrchr(dir, '/')) != NULL)
-		*slash = '\0';
-	else
-		wr_strlcpy(dir, ".", sizeof(dir));
-	memset(&scan, 0, sizeof(scan));
-	if (timeline_read(dir, timeline_id(sp->tl), &list, &scan, err) != 0)
+	if (timeline_records(sp->tl, &list, err) != 0)
 		return -1;
 	for (i = 0; i < list.n; i++) {
 		const struct record *r = &list.v[i];
@@ -498,7 +489,6 @@ replay(struct statuspage *sp, struct wr_err *err)
 		}
 	}
 	record_list_free(&list);
-	record_scan_free(&scan);
 	count_pending(sp);
 	return 0;
 }

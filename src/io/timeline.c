@@ -915,6 +915,20 @@ timeline_read(const char *dir, const char *id, struct record_list *out,
 	return 0;
 }
 
+int
+timeline_records(const struct timeline *tl, struct record_list *out, struct wr_err *err)
+{
+	struct record_scan scan;
+
+	memset(out, 0, sizeof(*out));
+	if (timeline_read(tl->dir, tl->id, out, &scan, err) != 0) {
+		record_list_free(out);
+		return -1;
+	}
+	record_scan_free(&scan);
+	return 0;
+}
+
 struct list_row {
 	char id[WR_INCIDENT_ID_MAX + 16];
 	struct record_scan scan;

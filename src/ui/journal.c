@@ -29,17 +29,12 @@ sync_safety(struct app *app)
 int
 journal_records(struct app *app, struct record_list *out)
 {
-	struct record_scan scan;
 	struct wr_err err;
 
 	memset(out, 0, sizeof(*out));
-	if (app->tl == NULL ||
-	    timeline_read(app->cfg.timeline_dir, timeline_id(app->tl), out, &scan, &err) != 0) {
-		record_list_free(out);
+	if (app->tl == NULL)
 		return -1;
-	}
-	record_scan_free(&scan);
-	return 0;
+	return timeline_records(app->tl, out, &err);
 }
 
 static void
