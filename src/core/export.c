@@ -460,16 +460,22 @@ chat_end(const struct record *v, size_t n, size_t i)
 	return NULL;
 }
 
-/* posted, FAILED, UNKNOWN (it may be in the channel), or no outcome. */
-static const char *
+/* How a chat announcement ended, by the record that ended it (or none). */
+enum chat_end_kind { CHAT_NONE, CHAT_POSTED, CHAT_FAILED, CHAT_UNKNOWN };
+
+/* The same, as the Markdown draft and the JSON summary say it. */
+static const char *const chat_end_md[] = { "no outcome recorded", "posted", "FAILED", "UNKNOWN" };
+static const char *const chat_end_json[] = { "none", "posted", "failed", "unknown" };
+
+static enum chat_end_kind
 chat_outcome(const struct record *end)
 {
 	if (end == NULL)
-		return "no outcome recorded";
+		return CHAT_NONE;
 	if (kind_is(end, "chat.post"))
-		return "posted";
+		return CHAT_POSTED;
 	return cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(end->data, "unknown")) ?
-	    "UNKNOWN" : "FAILED";
+	    CHAT_UNKNOWN : CHAT_FAILED;
 }
 
 static void
@@ -619,7 +625,7 @@ render_md(struct wr_buf *b, const struct record *v, size_t n, const struct expor
 		fmt_time(v[i].ts_ms, o, ts);
 		wr_buf_printf(b, "- **%s** ", ts);
 		sb_text(b, o, dstr(&v[i], "text"));
-		wr_buf_printf(b, " — %s", chat_outcome(end));
+		wr_buf_printf(b, " — %s", chat_end_md[chat_outcome(end)]);
 		if (end != NULL && dstr(end, "error") != NULL) {
 			wr_buf_str(b, ": ");
 			sb_text(b, o, dstr(end, "error"));
@@ -723,10 +729,7 @@ json_incident(const struct record *v, size_t n, const struct export_opts *o,
 		json_str(x, "op", o, v[i].op);
 		json_time(x, "announced", v[i].ts_ms);
 		json_str(x, "text", o, dstr(&v[i], "text"));
-		cJSON_AddStringToObject(x, "outcome", end == NULL ? "none" :
-		    kind_is(end, "chat.post") ? "posted" :
-		    cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(end->data, "unknown")) ?
-		    "unknown" : "failed");
+		cJSON_AddStringToObject(x, "outcome", chat_end_json[chat_outcome(end)]);
 		json_str(x, "error", o, end != NULL ? dstr(end, "error") : NULL);
 		cJSON_AddItemToArray(chat, x);
 	}
