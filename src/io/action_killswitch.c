@@ -202,12 +202,23 @@ gate_ok(struct action *a)
 	    switching_off(a) ? "404" : "again");
 }
 
+/* What GET /export says: 1 disabled (404, or a 2xx that says
+ * "disabled"), 0 on (another 2xx), -1 it does not say. */
+static int
+export_disabled(const struct http_response *r)
+{
+	if (r->status == 404)
+		return 1;
+	if (r->status >= 200 && r->status < 300)
+		return r->body != NULL && strstr(r->body, "disabled") != NULL;
+	return -1;
+}
+
 static void
 export_answer(const struct http_response *r, void *arg)
 {
 	struct action *a = arg;
-	bool disabled = r->status == 404 || (r->status >= 200 && r->status < 300 &&
-	    r->body != NULL && strstr(r->body, "disabled") != NULL);
+	bool disabled = export_disabled(r) == 1;
 
 	if (r->status == 0) {
 		act_finish(a, ACTION_FAILED, "%s was redeployed but GET %s had no answer: %s",
@@ -297,15 +308,7 @@ reconcile_record(struct action *a, long export_status, int export_disabled,
 static void
 reconciled_export(const struct http_response *r, void *arg)
 {
-	struct action *a = arg;
-	int disabled = -1;
-
-	/* As the verification reads it: 404, or a 2xx that says "disabled". */
-	if (r->status == 404)
-		disabled = 1;
-	else if (r->status >= 200 && r->status < 300)
-		disabled = r->body != NULL && strstr(r->body, "disabled") != NULL;
-	reconcile_record(a, r->status, disabled, r->error);
+	reconcile_record(arg, r->status, export_disabled(r), r->error);
 }
 
 static void
