@@ -158,8 +158,10 @@ pump(struct bridge *b, char *why, size_t whycap)
 			n = libssh2_channel_write(b->ch, b->up, b->uplen);
 			if (n == LIBSSH2_ERROR_EAGAIN)
 				break;
-			if (n < 0)
+			if (n < 0) {
+				rc = (int)n;
 				goto broken;
+			}
 			memmove(b->up, b->up + n, b->uplen - (size_t)n);
 			b->uplen -= (size_t)n;
 		}
@@ -175,8 +177,10 @@ pump(struct bridge *b, char *why, size_t whycap)
 			    sizeof(b->down) - b->downlen);
 			if (n == LIBSSH2_ERROR_EAGAIN)
 				break;
-			if (n < 0)
+			if (n < 0) {
+				rc = (int)n;
 				goto broken;
+			}
 			if (n == 0) {
 				if (libssh2_channel_eof(b->ch))
 					b->ch_eof = true;
@@ -225,9 +229,16 @@ pump(struct bridge *b, char *why, size_t whycap)
 	update_fd_interest(b);
 	return 0;
 broken:
-	snprintf(why, whycap, "tunnel to %s:%d: %s", b->l->dest, b->l->port,
-	    "connection lost");
-	return -1;
+	if (ssh_error_is_fatal(rc)) {
+		/* The connection itself: said as every other client says it. */
+		snprintf(why, whycap, "connection lost: %s", ssh_last_error(b->s));
+		return -1;
+	}
+	/* This channel alone (the remote end refused or closed it): its local
+	 * client sees the close, and the host stays up. */
+	b->uplen = b->downlen = 0;
+	b->phase = BR_CLOSE;
+	return pump(b, why, whycap);
 }
 
 static int

@@ -7,7 +7,9 @@
 #    the reason, h2 stays UP, and keys are answered within a second while
 #    it hangs; after SIGCONT h1 comes back UP by itself;
 #  - a port that accepts TCP and never speaks SSH: DOWN with a clear
-#    reason at the connect deadline, not a hang.
+#    reason at the connect deadline, not a hang;
+#  - h2's session process killed: the reason says the connection was lost
+#    (not which of its channels noticed), and h2 reconnects.
 . "${top_srcdir:-$(dirname "$0")/../..}/tests/lib/tmux.sh"
 [ -x /usr/sbin/sshd ] || skip "openssh-server is not installed"
 command -v python3 > /dev/null 2>&1 || skip "python3 is not installed"
@@ -88,5 +90,15 @@ kill -CONT $stopped
 stopped=""
 wait_re "│  h1 +api +UP " 20
 ok "h1 is UP again by itself after SIGCONT"
+
+# h2's session killed outright: the connection is named as lost, whichever
+# of its channels (a health probe's tunnel, a poll) noticed first.
+keys Up Up
+wait_re "│> h2 +api " 2
+kill -9 $(pgrep -P "$(cat "$fl/hosts/h2/sshd.pid")")
+wait_re "│h2(/api)?: (connection lost|connection closed)" 8
+if grep -q "tunnel to" "$tmp/screen"; then cat "$tmp/screen"; fail "the reason names a tunnel"; fi
+wait_re "│> h2 +api +UP " 20
+ok "a killed session: h2's reason says the connection was lost, and h2 comes back"
 keys q
 wait_for "exit=0"
