@@ -1,7 +1,8 @@
 /*
  * sftp.h — whole-file reads and writes over a host's SSH session (libssh2
  * SFTP, non-blocking, driven by the pool like exec.c's commands). Used by
- * the kill switch to change a .env without a remote shell edit.
+ * the kill switch to change a .env without a remote shell edit, and to
+ * remove the copy it left when it could not swap it in.
  */
 #ifndef WARROOM_SFTP_H
 #define WARROOM_SFTP_H
@@ -33,6 +34,11 @@ struct sftp_job *sftp_read_start(struct ssh_pool *pool, int host, const char *pa
 struct sftp_job *sftp_write_start(struct ssh_pool *pool, int host, const char *path,
     const char *data, size_t len, unsigned long mode, int timeout_ms, sftp_done_fn done,
     void *arg, struct wr_err *err);
+
+/* Remove path; a file already gone counts as removed. A mutating call:
+ * refused while read-only. done may be NULL. */
+struct sftp_job *sftp_unlink_start(struct ssh_pool *pool, int host, const char *path,
+    int timeout_ms, sftp_done_fn done, void *arg, struct wr_err *err);
 
 /* Abandon a job: it still closes what it opened, but done is not called. */
 void sftp_cancel(struct sftp_job *j);

@@ -160,6 +160,8 @@ act_finish(struct action *a, enum action_state s, const char *fmt, ...)
 
 		snprintf(a->reason + n, sizeof(a->reason) - n, " (NOT recorded: %s)", err.msg);
 	}
+	if (a->finished != NULL)
+		a->finished(a);
 	if (s == ACTION_UNKNOWN)
 		act_reconcile_later(a);
 	act_changed(a);

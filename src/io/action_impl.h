@@ -61,6 +61,7 @@ struct action {
 	act_step_fn verified;                    /* the read-back's answer */
 	void (*gate_ok)(struct action *a);       /* /readyz answered 200 */
 	void (*reconcile)(struct action *a);     /* re-read after UNKNOWN */
+	void (*finished)(struct action *a);      /* the outcome is stored */
 	/* The kill switch's files (never journalled: a .env holds secrets). */
 	char *env_old, *env_new;
 	size_t env_old_len, env_new_len;

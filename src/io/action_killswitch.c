@@ -259,6 +259,53 @@ verified(struct action *a, const struct exec_result *r)
 		act_finish(a, ACTION_FAILED, "could not check /export: %s", err.msg);
 }
 
+/* ---- the new .env left beside the old one ---- */
+
+static void
+dropped(const struct sftp_result *r, void *arg)
+{
+	struct action *a = arg;
+	size_t n = strlen(a->reason);
+	struct wr_err err;
+	cJSON *d;
+
+	a->sftp = NULL;
+	if (!r->ok)
+		snprintf(a->reason + n, sizeof(a->reason) - n, "; %.200s was left beside .env "
+		    "(remove failed: %.200s)", a->plan.env_new, r->error);
+	if (a->env.tl != NULL) {
+		d = cJSON_CreateObject();
+		cJSON_AddStringToObject(d, "path", a->plan.env_new);
+		cJSON_AddStringToObject(d, "outcome", r->ok ? "removed" : "failed");
+		if (!r->ok)
+			cJSON_AddStringToObject(d, "error", r->error);
+		timeline_append(a->env.tl, "action.cleanup", a->cfg->name, a->op, d, &err);
+	}
+	act_changed(a);
+}
+
+/* Before the swap ran, the new .env may be on the host under its own name
+ * (whole, or part of it if the write broke off): remove it, so a failed or
+ * interrupted switch leaves only .env and the backup. */
+static void
+drop_leftover(struct action *a)
+{
+	struct wr_err err;
+
+	if (a->step > 1 || a->sftp != NULL || a->plan.env_new[0] == '\0' ||
+	    ssh_pool_session(a->env.pool, a->host) == NULL)
+		return;
+	a->sftp = sftp_unlink_start(a->env.pool, a->host, a->plan.env_new, 15000, dropped, a,
+	    &err);
+}
+
+static void
+finished(struct action *a)
+{
+	if (a->state == ACTION_FAILED)
+		drop_leftover(a);
+}
+
 /* ---- after UNKNOWN: what does .env say now, and /export? ---- */
 
 /* The re-read's finding, in the reason and the journal. export_status is
@@ -323,6 +370,7 @@ reconciled(const struct sftp_result *r, void *arg)
 		return;
 	}
 	a->reconciled = true;
+	drop_leftover(a);
 	if (!envfile_get(r->data, r->len, a->plan.env_key[0] ? a->plan.env_key : KS_KEY,
 	    a->ks_found, sizeof(a->ks_found)))
 		wr_strlcpy(a->ks_found, "(unset)", sizeof(a->ks_found));
@@ -352,6 +400,7 @@ hooks(struct action *a)
 	a->verified = verified;
 	a->gate_ok = gate_ok;
 	a->reconcile = reconcile;
+	a->finished = finished;
 }
 
 void

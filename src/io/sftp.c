@@ -13,7 +13,7 @@
 
 #include "warroom/loop.h"
 
-enum phase { PH_INIT, PH_OPEN, PH_STAT, PH_IO, PH_CHMOD, PH_FSYNC, PH_CLOSE, PH_SHUTDOWN,
+enum phase { PH_INIT, PH_OPEN, PH_UNLINK, PH_STAT, PH_IO, PH_CHMOD, PH_FSYNC, PH_CLOSE, PH_SHUTDOWN,
 	PH_DONE };
 
 struct sftp_job {
@@ -24,6 +24,7 @@ struct sftp_job {
 	LIBSSH2_SFTP_HANDLE *fh;
 	char *path;
 	bool writing;
+	bool unlinking;
 	char *data;                      /* write: ours to send; read: what came */
 	size_t len, off, max;
 	unsigned long mode;
@@ -108,7 +109,18 @@ step(struct sftp_job *j, char *why, size_t whycap)
 					goto fail;
 				break;
 			}
-			j->phase = PH_OPEN;
+			j->phase = j->unlinking ? PH_UNLINK : PH_OPEN;
+			break;
+		case PH_UNLINK:
+			rc = libssh2_sftp_unlink_ex(j->sftp, j->path, (unsigned)strlen(j->path));
+			if (rc == LIBSSH2_ERROR_EAGAIN)
+				return 0;
+			if (rc == 0 || (rc == LIBSSH2_ERROR_SFTP_PROTOCOL &&
+			    libssh2_sftp_last_error(j->sftp) == LIBSSH2_FX_NO_SUCH_FILE))
+				j->result.ok = true;
+			else if (job_failed(j, rc, "remove") < 0)
+				goto fail;
+			j->phase = PH_SHUTDOWN;
 			break;
 		case PH_OPEN:
 			j->fh = libssh2_sftp_open_ex(j->sftp, j->path, (unsigned)strlen(j->path),
@@ -339,6 +351,23 @@ sftp_write_start(struct ssh_pool *pool, int host, const char *path, const char *
 	memcpy(j->data, data, len);
 	j->len = len;
 	j->mode = mode;
+	return go(pool, host, j, timeout_ms);
+}
+
+struct sftp_job *
+sftp_unlink_start(struct ssh_pool *pool, int host, const char *path, int timeout_ms,
+    sftp_done_fn done, void *arg, struct wr_err *err)
+{
+	struct sftp_job *j;
+
+	if (ssh_pool_read_only(pool)) {
+		wr_err_set(err, "read-only mode: a file removal on %s was refused",
+		    ssh_pool_name(pool, host));
+		return NULL;
+	}
+	if ((j = start(pool, host, path, done, arg, err)) == NULL)
+		return NULL;
+	j->unlinking = true;
 	return go(pool, host, j, timeout_ms);
 }
 

@@ -5,8 +5,9 @@
 # SFTP (every other byte and the file's mode kept, the old file kept as a
 # backup, no temp file left), api is redeployed once at the tag it runs
 # (not the one .env names), /export answers 404 and the action ends OK with
-# no .env secret in the journal; X again undoes it the same way; a .env
-# changed between plan and confirmation runs nothing.
+# no .env secret in the journal; X again undoes it the same way; a swap
+# that fails leaves no new file behind; a .env changed between plan and
+# confirmation runs nothing.
 . "${top_srcdir:-$(dirname "$0")/../..}/tests/lib/tmux.sh"
 [ -x /usr/sbin/sshd ] || skip "openssh-server is not installed"
 command -v curl > /dev/null 2>&1 || skip "curl is not installed"
@@ -86,6 +87,25 @@ wait_for "kill switch of api on h1: OK — EXPORT_MODE=on in .env; api redeploye
 [ "$(export_code)" = 200 ] || fail "/export answers $(export_code) after the undo"
 cmp -s "$tmp/env.before" "$app/.env" || fail ".env is not back to what it was"
 ok "X again undoes it the same way: EXPORT_MODE=on, /export 200, .env as before"
+
+# The swap refused (a mv on the host's PATH that fails): FAILED, .env as
+# it was, and the new file written beside it removed again.
+printf '#!/bin/sh\necho "mv: cannot move: Operation not permitted" >&2\nexit 1\n' > "$fl/bin/mv"
+chmod +x "$fl/bin/mv"
+keys X
+wait_for "CONFIRM KILL SWITCH"
+keys -l "api"
+keys Enter
+wait_for "kill switch of api on h1: FAILED" 40
+rm -f "$fl/bin/mv"
+cmp -s "$tmp/env.before" "$app/.env" || fail ".env changed although the swap failed"
+i=0
+until grep -q '"kind":"action.cleanup".*"outcome":"removed"' "$journal"; do
+	sleep 0.1; i=$((i + 1)); [ $i -lt 100 ] || fail "no action.cleanup record"
+done
+[ -z "$(ls -a "$app" | grep '\.new$')" ] || fail "the new .env was left: $(ls -a "$app" | grep '\.new$')"
+[ "$(ups)" = 2 ] || fail "up -d api ran although the swap failed"
+ok "a refused swap: FAILED, .env unchanged, the new file beside it removed and journalled"
 
 before=$(mutating)
 keys X
