@@ -35,7 +35,7 @@ struct svc_state {
 	int revision;                    /* k8s/helm revision, 0 when none */
 	int64_t tag_changed_ms;          /* when tag/state/health last changed */
 
-	bool have_probe;
+	bool have_probe;                 /* a whole probe round answered */
 	int64_t probe_at_ms;
 	struct probe_result healthz, readyz;
 	char version[128];

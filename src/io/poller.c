@@ -543,7 +543,6 @@ probe_done(const struct http_response *r, void *arg)
 	for (i = 0; i < hp->cfg->nservices; i++) {
 		struct svc_state *s = &hp->svc[i];
 
-		s->have_probe = true;
 		s->probe_at_ms = now;
 		if (q->what == PR_HEALTHZ) {
 			if (s->healthz.health != res.health)
@@ -558,7 +557,11 @@ probe_done(const struct http_response *r, void *arg)
 			s->version_cmp = probe_version_compare(s->tag, version);
 		}
 	}
-	hp->probing--;
+	/* Health is shown (and journalled) once a whole round has answered:
+	 * a readyz not asked yet is not a change from UNKNOWN. */
+	if (--hp->probing == 0)
+		for (i = 0; i < hp->cfg->nservices; i++)
+			hp->svc[i].have_probe = true;
 	changed(hp->p);
 }
 
