@@ -63,6 +63,7 @@ struct timeline_entry {
 	int64_t ts_ms;
 	char kind[32];
 	char outcome[16];                /* action.end: ok, failed, unknown */
+	char host[64];                   /* the record's host, or "" */
 	char *text;                      /* redacted one-line details */
 };
 

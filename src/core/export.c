@@ -385,6 +385,38 @@ tz_describe(const struct export_opts *o, char *out, size_t cap)
 		wr_strlcpy(out, utc, cap);
 }
 
+/* A health.change: the service, then what changed ("healthz OK -> FAIL",
+ * "tag a -> b"), or its first reading. Values were sanitized when stored. */
+static bool
+health_details(struct wr_buf *b, const struct record *r)
+{
+	static const char *const keys[][2] = {
+		{ "tag", "was_tag" }, { "healthz", "was_healthz" }, { "readyz", "was_readyz" },
+	};
+	const char *svc = dstr(r, "service");
+	bool first = cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(r->data, "first"));
+	size_t i, n = 0;
+
+	if (svc == NULL || dstr(r, "tag") == NULL)
+		return false;
+	wr_buf_printf(b, "%s: ", svc);
+	for (i = 0; i < WR_ARRAY_LEN(keys); i++) {
+		const char *now = dstr(r, keys[i][0]), *was = dstr(r, keys[i][1]);
+
+		if (now == NULL || (!first && was != NULL && strcmp(now, was) == 0))
+			continue;
+		if (n++ > 0)
+			wr_buf_str(b, ", ");
+		if (first || was == NULL)
+			wr_buf_printf(b, "%s %s", keys[i][0], now);
+		else
+			wr_buf_printf(b, "%s %s -> %s", keys[i][0], was, now);
+	}
+	if (first)
+		wr_buf_str(b, " (first reading)");
+	return true;
+}
+
 char *
 export_details(const struct record *r, const struct redactor *red)
 {
@@ -395,6 +427,8 @@ export_details(const struct record *r, const struct redactor *red)
 	struct wr_buf line = { 0 };
 	size_t i;
 
+	if (kind_is(r, "health.change") && health_details(&line, r))
+		return wr_buf_take(&line);
 	if (strncmp(r->kind, "step.", 5) == 0 && dstr(r, "title") == NULL && dstr(r, "step") != NULL)
 		wr_buf_str(&line, dstr(r, "step"));
 	if (r->data != NULL && cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(r->data, "unknown")) &&

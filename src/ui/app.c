@@ -151,6 +151,7 @@ app_add_record(struct app *app, const struct record *r)
 	e = &app->entries[app->nentries++];
 	e->ts_ms = r->ts_ms;
 	wr_strlcpy(e->kind, r->kind, sizeof(e->kind));
+	wr_strlcpy(e->host, r->host != NULL ? r->host : "", sizeof(e->host));
 	outcome = cJSON_GetObjectItemCaseSensitive(r->data, "outcome");
 	/* chat.failed says an unknown outcome with "unknown": true. */
 	wr_strlcpy(e->outcome, cJSON_IsString(outcome) ? outcome->valuestring :

@@ -2,7 +2,7 @@
  * view_timeline.c — the TIMELINE pane: the incident's stored records,
  * newest at the bottom, each with its time relative to the incident's
  * start (T+HH:MM:SS), the wall-clock time when there is room, its kind in
- * the kind's colour, and one line of details (already redacted).
+ * the kind's colour, its host, and one line of details (already redacted).
  */
 #include "warroom/ui.h"
 
@@ -74,6 +74,10 @@ timeline_draw(struct app *app, WINDOW *win, int h, int w, bool focused)
 		x = ui_put(win, y, 0, w, ui_attr(app, THEME_DIM), stamp);
 		x += ui_put(win, y, x, w - x, ui_attr(app, kind_role(e)), e->kind);
 		x += ui_put(win, y, x, w - x, A_NORMAL, " ");
+		if (e->host[0] != '\0') {
+			x += ui_put(win, y, x, w - x, ui_attr(app, THEME_DIM), e->host);
+			x += ui_put(win, y, x, w - x, A_NORMAL, " ");
+		}
 		ui_put(win, y, x, w - x, ui_attr(app, THEME_NORMAL), e->text);
 	}
 	if (app->tl_scroll > 0 && h > 0) {

@@ -271,6 +271,46 @@ markdown_renders_tables_with_every_row(void **state)
 	free(md);
 }
 
+static char *
+details_of(const char *kind, const char *data)
+{
+	struct record r = { .kind = (char *)kind, .host = (char *)"api-1" };
+	char *text;
+
+	r.data = cJSON_Parse(data);
+	assert_non_null(r.data);
+	text = export_details(&r, NULL);
+	cJSON_Delete(r.data);
+	return text;
+}
+
+/* A health change says what changed; a first reading says all of it. */
+static void
+health_change_details_name_what_changed(void **state)
+{
+	char *t;
+
+	(void)state;
+	t = details_of("health.change", "{\"service\":\"api\",\"tag\":\"v1.5.0\","
+	    "\"healthz\":\"OK\",\"readyz\":\"UNKNOWN\",\"first\":true}");
+	assert_string_equal(t, "api: tag v1.5.0, healthz OK, readyz UNKNOWN (first reading)");
+	free(t);
+	t = details_of("health.change", "{\"service\":\"api\",\"tag\":\"v1.5.0\","
+	    "\"healthz\":\"FAIL\",\"readyz\":\"FAIL\",\"was_tag\":\"v1.5.0\","
+	    "\"was_healthz\":\"OK\",\"was_readyz\":\"FAIL\"}");
+	assert_string_equal(t, "api: healthz OK -> FAIL");
+	free(t);
+	t = details_of("health.change", "{\"service\":\"jobs\",\"tag\":\"v1.4.1\","
+	    "\"healthz\":\"OK\",\"readyz\":\"OK\",\"was_tag\":\"v1.5.0\","
+	    "\"was_healthz\":\"OK\",\"was_readyz\":\"FAIL\"}");
+	assert_string_equal(t, "jobs: tag v1.5.0 -> v1.4.1, readyz FAIL -> OK");
+	free(t);
+	/* Not the shape we write: the generic details. */
+	t = details_of("health.change", "{\"service\":\"api\"}");
+	assert_string_equal(t, "api");
+	free(t);
+}
+
 int
 main(void)
 {
@@ -281,6 +321,7 @@ main(void)
 		cmocka_unit_test(markdown_shows_local_times_unknown_and_follow_ups),
 		cmocka_unit_test(md_escape_neutralises_markdown),
 		cmocka_unit_test(markdown_renders_tables_with_every_row),
+		cmocka_unit_test(health_change_details_name_what_changed),
 	};
 
 	return cmocka_run_group_tests(tests, setup, teardown);
