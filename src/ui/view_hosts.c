@@ -336,11 +336,14 @@ hosts_draw(struct app *app, WINDOW *win, int h, int w, bool focused)
 		const struct svc_state *s;
 		char text[300];
 		int svc, n = order[top + y - 1], hi;
-		bool sel = n == app->host_sel && focused;
+		bool sel = n == app->host_sel && focused, last_reading;
 		enum theme_role role;
 
 		hi = row_at(app, n, &host, &svc);
 		s = poller_state(app->poller, hi, svc);
+		/* Without a connection the values are the last reading: dim, so an
+		 * old green OK does not pass for a current one. */
+		last_reading = app->pool != NULL && ssh_pool_status(app->pool, hi)->state != SSH_UP;
 		if (sel) {
 			wattrset(win, ui_attr(app, THEME_SELECTED));
 			mvwhline(win, y, 0, ' ', w);
@@ -418,6 +421,8 @@ hosts_draw(struct app *app, WINDOW *win, int h, int w, bool focused)
 				    host->port ? host->port : 22);
 				break;
 			}
+			if (last_reading && c >= C_TAG && c <= C_RESTARTS)
+				role = THEME_DIM;
 			cell(app, win, y, &x, c, role, text, sel);
 		}
 	}

@@ -4,7 +4,7 @@
 #  - h1's sshd (listener and session) stopped with SIGSTOP: its TCP
 #    connection stays up and the kernel keeps acknowledging, so only an
 #    answer-requiring check can tell; h1 goes DOWN within two intervals with
-#    the reason, h2 stays UP, and keys are answered within a second while
+#    the reason and its last readings dim, h2 stays UP, and keys are answered within a second while
 #    it hangs; after SIGCONT h1 comes back UP by itself;
 #  - a port that accepts TCP and never speaks SSH: DOWN with a clear
 #    reason at the connect deadline, not a hang;
@@ -75,6 +75,14 @@ took=$(( $(date +%s) - t0 ))
 grep -qE "│h1(/api)?: no answer to a keepalive within 2 s: the server hangs" "$tmp/screen" ||
 	{ cat "$tmp/screen"; fail "no reason for h1"; }
 grep -qE "│  h2 +api +UP " "$tmp/screen" || { cat "$tmp/screen"; fail "h2 is not UP any more"; }
+# h1's tag is its last reading: drawn dim (SGR 2) on the unselected jobs
+# row; h2's current one is not.
+tmx capture-pane -e -p -t t > "$tmp/attrs"
+esc=$(printf '\033')
+grep "h1 .*jobs" "$tmp/attrs" | grep -qE "$esc\[([0-9;]*;)?2(;[0-9;]*)?mv1\.4\.1" ||
+	{ grep "h1 .*jobs" "$tmp/attrs" | cat -v; fail "h1's last tag is not dim"; }
+! grep "h2 .*jobs" "$tmp/attrs" | grep -qE "$esc\[([0-9;]*;)?2(;[0-9;]*)?mv1\.4\.1" ||
+	{ grep "h2 .*jobs" "$tmp/attrs" | cat -v; fail "h2's current tag is dim"; }
 latency n "note:"
 ok "a stopped sshd: h1 DOWN in $took s with the reason, h2 still UP, keys answered within a second"
 
