@@ -19,6 +19,7 @@ struct sftp_result {
 	char *data;              /* read: the file's bytes (NUL-terminated; freed after done) */
 	size_t len;
 	unsigned long mode;      /* read: the file's permission bits */
+	bool absent;             /* unlink: there was no such file */
 };
 
 typedef void (*sftp_done_fn)(const struct sftp_result *r, void *arg);

@@ -276,7 +276,8 @@ dropped(const struct sftp_result *r, void *arg)
 	if (a->env.tl != NULL) {
 		d = cJSON_CreateObject();
 		cJSON_AddStringToObject(d, "path", a->plan.env_new);
-		cJSON_AddStringToObject(d, "outcome", r->ok ? "removed" : "failed");
+		cJSON_AddStringToObject(d, "outcome", !r->ok ? "failed" : r->absent ? "absent" :
+		    "removed");
 		if (!r->ok)
 			cJSON_AddStringToObject(d, "error", r->error);
 		timeline_append(a->env.tl, "action.cleanup", a->cfg->name, a->op, d, &err);

@@ -115,8 +115,10 @@ step(struct sftp_job *j, char *why, size_t whycap)
 			rc = libssh2_sftp_unlink_ex(j->sftp, j->path, (unsigned)strlen(j->path));
 			if (rc == LIBSSH2_ERROR_EAGAIN)
 				return 0;
-			if (rc == 0 || (rc == LIBSSH2_ERROR_SFTP_PROTOCOL &&
-			    libssh2_sftp_last_error(j->sftp) == LIBSSH2_FX_NO_SUCH_FILE))
+			if (rc == LIBSSH2_ERROR_SFTP_PROTOCOL &&
+			    libssh2_sftp_last_error(j->sftp) == LIBSSH2_FX_NO_SUCH_FILE)
+				j->result.ok = j->result.absent = true;
+			else if (rc == 0)
 				j->result.ok = true;
 			else if (job_failed(j, rc, "remove") < 0)
 				goto fail;
