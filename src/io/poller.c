@@ -200,7 +200,9 @@ apply_k8s_deploy(struct svc_state *s, const char *buf, size_t len, int64_t now)
 	s->driver_error[0] = '\0';
 	if (d.ncontainers > 0)
 		set_field(s->tag, sizeof(s->tag), d.containers[0].tag, &s->tag_changed_ms, now);
-	snprintf(ready, sizeof(ready), "%d/%d ready", d.ready, d.replicas);
+	/* Ready of desired replicas, as kubectl prints READY: with the rollout
+	 * state ("3/3 complete") it fits the STATE column. */
+	snprintf(ready, sizeof(ready), "%d/%d", d.ready, d.replicas);
 	set_field(s->state, sizeof(s->state), ready, &s->tag_changed_ms, now);
 	r = parse_k8s_rollout(&d);
 	set_field(s->health, sizeof(s->health), (unsigned)r < 3 ? rollout[r] : "?",

@@ -13,7 +13,7 @@ k8s=$fl/hosts/k8s-bastion/commands.log
 helm=$fl/hosts/helm-bastion/commands.log
 
 start 200 50 "$WARROOM -c $tmp/c.conf --incident k8s-helm-drill"
-wait_re "k8s-bastion +api +UP +v1\\.5\\.0-bad" 15
+wait_re "k8s-bastion +api +UP +v1\\.5\\.0-bad +[0-9]+/[0-9]+ complete " 15
 keys A; keys -l arm; keys Enter
 keys Down Down r
 wait_for "CONFIRM ROLLBACK (k8s.undo)" 15
