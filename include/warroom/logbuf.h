@@ -67,6 +67,18 @@ void logbuf_reset(struct logbuf *lb);
 uint64_t logbuf_append(struct logbuf *lb, const char *text, size_t len,
     unsigned source);
 
+/* One line of a run: base[off .. off + len) after the run's prefix. */
+struct logbuf_piece {
+	uint32_t off, len;
+};
+
+/* Append n lines, each prefix[plen] then its piece of base, as n
+ * logbuf_append calls would (same places, same drops), minus their
+ * per-line checks: the caller vouches every line is already sanitized and
+ * redacted, holds no '\n' and is at most limit / 4 bytes. */
+void logbuf_append_run(struct logbuf *lb, const char *prefix, size_t plen,
+    const char *base, const struct logbuf_piece *pieces, size_t n, unsigned source);
+
 /* Sanitize raw bytes straight into the arena and append them. */
 uint64_t logbuf_append_raw(struct logbuf *lb, const char *raw, size_t len,
     unsigned source);

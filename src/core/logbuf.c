@@ -264,6 +264,33 @@ logbuf_append(struct logbuf *lb, const char *text, size_t len, unsigned source)
 	return index_push(lb, off, len, source);
 }
 
+void
+logbuf_append_run(struct logbuf *lb, const char *prefix, size_t plen, const char *base,
+    const struct logbuf_piece *pieces, size_t n, unsigned source)
+{
+	size_t i, room = arena_room(lb);
+
+	for (i = 0; i < n; i++) {
+		size_t need = plen + pieces[i].len + 1, off;
+		char *p;
+
+		/* arena_reserve answers head whenever the line fits in the room
+		 * left; only a line that does not fit pays for the call. */
+		if (need <= room) {
+			off = lb->head;
+		} else {
+			off = arena_reserve(lb, need);
+			room = arena_room(lb);
+		}
+		p = lb->arena + off;
+		memcpy(p, prefix, plen);
+		memcpy(p + plen, base + pieces[i].off, pieces[i].len);
+		p[need - 1] = '\n';
+		index_push(lb, off, need - 1, source);
+		room -= need;
+	}
+}
+
 uint64_t
 logbuf_append_raw(struct logbuf *lb, const char *raw, size_t len, unsigned source)
 {

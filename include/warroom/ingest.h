@@ -1,0 +1,70 @@
+/*
+ * ingest.h — a followed log stream's bytes on their way into a LOGS ring:
+ * cut into lines (as linesplit does), each given the stream's prefix,
+ * sanitized and redacted, then stored. Whole chunks are examined in one
+ * pass (linescan); lines that pass it clean go into the ring as they are,
+ * a run at a time, and the others take the exact per-line path, so the
+ * ring holds exactly what sanitize_buf + redact_text + logbuf_append of
+ * every line would give.
+ */
+#ifndef WARROOM_INGEST_H
+#define WARROOM_INGEST_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "warroom/linesplit.h"
+#include "warroom/logbuf.h"
+#include "warroom/redact.h"
+
+/* Longest prefix kept ("host/svc "); longer ones are cut. */
+#define WR_INGEST_PREFIX_MAX 200
+
+/* A finished line (sanitized, redacted, prefixed) and the raw line it came
+ * from, for a caller that orders lines itself (several streams merged). */
+typedef void (*ingest_line_fn)(const char *text, size_t len, const char *raw,
+    size_t raw_len, void *arg);
+
+struct ingest_opts {
+	const char *prefix;              /* before every line; NULL: none */
+	unsigned source;                 /* the ring's source index (0 stdout, 1 stderr) */
+	size_t line_cap;                 /* longer lines are cut (linesplit); 0: 16 KiB */
+	const struct redactor *red;      /* must outlive the ingest; may gain secrets */
+	struct logbuf *ring;             /* where lines go, or NULL: each to on_line */
+	ingest_line_fn on_line;
+	void *arg;
+};
+
+struct ingest {
+	struct ingest_opts o;
+	char prefix[WR_INGEST_PREFIX_MAX + 1];
+	size_t plen;
+	bool plain;                      /* linescan_prefix_plain of the prefix ... */
+	size_t plain_secrets;            /* ... with this many secrets loaded, plus one */
+	struct linesplit split;          /* partial and overlong lines */
+	char *buf, *clean;               /* the exact path's prefix + line, and its output */
+	uint64_t *nl, *slow;             /* linescan's bits for the current chunk */
+	size_t words;
+	struct logbuf_piece *run;        /* clean lines waiting for one append */
+	size_t run_cap;
+	uint64_t lines;                  /* lines delivered, ever */
+	uint64_t fast;                   /* ... of them stored without the per-line path */
+};
+
+/* A stream with nothing received yet. */
+void ingest_init(struct ingest *in, const struct ingest_opts *o);
+
+/* Free what ingest_init and the feeds allocated. */
+void ingest_free(struct ingest *in);
+
+/* Take the next bytes of the stream; every complete line is delivered. */
+void ingest_feed(struct ingest *in, const char *data, size_t len);
+
+/* End of the stream (a run ended): a last line without '\n' is delivered. */
+void ingest_finish(struct ingest *in);
+
+/* The exact path for one line, as it was cut from the stream. */
+void ingest_line(struct ingest *in, const char *line, size_t len);
+
+#endif

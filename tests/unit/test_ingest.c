@@ -1,0 +1,492 @@
+/*
+ * test_ingest.c — the chunk path gives the ring exactly what the per-line
+ * path always gave (linesplit, then per line: prefix, sanitize_buf,
+ * redact_might/redact_text, logbuf_append — written out again here as the
+ * reference), whatever the chunking, for escapes, C1, broken UTF-8,
+ * bidi controls, CRLF, lines at and over 16 KiB, empty lines and planted
+ * secrets; and no planted secret reaches the ring.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "warroom/ingest.h"
+#include "warroom/linescan.h"
+#include "warroom/linesplit.h"
+#include "warroom/sanitize.h"
+
+#define SECRET1 "9f3c1a7e55b2d0c4e8a61f27b09d"
+#define SECRET2 "Xq4kT9zR2vW8mN1bB5cY7hJ3"
+
+/* Values that must never be found in the ring. */
+static const char *const planted[] = {
+	SECRET1, SECRET2, "hunter2secret", "zyxbearertok99", "p4ssw0rdz",
+	"c2lnbmF0dXJlLXZhbHVl", "MIIEpAIBAAKCAQEA", "qtok9876543", "zzkeyvalue77",
+};
+
+static uint64_t rng_state = 0x9e3779b97f4a7c15ull;
+
+static uint32_t
+rng(void)
+{
+	rng_state ^= rng_state << 13;
+	rng_state ^= rng_state >> 7;
+	rng_state ^= rng_state << 17;
+	return (uint32_t)(rng_state >> 16);
+}
+
+/* ---- the reference: view_logs.c's per-line path before the chunk path ---- */
+
+struct ref {
+	struct logbuf *lb;
+	const struct redactor *red;
+	const char *prefix;
+	unsigned source;
+};
+
+static void
+ref_line(const char *line, size_t len, bool cut, void *arg)
+{
+	struct ref *r = arg;
+	char buf[WR_SANITIZE_LINE_MAX + 256], clean[WR_SANITIZE_LINE_MAX + 1];
+	size_t p = strlen(r->prefix), clen;
+	char *redacted = NULL;
+	const char *shown = clean;
+
+	(void)cut;
+	if (len > sizeof(buf) - p - 1)
+		len = sizeof(buf) - p - 1;
+	memcpy(buf, r->prefix, p);
+	memcpy(buf + p, line, len);
+	sanitize_buf(buf, p + len, clean, sizeof(clean), &clen);
+	if (redact_might(r->red, clean, clen)) {
+		clean[clen] = '\0';
+		shown = redacted = redact_text(r->red, clean);
+		clen = strlen(redacted);
+	}
+	logbuf_append(r->lb, shown, clen, r->source);
+	free(redacted);
+}
+
+/* The stream as exec.c delivered it: the same chunks, one splitter. */
+struct ref_stream {
+	struct ref r;
+	struct linesplit ls;
+};
+
+static void
+ref_start(struct ref_stream *rs, struct logbuf *lb, const struct redactor *red,
+    const char *prefix, unsigned source, size_t cap)
+{
+	rs->r = (struct ref){ lb, red, prefix, source };
+	linesplit_init(&rs->ls, cap, ref_line, &rs->r);
+}
+
+static void
+ref_end(struct ref_stream *rs)
+{
+	linesplit_finish(&rs->ls);
+	linesplit_free(&rs->ls);
+}
+
+/* ---- the corpus ---- */
+
+struct text {
+	char *s;
+	size_t n, cap;
+};
+
+static void
+put(struct text *t, const char *s, size_t n)
+{
+	if (t->n + n > t->cap) {
+		t->cap = (t->n + n) * 2;
+		t->s = realloc(t->s, t->cap);
+		assert_non_null(t->s);
+	}
+	memcpy(t->s + t->n, s, n);
+	t->n += n;
+}
+
+static void
+puts_(struct text *t, const char *s)
+{
+	put(t, s, strlen(s));
+}
+
+/* A line of n bytes of ASCII, then bad (may be "") at its end, then "\n". */
+static void
+long_line(struct text *t, size_t n, const char *bad)
+{
+	size_t i, bl = strlen(bad);
+
+	for (i = 0; i + bl < n; i++) {
+		char c = (char)('a' + i % 23);
+
+		put(t, &c, 1);
+	}
+	put(t, bad, bl);
+	puts_(t, "\n");
+}
+
+static void
+corpus(struct text *t, int plen)
+{
+	static const char *const lines[] = {
+		"2025-06-01T12:00:00.001Z INFO  api req=1a2b GET /api/orders/17 status=200 dur_ms=12 seq=1\n",
+		"2025-06-01T12:00:00.002Z ERROR api req=1a2c GET /export status=503 err=\"upstream timeout\"\n",
+		"clipboard \x1b]52;c;ZWNobyBwd25lZA==\x07 c1 \x9b" "31m \xc0\xaf bidi \xe2\x80\xae" "evil\xe2\x80\xac\n",
+		"C1 as UTF-8 \xc2\x9b" "31m and DEL \x7f and NUL \0 inside\n",
+		"broken \xe2\x80 then \xed\xa0\x80 surrogate \xf4\x90\x80\x80 big \xff\xfe\n",
+		"caf\xc3\xa9 na\xc3\xafve \xe6\x97\xa5\xe6\x9c\xac\n",
+		"crlf line\r\n",
+		"\r\n",
+		"\n",
+		"a lone \r in the middle\n",
+		"tab\tseparated\tvalues\n",
+		"db password=hunter2secret ok\n",
+		"Authorization: Bearer zyxbearertok99\n",
+		"GET https://u:p4ssw0rdz@h.example/x HTTP/1.1\n",
+		"jwt eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxIn0.c2lnbmF0dXJlLXZhbHVl end\n",
+		"-----BEGIN RSA PRIVATE KEY-----MIIEpAIBAAKCAQEA-----END RSA PRIVATE KEY-----\n",
+		"loaded " SECRET1 " and " SECRET2 "\n",
+		"GET /cb?code=1&token=qtok9876543 status=302\n",
+		"API_KEY: zzkeyvalue77\n",
+		"seq=12 item=3 users=4 timeout=5 sig status=200\n",
+		"::// ----- eyJ pwd\n",
+	};
+	size_t i, k;
+
+	for (k = 0; k < 3; k++)
+		for (i = 0; i < sizeof(lines) / sizeof(lines[0]); i++) {
+			const char *l = lines[(i * 7 + k) % (sizeof(lines) / sizeof(lines[0]))];
+
+			/* The NUL line has an embedded NUL: its length by hand. */
+			if (strncmp(l, "C1 as UTF-8", 11) == 0)
+				put(t, l, strlen(l) + 1 + strlen(l + strlen(l) + 1));
+			else
+				puts_(t, l);
+		}
+	/* At and around the caps: the cut (16384 raw bytes) and the
+	 * sanitizer's (16384 output bytes, prefix included). */
+	long_line(t, 16384, "");
+	long_line(t, 16384 - (size_t)plen, "");
+	long_line(t, 16384 - (size_t)plen + 1, "");
+	long_line(t, 16385, "");
+	long_line(t, 16383, "\r");
+	long_line(t, 16384, "\r");
+	long_line(t, 32768, "");
+	long_line(t, 40000, "\x1b");
+	long_line(t, 16000, "\xe2\x80\xae");
+	long_line(t, 300, SECRET2);
+	for (i = 0; i < 400; i++) {
+		char l[160];
+
+		snprintf(l, sizeof(l), "2025-06-01T12:00:%02zu.%03zuZ INFO  api req=%08x GET /api/users/%zu "
+		    "status=%s dur_ms=%u seq=%zu\n", i / 60 % 60, i % 1000, rng(), i,
+		    i % 13 == 0 ? "500" : "200", rng() % 2000, i);
+		puts_(t, l);
+	}
+	puts_(t, "last line without a newline");
+}
+
+static void
+setup_redactor(struct redactor *r)
+{
+	redact_init(r);
+	redact_add_secret(r, SECRET1);
+	redact_add_secret(r, SECRET2);
+}
+
+static void
+assert_same_ring(const struct logbuf *a, const struct logbuf *b)
+{
+	uint64_t s;
+
+	assert_int_equal(logbuf_first(a), logbuf_first(b));
+	assert_int_equal(logbuf_end(a), logbuf_end(b));
+	for (s = logbuf_first(a); s < logbuf_end(a); s++) {
+		struct logbuf_line x, y;
+
+		assert_true(logbuf_get(a, s, &x));
+		assert_true(logbuf_get(b, s, &y));
+		assert_int_equal(x.len, y.len);
+		assert_memory_equal(x.text, y.text, x.len);
+		assert_int_equal(x.source, y.source);
+	}
+}
+
+static void
+assert_no_secret(const struct logbuf *lb)
+{
+	uint64_t s;
+	size_t k;
+
+	for (s = logbuf_first(lb); s < logbuf_end(lb); s++) {
+		struct logbuf_line l;
+
+		assert_true(logbuf_get(lb, s, &l));
+		for (k = 0; k < sizeof(planted) / sizeof(planted[0]); k++)
+			if (memmem(l.text, l.len, planted[k], strlen(planted[k])) != NULL)
+				fail_msg("%s survived in %.*s", planted[k], (int)l.len, l.text);
+	}
+}
+
+/* Feed data in random chunks (some tiny, some whole) to a fresh ingest and
+ * the same chunks to the reference (linesplit's pieces depend on where
+ * chunks end: a partial line reaching the cap is cut before its '\n'). */
+static void
+chunked(struct ingest *in, struct ref_stream *rs, const char *data, size_t len, int style)
+{
+	size_t at = 0;
+
+	while (at < len) {
+		size_t n;
+
+		switch (style) {
+		case 0: n = len; break;
+		case 1: n = 1 + rng() % 7; break;
+		case 2: n = 1 + rng() % 200; break;
+		case 3: n = 1 + rng() % 70000; break;
+		default: n = rng() % 4 == 0 ? 1 + rng() % 3 : 1 + rng() % 20000; break;
+		}
+		if (n > len - at)
+			n = len - at;
+		ingest_feed(in, data + at, n);
+		linesplit_feed(&rs->ls, data + at, n);
+		at += n;
+	}
+	ingest_finish(in);
+	ref_end(rs);
+}
+
+static void
+compare(const char *prefix, size_t ring_bytes, int style, const struct text *t)
+{
+	struct redactor red;
+	struct logbuf old, now;
+	struct ingest in;
+	struct ingest_opts o = { .prefix = prefix, .source = 1, .red = &red };
+	struct ref_stream rs;
+
+	setup_redactor(&red);
+	logbuf_init(&old, ring_bytes);
+	logbuf_init(&now, ring_bytes);
+	o.ring = &now;
+	ingest_init(&in, &o);
+	ref_start(&rs, &old, &red, prefix, 1, 16384);
+	chunked(&in, &rs, t->s, t->n, style);
+	assert_same_ring(&old, &now);
+	assert_int_equal(in.lines, logbuf_end(&old));
+	/* The plain lines took the chunk path (not with a prefix that may
+	 * start a word; in large chunks, where most lines lie inside one). */
+	if (linescan_prefix_plain(&red, prefix, strlen(prefix)) && (style == 0 || style == 3))
+		assert_true(in.fast >= 400);
+	assert_no_secret(&now);
+	ingest_free(&in);
+	logbuf_free(&old);
+	logbuf_free(&now);
+	redact_free(&red);
+}
+
+static void
+chunked_equals_per_line_for_every_prefix_and_chunking(void **state)
+{
+	static const char *const prefixes[] = {
+		"", "api-1/api ", "auth-1/api ", "db-1/tok", "h/9f",
+		"a-very-long-host-name-0123456789-0123456789-0123456789-0123456789-"
+		"0123456789-0123456789-0123456789-0123456789-0123456789-0123456789-"
+		"0123456789-0123456789-0123/svc ",
+	};
+	size_t p;
+	int style;
+
+	(void)state;
+	for (p = 0; p < sizeof(prefixes) / sizeof(prefixes[0]); p++) {
+		struct text t = { 0 };
+
+		corpus(&t, (int)strlen(prefixes[p]));
+		for (style = 0; style < 5; style++) {
+			compare(prefixes[p], 0, style, &t);	/* 64 MiB: nothing dropped */
+			compare(prefixes[p], WR_LOGBUF_MIN_BYTES, style, &t);	/* wraps, drops */
+		}
+		free(t.s);
+	}
+}
+
+/* Every split point of a short stream, one chunk boundary at a time. */
+static void
+every_boundary_of_a_short_stream(void **state)
+{
+	static const char s[] =
+	    "one\r\ntwo \xe2\x80\xae three\n\nfour token=abc12345 x\ncaf\xc3\xa9\n"
+	    "Bearer abcdefghijklmnopq\n" SECRET1 "\nend";
+	size_t cut, n = sizeof(s) - 1;
+	struct redactor red;
+
+	(void)state;
+	setup_redactor(&red);
+	for (cut = 0; cut <= n; cut++) {
+		struct logbuf old, now;
+		struct ingest in;
+		struct ingest_opts o = { .prefix = "api-1/api ", .red = &red, .line_cap = 8 };
+		struct ref_stream rs;
+
+		logbuf_init(&old, 0);
+		logbuf_init(&now, 0);
+		o.ring = &now;
+		ingest_init(&in, &o);
+		ref_start(&rs, &old, &red, "api-1/api ", 0, 8);
+		ingest_feed(&in, s, cut);
+		linesplit_feed(&rs.ls, s, cut);
+		ingest_feed(&in, s + cut, n - cut);
+		linesplit_feed(&rs.ls, s + cut, n - cut);
+		ingest_finish(&in);
+		ref_end(&rs);
+		assert_same_ring(&old, &now);
+		ingest_free(&in);
+		logbuf_free(&old);
+		logbuf_free(&now);
+	}
+	redact_free(&red);
+}
+
+/* Random bytes heavy in newlines, CRs and words, tiny caps. */
+static void
+random_streams_agree(void **state)
+{
+	static const char *const bits[] = {
+		"\n", "\r", "\r\n", "token", "://", "-----", "eyJ", "\x1b", "\xc3\xa9",
+		"\xe2\x80", SECRET2, "abc ", "Bearer ", "x=", "\t",
+	};
+	static char buf[20000];
+	struct redactor red;
+	int round;
+
+	(void)state;
+	setup_redactor(&red);
+	for (round = 0; round < 300; round++) {
+		size_t n = 0, want = rng() % sizeof(buf), cap = 1 + rng() % 100;
+		struct logbuf old, now;
+		struct ingest in;
+		struct ingest_opts o = { .prefix = round % 2 ? "h/s " : "", .red = &red,
+			.line_cap = cap };
+		struct ref_stream rs;
+
+		while (n < want) {
+			const char *b = bits[rng() % (sizeof(bits) / sizeof(bits[0]))];
+			size_t l = strlen(b);
+
+			if (rng() % 2) {
+				buf[n++] = (char)(' ' + rng() % 95);
+				continue;
+			}
+			if (n + l > want)
+				break;
+			memcpy(buf + n, b, l);
+			n += l;
+		}
+		logbuf_init(&old, WR_LOGBUF_MIN_BYTES);
+		logbuf_init(&now, WR_LOGBUF_MIN_BYTES);
+		o.ring = &now;
+		ingest_init(&in, &o);
+		ref_start(&rs, &old, &red, o.prefix, 0, cap);
+		chunked(&in, &rs, buf, n, round % 5);
+		assert_same_ring(&old, &now);
+		ingest_free(&in);
+		logbuf_free(&old);
+		logbuf_free(&now);
+	}
+	redact_free(&red);
+}
+
+struct merged {
+	struct logbuf *lb;
+	size_t raw_bytes;
+};
+
+static void
+to_ring(const char *text, size_t len, const char *raw, size_t raw_len, void *arg)
+{
+	struct merged *m = arg;
+
+	(void)raw;
+	m->raw_bytes += raw_len;
+	logbuf_append(m->lb, text, len, 0);
+}
+
+/* Without a ring (several streams merged) each line comes out finished. */
+static void
+lines_for_a_merge_come_out_finished(void **state)
+{
+	struct text t = { 0 };
+	struct redactor red;
+	struct logbuf old, now;
+	struct merged m = { &now, 0 };
+	struct ingest in;
+	struct ingest_opts o = { .prefix = "api-1/api ", .red = &red, .on_line = to_ring,
+		.arg = &m };
+	struct ref_stream rs;
+
+	(void)state;
+	corpus(&t, 10);
+	setup_redactor(&red);
+	logbuf_init(&old, 0);
+	logbuf_init(&now, 0);
+	ingest_init(&in, &o);
+	ref_start(&rs, &old, &red, "api-1/api ", 0, 16384);
+	chunked(&in, &rs, t.s, t.n, 4);
+	assert_same_ring(&old, &now);
+	assert_true(m.raw_bytes > 0);
+	ingest_free(&in);
+	logbuf_free(&old);
+	logbuf_free(&now);
+	redact_free(&red);
+	free(t.s);
+}
+
+/* A secret loaded after the stream started is redacted from then on. */
+static void
+a_secret_loaded_later_is_redacted(void **state)
+{
+	struct redactor red;
+	struct logbuf lb;
+	struct ingest in;
+	struct ingest_opts o = { .prefix = "api-1/api ", .red = &red };
+	struct logbuf_line l;
+
+	(void)state;
+	redact_init(&red);
+	logbuf_init(&lb, 0);
+	o.ring = &lb;
+	ingest_init(&in, &o);
+	ingest_feed(&in, "a zqwvxy7788 b\n", 15);
+	redact_add_secret(&red, "zqwvxy7788");
+	ingest_feed(&in, "c zqwvxy7788 d\n", 15);
+	assert_true(logbuf_get(&lb, 0, &l));
+	assert_int_equal(l.len, 24);
+	assert_true(logbuf_get(&lb, 1, &l));
+	assert_null(memmem(l.text, l.len, "zqwvxy7788", 10));
+	ingest_free(&in);
+	logbuf_free(&lb);
+	redact_free(&red);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(chunked_equals_per_line_for_every_prefix_and_chunking),
+		cmocka_unit_test(every_boundary_of_a_short_stream),
+		cmocka_unit_test(random_streams_agree),
+		cmocka_unit_test(lines_for_a_merge_come_out_finished),
+		cmocka_unit_test(a_secret_loaded_later_is_redacted),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
