@@ -25,11 +25,16 @@ struct exec_result {
 typedef void (*exec_line_fn)(enum exec_stream s, const char *line, size_t len,
     bool cut, void *arg);
 typedef void (*exec_done_fn)(const struct exec_result *r, void *arg);
+/* Output as read, not cut into lines; once per stream at the end of a run
+ * with eof true and no data (a last line without '\n' is then complete). */
+typedef void (*exec_chunk_fn)(enum exec_stream s, const char *data, size_t len,
+    bool eof, void *arg);
 
 struct exec_opts {
 	int timeout_ms;          /* 0: none */
 	size_t line_cap;         /* longer lines arrive cut; default 16 KiB */
 	exec_line_fn on_line;
+	exec_chunk_fn on_chunk;  /* if set, instead of on_line (the caller cuts lines) */
 	exec_done_fn on_done;    /* called exactly once; the command is freed after */
 	void *arg;
 	bool mutating;           /* refused while the pool is read-only */
@@ -54,6 +59,7 @@ typedef void (*exec_restart_fn)(const char *cmd, int restarts, void *arg);
 struct exec_follow_opts {
 	size_t line_cap;
 	exec_line_fn on_line;            /* every line, from every run */
+	exec_chunk_fn on_chunk;          /* or every chunk, each run ending in eof */
 	exec_restart_fn on_restart;      /* may be NULL */
 	void *arg;
 	const char *first_since;         /* {since} on the first run, e.g. "10m" */

@@ -24,14 +24,15 @@
 /* A finished line (sanitized, redacted, prefixed) and the raw line it came
  * from, for a caller that orders lines itself (several streams merged). */
 typedef void (*ingest_line_fn)(const char *text, size_t len, const char *raw,
-    size_t raw_len, void *arg);
+    size_t raw_len, unsigned source, void *arg);
 
 struct ingest_opts {
 	const char *prefix;              /* before every line; NULL: none */
 	unsigned source;                 /* the ring's source index (0 stdout, 1 stderr) */
 	size_t line_cap;                 /* longer lines are cut (linesplit); 0: 16 KiB */
 	const struct redactor *red;      /* must outlive the ingest; may gain secrets */
-	struct logbuf *ring;             /* where lines go, or NULL: each to on_line */
+	struct logbuf *ring;             /* where lines go, or NULL: each to on_line;
+	                                  * may be changed between feeds */
 	ingest_line_fn on_line;
 	void *arg;
 };

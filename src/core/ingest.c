@@ -90,7 +90,7 @@ ingest_line(struct ingest *in, const char *line, size_t len)
 	if (in->o.ring != NULL)
 		logbuf_append(in->o.ring, shown, clen, in->o.source);
 	else if (in->o.on_line != NULL)
-		in->o.on_line(shown, clen, line, len, in->o.arg);
+		in->o.on_line(shown, clen, line, len, in->o.source, in->o.arg);
 	in->lines++;
 	free(redacted);
 }

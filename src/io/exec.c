@@ -57,6 +57,10 @@ finish(struct exec_cmd *c)
 		loop_timer_cancel(c->loop, c->timer);
 	c->timer = 0;
 	ssh_client_detach(&c->client);
+	if (c->opts.on_chunk != NULL) {
+		c->opts.on_chunk(EXEC_STDOUT, NULL, 0, true, c->opts.arg);
+		c->opts.on_chunk(EXEC_STDERR, NULL, 0, true, c->opts.arg);
+	}
 	linesplit_finish(&c->out);
 	linesplit_finish(&c->err);
 	c->phase = PH_DONE;
@@ -86,7 +90,11 @@ drain(struct exec_cmd *c)
 			n = libssh2_channel_read_ex(c->ch, streams[i], buf, sizeof(buf));
 			if (n <= 0)
 				break;
-			linesplit_feed(i == 0 ? &c->out : &c->err, buf, (size_t)n);
+			if (c->opts.on_chunk != NULL)
+				c->opts.on_chunk(i == 0 ? EXEC_STDOUT : EXEC_STDERR, buf, (size_t)n,
+				    false, c->opts.arg);
+			else
+				linesplit_feed(i == 0 ? &c->out : &c->err, buf, (size_t)n);
 		}
 		if (got >= DRAIN_TURN)
 			ssh_client_yield(&c->client);
@@ -286,24 +294,44 @@ struct exec_follow {
 
 static void stream_run(void *arg);
 
+/* Output arrived now: the arrival time is what --since can be given,
+ * whatever the tool's own line format; lines of the same second may
+ * repeat on resume. Formatted once a second, not once a line (a flood is
+ * 50k/s). */
 static void
-stream_line(enum exec_stream s, const char *line, size_t len, bool cut, void *arg)
+stream_seen(struct exec_follow *st)
 {
-	struct exec_follow *st = arg;
 	struct timespec ts;
 	struct tm tm;
 
-	/* The arrival time is what --since can be given, whatever the tool's
-	 * own line format; lines of the same second may repeat on resume.
-	 * Formatted once a second, not once a line (a flood is 50k/s). */
 	clock_gettime(CLOCK_REALTIME, &ts);
 	if (ts.tv_sec != st->since_s) {
 		st->since_s = ts.tv_sec;
 		gmtime_r(&ts.tv_sec, &tm);
 		strftime(st->since, sizeof(st->since), "%Y-%m-%dT%H:%M:%SZ", &tm);
 	}
+}
+
+static void
+stream_line(enum exec_stream s, const char *line, size_t len, bool cut, void *arg)
+{
+	struct exec_follow *st = arg;
+
+	stream_seen(st);
 	if (st->opts.on_line != NULL)
 		st->opts.on_line(s, line, len, cut, st->opts.arg);
+}
+
+static void
+stream_chunk(enum exec_stream s, const char *data, size_t len, bool eof, void *arg)
+{
+	struct exec_follow *st = arg;
+
+	/* Bytes arriving is what resumes from: as stream_line, once a second. */
+	if (!eof)
+		stream_seen(st);
+	if (st->opts.on_chunk != NULL)
+		st->opts.on_chunk(s, data, len, eof, st->opts.arg);
 }
 
 static void
@@ -344,6 +372,7 @@ stream_run(void *arg)
 	struct exec_opts o = {
 		.line_cap = st->opts.line_cap,
 		.on_line = stream_line,
+		.on_chunk = st->opts.on_chunk != NULL ? stream_chunk : NULL,
 		.on_done = stream_done,
 		.arg = st,
 	};
@@ -396,6 +425,7 @@ exec_follow_stop(struct exec_follow *st)
 		/* Its end must not restart anything. */
 		st->cmd->opts.on_done = NULL;
 		st->cmd->opts.on_line = NULL;
+		st->cmd->opts.on_chunk = NULL;
 		exec_cancel(st->cmd);
 	}
 	free(st->tmpl);

@@ -2,9 +2,11 @@
  * view_logs.c — the LOGS pane: the tail of a service, chosen with Enter
  * in HOSTS (more added with +, merged by the time each line carries),
  * followed with exec_follow (docker compose logs -f or kubectl logs -f,
- * resumed after a reconnect). Every line is sanitized on its way
- * into the ring, so nothing a host prints reaches the terminal as a
- * control; our own highlighting is applied afterwards. A regex filter
+ * resumed after a reconnect). Its output arrives in chunks and goes
+ * through ingest.c, which sanitizes and redacts every line on its way
+ * into the ring (storing lines it proves clean as they are), so nothing a
+ * host prints reaches the terminal as a control; our own highlighting is
+ * applied afterwards. A regex filter
  * (pcre2) shows only matching lines and is stepped a batch per loop pass,
  * so typing it never freezes the screen. Paused, the view keeps its place
  * and counts the lines that arrived since.
@@ -19,8 +21,8 @@
 
 #include "warroom/driver_cmd.h"
 #include "warroom/exec.h"
+#include "warroom/ingest.h"
 #include "warroom/loop.h"
-#include "warroom/redact.h"
 #include "warroom/sanitize.h"
 #include "warroom/ssh.h"
 
@@ -32,7 +34,7 @@ struct logs_stream {
 	struct app *app;
 	struct exec_follow *follow;
 	int host, svc;
-	char prefix[200];                /* "api-1/api " */
+	struct ingest in[2];             /* stdout, stderr: each cut into lines apart */
 };
 
 /* Before a hold, lines of two streams cannot be put in time order; right
@@ -63,45 +65,36 @@ merge_tick(void *arg)
 		    merge_tick, app);
 }
 
+/* Several services: a finished line waits to be put in the order of
+ * the time it carries. */
 static void
-on_log_line(enum exec_stream s, const char *line, size_t len, bool cut, void *arg)
+on_merge_line(const char *text, size_t len, const char *raw, size_t raw_len,
+    unsigned source, void *arg)
+{
+	struct app *app = ((struct logs_stream *)arg)->app;
+
+	app->merge.hold_ms = loop_now_ms() - app->streams_since_ms < MERGE_BACKLOG_MS ?
+	    MERGE_BACKLOG_HOLD_MS : MERGE_HOLD_MS;
+	logmerge_push(&app->merge, text, len, (int)source, logmerge_parse_time(raw, raw_len),
+	    loop_now_ms());
+	if (app->merge_timer == 0)
+		app->merge_timer = loop_timer_add(app->loop, app->merge.hold_ms, 0,
+		    merge_tick, app);
+}
+
+static void
+on_log_chunk(enum exec_stream s, const char *data, size_t len, bool eof, void *arg)
 {
 	struct logs_stream *ls = arg;
-	struct app *app = ls->app;
-	char buf[WR_SANITIZE_LINE_MAX + 256], clean[WR_SANITIZE_LINE_MAX + 1];
-	size_t p = strlen(ls->prefix), clen;
-	char *redacted = NULL;
-	const char *shown = clean;
-	int src = s == EXEC_STDERR ? 1 : 0;
+	struct ingest *in = &ls->in[s == EXEC_STDERR ? 1 : 0];
+	uint64_t before = in->lines;
 
-	/* Our prefix is plain ASCII; the whole line goes through the sanitizer,
-	 * then, when it may hold one, the redactor (a log line may carry a
-	 * token or a DATABASE_URL: DESIGN §3.3). */
-	if (len > sizeof(buf) - p - 1)
-		len = sizeof(buf) - p - 1;
-	memcpy(buf, ls->prefix, p);
-	memcpy(buf + p, line, len);
-	sanitize_buf(buf, p + len, clean, sizeof(clean), &clen);
-	if (redact_might(&app->red, clean, clen)) {
-		clean[clen] = '\0';
-		shown = redacted = redact_text(&app->red, clean);
-		clen = strlen(redacted);
-	}
-	if (app->nstreams < 2) {
-		/* Already clean: the ring takes it as it is. */
-		logbuf_append(&app->logs, shown, clen, src);
-		app->dirty = true;
-	} else {
-		/* Several services: in the order of the time each line carries. */
-		app->merge.hold_ms = loop_now_ms() - app->streams_since_ms < MERGE_BACKLOG_MS ?
-		    MERGE_BACKLOG_HOLD_MS : MERGE_HOLD_MS;
-		logmerge_push(&app->merge, shown, clen, src, logmerge_parse_time(line, len),
-		    loop_now_ms());
-		if (app->merge_timer == 0)
-			app->merge_timer = loop_timer_add(app->loop, app->merge.hold_ms, 0,
-			    merge_tick, app);
-	}
-	free(redacted);
+	if (eof)
+		ingest_finish(in);	/* a run ended: its last line is whole */
+	else
+		ingest_feed(in, data, len);
+	if (in->o.ring != NULL && in->lines != before)
+		ls->app->dirty = true;
 }
 
 /* The logs command of a service: {since} is filled by exec_follow. */
@@ -137,6 +130,8 @@ logs_stop(struct app *app)
 
 	for (i = 0; i < app->nstreams; i++) {
 		exec_follow_stop(app->streams[i]->follow);
+		ingest_free(&app->streams[i]->in[0]);
+		ingest_free(&app->streams[i]->in[1]);
 		free(app->streams[i]);
 	}
 	app->nstreams = 0;
@@ -162,7 +157,8 @@ label_streams(struct app *app)
 		    app->cfg.hosts[first->host].services[first->svc], app->nstreams - 1);
 }
 
-/* Tail host/svc as one more stream; -1 when it cannot. */
+/* Tail host/svc as one more stream, its lines into the ring (see
+ * route_streams); -1 when it cannot. */
 static int
 add_stream(struct app *app, int host, int svc)
 {
@@ -172,6 +168,9 @@ add_stream(struct app *app, int host, int svc)
 	time_t start = time(NULL) - 600;
 	struct logs_stream *ls;
 	struct tm tm;
+	char prefix[200];                /* "api-1/api " */
+	struct ingest_opts io = { .prefix = prefix, .line_cap = 16384, .red = &app->red };
+	int k;
 
 	if (logs_command(h, h->services[svc], cmd, sizeof(cmd)) != 0) {
 		app_say(app, "cannot build the logs command for %s/%s", h->name, h->services[svc]);
@@ -181,10 +180,17 @@ add_stream(struct app *app, int host, int svc)
 	ls->app = app;
 	ls->host = host;
 	ls->svc = svc;
-	snprintf(ls->prefix, sizeof(ls->prefix), "%s/%s ", h->name, h->services[svc]);
+	snprintf(prefix, sizeof(prefix), "%s/%s ", h->name, h->services[svc]);
+	io.ring = &app->logs;
+	io.on_line = on_merge_line;
+	io.arg = ls;
+	for (k = 0; k < 2; k++) {
+		io.source = (unsigned)k;	/* 1: stderr, drawn as a warning */
+		ingest_init(&ls->in[k], &io);
+	}
 	gmtime_r(&start, &tm);
 	strftime(since, sizeof(since), "%Y-%m-%dT%H:%M:%SZ", &tm);
-	o.on_line = on_log_line;
+	o.on_chunk = on_log_chunk;
 	o.arg = ls;
 	o.first_since = since;           /* the last ten minutes to begin with */
 	o.line_cap = 16384;
@@ -192,6 +198,18 @@ add_stream(struct app *app, int host, int svc)
 	ls->follow = exec_follow_start(app->pool, host, cmd, &o);
 	label_streams(app);
 	return 0;
+}
+
+/* One service goes straight into the ring; several wait for the merge.
+ * Decided once every stream is added, before any output arrives. */
+static void
+route_streams(struct app *app)
+{
+	int i, k;
+
+	for (i = 0; i < app->nstreams; i++)
+		for (k = 0; k < 2; k++)
+			app->streams[i]->in[k].o.ring = app->nstreams < 2 ? &app->logs : NULL;
 }
 
 /* Start over: an empty pane tailing these services, backlogs merged. */
@@ -208,6 +226,7 @@ restart(struct app *app, const int *hosts, const int *svcs, int n)
 	app->streams_since_ms = loop_now_ms();
 	for (i = 0; i < n; i++)
 		add_stream(app, hosts[i], svcs[i]);
+	route_streams(app);
 	app->logs_paused = false;
 	if (app->nstreams > 0)
 		app_say(app, "LOGS: tailing %s", app->follow_label);

@@ -411,11 +411,13 @@ struct merged {
 };
 
 static void
-to_ring(const char *text, size_t len, const char *raw, size_t raw_len, void *arg)
+to_ring(const char *text, size_t len, const char *raw, size_t raw_len, unsigned source,
+    void *arg)
 {
 	struct merged *m = arg;
 
 	(void)raw;
+	assert_int_equal(source, 0);
 	m->raw_bytes += raw_len;
 	logbuf_append(m->lb, text, len, 0);
 }
