@@ -27,6 +27,7 @@ if [ "${1:-}" = --one ]; then
 	config) seeds="$src/examples/warroom.conf $src/tests/fuzz/corpus/config" ;;
 	theme) seeds="$src/themes" ;;
 	export) seeds="$src/tests/fuzz/corpus/record" ;;
+	ingest) seeds="$src/tests/fuzz/corpus/ingest $src/tests/fuzz/corpus/sanitize" ;;
 	*) seeds="$src/tests/fuzz/corpus/$name" ;;
 	esac
 	for s in $seeds; do
