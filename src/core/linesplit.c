@@ -42,8 +42,9 @@ linesplit_feed(struct linesplit *ls, const char *data, size_t len)
 		const char *nl = memchr(data, '\n', len);
 		size_t take = nl ? (size_t)(nl - data) : len;
 
-		/* A line that fits exactly is whole; only one past the cap is cut. */
-		if (ls->len + take > ls->cap || (nl == NULL && ls->len + take == ls->cap)) {
+		/* A line that fits exactly is whole; only one past the cap is cut.
+		 * A full buffer waits for the next byte to say which. */
+		if (ls->len + take > ls->cap) {
 			/* Fill the buffer to the cap and deliver it as a cut piece. */
 			size_t room = ls->cap - ls->len;
 

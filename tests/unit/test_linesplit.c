@@ -69,6 +69,34 @@ overlong_line_is_cut_at_the_cap(void **state)
 	linesplit_free(&ls);
 }
 
+/* Where the chunks end does not matter: a line of exactly the cap whose
+ * newline comes in the next chunk is one whole line, not a cut piece and
+ * an empty line. */
+static void
+a_whole_line_at_the_cap_is_whole_across_chunks(void **state)
+{
+	const char *in = "abcd\nefg\r\nijklm\n";
+	size_t i;
+
+	for (i = 1; i < strlen(in); i++) {
+		struct linesplit ls;
+		struct got g = { 0 };
+
+		linesplit_init(&ls, 4, collect, &g);
+		linesplit_feed(&ls, in, i);
+		linesplit_feed(&ls, in + i, strlen(in) - i);
+		linesplit_finish(&ls);
+		assert_int_equal(g.n, 4);
+		assert_string_equal(g.lines[0], "abcd");
+		assert_false(g.cut[0]);
+		assert_string_equal(g.lines[1], "efg");
+		assert_string_equal(g.lines[2], "ijkl");
+		assert_true(g.cut[2]);
+		assert_string_equal(g.lines[3], "m");
+		linesplit_free(&ls);
+	}
+}
+
 static void
 empty_lines_and_byte_at_a_time(void **state)
 {
@@ -93,6 +121,7 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(partial_lines_wait_for_the_rest),
 		cmocka_unit_test(overlong_line_is_cut_at_the_cap),
+		cmocka_unit_test(a_whole_line_at_the_cap_is_whole_across_chunks),
 		cmocka_unit_test(empty_lines_and_byte_at_a_time),
 	};
 
