@@ -22,41 +22,13 @@
 #include "warroom/linesplit.h"
 #include "warroom/sanitize.h"
 
+#include "../unit/ingest_ref.h"
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
 #define CHECK(c) do { if (!(c)) { fprintf(stderr, "failed: %s\n", #c); abort(); } } while (0)
 #define SECRET "Zx9Qw7Lk"
 
-struct ref {
-	struct logbuf *lb;
-	const struct redactor *red;
-	const char *prefix;
-};
-
-/* view_logs.c's per-line path before the chunk path, written out again. */
-static void
-ref_line(const char *line, size_t len, bool cut, void *arg)
-{
-	struct ref *r = arg;
-	static char buf[WR_SANITIZE_LINE_MAX + 256], clean[WR_SANITIZE_LINE_MAX + 1];
-	size_t p = strlen(r->prefix), clen;
-	char *redacted = NULL;
-	const char *shown = clean;
-
-	(void)cut;
-	if (len > sizeof(buf) - p - 1)
-		len = sizeof(buf) - p - 1;
-	memcpy(buf, r->prefix, p);
-	memcpy(buf + p, line, len);
-	sanitize_buf(buf, p + len, clean, sizeof(clean), &clen);
-	if (redact_might(r->red, clean, clen)) {
-		clean[clen] = '\0';
-		shown = redacted = redact_text(r->red, clean);
-		clen = strlen(redacted);
-	}
-	logbuf_append(r->lb, shown, clen, 0);
-	free(redacted);
-}
 
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
@@ -84,7 +56,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	o.red = &red;
 	o.ring = &now;
 	ingest_init(&in, &o);
-	r = (struct ref){ &old, &red, o.prefix };
+	r = (struct ref){ &old, &red, o.prefix, 0 };
 	linesplit_init(&ls, o.line_cap, ref_line, &r);
 	seed = data[1] | 1u;
 	while (at < size) {

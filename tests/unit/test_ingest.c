@@ -20,6 +20,8 @@
 #include "warroom/linesplit.h"
 #include "warroom/sanitize.h"
 
+#include "ingest_ref.h"
+
 #define SECRET1 "9f3c1a7e55b2d0c4e8a61f27b09d"
 #define SECRET2 "Xq4kT9zR2vW8mN1bB5cY7hJ3"
 
@@ -40,38 +42,8 @@ rng(void)
 	return (uint32_t)(rng_state >> 16);
 }
 
-/* ---- the reference: view_logs.c's per-line path before the chunk path ---- */
+/* ---- the reference (ingest_ref.h) fed by a splitter ---- */
 
-struct ref {
-	struct logbuf *lb;
-	const struct redactor *red;
-	const char *prefix;
-	unsigned source;
-};
-
-static void
-ref_line(const char *line, size_t len, bool cut, void *arg)
-{
-	struct ref *r = arg;
-	char buf[WR_SANITIZE_LINE_MAX + 256], clean[WR_SANITIZE_LINE_MAX + 1];
-	size_t p = strlen(r->prefix), clen;
-	char *redacted = NULL;
-	const char *shown = clean;
-
-	(void)cut;
-	if (len > sizeof(buf) - p - 1)
-		len = sizeof(buf) - p - 1;
-	memcpy(buf, r->prefix, p);
-	memcpy(buf + p, line, len);
-	sanitize_buf(buf, p + len, clean, sizeof(clean), &clen);
-	if (redact_might(r->red, clean, clen)) {
-		clean[clen] = '\0';
-		shown = redacted = redact_text(r->red, clean);
-		clen = strlen(redacted);
-	}
-	logbuf_append(r->lb, shown, clen, r->source);
-	free(redacted);
-}
 
 /* The stream as exec.c delivered it: the same chunks, one splitter. */
 struct ref_stream {

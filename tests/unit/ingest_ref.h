@@ -1,0 +1,50 @@
+/*
+ * ingest_ref.h — the reference the chunk path (src/core/ingest.c) is held
+ * to by its unit test and its fuzzer: view_logs.c's per-line path as it
+ * was before, as a linesplit callback (prefix, sanitize_buf, redact_might
+ * and redact_text, logbuf_append). Tests only.
+ */
+#ifndef WARROOM_TEST_INGEST_REF_H
+#define WARROOM_TEST_INGEST_REF_H
+
+#include <stdbool.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "warroom/logbuf.h"
+#include "warroom/redact.h"
+#include "warroom/sanitize.h"
+
+struct ref {
+	struct logbuf *lb;
+	const struct redactor *red;
+	const char *prefix;
+	unsigned source;
+};
+
+static inline void
+ref_line(const char *line, size_t len, bool cut, void *arg)
+{
+	struct ref *r = arg;
+	/* Static: 32 KiB is more stack than a fuzzer's thread should give. */
+	static char buf[WR_SANITIZE_LINE_MAX + 256], clean[WR_SANITIZE_LINE_MAX + 1];
+	size_t p = strlen(r->prefix), clen;
+	char *redacted = NULL;
+	const char *shown = clean;
+
+	(void)cut;
+	if (len > sizeof(buf) - p - 1)
+		len = sizeof(buf) - p - 1;
+	memcpy(buf, r->prefix, p);
+	memcpy(buf + p, line, len);
+	sanitize_buf(buf, p + len, clean, sizeof(clean), &clen);
+	if (redact_might(r->red, clean, clen)) {
+		clean[clen] = '\0';
+		shown = redacted = redact_text(r->red, clean);
+		clen = strlen(redacted);
+	}
+	logbuf_append(r->lb, shown, clen, r->source);
+	free(redacted);
+}
+
+#endif
