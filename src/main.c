@@ -230,7 +230,10 @@ load_runbooks(struct app *app, const struct opts *o)
 static void
 on_host_change(int host, void *arg)
 {
-	((struct app *)arg)->dirty = true;
+	struct app *app = arg;
+
+	app->dirty = true;
+	poller_host_changed(app->poller, host);
 }
 
 static void

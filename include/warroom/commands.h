@@ -48,6 +48,7 @@
 	X(TIMES,       "t",      NULL,    0, "LOGS: show or hide the lines' timestamps") \
 	X(NOTE,        "n",      NULL,    0, "add a note to the incident timeline")  \
 	X(EXPORT,      "e",      NULL,    0, "export the timeline as a post-mortem draft") \
+	X(REFRESH,     "C-r",    NULL,    0, "poll every host now (tags, state, health)") \
 	X(REDRAW,      "C-l",    NULL,    0, "redraw the whole screen")              \
 	X(HELP,        "?",      NULL,    0, "show or hide this help")               \
 	X(QUIT,        "q",      NULL,    0, "quit (asks first while an action runs)")

@@ -79,10 +79,20 @@ struct poller *poller_new(struct loop *loop, struct ssh_pool *pool,
     struct http_client *http, struct tunnel_set *tunnels, const struct config *cfg,
     const struct poller_opts *opts);
 
-/* Start every host's timers (the first poll comes at once, jittered). */
+/* Start every host's timers, jittered; a host's first poll and probes
+ * wait for its connection (poller_host_changed). */
 void poller_start(struct poller *p);
 
 void poller_free(struct poller *p);
+
+/* Tell the poller host's connection changed: once it is up, its first
+ * poll and probes run at once, not at the next round. */
+void poller_host_changed(struct poller *p, int host);
+
+/* Poll host (-1: every host) now: its driver's commands and its health
+ * probes, beside the regular rounds; metrics keep their interval (rates
+ * are per interval). Returns how many hosts were connected to ask. */
+int poller_refresh(struct poller *p, int host);
 
 /* The metrics and verdict of host, or NULL. */
 const struct host_metrics *poller_metrics(const struct poller *p, int host);

@@ -60,6 +60,7 @@ struct host_poll {
 	bool watch_marked;               /* this watch printed a marker */
 	bool watch_broken;               /* a watch died without one: poll one by one */
 	bool watch_stalled;              /* closed for not answering (reason shown) */
+	bool connected;                  /* the session was up when last told */
 };
 
 struct poller {
@@ -714,6 +715,51 @@ on_scrape(void *arg)
 		hp->scraping = true;
 }
 
+/* ---- on demand ---- */
+
+int
+poller_refresh(struct poller *p, int host)
+{
+	size_t i;
+	int n = 0;
+
+	if (p == NULL)
+		return 0;
+	for (i = 0; i < p->nhosts; i++) {
+		struct host_poll *hp = &p->hosts[i];
+
+		if ((host >= 0 && (size_t)host != i) ||
+		    ssh_pool_session(p->pool, hp->host) == NULL)
+			continue;
+		/* A round of the driver's commands beside the watch, whose loop
+		 * is asleep; none while a command hangs (it would hang too). */
+		if (hp->running == 0 && !hp->watch_stalled)
+			poll_one_by_one(hp);
+		on_probe(hp);
+		n++;
+	}
+	return n;
+}
+
+void
+poller_host_changed(struct poller *p, int host)
+{
+	struct host_poll *hp;
+	bool up;
+
+	if (p == NULL || host < 0 || (size_t)host >= p->nhosts)
+		return;
+	hp = &p->hosts[host];
+	up = ssh_pool_session(p->pool, host) != NULL;
+	if (up && !hp->connected) {
+		/* Its rounds may be an hour apart: the first comes now. Scrapes
+		 * keep their clock: a rate needs two a whole interval apart. */
+		on_poll(hp);
+		on_probe(hp);
+	}
+	hp->connected = up;
+}
+
 const struct host_metrics *
 poller_metrics(const struct poller *p, int host)
 {
@@ -777,9 +823,11 @@ poller_start(struct poller *p)
 		int64_t j1 = rand_r(&p->seed) % (p->opts.poll_ms / 5 + 1);
 		int64_t j2 = rand_r(&p->seed) % (p->opts.probe_ms / 5 + 1);
 
-		p->hosts[i].poll_timer = loop_timer_add(p->loop, 300 + j1, p->opts.poll_ms + j1,
-		    on_poll, &p->hosts[i]);
-		p->hosts[i].probe_timer = loop_timer_add(p->loop, 400 + j2,
+		/* The first poll and probes come as the host connects
+		 * (poller_host_changed); these keep them going. */
+		p->hosts[i].poll_timer = loop_timer_add(p->loop, p->opts.poll_ms + j1,
+		    p->opts.poll_ms + j1, on_poll, &p->hosts[i]);
+		p->hosts[i].probe_timer = loop_timer_add(p->loop, p->opts.probe_ms + j2,
 		    p->opts.probe_ms + j2, on_probe, &p->hosts[i]);
 		p->hosts[i].metrics_timer = loop_timer_add(p->loop, 500 + j2,
 		    p->opts.metrics_ms + j1, on_scrape, &p->hosts[i]);

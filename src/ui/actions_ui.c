@@ -14,6 +14,7 @@
 
 #include "warroom/action.h"
 #include "warroom/chat.h"
+#include "warroom/poller.h"
 #include "warroom/statuspage.h"
 #include "warroom/statuspage_req.h"
 #include "warroom/timeline.h"
@@ -86,6 +87,8 @@ on_action(struct action *a, void *arg)
 	if (action_finished(a)) {
 		if (app->confirming == a)
 			app->confirming = NULL;
+		/* HOSTS shows what the host runs now, not at the last round. */
+		poller_refresh(app->poller, action_host(a));
 		if (action_needs_target(a) && !app->prompt_active) {
 			/* Nothing to choose from: the engineer names the tag. */
 			app->tag_host = action_host(a);

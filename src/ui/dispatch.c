@@ -7,6 +7,7 @@
 #include "warroom/ui.h"
 
 #include "warroom/chat.h"
+#include "warroom/poller.h"
 #include "warroom/ssh.h"
 
 static int
@@ -180,6 +181,12 @@ command_run(struct app *app, enum wr_command cmd)
 		else
 			journal_export(app);
 		break;
+	case WR_CMD_REFRESH: {
+		int n = poller_refresh(app->poller, -1);
+
+		app_say(app, "polling %d connected host%s now", n, n == 1 ? "" : "s");
+		break;
+	}
 	case WR_CMD_REDRAW:
 		app->full_redraw = true;
 		break;

@@ -134,12 +134,11 @@ EOF
 assert_screen help-big <<'EOF'
  warroom │ no incident named │ T+00:00:00                                   2026-01-01 00:00:00 UTC
 ┌─ ▶ HOSTS ───┌─ HELP: keys ─────────────────────────────────────────────────────────┐─────────────┐
-│  HOST       │ 2        focus the METRICS pane                                      │             │
-│> api-1      │ 3        focus the LOGS pane                                         │             │
-│  api-1      │ 4        focus the RUNBOOK pane                                      │             │
-│  api-2      │ 5        focus the TIMELINE pane                                     │             │
-│  k8s-bastion│ Up, k    move the selection up                                       │             │
-│             │ Down, j  move the selection down                                     │             │
+│  HOST       │ 3        focus the LOGS pane                                         │             │
+│> api-1      │ 4        focus the RUNBOOK pane                                      │             │
+│  api-1      │ 5        focus the TIMELINE pane                                     │             │
+│  api-2      │ Up, k    move the selection up                                       │             │
+│  k8s-bastion│ Down, j  move the selection down                                     │             │
 │             │ PgUp     move the selection a page up                                │             │
 │             │ PgDn     move the selection a page down                              │             │
 │             │ Home, g  move to the first line                                      │             │
@@ -147,25 +146,26 @@ assert_screen help-big <<'EOF'
 │             │ Space    tick or untick the runbook step (RUNBOOK)                   │             │
 │             │ Enter    HOSTS: tail that service in LOGS; RUNBOOK: open or fold     │             │
 │             │ +        HOSTS: tail that service too (LOGS merges by time)          │             │
-└─────────────│ [        jump to the previous unticked step                          │             │
-┌─ METRICS ───│ ]        jump to the next unticked step                              │             │
-│ api-1: no me│ R        switch to the next runbook                                  │             │
-│             │ T        set the run-of-show's T-0 (now, +30m, or HH:MM UTC)         │             │
+│             │ [        jump to the previous unticked step                          │             │
+└─────────────│ ]        jump to the next unticked step                              │             │
+┌─ METRICS ───│ R        switch to the next runbook                                  │             │
+│ api-1: no me│ T        set the run-of-show's T-0 (now, +30m, or HH:MM UTC)         │             │
 │             │ A        arm the console for changes (typed; A again disarms)        │             │
 │             │ r        roll the selected service back (HOSTS) (changes production) │             │
 │             │ X        kill switch: EXPORT_MODE=off on the host (X again: undo) (c │             │
-│             │ M        migration downgrade (alembic -1) of the selected service (c │─────────────┘
-│             │ x        RUNBOOK: run the step's commands on the HOSTS host (changes │─────────────┐
-└─────────────│ S        post to the status page (type the status) (changes producti │             │
-┌─ LOGS ──────│ K        trust the selected host's unknown key (HOSTS)               │             │
-│ no log strea│ o        HOSTS: order rows by host, worst health, or worst verdict   │             │
-│             │ /        filter LOGS with a regex (empty clears it)                  │             │
+│             │ M        migration downgrade (alembic -1) of the selected service (c │             │
+│             │ x        RUNBOOK: run the step's commands on the HOSTS host (changes │─────────────┘
+│             │ S        post to the status page (type the status) (changes producti │─────────────┐
+└─────────────│ K        trust the selected host's unknown key (HOSTS)               │             │
+┌─ LOGS ──────│ o        HOSTS: order rows by host, worst health, or worst verdict   │             │
+│ no log strea│ /        filter LOGS with a regex (empty clears it)                  │             │
 │             │ N        previous match in LOGS (n: next, with a filter)             │             │
 │             │ f        LOGS: follow new lines, or pause in place                   │             │
 │             │ w        LOGS: wrap long lines                                       │             │
 │             │ t        LOGS: show or hide the lines' timestamps                    │             │
 │             │ n        add a note to the incident timeline                         │             │
 │             │ e        export the timeline as a post-mortem draft                  │             │
+│             │ C-r      poll every host now (tags, state, health)                   │             │
 │             │ C-l      redraw the whole screen                                     │             │
 │             │ ?        show or hide this help                                      │             │
 │             │ q        quit (asks first while an action runs)                      │             │

@@ -3,7 +3,7 @@
 # running tag, container state, /healthz, /readyz, /version and the data's
 # age; a deploy changes the tag; a failing endpoint shows FAIL with its
 # reason; a tool printing garbage shows ERR and the parser's message,
-# never a stale value passed off as fresh. METRICS: a bad tag turns the
+# never a stale value passed off as fresh; C-r polls at once. METRICS: a bad tag turns the
 # verdict to ROLLBACK IMMEDIATELY within two scrape intervals and back to
 # OK after the tag is restored, each change a verdict.change record.
 . "${top_srcdir:-$(dirname "$0")/../..}/tests/lib/tmux.sh"
@@ -34,8 +34,30 @@ ok "garbage from the tool shows as an error, with the parser's message"
 keys q
 wait_for "exit=0"
 
-# The verdict, with one-second intervals and plenty of simulated traffic.
+# Polls an hour apart: only C-r can show a deploy and a failing endpoint.
 "$fleet" fault --dir "$fl" h1 clear bad-json > /dev/null
+"$fleet" set-tag --dir "$fl" h1 all v1.4.1 > /dev/null
+sed 's/^\[warroom\]$/[warroom]\npoll_interval = 1h\nprobe_interval = 1h/' \
+	"$fl/warroom.conf" > "$tmp/slow.conf"
+start 200 40 "$WARROOM -c $tmp/slow.conf"
+wait_re "$(row h1 api) v1\.4\.1 +running" 15
+wait_re "$(row h2 api) v1\.4\.1 +running[a-z ]* +OK +OK " 15
+ok "rounds an hour apart: the first poll and probes come as a host connects"
+"$fleet" set-tag --dir "$fl" h1 all v1.5.0-bad > /dev/null
+"$fleet" fault --dir "$fl" h2 http-500 > /dev/null
+sleep 2
+capture
+assert_not_contains "$tmp/screen" "v1.5.0-bad"
+keys C-r
+wait_for "polling 2 connected hosts now" 2
+wait_re "$(row h1 api) v1\.5\.0-bad " 5
+wait_re "$(row h2 api) v1\.4\.1 +[a-z ]+ +FAIL +FAIL " 5
+"$fleet" fault --dir "$fl" h2 clear http-500 > /dev/null
+ok "C-r polls every host at once: a deploy and a failing endpoint show without waiting a round"
+keys q
+wait_for "exit=0"
+
+# The verdict, with one-second intervals and plenty of simulated traffic.
 "$fleet" set-tag --dir "$fl" h1 all v1.4.1 > /dev/null
 "$fleet" set --dir "$fl" h1 traffic_rps=500 > /dev/null
 sed 's/^\[warroom\]$/[warroom]\npoll_interval = 1s\nprobe_interval = 1s\nmetrics_interval = 1s/' \

@@ -3,14 +3,15 @@
 # every good tag of releases.log, newest first; Down picks another, the
 # plan follows it and the typed confirmation must be typed again; with no
 # target in releases.log the tag is asked for, and an unusable one is
-# refused; a tag the timeline saw run here before is offered first.
-# Proven on the host's commands.log.
+# refused; a tag the timeline saw run here before is offered first. Polls
+# are an hour apart: HOSTS shows a rollback's result because the end of an
+# action polls its host. Proven on the host's commands.log.
 . "${top_srcdir:-$(dirname "$0")/../..}/tests/lib/tmux.sh"
 [ -x /usr/sbin/sshd ] || skip "openssh-server is not installed"
 fleet_up --hosts 1 --tag v1.5.0-bad
 log=$fl/hosts/h1/commands.log
 app=$fl/hosts/h1/app
-sed 's/^\[warroom\]$/[warroom]\npoll_interval = 2s\nhealth_timeout = 20s/' "$fl/warroom.conf" > "$tmp/c.conf"
+sed 's/^\[warroom\]$/[warroom]\npoll_interval = 1h\nhealth_timeout = 20s/' "$fl/warroom.conf" > "$tmp/c.conf"
 start 200 50 "$WARROOM -c $tmp/c.conf --incident pick"
 wait_re "│> h1 +api +UP +v1\\.5\\.0-bad" 15
 keys A; keys -l arm; keys Enter
@@ -34,7 +35,7 @@ wait_for "rollback of api on h1: OK — api runs v1.4.0 and /readyz answers 200"
 [ "$(grep -c '"pull","api"' "$log")" = 1 ] || fail "pull did not run once"
 grep '"pull","api"' "$log" | grep -q '"IMAGE_TAG":"v1.4.0"' || fail "the pull was not for v1.4.0"
 # The poller sees it run, and the timeline notes it (health.change).
-wait_re "│> h1 +api +UP +v1\\.4\\.0 " 15
+wait_re "│> h1 +api +UP +v1\\.4\\.0 " 3
 journal=$(ls "$fl"/timeline/pick-*.jsonl)
 i=0
 until grep -q '"kind":"health.change".*"tag":"v1.4.0"' "$journal"; do
@@ -70,7 +71,8 @@ until grep -q '"kind":"health.change".*"tag":"v1.4.1"' "$journal"; do
 	sleep 0.2; i=$((i + 1)); [ $i -lt 50 ] || fail "no health.change for v1.4.1"
 done
 "$fleet" set-tag --dir "$fl" h1 all v1.6.0-bad > /dev/null
-wait_re "│> h1 +api +UP +v1\\.6\\.0-bad" 15
+keys C-r                     # polls are an hour apart here
+wait_re "│> h1 +api +UP +v1\\.6\\.0-bad" 5
 keys r
 wait_for "CONFIRM ROLLBACK"
 wait_for "type api and press Enter"
