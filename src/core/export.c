@@ -417,6 +417,27 @@ health_details(struct wr_buf *b, const struct record *r)
 	return true;
 }
 
+/* A queued status-page post: what it will say ("queued: create
+ * identified — api 5xx"), not its JSON. */
+static bool
+queue_details(struct wr_buf *b, const struct record *r)
+{
+	const cJSON *u = cJSON_GetObjectItemCaseSensitive(r->data, "update");
+	const cJSON *action = cJSON_GetObjectItemCaseSensitive(u, "action");
+	const cJSON *status = cJSON_GetObjectItemCaseSensitive(u, "status");
+	const cJSON *name = cJSON_GetObjectItemCaseSensitive(u, "name");
+	const cJSON *body = cJSON_GetObjectItemCaseSensitive(u, "body");
+
+	if (!cJSON_IsString(action) || !cJSON_IsString(status))
+		return false;
+	wr_buf_printf(b, "queued: %s %s", action->valuestring, status->valuestring);
+	if (cJSON_IsString(name) && name->valuestring[0] != '\0')
+		wr_buf_printf(b, " — %s", name->valuestring);
+	if (cJSON_IsString(body) && body->valuestring[0] != '\0')
+		wr_buf_printf(b, " — %s", body->valuestring);
+	return true;
+}
+
 char *
 export_details(const struct record *r, const struct redactor *red)
 {
@@ -427,7 +448,8 @@ export_details(const struct record *r, const struct redactor *red)
 	struct wr_buf line = { 0 };
 	size_t i;
 
-	if (kind_is(r, "health.change") && health_details(&line, r))
+	if ((kind_is(r, "health.change") && health_details(&line, r)) ||
+	    (kind_is(r, "statuspage.queue") && queue_details(&line, r)))
 		return wr_buf_take(&line);
 	if (strncmp(r->kind, "step.", 5) == 0 && dstr(r, "title") == NULL && dstr(r, "step") != NULL)
 		wr_buf_str(&line, dstr(r, "step"));

@@ -311,6 +311,25 @@ health_change_details_name_what_changed(void **state)
 	free(t);
 }
 
+/* A queued status-page post says what it will post, not its JSON. */
+static void
+statuspage_queue_details_say_the_post(void **state)
+{
+	char *t;
+
+	(void)state;
+	t = details_of("statuspage.queue", "{\"queue\":\"sp-10-1e4f\",\"kind\":\"atlassian\","
+	    "\"update\":{\"action\":\"create\",\"status\":\"identified\","
+	    "\"name\":\"api 5xx\",\"body\":\"\",\"impact\":\"major\"}}");
+	assert_string_equal(t, "queued: create identified — api 5xx");
+	free(t);
+	t = details_of("statuspage.queue", "{\"queue\":\"sp-11-0001\",\"update\":{"
+	    "\"action\":\"update\",\"status\":\"monitoring\",\"name\":\"\","
+	    "\"body\":\"fix deployed\"}}");
+	assert_string_equal(t, "queued: update monitoring — fix deployed");
+	free(t);
+}
+
 int
 main(void)
 {
@@ -322,6 +341,7 @@ main(void)
 		cmocka_unit_test(md_escape_neutralises_markdown),
 		cmocka_unit_test(markdown_renders_tables_with_every_row),
 		cmocka_unit_test(health_change_details_name_what_changed),
+		cmocka_unit_test(statuspage_queue_details_say_the_post),
 	};
 
 	return cmocka_run_group_tests(tests, setup, teardown);
