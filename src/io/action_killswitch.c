@@ -278,6 +278,8 @@ dropped(const struct sftp_result *r, void *arg)
 		cJSON_AddStringToObject(d, "path", a->plan.env_new);
 		cJSON_AddStringToObject(d, "outcome", !r->ok ? "failed" : r->absent ? "absent" :
 		    "removed");
+		/* TIMELINE's words: "removed — DIR/.env.warroom-OP.new". */
+		cJSON_AddStringToObject(d, "detail", a->plan.env_new);
 		if (!r->ok)
 			cJSON_AddStringToObject(d, "error", r->error);
 		timeline_append(a->env.tl, "action.cleanup", a->cfg->name, a->op, d, &err);
