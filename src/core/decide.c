@@ -283,7 +283,12 @@ write_reason(const struct config_thresholds *t, const struct decide_input *m,
 
 	dst[0] = '\0';
 	for (i = 0; i < ev->nfired; i++) {
-		sbuf_add(&b, "%s%s", sep, ev->fired[i].text);
+		/* A finding below the verdict's level says its own, so that
+		 * "p95 1500 ms > 1000 ms" is not read as a rollback limit. */
+		enum decide_level l = ev->fired[i].level;
+
+		sbuf_add(&b, "%s%s%s", sep, ev->fired[i].text, l == ev->level ? "" :
+		    l == DECIDE_CONSIDER ? " (consider)" : l == DECIDE_MONITOR ? " (monitor)" : "");
 		sep = "; ";
 	}
 	if (ev->nmissing > 0) {
