@@ -61,6 +61,7 @@ struct host_poll {
 	bool watch_broken;               /* a watch died without one: poll one by one */
 	bool watch_stalled;              /* closed for not answering (reason shown) */
 	bool connected;                  /* the session was up when last told */
+	int64_t version_at_ms;           /* wall clock of the last /version asked */
 };
 
 struct poller {
@@ -568,15 +569,34 @@ probe_done(const struct http_response *r, void *arg)
 	changed(hp->p);
 }
 
+/* /version changes with a deploy, not between two: it is asked when a
+ * row changed since, at least once a minute, and on every asked-for
+ * round (connect, C-r, an action's end). */
+#define VERSION_MAX_AGE_MS 60000
+
+static bool
+version_due(const struct host_poll *hp, int64_t now)
+{
+	int k;
+
+	if (hp->version_at_ms == 0 || now - hp->version_at_ms >= VERSION_MAX_AGE_MS)
+		return true;
+	for (k = 0; k < hp->cfg->nservices; k++)
+		if (hp->svc[k].tag_changed_ms >= hp->version_at_ms)
+			return true;
+	return false;
+}
+
+/* One round of health probes; all: /version too, whenever it was read. */
 static void
-on_probe(void *arg)
+probe_round(struct host_poll *hp, bool all)
 {
 	static const char *const paths[] = { "/healthz", "/readyz", "/version" };
-	struct host_poll *hp = arg;
 	const char *sock = NULL;
 	char url[WR_URL_MAX + 16], dest[256];
 	struct wr_err err;
-	int port, i;
+	int64_t now = wall_ms();
+	int port, i, n;
 
 	if (hp->cfg->health_url[0] == '\0' || hp->probing > 0)
 		return;
@@ -587,7 +607,10 @@ on_probe(void *arg)
 		    (sock = tunnel_path(hp->p->tunnels, hp->host, dest, port, &err)) == NULL)
 			return;
 	}
-	for (i = 0; i < 3; i++) {
+	n = all || version_due(hp, now) ? 3 : 2;
+	if (n == 3)
+		hp->version_at_ms = now;
+	for (i = 0; i < n; i++) {
 		struct probe_req *q = &hp->probes[i];
 		struct http_request req = { .url = url, .unix_socket = sock, .timeout_ms = 5000,
 			.max_body = WR_PROBE_BODY_MAX };
@@ -599,6 +622,12 @@ on_probe(void *arg)
 			continue;
 		hp->probing++;
 	}
+}
+
+static void
+on_probe(void *arg)
+{
+	probe_round(arg, false);
 }
 
 /* ---- metrics ---- */
@@ -735,7 +764,7 @@ poller_refresh(struct poller *p, int host)
 		 * is asleep; none while a command hangs (it would hang too). */
 		if (hp->running == 0 && !hp->watch_stalled)
 			poll_one_by_one(hp);
-		on_probe(hp);
+		probe_round(hp, true);
 		n++;
 	}
 	return n;
@@ -755,7 +784,7 @@ poller_host_changed(struct poller *p, int host)
 		/* Its rounds may be an hour apart: the first comes now. Scrapes
 		 * keep their clock: a rate needs two a whole interval apart. */
 		on_poll(hp);
-		on_probe(hp);
+		probe_round(hp, true);
 	}
 	hp->connected = up;
 }
