@@ -20,6 +20,8 @@
  * Not part of `make check`: run `make bench` (or `make bench-ingest`).
  *
  *   ingest_bench [DIR [LINES]]    DIR defaults to ".", LINES to 2000000
+ *   ingest_bench --write FILE [LINES]   only write the data set (the
+ *                                       over-SSH part: bench/ingest_ssh.sh)
  */
 #include <fcntl.h>
 #include <inttypes.h>
@@ -252,6 +254,11 @@ main(int argc, char **argv)
 	double g_lps, o_lps;
 	int i;
 
+	if (argc > 2 && strcmp(argv[1], "--write") == 0) {
+		/* The same data set for the over-SSH run (bench/ingest_ssh.sh). */
+		write_lines(argv[2], argc > 3 ? strtoull(argv[3], NULL, 10) : 2000000);
+		return 0;
+	}
 	snprintf(path, sizeof(path), "%s/ingest_bench.%d.log", dir, (int)getpid());
 	write_lines(path, n);
 	logbuf_init(&lb, 0);

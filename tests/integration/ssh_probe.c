@@ -16,6 +16,11 @@
  *
  * -w watches for that long, printing every state change, then the CPU
  * seconds used and the loop's wake-ups.
+ *
+ * -g PATTERN sends the -x command's output down LOGS' path instead of
+ * printing it (ingest.c a chunk at a time into a 64 MiB ring, the pcre2
+ * filter stepped after each chunk) and adds "lines=… matched=…" to the
+ * timing line: B1 over SSH (bench/ingest_ssh.sh).
  */
 #include <getopt.h>
 #include <stdio.h>
@@ -27,7 +32,11 @@
 
 #include "warroom/config_files.h"
 #include "warroom/exec.h"
+#include "warroom/ingest.h"
+#include "warroom/logbuf.h"
+#include "warroom/logfilter.h"
 #include "warroom/loop.h"
+#include "warroom/redact.h"
 #include "warroom/ssh.h"
 
 struct probe {
@@ -38,6 +47,12 @@ struct probe {
 	FILE *out;
 	bool *seen;
 	bool quiet;
+	/* -g: LOGS' path for the command's output. */
+	struct ingest in;
+	struct logbuf ring;
+	struct logfilter filter;
+	struct redactor red;
+	bool grep;
 };
 
 static bool
@@ -107,6 +122,20 @@ on_line(enum exec_stream s, const char *line, size_t len, bool cut, void *arg)
 }
 
 static void
+on_chunk(enum exec_stream s, const char *data, size_t len, bool eof, void *arg)
+{
+	struct job *j = arg;
+
+	if (s != EXEC_STDOUT)
+		return;
+	if (eof)
+		ingest_finish(&j->p->in);
+	else
+		ingest_feed(&j->p->in, data, len);
+	logfilter_step(&j->p->filter, &j->p->ring, 20000);
+}
+
+static void
 on_restart(const char *c, int n, void *arg)
 {
 	struct job *j = arg;
@@ -140,7 +169,7 @@ main(int argc, char **argv)
 	struct loop *loop;
 	struct exec_follow **follows = NULL;
 	struct job *fjobs = NULL;
-	const char *conf = NULL, *cmd = NULL, *outfile = NULL, *follow = NULL;
+	const char *conf = NULL, *cmd = NULL, *outfile = NULL, *follow = NULL, *grep = NULL;
 	double timeout = 20, watch = 0;
 	struct passwd *pw = getpwuid(getuid());
 	int c, i, rc = 0, rounds = 1, round;
@@ -148,7 +177,7 @@ main(int argc, char **argv)
 	int64_t connect_ms;
 	size_t h;
 
-	while ((c = getopt(argc, argv, "c:t:x:o:w:f:r:q")) != -1) {
+	while ((c = getopt(argc, argv, "c:t:x:o:w:f:r:qg:")) != -1) {
 		switch (c) {
 		case 'c': conf = optarg; break;
 		case 't': timeout = atof(optarg); break;
@@ -158,6 +187,7 @@ main(int argc, char **argv)
 		case 'f': follow = optarg; break;
 		case 'r': rounds = atoi(optarg); break;
 		case 'q': quiet = true; break;
+		case 'g': grep = optarg; break;
 		default: return 2;
 		}
 	}
@@ -184,6 +214,19 @@ main(int argc, char **argv)
 	p.pool = ssh_pool_new(loop, &opts);
 	p.watch = watch > 0;
 	p.quiet = quiet;
+	if (grep != NULL) {
+		struct ingest_opts io = { .prefix = "h1/api ", .ring = &p.ring, .red = &p.red };
+
+		redact_init(&p.red);
+		logbuf_init(&p.ring, 0);
+		logfilter_init(&p.filter);
+		if (logfilter_set(&p.filter, grep, strlen(grep), &err) != 0) {
+			fprintf(stderr, "%s\n", err.msg);
+			return 2;
+		}
+		ingest_init(&p.in, &io);
+		p.grep = true;
+	}
 	p.start = loop_now_ms();
 	for (h = 0; h < cfg.nhosts; h++) {
 		struct ssh_target t = {
@@ -217,7 +260,8 @@ main(int argc, char **argv)
 		for (i = 0; i < p.n; i++) {
 			struct job *j = calloc(1, sizeof(*j));
 			struct exec_opts eo = { .timeout_ms = (int)(timeout * 1000),
-				.on_line = on_line, .on_done = on_done, .arg = j };
+				.on_line = on_line, .on_chunk = p.grep ? on_chunk : NULL,
+				.on_done = on_done, .arg = j };
 
 			j->p = &p;
 			j->host = i;
@@ -233,9 +277,15 @@ main(int argc, char **argv)
 		if (p.out)
 			fclose(p.out);
 		p.out = NULL;
+		if (p.grep)
+			while (!logfilter_step(&p.filter, &p.ring, 20000))
+				;
 		if (rounds > 1 || quiet)
 			printf(" round_ms=%lld", (long long)(loop_now_ms() - t0));
 	}
+	if (p.grep)
+		printf(" lines=%llu matched=%llu", (unsigned long long)p.in.lines,
+		    (unsigned long long)p.filter.matched);
 	if (rounds > 1 || quiet)
 		printf("\n");
 	if (follow != NULL) {
