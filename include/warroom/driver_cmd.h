@@ -46,8 +46,8 @@ int driver_cmd_helm_list(const struct config_host *h, char *dst, size_t cap,
 /* One long-running command that runs each of cmds[n] every interval_s
  * seconds, each in its own subshell, and after each prints "<token> <i>
  * <exit status>" on its own line: a host is polled over one channel instead
- * of one channel per poll. Run under sh -c whatever the login shell is.
- * token must be [a-z0-9-] only. */
+ * of one channel per poll. Run under sh -c whatever the login shell is;
+ * it ends within 5 s of its session. token must be [a-z0-9-] only. */
 int driver_cmd_watch(const char *const *cmds, size_t n, int interval_s, const char *token,
     char *dst, size_t cap, struct wr_err *err);
 

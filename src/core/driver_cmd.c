@@ -209,23 +209,33 @@ int
 driver_cmd_watch(const char *const *cmds, size_t n, int interval_s, const char *token,
     char *dst, size_t cap, struct wr_err *err)
 {
-	char loop[WR_WATCH_MAX], step[64];
+	char loop[WR_WATCH_MAX], step[128];
 	size_t i;
 
 	if (cap > 0)
 		dst[0] = '\0';
 	if (token[strspn(token, "abcdefghijklmnopqrstuvwxyz0123456789-")] != '\0')
 		return wr_err_set(err, "watch token must be [a-z0-9-]");
+	if (interval_s < 1)
+		interval_s = 1;
 	loop[0] = '\0';
-	if (!append(loop, sizeof(loop), "while :; do "))
+	/* The loop ends with the session that started it: its parent (sshd's
+	 * session, or the login shell) is gone, or a marker cannot be
+	 * written, so a dropped console leaves nothing polling the host. */
+	if (!append(loop, sizeof(loop), "while kill -0 $PPID 2>/dev/null; do "))
 		return too_long(dst, cap, err);
 	for (i = 0; i < n; i++) {
-		snprintf(step, sizeof(step), "); echo %s %zu $?; ", token, i);
+		snprintf(step, sizeof(step), "); echo %s %zu $? || exit; ", token, i);
 		if (!append(loop, sizeof(loop), "(") || !append(loop, sizeof(loop), cmds[i]) ||
 		    !append(loop, sizeof(loop), step))
 			return too_long(dst, cap, err);
 	}
-	snprintf(step, sizeof(step), "sleep %d; done", interval_s > 0 ? interval_s : 1);
+	/* A long interval is slept 5 s at a time, looking for the parent. */
+	if (interval_s <= 5)
+		snprintf(step, sizeof(step), "sleep %d; done", interval_s);
+	else
+		snprintf(step, sizeof(step), "n=%d; while [ $n -gt 0 ] && kill -0 $PPID 2>/dev/null; "
+		    "do sleep $((n<5?n:5)); n=$((n-5)); done; done", interval_s);
 	if (!append(loop, sizeof(loop), step) || !append(dst, cap, "sh -c ") ||
 	    !driver_cmd_quote(dst, cap, loop))
 		return too_long(dst, cap, err);

@@ -3,14 +3,23 @@
 # one channel (one remote `sh -c 'while …'` per host, not a session per
 # poll), every round still reaches HOSTS; a command that hangs in the loop
 # is named on the row after two intervals and 10 s, no second loop is
-# started while it hangs, and a new one answers once it has ended; a host
-# without a usable sh falls back to a command per poll.
+# started while it hangs, and a new one answers once it has ended; the
+# loop ends with the console (quit, or killed while the loop sleeps an
+# hour); a host without a usable sh falls back to a command per poll.
 . "${top_srcdir:-$(dirname "$0")/../..}/tests/lib/tmux.sh"
 [ -x /usr/sbin/sshd ] || skip "openssh-server is not installed"
 command -v python3 > /dev/null 2>&1 || skip "python3 is not installed"
 fleet_up --hosts 1
 sed 's/^\[warroom\]$/[warroom]\npoll_interval = 1s/' "$fl/warroom.conf" > "$tmp/c.conf"
-watches() { pgrep -f "while :; do .cd '$fl/hosts/h1/app'" | wc -l; }
+watches() { pgrep -f "sh -c while .* do .cd '$fl/hosts/h1/app'" | wc -l; }
+# gone N — no watch loop left on h1 within N seconds.
+gone() {
+	i=0
+	until [ "$(watches)" = 0 ]; do
+		sleep 0.2; i=$((i + 1))
+		[ $i -lt $(( $1 * 5 )) ] || fail "$(watches) watch loops still on h1 after $1 s"
+	done
+}
 polls() { grep -c "compose.* ps" "$fl/hosts/h1/commands.log" 2> /dev/null || echo 0; }
 
 # polling_works LOOPS — start the console: LOOPS watch loops on h1, at
@@ -42,6 +51,18 @@ assert_not_contains "$tmp/screen" "has not answered"
 ok "a command hanging in the loop is named, and a new watch answers"
 keys q
 wait_for "exit=0"
+gone 5
+ok "the console quits: its loop on the host ends"
+
+# Polls an hour apart and the console killed: the loop, asleep, looks for
+# its session every 5 s and ends.
+sed 's/^\[warroom\]$/[warroom]\npoll_interval = 1h/' "$fl/warroom.conf" > "$tmp/slow.conf"
+start 120 30 "$WARROOM -c $tmp/slow.conf"
+wait_re "│> h1 +api +UP +v1\\.4\\.1" 15
+[ "$(watches)" = 1 ] || fail "$(watches) remote watch loops for h1, not 1"
+pkill -9 -f "$WARROOM -c $tmp/slow.conf" || fail "cannot kill the console"
+gone 12
+ok "the console killed with polls an hour apart: its loop ends within seconds"
 
 # No usable sh on the host's PATH: a `sh` first on PATH that fails, so
 # sh -c exits at once without a marker. Each poll is then its own command

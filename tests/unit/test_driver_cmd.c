@@ -185,9 +185,13 @@ watch_command(void **state)
 	struct wr_err err;
 
 	assert_int_equal(driver_cmd_watch(cmds, 2, 5, "wr-9f2c", buf, sizeof(buf), &err), 0);
-	assert_string_equal(buf, "sh -c 'while :; do (cd '\\''/srv/app'\\'' && docker compose ps "
-	    "-a --format json); echo wr-9f2c 0 $?; (kubectl get pods -n '\\''prod'\\'' -o json); "
-	    "echo wr-9f2c 1 $?; sleep 5; done'");
+	assert_string_equal(buf, "sh -c 'while kill -0 $PPID 2>/dev/null; do (cd '\\''/srv/app'\\'' "
+	    "&& docker compose ps -a --format json); echo wr-9f2c 0 $? || exit; (kubectl get pods "
+	    "-n '\\''prod'\\'' -o json); echo wr-9f2c 1 $? || exit; sleep 5; done'");
+	/* A long interval is slept in 5 s steps, each after a look at the parent. */
+	assert_int_equal(driver_cmd_watch(cmds, 1, 3600, "wr-9f2c", buf, sizeof(buf), &err), 0);
+	assert_non_null(strstr(buf, "; n=3600; while [ $n -gt 0 ] && kill -0 $PPID 2>/dev/null; "
+	    "do sleep $((n<5?n:5)); n=$((n-5)); done; done'"));
 	assert_int_equal(driver_cmd_watch(cmds, 1, 5, "Bad;", buf, sizeof(buf), &err), -1);
 }
 
