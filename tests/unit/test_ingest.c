@@ -21,6 +21,7 @@
 #include "warroom/sanitize.h"
 
 #include "ingest_ref.h"
+#include "xorshift.h"
 
 #define SECRET1 "9f3c1a7e55b2d0c4e8a61f27b09d"
 #define SECRET2 "Xq4kT9zR2vW8mN1bB5cY7hJ3"
@@ -36,10 +37,7 @@ static uint64_t rng_state = 0x9e3779b97f4a7c15ull;
 static uint32_t
 rng(void)
 {
-	rng_state ^= rng_state << 13;
-	rng_state ^= rng_state >> 7;
-	rng_state ^= rng_state << 17;
-	return (uint32_t)(rng_state >> 16);
+	return (uint32_t)(xorshift64(&rng_state) >> 16);
 }
 
 /* ---- the reference (ingest_ref.h) fed by a splitter ---- */

@@ -15,15 +15,14 @@
 #include "warroom/linescan.h"
 #include "warroom/sanitize.h"
 
+#include "xorshift.h"
+
 static uint64_t rng_state = 0x243f6a8885a308d3ull;
 
 static uint32_t
 rng(void)
 {
-	rng_state ^= rng_state << 13;
-	rng_state ^= rng_state >> 7;
-	rng_state ^= rng_state << 17;
-	return (uint32_t)(rng_state >> 16);
+	return (uint32_t)(xorshift64(&rng_state) >> 16);
 }
 
 /* Text built from pieces a log and the redactor both care about. */

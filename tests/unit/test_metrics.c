@@ -19,6 +19,8 @@
 
 #include "warroom/metrics.h"
 
+#include "xorshift.h"
+
 /* ---- helpers ---- */
 
 #define SAMPLES_MAX 32
@@ -757,10 +759,7 @@ static uint64_t rng_state = UINT64_C(0x9e3779b97f4a7c15);
 static unsigned
 rng(unsigned n)
 {
-	rng_state ^= rng_state << 13;
-	rng_state ^= rng_state >> 7;
-	rng_state ^= rng_state << 17;
-	return (unsigned)(rng_state % n);
+	return (unsigned)(xorshift64(&rng_state) % n);
 }
 
 /* One sample line as read alone (no line before it to resume from):
