@@ -26,6 +26,7 @@
 #define HAVE_AVX2_PATH 1	/* chosen at run time: see linescan_run() */
 #endif
 
+#include "warroom/redact_nib.h"
 #include "warroom/util.h"
 
 /* Byte tables from the nibble tables: t[k][c] is the buckets in which c
@@ -40,11 +41,8 @@ tables_make(const struct redactor *r, struct start_tables *st)
 	int k, c;
 
 	for (k = 0; k < 3; k++)
-		for (c = 0; c < 256; c++) {
-			unsigned v = (unsigned)c | 0x20;
-
-			st->t[k][c] = r->nib[2 * k][v & 15] & r->nib[2 * k + 1][v >> 4];
-		}
+		for (c = 0; c < 256; c++)
+			st->t[k][c] = (unsigned char)redact_nib_byte(r, k, (unsigned char)c);
 }
 
 static bool
@@ -123,10 +121,6 @@ scan_sse2(const struct start_tables *st, const unsigned char *s, size_t n,
 #endif
 
 #ifdef HAVE_AVX2_PATH
-/* For each byte of v, the buckets in which it may be a start's byte k. */
-#define NIB32(v, tl, th) _mm256_and_si256( \
-	_mm256_shuffle_epi8(tl, _mm256_and_si256(v, low)), \
-	_mm256_shuffle_epi8(th, _mm256_and_si256(_mm256_srli_epi16(v, 4), low)))
 #define LOAD32(p) _mm256_loadu_si256((const __m256i *)(const void *)(p))
 
 /* 64 bytes from p (reading p[0 .. 66)): line ends in *a, slow bytes returned. */
@@ -135,20 +129,16 @@ block64(const unsigned char *p, const __m256i t[6], uint64_t *a)
 {
 	const __m256i lf = _mm256_set1_epi8('\n'), tab = _mm256_set1_epi8('\t'),
 	    below = _mm256_set1_epi8(0x1f), del = _mm256_set1_epi8(0x7f),
-	    bit5 = _mm256_set1_epi8(0x20), low = _mm256_set1_epi8(0x0f),
 	    zero = _mm256_setzero_si256();
 	uint64_t nlm = 0, keep = 0, none = 0;
 	int h;
 
 	for (h = 0; h < 2; h++) {
 		__m256i v = LOAD32(p + 32 * h);
-		__m256i b = _mm256_or_si256(LOAD32(p + 32 * h + 1), bit5);
-		__m256i c = _mm256_or_si256(LOAD32(p + 32 * h + 2), bit5);
 		__m256i ok = _mm256_or_si256(_mm256_and_si256(_mm256_cmpgt_epi8(v, below),
 		    _mm256_cmpgt_epi8(del, v)), _mm256_cmpeq_epi8(v, tab));
-		__m256i va = _mm256_or_si256(v, bit5);
-		__m256i m = _mm256_and_si256(_mm256_and_si256(NIB32(va, t[0], t[1]),
-		    NIB32(b, t[2], t[3])), NIB32(c, t[4], t[5]));
+		__m256i m = redact_nib_buckets32(v, LOAD32(p + 32 * h + 1), LOAD32(p + 32 * h + 2),
+		    t[0], t[1], t[2], t[3], t[4], t[5]);
 
 		nlm |= (uint64_t)(uint32_t)_mm256_movemask_epi8(_mm256_cmpeq_epi8(v, lf)) << (32 * h);
 		keep |= (uint64_t)(uint32_t)_mm256_movemask_epi8(ok) << (32 * h);
@@ -187,7 +177,6 @@ scan_avx2(const struct redactor *r, const unsigned char *s, size_t n, uint64_t *
 	}
 }
 #undef LOAD32
-#undef NIB32
 #endif
 
 void

@@ -30,6 +30,7 @@
 #define HAVE_AVX2_PATH 1	/* chosen at run time: see redact_might() */
 #endif
 
+#include "warroom/redact_nib.h"
 #include "warroom/util.h"
 
 #define MARK_LEN (sizeof(WR_REDACTED) - 1)
@@ -699,12 +700,6 @@ might_sse2(const struct redactor *r, const char *s, size_t n)
 #define MIN_WORD 3
 _Static_assert(WR_REDACT_MIN_SECRET >= MIN_WORD, "a secret is at least MIN_WORD bytes");
 
-/* For each byte of v, the buckets in which it may be a start's byte k
- * (tl, th: that byte's low- and high-nibble tables). */
-#define NIB32(v, tl, th) _mm256_and_si256( \
-	_mm256_shuffle_epi8(tl, _mm256_and_si256(v, low)), \
-	_mm256_shuffle_epi8(th, _mm256_and_si256(_mm256_srli_epi16(v, 4), low)))
-
 /* Which of 32 starts may begin a word (*secret: a registered secret):
  * a holds the bytes at the starts, b and c the bytes one and two
  * further; t0..t5 the six nibble tables, each in both lanes. */
@@ -712,13 +707,8 @@ __attribute__((target("avx2"))) static inline unsigned
 pair_hits32(__m256i a, __m256i b, __m256i c, __m256i t0, __m256i t1, __m256i t2,
     __m256i t3, __m256i t4, __m256i t5, unsigned *secret)
 {
-	const __m256i bit5 = _mm256_set1_epi8(0x20), low = _mm256_set1_epi8(0x0f);
-	__m256i m;
+	__m256i m = redact_nib_buckets32(a, b, c, t0, t1, t2, t3, t4, t5);
 
-	a = _mm256_or_si256(a, bit5);
-	b = _mm256_or_si256(b, bit5);
-	c = _mm256_or_si256(c, bit5);
-	m = _mm256_and_si256(_mm256_and_si256(NIB32(a, t0, t1), NIB32(b, t2, t3)), NIB32(c, t4, t5));
 	*secret = (unsigned)_mm256_movemask_epi8(m);	/* SECRET_BUCKET is bit 7 */
 	return ~(unsigned)_mm256_movemask_epi8(_mm256_cmpeq_epi8(
 	    _mm256_and_si256(m, _mm256_set1_epi8(SECRET_BUCKET - 1)), _mm256_setzero_si256()));
@@ -782,7 +772,6 @@ might_avx2(const struct redactor *r, const char *s, size_t n)
 }
 #undef BLOCK32
 #undef LOAD32
-#undef NIB32
 #endif
 
 bool
