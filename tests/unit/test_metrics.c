@@ -824,6 +824,24 @@ assert_same_one(const struct one *a, const struct one *b, const char *line)
 		    line, a->why, b->why);
 }
 
+/* line[ll] read after prev[pl] (resumed from it) reads as it does alone,
+ * which *alone gets; prev must be a good line (a bad line before would be
+ * the first message). */
+static void
+assert_resumes_alike(const char *prev, size_t pl, char *line, size_t ll, struct one *alone)
+{
+	char two[520];
+	struct one after;
+
+	parse_last(line, ll, 0, alone);
+	memcpy(two, prev, pl);
+	two[pl] = '\n';
+	memcpy(two + pl + 1, line, ll);
+	parse_last(two, pl + 1 + ll, pl + 1, &after);
+	line[ll] = '\0';
+	assert_same_one(alone, &after, line);
+}
+
 /* A line read after a similar line (resumed from it) reads as it does
  * alone: mutations of a line at every byte, escapes everywhere. */
 static void
@@ -836,9 +854,9 @@ fast_resume_matches_a_fresh_parse(void **state)
 		"m { a = \"1\" ,b=\"\" } -0",
 	};
 	static const char subst[] = "0123456789az_:\"\\ ,{}=\t#.e\rn";
-	char prev[256], line[256], two[520];
+	char prev[256], line[256];
 	size_t b, i, pl, ll, round;
-	struct one alone, after;
+	struct one alone;
 
 	(void)state;
 	for (b = 0; b < sizeof(bases) / sizeof(bases[0]); b++) {
@@ -859,14 +877,8 @@ fast_resume_matches_a_fresh_parse(void **state)
 					ll += 2;
 				} else
 					ll = i;                              /* cut */
-				parse_last(line, ll, 0, &alone);
-				memcpy(two, prev, pl);
-				two[pl] = '\n';
-				memcpy(two + pl + 1, line, ll);
-				parse_last(two, pl + 1 + ll, pl + 1, &after);
-				/* The line before is good: a bad line is the first bad. */
-				line[ll] = '\0';
-				assert_same_one(&alone, &after, line);
+				/* The base lines are good. */
+				assert_resumes_alike(prev, pl, line, ll, &alone);
 			}
 		}
 	}
@@ -877,9 +889,9 @@ fast_resume_matches_a_fresh_parse(void **state)
 static void
 fast_resume_random_chains(void **state)
 {
-	char prev[256], line[256], two[520];
+	char prev[256], line[256];
 	size_t pl = 0, ll, n, i;
-	struct one alone, after, before;
+	struct one alone, before;
 
 	(void)state;
 	strcpy(prev, "a_b{c=\"d\",e=\"f\\\\g\",hh=\"\"} 1.5 12");
@@ -898,18 +910,12 @@ fast_resume_random_chains(void **state)
 				ll++;
 			}
 		}
-		parse_last(line, ll, 0, &alone);
-		/* Compare only after a good line: a bad one would be the
-		 * first message. */
+		/* Compared only after a good line. */
 		parse_last(prev, pl, 0, &before);
-		if (before.rc == 0) {
-			memcpy(two, prev, pl);
-			two[pl] = '\n';
-			memcpy(two + pl + 1, line, ll);
-			parse_last(two, pl + 1 + ll, pl + 1, &after);
-			line[ll] = '\0';
-			assert_same_one(&alone, &after, line);
-		}
+		if (before.rc == 0)
+			assert_resumes_alike(prev, pl, line, ll, &alone);
+		else
+			parse_last(line, ll, 0, &alone);
 		if (alone.rc == 0 || rng(4) == 0) {
 			memcpy(prev, line, ll);
 			pl = ll;
