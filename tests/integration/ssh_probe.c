@@ -5,7 +5,7 @@
  * output, or watch state changes for a while.
  *
  *   ssh_probe -c CONF [-t SECONDS] [-x COMMAND] [-o OUTFILE] [-w SECONDS]
- *             [-f TEMPLATE]
+ *             [-f TEMPLATE] [-r ROUNDS] [-q] [-g PATTERN | -d]
  *
  * -r ROUNDS runs the -x command that many times (all hosts at once each
  * round) and prints "timing connect_ms=… round_ms=…" for benchmarks; -q
@@ -21,6 +21,9 @@
  * printing it (ingest.c a chunk at a time into a 64 MiB ring, the pcre2
  * filter stepped after each chunk) and adds "lines=… matched=…" to the
  * timing line: B1 over SSH (bench/ingest_ssh.sh).
+ *
+ * -d takes the -x command's output a chunk at a time and drops it: the
+ * SSH transport's own cost, the floor under -g (bench/ingest_ssh.sh).
  */
 #include <getopt.h>
 #include <stdio.h>
@@ -53,6 +56,8 @@ struct probe {
 	struct logfilter filter;
 	struct redactor red;
 	bool grep;
+	bool discard;
+	uint64_t bytes;
 };
 
 static bool
@@ -136,6 +141,17 @@ on_chunk(enum exec_stream s, const char *data, size_t len, bool eof, void *arg)
 }
 
 static void
+on_drop(enum exec_stream s, const char *data, size_t len, bool eof, void *arg)
+{
+	struct job *j = arg;
+
+	(void)s;
+	(void)data;
+	(void)eof;
+	j->p->bytes += len;
+}
+
+static void
 on_restart(const char *c, int n, void *arg)
 {
 	struct job *j = arg;
@@ -177,7 +193,7 @@ main(int argc, char **argv)
 	int64_t connect_ms;
 	size_t h;
 
-	while ((c = getopt(argc, argv, "c:t:x:o:w:f:r:qg:")) != -1) {
+	while ((c = getopt(argc, argv, "c:t:x:o:w:f:r:qg:d")) != -1) {
 		switch (c) {
 		case 'c': conf = optarg; break;
 		case 't': timeout = atof(optarg); break;
@@ -188,6 +204,7 @@ main(int argc, char **argv)
 		case 'r': rounds = atoi(optarg); break;
 		case 'q': quiet = true; break;
 		case 'g': grep = optarg; break;
+		case 'd': p.discard = true; break;
 		default: return 2;
 		}
 	}
@@ -260,7 +277,7 @@ main(int argc, char **argv)
 		for (i = 0; i < p.n; i++) {
 			struct job *j = calloc(1, sizeof(*j));
 			struct exec_opts eo = { .timeout_ms = (int)(timeout * 1000),
-				.on_line = on_line, .on_chunk = p.grep ? on_chunk : NULL,
+				.on_line = on_line, .on_chunk = p.grep ? on_chunk : p.discard ? on_drop : NULL,
 				.on_done = on_done, .arg = j };
 
 			j->p = &p;
@@ -286,6 +303,8 @@ main(int argc, char **argv)
 	if (p.grep)
 		printf(" lines=%llu matched=%llu", (unsigned long long)p.in.lines,
 		    (unsigned long long)p.filter.matched);
+	if (p.discard)
+		printf(" bytes=%llu", (unsigned long long)p.bytes);
 	if (rounds > 1 || quiet)
 		printf("\n");
 	if (follow != NULL) {
