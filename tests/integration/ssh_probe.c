@@ -8,7 +8,8 @@
  *             [-f TEMPLATE] [-r ROUNDS] [-q] [-g PATTERN | -d]
  *
  * -r ROUNDS runs the -x command that many times (all hosts at once each
- * round) and prints "timing connect_ms=… round_ms=…" for benchmarks; -q
+ * round) and prints "timing connect_ms=… round_ms=…" for benchmarks, then
+ * warm_cpu_ms=…, this process's CPU per round after the first; -q
  * keeps command output quiet.
  *
  * -f follows TEMPLATE on every host with exec_follow (restarted after a
@@ -140,6 +141,17 @@ on_chunk(enum exec_stream s, const char *data, size_t len, bool eof, void *arg)
 	logfilter_step(&j->p->filter, &j->p->ring, 20000);
 }
 
+/* User and system CPU seconds of this process so far. */
+static double
+cpu_seconds(void)
+{
+	struct rusage ru;
+
+	getrusage(RUSAGE_SELF, &ru);
+	return (double)ru.ru_utime.tv_sec + ru.ru_utime.tv_usec / 1e6 +
+	    (double)ru.ru_stime.tv_sec + ru.ru_stime.tv_usec / 1e6;
+}
+
 static void
 on_drop(enum exec_stream s, const char *data, size_t len, bool eof, void *arg)
 {
@@ -191,6 +203,7 @@ main(int argc, char **argv)
 	int c, i, rc = 0, rounds = 1, round;
 	bool quiet = false;
 	int64_t connect_ms;
+	double cpu_after_first = 0;
 	size_t h;
 
 	while ((c = getopt(argc, argv, "c:t:x:o:w:f:r:qg:d")) != -1) {
@@ -299,7 +312,11 @@ main(int argc, char **argv)
 				;
 		if (rounds > 1 || quiet)
 			printf(" round_ms=%lld", (long long)(loop_now_ms() - t0));
+		if (round == 0)
+			cpu_after_first = cpu_seconds();
 	}
+	if (cmd != NULL && rounds > 1)
+		printf(" warm_cpu_ms=%.1f", (cpu_seconds() - cpu_after_first) * 1000 / (rounds - 1));
 	if (p.grep)
 		printf(" lines=%llu matched=%llu", (unsigned long long)p.in.lines,
 		    (unsigned long long)p.filter.matched);
