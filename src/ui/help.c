@@ -6,12 +6,34 @@
 
 #include <stdio.h>
 
+/* Command c's help line: its keys, what it does, and whether it changes
+ * production. */
+static void
+help_line(enum wr_command c, char *line, size_t cap)
+{
+	char keys[32];
+
+	if (command_alt_key(c) != NULL)
+		snprintf(keys, sizeof(keys), "%s, %s", command_key(c), command_alt_key(c));
+	else
+		snprintf(keys, sizeof(keys), "%s", command_key(c));
+	snprintf(line, cap, "%-8s %s%s", keys, command_help(c),
+	    command_is_mutating(c) ? " (changes production)" : "");
+}
+
 void
 help_draw(struct app *app, int lines, int cols)
 {
 	int h = WR_CMD_COUNT + 4, w = 72, y0, x0, i, rows, a = ui_attr(app, THEME_HELP);
+	char line[200];
 	WINDOW *win;
 
+	/* As wide as the longest line, so none is cut where the screen has room. */
+	for (i = 0; i < WR_CMD_COUNT; i++) {
+		help_line((enum wr_command)i, line, sizeof(line));
+		if (ui_width(line) + 4 > w)
+			w = ui_width(line) + 4;
+	}
 	if (h > lines - 2)
 		h = lines - 2;
 	if (w > cols - 4)
@@ -28,15 +50,7 @@ help_draw(struct app *app, int lines, int cols)
 	if (app->help_scroll > WR_CMD_COUNT - rows)
 		app->help_scroll = WR_CMD_COUNT - rows > 0 ? WR_CMD_COUNT - rows : 0;
 	for (i = app->help_scroll; i < WR_CMD_COUNT && i - app->help_scroll < rows; i++) {
-		enum wr_command c = (enum wr_command)i;
-		char keys[32], line[160];
-
-		if (command_alt_key(c) != NULL)
-			snprintf(keys, sizeof(keys), "%s, %s", command_key(c), command_alt_key(c));
-		else
-			snprintf(keys, sizeof(keys), "%s", command_key(c));
-		snprintf(line, sizeof(line), "%-8s %s%s", keys, command_help(c),
-		    command_is_mutating(c) ? " (changes production)" : "");
+		help_line((enum wr_command)i, line, sizeof(line));
 		ui_put(win, i - app->help_scroll + 1, 2, w - 4, a, line);
 	}
 	ui_put(win, h - 2, 2, w - 4, ui_attr(app, THEME_DIM),

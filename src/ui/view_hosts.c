@@ -1,8 +1,9 @@
 /*
  * view_hosts.c — the HOSTS pane: one row per host and service with the
  * SSH state, the running tag, the container or rollout state, health,
- * readiness, version, restarts and the age of the data. Columns are laid
- * out by priority, so a narrow pane keeps the ones that decide a rollback.
+ * readiness, version, restarts and the age of the data. Columns are as
+ * wide as their values (up to a cap) and laid out by priority, so a narrow
+ * pane keeps the ones that decide a rollback.
  * A value that changed in the last seconds is highlighted; under the table
  * the selected row's trouble is spelled out in full. Rows may be ordered
  * worst first (o); the selection stays on its row, not its position.
@@ -15,6 +16,7 @@
 #include <time.h>
 
 #include "warroom/action.h"
+#include "warroom/columns.h"
 #include "warroom/loop.h"
 #include "warroom/poller.h"
 #include "warroom/ssh.h"
@@ -78,27 +80,17 @@ health_role(enum probe_health h)
 enum col { C_HOST, C_SVC, C_CONN, C_TAG, C_STATE, C_HEALTH, C_READY, C_VERSION,
 	C_RESTARTS, C_AGE, C_DRIVER, C_ADDR, C_COUNT };
 
+/* width is the most cells a column takes; it is narrower when its values are. */
 static const struct {
 	const char *title;
 	int width;
 } cols[C_COUNT] = {
-	[C_HOST] = { "HOST", 12 }, [C_SVC] = { "SERVICE", 9 }, [C_CONN] = { "CONN", 14 },
-	[C_TAG] = { "TAG", 16 }, [C_STATE] = { "STATE", 17 }, [C_HEALTH] = { "HEALTH", 7 },
-	[C_READY] = { "READY", 7 }, [C_VERSION] = { "VERSION", 14 },
+	[C_HOST] = { "HOST", 20 }, [C_SVC] = { "SERVICE", 14 }, [C_CONN] = { "CONN", 16 },
+	[C_TAG] = { "TAG", 24 }, [C_STATE] = { "STATE", 20 }, [C_HEALTH] = { "HEALTH", 7 },
+	[C_READY] = { "READY", 7 }, [C_VERSION] = { "VERSION", 24 },
 	[C_RESTARTS] = { "RST", 4 }, [C_AGE] = { "AGE", 5 }, [C_DRIVER] = { "DRIVER", 8 },
 	[C_ADDR] = { "ADDRESS", 21 },
 };
-
-/* Which columns fit in w cells (in priority order = table order). */
-static int
-fitting(int w)
-{
-	int n = 0, used = 2;
-
-	while (n < C_COUNT && used + cols[n].width + 1 <= w + 1)
-		used += cols[n++].width + 1;
-	return n < 3 ? 3 : n;
-}
 
 static void
 age_text(int64_t then_ms, char *buf, size_t cap)
@@ -288,22 +280,123 @@ detail_lines(const struct app *app, int host, int svc, char lines[2][700])
 }
 
 static void
-cell(struct app *app, WINDOW *win, int y, int *x, int c, int role, const char *text, bool sel)
+cell(struct app *app, WINDOW *win, int y, int *x, int width, int role, const char *text,
+    bool sel)
 {
 	int a = sel ? ui_attr(app, THEME_SELECTED) : ui_attr(app, role);
-	int used = ui_put(win, y, *x, cols[c].width, a, text);
+	int used = ui_put(win, y, *x, width, a, text);
 
 	/* Padded by cells, not bytes: names and tags may be UTF-8. */
-	if (used < cols[c].width)
-		ui_put(win, y, *x + used, cols[c].width - used, a, "                        ");
-	*x += cols[c].width + 1;
+	if (used < width)
+		ui_put(win, y, *x + used, width - used, a, "                        ");
+	*x += width + 1;
+}
+
+/* Column c's text for host hi's service svc, and the role it is drawn in. */
+static enum theme_role
+cell_text(const struct app *app, int hi, const struct config_host *host, int svc, int c,
+    char *buf, size_t cap)
+{
+	const struct svc_state *s = poller_state(app->poller, hi, svc);
+	enum theme_role role = THEME_NORMAL;
+
+	buf[0] = '\0';
+	switch (c) {
+	case C_HOST: snprintf(buf, cap, "%s", host->name); break;
+	case C_SVC: snprintf(buf, cap, "%s", host->services[svc]); break;
+	case C_CONN: role = conn_text(app, hi, buf, cap); break;
+	case C_TAG:
+		if (s && s->have_driver)
+			snprintf(buf, cap, "%s", s->tag[0] ? s->tag : "-");
+		else
+			snprintf(buf, cap, "%s", s && s->driver_error[0] ? "?" : "");
+		if (s && recent(s->tag_changed_ms))
+			role = THEME_STATUS;
+		break;
+	case C_STATE:
+		if (s && s->have_driver)
+			snprintf(buf, cap, "%s%s%s", s->state,
+			    s->health[0] ? " " : "", s->health);
+		if (s && (strstr(s->state, "exited") || strstr(s->health, "unhealthy") ||
+		    strstr(s->health, "stuck") || strcmp(s->state, "absent") == 0))
+			role = THEME_BAD;
+		else if (s && recent(s->tag_changed_ms))
+			role = THEME_STATUS;
+		break;
+	case C_HEALTH:
+		if (s && s->have_probe) {
+			snprintf(buf, cap, "%s", probe_health_name(s->healthz.health));
+			role = health_role(s->healthz.health);
+		}
+		break;
+	case C_READY:
+		if (s && s->have_probe) {
+			snprintf(buf, cap, "%s", probe_health_name(s->readyz.health));
+			role = health_role(s->readyz.health);
+		}
+		break;
+	case C_VERSION:
+		if (s && s->version[0]) {
+			snprintf(buf, cap, "%s%s", s->version_cmp ==
+			    PROBE_VERSION_MISMATCH ? "!= " : "", s->version);
+			if (s->version_cmp == PROBE_VERSION_MISMATCH)
+				role = THEME_BAD;
+		}
+		break;
+	case C_RESTARTS:
+		if (s && s->have_driver && s->restarts >= 0)
+			snprintf(buf, cap, "%d", s->restarts);
+		else if (s && s->have_driver)
+			snprintf(buf, cap, "-");
+		break;
+	case C_AGE:
+		if (s && s->have_driver)
+			age_text(s->driver_at_ms, buf, cap);
+		if (s && s->driver_error[0]) {
+			snprintf(buf, cap, "ERR");
+			role = THEME_BAD;
+		}
+		break;
+	case C_DRIVER:
+		snprintf(buf, cap, "%s", config_driver_name(host->driver));
+		break;
+	case C_ADDR:
+		snprintf(buf, cap, "%s:%d",
+		    host->address[0] ? host->address : host->name,
+		    host->port ? host->port : 22);
+		break;
+	}
+	return role;
+}
+
+/* Each column's width: its widest value among all rows, so it does not
+ * change as the table scrolls. */
+static void
+column_widths(const struct app *app, int rows, int *width)
+{
+	const struct config_host *host;
+	char text[300];
+	int c, n, svc, hi;
+
+	for (c = 0; c < C_COUNT; c++)
+		width[c] = ui_width(cols[c].title);
+	/* Room for the sort marker, as the title shows it. */
+	if (app->host_sort != HOSTS_BY_HOST)
+		columns_widen(&width[C_HOST], ui_width("HOST▾verdict"), cols[C_HOST].width);
+	for (n = 0; n < rows; n++) {
+		hi = row_at(app, n, &host, &svc);
+		for (c = 0; c < C_COUNT; c++) {
+			cell_text(app, hi, host, svc, c, text, sizeof(text));
+			columns_widen(&width[c], ui_width(text), cols[c].width);
+		}
+	}
 }
 
 static void
 hosts_draw(struct app *app, WINDOW *win, int h, int w, bool focused)
 {
-	int rows = app_host_rows(app), top = 0, y, x, c, ncols = fitting(w), body = h - 1;
-	int ndetail = 0, dim = ui_attr(app, THEME_DIM), *order, selpos;
+	int rows = app_host_rows(app), top = 0, y, x, c, ncols, body = h - 1;
+	int ndetail = 0, dim = ui_attr(app, THEME_DIM), *order, selpos, width[C_COUNT];
 	char detail[2][700];
 
 	if (rows == 0) {
@@ -311,9 +404,12 @@ hosts_draw(struct app *app, WINDOW *win, int h, int w, bool focused)
 		ui_put(win, 1, 1, w - 1, dim, "add [host \"name\"] sections to the config");
 		return;
 	}
+	column_widths(app, rows, width);
+	/* The marker column takes 2 cells; HOST, SERVICE and CONN always show. */
+	ncols = columns_fit(width, C_COUNT, w - 2, 3);
 	x = 2;
 	for (c = 0; c < ncols; c++)
-		cell(app, win, 0, &x, c, THEME_TITLE, c != C_HOST ? cols[c].title :
+		cell(app, win, 0, &x, width[c], THEME_TITLE, c != C_HOST ? cols[c].title :
 		    app->host_sort == HOSTS_BY_HEALTH ? "HOST▾health" :
 		    app->host_sort == HOSTS_BY_VERDICT ? "HOST▾verdict" : cols[c].title, false);
 	order = xcalloc((size_t)rows, sizeof(*order));
@@ -333,14 +429,12 @@ hosts_draw(struct app *app, WINDOW *win, int h, int w, bool focused)
 		top = selpos - (body - 1);
 	for (y = 1; y <= body && top + y - 1 < rows; y++) {
 		const struct config_host *host;
-		const struct svc_state *s;
 		char text[300];
 		int svc, n = order[top + y - 1], hi;
 		bool sel = n == app->host_sel && focused, last_reading;
 		enum theme_role role;
 
 		hi = row_at(app, n, &host, &svc);
-		s = poller_state(app->poller, hi, svc);
 		/* Without a connection the values are the last reading: dim, so an
 		 * old green OK does not pass for a current one. */
 		last_reading = app->pool != NULL && ssh_pool_status(app->pool, hi)->state != SSH_UP;
@@ -354,76 +448,10 @@ hosts_draw(struct app *app, WINDOW *win, int h, int w, bool focused)
 		    n == app->host_sel ? "> " : "  ");
 		x = 2;
 		for (c = 0; c < ncols; c++) {
-			role = THEME_NORMAL;
-			text[0] = '\0';
-			switch (c) {
-			case C_HOST: snprintf(text, sizeof(text), "%s", host->name); break;
-			case C_SVC: snprintf(text, sizeof(text), "%s", host->services[svc]); break;
-			case C_CONN: role = conn_text(app, hi, text, sizeof(text)); break;
-			case C_TAG:
-				if (s && s->have_driver)
-					snprintf(text, sizeof(text), "%s", s->tag[0] ? s->tag : "-");
-				else
-					snprintf(text, sizeof(text), "%s", s && s->driver_error[0] ? "?" : "");
-				if (s && recent(s->tag_changed_ms))
-					role = THEME_STATUS;
-				break;
-			case C_STATE:
-				if (s && s->have_driver)
-					snprintf(text, sizeof(text), "%s%s%s", s->state,
-					    s->health[0] ? " " : "", s->health);
-				if (s && (strstr(s->state, "exited") || strstr(s->health, "unhealthy") ||
-				    strstr(s->health, "stuck") || strcmp(s->state, "absent") == 0))
-					role = THEME_BAD;
-				else if (s && recent(s->tag_changed_ms))
-					role = THEME_STATUS;
-				break;
-			case C_HEALTH:
-				if (s && s->have_probe) {
-					snprintf(text, sizeof(text), "%s", probe_health_name(s->healthz.health));
-					role = health_role(s->healthz.health);
-				}
-				break;
-			case C_READY:
-				if (s && s->have_probe) {
-					snprintf(text, sizeof(text), "%s", probe_health_name(s->readyz.health));
-					role = health_role(s->readyz.health);
-				}
-				break;
-			case C_VERSION:
-				if (s && s->version[0]) {
-					snprintf(text, sizeof(text), "%s%s", s->version_cmp ==
-					    PROBE_VERSION_MISMATCH ? "!= " : "", s->version);
-					if (s->version_cmp == PROBE_VERSION_MISMATCH)
-						role = THEME_BAD;
-				}
-				break;
-			case C_RESTARTS:
-				if (s && s->have_driver && s->restarts >= 0)
-					snprintf(text, sizeof(text), "%d", s->restarts);
-				else if (s && s->have_driver)
-					snprintf(text, sizeof(text), "-");
-				break;
-			case C_AGE:
-				if (s && s->have_driver)
-					age_text(s->driver_at_ms, text, sizeof(text));
-				if (s && s->driver_error[0]) {
-					snprintf(text, sizeof(text), "ERR");
-					role = THEME_BAD;
-				}
-				break;
-			case C_DRIVER:
-				snprintf(text, sizeof(text), "%s", config_driver_name(host->driver));
-				break;
-			case C_ADDR:
-				snprintf(text, sizeof(text), "%s:%d",
-				    host->address[0] ? host->address : host->name,
-				    host->port ? host->port : 22);
-				break;
-			}
+			role = cell_text(app, hi, host, svc, c, text, sizeof(text));
 			if (last_reading && c >= C_TAG && c <= C_RESTARTS)
 				role = THEME_DIM;
-			cell(app, win, y, &x, c, role, text, sel);
+			cell(app, win, y, &x, width[c], role, text, sel);
 		}
 	}
 	for (y = 0; y < ndetail; y++)

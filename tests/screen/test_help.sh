@@ -25,93 +25,93 @@ run_console -c "$tmp/warroom.conf"
 
 assert_screen help <<'EOF'
  warroom │ no incident named │ T+00:00:00               2026-01-01 00:00:00 UTC
-┌─ ▶┌─ HELP: keys ─────────────────────────────────────────────────────────┐───┐
-│  H│ Tab      move focus to the next pane                                 │   │
-│> a│ S-Tab    move focus to the previous pane                             │   │
-│  a│ 1        focus the HOSTS pane                                        │   │
-│  a│ 2        focus the METRICS pane                                      │   │
-│  k│ 3        focus the LOGS pane                                         │   │
-│   │ 4        focus the RUNBOOK pane                                      │   │
-└───│ 5        focus the TIMELINE pane                                     │   │
-┌─ M│ Up, k    move the selection up                                       │   │
-│ ap│ Down, j  move the selection down                                     │   │
-│   │ PgUp     move the selection a page up                                │   │
-│   │ PgDn     move the selection a page down                              │   │
-└───│ Home, g  move to the first line                                      │───┘
-┌─ L│ End, G   move to the last line                                       │───┐
-│ no│ Space    tick or untick the runbook step (RUNBOOK)                   │   │
-│   │ Enter    HOSTS: tail that service in LOGS; RUNBOOK: open or fold     │   │
-│   │ +        HOSTS: tail that service too (LOGS merges by time)          │   │
-│   │ [        jump to the previous unticked step                          │   │
-│   │ ]        jump to the next unticked step                              │   │
-│   │ R        switch to the next runbook                                  │   │
-│   │ ? or Esc closes this help; Up/Down/PgUp/PgDn scroll it               │   │
-└───└──────────────────────────────────────────────────────────────────────┘───┘
+┌─┌─ HELP: keys ─────────────────────────────────────────────────────────────┐─┐
+│ │ Tab      move focus to the next pane                                     │ │
+│>│ S-Tab    move focus to the previous pane                                 │ │
+│ │ 1        focus the HOSTS pane                                            │ │
+│ │ 2        focus the METRICS pane                                          │ │
+│ │ 3        focus the LOGS pane                                             │ │
+│ │ 4        focus the RUNBOOK pane                                          │ │
+└─│ 5        focus the TIMELINE pane                                         │ │
+┌─│ Up, k    move the selection up                                           │ │
+│ │ Down, j  move the selection down                                         │ │
+│ │ PgUp     move the selection a page up                                    │ │
+│ │ PgDn     move the selection a page down                                  │ │
+└─│ Home, g  move to the first line                                          │─┘
+┌─│ End, G   move to the last line                                           │─┐
+│ │ Space    tick or untick the runbook step (RUNBOOK)                       │ │
+│ │ Enter    HOSTS: tail that service in LOGS; RUNBOOK: open or fold         │ │
+│ │ +        HOSTS: tail that service too (LOGS merges by time)              │ │
+│ │ [        jump to the previous unticked step                              │ │
+│ │ ]        jump to the next unticked step                                  │ │
+│ │ R        switch to the next runbook                                      │ │
+│ │ ? or Esc closes this help; Up/Down/PgUp/PgDn scroll it                   │ │
+└─└──────────────────────────────────────────────────────────────────────────┘─┘
  Tab pane  Up up  Down down  ? help  q quit
 EOF
 
 assert_screen scrolled <<'EOF'
  warroom │ no incident named │ T+00:00:00               2026-01-01 00:00:00 UTC
-┌─ ▶┌─ HELP: keys ─────────────────────────────────────────────────────────┐───┐
-│  H│ PgDn     move the selection a page down                              │   │
-│> a│ Home, g  move to the first line                                      │   │
-│  a│ End, G   move to the last line                                       │   │
-│  a│ Space    tick or untick the runbook step (RUNBOOK)                   │   │
-│  k│ Enter    HOSTS: tail that service in LOGS; RUNBOOK: open or fold     │   │
-│   │ +        HOSTS: tail that service too (LOGS merges by time)          │   │
-└───│ [        jump to the previous unticked step                          │   │
-┌─ M│ ]        jump to the next unticked step                              │   │
-│ ap│ R        switch to the next runbook                                  │   │
-│   │ T        set the run-of-show's T-0 (now, +30m, or HH:MM UTC)         │   │
-│   │ A        arm the console for changes (typed; A again disarms)        │   │
-└───│ r        roll the selected service back (HOSTS) (changes production) │───┘
-┌─ L│ X        kill switch: EXPORT_MODE=off on the host (X again: undo) (c │───┐
-│ no│ M        migration downgrade (alembic -1) of the selected service (c │   │
-│   │ x        RUNBOOK: run the step's commands on the HOSTS host (changes │   │
-│   │ S        post to the status page (type the status) (changes producti │   │
-│   │ K        trust the selected host's unknown key (HOSTS)               │   │
-│   │ o        HOSTS: order rows by host, worst health, or worst verdict   │   │
-│   │ /        filter LOGS with a regex (empty clears it)                  │   │
-│   │ ? or Esc closes this help; Up/Down/PgUp/PgDn scroll it               │   │
-└───└──────────────────────────────────────────────────────────────────────┘───┘
+┌─┌─ HELP: keys ─────────────────────────────────────────────────────────────┐─┐
+│ │ PgDn     move the selection a page down                                  │ │
+│>│ Home, g  move to the first line                                          │ │
+│ │ End, G   move to the last line                                           │ │
+│ │ Space    tick or untick the runbook step (RUNBOOK)                       │ │
+│ │ Enter    HOSTS: tail that service in LOGS; RUNBOOK: open or fold         │ │
+│ │ +        HOSTS: tail that service too (LOGS merges by time)              │ │
+└─│ [        jump to the previous unticked step                              │ │
+┌─│ ]        jump to the next unticked step                                  │ │
+│ │ R        switch to the next runbook                                      │ │
+│ │ T        set the run-of-show's T-0 (now, +30m, or HH:MM UTC)             │ │
+│ │ A        arm the console for changes (typed; A again disarms)            │ │
+└─│ r        roll the selected service back (HOSTS) (changes production)     │─┘
+┌─│ X        kill switch: EXPORT_MODE=off on the host (X again: undo) (chang │─┐
+│ │ M        migration downgrade (alembic -1) of the selected service (chang │ │
+│ │ x        RUNBOOK: run the step's commands on the HOSTS host (changes pro │ │
+│ │ S        post to the status page (type the status) (changes production)  │ │
+│ │ K        trust the selected host's unknown key (HOSTS)                   │ │
+│ │ o        HOSTS: order rows by host, worst health, or worst verdict       │ │
+│ │ /        filter LOGS with a regex (empty clears it)                      │ │
+│ │ ? or Esc closes this help; Up/Down/PgUp/PgDn scroll it                   │ │
+└─└──────────────────────────────────────────────────────────────────────────┘─┘
  Tab pane  Up up  Down down  ? help  q quit
 EOF
 
 assert_screen ignored <<'EOF'
  warroom │ no incident named │ T+00:00:00               2026-01-01 00:00:00 UTC
-┌─ ▶┌─ HELP: keys ─────────────────────────────────────────────────────────┐───┐
-│  H│ PgDn     move the selection a page down                              │   │
-│> a│ Home, g  move to the first line                                      │   │
-│  a│ End, G   move to the last line                                       │   │
-│  a│ Space    tick or untick the runbook step (RUNBOOK)                   │   │
-│  k│ Enter    HOSTS: tail that service in LOGS; RUNBOOK: open or fold     │   │
-│   │ +        HOSTS: tail that service too (LOGS merges by time)          │   │
-└───│ [        jump to the previous unticked step                          │   │
-┌─ M│ ]        jump to the next unticked step                              │   │
-│ ap│ R        switch to the next runbook                                  │   │
-│   │ T        set the run-of-show's T-0 (now, +30m, or HH:MM UTC)         │   │
-│   │ A        arm the console for changes (typed; A again disarms)        │   │
-└───│ r        roll the selected service back (HOSTS) (changes production) │───┘
-┌─ L│ X        kill switch: EXPORT_MODE=off on the host (X again: undo) (c │───┐
-│ no│ M        migration downgrade (alembic -1) of the selected service (c │   │
-│   │ x        RUNBOOK: run the step's commands on the HOSTS host (changes │   │
-│   │ S        post to the status page (type the status) (changes producti │   │
-│   │ K        trust the selected host's unknown key (HOSTS)               │   │
-│   │ o        HOSTS: order rows by host, worst health, or worst verdict   │   │
-│   │ /        filter LOGS with a regex (empty clears it)                  │   │
-│   │ ? or Esc closes this help; Up/Down/PgUp/PgDn scroll it               │   │
-└───└──────────────────────────────────────────────────────────────────────┘───┘
+┌─┌─ HELP: keys ─────────────────────────────────────────────────────────────┐─┐
+│ │ PgDn     move the selection a page down                                  │ │
+│>│ Home, g  move to the first line                                          │ │
+│ │ End, G   move to the last line                                           │ │
+│ │ Space    tick or untick the runbook step (RUNBOOK)                       │ │
+│ │ Enter    HOSTS: tail that service in LOGS; RUNBOOK: open or fold         │ │
+│ │ +        HOSTS: tail that service too (LOGS merges by time)              │ │
+└─│ [        jump to the previous unticked step                              │ │
+┌─│ ]        jump to the next unticked step                                  │ │
+│ │ R        switch to the next runbook                                      │ │
+│ │ T        set the run-of-show's T-0 (now, +30m, or HH:MM UTC)             │ │
+│ │ A        arm the console for changes (typed; A again disarms)            │ │
+└─│ r        roll the selected service back (HOSTS) (changes production)     │─┘
+┌─│ X        kill switch: EXPORT_MODE=off on the host (X again: undo) (chang │─┐
+│ │ M        migration downgrade (alembic -1) of the selected service (chang │ │
+│ │ x        RUNBOOK: run the step's commands on the HOSTS host (changes pro │ │
+│ │ S        post to the status page (type the status) (changes production)  │ │
+│ │ K        trust the selected host's unknown key (HOSTS)                   │ │
+│ │ o        HOSTS: order rows by host, worst health, or worst verdict       │ │
+│ │ /        filter LOGS with a regex (empty clears it)                      │ │
+│ │ ? or Esc closes this help; Up/Down/PgUp/PgDn scroll it                   │ │
+└─└──────────────────────────────────────────────────────────────────────────┘─┘
  Tab pane  Up up  Down down  ? help  q quit
 EOF
 
 assert_screen closed <<'EOF'
  warroom │ no incident named │ T+00:00:00               2026-01-01 00:00:00 UTC
 ┌─ ▶ HOSTS ────────────────────────────────────┐┌─ RUNBOOK ────────────────────┐
-│  HOST         SERVICE   CONN                 ││ no runbook loaded            │
-│> api-1        api       not connected        ││ open one with -r FILE        │
-│  api-1        jobs      not connected        ││                              │
-│  api-2        api       not connected        ││                              │
-│  k8s-bastion  api       not connected        ││                              │
+│  HOST        SERVICE CONN          TAG STATE ││ no runbook loaded            │
+│> api-1       api     not connected           ││ open one with -r FILE        │
+│  api-1       jobs    not connected           ││                              │
+│  api-2       api     not connected           ││                              │
+│  k8s-bastion api     not connected           ││                              │
 │                                              ││                              │
 └──────────────────────────────────────────────┘│                              │
 ┌─ METRICS ────────────────────────────────────┐│                              │
@@ -133,55 +133,55 @@ EOF
 
 assert_screen help-big <<'EOF'
  warroom │ no incident named │ T+00:00:00                                   2026-01-01 00:00:00 UTC
-┌─ ▶ HOSTS ───┌─ HELP: keys ─────────────────────────────────────────────────────────┐─────────────┐
-│  HOST       │ 3        focus the LOGS pane                                         │             │
-│> api-1      │ 4        focus the RUNBOOK pane                                      │             │
-│  api-1      │ 5        focus the TIMELINE pane                                     │             │
-│  api-2      │ Up, k    move the selection up                                       │             │
-│  k8s-bastion│ Down, j  move the selection down                                     │             │
-│             │ PgUp     move the selection a page up                                │             │
-│             │ PgDn     move the selection a page down                              │             │
-│             │ Home, g  move to the first line                                      │             │
-│             │ End, G   move to the last line                                       │             │
-│             │ Space    tick or untick the runbook step (RUNBOOK)                   │             │
-│             │ Enter    HOSTS: tail that service in LOGS; RUNBOOK: open or fold     │             │
-│             │ +        HOSTS: tail that service too (LOGS merges by time)          │             │
-│             │ [        jump to the previous unticked step                          │             │
-└─────────────│ ]        jump to the next unticked step                              │             │
-┌─ METRICS ───│ R        switch to the next runbook                                  │             │
-│ api-1: no me│ T        set the run-of-show's T-0 (now, +30m, or HH:MM UTC)         │             │
-│             │ A        arm the console for changes (typed; A again disarms)        │             │
-│             │ r        roll the selected service back (HOSTS) (changes production) │             │
-│             │ X        kill switch: EXPORT_MODE=off on the host (X again: undo) (c │             │
-│             │ M        migration downgrade (alembic -1) of the selected service (c │             │
-│             │ x        RUNBOOK: run the step's commands on the HOSTS host (changes │─────────────┘
-│             │ S        post to the status page (type the status) (changes producti │─────────────┐
-└─────────────│ K        trust the selected host's unknown key (HOSTS)               │             │
-┌─ LOGS ──────│ o        HOSTS: order rows by host, worst health, or worst verdict   │             │
-│ no log strea│ /        filter LOGS with a regex (empty clears it)                  │             │
-│             │ N        previous match in LOGS (n: next, with a filter)             │             │
-│             │ f        LOGS: follow new lines, or pause in place                   │             │
-│             │ w        LOGS: wrap long lines                                       │             │
-│             │ t        LOGS: show or hide the lines' timestamps                    │             │
-│             │ n        add a note to the incident timeline                         │             │
-│             │ e        export the timeline as a post-mortem draft                  │             │
-│             │ C-r      poll every host now (tags, state, health)                   │             │
-│             │ C-l      redraw the whole screen                                     │             │
-│             │ ?        show or hide this help                                      │             │
-│             │ q        quit (asks first while an action runs)                      │             │
-│             │ ? or Esc closes this help; Up/Down/PgUp/PgDn scroll it               │             │
-└─────────────└──────────────────────────────────────────────────────────────────────┘─────────────┘
+┌─ ▶ ┌─ HELP: keys ───────────────────────────────────────────────────────────────────────────┐────┐
+│  HO│ 3        focus the LOGS pane                                                           │    │
+│> ap│ 4        focus the RUNBOOK pane                                                        │    │
+│  ap│ 5        focus the TIMELINE pane                                                       │    │
+│  ap│ Up, k    move the selection up                                                         │    │
+│  k8│ Down, j  move the selection down                                                       │    │
+│    │ PgUp     move the selection a page up                                                  │    │
+│    │ PgDn     move the selection a page down                                                │    │
+│    │ Home, g  move to the first line                                                        │    │
+│    │ End, G   move to the last line                                                         │    │
+│    │ Space    tick or untick the runbook step (RUNBOOK)                                     │    │
+│    │ Enter    HOSTS: tail that service in LOGS; RUNBOOK: open or fold                       │    │
+│    │ +        HOSTS: tail that service too (LOGS merges by time)                            │    │
+│    │ [        jump to the previous unticked step                                            │    │
+└────│ ]        jump to the next unticked step                                                │    │
+┌─ ME│ R        switch to the next runbook                                                    │    │
+│ api│ T        set the run-of-show's T-0 (now, +30m, or HH:MM UTC)                           │    │
+│    │ A        arm the console for changes (typed; A again disarms)                          │    │
+│    │ r        roll the selected service back (HOSTS) (changes production)                   │    │
+│    │ X        kill switch: EXPORT_MODE=off on the host (X again: undo) (changes production) │    │
+│    │ M        migration downgrade (alembic -1) of the selected service (changes production) │    │
+│    │ x        RUNBOOK: run the step's commands on the HOSTS host (changes production)       │────┘
+│    │ S        post to the status page (type the status) (changes production)                │────┐
+└────│ K        trust the selected host's unknown key (HOSTS)                                 │    │
+┌─ LO│ o        HOSTS: order rows by host, worst health, or worst verdict                     │    │
+│ no │ /        filter LOGS with a regex (empty clears it)                                    │    │
+│    │ N        previous match in LOGS (n: next, with a filter)                               │    │
+│    │ f        LOGS: follow new lines, or pause in place                                     │    │
+│    │ w        LOGS: wrap long lines                                                         │    │
+│    │ t        LOGS: show or hide the lines' timestamps                                      │    │
+│    │ n        add a note to the incident timeline                                           │    │
+│    │ e        export the timeline as a post-mortem draft                                    │    │
+│    │ C-r      poll every host now (tags, state, health)                                     │    │
+│    │ C-l      redraw the whole screen                                                       │    │
+│    │ ?        show or hide this help                                                        │    │
+│    │ q        quit (asks first while an action runs)                                        │    │
+│    │ ? or Esc closes this help; Up/Down/PgUp/PgDn scroll it                                 │    │
+└────└────────────────────────────────────────────────────────────────────────────────────────┘────┘
  Tab pane  Up up  Down down  ? help  q quit
 EOF
 
 assert_screen toggled <<'EOF'
  warroom │ no incident named │ T+00:00:00                                   2026-01-01 00:00:00 UTC
 ┌─ ▶ HOSTS ────────────────────────────────────────────────┐┌─ RUNBOOK ────────────────────────────┐
-│  HOST         SERVICE   CONN           TAG               ││ no runbook loaded                    │
-│> api-1        api       not connected                    ││ open one with -r FILE                │
-│  api-1        jobs      not connected                    ││                                      │
-│  api-2        api       not connected                    ││                                      │
-│  k8s-bastion  api       not connected                    ││                                      │
+│  HOST        SERVICE CONN          TAG STATE HEALTH READY││ no runbook loaded                    │
+│> api-1       api     not connected                       ││ open one with -r FILE                │
+│  api-1       jobs    not connected                       ││                                      │
+│  api-2       api     not connected                       ││                                      │
+│  k8s-bastion api     not connected                       ││                                      │
 │                                                          ││                                      │
 │                                                          ││                                      │
 │                                                          ││                                      │

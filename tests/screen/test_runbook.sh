@@ -30,15 +30,15 @@ run_console -c "$tmp/warroom.conf" -r "$top_srcdir/docs/runbooks/compose-rollbac
 assert_screen start <<'EOF'
  warroom │ no incident named │ T+00:00:00               2026-01-01 00:00:00 UTC
 ┌─ HOSTS ──────────────────────────────────────┐┌─ ▶ RUNBOOK ──────────────────┐
-│  HOST         SERVICE   CONN                 ││R: compose-rollback.md  1/15  │
-│> api-1        api       not connected        ││> - Compose rollback: api and │
-│  api-1        jobs      not connected        ││  - Before you start  1/3     │
-│  api-2        api       not connected        ││  [x] Incident opened in warro│
-│  k8s-bastion  api       not connected        ││  [ ] Incident commander named│
-│                                              ││  [ ] Status page set to inves│
+│  HOST        SERVICE CONN          TAG STATE ││R: compose-rollback.md  1/15  │
+│> api-1       api     not connected           ││> - Compose rollback: api and │
+│  api-1       jobs    not connected           ││  - Before you start  1/3     │
+│  api-2       api     not connected           ││  [x] Incident opened in warro│
+│  k8s-bastion api     not connected           ││  [ ] Incident commander named│
+│                                              ││  [ ] $ Status page set to inv│
 └──────────────────────────────────────────────┘│  - 1. Exports kill switch  0/│
-┌─ METRICS ────────────────────────────────────┐│  [ ] Set the switch in .env a│
-│ api-1: no metrics_url in the config          ││  [ ] Check that exports are o│
+┌─ METRICS ────────────────────────────────────┐│  [ ] $ Set the switch in .env│
+│ api-1: no metrics_url in the config          ││  [ ] $ Check that exports are│
 │                                              ││  - 2. Find the last good tag │
 │                                              ││  [ ] Last good tag taken from│
 └──────────────────────────────────────────────┘└──────────────────────────────┘
@@ -57,15 +57,15 @@ EOF
 assert_screen ticked <<'EOF'
  warroom │ no incident named │ T+00:02:05               2026-01-01 00:02:05 UTC
 ┌─ HOSTS ──────────────────────────────────────┐┌─ ▶ RUNBOOK ──────────────────┐
-│  HOST         SERVICE   CONN                 ││R: compose-rollback.md  1/15  │
-│> api-1        api       not connected        ││  - Compose rollback: api and │
-│  api-1        jobs      not connected        ││  - Before you start  1/3  sta│
-│  api-2        api       not connected        ││  [ ] Incident opened in warro│
-│  k8s-bastion  api       not connected        ││> [x] Incident commander named│
-│                                              ││  [ ] Status page set to inves│
+│  HOST        SERVICE CONN          TAG STATE ││R: compose-rollback.md  1/15  │
+│> api-1       api     not connected           ││  - Compose rollback: api and │
+│  api-1       jobs    not connected           ││  - Before you start  1/3  sta│
+│  api-2       api     not connected           ││  [ ] Incident opened in warro│
+│  k8s-bastion api     not connected           ││> [x] Incident commander named│
+│                                              ││  [ ] $ Status page set to inv│
 └──────────────────────────────────────────────┘│  - 1. Exports kill switch  0/│
-┌─ METRICS ────────────────────────────────────┐│  [ ] Set the switch in .env a│
-│ api-1: no metrics_url in the config          ││  [ ] Check that exports are o│
+┌─ METRICS ────────────────────────────────────┐│  [ ] $ Set the switch in .env│
+│ api-1: no metrics_url in the config          ││  [ ] $ Check that exports are│
 │                                              ││  - 2. Find the last good tag │
 │                                              ││  [ ] Last good tag taken from│
 └──────────────────────────────────────────────┘└──────────────────────────────┘
@@ -84,17 +84,17 @@ EOF
 assert_screen folded <<'EOF'
  warroom │ no incident named │ T+00:02:05               2026-01-01 00:02:05 UTC
 ┌─ HOSTS ──────────────────────────────────────┐┌─ ▶ RUNBOOK ──────────────────┐
-│  HOST         SERVICE   CONN                 ││R: compose-rollback.md  1/15  │
-│> api-1        api       not connected        ││  - Compose rollback: api and │
-│  api-1        jobs      not connected        ││> + Before you start  1/3  sta│
-│  api-2        api       not connected        ││  - 1. Exports kill switch  0/│
-│  k8s-bastion  api       not connected        ││  [ ] Set the switch in .env a│
-│                                              ││  [ ] Check that exports are o│
+│  HOST        SERVICE CONN          TAG STATE ││R: compose-rollback.md  1/15  │
+│> api-1       api     not connected           ││  - Compose rollback: api and │
+│  api-1       jobs    not connected           ││> + Before you start  1/3  sta│
+│  api-2       api     not connected           ││  - 1. Exports kill switch  0/│
+│  k8s-bastion api     not connected           ││  [ ] $ Set the switch in .env│
+│                                              ││  [ ] $ Check that exports are│
 └──────────────────────────────────────────────┘│  - 2. Find the last good tag │
 ┌─ METRICS ────────────────────────────────────┐│  [ ] Last good tag taken from│
 │ api-1: no metrics_url in the config          ││  - 3. Roll back api and jobs │
-│                                              ││  [ ] Pull the known-good imag│
-│                                              ││  [ ] Recreate both services o│
+│                                              ││  [ ] $ Pull the known-good im│
+│                                              ││  [ ] $ Recreate both services│
 └──────────────────────────────────────────────┘└──────────────────────────────┘
 ┌─ LOGS ───────────────────────────────────────┐┌─ TIMELINE ───────────────────┐
 │ no log stream open                           ││ no incident journal open     │
@@ -118,18 +118,18 @@ assert_screen detail <<'EOF'
 │  k│     built-in: compose.up service=api service=jobs env_file=.env image_tag=sha-<commit> env=IMAGE_TAG=sha-<co │ent│
 │   │                                                                                                              │   │
 │   │                                                                                                              │   │
-│   │                                                                                                              │pi │
+│   │                                                                                                              │ ap│
 │   │                                                                                                              │   │
 │   │                                                                                                              │   │
 │   │                                                                                                              │ or│
 │   │                                                                                                              │   │
-│   │                                                                                                              │he │
+│   │                                                                                                              │ th│
 └───│                                                                                                              │   │
-┌─ M│                                                                                                              │doe│
+┌─ M│                                                                                                              │p d│
 │ ap│                                                                                                              │   │
-│   │                                                                                                              │own│
+│   │                                                                                                              │ do│
 │   │                                                                                                              │   │
-│   │                                                                                                              │ent│
+│   │                                                                                                              │rre│
 │   │                                                                                                              │   │
 │   │                                                                                                              │───┘
 │   │                                                                                                              │───┐
@@ -154,19 +154,19 @@ EOF
 assert_screen second <<'EOF'
  warroom │ no incident named │ T+00:02:05                                                       2026-01-01 00:02:05 UTC
 ┌─ HOSTS ──────────────────────────────────────────────────────────────┐┌─ ▶ RUNBOOK ──────────────────────────────────┐
-│  HOST         SERVICE   CONN           TAG                           ││R: k8s-helm-rollback.md  1/10                 │
-│> api-1        api       not connected                                ││> - Kubernetes and Helm rollback: checkout  0/│
-│  api-1        jobs      not connected                                ││  - Decide  0/0                               │
-│  api-2        api       not connected                                ││  - Look before you act  1/2                  │
-│  k8s-bastion  api       not connected                                ││  [x] Alert acknowledged                      │
+│  HOST        SERVICE CONN          TAG STATE HEALTH READY VERSION RST││R: k8s-helm-rollback.md  1/10                 │
+│> api-1       api     not connected                                   ││> - Kubernetes and Helm rollback: checkout  0/│
+│  api-1       jobs    not connected                                   ││  - Decide  0/0                               │
+│  api-2       api     not connected                                   ││  - Look before you act  1/2                  │
+│  k8s-bastion api     not connected                                   ││  [x] Alert acknowledged                      │
 │                                                                      ││  [ ] Bad revision identified (history above, │
 │                                                                      ││  - Roll back with kubectl  0/3               │
-│                                                                      ││  [ ] Undo to the previous revision: $        │
-│                                                                      ││  [ ] Or to a revision picked from the history│
-│                                                                      ││  [ ] Wait until every pod runs the old Replic│
+│                                                                      ││  [ ] $ Undo to the previous revision:        │
+│                                                                      ││  [ ] $ Or to a revision picked from the histo│
+│                                                                      ││  [ ] $ Wait until every pod runs the old Repl│
 │                                                                      ││  - Roll back with Helm  0/2                  │
-│                                                                      ││  [ ] Roll the release back to the previous re│
-│                                                                      ││  [ ] Check the release and the rollout: $    │
+│                                                                      ││  [ ] $ Roll the release back to the previous │
+│                                                                      ││  [ ] $ Check the release and the rollout:    │
 └──────────────────────────────────────────────────────────────────────┘│  - Verify  0/3                               │
 ┌─ METRICS ────────────────────────────────────────────────────────────┐│  [ ] Error rate and p95 back under MONITOR fo│
 │ api-1: no metrics_url in the config                                  ││  [ ] Status page resolved                    │

@@ -29,20 +29,20 @@ run_console -c "$tmp/warroom.conf" -r "$top_srcdir/docs/runbooks/blue-green-cuto
 assert_screen unset <<'EOF'
  warroom │ no incident named │ T+00:00:00                                             2026-01-01 00:00:00 UTC
 ┌─ HOSTS ────────────────────────────────────────────────────────┐┌─ ▶ RUNBOOK ──────────────────────────────┐
-│  HOST         SERVICE   CONN           TAG                     ││R: blue-green-cutover.md  2/15  (T sets T-│
-│> api-1        api       not connected                          ││> - Blue/green cutover: api  0/0          │
-│  api-1        jobs      not connected                          ││  - Hosts  0/0                            │
-│  api-2        api       not connected                          ││  - Run of show  0/8                      │
-│  k8s-bastion  api       not connected                          ││  [ ] T-30m: Freeze merges to main; announ│
-│                                                                ││  [ ] T-15m: Deploy the release to green. │
-│                                                                ││  [ ] T-10m: Smoke test green directly, no│
-│                                                                ││  [ ] T-5m: Last call. $                  │
-│                                                                ││  [ ] T-0: Switch the nginx upstream to gr│
+│  HOST        SERVICE CONN          TAG STATE HEALTH READY      ││R: blue-green-cutover.md  2/15  (T sets T-│
+│> api-1       api     not connected                             ││> - Blue/green cutover: api  0/0          │
+│  api-1       jobs    not connected                             ││  - Hosts  0/0                            │
+│  api-2       api     not connected                             ││  - Run of show  0/8                      │
+│  k8s-bastion api     not connected                             ││  [ ] T-30m: Freeze merges to main; announ│
+│                                                                ││  [ ] $ T-15m: Deploy the release to green│
+│                                                                ││  [ ] $ T-10m: Smoke test green directly, │
+│                                                                ││  [ ] $ T-5m: Last call.                  │
+│                                                                ││  [ ] $ T-0: Switch the nginx upstream to │
 └────────────────────────────────────────────────────────────────┘│  [ ] T+5m: Compare error rate and p95 wit│
-┌─ METRICS ──────────────────────────────────────────────────────┐│  [ ] T+15m: Stop blue once green is stabl│
+┌─ METRICS ──────────────────────────────────────────────────────┐│  [ ] $ T+15m: Stop blue once green is sta│
 │ api-1: no metrics_url in the config                            ││  [ ] T+1h: Close the change; post the sum│
 │                                                                ││  - Back to blue  0/3                     │
-│                                                                ││  [ ] Start blue again if it was stopped: │
+│                                                                ││  [ ] $ Start blue again if it was stopped│
 │                                                                │└──────────────────────────────────────────┘
 │                                                                │┌─ TIMELINE ───────────────────────────────┐
 └────────────────────────────────────────────────────────────────┘│ no incident journal open                 │
@@ -62,20 +62,20 @@ EOF
 assert_screen refused <<'EOF'
  warroom │ no incident named │ T+00:00:00                                             2026-01-01 00:00:00 UTC
 ┌─ HOSTS ────────────────────────────────────────────────────────┐┌─ ▶ RUNBOOK ──────────────────────────────┐
-│  HOST         SERVICE   CONN           TAG                     ││R: blue-green-cutover.md  2/15  (T sets T-│
-│> api-1        api       not connected                          ││> - Blue/green cutover: api  0/0          │
-│  api-1        jobs      not connected                          ││  - Hosts  0/0                            │
-│  api-2        api       not connected                          ││  - Run of show  0/8                      │
-│  k8s-bastion  api       not connected                          ││  [ ] T-30m: Freeze merges to main; announ│
-│                                                                ││  [ ] T-15m: Deploy the release to green. │
-│                                                                ││  [ ] T-10m: Smoke test green directly, no│
-│                                                                ││  [ ] T-5m: Last call. $                  │
-│                                                                ││  [ ] T-0: Switch the nginx upstream to gr│
+│  HOST        SERVICE CONN          TAG STATE HEALTH READY      ││R: blue-green-cutover.md  2/15  (T sets T-│
+│> api-1       api     not connected                             ││> - Blue/green cutover: api  0/0          │
+│  api-1       jobs    not connected                             ││  - Hosts  0/0                            │
+│  api-2       api     not connected                             ││  - Run of show  0/8                      │
+│  k8s-bastion api     not connected                             ││  [ ] T-30m: Freeze merges to main; announ│
+│                                                                ││  [ ] $ T-15m: Deploy the release to green│
+│                                                                ││  [ ] $ T-10m: Smoke test green directly, │
+│                                                                ││  [ ] $ T-5m: Last call.                  │
+│                                                                ││  [ ] $ T-0: Switch the nginx upstream to │
 └────────────────────────────────────────────────────────────────┘│  [ ] T+5m: Compare error rate and p95 wit│
-┌─ METRICS ──────────────────────────────────────────────────────┐│  [ ] T+15m: Stop blue once green is stabl│
+┌─ METRICS ──────────────────────────────────────────────────────┐│  [ ] $ T+15m: Stop blue once green is sta│
 │ api-1: no metrics_url in the config                            ││  [ ] T+1h: Close the change; post the sum│
 │                                                                ││  - Back to blue  0/3                     │
-│                                                                ││  [ ] Start blue again if it was stopped: │
+│                                                                ││  [ ] $ Start blue again if it was stopped│
 │                                                                │└──────────────────────────────────────────┘
 │                                                                │┌─ TIMELINE ───────────────────────────────┐
 └────────────────────────────────────────────────────────────────┘│ no incident journal open                 │
@@ -95,20 +95,20 @@ EOF
 assert_screen prompt <<'EOF'
  warroom │ no incident named │ T+00:00:00                                             2026-01-01 00:00:00 UTC
 ┌─ HOSTS ────────────────────────────────────────────────────────┐┌─ ▶ RUNBOOK ──────────────────────────────┐
-│  HOST         SERVICE   CONN           TAG                     ││R: blue-green-cutover.md  2/15  (T sets T-│
-│> api-1        api       not connected                          ││> - Blue/green cutover: api  0/0          │
-│  api-1        jobs      not connected                          ││  - Hosts  0/0                            │
-│  api-2        api       not connected                          ││  - Run of show  0/8                      │
-│  k8s-bastion  api       not connected                          ││  [ ] T-30m: Freeze merges to main; announ│
-│                                                                ││  [ ] T-15m: Deploy the release to green. │
-│                                                                ││  [ ] T-10m: Smoke test green directly, no│
-│                                                                ││  [ ] T-5m: Last call. $                  │
-│                                                                ││  [ ] T-0: Switch the nginx upstream to gr│
+│  HOST        SERVICE CONN          TAG STATE HEALTH READY      ││R: blue-green-cutover.md  2/15  (T sets T-│
+│> api-1       api     not connected                             ││> - Blue/green cutover: api  0/0          │
+│  api-1       jobs    not connected                             ││  - Hosts  0/0                            │
+│  api-2       api     not connected                             ││  - Run of show  0/8                      │
+│  k8s-bastion api     not connected                             ││  [ ] T-30m: Freeze merges to main; announ│
+│                                                                ││  [ ] $ T-15m: Deploy the release to green│
+│                                                                ││  [ ] $ T-10m: Smoke test green directly, │
+│                                                                ││  [ ] $ T-5m: Last call.                  │
+│                                                                ││  [ ] $ T-0: Switch the nginx upstream to │
 └────────────────────────────────────────────────────────────────┘│  [ ] T+5m: Compare error rate and p95 wit│
-┌─ METRICS ──────────────────────────────────────────────────────┐│  [ ] T+15m: Stop blue once green is stabl│
+┌─ METRICS ──────────────────────────────────────────────────────┐│  [ ] $ T+15m: Stop blue once green is sta│
 │ api-1: no metrics_url in the config                            ││  [ ] T+1h: Close the change; post the sum│
 │                                                                ││  - Back to blue  0/3                     │
-│                                                                ││  [ ] Start blue again if it was stopped: │
+│                                                                ││  [ ] $ Start blue again if it was stopped│
 │                                                                │└──────────────────────────────────────────┘
 │                                                                │┌─ TIMELINE ───────────────────────────────┐
 └────────────────────────────────────────────────────────────────┘│ no incident journal open                 │
@@ -128,20 +128,20 @@ EOF
 assert_screen set <<'EOF'
  warroom │ no incident named │ T+00:00:00                                             2026-01-01 00:00:00 UTC
 ┌─ HOSTS ────────────────────────────────────────────────────────┐┌─ ▶ RUNBOOK ──────────────────────────────┐
-│  HOST         SERVICE   CONN           TAG                     ││R: blue-green-cutover.md  2/15  T-0 00:20 │
-│> api-1        api       not connected                          ││> - Blue/green cutover: api  0/0          │
-│  api-1        jobs      not connected                          ││  - Hosts  0/0                            │
-│  api-2        api       not connected                          ││  - Run of show  0/8                      │
-│  k8s-bastion  api       not connected                          ││  [ ] T-30m: Freeze merges t 23:50 10m ago│
-│                                                                ││  [ ] T-15m: Deploy the releas 00:05 in 5m│
-│                                                                ││  [ ] T-10m: Smoke test green 00:10 in 10m│
-│                                                                ││  [ ] T-5m: Last call. $      00:15 in 15m│
-│                                                                ││  [ ] T-0: Switch the nginx u 00:20 in 20m│
+│  HOST        SERVICE CONN          TAG STATE HEALTH READY      ││R: blue-green-cutover.md  2/15  T-0 00:20 │
+│> api-1       api     not connected                             ││> - Blue/green cutover: api  0/0          │
+│  api-1       jobs    not connected                             ││  - Hosts  0/0                            │
+│  api-2       api     not connected                             ││  - Run of show  0/8                      │
+│  k8s-bastion api     not connected                             ││  [ ] T-30m: Freeze merges t 23:50 10m ago│
+│                                                                ││  [ ] $ T-15m: Deploy the rele 00:05 in 5m│
+│                                                                ││  [ ] $ T-10m: Smoke test gre 00:10 in 10m│
+│                                                                ││  [ ] $ T-5m: Last call.      00:15 in 15m│
+│                                                                ││  [ ] $ T-0: Switch the nginx 00:20 in 20m│
 └────────────────────────────────────────────────────────────────┘│  [ ] T+5m: Compare error rat 00:25 in 25m│
-┌─ METRICS ──────────────────────────────────────────────────────┐│  [ ] T+15m: Stop blue once g 00:35 in 35m│
+┌─ METRICS ──────────────────────────────────────────────────────┐│  [ ] $ T+15m: Stop blue once 00:35 in 35m│
 │ api-1: no metrics_url in the config                            ││  [ ] T+1h: Close the chang 01:20 in 1h20m│
 │                                                                ││  - Back to blue  0/3                     │
-│                                                                ││  [ ] Start blue again if it was stopped: │
+│                                                                ││  [ ] $ Start blue again if it was stopped│
 │                                                                │└──────────────────────────────────────────┘
 │                                                                │┌─ TIMELINE ───────────────────────────────┐
 └────────────────────────────────────────────────────────────────┘│ no incident journal open                 │
@@ -161,20 +161,20 @@ EOF
 assert_screen later <<'EOF'
  warroom │ no incident named │ T+00:10:00                                             2026-01-01 00:10:00 UTC
 ┌─ HOSTS ────────────────────────────────────────────────────────┐┌─ ▶ RUNBOOK ──────────────────────────────┐
-│  HOST         SERVICE   CONN           TAG                     ││R: blue-green-cutover.md  2/15  T-0 00:20 │
-│> api-1        api       not connected                          ││> - Blue/green cutover: api  0/0          │
-│  api-1        jobs      not connected                          ││  - Hosts  0/0                            │
-│  api-2        api       not connected                          ││  - Run of show  0/8                      │
-│  k8s-bastion  api       not connected                          ││  [ ] T-30m: Freeze merges t 23:50 20m ago│
-│                                                                ││  [ ] T-15m: Deploy the relea 00:05 5m ago│
-│                                                                ││  [ ] T-10m: Smoke test gree 00:10 due now│
-│                                                                ││  [ ] T-5m: Last call. $       00:15 in 5m│
-│                                                                ││  [ ] T-0: Switch the nginx u 00:20 in 10m│
+│  HOST        SERVICE CONN          TAG STATE HEALTH READY      ││R: blue-green-cutover.md  2/15  T-0 00:20 │
+│> api-1       api     not connected                             ││> - Blue/green cutover: api  0/0          │
+│  api-1       jobs    not connected                             ││  - Hosts  0/0                            │
+│  api-2       api     not connected                             ││  - Run of show  0/8                      │
+│  k8s-bastion api     not connected                             ││  [ ] T-30m: Freeze merges t 23:50 20m ago│
+│                                                                ││  [ ] $ T-15m: Deploy the rel 00:05 5m ago│
+│                                                                ││  [ ] $ T-10m: Smoke test gr 00:10 due now│
+│                                                                ││  [ ] $ T-5m: Last call.       00:15 in 5m│
+│                                                                ││  [ ] $ T-0: Switch the nginx 00:20 in 10m│
 └────────────────────────────────────────────────────────────────┘│  [ ] T+5m: Compare error rat 00:25 in 15m│
-┌─ METRICS ──────────────────────────────────────────────────────┐│  [ ] T+15m: Stop blue once g 00:35 in 25m│
+┌─ METRICS ──────────────────────────────────────────────────────┐│  [ ] $ T+15m: Stop blue once 00:35 in 25m│
 │ api-1: no metrics_url in the config                            ││  [ ] T+1h: Close the chang 01:20 in 1h10m│
 │                                                                ││  - Back to blue  0/3                     │
-│                                                                ││  [ ] Start blue again if it was stopped: │
+│                                                                ││  [ ] $ Start blue again if it was stopped│
 │                                                                │└──────────────────────────────────────────┘
 │                                                                │┌─ TIMELINE ───────────────────────────────┐
 └────────────────────────────────────────────────────────────────┘│ no incident journal open                 │
@@ -194,20 +194,20 @@ EOF
 assert_screen none <<'EOF'
  warroom │ no incident named │ T+00:10:00                                             2026-01-01 00:10:00 UTC
 ┌─ HOSTS ────────────────────────────────────────────────────────┐┌─ ▶ RUNBOOK ──────────────────────────────┐
-│  HOST         SERVICE   CONN           TAG                     ││R: compose-rollback.md  1/15              │
-│> api-1        api       not connected                          ││> - Compose rollback: api and jobs  0/0   │
-│  api-1        jobs      not connected                          ││  - Before you start  1/3                 │
-│  api-2        api       not connected                          ││  [x] Incident opened in warroom; the time│
-│  k8s-bastion  api       not connected                          ││  [ ] Incident commander named in the inci│
-│                                                                ││  [ ] Status page set to investigating $  │
+│  HOST        SERVICE CONN          TAG STATE HEALTH READY      ││R: compose-rollback.md  1/15              │
+│> api-1       api     not connected                             ││> - Compose rollback: api and jobs  0/0   │
+│  api-1       jobs    not connected                             ││  - Before you start  1/3                 │
+│  api-2       api     not connected                             ││  [x] Incident opened in warroom; the time│
+│  k8s-bastion api     not connected                             ││  [ ] Incident commander named in the inci│
+│                                                                ││  [ ] $ Status page set to investigating  │
 │                                                                ││  - 1. Exports kill switch  0/2           │
-│                                                                ││  [ ] Set the switch in .env and recreate │
-│                                                                ││  [ ] Check that exports are off: $       │
+│                                                                ││  [ ] $ Set the switch in .env and recreat│
+│                                                                ││  [ ] $ Check that exports are off:       │
 └────────────────────────────────────────────────────────────────┘│  - 2. Find the last good tag  0/1        │
 ┌─ METRICS ──────────────────────────────────────────────────────┐│  [ ] Last good tag taken from releases.lo│
 │ api-1: no metrics_url in the config                            ││  - 3. Roll back api and jobs  0/3        │
-│                                                                ││  [ ] Pull the known-good image first, so │
-│                                                                ││  [ ] Recreate both services on it: $     │
+│                                                                ││  [ ] $ Pull the known-good image first, s│
+│                                                                ││  [ ] $ Recreate both services on it:     │
 │                                                                │└──────────────────────────────────────────┘
 │                                                                │┌─ TIMELINE ───────────────────────────────┐
 └────────────────────────────────────────────────────────────────┘│ no incident journal open                 │

@@ -11,18 +11,18 @@
 fleet_up --hosts 2
 
 start 200 40 "$WARROOM -c $fl/warroom.conf"
-row() { printf '%-12s %-9s %-14s' "$1" "$2" UP; }
-wait_re "$(row h1 api) v1\.4\.1 +running[a-z ]* +OK +OK +v1\.4\.1 " 15
-wait_re "$(row h2 jobs) v1\.4\.1 +running" 15
+row() { printf '%s +%s +UP +' "$1" "$2"; }
+wait_re "$(row h1 api)v1\.4\.1 +running[a-z ]* +OK +OK +v1\.4\.1 " 15
+wait_re "$(row h2 jobs)v1\.4\.1 +running" 15
 ok "tags, container state, health, readiness and version per row"
 
 "$fleet" set-tag --dir "$fl" h1 all v1.5.0-bad > /dev/null
-wait_re "$(row h1 api) v1\.5\.0-bad +[a-z ]+ +[A-Z]+ +[A-Z]+ +v1\.5\.0-bad " 15
+wait_re "$(row h1 api)v1\.5\.0-bad +[a-z ]+ +[A-Z]+ +[A-Z]+ +v1\.5\.0-bad " 15
 ok "a deploy shows the new tag within a poll"
 
 "$fleet" fault --dir "$fl" h2 http-500 > /dev/null
 keys Down Down
-wait_re "$(row h2 api) v1\.4\.1 +[a-z ]+ +FAIL +FAIL " 15
+wait_re "$(row h2 api)v1\.4\.1 +[a-z ]+ +FAIL +FAIL " 15
 wait_for "h2: healthz FAIL (HTTP 500" 10
 "$fleet" fault --dir "$fl" h2 clear http-500 > /dev/null
 ok "a failing endpoint shows FAIL with the reason under the table"
@@ -40,8 +40,8 @@ wait_for "exit=0"
 sed 's/^\[warroom\]$/[warroom]\npoll_interval = 1h\nprobe_interval = 1h/' \
 	"$fl/warroom.conf" > "$tmp/slow.conf"
 start 200 40 "$WARROOM -c $tmp/slow.conf"
-wait_re "$(row h1 api) v1\.4\.1 +running" 15
-wait_re "$(row h2 api) v1\.4\.1 +running[a-z ]* +OK +OK " 15
+wait_re "$(row h1 api)v1\.4\.1 +running" 15
+wait_re "$(row h2 api)v1\.4\.1 +running[a-z ]* +OK +OK " 15
 ok "rounds an hour apart: the first poll and probes come as a host connects"
 "$fleet" set-tag --dir "$fl" h1 all v1.5.0-bad > /dev/null
 "$fleet" fault --dir "$fl" h2 http-500 > /dev/null
@@ -50,8 +50,8 @@ capture
 assert_not_contains "$tmp/screen" "v1.5.0-bad"
 keys C-r
 wait_for "polling 2 connected hosts now" 2
-wait_re "$(row h1 api) v1\.5\.0-bad " 5
-wait_re "$(row h2 api) v1\.4\.1 +[a-z ]+ +FAIL +FAIL " 5
+wait_re "$(row h1 api)v1\.5\.0-bad " 5
+wait_re "$(row h2 api)v1\.4\.1 +[a-z ]+ +FAIL +FAIL " 5
 "$fleet" fault --dir "$fl" h2 clear http-500 > /dev/null
 ok "C-r polls every host at once: a deploy and a failing endpoint show without waiting a round"
 keys q

@@ -21,7 +21,7 @@ sed 's/^\[warroom\]$/[warroom]\nhealth_timeout = 15s/' "$fl/warroom.conf" > "$tm
 start 200 50 "$WARROOM -c $tmp/c.conf -r $tmp/rb.md --incident runbook-drill"
 wait_re "│> h1 +api +UP +v1\\.5\\.0-bad" 15
 keys 4 Down
-wait_for "> [ ] Roll the API back \$"
+wait_for "> [ ] $ Roll the API back"
 keys Enter
 wait_for "refused: console not armed"
 keys A; keys -l arm; keys Enter
@@ -31,7 +31,7 @@ wait_for "type api and press Enter"
 assert_contains "$tmp/screen" "host h1   service api"
 keys -l api; keys Enter
 wait_for "rollback of api on h1: OK" 40
-wait_for "Roll the API back \$ [OK]" 5
+wait_for "$ [OK] Roll the API back" 5
 ok "a runbook step's rollback goes through the choke point and the dialog; the step shows OK"
 keys q
 wait_for "exit=0"

@@ -67,7 +67,7 @@ all_down() {
 		n=0
 		for h in "api-1 api" "api-1 jobs" "api-2 api" "k8s-bastion api"; do
 			# shellcheck disable=SC2086
-			grep -q -- "$(printf '%-12s %-9s ' $h)DOWN retry" "$tmp/screen" && n=$((n + 1))
+			grep -qE -- "$(printf '%s +%s +' $h)DOWN retry" "$tmp/screen" && n=$((n + 1))
 		done
 		[ "$n" = 4 ] && return 0
 		i=$((i + 1))
