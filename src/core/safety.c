@@ -17,6 +17,6 @@ safety_refusal(const struct safety_state *s, bool mutating)
 	if (s->journal_degraded)
 		return "the incident timeline cannot be written: changes are refused until it recovers";
 	if (!s->armed)
-		return "console not armed";
+		return "console not armed: A arms it";
 	return NULL;
 }

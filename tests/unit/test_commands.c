@@ -88,7 +88,7 @@ safety_refuses_mutations_with_the_reason(void **state)
 	    "the incident timeline cannot be written: changes are refused until it recovers");
 	s.journal_degraded = false;
 	s.armed = false;
-	assert_string_equal(safety_refusal(&s, true), "console not armed");
+	assert_string_equal(safety_refusal(&s, true), "console not armed: A arms it");
 	s.armed = true;
 	assert_null(safety_refusal(&s, true));
 }
