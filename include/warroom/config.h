@@ -43,6 +43,12 @@ struct config_host {
 	char services[WR_SERVICES_MAX][WR_NAME_MAX];
 	int nservices;
 	char health_url[WR_URL_MAX];
+	/* The service whose /healthz, /readyz and /version health_url serves
+	 * (health_service; "" before validation, "*" for all of them); the
+	 * others are not probed. health_svc is its index, -1 for "*". */
+	char health_service[WR_NAME_MAX];
+	int health_svc;
+	int health_service_line;
 	char metrics_url[WR_URL_MAX];
 	char metrics_token_env[WR_NAME_MAX];
 	struct config_file_ref metrics_token_file;
@@ -145,6 +151,9 @@ void config_free(struct config *cfg);
 
 /* "investigating", … for a WR_TEMPLATE_* index. */
 const char *config_template_name(int t);
+
+/* Whether service svc of h is probed: health_url is set and speaks for it. */
+bool config_probes_service(const struct config_host *h, int svc);
 
 /* "compose", "k8s" or "helm". */
 const char *config_driver_name(enum config_driver d);

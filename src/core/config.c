@@ -363,7 +363,7 @@ static const char *const warroom_keys[] = {
 };
 static const char *const host_keys[] = {
 	"address", "user", "port", "driver", "compose_dir", "namespace",
-	"services", "health_url", "metrics_url", "metrics_token_env",
+	"services", "health_url", "health_service", "metrics_url", "metrics_token_env",
 	"metrics_token_file", "identity_file", "tunnel", "read_only", NULL,
 };
 static const char *const statuspage_keys[] = {
@@ -515,7 +515,10 @@ handle_host(struct parse_state *ps, const char *name, const char *v)
 		parse_services(ps, v, h);
 	else if (strcmp(name, "health_url") == 0)
 		parse_url(ps, name, v, h->health_url, sizeof(h->health_url));
-	else if (strcmp(name, "metrics_url") == 0)
+	else if (strcmp(name, "health_service") == 0) {
+		parse_string(ps, name, v, h->health_service, sizeof(h->health_service));
+		h->health_service_line = ps->line;
+	} else if (strcmp(name, "metrics_url") == 0)
 		parse_url(ps, name, v, h->metrics_url, sizeof(h->metrics_url));
 	else if (strcmp(name, "metrics_token_env") == 0)
 		parse_env_name(ps, name, v, h->metrics_token_env,
@@ -864,6 +867,32 @@ handler(void *user, const char *section, const char *name, const char *value)
 	return 1;
 }
 
+/* health_url speaks for one service, the first unless health_service
+ * names another; "*" keeps it for every service. */
+static void
+health_service_resolve(struct config *cfg, struct config_host *h)
+{
+	int k;
+
+	h->health_svc = 0;
+	if (h->health_service[0] == '\0') {
+		wr_strlcpy(h->health_service, h->services[0], sizeof(h->health_service));
+		return;
+	}
+	if (strcmp(h->health_service, "*") == 0) {
+		h->health_svc = -1;
+		return;
+	}
+	for (k = 0; k < h->nservices; k++)
+		if (strcmp(h->services[k], h->health_service) == 0) {
+			h->health_svc = k;
+			return;
+		}
+	config_add_error(cfg, h->health_service_line,
+	    "host \"%s\": health_service %s is not one of its services", h->name,
+	    h->health_service);
+}
+
 static void
 validate(struct parse_state *ps)
 {
@@ -883,6 +912,8 @@ validate(struct parse_state *ps)
 		if (h->nservices == 0)
 			config_add_error(cfg, h->line,
 			    "host \"%s\": no services (add services = name …)", h->name);
+		else
+			health_service_resolve(cfg, h);
 		if (h->driver == DRIVER_COMPOSE && h->compose_dir[0] == '\0')
 			config_add_error(cfg, h->line,
 			    "host \"%s\": driver compose needs compose_dir", h->name);
@@ -978,6 +1009,12 @@ describe_clean(char *raw)
 	return wr_buf_take(&out);
 }
 
+bool
+config_probes_service(const struct config_host *h, int svc)
+{
+	return h->health_url[0] != '\0' && (h->health_svc < 0 || h->health_svc == svc);
+}
+
 char *
 config_describe(const struct config *cfg)
 {
@@ -1017,8 +1054,9 @@ config_describe(const struct config *cfg)
 			wr_buf_printf(&sb, " read_only");
 		wr_buf_printf(&sb, "\n");
 		if (h->health_url[0])
-			wr_buf_printf(&sb, "    health_url=%s%s\n", h->health_url,
-			    h->tunnel ? " (through SSH)" : " (direct)");
+			wr_buf_printf(&sb, "    health_url=%s%s for %s\n", h->health_url,
+			    h->tunnel ? " (through SSH)" : " (direct)",
+			    h->health_svc < 0 ? "every service" : h->health_service);
 		if (h->metrics_url[0])
 			wr_buf_printf(&sb, "    metrics_url=%s\n", h->metrics_url);
 		if (h->metrics_token_env[0])

@@ -547,6 +547,10 @@ probe_done(const struct http_response *r, void *arg)
 	for (i = 0; i < hp->cfg->nservices; i++) {
 		struct svc_state *s = &hp->svc[i];
 
+		/* health_url speaks for its service only: a worker beside the
+		 * API does not inherit the API's health or version. */
+		if (!config_probes_service(hp->cfg, i))
+			continue;
 		s->probe_at_ms = now;
 		if (q->what == PR_HEALTHZ) {
 			if (s->healthz.health != res.health)
@@ -565,7 +569,7 @@ probe_done(const struct http_response *r, void *arg)
 	 * a readyz not asked yet is not a change from UNKNOWN. */
 	if (--hp->probing == 0)
 		for (i = 0; i < hp->cfg->nservices; i++)
-			hp->svc[i].have_probe = true;
+			hp->svc[i].have_probe = config_probes_service(hp->cfg, i);
 	changed(hp->p);
 }
 

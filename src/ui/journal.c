@@ -225,9 +225,13 @@ journal_health(struct app *app)
 		for (k = 0; k < app->cfg.hosts[h].nservices; k++, row++) {
 			const struct svc_state *s = poller_state(app->poller, (int)h, k);
 			struct app_seen *was = &app->seen[row];
+			bool probed = config_probes_service(&app->cfg.hosts[h], k);
 			cJSON *d;
 
-			if (s == NULL || !s->have_driver || !s->have_probe || s->tag[0] == '\0')
+			/* A probed service waits for its first whole probe round; one
+			 * without an endpoint of its own has a tag only. */
+			if (s == NULL || !s->have_driver || (probed && !s->have_probe) ||
+			    s->tag[0] == '\0')
 				continue;
 			if (was->have && strcmp(was->tag, s->tag) == 0 &&
 			    was->healthz == (int)s->healthz.health &&
@@ -236,14 +240,18 @@ journal_health(struct app *app)
 			d = cJSON_CreateObject();
 			cJSON_AddStringToObject(d, "service", app->cfg.hosts[h].services[k]);
 			cJSON_AddStringToObject(d, "tag", s->tag);
-			cJSON_AddStringToObject(d, "healthz", probe_health_name(s->healthz.health));
-			cJSON_AddStringToObject(d, "readyz", probe_health_name(s->readyz.health));
+			if (probed) {
+				cJSON_AddStringToObject(d, "healthz", probe_health_name(s->healthz.health));
+				cJSON_AddStringToObject(d, "readyz", probe_health_name(s->readyz.health));
+			}
 			if (was->have) {
 				cJSON_AddStringToObject(d, "was_tag", was->tag);
-				cJSON_AddStringToObject(d, "was_healthz",
-				    probe_health_name((enum probe_health)was->healthz));
-				cJSON_AddStringToObject(d, "was_readyz",
-				    probe_health_name((enum probe_health)was->readyz));
+				if (probed) {
+					cJSON_AddStringToObject(d, "was_healthz",
+					    probe_health_name((enum probe_health)was->healthz));
+					cJSON_AddStringToObject(d, "was_readyz",
+					    probe_health_name((enum probe_health)was->readyz));
+				}
 			} else
 				cJSON_AddBoolToObject(d, "first", true);
 			was->have = true;

@@ -140,6 +140,8 @@ health_rank(const struct app *app, int host, int svc)
 		return 3;
 	if (s->version_cmp == PROBE_VERSION_MISMATCH)
 		return 2;
+	if (!config_probes_service(&app->cfg.hosts[host], svc))
+		return 0;
 	return s->have_probe && s->healthz.health == PROBE_OK &&
 	    s->readyz.health == PROBE_OK ? 0 : 1;
 }
@@ -301,6 +303,12 @@ cell_text(const struct app *app, int hi, const struct config_host *host, int svc
 	enum theme_role role = THEME_NORMAL;
 
 	buf[0] = '\0';
+	/* No endpoint of its own (a worker beside the API): nothing to show. */
+	if ((c == C_HEALTH || c == C_READY || c == C_VERSION) &&
+	    !config_probes_service(host, svc)) {
+		snprintf(buf, cap, "-");
+		return THEME_DIM;
+	}
 	switch (c) {
 	case C_HOST: snprintf(buf, cap, "%s", host->name); break;
 	case C_SVC: snprintf(buf, cap, "%s", host->services[svc]); break;

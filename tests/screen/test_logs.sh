@@ -27,10 +27,10 @@ assert_screen follow <<'EOF'
  warroom │ no incident named │ T+00:00:00                                   2026-01-01 00:00:00 UTC
 ┌─ HOSTS ──────────────────────────────────────────────────┐┌─ RUNBOOK ────────────────────────────┐
 │  HOST        SERVICE CONN          TAG STATE HEALTH READY││ no runbook loaded                    │
-│> api-1       api     not connected                       ││ open one with -r FILE                │
-│  api-1       jobs    not connected                       ││                                      │
-│  api-2       api     not connected                       ││                                      │
-│  k8s-bastion api     not connected                       ││                                      │
+│> api-1       api     not connected           -      -    ││ open one with -r FILE                │
+│  api-1       jobs    not connected           -      -    ││                                      │
+│  api-2       api     not connected           -      -    ││                                      │
+│  k8s-bastion api     not connected           -      -    ││                                      │
 │                                                          ││                                      │
 │                                                          ││                                      │
 │                                                          ││                                      │
@@ -59,10 +59,10 @@ assert_screen up <<'EOF'
  warroom │ no incident named │ T+00:00:00                                   2026-01-01 00:00:00 UTC
 ┌─ HOSTS ──────────────────────────────────────────────────┐┌─ RUNBOOK ────────────────────────────┐
 │  HOST        SERVICE CONN          TAG STATE HEALTH READY││ no runbook loaded                    │
-│> api-1       api     not connected                       ││ open one with -r FILE                │
-│  api-1       jobs    not connected                       ││                                      │
-│  api-2       api     not connected                       ││                                      │
-│  k8s-bastion api     not connected                       ││                                      │
+│> api-1       api     not connected           -      -    ││ open one with -r FILE                │
+│  api-1       jobs    not connected           -      -    ││                                      │
+│  api-2       api     not connected           -      -    ││                                      │
+│  k8s-bastion api     not connected           -      -    ││                                      │
 │                                                          ││                                      │
 │                                                          ││                                      │
 │                                                          ││                                      │
@@ -91,10 +91,10 @@ assert_screen end <<'EOF'
  warroom │ no incident named │ T+00:00:00                                   2026-01-01 00:00:00 UTC
 ┌─ HOSTS ──────────────────────────────────────────────────┐┌─ RUNBOOK ────────────────────────────┐
 │  HOST        SERVICE CONN          TAG STATE HEALTH READY││ no runbook loaded                    │
-│> api-1       api     not connected                       ││ open one with -r FILE                │
-│  api-1       jobs    not connected                       ││                                      │
-│  api-2       api     not connected                       ││                                      │
-│  k8s-bastion api     not connected                       ││                                      │
+│> api-1       api     not connected           -      -    ││ open one with -r FILE                │
+│  api-1       jobs    not connected           -      -    ││                                      │
+│  api-2       api     not connected           -      -    ││                                      │
+│  k8s-bastion api     not connected           -      -    ││                                      │
 │                                                          ││                                      │
 │                                                          ││                                      │
 │                                                          ││                                      │

@@ -26,10 +26,10 @@ assert_screen wrap <<'EOF'
  warroom │ no incident named │ T+00:00:00                                   2026-01-01 00:00:00 UTC
 ┌─ HOSTS ──────────────────────────────────────────────────┐┌─ RUNBOOK ────────────────────────────┐
 │  HOST        SERVICE CONN          TAG STATE HEALTH READY││ no runbook loaded                    │
-│> api-1       api     not connected                       ││ open one with -r FILE                │
-│  api-1       jobs    not connected                       ││                                      │
-│  api-2       api     not connected                       ││                                      │
-│  k8s-bastion api     not connected                       ││                                      │
+│> api-1       api     not connected           -      -    ││ open one with -r FILE                │
+│  api-1       jobs    not connected           -      -    ││                                      │
+│  api-2       api     not connected           -      -    ││                                      │
+│  k8s-bastion api     not connected           -      -    ││                                      │
 │                                                          ││                                      │
 │                                                          ││                                      │
 │                                                          ││                                      │
@@ -58,10 +58,10 @@ assert_screen up <<'EOF'
  warroom │ no incident named │ T+00:00:00                                   2026-01-01 00:00:00 UTC
 ┌─ HOSTS ──────────────────────────────────────────────────┐┌─ RUNBOOK ────────────────────────────┐
 │  HOST        SERVICE CONN          TAG STATE HEALTH READY││ no runbook loaded                    │
-│> api-1       api     not connected                       ││ open one with -r FILE                │
-│  api-1       jobs    not connected                       ││                                      │
-│  api-2       api     not connected                       ││                                      │
-│  k8s-bastion api     not connected                       ││                                      │
+│> api-1       api     not connected           -      -    ││ open one with -r FILE                │
+│  api-1       jobs    not connected           -      -    ││                                      │
+│  api-2       api     not connected           -      -    ││                                      │
+│  k8s-bastion api     not connected           -      -    ││                                      │
 │                                                          ││                                      │
 │                                                          ││                                      │
 │                                                          ││                                      │

@@ -19,10 +19,10 @@ assert_screen big <<'EOF'
  warroom │ no incident named │ T+00:00:00                                                                                                                                       2026-01-01 00:00:00 UTC
 ┌─ ▶ HOSTS ────────────────────────────────────────────────────────────────────────────────────────────────────────────┐┌─ RUNBOOK ────────────────────────────────────────────────────────────────────┐
 │  HOST        SERVICE CONN          TAG STATE HEALTH READY VERSION RST AGE DRIVER  ADDRESS                            ││ no runbook loaded                                                            │
-│> api-1       api     not connected                                        compose 127.0.0.1:2201                     ││ open one with -r FILE                                                        │
-│  api-1       jobs    not connected                                        compose 127.0.0.1:2201                     ││                                                                              │
-│  api-2       api     not connected                                        compose 127.0.0.1:2202                     ││                                                                              │
-│  k8s-bastion api     not connected                                        k8s     127.0.0.1:2203                     ││                                                                              │
+│> api-1       api     not connected           -      -     -               compose 127.0.0.1:2201                     ││ open one with -r FILE                                                        │
+│  api-1       jobs    not connected           -      -     -               compose 127.0.0.1:2201                     ││                                                                              │
+│  api-2       api     not connected           -      -     -               compose 127.0.0.1:2202                     ││                                                                              │
+│  k8s-bastion api     not connected           -      -     -               k8s     127.0.0.1:2203                     ││                                                                              │
 │                                                                                                                      ││                                                                              │
 │                                                                                                                      ││                                                                              │
 │                                                                                                                      ││                                                                              │
@@ -86,10 +86,10 @@ assert_screen after <<'EOF'
  warroom │ no incident named │ T+00:00:00                                                       2026-01-01 00:00:00 UTC
 ┌─ ▶ HOSTS ────────────────────────────────────────────────────────────┐┌─ RUNBOOK ────────────────────────────────────┐
 │  HOST        SERVICE CONN          TAG STATE HEALTH READY VERSION RST││ no runbook loaded                            │
-│> api-1       api     not connected                                   ││ open one with -r FILE                        │
-│  api-1       jobs    not connected                                   ││                                              │
-│  api-2       api     not connected                                   ││                                              │
-│  k8s-bastion api     not connected                                   ││                                              │
+│> api-1       api     not connected           -      -     -          ││ open one with -r FILE                        │
+│  api-1       jobs    not connected           -      -     -          ││                                              │
+│  api-2       api     not connected           -      -     -          ││                                              │
+│  k8s-bastion api     not connected           -      -     -          ││                                              │
 │                                                                      ││                                              │
 │                                                                      ││                                              │
 │                                                                      ││                                              │

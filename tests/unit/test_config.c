@@ -103,6 +103,11 @@ full_config_resolves(void **state)
 	assert_int_equal(cfg.hosts[0].driver, DRIVER_COMPOSE);
 	assert_int_equal(cfg.hosts[0].nservices, 2);
 	assert_string_equal(cfg.hosts[0].services[1], "jobs");
+	/* health_url speaks for the first service unless told otherwise. */
+	assert_string_equal(cfg.hosts[0].health_service, "api");
+	assert_true(config_probes_service(&cfg.hosts[0], 0));
+	assert_false(config_probes_service(&cfg.hosts[0], 1));
+	assert_false(config_probes_service(&cfg.hosts[1], 0));      /* no health_url */
 	assert_string_equal(cfg.hosts[0].metrics_token_env, "METRICS_TOKEN");
 	assert_string_equal(cfg.hosts[0].identity_file.path, "/home/op/.ssh/id_ed25519");
 	assert_true(cfg.hosts[0].tunnel);
@@ -344,6 +349,27 @@ relative_compose_dir(void **state)
 }
 
 static void
+health_service_names_the_probed_service(void **state)
+{
+	struct config cfg;
+
+	(void)state;
+	assert_int_equal(parse(&cfg, "[host \"a\"]\ncompose_dir = /srv\nservices = jobs api\n"
+	    "health_url = http://127.0.0.1:8000\nhealth_service = api\n"
+	    "[host \"b\"]\ncompose_dir = /srv\nservices = web api\n"
+	    "health_url = http://127.0.0.1:8000\nhealth_service = *\n"), 0);
+	assert_int_equal(cfg.nerrors, 0);
+	assert_false(config_probes_service(&cfg.hosts[0], 0));
+	assert_true(config_probes_service(&cfg.hosts[0], 1));
+	assert_true(config_probes_service(&cfg.hosts[1], 0));
+	assert_true(config_probes_service(&cfg.hosts[1], 1));
+	config_free(&cfg);
+	expect_error("[host \"a\"]\ncompose_dir = /srv\nservices = api jobs\n"
+	    "health_service = web\n",
+	    "prod.conf:4: host \"a\": health_service web is not one of its services");
+}
+
+static void
 bad_url(void **state)
 {
 	expect_error("[host \"a\"]\ncompose_dir = /srv\nservices = api\nhealth_url = 127.0.0.1:8000\n",
@@ -475,6 +501,7 @@ main(void)
 		cmocka_unit_test(host_without_services),
 		cmocka_unit_test(compose_host_without_dir),
 		cmocka_unit_test(relative_compose_dir),
+		cmocka_unit_test(health_service_names_the_probed_service),
 		cmocka_unit_test(bad_url),
 		cmocka_unit_test(bad_env_name),
 		cmocka_unit_test(token_env_and_file_together),
