@@ -44,7 +44,9 @@ on_record(const struct record *r, void *arg)
 }
 
 /* runbook.load: the checklist the post-mortem lists, unticked steps as
- * follow-ups. Written at every start, so a runbook added later counts. */
+ * follow-ups. Written at every start, so a runbook added later counts,
+ * after the journal is replayed: "done" is what the pane shows, ticked in
+ * the file ("- [x]") or by a record. */
 static void
 record_runbooks(struct app *app)
 {
@@ -64,6 +66,8 @@ record_runbooks(struct app *app)
 			app_step_id(r, k, id, sizeof(id));
 			cJSON_AddStringToObject(s, "step", id);
 			cJSON_AddStringToObject(s, "title", r->rb.steps[k].text);
+			if (r->checked[k])
+				cJSON_AddBoolToObject(s, "done", true);
 			cJSON_AddItemToArray(steps, s);
 		}
 		if (timeline_append(app->tl, "runbook.load", NULL, NULL, d, &err) != 0)

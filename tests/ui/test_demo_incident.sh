@@ -3,7 +3,8 @@
 # keystrokes: a compose host on a bad tag shows ROLLBACK IMMEDIATELY;
 # the status page goes to investigating; the rollback is confirmed and
 # verified; health comes back and the verdict returns to OK; the status
-# page is resolved; the post-mortem export holds every step in order.
+# page is resolved; the post-mortem export holds every step in order, and
+# counts a step ticked in the runbook file as done.
 . "${top_srcdir:-$(dirname "$0")/../..}/tests/lib/tmux.sh"
 [ -x /usr/sbin/sshd ] || skip "openssh-server is not installed"
 fleet_up --demo
@@ -51,3 +52,13 @@ awk '
 ' "$pm" || { grep -n '^|' "$pm" | head -60; fail "the post-mortem does not hold every step in order"; }
 grep -qi 'rollback' "$pm" || fail "the post-mortem does not mention the rollback"
 ok "the post-mortem holds every step in order"
+
+# The checklist as the pane showed it: a step ticked in the file ("- [x]")
+# is done, not a follow-up.
+grep -qF -- '- [x] Incident opened in warroom; the timeline is recording' "$pm" ||
+	{ sed -n '/^## Checklist/,$p' "$pm"; fail "a step ticked in the runbook file is not ticked in the post-mortem"; }
+grep -q 'Incident opened in warroom.*(not ticked during the incident)' "$pm" &&
+	fail "a step ticked in the runbook file is listed as a follow-up"
+grep -q -- '- Checklist: 1 of 15 steps done' "$pm" ||
+	{ grep -- '- Checklist' "$pm"; fail "the summary does not count the step ticked in the file"; }
+ok "a step ticked in the runbook file counts as done in the post-mortem"
