@@ -438,6 +438,51 @@ queue_details(struct wr_buf *b, const struct record *r)
 	return true;
 }
 
+/* Kinds whose data has none of the generic keys: their words, not their
+ * JSON. */
+static bool
+kind_details(struct wr_buf *b, const struct record *r)
+{
+	const cJSON *n;
+
+	if (kind_is(r, "export") && dstr(r, "markdown") != NULL) {
+		wr_buf_printf(b, "%s%s", dstr(r, "markdown"), dstr(r, "json") ? " (and .json)" : "");
+		return true;
+	}
+	if (kind_is(r, "smoke") && dstr(r, "url") != NULL) {
+		const cJSON *st = cJSON_GetObjectItemCaseSensitive(r->data, "status");
+		const cJSON *ex = cJSON_GetObjectItemCaseSensitive(r->data, "expect");
+
+		wr_buf_printf(b, "smoke GET %s: %s", dstr(r, "url"),
+		    cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(r->data, "ok")) ? "OK" : "FAILED");
+		if (cJSON_IsNumber(st) && st->valuedouble > 0)
+			wr_buf_printf(b, " — %.0f", st->valuedouble);
+		else if (dstr(r, "error") != NULL)
+			wr_buf_printf(b, " — no answer: %s", dstr(r, "error"));
+		if (cJSON_IsNumber(ex))
+			wr_buf_printf(b, " (expected %.0f)", ex->valuedouble);
+		return true;
+	}
+	if (kind_is(r, "hostkey.trust") && dstr(r, "fingerprint") != NULL) {
+		wr_buf_printf(b, "trusted %s %s", dstr(r, "keytype") ? dstr(r, "keytype") : "key",
+		    dstr(r, "fingerprint"));
+		if (dstr(r, "known_hosts") != NULL && dstr(r, "known_hosts")[0] != '\0')
+			wr_buf_printf(b, ", written to %s", dstr(r, "known_hosts"));
+		return true;
+	}
+	n = cJSON_GetObjectItemCaseSensitive(r->data, "tzero");
+	if (kind_is(r, "runbook.tzero") && cJSON_IsNumber(n) && dstr(r, "name") != NULL) {
+		char when[WR_TS_MAX];
+
+		record_format_ts((int64_t)n->valuedouble * 1000, when);
+		when[10] = ' ';
+		when[16] = '\0';       /* "YYYY-MM-DD HH:MM" */
+		wr_buf_printf(b, "%s: T-0 at %s UTC", dstr(r, "name"), when);
+		return true;
+	}
+	return false;
+}
+
 char *
 export_details(const struct record *r, const struct redactor *red)
 {
@@ -449,7 +494,8 @@ export_details(const struct record *r, const struct redactor *red)
 	size_t i;
 
 	if ((kind_is(r, "health.change") && health_details(&line, r)) ||
-	    (kind_is(r, "statuspage.queue") && queue_details(&line, r)))
+	    (kind_is(r, "statuspage.queue") && queue_details(&line, r)) ||
+	    (r->data != NULL && kind_details(&line, r)))
 		return wr_buf_take(&line);
 	if (strncmp(r->kind, "step.", 5) == 0 && dstr(r, "title") == NULL && dstr(r, "step") != NULL)
 		wr_buf_str(&line, dstr(r, "step"));

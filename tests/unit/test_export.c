@@ -330,6 +330,34 @@ statuspage_queue_details_say_the_post(void **state)
 	free(t);
 }
 
+/* Kinds without a text field read as words, not as their JSON. */
+static void
+other_kinds_read_as_words(void **state)
+{
+	char *t;
+
+	(void)state;
+	t = details_of("export", "{\"markdown\":\"/s/inc.postmortem.md\","
+	    "\"json\":\"/s/inc.postmortem.json\"}");
+	assert_string_equal(t, "/s/inc.postmortem.md (and .json)");
+	free(t);
+	t = details_of("smoke", "{\"url\":\"http://127.0.0.1:8000/healthz\",\"status\":503,"
+	    "\"expect\":200,\"ok\":false}");
+	assert_string_equal(t, "smoke GET http://127.0.0.1:8000/healthz: FAILED — 503 (expected 200)");
+	free(t);
+	t = details_of("smoke", "{\"url\":\"http://h/x\",\"status\":0,\"expect\":200,"
+	    "\"ok\":false,\"error\":\"timed out\"}");
+	assert_string_equal(t, "smoke GET http://h/x: FAILED — no answer: timed out (expected 200)");
+	free(t);
+	t = details_of("hostkey.trust", "{\"keytype\":\"ssh-ed25519\","
+	    "\"fingerprint\":\"SHA256:abc\",\"known_hosts\":\"/k/known_hosts\"}");
+	assert_string_equal(t, "trusted ssh-ed25519 SHA256:abc, written to /k/known_hosts");
+	free(t);
+	t = details_of("runbook.tzero", "{\"name\":\"cutover.md\",\"tzero\":1795703400}");
+	assert_string_equal(t, "cutover.md: T-0 at 2026-11-26 14:30 UTC");
+	free(t);
+}
+
 int
 main(void)
 {
@@ -342,6 +370,7 @@ main(void)
 		cmocka_unit_test(markdown_renders_tables_with_every_row),
 		cmocka_unit_test(health_change_details_name_what_changed),
 		cmocka_unit_test(statuspage_queue_details_say_the_post),
+		cmocka_unit_test(other_kinds_read_as_words),
 	};
 
 	return cmocka_run_group_tests(tests, setup, teardown);
