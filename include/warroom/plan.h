@@ -95,6 +95,11 @@ int plan_helm_rollback(const struct config_host *h, int svc, const char *from,
  * home when compose_dir starts with ~/). -1 with err when too long. */
 int plan_env_path(const struct config_host *h, char *out, size_t cap, struct wr_err *err);
 
+/* The file the kill switch of op keeps beside env_file, ext "new" or
+ * "bak": env_file.warroom-OP.EXT. */
+void plan_env_sibling(const char *env_file, const char *op, const char *ext, char *out,
+    size_t cap);
+
 /* The kill switch on compose host h: set key=value in its .env (text as
  * read, env_len bytes, mode its permission bits) through SFTP — a backup
  * copy and the new file beside it, then an atomic rename over it — and

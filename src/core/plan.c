@@ -165,6 +165,12 @@ plan_env_path(const struct config_host *h, char *out, size_t cap, struct wr_err 
 	return 0;
 }
 
+void
+plan_env_sibling(const char *env_file, const char *op, const char *ext, char *out, size_t cap)
+{
+	snprintf(out, cap, "%.960s.warroom-%.40s.%s", env_file, op, ext);
+}
+
 int
 plan_killswitch(const struct config_host *h, int svc, const char *tag, const char *env_text,
     size_t env_len, unsigned long mode, const char *key, const char *value, const char *op,
@@ -212,9 +218,8 @@ plan_killswitch(const struct config_host *h, int svc, const char *tag, const cha
 		return -1;
 	if (strlen(op) > 40)
 		return wr_err_set(err, "op id too long");
-	snprintf(p->env_new, sizeof(p->env_new), "%.960s.warroom-%.40s.new", p->env_file, op);
-	snprintf(p->env_backup, sizeof(p->env_backup), "%.960s.warroom-%.40s.bak", p->env_file,
-	    op);
+	plan_env_sibling(p->env_file, op, "new", p->env_new, sizeof(p->env_new));
+	plan_env_sibling(p->env_file, op, "bak", p->env_backup, sizeof(p->env_backup));
 	p->health_timeout_s = health_timeout_s > 0 ? health_timeout_s : 120;
 	if (step(p, "write .env", true, err, "sftp: copy %s to %s, write %s with %s=%s "
 	    "(mode %04lo), fsync", p->env_file, p->env_backup, p->env_new, key, value,

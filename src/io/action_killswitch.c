@@ -417,6 +417,12 @@ act_killswitch_adopt(struct action *a, const cJSON *plan)
 	v = cJSON_GetObjectItemCaseSensitive(plan, "export_check");
 	if (cJSON_IsString(v))
 		wr_strlcpy(a->plan.export_url, v->valuestring, sizeof(a->plan.export_url));
+	/* A console that died between writing the new .env and the swap left
+	 * it on the host: the re-read removes it, as it would have. The name
+	 * is derived from the op, never taken from the record. */
+	if (a->plan.env_file[0] != '\0')
+		plan_env_sibling(a->plan.env_file, a->op, "new", a->plan.env_new,
+		    sizeof(a->plan.env_new));
 	wr_strlcpy(a->plan.env_key, KS_KEY, sizeof(a->plan.env_key));
 }
 

@@ -7,7 +7,8 @@
 # (not the one .env names), /export answers 404 and the action ends OK with
 # no .env secret in the journal; X again undoes it the same way; a swap
 # that fails leaves no new file behind; a .env changed between plan and
-# confirmation runs nothing.
+# confirmation runs nothing; a console killed before the swap leaves none
+# once the next one has re-read the host.
 . "${top_srcdir:-$(dirname "$0")/../..}/tests/lib/tmux.sh"
 [ -x /usr/sbin/sshd ] || skip "openssh-server is not installed"
 command -v curl > /dev/null 2>&1 || skip "curl is not installed"
@@ -120,3 +121,42 @@ grep -q '"kind":"action.stale"' "$journal" || fail "no action.stale record"
 ok "a .env changed after planning runs nothing"
 keys q
 wait_for "exit=0"
+
+# kill -9 between writing the new .env and the swap (a mv that hangs): on
+# restart the action is UNKNOWN and never run again; .env is only read, and
+# the new file the dead console left beside it is removed and journalled.
+cp "$app/.env" "$tmp/env.crash"
+removed() { grep -c '"kind":"action.cleanup".*"outcome":"removed"' "$journal" || true; }
+was_removed=$(removed)
+was_ups=$(ups)
+printf '#!/bin/sh\nsleep 20\n' > "$fl/bin/mv"
+chmod +x "$fl/bin/mv"
+start 200 50 "$wr"
+ready
+arm
+keys X
+wait_for "CONFIRM KILL SWITCH"
+keys -l "api"
+keys Enter
+i=0
+until ls -a "$app" | grep -q '\.new$'; do
+	sleep 0.05; i=$((i + 1)); [ $i -lt 400 ] || fail "the new .env was never written"
+done
+sleep 1                      # the swap's mv is under way, and hangs
+pkill -9 -f "src/warroom -c $tmp/c.conf" || fail "cannot kill the console"
+rm -f "$fl/bin/mv"
+left=$(ls -a "$app" | grep '\.new$')
+[ -n "$left" ] || fail "the killed console left no new .env to clean up"
+start 200 50 "$wr"
+wait_for "began in an earlier session" 15
+i=0
+until [ "$(removed)" -gt "$was_removed" ]; do
+	sleep 0.1; i=$((i + 1)); [ $i -lt 150 ] || fail "no action.cleanup for the adopted kill switch"
+done
+grep -q "\"kind\":\"action.cleanup\".*$left" "$journal" || fail "the cleanup does not name $left"
+[ ! -e "$app/$left" ] || fail "$left was left beside .env"
+cmp -s "$tmp/env.crash" "$app/.env" || fail ".env changed after the crash"
+[ "$(ups)" = "$was_ups" ] || fail "the adopted kill switch redeployed api"
+keys q
+wait_for "exit=0"
+ok "kill -9 before the swap: UNKNOWN on restart, .env untouched, the left new file removed"
