@@ -13,13 +13,20 @@ columns_widen(int *width, int cells, int cap)
 }
 
 int
-columns_fit(const int *width, int n, int pane, int min_cols)
+columns_pick(const int *width, const int *prio, int n, int pane, int min_cols,
+    bool *show)
 {
-	int c = 0, used = 0;
+	int i, c, used = -1, shown = 0;       /* -1: no space before the first */
 
-	while (c < n && used + width[c] <= pane) {
-		used += width[c] + 1;
-		c++;
+	for (c = 0; c < n; c++)
+		show[c] = false;
+	for (i = 0; i < n; i++) {
+		c = prio[i];
+		if (i < min_cols || used + 1 + width[c] <= pane) {
+			show[c] = true;
+			used += 1 + width[c];
+			shown++;
+		}
 	}
-	return c < min_cols ? (min_cols < n ? min_cols : n) : c;
+	return shown;
 }

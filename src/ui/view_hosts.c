@@ -2,7 +2,7 @@
  * view_hosts.c — the HOSTS pane: one row per host and service with the
  * SSH state, the running tag, the container or rollout state, health,
  * readiness, version, restarts and the age of the data. Columns are as
- * wide as their values (up to a cap) and laid out by priority, so a narrow
+ * wide as their values (up to a cap) and chosen by priority, so a narrow
  * pane keeps the ones that decide a rollback.
  * A value that changed in the last seconds is highlighted; under the table
  * the selected row's trouble is spelled out in full. Rows may be ordered
@@ -90,6 +90,13 @@ static const struct {
 	[C_READY] = { "READY", 7 }, [C_VERSION] = { "VERSION", 24 },
 	[C_RESTARTS] = { "RST", 4 }, [C_AGE] = { "AGE", 5 }, [C_DRIVER] = { "DRIVER", 8 },
 	[C_ADDR] = { "ADDRESS", 21 },
+};
+
+/* What a narrow pane keeps, most important first: whether to roll back
+ * rests on the tag and health before the container's own words. */
+static const int col_prio[C_COUNT] = {
+	C_HOST, C_SVC, C_CONN, C_TAG, C_HEALTH, C_READY, C_STATE, C_VERSION, C_AGE,
+	C_RESTARTS, C_DRIVER, C_ADDR,
 };
 
 static void
@@ -403,7 +410,8 @@ column_widths(const struct app *app, int rows, int *width)
 static void
 hosts_draw(struct app *app, WINDOW *win, int h, int w, bool focused)
 {
-	int rows = app_host_rows(app), top = 0, y, x, c, ncols, body = h - 1;
+	int rows = app_host_rows(app), top = 0, y, x, c, body = h - 1;
+	bool show[C_COUNT];
 	int ndetail = 0, dim = ui_attr(app, THEME_DIM), *order, selpos, width[C_COUNT];
 	char detail[2][700];
 
@@ -414,12 +422,14 @@ hosts_draw(struct app *app, WINDOW *win, int h, int w, bool focused)
 	}
 	column_widths(app, rows, width);
 	/* The marker column takes 2 cells; HOST, SERVICE and CONN always show. */
-	ncols = columns_fit(width, C_COUNT, w - 2, 3);
+	columns_pick(width, col_prio, C_COUNT, w - 2, 3, show);
 	x = 2;
-	for (c = 0; c < ncols; c++)
-		cell(app, win, 0, &x, width[c], THEME_TITLE, c != C_HOST ? cols[c].title :
-		    app->host_sort == HOSTS_BY_HEALTH ? "HOST▾health" :
-		    app->host_sort == HOSTS_BY_VERDICT ? "HOST▾verdict" : cols[c].title, false);
+	for (c = 0; c < C_COUNT; c++)
+		if (show[c])
+			cell(app, win, 0, &x, width[c], THEME_TITLE, c != C_HOST ? cols[c].title :
+			    app->host_sort == HOSTS_BY_HEALTH ? "HOST▾health" :
+			    app->host_sort == HOSTS_BY_VERDICT ? "HOST▾verdict" : cols[c].title,
+			    false);
 	order = xcalloc((size_t)rows, sizeof(*order));
 	row_order(app, order, rows);
 	selpos = order_pos(order, rows, app->host_sel);
@@ -455,7 +465,9 @@ hosts_draw(struct app *app, WINDOW *win, int h, int w, bool focused)
 		ui_put(win, y, 0, 2, sel ? ui_attr(app, THEME_SELECTED) : (int)A_NORMAL,
 		    n == app->host_sel ? "> " : "  ");
 		x = 2;
-		for (c = 0; c < ncols; c++) {
+		for (c = 0; c < C_COUNT; c++) {
+			if (!show[c])
+				continue;
 			role = cell_text(app, hi, host, svc, c, text, sizeof(text));
 			if (last_reading && c >= C_TAG && c <= C_RESTARTS)
 				role = THEME_DIM;

@@ -18,11 +18,11 @@ run_console -c "$tmp/warroom.conf" --read-only
 assert_screen down2 <<'EOF'
  warroom │ no incident named │ T+00:00:00   READ-ONLY   2026-01-01 00:00:00 UTC
 ┌─ ▶ HOSTS ────────────────────────────────────┐┌─ RUNBOOK ────────────────────┐
-│  HOST        SERVICE CONN          TAG STATE ││ no runbook loaded            │
-│  api-1       api     not connected           ││ open one with -r FILE        │
-│  api-1       jobs    not connected           ││                              │
-│> api-2       api     not connected           ││                              │
-│  k8s-bastion api     not connected           ││                              │
+│  HOST        SERVICE CONN          TAG HEALTH││ no runbook loaded            │
+│  api-1       api     not connected     -     ││ open one with -r FILE        │
+│  api-1       jobs    not connected     -     ││                              │
+│> api-2       api     not connected     -     ││                              │
+│  k8s-bastion api     not connected     -     ││                              │
 │                                              ││                              │
 └──────────────────────────────────────────────┘│                              │
 ┌─ METRICS ────────────────────────────────────┐│                              │
@@ -45,11 +45,11 @@ EOF
 assert_screen end <<'EOF'
  warroom │ no incident named │ T+00:00:00   READ-ONLY   2026-01-01 00:00:00 UTC
 ┌─ ▶ HOSTS ────────────────────────────────────┐┌─ RUNBOOK ────────────────────┐
-│  HOST        SERVICE CONN          TAG STATE ││ no runbook loaded            │
-│  api-1       api     not connected           ││ open one with -r FILE        │
-│  api-1       jobs    not connected           ││                              │
-│  api-2       api     not connected           ││                              │
-│> k8s-bastion api     not connected           ││                              │
+│  HOST        SERVICE CONN          TAG HEALTH││ no runbook loaded            │
+│  api-1       api     not connected     -     ││ open one with -r FILE        │
+│  api-1       jobs    not connected     -     ││                              │
+│  api-2       api     not connected     -     ││                              │
+│> k8s-bastion api     not connected     -     ││                              │
 │                                              ││                              │
 └──────────────────────────────────────────────┘│                              │
 ┌─ METRICS ────────────────────────────────────┐│                              │
@@ -72,11 +72,11 @@ EOF
 assert_screen unbound <<'EOF'
  warroom │ no incident named │ T+00:00:00   READ-ONLY   2026-01-01 00:00:00 UTC
 ┌─ ▶ HOSTS ────────────────────────────────────┐┌─ RUNBOOK ────────────────────┐
-│  HOST        SERVICE CONN          TAG STATE ││ no runbook loaded            │
-│> api-1       api     not connected           ││ open one with -r FILE        │
-│  api-1       jobs    not connected           ││                              │
-│  api-2       api     not connected           ││                              │
-│  k8s-bastion api     not connected           ││                              │
+│  HOST        SERVICE CONN          TAG HEALTH││ no runbook loaded            │
+│> api-1       api     not connected     -     ││ open one with -r FILE        │
+│  api-1       jobs    not connected     -     ││                              │
+│  api-2       api     not connected     -     ││                              │
+│  k8s-bastion api     not connected     -     ││                              │
 │                                              ││                              │
 └──────────────────────────────────────────────┘│                              │
 ┌─ METRICS ────────────────────────────────────┐│                              │

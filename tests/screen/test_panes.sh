@@ -17,11 +17,11 @@ run_console -c "$tmp/warroom.conf" --incident "api 5xx spike"
 assert_screen start <<'EOF'
  warroom │ api 5xx spike │ T+00:00:00                   2026-01-01 00:00:00 UTC
 ┌─ ▶ HOSTS ────────────────────────────────────┐┌─ RUNBOOK ────────────────────┐
-│  HOST        SERVICE CONN          TAG STATE ││ no runbook loaded            │
-│> api-1       api     not connected           ││ open one with -r FILE        │
-│  api-1       jobs    not connected           ││                              │
-│  api-2       api     not connected           ││                              │
-│  k8s-bastion api     not connected           ││                              │
+│  HOST        SERVICE CONN          TAG HEALTH││ no runbook loaded            │
+│> api-1       api     not connected     -     ││ open one with -r FILE        │
+│  api-1       jobs    not connected     -     ││                              │
+│  api-2       api     not connected     -     ││                              │
+│  k8s-bastion api     not connected     -     ││                              │
 │                                              ││                              │
 └──────────────────────────────────────────────┘│                              │
 ┌─ METRICS ────────────────────────────────────┐│                              │
@@ -44,11 +44,11 @@ EOF
 assert_screen logs <<'EOF'
  warroom │ api 5xx spike │ T+00:00:00                   2026-01-01 00:00:00 UTC
 ┌─ HOSTS ──────────────────────────────────────┐┌─ RUNBOOK ────────────────────┐
-│  HOST        SERVICE CONN          TAG STATE ││ no runbook loaded            │
-│> api-1       api     not connected           ││ open one with -r FILE        │
-│  api-1       jobs    not connected           ││                              │
-│  api-2       api     not connected           ││                              │
-│  k8s-bastion api     not connected           ││                              │
+│  HOST        SERVICE CONN          TAG HEALTH││ no runbook loaded            │
+│> api-1       api     not connected     -     ││ open one with -r FILE        │
+│  api-1       jobs    not connected     -     ││                              │
+│  api-2       api     not connected     -     ││                              │
+│  k8s-bastion api     not connected     -     ││                              │
 │                                              ││                              │
 └──────────────────────────────────────────────┘│                              │
 ┌─ METRICS ────────────────────────────────────┐│                              │
@@ -71,11 +71,11 @@ EOF
 assert_screen runbook <<'EOF'
  warroom │ api 5xx spike │ T+00:00:00                   2026-01-01 00:00:00 UTC
 ┌─ HOSTS ──────────────────────────────────────┐┌─ ▶ RUNBOOK ──────────────────┐
-│  HOST        SERVICE CONN          TAG STATE ││ no runbook loaded            │
-│> api-1       api     not connected           ││ open one with -r FILE        │
-│  api-1       jobs    not connected           ││                              │
-│  api-2       api     not connected           ││                              │
-│  k8s-bastion api     not connected           ││                              │
+│  HOST        SERVICE CONN          TAG HEALTH││ no runbook loaded            │
+│> api-1       api     not connected     -     ││ open one with -r FILE        │
+│  api-1       jobs    not connected     -     ││                              │
+│  api-2       api     not connected     -     ││                              │
+│  k8s-bastion api     not connected     -     ││                              │
 │                                              ││                              │
 └──────────────────────────────────────────────┘│                              │
 ┌─ METRICS ────────────────────────────────────┐│                              │
@@ -98,11 +98,11 @@ EOF
 assert_screen later <<'EOF'
  warroom │ api 5xx spike │ T+01:02:05                   2026-01-01 01:02:05 UTC
 ┌─ HOSTS ──────────────────────────────────────┐┌─ ▶ RUNBOOK ──────────────────┐
-│  HOST        SERVICE CONN          TAG STATE ││ no runbook loaded            │
-│> api-1       api     not connected           ││ open one with -r FILE        │
-│  api-1       jobs    not connected           ││                              │
-│  api-2       api     not connected           ││                              │
-│  k8s-bastion api     not connected           ││                              │
+│  HOST        SERVICE CONN          TAG HEALTH││ no runbook loaded            │
+│> api-1       api     not connected     -     ││ open one with -r FILE        │
+│  api-1       jobs    not connected     -     ││                              │
+│  api-2       api     not connected     -     ││                              │
+│  k8s-bastion api     not connected     -     ││                              │
 │                                              ││                              │
 └──────────────────────────────────────────────┘│                              │
 ┌─ METRICS ────────────────────────────────────┐│                              │

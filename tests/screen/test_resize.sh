@@ -85,7 +85,7 @@ EOF
 assert_screen after <<'EOF'
  warroom │ no incident named │ T+00:00:00                                                       2026-01-01 00:00:00 UTC
 ┌─ ▶ HOSTS ────────────────────────────────────────────────────────────┐┌─ RUNBOOK ────────────────────────────────────┐
-│  HOST        SERVICE CONN          TAG STATE HEALTH READY VERSION RST││ no runbook loaded                            │
+│  HOST        SERVICE CONN          TAG STATE HEALTH READY VERSION AGE││ no runbook loaded                            │
 │> api-1       api     not connected           -      -     -          ││ open one with -r FILE                        │
 │  api-1       jobs    not connected           -      -     -          ││                                              │
 │  api-2       api     not connected           -      -     -          ││                                              │

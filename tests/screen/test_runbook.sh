@@ -30,11 +30,11 @@ run_console -c "$tmp/warroom.conf" -r "$top_srcdir/docs/runbooks/compose-rollbac
 assert_screen start <<'EOF'
  warroom │ no incident named │ T+00:00:00               2026-01-01 00:00:00 UTC
 ┌─ HOSTS ──────────────────────────────────────┐┌─ ▶ RUNBOOK ──────────────────┐
-│  HOST        SERVICE CONN          TAG STATE ││R: compose-rollback.md  1/15  │
-│> api-1       api     not connected           ││> - Compose rollback: api and │
-│  api-1       jobs    not connected           ││  - Before you start  1/3     │
-│  api-2       api     not connected           ││  [x] Incident opened in warro│
-│  k8s-bastion api     not connected           ││  [ ] Incident commander named│
+│  HOST        SERVICE CONN          TAG HEALTH││R: compose-rollback.md  1/15  │
+│> api-1       api     not connected     -     ││> - Compose rollback: api and │
+│  api-1       jobs    not connected     -     ││  - Before you start  1/3     │
+│  api-2       api     not connected     -     ││  [x] Incident opened in warro│
+│  k8s-bastion api     not connected     -     ││  [ ] Incident commander named│
 │                                              ││  [ ] $ Status page set to inv│
 └──────────────────────────────────────────────┘│  - 1. Exports kill switch  0/│
 ┌─ METRICS ────────────────────────────────────┐│  [ ] $ Set the switch in .env│
@@ -57,11 +57,11 @@ EOF
 assert_screen ticked <<'EOF'
  warroom │ no incident named │ T+00:02:05               2026-01-01 00:02:05 UTC
 ┌─ HOSTS ──────────────────────────────────────┐┌─ ▶ RUNBOOK ──────────────────┐
-│  HOST        SERVICE CONN          TAG STATE ││R: compose-rollback.md  1/15  │
-│> api-1       api     not connected           ││  - Compose rollback: api and │
-│  api-1       jobs    not connected           ││  - Before you start  1/3  sta│
-│  api-2       api     not connected           ││  [ ] Incident opened in warro│
-│  k8s-bastion api     not connected           ││> [x] Incident commander named│
+│  HOST        SERVICE CONN          TAG HEALTH││R: compose-rollback.md  1/15  │
+│> api-1       api     not connected     -     ││  - Compose rollback: api and │
+│  api-1       jobs    not connected     -     ││  - Before you start  1/3  sta│
+│  api-2       api     not connected     -     ││  [ ] Incident opened in warro│
+│  k8s-bastion api     not connected     -     ││> [x] Incident commander named│
 │                                              ││  [ ] $ Status page set to inv│
 └──────────────────────────────────────────────┘│  - 1. Exports kill switch  0/│
 ┌─ METRICS ────────────────────────────────────┐│  [ ] $ Set the switch in .env│
@@ -84,11 +84,11 @@ EOF
 assert_screen folded <<'EOF'
  warroom │ no incident named │ T+00:02:05               2026-01-01 00:02:05 UTC
 ┌─ HOSTS ──────────────────────────────────────┐┌─ ▶ RUNBOOK ──────────────────┐
-│  HOST        SERVICE CONN          TAG STATE ││R: compose-rollback.md  1/15  │
-│> api-1       api     not connected           ││  - Compose rollback: api and │
-│  api-1       jobs    not connected           ││> + Before you start  1/3  sta│
-│  api-2       api     not connected           ││  - 1. Exports kill switch  0/│
-│  k8s-bastion api     not connected           ││  [ ] $ Set the switch in .env│
+│  HOST        SERVICE CONN          TAG HEALTH││R: compose-rollback.md  1/15  │
+│> api-1       api     not connected     -     ││  - Compose rollback: api and │
+│  api-1       jobs    not connected     -     ││> + Before you start  1/3  sta│
+│  api-2       api     not connected     -     ││  - 1. Exports kill switch  0/│
+│  k8s-bastion api     not connected     -     ││  [ ] $ Set the switch in .env│
 │                                              ││  [ ] $ Check that exports are│
 └──────────────────────────────────────────────┘│  - 2. Find the last good tag │
 ┌─ METRICS ────────────────────────────────────┐│  [ ] Last good tag taken from│
@@ -154,7 +154,7 @@ EOF
 assert_screen second <<'EOF'
  warroom │ no incident named │ T+00:02:05                                                       2026-01-01 00:02:05 UTC
 ┌─ HOSTS ──────────────────────────────────────────────────────────────┐┌─ ▶ RUNBOOK ──────────────────────────────────┐
-│  HOST        SERVICE CONN          TAG STATE HEALTH READY VERSION RST││R: k8s-helm-rollback.md  1/10                 │
+│  HOST        SERVICE CONN          TAG STATE HEALTH READY VERSION AGE││R: k8s-helm-rollback.md  1/10                 │
 │> api-1       api     not connected           -      -     -          ││> - Kubernetes and Helm rollback: checkout  0/│
 │  api-1       jobs    not connected           -      -     -          ││  - Decide  0/0                               │
 │  api-2       api     not connected           -      -     -          ││  - Look before you act  1/2                  │
