@@ -147,6 +147,13 @@ unreported_restarts_do_not_block_ok(void **state)
 	m.restarts_unreported = false;
 	v = decide(&t, &m, NULL, NULL);
 	assert_int_equal(v.level, DECIDE_NO_DATA);
+	/* Before the first two scrapes of a compose host: nothing measured,
+	 * and the reason does not end in a dangling separator. */
+	m = (struct decide_input){ .error_rate = NAN, .p95_ms = NAN, .restarts = -1,
+		.restarts_unreported = true };
+	v = decide(&t, &m, NULL, NULL);
+	assert_int_equal(v.level, DECIDE_NO_DATA);
+	assert_string_equal(v.reason, "no data for error rate, p95");
 }
 
 static void
