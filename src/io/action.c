@@ -59,6 +59,7 @@ act_changed(struct action *a)
 struct run {
 	struct action *a;
 	act_step_fn next;
+	bool quiet;                      /* a read: only stderr goes to LOGS */
 };
 
 static void
@@ -87,7 +88,7 @@ on_line(enum exec_stream s, const char *line, size_t len, bool cut, void *arg)
 	 * (a command may print a DATABASE_URL). */
 	n = snprintf(buf, sizeof(buf), "[%s %s/%s] %.*s", a->verb, a->cfg->name,
 	    a->cfg->services[a->svc], (int)(len < 16000 ? len : 16000), line);
-	if (a->env.out != NULL && n > 0) {
+	if (a->env.out != NULL && n > 0 && (!run->quiet || s == EXEC_STDERR)) {
 		size_t blen = (size_t)n < sizeof(buf) ? (size_t)n : sizeof(buf) - 1, clen;
 		char *clean = sanitize_dup(buf, blen, &clen);
 		char *shown = a->env.red != NULL ? redact_text(a->env.red, clean) : NULL;
@@ -112,8 +113,9 @@ on_done(const struct exec_result *r, void *arg)
 	act_changed(a);
 }
 
-int
-act_run_cmd(struct action *a, const char *cmd, bool mutating, int timeout_ms, act_step_fn next)
+static int
+run_cmd(struct action *a, const char *cmd, bool mutating, bool quiet, int timeout_ms,
+    act_step_fn next)
 {
 	struct run *run = xcalloc(1, sizeof(*run));
 	struct exec_opts o = {
@@ -127,6 +129,7 @@ act_run_cmd(struct action *a, const char *cmd, bool mutating, int timeout_ms, ac
 
 	run->a = a;
 	run->next = next;
+	run->quiet = quiet;
 	a->len = 0;
 	if (a->buf)
 		a->buf[0] = '\0';
@@ -138,6 +141,18 @@ act_run_cmd(struct action *a, const char *cmd, bool mutating, int timeout_ms, ac
 		return -1;
 	}
 	return 0;
+}
+
+int
+act_run_cmd(struct action *a, const char *cmd, bool mutating, int timeout_ms, act_step_fn next)
+{
+	return run_cmd(a, cmd, mutating, false, timeout_ms, next);
+}
+
+int
+act_read_cmd(struct action *a, const char *cmd, int timeout_ms, act_step_fn next)
+{
+	return run_cmd(a, cmd, false, true, timeout_ms, next);
 }
 
 /* ---- the end ---- */
@@ -291,7 +306,7 @@ on_reconcile(void *arg)
 		return;
 	}
 	if (ssh_pool_session(a->env.pool, a->host) == NULL ||
-	    act_run_cmd(a, a->plan.verify_cmd, false, 15000, reconciled) != 0)
+	    act_read_cmd(a, a->plan.verify_cmd, 15000, reconciled) != 0)
 		act_reconcile_later(a);
 }
 
@@ -493,7 +508,7 @@ run_step(struct action *a)
 		return;
 	}
 	wr_strlcpy(a->step_name, "verify", sizeof(a->step_name));
-	if (act_run_cmd(a, a->plan.verify_cmd, false, 30000, a->verified ? a->verified :
+	if (act_read_cmd(a, a->plan.verify_cmd, 30000, a->verified ? a->verified :
 	    verified) != 0)
 		act_finish(a, ACTION_UNKNOWN, "could not verify: %s", a->reason);
 }
@@ -581,7 +596,7 @@ action_confirm(struct action *a)
 		act_changed(a);
 		return;
 	}
-	if (act_run_cmd(a, a->plan.verify_cmd, false, 15000, checked) != 0) {
+	if (act_read_cmd(a, a->plan.verify_cmd, 15000, checked) != 0) {
 		a->state = ACTION_CANCELLED;
 		snprintf(a->reason + strlen(a->reason), sizeof(a->reason) - strlen(a->reason),
 		    "; nothing ran");
@@ -871,7 +886,7 @@ action_rollback_start(const struct action_env *env, int host, int svc, const cha
 		free(a);
 		return NULL;
 	}
-	if (act_run_cmd(a, cmd, false, 15000, planned) != 0) {
+	if (act_read_cmd(a, cmd, 15000, planned) != 0) {
 		wr_err_set(err, "%s", a->reason);
 		free(a);
 		return NULL;

@@ -83,10 +83,16 @@ struct action {
 /* Tell the owner the action moved. */
 void act_changed(struct action *a);
 
-/* Run cmd on the action's host; its stdout collects in a->buf and next
- * gets the end. -1 with a->reason when it could not start. */
+/* Run cmd on the action's host; its stdout collects in a->buf, every line
+ * is shown in LOGS, and next gets the end. -1 with a->reason when it could
+ * not start. */
 int act_run_cmd(struct action *a, const char *cmd, bool mutating, int timeout_ms,
     act_step_fn next);
+
+/* act_run_cmd for a read the action makes for itself (the plan's, the
+ * precheck's, the verification's): not mutating, and only its stderr is
+ * shown in LOGS, not the JSON it parses. */
+int act_read_cmd(struct action *a, const char *cmd, int timeout_ms, act_step_fn next);
 
 /* End the action with an outcome (action.end journalled when the intent was). */
 void act_finish(struct action *a, enum action_state s, const char *fmt, ...)

@@ -449,7 +449,7 @@ action_killswitch_start(const struct action_env *env, int host, int svc, const c
 	a = act_new(env, host, svc, "kill switch", "ks");
 	hooks(a);
 	wr_strlcpy(a->want, value != NULL ? value : "off", sizeof(a->want));
-	if (act_run_cmd(a, cmd, false, 15000, planned_ps) != 0) {
+	if (act_read_cmd(a, cmd, 15000, planned_ps) != 0) {
 		wr_err_set(err, "%s", a->reason);
 		free(a);
 		return NULL;

@@ -74,6 +74,10 @@ tail -1 "$app/releases.log" | grep -q "rollback IMAGE_TAG=v1.4.1 services=api re
 	fail "releases.log not appended"
 wait_re "│> h1 +api +UP +v1\\.4\\.1 " 10
 wait_for "h1/api: rollback v1.5.0-bad -> v1.4.1: OK — api runs v1.4.1 and /readyz answers 200"
+# LOGS shows what the steps printed, not the JSON the action read for itself.
+assert_contains "$tmp/screen" "[rollback h1/api]  ✔ api Pulled"
+assert_not_contains "$tmp/screen" '[rollback h1/api] {"Command"'
+assert_not_contains "$tmp/screen" "---warroom-releases---"
 ok "confirmed: intent stored first, pull and up -d once, verified, gated, OK, releases.log noted"
 
 # Stale: another deploy lands between the plan and the confirmation.
