@@ -367,7 +367,11 @@ cell_text(const struct app *app, int hi, const struct config_host *host, int svc
 	case C_AGE:
 		if (s && s->have_driver)
 			age_text(s->driver_at_ms, buf, cap);
-		if (s && s->driver_error[0]) {
+		/* Without a connection the age of the last reading is what
+		 * matters (CONN says why); ERR is a tool's failure on a live host. */
+		if (app->pool != NULL && ssh_pool_status(app->pool, hi)->state != SSH_UP)
+			role = THEME_DIM;
+		else if (s && s->driver_error[0]) {
 			snprintf(buf, cap, "ERR");
 			role = THEME_BAD;
 		}

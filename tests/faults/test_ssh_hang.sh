@@ -4,7 +4,7 @@
 #  - h1's sshd (listener and session) stopped with SIGSTOP: its TCP
 #    connection stays up and the kernel keeps acknowledging, so only an
 #    answer-requiring check can tell; h1 goes DOWN within two intervals with
-#    the reason and its last readings dim, h2 stays UP, and keys are answered within a second while
+#    the reason and its last readings (and their age) dim, h2 stays UP, and keys are answered within a second while
 #    it hangs; after SIGCONT h1 comes back UP by itself;
 #  - a port that accepts TCP and never speaks SSH: DOWN with a clear
 #    reason at the connect deadline, not a hang;
@@ -83,6 +83,12 @@ grep "h1 .*jobs" "$tmp/attrs" | grep -qE "$esc\[([0-9;]*;)?2(;[0-9;]*)?mv1\.4\.1
 	{ grep "h1 .*jobs" "$tmp/attrs" | cat -v; fail "h1's last tag is not dim"; }
 ! grep "h2 .*jobs" "$tmp/attrs" | grep -qE "$esc\[([0-9;]*;)?2(;[0-9;]*)?mv1\.4\.1" ||
 	{ grep "h2 .*jobs" "$tmp/attrs" | cat -v; fail "h2's current tag is dim"; }
+# Its AGE is the last reading's, dim: not ERR, which is a tool failing on a
+# live host.
+! grep -E "│[> ] h1 " "$tmp/screen" | grep -q " ERR " ||
+	{ grep "h1 " "$tmp/screen"; fail "a DOWN host's AGE reads ERR"; }
+grep "h1 .*jobs" "$tmp/attrs" | grep -qE "$esc\[([0-9;]*;)?2(;[0-9;]*)?m[0-9]+[smh] " ||
+	{ grep "h1 .*jobs" "$tmp/attrs" | cat -v; fail "h1's AGE is not the dim age of its last reading"; }
 latency n "note:"
 ok "a stopped sshd: h1 DOWN in $took s with the reason, h2 still UP, keys answered within a second"
 
