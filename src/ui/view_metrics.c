@@ -10,8 +10,10 @@
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
+#include <time.h>
 
 #include "warroom/poller.h"
+#include "warroom/ssh.h"
 
 static enum theme_role
 level_role(enum decide_level l)
@@ -58,6 +60,23 @@ metrics_draw(struct app *app, WINDOW *win, int h, int w, bool focused)
 	    decide_level_name(m->verdict.level));
 	y++;
 	ui_put(win, y++, 2, w - 2, ui_attr(app, THEME_NORMAL), m->verdict.reason);
+	/* Scrapes go through the SSH connection: say why they stopped. */
+	if (y < h && app->pool != NULL && ssh_pool_status(app->pool, host)->state != SSH_UP) {
+		struct timespec ts;
+		long ago = -1;
+
+		clock_gettime(CLOCK_REALTIME, &ts);
+		if (m->at_ms > 0)
+			ago = (long)(((int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000 - m->at_ms) /
+			    1000);
+		if (ago >= 0)
+			snprintf(line, sizeof(line), "no scrapes while %s is not UP; the last was %lds ago",
+			    app->cfg.hosts[host].name, ago);
+		else
+			snprintf(line, sizeof(line), "no scrapes while %s is not UP",
+			    app->cfg.hosts[host].name);
+		ui_put(win, y++, 2, w - 2, ui_attr(app, THEME_WARN), line);
+	}
 	if (y < h) {
 		decide_format_percent(m->have_rates ? m->rates.error_rate : NAN, a, sizeof(a));
 		decide_sparkline_fit(m->error_hist, (size_t)m->nhist, cols, spark, sizeof(spark));

@@ -89,6 +89,8 @@ grep "h1 .*jobs" "$tmp/attrs" | grep -qE "$esc\[([0-9;]*;)?2(;[0-9;]*)?mv1\.4\.1
 	{ grep "h1 " "$tmp/screen"; fail "a DOWN host's AGE reads ERR"; }
 grep "h1 .*jobs" "$tmp/attrs" | grep -qE "$esc\[([0-9;]*;)?2(;[0-9;]*)?m[0-9]+[smh] " ||
 	{ grep "h1 .*jobs" "$tmp/attrs" | cat -v; fail "h1's AGE is not the dim age of its last reading"; }
+# METRICS says why h1's numbers stopped.
+wait_for "no scrapes while h1 is not UP" 5
 latency n "note:"
 ok "a stopped sshd: h1 DOWN in $took s with the reason, h2 still UP, keys answered within a second"
 
