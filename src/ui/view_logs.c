@@ -361,6 +361,7 @@ logs_draw(struct app *app, WINDOW *win, int h, int w, bool focused)
 	uint64_t seqs[512];
 	int n = 0, y, i;
 	char status[600];
+	bool searched = true;
 
 	/* Lines without a stream come only from a screen test's :logs. */
 	if (app->nstreams == 0 && logbuf_count(&app->logs) == 0) {
@@ -368,8 +369,10 @@ logs_draw(struct app *app, WINDOW *win, int h, int w, bool focused)
 		    "no log stream open" : "no log stream: select a service in HOSTS, press Enter");
 		return;
 	}
-	if (app->filtering && !logfilter_step(&app->filter, &app->logs, FILTER_BATCH))
+	if (app->filtering && !logfilter_step(&app->filter, &app->logs, FILTER_BATCH)) {
 		app->work_pending = true;   /* the filter goes on next pass */
+		searched = false;
+	}
 	/* The lines to show, newest last: the last h (or those before the pin). */
 	h -= 1;                              /* the status line */
 	if (app->filtering) {
@@ -422,6 +425,18 @@ logs_draw(struct app *app, WINDOW *win, int h, int w, bool focused)
 	    logbuf_count(&app->logs), app->filtering ? "  filter /" : "",
 	    app->filtering ? app->filter_text : "", app->filtering ? "/" : "",
 	    app->logs_wrap ? "  wrap" : "");
+	/* How many lines the ring holds that match, and whether the search
+	 * through them is still going (it runs a batch per frame). */
+	if (app->filtering) {
+		uint64_t total = end - first;
+		uint64_t at = app->filter.cursor > first ? app->filter.cursor - first : 0;
+
+		snprintf(status + strlen(status), sizeof(status) - strlen(status), "  %zu matching",
+		    logfilter_count(&app->filter, &app->logs));
+		if (!searched && total > 0)
+			snprintf(status + strlen(status), sizeof(status) - strlen(status),
+			    " (searching, %llu%%)", (unsigned long long)(at * 100 / total));
+	}
 	if (app->logs_paused)
 		snprintf(status + strlen(status), sizeof(status) - strlen(status),
 		    "  PAUSED +%llu new (f follows)",

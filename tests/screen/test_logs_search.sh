@@ -1,0 +1,29 @@
+#!/bin/sh
+# test_logs_search.sh — a filter over more lines than one frame examines:
+# the LOGS status line counts the matching lines and says the search is
+# still going (with how far it got) until it has read them all.
+. "${top_srcdir:-$(dirname "$0")/../..}/tests/lib/screen.sh"
+write_config
+# 120 000 lines, every 1000th an ERROR; a frame examines 50 000.
+awk 'BEGIN { for (i = 1; i <= 120000; i++)
+	printf "api-1/api 2026-01-01T00:00:00.000Z %s seq=%d\n", i % 1000 ? "INFO " : "ERROR", i }' \
+	> "$tmp/api.log"
+steps '
+:resize 160x30
+:logs api.log
+3
+/ERROR<Enter>
+:save-screen first
+<C-l>
+:save-screen second
+<C-l>
+:save-screen done
+'
+run_console -c "$tmp/warroom.conf"
+status() { grep -o 'filter /ERROR/.*' "$tmp/$1" | sed 's/ *│.*//'; }
+[ "$(status first)" = "filter /ERROR/  50 matching (searching, 41%)" ] ||
+	fail "first frame: '$(status first)'"
+[ "$(status second)" = "filter /ERROR/  100 matching (searching, 83%)" ] ||
+	fail "second frame: '$(status second)'"
+[ "$(status done)" = "filter /ERROR/  120 matching" ] || fail "last frame: '$(status done)'"
+ok "the status line counts matches and says how far the search got"
