@@ -73,6 +73,10 @@ struct exec_follow_opts {
 struct exec_follow *exec_follow_start(struct ssh_pool *pool, int host,
     const char *cmd_template, const struct exec_follow_opts *opts);
 
+/* Why the stream is not running now ("the host is not connected", "the
+ * command exited 1"; it is retried), or NULL while a run is going. */
+const char *exec_follow_gap(const struct exec_follow *s);
+
 /* Stop the stream and free it (no more callbacks). */
 void exec_follow_stop(struct exec_follow *s);
 

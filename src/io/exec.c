@@ -290,6 +290,7 @@ struct exec_follow {
 	time_t since_s;                  /* ... in seconds */
 	char first_since[40];            /* opts.first_since, copied: callers pass a local */
 	int restarts;
+	char gap[200];                   /* why no run is going, while none is */
 };
 
 static void stream_run(void *arg);
@@ -340,6 +341,12 @@ stream_done(const struct exec_result *r, void *arg)
 	struct exec_follow *st = arg;
 
 	st->cmd = NULL;
+	if (r->finished && r->signal[0] != '\0')
+		snprintf(st->gap, sizeof(st->gap), "the command was killed (%s)", r->signal);
+	else if (r->finished)
+		snprintf(st->gap, sizeof(st->gap), "the command exited %d", r->exit_status);
+	else
+		wr_strlcpy(st->gap, r->error[0] ? r->error : "the run broke off", sizeof(st->gap));
 	st->timer = loop_timer_add(st->loop, st->opts.retry_ms, 0, stream_run, st);
 }
 
@@ -382,15 +389,20 @@ stream_run(void *arg)
 	st->timer = 0;
 	if (ssh_pool_session(st->pool, st->host) == NULL) {
 		/* Not UP yet: look again later; a DOWN host costs a timer. */
+		snprintf(st->gap, sizeof(st->gap), "the host is not connected");
 		st->timer = loop_timer_add(st->loop, st->opts.retry_ms, 0, stream_run, st);
 		return;
 	}
 	cmd = fill_since(st->tmpl, st->since[0] ? st->since : st->opts.first_since);
 	st->cmd = exec_start(st->pool, st->host, cmd, &o, &err);
-	if (st->cmd == NULL)
+	if (st->cmd == NULL) {
+		wr_strlcpy(st->gap, err.msg, sizeof(st->gap));
 		st->timer = loop_timer_add(st->loop, st->opts.retry_ms, 0, stream_run, st);
-	else if (st->opts.on_restart != NULL)
-		st->opts.on_restart(cmd, st->restarts++, st->opts.arg);
+	} else {
+		st->gap[0] = '\0';
+		if (st->opts.on_restart != NULL)
+			st->opts.on_restart(cmd, st->restarts++, st->opts.arg);
+	}
 	free(cmd);
 }
 
@@ -412,6 +424,12 @@ exec_follow_start(struct ssh_pool *pool, int host, const char *tmpl,
 	st->opts.first_since = st->first_since;
 	stream_run(st);
 	return st;
+}
+
+const char *
+exec_follow_gap(const struct exec_follow *st)
+{
+	return st == NULL || st->cmd != NULL ? NULL : st->gap[0] ? st->gap : "starting";
 }
 
 void

@@ -359,7 +359,7 @@ logs_draw(struct app *app, WINDOW *win, int h, int w, bool focused)
 {
 	uint64_t first = logbuf_first(&app->logs), end = logbuf_end(&app->logs);
 	uint64_t seqs[512];
-	int n = 0, y, i;
+	int n = 0, y, i, x;
 	char status[600];
 	bool searched = true;
 
@@ -421,7 +421,24 @@ logs_draw(struct app *app, WINDOW *win, int h, int w, bool focused)
 			skip = 0;
 		}
 	}
-	snprintf(status, sizeof(status), "%s  %zu lines%s%s%s%s", app->follow_label,
+	/* A tail that is not running says so first: no new lines is not a
+	 * quiet service. */
+	x = ui_put(win, h, 0, w, ui_attr(app, THEME_DIM), app->follow_label);
+	for (i = 0; i < app->nstreams && x < w; i++) {
+		const struct logs_stream *ls = app->streams[i];
+		const char *gap = exec_follow_gap(ls->follow);
+
+		if (gap == NULL)
+			continue;
+		if (app->nstreams == 1)
+			snprintf(status, sizeof(status), "  NOT STREAMING: %s; retrying", gap);
+		else
+			snprintf(status, sizeof(status), "  %s/%s NOT STREAMING: %s; retrying",
+			    app->cfg.hosts[ls->host].name, app->cfg.hosts[ls->host].services[ls->svc],
+			    gap);
+		x += ui_put(win, h, x, w - x, ui_attr(app, THEME_WARN), status);
+	}
+	snprintf(status, sizeof(status), "  %zu lines%s%s%s%s",
 	    logbuf_count(&app->logs), app->filtering ? "  filter /" : "",
 	    app->filtering ? app->filter_text : "", app->filtering ? "/" : "",
 	    app->logs_wrap ? "  wrap" : "");
@@ -441,7 +458,8 @@ logs_draw(struct app *app, WINDOW *win, int h, int w, bool focused)
 		snprintf(status + strlen(status), sizeof(status) - strlen(status),
 		    "  PAUSED +%llu new (f follows)",
 		    (unsigned long long)(end - 1 > app->logs_pin ? end - 1 - app->logs_pin : 0));
-	ui_put(win, h, 0, w, ui_attr(app, THEME_DIM), status);
+	if (x < w)
+		ui_put(win, h, x, w - x, ui_attr(app, THEME_DIM), status);
 }
 
 static bool

@@ -3,7 +3,8 @@
 # that service; / filters with pcre2 (a bad pattern says why and where);
 # f pauses in place and counts new lines; escape sequences and broken
 # UTF-8 in the logs show as visible text — the terminal's title is not
-# changed, the clipboard is not written, the screen is not cleared.
+# changed, the clipboard is not written, the screen is not cleared; a tail
+# whose host went away says so.
 . "${top_srcdir:-$(dirname "$0")/../..}/tests/lib/tmux.sh"
 [ -x /usr/sbin/sshd ] || skip "openssh-server is not installed"
 fleet_up --hosts 1 --tag v1.5.0-bad --log-rate 20
@@ -52,5 +53,17 @@ assert_contains "$tmp/screen" "HOSTS"
 [ "$(tmx display -p -t t '#{pane_title}')" = "$title" ] || fail "a log line changed the terminal's title"
 [ -z "$(tmx show-buffer 2> /dev/null)" ] || fail "a log line wrote the clipboard (tmux buffer)"
 ok "escape sequences in logs are shown as text; title, clipboard and screen untouched"
+
+# The host goes away: LOGS says the tail stopped, and why, until it runs
+# again by itself.
+"$fleet" fault --dir "$fl" h1 sshd-stop > /dev/null
+wait_re "h1/api  NOT STREAMING: [^;]+; retrying" 15
+"$fleet" fault --dir "$fl" h1 sshd-start > /dev/null
+wait_re "│> h1 +api +UP" 20
+i=0
+while capture; grep -q "NOT STREAMING" "$tmp/screen"; do
+	sleep 0.2; i=$((i + 1)); [ $i -lt 50 ] || fail "LOGS still says NOT STREAMING with the host back"
+done
+ok "a tail without its host says NOT STREAMING with the reason, and clears once it runs again"
 keys q
 wait_for "exit=0"
