@@ -69,7 +69,8 @@ struct exec_follow_opts {
 /* Run cmd_template on host and keep it running: when it ends or the
  * session drops, run it again once the host is UP, with "{since}" in the
  * template replaced by the UTC time (RFC 3339) of the last line received,
- * so the tool resumes where it left off. */
+ * so the tool resumes where it left off. A run that ends within seconds
+ * doubles the wait before the next (up to 30 s). */
 struct exec_follow *exec_follow_start(struct ssh_pool *pool, int host,
     const char *cmd_template, const struct exec_follow_opts *opts);
 

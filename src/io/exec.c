@@ -291,9 +291,15 @@ struct exec_follow {
 	char first_since[40];            /* opts.first_since, copied: callers pass a local */
 	int restarts;
 	char gap[200];                   /* why no run is going, while none is */
+	int64_t run_at_ms;               /* when the current run started */
+	int wait_ms;                     /* before the next run: backs off */
 };
 
 static void stream_run(void *arg);
+
+/* A run shorter than this failed at once: the next waits twice as long. */
+#define FOLLOW_SHORT_RUN_MS 5000
+#define FOLLOW_MAX_WAIT_MS 30000
 
 /* Output arrived now: the arrival time is what --since can be given,
  * whatever the tool's own line format; lines of the same second may
@@ -347,7 +353,14 @@ stream_done(const struct exec_result *r, void *arg)
 		snprintf(st->gap, sizeof(st->gap), "the command exited %d", r->exit_status);
 	else
 		wr_strlcpy(st->gap, r->error[0] ? r->error : "the run broke off", sizeof(st->gap));
-	st->timer = loop_timer_add(st->loop, st->opts.retry_ms, 0, stream_run, st);
+	/* A command that keeps failing at once (a service that is gone) is
+	 * retried less and less often, up to every 30 s, not every second. */
+	if (loop_now_ms() - st->run_at_ms >= FOLLOW_SHORT_RUN_MS)
+		st->wait_ms = st->opts.retry_ms;
+	st->timer = loop_timer_add(st->loop, st->wait_ms, 0, stream_run, st);
+	if (loop_now_ms() - st->run_at_ms < FOLLOW_SHORT_RUN_MS)
+		st->wait_ms = st->wait_ms * 2 < FOLLOW_MAX_WAIT_MS ? st->wait_ms * 2 :
+		    FOLLOW_MAX_WAIT_MS;
 }
 
 /* template with every {since} replaced (malloc'd). */
@@ -400,6 +413,7 @@ stream_run(void *arg)
 		st->timer = loop_timer_add(st->loop, st->opts.retry_ms, 0, stream_run, st);
 	} else {
 		st->gap[0] = '\0';
+		st->run_at_ms = loop_now_ms();
 		if (st->opts.on_restart != NULL)
 			st->opts.on_restart(cmd, st->restarts++, st->opts.arg);
 	}
@@ -419,6 +433,7 @@ exec_follow_start(struct ssh_pool *pool, int host, const char *tmpl,
 	st->opts = *opts;
 	if (st->opts.retry_ms <= 0)
 		st->opts.retry_ms = 1000;
+	st->wait_ms = st->opts.retry_ms;
 	wr_strlcpy(st->first_since, opts->first_since != NULL ? opts->first_since : "1m",
 	    sizeof(st->first_since));
 	st->opts.first_since = st->first_since;

@@ -168,6 +168,13 @@ after=$(sed -n '/^h3 run 1:/,$p' "$tmp/follow" | grep -c '^h3 out: ')
 [ "$after" -ge 20 ] || fail "only $after lines after the restart"
 ok "a running logs -f resumes after sshd comes back ($after lines since, --since the last line)"
 
+# A logs command that fails at once (a service that is gone) is retried
+# after 1, 2, 4, 8 s ... (up to 30 s), not every second.
+"$probe" -c "$conf" -w 10 -f "echo 'no such service: api' >&2; exit 1" > "$tmp/failing" 2>&1
+runs=$(grep -c '^h1 run [0-9]*:' "$tmp/failing")
+[ "$runs" -ge 3 ] && [ "$runs" -le 5 ] || { grep '^h1 ' "$tmp/failing"; fail "$runs runs of a failing logs command in 10 s"; }
+ok "a logs command that fails at once backs off ($runs runs in 10 s)"
+
 "$fleet" down --dir "$fl" > /dev/null
 fl=$tmp/fleet50
 "$fleet" up --hosts 50 --dir "$fl" --base-port auto > "$tmp/up.log" 2>&1 || { cat "$tmp/up.log"; fail "fleet up 50"; }
