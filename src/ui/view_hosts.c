@@ -473,7 +473,9 @@ hosts_draw(struct app *app, WINDOW *win, int h, int w, bool focused)
 			if (!show[c])
 				continue;
 			role = cell_text(app, hi, host, svc, c, text, sizeof(text));
-			if (last_reading && c >= C_TAG && c <= C_RESTARTS)
+			/* Probes that go direct (tunnel = false) stay current. */
+			if (last_reading && c >= C_TAG && c <= C_RESTARTS &&
+			    (host->tunnel || (c != C_HEALTH && c != C_READY && c != C_VERSION)))
 				role = THEME_DIM;
 			cell(app, win, y, &x, width[c], role, text, sel);
 		}

@@ -60,8 +60,9 @@ metrics_draw(struct app *app, WINDOW *win, int h, int w, bool focused)
 	    decide_level_name(m->verdict.level));
 	y++;
 	ui_put(win, y++, 2, w - 2, ui_attr(app, THEME_NORMAL), m->verdict.reason);
-	/* Scrapes go through the SSH connection: say why they stopped. */
-	if (y < h && app->pool != NULL && ssh_pool_status(app->pool, host)->state != SSH_UP) {
+	/* Scrapes through the SSH connection stop with it: say so. */
+	if (y < h && app->cfg.hosts[host].tunnel && app->pool != NULL &&
+	    ssh_pool_status(app->pool, host)->state != SSH_UP) {
 		struct timespec ts;
 		long ago = -1;
 

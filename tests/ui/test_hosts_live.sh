@@ -1,7 +1,8 @@
 #!/bin/sh
 # test_hosts_live.sh — the console against the fixture fleet: hosts come
 # UP in HOSTS; a stopped sshd shows DOWN with the reason and a retry
-# countdown (o then orders it first), then UP again by itself; an unknown
+# countdown (o then orders it first; with tunnel = false its probes stay
+# current meanwhile), then UP again by itself; an unknown
 # host key shows UNTRUSTED with its fingerprint, and nothing is run on that
 # host; K trusts an unknown
 # key after the host's name is typed (written to the config's known_hosts),
@@ -11,7 +12,10 @@
 
 fleet_up --hosts 2
 
-start 100 30 "$WARROOM -c $fl/warroom.conf --incident live"
+# h2's HTTP goes direct (tunnel = false), so its probes go on while its
+# SSH connection is down.
+sed '/^\[host "h2"\]$/a tunnel = false' "$fl/warroom.conf" > "$tmp/live.conf"
+start 100 30 "$WARROOM -c $tmp/live.conf --incident live"
 wait_re "h2 +jobs +UP"
 wait_re "h1 +api +UP"
 ok "hosts come UP"
@@ -21,6 +25,23 @@ keys Down Down
 wait_re "h2 +api +DOWN retry"
 wait_for "h2: connect to 127.0.0.1:"
 ok "a stopped sshd shows DOWN with the reason and a retry countdown"
+
+# Its tag (read over SSH) is the last reading, dim; its HEALTH, probed
+# direct, is current and not dim (read off the row unselected); METRICS
+# does not blame the connection.
+assert_not_contains "$tmp/screen" "no scrapes while h2"
+keys Up
+wait_re "> h1 +jobs"
+tmx capture-pane -e -p -t t > "$tmp/attrs"
+esc=$(printf '\033')
+dim="$esc\[([0-9;]*;)?2(;[0-9;]*)?m"
+grep "h2 .*api" "$tmp/attrs" | grep -qE "${dim}v1\.4\.1" ||
+	{ grep "h2 .*api" "$tmp/attrs" | cat -v; fail "h2's last tag is not dim"; }
+! grep "h2 .*api" "$tmp/attrs" | grep -qE "${dim}OK" ||
+	{ grep "h2 .*api" "$tmp/attrs" | cat -v; fail "h2's direct HEALTH is drawn as a last reading"; }
+keys Down
+wait_re "> h2 +api"
+ok "tunnel = false: probes and scrapes stay current while SSH is down"
 
 # o orders rows worst first: the DOWN host's rows move above h1's, and the
 # selection stays on the row it was on.
