@@ -88,7 +88,7 @@ usage(FILE *f)
 	    "  -V, --version         show the version\n"
 	    "\n"
 	    "  incidents             list the incidents in the timeline directory\n"
-	    "  export ID             print an incident's post-mortem draft (Markdown or JSON)\n"
+	    "  export ID|NAME        print an incident's post-mortem draft (Markdown or JSON)\n"
 	    "  runbook FILE...       print how runbooks read as checklists; exit 1 on errors\n"
 	    "\n"
 	    "Press ? in the console for its keys. See warroom(1) and warroom.conf(5).\n");

@@ -129,7 +129,8 @@ int timeline_records(const struct timeline *tl, struct record_list *out, struct 
  * last event (UTC), state (open, resolved, damaged), records, name. */
 int timeline_list(const char *dir, FILE *out, struct wr_err *err);
 
-/* `warroom export ID`: render the incident to out; a damaged or torn
+/* `warroom export ID`: render the incident to out (ID, or a name given to
+ * --incident: its latest incident, resolved or not); a damaged or torn
  * journal exports its verified records with a warning in the document. */
 int timeline_export(const char *dir, const char *id, enum export_format format,
     long tz_off, const char *tz_label, FILE *out, struct wr_err *err);

@@ -553,9 +553,10 @@ resume_incident(const struct timeline_open_opts *o, const char *id, struct timel
 	return 0;
 }
 
-/* Rule 2 of the resume rule: the latest unresolved "<slug>-xxxxxx". */
+/* Rule 2 of the resume rule: the latest unresolved "<slug>-xxxxxx" (with
+ * resolved too, the latest of any). */
 static int
-find_by_slug(const char *dir, const char *slug, char *id, size_t cap)
+find_by_slug(const char *dir, const char *slug, bool resolved, char *id, size_t cap)
 {
 	DIR *d = opendir(dir);
 	struct dirent *e;
@@ -577,7 +578,7 @@ find_by_slug(const char *dir, const char *slug, char *id, size_t cap)
 		if (!record_id_matches_slug(name, slug) ||
 		    timeline_read(dir, name, NULL, &s, NULL) != 0)
 			continue;
-		if (!s.resolved && (!found || s.last_ts_ms > best)) {
+		if ((resolved || !s.resolved) && (!found || s.last_ts_ms > best)) {
 			best = s.last_ts_ms;
 			wr_strlcpy(id, name, cap);
 			found = true;
@@ -612,7 +613,7 @@ timeline_open(const struct timeline_open_opts *o, struct timeline **out, struct 
 			return resume_incident(o, o->incident, out, err);
 	}
 	record_slug(o->incident, slug, sizeof(slug));
-	if (find_by_slug(o->dir, slug, id, sizeof(id)) == 0)
+	if (find_by_slug(o->dir, slug, false, id, sizeof(id)) == 0)
 		return resume_incident(o, id, out, err);
 	return create_incident(o, slug, out, err);
 }
@@ -1022,11 +1023,28 @@ timeline_export(const char *dir, const char *id, enum export_format format, long
 	struct record_list l = { 0 };
 	struct record_scan s;
 	struct export_opts o = { id, tz_off, tz_label, NULL, NULL };
+	char slug[WR_SLUG_MAX + 1], found[WR_INCIDENT_ID_MAX + 16];
+	struct stat st;
 	struct wr_err warn;
-	char *text;
+	char *text, *path;
 	size_t len;
 	int rc;
+	bool exists = false;
 
+	/* An id, or the name given to --incident: its latest incident. */
+	if (record_id_valid(id)) {
+		path = path_join(dir, id, JOURNAL_SUFFIX);
+		exists = lstat(path, &st) == 0;
+		free(path);
+	}
+	if (!exists) {
+		record_slug(id, slug, sizeof(slug));
+		if (find_by_slug(dir, slug, true, found, sizeof(found)) != 0)
+			return wr_err_set(err, "no incident \"%s\" in %s (warroom incidents lists them)",
+			    id, dir);
+		id = found;
+		o.id = found;
+	}
 	if (timeline_read(dir, id, &l, &s, err) != 0)
 		return -1;
 	if (s.corrupt || s.torn) {

@@ -3,7 +3,8 @@
 # with cursor keys, Ctrl-U and UTF-8 is stored; Esc drops a note; e
 # exports the post-mortem draft; q and SIGTERM end the journal with a
 # shutdown record; the same --incident resumes it with what it held; and
-# `warroom incidents` / `warroom export` read it without a terminal; a
+# `warroom incidents` / `warroom export` (by id or by name) read it
+# without a terminal; a
 # run-of-show T-0 is recorded and restored.
 . "${top_srcdir:-$(dirname "$0")/../..}/tests/lib/tmux.sh"
 printf '[warroom]\ntimeline_dir = %s/tl\n' "$tmp" > "$tmp/c.conf"
@@ -62,7 +63,12 @@ python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); assert d' "$tmp/pm.
 assert_contains "$tmp/pm.md" "aXbc"
 rc=0; "$WARROOM" export nosuch-000000 -c "$tmp/c.conf" > /dev/null 2> "$tmp/err" || rc=$?
 [ "$rc" -eq 1 ] || fail "exporting a missing incident exited $rc"
-ok "warroom incidents and warroom export work without a terminal"
+assert_contains "$tmp/err" "warroom incidents lists them"
+# The name given to --incident finds it too.
+"$WARROOM" export 'db failover drill' -c "$tmp/c.conf" > "$tmp/by-name.md" < /dev/null ||
+	fail "export by the incident's name"
+assert_contains "$tmp/by-name.md" "Incident \`$id\`"
+ok "warroom incidents and warroom export work without a terminal, by id or by name"
 
 # A run-of-show's T-0 is a journal record: a resumed console shows it.
 rb="-r $top_srcdir/docs/runbooks/blue-green-cutover.md"
