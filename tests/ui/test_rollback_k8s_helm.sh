@@ -3,7 +3,8 @@
 # Helm bastions, proven by their commands.log: kubectl rollout undo to the
 # previous revision then rollout status, verified by the deployment's new
 # revision; helm rollback to the last good revision, verified by helm
-# history; a rollout that never completes ends FAILED with kubectl's exit.
+# history; a rollout that never completes ends FAILED with kubectl's exit;
+# METRICS shows the deployment's restarts.
 . "${top_srcdir:-$(dirname "$0")/../..}/tests/lib/tmux.sh"
 [ -x /usr/sbin/sshd ] || skip "openssh-server is not installed"
 fleet_up --demo
@@ -15,7 +16,10 @@ helm=$fl/hosts/helm-bastion/commands.log
 start 200 50 "$WARROOM -c $tmp/c.conf --incident k8s-helm-drill"
 wait_re "k8s-bastion +api +UP +v1\\.5\\.0-bad +[0-9]+/[0-9]+ complete " 15
 keys A; keys -l arm; keys Enter
-keys Down Down r
+keys Down Down
+# METRICS counts the restarts per service that the bastion's pods report.
+wait_re "restarts in 5m: api [0-9]+" 20
+keys r
 wait_for "CONFIRM ROLLBACK (k8s.undo)" 15
 # The dialog's last line, so the whole of it has been drawn.
 wait_for "type api and press Enter"
