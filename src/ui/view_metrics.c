@@ -139,7 +139,14 @@ metrics_draw(struct app *app, WINDOW *win, int h, int w, bool focused)
 				continue;
 			snprintf(line, sizeof(line), "%-14s %s", app->cfg.hosts[i].name,
 			    decide_level_name(o->verdict.level));
-			ui_put(win, y++, 0, w, ui_attr(app, level_role(o->verdict.level)), line);
+			x = ui_put(win, y, 0, w, ui_attr(app, level_role(o->verdict.level)), line);
+			/* Its reason after it, dim, as far as the pane allows: why
+			 * another host is red, without selecting it. */
+			if (x + 2 < w) {
+				snprintf(line, sizeof(line), "  %s", o->verdict.reason);
+				ui_put(win, y, x, w - x, ui_attr(app, THEME_DIM), line);
+			}
+			y++;
 		}
 }
 

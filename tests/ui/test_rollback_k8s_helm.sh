@@ -4,7 +4,8 @@
 # previous revision then rollout status, verified by the deployment's new
 # revision; helm rollback to the last good revision, verified by helm
 # history; a rollout that never completes ends FAILED with kubectl's exit;
-# METRICS shows the deployment's restarts.
+# METRICS shows the deployment's restarts, and the other hosts' verdicts
+# with their reasons.
 . "${top_srcdir:-$(dirname "$0")/../..}/tests/lib/tmux.sh"
 [ -x /usr/sbin/sshd ] || skip "openssh-server is not installed"
 fleet_up --demo
@@ -19,6 +20,8 @@ keys A; keys -l arm; keys Enter
 keys Down Down
 # METRICS counts the restarts per service that the bastion's pods report.
 wait_re "restarts in 5m: api [0-9]+" 20
+# The other hosts' verdicts carry their reasons.
+wait_re "│api-1 +ROLLBACK IMMEDIATELY +error rate [0-9.]+% > 5%" 20
 keys r
 wait_for "CONFIRM ROLLBACK (k8s.undo)" 15
 # The dialog's last line, so the whole of it has been drawn.
