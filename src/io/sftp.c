@@ -333,20 +333,28 @@ sftp_read_start(struct ssh_pool *pool, int host, const char *path, size_t max,
 	return go(pool, host, j, timeout_ms);
 }
 
+/* start() for a job that changes the host (what: "write", "removal"). */
+static struct sftp_job *
+start_change(struct ssh_pool *pool, int host, const char *path, const char *what,
+    sftp_done_fn done, void *arg, struct wr_err *err)
+{
+	if (ssh_pool_read_only(pool)) {
+		/* Defence in depth: the choke point should never let this through. */
+		wr_err_set(err, "read-only mode: a file %s on %s was refused", what,
+		    ssh_pool_name(pool, host));
+		return NULL;
+	}
+	return start(pool, host, path, done, arg, err);
+}
+
 struct sftp_job *
 sftp_write_start(struct ssh_pool *pool, int host, const char *path, const char *data,
     size_t len, unsigned long mode, int timeout_ms, sftp_done_fn done, void *arg,
     struct wr_err *err)
 {
-	struct sftp_job *j;
+	struct sftp_job *j = start_change(pool, host, path, "write", done, arg, err);
 
-	if (ssh_pool_read_only(pool)) {
-		/* Defence in depth: the choke point should never let this through. */
-		wr_err_set(err, "read-only mode: a file write on %s was refused",
-		    ssh_pool_name(pool, host));
-		return NULL;
-	}
-	if ((j = start(pool, host, path, done, arg, err)) == NULL)
+	if (j == NULL)
 		return NULL;
 	j->writing = true;
 	j->data = xmalloc(len + 1);
@@ -360,14 +368,9 @@ struct sftp_job *
 sftp_unlink_start(struct ssh_pool *pool, int host, const char *path, int timeout_ms,
     sftp_done_fn done, void *arg, struct wr_err *err)
 {
-	struct sftp_job *j;
+	struct sftp_job *j = start_change(pool, host, path, "removal", done, arg, err);
 
-	if (ssh_pool_read_only(pool)) {
-		wr_err_set(err, "read-only mode: a file removal on %s was refused",
-		    ssh_pool_name(pool, host));
-		return NULL;
-	}
-	if ((j = start(pool, host, path, done, arg, err)) == NULL)
+	if (j == NULL)
 		return NULL;
 	j->unlinking = true;
 	return go(pool, host, j, timeout_ms);
