@@ -345,6 +345,7 @@ static void
 stream_done(const struct exec_result *r, void *arg)
 {
 	struct exec_follow *st = arg;
+	bool short_run = loop_now_ms() - st->run_at_ms < FOLLOW_SHORT_RUN_MS;
 
 	st->cmd = NULL;
 	if (r->finished && r->signal[0] != '\0')
@@ -355,10 +356,10 @@ stream_done(const struct exec_result *r, void *arg)
 		wr_strlcpy(st->gap, r->error[0] ? r->error : "the run broke off", sizeof(st->gap));
 	/* A command that keeps failing at once (a service that is gone) is
 	 * retried less and less often, up to every 30 s, not every second. */
-	if (loop_now_ms() - st->run_at_ms >= FOLLOW_SHORT_RUN_MS)
+	if (!short_run)
 		st->wait_ms = st->opts.retry_ms;
 	st->timer = loop_timer_add(st->loop, st->wait_ms, 0, stream_run, st);
-	if (loop_now_ms() - st->run_at_ms < FOLLOW_SHORT_RUN_MS)
+	if (short_run)
 		st->wait_ms = st->wait_ms * 2 < FOLLOW_MAX_WAIT_MS ? st->wait_ms * 2 :
 		    FOLLOW_MAX_WAIT_MS;
 }
