@@ -438,13 +438,17 @@ queue_details(struct wr_buf *b, const struct record *r)
 	return true;
 }
 
-/* Kinds whose data has none of the generic keys: their words, not their
- * JSON. */
+/* Kinds the generic keys do not describe: their words, not their JSON;
+ * false (nothing written) for any other kind or shape. */
 static bool
 kind_details(struct wr_buf *b, const struct record *r)
 {
 	const cJSON *n;
 
+	if (kind_is(r, "health.change"))
+		return health_details(b, r);
+	if (kind_is(r, "statuspage.queue"))
+		return queue_details(b, r);
 	if (kind_is(r, "export") && dstr(r, "markdown") != NULL) {
 		wr_buf_printf(b, "%s%s", dstr(r, "markdown"), dstr(r, "json") ? " (and .json)" : "");
 		return true;
@@ -493,9 +497,7 @@ export_details(const struct record *r, const struct redactor *red)
 	struct wr_buf line = { 0 };
 	size_t i;
 
-	if ((kind_is(r, "health.change") && health_details(&line, r)) ||
-	    (kind_is(r, "statuspage.queue") && queue_details(&line, r)) ||
-	    (r->data != NULL && kind_details(&line, r)))
+	if (r->data != NULL && kind_details(&line, r))
 		return wr_buf_take(&line);
 	if (strncmp(r->kind, "step.", 5) == 0 && dstr(r, "title") == NULL && dstr(r, "step") != NULL)
 		wr_buf_str(&line, dstr(r, "step"));
