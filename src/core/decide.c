@@ -305,14 +305,10 @@ write_reason(const struct config_thresholds *t, const struct decide_input *m,
 	}
 	if (ev->nfired > 0 || ev->nmissing == METRIC_COUNT)
 		return;
-	/* Nothing fired: say what was measured, so OK is never a bare word
-	 * (and nothing at all when no metric was, such as a compose host's
-	 * restarts, which the tool never reports). */
-	if (ev->missing[METRIC_ERROR_RATE] && ev->missing[METRIC_P95] &&
-	    (ev->missing[METRIC_RESTARTS] || m->restarts < 0))
-		return;
-	sbuf_add(&b, "%s", ev->nmissing > 0 ? "; " : "below thresholds: ");
-	sep = "";
+	/* Nothing fired: say what was measured, so OK is never a bare word;
+	 * the lead comes with the first value, so nothing measured (such as
+	 * a compose host's restarts, which the tool never reports) adds none. */
+	sep = ev->nmissing > 0 ? "; " : "below thresholds: ";
 	if (!ev->missing[METRIC_ERROR_RATE]) {
 		decide_format_percent(m->error_rate, num, sizeof(num));
 		sbuf_add(&b, "%serror rate %s", sep, num);
