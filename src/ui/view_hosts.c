@@ -42,6 +42,13 @@ row_at(const struct app *app, int n, const struct config_host **h, int *svc)
 	return -1;
 }
 
+/* Whether host hi's connection is UP (without a pool, never). */
+static bool
+host_up(const struct app *app, int hi)
+{
+	return app->pool != NULL && ssh_pool_status(app->pool, hi)->state == SSH_UP;
+}
+
 /* The connection cell of a host and the theme role it is drawn in. */
 static enum theme_role
 conn_text(const struct app *app, int host, char *buf, size_t cap)
@@ -135,7 +142,7 @@ health_rank(const struct app *app, int host, int svc)
 {
 	const struct svc_state *s;
 
-	if (app->pool == NULL || ssh_pool_status(app->pool, host)->state != SSH_UP)
+	if (!host_up(app, host))
 		return 5;
 	s = poller_state(app->poller, host, svc);
 	if (s == NULL)
@@ -308,6 +315,8 @@ cell_text(const struct app *app, int hi, const struct config_host *host, int svc
 {
 	const struct svc_state *s = poller_state(app->poller, hi, svc);
 	enum theme_role role = THEME_NORMAL;
+	/* Without a connection the values are the last reading. */
+	bool stale = app->pool != NULL && !host_up(app, hi);
 
 	buf[0] = '\0';
 	/* No endpoint of its own (a worker beside the API): nothing to show. */
@@ -369,9 +378,7 @@ cell_text(const struct app *app, int hi, const struct config_host *host, int svc
 			age_text(s->driver_at_ms, buf, cap);
 		/* Without a connection the age of the last reading is what
 		 * matters (CONN says why); ERR is a tool's failure on a live host. */
-		if (app->pool != NULL && ssh_pool_status(app->pool, hi)->state != SSH_UP)
-			role = THEME_DIM;
-		else if (s && s->driver_error[0]) {
+		if (!stale && s && s->driver_error[0]) {
 			snprintf(buf, cap, "ERR");
 			role = THEME_BAD;
 		}
@@ -385,6 +392,11 @@ cell_text(const struct app *app, int hi, const struct config_host *host, int svc
 		    host->port ? host->port : 22);
 		break;
 	}
+	/* The last reading is dim, so an old green OK does not pass for a
+	 * current one; probes that go direct (tunnel = false) stay current. */
+	if (stale && c >= C_TAG && c <= C_AGE &&
+	    (host->tunnel || (c != C_HEALTH && c != C_READY && c != C_VERSION)))
+		role = THEME_DIM;
 	return role;
 }
 
@@ -453,13 +465,10 @@ hosts_draw(struct app *app, WINDOW *win, int h, int w, bool focused)
 		const struct config_host *host;
 		char text[300];
 		int svc, n = order[top + y - 1], hi;
-		bool sel = n == app->host_sel && focused, last_reading;
+		bool sel = n == app->host_sel && focused;
 		enum theme_role role;
 
 		hi = row_at(app, n, &host, &svc);
-		/* Without a connection the values are the last reading: dim, so an
-		 * old green OK does not pass for a current one. */
-		last_reading = app->pool != NULL && ssh_pool_status(app->pool, hi)->state != SSH_UP;
 		if (sel) {
 			wattrset(win, ui_attr(app, THEME_SELECTED));
 			mvwhline(win, y, 0, ' ', w);
@@ -473,10 +482,6 @@ hosts_draw(struct app *app, WINDOW *win, int h, int w, bool focused)
 			if (!show[c])
 				continue;
 			role = cell_text(app, hi, host, svc, c, text, sizeof(text));
-			/* Probes that go direct (tunnel = false) stay current. */
-			if (last_reading && c >= C_TAG && c <= C_RESTARTS &&
-			    (host->tunnel || (c != C_HEALTH && c != C_READY && c != C_VERSION)))
-				role = THEME_DIM;
 			cell(app, win, y, &x, width[c], role, text, sel);
 		}
 	}
