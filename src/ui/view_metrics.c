@@ -10,7 +10,6 @@
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
-#include <time.h>
 
 #include "warroom/poller.h"
 #include "warroom/ssh.h"
@@ -63,13 +62,8 @@ metrics_draw(struct app *app, WINDOW *win, int h, int w, bool focused)
 	/* Scrapes through the SSH connection stop with it: say so. */
 	if (y < h && app->cfg.hosts[host].tunnel && app->pool != NULL &&
 	    ssh_pool_status(app->pool, host)->state != SSH_UP) {
-		struct timespec ts;
-		long ago = -1;
+		long ago = m->at_ms > 0 ? (long)(app_now(app) - m->at_ms / 1000) : -1;
 
-		clock_gettime(CLOCK_REALTIME, &ts);
-		if (m->at_ms > 0)
-			ago = (long)(((int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000 - m->at_ms) /
-			    1000);
 		if (ago >= 0)
 			snprintf(line, sizeof(line), "no scrapes while %s is not UP; the last was %lds ago",
 			    app->cfg.hosts[host].name, ago);
