@@ -338,14 +338,11 @@ main(int argc, char **argv)
 		}
 	}
 	if (p.watch) {
-		struct rusage ru;
 		uint64_t wake0 = loop_wakeups(loop);
 
 		while (loop_now_ms() - p.start < watch * 1000)
 			loop_run_once(loop, -1, &err);
-		getrusage(RUSAGE_SELF, &ru);
-		printf("cpu=%.3f wakeups=%llu\n", ru.ru_utime.tv_sec + ru.ru_stime.tv_sec +
-		    (ru.ru_utime.tv_usec + ru.ru_stime.tv_usec) / 1e6,
+		printf("cpu=%.3f wakeups=%llu\n", cpu_seconds(),
 		    (unsigned long long)(loop_wakeups(loop) - wake0));
 	}
 	for (i = 0; follows != NULL && i < p.n; i++)
