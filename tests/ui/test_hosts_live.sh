@@ -18,6 +18,8 @@ sed '/^\[host "h2"\]$/a tunnel = false' "$fl/warroom.conf" > "$tmp/live.conf"
 start 100 30 "$WARROOM -c $tmp/live.conf --incident live"
 wait_re "h2 +jobs +UP"
 wait_re "h1 +api +UP"
+# h2's tag is read before its sshd goes: the dim check below needs it.
+wait_re "h2 +api +UP +v1\.4\.1 "
 ok "hosts come UP"
 
 "$fleet" fault --dir "$fl" h2 sshd-stop > /dev/null
