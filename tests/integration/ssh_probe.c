@@ -25,6 +25,11 @@
  *
  * -d takes the -x command's output a chunk at a time and drops it: the
  * SSH transport's own cost, the floor under -g (bench/ingest_ssh.sh).
+ *
+ * -p runs the first round as the console does: each host's command starts
+ * the moment its session is up, not once every host has connected; the
+ * timing line then gives cold_ms, from the start to the last answer, and
+ * cold_cpu_ms, this process's CPU until then.
  */
 #include <getopt.h>
 #include <stdio.h>
@@ -59,7 +64,13 @@ struct probe {
 	bool grep;
 	bool discard;
 	uint64_t bytes;
+	/* -p: the first round starts per host as it comes up. */
+	bool pipeline;
+	const char *cmd;
+	double timeout;
 };
+
+static void start_job(struct probe *p, int host);
 
 static bool
 settled_state(enum ssh_state s)
@@ -102,6 +113,8 @@ on_change(int host, void *arg)
 		p->settled++;
 		if (!p->quiet || st->state != SSH_UP)
 			print_state(p, host);
+		if (p->pipeline && st->state == SSH_UP)
+			start_job(p, host);
 	}
 }
 
@@ -188,6 +201,26 @@ on_done(const struct exec_result *r, void *arg)
 	free(j);
 }
 
+/* Runs the -x command on one host; its end is counted in p->running. */
+static void
+start_job(struct probe *p, int host)
+{
+	struct job *j = calloc(1, sizeof(*j));
+	struct exec_opts eo = { .timeout_ms = (int)(p->timeout * 1000),
+		.on_line = on_line, .on_chunk = p->grep ? on_chunk : p->discard ? on_drop : NULL,
+		.on_done = on_done, .arg = j };
+	struct wr_err err;
+
+	j->p = p;
+	j->host = host;
+	if (exec_start(p->pool, host, p->cmd, &eo, &err) == NULL) {
+		printf("%s failed %s\n", ssh_pool_name(p->pool, host), err.msg);
+		free(j);
+		return;
+	}
+	p->running++;
+}
+
 int
 main(int argc, char **argv)
 {
@@ -206,7 +239,7 @@ main(int argc, char **argv)
 	double cpu_after_first = 0;
 	size_t h;
 
-	while ((c = getopt(argc, argv, "c:t:x:o:w:f:r:qg:d")) != -1) {
+	while ((c = getopt(argc, argv, "c:t:x:o:w:f:r:qg:dp")) != -1) {
 		switch (c) {
 		case 'c': conf = optarg; break;
 		case 't': timeout = atof(optarg); break;
@@ -218,6 +251,7 @@ main(int argc, char **argv)
 		case 'q': quiet = true; break;
 		case 'g': grep = optarg; break;
 		case 'd': p.discard = true; break;
+		case 'p': p.pipeline = true; break;
 		default: return 2;
 		}
 	}
@@ -244,6 +278,10 @@ main(int argc, char **argv)
 	p.pool = ssh_pool_new(loop, &opts);
 	p.watch = watch > 0;
 	p.quiet = quiet;
+	p.cmd = cmd;
+	p.timeout = timeout;
+	if (cmd == NULL)
+		p.pipeline = false;
 	if (grep != NULL) {
 		struct ingest_opts io = { .prefix = "h1/api ", .ring = &p.ring, .red = &p.red };
 
@@ -287,21 +325,9 @@ main(int argc, char **argv)
 
 		if (outfile && (p.out = fopen(outfile, "w")) == NULL)
 			return 2;
-		for (i = 0; i < p.n; i++) {
-			struct job *j = calloc(1, sizeof(*j));
-			struct exec_opts eo = { .timeout_ms = (int)(timeout * 1000),
-				.on_line = on_line, .on_chunk = p.grep ? on_chunk : p.discard ? on_drop : NULL,
-				.on_done = on_done, .arg = j };
-
-			j->p = &p;
-			j->host = i;
-			if (exec_start(p.pool, i, cmd, &eo, &err) == NULL) {
-				printf("%s failed %s\n", ssh_pool_name(p.pool, i), err.msg);
-				free(j);
-				continue;
-			}
-			p.running++;
-		}
+		/* -p: the first round started as each host came up. */
+		for (i = 0; i < p.n && !(p.pipeline && round == 0); i++)
+			start_job(&p, i);
 		while (p.running > 0)
 			loop_run_once(loop, 100, &err);
 		if (p.out)
@@ -312,6 +338,9 @@ main(int argc, char **argv)
 				;
 		if (rounds > 1 || quiet)
 			printf(" round_ms=%lld", (long long)(loop_now_ms() - t0));
+		if (p.pipeline && round == 0)
+			printf(" cold_ms=%lld cold_cpu_ms=%.1f", (long long)(loop_now_ms() - p.start),
+			    cpu_seconds() * 1000);
 		if (round == 0)
 			cpu_after_first = cpu_seconds();
 	}
