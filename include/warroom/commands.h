@@ -10,6 +10,7 @@
 #define WARROOM_COMMANDS_H
 
 #include <stdbool.h>
+#include <stddef.h>
 
 /*  id            key       alt key  mutating  help */
 #define WR_COMMANDS(X)                                                              \
@@ -76,5 +77,20 @@ bool command_is_mutating(enum wr_command cmd);
 
 /* The command bound to a key name, or WR_CMD_NONE. */
 enum wr_command command_for_key(const char *keyname);
+
+/* Where the footer's key hints are asked for: the focused pane, in the
+ * order of the console's panes (enum pane_id). */
+enum hint_pane { HINT_HOSTS, HINT_METRICS, HINT_LOGS, HINT_RUNBOOK, HINT_TIMELINE };
+
+struct key_hint {
+	enum wr_command cmd;
+	const char *label;
+};
+
+/* The footer's hints for a pane, most useful first: the pane's own keys,
+ * then Tab, help and quit. Read-only leaves out every command that changes
+ * production and arming; armed names A "disarm". Returns the count (≤ cap). */
+size_t command_hints(enum hint_pane pane, bool read_only, bool armed,
+    struct key_hint *out, size_t cap);
 
 #endif

@@ -14,6 +14,11 @@
 #include "warroom/loop.h"
 #include "warroom/timeline.h"
 
+/* The footer asks for a pane's hints by its pane_id. */
+_Static_assert(PANE_HOSTS == (int)HINT_HOSTS && PANE_METRICS == (int)HINT_METRICS &&
+    PANE_LOGS == (int)HINT_LOGS && PANE_RUNBOOK == (int)HINT_RUNBOOK &&
+    PANE_TIMELINE == (int)HINT_TIMELINE, "hint panes follow enum pane_id");
+
 static const enum theme_role role_border[2] = { THEME_BORDER, THEME_BORDER_FOCUS };
 
 const struct view_ops *
@@ -228,17 +233,43 @@ draw_header(struct app *app)
 	wnoutrefresh(w);
 }
 
+static int
+hint_width(const struct key_hint *h)
+{
+	return ui_width(command_key(h->cmd)) + 1 + ui_width(h->label) + 2;
+}
+
+/* The focused pane's keys; on a narrow screen the pane's own go from the
+ * end first, so Tab, help and quit always show. */
+static void
+draw_hints(struct app *app, WINDOW *w, int cols, int a, int k)
+{
+	struct key_hint h[16];
+	size_t n = command_hints((enum hint_pane)app->focus, app->safety.read_only,
+	    app_armed(app), h, WR_ARRAY_LEN(h)), i, tail = 3, keep;
+	int total = 0, x = 1;
+
+	for (i = 0; i < n; i++)
+		total += hint_width(&h[i]);
+	for (keep = n - tail; keep > 0 && total > cols - 2; keep--)
+		total -= hint_width(&h[keep - 1]);
+	for (i = 0; i < n; i++) {
+		if (i >= keep && i < n - tail)
+			continue;
+		x += ui_put(w, 0, x, cols - x - 1, k, command_key(h[i].cmd));
+		x += ui_put(w, 0, x, cols - x - 1, a, " ");
+		x += ui_put(w, 0, x, cols - x - 1, a, h[i].label);
+		x += ui_put(w, 0, x, cols - x - 1, a, "  ");
+	}
+}
+
 static void
 draw_footer(struct app *app)
 {
 	WINDOW *w = app->screen->footer;
-	int cols = app->screen->cols, x = 1, i;
+	int cols = app->screen->cols, x = 1;
 	int a = ui_attr(app, THEME_FOOTER), k = ui_attr(app, THEME_FOOTER_KEY);
 	char progress[512];
-	static const enum wr_command hints[] = {
-		WR_CMD_FOCUS_NEXT, WR_CMD_UP, WR_CMD_DOWN, WR_CMD_HELP, WR_CMD_QUIT,
-	};
-	static const char *const hint_text[] = { "pane", "up", "down", "help", "quit" };
 
 	wbkgdset(w, ' ' | (chtype)a);
 	werase(w);
@@ -304,12 +335,7 @@ draw_footer(struct app *app)
 	} else if (actions_progress(app, progress, sizeof(progress))) {
 		ui_put(w, 0, 1, cols - 2, ui_attr(app, THEME_WARN), progress);
 	} else {
-		for (i = 0; i < (int)WR_ARRAY_LEN(hints) && x < cols - 2; i++) {
-			x += ui_put(w, 0, x, cols - x - 1, k, command_key(hints[i]));
-			x += ui_put(w, 0, x, cols - x - 1, a, " ");
-			x += ui_put(w, 0, x, cols - x - 1, a, hint_text[i]);
-			x += ui_put(w, 0, x, cols - x - 1, a, "  ");
-		}
+		draw_hints(app, w, cols, a, k);
 	}
 	wnoutrefresh(w);
 }

@@ -47,7 +47,7 @@ assert_screen help <<'EOF'
 │ │ R        switch to the next runbook                                      │ │
 │ │ ? or Esc closes this help; Up/Down/PgUp/PgDn scroll it                   │ │
 └─└──────────────────────────────────────────────────────────────────────────┘─┘
- Tab pane  Up up  Down down  ? help  q quit
+ Enter logs  r roll back  X kill switch  A arm  Tab pane  ? help  q quit
 EOF
 
 assert_screen scrolled <<'EOF'
@@ -74,7 +74,7 @@ assert_screen scrolled <<'EOF'
 │ │ /        filter LOGS with a regex (empty clears it)                      │ │
 │ │ ? or Esc closes this help; Up/Down/PgUp/PgDn scroll it                   │ │
 └─└──────────────────────────────────────────────────────────────────────────┘─┘
- Tab pane  Up up  Down down  ? help  q quit
+ Enter logs  r roll back  X kill switch  A arm  Tab pane  ? help  q quit
 EOF
 
 assert_screen ignored <<'EOF'
@@ -101,7 +101,7 @@ assert_screen ignored <<'EOF'
 │ │ /        filter LOGS with a regex (empty clears it)                      │ │
 │ │ ? or Esc closes this help; Up/Down/PgUp/PgDn scroll it                   │ │
 └─└──────────────────────────────────────────────────────────────────────────┘─┘
- Tab pane  Up up  Down down  ? help  q quit
+ Enter logs  r roll back  X kill switch  A arm  Tab pane  ? help  q quit
 EOF
 
 assert_screen closed <<'EOF'
@@ -128,7 +128,7 @@ assert_screen closed <<'EOF'
 │                                              ││                              │
 │                                              ││                              │
 └──────────────────────────────────────────────┘└──────────────────────────────┘
- Tab pane  Up up  Down down  ? help  q quit
+ Enter logs  r roll back  X kill switch  A arm  Tab pane  ? help  q quit
 EOF
 
 assert_screen help-big <<'EOF'
@@ -171,7 +171,7 @@ assert_screen help-big <<'EOF'
 │    │ q        quit (asks first while an action runs)                                        │    │
 │    │ ? or Esc closes this help; Up/Down/PgUp/PgDn scroll it                                 │    │
 └────└────────────────────────────────────────────────────────────────────────────────────────┘────┘
- Tab pane  Up up  Down down  ? help  q quit
+ Enter logs  r roll back  X kill switch  A arm  o order  C-r poll now  Tab pane  ? help  q quit
 EOF
 
 assert_screen toggled <<'EOF'
@@ -214,7 +214,7 @@ assert_screen toggled <<'EOF'
 │                                                          ││                                      │
 │                                                          ││                                      │
 └──────────────────────────────────────────────────────────┘└──────────────────────────────────────┘
- Tab pane  Up up  Down down  ? help  q quit
+ Enter logs  r roll back  X kill switch  A arm  o order  C-r poll now  Tab pane  ? help  q quit
 EOF
 
 # Every key the table binds is listed (the table's own list, via keydoc).

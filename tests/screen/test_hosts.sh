@@ -39,7 +39,7 @@ assert_screen down2 <<'EOF'
 │                                              ││                              │
 │                                              ││                              │
 └──────────────────────────────────────────────┘└──────────────────────────────┘
- Tab pane  Up up  Down down  ? help  q quit
+ Enter logs  o order  C-r poll now  Tab pane  ? help  q quit
 EOF
 
 assert_screen end <<'EOF'
@@ -66,7 +66,7 @@ assert_screen end <<'EOF'
 │                                              ││                              │
 │                                              ││                              │
 └──────────────────────────────────────────────┘└──────────────────────────────┘
- Tab pane  Up up  Down down  ? help  q quit
+ Enter logs  o order  C-r poll now  Tab pane  ? help  q quit
 EOF
 
 assert_screen unbound <<'EOF'

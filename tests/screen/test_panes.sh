@@ -38,7 +38,7 @@ assert_screen start <<'EOF'
 │                                              ││                              │
 │                                              ││                              │
 └──────────────────────────────────────────────┘└──────────────────────────────┘
- Tab pane  Up up  Down down  ? help  q quit
+ Enter logs  r roll back  X kill switch  A arm  Tab pane  ? help  q quit
 EOF
 
 assert_screen logs <<'EOF'
@@ -65,7 +65,7 @@ assert_screen logs <<'EOF'
 │                                              ││                              │
 │                                              ││                              │
 └──────────────────────────────────────────────┘└──────────────────────────────┘
- Tab pane  Up up  Down down  ? help  q quit
+ / filter  N prev match  f follow/pause  w wrap  Tab pane  ? help  q quit
 EOF
 
 assert_screen runbook <<'EOF'
@@ -92,7 +92,7 @@ assert_screen runbook <<'EOF'
 │                                              ││                              │
 │                                              ││                              │
 └──────────────────────────────────────────────┘└──────────────────────────────┘
- Tab pane  Up up  Down down  ? help  q quit
+ Space tick  x run step  A arm  ] next open  Tab pane  ? help  q quit
 EOF
 
 assert_screen later <<'EOF'
@@ -119,5 +119,5 @@ assert_screen later <<'EOF'
 │                                              ││                              │
 │                                              ││                              │
 └──────────────────────────────────────────────┘└──────────────────────────────┘
- Tab pane  Up up  Down down  ? help  q quit
+ Space tick  x run step  A arm  ] next open  Tab pane  ? help  q quit
 EOF

@@ -93,6 +93,72 @@ safety_refuses_mutations_with_the_reason(void **state)
 	assert_null(safety_refusal(&s, true));
 }
 
+static bool
+has_hint(const struct key_hint *h, size_t n, enum wr_command cmd)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (h[i].cmd == cmd)
+			return true;
+	return false;
+}
+
+static void
+hints_name_the_pane_keys_then_help_and_quit(void **state)
+{
+	struct key_hint h[16];
+	size_t n = command_hints(HINT_HOSTS, false, false, h, 16);
+
+	assert_true(n >= 5);
+	assert_int_equal(h[0].cmd, WR_CMD_OPEN);
+	assert_true(has_hint(h, n, WR_CMD_ROLLBACK));
+	assert_true(has_hint(h, n, WR_CMD_KILLSWITCH));
+	assert_int_equal(h[n - 2].cmd, WR_CMD_HELP);
+	assert_int_equal(h[n - 1].cmd, WR_CMD_QUIT);
+	n = command_hints(HINT_LOGS, false, false, h, 16);
+	assert_int_equal(h[0].cmd, WR_CMD_FILTER);
+	assert_false(has_hint(h, n, WR_CMD_ROLLBACK));
+	/* A pane out of range gets HOSTS' hints, not a read past the table. */
+	n = command_hints((enum hint_pane)99, false, false, h, 16);
+	assert_int_equal(h[0].cmd, WR_CMD_OPEN);
+	/* The cap holds. */
+	assert_int_equal(command_hints(HINT_HOSTS, false, false, h, 2), 2);
+}
+
+static void
+read_only_hints_offer_nothing_that_changes_production(void **state)
+{
+	struct key_hint h[16];
+	size_t n, i;
+	int p;
+
+	for (p = HINT_HOSTS; p <= HINT_TIMELINE; p++) {
+		n = command_hints((enum hint_pane)p, true, false, h, 16);
+		for (i = 0; i < n; i++) {
+			assert_false(command_is_mutating(h[i].cmd));
+			assert_int_not_equal(h[i].cmd, WR_CMD_ARM);
+		}
+		assert_int_equal(h[n - 1].cmd, WR_CMD_QUIT);
+	}
+}
+
+static void
+armed_hint_says_disarm(void **state)
+{
+	struct key_hint h[16];
+	size_t n = command_hints(HINT_HOSTS, false, true, h, 16), i;
+
+	for (i = 0; i < n && h[i].cmd != WR_CMD_ARM; i++)
+		;
+	assert_true(i < n);
+	assert_string_equal(h[i].label, "disarm");
+	n = command_hints(HINT_HOSTS, false, false, h, 16);
+	for (i = 0; i < n && h[i].cmd != WR_CMD_ARM; i++)
+		;
+	assert_string_equal(h[i].label, "arm");
+}
+
 int
 main(void)
 {
@@ -103,6 +169,9 @@ main(void)
 		cmocka_unit_test(table_names_match_enum),
 		cmocka_unit_test(safety_lets_reads_through_always),
 		cmocka_unit_test(safety_refuses_mutations_with_the_reason),
+		cmocka_unit_test(hints_name_the_pane_keys_then_help_and_quit),
+		cmocka_unit_test(read_only_hints_offer_nothing_that_changes_production),
+		cmocka_unit_test(armed_hint_says_disarm),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
