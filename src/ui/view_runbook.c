@@ -138,9 +138,12 @@ runbook_draw(struct app *app, WINDOW *win, int h, int w, bool focused)
 			section_progress(r, row->idx, &sd, &st, &first);
 			if (first)
 				ago(now, first, when, sizeof(when));
-			snprintf(line, sizeof(line), "%s %s %s  %d/%d%s%s", sel ? ">" : " ",
-			    r->collapsed[row->idx] ? "+" : "-", sec->title[0] ? sec->title : "(untitled)",
-			    sd, st, first ? "  started " : "", first ? when : "");
+			snprintf(line, sizeof(line), "%s %s %s", sel ? ">" : " ",
+			    r->collapsed[row->idx] ? "+" : "-", sec->title[0] ? sec->title : "(untitled)");
+			/* A heading over sections only (the title) has no count. */
+			if (st > 0)
+				snprintf(line + strlen(line), sizeof(line) - strlen(line), "  %d/%d%s%s",
+				    sd, st, first ? "  started " : "", first ? when : "");
 			a = ui_attr(app, THEME_TITLE);
 		} else {
 			const struct runbook_step *stp = &r->rb.steps[row->idx];

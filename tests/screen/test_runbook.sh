@@ -155,8 +155,8 @@ assert_screen second <<'EOF'
  warroom │ no incident named │ T+00:02:05                                                       2026-01-01 00:02:05 UTC
 ┌─ HOSTS ──────────────────────────────────────────────────────────────┐┌─ ▶ RUNBOOK ──────────────────────────────────┐
 │  HOST        SERVICE CONN          TAG STATE HEALTH READY VERSION AGE││R: k8s-helm-rollback.md  1/10                 │
-│> api-1       api     not connected           -      -     -          ││> - Kubernetes and Helm rollback: checkout  0/│
-│  api-1       jobs    not connected           -      -     -          ││  - Decide  0/0                               │
+│> api-1       api     not connected           -      -     -          ││> - Kubernetes and Helm rollback: checkout    │
+│  api-1       jobs    not connected           -      -     -          ││  - Decide                                    │
 │  api-2       api     not connected           -      -     -          ││  - Look before you act  1/2                  │
 │  k8s-bastion api     not connected           -      -     -          ││  [x] Alert acknowledged                      │
 │                                                                      ││  [ ] Bad revision identified (history above, │

@@ -30,8 +30,8 @@ assert_screen unset <<'EOF'
  warroom │ no incident named │ T+00:00:00                                             2026-01-01 00:00:00 UTC
 ┌─ HOSTS ────────────────────────────────────────────────────────┐┌─ ▶ RUNBOOK ──────────────────────────────┐
 │  HOST        SERVICE CONN          TAG STATE HEALTH READY AGE  ││R: blue-green-cutover.md  2/15  (T sets T-│
-│> api-1       api     not connected           -      -          ││> - Blue/green cutover: api  0/0          │
-│  api-1       jobs    not connected           -      -          ││  - Hosts  0/0                            │
+│> api-1       api     not connected           -      -          ││> - Blue/green cutover: api               │
+│  api-1       jobs    not connected           -      -          ││  - Hosts                                 │
 │  api-2       api     not connected           -      -          ││  - Run of show  0/8                      │
 │  k8s-bastion api     not connected           -      -          ││  [ ] T-30m: Freeze merges to main; announ│
 │                                                                ││  [ ] $ T-15m: Deploy the release to green│
@@ -63,8 +63,8 @@ assert_screen refused <<'EOF'
  warroom │ no incident named │ T+00:00:00                                             2026-01-01 00:00:00 UTC
 ┌─ HOSTS ────────────────────────────────────────────────────────┐┌─ ▶ RUNBOOK ──────────────────────────────┐
 │  HOST        SERVICE CONN          TAG STATE HEALTH READY AGE  ││R: blue-green-cutover.md  2/15  (T sets T-│
-│> api-1       api     not connected           -      -          ││> - Blue/green cutover: api  0/0          │
-│  api-1       jobs    not connected           -      -          ││  - Hosts  0/0                            │
+│> api-1       api     not connected           -      -          ││> - Blue/green cutover: api               │
+│  api-1       jobs    not connected           -      -          ││  - Hosts                                 │
 │  api-2       api     not connected           -      -          ││  - Run of show  0/8                      │
 │  k8s-bastion api     not connected           -      -          ││  [ ] T-30m: Freeze merges to main; announ│
 │                                                                ││  [ ] $ T-15m: Deploy the release to green│
@@ -96,8 +96,8 @@ assert_screen prompt <<'EOF'
  warroom │ no incident named │ T+00:00:00                                             2026-01-01 00:00:00 UTC
 ┌─ HOSTS ────────────────────────────────────────────────────────┐┌─ ▶ RUNBOOK ──────────────────────────────┐
 │  HOST        SERVICE CONN          TAG STATE HEALTH READY AGE  ││R: blue-green-cutover.md  2/15  (T sets T-│
-│> api-1       api     not connected           -      -          ││> - Blue/green cutover: api  0/0          │
-│  api-1       jobs    not connected           -      -          ││  - Hosts  0/0                            │
+│> api-1       api     not connected           -      -          ││> - Blue/green cutover: api               │
+│  api-1       jobs    not connected           -      -          ││  - Hosts                                 │
 │  api-2       api     not connected           -      -          ││  - Run of show  0/8                      │
 │  k8s-bastion api     not connected           -      -          ││  [ ] T-30m: Freeze merges to main; announ│
 │                                                                ││  [ ] $ T-15m: Deploy the release to green│
@@ -129,8 +129,8 @@ assert_screen set <<'EOF'
  warroom │ no incident named │ T+00:00:00                                             2026-01-01 00:00:00 UTC
 ┌─ HOSTS ────────────────────────────────────────────────────────┐┌─ ▶ RUNBOOK ──────────────────────────────┐
 │  HOST        SERVICE CONN          TAG STATE HEALTH READY AGE  ││R: blue-green-cutover.md  2/15  T-0 00:20 │
-│> api-1       api     not connected           -      -          ││> - Blue/green cutover: api  0/0          │
-│  api-1       jobs    not connected           -      -          ││  - Hosts  0/0                            │
+│> api-1       api     not connected           -      -          ││> - Blue/green cutover: api               │
+│  api-1       jobs    not connected           -      -          ││  - Hosts                                 │
 │  api-2       api     not connected           -      -          ││  - Run of show  0/8                      │
 │  k8s-bastion api     not connected           -      -          ││  [ ] T-30m: Freeze merges t 23:50 10m ago│
 │                                                                ││  [ ] $ T-15m: Deploy the rele 00:05 in 5m│
@@ -162,8 +162,8 @@ assert_screen later <<'EOF'
  warroom │ no incident named │ T+00:10:00                                             2026-01-01 00:10:00 UTC
 ┌─ HOSTS ────────────────────────────────────────────────────────┐┌─ ▶ RUNBOOK ──────────────────────────────┐
 │  HOST        SERVICE CONN          TAG STATE HEALTH READY AGE  ││R: blue-green-cutover.md  2/15  T-0 00:20 │
-│> api-1       api     not connected           -      -          ││> - Blue/green cutover: api  0/0          │
-│  api-1       jobs    not connected           -      -          ││  - Hosts  0/0                            │
+│> api-1       api     not connected           -      -          ││> - Blue/green cutover: api               │
+│  api-1       jobs    not connected           -      -          ││  - Hosts                                 │
 │  api-2       api     not connected           -      -          ││  - Run of show  0/8                      │
 │  k8s-bastion api     not connected           -      -          ││  [ ] T-30m: Freeze merges t 23:50 20m ago│
 │                                                                ││  [ ] $ T-15m: Deploy the rel 00:05 5m ago│
@@ -195,7 +195,7 @@ assert_screen none <<'EOF'
  warroom │ no incident named │ T+00:10:00                                             2026-01-01 00:10:00 UTC
 ┌─ HOSTS ────────────────────────────────────────────────────────┐┌─ ▶ RUNBOOK ──────────────────────────────┐
 │  HOST        SERVICE CONN          TAG STATE HEALTH READY AGE  ││R: compose-rollback.md  1/15              │
-│> api-1       api     not connected           -      -          ││> - Compose rollback: api and jobs  0/0   │
+│> api-1       api     not connected           -      -          ││> - Compose rollback: api and jobs        │
 │  api-1       jobs    not connected           -      -          ││  - Before you start  1/3                 │
 │  api-2       api     not connected           -      -          ││  [x] Incident opened in warroom; the time│
 │  k8s-bastion api     not connected           -      -          ││  [ ] Incident commander named in the inci│
