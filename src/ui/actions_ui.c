@@ -83,6 +83,8 @@ on_action(struct action *a, void *arg)
 	if (action_state(a) == ACTION_CONFIRMING && app->confirming == NULL) {
 		app->confirming = a;
 		lineedit_clear(&app->confirm_text);
+		app_say(app, "nothing has changed on %s yet: the plan waits for your confirmation",
+		    h->name);
 	}
 	if (action_finished(a)) {
 		if (app->confirming == a)
@@ -403,33 +405,31 @@ kind_words(const struct plan *p, const char **title, const char **button, const 
 		*title = "ROLLBACK", *button = "[ Roll back ]", *verb = "roll back";
 }
 
-void
-actions_dialog_draw(struct app *app, int lines, int cols)
+/* ui_put into the dialog, or only the layout when win is NULL. */
+static void
+dput(WINDOW *win, int y, int x, int w, int attr, const char *text)
+{
+	if (win != NULL)
+		ui_put(win, y, x, w, attr, text);
+}
+
+/* The dialog's body from row 1 for a dialog h rows high (rows run out
+ * from the end first); returns the first row after it. win NULL: lays
+ * it out without drawing, to size the dialog. */
+static int
+dialog_body(struct app *app, WINDOW *win, int h, int w)
 {
 	struct action *a = app->confirming;
-	const struct plan *p;
-	const char *title, *button, *verb, *word, *c, *nl;
-	int h = lines - 6, w = cols - 8, y = 1, i, ok;
+	const struct plan *p = action_plan(a);
+	const char *c, *nl;
 	char line[WR_CMD_MAX + 64];
-	WINDOW *win;
+	int y = 1, i;
 
-	if (a == NULL || action_state(a) != ACTION_CONFIRMING)
-		return;
-	p = action_plan(a);
-	kind_words(p, &title, &button, &verb);
-	word = p->confirm[0] ? p->confirm : p->service;
-	if ((win = newwin(h, w, 3, 4)) == NULL)
-		return;
-	wbkgdset(win, ' ' | (chtype)ui_attr(app, THEME_HELP));
-	werase(win);
-	ui_border(app, win, THEME_BAD);
-	snprintf(line, sizeof(line), " CONFIRM %s (%s) ", title, p->action);
-	ui_put(win, 0, 2, w - 4, ui_attr(app, THEME_BAD) | A_REVERSE, line);
 	if (strcmp(p->action, "runbook.command") == 0)
 		snprintf(line, sizeof(line), "host %s   %s", p->host, p->origin);
 	else
 		snprintf(line, sizeof(line), "host %s   service %s", p->host, p->service);
-	ui_put(win, y++, 2, w - 4, ui_attr(app, THEME_TITLE), line);
+	dput(win, y++, 2, w - 4, ui_attr(app, THEME_TITLE), line);
 	line[0] = '\0';
 	if (strcmp(p->action, "compose.killswitch") == 0)
 		snprintf(line, sizeof(line), "%s  ->  %s in .env; %s is redeployed at %s", p->from,
@@ -440,24 +440,24 @@ actions_dialog_draw(struct app *app, int lines, int cols)
 	else if (strcmp(p->action, "compose.rollback") == 0)
 		snprintf(line, sizeof(line), "tag  %s  ->  %s", p->from, p->to);
 	if (line[0])
-		ui_put(win, y++, 2, w - 4, ui_attr(app, THEME_WARN), line);
+		dput(win, y++, 2, w - 4, ui_attr(app, THEME_WARN), line);
 	if (p->warning[0])
-		ui_put(win, y++, 2, w - 4, ui_attr(app, THEME_BAD) | A_BOLD, p->warning);
+		dput(win, y++, 2, w - 4, ui_attr(app, THEME_BAD) | A_BOLD, p->warning);
 	if (action_nchoices(a) > 0) {
 		/* Where the target came from, even when there is only one. */
-		ui_put(win, ++y, 2, w - 4, ui_attr(app, THEME_DIM), action_nchoices(a) > 1 ?
+		dput(win, ++y, 2, w - 4, ui_attr(app, THEME_DIM), action_nchoices(a) > 1 ?
 		    "roll back to (Up/Down picks another; the plan below follows):" :
 		    "roll back to:");
 		y++;
 		for (i = 0; i < action_nchoices(a) && y < h - 10; i++) {
 			snprintf(line, sizeof(line), "%s %s", i == action_choice(a) ? ">" : " ",
 			    action_choice_label(a, i));
-			ui_put(win, y++, 4, w - 6, i == action_choice(a) ? ui_attr(app, THEME_SELECTED) :
+			dput(win, y++, 4, w - 6, i == action_choice(a) ? ui_attr(app, THEME_SELECTED) :
 			    ui_attr(app, THEME_NORMAL), line);
 		}
 	}
 	y++;
-	ui_put(win, y++, 2, w - 4, ui_attr(app, THEME_DIM), "will run, in order, on the host:");
+	dput(win, y++, 2, w - 4, ui_attr(app, THEME_DIM), "will run, in order, on the host:");
 	for (i = 0; i < p->nsteps && y < h - 6; i++) {
 		char num[16];
 
@@ -468,26 +468,58 @@ actions_dialog_draw(struct app *app, int lines, int cols)
 				nl = c + strlen(c);
 			snprintf(line, sizeof(line), "%-2s %.*s", c == p->steps[i].cmd ? num : "",
 			    (int)(nl - c), c);
-			ui_put(win, y++, 4, w - 6, ui_attr(app, THEME_NORMAL), line);
+			dput(win, y++, 4, w - 6, ui_attr(app, THEME_NORMAL), line);
 		}
 	}
 	if (p->verify_cmd[0] && y < h - 5) {
 		snprintf(line, sizeof(line), "then verify: %s", p->verify_cmd);
-		ui_put(win, y++, 4, w - 6, ui_attr(app, THEME_DIM), line);
+		dput(win, y++, 4, w - 6, ui_attr(app, THEME_DIM), line);
 	}
 	if (p->export_url[0] && y < h - 5) {
 		snprintf(line, sizeof(line), "then GET %s must answer %s", p->export_url,
 		    strcmp(p->env_value, "off") == 0 ? "404 (export disabled)" : "again");
-		ui_put(win, y++, 4, w - 6, ui_attr(app, THEME_DIM), line);
+		dput(win, y++, 4, w - 6, ui_attr(app, THEME_DIM), line);
 	}
 	if (p->readyz_url[0] && y < h - 5) {
 		snprintf(line, sizeof(line), "then wait up to %d s for GET %s to answer OK",
 		    p->health_timeout_s, p->readyz_url);
-		ui_put(win, y++, 4, w - 6, ui_attr(app, THEME_DIM), line);
+		dput(win, y++, 4, w - 6, ui_attr(app, THEME_DIM), line);
 	}
 	if (strcmp(p->action, "runbook.command") == 0 && y < h - 5)
-		ui_put(win, y++, 4, w - 6, ui_attr(app, THEME_DIM),
+		dput(win, y++, 4, w - 6, ui_attr(app, THEME_DIM),
 		    "the exit status is the outcome; nothing is retried");
+	return y;
+}
+
+void
+actions_dialog_draw(struct app *app, int lines, int cols)
+{
+	struct action *a = app->confirming;
+	const struct plan *p;
+	const char *title, *button, *verb, *word;
+	int h = lines - 6, w = cols - 8, y, ok, full;
+	char line[WR_CMD_MAX + 64];
+	WINDOW *win;
+
+	if (a == NULL || action_state(a) != ACTION_CONFIRMING)
+		return;
+	p = action_plan(a);
+	kind_words(p, &title, &button, &verb);
+	word = p->confirm[0] ? p->confirm : p->service;
+	/* As high as its text, so the screen behind (the verdict, the hosts)
+	 * stays in view; the smallest height that still shows all of it. */
+	full = dialog_body(app, NULL, h, w);
+	for (y = full + 5 < h ? full + 5 : h; y < h && dialog_body(app, NULL, y, w) < full; y++)
+		;
+	h = y;
+	if ((win = newwin(h, w, 3, 4)) == NULL)
+		return;
+	wbkgdset(win, ' ' | (chtype)ui_attr(app, THEME_HELP));
+	werase(win);
+	ui_border(app, win, THEME_BAD);
+	snprintf(line, sizeof(line), " CONFIRM %s (%s) ", title, p->action);
+	ui_put(win, 0, 2, w - 4, ui_attr(app, THEME_BAD) | A_REVERSE, line);
+	dialog_body(app, win, h, w);
 	y = h - 4;
 	snprintf(line, sizeof(line), "type %s and press Enter to %s; Esc cancels", word, verb);
 	ui_put(win, y++, 2, w - 4, ui_attr(app, THEME_STATUS), line);

@@ -47,6 +47,10 @@ wait_for "type api and press Enter"
 assert_contains "$tmp/screen" "tag  v1.5.0-bad  ->  v1.4.1"
 assert_contains "$tmp/screen" "IMAGE_TAG='v1.4.1' docker compose --env-file .env -f docker-compose.yml pull 'api'"
 assert_contains "$tmp/screen" "IMAGE_TAG='v1.4.1' docker compose --env-file .env -f docker-compose.yml up -d 'api'"
+assert_contains "$tmp/screen" "nothing has changed on h1 yet"
+# As high as its plan: the LOGS pane below it stays in view.
+[ "$(grep -n '\[ Cancel \]' "$tmp/screen" | cut -d: -f1)" -lt 30 ] ||
+	fail "the dialog fills the screen: $(cat "$tmp/screen")"
 keys Enter
 wait_for "type api to confirm, or Esc to cancel"
 keys -l "ap"
