@@ -75,6 +75,53 @@ record_runbooks(struct app *app)
 	}
 }
 
+static int
+health_of(const cJSON *d, const char *key)
+{
+	const cJSON *v = cJSON_GetObjectItemCaseSensitive(d, key);
+
+	if (cJSON_IsString(v) && strcmp(v->valuestring, probe_health_name(PROBE_OK)) == 0)
+		return PROBE_OK;
+	if (cJSON_IsString(v) && strcmp(v->valuestring, probe_health_name(PROBE_FAIL)) == 0)
+		return PROBE_FAIL;
+	return PROBE_UNKNOWN;
+}
+
+/* A resumed incident starts from what its health.change records last
+ * said, so a restart records what changed meanwhile, not every row again. */
+static void
+seed_seen(struct app *app, const struct record_list *l)
+{
+	int rows = app_host_rows(app), row, k;
+	size_t i, h;
+
+	if (app->seen == NULL)
+		app->seen = xcalloc((size_t)rows + 1, sizeof(*app->seen));
+	for (i = 0; i < l->n; i++) {
+		const struct record *r = &l->v[i];
+		const cJSON *sv = cJSON_GetObjectItemCaseSensitive(r->data, "service");
+		const cJSON *tag = cJSON_GetObjectItemCaseSensitive(r->data, "tag");
+
+		if (strcmp(r->kind, "health.change") != 0 || r->host == NULL ||
+		    !cJSON_IsString(sv) || !cJSON_IsString(tag))
+			continue;
+		for (h = 0, row = 0; h < app->cfg.nhosts &&
+		    strcmp(app->cfg.hosts[h].name, r->host) != 0; h++)
+			row += app->cfg.hosts[h].nservices;
+		if (h == app->cfg.nhosts)
+			continue;
+		for (k = 0; k < app->cfg.hosts[h].nservices &&
+		    strcmp(app->cfg.hosts[h].services[k], sv->valuestring) != 0; k++)
+			;
+		if (k == app->cfg.hosts[h].nservices)
+			continue;
+		app->seen[row + k].have = true;
+		wr_strlcpy(app->seen[row + k].tag, tag->valuestring, sizeof(app->seen[0].tag));
+		app->seen[row + k].healthz = health_of(r->data, "healthz");
+		app->seen[row + k].readyz = health_of(r->data, "readyz");
+	}
+}
+
 int
 journal_open(struct app *app, struct wr_err *err)
 {
@@ -93,6 +140,7 @@ journal_open(struct app *app, struct wr_err *err)
 	if (journal_records(app, &list) == 0) {
 		for (i = 0; i < list.n; i++)
 			app_add_record(app, &list.v[i]);
+		seed_seen(app, &list);
 		record_list_free(&list);
 	}
 	timeline_set_observer(app->tl, on_record, app);

@@ -137,6 +137,8 @@ wait_for "re-read after reconnect: api runs" 5
 ok "a dropped connection ends UNKNOWN (never a guess), and the host is re-read when it returns"
 keys q
 wait_for "exit=0"
+firsts() { grep '"kind":"health.change"' "$journal" | grep -c '"first":true' || true; }
+nfirst=$(firsts)
 
 # kill -9 in the middle: on restart the action is UNKNOWN and only re-read.
 sleep 5                      # the dropped up -d above finishes on the host first
@@ -168,3 +170,8 @@ done
 keys q
 wait_for "exit=0"
 ok "kill -9 mid-action: UNKNOWN on restart, re-read, never re-run (up -d ran once)"
+
+# Resumed twice: a restart records what changed while the console was
+# away, not every row's first reading again.
+[ "$(firsts)" = "$nfirst" ] || fail "a resume recorded first readings again: $(firsts) vs $nfirst"
+ok "a resumed incident records only what changed meanwhile"
