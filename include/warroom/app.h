@@ -127,6 +127,7 @@ struct app {
 		char tag[128];
 		int healthz, readyz;     /* enum probe_health */
 	} *seen;
+	char (*verdicts)[24];            /* per host: the verdict the timeline last recorded */
 	struct redactor red;             /* every secret loaded, for redaction */
 	struct timeline_entry *entries;  /* what the TIMELINE pane shows */
 	size_t nentries, capentries;

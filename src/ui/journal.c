@@ -87,8 +87,9 @@ health_of(const cJSON *d, const char *key)
 	return PROBE_UNKNOWN;
 }
 
-/* A resumed incident starts from what its health.change records last
- * said, so a restart records what changed meanwhile, not every row again. */
+/* A resumed incident starts from what its health.change and
+ * verdict.change records last said, so a restart records what changed
+ * meanwhile, not every row and verdict again. */
 static void
 seed_seen(struct app *app, const struct record_list *l)
 {
@@ -97,18 +98,25 @@ seed_seen(struct app *app, const struct record_list *l)
 
 	if (app->seen == NULL)
 		app->seen = xcalloc((size_t)rows + 1, sizeof(*app->seen));
+	if (app->verdicts == NULL)
+		app->verdicts = xcalloc(app->cfg.nhosts + 1, sizeof(*app->verdicts));
 	for (i = 0; i < l->n; i++) {
 		const struct record *r = &l->v[i];
 		const cJSON *sv = cJSON_GetObjectItemCaseSensitive(r->data, "service");
 		const cJSON *tag = cJSON_GetObjectItemCaseSensitive(r->data, "tag");
+		const cJSON *verdict = cJSON_GetObjectItemCaseSensitive(r->data, "verdict");
 
-		if (strcmp(r->kind, "health.change") != 0 || r->host == NULL ||
-		    !cJSON_IsString(sv) || !cJSON_IsString(tag))
+		if (r->host == NULL)
 			continue;
 		for (h = 0, row = 0; h < app->cfg.nhosts &&
 		    strcmp(app->cfg.hosts[h].name, r->host) != 0; h++)
 			row += app->cfg.hosts[h].nservices;
 		if (h == app->cfg.nhosts)
+			continue;
+		if (strcmp(r->kind, "verdict.change") == 0 && cJSON_IsString(verdict))
+			wr_strlcpy(app->verdicts[h], verdict->valuestring, sizeof(app->verdicts[0]));
+		if (strcmp(r->kind, "health.change") != 0 || !cJSON_IsString(sv) ||
+		    !cJSON_IsString(tag))
 			continue;
 		for (k = 0; k < app->cfg.hosts[h].nservices &&
 		    strcmp(app->cfg.hosts[h].services[k], sv->valuestring) != 0; k++)

@@ -4,7 +4,8 @@
 # the status page goes to investigating; the rollback is confirmed and
 # verified; health comes back and the verdict returns to OK; the status
 # page is resolved; the post-mortem export holds every step in order, and
-# counts a step ticked in the runbook file as done.
+# counts a step ticked in the runbook file as done; resumed, the incident
+# does not record again a verdict it already holds.
 . "${top_srcdir:-$(dirname "$0")/../..}/tests/lib/tmux.sh"
 [ -x /usr/sbin/sshd ] || skip "openssh-server is not installed"
 fleet_up --demo
@@ -62,3 +63,19 @@ grep -q 'Incident opened in warroom.*(not ticked during the incident)' "$pm" &&
 grep -q -- '- Checklist: 1 of 15 steps done' "$pm" ||
 	{ grep -- '- Checklist' "$pm"; fail "the summary does not count the step ticked in the file"; }
 ok "a step ticked in the runbook file counts as done in the post-mortem"
+
+# Resumed: every host's verdict is computed again, and none that the
+# timeline already holds is recorded twice.
+journal=$(ls "$fl"/timeline/*.jsonl)
+start 200 50 "$WARROOM -c $tmp/c.conf --incident 'demo: api 5xx after deploy'"
+wait_for "incident.resume"
+wait_re "^│api-1 +OK" 20
+wait_re "^│k8s-bastion +ROLLBACK IMMEDIATELY" 20
+sleep 2
+keys q
+wait_for "exit=0"
+grep '"kind":"verdict.change"' "$journal" |
+	sed 's/.*"host":"\([^"]*\)".*"verdict":"\([^"]*\)".*/\1 \2/' > "$tmp/verdicts"
+awk '$1 in last && last[$1] == $2 { bad = 1 } { last[$1] = $2 } END { exit bad }' "$tmp/verdicts" ||
+	fail "a verdict recorded twice in a row for one host: $(cat "$tmp/verdicts")"
+ok "a resumed incident does not record the verdicts it already holds"
