@@ -149,6 +149,7 @@ struct app {
 	int running_actions;             /* actions not yet ended */
 
 	bool help_visible;
+	bool zoomed;                     /* the focused pane fills the body (z) */
 	int help_scroll;                 /* first line shown when help is long */
 	bool prompt_active;              /* the footer prompt is open */
 	enum { PROMPT_NOTE, PROMPT_TRUST, PROMPT_FILTER, PROMPT_ARM, PROMPT_STATUS, PROMPT_TZERO,

@@ -50,6 +50,7 @@
 	X(NOTE,        "n",      NULL,    0, "add a note to the incident timeline")  \
 	X(EXPORT,      "e",      NULL,    0, "export the timeline as a post-mortem draft") \
 	X(REFRESH,     "C-r",    NULL,    0, "poll every host now (tags, state, health)") \
+	X(ZOOM,        "z",      NULL,    0, "show the focused pane alone on the whole screen (z again: every pane)") \
 	X(REDRAW,      "C-l",    NULL,    0, "redraw the whole screen")              \
 	X(HELP,        "?",      NULL,    0, "show or hide this help")               \
 	X(QUIT,        "q",      NULL,    0, "quit (asks first while an action runs)")
@@ -89,8 +90,9 @@ struct key_hint {
 
 /* The footer's hints for a pane, most useful first: the pane's own keys,
  * then Tab, help and quit. Read-only leaves out every command that changes
- * production and arming; armed names A "disarm". Returns the count (≤ cap). */
-size_t command_hints(enum hint_pane pane, bool read_only, bool armed,
+ * production and arming; armed names A "disarm", zoomed z "all panes".
+ * Returns the count (≤ cap). */
+size_t command_hints(enum hint_pane pane, bool read_only, bool armed, bool zoomed,
     struct key_hint *out, size_t cap);
 
 #endif

@@ -25,8 +25,10 @@ struct layout {
 	struct rect pane[PANE_COUNT];
 };
 
-/* Split a cols x lines screen into header, five panes and footer. */
-void layout_compute(struct layout *lo, int cols, int lines);
+/* Split a cols x lines screen into header, five panes and footer; zoom a
+ * pane_id: that pane fills the body and the others are empty (h = w = 0),
+ * -1: all five. */
+void layout_compute(struct layout *lo, int cols, int lines, int zoom);
 
 /* A panel: draw() renders app state into the pane's inner area and never
  * changes it; key() handles a command when the pane has focus. */
@@ -71,7 +73,8 @@ struct screen {
 	bool utf8;                       /* box drawing with Unicode lines */
 	int cols, lines;
 	struct layout lo;
-	WINDOW *header, *footer, *pane[PANE_COUNT];
+	int zoom;                        /* the pane lo was computed to zoom, or -1 */
+	WINDOW *header, *footer, *pane[PANE_COUNT];  /* pane[i] NULL: not shown */
 	int attr[THEME_ROLE_COUNT];
 };
 

@@ -71,22 +71,23 @@ command_for_key(const char *keyname)
 }
 
 /* The keys an engineer reaches for in each pane; the rest are in help. */
-#define HINTS_PER_PANE 7
+#define HINTS_PER_PANE 8
 
 static const struct key_hint pane_hints[][HINTS_PER_PANE] = {
 	[HINT_HOSTS] = { { WR_CMD_OPEN, "logs" }, { WR_CMD_ROLLBACK, "roll back" },
 		{ WR_CMD_KILLSWITCH, "kill switch" }, { WR_CMD_ARM, "arm" },
-		{ WR_CMD_SORT, "order" }, { WR_CMD_REFRESH, "poll now" } },
+		{ WR_CMD_SORT, "order" }, { WR_CMD_REFRESH, "poll now" }, { WR_CMD_ZOOM, "zoom" } },
 	[HINT_METRICS] = { { WR_CMD_REFRESH, "poll now" }, { WR_CMD_ARM, "arm" },
-		{ WR_CMD_STATUS_POST, "status page" } },
-	[HINT_LOGS] = { { WR_CMD_FILTER, "filter" }, { WR_CMD_SEARCH_PREV, "prev match" },
+		{ WR_CMD_STATUS_POST, "status page" }, { WR_CMD_ZOOM, "zoom" } },
+	[HINT_LOGS] = { { WR_CMD_FILTER, "filter" }, { WR_CMD_ZOOM, "zoom" },
+		{ WR_CMD_SEARCH_PREV, "prev match" },
 		{ WR_CMD_FOLLOW, "follow/pause" }, { WR_CMD_WRAP, "wrap" },
 		{ WR_CMD_TIMES, "times" } },
 	[HINT_RUNBOOK] = { { WR_CMD_TICK, "tick" }, { WR_CMD_RUN_STEP, "run step" },
-		{ WR_CMD_ARM, "arm" }, { WR_CMD_NEXT_OPEN, "next open" },
+		{ WR_CMD_ARM, "arm" }, { WR_CMD_ZOOM, "zoom" }, { WR_CMD_NEXT_OPEN, "next open" },
 		{ WR_CMD_OPEN, "fold" }, { WR_CMD_NOTE, "note" } },
-	[HINT_TIMELINE] = { { WR_CMD_NOTE, "note" }, { WR_CMD_EXPORT, "export" },
-		{ WR_CMD_STATUS_POST, "status page" } },
+	[HINT_TIMELINE] = { { WR_CMD_NOTE, "note" }, { WR_CMD_ZOOM, "zoom" },
+		{ WR_CMD_EXPORT, "export" }, { WR_CMD_STATUS_POST, "status page" } },
 };
 
 static const struct key_hint tail_hints[] = {
@@ -94,8 +95,8 @@ static const struct key_hint tail_hints[] = {
 };
 
 size_t
-command_hints(enum hint_pane pane, bool read_only, bool armed, struct key_hint *out,
-    size_t cap)
+command_hints(enum hint_pane pane, bool read_only, bool armed, bool zoomed,
+    struct key_hint *out, size_t cap)
 {
 	size_t i, n = 0;
 
@@ -108,6 +109,8 @@ command_hints(enum hint_pane pane, bool read_only, bool armed, struct key_hint *
 			continue;
 		if (h.cmd == WR_CMD_ARM && armed)
 			h.label = "disarm";
+		if (h.cmd == WR_CMD_ZOOM && zoomed)
+			h.label = "all panes";
 		out[n++] = h;
 	}
 	for (i = 0; i < sizeof(tail_hints) / sizeof(tail_hints[0]) && n < cap; i++)

@@ -13,8 +13,12 @@
 static int
 page_size(const struct app *app)
 {
-	const struct rect *r = &app->screen->lo.pane[app->focus];
+	struct layout lo;
+	const struct rect *r = &lo.pane[app->focus];
 
+	/* The layout the next frame draws (a zoom follows the focus). */
+	layout_compute(&lo, app->screen->cols, app->screen->lines,
+	    app->zoomed ? (int)app->focus : -1);
 	return r->h > 4 ? r->h - 3 : 1;
 }
 
@@ -64,6 +68,7 @@ command_run(struct app *app, enum wr_command cmd)
 		break;
 	case WR_CMD_HELP:
 		app->help_visible = !app->help_visible;
+		app->help_scroll = 0;            /* opened again: from the top */
 		break;
 	case WR_CMD_QUIT:
 		/* A chat message cut off here would be UNKNOWN at the next
@@ -189,6 +194,10 @@ command_run(struct app *app, enum wr_command cmd)
 	}
 	case WR_CMD_REDRAW:
 		app->full_redraw = true;
+		break;
+	case WR_CMD_ZOOM:
+		/* The focused pane alone; Tab and 1-5 then switch which one. */
+		app->zoomed = !app->zoomed;
 		break;
 	default:
 		view_for_pane(app->focus)->key(app, cmd, page_size(app));

@@ -1,7 +1,8 @@
 /*
  * layout.c — where the panes go. The left column (three fifths) holds
- * HOSTS, METRICS and LOGS; the right holds RUNBOOK over TIMELINE. Pure
- * arithmetic on the terminal size so every size gives the same answer.
+ * HOSTS, METRICS and LOGS; the right holds RUNBOOK over TIMELINE; a zoomed
+ * pane has the body to itself. Pure arithmetic on the terminal size so
+ * every size gives the same answer.
  */
 #include "warroom/ui.h"
 
@@ -14,7 +15,7 @@ rect(int y, int x, int h, int w)
 }
 
 void
-layout_compute(struct layout *lo, int cols, int lines)
+layout_compute(struct layout *lo, int cols, int lines, int zoom)
 {
 	int body, left, right, hosts, metrics, runbook;
 
@@ -35,4 +36,8 @@ layout_compute(struct layout *lo, int cols, int lines)
 	lo->pane[PANE_LOGS] = rect(1 + hosts + metrics, 0, body - hosts - metrics, left);
 	lo->pane[PANE_RUNBOOK] = rect(1, left, runbook, right);
 	lo->pane[PANE_TIMELINE] = rect(1 + runbook, left, body - runbook, right);
+	if (zoom >= 0 && zoom < PANE_COUNT) {
+		memset(lo->pane, 0, sizeof(lo->pane));
+		lo->pane[zoom] = rect(1, 0, body, cols);
+	}
 }

@@ -51,10 +51,11 @@ free_windows(struct screen *scr)
 	memset(scr->pane, 0, sizeof(scr->pane));
 }
 
+/* newwin(0, 0) would be the whole screen: an empty rect has no window. */
 static WINDOW *
 win_for(struct rect r)
 {
-	return newwin(r.h, r.w, r.y, r.x);
+	return r.h > 0 && r.w > 0 ? newwin(r.h, r.w, r.y, r.x) : NULL;
 }
 
 static void
@@ -63,7 +64,7 @@ make_windows(struct screen *scr)
 	int i;
 
 	free_windows(scr);
-	layout_compute(&scr->lo, scr->cols, scr->lines);
+	layout_compute(&scr->lo, scr->cols, scr->lines, scr->zoom);
 	if (scr->lo.too_small)
 		return;
 	scr->header = win_for(scr->lo.header);
@@ -79,6 +80,7 @@ screen_open(struct app *app, bool test, int cols, int lines, struct wr_err *err)
 	const char *nc = getenv("NO_COLOR");
 
 	scr->test = test;
+	scr->zoom = -1;
 	if (test) {
 		scr->out = fopen("/dev/null", "w");
 		if (scr->out == NULL) {
@@ -158,10 +160,15 @@ draw_pane(struct app *app, enum pane_id id)
 	char title[64];
 	int h, wd;
 
+	if (w == NULL)
+		return;
 	getmaxyx(w, h, wd);
 	werase(w);
 	ui_border(app, w, role_border[focused]);
-	if (focused)
+	if (focused && scr->zoom >= 0)
+		snprintf(title, sizeof(title), " %s %s (zoomed: z shows every pane) ",
+		    scr->utf8 ? "▶" : ">", v->name);
+	else if (focused)
 		snprintf(title, sizeof(title), " %s %s ", scr->utf8 ? "▶" : ">", v->name);
 	else
 		snprintf(title, sizeof(title), " %s ", v->name);
@@ -246,7 +253,7 @@ draw_hints(struct app *app, WINDOW *w, int cols, int a, int k)
 {
 	struct key_hint h[16];
 	size_t n = command_hints((enum hint_pane)app->focus, app->safety.read_only,
-	    app_armed(app), h, WR_ARRAY_LEN(h)), i, tail = 3, keep;
+	    app_armed(app), app->zoomed, h, WR_ARRAY_LEN(h)), i, tail = 3, keep;
 	int total = 0, x = 1;
 
 	for (i = 0; i < n; i++)
@@ -366,6 +373,10 @@ screen_draw(struct app *app)
 	if (app->full_redraw) {
 		clearok(curscr, TRUE);
 		app->full_redraw = false;
+	}
+	if ((app->zoomed ? (int)app->focus : -1) != scr->zoom) {
+		scr->zoom = app->zoomed ? (int)app->focus : -1;
+		make_windows(scr);
 	}
 	if (scr->lo.too_small) {
 		draw_too_small(app);

@@ -13,7 +13,7 @@ x
 :save-screen ignored
 q
 :save-screen closed
-:resize 100x40
+:resize 100x52
 ?
 :save-screen help-big
 <Esc>
@@ -133,44 +133,56 @@ EOF
 
 assert_screen help-big <<'EOF'
  warroom │ no incident named │ T+00:00:00                                   2026-01-01 00:00:00 UTC
-┌─ ▶ ┌─ HELP: keys ───────────────────────────────────────────────────────────────────────────┐────┐
-│  HO│ 3        focus the LOGS pane                                                           │    │
-│> ap│ 4        focus the RUNBOOK pane                                                        │    │
-│  ap│ 5        focus the TIMELINE pane                                                       │    │
-│  ap│ Up, k    move the selection up                                                         │    │
-│  k8│ Down, j  move the selection down                                                       │    │
+┌─ ▶ HOSTS ────────────────────────────────────────────────┐┌─ RUNBOOK ────────────────────────────┐
+│  HOST        SERVICE CONN          TAG STATE HEALTH READY││ no runbook loaded                    │
+│> api-1       api     not connected           -      -    ││ open one with -r FILE                │
+│  ap┌─ HELP: keys ───────────────────────────────────────────────────────────────────────────┐    │
+│  ap│ Tab      move focus to the next pane                                                   │    │
+│  k8│ S-Tab    move focus to the previous pane                                               │    │
+│    │ 1        focus the HOSTS pane                                                          │    │
+│    │ 2        focus the METRICS pane                                                        │    │
+│    │ 3        focus the LOGS pane                                                           │    │
+│    │ 4        focus the RUNBOOK pane                                                        │    │
+│    │ 5        focus the TIMELINE pane                                                       │    │
+│    │ Up, k    move the selection up                                                         │    │
+│    │ Down, j  move the selection down                                                       │    │
 │    │ PgUp     move the selection a page up                                                  │    │
 │    │ PgDn     move the selection a page down                                                │    │
 │    │ Home, g  move to the first line                                                        │    │
 │    │ End, G   move to the last line                                                         │    │
 │    │ Space    tick or untick the runbook step (RUNBOOK)                                     │    │
 │    │ Enter    HOSTS: tail that service in LOGS; RUNBOOK: open or fold                       │    │
-│    │ +        HOSTS: tail that service too (LOGS merges by time)                            │    │
-│    │ [        jump to the previous unticked step                                            │    │
-└────│ ]        jump to the next unticked step                                                │    │
-┌─ ME│ R        switch to the next runbook                                                    │    │
-│ api│ T        set the run-of-show's T-0 (now, +30m, or HH:MM UTC)                           │    │
+└────│ +        HOSTS: tail that service too (LOGS merges by time)                            │    │
+┌─ ME│ [        jump to the previous unticked step                                            │    │
+│ api│ ]        jump to the next unticked step                                                │    │
+│    │ R        switch to the next runbook                                                    │    │
+│    │ T        set the run-of-show's T-0 (now, +30m, or HH:MM UTC)                           │    │
 │    │ A        arm the console for changes (typed; A again disarms)                          │    │
 │    │ r        roll the selected service back (HOSTS) (changes production)                   │    │
 │    │ X        kill switch: EXPORT_MODE=off on the host (X again: undo) (changes production) │    │
 │    │ M        migration downgrade (alembic -1) of the selected service (changes production) │    │
-│    │ x        RUNBOOK: run the step's commands on the HOSTS host (changes production)       │────┘
-│    │ S        post to the status page (type the status) (changes production)                │────┐
-└────│ K        trust the selected host's unknown key (HOSTS)                                 │    │
-┌─ LO│ o        HOSTS: order rows by host, worst health, or worst verdict                     │    │
-│ no │ /        filter LOGS with a regex (empty clears it)                                    │    │
-│    │ N        previous match in LOGS (n: next, with a filter)                               │    │
+│    │ x        RUNBOOK: run the step's commands on the HOSTS host (changes production)       │    │
+│    │ S        post to the status page (type the status) (changes production)                │────┘
+│    │ K        trust the selected host's unknown key (HOSTS)                                 │────┐
+└────│ o        HOSTS: order rows by host, worst health, or worst verdict                     │    │
+┌─ LO│ /        filter LOGS with a regex (empty clears it)                                    │    │
+│ no │ N        previous match in LOGS (n: next, with a filter)                               │    │
 │    │ f        LOGS: follow new lines, or pause in place                                     │    │
 │    │ w        LOGS: wrap long lines                                                         │    │
 │    │ t        LOGS: show or hide the lines' timestamps                                      │    │
 │    │ n        add a note to the incident timeline                                           │    │
 │    │ e        export the timeline as a post-mortem draft                                    │    │
 │    │ C-r      poll every host now (tags, state, health)                                     │    │
+│    │ z        show the focused pane alone on the whole screen (z again: every pane)         │    │
 │    │ C-l      redraw the whole screen                                                       │    │
 │    │ ?        show or hide this help                                                        │    │
 │    │ q        quit (asks first while an action runs)                                        │    │
-│    │ ? or Esc closes this help; Up/Down/PgUp/PgDn scroll it                                 │    │
-└────└────────────────────────────────────────────────────────────────────────────────────────┘────┘
+│    │                                                                                        │    │
+│    │ ? or Esc closes this help                                                              │    │
+│    └────────────────────────────────────────────────────────────────────────────────────────┘    │
+│                                                          ││                                      │
+│                                                          ││                                      │
+└──────────────────────────────────────────────────────────┘└──────────────────────────────────────┘
  Enter logs  r roll back  X kill switch  A arm  o order  C-r poll now  Tab pane  ? help  q quit
 EOF
 
@@ -190,9 +202,17 @@ assert_screen toggled <<'EOF'
 │                                                          ││                                      │
 │                                                          ││                                      │
 │                                                          ││                                      │
+│                                                          ││                                      │
+│                                                          ││                                      │
+│                                                          ││                                      │
+│                                                          ││                                      │
+│                                                          ││                                      │
 └──────────────────────────────────────────────────────────┘│                                      │
 ┌─ METRICS ────────────────────────────────────────────────┐│                                      │
 │ api-1: no metrics_url in the config                      ││                                      │
+│                                                          ││                                      │
+│                                                          ││                                      │
+│                                                          ││                                      │
 │                                                          ││                                      │
 │                                                          ││                                      │
 │                                                          ││                                      │
@@ -213,13 +233,19 @@ assert_screen toggled <<'EOF'
 │                                                          ││                                      │
 │                                                          ││                                      │
 │                                                          ││                                      │
+│                                                          ││                                      │
+│                                                          ││                                      │
+│                                                          ││                                      │
+│                                                          ││                                      │
 └──────────────────────────────────────────────────────────┘└──────────────────────────────────────┘
  Enter logs  r roll back  X kill switch  A arm  o order  C-r poll now  Tab pane  ? help  q quit
 EOF
 
 # Every key the table binds is listed (the table's own list, via keydoc).
-"$top_builddir/src/tools/keydoc" | sed -n 's/^\.B \([^ ]*\).*/\1/p' | while read -r key; do
+"$top_builddir/src/tools/keydoc" | sed -n 's/^\.B \([^ ]*\).*/\1/p' > "$tmp/keys"
+[ -s "$tmp/keys" ] || fail "keydoc listed no keys"
+while read -r key; do
 	grep -qF -- " $key " "$tmp/help-big" || grep -qF -- " $key," "$tmp/help-big" ||
 		grep -qF -- ", $key " "$tmp/help-big" || fail "help does not list $key"
-done
+done < "$tmp/keys"
 ok "help lists every key"

@@ -39,7 +39,7 @@ assert_screen down2 <<'EOF'
 │                                              ││                              │
 │                                              ││                              │
 └──────────────────────────────────────────────┘└──────────────────────────────┘
- Enter logs  o order  C-r poll now  Tab pane  ? help  q quit
+ Enter logs  o order  C-r poll now  z zoom  Tab pane  ? help  q quit
 EOF
 
 assert_screen end <<'EOF'
@@ -66,32 +66,32 @@ assert_screen end <<'EOF'
 │                                              ││                              │
 │                                              ││                              │
 └──────────────────────────────────────────────┘└──────────────────────────────┘
- Enter logs  o order  C-r poll now  Tab pane  ? help  q quit
+ Enter logs  o order  C-r poll now  z zoom  Tab pane  ? help  q quit
 EOF
 
 assert_screen unbound <<'EOF'
  warroom │ no incident named │ T+00:00:00   READ-ONLY   2026-01-01 00:00:00 UTC
-┌─ ▶ HOSTS ────────────────────────────────────┐┌─ RUNBOOK ────────────────────┐
-│  HOST        SERVICE CONN          TAG HEALTH││ no runbook loaded            │
-│> api-1       api     not connected     -     ││ open one with -r FILE        │
-│  api-1       jobs    not connected     -     ││                              │
-│  api-2       api     not connected     -     ││                              │
-│  k8s-bastion api     not connected     -     ││                              │
-│                                              ││                              │
-└──────────────────────────────────────────────┘│                              │
-┌─ METRICS ────────────────────────────────────┐│                              │
-│ api-1: no metrics_url in the config          ││                              │
-│                                              ││                              │
-│                                              ││                              │
-└──────────────────────────────────────────────┘└──────────────────────────────┘
-┌─ LOGS ───────────────────────────────────────┐┌─ TIMELINE ───────────────────┐
-│ no log stream open                           ││ no incident journal open     │
-│                                              ││ (none in screen tests)       │
-│                                              ││                              │
-│                                              ││                              │
-│                                              ││                              │
-│                                              ││                              │
-│                                              ││                              │
-└──────────────────────────────────────────────┘└──────────────────────────────┘
- z is not bound to anything; ? shows every key
+┌─ ▶ HOSTS (zoomed: z shows every pane) ───────────────────────────────────────┐
+│  HOST        SERVICE CONN          TAG STATE HEALTH READY VERSION RST AGE    │
+│> api-1       api     not connected           -      -     -                  │
+│  api-1       jobs    not connected           -      -     -                  │
+│  api-2       api     not connected           -      -     -                  │
+│  k8s-bastion api     not connected           -      -     -                  │
+│                                                                              │
+│                                                                              │
+│                                                                              │
+│                                                                              │
+│                                                                              │
+│                                                                              │
+│                                                                              │
+│                                                                              │
+│                                                                              │
+│                                                                              │
+│                                                                              │
+│                                                                              │
+│                                                                              │
+│                                                                              │
+│                                                                              │
+└──────────────────────────────────────────────────────────────────────────────┘
+ Enter logs  o order  C-r poll now  z all panes  Tab pane  ? help  q quit
 EOF

@@ -65,7 +65,7 @@ assert_screen logs <<'EOF'
 │                                              ││                              │
 │                                              ││                              │
 └──────────────────────────────────────────────┘└──────────────────────────────┘
- / filter  N prev match  f follow/pause  w wrap  Tab pane  ? help  q quit
+ / filter  z zoom  N prev match  f follow/pause  Tab pane  ? help  q quit
 EOF
 
 assert_screen runbook <<'EOF'
@@ -92,7 +92,7 @@ assert_screen runbook <<'EOF'
 │                                              ││                              │
 │                                              ││                              │
 └──────────────────────────────────────────────┘└──────────────────────────────┘
- Space tick  x run step  A arm  ] next open  Tab pane  ? help  q quit
+ Space tick  x run step  A arm  z zoom  ] next open  Tab pane  ? help  q quit
 EOF
 
 assert_screen later <<'EOF'
@@ -119,5 +119,5 @@ assert_screen later <<'EOF'
 │                                              ││                              │
 │                                              ││                              │
 └──────────────────────────────────────────────┘└──────────────────────────────┘
- Space tick  x run step  A arm  ] next open  Tab pane  ? help  q quit
+ Space tick  x run step  A arm  z zoom  ] next open  Tab pane  ? help  q quit
 EOF

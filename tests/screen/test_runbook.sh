@@ -78,7 +78,7 @@ assert_screen ticked <<'EOF'
 │                                              ││                              │
 │                                              ││                              │
 └──────────────────────────────────────────────┘└──────────────────────────────┘
- Space tick  x run step  A arm  ] next open  Tab pane  ? help  q quit
+ Space tick  x run step  A arm  z zoom  ] next open  Tab pane  ? help  q quit
 EOF
 
 assert_screen folded <<'EOF'
@@ -105,7 +105,7 @@ assert_screen folded <<'EOF'
 │                                              ││                              │
 │                                              ││                              │
 └──────────────────────────────────────────────┘└──────────────────────────────┘
- Space tick  x run step  A arm  ] next open  Tab pane  ? help  q quit
+ Space tick  x run step  A arm  z zoom  ] next open  Tab pane  ? help  q quit
 EOF
 
 assert_screen detail <<'EOF'
@@ -148,7 +148,7 @@ assert_screen detail <<'EOF'
 │   │ Highlighted: placeholders to fill in. Esc or Enter closes.                                                   │   │
 │   └──────────────────────────────────────────────────────────────────────────────────────────────────────────────┘   │
 └──────────────────────────────────────────────────────────────────────┘└──────────────────────────────────────────────┘
- Space tick  x run step  A arm  ] next open  Enter fold  n note  Tab pane  ? help  q quit
+ Space tick  x run step  A arm  z zoom  ] next open  Enter fold  n note  Tab pane  ? help  q quit
 EOF
 
 assert_screen second <<'EOF'
@@ -191,5 +191,5 @@ assert_screen second <<'EOF'
 │                                                                      ││                                              │
 │                                                                      ││                                              │
 └──────────────────────────────────────────────────────────────────────┘└──────────────────────────────────────────────┘
- Space tick  x run step  A arm  ] next open  Enter fold  n note  Tab pane  ? help  q quit
+ Space tick  x run step  A arm  z zoom  ] next open  Enter fold  n note  Tab pane  ? help  q quit
 EOF

@@ -56,7 +56,7 @@ assert_screen unset <<'EOF'
 │                                                                ││                                          │
 │                                                                ││                                          │
 └────────────────────────────────────────────────────────────────┘└──────────────────────────────────────────┘
- Space tick  x run step  A arm  ] next open  Enter fold  n note  Tab pane  ? help  q quit
+ Space tick  x run step  A arm  z zoom  ] next open  Enter fold  n note  Tab pane  ? help  q quit
 EOF
 
 assert_screen refused <<'EOF'
@@ -188,7 +188,7 @@ assert_screen later <<'EOF'
 │                                                                ││                                          │
 │                                                                ││                                          │
 └────────────────────────────────────────────────────────────────┘└──────────────────────────────────────────┘
- Space tick  x run step  A arm  ] next open  Enter fold  n note  Tab pane  ? help  q quit
+ Space tick  x run step  A arm  z zoom  ] next open  Enter fold  n note  Tab pane  ? help  q quit
 EOF
 
 assert_screen none <<'EOF'

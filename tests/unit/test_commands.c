@@ -108,7 +108,7 @@ static void
 hints_name_the_pane_keys_then_help_and_quit(void **state)
 {
 	struct key_hint h[16];
-	size_t n = command_hints(HINT_HOSTS, false, false, h, 16);
+	size_t n = command_hints(HINT_HOSTS, false, false, false, h, 16);
 
 	assert_true(n >= 5);
 	assert_int_equal(h[0].cmd, WR_CMD_OPEN);
@@ -116,14 +116,14 @@ hints_name_the_pane_keys_then_help_and_quit(void **state)
 	assert_true(has_hint(h, n, WR_CMD_KILLSWITCH));
 	assert_int_equal(h[n - 2].cmd, WR_CMD_HELP);
 	assert_int_equal(h[n - 1].cmd, WR_CMD_QUIT);
-	n = command_hints(HINT_LOGS, false, false, h, 16);
+	n = command_hints(HINT_LOGS, false, false, false, h, 16);
 	assert_int_equal(h[0].cmd, WR_CMD_FILTER);
 	assert_false(has_hint(h, n, WR_CMD_ROLLBACK));
 	/* A pane out of range gets HOSTS' hints, not a read past the table. */
-	n = command_hints((enum hint_pane)99, false, false, h, 16);
+	n = command_hints((enum hint_pane)99, false, false, false, h, 16);
 	assert_int_equal(h[0].cmd, WR_CMD_OPEN);
 	/* The cap holds. */
-	assert_int_equal(command_hints(HINT_HOSTS, false, false, h, 2), 2);
+	assert_int_equal(command_hints(HINT_HOSTS, false, false, false, h, 2), 2);
 }
 
 static void
@@ -134,7 +134,7 @@ read_only_hints_offer_nothing_that_changes_production(void **state)
 	int p;
 
 	for (p = HINT_HOSTS; p <= HINT_TIMELINE; p++) {
-		n = command_hints((enum hint_pane)p, true, false, h, 16);
+		n = command_hints((enum hint_pane)p, true, false, false, h, 16);
 		for (i = 0; i < n; i++) {
 			assert_false(command_is_mutating(h[i].cmd));
 			assert_int_not_equal(h[i].cmd, WR_CMD_ARM);
@@ -144,19 +144,24 @@ read_only_hints_offer_nothing_that_changes_production(void **state)
 }
 
 static void
-armed_hint_says_disarm(void **state)
+armed_and_zoomed_hints_say_how_back(void **state)
 {
 	struct key_hint h[16];
-	size_t n = command_hints(HINT_HOSTS, false, true, h, 16), i;
+	size_t n = command_hints(HINT_HOSTS, false, true, false, h, 16), i;
 
 	for (i = 0; i < n && h[i].cmd != WR_CMD_ARM; i++)
 		;
 	assert_true(i < n);
 	assert_string_equal(h[i].label, "disarm");
-	n = command_hints(HINT_HOSTS, false, false, h, 16);
+	n = command_hints(HINT_HOSTS, false, false, false, h, 16);
 	for (i = 0; i < n && h[i].cmd != WR_CMD_ARM; i++)
 		;
 	assert_string_equal(h[i].label, "arm");
+	n = command_hints(HINT_LOGS, false, false, true, h, 16);
+	for (i = 0; i < n && h[i].cmd != WR_CMD_ZOOM; i++)
+		;
+	assert_true(i < n);
+	assert_string_equal(h[i].label, "all panes");
 }
 
 int
@@ -171,7 +176,7 @@ main(void)
 		cmocka_unit_test(safety_refuses_mutations_with_the_reason),
 		cmocka_unit_test(hints_name_the_pane_keys_then_help_and_quit),
 		cmocka_unit_test(read_only_hints_offer_nothing_that_changes_production),
-		cmocka_unit_test(armed_hint_says_disarm),
+		cmocka_unit_test(armed_and_zoomed_hints_say_how_back),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

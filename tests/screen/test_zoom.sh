@@ -1,0 +1,97 @@
+#!/bin/sh
+# test_zoom.sh — z shows the focused pane alone on the whole screen, with
+# its lines no longer cut; Tab moves the zoom to the next pane; z again
+# brings every pane back.
+. "${top_srcdir:-$(dirname "$0")/../..}/tests/lib/screen.sh"
+write_config
+steps '
+4z
+:save-screen runbook
+<Tab>
+:save-screen timeline
+z
+:save-screen back
+'
+run_console -c "$tmp/warroom.conf" -r "$top_srcdir/docs/runbooks/compose-rollback.md" \
+	--incident "api 5xx spike"
+
+assert_screen runbook <<'EOF'
+ warroom │ api 5xx spike │ T+00:00:00                   2026-01-01 00:00:00 UTC
+┌─ ▶ RUNBOOK (zoomed: z shows every pane) ─────────────────────────────────────┐
+│compose-rollback.md  1/15                                                     │
+│> - Compose rollback: api and jobs                                            │
+│  - Before you start  1/3                                                     │
+│  [x] Incident opened in warroom; the timeline is recording                   │
+│  [ ] Incident commander named in the incident channel                        │
+│  [ ] $ Status page set to investigating                                      │
+│  - 1. Exports kill switch  0/2                                               │
+│  [ ] $ Set the switch in .env and recreate api so it reads it:               │
+│  [ ] $ Check that exports are off:                                           │
+│  - 2. Find the last good tag  0/1                                            │
+│  [ ] Last good tag taken from releases.log or the registry (sha-<commit> of t│
+│  - 3. Roll back api and jobs  0/3                                            │
+│  [ ] $ Pull the known-good image first, so the switch itself is quick:       │
+│  [ ] $ Recreate both services on it:                                         │
+│  [ ] $ Keep the tag in .env, so the next up does not bring the bad one back: │
+│  - 4. Migrations  0/3                                                        │
+│  [ ] $ Make sure the newest revision has a downgrade(); additive changes (new│
+│  [ ] $ Downgrade one revision:                                               │
+│  [ ] $ Readiness must report migrations_current=true again:                  │
+│  - 5. Verify  0/3                                                            │
+└──────────────────────────────────────────────────────────────────────────────┘
+ Space tick  x run step  A arm  z all panes  Tab pane  ? help  q quit
+EOF
+
+assert_screen timeline <<'EOF'
+ warroom │ api 5xx spike │ T+00:00:00                   2026-01-01 00:00:00 UTC
+┌─ ▶ TIMELINE (zoomed: z shows every pane) ────────────────────────────────────┐
+│ no incident journal open                                                     │
+│ (none in screen tests)                                                       │
+│                                                                              │
+│                                                                              │
+│                                                                              │
+│                                                                              │
+│                                                                              │
+│                                                                              │
+│                                                                              │
+│                                                                              │
+│                                                                              │
+│                                                                              │
+│                                                                              │
+│                                                                              │
+│                                                                              │
+│                                                                              │
+│                                                                              │
+│                                                                              │
+│                                                                              │
+│                                                                              │
+└──────────────────────────────────────────────────────────────────────────────┘
+ n note  z all panes  e export  S status page  Tab pane  ? help  q quit
+EOF
+
+assert_screen back <<'EOF'
+ warroom │ api 5xx spike │ T+00:00:00                   2026-01-01 00:00:00 UTC
+┌─ HOSTS ──────────────────────────────────────┐┌─ RUNBOOK ────────────────────┐
+│  HOST        SERVICE CONN          TAG HEALTH││compose-rollback.md  1/15     │
+│> api-1       api     not connected     -     ││> - Compose rollback: api and │
+│  api-1       jobs    not connected     -     ││  - Before you start  1/3     │
+│  api-2       api     not connected     -     ││  [x] Incident opened in warro│
+│  k8s-bastion api     not connected     -     ││  [ ] Incident commander named│
+│                                              ││  [ ] $ Status page set to inv│
+└──────────────────────────────────────────────┘│  - 1. Exports kill switch  0/│
+┌─ METRICS ────────────────────────────────────┐│  [ ] $ Set the switch in .env│
+│ api-1: no metrics_url in the config          ││  [ ] $ Check that exports are│
+│                                              ││  - 2. Find the last good tag │
+│                                              ││  [ ] Last good tag taken from│
+└──────────────────────────────────────────────┘└──────────────────────────────┘
+┌─ LOGS ───────────────────────────────────────┐┌─ ▶ TIMELINE ─────────────────┐
+│ no log stream open                           ││ no incident journal open     │
+│                                              ││ (none in screen tests)       │
+│                                              ││                              │
+│                                              ││                              │
+│                                              ││                              │
+│                                              ││                              │
+│                                              ││                              │
+└──────────────────────────────────────────────┘└──────────────────────────────┘
+ n note  z zoom  e export  S status page  Tab pane  ? help  q quit
+EOF
