@@ -14,9 +14,11 @@ while IFS= read -r line; do
 done < "$tmp/keys"
 ok "warroom(1) holds the generated key list"
 
-"$WARROOM" --help | grep -oE -- '--[a-z-]+' | sort -u | while read -r opt; do
+"$WARROOM" --help | grep -oE -- '--[a-z-]+' | sort -u > "$tmp/opts"
+[ -s "$tmp/opts" ] || fail "warroom --help listed no options"
+while read -r opt; do
 	grep -qF -- "$(printf '%s' "$opt" | sed 's/-/\\-/g')" "$man1" || fail "warroom(1) does not document $opt"
-done
+done < "$tmp/opts"
 ok "warroom(1) documents every option"
 
 # The parser's key tables, read from its source.
