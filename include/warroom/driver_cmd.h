@@ -31,6 +31,10 @@ int driver_cmd_k8s_deploy(const struct config_host *h, const char *svc,
 int driver_cmd_k8s_pods(const struct config_host *h, const char *svc,
     char *dst, size_t cap, struct wr_err *err);
 
+/* kubectl get rs -n '<ns>' -l 'app=<svc>' -o json: one per revision. */
+int driver_cmd_k8s_replicasets(const struct config_host *h, const char *svc,
+    char *dst, size_t cap, struct wr_err *err);
+
 /* kubectl rollout history 'deployment/<svc>' -n '<ns>' */
 int driver_cmd_k8s_history(const struct config_host *h, const char *svc,
     char *dst, size_t cap, struct wr_err *err);

@@ -1,7 +1,8 @@
 /*
  * parse_k8s.h — kubectl's answers read into structs: a Deployment
  * (`kubectl get deploy NAME -n NS -o json`), its pods (`kubectl get pods
- * -n NS -l app=NAME -o json`) and `kubectl rollout history` text. Field
+ * -n NS -l app=NAME -o json`), its ReplicaSets (`kubectl get rs …`, the
+ * image of each revision) and `kubectl rollout history` text. Field
  * meanings follow the Kubernetes API reference (apps/v1 Deployment, v1 Pod).
  */
 #ifndef WARROOM_PARSE_K8S_H
@@ -121,5 +122,30 @@ int parse_k8s_history(const char *buf, size_t len, struct k8s_history *out,
 
 /* Release what parse_k8s_history allocated. */
 void parse_k8s_history_free(struct k8s_history *h);
+
+/* A revision's pod template as its ReplicaSet keeps it. */
+struct k8s_rs_image {
+	int revision;                    /* deployment.kubernetes.io/revision */
+	char image[WR_IMAGE_MAX];        /* the template's first container, as */
+	char tag[WR_TAG_MAX];            /* parse_k8s_deploy reads the running one */
+};
+
+struct k8s_rs_images {
+	struct k8s_rs_image *items;      /* ascending by revision */
+	size_t n;
+};
+
+/* Parse a List of ReplicaSets and keep those a Deployment named deploy
+ * owns (ownerReferences), one per revision. Returns 0, or -1 with
+ * "kubectl replicasets: …" in err and out empty; free with
+ * parse_k8s_rs_free. */
+int parse_k8s_rs_images(const char *buf, size_t len, const char *deploy,
+    struct k8s_rs_images *out, struct wr_err *err);
+
+/* The tag revision rev ran, or NULL when no ReplicaSet says. */
+const char *parse_k8s_rs_tag(const struct k8s_rs_images *rs, int rev);
+
+/* Release what parse_k8s_rs_images allocated. */
+void parse_k8s_rs_free(struct k8s_rs_images *rs);
 
 #endif

@@ -81,9 +81,12 @@ int plan_compose_rollback(const struct config_host *h, int svc, const char *from
     struct wr_err *err);
 
 /* kubectl rollout undo of deployment svc from revision from_rev to
- * to_rev, then rollout status with the timeout. */
+ * to_rev, then rollout status with the timeout. to_tag: the tag to_rev's
+ * template runs (its ReplicaSet says), then verified; NULL or "" when
+ * unknown. */
 int plan_k8s_undo(const struct config_host *h, int svc, const char *from_tag,
-    int from_rev, int to_rev, int timeout_s, struct plan *p, struct wr_err *err);
+    int from_rev, int to_rev, const char *to_tag, int timeout_s, struct plan *p,
+    struct wr_err *err);
 
 /* helm rollback of release svc from revision from_rev (app version from)
  * to to_rev (app version to). */

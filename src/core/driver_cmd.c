@@ -144,8 +144,10 @@ driver_cmd_k8s_deploy(const struct config_host *h, const char *svc,
 	    " -o json", dst, cap, err);
 }
 
-int
-driver_cmd_k8s_pods(const struct config_host *h, const char *svc,
+/* "kubectl get KIND -n '<ns>' -l 'app=<svc>' -o json": a service's pods
+ * and its ReplicaSets are found by the same label. */
+static int
+k8s_by_app(const struct config_host *h, const char *kind, const char *svc,
     char *dst, size_t cap, struct wr_err *err)
 {
 	char sel[WR_NAME_MAX + 8];
@@ -160,11 +162,26 @@ driver_cmd_k8s_pods(const struct config_host *h, const char *svc,
 	if (check_driver(h, DRIVER_K8S, err) != 0 ||
 	    check_name("namespace", ns_of(h), err) != 0)
 		return -1;
-	if (!append(dst, cap, "kubectl get pods -n ") ||
+	if (!append(dst, cap, "kubectl get ") || !append(dst, cap, kind) ||
+	    !append(dst, cap, " -n ") ||
 	    !driver_cmd_quote(dst, cap, ns_of(h)) || !append(dst, cap, " -l ") ||
 	    !driver_cmd_quote(dst, cap, sel) || !append(dst, cap, " -o json"))
 		return too_long(dst, cap, err);
 	return 0;
+}
+
+int
+driver_cmd_k8s_pods(const struct config_host *h, const char *svc,
+    char *dst, size_t cap, struct wr_err *err)
+{
+	return k8s_by_app(h, "pods", svc, dst, cap, err);
+}
+
+int
+driver_cmd_k8s_replicasets(const struct config_host *h, const char *svc,
+    char *dst, size_t cap, struct wr_err *err)
+{
+	return k8s_by_app(h, "rs", svc, dst, cap, err);
 }
 
 int

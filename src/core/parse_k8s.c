@@ -7,7 +7,9 @@
  * `kubectl rollout status` makes, in the same order. Restarts "within a
  * window" count containers whose lastState.terminated.finishedAt falls in
  * the window: restartCount alone cannot tell an old crash from a new one.
- * The time is passed in; nothing here reads a clock.
+ * The time is passed in; nothing here reads a clock. A revision's image
+ * comes from the ReplicaSet that holds its pod template, the same object
+ * `kubectl rollout history --revision=N` prints.
  */
 #include "warroom/parse_k8s.h"
 
@@ -441,4 +443,119 @@ parse_k8s_history_free(struct k8s_history *h)
 {
 	free(h->items);
 	memset(h, 0, sizeof(*h));
+}
+
+/* Does a Deployment named deploy own this object (ownerReferences)? */
+static bool
+owned_by_deploy(const cJSON *meta, const char *deploy)
+{
+	const cJSON *ref, *refs = array_or_null(member(meta, "ownerReferences"));
+	char kind[64], name[WR_NAME_MAX];
+
+	cJSON_ArrayForEach(ref, refs) {
+		if (!cJSON_IsObject(ref))
+			continue;
+		parse_json_member(ref, "kind", kind, sizeof(kind));
+		parse_json_member(ref, "name", name, sizeof(name));
+		if (strcmp(kind, "Deployment") == 0 && strcmp(name, deploy) == 0)
+			return true;
+	}
+	return false;
+}
+
+static int
+by_revision(const void *a, const void *b)
+{
+	const struct k8s_rs_image *x = a, *y = b;
+
+	return (x->revision > y->revision) - (x->revision < y->revision);
+}
+
+int
+parse_k8s_rs_images(const char *buf, size_t len, const char *deploy,
+    struct k8s_rs_images *out, struct wr_err *err)
+{
+	static const char *const rev_path[] = { "metadata", "annotations",
+	    "deployment.kubernetes.io/revision", NULL };
+	static const char *const ctr_path[] = { "spec", "template", "spec",
+	    "containers", NULL };
+	const char *what = "kubectl replicasets";
+	const cJSON *items, *o, *c;
+	char kind[64], rev[16], name[WR_NAME_MAX];
+	cJSON *doc;
+	size_t i = 0, k;
+
+	memset(out, 0, sizeof(*out));
+	if ((doc = parse_doc(buf, len, what, err)) == NULL)
+		return -1;
+	if (!cJSON_IsObject(doc)) {
+		cJSON_Delete(doc);
+		return wr_err_set(err, "%s: not a JSON object", what);
+	}
+	parse_json_member(doc, "kind", kind, sizeof(kind));
+	items = member(doc, "items");
+	if (items != NULL && cJSON_IsNull(items))
+		items = NULL;               /* an empty list may print "items": null */
+	if ((strcmp(kind, "List") != 0 && strcmp(kind, "ReplicaSetList") != 0) ||
+	    (items != NULL && !cJSON_IsArray(items))) {
+		cJSON_Delete(doc);
+		return wr_err_set(err, "%s: not a List of ReplicaSets", what);
+	}
+	cJSON_ArrayForEach(o, items) {
+		struct k8s_rs_image r;
+
+		i++;
+		if (!cJSON_IsObject(o)) {
+			cJSON_Delete(doc);
+			parse_k8s_rs_free(out);
+			return wr_err_set(err, "%s: item %zu: not an object", what, i);
+		}
+		memset(&r, 0, sizeof(r));
+		if (!parse_json_str(path(o, rev_path), rev, sizeof(rev)) ||
+		    (r.revision = small_number(rev)) <= 0 ||
+		    !owned_by_deploy(member(o, "metadata"), deploy))
+			continue;
+		c = array_or_null(path(o, ctr_path));
+		c = c != NULL ? cJSON_GetArrayItem(c, 0) : NULL;
+		if (!cJSON_IsObject(c))
+			continue;
+		read_container(c, name, sizeof(name), r.image, sizeof(r.image), r.tag,
+		    sizeof(r.tag));
+		/* Two ReplicaSets never share a revision; if they do, the
+		 * answer is not to be trusted for either. */
+		for (k = 0; k < out->n && out->items[k].revision != r.revision; k++)
+			;
+		if (k < out->n) {
+			cJSON_Delete(doc);
+			parse_k8s_rs_free(out);
+			return wr_err_set(err, "%s: two ReplicaSets of %s claim revision %d", what,
+			    deploy, r.revision);
+		}
+		if (out->n >= WR_K8S_REVISIONS_MAX)
+			break;
+		out->items = xrealloc(out->items, (out->n + 1) * sizeof(*out->items));
+		out->items[out->n++] = r;
+	}
+	cJSON_Delete(doc);
+	if (out->n > 1)
+		qsort(out->items, out->n, sizeof(*out->items), by_revision);
+	return 0;
+}
+
+const char *
+parse_k8s_rs_tag(const struct k8s_rs_images *rs, int rev)
+{
+	size_t i;
+
+	for (i = 0; rs != NULL && i < rs->n; i++)
+		if (rs->items[i].revision == rev)
+			return rs->items[i].tag[0] ? rs->items[i].tag : NULL;
+	return NULL;
+}
+
+void
+parse_k8s_rs_free(struct k8s_rs_images *rs)
+{
+	free(rs->items);
+	memset(rs, 0, sizeof(*rs));
 }

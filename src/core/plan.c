@@ -329,7 +329,7 @@ common(const struct config_host *h, int svc, enum config_driver want, const char
 
 int
 plan_k8s_undo(const struct config_host *h, int svc, const char *from_tag, int from_rev,
-    int to_rev, int timeout_s, struct plan *p, struct wr_err *err)
+    int to_rev, const char *to_tag, int timeout_s, struct plan *p, struct wr_err *err)
 {
 	char ns[256] = "", qsvc[256] = "", rev[48] = "";
 
@@ -337,6 +337,8 @@ plan_k8s_undo(const struct config_host *h, int svc, const char *from_tag, int fr
 	    err) != 0)
 		return -1;
 	wr_strlcpy(p->from, from_tag, sizeof(p->from));
+	if (to_tag != NULL)
+		wr_strlcpy(p->to, to_tag, sizeof(p->to));
 	p->from_rev = from_rev;
 	p->to_rev = to_rev;
 	p->health_timeout_s = timeout_s > 0 ? timeout_s : 120;

@@ -633,7 +633,7 @@ plan_choice(struct action *a, int i, struct wr_err *err)
 		    a->env.incident, &a->plan, err);
 	case DRIVER_K8S:
 		return plan_k8s_undo(a->cfg, a->svc, a->planned_cur.tag, a->planned_cur.revision,
-		    c->rev, timeout_s, &a->plan, err);
+		    c->rev, c->tag, timeout_s, &a->plan, err);
 	case DRIVER_HELM:
 		return plan_helm_rollback(a->cfg, a->svc, a->planned_cur.tag,
 		    a->planned_cur.revision, c->tag, c->rev, timeout_s, &a->plan, err);
@@ -696,18 +696,38 @@ find_choices(struct action *a, const char *mark, size_t headlen, struct wr_err *
 			    a->planned_cur.tag);
 		}
 	} else if (a->cfg->driver == DRIVER_K8S) {
+		const char *rsmark = mark ? strstr(tail, MARK_RS) : NULL;
 		struct k8s_history hist;
+		struct k8s_rs_images rs = { 0 };
+		struct wr_err rserr;
 
+		/* Each revision's image, from its ReplicaSet: the dialog names
+		 * the tag it goes back to and the verify checks it. A cluster
+		 * that refuses to list them still rolls back, tag unknown. */
+		if (rsmark != NULL) {
+			const char *json = rsmark + strlen(MARK_RS);
+
+			tlen = (size_t)(rsmark - tail);
+			if (parse_k8s_rs_images(json, strlen(json), a->cfg->services[a->svc], &rs,
+			    &rserr) != 0)
+				memset(&rs, 0, sizeof(rs));
+		}
 		if (mark != NULL && parse_k8s_history(tail, tlen, &hist, err) == 0) {
 			for (i = hist.n; i-- > 0;)
 				if (hist.items[i].revision < a->planned_cur.revision) {
-					snprintf(label, sizeof(label), "revision %d%s%.120s",
-					    hist.items[i].revision, hist.items[i].change_cause[0] ?
-					    ": " : "", hist.items[i].change_cause);
-					add_choice(a, "", hist.items[i].revision, label);
+					const char *tag = parse_k8s_rs_tag(&rs, hist.items[i].revision);
+
+					if (tag != NULL && !plan_tag_valid(tag))
+						tag = NULL;
+					snprintf(label, sizeof(label), "revision %d%s%s%s%s%.120s",
+					    hist.items[i].revision, tag ? " (" : "", tag ? tag : "",
+					    tag ? ")" : "", hist.items[i].change_cause[0] ? ": " : "",
+					    hist.items[i].change_cause);
+					add_choice(a, tag ? tag : "", hist.items[i].revision, label);
 				}
 			parse_k8s_history_free(&hist);
 		}
+		parse_k8s_rs_free(&rs);
 		if (a->nchoices == 0)
 			wr_err_set(err, "the rollout history has no revision before %d",
 			    a->planned_cur.revision);
@@ -825,9 +845,11 @@ plan_read_cmd(const struct config_host *h, int svc, char *cmd, size_t cap, struc
 		return 0;
 	case DRIVER_K8S:
 		if (driver_cmd_k8s_deploy(h, h->services[svc], a, sizeof(a), err) != 0 ||
-		    driver_cmd_k8s_history(h, h->services[svc], b, sizeof(b), err) != 0)
+		    driver_cmd_k8s_history(h, h->services[svc], b, sizeof(b), err) != 0 ||
+		    driver_cmd_k8s_replicasets(h, h->services[svc], dir, sizeof(dir), err) != 0)
 			return -1;
-		snprintf(cmd, cap, "%s && echo '%s' && %s", a, MARK, b);
+		snprintf(cmd, cap, "%s && echo '%s' && %s && echo '%s' && (%s || true)", a, MARK, b,
+		    MARK_RS, dir);
 		return 0;
 	case DRIVER_HELM:
 		if (driver_cmd_helm_history(h, h->services[svc], a, sizeof(a), err) != 0)

@@ -11,6 +11,7 @@
 #include "warroom/http.h"
 
 #define MARK "---warroom-releases---"
+#define MARK_RS "---warroom-replicasets---"   /* k8s: the revisions' images follow */
 
 struct sftp_job;
 

@@ -436,7 +436,7 @@ dialog_body(struct app *app, WINDOW *win, int h, int w)
 		    p->to, p->service, p->keep_tag);
 	else if (p->from_rev)
 		snprintf(line, sizeof(line), "revision %d (%s)  ->  revision %d (%s)", p->from_rev,
-		    p->from, p->to_rev, p->to[0] ? p->to : "its image");
+		    p->from, p->to_rev, p->to[0] ? p->to : "tag unknown");
 	else if (strcmp(p->action, "compose.rollback") == 0)
 		snprintf(line, sizeof(line), "tag  %s  ->  %s", p->from, p->to);
 	if (line[0])

@@ -1,6 +1,6 @@
 #!/bin/sh
 # test_fleet_kube.sh — the kubectl and helm shims on the demo's k8s-bastion
-# and helm-bastion: Deployment/Pod JSON, restart counts, rollout history /
+# and helm-bastion: Deployment/ReplicaSet/Pod JSON, restart counts, rollout history /
 # undo / status (with --timeout), logs -f; helm history / rollback / list.
 for c in "$(dirname "$0")" "${srcdir:-.}" "${srcdir:-.}/tests/fleet"; do [ -f "$c/common.sh" ] && break; done
 . "$c/common.sh"
@@ -41,6 +41,39 @@ check "rollout status waits, then succeeds" contains "$r" 'deployment "api" succ
 rc=0'
 check "undo made revision 3 the new revision 5" eq \
 	"$(fssh k8s-bastion 'kubectl rollout history deployment/api -n prod' | grep '^[0-9]' | cut -c1-2 | tr -d ' \n')" "1245"
+
+# one ReplicaSet per revision, owned by the deployment; only the current one scaled up
+dep=$(fssh k8s-bastion 'kubectl get deploy api -n prod -o json') || fail "get deploy (rs)"
+r=$(fssh k8s-bastion 'kubectl get rs -n prod -l app=api -o json') || fail "get rs"
+check "rs: a List, one ReplicaSet per revision, each its revision's image and replicas" eq \
+	"$(printf %s "$r" | py "d['kind'], sorted((int(x['metadata']['annotations']['deployment.kubernetes.io/revision']), x['spec']['template']['spec']['containers'][0]['image'], x['spec']['replicas']) for x in d['items'])")" \
+	"('List', [(1, 'registry.local/acme/api:v1.3.2', 0), (2, 'registry.local/acme/api:v1.4.0', 0), (4, 'registry.local/acme/api:v1.5.0-bad', 0), (5, 'registry.local/acme/api:v1.4.1', 3)])"
+check "rs: the current one has the deployment's replicas and image" eq \
+	"$(printf %s "$r" | py "[(x['spec']['replicas'], x['spec']['template']['spec']['containers'][0]['image'], x['status']['readyReplicas']) for x in d['items'] if x['spec']['replicas']]")" \
+	"$(printf %s "$dep" | py "[[d['spec']['replicas'], d['spec']['template']['spec']['containers'][0]['image'], d['spec']['replicas']]]")"
+uid=$(printf %s "$dep" | py "d['metadata']['uid']")
+check "rs: each owned by the deployment (controller)" eq \
+	"$(printf %s "$r" | py "sorted({(len(x['metadata']['ownerReferences']), o['apiVersion'], o['kind'], o['name'], o['uid'] == '$uid', o['controller'], o['blockOwnerDeletion']) for x in d['items'] for o in x['metadata']['ownerReferences']})")" \
+	'[[1, "apps/v1", "Deployment", "api", true, true, true]]'
+check "rs: named <deploy>-<pod-template-hash>, selector and template labels carry the hash" eq \
+	"$(printf %s "$r" | py "{x['metadata']['name'] == 'api-' + x['metadata']['labels']['pod-template-hash'] and x['spec']['selector']['matchLabels'] == x['spec']['template']['metadata']['labels'] == x['metadata']['labels'] for x in d['items']}")" \
+	"{True}"
+check "rs: old ones report 0 replicas and omit ready/available" eq \
+	"$(printf %s "$r" | py "sorted({tuple(sorted(x['status'])) for x in d['items'] if not x['spec']['replicas']})")" \
+	'[["observedGeneration", "replicas"]]'
+rs=$(printf %s "$r" | py "[x['metadata']['name'] for x in d['items'] if x['spec']['replicas']][0]")
+check "rs: the current one owns the pods" eq \
+	"$(fssh k8s-bastion 'kubectl get pods -n prod -l app=api -o json' | py "sorted({o['name'] for p in d['items'] for o in p['metadata']['ownerReferences']})")" \
+	"[\"$rs\"]"
+r=$(fssh k8s-bastion "kubectl get rs -n prod; kubectl get replicaset/$rs -n prod -o name; kubectl get rs api-nope -n prod 2>&1; echo rc=\$?; kubectl get rs -n nope 2>&1 >/dev/null")
+check "rs: table" contains "$r" "NAME             DESIRED   CURRENT   READY   AGE
+api-"
+check "... the current one 3/3/3" contains "$r" "
+$rs   3         3         3       "
+check "... -o name" contains "$r" "replicaset.apps/$rs"
+check "... NotFound" contains "$r" 'Error from server (NotFound): replicasets.apps "api-nope" not found
+rc=1'
+check "... empty namespace on stderr" contains "$r" "No resources found in nope namespace."
 check "/version follows the deployment" eq "$(curl -s "$(url k8s-bastion)/version" | py "d['version']")" "v1.4.1"
 check "pods of a good tag do not restart" eq \
 	"$(fssh k8s-bastion 'kubectl get pods -n prod -o json' | py "sum(p['status']['containerStatuses'][0]['restartCount'] for p in d['items'])")" 0

@@ -1,7 +1,8 @@
 /*
  * fuzz_parse_k8s.c — libFuzzer harness for the kubectl parsers: the same
- * bytes go to the Deployment, Pod list and rollout history parsers; none
- * may crash, leak or hit undefined behaviour.
+ * bytes go to the Deployment, Pod list, ReplicaSet list and rollout
+ * history parsers; none may crash, leak or hit undefined behaviour, and a
+ * ReplicaSet list comes out sorted by revision, each revision once.
  *
  *   clang -g -O1 -fsanitize=fuzzer,address,undefined -D_GNU_SOURCE \
  *     -Iinclude tests/fuzz/fuzz_parse_k8s.c src/core/parse_k8s.c \
@@ -10,6 +11,7 @@
  */
 #include <stddef.h>
 #include <stdint.h>
+#include <stdlib.h>
 
 #include "warroom/parse_k8s.h"
 
@@ -22,7 +24,9 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	struct k8s_deploy d;
 	struct k8s_pods p;
 	struct k8s_history h;
+	struct k8s_rs_images rs;
 	struct wr_err err;
+	size_t i;
 
 	if (parse_k8s_deploy(buf, size, &d, &err) == 0)
 		(void)parse_k8s_rollout(&d);
@@ -33,5 +37,12 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	}
 	if (parse_k8s_history(buf, size, &h, &err) == 0)
 		parse_k8s_history_free(&h);
+	if (parse_k8s_rs_images(buf, size, "api", &rs, &err) == 0) {
+		for (i = 1; i < rs.n; i++)
+			if (rs.items[i - 1].revision >= rs.items[i].revision)
+				abort();
+		(void)parse_k8s_rs_tag(&rs, 3);
+		parse_k8s_rs_free(&rs);
+	}
 	return 0;
 }

@@ -1,8 +1,8 @@
 #!/bin/sh
 # test_rollback_k8s_helm.sh — rollbacks on the demo fleet's Kubernetes and
 # Helm bastions, proven by their commands.log: kubectl rollout undo to the
-# previous revision then rollout status, verified by the deployment's new
-# revision; helm rollback to the last good revision, verified by helm
+# previous revision (its tag read from its ReplicaSet) then rollout
+# status, verified by the deployment's new revision running that tag; helm rollback to the last good revision, verified by helm
 # history; a rollout that never completes ends FAILED with kubectl's exit;
 # METRICS shows the deployment's restarts, and the other hosts' verdicts
 # with their reasons.
@@ -26,7 +26,9 @@ keys r
 wait_for "CONFIRM ROLLBACK (k8s.undo)" 15
 # The dialog's last line, so the whole of it has been drawn.
 wait_for "type api and press Enter"
-assert_contains "$tmp/screen" "revision 4 (v1.5.0-bad)  ->  revision 3"
+# The target's tag, from its ReplicaSet; the verify then checks it runs.
+assert_contains "$tmp/screen" "revision 4 (v1.5.0-bad)  ->  revision 3 (v1.4.1)"
+assert_contains "$tmp/screen" "> revision 3 (v1.4.1): kubectl set image"
 assert_contains "$tmp/screen" "kubectl rollout undo deployment/api -n 'prod' --to-revision=3"
 keys -l api; keys Enter
 wait_for "rollback of api on k8s-bastion: OK — api runs v1.4.1" 40

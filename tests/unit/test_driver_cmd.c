@@ -135,6 +135,8 @@ k8s_commands(void **state)
 	assert_string_equal(cmd, "kubectl get deploy 'api' -n 'prod' -o json");
 	assert_int_equal(driver_cmd_k8s_pods(&h, "api", cmd, sizeof(cmd), &err), 0);
 	assert_string_equal(cmd, "kubectl get pods -n 'prod' -l 'app=api' -o json");
+	assert_int_equal(driver_cmd_k8s_replicasets(&h, "api", cmd, sizeof(cmd), &err), 0);
+	assert_string_equal(cmd, "kubectl get rs -n 'prod' -l 'app=api' -o json");
 	assert_int_equal(driver_cmd_k8s_history(&h, "api", cmd, sizeof(cmd), &err), 0);
 	assert_string_equal(cmd, "kubectl rollout history 'deployment/api' -n 'prod'");
 	assert_int_equal(driver_cmd_k8s_pods(&h, "a'b", cmd, sizeof(cmd), &err), 0);

@@ -337,6 +337,68 @@ rollout_history_text(void **state)
 	assert_string_equal(err.msg, "rollout history: no REVISION header");
 }
 
+static int
+rs_fixture(const char *name, struct k8s_rs_images *rs, struct wr_err *err)
+{
+	size_t len;
+	char *buf = fixture_read(name, &len);
+	int rc = parse_k8s_rs_images(buf, len, "api", rs, err);
+
+	free(buf);
+	return rc;
+}
+
+static void
+replicasets_give_each_revision_its_image(void **state)
+{
+	struct k8s_rs_images rs;
+	struct wr_err err;
+
+	(void)state;
+	assert_int_equal(rs_fixture("drivers/k8s_replicasets.json", &rs, &err), 0);
+	/* The canary's ReplicaSet and the one without a revision are not api's. */
+	assert_int_equal(rs.n, 3);
+	assert_int_equal(rs.items[0].revision, 2);
+	assert_int_equal(rs.items[1].revision, 3);
+	assert_int_equal(rs.items[2].revision, 4);
+	assert_string_equal(parse_k8s_rs_tag(&rs, 2), "v1.4.0");
+	/* A registry with a port is not a tag. */
+	assert_string_equal(parse_k8s_rs_tag(&rs, 3), "v1.4.1");
+	assert_string_equal(rs.items[1].image, "registry.local:5000/acme/api:v1.4.1");
+	/* The first container, as the running tag is read: not the sidecar. */
+	assert_string_equal(parse_k8s_rs_tag(&rs, 4), "v1.5.0-bad");
+	assert_null(parse_k8s_rs_tag(&rs, 1));
+	assert_null(parse_k8s_rs_tag(&rs, 99));
+	parse_k8s_rs_free(&rs);
+	assert_int_equal(rs.n, 0);
+}
+
+static void
+broken_replicaset_lists(void **state)
+{
+	struct k8s_rs_images rs;
+	struct wr_err err;
+	static const char not_list[] = "{\"kind\":\"ReplicaSet\",\"metadata\":{}}";
+	static const char items_obj[] = "{\"kind\":\"List\",\"items\":{}}";
+	static const char item_num[] = "{\"kind\":\"List\",\"items\":[1]}";
+	static const char empty[] = "{\"kind\":\"List\",\"items\":null}";
+
+	(void)state;
+	assert_int_equal(rs_fixture("drivers/k8s_replicasets_duplicate_revision.json", &rs, &err), -1);
+	assert_string_equal(err.msg, "kubectl replicasets: two ReplicaSets of api claim revision 2");
+	assert_int_equal(rs.n, 0);
+	assert_int_equal(parse_k8s_rs_images(not_list, sizeof(not_list) - 1, "api", &rs, &err), -1);
+	assert_string_equal(err.msg, "kubectl replicasets: not a List of ReplicaSets");
+	assert_int_equal(parse_k8s_rs_images(items_obj, sizeof(items_obj) - 1, "api", &rs, &err), -1);
+	assert_int_equal(parse_k8s_rs_images(item_num, sizeof(item_num) - 1, "api", &rs, &err), -1);
+	assert_string_equal(err.msg, "kubectl replicasets: item 1: not an object");
+	assert_int_equal(parse_k8s_rs_images("Error from server (Forbidden)", 29, "api", &rs, &err), -1);
+	assert_non_null(strstr(err.msg, "kubectl replicasets: line 1: not JSON"));
+	assert_int_equal(parse_k8s_rs_images(empty, sizeof(empty) - 1, "api", &rs, &err), 0);
+	assert_int_equal(rs.n, 0);
+	assert_null(parse_k8s_rs_tag(&rs, 1));
+}
+
 int
 main(void)
 {
@@ -352,6 +414,8 @@ main(void)
 		cmocka_unit_test(pods_with_several_containers_and_odd_fields),
 		cmocka_unit_test(empty_and_broken_pod_lists),
 		cmocka_unit_test(rollout_history_text),
+		cmocka_unit_test(replicasets_give_each_revision_its_image),
+		cmocka_unit_test(broken_replicaset_lists),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -130,7 +130,10 @@ k8s_and_helm_plans(void **state)
 
 	h.driver = DRIVER_K8S;
 	strcpy(h.namespace_, "prod");
-	assert_int_equal(plan_k8s_undo(&h, 0, "v2", 4, 3, 60, &p, &err), 0);
+	assert_int_equal(plan_k8s_undo(&h, 0, "v2", 4, 3, NULL, 60, &p, &err), 0);
+	assert_string_equal(p.to, "");
+	assert_int_equal(plan_k8s_undo(&h, 0, "v2", 4, 3, "v1", 60, &p, &err), 0);
+	assert_string_equal(p.to, "v1");
 	assert_string_equal(p.action, "k8s.undo");
 	assert_string_equal(p.steps[0].cmd, "kubectl rollout undo deployment/api -n 'prod' --to-revision=3");
 	assert_string_equal(p.steps[1].cmd, "kubectl rollout status deployment/api -n 'prod' --timeout=60s");

@@ -359,14 +359,17 @@ def safe_hash(s, n):
 
 def k8s_new_revision(d, image, env, cause, when=None):
     """Make a pod template the current (highest) revision and start its
-    rollout; an identical older template moves up, as its ReplicaSet would."""
+    rollout; an identical older template moves up, as its ReplicaSet would
+    (keeping its creation time: `created` is its ReplicaSet's)."""
     revs = d["revisions"]
+    now = time.time() if when is None else when
     rev = {"revision": (max(r["revision"] for r in revs) if revs else 0) + 1, "image": image,
            "tag": image.rsplit(":", 1)[-1], "env": dict(env),
            "hash": safe_hash(image + json.dumps(env, sort_keys=True), 10), "change_cause": cause}
+    rev["created"] = next((r["created"] for r in revs if r["hash"] == rev["hash"] and "created" in r), now)
     d["revisions"] = [r for r in revs if r["hash"] != rev["hash"]] + [rev]
     d["generation"] = d.get("generation", 0) + 1
-    d["rollout"] = {"started": time.time() if when is None else when, "stuck": False}
+    d["rollout"] = {"started": now, "stuck": False}
     return rev
 
 
