@@ -145,6 +145,7 @@ struct app {
 
 	enum pane_id focus;
 	int host_sel;                    /* selected row in HOSTS, config order */
+	char host_filter[64];            /* HOSTS shows only rows matching it ("" all) */
 	enum { HOSTS_BY_HOST, HOSTS_BY_HEALTH, HOSTS_BY_VERDICT } host_sort;
 	int running_actions;             /* actions not yet ended */
 
@@ -153,7 +154,7 @@ struct app {
 	int help_scroll;                 /* first line shown when help is long */
 	bool prompt_active;              /* the footer prompt is open */
 	enum { PROMPT_NOTE, PROMPT_TRUST, PROMPT_FILTER, PROMPT_ARM, PROMPT_STATUS, PROMPT_TZERO,
-		PROMPT_FILL, PROMPT_TAG, PROMPT_ANNOUNCE } prompt_kind;
+		PROMPT_FILL, PROMPT_TAG, PROMPT_ANNOUNCE, PROMPT_HOST_FILTER } prompt_kind;
 	int tag_host, tag_svc;           /* PROMPT_TAG: the rollback that needs a tag */
 	struct runbook_fill fill;        /* PROMPT_FILL: a step's placeholders */
 	int fill_host, fill_rb;          /* … the host chosen and the runbook */
@@ -204,6 +205,10 @@ int app_selected_host(const struct app *app);
 
 /* The same, with the row's service index (within its host) in *svc. */
 int app_selected_service(const struct app *app, int *svc);
+
+/* Does HOSTS row (config order) pass the HOSTS filter? Its host, service
+ * or address holds the filter text, in any case. */
+bool app_row_shown(const struct app *app, int row);
 
 /* Number of rows in the HOSTS table (one per host and service). */
 int app_host_rows(const struct app *app);

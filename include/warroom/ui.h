@@ -31,11 +31,13 @@ struct layout {
 void layout_compute(struct layout *lo, int cols, int lines, int zoom);
 
 /* A panel: draw() renders app state into the pane's inner area and never
- * changes it; key() handles a command when the pane has focus. */
+ * changes it; key() handles a command when the pane has focus; title(),
+ * when set, adds to the pane's title (a filter in force). */
 struct view_ops {
 	const char *name;
 	void (*draw)(struct app *app, WINDOW *win, int h, int w, bool focused);
 	bool (*key)(struct app *app, enum wr_command cmd, int page);
+	void (*title)(const struct app *app, char *buf, size_t cap);
 };
 
 extern const struct view_ops view_hosts_ops;
@@ -105,6 +107,10 @@ void logs_stop(struct app *app);
 
 /* With a LOGS filter: move to the next (or previous) matching line. */
 void logs_search(struct app *app, bool next);
+
+/* Show only the HOSTS rows whose host, service or address contains text
+ * (any case; "" shows all); the selection moves to a row still shown. */
+void hosts_filter_set(struct app *app, const char *text);
 
 /* Draw a box around w in the role's colours (Unicode lines when the
  * locale is UTF-8, ASCII otherwise). */

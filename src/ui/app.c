@@ -186,12 +186,35 @@ app_selected_host(const struct app *app)
 	return app_selected_service(app, &svc);
 }
 
+bool
+app_row_shown(const struct app *app, int row)
+{
+	int n = row;
+	size_t i;
+
+	if (app->host_filter[0] == '\0')
+		return true;
+	for (i = 0; i < app->cfg.nhosts && n >= app->cfg.hosts[i].nservices; i++)
+		n -= app->cfg.hosts[i].nservices;
+	if (i == app->cfg.nhosts || n < 0)
+		return false;
+	/* Names only: a row never hides because its data changed. */
+	return strcasestr(app->cfg.hosts[i].name, app->host_filter) != NULL ||
+	    strcasestr(app->cfg.hosts[i].services[n], app->host_filter) != NULL ||
+	    strcasestr(app->cfg.hosts[i].address, app->host_filter) != NULL;
+}
+
 int
 app_selected_service(const struct app *app, int *svc)
 {
 	int n = app->host_sel;
 	size_t i;
 
+	/* A row the HOSTS filter hides is not selected: no action on it. */
+	if (!app_row_shown(app, n)) {
+		*svc = -1;
+		return -1;
+	}
 	for (i = 0; i < app->cfg.nhosts; i++) {
 		if (n < app->cfg.hosts[i].nservices) {
 			*svc = n;

@@ -153,13 +153,17 @@ command_run(struct app *app, enum wr_command cmd)
 	case WR_CMD_LOGS_ADD:
 		logs_add_selected(app);
 		break;
-	case WR_CMD_FILTER:
+	case WR_CMD_FILTER: {
+		/* What the engineer looks at is what / filters. */
+		bool hosts = app->focus == PANE_HOSTS;
+
 		lineedit_clear(&app->prompt);
-		for (const char *c = app->filter_text; *c != '\0'; c++)
+		for (const char *c = hosts ? app->host_filter : app->filter_text; *c != '\0'; c++)
 			lineedit_insert(&app->prompt, (unsigned char)*c);
-		app->prompt_kind = PROMPT_FILTER;
+		app->prompt_kind = hosts ? PROMPT_HOST_FILTER : PROMPT_FILTER;
 		app->prompt_active = true;
 		break;
+	}
 	case WR_CMD_SEARCH_PREV:
 		if (app->filtering)
 			logs_search(app, false);

@@ -139,6 +139,7 @@ prompt_key(struct app *app, const char *name, int is_keycode, unsigned int key)
 		app->prompt_active = false;
 		app_say(app, app->prompt_kind == PROMPT_NOTE ? "note discarded" :
 		    app->prompt_kind == PROMPT_FILTER ? "filter unchanged" :
+		    app->prompt_kind == PROMPT_HOST_FILTER ? "HOSTS filter unchanged" :
 		    app->prompt_kind == PROMPT_ARM ? "not armed" :
 		    app->prompt_kind == PROMPT_STATUS ? "nothing posted" :
 		    app->prompt_kind == PROMPT_TZERO ? "T-0 unchanged" :
@@ -154,6 +155,8 @@ prompt_key(struct app *app, const char *name, int is_keycode, unsigned int key)
 			journal_note(app, le->text);
 		else if (app->prompt_kind == PROMPT_FILTER)
 			filter_set(app, le->text);
+		else if (app->prompt_kind == PROMPT_HOST_FILTER)
+			hosts_filter_set(app, le->text);
 		else if (app->prompt_kind == PROMPT_ARM)
 			arm_confirm(app, le->text);
 		else if (app->prompt_kind == PROMPT_STATUS)

@@ -157,21 +157,19 @@ draw_pane(struct app *app, enum pane_id id)
 	const struct view_ops *v = view_for_pane(id);
 	WINDOW *w = scr->pane[id];
 	bool focused = app->focus == id;
-	char title[64];
+	char title[160], extra[96] = "";
 	int h, wd;
 
 	if (w == NULL)
 		return;
+	if (v->title != NULL)
+		v->title(app, extra, sizeof(extra));
 	getmaxyx(w, h, wd);
 	werase(w);
 	ui_border(app, w, role_border[focused]);
-	if (focused && scr->zoom >= 0)
-		snprintf(title, sizeof(title), " %s %s (zoomed: z shows every pane) ",
-		    scr->utf8 ? "▶" : ">", v->name);
-	else if (focused)
-		snprintf(title, sizeof(title), " %s %s ", scr->utf8 ? "▶" : ">", v->name);
-	else
-		snprintf(title, sizeof(title), " %s ", v->name);
+	snprintf(title, sizeof(title), " %s%s%s%s%s ", focused ? (scr->utf8 ? "▶ " : "> ") : "",
+	    v->name, extra[0] ? " " : "", extra,
+	    focused && scr->zoom >= 0 ? " (zoomed: z shows every pane)" : "");
 	ui_put(w, 0, 2, wd - 4, ui_attr(app, focused ? THEME_TITLE_FOCUS : THEME_TITLE),
 	    title);
 	if (h > 2 && wd > 2) {
@@ -322,6 +320,8 @@ draw_footer(struct app *app)
 		} else
 			x = ui_put(w, 0, 1, cols - 2, ui_attr(app, THEME_STATUS),
 			    app->prompt_kind == PROMPT_FILTER ? "filter /" :
+			    app->prompt_kind == PROMPT_HOST_FILTER ?
+			    "HOSTS: rows whose host, service or address has: " :
 			    app->prompt_kind == PROMPT_ARM ? "type arm to arm: " :
 			    app->prompt_kind == PROMPT_STATUS ?
 			    "status page (investigating/identified/monitoring/resolved): " :
@@ -332,7 +332,8 @@ draw_footer(struct app *app)
 		if (cols - 24 > cx + 2)
 			ui_put(w, 0, cols - 24, 23, ui_attr(app, THEME_DIM),
 			    app->prompt_kind == PROMPT_NOTE ? "Enter stores, Esc drops" :
-			    app->prompt_kind == PROMPT_FILTER ? "Enter sets, Esc keeps" :
+			    app->prompt_kind == PROMPT_FILTER ||
+			    app->prompt_kind == PROMPT_HOST_FILTER ? "Enter sets, Esc keeps" :
 			    "Enter confirms, Esc no");
 	} else if (app->confirm_quit) {
 		ui_put(w, 0, 1, cols - 2, ui_attr(app, THEME_STATUS),

@@ -176,13 +176,14 @@ row_key_cmp(const void *a, const void *b)
 	return x->row - y->row;
 }
 
-/* order[pos] = the row shown at table position pos, under app->host_sort. */
-static void
+/* order[pos] = the row shown at table position pos, under app->host_sort
+ * and the filter. Returns how many rows are shown. */
+static int
 row_order(const struct app *app, int *order, int rows)
 {
 	struct row_key *keys = xcalloc((size_t)rows, sizeof(*keys));
 	const struct config_host *h;
-	int n, svc, host;
+	int n, svc, host, shown;
 
 	for (n = 0; n < rows; n++) {
 		const struct host_metrics *m;
@@ -200,9 +201,11 @@ row_order(const struct app *app, int *order, int rows)
 		keys[n].k2 = app->host_sort == HOSTS_BY_HEALTH ? verdict : health;
 	}
 	qsort(keys, (size_t)rows, sizeof(*keys), row_key_cmp);
-	for (n = 0; n < rows; n++)
-		order[n] = keys[n].row;
+	for (n = 0, shown = 0; n < rows; n++)
+		if (app_row_shown(app, keys[n].row))
+			order[shown++] = keys[n].row;
 	free(keys);
+	return shown;
 }
 
 static int
@@ -447,8 +450,17 @@ hosts_draw(struct app *app, WINDOW *win, int h, int w, bool focused)
 			    app->host_sort == HOSTS_BY_VERDICT ? "HOST▾verdict" : cols[c].title,
 			    false);
 	order = xcalloc((size_t)rows, sizeof(*order));
-	row_order(app, order, rows);
+	rows = row_order(app, order, rows);
 	selpos = order_pos(order, rows, app->host_sel);
+	if (rows == 0) {
+		char msg[160];
+
+		snprintf(msg, sizeof(msg), "no row has \"%s\"; / C-u Enter shows all",
+		    app->host_filter);
+		ui_put(win, 1, 2, w - 2, dim, msg);
+		free(order);
+		return;
+	}
 	{
 		const struct config_host *sh;
 		int ssvc, si = row_at(app, app->host_sel, &sh, &ssvc);
@@ -498,7 +510,11 @@ hosts_key(struct app *app, enum wr_command cmd, int page)
 	if (rows == 0)
 		return false;
 	order = xcalloc((size_t)rows, sizeof(*order));
-	row_order(app, order, rows);
+	rows = row_order(app, order, rows);
+	if (rows == 0) {
+		free(order);
+		return false;
+	}
 	sel = order_pos(order, rows, app->host_sel);
 	switch (cmd) {
 	case WR_CMD_UP: sel--; break;
@@ -518,8 +534,38 @@ hosts_key(struct app *app, enum wr_command cmd, int page)
 	return true;
 }
 
+void
+hosts_filter_set(struct app *app, const char *text)
+{
+	int rows = app_host_rows(app), *order, shown;
+
+	wr_strlcpy(app->host_filter, text, sizeof(app->host_filter));
+	if (rows == 0)
+		return;
+	order = xcalloc((size_t)rows, sizeof(*order));
+	shown = row_order(app, order, rows);
+	/* Actions and LOGS act on the selected row: it must be one shown. */
+	if (shown > 0 && !app_row_shown(app, app->host_sel))
+		app->host_sel = order[0];
+	if (text[0] == '\0')
+		app_say(app, "HOSTS: every row shown");
+	else
+		app_say(app, "HOSTS: %d of %d rows have \"%s\"", shown, rows, text);
+	free(order);
+}
+
+static void
+hosts_title(const struct app *app, char *buf, size_t cap)
+{
+	if (app->host_filter[0] != '\0')
+		snprintf(buf, cap, "/%s/", app->host_filter);
+	else
+		buf[0] = '\0';
+}
+
 const struct view_ops view_hosts_ops = {
 	.name = "HOSTS",
 	.draw = hosts_draw,
 	.key = hosts_key,
+	.title = hosts_title,
 };

@@ -237,6 +237,8 @@ logs_follow_selected(struct app *app)
 {
 	int svc, host = app_selected_service(app, &svc);
 
+	if (app->pool != NULL && host < 0 && app->cfg.nhosts > 0)
+		app_say(app, "no row selected: the HOSTS filter shows none");
 	if (app->pool == NULL || host < 0)
 		return;
 	restart(app, &host, &svc, 1);
@@ -248,6 +250,8 @@ logs_add_selected(struct app *app)
 	int hosts[WR_LOGS_STREAMS], svcs[WR_LOGS_STREAMS];
 	int svc, host = app_selected_service(app, &svc), i, n;
 
+	if (app->pool != NULL && host < 0 && app->cfg.nhosts > 0)
+		app_say(app, "no row selected: the HOSTS filter shows none");
 	if (app->pool == NULL || host < 0)
 		return;
 	if (app->focus != PANE_HOSTS) {

@@ -38,7 +38,8 @@ metrics_draw(struct app *app, WINDOW *win, int h, int w, bool focused)
 	size_t i;
 
 	if (host < 0) {
-		ui_put(win, 0, 1, w - 1, ui_attr(app, THEME_DIM), "no hosts configured");
+		ui_put(win, 0, 1, w - 1, ui_attr(app, THEME_DIM), app->cfg.nhosts == 0 ?
+		    "no hosts configured" : "no row selected: the HOSTS filter shows none");
 		return;
 	}
 	if (app->cfg.hosts[host].metrics_url[0] == '\0') {

@@ -71,7 +71,7 @@ assert_screen scrolled <<'EOF'
 │ │ S        post to the status page (type the status) (changes production)  │ │
 │ │ K        trust the selected host's unknown key (HOSTS)                   │ │
 │ │ o        HOSTS: order rows by host, worst health, or worst verdict       │ │
-│ │ /        filter LOGS with a regex (empty clears it)                      │ │
+│ │ /        filter LOGS (a regex) or HOSTS rows (by name); empty clears     │ │
 │ │ ? or Esc closes this help; Up/Down/PgUp/PgDn scroll it                   │ │
 └─└──────────────────────────────────────────────────────────────────────────┘─┘
  Enter logs  r roll back  X kill switch  A arm  Tab pane  ? help  q quit
@@ -98,7 +98,7 @@ assert_screen ignored <<'EOF'
 │ │ S        post to the status page (type the status) (changes production)  │ │
 │ │ K        trust the selected host's unknown key (HOSTS)                   │ │
 │ │ o        HOSTS: order rows by host, worst health, or worst verdict       │ │
-│ │ /        filter LOGS with a regex (empty clears it)                      │ │
+│ │ /        filter LOGS (a regex) or HOSTS rows (by name); empty clears     │ │
 │ │ ? or Esc closes this help; Up/Down/PgUp/PgDn scroll it                   │ │
 └─└──────────────────────────────────────────────────────────────────────────┘─┘
  Enter logs  r roll back  X kill switch  A arm  Tab pane  ? help  q quit
@@ -165,7 +165,7 @@ assert_screen help-big <<'EOF'
 │    │ S        post to the status page (type the status) (changes production)                │────┘
 │    │ K        trust the selected host's unknown key (HOSTS)                                 │────┐
 └────│ o        HOSTS: order rows by host, worst health, or worst verdict                     │    │
-┌─ LO│ /        filter LOGS with a regex (empty clears it)                                    │    │
+┌─ LO│ /        filter LOGS (a regex) or HOSTS rows (by name); empty clears                   │    │
 │ no │ N        previous match in LOGS (n: next, with a filter)                               │    │
 │    │ f        LOGS: follow new lines, or pause in place                                     │    │
 │    │ w        LOGS: wrap long lines                                                         │    │
@@ -183,7 +183,7 @@ assert_screen help-big <<'EOF'
 │                                                          ││                                      │
 │                                                          ││                                      │
 └──────────────────────────────────────────────────────────┘└──────────────────────────────────────┘
- Enter logs  r roll back  X kill switch  A arm  o order  C-r poll now  Tab pane  ? help  q quit
+ Enter logs  r roll back  X kill switch  A arm  o order  / filter  Tab pane  ? help  q quit
 EOF
 
 assert_screen toggled <<'EOF'
@@ -238,7 +238,7 @@ assert_screen toggled <<'EOF'
 │                                                          ││                                      │
 │                                                          ││                                      │
 └──────────────────────────────────────────────────────────┘└──────────────────────────────────────┘
- Enter logs  r roll back  X kill switch  A arm  o order  C-r poll now  Tab pane  ? help  q quit
+ Enter logs  r roll back  X kill switch  A arm  o order  / filter  Tab pane  ? help  q quit
 EOF
 
 # Every key the table binds is listed (the table's own list, via keydoc).

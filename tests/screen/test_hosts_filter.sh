@@ -1,0 +1,100 @@
+#!/bin/sh
+# test_hosts_filter.sh — / in HOSTS shows only the rows whose host,
+# service or address holds the text (any case), named in the pane's title;
+# the selection moves to a row still shown; a filter nothing matches says
+# so and leaves nothing selected (Enter tails nothing); / and an empty
+# line shows every row again.
+. "${top_srcdir:-$(dirname "$0")/../..}/tests/lib/screen.sh"
+write_config
+steps '
+<Down>
+/K8S<Enter>
+:save-screen k8s
+/<C-u>zzz<Enter>
+<Enter>
+:save-screen none
+/<C-u><Enter>
+:save-screen all
+'
+run_console -c "$tmp/warroom.conf"
+
+assert_screen k8s <<'EOF'
+ warroom │ no incident named │ T+00:00:00               2026-01-01 00:00:00 UTC
+┌─ ▶ HOSTS /K8S/ ──────────────────────────────┐┌─ RUNBOOK ────────────────────┐
+│  HOST        SERVICE CONN          TAG HEALTH││ no runbook loaded            │
+│> k8s-bastion api     not connected     -     ││ open one with -r FILE        │
+│                                              ││                              │
+│                                              ││                              │
+│                                              ││                              │
+│                                              ││                              │
+└──────────────────────────────────────────────┘│                              │
+┌─ METRICS ────────────────────────────────────┐│                              │
+│ k8s-bastion: no metrics_url in the config    ││                              │
+│                                              ││                              │
+│                                              ││                              │
+└──────────────────────────────────────────────┘└──────────────────────────────┘
+┌─ LOGS ───────────────────────────────────────┐┌─ TIMELINE ───────────────────┐
+│ no log stream open                           ││ no incident journal open     │
+│                                              ││ (none in screen tests)       │
+│                                              ││                              │
+│                                              ││                              │
+│                                              ││                              │
+│                                              ││                              │
+│                                              ││                              │
+└──────────────────────────────────────────────┘└──────────────────────────────┘
+ HOSTS: 1 of 4 rows have "K8S"
+EOF
+
+assert_screen none <<'EOF'
+ warroom │ no incident named │ T+00:00:00               2026-01-01 00:00:00 UTC
+┌─ ▶ HOSTS /zzz/ ──────────────────────────────┐┌─ RUNBOOK ────────────────────┐
+│  HOST        SERVICE CONN          TAG HEALTH││ no runbook loaded            │
+│  no row has "zzz"; / C-u Enter shows all     ││ open one with -r FILE        │
+│                                              ││                              │
+│                                              ││                              │
+│                                              ││                              │
+│                                              ││                              │
+└──────────────────────────────────────────────┘│                              │
+┌─ METRICS ────────────────────────────────────┐│                              │
+│ no row selected: the HOSTS filter shows none ││                              │
+│                                              ││                              │
+│                                              ││                              │
+└──────────────────────────────────────────────┘└──────────────────────────────┘
+┌─ LOGS ───────────────────────────────────────┐┌─ TIMELINE ───────────────────┐
+│ no log stream open                           ││ no incident journal open     │
+│                                              ││ (none in screen tests)       │
+│                                              ││                              │
+│                                              ││                              │
+│                                              ││                              │
+│                                              ││                              │
+│                                              ││                              │
+└──────────────────────────────────────────────┘└──────────────────────────────┘
+ HOSTS: 0 of 4 rows have "zzz"
+EOF
+
+assert_screen all <<'EOF'
+ warroom │ no incident named │ T+00:00:00               2026-01-01 00:00:00 UTC
+┌─ ▶ HOSTS ────────────────────────────────────┐┌─ RUNBOOK ────────────────────┐
+│  HOST        SERVICE CONN          TAG HEALTH││ no runbook loaded            │
+│  api-1       api     not connected     -     ││ open one with -r FILE        │
+│  api-1       jobs    not connected     -     ││                              │
+│  api-2       api     not connected     -     ││                              │
+│> k8s-bastion api     not connected     -     ││                              │
+│                                              ││                              │
+└──────────────────────────────────────────────┘│                              │
+┌─ METRICS ────────────────────────────────────┐│                              │
+│ k8s-bastion: no metrics_url in the config    ││                              │
+│                                              ││                              │
+│                                              ││                              │
+└──────────────────────────────────────────────┘└──────────────────────────────┘
+┌─ LOGS ───────────────────────────────────────┐┌─ TIMELINE ───────────────────┐
+│ no log stream open                           ││ no incident journal open     │
+│                                              ││ (none in screen tests)       │
+│                                              ││                              │
+│                                              ││                              │
+│                                              ││                              │
+│                                              ││                              │
+│                                              ││                              │
+└──────────────────────────────────────────────┘└──────────────────────────────┘
+ HOSTS: every row shown
+EOF
