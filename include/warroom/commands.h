@@ -42,7 +42,8 @@
 	X(STATUS_POST, "S",      NULL,    1, "post to the status page (type the status)") \
 	X(TRUST_KEY,   "K",      NULL,    0, "trust the selected host's unknown key (HOSTS)") \
 	X(SORT,        "o",      NULL,    0, "HOSTS: order rows by host, worst health, or worst verdict") \
-	X(FILTER,      "/",      NULL,    0, "filter LOGS (a regex) or HOSTS rows (by name); empty clears") \
+	X(FILTER,      "/",      NULL,    0, "filter LOGS with a regex (empty clears it)") \
+	X(HOST_FILTER, "F",      NULL,    0, "show the HOSTS rows whose host, service or address has a text") \
 	X(SEARCH_PREV, "N",      NULL,    0, "previous match in LOGS (n: next, with a filter)") \
 	X(FOLLOW,      "f",      NULL,    0, "LOGS: follow new lines, or pause in place") \
 	X(WRAP,        "w",      NULL,    0, "LOGS: wrap long lines")                \

@@ -76,7 +76,7 @@ command_for_key(const char *keyname)
 static const struct key_hint pane_hints[][HINTS_PER_PANE] = {
 	[HINT_HOSTS] = { { WR_CMD_OPEN, "logs" }, { WR_CMD_ROLLBACK, "roll back" },
 		{ WR_CMD_KILLSWITCH, "kill switch" }, { WR_CMD_ARM, "arm" },
-		{ WR_CMD_SORT, "order" }, { WR_CMD_FILTER, "filter" }, { WR_CMD_REFRESH, "poll now" },
+		{ WR_CMD_SORT, "order" }, { WR_CMD_HOST_FILTER, "filter" }, { WR_CMD_REFRESH, "poll now" },
 		{ WR_CMD_ZOOM, "zoom" } },
 	[HINT_METRICS] = { { WR_CMD_REFRESH, "poll now" }, { WR_CMD_ARM, "arm" },
 		{ WR_CMD_STATUS_POST, "status page" }, { WR_CMD_ZOOM, "zoom" } },

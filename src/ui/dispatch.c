@@ -153,9 +153,9 @@ command_run(struct app *app, enum wr_command cmd)
 	case WR_CMD_LOGS_ADD:
 		logs_add_selected(app);
 		break;
-	case WR_CMD_FILTER: {
-		/* What the engineer looks at is what / filters. */
-		bool hosts = app->focus == PANE_HOSTS;
+	case WR_CMD_FILTER:
+	case WR_CMD_HOST_FILTER: {
+		bool hosts = cmd == WR_CMD_HOST_FILTER;
 
 		lineedit_clear(&app->prompt);
 		for (const char *c = hosts ? app->host_filter : app->filter_text; *c != '\0'; c++)

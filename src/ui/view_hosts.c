@@ -455,7 +455,7 @@ hosts_draw(struct app *app, WINDOW *win, int h, int w, bool focused)
 	if (rows == 0) {
 		char msg[160];
 
-		snprintf(msg, sizeof(msg), "no row has \"%s\"; / C-u Enter shows all",
+		snprintf(msg, sizeof(msg), "no row has \"%s\"; F C-u Enter shows all",
 		    app->host_filter);
 		ui_put(win, 1, 2, w - 2, dim, msg);
 		free(order);

@@ -71,7 +71,7 @@ assert_screen scrolled <<'EOF'
 │ │ S        post to the status page (type the status) (changes production)  │ │
 │ │ K        trust the selected host's unknown key (HOSTS)                   │ │
 │ │ o        HOSTS: order rows by host, worst health, or worst verdict       │ │
-│ │ /        filter LOGS (a regex) or HOSTS rows (by name); empty clears     │ │
+│ │ /        filter LOGS with a regex (empty clears it)                      │ │
 │ │ ? or Esc closes this help; Up/Down/PgUp/PgDn scroll it                   │ │
 └─└──────────────────────────────────────────────────────────────────────────┘─┘
  Enter logs  r roll back  X kill switch  A arm  Tab pane  ? help  q quit
@@ -98,7 +98,7 @@ assert_screen ignored <<'EOF'
 │ │ S        post to the status page (type the status) (changes production)  │ │
 │ │ K        trust the selected host's unknown key (HOSTS)                   │ │
 │ │ o        HOSTS: order rows by host, worst health, or worst verdict       │ │
-│ │ /        filter LOGS (a regex) or HOSTS rows (by name); empty clears     │ │
+│ │ /        filter LOGS with a regex (empty clears it)                      │ │
 │ │ ? or Esc closes this help; Up/Down/PgUp/PgDn scroll it                   │ │
 └─└──────────────────────────────────────────────────────────────────────────┘─┘
  Enter logs  r roll back  X kill switch  A arm  Tab pane  ? help  q quit
@@ -135,11 +135,10 @@ assert_screen help-big <<'EOF'
  warroom │ no incident named │ T+00:00:00                                   2026-01-01 00:00:00 UTC
 ┌─ ▶ HOSTS ────────────────────────────────────────────────┐┌─ RUNBOOK ────────────────────────────┐
 │  HOST        SERVICE CONN          TAG STATE HEALTH READY││ no runbook loaded                    │
-│> api-1       api     not connected           -      -    ││ open one with -r FILE                │
-│  ap┌─ HELP: keys ───────────────────────────────────────────────────────────────────────────┐    │
+│> ap┌─ HELP: keys ───────────────────────────────────────────────────────────────────────────┐    │
 │  ap│ Tab      move focus to the next pane                                                   │    │
-│  k8│ S-Tab    move focus to the previous pane                                               │    │
-│    │ 1        focus the HOSTS pane                                                          │    │
+│  ap│ S-Tab    move focus to the previous pane                                               │    │
+│  k8│ 1        focus the HOSTS pane                                                          │    │
 │    │ 2        focus the METRICS pane                                                        │    │
 │    │ 3        focus the LOGS pane                                                           │    │
 │    │ 4        focus the RUNBOOK pane                                                        │    │
@@ -152,20 +151,21 @@ assert_screen help-big <<'EOF'
 │    │ End, G   move to the last line                                                         │    │
 │    │ Space    tick or untick the runbook step (RUNBOOK)                                     │    │
 │    │ Enter    HOSTS: tail that service in LOGS; RUNBOOK: open or fold                       │    │
-└────│ +        HOSTS: tail that service too (LOGS merges by time)                            │    │
-┌─ ME│ [        jump to the previous unticked step                                            │    │
-│ api│ ]        jump to the next unticked step                                                │    │
-│    │ R        switch to the next runbook                                                    │    │
+│    │ +        HOSTS: tail that service too (LOGS merges by time)                            │    │
+└────│ [        jump to the previous unticked step                                            │    │
+┌─ ME│ ]        jump to the next unticked step                                                │    │
+│ api│ R        switch to the next runbook                                                    │    │
 │    │ T        set the run-of-show's T-0 (now, +30m, or HH:MM UTC)                           │    │
 │    │ A        arm the console for changes (typed; A again disarms)                          │    │
 │    │ r        roll the selected service back (HOSTS) (changes production)                   │    │
 │    │ X        kill switch: EXPORT_MODE=off on the host (X again: undo) (changes production) │    │
 │    │ M        migration downgrade (alembic -1) of the selected service (changes production) │    │
 │    │ x        RUNBOOK: run the step's commands on the HOSTS host (changes production)       │    │
-│    │ S        post to the status page (type the status) (changes production)                │────┘
-│    │ K        trust the selected host's unknown key (HOSTS)                                 │────┐
-└────│ o        HOSTS: order rows by host, worst health, or worst verdict                     │    │
-┌─ LO│ /        filter LOGS (a regex) or HOSTS rows (by name); empty clears                   │    │
+│    │ S        post to the status page (type the status) (changes production)                │    │
+│    │ K        trust the selected host's unknown key (HOSTS)                                 │────┘
+│    │ o        HOSTS: order rows by host, worst health, or worst verdict                     │────┐
+└────│ /        filter LOGS with a regex (empty clears it)                                    │    │
+┌─ LO│ F        show the HOSTS rows whose host, service or address has a text                 │    │
 │ no │ N        previous match in LOGS (n: next, with a filter)                               │    │
 │    │ f        LOGS: follow new lines, or pause in place                                     │    │
 │    │ w        LOGS: wrap long lines                                                         │    │
@@ -183,7 +183,7 @@ assert_screen help-big <<'EOF'
 │                                                          ││                                      │
 │                                                          ││                                      │
 └──────────────────────────────────────────────────────────┘└──────────────────────────────────────┘
- Enter logs  r roll back  X kill switch  A arm  o order  / filter  Tab pane  ? help  q quit
+ Enter logs  r roll back  X kill switch  A arm  o order  F filter  Tab pane  ? help  q quit
 EOF
 
 assert_screen toggled <<'EOF'
@@ -238,7 +238,7 @@ assert_screen toggled <<'EOF'
 │                                                          ││                                      │
 │                                                          ││                                      │
 └──────────────────────────────────────────────────────────┘└──────────────────────────────────────┘
- Enter logs  r roll back  X kill switch  A arm  o order  / filter  Tab pane  ? help  q quit
+ Enter logs  r roll back  X kill switch  A arm  o order  F filter  Tab pane  ? help  q quit
 EOF
 
 # Every key the table binds is listed (the table's own list, via keydoc).

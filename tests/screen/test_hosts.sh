@@ -39,7 +39,7 @@ assert_screen down2 <<'EOF'
 │                                              ││                              │
 │                                              ││                              │
 └──────────────────────────────────────────────┘└──────────────────────────────┘
- Enter logs  o order  / filter  C-r poll now  Tab pane  ? help  q quit
+ Enter logs  o order  F filter  C-r poll now  Tab pane  ? help  q quit
 EOF
 
 assert_screen end <<'EOF'
@@ -66,7 +66,7 @@ assert_screen end <<'EOF'
 │                                              ││                              │
 │                                              ││                              │
 └──────────────────────────────────────────────┘└──────────────────────────────┘
- Enter logs  o order  / filter  C-r poll now  Tab pane  ? help  q quit
+ Enter logs  o order  F filter  C-r poll now  Tab pane  ? help  q quit
 EOF
 
 assert_screen unbound <<'EOF'
@@ -93,5 +93,5 @@ assert_screen unbound <<'EOF'
 │                                                                              │
 │                                                                              │
 └──────────────────────────────────────────────────────────────────────────────┘
- Enter logs  o order  / filter  C-r poll now  Tab pane  ? help  q quit
+ Enter logs  o order  F filter  C-r poll now  Tab pane  ? help  q quit
 EOF

@@ -1,19 +1,21 @@
 #!/bin/sh
-# test_hosts_filter.sh — / in HOSTS shows only the rows whose host,
+# test_hosts_filter.sh — F shows only the HOSTS rows whose host,
 # service or address holds the text (any case), named in the pane's title;
 # the selection moves to a row still shown; a filter nothing matches says
-# so and leaves nothing selected (Enter tails nothing); / and an empty
-# line shows every row again.
+# so and leaves nothing selected (Enter tails nothing); F and an empty
+# line shows every row again; / from HOSTS still filters LOGS (focus
+# moves there).
 . "${top_srcdir:-$(dirname "$0")/../..}/tests/lib/screen.sh"
 write_config
 steps '
 <Down>
-/K8S<Enter>
+FK8S<Enter>
 :save-screen k8s
-/<C-u>zzz<Enter>
+F<C-u>zzz<Enter>
 <Enter>
 :save-screen none
-/<C-u><Enter>
+F<C-u><Enter>
+/ERR<Enter>
 :save-screen all
 '
 run_console -c "$tmp/warroom.conf"
@@ -49,7 +51,7 @@ assert_screen none <<'EOF'
  warroom │ no incident named │ T+00:00:00               2026-01-01 00:00:00 UTC
 ┌─ ▶ HOSTS /zzz/ ──────────────────────────────┐┌─ RUNBOOK ────────────────────┐
 │  HOST        SERVICE CONN          TAG HEALTH││ no runbook loaded            │
-│  no row has "zzz"; / C-u Enter shows all     ││ open one with -r FILE        │
+│  no row has "zzz"; F C-u Enter shows all     ││ open one with -r FILE        │
 │                                              ││                              │
 │                                              ││                              │
 │                                              ││                              │
@@ -74,7 +76,7 @@ EOF
 
 assert_screen all <<'EOF'
  warroom │ no incident named │ T+00:00:00               2026-01-01 00:00:00 UTC
-┌─ ▶ HOSTS ────────────────────────────────────┐┌─ RUNBOOK ────────────────────┐
+┌─ HOSTS ──────────────────────────────────────┐┌─ RUNBOOK ────────────────────┐
 │  HOST        SERVICE CONN          TAG HEALTH││ no runbook loaded            │
 │  api-1       api     not connected     -     ││ open one with -r FILE        │
 │  api-1       jobs    not connected     -     ││                              │
@@ -87,7 +89,7 @@ assert_screen all <<'EOF'
 │                                              ││                              │
 │                                              ││                              │
 └──────────────────────────────────────────────┘└──────────────────────────────┘
-┌─ LOGS ───────────────────────────────────────┐┌─ TIMELINE ───────────────────┐
+┌─ ▶ LOGS ─────────────────────────────────────┐┌─ TIMELINE ───────────────────┐
 │ no log stream open                           ││ no incident journal open     │
 │                                              ││ (none in screen tests)       │
 │                                              ││                              │
