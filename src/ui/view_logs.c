@@ -22,6 +22,7 @@
 #include "warroom/driver_cmd.h"
 #include "warroom/exec.h"
 #include "warroom/ingest.h"
+#include "warroom/loglevel.h"
 #include "warroom/loop.h"
 #include "warroom/sanitize.h"
 #include "warroom/ssh.h"
@@ -312,7 +313,10 @@ draw_line(struct app *app, WINDOW *win, int y, int h, int w, const struct logbuf
 	struct logfilter_span spans[16];
 	size_t len = l->len, nsp = 0, at = 0, k;
 	const char *src;
-	int rows = 1, x = 0, base = ui_attr(app, l->source ? THEME_WARN : THEME_NORMAL);
+	enum loglevel lv = l->source ? LOGLEVEL_NONE : loglevel_of(l->text, l->len);
+	/* An action's output stands out; a service's errors and warnings too. */
+	int rows = 1, x = 0, base = ui_attr(app, l->source ? THEME_WARN :
+	    lv == LOGLEVEL_ERROR ? THEME_BAD : lv == LOGLEVEL_WARN ? THEME_WARN : THEME_NORMAL);
 
 	if (len > LOG_LINE_BUF)
 		len = LOG_LINE_BUF;

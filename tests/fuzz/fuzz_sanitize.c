@@ -2,7 +2,8 @@
  * fuzz_sanitize.c — libFuzzer harness for the sanitizer: whatever the
  * bytes and the cap, the output is valid UTF-8 with no control but tab and
  * no bidi control, fits the cap, says how much it left out, and comes out
- * unchanged when sanitized again.
+ * unchanged when sanitized again. The same bytes go to loglevel_of, which
+ * LOGS runs on every line it draws: it must not read past them.
  *
  *   clang -g -O1 -fsanitize=fuzzer,address,undefined -D_GNU_SOURCE \
  *     -Iinclude tests/fuzz/fuzz_sanitize.c src/core/sanitize.c \
@@ -14,6 +15,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "warroom/loglevel.h"
 #include "warroom/sanitize.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
@@ -27,6 +29,14 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	char *out, *again, tail[48];
 	size_t cap, len, olen, alen, shown, full;
 
+	{
+		/* An exact-size copy, so ASan sees any read past its end. */
+		char *line = malloc(size ? size : 1);
+
+		memcpy(line, data, size);
+		(void)loglevel_of(line, size);
+		free(line);
+	}
 	if (size < 2)
 		return 0;
 	/* The first two bytes pick the cap: 1 .. 1024. */

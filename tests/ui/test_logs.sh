@@ -1,6 +1,6 @@
 #!/bin/sh
 # test_logs.sh — LOGS against the fixture fleet: Enter on a HOSTS row tails
-# that service; / filters with pcre2 (a bad pattern says why and where);
+# that service, its error lines red; / filters with pcre2 (a bad pattern says why and where);
 # f pauses in place and counts new lines; escape sequences and broken
 # UTF-8 in the logs show as visible text — the terminal's title is not
 # changed, the clipboard is not written, the screen is not cleared; a tail
@@ -16,6 +16,16 @@ keys Enter
 wait_re "^│h1/api 20[0-9-]+T[0-9:.]+Z (INFO|WARN|ERROR) " 15
 wait_re "h1/api +[0-9]+ lines" 5
 ok "Enter on a HOSTS row tails that service in LOGS"
+
+# A service's ERROR lines in the theme's "bad" colour (red), INFO plain.
+wait_re "^│h1/api [^ ]+ ERROR " 15
+esc=$(printf '\033')
+tmx capture-pane -e -p -t t > "$tmp/color"
+grep ' ERROR  *api ' "$tmp/color" | head -1 | grep -q "${esc}\[[0-9;]*31m[^│]*h1/api" ||
+	{ grep ' ERROR ' "$tmp/color" | head -2 | cat -v; fail "an ERROR line is not red"; }
+grep ' INFO  *api ' "$tmp/color" | head -1 | grep -q "31m[^│]*h1/api" &&
+	{ grep ' INFO ' "$tmp/color" | head -2 | cat -v; fail "an INFO line is red"; }
+ok "error lines are red, info lines plain"
 
 keys / ; keys -l "(ERROR"; keys Enter
 wait_for "filter not set: " 5
