@@ -63,7 +63,11 @@ keyed(const char *s, size_t n, size_t at)
 	static const char *const keys[] = { "level=", "lvl=", "severity=", "\"level\":\"",
 		"\"level\": \"", "\"severity\":\"", "\"severity\": \"", "\"lvl\":\"", "[" };
 	size_t i, k;
+	char c = s[at];
 
+	/* Every key starts with one of these: most bytes leave at once. */
+	if (c != 'l' && c != 'L' && c != 's' && c != 'S' && c != '"' && c != '[')
+		return NOT_A_LEVEL;
 	for (i = 0; i < sizeof(keys) / sizeof(keys[0]); i++) {
 		k = strlen(keys[i]);
 		if (at + k <= n && strncasecmp(s + at, keys[i], k) == 0 &&
