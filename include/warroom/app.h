@@ -154,7 +154,7 @@ struct app {
 	int help_scroll;                 /* first line shown when help is long */
 	bool prompt_active;              /* the footer prompt is open */
 	enum { PROMPT_NOTE, PROMPT_TRUST, PROMPT_FILTER, PROMPT_ARM, PROMPT_STATUS, PROMPT_TZERO,
-		PROMPT_FILL, PROMPT_TAG, PROMPT_ANNOUNCE, PROMPT_HOST_FILTER } prompt_kind;
+		PROMPT_FILL, PROMPT_TAG, PROMPT_ANNOUNCE, PROMPT_HOST_FILTER, PROMPT_JUMP } prompt_kind;
 	int tag_host, tag_svc;           /* PROMPT_TAG: the rollback that needs a tag */
 	struct runbook_fill fill;        /* PROMPT_FILL: a step's placeholders */
 	int fill_host, fill_rb;          /* … the host chosen and the runbook */

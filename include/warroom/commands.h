@@ -48,6 +48,7 @@
 	X(FOLLOW,      "f",      NULL,    0, "LOGS: follow new lines, or pause in place") \
 	X(WRAP,        "w",      NULL,    0, "LOGS: wrap long lines")                \
 	X(TIMES,       "t",      NULL,    0, "LOGS: show or hide the lines' timestamps") \
+	X(LOGS_JUMP,   "@",      NULL,    0, "LOGS: jump to a time (19:30 UTC, 10m ago, or RFC 3339)") \
 	X(NOTE,        "n",      NULL,    0, "add a note to the incident timeline")  \
 	X(EXPORT,      "e",      NULL,    0, "export the timeline as a post-mortem draft") \
 	X(REFRESH,     "C-r",    NULL,    0, "poll every host now (tags, state, health)") \

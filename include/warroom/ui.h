@@ -108,6 +108,10 @@ void logs_stop(struct app *app);
 /* With a LOGS filter: move to the next (or previous) matching line. */
 void logs_search(struct app *app, bool next);
 
+/* @: show LOGS from the first line stamped at or after the moment typed
+ * (logjump_parse), paused there; says why when no line is. */
+void logs_jump(struct app *app, const char *text);
+
 /* Show only the HOSTS rows whose host, service or address contains text
  * (any case; "" shows all); the selection moves to a row still shown. */
 void hosts_filter_set(struct app *app, const char *text);

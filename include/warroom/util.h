@@ -61,6 +61,10 @@ void wr_buf_printf(struct wr_buf *b, const char *fmt, ...) __attribute__((format
 /* Hand over the string (an empty one if nothing was added) and reset b. */
 char *wr_buf_take(struct wr_buf *b);
 
+/* A span typed as "1h15m", "30m", "90s": seconds in *out; -1 on anything
+ * else. */
+int wr_parse_span(const char *p, long *out);
+
 /* An RFC 3339 time at the very start of t[0..len) — "2026-11-26T10:00:00Z",
  * a space for the T, a "." or "," fraction, a "+02:00" offset, no zone read
  * as UTC — as Unix seconds and the fraction's milliseconds (ms may be

@@ -81,7 +81,7 @@ static const struct key_hint pane_hints[][HINTS_PER_PANE] = {
 	[HINT_METRICS] = { { WR_CMD_REFRESH, "poll now" }, { WR_CMD_ARM, "arm" },
 		{ WR_CMD_STATUS_POST, "status page" }, { WR_CMD_ZOOM, "zoom" } },
 	[HINT_LOGS] = { { WR_CMD_FILTER, "filter" }, { WR_CMD_ZOOM, "zoom" },
-		{ WR_CMD_SEARCH_PREV, "prev match" },
+		{ WR_CMD_LOGS_JUMP, "jump to time" }, { WR_CMD_SEARCH_PREV, "prev match" },
 		{ WR_CMD_FOLLOW, "follow/pause" }, { WR_CMD_WRAP, "wrap" },
 		{ WR_CMD_TIMES, "times" } },
 	[HINT_RUNBOOK] = { { WR_CMD_TICK, "tick" }, { WR_CMD_RUN_STEP, "run step" },

@@ -424,9 +424,12 @@ bool
 logbuf_parse_time(const char *t, size_t len, int64_t *secs)
 {
 	if (len > 0 && (t[0] < '0' || t[0] > '9')) {
-		/* docker compose logs: "api-1  | 2025-06-01T12:00:00Z ..." */
+		/* docker compose logs: "api-1  | 2025-06-01T12:00:00Z ...";
+		 * LOGS' own prefix: "api-1/api 2025-06-01T12:00:00Z ...". */
 		const char *bar = memchr(t, '|', len < 64 ? len : 64);
 
+		if (bar == NULL)
+			bar = memchr(t, ' ', len < 64 ? len : 64);
 		if (bar == NULL)
 			return false;
 		len -= (size_t)(bar + 1 - t);

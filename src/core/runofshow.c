@@ -4,41 +4,10 @@
  */
 #include "warroom/runofshow.h"
 
-#include <ctype.h>
 #include <stdio.h>
 #include <string.h>
 
 #define DUE_WINDOW_S 60
-
-/* "1h15m", "30m", "90s": seconds in *out; -1 on anything else. */
-static int
-parse_span(const char *p, long *out)
-{
-	long total = 0, n;
-
-	if (!isdigit((unsigned char)*p))
-		return -1;
-	while (*p != '\0') {
-		if (!isdigit((unsigned char)*p))
-			return -1;
-		for (n = 0; isdigit((unsigned char)*p); p++) {
-			if (n > 100000)
-				return -1;
-			n = n * 10 + (*p - '0');
-		}
-		if (*p == 'h')
-			total += n * 3600;
-		else if (*p == 'm')
-			total += n * 60;
-		else if (*p == 's')
-			total += n;
-		else
-			return -1;
-		p++;
-	}
-	*out = total;
-	return 0;
-}
 
 int
 runofshow_parse_tzero(const char *text, int64_t now_s, int64_t *out, struct wr_err *err)
@@ -56,7 +25,7 @@ runofshow_parse_tzero(const char *text, int64_t now_s, int64_t *out, struct wr_e
 		return 0;
 	}
 	if (*p == '+' || *p == '-') {
-		if (parse_span(p + 1, &span) != 0)
+		if (wr_parse_span(p + 1, &span) != 0)
 			return wr_err_set(err, "'%s': give a span such as +30m or +1h15m", p);
 		*out = now_s + (*p == '+' ? span : -span);
 		return 0;

@@ -244,6 +244,35 @@ digits(const char *s, int n)
 	return v;
 }
 
+int
+wr_parse_span(const char *p, long *out)
+{
+	long total = 0, n;
+
+	if (!isdigit((unsigned char)*p))
+		return -1;
+	while (*p != '\0') {
+		if (!isdigit((unsigned char)*p))
+			return -1;
+		for (n = 0; isdigit((unsigned char)*p); p++) {
+			if (n > 100000)
+				return -1;
+			n = n * 10 + (*p - '0');
+		}
+		if (*p == 'h')
+			total += n * 3600;
+		else if (*p == 'm')
+			total += n * 60;
+		else if (*p == 's')
+			total += n;
+		else
+			return -1;
+		p++;
+	}
+	*out = total;
+	return 0;
+}
+
 bool
 wr_parse_rfc3339(const char *t, size_t len, int64_t *secs, int *ms)
 {

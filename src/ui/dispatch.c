@@ -164,6 +164,11 @@ command_run(struct app *app, enum wr_command cmd)
 		app->prompt_active = true;
 		break;
 	}
+	case WR_CMD_LOGS_JUMP:
+		lineedit_clear(&app->prompt);
+		app->prompt_kind = PROMPT_JUMP;
+		app->prompt_active = true;
+		break;
 	case WR_CMD_SEARCH_PREV:
 		if (app->filtering)
 			logs_search(app, false);

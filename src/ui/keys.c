@@ -143,6 +143,7 @@ prompt_key(struct app *app, const char *name, int is_keycode, unsigned int key)
 		    app->prompt_kind == PROMPT_ARM ? "not armed" :
 		    app->prompt_kind == PROMPT_STATUS ? "nothing posted" :
 		    app->prompt_kind == PROMPT_TZERO ? "T-0 unchanged" :
+		    app->prompt_kind == PROMPT_JUMP ? "LOGS unchanged" :
 		    app->prompt_kind == PROMPT_FILL || app->prompt_kind == PROMPT_TAG ? "nothing ran" :
 		    app->prompt_kind == PROMPT_ANNOUNCE ? "nothing announced" :
 		    "key not trusted");
@@ -161,6 +162,8 @@ prompt_key(struct app *app, const char *name, int is_keycode, unsigned int key)
 			arm_confirm(app, le->text);
 		else if (app->prompt_kind == PROMPT_STATUS)
 			actions_statuspage_post(app, le->text);
+		else if (app->prompt_kind == PROMPT_JUMP)
+			logs_jump(app, le->text);
 		else if (app->prompt_kind == PROMPT_TZERO)
 			journal_tzero(app, le->text);
 		else if (app->prompt_kind == PROMPT_FILL)

@@ -325,7 +325,9 @@ draw_footer(struct app *app)
 			    app->prompt_kind == PROMPT_ARM ? "type arm to arm: " :
 			    app->prompt_kind == PROMPT_STATUS ?
 			    "status page (investigating/identified/monitoring/resolved): " :
-			    app->prompt_kind == PROMPT_TZERO ? "T-0 (now, +30m, HH:MM UTC): " : "note: ");
+			    app->prompt_kind == PROMPT_TZERO ? "T-0 (now, +30m, HH:MM UTC): " :
+			    app->prompt_kind == PROMPT_JUMP ?
+			    "LOGS at (19:30 UTC, 10m ago, 2026-11-26T19:30:00Z): " : "note: ");
 		ui_put(w, 0, 1 + x, avail, a, le->text + start);
 		cx = 1 + x + ui_width(before + start);
 		mvwchgat(w, 0, cx < cols - 1 ? cx : cols - 2, 1, A_NORMAL, 0, NULL);

@@ -22,6 +22,7 @@
 #include "warroom/driver_cmd.h"
 #include "warroom/exec.h"
 #include "warroom/ingest.h"
+#include "warroom/logjump.h"
 #include "warroom/loglevel.h"
 #include "warroom/loop.h"
 #include "warroom/sanitize.h"
@@ -517,6 +518,63 @@ logs_search(struct app *app, bool next)
 	}
 	app->logs_paused = true;
 	app->logs_pin = out;
+}
+
+/* "19:30:00" of Unix seconds t, UTC. */
+static void
+clock_text(int64_t t, char *buf, size_t cap)
+{
+	int64_t tod = (t % 86400 + 86400) % 86400;
+
+	snprintf(buf, cap, "%02d:%02d:%02d", (int)(tod / 3600), (int)(tod % 3600 / 60),
+	    (int)(tod % 60));
+}
+
+void
+logs_jump(struct app *app, const char *text)
+{
+	uint64_t first = logbuf_first(&app->logs), end = logbuf_end(&app->logs), seq, pin, m;
+	const struct rect *r = &app->screen->lo.pane[PANE_LOGS];
+	int rows = r->h > 4 ? r->h - 3 : 1, k;
+	int64_t t, oldest;
+	struct wr_err err;
+	char at[16], old[16];
+
+	if (logjump_parse(text, (int64_t)app_now(app), &t, &err) != 0) {
+		app_say(app, "LOGS unchanged: %s", err.msg);
+		return;
+	}
+	clock_text(t, at, sizeof(at));
+	if (end == first) {
+		app_say(app, "LOGS holds no lines to jump in");
+		return;
+	}
+	seq = logbuf_seek_time(&app->logs, t);
+	if (seq == end) {
+		app_say(app, "LOGS unchanged: no line is stamped %s UTC or later", at);
+		return;
+	}
+	/* The line at the top, the pane's worth after it below; with a
+	 * filter, the first match from there and the matches after it. */
+	pin = seq + (uint64_t)rows - 1 < end - 1 ? seq + (uint64_t)rows - 1 : end - 1;
+	if (app->filtering) {
+		if (!logfilter_next(&app->filter, &app->logs, seq > first ? seq - 1 : first, &m)) {
+			app_say(app, "LOGS unchanged: no line matching /%s/ from %s UTC on",
+			    app->filter_text, at);
+			return;
+		}
+		for (pin = m, k = 1; k < rows && logfilter_next(&app->filter, &app->logs, pin, &m);
+		    k++)
+			pin = m;
+	}
+	app->logs_paused = true;
+	app->logs_pin = pin;
+	oldest = logbuf_time(&app->logs, first);
+	if (seq == first && oldest != WR_LOGBUF_NO_TIME && oldest > t) {
+		clock_text(oldest, old, sizeof(old));
+		app_say(app, "LOGS from its oldest line, %s UTC (none from %s kept)", old, at);
+	} else
+		app_say(app, "LOGS from %s UTC, paused (f follows again)", at);
 }
 
 const struct view_ops view_logs_ops = {

@@ -170,6 +170,7 @@ assert_screen help-big <<'EOF'
 │    │ f        LOGS: follow new lines, or pause in place                                     │    │
 │    │ w        LOGS: wrap long lines                                                         │    │
 │    │ t        LOGS: show or hide the lines' timestamps                                      │    │
+│    │ @        LOGS: jump to a time (19:30 UTC, 10m ago, or RFC 3339)                        │    │
 │    │ n        add a note to the incident timeline                                           │    │
 │    │ e        export the timeline as a post-mortem draft                                    │    │
 │    │ C-r      poll every host now (tags, state, health)                                     │    │
@@ -180,7 +181,6 @@ assert_screen help-big <<'EOF'
 │    │                                                                                        │    │
 │    │ ? or Esc closes this help                                                              │    │
 │    └────────────────────────────────────────────────────────────────────────────────────────┘    │
-│                                                          ││                                      │
 │                                                          ││                                      │
 └──────────────────────────────────────────────────────────┘└──────────────────────────────────────┘
  Enter logs  r roll back  X kill switch  A arm  o order  F filter  Tab pane  ? help  q quit

@@ -53,7 +53,7 @@ assert_screen follow <<'EOF'
 │api-1/api 2026-01-01T00:00:31.000Z ^[[2J^[]0;t^G seq=31   ││                                      │
 │api.log  31 lines                                         ││                                      │
 └──────────────────────────────────────────────────────────┘└──────────────────────────────────────┘
- / filter  z zoom  N prev match  f follow/pause  w wrap  t times  Tab pane  ? help  q quit
+ / filter  z zoom  @ jump to time  N prev match  f follow/pause  w wrap  Tab pane  ? help  q quit
 EOF
 assert_screen up <<'EOF'
  warroom │ no incident named │ T+00:00:00                                   2026-01-01 00:00:00 UTC
@@ -85,7 +85,7 @@ assert_screen up <<'EOF'
 │api-1/api 2026-01-01T00:00:30.000Z INFO  seq=30           ││                                      │
 │api.log  31 lines  PAUSED +1 new (f follows)              ││                                      │
 └──────────────────────────────────────────────────────────┘└──────────────────────────────────────┘
- / filter  z zoom  N prev match  f follow/pause  w wrap  t times  Tab pane  ? help  q quit
+ / filter  z zoom  @ jump to time  N prev match  f follow/pause  w wrap  Tab pane  ? help  q quit
 EOF
 assert_screen end <<'EOF'
  warroom │ no incident named │ T+00:00:00                                   2026-01-01 00:00:00 UTC
@@ -117,5 +117,5 @@ assert_screen end <<'EOF'
 │api-1/api 2026-01-01T00:00:31.000Z ^[[2J^[]0;t^G seq=31   ││                                      │
 │api.log  31 lines                                         ││                                      │
 └──────────────────────────────────────────────────────────┘└──────────────────────────────────────┘
- / filter  z zoom  N prev match  f follow/pause  w wrap  t times  Tab pane  ? help  q quit
+ / filter  z zoom  @ jump to time  N prev match  f follow/pause  w wrap  Tab pane  ? help  q quit
 EOF

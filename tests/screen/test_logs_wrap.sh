@@ -52,7 +52,7 @@ assert_screen wrap <<'EOF'
 │   path=/v1/orders/12 took=1250ms end=12                  ││                                      │
 │api.log  12 lines  wrap                                   ││                                      │
 └──────────────────────────────────────────────────────────┘└──────────────────────────────────────┘
- / filter  z zoom  N prev match  f follow/pause  w wrap  t times  Tab pane  ? help  q quit
+ / filter  z zoom  @ jump to time  N prev match  f follow/pause  w wrap  Tab pane  ? help  q quit
 EOF
 assert_screen up <<'EOF'
  warroom │ no incident named │ T+00:00:00                                   2026-01-01 00:00:00 UTC
@@ -84,5 +84,5 @@ assert_screen up <<'EOF'
 │   path=/v1/orders/11 took=1250ms end=11                  ││                                      │
 │api.log  12 lines  wrap  PAUSED +1 new (f follows)        ││                                      │
 └──────────────────────────────────────────────────────────┘└──────────────────────────────────────┘
- / filter  z zoom  N prev match  f follow/pause  w wrap  t times  Tab pane  ? help  q quit
+ / filter  z zoom  @ jump to time  N prev match  f follow/pause  w wrap  Tab pane  ? help  q quit
 EOF

@@ -65,7 +65,7 @@ assert_screen logs <<'EOF'
 │                                              ││                              │
 │                                              ││                              │
 └──────────────────────────────────────────────┘└──────────────────────────────┘
- / filter  z zoom  N prev match  f follow/pause  Tab pane  ? help  q quit
+ / filter  z zoom  @ jump to time  N prev match  Tab pane  ? help  q quit
 EOF
 
 assert_screen runbook <<'EOF'

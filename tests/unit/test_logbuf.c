@@ -193,6 +193,10 @@ timestamps_are_read_from_the_line(void **state)
 	assert_false(logbuf_parse_time("2025-13-01T12:00:00Z", 20, &t));
 	assert_false(logbuf_parse_time("hello world", 11, &t));
 	assert_false(logbuf_parse_time("2025-06-01T12:00", 16, &t));
+	/* LOGS' own host/service prefix. */
+	assert_true(logbuf_parse_time("h1/api 2025-06-01T12:00:01Z INFO x", 34, &t));
+	assert_int_equal(t, 1748779201);
+	assert_false(logbuf_parse_time("h1/api no time here", 19, &t));
 
 	logbuf_init(&lb, 0);
 	for (i = 0; i < 600; i++) {
