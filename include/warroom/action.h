@@ -108,6 +108,7 @@ const char *action_verb(const struct action *a);     /* "rollback", "kill switch
 const char *action_reason(const struct action *a);   /* outcome's why */
 int64_t action_started_ms(const struct action *a);
 bool action_finished(const struct action *a);        /* OK, FAILED, UNKNOWN, CANCELLED */
+bool action_reconciled(const struct action *a);      /* UNKNOWN, and its host re-read since */
 
 /* An action a previous session began (action.intent with no action.end):
  * shown UNKNOWN, never run again; once its host is UP, what runs there is

@@ -218,6 +218,10 @@ void actions_dialog_draw(struct app *app, int lines, int cols);
 /* The progress line of a running action; false when none runs. */
 bool actions_progress(struct app *app, char *buf, size_t cap);
 
+/* Actions whose outcome is UNKNOWN and whose host has not been read back
+ * since: the header shows them until it is. */
+size_t actions_unknown(const struct app *app);
+
 /* The status-page client (with [statuspage] and a journal), its prompt,
  * and the post the typed status asks for. */
 void actions_statuspage_open(struct app *app);

@@ -1016,6 +1016,12 @@ action_started_ms(const struct action *a)
 }
 
 bool
+action_reconciled(const struct action *a)
+{
+	return a->reconciled;
+}
+
+bool
 action_finished(const struct action *a)
 {
 	return a->state >= ACTION_OK;

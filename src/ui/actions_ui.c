@@ -535,6 +535,18 @@ actions_dialog_draw(struct app *app, int lines, int cols)
 	delwin(win);
 }
 
+size_t
+actions_unknown(const struct app *app)
+{
+	size_t i, n = 0;
+
+	for (i = 0; i < app->nactions; i++)
+		if (action_state(app->actions[i]) == ACTION_UNKNOWN &&
+		    !action_reconciled(app->actions[i]))
+			n++;
+	return n;
+}
+
 /* The progress line: spinner, what runs, elapsed. */
 bool
 actions_progress(struct app *app, char *buf, size_t cap)

@@ -203,6 +203,7 @@ draw_header(struct app *app)
 	    (time_t)(app->incident_start_ms / 1000) : app->started;
 	char left[512], clock[32], elapsed[32];
 	struct tm tm;
+	size_t unknown;
 
 	wbkgdset(w, ' ' | (chtype)a);
 	werase(w);
@@ -227,6 +228,15 @@ draw_header(struct app *app)
 		snprintf(badge, sizeof(badge), " ARMED %ld:%02ld ", secs / 60, secs % 60);
 		x += 2 + ui_put(w, 0, x + 2, cols - x - 2 - (int)strlen(clock) - 1,
 		    ui_attr(app, THEME_BADGE), badge);
+	}
+	/* An outcome nobody knows yet stays in sight until its host is read
+	 * again: the footer's message is gone in seconds. */
+	if ((unknown = actions_unknown(app)) > 0) {
+		char badge[64];
+
+		snprintf(badge, sizeof(badge), " %zu UNKNOWN: host not read back yet ", unknown);
+		x += 2 + ui_put(w, 0, x + 2, cols - x - 2 - (int)strlen(clock) - 1,
+		    ui_attr(app, THEME_BAD) | A_REVERSE, badge);
 	}
 	if (app->tl != NULL && timeline_degraded(app->tl))
 		ui_put(w, 0, x + 2, cols - x - 2 - (int)strlen(clock) - 1,

@@ -127,6 +127,9 @@ sleep 1                      # up -d is now recreating on the host
 "$fleet" fault --dir "$fl" h1 sshd-stop > /dev/null
 wait_for "rollback of api on h1: UNKNOWN" 30
 grep -q '"kind":"action.end".*"outcome":"unknown"' "$journal" || fail "no action.end unknown"
+# The header keeps it in sight after the footer's message is gone.
+head -1 "$tmp/screen" | grep -q " 1 UNKNOWN: host not read back yet " ||
+	{ head -1 "$tmp/screen"; fail "no UNKNOWN badge in the header"; }
 "$fleet" fault --dir "$fl" h1 sshd-start > /dev/null
 i=0
 until grep -q '"kind":"action.reconcile"' "$journal"; do
@@ -134,6 +137,7 @@ until grep -q '"kind":"action.reconcile"' "$journal"; do
 done
 [ "$(grep -c '"up","-d","api"' "$log")" -le 2 ] || fail "up -d ran more than once for the dropped action"
 wait_for "re-read after reconnect: api runs" 5
+head -1 "$tmp/screen" | grep -q "UNKNOWN" && { head -1 "$tmp/screen"; fail "the UNKNOWN badge stayed after the re-read"; }
 ok "a dropped connection ends UNKNOWN (never a guess), and the host is re-read when it returns"
 keys q
 wait_for "exit=0"
