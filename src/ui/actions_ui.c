@@ -413,6 +413,68 @@ dput(WINDOW *win, int y, int x, int w, int attr, const char *text)
 		ui_put(win, y, x, w, attr, text);
 }
 
+/* What will run is shown whole: a line wider than the dialog goes on in
+ * the rows below, indented by cont cells, while *y < limit; one cut short
+ * there ends in "…". win NULL: only *y moves. */
+static void
+dput_wrapped(WINDOW *win, int *y, int x, int w, int cont, int limit, int attr,
+    const char *text)
+{
+	char chunk[WR_CMD_MAX + 64];
+	size_t took;
+	int indent = 0;
+
+	while (*text != '\0' && *y < limit) {
+		int room = w - indent;
+		bool cut;
+
+		ui_put_n(NULL, 0, 0, room, attr, text, &took);
+		cut = *y + 1 >= limit && text[took] != '\0';
+		if (cut)
+			ui_put_n(NULL, 0, 0, room - 1, attr, text, &took);
+		else if (text[took] != '\0' && text[took] != ' ') {
+			/* Between words when one ends in the row's second half. */
+			size_t k = took;
+
+			while (k > took / 2 && text[k - 1] != ' ')
+				k--;
+			if (k > took / 2)
+				took = k;
+		}
+		if (took == 0 || took >= sizeof(chunk))
+			break;
+		memcpy(chunk, text, took);
+		chunk[took] = '\0';
+		if (win != NULL) {
+			ui_put(win, *y, x + indent, room, attr, chunk);
+			if (cut)
+				ui_put(win, *y, x + w - 1, 1, attr, "…");
+		}
+		(*y)++;
+		text += took;
+		indent = cont < w - 8 ? cont : 0;
+	}
+}
+
+/* Length of the "cd DIR && " every step of p opens with (one line, no
+ * other "&&" inside DIR), or 0 when they do not all share one. */
+static size_t
+common_cd(const struct plan *p)
+{
+	const char *first = p->nsteps > 0 ? p->steps[0].cmd : "", *end;
+	size_t n;
+	int i;
+
+	if (strncmp(first, "cd ", 3) != 0 || (end = strstr(first, " && ")) == NULL ||
+	    memchr(first, '\n', (size_t)(end - first)) != NULL)
+		return 0;
+	n = (size_t)(end - first) + 4;
+	for (i = 1; i < p->nsteps; i++)
+		if (strncmp(p->steps[i].cmd, first, n) != 0)
+			return 0;
+	return n;
+}
+
 /* The dialog's body from row 1 for a dialog h rows high (rows run out
  * from the end first); returns the first row after it. win NULL: lays
  * it out without drawing, to size the dialog. */
@@ -424,6 +486,7 @@ dialog_body(struct app *app, WINDOW *win, int h, int w)
 	const char *c, *nl;
 	char line[WR_CMD_MAX + 64];
 	int y = 1, i;
+	size_t cd;
 
 	if (strcmp(p->action, "runbook.command") == 0)
 		snprintf(line, sizeof(line), "host %s   %s", p->host, p->origin);
@@ -457,33 +520,44 @@ dialog_body(struct app *app, WINDOW *win, int h, int w)
 		}
 	}
 	y++;
-	dput(win, y++, 2, w - 4, ui_attr(app, THEME_DIM), "will run, in order, on the host:");
+	/* Every step of a Compose plan opens with the same "cd DIR && ":
+	 * said once, the commands themselves fit a narrow screen. */
+	cd = common_cd(p);
+	if (cd > 0) {
+		snprintf(line, sizeof(line), "will run, in order, on the host, after %.*s:",
+		    (int)(cd - 4), p->steps[0].cmd);
+		dput_wrapped(win, &y, 2, w - 4, 2, h - 6, ui_attr(app, THEME_DIM), line);
+	} else
+		dput(win, y++, 2, w - 4, ui_attr(app, THEME_DIM), "will run, in order, on the host:");
 	for (i = 0; i < p->nsteps && y < h - 6; i++) {
 		char num[16];
 
 		snprintf(num, sizeof(num), "%d.", i + 1);
-		/* A runbook's script is shown line by line, exactly. */
-		for (c = p->steps[i].cmd; *c != '\0' && y < h - 6; c = *nl ? nl + 1 : nl) {
+		/* A runbook's script is shown line by line, exactly, and a
+		 * long line whole: the end of a command is what it does. */
+		for (c = p->steps[i].cmd + cd; *c != '\0' && y < h - 6; c = *nl ? nl + 1 : nl) {
 			if ((nl = strchr(c, '\n')) == NULL)
 				nl = c + strlen(c);
-			snprintf(line, sizeof(line), "%-2s %.*s", c == p->steps[i].cmd ? num : "",
+			snprintf(line, sizeof(line), "%-2s %.*s", c == p->steps[i].cmd + cd ? num : "",
 			    (int)(nl - c), c);
-			dput(win, y++, 4, w - 6, ui_attr(app, THEME_NORMAL), line);
+			dput_wrapped(win, &y, 4, w - 6, 5, h - 6, ui_attr(app, THEME_NORMAL), line);
 		}
 	}
 	if (p->verify_cmd[0] && y < h - 5) {
-		snprintf(line, sizeof(line), "then verify: %s", p->verify_cmd);
-		dput(win, y++, 4, w - 6, ui_attr(app, THEME_DIM), line);
+		snprintf(line, sizeof(line), "then verify: %s", cd > 0 &&
+		    strncmp(p->verify_cmd, p->steps[0].cmd, cd) == 0 ? p->verify_cmd + cd :
+		    p->verify_cmd);
+		dput_wrapped(win, &y, 4, w - 6, 5, h - 5, ui_attr(app, THEME_DIM), line);
 	}
 	if (p->export_url[0] && y < h - 5) {
 		snprintf(line, sizeof(line), "then GET %s must answer %s", p->export_url,
 		    strcmp(p->env_value, "off") == 0 ? "404 (export disabled)" : "again");
-		dput(win, y++, 4, w - 6, ui_attr(app, THEME_DIM), line);
+		dput_wrapped(win, &y, 4, w - 6, 5, h - 5, ui_attr(app, THEME_DIM), line);
 	}
 	if (p->readyz_url[0] && y < h - 5) {
 		snprintf(line, sizeof(line), "then wait up to %d s for GET %s to answer OK",
 		    p->health_timeout_s, p->readyz_url);
-		dput(win, y++, 4, w - 6, ui_attr(app, THEME_DIM), line);
+		dput_wrapped(win, &y, 4, w - 6, 5, h - 5, ui_attr(app, THEME_DIM), line);
 	}
 	if (strcmp(p->action, "runbook.command") == 0 && y < h - 5)
 		dput(win, y++, 4, w - 6, ui_attr(app, THEME_DIM),
@@ -497,7 +571,7 @@ actions_dialog_draw(struct app *app, int lines, int cols)
 	struct action *a = app->confirming;
 	const struct plan *p;
 	const char *title, *button, *verb, *word;
-	int h = lines - 6, w = cols - 8, y, ok, full;
+	int h = lines - 2, w = cols - 8, y, ok, full, top;
 	char line[WR_CMD_MAX + 64];
 	WINDOW *win;
 
@@ -507,12 +581,14 @@ actions_dialog_draw(struct app *app, int lines, int cols)
 	kind_words(p, &title, &button, &verb);
 	word = p->confirm[0] ? p->confirm : p->service;
 	/* As high as its text, so the screen behind (the verdict, the hosts)
-	 * stays in view; the smallest height that still shows all of it. */
+	 * stays in view; the smallest height that still shows all of it,
+	 * below the pane titles when it fits there, else the whole height. */
 	full = dialog_body(app, NULL, h, w);
 	for (y = full + 5 < h ? full + 5 : h; y < h && dialog_body(app, NULL, y, w) < full; y++)
 		;
 	h = y;
-	if ((win = newwin(h, w, 3, 4)) == NULL)
+	top = h <= lines - 6 ? 3 : 1;
+	if ((win = newwin(h, w, top, 4)) == NULL)
 		return;
 	wbkgdset(win, ' ' | (chtype)ui_attr(app, THEME_HELP));
 	werase(win);

@@ -191,60 +191,80 @@ format_elapsed(char *buf, size_t cap, long secs)
 	snprintf(buf, cap, "T+%02ld:%02ld:%02ld", secs / 3600, (secs / 60) % 60, secs % 60);
 }
 
+#define HEADER_BADGES 4
+
 static void
 draw_header(struct app *app)
 {
 	WINDOW *w = app->screen->header;
-	int cols = app->screen->cols, x;
+	int cols = app->screen->cols, x, i, nb = 0, bw = 0, room, cw;
 	bool armed = app_armed(app);
 	int a = ui_attr(app, armed ? THEME_HEADER_ARMED : THEME_HEADER);
 	time_t now = app_now(app);
 	time_t start = app->incident_start_ms > 0 && !app->fake_clock ?
 	    (time_t)(app->incident_start_ms / 1000) : app->started;
-	char left[512], clock[32], elapsed[32];
+	char left[512], clock[32], elapsed[32], badge[HEADER_BADGES][64];
+	int battr[HEADER_BADGES];
+	const char *name = app->incident ? app->incident : "no incident named";
 	struct tm tm;
 	size_t unknown;
 
 	wbkgdset(w, ' ' | (chtype)a);
 	werase(w);
-	/* Elapsed since the incident opened (a resumed one keeps counting). */
-	format_elapsed(elapsed, sizeof(elapsed), (long)(now - start));
-	snprintf(left, sizeof(left), " warroom │ %s │ %s",
-	    app->incident ? app->incident : "no incident named", elapsed);
-	if (!app->screen->utf8)
-		for (x = 0; left[x] != '\0'; x++)
-			if ((unsigned char)left[x] >= 0x80)
-				left[x] = '|';
-	gmtime_r(&now, &tm);
-	strftime(clock, sizeof(clock), "%Y-%m-%d %H:%M:%S UTC ", &tm);
-	x = ui_put(w, 0, 0, cols - 1 - (int)strlen(clock), a, left);
-	if (app->safety.read_only)
-		x += 2 + ui_put(w, 0, x + 2, cols - x - 2 - (int)strlen(clock) - 1,
-		    ui_attr(app, THEME_BADGE), " READ-ONLY ");
+	/* The badges say what the engineer may and may not do: they never
+	 * give way; the date goes first, then the incident's name. */
+	if (app->safety.read_only) {
+		snprintf(badge[nb], sizeof(badge[0]), " READ-ONLY ");
+		battr[nb++] = ui_attr(app, THEME_BADGE);
+	}
 	if (armed) {
-		char badge[48];
 		long secs = (long)((app->armed_until_ms - loop_now_ms() + 999) / 1000);
 
-		snprintf(badge, sizeof(badge), " ARMED %ld:%02ld ", secs / 60, secs % 60);
-		x += 2 + ui_put(w, 0, x + 2, cols - x - 2 - (int)strlen(clock) - 1,
-		    ui_attr(app, THEME_BADGE), badge);
+		snprintf(badge[nb], sizeof(badge[0]), " ARMED %ld:%02ld ", secs / 60, secs % 60);
+		battr[nb++] = ui_attr(app, THEME_BADGE);
 	}
 	/* An outcome nobody knows yet stays in sight until its host is read
 	 * again: the footer's message is gone in seconds. */
 	if ((unknown = actions_unknown(app)) > 0) {
-		char badge[64];
-
-		snprintf(badge, sizeof(badge), " %zu UNKNOWN: host not read back yet ", unknown);
-		x += 2 + ui_put(w, 0, x + 2, cols - x - 2 - (int)strlen(clock) - 1,
-		    ui_attr(app, THEME_BAD) | A_REVERSE, badge);
+		snprintf(badge[nb], sizeof(badge[0]), " %zu UNKNOWN: host not read back yet ",
+		    unknown);
+		battr[nb++] = ui_attr(app, THEME_BAD) | A_REVERSE;
 	}
-	if (app->tl != NULL && timeline_degraded(app->tl))
-		ui_put(w, 0, x + 2, cols - x - 2 - (int)strlen(clock) - 1,
-		    ui_attr(app, THEME_BAD) | A_REVERSE, " JOURNAL DEGRADED ");
-	else if (app->tl != NULL && timeline_read_only(app->tl))
-		ui_put(w, 0, x + 2, cols - x - 2 - (int)strlen(clock) - 1,
-		    ui_attr(app, THEME_BAD) | A_REVERSE, " JOURNAL READ-ONLY ");
-	ui_put(w, 0, cols - (int)strlen(clock), (int)strlen(clock), a, clock);
+	if (app->tl != NULL && (timeline_degraded(app->tl) || timeline_read_only(app->tl))) {
+		snprintf(badge[nb], sizeof(badge[0]), timeline_degraded(app->tl) ?
+		    " JOURNAL DEGRADED " : " JOURNAL READ-ONLY ");
+		battr[nb++] = ui_attr(app, THEME_BAD) | A_REVERSE;
+	}
+	for (i = 0; i < nb; i++)
+		bw += 2 + ui_width(badge[i]);
+	/* Elapsed since the incident opened (a resumed one keeps counting). */
+	format_elapsed(elapsed, sizeof(elapsed), (long)(now - start));
+	gmtime_r(&now, &tm);
+	strftime(clock, sizeof(clock), "%Y-%m-%d %H:%M:%S UTC ", &tm);
+	snprintf(left, sizeof(left), " warroom │ %s │ %s", name, elapsed);
+	if (ui_width(left) + bw + (int)strlen(clock) + 1 > cols)
+		strftime(clock, sizeof(clock), "%H:%M:%S UTC ", &tm);
+	cw = (int)strlen(clock);
+	room = cols - cw - bw - 1 - (int)strlen(" warroom | ") - (int)strlen(" | ") -
+	    (int)strlen(elapsed);
+	if (room < 1)
+		room = 1;
+	if (ui_width(name) > room) {
+		/* Cut where a character starts, and say so. */
+		size_t cut;
+
+		ui_put_n(NULL, 0, 0, room - 1, a, name, &cut);
+		snprintf(left, sizeof(left), " warroom │ %.*s… │ %s", (int)cut, name, elapsed);
+	} else
+		snprintf(left, sizeof(left), " warroom │ %s │ %s", name, elapsed);
+	if (!app->screen->utf8)
+		for (x = 0; left[x] != '\0'; x++)
+			if ((unsigned char)left[x] >= 0x80)
+				left[x] = '|';
+	x = ui_put(w, 0, 0, cols - 1 - cw - bw, a, left);
+	for (i = 0; i < nb; i++)
+		x += 2 + ui_put(w, 0, x + 2, cols - x - 2 - cw, battr[i], badge[i]);
+	ui_put(w, 0, cols - cw, cw, a, clock);
 	wnoutrefresh(w);
 }
 

@@ -51,6 +51,18 @@ assert_contains "$tmp/screen" "nothing has changed on h1 yet"
 # As high as its plan: the LOGS pane below it stays in view.
 [ "$(grep -n '\[ Cancel \]' "$tmp/screen" | cut -d: -f1)" -lt 30 ] ||
 	fail "the dialog fills the screen: $(cat "$tmp/screen")"
+# At 80x24 every command still shows whole: the shared cd said once, a
+# long line wrapped, not cut.
+resize 80 24
+wait_for "docker-compose.yml up -d 'api'" 5
+assert_contains "$tmp/screen" "will run, in order, on the host, after cd"
+assert_contains "$tmp/screen" "docker-compose.yml pull 'api'"
+assert_contains "$tmp/screen" "[ Roll back ]"
+# The header gives way with the date, never with the ARMED badge.
+head -1 "$tmp/screen" | grep -q "ARMED 1[45]:[0-9][0-9] " ||
+	{ head -1 "$tmp/screen"; fail "the ARMED badge is cut at 80 columns"; }
+resize 200 50
+wait_for "IMAGE_TAG='v1.4.1' docker compose --env-file .env -f docker-compose.yml up -d 'api'" 5
 keys Enter
 wait_for "type api to confirm, or Esc to cancel"
 keys -l "ap"
