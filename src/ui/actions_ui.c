@@ -452,6 +452,8 @@ dput_wrapped(WINDOW *win, int *y, int x, int w, int cont, int limit, int attr,
 		}
 		(*y)++;
 		text += took;
+		if (*text == ' ')
+			text++;             /* the break stands for it */
 		indent = cont < w - 8 ? cont : 0;
 	}
 }
@@ -503,9 +505,10 @@ dialog_body(struct app *app, WINDOW *win, int h, int w)
 	else if (strcmp(p->action, "compose.rollback") == 0)
 		snprintf(line, sizeof(line), "tag  %s  ->  %s", p->from, p->to);
 	if (line[0])
-		dput(win, y++, 2, w - 4, ui_attr(app, THEME_WARN), line);
+		dput_wrapped(win, &y, 2, w - 4, 2, h - 6, ui_attr(app, THEME_WARN), line);
 	if (p->warning[0])
-		dput(win, y++, 2, w - 4, ui_attr(app, THEME_BAD) | A_BOLD, p->warning);
+		dput_wrapped(win, &y, 2, w - 4, 2, h - 6, ui_attr(app, THEME_BAD) | A_BOLD,
+		    p->warning);
 	if (action_nchoices(a) > 0) {
 		/* Where the target came from, even when there is only one. */
 		dput(win, ++y, 2, w - 4, ui_attr(app, THEME_DIM), action_nchoices(a) > 1 ?
