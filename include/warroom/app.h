@@ -133,6 +133,7 @@ struct app {
 	size_t nentries, capentries;
 	int64_t incident_start_ms;       /* the incident.open record's time */
 	int tl_scroll;                   /* lines scrolled up from the newest */
+	bool tl_detail;                  /* the TIMELINE entry overlay is open (Enter) */
 	struct app_runbook *runbooks;    /* -r FILE…, parsed */
 	int nrunbooks;
 	int rb_cur;                      /* the runbook RUNBOOK shows */

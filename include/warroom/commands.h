@@ -28,7 +28,7 @@
 	X(TOP,         "Home",   "g",     0, "move to the first line")               \
 	X(BOTTOM,      "End",    "G",     0, "move to the last line")                \
 	X(TICK,        "Space",  NULL,    0, "tick or untick the runbook step (RUNBOOK)") \
-	X(OPEN,        "Enter",  NULL,    0, "HOSTS: tail that service in LOGS; RUNBOOK: open or fold") \
+	X(OPEN,        "Enter",  NULL,    0, "HOSTS: tail it; RUNBOOK: open or fold; TIMELINE: whole entry") \
 	X(LOGS_ADD,    "+",      NULL,    0, "HOSTS: tail that service too (LOGS merges by time)") \
 	X(PREV_OPEN,   "[",      NULL,    0, "jump to the previous unticked step")   \
 	X(NEXT_OPEN,   "]",      NULL,    0, "jump to the next unticked step")       \

@@ -90,6 +90,13 @@ int ui_attr(const struct app *app, enum theme_role role);
  * Control characters are shown as ^X, invalid bytes as U+FFFD. */
 int ui_put(WINDOW *win, int y, int x, int width, int attr, const char *text);
 
+/* Text wider than w goes on in the rows below (between words where it
+ * can), indented by cont cells, from row *y while *y < limit; text cut
+ * short there ends in "…". *y ends after the last row used; win NULL only
+ * counts the rows. */
+void ui_put_wrapped(WINDOW *win, int *y, int x, int w, int cont, int limit, int attr,
+    const char *text);
+
 /* ui_put, also saying how many bytes of text fitted (for wrapping); with
  * win NULL it only measures. */
 int ui_put_n(WINDOW *win, int y, int x, int width, int attr, const char *text,
@@ -104,6 +111,10 @@ void logs_add_selected(struct app *app);
 
 /* Stop every tail and drop the lines still waiting to be merged. */
 void logs_stop(struct app *app);
+
+/* The TIMELINE entry at the bottom of the pane, whole, over the panes
+ * (Enter in TIMELINE); closes itself when there is none. */
+void timeline_detail_draw(struct app *app, int lines, int cols);
 
 /* With a LOGS filter: move to the next (or previous) matching line. */
 void logs_search(struct app *app, bool next);

@@ -87,7 +87,8 @@ static const struct key_hint pane_hints[][HINTS_PER_PANE] = {
 	[HINT_RUNBOOK] = { { WR_CMD_TICK, "tick" }, { WR_CMD_RUN_STEP, "run step" },
 		{ WR_CMD_ARM, "arm" }, { WR_CMD_ZOOM, "zoom" }, { WR_CMD_NEXT_OPEN, "next open" },
 		{ WR_CMD_OPEN, "fold" }, { WR_CMD_NOTE, "note" } },
-	[HINT_TIMELINE] = { { WR_CMD_NOTE, "note" }, { WR_CMD_ZOOM, "zoom" },
+	[HINT_TIMELINE] = { { WR_CMD_NOTE, "note" }, { WR_CMD_OPEN, "whole entry" },
+		{ WR_CMD_ZOOM, "zoom" },
 		{ WR_CMD_EXPORT, "export" }, { WR_CMD_STATUS_POST, "status page" } },
 };
 

@@ -413,51 +413,6 @@ dput(WINDOW *win, int y, int x, int w, int attr, const char *text)
 		ui_put(win, y, x, w, attr, text);
 }
 
-/* What will run is shown whole: a line wider than the dialog goes on in
- * the rows below, indented by cont cells, while *y < limit; one cut short
- * there ends in "…". win NULL: only *y moves. */
-static void
-dput_wrapped(WINDOW *win, int *y, int x, int w, int cont, int limit, int attr,
-    const char *text)
-{
-	char chunk[WR_CMD_MAX + 64];
-	size_t took;
-	int indent = 0;
-
-	while (*text != '\0' && *y < limit) {
-		int room = w - indent;
-		bool cut;
-
-		ui_put_n(NULL, 0, 0, room, attr, text, &took);
-		cut = *y + 1 >= limit && text[took] != '\0';
-		if (cut)
-			ui_put_n(NULL, 0, 0, room - 1, attr, text, &took);
-		else if (text[took] != '\0' && text[took] != ' ') {
-			/* Between words when one ends in the row's second half. */
-			size_t k = took;
-
-			while (k > took / 2 && text[k - 1] != ' ')
-				k--;
-			if (k > took / 2)
-				took = k;
-		}
-		if (took == 0 || took >= sizeof(chunk))
-			break;
-		memcpy(chunk, text, took);
-		chunk[took] = '\0';
-		if (win != NULL) {
-			ui_put(win, *y, x + indent, room, attr, chunk);
-			if (cut)
-				ui_put(win, *y, x + w - 1, 1, attr, "…");
-		}
-		(*y)++;
-		text += took;
-		if (*text == ' ')
-			text++;             /* the break stands for it */
-		indent = cont < w - 8 ? cont : 0;
-	}
-}
-
 /* Length of the "cd DIR && " every step of p opens with (one line, no
  * other "&&" inside DIR), or 0 when they do not all share one. */
 static size_t
@@ -505,9 +460,9 @@ dialog_body(struct app *app, WINDOW *win, int h, int w)
 	else if (strcmp(p->action, "compose.rollback") == 0)
 		snprintf(line, sizeof(line), "tag  %s  ->  %s", p->from, p->to);
 	if (line[0])
-		dput_wrapped(win, &y, 2, w - 4, 2, h - 6, ui_attr(app, THEME_WARN), line);
+		ui_put_wrapped(win, &y, 2, w - 4, 2, h - 6, ui_attr(app, THEME_WARN), line);
 	if (p->warning[0])
-		dput_wrapped(win, &y, 2, w - 4, 2, h - 6, ui_attr(app, THEME_BAD) | A_BOLD,
+		ui_put_wrapped(win, &y, 2, w - 4, 2, h - 6, ui_attr(app, THEME_BAD) | A_BOLD,
 		    p->warning);
 	if (action_nchoices(a) > 0) {
 		/* Where the target came from, even when there is only one. */
@@ -529,7 +484,7 @@ dialog_body(struct app *app, WINDOW *win, int h, int w)
 	if (cd > 0) {
 		snprintf(line, sizeof(line), "will run, in order, on the host, after %.*s:",
 		    (int)(cd - 4), p->steps[0].cmd);
-		dput_wrapped(win, &y, 2, w - 4, 2, h - 6, ui_attr(app, THEME_DIM), line);
+		ui_put_wrapped(win, &y, 2, w - 4, 2, h - 6, ui_attr(app, THEME_DIM), line);
 	} else
 		dput(win, y++, 2, w - 4, ui_attr(app, THEME_DIM), "will run, in order, on the host:");
 	for (i = 0; i < p->nsteps && y < h - 6; i++) {
@@ -543,24 +498,24 @@ dialog_body(struct app *app, WINDOW *win, int h, int w)
 				nl = c + strlen(c);
 			snprintf(line, sizeof(line), "%-2s %.*s", c == p->steps[i].cmd + cd ? num : "",
 			    (int)(nl - c), c);
-			dput_wrapped(win, &y, 4, w - 6, 5, h - 6, ui_attr(app, THEME_NORMAL), line);
+			ui_put_wrapped(win, &y, 4, w - 6, 5, h - 6, ui_attr(app, THEME_NORMAL), line);
 		}
 	}
 	if (p->verify_cmd[0] && y < h - 5) {
 		snprintf(line, sizeof(line), "then verify: %s", cd > 0 &&
 		    strncmp(p->verify_cmd, p->steps[0].cmd, cd) == 0 ? p->verify_cmd + cd :
 		    p->verify_cmd);
-		dput_wrapped(win, &y, 4, w - 6, 5, h - 5, ui_attr(app, THEME_DIM), line);
+		ui_put_wrapped(win, &y, 4, w - 6, 5, h - 5, ui_attr(app, THEME_DIM), line);
 	}
 	if (p->export_url[0] && y < h - 5) {
 		snprintf(line, sizeof(line), "then GET %s must answer %s", p->export_url,
 		    strcmp(p->env_value, "off") == 0 ? "404 (export disabled)" : "again");
-		dput_wrapped(win, &y, 4, w - 6, 5, h - 5, ui_attr(app, THEME_DIM), line);
+		ui_put_wrapped(win, &y, 4, w - 6, 5, h - 5, ui_attr(app, THEME_DIM), line);
 	}
 	if (p->readyz_url[0] && y < h - 5) {
 		snprintf(line, sizeof(line), "then wait up to %d s for GET %s to answer OK",
 		    p->health_timeout_s, p->readyz_url);
-		dput_wrapped(win, &y, 4, w - 6, 5, h - 5, ui_attr(app, THEME_DIM), line);
+		ui_put_wrapped(win, &y, 4, w - 6, 5, h - 5, ui_attr(app, THEME_DIM), line);
 	}
 	if (strcmp(p->action, "runbook.command") == 0 && y < h - 5)
 		dput(win, y++, 4, w - 6, ui_attr(app, THEME_DIM),

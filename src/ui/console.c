@@ -97,7 +97,7 @@ set_pace(struct app *app)
 	struct pace_in in = {
 		.since_key_ms = app->last_key_ms != 0 ? loop_now_ms() - app->last_key_ms : -1,
 		.interacting = app->confirming != NULL || app->prompt_active || app->help_visible ||
-		    app->rb_detail || app->confirm_quit,
+		    app->rb_detail || app->tl_detail || app->confirm_quit,
 		.busy = app->work_pending || actions_running(app) > 0 || hosts_connecting(app),
 		.log_lines_per_s = app->logs_per_s,
 	};

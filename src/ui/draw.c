@@ -133,3 +133,45 @@ ui_border(const struct app *app, WINDOW *w, enum theme_role role)
 		wattrset(w, A_NORMAL);
 	}
 }
+
+void
+ui_put_wrapped(WINDOW *win, int *y, int x, int w, int cont, int limit, int attr,
+    const char *text)
+{
+	char chunk[4096];
+	size_t took;
+	int indent = 0;
+
+	while (*text != '\0' && *y < limit) {
+		int room = w - indent;
+		bool cut;
+
+		ui_put_n(NULL, 0, 0, room, attr, text, &took);
+		cut = *y + 1 >= limit && text[took] != '\0';
+		if (cut)
+			ui_put_n(NULL, 0, 0, room - 1, attr, text, &took);
+		else if (text[took] != '\0' && text[took] != ' ') {
+			/* Between words when one ends in the row's second half. */
+			size_t k = took;
+
+			while (k > took / 2 && text[k - 1] != ' ')
+				k--;
+			if (k > took / 2)
+				took = k;
+		}
+		if (took == 0 || took >= sizeof(chunk))
+			break;
+		memcpy(chunk, text, took);
+		chunk[took] = '\0';
+		if (win != NULL) {
+			ui_put(win, *y, x + indent, room, attr, chunk);
+			if (cut)
+				ui_put(win, *y, x + w - 1, 1, attr, "…");
+		}
+		(*y)++;
+		text += took;
+		if (*text == ' ')
+			text++;             /* the break stands for it */
+		indent = cont < w - 8 ? cont : 0;
+	}
+}

@@ -219,11 +219,12 @@ keys_handle(struct app *app, int is_keycode, unsigned int key)
 		return;
 	}
 	cmd = command_for_key(name);
-	if (app->rb_detail && !app->help_visible) {
-		/* The step detail is modal too; Esc, Enter or q closes it. */
+	if ((app->rb_detail || app->tl_detail) && !app->help_visible) {
+		/* The step and entry details are modal too; Esc, Enter or q
+		 * closes them. */
 		if (cmd == WR_CMD_OPEN || cmd == WR_CMD_QUIT ||
 		    (name != NULL && strcmp(name, "Esc") == 0))
-			app->rb_detail = false;
+			app->rb_detail = app->tl_detail = false;
 		return;
 	}
 	if (app->help_visible) {

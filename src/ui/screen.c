@@ -422,6 +422,8 @@ screen_draw(struct app *app)
 	draw_footer(app);
 	if (app->rb_detail)
 		runbook_detail_draw(app, scr->lines, scr->cols);
+	if (app->tl_detail)
+		timeline_detail_draw(app, scr->lines, scr->cols);
 	actions_dialog_draw(app, scr->lines, scr->cols);
 	if (app->help_visible)
 		help_draw(app, scr->lines, scr->cols);

@@ -3,6 +3,8 @@
  * newest at the bottom, each with its time relative to the incident's
  * start (T+HH:MM:SS), the wall-clock time when there is room, its kind in
  * the kind's colour, its host, and one line of details (already redacted).
+ * The bottom line is the selected one: Up/Down scroll through the
+ * entries, Enter shows the selected one whole.
  */
 #include "warroom/ui.h"
 
@@ -37,11 +39,38 @@ kind_role(const struct timeline_entry *e)
 	return THEME_NORMAL;
 }
 
+/* The entry selected: the newest, less the lines scrolled up. */
+static size_t
+selected_entry(const struct app *app)
+{
+	int s = (int)app->nentries - 1 - app->tl_scroll;
+
+	return s < 0 ? 0 : (size_t)s;
+}
+
+/* "T+00:01:23 20:01:05 " (the clock only when with_clock). */
+static void
+stamp_text(const struct app *app, const struct timeline_entry *e, bool with_clock,
+    char *buf, size_t cap)
+{
+	long rel = (long)((e->ts_ms - app->incident_start_ms) / 1000);
+	time_t t = (time_t)(e->ts_ms / 1000);
+	char clock[16];
+	struct tm tm;
+
+	if (rel < 0)
+		rel = 0;
+	gmtime_r(&t, &tm);
+	strftime(clock, sizeof(clock), "%H:%M:%S", &tm);
+	snprintf(buf, cap, "T+%02ld:%02ld:%02ld %s%s", rel / 3600, (rel / 60) % 60, rel % 60,
+	    with_clock ? clock : "", with_clock ? " " : "");
+}
+
 static void
 timeline_draw(struct app *app, WINDOW *win, int h, int w, bool focused)
 {
 	int y, first, x;
-	size_t i;
+	size_t i, sel = selected_entry(app);
 
 	if (app->tl == NULL) {
 		ui_put(win, 0, 1, w - 1, ui_attr(app, THEME_DIM), "no incident journal open");
@@ -56,22 +85,12 @@ timeline_draw(struct app *app, WINDOW *win, int h, int w, bool focused)
 		first = 0;
 	for (y = 0, i = (size_t)first; y < h && i < app->nentries; y++, i++) {
 		const struct timeline_entry *e = &app->entries[i];
-		long rel = (long)((e->ts_ms - app->incident_start_ms) / 1000);
-		time_t t = (time_t)(e->ts_ms / 1000);
-		char stamp[48], clock[16];
-		struct tm tm;
+		char stamp[48];
 
-		if (rel < 0)
-			rel = 0;
-		gmtime_r(&t, &tm);
-		strftime(clock, sizeof(clock), "%H:%M:%S", &tm);
-		if (w >= 60)
-			snprintf(stamp, sizeof(stamp), "T+%02ld:%02ld:%02ld %s ", rel / 3600,
-			    (rel / 60) % 60, rel % 60, clock);
-		else
-			snprintf(stamp, sizeof(stamp), "T+%02ld:%02ld:%02ld ", rel / 3600,
-			    (rel / 60) % 60, rel % 60);
-		x = ui_put(win, y, 0, w, ui_attr(app, THEME_DIM), stamp);
+		stamp_text(app, e, w >= 60, stamp, sizeof(stamp));
+		/* The selected entry's time in reverse while the pane has focus. */
+		x = ui_put(win, y, 0, w, focused && i == sel ?
+		    (int)(ui_attr(app, THEME_DIM) | A_REVERSE) : ui_attr(app, THEME_DIM), stamp);
 		x += ui_put(win, y, x, w - x, ui_attr(app, kind_role(e)), e->kind);
 		x += ui_put(win, y, x, w - x, A_NORMAL, " ");
 		if (e->host[0] != '\0') {
@@ -95,6 +114,9 @@ timeline_key(struct app *app, enum wr_command cmd, int page)
 	int max = (int)app->nentries - 1, s = app->tl_scroll;
 
 	switch (cmd) {
+	case WR_CMD_OPEN:
+		app->tl_detail = app->nentries > 0;
+		return true;
 	case WR_CMD_UP: s++; break;
 	case WR_CMD_DOWN: s--; break;
 	case WR_CMD_PAGE_UP: s += page; break;
@@ -105,6 +127,43 @@ timeline_key(struct app *app, enum wr_command cmd, int page)
 	}
 	app->tl_scroll = s < 0 ? 0 : s > max ? (max > 0 ? max : 0) : s;
 	return true;
+}
+
+void
+timeline_detail_draw(struct app *app, int lines, int cols)
+{
+	const struct timeline_entry *e;
+	int h = lines - 4, w = cols - 8, y = 1, x;
+	char line[128];
+	WINDOW *win;
+
+	if (app->nentries == 0) {
+		app->tl_detail = false;
+		return;
+	}
+	e = &app->entries[selected_entry(app)];
+	/* As high as the entry's text needs, up to the screen. */
+	ui_put_wrapped(NULL, &y, 2, w - 4, 0, h - 3, A_NORMAL, e->text);
+	h = y + 4 < h ? y + 4 : h;
+	if ((win = newwin(h, w, 2, 4)) == NULL)
+		return;
+	wbkgdset(win, ' ' | (chtype)ui_attr(app, THEME_HELP));
+	werase(win);
+	ui_border(app, win, THEME_BORDER_FOCUS);
+	stamp_text(app, e, true, line, sizeof(line));
+	snprintf(line + strlen(line), sizeof(line) - strlen(line), "UTC ");
+	ui_put(win, 0, 2, w - 4, ui_attr(app, THEME_TITLE_FOCUS), " TIMELINE ");
+	x = ui_put(win, 1, 2, w - 4, ui_attr(app, THEME_DIM), line);
+	x += ui_put(win, 1, 2 + x, w - 4 - x, ui_attr(app, kind_role(e)), e->kind);
+	if (e->host[0] != '\0') {
+		x += ui_put(win, 1, 2 + x, w - 4 - x, A_NORMAL, " ");
+		ui_put(win, 1, 2 + x, w - 4 - x, ui_attr(app, THEME_DIM), e->host);
+	}
+	y = 2;
+	ui_put_wrapped(win, &y, 2, w - 4, 0, h - 2, ui_attr(app, THEME_NORMAL), e->text);
+	ui_put(win, h - 2, 2, w - 4, ui_attr(app, THEME_DIM), "Esc or Enter closes");
+	wnoutrefresh(win);
+	delwin(win);
 }
 
 const struct view_ops view_timeline_ops = {

@@ -40,7 +40,7 @@ assert_screen help <<'EOF'
 └─│ Home, g  move to the first line                                          │─┘
 ┌─│ End, G   move to the last line                                           │─┐
 │ │ Space    tick or untick the runbook step (RUNBOOK)                       │ │
-│ │ Enter    HOSTS: tail that service in LOGS; RUNBOOK: open or fold         │ │
+│ │ Enter    HOSTS: tail it; RUNBOOK: open or fold; TIMELINE: whole entry    │ │
 │ │ +        HOSTS: tail that service too (LOGS merges by time)              │ │
 │ │ [        jump to the previous unticked step                              │ │
 │ │ ]        jump to the next unticked step                                  │ │
@@ -57,7 +57,7 @@ assert_screen scrolled <<'EOF'
 │>│ Home, g  move to the first line                                          │ │
 │ │ End, G   move to the last line                                           │ │
 │ │ Space    tick or untick the runbook step (RUNBOOK)                       │ │
-│ │ Enter    HOSTS: tail that service in LOGS; RUNBOOK: open or fold         │ │
+│ │ Enter    HOSTS: tail it; RUNBOOK: open or fold; TIMELINE: whole entry    │ │
 │ │ +        HOSTS: tail that service too (LOGS merges by time)              │ │
 └─│ [        jump to the previous unticked step                              │ │
 ┌─│ ]        jump to the next unticked step                                  │ │
@@ -84,7 +84,7 @@ assert_screen ignored <<'EOF'
 │>│ Home, g  move to the first line                                          │ │
 │ │ End, G   move to the last line                                           │ │
 │ │ Space    tick or untick the runbook step (RUNBOOK)                       │ │
-│ │ Enter    HOSTS: tail that service in LOGS; RUNBOOK: open or fold         │ │
+│ │ Enter    HOSTS: tail it; RUNBOOK: open or fold; TIMELINE: whole entry    │ │
 │ │ +        HOSTS: tail that service too (LOGS merges by time)              │ │
 └─│ [        jump to the previous unticked step                              │ │
 ┌─│ ]        jump to the next unticked step                                  │ │
@@ -150,7 +150,7 @@ assert_screen help-big <<'EOF'
 │    │ Home, g  move to the first line                                                        │    │
 │    │ End, G   move to the last line                                                         │    │
 │    │ Space    tick or untick the runbook step (RUNBOOK)                                     │    │
-│    │ Enter    HOSTS: tail that service in LOGS; RUNBOOK: open or fold                       │    │
+│    │ Enter    HOSTS: tail it; RUNBOOK: open or fold; TIMELINE: whole entry                  │    │
 │    │ +        HOSTS: tail that service too (LOGS merges by time)                            │    │
 └────│ [        jump to the previous unticked step                                            │    │
 ┌─ ME│ ]        jump to the next unticked step                                                │    │

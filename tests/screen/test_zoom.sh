@@ -66,7 +66,7 @@ assert_screen timeline <<'EOF'
 │                                                                              │
 │                                                                              │
 └──────────────────────────────────────────────────────────────────────────────┘
- n note  z all panes  e export  S status page  Tab pane  ? help  q quit
+ n note  Enter whole entry  z all panes  e export  Tab pane  ? help  q quit
 EOF
 
 assert_screen back <<'EOF'
@@ -93,5 +93,5 @@ assert_screen back <<'EOF'
 │                                              ││                              │
 │                                              ││                              │
 └──────────────────────────────────────────────┘└──────────────────────────────┘
- n note  z zoom  e export  S status page  Tab pane  ? help  q quit
+ n note  Enter whole entry  z zoom  e export  Tab pane  ? help  q quit
 EOF

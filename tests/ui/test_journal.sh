@@ -4,7 +4,7 @@
 # exports the post-mortem draft; q and SIGTERM end the journal with a
 # shutdown record; the same --incident resumes it with what it held; and
 # `warroom incidents` / `warroom export` (by id or by name) read it
-# without a terminal; a
+# without a terminal; Enter in TIMELINE shows an entry whole; a
 # run-of-show T-0 is recorded and restored.
 . "${top_srcdir:-$(dirname "$0")/../..}/tests/lib/tmux.sh"
 printf '[warroom]\ntimeline_dir = %s/tl\n' "$tmp" > "$tmp/c.conf"
@@ -46,6 +46,24 @@ ok "note editor (cursor keys, UTF-8, Ctrl-U, Esc), export, shutdown on q"
 start 200 40 "$wr"
 wait_for "incident.resume"
 assert_contains "$tmp/screen" "note aXbc — ünïcode ✓"
+# A note longer than the pane is cut there; Enter on it in TIMELINE shows
+# it whole, over the panes, until Esc.
+long="the replica in eu-west lagged 40 s behind the primary before the failover; we held writes for 90 s and the lag fell to 0 once the old primary was fenced"
+keys n; keys -l "$long"; keys Enter
+wait_for "note stored"
+resize 100 40
+keys 5 Enter
+wait_for "Esc or Enter closes"
+# The overlay's columns only (5 to 94 at 100 wide), its rows joined.
+python3 -c 'import sys; print("".join(l[5:94].strip() for l in open(sys.argv[1], encoding="utf-8")).replace(" ", ""))' \
+	"$tmp/screen" | grep -qF "$(printf '%s' "$long" | tr -d ' ')" ||
+	{ cat "$tmp/screen"; fail "the whole note is not in the entry overlay"; }
+keys Escape
+i=0
+while capture && grep -q "Esc or Enter closes" "$tmp/screen"; do
+	i=$((i + 1)); [ $i -lt 50 ] || fail "Esc did not close the entry"; sleep 0.1
+done
+ok "Enter in TIMELINE shows the selected entry whole"
 pid=$(pgrep -f "src/warroom -c $tmp/c.conf" | head -1)
 kill -TERM "$pid"
 wait_for "exit=143"
