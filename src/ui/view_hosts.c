@@ -558,7 +558,7 @@ static void
 hosts_title(const struct app *app, char *buf, size_t cap)
 {
 	if (app->host_filter[0] != '\0')
-		snprintf(buf, cap, "/%s/", app->host_filter);
+		snprintf(buf, cap, "having \"%s\"", app->host_filter);
 	else
 		buf[0] = '\0';
 }

@@ -22,7 +22,7 @@ run_console -c "$tmp/warroom.conf"
 
 assert_screen k8s <<'EOF'
  warroom │ no incident named │ T+00:00:00               2026-01-01 00:00:00 UTC
-┌─ ▶ HOSTS /K8S/ ──────────────────────────────┐┌─ RUNBOOK ────────────────────┐
+┌─ ▶ HOSTS having "K8S" ───────────────────────┐┌─ RUNBOOK ────────────────────┐
 │  HOST        SERVICE CONN          TAG HEALTH││ no runbook loaded            │
 │> k8s-bastion api     not connected     -     ││ open one with -r FILE        │
 │                                              ││                              │
@@ -49,7 +49,7 @@ EOF
 
 assert_screen none <<'EOF'
  warroom │ no incident named │ T+00:00:00               2026-01-01 00:00:00 UTC
-┌─ ▶ HOSTS /zzz/ ──────────────────────────────┐┌─ RUNBOOK ────────────────────┐
+┌─ ▶ HOSTS having "zzz" ───────────────────────┐┌─ RUNBOOK ────────────────────┐
 │  HOST        SERVICE CONN          TAG HEALTH││ no runbook loaded            │
 │  no row has "zzz"; F C-u Enter shows all     ││ open one with -r FILE        │
 │                                              ││                              │
