@@ -86,6 +86,26 @@ parse_doc(const char *buf, size_t len, const char *what, struct wr_err *err)
 	return NULL;
 }
 
+/* A JSON object document and its "kind" ("" when it has none), or NULL
+ * with "what: …" in err. */
+static cJSON *
+parse_object(const char *buf, size_t len, const char *what, char *kind, size_t kcap,
+    struct wr_err *err)
+{
+	cJSON *doc = parse_doc(buf, len, what, err);
+
+	if (doc == NULL)
+		return NULL;
+	if (!cJSON_IsObject(doc)) {
+		cJSON_Delete(doc);
+		wr_err_set(err, "%s: not a JSON object", what);
+		return NULL;
+	}
+	kind[0] = '\0';
+	parse_json_member(doc, "kind", kind, kcap);
+	return doc;
+}
+
 static void
 read_container(const cJSON *c, char *name, size_t ncap, char *image,
     size_t icap, char *tag, size_t tcap)
@@ -284,13 +304,8 @@ parse_k8s_pods(const char *buf, size_t len, struct k8s_pods *out,
 	size_t i = 0;
 
 	memset(out, 0, sizeof(*out));
-	if ((doc = parse_doc(buf, len, what, err)) == NULL)
+	if ((doc = parse_object(buf, len, what, kind, sizeof(kind), err)) == NULL)
 		return -1;
-	if (!cJSON_IsObject(doc)) {
-		cJSON_Delete(doc);
-		return wr_err_set(err, "%s: not a JSON object", what);
-	}
-	parse_json_member(doc, "kind", kind, sizeof(kind));
 	if (strcmp(kind, "Pod") == 0) {
 		out->items = xcalloc(1, sizeof(*out->items));
 		read_pod(doc, &out->items[0]);
@@ -486,13 +501,8 @@ parse_k8s_rs_images(const char *buf, size_t len, const char *deploy,
 	size_t i = 0, k;
 
 	memset(out, 0, sizeof(*out));
-	if ((doc = parse_doc(buf, len, what, err)) == NULL)
+	if ((doc = parse_object(buf, len, what, kind, sizeof(kind), err)) == NULL)
 		return -1;
-	if (!cJSON_IsObject(doc)) {
-		cJSON_Delete(doc);
-		return wr_err_set(err, "%s: not a JSON object", what);
-	}
-	parse_json_member(doc, "kind", kind, sizeof(kind));
 	items = member(doc, "items");
 	if (items != NULL && cJSON_IsNull(items))
 		items = NULL;               /* an empty list may print "items": null */
