@@ -413,23 +413,54 @@ dput(WINDOW *win, int y, int x, int w, int attr, const char *text)
 		ui_put(win, y, x, w, attr, text);
 }
 
-/* Length of the "cd DIR && " every step of p opens with (one line, no
- * other "&&" inside DIR), or 0 when they do not all share one. */
-static size_t
-common_cd(const struct plan *p)
+/* The directory a plan's steps run in, said once above them: every
+ * shell step opens with the same "cd 'DIR' && " (its length in *cd), and
+ * any other step is an sftp description naming DIR's files. DIR unquoted
+ * into dir; false when the steps do not share one. */
+static bool
+plan_dir(const struct plan *p, size_t *cd, char *dir, size_t cap)
 {
-	const char *first = p->nsteps > 0 ? p->steps[0].cmd : "", *end;
+	const char *first = NULL, *end;
 	size_t n;
 	int i;
 
-	if (strncmp(first, "cd ", 3) != 0 || (end = strstr(first, " && ")) == NULL ||
-	    memchr(first, '\n', (size_t)(end - first)) != NULL)
-		return 0;
-	n = (size_t)(end - first) + 4;
-	for (i = 1; i < p->nsteps; i++)
-		if (strncmp(p->steps[i].cmd, first, n) != 0)
-			return 0;
-	return n;
+	for (i = 0; i < p->nsteps && first == NULL; i++)
+		if (strncmp(p->steps[i].cmd, "cd '", 4) == 0)
+			first = p->steps[i].cmd;
+	if (first == NULL || (end = strstr(first, "' && ")) == NULL ||
+	    memchr(first, '\n', (size_t)(end - first)) != NULL ||
+	    memchr(first + 4, '\'', (size_t)(end - first - 4)) != NULL ||
+	    (size_t)(end - first - 4) >= cap)
+		return false;
+	n = (size_t)(end - first) + 5;
+	for (i = 0; i < p->nsteps; i++)
+		if (strncmp(p->steps[i].cmd, first, n) != 0 &&
+		    strncmp(p->steps[i].cmd, "sftp: ", 6) != 0)
+			return false;
+	memcpy(dir, first + 4, (size_t)(end - first - 4));
+	dir[end - first - 4] = '\0';
+	*cd = n;
+	return true;
+}
+
+/* A step as the dialog shows it under "in DIR": its cd gone, and DIR/
+ * dropped from an sftp description's paths. */
+static void
+step_in_dir(const char *cmd, size_t cd, const char *dir, char *out, size_t cap)
+{
+	size_t dl = strlen(dir), o = 0;
+
+	if (strncmp(cmd, "sftp: ", 6) != 0) {
+		wr_strlcpy(out, cmd + cd, cap);
+		return;
+	}
+	while (*cmd != '\0' && o + 1 < cap) {
+		if (strncmp(cmd, dir, dl) == 0 && cmd[dl] == '/')
+			cmd += dl + 1;
+		else
+			out[o++] = *cmd++;
+	}
+	out[o] = '\0';
 }
 
 /* The dialog's body from row 1 for a dialog h rows high (rows run out
@@ -441,7 +472,7 @@ dialog_body(struct app *app, WINDOW *win, int h, int w)
 	struct action *a = app->confirming;
 	const struct plan *p = action_plan(a);
 	const char *c, *nl;
-	char line[WR_CMD_MAX + 64];
+	char line[WR_CMD_MAX + 64], step[WR_CMD_MAX], dir[WR_PATH_MAX];
 	int y = 1, i;
 	size_t cd;
 
@@ -478,33 +509,40 @@ dialog_body(struct app *app, WINDOW *win, int h, int w)
 		}
 	}
 	y++;
-	/* Every step of a Compose plan opens with the same "cd DIR && ":
-	 * said once, the commands themselves fit a narrow screen. */
-	cd = common_cd(p);
-	if (cd > 0) {
-		snprintf(line, sizeof(line), "will run, in order, on the host, after %.*s:",
-		    (int)(cd - 4), p->steps[0].cmd);
+	/* A Compose plan's steps all run in compose_dir: said once, the
+	 * commands themselves fit a narrow screen. */
+	if (plan_dir(p, &cd, dir, sizeof(dir))) {
+		snprintf(line, sizeof(line), "will run, in order, on the host, in %s:", dir);
 		ui_put_wrapped(win, &y, 2, w - 4, 2, h - 6, ui_attr(app, THEME_DIM), line);
-	} else
+	} else {
+		cd = 0;
+		dir[0] = '\0';
 		dput(win, y++, 2, w - 4, ui_attr(app, THEME_DIM), "will run, in order, on the host:");
+	}
 	for (i = 0; i < p->nsteps && y < h - 6; i++) {
 		char num[16];
 
 		snprintf(num, sizeof(num), "%d.", i + 1);
+		if (dir[0] != '\0')
+			step_in_dir(p->steps[i].cmd, cd, dir, step, sizeof(step));
+		else
+			wr_strlcpy(step, p->steps[i].cmd, sizeof(step));
 		/* A runbook's script is shown line by line, exactly, and a
 		 * long line whole: the end of a command is what it does. */
-		for (c = p->steps[i].cmd + cd; *c != '\0' && y < h - 6; c = *nl ? nl + 1 : nl) {
+		for (c = step; *c != '\0' && y < h - 6; c = *nl ? nl + 1 : nl) {
 			if ((nl = strchr(c, '\n')) == NULL)
 				nl = c + strlen(c);
-			snprintf(line, sizeof(line), "%-2s %.*s", c == p->steps[i].cmd + cd ? num : "",
+			snprintf(line, sizeof(line), "%-2s %.*s", c == step ? num : "",
 			    (int)(nl - c), c);
 			ui_put_wrapped(win, &y, 4, w - 6, 5, h - 6, ui_attr(app, THEME_NORMAL), line);
 		}
 	}
 	if (p->verify_cmd[0] && y < h - 5) {
 		snprintf(line, sizeof(line), "then verify: %s", cd > 0 &&
-		    strncmp(p->verify_cmd, p->steps[0].cmd, cd) == 0 ? p->verify_cmd + cd :
-		    p->verify_cmd);
+		    strncmp(p->verify_cmd, "cd '", 4) == 0 &&
+		    strncmp(p->verify_cmd + 4, dir, strlen(dir)) == 0 &&
+		    strncmp(p->verify_cmd + 4 + strlen(dir), "' && ", 5) == 0 ?
+		    p->verify_cmd + cd : p->verify_cmd);
 		ui_put_wrapped(win, &y, 4, w - 6, 5, h - 5, ui_attr(app, THEME_DIM), line);
 	}
 	if (p->export_url[0] && y < h - 5) {

@@ -49,6 +49,10 @@ wait_for "CONFIRM KILL SWITCH"
 wait_for "then wait up to"
 assert_contains "$tmp/screen" "EXPORT_MODE=on  ->  EXPORT_MODE=off in .env; api is redeployed at v1.4.1"
 assert_contains "$tmp/screen" "mv -f -- .env.warroom-ks-"
+# The directory every step works in is named once; the sftp step's files
+# are then named within it.
+assert_contains "$tmp/screen" "will run, in order, on the host, in $app:"
+assert_contains "$tmp/screen" "sftp: copy .env to .env.warroom-ks-"
 assert_contains "$tmp/screen" "IMAGE_TAG='v1.4.1' docker compose --env-file .env -f docker-compose.yml up -d 'api'"
 assert_contains "$tmp/screen" "then GET $url/export must answer 404"
 keys Escape

@@ -55,7 +55,7 @@ assert_contains "$tmp/screen" "nothing has changed on h1 yet"
 # long line wrapped, not cut.
 resize 80 24
 wait_for "docker-compose.yml up -d 'api'" 5
-assert_contains "$tmp/screen" "will run, in order, on the host, after cd"
+assert_contains "$tmp/screen" "will run, in order, on the host, in "
 assert_contains "$tmp/screen" "docker-compose.yml pull 'api'"
 assert_contains "$tmp/screen" "[ Roll back ]"
 # The header gives way with the date, never with the ARMED badge.
