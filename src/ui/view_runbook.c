@@ -618,17 +618,38 @@ runbook_run_step(struct app *app)
 		fill_ask(app);
 }
 
-/* One command with its placeholders in reverse video. */
+/* n bytes of s at (*y, *x) in attr, going on at column 4 of the next row
+ * when the row is full, while *y < limit. */
 static void
-draw_command(struct app *app, WINDOW *win, int y, int w, const struct runbook_command *c)
+put_wrapping(WINDOW *win, int *y, int *x, int w, int limit, int attr, const char *s, size_t n)
+{
+	char seg[1024];
+	const char *p = seg;
+	size_t took;
+
+	snprintf(seg, sizeof(seg), "%.*s", (int)n, s);
+	while (*p != '\0' && *y < limit) {
+		*x += ui_put_n(win, *y, *x, w - *x, attr, p, &took);
+		p += took;
+		if (*p != '\0') {
+			(*y)++;
+			*x = 4;
+		}
+	}
+}
+
+/* One command with its placeholders in reverse video, whole: a long one
+ * goes on in the rows below (*y ends after it), while *y < limit. */
+static void
+draw_command(struct app *app, WINDOW *win, int *y, int limit, int w,
+    const struct runbook_command *c)
 {
 	int x = 2, norm = ui_attr(app, THEME_NORMAL), ph = ui_attr(app, THEME_WARN) | A_REVERSE;
 	size_t at = 0;
 
-	x += ui_put(win, y, 2, 2, ui_attr(app, THEME_DIM), "$ ");
-	while (at < c->len && x < w) {
+	x += ui_put(win, *y, 2, 2, ui_attr(app, THEME_DIM), "$ ");
+	while (at < c->len && *y < limit) {
 		size_t next = c->len, plen = 0, p, k;
-		char seg[1024];
 
 		for (p = 0; p < c->nph; p++)
 			for (k = 0; k < c->ph[p].npos; k++)
@@ -636,14 +657,12 @@ draw_command(struct app *app, WINDOW *win, int y, int w, const struct runbook_co
 					next = c->ph[p].pos[k].off;
 					plen = c->ph[p].pos[k].len;
 				}
-		snprintf(seg, sizeof(seg), "%.*s", (int)(next - at), c->text + at);
-		x += ui_put(win, y, x, w - x, norm, seg);
-		if (next < c->len) {
-			snprintf(seg, sizeof(seg), "%.*s", (int)plen, c->text + next);
-			x += ui_put(win, y, x, w - x, ph, seg);
-		}
+		put_wrapping(win, y, &x, w, limit, norm, c->text + at, next - at);
+		if (next < c->len)
+			put_wrapping(win, y, &x, w, limit, ph, c->text + next, plen);
 		at = next + plen;
 	}
+	(*y)++;
 }
 
 void
@@ -651,7 +670,7 @@ runbook_detail_draw(struct app *app, int lines, int cols)
 {
 	const struct app_runbook *r;
 	size_t step, b, c, a;
-	int h = lines - 4, w = cols - 8, y = 1;
+	int h = lines - 4, w = cols - 8, y = 1, cmds_from;
 	char line[1200];
 	WINDOW *win;
 
@@ -667,8 +686,10 @@ runbook_detail_draw(struct app *app, int lines, int cols)
 	ui_border(app, win, THEME_BORDER_FOCUS);
 	snprintf(line, sizeof(line), " STEP %s:%d ", r->base, r->rb.steps[step].line);
 	ui_put(win, 0, 2, w - 4, ui_attr(app, THEME_TITLE_FOCUS), line);
-	ui_put(win, y++, 2, w - 4, ui_attr(app, THEME_TITLE), r->rb.steps[step].text);
+	ui_put_wrapped(win, &y, 2, w - 4, 0, h - 4, ui_attr(app, THEME_TITLE),
+	    r->rb.steps[step].text);
 	y++;
+	cmds_from = y;
 	for (b = 0; b < r->rb.nblocks && y < h - 3; b++) {
 		const struct runbook_block *blk = &r->rb.blocks[b];
 
@@ -677,7 +698,7 @@ runbook_detail_draw(struct app *app, int lines, int cols)
 		for (c = 0; c < blk->ncmds && y < h - 3; c++) {
 			const struct runbook_command *cmd = &blk->cmds[c];
 
-			draw_command(app, win, y++, w - 2, cmd);
+			draw_command(app, win, &y, h - 3, w - 2, cmd);
 			if (cmd->action.kind != RUNBOOK_ACT_NONE) {
 				int x = ui_put(win, y, 6, w - 8, ui_attr(app, THEME_OK), "built-in: ");
 
@@ -706,12 +727,12 @@ runbook_detail_draw(struct app *app, int lines, int cols)
 			y++;
 		}
 	}
-	if (y == 3)
+	if (y == cmds_from)
 		ui_put(win, y++, 2, w - 4, ui_attr(app, THEME_DIM), "no commands in this step");
 	ui_put(win, h - 3, 2, w - 4, ui_attr(app, THEME_STATUS),
-	    "x runs these commands on the host selected in HOSTS (asks for each placeholder).");
+	    "x runs them on the HOSTS host, asking for each placeholder.");
 	ui_put(win, h - 2, 2, w - 4, ui_attr(app, THEME_DIM),
-	    "Highlighted: placeholders to fill in. Esc or Enter closes.");
+	    "Highlighted: placeholders. Esc or Enter closes.");
 	wnoutrefresh(win);
 	delwin(win);
 }

@@ -3,7 +3,7 @@
 # progress per section; Space ticks (on screen only without a journal,
 # and the footer says so), ] and [ jump to unticked steps, Enter folds a
 # section or opens a step's detail with its placeholders and recognised
-# actions, R switches runbooks; a matrix overrides [thresholds].
+# actions (a long command wrapped whole at 80x24), R switches runbooks; a matrix overrides [thresholds].
 . "${top_srcdir:-$(dirname "$0")/../..}/tests/lib/screen.sh"
 write_config
 steps '
@@ -21,6 +21,9 @@ steps '
 <Enter>
 :resize 120x40
 :save-screen detail
+:resize 80x24
+:save-screen detail-narrow
+:resize 120x40
 <Esc>
 R
 :save-screen second
@@ -144,11 +147,38 @@ assert_screen detail <<'EOF'
 │   │                                                                                                              │   │
 │   │                                                                                                              │   │
 │   │                                                                                                              │   │
-│   │ x runs these commands on the host selected in HOSTS (asks for each placeholder).                             │   │
-│   │ Highlighted: placeholders to fill in. Esc or Enter closes.                                                   │   │
+│   │ x runs them on the HOSTS host, asking for each placeholder.                                                  │   │
+│   │ Highlighted: placeholders. Esc or Enter closes.                                                              │   │
 │   └──────────────────────────────────────────────────────────────────────────────────────────────────────────────┘   │
 └──────────────────────────────────────────────────────────────────────┘└──────────────────────────────────────────────┘
  Space tick  x run step  A arm  z zoom  ] next open  Enter fold  n note  Tab pane  ? help  q quit
+EOF
+
+assert_screen detail-narrow <<'EOF'
+ warroom │ no incident named │ T+00:02:05               2026-01-01 00:02:05 UTC
+┌─ HOSTS ──────────────────────────────────────┐┌─ ▶ RUNBOOK ──────────────────┐
+│  H┌─ STEP compose-rollback.md:62 ────────────────────────────────────────┐5  │
+│> a│ Recreate both services on it:                                        │med│
+│  a│                                                                      │inv│
+│  a│ $ IMAGE_TAG=sha-<commit> docker compose --env-file .env up -d --no-d │ 0/│
+│  k│   eps api jobs                                                       │env│
+│   │     built-in: compose.up service=api service=jobs env_file=.env imag │are│
+└───│                                                                      │ag │
+┌─ M│                                                                      │rom│
+│ ap│                                                                      │bs │
+│   │                                                                      │ im│
+│   │                                                                      │ces│
+└───│                                                                      │───┘
+┌─ L│                                                                      │───┐
+│ no│                                                                      │   │
+│   │                                                                      │   │
+│   │                                                                      │   │
+│   │                                                                      │   │
+│   │ x runs them on the HOSTS host, asking for each placeholder.          │   │
+│   │ Highlighted: placeholders. Esc or Enter closes.                      │   │
+│   └──────────────────────────────────────────────────────────────────────┘   │
+└──────────────────────────────────────────────┘└──────────────────────────────┘
+ Space tick  x run step  A arm  z zoom  ] next open  Tab pane  ? help  q quit
 EOF
 
 assert_screen second <<'EOF'
