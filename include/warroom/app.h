@@ -207,6 +207,10 @@ int app_selected_host(const struct app *app);
 /* The same, with the row's service index (within its host) in *svc. */
 int app_selected_service(const struct app *app, int *svc);
 
+/* The host index of HOSTS row (config order), its service's index within
+ * the host in *svc; -1 (and *svc -1) when there is no such row. */
+int app_row_host(const struct app *app, int row, int *svc);
+
 /* Does HOSTS row (config order) pass the HOSTS filter? Its host, service
  * or address holds the filter text, in any case. */
 bool app_row_shown(const struct app *app, int row);

@@ -186,44 +186,46 @@ app_selected_host(const struct app *app)
 	return app_selected_service(app, &svc);
 }
 
+int
+app_row_host(const struct app *app, int row, int *svc)
+{
+	size_t i;
+
+	for (i = 0; row >= 0 && i < app->cfg.nhosts; i++) {
+		if (row < app->cfg.hosts[i].nservices) {
+			*svc = row;
+			return (int)i;
+		}
+		row -= app->cfg.hosts[i].nservices;
+	}
+	*svc = -1;
+	return -1;
+}
+
 bool
 app_row_shown(const struct app *app, int row)
 {
-	int n = row;
-	size_t i;
+	int svc, h;
 
 	if (app->host_filter[0] == '\0')
 		return true;
-	for (i = 0; i < app->cfg.nhosts && n >= app->cfg.hosts[i].nservices; i++)
-		n -= app->cfg.hosts[i].nservices;
-	if (i == app->cfg.nhosts || n < 0)
+	if ((h = app_row_host(app, row, &svc)) < 0)
 		return false;
 	/* Names only: a row never hides because its data changed. */
-	return strcasestr(app->cfg.hosts[i].name, app->host_filter) != NULL ||
-	    strcasestr(app->cfg.hosts[i].services[n], app->host_filter) != NULL ||
-	    strcasestr(app->cfg.hosts[i].address, app->host_filter) != NULL;
+	return strcasestr(app->cfg.hosts[h].name, app->host_filter) != NULL ||
+	    strcasestr(app->cfg.hosts[h].services[svc], app->host_filter) != NULL ||
+	    strcasestr(app->cfg.hosts[h].address, app->host_filter) != NULL;
 }
 
 int
 app_selected_service(const struct app *app, int *svc)
 {
-	int n = app->host_sel;
-	size_t i;
-
 	/* A row the HOSTS filter hides is not selected: no action on it. */
-	if (!app_row_shown(app, n)) {
+	if (!app_row_shown(app, app->host_sel)) {
 		*svc = -1;
 		return -1;
 	}
-	for (i = 0; i < app->cfg.nhosts; i++) {
-		if (n < app->cfg.hosts[i].nservices) {
-			*svc = n;
-			return (int)i;
-		}
-		n -= app->cfg.hosts[i].nservices;
-	}
-	*svc = -1;
-	return -1;
+	return app_row_host(app, app->host_sel, svc);
 }
 
 bool

@@ -245,8 +245,8 @@ draw_header(struct app *app)
 	if (ui_width(left) + bw + (int)strlen(clock) + 1 > cols)
 		strftime(clock, sizeof(clock), "%H:%M:%S UTC ", &tm);
 	cw = (int)strlen(clock);
-	room = cols - cw - bw - 1 - (int)strlen(" warroom | ") - (int)strlen(" | ") -
-	    (int)strlen(elapsed);
+	/* What the name may take: the line less the rest of the left text. */
+	room = cols - cw - bw - 1 - (ui_width(left) - ui_width(name));
 	if (room < 1)
 		room = 1;
 	if (ui_width(name) > room) {

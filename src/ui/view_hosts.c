@@ -27,19 +27,12 @@
 static int
 row_at(const struct app *app, int n, const struct config_host **h, int *svc)
 {
-	size_t i;
+	int i = app_row_host(app, n, svc);
 
-	for (i = 0; i < app->cfg.nhosts; i++) {
-		if (n < app->cfg.hosts[i].nservices) {
-			*h = &app->cfg.hosts[i];
-			*svc = n;
-			return (int)i;
-		}
-		n -= app->cfg.hosts[i].nservices;
-	}
-	*h = NULL;
-	*svc = 0;
-	return -1;
+	*h = i >= 0 ? &app->cfg.hosts[i] : NULL;
+	if (i < 0)
+		*svc = 0;
+	return i;
 }
 
 /* Whether host hi's connection is UP (without a pool, never). */

@@ -234,14 +234,26 @@ restart(struct app *app, const int *hosts, const int *svcs, int n)
 		app_say(app, "LOGS: tailing %s", app->follow_label);
 }
 
+/* The selected row's host and service, or -1 (said in the footer when a
+ * HOSTS filter hides every row); -1 without SSH (screen tests). */
+static int
+selected_to_tail(struct app *app, int *svc)
+{
+	int host = app_selected_service(app, svc);
+
+	if (app->pool == NULL)
+		return -1;
+	if (host < 0 && app->cfg.nhosts > 0)
+		app_say(app, "no row selected: the HOSTS filter shows none");
+	return host;
+}
+
 void
 logs_follow_selected(struct app *app)
 {
-	int svc, host = app_selected_service(app, &svc);
+	int svc, host = selected_to_tail(app, &svc);
 
-	if (app->pool != NULL && host < 0 && app->cfg.nhosts > 0)
-		app_say(app, "no row selected: the HOSTS filter shows none");
-	if (app->pool == NULL || host < 0)
+	if (host < 0)
 		return;
 	restart(app, &host, &svc, 1);
 }
@@ -250,11 +262,9 @@ void
 logs_add_selected(struct app *app)
 {
 	int hosts[WR_LOGS_STREAMS], svcs[WR_LOGS_STREAMS];
-	int svc, host = app_selected_service(app, &svc), i, n;
+	int svc, host = selected_to_tail(app, &svc), i, n;
 
-	if (app->pool != NULL && host < 0 && app->cfg.nhosts > 0)
-		app_say(app, "no row selected: the HOSTS filter shows none");
-	if (app->pool == NULL || host < 0)
+	if (host < 0)
 		return;
 	if (app->focus != PANE_HOSTS) {
 		app_say(app, "select the service in HOSTS first (1, then +)");
