@@ -251,23 +251,9 @@ static void
 on_verdict(int host, const struct decide_verdict *v, void *arg)
 {
 	struct app *app = arg;
-	struct wr_err err;
-	cJSON *d;
 
 	app->dirty = true;
-	if (app->tl == NULL)
-		return;
-	/* A resumed incident: no record of the verdict it already holds. */
-	if (app->verdicts != NULL && strcmp(app->verdicts[host], decide_level_name(v->level)) == 0)
-		return;
-	d = cJSON_CreateObject();
-	cJSON_AddStringToObject(d, "verdict", decide_level_name(v->level));
-	cJSON_AddStringToObject(d, "reason", v->reason);
-	if (timeline_append(app->tl, "verdict.change", app->cfg.hosts[host].name, NULL, d,
-	    &err) != 0)
-		app_say(app, "verdict change NOT recorded: %s", err.msg);
-	else if (app->verdicts != NULL)
-		wr_strlcpy(app->verdicts[host], decide_level_name(v->level), sizeof(app->verdicts[0]));
+	journal_verdict(app, host, v);
 }
 
 /* Each host keeps its SSH session and a few kept-alive HTTP connections

@@ -11,6 +11,7 @@
 
 #include "warroom/app.h"
 #include "warroom/commands.h"
+#include "warroom/decide.h"
 
 #define UI_MIN_COLS 80
 #define UI_MIN_LINES 24
@@ -179,6 +180,11 @@ int journal_records(struct app *app, struct record_list *out);
 /* After new poll data: a service whose tag, /healthz or /readyz changed
  * (or that is seen for the first time) gets a health.change record. */
 void journal_health(struct app *app);
+
+/* A host's verdict changed level: a verdict.change record (the post-mortem
+ * reads recovery from the first OK after a rollback), unless the timeline
+ * already holds that verdict for the host (a resumed incident). */
+void journal_verdict(struct app *app, int host, const struct decide_verdict *v);
 
 /* Tags this incident's timeline saw host/svc run, newest first, other
  * than current and other than any a rollback there started from (known

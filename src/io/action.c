@@ -834,22 +834,23 @@ action_needs_target(const struct action *a)
 static int
 plan_read_cmd(const struct config_host *h, int svc, char *cmd, size_t cap, struct wr_err *err)
 {
-	char a[WR_CMD_MAX], b[WR_CMD_MAX], dir[WR_CMD_MAX] = "";
+	/* c: the quoted compose_dir (Compose), the ReplicaSets read (k8s). */
+	char a[WR_CMD_MAX], b[WR_CMD_MAX], c[WR_CMD_MAX] = "";
 
 	switch (h->driver) {
 	case DRIVER_COMPOSE:
-		if (!driver_cmd_quote(dir, sizeof(dir), h->compose_dir))
+		if (!driver_cmd_quote(c, sizeof(c), h->compose_dir))
 			return wr_err_set(err, "compose_dir too long");
 		snprintf(cmd, cap, "cd %s && docker compose ps -a --format json && echo '%s' && "
-		    "(tail -n 100 releases.log 2>/dev/null || true)", dir, MARK);
+		    "(tail -n 100 releases.log 2>/dev/null || true)", c, MARK);
 		return 0;
 	case DRIVER_K8S:
 		if (driver_cmd_k8s_deploy(h, h->services[svc], a, sizeof(a), err) != 0 ||
 		    driver_cmd_k8s_history(h, h->services[svc], b, sizeof(b), err) != 0 ||
-		    driver_cmd_k8s_replicasets(h, h->services[svc], dir, sizeof(dir), err) != 0)
+		    driver_cmd_k8s_replicasets(h, h->services[svc], c, sizeof(c), err) != 0)
 			return -1;
 		snprintf(cmd, cap, "%s && echo '%s' && %s && echo '%s' && (%s || true)", a, MARK, b,
-		    MARK_RS, dir);
+		    MARK_RS, c);
 		return 0;
 	case DRIVER_HELM:
 		if (driver_cmd_helm_history(h, h->services[svc], a, sizeof(a), err) != 0)

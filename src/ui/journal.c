@@ -324,6 +324,28 @@ journal_health(struct app *app)
 		}
 }
 
+void
+journal_verdict(struct app *app, int host, const struct decide_verdict *v)
+{
+	const char *level = decide_level_name(v->level);
+	struct wr_err err;
+	cJSON *d;
+
+	if (app->tl == NULL)
+		return;
+	/* A resumed incident: no record of the verdict it already holds. */
+	if (app->verdicts != NULL && strcmp(app->verdicts[host], level) == 0)
+		return;
+	d = cJSON_CreateObject();
+	cJSON_AddStringToObject(d, "verdict", level);
+	cJSON_AddStringToObject(d, "reason", v->reason);
+	if (timeline_append(app->tl, "verdict.change", app->cfg.hosts[host].name, NULL, d,
+	    &err) != 0)
+		app_say(app, "verdict change NOT recorded: %s", err.msg);
+	else if (app->verdicts != NULL)
+		wr_strlcpy(app->verdicts[host], level, sizeof(app->verdicts[0]));
+}
+
 /* Was tag rolled back from on host/svc in these records (so known bad)? */
 static bool
 rolled_back_from(const struct record_list *l, const char *host, const char *svc,
