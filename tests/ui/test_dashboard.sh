@@ -45,8 +45,10 @@ wait_for "exit=0"
 sed 's/^\[warroom\]$/[warroom]\npoll_interval = 1h\nprobe_interval = 1h/' \
 	"$fl/warroom.conf" > "$tmp/slow.conf"
 start 200 40 "$WARROOM -c $tmp/slow.conf"
-wait_re "$(row h1 api)v1\.4\.1 +running" 15
-wait_re "$(row h2 api)v1\.4\.1 +running[a-z ]* +OK +OK " 15
+# Both rows' probes must be in before the deploy, or h1's first /version
+# could read the new tag. (h1's readiness may still wait on migrations.)
+wait_re "$(row h1 api)v1\.4\.1 +running[a-z ]* +OK +[A-Z]+ +v1\.4\.1 " 15
+wait_re "$(row h2 api)v1\.4\.1 +running[a-z ]* +OK +OK +v1\.4\.1 " 15
 ok "rounds an hour apart: the first poll and probes come as a host connects"
 "$fleet" set-tag --dir "$fl" h1 all v1.5.0-bad > /dev/null
 "$fleet" fault --dir "$fl" h2 http-500 > /dev/null
