@@ -56,12 +56,13 @@ struct action_env {
 	void *arg;
 };
 
-/* Begin planning a rollback of service svc on host (to: a compose tag the
- * engineer named, or NULL for the driver's own choice: releases.log, the
- * rollout or helm history); NULL with err when it cannot even start (host
- * not UP, read-only host, a bad tag). */
+/* Begin planning a rollback of service svc on host (to: the tag the
+ * engineer named, rev: the k8s/helm revision, or NULL and 0 for the
+ * driver's own choice: releases.log, the rollout or helm history); NULL
+ * with err when it cannot even start (host not UP, read-only host, a bad
+ * tag, a revision for compose). */
 struct action *action_rollback_start(const struct action_env *env, int host, int svc,
-    const char *to, struct wr_err *err);
+    const char *to, int rev, struct wr_err *err);
 
 /* Begin planning the kill switch on compose host host: set EXPORT_MODE to
  * value (NULL: "off") in its .env through SFTP and redeploy service svc

@@ -110,6 +110,9 @@ struct app {
 	int target_host, target_svc;     /* a runbook step's target for r, or -1 */
 	struct action **target_slot;     /* where to note the action it starts */
 	char target_tag[128];            /* a runbook step's IMAGE_TAG for r, or "" */
+	int target_rev;                  /* a runbook step's k8s/helm revision, or 0 */
+	char target_ks[4];               /* a runbook step's kill switch: "off", "on",
+	                                    or "" for X's own toggle */
 	struct app_queued {              /* a runbook step's further services, */
 		int host, svc;           /* rolled back one after another, each */
 		char tag[128];           /* with its own dialog */

@@ -761,6 +761,41 @@ find_choices(struct action *a, const char *mark, size_t headlen, struct wr_err *
 	}
 }
 
+/* A k8s or helm rollback whose target was named (a runbook step's
+ * revision or tag): that choice alone, or why the history has none. */
+static void
+keep_wanted(struct action *a, struct wr_err *err)
+{
+	char named[160], have[300];
+	size_t hl = 0;
+	int i, n = 0;
+
+	if (a->cfg->driver == DRIVER_COMPOSE || a->nchoices == 0 ||
+	    (a->want[0] == '\0' && a->want_rev == 0))
+		return;
+	have[0] = '\0';
+	for (i = 0; i < a->nchoices; i++) {
+		const struct act_choice *c = &a->choices[i];
+
+		if (hl < sizeof(have))
+			hl += (size_t)snprintf(have + hl, sizeof(have) - hl, "%s%d (%s)",
+			    i ? ", " : "", c->rev, c->tag[0] ? c->tag : "tag unknown");
+		if ((a->want_rev == 0 || c->rev == a->want_rev) &&
+		    (a->want[0] == '\0' || strcmp(c->tag, a->want) == 0))
+			a->choices[n++] = *c;
+	}
+	a->nchoices = n;
+	if (n > 0)
+		return;
+	if (a->want_rev > 0)
+		snprintf(named, sizeof(named), "revision %d%s%s%s", a->want_rev,
+		    a->want[0] ? " (" : "", a->want, a->want[0] ? ")" : "");
+	else
+		snprintf(named, sizeof(named), "tag %s", a->want);
+	wr_err_set(err, "the step names %s; the earlier revisions of %s are %s", named,
+	    a->cfg->services[a->svc], have);
+}
+
 static void
 planned(struct action *a, const struct exec_result *r)
 {
@@ -781,6 +816,7 @@ planned(struct action *a, const struct exec_result *r)
 	err.msg[0] = '\0';
 	if (act_read_current(a, a->buf ? a->buf : "", headlen, &a->planned_cur, &err) == 0) {
 		find_choices(a, mark, headlen, &err);
+		keep_wanted(a, &err);
 		if (a->nchoices > 0 && plan_choice(a, 0, &err) == 0) {
 			a->state = ACTION_CONFIRMING;
 			return;
@@ -886,7 +922,7 @@ act_new(const struct action_env *env, int host, int svc, const char *verb, const
 
 struct action *
 action_rollback_start(const struct action_env *env, int host, int svc, const char *to,
-    struct wr_err *err)
+    int rev, struct wr_err *err)
 {
 	const struct config_host *h = &env->cfg->hosts[host];
 	struct action *a;
@@ -897,14 +933,15 @@ action_rollback_start(const struct action_env *env, int host, int svc, const cha
 		    NULL;
 	if (ssh_pool_session(env->pool, host) == NULL)
 		return wr_err_set(err, "%s is not UP", h->name), NULL;
-	if (to != NULL && h->driver != DRIVER_COMPOSE)
-		return wr_err_set(err, "%s is not a compose host: a named tag is for compose",
-		    h->name), NULL;
+	if (rev > 0 && h->driver == DRIVER_COMPOSE)
+		return wr_err_set(err, "%s is a compose host: it goes back to a tag, not a "
+		    "revision", h->name), NULL;
 	if (to != NULL && !plan_tag_valid(to))
 		return wr_err_set(err, "'%s' is not a usable tag", to), NULL;
 	a = act_new(env, host, svc, "rollback", "rb");
 	if (to != NULL)
 		wr_strlcpy(a->want, to, sizeof(a->want));
+	a->want_rev = rev;
 	if (plan_read_cmd(h, svc, cmd, sizeof(cmd), err) != 0) {
 		free(a);
 		return NULL;

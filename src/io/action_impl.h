@@ -68,6 +68,7 @@ struct action {
 	size_t env_old_len, env_new_len;
 	char want[128];                  /* kill switch: the value to set; rollback:
 	                                    the tag named, or "" */
+	int want_rev;                    /* rollback: the revision a runbook step named, or 0 */
 	char ks_tag[128];                /* kill switch: the tag read while planning */
 	char ks_found[128];              /* kill switch: the value .env held on re-read */
 	bool no_health_gate;

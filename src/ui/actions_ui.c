@@ -147,6 +147,7 @@ actions_rollback(struct app *app)
 	struct action_env env = env_of(app);
 	struct action *a;
 	struct wr_err err;
+	int rev = 0;
 
 	if (app->pool == NULL || host < 0) {
 		app_say(app, "no host selected");
@@ -158,9 +159,11 @@ actions_rollback(struct app *app)
 		host = app->target_host;
 		n = app->target_svc;
 		wr_strlcpy(tag, app->target_tag, sizeof(tag));
+		rev = app->target_rev;
 		app->target_host = -1;
 		app->target_slot = NULL;
 		app->target_tag[0] = '\0';
+		app->target_rev = 0;
 	} else if (app->focus != PANE_HOSTS) {
 		app_say(app, "select the service in HOSTS first (1, then r)");
 		return;
@@ -172,7 +175,7 @@ actions_rollback(struct app *app)
 	}
 	env.nseen_tags = journal_seen_tags(app, host, n, "", seen, 4);
 	env.seen_tags = (const char (*)[128])seen;
-	if ((a = action_rollback_start(&env, host, n, tag[0] ? tag : NULL, &err)) == NULL) {
+	if ((a = action_rollback_start(&env, host, n, tag[0] ? tag : NULL, rev, &err)) == NULL) {
 		app_say(app, "rollback of %s refused: %s", app->cfg.hosts[host].services[n],
 		    err.msg);
 		if (app->nqueue > 0)
@@ -223,12 +226,17 @@ actions_killswitch(struct app *app)
 	bool undo;
 
 	struct action **slot = app->target_slot;
+	char want[sizeof(app->target_ks)] = "";
 
 	if (app->target_host >= 0) {
-		/* From a runbook step: the host chosen there. */
+		/* From a runbook step: the host, service and direction it names. */
 		host = app->target_host;
-		app->target_host = -1;
+		if (app->target_svc >= 0)
+			svc = app->target_svc;
+		wr_strlcpy(want, app->target_ks, sizeof(want));
+		app->target_host = app->target_svc = -1;
 		app->target_slot = NULL;
+		app->target_ks[0] = '\0';
 	} else if (app->focus != PANE_HOSTS) {
 		app_say(app, "select the host in HOSTS first (1, then X)");
 		return;
@@ -239,16 +247,28 @@ actions_killswitch(struct app *app)
 	}
 	h = &app->cfg.hosts[host];
 	/* The export lives in api when the host runs one; else the row's service. */
-	for (i = 0; i < h->nservices; i++)
+	for (i = 0; i < h->nservices && svc < 0; i++)
 		if (strcmp(h->services[i], "api") == 0)
 			svc = i;
 	if (svc < 0)
 		svc = row_svc;
+	if (svc < 0 || svc >= h->nservices) {
+		app_say(app, "no service selected on %s", h->name);
+		return;
+	}
 	if (busy_on(app, host, svc)) {
 		app_say(app, "an action on %s/%s is already running", h->name, h->services[svc]);
 		return;
 	}
+	/* X toggles: an undo when this incident's last kill switch here set
+	 * it off. A step's "off" is always off, its "on" always a restore. */
 	undo = killswitch_restore(app, host, restore, sizeof(restore)) == 1;
+	if (strcmp(want, "off") == 0)
+		undo = false;
+	else if (strcmp(want, "on") == 0 && !undo) {
+		wr_strlcpy(restore, "on", sizeof(restore));
+		undo = true;
+	}
 	if ((a = action_killswitch_start(&env, host, svc, undo ? restore : "off", &err)) == NULL) {
 		app_say(app, "kill switch refused: %s", err.msg);
 		return;

@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "warroom/action.h"
+#include "warroom/runbook_target.h"
 #include "warroom/runofshow.h"
 #include "warroom/timeline.h"
 
@@ -203,12 +204,17 @@ tick(struct app *app, struct app_runbook *r, size_t step)
 	}
 }
 
+/* Where a step's action is noted (a section's blocks have no slot). */
+static struct action **
+step_slot(struct app_runbook *r, size_t step)
+{
+	return step == WR_RUNBOOK_NONE ? NULL : &r->step_action[step];
+}
+
 /* The rollback a step asks for, if any: a `warroom` rollback binding, or
- * a recognised kubectl rollout undo / helm rollback. Sets the service
- * name and the driver it needs. */
-static bool
-step_wants_rollback(const struct runbook *rb, size_t step, const char **svc,
-    enum config_driver *drv)
+ * a recognised kubectl rollout undo / helm rollback. */
+static const struct runbook_action *
+step_wants_rollback(const struct runbook *rb, size_t step)
 {
 	size_t b, c;
 
@@ -218,67 +224,65 @@ step_wants_rollback(const struct runbook *rb, size_t step, const char **svc,
 		if (blk->step != step)
 			continue;
 		for (c = 0; c < blk->nbinds; c++)
-			if (blk->binds[c].action.kind == RUNBOOK_ACT_ROLLBACK &&
-			    (*svc = runbook_action_arg(&blk->binds[c].action, "service")) != NULL) {
-				*drv = (enum config_driver)-1;   /* whatever runs it */
-				return true;
-			}
-		for (c = 0; c < blk->ncmds; c++) {
-			const struct runbook_action *a = &blk->cmds[c].action;
-
-			if (a->kind == RUNBOOK_ACT_K8S_UNDO &&
-			    (*svc = runbook_action_arg(a, "name")) != NULL) {
-				*drv = DRIVER_K8S;
-				return true;
-			}
-			if (a->kind == RUNBOOK_ACT_HELM_ROLLBACK &&
-			    ((*svc = runbook_action_arg(a, "release")) != NULL ||
-			    (*svc = runbook_action_arg(a, "name")) != NULL)) {
-				*drv = DRIVER_HELM;
-				return true;
-			}
-		}
+			if (blk->binds[c].action.kind == RUNBOOK_ACT_ROLLBACK)
+				return &blk->binds[c].action;
+		for (c = 0; c < blk->ncmds; c++)
+			if (blk->cmds[c].action.kind == RUNBOOK_ACT_K8S_UNDO ||
+			    blk->cmds[c].action.kind == RUNBOOK_ACT_HELM_ROLLBACK)
+				return &blk->cmds[c].action;
 	}
-	return false;
+	return NULL;
 }
 
 /* Enter on a step that asks for a rollback: the same confirmed action as
- * r in HOSTS, on the selected host if it runs that service, else the first
- * that does. It goes through the choke point like any mutating command. */
+ * r in HOSTS, to the host, tag or revision the step names (runbook_target
+ * decides, or says why not). It goes through the choke point like any
+ * mutating command. */
 static bool
 step_rollback(struct app *app, struct app_runbook *r, size_t step)
 {
-	const char *svc = NULL;
-	enum config_driver drv;
-	int sel = app_selected_host(app), pick = -1, pick_svc = -1, k;
-	size_t i;
+	const struct runbook_action *a = step_wants_rollback(&r->rb, step);
+	struct runbook_target t;
+	struct wr_err err;
 
-	if (!step_wants_rollback(&r->rb, step, &svc, &drv))
+	if (a == NULL)
 		return false;
-	for (i = 0; i < app->cfg.nhosts; i++) {
-		const struct config_host *h = &app->cfg.hosts[i];
-
-		if ((int)drv >= 0 && h->driver != drv)
-			continue;
-		for (k = 0; k < h->nservices; k++)
-			if (strcmp(h->services[k], svc) == 0 && (pick < 0 || (int)i == sel)) {
-				pick = (int)i;
-				pick_svc = k;
-			}
-	}
-	if (pick < 0) {
-		app_say(app, "no %shost in the config runs %s", (int)drv >= 0 ?
-		    (drv == DRIVER_K8S ? "k8s " : "helm ") : "", svc);
+	if (runbook_target_rollback(a, &app->cfg, app_selected_host(app), &t, &err) != 0) {
+		app_say(app, "this step's rollback did not start: %s", err.msg);
 		return true;
 	}
-	app->target_host = pick;
-	app->target_svc = pick_svc;
+	app->target_host = t.host;
+	app->target_svc = t.svc;
+	app->target_rev = t.revision;
+	wr_strlcpy(app->target_tag, t.tag, sizeof(app->target_tag));
 	app->target_slot = &r->step_action[step];
 	if (dispatch(app, WR_CMD_ROLLBACK) != 0) {
 		app->target_host = -1;
 		app->target_slot = NULL;
+		app->target_rev = 0;
+		app->target_tag[0] = '\0';
 	}
 	return true;
+}
+
+/* x on a step whose binding or command is the kill switch: on the host and
+ * service it names, in the direction it names (never X's toggle). */
+static void
+step_killswitch(struct app *app, struct app_runbook *r, size_t step,
+    const struct runbook_action *a, int host)
+{
+	struct runbook_target t;
+	struct wr_err err;
+
+	if (runbook_target_killswitch(a, &app->cfg, host, &t, &err) != 0) {
+		app_say(app, "this step's kill switch did not start: %s", err.msg);
+		return;
+	}
+	app->target_host = t.host;
+	app->target_svc = t.svc;
+	wr_strlcpy(app->target_ks, t.value, sizeof(app->target_ks));
+	app->target_slot = step_slot(r, step);
+	actions_killswitch(app);
 }
 
 static bool
@@ -351,13 +355,6 @@ selected_step(const struct app *app)
 		step = rows[app->rb_sel].idx;
 	free(rows);
 	return step;
-}
-
-/* Where a step's action is noted (a section's blocks have no slot). */
-static struct action **
-step_slot(struct app_runbook *r, size_t step)
-{
-	return step == WR_RUNBOOK_NONE ? NULL : &r->step_action[step];
 }
 
 /* Where the commands came from, as the dialog and the journal name it. */
@@ -504,9 +501,7 @@ run_binding(struct app *app, struct app_runbook *r, size_t section, size_t step,
 			app_say(app, "select the rollback's step (x on it, or r in HOSTS)");
 		return true;
 	case RUNBOOK_ACT_KILLSWITCH:
-		app->target_host = host;
-		app->target_slot = step_slot(r, step);
-		actions_killswitch(app);
+		step_killswitch(app, r, step, a, host);
 		return true;
 	case RUNBOOK_ACT_STATUSPAGE:
 		v = runbook_action_arg(a, "status");
@@ -586,12 +581,13 @@ runbook_run_step(struct app *app)
 		if (step == WR_RUNBOOK_NONE || !step_rollback(app, r, step))
 			app_say(app, "this step's rollback names no service warroom knows");
 		return;
-	case RUNBOOK_ACT_KILLSWITCH:
+	case RUNBOOK_ACT_KILLSWITCH: {
+		const struct runbook_action *ks = &app->fill.known_cmd->action;   /* r's own */
+
 		runbook_fill_free(&app->fill);
-		app->target_host = host;
-		app->target_slot = step_slot(r, step);
-		actions_killswitch(app);
+		step_killswitch(app, r, step, ks, host);
 		return;
+	}
 	case RUNBOOK_ACT_MIGRATE_DOWN: {
 		const struct config_host *h = &app->cfg.hosts[host];
 		int k, svc = 0;

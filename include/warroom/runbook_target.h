@@ -1,0 +1,34 @@
+/*
+ * runbook_target.h — where a runbook step's rollback or kill switch goes:
+ * the host, service, tag, revision and value its binding or recognised
+ * command names, checked against the config. Pure: no I/O.
+ */
+#ifndef WARROOM_RUNBOOK_TARGET_H
+#define WARROOM_RUNBOOK_TARGET_H
+
+#include "warroom/config.h"
+#include "warroom/runbook.h"
+#include "warroom/util.h"
+
+struct runbook_target {
+	int host;                /* index into cfg->hosts */
+	int svc;                 /* index into its services; -1: the caller's choice */
+	char tag[128];           /* the tag the step names; "": the usual choice */
+	int revision;            /* the revision it names; 0: the usual choice */
+	char value[64];          /* kill switch: "off" or "on" */
+};
+
+/* The rollback a (ROLLBACK, K8S_UNDO or HELM_ROLLBACK) asks for: the host
+ * it names, else the selected one if it fits, else the first that does.
+ * -1 with err saying why when no host fits or the step names something
+ * warroom would not honour (another namespace, a kube context, a kind). */
+int runbook_target_rollback(const struct runbook_action *a, const struct config *cfg,
+    int selected, struct runbook_target *t, struct wr_err *err);
+
+/* The kill switch a (KILLSWITCH) asks for: its host (host= or the selected
+ * one), service (service=, else -1) and value ("off" or "on"). -1 with err
+ * for another switch or a host not in the config. */
+int runbook_target_killswitch(const struct runbook_action *a, const struct config *cfg,
+    int selected, struct runbook_target *t, struct wr_err *err);
+
+#endif

@@ -1,0 +1,196 @@
+/*
+ * runbook_target.c — a runbook step names what it rolls back or switches
+ * off: `rollback service=api to=v1.4.1 host=h2`, `kubectl rollout undo
+ * deploy/api --to-revision=3 -n shop`, `helm rollback api 7`, `killswitch
+ * export off`. Every word it names is honoured or refused with the
+ * reason: a step is the author's explicit intent, and acting on part of
+ * it (the previous revision where it said 3, another namespace, the
+ * switch turned back on where it said off) would be a silent surprise.
+ */
+#include "warroom/runbook_target.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+static int
+service_index(const struct config_host *h, const char *svc)
+{
+	int k;
+
+	for (k = 0; k < h->nservices; k++)
+		if (strcmp(h->services[k], svc) == 0)
+			return k;
+	return -1;
+}
+
+static int
+host_index(const struct config *cfg, const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < cfg->nhosts; i++)
+		if (strcmp(cfg->hosts[i].name, name) == 0)
+			return (int)i;
+	return -1;
+}
+
+/* A whole positive number, else 0 (a placeholder: the engineer picks). */
+static int
+revision_of(const char *v)
+{
+	char *end;
+	long n;
+
+	if (v == NULL || *v < '0' || *v > '9')
+		return 0;
+	n = strtol(v, &end, 10);
+	return *end == '\0' && n > 0 && n < 1000000000 ? (int)n : 0;
+}
+
+struct want {
+	const char *svc, *ns;
+	int driver;                      /* -1: any */
+};
+
+/* NULL when h can run the rollback; else why not, in words. */
+static const char *
+misfit(const struct config_host *h, const struct want *w, char *buf, size_t cap)
+{
+	if (w->driver >= 0 && (int)h->driver != w->driver)
+		snprintf(buf, cap, "%s is a %s host, the step is for %s", h->name,
+		    config_driver_name(h->driver), config_driver_name((enum config_driver)w->driver));
+	else if (service_index(h, w->svc) < 0)
+		snprintf(buf, cap, "%s runs no service %s", h->name, w->svc);
+	else if (w->ns != NULL && h->driver == DRIVER_COMPOSE)
+		snprintf(buf, cap, "%s is a compose host, the step names namespace %s", h->name,
+		    w->ns);
+	else if (w->ns != NULL && strcmp(h->namespace_, w->ns) != 0)
+		snprintf(buf, cap, "the step names namespace %s, %s's config says %s", w->ns,
+		    h->name, h->namespace_);
+	else
+		return NULL;
+	return buf;
+}
+
+int
+runbook_target_rollback(const struct runbook_action *a, const struct config *cfg,
+    int selected, struct runbook_target *t, struct wr_err *err)
+{
+	const char *on = runbook_action_arg(a, "host"), *to = NULL, *v;
+	struct want w = { NULL, runbook_action_arg(a, "namespace"), -1 };
+	char why[256];
+	size_t i;
+	int pick = -1;
+
+	memset(t, 0, sizeof(*t));
+	t->host = t->svc = -1;
+	switch (a->kind) {
+	case RUNBOOK_ACT_ROLLBACK:
+		w.svc = runbook_action_arg(a, "service");
+		to = runbook_action_arg(a, "to");
+		if ((v = runbook_action_arg(a, "driver")) != NULL)
+			w.driver = strcmp(v, "k8s") == 0 ? DRIVER_K8S :
+			    strcmp(v, "helm") == 0 ? DRIVER_HELM : DRIVER_COMPOSE;
+		break;
+	case RUNBOOK_ACT_K8S_UNDO:
+		w.svc = runbook_action_arg(a, "name");
+		w.driver = DRIVER_K8S;
+		if ((v = runbook_action_arg(a, "kind")) != NULL && strcmp(v, "deployment") != 0)
+			return wr_err_set(err, "warroom rolls back deployments; this step undoes "
+			    "%s/%s: run it by hand", v, w.svc ? w.svc : "?");
+		break;
+	case RUNBOOK_ACT_HELM_ROLLBACK:
+		w.svc = runbook_action_arg(a, "release");
+		w.driver = DRIVER_HELM;
+		break;
+	default:
+		return wr_err_set(err, "the step asks for no rollback");
+	}
+	if (w.svc == NULL)
+		return wr_err_set(err, "the step's rollback names no service");
+	if ((v = runbook_action_arg(a, "context")) != NULL)
+		return wr_err_set(err, "the step names kube context %s; warroom runs kubectl in "
+		    "each host's own context: check it, then roll back with r in HOSTS", v);
+	if ((v = runbook_action_arg(a, "revision")) != NULL) {
+		t->revision = revision_of(v);
+		if (t->revision == 0 && a->kind == RUNBOOK_ACT_ROLLBACK)
+			return wr_err_set(err, "revision=%s is not a revision number", v);
+	}
+	if (to != NULL && strcmp(to, "last-good") != 0 && strcmp(to, "previous") != 0)
+		wr_strlcpy(t->tag, to, sizeof(t->tag));
+
+	if (on != NULL) {
+		if ((pick = host_index(cfg, on)) < 0)
+			return wr_err_set(err, "the step names host %s, which %s does not list", on,
+			    cfg->file);
+		if (misfit(&cfg->hosts[pick], &w, why, sizeof(why)) != NULL)
+			return wr_err_set(err, "%s", why);
+	} else if (selected >= 0 && (size_t)selected < cfg->nhosts &&
+	    misfit(&cfg->hosts[selected], &w, why, sizeof(why)) == NULL) {
+		pick = selected;
+	} else {
+		for (i = 0; i < cfg->nhosts && pick < 0; i++)
+			if (misfit(&cfg->hosts[i], &w, why, sizeof(why)) == NULL)
+				pick = (int)i;
+		if (pick < 0)
+			return wr_err_set(err, "no %s%shost in the config runs %s%s%s",
+			    w.driver >= 0 ? config_driver_name((enum config_driver)w.driver) : "",
+			    w.driver >= 0 ? " " : "", w.svc, w.ns ? " in namespace " : "",
+			    w.ns ? w.ns : "");
+	}
+	if (t->revision > 0 && cfg->hosts[pick].driver == DRIVER_COMPOSE)
+		return wr_err_set(err, "the step names revision %d, and %s is a compose host: "
+		    "compose rolls back to a tag (to=)", t->revision, cfg->hosts[pick].name);
+	t->host = pick;
+	t->svc = service_index(&cfg->hosts[pick], w.svc);
+	return 0;
+}
+
+/* The names a runbook may give the one switch warroom drives. */
+static bool
+is_export_switch(const char *name)
+{
+	return strcasecmp(name, "export") == 0 || strcasecmp(name, "export_mode") == 0 ||
+	    strcasecmp(name, "exports") == 0;
+}
+
+int
+runbook_target_killswitch(const struct runbook_action *a, const struct config *cfg,
+    int selected, struct runbook_target *t, struct wr_err *err)
+{
+	const char *name, *value, *on = runbook_action_arg(a, "host");
+	const char *svc = runbook_action_arg(a, "service");
+
+	memset(t, 0, sizeof(*t));
+	t->host = t->svc = -1;
+	if (a->kind != RUNBOOK_ACT_KILLSWITCH)
+		return wr_err_set(err, "the step asks for no kill switch");
+	/* A binding says `killswitch SWITCH on|off`; a recognised command
+	 * `EXPORT_MODE=off`. */
+	name = runbook_action_arg(a, "switch");
+	if (name == NULL)
+		name = runbook_action_arg(a, "name");
+	value = runbook_action_arg(a, "state");
+	if (value == NULL)
+		value = runbook_action_arg(a, "value");
+	if (name == NULL || !is_export_switch(name))
+		return wr_err_set(err, "warroom's kill switch is EXPORT_MODE; the step names '%s'",
+		    name ? name : "");
+	if (value == NULL || (strcmp(value, "off") != 0 && strcmp(value, "on") != 0))
+		return wr_err_set(err, "the step turns the kill switch to '%s', not on or off",
+		    value ? value : "");
+	wr_strlcpy(t->value, value, sizeof(t->value));
+	if (on != NULL) {
+		if ((selected = host_index(cfg, on)) < 0)
+			return wr_err_set(err, "the step names host %s, which %s does not list", on,
+			    cfg->file);
+	} else if (selected < 0 || (size_t)selected >= cfg->nhosts) {
+		return wr_err_set(err, "no host selected: pick one in HOSTS");
+	}
+	if (svc != NULL && (t->svc = service_index(&cfg->hosts[selected], svc)) < 0)
+		return wr_err_set(err, "%s runs no service %s", cfg->hosts[selected].name, svc);
+	t->host = selected;
+	return 0;
+}

@@ -1,0 +1,96 @@
+#!/bin/sh
+# test_runbook_target.sh — a runbook step's rollback and kill switch do
+# what the step names, or do not start and say why: kubectl's
+# --to-revision is the revision planned; another namespace or an unknown
+# tag is refused before anything runs; `killswitch export off` never
+# turns exports back on (X alone toggles), and `on` restores them.
+. "${top_srcdir:-$(dirname "$0")/../..}/tests/lib/tmux.sh"
+[ -x /usr/sbin/sshd ] || skip "openssh-server is not installed"
+fleet_up --demo
+k8s=$fl/hosts/k8s-bastion/commands.log
+app=$fl/hosts/api-1/app
+mutating() { grep -c '"mutating":true' "$1" 2> /dev/null || true; }
+sed 's/^\[warroom\]$/[warroom]\npoll_interval = 1s\nhealth_timeout = 20s/' "$fl/warroom.conf" > "$tmp/c.conf"
+cat > "$tmp/target.md" <<'MD'
+# Target drill
+
+## Roll back
+
+1. Undo to revision 2
+
+   ```bash
+   kubectl rollout undo deployment/api -n prod --to-revision=2
+   ```
+
+2. Undo in staging
+
+   ```bash
+   kubectl rollout undo deployment/api -n staging
+   ```
+
+3. Back to a tag nobody shipped
+
+   ```warroom
+   rollback service=api driver=k8s to=v9.9.9
+   ```
+
+## Exports
+
+1. Exports off
+
+   ```warroom
+   killswitch export off host=api-1
+   ```
+
+2. Exports back on
+
+   ```warroom
+   killswitch export on host=api-1
+   ```
+MD
+start 200 50 "$WARROOM -c $tmp/c.conf --incident target-drill -r $tmp/target.md"
+wait_re "api-1 +api +UP +v1\\.5\\.0-bad" 15
+wait_re "k8s-bastion +api +UP +v1\\.5\\.0-bad" 15
+keys A; keys -l arm; keys Enter
+wait_re "ARMED 1[45]:[0-9][0-9]"
+keys 4
+wait_for "Undo to revision 2"
+
+# The step's revision, not the previous one.
+keys ]; keys Enter
+wait_for "CONFIRM ROLLBACK (k8s.undo)" 15
+wait_for "type api and press Enter"
+assert_contains "$tmp/screen" "revision 4 (v1.5.0-bad)  ->  revision 2 (v1.4.0)"
+assert_contains "$tmp/screen" "kubectl rollout undo deployment/api -n 'prod' --to-revision=2"
+keys Escape
+wait_for "CANCELLED — cancelled; nothing ran"
+ok "kubectl's --to-revision=2 plans revision 2"
+
+keys ]; keys Enter
+wait_for "this step's rollback did not start: no k8s host in the config runs api in namespace staging"
+keys ]; keys Enter
+wait_for "the step names tag v9.9.9; the earlier revisions of api are 3 (v1.4.1), 2 (v1.4.0), 1 (v1.3.2)" 15
+[ "$(mutating "$k8s")" = 0 ] || fail "a refused step sent something to the cluster"
+ok "another namespace and an unknown tag are refused with the reason; nothing sent"
+
+# Exports off from the step, twice: the second is no undo.
+keys ]; keys x
+wait_for "CONFIRM KILL SWITCH" 15
+wait_for "EXPORT_MODE=on  ->  EXPORT_MODE=off in .env"
+keys -l api; keys Enter
+wait_for "kill switch of api on api-1: OK — EXPORT_MODE=off in .env" 40
+grep -q '^EXPORT_MODE=off$' "$app/.env" || fail ".env: $(grep EXPORT_MODE "$app/.env")"
+keys x
+wait_for "EXPORT_MODE is already off in api-1's .env" 15
+assert_not_contains "$tmp/screen" "CONFIRM KILL SWITCH"
+grep -q '^EXPORT_MODE=off$' "$app/.env" || fail "exports back on: $(grep EXPORT_MODE "$app/.env")"
+ok "killswitch export off twice: off, then 'already off' (never the undo X would offer)"
+
+keys ]; keys x
+wait_for "CONFIRM KILL SWITCH" 15
+wait_for "EXPORT_MODE=off  ->  EXPORT_MODE=on in .env"
+keys Escape
+wait_for "CANCELLED — cancelled; nothing ran"
+ok "killswitch export on restores"
+keys q
+wait_for "exit=0"

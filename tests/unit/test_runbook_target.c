@@ -1,0 +1,222 @@
+/*
+ * test_runbook_target.c — what a runbook step's rollback or kill switch
+ * names is what runs, or the step is refused with the reason: the host,
+ * the tag, the revision, the namespace, the switch's direction.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "warroom/runbook_target.h"
+
+/* h1, h2: compose (api, jobs); k1: k8s in shop (api); m1: helm (api). */
+static void
+fleet(struct config *cfg)
+{
+	static const struct { const char *name; enum config_driver d; const char *ns; } h[] = {
+		{ "h1", DRIVER_COMPOSE, "" }, { "h2", DRIVER_COMPOSE, "" },
+		{ "k1", DRIVER_K8S, "shop" }, { "m1", DRIVER_HELM, "default" },
+	};
+	size_t i;
+
+	memset(cfg, 0, sizeof(*cfg));
+	wr_strlcpy(cfg->file, "warroom.conf", sizeof(cfg->file));
+	cfg->hosts = calloc(4, sizeof(*cfg->hosts));
+	cfg->nhosts = 4;
+	for (i = 0; i < 4; i++) {
+		struct config_host *c = &cfg->hosts[i];
+
+		wr_strlcpy(c->name, h[i].name, sizeof(c->name));
+		c->driver = h[i].d;
+		wr_strlcpy(c->namespace_, h[i].ns, sizeof(c->namespace_));
+		wr_strlcpy(c->services[c->nservices++], "api", sizeof(c->services[0]));
+		if (h[i].d == DRIVER_COMPOSE)
+			wr_strlcpy(c->services[c->nservices++], "jobs", sizeof(c->services[0]));
+	}
+}
+
+/* An action of kind k with NULL-terminated key, value pairs. */
+static void
+action(struct runbook_action *a, enum runbook_action_kind k, ...)
+{
+	va_list ap;
+	const char *key;
+
+	memset(a, 0, sizeof(*a));
+	a->kind = k;
+	va_start(ap, k);
+	while ((key = va_arg(ap, const char *)) != NULL)
+		runbook_action_add(a, key, va_arg(ap, const char *));
+	va_end(ap);
+}
+
+static void
+rollback_binding(void **state)
+{
+	struct config cfg;
+	struct runbook_action a;
+	struct runbook_target t;
+	struct wr_err err;
+
+	(void)state;
+	fleet(&cfg);
+	/* The selected host when it runs the service, else the first that does. */
+	action(&a, RUNBOOK_ACT_ROLLBACK, "service", "jobs", "to", "v1.4.1", NULL);
+	assert_int_equal(runbook_target_rollback(&a, &cfg, 1, &t, &err), 0);
+	assert_int_equal(t.host, 1);
+	assert_int_equal(t.svc, 1);
+	assert_string_equal(t.tag, "v1.4.1");
+	assert_int_equal(runbook_target_rollback(&a, &cfg, 2, &t, &err), 0);
+	assert_int_equal(t.host, 0);
+	runbook_action_free(&a);
+
+	/* last-good and previous are the usual choice, not a tag. */
+	action(&a, RUNBOOK_ACT_ROLLBACK, "service", "api", "to", "last-good", NULL);
+	assert_int_equal(runbook_target_rollback(&a, &cfg, -1, &t, &err), 0);
+	assert_string_equal(t.tag, "");
+	runbook_action_free(&a);
+
+	/* host= wins over the selection, and must fit. */
+	action(&a, RUNBOOK_ACT_ROLLBACK, "service", "api", "host", "h2", NULL);
+	assert_int_equal(runbook_target_rollback(&a, &cfg, 0, &t, &err), 0);
+	assert_int_equal(t.host, 1);
+	runbook_action_free(&a);
+	action(&a, RUNBOOK_ACT_ROLLBACK, "service", "jobs", "host", "k1", NULL);
+	assert_int_equal(runbook_target_rollback(&a, &cfg, 0, &t, &err), -1);
+	assert_string_equal(err.msg, "k1 runs no service jobs");
+	runbook_action_free(&a);
+	action(&a, RUNBOOK_ACT_ROLLBACK, "service", "api", "host", "h9", NULL);
+	assert_int_equal(runbook_target_rollback(&a, &cfg, 0, &t, &err), -1);
+	assert_string_equal(err.msg, "the step names host h9, which warroom.conf does not list");
+	runbook_action_free(&a);
+
+	/* driver= and namespace= narrow the hosts. */
+	action(&a, RUNBOOK_ACT_ROLLBACK, "service", "api", "driver", "helm", "revision", "7",
+	    NULL);
+	assert_int_equal(runbook_target_rollback(&a, &cfg, 0, &t, &err), 0);
+	assert_int_equal(t.host, 3);
+	assert_int_equal(t.revision, 7);
+	runbook_action_free(&a);
+	action(&a, RUNBOOK_ACT_ROLLBACK, "service", "api", "namespace", "shop", NULL);
+	assert_int_equal(runbook_target_rollback(&a, &cfg, 0, &t, &err), 0);
+	assert_int_equal(t.host, 2);
+	runbook_action_free(&a);
+	action(&a, RUNBOOK_ACT_ROLLBACK, "service", "api", "namespace", "billing", NULL);
+	assert_int_equal(runbook_target_rollback(&a, &cfg, 2, &t, &err), -1);
+	assert_string_equal(err.msg, "no host in the config runs api in namespace billing");
+	runbook_action_free(&a);
+
+	/* A revision is for k8s and helm; compose goes back to a tag. */
+	action(&a, RUNBOOK_ACT_ROLLBACK, "service", "api", "revision", "3", NULL);
+	assert_int_equal(runbook_target_rollback(&a, &cfg, 0, &t, &err), -1);
+	assert_non_null(strstr(err.msg, "h1 is a compose host"));
+	runbook_action_free(&a);
+	free(cfg.hosts);
+}
+
+static void
+rollback_commands(void **state)
+{
+	struct config cfg;
+	struct runbook_action a;
+	struct runbook_target t;
+	struct wr_err err;
+
+	(void)state;
+	fleet(&cfg);
+	/* kubectl rollout undo deploy/api --to-revision=3 -n shop */
+	action(&a, RUNBOOK_ACT_K8S_UNDO, "kind", "deployment", "name", "api", "namespace",
+	    "shop", "revision", "3", NULL);
+	assert_int_equal(runbook_target_rollback(&a, &cfg, 0, &t, &err), 0);
+	assert_int_equal(t.host, 2);
+	assert_int_equal(t.svc, 0);
+	assert_int_equal(t.revision, 3);
+	runbook_action_free(&a);
+
+	/* The same in another namespace is refused, with both named. */
+	action(&a, RUNBOOK_ACT_K8S_UNDO, "kind", "deployment", "name", "api", "namespace",
+	    "prod", NULL);
+	assert_int_equal(runbook_target_rollback(&a, &cfg, 2, &t, &err), -1);
+	assert_string_equal(err.msg, "no k8s host in the config runs api in namespace prod");
+	runbook_action_free(&a);
+
+	/* A placeholder revision: the engineer picks in the dialog. */
+	action(&a, RUNBOOK_ACT_HELM_ROLLBACK, "release", "api", "revision", "<REVISION>", NULL);
+	assert_int_equal(runbook_target_rollback(&a, &cfg, 0, &t, &err), 0);
+	assert_int_equal(t.host, 3);
+	assert_int_equal(t.revision, 0);
+	runbook_action_free(&a);
+
+	/* Neither a statefulset nor a kube context is silently dropped. */
+	action(&a, RUNBOOK_ACT_K8S_UNDO, "kind", "statefulset", "name", "api", NULL);
+	assert_int_equal(runbook_target_rollback(&a, &cfg, 2, &t, &err), -1);
+	assert_non_null(strstr(err.msg, "statefulset/api"));
+	runbook_action_free(&a);
+	action(&a, RUNBOOK_ACT_K8S_UNDO, "kind", "deployment", "name", "api", "context",
+	    "prod-eu", NULL);
+	assert_int_equal(runbook_target_rollback(&a, &cfg, 2, &t, &err), -1);
+	assert_non_null(strstr(err.msg, "kube context prod-eu"));
+	runbook_action_free(&a);
+	free(cfg.hosts);
+}
+
+static void
+killswitch_direction(void **state)
+{
+	struct config cfg;
+	struct runbook_action a;
+	struct runbook_target t;
+	struct wr_err err;
+
+	(void)state;
+	fleet(&cfg);
+	action(&a, RUNBOOK_ACT_KILLSWITCH, "switch", "export", "state", "off", NULL);
+	assert_int_equal(runbook_target_killswitch(&a, &cfg, 1, &t, &err), 0);
+	assert_int_equal(t.host, 1);
+	assert_int_equal(t.svc, -1);
+	assert_string_equal(t.value, "off");
+	runbook_action_free(&a);
+
+	action(&a, RUNBOOK_ACT_KILLSWITCH, "switch", "EXPORT_MODE", "state", "on", "host", "h2",
+	    "service", "jobs", NULL);
+	assert_int_equal(runbook_target_killswitch(&a, &cfg, 0, &t, &err), 0);
+	assert_int_equal(t.host, 1);
+	assert_int_equal(t.svc, 1);
+	assert_string_equal(t.value, "on");
+	runbook_action_free(&a);
+
+	/* The recognised `EXPORT_MODE=off docker compose up -d api`. */
+	action(&a, RUNBOOK_ACT_KILLSWITCH, "name", "EXPORT_MODE", "value", "off", "service",
+	    "api", NULL);
+	assert_int_equal(runbook_target_killswitch(&a, &cfg, 0, &t, &err), 0);
+	assert_int_equal(t.svc, 0);
+	assert_string_equal(t.value, "off");
+	runbook_action_free(&a);
+
+	action(&a, RUNBOOK_ACT_KILLSWITCH, "switch", "payments", "state", "off", NULL);
+	assert_int_equal(runbook_target_killswitch(&a, &cfg, 0, &t, &err), -1);
+	assert_string_equal(err.msg, "warroom's kill switch is EXPORT_MODE; the step names "
+	    "'payments'");
+	runbook_action_free(&a);
+	action(&a, RUNBOOK_ACT_KILLSWITCH, "switch", "export", "state", "off", NULL);
+	assert_int_equal(runbook_target_killswitch(&a, &cfg, -1, &t, &err), -1);
+	assert_string_equal(err.msg, "no host selected: pick one in HOSTS");
+	runbook_action_free(&a);
+	free(cfg.hosts);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(rollback_binding),
+		cmocka_unit_test(rollback_commands),
+		cmocka_unit_test(killswitch_direction),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
