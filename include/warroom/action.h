@@ -110,6 +110,12 @@ const char *action_reason(const struct action *a);   /* outcome's why */
 int64_t action_started_ms(const struct action *a);
 bool action_finished(const struct action *a);        /* OK, FAILED, UNKNOWN, CANCELLED */
 bool action_reconciled(const struct action *a);      /* UNKNOWN, and its host re-read since */
+bool action_rereadable(const struct action *a);      /* warroom can re-read what it did */
+
+/* Settle an UNKNOWN outcome by hand: the engineer checked the host and
+ * says ok or failed and what they saw; recorded as action.reconcile (by
+ * hand). -1 with err when a is not UNKNOWN or the journal refuses. */
+int action_settle(struct action *a, bool ok, const char *saw, struct wr_err *err);
 
 /* An action a previous session began (action.intent with no action.end):
  * shown UNKNOWN, never run again; once its host is UP, what runs there is

@@ -158,7 +158,10 @@ struct app {
 	int help_scroll;                 /* first line shown when help is long */
 	bool prompt_active;              /* the footer prompt is open */
 	enum { PROMPT_NOTE, PROMPT_TRUST, PROMPT_FILTER, PROMPT_ARM, PROMPT_STATUS, PROMPT_TZERO,
-		PROMPT_FILL, PROMPT_TAG, PROMPT_ANNOUNCE, PROMPT_HOST_FILTER, PROMPT_JUMP } prompt_kind;
+		PROMPT_FILL, PROMPT_TAG, PROMPT_ANNOUNCE, PROMPT_HOST_FILTER, PROMPT_JUMP,
+		PROMPT_SETTLE } prompt_kind;
+	size_t settle_idx;               /* PROMPT_SETTLE: the action in actions[] */
+	char settle_error[160];          /* PROMPT_SETTLE: why the last answer was refused */
 	int tag_host, tag_svc;           /* PROMPT_TAG: the rollback that needs a tag */
 	struct runbook_fill fill;        /* PROMPT_FILL: a step's placeholders */
 	int fill_host, fill_rb;          /* … the host chosen and the runbook */
@@ -203,6 +206,9 @@ void app_free_entries(struct app *app);
 
 /* Whether the console is armed now (and the safety state says so). */
 bool app_armed(struct app *app);
+
+/* True once when the arming has run out by the clock (then forgotten). */
+bool app_arming_expired(struct app *app);
 
 /* The host index of the selected HOSTS row, or -1. */
 int app_selected_host(const struct app *app);

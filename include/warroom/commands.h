@@ -50,6 +50,7 @@
 	X(TIMES,       "t",      NULL,    0, "LOGS: show or hide the lines' timestamps") \
 	X(LOGS_JUMP,   "@",      NULL,    0, "LOGS: jump to a time (19:30 UTC, 10m ago, or RFC 3339)") \
 	X(NOTE,        "n",      NULL,    0, "add a note to the incident timeline")  \
+	X(SETTLE,      "U",      NULL,    0, "settle the oldest UNKNOWN outcome by hand: ok or failed, and what you saw") \
 	X(EXPORT,      "e",      NULL,    0, "export the timeline as a post-mortem draft") \
 	X(REFRESH,     "C-r",    NULL,    0, "poll every host now (tags, state, health)") \
 	X(ZOOM,        "z",      NULL,    0, "show the focused pane alone on the whole screen (z again: every pane)") \

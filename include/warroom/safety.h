@@ -10,6 +10,7 @@
 struct safety_state {
 	bool read_only;          /* --read-only or read_only = true */
 	bool armed;              /* armed and not yet expired */
+	bool no_journal;         /* started without --incident: nothing records */
 	bool journal_degraded;   /* the timeline failed a write or sync */
 };
 

@@ -168,8 +168,9 @@ void journal_export(struct app *app);
 /* Actions a previous session began but never ended: UNKNOWN, re-read. */
 void journal_adopt_unknown(struct app *app);
 
-/* Record a mode change (armed, disarmed) as mode.change. */
-void journal_mode(struct app *app, const char *mode);
+/* Record a mode change (armed, disarmed) as mode.change, with why when
+ * the engineer did not ask for it (NULL otherwise). */
+void journal_mode(struct app *app, const char *mode, const char *reason);
 
 struct record_list;
 
@@ -238,6 +239,21 @@ bool actions_progress(struct app *app, char *buf, size_t cap);
 /* Actions whose outcome is UNKNOWN and whose host has not been read back
  * since: the header shows them until it is. */
 size_t actions_unknown(const struct app *app);
+
+/* Of those, the ones warroom cannot re-read (a runbook command, a
+ * downgrade): only the engineer can settle them, with U. */
+size_t actions_unknown_by_hand(const struct app *app);
+
+/* " FROM -> TO" of what a's plan changes (unknown_to for a target not
+ * yet known), or "" for a command that moves no tag. */
+const char *actions_change(const struct action *a, const char *unknown_to, char *buf,
+    size_t cap);
+
+/* U: ask about the oldest unsettled UNKNOWN outcome; the answer ("ok …" or
+ * "failed …") is recorded as action.reconcile by hand. */
+void actions_settle_ask(struct app *app);
+void actions_settle(struct app *app, const char *answer);
+void actions_settle_question(const struct app *app, char *buf, size_t cap);
 
 /* The status-page client (with [statuspage] and a journal), its prompt,
  * and the post the typed status asks for. */

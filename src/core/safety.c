@@ -1,6 +1,6 @@
 /*
  * safety.c — decides whether a command may run. Read-only wins over
- * everything, then a degraded journal, then arming: the reason shown is the
+ * everything, then a missing or degraded journal, then arming: the reason shown is the
  * one the user can do least about, so they do not arm in vain.
  */
 #include "warroom/safety.h"
@@ -14,8 +14,11 @@ safety_refusal(const struct safety_state *s, bool mutating)
 		return NULL;
 	if (s->read_only)
 		return "read-only mode: nothing can change production from this console";
+	if (s->no_journal)
+		return "no incident journal: changes need --incident NAME, so the timeline "
+		    "records them";
 	if (s->journal_degraded)
-		return "the incident timeline cannot be written: changes are refused until it recovers";
+		return "the incident timeline cannot be written: changes are refused while it cannot";
 	if (!s->armed)
 		return "console not armed: A arms it";
 	return NULL;

@@ -177,7 +177,7 @@ act_finish(struct action *a, enum action_state s, const char *fmt, ...)
 	}
 	if (a->finished != NULL)
 		a->finished(a);
-	if (s == ACTION_UNKNOWN)
+	if (s == ACTION_UNKNOWN && action_rereadable(a))
 		act_reconcile_later(a);
 	act_changed(a);
 }
@@ -269,6 +269,7 @@ reconciled(struct action *a, const struct exec_result *r)
 	struct wr_err err;
 	cJSON *d;
 	bool took;
+	char found[512];
 
 	if (!r->finished || r->exit_status != 0 ||
 	    act_read_current(a, a->buf ? a->buf : "", a->len, &cur, &err) != 0) {
@@ -277,9 +278,10 @@ reconciled(struct action *a, const struct exec_result *r)
 	}
 	a->reconciled = true;
 	took = a->plan.to[0] ? strcmp(cur.tag, a->plan.to) == 0 : cur.revision > a->plan.from_rev;
+	snprintf(found, sizeof(found), "re-read after reconnect: %s runs %s, %s",
+	    a->cfg->services[a->svc], cur.tag, cur.state);
 	snprintf(a->reason + strlen(a->reason), sizeof(a->reason) - strlen(a->reason),
-	    "; re-read after reconnect: %s runs %s, %s", a->cfg->services[a->svc], cur.tag,
-	    cur.state);
+	    "; %s", found);
 	if (a->env.tl != NULL) {
 		d = cJSON_CreateObject();
 		cJSON_AddStringToObject(d, "action", a->plan.action);
@@ -289,6 +291,9 @@ reconciled(struct action *a, const struct exec_result *r)
 		cJSON_AddStringToObject(d, "summary", took ?
 		    "the target is running: the rollback took effect" :
 		    "the target is not running");
+		/* What the re-read found settles the outcome for the post-mortem. */
+		cJSON_AddStringToObject(d, "outcome", took ? "ok" : "failed");
+		cJSON_AddStringToObject(d, "detail", found);
 		timeline_append(a->env.tl, "action.reconcile", a->cfg->name, a->op, d, &err);
 	}
 }
@@ -984,6 +989,11 @@ action_adopt_unknown(const struct action_env *env, const char *op, const cJSON *
 	a = act_new(env, (int)i, k, "rollback", "rb");
 	wr_strlcpy(a->op, op, sizeof(a->op));
 	wr_strlcpy(a->plan.action, plan_str(plan, "action"), sizeof(a->plan.action));
+	/* Named as it was when it began (the kill switch's adopt names its own). */
+	if (strcmp(a->plan.action, "runbook.command") == 0)
+		a->verb = "runbook command";
+	else if (strcmp(a->plan.action, "compose.migrate_down") == 0)
+		a->verb = "migration downgrade";
 	wr_strlcpy(a->plan.host, host, sizeof(a->plan.host));
 	wr_strlcpy(a->plan.service, svc, sizeof(a->plan.service));
 	wr_strlcpy(a->plan.from, plan_str(plan, "from"), sizeof(a->plan.from));
@@ -1000,7 +1010,7 @@ action_adopt_unknown(const struct action_env *env, const char *op, const cJSON *
 	snprintf(a->reason, sizeof(a->reason), "began in an earlier session and has no "
 	    "recorded end (%s -> %s); it is never run again", a->plan.from, a->plan.to);
 	/* Only the read-back, which changes nothing, ever runs for it. */
-	if (a->plan.verify_cmd[0] != '\0')
+	if (action_rereadable(a))
 		act_reconcile_later(a);
 	return a;
 }
@@ -1051,6 +1061,43 @@ int64_t
 action_started_ms(const struct action *a)
 {
 	return a->started_ms;
+}
+
+bool
+action_rereadable(const struct action *a)
+{
+	return a->reconcile != NULL || a->plan.verify_cmd[0] != '\0';
+}
+
+int
+action_settle(struct action *a, bool ok, const char *saw, struct wr_err *err)
+{
+	cJSON *d;
+	size_t n;
+
+	if (a->state != ACTION_UNKNOWN || a->reconciled)
+		return wr_err_set(err, "%s on %s is not UNKNOWN", action_verb(a), a->cfg->name);
+	if (a->env.tl == NULL)
+		return wr_err_set(err, "no incident journal to record it in");
+	d = cJSON_CreateObject();
+	cJSON_AddStringToObject(d, "action", a->plan.action);
+	cJSON_AddStringToObject(d, "by", "hand");
+	cJSON_AddStringToObject(d, "outcome", ok ? "ok" : "failed");
+	cJSON_AddStringToObject(d, "detail", saw);
+	cJSON_AddStringToObject(d, "summary", ok ? "settled by hand: it took effect" :
+	    "settled by hand: it did not take effect");
+	if (timeline_append(a->env.tl, "action.reconcile", a->cfg->name, a->op, d, err) != 0)
+		return -1;
+	a->reconciled = true;
+	if (a->timer != 0) {
+		loop_timer_cancel(a->env.loop, a->timer);
+		a->timer = 0;
+	}
+	n = strlen(a->reason);
+	snprintf(a->reason + n, sizeof(a->reason) - n, "; settled by hand: %s, %s",
+	    ok ? "ok" : "failed", saw);
+	act_changed(a);
+	return 0;
 }
 
 bool

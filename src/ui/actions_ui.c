@@ -19,6 +19,7 @@
 #include "warroom/statuspage_req.h"
 #include "warroom/timeline.h"
 #include "warroom/record.h"
+#include "warroom/settle.h"
 #include "warroom/http.h"
 #include "warroom/loop.h"
 #include "warroom/ssh.h"
@@ -639,11 +640,94 @@ actions_unknown(const struct app *app)
 	return n;
 }
 
+size_t
+actions_unknown_by_hand(const struct app *app)
+{
+	size_t i, n = 0;
+
+	for (i = 0; i < app->nactions; i++)
+		if (action_state(app->actions[i]) == ACTION_UNKNOWN &&
+		    !action_reconciled(app->actions[i]) && !action_rereadable(app->actions[i]))
+			n++;
+	return n;
+}
+
+void
+actions_settle_ask(struct app *app)
+{
+	size_t i;
+
+	if (app->safety.read_only) {
+		app_say(app, "refused: read-only mode: the console that acted settles its outcomes");
+		return;
+	}
+	for (i = 0; i < app->nactions; i++)
+		if (action_state(app->actions[i]) == ACTION_UNKNOWN &&
+		    !action_reconciled(app->actions[i]))
+			break;
+	if (i == app->nactions) {
+		app_say(app, "no UNKNOWN outcome to settle");
+		return;
+	}
+	app->settle_idx = i;
+	app->settle_error[0] = '\0';
+	lineedit_clear(&app->prompt);
+	app->prompt_kind = PROMPT_SETTLE;
+	app->prompt_active = true;
+}
+
+void
+actions_settle_question(const struct app *app, char *buf, size_t cap)
+{
+	const struct action *a = app->actions[app->settle_idx];
+	const struct config_host *h = &app->cfg.hosts[action_host(a)];
+
+	snprintf(buf, cap, "%s%sUNKNOWN %s of %s on %s: ok or failed, and what you saw: ",
+	    app->settle_error, app->settle_error[0] ? " | " : "", action_verb(a),
+	    h->services[action_service(a)], h->name);
+}
+
+void
+actions_settle(struct app *app, const char *answer)
+{
+	struct action *a = app->actions[app->settle_idx];
+	const struct config_host *h = &app->cfg.hosts[action_host(a)];
+	const char *saw;
+	struct wr_err err;
+	bool ok;
+
+	if (settle_parse(answer, &ok, &saw, &err) != 0) {
+		/* Asked again, with why, until an answer or Esc. */
+		wr_strlcpy(app->settle_error, err.msg, sizeof(app->settle_error));
+		app->prompt_active = true;
+		return;
+	}
+	if (action_settle(a, ok, saw, &err) != 0) {
+		app_say(app, "NOT settled: %s", err.msg);
+		return;
+	}
+	app_say(app, "%s of %s on %s settled by hand: %s, %s", action_verb(a),
+	    h->services[action_service(a)], h->name, ok ? "OK" : "FAILED", saw);
+}
+
+const char *
+actions_change(const struct action *a, const char *unknown_to, char *buf, size_t cap)
+{
+	const struct plan *p = action_plan(a);
+
+	if (p->from[0] == '\0' && p->to[0] == '\0')
+		buf[0] = '\0';          /* a command: no tag moves */
+	else
+		snprintf(buf, cap, " %s -> %s", p->from, p->to[0] ? p->to : unknown_to);
+	return buf;
+}
+
 /* The progress line: spinner, what runs, elapsed. */
 bool
 actions_progress(struct app *app, char *buf, size_t cap)
 {
 	static const char *const spin[] = { "|", "/", "-", "\\\\" };
+	char change[300];
 	size_t i;
 
 	for (i = 0; i < app->nactions; i++) {
@@ -655,10 +739,9 @@ actions_progress(struct app *app, char *buf, size_t cap)
 		if (s != ACTION_CHECKING && s != ACTION_RUNNING && s != ACTION_VERIFYING &&
 		    s != ACTION_PLANNING)
 			continue;
-		snprintf(buf, cap, "%s %s %s/%s %s -> %s: %s %lds", spin[secs % 4], action_verb(a),
-		    h->name,
-		    h->services[action_service(a)], action_plan(a)->from,
-		    action_plan(a)->to[0] ? action_plan(a)->to : "previous revision",
+		snprintf(buf, cap, "%s %s %s/%s%s: %s %lds", spin[secs % 4], action_verb(a),
+		    h->name, h->services[action_service(a)],
+		    actions_change(a, "previous revision", change, sizeof(change)),
 		    action_step(a), secs);
 		return true;
 	}

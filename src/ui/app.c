@@ -229,12 +229,20 @@ app_selected_service(const struct app *app, int *svc)
 }
 
 bool
+app_arming_expired(struct app *app)
+{
+	if (app->armed_until_ms == 0 || app_armed(app))
+		return false;
+	app->armed_until_ms = 0;
+	return true;
+}
+
+bool
 app_armed(struct app *app)
 {
 	int64_t now = loop_now_ms();
 
+	/* An expired time stays set until app_arming_expired() records it. */
 	app->safety.armed = app->armed_until_ms > now;
-	if (!app->safety.armed)
-		app->armed_until_ms = 0;
 	return app->safety.armed;
 }

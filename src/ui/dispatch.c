@@ -91,6 +91,9 @@ command_run(struct app *app, enum wr_command cmd)
 			app->prompt_active = true;
 		}
 		break;
+	case WR_CMD_SETTLE:
+		actions_settle_ask(app);
+		break;
 	case WR_CMD_TRUST_KEY:
 		trust_ask(app);
 		break;
@@ -117,9 +120,9 @@ command_run(struct app *app, enum wr_command cmd)
 		else if (app_armed(app)) {
 			app->armed_until_ms = 0;
 			app_armed(app);
-			journal_mode(app, "disarmed");
+			journal_mode(app, "disarmed", NULL);
 			app_say(app, "disarmed");
-		} else if (app->safety.journal_degraded) {
+		} else if (app->safety.journal_degraded || app->safety.no_journal) {
 			/* Arming is a mode change the journal must hold; disarming
 			 * above stays possible whatever the journal's state. */
 			app_say(app, "refused: %s", safety_refusal(&app->safety, true));

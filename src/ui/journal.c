@@ -21,6 +21,7 @@
 static void
 sync_safety(struct app *app)
 {
+	app->safety.no_journal = app->tl == NULL;
 	app->safety.journal_degraded = app->tl != NULL &&
 	    (timeline_degraded(app->tl) || timeline_read_only(app->tl));
 	app->dirty = true;
@@ -141,8 +142,10 @@ journal_open(struct app *app, struct wr_err *err)
 	struct record_list list;
 	size_t i;
 
-	if (app->incident == NULL)
+	if (app->incident == NULL) {
+		sync_safety(app);        /* no journal: every change is refused */
 		return 0;
+	}
 	if (timeline_open(&o, &app->tl, err) != 0)
 		return -1;
 	if (journal_records(app, &list) == 0) {
@@ -413,7 +416,7 @@ journal_retry(struct app *app)
 }
 
 void
-journal_mode(struct app *app, const char *mode)
+journal_mode(struct app *app, const char *mode, const char *reason)
 {
 	struct wr_err err;
 	cJSON *d;
@@ -422,6 +425,8 @@ journal_mode(struct app *app, const char *mode)
 		return;
 	d = cJSON_CreateObject();
 	cJSON_AddStringToObject(d, "mode", mode);
+	if (reason != NULL)
+		cJSON_AddStringToObject(d, "reason", reason);
 	if (timeline_append(app->tl, "mode.change", NULL, NULL, d, &err) != 0)
 		app_say(app, "%s, but NOT recorded: %s", mode, err.msg);
 	sync_safety(app);

@@ -69,7 +69,7 @@ arm_confirm(struct app *app, const char *typed)
 	}
 	app->armed_until_ms = loop_now_ms() + app->cfg.arm_ms;
 	app_armed(app);
-	journal_mode(app, "armed");
+	journal_mode(app, "armed", NULL);
 	app_say(app, "ARMED for %d min: changes to production are possible (A disarms)",
 	    app->cfg.arm_ms / 60000);
 }
@@ -146,6 +146,7 @@ prompt_key(struct app *app, const char *name, int is_keycode, unsigned int key)
 		    app->prompt_kind == PROMPT_JUMP ? "LOGS unchanged" :
 		    app->prompt_kind == PROMPT_FILL || app->prompt_kind == PROMPT_TAG ? "nothing ran" :
 		    app->prompt_kind == PROMPT_ANNOUNCE ? "nothing announced" :
+		    app->prompt_kind == PROMPT_SETTLE ? "still UNKNOWN" :
 		    "key not trusted");
 		if (app->prompt_kind == PROMPT_FILL)
 			runbook_fill_free(&app->fill);
@@ -172,6 +173,8 @@ prompt_key(struct app *app, const char *name, int is_keycode, unsigned int key)
 			actions_rollback_to(app, le->text);
 		else if (app->prompt_kind == PROMPT_ANNOUNCE)
 			actions_announce(app, le->text);
+		else if (app->prompt_kind == PROMPT_SETTLE)
+			actions_settle(app, le->text);
 		else
 			trust_confirm(app, le->text);
 	} else if (strcmp(name, "Left") == 0)

@@ -226,7 +226,8 @@ draw_header(struct app *app)
 	/* An outcome nobody knows yet stays in sight until its host is read
 	 * again: the footer's message is gone in seconds. */
 	if ((unknown = actions_unknown(app)) > 0) {
-		snprintf(badge[nb], sizeof(badge[0]), " %zu UNKNOWN: host not read back yet ",
+		snprintf(badge[nb], sizeof(badge[0]), actions_unknown_by_hand(app) > 0 ?
+		    " %zu UNKNOWN: check by hand, then U " : " %zu UNKNOWN: host not read back yet ",
 		    unknown);
 		battr[nb++] = ui_attr(app, THEME_BAD) | A_REVERSE;
 	}
@@ -339,6 +340,11 @@ draw_footer(struct app *app)
 			snprintf(q, sizeof(q), "releases.log has no earlier tag: roll %s on %s back to tag: ",
 			    app->cfg.hosts[app->tag_host].services[app->tag_svc],
 			    app->cfg.hosts[app->tag_host].name);
+			x = ui_put(w, 0, 1, cols - 2, ui_attr(app, THEME_STATUS), q);
+		} else if (app->prompt_kind == PROMPT_SETTLE) {
+			char q[400];
+
+			actions_settle_question(app, q, sizeof(q));
 			x = ui_put(w, 0, 1, cols - 2, ui_attr(app, THEME_STATUS), q);
 		} else if (app->prompt_kind == PROMPT_FILL) {
 			char q[400];

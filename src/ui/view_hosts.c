@@ -243,6 +243,7 @@ detail_lines(const struct app *app, int host, int svc, char lines[2][700])
 	for (i = app->nactions; i-- > 0;) {
 		const struct action *a = app->actions[i];
 		const char *why, *reread;
+		char change[300];
 		int whylen;
 
 		if (action_host(a) != host || action_service(a) != svc ||
@@ -253,9 +254,9 @@ detail_lines(const struct app *app, int host, int svc, char lines[2][700])
 		 * lost connection's reason before it can fill the first. */
 		reread = action_finished(a) ? strstr(why, "; re-read after reconnect: ") : NULL;
 		whylen = reread != NULL ? (int)(reread - why) : (int)strlen(why);
-		snprintf(lines[0], 700, "%s/%s: %s %s -> %s: %s%s%.*s", name,
-		    app->cfg.hosts[host].services[svc], action_verb(a), action_plan(a)->from,
-		    action_plan(a)->to[0] ? action_plan(a)->to : "?",
+		snprintf(lines[0], 700, "%s/%s: %s%s: %s%s%.*s", name,
+		    app->cfg.hosts[host].services[svc], action_verb(a),
+		    actions_change(a, "?", change, sizeof(change)),
 		    action_state_name(action_state(a)), action_finished(a) ? " — " : " (",
 		    whylen, why);
 		if (!action_finished(a))

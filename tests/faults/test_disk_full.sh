@@ -50,11 +50,11 @@ wait_for "JOURNAL DEGRADED"
 ok "the disk fills: notes$stored stored, n$k NOT stored, the header says JOURNAL DEGRADED"
 
 keys A
-wait_for "refused: the incident timeline cannot be written: changes are refused until it recovers"
+wait_for "refused: the incident timeline cannot be written: changes are refused while it cannot"
 assert_not_contains "$tmp/screen" "type arm to arm"
 keys Escape
 keys r
-wait_for "refused: the incident timeline cannot be written: changes are refused until it recovers"
+wait_for "refused: the incident timeline cannot be written: changes are refused while it cannot"
 assert_not_contains "$tmp/screen" "CONFIRM ROLLBACK"
 ! grep -q '"mutating":true' "$log" 2> /dev/null || fail "something mutating reached the host"
 keys q

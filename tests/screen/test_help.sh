@@ -134,12 +134,11 @@ EOF
 assert_screen help-big <<'EOF'
  warroom │ no incident named │ T+00:00:00                                   2026-01-01 00:00:00 UTC
 ┌─ ▶ HOSTS ────────────────────────────────────────────────┐┌─ RUNBOOK ────────────────────────────┐
-│  HOST        SERVICE CONN          TAG STATE HEALTH READY││ no runbook loaded                    │
-│> ap┌─ HELP: keys ───────────────────────────────────────────────────────────────────────────┐    │
-│  ap│ Tab      move focus to the next pane                                                   │    │
+│  HO┌─ HELP: keys ───────────────────────────────────────────────────────────────────────────┐    │
+│> ap│ Tab      move focus to the next pane                                                   │    │
 │  ap│ S-Tab    move focus to the previous pane                                               │    │
-│  k8│ 1        focus the HOSTS pane                                                          │    │
-│    │ 2        focus the METRICS pane                                                        │    │
+│  ap│ 1        focus the HOSTS pane                                                          │    │
+│  k8│ 2        focus the METRICS pane                                                        │    │
 │    │ 3        focus the LOGS pane                                                           │    │
 │    │ 4        focus the RUNBOOK pane                                                        │    │
 │    │ 5        focus the TIMELINE pane                                                       │    │
@@ -152,26 +151,27 @@ assert_screen help-big <<'EOF'
 │    │ Space    tick or untick the runbook step (RUNBOOK)                                     │    │
 │    │ Enter    HOSTS: tail it; RUNBOOK: open or fold; TIMELINE: whole entry                  │    │
 │    │ +        HOSTS: tail that service too (LOGS merges by time)                            │    │
-└────│ [        jump to the previous unticked step                                            │    │
-┌─ ME│ ]        jump to the next unticked step                                                │    │
-│ api│ R        switch to the next runbook                                                    │    │
-│    │ T        set the run-of-show's T-0 (now, +30m, or HH:MM UTC)                           │    │
+│    │ [        jump to the previous unticked step                                            │    │
+└────│ ]        jump to the next unticked step                                                │    │
+┌─ ME│ R        switch to the next runbook                                                    │    │
+│ api│ T        set the run-of-show's T-0 (now, +30m, or HH:MM UTC)                           │    │
 │    │ A        arm the console for changes (typed; A again disarms)                          │    │
 │    │ r        roll the selected service back (HOSTS) (changes production)                   │    │
 │    │ X        kill switch: EXPORT_MODE=off on the host (X again: undo) (changes production) │    │
 │    │ M        migration downgrade (alembic -1) of the selected service (changes production) │    │
 │    │ x        RUNBOOK: run the step's commands on the HOSTS host (changes production)       │    │
 │    │ S        post to the status page (type the status) (changes production)                │    │
-│    │ K        trust the selected host's unknown key (HOSTS)                                 │────┘
-│    │ o        HOSTS: order rows by host, worst health, or worst verdict                     │────┐
-└────│ /        filter LOGS with a regex (empty clears it)                                    │    │
-┌─ LO│ F        show the HOSTS rows whose host, service or address has a text                 │    │
-│ no │ N        previous match in LOGS (n: next, with a filter)                               │    │
-│    │ f        LOGS: follow new lines, or pause in place                                     │    │
+│    │ K        trust the selected host's unknown key (HOSTS)                                 │    │
+│    │ o        HOSTS: order rows by host, worst health, or worst verdict                     │────┘
+│    │ /        filter LOGS with a regex (empty clears it)                                    │────┐
+└────│ F        show the HOSTS rows whose host, service or address has a text                 │    │
+┌─ LO│ N        previous match in LOGS (n: next, with a filter)                               │    │
+│ no │ f        LOGS: follow new lines, or pause in place                                     │    │
 │    │ w        LOGS: wrap long lines                                                         │    │
 │    │ t        LOGS: show or hide the lines' timestamps                                      │    │
 │    │ @        LOGS: jump to a time (19:30 UTC, 10m ago, or RFC 3339)                        │    │
 │    │ n        add a note to the incident timeline                                           │    │
+│    │ U        settle the oldest UNKNOWN outcome by hand: ok or failed, and what you saw     │    │
 │    │ e        export the timeline as a post-mortem draft                                    │    │
 │    │ C-r      poll every host now (tags, state, health)                                     │    │
 │    │ z        show the focused pane alone on the whole screen (z again: every pane)         │    │

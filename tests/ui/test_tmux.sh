@@ -2,7 +2,7 @@
 # test_tmux.sh — the real console in tmux: every pane title at 80x24 and
 # 200x50, help lists every key, resizing leaves nothing stale, q exits 0
 # with the terminal restored, SIGTERM restores it too, --read-only shows
-# its badge, NO_COLOR draws without colour.
+# its badge, no --incident refuses changes, NO_COLOR draws without colour.
 . "${top_srcdir:-$(dirname "$0")/../..}/tests/lib/tmux.sh"
 write_config
 wr="$WARROOM -c $tmp/warroom.conf --incident tmux-test"
@@ -106,6 +106,19 @@ wait_for "READ-ONLY"
 keys q
 wait_for "exit=0"
 ok "--read-only shows its badge"
+
+# Without --incident nothing could record a change: refused before a dialog.
+start 120 30 "$WARROOM -c $tmp/warroom.conf"
+wait_for "TIMELINE"
+keys A
+wait_for "refused: no incident journal: changes need --incident NAME, so the timeline records them"
+keys r
+wait_for "refused: no incident journal"
+assert_not_contains "$tmp/screen" "CONFIRM"
+assert_not_contains "$tmp/screen" "type the"
+keys q
+wait_for "exit=0"
+ok "no journal: arming and every change refused with the reason, no dialog"
 
 # Colour: the default theme paints the header; NO_COLOR paints nothing.
 start 80 24 "$wr"

@@ -83,9 +83,13 @@ safety_refuses_mutations_with_the_reason(void **state)
 	assert_string_equal(safety_refusal(&s, true),
 	    "read-only mode: nothing can change production from this console");
 	s.read_only = false;
+	s.no_journal = true;
+	assert_string_equal(safety_refusal(&s, true),
+	    "no incident journal: changes need --incident NAME, so the timeline records them");
+	s.no_journal = false;
 	s.journal_degraded = true;
 	assert_string_equal(safety_refusal(&s, true),
-	    "the incident timeline cannot be written: changes are refused until it recovers");
+	    "the incident timeline cannot be written: changes are refused while it cannot");
 	s.journal_degraded = false;
 	s.armed = false;
 	assert_string_equal(safety_refusal(&s, true), "console not armed: A arms it");

@@ -1,0 +1,78 @@
+#!/bin/sh
+# test_settle_unknown.sh — a runbook command whose host vanishes mid-run
+# ends UNKNOWN, and warroom has nothing it could re-read for it: the
+# header says to check by hand and press U; U asks for ok or failed and
+# what was seen, refuses half an answer, and records action.reconcile (by
+# hand) — the badge goes, and the post-mortem shows the settled outcome
+# with the evidence.
+. "${top_srcdir:-$(dirname "$0")/../..}/tests/lib/tmux.sh"
+[ -x /usr/sbin/sshd ] || skip "openssh-server is not installed"
+fleet_up --hosts 1 --tag v1.4.1
+app=$fl/hosts/h1/app
+sed 's/^\[warroom\]$/[warroom]\npoll_interval = 2s\nkeepalive_interval = 2s/' \
+	"$fl/warroom.conf" > "$tmp/c.conf"
+cat > "$tmp/settle.md" <<'MD'
+# Settle drill
+
+1. Warm the cache
+
+   ```bash
+   touch started.txt; sleep 20; touch warmed.txt
+   ```
+MD
+start 200 50 "$WARROOM -c $tmp/c.conf --incident settle-drill -r $tmp/settle.md"
+wait_re "│> h1 +api +UP +v1\\.4\\.1" 15
+keys U
+wait_for "no UNKNOWN outcome to settle"
+keys A; keys -l arm; keys Enter
+wait_re "ARMED 1[45]:[0-9][0-9]"
+keys 4 ]
+keys x
+wait_for "CONFIRM RUNBOOK COMMAND"
+keys -l h1; keys Enter
+i=0
+until [ -e "$app/started.txt" ]; do
+	sleep 0.05; i=$((i + 1)); [ $i -lt 200 ] || fail "the command never started"
+done
+"$fleet" fault --dir "$fl" h1 sshd-stop > /dev/null
+wait_for "UNKNOWN: check by hand, then U" 30
+"$fleet" fault --dir "$fl" h1 sshd-start > /dev/null
+wait_re "h1 +api +UP +v1\\.4\\.1" 30
+sleep 3
+capture
+assert_contains "$tmp/screen" "UNKNOWN: check by hand, then U"
+ok "host lost mid-command: UNKNOWN, and the header says only a person can settle it"
+
+keys U
+wait_for "UNKNOWN runbook command of api on h1: ok or failed, and what you saw:"
+keys -l "yes"; keys Enter
+wait_for "type ok or failed, then what you saw"
+keys C-u
+keys -l "failed warmed.txt missing on h1"; keys Enter
+wait_for "runbook command of api on h1 settled by hand: FAILED, warmed.txt missing on h1"
+capture
+assert_not_contains "$tmp/screen" "UNKNOWN: check by hand"
+journal=$(ls "$fl"/timeline/settle-drill-*.jsonl)
+grep -q '"kind":"action.reconcile".*"by":"hand","outcome":"failed","detail":"warmed.txt missing on h1"' \
+	"$journal" || fail "no action.reconcile by hand: $(grep reconcile "$journal")"
+keys U
+wait_for "no UNKNOWN outcome to settle"
+ok "U: half an answer asked again; the answer recorded, the badge gone"
+
+keys q
+wait_for "exit=0"
+"$WARROOM" export "$(basename "$journal" .jsonl)" -c "$tmp/c.conf" -o "$tmp/pm.md" ||
+	fail "export failed"
+grep -q "| failed (reconciled) | warmed.txt missing on h1 |" "$tmp/pm.md" ||
+	fail "the post-mortem: $(grep -A3 '## Actions' "$tmp/pm.md")"
+ok "the post-mortem shows the settled outcome with what was seen"
+
+# Settled stays settled: a resumed incident has nothing UNKNOWN left.
+start 200 50 "$WARROOM -c $tmp/c.conf --incident settle-drill -r $tmp/settle.md"
+wait_re "│> h1 +api +UP +v1\\.4\\.1" 15
+sleep 1
+capture
+assert_not_contains "$tmp/screen" "UNKNOWN: "
+keys q
+wait_for "exit=0"
+ok "resumed: the settled outcome is not UNKNOWN again"
