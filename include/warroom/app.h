@@ -159,7 +159,8 @@ struct app {
 	bool prompt_active;              /* the footer prompt is open */
 	enum { PROMPT_NOTE, PROMPT_TRUST, PROMPT_FILTER, PROMPT_ARM, PROMPT_STATUS, PROMPT_TZERO,
 		PROMPT_FILL, PROMPT_TAG, PROMPT_ANNOUNCE, PROMPT_HOST_FILTER, PROMPT_JUMP,
-		PROMPT_SETTLE } prompt_kind;
+		PROMPT_SETTLE, PROMPT_RESOLVE } prompt_kind;
+	bool resolved;                   /* E marked the incident resolved */
 	size_t settle_idx;               /* PROMPT_SETTLE: the action in actions[] */
 	char settle_error[160];          /* PROMPT_SETTLE: why the last answer was refused */
 	int tag_host, tag_svc;           /* PROMPT_TAG: the rollback that needs a tag */

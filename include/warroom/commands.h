@@ -52,6 +52,7 @@
 	X(NOTE,        "n",      NULL,    0, "add a note to the incident timeline")  \
 	X(SETTLE,      "U",      NULL,    0, "settle the oldest UNKNOWN outcome by hand: ok or failed, and what you saw") \
 	X(EXPORT,      "e",      NULL,    0, "export the timeline as a post-mortem draft") \
+	X(RESOLVE,     "E",      NULL,    0, "mark the incident resolved (typed; the same --incident then starts a new one)") \
 	X(REFRESH,     "C-r",    NULL,    0, "poll every host now (tags, state, health)") \
 	X(ZOOM,        "z",      NULL,    0, "show the focused pane alone on the whole screen (z again: every pane)") \
 	X(REDRAW,      "C-l",    NULL,    0, "redraw the whole screen")              \

@@ -162,6 +162,11 @@ void journal_note(struct app *app, const char *text);
  * runofshow_parse_tzero) and record it as runbook.tzero. */
 void journal_tzero(struct app *app, const char *text);
 
+/* E: ask for "resolve", then record incident.resolve (the same --incident
+ * then starts a new incident; this one stays readable by its id). */
+void journal_resolve_ask(struct app *app);
+void journal_resolve(struct app *app, const char *typed);
+
 /* Write <id>.postmortem.md and .json beside the journal and record it. */
 void journal_export(struct app *app);
 

@@ -895,8 +895,12 @@ on_posted(const struct statuspage_result *r, void *arg)
 
 	app->dirty = true;
 	if (r->ok)
-		app_say(app, "status page: %s %s (incident %s)%s", statuspage_action_name(r->action),
-		    r->page_status, r->page_incident, r->found ? ", found already posted" : "");
+		/* The page says resolved; the incident itself is the engineer's call. */
+		app_say(app, "status page: %s %s (incident %s)%s%s",
+		    statuspage_action_name(r->action), r->page_status, r->page_incident,
+		    r->found ? ", found already posted" : "",
+		    strcmp(r->page_status, "resolved") == 0 && !app->resolved ?
+		    "; E marks the incident resolved here" : "");
 	else
 		app_say(app, "status page post FAILED: %s", r->error);
 }

@@ -94,6 +94,9 @@ command_run(struct app *app, enum wr_command cmd)
 	case WR_CMD_SETTLE:
 		actions_settle_ask(app);
 		break;
+	case WR_CMD_RESOLVE:
+		journal_resolve_ask(app);
+		break;
 	case WR_CMD_TRUST_KEY:
 		trust_ask(app);
 		break;

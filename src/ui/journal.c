@@ -416,6 +416,49 @@ journal_retry(struct app *app)
 }
 
 void
+journal_resolve_ask(struct app *app)
+{
+	if (app->safety.read_only) {
+		app_say(app, "refused: read-only mode: the console that acts resolves the incident");
+		return;
+	}
+	if (app->tl == NULL) {
+		app_say(app, "no incident journal: start warroom with --incident NAME");
+		return;
+	}
+	if (app->resolved) {
+		app_say(app, "the incident is already resolved (e exports the post-mortem)");
+		return;
+	}
+	lineedit_clear(&app->prompt);
+	app->prompt_kind = PROMPT_RESOLVE;
+	app->prompt_active = true;
+}
+
+void
+journal_resolve(struct app *app, const char *typed)
+{
+	struct wr_err err;
+	size_t open = actions_unknown(app);
+
+	if (strcmp(typed, "resolve") != 0) {
+		app_say(app, "not resolved: type resolve to resolve it");
+		return;
+	}
+	if (timeline_resolve(app->tl, NULL, &err) != 0) {
+		app_say(app, "NOT resolved: %s", err.msg);
+		sync_safety(app);
+		return;
+	}
+	app->resolved = true;
+	if (open > 0)
+		app_say(app, "incident resolved, with %zu outcome%s still UNKNOWN (U settles); "
+		    "e exports the post-mortem", open, open == 1 ? "" : "s");
+	else
+		app_say(app, "incident resolved; e exports the post-mortem");
+}
+
+void
 journal_mode(struct app *app, const char *mode, const char *reason)
 {
 	struct wr_err err;

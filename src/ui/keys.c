@@ -147,6 +147,7 @@ prompt_key(struct app *app, const char *name, int is_keycode, unsigned int key)
 		    app->prompt_kind == PROMPT_FILL || app->prompt_kind == PROMPT_TAG ? "nothing ran" :
 		    app->prompt_kind == PROMPT_ANNOUNCE ? "nothing announced" :
 		    app->prompt_kind == PROMPT_SETTLE ? "still UNKNOWN" :
+		    app->prompt_kind == PROMPT_RESOLVE ? "the incident stays open" :
 		    "key not trusted");
 		if (app->prompt_kind == PROMPT_FILL)
 			runbook_fill_free(&app->fill);
@@ -175,6 +176,8 @@ prompt_key(struct app *app, const char *name, int is_keycode, unsigned int key)
 			actions_announce(app, le->text);
 		else if (app->prompt_kind == PROMPT_SETTLE)
 			actions_settle(app, le->text);
+		else if (app->prompt_kind == PROMPT_RESOLVE)
+			journal_resolve(app, le->text);
 		else
 			trust_confirm(app, le->text);
 	} else if (strcmp(name, "Left") == 0)

@@ -231,6 +231,10 @@ draw_header(struct app *app)
 		    unknown);
 		battr[nb++] = ui_attr(app, THEME_BAD) | A_REVERSE;
 	}
+	if (app->resolved) {
+		snprintf(badge[nb], sizeof(badge[0]), " RESOLVED ");
+		battr[nb++] = ui_attr(app, THEME_BADGE);
+	}
 	if (app->tl != NULL && (timeline_degraded(app->tl) || timeline_read_only(app->tl))) {
 		snprintf(badge[nb], sizeof(badge[0]), timeline_degraded(app->tl) ?
 		    " JOURNAL DEGRADED " : " JOURNAL READ-ONLY ");
@@ -359,6 +363,8 @@ draw_footer(struct app *app)
 			    app->prompt_kind == PROMPT_HOST_FILTER ?
 			    "HOSTS: rows whose host, service or address has: " :
 			    app->prompt_kind == PROMPT_ARM ? "type arm to arm: " :
+			    app->prompt_kind == PROMPT_RESOLVE ?
+			    "type resolve to mark the incident resolved: " :
 			    app->prompt_kind == PROMPT_STATUS ?
 			    "status page (investigating/identified/monitoring/resolved): " :
 			    app->prompt_kind == PROMPT_TZERO ? "T-0 (now, +30m, HH:MM UTC): " :

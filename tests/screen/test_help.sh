@@ -173,6 +173,7 @@ assert_screen help-big <<'EOF'
 │    │ n        add a note to the incident timeline                                           │    │
 │    │ U        settle the oldest UNKNOWN outcome by hand: ok or failed, and what you saw     │    │
 │    │ e        export the timeline as a post-mortem draft                                    │    │
+│    │ E        mark the incident resolved (typed; the same --incident then starts a new one) │    │
 │    │ C-r      poll every host now (tags, state, health)                                     │    │
 │    │ z        show the focused pane alone on the whole screen (z again: every pane)         │    │
 │    │ C-l      redraw the whole screen                                                       │    │
@@ -181,7 +182,6 @@ assert_screen help-big <<'EOF'
 │    │                                                                                        │    │
 │    │ ? or Esc closes this help                                                              │    │
 │    └────────────────────────────────────────────────────────────────────────────────────────┘    │
-│                                                          ││                                      │
 └──────────────────────────────────────────────────────────┘└──────────────────────────────────────┘
  Enter logs  r roll back  X kill switch  A arm  o order  F filter  Tab pane  ? help  q quit
 EOF

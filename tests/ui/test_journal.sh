@@ -5,7 +5,7 @@
 # shutdown record; the same --incident resumes it with what it held; and
 # `warroom incidents` / `warroom export` (by id or by name) read it
 # without a terminal; Enter in TIMELINE shows an entry whole; a
-# run-of-show T-0 is recorded and restored.
+# run-of-show T-0 is recorded and restored; E resolves the incident.
 . "${top_srcdir:-$(dirname "$0")/../..}/tests/lib/tmux.sh"
 printf '[warroom]\ntimeline_dir = %s/tl\n' "$tmp" > "$tmp/c.conf"
 wr="$WARROOM -c $tmp/c.conf --incident 'db failover drill'"
@@ -105,3 +105,33 @@ wait_re "T-0 [0-9][0-9]:[0-9][0-9] in (2h|1h59m)\b"
 keys q
 wait_for "exit=0"
 ok "T-0 is recorded and restored on resume"
+
+# E resolves the incident: typed, recorded, and the name starts afresh.
+start 200 40 "$WARROOM -c $tmp/c.conf --incident cutover"
+wait_for "incident.resume"
+keys E
+wait_for "type resolve to mark the incident resolved:"
+keys -l "yes"; keys Enter
+wait_for "not resolved: type resolve to resolve it"
+keys E
+keys -l "resolve"; keys Enter
+wait_for "incident resolved; e exports the post-mortem"
+wait_for " RESOLVED "
+wait_for "incident.resolve"
+keys E
+wait_for "the incident is already resolved"
+keys q
+wait_for "exit=0"
+cutover=$(grep -l '"kind":"incident.resolve"' "$tmp"/tl/*.jsonl)
+[ "$(echo "$cutover" | wc -l)" -eq 1 ] || fail "incident.resolve in: $cutover"
+"$WARROOM" incidents -c "$tmp/c.conf" > "$tmp/list" || fail "warroom incidents"
+grep -q "$(basename "$cutover" .jsonl).*resolved" "$tmp/list" || fail "not listed resolved: $(cat "$tmp/list")"
+"$WARROOM" export "$(basename "$cutover" .jsonl)" -c "$tmp/c.conf" > "$tmp/pm.md" < /dev/null ||
+	fail "export of the resolved incident"
+grep -qi "resolved" "$tmp/pm.md" || fail "the post-mortem does not say resolved"
+start 200 40 "$WARROOM -c $tmp/c.conf --incident cutover"
+wait_for "incident.open cutover"
+keys q
+wait_for "exit=0"
+[ "$(ls "$tmp"/tl/cutover-*.jsonl | wc -l)" -eq 2 ] || fail "the name did not start a new incident"
+ok "E resolves the incident (typed); listed and exported resolved; the name then opens a new one"

@@ -20,7 +20,7 @@ rng = random.Random(20261126)
 named = ["Enter", "Escape", "Tab", "BTab", "Up", "Down", "PgUp", "PgDn", "Home",
          "End", "Space", "BSpace", "C-l", "Left", "Right", "F1", "DC"]
 printable = [c for c in map(chr, range(33, 127)) if c not in "q;\\"]
-heavy = list("rXMxSAKnoe/RfwtNgG[]12345?Fz@") + ["Enter"] * 4
+heavy = list("rXMxSAKnoe/RfwtNgG[]12345?Fz@UE") + ["Enter"] * 4
 used = set()
 with open(sys.argv[1], "w") as out:
     for batch in range(100):
@@ -32,7 +32,8 @@ with open(sys.argv[1], "w") as out:
         used.update(keys)
         out.write(" ".join(shlex.quote(k) for k in keys) + "\n")
 # The mutating keys and the dialog keys are all in the storm.
-assert used >= {"r", "X", "M", "x", "S", "A", "K", "R", "F", "z", "@", "Enter", "Escape"}, used
+assert used >= {"r", "X", "M", "x", "S", "A", "K", "R", "F", "z", "@", "U", "E", "Enter",
+                "Escape"}, used
 PY
 [ "$(wc -l < "$tmp/storm")" = 100 ] || fail "the key script is not 100 batches"
 while IFS= read -r batch; do
@@ -57,3 +58,6 @@ w=0
 [ -f "$req" ] && w=$(grep -cvE '"method": ?"GET"' "$req" || true)
 [ "$w" = 0 ] || fail "$w non-GET requests reached the status page"
 ok "no write reached the status page"
+! grep -q '"kind":"incident.resolve"\|"kind":"action.reconcile"' "$fl"/timeline/storm-*.jsonl ||
+	fail "a read-only console resolved the incident or settled an outcome"
+ok "nothing resolved or settled from read-only"
