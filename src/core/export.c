@@ -24,6 +24,8 @@
 struct pm_action {
 	const struct record *intent;
 	const struct record *end;       /* action.end or a later action.reconcile */
+	const struct record **outs;     /* its action.output records, in order */
+	size_t nouts;
 };
 
 struct pm_step {
@@ -215,8 +217,8 @@ action_add(struct pm *pm, const struct record *intent)
 	pm->ops.keys[slot] = intent->op;
 	pm->ops.vals[slot] = pm->nacts;
 	pm->acts = xrealloc(pm->acts, (pm->nacts + 1) * sizeof(*pm->acts));
-	pm->acts[pm->nacts].intent = intent;
-	pm->acts[pm->nacts++].end = NULL;
+	memset(&pm->acts[pm->nacts], 0, sizeof(pm->acts[0]));
+	pm->acts[pm->nacts++].intent = intent;
 }
 
 /* "ok", "failed" or "unknown" for an action; no end at all is unknown. */
@@ -266,6 +268,14 @@ pm_build(struct pm *pm, const struct record *v, size_t n)
 			if (rb_op == NULL && is_rollback(r)) {
 				rb_op = r->op;
 				pm->rb_start = r->ts_ms;
+			}
+		}
+		if (kind_is(r, "action.output") && r->op != NULL) {
+			struct pm_action *a = action_find(pm, r->op);
+
+			if (a != NULL) {
+				a->outs = xrealloc(a->outs, (a->nouts + 1) * sizeof(*a->outs));
+				a->outs[a->nouts++] = r;
 			}
 		}
 		if ((kind_is(r, "action.end") || kind_is(r, "action.reconcile")) && r->op != NULL) {
@@ -333,10 +343,84 @@ pm_build(struct pm *pm, const struct record *v, size_t n)
 static void
 pm_free(struct pm *pm)
 {
+	size_t i;
+
+	for (i = 0; i < pm->nacts; i++)
+		free(pm->acts[i].outs);
 	free(pm->acts);
 	free(pm->steps);
 	strmap_free(&pm->ops);
 	strmap_free(&pm->stepmap);
+}
+
+/* A fence no line can close early: one backtick more than the longest run. */
+static size_t
+fence_len(const cJSON *lines)
+{
+	const cJSON *l;
+	size_t best = 2, run;
+	const char *p;
+
+	cJSON_ArrayForEach(l, lines) {
+		if (!cJSON_IsString(l))
+			continue;
+		for (p = l->valuestring, run = 0; *p != '\0'; p++) {
+			run = *p == '`' ? run + 1 : 0;
+			if (run > best)
+				best = run;
+		}
+	}
+	return best + 1;
+}
+
+/* What each action's steps printed (the last lines), as code blocks. */
+static void
+md_outputs(struct wr_buf *b, const struct export_opts *o, const struct pm *pm)
+{
+	size_t i, k, f, any = 0;
+	const cJSON *l;
+
+	for (i = 0; i < pm->nacts; i++)
+		any += pm->acts[i].nouts;
+	if (any == 0)
+		return;
+	wr_buf_str(b, "\n### Command output\n");
+	for (i = 0; i < pm->nacts; i++)
+		for (k = 0; k < pm->acts[i].nouts; k++) {
+			const struct record *r = pm->acts[i].outs[k];
+			const cJSON *lines = cJSON_GetObjectItemCaseSensitive(r->data, "lines");
+			const cJSON *tot = cJSON_GetObjectItemCaseSensitive(r->data, "lines_total");
+			char *d = export_details(r, o->red);
+			int nl = cJSON_GetArraySize(lines);
+
+			wr_buf_str(b, "\n**");
+			sb_text(b, o, r->op);
+			wr_buf_str(b, "** ");
+			sb_text(b, o, d);
+			free(d);
+			if (cJSON_IsNumber(tot) && tot->valuedouble > nl)
+				wr_buf_printf(b, " (the last %d shown)", nl);
+			wr_buf_str(b, "\n");
+			if (nl == 0)
+				continue;
+			f = fence_len(lines);
+			wr_buf_str(b, "\n");
+			for (size_t j = 0; j < f; j++)
+				wr_buf_str(b, "`");
+			wr_buf_str(b, "\n");
+			cJSON_ArrayForEach(l, lines) {
+				char *red;
+
+				if (!cJSON_IsString(l))
+					continue;
+				red = redact_text(o->red, l->valuestring);
+				wr_buf_printf(b, "%s\n", red);
+				free(red);
+			}
+			for (size_t j = 0; j < f; j++)
+				wr_buf_str(b, "`");
+			wr_buf_str(b, "\n");
+		}
 }
 
 /* "YYYY-MM-DD HH:MM:SS" in the export's zone, or "—". */
@@ -451,6 +535,25 @@ kind_details(struct wr_buf *b, const struct record *r)
 		return queue_details(b, r);
 	if (kind_is(r, "export") && dstr(r, "markdown") != NULL) {
 		wr_buf_printf(b, "%s%s", dstr(r, "markdown"), dstr(r, "json") ? " (and .json)" : "");
+		return true;
+	}
+	if (kind_is(r, "action.output") && dstr(r, "step") != NULL) {
+		const cJSON *ex = cJSON_GetObjectItemCaseSensitive(r->data, "exit");
+		const cJSON *tot = cJSON_GetObjectItemCaseSensitive(r->data, "lines_total");
+		const cJSON *lines = cJSON_GetObjectItemCaseSensitive(r->data, "lines");
+		int nl = cJSON_GetArraySize(lines);
+		const cJSON *last = nl > 0 ? cJSON_GetArrayItem(lines, nl - 1) : NULL;
+
+		wr_buf_printf(b, "%s: ", dstr(r, "step"));
+		if (cJSON_IsNumber(ex))
+			wr_buf_printf(b, "exit %.0f", ex->valuedouble);
+		else
+			wr_buf_printf(b, "no exit status (%s)", dstr(r, "error") ? dstr(r, "error") : "?");
+		if (cJSON_IsNumber(tot))
+			wr_buf_printf(b, ", %.0f line%s", tot->valuedouble,
+			    tot->valuedouble == 1 ? "" : "s");
+		if (cJSON_IsString(last))
+			wr_buf_printf(b, "; last: %s", last->valuestring);
 		return true;
 	}
 	if (kind_is(r, "smoke") && dstr(r, "url") != NULL) {
@@ -670,6 +773,8 @@ render_md(struct wr_buf *b, const struct record *v, size_t n, const struct expor
 		wr_buf_str(b, " |\n");
 	}
 
+	md_outputs(b, o, pm);
+
 	wr_buf_str(b, "\n## Checklist\n\n");
 	if (pm->nsteps == 0)
 		wr_buf_str(b, "_No checklist steps were recorded._\n");
@@ -774,7 +879,7 @@ json_incident(const struct record *v, size_t n, const struct export_opts *o,
 {
 	cJSON *inc = cJSON_CreateObject(), *tz, *times, *acts, *steps, *chat;
 	char label[96];
-	size_t i;
+	size_t i, k;
 
 	cJSON_AddStringToObject(inc, "id", o->id);
 	json_str(inc, "name", o, pm->name);
@@ -810,6 +915,16 @@ json_incident(const struct record *v, size_t n, const struct export_opts *o,
 		cJSON_AddStringToObject(x, "outcome", action_outcome(a));
 		cJSON_AddBoolToObject(x, "reconciled",
 		    a->end != NULL && kind_is(a->end, "action.reconcile"));
+		if (a->nouts > 0) {
+			cJSON *outs = cJSON_AddArrayToObject(x, "output");
+
+			for (k = 0; k < a->nouts; k++) {
+				cJSON *c = cJSON_Duplicate(a->outs[k]->data, true);
+
+				redact_json(o->red, c);
+				cJSON_AddItemToArray(outs, c);
+			}
+		}
 		cJSON_AddItemToArray(acts, x);
 	}
 	steps = cJSON_AddArrayToObject(inc, "checklist");

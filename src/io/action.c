@@ -56,11 +56,50 @@ act_changed(struct action *a)
 
 /* ---- running one command ---- */
 
+/* What a step printed, for its action.output record: the last lines,
+ * since a failure is said at the end; each sanitized and cut. */
+#define OUTPUT_LINES 30
+#define OUTPUT_LINE_MAX 240
+
 struct run {
 	struct action *a;
 	act_step_fn next;
 	bool quiet;                      /* a read: only stderr goes to LOGS */
+	char tail[OUTPUT_LINES][OUTPUT_LINE_MAX];
+	size_t nlines;                   /* lines printed in all */
 };
+
+/* Journal what a step that changes (or may change) the host printed. */
+static void
+record_output(struct action *a, const struct run *run, const struct exec_result *r)
+{
+	size_t first = run->nlines > OUTPUT_LINES ? run->nlines - OUTPUT_LINES : 0, i;
+	struct wr_err err;
+	cJSON *d, *lines;
+
+	if (run->quiet || !a->intent_stored || a->env.tl == NULL)
+		return;
+	d = cJSON_CreateObject();
+	cJSON_AddStringToObject(d, "step", a->step_name);
+	if (r->finished)
+		cJSON_AddNumberToObject(d, "exit", r->exit_status);
+	else
+		cJSON_AddStringToObject(d, "error", r->error);
+	cJSON_AddNumberToObject(d, "lines_total", (double)run->nlines);
+	lines = cJSON_AddArrayToObject(d, "lines");
+	for (i = first; i < run->nlines; i++)
+		cJSON_AddItemToArray(lines, cJSON_CreateString(run->tail[i % OUTPUT_LINES]));
+	if (timeline_append(a->env.tl, "action.output", a->cfg->name, a->op, d, &err) != 0 &&
+	    a->env.out != NULL) {
+		char msg[WR_ERR_MAX + 200];
+		int n = snprintf(msg, sizeof(msg), "[%s %s] output of %s NOT recorded: %s", a->verb,
+		    a->cfg->name, a->step_name, err.msg);
+
+		/* The outcome still is; the engineer sees the output in LOGS. */
+		if (n > 0)
+			logbuf_append_raw(a->env.out, msg, strlen(msg), 1);
+	}
+}
 
 static void
 on_line(enum exec_stream s, const char *line, size_t len, bool cut, void *arg)
@@ -84,6 +123,8 @@ on_line(enum exec_stream s, const char *line, size_t len, bool cut, void *arg)
 	 * is remote text and passes the sanitizer (DESIGN §3.5). */
 	if (len > 0)
 		sanitize_line(line, len, a->last_line, sizeof(a->last_line));
+	if (!run->quiet)
+		sanitize_line(line, len, run->tail[run->nlines++ % OUTPUT_LINES], OUTPUT_LINE_MAX);
 	/* The engineer sees every line, sanitized and with secrets redacted
 	 * (a command may print a DATABASE_URL). */
 	n = snprintf(buf, sizeof(buf), "[%s %s/%s] %.*s", a->verb, a->cfg->name,
@@ -107,6 +148,7 @@ on_done(const struct exec_result *r, void *arg)
 	struct action *a = run->a;
 	act_step_fn next = run->next;
 
+	record_output(a, run, r);
 	free(run);
 	a->cmd = NULL;
 	next(a, r);

@@ -86,6 +86,11 @@ intent_ts=$(grep '"kind":"action.intent"' "$journal" | head -1 | sed 's/.*"ts":"
 pull_ts=$(grep '"pull","api"' "$log" | head -1 | sed 's/.*"ts":"\([^"]*\)".*/\1/')
 [ -n "$intent_ts" ] && [ "$intent_ts" \< "$pull_ts" ] || fail "action.intent ($intent_ts) not before the pull ($pull_ts)"
 grep -q '"kind":"action.end".*"outcome":"ok"' "$journal" || fail "no action.end ok"
+# What each step printed is in the journal too, for the post-mortem.
+grep -q '"kind":"action.output".*"step":"pull","exit":0.*api Pulled' "$journal" ||
+	fail "no action.output of the pull: $(grep action.output "$journal")"
+grep -q '"kind":"action.output".*"step":"up -d","exit":0' "$journal" || fail "no action.output of up -d"
+! grep -q '"kind":"action.output".*"Command"' "$journal" || fail "a read's JSON went to action.output"
 tail -1 "$app/releases.log" | grep -q "rollback IMAGE_TAG=v1.4.1 services=api result=ok by=warroom" ||
 	fail "releases.log not appended"
 wait_re "│> h1 +api +UP +v1\\.4\\.1 " 10

@@ -19,7 +19,7 @@
 #include "warroom/record.h"
 
 #define T0 1714564800000LL      /* 2024-05-01T12:00:00.000Z */
-#define NREC 15
+#define NREC 16
 
 static struct record recs[NREC];
 
@@ -65,21 +65,25 @@ setup(void **state)
 	add(6, 120, "action.intent", "api-1", "op-1",
 	    "{\"action\":\"rollback\",\"plan\":{\"service\":\"api\",\"from\":\"v2-bad\","
 	    "\"to\":\"v1\"},\"plan_hash\":\"crc32c:1234abcd\"}");
-	add(7, 180, "action.end", "api-1", "op-1",
+	add(7, 170, "action.output", "api-1", "op-1",
+	    "{\"step\":\"up -d api\",\"exit\":0,\"lines_total\":42,\"lines\":["
+	    "\"Container api-1  Recreate\",\"Container api-1  Started\","
+	    "\"``` a fence in the output\"]}");
+	add(8, 180, "action.end", "api-1", "op-1",
 	    "{\"outcome\":\"ok\",\"detail\":\"api at v1, healthy\"}");
-	add(8, 185, "step.check", NULL, NULL, "{\"step\":\"s2\"}");
-	add(9, 200, "action.intent", "api-2", "op-2",
+	add(9, 185, "step.check", NULL, NULL, "{\"step\":\"s2\"}");
+	add(10, 200, "action.intent", "api-2", "op-2",
 	    "{\"action\":\"smoke_test\",\"plan\":null,\"plan_hash\":\"crc32c:00000000\"}");
-	add(10, 300, "verdict.change", "api-1", NULL,
+	add(11, 300, "verdict.change", "api-1", NULL,
 	    "{\"service\":\"api\",\"verdict\":\"OK\",\"reason\":\"error rate 0.1%\"}");
-	add(11, 310, "note", NULL, NULL,
+	add(12, 310, "note", NULL, NULL,
 	    "{\"text\":\"smoke test lost its connection; check C:\\\\tmp\\\\smoke.log by hand\"}");
-	add(12, 330, "chat.announce", NULL, "chat-1",
+	add(13, 330, "chat.announce", NULL, "chat-1",
 	    "{\"id\":\"chat-1\",\"text\":\"api rolled back to v1; watching\"}");
-	add(13, 340, "chat.failed", NULL, "chat-1",
+	add(14, 340, "chat.failed", NULL, "chat-1",
 	    "{\"id\":\"chat-1\",\"error\":\"timed out after the request was sent\","
 	    "\"http_status\":0,\"unknown\":true}");
-	add(14, 400, "incident.resolve", NULL, NULL, "{\"summary\":\"rolled back\"}");
+	add(15, 400, "incident.resolve", NULL, NULL, "{\"summary\":\"rolled back\"}");
 	return 0;
 }
 
