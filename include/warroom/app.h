@@ -159,7 +159,8 @@ struct app {
 	bool prompt_active;              /* the footer prompt is open */
 	enum { PROMPT_NOTE, PROMPT_TRUST, PROMPT_FILTER, PROMPT_ARM, PROMPT_STATUS, PROMPT_TZERO,
 		PROMPT_FILL, PROMPT_TAG, PROMPT_ANNOUNCE, PROMPT_HOST_FILTER, PROMPT_JUMP,
-		PROMPT_SETTLE, PROMPT_RESOLVE } prompt_kind;
+		PROMPT_SETTLE, PROMPT_RESOLVE, PROMPT_POST_TEXT } prompt_kind;
+	int post_status;                 /* PROMPT_POST_TEXT: the status being posted */
 	bool resolved;                   /* E marked the incident resolved */
 	size_t settle_idx;               /* PROMPT_SETTLE: the action in actions[] */
 	char settle_error[160];          /* PROMPT_SETTLE: why the last answer was refused */

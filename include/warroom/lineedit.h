@@ -35,4 +35,8 @@ void lineedit_end(struct lineedit *le);
 /* Ctrl-U: delete from the start of the line to the cursor. */
 void lineedit_kill_to_start(struct lineedit *le);
 
+/* Replace the text with utf8 (cursor at the end), to be edited: controls
+ * become spaces, invalid bytes U+FFFD. False when it was cut to fit. */
+bool lineedit_set(struct lineedit *le, const char *utf8);
+
 #endif

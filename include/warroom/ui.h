@@ -266,6 +266,11 @@ void actions_statuspage_open(struct app *app);
 void actions_statuspage_ask(struct app *app);
 void actions_statuspage_post(struct app *app, const char *typed);
 
+/* After the status: the text, prefilled and editable in the prompt (its
+ * question says what goes where); Enter sends what it then holds. */
+void actions_post_question(const struct app *app, char *buf, size_t cap);
+void actions_statuspage_send(struct app *app, const char *edited);
+
 /* A runbook's smoke binding: GET url (a /path is under host's health_url,
  * through its tunnel) and compare the status; said and journalled. */
 void actions_smoke(struct app *app, int host, const char *url, long expect);

@@ -65,6 +65,56 @@ lineedit_insert(struct lineedit *le, unsigned int cp)
 	return true;
 }
 
+/* The code point at *p (advancing it); U+FFFD for a malformed sequence. */
+static unsigned int
+decode(const unsigned char **p)
+{
+	const unsigned char *s = *p;
+	unsigned int cp, min;
+	int n, i;
+
+	if (s[0] < 0x80) {
+		*p = s + 1;
+		return s[0];
+	}
+	if ((s[0] & 0xe0) == 0xc0)
+		n = 1, cp = s[0] & 0x1f, min = 0x80;
+	else if ((s[0] & 0xf0) == 0xe0)
+		n = 2, cp = s[0] & 0x0f, min = 0x800;
+	else if ((s[0] & 0xf8) == 0xf0)
+		n = 3, cp = s[0] & 0x07, min = 0x10000;
+	else {
+		*p = s + 1;
+		return 0xfffd;
+	}
+	for (i = 1; i <= n; i++) {
+		if ((s[i] & 0xc0) != 0x80) {
+			*p = s + i;
+			return 0xfffd;
+		}
+		cp = cp << 6 | (s[i] & 0x3f);
+	}
+	*p = s + n + 1;
+	return cp < min || (cp >= 0xd800 && cp < 0xe000) || cp > 0x10ffff ? 0xfffd : cp;
+}
+
+bool
+lineedit_set(struct lineedit *le, const char *utf8)
+{
+	const unsigned char *p = (const unsigned char *)utf8;
+
+	lineedit_clear(le);
+	while (*p != '\0') {
+		unsigned int cp = decode(&p);
+
+		if (cp < 0x20 || (cp >= 0x7f && cp < 0xa0))
+			cp = ' ';
+		if (!lineedit_insert(le, cp))
+			return false;
+	}
+	return true;
+}
+
 static size_t
 prev_boundary(const struct lineedit *le, size_t at)
 {

@@ -1021,29 +1021,71 @@ template_vars(struct app *app, struct statuspage_vars *v, char *when, size_t cap
 	}
 }
 
-/* The typed status is the confirmation: one of the page's four words.
- * The text comes from [templates]; the page and the chat both get it. */
+/* The typed status is the first half of the confirmation: one of the
+ * page's four words. The text customers will read comes from [templates]
+ * (or the runbook's words) and is shown, editable, before anything goes. */
 void
 actions_statuspage_post(struct app *app, const char *typed)
 {
-	struct statuspage_update u;
 	struct statuspage_vars v;
-	char queue[STATUSPAGE_QUEUE_ID_MAX], when[32], id[32];
-	struct wr_err err;
-	int status = statuspage_status_parse(typed), k;
-	char *text, *line;
-	bool resolved;
+	char when[32];
+	int status = statuspage_status_parse(typed);
+	char *text;
 
 	if (status < 0) {
 		app_say(app, "nothing posted: type investigating, identified, monitoring or resolved");
 		return;
 	}
-	resolved = status == STATUSPAGE_RESOLVED;
 	template_vars(app, &v, when, sizeof(when));
 	/* A runbook's own words win over the template, for this post only. */
 	text = statuspage_template(app->post_message[0] ? app->post_message :
 	    app->cfg.templates[status], &v);
 	app->post_message[0] = '\0';
+	app->post_status = status;
+	if (!lineedit_set(&app->prompt, text))
+		app_say(app, "the text was cut to %d bytes: read it before Enter", LINEEDIT_MAX - 1);
+	lineedit_home(&app->prompt);      /* its beginning in sight; End shows the rest */
+	free(text);
+	app->prompt_kind = PROMPT_POST_TEXT;
+	app->prompt_active = true;
+}
+
+void
+actions_post_question(const struct app *app, char *buf, size_t cap)
+{
+	const struct statuspage_state *st = app->statuspage ? statuspage_state(app->statuspage) :
+	    NULL;
+	const char *what = st == NULL ? "" : st->page_incident[0] == '\0' ? "create" :
+	    app->post_status == STATUSPAGE_RESOLVED ? "resolve" : "update";
+
+	snprintf(buf, cap, "%s%s%s %s%s%s — Enter sends this text: ", what, *what ? " " : "",
+	    statuspage_status_name((enum statuspage_status)app->post_status),
+	    st != NULL ? "on the status page" : "", st != NULL && app->chat ? " and " : "",
+	    app->chat != NULL ? "in the chat" : "");
+}
+
+/* The second half: the text as the engineer left it goes to the page and
+ * the chat. */
+void
+actions_statuspage_send(struct app *app, const char *edited)
+{
+	struct statuspage_update u;
+	struct statuspage_vars v;
+	char queue[STATUSPAGE_QUEUE_ID_MAX], when[32], id[32];
+	struct wr_err err;
+	int status = app->post_status, k;
+	const char *text = edited, *typed;
+	char *line;
+	bool resolved = status == STATUSPAGE_RESOLVED;
+
+	while (*text == ' ')
+		text++;
+	if (*text == '\0') {
+		app_say(app, "nothing posted: the text is empty");
+		return;
+	}
+	typed = statuspage_status_name((enum statuspage_status)status);
+	template_vars(app, &v, when, sizeof(when));
 	if (app->statuspage != NULL) {
 		const struct statuspage_state *st = statuspage_state(app->statuspage);
 
@@ -1085,5 +1127,4 @@ actions_statuspage_post(struct app *app, const char *typed)
 			app_say(app, "chat: announcing %s (%s)", typed, id);
 		free(line);
 	}
-	free(text);
 }

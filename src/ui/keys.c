@@ -141,7 +141,8 @@ prompt_key(struct app *app, const char *name, int is_keycode, unsigned int key)
 		    app->prompt_kind == PROMPT_FILTER ? "filter unchanged" :
 		    app->prompt_kind == PROMPT_HOST_FILTER ? "HOSTS filter unchanged" :
 		    app->prompt_kind == PROMPT_ARM ? "not armed" :
-		    app->prompt_kind == PROMPT_STATUS ? "nothing posted" :
+		    app->prompt_kind == PROMPT_STATUS ||
+		    app->prompt_kind == PROMPT_POST_TEXT ? "nothing posted" :
 		    app->prompt_kind == PROMPT_TZERO ? "T-0 unchanged" :
 		    app->prompt_kind == PROMPT_JUMP ? "LOGS unchanged" :
 		    app->prompt_kind == PROMPT_FILL || app->prompt_kind == PROMPT_TAG ? "nothing ran" :
@@ -164,6 +165,8 @@ prompt_key(struct app *app, const char *name, int is_keycode, unsigned int key)
 			arm_confirm(app, le->text);
 		else if (app->prompt_kind == PROMPT_STATUS)
 			actions_statuspage_post(app, le->text);
+		else if (app->prompt_kind == PROMPT_POST_TEXT)
+			actions_statuspage_send(app, le->text);
 		else if (app->prompt_kind == PROMPT_JUMP)
 			logs_jump(app, le->text);
 		else if (app->prompt_kind == PROMPT_TZERO)

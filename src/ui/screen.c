@@ -345,6 +345,11 @@ draw_footer(struct app *app)
 			    app->cfg.hosts[app->tag_host].services[app->tag_svc],
 			    app->cfg.hosts[app->tag_host].name);
 			x = ui_put(w, 0, 1, cols - 2, ui_attr(app, THEME_STATUS), q);
+		} else if (app->prompt_kind == PROMPT_POST_TEXT) {
+			char q[200];
+
+			actions_post_question(app, q, sizeof(q));
+			x = ui_put(w, 0, 1, cols - 2, ui_attr(app, THEME_STATUS), q);
 		} else if (app->prompt_kind == PROMPT_SETTLE) {
 			char q[400];
 

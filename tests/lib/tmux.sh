@@ -60,6 +60,13 @@ wait_re() {
 
 keys() { tmx send-keys -t t "$@"; }
 
+# post_status WORD — S, the status word, then the prefilled text as it is.
+post_status() {
+	keys S; keys -l "$1"; keys Enter
+	wait_for "Enter sends this text:"
+	keys Enter
+}
+
 # fleet_up ARGS… — the fixture fleet in $fl ($tmp/fleet; its tool in
 # $fleet) with a private HOME, taken down when the test ends.
 fleet_up() {

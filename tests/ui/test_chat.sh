@@ -48,7 +48,7 @@ start 200 50 "$WARROOM -c $tmp/c.conf --incident chat-drill -r $tmp/rb.md"
 wait_re "│> h1 +api +UP +v1\\.5\\.0-bad" 15
 keys A; keys -l arm; keys Enter
 wait_re "ARMED 1[45]:[0-9][0-9]"
-keys S; keys -l investigating; keys Enter
+post_status investigating
 posted 1
 page=$(nth /v1/pages/ 1)
 case "$page" in
@@ -72,7 +72,7 @@ keys r
 wait_for "CONFIRM ROLLBACK"
 keys -l api; keys Enter
 wait_for "rollback of api on h1: OK" 40
-keys S; keys -l identified; keys Enter
+post_status identified
 posted 2
 case "$(nth /services/ 2)" in
 *"The cause is release v1.5.0-bad of api; we are rolling it back to v1.4.1."*) ;;
@@ -81,7 +81,7 @@ esac
 ok "after a rollback the default template names the service and both tags"
 
 "$fleet" fault --dir "$fl" statuspage 500 > /dev/null
-keys S; keys -l monitoring; keys Enter
+post_status monitoring
 i=0
 until [ "$(grep -c '"status":500' "$req")" -ge 2 ]; do
 	sleep 0.2; i=$((i + 1)); [ $i -lt 100 ] || fail "the 500 was not retried"
@@ -94,7 +94,7 @@ ok "a 500 from the webhook is retried with backoff until it takes the message"
 
 before=$(grep -c '"trap":true' "$req" || true)
 "$fleet" fault --dir "$fl" statuspage redirect > /dev/null
-keys S; keys -l resolved; keys Enter
+post_status resolved
 i=0
 until grep -q '"kind":"chat.failed".*the webhook answered a redirect (307), which is never followed' "$journal"; do
 	sleep 0.2; i=$((i + 1)); [ $i -lt 100 ] || fail "no chat.failed record for the redirect"

@@ -20,7 +20,7 @@ ok "the bad tag: ROLLBACK IMMEDIATELY with the reason"
 
 keys A; keys -l arm; keys Enter
 wait_re "ARMED 1[45]:"
-keys S; keys -l investigating; keys Enter
+post_status investigating
 wait_for "status page: create investigating (incident " 15
 ok "status page: investigating"
 
@@ -33,7 +33,7 @@ ok "rollback confirmed, verified and gated"
 wait_re "^│api-1 +OK" 30
 ok "health back: the verdict returns to OK"
 
-keys S; keys -l resolved; keys Enter
+post_status resolved
 wait_for "status page: resolve resolved (incident " 15
 keys e
 wait_for "exported " 10

@@ -126,6 +126,9 @@ keys Down
 keys x
 wait_for "status page (investigating/identified/monitoring/resolved): investigating"
 keys Enter
+# The runbook's words, filled, shown before they go.
+wait_for "create investigating on the status page — Enter sends this text: Drill on api."
+keys Enter
 wait_for "status page: create investigating (incident " 15
 grep -q '"body":"Drill on api."' "$req" ||
 	fail "the runbook's message was not posted: $(grep POST "$req")"

@@ -2,7 +2,8 @@
 # test_statuspage_ui.sh — status-page posts from the console, proven by the
 # fleet's fake status page: refused in read-only mode and when unarmed;
 # armed, S and a typed status create the incident once, then update and
-# resolve it; a word that is not a status posts nothing.
+# resolve it; a word that is not a status posts nothing; the text is shown
+# before it goes, Esc there posts nothing, and an edited text is posted.
 . "${top_srcdir:-$(dirname "$0")/../..}/tests/lib/tmux.sh"
 [ -x /usr/sbin/sshd ] || skip "openssh-server is not installed"
 fleet_up --hosts 1
@@ -29,14 +30,24 @@ wait_for "status page (investigating/identified/monitoring/resolved):"
 keys -l "fixed"; keys Enter
 wait_for "nothing posted: type investigating, identified, monitoring or resolved"
 [ "$(writes)" = 0 ] || fail "a bad word posted"
-keys S; keys -l investigating; keys Enter
+post_status investigating
 wait_for "status page: create investigating (incident " 15
+# The text customers will read is shown first and can be rewritten.
 keys S; keys -l identified; keys Enter
+wait_for "update identified on the status page — Enter sends this text:"
+keys Escape
+wait_for "nothing posted"
+keys S; keys -l identified; keys Enter
+wait_for "Enter sends this text:"
+keys End C-u
+keys -l "Cause found: a bad cache flag. Rolling back."
+keys Enter
 wait_for "status page: update identified (incident " 15
-keys S; keys -l resolved; keys Enter
+post_status resolved
 wait_for "status page: resolve resolved (incident " 15
 [ "$(grep -cE '"method": ?"POST"' "$req")" = 1 ] || fail "not exactly one incident created"
 [ "$(grep -cE '"method": ?"PATCH"' "$req")" = 2 ] || fail "not two updates"
+grep -q 'Cause found: a bad cache flag. Rolling back.' "$req" || fail "the edited text was not posted"
 keys q
 wait_for "exit=0"
 journal=$(ls "$fl"/timeline/api-errors-*.jsonl)

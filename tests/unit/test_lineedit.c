@@ -80,6 +80,30 @@ controls_and_overflow_are_refused(void **state)
 	assert_int_equal(strlen(le.text), LINEEDIT_MAX - 1);
 }
 
+/* A prefilled text (the status page's) arrives editable and clean. */
+static void
+set_prefills_cleanly(void **state)
+{
+	struct lineedit le;
+	char big[LINEEDIT_MAX + 10];
+
+	(void)state;
+	assert_true(lineedit_set(&le, "Rolling back api — ünï ✓"));
+	assert_string_equal(le.text, "Rolling back api — ünï ✓");
+	assert_int_equal(le.cursor, le.len);
+	lineedit_backspace(&le);
+	assert_string_equal(le.text, "Rolling back api — ünï ");
+	/* Controls become spaces; broken, overlong and surrogate bytes U+FFFD. */
+	assert_true(lineedit_set(&le, "a\tb\nc\x1b[2Jd"));
+	assert_string_equal(le.text, "a b c [2Jd");
+	assert_true(lineedit_set(&le, "x\xc3y\xc0\xafz\xed\xa0\x80"));
+	assert_string_equal(le.text, "x\xef\xbf\xbdy\xef\xbf\xbdz\xef\xbf\xbd");
+	memset(big, 'a', sizeof(big) - 1);
+	big[sizeof(big) - 1] = '\0';
+	assert_false(lineedit_set(&le, big));
+	assert_int_equal(le.len, LINEEDIT_MAX - 1);
+}
+
 int
 main(void)
 {
@@ -87,6 +111,7 @@ main(void)
 		cmocka_unit_test(insert_and_move_over_multibyte),
 		cmocka_unit_test(home_end_and_kill),
 		cmocka_unit_test(controls_and_overflow_are_refused),
+		cmocka_unit_test(set_prefills_cleanly),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
