@@ -349,6 +349,13 @@ load_secrets(struct app *app)
 	if (app->cfg.statuspage.token_file.path[0] &&
 	    secret_read_file(app->cfg.statuspage.token_file.path, buf, sizeof(buf), &err) == 0)
 		redact_add_secret(&app->red, buf);
+	/* The chat's webhook URL is a credential too, from the start: chat_new
+	 * runs only with an incident, after the hosts' first lines. */
+	if (app->cfg.chat.webhook_url_env[0] && getenv(app->cfg.chat.webhook_url_env) != NULL)
+		redact_add_secret(&app->red, getenv(app->cfg.chat.webhook_url_env));
+	if (app->cfg.chat.webhook_url_file.path[0] &&
+	    secret_read_file(app->cfg.chat.webhook_url_file.path, buf, sizeof(buf), &err) == 0)
+		redact_add_secret(&app->red, buf);
 	memset(buf, 0, sizeof(buf));
 }
 

@@ -8,7 +8,8 @@
 # (releases.log). A short incident in tmux — LOGS, a note, a status-page
 # post, a rollback, e export, q — then `warroom export` in both formats:
 # the journal, every export, every screen capture and stderr hold zero
-# copies. (tests/cli/test_check_config.sh covers --check-config's output.)
+# copies. A second canary in the chat's webhook URL stays off the screen
+# from the first log line, without an incident too. (tests/cli/test_check_config.sh covers --check-config's output.)
 . "${top_srcdir:-$(dirname "$0")/../..}/tests/lib/tmux.sh"
 [ -x /usr/sbin/sshd ] || skip "openssh-server is not installed"
 canary="wrcanary$(od -An -N8 -tx1 /dev/urandom | tr -d ' \n')"
@@ -98,3 +99,18 @@ hits=$(grep -rl -- "$canary" "$fl/timeline" "$tmp/export.md" "$tmp/export.json" 
 	fail "the canary leaked into: $hits"; }
 ls "$fl/timeline" | grep -q . || fail "nothing in the timeline directory"
 ok "the canary is in none of: journal, exports, $n screens, stderr"
+
+# The chat's webhook URL is a credential from the first line on, with or
+# without an incident (the chat client itself starts only with one).
+chatc="wrchat$(od -An -N8 -tx1 /dev/urandom | tr -d ' \n')"
+printf '\n[chat]\nwebhook_url_env = WR_CANARY_CHAT\n' >> "$tmp/c.conf"
+start 220 50 "WR_CANARY_CHAT=http://127.0.0.1:9/hooks/$chatc $WARROOM -c $tmp/c.conf 2> $tmp/stderr2"
+wait_re "│> h1 +api +UP" 15
+echo "$(ts) INFO  api notifier posting to http://127.0.0.1:9/hooks/$chatc" >> "$fl/hosts/h1/logs/api.log"
+keys Enter
+wait_for "notifier posting to" 10
+shot
+keys q
+wait_for "exit=0"
+! grep -l -- "$chatc" "$tmp/shot.$n" "$tmp/stderr2" || fail "the chat webhook URL reached the screen"
+ok "the chat webhook URL is redacted from the start, without an incident too"
