@@ -18,11 +18,30 @@
 
 #define WR_URL_MAX 1024
 #define WR_SERVICES_MAX 32
+/* A PromQL query once {host} is filled in. */
+#define WR_QUERY_MAX 1024
 
 enum config_driver {
 	DRIVER_COMPOSE,
 	DRIVER_K8S,
 	DRIVER_HELM,
+};
+
+/* The PromQL queries a host's metrics may come from, in the order they are
+ * asked; config_query_key() names each. */
+enum config_query {
+	WR_QUERY_ERROR_RATE,             /* a ratio, 0..1 */
+	WR_QUERY_P95,                    /* seconds */
+	WR_QUERY_REQUEST_RATE,           /* requests per second; optional */
+	WR_QUERY_COUNT
+};
+
+/* Prometheus settings of [warroom] (the defaults) or of one host. */
+struct config_prometheus {
+	char url[WR_URL_MAX];            /* base URL like http://prom:9090; "" unset */
+	int url_line;                    /* 0: not set in this section */
+	char query[WR_QUERY_COUNT][WR_QUERY_MAX];  /* PromQL; "" unset */
+	int query_line[WR_QUERY_COUNT];
 };
 
 /* Where a file named in the config came from, so later checks can cite it. */
@@ -50,6 +69,13 @@ struct config_host {
 	int health_svc;
 	int health_service_line;
 	char metrics_url[WR_URL_MAX];
+	int metrics_url_line;
+	/* Metrics from a Prometheus server instead of metrics_url. Once
+	 * validated, prom.url is set only when the host reads Prometheus (a
+	 * prometheus_url of its own or [warroom]'s, and no metrics_url of its
+	 * own), and its queries are resolved: its own or [warroom]'s, with
+	 * every {host} replaced by the host's name. */
+	struct config_prometheus prom;
 	char metrics_token_env[WR_NAME_MAX];
 	struct config_file_ref metrics_token_file;
 	struct config_file_ref identity_file;
@@ -117,6 +143,7 @@ struct config {
 	                                    within two of them) */
 	int arm_ms;                      /* how long A arms the console */
 	int health_timeout_ms;           /* an action's /readyz gate */
+	struct config_prometheus prom;   /* [warroom]'s: every host's defaults */
 	struct config_host *hosts;
 	size_t nhosts;
 	struct config_statuspage statuspage;
@@ -154,6 +181,12 @@ const char *config_template_name(int t);
 
 /* Whether service svc of h is probed: health_url is set and speaks for it. */
 bool config_probes_service(const struct config_host *h, int svc);
+
+/* Whether h's metrics come from Prometheus queries (prom.url is set). */
+bool config_uses_prometheus(const struct config_host *h);
+
+/* "error_rate_query", "p95_query" or "request_rate_query". */
+const char *config_query_key(enum config_query q);
 
 /* "compose", "k8s" or "helm". */
 const char *config_driver_name(enum config_driver d);

@@ -63,6 +63,12 @@ int http_start(struct http_client *c, const struct http_request *req,
 int http_url_host_port(const char *url, char *host, size_t cap, int *port,
     struct wr_err *err);
 
+/* base (its trailing '/' dropped) + path + "?" + name + "=" + value, the
+ * value percent-encoded by libcurl, into out[cap]. -1 with err when it
+ * does not fit. */
+int http_url_query(const char *base, const char *path, const char *name,
+    const char *value, char *out, size_t cap, struct wr_err *err);
+
 /* Requests not yet done. */
 int http_pending(const struct http_client *c);
 

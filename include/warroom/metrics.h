@@ -158,6 +158,9 @@ struct metrics_query {
 	double value;                    /* NAN for "NaN" and for an empty vector */
 	double timestamp;                /* seconds; NAN for an empty vector */
 	size_t nseries;                  /* 1 for a scalar; 0: empty vector */
+	bool refused;                    /* -1 came from Prometheus's own error
+	                                  * answer ("status":"error"): err has its
+	                                  * words, whatever the HTTP status */
 };
 
 /* Read a query response: a scalar or a one-series vector. Returns -1 with

@@ -1,9 +1,11 @@
 /*
  * poller.h — what the dashboard shows about each host and service, kept
  * fresh: the driver's polling command over SSH (tags, container state,
- * replicas, revision), and /healthz, /readyz and /version over HTTP
- * (through the host's SSH connection unless tunnel = no). Each host polls
- * on its own jittered timer, so a slow host never delays the others.
+ * replicas, revision), /healthz, /readyz and /version over HTTP
+ * (through the host's SSH connection unless tunnel = no), and the metrics
+ * behind the rollback verdict, scraped from the host's /metrics or asked
+ * of a Prometheus server. Each host polls on its own jittered timer, so a
+ * slow host never delays the others.
  */
 #ifndef WARROOM_POLLER_H
 #define WARROOM_POLLER_H
@@ -48,7 +50,9 @@ struct svc_state {
 #define POLLER_HISTORY_MS (10 * 60 * 1000)
 #define POLLER_HISTORY 600
 
-/* A host's metrics (its metrics_url) and the verdict drawn from them. */
+/* A host's metrics (its metrics_url, or Prometheus's answers) and the
+ * verdict drawn from them. From Prometheus, rates hold what the queries
+ * answered (NAN: no data) and nothing else. */
 struct host_metrics {
 	bool have_scrape;                /* one scrape read: rates need two */
 	bool have_rates;
@@ -67,7 +71,7 @@ struct host_metrics {
 struct poller_opts {
 	int poll_ms;                     /* driver polls; default 5000 */
 	int probe_ms;                    /* health probes; default 5000 */
-	int metrics_ms;                  /* metrics scrapes; default 5000 */
+	int metrics_ms;                  /* metrics scrapes or queries; default 5000 */
 	const char *const *tokens;       /* per host: metrics bearer token or NULL */
 	/* A host's verdict changed level (not called for the first one). */
 	void (*on_verdict)(int host, const struct decide_verdict *v, void *arg);

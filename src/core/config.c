@@ -35,6 +35,7 @@ struct parse_state {
 	size_t nseen;
 	int statuspage_line;
 	bool statuspage_bad;      /* a key failed: skip follow-on checks */
+	bool prom_bad;            /* a Prometheus key of [warroom] failed: likewise */
 	bool thresholds_set[8];
 };
 
@@ -341,6 +342,33 @@ parse_url(struct parse_state *ps, const char *name, const char *v, char *out,
 	return parse_string(ps, name, v, out, cap);
 }
 
+/* prometheus_url: a base the API's paths are added to, so no ?query or
+ * #fragment; and no user:password@, which would be a secret in the file. */
+static int
+parse_base_url(struct parse_state *ps, const char *name, const char *v, char *out,
+    size_t cap)
+{
+	const char *auth, *end;
+
+	if (parse_url(ps, name, v, out, cap) != 0)
+		return -1;
+	auth = strstr(v, "://") + 3;
+	end = auth + strcspn(auth, "/");
+	if (memchr(auth, '@', (size_t)(end - auth)) != NULL) {
+		out[0] = '\0';
+		/* The value is not quoted back: it holds a password. */
+		config_add_error(ps->cfg, ps->line, "%s: no user:password@ in the URL "
+		    "(secrets are never written in the config)", name);
+		return -1;
+	}
+	if (strpbrk(v, "?#") != NULL) {
+		out[0] = '\0';
+		return bad_value(ps, name, v, "a base URL like http://prom:9090, without "
+		    "?query or #fragment");
+	}
+	return 0;
+}
+
 static int
 parse_env_name(struct parse_state *ps, const char *name, const char *v,
     char *out, size_t cap)
@@ -359,12 +387,18 @@ parse_env_name(struct parse_state *ps, const char *name, const char *v,
 static const char *const warroom_keys[] = {
 	"read_only", "timeline_dir", "theme", "known_hosts", "ssh_config",
 	"poll_interval", "probe_interval", "metrics_interval", "arm_minutes",
-	"health_timeout", "keepalive_interval", NULL,
+	"health_timeout", "keepalive_interval", "prometheus_url", "error_rate_query",
+	"p95_query", "request_rate_query", NULL,
 };
 static const char *const host_keys[] = {
 	"address", "user", "port", "driver", "compose_dir", "namespace",
 	"services", "health_url", "health_service", "metrics_url", "metrics_token_env",
-	"metrics_token_file", "identity_file", "tunnel", "read_only", NULL,
+	"metrics_token_file", "identity_file", "tunnel", "read_only", "prometheus_url",
+	"error_rate_query", "p95_query", "request_rate_query", NULL,
+};
+/* In enum config_query's order. */
+static const char *const query_names[WR_QUERY_COUNT] = {
+	"error_rate_query", "p95_query", "request_rate_query",
 };
 static const char *const statuspage_keys[] = {
 	"kind", "url", "token_env", "token_file", "components", "impact", NULL,
@@ -414,6 +448,34 @@ unknown_key(struct parse_state *ps, const char *section, const char *name,
 		    section);
 }
 
+const char *
+config_query_key(enum config_query q)
+{
+	return (unsigned)q < WR_QUERY_COUNT ? query_names[q] : "?";
+}
+
+/* prometheus_url and the queries, the same keys in [warroom] (defaults)
+ * and in a host section. False when name is none of them. */
+static bool
+handle_prometheus(struct parse_state *ps, const char *name, const char *v,
+    struct config_prometheus *pr)
+{
+	int q;
+
+	if (strcmp(name, "prometheus_url") == 0) {
+		if (parse_base_url(ps, name, v, pr->url, sizeof(pr->url)) == 0)
+			pr->url_line = ps->line;
+		return true;
+	}
+	for (q = 0; q < WR_QUERY_COUNT; q++)
+		if (strcmp(name, query_names[q]) == 0) {
+			if (parse_string(ps, name, v, pr->query[q], sizeof(pr->query[q])) == 0)
+				pr->query_line[q] = ps->line;
+			return true;
+		}
+	return false;
+}
+
 static void
 handle_warroom(struct parse_state *ps, const char *name, const char *v)
 {
@@ -442,7 +504,7 @@ handle_warroom(struct parse_state *ps, const char *name, const char *v)
 		parse_seconds(ps, name, v, &cfg->health_timeout_ms);
 	else if (strcmp(name, "keepalive_interval") == 0)
 		parse_seconds(ps, name, v, &cfg->keepalive_ms);
-	else
+	else if (!handle_prometheus(ps, name, v, &cfg->prom))
 		unknown_key(ps, "warroom", name, warroom_keys);
 }
 
@@ -518,9 +580,10 @@ handle_host(struct parse_state *ps, const char *name, const char *v)
 	else if (strcmp(name, "health_service") == 0) {
 		parse_string(ps, name, v, h->health_service, sizeof(h->health_service));
 		h->health_service_line = ps->line;
-	} else if (strcmp(name, "metrics_url") == 0)
-		parse_url(ps, name, v, h->metrics_url, sizeof(h->metrics_url));
-	else if (strcmp(name, "metrics_token_env") == 0)
+	} else if (strcmp(name, "metrics_url") == 0) {
+		if (parse_url(ps, name, v, h->metrics_url, sizeof(h->metrics_url)) == 0)
+			h->metrics_url_line = ps->line;
+	} else if (strcmp(name, "metrics_token_env") == 0)
 		parse_env_name(ps, name, v, h->metrics_token_env,
 		    sizeof(h->metrics_token_env));
 	else if (strcmp(name, "metrics_token_file") == 0)
@@ -531,7 +594,7 @@ handle_host(struct parse_state *ps, const char *name, const char *v)
 		parse_bool(ps, name, v, &h->tunnel);
 	else if (strcmp(name, "read_only") == 0)
 		parse_bool(ps, name, v, &h->read_only);
-	else {
+	else if (!handle_prometheus(ps, name, v, &h->prom)) {
 		snprintf(section, sizeof(section), "host \"%s\"", h->name);
 		unknown_key(ps, section, name, host_keys);
 	}
@@ -849,9 +912,12 @@ handler(void *user, const char *section, const char *name, const char *value)
 	if (duplicate_key(ps, name))
 		return 1;
 	before = ps->cfg->nerrors;
-	if (strcmp(section, "warroom") == 0)
+	if (strcmp(section, "warroom") == 0) {
 		handle_warroom(ps, name, v);
-	else if (strcmp(section, "statuspage") == 0) {
+		ps->prom_bad |= ps->cfg->nerrors > before && (strcmp(name, "prometheus_url") == 0 ||
+		    strcmp(name, "error_rate_query") == 0 || strcmp(name, "p95_query") == 0 ||
+		    strcmp(name, "request_rate_query") == 0);
+	} else if (strcmp(section, "statuspage") == 0) {
 		handle_statuspage(ps, name, v);
 		ps->statuspage_bad |= ps->cfg->nerrors > before;
 	} else if (strcmp(section, "thresholds") == 0)
@@ -893,6 +959,93 @@ health_service_resolve(struct config *cfg, struct config_host *h)
 	    h->health_service);
 }
 
+/* tmpl with every {host} replaced by name, into out[cap]. Host names are
+ * letters, digits, '.', '-' and '_' (enter_section), so one can never
+ * close or escape a PromQL string. -1 when the result does not fit. */
+static int
+query_expand(const char *tmpl, const char *name, char *out, size_t cap)
+{
+	static const char mark[] = "{host}";
+	size_t n = 0, add;
+	const char *p = tmpl, *at;
+
+	while (true) {
+		at = strstr(p, mark);
+		add = at != NULL ? (size_t)(at - p) : strlen(p);
+		if (n + add >= cap)
+			return -1;
+		memcpy(out + n, p, add);
+		n += add;
+		if (at == NULL)
+			break;
+		add = strlen(name);
+		if (n + add >= cap)
+			return -1;
+		memcpy(out + n, name, add);
+		n += add;
+		p = at + sizeof(mark) - 1;
+	}
+	out[n] = '\0';
+	return 0;
+}
+
+/* Where h's metrics come from: its own metrics_url, or Prometheus with its
+ * own settings over [warroom]'s. Leaves h->prom.url empty unless the host
+ * reads Prometheus, and its queries filled in. */
+static void
+prometheus_resolve(struct config *cfg, struct config_host *h)
+{
+	const struct config_prometheus *def = &cfg->prom;
+	struct config_prometheus *own = &h->prom;
+	char tmpl[WR_QUERY_MAX];
+	int q, line;
+
+	if (h->metrics_url[0] != '\0' && own->url[0] != '\0') {
+		config_add_error(cfg, own->url_line > h->metrics_url_line ? own->url_line :
+		    h->metrics_url_line, "host \"%s\": set metrics_url or prometheus_url, not both",
+		    h->name);
+		return;
+	}
+	if (h->metrics_url[0] != '\0' || (own->url[0] == '\0' && def->url[0] == '\0')) {
+		/* A query of its own would do nothing, silently. */
+		for (q = 0; q < WR_QUERY_COUNT; q++)
+			if (own->query[q][0] != '\0')
+				config_add_error(cfg, own->query_line[q], h->metrics_url[0] != '\0' ?
+				    "host \"%s\": %s is for Prometheus, but the host scrapes its metrics_url" :
+				    "host \"%s\": %s needs a prometheus_url (here or in [warroom])",
+				    h->name, query_names[q]);
+		return;
+	}
+	if (own->url[0] == '\0') {
+		wr_strlcpy(own->url, def->url, sizeof(own->url));
+		own->url_line = def->url_line;
+	}
+	for (q = 0; q < WR_QUERY_COUNT; q++) {
+		line = own->query[q][0] != '\0' ? own->query_line[q] : def->query_line[q];
+		wr_strlcpy(tmpl, own->query[q][0] != '\0' ? own->query[q] : def->query[q],
+		    sizeof(tmpl));
+		own->query_line[q] = line;
+		if (tmpl[0] == '\0') {
+			if (q != WR_QUERY_REQUEST_RATE)
+				config_add_error(cfg, h->line, "host \"%s\": metrics from Prometheus "
+				    "need %s (in [host \"%s\"] or [warroom])", h->name, query_names[q],
+				    h->name);
+			continue;
+		}
+		if (query_expand(tmpl, h->name, own->query[q], sizeof(own->query[q])) != 0) {
+			own->query[q][0] = '\0';
+			config_add_error(cfg, line, "host \"%s\": %s is longer than %d bytes once "
+			    "{host} is filled in", h->name, query_names[q], WR_QUERY_MAX - 1);
+		}
+	}
+}
+
+bool
+config_uses_prometheus(const struct config_host *h)
+{
+	return h->prom.url[0] != '\0';
+}
+
 static void
 validate(struct parse_state *ps)
 {
@@ -924,6 +1077,8 @@ validate(struct parse_state *ps)
 			config_add_error(cfg, h->metrics_token_file.line,
 			    "host \"%s\": set metrics_token_env or metrics_token_file, not both",
 			    h->name);
+		if (!ps->prom_bad)
+			prometheus_resolve(cfg, h);
 	}
 	if (ps->statuspage_line != 0 && !ps->statuspage_bad) {
 		struct config_statuspage *sp = &cfg->statuspage;
@@ -1059,6 +1214,13 @@ config_describe(const struct config *cfg)
 			    h->health_svc < 0 ? "every service" : h->health_service);
 		if (h->metrics_url[0])
 			wr_buf_printf(&sb, "    metrics_url=%s\n", h->metrics_url);
+		if (config_uses_prometheus(h)) {
+			wr_buf_printf(&sb, "    metrics from Prometheus: prometheus_url=%s%s\n",
+			    h->prom.url, h->tunnel ? " (through SSH)" : " (direct)");
+			for (j = 0; j < WR_QUERY_COUNT; j++)
+				if (h->prom.query[j][0])
+					wr_buf_printf(&sb, "      %s=%s\n", query_names[j], h->prom.query[j]);
+		}
 		if (h->metrics_token_env[0])
 			wr_buf_printf(&sb, "    metrics token: from $%s\n", h->metrics_token_env);
 		if (h->metrics_token_file.path[0])

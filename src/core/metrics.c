@@ -1196,6 +1196,7 @@ query_read(const cJSON *root, struct metrics_query *out, struct wr_err *err)
 
 		clean_copy(a, sizeof(a), cJSON_IsString(et) ? et->valuestring : "unknown");
 		clean_copy(b, sizeof(b), cJSON_IsString(em) ? em->valuestring : "no message");
+		out->refused = true;
 		return wr_err_set(err, "Prometheus query failed (%s): %s", a, b);
 	}
 	data = cJSON_GetObjectItemCaseSensitive(root, "data");
@@ -1237,6 +1238,7 @@ metrics_query_parse(const char *buf, size_t len, struct metrics_query *out,
 	out->value = NAN;
 	out->timestamp = NAN;
 	out->nseries = 0;
+	out->refused = false;
 	root = cJSON_ParseWithLength(buf, len);
 	if (root == NULL)
 		return wr_err_set(err, "Prometheus answer is not valid JSON");

@@ -359,6 +359,26 @@ http_url_host_port(const char *url, char *host, size_t cap, int *port, struct wr
 	return r;
 }
 
+int
+http_url_query(const char *base, const char *path, const char *name, const char *value,
+    char *out, size_t cap, struct wr_err *err)
+{
+	size_t blen = strlen(base);
+	char *esc;
+	int n;
+
+	while (blen > 0 && base[blen - 1] == '/')
+		blen--;
+	/* libcurl 7.82 and later escape without a handle. */
+	if ((esc = curl_easy_escape(NULL, value, 0)) == NULL)
+		return wr_err_set(err, "cannot encode the URL's query");
+	n = snprintf(out, cap, "%.*s%s?%s=%s", (int)blen, base, path, name, esc);
+	curl_free(esc);
+	if (n < 0 || (size_t)n >= cap)
+		return wr_err_set(err, "the URL is longer than %zu bytes", cap - 1);
+	return 0;
+}
+
 static bool
 host_is_loopback(const char *host)
 {

@@ -4,8 +4,10 @@
  * command over exec.c when the host is UP and no poll is still running,
  * collects its output, and hands it to the pure parsers; another probes
  * /healthz, /readyz and /version over http.c, tunnelled through the host's
- * SSH session by default. A failure is kept beside the last good data, so
- * the screen can show both the data and its age.
+ * SSH session by default; a third reads the host's metrics, from its
+ * /metrics or from Prometheus queries (promquery.c), and draws the verdict.
+ * A failure is kept beside the last good data, so the screen can show both
+ * the data and its age.
  */
 #include "warroom/poller.h"
 
@@ -22,6 +24,7 @@
 #include "warroom/parse_compose.h"
 #include "warroom/parse_helm.h"
 #include "warroom/parse_k8s.h"
+#include "warroom/promquery.h"
 #include "warroom/sanitize.h"
 #include "warroom/ssh.h"
 #include "warroom/tunnel.h"
@@ -49,6 +52,7 @@ struct host_poll {
 	uint64_t poll_timer, probe_timer, metrics_timer;
 	struct host_metrics m;
 	bool scraping;
+	struct promquery_round prom;     /* metrics from Prometheus, when so configured */
 	int running;                     /* commands of this poll still out */
 	int probing;                     /* HTTP probes still out */
 	struct probe_req probes[3];
@@ -517,6 +521,27 @@ on_poll(void *arg)
 		watch_start(hp);
 }
 
+/* ---- HTTP to a host's URLs ---- */
+
+/* Where a request to url goes: through the host's SSH connection (*sock,
+ * a tunnel's socket) unless tunnel = no (*sock NULL, direct). False when
+ * it cannot go now: tunnelled and the host not UP, or no tunnel for it. */
+static bool
+route(struct host_poll *hp, const char *url, const char **sock)
+{
+	char dest[256];
+	struct wr_err err;
+	int port;
+
+	*sock = NULL;
+	if (!hp->cfg->tunnel)
+		return true;
+	if (ssh_pool_session(hp->p->pool, hp->host) == NULL)
+		return false;
+	return http_url_host_port(url, dest, sizeof(dest), &port, &err) == 0 &&
+	    (*sock = tunnel_path(hp->p->tunnels, hp->host, dest, port, &err)) != NULL;
+}
+
 /* ---- health probes ---- */
 
 static void
@@ -596,21 +621,15 @@ static void
 probe_round(struct host_poll *hp, bool all)
 {
 	static const char *const paths[] = { "/healthz", "/readyz", "/version" };
-	const char *sock = NULL;
-	char url[WR_URL_MAX + 16], dest[256];
+	const char *sock;
+	char url[WR_URL_MAX + 16];
 	struct wr_err err;
 	int64_t now = wall_ms();
-	int port, i, n;
+	int i, n;
 
-	if (hp->cfg->health_url[0] == '\0' || hp->probing > 0)
+	if (hp->cfg->health_url[0] == '\0' || hp->probing > 0 ||
+	    !route(hp, hp->cfg->health_url, &sock))
 		return;
-	if (hp->cfg->tunnel) {
-		if (ssh_pool_session(hp->p->pool, hp->host) == NULL)
-			return;
-		if (http_url_host_port(hp->cfg->health_url, dest, sizeof(dest), &port, &err) != 0 ||
-		    (sock = tunnel_path(hp->p->tunnels, hp->host, dest, port, &err)) == NULL)
-			return;
-	}
 	n = all || version_due(hp, now) ? 3 : 2;
 	if (n == 3)
 		hp->version_at_ms = now;
@@ -663,15 +682,32 @@ host_restarts(const struct host_poll *hp, struct decide_input *in)
 	in->restarts_unreported = in->restarts < 0 && hp->cfg->driver != DRIVER_K8S;
 }
 
+/* Every metrics round ends here, whatever the source: the verdict from
+ * what was measured (NAN: no data), the sparklines' history, and
+ * on_verdict for a change of level. */
+static void
+judge(struct host_poll *hp, double error_rate, double p95_ms)
+{
+	struct host_metrics *m = &hp->m;
+	struct decide_input in = { .error_rate = error_rate, .p95_ms = p95_ms };
+	struct decide_params dp = decide_params_default();
+	struct decide_verdict v;
+
+	host_restarts(hp, &in);
+	v = decide(&hp->p->cfg->thresholds, &in, m->nhist ? &m->verdict : NULL, &dp);
+	push_hist(m, hp->p->hist_cap, in.error_rate, in.p95_ms);
+	if (m->nhist > 1 && v.level != m->verdict.level && hp->p->opts.on_verdict != NULL)
+		hp->p->opts.on_verdict(hp->host, &v, hp->p->opts.arg);
+	m->verdict = v;
+	changed(hp->p);
+}
+
 static void
 scrape_done(const struct http_response *r, void *arg)
 {
 	struct host_poll *hp = arg;
 	struct host_metrics *m = &hp->m;
 	struct metrics_scrape cur;
-	struct decide_input in;
-	struct decide_verdict v;
-	struct decide_params dp = decide_params_default();
 	struct wr_err err;
 	int64_t mono = loop_now_ms();
 
@@ -695,15 +731,63 @@ scrape_done(const struct http_response *r, void *arg)
 		m->prev_mono_ms = mono;
 		m->have_scrape = true;
 	}
-	in.error_rate = m->have_rates ? m->rates.error_rate : NAN;
-	in.p95_ms = m->have_rates ? m->rates.p95_s * 1000.0 : NAN;
-	host_restarts(hp, &in);
-	v = decide(&hp->p->cfg->thresholds, &in, m->nhist ? &m->verdict : NULL, &dp);
-	push_hist(m, hp->p->hist_cap, in.error_rate, in.p95_ms);
-	if (m->nhist > 1 && v.level != m->verdict.level && hp->p->opts.on_verdict != NULL)
-		hp->p->opts.on_verdict(hp->host, &v, hp->p->opts.arg);
-	m->verdict = v;
-	changed(hp->p);
+	judge(hp, m->have_rates ? m->rates.error_rate : NAN,
+	    m->have_rates ? m->rates.p95_s * 1000.0 : NAN);
+}
+
+/* Prometheus's answers: each figure as it came (the error rate a ratio,
+ * p95 in seconds), one that failed as no data and its reason shown. The
+ * verdict never rests on an earlier round's figures. */
+static void
+prom_done(const struct promquery_round *r, void *arg)
+{
+	struct host_poll *hp = arg;
+	struct host_metrics *m = &hp->m;
+	bool er_ok = r->error[WR_QUERY_ERROR_RATE][0] == '\0';
+	bool p95_ok = r->error[WR_QUERY_P95][0] == '\0';
+	int q;
+
+	m->error[0] = '\0';
+	/* The first failure says it; Prometheus's own words name the query. */
+	for (q = 0; q < PROMQUERY_MAX && m->error[0] == '\0'; q++) {
+		if (r->error[q][0] == '\0')
+			continue;
+		if (r->bad_answer[q])
+			snprintf(m->error, sizeof(m->error), "prometheus: %s: %.200s",
+			    config_query_key(q), r->error[q]);
+		else
+			snprintf(m->error, sizeof(m->error), "prometheus: %.200s", r->error[q]);
+	}
+	memset(&m->rates, 0, sizeof(m->rates));
+	m->rates.requests = m->rates.errors = NAN;
+	m->rates.error_rate = er_ok ? r->value[WR_QUERY_ERROR_RATE] : NAN;
+	m->rates.p95_s = p95_ok ? r->value[WR_QUERY_P95] : NAN;
+	m->rates.request_rate = r->value[WR_QUERY_REQUEST_RATE];
+	m->have_rates = er_ok || p95_ok;
+	m->have_scrape = m->have_rates;
+	if (m->have_rates)
+		m->at_ms = wall_ms();
+	judge(hp, m->rates.error_rate, m->rates.p95_s * 1000.0);
+}
+
+static void
+prom_ask(struct host_poll *hp)
+{
+	const struct config_prometheus *pr = &hp->cfg->prom;
+	const char *queries[WR_QUERY_COUNT], *sock;
+	struct wr_err err;
+	int q;
+
+	if (promquery_busy(&hp->prom) || !route(hp, pr->url, &sock))
+		return;
+	for (q = 0; q < WR_QUERY_COUNT; q++)
+		queries[q] = pr->query[q];
+	if (promquery_start(&hp->prom, hp->p->http, pr->url, sock, queries, WR_QUERY_COUNT,
+	    prom_done, hp, &err) != 0) {
+		snprintf(hp->m.error, sizeof(hp->m.error), "prometheus: %.200s", err.msg);
+		hp->m.have_rates = false;
+		judge(hp, NAN, NAN);
+	}
 }
 
 static void
@@ -712,20 +796,18 @@ on_scrape(void *arg)
 	struct host_poll *hp = arg;
 	const char *tok = hp->p->opts.tokens ? hp->p->opts.tokens[hp->host] : NULL;
 	const char *hdrs[2] = { NULL, NULL };
-	const char *sock = NULL;
-	char dest[256], *auth = NULL;
+	const char *sock;
+	char *auth = NULL;
 	struct wr_err err;
-	int port, r;
+	int r;
 
-	if (hp->cfg->metrics_url[0] == '\0' || hp->scraping)
+	if (config_uses_prometheus(hp->cfg)) {
+		prom_ask(hp);
 		return;
-	if (hp->cfg->tunnel) {
-		if (ssh_pool_session(hp->p->pool, hp->host) == NULL)
-			return;
-		if (http_url_host_port(hp->cfg->metrics_url, dest, sizeof(dest), &port, &err) != 0 ||
-		    (sock = tunnel_path(hp->p->tunnels, hp->host, dest, port, &err)) == NULL)
-			return;
 	}
+	if (hp->cfg->metrics_url[0] == '\0' || hp->scraping ||
+	    !route(hp, hp->cfg->metrics_url, &sock))
+		return;
 	if (tok != NULL) {
 		size_t n = strlen(tok) + 32;
 

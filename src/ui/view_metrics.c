@@ -2,7 +2,8 @@
  * view_metrics.c — the METRICS pane: for the selected host, the verdict of
  * the decision matrix with its reason, the error rate and p95 latency with
  * sparklines of the last ten minutes (fitted to the pane, newest at the
- * right), the request rate, and the thresholds in
+ * right), the request rate, where the figures come from when it is a
+ * Prometheus server, and the thresholds in
  * force; below, one line per other host with its verdict, worst first.
  */
 #include "warroom/ui.h"
@@ -32,6 +33,8 @@ metrics_draw(struct app *app, WINDOW *win, int h, int w, bool focused)
 	const struct config_thresholds *t = &app->cfg.thresholds;
 	int host = app_selected_host(app), y = 0, x;
 	const struct host_metrics *m = poller_metrics(app->poller, host);
+	const struct config_host *hc;
+	bool prom;
 	char line[2048], a[32], b[32], spark[1600];
 	/* The sparklines take what is left after "errors 12.3%  ". */
 	size_t cols = w > 20 ? (size_t)(w - 2 - 15) : 4;
@@ -42,15 +45,16 @@ metrics_draw(struct app *app, WINDOW *win, int h, int w, bool focused)
 		    "no hosts configured" : "no row selected: the HOSTS filter shows none");
 		return;
 	}
-	if (app->cfg.hosts[host].metrics_url[0] == '\0') {
-		snprintf(line, sizeof(line), "%s: no metrics_url in the config",
-		    app->cfg.hosts[host].name);
+	hc = &app->cfg.hosts[host];
+	prom = config_uses_prometheus(hc);
+	if (hc->metrics_url[0] == '\0' && !prom) {
+		snprintf(line, sizeof(line), "%s: no metrics_url in the config", hc->name);
 		ui_put(win, 0, 1, w - 1, ui_attr(app, THEME_DIM), line);
 		return;
 	}
 	if (m == NULL || m->nhist == 0) {
-		snprintf(line, sizeof(line), "%s: waiting for the first scrapes",
-		    app->cfg.hosts[host].name);
+		snprintf(line, sizeof(line), prom ? "%s: waiting for Prometheus's first answers" :
+		    "%s: waiting for the first scrapes", hc->name);
 		ui_put(win, 0, 1, w - 1, ui_attr(app, THEME_DIM), line);
 		return;
 	}
@@ -66,11 +70,11 @@ metrics_draw(struct app *app, WINDOW *win, int h, int w, bool focused)
 		long ago = m->at_ms > 0 ? (long)(app_now(app) - m->at_ms / 1000) : -1;
 
 		if (ago >= 0)
-			snprintf(line, sizeof(line), "no scrapes while %s is not UP; the last was %lds ago",
-			    app->cfg.hosts[host].name, ago);
+			snprintf(line, sizeof(line), "no %s while %s is not UP; the last was %lds ago",
+			    prom ? "Prometheus queries" : "scrapes", hc->name, ago);
 		else
-			snprintf(line, sizeof(line), "no scrapes while %s is not UP",
-			    app->cfg.hosts[host].name);
+			snprintf(line, sizeof(line), "no %s while %s is not UP",
+			    prom ? "Prometheus queries" : "scrapes", hc->name);
 		ui_put(win, y++, 2, w - 2, ui_attr(app, THEME_WARN), line);
 	}
 	if (y < h) {
@@ -86,12 +90,19 @@ metrics_draw(struct app *app, WINDOW *win, int h, int w, bool focused)
 		ui_put(win, y++, 2, w - 2, ui_attr(app, THEME_NORMAL), line);
 	}
 	if (y < h && m->have_rates && !isnan(m->rates.request_rate)) {
-		snprintf(line, sizeof(line), "%.1f req/s%s", m->rates.request_rate,
-		    m->rates.reset ? "  (counters reset: the process restarted)" : "");
+		snprintf(line, sizeof(line), "%.1f req/s%s%s%s", m->rates.request_rate,
+		    m->rates.reset ? "  (counters reset: the process restarted)" : "",
+		    prom ? ", from Prometheus at " : "", prom ? hc->prom.url : "");
+		ui_put(win, y++, 2, w - 2, ui_attr(app, THEME_DIM), line);
+	} else if (y < h && prom) {
+		snprintf(line, sizeof(line), "from Prometheus at %s", hc->prom.url);
 		ui_put(win, y++, 2, w - 2, ui_attr(app, THEME_DIM), line);
 	}
+	/* Prometheus's words about a query run long, and the end of them
+	 * ("parse error: …") is what to fix: up to three rows. */
 	if (y < h && m->error[0] != '\0')
-		ui_put(win, y++, 2, w - 2, ui_attr(app, THEME_BAD), m->error);
+		ui_put_wrapped(win, &y, 2, w - 2, 2, y + 3 < h ? y + 3 : h,
+		    ui_attr(app, THEME_BAD), m->error);
 	/* Restarts per service, as the driver counts them (k8s: within the
 	 * restarts window; compose and helm do not say). */
 	if (y < h) {

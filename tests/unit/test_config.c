@@ -474,6 +474,176 @@ every_error_is_reported(void **state)
 	config_free(&cfg);
 }
 
+/* ---- metrics from Prometheus ---- */
+
+#define ER_Q "sum(rate(http_requests_total{host=\"{host}\",status=~\"5..\"}[1m]))" \
+	" / sum(rate(http_requests_total{host=\"{host}\"}[1m]))"
+
+static void
+prometheus_defaults_and_overrides(void **state)
+{
+	struct config cfg;
+	char *d;
+	const char *text =
+	    "[warroom]\n"
+	    "prometheus_url = http://prom:9090\n"
+	    "error_rate_query = " ER_Q "\n"
+	    "p95_query = histogram_quantile(0.95, sum by (le) (rate(x_bucket{host=\"{host}\"}[1m])))\n"
+	    "[host \"api-1\"]\n"                                   /* 5 */
+	    "compose_dir = /srv\nservices = api\n"
+	    "[host \"api-2\"]\n"                                   /* 8 */
+	    "compose_dir = /srv\nservices = api\n"
+	    "metrics_url = http://127.0.0.1:8000/metrics\n"
+	    "[host \"api-3\"]\n"                                   /* 12 */
+	    "compose_dir = /srv\nservices = api\ntunnel = no\n"
+	    "prometheus_url = https://prom.example.com/prometheus/\n"
+	    "p95_query = max(p95{instance=\"{host}:9100\"})\n"
+	    "request_rate_query = sum(rate(http_requests_total{host=\"{host}\"}[1m]))\n";
+
+	assert_int_equal(parse(&cfg, text), 0);
+	assert_int_equal(cfg.nhosts, 3);
+	/* [warroom]'s settings are every host's, {host} filled in. */
+	assert_true(config_uses_prometheus(&cfg.hosts[0]));
+	assert_string_equal(cfg.hosts[0].prom.url, "http://prom:9090");
+	assert_int_equal(cfg.hosts[0].prom.url_line, 2);
+	assert_string_equal(cfg.hosts[0].prom.query[WR_QUERY_ERROR_RATE],
+	    "sum(rate(http_requests_total{host=\"api-1\",status=~\"5..\"}[1m]))"
+	    " / sum(rate(http_requests_total{host=\"api-1\"}[1m]))");
+	assert_int_equal(cfg.hosts[0].prom.query_line[WR_QUERY_ERROR_RATE], 3);
+	assert_string_equal(cfg.hosts[0].prom.query[WR_QUERY_P95],
+	    "histogram_quantile(0.95, sum by (le) (rate(x_bucket{host=\"api-1\"}[1m])))");
+	assert_string_equal(cfg.hosts[0].prom.query[WR_QUERY_REQUEST_RATE], "");
+	/* A metrics_url of its own wins over the default. */
+	assert_false(config_uses_prometheus(&cfg.hosts[1]));
+	assert_string_equal(cfg.hosts[1].metrics_url, "http://127.0.0.1:8000/metrics");
+	/* A host's own keys override [warroom]'s, one by one. */
+	assert_true(config_uses_prometheus(&cfg.hosts[2]));
+	assert_string_equal(cfg.hosts[2].prom.url, "https://prom.example.com/prometheus/");
+	assert_int_equal(cfg.hosts[2].prom.url_line, 16);
+	assert_string_equal(cfg.hosts[2].prom.query[WR_QUERY_P95],
+	    "max(p95{instance=\"api-3:9100\"})");
+	assert_int_equal(cfg.hosts[2].prom.query_line[WR_QUERY_P95], 17);
+	assert_non_null(strstr(cfg.hosts[2].prom.query[WR_QUERY_ERROR_RATE], "{host=\"api-3\"}"));
+	assert_string_equal(cfg.hosts[2].prom.query[WR_QUERY_REQUEST_RATE],
+	    "sum(rate(http_requests_total{host=\"api-3\"}[1m]))");
+	assert_string_equal(config_query_key(WR_QUERY_REQUEST_RATE), "request_rate_query");
+
+	d = config_describe(&cfg);
+	assert_non_null(strstr(d, "    metrics from Prometheus: prometheus_url=http://prom:9090 "
+	    "(through SSH)\n      error_rate_query=sum(rate(http_requests_total{host=\"api-1\""));
+	assert_non_null(strstr(d, "prometheus_url=https://prom.example.com/prometheus/ (direct)\n"));
+	assert_non_null(strstr(d, "      p95_query=max(p95{instance=\"api-3:9100\"})\n"));
+	free(d);
+	config_free(&cfg);
+}
+
+static void
+prometheus_host_settings_alone(void **state)
+{
+	struct config cfg;
+
+	/* No [warroom] defaults: a host may carry everything itself. */
+	assert_int_equal(parse(&cfg, "[host \"a\"]\ncompose_dir = /srv\nservices = api\n"
+	    "prometheus_url = http://127.0.0.1:9090\nerror_rate_query = er{h=\"{host}\"}\n"
+	    "p95_query = p95\n"), 0);
+	assert_true(config_uses_prometheus(&cfg.hosts[0]));
+	assert_string_equal(cfg.hosts[0].prom.query[WR_QUERY_ERROR_RATE], "er{h=\"a\"}");
+	assert_string_equal(cfg.hosts[0].prom.query[WR_QUERY_P95], "p95");
+	config_free(&cfg);
+	/* Queries as defaults with no prometheus_url anywhere: nothing reads them. */
+	assert_int_equal(parse(&cfg, "[warroom]\np95_query = p95\n"
+	    "[host \"a\"]\ncompose_dir = /srv\nservices = api\n"), 0);
+	assert_false(config_uses_prometheus(&cfg.hosts[0]));
+	config_free(&cfg);
+}
+
+static void
+metrics_url_and_prometheus_url_together(void **state)
+{
+	expect_error("[warroom]\nerror_rate_query = e\np95_query = p\n"
+	    "[host \"a\"]\ncompose_dir = /srv\nservices = api\n"
+	    "prometheus_url = http://prom:9090\nmetrics_url = http://127.0.0.1:8000/metrics\n",
+	    "prod.conf:8: host \"a\": set metrics_url or prometheus_url, not both");
+}
+
+static void
+prometheus_needs_both_queries(void **state)
+{
+	struct config cfg;
+
+	expect_error("[warroom]\nprometheus_url = http://prom:9090\np95_query = p\n"
+	    "[host \"a\"]\ncompose_dir = /srv\nservices = api\n",
+	    "prod.conf:4: host \"a\": metrics from Prometheus need error_rate_query "
+	    "(in [host \"a\"] or [warroom])");
+	expect_error("[host \"a\"]\ncompose_dir = /srv\nservices = api\n"
+	    "prometheus_url = http://prom:9090\nerror_rate_query = e\n",
+	    "prod.conf:1: host \"a\": metrics from Prometheus need p95_query "
+	    "(in [host \"a\"] or [warroom])");
+	/* Both missing: both named. */
+	assert_int_equal(parse(&cfg, "[warroom]\nprometheus_url = http://prom:9090\n"
+	    "[host \"a\"]\ncompose_dir = /srv\nservices = api\n"), -1);
+	assert_int_equal(cfg.nerrors, 2);
+	assert_non_null(strstr(cfg.errors[0], "need error_rate_query"));
+	assert_non_null(strstr(cfg.errors[1], "need p95_query"));
+	config_free(&cfg);
+}
+
+static void
+query_without_prometheus(void **state)
+{
+	expect_error("[warroom]\nprometheus_url = http://prom:9090\n"
+	    "[host \"a\"]\ncompose_dir = /srv\nservices = api\n"
+	    "metrics_url = http://127.0.0.1:8000/metrics\np95_query = p\n",
+	    "prod.conf:7: host \"a\": p95_query is for Prometheus, but the host scrapes "
+	    "its metrics_url");
+	expect_error("[host \"a\"]\ncompose_dir = /srv\nservices = api\n"
+	    "request_rate_query = r\n",
+	    "prod.conf:4: host \"a\": request_rate_query needs a prometheus_url "
+	    "(here or in [warroom])");
+}
+
+static void
+bad_prometheus_url(void **state)
+{
+	expect_error("[warroom]\nprometheus_url = prom:9090\n"
+	    "[host \"a\"]\ncompose_dir = /srv\nservices = api\n",
+	    "prod.conf:2: prometheus_url: expected an http:// or https:// URL, got 'prom:9090'");
+	expect_error("[host \"a\"]\ncompose_dir = /srv\nservices = api\n"
+	    "prometheus_url = http://prom:9090/api/v1/query?query=up\n",
+	    "prod.conf:4: prometheus_url: expected a base URL like http://prom:9090, without "
+	    "?query or #fragment, got 'http://prom:9090/api/v1/query?query=up'");
+	/* The password is not quoted back. */
+	expect_error("[warroom]\nprometheus_url = https://op:hunter2@prom:9090\n",
+	    "prod.conf:2: prometheus_url: no user:password@ in the URL (secrets are never "
+	    "written in the config)");
+	expect_error("[warroom]\np95_query =\n", "prod.conf:2: p95_query: empty value");
+	expect_error("[warroom]\np95_querry = x\n",
+	    "prod.conf:2: unknown key 'p95_querry' in [warroom] (did you mean 'p95_query'?)");
+}
+
+static void
+query_too_long_once_filled_in(void **state)
+{
+	char text[1024], name[48];
+
+	memset(name, 'h', sizeof(name) - 1);
+	name[sizeof(name) - 1] = '\0';
+	/* 30 × {host} fits a line; 30 × 47 bytes of name do not fit a query. */
+	snprintf(text, sizeof(text), "[warroom]\nprometheus_url = http://p:9090\n"
+	    "error_rate_query = e\np95_query = "
+	    "{host}{host}{host}{host}{host}{host}{host}{host}{host}{host}"
+	    "{host}{host}{host}{host}{host}{host}{host}{host}{host}{host}"
+	    "{host}{host}{host}{host}{host}{host}{host}{host}{host}{host}\n"
+	    "[host \"%s\"]\ncompose_dir = /srv\nservices = api\n", name);
+	{
+		char want[256];
+
+		snprintf(want, sizeof(want), "prod.conf:4: host \"%s\": p95_query is longer than "
+		    "1023 bytes once {host} is filled in", name);
+		expect_error(text, want);
+	}
+}
+
 int
 main(void)
 {
@@ -515,6 +685,13 @@ main(void)
 		cmocka_unit_test(line_too_long),
 		cmocka_unit_test(duplicate_service),
 		cmocka_unit_test(every_error_is_reported),
+		cmocka_unit_test(prometheus_defaults_and_overrides),
+		cmocka_unit_test(prometheus_host_settings_alone),
+		cmocka_unit_test(metrics_url_and_prometheus_url_together),
+		cmocka_unit_test(prometheus_needs_both_queries),
+		cmocka_unit_test(query_without_prometheus),
+		cmocka_unit_test(bad_prometheus_url),
+		cmocka_unit_test(query_too_long_once_filled_in),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

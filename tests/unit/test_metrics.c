@@ -749,7 +749,12 @@ query_errors(void **state)
 		assert_int_equal(query(cases[i].json, &q, &err), -1);
 		assert_string_equal(err.msg, cases[i].want);
 		assert_true(isnan(q.value));
+		/* Only Prometheus's own error answers are its words. */
+		assert_true(q.refused == (strstr(cases[i].json, "\"status\":\"error\"") != NULL));
 	}
+	assert_int_equal(query("{\"status\":\"success\",\"data\":{\"resultType\":\"scalar\","
+	    "\"result\":[1,\"1.5\"]}}", &q, &err), 0);
+	assert_false(q.refused);
 }
 
 /* ---- the fast paths against the plain ones ---- */

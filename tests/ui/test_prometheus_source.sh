@@ -1,0 +1,64 @@
+#!/bin/sh
+# test_prometheus_source.sh — METRICS from a real Prometheus instead of the
+# host's /metrics: the fleet's h1 with no metrics_url, [warroom] naming
+# the fleet's Prometheus and two queries with {host} and a [20s] window
+# (1 s scrapes). A query Prometheus refuses shows its words in METRICS and
+# no verdict; with good queries the good tag is OK, the bad tag turns it
+# to ROLLBACK IMMEDIATELY with the error rate, and the change is a
+# verdict.change record.
+. "${top_srcdir:-$(dirname "$0")/../..}/tests/lib/tmux.sh"
+[ -x /usr/bin/prometheus ] || skip "/usr/bin/prometheus is not installed"
+[ -x /usr/sbin/sshd ] || skip "openssh-server is not installed"
+fleet_up --hosts 1 --prometheus --scrape-interval 1s
+prom=$(cat "$fl/prometheus.url") || fail "no prometheus.url"
+# Plenty of requests, so a 20 s window always holds some 5xx of a bad tag.
+"$fleet" set --dir "$fl" h1 traffic_rps=500 > /dev/null || fail "fleet set traffic_rps"
+
+# conf P95_QUERY OUT — the fleet's config with h1's metrics from Prometheus.
+conf() {
+	cat > "$tmp/prom.ini" <<INI
+metrics_interval = 1s
+prometheus_url = $prom
+error_rate_query = sum(rate(http_requests_total{host="{host}",status=~"5.."}[20s])) / sum(rate(http_requests_total{host="{host}"}[20s]))
+p95_query = $1
+request_rate_query = sum(rate(http_requests_total{host="{host}"}[20s]))
+INI
+	sed -e '/^metrics_url = /d' -e "/^\[warroom\]\$/r $tmp/prom.ini" "$fl/warroom.conf" > "$2"
+	"$WARROOM" -c "$2" --check-config > "$tmp/check" 2>&1 || { cat "$tmp/check"; fail "config refused"; }
+}
+
+conf 'sum(' "$tmp/badq.conf"
+assert_contains "$tmp/check" "metrics from Prometheus: prometheus_url=$prom (through SSH)"
+assert_contains "$tmp/check" 'error_rate_query=sum(rate(http_requests_total{host="h1",status=~"5.."}[20s]))'
+ok "--check-config: h1 reads Prometheus, {host} filled in"
+
+start 200 40 "$WARROOM -c $tmp/badq.conf"
+wait_for "prometheus: p95_query: Prometheus query failed (bad_data)" 30
+wait_re "^│h1 +NO DATA" 5
+assert_contains "$tmp/screen" "p95    no data"
+assert_not_contains "$tmp/screen" "ROLLBACK"
+grep -qE "^│h1 +OK" "$tmp/screen" && fail "a verdict of OK without a p95"
+ok "a query Prometheus refuses: its words in METRICS, NO DATA, no verdict"
+keys q
+wait_for "exit=0"
+
+p95='histogram_quantile(0.95, sum by (le) (rate(http_request_duration_seconds_bucket{host="{host}"}[20s])))'
+conf "$p95" "$tmp/prom.conf"
+start 200 40 "$WARROOM -c $tmp/prom.conf --incident prom-drill"
+wait_re "^│h1 +OK" 30
+wait_re "[0-9.]+ req/s, from Prometheus at $prom" 5
+assert_contains "$tmp/screen" "below thresholds: error rate"
+assert_not_contains "$tmp/screen" "prometheus:"
+ok "the good tag: OK from Prometheus's figures, and the pane says where they come from"
+
+"$fleet" set-tag --dir "$fl" h1 all v1.5.0-bad > /dev/null || fail "set-tag"
+wait_re "^│h1 +ROLLBACK IMMEDIATELY" 40
+wait_re "error rate [0-9.]+% > 5%" 2
+ok "the bad tag: ROLLBACK IMMEDIATELY once the window holds it, with the error rate"
+keys q
+wait_for "exit=0"
+journal=$(ls "$fl"/timeline/prom-drill-*.jsonl) || fail "no journal"
+grep -q '"kind":"verdict.change","host":"h1".*"verdict":"ROLLBACK IMMEDIATELY"' "$journal" ||
+	fail "no verdict.change to ROLLBACK IMMEDIATELY in the journal"
+ok "the change is a verdict.change record"
+exit 0
