@@ -61,7 +61,8 @@ struct config_host {
 enum statuspage_kind {
 	STATUSPAGE_NONE,
 	STATUSPAGE_ATLASSIAN,
-	STATUSPAGE_CACHET,
+	STATUSPAGE_CACHET,               /* Cachet 2.x */
+	STATUSPAGE_CACHET3,              /* Cachet 3.x */
 };
 
 #define WR_COMPONENTS_MAX 8
@@ -157,6 +158,10 @@ bool config_probes_service(const struct config_host *h, int svc);
 
 /* "compose", "k8s" or "helm". */
 const char *config_driver_name(enum config_driver d);
+
+/* The kind as [statuspage] kind spells it ("atlassian", "cachet",
+ * "cachet3"); "none" for STATUSPAGE_NONE and anything unknown. */
+const char *config_statuspage_kind_name(enum statuspage_kind k);
 
 /* Write the resolved config as text without any secret value (for
  * --check-config) into a malloc'd string. */
