@@ -562,9 +562,10 @@ statuspage_req_find(enum statuspage_kind kind, const char *body, size_t len,
 	}
 	if (best != NULL) {
 		if (!json_id(api != NULL ? cachet_id(api, best, best_f) :
-		    cJSON_GetObjectItemCaseSensitive(best, "id"), id))
+		    cJSON_GetObjectItemCaseSensitive(best, "id"), id)) {
+			id[0] = '\0';   /* never half an id, as for a failed parse */
 			r = wr_err_set(err, "our incident on the page has no usable id");
-		else {
+		} else {
 			json_status(cJSON_GetObjectItemCaseSensitive(best_f, "status"), status);
 			r = 1;
 		}

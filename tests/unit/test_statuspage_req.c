@@ -602,6 +602,7 @@ cachet3_lookup_by_marker_then_by_name(void **state)
 	    S("{\"data\":[{\"id\":\"a/b\",\"attributes\":{"
 	    "\"message\":\"<!-- warroom:x-1 -->\"}}]}"), "x-1", NULL, id, st, &err), -1);
 	assert_string_equal(err.msg, "our incident on the page has no usable id");
+	assert_string_equal(id, "");
 }
 
 static void
