@@ -87,7 +87,8 @@ struct config_host {
 enum statuspage_kind {
 	STATUSPAGE_NONE,
 	STATUSPAGE_ATLASSIAN,
-	STATUSPAGE_CACHET,
+	STATUSPAGE_CACHET,               /* Cachet 2.x */
+	STATUSPAGE_CACHET3,              /* Cachet 3.x */
 };
 
 #define WR_COMPONENTS_MAX 8
@@ -190,6 +191,10 @@ const char *config_query_key(enum config_query q);
 
 /* "compose", "k8s" or "helm". */
 const char *config_driver_name(enum config_driver d);
+
+/* The kind as [statuspage] kind spells it ("atlassian", "cachet",
+ * "cachet3"); "none" for STATUSPAGE_NONE and anything unknown. */
+const char *config_statuspage_kind_name(enum statuspage_kind k);
 
 /* Write the resolved config as text without any secret value (for
  * --check-config) into a malloc'd string. */

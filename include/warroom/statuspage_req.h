@@ -1,9 +1,9 @@
 /*
  * statuspage_req.h — the status-page APIs as pure data (DESIGN §3.4): an
  * update (create, update or resolve an incident) becomes the exact HTTP
- * requests for Atlassian Statuspage v1 or Cachet 2.x, and their answers
- * become ids and statuses. No sockets, no clock, no secrets: the caller
- * sends the requests and appends the token to the auth header prefix.
+ * requests for Atlassian Statuspage v1, Cachet 2.x or Cachet 3.x, and their
+ * answers become ids and statuses. No sockets, no clock, no secrets: the
+ * caller sends the requests and appends the token to the auth header prefix.
  *
  * Paths are relative to the configured url, which is joined verbatim
  * (statuspage_req_url):
@@ -13,15 +13,22 @@
  *              paths: /api/v1/incidents, /api/v1/incidents/{id}[/updates],
  *              /api/v1/components/{id}. A url already ending in /api/v1
  *              is accepted too (the suffix is not doubled).
+ *   cachet3    url is Cachet's root (its path, if it has one):
+ *              paths: /api/incidents, /api/incidents/{id}/updates,
+ *              /api/components/{id}; a url ending in /api is accepted too.
+ *              Answers are JSON:API resources ({"data":{"id":"12",
+ *              "type":"incidents","attributes":{…}}}); a status change is
+ *              always an incident update (the page shows the latest
+ *              update's status) and components are always PUT.
  *
  * Finding our incident again after a restart (statuspage_req_find):
  *   atlassian  the incident whose metadata.warroom.incident is our id.
- *   cachet     has no metadata, so a create's message ends with the marker
- *              line "<!-- warroom:OUR-ID -->" (an HTML comment: invisible
- *              on the rendered page). The incident whose message holds the
- *              marker wins; failing that, a not-fixed (status != 4)
- *              incident whose name equals ours exactly, the newest (highest
- *              id) first.
+ *   cachet, cachet3  have no metadata, so a create's message ends with the
+ *              marker line "<!-- warroom:OUR-ID -->" (an HTML comment:
+ *              invisible on the rendered page). The incident whose message
+ *              holds the marker wins; failing that, a not-fixed (status !=
+ *              4) incident whose name equals ours exactly, the newest
+ *              (highest id) first.
  */
 #ifndef WARROOM_STATUSPAGE_REQ_H
 #define WARROOM_STATUSPAGE_REQ_H
@@ -58,7 +65,7 @@ enum statuspage_component_status {
 	STATUSPAGE_DEGRADED_PERFORMANCE, /* cachet 2 */
 	STATUSPAGE_PARTIAL_OUTAGE,       /* cachet 3 */
 	STATUSPAGE_MAJOR_OUTAGE,         /* cachet 4 */
-	STATUSPAGE_UNDER_MAINTENANCE,    /* cachet 2.x has none: sent as 2 */
+	STATUSPAGE_UNDER_MAINTENANCE,    /* cachet has none: sent as 2 */
 };
 
 struct statuspage_component {
@@ -84,7 +91,7 @@ struct statuspage_req {
 	char method[8];                  /* GET POST PATCH PUT */
 	char path[256];                  /* relative to the configured url */
 	char *body;                      /* JSON (malloc'd), NULL for GET */
-	const char *auth_prefix;         /* "Authorization: OAuth " or "X-Cachet-Token: " */
+	const char *auth_prefix;         /* e.g. "Authorization: OAuth ", "X-Cachet-Token: " */
 	bool creates;                    /* its answer carries the new incident's id */
 };
 
@@ -117,7 +124,8 @@ void statuspage_req_lookup(enum statuspage_kind kind, struct statuspage_req *out
 void statuspage_reqs_free(struct statuspage_reqs *r);
 
 /* base + path into out[cap] (one '/' between; a cachet base's trailing
- * /api/v1 is not repeated). -1 with err when it does not fit. */
+ * /api/v1, a cachet3 base's trailing /api, is not repeated). -1 with err
+ * when it does not fit. */
 int statuspage_req_url(enum statuspage_kind kind, const char *base, const char *path,
     char *out, size_t cap, struct wr_err *err);
 

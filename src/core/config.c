@@ -120,6 +120,18 @@ config_driver_name(enum config_driver d)
 	return "?";
 }
 
+const char *
+config_statuspage_kind_name(enum statuspage_kind k)
+{
+	switch (k) {
+	case STATUSPAGE_ATLASSIAN: return "atlassian";
+	case STATUSPAGE_CACHET: return "cachet";
+	case STATUSPAGE_CACHET3: return "cachet3";
+	case STATUSPAGE_NONE: break;
+	}
+	return "none";
+}
+
 /* ---- the reader's hooks ---- */
 
 static void note_section(struct parse_state *ps, const char *line);
@@ -609,12 +621,15 @@ handle_statuspage(struct parse_state *ps, const char *name, const char *v)
 	struct config_statuspage *sp = &ps->cfg->statuspage;
 
 	if (strcmp(name, "kind") == 0) {
-		if (strcmp(v, "atlassian") == 0)
-			sp->kind = STATUSPAGE_ATLASSIAN;
-		else if (strcmp(v, "cachet") == 0)
-			sp->kind = STATUSPAGE_CACHET;
+		enum statuspage_kind k;
+
+		for (k = STATUSPAGE_ATLASSIAN; k <= STATUSPAGE_CACHET3; k++)
+			if (strcmp(v, config_statuspage_kind_name(k)) == 0)
+				break;
+		if (k <= STATUSPAGE_CACHET3)
+			sp->kind = k;
 		else
-			bad_value(ps, name, v, "atlassian or cachet");
+			bad_value(ps, name, v, "atlassian, cachet or cachet3");
 	} else if (strcmp(name, "url") == 0)
 		parse_url(ps, name, v, sp->url, sizeof(sp->url));
 	else if (strcmp(name, "token_env") == 0)
@@ -1084,7 +1099,7 @@ validate(struct parse_state *ps)
 		struct config_statuspage *sp = &cfg->statuspage;
 
 		if (sp->kind == STATUSPAGE_NONE)
-			config_add_error(cfg, sp->line, "[statuspage] needs kind = atlassian or cachet");
+			config_add_error(cfg, sp->line, "[statuspage] needs kind = atlassian, cachet or cachet3");
 		if (sp->url[0] == '\0')
 			config_add_error(cfg, sp->line, "[statuspage] needs url");
 		if (sp->token_env[0] == '\0' && sp->token_file.path[0] == '\0')
@@ -1233,7 +1248,7 @@ config_describe(const struct config *cfg)
 		const struct config_statuspage *sp = &cfg->statuspage;
 
 		wr_buf_printf(&sb, "statuspage: %s %s, token from %s%s\n",
-		    sp->kind == STATUSPAGE_ATLASSIAN ? "atlassian" : "cachet", sp->url,
+		    config_statuspage_kind_name(sp->kind), sp->url,
 		    sp->token_env[0] ? "$" : "file ",
 		    sp->token_env[0] ? sp->token_env : sp->token_file.path);
 		for (int k = 0; k < sp->ncomponents; k++)

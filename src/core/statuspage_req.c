@@ -22,13 +22,60 @@ static const char *const component_names[] = {
 	"operational", "degraded_performance", "partial_outage", "major_outage",
 	"under_maintenance",
 };
-/* Cachet 2.x component statuses for the names above (no maintenance one). */
+/* Cachet component statuses for the names above (2.x and 3.x alike; neither
+ * has a maintenance one: performance issues is closest). */
 static const int cachet_component[] = { 1, 2, 3, 4, 2 };
+/* Cachet's own words for incident statuses 1..4 (IncidentStatusEnum labels). */
+static const char *const cachet_status_words[] = {
+	"Investigating", "Identified", "Watching", "Fixed",
+};
 
 #define ATLASSIAN_AUTH "Authorization: OAuth "
-#define CACHET_AUTH "X-Cachet-Token: "
 #define CACHET_MARK_OPEN "<!-- warroom:"
 #define CACHET_MARK_CLOSE " -->"
+
+/* What differs between Cachet 2.x and 3.x; everything else is shared. */
+struct cachet_api {
+	const char *auth;                /* the auth header's prefix */
+	const char *prefix;              /* the API's path under the site root */
+	const char *list_query;          /* newest incidents first, 100 of them */
+	const char *update_incident;     /* an update's answer names its incident here */
+	bool create_component;           /* the create carries the first component */
+	/* The status a page shows is its latest update's, so a status change
+	 * without text is an update too (the status' own word as its text). */
+	bool status_by_update;
+	bool jsonapi;                    /* answers are JSON:API resources */
+};
+
+static const struct cachet_api cachet2_api = {
+	.auth = "X-Cachet-Token: ",
+	.prefix = "/api/v1",
+	.list_query = "?sort=id&order=desc&per_page=100",
+	.update_incident = "incident_id",
+	.create_component = true,
+};
+
+/* Cachet 3 (cachethq/core): Sanctum bearer tokens; the create's component
+ * list changed shape between releases, so components are always PUT. */
+static const struct cachet_api cachet3_api = {
+	.auth = "Authorization: Bearer ",
+	.prefix = "/api",
+	.list_query = "?per_page=100",
+	.update_incident = "updateable_id",
+	.status_by_update = true,
+	.jsonapi = true,
+};
+
+/* The Cachet dialect of kind, NULL for a kind that is not Cachet. */
+static const struct cachet_api *
+cachet_api(enum statuspage_kind kind)
+{
+	switch (kind) {
+	case STATUSPAGE_CACHET: return &cachet2_api;
+	case STATUSPAGE_CACHET3: return &cachet3_api;
+	default: return NULL;
+	}
+}
 
 static int
 lookup(const char *const *names, size_t n, const char *s)
@@ -158,8 +205,8 @@ build_atlassian(const struct statuspage_update *u, struct statuspage_reqs *out,
 }
 
 static void
-cachet_components(const struct statuspage_update *u, size_t from,
-    struct statuspage_reqs *out)
+cachet_components(const struct cachet_api *api, const struct statuspage_update *u,
+    size_t from, struct statuspage_reqs *out)
 {
 	struct statuspage_req *r;
 	cJSON *b;
@@ -168,16 +215,18 @@ cachet_components(const struct statuspage_update *u, size_t from,
 	for (i = from; i < u->ncomponents; i++) {
 		b = cJSON_CreateObject();
 		cJSON_AddNumberToObject(b, "status", cachet_component[u->components[i].status]);
-		r = add_req(out, "PUT", CACHET_AUTH, b);
-		snprintf(r->path, sizeof(r->path), "/api/v1/components/%s", u->components[i].id);
+		r = add_req(out, "PUT", api->auth, b);
+		snprintf(r->path, sizeof(r->path), "%s/components/%s", api->prefix,
+		    u->components[i].id);
 	}
 }
 
 static int
-build_cachet(const struct statuspage_update *u, struct statuspage_reqs *out,
-    struct wr_err *err)
+build_cachet(const struct cachet_api *api, const struct statuspage_update *u,
+    struct statuspage_reqs *out, struct wr_err *err)
 {
 	struct statuspage_req *r;
+	const char *text;
 	cJSON *b;
 	char *msg;
 	size_t i, n;
@@ -197,29 +246,33 @@ build_cachet(const struct statuspage_update *u, struct statuspage_reqs *out,
 		cJSON_AddNumberToObject(b, "status", (int)u->status + 1);
 		cJSON_AddNumberToObject(b, "visible", 1);
 		free(msg);
-		if (u->ncomponents > 0) {
-			/* Cachet's create takes one component; the rest are PUT. */
+		if (api->create_component && u->ncomponents > 0) {
+			/* Cachet 2's create takes one component; the rest are PUT. */
 			cJSON_AddNumberToObject(b, "component_id", atoi(u->components[0].id));
 			cJSON_AddNumberToObject(b, "component_status",
 			    cachet_component[u->components[0].status]);
 		}
-		r = add_req(out, "POST", CACHET_AUTH, b);
-		wr_strlcpy(r->path, "/api/v1/incidents", sizeof(r->path));
+		r = add_req(out, "POST", api->auth, b);
+		snprintf(r->path, sizeof(r->path), "%s/incidents", api->prefix);
 		r->creates = true;
-		cachet_components(u, 1, out);
+		cachet_components(api, u, api->create_component ? 1 : 0, out);
 		return 0;
 	}
-	/* An update needs a message; a bare status change is a PUT. */
+	/* An update needs a message; a bare status change is a PUT where the
+	 * incident's own status is what the page shows. */
 	cJSON_AddNumberToObject(b, "status", (int)u->status + 1);
-	if (u->body[0] != '\0') {
-		cJSON_AddStringToObject(b, "message", u->body);
-		r = add_req(out, "POST", CACHET_AUTH, b);
-		snprintf(r->path, sizeof(r->path), "/api/v1/incidents/%s/updates", u->page_id);
+	text = u->body[0] != '\0' ? u->body :
+	    api->status_by_update ? cachet_status_words[u->status] : NULL;
+	if (text != NULL) {
+		cJSON_AddStringToObject(b, "message", text);
+		r = add_req(out, "POST", api->auth, b);
+		snprintf(r->path, sizeof(r->path), "%s/incidents/%s/updates", api->prefix,
+		    u->page_id);
 	} else {
-		r = add_req(out, "PUT", CACHET_AUTH, b);
-		snprintf(r->path, sizeof(r->path), "/api/v1/incidents/%s", u->page_id);
+		r = add_req(out, "PUT", api->auth, b);
+		snprintf(r->path, sizeof(r->path), "%s/incidents/%s", api->prefix, u->page_id);
 	}
-	cachet_components(u, 0, out);
+	cachet_components(api, u, 0, out);
 	return 0;
 }
 
@@ -249,25 +302,24 @@ statuspage_req_build(enum statuspage_kind kind, const struct statuspage_update *
 		return wr_err_set(err, u->page_id[0] == '\0' ?
 		    "the page's incident id is not known yet" :
 		    "the page's incident id is not a plain id");
-	switch (kind) {
-	case STATUSPAGE_ATLASSIAN:
+	if (kind == STATUSPAGE_ATLASSIAN)
 		return build_atlassian(u, out, err);
-	case STATUSPAGE_CACHET:
-		return build_cachet(u, out, err);
-	default:
-		return wr_err_set(err, "no status page is configured");
-	}
+	if (cachet_api(kind) != NULL)
+		return build_cachet(cachet_api(kind), u, out, err);
+	return wr_err_set(err, "no status page is configured");
 }
 
 void
 statuspage_req_lookup(enum statuspage_kind kind, struct statuspage_req *out)
 {
+	const struct cachet_api *api = cachet_api(kind);
+
 	memset(out, 0, sizeof(*out));
 	wr_strlcpy(out->method, "GET", sizeof(out->method));
-	if (kind == STATUSPAGE_CACHET) {
-		out->auth_prefix = CACHET_AUTH;
-		wr_strlcpy(out->path, "/api/v1/incidents?sort=id&order=desc&per_page=100",
-		    sizeof(out->path));
+	if (api != NULL) {
+		out->auth_prefix = api->auth;
+		snprintf(out->path, sizeof(out->path), "%s/incidents%s", api->prefix,
+		    api->list_query);
 	} else {
 		out->auth_prefix = ATLASSIAN_AUTH;
 		wr_strlcpy(out->path, "/incidents/unresolved", sizeof(out->path));
@@ -290,14 +342,17 @@ int
 statuspage_req_url(enum statuspage_kind kind, const char *base, const char *path,
     char *out, size_t cap, struct wr_err *err)
 {
-	size_t blen = strlen(base);
+	const struct cachet_api *api = cachet_api(kind);
+	size_t blen = strlen(base), plen;
 	int n;
 
 	while (blen > 0 && base[blen - 1] == '/')
 		blen--;
-	if (kind == STATUSPAGE_CACHET && strncmp(path, "/api/v1/", 8) == 0 &&
-	    blen >= 7 && strncmp(base + blen - 7, "/api/v1", 7) == 0)
-		path += 7;
+	/* A base that already names the API (…/api/v1, …/api) is not doubled. */
+	if (api != NULL && (plen = strlen(api->prefix)) <= blen &&
+	    strncmp(path, api->prefix, plen) == 0 && path[plen] == '/' &&
+	    strncmp(base + blen - plen, api->prefix, plen) == 0)
+		path += plen;
 	if (*path == '/')
 		path++;
 	n = snprintf(out, cap, "%.*s/%s", (int)blen, base, path);
@@ -321,15 +376,58 @@ json_id(const cJSON *v, char id[STATUSPAGE_ID_MAX])
 	return id_ok(id);
 }
 
+/* A Cachet status number: 2.x gives it bare, 3.x as {"human","value"};
+ * -1 when neither. */
+static int
+cachet_status_value(const cJSON *v)
+{
+	if (cJSON_IsObject(v))
+		v = cJSON_GetObjectItemCaseSensitive(v, "value");
+	return cJSON_IsNumber(v) ? v->valueint : -1;
+}
+
 /* An incident's status as an Atlassian name (cachet's 1..4 mapped). */
 static void
 json_status(const cJSON *v, char status[32])
 {
+	int n = cachet_status_value(v);
+
 	status[0] = '\0';
 	if (cJSON_IsString(v) && v->valuestring != NULL)
 		wr_strlcpy(status, v->valuestring, 32);
-	else if (cJSON_IsNumber(v) && v->valueint >= 1 && v->valueint <= 4)
-		wr_strlcpy(status, status_names[v->valueint - 1], 32);
+	else if (n >= 1 && n <= 4)
+		wr_strlcpy(status, status_names[n - 1], 32);
+}
+
+/* The object holding a Cachet incident's fields: a JSON:API resource keeps
+ * them under "attributes"; NULL when that is not an object. */
+static const cJSON *
+cachet_fields(const struct cachet_api *api, const cJSON *res)
+{
+	const cJSON *f = api->jsonapi ? cJSON_GetObjectItemCaseSensitive(res, "attributes") : res;
+
+	return cJSON_IsObject(f) ? f : NULL;
+}
+
+/* A Cachet resource's id: JSON:API's "id" (a string), else the field. */
+static const cJSON *
+cachet_id(const struct cachet_api *api, const cJSON *res, const cJSON *fields)
+{
+	const cJSON *v = api->jsonapi ? cJSON_GetObjectItemCaseSensitive(res, "id") : NULL;
+
+	return v != NULL ? v : cJSON_GetObjectItemCaseSensitive(fields, "id");
+}
+
+/* An id as a number for "newest first"; -1 when it is not one. */
+static double
+id_number(const cJSON *v)
+{
+	if (cJSON_IsNumber(v))
+		return v->valuedouble;
+	if (cJSON_IsString(v) && v->valuestring != NULL && digits_only(v->valuestring) &&
+	    strlen(v->valuestring) < 16)
+		return strtod(v->valuestring, NULL);
+	return -1;
 }
 
 static cJSON *
@@ -346,24 +444,27 @@ int
 statuspage_req_parse_incident(enum statuspage_kind kind, const char *body, size_t len,
     char id[STATUSPAGE_ID_MAX], char status[32], struct wr_err *err)
 {
-	cJSON *j, *o, *v;
+	const struct cachet_api *api = cachet_api(kind);
+	const cJSON *o, *f, *v;
+	cJSON *j;
 	int r = 0;
 
 	id[0] = status[0] = '\0';
 	if ((j = parse_json(body, len, err)) == NULL)
 		return -1;
-	o = kind == STATUSPAGE_CACHET ? cJSON_GetObjectItemCaseSensitive(j, "data") : j;
-	if (!cJSON_IsObject(o))
+	o = api != NULL ? cJSON_GetObjectItemCaseSensitive(j, "data") : j;
+	f = !cJSON_IsObject(o) ? NULL : api != NULL ? cachet_fields(api, o) : o;
+	if (f == NULL)
 		r = wr_err_set(err, "the status page's answer is not an incident");
 	else {
 		/* A cachet update answers with the update; it names its incident. */
-		v = cJSON_GetObjectItemCaseSensitive(o, "incident_id");
-		if (kind != STATUSPAGE_CACHET || v == NULL)
-			v = cJSON_GetObjectItemCaseSensitive(o, "id");
+		v = api != NULL ? cJSON_GetObjectItemCaseSensitive(f, api->update_incident) : NULL;
+		if (v == NULL)
+			v = api != NULL ? cachet_id(api, o, f) : cJSON_GetObjectItemCaseSensitive(o, "id");
 		if (!json_id(v, id))
 			r = wr_err_set(err, "the status page's answer has no usable incident id");
 		else
-			json_status(cJSON_GetObjectItemCaseSensitive(o, "status"), status);
+			json_status(cJSON_GetObjectItemCaseSensitive(f, "status"), status);
 	}
 	cJSON_Delete(j);
 	if (r != 0)
@@ -406,15 +507,16 @@ statuspage_req_find(enum statuspage_kind kind, const char *body, size_t len,
     const char *our_id, const char *name, char id[STATUSPAGE_ID_MAX], char status[32],
     struct wr_err *err)
 {
-	const cJSON *list, *inc, *best = NULL;
-	double best_id = -1;
+	const struct cachet_api *api = cachet_api(kind);
+	const cJSON *list, *inc, *f, *best = NULL, *best_f = NULL;
+	double best_id = -1, n;
 	cJSON *j;
 	int r = 0;
 
 	id[0] = status[0] = '\0';
 	if ((j = parse_json(body, len, err)) == NULL)
 		return -1;
-	list = kind == STATUSPAGE_CACHET ? cJSON_GetObjectItemCaseSensitive(j, "data") : j;
+	list = api != NULL ? cJSON_GetObjectItemCaseSensitive(j, "data") : j;
 	if (!cJSON_IsArray(list)) {
 		cJSON_Delete(j);
 		return wr_err_set(err, "the status page's incident list is not a list");
@@ -422,40 +524,49 @@ statuspage_req_find(enum statuspage_kind kind, const char *body, size_t len,
 	cJSON_ArrayForEach(inc, list) {
 		if (!cJSON_IsObject(inc))
 			continue;
-		if (kind != STATUSPAGE_CACHET) {
+		if (api == NULL) {
 			if (atlassian_ours(inc, our_id)) {
-				best = inc;
+				best = best_f = inc;
 				break;
 			}
-		} else if (cachet_marked(inc, our_id)) {
+			continue;
+		}
+		if ((f = cachet_fields(api, inc)) == NULL)
+			continue;
+		if (cachet_marked(f, our_id)) {
 			best = inc;
+			best_f = f;
 			break;
-		} else if (name != NULL && name[0] != '\0') {
-			const cJSON *n = cJSON_GetObjectItemCaseSensitive(inc, "name");
-			const cJSON *s = cJSON_GetObjectItemCaseSensitive(inc, "status");
-			const cJSON *i = cJSON_GetObjectItemCaseSensitive(inc, "id");
+		}
+		if (name != NULL && name[0] != '\0') {
+			const cJSON *nm = cJSON_GetObjectItemCaseSensitive(f, "name");
 
-			if (cJSON_IsString(n) && strcmp(n->valuestring, name) == 0 &&
-			    !(cJSON_IsNumber(s) && s->valueint == 4) && cJSON_IsNumber(i) &&
-			    i->valuedouble > best_id) {
-				best_id = i->valuedouble;
+			if (cJSON_IsString(nm) && strcmp(nm->valuestring, name) == 0 &&
+			    cachet_status_value(cJSON_GetObjectItemCaseSensitive(f, "status")) != 4 &&
+			    (n = id_number(cachet_id(api, inc, f))) > best_id) {
+				best_id = n;
 				best = inc;
+				best_f = f;
 			}
 		}
 	}
 	/* A name match loses to a marker found later in the list. */
-	if (best != NULL && kind == STATUSPAGE_CACHET && !cachet_marked(best, our_id)) {
+	if (best != NULL && api != NULL && !cachet_marked(best_f, our_id)) {
 		cJSON_ArrayForEach(inc, list)
-			if (cJSON_IsObject(inc) && cachet_marked(inc, our_id)) {
+			if (cJSON_IsObject(inc) && (f = cachet_fields(api, inc)) != NULL &&
+			    cachet_marked(f, our_id)) {
 				best = inc;
+				best_f = f;
 				break;
 			}
 	}
 	if (best != NULL) {
-		if (!json_id(cJSON_GetObjectItemCaseSensitive(best, "id"), id))
+		if (!json_id(api != NULL ? cachet_id(api, best, best_f) :
+		    cJSON_GetObjectItemCaseSensitive(best, "id"), id)) {
+			id[0] = '\0';   /* never half an id, as for a failed parse */
 			r = wr_err_set(err, "our incident on the page has no usable id");
-		else {
-			json_status(cJSON_GetObjectItemCaseSensitive(best, "status"), status);
+		} else {
+			json_status(cJSON_GetObjectItemCaseSensitive(best_f, "status"), status);
 			r = 1;
 		}
 	}

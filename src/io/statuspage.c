@@ -503,7 +503,7 @@ statuspage_new(struct loop *loop, struct http_client *http, struct timeline *tl,
 	const char *prefix;
 	struct statuspage_req probe_req;
 
-	if (cfg->kind != STATUSPAGE_ATLASSIAN && cfg->kind != STATUSPAGE_CACHET) {
+	if (strcmp(config_statuspage_kind_name(cfg->kind), "none") == 0) {
 		wr_err_set(err, "no status page is configured");
 		return NULL;
 	}
@@ -579,7 +579,7 @@ statuspage_post(struct statuspage *sp, const struct statuspage_update *u,
 	    timeline_last_seq(sp->tl) + 1, (unsigned)(rng_next(sp) & 0xffff));
 	d = cJSON_CreateObject();
 	cJSON_AddStringToObject(d, "queue", queue_id);
-	cJSON_AddStringToObject(d, "kind", sp->kind == STATUSPAGE_CACHET ? "cachet" : "atlassian");
+	cJSON_AddStringToObject(d, "kind", config_statuspage_kind_name(sp->kind));
 	cJSON_AddItemToObject(d, "update", statuspage_update_to_json(&copy));
 	if (copy.action == STATUSPAGE_CREATE || copy.page_id[0] != '\0') {
 		if (statuspage_req_build(sp->kind, &copy, &reqs, err) != 0) {

@@ -1,7 +1,7 @@
 #!/bin/sh
-# test_fleet_statuspage.sh — the fake status page: Atlassian v1 and Cachet 2.x
-# subsets, auth (401), the request record, and the 500 / hang / redirect /
-# ratelimit fault switch.
+# test_fleet_statuspage.sh — the fake status page: Atlassian v1, Cachet 2.x
+# and Cachet 3.x subsets, auth (401, each API only its own header), the
+# request record, and the 500 / hang / redirect / ratelimit fault switch.
 for c in "$(dirname "$0")" "${srcdir:-.}" "${srcdir:-.}/tests/fleet"; do [ -f "$c/common.sh" ] && break; done
 . "$c/common.sh"
 
@@ -55,6 +55,38 @@ grep -q "$TOK" "$REC" && fail "the token appears in the request record"
 check "record: auth header kept as scheme + match" eq "$(head -n 1 "$REC" | py "d['method'], d['path'], d['headers']['Authorization'], d['auth'], d['status'], d['body']['incident']['name']")" \
 	"('POST', '/v1/pages/pg0fleet0001/incidents', 'OAuth <match>', 'ok', 201, 'api 5xx spike')"
 check "record: a wrong token is a mismatch" contains "$(grep '"auth":"bad"' "$REC" | head -n 1)" '"Authorization":"OAuth <mismatch>"'
+
+# Cachet 3.x: JSON:API resources, integer statuses, Bearer only, 422 on bad input
+C3=$BASE/api
+B="Authorization: Bearer $TOK"
+r=$(req POST "$C3/incidents" -H "$B" -d '{"name":"api down","message":"Investigating\n\n<!-- warroom:inc-42 -->","status":1,"visible":1}')
+check "Cachet 3 POST incident: 201, a resource" eq "$(status_of "$r") $(body_of "$r" | py "d['data']['id'], d['data']['type'], d['data']['attributes']['id'], d['data']['attributes']['status']['value']")" \
+	"201 ('1', 'incidents', 1, 1)"
+r=$(req POST "$C3/incidents/1/updates" -H "$B" -d '{"status":3,"message":"Watching"}')
+check "Cachet 3 POST update: 201, names its incident" eq "$(status_of "$r") $(body_of "$r" | py "d['data']['type'], d['data']['attributes']['updateable_id'], d['data']['attributes']['status']['human']")" \
+	"201 ('updates', 1, 'Watching')"
+r=$(req PUT "$C3/incidents/1" -H "$B" -d '{"status":4}')
+check "Cachet 3 PUT status: the latest update's status still shows" eq "$(status_of "$r") $(body_of "$r" | py "d['data']['attributes']['status']['value']")" "200 3"
+req POST "$C3/incidents/1/updates" -H "$B" -d '{"status":4,"message":"Fixed"}' >/dev/null
+r=$(req GET "$C3/incidents?per_page=100" -H "$B")
+check "Cachet 3 list: newest first, marker kept, fixed by its update" eq "$(body_of "$r" | py "len(d['data']), d['data'][0]['attributes']['message'].endswith('<!-- warroom:inc-42 -->'), d['data'][0]['attributes']['status']['value'], d['meta']['per_page']")" \
+	"(1, True, 4, 100)"
+r=$(req PUT "$C3/components/1" -H "$B" -d '{"status":4}')
+check "Cachet 3 PUT component" eq "$(status_of "$r") $(body_of "$r" | py "d['data']['type'], d['data']['attributes']['status']")" \
+	"200 ('components', {'human': 'Major Outage', 'value': 4})"
+r=$(req POST "$C3/incidents" -H "$B" -d '{"name":"x","message":"m","status":"investigating"}')
+check "Cachet 3 status by name: 422" eq "$(status_of "$r") $(body_of "$r" | py "list(d['errors'])")" '422 ["status"]'
+check "Cachet 3 without a message: 422" eq "$(status_of "$(req POST "$C3/incidents/1/updates" -H "$B" -d '{"status":2}')")" 422
+check "Cachet 3 with X-Cachet-Token: 401" eq "$(status_of "$(req GET "$C3/incidents" -H "X-Cachet-Token: $TOK")")" 401
+check "Cachet 3 with OAuth: 401" eq "$(status_of "$(req GET "$C3/incidents" -H "Authorization: OAuth $TOK")")" 401
+check "Cachet 3 wrong bearer: 401" eq "$(status_of "$(req PUT "$C3/components/1" -H "Authorization: Bearer x" -d '{"status":2}')")" 401
+check "Bearer on the Cachet 2 API: 401" eq "$(status_of "$(req GET "$C/incidents" -H "$B")")" 401
+check "Cachet 3 ping needs no token" eq "$(status_of "$(req GET "$C3/ping")")" 200
+check "record: Cachet 3 auth kept as Bearer + match" eq "$(grep '"path":"/api/components/1"' "$REC" | head -n 1 | py "d['headers']['Authorization'], d['auth']")" \
+	"('Bearer <match>', 'ok')"
+check "record: the right token in the wrong header is refused" eq "$(grep '"X-Cachet-Token":"<match>"' "$REC" | tail -n 1 | py "d['path'], d['auth'], d['status']")" \
+	"('/api/incidents', 'bad', 401)"
+grep -q "$TOK" "$REC" && fail "the token appears in the request record"
 
 # faults
 fleet fault --dir "$D" statuspage 500 >/dev/null

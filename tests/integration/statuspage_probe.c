@@ -49,7 +49,7 @@ static void
 fill(struct statuspage_update *u, const char *action, enum statuspage_kind kind,
     const char *our_id)
 {
-	const char *comp = kind == STATUSPAGE_CACHET ? "1" : "cmpapi000001";
+	const char *comp = kind == STATUSPAGE_ATLASSIAN ? "cmpapi000001" : "1";
 	struct statuspage_vars v = { "api", "v1.5.0-bad", "v1.4.1", our_id, NULL };
 	char when[32];
 	time_t now = time(NULL);

@@ -7,6 +7,7 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <cmocka.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -428,7 +429,38 @@ static void
 bad_statuspage_kind(void **state)
 {
 	expect_error("[statuspage]\nkind = pagerduty\nurl = https://x\ntoken_env = T\n",
-	    "prod.conf:2: kind: expected atlassian or cachet, got 'pagerduty'");
+	    "prod.conf:2: kind: expected atlassian, cachet or cachet3, got 'pagerduty'");
+}
+
+static void
+statuspage_kinds_by_name(void **state)
+{
+	static const struct {
+		const char *word;
+		enum statuspage_kind kind;
+	} kinds[] = {
+		{ "atlassian", STATUSPAGE_ATLASSIAN },
+		{ "cachet", STATUSPAGE_CACHET },
+		{ "cachet3", STATUSPAGE_CACHET3 },
+	};
+	struct config cfg;
+	char text[256];
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof(kinds) / sizeof(kinds[0]); i++) {
+		snprintf(text, sizeof(text), "[statuspage]\nkind = %s\n"
+		    "url = https://status.example.com\ntoken_env = TOK\n", kinds[i].word);
+		assert_int_equal(parse(&cfg, text), 0);
+		assert_int_equal(cfg.statuspage.kind, kinds[i].kind);
+		assert_string_equal(config_statuspage_kind_name(cfg.statuspage.kind),
+		    kinds[i].word);
+		config_free(&cfg);
+	}
+	assert_string_equal(config_statuspage_kind_name(STATUSPAGE_NONE), "none");
+	/* Case matters, as for every other word in the file. */
+	expect_error("[statuspage]\nkind = Cachet3\nurl = https://x\ntoken_env = T\n",
+	    "prod.conf:2: kind: expected atlassian, cachet or cachet3, got 'Cachet3'");
 }
 
 static void
@@ -680,6 +712,7 @@ main(void)
 		cmocka_unit_test(thresholds_out_of_order),
 		cmocka_unit_test(statuspage_incomplete),
 		cmocka_unit_test(bad_statuspage_kind),
+		cmocka_unit_test(statuspage_kinds_by_name),
 		cmocka_unit_test(key_outside_section),
 		cmocka_unit_test(syntax_error_line),
 		cmocka_unit_test(line_too_long),

@@ -1,7 +1,7 @@
 /*
- * test_statuspage_req.c — the exact requests for Atlassian Statuspage v1
- * and Cachet 2.x for create, update and resolve; answers read back
- * (including malformed ones); finding our incident again; templates.
+ * test_statuspage_req.c — the exact requests for Atlassian Statuspage v1,
+ * Cachet 2.x and Cachet 3.x for create, update and resolve; answers read
+ * back (including malformed ones); finding our incident again; templates.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -182,6 +182,101 @@ cachet_update_posts_an_update_and_resolve_puts_the_status(void **state)
 }
 
 static void
+cachet3_create_marks_the_message_and_puts_every_component(void **state)
+{
+	struct statuspage_update u = update(STATUSPAGE_CREATE, STATUSPAGE_INVESTIGATING,
+	    "Elevated errors.");
+	struct statuspage_reqs r;
+	struct wr_err err;
+
+	(void)state;
+	wr_strlcpy(u.name, "API 5xx spike", sizeof(u.name));
+	wr_strlcpy(u.impact, "major", sizeof(u.impact));  /* Cachet has no impact */
+	add_component(&u, "1", STATUSPAGE_MAJOR_OUTAGE);
+	add_component(&u, "2", STATUSPAGE_UNDER_MAINTENANCE);
+	assert_int_equal(statuspage_req_build(STATUSPAGE_CACHET3, &u, &r, &err), 0);
+	assert_int_equal(r.n, 3);
+	/* Status is Cachet's integer, not a word: Rule::enum of an int enum. */
+	assert_req(&r.v[0], "POST", "/api/incidents",
+	    "{\"name\":\"API 5xx spike\","
+	    "\"message\":\"Elevated errors.\\n\\n<!-- warroom:api-5xx-spike-a1b2c3 -->\","
+	    "\"status\":1,\"visible\":1}");
+	assert_true(r.v[0].creates);
+	assert_string_equal(r.v[0].auth_prefix, "Authorization: Bearer ");
+	/* The create's component list changed shape between 3.x releases: PUT. */
+	assert_req(&r.v[1], "PUT", "/api/components/1", "{\"status\":4}");
+	assert_req(&r.v[2], "PUT", "/api/components/2", "{\"status\":2}");
+	assert_false(r.v[1].creates);
+	assert_string_equal(r.v[2].auth_prefix, "Authorization: Bearer ");
+	statuspage_reqs_free(&r);
+
+	/* Without text the message is the marker alone. */
+	u = update(STATUSPAGE_CREATE, STATUSPAGE_IDENTIFIED, "");
+	wr_strlcpy(u.name, "n", sizeof(u.name));
+	assert_int_equal(statuspage_req_build(STATUSPAGE_CACHET3, &u, &r, &err), 0);
+	assert_int_equal(r.n, 1);
+	assert_req(&r.v[0], "POST", "/api/incidents",
+	    "{\"name\":\"n\",\"message\":\"<!-- warroom:api-5xx-spike-a1b2c3 -->\","
+	    "\"status\":2,\"visible\":1}");
+	statuspage_reqs_free(&r);
+
+	add_component(&u, "cmpapi000001", STATUSPAGE_OPERATIONAL);
+	assert_int_equal(statuspage_req_build(STATUSPAGE_CACHET3, &u, &r, &err), -1);
+	assert_string_equal(err.msg, "cachet component ids are numbers, not \"cmpapi000001\"");
+}
+
+static void
+cachet3_status_changes_are_always_incident_updates(void **state)
+{
+	struct statuspage_update u = update(STATUSPAGE_UPDATE, STATUSPAGE_IDENTIFIED,
+	    "Rolled back.");
+	struct statuspage_reqs r;
+	struct wr_err err;
+
+	(void)state;
+	wr_strlcpy(u.page_id, "7", sizeof(u.page_id));
+	add_component(&u, "1", STATUSPAGE_PARTIAL_OUTAGE);
+	assert_int_equal(statuspage_req_build(STATUSPAGE_CACHET3, &u, &r, &err), 0);
+	assert_int_equal(r.n, 2);
+	assert_req(&r.v[0], "POST", "/api/incidents/7/updates",
+	    "{\"status\":2,\"message\":\"Rolled back.\"}");
+	assert_false(r.v[0].creates);
+	assert_req(&r.v[1], "PUT", "/api/components/1", "{\"status\":3}");
+	statuspage_reqs_free(&r);
+
+	u = update(STATUSPAGE_RESOLVE, STATUSPAGE_RESOLVED, "All clear.");
+	wr_strlcpy(u.page_id, "7", sizeof(u.page_id));
+	add_component(&u, "1", STATUSPAGE_OPERATIONAL);
+	assert_int_equal(statuspage_req_build(STATUSPAGE_CACHET3, &u, &r, &err), 0);
+	assert_int_equal(r.n, 2);
+	assert_req(&r.v[0], "POST", "/api/incidents/7/updates",
+	    "{\"status\":4,\"message\":\"All clear.\"}");
+	assert_req(&r.v[1], "PUT", "/api/components/1", "{\"status\":1}");
+	statuspage_reqs_free(&r);
+
+	/* Without text still an update: a PUT of the incident's status would be
+	 * hidden behind its latest update's. The message is Cachet's word. */
+	u = update(STATUSPAGE_RESOLVE, STATUSPAGE_RESOLVED, "");
+	wr_strlcpy(u.page_id, "7", sizeof(u.page_id));
+	assert_int_equal(statuspage_req_build(STATUSPAGE_CACHET3, &u, &r, &err), 0);
+	assert_int_equal(r.n, 1);
+	assert_req(&r.v[0], "POST", "/api/incidents/7/updates",
+	    "{\"status\":4,\"message\":\"Fixed\"}");
+	statuspage_reqs_free(&r);
+
+	u = update(STATUSPAGE_UPDATE, STATUSPAGE_MONITORING, "");
+	wr_strlcpy(u.page_id, "7", sizeof(u.page_id));
+	assert_int_equal(statuspage_req_build(STATUSPAGE_CACHET3, &u, &r, &err), 0);
+	assert_req(&r.v[0], "POST", "/api/incidents/7/updates",
+	    "{\"status\":3,\"message\":\"Watching\"}");
+	statuspage_reqs_free(&r);
+
+	wr_strlcpy(u.page_id, "7/../../users", sizeof(u.page_id));
+	assert_int_equal(statuspage_req_build(STATUSPAGE_CACHET3, &u, &r, &err), -1);
+	assert_string_equal(err.msg, "the page's incident id is not a plain id");
+}
+
+static void
 unsendable_updates_are_refused(void **state)
 {
 	struct statuspage_update u = update(STATUSPAGE_UPDATE, STATUSPAGE_IDENTIFIED, "x");
@@ -229,6 +324,17 @@ urls_join_the_configured_base(void **state)
 	    "https://status.example.com/api/v1/", "/api/v1/incidents/3/updates", out,
 	    sizeof(out), &err), 0);
 	assert_string_equal(out, "https://status.example.com/api/v1/incidents/3/updates");
+	assert_int_equal(statuspage_req_url(STATUSPAGE_CACHET3, "https://status.example.com",
+	    "/api/incidents", out, sizeof(out), &err), 0);
+	assert_string_equal(out, "https://status.example.com/api/incidents");
+	/* Cachet 3 under a path of its own, the /api already written. */
+	assert_int_equal(statuspage_req_url(STATUSPAGE_CACHET3, "https://example.com/status/api/",
+	    "/api/incidents/3/updates", out, sizeof(out), &err), 0);
+	assert_string_equal(out, "https://example.com/status/api/incidents/3/updates");
+	/* A 2.x base given to kind cachet3 is not rewritten: the page will say. */
+	assert_int_equal(statuspage_req_url(STATUSPAGE_CACHET3, "https://x/api/v1",
+	    "/api/incidents", out, sizeof(out), &err), 0);
+	assert_string_equal(out, "https://x/api/v1/api/incidents");
 	assert_int_equal(statuspage_req_url(STATUSPAGE_CACHET, "https://status.example.com",
 	    "/api/v1/incidents", out, 20, &err), -1);
 	assert_string_equal(err.msg, "status page URL too long");
@@ -244,6 +350,11 @@ lookup_requests(void **state)
 	assert_req(&r, "GET", "/incidents/unresolved", NULL);
 	statuspage_req_lookup(STATUSPAGE_CACHET, &r);
 	assert_req(&r, "GET", "/api/v1/incidents?sort=id&order=desc&per_page=100", NULL);
+	assert_string_equal(r.auth_prefix, "X-Cachet-Token: ");
+	/* Cachet 3 lists newest (created_at) first by itself; no sort asked. */
+	statuspage_req_lookup(STATUSPAGE_CACHET3, &r);
+	assert_req(&r, "GET", "/api/incidents?per_page=100", NULL);
+	assert_string_equal(r.auth_prefix, "Authorization: Bearer ");
 }
 
 static void
@@ -364,6 +475,137 @@ cachet_lookup_by_marker_then_by_name(void **state)
 }
 
 static void
+cachet3_answers_are_jsonapi_resources(void **state)
+{
+	char id[STATUSPAGE_ID_MAX], st[32];
+	struct wr_err err;
+
+	(void)state;
+	assert_int_equal(statuspage_req_parse_incident(STATUSPAGE_CACHET3,
+	    S("{\"data\":{\"id\":\"12\",\"type\":\"incidents\",\"attributes\":{\"id\":12,"
+	    "\"guid\":\"9b2f\",\"name\":\"x\",\"message\":\"m\","
+	    "\"status\":{\"human\":\"Identified\",\"value\":2}},\"relationships\":{},"
+	    "\"links\":{},\"meta\":{}},\"jsonapi\":{\"version\":\"1.0\"}}"),
+	    id, st, &err), 0);
+	assert_string_equal(id, "12");
+	assert_string_equal(st, "identified");
+	/* An update answers with the update; updateable_id is the incident. */
+	assert_int_equal(statuspage_req_parse_incident(STATUSPAGE_CACHET3,
+	    S("{\"data\":{\"id\":\"40\",\"type\":\"updates\",\"attributes\":{\"id\":40,"
+	    "\"updateable_id\":12,\"updateable_type\":\"incident\",\"message\":\"m\","
+	    "\"status\":{\"human\":\"Fixed\",\"value\":4}}}}"), id, st, &err), 0);
+	assert_string_equal(id, "12");
+	assert_string_equal(st, "resolved");
+	/* No resource id: the attribute id will do; an unknown status says nothing. */
+	assert_int_equal(statuspage_req_parse_incident(STATUSPAGE_CACHET3,
+	    S("{\"data\":{\"attributes\":{\"id\":13,\"status\":{\"value\":null}}}}"),
+	    id, st, &err), 0);
+	assert_string_equal(id, "13");
+	assert_string_equal(st, "");
+}
+
+static void
+cachet3_malformed_answers_are_errors(void **state)
+{
+	char id[STATUSPAGE_ID_MAX], st[32];
+	struct wr_err err;
+
+	(void)state;
+	assert_int_equal(statuspage_req_parse_incident(STATUSPAGE_CACHET3,
+	    S("{\"data\":{\"id\":\"12\",\"attr"), id, st, &err), -1);
+	assert_string_equal(err.msg, "the status page's answer is not JSON");
+	assert_int_equal(statuspage_req_parse_incident(STATUSPAGE_CACHET3,
+	    S("<!DOCTYPE html><title>Cachet</title>"), id, st, &err), -1);
+	assert_string_equal(err.msg, "the status page's answer is not JSON");
+	/* A 2.x answer is not a 3.x resource. */
+	assert_int_equal(statuspage_req_parse_incident(STATUSPAGE_CACHET3,
+	    S("{\"data\":{\"id\":12,\"status\":2}}"), id, st, &err), -1);
+	assert_string_equal(err.msg, "the status page's answer is not an incident");
+	assert_int_equal(statuspage_req_parse_incident(STATUSPAGE_CACHET3,
+	    S("{\"data\":[{\"id\":\"12\",\"attributes\":{}}]}"), id, st, &err), -1);
+	assert_string_equal(err.msg, "the status page's answer is not an incident");
+	assert_int_equal(statuspage_req_parse_incident(STATUSPAGE_CACHET3,
+	    S("{\"data\":{\"id\":\"12\",\"attributes\":\"x\"}}"), id, st, &err), -1);
+	/* Laravel's validation error: no data at all. */
+	assert_int_equal(statuspage_req_parse_incident(STATUSPAGE_CACHET3,
+	    S("{\"message\":\"The status field is required.\",\"errors\":{}}"), id, st,
+	    &err), -1);
+	assert_string_equal(err.msg, "the status page's answer is not an incident");
+	/* Ids that are not plain, or not whole numbers, never reach a path. */
+	assert_int_equal(statuspage_req_parse_incident(STATUSPAGE_CACHET3,
+	    S("{\"data\":{\"id\":\"../../users\",\"attributes\":{\"id\":12}}}"), id, st,
+	    &err), -1);
+	assert_string_equal(err.msg, "the status page's answer has no usable incident id");
+	assert_string_equal(id, "");
+	assert_int_equal(statuspage_req_parse_incident(STATUSPAGE_CACHET3,
+	    S("{\"data\":{\"attributes\":{\"id\":1.5}}}"), id, st, &err), -1);
+	assert_int_equal(statuspage_req_parse_incident(STATUSPAGE_CACHET3,
+	    S("{\"data\":{\"id\":\"40\",\"attributes\":{\"updateable_id\":\"a b\"}}}"), id,
+	    st, &err), -1);
+	assert_int_equal(statuspage_req_parse_incident(STATUSPAGE_CACHET3, "", 0, id, st,
+	    &err), -1);
+}
+
+static void
+cachet3_lookup_by_marker_then_by_name(void **state)
+{
+	char id[STATUSPAGE_ID_MAX], st[32];
+	struct wr_err err;
+	const char *list =
+	    "{\"data\":["
+	    "{\"id\":\"9\",\"type\":\"incidents\",\"attributes\":{\"id\":9,"
+	    "\"name\":\"API 5xx spike\",\"message\":\"old\","
+	    "\"status\":{\"human\":\"Fixed\",\"value\":4}}},"
+	    "{\"id\":\"6\",\"type\":\"incidents\",\"attributes\":{\"id\":6,"
+	    "\"name\":\"API 5xx spike\",\"message\":\"y\","
+	    "\"status\":{\"human\":\"Identified\",\"value\":2}}},"
+	    "\"not an incident\","
+	    "{\"id\":\"8\",\"type\":\"incidents\",\"attributes\":null},"
+	    "{\"id\":\"5\",\"type\":\"incidents\",\"attributes\":{\"id\":5,"
+	    "\"name\":\"API 5xx spike\",\"message\":\"x\","
+	    "\"status\":{\"human\":\"Investigating\",\"value\":1}}},"
+	    "{\"id\":\"3\",\"type\":\"incidents\",\"attributes\":{\"id\":3,"
+	    "\"name\":\"renamed\",\"message\":\"z\\n\\n<!-- warroom:api-5xx-spike-a1b2c3 -->\","
+	    "\"status\":{\"human\":\"Watching\",\"value\":3}}}],"
+	    "\"links\":{\"next\":null},\"meta\":{\"per_page\":100}}";
+
+	(void)state;
+	/* The marker wins even when name matches come first. */
+	assert_int_equal(statuspage_req_find(STATUSPAGE_CACHET3, S(list),
+	    "api-5xx-spike-a1b2c3", "API 5xx spike", id, st, &err), 1);
+	assert_string_equal(id, "3");
+	assert_string_equal(st, "monitoring");
+	/* No marker: the newest not-fixed incident with our exact name. */
+	assert_int_equal(statuspage_req_find(STATUSPAGE_CACHET3, S(list),
+	    "api-5xx-spike-000000", "API 5xx spike", id, st, &err), 1);
+	assert_string_equal(id, "6");
+	assert_string_equal(st, "identified");
+	assert_int_equal(statuspage_req_find(STATUSPAGE_CACHET3, S(list),
+	    "api-5xx-spike-a1b2", "nothing", id, st, &err), 0);
+	assert_int_equal(statuspage_req_find(STATUSPAGE_CACHET3, S("{\"data\":[]}"),
+	    "api-5xx-spike-a1b2", "nothing", id, st, &err), 0);
+	/* The 2.x shape of the same incident is not read as 3.x. */
+	assert_int_equal(statuspage_req_find(STATUSPAGE_CACHET3,
+	    S("{\"data\":[{\"id\":3,\"name\":\"n\",\"status\":2,"
+	    "\"message\":\"<!-- warroom:api-5xx-spike-a1b2c3 -->\"}]}"),
+	    "api-5xx-spike-a1b2c3", "n", id, st, &err), 0);
+	assert_int_equal(statuspage_req_find(STATUSPAGE_CACHET3, S("{\"data\":{}}"),
+	    "api-5xx-spike-a1b2", "nothing", id, st, &err), -1);
+	assert_string_equal(err.msg, "the status page's incident list is not a list");
+	assert_int_equal(statuspage_req_find(STATUSPAGE_CACHET3, S("[]"),
+	    "api-5xx-spike-a1b2", "nothing", id, st, &err), -1);
+	assert_int_equal(statuspage_req_find(STATUSPAGE_CACHET3, S("{\"data\":["),
+	    "api-5xx-spike-a1b2", "nothing", id, st, &err), -1);
+	assert_string_equal(err.msg, "the status page's answer is not JSON");
+	/* Our marker on an incident whose id is unusable: an error, not a miss. */
+	assert_int_equal(statuspage_req_find(STATUSPAGE_CACHET3,
+	    S("{\"data\":[{\"id\":\"a/b\",\"attributes\":{"
+	    "\"message\":\"<!-- warroom:x-1 -->\"}}]}"), "x-1", NULL, id, st, &err), -1);
+	assert_string_equal(err.msg, "our incident on the page has no usable id");
+	assert_string_equal(id, "");
+}
+
+static void
 updates_survive_the_journal(void **state)
 {
 	struct statuspage_update u = update(STATUSPAGE_RESOLVE, STATUSPAGE_RESOLVED,
@@ -451,6 +693,8 @@ main(void)
 		cmocka_unit_test(atlassian_update_and_resolve_patch_the_page_incident),
 		cmocka_unit_test(cachet_create_marks_the_message_and_puts_extra_components),
 		cmocka_unit_test(cachet_update_posts_an_update_and_resolve_puts_the_status),
+		cmocka_unit_test(cachet3_create_marks_the_message_and_puts_every_component),
+		cmocka_unit_test(cachet3_status_changes_are_always_incident_updates),
 		cmocka_unit_test(unsendable_updates_are_refused),
 		cmocka_unit_test(urls_join_the_configured_base),
 		cmocka_unit_test(lookup_requests),
@@ -458,6 +702,9 @@ main(void)
 		cmocka_unit_test(malformed_answers_are_errors),
 		cmocka_unit_test(atlassian_lookup_finds_our_metadata_only),
 		cmocka_unit_test(cachet_lookup_by_marker_then_by_name),
+		cmocka_unit_test(cachet3_answers_are_jsonapi_resources),
+		cmocka_unit_test(cachet3_malformed_answers_are_errors),
+		cmocka_unit_test(cachet3_lookup_by_marker_then_by_name),
 		cmocka_unit_test(updates_survive_the_journal),
 		cmocka_unit_test(names_parse_both_ways),
 		cmocka_unit_test(templates_fill_known_placeholders),

@@ -178,13 +178,13 @@ def warroom_conf(d, hosts, sp, user, prom_url):
         if h["metrics_token"]:
             out.append("metrics_token_file = %s" % os.path.join(hd, "metrics.token"))
         out.append("")
-    if sp["kind"] == "cachet":
-        url = "http://127.0.0.1:%d" % sp["port"]
-        alt = "; atlassian: url = http://127.0.0.1:%d/v1/pages/%s" % (sp["port"], sp["page"])
-    else:
-        url = "http://127.0.0.1:%d/v1/pages/%s" % (sp["port"], sp["page"])
-        alt = "; cachet: kind = cachet, url = http://127.0.0.1:%d (API under /api/v1)" % sp["port"]
-    out += ["[statuspage]", alt, "kind = %s" % sp["kind"], "url = %s" % url,
+    # The page speaks every dialect at once; the comments name the others.
+    root = "http://127.0.0.1:%d" % sp["port"]
+    urls = {"atlassian": "%s/v1/pages/%s" % (root, sp["page"]),
+            "cachet": "%s (API under /api/v1)" % root, "cachet3": "%s (API under /api)" % root}
+    url = urls[sp["kind"]].split(" ")[0]
+    alt = ["; %s: kind = %s, url = %s" % (k, k, v) for k, v in sorted(urls.items()) if k != sp["kind"]]
+    out += ["[statuspage]"] + alt + ["kind = %s" % sp["kind"], "url = %s" % url,
             "token_file = %s" % os.path.join(d, "statuspage.token"), ""]
     with open(os.path.join(d, "warroom.conf"), "w") as f:
         f.write("\n".join(out))

@@ -10,7 +10,17 @@ Cachet 2.x (header `X-Cachet-Token: <token>`), answers wrapped in {"data": ...}:
   POST /api/v1/incidents, PUT /api/v1/incidents/{id}, POST /api/v1/incidents/{id}/updates,
   PUT /api/v1/components/{id}, GET /api/v1/incidents, GET /api/v1/ping (no auth)
   https://docs.cachethq.io/reference (2.x API)
-Wrong or missing credentials → 401.  Every request, on either port, is
+Cachet 3.x (header `Authorization: Bearer <token>`; cachethq/core routes/api.php),
+answers are JSON:API resources {"data":{"id":"1","type":"incidents","attributes":{...}}}:
+  GET/POST /api/incidents, GET/PUT /api/incidents/{id},
+  GET/POST /api/incidents/{id}/updates, GET /api/components[/{id}],
+  PUT /api/components/{id}, GET /api/ping (no auth).  Statuses are integers
+  (IncidentStatusEnum 1-4, ComponentStatusEnum 1-5); an incident shows its
+  latest update's status (Models/Incident::latestStatus); bad input → 422
+  {"message","errors"}.  Real Cachet 3 serves the GETs without a token; this
+  page wants the token there too, so a client sending the wrong header fails.
+Each API accepts only its own header: wrong or missing credentials → 401.
+Every request, on either port, is
 appended to requests.jsonl as {"ts","port","method","path","query","headers",
 "auth","body","status","fault"}; auth headers are recorded as their scheme
 plus <match>/<mismatch>, never the value.  The file `fault` in the state
@@ -26,8 +36,9 @@ import signal
 import sys
 import threading
 import time
+import uuid
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from urllib.parse import urlsplit
+from urllib.parse import parse_qs, urlsplit
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import fleetstate as fs  # noqa: E402
@@ -36,7 +47,19 @@ INC_STATUS = {"investigating", "identified", "monitoring", "resolved", "schedule
 CMP_STATUS = {"operational", "degraded_performance", "partial_outage", "major_outage", "under_maintenance"}
 CACHET_INC = {1: "Investigating", 2: "Identified", 3: "Watching", 4: "Fixed"}
 CACHET_CMP = {1: "Operational", 2: "Performance Issues", 3: "Partial Outage", 4: "Major Outage"}
+CACHET3_CMP = {**CACHET_CMP, 5: "Unknown"}
 AUTH_HEADERS = ("authorization", "x-cachet-token", "proxy-authorization", "cookie")
+
+
+def api_of(path):
+    """Which API a path belongs to, and the credential header it wants."""
+    if path.startswith("/v1/pages/"):
+        return "atlassian", "authorization", "OAuth "
+    if path.startswith("/api/v1/"):
+        return "cachet", "x-cachet-token", ""
+    if path.startswith("/api/"):
+        return "cachet3", "authorization", "Bearer "
+    return None, None, None
 
 
 class Page:
@@ -56,6 +79,13 @@ class Page:
                                       "cmpexport001": {"id": "cmpexport001", "name": "Exports", "status": "operational"}},
                        "cachet_components": {"1": {"id": 1, "name": "API", "status": 1, "created_at": now},
                                              "2": {"id": 2, "name": "Exports", "status": 1, "created_at": now}}}
+        # Cachet 3 keeps its own tables (a state.json from before it had none).
+        stamp = time.strftime("%Y-%m-%d %H:%M:%S", time.gmtime())
+        self.db.setdefault("cachet3_incidents", {})
+        self.db.setdefault("cachet3_updates", [])
+        self.db.setdefault("cachet3_components", {
+            "1": {"id": 1, "name": "API", "status": 1, "order": 0, "created_at": stamp, "updated_at": stamp},
+            "2": {"id": 2, "name": "Exports", "status": 1, "order": 1, "created_at": stamp, "updated_at": stamp}})
 
     def save(self):
         tmp = self.path + ".tmp"
@@ -113,15 +143,16 @@ class Handler(BaseHTTPRequestHandler):
         except ValueError:
             body = raw.decode("utf-8", "replace")
         u = urlsplit(self.path)
-        want = {"authorization": "OAuth " + p.token, "x-cachet-token": p.token}
+        _, want_hdr, want_scheme = api_of(u.path)
         headers, auth = {}, "missing"
         for k, v in self.headers.items():
             lk = k.lower()
             if lk in AUTH_HEADERS:
-                ok = v == want.get(lk) or (lk == "authorization" and v == "Bearer " + p.token)
                 scheme = v.split(" ", 1)[0] + " " if lk.endswith("authorization") and " " in v else ""
-                v = scheme + ("<match>" if ok else "<mismatch>")
-                if lk in want:
+                ok = v == scheme + p.token and (lk, scheme) == (want_hdr, want_scheme)
+                v = scheme + ("<match>" if v == scheme + p.token else "<mismatch>")
+                if lk in ("authorization", "x-cachet-token"):
+                    # Only the header this API reads counts; another API's is wrong here.
                     auth = "ok" if ok else ("bad" if auth != "ok" else auth)
             headers[k] = v
         fault = None if self.trap else p.fault()
@@ -153,17 +184,24 @@ class Handler(BaseHTTPRequestHandler):
             return self.reply(429, {"error": "rate limited"}, [("Retry-After", "1")])
         if path == "/api/v1/ping":
             return self.reply(200, {"data": "Pong!"})
+        if path == "/api/ping":
+            return self.reply(200, {"data": "Pong!"})
         if path.startswith("/services/"):
             return self.chat_hook(path, body)
+        api = api_of(path)[0]
+        if api is None:
+            return self.reply(404, {"error": "not found"})
         if auth != "ok":
+            if api == "cachet3":
+                return self.reply(401, {"message": "Unauthenticated."})
             return self.reply(401, {"error": "Could not authenticate"})
         with p.lock:
-            if path.startswith("/v1/pages/"):
+            if api == "atlassian":
                 code, obj = self.atlassian(path.split("/")[3:], body)
-            elif path.startswith("/api/v1/"):
+            elif api == "cachet":
                 code, obj = self.cachet(path.split("/")[3:], body)
             else:
-                code, obj = 404, {"error": "not found"}
+                code, obj = self.cachet3([x for x in path.split("/")[2:] if x], body)
             if self.command != "GET" and code < 300:
                 p.save()
         return self.reply(code, obj)
@@ -316,10 +354,164 @@ class Handler(BaseHTTPRequestHandler):
             return 200, {"data": c}
         return 404, {"errors": [{"status": 404, "title": "Not Found"}]}
 
+    # -- Cachet 3.x (cachethq/core) -----------------------------------------
+    def cachet3(self, parts, body):
+        db, m = self.page.db, self.command
+        now = time.strftime("%Y-%m-%d %H:%M:%S", time.gmtime())
+        q = parse_qs(urlsplit(self.path).query)
+        if m != "GET" and not isinstance(body, dict):
+            return invalid("message", "The request body must be a JSON object.")
+        if parts == ["incidents"] and m == "GET":
+            incs = [self.c3_incident(i) for i in sorted(db["cachet3_incidents"].values(),
+                                                         key=lambda i: (i["created_at"], i["id"]), reverse=True)]
+            name = (q.get("filter[name]") or [None])[0]
+            if name is not None:
+                incs = [i for i in incs if name.lower() in i["attributes"]["name"].lower()]
+            return page_of(incs, q, "/api/incidents")
+        if parts == ["incidents"] and m == "POST":
+            err = (need_str(body, "name", 255) or need_status(body, "status", CACHET_INC, True) or
+                   need_str(body, "message") or need_bool(body, "visible"))
+            comps = body.get("components")
+            if not err and comps is not None:
+                ok = isinstance(comps, list) and all(isinstance(c, dict) and str(c.get("id")) in db["cachet3_components"]
+                                                     and c.get("status") in CACHET3_CMP for c in comps)
+                err = None if ok else invalid("components", "The selected components is invalid.")
+            if err:
+                return err
+            iid = len(db["cachet3_incidents"]) + 1
+            obj = {"id": iid, "guid": str(uuid.uuid4()), "name": body["name"], "message": body["message"],
+                   "status": body["status"], "visible": int(body.get("visible", False)),
+                   "stickied": bool(body.get("stickied", False)), "notifications": bool(body.get("notifications", False)),
+                   "occurred_at": body.get("occurred_at"), "created_at": now, "updated_at": now,
+                   "components": [{"id": c["id"], "component_status": c["status"]} for c in comps or []]}
+            db["cachet3_incidents"][str(iid)] = obj
+            return 201, {"data": self.c3_incident(obj), "jsonapi": {"version": "1.0"}}
+        if len(parts) >= 2 and parts[0] == "incidents":
+            obj = db["cachet3_incidents"].get(parts[1])
+            if obj is None:
+                return 404, {"message": "Not Found"}
+            if len(parts) == 2 and m == "GET":
+                return 200, {"data": self.c3_incident(obj), "jsonapi": {"version": "1.0"}}
+            if len(parts) == 2 and m == "PUT":
+                err = (need_str(body, "name", 255, False) or need_str(body, "message", None, False) or
+                       need_status(body, "status", CACHET_INC, False) or need_bool(body, "visible"))
+                if err:
+                    return err
+                for k in ("name", "message", "status", "visible"):
+                    if k in body:
+                        obj[k] = int(body[k]) if k == "visible" else body[k]
+                obj["updated_at"] = now
+                return 200, {"data": self.c3_incident(obj), "jsonapi": {"version": "1.0"}}
+            ups = [u for u in db["cachet3_updates"] if u["updateable_id"] == obj["id"]]
+            if parts[2:] == ["updates"] and m == "GET":
+                return page_of([self.c3_update(u) for u in ups], q, "/api/incidents/%d/updates" % obj["id"])
+            if parts[2:] == ["updates"] and m == "POST":
+                err = need_status(body, "status", CACHET_INC, True) or need_str(body, "message")
+                if err:
+                    return err
+                up = {"id": len(db["cachet3_updates"]) + 1, "updateable_id": obj["id"], "updateable_type": "incident",
+                      "status": body["status"], "message": body["message"], "created_at": now, "updated_at": now}
+                db["cachet3_updates"].append(up)
+                return 201, {"data": self.c3_update(up), "jsonapi": {"version": "1.0"}}
+            return 405, {"message": "The %s method is not supported for this route." % m}
+        if parts == ["components"] and m == "GET":
+            return page_of([self.c3_component(c) for c in db["cachet3_components"].values()], q, "/api/components")
+        if len(parts) == 2 and parts[0] == "components":
+            c = db["cachet3_components"].get(parts[1])
+            if c is None:
+                return 404, {"message": "Not Found"}
+            if m == "PUT":
+                err = need_status(body, "status", CACHET3_CMP, False) or need_str(body, "name", 255, False)
+                if err:
+                    return err
+                for k in ("status", "name"):
+                    if k in body:
+                        c[k] = body[k]
+                c["updated_at"] = now
+            elif m != "GET":
+                return 405, {"message": "The %s method is not supported for this route." % m}
+            return 200, {"data": self.c3_component(c), "jsonapi": {"version": "1.0"}}
+        return 404, {"message": "Not Found"}
+
+    def c3_incident(self, obj):
+        """Resources/Incident: status is the latest update's, else the incident's own."""
+        ups = [u for u in self.page.db["cachet3_updates"] if u["updateable_id"] == obj["id"]]
+        st = ups[-1]["status"] if ups else obj["status"]
+        attrs = {"id": obj["id"], "guid": obj["guid"], "name": obj["name"], "message": obj["message"],
+                 "component_id": None, "visible": obj["visible"], "stickied": obj["stickied"],
+                 "notifications": obj["notifications"],
+                 "status": {"human": CACHET_INC.get(st), "value": st},
+                 "occurred": {"human": None, "string": obj["occurred_at"]},
+                 "created": {"human": "just now", "string": obj["created_at"]},
+                 "updated": {"human": "just now", "string": obj["updated_at"]}}
+        return {"id": str(obj["id"]), "type": "incidents", "attributes": attrs,
+                "relationships": {}, "links": {}, "meta": {}}
+
+    def c3_update(self, up):
+        attrs = {"id": up["id"], "updateable_id": up["updateable_id"], "updateable_type": up["updateable_type"],
+                 "message": up["message"], "status": {"human": CACHET_INC.get(up["status"]), "value": up["status"]},
+                 "created": {"human": "just now", "string": up["created_at"]},
+                 "updated": {"human": "just now", "string": up["updated_at"]}}
+        return {"id": str(up["id"]), "type": "updates", "attributes": attrs, "relationships": {}, "links": {}, "meta": {}}
+
+    def c3_component(self, c):
+        attrs = {"id": c["id"], "name": c["name"], "description": "", "link": "", "order": c["order"],
+                 "status": {"human": CACHET3_CMP.get(c["status"]), "value": c["status"]}, "enabled": True,
+                 "meta": None, "created": {"human": "just now", "string": c["created_at"]},
+                 "updated": {"human": "just now", "string": c["updated_at"]}}
+        return {"id": str(c["id"]), "type": "components", "attributes": attrs, "relationships": {}, "links": {}, "meta": {}}
+
     def cachet_component(self, body, now):
         c = self.page.db["cachet_components"].get(str(body.get("component_id", "")))
         if c and int(body.get("component_status", 0)) in CACHET_CMP:
             c.update(status=int(body["component_status"]), status_name=CACHET_CMP[int(body["component_status"])], updated_at=now)
+
+
+# -- Cachet 3's Laravel validation (422 {"message","errors"}) and paging ----
+def invalid(field, msg):
+    return 422, {"message": msg, "errors": {field: [msg]}}
+
+
+def need_str(body, k, maxlen=None, required=True):
+    if k not in body:
+        return invalid(k, "The %s field is required." % k) if required else None
+    if not isinstance(body[k], str) or (required and not body[k]):
+        return invalid(k, "The %s field must be a string." % k)
+    if maxlen is not None and len(body[k]) > maxlen:
+        return invalid(k, "The %s field must not be greater than %d characters." % (k, maxlen))
+    return None
+
+
+def need_status(body, k, allowed, required):
+    """Rule::enum of an int-backed enum: the integer, not its name."""
+    if k not in body:
+        return invalid(k, "The %s field is required." % k) if required else None
+    v = body[k]
+    if isinstance(v, bool) or not isinstance(v, int) or v not in allowed:
+        return invalid(k, "The selected %s is invalid." % k)
+    return None
+
+
+def need_bool(body, k):
+    if k in body and body[k] not in (True, False, 0, 1, "0", "1"):
+        return invalid(k, "The %s field must be true or false." % k)
+    return None
+
+
+def page_of(items, q, path):
+    """simplePaginate: per_page (default 15) and page; no total."""
+    try:
+        per, page = int((q.get("per_page") or ["15"])[0]), int((q.get("page") or ["1"])[0])
+    except ValueError:
+        per, page = 15, 1
+    per, page = max(per, 1), max(page, 1)
+    chunk = items[(page - 1) * per:page * per]
+    more = len(items) > page * per
+    return 200, {"data": chunk, "jsonapi": {"version": "1.0"},
+                 "links": {"first": "%s?page=1" % path, "last": None, "prev": None if page == 1 else "%s?page=%d" % (path, page - 1),
+                           "next": "%s?page=%d" % (path, page + 1) if more else None},
+                 "meta": {"current_page": page, "per_page": per, "path": path,
+                          "from": (page - 1) * per + 1 if chunk else None, "to": (page - 1) * per + len(chunk) if chunk else None}}
 
 
 def main():
