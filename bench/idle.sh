@@ -7,13 +7,14 @@
 # switches of every thread: each is one sleep in poll()/select()).
 # Goal: <= 0.25x htop's CPU and <= 5 wake-ups/s. Prints a RESULT line for
 # bench/table.sh. Run by `make bench-idle`; not part of make check.
-# IDLE_SECONDS (default 30) sets the window; IDLE_SETTLE (default 20)
+# IDLE_SECONDS (default 120, as the issue asks: CPU ticks are 10 ms, so a
+# shorter window rounds both figures) sets the window; IDLE_SETTLE (default 20)
 # the wait after every host shows UP.
 set -eu
 top=$(cd "$(dirname "$0")/.." && pwd)
 warroom=${WARROOM:-$top/src/warroom}
 fleet=$top/tests/fleet/fleet
-secs=${IDLE_SECONDS:-30}
+secs=${IDLE_SECONDS:-120}
 settle=${IDLE_SETTLE:-20}
 W=200 H=50
 [ -x "$warroom" ] || { echo "build it first: make src/warroom" >&2; exit 1; }
@@ -77,7 +78,7 @@ awk -v w0="$w0" -v w1="$w1" -v h0="$h0" -v h1="$h1" -v hz="$hz" \
 	printf "%-8s %10.2f %12.2f %14.1f %12.1f\n", "warroom", wc, 100 * wc / s, ww, (b[3] - a[3]) / s
 	printf "%-8s %10.2f %12.2f %14.1f %12.1f\n", "htop", hc, 100 * hc / s, hw, (d[3] - c[3]) / s
 	# clock ticks are 10 ms: below a few ticks the ratio is noise, say so
-	if (hc > 0) { r = wc / hc; rs = sprintf("%.2f", r) } else { r = -1; rs = "n/a" }
+	if (hc > 0) { r = wc / hc; rs = sprintf("%.3f", r) } else { r = -1; rs = "n/a" }
 	pass = (r >= 0 && r <= 0.25 && ww <= 5) ? "pass" : "fail"
 	printf "ratio %s (goal <= 0.25x the CPU of htop, <= 5 wake-ups/s); CPU resolution 1/%d s\n", rs, hz
 	printf "RESULT B3 cpu_s=%.2f,wakeups/s=%.1f htop_cpu_s=%.2f,htop_wakeups/s=%.1f %s <=0.25x,<=5/s %s\n", wc, ww, hc, hw, rs, pass
