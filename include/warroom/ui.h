@@ -269,6 +269,10 @@ void actions_statuspage_post(struct app *app, const char *typed);
 /* After the status: the text, prefilled and editable in the prompt (its
  * question says what goes where); Enter sends what it then holds. */
 void actions_post_question(const struct app *app, char *buf, size_t cap);
+
+/* The box above the footer while that text is edited: where it goes and
+ * the whole text as it stands, wrapped. */
+void actions_post_preview_draw(struct app *app, int lines, int cols);
 void actions_statuspage_send(struct app *app, const char *edited);
 
 /* A runbook's smoke binding: GET url (a /path is under host's health_url,

@@ -1058,10 +1058,38 @@ actions_post_question(const struct app *app, char *buf, size_t cap)
 	const char *what = st == NULL ? "" : st->page_incident[0] == '\0' ? "create" :
 	    app->post_status == STATUSPAGE_RESOLVED ? "resolve" : "update";
 
-	snprintf(buf, cap, "%s%s%s %s%s%s — Enter sends this text: ", what, *what ? " " : "",
+	snprintf(buf, cap, "%s%s%s %s%s%s", what, *what ? " " : "",
 	    statuspage_status_name((enum statuspage_status)app->post_status),
 	    st != NULL ? "on the status page" : "", st != NULL && app->chat ? " and " : "",
 	    app->chat != NULL ? "in the chat" : "");
+}
+
+void
+actions_post_preview_draw(struct app *app, int lines, int cols)
+{
+	int w = cols - 8 < 100 ? cols - 8 : 100, h, y = 0;
+	char q[200];
+	WINDOW *win;
+
+	if (w < 20)
+		return;
+	/* As high as the text needs, above the footer. */
+	ui_put_wrapped(NULL, &y, 2, w - 4, 0, lines - 8, A_NORMAL, app->prompt.text);
+	h = y + 5;
+	if ((win = newwin(h, w, lines - 1 - h, (cols - w) / 2)) == NULL)
+		return;
+	wbkgdset(win, ' ' | (chtype)ui_attr(app, THEME_HELP));
+	werase(win);
+	ui_border(app, win, THEME_BORDER_FOCUS);
+	ui_put(win, 0, 2, w - 4, ui_attr(app, THEME_TITLE_FOCUS), " WHAT CUSTOMERS WILL READ ");
+	actions_post_question(app, q, sizeof(q));
+	ui_put(win, 1, 2, w - 4, ui_attr(app, THEME_WARN), q);
+	y = 2;
+	ui_put_wrapped(win, &y, 2, w - 4, 0, h - 2, ui_attr(app, THEME_NORMAL), app->prompt.text);
+	ui_put(win, h - 2, 2, w - 4, ui_attr(app, THEME_DIM),
+	    "edit it in the footer: Enter sends it, Esc posts nothing");
+	wnoutrefresh(win);
+	delwin(win);
 }
 
 /* The second half: the text as the engineer left it goes to the page and

@@ -315,7 +315,7 @@ draw_footer(struct app *app)
 	werase(w);
 	if (app->prompt_active) {
 		const struct lineedit *le = &app->prompt;
-		int avail = cols - 10, start = 0, cx;
+		int avail = cols - 10, start = 0, cx, end;
 		char before[LINEEDIT_MAX];
 
 		/* Keep the cursor in view: scroll the text left when it is long. */
@@ -346,10 +346,8 @@ draw_footer(struct app *app)
 			    app->cfg.hosts[app->tag_host].name);
 			x = ui_put(w, 0, 1, cols - 2, ui_attr(app, THEME_STATUS), q);
 		} else if (app->prompt_kind == PROMPT_POST_TEXT) {
-			char q[200];
-
-			actions_post_question(app, q, sizeof(q));
-			x = ui_put(w, 0, 1, cols - 2, ui_attr(app, THEME_STATUS), q);
+			/* The box above shows the whole text and where it goes. */
+			x = ui_put(w, 0, 1, cols - 2, ui_attr(app, THEME_STATUS), "text: ");
 		} else if (app->prompt_kind == PROMPT_SETTLE) {
 			char q[400];
 
@@ -375,10 +373,11 @@ draw_footer(struct app *app)
 			    app->prompt_kind == PROMPT_TZERO ? "T-0 (now, +30m, HH:MM UTC): " :
 			    app->prompt_kind == PROMPT_JUMP ?
 			    "LOGS at (19:30 UTC, 10m ago, 2026-11-26T19:30:00Z): " : "note: ");
-		ui_put(w, 0, 1 + x, avail, a, le->text + start);
+		end = 1 + x + ui_put(w, 0, 1 + x, avail, a, le->text + start);
 		cx = 1 + x + ui_width(before + start);
 		mvwchgat(w, 0, cx < cols - 1 ? cx : cols - 2, 1, A_NORMAL, 0, NULL);
-		if (cols - 24 > cx + 2)
+		/* The keys' reminder only where no typed text is under it. */
+		if (cols - 24 > end + 2 && cols - 24 > cx + 2)
 			ui_put(w, 0, cols - 24, 23, ui_attr(app, THEME_DIM),
 			    app->prompt_kind == PROMPT_NOTE ? "Enter stores, Esc drops" :
 			    app->prompt_kind == PROMPT_FILTER ||
@@ -442,6 +441,8 @@ screen_draw(struct app *app)
 	if (app->tl_detail)
 		timeline_detail_draw(app, scr->lines, scr->cols);
 	actions_dialog_draw(app, scr->lines, scr->cols);
+	if (app->prompt_active && app->prompt_kind == PROMPT_POST_TEXT)
+		actions_post_preview_draw(app, scr->lines, scr->cols);
 	if (app->help_visible)
 		help_draw(app, scr->lines, scr->cols);
 	doupdate();

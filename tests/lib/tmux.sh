@@ -63,7 +63,7 @@ keys() { tmx send-keys -t t "$@"; }
 # post_status WORD — S, the status word, then the prefilled text as it is.
 post_status() {
 	keys S; keys -l "$1"; keys Enter
-	wait_for "Enter sends this text:"
+	wait_for "Enter sends it, Esc posts nothing"
 	keys Enter
 }
 

@@ -127,7 +127,8 @@ keys x
 wait_for "status page (investigating/identified/monitoring/resolved): investigating"
 keys Enter
 # The runbook's words, filled, shown before they go.
-wait_for "create investigating on the status page — Enter sends this text: Drill on api."
+wait_for "create investigating on the status page"
+wait_for "text: Drill on api."
 keys Enter
 wait_for "status page: create investigating (incident " 15
 grep -q '"body":"Drill on api."' "$req" ||

@@ -62,7 +62,7 @@ keys A; keys -l arm; keys Enter
 wait_re "ARMED 1[45]:[0-9][0-9]"
 keys S; wait_for "status page (investigating/identified/monitoring/resolved):"
 keys -l investigating; keys Enter
-wait_for "Enter sends this text:"
+wait_for "Enter sends it, Esc posts nothing"
 keys Enter
 wait_for "status page: create investigating (incident " 15
 shot

@@ -26,7 +26,7 @@ keys A; keys -l arm; keys Enter
 keys S
 wait_for "status page (investigating/identified/monitoring/resolved):"
 keys -l investigating; keys Enter
-wait_for "create investigating on the status page — Enter sends this text:"
+wait_for "create investigating on the status page"
 keys Enter
 wait_for "status page: create investigating (incident 1)" 20
 keys q

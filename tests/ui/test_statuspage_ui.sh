@@ -34,11 +34,12 @@ post_status investigating
 wait_for "status page: create investigating (incident " 15
 # The text customers will read is shown first and can be rewritten.
 keys S; keys -l identified; keys Enter
-wait_for "update identified on the status page — Enter sends this text:"
+wait_for "update identified on the status page"
+wait_for "WHAT CUSTOMERS WILL READ"
 keys Escape
 wait_for "nothing posted"
 keys S; keys -l identified; keys Enter
-wait_for "Enter sends this text:"
+wait_for "Enter sends it, Esc posts nothing"
 keys End C-u
 keys -l "Cause found: a bad cache flag. Rolling back."
 keys Enter
