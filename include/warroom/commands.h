@@ -36,6 +36,7 @@
 	X(TZERO,       "T",      NULL,    0, "set the run-of-show's T-0 (now, +30m, or HH:MM UTC)") \
 	X(ARM,         "A",      NULL,    0, "arm the console for changes (typed; A again disarms)") \
 	X(ROLLBACK,    "r",      NULL,    1, "roll the selected service back (HOSTS)") \
+	X(ROLLBACK_ALL, "B",     NULL,    1, "roll it back on every host running its tag, one after another, each confirmed (HOSTS)") \
 	X(KILLSWITCH,  "X",      NULL,    1, "kill switch: EXPORT_MODE=off on the host (X again: undo)") \
 	X(MIGRATE_DOWN, "M",     NULL,    1, "migration downgrade (alembic -1) of the selected service") \
 	X(RUN_STEP,    "x",      NULL,    1, "RUNBOOK: run the step's commands on the HOSTS host") \

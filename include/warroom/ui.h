@@ -208,6 +208,11 @@ void journal_close(struct app *app, const char *reason);
 /* Start planning a rollback of the service selected in HOSTS. */
 void actions_rollback(struct app *app);
 
+/* B: the selected service's rollback on its host, then on every other
+ * host of its driver running it at the same tag, one after another (each
+ * planned and confirmed in turn; the first not OK stops the rest). */
+void actions_rollback_all(struct app *app);
+
 /* The tag typed for a compose rollback releases.log had no target for. */
 void actions_rollback_to(struct app *app, const char *tag);
 

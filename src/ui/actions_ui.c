@@ -40,22 +40,22 @@ env_of(struct app *app)
 	return env;
 }
 
-/* A runbook step named several services: the next one, once the last
- * ended OK; anything else stops the step there, and says so. */
-static void
+/* A runbook step named several services, or B named several hosts: the
+ * next one, once the last ended OK; anything else stops the rest there.
+ * Returns how many were dropped, for the outcome's message to say. */
+static int
 queue_next(struct app *app, struct action *done)
 {
 	struct app_queued q;
+	int dropped;
 
 	app->queue_after = NULL;
 	if (app->nqueue == 0)
-		return;
+		return 0;
 	if (action_state(done) != ACTION_OK) {
-		app_say(app, "%s of %s ended %s: %d more service(s) of the step not started",
-		    action_verb(done), action_plan(done)->service,
-		    action_state_name(action_state(done)), app->nqueue);
+		dropped = app->nqueue;
 		app->nqueue = 0;
-		return;
+		return dropped;
 	}
 	q = app->queue[0];
 	memmove(&app->queue[0], &app->queue[1], (size_t)(--app->nqueue) * sizeof(q));
@@ -70,6 +70,7 @@ queue_next(struct app *app, struct action *done)
 		app->target_tag[0] = '\0';
 		app->nqueue = 0;
 	}
+	return 0;
 }
 
 static void
@@ -79,6 +80,8 @@ on_action(struct action *a, void *arg)
 	const struct plan *p = action_plan(a);
 	const struct config_host *h = &app->cfg.hosts[action_host(a)];
 	const char *reread;
+	char stopped[80] = "";
+	int dropped;
 
 	app->dirty = true;
 	if (action_state(a) == ACTION_CONFIRMING && app->confirming == NULL) {
@@ -101,8 +104,9 @@ on_action(struct action *a, void *arg)
 			app->prompt_active = true;
 			return;
 		}
-		if (app->queue_after == a)
-			queue_next(app, a);
+		if (app->queue_after == a && (dropped = queue_next(app, a)) > 0)
+			snprintf(stopped, sizeof(stopped), " (the %d queued after it: not started)",
+			    dropped);
 		/* What the re-read found is the news: it leads, since the
 		 * reason before it (the lost connection) can fill the footer. */
 		if ((reread = strstr(action_reason(a), "re-read after reconnect")) != NULL) {
@@ -119,9 +123,9 @@ on_action(struct action *a, void *arg)
 			    action_state_name(action_state(a)), action_reason(a));
 			return;
 		}
-		app_say(app, "%s of %s on %s: %s — %s", action_verb(a), p->service[0] ?
+		app_say(app, "%s of %s on %s: %s%s — %s", action_verb(a), p->service[0] ?
 		    p->service : h->services[action_service(a)], h->name,
-		    action_state_name(action_state(a)), action_reason(a));
+		    action_state_name(action_state(a)), stopped, action_reason(a));
 	}
 }
 
@@ -180,8 +184,9 @@ actions_rollback(struct app *app)
 		app_say(app, "rollback of %s refused: %s", app->cfg.hosts[host].services[n],
 		    err.msg);
 		if (app->nqueue > 0)
-			app_say(app, "rollback of %s refused: %s; the step's other services were not "
-			    "started", app->cfg.hosts[host].services[n], err.msg);
+			app_say(app, "rollback of %s on %s refused: %s; the %d queued after it not "
+			    "started", app->cfg.hosts[host].services[n], app->cfg.hosts[host].name,
+			    err.msg, app->nqueue);
 		app->nqueue = 0;
 		return;
 	}
@@ -192,6 +197,71 @@ actions_rollback(struct app *app)
 		*slot = a;
 	app_say(app, "planning the rollback of %s on %s…", app->cfg.hosts[host].services[n],
 	    app->cfg.hosts[host].name);
+}
+
+void
+actions_rollback_all(struct app *app)
+{
+	int svc, host = app_selected_service(app, &svc), k, n = 0;
+	const struct svc_state *sel;
+	const struct config_host *h;
+	size_t i;
+
+	if (app->focus != PANE_HOSTS) {
+		app_say(app, "select the service in HOSTS first (1, then B)");
+		return;
+	}
+	if (app->queue_after != NULL && app->nqueue > 0) {
+		app_say(app, "%d queued rollback(s) still to go: wait for them (Esc in a dialog "
+		    "stops the rest)", app->nqueue);
+		return;
+	}
+	if (app->pool == NULL || host < 0 || (sel = poller_state(app->poller, host, svc)) == NULL ||
+	    sel->tag[0] == '\0') {
+		app_say(app, "no row with a running tag selected");
+		return;
+	}
+	h = &app->cfg.hosts[host];
+	/* Every other host of the same driver running this service at this
+	 * tag, in config order, after the selected one. */
+	app->nqueue = 0;
+	for (i = 0; i < app->cfg.nhosts; i++) {
+		const struct config_host *o = &app->cfg.hosts[i];
+		const struct svc_state *st;
+
+		if ((int)i == host || o->driver != h->driver || o->read_only ||
+		    ssh_pool_session(app->pool, (int)i) == NULL)
+			continue;
+		for (k = 0; k < o->nservices; k++)
+			if (strcmp(o->services[k], h->services[svc]) == 0 &&
+			    (st = poller_state(app->poller, (int)i, k)) != NULL &&
+			    strcmp(st->tag, sel->tag) == 0) {
+				if (app->nqueue == WR_SERVICES_MAX) {
+					app_say(app, "more than %d other hosts run %s at %s: roll them "
+					    "back in groups (F filters HOSTS)", WR_SERVICES_MAX,
+					    h->services[svc], sel->tag);
+					app->nqueue = 0;
+					return;
+				}
+				app->queue[app->nqueue].host = (int)i;
+				app->queue[app->nqueue].svc = k;
+				app->queue[app->nqueue].tag[0] = '\0';
+				app->queue[app->nqueue].slot = NULL;
+				app->nqueue++;
+			}
+	}
+	n = app->nqueue;
+	app->target_host = host;
+	app->target_svc = svc;
+	app->target_slot = NULL;
+	app->target_tag[0] = '\0';
+	actions_rollback(app);
+	if (n > 0 && app->nqueue > 0)
+		app_say(app, "rolling back %s at %s on %d hosts, one after another, each confirmed: "
+		    "%s first", h->services[svc], sel->tag, n + 1, h->name);
+	else if (n == 0)
+		app_say(app, "only %s runs %s at %s here: planning its rollback", h->name,
+		    h->services[svc], sel->tag);
 }
 
 static void

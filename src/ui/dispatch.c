@@ -138,6 +138,9 @@ command_run(struct app *app, enum wr_command cmd)
 	case WR_CMD_ROLLBACK:
 		actions_rollback(app);
 		break;
+	case WR_CMD_ROLLBACK_ALL:
+		actions_rollback_all(app);
+		break;
 	case WR_CMD_KILLSWITCH:
 		actions_killswitch(app);
 		break;

@@ -65,13 +65,13 @@ assert_screen scrolled <<'EOF'
 │ │ T        set the run-of-show's T-0 (now, +30m, or HH:MM UTC)             │ │
 │ │ A        arm the console for changes (typed; A again disarms)            │ │
 └─│ r        roll the selected service back (HOSTS) (changes production)     │─┘
-┌─│ X        kill switch: EXPORT_MODE=off on the host (X again: undo) (chang │─┐
+┌─│ B        roll it back on every host running its tag, one after another,  │─┐
+│ │ X        kill switch: EXPORT_MODE=off on the host (X again: undo) (chang │ │
 │ │ M        migration downgrade (alembic -1) of the selected service (chang │ │
 │ │ x        RUNBOOK: run the step's commands on the HOSTS host (changes pro │ │
 │ │ S        post to the status page (type the status) (changes production)  │ │
 │ │ K        trust the selected host's unknown key (HOSTS)                   │ │
 │ │ o        HOSTS: order rows by host, worst health, or worst verdict       │ │
-│ │ /        filter LOGS with a regex (empty clears it)                      │ │
 │ │ ? or Esc closes this help; Up/Down/PgUp/PgDn scroll it                   │ │
 └─└──────────────────────────────────────────────────────────────────────────┘─┘
  Enter logs  r roll back  X kill switch  A arm  Tab pane  ? help  q quit
@@ -92,13 +92,13 @@ assert_screen ignored <<'EOF'
 │ │ T        set the run-of-show's T-0 (now, +30m, or HH:MM UTC)             │ │
 │ │ A        arm the console for changes (typed; A again disarms)            │ │
 └─│ r        roll the selected service back (HOSTS) (changes production)     │─┘
-┌─│ X        kill switch: EXPORT_MODE=off on the host (X again: undo) (chang │─┐
+┌─│ B        roll it back on every host running its tag, one after another,  │─┐
+│ │ X        kill switch: EXPORT_MODE=off on the host (X again: undo) (chang │ │
 │ │ M        migration downgrade (alembic -1) of the selected service (chang │ │
 │ │ x        RUNBOOK: run the step's commands on the HOSTS host (changes pro │ │
 │ │ S        post to the status page (type the status) (changes production)  │ │
 │ │ K        trust the selected host's unknown key (HOSTS)                   │ │
 │ │ o        HOSTS: order rows by host, worst health, or worst verdict       │ │
-│ │ /        filter LOGS with a regex (empty clears it)                      │ │
 │ │ ? or Esc closes this help; Up/Down/PgUp/PgDn scroll it                   │ │
 └─└──────────────────────────────────────────────────────────────────────────┘─┘
  Enter logs  r roll back  X kill switch  A arm  Tab pane  ? help  q quit
@@ -133,55 +133,55 @@ EOF
 
 assert_screen help-big <<'EOF'
  warroom │ no incident named │ T+00:00:00                                   2026-01-01 00:00:00 UTC
-┌─ ▶ HOSTS ────────────────────────────────────────────────┐┌─ RUNBOOK ────────────────────────────┐
-│  HO┌─ HELP: keys ───────────────────────────────────────────────────────────────────────────┐    │
-│> ap│ Tab      move focus to the next pane                                                   │    │
-│  ap│ S-Tab    move focus to the previous pane                                               │    │
-│  ap│ 1        focus the HOSTS pane                                                          │    │
-│  k8│ 2        focus the METRICS pane                                                        │    │
-│    │ 3        focus the LOGS pane                                                           │    │
-│    │ 4        focus the RUNBOOK pane                                                        │    │
-│    │ 5        focus the TIMELINE pane                                                       │    │
-│    │ Up, k    move the selection up                                                         │    │
-│    │ Down, j  move the selection down                                                       │    │
-│    │ PgUp     move the selection a page up                                                  │    │
-│    │ PgDn     move the selection a page down                                                │    │
-│    │ Home, g  move to the first line                                                        │    │
-│    │ End, G   move to the last line                                                         │    │
-│    │ Space    tick or untick the runbook step (RUNBOOK)                                     │    │
-│    │ Enter    HOSTS: tail it; RUNBOOK: open or fold; TIMELINE: whole entry                  │    │
-│    │ +        HOSTS: tail that service too (LOGS merges by time)                            │    │
-│    │ [        jump to the previous unticked step                                            │    │
-└────│ ]        jump to the next unticked step                                                │    │
-┌─ ME│ R        switch to the next runbook                                                    │    │
-│ api│ T        set the run-of-show's T-0 (now, +30m, or HH:MM UTC)                           │    │
-│    │ A        arm the console for changes (typed; A again disarms)                          │    │
-│    │ r        roll the selected service back (HOSTS) (changes production)                   │    │
-│    │ X        kill switch: EXPORT_MODE=off on the host (X again: undo) (changes production) │    │
-│    │ M        migration downgrade (alembic -1) of the selected service (changes production) │    │
-│    │ x        RUNBOOK: run the step's commands on the HOSTS host (changes production)       │    │
-│    │ S        post to the status page (type the status) (changes production)                │    │
-│    │ K        trust the selected host's unknown key (HOSTS)                                 │    │
-│    │ o        HOSTS: order rows by host, worst health, or worst verdict                     │────┘
-│    │ /        filter LOGS with a regex (empty clears it)                                    │────┐
-└────│ F        show the HOSTS rows whose host, service or address has a text                 │    │
-┌─ LO│ N        previous match in LOGS (n: next, with a filter)                               │    │
-│ no │ f        LOGS: follow new lines, or pause in place                                     │    │
-│    │ w        LOGS: wrap long lines                                                         │    │
-│    │ t        LOGS: show or hide the lines' timestamps                                      │    │
-│    │ @        LOGS: jump to a time (19:30 UTC, 10m ago, or RFC 3339)                        │    │
-│    │ n        add a note to the incident timeline                                           │    │
-│    │ U        settle the oldest UNKNOWN outcome by hand: ok or failed, and what you saw     │    │
-│    │ e        export the timeline as a post-mortem draft                                    │    │
-│    │ E        mark the incident resolved (typed; the same --incident then starts a new one) │    │
-│    │ C-r      poll every host now (tags, state, health)                                     │    │
-│    │ z        show the focused pane alone on the whole screen (z again: every pane)         │    │
-│    │ C-l      redraw the whole screen                                                       │    │
-│    │ ?        show or hide this help                                                        │    │
-│    │ q        quit (asks first while an action runs)                                        │    │
-│    │                                                                                        │    │
-│    │ ? or Esc closes this help                                                              │    │
-│    └────────────────────────────────────────────────────────────────────────────────────────┘    │
+┌─┌─ HELP: keys ─────────────────────────────────────────────────────────────────────────────────┐─┐
+│ │ Tab      move focus to the next pane                                                         │ │
+│>│ S-Tab    move focus to the previous pane                                                     │ │
+│ │ 1        focus the HOSTS pane                                                                │ │
+│ │ 2        focus the METRICS pane                                                              │ │
+│ │ 3        focus the LOGS pane                                                                 │ │
+│ │ 4        focus the RUNBOOK pane                                                              │ │
+│ │ 5        focus the TIMELINE pane                                                             │ │
+│ │ Up, k    move the selection up                                                               │ │
+│ │ Down, j  move the selection down                                                             │ │
+│ │ PgUp     move the selection a page up                                                        │ │
+│ │ PgDn     move the selection a page down                                                      │ │
+│ │ Home, g  move to the first line                                                              │ │
+│ │ End, G   move to the last line                                                               │ │
+│ │ Space    tick or untick the runbook step (RUNBOOK)                                           │ │
+│ │ Enter    HOSTS: tail it; RUNBOOK: open or fold; TIMELINE: whole entry                        │ │
+│ │ +        HOSTS: tail that service too (LOGS merges by time)                                  │ │
+│ │ [        jump to the previous unticked step                                                  │ │
+│ │ ]        jump to the next unticked step                                                      │ │
+└─│ R        switch to the next runbook                                                          │ │
+┌─│ T        set the run-of-show's T-0 (now, +30m, or HH:MM UTC)                                 │ │
+│ │ A        arm the console for changes (typed; A again disarms)                                │ │
+│ │ r        roll the selected service back (HOSTS) (changes production)                         │ │
+│ │ B        roll it back on every host running its tag, one after another, each confirmed (HOST │ │
+│ │ X        kill switch: EXPORT_MODE=off on the host (X again: undo) (changes production)       │ │
+│ │ M        migration downgrade (alembic -1) of the selected service (changes production)       │ │
+│ │ x        RUNBOOK: run the step's commands on the HOSTS host (changes production)             │ │
+│ │ S        post to the status page (type the status) (changes production)                      │ │
+│ │ K        trust the selected host's unknown key (HOSTS)                                       │ │
+│ │ o        HOSTS: order rows by host, worst health, or worst verdict                           │─┘
+│ │ /        filter LOGS with a regex (empty clears it)                                          │─┐
+└─│ F        show the HOSTS rows whose host, service or address has a text                       │ │
+┌─│ N        previous match in LOGS (n: next, with a filter)                                     │ │
+│ │ f        LOGS: follow new lines, or pause in place                                           │ │
+│ │ w        LOGS: wrap long lines                                                               │ │
+│ │ t        LOGS: show or hide the lines' timestamps                                            │ │
+│ │ @        LOGS: jump to a time (19:30 UTC, 10m ago, or RFC 3339)                              │ │
+│ │ n        add a note to the incident timeline                                                 │ │
+│ │ U        settle the oldest UNKNOWN outcome by hand: ok or failed, and what you saw           │ │
+│ │ e        export the timeline as a post-mortem draft                                          │ │
+│ │ E        mark the incident resolved (typed; the same --incident then starts a new one)       │ │
+│ │ C-r      poll every host now (tags, state, health)                                           │ │
+│ │ z        show the focused pane alone on the whole screen (z again: every pane)               │ │
+│ │ C-l      redraw the whole screen                                                             │ │
+│ │ ?        show or hide this help                                                              │ │
+│ │ q        quit (asks first while an action runs)                                              │ │
+│ │                                                                                              │ │
+│ │ ? or Esc closes this help                                                                    │ │
+│ └──────────────────────────────────────────────────────────────────────────────────────────────┘ │
 └──────────────────────────────────────────────────────────┘└──────────────────────────────────────┘
  Enter logs  r roll back  X kill switch  A arm  o order  F filter  Tab pane  ? help  q quit
 EOF

@@ -20,7 +20,7 @@ rng = random.Random(20261126)
 named = ["Enter", "Escape", "Tab", "BTab", "Up", "Down", "PgUp", "PgDn", "Home",
          "End", "Space", "BSpace", "C-l", "Left", "Right", "F1", "DC"]
 printable = [c for c in map(chr, range(33, 127)) if c not in "q;\\"]
-heavy = list("rXMxSAKnoe/RfwtNgG[]12345?Fz@UE") + ["Enter"] * 4
+heavy = list("rBXMxSAKnoe/RfwtNgG[]12345?Fz@UE") + ["Enter"] * 4
 used = set()
 with open(sys.argv[1], "w") as out:
     for batch in range(100):
@@ -32,7 +32,7 @@ with open(sys.argv[1], "w") as out:
         used.update(keys)
         out.write(" ".join(shlex.quote(k) for k in keys) + "\n")
 # The mutating keys and the dialog keys are all in the storm.
-assert used >= {"r", "X", "M", "x", "S", "A", "K", "R", "F", "z", "@", "U", "E", "Enter",
+assert used >= {"r", "B", "X", "M", "x", "S", "A", "K", "R", "F", "z", "@", "U", "E", "Enter",
                 "Escape"}, used
 PY
 [ "$(wc -l < "$tmp/storm")" = 100 ] || fail "the key script is not 100 batches"
