@@ -681,6 +681,10 @@ actions_dialog_draw(struct app *app, int lines, int cols)
 	werase(win);
 	ui_border(app, win, THEME_BAD);
 	snprintf(line, sizeof(line), " CONFIRM %s (%s) ", title, p->action);
+	/* A chain (B, or a step naming several services) says what follows. */
+	if (app->queue_after == a && app->nqueue > 0)
+		snprintf(line + strlen(line), sizeof(line) - strlen(line),
+		    "— then %d more, each confirmed like this one ", app->nqueue);
 	ui_put(win, 0, 2, w - 4, ui_attr(app, THEME_BAD) | A_REVERSE, line);
 	dialog_body(app, win, h, w);
 	y = h - 4;

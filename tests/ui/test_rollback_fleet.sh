@@ -23,6 +23,7 @@ keys B
 wait_for "rolling back api at v1.5.0-bad on 3 hosts, one after another, each confirmed: h1 first" 10
 wait_for "CONFIRM ROLLBACK" 15
 wait_for "type api and press Enter"
+assert_contains "$tmp/screen" "— then 2 more, each confirmed like this one"
 keys -l api; keys Enter
 # The next host's dialog comes by itself, planned for that host, once h1
 # ended OK.
@@ -30,6 +31,7 @@ wait_for "nothing has changed on h2 yet: the plan waits for your confirmation" 4
 journal=$(ls "$fl"/timeline/fleet-drill-*.jsonl)
 grep -q '"kind":"action.end","host":"h1".*"outcome":"ok"' "$journal" || fail "h1 did not end OK first"
 wait_for "type api and press Enter"
+assert_contains "$tmp/screen" "— then 1 more, each confirmed like this one"
 [ "$(mutating h2)" = 0 ] || fail "h2 changed before its confirmation"
 keys Escape
 wait_for "rollback of api on h2: CANCELLED (the 1 queued after it: not started)" 10
