@@ -120,6 +120,7 @@ struct app {
 	} queue[WR_SERVICES_MAX];
 	int nqueue;
 	struct action *queue_after;      /* the rollback the queue waits on */
+	bool target_queued;              /* the target's rollback heads the queue */
 	char matrix_from[128];           /* runbook whose matrix is in force, or "" */
 
 	const char *incident;            /* --incident NAME, or NULL */

@@ -62,12 +62,14 @@ queue_next(struct app *app, struct action *done)
 	app->target_host = q.host;
 	app->target_svc = q.svc;
 	app->target_slot = q.slot;
+	app->target_queued = true;
 	wr_strlcpy(app->target_tag, q.tag, sizeof(app->target_tag));
 	/* Through the choke point again: the arming may have run out. */
 	if (dispatch(app, WR_CMD_ROLLBACK) != 0) {
 		app->target_host = -1;
 		app->target_slot = NULL;
 		app->target_tag[0] = '\0';
+		app->target_queued = false;
 		app->nqueue = 0;
 	}
 	return 0;
@@ -153,11 +155,8 @@ actions_rollback(struct app *app)
 	struct action *a;
 	struct wr_err err;
 	int rev = 0;
+	bool chained = false;         /* B's or a step's: the queue waits on it */
 
-	if (app->pool == NULL || host < 0) {
-		app_say(app, "no host selected");
-		return;
-	}
 	tag[0] = '\0';
 	if (app->target_host >= 0) {
 		/* From a runbook step: its own host and service (and tag). */
@@ -165,6 +164,8 @@ actions_rollback(struct app *app)
 		n = app->target_svc;
 		wr_strlcpy(tag, app->target_tag, sizeof(tag));
 		rev = app->target_rev;
+		chained = app->target_queued;
+		app->target_queued = false;
 		app->target_host = -1;
 		app->target_slot = NULL;
 		app->target_tag[0] = '\0';
@@ -173,9 +174,16 @@ actions_rollback(struct app *app)
 		app_say(app, "select the service in HOSTS first (1, then r)");
 		return;
 	}
+	if (app->pool == NULL || host < 0) {
+		app_say(app, "no host selected");
+		return;
+	}
 	if (busy_on(app, host, n)) {
-		app_say(app, "an action on %s/%s is already running", app->cfg.hosts[host].name,
-		    app->cfg.hosts[host].services[n]);
+		app_say(app, "an action on %s/%s is already running%s", app->cfg.hosts[host].name,
+		    app->cfg.hosts[host].services[n], chained && app->nqueue > 0 ?
+		    ": the queued rollbacks stop here" : "");
+		if (chained)
+			app->nqueue = 0;
 		return;
 	}
 	env.nseen_tags = journal_seen_tags(app, host, n, "", seen, 4);
@@ -183,15 +191,16 @@ actions_rollback(struct app *app)
 	if ((a = action_rollback_start(&env, host, n, tag[0] ? tag : NULL, rev, &err)) == NULL) {
 		app_say(app, "rollback of %s refused: %s", app->cfg.hosts[host].services[n],
 		    err.msg);
-		if (app->nqueue > 0)
+		if (chained && app->nqueue > 0) {
 			app_say(app, "rollback of %s on %s refused: %s; the %d queued after it not "
 			    "started", app->cfg.hosts[host].services[n], app->cfg.hosts[host].name,
 			    err.msg, app->nqueue);
-		app->nqueue = 0;
+			app->nqueue = 0;
+		}
 		return;
 	}
 	add_action(app, a);
-	if (app->nqueue > 0)
+	if (chained && app->nqueue > 0)
 		app->queue_after = a;
 	if (slot != NULL)
 		*slot = a;
@@ -253,6 +262,7 @@ actions_rollback_all(struct app *app)
 	n = app->nqueue;
 	app->target_host = host;
 	app->target_svc = svc;
+	app->target_queued = true;
 	app->target_slot = NULL;
 	app->target_tag[0] = '\0';
 	actions_rollback(app);

@@ -383,6 +383,12 @@ fill_rollback(struct app *app)
 	size_t i;
 	int k;
 
+	if (app->queue_after != NULL && app->nqueue > 0) {
+		free(tag);
+		app_say(app, "%d queued rollback(s) still to go: wait for them (Esc in a dialog "
+		    "stops the rest)", app->nqueue);
+		return;
+	}
 	app->nqueue = 0;
 	if (tag == NULL) {
 		app_say(app, "this step's up -d names no IMAGE_TAG: use r in HOSTS");
@@ -410,6 +416,7 @@ fill_rollback(struct app *app)
 	/* The first now; the rest as each one before it ends OK. */
 	app->target_host = app->queue[0].host;
 	app->target_svc = app->queue[0].svc;
+	app->target_queued = true;
 	app->target_slot = slot;
 	wr_strlcpy(app->target_tag, app->queue[0].tag, sizeof(app->target_tag));
 	memmove(&app->queue[0], &app->queue[1], (size_t)(--app->nqueue) * sizeof(app->queue[0]));
