@@ -213,6 +213,15 @@ void actions_rollback(struct app *app);
  * planned and confirmed in turn; the first not OK stops the rest). */
 void actions_rollback_all(struct app *app);
 
+/* The queue of rollbacks that follow one another (B, a step naming
+ * several services): while some are still to go, true and the footer
+ * says so; add one (false when full); move its head into the target_*
+ * fields for actions_rollback to start. */
+bool actions_queue_running(struct app *app);
+bool actions_queue_add(struct app *app, int host, int svc, const char *tag,
+    struct action **slot);
+void actions_queue_pop(struct app *app);
+
 /* The tag typed for a compose rollback releases.log had no target for. */
 void actions_rollback_to(struct app *app, const char *tag);
 

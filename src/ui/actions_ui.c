@@ -40,13 +40,51 @@ env_of(struct app *app)
 	return env;
 }
 
+bool
+actions_queue_running(struct app *app)
+{
+	if (app->queue_after == NULL || app->nqueue == 0)
+		return false;
+	app_say(app, "%d queued rollback(s) still to go: wait for them (Esc in a dialog "
+	    "stops the rest)", app->nqueue);
+	return true;
+}
+
+bool
+actions_queue_add(struct app *app, int host, int svc, const char *tag, struct action **slot)
+{
+	struct app_queued *q;
+
+	if (app->nqueue == WR_SERVICES_MAX)
+		return false;
+	q = &app->queue[app->nqueue];
+	q->host = host;
+	q->svc = svc;
+	wr_strlcpy(q->tag, tag, sizeof(q->tag));
+	q->slot = slot;
+	app->nqueue++;
+	return true;
+}
+
+void
+actions_queue_pop(struct app *app)
+{
+	struct app_queued q = app->queue[0];
+
+	memmove(&app->queue[0], &app->queue[1], (size_t)(--app->nqueue) * sizeof(q));
+	app->target_host = q.host;
+	app->target_svc = q.svc;
+	app->target_slot = q.slot;
+	app->target_queued = true;
+	wr_strlcpy(app->target_tag, q.tag, sizeof(app->target_tag));
+}
+
 /* A runbook step named several services, or B named several hosts: the
  * next one, once the last ended OK; anything else stops the rest there.
  * Returns how many were dropped, for the outcome's message to say. */
 static int
 queue_next(struct app *app, struct action *done)
 {
-	struct app_queued q;
 	int dropped;
 
 	app->queue_after = NULL;
@@ -57,13 +95,7 @@ queue_next(struct app *app, struct action *done)
 		app->nqueue = 0;
 		return dropped;
 	}
-	q = app->queue[0];
-	memmove(&app->queue[0], &app->queue[1], (size_t)(--app->nqueue) * sizeof(q));
-	app->target_host = q.host;
-	app->target_svc = q.svc;
-	app->target_slot = q.slot;
-	app->target_queued = true;
-	wr_strlcpy(app->target_tag, q.tag, sizeof(app->target_tag));
+	actions_queue_pop(app);
 	/* Through the choke point again: the arming may have run out. */
 	if (dispatch(app, WR_CMD_ROLLBACK) != 0) {
 		app->target_host = -1;
@@ -220,11 +252,8 @@ actions_rollback_all(struct app *app)
 		app_say(app, "select the service in HOSTS first (1, then B)");
 		return;
 	}
-	if (app->queue_after != NULL && app->nqueue > 0) {
-		app_say(app, "%d queued rollback(s) still to go: wait for them (Esc in a dialog "
-		    "stops the rest)", app->nqueue);
+	if (actions_queue_running(app))
 		return;
-	}
 	if (app->pool == NULL || host < 0 || (sel = poller_state(app->poller, host, svc)) == NULL ||
 	    sel->tag[0] == '\0') {
 		app_say(app, "no row with a running tag selected");
@@ -244,19 +273,13 @@ actions_rollback_all(struct app *app)
 		for (k = 0; k < o->nservices; k++)
 			if (strcmp(o->services[k], h->services[svc]) == 0 &&
 			    (st = poller_state(app->poller, (int)i, k)) != NULL &&
-			    strcmp(st->tag, sel->tag) == 0) {
-				if (app->nqueue == WR_SERVICES_MAX) {
-					app_say(app, "more than %d other hosts run %s at %s: roll them "
-					    "back in groups (F filters HOSTS)", WR_SERVICES_MAX,
-					    h->services[svc], sel->tag);
-					app->nqueue = 0;
-					return;
-				}
-				app->queue[app->nqueue].host = (int)i;
-				app->queue[app->nqueue].svc = k;
-				app->queue[app->nqueue].tag[0] = '\0';
-				app->queue[app->nqueue].slot = NULL;
-				app->nqueue++;
+			    strcmp(st->tag, sel->tag) == 0 &&
+			    !actions_queue_add(app, (int)i, k, "", NULL)) {
+				app_say(app, "more than %d other hosts run %s at %s: roll them "
+				    "back in groups (F filters HOSTS)", WR_SERVICES_MAX,
+				    h->services[svc], sel->tag);
+				app->nqueue = 0;
+				return;
 			}
 	}
 	n = app->nqueue;
@@ -712,15 +735,20 @@ actions_dialog_draw(struct app *app, int lines, int cols)
 	delwin(win);
 }
 
+/* An outcome still UNKNOWN: neither read back nor settled by hand. */
+static bool
+unsettled(const struct action *a)
+{
+	return action_state(a) == ACTION_UNKNOWN && !action_reconciled(a);
+}
+
 size_t
 actions_unknown(const struct app *app)
 {
 	size_t i, n = 0;
 
 	for (i = 0; i < app->nactions; i++)
-		if (action_state(app->actions[i]) == ACTION_UNKNOWN &&
-		    !action_reconciled(app->actions[i]))
-			n++;
+		n += unsettled(app->actions[i]);
 	return n;
 }
 
@@ -730,9 +758,7 @@ actions_unknown_by_hand(const struct app *app)
 	size_t i, n = 0;
 
 	for (i = 0; i < app->nactions; i++)
-		if (action_state(app->actions[i]) == ACTION_UNKNOWN &&
-		    !action_reconciled(app->actions[i]) && !action_rereadable(app->actions[i]))
-			n++;
+		n += unsettled(app->actions[i]) && !action_rereadable(app->actions[i]);
 	return n;
 }
 
@@ -745,10 +771,8 @@ actions_settle_ask(struct app *app)
 		app_say(app, "refused: read-only mode: the console that acted settles its outcomes");
 		return;
 	}
-	for (i = 0; i < app->nactions; i++)
-		if (action_state(app->actions[i]) == ACTION_UNKNOWN &&
-		    !action_reconciled(app->actions[i]))
-			break;
+	for (i = 0; i < app->nactions && !unsettled(app->actions[i]); i++)
+		;
 	if (i == app->nactions) {
 		app_say(app, "no UNKNOWN outcome to settle");
 		return;

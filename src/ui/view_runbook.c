@@ -383,10 +383,8 @@ fill_rollback(struct app *app)
 	size_t i;
 	int k;
 
-	if (app->queue_after != NULL && app->nqueue > 0) {
+	if (actions_queue_running(app)) {
 		free(tag);
-		app_say(app, "%d queued rollback(s) still to go: wait for them (Esc in a dialog "
-		    "stops the rest)", app->nqueue);
 		return;
 	}
 	app->nqueue = 0;
@@ -398,15 +396,8 @@ fill_rollback(struct app *app)
 		if (strcmp(act->args[i].key, "service") != 0)
 			continue;
 		for (k = 0; k < h->nservices; k++)
-			if (strcmp(h->services[k], act->args[i].value) == 0 &&
-			    app->nqueue < WR_SERVICES_MAX) {
-				app->queue[app->nqueue].host = app->fill_host;
-				app->queue[app->nqueue].svc = k;
-				app->queue[app->nqueue].slot = slot;
-				wr_strlcpy(app->queue[app->nqueue].tag, tag,
-				    sizeof(app->queue[0].tag));
-				app->nqueue++;
-			}
+			if (strcmp(h->services[k], act->args[i].value) == 0)
+				actions_queue_add(app, app->fill_host, k, tag, slot);
 	}
 	free(tag);
 	if (app->nqueue == 0) {
@@ -414,12 +405,7 @@ fill_rollback(struct app *app)
 		return;
 	}
 	/* The first now; the rest as each one before it ends OK. */
-	app->target_host = app->queue[0].host;
-	app->target_svc = app->queue[0].svc;
-	app->target_queued = true;
-	app->target_slot = slot;
-	wr_strlcpy(app->target_tag, app->queue[0].tag, sizeof(app->target_tag));
-	memmove(&app->queue[0], &app->queue[1], (size_t)(--app->nqueue) * sizeof(app->queue[0]));
+	actions_queue_pop(app);
 	actions_rollback(app);
 }
 
