@@ -20,7 +20,8 @@ wait_for "refused: console not armed"
 keys A; keys -l arm; keys Enter
 wait_re "ARMED 1[45]:[0-9][0-9]"
 keys B
-wait_for "rolling back api at v1.5.0-bad on 3 hosts, one after another, each confirmed: h1 first" 10
+# (The footer's "rolling back api … on 3 hosts" gives way to the dialog's
+# own line as soon as h1's plan is read: the title carries the count.)
 wait_for "CONFIRM ROLLBACK" 15
 wait_for "type api and press Enter"
 assert_contains "$tmp/screen" "— then 2 more, each confirmed like this one"
