@@ -192,6 +192,12 @@ const char *config_query_key(enum config_query q);
 /* "compose", "k8s" or "helm". */
 const char *config_driver_name(enum config_driver d);
 
+/* The index of the host named name in cfg, or -1. */
+int config_host_index(const struct config *cfg, const char *name);
+
+/* The index of service name among h's services, or -1. */
+int config_service_index(const struct config_host *h, const char *name);
+
 /* The kind as [statuspage] kind spells it ("atlassian", "cachet",
  * "cachet3"); "none" for STATUSPAGE_NONE and anything unknown. */
 const char *config_statuspage_kind_name(enum statuspage_kind k);

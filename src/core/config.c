@@ -109,6 +109,28 @@ config_free(struct config *cfg)
 	cfg->nerrors = cfg->nhosts = 0;
 }
 
+int
+config_host_index(const struct config *cfg, const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < cfg->nhosts; i++)
+		if (strcmp(cfg->hosts[i].name, name) == 0)
+			return (int)i;
+	return -1;
+}
+
+int
+config_service_index(const struct config_host *h, const char *name)
+{
+	int k;
+
+	for (k = 0; k < h->nservices; k++)
+		if (strcmp(h->services[k], name) == 0)
+			return k;
+	return -1;
+}
+
 const char *
 config_driver_name(enum config_driver d)
 {

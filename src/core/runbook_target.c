@@ -14,28 +14,6 @@
 #include <string.h>
 #include <strings.h>
 
-static int
-service_index(const struct config_host *h, const char *svc)
-{
-	int k;
-
-	for (k = 0; k < h->nservices; k++)
-		if (strcmp(h->services[k], svc) == 0)
-			return k;
-	return -1;
-}
-
-static int
-host_index(const struct config *cfg, const char *name)
-{
-	size_t i;
-
-	for (i = 0; i < cfg->nhosts; i++)
-		if (strcmp(cfg->hosts[i].name, name) == 0)
-			return (int)i;
-	return -1;
-}
-
 /* A whole positive number, else 0 (a placeholder: the engineer picks). */
 static int
 revision_of(const char *v)
@@ -61,7 +39,7 @@ misfit(const struct config_host *h, const struct want *w, char *buf, size_t cap)
 	if (w->driver >= 0 && (int)h->driver != w->driver)
 		snprintf(buf, cap, "%s is a %s host, the step is for %s", h->name,
 		    config_driver_name(h->driver), config_driver_name((enum config_driver)w->driver));
-	else if (service_index(h, w->svc) < 0)
+	else if (config_service_index(h, w->svc) < 0)
 		snprintf(buf, cap, "%s runs no service %s", h->name, w->svc);
 	else if (w->ns != NULL && h->driver == DRIVER_COMPOSE)
 		snprintf(buf, cap, "%s is a compose host, the step names namespace %s", h->name,
@@ -122,7 +100,7 @@ runbook_target_rollback(const struct runbook_action *a, const struct config *cfg
 		wr_strlcpy(t->tag, to, sizeof(t->tag));
 
 	if (on != NULL) {
-		if ((pick = host_index(cfg, on)) < 0)
+		if ((pick = config_host_index(cfg, on)) < 0)
 			return wr_err_set(err, "the step names host %s, which %s does not list", on,
 			    cfg->file);
 		if (misfit(&cfg->hosts[pick], &w, why, sizeof(why)) != NULL)
@@ -144,7 +122,7 @@ runbook_target_rollback(const struct runbook_action *a, const struct config *cfg
 		return wr_err_set(err, "the step names revision %d, and %s is a compose host: "
 		    "compose rolls back to a tag (to=)", t->revision, cfg->hosts[pick].name);
 	t->host = pick;
-	t->svc = service_index(&cfg->hosts[pick], w.svc);
+	t->svc = config_service_index(&cfg->hosts[pick], w.svc);
 	return 0;
 }
 
@@ -183,13 +161,13 @@ runbook_target_killswitch(const struct runbook_action *a, const struct config *c
 		    value ? value : "");
 	wr_strlcpy(t->value, value, sizeof(t->value));
 	if (on != NULL) {
-		if ((selected = host_index(cfg, on)) < 0)
+		if ((selected = config_host_index(cfg, on)) < 0)
 			return wr_err_set(err, "the step names host %s, which %s does not list", on,
 			    cfg->file);
 	} else if (selected < 0 || (size_t)selected >= cfg->nhosts) {
 		return wr_err_set(err, "no host selected: pick one in HOSTS");
 	}
-	if (svc != NULL && (t->svc = service_index(&cfg->hosts[selected], svc)) < 0)
+	if (svc != NULL && (t->svc = config_service_index(&cfg->hosts[selected], svc)) < 0)
 		return wr_err_set(err, "%s runs no service %s", cfg->hosts[selected].name, svc);
 	t->host = selected;
 	return 0;

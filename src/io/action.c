@@ -1015,20 +1015,13 @@ action_adopt_unknown(const struct action_env *env, const char *op, const cJSON *
 {
 	const char *host = plan_str(plan, "host"), *svc = plan_str(plan, "service");
 	struct action *a;
-	size_t i;
-	int k;
+	int i, k;
 
-	for (i = 0; i < env->cfg->nhosts; i++)
-		if (strcmp(env->cfg->hosts[i].name, host) == 0)
-			break;
-	if (i == env->cfg->nhosts)
+	if ((i = config_host_index(env->cfg, host)) < 0)
 		return wr_err_set(err, "action %s: host %s is not in this config", op, host), NULL;
-	for (k = 0; k < env->cfg->hosts[i].nservices; k++)
-		if (strcmp(env->cfg->hosts[i].services[k], svc) == 0)
-			break;
-	if (k == env->cfg->hosts[i].nservices)
+	if ((k = config_service_index(&env->cfg->hosts[i], svc)) < 0)
 		return wr_err_set(err, "action %s: %s has no service %s", op, host, svc), NULL;
-	a = act_new(env, (int)i, k, "rollback", "rb");
+	a = act_new(env, i, k, "rollback", "rb");
 	wr_strlcpy(a->op, op, sizeof(a->op));
 	wr_strlcpy(a->plan.action, plan_str(plan, "action"), sizeof(a->plan.action));
 	/* Named as it was when it began (the kill switch's adopt names its own). */

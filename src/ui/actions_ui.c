@@ -270,17 +270,14 @@ actions_rollback_all(struct app *app)
 		if ((int)i == host || o->driver != h->driver || o->read_only ||
 		    ssh_pool_session(app->pool, (int)i) == NULL)
 			continue;
-		for (k = 0; k < o->nservices; k++)
-			if (strcmp(o->services[k], h->services[svc]) == 0 &&
-			    (st = poller_state(app->poller, (int)i, k)) != NULL &&
-			    strcmp(st->tag, sel->tag) == 0 &&
-			    !actions_queue_add(app, (int)i, k, "", NULL)) {
-				app_say(app, "more than %d other hosts run %s at %s: roll them "
-				    "back in groups (F filters HOSTS)", WR_SERVICES_MAX,
-				    h->services[svc], sel->tag);
-				app->nqueue = 0;
-				return;
-			}
+		if ((k = config_service_index(o, h->services[svc])) >= 0 &&
+		    (st = poller_state(app->poller, (int)i, k)) != NULL &&
+		    strcmp(st->tag, sel->tag) == 0 && !actions_queue_add(app, (int)i, k, "", NULL)) {
+			app_say(app, "more than %d other hosts run %s at %s: roll them back in "
+			    "groups (F filters HOSTS)", WR_SERVICES_MAX, h->services[svc], sel->tag);
+			app->nqueue = 0;
+			return;
+		}
 	}
 	n = app->nqueue;
 	app->target_host = host;

@@ -119,10 +119,7 @@ seed_seen(struct app *app, const struct record_list *l)
 		if (strcmp(r->kind, "health.change") != 0 || !cJSON_IsString(sv) ||
 		    !cJSON_IsString(tag))
 			continue;
-		for (k = 0; k < app->cfg.hosts[h].nservices &&
-		    strcmp(app->cfg.hosts[h].services[k], sv->valuestring) != 0; k++)
-			;
-		if (k == app->cfg.hosts[h].nservices)
+		if ((k = config_service_index(&app->cfg.hosts[h], sv->valuestring)) < 0)
 			continue;
 		app->seen[row + k].have = true;
 		wr_strlcpy(app->seen[row + k].tag, tag->valuestring, sizeof(app->seen[0].tag));

@@ -505,11 +505,10 @@ run_binding(struct app *app, struct app_runbook *r, size_t section, size_t step,
 		return true;
 	case RUNBOOK_ACT_SMOKE: {
 		const char *on = runbook_action_arg(a, "host");
-		size_t k;
+		int named = on != NULL ? config_host_index(&app->cfg, on) : -1;
 
-		for (k = 0; on != NULL && k < app->cfg.nhosts; k++)
-			if (strcmp(app->cfg.hosts[k].name, on) == 0)
-				host = (int)k;
+		if (named >= 0)
+			host = named;
 		v = runbook_action_arg(a, "expect");
 		actions_smoke(app, host, runbook_action_arg(a, "url"), v ? atol(v) : 200);
 		return true;
