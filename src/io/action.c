@@ -59,7 +59,10 @@ act_changed(struct action *a)
 /* What a step printed, for its action.output record: the last lines,
  * since a failure is said at the end; each sanitized and cut. */
 #define OUTPUT_LINES 30
-#define OUTPUT_LINE_MAX 240
+#define OUTPUT_LINE_MAX 256             /* last_line's size: one sanitizing serves both */
+
+_Static_assert(OUTPUT_LINE_MAX == sizeof(((struct action *)0)->last_line),
+    "a kept line and last_line are cut alike");
 
 struct run {
 	struct action *a;
@@ -121,10 +124,16 @@ on_line(enum exec_stream s, const char *line, size_t len, bool cut, void *arg)
 	}
 	/* It ends up in the outcome, so on the screen and in the journal: it
 	 * is remote text and passes the sanitizer (DESIGN §3.5). */
-	if (len > 0)
+	if (!run->quiet) {
+		/* Sanitized once, into the step's tail; the outcome's copy from it. */
+		char *kept = run->tail[run->nlines++ % OUTPUT_LINES];
+
+		sanitize_line(line, len, kept, OUTPUT_LINE_MAX);
+		if (len > 0)
+			wr_strlcpy(a->last_line, kept, sizeof(a->last_line));
+	} else if (len > 0) {
 		sanitize_line(line, len, a->last_line, sizeof(a->last_line));
-	if (!run->quiet)
-		sanitize_line(line, len, run->tail[run->nlines++ % OUTPUT_LINES], OUTPUT_LINE_MAX);
+	}
 	/* The engineer sees every line, sanitized and with secrets redacted
 	 * (a command may print a DATABASE_URL). */
 	n = snprintf(buf, sizeof(buf), "[%s %s/%s] %.*s", a->verb, a->cfg->name,
