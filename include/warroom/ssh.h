@@ -82,6 +82,12 @@ struct ssh_client {
 /* Is this libssh2 error the session's death rather than one channel's? */
 bool ssh_error_is_fatal(int rc);
 
+/* Is there something for a read of ch to take: data queued on either
+ * stream, or the end of the stream? Reads libssh2's queue, not the socket
+ * (the pool fills the queue before servicing clients), so a client that
+ * waits for data can pass over its turn without a recv(). */
+bool ssh_channel_pending(LIBSSH2_CHANNEL *ch);
+
 /* The session's last error message ("unknown error" when none). */
 const char *ssh_last_error(LIBSSH2_SESSION *s);
 

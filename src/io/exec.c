@@ -136,6 +136,9 @@ step(struct exec_cmd *c, char *why, size_t whycap)
 			c->phase = PH_READ;
 			break;
 		case PH_READ:
+			/* Nothing queued: a read would only recv() EAGAIN. */
+			if (!ssh_channel_pending(c->ch))
+				return 0;
 			if ((rc = drain(c)) != 0)
 				goto fail;
 			if (!libssh2_channel_eof(c->ch))

@@ -1,27 +1,37 @@
 /*
- * loop.c — one thread, one poll(). Registered fds, timers and signals all
+ * loop.c — one thread, one epoll. Registered fds, timers and signals all
  * end up as callbacks from loop_run_once(). Signal handlers only write the
  * signal number to a self-pipe; the loop reads it and calls the signal
  * callback in normal context. With nothing to do the process sleeps in
- * poll() until the next timer, so an idle console costs no CPU.
+ * epoll_wait() until the next timer, so an idle console costs no CPU.
+ *
+ * epoll, not poll(): a 50-host console watches some 450 fds (sessions,
+ * tunnel bridges, libcurl's connections), and poll() made the kernel look
+ * at every one of them on every pass; epoll_wait() costs what is ready.
+ * An fd's interest changes only when what it waits for changes, so the
+ * pool's per-pass "read, and write if blocked" costs no syscall.
  *
  * Batching (loop_set_batch): a calm fleet of 50 hosts still sends a few
  * packets every few milliseconds, and waking for each one costs more than
  * the work. Once a pass has served network work, the next sleep watches
- * only the urgent fds (the terminal, the signal pipe) until the next slot
- * boundary, where everything that arrived meanwhile is served in one pass;
- * timers are rounded up to the same boundaries. A quiet pass ends it, so
- * an isolated packet is still served at once.
+ * only the urgent fds (the terminal, the signal pipe: a second epoll set
+ * holds just those) until the next slot boundary, where everything that
+ * arrived meanwhile is served in one pass; timers are rounded up to the
+ * same boundaries. A quiet pass ends it, so an isolated packet is still
+ * served at once.
+ *
+ * epoll refuses regular files (a terminal's stdin redirected from one);
+ * poll() reports them always ready, and so does this loop.
  */
 #include "warroom/loop.h"
 
 #include <errno.h>
 #include <fcntl.h>
-#include <poll.h>
 #include <signal.h>
 #include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/epoll.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -29,18 +39,26 @@
 
 struct loop_fd {
 	int fd;
-	unsigned events;
+	unsigned events;                 /* what the owner asked for */
+	unsigned in_all, in_urgent;      /* what each epoll set holds (0: absent) */
 	loop_fd_fn fn;
 	void *arg;
 	bool removed;
 	bool urgent;
+	bool plain;                      /* epoll refused it: always ready */
+	bool bad;                        /* … because it is no open fd */
+	struct loop_fd *next_dead;
 };
 
 struct loop {
-	struct loop_fd *fds;
-	size_t nfds, capfds;
-	struct pollfd *pfds;
-	size_t cappfds;
+	int ep_all;                      /* every watched fd */
+	int ep_urgent;                   /* the urgent ones alone */
+	struct loop_fd **byfd;           /* indexed by fd */
+	size_t capbyfd;
+	size_t nfds, nplain;
+	struct loop_fd *dead;            /* removed, freed after dispatch */
+	struct epoll_event *evs;
+	size_t capevs;
 	struct timerq timers;
 	int sigpipe[2];
 	int signals[LOOP_MAX_SIGNALS];
@@ -109,15 +127,38 @@ loop_new(struct wr_err *err)
 	struct loop *loop = xcalloc(1, sizeof(*loop));
 
 	timerq_init(&loop->timers);
+	loop->ep_all = epoll_create1(EPOLL_CLOEXEC);
+	loop->ep_urgent = epoll_create1(EPOLL_CLOEXEC);
+	if (loop->ep_all < 0 || loop->ep_urgent < 0) {
+		wr_err_set(err, "cannot create an epoll set: %s", strerror(errno));
+		goto fail;
+	}
 	if (pipe(loop->sigpipe) != 0 || set_nonblock_cloexec(loop->sigpipe[0]) != 0 ||
 	    set_nonblock_cloexec(loop->sigpipe[1]) != 0) {
 		wr_err_set(err, "cannot create the signal pipe: %s", strerror(errno));
-		free(loop);
-		return NULL;
+		goto fail;
 	}
 	loop_fd_add(loop, loop->sigpipe[0], LOOP_READ, drain_signals, NULL);
 	loop_fd_set_urgent(loop, loop->sigpipe[0], true);
 	return loop;
+fail:
+	if (loop->ep_all >= 0)
+		close(loop->ep_all);
+	if (loop->ep_urgent >= 0)
+		close(loop->ep_urgent);
+	free(loop);
+	return NULL;
+}
+
+static void
+free_dead(struct loop *loop)
+{
+	while (loop->dead != NULL) {
+		struct loop_fd *e = loop->dead;
+
+		loop->dead = e->next_dead;
+		free(e);
+	}
 }
 
 void
@@ -132,21 +173,54 @@ loop_free(struct loop *loop)
 	sigpipe_wfd = -1;
 	close(loop->sigpipe[0]);
 	close(loop->sigpipe[1]);
+	for (i = 0; i < loop->capbyfd; i++)
+		free(loop->byfd[i]);
+	free_dead(loop);
+	close(loop->ep_all);
+	close(loop->ep_urgent);
 	timerq_free(&loop->timers);
-	free(loop->fds);
-	free(loop->pfds);
+	free(loop->byfd);
+	free(loop->evs);
 	free(loop);
 }
 
 static struct loop_fd *
 find_fd(struct loop *loop, int fd)
 {
-	size_t i;
+	if (fd < 0 || (size_t)fd >= loop->capbyfd)
+		return NULL;
+	return loop->byfd[fd];
+}
 
-	for (i = 0; i < loop->nfds; i++)
-		if (loop->fds[i].fd == fd && !loop->fds[i].removed)
-			return &loop->fds[i];
-	return NULL;
+/* Bring one epoll set in line with what e should be watched for there:
+ * added, changed or taken out. A parked fd (0) is taken out, since epoll
+ * would still report its hang-ups, which poll() with no events did not. */
+static void
+sync_set(struct loop *loop, int ep, struct loop_fd *e, unsigned want, unsigned *have)
+{
+	struct epoll_event ev = { .data.ptr = e };
+	int op;
+
+	if (want == *have || e->plain)
+		return;
+	ev.events = ((want & LOOP_READ) ? EPOLLIN : 0) | ((want & LOOP_WRITE) ? EPOLLOUT : 0);
+	op = want == 0 ? EPOLL_CTL_DEL : *have == 0 ? EPOLL_CTL_ADD : EPOLL_CTL_MOD;
+	if (epoll_ctl(ep, op, e->fd, &ev) != 0 && op == EPOLL_CTL_ADD) {
+		/* A regular file (EPERM) poll() would call always ready; a bad
+		 * fd it would report (POLLNVAL): so does this loop. */
+		e->plain = true;
+		e->bad = errno != EPERM;
+		loop->nplain++;
+		return;
+	}
+	*have = want;
+}
+
+static void
+sync_fd(struct loop *loop, struct loop_fd *e)
+{
+	sync_set(loop, loop->ep_all, e, e->events, &e->in_all);
+	sync_set(loop, loop->ep_urgent, e, e->urgent ? e->events : 0, &e->in_urgent);
 }
 
 int
@@ -154,14 +228,23 @@ loop_fd_add(struct loop *loop, int fd, unsigned events, loop_fd_fn fn, void *arg
 {
 	struct loop_fd *e;
 
-	if (find_fd(loop, fd) != NULL)
+	if (fd < 0 || find_fd(loop, fd) != NULL)
 		return -1;
-	if (loop->nfds == loop->capfds) {
-		loop->capfds = loop->capfds ? loop->capfds * 2 : 16;
-		loop->fds = xrealloc(loop->fds, loop->capfds * sizeof(*loop->fds));
+	if ((size_t)fd >= loop->capbyfd) {
+		size_t cap = loop->capbyfd ? loop->capbyfd : 64;
+
+		while (cap <= (size_t)fd)
+			cap *= 2;
+		loop->byfd = xrealloc(loop->byfd, cap * sizeof(*loop->byfd));
+		memset(loop->byfd + loop->capbyfd, 0, (cap - loop->capbyfd) * sizeof(*loop->byfd));
+		loop->capbyfd = cap;
 	}
-	e = &loop->fds[loop->nfds++];
-	*e = (struct loop_fd){ .fd = fd, .events = events, .fn = fn, .arg = arg };
+	e = xcalloc(1, sizeof(*e));
+	*e = (struct loop_fd){ .fd = fd, .fn = fn, .arg = arg };
+	loop->byfd[fd] = e;
+	loop->nfds++;
+	e->events = events;
+	sync_fd(loop, e);
 	return 0;
 }
 
@@ -173,6 +256,7 @@ loop_fd_set_events(struct loop *loop, int fd, unsigned events)
 	if (e == NULL)
 		return -1;
 	e->events = events;
+	sync_fd(loop, e);
 	return 0;
 }
 
@@ -184,6 +268,7 @@ loop_fd_set_urgent(struct loop *loop, int fd, bool urgent)
 	if (e == NULL)
 		return -1;
 	e->urgent = urgent;
+	sync_fd(loop, e);
 	return 0;
 }
 
@@ -202,17 +287,6 @@ slot_after(int64_t t, int64_t slot)
 	return (t / slot + 1) * slot;
 }
 
-static void
-compact(struct loop *loop)
-{
-	size_t i, j = 0;
-
-	for (i = 0; i < loop->nfds; i++)
-		if (!loop->fds[i].removed)
-			loop->fds[j++] = loop->fds[i];
-	loop->nfds = j;
-}
-
 void
 loop_fd_remove(struct loop *loop, int fd)
 {
@@ -220,10 +294,18 @@ loop_fd_remove(struct loop *loop, int fd)
 
 	if (e == NULL)
 		return;
-	/* While dispatching, the array is being walked: mark now, compact later. */
+	e->events = 0;
+	sync_fd(loop, e);
+	if (e->plain)
+		loop->nplain--;
+	loop->byfd[fd] = NULL;
+	loop->nfds--;
+	/* Events already fetched may still point at it: free it after them. */
 	e->removed = true;
+	e->next_dead = loop->dead;
+	loop->dead = e;
 	if (!loop->dispatching)
-		compact(loop);
+		free_dead(loop);
 }
 
 int
@@ -276,12 +358,39 @@ loop_wakeups(const struct loop *loop)
 	return loop->wakeups;
 }
 
+/* Is a plain (always ready) fd watched in this pass? */
+static bool
+plain_ready(const struct loop *loop, bool urgent_only)
+{
+	size_t i;
+
+	if (loop->nplain == 0)
+		return false;
+	for (i = 0; i < loop->capbyfd; i++) {
+		const struct loop_fd *e = loop->byfd[i];
+
+		if (e != NULL && e->plain && e->events && (!urgent_only || e->urgent))
+			return true;
+	}
+	return false;
+}
+
+static void
+dispatch(struct loop_fd *e, unsigned ev, bool *served_network, struct loop *loop)
+{
+	if (e->removed || ev == 0)
+		return;
+	if (!e->urgent)
+		*served_network = true;
+	e->fn(loop, e->fd, ev, e->arg);
+}
+
 int
 loop_run_once(struct loop *loop, int max_wait_ms, struct wr_err *err)
 {
 	int64_t wait, now;
-	bool urgent_only, served_network = false;
-	size_t i, n;
+	bool urgent_only, served_network = false, plain;
+	size_t i;
 	int r;
 
 	timerq_run(&loop->timers, loop_now_ms());
@@ -298,56 +407,54 @@ loop_run_once(struct loop *loop, int max_wait_ms, struct wr_err *err)
 		wait = max_wait_ms;
 	if (wait > 24 * 3600 * 1000)
 		wait = 24 * 3600 * 1000;
+	if (loop->capevs < loop->nfds + 1) {
+		loop->capevs = loop->nfds + 16;
+		loop->evs = xrealloc(loop->evs, loop->capevs * sizeof(*loop->evs));
+	}
 
 again:
-	n = loop->nfds;
-	if (n > loop->cappfds) {
-		loop->cappfds = n;
-		loop->pfds = xrealloc(loop->pfds, n * sizeof(*loop->pfds));
-	}
-	for (i = 0; i < n; i++) {
-		bool watch = loop->fds[i].events && (!urgent_only || loop->fds[i].urgent);
-
-		loop->pfds[i].fd = watch ? loop->fds[i].fd : -1;
-		loop->pfds[i].events = (short)(((loop->fds[i].events & LOOP_READ) ? POLLIN : 0) |
-		    ((loop->fds[i].events & LOOP_WRITE) ? POLLOUT : 0));
-		loop->pfds[i].revents = 0;
-	}
-	r = poll(loop->pfds, (nfds_t)n, (int)wait);
+	plain = plain_ready(loop, urgent_only);
+	if (plain)
+		wait = 0;
+	r = epoll_wait(urgent_only ? loop->ep_urgent : loop->ep_all, loop->evs,
+	    (int)loop->capevs, (int)wait);
 	if (wait != 0)
 		loop->wakeups++;
 	if (r < 0) {
 		if (errno == EINTR)
 			return 0;
-		return wr_err_set(err, "poll: %s", strerror(errno));
+		return wr_err_set(err, "epoll_wait: %s", strerror(errno));
 	}
 	/* The slot's end: serve what the network sent meanwhile, now. */
-	if (r == 0 && urgent_only && loop_now_ms() >= loop->next_slot) {
+	if (r == 0 && !plain && urgent_only && loop_now_ms() >= loop->next_slot) {
 		urgent_only = false;
 		wait = 0;
 		goto again;
 	}
 	loop->dispatching++;
-	for (i = 0; i < n && r > 0; i++) {
-		struct loop_fd *e = &loop->fds[i];
-		short re = loop->pfds[i].revents;
+	for (i = 0; i < (size_t)r; i++) {
+		struct loop_fd *e = loop->evs[i].data.ptr;
+		uint32_t re = loop->evs[i].events;
 		unsigned ev = 0;
 
-		if (re == 0 || e->removed || loop->pfds[i].fd != e->fd)
-			continue;
-		if (re & POLLIN)
+		if (re & EPOLLIN)
 			ev |= LOOP_READ;
-		if (re & POLLOUT)
+		if (re & EPOLLOUT)
 			ev |= LOOP_WRITE;
-		if (re & (POLLERR | POLLHUP | POLLNVAL))
+		if (re & (EPOLLERR | EPOLLHUP))
 			ev |= LOOP_ERROR;
-		if (!e->urgent)
-			served_network = true;
-		e->fn(loop, e->fd, ev, e->arg);
-		/* fn may have added fds: the array may have moved. */
+		dispatch(e, ev, &served_network, loop);
+	}
+	for (i = 0; plain && i < loop->capbyfd; i++) {
+		struct loop_fd *e = loop->byfd[i];
+
+		if (e != NULL && e->plain && (!urgent_only || e->urgent))
+			dispatch(e, (e->events & (LOOP_READ | LOOP_WRITE)) | (e->bad ? LOOP_ERROR : 0),
+			    &served_network, loop);
 	}
 	loop->dispatching--;
-	compact(loop);
+	if (!loop->dispatching)
+		free_dead(loop);
 	now = loop_now_ms();
 	/* A pass that served network work defers the next until the slot
 	 * boundary; a pass at the boundary that found none ends the batch. */

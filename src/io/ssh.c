@@ -1073,13 +1073,17 @@ step_ping(struct ssh_host *h)
 
 static void on_kick(void *arg);
 
-/* Service every client, then the sentinel, until a pass reads nothing
- * from the socket. A channel read may take in packets for channels
- * already serviced this pass; libssh2 keeps them in memory, where poll()
- * cannot see them, so without another pass they would wait for the next
- * byte on the wire, perhaps forever. A session that stays this busy, or
- * whose client has read its share of the turn (ssh_client_yield), carries
- * on at the next turn of the loop, after the other fds and the keys. */
+/* Take in what the socket holds (the sentinel's read queues every packet
+ * in libssh2), then service every client, until a pass reads nothing
+ * more. Reading first lets a client whose channel got nothing pass
+ * without a recv() of its own (ssh_channel_pending): a 50-host console
+ * made a dozen failed recv()s per packet before. A client's call may
+ * still take in packets for channels already serviced this pass;
+ * libssh2 keeps them in memory, where poll() cannot see them, so without
+ * another pass they would wait for the next byte on the wire, perhaps
+ * forever. A session that stays this busy, or whose client has read its
+ * share of the turn (ssh_client_yield), carries on at the next turn of
+ * the loop, after the other fds and the keys. */
 static void
 service_clients(struct ssh_host *h)
 {
@@ -1090,8 +1094,11 @@ service_clients(struct ssh_host *h)
 		struct ssh_client *c, *next;
 
 		h->kick = false;
-		h->got_bytes = false;
 		h->yield = false;
+		read_sentinel(h);
+		if (h->st.state != SSH_UP)
+			return;
+		h->got_bytes = false;
 		for (c = h->clients; c != NULL; c = next) {
 			next = c->next;
 			why[0] = '\0';
@@ -1101,9 +1108,6 @@ service_clients(struct ssh_host *h)
 			}
 		}
 		step_ping(h);
-		if (h->st.state != SSH_UP)
-			return;
-		read_sentinel(h);
 		if (h->st.state != SSH_UP || h->yield || (!h->kick && !h->got_bytes))
 			break;
 	}
@@ -1453,6 +1457,14 @@ ssh_error_is_fatal(int rc)
 	    rc == LIBSSH2_ERROR_SOCKET_DISCONNECT || rc == LIBSSH2_ERROR_SOCKET_TIMEOUT ||
 	    rc == LIBSSH2_ERROR_TIMEOUT || rc == LIBSSH2_ERROR_KEX_FAILURE ||
 	    rc == LIBSSH2_ERROR_DECRYPT;
+}
+
+bool
+ssh_channel_pending(LIBSSH2_CHANNEL *ch)
+{
+	/* Both read the queue only; an error (a malformed queued packet)
+	 * counts as pending, so the client's own read meets it. */
+	return libssh2_poll_channel_read(ch, 1) != 0 || libssh2_channel_eof(ch) != 0;
 }
 
 const char *

@@ -172,7 +172,7 @@ pump(struct bridge *b, char *why, size_t whycap)
 			else if (rc != LIBSSH2_ERROR_EAGAIN)
 				goto broken;
 		}
-		while (b->downlen < sizeof(b->down)) {
+		while (b->downlen < sizeof(b->down) && ssh_channel_pending(b->ch)) {
 			n = libssh2_channel_read(b->ch, b->down + b->downlen,
 			    sizeof(b->down) - b->downlen);
 			if (n == LIBSSH2_ERROR_EAGAIN)

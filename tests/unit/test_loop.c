@@ -292,6 +292,92 @@ batching_rounds_timers_to_the_slot(void **state)
 	loop_free(loop);
 }
 
+/* What poll() did, the loop still does: a parked fd whose other end hung
+ * up is not reported, a regular file (which epoll refuses) is always
+ * ready, and an fd closed and reopened under the same number from a
+ * callback gets only its own events. */
+struct reuse {
+	struct loop *loop;
+	int calls_old, calls_new;
+	int pipe2[2];
+};
+
+static void
+on_new(struct loop *loop, int fd, unsigned events, void *arg)
+{
+	((struct reuse *)arg)->calls_new++;
+}
+
+static void
+on_old(struct loop *loop, int fd, unsigned events, void *arg)
+{
+	struct reuse *r = arg;
+
+	r->calls_old++;
+	/* Drop this fd and take the same number for another pipe's end. */
+	loop_fd_remove(loop, fd);
+	close(fd);
+	assert_int_equal(dup2(r->pipe2[0], fd), fd);
+	assert_int_equal(loop_fd_add(loop, fd, LOOP_READ, on_new, r), 0);
+}
+
+static void
+epoll_keeps_poll_semantics(void **state)
+{
+	struct wr_err err;
+	struct loop *loop = loop_new(&err);
+	struct seen s = { .fd_to_remove = -1 };
+	struct reuse r = { .loop = loop };
+	char path[] = "/tmp/test_loop.XXXXXX";
+	int p[2], a[2], b[2], f;
+
+	assert_non_null(loop);
+	/* Parked, then the writer goes away: no LOOP_ERROR for a parked fd. */
+	assert_int_equal(pipe(p), 0);
+	assert_int_equal(loop_fd_add(loop, p[0], 0, on_read, &s), 0);
+	close(p[1]);
+	assert_int_equal(loop_run_once(loop, 20, &err), 0);
+	assert_int_equal(s.reads, 0);
+	loop_fd_remove(loop, p[0]);
+	close(p[0]);
+
+	/* A regular file is ready at once, every pass. */
+	f = mkstemp(path);
+	assert_true(f >= 0);
+	unlink(path);
+	assert_int_equal(write(f, "abc", 3), 3);
+	lseek(f, 0, SEEK_SET);
+	assert_int_equal(loop_fd_add(loop, f, LOOP_READ, on_read, &s), 0);
+	assert_int_equal(loop_run_once(loop, 5000, &err), 0);
+	assert_int_equal(s.reads, 1);
+	assert_int_equal(loop_run_once(loop, 5000, &err), 0);
+	assert_int_equal(s.reads, 2);
+	loop_fd_remove(loop, f);
+	close(f);
+
+	/* Reused fd number inside a callback. */
+	assert_int_equal(pipe(a), 0);
+	assert_int_equal(pipe(r.pipe2), 0);
+	assert_int_equal(pipe(b), 0);
+	assert_int_equal(loop_fd_add(loop, a[0], LOOP_READ, on_old, &r), 0);
+	assert_int_equal(write(a[1], "x", 1), 1);
+	assert_int_equal(loop_run_once(loop, 1000, &err), 0);
+	assert_int_equal(r.calls_old, 1);
+	assert_int_equal(r.calls_new, 0);     /* r.pipe2 has nothing yet */
+	assert_int_equal(write(r.pipe2[1], "y", 1), 1);
+	assert_int_equal(loop_run_once(loop, 1000, &err), 0);
+	assert_int_equal(r.calls_old, 1);
+	assert_int_equal(r.calls_new, 1);
+	loop_fd_remove(loop, a[0]);
+	close(a[0]);
+	close(a[1]);
+	close(b[0]);
+	close(b[1]);
+	close(r.pipe2[0]);
+	close(r.pipe2[1]);
+	loop_free(loop);
+}
+
 int
 main(void)
 {
@@ -302,6 +388,7 @@ main(void)
 		cmocka_unit_test(idle_loop_sleeps),
 		cmocka_unit_test(batching_serves_a_stream_in_slots),
 		cmocka_unit_test(batching_rounds_timers_to_the_slot),
+		cmocka_unit_test(epoll_keeps_poll_semantics),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
