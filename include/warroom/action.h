@@ -52,6 +52,10 @@ struct action_env {
 	 * saw the service run before (newest first), copied at start. */
 	const char (*seen_tags)[128];
 	size_t nseen_tags;
+	/* Tags a rollback of this service started from in this incident: known
+	 * bad, so never a rollback's default target (listed last, marked). */
+	const char (*bad_tags)[128];
+	size_t nbad_tags;
 	void (*on_change)(struct action *a, void *arg);
 	void *arg;
 };

@@ -166,6 +166,7 @@ struct app {
 	size_t settle_idx;               /* PROMPT_SETTLE: the action in actions[] */
 	char settle_error[160];          /* PROMPT_SETTLE: why the last answer was refused */
 	int tag_host, tag_svc;           /* PROMPT_TAG: the rollback that needs a tag */
+	char tag_why[200];               /* … and why none could be offered */
 	struct runbook_fill fill;        /* PROMPT_FILL: a step's placeholders */
 	int fill_host, fill_rb;          /* … the host chosen and the runbook */
 	char fill_error[160];            /* why the last value was refused, or "" */

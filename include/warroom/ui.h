@@ -198,6 +198,10 @@ void journal_verdict(struct app *app, int host, const struct decide_verdict *v);
 size_t journal_seen_tags(struct app *app, int host, int svc, const char *current,
     char (*out)[128], size_t max);
 
+/* Tags a rollback of host/svc started from in this incident, newest
+ * first, at most max: known bad, never offered first as a target. */
+size_t journal_bad_tags(struct app *app, int host, int svc, char (*out)[128], size_t max);
+
 /* Every 10 s while the journal is degraded: try to recover it (it must
  * prove it holds every record we stored); changes stay refused until then. */
 void journal_retry(struct app *app);

@@ -327,10 +327,18 @@ reconciled(struct action *a, const struct exec_result *r)
 		act_reconcile_later(a);
 		return;
 	}
-	a->reconciled = true;
-	took = a->plan.to[0] ? strcmp(cur.tag, a->plan.to) == 0 : cur.revision > a->plan.from_rev;
+	/* Settled on the target: it took effect. Anything else may be the
+	 * dropped command still at work (a slow recreate, a rollout), so it
+	 * is read again, and never called a failure by a re-read. */
+	took = (a->plan.to[0] ? strcmp(cur.tag, a->plan.to) == 0 :
+	    cur.revision > a->plan.from_rev) && cur.settled;
 	snprintf(found, sizeof(found), "re-read after reconnect: %s runs %s, %s",
 	    a->cfg->services[a->svc], cur.tag, cur.state);
+	if (!took) {
+		act_reread_again(a, found);
+		return;
+	}
+	a->reconciled = true;
 	snprintf(a->reason + strlen(a->reason), sizeof(a->reason) - strlen(a->reason),
 	    "; %s", found);
 	if (a->env.tl != NULL) {
@@ -339,14 +347,32 @@ reconciled(struct action *a, const struct exec_result *r)
 		cJSON_AddStringToObject(d, "found_tag", cur.tag);
 		cJSON_AddStringToObject(d, "state", cur.state);
 		cJSON_AddStringToObject(d, "wanted_tag", a->plan.to);
-		cJSON_AddStringToObject(d, "summary", took ?
-		    "the target is running: the rollback took effect" :
-		    "the target is not running");
+		cJSON_AddStringToObject(d, "summary", "the target is running: the rollback took effect");
 		/* What the re-read found settles the outcome for the post-mortem. */
-		cJSON_AddStringToObject(d, "outcome", took ? "ok" : "failed");
+		cJSON_AddStringToObject(d, "outcome", "ok");
 		cJSON_AddStringToObject(d, "detail", found);
 		timeline_append(a->env.tl, "action.reconcile", a->cfg->name, a->op, d, &err);
 	}
+}
+
+void
+act_reread_again(struct action *a, const char *found)
+{
+	int64_t now = loop_now_ms();
+	size_t n;
+
+	if (a->reread_since == 0)
+		a->reread_since = now;
+	if (now - a->reread_since < a->env.cfg->health_timeout_ms) {
+		act_reconcile_later(a);
+		return;
+	}
+	a->reread_gave_up = true;
+	n = strlen(a->reason);
+	snprintf(a->reason + n, sizeof(a->reason) - n, "; %s, still after %d s: whether it took "
+	    "effect is not known: check by hand, then U", found,
+	    (int)((now - a->reread_since) / 1000));
+	act_changed(a);
 }
 
 static void
@@ -710,6 +736,58 @@ add_choice(struct action *a, const char *tag, int rev, const char *label)
 	wr_strlcpy(c->label, label, sizeof(c->label));
 }
 
+static bool
+is_bad(const struct action *a, const char *tag)
+{
+	size_t i;
+
+	for (i = 0; tag[0] != '\0' && i < a->nbad; i++)
+		if (strcmp(a->bad[i], tag) == 0)
+			return true;
+	return false;
+}
+
+#define BAD_NOTE "  (rolled back from in this incident)"
+
+/* A release this incident rolled back from is no target to offer first:
+ * after one rollback, releases.log and the rollout history still call the
+ * bad release the newest good one. Such choices go last, marked; when
+ * nothing else is left, the engineer must name the target. */
+static void
+demote_bad(struct action *a, struct wr_err *err)
+{
+	struct act_choice good[ACT_CHOICES_MAX], bad[ACT_CHOICES_MAX];
+	int i, ng = 0, nb = 0;
+
+	if (a->want[0] != '\0' || a->want_rev != 0)
+		return;                  /* named by the engineer: theirs to judge */
+	for (i = 0; i < a->nchoices; i++) {
+		if (!is_bad(a, a->choices[i].tag)) {
+			good[ng++] = a->choices[i];
+			continue;
+		}
+		bad[nb] = a->choices[i];
+		if (a->cfg->driver == DRIVER_COMPOSE)
+			wr_strlcpy(bad[nb].label, a->choices[i].tag, sizeof(bad[nb].label));
+		if (strlen(bad[nb].label) + strlen(BAD_NOTE) < sizeof(bad[nb].label))
+			strcat(bad[nb].label, BAD_NOTE);
+		nb++;
+	}
+	if (nb == 0)
+		return;
+	if (ng == 0) {
+		a->nchoices = 0;
+		if (a->cfg->driver == DRIVER_COMPOSE)
+			a->needs_target = true;
+		wr_err_set(err, "every earlier %s was rolled back from in this incident (%s%s)",
+		    a->cfg->driver == DRIVER_COMPOSE ? "tag" : "revision",
+		    bad[0].tag[0] ? bad[0].tag : "tag unknown", nb > 1 ? ", …" : "");
+		return;
+	}
+	memcpy(a->choices, good, (size_t)ng * sizeof(good[0]));
+	memcpy(a->choices + ng, bad, (size_t)nb * sizeof(bad[0]));
+}
+
 /* Where the host could go back to, newest first: releases.log's good tags,
  * the rollout history's earlier revisions, helm's earlier good releases. */
 static void
@@ -742,7 +820,8 @@ find_choices(struct action *a, const char *mark, size_t headlen, struct wr_err *
 				;
 			if (k < a->nchoices)
 				continue;
-			snprintf(label, sizeof(label), "%s%s", tags[i], from_log++ == 0 ?
+			snprintf(label, sizeof(label), "%.127s%s", tags[i],
+			    !is_bad(a, tags[i]) && from_log++ == 0 ?
 			    "  (last good in releases.log)" : "");
 			add_choice(a, tags[i], 0, label);
 		}
@@ -873,6 +952,7 @@ planned(struct action *a, const struct exec_result *r)
 	if (act_read_current(a, a->buf ? a->buf : "", headlen, &a->planned_cur, &err) == 0) {
 		find_choices(a, mark, headlen, &err);
 		keep_wanted(a, &err);
+		demote_bad(a, &err);
 		if (a->nchoices > 0 && plan_choice(a, 0, &err) == 0) {
 			a->state = ACTION_CONFIRMING;
 			return;
@@ -964,6 +1044,10 @@ act_new(const struct action_env *env, int host, int svc, const char *verb, const
 		wr_strlcpy(a->seen[a->nseen], env->seen_tags[a->nseen], sizeof(a->seen[0]));
 	a->env.seen_tags = NULL;
 	a->env.nseen_tags = 0;
+	for (; a->nbad < env->nbad_tags && a->nbad < 8; a->nbad++)
+		wr_strlcpy(a->bad[a->nbad], env->bad_tags[a->nbad], sizeof(a->bad[0]));
+	a->env.bad_tags = NULL;
+	a->env.nbad_tags = 0;
 	a->host = host;
 	a->svc = svc;
 	a->cfg = &env->cfg->hosts[host];
@@ -1110,7 +1194,7 @@ action_started_ms(const struct action *a)
 bool
 action_rereadable(const struct action *a)
 {
-	return a->reconcile != NULL || a->plan.verify_cmd[0] != '\0';
+	return !a->reread_gave_up && (a->reconcile != NULL || a->plan.verify_cmd[0] != '\0');
 }
 
 int

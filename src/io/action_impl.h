@@ -55,6 +55,8 @@ struct action {
 	int64_t gate_deadline;
 	bool intent_stored;
 	bool reconciled;
+	int64_t reread_since;            /* first re-read after UNKNOWN (loop clock) */
+	bool reread_gave_up;             /* … and the grace ran out: U settles it */
 	bool migrations_stale;           /* /readyz said migrations_current false */
 	/* Hooks of an action kind; NULL: the rollback's. */
 	void (*precheck)(struct action *a);      /* after the tag re-read, before the intent */
@@ -76,6 +78,8 @@ struct action {
 	struct act_current planned_cur;  /* what ran when the plan was made */
 	char seen[4][128];               /* env.seen_tags, copied */
 	size_t nseen;
+	char bad[8][128];                /* env.bad_tags, copied */
+	size_t nbad;
 	struct act_choice choices[ACT_CHOICES_MAX];
 	int nchoices, choice;
 	bool needs_target;               /* compose without a releases.log target */             /* runbook commands: the exit status is the outcome */
@@ -125,6 +129,13 @@ void act_killswitch_adopt(struct action *a, const cJSON *plan);
 
 /* Try reconciling again later (after UNKNOWN). */
 void act_reconcile_later(struct action *a);
+
+/* A re-read after UNKNOWN that does not show the outcome yet (found says
+ * what it shows): the dropped command may still be running on the host,
+ * so read again until health_timeout has passed since the first re-read;
+ * then stop, with found in the reason, and leave the outcome to the
+ * engineer (U). */
+void act_reread_again(struct action *a, const char *found);
 
 /* A new action of this kind on host/svc, PLANNING; the op id made. */
 struct action *act_new(const struct action_env *env, int host, int svc, const char *verb,

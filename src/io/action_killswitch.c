@@ -311,45 +311,58 @@ finished(struct action *a)
 
 /* ---- after UNKNOWN: what does .env say now, and /export? ---- */
 
-/* The re-read's finding, in the reason and the journal. export_status is
- * what GET /export answered (0: no answer, -1: not asked); export_disabled
- * 1 or 0 when the answer says, -1 when it does not. */
+/* The re-read's finding. export_status is what GET /export answered (0: no
+ * answer, -1: not asked); export_disabled 1 or 0 when the answer says, -1
+ * when it does not. It settles the outcome only when .env holds the new
+ * value and the running service answers as that value means: a redeploy
+ * cut off by the drop may still be on its way, and .env alone does not
+ * say whether the service runs with it. Anything else is read again, then
+ * left to the engineer (act_reread_again). */
 static void
 reconcile_record(struct action *a, long export_status, int export_disabled,
     const char *export_error)
 {
 	const char *want = strchr(a->plan.to, '=') ? strchr(a->plan.to, '=') + 1 : "";
 	bool holds = strcmp(want, a->ks_found) == 0;
-	size_t n = strlen(a->reason);
+	bool off = strcmp(want, "off") == 0;
+	char found[600];
+	size_t n;
 	struct wr_err err;
 	cJSON *d;
 
-	snprintf(a->reason + n, sizeof(a->reason) - n, "; re-read after reconnect: %s=%s in .env",
+	n = (size_t)snprintf(found, sizeof(found), "re-read after reconnect: %s=%s in .env",
 	    KS_KEY, a->ks_found);
-	n = strlen(a->reason);
+	if (n >= sizeof(found))
+		n = sizeof(found) - 1;
 	if (export_status < 0)
-		snprintf(a->reason + n, sizeof(a->reason) - n, " (whether %s was redeployed with "
+		snprintf(found + n, sizeof(found) - n, " (whether %s was redeployed with "
 		    "it is not known)", a->plan.service);
 	else if (export_status == 0)
-		snprintf(a->reason + n, sizeof(a->reason) - n, "; GET /export had no answer (%.200s): "
+		snprintf(found + n, sizeof(found) - n, "; GET /export had no answer (%.200s): "
 		    "whether %s was redeployed with it is not known", export_error, a->plan.service);
 	else
-		/* The export's answer says what the running service does now; an
-		 * orphaned redeploy may still change it. */
-		snprintf(a->reason + n, sizeof(a->reason) - n, "; GET /export answers %ld now: %s",
+		snprintf(found + n, sizeof(found) - n, "; GET /export answers %ld now: %s",
 		    export_status, export_disabled == 1 ? "the export is disabled" :
 		    export_disabled == 0 ? "the export is on" : "what the export does is not known");
+	if (!holds || export_disabled < 0 || (export_disabled == 1) != off) {
+		act_reread_again(a, found);
+		return;
+	}
+	a->reconciled = true;
+	n = strlen(a->reason);
+	snprintf(a->reason + n, sizeof(a->reason) - n, "; %s", found);
 	if (a->env.tl != NULL) {
 		d = cJSON_CreateObject();
 		cJSON_AddStringToObject(d, "action", a->plan.action);
 		cJSON_AddStringToObject(d, "found", a->ks_found);
 		cJSON_AddStringToObject(d, "wanted", a->plan.to);
-		if (export_status >= 0)
-			cJSON_AddNumberToObject(d, "export_status", (double)export_status);
-		if (export_disabled >= 0)
-			cJSON_AddBoolToObject(d, "export_disabled", export_disabled == 1);
-		cJSON_AddStringToObject(d, "summary", holds ? ".env holds the new value" :
-		    ".env holds another value");
+		cJSON_AddNumberToObject(d, "export_status", (double)export_status);
+		cJSON_AddBoolToObject(d, "export_disabled", export_disabled == 1);
+		cJSON_AddStringToObject(d, "summary", off ?
+		    ".env holds the new value and the export is disabled" :
+		    ".env holds the new value and the export is on");
+		cJSON_AddStringToObject(d, "outcome", "ok");
+		cJSON_AddStringToObject(d, "detail", found);
 		timeline_append(a->env.tl, "action.reconcile", a->cfg->name, a->op, d, &err);
 	}
 	act_changed(a);
@@ -372,7 +385,6 @@ reconciled(const struct sftp_result *r, void *arg)
 		act_reconcile_later(a);
 		return;
 	}
-	a->reconciled = true;
 	drop_leftover(a);
 	if (!envfile_get(r->data, r->len, a->plan.env_key[0] ? a->plan.env_key : KS_KEY,
 	    a->ks_found, sizeof(a->ks_found)))
@@ -388,6 +400,10 @@ reconcile(struct action *a)
 {
 	struct wr_err err;
 
+	if (a->sftp != NULL) {           /* the leftover's removal, still going */
+		act_reconcile_later(a);
+		return;
+	}
 	if (ssh_pool_session(a->env.pool, a->host) == NULL || a->plan.env_file[0] == '\0' ||
 	    (a->sftp = sftp_read_start(a->env.pool, a->host, a->plan.env_file, ENVFILE_MAX,
 	    15000, reconciled, a, &err)) == NULL)

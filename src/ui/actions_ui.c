@@ -130,7 +130,11 @@ on_action(struct action *a, void *arg)
 		/* HOSTS shows what the host runs now, not at the last round. */
 		poller_refresh(app->poller, action_host(a));
 		if (action_needs_target(a) && !app->prompt_active) {
-			/* Nothing to choose from: the engineer names the tag. */
+			/* Nothing to choose from: the engineer names the tag,
+			 * told why in the prompt. */
+			const char *why = action_reason(a), *colon = strstr(why, ": ");
+
+			wr_strlcpy(app->tag_why, colon ? colon + 2 : why, sizeof(app->tag_why));
 			app->tag_host = action_host(a);
 			app->tag_svc = action_service(a);
 			lineedit_clear(&app->prompt);
@@ -182,7 +186,7 @@ actions_rollback(struct app *app)
 {
 	int n, host = app_selected_service(app, &n);
 	struct action **slot = app->target_slot;
-	char tag[128], seen[4][128];
+	char tag[128], seen[4][128], bad[8][128];
 	struct action_env env = env_of(app);
 	struct action *a;
 	struct wr_err err;
@@ -220,6 +224,8 @@ actions_rollback(struct app *app)
 	}
 	env.nseen_tags = journal_seen_tags(app, host, n, "", seen, 4);
 	env.seen_tags = (const char (*)[128])seen;
+	env.nbad_tags = journal_bad_tags(app, host, n, bad, 8);
+	env.bad_tags = (const char (*)[128])bad;
 	if ((a = action_rollback_start(&env, host, n, tag[0] ? tag : NULL, rev, &err)) == NULL) {
 		app_say(app, "rollback of %s refused: %s", app->cfg.hosts[host].services[n],
 		    err.msg);

@@ -396,6 +396,34 @@ journal_seen_tags(struct app *app, int host, int svc, const char *current, char 
 	return n;
 }
 
+size_t
+journal_bad_tags(struct app *app, int host, int svc, char (*out)[128], size_t max)
+{
+	struct record_list list;
+	size_t i, k, n = 0;
+
+	if (journal_records(app, &list) != 0)
+		return 0;
+	for (i = list.n; i-- > 0 && n < max;) {
+		const struct record *r = &list.v[i];
+		const cJSON *plan = cJSON_GetObjectItemCaseSensitive(r->data, "plan");
+		const cJSON *ps = cJSON_GetObjectItemCaseSensitive(plan, "service");
+		const cJSON *from = cJSON_GetObjectItemCaseSensitive(plan, "from");
+
+		if (strcmp(r->kind, "action.intent") != 0 || r->host == NULL ||
+		    strcmp(r->host, app->cfg.hosts[host].name) != 0 || !cJSON_IsString(ps) ||
+		    strcmp(ps->valuestring, app->cfg.hosts[host].services[svc]) != 0 ||
+		    !cJSON_IsString(from) || from->valuestring[0] == '\0')
+			continue;
+		for (k = 0; k < n && strcmp(out[k], from->valuestring) != 0; k++)
+			;
+		if (k == n)
+			wr_strlcpy(out[n++], from->valuestring, sizeof(out[0]));
+	}
+	record_list_free(&list);
+	return n;
+}
+
 void
 journal_retry(struct app *app)
 {

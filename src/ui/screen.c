@@ -339,9 +339,9 @@ draw_footer(struct app *app)
 			    app->post_message);
 			x = ui_put(w, 0, 1, cols - 2, ui_attr(app, THEME_STATUS), q);
 		} else if (app->prompt_kind == PROMPT_TAG) {
-			char q[200];
+			char q[400];
 
-			snprintf(q, sizeof(q), "releases.log has no earlier tag: roll %s on %s back to tag: ",
+			snprintf(q, sizeof(q), "%s: roll %s on %s back to tag: ", app->tag_why,
 			    app->cfg.hosts[app->tag_host].services[app->tag_svc],
 			    app->cfg.hosts[app->tag_host].name);
 			x = ui_put(w, 0, 1, cols - 2, ui_attr(app, THEME_STATUS), q);

@@ -5,7 +5,8 @@
 # journal (action.end unknown) and on screen — never OK; nothing is re-read
 # or re-run while the host is away; once sshd is back, .env is read again
 # over SFTP and /export asked (action.reconcile with what both said), the
-# screen says it, the outcome stays UNKNOWN, and up -d ran once.
+# screen says it, both agreeing settle the outcome ok (action.reconcile),
+# and up -d ran once.
 . "${top_srcdir:-$(dirname "$0")/../..}/tests/lib/tmux.sh"
 [ -x /usr/sbin/sshd ] || skip "openssh-server is not installed"
 fleet_up --hosts 1 --tag v1.4.1
@@ -55,7 +56,8 @@ until grep -q '"kind":"action.reconcile"' "$journal"; do
 	sleep 0.2; i=$((i + 1)); [ $i -lt 200 ] || fail "no action.reconcile after sshd returned"
 done
 grep '"kind":"action.reconcile"' "$journal" | grep '"found":"off"' | grep '"export_status":404' |
-	grep '"export_disabled":true' | grep -q '"summary":".env holds the new value"' ||
+	grep '"export_disabled":true' | grep '"outcome":"ok"' |
+	grep -q '"summary":".env holds the new value and the export is disabled"' ||
 	fail "reconcile record: $(grep '"kind":"action.reconcile"' "$journal")"
 # The footer leads with what the re-read found; HOSTS keeps it on a line
 # of its own under the lost connection's reason.
@@ -67,6 +69,6 @@ assert_contains "$tmp/screen" "│  re-read after reconnect: EXPORT_MODE=off in 
 [ "$(grep -c '"kind":"action.end"' "$journal")" = 1 ] || fail "more than one action.end"
 [ "$(ups)" = 1 ] || fail "up -d api ran $(ups) times"
 [ -z "$(ls -a "$app" | grep '\.new$')" ] || fail "a temp file was left"
-ok "host back: .env re-read over SFTP (off) and /export asked (404), shown and journalled, still UNKNOWN; up -d ran once"
+ok "host back: .env re-read over SFTP (off) and /export asked (404), shown and journalled as ok; up -d ran once"
 keys q
 wait_for "exit=0"

@@ -47,12 +47,12 @@ ok "every releases.log target listed newest first; Down re-plans and asks for th
 
 : > "$app/releases.log"
 keys r
-wait_for "releases.log has no earlier tag: roll api on h1 back to tag: "
+wait_for "releases.log names no earlier successful tag than v1.4.0: roll api on h1 back to tag: "
 keys -l 'v1;reboot'
 keys Enter
 wait_for "rollback of api refused: 'v1;reboot' is not a usable tag"
 keys r
-wait_for "releases.log has no earlier tag: roll api on h1 back to tag: "
+wait_for "releases.log names no earlier successful tag than v1.4.0: roll api on h1 back to tag: "
 keys -l v1.4.1
 keys Enter
 wait_for "CONFIRM ROLLBACK"

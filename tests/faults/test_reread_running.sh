@@ -1,0 +1,76 @@
+#!/bin/sh
+# test_reread_running.sh — a dropped session does not stop the command it
+# ran: `up -d` goes on recreating on the host (sshd is stopped and started
+# again at once, as a brief network cut would). When the console is back
+# first, its re-read sees the old release still running; that is no
+# failure, only not done yet. It reads again until the target runs, then
+# records the outcome ok — for a rollback and for the kill switch (whose
+# /export still answers 200 until the new container is up). Never a
+# reconcile record that says failed.
+. "${top_srcdir:-$(dirname "$0")/../..}/tests/lib/tmux.sh"
+[ -x /usr/sbin/sshd ] || skip "openssh-server is not installed"
+fleet_up --hosts 1 --tag v1.5.0-bad
+log=$fl/hosts/h1/commands.log
+app=$fl/hosts/h1/app
+"$fleet" set --dir "$fl" h1 recreate_seconds=8 > /dev/null
+start 200 50 "$WARROOM -c $fl/warroom.conf --incident reread"
+wait_re "│> h1 +api +UP +v1\\.5\\.0-bad" 15
+journal=$(ls "$fl"/timeline/reread-*.jsonl)
+keys A; keys -l arm; keys Enter
+wait_re "ARMED 1[45]:[0-9][0-9]"
+
+pulls() { grep -c '"pull","api"' "$log" || true; }
+n=$(pulls)
+keys r
+wait_for "type api and press Enter"
+keys -l api; keys Enter
+i=0
+until [ "$(pulls)" -gt "$n" ]; do     # commands.log has a command once it ends
+	sleep 0.05; i=$((i + 1)); [ $i -lt 400 ] || fail "the pull never ran"
+done
+sleep 1                      # up -d is recreating on the host
+"$fleet" fault --dir "$fl" h1 sshd-stop > /dev/null
+i=0
+until grep -q '"kind":"action.end".*"outcome":"unknown"' "$journal"; do
+	sleep 0.1; i=$((i + 1)); [ $i -lt 300 ] || fail "no action.end unknown after the drop"
+done
+"$fleet" fault --dir "$fl" h1 sshd-start > /dev/null     # back before up -d ends
+i=0
+until grep -q '"kind":"action.reconcile"' "$journal"; do
+	sleep 0.2; i=$((i + 1)); [ $i -lt 150 ] || fail "no action.reconcile once up -d ended"
+done
+grep '"kind":"action.reconcile"' "$journal" | grep -q '"outcome":"ok"' ||
+	fail "reconcile: $(grep '"kind":"action.reconcile"' "$journal")"
+grep -q '"kind":"action.reconcile".*"outcome":"failed"' "$journal" &&
+	fail "a re-read called the rollback failed while up -d was still running"
+ok "rollback: the re-read waits out the dropped up -d and records ok"
+
+wait_re "│> h1 +api +UP +v1\\.4\\.1" 15
+"$fleet" set --dir "$fl" h1 recreate_seconds=6 > /dev/null
+keys X
+wait_for "CONFIRM KILL SWITCH"
+wait_for "then wait up to"
+keys -l api; keys Enter
+i=0
+until grep -q '^EXPORT_MODE=off$' "$app/.env"; do
+	sleep 0.05; i=$((i + 1)); [ $i -lt 400 ] || fail ".env was never renamed into place"
+done
+sleep 1                      # up -d is recreating with the new .env
+"$fleet" fault --dir "$fl" h1 sshd-stop > /dev/null
+i=0
+until [ "$(grep -c '"kind":"action.end".*"outcome":"unknown"' "$journal")" -ge 2 ]; do
+	sleep 0.1; i=$((i + 1)); [ $i -lt 300 ] || fail "no second action.end unknown"
+done
+"$fleet" fault --dir "$fl" h1 sshd-start > /dev/null
+i=0
+until [ "$(grep -c '"kind":"action.reconcile"' "$journal")" -ge 2 ]; do
+	sleep 0.2; i=$((i + 1)); [ $i -lt 150 ] || fail "no kill switch reconcile once up -d ended"
+done
+grep '"kind":"action.reconcile"' "$journal" | tail -1 | grep '"outcome":"ok"' |
+	grep -q '"export_status":404' ||
+	fail "kill switch reconcile: $(grep '"kind":"action.reconcile"' "$journal" | tail -1)"
+ok "kill switch: read again until /export answers 404, then ok"
+keys U
+wait_for "no UNKNOWN outcome to settle"
+keys q
+wait_for "exit=0"

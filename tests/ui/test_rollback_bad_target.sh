@@ -1,0 +1,44 @@
+#!/bin/sh
+# test_rollback_bad_target.sh — after a rollback away from a bad release,
+# releases.log still lists that release as the newest good one. A second
+# `r` must not offer it first: it is listed last, marked as rolled back
+# from in this incident, and the default is the release before. With
+# nothing else left, the tag is asked for instead.
+. "${top_srcdir:-$(dirname "$0")/../..}/tests/lib/tmux.sh"
+[ -x /usr/sbin/sshd ] || skip "openssh-server is not installed"
+fleet_up --hosts 1 --tag v1.5.0-bad
+log=$fl/hosts/h1/commands.log
+start 200 50 "$WARROOM -c $fl/warroom.conf --incident badtarget"
+wait_re "│> h1 +api +UP +v1\\.5\\.0-bad" 15
+keys A; keys -l arm; keys Enter
+wait_re "ARMED 1[45]:[0-9][0-9]"
+
+keys r
+wait_for "type api and press Enter"
+assert_contains "$tmp/screen" "> v1.4.1  (last good in releases.log)"
+keys -l api
+keys Enter
+wait_for "rollback of api on h1: OK — api runs v1.4.1" 40
+wait_re "│> h1 +api +UP +v1\\.4\\.1 " 15
+
+keys r
+wait_for "CONFIRM ROLLBACK"
+wait_for "type api and press Enter"
+assert_contains "$tmp/screen" "tag  v1.4.1  ->  v1.4.0"
+assert_contains "$tmp/screen" "> v1.4.0  (last good in releases.log)"
+assert_contains "$tmp/screen" "  v1.5.0-bad  (rolled back from in this incident)"
+assert_not_contains "$tmp/screen" "IMAGE_TAG='v1.5.0-bad'"
+keys Escape
+wait_for "CANCELLED"
+ok "the release rolled back from is listed last, marked, never the default"
+
+# Only the bad release is left in releases.log: the tag is asked for.
+printf '%s\n' "2025-06-02T12:00:00Z deploy IMAGE_TAG=v1.5.0-bad services=api,jobs result=ok" \
+	"2025-06-02T13:00:00Z rollback IMAGE_TAG=v1.4.1 services=api result=ok" > "$fl/hosts/h1/app/releases.log"
+keys r
+wait_for "every earlier tag was rolled back from in this incident (v1.5.0-bad): roll api on h1 back to tag: " 15
+keys Escape
+[ "$(grep -c '"pull","api"' "$log")" = 1 ] || fail "a second pull ran"
+ok "nothing but the bad release left: the target is asked for"
+keys q
+wait_for "exit=0"
