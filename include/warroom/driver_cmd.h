@@ -23,6 +23,18 @@ bool driver_cmd_quote(char *dst, size_t cap, const char *s);
 int driver_cmd_compose_ps(const struct config_host *h, char *dst, size_t cap,
     struct wr_err *err);
 
+/* Each container's restart count, one line per container:
+ * "<full id> <RestartCount> <State.StartedAt> <compose service>". Exits
+ * non-zero, printing no such line, when the project has no container or
+ * docker fails: the count is then unknown, never 0. */
+int driver_cmd_compose_restarts(const struct config_host *h, char *dst, size_t cap,
+    struct wr_err *err);
+
+/* The --format template driver_cmd_compose_restarts asks docker for. */
+#define WR_COMPOSE_RESTARTS_FORMAT \
+	"{{.Id}} {{.RestartCount}} {{.State.StartedAt}} " \
+	"{{index .Config.Labels \"com.docker.compose.service\"}}"
+
 /* kubectl get deploy '<svc>' -n '<ns>' -o json */
 int driver_cmd_k8s_deploy(const struct config_host *h, const char *svc,
     char *dst, size_t cap, struct wr_err *err);

@@ -8,6 +8,7 @@
 #define WARROOM_PARSE_COMPOSE_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 #include "warroom/config.h"
 #include "warroom/parse.h"
@@ -51,5 +52,29 @@ void parse_compose_free(struct compose_ps *ps);
 /* The first container of service svc, or NULL. */
 const struct compose_container *parse_compose_find(const struct compose_ps *ps,
     const char *svc);
+
+/* One line of driver_cmd_compose_restarts' answer: a container as
+ * `docker inspect` sees it. */
+struct compose_restart {
+	char id[65];                     /* hex, as printed: 64 long, or 12+ if cut */
+	char service[WR_NAME_MAX];       /* compose's service label; "<no value>" if none */
+	int count;                       /* RestartCount, >= 0 */
+	int64_t started;                 /* State.StartedAt, epoch s; 0: never started */
+};
+
+struct compose_restarts {
+	struct compose_restart *items;
+	size_t n;
+};
+
+/* Parse "<id> <count> <startedAt> <service>" lines into out (free with
+ * parse_compose_restarts_free). Blank output is a valid, empty answer.
+ * Any line that does not read makes the whole answer -1 with "docker
+ * inspect: line N: …" in err, out empty: a count is never guessed. */
+int parse_compose_restarts(const char *buf, size_t len, struct compose_restarts *out,
+    struct wr_err *err);
+
+/* Release what parse_compose_restarts allocated; out is left empty. */
+void parse_compose_restarts_free(struct compose_restarts *rs);
 
 #endif

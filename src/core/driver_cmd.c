@@ -11,6 +11,10 @@
  * exactly as the engineer's own `docker compose` there does (-f would drop
  * the override). `ps -a` lists stopped containers too: a crashed service
  * must show as exited, not vanish.
+ *
+ * Restart counts: compose ps prints none, so the same loop asks `docker
+ * inspect` for every container `ps -a -q` names. The service comes from
+ * compose's own label, so the answer needs no join with ps.
  */
 #include "warroom/driver_cmd.h"
 
@@ -99,9 +103,9 @@ append_dir(char *dst, size_t cap, const char *dir)
 	return driver_cmd_quote(dst, cap, dir);
 }
 
-int
-driver_cmd_compose_ps(const struct config_host *h, char *dst, size_t cap,
-    struct wr_err *err)
+/* `cd <dir>`, checked as compose_ps checks it. */
+static int
+compose_cd(const struct config_host *h, char *dst, size_t cap, struct wr_err *err)
 {
 	if (cap > 0)
 		dst[0] = '\0';
@@ -112,8 +116,34 @@ driver_cmd_compose_ps(const struct config_host *h, char *dst, size_t cap,
 	    h->compose_dir[1] != '/')
 		return wr_err_set(err, "compose_dir \"~user\" paths are not supported: "
 		    "use an absolute path");
-	if (!append(dst, cap, "cd ") || !append_dir(dst, cap, h->compose_dir) ||
-	    !append(dst, cap, " && docker compose ps -a --format json"))
+	if (!append(dst, cap, "cd ") || !append_dir(dst, cap, h->compose_dir))
+		return too_long(dst, cap, err);
+	return 0;
+}
+
+int
+driver_cmd_compose_ps(const struct config_host *h, char *dst, size_t cap,
+    struct wr_err *err)
+{
+	if (compose_cd(h, dst, cap, err) != 0)
+		return -1;
+	if (!append(dst, cap, " && docker compose ps -a --format json"))
+		return too_long(dst, cap, err);
+	return 0;
+}
+
+int
+driver_cmd_compose_restarts(const struct config_host *h, char *dst, size_t cap,
+    struct wr_err *err)
+{
+	if (compose_cd(h, dst, cap, err) != 0)
+		return -1;
+	/* No container: `[ -n ]` fails rather than `docker inspect` with no
+	 * argument; $ids is split into words on purpose (ids are hex). */
+	if (!append(dst, cap, " && ids=$(docker compose ps -a -q) && [ -n \"$ids\" ] && "
+	    "docker inspect --format ") ||
+	    !driver_cmd_quote(dst, cap, WR_COMPOSE_RESTARTS_FORMAT) ||
+	    !append(dst, cap, " $ids"))
 		return too_long(dst, cap, err);
 	return 0;
 }

@@ -9,10 +9,16 @@
  * Project Service State Status Health ExitCode (+ RestartCount if a
  * version prints it). Missing or mistyped fields read as empty; an
  * object with no "Service" is an error, since nothing can be shown for it.
+ *
+ * Restart counts come from `docker inspect --format` lines instead (see
+ * driver_cmd_compose_restarts): one container per line, four fields, the
+ * service last since it is the one field a template could leave empty.
  */
 #include "warroom/parse_compose.h"
 
 #include <cjson/cJSON.h>
+#include <errno.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -168,4 +174,122 @@ parse_compose_find(const struct compose_ps *ps, const char *svc)
 		if (strcmp(ps->items[i].service, svc) == 0)
 			return &ps->items[i];
 	return NULL;
+}
+
+/* Docker prints "<no value>" for a missing label: a container compose
+ * did not make. Any other service word must be a name compose allows. */
+static bool
+service_word(const char *s, size_t n)
+{
+	if (n == 10 && memcmp(s, "<no value>", 10) == 0)
+		return true;
+	if (n == 0 || n >= WR_NAME_MAX)
+		return false;
+	for (size_t i = 0; i < n; i++)
+		if (!((s[i] >= 'a' && s[i] <= 'z') || (s[i] >= 'A' && s[i] <= 'Z') ||
+		    (s[i] >= '0' && s[i] <= '9') || s[i] == '_' || s[i] == '-' || s[i] == '.'))
+			return false;
+	return true;
+}
+
+/* One line's four space-separated fields into c; the reason on failure. */
+static const char *
+restart_line(const char *l, size_t n, struct compose_restart *c)
+{
+	const char *f[4], *end = l + n;
+	size_t fl[4], k = 0;
+	char num[16], ts[64], *e;
+	long v;
+
+	while (k < 4) {
+		while (l < end && *l == ' ')
+			l++;
+		if (l == end)
+			break;
+		f[k] = l;
+		while (l < end && *l != ' ')
+			l++;
+		fl[k] = (size_t)(l - f[k]);
+		k++;
+	}
+	while (l < end && *l == ' ')
+		l++;
+	if (k < 4)
+		return "fewer than 4 fields";
+	/* "<no value>" has a space: the service is the rest of the line. */
+	fl[3] = (size_t)(end - f[3]);
+	while (fl[3] > 0 && f[3][fl[3] - 1] == ' ')
+		fl[3]--;
+	if (fl[0] < 12 || fl[0] > 64 || strspn(f[0], "0123456789abcdef") < fl[0])
+		return "not a container id";
+	if (fl[1] >= sizeof(num) || strspn(f[1], "0123456789") < fl[1])
+		return "restart count is not a number";
+	memcpy(num, f[1], fl[1]);
+	num[fl[1]] = '\0';
+	errno = 0;
+	v = strtol(num, &e, 10);
+	if (errno != 0 || v > INT_MAX)
+		return "restart count out of range";
+	if (fl[2] >= sizeof(ts))
+		return "start time is not a time";
+	memcpy(ts, f[2], fl[2]);
+	ts[fl[2]] = '\0';
+	if (parse_rfc3339(ts, &c->started) != 0)
+		return "start time is not a time";
+	if (c->started < 0)
+		c->started = 0;         /* "0001-01-01T00:00:00Z": never started */
+	if (!service_word(f[3], fl[3]))
+		return "not a service name";
+	memcpy(c->id, f[0], fl[0]);
+	c->id[fl[0]] = '\0';
+	memcpy(c->service, f[3], fl[3]);
+	c->service[fl[3]] = '\0';
+	c->count = (int)v;
+	return NULL;
+}
+
+int
+parse_compose_restarts(const char *buf, size_t len, struct compose_restarts *out,
+    struct wr_err *err)
+{
+	size_t pos = 0;
+	int line = 0;
+
+	memset(out, 0, sizeof(*out));
+	while (pos < len) {
+		const char *nl = memchr(buf + pos, '\n', len - pos);
+		size_t next = nl != NULL ? (size_t)(nl - buf) + 1 : len;
+		size_t n = next - pos - (nl != NULL);
+		struct compose_restart c;
+		const char *why;
+
+		line++;
+		if (n > 0 && buf[pos + n - 1] == '\r')
+			n--;
+		if (skip_space(buf, pos + n, pos) == pos + n) {
+			pos = next;
+			continue;
+		}
+		memset(&c, 0, sizeof(c));
+		why = out->n >= WR_COMPOSE_MAX ? "too many containers" :
+		    restart_line(buf + pos, n, &c);
+		if (why != NULL) {
+			char ex[200];
+
+			parse_excerpt(buf + pos, n, ex, sizeof(ex));
+			parse_compose_restarts_free(out);
+			return wr_err_set(err, "docker inspect: line %d: %s: %s", line, why, ex);
+		}
+		out->items = xrealloc(out->items, (out->n + 1) * sizeof(*out->items));
+		out->items[out->n++] = c;
+		pos = next;
+	}
+	return 0;
+}
+
+void
+parse_compose_restarts_free(struct compose_restarts *rs)
+{
+	free(rs->items);
+	memset(rs, 0, sizeof(*rs));
 }

@@ -8,6 +8,11 @@
  * /metrics or from Prometheus queries (promquery.c), and draws the verdict.
  * A failure is kept beside the last good data, so the screen can show both
  * the data and its age.
+ *
+ * Restarts: kubectl says when each pod last restarted; Compose only has a
+ * running total per container (docker inspect's RestartCount), so each
+ * Compose service keeps a restartwin that turns the totals into restarts
+ * within the thresholds' window.
  */
 #include "warroom/poller.h"
 
@@ -25,12 +30,13 @@
 #include "warroom/parse_helm.h"
 #include "warroom/parse_k8s.h"
 #include "warroom/promquery.h"
+#include "warroom/restartwin.h"
 #include "warroom/sanitize.h"
 #include "warroom/ssh.h"
 #include "warroom/tunnel.h"
 
 #define OUT_MAX (8 * 1024 * 1024)
-/* Commands in one host's poll: k8s runs two per service. */
+/* Commands in one host's poll: k8s runs two per service (compose two in all). */
 #define WR_POLL_CMDS (2 * WR_SERVICES_MAX)
 
 struct poller;
@@ -65,6 +71,8 @@ struct host_poll {
 	bool watch_broken;               /* a watch died without one: poll one by one */
 	bool watch_stalled;              /* closed for not answering (reason shown) */
 	bool connected;                  /* the session was up when last told */
+	struct restartwin *rwin;         /* compose: one per service, else NULL */
+	bool restarts_read;              /* compose: a restart count was read once */
 	int64_t version_at_ms;           /* wall clock of the last /version asked */
 };
 
@@ -86,7 +94,8 @@ struct poller {
 struct job {
 	struct host_poll *hp;
 	int svc;                         /* -1: the whole host (compose ps) */
-	enum { JOB_COMPOSE, JOB_K8S_DEPLOY, JOB_K8S_PODS, JOB_HELM } kind;
+	enum { JOB_COMPOSE, JOB_COMPOSE_RESTARTS, JOB_K8S_DEPLOY, JOB_K8S_PODS,
+		JOB_HELM } kind;
 	char *buf;
 	size_t len, cap;
 };
@@ -183,9 +192,43 @@ apply_compose(struct host_poll *hp, const char *buf, size_t len, int64_t now)
 		put(s->image, sizeof(s->image), c->image);
 		set_field(s->state, sizeof(s->state), c->state, &s->tag_changed_ms, now);
 		set_field(s->health, sizeof(s->health), c->health, &s->tag_changed_ms, now);
-		s->restarts = c->restarts;
 	}
 	parse_compose_free(&ps);
+}
+
+/* docker inspect's totals (buf NULL: the command failed) into each
+ * service's window. A service with no line in a good answer has no
+ * container: unknown, and its history goes with the container. A failed
+ * answer is unknown too, but keeps the history: it may be one missed
+ * round (a container removed between ps and inspect). */
+static void
+apply_compose_restarts(struct host_poll *hp, const char *buf, size_t len, int64_t now)
+{
+	struct restartwin_sample smp[RESTARTWIN_CONTAINERS * 2];
+	struct compose_restarts rs;
+	struct wr_err err;
+	int64_t now_s = now / 1000;
+	int i;
+
+	if (buf == NULL || parse_compose_restarts(buf, len, &rs, &err) != 0) {
+		for (i = 0; i < hp->cfg->nservices; i++)
+			hp->svc[i].restarts = -1;
+		return;
+	}
+	for (i = 0; i < hp->cfg->nservices; i++) {
+		size_t k, n = 0;
+
+		for (k = 0; k < rs.n && n < WR_ARRAY_LEN(smp); k++)
+			if (strcmp(rs.items[k].service, hp->cfg->services[i]) == 0)
+				smp[n++] = (struct restartwin_sample){ .id = rs.items[k].id,
+					.count = rs.items[k].count, .started = rs.items[k].started };
+		restartwin_observe(&hp->rwin[i], now_s, smp, n);
+		hp->svc[i].restarts = restartwin_count(&hp->rwin[i], now_s,
+		    hp->p->cfg->thresholds.restarts_window_s);
+		if (hp->svc[i].restarts >= 0)
+			hp->restarts_read = true;
+	}
+	parse_compose_restarts_free(&rs);
 }
 
 static void
@@ -264,6 +307,14 @@ job_apply(struct job *j, const struct exec_result *r)
 	struct host_poll *hp = j->hp;
 	int64_t now = wall_ms();
 
+	if (j->kind == JOB_COMPOSE_RESTARTS) {
+		/* Not the row's error: ps speaks for the containers. An empty
+		 * project exits 1 here on purpose. */
+		apply_compose_restarts(hp, r->finished && r->exit_status == 0 ?
+		    (j->buf ? j->buf : "") : NULL, j->len, now);
+		changed(hp->p);
+		return;
+	}
 	if (!r->finished || r->exit_status != 0) {
 		char why[300];
 
@@ -340,6 +391,10 @@ poll_commands(struct host_poll *hp, char (*cmds)[WR_CMD_MAX], struct job *jobs, 
 			jobs[n++] = (struct job){ .hp = hp, .svc = -1, .kind = JOB_COMPOSE };
 		else
 			fail_all(hp, -1, err.msg);
+		/* The same loop, so the counts cost no channel of their own. */
+		if (n > 0 && n < max && driver_cmd_compose_restarts(hp->cfg, cmds[n], WR_CMD_MAX,
+		    &err) == 0)
+			jobs[n++] = (struct job){ .hp = hp, .svc = -1, .kind = JOB_COMPOSE_RESTARTS };
 		break;
 	case DRIVER_K8S:
 		for (i = 0; i < hp->cfg->nservices && n + 2 <= max; i++) {
@@ -679,7 +734,9 @@ host_restarts(const struct host_poll *hp, struct decide_input *in)
 	for (i = 0; i < hp->cfg->nservices; i++)
 		if (hp->svc[i].restarts > in->restarts)
 			in->restarts = hp->svc[i].restarts;
-	in->restarts_unreported = in->restarts < 0 && hp->cfg->driver != DRIVER_K8S;
+	/* Helm never says; Compose says once docker inspect has answered. */
+	in->restarts_unreported = in->restarts < 0 && (hp->cfg->driver == DRIVER_HELM ||
+	    (hp->cfg->driver == DRIVER_COMPOSE && !hp->restarts_read));
 }
 
 /* Every metrics round ends here, whatever the source: the verdict from
@@ -924,6 +981,12 @@ poller_new(struct loop *loop, struct ssh_pool *pool, struct http_client *http,
 		    sizeof(struct svc_state));
 		for (k = 0; k < cfg->hosts[i].nservices; k++)
 			p->hosts[i].svc[k].restarts = -1;
+		if (cfg->hosts[i].driver == DRIVER_COMPOSE) {
+			p->hosts[i].rwin = xcalloc((size_t)cfg->hosts[i].nservices + 1,
+			    sizeof(struct restartwin));
+			for (k = 0; k < cfg->hosts[i].nservices; k++)
+				restartwin_init(&p->hosts[i].rwin[k]);
+		}
 	}
 	return p;
 }
@@ -961,6 +1024,7 @@ poller_free(struct poller *p)
 		loop_timer_cancel(p->loop, p->hosts[i].probe_timer);
 		loop_timer_cancel(p->loop, p->hosts[i].metrics_timer);
 		free(p->hosts[i].svc);
+		free(p->hosts[i].rwin);
 	}
 	free(p->hosts);
 	free(p);

@@ -103,16 +103,17 @@ metrics_draw(struct app *app, WINDOW *win, int h, int w, bool focused)
 	if (y < h && m->error[0] != '\0')
 		ui_put_wrapped(win, &y, 2, w - 2, 2, y + 3 < h ? y + 3 : h,
 		    ui_attr(app, THEME_BAD), m->error);
-	/* Restarts per service, as the driver counts them (k8s: within the
-	 * restarts window; compose and helm do not say). */
+	/* Restarts per service within the restarts window, as the driver
+	 * counts them (k8s from the pods, compose from docker inspect's
+	 * totals; helm does not say). */
 	if (y < h) {
 		const struct config_host *ch = &app->cfg.hosts[host];
 		size_t len = 0;
 		int k, known = 0;
 
 		decide_format_window(t->restarts_window_s, b, sizeof(b));
-		len = (size_t)snprintf(line, sizeof(line), "restarts%s%s", ch->driver == DRIVER_K8S ?
-		    " in " : "", ch->driver == DRIVER_K8S ? b : "");
+		len = (size_t)snprintf(line, sizeof(line), "restarts%s%s", ch->driver != DRIVER_HELM ?
+		    " in " : "", ch->driver != DRIVER_HELM ? b : "");
 		for (k = 0; k < ch->nservices && len < sizeof(line) - 80; k++) {
 			const struct svc_state *s = poller_state(app->poller, host, k);
 
@@ -121,9 +122,11 @@ metrics_draw(struct app *app, WINDOW *win, int h, int w, bool focused)
 			len += (size_t)snprintf(line + len, sizeof(line) - len, "%s %s %d",
 			    known++ ? "," : ":", ch->services[k], s->restarts);
 		}
-		if (known == 0)
+		if (known == 0 && ch->driver == DRIVER_HELM)
 			snprintf(line + len, sizeof(line) - len, ": not reported by %s",
 			    config_driver_name(ch->driver));
+		else if (known == 0)
+			snprintf(line + len, sizeof(line) - len, ": unknown");
 		ui_put(win, y++, 2, w - 2, ui_attr(app, THEME_DIM), line);
 	}
 	if (y < h) {

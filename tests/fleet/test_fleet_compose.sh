@@ -107,6 +107,45 @@ grep -q '"event":"start".*"cmd":"docker compose logs -f --since 0s api jobs"' "$
 grep -q '"event":"end".*"cmd":"docker compose logs -f --since 0s api jobs".*"exit":143' "$LOG" || fail "no end line (143) for logs -f"
 ok "commands.log: logs -f has a start line and an end line with exit 143"
 
+# docker inspect: restart counts, a crash loop, and a recreate starting at 0
+FMT='{{.Id}} {{.RestartCount}} {{.State.StartedAt}} {{index .Config.Labels "com.docker.compose.service"}}'
+r=$(fssh api-1 "$cd_app docker inspect --format '$FMT' \$(docker compose ps -a -q)") || fail "inspect: $r"
+check "commands.log: inspect is logged, not mutating" eq "$(last_cmd api-1 | py "d['argv'][:3], d['mutating'], d['exit']")" \
+	"(['docker', 'inspect', '--format'], False, 0)"
+printf '%s\n' "$r" | grep -Eq '^[0-9a-f]{64} 0 20[0-9-]{8}T[0-9:]{8}(\.[0-9]*[1-9])?Z api$' || fail "inspect line: $r"
+check "inspect: one line per container, api and jobs" eq "$(printf '%s\n' "$r" | awk '{ print $2, $4 }')" "0 api
+0 jobs"
+api_id=$(printf '%s\n' "$r" | awk '$4 == "api" { print $1 }')
+check "inspect: ids are ps -q's, full" eq "$api_id" "$(fssh api-1 "$cd_app docker compose ps -q api")"
+r=$(fssh api-1 "docker inspect $(printf %.12s "$api_id")" | py "d[0]['Name'], d[0]['RestartCount'], d[0]['State']['Running'], d[0]['Config']['Labels']['com.docker.compose.service']")
+check "inspect without --format: a JSON array, short id found" eq "$r" "('/app-api-1', 0, True, 'api')"
+r=$(fssh api-1 "docker inspect --format '{{.Name}} {{.State.Health}} {{index .Config.Labels \"nope\"}}' app-jobs-1")
+check "inspect by name; missing keys print <no value>" eq "$r" "/app-jobs-1 <no value> <no value>"
+r=$(fssh api-1 "docker inspect --format '{{.RestartCount}}' $api_id 0123456789ab 2>&1; echo rc=\$?")
+check "inspect of a missing object: the others printed, error, exit 1" eq "$r" "0
+Error: No such object: 0123456789ab
+rc=1"
+r=$(fssh api-1 "docker inspect 2>&1; echo rc=\$?")
+check "inspect without arguments fails" contains "$r" "rc=1"
+
+before=$(fssh api-1 "docker inspect --format '{{.State.StartedAt}}' $api_id")
+r=$("$FLEET" crash --dir "$D" api-1 api 4) || fail "fleet crash: $r"
+check "fleet crash says what it did" contains "$r" "api crashed and restarted 4 times (RestartCount 4)"
+r=$(fssh api-1 "docker inspect --format '{{.Id}} {{.RestartCount}} {{.State.StartedAt}}' $api_id")
+check "crash: same container, RestartCount 4" eq "$(printf %s "$r" | awk '{ print $1, $2 }')" "$api_id 4"
+[ "$(printf %s "$r" | awk '{ print $3 }')" != "$before" ] || fail "StartedAt did not move: $r"
+ok "crash: StartedAt moved to the last restart"
+check "crash: the service logged its panics" eq "$(grep -c 'ERROR api panic: ' "$D/hosts/api-1/logs/api.log")" 4
+check "crash: and its restarts" eq "$(grep -c 'INFO  api starting tag=v1.5.0-bad restart_count=[1-4]$' "$D/hosts/api-1/logs/api.log")" 4
+check "crash: ps still shows it running" eq "$(fssh api-1 "$cd_app docker compose ps --format json api" | py "d['State']")" "running"
+r=$("$FLEET" crash --dir "$D" k8s-bastion api 1 2>&1; echo rc=$?)
+check "crash refuses a k8s host" contains "$r" "k8s-bastion is a k8s host: crash is for compose containers
+rc=1"
+fssh api-1 "$cd_app docker compose up -d --force-recreate api 2>/dev/null" || fail "recreate"
+r=$(fssh api-1 "$cd_app docker inspect --format '{{.Id}} {{.RestartCount}}' \$(docker compose ps -q api)")
+[ "${r%% *}" != "$api_id" ] || fail "up -d --force-recreate kept the id: $r"
+check "a recreated container starts at RestartCount 0" eq "${r#* }" "0"
+
 # every invocation logged once at its end
 ends=$(grep -c '"event":"end"' "$LOG")
 [ "$ends" -ge 18 ] || fail "only $ends end lines in commands.log"

@@ -1,7 +1,8 @@
 /*
  * fuzz_parse_compose.c — libFuzzer harness for the `docker compose ps`
- * parser: any bytes must parse or fail with a message, without a crash,
- * a leak or undefined behaviour.
+ * parser and the `docker inspect` restart-count lines: any bytes must
+ * parse or fail with a message, without a crash, a leak or undefined
+ * behaviour; a count read is never negative.
  *
  *   clang -g -O1 -fsanitize=fuzzer,address,undefined -D_GNU_SOURCE \
  *     -Iinclude tests/fuzz/fuzz_parse_compose.c src/core/parse_compose.c \
@@ -20,6 +21,7 @@ int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	struct compose_ps ps;
+	struct compose_restarts rs;
 	struct wr_err err;
 
 	if (parse_compose_ps((const char *)data, size, &ps, &err) == 0) {
@@ -28,6 +30,14 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 				__builtin_trap();
 		parse_compose_free(&ps);
 	} else if (ps.items != NULL || err.msg[0] == '\0') {
+		__builtin_trap();
+	}
+	if (parse_compose_restarts((const char *)data, size, &rs, &err) == 0) {
+		for (size_t i = 0; i < rs.n; i++)
+			if (rs.items[i].count < 0 || strlen(rs.items[i].id) < 12)
+				__builtin_trap();
+		parse_compose_restarts_free(&rs);
+	} else if (rs.items != NULL || err.msg[0] == '\0') {
 		__builtin_trap();
 	}
 	return 0;

@@ -15,7 +15,7 @@ row() { printf '%s +%s +UP +' "$1" "$2"; }
 wait_re "$(row h1 api)v1\.4\.1 +running[a-z ]* +OK +OK +v1\.4\.1 " 15
 # health_url is api's: the worker beside it has no probes of its own.
 wait_re "$(row h2 jobs)v1\.4\.1 +running[a-z ]* +- +- +- " 15
-wait_for "restarts: not reported by compose" 15
+wait_for "restarts in 5m: api 0, jobs 0" 15
 ok "tags, container state, health, readiness and version per row; jobs is not probed"
 
 "$fleet" set-tag --dir "$fl" h1 api v1.5.0-bad > /dev/null

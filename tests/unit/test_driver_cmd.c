@@ -12,6 +12,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "warroom/driver_cmd.h"
 
@@ -124,6 +125,77 @@ compose_command(void **state)
 }
 
 static void
+compose_restarts_command(void **state)
+{
+	struct config_host h = host(DRIVER_COMPOSE, "/srv/it's", "");
+	char cmd[WR_CMD_MAX];
+	struct wr_err err;
+
+	(void)state;
+	assert_int_equal(driver_cmd_compose_restarts(&h, cmd, sizeof(cmd), &err), 0);
+	assert_string_equal(cmd, "cd '/srv/it'\\''s' && ids=$(docker compose ps -a -q) && "
+	    "[ -n \"$ids\" ] && docker inspect --format '{{.Id}} {{.RestartCount}} "
+	    "{{.State.StartedAt}} {{index .Config.Labels \"com.docker.compose.service\"}}' $ids");
+	h = host(DRIVER_COMPOSE, "~deploy/app", "");
+	assert_int_equal(driver_cmd_compose_restarts(&h, cmd, sizeof(cmd), &err), -1);
+	h = host(DRIVER_HELM, "", "prod");
+	assert_int_equal(driver_cmd_compose_restarts(&h, cmd, sizeof(cmd), &err), -1);
+	assert_string_equal(err.msg, "host \"api-1\" uses driver helm, not compose");
+	h = host(DRIVER_COMPOSE, "/srv/app", "");
+	assert_int_equal(driver_cmd_compose_restarts(&h, cmd, 60, &err), -1);
+	assert_string_equal(cmd, "");
+}
+
+/* What sh makes of the restarts command: no container and a failing
+ * docker both exit non-zero with nothing on stdout; the template reaches
+ * docker as one word, and every id as its own. */
+static void
+compose_restarts_in_a_shell(void **state)
+{
+	struct config_host h;
+	char dir[] = "/tmp/wr-drvcmd-XXXXXX", cmd[WR_CMD_MAX], script[WR_CMD_MAX * 2];
+	char out[1024];
+	struct wr_err err;
+	size_t n;
+	FILE *p, *f;
+	int rc;
+
+	(void)state;
+	assert_non_null(mkdtemp(dir));
+	h = host(DRIVER_COMPOSE, dir, "");
+	assert_int_equal(driver_cmd_compose_restarts(&h, cmd, sizeof(cmd), &err), 0);
+	snprintf(script, sizeof(script), "%s/docker", dir);
+	f = fopen(script, "w");
+	assert_non_null(f);
+	/* A docker that lists $IDS for ps -q, fails when FAIL is set, and
+	 * prints each inspect argument on its own line. */
+	fputs("#!/bin/sh\n[ -n \"$FAIL\" ] && exit 1\n"
+	    "if [ \"$1\" = compose ]; then [ -n \"$IDS\" ] && printf '%s\\n' $IDS; exit 0; fi\n"
+	    "shift; for a; do printf '<%s>\\n' \"$a\"; done\n", f);
+	fclose(f);
+	chmod(script, 0755);
+	for (int k = 0; k < 3; k++) {
+		snprintf(script, sizeof(script), "PATH=%s:$PATH; %s; export PATH IDS FAIL; %s", dir,
+		    k == 0 ? "IDS='aaa bbb'" : k == 1 ? "IDS=" : "FAIL=1 IDS=aaa", cmd);
+		p = popen(script, "r");
+		assert_non_null(p);
+		n = fread(out, 1, sizeof(out) - 1, p);
+		out[n] = '\0';
+		rc = pclose(p);
+		if (k == 0) {
+			assert_int_equal(rc, 0);
+			assert_string_equal(out, "<--format>\n<" WR_COMPOSE_RESTARTS_FORMAT ">\n"
+			    "<aaa>\n<bbb>\n");
+		} else {
+			assert_int_not_equal(rc, 0);
+			assert_string_equal(out, "");
+		}
+	}
+	snprintf(script, sizeof(script), "rm -rf '%s'", dir);
+	assert_int_equal(system(script), 0);
+}
+
+static void
 k8s_commands(void **state)
 {
 	struct config_host h = host(DRIVER_K8S, "", "prod");
@@ -226,6 +298,8 @@ main(void)
 		cmocka_unit_test(quoting_nasty_values),
 		cmocka_unit_test(quoting_never_overflows),
 		cmocka_unit_test(compose_command),
+		cmocka_unit_test(compose_restarts_command),
+		cmocka_unit_test(compose_restarts_in_a_shell),
 		cmocka_unit_test(k8s_commands),
 		cmocka_unit_test(helm_commands),
 		cmocka_unit_test(watch_command),

@@ -2,6 +2,10 @@
  * test_parse_compose.c — `docker compose ps -a --format json` in both
  * shapes: recorded from the fleet's docker shim (array: Compose 2.20.3,
  * lines: 2.24.6), the docs.docker.com example, and hand-made broken output.
+ * Also the restart counts' `docker inspect --format` lines: written in the
+ * shape docker 24 prints (full ids, StartedAt with nanoseconds, the zero
+ * time of a never-started container, "<no value>" for a missing label),
+ * and garbage.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -256,6 +260,110 @@ too_many_containers(void **state)
 	free(buf);
 }
 
+static int
+restarts_of(const char *text, struct compose_restarts *rs, struct wr_err *err)
+{
+	return parse_compose_restarts(text, strlen(text), rs, err);
+}
+
+static void
+restarts_real_format(void **state)
+{
+	struct compose_restarts rs;
+	struct wr_err err;
+	size_t len;
+	char *buf = fixture_read("drivers/compose_inspect_restarts.txt", &len);
+
+	(void)state;
+	assert_int_equal(parse_compose_restarts(buf, len, &rs, &err), 0);
+	free(buf);
+	assert_int_equal(rs.n, 3);
+	assert_string_equal(rs.items[0].id,
+	    "4e31b57c930d8b0a7f1e2c3d4b5a69788796a5b4c3d2e1f00112233445566778");
+	assert_string_equal(rs.items[0].service, "api");
+	assert_int_equal(rs.items[0].count, 4);
+	assert_int_equal(rs.items[0].started, 1795678872);     /* 2026-11-26T07:41:12Z */
+	assert_string_equal(rs.items[1].service, "jobs");
+	assert_int_equal(rs.items[1].count, 0);
+	/* A container compose did not make, never started. */
+	assert_string_equal(rs.items[2].service, "<no value>");
+	assert_int_equal(rs.items[2].started, 0);
+	parse_compose_restarts_free(&rs);
+	assert_null(rs.items);
+}
+
+static void
+restarts_short_ids_blank_lines_and_crlf(void **state)
+{
+	struct compose_restarts rs;
+	struct wr_err err;
+
+	(void)state;
+	assert_int_equal(restarts_of("\n4e31b57c930d 12 2026-11-26T07:41:12Z api\r\n\n"
+	    "  5b167b15ac0e   0   2026-11-26T07:33:56.5+01:00   jobs  \n", &rs, &err), 0);
+	assert_int_equal(rs.n, 2);
+	assert_string_equal(rs.items[0].id, "4e31b57c930d");
+	assert_int_equal(rs.items[0].count, 12);
+	assert_string_equal(rs.items[1].id, "5b167b15ac0e");
+	assert_string_equal(rs.items[1].service, "jobs");
+	assert_int_equal(rs.items[1].started, 1795674836);     /* 06:33:56Z */
+	parse_compose_restarts_free(&rs);
+}
+
+/* Nothing at all is a valid answer with no container: every service's
+ * count stays unknown (the caller never turns "no line" into 0). */
+static void
+restarts_blank_output_is_empty(void **state)
+{
+	struct compose_restarts rs;
+	struct wr_err err;
+
+	(void)state;
+	assert_int_equal(restarts_of("", &rs, &err), 0);
+	assert_int_equal(rs.n, 0);
+	assert_int_equal(restarts_of(" \n\n\t\n", &rs, &err), 0);
+	assert_int_equal(rs.n, 0);
+}
+
+static void
+restarts_garbage_is_refused_whole(void **state)
+{
+	static const struct { const char *text, *msg; } bad[] = {
+		{ "4e31b57c930d 3 2026-11-26T07:41:12Z\n",
+		  "docker inspect: line 1: fewer than 4 fields: 4e31b57c930d 3 2026-11-26T07:41:12Z" },
+		{ "4e31b57c930d 3\n", "docker inspect: line 1: fewer than 4 fields: 4e31b57c930d 3" },
+		{ "4e31b57c930d 0 2026-11-26T07:41:12Z api\n4e31b57c930d three "
+		  "2026-11-26T07:41:12Z api\n", "docker inspect: line 2: restart count is not a "
+		  "number: 4e31b57c930d three 2026-11-26T07:41:12Z ..." },
+		{ "4e31b57c930d -1 2026-11-26T07:41:12Z api", "docker inspect: line 1: restart "
+		  "count is not a number: 4e31b57c930d -1 2026-11-26T07:41:12Z api" },
+		{ "4e31b57c930d 99999999999 2026-11-26T07:41:12Z api", "docker inspect: line 1: "
+		  "restart count out of range: 4e31b57c930d 99999999999 2026-11-26T07:4..." },
+		{ "4e31b57c 1 2026-11-26T07:41:12Z api", "docker inspect: line 1: not a container "
+		  "id: 4e31b57c 1 2026-11-26T07:41:12Z api" },
+		{ "Error: No such object: 4e31b57c930d", "docker inspect: line 1: not a container "
+		  "id: Error: No such object: 4e31b57c930d" },
+		{ "4E31B57C930D 1 2026-11-26T07:41:12Z api", "docker inspect: line 1: not a "
+		  "container id: 4E31B57C930D 1 2026-11-26T07:41:12Z api" },
+		{ "4e31b57c930d 1 yesterday api", "docker inspect: line 1: start time is not a "
+		  "time: 4e31b57c930d 1 yesterday api" },
+		{ "4e31b57c930d 1 2026-11-26T07:41:12Z api jobs", "docker inspect: line 1: not a "
+		  "service name: 4e31b57c930d 1 2026-11-26T07:41:12Z api ..." },
+		{ "4e31b57c930d 1 2026-11-26T07:41:12Z a\x1b[2J", "docker inspect: line 1: not a "
+		  "service name: 4e31b57c930d 1 2026-11-26T07:41:12Z a\\x1b[2..." },
+	};
+	struct compose_restarts rs;
+	struct wr_err err;
+
+	(void)state;
+	for (size_t i = 0; i < WR_ARRAY_LEN(bad); i++) {
+		assert_int_equal(restarts_of(bad[i].text, &rs, &err), -1);
+		assert_string_equal(err.msg, bad[i].msg);
+		assert_int_equal(rs.n, 0);
+		assert_null(rs.items);
+	}
+}
+
 int
 main(void)
 {
@@ -270,6 +378,10 @@ main(void)
 		cmocka_unit_test(huge_strings_are_cut),
 		cmocka_unit_test(multibyte_cut_on_a_boundary),
 		cmocka_unit_test(too_many_containers),
+		cmocka_unit_test(restarts_real_format),
+		cmocka_unit_test(restarts_short_ids_blank_lines_and_crlf),
+		cmocka_unit_test(restarts_blank_output_is_empty),
+		cmocka_unit_test(restarts_garbage_is_refused_whole),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

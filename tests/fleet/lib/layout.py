@@ -88,7 +88,7 @@ def initial_state(h, hj, now):
         for svc in h["services"]:
             img = "%s/%s:%s" % (REGISTRY, svc, tag)
             proj[svc] = {"image": img, "tag": tag, "env": dict(env), "state": "running", "created": now - age,
-                         "started": now - age, "exit_code": 0, "healthcheck": svc == "api",
+                         "started": now - age, "exit_code": 0, "restart_count": 0, "healthcheck": svc == "api",
                          "command": "gunicorn app:app --bind 0.0.0.0:8000" if svc == "api" else "celery -A app worker",
                          "publishers": [{"URL": "127.0.0.1", "TargetPort": 8000, "PublishedPort": h["http_port"], "Protocol": "tcp"}] if svc == "api" else [],
                          "config_file": os.path.join(hj["compose_dir"], "docker-compose.yml"), "working_dir": hj["compose_dir"]}

@@ -1,0 +1,52 @@
+#!/bin/sh
+# test_restarts_compose.sh — the restarts rule on a Compose host: the
+# fleet's h1 api container crash-loops (fleet crash: RestartCount up, same
+# container), HOSTS shows the count in its RST column, and METRICS turns to
+# ROLLBACK IMMEDIATELY with "4 restarts in 5m ≥ 3"; the console's own
+# rollback recreates the container (new id, RestartCount 0) and the count
+# and the verdict clear. Restart counts come from docker inspect in the
+# same watch loop as compose ps: no command of their own.
+. "${top_srcdir:-$(dirname "$0")/../..}/tests/lib/tmux.sh"
+[ -x /usr/sbin/sshd ] || skip "openssh-server is not installed"
+fleet_up --hosts 1
+sed 's/^\[warroom\]$/[warroom]\npoll_interval = 1s\nmetrics_interval = 1s/' "$fl/warroom.conf" > "$tmp/c.conf"
+log=$fl/hosts/h1/commands.log
+row() { printf '│[> ] %s +%s +UP +v1\\.4\\.[01] +running[a-z ]* +[A-Z-]+ +[A-Z-]+ +[v0-9.-]+ +%s ' "$1" "$2" "$3"; }
+
+start 200 45 "$WARROOM -c $tmp/c.conf --incident crash-loop"
+wait_re "$(row h1 api 0)" 15
+wait_for "restarts in 5m: api 0, jobs 0" 10
+wait_re "^│h1 +OK " 15
+ok "a calm Compose host: restarts 0 in HOSTS and METRICS, verdict OK"
+
+"$fleet" crash --dir "$fl" h1 api 4 > /dev/null || fail "fleet crash"
+wait_re "$(row h1 api 4)" 10
+wait_re "$(row h1 jobs 0)" 2
+wait_for "restarts in 5m: api 4, jobs 0" 5
+wait_re "^│h1 +ROLLBACK IMMEDIATELY" 10
+wait_re "^│  4 restarts in 5m ≥ 3 " 2
+ok "a crash loop: 4 in the RST column, ROLLBACK IMMEDIATELY with '4 restarts in 5m ≥ 3'"
+
+# The counts rode on the watch: one long-running command, never a
+# docker inspect of its own.
+grep -q '"argv":\["docker","inspect","--format","{{.Id}} {{.RestartCount}} {{.State.StartedAt}} {{index .Config.Labels \\"com.docker.compose.service\\"}}"' "$log" ||
+	fail "no docker inspect with the restarts template in commands.log"
+[ "$(grep -c '"cmd":"docker compose ps -a -q"' "$log")" -ge 2 ] || fail "ps -q did not run each round"
+ok "docker inspect asked for each container's count, as logged by the fleet"
+
+keys A; keys -l arm; keys Enter
+keys r
+wait_for "CONFIRM ROLLBACK" 15
+wait_for "type api and press Enter"
+keys -l api; keys Enter
+wait_for "rollback of api on h1: OK" 40
+wait_re "$(row h1 api 0)" 10
+wait_for "restarts in 5m: api 0, jobs 0" 5
+wait_re "^│h1 +OK " 15
+ok "the rollback's new container starts at 0: the count and the verdict clear"
+
+keys q
+wait_for "exit=0"
+journal=$(ls "$fl"/timeline/crash-loop-*.jsonl) || fail "no journal"
+grep -q '"kind":"verdict.change".*4 restarts in 5m' "$journal" || fail "no verdict.change with the restarts reason"
+ok "the verdict.change record carries the restarts reason"
