@@ -24,10 +24,10 @@
 static struct record recs[NREC];
 
 static void
-add(size_t i, int64_t at_s, const char *kind, const char *host, const char *op,
-    const char *data)
+add_to(struct record *v, size_t i, int64_t at_s, const char *kind, const char *host,
+    const char *op, const char *data)
 {
-	struct record *r = &recs[i];
+	struct record *r = &v[i];
 
 	r->seq = i + 1;
 	r->ts_ms = T0 + at_s * 1000;
@@ -38,8 +38,15 @@ add(size_t i, int64_t at_s, const char *kind, const char *host, const char *op,
 	r->op = op != NULL ? xstrdup(op) : NULL;
 	r->data = cJSON_Parse(data);
 	assert_non_null(r->data);
-	r->prev = i > 0 ? recs[i - 1].crc : 0;
+	r->prev = i > 0 ? v[i - 1].crc : 0;
 	r->crc = crc32c(0, data, strlen(data)) ^ (uint32_t)i;
+}
+
+static void
+add(size_t i, int64_t at_s, const char *kind, const char *host, const char *op,
+    const char *data)
+{
+	add_to(recs, i, at_s, kind, host, op, data);
 }
 
 static int
@@ -362,6 +369,151 @@ other_kinds_read_as_words(void **state)
 	free(t);
 }
 
+/* Records of an incident on several hosts, rendered in UTC. */
+static char *
+render_n(enum export_format f, const struct record *v, size_t n)
+{
+	struct export_opts o = { "multi-7f3a2c", 0, NULL, NULL, NULL };
+	char *out;
+	size_t len;
+
+	assert_int_equal(export_render(f, v, n, &o, &out, &len, NULL), 0);
+	return out;
+}
+
+static void
+verdict(struct record *v, size_t i, int64_t at_s, const char *host, const char *level)
+{
+	char data[128];
+
+	snprintf(data, sizeof(data), "{\"verdict\":\"%s\",\"reason\":\"r\"}", level);
+	add_to(v, i, at_s, "verdict.change", host, NULL, data);
+}
+
+/* The incident QA found: three hosts at ROLLBACK IMMEDIATELY, one back. */
+#define NMULTI 12
+
+static void
+multi_journal(struct record *v)
+{
+	add_to(v, 0, 0, "incident.open", NULL, NULL, "{\"name\":\"fleet 5xx\"}");
+	verdict(v, 1, 10, "api-1", "ROLLBACK IMMEDIATELY");
+	verdict(v, 2, 12, "k8s-bastion", "ROLLBACK IMMEDIATELY");
+	verdict(v, 3, 14, "helm-bastion", "ROLLBACK IMMEDIATELY");
+	verdict(v, 4, 47, "api-1", "OK");
+	/* Later records, cut off by n in the tests that end earlier. */
+	verdict(v, 5, 60, "k8s-bastion", "MONITOR");
+	verdict(v, 6, 70, "helm-bastion", "NO DATA");
+	verdict(v, 7, 90, "helm-bastion", "OK");
+	verdict(v, 8, 100, "api-1", "CONSIDER ROLLBACK");
+	verdict(v, 9, 130, "api-1", "MONITOR");
+	verdict(v, 10, 140, "k8s-bastion", "OK");
+	add_to(v, 11, 200, "note", NULL, NULL, "{\"text\":\"watching\"}");
+}
+
+static void
+multi_free(struct record *v)
+{
+	for (size_t i = 0; i < NMULTI; i++)
+		record_free(&v[i]);
+}
+
+static const cJSON *
+json_times(cJSON *doc)
+{
+	return cJSON_GetObjectItem(cJSON_GetObjectItem(doc, "incident"), "times");
+}
+
+/* One host back while two are still bad is not recovery. */
+static void
+recovery_waits_for_every_bad_host(void **state)
+{
+	struct record v[NMULTI] = { 0 };
+	char *md, *js;
+	cJSON *doc, *bad;
+
+	(void)state;
+	multi_journal(v);
+	md = render_n(EXPORT_MD, v, 5);
+	assert_null(strstr(md, "recovered 2024"));
+	assert_non_null(strstr(md, "- Detected 2024-05-01 12:00:00; **not recovered**: still bad "
+	    "at the journal's end (2024-05-01 12:00:47): k8s-bastion (ROLLBACK IMMEDIATELY), "
+	    "helm-bastion (ROLLBACK IMMEDIATELY).\n"));
+	assert_non_null(strstr(md, "| Recovery | **not recovered** | — |\n"));
+	assert_non_null(strstr(md, "**Impact duration:** ongoing since 2024-05-01 12:00:00, "
+	    "not recovered (47s up to the journal's last record, 2024-05-01 12:00:47)"));
+	js = render_n(EXPORT_JSON, v, 5);
+	doc = cJSON_Parse(js);
+	assert_non_null(doc);
+	assert_true(cJSON_IsNull(cJSON_GetObjectItem(json_times(doc), "recovery")));
+	assert_true(cJSON_IsFalse(cJSON_GetObjectItem(json_times(doc), "recovered")));
+	assert_true(cJSON_IsNull(cJSON_GetObjectItem(json_times(doc), "impact_s")));
+	assert_int_equal(cJSON_GetObjectItem(json_times(doc), "impact_so_far_s")->valuedouble, 47);
+	bad = cJSON_GetObjectItem(cJSON_GetObjectItem(doc, "incident"), "still_bad");
+	assert_int_equal(cJSON_GetArraySize(bad), 2);
+	assert_string_equal(jstr(cJSON_GetArrayItem(bad, 0), "host"), "k8s-bastion");
+	assert_string_equal(jstr(cJSON_GetArrayItem(bad, 1), "host"), "helm-bastion");
+	assert_string_equal(jstr(cJSON_GetArrayItem(bad, 1), "verdict"), "ROLLBACK IMMEDIATELY");
+	cJSON_Delete(doc);
+	free(js);
+	free(md);
+	multi_free(v);
+}
+
+/* NO DATA is not good: a bad host that goes silent is still bad. */
+static void
+no_data_after_bad_is_not_recovery(void **state)
+{
+	struct record v[NMULTI] = { 0 };
+	char *md;
+
+	(void)state;
+	multi_journal(v);
+	md = render_n(EXPORT_MD, v, 7);
+	assert_non_null(strstr(md, "**not recovered**: still bad at the journal's end "
+	    "(2024-05-01 12:01:10): helm-bastion (NO DATA after ROLLBACK IMMEDIATELY).\n"));
+	free(md);
+	multi_free(v);
+}
+
+/* The last bad host back at OK (MONITOR counts as back) is recovery... */
+static void
+recovery_is_when_the_last_bad_host_is_back(void **state)
+{
+	struct record v[NMULTI] = { 0 };
+	char *md, *js;
+	cJSON *doc;
+
+	(void)state;
+	multi_journal(v);
+	md = render_n(EXPORT_MD, v, 8);
+	assert_non_null(strstr(md, "- Detected 2024-05-01 12:00:00; recovered 2024-05-01 12:01:30, "
+	    "when the last host that was bad (helm-bastion) was back at OK.\n"));
+	assert_non_null(strstr(md, "| Recovery | 2024-05-01 12:01:30 | 1m 30s |\n"));
+	assert_non_null(strstr(md, "**Impact duration:** 1m 30s (detection to recovery)"));
+	free(md);
+	js = render_n(EXPORT_JSON, v, 8);
+	doc = cJSON_Parse(js);
+	assert_string_equal(jstr(json_times(doc), "recovery"), "2024-05-01T12:01:30.000Z");
+	assert_true(cJSON_IsTrue(cJSON_GetObjectItem(json_times(doc), "recovered")));
+	assert_int_equal(cJSON_GetObjectItem(json_times(doc), "impact_s")->valuedouble, 90);
+	assert_int_equal(cJSON_GetArraySize(cJSON_GetObjectItem(cJSON_GetObjectItem(doc,
+	    "incident"), "still_bad")), 0);
+	cJSON_Delete(doc);
+	free(js);
+	/* ...unless one goes bad again after it: then it is the later return. */
+	md = render_n(EXPORT_MD, v, 9);
+	assert_non_null(strstr(md, "**not recovered**: still bad at the journal's end "
+	    "(2024-05-01 12:01:40): api-1 (CONSIDER ROLLBACK).\n"));
+	free(md);
+	md = render_n(EXPORT_MD, v, NMULTI);
+	assert_non_null(strstr(md, "recovered 2024-05-01 12:02:10, when the last host that was "
+	    "bad (api-1) was back at MONITOR.\n"));
+	assert_non_null(strstr(md, "**Impact duration:** 2m 10s (detection to recovery)"));
+	free(md);
+	multi_free(v);
+}
+
 int
 main(void)
 {
@@ -375,6 +527,9 @@ main(void)
 		cmocka_unit_test(health_change_details_name_what_changed),
 		cmocka_unit_test(statuspage_queue_details_say_the_post),
 		cmocka_unit_test(other_kinds_read_as_words),
+		cmocka_unit_test(recovery_waits_for_every_bad_host),
+		cmocka_unit_test(no_data_after_bad_is_not_recovery),
+		cmocka_unit_test(recovery_is_when_the_last_bad_host_is_back),
 	};
 
 	return cmocka_run_group_tests(tests, setup, teardown);
