@@ -149,7 +149,7 @@ is_response(const struct record *r)
 {
 	static const char *const kinds[] = {
 		"note", "step.check", "step.uncheck", "action.intent",
-		"statuspage.post", "mode.change",
+		"statuspage.queue", "statuspage.post", "mode.change",
 	};
 	size_t i;
 
@@ -773,6 +773,130 @@ chat_outcome(const struct record *end)
 }
 
 /* The summary's recovery line: when, or why not (the hosts still bad). */
+/* The text of a status-page post lives in its statuspage.queue record
+ * (data.update); statuspage.post, .failed and .retry (same op, the queue
+ * id) only say how sending it went. */
+struct sp_post {
+	const struct record *queue;     /* NULL: a post whose queue record is missing */
+	const struct record *end;       /* statuspage.post or .failed; NULL: pending */
+	const struct record *retry;     /* the last statuspage.retry before the end */
+};
+
+enum sp_outcome { SP_PENDING, SP_POSTED, SP_FAILED };
+static const char *const sp_outcome_json[] = { "pending", "posted", "failed" };
+
+static bool
+is_sp_end(const struct record *r)
+{
+	return kind_is(r, "statuspage.post") || kind_is(r, "statuspage.failed");
+}
+
+static bool
+same_op(const struct record *a, const struct record *b)
+{
+	return a->op != NULL && b->op != NULL && strcmp(a->op, b->op) == 0;
+}
+
+/* Is v[i] where a status-page post starts: its queue record, or an end
+ * with no queue record before it? Fills p when so. */
+static bool
+sp_post_at(const struct record *v, size_t n, size_t i, struct sp_post *p)
+{
+	size_t k;
+
+	memset(p, 0, sizeof(*p));
+	if (is_sp_end(&v[i])) {
+		for (k = 0; k < i; k++)
+			if (kind_is(&v[k], "statuspage.queue") && same_op(&v[k], &v[i]))
+				return false;
+		p->end = &v[i];
+		return true;
+	}
+	if (!kind_is(&v[i], "statuspage.queue"))
+		return false;
+	p->queue = &v[i];
+	for (k = i + 1; k < n && p->end == NULL; k++) {
+		if (!same_op(&v[k], &v[i]))
+			continue;
+		if (kind_is(&v[k], "statuspage.retry"))
+			p->retry = &v[k];
+		else if (is_sp_end(&v[k]))
+			p->end = &v[k];
+	}
+	return true;
+}
+
+static enum sp_outcome
+sp_outcome(const struct sp_post *p)
+{
+	if (p->end == NULL)
+		return SP_PENDING;
+	return kind_is(p->end, "statuspage.post") ? SP_POSTED : SP_FAILED;
+}
+
+/* A field of the queued update; the end record's own field for a post
+ * whose queue record is missing. */
+static const char *
+sp_field(const struct sp_post *p, const char *key)
+{
+	const cJSON *u, *s;
+
+	if (p->queue == NULL)
+		return dstr(p->end, key);
+	u = cJSON_GetObjectItemCaseSensitive(p->queue->data, "update");
+	s = cJSON_GetObjectItemCaseSensitive(u, key);
+	return cJSON_IsString(s) ? s->valuestring : NULL;
+}
+
+/* "- **time** status (action): text — posted time", the text as queued;
+ * one never answered or refused says so. */
+static void
+md_sp_post(struct wr_buf *b, const struct export_opts *o, const struct sp_post *p)
+{
+	const char *body = sp_field(p, "body"), *status = sp_field(p, "status");
+	const char *action = sp_field(p, "action");
+	char ts[WR_TS_MAX];
+
+	fmt_time((p->queue != NULL ? p->queue : p->end)->ts_ms, o, ts);
+	wr_buf_printf(b, "- **%s** ", ts);
+	sb_text(b, o, status != NULL ? status : "?");
+	if (action != NULL) {
+		wr_buf_str(b, " (");
+		sb_text(b, o, action);
+		wr_buf_str(b, ")");
+	}
+	wr_buf_str(b, ": ");
+	if (body != NULL && body[0] != '\0')
+		sb_text(b, o, body);
+	else if (p->queue != NULL)
+		wr_buf_str(b, "_no text_");
+	else
+		wr_buf_str(b, "_text not in the journal (no statuspage.queue record)_");
+	switch (sp_outcome(p)) {
+	case SP_POSTED:
+		fmt_time(p->end->ts_ms, o, ts);
+		wr_buf_printf(b, " — posted %s", ts);
+		break;
+	case SP_FAILED:
+		wr_buf_str(b, " — **FAILED, not posted**");
+		if (dstr(p->end, "error") != NULL) {
+			wr_buf_str(b, ": ");
+			sb_text(b, o, dstr(p->end, "error"));
+		}
+		break;
+	case SP_PENDING:
+		wr_buf_str(b, " — **queued, never confirmed posted** (no answer recorded by the "
+		    "journal's end");
+		if (p->retry != NULL && dstr(p->retry, "error") != NULL) {
+			wr_buf_str(b, "; last try: ");
+			sb_text(b, o, dstr(p->retry, "error"));
+		}
+		wr_buf_str(b, ")");
+		break;
+	}
+	wr_buf_str(b, "\n");
+}
+
 static void
 md_recovery_summary(struct wr_buf *b, const struct record *v, size_t n,
     const struct export_opts *o, const struct pm *pm)
@@ -951,18 +1075,15 @@ render_md(struct wr_buf *b, const struct record *v, size_t n, const struct expor
 
 	wr_buf_str(b, "\n## Status-page updates\n\n");
 	for (i = 0; i < n; i++) {
-		if (!kind_is(&v[i], "statuspage.post"))
+		struct sp_post p;
+
+		if (!sp_post_at(v, n, i, &p))
 			continue;
-		fmt_time(v[i].ts_ms, o, ts);
-		wr_buf_printf(b, "- **%s** ", ts);
-		sb_text(b, o, dstr(&v[i], "status"));
-		wr_buf_str(b, ": ");
-		sb_text(b, o, dstr(&v[i], "body"));
-		wr_buf_str(b, "\n");
+		md_sp_post(b, o, &p);
 		posts++;
 	}
 	if (posts == 0)
-		wr_buf_str(b, "_None posted._\n");
+		wr_buf_str(b, "_None queued or posted._\n");
 
 	wr_buf_str(b, "\n## Chat announcements\n\n");
 	for (i = 0; i < n; i++) {
@@ -1017,7 +1138,7 @@ static cJSON *
 json_incident(const struct record *v, size_t n, const struct export_opts *o,
     const struct pm *pm)
 {
-	cJSON *inc = cJSON_CreateObject(), *tz, *times, *acts, *steps, *chat, *bad;
+	cJSON *inc = cJSON_CreateObject(), *tz, *times, *acts, *steps, *chat, *bad, *sp;
 	char label[96];
 	size_t i, k;
 
@@ -1095,6 +1216,27 @@ json_incident(const struct record *v, size_t n, const struct export_opts *o,
 		json_str(x, "title", o, pm->steps[i].title);
 		cJSON_AddBoolToObject(x, "done", pm->steps[i].done);
 		cJSON_AddItemToArray(steps, x);
+	}
+	sp = cJSON_AddArrayToObject(inc, "statuspage");
+	for (i = 0; i < n; i++) {
+		struct sp_post p;
+		cJSON *x;
+
+		if (!sp_post_at(v, n, i, &p))
+			continue;
+		x = cJSON_CreateObject();
+		json_str(x, "queue", o, (p.queue != NULL ? p.queue : p.end)->op);
+		json_time(x, "queued", p.queue != NULL ? p.queue->ts_ms : NO_TIME);
+		json_str(x, "action", o, sp_field(&p, "action"));
+		json_str(x, "status", o, sp_field(&p, "status"));
+		json_str(x, "name", o, sp_field(&p, "name"));
+		json_str(x, "body", o, sp_field(&p, "body"));
+		cJSON_AddStringToObject(x, "outcome", sp_outcome_json[sp_outcome(&p)]);
+		json_time(x, "ended", p.end != NULL ? p.end->ts_ms : NO_TIME);
+		json_str(x, "page_incident", o, p.end != NULL ? dstr(p.end, "page_incident") : NULL);
+		json_str(x, "error", o, p.end != NULL ? dstr(p.end, "error") :
+		    p.retry != NULL ? dstr(p.retry, "error") : NULL);
+		cJSON_AddItemToArray(sp, x);
 	}
 	chat = cJSON_AddArrayToObject(inc, "chat");
 	for (i = 0; i < n; i++) {

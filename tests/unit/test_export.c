@@ -19,7 +19,7 @@
 #include "warroom/record.h"
 
 #define T0 1714564800000LL      /* 2024-05-01T12:00:00.000Z */
-#define NREC 16
+#define NREC 21
 
 static struct record recs[NREC];
 
@@ -67,30 +67,52 @@ setup(void **state)
 	    "{\"text\":\"5xx since deploy sha-abc | suspect *pool_size*\\nsecond line\"}");
 	add(4, 70, "step.check", NULL, NULL,
 	    "{\"step\":\"s1\",\"title\":\"Check the dashboards\"}");
-	add(5, 90, "statuspage.post", NULL, NULL,
-	    "{\"status\":\"investigating\",\"body\":\"Elevated errors on the API\"}");
-	add(6, 120, "action.intent", "api-1", "op-1",
+	add(5, 90, "statuspage.queue", NULL, "sp-6-1e4f",
+	    "{\"queue\":\"sp-6-1e4f\",\"kind\":\"atlassian\",\"update\":{\"action\":\"create\","
+	    "\"status\":\"investigating\",\"name\":\"api 5xx spike\","
+	    "\"body\":\"Elevated errors on the API\",\"impact\":\"major\",\"components\":[],"
+	    "\"our_id\":\"api-5xx-spike-7f3a2c\",\"page_id\":\"\"}}");
+	add(6, 91, "statuspage.post", NULL, "sp-6-1e4f",
+	    "{\"queue\":\"sp-6-1e4f\",\"action\":\"create\",\"page_incident\":\"p0abc\","
+	    "\"status\":\"investigating\",\"found\":false}");
+	add(7, 120, "action.intent", "api-1", "op-1",
 	    "{\"action\":\"rollback\",\"plan\":{\"service\":\"api\",\"from\":\"v2-bad\","
 	    "\"to\":\"v1\"},\"plan_hash\":\"crc32c:1234abcd\"}");
-	add(7, 170, "action.output", "api-1", "op-1",
+	add(8, 170, "action.output", "api-1", "op-1",
 	    "{\"step\":\"up -d api\",\"exit\":0,\"lines_total\":42,\"lines\":["
 	    "\"Container api-1  Recreate\",\"Container api-1  Started\","
 	    "\"``` a fence in the output\"]}");
-	add(8, 180, "action.end", "api-1", "op-1",
+	add(9, 180, "action.end", "api-1", "op-1",
 	    "{\"outcome\":\"ok\",\"detail\":\"api at v1, healthy\"}");
-	add(9, 185, "step.check", NULL, NULL, "{\"step\":\"s2\"}");
-	add(10, 200, "action.intent", "api-2", "op-2",
+	add(10, 185, "step.check", NULL, NULL, "{\"step\":\"s2\"}");
+	add(11, 200, "action.intent", "api-2", "op-2",
 	    "{\"action\":\"smoke_test\",\"plan\":null,\"plan_hash\":\"crc32c:00000000\"}");
-	add(11, 300, "verdict.change", "api-1", NULL,
+	add(12, 250, "statuspage.queue", NULL, "sp-13-0a0b",
+	    "{\"queue\":\"sp-13-0a0b\",\"kind\":\"atlassian\",\"update\":{\"action\":\"update\","
+	    "\"status\":\"identified\",\"name\":\"api 5xx spike\","
+	    "\"body\":\"Bad deploy | rolled *api* back\",\"impact\":\"\",\"components\":[],"
+	    "\"our_id\":\"api-5xx-spike-7f3a2c\",\"page_id\":\"p0abc\"}}");
+	add(13, 260, "statuspage.failed", NULL, "sp-13-0a0b",
+	    "{\"queue\":\"sp-13-0a0b\",\"action\":\"update\","
+	    "\"error\":\"gave up after 5 attempts: HTTP 503\",\"http_status\":503}");
+	add(14, 300, "verdict.change", "api-1", NULL,
 	    "{\"service\":\"api\",\"verdict\":\"OK\",\"reason\":\"error rate 0.1%\"}");
-	add(12, 310, "note", NULL, NULL,
+	add(15, 310, "note", NULL, NULL,
 	    "{\"text\":\"smoke test lost its connection; check C:\\\\tmp\\\\smoke.log by hand\"}");
-	add(13, 330, "chat.announce", NULL, "chat-1",
+	add(16, 330, "chat.announce", NULL, "chat-1",
 	    "{\"id\":\"chat-1\",\"text\":\"api rolled back to v1; watching\"}");
-	add(14, 340, "chat.failed", NULL, "chat-1",
+	add(17, 340, "chat.failed", NULL, "chat-1",
 	    "{\"id\":\"chat-1\",\"error\":\"timed out after the request was sent\","
 	    "\"http_status\":0,\"unknown\":true}");
-	add(15, 400, "incident.resolve", NULL, NULL, "{\"summary\":\"rolled back\"}");
+	add(18, 390, "statuspage.queue", NULL, "sp-19-77aa",
+	    "{\"queue\":\"sp-19-77aa\",\"kind\":\"atlassian\",\"update\":{\"action\":\"resolve\","
+	    "\"status\":\"resolved\",\"name\":\"api 5xx spike\","
+	    "\"body\":\"Fixed by a rollback\",\"impact\":\"\",\"components\":[],"
+	    "\"our_id\":\"api-5xx-spike-7f3a2c\",\"page_id\":\"p0abc\"}}");
+	add(19, 395, "statuspage.retry", NULL, "sp-19-77aa",
+	    "{\"queue\":\"sp-19-77aa\",\"attempt\":1,\"error\":\"HTTP 429\","
+	    "\"http_status\":429,\"retry_ms\":2000}");
+	add(20, 400, "incident.resolve", NULL, NULL, "{\"summary\":\"rolled back\"}");
 	return 0;
 }
 
@@ -369,6 +391,62 @@ other_kinds_read_as_words(void **state)
 	free(t);
 }
 
+/* The status page's text is in the queue record; posted, failed and
+ * never answered each say so. */
+static void
+status_page_updates_show_the_text_and_how_it_went(void **state)
+{
+	char *md = render(EXPORT_MD, 0, NULL), *js;
+	cJSON *doc, *sp;
+
+	(void)state;
+	assert_non_null(strstr(md, "## Status-page updates\n\n"
+	    "- **2024-05-01 12:01:30** investigating (create): Elevated errors on the API"
+	    " — posted 2024-05-01 12:01:31\n"
+	    "- **2024-05-01 12:04:10** identified (update): Bad deploy \\| rolled \\*api\\* back"
+	    " — **FAILED, not posted**: gave up after 5 attempts: HTTP 503\n"
+	    "- **2024-05-01 12:06:30** resolved (resolve): Fixed by a rollback"
+	    " — **queued, never confirmed posted** (no answer recorded by the journal's end;"
+	    " last try: HTTP 429)\n"));
+	free(md);
+	js = render(EXPORT_JSON, 0, NULL);
+	doc = cJSON_Parse(js);
+	assert_non_null(doc);
+	sp = cJSON_GetObjectItem(cJSON_GetObjectItem(doc, "incident"), "statuspage");
+	assert_int_equal(cJSON_GetArraySize(sp), 3);
+	assert_string_equal(jstr(cJSON_GetArrayItem(sp, 0), "body"), "Elevated errors on the API");
+	assert_string_equal(jstr(cJSON_GetArrayItem(sp, 0), "outcome"), "posted");
+	assert_string_equal(jstr(cJSON_GetArrayItem(sp, 0), "page_incident"), "p0abc");
+	assert_string_equal(jstr(cJSON_GetArrayItem(sp, 1), "outcome"), "failed");
+	assert_string_equal(jstr(cJSON_GetArrayItem(sp, 2), "status"), "resolved");
+	assert_string_equal(jstr(cJSON_GetArrayItem(sp, 2), "outcome"), "pending");
+	assert_string_equal(jstr(cJSON_GetArrayItem(sp, 2), "error"), "HTTP 429");
+	cJSON_Delete(doc);
+	free(js);
+}
+
+/* A post whose queue record is missing (a damaged journal): no text made up. */
+static void
+status_page_post_without_its_queue_record(void **state)
+{
+	struct record v[2] = { 0 };
+	struct export_opts o = { "x", 0, NULL, NULL, NULL };
+	char *md;
+	size_t len;
+
+	(void)state;
+	add_to(v, 0, 0, "incident.open", NULL, NULL, "{\"name\":\"x\"}");
+	add_to(v, 1, 5, "statuspage.post", NULL, "sp-1-0001",
+	    "{\"queue\":\"sp-1-0001\",\"action\":\"update\",\"page_incident\":\"p1\","
+	    "\"status\":\"monitoring\",\"found\":false}");
+	assert_int_equal(export_render(EXPORT_MD, v, 2, &o, &md, &len, NULL), 0);
+	assert_non_null(strstr(md, "- **2024-05-01 12:00:05** monitoring (update): _text not in "
+	    "the journal (no statuspage.queue record)_ — posted 2024-05-01 12:00:05\n"));
+	free(md);
+	record_free(&v[0]);
+	record_free(&v[1]);
+}
+
 /* Records of an incident on several hosts, rendered in UTC. */
 static char *
 render_n(enum export_format f, const struct record *v, size_t n)
@@ -527,6 +605,8 @@ main(void)
 		cmocka_unit_test(health_change_details_name_what_changed),
 		cmocka_unit_test(statuspage_queue_details_say_the_post),
 		cmocka_unit_test(other_kinds_read_as_words),
+		cmocka_unit_test(status_page_updates_show_the_text_and_how_it_went),
+		cmocka_unit_test(status_page_post_without_its_queue_record),
 		cmocka_unit_test(recovery_waits_for_every_bad_host),
 		cmocka_unit_test(no_data_after_bad_is_not_recovery),
 		cmocka_unit_test(recovery_is_when_the_last_bad_host_is_back),
