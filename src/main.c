@@ -83,7 +83,7 @@ usage(FILE *f)
 	    "      --incident NAME   the incident this console works on\n"
 	    "      --read-only       watch only: nothing can change production\n"
 	    "      --theme NAME      colour theme (default, light, high-contrast, monochrome)\n"
-	    "      --check-config    validate the config, print what it resolves to, exit 0/1\n"
+	    "      --check-config    check the config and theme, print the result, exit 0/1\n"
 	    "  -h, --help            show this help\n"
 	    "  -V, --version         show the version\n"
 	    "\n"
@@ -189,6 +189,20 @@ load_config(struct app *app, const struct opts *o)
 	if (config_load(&app->cfg, file) != 0) {
 		print_errors(&app->cfg);
 		config_free(&app->cfg);
+		return -1;
+	}
+	return 0;
+}
+
+/* The theme --theme names, else the config's: the same for --check-config
+ * as for a start, so a check passes only what would start. */
+static int
+load_theme(struct app *app, const struct opts *o)
+{
+	struct wr_err err;
+
+	if (theme_load(&app->theme, o->theme ? o->theme : app->cfg.theme, &err) != 0) {
+		fprintf(stderr, "warroom: %s\n", err.msg);
 		return -1;
 	}
 	return 0;
@@ -610,7 +624,6 @@ main(int argc, char **argv)
 {
 	struct opts o = { 0 };
 	struct app app = { 0 };
-	struct wr_err err;
 	int rc;
 
 	setlocale(LC_ALL, "");
@@ -631,8 +644,17 @@ main(int argc, char **argv)
 		return 1;
 	}
 	if (o.check_config) {
-		char *desc = config_describe(&app.cfg);
+		char *desc;
 
+		if (load_theme(&app, &o) != 0) {
+			config_free(&app.cfg);
+			free(o.runbooks);
+			return 1;
+		}
+		/* Describe the theme in force, which --theme may have changed. */
+		if (o.theme != NULL)
+			wr_strlcpy(app.cfg.theme, o.theme, sizeof(app.cfg.theme));
+		desc = config_describe(&app.cfg);
 		fputs(desc, stdout);
 		print_warnings(&app.cfg);
 		printf("config OK\n");
@@ -649,10 +671,8 @@ main(int argc, char **argv)
 	}
 	if (load_runbooks(&app, &o) != 0)
 		goto fail;
-	if (theme_load(&app.theme, o.theme ? o.theme : app.cfg.theme, &err) != 0) {
-		fprintf(stderr, "warroom: %s\n", err.msg);
+	if (load_theme(&app, &o) != 0)
 		goto fail;
-	}
 	app.safety.read_only = o.read_only || app.cfg.read_only;
 	app.incident = o.incident;
 	app.target_host = -1;

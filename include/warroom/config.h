@@ -118,6 +118,18 @@ struct config_chat {
 	struct config_file_ref webhook_url_file;
 };
 
+/* Bits of config_thresholds.at_or_above: limits reached at the value
+ * itself (>=); the others fire only above it (>). Only a runbook's
+ * decision matrix sets them ("> 5%" vs ">= 5%"). */
+enum {
+	WR_TH_GE_ERROR_ROLLBACK = 1u << 0,
+	WR_TH_GE_ERROR_CONSIDER = 1u << 1,
+	WR_TH_GE_ERROR_MONITOR = 1u << 2,
+	WR_TH_GE_P95_ROLLBACK = 1u << 3,
+	WR_TH_GE_P95_CONSIDER = 1u << 4,
+	WR_TH_GE_P95_MONITOR = 1u << 5,
+};
+
 /* Rollback decision thresholds; rates are fractions (0.05 = 5%). */
 struct config_thresholds {
 	double error_rate_rollback;
@@ -126,8 +138,9 @@ struct config_thresholds {
 	double p95_rollback_ms;
 	double p95_consider_ms;
 	double p95_monitor_ms;
-	int restarts_rollback;           /* restarts … */
+	int restarts_rollback;           /* this many restarts or more … */
 	int restarts_window_s;           /* … within this many seconds */
+	unsigned at_or_above;            /* WR_TH_GE_* bits; 0: every limit is > */
 };
 
 struct config {

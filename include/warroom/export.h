@@ -9,9 +9,13 @@
  *                   statuspage.post or mode.change after detection
  *   rollback        the first action.intent whose data.action contains
  *                   "rollback" or "undo", and the action.end of its op
- *   recovery        the first verdict.change with data.verdict "OK" after
- *                   the rollback ended (after detection if none ran), else
- *                   the first incident.resolve
+ *   recovery        verdict.change records, per host (and data.service
+ *                   where named): CONSIDER ROLLBACK or ROLLBACK IMMEDIATELY
+ *                   make it bad, OK or MONITOR good again, NO DATA changes
+ *                   nothing (bad stays bad until seen good). Recovery is the
+ *                   record that left no host bad, if none went bad after
+ *                   it; any still bad at the end: not recovered. No verdict
+ *                   ever bad: the first incident.resolve, else none.
  *   actions         action.intent by op, outcome from action.end (or a
  *                   later action.reconcile); no end = UNKNOWN
  *   checklist       runbook.load data.steps seeds it, then step.check and

@@ -171,6 +171,8 @@ struct runbook_matrix_row {
 	enum runbook_metric metric;
 	enum runbook_level level;
 	double value;                    /* lower bound: fraction, ms or count */
+	bool at_or_above;                /* reached at value (>=, a range, a bare
+	                                    number), or only above it (>, above) */
 	int window_s;                    /* restarts only */
 };
 
@@ -222,9 +224,14 @@ void runbook_free(struct runbook *rb);
 /* Count what rb holds (actions: recognised commands plus bindings). */
 void runbook_stats(const struct runbook *rb, struct runbook_stats *st);
 
-/* Set the thresholds the matrix has rows for; returns WR_RB_SET_* bits. */
+/* Set the thresholds the matrix has rows for, each with its operator
+ * (at_or_above; a strict restarts count becomes one more); returns
+ * WR_RB_SET_* bits. */
 unsigned runbook_matrix_apply(const struct runbook_matrix *m,
     struct config_thresholds *t);
+
+/* A row's operator as the rule applies it: ">=" or ">". */
+const char *runbook_matrix_op(const struct runbook_matrix_row *r);
 
 /* The value of key in a, or NULL. */
 const char *runbook_action_arg(const struct runbook_action *a, const char *key);

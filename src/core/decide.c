@@ -207,16 +207,32 @@ miss(struct eval *ev, enum metric_id id)
 	ev->nmissing++;
 }
 
-/* The highest of three limits that v exceeds, or -1. */
+/* The highest of three limits that v passes, or -1: above it, or at it
+ * for a limit whose bit (ge[i]) is in at_or_above. */
 static int
-over(double v, const double limits[3], double scale)
+over(double v, const double limits[3], const unsigned ge[3], unsigned at_or_above,
+    double scale)
 {
 	int i;
 
 	for (i = 0; i < 3; i++)
-		if (v > limits[i] * scale)
+		if (v > limits[i] * scale || ((at_or_above & ge[i]) && v >= limits[i] * scale))
 			return i;
 	return -1;
+}
+
+static const unsigned er_ge[3] = {
+	WR_TH_GE_ERROR_ROLLBACK, WR_TH_GE_ERROR_CONSIDER, WR_TH_GE_ERROR_MONITOR,
+};
+static const unsigned p95_ge[3] = {
+	WR_TH_GE_P95_ROLLBACK, WR_TH_GE_P95_CONSIDER, WR_TH_GE_P95_MONITOR,
+};
+
+/* The operator a fired clause shows: what the limit's rule is. */
+static const char *
+op_of(unsigned at_or_above, unsigned bit)
+{
+	return (at_or_above & bit) ? "\xe2\x89\xa5" : ">";
 }
 
 static const enum decide_level by_rank[3] = {
@@ -241,17 +257,19 @@ evaluate(const struct config_thresholds *t, const struct decide_input *m,
 	ev->level = DECIDE_OK;
 	if (isnan(m->error_rate))
 		miss(ev, METRIC_ERROR_RATE);
-	else if ((i = over(m->error_rate, er, scale)) >= 0) {
+	else if ((i = over(m->error_rate, er, er_ge, t->at_or_above, scale)) >= 0) {
 		fmt_pair(m->error_rate, er[i], percent_decimals(m->error_rate * 100),
 		    100, vs, ls, sizeof(vs));
-		snprintf(text, sizeof(text), "error rate %s%% > %s%%", vs, ls);
+		snprintf(text, sizeof(text), "error rate %s%% %s %s%%", vs,
+		    op_of(t->at_or_above, er_ge[i]), ls);
 		fire(ev, by_rank[i], text);
 	}
 	if (isnan(m->p95_ms))
 		miss(ev, METRIC_P95);
-	else if ((i = over(m->p95_ms, p95, scale)) >= 0) {
+	else if ((i = over(m->p95_ms, p95, p95_ge, t->at_or_above, scale)) >= 0) {
 		fmt_pair(m->p95_ms, p95[i], ms_decimals(m->p95_ms), 1, vs, ls, sizeof(vs));
-		snprintf(text, sizeof(text), "p95 %s ms > %s ms", vs, ls);
+		snprintf(text, sizeof(text), "p95 %s ms %s %s ms", vs,
+		    op_of(t->at_or_above, p95_ge[i]), ls);
 		fire(ev, by_rank[i], text);
 	}
 	if (m->restarts < 0 && m->restarts_unreported)

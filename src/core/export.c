@@ -41,11 +41,26 @@ struct strmap {
 	size_t mask;
 };
 
+/* One host (and service, where the record names one) as its verdict.change
+ * records leave it: bad from CONSIDER/ROLLBACK until OK/MONITOR. */
+struct pm_key {
+	char *id;                       /* "host" or "host/service" (owned) */
+	const char *host, *service;     /* service NULL: the record named none */
+	const char *verdict;            /* the last verdict recorded */
+	const char *bad;                /* the bad verdict it is in; NULL: not bad */
+};
+
 struct pm {
-	struct strmap ops, stepmap;
+	struct strmap ops, stepmap, keymap;
 	const char *name;
 	bool resolved;
 	int64_t detect, first_resp, rb_start, rb_end, recovery;
+	enum { REC_NONE, REC_VERDICTS, REC_RESOLVE } recovered_by;
+	const char *last_back;          /* the key whose return was the recovery */
+	const char *back_at;            /* and the verdict it came back at */
+	struct pm_key *keys;
+	size_t nkeys, nbad;
+	bool ever_bad;
 	struct pm_action *acts;
 	size_t nacts;
 	struct pm_step *steps;
@@ -134,7 +149,7 @@ is_response(const struct record *r)
 {
 	static const char *const kinds[] = {
 		"note", "step.check", "step.uncheck", "action.intent",
-		"statuspage.post", "mode.change",
+		"statuspage.queue", "statuspage.post", "mode.change",
 	};
 	size_t i;
 
@@ -236,6 +251,79 @@ action_outcome(const struct pm_action *a)
 	return "unknown";
 }
 
+/* How a verdict bears on recovery: 1 bad, 0 good, -1 neither (NO DATA or
+ * a name we do not know: a bad host stays bad until it is seen good). */
+static int
+verdict_badness(const char *verdict)
+{
+	if (strcasecmp(verdict, "CONSIDER ROLLBACK") == 0 ||
+	    strcasecmp(verdict, "ROLLBACK IMMEDIATELY") == 0)
+		return 1;
+	if (strcasecmp(verdict, "OK") == 0 || strcasecmp(verdict, "MONITOR") == 0)
+		return 0;
+	return -1;
+}
+
+static struct pm_key *
+key_find(struct pm *pm, const struct record *r)
+{
+	const char *host = r->host != NULL ? r->host : "?", *svc = dstr(r, "service");
+	struct wr_buf id = { 0 };
+	struct pm_key *k;
+	bool found;
+	size_t slot;
+
+	wr_buf_str(&id, host);
+	if (svc != NULL)
+		wr_buf_printf(&id, "/%s", svc);
+	slot = strmap_slot(&pm->keymap, id.s, &found);
+	if (found) {
+		free(id.s);
+		return &pm->keys[pm->keymap.vals[slot]];
+	}
+	pm->keys = xrealloc(pm->keys, (pm->nkeys + 1) * sizeof(*pm->keys));
+	k = &pm->keys[pm->nkeys];
+	memset(k, 0, sizeof(*k));
+	k->id = wr_buf_take(&id);
+	k->host = host;
+	k->service = svc;
+	pm->keymap.keys[slot] = k->id;
+	pm->keymap.vals[slot] = pm->nkeys++;
+	return k;
+}
+
+/* Recovery is the moment the last bad host/service was seen good again,
+ * provided none went bad after it; a verdict.change changes one key. */
+static void
+pm_verdict(struct pm *pm, const struct record *r)
+{
+	const char *verdict = dstr(r, "verdict");
+	struct pm_key *k;
+	int bad;
+
+	if (verdict == NULL)
+		return;
+	k = key_find(pm, r);
+	k->verdict = verdict;
+	bad = verdict_badness(verdict);
+	if (bad == 1) {
+		if (k->bad == NULL)
+			pm->nbad++;
+		k->bad = verdict;
+		pm->ever_bad = true;
+		pm->recovery = NO_TIME;
+		pm->recovered_by = REC_NONE;
+	} else if (bad == 0 && k->bad != NULL) {
+		k->bad = NULL;
+		if (--pm->nbad == 0) {
+			pm->recovery = r->ts_ms;
+			pm->recovered_by = REC_VERDICTS;
+			pm->last_back = k->id;
+			pm->back_at = verdict;
+		}
+	}
+}
+
 static void
 pm_build(struct pm *pm, const struct record *v, size_t n)
 {
@@ -245,6 +333,7 @@ pm_build(struct pm *pm, const struct record *v, size_t n)
 	memset(pm, 0, sizeof(*pm));
 	strmap_init(&pm->ops, n);
 	strmap_init(&pm->stepmap, n);
+	strmap_init(&pm->keymap, n);
 	pm->detect = pm->first_resp = pm->rb_start = pm->rb_end = pm->recovery = NO_TIME;
 	for (i = 0; i < n; i++)
 		if (kind_is(&v[i], "incident.open")) {
@@ -286,6 +375,8 @@ pm_build(struct pm *pm, const struct record *v, size_t n)
 			if (rb_op != NULL && strcmp(r->op, rb_op) == 0 && pm->rb_end == NO_TIME)
 				pm->rb_end = r->ts_ms;
 		}
+		if (kind_is(r, "verdict.change"))
+			pm_verdict(pm, r);
 		if (kind_is(r, "runbook.load")) {
 			const cJSON *steps = cJSON_GetObjectItemCaseSensitive(r->data, "steps"), *s;
 
@@ -312,20 +403,12 @@ pm_build(struct pm *pm, const struct record *v, size_t n)
 			st->done = kind_is(r, "step.check");
 		}
 	}
-	/* Recovery: a verdict back to OK once the rollback (if any) ended. */
-	for (i = 0; i < n; i++) {
-		const char *verdict = dstr(&v[i], "verdict");
-		int64_t after = pm->rb_end != NO_TIME ? pm->rb_end : pm->detect;
-
-		if (kind_is(&v[i], "verdict.change") && verdict != NULL &&
-		    strcasecmp(verdict, "OK") == 0 && v[i].ts_ms >= after) {
-			pm->recovery = v[i].ts_ms;
-			break;
-		}
-	}
-	for (j = 0; pm->recovery == NO_TIME && j < n; j++)
-		if (kind_is(&v[j], "incident.resolve"))
+	/* No verdict was ever bad: only the engineer's resolve says it is over. */
+	for (j = 0; !pm->ever_bad && pm->recovered_by == REC_NONE && j < n; j++)
+		if (kind_is(&v[j], "incident.resolve")) {
 			pm->recovery = v[j].ts_ms;
+			pm->recovered_by = REC_RESOLVE;
+		}
 	for (i = 0; i < pm->nacts; i++) {
 		const char *oc = action_outcome(&pm->acts[i]);
 
@@ -349,6 +432,10 @@ pm_free(struct pm *pm)
 		free(pm->acts[i].outs);
 	free(pm->acts);
 	free(pm->steps);
+	for (i = 0; i < pm->nkeys; i++)
+		free(pm->keys[i].id);
+	free(pm->keys);
+	strmap_free(&pm->keymap);
 	strmap_free(&pm->ops);
 	strmap_free(&pm->stepmap);
 }
@@ -685,6 +772,179 @@ chat_outcome(const struct record *end)
 	    CHAT_UNKNOWN : CHAT_FAILED;
 }
 
+/* The summary's recovery line: when, or why not (the hosts still bad). */
+/* The text of a status-page post lives in its statuspage.queue record
+ * (data.update); statuspage.post, .failed and .retry (same op, the queue
+ * id) only say how sending it went. */
+struct sp_post {
+	const struct record *queue;     /* NULL: a post whose queue record is missing */
+	const struct record *end;       /* statuspage.post or .failed; NULL: pending */
+	const struct record *retry;     /* the last statuspage.retry before the end */
+};
+
+enum sp_outcome { SP_PENDING, SP_POSTED, SP_FAILED };
+static const char *const sp_outcome_json[] = { "pending", "posted", "failed" };
+
+static bool
+is_sp_end(const struct record *r)
+{
+	return kind_is(r, "statuspage.post") || kind_is(r, "statuspage.failed");
+}
+
+static bool
+same_op(const struct record *a, const struct record *b)
+{
+	return a->op != NULL && b->op != NULL && strcmp(a->op, b->op) == 0;
+}
+
+/* Is v[i] where a status-page post starts: its queue record, or an end
+ * with no queue record before it? Fills p when so. */
+static bool
+sp_post_at(const struct record *v, size_t n, size_t i, struct sp_post *p)
+{
+	size_t k;
+
+	memset(p, 0, sizeof(*p));
+	if (is_sp_end(&v[i])) {
+		for (k = 0; k < i; k++)
+			if (kind_is(&v[k], "statuspage.queue") && same_op(&v[k], &v[i]))
+				return false;
+		p->end = &v[i];
+		return true;
+	}
+	if (!kind_is(&v[i], "statuspage.queue"))
+		return false;
+	p->queue = &v[i];
+	for (k = i + 1; k < n && p->end == NULL; k++) {
+		if (!same_op(&v[k], &v[i]))
+			continue;
+		if (kind_is(&v[k], "statuspage.retry"))
+			p->retry = &v[k];
+		else if (is_sp_end(&v[k]))
+			p->end = &v[k];
+	}
+	return true;
+}
+
+static enum sp_outcome
+sp_outcome(const struct sp_post *p)
+{
+	if (p->end == NULL)
+		return SP_PENDING;
+	return kind_is(p->end, "statuspage.post") ? SP_POSTED : SP_FAILED;
+}
+
+/* A field of the queued update; the end record's own field for a post
+ * whose queue record is missing. */
+static const char *
+sp_field(const struct sp_post *p, const char *key)
+{
+	const cJSON *u, *s;
+
+	if (p->queue == NULL)
+		return dstr(p->end, key);
+	u = cJSON_GetObjectItemCaseSensitive(p->queue->data, "update");
+	s = cJSON_GetObjectItemCaseSensitive(u, key);
+	return cJSON_IsString(s) ? s->valuestring : NULL;
+}
+
+/* "- **time** status (action): text — posted time", the text as queued;
+ * one never answered or refused says so. */
+static void
+md_sp_post(struct wr_buf *b, const struct export_opts *o, const struct sp_post *p)
+{
+	const char *body = sp_field(p, "body"), *status = sp_field(p, "status");
+	const char *action = sp_field(p, "action");
+	char ts[WR_TS_MAX];
+
+	fmt_time((p->queue != NULL ? p->queue : p->end)->ts_ms, o, ts);
+	wr_buf_printf(b, "- **%s** ", ts);
+	sb_text(b, o, status != NULL ? status : "?");
+	if (action != NULL) {
+		wr_buf_str(b, " (");
+		sb_text(b, o, action);
+		wr_buf_str(b, ")");
+	}
+	wr_buf_str(b, ": ");
+	if (body != NULL && body[0] != '\0')
+		sb_text(b, o, body);
+	else if (p->queue != NULL)
+		wr_buf_str(b, "_no text_");
+	else
+		wr_buf_str(b, "_text not in the journal (no statuspage.queue record)_");
+	switch (sp_outcome(p)) {
+	case SP_POSTED:
+		fmt_time(p->end->ts_ms, o, ts);
+		wr_buf_printf(b, " — posted %s", ts);
+		break;
+	case SP_FAILED:
+		wr_buf_str(b, " — **FAILED, not posted**");
+		if (dstr(p->end, "error") != NULL) {
+			wr_buf_str(b, ": ");
+			sb_text(b, o, dstr(p->end, "error"));
+		}
+		break;
+	case SP_PENDING:
+		wr_buf_str(b, " — **queued, never confirmed posted** (no answer recorded by the "
+		    "journal's end");
+		if (p->retry != NULL && dstr(p->retry, "error") != NULL) {
+			wr_buf_str(b, "; last try: ");
+			sb_text(b, o, dstr(p->retry, "error"));
+		}
+		wr_buf_str(b, ")");
+		break;
+	}
+	wr_buf_str(b, "\n");
+}
+
+static void
+md_recovery_summary(struct wr_buf *b, const struct record *v, size_t n,
+    const struct export_opts *o, const struct pm *pm)
+{
+	char ts[WR_TS_MAX], ts2[WR_TS_MAX];
+	size_t i, k = 0;
+
+	fmt_time(pm->detect, o, ts);
+	fmt_time(pm->recovery, o, ts2);
+	wr_buf_printf(b, "- Detected %s; ", ts);
+	if (pm->recovered_by == REC_VERDICTS) {
+		wr_buf_printf(b, "recovered %s, when the last host that was bad (", ts2);
+		sb_text(b, o, pm->last_back);
+		wr_buf_str(b, ") was back at ");
+		sb_text(b, o, pm->back_at);
+		wr_buf_str(b, ".\n");
+		return;
+	}
+	if (pm->recovered_by == REC_RESOLVE) {
+		wr_buf_printf(b, "recovered %s (marked resolved; no verdict was worse "
+		    "than MONITOR).\n", ts2);
+		return;
+	}
+	if (pm->nbad == 0) {
+		wr_buf_str(b, "no recovery recorded.\n");
+		return;
+	}
+	fmt_time(n > 0 ? v[n - 1].ts_ms : NO_TIME, o, ts2);
+	wr_buf_printf(b, "**not recovered**: still bad at the journal's end (%s): ", ts2);
+	for (i = 0; i < pm->nkeys; i++) {
+		const struct pm_key *key = &pm->keys[i];
+
+		if (key->bad == NULL)
+			continue;
+		if (k++ > 0)
+			wr_buf_str(b, ", ");
+		sb_text(b, o, key->id);
+		wr_buf_str(b, " (");
+		sb_text(b, o, key->verdict);
+		if (strcmp(key->verdict, key->bad) != 0) {
+			wr_buf_str(b, " after ");
+			sb_text(b, o, key->bad);
+		}
+		wr_buf_str(b, ")");
+	}
+	wr_buf_str(b, ".\n");
+}
+
 static void
 render_md(struct wr_buf *b, const struct record *v, size_t n, const struct export_opts *o,
     const struct pm *pm)
@@ -704,9 +964,7 @@ render_md(struct wr_buf *b, const struct record *v, size_t n, const struct expor
 	}
 
 	wr_buf_str(b, "## Summary\n\n_Draft: say what happened, why, and what fixed it._\n\n");
-	fmt_time(pm->detect, o, ts);
-	fmt_time(pm->recovery, o, ts2);
-	wr_buf_printf(b, "- Detected %s; recovered %s.\n", ts, ts2);
+	md_recovery_summary(b, v, n, o, pm);
 	wr_buf_printf(b, "- %zu action%s: %zu ok, %zu failed, ", pm->nacts,
 	    pm->nacts == 1 ? "" : "s", pm->n_ok, pm->n_failed);
 	wr_buf_printf(b, pm->n_unknown > 0 ? "**%zu UNKNOWN**.\n" : "%zu unknown.\n", pm->n_unknown);
@@ -717,13 +975,19 @@ render_md(struct wr_buf *b, const struct record *v, size_t n, const struct expor
 	md_key_time(b, o, pm, "First response", pm->first_resp);
 	md_key_time(b, o, pm, "Rollback start", pm->rb_start);
 	md_key_time(b, o, pm, "Rollback end", pm->rb_end);
-	md_key_time(b, o, pm, "Recovery", pm->recovery);
+	if (pm->nbad > 0)
+		wr_buf_str(b, "| Recovery | **not recovered** | — |\n");
+	else
+		md_key_time(b, o, pm, "Recovery", pm->recovery);
 	if (pm->recovery != NO_TIME && pm->detect != NO_TIME) {
 		fmt_dur(pm->recovery - pm->detect, dur, sizeof(dur));
 		wr_buf_printf(b, "\n**Impact duration:** %s (detection to recovery)\n\n", dur);
 	} else if (n > 0 && pm->detect != NO_TIME) {
+		fmt_time(pm->detect, o, ts);
+		fmt_time(v[n - 1].ts_ms, o, ts2);
 		fmt_dur(v[n - 1].ts_ms - pm->detect, dur, sizeof(dur));
-		wr_buf_printf(b, "\n**Impact duration:** not recovered yet (%s so far)\n\n", dur);
+		wr_buf_printf(b, "\n**Impact duration:** ongoing since %s, not recovered "
+		    "(%s up to the journal's last record, %s)\n\n", ts, dur, ts2);
 	} else {
 		wr_buf_str(b, "\n**Impact duration:** unknown\n\n");
 	}
@@ -811,18 +1075,15 @@ render_md(struct wr_buf *b, const struct record *v, size_t n, const struct expor
 
 	wr_buf_str(b, "\n## Status-page updates\n\n");
 	for (i = 0; i < n; i++) {
-		if (!kind_is(&v[i], "statuspage.post"))
+		struct sp_post p;
+
+		if (!sp_post_at(v, n, i, &p))
 			continue;
-		fmt_time(v[i].ts_ms, o, ts);
-		wr_buf_printf(b, "- **%s** ", ts);
-		sb_text(b, o, dstr(&v[i], "status"));
-		wr_buf_str(b, ": ");
-		sb_text(b, o, dstr(&v[i], "body"));
-		wr_buf_str(b, "\n");
+		md_sp_post(b, o, &p);
 		posts++;
 	}
 	if (posts == 0)
-		wr_buf_str(b, "_None posted._\n");
+		wr_buf_str(b, "_None queued or posted._\n");
 
 	wr_buf_str(b, "\n## Chat announcements\n\n");
 	for (i = 0; i < n; i++) {
@@ -877,7 +1138,7 @@ static cJSON *
 json_incident(const struct record *v, size_t n, const struct export_opts *o,
     const struct pm *pm)
 {
-	cJSON *inc = cJSON_CreateObject(), *tz, *times, *acts, *steps, *chat;
+	cJSON *inc = cJSON_CreateObject(), *tz, *times, *acts, *steps, *chat, *bad, *sp;
 	char label[96];
 	size_t i, k;
 
@@ -897,11 +1158,31 @@ json_incident(const struct record *v, size_t n, const struct export_opts *o,
 	json_time(times, "rollback_start", pm->rb_start);
 	json_time(times, "rollback_end", pm->rb_end);
 	json_time(times, "recovery", pm->recovery);
+	cJSON_AddBoolToObject(times, "recovered", pm->recovery != NO_TIME);
 	if (pm->recovery != NO_TIME && pm->detect != NO_TIME)
 		cJSON_AddNumberToObject(times, "impact_s",
 		    (double)((pm->recovery - pm->detect) / 1000));
 	else
 		cJSON_AddNullToObject(times, "impact_s");
+	/* Not recovered: how long so far, up to the last record. */
+	if (pm->recovery == NO_TIME && pm->detect != NO_TIME && n > 0)
+		cJSON_AddNumberToObject(times, "impact_so_far_s",
+		    (double)((v[n - 1].ts_ms - pm->detect) / 1000));
+	else
+		cJSON_AddNullToObject(times, "impact_so_far_s");
+	bad = cJSON_AddArrayToObject(inc, "still_bad");
+	for (i = 0; i < pm->nkeys; i++) {
+		cJSON *x;
+
+		if (pm->keys[i].bad == NULL)
+			continue;
+		x = cJSON_CreateObject();
+		json_str(x, "host", o, pm->keys[i].host);
+		json_str(x, "service", o, pm->keys[i].service);
+		json_str(x, "verdict", o, pm->keys[i].verdict);
+		json_str(x, "bad_verdict", o, pm->keys[i].bad);
+		cJSON_AddItemToArray(bad, x);
+	}
 	acts = cJSON_AddArrayToObject(inc, "actions");
 	for (i = 0; i < pm->nacts; i++) {
 		const struct pm_action *a = &pm->acts[i];
@@ -935,6 +1216,27 @@ json_incident(const struct record *v, size_t n, const struct export_opts *o,
 		json_str(x, "title", o, pm->steps[i].title);
 		cJSON_AddBoolToObject(x, "done", pm->steps[i].done);
 		cJSON_AddItemToArray(steps, x);
+	}
+	sp = cJSON_AddArrayToObject(inc, "statuspage");
+	for (i = 0; i < n; i++) {
+		struct sp_post p;
+		cJSON *x;
+
+		if (!sp_post_at(v, n, i, &p))
+			continue;
+		x = cJSON_CreateObject();
+		json_str(x, "queue", o, (p.queue != NULL ? p.queue : p.end)->op);
+		json_time(x, "queued", p.queue != NULL ? p.queue->ts_ms : NO_TIME);
+		json_str(x, "action", o, sp_field(&p, "action"));
+		json_str(x, "status", o, sp_field(&p, "status"));
+		json_str(x, "name", o, sp_field(&p, "name"));
+		json_str(x, "body", o, sp_field(&p, "body"));
+		cJSON_AddStringToObject(x, "outcome", sp_outcome_json[sp_outcome(&p)]);
+		json_time(x, "ended", p.end != NULL ? p.end->ts_ms : NO_TIME);
+		json_str(x, "page_incident", o, p.end != NULL ? dstr(p.end, "page_incident") : NULL);
+		json_str(x, "error", o, p.end != NULL ? dstr(p.end, "error") :
+		    p.retry != NULL ? dstr(p.retry, "error") : NULL);
+		cJSON_AddItemToArray(sp, x);
 	}
 	chat = cJSON_AddArrayToObject(inc, "chat");
 	for (i = 0; i < n; i++) {

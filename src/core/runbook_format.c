@@ -110,16 +110,17 @@ text_matrix(struct wr_buf *o, const struct runbook_matrix *m)
 	wr_buf_printf(o, "\ndecision matrix (line %d):\n", m->line);
 	for (i = 0; i < m->nrows; i++) {
 		const struct runbook_matrix_row *r = &m->rows[i];
+		const char *op = runbook_matrix_op(r);
 
 		switch (r->metric) {
 		case RUNBOOK_METRIC_ERROR_RATE:
-			wr_buf_printf(o, "  error rate >= %g%%", r->value * 100);
+			wr_buf_printf(o, "  error rate %s %g%%", op, r->value * 100);
 			break;
 		case RUNBOOK_METRIC_P95_MS:
-			wr_buf_printf(o, "  p95 latency >= %gms", r->value);
+			wr_buf_printf(o, "  p95 latency %s %gms", op, r->value);
 			break;
 		case RUNBOOK_METRIC_RESTARTS:
-			wr_buf_printf(o, "  pod crashes >= %g in %ds", r->value, r->window_s);
+			wr_buf_printf(o, "  pod crashes %s %g in %ds", op, r->value, r->window_s);
 			break;
 		}
 		wr_buf_printf(o, " -> %s  (line %d)\n", runbook_level_name(r->level), r->line);
@@ -361,6 +362,7 @@ runbook_format_json(const struct runbook *rb)
 			cJSON_AddNumberToObject(row, "line", r->line);
 			cJSON_AddStringToObject(row, "metric", runbook_metric_name(r->metric));
 			cJSON_AddStringToObject(row, "level", runbook_level_name(r->level));
+			cJSON_AddStringToObject(row, "op", runbook_matrix_op(r));
 			cJSON_AddNumberToObject(row, "value", r->value);
 			if (r->metric == RUNBOOK_METRIC_RESTARTS)
 				cJSON_AddNumberToObject(row, "window_s", r->window_s);

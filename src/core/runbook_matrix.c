@@ -9,7 +9,9 @@
  *
  * The header needs Metric, Threshold and Action columns (any case, any
  * order, other columns ignored). A row's threshold is its lower bound (a
- * range "2-5%" starts the level at 2%); its Action text chooses the level.
+ * range "2-5%" starts the level at 2%), kept with its operator: "> 5%" and
+ * "above 5%" fire only above 5%, ">= 5%", "≥ 5%", a range and a bare
+ * number at 5% already; its Action text chooses the level.
  * Rows that cannot be read are warnings with their line, never guesses.
  */
 #include "warroom/runbook.h"
@@ -137,9 +139,11 @@ static const double time_factors[] = {
 };
 
 /* "> 5%", ">= 2 %", "2-5%", "1000–2000ms", "> 2s", "> 3 in 5 min", "3/5m".
+ * *ge tells whether the value itself reaches the level (see the top).
  * Returns NULL, or why the threshold could not be read. */
 static const char *
-threshold_of(const char *text, enum runbook_metric m, double *value, int *window_s)
+threshold_of(const char *text, enum runbook_metric m, double *value, bool *ge,
+    int *window_s)
 {
 	static const char *const lat_units[] = { "ms", "s", "sec", "seconds", NULL };
 	static const double lat_factors[] = { 1, 1000, 1000, 1000 };
@@ -149,12 +153,16 @@ threshold_of(const char *text, enum runbook_metric m, double *value, int *window
 
 	if (*p == '<' || strncmp(p, "\xe2\x89\xa4", 3) == 0)
 		return "only lower bounds (> x, x-y) are read";
-	if (strncmp(p, "\xe2\x89\xa5", 3) == 0)      /* ≥ */
+	*ge = true;
+	if (strncmp(p, "\xe2\x89\xa5", 3) == 0) {    /* ≥ */
 		p += 3;
-	else if (*p == '>')
-		p += p[1] == '=' ? 2 : 1;
-	else if (strncasecmp(p, "above", 5) == 0 || strncasecmp(p, "over", 4) == 0)
+	} else if (*p == '>') {
+		*ge = p[1] == '=';
+		p += *ge ? 2 : 1;
+	} else if (strncasecmp(p, "above", 5) == 0 || strncasecmp(p, "over", 4) == 0) {
+		*ge = false;
 		p += tolower((unsigned char)*p) == 'a' ? 5 : 4;
+	}
 	p = skip_space(p);
 	if (!number(&p, &lo))
 		return "no number found";
@@ -295,7 +303,8 @@ runbook_matrix_read(struct runbook *rb, char **cells, const int *lines,
 			    "monitor; row skipped", row[ca]);
 			continue;
 		}
-		if ((why = threshold_of(row[ct], mr.metric, &mr.value, &mr.window_s)) != NULL) {
+		if ((why = threshold_of(row[ct], mr.metric, &mr.value, &mr.at_or_above,
+		    &mr.window_s)) != NULL) {
 			runbook_diag(rb, RUNBOOK_WARNING, mr.line,
 			    "decision matrix: threshold '%s' for %s: %s; row skipped",
 			    row[ct], metric_label(mr.metric), why);
@@ -324,6 +333,19 @@ runbook_matrix_read(struct runbook *rb, char **cells, const int *lines,
 	return true;
 }
 
+const char *
+runbook_matrix_op(const struct runbook_matrix_row *r)
+{
+	return r->at_or_above ? ">=" : ">";
+}
+
+/* Set or clear bit in *bits as a row's operator says. */
+static void
+set_ge(unsigned *bits, unsigned bit, bool ge)
+{
+	*bits = ge ? *bits | bit : *bits & ~bit;
+}
+
 unsigned
 runbook_matrix_apply(const struct runbook_matrix *m, struct config_thresholds *t)
 {
@@ -335,23 +357,33 @@ runbook_matrix_apply(const struct runbook_matrix *m, struct config_thresholds *t
 
 		switch (r->metric) {
 		case RUNBOOK_METRIC_ERROR_RATE:
-			if (r->level == RUNBOOK_LEVEL_ROLLBACK)
+			if (r->level == RUNBOOK_LEVEL_ROLLBACK) {
 				t->error_rate_rollback = r->value, set |= WR_RB_SET_ERROR_ROLLBACK;
-			else if (r->level == RUNBOOK_LEVEL_CONSIDER)
+				set_ge(&t->at_or_above, WR_TH_GE_ERROR_ROLLBACK, r->at_or_above);
+			} else if (r->level == RUNBOOK_LEVEL_CONSIDER) {
 				t->error_rate_consider = r->value, set |= WR_RB_SET_ERROR_CONSIDER;
-			else
+				set_ge(&t->at_or_above, WR_TH_GE_ERROR_CONSIDER, r->at_or_above);
+			} else {
 				t->error_rate_monitor = r->value, set |= WR_RB_SET_ERROR_MONITOR;
+				set_ge(&t->at_or_above, WR_TH_GE_ERROR_MONITOR, r->at_or_above);
+			}
 			break;
 		case RUNBOOK_METRIC_P95_MS:
-			if (r->level == RUNBOOK_LEVEL_ROLLBACK)
+			if (r->level == RUNBOOK_LEVEL_ROLLBACK) {
 				t->p95_rollback_ms = r->value, set |= WR_RB_SET_P95_ROLLBACK;
-			else if (r->level == RUNBOOK_LEVEL_CONSIDER)
+				set_ge(&t->at_or_above, WR_TH_GE_P95_ROLLBACK, r->at_or_above);
+			} else if (r->level == RUNBOOK_LEVEL_CONSIDER) {
 				t->p95_consider_ms = r->value, set |= WR_RB_SET_P95_CONSIDER;
-			else
+				set_ge(&t->at_or_above, WR_TH_GE_P95_CONSIDER, r->at_or_above);
+			} else {
 				t->p95_monitor_ms = r->value, set |= WR_RB_SET_P95_MONITOR;
+				set_ge(&t->at_or_above, WR_TH_GE_P95_MONITOR, r->at_or_above);
+			}
 			break;
 		case RUNBOOK_METRIC_RESTARTS:
-			t->restarts_rollback = (int)r->value;
+			/* Restarts are whole counts, and the rule is "this many or
+			 * more": "> 3 in 5m" is 4 or more. */
+			t->restarts_rollback = (int)r->value + (r->at_or_above ? 0 : 1);
 			t->restarts_window_s = r->window_s;
 			set |= WR_RB_SET_RESTARTS;
 			break;

@@ -132,7 +132,10 @@ metrics_draw(struct app *app, WINDOW *win, int h, int w, bool focused)
 	if (y < h) {
 		decide_format_percent(t->error_rate_rollback, a, sizeof(a));
 		decide_format_ms(t->p95_rollback_ms, b, sizeof(b));
-		snprintf(line, sizeof(line), "rollback at errors > %s or p95 > %s%s", a, b,
+		/* The operators the rule applies (a runbook's ">= 5%" is ≥). */
+		snprintf(line, sizeof(line), "rollback at errors %s %s or p95 %s %s%s",
+		    (t->at_or_above & WR_TH_GE_ERROR_ROLLBACK) ? "\xe2\x89\xa5" : ">", a,
+		    (t->at_or_above & WR_TH_GE_P95_ROLLBACK) ? "\xe2\x89\xa5" : ">", b,
 		    app->matrix_from[0] ? " (matrix: " : "");
 		if (app->matrix_from[0])
 			snprintf(line + strlen(line), sizeof(line) - strlen(line), "%s)",

@@ -56,6 +56,38 @@ ok "good config resolves, and no secret is printed"
 assert_contains "$tmp/out" 'warning: host "k8s": $WR_TEST_METRICS_TOKEN is not set'
 ok "an unset token variable is a warning"
 
+# --check-config checks the theme a start would load: --theme's, else the
+# config's; a bad one fails with the same file:line as a start.
+"$WARROOM" -c "$tmp/good.conf" --check-config --theme light > "$tmp/out" 2>&1 ||
+	{ cat "$tmp/out"; fail "--theme light refused"; }
+assert_contains "$tmp/out" "theme: light"
+assert_contains "$tmp/out" "config OK"
+printf 'normal = default\nheader = purple\n' > "$tmp/bad.theme"
+for how in "--theme $tmp/bad.theme" "--theme ./bad.theme"; do
+	rc=0; (cd "$tmp" && "$WARROOM" -c good.conf --check-config $how) > "$tmp/out" 2> "$tmp/err" ||
+		rc=$?
+	[ "$rc" -eq 1 ] || { cat "$tmp/out" "$tmp/err"; fail "check with $how exited $rc, want 1"; }
+	assert_contains "$tmp/err" "bad.theme:2: header: unknown colour or attribute 'purple'"
+	assert_not_contains "$tmp/out" "config OK"
+done
+rc=0; "$WARROOM" -c "$tmp/good.conf" --theme "$tmp/bad.theme" < /dev/null > /dev/null \
+	2> "$tmp/start.err" || rc=$?
+[ "$rc" -eq 1 ] || fail "a start with the bad theme exited $rc"
+rc=0; "$WARROOM" -c "$tmp/good.conf" --check-config --theme "$tmp/bad.theme" > /dev/null \
+	2> "$tmp/check.err" || rc=$?
+cmp -s "$tmp/start.err" "$tmp/check.err" ||
+	{ cat "$tmp/start.err" "$tmp/check.err"; fail "check and start say different things"; }
+rc=0; "$WARROOM" -c "$tmp/good.conf" --check-config --theme nosuch > /dev/null 2> "$tmp/err" ||
+	rc=$?
+[ "$rc" -eq 1 ] || fail "--theme nosuch exited $rc"
+assert_contains "$tmp/err" "theme 'nosuch' not found"
+sed "s|^known_hosts = known_hosts|&\ntheme = $tmp/bad.theme|" "$tmp/good.conf" > "$tmp/themed.conf"
+rc=0; WR_TEST_METRICS_TOKEN=x "$WARROOM" -c "$tmp/themed.conf" --check-config > "$tmp/out" \
+	2> "$tmp/err" || rc=$?
+[ "$rc" -eq 1 ] || { cat "$tmp/out"; fail "a config naming a bad theme exited $rc"; }
+assert_contains "$tmp/err" "warroom: $tmp/bad.theme:2: header: unknown colour"
+ok "--check-config loads the theme (--theme or the config's) and fails as a start would"
+
 # refuse CONF LINE MESSAGE — the config is refused with exactly this line.
 refuse() {
 	rc=0; "$WARROOM" -c "$1" --check-config > "$tmp/out" 2>&1 || rc=$?

@@ -82,6 +82,30 @@ each_p95_threshold(void **state)
 	expect(0.001, 500, 0, DECIDE_OK, "below thresholds: error rate 0.1%, p95 500 ms, 0 restarts in 5m");
 }
 
+/* A limit marked at_or_above fires at the value itself and says so; the
+ * others only above it. */
+static void
+at_or_above_fires_at_the_limit(void **state)
+{
+	struct config_thresholds t = thresholds_default();
+	struct decide_input m = { .error_rate = 0.05, .p95_ms = 1000, .restarts = 0 };
+	struct decide_verdict v;
+
+	(void)state;
+	v = decide(&t, &m, NULL, NULL);
+	assert_int_equal(v.level, DECIDE_CONSIDER);
+	assert_string_equal(v.reason, "error rate 5% > 2%; p95 1000 ms > 500 ms (monitor)");
+	t.at_or_above = WR_TH_GE_ERROR_ROLLBACK | WR_TH_GE_P95_CONSIDER;
+	v = decide(&t, &m, NULL, NULL);
+	assert_int_equal(v.level, DECIDE_ROLLBACK);
+	assert_string_equal(v.reason,
+	    "error rate 5% \xe2\x89\xa5 5%; p95 1000 ms \xe2\x89\xa5 1000 ms (consider)");
+	m.error_rate = 0.0499;
+	m.p95_ms = 999;
+	v = decide(&t, &m, NULL, NULL);
+	assert_int_equal(v.level, DECIDE_CONSIDER);
+}
+
 static void
 restarts_threshold(void **state)
 {
@@ -389,6 +413,7 @@ main(void)
 		cmocka_unit_test(each_error_rate_threshold),
 		cmocka_unit_test(each_p95_threshold),
 		cmocka_unit_test(restarts_threshold),
+		cmocka_unit_test(at_or_above_fires_at_the_limit),
 		cmocka_unit_test(worst_rule_comes_first),
 		cmocka_unit_test(ok_says_what_it_measured),
 		cmocka_unit_test(no_data_is_never_ok),

@@ -19,15 +19,15 @@
 #include "warroom/record.h"
 
 #define T0 1714564800000LL      /* 2024-05-01T12:00:00.000Z */
-#define NREC 16
+#define NREC 21
 
 static struct record recs[NREC];
 
 static void
-add(size_t i, int64_t at_s, const char *kind, const char *host, const char *op,
-    const char *data)
+add_to(struct record *v, size_t i, int64_t at_s, const char *kind, const char *host,
+    const char *op, const char *data)
 {
-	struct record *r = &recs[i];
+	struct record *r = &v[i];
 
 	r->seq = i + 1;
 	r->ts_ms = T0 + at_s * 1000;
@@ -38,8 +38,15 @@ add(size_t i, int64_t at_s, const char *kind, const char *host, const char *op,
 	r->op = op != NULL ? xstrdup(op) : NULL;
 	r->data = cJSON_Parse(data);
 	assert_non_null(r->data);
-	r->prev = i > 0 ? recs[i - 1].crc : 0;
+	r->prev = i > 0 ? v[i - 1].crc : 0;
 	r->crc = crc32c(0, data, strlen(data)) ^ (uint32_t)i;
+}
+
+static void
+add(size_t i, int64_t at_s, const char *kind, const char *host, const char *op,
+    const char *data)
+{
+	add_to(recs, i, at_s, kind, host, op, data);
 }
 
 static int
@@ -60,30 +67,52 @@ setup(void **state)
 	    "{\"text\":\"5xx since deploy sha-abc | suspect *pool_size*\\nsecond line\"}");
 	add(4, 70, "step.check", NULL, NULL,
 	    "{\"step\":\"s1\",\"title\":\"Check the dashboards\"}");
-	add(5, 90, "statuspage.post", NULL, NULL,
-	    "{\"status\":\"investigating\",\"body\":\"Elevated errors on the API\"}");
-	add(6, 120, "action.intent", "api-1", "op-1",
+	add(5, 90, "statuspage.queue", NULL, "sp-6-1e4f",
+	    "{\"queue\":\"sp-6-1e4f\",\"kind\":\"atlassian\",\"update\":{\"action\":\"create\","
+	    "\"status\":\"investigating\",\"name\":\"api 5xx spike\","
+	    "\"body\":\"Elevated errors on the API\",\"impact\":\"major\",\"components\":[],"
+	    "\"our_id\":\"api-5xx-spike-7f3a2c\",\"page_id\":\"\"}}");
+	add(6, 91, "statuspage.post", NULL, "sp-6-1e4f",
+	    "{\"queue\":\"sp-6-1e4f\",\"action\":\"create\",\"page_incident\":\"p0abc\","
+	    "\"status\":\"investigating\",\"found\":false}");
+	add(7, 120, "action.intent", "api-1", "op-1",
 	    "{\"action\":\"rollback\",\"plan\":{\"service\":\"api\",\"from\":\"v2-bad\","
 	    "\"to\":\"v1\"},\"plan_hash\":\"crc32c:1234abcd\"}");
-	add(7, 170, "action.output", "api-1", "op-1",
+	add(8, 170, "action.output", "api-1", "op-1",
 	    "{\"step\":\"up -d api\",\"exit\":0,\"lines_total\":42,\"lines\":["
 	    "\"Container api-1  Recreate\",\"Container api-1  Started\","
 	    "\"``` a fence in the output\"]}");
-	add(8, 180, "action.end", "api-1", "op-1",
+	add(9, 180, "action.end", "api-1", "op-1",
 	    "{\"outcome\":\"ok\",\"detail\":\"api at v1, healthy\"}");
-	add(9, 185, "step.check", NULL, NULL, "{\"step\":\"s2\"}");
-	add(10, 200, "action.intent", "api-2", "op-2",
+	add(10, 185, "step.check", NULL, NULL, "{\"step\":\"s2\"}");
+	add(11, 200, "action.intent", "api-2", "op-2",
 	    "{\"action\":\"smoke_test\",\"plan\":null,\"plan_hash\":\"crc32c:00000000\"}");
-	add(11, 300, "verdict.change", "api-1", NULL,
+	add(12, 250, "statuspage.queue", NULL, "sp-13-0a0b",
+	    "{\"queue\":\"sp-13-0a0b\",\"kind\":\"atlassian\",\"update\":{\"action\":\"update\","
+	    "\"status\":\"identified\",\"name\":\"api 5xx spike\","
+	    "\"body\":\"Bad deploy | rolled *api* back\",\"impact\":\"\",\"components\":[],"
+	    "\"our_id\":\"api-5xx-spike-7f3a2c\",\"page_id\":\"p0abc\"}}");
+	add(13, 260, "statuspage.failed", NULL, "sp-13-0a0b",
+	    "{\"queue\":\"sp-13-0a0b\",\"action\":\"update\","
+	    "\"error\":\"gave up after 5 attempts: HTTP 503\",\"http_status\":503}");
+	add(14, 300, "verdict.change", "api-1", NULL,
 	    "{\"service\":\"api\",\"verdict\":\"OK\",\"reason\":\"error rate 0.1%\"}");
-	add(12, 310, "note", NULL, NULL,
+	add(15, 310, "note", NULL, NULL,
 	    "{\"text\":\"smoke test lost its connection; check C:\\\\tmp\\\\smoke.log by hand\"}");
-	add(13, 330, "chat.announce", NULL, "chat-1",
+	add(16, 330, "chat.announce", NULL, "chat-1",
 	    "{\"id\":\"chat-1\",\"text\":\"api rolled back to v1; watching\"}");
-	add(14, 340, "chat.failed", NULL, "chat-1",
+	add(17, 340, "chat.failed", NULL, "chat-1",
 	    "{\"id\":\"chat-1\",\"error\":\"timed out after the request was sent\","
 	    "\"http_status\":0,\"unknown\":true}");
-	add(15, 400, "incident.resolve", NULL, NULL, "{\"summary\":\"rolled back\"}");
+	add(18, 390, "statuspage.queue", NULL, "sp-19-77aa",
+	    "{\"queue\":\"sp-19-77aa\",\"kind\":\"atlassian\",\"update\":{\"action\":\"resolve\","
+	    "\"status\":\"resolved\",\"name\":\"api 5xx spike\","
+	    "\"body\":\"Fixed by a rollback\",\"impact\":\"\",\"components\":[],"
+	    "\"our_id\":\"api-5xx-spike-7f3a2c\",\"page_id\":\"p0abc\"}}");
+	add(19, 395, "statuspage.retry", NULL, "sp-19-77aa",
+	    "{\"queue\":\"sp-19-77aa\",\"attempt\":1,\"error\":\"HTTP 429\","
+	    "\"http_status\":429,\"retry_ms\":2000}");
+	add(20, 400, "incident.resolve", NULL, NULL, "{\"summary\":\"rolled back\"}");
 	return 0;
 }
 
@@ -362,6 +391,207 @@ other_kinds_read_as_words(void **state)
 	free(t);
 }
 
+/* The status page's text is in the queue record; posted, failed and
+ * never answered each say so. */
+static void
+status_page_updates_show_the_text_and_how_it_went(void **state)
+{
+	char *md = render(EXPORT_MD, 0, NULL), *js;
+	cJSON *doc, *sp;
+
+	(void)state;
+	assert_non_null(strstr(md, "## Status-page updates\n\n"
+	    "- **2024-05-01 12:01:30** investigating (create): Elevated errors on the API"
+	    " — posted 2024-05-01 12:01:31\n"
+	    "- **2024-05-01 12:04:10** identified (update): Bad deploy \\| rolled \\*api\\* back"
+	    " — **FAILED, not posted**: gave up after 5 attempts: HTTP 503\n"
+	    "- **2024-05-01 12:06:30** resolved (resolve): Fixed by a rollback"
+	    " — **queued, never confirmed posted** (no answer recorded by the journal's end;"
+	    " last try: HTTP 429)\n"));
+	free(md);
+	js = render(EXPORT_JSON, 0, NULL);
+	doc = cJSON_Parse(js);
+	assert_non_null(doc);
+	sp = cJSON_GetObjectItem(cJSON_GetObjectItem(doc, "incident"), "statuspage");
+	assert_int_equal(cJSON_GetArraySize(sp), 3);
+	assert_string_equal(jstr(cJSON_GetArrayItem(sp, 0), "body"), "Elevated errors on the API");
+	assert_string_equal(jstr(cJSON_GetArrayItem(sp, 0), "outcome"), "posted");
+	assert_string_equal(jstr(cJSON_GetArrayItem(sp, 0), "page_incident"), "p0abc");
+	assert_string_equal(jstr(cJSON_GetArrayItem(sp, 1), "outcome"), "failed");
+	assert_string_equal(jstr(cJSON_GetArrayItem(sp, 2), "status"), "resolved");
+	assert_string_equal(jstr(cJSON_GetArrayItem(sp, 2), "outcome"), "pending");
+	assert_string_equal(jstr(cJSON_GetArrayItem(sp, 2), "error"), "HTTP 429");
+	cJSON_Delete(doc);
+	free(js);
+}
+
+/* A post whose queue record is missing (a damaged journal): no text made up. */
+static void
+status_page_post_without_its_queue_record(void **state)
+{
+	struct record v[2] = { 0 };
+	struct export_opts o = { "x", 0, NULL, NULL, NULL };
+	char *md;
+	size_t len;
+
+	(void)state;
+	add_to(v, 0, 0, "incident.open", NULL, NULL, "{\"name\":\"x\"}");
+	add_to(v, 1, 5, "statuspage.post", NULL, "sp-1-0001",
+	    "{\"queue\":\"sp-1-0001\",\"action\":\"update\",\"page_incident\":\"p1\","
+	    "\"status\":\"monitoring\",\"found\":false}");
+	assert_int_equal(export_render(EXPORT_MD, v, 2, &o, &md, &len, NULL), 0);
+	assert_non_null(strstr(md, "- **2024-05-01 12:00:05** monitoring (update): _text not in "
+	    "the journal (no statuspage.queue record)_ — posted 2024-05-01 12:00:05\n"));
+	free(md);
+	record_free(&v[0]);
+	record_free(&v[1]);
+}
+
+/* Records of an incident on several hosts, rendered in UTC. */
+static char *
+render_n(enum export_format f, const struct record *v, size_t n)
+{
+	struct export_opts o = { "multi-7f3a2c", 0, NULL, NULL, NULL };
+	char *out;
+	size_t len;
+
+	assert_int_equal(export_render(f, v, n, &o, &out, &len, NULL), 0);
+	return out;
+}
+
+static void
+verdict(struct record *v, size_t i, int64_t at_s, const char *host, const char *level)
+{
+	char data[128];
+
+	snprintf(data, sizeof(data), "{\"verdict\":\"%s\",\"reason\":\"r\"}", level);
+	add_to(v, i, at_s, "verdict.change", host, NULL, data);
+}
+
+/* The incident QA found: three hosts at ROLLBACK IMMEDIATELY, one back. */
+#define NMULTI 12
+
+static void
+multi_journal(struct record *v)
+{
+	add_to(v, 0, 0, "incident.open", NULL, NULL, "{\"name\":\"fleet 5xx\"}");
+	verdict(v, 1, 10, "api-1", "ROLLBACK IMMEDIATELY");
+	verdict(v, 2, 12, "k8s-bastion", "ROLLBACK IMMEDIATELY");
+	verdict(v, 3, 14, "helm-bastion", "ROLLBACK IMMEDIATELY");
+	verdict(v, 4, 47, "api-1", "OK");
+	/* Later records, cut off by n in the tests that end earlier. */
+	verdict(v, 5, 60, "k8s-bastion", "MONITOR");
+	verdict(v, 6, 70, "helm-bastion", "NO DATA");
+	verdict(v, 7, 90, "helm-bastion", "OK");
+	verdict(v, 8, 100, "api-1", "CONSIDER ROLLBACK");
+	verdict(v, 9, 130, "api-1", "MONITOR");
+	verdict(v, 10, 140, "k8s-bastion", "OK");
+	add_to(v, 11, 200, "note", NULL, NULL, "{\"text\":\"watching\"}");
+}
+
+static void
+multi_free(struct record *v)
+{
+	for (size_t i = 0; i < NMULTI; i++)
+		record_free(&v[i]);
+}
+
+static const cJSON *
+json_times(cJSON *doc)
+{
+	return cJSON_GetObjectItem(cJSON_GetObjectItem(doc, "incident"), "times");
+}
+
+/* One host back while two are still bad is not recovery. */
+static void
+recovery_waits_for_every_bad_host(void **state)
+{
+	struct record v[NMULTI] = { 0 };
+	char *md, *js;
+	cJSON *doc, *bad;
+
+	(void)state;
+	multi_journal(v);
+	md = render_n(EXPORT_MD, v, 5);
+	assert_null(strstr(md, "recovered 2024"));
+	assert_non_null(strstr(md, "- Detected 2024-05-01 12:00:00; **not recovered**: still bad "
+	    "at the journal's end (2024-05-01 12:00:47): k8s-bastion (ROLLBACK IMMEDIATELY), "
+	    "helm-bastion (ROLLBACK IMMEDIATELY).\n"));
+	assert_non_null(strstr(md, "| Recovery | **not recovered** | — |\n"));
+	assert_non_null(strstr(md, "**Impact duration:** ongoing since 2024-05-01 12:00:00, "
+	    "not recovered (47s up to the journal's last record, 2024-05-01 12:00:47)"));
+	js = render_n(EXPORT_JSON, v, 5);
+	doc = cJSON_Parse(js);
+	assert_non_null(doc);
+	assert_true(cJSON_IsNull(cJSON_GetObjectItem(json_times(doc), "recovery")));
+	assert_true(cJSON_IsFalse(cJSON_GetObjectItem(json_times(doc), "recovered")));
+	assert_true(cJSON_IsNull(cJSON_GetObjectItem(json_times(doc), "impact_s")));
+	assert_int_equal(cJSON_GetObjectItem(json_times(doc), "impact_so_far_s")->valuedouble, 47);
+	bad = cJSON_GetObjectItem(cJSON_GetObjectItem(doc, "incident"), "still_bad");
+	assert_int_equal(cJSON_GetArraySize(bad), 2);
+	assert_string_equal(jstr(cJSON_GetArrayItem(bad, 0), "host"), "k8s-bastion");
+	assert_string_equal(jstr(cJSON_GetArrayItem(bad, 1), "host"), "helm-bastion");
+	assert_string_equal(jstr(cJSON_GetArrayItem(bad, 1), "verdict"), "ROLLBACK IMMEDIATELY");
+	cJSON_Delete(doc);
+	free(js);
+	free(md);
+	multi_free(v);
+}
+
+/* NO DATA is not good: a bad host that goes silent is still bad. */
+static void
+no_data_after_bad_is_not_recovery(void **state)
+{
+	struct record v[NMULTI] = { 0 };
+	char *md;
+
+	(void)state;
+	multi_journal(v);
+	md = render_n(EXPORT_MD, v, 7);
+	assert_non_null(strstr(md, "**not recovered**: still bad at the journal's end "
+	    "(2024-05-01 12:01:10): helm-bastion (NO DATA after ROLLBACK IMMEDIATELY).\n"));
+	free(md);
+	multi_free(v);
+}
+
+/* The last bad host back at OK (MONITOR counts as back) is recovery... */
+static void
+recovery_is_when_the_last_bad_host_is_back(void **state)
+{
+	struct record v[NMULTI] = { 0 };
+	char *md, *js;
+	cJSON *doc;
+
+	(void)state;
+	multi_journal(v);
+	md = render_n(EXPORT_MD, v, 8);
+	assert_non_null(strstr(md, "- Detected 2024-05-01 12:00:00; recovered 2024-05-01 12:01:30, "
+	    "when the last host that was bad (helm-bastion) was back at OK.\n"));
+	assert_non_null(strstr(md, "| Recovery | 2024-05-01 12:01:30 | 1m 30s |\n"));
+	assert_non_null(strstr(md, "**Impact duration:** 1m 30s (detection to recovery)"));
+	free(md);
+	js = render_n(EXPORT_JSON, v, 8);
+	doc = cJSON_Parse(js);
+	assert_string_equal(jstr(json_times(doc), "recovery"), "2024-05-01T12:01:30.000Z");
+	assert_true(cJSON_IsTrue(cJSON_GetObjectItem(json_times(doc), "recovered")));
+	assert_int_equal(cJSON_GetObjectItem(json_times(doc), "impact_s")->valuedouble, 90);
+	assert_int_equal(cJSON_GetArraySize(cJSON_GetObjectItem(cJSON_GetObjectItem(doc,
+	    "incident"), "still_bad")), 0);
+	cJSON_Delete(doc);
+	free(js);
+	/* ...unless one goes bad again after it: then it is the later return. */
+	md = render_n(EXPORT_MD, v, 9);
+	assert_non_null(strstr(md, "**not recovered**: still bad at the journal's end "
+	    "(2024-05-01 12:01:40): api-1 (CONSIDER ROLLBACK).\n"));
+	free(md);
+	md = render_n(EXPORT_MD, v, NMULTI);
+	assert_non_null(strstr(md, "recovered 2024-05-01 12:02:10, when the last host that was "
+	    "bad (api-1) was back at MONITOR.\n"));
+	assert_non_null(strstr(md, "**Impact duration:** 2m 10s (detection to recovery)"));
+	free(md);
+	multi_free(v);
+}
+
 int
 main(void)
 {
@@ -375,6 +605,11 @@ main(void)
 		cmocka_unit_test(health_change_details_name_what_changed),
 		cmocka_unit_test(statuspage_queue_details_say_the_post),
 		cmocka_unit_test(other_kinds_read_as_words),
+		cmocka_unit_test(status_page_updates_show_the_text_and_how_it_went),
+		cmocka_unit_test(status_page_post_without_its_queue_record),
+		cmocka_unit_test(recovery_waits_for_every_bad_host),
+		cmocka_unit_test(no_data_after_bad_is_not_recovery),
+		cmocka_unit_test(recovery_is_when_the_last_bad_host_is_back),
 	};
 
 	return cmocka_run_group_tests(tests, setup, teardown);

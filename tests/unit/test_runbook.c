@@ -16,6 +16,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "warroom/decide.h"
 #include "warroom/runbook.h"
 #include "warroom/runbook_format.h"
 
@@ -172,7 +173,11 @@ docs_k8s_helm_rollback(void **state)
 	assert_true(t.error_rate_monitor > 0.0099 && t.error_rate_monitor < 0.0101);
 	assert_true(t.p95_rollback_ms == 1500 && t.p95_consider_ms == 800 &&
 	    t.p95_monitor_ms == 400);
-	assert_int_equal(t.restarts_rollback, 3);
+	/* "> 5%" and "> 1500ms" fire above; the ranges from their lower bound. */
+	assert_int_equal(t.at_or_above, WR_TH_GE_ERROR_CONSIDER | WR_TH_GE_ERROR_MONITOR |
+	    WR_TH_GE_P95_CONSIDER | WR_TH_GE_P95_MONITOR);
+	/* "> 3 in 5m": four restarts or more. */
+	assert_int_equal(t.restarts_rollback, 4);
 	assert_int_equal(t.restarts_window_s, 300);
 	assert_blocks_attached(&rb);
 	runbook_free(&rb);
@@ -737,6 +742,82 @@ matrix_rows_levels_and_warnings(void **state)
 	assert_true(t.p95_monitor_ms == 1500);
 	assert_int_equal(t.restarts_rollback, 3);
 	assert_int_equal(t.restarts_window_s, 600);
+	assert_int_equal(t.at_or_above, WR_TH_GE_ERROR_ROLLBACK | WR_TH_GE_ERROR_CONSIDER);
+	runbook_free(&rb);
+}
+
+/* The operator a matrix row shows is the one its rule applies: "> 300 ms"
+ * prints as > and fires only above 300 ms; ">= 5%", a range and a bare
+ * count fire at the value itself; "> 3 in 5m" needs four restarts. */
+static void
+matrix_operator_shows_and_rules_as_written(void **state)
+{
+	struct runbook rb;
+	struct config_thresholds t = {
+		.error_rate_rollback = 0.5, .error_rate_consider = 0.4,
+		.error_rate_monitor = 0.3, .p95_rollback_ms = 9000,
+		.p95_consider_ms = 8000, .p95_monitor_ms = 7000,
+		.at_or_above = WR_TH_GE_P95_ROLLBACK,
+	};
+	struct decide_input m = { .error_rate = 0, .p95_ms = 300, .restarts = 0 };
+	struct decide_verdict v;
+	char *text, *json;
+	cJSON *doc, *rows;
+
+	(void)state;
+	parse_str(&rb, "# M\n\n| Metric | Threshold | Action |\n|---|---|---|\n"
+	    "| P95 latency | > 300 ms | Rollback immediately |\n"
+	    "| Error rate | >= 5% | Rollback immediately |\n"
+	    "| Error rate | 2-5% | Consider rollback |\n"
+	    "| Error rate | above 1% | Monitor |\n"
+	    "| P95 latency | \xe2\x89\xa5 200ms | Consider rollback |\n"
+	    "| Pod crashes | > 3 in 5m | Rollback immediately |\n");
+	assert_int_equal(rb.matrix.nrows, 6);
+	text = runbook_format_text(&rb);
+	assert_non_null(strstr(text, "  p95 latency > 300ms -> ROLLBACK  (line 5)\n"));
+	assert_non_null(strstr(text, "  error rate >= 5% -> ROLLBACK  (line 6)\n"));
+	assert_non_null(strstr(text, "  error rate >= 2% -> CONSIDER  (line 7)\n"));
+	assert_non_null(strstr(text, "  error rate > 1% -> MONITOR  (line 8)\n"));
+	assert_non_null(strstr(text, "  p95 latency >= 200ms -> CONSIDER  (line 9)\n"));
+	assert_non_null(strstr(text, "  pod crashes > 3 in 300s -> ROLLBACK  (line 10)\n"));
+	json = runbook_format_json(&rb);
+	doc = cJSON_Parse(json);
+	rows = cJSON_GetObjectItem(cJSON_GetObjectItem(doc, "matrix"), "rows");
+	assert_string_equal(cJSON_GetObjectItem(cJSON_GetArrayItem(rows, 0), "op")->valuestring,
+	    ">");
+	assert_string_equal(cJSON_GetObjectItem(cJSON_GetArrayItem(rows, 1), "op")->valuestring,
+	    ">=");
+	cJSON_Delete(doc);
+	free(json);
+	free(text);
+
+	runbook_matrix_apply(&rb.matrix, &t);
+	/* The config's >= for p95 rollback is replaced by the row's >. */
+	v = decide(&t, &m, NULL, NULL);
+	assert_string_equal(decide_level_name(v.level), "CONSIDER ROLLBACK");
+	assert_string_equal(v.reason, "p95 300 ms \xe2\x89\xa5 200 ms");
+	m.p95_ms = 300.5;
+	v = decide(&t, &m, NULL, NULL);
+	assert_string_equal(v.reason, "p95 300.5 ms > 300 ms");
+	assert_int_equal(v.level, DECIDE_ROLLBACK);
+	m.p95_ms = 100;
+	m.error_rate = 0.05;
+	v = decide(&t, &m, NULL, NULL);
+	assert_int_equal(v.level, DECIDE_ROLLBACK);
+	assert_string_equal(v.reason, "error rate 5% \xe2\x89\xa5 5%");
+	m.error_rate = 0.02;
+	v = decide(&t, &m, NULL, NULL);
+	assert_int_equal(v.level, DECIDE_CONSIDER);
+	m.error_rate = 0.01;
+	v = decide(&t, &m, NULL, NULL);
+	assert_int_equal(v.level, DECIDE_OK);
+	m.error_rate = 0;
+	m.restarts = 3;
+	v = decide(&t, &m, NULL, NULL);
+	assert_int_equal(v.level, DECIDE_OK);
+	m.restarts = 4;
+	v = decide(&t, &m, NULL, NULL);
+	assert_int_equal(v.level, DECIDE_ROLLBACK);
 	runbook_free(&rb);
 }
 
@@ -1108,6 +1189,7 @@ main(void)
 		cmocka_unit_test(warroom_bindings_are_read),
 		cmocka_unit_test(warroom_errors_name_their_line),
 		cmocka_unit_test(matrix_rows_levels_and_warnings),
+		cmocka_unit_test(matrix_operator_shows_and_rules_as_written),
 		cmocka_unit_test(tables_without_the_columns_are_not_a_matrix),
 		cmocka_unit_test(crlf_reads_like_lf),
 		cmocka_unit_test(tabs_indent_lists_and_code),
