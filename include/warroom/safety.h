@@ -12,9 +12,15 @@ struct safety_state {
 	bool armed;              /* armed and not yet expired */
 	bool no_journal;         /* started without --incident: nothing records */
 	bool journal_degraded;   /* the timeline failed a write or sync */
+	bool resolved;           /* the incident was marked resolved (E) */
 };
 
 /* NULL when allowed, else why not ("read-only mode", "not armed", ...). */
 const char *safety_refusal(const struct safety_state *s, bool mutating);
+
+/* safety_refusal for a command that changes production hosts (not a
+ * status-page post): refused too once the incident is resolved, since
+ * its journal is closed; new trouble is a new incident. */
+const char *safety_refusal_hosts(const struct safety_state *s, bool mutating);
 
 #endif

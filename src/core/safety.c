@@ -23,3 +23,14 @@ safety_refusal(const struct safety_state *s, bool mutating)
 		return "console not armed: A arms it";
 	return NULL;
 }
+
+const char *
+safety_refusal_hosts(const struct safety_state *s, bool mutating)
+{
+	/* Before arming, which cannot help; after read-only and the journal,
+	 * which say more. */
+	if (mutating && s->resolved && !s->read_only && !s->no_journal && !s->journal_degraded)
+		return "the incident is resolved: a change now is new trouble; quit and start "
+		    "warroom --incident NAME again to open a new incident";
+	return safety_refusal(s, mutating);
+}

@@ -230,7 +230,8 @@ dispatch(struct app *app, enum wr_command cmd)
 	const char *why;
 
 	app_armed(app);                  /* arming expires by the clock */
-	why = safety_refusal(&app->safety, command_is_mutating(cmd));
+	why = cmd == WR_CMD_STATUS_POST ? safety_refusal(&app->safety, true) :
+	    safety_refusal_hosts(&app->safety, command_is_mutating(cmd));
 
 	if (why != NULL) {
 		app_say(app, "refused: %s", why);

@@ -476,6 +476,7 @@ journal_resolve(struct app *app, const char *typed)
 		return;
 	}
 	app->resolved = true;
+	app->safety.resolved = true;
 	if (open > 0)
 		app_say(app, "incident resolved, with %zu outcome%s still UNKNOWN (U settles); "
 		    "e exports the post-mortem", open, open == 1 ? "" : "s");

@@ -120,6 +120,8 @@ wait_for " RESOLVED "
 wait_for "incident.resolve"
 keys E
 wait_for "the incident is already resolved"
+keys r                       # production changes belong to a new incident now
+wait_for "refused: the incident is resolved: a change now is new trouble"
 keys q
 wait_for "exit=0"
 cutover=$(grep -l '"kind":"incident.resolve"' "$tmp"/tl/*.jsonl)
@@ -134,4 +136,4 @@ wait_for "incident.open cutover"
 keys q
 wait_for "exit=0"
 [ "$(ls "$tmp"/tl/cutover-*.jsonl | wc -l)" -eq 2 ] || fail "the name did not start a new incident"
-ok "E resolves the incident (typed); listed and exported resolved; the name then opens a new one"
+ok "E resolves the incident (typed); changes refused after; listed and exported resolved; the name then opens a new one"

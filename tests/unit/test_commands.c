@@ -97,6 +97,27 @@ safety_refuses_mutations_with_the_reason(void **state)
 	assert_null(safety_refusal(&s, true));
 }
 
+/* A resolved incident's journal is closed to changes of production; a
+ * status-page post (safety_refusal) still goes, and the reason comes
+ * before arming's, which could not help. */
+static void
+resolved_incident_refuses_host_changes(void **state)
+{
+	struct safety_state s = { .resolved = true, .armed = true };
+
+	assert_null(safety_refusal(&s, true));
+	assert_null(safety_refusal_hosts(&s, false));
+	assert_non_null(strstr(safety_refusal_hosts(&s, true), "the incident is resolved"));
+	s.armed = false;
+	assert_non_null(strstr(safety_refusal_hosts(&s, true), "the incident is resolved"));
+	s.read_only = true;
+	assert_string_equal(safety_refusal_hosts(&s, true),
+	    "read-only mode: nothing can change production from this console");
+	s.read_only = false;
+	s.resolved = false;
+	assert_string_equal(safety_refusal_hosts(&s, true), "console not armed: A arms it");
+}
+
 static bool
 has_hint(const struct key_hint *h, size_t n, enum wr_command cmd)
 {
@@ -178,6 +199,7 @@ main(void)
 		cmocka_unit_test(table_names_match_enum),
 		cmocka_unit_test(safety_lets_reads_through_always),
 		cmocka_unit_test(safety_refuses_mutations_with_the_reason),
+		cmocka_unit_test(resolved_incident_refuses_host_changes),
 		cmocka_unit_test(hints_name_the_pane_keys_then_help_and_quit),
 		cmocka_unit_test(read_only_hints_offer_nothing_that_changes_production),
 		cmocka_unit_test(armed_and_zoomed_hints_say_how_back),
