@@ -404,11 +404,26 @@ act_reconcile_later(struct action *a)
 static void gate_try(void *arg);
 static void recorded(struct action *a, const struct exec_result *r);
 
+/* Whose /readyz the gate asked: the host has one health_url, which may
+ * be another service's (a jobs rollback is gated on api's readiness). */
+static const char *
+gate_name(const struct action *a, char *buf, size_t cap)
+{
+	const char *hs = a->cfg->health_service;
+
+	if (hs[0] == '\0' || strcmp(hs, "*") == 0 || strcmp(hs, a->plan.service) == 0)
+		return "/readyz";
+	snprintf(buf, cap, "%s's /readyz", hs);
+	return buf;
+}
+
 static void
 gate_answer(const struct http_response *r, void *arg)
 {
 	struct action *a = arg;
 	struct probe_result pr;
+	char gb[WR_NAME_MAX + 16];
+	const char *gate = gate_name(a, gb, sizeof(gb));
 
 	probe_health_answer((int)r->status, r->content_type, r->truncated, r->error,
 	    r->body, r->len, &pr);
@@ -425,20 +440,20 @@ gate_answer(const struct http_response *r, void *arg)
 		}
 		/* Verified: now note it where the host keeps its releases. */
 		if (a->plan.record_cmd[0] == '\0') {
-			act_finish(a, ACTION_OK, "%s runs %s and /readyz answers 200%s", a->plan.service,
-			    a->plan.to, a->migrations_stale ? "; /readyz reports migrations_current "
+			act_finish(a, ACTION_OK, "%s runs %s and %s answers 200%s", a->plan.service,
+			    a->plan.to, gate, a->migrations_stale ? "; /readyz reports migrations_current "
 			    "false" : "");
 			return;
 		}
 		wr_strlcpy(a->step_name, "record release", sizeof(a->step_name));
 		if (act_run_cmd(a, a->plan.record_cmd, true, 15000, recorded) != 0)
-			act_finish(a, ACTION_OK, "%s runs %s and /readyz answers 200 (releases.log "
-			    "not updated: %s)", a->plan.service, a->plan.to, a->reason);
+			act_finish(a, ACTION_OK, "%s runs %s and %s answers 200 (releases.log "
+			    "not updated: %s)", a->plan.service, a->plan.to, gate, a->reason);
 		return;
 	}
 	if (loop_now_ms() >= a->gate_deadline) {
-		act_finish(a, ACTION_FAILED, "%s runs %s but /readyz did not answer 200 within %d s: "
-		    "%s", a->plan.service, a->plan.to, a->plan.health_timeout_s, pr.reason);
+		act_finish(a, ACTION_FAILED, "%s runs %s but %s did not answer 200 within %d s: "
+		    "%s", a->plan.service, a->plan.to, gate, a->plan.health_timeout_s, pr.reason);
 		return;
 	}
 	a->timer = loop_timer_add(a->env.loop, 2000, 0, gate_try, a);
@@ -482,13 +497,15 @@ recorded(struct action *a, const struct exec_result *r)
 {
 	const char *mig = a->migrations_stale ? "; /readyz reports migrations_current false: "
 	    "the database is ahead of this version (see the runbook's migration step)" : "";
+	char gb[WR_NAME_MAX + 16];
+	const char *gate = gate_name(a, gb, sizeof(gb));
 
 	if (r->finished && r->exit_status == 0)
-		act_finish(a, ACTION_OK, "%s runs %s and /readyz answers 200%s", a->plan.service,
-		    a->plan.to, mig);
+		act_finish(a, ACTION_OK, "%s runs %s and %s answers 200%s", a->plan.service,
+		    a->plan.to, gate, mig);
 	else
-		act_finish(a, ACTION_OK, "%s runs %s and /readyz answers 200 (releases.log not "
-		    "updated: %s)%s", a->plan.service, a->plan.to, r->error[0] ? r->error :
+		act_finish(a, ACTION_OK, "%s runs %s and %s answers 200 (releases.log not "
+		    "updated: %s)%s", a->plan.service, a->plan.to, gate, r->error[0] ? r->error :
 		    "the command failed", mig);
 }
 

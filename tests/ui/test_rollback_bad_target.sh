@@ -3,7 +3,8 @@
 # releases.log still lists that release as the newest good one. A second
 # `r` must not offer it first: it is listed last, marked as rolled back
 # from in this incident, and the default is the release before. With
-# nothing else left, the tag is asked for instead.
+# nothing else left, the tag is asked for instead. A rollback gated on
+# another service's /readyz names that service.
 . "${top_srcdir:-$(dirname "$0")/../..}/tests/lib/tmux.sh"
 [ -x /usr/sbin/sshd ] || skip "openssh-server is not installed"
 fleet_up --hosts 1 --tag v1.5.0-bad
@@ -31,6 +32,16 @@ assert_not_contains "$tmp/screen" "IMAGE_TAG='v1.5.0-bad'"
 keys Escape
 wait_for "CANCELLED"
 ok "the release rolled back from is listed last, marked, never the default"
+
+# jobs has no health_url of its own: the gate asks api's, and says so.
+keys Down
+wait_re "│> h1 +jobs +UP +v1\\.5\\.0-bad" 5
+keys r
+wait_for "type jobs and press Enter"
+keys -l jobs; keys Enter
+wait_for "rollback of jobs on h1: OK — jobs runs v1.4.1 and api's /readyz answers 200" 40
+keys Up
+ok "a service gated on another's readiness names whose"
 
 # Only the bad release is left in releases.log: the tag is asked for.
 printf '%s\n' "2025-06-02T12:00:00Z deploy IMAGE_TAG=v1.5.0-bad services=api,jobs result=ok" \
