@@ -391,6 +391,40 @@ confirm_now(struct app *app, struct action *a, struct action **slot)
 	lineedit_clear(&app->confirm_text);
 }
 
+/* What the row's last /readyz says of its schema; an answer asked for
+ * before the tag changed or an action there ended says nothing. */
+static enum plan_schema
+schema_of(const struct app *app, int host, int svc)
+{
+	const struct svc_state *s = poller_state(app->poller, host, svc);
+
+	if (s == NULL)
+		return PLAN_SCHEMA_UNKNOWN;
+	return plan_schema_of(&s->readyz, s->have_probe, s->readyz_sent_ms,
+	    s->tag_changed_ms > s->refresh_ms ? s->tag_changed_ms : s->refresh_ms);
+}
+
+/* An action refused before its dialog, in the journal: the post-mortem
+ * shows what was asked and why nothing ran. */
+static void
+journal_refusal(struct app *app, int host, int svc, const char *action, const char *why)
+{
+	char said[sizeof(app->status)];
+	struct wr_err err;
+	cJSON *d;
+
+	if (app->tl == NULL)
+		return;
+	wr_strlcpy(said, app->status, sizeof(said));
+	d = cJSON_CreateObject();
+	cJSON_AddStringToObject(d, "action", action);
+	cJSON_AddStringToObject(d, "service", app->cfg.hosts[host].services[svc]);
+	cJSON_AddStringToObject(d, "reason", why);
+	if (timeline_append(app->tl, "action.refused", app->cfg.hosts[host].name, NULL, d,
+	    &err) != 0)
+		app_say(app, "%s (NOT recorded in the timeline: %s)", said, err.msg);
+}
+
 void
 actions_migrate_down(struct app *app)
 {
@@ -418,8 +452,10 @@ actions_migrate_down(struct app *app)
 		    app->cfg.hosts[host].services[svc]);
 		return;
 	}
-	if ((a = action_migrate_down_start(&env, host, svc, &err)) == NULL) {
+	if ((a = action_migrate_down_start(&env, host, svc, schema_of(app, host, svc),
+	    &err)) == NULL) {
 		app_say(app, "migration downgrade refused: %s", err.msg);
+		journal_refusal(app, host, svc, "compose.migrate_down", err.msg);
 		return;
 	}
 	confirm_now(app, a, slot);
@@ -611,6 +647,8 @@ dialog_body(struct app *app, WINDOW *win, int h, int w)
 		    p->from, p->to_rev, p->to[0] ? p->to : "tag unknown");
 	else if (strcmp(p->action, "compose.rollback") == 0)
 		snprintf(line, sizeof(line), "tag  %s  ->  %s", p->from, p->to);
+	else if (p->why[0])
+		wr_strlcpy(line, p->why, sizeof(line));
 	if (line[0])
 		ui_put_wrapped(win, &y, 2, w - 4, 2, h - 6, ui_attr(app, THEME_WARN), line);
 	if (p->warning[0])
