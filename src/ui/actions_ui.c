@@ -13,6 +13,7 @@
 #include <time.h>
 
 #include "warroom/action.h"
+#include "warroom/cause.h"
 #include "warroom/chat.h"
 #include "warroom/poller.h"
 #include "warroom/statuspage.h"
@@ -1132,13 +1133,16 @@ actions_statuspage_prefill(struct app *app, const char *status, const char *mess
 	wr_strlcpy(app->post_message, message ? message : "", sizeof(app->post_message));
 }
 
-/* What the templates say: the latest rollback of this console, or words. */
+/* What the templates say: the incident's cause as its journal tells it
+ * (cause_find: the first rollback away from a release the verdict judged,
+ * not the latest one), or words; the strings live in *c. */
 static void
-template_vars(struct app *app, struct statuspage_vars *v, char *when, size_t cap)
+template_vars(struct app *app, struct statuspage_vars *v, struct cause *c, char *when,
+    size_t cap)
 {
 	time_t now = time(NULL);
+	struct record_list list;
 	struct tm tm;
-	size_t i;
 
 	gmtime_r(&now, &tm);
 	strftime(when, cap, "%H:%M UTC", &tm);
@@ -1147,21 +1151,16 @@ template_vars(struct app *app, struct statuspage_vars *v, char *when, size_t cap
 	v->to_tag = "the previous release";
 	v->incident = app->incident ? app->incident : "this incident";
 	v->time = when;
-	for (i = app->nactions; i-- > 0;) {
-		const struct plan *p = action_plan(app->actions[i]);
-
-		if (strcmp(p->action, "compose.rollback") != 0 && strcmp(p->action, "k8s.undo") != 0 &&
-		    strcmp(p->action, "helm.rollback") != 0)
-			continue;
-		if (action_state(app->actions[i]) == ACTION_CANCELLED)
-			continue;
-		v->service = p->service;
-		if (p->from[0])
-			v->from_tag = p->from;
-		if (p->to[0])
-			v->to_tag = p->to;
-		break;
+	if (app->tl == NULL || journal_records(app, &list) != 0)
+		return;
+	if (cause_find(list.v, list.n, c)) {
+		v->service = c->service;
+		if (c->from[0])
+			v->from_tag = c->from;
+		if (c->to[0])
+			v->to_tag = c->to;
 	}
+	record_list_free(&list);
 }
 
 /* The typed status is the first half of the confirmation: one of the
@@ -1171,6 +1170,7 @@ void
 actions_statuspage_post(struct app *app, const char *typed)
 {
 	struct statuspage_vars v;
+	struct cause cause;
 	char when[32];
 	int status = statuspage_status_parse(typed);
 	char *text;
@@ -1179,7 +1179,7 @@ actions_statuspage_post(struct app *app, const char *typed)
 		app_say(app, "nothing posted: type investigating, identified, monitoring or resolved");
 		return;
 	}
-	template_vars(app, &v, when, sizeof(when));
+	template_vars(app, &v, &cause, when, sizeof(when));
 	/* A runbook's own words win over the template, for this post only. */
 	text = statuspage_template(app->post_message[0] ? app->post_message :
 	    app->cfg.templates[status], &v);
@@ -1242,6 +1242,7 @@ actions_statuspage_send(struct app *app, const char *edited)
 {
 	struct statuspage_update u;
 	struct statuspage_vars v;
+	struct cause cause;
 	char queue[STATUSPAGE_QUEUE_ID_MAX], when[32], id[32];
 	struct wr_err err;
 	int status = app->post_status, k;
@@ -1256,7 +1257,7 @@ actions_statuspage_send(struct app *app, const char *edited)
 		return;
 	}
 	typed = statuspage_status_name((enum statuspage_status)status);
-	template_vars(app, &v, when, sizeof(when));
+	template_vars(app, &v, &cause, when, sizeof(when));
 	if (app->statuspage != NULL) {
 		const struct statuspage_state *st = statuspage_state(app->statuspage);
 
