@@ -80,9 +80,10 @@ struct action *action_command_start(const struct action_env *env, int host,
     const char *script, const char *origin, struct wr_err *err);
 
 /* alembic downgrade -1 for compose service svc on host, CONFIRMING at once;
- * gated on /readyz reporting the migrations current. */
+ * gated on /readyz reporting the migrations current. schema: what its
+ * last /readyz said (CURRENT is refused, see plan_migrate_down). */
 struct action *action_migrate_down_start(const struct action_env *env, int host, int svc,
-    struct wr_err *err);
+    enum plan_schema schema, struct wr_err *err);
 
 /* A rollback's targets, newest first (releases.log tags, earlier rollout
  * revisions, helm revisions); the plan is for action_choice(). */

@@ -181,14 +181,17 @@ struct app {
 	bool dirty;                      /* something changed: redraw this pass */
 	bool full_redraw;                /* repaint every cell (C-l, resize) */
 
-	char status[256];                /* one-line message in the footer */
+	char status[512];                /* the footer's message */
 	time_t status_until;
+	bool status_held;                /* too long for the footer's one line: wrapped
+	                                    above it, and kept until the next key */
 };
 
 /* Wall-clock now: real time, or the script's clock in screen tests. */
 time_t app_now(const struct app *app);
 
-/* Show msg in the footer for a few seconds. */
+/* Show msg in the footer for a few seconds; one too long for a line is
+ * wrapped onto the rows above it and stays until a key is pressed. */
 void app_say(struct app *app, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
 

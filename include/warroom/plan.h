@@ -16,6 +16,7 @@
 
 #include "warroom/config.h"
 #include "warroom/driver_cmd.h"
+#include "warroom/probe.h"
 
 #define PLAN_STEPS_MAX 6
 
@@ -57,7 +58,8 @@ struct plan {
 	/* A runbook command block: shown and stored as the plan's one step. */
 	char origin[160];                /* "runbook step 4.2", "" otherwise */
 	char confirm[WR_NAME_MAX];       /* the word to type; "" means the service */
-	char warning[256];               /* said loudly in the dialog, or "" */
+	char warning[384];               /* said loudly in the dialog, or "" */
+	char why[256];                   /* why it is called for, in the dialog, or "" */
 };
 
 /* The tag to roll back to: the most recent successful deploy in a
@@ -125,10 +127,27 @@ int plan_killswitch_restore(const struct record *v, size_t n, const char *host, 
 int plan_command(const struct config_host *h, const char *script, const char *origin,
     struct plan *p, struct wr_err *err);
 
+/* A service's database schema against the release it runs, as its
+ * /readyz last said. */
+enum plan_schema {
+	PLAN_SCHEMA_UNKNOWN,             /* /readyz does not say, or said it before a change */
+	PLAN_SCHEMA_AHEAD,               /* "migrations_current": false */
+	PLAN_SCHEMA_CURRENT,             /* "migrations_current": true */
+};
+
+/* What readyz says of the schema. have: a whole probe round answered;
+ * sent_ms: when readyz's request went out; changed_ms: the latest change
+ * the answer may predate (the tag's, an action's end): a request sent
+ * before it says nothing. */
+enum plan_schema plan_schema_of(const struct probe_result *readyz, bool have,
+    int64_t sent_ms, int64_t changed_ms);
+
 /* alembic downgrade -1 in a one-off container of compose service svc,
- * then /readyz must answer 200 with the migrations current. */
-int plan_migrate_down(const struct config_host *h, int svc, int health_timeout_s,
-    struct plan *p, struct wr_err *err);
+ * then /readyz must answer 200 with the migrations current. Refused when
+ * schema is CURRENT (a downgrade would only drop data); UNKNOWN is said
+ * as a warning, AHEAD as the reason to go on. */
+int plan_migrate_down(const struct config_host *h, int svc, enum plan_schema schema,
+    int health_timeout_s, struct plan *p, struct wr_err *err);
 
 /* The plan as stored in action.intent (caller owns the object). */
 cJSON *plan_to_json(const struct plan *p);

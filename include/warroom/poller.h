@@ -40,6 +40,10 @@ struct svc_state {
 	bool have_probe;                 /* a whole probe round answered */
 	int64_t probe_at_ms;
 	struct probe_result healthz, readyz;
+	int64_t readyz_sent_ms;          /* wall clock: when readyz's request went out */
+	int64_t refresh_ms;              /* wall clock: a fresh round last asked for (an
+	                                    action's end, C-r); answers to requests
+	                                    sent before it may predate a change */
 	char version[128];
 	enum probe_version_cmp version_cmp;
 	int64_t health_changed_ms;
@@ -94,8 +98,9 @@ void poller_free(struct poller *p);
 void poller_host_changed(struct poller *p, int host);
 
 /* Poll host (-1: every host) now: its driver's commands and its health
- * probes, beside the regular rounds; metrics keep their interval (rates
- * are per interval). Returns how many hosts were connected to ask. */
+ * probes (after the round still out, if one is), beside the regular
+ * rounds; metrics keep their interval (rates are per interval). Returns
+ * how many hosts were connected to ask. */
 int poller_refresh(struct poller *p, int host);
 
 /* The metrics and verdict of host, or NULL. */

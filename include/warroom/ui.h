@@ -151,6 +151,10 @@ void runbook_detail_draw(struct app *app, int lines, int cols);
 /* The help overlay, generated from the command table. */
 void help_draw(struct app *app, int lines, int cols);
 
+/* The box above the footer while K asks to trust a host key: the host,
+ * its key type and the whole fingerprint, where the key will be written. */
+void hosts_trust_draw(struct app *app, int lines, int cols);
+
 /* Open or resume the journal of --incident (none without it); loads what
  * it holds into the TIMELINE pane. -1 with err when it cannot be opened. */
 int journal_open(struct app *app, struct wr_err *err);

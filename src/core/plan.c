@@ -276,9 +276,21 @@ plan_command(const struct config_host *h, const char *script, const char *origin
 	return 0;
 }
 
+enum plan_schema
+plan_schema_of(const struct probe_result *readyz, bool have, int64_t sent_ms,
+    int64_t changed_ms)
+{
+	/* An answer asked for before a deploy or an action may describe the
+	 * schema before it; a cut or HTML answer is nobody's word. */
+	if (!have || sent_ms <= 0 || sent_ms < changed_ms || readyz->untrusted ||
+	    readyz->http_status == 0 || !readyz->has_migrations)
+		return PLAN_SCHEMA_UNKNOWN;
+	return readyz->migrations_current ? PLAN_SCHEMA_CURRENT : PLAN_SCHEMA_AHEAD;
+}
+
 int
-plan_migrate_down(const struct config_host *h, int svc, int health_timeout_s, struct plan *p,
-    struct wr_err *err)
+plan_migrate_down(const struct config_host *h, int svc, enum plan_schema schema,
+    int health_timeout_s, struct plan *p, struct wr_err *err)
 {
 	char dir[WR_CMD_MAX] = "", qsvc[256] = "";
 
@@ -289,6 +301,12 @@ plan_migrate_down(const struct config_host *h, int svc, int health_timeout_s, st
 		    config_driver_name(h->driver));
 	if (svc < 0 || svc >= h->nservices)
 		return wr_err_set(err, "no such service");
+	/* A downgrade drops data: it is for a schema left ahead of a
+	 * rolled-back release, never for one that matches it. */
+	if (schema == PLAN_SCHEMA_CURRENT)
+		return wr_err_set(err, "/readyz on %s says migrations_current true: the schema "
+		    "matches the release %s runs, and a downgrade would only drop data", h->name,
+		    h->services[svc]);
 	if (!driver_cmd_quote(dir, sizeof(dir), h->compose_dir) ||
 	    !driver_cmd_quote(qsvc, sizeof(qsvc), h->services[svc]))
 		return wr_err_set(err, "cannot quote the plan's values");
@@ -297,9 +315,15 @@ plan_migrate_down(const struct config_host *h, int svc, int health_timeout_s, st
 	wr_strlcpy(p->service, h->services[svc], sizeof(p->service));
 	wr_strlcpy(p->from, "current schema", sizeof(p->from));
 	wr_strlcpy(p->to, "one revision down", sizeof(p->to));
-	wr_strlcpy(p->warning, "DATABASE CHANGE: the schema goes one revision down; data in "
-	    "what the newer revision added may be dropped and is not restored by an upgrade",
-	    sizeof(p->warning));
+	snprintf(p->warning, sizeof(p->warning), "DATABASE CHANGE: the schema goes one revision "
+	    "down; data in what the newer revision added may be dropped and is not restored by "
+	    "an upgrade%s%s%s", schema == PLAN_SCHEMA_UNKNOWN ? ". Readiness does not say "
+	    "whether the schema is ahead of the release " : "",
+	    schema == PLAN_SCHEMA_UNKNOWN ? h->services[svc] : "",
+	    schema == PLAN_SCHEMA_UNKNOWN ? " runs: check before going on" : "");
+	if (schema == PLAN_SCHEMA_AHEAD)
+		snprintf(p->why, sizeof(p->why), "/readyz says migrations_current false: the "
+		    "schema is ahead of the release %s runs (as after a rollback)", h->services[svc]);
 	p->health_timeout_s = health_timeout_s > 0 ? health_timeout_s : 120;
 	if (step(p, "alembic downgrade -1", true, err, "cd %s && docker compose --env-file .env "
 	    "-f docker-compose.yml run --rm %s alembic downgrade -1", dir, qsvc) != 0)
@@ -421,6 +445,8 @@ plan_to_json(const struct plan *p)
 		cJSON_AddStringToObject(o, "origin", p->origin);
 	if (p->warning[0])
 		cJSON_AddStringToObject(o, "warning", p->warning);
+	if (p->why[0])
+		cJSON_AddStringToObject(o, "why", p->why);
 	cJSON_AddNumberToObject(o, "health_timeout_s", p->health_timeout_s);
 	return o;
 }

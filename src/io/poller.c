@@ -48,6 +48,7 @@ struct host_poll;
 struct probe_req {
 	struct host_poll *hp;
 	enum { PR_HEALTHZ, PR_READYZ, PR_VERSION } what;
+	int64_t sent_ms;                 /* wall clock */
 };
 
 struct host_poll {
@@ -61,6 +62,7 @@ struct host_poll {
 	struct promquery_round prom;     /* metrics from Prometheus, when so configured */
 	int running;                     /* commands of this poll still out */
 	int probing;                     /* HTTP probes still out */
+	bool probe_owed;                 /* a round was asked for while one was out */
 	struct probe_req probes[3];
 	/* The watch: the driver's commands looping on one channel. */
 	struct exec_cmd *watch;
@@ -599,6 +601,8 @@ route(struct host_poll *hp, const char *url, const char **sock)
 
 /* ---- health probes ---- */
 
+static void probe_round(struct host_poll *hp, bool all);
+
 static void
 probe_done(const struct http_response *r, void *arg)
 {
@@ -640,6 +644,7 @@ probe_done(const struct http_response *r, void *arg)
 			if (s->readyz.health != res.health)
 				s->health_changed_ms = now;
 			s->readyz = res;
+			s->readyz_sent_ms = q->sent_ms;
 		} else {
 			put(s->version, sizeof(s->version), version);
 			s->version_cmp = probe_version_compare(s->tag, version);
@@ -651,6 +656,12 @@ probe_done(const struct http_response *r, void *arg)
 		for (i = 0; i < hp->cfg->nservices; i++)
 			hp->svc[i].have_probe = config_probes_service(hp->cfg, i);
 	changed(hp->p);
+	/* The round asked for while this one was out: its answers may
+	 * predate what made someone ask. */
+	if (hp->probing == 0 && hp->probe_owed) {
+		hp->probe_owed = false;
+		probe_round(hp, true);
+	}
 }
 
 /* /version changes with a deploy, not between two: it is asked when a
@@ -682,8 +693,13 @@ probe_round(struct host_poll *hp, bool all)
 	int64_t now = wall_ms();
 	int i, n;
 
-	if (hp->cfg->health_url[0] == '\0' || hp->probing > 0 ||
-	    !route(hp, hp->cfg->health_url, &sock))
+	if (hp->cfg->health_url[0] == '\0')
+		return;
+	if (hp->probing > 0) {
+		hp->probe_owed |= all;
+		return;
+	}
+	if (!route(hp, hp->cfg->health_url, &sock))
 		return;
 	n = all || version_due(hp, now) ? 3 : 2;
 	if (n == 3)
@@ -696,6 +712,7 @@ probe_round(struct host_poll *hp, bool all)
 		snprintf(url, sizeof(url), "%s%s", hp->cfg->health_url, paths[i]);
 		q->hp = hp;
 		q->what = i;
+		q->sent_ms = now;
 		if (http_start(hp->p->http, &req, probe_done, q, &err) != 0)
 			continue;
 		hp->probing++;
@@ -893,7 +910,7 @@ int
 poller_refresh(struct poller *p, int host)
 {
 	size_t i;
-	int n = 0;
+	int n = 0, k;
 
 	if (p == NULL)
 		return 0;
@@ -907,6 +924,8 @@ poller_refresh(struct poller *p, int host)
 		 * is asleep; none while a command hangs (it would hang too). */
 		if (hp->running == 0 && !hp->watch_stalled)
 			poll_one_by_one(hp);
+		for (k = 0; k < hp->cfg->nservices; k++)
+			hp->svc[k].refresh_ms = wall_ms();
 		probe_round(hp, true);
 		n++;
 	}

@@ -13,6 +13,7 @@
 #include <time.h>
 
 #include "warroom/action.h"
+#include "warroom/cause.h"
 #include "warroom/chat.h"
 #include "warroom/poller.h"
 #include "warroom/statuspage.h"
@@ -397,6 +398,40 @@ confirm_now(struct app *app, struct action *a, struct action **slot)
 	lineedit_clear(&app->confirm_text);
 }
 
+/* What the row's last /readyz says of its schema; an answer asked for
+ * before the tag changed or an action there ended says nothing. */
+static enum plan_schema
+schema_of(const struct app *app, int host, int svc)
+{
+	const struct svc_state *s = poller_state(app->poller, host, svc);
+
+	if (s == NULL)
+		return PLAN_SCHEMA_UNKNOWN;
+	return plan_schema_of(&s->readyz, s->have_probe, s->readyz_sent_ms,
+	    s->tag_changed_ms > s->refresh_ms ? s->tag_changed_ms : s->refresh_ms);
+}
+
+/* An action refused before its dialog, in the journal: the post-mortem
+ * shows what was asked and why nothing ran. */
+static void
+journal_refusal(struct app *app, int host, int svc, const char *action, const char *why)
+{
+	char said[sizeof(app->status)];
+	struct wr_err err;
+	cJSON *d;
+
+	if (app->tl == NULL)
+		return;
+	wr_strlcpy(said, app->status, sizeof(said));
+	d = cJSON_CreateObject();
+	cJSON_AddStringToObject(d, "action", action);
+	cJSON_AddStringToObject(d, "service", app->cfg.hosts[host].services[svc]);
+	cJSON_AddStringToObject(d, "reason", why);
+	if (timeline_append(app->tl, "action.refused", app->cfg.hosts[host].name, NULL, d,
+	    &err) != 0)
+		app_say(app, "%s (NOT recorded in the timeline: %s)", said, err.msg);
+}
+
 void
 actions_migrate_down(struct app *app)
 {
@@ -424,8 +459,10 @@ actions_migrate_down(struct app *app)
 		    app->cfg.hosts[host].services[svc]);
 		return;
 	}
-	if ((a = action_migrate_down_start(&env, host, svc, &err)) == NULL) {
+	if ((a = action_migrate_down_start(&env, host, svc, schema_of(app, host, svc),
+	    &err)) == NULL) {
 		app_say(app, "migration downgrade refused: %s", err.msg);
+		journal_refusal(app, host, svc, "compose.migrate_down", err.msg);
 		return;
 	}
 	confirm_now(app, a, slot);
@@ -617,6 +654,8 @@ dialog_body(struct app *app, WINDOW *win, int h, int w)
 		    p->from, p->to_rev, p->to[0] ? p->to : "tag unknown");
 	else if (strcmp(p->action, "compose.rollback") == 0)
 		snprintf(line, sizeof(line), "tag  %s  ->  %s", p->from, p->to);
+	else if (p->why[0])
+		wr_strlcpy(line, p->why, sizeof(line));
 	if (line[0])
 		ui_put_wrapped(win, &y, 2, w - 4, 2, h - 6, ui_attr(app, THEME_WARN), line);
 	if (p->warning[0])
@@ -1100,13 +1139,16 @@ actions_statuspage_prefill(struct app *app, const char *status, const char *mess
 	wr_strlcpy(app->post_message, message ? message : "", sizeof(app->post_message));
 }
 
-/* What the templates say: the latest rollback of this console, or words. */
+/* What the templates say: the incident's cause as its journal tells it
+ * (cause_find: the first rollback away from a release the verdict judged,
+ * not the latest one), or words; the strings live in *c. */
 static void
-template_vars(struct app *app, struct statuspage_vars *v, char *when, size_t cap)
+template_vars(struct app *app, struct statuspage_vars *v, struct cause *c, char *when,
+    size_t cap)
 {
 	time_t now = time(NULL);
+	struct record_list list;
 	struct tm tm;
-	size_t i;
 
 	gmtime_r(&now, &tm);
 	strftime(when, cap, "%H:%M UTC", &tm);
@@ -1115,21 +1157,16 @@ template_vars(struct app *app, struct statuspage_vars *v, char *when, size_t cap
 	v->to_tag = "the previous release";
 	v->incident = app->incident ? app->incident : "this incident";
 	v->time = when;
-	for (i = app->nactions; i-- > 0;) {
-		const struct plan *p = action_plan(app->actions[i]);
-
-		if (strcmp(p->action, "compose.rollback") != 0 && strcmp(p->action, "k8s.undo") != 0 &&
-		    strcmp(p->action, "helm.rollback") != 0)
-			continue;
-		if (action_state(app->actions[i]) == ACTION_CANCELLED)
-			continue;
-		v->service = p->service;
-		if (p->from[0])
-			v->from_tag = p->from;
-		if (p->to[0])
-			v->to_tag = p->to;
-		break;
+	if (app->tl == NULL || journal_records(app, &list) != 0)
+		return;
+	if (cause_find(list.v, list.n, c)) {
+		v->service = c->service;
+		if (c->from[0])
+			v->from_tag = c->from;
+		if (c->to[0])
+			v->to_tag = c->to;
 	}
+	record_list_free(&list);
 }
 
 /* The typed status is the first half of the confirmation: one of the
@@ -1139,6 +1176,7 @@ void
 actions_statuspage_post(struct app *app, const char *typed)
 {
 	struct statuspage_vars v;
+	struct cause cause;
 	char when[32];
 	int status = statuspage_status_parse(typed);
 	char *text;
@@ -1147,7 +1185,7 @@ actions_statuspage_post(struct app *app, const char *typed)
 		app_say(app, "nothing posted: type investigating, identified, monitoring or resolved");
 		return;
 	}
-	template_vars(app, &v, when, sizeof(when));
+	template_vars(app, &v, &cause, when, sizeof(when));
 	/* A runbook's own words win over the template, for this post only. */
 	text = statuspage_template(app->post_message[0] ? app->post_message :
 	    app->cfg.templates[status], &v);
@@ -1210,6 +1248,7 @@ actions_statuspage_send(struct app *app, const char *edited)
 {
 	struct statuspage_update u;
 	struct statuspage_vars v;
+	struct cause cause;
 	char queue[STATUSPAGE_QUEUE_ID_MAX], when[32], id[32];
 	struct wr_err err;
 	int status = app->post_status, k;
@@ -1224,7 +1263,7 @@ actions_statuspage_send(struct app *app, const char *edited)
 		return;
 	}
 	typed = statuspage_status_name((enum statuspage_status)status);
-	template_vars(app, &v, when, sizeof(when));
+	template_vars(app, &v, &cause, when, sizeof(when));
 	if (app->statuspage != NULL) {
 		const struct statuspage_state *st = statuspage_state(app->statuspage);
 

@@ -2,6 +2,7 @@
  * app.c — small accessors over the application context.
  */
 #include "warroom/app.h"
+#include "warroom/ui.h"
 
 #include <stdarg.h>
 #include <stdio.h>
@@ -29,6 +30,8 @@ app_say(struct app *app, const char *fmt, ...)
 	vsnprintf(app->status, sizeof(app->status), fmt, ap);
 	va_end(ap);
 	app->status_until = app_now(app) + STATUS_SECONDS;
+	/* What cannot be read in a glance must not vanish before it is read. */
+	app->status_held = app->screen != NULL && ui_width(app->status) > app->screen->cols - 2;
 	app->dirty = true;
 }
 

@@ -211,6 +211,9 @@ keys_handle(struct app *app, int is_keycode, unsigned int key)
 	enum wr_command cmd;
 
 	app->dirty = true;
+	/* A long message held in the footer has been seen: it now times out
+	 * like any other (one this key says is held again). */
+	app->status_held = false;
 	if (app->confirming != NULL) {
 		actions_dialog_key(app, name, is_keycode, key);
 		return;

@@ -303,6 +303,32 @@ draw_hints(struct app *app, WINDOW *w, int cols, int a, int k)
 	}
 }
 
+/* At most this many rows for a message: the panes stay in sight. */
+#define STATUS_ROWS_MAX 6
+
+/* The footer's message; one wider than the footer goes on in the rows
+ * above it, as many as it needs (the end of the last row cut with … past
+ * STATUS_ROWS_MAX), and ends on the footer's own row. */
+static void
+draw_status(struct app *app, WINDOW *footer, int cols)
+{
+	int a = ui_attr(app, THEME_STATUS), n = 0, y = 0;
+	WINDOW *win;
+
+	ui_put_wrapped(NULL, &n, 1, cols - 2, 0, STATUS_ROWS_MAX, a, app->status);
+	if (n <= 1 || app->screen->lines - n < 1 ||
+	    (win = newwin(n, cols, app->screen->lines - n, 0)) == NULL) {
+		ui_put(footer, 0, 1, cols - 2, a, app->status);
+		return;
+	}
+	wnoutrefresh(footer);
+	wbkgdset(win, ' ' | (chtype)ui_attr(app, THEME_FOOTER));
+	werase(win);
+	ui_put_wrapped(win, &y, 1, cols - 2, 0, n, a, app->status);
+	wnoutrefresh(win);
+	delwin(win);
+}
+
 static void
 draw_footer(struct app *app)
 {
@@ -386,8 +412,9 @@ draw_footer(struct app *app)
 	} else if (app->confirm_quit) {
 		ui_put(w, 0, 1, cols - 2, ui_attr(app, THEME_STATUS),
 		    "An action or announcement is still in flight. Quit anyway? (y/N)");
-	} else if (app->status[0] != '\0' && app_now(app) < app->status_until) {
-		ui_put(w, 0, 1, cols - 2, ui_attr(app, THEME_STATUS), app->status);
+	} else if (app->status[0] != '\0' && (app_now(app) < app->status_until ||
+	    app->status_held)) {
+		draw_status(app, w, cols);
 	} else if (actions_progress(app, progress, sizeof(progress))) {
 		ui_put(w, 0, 1, cols - 2, ui_attr(app, THEME_WARN), progress);
 	} else {
@@ -443,6 +470,8 @@ screen_draw(struct app *app)
 	actions_dialog_draw(app, scr->lines, scr->cols);
 	if (app->prompt_active && app->prompt_kind == PROMPT_POST_TEXT)
 		actions_post_preview_draw(app, scr->lines, scr->cols);
+	if (app->prompt_active && app->prompt_kind == PROMPT_TRUST && app->pool != NULL)
+		hosts_trust_draw(app, scr->lines, scr->cols);
 	if (app->help_visible)
 		help_draw(app, scr->lines, scr->cols);
 	doupdate();

@@ -292,6 +292,53 @@ detail_lines(const struct app *app, int host, int svc, char lines[2][700])
 	return 0;
 }
 
+/* The HOSTS pane is too narrow for a fingerprint at 80 columns: while K
+ * asks, the whole of it stands in a box of its own, each part on a line
+ * of its own, so it can be compared before it is trusted. */
+void
+hosts_trust_draw(struct app *app, int lines, int ncols)
+{
+	const struct config_host *h = &app->cfg.hosts[app->prompt_host];
+	const struct ssh_status *st = ssh_pool_status(app->pool, app->prompt_host);
+	int w = ncols - 8 < 100 ? ncols - 8 : 100, bh = 0, y, pass;
+	char line[WR_PATH_MAX + 200];
+	WINDOW *win = NULL;
+
+	if (w < 20)
+		return;
+	/* Twice: to measure the box, then to draw in it. */
+	for (pass = 0; pass < 2; pass++) {
+		int limit = pass == 0 ? lines - 4 : bh - 1;
+
+		y = 1;
+		snprintf(line, sizeof(line), "%s   %s", h->name, st->endpoint[0] ? st->endpoint :
+		    h->address[0] ? h->address : h->name);
+		ui_put_wrapped(win, &y, 2, w - 4, 2, limit, ui_attr(app, THEME_TITLE), line);
+		ui_put_wrapped(win, &y, 2, w - 4, 2, limit, ui_attr(app, THEME_DIM),
+		    "the key it offers, which nothing here has seen before:");
+		ui_put_wrapped(win, &y, 4, w - 6, 0, limit, ui_attr(app, THEME_WARN), st->keytype);
+		ui_put_wrapped(win, &y, 4, w - 6, 0, limit, ui_attr(app, THEME_WARN) | A_BOLD,
+		    st->fingerprint);
+		y++;
+		snprintf(line, sizeof(line), "compare it with the host's own (ssh-keygen -lf on its "
+		    "public host key); once trusted it is added to %s", app->cfg.known_hosts.path);
+		ui_put_wrapped(win, &y, 2, w - 4, 2, limit, ui_attr(app, THEME_NORMAL), line);
+		ui_put_wrapped(win, &y, 2, w - 4, 2, limit, ui_attr(app, THEME_DIM),
+		    "type the host's name in the footer: Enter trusts it, Esc trusts nothing");
+		if (pass == 1)
+			break;
+		bh = y + 1;
+		if ((win = newwin(bh, w, lines - 1 - bh, (ncols - w) / 2)) == NULL)
+			return;
+		wbkgdset(win, ' ' | (chtype)ui_attr(app, THEME_HELP));
+		werase(win);
+		ui_border(app, win, THEME_BORDER_FOCUS);
+		ui_put(win, 0, 2, w - 4, ui_attr(app, THEME_TITLE_FOCUS), " TRUST THIS HOST KEY? ");
+	}
+	wnoutrefresh(win);
+	delwin(win);
+}
+
 static void
 cell(struct app *app, WINDOW *win, int y, int *x, int width, int role, const char *text,
     bool sel)

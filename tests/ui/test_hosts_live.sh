@@ -5,7 +5,8 @@
 # current meanwhile), then UP again by itself; an unknown
 # host key shows UNTRUSTED with its fingerprint, and nothing is run on that
 # host; K trusts an unknown
-# key after the host's name is typed (written to the config's known_hosts),
+# key after the host's name is typed (the whole fingerprint in a box while
+# it asks, at 80x24 too) (written to the config's known_hosts),
 # never a changed key, and never in read-only mode.
 . "${top_srcdir:-$(dirname "$0")/../..}/tests/lib/tmux.sh"
 [ -x /usr/sbin/sshd ] || skip "openssh-server is not installed"
@@ -84,6 +85,16 @@ wait_for "trust this key? type h1:"
 keys -l "h2"
 keys Enter
 wait_for "not trusted: you typed 'h2', not 'h1'"
+# At 80x24 the HOSTS pane cuts the fingerprint: while K asks, a box above
+# the footer shows it whole, on a line of its own.
+resize 80 24
+keys K
+wait_for "TRUST THIS HOST KEY?"
+assert_contains "$tmp/screen" "$fp"
+assert_contains "$tmp/screen" "ssh-ed25519"
+keys Escape
+resize 120 30
+ok "at 80x24 the trust prompt shows the whole fingerprint"
 keys K
 keys -l "h1"
 keys Enter

@@ -235,6 +235,64 @@ killswitch_undo_value_from_the_journal(void **state)
 		cJSON_Delete(v[i].data);
 }
 
+static struct probe_result
+readyz(int status, const char *body)
+{
+	struct probe_result r;
+
+	probe_health(status, body, strlen(body), &r);
+	return r;
+}
+
+static void
+schema_from_the_last_readyz(void **state)
+{
+	struct probe_result cur = readyz(200, "{\"ready\":true,\"migrations_current\":true}");
+	struct probe_result ahead = readyz(200, "{\"ready\":true,\"migrations_current\":false}");
+	struct probe_result silent = readyz(200, "{\"ready\":true}");
+	struct probe_result html = cur;
+
+	assert_int_equal(plan_schema_of(&cur, true, 2000, 1000), PLAN_SCHEMA_CURRENT);
+	assert_int_equal(plan_schema_of(&ahead, true, 2000, 1000), PLAN_SCHEMA_AHEAD);
+	assert_int_equal(plan_schema_of(&ahead, true, 2000, 2000), PLAN_SCHEMA_AHEAD);
+	/* Asked for before the last change (a downgrade that just ended): no word. */
+	assert_int_equal(plan_schema_of(&ahead, true, 999, 1000), PLAN_SCHEMA_UNKNOWN);
+	assert_int_equal(plan_schema_of(&cur, true, 999, 1000), PLAN_SCHEMA_UNKNOWN);
+	assert_int_equal(plan_schema_of(&cur, false, 2000, 1000), PLAN_SCHEMA_UNKNOWN);
+	assert_int_equal(plan_schema_of(&cur, true, 0, 0), PLAN_SCHEMA_UNKNOWN);
+	assert_int_equal(plan_schema_of(&silent, true, 2000, 1000), PLAN_SCHEMA_UNKNOWN);
+	html.untrusted = true;
+	assert_int_equal(plan_schema_of(&html, true, 2000, 1000), PLAN_SCHEMA_UNKNOWN);
+	html = readyz(0, "");
+	assert_int_equal(plan_schema_of(&html, true, 2000, 1000), PLAN_SCHEMA_UNKNOWN);
+}
+
+static void
+downgrade_only_when_the_schema_is_ahead(void **state)
+{
+	struct config_host h = host();
+	struct plan p;
+	struct wr_err err;
+
+	assert_int_equal(plan_migrate_down(&h, 0, PLAN_SCHEMA_CURRENT, 0, &p, &err), -1);
+	assert_string_equal(err.msg, "/readyz on api-1 says migrations_current true: the schema "
+	    "matches the release api runs, and a downgrade would only drop data");
+
+	assert_int_equal(plan_migrate_down(&h, 0, PLAN_SCHEMA_AHEAD, 0, &p, &err), 0);
+	assert_string_equal(p.action, "compose.migrate_down");
+	assert_string_equal(p.why, "/readyz says migrations_current false: the schema is ahead "
+	    "of the release api runs (as after a rollback)");
+	assert_null(strstr(p.warning, "does not say"));
+	assert_non_null(strstr(p.warning, "DATABASE CHANGE: the schema goes one revision down"));
+	assert_string_equal(p.steps[0].cmd, "cd '/srv/app deploy' && docker compose --env-file "
+	    ".env -f docker-compose.yml run --rm 'api' alembic downgrade -1");
+
+	assert_int_equal(plan_migrate_down(&h, 0, PLAN_SCHEMA_UNKNOWN, 0, &p, &err), 0);
+	assert_string_equal(p.why, "");
+	assert_non_null(strstr(p.warning, "Readiness does not say whether the schema is ahead "
+	    "of the release api runs: check before going on"));
+}
+
 int
 main(void)
 {
@@ -247,6 +305,8 @@ main(void)
 		cmocka_unit_test(k8s_and_helm_plans),
 		cmocka_unit_test(killswitch_plan),
 		cmocka_unit_test(killswitch_undo_value_from_the_journal),
+		cmocka_unit_test(schema_from_the_last_readyz),
+		cmocka_unit_test(downgrade_only_when_the_schema_is_ahead),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -1,0 +1,40 @@
+#!/bin/sh
+# test_statuspage_cause.sh — the status-page text names the release the
+# verdict judged, not the latest rollback: on the demo fleet api's bad
+# release is rolled back on a ROLLBACK IMMEDIATELY verdict, then jobs is
+# rolled back too; "identified" still says the cause is api's release.
+. "${top_srcdir:-$(dirname "$0")/../..}/tests/lib/tmux.sh"
+[ -x /usr/sbin/sshd ] || skip "openssh-server is not installed"
+fleet_up --demo
+"$fleet" set --dir "$fl" api-1 traffic_rps=500 > /dev/null
+sed 's/^\[warroom\]$/[warroom]\npoll_interval = 1s\nprobe_interval = 1s\nmetrics_interval = 1s\nhealth_timeout = 20s/' \
+	"$fl/warroom.conf" > "$tmp/c.conf"
+start 200 50 "$WARROOM -c $tmp/c.conf --incident cause"
+wait_re "^│api-1 +ROLLBACK IMMEDIATELY" 20
+journal=$(ls "$fl"/timeline/cause-*.jsonl)
+ends() { grep -c '"kind":"action.end"' "$journal" || true; }
+keys A; keys -l arm; keys Enter
+wait_re "ARMED 1[45]:"
+
+keys 1 Home r
+wait_for "tag  v1.5.0-bad  ->  v1.4.1" 15
+keys -l api; keys Enter
+i=0; while [ "$(ends)" -lt 1 ] && [ $i -lt 800 ]; do sleep 0.05; i=$((i + 1)); done
+[ "$(ends)" = 1 ] || fail "api's rollback did not end"
+keys Down r
+wait_for "CONFIRM ROLLBACK" 15
+wait_for "service jobs"
+keys -l jobs; keys Enter
+i=0; while [ "$(ends)" -lt 2 ] && [ $i -lt 800 ]; do sleep 0.05; i=$((i + 1)); done
+[ "$(ends)" = 2 ] || fail "jobs' rollback did not end"
+grep '"kind":"action.intent"' "$journal" | tail -1 | grep -q '"service":"jobs"' ||
+	fail "the latest rollback is not jobs'"
+
+keys S; keys -l identified; keys Enter
+wait_for "WHAT CUSTOMERS WILL READ"
+wait_for "The cause is release v1.5.0-bad of api; we are rolling it back to v1.4.1."
+keys Escape
+wait_for "nothing posted"
+ok "identified names api's judged release, not jobs' later rollback"
+keys q
+wait_for "exit=0"
