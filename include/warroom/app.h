@@ -182,6 +182,7 @@ struct app {
 
 	char status[256];                /* one-line message in the footer */
 	time_t status_until;
+	const void *status_about;        /* what it describes while that holds, or NULL */
 };
 
 /* Wall-clock now: real time, or the script's clock in screen tests. */
@@ -190,6 +191,14 @@ time_t app_now(const struct app *app);
 /* Show msg in the footer for a few seconds. */
 void app_say(struct app *app, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
+
+/* app_say about one thing (an action waiting for its confirmation): the
+ * message goes with app_unsay(about) as soon as it no longer holds. */
+void app_say_about(struct app *app, const void *about, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+
+/* Drop the footer's message if it is still the one said about about. */
+void app_unsay(struct app *app, const void *about);
 
 /* Keep a stored record for the TIMELINE pane. */
 void app_add_record(struct app *app, const struct record *r);

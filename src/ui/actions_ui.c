@@ -121,9 +121,11 @@ on_action(struct action *a, void *arg)
 	if (action_state(a) == ACTION_CONFIRMING && app->confirming == NULL) {
 		app->confirming = a;
 		lineedit_clear(&app->confirm_text);
-		app_say(app, "nothing has changed on %s yet: the plan waits for your confirmation",
-		    h->name);
-	}
+		app_say_about(app, a, "nothing has changed on %s yet: the plan waits for your "
+		    "confirmation", h->name);
+	} else if (action_state(a) != ACTION_CONFIRMING)
+		/* Confirmed (or cancelled): the footer shows what runs now. */
+		app_unsay(app, a);
 	if (action_finished(a)) {
 		if (app->confirming == a)
 			app->confirming = NULL;

@@ -20,15 +20,42 @@ app_now(const struct app *app)
 	return app->fake_clock ? app->fake_now : time(NULL);
 }
 
+static void
+say(struct app *app, const void *about, const char *fmt, va_list ap)
+{
+	vsnprintf(app->status, sizeof(app->status), fmt, ap);
+	app->status_until = app_now(app) + STATUS_SECONDS;
+	app->status_about = about;
+	app->dirty = true;
+}
+
 void
 app_say(struct app *app, const char *fmt, ...)
 {
 	va_list ap;
 
 	va_start(ap, fmt);
-	vsnprintf(app->status, sizeof(app->status), fmt, ap);
+	say(app, NULL, fmt, ap);
 	va_end(ap);
-	app->status_until = app_now(app) + STATUS_SECONDS;
+}
+
+void
+app_say_about(struct app *app, const void *about, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	say(app, about, fmt, ap);
+	va_end(ap);
+}
+
+void
+app_unsay(struct app *app, const void *about)
+{
+	if (about == NULL || app->status_about != about)
+		return;
+	app->status[0] = '\0';
+	app->status_about = NULL;
 	app->dirty = true;
 }
 
