@@ -64,6 +64,8 @@ struct timeline_entry {
 	char kind[32];
 	char outcome[16];                /* action.end: ok, failed, unknown */
 	char host[64];                   /* the record's host, or "" */
+	char op[48];                     /* the record's op, or "" */
+	bool by_hand;                    /* action.reconcile: settled by the engineer */
 	char *text;                      /* redacted one-line details */
 };
 
@@ -202,6 +204,10 @@ void app_unsay(struct app *app, const void *about);
 
 /* Keep a stored record for the TIMELINE pane. */
 void app_add_record(struct app *app, const struct record *r);
+
+/* The record that settled op's outcome last: its latest action.reconcile
+ * with an outcome, else its action.end; NULL when the journal holds none. */
+const struct timeline_entry *app_outcome_record(const struct app *app, const char *op);
 
 /* Load a runbook for the RUNBOOK pane; -1 with err when it cannot be read. */
 int app_add_runbook(struct app *app, const char *path, const char *buf, size_t len,
