@@ -259,8 +259,8 @@ on_data_change(void *arg)
 	journal_health(app);
 }
 
-/* A host's verdict changed level: the timeline records it (the post-mortem
- * reads recovery from the first OK after a rollback). */
+/* A host's first verdict or a change of its level: the timeline records
+ * it (the post-mortem reads recovery from the first OK after a rollback). */
 static void
 on_verdict(int host, const struct decide_verdict *v, void *arg)
 {

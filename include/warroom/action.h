@@ -112,6 +112,7 @@ int action_service(const struct action *a);
 const char *action_step(const struct action *a);     /* what runs now */
 const char *action_verb(const struct action *a);     /* "rollback", "kill switch", … */
 const char *action_reason(const struct action *a);   /* outcome's why */
+const char *action_op(const struct action *a);       /* its journal records' op */
 int64_t action_started_ms(const struct action *a);
 bool action_finished(const struct action *a);        /* OK, FAILED, UNKNOWN, CANCELLED */
 bool action_reconciled(const struct action *a);      /* UNKNOWN, and its host re-read since */

@@ -64,6 +64,8 @@ struct timeline_entry {
 	char kind[32];
 	char outcome[16];                /* action.end: ok, failed, unknown */
 	char host[64];                   /* the record's host, or "" */
+	char op[48];                     /* the record's op, or "" */
+	bool by_hand;                    /* action.reconcile: settled by the engineer */
 	char *text;                      /* redacted one-line details */
 };
 
@@ -185,6 +187,7 @@ struct app {
 	time_t status_until;
 	bool status_held;                /* too long for the footer's one line: wrapped
 	                                    above it, and kept until the next key */
+	const void *status_about;        /* what it describes while that holds, or NULL */
 };
 
 /* Wall-clock now: real time, or the script's clock in screen tests. */
@@ -195,8 +198,20 @@ time_t app_now(const struct app *app);
 void app_say(struct app *app, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
 
+/* app_say about one thing (an action waiting for its confirmation): the
+ * message goes with app_unsay(about) as soon as it no longer holds. */
+void app_say_about(struct app *app, const void *about, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+
+/* Drop the footer's message if it is still the one said about about. */
+void app_unsay(struct app *app, const void *about);
+
 /* Keep a stored record for the TIMELINE pane. */
 void app_add_record(struct app *app, const struct record *r);
+
+/* The record that settled op's outcome last: its latest action.reconcile
+ * with an outcome, else its action.end; NULL when the journal holds none. */
+const struct timeline_entry *app_outcome_record(const struct app *app, const char *op);
 
 /* Load a runbook for the RUNBOOK pane; -1 with err when it cannot be read. */
 int app_add_runbook(struct app *app, const char *path, const char *buf, size_t len,

@@ -77,7 +77,7 @@ struct poller_opts {
 	int probe_ms;                    /* health probes; default 5000 */
 	int metrics_ms;                  /* metrics scrapes or queries; default 5000 */
 	const char *const *tokens;       /* per host: metrics bearer token or NULL */
-	/* A host's verdict changed level (not called for the first one). */
+	/* A host's first verdict, and each change of its level after it. */
 	void (*on_verdict)(int host, const struct decide_verdict *v, void *arg);
 	void (*on_change)(void *arg);
 	void *arg;

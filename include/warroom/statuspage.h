@@ -55,6 +55,11 @@ struct statuspage_state {
 	char page_status[32];                    /* last status the page confirmed */
 	int pending;                             /* queued posts not yet done */
 	char last_error[WR_ERR_MAX];             /* "" after a success */
+	bool failing;                            /* the first pending post's last try failed */
+	long fail_status;                        /* the last failure's HTTP status; 0: no answer */
+	int64_t retry_at_ms;                     /* loop clock of its next try; 0: none waiting */
+	int failed;                              /* posts given up since the last that went
+	                                            through (this session and the journal's) */
 };
 
 /* How one post ended; passed to the completion callback. */

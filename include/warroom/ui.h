@@ -271,6 +271,12 @@ size_t actions_unknown(const struct app *app);
  * downgrade): only the engineer can settle them, with U. */
 size_t actions_unknown_by_hand(const struct app *app);
 
+/* a's outcome in the words the console shows it (into buf): "OK after
+ * re-read" or "FAILED, settled by hand" when the journal settled an
+ * UNKNOWN one (then true), else its state's name ("UNKNOWN", "OK"…). */
+bool actions_outcome_words(const struct app *app, const struct action *a, char *buf,
+    size_t cap);
+
 /* " FROM -> TO" of what a's plan changes (unknown_to for a target not
  * yet known), or "" for a command that moves no tag. */
 const char *actions_change(const struct action *a, const char *unknown_to, char *buf,

@@ -1202,6 +1202,12 @@ action_reason(const struct action *a)
 	return a->reason;
 }
 
+const char *
+action_op(const struct action *a)
+{
+	return a->op;
+}
+
 int64_t
 action_started_ms(const struct action *a)
 {

@@ -758,7 +758,9 @@ host_restarts(const struct host_poll *hp, struct decide_input *in)
 
 /* Every metrics round ends here, whatever the source: the verdict from
  * what was measured (NAN: no data), the sparklines' history, and
- * on_verdict for a change of level. */
+ * on_verdict for the first verdict and each change of level. The first
+ * one counts: a host can be ROLLBACK IMMEDIATELY from its first round
+ * (restarts need no rates) and stay there, never "changing". */
 static void
 judge(struct host_poll *hp, double error_rate, double p95_ms)
 {
@@ -766,11 +768,12 @@ judge(struct host_poll *hp, double error_rate, double p95_ms)
 	struct decide_input in = { .error_rate = error_rate, .p95_ms = p95_ms };
 	struct decide_params dp = decide_params_default();
 	struct decide_verdict v;
+	bool first = m->nhist == 0;
 
 	host_restarts(hp, &in);
-	v = decide(&hp->p->cfg->thresholds, &in, m->nhist ? &m->verdict : NULL, &dp);
+	v = decide(&hp->p->cfg->thresholds, &in, first ? NULL : &m->verdict, &dp);
 	push_hist(m, hp->p->hist_cap, in.error_rate, in.p95_ms);
-	if (m->nhist > 1 && v.level != m->verdict.level && hp->p->opts.on_verdict != NULL)
+	if ((first || v.level != m->verdict.level) && hp->p->opts.on_verdict != NULL)
 		hp->p->opts.on_verdict(hp->host, &v, hp->p->opts.arg);
 	m->verdict = v;
 	changed(hp->p);

@@ -162,6 +162,8 @@ pop_and_report(struct statuspage *sp, bool ok, long http_status, const char *err
 	sp->head = it->next;
 	if (sp->head == NULL)
 		sp->tail = NULL;
+	sp->state.failing = false;       /* the next post has not failed yet */
+	sp->state.retry_at_ms = 0;
 	statuspage_reqs_free(&it->reqs);
 	free(it);
 	count_pending(sp);
@@ -181,6 +183,7 @@ item_done(struct statuspage *sp, long http_status)
 	cJSON_AddStringToObject(d, "status", sp->state.page_status);
 	cJSON_AddBoolToObject(d, "found", it->found);
 	sp->state.last_error[0] = '\0';
+	sp->state.failed = 0;            /* the page now says what was posted last */
 	append(sp, "statuspage.post", it->queue, d);
 	pop_and_report(sp, true, http_status, NULL);
 }
@@ -193,6 +196,8 @@ item_failed(struct statuspage *sp, long http_status, const char *why)
 
 	snprintf(sp->state.last_error, sizeof(sp->state.last_error), "status page %s: %.400s",
 	    statuspage_action_name(it->u.action), why);
+	sp->state.failed++;
+	sp->state.fail_status = http_status;
 	cJSON_AddStringToObject(d, "queue", it->queue);
 	cJSON_AddStringToObject(d, "action", statuspage_action_name(it->u.action));
 	cJSON_AddStringToObject(d, "error", why);
@@ -207,6 +212,7 @@ on_timer(void *arg)
 	struct statuspage *sp = arg;
 
 	sp->timer = 0;
+	sp->state.retry_at_ms = 0;
 	kick(sp);
 }
 
@@ -253,6 +259,9 @@ item_retry(struct statuspage *sp, long http_status, long retry_after_s, const ch
 	cJSON_AddNumberToObject(d, "http_status", (double)http_status);
 	cJSON_AddNumberToObject(d, "retry_ms", (double)delay);
 	append(sp, "statuspage.retry", it->queue, d);
+	sp->state.failing = true;
+	sp->state.fail_status = http_status;
+	sp->state.retry_at_ms = loop_now_ms() + delay;
 	sp->timer = loop_timer_add(sp->loop, delay, 0, on_timer, sp);
 }
 
@@ -476,6 +485,16 @@ replay(struct statuspage *sp, struct wr_err *err)
 			if (strcmp(r->kind, "statuspage.post") == 0 && cJSON_IsString(st))
 				wr_strlcpy(sp->state.page_status, st->valuestring,
 				    sizeof(sp->state.page_status));
+			/* A post given up before the restart is still not on the page. */
+			if (strcmp(r->kind, "statuspage.post") == 0)
+				sp->state.failed = 0;
+			else {
+				const cJSON *hs = cJSON_GetObjectItemCaseSensitive(r->data,
+				    "http_status");
+
+				sp->state.failed++;
+				sp->state.fail_status = cJSON_IsNumber(hs) ? (long)hs->valuedouble : 0;
+			}
 			for (pp = &sp->head; *pp != NULL; pp = &(*pp)->next)
 				if (strcmp((*pp)->queue, q) == 0) {
 					it = *pp;

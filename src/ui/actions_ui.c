@@ -108,6 +108,27 @@ queue_next(struct app *app, struct action *done)
 	return 0;
 }
 
+/* How action.c's reasons name what a re-read after UNKNOWN found. */
+#define REREAD "re-read after reconnect"
+
+bool
+actions_outcome_words(const struct app *app, const struct action *a, char *buf, size_t cap)
+{
+	const struct timeline_entry *e;
+	bool ok;
+
+	snprintf(buf, cap, "%s", action_state_name(action_state(a)));
+	if (action_state(a) != ACTION_UNKNOWN || !action_reconciled(a) ||
+	    (e = app_outcome_record(app, action_op(a))) == NULL ||
+	    strcmp(e->kind, "action.reconcile") != 0)
+		return false;
+	if (!(ok = strcmp(e->outcome, "ok") == 0) && strcmp(e->outcome, "failed") != 0)
+		return false;
+	snprintf(buf, cap, "%s%s", ok ? "OK" : "FAILED", e->by_hand ? ", settled by hand" :
+	    " after re-read");
+	return true;
+}
+
 static void
 on_action(struct action *a, void *arg)
 {
@@ -115,16 +136,18 @@ on_action(struct action *a, void *arg)
 	const struct plan *p = action_plan(a);
 	const struct config_host *h = &app->cfg.hosts[action_host(a)];
 	const char *reread;
-	char stopped[80] = "";
+	char stopped[80] = "", words[64];
 	int dropped;
 
 	app->dirty = true;
 	if (action_state(a) == ACTION_CONFIRMING && app->confirming == NULL) {
 		app->confirming = a;
 		lineedit_clear(&app->confirm_text);
-		app_say(app, "nothing has changed on %s yet: the plan waits for your confirmation",
-		    h->name);
-	}
+		app_say_about(app, a, "nothing has changed on %s yet: the plan waits for your "
+		    "confirmation", h->name);
+	} else if (action_state(a) != ACTION_CONFIRMING)
+		/* Confirmed (or cancelled): the footer shows what runs now. */
+		app_unsay(app, a);
 	if (action_finished(a)) {
 		if (app->confirming == a)
 			app->confirming = NULL;
@@ -147,13 +170,23 @@ on_action(struct action *a, void *arg)
 			snprintf(stopped, sizeof(stopped), " (the %d queued after it: not started)",
 			    dropped);
 		/* What the re-read found is the news: it leads, since the
-		 * reason before it (the lost connection) can fill the footer. */
-		if ((reread = strstr(action_reason(a), "re-read after reconnect")) != NULL) {
-			app_say(app, "%s of %s on %s: %s — %s (before it: %.*s)", action_plan(a)->action,
-			    h->services[action_service(a)], h->name,
-			    action_state_name(action_state(a)), reread,
-			    (int)(reread - action_reason(a) > 2 ? reread - action_reason(a) - 2 : 0),
-			    action_reason(a));
+		 * reason before it (the lost connection) can fill the footer;
+		 * and the outcome it settled in the journal is the one said. */
+		if ((reread = strstr(action_reason(a), REREAD)) != NULL) {
+			int before = (int)(reread - action_reason(a) > 2 ?
+			    reread - action_reason(a) - 2 : 0);
+			const char *found = reread + strlen(REREAD);
+
+			if (strncmp(found, ": ", 2) == 0)
+				found += 2;
+			if (actions_outcome_words(app, a, words, sizeof(words)))
+				app_say(app, "%s of %s on %s: %s — %s (before it: UNKNOWN, %.*s)",
+				    action_plan(a)->action, h->services[action_service(a)], h->name,
+				    words, found, before, action_reason(a));
+			else
+				app_say(app, "%s of %s on %s: %s — %s (before it: %.*s)",
+				    action_plan(a)->action, h->services[action_service(a)], h->name,
+				    words, reread, before, action_reason(a));
 			return;
 		}
 		if (strstr(action_reason(a), "earlier session") != NULL) {

@@ -21,17 +21,45 @@ app_now(const struct app *app)
 	return app->fake_clock ? app->fake_now : time(NULL);
 }
 
+static void
+say(struct app *app, const void *about, const char *fmt, va_list ap)
+{
+	vsnprintf(app->status, sizeof(app->status), fmt, ap);
+	app->status_until = app_now(app) + STATUS_SECONDS;
+	app->status_about = about;
+	/* What cannot be read in a glance must not vanish before it is read. */
+	app->status_held = app->screen != NULL && ui_width(app->status) > app->screen->cols - 2;
+	app->dirty = true;
+}
+
 void
 app_say(struct app *app, const char *fmt, ...)
 {
 	va_list ap;
 
 	va_start(ap, fmt);
-	vsnprintf(app->status, sizeof(app->status), fmt, ap);
+	say(app, NULL, fmt, ap);
 	va_end(ap);
-	app->status_until = app_now(app) + STATUS_SECONDS;
-	/* What cannot be read in a glance must not vanish before it is read. */
-	app->status_held = app->screen != NULL && ui_width(app->status) > app->screen->cols - 2;
+}
+
+void
+app_say_about(struct app *app, const void *about, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	say(app, about, fmt, ap);
+	va_end(ap);
+}
+
+void
+app_unsay(struct app *app, const void *about)
+{
+	if (about == NULL || app->status_about != about)
+		return;
+	app->status[0] = '\0';
+	app->status_about = NULL;
+	app->status_held = false;
 	app->dirty = true;
 }
 
@@ -145,7 +173,7 @@ void
 app_add_record(struct app *app, const struct record *r)
 {
 	struct timeline_entry *e;
-	const cJSON *outcome;
+	const cJSON *outcome, *by;
 
 	if (app->nentries == app->capentries) {
 		app->capentries = app->capentries ? app->capentries * 2 : 64;
@@ -155,6 +183,9 @@ app_add_record(struct app *app, const struct record *r)
 	e->ts_ms = r->ts_ms;
 	wr_strlcpy(e->kind, r->kind, sizeof(e->kind));
 	wr_strlcpy(e->host, r->host != NULL ? r->host : "", sizeof(e->host));
+	wr_strlcpy(e->op, r->op != NULL ? r->op : "", sizeof(e->op));
+	by = cJSON_GetObjectItemCaseSensitive(r->data, "by");
+	e->by_hand = cJSON_IsString(by) && strcmp(by->valuestring, "hand") == 0;
 	outcome = cJSON_GetObjectItemCaseSensitive(r->data, "outcome");
 	/* chat.failed says an unknown outcome with "unknown": true. */
 	wr_strlcpy(e->outcome, cJSON_IsString(outcome) ? outcome->valuestring :
@@ -167,6 +198,32 @@ app_add_record(struct app *app, const struct record *r)
 	if (strcmp(r->kind, "incident.open") == 0 || app->incident_start_ms == 0)
 		app->incident_start_ms = r->ts_ms;
 	app->dirty = true;
+}
+
+const struct timeline_entry *
+app_outcome_record(const struct app *app, const char *op)
+{
+	const struct timeline_entry *end = NULL;
+	size_t i;
+
+	if (op == NULL || op[0] == '\0')
+		return NULL;
+	/* Newest first: a reconcile comes after its action's end. */
+	for (i = app->nentries; i-- > 0;) {
+		const struct timeline_entry *e = &app->entries[i];
+
+		if (strcmp(e->op, op) != 0)
+			continue;
+		if (strcmp(e->kind, "action.intent") == 0)
+			break;               /* nothing older belongs to it */
+		if (e->outcome[0] == '\0')
+			continue;
+		if (strcmp(e->kind, "action.reconcile") == 0)
+			return e;
+		if (strcmp(e->kind, "action.end") == 0 && end == NULL)
+			end = e;
+	}
+	return end;
 }
 
 void

@@ -12,6 +12,8 @@
 #include <wchar.h>
 
 #include "warroom/loop.h"
+#include "warroom/statuspage.h"
+#include "warroom/statuspage_badge.h"
 #include "warroom/timeline.h"
 
 /* The footer asks for a pane's hints by its pane_id. */
@@ -191,19 +193,49 @@ format_elapsed(char *buf, size_t cap, long secs)
 	snprintf(buf, cap, "T+%02ld:%02ld:%02ld", secs / 3600, (secs / 60) % 60, secs % 60);
 }
 
-#define HEADER_BADGES 4
+#define HEADER_BADGES 5
+/* What the header keeps for the incident's name (beside " warroom │ ",
+ * " │ T+00:00:00" and the time) before the status page's badge is
+ * worded shorter. */
+#define HEADER_NAME_MIN 8
+#define HEADER_FIXED_MIN (24 + 13 + 1 + HEADER_NAME_MIN)
+
+/* Posts that have not reached the status page stay in sight until they
+ * do: the footer says a retry for seconds, the page may fail for minutes.
+ * True when one has failed (the badge is drawn as trouble). */
+static bool
+statuspage_badge_for(struct app *app, int room, char *dst, size_t cap)
+{
+	const struct statuspage_state *st;
+	struct statuspage_badge_in in;
+
+	dst[0] = '\0';
+	if (app->statuspage == NULL)
+		return false;
+	st = statuspage_state(app->statuspage);
+	in.pending = st->pending;
+	in.failed = st->failed;
+	in.failing = st->failing;
+	in.fail_status = st->fail_status;
+	in.retry_in_s = st->retry_at_ms > 0 ?
+	    (long)((st->retry_at_ms - loop_now_ms() + 999) / 1000) : -1;
+	if (in.retry_in_s == 0)
+		in.retry_in_s = -1;
+	statuspage_badge(&in, room, dst, cap);
+	return st->failing || st->failed > 0;
+}
 
 static void
 draw_header(struct app *app)
 {
 	WINDOW *w = app->screen->header;
 	int cols = app->screen->cols, x, i, nb = 0, bw = 0, room, cw;
-	bool armed = app_armed(app);
+	bool armed = app_armed(app), trouble;
 	int a = ui_attr(app, armed ? THEME_HEADER_ARMED : THEME_HEADER);
 	time_t now = app_now(app);
 	time_t start = app->incident_start_ms > 0 && !app->fake_clock ?
 	    (time_t)(app->incident_start_ms / 1000) : app->started;
-	char left[512], clock[32], elapsed[32], badge[HEADER_BADGES][64];
+	char left[512], clock[32], elapsed[32], badge[HEADER_BADGES][200];
 	int battr[HEADER_BADGES];
 	const char *name = app->incident ? app->incident : "no incident named";
 	struct tm tm;
@@ -242,6 +274,14 @@ draw_header(struct app *app)
 	}
 	for (i = 0; i < nb; i++)
 		bw += 2 + ui_width(badge[i]);
+	/* Last, in the words the room left allows (it never gives way either). */
+	trouble = statuspage_badge_for(app, cols - HEADER_FIXED_MIN - bw - 2, badge[nb],
+	    sizeof(badge[0]));
+	if (badge[nb][0] != '\0') {
+		bw += 2 + ui_width(badge[nb]);
+		battr[nb++] = trouble ? (int)(ui_attr(app, THEME_BAD) | A_REVERSE) :
+		    ui_attr(app, THEME_BADGE);
+	}
 	/* Elapsed since the incident opened (a resumed one keeps counting). */
 	format_elapsed(elapsed, sizeof(elapsed), (long)(now - start));
 	gmtime_r(&now, &tm);

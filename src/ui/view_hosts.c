@@ -243,8 +243,9 @@ detail_lines(const struct app *app, int host, int svc, char lines[2][700])
 	for (i = app->nactions; i-- > 0;) {
 		const struct action *a = app->actions[i];
 		const char *why, *reread;
-		char change[300];
+		char change[300], words[64];
 		int whylen;
+		bool settled;
 
 		if (action_host(a) != host || action_service(a) != svc ||
 		    action_state(a) == ACTION_CANCELLED)
@@ -254,12 +255,14 @@ detail_lines(const struct app *app, int host, int svc, char lines[2][700])
 		 * lost connection's reason before it can fill the first. */
 		reread = action_finished(a) ? strstr(why, "; re-read after reconnect: ") : NULL;
 		whylen = reread != NULL ? (int)(reread - why) : (int)strlen(why);
+		/* An UNKNOWN the journal settled since says what it settled to. */
+		settled = actions_outcome_words(app, a, words, sizeof(words));
 		snprintf(lines[0], 700, "%s/%s: %s%s: %s%s%.*s", name,
 		    app->cfg.hosts[host].services[svc], action_verb(a),
-		    actions_change(a, "?", change, sizeof(change)),
-		    action_state_name(action_state(a)), action_finished(a) ? " — " : " (",
+		    actions_change(a, "?", change, sizeof(change)), words,
+		    settled ? " (before it: UNKNOWN, " : action_finished(a) ? " — " : " (",
 		    whylen, why);
-		if (!action_finished(a))
+		if (!action_finished(a) || settled)
 			strncat(lines[0], ")", 699 - strlen(lines[0]));
 		if (reread != NULL) {
 			snprintf(lines[1], 700, "  %s", reread + 2);

@@ -149,14 +149,17 @@ runbook_draw(struct app *app, WINDOW *win, int h, int w, bool focused)
 		} else {
 			const struct runbook_step *stp = &r->rb.steps[row->idx];
 			int indent = 2 + 2 * (stp->depth < 6 ? stp->depth : 6);
+			char words[64] = "";
+
+			if (r->step_action[row->idx] != NULL)
+				actions_outcome_words(app, r->step_action[row->idx], words,
+				    sizeof(words));
 
 			/* The markers go before the text, which a narrow pane cuts. */
 			snprintf(line, sizeof(line), "%s%*s[%s] %s%s%s%s%s", sel ? ">" : " ", indent - 1,
 			    "", r->checked[row->idx] ? "x" : " ",
 			    step_has_work(&r->rb, row->idx) ? "$ " : "",
-			    r->step_action[row->idx] ? "[" : "",
-			    r->step_action[row->idx] ?
-			    action_state_name(action_state(r->step_action[row->idx])) : "",
+			    r->step_action[row->idx] ? "[" : "", words,
 			    r->step_action[row->idx] ? "] " : "", stp->text);
 			a = ui_attr(app, r->checked[row->idx] ? THEME_DIM : THEME_NORMAL);
 		}

@@ -186,6 +186,8 @@ main(int argc, char **argv)
 	st = statuspage_state(sp);
 	printf("state page=%s status=%s pending=%d error=%s\n", st->page_incident,
 	    st->page_status, st->pending, st->last_error);
+	printf("badge failed=%d failing=%d fail_status=%ld retry=%d\n", st->failed, st->failing,
+	    st->fail_status, st->retry_at_ms > 0);
 	rc = failures == 0 && (no_send || st->pending == 0) ? 0 : 1;
 	statuspage_free(sp);
 	http_free(http);

@@ -4,6 +4,8 @@
 # create → update → resolve on Atlassian, Cachet 2.x and Cachet 3.x with
 # the right auth header and no token in the journal; 500, hang, redirect
 # and 429 faults;
+# what the header's badge reads (a post failing; one given up, kept across a
+# restart until a later post goes through);
 # a restart with a post pending (never created twice); read-only sends
 # nothing; plain http to a non-loopback host is refused.
 . "${top_srcdir:-$(dirname "$0")/../..}/tests/lib/common.sh"
@@ -89,7 +91,17 @@ gaps = [b - a for a, b in zip(t, t[1:])]
 sys.exit(0 if gaps and min(gaps) >= 0.95 else 1)
 PY
 grep -q '"kind":"statuspage.retry".*HTTP 500' "$(journal "$tmp/e.out")" || fail "retries not recorded"
+grep -q '^badge failed=0 failing=0 fail_status=500 retry=0$' "$tmp/e.out" ||
+	{ cat "$tmp/e.out"; fail "500 then through: the header would still show a failing post"; }
 ok "500: retried with backoff, then exactly one incident created"
+
+# What the header's badge reads while the page keeps failing.
+fault 500
+run "$tmp/e2.out" -i "still failing" $fast -t 2 create && fail "a post against 500s reported done"
+fault clear
+grep -q '^badge failed=0 failing=1 fail_status=500 retry=[01]$' "$tmp/e2.out" ||
+	{ cat "$tmp/e2.out"; fail "a post failing with 500 is not shown failing"; }
+ok "500: the failing post and its status are in the client's state"
 
 # ---- hang: the request times out and is retried ----
 fault hang
@@ -114,7 +126,14 @@ grep -q '^failed .* create http=307 error=gave up after 3 attempts: HTTP 307 red
 [ "$(count 'r["trap"]')" = 0 ] || { cat "$req"; fail "a request reached the redirect target"; }
 [ "$(count 'r["status"] == 307')" = 3 ] || fail "expected three refused attempts"
 grep -q '"kind":"statuspage.failed"' "$(journal "$tmp/r.out")" || fail "failure not recorded"
-ok "redirect: not followed, nothing reached the target, failure recorded"
+grep -q '^badge failed=1 failing=0 fail_status=307 retry=0$' "$tmp/r.out" ||
+	{ cat "$tmp/r.out"; fail "a post given up is not counted failed"; }
+run "$tmp/r2.out" -i "redirect" || { cat "$tmp/r2.out"; fail "replay after a post given up"; }
+grep -q '^badge failed=1 failing=0 fail_status=307 ' "$tmp/r2.out" ||
+	{ cat "$tmp/r2.out"; fail "a post given up before a restart is forgotten"; }
+run "$tmp/r3.out" -i "redirect" create || { cat "$tmp/r3.out"; fail "a post after one given up"; }
+grep -q '^badge failed=0 ' "$tmp/r3.out" || { cat "$tmp/r3.out"; fail "FAILED stays after a post went through"; }
+ok "redirect: not followed, nothing reached the target, failure recorded and kept until a post goes through"
 
 # ---- 429: Retry-After honoured ----
 fault ratelimit
