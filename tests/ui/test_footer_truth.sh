@@ -61,7 +61,9 @@ until_in "$journal" '"kind":"action.end".*"outcome":"unknown"' 30 "no action.end
 "$fleet" fault --dir "$fl" k8s-bastion sshd-start > /dev/null
 until_in "$journal" '"kind":"action.reconcile".*"outcome":"ok"' 40 "no action.reconcile ok"
 # Said as the record is stored: read at once.
-footer > "$tmp/footer"
+# At 80 columns it wraps above the footer's line: read the message's rows.
+capture
+tail -7 "$tmp/screen" | grep -v '^│' | tr '\n' ' ' > "$tmp/footer"
 grep -q "k8s.undo of api on k8s-bastion: OK after re-read — api runs v1.4.1" "$tmp/footer" ||
 	fail "the footer does not say the recorded outcome: $(cat "$tmp/footer")"
 grep -q "UNKNOWN —" "$tmp/footer" && fail "the footer says UNKNOWN after an ok re-read: $(cat "$tmp/footer")"
