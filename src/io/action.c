@@ -364,21 +364,36 @@ reconciled(struct action *a, const struct exec_result *r)
 		act_keep_tag_reconcile(a, found);
 		return;
 	}
+	d = cJSON_CreateObject();
+	cJSON_AddStringToObject(d, "found_tag", cur.tag);
+	cJSON_AddStringToObject(d, "state", cur.state);
+	cJSON_AddStringToObject(d, "wanted_tag", a->plan.to);
+	act_reconcile_ok(a, found, "the target is running: the rollback took effect", d);
+}
+
+void
+act_reconcile_ok(struct action *a, const char *found, const char *summary, cJSON *fields)
+{
+	struct wr_err err;
+	cJSON *d, *f;
+	size_t n = strlen(a->reason);
+
 	a->reconciled = true;
-	snprintf(a->reason + strlen(a->reason), sizeof(a->reason) - strlen(a->reason),
-	    "; %s", found);
-	if (a->env.tl != NULL) {
-		d = cJSON_CreateObject();
-		cJSON_AddStringToObject(d, "action", a->plan.action);
-		cJSON_AddStringToObject(d, "found_tag", cur.tag);
-		cJSON_AddStringToObject(d, "state", cur.state);
-		cJSON_AddStringToObject(d, "wanted_tag", a->plan.to);
-		cJSON_AddStringToObject(d, "summary", "the target is running: the rollback took effect");
-		/* What the re-read found settles the outcome for the post-mortem. */
-		cJSON_AddStringToObject(d, "outcome", "ok");
-		cJSON_AddStringToObject(d, "detail", found);
-		timeline_append(a->env.tl, "action.reconcile", a->cfg->name, a->op, d, &err);
+	snprintf(a->reason + n, sizeof(a->reason) - n, "; %s", found);
+	if (a->env.tl == NULL) {
+		cJSON_Delete(fields);
+		return;
 	}
+	d = cJSON_CreateObject();
+	cJSON_AddStringToObject(d, "action", a->plan.action);
+	while ((f = fields->child) != NULL)
+		cJSON_AddItemToObject(d, f->string, cJSON_DetachItemViaPointer(fields, f));
+	cJSON_Delete(fields);
+	cJSON_AddStringToObject(d, "summary", summary);
+	/* What the re-read found settles the outcome for the post-mortem. */
+	cJSON_AddStringToObject(d, "outcome", "ok");
+	cJSON_AddStringToObject(d, "detail", found);
+	timeline_append(a->env.tl, "action.reconcile", a->cfg->name, a->op, d, &err);
 }
 
 void

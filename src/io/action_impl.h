@@ -161,6 +161,11 @@ void act_keep_tag_adopt(struct action *a, const cJSON *plan);
 void act_record_step(struct action *a, const char *step, const char *error,
     const char *line);
 
+/* A re-read after UNKNOWN found it took effect: found goes in the reason
+ * and, with fields (taken over), in an action.reconcile record, ok. */
+void act_reconcile_ok(struct action *a, const char *found, const char *summary,
+    cJSON *fields);
+
 /* Try reconciling again later (after UNKNOWN). */
 void act_reconcile_later(struct action *a);
 

@@ -181,8 +181,6 @@ reconciled(const struct sftp_result *r, void *arg)
 	struct action *a = arg;
 	char now[128], found[900];
 	bool holds;
-	struct wr_err err;
-	size_t n;
 	cJSON *d;
 
 	a->sftp = NULL;
@@ -196,23 +194,14 @@ reconciled(const struct sftp_result *r, void *arg)
 	snprintf(found, sizeof(found), "%s; .env says IMAGE_TAG=%s%s%s%s", a->done_msg, now,
 	    holds ? "" : ": WARNING: a plain `up -d` brings it back; set IMAGE_TAG=",
 	    holds ? "" : a->plan.env_value, holds ? "" : " there by hand");
-	a->reconciled = true;
-	n = strlen(a->reason);
-	snprintf(a->reason + n, sizeof(a->reason) - n, "; %s", found);
-	if (a->env.tl != NULL) {
-		d = cJSON_CreateObject();
-		cJSON_AddStringToObject(d, "action", a->plan.action);
-		cJSON_AddStringToObject(d, "found_tag", a->plan.to);
-		cJSON_AddStringToObject(d, "wanted_tag", a->plan.to);
-		cJSON_AddStringToObject(d, "env_image_tag", now);
-		cJSON_AddStringToObject(d, "summary", holds ?
-		    "the target is running and .env keeps it: the rollback took effect" :
-		    "the target is running: the rollback took effect; WARNING: .env still names "
-		    "another tag");
-		cJSON_AddStringToObject(d, "outcome", "ok");
-		cJSON_AddStringToObject(d, "detail", found);
-		timeline_append(a->env.tl, "action.reconcile", a->cfg->name, a->op, d, &err);
-	}
+	d = cJSON_CreateObject();
+	cJSON_AddStringToObject(d, "found_tag", a->plan.to);
+	cJSON_AddStringToObject(d, "wanted_tag", a->plan.to);
+	cJSON_AddStringToObject(d, "env_image_tag", now);
+	act_reconcile_ok(a, found, holds ?
+	    "the target is running and .env keeps it: the rollback took effect" :
+	    "the target is running: the rollback took effect; WARNING: .env still names "
+	    "another tag", d);
 	/* A rename that never ran left the new file beside .env. */
 	act_env_drop_new(a);
 	act_changed(a);

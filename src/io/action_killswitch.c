@@ -266,7 +266,6 @@ reconcile_record(struct action *a, long export_status, int export_disabled,
 	bool off = strcmp(want, "off") == 0;
 	char found[600];
 	size_t n;
-	struct wr_err err;
 	cJSON *d;
 
 	n = (size_t)snprintf(found, sizeof(found), "re-read after reconnect: %s=%s in .env",
@@ -287,23 +286,13 @@ reconcile_record(struct action *a, long export_status, int export_disabled,
 		act_reread_again(a, found);
 		return;
 	}
-	a->reconciled = true;
-	n = strlen(a->reason);
-	snprintf(a->reason + n, sizeof(a->reason) - n, "; %s", found);
-	if (a->env.tl != NULL) {
-		d = cJSON_CreateObject();
-		cJSON_AddStringToObject(d, "action", a->plan.action);
-		cJSON_AddStringToObject(d, "found", a->ks_found);
-		cJSON_AddStringToObject(d, "wanted", a->plan.to);
-		cJSON_AddNumberToObject(d, "export_status", (double)export_status);
-		cJSON_AddBoolToObject(d, "export_disabled", export_disabled == 1);
-		cJSON_AddStringToObject(d, "summary", off ?
-		    ".env holds the new value and the export is disabled" :
-		    ".env holds the new value and the export is on");
-		cJSON_AddStringToObject(d, "outcome", "ok");
-		cJSON_AddStringToObject(d, "detail", found);
-		timeline_append(a->env.tl, "action.reconcile", a->cfg->name, a->op, d, &err);
-	}
+	d = cJSON_CreateObject();
+	cJSON_AddStringToObject(d, "found", a->ks_found);
+	cJSON_AddStringToObject(d, "wanted", a->plan.to);
+	cJSON_AddNumberToObject(d, "export_status", (double)export_status);
+	cJSON_AddBoolToObject(d, "export_disabled", export_disabled == 1);
+	act_reconcile_ok(a, found, off ? ".env holds the new value and the export is disabled" :
+	    ".env holds the new value and the export is on", d);
 	act_changed(a);
 }
 

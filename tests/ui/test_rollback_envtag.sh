@@ -106,5 +106,39 @@ grep -q '# edited by a colleague' "$app/.env" || fail "the colleague's edit is g
 grep -q '"kind":"action.output".*"step":"keep IMAGE_TAG in .env","error":".env changed since' "$journal" ||
 	fail "no action.output of the step not taken"
 ok "a .env changed since the plan is not touched: OK, with the WARNING in the outcome and the journal"
+
+# The connection drops during the rename: UNKNOWN, and the re-read once
+# the host is back reads .env too. mv is slowed on the host to drop it there.
+"$fleet" set-tag --dir "$fl" h1 all v1.5.0-bad > /dev/null
+wait_re "│> h1 +api +UP +v1\\.5\\.0-bad" 15
+printf '#!/bin/sh\nsleep 3\nexec /bin/mv "$@"\n' > "$fl/bin/mv"
+chmod +x "$fl/bin/mv"
+keys r
+wait_for "then keep IMAGE_TAG=v1.4.1 in .env"
+keys -l "api"
+keys Enter
+i=0
+until ls "$app"/.env.warroom-rb-*.new > /dev/null 2>&1; do
+	sleep 0.05; i=$((i + 1)); [ $i -lt 800 ] || fail "the new .env was never written"
+done
+sleep 1                      # mv is now running on the host
+"$fleet" fault --dir "$fl" h1 sshd-stop > /dev/null
+i=0
+until grep -q '"kind":"action.end".*"outcome":"unknown"' "$journal"; do
+	sleep 0.2; i=$((i + 1)); [ $i -lt 200 ] || fail "no action.end unknown: $(grep action.end "$journal" | tail -1)"
+done
+grep '"kind":"action.end"' "$journal" | tail -1 | grep -q 'the connection was lost renaming the new .env over .env' ||
+	fail "the outcome: $(grep action.end "$journal" | tail -1)"
+"$fleet" fault --dir "$fl" h1 sshd-start > /dev/null
+i=0
+until grep -q '"kind":"action.reconcile".*"env_image_tag"' "$journal"; do
+	sleep 0.2; i=$((i + 1)); [ $i -lt 400 ] || fail "no action.reconcile reading .env after sshd returned"
+done
+grep '"kind":"action.reconcile"' "$journal" | tail -1 |
+	grep -q '"env_image_tag":"v1.4.1","summary":"the target is running and .env keeps it' ||
+	fail "the re-read: $(grep action.reconcile "$journal" | tail -1)"
+grep -q '^IMAGE_TAG=v1.4.1$' "$app/.env" || fail ".env does not say v1.4.1 after the dropped rename"
+rm -f "$fl/bin/mv"
+ok "a connection lost in the rename: UNKNOWN, and the re-read after reconnect reads .env"
 keys q
 wait_for "exit=0"
