@@ -2,7 +2,9 @@
  * plan.c — building the plan of a Compose rollback. The commands are the
  * ones a runbook gives (pull, then up -d with IMAGE_TAG overriding .env),
  * with every value single-quoted; the verification reads the running
- * image back, and the health gate waits for /readyz. Nothing here runs
+ * image back, and the health gate waits for /readyz; a last step keeps
+ * the target in .env when .env names another tag (plan_keep_tag). The
+ * kill switch's plan edits .env with the same steps. Nothing here runs
  * anything.
  */
 #include "warroom/plan.h"
