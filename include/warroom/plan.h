@@ -31,6 +31,8 @@ struct plan_step {
 	char cmd[WR_CMD_MAX];            /* exactly what runs on the host */
 	bool mutating;
 	enum plan_step_kind kind;
+	bool after_verify;               /* runs once the read-back and the health
+	                                    gate passed (the rollback's .env step) */
 };
 
 struct plan {
@@ -53,6 +55,9 @@ struct plan {
 	char env_hash[17];               /* of the text the plan was made from */
 	char env_key[32], env_value[128]; /* what is set */
 	unsigned long env_mode;          /* the file's permission bits, kept */
+	char env_was[128];               /* the value .env held when planned */
+	char env_shared[160];            /* other services that run the tag .env names
+	                                    ("jobs, worker"), or "" */
 	char keep_tag[128];              /* the redeployed service must still run it */
 	char export_url[WR_URL_MAX + 16]; /* answers 404 once the switch is off */
 	/* A runbook command block: shown and stored as the plan's one step. */
@@ -95,6 +100,27 @@ int plan_k8s_undo(const struct config_host *h, int svc, const char *from_tag,
 int plan_helm_rollback(const struct config_host *h, int svc, const char *from,
     int from_rev, const char *to, int to_rev, int timeout_s, struct plan *p,
     struct wr_err *err);
+
+/* The other services of compose host h (svc aside), comma separated into
+ * out, that run tag in ps: they very likely take it from the same
+ * IMAGE_TAG in .env, so a plain `up -d` moves them with it. */
+struct compose_ps;
+void plan_tag_sharers(const struct config_host *h, int svc, const struct compose_ps *ps,
+    const char *tag, char *out, size_t cap);
+
+/* The Compose rollback's last step, added to its plan p: when the .env
+ * text (env_len bytes, mode its permission bits) sets IMAGE_TAG to another
+ * value than p->to, set it to p->to once the rollback is verified and
+ * healthy, the kill switch's way (backup, new file, one rename). shared:
+ * plan_tag_sharers' names, for the dialog. op names the files. 1 when the
+ * step was added, 0 when .env needs none (no IMAGE_TAG line, or the
+ * target already), -1 with err. */
+int plan_keep_tag(const struct config_host *h, const char *env_text, size_t env_len,
+    unsigned long mode, const char *op, const char *shared, struct plan *p,
+    struct wr_err *err);
+
+/* The plan's first step that runs after verification, or nsteps. */
+int plan_first_after_verify(const struct plan *p);
 
 /* The .env of compose host h as SFTP names it (relative to the login's
  * home when compose_dir starts with ~/). -1 with err when too long. */

@@ -2,7 +2,9 @@
  * plan.c — building the plan of a Compose rollback. The commands are the
  * ones a runbook gives (pull, then up -d with IMAGE_TAG overriding .env),
  * with every value single-quoted; the verification reads the running
- * image back, and the health gate waits for /readyz. Nothing here runs
+ * image back, and the health gate waits for /readyz; a last step keeps
+ * the target in .env when .env names another tag (plan_keep_tag). The
+ * kill switch's plan edits .env with the same steps. Nothing here runs
  * anything.
  */
 #include "warroom/plan.h"
@@ -13,6 +15,7 @@
 #include <string.h>
 
 #include "warroom/envfile.h"
+#include "warroom/parse_compose.h"
 #include "warroom/record.h"
 
 bool
@@ -171,6 +174,94 @@ plan_env_sibling(const char *env_file, const char *op, const char *ext, char *ou
 	snprintf(out, cap, "%.960s.warroom-%.40s.%s", env_file, op, ext);
 }
 
+/* The .env edit the kill switch and the rollback's last step share:
+ * key=value in a new file beside env_file (a copy of the old one kept),
+ * then one rename(2) over it; SFTP v3 cannot rename over a file, so a
+ * remote mv -f does it. dir: compose_dir, quoted. Adds two steps. */
+static int
+env_steps(const struct config_host *h, const char *dir, const char *env_text, size_t env_len,
+    unsigned long mode, const char *key, const char *value, const char *op, bool after_verify,
+    struct plan *p, struct wr_err *err)
+{
+	if (op[0] == '\0' || strlen(op) > 40 ||
+	    strspn(op, "abcdefghijklmnopqrstuvwxyz0123456789-") != strlen(op))
+		return wr_err_set(err, "'%s' is not an op id", op);
+	if (strlen(key) >= sizeof(p->env_key) || !envfile_value_valid(value))
+		return wr_err_set(err, "cannot set %s=%s in .env", key, value);
+	wr_strlcpy(p->env_key, key, sizeof(p->env_key));
+	wr_strlcpy(p->env_value, value, sizeof(p->env_value));
+	p->env_mode = mode & 07777;
+	envfile_hash(env_text, env_len, p->env_hash);
+	if (plan_env_path(h, p->env_file, sizeof(p->env_file) - 64, err) != 0)
+		return -1;
+	plan_env_sibling(p->env_file, op, "new", p->env_new, sizeof(p->env_new));
+	plan_env_sibling(p->env_file, op, "bak", p->env_backup, sizeof(p->env_backup));
+	if (step(p, "write .env", true, err, "sftp: copy %s to %s, write %s with %s=%s "
+	    "(mode %04lo), fsync", p->env_file, p->env_backup, p->env_new, key, value,
+	    p->env_mode) != 0)
+		return -1;
+	p->steps[p->nsteps - 1].kind = PLAN_SFTP_WRITE;
+	p->steps[p->nsteps - 1].after_verify = after_verify;
+	if (step(p, "swap .env", true, err, "cd %s && mv -f -- .env.warroom-%s.new .env", dir,
+	    op) != 0)
+		return -1;
+	p->steps[p->nsteps - 1].after_verify = after_verify;
+	return 0;
+}
+
+void
+plan_tag_sharers(const struct config_host *h, int svc, const struct compose_ps *ps,
+    const char *tag, char *out, size_t cap)
+{
+	const struct compose_container *c;
+	size_t n = 0;
+	int i;
+
+	if (cap > 0)
+		out[0] = '\0';
+	for (i = 0; i < h->nservices && tag[0] != '\0'; i++) {
+		if (i == svc || (c = parse_compose_find(ps, h->services[i])) == NULL ||
+		    strcmp(c->tag, tag) != 0 || n + strlen(h->services[i]) + 3 > cap)
+			continue;
+		n += (size_t)snprintf(out + n, cap - n, "%s%s", n ? ", " : "", h->services[i]);
+	}
+}
+
+int
+plan_keep_tag(const struct config_host *h, const char *env_text, size_t env_len,
+    unsigned long mode, const char *op, const char *shared, struct plan *p,
+    struct wr_err *err)
+{
+	char dir[WR_CMD_MAX] = "", was[128];
+
+	if (strcmp(p->action, "compose.rollback") != 0)
+		return wr_err_set(err, "not a compose rollback");
+	if (envfile_check(env_text, env_len, err) != 0)
+		return -1;
+	/* No IMAGE_TAG line: compose takes the tag from elsewhere (a default
+	 * in the compose file), and nothing here would bring the old one back. */
+	if (!envfile_get(env_text, env_len, "IMAGE_TAG", was, sizeof(was)) ||
+	    strcmp(was, p->to) == 0)
+		return 0;
+	if (!driver_cmd_quote(dir, sizeof(dir), h->compose_dir))
+		return wr_err_set(err, "cannot quote compose_dir");
+	if (env_steps(h, dir, env_text, env_len, mode, "IMAGE_TAG", p->to, op, true, p, err) != 0)
+		return -1;
+	wr_strlcpy(p->env_was, was, sizeof(p->env_was));
+	wr_strlcpy(p->env_shared, shared != NULL ? shared : "", sizeof(p->env_shared));
+	return 1;
+}
+
+int
+plan_first_after_verify(const struct plan *p)
+{
+	int i;
+
+	for (i = 0; i < p->nsteps && !p->steps[i].after_verify; i++)
+		;
+	return i;
+}
+
 int
 plan_killswitch(const struct config_host *h, int svc, const char *tag, const char *env_text,
     size_t env_len, unsigned long mode, const char *key, const char *value, const char *op,
@@ -192,6 +283,8 @@ plan_killswitch(const struct config_host *h, int svc, const char *tag, const cha
 		    tag);
 	if (op[0] == '\0' || strspn(op, "abcdefghijklmnopqrstuvwxyz0123456789-") != strlen(op))
 		return wr_err_set(err, "'%s' is not an op id", op);
+	if (strlen(key) > 31)
+		return wr_err_set(err, "variable name too long");
 	if (envfile_check(env_text, env_len, err) != 0)
 		return -1;
 	if (!envfile_get(env_text, env_len, key, old, sizeof(old)))
@@ -205,30 +298,11 @@ plan_killswitch(const struct config_host *h, int svc, const char *tag, const cha
 	wr_strlcpy(p->action, "compose.killswitch", sizeof(p->action));
 	wr_strlcpy(p->host, h->name, sizeof(p->host));
 	wr_strlcpy(p->service, h->services[svc], sizeof(p->service));
-	if (strlen(key) > 31)
-		return wr_err_set(err, "variable name too long");
 	snprintf(p->from, sizeof(p->from), "%.31s=%.90s", key, old);
 	snprintf(p->to, sizeof(p->to), "%.31s=%.90s", key, value);
-	wr_strlcpy(p->env_key, key, sizeof(p->env_key));
-	wr_strlcpy(p->env_value, value, sizeof(p->env_value));
 	wr_strlcpy(p->keep_tag, tag, sizeof(p->keep_tag));
-	p->env_mode = mode & 07777;
-	envfile_hash(env_text, env_len, p->env_hash);
-	if (plan_env_path(h, p->env_file, sizeof(p->env_file) - 64, err) != 0)
-		return -1;
-	if (strlen(op) > 40)
-		return wr_err_set(err, "op id too long");
-	plan_env_sibling(p->env_file, op, "new", p->env_new, sizeof(p->env_new));
-	plan_env_sibling(p->env_file, op, "bak", p->env_backup, sizeof(p->env_backup));
 	p->health_timeout_s = health_timeout_s > 0 ? health_timeout_s : 120;
-	if (step(p, "write .env", true, err, "sftp: copy %s to %s, write %s with %s=%s "
-	    "(mode %04lo), fsync", p->env_file, p->env_backup, p->env_new, key, value,
-	    p->env_mode) != 0)
-		return -1;
-	p->steps[0].kind = PLAN_SFTP_WRITE;
-	/* rename(2) replaces .env in one step; SFTP v3 cannot rename over a file. */
-	if (step(p, "swap .env", true, err, "cd %s && mv -f -- .env.warroom-%s.new .env", dir,
-	    op) != 0 ||
+	if (env_steps(h, dir, env_text, env_len, mode, key, value, op, false, p, err) != 0 ||
 	    step(p, "redeploy", true, err, "cd %s && IMAGE_TAG=%s docker compose --env-file .env "
 	    "-f docker-compose.yml up -d %s", dir, qtag, qsvc) != 0)
 		return -1;
@@ -426,6 +500,8 @@ plan_to_json(const struct plan *p)
 
 		cJSON_AddStringToObject(s, "name", p->steps[i].name);
 		cJSON_AddStringToObject(s, "cmd", p->steps[i].cmd);
+		if (p->steps[i].after_verify)
+			cJSON_AddBoolToObject(s, "after_verify", true);
 		cJSON_AddItemToArray(steps, s);
 	}
 	cJSON_AddStringToObject(o, "verify", p->verify_cmd);
@@ -438,6 +514,11 @@ plan_to_json(const struct plan *p)
 		cJSON_AddStringToObject(o, "env_backup", p->env_backup);
 		cJSON_AddStringToObject(o, "env_hash", p->env_hash);
 		cJSON_AddStringToObject(o, "keep_tag", p->keep_tag);
+		if (p->env_was[0]) {
+			/* The rollback's last step: a tag, never a secret. */
+			cJSON_AddStringToObject(o, "env_was", p->env_was);
+			cJSON_AddStringToObject(o, "env_set", p->env_value);
+		}
 		if (p->export_url[0])
 			cJSON_AddStringToObject(o, "export_check", p->export_url);
 	}

@@ -22,6 +22,7 @@
 #include "warroom/logbuf.h"
 #include "warroom/loop.h"
 #include "warroom/driver_cmd.h"
+#include "warroom/envfile.h"
 #include "warroom/parse_compose.h"
 #include "warroom/parse_helm.h"
 #include "warroom/parse_k8s.h"
@@ -102,6 +103,26 @@ record_output(struct action *a, const struct run *run, const struct exec_result 
 		if (n > 0)
 			logbuf_append_raw(a->env.out, msg, strlen(msg), 1);
 	}
+}
+
+void
+act_record_step(struct action *a, const char *step, const char *error, const char *line)
+{
+	struct wr_err err;
+	cJSON *d, *lines;
+
+	if (!a->intent_stored || a->env.tl == NULL)
+		return;
+	d = cJSON_CreateObject();
+	cJSON_AddStringToObject(d, "step", step);
+	if (error != NULL && error[0] != '\0')
+		cJSON_AddStringToObject(d, "error", error);
+	else
+		cJSON_AddNumberToObject(d, "exit", 0);
+	cJSON_AddNumberToObject(d, "lines_total", 1);
+	lines = cJSON_AddArrayToObject(d, "lines");
+	cJSON_AddItemToArray(lines, cJSON_CreateString(line));
+	timeline_append(a->env.tl, "action.output", a->cfg->name, a->op, d, &err);
 }
 
 static void
@@ -338,21 +359,41 @@ reconciled(struct action *a, const struct exec_result *r)
 		act_reread_again(a, found);
 		return;
 	}
-	a->reconciled = true;
-	snprintf(a->reason + strlen(a->reason), sizeof(a->reason) - strlen(a->reason),
-	    "; %s", found);
-	if (a->env.tl != NULL) {
-		d = cJSON_CreateObject();
-		cJSON_AddStringToObject(d, "action", a->plan.action);
-		cJSON_AddStringToObject(d, "found_tag", cur.tag);
-		cJSON_AddStringToObject(d, "state", cur.state);
-		cJSON_AddStringToObject(d, "wanted_tag", a->plan.to);
-		cJSON_AddStringToObject(d, "summary", "the target is running: the rollback took effect");
-		/* What the re-read found settles the outcome for the post-mortem. */
-		cJSON_AddStringToObject(d, "outcome", "ok");
-		cJSON_AddStringToObject(d, "detail", found);
-		timeline_append(a->env.tl, "action.reconcile", a->cfg->name, a->op, d, &err);
+	/* The rollback's last step sets .env: what it holds is part of it. */
+	if (a->plan.env_file[0] != '\0' && strcmp(a->plan.action, "compose.rollback") == 0) {
+		act_keep_tag_reconcile(a, found);
+		return;
 	}
+	d = cJSON_CreateObject();
+	cJSON_AddStringToObject(d, "found_tag", cur.tag);
+	cJSON_AddStringToObject(d, "state", cur.state);
+	cJSON_AddStringToObject(d, "wanted_tag", a->plan.to);
+	act_reconcile_ok(a, found, "the target is running: the rollback took effect", d);
+}
+
+void
+act_reconcile_ok(struct action *a, const char *found, const char *summary, cJSON *fields)
+{
+	struct wr_err err;
+	cJSON *d, *f;
+	size_t n = strlen(a->reason);
+
+	a->reconciled = true;
+	snprintf(a->reason + n, sizeof(a->reason) - n, "; %s", found);
+	if (a->env.tl == NULL) {
+		cJSON_Delete(fields);
+		return;
+	}
+	d = cJSON_CreateObject();
+	cJSON_AddStringToObject(d, "action", a->plan.action);
+	while ((f = fields->child) != NULL)
+		cJSON_AddItemToObject(d, f->string, cJSON_DetachItemViaPointer(fields, f));
+	cJSON_Delete(fields);
+	cJSON_AddStringToObject(d, "summary", summary);
+	/* What the re-read found settles the outcome for the post-mortem. */
+	cJSON_AddStringToObject(d, "outcome", "ok");
+	cJSON_AddStringToObject(d, "detail", found);
+	timeline_append(a->env.tl, "action.reconcile", a->cfg->name, a->op, d, &err);
 }
 
 void
@@ -440,14 +481,14 @@ gate_answer(const struct http_response *r, void *arg)
 		}
 		/* Verified: now note it where the host keeps its releases. */
 		if (a->plan.record_cmd[0] == '\0') {
-			act_finish(a, ACTION_OK, "%s runs %s and %s answers 200%s", a->plan.service,
+			act_rollback_done(a, "%s runs %s and %s answers 200%s", a->plan.service,
 			    a->plan.to, gate, a->migrations_stale ? "; /readyz reports migrations_current "
 			    "false" : "");
 			return;
 		}
 		wr_strlcpy(a->step_name, "record release", sizeof(a->step_name));
 		if (act_run_cmd(a, a->plan.record_cmd, true, 15000, recorded) != 0)
-			act_finish(a, ACTION_OK, "%s runs %s and %s answers 200 (releases.log "
+			act_rollback_done(a, "%s runs %s and %s answers 200 (releases.log "
 			    "not updated: %s)", a->plan.service, a->plan.to, gate, a->reason);
 		return;
 	}
@@ -501,10 +542,10 @@ recorded(struct action *a, const struct exec_result *r)
 	const char *gate = gate_name(a, gb, sizeof(gb));
 
 	if (r->finished && r->exit_status == 0)
-		act_finish(a, ACTION_OK, "%s runs %s and %s answers 200%s", a->plan.service,
+		act_rollback_done(a, "%s runs %s and %s answers 200%s", a->plan.service,
 		    a->plan.to, gate, mig);
 	else
-		act_finish(a, ACTION_OK, "%s runs %s and %s answers 200 (releases.log not "
+		act_rollback_done(a, "%s runs %s and %s answers 200 (releases.log not "
 		    "updated: %s)%s", a->plan.service, a->plan.to, gate, r->error[0] ? r->error :
 		    "the command failed", mig);
 }
@@ -547,7 +588,7 @@ verified(struct action *a, const struct exec_result *r)
 	if (a->plan.to[0] == '\0')
 		wr_strlcpy(a->plan.to, cur.tag, sizeof(a->plan.to));
 	if (a->plan.readyz_url[0] == '\0') {
-		act_finish(a, ACTION_OK, "%s runs %s (no health_url: no health gate)", a->plan.service,
+		act_rollback_done(a, "%s runs %s (no health_url: no health gate)", a->plan.service,
 		    a->plan.to);
 		return;
 	}
@@ -583,7 +624,8 @@ step_done(struct action *a, const struct exec_result *r)
 static void
 run_step(struct action *a)
 {
-	if (a->step < a->plan.nsteps) {
+	/* Steps after verification (the rollback's .env) wait for it. */
+	if (a->step < a->plan.nsteps && !a->plan.steps[a->step].after_verify) {
 		wr_strlcpy(a->step_name, a->plan.steps[a->step].name, sizeof(a->step_name));
 		if (a->plan.steps[a->step].kind != PLAN_EXEC) {
 			a->run_special(a);
@@ -719,6 +761,36 @@ action_cancel(struct action *a)
 
 /* ---- planning ---- */
 
+/* The Compose rollback's last step for the plan just built: IMAGE_TAG
+ * kept in .env, or the warning that .env was not read. */
+static void
+keep_tag(struct action *a)
+{
+	struct wr_err kerr;
+	size_t n;
+
+	free(a->env_new);
+	a->env_new = NULL;
+	if (!a->env_read) {
+		snprintf(a->plan.warning, sizeof(a->plan.warning), "could not read .env (%.80s): "
+		    "IMAGE_TAG there is not checked or changed; a plain `up -d` may bring %.40s "
+		    "back", a->env_error[0] ? a->env_error : "not tried", a->plan.from);
+		return;
+	}
+	switch (plan_keep_tag(a->cfg, a->env_old, a->env_old_len, a->env_mode, a->op,
+	    a->env_shared, &a->plan, &kerr)) {
+	case 1:
+		a->env_new = envfile_set(a->env_old, a->env_old_len, "IMAGE_TAG", a->plan.to, &n);
+		a->env_new_len = n;
+		return;
+	case 0:
+		return;
+	}
+	/* .env is not one we edit: the rollback still runs, said loudly. */
+	snprintf(a->plan.warning, sizeof(a->plan.warning), ".env is not changed (%.100s); a "
+	    "plain `up -d` may bring %.40s back", kerr.msg, a->plan.from);
+}
+
 /* Build the plan for choice i (the targets planning found). */
 static int
 plan_choice(struct action *a, int i, struct wr_err *err)
@@ -728,8 +800,11 @@ plan_choice(struct action *a, int i, struct wr_err *err)
 
 	switch (a->cfg->driver) {
 	case DRIVER_COMPOSE:
-		return plan_compose_rollback(a->cfg, a->svc, a->planned_cur.tag, c->tag, timeout_s,
-		    a->env.incident, &a->plan, err);
+		if (plan_compose_rollback(a->cfg, a->svc, a->planned_cur.tag, c->tag, timeout_s,
+		    a->env.incident, &a->plan, err) != 0)
+			return -1;
+		keep_tag(a);
+		return 0;
 	case DRIVER_K8S:
 		return plan_k8s_undo(a->cfg, a->svc, a->planned_cur.tag, a->planned_cur.revision,
 		    c->rev, c->tag, timeout_s, &a->plan, err);
@@ -948,6 +1023,59 @@ keep_wanted(struct action *a, struct wr_err *err)
 	    a->cfg->services[a->svc], have);
 }
 
+/* The rollback's .env, read while planning: its last step is planned
+ * from it, or the plan warns that it could not be read. */
+static void
+planned_env(const struct sftp_result *r, void *arg)
+{
+	struct action *a = arg;
+	struct wr_err err;
+
+	a->sftp = NULL;
+	if (a->state != ACTION_PLANNING)
+		return;
+	if (r->ok) {
+		a->env_old = xmalloc(r->len + 1);
+		memcpy(a->env_old, r->data, r->len);
+		a->env_old[r->len] = '\0';
+		a->env_old_len = r->len;
+		a->env_mode = r->mode;
+		a->env_read = true;
+	} else
+		wr_strlcpy(a->env_error, r->error, sizeof(a->env_error));
+	if (plan_choice(a, 0, &err) == 0)
+		a->state = ACTION_CONFIRMING;
+	else {
+		a->state = ACTION_CANCELLED;
+		snprintf(a->reason, sizeof(a->reason), "no rollback plan: %s", err.msg);
+	}
+	act_changed(a);
+}
+
+/* Compose: which other services run the tag being left (ps, the first
+ * headlen bytes of buf), then read .env over SFTP. 0 when the read
+ * started (planned_env goes on), -1 when not (the plan says why). */
+static int
+read_env(struct action *a, size_t headlen, struct wr_err *err)
+{
+	struct compose_ps ps;
+	char path[WR_PATH_MAX];
+
+	if (parse_compose_ps(a->buf ? a->buf : "", headlen, &ps, err) == 0) {
+		plan_tag_sharers(a->cfg, a->svc, &ps, a->planned_cur.tag, a->env_shared,
+		    sizeof(a->env_shared));
+		parse_compose_free(&ps);
+	}
+	err->msg[0] = '\0';
+	if (plan_env_path(a->cfg, path, sizeof(path), err) == 0 &&
+	    (a->sftp = sftp_read_start(a->env.pool, a->host, path, ENVFILE_MAX, 15000,
+	    planned_env, a, err)) != NULL)
+		return 0;
+	wr_strlcpy(a->env_error, err->msg, sizeof(a->env_error));
+	err->msg[0] = '\0';
+	return -1;
+}
+
 static void
 planned(struct action *a, const struct exec_result *r)
 {
@@ -970,6 +1098,9 @@ planned(struct action *a, const struct exec_result *r)
 		find_choices(a, mark, headlen, &err);
 		keep_wanted(a, &err);
 		demote_bad(a, &err);
+		if (a->nchoices > 0 && a->cfg->driver == DRIVER_COMPOSE &&
+		    read_env(a, headlen, &err) == 0)
+			return;
 		if (a->nchoices > 0 && plan_choice(a, 0, &err) == 0) {
 			a->state = ACTION_CONFIRMING;
 			return;
@@ -1151,6 +1282,8 @@ action_adopt_unknown(const struct action_env *env, const char *op, const cJSON *
 	}
 	if (strcmp(a->plan.action, "compose.killswitch") == 0)
 		act_killswitch_adopt(a, plan);
+	else if (strcmp(a->plan.action, "compose.rollback") == 0)
+		act_keep_tag_adopt(a, plan);
 	a->state = ACTION_UNKNOWN;
 	snprintf(a->reason, sizeof(a->reason), "began in an earlier session and has no "
 	    "recorded end (%s -> %s); it is never run again", a->plan.from, a->plan.to);

@@ -65,9 +65,17 @@ struct action {
 	void (*gate_ok)(struct action *a);       /* /readyz answered 200 */
 	void (*reconcile)(struct action *a);     /* re-read after UNKNOWN */
 	void (*finished)(struct action *a);      /* the outcome is stored */
-	/* The kill switch's files (never journalled: a .env holds secrets). */
+	/* The .env's texts, old and new (never journalled: a .env holds
+	 * secrets): the kill switch's, the rollback's last step's. */
 	char *env_old, *env_new;
 	size_t env_old_len, env_new_len;
+	void (*env_written)(struct action *a, const char *why); /* act_env_write's end */
+	bool env_read;                   /* rollback: .env was read while planning */
+	unsigned long env_mode;          /* … its permission bits */
+	char env_shared[160];            /* … the services that run the tag it leaves */
+	char env_error[256];             /* … or why it could not be */
+	char done_msg[512];              /* rollback: the verified outcome, before its
+	                                    last step (.env) adds to it */
 	char want[128];                  /* kill switch: the value to set; rollback:
 	                                    the tag named, or "" */
 	int want_rev;                    /* rollback: the revision a runbook step named, or 0 */
@@ -126,6 +134,37 @@ int act_http_get(struct action *a, const char *url, http_done_fn done, struct wr
 
 /* An adopted kill switch intent: its files and its re-read. */
 void act_killswitch_adopt(struct action *a, const cJSON *plan);
+
+/* Write the plan's copy of the old .env (env_old to env_backup), then the
+ * new text beside it (env_new to plan.env_new), over SFTP; then done(a,
+ * NULL), or done(a, why) when either failed (.env itself is untouched). */
+void act_env_write(struct action *a, void (*done)(struct action *a, const char *why));
+
+/* Remove the plan's new .env from beside .env (it was never swapped in),
+ * journalled as action.cleanup; nothing when SFTP is busy or the host down. */
+void act_env_drop_new(struct action *a);
+
+/* A Compose rollback verified and healthy (msg says so): run its last step
+ * (IMAGE_TAG kept in .env) when the plan has one, else end it OK. */
+void act_rollback_done(struct action *a, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+
+/* The rollback's re-read after UNKNOWN found the target running (found
+ * says so): read .env too, then record action.reconcile. */
+void act_keep_tag_reconcile(struct action *a, const char *found);
+
+/* A Compose rollback adopted from the journal: its .env step's files. */
+void act_keep_tag_adopt(struct action *a, const cJSON *plan);
+
+/* Journal an action.output for a step that ran no command (an SFTP
+ * step): its name, the error or "", and one line saying what it did. */
+void act_record_step(struct action *a, const char *step, const char *error,
+    const char *line);
+
+/* A re-read after UNKNOWN found it took effect: found goes in the reason
+ * and, with fields (taken over), in an action.reconcile record, ok. */
+void act_reconcile_ok(struct action *a, const char *found, const char *summary,
+    cJSON *fields);
 
 /* Try reconciling again later (after UNKNOWN). */
 void act_reconcile_later(struct action *a);

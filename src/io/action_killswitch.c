@@ -145,15 +145,11 @@ precheck(struct action *a)
 /* ---- step 1: the files, over SFTP ---- */
 
 static void
-wrote_new(const struct sftp_result *r, void *arg)
+written(struct action *a, const char *why)
 {
-	struct action *a = arg;
-
-	a->sftp = NULL;
-	if (!r->ok) {
-		/* .env itself is replaced only by the next step, which never ran. */
-		act_finish(a, ACTION_FAILED, "could not write %.300s: %s; .env was not changed",
-		    a->plan.env_new, r->error);
+	/* .env itself is replaced only by the next step, which never ran. */
+	if (why != NULL) {
+		act_finish(a, ACTION_FAILED, "%s; .env was not changed", why);
 		return;
 	}
 	act_next_step(a);
@@ -161,35 +157,9 @@ wrote_new(const struct sftp_result *r, void *arg)
 }
 
 static void
-wrote_backup(const struct sftp_result *r, void *arg)
-{
-	struct action *a = arg;
-	struct wr_err err;
-
-	a->sftp = NULL;
-	if (!r->ok) {
-		act_finish(a, ACTION_FAILED, "could not keep a copy of .env as %.300s: %s; .env was "
-		    "not changed", a->plan.env_backup, r->error);
-		return;
-	}
-	a->sftp = sftp_write_start(a->env.pool, a->host, a->plan.env_new, a->env_new,
-	    a->env_new_len, a->plan.env_mode, 30000, wrote_new, a, &err);
-	if (a->sftp == NULL)
-		act_finish(a, ACTION_FAILED, "could not write %.300s: %s; .env was not changed",
-		    a->plan.env_new, err.msg);
-	act_changed(a);
-}
-
-static void
 write_files(struct action *a)
 {
-	struct wr_err err;
-
-	a->sftp = sftp_write_start(a->env.pool, a->host, a->plan.env_backup, a->env_old,
-	    a->env_old_len, a->plan.env_mode, 30000, wrote_backup, a, &err);
-	if (a->sftp == NULL)
-		act_finish(a, ACTION_FAILED, "could not keep a copy of .env: %s; .env was not "
-		    "changed", err.msg);
+	act_env_write(a, written);
 }
 
 /* ---- verification ---- */
@@ -261,45 +231,14 @@ verified(struct action *a, const struct exec_result *r)
 
 /* ---- the new .env left beside the old one ---- */
 
-static void
-dropped(const struct sftp_result *r, void *arg)
-{
-	struct action *a = arg;
-	size_t n = strlen(a->reason);
-	struct wr_err err;
-	cJSON *d;
-
-	a->sftp = NULL;
-	if (!r->ok)
-		snprintf(a->reason + n, sizeof(a->reason) - n, "; %.200s was left beside .env "
-		    "(remove failed: %.200s)", a->plan.env_new, r->error);
-	if (a->env.tl != NULL) {
-		d = cJSON_CreateObject();
-		cJSON_AddStringToObject(d, "path", a->plan.env_new);
-		cJSON_AddStringToObject(d, "outcome", !r->ok ? "failed" : r->absent ? "absent" :
-		    "removed");
-		/* TIMELINE's words: "removed — DIR/.env.warroom-OP.new". */
-		cJSON_AddStringToObject(d, "detail", a->plan.env_new);
-		if (!r->ok)
-			cJSON_AddStringToObject(d, "error", r->error);
-		timeline_append(a->env.tl, "action.cleanup", a->cfg->name, a->op, d, &err);
-	}
-	act_changed(a);
-}
-
 /* Before the swap ran, the new .env may be on the host under its own name
  * (whole, or part of it if the write broke off): remove it, so a failed or
  * interrupted switch leaves only .env and the backup. */
 static void
 drop_leftover(struct action *a)
 {
-	struct wr_err err;
-
-	if (a->step > 1 || a->sftp != NULL || a->plan.env_new[0] == '\0' ||
-	    ssh_pool_session(a->env.pool, a->host) == NULL)
-		return;
-	a->sftp = sftp_unlink_start(a->env.pool, a->host, a->plan.env_new, 15000, dropped, a,
-	    &err);
+	if (a->step <= 1)
+		act_env_drop_new(a);
 }
 
 static void
@@ -327,7 +266,6 @@ reconcile_record(struct action *a, long export_status, int export_disabled,
 	bool off = strcmp(want, "off") == 0;
 	char found[600];
 	size_t n;
-	struct wr_err err;
 	cJSON *d;
 
 	n = (size_t)snprintf(found, sizeof(found), "re-read after reconnect: %s=%s in .env",
@@ -348,23 +286,13 @@ reconcile_record(struct action *a, long export_status, int export_disabled,
 		act_reread_again(a, found);
 		return;
 	}
-	a->reconciled = true;
-	n = strlen(a->reason);
-	snprintf(a->reason + n, sizeof(a->reason) - n, "; %s", found);
-	if (a->env.tl != NULL) {
-		d = cJSON_CreateObject();
-		cJSON_AddStringToObject(d, "action", a->plan.action);
-		cJSON_AddStringToObject(d, "found", a->ks_found);
-		cJSON_AddStringToObject(d, "wanted", a->plan.to);
-		cJSON_AddNumberToObject(d, "export_status", (double)export_status);
-		cJSON_AddBoolToObject(d, "export_disabled", export_disabled == 1);
-		cJSON_AddStringToObject(d, "summary", off ?
-		    ".env holds the new value and the export is disabled" :
-		    ".env holds the new value and the export is on");
-		cJSON_AddStringToObject(d, "outcome", "ok");
-		cJSON_AddStringToObject(d, "detail", found);
-		timeline_append(a->env.tl, "action.reconcile", a->cfg->name, a->op, d, &err);
-	}
+	d = cJSON_CreateObject();
+	cJSON_AddStringToObject(d, "found", a->ks_found);
+	cJSON_AddStringToObject(d, "wanted", a->plan.to);
+	cJSON_AddNumberToObject(d, "export_status", (double)export_status);
+	cJSON_AddBoolToObject(d, "export_disabled", export_disabled == 1);
+	act_reconcile_ok(a, found, off ? ".env holds the new value and the export is disabled" :
+	    ".env holds the new value and the export is on", d);
 	act_changed(a);
 }
 

@@ -660,6 +660,38 @@ step_in_dir(const char *cmd, size_t cd, const char *dir, char *out, size_t cap)
 	out[o] = '\0';
 }
 
+/* Steps from..to-1 of the plan, numbered, under "in DIR" when dir is set
+ * (cd: the shared prefix's length); returns the next row. */
+static int
+dialog_steps(struct app *app, WINDOW *win, int y, int h, int w, int from, int to, size_t cd,
+    const char *dir)
+{
+	const struct plan *p = action_plan(app->confirming);
+	char line[WR_CMD_MAX + 64], step[WR_CMD_MAX];
+	const char *c, *nl;
+	int i;
+
+	for (i = from; i < to && y < h - 6; i++) {
+		char num[16];
+
+		snprintf(num, sizeof(num), "%d.", i + 1);
+		if (dir[0] != '\0')
+			step_in_dir(p->steps[i].cmd, cd, dir, step, sizeof(step));
+		else
+			wr_strlcpy(step, p->steps[i].cmd, sizeof(step));
+		/* A runbook's script is shown line by line, exactly, and a
+		 * long line whole: the end of a command is what it does. */
+		for (c = step; *c != '\0' && y < h - 6; c = *nl ? nl + 1 : nl) {
+			if ((nl = strchr(c, '\n')) == NULL)
+				nl = c + strlen(c);
+			snprintf(line, sizeof(line), "%-2s %.*s", c == step ? num : "",
+			    (int)(nl - c), c);
+			ui_put_wrapped(win, &y, 4, w - 6, 5, h - 6, ui_attr(app, THEME_NORMAL), line);
+		}
+	}
+	return y;
+}
+
 /* The dialog's body from row 1 for a dialog h rows high (rows run out
  * from the end first); returns the first row after it. win NULL: lays
  * it out without drawing, to size the dialog. */
@@ -668,8 +700,7 @@ dialog_body(struct app *app, WINDOW *win, int h, int w)
 {
 	struct action *a = app->confirming;
 	const struct plan *p = action_plan(a);
-	const char *c, *nl;
-	char line[WR_CMD_MAX + 64], step[WR_CMD_MAX], dir[WR_PATH_MAX];
+	char line[WR_CMD_MAX + 64], dir[WR_PATH_MAX];
 	int y = 1, i;
 	size_t cd;
 
@@ -718,24 +749,7 @@ dialog_body(struct app *app, WINDOW *win, int h, int w)
 		dir[0] = '\0';
 		dput(win, y++, 2, w - 4, ui_attr(app, THEME_DIM), "will run, in order, on the host:");
 	}
-	for (i = 0; i < p->nsteps && y < h - 6; i++) {
-		char num[16];
-
-		snprintf(num, sizeof(num), "%d.", i + 1);
-		if (dir[0] != '\0')
-			step_in_dir(p->steps[i].cmd, cd, dir, step, sizeof(step));
-		else
-			wr_strlcpy(step, p->steps[i].cmd, sizeof(step));
-		/* A runbook's script is shown line by line, exactly, and a
-		 * long line whole: the end of a command is what it does. */
-		for (c = step; *c != '\0' && y < h - 6; c = *nl ? nl + 1 : nl) {
-			if ((nl = strchr(c, '\n')) == NULL)
-				nl = c + strlen(c);
-			snprintf(line, sizeof(line), "%-2s %.*s", c == step ? num : "",
-			    (int)(nl - c), c);
-			ui_put_wrapped(win, &y, 4, w - 6, 5, h - 6, ui_attr(app, THEME_NORMAL), line);
-		}
-	}
+	y = dialog_steps(app, win, y, h, w, 0, plan_first_after_verify(p), cd, dir);
 	if (p->verify_cmd[0] && y < h - 5) {
 		snprintf(line, sizeof(line), "then verify: %s", cd > 0 &&
 		    strncmp(p->verify_cmd, "cd '", 4) == 0 &&
@@ -753,6 +767,19 @@ dialog_body(struct app *app, WINDOW *win, int h, int w)
 		snprintf(line, sizeof(line), "then wait up to %d s for GET %s to answer OK",
 		    p->health_timeout_s, p->readyz_url);
 		ui_put_wrapped(win, &y, 4, w - 6, 5, h - 5, ui_attr(app, THEME_DIM), line);
+	}
+	if (plan_first_after_verify(p) < p->nsteps && y < h - 5) {
+		/* The rollback's last step: why it is there, and who else it moves. */
+		snprintf(line, sizeof(line), "then keep %s=%s in .env (it says %s: a plain `up -d` "
+		    "would bring that back):", p->env_key, p->env_value, p->env_was);
+		ui_put_wrapped(win, &y, 4, w - 6, 5, h - 5, ui_attr(app, THEME_DIM), line);
+		y = dialog_steps(app, win, y, h, w, plan_first_after_verify(p), p->nsteps, cd, dir);
+		if (p->env_shared[0] && y < h - 5) {
+			snprintf(line, sizeof(line), "%s also runs %s, very likely from this %s: after "
+			    "this step a plain `up -d` moves %s to %s too", p->env_shared, p->env_was,
+			    p->env_key, strchr(p->env_shared, ',') ? "them" : "it", p->env_value);
+			ui_put_wrapped(win, &y, 4, w - 6, 5, h - 5, ui_attr(app, THEME_WARN), line);
+		}
 	}
 	if (strcmp(p->action, "runbook.command") == 0 && y < h - 5)
 		dput(win, y++, 4, w - 6, ui_attr(app, THEME_DIM),

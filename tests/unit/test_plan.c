@@ -10,6 +10,7 @@
 #include <cmocka.h>
 #include <string.h>
 
+#include "warroom/parse_compose.h"
 #include "warroom/plan.h"
 #include "warroom/record.h"
 
@@ -196,6 +197,73 @@ killswitch_plan(void **state)
 	    "off", "ks-1", 0, &p, &err), -1);
 }
 
+static void
+rollback_keeps_the_tag_in_env(void **state)
+{
+	static const char env[] = "export IMAGE_TAG=v1.5.0-bad\nDB_PASSWORD=hunter2\n";
+	static const char ps[] =
+	    "{\"Service\":\"api\",\"Image\":\"r/api:v1.5.0-bad\",\"State\":\"running\"}\n"
+	    "{\"Service\":\"jobs\",\"Image\":\"r/jobs:v1.5.0-bad\",\"State\":\"running\"}\n"
+	    "{\"Service\":\"web\",\"Image\":\"r/web:v9\",\"State\":\"running\"}\n";
+	struct config_host h = host();
+	struct compose_ps cps;
+	struct plan p;
+	struct wr_err err;
+	char shared[160], *json;
+	cJSON *o;
+
+	strcpy(h.services[2], "web");
+	h.nservices = 3;
+	/* Who else runs the tag being left: jobs, not web. */
+	assert_int_equal(parse_compose_ps(ps, strlen(ps), &cps, &err), 0);
+	plan_tag_sharers(&h, 0, &cps, "v1.5.0-bad", shared, sizeof(shared));
+	assert_string_equal(shared, "jobs");
+	plan_tag_sharers(&h, 2, &cps, "v1.5.0-bad", shared, sizeof(shared));
+	assert_string_equal(shared, "api, jobs");
+	parse_compose_free(&cps);
+
+	assert_int_equal(plan_compose_rollback(&h, 0, "v1.5.0-bad", "v1.4.1", 0, "i", &p, &err), 0);
+	assert_int_equal(plan_keep_tag(&h, env, strlen(env), 0100600, "rb-1-ab", "jobs", &p,
+	    &err), 1);
+	/* pull and up -d first; the .env steps wait for the verification. */
+	assert_int_equal(p.nsteps, 4);
+	assert_int_equal(plan_first_after_verify(&p), 2);
+	assert_false(p.steps[1].after_verify);
+	assert_true(p.steps[2].after_verify && p.steps[3].after_verify);
+	assert_int_equal(p.steps[2].kind, PLAN_SFTP_WRITE);
+	assert_string_equal(p.steps[2].cmd, "sftp: copy /srv/app deploy/.env to /srv/app deploy/"
+	    ".env.warroom-rb-1-ab.bak, write /srv/app deploy/.env.warroom-rb-1-ab.new with "
+	    "IMAGE_TAG=v1.4.1 (mode 0600), fsync");
+	assert_string_equal(p.steps[3].cmd, "cd '/srv/app deploy' && mv -f -- "
+	    ".env.warroom-rb-1-ab.new .env");
+	assert_string_equal(p.env_was, "v1.5.0-bad");
+	assert_string_equal(p.env_value, "v1.4.1");
+	assert_string_equal(p.env_shared, "jobs");
+	/* Journalled with the tags, never the file's text. */
+	o = plan_to_json(&p);
+	json = cJSON_PrintUnformatted(o);
+	assert_null(strstr(json, "hunter2"));
+	assert_non_null(strstr(json, "\"env_was\":\"v1.5.0-bad\",\"env_set\":\"v1.4.1\""));
+	assert_non_null(strstr(json, "\"name\":\"swap .env\",\"cmd\":\"cd '/srv/app deploy' && "
+	    "mv -f -- .env.warroom-rb-1-ab.new .env\",\"after_verify\":true"));
+	cJSON_free(json);
+	cJSON_Delete(o);
+
+	/* No IMAGE_TAG line, or the target already: no step. */
+	assert_int_equal(plan_compose_rollback(&h, 0, "v1.5.0-bad", "v1.4.1", 0, "i", &p, &err), 0);
+	assert_int_equal(plan_keep_tag(&h, "A=1\n", 4, 0600, "rb-1", "", &p, &err), 0);
+	assert_int_equal(plan_keep_tag(&h, "IMAGE_TAG='v1.4.1'\n", 19, 0600, "rb-1", "", &p,
+	    &err), 0);
+	assert_int_equal(p.nsteps, 2);
+	assert_string_equal(p.env_file, "");
+	/* A .env we do not edit is an error, for the caller to say. */
+	assert_int_equal(plan_keep_tag(&h, "IMAGE_TAG=v1\0x", 14, 0600, "rb-1", "", &p, &err), -1);
+	/* Only a compose rollback has this step. */
+	h.driver = DRIVER_HELM;
+	assert_int_equal(plan_helm_rollback(&h, 0, "2.0", 4, "1.9", 3, 0, &p, &err), 0);
+	assert_int_equal(plan_keep_tag(&h, env, strlen(env), 0600, "rb-1", "", &p, &err), -1);
+}
+
 static struct record
 rec(const char *kind, const char *host, const char *op, const char *json)
 {
@@ -304,6 +372,7 @@ main(void)
 		cmocka_unit_test(bad_plans_are_refused),
 		cmocka_unit_test(k8s_and_helm_plans),
 		cmocka_unit_test(killswitch_plan),
+		cmocka_unit_test(rollback_keeps_the_tag_in_env),
 		cmocka_unit_test(killswitch_undo_value_from_the_journal),
 		cmocka_unit_test(schema_from_the_last_readyz),
 		cmocka_unit_test(downgrade_only_when_the_schema_is_ahead),

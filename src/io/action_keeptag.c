@@ -1,0 +1,236 @@
+/*
+ * action_keeptag.c — a Compose rollback's last step: IMAGE_TAG kept in
+ * .env. The rollback overrides .env's IMAGE_TAG from the environment, so
+ * without this step a plain `docker compose up -d` brings the bad tag
+ * back. It runs only once the rollback is verified and healthy: .env is
+ * read again (it must be the file planned from), edited the kill switch's
+ * way (action_envfile.c, then the plan's `mv -f`) and read back.
+ *
+ * The outcome stays the rollback's: OK, since the service runs the target
+ * and is healthy. When this step does not happen, the outcome's text and
+ * the journal say WARNING: .env still names the old tag. A connection lost
+ * during the rename is UNKNOWN; the re-read then reads .env as well.
+ */
+#include "action_impl.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "warroom/envfile.h"
+#include "warroom/sftp.h"
+#include "warroom/ssh.h"
+#include "warroom/timeline.h"
+
+#define STEP "keep IMAGE_TAG in .env"
+
+/* The rollback is done, .env not changed: said loudly, and journalled. */
+static void
+untouched(struct action *a, const char *holds, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+
+static void
+untouched(struct action *a, const char *holds, const char *fmt, ...)
+{
+	char why[1024];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(why, sizeof(why), fmt, ap);
+	va_end(ap);
+	act_record_step(a, STEP, why, ".env not changed");
+	act_finish(a, ACTION_OK, "%s; WARNING: .env still says IMAGE_TAG=%s (%s): a plain "
+	    "`up -d` brings it back; set IMAGE_TAG=%s there by hand", a->done_msg, holds, why,
+	    a->plan.env_value);
+}
+
+static void
+read_back(const struct sftp_result *r, void *arg)
+{
+	struct action *a = arg;
+	char now[128], line[600];
+
+	a->sftp = NULL;
+	if (!r->ok) {
+		act_record_step(a, STEP, r->error, "mv exited 0; .env not read back");
+		act_finish(a, ACTION_OK, "%s; IMAGE_TAG=%s written to .env (mv exited 0) but .env "
+		    "could not be read back: %s", a->done_msg, a->plan.env_value, r->error);
+		return;
+	}
+	if (!envfile_get(r->data, r->len, "IMAGE_TAG", now, sizeof(now)))
+		wr_strlcpy(now, "(unset)", sizeof(now));
+	if (strcmp(now, a->plan.env_value) != 0) {
+		untouched(a, now, "after the rename .env says IMAGE_TAG=%s", now);
+		return;
+	}
+	snprintf(line, sizeof(line), "IMAGE_TAG=%s in .env, read back (was %s; the old file kept "
+	    "as %.200s)", now, a->plan.env_was, a->plan.env_backup);
+	act_record_step(a, STEP, NULL, line);
+	act_finish(a, ACTION_OK, "%s; IMAGE_TAG=%s kept in .env (was %s)", a->done_msg, now,
+	    a->plan.env_was);
+}
+
+static void
+swapped(struct action *a, const struct exec_result *r)
+{
+	struct wr_err err;
+
+	if (!r->finished) {
+		act_finish(a, ACTION_UNKNOWN, "%s; then the connection was lost renaming the new "
+		    ".env over .env (%s): whether .env says IMAGE_TAG=%s is not known", a->done_msg,
+		    r->error, a->plan.env_value);
+		return;
+	}
+	if (r->exit_status != 0 || r->signal[0]) {
+		untouched(a, a->plan.env_was, "mv exited %d%s%s", r->exit_status,
+		    a->last_line[0] ? ": " : "", a->last_line);
+		act_env_drop_new(a);
+		return;
+	}
+	wr_strlcpy(a->step_name, "read back .env", sizeof(a->step_name));
+	a->sftp = sftp_read_start(a->env.pool, a->host, a->plan.env_file, ENVFILE_MAX, 15000,
+	    read_back, a, &err);
+	if (a->sftp == NULL) {
+		struct sftp_result fake = { .ok = false };
+
+		wr_strlcpy(fake.error, err.msg, sizeof(fake.error));
+		read_back(&fake, a);
+	}
+}
+
+static void
+written(struct action *a, const char *why)
+{
+	int k = a->step + 1;
+
+	if (why != NULL) {
+		untouched(a, a->plan.env_was, "%s", why);
+		act_env_drop_new(a);
+		return;
+	}
+	a->step = k;
+	wr_strlcpy(a->step_name, a->plan.steps[k].name, sizeof(a->step_name));
+	if (act_run_cmd(a, a->plan.steps[k].cmd, true, 15000, swapped) != 0) {
+		untouched(a, a->plan.env_was, "mv could not start: %s", a->reason);
+		act_env_drop_new(a);
+		return;
+	}
+	act_changed(a);
+}
+
+/* .env right before it is changed: still the file the plan was made from? */
+static void
+reread(const struct sftp_result *r, void *arg)
+{
+	struct action *a = arg;
+	char now[128], hash[17];
+
+	a->sftp = NULL;
+	if (!r->ok) {
+		untouched(a, a->plan.env_was, "could not read .env again before changing it: %s",
+		    r->error);
+		return;
+	}
+	if (!envfile_get(r->data, r->len, "IMAGE_TAG", now, sizeof(now)))
+		wr_strlcpy(now, "(unset)", sizeof(now));
+	if (strcmp(now, a->plan.env_value) == 0) {
+		/* Someone (a rollback of another service) set it meanwhile. */
+		act_record_step(a, STEP, NULL, ".env already says the target; not changed");
+		act_finish(a, ACTION_OK, "%s; .env already says IMAGE_TAG=%s", a->done_msg, now);
+		return;
+	}
+	envfile_hash(r->data, r->len, hash);
+	if (strcmp(hash, a->plan.env_hash) != 0) {
+		untouched(a, now, ".env changed since the plan was made; not touched");
+		return;
+	}
+	act_changed(a);
+	act_env_write(a, written);
+}
+
+void
+act_rollback_done(struct action *a, const char *fmt, ...)
+{
+	struct wr_err err;
+	va_list ap;
+	int k = plan_first_after_verify(&a->plan);
+
+	va_start(ap, fmt);
+	vsnprintf(a->done_msg, sizeof(a->done_msg), fmt, ap);
+	va_end(ap);
+	if (k + 1 >= a->plan.nsteps || a->plan.env_file[0] == '\0' || a->env_new == NULL) {
+		act_finish(a, ACTION_OK, "%s", a->done_msg);
+		return;
+	}
+	a->state = ACTION_RUNNING;
+	a->step = k;
+	wr_strlcpy(a->step_name, STEP, sizeof(a->step_name));
+	a->sftp = sftp_read_start(a->env.pool, a->host, a->plan.env_file, ENVFILE_MAX, 15000,
+	    reread, a, &err);
+	if (a->sftp == NULL)
+		untouched(a, a->plan.env_was, "could not read .env again before changing it: %s",
+		    err.msg);
+	act_changed(a);
+}
+
+/* ---- after UNKNOWN ---- */
+
+static void
+reconciled(const struct sftp_result *r, void *arg)
+{
+	struct action *a = arg;
+	char now[128], found[900];
+	bool holds;
+	cJSON *d;
+
+	a->sftp = NULL;
+	if (!r->ok) {
+		act_reconcile_later(a);
+		return;
+	}
+	if (!envfile_get(r->data, r->len, "IMAGE_TAG", now, sizeof(now)))
+		wr_strlcpy(now, "(unset)", sizeof(now));
+	holds = strcmp(now, a->plan.env_value) == 0;
+	snprintf(found, sizeof(found), "%s; .env says IMAGE_TAG=%s%s%s%s", a->done_msg, now,
+	    holds ? "" : ": WARNING: a plain `up -d` brings it back; set IMAGE_TAG=",
+	    holds ? "" : a->plan.env_value, holds ? "" : " there by hand");
+	d = cJSON_CreateObject();
+	cJSON_AddStringToObject(d, "found_tag", a->plan.to);
+	cJSON_AddStringToObject(d, "wanted_tag", a->plan.to);
+	cJSON_AddStringToObject(d, "env_image_tag", now);
+	act_reconcile_ok(a, found, holds ?
+	    "the target is running and .env keeps it: the rollback took effect" :
+	    "the target is running: the rollback took effect; WARNING: .env still names "
+	    "another tag", d);
+	/* A rename that never ran left the new file beside .env. */
+	act_env_drop_new(a);
+	act_changed(a);
+}
+
+void
+act_keep_tag_reconcile(struct action *a, const char *found)
+{
+	struct wr_err err;
+
+	wr_strlcpy(a->done_msg, found, sizeof(a->done_msg));
+	if (a->sftp != NULL || ssh_pool_session(a->env.pool, a->host) == NULL ||
+	    (a->sftp = sftp_read_start(a->env.pool, a->host, a->plan.env_file, ENVFILE_MAX,
+	    15000, reconciled, a, &err)) == NULL)
+		act_reconcile_later(a);
+}
+
+void
+act_keep_tag_adopt(struct action *a, const cJSON *plan)
+{
+	const cJSON *f = cJSON_GetObjectItemCaseSensitive(plan, "env_file");
+	const cJSON *v = cJSON_GetObjectItemCaseSensitive(plan, "env_set");
+
+	if (!cJSON_IsString(f) || !cJSON_IsString(v) || !envfile_value_valid(v->valuestring))
+		return;
+	wr_strlcpy(a->plan.env_file, f->valuestring, sizeof(a->plan.env_file));
+	wr_strlcpy(a->plan.env_key, "IMAGE_TAG", sizeof(a->plan.env_key));
+	wr_strlcpy(a->plan.env_value, v->valuestring, sizeof(a->plan.env_value));
+	/* Derived from the op, never taken from the record. */
+	plan_env_sibling(a->plan.env_file, a->op, "new", a->plan.env_new,
+	    sizeof(a->plan.env_new));
+}
