@@ -346,25 +346,46 @@ journal_verdict(struct app *app, int host, const struct decide_verdict *v)
 		wr_strlcpy(app->verdicts[host], level, sizeof(app->verdicts[0]));
 }
 
+/* The tag an action.intent on host/svc rolled back from, or NULL. */
+static const char *
+intent_from(const struct record *r, const char *host, const char *svc)
+{
+	const cJSON *plan = cJSON_GetObjectItemCaseSensitive(r->data, "plan");
+	const cJSON *ps = cJSON_GetObjectItemCaseSensitive(plan, "service");
+	const cJSON *from = cJSON_GetObjectItemCaseSensitive(plan, "from");
+
+	if (strcmp(r->kind, "action.intent") != 0 || r->host == NULL ||
+	    strcmp(r->host, host) != 0 || !cJSON_IsString(ps) ||
+	    strcmp(ps->valuestring, svc) != 0 || !cJSON_IsString(from) ||
+	    from->valuestring[0] == '\0')
+		return NULL;
+	return from->valuestring;
+}
+
 /* Was tag rolled back from on host/svc in these records (so known bad)? */
 static bool
 rolled_back_from(const struct record_list *l, const char *host, const char *svc,
     const char *tag)
 {
 	size_t i;
+	const char *from;
 
-	for (i = 0; i < l->n; i++) {
-		const cJSON *plan = cJSON_GetObjectItemCaseSensitive(l->v[i].data, "plan");
-		const cJSON *ps = cJSON_GetObjectItemCaseSensitive(plan, "service");
-		const cJSON *from = cJSON_GetObjectItemCaseSensitive(plan, "from");
-
-		if (strcmp(l->v[i].kind, "action.intent") == 0 && l->v[i].host != NULL &&
-		    strcmp(l->v[i].host, host) == 0 && cJSON_IsString(ps) &&
-		    strcmp(ps->valuestring, svc) == 0 && cJSON_IsString(from) &&
-		    strcmp(from->valuestring, tag) == 0)
+	for (i = 0; i < l->n; i++)
+		if ((from = intent_from(&l->v[i], host, svc)) != NULL && strcmp(from, tag) == 0)
 			return true;
-	}
 	return false;
+}
+
+/* Add s to out[*n] unless it is there or out is full. */
+static void
+add_once(char (*out)[128], size_t *n, size_t max, const char *s)
+{
+	size_t k;
+
+	for (k = 0; k < *n && strcmp(out[k], s) != 0; k++)
+		;
+	if (k == *n && *n < max)
+		wr_strlcpy(out[(*n)++], s, sizeof(out[0]));
 }
 
 size_t
@@ -372,7 +393,7 @@ journal_seen_tags(struct app *app, int host, int svc, const char *current, char 
     size_t max)
 {
 	struct record_list list;
-	size_t i, k, n = 0;
+	size_t i, n = 0;
 
 	if (journal_records(app, &list) != 0)
 		return 0;
@@ -387,10 +408,7 @@ journal_seen_tags(struct app *app, int host, int svc, const char *current, char 
 		    !cJSON_IsString(tag) || strcmp(tag->valuestring, current) == 0 ||
 		    rolled_back_from(&list, r->host, sv->valuestring, tag->valuestring))
 			continue;
-		for (k = 0; k < n && strcmp(out[k], tag->valuestring) != 0; k++)
-			;
-		if (k == n)
-			wr_strlcpy(out[n++], tag->valuestring, sizeof(out[0]));
+		add_once(out, &n, max, tag->valuestring);
 	}
 	record_list_free(&list);
 	return n;
@@ -400,26 +418,15 @@ size_t
 journal_bad_tags(struct app *app, int host, int svc, char (*out)[128], size_t max)
 {
 	struct record_list list;
-	size_t i, k, n = 0;
+	size_t i, n = 0;
+	const char *from;
 
 	if (journal_records(app, &list) != 0)
 		return 0;
-	for (i = list.n; i-- > 0 && n < max;) {
-		const struct record *r = &list.v[i];
-		const cJSON *plan = cJSON_GetObjectItemCaseSensitive(r->data, "plan");
-		const cJSON *ps = cJSON_GetObjectItemCaseSensitive(plan, "service");
-		const cJSON *from = cJSON_GetObjectItemCaseSensitive(plan, "from");
-
-		if (strcmp(r->kind, "action.intent") != 0 || r->host == NULL ||
-		    strcmp(r->host, app->cfg.hosts[host].name) != 0 || !cJSON_IsString(ps) ||
-		    strcmp(ps->valuestring, app->cfg.hosts[host].services[svc]) != 0 ||
-		    !cJSON_IsString(from) || from->valuestring[0] == '\0')
-			continue;
-		for (k = 0; k < n && strcmp(out[k], from->valuestring) != 0; k++)
-			;
-		if (k == n)
-			wr_strlcpy(out[n++], from->valuestring, sizeof(out[0]));
-	}
+	for (i = list.n; i-- > 0 && n < max;)
+		if ((from = intent_from(&list.v[i], app->cfg.hosts[host].name,
+		    app->cfg.hosts[host].services[svc])) != NULL)
+			add_once(out, &n, max, from);
 	record_list_free(&list);
 	return n;
 }
