@@ -132,6 +132,12 @@ void hosts_filter_set(struct app *app, const char *text);
  * locale is UTF-8, ASCII otherwise). */
 void ui_border(const struct app *app, WINDOW *w, enum theme_role role);
 
+/* A box over the panes: a new h x w window at y, x in the help colours,
+ * its border in the border role's, and title on it when not NULL. NULL
+ * when curses refuses the window; the caller refreshes and deletes it. */
+WINDOW *ui_overlay(const struct app *app, int h, int w, int y, int x,
+    enum theme_role border, const char *title);
+
 /* Display width in cells of UTF-8 text (as ui_put would draw it). */
 int ui_width(const char *text);
 

@@ -810,11 +810,8 @@ actions_dialog_draw(struct app *app, int lines, int cols)
 		;
 	h = y;
 	top = h <= lines - 6 ? 3 : 1;
-	if ((win = newwin(h, w, top, 4)) == NULL)
+	if ((win = ui_overlay(app, h, w, top, 4, THEME_BAD, NULL)) == NULL)
 		return;
-	wbkgdset(win, ' ' | (chtype)ui_attr(app, THEME_HELP));
-	werase(win);
-	ui_border(app, win, THEME_BAD);
 	snprintf(line, sizeof(line), " CONFIRM %s (%s) ", title, p->action);
 	/* A chain (B, or a step naming several services) says what follows. */
 	if (app->queue_after == a && app->nqueue > 0)
@@ -1285,12 +1282,9 @@ actions_post_preview_draw(struct app *app, int lines, int cols)
 	/* As high as the text needs, above the footer. */
 	ui_put_wrapped(NULL, &y, 2, w - 4, 0, lines - 8, A_NORMAL, app->prompt.text);
 	h = y + 5;
-	if ((win = newwin(h, w, lines - 1 - h, (cols - w) / 2)) == NULL)
+	if ((win = ui_overlay(app, h, w, lines - 1 - h, (cols - w) / 2, THEME_BORDER_FOCUS,
+	    " WHAT CUSTOMERS WILL READ ")) == NULL)
 		return;
-	wbkgdset(win, ' ' | (chtype)ui_attr(app, THEME_HELP));
-	werase(win);
-	ui_border(app, win, THEME_BORDER_FOCUS);
-	ui_put(win, 0, 2, w - 4, ui_attr(app, THEME_TITLE_FOCUS), " WHAT CUSTOMERS WILL READ ");
 	actions_post_question(app, q, sizeof(q));
 	ui_put(win, 1, 2, w - 4, ui_attr(app, THEME_WARN), q);
 	y = 2;

@@ -134,6 +134,22 @@ ui_border(const struct app *app, WINDOW *w, enum theme_role role)
 	}
 }
 
+WINDOW *
+ui_overlay(const struct app *app, int h, int w, int y, int x, enum theme_role border,
+    const char *title)
+{
+	WINDOW *win = newwin(h, w, y, x);
+
+	if (win == NULL)
+		return NULL;
+	wbkgdset(win, ' ' | (chtype)ui_attr(app, THEME_HELP));
+	werase(win);
+	ui_border(app, win, border);
+	if (title != NULL)
+		ui_put(win, 0, 2, w - 4, ui_attr(app, THEME_TITLE_FOCUS), title);
+	return win;
+}
+
 void
 ui_put_wrapped(WINDOW *win, int *y, int x, int w, int cont, int limit, int attr,
     const char *text)

@@ -331,12 +331,9 @@ hosts_trust_draw(struct app *app, int lines, int ncols)
 		if (pass == 1)
 			break;
 		bh = y + 1;
-		if ((win = newwin(bh, w, lines - 1 - bh, (ncols - w) / 2)) == NULL)
+		if ((win = ui_overlay(app, bh, w, lines - 1 - bh, (ncols - w) / 2,
+		    THEME_BORDER_FOCUS, " TRUST THIS HOST KEY? ")) == NULL)
 			return;
-		wbkgdset(win, ' ' | (chtype)ui_attr(app, THEME_HELP));
-		werase(win);
-		ui_border(app, win, THEME_BORDER_FOCUS);
-		ui_put(win, 0, 2, w - 4, ui_attr(app, THEME_TITLE_FOCUS), " TRUST THIS HOST KEY? ");
 	}
 	wnoutrefresh(win);
 	delwin(win);

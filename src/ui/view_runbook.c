@@ -670,13 +670,9 @@ runbook_detail_draw(struct app *app, int lines, int cols)
 		return;
 	}
 	r = &app->runbooks[app->rb_cur];
-	if ((win = newwin(h, w, 2, 4)) == NULL)
-		return;
-	wbkgdset(win, ' ' | (chtype)ui_attr(app, THEME_HELP));
-	werase(win);
-	ui_border(app, win, THEME_BORDER_FOCUS);
 	snprintf(line, sizeof(line), " STEP %s:%d ", r->base, r->rb.steps[step].line);
-	ui_put(win, 0, 2, w - 4, ui_attr(app, THEME_TITLE_FOCUS), line);
+	if ((win = ui_overlay(app, h, w, 2, 4, THEME_BORDER_FOCUS, line)) == NULL)
+		return;
 	ui_put_wrapped(win, &y, 2, w - 4, 0, h - 4, ui_attr(app, THEME_TITLE),
 	    r->rb.steps[step].text);
 	y++;

@@ -145,14 +145,10 @@ timeline_detail_draw(struct app *app, int lines, int cols)
 	/* As high as the entry's text needs, up to the screen. */
 	ui_put_wrapped(NULL, &y, 2, w - 4, 0, h - 3, A_NORMAL, e->text);
 	h = y + 4 < h ? y + 4 : h;
-	if ((win = newwin(h, w, 2, 4)) == NULL)
+	if ((win = ui_overlay(app, h, w, 2, 4, THEME_BORDER_FOCUS, " TIMELINE ")) == NULL)
 		return;
-	wbkgdset(win, ' ' | (chtype)ui_attr(app, THEME_HELP));
-	werase(win);
-	ui_border(app, win, THEME_BORDER_FOCUS);
 	stamp_text(app, e, true, line, sizeof(line));
 	snprintf(line + strlen(line), sizeof(line) - strlen(line), "UTC ");
-	ui_put(win, 0, 2, w - 4, ui_attr(app, THEME_TITLE_FOCUS), " TIMELINE ");
 	x = ui_put(win, 1, 2, w - 4, ui_attr(app, THEME_DIM), line);
 	x += ui_put(win, 1, 2 + x, w - 4 - x, ui_attr(app, kind_role(e)), e->kind);
 	if (e->host[0] != '\0') {
