@@ -660,6 +660,19 @@ step_in_dir(const char *cmd, size_t cd, const char *dir, char *out, size_t cap)
 	out[o] = '\0';
 }
 
+/* A read or record command as the dialog shows it under "in DIR": its
+ * "cd 'DIR' && " gone when it has that one. */
+static const char *
+in_dir(const char *cmd, size_t cd, const char *dir)
+{
+	size_t dl = strlen(dir);
+
+	if (cd > 0 && strncmp(cmd, "cd '", 4) == 0 && strncmp(cmd + 4, dir, dl) == 0 &&
+	    strncmp(cmd + 4 + dl, "' && ", 5) == 0)
+		return cmd + cd;
+	return cmd;
+}
+
 /* Steps from..to-1 of the plan, numbered, under "in DIR" when dir is set
  * (cd: the shared prefix's length); returns the next row. */
 static int
@@ -751,11 +764,7 @@ dialog_body(struct app *app, WINDOW *win, int h, int w)
 	}
 	y = dialog_steps(app, win, y, h, w, 0, plan_first_after_verify(p), cd, dir);
 	if (p->verify_cmd[0] && y < h - 5) {
-		snprintf(line, sizeof(line), "then verify: %s", cd > 0 &&
-		    strncmp(p->verify_cmd, "cd '", 4) == 0 &&
-		    strncmp(p->verify_cmd + 4, dir, strlen(dir)) == 0 &&
-		    strncmp(p->verify_cmd + 4 + strlen(dir), "' && ", 5) == 0 ?
-		    p->verify_cmd + cd : p->verify_cmd);
+		snprintf(line, sizeof(line), "then verify: %s", in_dir(p->verify_cmd, cd, dir));
 		ui_put_wrapped(win, &y, 4, w - 6, 5, h - 5, ui_attr(app, THEME_DIM), line);
 	}
 	if (p->export_url[0] && y < h - 5) {
@@ -766,6 +775,12 @@ dialog_body(struct app *app, WINDOW *win, int h, int w)
 	if (p->readyz_url[0] && y < h - 5) {
 		snprintf(line, sizeof(line), "then wait up to %d s for GET %s to answer OK",
 		    p->health_timeout_s, p->readyz_url);
+		ui_put_wrapped(win, &y, 4, w - 6, 5, h - 5, ui_attr(app, THEME_DIM), line);
+	}
+	if (p->record_cmd[0] && y < h - 5) {
+		/* It writes on the host too, so it is shown like the steps. */
+		snprintf(line, sizeof(line), "then note it in releases.log (where the host keeps one): "
+		    "%s", in_dir(p->record_cmd, cd, dir));
 		ui_put_wrapped(win, &y, 4, w - 6, 5, h - 5, ui_attr(app, THEME_DIM), line);
 	}
 	if (plan_first_after_verify(p) < p->nsteps && y < h - 5) {

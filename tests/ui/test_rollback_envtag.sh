@@ -48,6 +48,8 @@ wait_for "type api and press Enter"
 assert_contains "$tmp/screen" "then keep IMAGE_TAG=v1.4.1 in .env (it says v1.5.0-bad: a plain \`up -d\` would bring that back):"
 assert_contains "$tmp/screen" "mv -f -- .env.warroom-rb-"
 assert_contains "$tmp/screen" "jobs also runs v1.5.0-bad, very likely from this IMAGE_TAG: after this step a plain \`up -d\` moves it to v1.4.1 too"
+# The releases.log line it writes is named too: every write on the host.
+assert_contains "$tmp/screen" "then note it in releases.log (where the host keeps one): if [ -f releases.log ]"
 # The .env step is listed after the verification and the health gate.
 gate=$(grep -n "then wait up to" "$tmp/screen" | cut -d: -f1)
 keep=$(grep -n "then keep IMAGE_TAG" "$tmp/screen" | cut -d: -f1)
