@@ -212,6 +212,31 @@ static char *slurp(const char *path, size_t *len, struct wr_err *err);
 
 /* Parse every -r runbook; the first one with a decision matrix overrides
  * [thresholds] for this incident. */
+/* A runbook that did not read cleanly says so at once, in words that stay
+ * until a key: a step it could not read is a step nobody sees. (Said
+ * after the matrix's note, which gives way to it.) */
+static void
+runbook_errors_say(struct app *app)
+{
+	int i;
+	size_t k;
+
+	for (i = 0; i < app->nrunbooks; i++) {
+		const struct runbook *rb = &app->runbooks[i].rb;
+
+		for (k = 0; k < rb->ndiags && rb->diags[k].severity != RUNBOOK_ERROR; k++)
+			;
+		if (k == rb->ndiags)
+			continue;
+		app_say(app, "runbook %s: %zu error%s (line %d: %s); warroom runbook %s lists "
+		    "them; what could be read is loaded", app->runbooks[i].base, rb->nerrors,
+		    rb->nerrors == 1 ? "" : "s", rb->diags[k].line, rb->diags[k].msg,
+		    app->runbooks[i].path);
+		app->status_held = true;
+		return;
+	}
+}
+
 static int
 load_runbooks(struct app *app, const struct opts *o)
 {
@@ -238,6 +263,7 @@ load_runbooks(struct app *app, const struct opts *o)
 			    app->runbooks[i].base, app->runbooks[i].rb.matrix.line);
 			break;
 		}
+	runbook_errors_say(app);
 	return 0;
 }
 

@@ -117,9 +117,13 @@ runbook_draw(struct app *app, WINDOW *win, int h, int w, bool focused)
 		snprintf(line + strlen(line), sizeof(line) - strlen(line), "  T-0 %s", when);
 	} else if (r->has_tminus)
 		snprintf(line + strlen(line), sizeof(line) - strlen(line), "  (T sets T-0)");
-	if (r->rb.nerrors + r->rb.nwarnings > 0)
-		snprintf(line + strlen(line), sizeof(line) - strlen(line), "  (%zu errors, %zu warnings: warroom runbook)",
-		    r->rb.nerrors, r->rb.nwarnings);
+	/* Counted where there are any; the start said the first error whole. */
+	if (r->rb.nerrors > 0)
+		snprintf(line + strlen(line), sizeof(line) - strlen(line), "  (%zu error%s%s",
+		    r->rb.nerrors, r->rb.nerrors == 1 ? "" : "s", r->rb.nwarnings ? "," : ")");
+	if (r->rb.nwarnings > 0)
+		snprintf(line + strlen(line), sizeof(line) - strlen(line), "%s%zu warning%s)",
+		    r->rb.nerrors ? " " : "  (", r->rb.nwarnings, r->rb.nwarnings == 1 ? "" : "s");
 	ui_put(win, 0, 0, w, ui_attr(app, THEME_TITLE), line);
 	rows = visible_rows(r, &n);
 	if (app->rb_sel >= (int)n)
