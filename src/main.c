@@ -446,8 +446,11 @@ run(struct app *app, const struct opts *o)
 	journal_adopt_unknown(app);
 	actions_statuspage_open(app);
 	rc = console_run(app);
-	journal_close(app, app->exit_signal == SIGTERM ? "SIGTERM" :
-	    app->exit_signal == SIGHUP ? "SIGHUP" : "quit");
+	/* The journal closes in main, after the sessions: an action still
+	 * running (q confirmed) ends UNKNOWN, and its records go before the
+	 * shutdown record, not into a closed journal. */
+	app->exit_reason = app->exit_signal == SIGTERM ? "SIGTERM" :
+	    app->exit_signal == SIGHUP ? "SIGHUP" : "quit";
 	return rc;
 }
 
@@ -706,9 +709,9 @@ main(int argc, char **argv)
 	logfilter_init(&app.filter);
 	load_secrets(&app);
 	rc = run(&app, &o);
-	journal_close(&app, "exit");
 	/* HTTP first (its requests end without callbacks), then the sessions
-	 * (their commands end through the poller), then the poller. */
+	 * (their commands end through the poller, and actions still running
+	 * record it: the journal closes after them), then the poller. */
 	logs_stop(&app);
 	logmerge_free(&app.merge);
 	statuspage_free(app.statuspage);
@@ -718,6 +721,7 @@ main(int argc, char **argv)
 	ssh_pool_free(app.pool);
 	poller_free(app.poller);
 	actions_free(&app);
+	journal_close(&app, app.exit_reason ? app.exit_reason : "exit");
 	free(app.seen);
 	free(app.verdicts);
 	loop_free(app.loop);

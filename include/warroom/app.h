@@ -180,6 +180,8 @@ struct app {
 	bool confirm_quit;               /* "quit while an action runs?" asked */
 	bool quit;
 	int exit_signal;                 /* SIGTERM/SIGHUP that ended the console */
+	const char *exit_reason;         /* the journal's shutdown reason, once the
+	                                    console ran: quit, SIGTERM, SIGHUP */
 	bool dirty;                      /* something changed: redraw this pass */
 	bool full_redraw;                /* repaint every cell (C-l, resize) */
 
