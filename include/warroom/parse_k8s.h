@@ -148,4 +148,38 @@ const char *parse_k8s_rs_tag(const struct k8s_rs_images *rs, int rev);
 /* Release what parse_k8s_rs_images allocated. */
 void parse_k8s_rs_free(struct k8s_rs_images *rs);
 
+#define WR_K8S_ENV_VALUE_MAX 256
+
+/* One env[] entry of a pod template's container. */
+struct k8s_env_var {
+	char name[128];
+	char value[WR_K8S_ENV_VALUE_MAX]; /* "" when set from a reference */
+	bool value_cut;                  /* longer than value[]: not the whole value */
+	char value_from[32];             /* valueFrom's kind ("configMapKeyRef",
+	                                    "secretKeyRef", "fieldRef"…), or "" */
+};
+
+/* A container's env list as the Deployment's pod template writes it. */
+struct k8s_env {
+	char container[WR_NAME_MAX];
+	struct k8s_env_var *items;       /* in the order written */
+	size_t n;
+	bool env_from;                   /* envFrom[] is set: a ConfigMap or Secret
+	                                    may set more variables */
+};
+
+/* The env list (spec.template.spec.containers[].env[]) of the container
+ * named container in a Deployment object. 0, or -1 with "kubectl
+ * deployment: …" in err (no such container among them); free with
+ * parse_k8s_env_free. */
+int parse_k8s_env(const char *buf, size_t len, const char *container, struct k8s_env *out,
+    struct wr_err *err);
+
+/* The entry that sets name (the last one, as the kubelet reads a list
+ * naming it twice), or NULL. */
+const struct k8s_env_var *parse_k8s_env_find(const struct k8s_env *env, const char *name);
+
+/* Release what parse_k8s_env allocated. */
+void parse_k8s_env_free(struct k8s_env *env);
+
 #endif

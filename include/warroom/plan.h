@@ -60,6 +60,10 @@ struct plan {
 	                                    ("jobs, worker"), or "" */
 	char keep_tag[128];              /* the redeployed service must still run it */
 	char export_url[WR_URL_MAX + 16]; /* answers 404 once the switch is off */
+	/* The kill switch on k8s: the deployment's container env, no file. */
+	char env_container[WR_NAME_MAX]; /* the container whose env is set */
+	bool env_remove;                 /* `KEY-`: the variable goes (undo of one
+	                                    that was not set) */
 	/* A runbook command block: shown and stored as the plan's one step. */
 	char origin[160];                /* "runbook step 4.2", "" otherwise */
 	char confirm[WR_NAME_MAX];       /* the word to type; "" means the service */
@@ -140,10 +144,29 @@ int plan_killswitch(const struct config_host *h, int svc, const char *tag,
     const char *value, const char *op, int health_timeout_s, struct plan *p,
     struct wr_err *err);
 
+/* The container of deployment d the k8s kill switch changes: its only
+ * one, else the one named svc; -1 with err when neither says which. */
+struct k8s_deploy;
+struct k8s_env;
+int plan_k8s_container(const struct k8s_deploy *d, const char *svc, struct wr_err *err);
+
+/* The kill switch on k8s host h: `kubectl set env` of key=value in
+ * container env->container of deployment svc (value NULL or "": `key-`,
+ * the variable removed), then rollout status with the timeout. d: the
+ * deployment as read (revision, the container's tag), env: that
+ * container's env list. Verified by the deployment's env, a newer revision
+ * rolled out at the same tag, /export and /readyz. Refused when env takes
+ * key from a reference (valueFrom), or when it already holds value. */
+int plan_k8s_killswitch(const struct config_host *h, int svc, const struct k8s_deploy *d,
+    const struct k8s_env *env, const char *key, const char *value, int timeout_s,
+    struct plan *p, struct wr_err *err);
+
 /* What undoing the kill switch on host restores: when the last kill switch
  * there that ended ok (in these journal records) set EXPORT_MODE=off, the
- * value it replaced ("on" when it was unset) goes to out and 1 is
- * returned; 0 otherwise. */
+ * value it replaced goes to out and 1 is returned; 0 otherwise. When it
+ * was unset: "on" on a compose host (its .env line is kept), "" on a k8s
+ * one (the variable is removed again, so the image's default or envFrom
+ * decides as before). */
 struct record;
 int plan_killswitch_restore(const struct record *v, size_t n, const char *host, char *out,
     size_t cap);

@@ -1,5 +1,6 @@
 /*
- * parse_k8s.c — kubectl's JSON and text answers → structs.
+ * parse_k8s.c — kubectl's JSON and text answers → structs (a container's
+ * env list too, for the kill switch).
  *
  * The Kubernetes API omits zero-valued status counters (a deployment with
  * no ready pod has no "readyReplicas"), so absence reads as 0, and
@@ -568,4 +569,82 @@ parse_k8s_rs_free(struct k8s_rs_images *rs)
 {
 	free(rs->items);
 	memset(rs, 0, sizeof(*rs));
+}
+
+/* One env[] entry: a value, or valueFrom's first key (its kind). */
+static void
+read_env_var(const cJSON *item, struct k8s_env_var *v)
+{
+	const cJSON *val = member(item, "value"), *from = member(item, "valueFrom");
+
+	memset(v, 0, sizeof(*v));
+	parse_json_member(item, "name", v->name, sizeof(v->name));
+	if (cJSON_IsString(val)) {
+		v->value_cut = strlen(val->valuestring) >= sizeof(v->value);
+		wr_strlcpy(v->value, val->valuestring, sizeof(v->value));
+	}
+	if (cJSON_IsObject(from))
+		wr_strlcpy(v->value_from, from->child != NULL && from->child->string != NULL ?
+		    from->child->string : "valueFrom", sizeof(v->value_from));
+}
+
+int
+parse_k8s_env(const char *buf, size_t len, const char *container, struct k8s_env *out,
+    struct wr_err *err)
+{
+	static const char *const ctr_path[] = { "spec", "template", "spec",
+	    "containers", NULL };
+	const char *what = "kubectl deployment";
+	const cJSON *item, *list, *c = NULL, *envs, *e;
+	char name[WR_NAME_MAX];
+	cJSON *doc;
+
+	memset(out, 0, sizeof(*out));
+	if ((doc = parse_doc(buf, len, what, err)) == NULL)
+		return -1;
+	if (check_kind(doc, "Deployment", what, err) != 0) {
+		cJSON_Delete(doc);
+		return -1;
+	}
+	list = array_or_null(path(doc, ctr_path));
+	cJSON_ArrayForEach(item, list) {
+		if (c == NULL && cJSON_IsObject(item) &&
+		    parse_json_member(item, "name", name, sizeof(name)) &&
+		    strcmp(name, container) == 0)
+			c = item;
+	}
+	if (c == NULL) {
+		cJSON_Delete(doc);
+		return wr_err_set(err, "%s: the pod template has no container %s", what,
+		    container);
+	}
+	wr_strlcpy(out->container, container, sizeof(out->container));
+	out->env_from = cJSON_GetArraySize(array_or_null(member(c, "envFrom"))) > 0;
+	envs = array_or_null(member(c, "env"));
+	if (cJSON_GetArraySize(envs) > 0)
+		out->items = xcalloc((size_t)cJSON_GetArraySize(envs), sizeof(*out->items));
+	cJSON_ArrayForEach(e, envs) {
+		if (cJSON_IsObject(e))
+			read_env_var(e, &out->items[out->n++]);
+	}
+	cJSON_Delete(doc);
+	return 0;
+}
+
+const struct k8s_env_var *
+parse_k8s_env_find(const struct k8s_env *env, const char *name)
+{
+	size_t i;
+
+	for (i = env->n; i-- > 0;)
+		if (strcmp(env->items[i].name, name) == 0)
+			return &env->items[i];
+	return NULL;
+}
+
+void
+parse_k8s_env_free(struct k8s_env *env)
+{
+	free(env->items);
+	memset(env, 0, sizeof(*env));
 }

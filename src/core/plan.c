@@ -16,6 +16,7 @@
 
 #include "warroom/envfile.h"
 #include "warroom/parse_compose.h"
+#include "warroom/parse_k8s.h"
 #include "warroom/record.h"
 
 bool
@@ -457,6 +458,112 @@ plan_k8s_undo(const struct config_host *h, int svc, const char *from_tag, int fr
 }
 
 int
+plan_k8s_container(const struct k8s_deploy *d, const char *svc, struct wr_err *err)
+{
+	int i;
+
+	if (d->ncontainers == 1)
+		return 0;
+	/* A sidecar (a proxy, a log shipper) has env of its own: the switch
+	 * goes to the service's container, never to a guessed one. */
+	for (i = 0; i < d->ncontainers; i++)
+		if (strcmp(d->containers[i].name, svc) == 0)
+			return i;
+	if (d->ncontainers == 0)
+		return wr_err_set(err, "deployment %s has no container", svc);
+	return wr_err_set(err, "deployment %s has %d containers and none is named %s: which "
+	    "one reads EXPORT_MODE is not clear (set it by hand with kubectl set env -c)", svc,
+	    d->ncontainers, svc);
+}
+
+static bool
+env_key_valid(const char *k)
+{
+	size_t n = strlen(k);
+
+	return n > 0 && n < 32 && !isdigit((unsigned char)k[0]) &&
+	    strspn(k, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_") == n;
+}
+
+int
+plan_k8s_killswitch(const struct config_host *h, int svc, const struct k8s_deploy *d,
+    const struct k8s_env *env, const char *key, const char *value, int timeout_s,
+    struct plan *p, struct wr_err *err)
+{
+	char ns[256] = "", qsvc[256] = "", arg[200], qarg[420] = "", qc[WR_NAME_MAX * 4 + 8] = "";
+	const struct k8s_env_var *v;
+	const char *tag = "";
+	bool remove = value == NULL || value[0] == '\0';
+	int i;
+
+	if (common(h, svc, DRIVER_K8S, "k8s.killswitch", p, ns, sizeof(ns), qsvc, sizeof(qsvc),
+	    err) != 0)
+		return -1;
+	if (!env_key_valid(key))
+		return wr_err_set(err, "'%s' is not a variable name the kill switch sets", key);
+	if (!remove && !envfile_value_valid(value))
+		return wr_err_set(err, "'%s' is not a value the kill switch writes", value);
+	for (i = 0; i < d->ncontainers; i++)
+		if (strcmp(d->containers[i].name, env->container) == 0)
+			tag = d->containers[i].tag;
+	if (!plan_tag_valid(tag))
+		return wr_err_set(err, "container %s of %s runs '%s', which is not a usable tag",
+		    env->container, h->services[svc], tag);
+	if (d->revision <= 0)
+		return wr_err_set(err, "deployment %s has no revision annotation: a new rollout "
+		    "could not be told from the old one", h->services[svc]);
+	v = parse_k8s_env_find(env, key);
+	/* A value from a ConfigMap or a Secret belongs there: an env entry set
+	 * here would hide it, and an undo could not bring the reference back. */
+	if (v != NULL && v->value_from[0] != '\0')
+		return wr_err_set(err, "%s in container %s of deployment %s comes from a %s "
+		    "(valueFrom): change it there, not with the kill switch", key, env->container,
+		    h->services[svc], v->value_from);
+	if (v != NULL && (v->value_cut || (v->value[0] != '\0' && !envfile_value_valid(v->value))))
+		return wr_err_set(err, "%s in container %s of deployment %s holds a value the kill "
+		    "switch could not put back", key, env->container, h->services[svc]);
+	if (remove ? v == NULL : v != NULL && strcmp(v->value, value) == 0)
+		return wr_err_set(err, "%s is already %s in deployment %s", key,
+		    remove ? "unset" : value, h->services[svc]);
+	wr_strlcpy(p->env_container, env->container, sizeof(p->env_container));
+	wr_strlcpy(p->env_key, key, sizeof(p->env_key));
+	wr_strlcpy(p->env_value, remove ? "" : value, sizeof(p->env_value));
+	p->env_remove = remove;
+	wr_strlcpy(p->env_was, v != NULL ? v->value : "", sizeof(p->env_was));
+	snprintf(p->from, sizeof(p->from), "%.31s=%.90s", key, v != NULL ? v->value : "(unset)");
+	snprintf(p->to, sizeof(p->to), "%.31s=%.90s", key, remove ? "(unset)" : value);
+	wr_strlcpy(p->keep_tag, tag, sizeof(p->keep_tag));
+	p->from_rev = d->revision;
+	p->health_timeout_s = timeout_s > 0 ? timeout_s : 120;
+	if (v == NULL && env->env_from)
+		snprintf(p->warning, sizeof(p->warning), "container %s also takes variables from "
+		    "envFrom (a ConfigMap or Secret): %s may be set there; %s", env->container, key,
+		    remove ? "removing the entry lets that value apply again" :
+		    "the entry set here takes precedence over it");
+	snprintf(arg, sizeof(arg), remove ? "%s-" : "%s=%s", key, remove ? "" : value);
+	/* -c only where it matters: without it kubectl sets every container. */
+	if (d->ncontainers > 1 && !driver_cmd_quote(qc + 4, sizeof(qc) - 4, env->container))
+		return wr_err_set(err, "cannot quote the container's name");
+	if (d->ncontainers > 1)
+		memcpy(qc, " -c ", 4);
+	if (!driver_cmd_quote(qarg, sizeof(qarg), arg))
+		return wr_err_set(err, "cannot quote the plan's values");
+	/* Service names are [A-Za-z0-9._-] (config): deployment/NAME unquoted. */
+	if (step(p, "set env", true, err, "kubectl set env deployment/%s -n %s%s %s",
+	    h->services[svc], ns, qc, qarg) != 0 ||
+	    step(p, "rollout status", false, err, "kubectl rollout status deployment/%s -n %s "
+	    "--timeout=%ds", h->services[svc], ns, p->health_timeout_s) != 0)
+		return -1;
+	snprintf(p->verify_cmd, sizeof(p->verify_cmd), "kubectl get deploy %s -n %s -o json",
+	    qsvc, ns);
+	if (h->health_url[0]) {
+		snprintf(p->readyz_url, sizeof(p->readyz_url), "%s/readyz", h->health_url);
+		snprintf(p->export_url, sizeof(p->export_url), "%s/export", h->health_url);
+	}
+	return 0;
+}
+
+int
 plan_helm_rollback(const struct config_host *h, int svc, const char *from, int from_rev,
     const char *to, int to_rev, int timeout_s, struct plan *p, struct wr_err *err)
 {
@@ -522,6 +629,18 @@ plan_to_json(const struct plan *p)
 		if (p->export_url[0])
 			cJSON_AddStringToObject(o, "export_check", p->export_url);
 	}
+	if (p->env_container[0]) {
+		/* The k8s kill switch: what its re-read after UNKNOWN checks. */
+		cJSON_AddStringToObject(o, "container", p->env_container);
+		cJSON_AddStringToObject(o, "env_key", p->env_key);
+		if (p->env_remove)
+			cJSON_AddBoolToObject(o, "env_remove", true);
+		else
+			cJSON_AddStringToObject(o, "env_set", p->env_value);
+		cJSON_AddStringToObject(o, "keep_tag", p->keep_tag);
+		if (p->export_url[0])
+			cJSON_AddStringToObject(o, "export_check", p->export_url);
+	}
 	if (p->origin[0])
 		cJSON_AddStringToObject(o, "origin", p->origin);
 	if (p->warning[0])
@@ -548,6 +667,7 @@ plan_killswitch_restore(const struct record *v, size_t n, const char *host, char
     size_t cap)
 {
 	const char *to = NULL, *from = NULL, *op = NULL;
+	bool k8s = false;
 	size_t i, k;
 
 	/* The newest kill switch on host that ended ok decides. */
@@ -566,12 +686,14 @@ plan_killswitch_restore(const struct record *v, size_t n, const char *host, char
 			if (strcmp(v[k].kind, "action.intent") != 0 || v[k].op == NULL ||
 			    strcmp(v[k].op, op) != 0)
 				continue;
-			if (cJSON_IsString(act) && strcmp(act->valuestring, "compose.killswitch") == 0) {
+			if (cJSON_IsString(act) && (strcmp(act->valuestring, "compose.killswitch") == 0 ||
+			    strcmp(act->valuestring, "k8s.killswitch") == 0)) {
 				const cJSON *f = cJSON_GetObjectItemCaseSensitive(plan, "from");
 				const cJSON *t = cJSON_GetObjectItemCaseSensitive(plan, "to");
 
 				from = cJSON_IsString(f) ? f->valuestring : "";
 				to = cJSON_IsString(t) ? t->valuestring : "";
+				k8s = strcmp(act->valuestring, "k8s.killswitch") == 0;
 			}
 			break;
 		}
@@ -579,7 +701,12 @@ plan_killswitch_restore(const struct record *v, size_t n, const char *host, char
 	if (to == NULL || strcmp(to, "EXPORT_MODE=off") != 0 || (from = strchr(from, '=')) == NULL)
 		return 0;
 	from++;
-	snprintf(out, cap, "%s", strcmp(from, "(unset)") == 0 || !envfile_value_valid(from) ?
-	    "on" : from);
+	/* k8s: a variable that was not set is removed again, so whatever set
+	 * it before (the image, envFrom) does again; .env keeps a line. */
+	if (k8s && strcmp(from, "(unset)") == 0)
+		from = "";
+	else if (strcmp(from, "(unset)") == 0 || !envfile_value_valid(from))
+		from = "on";
+	snprintf(out, cap, "%s", from);
 	return 1;
 }

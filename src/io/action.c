@@ -309,24 +309,25 @@ act_read_current(struct action *a, const char *buf, size_t len, struct act_curre
 	return 0;
 }
 
-/* Still what the plan was made from? */
+/* Still what the plan was made from? k8s and helm: the revision (a new
+ * pod template, env included, is a new one). */
 static bool
 unchanged(const struct action *a, const struct act_current *cur)
 {
+	if (a->cfg->driver != DRIVER_COMPOSE)
+		return cur->revision == a->plan.from_rev;
 	if (a->plan.keep_tag[0])
 		return strcmp(cur->tag, a->plan.keep_tag) == 0;
-	if (a->cfg->driver == DRIVER_COMPOSE)
-		return strcmp(cur->tag, a->plan.from) == 0;
-	return cur->revision == a->plan.from_rev;
+	return strcmp(cur->tag, a->plan.from) == 0;
 }
 
 static const char *
 from_text(const struct action *a, char *buf, size_t cap)
 {
-	if (a->plan.keep_tag[0])
-		snprintf(buf, cap, "%s", a->plan.keep_tag);
-	else if (a->plan.from_rev)
+	if (a->plan.from_rev)
 		snprintf(buf, cap, "revision %d (%s)", a->plan.from_rev, a->plan.from);
+	else if (a->plan.keep_tag[0])
+		snprintf(buf, cap, "%s", a->plan.keep_tag);
 	else
 		snprintf(buf, cap, "%s", a->plan.from);
 	return buf;
@@ -1282,6 +1283,8 @@ action_adopt_unknown(const struct action_env *env, const char *op, const cJSON *
 	}
 	if (strcmp(a->plan.action, "compose.killswitch") == 0)
 		act_killswitch_adopt(a, plan);
+	else if (strcmp(a->plan.action, "k8s.killswitch") == 0)
+		act_k8s_killswitch_adopt(a, plan);
 	else if (strcmp(a->plan.action, "compose.rollback") == 0)
 		act_keep_tag_adopt(a, plan);
 	a->state = ACTION_UNKNOWN;

@@ -1,6 +1,6 @@
 /*
  * action_impl.h — what action.c shares with the files that add an action
- * kind (action_killswitch.c, action_command.c): the action itself and the
+ * kind (action_killswitch.c, action_k8s_killswitch.c, action_command.c): the action itself and the
  * runner's pieces. Not for use outside src/io/action*.c.
  */
 #ifndef WARROOM_ACTION_IMPL_H
@@ -80,7 +80,8 @@ struct action {
 	                                    the tag named, or "" */
 	int want_rev;                    /* rollback: the revision a runbook step named, or 0 */
 	char ks_tag[128];                /* kill switch: the tag read while planning */
-	char ks_found[128];              /* kill switch: the value .env held on re-read */
+	char ks_found[128];              /* kill switch: the value .env (or the
+	                                    deployment's env) held on re-read */
 	bool no_health_gate;
 	/* A rollback's targets to pick from in the dialog. */
 	struct act_current planned_cur;  /* what ran when the plan was made */
@@ -134,6 +135,18 @@ int act_http_get(struct action *a, const char *url, http_done_fn done, struct wr
 
 /* An adopted kill switch intent: its files and its re-read. */
 void act_killswitch_adopt(struct action *a, const cJSON *plan);
+
+/* What GET /export says: 1 disabled (404, or a 2xx that says
+ * "disabled"), 0 on (another 2xx), -1 it does not say. */
+int act_export_disabled(const struct http_response *r);
+
+/* The kill switch on a k8s host (action_killswitch_start's): value NULL
+ * is "off", "" removes the variable. */
+struct action *act_k8s_killswitch_start(const struct action_env *env, int host, int svc,
+    const char *value, struct wr_err *err);
+
+/* An adopted k8s kill switch intent: its container, value and re-read. */
+void act_k8s_killswitch_adopt(struct action *a, const cJSON *plan);
 
 /* Write the plan's copy of the old .env (env_old to env_backup), then the
  * new text beside it (env_new to plan.env_new), over SFTP; then done(a,

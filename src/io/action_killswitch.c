@@ -172,10 +172,8 @@ gate_ok(struct action *a)
 	    switching_off(a) ? "404" : "again");
 }
 
-/* What GET /export says: 1 disabled (404, or a 2xx that says
- * "disabled"), 0 on (another 2xx), -1 it does not say. */
-static int
-export_disabled(const struct http_response *r)
+int
+act_export_disabled(const struct http_response *r)
 {
 	if (r->status == 404)
 		return 1;
@@ -188,7 +186,7 @@ static void
 export_answer(const struct http_response *r, void *arg)
 {
 	struct action *a = arg;
-	bool disabled = export_disabled(r) == 1;
+	bool disabled = act_export_disabled(r) == 1;
 
 	if (r->status == 0) {
 		act_finish(a, ACTION_FAILED, "%s was redeployed but GET %s had no answer: %s",
@@ -299,7 +297,7 @@ reconcile_record(struct action *a, long export_status, int export_disabled,
 static void
 reconciled_export(const struct http_response *r, void *arg)
 {
-	reconcile_record(arg, r->status, export_disabled(r), r->error);
+	reconcile_record(arg, r->status, act_export_disabled(r), r->error);
 }
 
 static void
@@ -381,11 +379,13 @@ action_killswitch_start(const struct action_env *env, int host, int svc, const c
 	if (h->read_only)
 		return wr_err_set(err, "%s is read_only in the config: never a target", h->name),
 		    NULL;
-	if (h->driver != DRIVER_COMPOSE)
+	if (h->driver != DRIVER_COMPOSE && h->driver != DRIVER_K8S)
 		return wr_err_set(err, "%s is a %s host: the kill switch edits a compose host's "
-		    ".env", h->name, config_driver_name(h->driver)), NULL;
+		    ".env or a k8s deployment's env", h->name, config_driver_name(h->driver)), NULL;
 	if (ssh_pool_session(env->pool, host) == NULL)
 		return wr_err_set(err, "%s is not UP", h->name), NULL;
+	if (h->driver == DRIVER_K8S)
+		return act_k8s_killswitch_start(env, host, svc, value, err);
 	if (value != NULL && !envfile_value_valid(value))
 		return wr_err_set(err, "'%s' is not a value the kill switch writes", value), NULL;
 	if (driver_cmd_compose_ps(h, cmd, sizeof(cmd), err) != 0)

@@ -417,8 +417,12 @@ actions_killswitch(struct app *app)
 	add_action(app, a);
 	if (slot != NULL)
 		*slot = a;
-	app_say(app, "%s: reading %s's .env…", undo ? "undoing the kill switch" : "kill switch",
-	    h->name);
+	if (h->driver == DRIVER_K8S)
+		app_say(app, "%s: reading deployment/%s on %s…", undo ? "undoing the kill switch" :
+		    "kill switch", h->services[svc], h->name);
+	else
+		app_say(app, "%s: reading %s's .env…", undo ? "undoing the kill switch" :
+		    "kill switch", h->name);
 }
 
 static void
@@ -592,7 +596,8 @@ actions_dialog_key(struct app *app, const char *name, int is_keycode, unsigned k
 static void
 kind_words(const struct plan *p, const char **title, const char **button, const char **verb)
 {
-	if (strcmp(p->action, "compose.killswitch") == 0)
+	if (strcmp(p->action, "compose.killswitch") == 0 ||
+	    strcmp(p->action, "k8s.killswitch") == 0)
 		*title = "KILL SWITCH", *button = "[ Switch ]", *verb = "switch";
 	else if (strcmp(p->action, "runbook.command") == 0)
 		*title = "RUNBOOK COMMAND", *button = "[ Run ]", *verb = "run it";
@@ -726,6 +731,10 @@ dialog_body(struct app *app, WINDOW *win, int h, int w)
 	if (strcmp(p->action, "compose.killswitch") == 0)
 		snprintf(line, sizeof(line), "%s  ->  %s in .env; %s is redeployed at %s", p->from,
 		    p->to, p->service, p->keep_tag);
+	else if (strcmp(p->action, "k8s.killswitch") == 0)
+		snprintf(line, sizeof(line), "%s  ->  %s in deployment/%s's env (container %s); a "
+		    "new revision after %d rolls out at %s", p->from, p->to, p->service,
+		    p->env_container, p->from_rev, p->keep_tag);
 	else if (p->from_rev)
 		snprintf(line, sizeof(line), "revision %d (%s)  ->  revision %d (%s)", p->from_rev,
 		    p->from, p->to_rev, p->to[0] ? p->to : "tag unknown");

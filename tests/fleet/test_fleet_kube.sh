@@ -1,7 +1,8 @@
 #!/bin/sh
 # test_fleet_kube.sh — the kubectl and helm shims on the demo's k8s-bastion
 # and helm-bastion: Deployment/ReplicaSet/Pod JSON, restart counts, rollout history /
-# undo / status (with --timeout), logs -f; helm history / rollback / list.
+# undo / status (with --timeout), set env (a new revision; /export follows
+# EXPORT_MODE), logs -f; helm history / rollback / list.
 for c in "$(dirname "$0")" "${srcdir:-.}" "${srcdir:-.}/tests/fleet"; do [ -f "$c/common.sh" ] && break; done
 . "$c/common.sh"
 
@@ -99,6 +100,50 @@ r=$(fssh k8s-bastion 'timeout 1.5 kubectl logs -f deployment/api -n prod --since
 check "kubectl logs -f streams the service log" contains "$r" " api req="
 check "kubectl logs -f names the pod it picked" contains "$r" "Found 3 pods, using pod/api-"
 check "kubectl logs -f ends with the timeout" contains "$r" "rc=124"
+
+# set env: a new pod template, so a new revision and a rollout; the
+# service's /export follows the current revision's EXPORT_MODE.
+code() { curl -s -o /dev/null -w '%{http_code}' "$(url k8s-bastion)/export"; }
+revision() { fssh k8s-bastion 'kubectl get deploy api -n prod -o json' | py "int(d['metadata']['annotations']['deployment.kubernetes.io/revision'])"; }
+nrs() { fssh k8s-bastion 'kubectl get rs -n prod -l app=api -o json' | py "len(d['items'])"; }
+fssh k8s-bastion 'kubectl rollout status deployment/api -n prod --timeout=10s' >/dev/null 2>&1 || true
+check "/export answers 200 while EXPORT_MODE=on" eq "$(code)" 200
+rev0=$(revision) image0=$(fssh k8s-bastion 'kubectl get deploy api -n prod -o json' | py "d['spec']['template']['spec']['containers'][0]['image']")
+r=$(fssh k8s-bastion "kubectl set env deployment/api -n prod 'EXPORT_MODE=off'") || fail "set env: $r"
+check "set env" eq "$r" "deployment.apps/api env updated"
+check "commands.log: set env is mutating" eq "$(last_cmd k8s-bastion | py "d['argv'], d['mutating'], d['exit']")" \
+	"(['kubectl', 'set', 'env', 'deployment/api', '-n', 'prod', 'EXPORT_MODE=off'], True, 0)"
+r=$(fssh k8s-bastion 'kubectl get deploy api -n prod -o json')
+check "set env: a new revision, the same image, the env in the pod template" eq \
+	"$(printf %s "$r" | py "int(d['metadata']['annotations']['deployment.kubernetes.io/revision']) - $rev0, d['spec']['template']['spec']['containers'][0]['image'] == '$image0', d['spec']['template']['spec']['containers'][0]['env']")" \
+	"(1, True, [{'name': 'EXPORT_MODE', 'value': 'off'}])"
+r=$(fssh k8s-bastion 'kubectl rollout status deployment/api -n prod --timeout=10s; echo rc=$?')
+check "set env: rollout status waits for the new revision" contains "$r" 'deployment "api" successfully rolled out
+rc=0'
+check "/export answers 404 once EXPORT_MODE=off runs" eq "$(code)" 404
+check "rollout history --revision shows the env" contains \
+	"$(fssh k8s-bastion "kubectl rollout history deployment/api -n prod --revision=$((rev0 + 1))")" "EXPORT_MODE:	off"
+n=$(nrs)
+fssh k8s-bastion "kubectl set env deployment/api -n prod EXPORT_MODE=off" >/dev/null || fail "set env (same value)"
+check "set env to the value it has: no new revision" eq "$(revision)" "$((rev0 + 1))"
+r=$(fssh k8s-bastion "kubectl set env deployment/api -n prod -c api 'EXPORT_MODE-'") || fail "set env KEY-: $r"
+check "set env KEY-: removed from the template, a new revision" eq \
+	"$(fssh k8s-bastion 'kubectl get deploy api -n prod -o json' | py "int(d['metadata']['annotations']['deployment.kubernetes.io/revision']) - $rev0, d['spec']['template']['spec']['containers'][0]['env']")" \
+	"(2, [])"
+check "/export answers 200 with EXPORT_MODE unset (the default: on)" eq "$(code)" 200
+fssh k8s-bastion "kubectl set env deployment/api -n prod EXPORT_MODE=on" >/dev/null || fail "set env on"
+check "set env back to an earlier template: that revision moves up, no new ReplicaSet" eq \
+	"$(revision) $(nrs)" "$((rev0 + 3)) $((n + 1))"
+r=$(fssh k8s-bastion "kubectl set env deployment/api -n prod -c sidecar EXPORT_MODE=off 2>&1; echo rc=\$?")
+check "set env -c with no such container" contains "$r" 'error: unable to find container named "sidecar"
+rc=1'
+r=$(fssh k8s-bastion "kubectl set env deployment/api -n prod '1BAD=x' 2>&1; echo rc=\$?")
+check "set env with an invalid name" contains "$r" 'invalid env var name "1BAD"'
+check "... exits 1" contains "$r" "rc=1"
+r=$(fssh k8s-bastion "kubectl set env deployment/nope -n prod EXPORT_MODE=off 2>&1; echo rc=\$?")
+check "set env of a missing deployment" contains "$r" 'deployments.apps "nope" not found
+rc=1'
+check "nothing refused made a revision" eq "$(revision)" "$((rev0 + 3))"
 
 # --- helm ----------------------------------------------------------------
 r=$(fssh helm-bastion 'helm history api -n prod -o json') || fail "helm history"

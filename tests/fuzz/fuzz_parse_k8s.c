@@ -1,7 +1,7 @@
 /*
  * fuzz_parse_k8s.c — libFuzzer harness for the kubectl parsers: the same
- * bytes go to the Deployment, Pod list, ReplicaSet list and rollout
- * history parsers; none may crash, leak or hit undefined behaviour, and a
+ * bytes go to the Deployment (and its container env), Pod list,
+ * ReplicaSet list and rollout history parsers; none may crash, leak or hit undefined behaviour, and a
  * ReplicaSet list comes out sorted by revision, each revision once.
  *
  *   clang -g -O1 -fsanitize=fuzzer,address,undefined -D_GNU_SOURCE \
@@ -12,6 +12,7 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "warroom/parse_k8s.h"
 
@@ -25,11 +26,19 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	struct k8s_pods p;
 	struct k8s_history h;
 	struct k8s_rs_images rs;
+	struct k8s_env env;
 	struct wr_err err;
 	size_t i;
 
 	if (parse_k8s_deploy(buf, size, &d, &err) == 0)
 		(void)parse_k8s_rollout(&d);
+	if (parse_k8s_env(buf, size, "api", &env, &err) == 0) {
+		const struct k8s_env_var *v = parse_k8s_env_find(&env, "EXPORT_MODE");
+
+		if (v != NULL && strlen(v->value) >= sizeof(v->value))
+			abort();
+		parse_k8s_env_free(&env);
+	}
 	if (parse_k8s_pods(buf, size, &p, &err) == 0) {
 		(void)parse_k8s_restarts_within(&p, 1795679034, 300);
 		(void)parse_k8s_restarts_total(&p);

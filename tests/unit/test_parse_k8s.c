@@ -399,6 +399,70 @@ broken_replicaset_lists(void **state)
 	assert_null(parse_k8s_rs_tag(&rs, 1));
 }
 
+static void
+container_env_lists(void **state)
+{
+	static const char no_ctr[] = "{\"kind\":\"Deployment\",\"spec\":{\"template\":"
+	    "{\"spec\":{\"containers\":{\"name\":\"api\"}}}}}";
+	const struct k8s_env_var *v;
+	struct k8s_env env;
+	struct wr_err err;
+	size_t len;
+	char *buf = fixture_read("drivers/k8s_deploy_env.json", &len);
+
+	(void)state;
+	/* The container named, not the first: a sidecar's EXPORT_MODE is its own. */
+	assert_int_equal(parse_k8s_env(buf, len, "api", &env, &err), 0);
+	assert_string_equal(env.container, "api");
+	assert_true(env.env_from);
+	assert_int_equal(env.n, 8);           /* "not an object" skipped */
+	/* Named twice: the later entry is the one the kubelet uses. */
+	v = parse_k8s_env_find(&env, "EXPORT_MODE");
+	assert_non_null(v);
+	assert_string_equal(v->value, "off");
+	assert_string_equal(v->value_from, "");
+	v = parse_k8s_env_find(&env, "DATABASE_URL");
+	assert_string_equal(v->value_from, "secretKeyRef");
+	assert_string_equal(v->value, "");
+	assert_string_equal(parse_k8s_env_find(&env, "FEATURE_FLAGS")->value_from,
+	    "configMapKeyRef");
+	assert_string_equal(parse_k8s_env_find(&env, "POD_NAME")->value_from, "fieldRef");
+	v = parse_k8s_env_find(&env, "EMPTY");
+	assert_string_equal(v->value, "");
+	assert_false(v->value_cut);
+	assert_true(parse_k8s_env_find(&env, "LONG")->value_cut);
+	assert_null(parse_k8s_env_find(&env, "NOPE"));
+	parse_k8s_env_free(&env);
+
+	assert_int_equal(parse_k8s_env(buf, len, "envoy", &env, &err), 0);
+	assert_false(env.env_from);
+	assert_string_equal(parse_k8s_env_find(&env, "EXPORT_MODE")->value, "sidecar-only");
+	parse_k8s_env_free(&env);
+
+	/* No env at all. */
+	assert_int_equal(parse_k8s_env(buf, len, "migrate", &env, &err), 0);
+	assert_int_equal(env.n, 0);
+	assert_null(parse_k8s_env_find(&env, "EXPORT_MODE"));
+	parse_k8s_env_free(&env);
+
+	assert_int_equal(parse_k8s_env(buf, len, "worker", &env, &err), -1);
+	assert_string_equal(err.msg, "kubectl deployment: the pod template has no container worker");
+	assert_int_equal(env.n, 0);
+	free(buf);
+	assert_int_equal(parse_k8s_env(no_ctr, sizeof(no_ctr) - 1, "api", &env, &err), -1);
+	assert_int_equal(parse_k8s_env(S("{\"kind\":\"Pod\"}"), "api", &env, &err), -1);
+	assert_string_equal(err.msg, "kubectl deployment: kind is \"Pod\", not Deployment");
+	assert_int_equal(parse_k8s_env(S("Error from server"), "api", &env, &err), -1);
+
+	/* The fleet's recorded deployment: one container, EXPORT_MODE=on. */
+	buf = fixture_read("drivers/k8s_deploy.json", &len);
+	assert_int_equal(parse_k8s_env(buf, len, "api", &env, &err), 0);
+	assert_string_equal(parse_k8s_env_find(&env, "EXPORT_MODE")->value, "on");
+	assert_false(env.env_from);
+	parse_k8s_env_free(&env);
+	free(buf);
+}
+
 int
 main(void)
 {
@@ -416,6 +480,7 @@ main(void)
 		cmocka_unit_test(rollout_history_text),
 		cmocka_unit_test(replicasets_give_each_revision_its_image),
 		cmocka_unit_test(broken_replicaset_lists),
+		cmocka_unit_test(container_env_lists),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

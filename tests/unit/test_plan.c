@@ -1,16 +1,20 @@
 /*
  * test_plan.c — rollback plans: the target read from releases.log, the
  * exact commands with every value quoted, tags refused when unsafe, and
- * a hash that changes with the plan.
+ * a hash that changes with the plan. The kill switch on Compose (.env)
+ * and on k8s (the deployment's container env), and what its undo restores.
  */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <cmocka.h>
+#include <stdlib.h>
 #include <string.h>
 
+#include "fixture.h"
 #include "warroom/parse_compose.h"
+#include "warroom/parse_k8s.h"
 #include "warroom/plan.h"
 #include "warroom/record.h"
 
@@ -264,6 +268,161 @@ rollback_keeps_the_tag_in_env(void **state)
 	assert_int_equal(plan_keep_tag(&h, env, strlen(env), 0600, "rb-1", "", &p, &err), -1);
 }
 
+/* A recorded or hand-written Deployment, and the env of its container c. */
+static void
+k8s_fixture(const char *name, const char *c, struct k8s_deploy *d, struct k8s_env *env)
+{
+	struct wr_err err;
+	size_t len;
+	char *buf = fixture_read(name, &len);
+
+	assert_int_equal(parse_k8s_deploy(buf, len, d, &err), 0);
+	assert_int_equal(parse_k8s_env(buf, len, c, env, &err), 0);
+	free(buf);
+}
+
+static void
+k8s_killswitch_plan(void **state)
+{
+	struct config_host h = host();
+	struct k8s_deploy d;
+	struct k8s_env env;
+	struct plan p;
+	struct wr_err err;
+	char *json;
+	cJSON *o;
+
+	(void)state;
+	h.driver = DRIVER_K8S;
+	strcpy(h.namespace_, "prod");
+	/* The fleet's deployment: one container, EXPORT_MODE=on, revision 4. */
+	k8s_fixture("drivers/k8s_deploy.json", "api", &d, &env);
+	assert_int_equal(plan_k8s_container(&d, "api", &err), 0);
+	assert_int_equal(plan_k8s_killswitch(&h, 0, &d, &env, "EXPORT_MODE", "off", 45, &p,
+	    &err), 0);
+	assert_string_equal(p.action, "k8s.killswitch");
+	assert_string_equal(p.from, "EXPORT_MODE=on");
+	assert_string_equal(p.to, "EXPORT_MODE=off");
+	assert_string_equal(p.keep_tag, "v1.5.0-bad");
+	assert_string_equal(p.env_container, "api");
+	assert_int_equal(p.from_rev, 4);
+	assert_int_equal(p.nsteps, 2);
+	assert_string_equal(p.steps[0].cmd, "kubectl set env deployment/api -n 'prod' "
+	    "'EXPORT_MODE=off'");
+	assert_true(p.steps[0].mutating);
+	assert_int_equal(p.steps[0].kind, PLAN_EXEC);
+	assert_string_equal(p.steps[1].cmd, "kubectl rollout status deployment/api -n 'prod' "
+	    "--timeout=45s");
+	assert_false(p.steps[1].mutating);
+	assert_string_equal(p.verify_cmd, "kubectl get deploy 'api' -n 'prod' -o json");
+	assert_string_equal(p.export_url, "http://127.0.0.1:8000/export");
+	assert_string_equal(p.readyz_url, "http://127.0.0.1:8000/readyz");
+	assert_string_equal(p.env_file, "");
+	assert_string_equal(p.warning, "");
+	o = plan_to_json(&p);
+	json = cJSON_PrintUnformatted(o);
+	assert_non_null(strstr(json, "\"container\":\"api\",\"env_key\":\"EXPORT_MODE\","
+	    "\"env_set\":\"off\",\"keep_tag\":\"v1.5.0-bad\""));
+	assert_non_null(strstr(json, "\"from_revision\":4"));
+	cJSON_free(json);
+	cJSON_Delete(o);
+	/* Already off; an unsafe value; a name kubectl would not take. */
+	strcpy(env.items[0].value, "off");
+	assert_int_equal(plan_k8s_killswitch(&h, 0, &d, &env, "EXPORT_MODE", "off", 0, &p,
+	    &err), -1);
+	assert_string_equal(err.msg, "EXPORT_MODE is already off in deployment api");
+	/* The undo of a switch from unset: the variable removed. */
+	assert_int_equal(plan_k8s_killswitch(&h, 0, &d, &env, "EXPORT_MODE", "", 0, &p, &err), 0);
+	assert_string_equal(p.steps[0].cmd, "kubectl set env deployment/api -n 'prod' "
+	    "'EXPORT_MODE-'");
+	assert_string_equal(p.from, "EXPORT_MODE=off");
+	assert_string_equal(p.to, "EXPORT_MODE=(unset)");
+	assert_true(p.env_remove);
+	assert_int_equal(p.health_timeout_s, 120);
+	o = plan_to_json(&p);
+	json = cJSON_PrintUnformatted(o);
+	assert_non_null(strstr(json, "\"env_remove\":true"));
+	assert_null(strstr(json, "env_set"));
+	cJSON_free(json);
+	cJSON_Delete(o);
+	assert_int_equal(plan_k8s_killswitch(&h, 0, &d, &env, "EXPORT_MODE", "off;id", 0, &p,
+	    &err), -1);
+	assert_int_equal(plan_k8s_killswitch(&h, 0, &d, &env, "EXPORT MODE", "off", 0, &p,
+	    &err), -1);
+	env.n = 0;                       /* unset: removing it is nothing to do */
+	assert_int_equal(plan_k8s_killswitch(&h, 0, &d, &env, "EXPORT_MODE", NULL, 0, &p,
+	    &err), -1);
+	assert_string_equal(err.msg, "EXPORT_MODE is already unset in deployment api");
+	assert_int_equal(plan_k8s_killswitch(&h, 0, &d, &env, "EXPORT_MODE", "off", 0, &p,
+	    &err), 0);
+	assert_string_equal(p.from, "EXPORT_MODE=(unset)");
+	/* Only on a k8s host. */
+	h.driver = DRIVER_COMPOSE;
+	assert_int_equal(plan_k8s_killswitch(&h, 0, &d, &env, "EXPORT_MODE", "off", 0, &p,
+	    &err), -1);
+	parse_k8s_env_free(&env);
+}
+
+static void
+k8s_killswitch_refusals(void **state)
+{
+	struct config_host h = host();
+	struct k8s_deploy d;
+	struct k8s_env env;
+	struct plan p;
+	struct wr_err err;
+
+	(void)state;
+	h.driver = DRIVER_K8S;
+	strcpy(h.namespace_, "prod");
+	/* Three containers: the one named like the service, and -c says so. */
+	k8s_fixture("drivers/k8s_deploy_env.json", "api", &d, &env);
+	assert_int_equal(plan_k8s_container(&d, "api", &err), 1);
+	assert_int_equal(plan_k8s_container(&d, "jobs", &err), -1);
+	assert_string_equal(err.msg, "deployment jobs has 3 containers and none is named jobs: "
+	    "which one reads EXPORT_MODE is not clear (set it by hand with kubectl set env -c)");
+	/* EXPORT_MODE appears twice; the later (off) is what runs. */
+	assert_int_equal(plan_k8s_killswitch(&h, 0, &d, &env, "EXPORT_MODE", "on", 30, &p,
+	    &err), 0);
+	assert_string_equal(p.steps[0].cmd, "kubectl set env deployment/api -n 'prod' -c 'api' "
+	    "'EXPORT_MODE=on'");
+	assert_string_equal(p.from, "EXPORT_MODE=off");
+	assert_string_equal(p.keep_tag, "v1.4.1");
+	assert_int_equal(p.from_rev, 7);
+	/* From a Secret or a ConfigMap: refused, saying so. */
+	assert_int_equal(plan_k8s_killswitch(&h, 0, &d, &env, "DATABASE_URL", "off", 30, &p,
+	    &err), -1);
+	assert_string_equal(err.msg, "DATABASE_URL in container api of deployment api comes from "
+	    "a secretKeyRef (valueFrom): change it there, not with the kill switch");
+	assert_int_equal(plan_k8s_killswitch(&h, 0, &d, &env, "FEATURE_FLAGS", "off", 30, &p,
+	    &err), -1);
+	assert_non_null(strstr(err.msg, "comes from a configMapKeyRef (valueFrom)"));
+	/* A value it could not put back on undo. */
+	assert_int_equal(plan_k8s_killswitch(&h, 0, &d, &env, "LONG", "off", 30, &p, &err), -1);
+	assert_non_null(strstr(err.msg, "holds a value the kill switch could not put back"));
+	/* Not set, but envFrom may set it: said in the plan. */
+	assert_int_equal(plan_k8s_killswitch(&h, 0, &d, &env, "NEW_SWITCH", "off", 30, &p,
+	    &err), 0);
+	assert_string_equal(p.warning, "container api also takes variables from envFrom (a "
+	    "ConfigMap or Secret): NEW_SWITCH may be set there; the entry set here takes "
+	    "precedence over it");
+	parse_k8s_env_free(&env);
+	/* The sidecar's own EXPORT_MODE is never the one read for api. */
+	k8s_fixture("drivers/k8s_deploy_env.json", "envoy", &d, &env);
+	assert_int_equal(plan_k8s_killswitch(&h, 0, &d, &env, "EXPORT_MODE", "off", 30, &p,
+	    &err), 0);
+	assert_string_equal(p.steps[0].cmd, "kubectl set env deployment/api -n 'prod' -c 'envoy' "
+	    "'EXPORT_MODE=off'");
+	parse_k8s_env_free(&env);
+	/* No revision annotation: a new rollout could not be told apart. */
+	k8s_fixture("drivers/k8s_deploy_minimal.json", "api", &d, &env);
+	assert_int_equal(d.revision, 0);
+	assert_int_equal(plan_k8s_killswitch(&h, 0, &d, &env, "EXPORT_MODE", "off", 30, &p,
+	    &err), -1);
+	assert_non_null(strstr(err.msg, "no revision annotation"));
+	parse_k8s_env_free(&env);
+}
+
 static struct record
 rec(const char *kind, const char *host, const char *op, const char *json)
 {
@@ -300,6 +459,24 @@ killswitch_undo_value_from_the_journal(void **state)
 	v[5] = rec("action.end", "h1", "ks-2", "{\"outcome\":\"ok\"}");
 	assert_int_equal(plan_killswitch_restore(v, 6, "h1", out, sizeof(out)), 0);
 	for (i = 0; i < 6; i++)
+		cJSON_Delete(v[i].data);
+	/* k8s: the value it replaced, or "" (remove it again) when unset. */
+	v[0] = rec("action.intent", "k1", "ks-3", "{\"plan\":{\"action\":\"k8s.killswitch\","
+	    "\"from\":\"EXPORT_MODE=(unset)\",\"to\":\"EXPORT_MODE=off\"}}");
+	v[1] = rec("action.end", "k1", "ks-3", "{\"outcome\":\"ok\"}");
+	assert_int_equal(plan_killswitch_restore(v, 2, "k1", out, sizeof(out)), 1);
+	assert_string_equal(out, "");
+	cJSON_Delete(v[0].data);
+	v[0] = rec("action.intent", "k1", "ks-3", "{\"plan\":{\"action\":\"k8s.killswitch\","
+	    "\"from\":\"EXPORT_MODE=on\",\"to\":\"EXPORT_MODE=off\"}}");
+	assert_int_equal(plan_killswitch_restore(v, 2, "k1", out, sizeof(out)), 1);
+	assert_string_equal(out, "on");
+	/* Its undo ended ok: the next X switches off again. */
+	v[2] = rec("action.intent", "k1", "ks-4", "{\"plan\":{\"action\":\"k8s.killswitch\","
+	    "\"from\":\"EXPORT_MODE=off\",\"to\":\"EXPORT_MODE=(unset)\"}}");
+	v[3] = rec("action.end", "k1", "ks-4", "{\"outcome\":\"ok\"}");
+	assert_int_equal(plan_killswitch_restore(v, 4, "k1", out, sizeof(out)), 0);
+	for (i = 0; i < 4; i++)
 		cJSON_Delete(v[i].data);
 }
 
@@ -372,6 +549,8 @@ main(void)
 		cmocka_unit_test(bad_plans_are_refused),
 		cmocka_unit_test(k8s_and_helm_plans),
 		cmocka_unit_test(killswitch_plan),
+		cmocka_unit_test(k8s_killswitch_plan),
+		cmocka_unit_test(k8s_killswitch_refusals),
 		cmocka_unit_test(rollback_keeps_the_tag_in_env),
 		cmocka_unit_test(killswitch_undo_value_from_the_journal),
 		cmocka_unit_test(schema_from_the_last_readyz),

@@ -1,0 +1,394 @@
+/*
+ * action_k8s_killswitch.c — the EXPORT_MODE kill switch on a k8s host.
+ * Planning reads the deployment (kubectl get deploy -o json): its revision,
+ * the container that gets the switch and its env. Running is the plan's
+ * two commands: kubectl set env (a new pod template, so a new revision and
+ * a rollout) and rollout status. Verified by the deployment read back (the
+ * env holds the new value, a newer revision rolled out at the same tag),
+ * /export answering 404 (or not, for an undo) and /readyz. After UNKNOWN
+ * the re-read is the same read plus GET /export: it settles the outcome
+ * only when both show the switch took effect, else reads again and then
+ * leaves it to the engineer (U).
+ */
+#include "action_impl.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "warroom/driver_cmd.h"
+#include "warroom/envfile.h"
+#include "warroom/parse_k8s.h"
+#include "warroom/ssh.h"
+#include "warroom/timeline.h"
+
+#define KS_KEY "EXPORT_MODE"
+
+/* What a read of the deployment says of the switch. */
+struct ks_seen {
+	int revision;
+	bool settled;                    /* rollout complete */
+	char tag[WR_TAG_MAX];            /* the switched container's */
+	char state[64];                  /* "revision 5, rollout complete" */
+	bool set;                        /* the variable has an env entry */
+	char value[WR_K8S_ENV_VALUE_MAX];
+	char value_from[32];
+};
+
+static bool
+switching_off(const struct action *a)
+{
+	return strcmp(a->plan.env_value, "off") == 0;
+}
+
+static int
+seen_of(const struct action *a, const char *buf, size_t len, struct ks_seen *s,
+    struct wr_err *err)
+{
+	static const char *const rs[] = { "complete", "progressing", "stuck" };
+	const struct k8s_env_var *v;
+	struct k8s_deploy d;
+	struct k8s_env env;
+	enum k8s_rollout r;
+	int i;
+
+	memset(s, 0, sizeof(*s));
+	if (parse_k8s_deploy(buf, len, &d, err) != 0 ||
+	    parse_k8s_env(buf, len, a->plan.env_container, &env, err) != 0)
+		return -1;
+	r = parse_k8s_rollout(&d);
+	s->revision = d.revision;
+	s->settled = r == K8S_ROLLOUT_COMPLETE;
+	for (i = 0; i < d.ncontainers; i++)
+		if (strcmp(d.containers[i].name, a->plan.env_container) == 0)
+			wr_strlcpy(s->tag, d.containers[i].tag, sizeof(s->tag));
+	snprintf(s->state, sizeof(s->state), "revision %d, rollout %s", d.revision,
+	    (unsigned)r < 3 ? rs[r] : "?");
+	if ((v = parse_k8s_env_find(&env, a->plan.env_key)) != NULL) {
+		s->set = true;
+		wr_strlcpy(s->value, v->value, sizeof(s->value));
+		wr_strlcpy(s->value_from, v->value_from, sizeof(s->value_from));
+	}
+	parse_k8s_env_free(&env);
+	return 0;
+}
+
+/* The env holds what the plan sets (or no entry, for a removal). */
+static bool
+holds(const struct action *a, const struct ks_seen *s)
+{
+	if (a->plan.env_remove)
+		return !s->set;
+	return s->set && s->value_from[0] == '\0' && strcmp(s->value, a->plan.env_value) == 0;
+}
+
+/* "EXPORT_MODE=off in deployment/api's env" and the like. */
+static void
+env_words(const struct action *a, const struct ks_seen *s, char *out, size_t cap)
+{
+	if (!s->set)
+		snprintf(out, cap, "%s unset in deployment/%s's env", a->plan.env_key,
+		    a->plan.service);
+	else if (s->value_from[0] != '\0')
+		snprintf(out, cap, "%s from a %s in deployment/%s's env", a->plan.env_key,
+		    s->value_from, a->plan.service);
+	else
+		snprintf(out, cap, "%s=%.128s in deployment/%s's env", a->plan.env_key, s->value,
+		    a->plan.service);
+}
+
+/* ---- planning ---- */
+
+static void
+planned(struct action *a, const struct exec_result *r)
+{
+	const char *buf = a->buf ? a->buf : "";
+	struct k8s_deploy d;
+	struct k8s_env env;
+	struct wr_err err;
+	int c, rc;
+
+	if (a->state != ACTION_PLANNING)
+		return;
+	if (!r->finished || r->exit_status != 0 || parse_k8s_deploy(buf, a->len, &d, &err) != 0) {
+		a->state = ACTION_CANCELLED;
+		snprintf(a->reason, sizeof(a->reason), "could not read %s to plan: %s; nothing ran",
+		    a->cfg->name, !r->finished ? r->error : r->exit_status ? a->last_line : err.msg);
+		return;
+	}
+	if ((c = plan_k8s_container(&d, a->cfg->services[a->svc], &err)) < 0 ||
+	    parse_k8s_env(buf, a->len, d.containers[c].name, &env, &err) != 0) {
+		a->state = ACTION_CANCELLED;
+		snprintf(a->reason, sizeof(a->reason), "no kill switch plan: %s", err.msg);
+		return;
+	}
+	rc = plan_k8s_killswitch(a->cfg, a->svc, &d, &env, KS_KEY, a->want,
+	    a->env.cfg->health_timeout_ms / 1000, &a->plan, &err);
+	parse_k8s_env_free(&env);
+	if (rc != 0) {
+		a->state = ACTION_CANCELLED;
+		snprintf(a->reason, sizeof(a->reason), "no kill switch plan: %s", err.msg);
+		return;
+	}
+	a->state = ACTION_CONFIRMING;
+}
+
+/* ---- right before running: the revision was checked; the env too ---- */
+
+static void
+precheck(struct action *a)
+{
+	struct ks_seen s;
+	struct wr_err err;
+	char now[300];
+	bool same;
+
+	if (seen_of(a, a->buf ? a->buf : "", a->len, &s, &err) != 0) {
+		a->state = ACTION_CANCELLED;
+		snprintf(a->reason, sizeof(a->reason), "could not re-read %s before running: %s; "
+		    "nothing ran", a->cfg->name, err.msg);
+		return;
+	}
+	same = s.value_from[0] == '\0' && (strncmp(a->plan.from + strlen(a->plan.env_key),
+	    "=(unset)", 9) == 0 ? !s.set : s.set && strcmp(s.value, a->plan.env_was) == 0);
+	if (!same) {
+		env_words(a, &s, now, sizeof(now));
+		a->state = ACTION_CANCELLED;
+		snprintf(a->reason, sizeof(a->reason), "plan is stale: %s now, not %s as planned; "
+		    "nothing ran", now, a->plan.from);
+		if (a->env.tl != NULL) {
+			cJSON *d = cJSON_CreateObject();
+
+			cJSON_AddStringToObject(d, "reason", a->reason);
+			timeline_append(a->env.tl, "action.stale", a->cfg->name, a->op, d, &err);
+		}
+		return;
+	}
+	act_begin(a);
+}
+
+/* ---- verification ---- */
+
+static const char *
+to_words(const struct action *a, char *buf, size_t cap)
+{
+	if (a->plan.env_remove)
+		snprintf(buf, cap, "%s removed from deployment/%s's env", a->plan.env_key,
+		    a->plan.service);
+	else
+		snprintf(buf, cap, "%s in deployment/%s's env", a->plan.to, a->plan.service);
+	return buf;
+}
+
+static void
+gate_ok(struct action *a)
+{
+	char w[320];
+
+	act_finish(a, ACTION_OK, "%s; revision %d rolled out at %s; /export answers %s; "
+	    "/readyz answers 200", to_words(a, w, sizeof(w)), a->plan.to_rev, a->plan.keep_tag,
+	    switching_off(a) ? "404" : "again");
+}
+
+static void
+export_answer(const struct http_response *r, void *arg)
+{
+	struct action *a = arg;
+	bool disabled = act_export_disabled(r) == 1;
+	char w[320];
+
+	if (r->status == 0) {
+		act_finish(a, ACTION_FAILED, "revision %d rolled out but GET %s had no answer: %s",
+		    a->plan.to_rev, a->plan.export_url, r->error);
+		return;
+	}
+	if (switching_off(a) != disabled) {
+		act_finish(a, ACTION_FAILED, "%s and revision %d rolled out, but GET %s answers "
+		    "%ld: the export is %s", to_words(a, w, sizeof(w)), a->plan.to_rev,
+		    a->plan.export_url, r->status, disabled ? "still disabled" : "still on");
+		return;
+	}
+	act_gate_start(a);
+	act_changed(a);
+}
+
+static void
+verified(struct action *a, const struct exec_result *r)
+{
+	struct ks_seen s;
+	struct wr_err err;
+	char w[300];
+
+	if (!r->finished) {
+		act_finish(a, ACTION_UNKNOWN, "connection lost while verifying: %s", r->error);
+		return;
+	}
+	if (r->exit_status != 0 || seen_of(a, a->buf ? a->buf : "", a->len, &s, &err) != 0) {
+		act_finish(a, ACTION_FAILED, "could not read the deployment back: %s",
+		    r->exit_status ? a->last_line : err.msg);
+		return;
+	}
+	if (!holds(a, &s)) {
+		env_words(a, &s, w, sizeof(w));
+		act_finish(a, ACTION_FAILED, "after set env: %s, not %s", w, a->plan.to);
+		return;
+	}
+	if (!s.settled || s.revision <= a->plan.from_rev) {
+		act_finish(a, ACTION_FAILED, "after set env deployment/%s is at %s: no newer "
+		    "revision than %d rolled out", a->plan.service, s.state, a->plan.from_rev);
+		return;
+	}
+	if (strcmp(s.tag, a->plan.keep_tag) != 0) {
+		act_finish(a, ACTION_FAILED, "after set env container %s runs %s, not %s",
+		    a->plan.env_container, s.tag, a->plan.keep_tag);
+		return;
+	}
+	a->plan.to_rev = s.revision;
+	if (a->plan.export_url[0] == '\0') {
+		act_finish(a, ACTION_OK, "%s; revision %d rolled out at %s (no health_url: /export "
+		    "and /readyz not checked)", to_words(a, w, sizeof(w)), s.revision,
+		    a->plan.keep_tag);
+		return;
+	}
+	wr_strlcpy(a->step_name, "check /export", sizeof(a->step_name));
+	if (act_http_get(a, a->plan.export_url, export_answer, &err) != 0)
+		act_finish(a, ACTION_FAILED, "could not check /export: %s", err.msg);
+}
+
+/* ---- after UNKNOWN: what do the deployment and /export say now? ---- */
+
+/* The re-read showed it (found in done_msg, the value in ks_found, the
+ * revision in plan.to_rev): recorded as action.reconcile, ok. */
+static void
+settle(struct action *a, long export_status, int disabled)
+{
+	cJSON *d = cJSON_CreateObject();
+	bool off = switching_off(a);
+
+	cJSON_AddStringToObject(d, "found", a->ks_found);
+	cJSON_AddStringToObject(d, "wanted", a->plan.to);
+	cJSON_AddNumberToObject(d, "revision", a->plan.to_rev);
+	if (export_status >= 0) {
+		cJSON_AddNumberToObject(d, "export_status", (double)export_status);
+		cJSON_AddBoolToObject(d, "export_disabled", disabled == 1);
+	}
+	act_reconcile_ok(a, a->done_msg, export_status < 0 ? "the deployment's env holds the "
+	    "new value and its rollout is complete" : off ? "the deployment's env holds the new "
+	    "value, its rollout is complete and the export is disabled" : "the deployment's env "
+	    "holds the new value, its rollout is complete and the export is on", d);
+	act_changed(a);
+}
+
+static void
+reread_export(const struct http_response *r, void *arg)
+{
+	struct action *a = arg;
+	int disabled = act_export_disabled(r);
+	size_t n = strlen(a->done_msg);
+
+	if (r->status == 0)
+		snprintf(a->done_msg + n, sizeof(a->done_msg) - n, "; GET /export had no answer "
+		    "(%.200s)", r->error);
+	else
+		snprintf(a->done_msg + n, sizeof(a->done_msg) - n, "; GET /export answers %ld now: "
+		    "%s", r->status, disabled == 1 ? "the export is disabled" : disabled == 0 ?
+		    "the export is on" : "what the export does is not known");
+	if (r->status == 0 || disabled < 0 || (disabled == 1) != switching_off(a)) {
+		act_reread_again(a, a->done_msg);
+		return;
+	}
+	settle(a, r->status, disabled);
+}
+
+static void
+reread(struct action *a, const struct exec_result *r)
+{
+	struct ks_seen s;
+	struct wr_err err;
+	char w[300];
+
+	if (!r->finished || r->exit_status != 0 ||
+	    seen_of(a, a->buf ? a->buf : "", a->len, &s, &err) != 0) {
+		act_reconcile_later(a);
+		return;
+	}
+	env_words(a, &s, w, sizeof(w));
+	snprintf(a->done_msg, sizeof(a->done_msg), "re-read after reconnect: %s, %s", w, s.state);
+	/* The env alone is not the outcome: the pods must run with it. */
+	if (!holds(a, &s) || !s.settled || s.revision <= a->plan.from_rev ||
+	    strcmp(s.tag, a->plan.keep_tag) != 0) {
+		act_reread_again(a, a->done_msg);
+		return;
+	}
+	wr_strlcpy(a->ks_found, s.set ? s.value : "(unset)", sizeof(a->ks_found));
+	a->plan.to_rev = s.revision;
+	if (a->plan.export_url[0] == '\0') {
+		settle(a, -1, -1);
+		return;
+	}
+	if (act_http_get(a, a->plan.export_url, reread_export, &err) != 0)
+		act_reread_again(a, a->done_msg);
+}
+
+static void
+reconcile(struct action *a)
+{
+	if (ssh_pool_session(a->env.pool, a->host) == NULL || a->plan.verify_cmd[0] == '\0' ||
+	    act_read_cmd(a, a->plan.verify_cmd, 15000, reread) != 0)
+		act_reconcile_later(a);
+}
+
+static void
+hooks(struct action *a)
+{
+	a->verb = "kill switch";
+	a->precheck = precheck;
+	a->verified = verified;
+	a->gate_ok = gate_ok;
+	a->reconcile = reconcile;
+}
+
+void
+act_k8s_killswitch_adopt(struct action *a, const cJSON *plan)
+{
+	const cJSON *v;
+
+	hooks(a);
+	wr_strlcpy(a->plan.env_key, KS_KEY, sizeof(a->plan.env_key));
+	if (cJSON_IsString(v = cJSON_GetObjectItemCaseSensitive(plan, "container")))
+		wr_strlcpy(a->plan.env_container, v->valuestring, sizeof(a->plan.env_container));
+	if (cJSON_IsString(v = cJSON_GetObjectItemCaseSensitive(plan, "env_set")))
+		wr_strlcpy(a->plan.env_value, v->valuestring, sizeof(a->plan.env_value));
+	a->plan.env_remove = cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(plan, "env_remove"));
+	if (cJSON_IsString(v = cJSON_GetObjectItemCaseSensitive(plan, "keep_tag")))
+		wr_strlcpy(a->plan.keep_tag, v->valuestring, sizeof(a->plan.keep_tag));
+	if (cJSON_IsString(v = cJSON_GetObjectItemCaseSensitive(plan, "export_check")))
+		wr_strlcpy(a->plan.export_url, v->valuestring, sizeof(a->plan.export_url));
+	/* Without its container or a value, nothing the re-read finds says it. */
+	if (a->plan.env_container[0] == '\0' ||
+	    (!a->plan.env_remove && a->plan.env_value[0] == '\0'))
+		a->plan.verify_cmd[0] = '\0';
+}
+
+struct action *
+act_k8s_killswitch_start(const struct action_env *env, int host, int svc, const char *value,
+    struct wr_err *err)
+{
+	const struct config_host *h = &env->cfg->hosts[host];
+	char cmd[WR_CMD_MAX];
+	struct action *a;
+
+	if (value != NULL && value[0] != '\0' && !envfile_value_valid(value))
+		return wr_err_set(err, "'%s' is not a value the kill switch writes", value), NULL;
+	if (driver_cmd_k8s_deploy(h, h->services[svc], cmd, sizeof(cmd), err) != 0)
+		return NULL;
+	a = act_new(env, host, svc, "kill switch", "ks");
+	hooks(a);
+	wr_strlcpy(a->want, value != NULL ? value : "off", sizeof(a->want));
+	if (act_read_cmd(a, cmd, 15000, planned) != 0) {
+		wr_err_set(err, "%s", a->reason);
+		free(a);
+		return NULL;
+	}
+	return a;
+}

@@ -1,0 +1,104 @@
+#!/bin/sh
+# test_killswitch_k8s.sh — the EXPORT_MODE kill switch on the demo fleet's
+# Kubernetes bastion, proven by its commands.log, the service's /export
+# and the journal: refused read-only; the dialog shows the exact commands
+# (kubectl set env, rollout status) and the verification; confirmed, the
+# deployment gets EXPORT_MODE=off in its pod template (a new revision,
+# rolled out at the tag it ran), /export answers 404 and the action ends
+# OK; commands.log shows exactly set env and rollout status beside the
+# reads; X again sets the value it replaced and /export answers again;
+# the post-mortem lists both.
+. "${top_srcdir:-$(dirname "$0")/../..}/tests/lib/tmux.sh"
+[ -x /usr/sbin/sshd ] || skip "openssh-server is not installed"
+command -v curl > /dev/null 2>&1 || skip "curl is not installed"
+fleet_up --demo
+"$fleet" set --dir "$fl" k8s-bastion rollout_seconds=1 > /dev/null
+sed 's/^\[warroom\]$/[warroom]\npoll_interval = 2s\nhealth_timeout = 20s/' "$fl/warroom.conf" > "$tmp/c.conf"
+log=$fl/hosts/k8s-bastion/commands.log
+url=$(sed -n '/^\[host "k8s-bastion"\]/,/^\[/s/^health_url = //p' "$fl/warroom.conf")
+mutating() { grep -c '"mutating":true' "$log" 2> /dev/null || true; }
+export_code() { curl -s -o /dev/null -w '%{http_code}' "$url/export"; }
+# What ran on the bastion beside the reads (get) and the log tails.
+changes() { grep '"event":"end"' "$log" | grep -v '"argv":\["kubectl","get"' |
+	grep -v '"argv":\["kubectl","logs"' | sed 's/.*"argv":\(\[[^]]*\]\).*/\1/'; }
+[ "$(export_code)" = 200 ] || fail "/export does not answer 200 to begin with"
+wr="$WARROOM -c $tmp/c.conf --incident k8s-export-leak"
+ready() {
+	wait_re "k8s-bastion +api +UP +v1\\.5\\.0-bad +[0-9]+/[0-9]+ complete " 15
+	keys Down Down
+	wait_re "│> k8s-bastion +api" 5
+}
+arm() { keys A; keys -l arm; keys Enter; wait_re "ARMED 1[45]:[0-9][0-9]"; }
+
+start 200 50 "$wr --read-only"
+ready
+keys X
+wait_for "refused: read-only mode"
+keys q
+wait_for "exit=0"
+[ "$(mutating)" = 0 ] || fail "something mutating reached the bastion in read-only mode"
+ok "read-only: the kill switch is refused, nothing sent"
+
+start 200 50 "$wr"
+ready
+arm
+keys X
+wait_for "CONFIRM KILL SWITCH (k8s.killswitch)" 15
+wait_for "type api and press Enter"
+assert_contains "$tmp/screen" "EXPORT_MODE=on  ->  EXPORT_MODE=off in deployment/api's env (container api); a new revision after 4 rolls out at v1.5.0-bad"
+assert_contains "$tmp/screen" "1. kubectl set env deployment/api -n 'prod' 'EXPORT_MODE=off'"
+assert_contains "$tmp/screen" "2. kubectl rollout status deployment/api -n 'prod' --timeout=20s"
+assert_contains "$tmp/screen" "then verify: kubectl get deploy 'api' -n 'prod' -o json"
+assert_contains "$tmp/screen" "then GET $url/export must answer 404 (export disabled)"
+assert_contains "$tmp/screen" "then wait up to 20 s for GET $url/readyz to answer OK"
+keys Escape
+wait_for "CANCELLED — cancelled; nothing ran"
+[ "$(mutating)" = 0 ] || fail "a cancelled dialog sent something"
+ok "the dialog shows the exact commands and the checks; Esc runs nothing"
+
+keys X
+wait_for "CONFIRM KILL SWITCH (k8s.killswitch)" 15
+wait_for "type api and press Enter"
+keys -l api; keys Enter
+wait_for "kill switch of api on k8s-bastion: OK — EXPORT_MODE=off in deployment/api's env; revision 5 rolled out at v1.5.0-bad; /export answers 404; /readyz answers 200" 40
+[ "$(export_code)" = 404 ] || fail "/export answers $(export_code)"
+[ "$(changes)" = "$(printf '%s\n' '["kubectl","set","env","deployment/api","-n","prod","EXPORT_MODE=off"]' \
+	'["kubectl","rollout","status","deployment/api","-n","prod","--timeout=20s"]')" ] ||
+	fail "commands beside the reads: $(changes)"
+[ "$(mutating)" = 1 ] || fail "$(mutating) mutating commands"
+journal=$(ls "$fl"/timeline/k8s-export-leak-*.jsonl)
+grep '"kind":"action.intent"' "$journal" | grep -q '"action":"k8s.killswitch"' || fail "no action.intent"
+grep '"kind":"action.intent"' "$journal" | grep '"container":"api"' | grep -q '"env_set":"off"' ||
+	fail "the intent does not name the container and value"
+grep '"kind":"action.output"' "$journal" | grep -q '"step":"set env"' || fail "no action.output for set env"
+grep '"kind":"action.output"' "$journal" | grep -q '"step":"rollout status"' ||
+	fail "no action.output for rollout status"
+grep -q '"kind":"action.end".*"outcome":"ok"' "$journal" || fail "no action.end ok"
+ok "confirmed: set env + rollout status, a new revision at the same tag, /export 404, OK, journalled"
+
+keys X
+wait_for "CONFIRM KILL SWITCH (k8s.killswitch)" 15
+wait_for "type api and press Enter"
+assert_contains "$tmp/screen" "EXPORT_MODE=off  ->  EXPORT_MODE=on in deployment/api's env (container api); a new revision after 5"
+assert_contains "$tmp/screen" "1. kubectl set env deployment/api -n 'prod' 'EXPORT_MODE=on'"
+keys -l api; keys Enter
+wait_for "kill switch of api on k8s-bastion: OK — EXPORT_MODE=on in deployment/api's env; revision 6 rolled out at v1.5.0-bad; /export answers again" 40
+[ "$(export_code)" = 200 ] || fail "/export answers $(export_code) after the undo"
+[ "$(mutating)" = 2 ] || fail "$(mutating) mutating commands after the undo"
+changes | tail -2 | head -1 | grep -qF '["kubectl","set","env","deployment/api","-n","prod","EXPORT_MODE=on"]' ||
+	fail "the undo ran: $(changes | tail -2)"
+ok "X again sets the value it replaced: EXPORT_MODE=on, /export 200"
+keys q
+wait_for "exit=0"
+
+id=$(basename "$journal" .jsonl)
+"$WARROOM" export "$id" -c "$tmp/c.conf" > "$tmp/pm.md" < /dev/null || fail "export md"
+# Markdown escapes the underscore.
+[ "$(grep -c '| k8s.killswitch | k8s-bastion | .* | ok | EXPORT\\_MODE=o' "$tmp/pm.md")" = 2 ] ||
+	{ cat "$tmp/pm.md"; fail "the post-mortem does not list both kill switches ok"; }
+grep -qF "EXPORT\_MODE=off in deployment/api's env; revision 5 rolled out at v1.5.0-bad; /export answers 404" "$tmp/pm.md" ||
+	{ cat "$tmp/pm.md"; fail "the post-mortem does not say what the switch did"; }
+# A kill switch is no rollback: the rollback times stay empty.
+grep -qF '| Rollback start | — | — |' "$tmp/pm.md" ||
+	{ cat "$tmp/pm.md"; fail "the post-mortem counts the kill switch as a rollback"; }
+ok "the post-mortem lists both kill switches with what they did, none as a rollback"
