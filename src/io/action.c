@@ -155,6 +155,15 @@ on_line(enum exec_stream s, const char *line, size_t len, bool cut, void *arg)
 	} else if (len > 0) {
 		sanitize_line(line, len, a->last_line, sizeof(a->last_line));
 	}
+	/* The outcome quotes it on the screen (footer, HOSTS), which is shared
+	 * on incident calls: redacted like LOGS, not only in the journal. */
+	if (len > 0 && a->env.red != NULL) {
+		char *red = redact_text(a->env.red, a->last_line);
+
+		if (red != NULL && strcmp(red, a->last_line) != 0)
+			sanitize_line(red, strlen(red), a->last_line, sizeof(a->last_line));
+		free(red);
+	}
 	/* The engineer sees every line, sanitized and with secrets redacted
 	 * (a command may print a DATABASE_URL). */
 	n = snprintf(buf, sizeof(buf), "[%s %s/%s] %.*s", a->verb, a->cfg->name,

@@ -41,10 +41,23 @@ echo "$(date -u +%Y-%m-%dT%H:%M:%SZ) deploy IMAGE_TAG=v1.4.1 services=api DATABA
 cp "$tmp/rl" "$fl/hosts/h1/app/releases.log"
 rm -f "$fl/hosts/h1/app/releases.log.tmp"
 
+# A runbook command whose last line holds it: the outcome line (footer,
+# HOSTS) quotes that line.
+printf 'DATABASE_URL=postgres://u:%s@h/db\n' "$canary" > "$fl/hosts/h1/app/pool.txt"
+cat > "$tmp/pool.md" <<'MD'
+# Pool check
+
+1. Show the pool
+
+   ```bash
+   cat pool.txt
+   ```
+MD
+
 n=0
 shot() { n=$((n + 1)); capture; cp "$tmp/screen" "$tmp/shot.$n"; }
 
-start 220 50 "WR_CANARY_METRICS=$canary $WARROOM -c $tmp/c.conf --incident canary-drill 2> $tmp/stderr"
+start 220 50 "WR_CANARY_METRICS=$canary $WARROOM -c $tmp/c.conf --incident canary-drill -r $tmp/pool.md 2> $tmp/stderr"
 wait_re "│> h1 +api +UP +v1\\.5\\.0-bad" 15
 plant_logs
 keys Enter
@@ -74,13 +87,20 @@ wait_for "rollback of api on h1: OK" 40
 plant_logs
 sleep 1
 shot
+keys 4 ]
+keys x
+wait_for "CONFIRM RUNBOOK COMMAND" 10
+keys -l h1; keys Enter
+wait_for "runbook command: OK" 20
+shot
+keys 1
 keys e
 wait_for "exported " 10
 shot
 keys q
 wait_for "exit=0"
 shot
-ok "note, status-page post, rollback, export and quit"
+ok "note, status-page post, rollback, a runbook command, export and quit"
 
 journal=$(ls "$fl"/timeline/canary-drill-*.jsonl)
 id=$(basename "$journal" .jsonl)
