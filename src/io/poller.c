@@ -773,7 +773,10 @@ judge(struct host_poll *hp, double error_rate, double p95_ms)
 	host_restarts(hp, &in);
 	v = decide(&hp->p->cfg->thresholds, &in, first ? NULL : &m->verdict, &dp);
 	push_hist(m, hp->p->hist_cap, in.error_rate, in.p95_ms);
-	if ((first || v.level != m->verdict.level) && hp->p->opts.on_verdict != NULL)
+	/* A first round without rates (at the start, after a restart) is no
+	 * verdict yet: NO DATA then is not reported, the next round's is. */
+	if (((first && v.level != DECIDE_NO_DATA) || (!first && v.level != m->verdict.level)) &&
+	    hp->p->opts.on_verdict != NULL)
 		hp->p->opts.on_verdict(hp->host, &v, hp->p->opts.arg);
 	m->verdict = v;
 	changed(hp->p);

@@ -3,7 +3,8 @@
 # journal, its first one too: on the demo fleet k8s-bastion is ROLLBACK
 # IMMEDIATELY from its first metrics round (bad pods restarting), and that
 # verdict.change must be stored although it changed from nothing. Resumed,
-# the incident does not record it again.
+# the incident does not record it again; a first round that has no rates
+# yet (NO DATA) is recorded neither at the start nor after a restart.
 . "${top_srcdir:-$(dirname "$0")/../..}/tests/lib/tmux.sh"
 [ -x /usr/sbin/sshd ] || skip "openssh-server is not installed"
 fleet_up --demo
@@ -59,4 +60,8 @@ keys q
 wait_for "exit=0"
 [ "$(grep -c '"kind":"verdict.change","host":"k8s-bastion".*"verdict":"ROLLBACK IMMEDIATELY"' "$journal")" -eq 1 ] ||
 	{ grep verdict "$journal"; fail "k8s-bastion's first verdict recorded again on resume"; }
-ok "resumed, the first verdict is not recorded twice"
+# A first round without rates yet (at the start, after a restart) is
+# NO DATA: not a verdict, so not recorded; nothing here lost its data.
+grep '"kind":"verdict.change"' "$journal" | grep -q '"verdict":"NO DATA"' &&
+	{ grep verdict "$journal"; fail "NO DATA recorded for a host not measured yet"; }
+ok "resumed, the first verdict is not recorded twice, and no NO DATA from the first round"
