@@ -493,18 +493,31 @@ cmd_incidents(int argc, char **argv)
 	return r != 0 ? 1 : 0;
 }
 
-/* Offset and name of a time zone at the current time. */
-static void
+/* Offset and name of a time zone at the current time; -1 when zone names
+ * none. glibc takes any string and falls back to UTC unseen ("America/
+ * New_Yrok" printed as "times in America (UTC)"), so the name must be one
+ * of the zone database's files. */
+static int
 resolve_tz(const char *zone, long *off, char *label, size_t cap)
 {
 	time_t now = time(NULL);
+	const char *dir = getenv("TZDIR");
+	char path[WR_PATH_MAX];
 	struct tm tm;
 
+	if (strcmp(zone, "UTC") != 0 && strcmp(zone, "GMT") != 0) {
+		snprintf(path, sizeof(path), "%s/%s", dir && dir[0] ? dir : "/usr/share/zoneinfo",
+		    zone);
+		if (zone[0] == '\0' || zone[0] == '/' || strstr(zone, "..") != NULL ||
+		    access(path, R_OK) != 0)
+			return -1;
+	}
 	setenv("TZ", zone, 1);
 	tzset();
 	localtime_r(&now, &tm);
 	*off = tm.tm_gmtoff;
 	snprintf(label, cap, "%s", tm.tm_zone ? tm.tm_zone : zone);
+	return 0;
 }
 
 static int
@@ -551,8 +564,12 @@ cmd_export(int argc, char **argv)
 	}
 	if (sub_timeline_dir(conf, &cfg) != 0)
 		return 1;
-	if (tz != NULL)
-		resolve_tz(tz, &off, label, sizeof(label));
+	if (tz != NULL && resolve_tz(tz, &off, label, sizeof(label)) != 0) {
+		fprintf(stderr, "warroom: --tz %s: not a time zone (a name from the zone "
+		    "database, like Europe/Paris or America/New_York, or UTC)\n", tz);
+		config_free(&cfg);
+		return 2;
+	}
 	if (outfile != NULL && (out = fopen(outfile, "w")) == NULL) {
 		fprintf(stderr, "warroom: %s: %s\n", outfile, strerror(errno));
 		config_free(&cfg);

@@ -79,6 +79,10 @@ assert_contains "$tmp/list" "db failover drill"
 python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); assert d' "$tmp/pm.json" || fail "export json is not JSON"
 "$WARROOM" export "$id" -c "$tmp/c.conf" --tz Europe/Paris > "$tmp/pm.md" < /dev/null || fail "export md"
 assert_contains "$tmp/pm.md" "aXbc"
+# A zone the database does not know is refused, not printed as UTC.
+rc=0; "$WARROOM" export "$id" -c "$tmp/c.conf" --tz America/New_Yrok > /dev/null 2> "$tmp/err" || rc=$?
+[ "$rc" -eq 2 ] || fail "--tz America/New_Yrok exited $rc"
+assert_contains "$tmp/err" "--tz America/New_Yrok: not a time zone"
 rc=0; "$WARROOM" export nosuch-000000 -c "$tmp/c.conf" > /dev/null 2> "$tmp/err" || rc=$?
 [ "$rc" -eq 1 ] || fail "exporting a missing incident exited $rc"
 assert_contains "$tmp/err" "warroom incidents lists them"
