@@ -372,7 +372,10 @@ pm_build(struct pm *pm, const struct record *v, size_t n)
 
 			if (a != NULL)
 				a->end = r;
-			if (rb_op != NULL && strcmp(r->op, rb_op) == 0 && pm->rb_end == NO_TIME)
+			/* The rollbacks end with the last of them to end (its
+			 * action.end: a later re-read or hand settling does not
+			 * move when it ran). */
+			if (a != NULL && kind_is(r, "action.end") && is_rollback(a->intent))
 				pm->rb_end = r->ts_ms;
 		}
 		if (kind_is(r, "verdict.change"))
@@ -1196,6 +1199,8 @@ json_incident(const struct record *v, size_t n, const struct export_opts *o,
 		cJSON_AddStringToObject(x, "outcome", action_outcome(a));
 		cJSON_AddBoolToObject(x, "reconciled",
 		    a->end != NULL && kind_is(a->end, "action.reconcile"));
+		if (a->end != NULL && dstr(a->end, "detail") != NULL)
+			json_str(x, "detail", o, dstr(a->end, "detail"));
 		if (a->nouts > 0) {
 			cJSON *outs = cJSON_AddArrayToObject(x, "output");
 

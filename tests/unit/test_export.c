@@ -502,6 +502,39 @@ json_times(cJSON *doc)
 	return cJSON_GetObjectItem(cJSON_GetObjectItem(doc, "incident"), "times");
 }
 
+/* Several rollbacks: they end with the last one's action.end, not the
+ * first's, and a later re-read does not move it. */
+static void
+rollback_end_is_the_last_rollbacks_end(void **state)
+{
+	struct record v[8] = { 0 };
+	char *js;
+	cJSON *doc;
+
+	(void)state;
+	add_to(v, 0, 0, "incident.open", NULL, NULL, "{\"name\":\"two rollbacks\"}");
+	add_to(v, 1, 10, "action.intent", "api-1", "op-a", "{\"action\":\"compose.rollback\"}");
+	add_to(v, 2, 20, "action.end", "api-1", "op-a", "{\"outcome\":\"ok\"}");
+	add_to(v, 3, 30, "action.intent", "api-1", "op-b", "{\"action\":\"compose.rollback\"}");
+	add_to(v, 4, 50, "action.end", "api-1", "op-b", "{\"outcome\":\"unknown\"}");
+	add_to(v, 5, 60, "action.intent", "api-1", "op-c", "{\"action\":\"compose.killswitch\"}");
+	add_to(v, 6, 70, "action.end", "api-1", "op-c", "{\"outcome\":\"ok\"}");
+	add_to(v, 7, 90, "action.reconcile", "api-1", "op-b",
+	    "{\"outcome\":\"ok\",\"detail\":\"api runs v1\"}");
+	js = render_n(EXPORT_JSON, v, 8);
+	doc = cJSON_Parse(js);
+	assert_non_null(doc);
+	assert_string_equal(jstr(json_times(doc), "rollback_start"), "2024-05-01T12:00:10.000Z");
+	assert_string_equal(jstr(json_times(doc), "rollback_end"), "2024-05-01T12:00:50.000Z");
+	/* The action's detail rides along in JSON, as in Markdown. */
+	assert_string_equal(jstr(cJSON_GetArrayItem(cJSON_GetObjectItem(cJSON_GetObjectItem(doc,
+	    "incident"), "actions"), 1), "detail"), "api runs v1");
+	cJSON_Delete(doc);
+	free(js);
+	for (size_t i = 0; i < 8; i++)
+		record_free(&v[i]);
+}
+
 /* One host back while two are still bad is not recovery. */
 static void
 recovery_waits_for_every_bad_host(void **state)
@@ -609,6 +642,7 @@ main(void)
 		cmocka_unit_test(status_page_post_without_its_queue_record),
 		cmocka_unit_test(recovery_waits_for_every_bad_host),
 		cmocka_unit_test(no_data_after_bad_is_not_recovery),
+		cmocka_unit_test(rollback_end_is_the_last_rollbacks_end),
 		cmocka_unit_test(recovery_is_when_the_last_bad_host_is_back),
 	};
 
