@@ -169,6 +169,21 @@ print_warnings(const struct config *cfg)
 		printf("warning: [statuspage]: $%s is not set\n", cfg->statuspage.token_env);
 }
 
+/* The status page gets a credential: its URL must be https, or http to
+ * loopback only. The client would refuse it at the first post; a check
+ * and a start refuse it now, with the file and line. */
+static int
+check_urls(const struct config *cfg, const char *file)
+{
+	struct wr_err err;
+
+	if (cfg->statuspage.url[0] == '\0' ||
+	    http_url_check_secure(cfg->statuspage.url, "[statuspage] url", &err) == 0)
+		return 0;
+	fprintf(stderr, "warroom: %s:%d: %s\n", file, cfg->statuspage.line, err.msg);
+	return -1;
+}
+
 static int
 load_config(struct app *app, const struct opts *o)
 {
@@ -188,6 +203,10 @@ load_config(struct app *app, const struct opts *o)
 	}
 	if (config_load(&app->cfg, file) != 0) {
 		print_errors(&app->cfg);
+		config_free(&app->cfg);
+		return -1;
+	}
+	if (check_urls(&app->cfg, file) != 0) {
 		config_free(&app->cfg);
 		return -1;
 	}

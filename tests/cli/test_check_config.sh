@@ -125,3 +125,13 @@ ok "every problem is listed with file:line"
 
 refuse "$tmp/none.conf" "$tmp/none.conf: cannot open: No such file or directory"
 ok "a missing config is refused"
+
+# A status page gets a credential: plain http only to loopback.
+sed 's|^url = https://status.example.com/api/v1|url = http://status.example.com/api/v1|' \
+	"$tmp/good.conf" > "$tmp/plain.conf"
+refuse "$tmp/plain.conf" "[statuspage] url: plain http is refused"
+sed 's|^url = https://status.example.com/api/v1|url = http://127.0.0.1:8080/api/v1|' \
+	"$tmp/good.conf" > "$tmp/loop.conf"
+WR_TEST_METRICS_TOKEN=x "$WARROOM" -c "$tmp/loop.conf" --check-config > "$tmp/out" 2>&1 ||
+	{ cat "$tmp/out"; fail "plain http to loopback refused"; }
+ok "a status page over plain http is refused at the check, except to loopback"
