@@ -31,6 +31,7 @@ struct parse_state {
 	int line;                 /* line the reader handed out last */
 	char section[96];         /* section of the last key handled */
 	struct config_host *host; /* current [host "…"], or NULL */
+	struct config_host *scratch;  /* a refused [host "…"]'s keys, checked, never kept */
 	struct seen_key *seen;
 	size_t nseen;
 	int statuspage_line;
@@ -825,6 +826,21 @@ host_section_name(const char *section, char *out, size_t cap)
 	return strchr(out, '"') != NULL || out[0] == '\0' ? -1 : 0;
 }
 
+/* A host section that is refused (a bad name, a duplicate) still has its
+ * keys checked, into a host that is never kept: the check lists every
+ * problem at once, not one more per run. */
+static struct config_host *
+scratch_host(struct parse_state *ps, const char *name)
+{
+	if (ps->scratch == NULL)
+		ps->scratch = xcalloc(1, sizeof(*ps->scratch));
+	memset(ps->scratch, 0, sizeof(*ps->scratch));
+	wr_strlcpy(ps->scratch->name, name, sizeof(ps->scratch->name));
+	ps->scratch->line = ps->line;
+	ps->scratch->tunnel = true;
+	return ps->scratch;
+}
+
 static void
 enter_section(struct parse_state *ps, const char *section)
 {
@@ -849,6 +865,7 @@ enter_section(struct parse_state *ps, const char *section)
 			if (!(isalnum((unsigned char)*c) || strchr(".-_", *c))) {
 				config_add_error(cfg, ps->line,
 				    "host name \"%s\": use letters, digits, '.', '-' and '_'", name);
+				ps->host = scratch_host(ps, name);
 				return;
 			}
 		for (i = 0; i < cfg->nhosts; i++)
@@ -856,6 +873,7 @@ enter_section(struct parse_state *ps, const char *section)
 				config_add_error(cfg, ps->line,
 				    "duplicate host \"%s\" (first defined at line %d)",
 				    name, cfg->hosts[i].line);
+				ps->host = scratch_host(ps, name);
 				return;
 			}
 		cfg->hosts = xrealloc(cfg->hosts, (cfg->nhosts + 1) * sizeof(*cfg->hosts));
@@ -1172,6 +1190,7 @@ config_parse(struct config *cfg, const char *buf, size_t len,
 		config_add_error(cfg, 0, "cannot read the file");
 	validate(&ps);
 	free(ps.seen);
+	free(ps.scratch);
 	return cfg->nerrors > before ? -1 : 0;
 }
 

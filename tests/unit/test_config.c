@@ -506,6 +506,26 @@ every_error_is_reported(void **state)
 	config_free(&cfg);
 }
 
+/* A refused host section (bad name, duplicate) still has its keys
+ * checked: every problem in one run, not one more per run. */
+static void
+refused_host_sections_keys_are_checked(void **state)
+{
+	struct config cfg;
+
+	assert_int_equal(parse(&cfg, "[host \"a b\"]\nservices = api api\ntunnel = perhaps\n"
+	    "[host \"ok\"]\ncompose_dir = /srv\nservices = api\n[host \"ok\"]\ndriver = nomad\n"),
+	    -1);
+	assert_int_equal(cfg.nerrors, 5);
+	assert_string_equal(cfg.errors[1], "prod.conf:2: services: 'api' listed twice");
+	assert_string_equal(cfg.errors[2], "prod.conf:3: tunnel: expected true or false, got 'perhaps'");
+	assert_string_equal(cfg.errors[4],
+	    "prod.conf:8: driver: expected compose, k8s or helm, got 'nomad'");
+	/* Only the good one is kept. */
+	assert_int_equal(cfg.nhosts, 1);
+	config_free(&cfg);
+}
+
 /* ---- metrics from Prometheus ---- */
 
 #define ER_Q "sum(rate(http_requests_total{host=\"{host}\",status=~\"5..\"}[1m]))" \
@@ -718,6 +738,7 @@ main(void)
 		cmocka_unit_test(line_too_long),
 		cmocka_unit_test(duplicate_service),
 		cmocka_unit_test(every_error_is_reported),
+		cmocka_unit_test(refused_host_sections_keys_are_checked),
 		cmocka_unit_test(prometheus_defaults_and_overrides),
 		cmocka_unit_test(prometheus_host_settings_alone),
 		cmocka_unit_test(metrics_url_and_prometheus_url_together),
