@@ -1029,7 +1029,10 @@ keep_wanted(struct action *a, struct wr_err *err)
 		    a->want[0] ? " (" : "", a->want, a->want[0] ? ")" : "");
 	else
 		snprintf(named, sizeof(named), "tag %s", a->want);
-	wr_err_set(err, "the step names %s; the earlier revisions of %s are %s", named,
+	/* Helm offers only earlier revisions that deployed: a named one that
+	 * failed or is current is missing for that reason, so say it. */
+	wr_err_set(err, "the step names %s; the earlier %srevisions of %s are %s", named,
+	    a->cfg->driver == DRIVER_HELM ? "good (superseded or deployed) " : "",
 	    a->cfg->services[a->svc], have);
 }
 
