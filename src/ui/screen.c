@@ -109,6 +109,11 @@ screen_open(struct app *app, bool test, int cols, int lines, struct wr_err *err)
 	nonl();
 	keypad(stdscr, TRUE);
 	nodelay(stdscr, TRUE);
+	/* A frame goes out whole: checking for typed keys mid-frame made
+	 * ncurses flush it in dozens of small writes (a half-drawn dialog for
+	 * a moment, many syscalls), and the loop answers keys between frames
+	 * anyway. */
+	typeahead(-1);
 	set_escdelay(25);
 	curs_set(0);
 	theme_apply(scr, &app->theme, nc == NULL || nc[0] == '\0');

@@ -38,7 +38,8 @@ m_known() {
 			[ "$(grep -c '"kind":"action.refused"' "$fl"/timeline/schema-*.jsonl)" -ge "$1" ] &&
 				return 0
 			capture
-			grep -qF "CONFIRM MIGRATION DOWNGRADE" "$tmp/screen" && break
+			# The dialog's last line: its body is drawn by then.
+			grep -qF "press Enter to downgrade" "$tmp/screen" && break
 			sleep 0.05
 			i=$((i + 1))
 		done
