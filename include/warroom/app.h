@@ -14,6 +14,7 @@
 #include "warroom/logbuf.h"
 #include "warroom/logfilter.h"
 #include "warroom/logmerge.h"
+#include "warroom/logview.h"
 #include "warroom/redact.h"
 #include "warroom/runbook.h"
 #include "warroom/runbook_fill.h"
@@ -92,8 +93,7 @@ struct app {
 	uint64_t merge_timer;
 	int64_t streams_since_ms;        /* when the tails (re)started */
 	char follow_label[160];          /* "api-1/api", "api-1/api + 2 more" */
-	bool logs_paused;                /* f: the view stays where it is */
-	uint64_t logs_pin;               /* paused: the bottom line's seq */
+	struct logview logs_view;        /* following, or paused where it stays */
 	uint64_t logs_cursor;            /* with a filter: the current match */
 	bool logs_wrap, logs_hide_times;
 	bool work_pending;               /* a view has more to do: wake again soon */

@@ -185,11 +185,11 @@ command_run(struct app *app, enum wr_command cmd)
 			app_say(app, "no filter: / sets one");
 		break;
 	case WR_CMD_FOLLOW:
-		if (app->logs_paused)
-			app->logs_paused = false;
+		if (app->logs_view.mode != LOGVIEW_FOLLOW)
+			app->logs_view.mode = LOGVIEW_FOLLOW;
 		else if (logbuf_end(&app->logs) > logbuf_first(&app->logs)) {
-			app->logs_paused = true;
-			app->logs_pin = logbuf_end(&app->logs) - 1;
+			app->logs_view.mode = LOGVIEW_BOTTOM;
+			app->logs_view.seq = logbuf_end(&app->logs) - 1;
 		}
 		break;
 	case WR_CMD_WRAP:

@@ -2,11 +2,13 @@
  * script.c — screen tests in tig's manner. A key script drives the console
  * on an in-memory screen: each line is keys ("q", "<Tab>", "<C-l>") or a
  * command (":resize 100x30", ":save-screen NAME", ":sleep SECONDS",
- * ":logs FILE"). The screen is redrawn after every key, as the loop would,
+ * ":logs FILE", ":logs-ring BYTES"). The screen is redrawn after every key, as the loop would,
  * and the clock moves only when the script says so, so saved screens are
  * exact. There is no network here, so ":logs" stands in for a tailed
  * service: it puts a file's lines into LOGS the way a stream's lines go
- * into the ring (sanitized), so LOGS can be drawn, scrolled and measured.
+ * into the ring (sanitized), so LOGS can be drawn, scrolled and measured;
+ * ":logs-ring" makes the ring small, so a few files drop its oldest lines
+ * as a flood would.
  */
 #include "warroom/ui.h"
 
@@ -123,6 +125,16 @@ command_line(struct app *app, char *line, struct wr_err *err)
 		app->fake_now += w;
 		app->dirty = true;
 		screen_draw(app);
+		return 0;
+	}
+	if (strcmp(line, ":logs-ring") == 0) {
+		if (arg == NULL || (w = atoi(arg)) <= 0)
+			return wr_err_set(err, ":logs-ring needs a size in bytes");
+		logbuf_free(&app->logs);
+		logbuf_init(&app->logs, (size_t)w);
+		logfilter_clear(&app->filter);
+		app->filtering = false;
+		app->logs_view.mode = LOGVIEW_FOLLOW;
 		return 0;
 	}
 	if (strcmp(line, ":logs") == 0) {

@@ -229,7 +229,7 @@ restart(struct app *app, const int *hosts, const int *svcs, int n)
 	for (i = 0; i < n; i++)
 		add_stream(app, hosts[i], svcs[i]);
 	route_streams(app);
-	app->logs_paused = false;
+	app->logs_view.mode = LOGVIEW_FOLLOW;
 	if (app->nstreams > 0)
 		app_say(app, "LOGS: tailing %s", app->follow_label);
 }
@@ -378,7 +378,8 @@ logs_draw(struct app *app, WINDOW *win, int h, int w, bool focused)
 {
 	uint64_t first = logbuf_first(&app->logs), end = logbuf_end(&app->logs);
 	uint64_t seqs[512];
-	int n = 0, y, i, x;
+	struct logview_window win_;
+	int n, y, i, x;
 	char status[600];
 	bool searched = true;
 
@@ -392,44 +393,47 @@ logs_draw(struct app *app, WINDOW *win, int h, int w, bool focused)
 		app->work_pending = true;   /* the filter goes on next pass */
 		searched = false;
 	}
-	/* The lines to show, newest last: the last h (or those before the pin). */
+	/* The lines to show, oldest first (logview): following, the newest
+	 * on the last row; paused, where the view stands, clamped to the
+	 * lines the ring still holds. */
 	h -= 1;                              /* the status line */
-	if (app->filtering) {
-		size_t cnt = logfilter_count(&app->filter, &app->logs), k = cnt;
+	logview_window(&app->logs_view, &app->logs, app->filtering ? &app->filter : NULL,
+	    h > 0 ? (size_t)(h < 512 ? h : 512) : 0, &win_);
+	for (i = 0; i < (int)win_.n; i++)
+		seqs[i] = logview_seq(&app->logs, app->filtering ? &app->filter : NULL,
+		    win_.first + (size_t)i);
+	n = (int)win_.n;
+	if (win_.from_top) {
+		/* Held at the top: the first line on the top row, whole, and
+		 * the next ones below it while rows are left. */
+		for (i = 0, y = 0; i < n && y < h; i++) {
+			struct logbuf_line l;
 
-		while (k > 0 && n < h && n < 512) {
-			uint64_t s = logfilter_hit(&app->filter, k - 1);
-
-			k--;
-			if (app->logs_paused && s > app->logs_pin)
-				continue;
-			seqs[n++] = s;
+			if (logbuf_get(&app->logs, seqs[i], &l))
+				y += draw_line(app, win, y, h, w, &l, 0);
 		}
 	} else {
-		uint64_t s = app->logs_paused && app->logs_pin < end ? app->logs_pin + 1 : end;
-
-		while (s > first && n < h && n < 512)
-			seqs[n++] = --s;
-	}
-	/* Fill from the bottom up: the newest line ends on the last row. A
-	 * wrapped line takes several rows, so count them first, newest back,
-	 * until the pane is full; the oldest of those may show only its end. */
-	{
-		int rows = 0, skip = 0;
+		/* Fill from the bottom up: the newest line ends on the last
+		 * row. A wrapped line takes several rows, so count them first,
+		 * newest back, until the pane is full; the oldest of those may
+		 * show only its end. */
+		int rows = 0, skip = 0, k;
 
 		if (app->logs_wrap) {
-			for (i = 0; i < n && rows < h; i++) {
+			for (k = n - 1; k >= 0 && rows < h; k--) {
 				struct logbuf_line l;
 
-				if (logbuf_get(&app->logs, seqs[i], &l))
+				if (logbuf_get(&app->logs, seqs[k], &l))
 					rows += draw_line(app, NULL, 0, INT_MAX, w, &l, INT_MAX);
 			}
-			n = i;
 			skip = rows > h ? rows - h : 0;
-		} else
+			k++;
+		} else {
 			rows = n;
+			k = 0;
+		}
 		y = rows - skip < h ? h - (rows - skip) : 0;
-		for (i = n - 1; i >= 0 && y < h; i--) {
+		for (i = k; i < n && y < h; i++) {
 			struct logbuf_line l;
 			int used;
 
@@ -473,44 +477,66 @@ logs_draw(struct app *app, WINDOW *win, int h, int w, bool focused)
 			snprintf(status + strlen(status), sizeof(status) - strlen(status),
 			    " (searching, %llu%%)", (unsigned long long)(at * 100 / total));
 	}
-	if (app->logs_paused)
+	/* New: the lines after the last one shown, whatever happened to
+	 * the line the view holds. */
+	if (app->logs_view.mode != LOGVIEW_FOLLOW)
 		snprintf(status + strlen(status), sizeof(status) - strlen(status),
-		    "  PAUSED +%llu new (f follows)",
-		    (unsigned long long)(end - 1 > app->logs_pin ? end - 1 - app->logs_pin : 0));
+		    "  PAUSED +%llu new (f follows)", (unsigned long long)(n > 0 ?
+		    end - 1 - seqs[n - 1] : app->logs_view.seq >= first ?
+		    end - 1 - app->logs_view.seq : end - first));
 	if (x < w)
 		ui_put(win, h, x, w - x, ui_attr(app, THEME_DIM), status);
+}
+
+/* The shown lines: the filter's matches while one is set. */
+static struct logfilter *
+shown_filter(struct app *app)
+{
+	return app->filtering ? &app->filter : NULL;
+}
+
+/* Rows of lines in LOGS as the next frame draws it (a zoom follows the
+ * focus): the pane less its border and status line. */
+static size_t
+pane_rows(const struct app *app)
+{
+	struct layout lo;
+	const struct rect *r = &lo.pane[PANE_LOGS];
+
+	layout_compute(&lo, app->screen->cols, app->screen->lines,
+	    app->zoomed ? (int)app->focus : -1);
+	return r->h > 4 ? (size_t)(r->h - 3) : 1;
 }
 
 static bool
 logs_key(struct app *app, enum wr_command cmd, int page)
 {
-	uint64_t first = logbuf_first(&app->logs), end = logbuf_end(&app->logs), pin;
+	size_t rows = page > 0 ? (size_t)page : 1;
 
-	if (end == first)
+	if (logbuf_end(&app->logs) == logbuf_first(&app->logs))
 		return false;
-	pin = app->logs_paused ? app->logs_pin : end - 1;
 	switch (cmd) {
-	case WR_CMD_UP: pin = pin > first ? pin - 1 : first; break;
-	case WR_CMD_DOWN: pin++; break;
-	case WR_CMD_PAGE_UP: pin = pin > first + (uint64_t)page ? pin - (uint64_t)page : first; break;
-	case WR_CMD_PAGE_DOWN: pin += (uint64_t)page; break;
-	case WR_CMD_TOP: pin = first; break;
-	case WR_CMD_BOTTOM: app->logs_paused = false; return true;
+	case WR_CMD_UP: logview_scroll(&app->logs_view, &app->logs, shown_filter(app), rows, -1); break;
+	case WR_CMD_DOWN: logview_scroll(&app->logs_view, &app->logs, shown_filter(app), rows, 1); break;
+	case WR_CMD_PAGE_UP:
+		logview_scroll(&app->logs_view, &app->logs, shown_filter(app), rows, -(long)rows);
+		break;
+	case WR_CMD_PAGE_DOWN:
+		logview_scroll(&app->logs_view, &app->logs, shown_filter(app), rows, (long)rows);
+		break;
+	case WR_CMD_TOP: logview_top(&app->logs_view, &app->logs); break;
+	case WR_CMD_BOTTOM: app->logs_view.mode = LOGVIEW_FOLLOW; break;
 	default: return false;
 	}
-	if (pin >= end - 1) {
-		app->logs_paused = false;    /* scrolled back to the end: follow again */
-		return true;
-	}
-	app->logs_paused = true;
-	app->logs_pin = pin;
 	return true;
 }
 
-/* n/N with a filter: move the view to the next or previous match. */
+/* n/N with a filter: the next (previous) match after (before) the line on
+ * the bottom row becomes the bottom line. */
 void
 logs_search(struct app *app, bool next)
 {
+	struct logview_window w;
 	uint64_t at, out;
 	bool found;
 
@@ -518,7 +544,11 @@ logs_search(struct app *app, bool next)
 		app_say(app, "no lines to search");
 		return;
 	}
-	at = app->logs_paused ? app->logs_pin : logbuf_end(&app->logs) - 1;
+	/* From the line shown last, not the one held: the ring may have
+	 * dropped that one. */
+	logview_window(&app->logs_view, &app->logs, &app->filter, pane_rows(app), &w);
+	at = w.n > 0 ? logview_seq(&app->logs, &app->filter, w.first + w.n - 1) :
+	    logbuf_end(&app->logs) - 1;
 	found = next ? logfilter_next(&app->filter, &app->logs, at, &out) :
 	    logfilter_prev(&app->filter, &app->logs, at, &out);
 
@@ -526,8 +556,8 @@ logs_search(struct app *app, bool next)
 		app_say(app, "no %s match", next ? "later" : "earlier");
 		return;
 	}
-	app->logs_paused = true;
-	app->logs_pin = out;
+	app->logs_view.mode = LOGVIEW_BOTTOM;
+	app->logs_view.seq = out;
 }
 
 /* "19:30:00" of Unix seconds t, UTC. */
@@ -543,9 +573,7 @@ clock_text(int64_t t, char *buf, size_t cap)
 void
 logs_jump(struct app *app, const char *text)
 {
-	uint64_t first = logbuf_first(&app->logs), end = logbuf_end(&app->logs), seq, pin, m;
-	const struct rect *r = &app->screen->lo.pane[PANE_LOGS];
-	int rows = r->h > 4 ? r->h - 3 : 1, k;
+	uint64_t first = logbuf_first(&app->logs), end = logbuf_end(&app->logs), seq;
 	int64_t t, oldest;
 	struct wr_err err;
 	char at[16], old[16];
@@ -564,21 +592,22 @@ logs_jump(struct app *app, const char *text)
 		app_say(app, "LOGS unchanged: no line is stamped %s UTC or later", at);
 		return;
 	}
-	/* The line at the top, the pane's worth after it below; with a
-	 * filter, the first match from there and the matches after it. */
-	pin = seq + (uint64_t)rows - 1 < end - 1 ? seq + (uint64_t)rows - 1 : end - 1;
+	/* With a filter, a match from there on (seq itself too) or nothing. */
 	if (app->filtering) {
-		if (!logfilter_next(&app->filter, &app->logs, seq > first ? seq - 1 : first, &m)) {
+		struct logview probe = { LOGVIEW_TOP, seq };
+		struct logview_window w;
+
+		logview_window(&probe, &app->logs, &app->filter, 1, &w);
+		if (!w.from_top) {
 			app_say(app, "LOGS unchanged: no line matching /%s/ from %s UTC on",
 			    app->filter_text, at);
 			return;
 		}
-		for (pin = m, k = 1; k < rows && logfilter_next(&app->filter, &app->logs, pin, &m);
-		    k++)
-			pin = m;
 	}
-	app->logs_paused = true;
-	app->logs_pin = pin;
+	/* The line on the top row, held there (the window clamps it to what
+	 * the ring still holds as lines come and go). */
+	app->logs_view.mode = LOGVIEW_TOP;
+	app->logs_view.seq = seq;
 	oldest = logbuf_time(&app->logs, first);
 	if (seq == first && oldest != WR_LOGBUF_NO_TIME && oldest > t) {
 		clock_text(oldest, old, sizeof(old));
