@@ -58,6 +58,8 @@ actions_queue_add(struct app *app, int host, int svc, const char *tag, struct ac
 
 	if (app->nqueue == WR_SERVICES_MAX)
 		return false;
+	if (app->nqueue == 0)
+		app->queue_filter[0] = '\0';   /* B's own, set after it adds */
 	q = &app->queue[app->nqueue];
 	q->host = host;
 	q->svc = svc;
@@ -301,7 +303,8 @@ actions_rollback_all(struct app *app)
 	}
 	h = &app->cfg.hosts[host];
 	/* Every other host of the same driver running this service at this
-	 * tag, in config order, after the selected one. */
+	 * tag, in config order, after the selected one; with a HOSTS filter,
+	 * only the rows it shows: a hidden row is never acted on. */
 	app->nqueue = 0;
 	for (i = 0; i < app->cfg.nhosts; i++) {
 		const struct config_host *o = &app->cfg.hosts[i];
@@ -311,15 +314,23 @@ actions_rollback_all(struct app *app)
 		    ssh_pool_session(app->pool, (int)i) == NULL)
 			continue;
 		if ((k = config_service_index(o, h->services[svc])) >= 0 &&
+		    app_service_shown(app, (int)i, k) &&
 		    (st = poller_state(app->poller, (int)i, k)) != NULL &&
 		    strcmp(st->tag, sel->tag) == 0 && !actions_queue_add(app, (int)i, k, "", NULL)) {
-			app_say(app, "more than %d other hosts run %s at %s: roll them back in "
-			    "groups (F filters HOSTS)", WR_SERVICES_MAX, h->services[svc], sel->tag);
+			if (app->host_filter[0] != '\0')
+				app_say(app, "more than %d other hosts having \"%s\" run %s at %s: "
+				    "narrow the HOSTS filter (F)", WR_SERVICES_MAX, app->host_filter,
+				    h->services[svc], sel->tag);
+			else
+				app_say(app, "more than %d other hosts run %s at %s: roll them back "
+				    "in groups (F filters HOSTS)", WR_SERVICES_MAX, h->services[svc],
+				    sel->tag);
 			app->nqueue = 0;
 			return;
 		}
 	}
 	n = app->nqueue;
+	wr_strlcpy(app->queue_filter, app->host_filter, sizeof(app->queue_filter));
 	app->target_host = host;
 	app->target_svc = svc;
 	app->target_queued = true;
@@ -327,11 +338,14 @@ actions_rollback_all(struct app *app)
 	app->target_tag[0] = '\0';
 	actions_rollback(app);
 	if (n > 0 && app->nqueue > 0)
-		app_say(app, "rolling back %s at %s on %d hosts, one after another, each confirmed: "
-		    "%s first", h->services[svc], sel->tag, n + 1, h->name);
+		app_say(app, "rolling back %s at %s on %d hosts%s%s%s, one after another, each "
+		    "confirmed: %s first", h->services[svc], sel->tag, n + 1,
+		    app->queue_filter[0] ? " having \"" : "", app->queue_filter,
+		    app->queue_filter[0] ? "\"" : "", h->name);
 	else if (n == 0)
-		app_say(app, "only %s runs %s at %s here: planning its rollback", h->name,
-		    h->services[svc], sel->tag);
+		app_say(app, "only %s runs %s at %s here%s%s%s: planning its rollback", h->name,
+		    h->services[svc], sel->tag, app->queue_filter[0] ? " (of the hosts having \"" :
+		    "", app->queue_filter, app->queue_filter[0] ? "\")" : "");
 }
 
 static void
@@ -840,7 +854,9 @@ actions_dialog_draw(struct app *app, int lines, int cols)
 	/* A chain (B, or a step naming several services) says what follows. */
 	if (app->queue_after == a && app->nqueue > 0)
 		snprintf(line + strlen(line), sizeof(line) - strlen(line),
-		    "— then %d more, each confirmed like this one ", app->nqueue);
+		    "— then %d more%s%s%s, each confirmed like this one ", app->nqueue,
+		    app->queue_filter[0] ? " (filter " : "", app->queue_filter,
+		    app->queue_filter[0] ? ")" : "");
 	ui_put(win, 0, 2, w - 4, ui_attr(app, THEME_BAD) | A_REVERSE, line);
 	dialog_body(app, win, h, w);
 	y = h - 4;
