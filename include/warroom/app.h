@@ -119,9 +119,12 @@ struct app {
 		int host, svc;           /* rolled back one after another, each */
 		char tag[128];           /* with its own dialog */
 		struct action **slot;
+		bool follow;             /* B's: goes where the first one went */
 	} queue[WR_SERVICES_MAX];
 	int nqueue;
 	char queue_filter[64];           /* the HOSTS filter B's hosts passed, or "" */
+	char queue_origin[64];           /* B: the host whose target the rest go to */
+	char target_from[64];            /* … named for the rollback it starts, or "" */
 	struct action *queue_after;      /* the rollback the queue waits on */
 	bool target_queued;              /* the target's rollback heads the queue */
 	char matrix_from[128];           /* runbook whose matrix is in force, or "" */

@@ -1020,8 +1020,12 @@ keep_wanted(struct action *a, struct wr_err *err)
 		    a->want[0] ? " (" : "", a->want, a->want[0] ? ")" : "");
 	else
 		snprintf(named, sizeof(named), "tag %s", a->want);
-	wr_err_set(err, "the step names %s; the earlier revisions of %s are %s", named,
-	    a->cfg->services[a->svc], have);
+	if (a->want_from[0] != '\0')
+		wr_err_set(err, "%s went to %s, and no earlier revision of %s here is that: "
+		    "they are %s", a->want_from, named, a->cfg->services[a->svc], have);
+	else
+		wr_err_set(err, "the step names %s; the earlier revisions of %s are %s", named,
+		    a->cfg->services[a->svc], have);
 }
 
 /* The rollback's .env, read while planning: its last step is planned
@@ -1230,6 +1234,9 @@ action_rollback_start(const struct action_env *env, int host, int svc, const cha
 	a = act_new(env, host, svc, "rollback", "rb");
 	if (to != NULL)
 		wr_strlcpy(a->want, to, sizeof(a->want));
+	if (env->target_from != NULL)
+		wr_strlcpy(a->want_from, env->target_from, sizeof(a->want_from));
+	a->env.target_from = NULL;
 	a->want_rev = rev;
 	if (plan_read_cmd(h, svc, cmd, sizeof(cmd), err) != 0) {
 		free(a);
