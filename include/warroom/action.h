@@ -56,6 +56,9 @@ struct action_env {
 	 * bad, so never a rollback's default target (listed last, marked). */
 	const char (*bad_tags)[128];
 	size_t nbad_tags;
+	/* Who named a rollback's target, when not a runbook step: the host
+	 * B sent before this one ("h1"), copied at start; NULL otherwise. */
+	const char *target_from;
 	void (*on_change)(struct action *a, void *arg);
 	void *arg;
 };

@@ -119,8 +119,12 @@ struct app {
 		int host, svc;           /* rolled back one after another, each */
 		char tag[128];           /* with its own dialog */
 		struct action **slot;
+		bool follow;             /* B's: goes where the first one went */
 	} queue[WR_SERVICES_MAX];
 	int nqueue;
+	char queue_filter[64];           /* the HOSTS filter B's hosts passed, or "" */
+	char queue_origin[64];           /* B: the host whose target the rest go to */
+	char target_from[64];            /* … named for the rollback it starts, or "" */
 	struct action *queue_after;      /* the rollback the queue waits on */
 	bool target_queued;              /* the target's rollback heads the queue */
 	char matrix_from[128];           /* runbook whose matrix is in force, or "" */
@@ -247,6 +251,9 @@ int app_row_host(const struct app *app, int row, int *svc);
 /* Does HOSTS row (config order) pass the HOSTS filter? Its host, service
  * or address holds the filter text, in any case. */
 bool app_row_shown(const struct app *app, int row);
+
+/* The same for host h's service svc: is its row shown? */
+bool app_service_shown(const struct app *app, int h, int svc);
 
 /* Number of rows in the HOSTS table (one per host and service). */
 int app_host_rows(const struct app *app);

@@ -78,6 +78,7 @@ struct action {
 	                                    last step (.env) adds to it */
 	char want[128];                  /* kill switch: the value to set; rollback:
 	                                    the tag named, or "" */
+	char want_from[64];              /* rollback: the host B went to want on, or "" */
 	int want_rev;                    /* rollback: the revision a runbook step named, or 0 */
 	char ks_tag[128];                /* kill switch: the tag read while planning */
 	char ks_found[128];              /* kill switch: the value .env (or the

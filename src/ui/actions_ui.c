@@ -58,11 +58,14 @@ actions_queue_add(struct app *app, int host, int svc, const char *tag, struct ac
 
 	if (app->nqueue == WR_SERVICES_MAX)
 		return false;
+	if (app->nqueue == 0)
+		app->queue_filter[0] = '\0';   /* B's own, set after it adds */
 	q = &app->queue[app->nqueue];
 	q->host = host;
 	q->svc = svc;
 	wr_strlcpy(q->tag, tag, sizeof(q->tag));
 	q->slot = slot;
+	q->follow = false;
 	app->nqueue++;
 	return true;
 }
@@ -78,30 +81,46 @@ actions_queue_pop(struct app *app)
 	app->target_slot = q.slot;
 	app->target_queued = true;
 	wr_strlcpy(app->target_tag, q.tag, sizeof(app->target_tag));
+	wr_strlcpy(app->target_from, q.follow ? app->queue_origin : "",
+	    sizeof(app->target_from));
 }
 
 /* A runbook step named several services, or B named several hosts: the
  * next one, once the last ended OK; anything else stops the rest there.
- * Returns how many were dropped, for the outcome's message to say. */
+ * B's hosts go to the target confirmed on the one before (a Compose tag;
+ * for k8s and helm, the revision whose image tag or app version it is):
+ * one fleet, one release. Returns how many were dropped, for the
+ * outcome's message to say, with why in why (or "" for: not OK). */
 static int
-queue_next(struct app *app, struct action *done)
+queue_next(struct app *app, struct action *done, char *why, size_t cap)
 {
-	int dropped;
+	const char *to = action_plan(done)->to;
+	int dropped, i;
 
 	app->queue_after = NULL;
+	why[0] = '\0';
 	if (app->nqueue == 0)
 		return 0;
-	if (action_state(done) != ACTION_OK) {
+	if (action_state(done) == ACTION_OK && app->queue[0].follow && to[0] == '\0')
+		snprintf(why, cap, "revision %d's tag is unknown, so no other host can be sent to "
+		    "it", action_plan(done)->to_rev);
+	if (action_state(done) != ACTION_OK || why[0] != '\0') {
 		dropped = app->nqueue;
 		app->nqueue = 0;
 		return dropped;
 	}
+	if (app->queue[0].follow && app->queue[0].tag[0] == '\0')
+		wr_strlcpy(app->queue_origin, action_plan(done)->host, sizeof(app->queue_origin));
+	for (i = 0; i < app->nqueue; i++)
+		if (app->queue[i].follow && app->queue[i].tag[0] == '\0')
+			wr_strlcpy(app->queue[i].tag, to, sizeof(app->queue[i].tag));
 	actions_queue_pop(app);
 	/* Through the choke point again: the arming may have run out. */
 	if (dispatch(app, WR_CMD_ROLLBACK) != 0) {
 		app->target_host = -1;
 		app->target_slot = NULL;
 		app->target_tag[0] = '\0';
+		app->target_from[0] = '\0';
 		app->target_queued = false;
 		app->nqueue = 0;
 	}
@@ -136,7 +155,7 @@ on_action(struct action *a, void *arg)
 	const struct plan *p = action_plan(a);
 	const struct config_host *h = &app->cfg.hosts[action_host(a)];
 	const char *reread;
-	char stopped[80] = "", words[64];
+	char stopped[240] = "", words[64], qwhy[160];
 	int dropped;
 
 	app->dirty = true;
@@ -166,9 +185,9 @@ on_action(struct action *a, void *arg)
 			app->prompt_active = true;
 			return;
 		}
-		if (app->queue_after == a && (dropped = queue_next(app, a)) > 0)
-			snprintf(stopped, sizeof(stopped), " (the %d queued after it: not started)",
-			    dropped);
+		if (app->queue_after == a && (dropped = queue_next(app, a, qwhy, sizeof(qwhy))) > 0)
+			snprintf(stopped, sizeof(stopped), " (the %d queued after it: not started%s%s)",
+			    dropped, qwhy[0] ? ": " : "", qwhy);
 		/* What the re-read found is the news: it leads, since the
 		 * reason before it (the lost connection) can fill the footer;
 		 * and the outcome it settled in the journal is the one said. */
@@ -220,7 +239,7 @@ actions_rollback(struct app *app)
 {
 	int n, host = app_selected_service(app, &n);
 	struct action **slot = app->target_slot;
-	char tag[128], seen[4][128], bad[8][128];
+	char tag[128], seen[4][128], bad[8][128], from[sizeof(app->target_from)];
 	struct action_env env = env_of(app);
 	struct action *a;
 	struct wr_err err;
@@ -235,6 +254,10 @@ actions_rollback(struct app *app)
 		wr_strlcpy(tag, app->target_tag, sizeof(tag));
 		rev = app->target_rev;
 		chained = app->target_queued;
+		wr_strlcpy(from, app->target_from, sizeof(from));
+		if (from[0] != '\0')
+			env.target_from = from;
+		app->target_from[0] = '\0';
 		app->target_queued = false;
 		app->target_host = -1;
 		app->target_slot = NULL;
@@ -301,7 +324,8 @@ actions_rollback_all(struct app *app)
 	}
 	h = &app->cfg.hosts[host];
 	/* Every other host of the same driver running this service at this
-	 * tag, in config order, after the selected one. */
+	 * tag, in config order, after the selected one; with a HOSTS filter,
+	 * only the rows it shows: a hidden row is never acted on. */
 	app->nqueue = 0;
 	for (i = 0; i < app->cfg.nhosts; i++) {
 		const struct config_host *o = &app->cfg.hosts[i];
@@ -311,27 +335,43 @@ actions_rollback_all(struct app *app)
 		    ssh_pool_session(app->pool, (int)i) == NULL)
 			continue;
 		if ((k = config_service_index(o, h->services[svc])) >= 0 &&
+		    app_service_shown(app, (int)i, k) &&
 		    (st = poller_state(app->poller, (int)i, k)) != NULL &&
-		    strcmp(st->tag, sel->tag) == 0 && !actions_queue_add(app, (int)i, k, "", NULL)) {
-			app_say(app, "more than %d other hosts run %s at %s: roll them back in "
-			    "groups (F filters HOSTS)", WR_SERVICES_MAX, h->services[svc], sel->tag);
+		    strcmp(st->tag, sel->tag) == 0) {
+			if (actions_queue_add(app, (int)i, k, "", NULL)) {
+				app->queue[app->nqueue - 1].follow = true;
+				continue;
+			}
+			if (app->host_filter[0] != '\0')
+				app_say(app, "more than %d other hosts having \"%s\" run %s at %s: "
+				    "narrow the HOSTS filter (F)", WR_SERVICES_MAX, app->host_filter,
+				    h->services[svc], sel->tag);
+			else
+				app_say(app, "more than %d other hosts run %s at %s: roll them back "
+				    "in groups (F filters HOSTS)", WR_SERVICES_MAX, h->services[svc],
+				    sel->tag);
 			app->nqueue = 0;
 			return;
 		}
 	}
 	n = app->nqueue;
+	wr_strlcpy(app->queue_filter, app->host_filter, sizeof(app->queue_filter));
 	app->target_host = host;
 	app->target_svc = svc;
 	app->target_queued = true;
 	app->target_slot = NULL;
 	app->target_tag[0] = '\0';
+	app->target_from[0] = '\0';
 	actions_rollback(app);
 	if (n > 0 && app->nqueue > 0)
-		app_say(app, "rolling back %s at %s on %d hosts, one after another, each confirmed: "
-		    "%s first", h->services[svc], sel->tag, n + 1, h->name);
+		app_say(app, "rolling back %s at %s on %d hosts%s%s%s, one after another, each "
+		    "confirmed: %s first", h->services[svc], sel->tag, n + 1,
+		    app->queue_filter[0] ? " having \"" : "", app->queue_filter,
+		    app->queue_filter[0] ? "\"" : "", h->name);
 	else if (n == 0)
-		app_say(app, "only %s runs %s at %s here: planning its rollback", h->name,
-		    h->services[svc], sel->tag);
+		app_say(app, "only %s runs %s at %s here%s%s%s: planning its rollback", h->name,
+		    h->services[svc], sel->tag, app->queue_filter[0] ? " (of the hosts having \"" :
+		    "", app->queue_filter, app->queue_filter[0] ? "\")" : "");
 }
 
 static void
@@ -840,7 +880,11 @@ actions_dialog_draw(struct app *app, int lines, int cols)
 	/* A chain (B, or a step naming several services) says what follows. */
 	if (app->queue_after == a && app->nqueue > 0)
 		snprintf(line + strlen(line), sizeof(line) - strlen(line),
-		    "— then %d more, each confirmed like this one ", app->nqueue);
+		    "— then %d more%s%s%s, each confirmed like this one%s%s ", app->nqueue,
+		    app->queue_filter[0] ? " (filter " : "", app->queue_filter,
+		    app->queue_filter[0] ? ")" : "", !app->queue[0].follow ? "" :
+		    app->queue[0].tag[0] ? ", to " : ", to the target chosen here",
+		    app->queue[0].follow ? app->queue[0].tag : "");
 	ui_put(win, 0, 2, w - 4, ui_attr(app, THEME_BAD) | A_REVERSE, line);
 	dialog_body(app, win, h, w);
 	y = h - 4;

@@ -263,6 +263,17 @@ app_row_host(const struct app *app, int row, int *svc)
 }
 
 bool
+app_service_shown(const struct app *app, int h, int svc)
+{
+	if (app->host_filter[0] == '\0')
+		return true;
+	/* Names only: a row never hides because its data changed. */
+	return strcasestr(app->cfg.hosts[h].name, app->host_filter) != NULL ||
+	    strcasestr(app->cfg.hosts[h].services[svc], app->host_filter) != NULL ||
+	    strcasestr(app->cfg.hosts[h].address, app->host_filter) != NULL;
+}
+
+bool
 app_row_shown(const struct app *app, int row)
 {
 	int svc, h;
@@ -271,10 +282,7 @@ app_row_shown(const struct app *app, int row)
 		return true;
 	if ((h = app_row_host(app, row, &svc)) < 0)
 		return false;
-	/* Names only: a row never hides because its data changed. */
-	return strcasestr(app->cfg.hosts[h].name, app->host_filter) != NULL ||
-	    strcasestr(app->cfg.hosts[h].services[svc], app->host_filter) != NULL ||
-	    strcasestr(app->cfg.hosts[h].address, app->host_filter) != NULL;
+	return app_service_shown(app, h, svc);
 }
 
 int

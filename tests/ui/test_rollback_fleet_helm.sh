@@ -1,0 +1,40 @@
+#!/bin/sh
+# test_rollback_fleet_helm.sh — B on helm hosts: the revision picked on
+# the first host (Down: revision 1, app 1.4.0, not helm's own default,
+# revision 2) decides the next host's target by its app version, so the
+# fleet ends on one release; the next host's dialog offers nothing else.
+. "${top_srcdir:-$(dirname "$0")/../..}/tests/lib/tmux.sh"
+[ -x /usr/sbin/sshd ] || skip "openssh-server is not installed"
+fleet_up --hosts 2 --driver helm --tag v1.5.0-bad
+mutating() { grep -c '"mutating":true' "$fl/hosts/$1/commands.log" 2> /dev/null || true; }
+sed 's/^\[warroom\]$/[warroom]\npoll_interval = 1s\nhealth_timeout = 20s/' "$fl/warroom.conf" > "$tmp/c.conf"
+
+start 200 50 "$WARROOM -c $tmp/c.conf --incident helm-fleet"
+wait_re "│> h1 +api +UP +1\\.5\\.0-bad" 15
+wait_re "h2 +api +UP +1\\.5\\.0-bad" 15
+keys A; keys -l arm; keys Enter
+wait_re "ARMED 1[45]:[0-9][0-9]"
+keys B
+wait_for "CONFIRM ROLLBACK (helm.rollback)" 15
+wait_for "type api and press Enter"
+assert_contains "$tmp/screen" "— then 1 more, each confirmed like this one, to the target chosen here"
+wait_re "> revision 2: .*app 1\\.4\\.1"
+keys Down
+wait_re "> revision 1: .*app 1\\.4\\.0"
+keys -l api; keys Enter
+wait_for "nothing has changed on h2 yet: the plan waits for your confirmation" 40
+grep -q '"argv":\["helm","rollback","api","1",' "$fl/hosts/h1/commands.log" ||
+	fail "h1 was not rolled back to revision 1"
+wait_for "type api and press Enter"
+assert_contains "$tmp/screen" "host h2   service api"
+grep -qE "> revision 1: .*app 1\\.4\\.0" "$tmp/screen" || fail "h2 is not offered revision 1"
+assert_not_contains "$tmp/screen" "revision 2:"
+keys -l api; keys Enter
+wait_for "rollback of api on h2: OK" 40
+grep -q '"argv":\["helm","rollback","api","1",' "$fl/hosts/h2/commands.log" ||
+	fail "h2 was not rolled back to revision 1 (app 1.4.0) like h1"
+grep -q '"argv":\["helm","rollback","api","2",' "$fl/hosts/h2/commands.log" &&
+	fail "h2 went to revision 2"
+ok "B on helm: h2 goes to the app version picked on h1 (revision 1), not its own default"
+keys q
+wait_for "exit=0"
