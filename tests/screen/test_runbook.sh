@@ -118,7 +118,7 @@ assert_screen detail <<'EOF'
 │> a│ Recreate both services on it:                                                                                │   │
 │  a│                                                                                                              │   │
 │  a│ $ IMAGE_TAG=sha-<commit> docker compose --env-file .env up -d --no-deps api jobs                             │ine│
-│  k│     built-in: compose.up service=api service=jobs env_file=.env image_tag=sha-<commit> env=IMAGE_TAG=sha-<co │ent│
+│  k│                                                                                                              │ent│
 │   │                                                                                                              │   │
 │   │                                                                                                              │   │
 │   │                                                                                                              │ ap│
@@ -162,7 +162,7 @@ assert_screen detail-narrow <<'EOF'
 │  a│                                                                      │inv│
 │  a│ $ IMAGE_TAG=sha-<commit> docker compose --env-file .env up -d --no-d │ 0/│
 │  k│   eps api jobs                                                       │env│
-│   │     built-in: compose.up service=api service=jobs env_file=.env imag │are│
+│   │                                                                      │are│
 └───│                                                                      │ag │
 ┌─ M│                                                                      │rom│
 │ ap│                                                                      │bs │

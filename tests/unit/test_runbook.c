@@ -135,7 +135,8 @@ docs_compose_rollback(void **state)
 	struct runbook_stats st;
 
 	parse_file(&rb, "docs/runbooks/compose-rollback.md");
-	assert_stats(&rb, 7, 15, 15, 16, 4, 14);
+	/* §3.2's `up -d --no-deps` is the author's command, not the built-in. */
+	assert_stats(&rb, 7, 15, 15, 16, 4, 13);
 	runbook_stats(&rb, &st);
 	assert_int_equal(st.tasks, 7);
 	assert_int_equal(st.checked, 1);
@@ -192,7 +193,9 @@ docs_blue_green_cutover(void **state)
 	size_t i, n = 0;
 
 	parse_file(&rb, "docs/runbooks/blue-green-cutover.md");
-	assert_stats(&rb, 5, 15, 9, 14, 2, 8);
+	/* Green's `IMAGE_TAG=$RELEASE … -p api-green --env-file .env.green up -d`
+	 * and blue's `-p api-blue … up -d` are plain commands. */
+	assert_stats(&rb, 5, 15, 9, 14, 2, 6);
 	runbook_stats(&rb, &st);
 	assert_int_equal(st.tasks, 4);
 	assert_int_equal(st.checked, 2);
@@ -548,7 +551,7 @@ known_commands_are_recognised(void **state)
 		{ "helm rollback api", RUNBOOK_ACT_HELM_ROLLBACK, "release", "api" },
 		{ "sudo helm rollback api --namespace prod", RUNBOOK_ACT_HELM_ROLLBACK,
 		    "namespace", "prod" },
-		{ "IMAGE_TAG=v1.2 docker compose -f prod.yml up -d api jobs",
+		{ "IMAGE_TAG=v1.2 docker compose -f docker-compose.yml up -d api jobs",
 		    RUNBOOK_ACT_COMPOSE_UP, "image_tag", "v1.2" },
 		{ "docker compose --env-file .env pull api", RUNBOOK_ACT_COMPOSE_PULL,
 		    "service", "api" },
@@ -599,6 +602,108 @@ known_commands_are_recognised(void **state)
 		}
 		runbook_free(&rb);
 	}
+}
+
+/* The built-in rollback and kill switch run `docker compose --env-file .env
+ * -f docker-compose.yml up -d SERVICE` in compose_dir: a command with any
+ * other project, file, option or variable stays the runbook's own command,
+ * never the built-in action on the default project. */
+static void
+compose_options_not_honoured_stay_plain_commands(void **state)
+{
+	static const struct known_case cases[] = {
+		{ "IMAGE_TAG=sha-<commit> docker compose -p api-green --env-file .env.green up -d api",
+		    RUNBOOK_ACT_NONE, NULL, NULL },
+		{ "IMAGE_TAG=v1 docker compose -p api-green up -d api", RUNBOOK_ACT_NONE, NULL, NULL },
+		{ "IMAGE_TAG=v1 docker compose --project-name=x up -d api", RUNBOOK_ACT_NONE,
+		    NULL, NULL },
+		{ "IMAGE_TAG=v1 docker compose --env-file .env.green up -d api", RUNBOOK_ACT_NONE,
+		    NULL, NULL },
+		{ "IMAGE_TAG=v1 docker compose --env-file=prod.env up -d api", RUNBOOK_ACT_NONE,
+		    NULL, NULL },
+		{ "IMAGE_TAG=sha-<commit> docker compose --env-file .env up -d --no-deps api jobs",
+		    RUNBOOK_ACT_NONE, NULL, NULL },
+		{ "IMAGE_TAG=v1 docker compose -f prod.yml up -d api", RUNBOOK_ACT_NONE, NULL, NULL },
+		{ "IMAGE_TAG=v1 docker compose --profile blue up -d api", RUNBOOK_ACT_NONE, NULL,
+		    NULL },
+		{ "IMAGE_TAG=v1 docker compose --project-directory /srv/x up -d api",
+		    RUNBOOK_ACT_NONE, NULL, NULL },
+		{ "IMAGE_TAG=v1 docker compose up -d --force-recreate api", RUNBOOK_ACT_NONE, NULL,
+		    NULL },
+		{ "IMAGE_TAG=v1 docker compose up -d --frobnicate api", RUNBOOK_ACT_NONE, NULL,
+		    NULL },
+		{ "IMAGE_TAG=v1 docker compose up -d api --no-deps", RUNBOOK_ACT_NONE, NULL, NULL },
+		{ "IMAGE_TAG=v1 docker compose --verbose up -d api", RUNBOOK_ACT_NONE, NULL, NULL },
+		{ "IMAGE_TAG=v1 DEBUG=1 docker compose up -d api", RUNBOOK_ACT_NONE, NULL, NULL },
+		{ "IMAGE_TAG=v1 EXPORT_MODE=off docker compose up -d api", RUNBOOK_ACT_NONE, NULL,
+		    NULL },
+		{ "EXPORT_MODE=off docker compose -p blue up -d api", RUNBOOK_ACT_NONE, NULL, NULL },
+		{ "docker compose -p blue run --rm api alembic downgrade -1", RUNBOOK_ACT_NONE,
+		    NULL, NULL },
+		{ "docker compose run --rm -e DB=x api alembic downgrade -1", RUNBOOK_ACT_NONE,
+		    NULL, NULL },
+		/* What the built-in does itself is still recognised. */
+		{ "IMAGE_TAG=sha-<commit> docker compose --env-file .env -f docker-compose.yml up -d api",
+		    RUNBOOK_ACT_COMPOSE_UP, "env_file", ".env" },
+		{ "IMAGE_TAG=v1 docker compose --env-file=./.env up --detach api",
+		    RUNBOOK_ACT_COMPOSE_UP, "service", "api" },
+		{ "IMAGE_TAG=$TAG docker compose up -d api", RUNBOOK_ACT_COMPOSE_UP, "image_tag",
+		    "$TAG" },
+		{ "IMAGE_TAG=${TAG} docker compose up -d api", RUNBOOK_ACT_COMPOSE_UP, "image_tag",
+		    "${TAG}" },
+		{ "EXPORT_MODE=off docker compose --env-file .env up -d api", RUNBOOK_ACT_KILLSWITCH,
+		    "service", "api" },
+		{ "docker compose --env-file .env run --rm api alembic downgrade -1",
+		    RUNBOOK_ACT_MIGRATE_DOWN, "service", "api" },
+	};
+	size_t i;
+
+	for (i = 0; i < WR_ARRAY_LEN(cases); i++) {
+		struct runbook rb;
+		char md[512];
+		const struct runbook_command *c;
+
+		snprintf(md, sizeof(md), "```bash\n%s\n```\n", cases[i].cmd);
+		parse_str(&rb, md);
+		c = only_cmd(&rb);
+		if (c->action.kind != cases[i].kind)
+			fail_msg("'%s': got %s, want %s", cases[i].cmd,
+			    runbook_action_name(c->action.kind),
+			    runbook_action_name(cases[i].kind));
+		if (cases[i].key != NULL) {
+			const char *v = runbook_action_arg(&c->action, cases[i].key);
+
+			if (v == NULL || strcmp(v, cases[i].value) != 0)
+				fail_msg("'%s': %s=%s, want %s", cases[i].cmd, cases[i].key,
+				    v ? v : "(none)", cases[i].value);
+		}
+		runbook_free(&rb);
+	}
+}
+
+/* A tag the block computes itself ($RELEASE set two lines up, ${X:-y},
+ * $(…)) has a value only the shell knows: the command runs as written,
+ * its placeholders asked for, rather than as a rollback to "$RELEASE". */
+static void
+compose_tag_from_a_shell_variable_stays_a_plain_command(void **state)
+{
+	struct runbook rb;
+	const struct runbook_block *b;
+
+	parse_str(&rb, "```bash\n"
+	    "export RELEASE=sha-<commit>\n"
+	    "IMAGE_TAG=$RELEASE docker compose up -d api\n"
+	    "IMAGE_TAG=${TAG:-v1} docker compose up -d api\n"
+	    "IMAGE_TAG=$(git rev-parse HEAD) docker compose up -d api\n"
+	    "IMAGE_TAG=`cat tag` docker compose up -d api\n"
+	    "```\n");
+	b = &rb.blocks[0];
+	assert_int_equal(b->ncmds, 5);
+	assert_int_equal(b->cmds[1].action.kind, RUNBOOK_ACT_NONE);
+	assert_int_equal(b->cmds[2].action.kind, RUNBOOK_ACT_NONE);
+	assert_int_equal(b->cmds[3].action.kind, RUNBOOK_ACT_NONE);
+	assert_int_equal(b->cmds[4].action.kind, RUNBOOK_ACT_NONE);
+	runbook_free(&rb);
 }
 
 static void
@@ -1185,6 +1290,8 @@ main(void)
 		cmocka_unit_test(shell_splits_simple_commands),
 		cmocka_unit_test(console_blocks_keep_only_prompt_lines),
 		cmocka_unit_test(known_commands_are_recognised),
+		cmocka_unit_test(compose_options_not_honoured_stay_plain_commands),
+		cmocka_unit_test(compose_tag_from_a_shell_variable_stays_a_plain_command),
 		cmocka_unit_test(compound_commands_are_never_replaced),
 		cmocka_unit_test(warroom_bindings_are_read),
 		cmocka_unit_test(warroom_errors_name_their_line),
