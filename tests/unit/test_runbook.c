@@ -157,7 +157,7 @@ docs_k8s_helm_rollback(void **state)
 	unsigned set;
 
 	parse_file(&rb, "docs/runbooks/k8s-helm-rollback.md");
-	assert_stats(&rb, 6, 10, 9, 15, 3, 9);
+	assert_stats(&rb, 6, 11, 9, 15, 3, 9);
 	runbook_stats(&rb, &st);
 	assert_int_equal(st.tasks, 5);
 	assert_int_equal(st.checked, 1);
@@ -520,6 +520,87 @@ console_blocks_keep_only_prompt_lines(void **state)
 	assert_int_equal(b->cmds[1].action.kind, RUNBOOK_ACT_HELM_ROLLBACK);
 	assert_string_equal(runbook_action_arg(&b->cmds[1].action, "namespace"), "prod");
 	assert_int_equal(b->cmds[1].line, 4);
+	runbook_free(&rb);
+}
+
+/* ---- what x runs ---- */
+
+static size_t
+step_named(const struct runbook *rb, const char *prefix)
+{
+	size_t i;
+
+	for (i = 0; i < rb->nsteps; i++)
+		if (strncmp(rb->steps[i].text, prefix, strlen(prefix)) == 0)
+			return i;
+	fail_msg("no step '%s'", prefix);
+	return WR_RUNBOOK_NONE;
+}
+
+static size_t
+section_named(const struct runbook *rb, const char *title)
+{
+	size_t i;
+
+	for (i = 0; i < rb->nsections; i++)
+		if (strcmp(rb->sections[i].title, title) == 0)
+			return i;
+	fail_msg("no section '%s'", title);
+	return WR_RUNBOOK_NONE;
+}
+
+/* Every binding of a block is work, in order, beside the shell commands:
+ * §3's two rollbacks (bound to the section), §5's script, smoke and
+ * status-page update, blue/green's status page and announcement. */
+static void
+every_binding_is_work_in_order(void **state)
+{
+	struct runbook rb;
+	struct runbook_work w[8];
+	size_t n, sec;
+
+	parse_file(&rb, "docs/runbooks/compose-rollback.md");
+	sec = section_named(&rb, "3. Roll back api and jobs");
+	n = runbook_work_of(&rb, sec, WR_RUNBOOK_NONE, w, 8);
+	assert_int_equal(n, 2);
+	assert_int_equal(w[0].bind->kind, RUNBOOK_ACT_ROLLBACK);
+	assert_string_equal(runbook_action_arg(w[0].bind, "service"), "api");
+	assert_string_equal(runbook_action_arg(w[1].bind, "service"), "jobs");
+	sec = section_named(&rb, "5. Verify");
+	n = runbook_work_of(&rb, sec, WR_RUNBOOK_NONE, w, 8);
+	assert_int_equal(n, 3);
+	assert_null(w[0].bind);
+	assert_int_equal(w[1].bind->kind, RUNBOOK_ACT_SMOKE);
+	assert_int_equal(w[2].bind->kind, RUNBOOK_ACT_STATUSPAGE);
+	assert_string_equal(runbook_action_arg(w[2].bind, "status"), "monitoring");
+	/* cap bounds what is filled, not what is counted */
+	assert_int_equal(runbook_work_of(&rb, sec, WR_RUNBOOK_NONE, w, 1), 3);
+	runbook_free(&rb);
+
+	parse_file(&rb, "docs/runbooks/blue-green-cutover.md");
+	n = runbook_work_of(&rb, 0, step_named(&rb, "Tell everyone"), w, 8);
+	assert_int_equal(n, 2);
+	assert_int_equal(w[0].bind->kind, RUNBOOK_ACT_STATUSPAGE);
+	assert_int_equal(w[1].bind->kind, RUNBOOK_ACT_ANNOUNCE);
+	runbook_free(&rb);
+}
+
+/* The status-page update after the Helm rollback is a step of its own:
+ * "Check the release and the rollout" runs helm status and rollout status. */
+static void
+k8s_status_page_update_is_its_own_step(void **state)
+{
+	struct runbook rb;
+	struct runbook_work w[4];
+	size_t step;
+
+	parse_file(&rb, "docs/runbooks/k8s-helm-rollback.md");
+	step = step_named(&rb, "Check the release and the rollout");
+	assert_int_equal(runbook_work_of(&rb, 0, step, w, 4), 1);
+	assert_null(w[0].bind);
+	step = step_named(&rb, "Tell customers what is happening");
+	assert_int_equal(runbook_work_of(&rb, 0, step, w, 4), 1);
+	assert_int_equal(w[0].bind->kind, RUNBOOK_ACT_STATUSPAGE);
 	runbook_free(&rb);
 }
 
@@ -1289,6 +1370,8 @@ main(void)
 		cmocka_unit_test(placeholders_the_command_defines_are_not_asked_for),
 		cmocka_unit_test(shell_splits_simple_commands),
 		cmocka_unit_test(console_blocks_keep_only_prompt_lines),
+		cmocka_unit_test(every_binding_is_work_in_order),
+		cmocka_unit_test(k8s_status_page_update_is_its_own_step),
 		cmocka_unit_test(known_commands_are_recognised),
 		cmocka_unit_test(compose_options_not_honoured_stay_plain_commands),
 		cmocka_unit_test(compose_tag_from_a_shell_variable_stays_a_plain_command),
