@@ -127,6 +127,14 @@ struct app {
 	char target_from[64];            /* … named for the rollback it starts, or "" */
 	struct action *queue_after;      /* the rollback the queue waits on */
 	bool target_queued;              /* the target's rollback heads the queue */
+	struct app_xrun {                /* x's place in a step's or section's work */
+		int rb;                  /* runbook */
+		size_t section, step;
+		size_t next;             /* the item the next x runs */
+		struct action **slot;    /* where the last item's action lands … */
+		struct action *before;   /* … and what was there before it */
+		struct action *own;      /* the slot of a section's items */
+	} xrun;
 	char matrix_from[128];           /* runbook whose matrix is in force, or "" */
 
 	const char *incident;            /* --incident NAME, or NULL */

@@ -218,6 +218,20 @@ struct runbook_stats {
 int runbook_parse(struct runbook *rb, const char *name, const char *buf,
     size_t len);
 
+/* One thing x runs for a step or section: a `warroom` binding, or (bind
+ * NULL) its shell commands, which run together as one script. */
+struct runbook_work {
+	const struct runbook_action *bind;
+	int line;
+};
+
+/* What step (WR_RUNBOOK_NONE: section's own blocks) asks x to run, in the
+ * order the runbook writes it: every binding of every `warroom` block, and
+ * the shell commands once, where the first shell block is. Fills at most
+ * cap items; returns how many there are. */
+size_t runbook_work_of(const struct runbook *rb, size_t section, size_t step,
+    struct runbook_work *out, size_t cap);
+
 /* Release everything runbook_parse() allocated; rb is left empty. */
 void runbook_free(struct runbook *rb);
 

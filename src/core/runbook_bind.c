@@ -12,6 +12,8 @@
  * may be "double" or 'single' quoted). The grammar of every verb is one
  * table below; anything it does not allow is an error with the line, since
  * a binding is the author's explicit intent and must never be half-read.
+ * runbook_work_of() lists what x runs for a step: every binding, in order,
+ * and its shell commands.
  */
 #include "warroom/runbook.h"
 
@@ -380,4 +382,30 @@ runbook_bind_scan(struct runbook *rb, struct runbook_block *b)
 		line++;
 		i = e + 1;
 	}
+}
+
+size_t
+runbook_work_of(const struct runbook *rb, size_t section, size_t step,
+    struct runbook_work *out, size_t cap)
+{
+	size_t b, k, n = 0;
+	bool shell = false;
+
+	for (b = 0; b < rb->nblocks; b++) {
+		const struct runbook_block *blk = &rb->blocks[b];
+
+		if (blk->step != step || (step == WR_RUNBOOK_NONE && blk->section != section))
+			continue;
+		if (blk->kind == RUNBOOK_BLOCK_SHELL && blk->ncmds > 0 && !shell) {
+			shell = true;
+			if (n < cap)
+				out[n] = (struct runbook_work){ NULL, blk->line };
+			n++;
+		}
+		for (k = 0; k < blk->nbinds; k++, n++)
+			if (n < cap)
+				out[n] = (struct runbook_work){ &blk->binds[k].action,
+				    blk->binds[k].line };
+	}
+	return n;
 }

@@ -890,6 +890,34 @@ recognise_alembic(struct runbook_action *a, char **argv, size_t argc, size_t i)
 	return true;
 }
 
+/* Does word w expand nothing but the command's own $VAR placeholders (the
+ * ones the engineer is asked for)? A variable the block sets itself, a
+ * ${X:-default}, $(…) or `…` has a value only the shell knows. */
+static bool
+expands_only_placeholders(const struct runbook_command *c, const char *w)
+{
+	const char *p;
+	size_t k, nl;
+
+	if (strchr(w, '`') != NULL)
+		return false;
+	for (p = strchr(w, '$'); p != NULL; p = strchr(p + 1, '$')) {
+		bool brace = p[1] == '{';
+		const char *name = p + 1 + brace;
+
+		nl = name_len(name);
+		if (nl == 0 || (brace && name[nl] != '}'))
+			return false;
+		for (k = 0; k < c->nph; k++)
+			if (c->ph[k].kind == RUNBOOK_PH_VAR && strlen(c->ph[k].name) == nl &&
+			    memcmp(c->ph[k].name, name, nl) == 0)
+				break;
+		if (k == c->nph)
+			return false;
+	}
+	return true;
+}
+
 /* The env assignments of c as env=… arguments, IMAGE_TAG also as image_tag. */
 static void
 compose_env(struct runbook_action *a, const struct runbook_command *c)
@@ -907,29 +935,36 @@ static bool
 recognise_compose(struct runbook_command *c, char **argv, size_t argc)
 {
 	struct runbook_action *a = &c->action, tmp = { 0 };
-	size_t i, first_service;
+	size_t i, k, first_service;
 	const char *v, *sub;
 	bool detach = false, killswitch = false;
 
 	i = streq(argv[0], "docker-compose") ? 1 : 2;
 	if (i == 2 && (argc < 2 || !streq(argv[1], "compose")))
 		return false;
+	/* The built-in actions run `docker compose --env-file .env -f
+	 * docker-compose.yml` in compose_dir: any other project, file or
+	 * profile would be silently replaced by the default one. */
 	for (; i < argc && argv[i][0] == '-'; i++) {
-		if ((v = flag_value(argv, argc, &i, "-f", "--file")) != NULL)
+		if ((v = flag_value(argv, argc, &i, "-f", "--file")) != NULL &&
+		    (streq(v, "docker-compose.yml") || streq(v, "./docker-compose.yml")))
 			runbook_action_add(&tmp, "file", v);
-		else if ((v = flag_value(argv, argc, &i, NULL, "--env-file")) != NULL)
+		else if ((v = flag_value(argv, argc, &i, NULL, "--env-file")) != NULL &&
+		    (streq(v, ".env") || streq(v, "./.env")))
 			runbook_action_add(&tmp, "env_file", v);
-		else if ((v = flag_value(argv, argc, &i, "-p", "--project-name")) != NULL)
-			runbook_action_add(&tmp, "project", v);
-		else if ((v = flag_value(argv, argc, &i, NULL, "--project-directory")) != NULL)
-			runbook_action_add(&tmp, "project_directory", v);
-		else if ((v = flag_value(argv, argc, &i, NULL, "--profile")) != NULL)
-			runbook_action_add(&tmp, "profile", v);
 		else {
 			runbook_action_free(&tmp);
 			return false;
 		}
 	}
+	/* Only the variables the built-in action sets itself. */
+	for (k = 0; k < c->nassigns; k++)
+		if (!(strncmp(c->assigns[k], "IMAGE_TAG=", 10) == 0 &&
+		    expands_only_placeholders(c, c->assigns[k] + 10)) &&
+		    !streq(c->assigns[k], "EXPORT_MODE=off")) {
+			runbook_action_free(&tmp);
+			return false;
+		}
 	if (i >= argc) {
 		runbook_action_free(&tmp);
 		return false;
@@ -939,18 +974,10 @@ recognise_compose(struct runbook_command *c, char **argv, size_t argc)
 		for (; i < argc && argv[i][0] == '-'; i++) {
 			const char *w = argv[i];
 
+			/* up: only -d, the one option the built-in redeploy uses;
+			 * --no-deps, --force-recreate … change what it does. */
 			if (streq(w, "-d") || streq(w, "--detach"))
 				detach = true;
-			else if (streq(sub, "up") && (streq(w, "--no-deps") ||
-			    streq(w, "--force-recreate") || streq(w, "--no-build") ||
-			    streq(w, "--remove-orphans") || streq(w, "--wait") ||
-			    streq(w, "--no-recreate") || streq(w, "--quiet-pull")))
-				;
-			else if (streq(sub, "up") && ((v = flag_value(argv, argc, &i, NULL,
-			    "--pull")) != NULL || (v = flag_value(argv, argc, &i, "-t",
-			    "--timeout")) != NULL || (v = flag_value(argv, argc, &i, NULL,
-			    "--wait-timeout")) != NULL))
-				;
 			else if (streq(sub, "pull") && (streq(w, "-q") || streq(w, "--quiet") ||
 			    streq(w, "--ignore-pull-failures") || streq(w, "--include-deps")))
 				;
@@ -972,7 +999,13 @@ recognise_compose(struct runbook_command *c, char **argv, size_t argc)
 			}
 		for (i = 0; i < c->nassigns; i++)
 			killswitch = killswitch || streq(c->assigns[i], "EXPORT_MODE=off");
-		if (killswitch && streq(sub, "up")) {
+		/* The kill switch redeploys at the running tag: an IMAGE_TAG
+		 * beside EXPORT_MODE=off would be dropped. */
+		if (killswitch && (c->nassigns != 1 || !streq(sub, "up"))) {
+			runbook_action_free(&tmp);
+			return false;
+		}
+		if (killswitch) {
 			a->kind = RUNBOOK_ACT_KILLSWITCH;
 			runbook_action_add(a, "name", "EXPORT_MODE");
 			runbook_action_add(a, "value", "off");
@@ -985,15 +1018,17 @@ recognise_compose(struct runbook_command *c, char **argv, size_t argc)
 	} else if (streq(sub, "run") || streq(sub, "exec")) {
 		const char *svc = NULL;
 
+		if (c->nassigns > 0) {
+			runbook_action_free(&tmp);
+			return false;
+		}
 		for (; i < argc && argv[i][0] == '-'; i++) {
 			const char *w = argv[i];
 
-			if (streq(w, "--rm") || streq(w, "-T") || streq(w, "--no-deps") ||
-			    streq(w, "-i") || streq(w, "-t") || streq(w, "-it"))
-				;
-			else if (flag_value(argv, argc, &i, "-e", "--env") == NULL &&
-			    flag_value(argv, argc, &i, "-w", "--workdir") == NULL &&
-			    flag_value(argv, argc, &i, "-u", "--user") == NULL) {
+			/* The built-in downgrade runs `run --rm SERVICE`: an
+			 * environment, directory or user of its own is not honoured. */
+			if (!(streq(w, "--rm") || streq(w, "-T") || streq(w, "-i") ||
+			    streq(w, "-t") || streq(w, "-it"))) {
 				runbook_action_free(&tmp);
 				return false;
 			}

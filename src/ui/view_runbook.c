@@ -92,6 +92,28 @@ section_progress(const struct app_runbook *r, size_t s, int *done, int *total,
 	}
 }
 
+/* "  [x next: 2 of 3 smoke]" on the row x is working through. */
+static void
+xrun_mark(const struct app *app, const struct app_runbook *r, size_t section, size_t step,
+    char *buf, size_t cap)
+{
+	struct runbook_work w[64];
+	size_t n, len = strlen(buf);
+
+	if (app->xrun.rb != app->rb_cur || app->xrun.next == 0 || app->xrun.section != section ||
+	    app->xrun.step != step || len >= cap)
+		return;
+	n = runbook_work_of(&r->rb, section, step, w, 64);
+	if (n < 2 || n > 64 || app->xrun.next > n)
+		return;
+	if (app->xrun.next < n)
+		snprintf(buf + len, cap - len, "  [x next: %zu of %zu %s]", app->xrun.next + 1, n,
+		    w[app->xrun.next].bind ? runbook_action_name(w[app->xrun.next].bind->kind) :
+		    "commands");
+	else
+		snprintf(buf + len, cap - len, "  [x: all %zu started]", n);
+}
+
 static void
 runbook_draw(struct app *app, WINDOW *win, int h, int w, bool focused)
 {
@@ -149,6 +171,7 @@ runbook_draw(struct app *app, WINDOW *win, int h, int w, bool focused)
 			if (st > 0)
 				snprintf(line + strlen(line), sizeof(line) - strlen(line), "  %d/%d%s%s",
 				    sd, st, first ? "  started " : "", first ? when : "");
+			xrun_mark(app, r, row->idx, WR_RUNBOOK_NONE, line, sizeof(line));
 			a = ui_attr(app, THEME_TITLE);
 		} else {
 			const struct runbook_step *stp = &r->rb.steps[row->idx];
@@ -165,6 +188,7 @@ runbook_draw(struct app *app, WINDOW *win, int h, int w, bool focused)
 			    step_has_work(&r->rb, row->idx) ? "$ " : "",
 			    r->step_action[row->idx] ? "[" : "", words,
 			    r->step_action[row->idx] ? "] " : "", stp->text);
+			xrun_mark(app, r, stp->section, row->idx, line, sizeof(line));
 			a = ui_attr(app, r->checked[row->idx] ? THEME_DIM : THEME_NORMAL);
 		}
 		if (sel && focused)
@@ -211,11 +235,11 @@ tick(struct app *app, struct app_runbook *r, size_t step)
 	}
 }
 
-/* Where a step's action is noted (a section's blocks have no slot). */
+/* Where a step's action is noted; a section's own blocks share one. */
 static struct action **
-step_slot(struct app_runbook *r, size_t step)
+step_slot(struct app *app, struct app_runbook *r, size_t step)
 {
-	return step == WR_RUNBOOK_NONE ? NULL : &r->step_action[step];
+	return step == WR_RUNBOOK_NONE ? &app->xrun.own : &r->step_action[step];
 }
 
 /* The rollback a step asks for, if any: a `warroom` rollback binding, or
@@ -245,38 +269,45 @@ step_wants_rollback(const struct runbook *rb, size_t step)
  * r in HOSTS, to the host, tag or revision the step names (runbook_target
  * decides, or says why not). It goes through the choke point like any
  * mutating command. */
-static bool
-step_rollback(struct app *app, struct app_runbook *r, size_t step)
+static void
+rollback_of(struct app *app, const struct runbook_action *a, struct action **slot)
 {
-	const struct runbook_action *a = step_wants_rollback(&r->rb, step);
 	struct runbook_target t;
 	struct wr_err err;
 
-	if (a == NULL)
-		return false;
 	if (runbook_target_rollback(a, &app->cfg, app_selected_host(app), &t, &err) != 0) {
 		app_say(app, "this step's rollback did not start: %s", err.msg);
-		return true;
+		return;
 	}
 	app->target_host = t.host;
 	app->target_svc = t.svc;
 	app->target_rev = t.revision;
 	wr_strlcpy(app->target_tag, t.tag, sizeof(app->target_tag));
-	app->target_slot = &r->step_action[step];
+	app->target_slot = slot;
 	if (dispatch(app, WR_CMD_ROLLBACK) != 0) {
 		app->target_host = -1;
 		app->target_slot = NULL;
 		app->target_rev = 0;
 		app->target_tag[0] = '\0';
 	}
+}
+
+static bool
+step_rollback(struct app *app, struct app_runbook *r, size_t step)
+{
+	const struct runbook_action *a = step_wants_rollback(&r->rb, step);
+
+	if (a == NULL)
+		return false;
+	rollback_of(app, a, &r->step_action[step]);
 	return true;
 }
 
 /* x on a step whose binding or command is the kill switch: on the host and
  * service it names, in the direction it names (never X's toggle). */
 static void
-step_killswitch(struct app *app, struct app_runbook *r, size_t step,
-    const struct runbook_action *a, int host)
+step_killswitch(struct app *app, struct action **slot, const struct runbook_action *a,
+    int host)
 {
 	struct runbook_target t;
 	struct wr_err err;
@@ -288,7 +319,7 @@ step_killswitch(struct app *app, struct app_runbook *r, size_t step,
 	app->target_host = t.host;
 	app->target_svc = t.svc;
 	wr_strlcpy(app->target_ks, t.value, sizeof(app->target_ks));
-	app->target_slot = step_slot(r, step);
+	app->target_slot = slot;
 	actions_killswitch(app);
 }
 
@@ -386,7 +417,7 @@ fill_rollback(struct app *app)
 	const struct config_host *h = &app->cfg.hosts[app->fill_host];
 	const struct runbook_action *act = &app->fill.known_cmd->action;
 	char *tag = runbook_fill_assign(&app->fill, "IMAGE_TAG");
-	struct action **slot = step_slot(r, app->fill.step);
+	struct action **slot = step_slot(app, r, app->fill.step);
 	size_t i;
 	int k;
 
@@ -437,7 +468,7 @@ fill_run(struct app *app)
 	} else {
 		origin_of(r, &app->fill, origin, sizeof(origin));
 		actions_command(app, app->fill_host, script, origin,
-		    step_slot(r, app->fill.step));
+		    step_slot(app, r, app->fill.step));
 		free(script);
 	}
 	runbook_fill_free(&app->fill);
@@ -469,47 +500,27 @@ runbook_fill_answer(struct app *app, const char *value)
 		fill_ask(app);
 }
 
-/* The first `warroom` binding of the step's (or section's) blocks. */
-static const struct runbook_action *
-binding_of(const struct runbook *rb, size_t section, size_t step)
+/* x on a binding: its action, as its key would start it, its outcome
+ * noted in slot (a step's, or the section's own). */
+static void
+run_binding(struct app *app, struct action **slot, const struct runbook_action *a, int host)
 {
-	size_t b;
-
-	for (b = 0; b < rb->nblocks; b++) {
-		const struct runbook_block *blk = &rb->blocks[b];
-
-		if (blk->nbinds > 0 && blk->step == step && (step != WR_RUNBOOK_NONE ||
-		    blk->section == section))
-			return &blk->binds[0].action;
-	}
-	return NULL;
-}
-
-/* x on a step bound to a built-in action: that action, as its key would
- * start it. True when the binding was handled (or refused with a reason). */
-static bool
-run_binding(struct app *app, struct app_runbook *r, size_t section, size_t step, int host)
-{
-	const struct runbook_action *a = binding_of(&r->rb, section, step);
 	const char *v;
 
-	if (a == NULL)
-		return false;
 	switch (a->kind) {
 	case RUNBOOK_ACT_ROLLBACK:
-		if (step == WR_RUNBOOK_NONE || !step_rollback(app, r, step))
-			app_say(app, "select the rollback's step (x on it, or r in HOSTS)");
-		return true;
+		rollback_of(app, a, slot);
+		return;
 	case RUNBOOK_ACT_KILLSWITCH:
-		step_killswitch(app, r, step, a, host);
-		return true;
+		step_killswitch(app, slot, a, host);
+		return;
 	case RUNBOOK_ACT_STATUSPAGE:
 		v = runbook_action_arg(a, "status");
 		if (v == NULL && (v = runbook_action_arg(a, "op")) != NULL &&
 		    strcmp(v, "resolve") == 0)
 			v = "resolved";
 		actions_statuspage_prefill(app, v, runbook_action_arg(a, "message"));
-		return true;
+		return;
 	case RUNBOOK_ACT_SMOKE: {
 		const char *on = runbook_action_arg(a, "host");
 		int named = on != NULL ? config_host_index(&app->cfg, on) : -1;
@@ -518,15 +529,81 @@ run_binding(struct app *app, struct app_runbook *r, size_t section, size_t step,
 			host = named;
 		v = runbook_action_arg(a, "expect");
 		actions_smoke(app, host, runbook_action_arg(a, "url"), v ? atol(v) : 200);
-		return true;
+		return;
 	}
 	case RUNBOOK_ACT_ANNOUNCE:
 		actions_announce_ask(app, runbook_action_arg(a, "message"));
-		return true;
+		return;
 	default:
 		app_say(app, "x does not run %s bindings", runbook_action_name(a->kind));
-		return true;
+		return;
 	}
+}
+
+#define XRUN_MAX 64
+
+static void run_commands(struct app *app, struct app_runbook *r, size_t section,
+    size_t step, int host);
+
+static const char *
+work_name(const struct runbook_work *w)
+{
+	return w->bind != NULL ? runbook_action_name(w->bind->kind) : "the commands";
+}
+
+/* The footer after x started item k of n: what the next x runs. */
+static void
+xrun_say(struct app *app, const struct runbook_work *w, size_t n, size_t k)
+{
+	if (k + 1 < n)
+		app_say(app, "%zu of %zu: %s; %zu more, each its own action: x again runs %s "
+		    "(line %d) once this one is done", k + 1, n, work_name(&w[k]), n - k - 1,
+		    work_name(&w[k + 1]), w[k + 1].line);
+	else
+		app_say(app, "%zu of %zu: %s, the last", k + 1, n, work_name(&w[k]));
+}
+
+/* Where x stands in this step's work: the item to run now, or -1 with the
+ * footer saying why nothing runs. An item runs once the one before it was
+ * started and ended OK (a rollback, kill switch or command; the others
+ * have no outcome to wait for); one that ended otherwise stops the rest,
+ * and x starts over. */
+static int
+xrun_next(struct app *app, size_t section, size_t step, const struct runbook_work *w, size_t n)
+{
+	struct app_xrun *x = &app->xrun;
+	const struct action *last;
+
+	if (x->rb != app->rb_cur || x->section != section || x->step != step || x->next >= n ||
+	    x->next == 0) {
+		x->rb = app->rb_cur;
+		x->section = section;
+		x->step = step;
+		x->next = 0;
+		x->slot = NULL;
+		return 0;
+	}
+	if (x->slot == NULL)
+		return (int)x->next;
+	last = *x->slot;
+	if (last == x->before) {
+		/* Refused or cancelled before it made an action: that one again. */
+		x->next--;
+		return (int)x->next;
+	}
+	if (!action_finished(last)) {
+		app_say(app, "%zu of %zu (%s) is still under way: x again once it ends", x->next, n,
+		    work_name(&w[x->next - 1]));
+		return -1;
+	}
+	if (action_state(last) != ACTION_OK) {
+		app_say(app, "%zu of %zu ended %s: the %zu after it not run (x again starts over)",
+		    x->next, n, action_state_name(action_state(last)), n - x->next);
+		x->next = 0;
+		x->slot = NULL;
+		return -1;
+	}
+	return (int)x->next;
 }
 
 void
@@ -534,9 +611,9 @@ runbook_run_step(struct app *app)
 {
 	struct app_runbook *r;
 	int host = app_selected_host(app);
-	struct wr_err err;
 	struct rb_row *rows;
-	size_t step = WR_RUNBOOK_NONE, section = WR_RUNBOOK_NONE, n;
+	size_t step = WR_RUNBOOK_NONE, section = WR_RUNBOOK_NONE, n, nwork;
+	struct runbook_work work[XRUN_MAX];
 
 	if (app->nrunbooks == 0) {
 		app_say(app, "no runbook loaded: -r FILE opens one");
@@ -564,8 +641,42 @@ runbook_run_step(struct app *app)
 		app_say(app, "no host selected: pick one in HOSTS");
 		return;
 	}
-	if (run_binding(app, r, section, step, host))
+	nwork = runbook_work_of(&r->rb, section, step, work, XRUN_MAX);
+	if (nwork > XRUN_MAX)
+		nwork = XRUN_MAX;
+	if (nwork > 1 || (nwork == 1 && work[0].bind != NULL)) {
+		struct action **slot = step_slot(app, r, step);
+		int k = xrun_next(app, section, step, work, nwork);
+
+		if (k < 0)
+			return;
+		app->xrun.next = (size_t)k + 1;
+		app->xrun.slot = NULL;
+		if (work[k].bind != NULL && work[k].bind->kind != RUNBOOK_ACT_ROLLBACK &&
+		    work[k].bind->kind != RUNBOOK_ACT_KILLSWITCH) {
+			run_binding(app, slot, work[k].bind, host);
+		} else {
+			app->xrun.slot = slot;
+			app->xrun.before = *slot;
+			if (work[k].bind != NULL)
+				run_binding(app, slot, work[k].bind, host);
+			else
+				run_commands(app, r, section, step, host);
+		}
+		if (nwork > 1)
+			xrun_say(app, work, nwork, (size_t)k);
 		return;
+	}
+	run_commands(app, r, section, step, host);
+}
+
+/* The step's (or section's) shell commands: placeholders asked for, then
+ * the script's dialog; a known command through its built-in action. */
+static void
+run_commands(struct app *app, struct app_runbook *r, size_t section, size_t step, int host)
+{
+	struct wr_err err;
+
 	runbook_fill_free(&app->fill);
 	if (runbook_fill_init(&app->fill, &r->rb, section, step, &err) != 0) {
 		app_say(app, "%s", err.msg);
@@ -584,7 +695,7 @@ runbook_run_step(struct app *app)
 		const struct runbook_action *ks = &app->fill.known_cmd->action;   /* r's own */
 
 		runbook_fill_free(&app->fill);
-		step_killswitch(app, r, step, ks, host);
+		step_killswitch(app, step_slot(app, r, step), ks, host);
 		return;
 	}
 	case RUNBOOK_ACT_MIGRATE_DOWN: {
@@ -597,7 +708,7 @@ runbook_run_step(struct app *app)
 				svc = k;
 		app->target_host = host;
 		app->target_svc = svc;
-		app->target_slot = step_slot(r, step);
+		app->target_slot = step_slot(app, r, step);
 		actions_migrate_down(app);
 		return;
 	}

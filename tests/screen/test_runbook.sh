@@ -118,7 +118,7 @@ assert_screen detail <<'EOF'
 │> a│ Recreate both services on it:                                                                                │   │
 │  a│                                                                                                              │   │
 │  a│ $ IMAGE_TAG=sha-<commit> docker compose --env-file .env up -d --no-deps api jobs                             │ine│
-│  k│     built-in: compose.up service=api service=jobs env_file=.env image_tag=sha-<commit> env=IMAGE_TAG=sha-<co │ent│
+│  k│                                                                                                              │ent│
 │   │                                                                                                              │   │
 │   │                                                                                                              │   │
 │   │                                                                                                              │ ap│
@@ -162,7 +162,7 @@ assert_screen detail-narrow <<'EOF'
 │  a│                                                                      │inv│
 │  a│ $ IMAGE_TAG=sha-<commit> docker compose --env-file .env up -d --no-d │ 0/│
 │  k│   eps api jobs                                                       │env│
-│   │     built-in: compose.up service=api service=jobs env_file=.env imag │are│
+│   │                                                                      │are│
 └───│                                                                      │ag │
 ┌─ M│                                                                      │rom│
 │ ap│                                                                      │bs │
@@ -184,7 +184,7 @@ EOF
 assert_screen second <<'EOF'
  warroom │ no incident named │ T+00:02:05                                                       2026-01-01 00:02:05 UTC
 ┌─ HOSTS ──────────────────────────────────────────────────────────────┐┌─ ▶ RUNBOOK ──────────────────────────────────┐
-│  HOST        SERVICE CONN          TAG STATE HEALTH READY VERSION AGE││R: k8s-helm-rollback.md  1/10                 │
+│  HOST        SERVICE CONN          TAG STATE HEALTH READY VERSION AGE││R: k8s-helm-rollback.md  1/11                 │
 │> api-1       api     not connected           -      -     -          ││> - Kubernetes and Helm rollback: checkout    │
 │  api-1       jobs    not connected           -      -     -          ││  - Decide                                    │
 │  api-2       api     not connected           -      -     -          ││  - Look before you act  1/2                  │
@@ -194,14 +194,14 @@ assert_screen second <<'EOF'
 │                                                                      ││  [ ] $ Undo to the previous revision:        │
 │                                                                      ││  [ ] $ Or to a revision picked from the histo│
 │                                                                      ││  [ ] $ Wait until every pod runs the old Repl│
-│                                                                      ││  - Roll back with Helm  0/2                  │
+│                                                                      ││  - Roll back with Helm  0/3                  │
 │                                                                      ││  [ ] $ Roll the release back to the previous │
 │                                                                      ││  [ ] $ Check the release and the rollout:    │
-└──────────────────────────────────────────────────────────────────────┘│  - Verify  0/3                               │
-┌─ METRICS ────────────────────────────────────────────────────────────┐│  [ ] Error rate and p95 back under MONITOR fo│
-│ api-1: no metrics_url in the config                                  ││  [ ] Status page resolved                    │
+└──────────────────────────────────────────────────────────────────────┘│  [ ] $ Tell customers what is happening:     │
+┌─ METRICS ────────────────────────────────────────────────────────────┐│  - Verify  0/3                               │
+│ api-1: no metrics_url in the config                                  ││  [ ] Error rate and p95 back under MONITOR fo│
+│                                                                      ││  [ ] Status page resolved                    │
 │                                                                      ││  [ ] Post-mortem scheduled                   │
-│                                                                      ││                                              │
 │                                                                      ││                                              │
 │                                                                      ││                                              │
 │                                                                      │└──────────────────────────────────────────────┘

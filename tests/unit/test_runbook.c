@@ -135,7 +135,8 @@ docs_compose_rollback(void **state)
 	struct runbook_stats st;
 
 	parse_file(&rb, "docs/runbooks/compose-rollback.md");
-	assert_stats(&rb, 7, 15, 15, 16, 4, 14);
+	/* §3.2's `up -d --no-deps` is the author's command, not the built-in. */
+	assert_stats(&rb, 7, 15, 15, 16, 4, 13);
 	runbook_stats(&rb, &st);
 	assert_int_equal(st.tasks, 7);
 	assert_int_equal(st.checked, 1);
@@ -156,7 +157,7 @@ docs_k8s_helm_rollback(void **state)
 	unsigned set;
 
 	parse_file(&rb, "docs/runbooks/k8s-helm-rollback.md");
-	assert_stats(&rb, 6, 10, 9, 15, 3, 9);
+	assert_stats(&rb, 6, 11, 9, 15, 3, 9);
 	runbook_stats(&rb, &st);
 	assert_int_equal(st.tasks, 5);
 	assert_int_equal(st.checked, 1);
@@ -192,7 +193,9 @@ docs_blue_green_cutover(void **state)
 	size_t i, n = 0;
 
 	parse_file(&rb, "docs/runbooks/blue-green-cutover.md");
-	assert_stats(&rb, 5, 15, 9, 14, 2, 8);
+	/* Green's `IMAGE_TAG=$RELEASE … -p api-green --env-file .env.green up -d`
+	 * and blue's `-p api-blue … up -d` are plain commands. */
+	assert_stats(&rb, 5, 15, 9, 14, 2, 6);
 	runbook_stats(&rb, &st);
 	assert_int_equal(st.tasks, 4);
 	assert_int_equal(st.checked, 2);
@@ -520,6 +523,87 @@ console_blocks_keep_only_prompt_lines(void **state)
 	runbook_free(&rb);
 }
 
+/* ---- what x runs ---- */
+
+static size_t
+step_named(const struct runbook *rb, const char *prefix)
+{
+	size_t i;
+
+	for (i = 0; i < rb->nsteps; i++)
+		if (strncmp(rb->steps[i].text, prefix, strlen(prefix)) == 0)
+			return i;
+	fail_msg("no step '%s'", prefix);
+	return WR_RUNBOOK_NONE;
+}
+
+static size_t
+section_named(const struct runbook *rb, const char *title)
+{
+	size_t i;
+
+	for (i = 0; i < rb->nsections; i++)
+		if (strcmp(rb->sections[i].title, title) == 0)
+			return i;
+	fail_msg("no section '%s'", title);
+	return WR_RUNBOOK_NONE;
+}
+
+/* Every binding of a block is work, in order, beside the shell commands:
+ * §3's two rollbacks (bound to the section), §5's script, smoke and
+ * status-page update, blue/green's status page and announcement. */
+static void
+every_binding_is_work_in_order(void **state)
+{
+	struct runbook rb;
+	struct runbook_work w[8];
+	size_t n, sec;
+
+	parse_file(&rb, "docs/runbooks/compose-rollback.md");
+	sec = section_named(&rb, "3. Roll back api and jobs");
+	n = runbook_work_of(&rb, sec, WR_RUNBOOK_NONE, w, 8);
+	assert_int_equal(n, 2);
+	assert_int_equal(w[0].bind->kind, RUNBOOK_ACT_ROLLBACK);
+	assert_string_equal(runbook_action_arg(w[0].bind, "service"), "api");
+	assert_string_equal(runbook_action_arg(w[1].bind, "service"), "jobs");
+	sec = section_named(&rb, "5. Verify");
+	n = runbook_work_of(&rb, sec, WR_RUNBOOK_NONE, w, 8);
+	assert_int_equal(n, 3);
+	assert_null(w[0].bind);
+	assert_int_equal(w[1].bind->kind, RUNBOOK_ACT_SMOKE);
+	assert_int_equal(w[2].bind->kind, RUNBOOK_ACT_STATUSPAGE);
+	assert_string_equal(runbook_action_arg(w[2].bind, "status"), "monitoring");
+	/* cap bounds what is filled, not what is counted */
+	assert_int_equal(runbook_work_of(&rb, sec, WR_RUNBOOK_NONE, w, 1), 3);
+	runbook_free(&rb);
+
+	parse_file(&rb, "docs/runbooks/blue-green-cutover.md");
+	n = runbook_work_of(&rb, 0, step_named(&rb, "Tell everyone"), w, 8);
+	assert_int_equal(n, 2);
+	assert_int_equal(w[0].bind->kind, RUNBOOK_ACT_STATUSPAGE);
+	assert_int_equal(w[1].bind->kind, RUNBOOK_ACT_ANNOUNCE);
+	runbook_free(&rb);
+}
+
+/* The status-page update after the Helm rollback is a step of its own:
+ * "Check the release and the rollout" runs helm status and rollout status. */
+static void
+k8s_status_page_update_is_its_own_step(void **state)
+{
+	struct runbook rb;
+	struct runbook_work w[4];
+	size_t step;
+
+	parse_file(&rb, "docs/runbooks/k8s-helm-rollback.md");
+	step = step_named(&rb, "Check the release and the rollout");
+	assert_int_equal(runbook_work_of(&rb, 0, step, w, 4), 1);
+	assert_null(w[0].bind);
+	step = step_named(&rb, "Tell customers what is happening");
+	assert_int_equal(runbook_work_of(&rb, 0, step, w, 4), 1);
+	assert_int_equal(w[0].bind->kind, RUNBOOK_ACT_STATUSPAGE);
+	runbook_free(&rb);
+}
+
 /* ---- known commands ---- */
 
 struct known_case {
@@ -548,7 +632,7 @@ known_commands_are_recognised(void **state)
 		{ "helm rollback api", RUNBOOK_ACT_HELM_ROLLBACK, "release", "api" },
 		{ "sudo helm rollback api --namespace prod", RUNBOOK_ACT_HELM_ROLLBACK,
 		    "namespace", "prod" },
-		{ "IMAGE_TAG=v1.2 docker compose -f prod.yml up -d api jobs",
+		{ "IMAGE_TAG=v1.2 docker compose -f docker-compose.yml up -d api jobs",
 		    RUNBOOK_ACT_COMPOSE_UP, "image_tag", "v1.2" },
 		{ "docker compose --env-file .env pull api", RUNBOOK_ACT_COMPOSE_PULL,
 		    "service", "api" },
@@ -599,6 +683,108 @@ known_commands_are_recognised(void **state)
 		}
 		runbook_free(&rb);
 	}
+}
+
+/* The built-in rollback and kill switch run `docker compose --env-file .env
+ * -f docker-compose.yml up -d SERVICE` in compose_dir: a command with any
+ * other project, file, option or variable stays the runbook's own command,
+ * never the built-in action on the default project. */
+static void
+compose_options_not_honoured_stay_plain_commands(void **state)
+{
+	static const struct known_case cases[] = {
+		{ "IMAGE_TAG=sha-<commit> docker compose -p api-green --env-file .env.green up -d api",
+		    RUNBOOK_ACT_NONE, NULL, NULL },
+		{ "IMAGE_TAG=v1 docker compose -p api-green up -d api", RUNBOOK_ACT_NONE, NULL, NULL },
+		{ "IMAGE_TAG=v1 docker compose --project-name=x up -d api", RUNBOOK_ACT_NONE,
+		    NULL, NULL },
+		{ "IMAGE_TAG=v1 docker compose --env-file .env.green up -d api", RUNBOOK_ACT_NONE,
+		    NULL, NULL },
+		{ "IMAGE_TAG=v1 docker compose --env-file=prod.env up -d api", RUNBOOK_ACT_NONE,
+		    NULL, NULL },
+		{ "IMAGE_TAG=sha-<commit> docker compose --env-file .env up -d --no-deps api jobs",
+		    RUNBOOK_ACT_NONE, NULL, NULL },
+		{ "IMAGE_TAG=v1 docker compose -f prod.yml up -d api", RUNBOOK_ACT_NONE, NULL, NULL },
+		{ "IMAGE_TAG=v1 docker compose --profile blue up -d api", RUNBOOK_ACT_NONE, NULL,
+		    NULL },
+		{ "IMAGE_TAG=v1 docker compose --project-directory /srv/x up -d api",
+		    RUNBOOK_ACT_NONE, NULL, NULL },
+		{ "IMAGE_TAG=v1 docker compose up -d --force-recreate api", RUNBOOK_ACT_NONE, NULL,
+		    NULL },
+		{ "IMAGE_TAG=v1 docker compose up -d --frobnicate api", RUNBOOK_ACT_NONE, NULL,
+		    NULL },
+		{ "IMAGE_TAG=v1 docker compose up -d api --no-deps", RUNBOOK_ACT_NONE, NULL, NULL },
+		{ "IMAGE_TAG=v1 docker compose --verbose up -d api", RUNBOOK_ACT_NONE, NULL, NULL },
+		{ "IMAGE_TAG=v1 DEBUG=1 docker compose up -d api", RUNBOOK_ACT_NONE, NULL, NULL },
+		{ "IMAGE_TAG=v1 EXPORT_MODE=off docker compose up -d api", RUNBOOK_ACT_NONE, NULL,
+		    NULL },
+		{ "EXPORT_MODE=off docker compose -p blue up -d api", RUNBOOK_ACT_NONE, NULL, NULL },
+		{ "docker compose -p blue run --rm api alembic downgrade -1", RUNBOOK_ACT_NONE,
+		    NULL, NULL },
+		{ "docker compose run --rm -e DB=x api alembic downgrade -1", RUNBOOK_ACT_NONE,
+		    NULL, NULL },
+		/* What the built-in does itself is still recognised. */
+		{ "IMAGE_TAG=sha-<commit> docker compose --env-file .env -f docker-compose.yml up -d api",
+		    RUNBOOK_ACT_COMPOSE_UP, "env_file", ".env" },
+		{ "IMAGE_TAG=v1 docker compose --env-file=./.env up --detach api",
+		    RUNBOOK_ACT_COMPOSE_UP, "service", "api" },
+		{ "IMAGE_TAG=$TAG docker compose up -d api", RUNBOOK_ACT_COMPOSE_UP, "image_tag",
+		    "$TAG" },
+		{ "IMAGE_TAG=${TAG} docker compose up -d api", RUNBOOK_ACT_COMPOSE_UP, "image_tag",
+		    "${TAG}" },
+		{ "EXPORT_MODE=off docker compose --env-file .env up -d api", RUNBOOK_ACT_KILLSWITCH,
+		    "service", "api" },
+		{ "docker compose --env-file .env run --rm api alembic downgrade -1",
+		    RUNBOOK_ACT_MIGRATE_DOWN, "service", "api" },
+	};
+	size_t i;
+
+	for (i = 0; i < WR_ARRAY_LEN(cases); i++) {
+		struct runbook rb;
+		char md[512];
+		const struct runbook_command *c;
+
+		snprintf(md, sizeof(md), "```bash\n%s\n```\n", cases[i].cmd);
+		parse_str(&rb, md);
+		c = only_cmd(&rb);
+		if (c->action.kind != cases[i].kind)
+			fail_msg("'%s': got %s, want %s", cases[i].cmd,
+			    runbook_action_name(c->action.kind),
+			    runbook_action_name(cases[i].kind));
+		if (cases[i].key != NULL) {
+			const char *v = runbook_action_arg(&c->action, cases[i].key);
+
+			if (v == NULL || strcmp(v, cases[i].value) != 0)
+				fail_msg("'%s': %s=%s, want %s", cases[i].cmd, cases[i].key,
+				    v ? v : "(none)", cases[i].value);
+		}
+		runbook_free(&rb);
+	}
+}
+
+/* A tag the block computes itself ($RELEASE set two lines up, ${X:-y},
+ * $(…)) has a value only the shell knows: the command runs as written,
+ * its placeholders asked for, rather than as a rollback to "$RELEASE". */
+static void
+compose_tag_from_a_shell_variable_stays_a_plain_command(void **state)
+{
+	struct runbook rb;
+	const struct runbook_block *b;
+
+	parse_str(&rb, "```bash\n"
+	    "export RELEASE=sha-<commit>\n"
+	    "IMAGE_TAG=$RELEASE docker compose up -d api\n"
+	    "IMAGE_TAG=${TAG:-v1} docker compose up -d api\n"
+	    "IMAGE_TAG=$(git rev-parse HEAD) docker compose up -d api\n"
+	    "IMAGE_TAG=`cat tag` docker compose up -d api\n"
+	    "```\n");
+	b = &rb.blocks[0];
+	assert_int_equal(b->ncmds, 5);
+	assert_int_equal(b->cmds[1].action.kind, RUNBOOK_ACT_NONE);
+	assert_int_equal(b->cmds[2].action.kind, RUNBOOK_ACT_NONE);
+	assert_int_equal(b->cmds[3].action.kind, RUNBOOK_ACT_NONE);
+	assert_int_equal(b->cmds[4].action.kind, RUNBOOK_ACT_NONE);
+	runbook_free(&rb);
 }
 
 static void
@@ -1184,7 +1370,11 @@ main(void)
 		cmocka_unit_test(placeholders_the_command_defines_are_not_asked_for),
 		cmocka_unit_test(shell_splits_simple_commands),
 		cmocka_unit_test(console_blocks_keep_only_prompt_lines),
+		cmocka_unit_test(every_binding_is_work_in_order),
+		cmocka_unit_test(k8s_status_page_update_is_its_own_step),
 		cmocka_unit_test(known_commands_are_recognised),
+		cmocka_unit_test(compose_options_not_honoured_stay_plain_commands),
+		cmocka_unit_test(compose_tag_from_a_shell_variable_stays_a_plain_command),
 		cmocka_unit_test(compound_commands_are_never_replaced),
 		cmocka_unit_test(warroom_bindings_are_read),
 		cmocka_unit_test(warroom_errors_name_their_line),

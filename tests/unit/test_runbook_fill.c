@@ -40,7 +40,7 @@ static const char md[] =
     "5. Roll back\n"
     "\n"
     "   ```bash\n"
-    "   IMAGE_TAG=sha-<commit> docker compose --env-file .env up -d --no-deps api jobs\n"
+    "   IMAGE_TAG=sha-<commit> docker compose --env-file .env up -d api jobs\n"
     "   ```\n";
 
 static struct runbook rb;

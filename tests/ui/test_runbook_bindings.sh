@@ -1,0 +1,56 @@
+#!/bin/sh
+# test_runbook_bindings.sh — every binding of a `warroom` block is reached,
+# in order, each confirmed as its own action: x on the section "3. Roll
+# back api and jobs" of compose-rollback.md rolls back api, and x again
+# jobs (the section's own bindings; no step needed); a rollback that does
+# not end OK stops the rest. The row says what the next x runs.
+. "${top_srcdir:-$(dirname "$0")/../..}/tests/lib/tmux.sh"
+[ -x /usr/sbin/sshd ] || skip "openssh-server is not installed"
+fleet_up --hosts 1 --tag v1.5.0-bad
+log=$fl/hosts/h1/commands.log
+rb=$top_srcdir/docs/runbooks/compose-rollback.md
+start 200 50 "$WARROOM -c $fl/warroom.conf --incident bindings -r $rb"
+wait_re "│> h1 +api +UP +v1\\.5\\.0-bad" 15
+keys A; keys -l arm; keys Enter
+wait_re "ARMED 1[45]:[0-9][0-9]"
+keys 4
+# Sections: title, Before you start (3 steps), 1 (2), 2 (1), then 3.
+i=0
+while [ $i -lt 12 ]; do
+	capture
+	grep -qF "> - 3. Roll back api and jobs" "$tmp/screen" && break
+	keys Down
+	sleep 0.1
+	i=$((i + 1))
+done
+wait_for "> - 3. Roll back api and jobs"
+keys x
+wait_for "CONFIRM ROLLBACK"
+wait_for "type api and press Enter"
+keys -l api
+keys Enter
+wait_for "rollback of api on h1: OK" 40
+wait_for "[x next: 2 of 2 rollback]"
+keys x
+wait_for "CONFIRM ROLLBACK"
+wait_for "type jobs and press Enter"
+keys -l jobs
+keys Enter
+wait_for "rollback of jobs on h1: OK" 40
+wait_for "[x: all 2 started]"
+[ "$(grep -c '"up","-d","api"' "$log")" = 1 ] || fail "api not rolled back once"
+[ "$(grep -c '"up","-d","jobs"' "$log")" = 1 ] || fail "jobs not rolled back once"
+ok "x on the section runs its first rollback binding, x again the second"
+
+# Over again: a cancelled first one stops the rest.
+keys x
+wait_for "CONFIRM ROLLBACK"
+wait_for "type api and press Enter"
+keys Escape
+wait_for "CANCELLED"
+keys x
+wait_for "1 of 2 ended CANCELLED: the 1 after it not run (x again starts over)"
+[ "$(grep -c '"up","-d","jobs"' "$log")" = 1 ] || fail "jobs rolled back after a cancel"
+ok "a binding that does not end OK stops the ones after it"
+keys q
+wait_for "exit=0"
