@@ -872,21 +872,17 @@ recognise_helm(struct runbook_command *c, char **argv, size_t argc)
 	return true;
 }
 
+/* The built-in downgrade is `run --rm SERVICE alembic downgrade -1` and
+ * nothing else: another revision (base, 0040, -2) or a config file of its
+ * own is not what it would run, so such a command stays as written. */
 static bool
 recognise_alembic(struct runbook_action *a, char **argv, size_t argc, size_t i)
 {
-	const char *v;
-
-	if (i >= argc || !streq(argv[i], "alembic"))
+	if (i + 3 != argc || !streq(argv[i], "alembic") || !streq(argv[i + 1], "downgrade") ||
+	    !streq(argv[i + 2], "-1"))
 		return false;
-	for (i++; i < argc && argv[i][0] == '-'; i++)
-		if (flag_value(argv, argc, &i, "-c", "--config") == NULL)
-			return false;
-	if (i + 2 != argc || !streq(argv[i], "downgrade"))
-		return false;
-	v = argv[i + 1];
 	a->kind = RUNBOOK_ACT_MIGRATE_DOWN;
-	runbook_action_add(a, "revision", v);
+	runbook_action_add(a, "revision", "-1");
 	return true;
 }
 
@@ -1194,8 +1190,6 @@ recognise(struct runbook_command *c)
 		recognise_helm(c, argv, argc);
 	else if (streq(argv[0], "docker") || streq(argv[0], "docker-compose"))
 		recognise_compose(c, argv, argc);
-	else if (streq(argv[0], "alembic"))
-		recognise_alembic(&c->action, argv, argc, 0);
 	else if (streq(argv[0], "curl"))
 		recognise_curl(c, argv, argc);
 	if (c->action.kind == RUNBOOK_ACT_NONE)

@@ -699,13 +699,18 @@ run_commands(struct app *app, struct app_runbook *r, size_t section, size_t step
 		return;
 	}
 	case RUNBOOK_ACT_MIGRATE_DOWN: {
-		const struct config_host *h = &app->cfg.hosts[host];
-		int k, svc = 0;
+		/* The service the command names (run --rm SERVICE), on this host. */
+		const char *name = runbook_action_arg(&app->fill.known_cmd->action, "service");
+		int svc = name != NULL ? config_service_index(&app->cfg.hosts[host], name) : -1;
+		char named[WR_NAME_MAX];
 
+		wr_strlcpy(named, name ? name : "no named service", sizeof(named));
 		runbook_fill_free(&app->fill);
-		for (k = 0; k < h->nservices; k++)
-			if (strcmp(h->services[k], "api") == 0)
-				svc = k;
+		if (svc < 0) {
+			app_say(app, "the step downgrades %s, which %s does not run", named,
+			    app->cfg.hosts[host].name);
+			return;
+		}
 		app->target_host = host;
 		app->target_svc = svc;
 		app->target_slot = step_slot(app, r, step);
