@@ -116,6 +116,10 @@ const char *action_step(const struct action *a);     /* what runs now */
 const char *action_verb(const struct action *a);     /* "rollback", "kill switch", … */
 const char *action_reason(const struct action *a);   /* outcome's why */
 const char *action_op(const struct action *a);       /* its journal records' op */
+
+/* The runbook step x started it from (its step id), named in the intent
+ * so the post-mortem knows the step ran; before the intent is stored. */
+void action_set_step(struct action *a, const char *step_id);
 int64_t action_started_ms(const struct action *a);
 bool action_finished(const struct action *a);        /* OK, FAILED, UNKNOWN, CANCELLED */
 bool action_reconciled(const struct action *a);      /* UNKNOWN, and its host re-read since */

@@ -31,6 +31,7 @@ struct pm_action {
 struct pm_step {
 	const char *step, *title;
 	bool done;
+	size_t ran;                     /* 1 + the index of the last action x ran from it */
 };
 
 /* Op ids and step ids to their index: exports of 100k-record incidents
@@ -211,6 +212,7 @@ step_find(struct pm *pm, const char *step)
 	pm->steps[pm->nsteps].step = step;
 	pm->steps[pm->nsteps].title = step;
 	pm->steps[pm->nsteps].done = false;
+	pm->steps[pm->nsteps].ran = 0;
 	return &pm->steps[pm->nsteps++];
 }
 
@@ -414,7 +416,17 @@ pm_build(struct pm *pm, const struct record *v, size_t n)
 		}
 	for (i = 0; i < pm->nacts; i++) {
 		const char *oc = action_outcome(&pm->acts[i]);
+		const cJSON *plan = cJSON_GetObjectItemCaseSensitive(pm->acts[i].intent->data, "plan");
+		const cJSON *rs = cJSON_GetObjectItemCaseSensitive(plan, "runbook_step");
+		bool found;
+		size_t slot;
 
+		/* A step x ran is no forgotten step, ticked or not. */
+		if (cJSON_IsString(rs)) {
+			slot = strmap_slot(&pm->stepmap, rs->valuestring, &found);
+			if (found)
+				pm->steps[pm->stepmap.vals[slot]].ran = i + 1;
+		}
 		if (strcmp(oc, "ok") == 0)
 			pm->n_ok++;
 		else if (strcmp(oc, "failed") == 0)
@@ -1058,7 +1070,13 @@ render_md(struct wr_buf *b, const struct record *v, size_t n, const struct expor
 			continue;
 		wr_buf_str(b, "- ");
 		sb_text(b, o, pm->steps[i].title);
-		wr_buf_str(b, " (not ticked during the incident)\n");
+		if (pm->steps[i].ran > 0) {
+			const struct pm_action *a = &pm->acts[pm->steps[i].ran - 1];
+
+			fmt_time(a->intent->ts_ms, o, ts);
+			wr_buf_printf(b, " (not ticked; x ran it at %s: %s)\n", ts, action_outcome(a));
+		} else
+			wr_buf_str(b, " (not ticked during the incident)\n");
 	}
 
 	wr_buf_str(b, "\n## Notes\n\n");

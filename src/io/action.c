@@ -711,6 +711,7 @@ act_begin(struct action *a)
 {
 	char hash[9];
 	struct wr_err err;
+	cJSON *pj;
 
 	/* Write-ahead: the intent is stored before the first byte is sent. */
 	plan_hash(&a->plan, hash);
@@ -720,8 +721,11 @@ act_begin(struct action *a)
 		    "--incident NAME; nothing ran");
 		return;
 	}
-	if (timeline_action_intent(a->env.tl, a->op, a->cfg->name, a->plan.action,
-	    plan_to_json(&a->plan), hash, &err) != 0) {
+	pj = plan_to_json(&a->plan);
+	if (a->runbook_step[0] != '\0')
+		cJSON_AddStringToObject(pj, "runbook_step", a->runbook_step);
+	if (timeline_action_intent(a->env.tl, a->op, a->cfg->name, a->plan.action, pj, hash,
+	    &err) != 0) {
 		a->state = ACTION_CANCELLED;
 		snprintf(a->reason, sizeof(a->reason), "intent NOT recorded (%s); nothing ran",
 		    err.msg);
@@ -1362,6 +1366,12 @@ const char *
 action_op(const struct action *a)
 {
 	return a->op;
+}
+
+void
+action_set_step(struct action *a, const char *step_id)
+{
+	wr_strlcpy(a->runbook_step, step_id, sizeof(a->runbook_step));
 }
 
 int64_t

@@ -89,6 +89,7 @@ struct action {
 	char seen[4][128];               /* env.seen_tags, copied */
 	size_t nseen;
 	char bad[8][128];                /* env.bad_tags, copied */
+	char runbook_step[WR_PATH_MAX + 16];  /* x's step id, or "" */
 	size_t nbad;
 	struct act_choice choices[ACT_CHOICES_MAX];
 	int nchoices, choice;

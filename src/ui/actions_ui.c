@@ -41,6 +41,28 @@ env_of(struct app *app)
 	return env;
 }
 
+/* The action now fills its slot; a slot of a runbook step names that
+ * step in the action's intent (the post-mortem knows x ran it). */
+static void
+bind_slot(struct app *app, struct action *a, struct action **slot)
+{
+	char id[WR_PATH_MAX + 16];
+	int i;
+
+	if (slot == NULL)
+		return;
+	*slot = a;
+	for (i = 0; i < app->nrunbooks; i++) {
+		struct app_runbook *r = &app->runbooks[i];
+
+		if (slot >= r->step_action && slot < r->step_action + r->rb.nsteps) {
+			app_step_id(r, (size_t)(slot - r->step_action), id, sizeof(id));
+			action_set_step(a, id);
+			return;
+		}
+	}
+}
+
 bool
 actions_queue_running(struct app *app)
 {
@@ -297,8 +319,7 @@ actions_rollback(struct app *app)
 	add_action(app, a);
 	if (chained && app->nqueue > 0)
 		app->queue_after = a;
-	if (slot != NULL)
-		*slot = a;
+	bind_slot(app, a, slot);
 	app_say(app, "planning the rollback of %s on %s…", app->cfg.hosts[host].services[n],
 	    app->cfg.hosts[host].name);
 }
@@ -455,8 +476,7 @@ actions_killswitch(struct app *app)
 		return;
 	}
 	add_action(app, a);
-	if (slot != NULL)
-		*slot = a;
+	bind_slot(app, a, slot);
 	if (h->driver == DRIVER_K8S)
 		app_say(app, "%s: reading deployment/%s on %s…", undo ? "undoing the kill switch" :
 		    "kill switch", h->services[svc], h->name);
@@ -469,8 +489,7 @@ static void
 confirm_now(struct app *app, struct action *a, struct action **slot)
 {
 	add_action(app, a);
-	if (slot != NULL)
-		*slot = a;
+	bind_slot(app, a, slot);
 	app->confirming = a;
 	lineedit_clear(&app->confirm_text);
 }

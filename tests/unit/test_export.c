@@ -535,6 +535,30 @@ rollback_end_is_the_last_rollbacks_end(void **state)
 		record_free(&v[i]);
 }
 
+/* A step x ran is listed as run, not as forgotten, though nobody ticked it. */
+static void
+follow_ups_say_which_steps_x_ran(void **state)
+{
+	struct record v[5] = { 0 };
+	char *md;
+
+	(void)state;
+	add_to(v, 0, 0, "incident.open", NULL, NULL, "{\"name\":\"drill\"}");
+	add_to(v, 1, 5, "runbook.load", NULL, NULL, "{\"runbook\":\"r.md\",\"steps\":["
+	    "{\"step\":\"r.md#1\",\"title\":\"Warm the cache\"},"
+	    "{\"step\":\"r.md#2\",\"title\":\"Write it up\"}]}");
+	add_to(v, 2, 10, "action.intent", "api-1", "op-x",
+	    "{\"action\":\"runbook.command\",\"plan\":{\"runbook_step\":\"r.md#1\"}}");
+	add_to(v, 3, 20, "action.end", "api-1", "op-x", "{\"outcome\":\"ok\"}");
+	add_to(v, 4, 30, "note", NULL, NULL, "{\"text\":\"done\"}");
+	md = render_n(EXPORT_MD, v, 5);
+	assert_non_null(strstr(md, "- Warm the cache (not ticked; x ran it at 2024-05-01 12:00:10: ok)\n"));
+	assert_non_null(strstr(md, "- Write it up (not ticked during the incident)\n"));
+	free(md);
+	for (size_t i = 0; i < 5; i++)
+		record_free(&v[i]);
+}
+
 /* One host back while two are still bad is not recovery. */
 static void
 recovery_waits_for_every_bad_host(void **state)
@@ -643,6 +667,7 @@ main(void)
 		cmocka_unit_test(recovery_waits_for_every_bad_host),
 		cmocka_unit_test(no_data_after_bad_is_not_recovery),
 		cmocka_unit_test(rollback_end_is_the_last_rollbacks_end),
+		cmocka_unit_test(follow_ups_say_which_steps_x_ran),
 		cmocka_unit_test(recovery_is_when_the_last_bad_host_is_back),
 	};
 
