@@ -187,6 +187,9 @@ struct app {
 	char post_message[512];          /* a runbook's statuspage message= for the next
 	                                    post instead of the template, or its
 	                                    announce message, or "" */
+	char post_name[256];             /* a runbook's statuspage name= (the public
+	                                    title) for the next post, or "" */
+	char post_impact[16];            /* … and its impact=, over [statuspage] impact */
 	int prompt_host;                 /* PROMPT_TRUST: the host asked about */
 	struct lineedit prompt;
 	bool confirm_quit;               /* "quit while an action runs?" asked */

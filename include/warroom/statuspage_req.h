@@ -77,9 +77,13 @@ struct statuspage_component {
 struct statuspage_update {
 	enum statuspage_action action;
 	enum statuspage_status status;
-	char name[STATUSPAGE_NAME_MAX];          /* incident title; create needs one */
+	char name[STATUSPAGE_NAME_MAX];          /* incident title; create needs one and
+	                                            only a create sends it (updates
+	                                            keep it for the lookup) */
 	char body[STATUSPAGE_BODY_MAX];          /* the update's text, may be "" */
-	char impact[16];                         /* none|minor|major|critical, or "" */
+	char impact[16];                         /* none|minor|major|critical, or "";
+	                                            Atlassian's impact_override, Cachet
+	                                            has no such field */
 	struct statuspage_component components[STATUSPAGE_MAX_COMPONENTS];
 	size_t ncomponents;
 	char our_id[STATUSPAGE_ID_MAX];          /* our incident id */
@@ -112,6 +116,15 @@ const char *statuspage_component_status_name(enum statuspage_component_status s)
 int statuspage_action_parse(const char *s);
 int statuspage_status_parse(const char *s);
 int statuspage_component_status_parse(const char *s);
+
+/* True for an impact the page knows: none, minor, major, critical. */
+bool statuspage_impact_ok(const char *s);
+
+/* The preview's words for what u sets besides its text: title (a create's
+ * name, or why asked_name, a title asked for, is not sent on an update) and
+ * impact (its value, or that kind has no impact field); "" for nothing. */
+void statuspage_preview_facts(enum statuspage_kind kind, const struct statuspage_update *u,
+    const char *asked_name, char *title, size_t tcap, char *impact, size_t icap);
 
 /* The requests that carry u to the page, in sending order. update and
  * resolve need u->page_id. -1 with err when u cannot be expressed. */

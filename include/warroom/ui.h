@@ -319,8 +319,10 @@ void actions_announce_ask(struct app *app, const char *message);
 void actions_announce(struct app *app, const char *typed);
 
 /* A runbook's statuspage binding: the S prompt with its status typed in
- * (Enter confirms) and its message, if any, in place of the template. */
-void actions_statuspage_prefill(struct app *app, const char *status, const char *message);
+ * (Enter confirms), its message, if any, in place of the template, and its
+ * name (the public title of a create) and impact for that post. */
+void actions_statuspage_prefill(struct app *app, const char *status, const char *message,
+    const char *name, const char *impact);
 
 struct record;
 

@@ -613,12 +613,17 @@ queue_details(struct wr_buf *b, const struct record *r)
 	const cJSON *status = cJSON_GetObjectItemCaseSensitive(u, "status");
 	const cJSON *name = cJSON_GetObjectItemCaseSensitive(u, "name");
 	const cJSON *body = cJSON_GetObjectItemCaseSensitive(u, "body");
+	const cJSON *impact = cJSON_GetObjectItemCaseSensitive(u, "impact");
 
 	if (!cJSON_IsString(action) || !cJSON_IsString(status))
 		return false;
 	wr_buf_printf(b, "queued: %s %s", action->valuestring, status->valuestring);
-	if (cJSON_IsString(name) && name->valuestring[0] != '\0')
+	/* Only a create sends the title; an update's name is for the lookup. */
+	if (strcmp(action->valuestring, "create") == 0 && cJSON_IsString(name) &&
+	    name->valuestring[0] != '\0')
 		wr_buf_printf(b, " — %s", name->valuestring);
+	if (cJSON_IsString(impact) && impact->valuestring[0] != '\0')
+		wr_buf_printf(b, " (impact %s)", impact->valuestring);
 	if (cJSON_IsString(body) && body->valuestring[0] != '\0')
 		wr_buf_printf(b, " — %s", body->valuestring);
 	return true;
@@ -869,7 +874,8 @@ static void
 md_sp_post(struct wr_buf *b, const struct export_opts *o, const struct sp_post *p)
 {
 	const char *body = sp_field(p, "body"), *status = sp_field(p, "status");
-	const char *action = sp_field(p, "action");
+	const char *action = sp_field(p, "action"), *name = sp_field(p, "name");
+	const char *impact = sp_field(p, "impact");
 	char ts[WR_TS_MAX];
 
 	fmt_time((p->queue != NULL ? p->queue : p->end)->ts_ms, o, ts);
@@ -878,6 +884,16 @@ md_sp_post(struct wr_buf *b, const struct export_opts *o, const struct sp_post *
 	if (action != NULL) {
 		wr_buf_str(b, " (");
 		sb_text(b, o, action);
+		/* What customers read as the title, and the impact it claimed. */
+		if (strcmp(action, "create") == 0 && name != NULL && name[0] != '\0') {
+			wr_buf_str(b, " \"");
+			sb_text(b, o, name);
+			wr_buf_str(b, "\"");
+		}
+		if (impact != NULL && impact[0] != '\0') {
+			wr_buf_str(b, ", impact ");
+			sb_text(b, o, impact);
+		}
 		wr_buf_str(b, ")");
 	}
 	wr_buf_str(b, ": ");
@@ -1253,6 +1269,7 @@ json_incident(const struct record *v, size_t n, const struct export_opts *o,
 		json_str(x, "action", o, sp_field(&p, "action"));
 		json_str(x, "status", o, sp_field(&p, "status"));
 		json_str(x, "name", o, sp_field(&p, "name"));
+		json_str(x, "impact", o, sp_field(&p, "impact"));
 		json_str(x, "body", o, sp_field(&p, "body"));
 		cJSON_AddStringToObject(x, "outcome", sp_outcome_json[sp_outcome(&p)]);
 		json_time(x, "ended", p.end != NULL ? p.end->ts_ms : NO_TIME);

@@ -74,9 +74,6 @@ static const struct verb_spec verbs[] = {
 		{ "impact", V_ENUM, false, "none minor major critical" },
 		{ "name", V_TEXT, false, NULL },
 		{ "message", V_TEXT, false, NULL },
-		{ "component", V_NAME, false, NULL },
-		{ "component_status", V_ENUM, false, "operational degraded_performance "
-		    "partial_outage major_outage under_maintenance" },
 	} },
 	{ "smoke", RUNBOOK_ACT_SMOKE, { { NULL, 0, 0, NULL } }, {
 		{ "url", V_URL, true, NULL },
@@ -303,7 +300,14 @@ bind_line(struct runbook *rb, int line, char **w, size_t nw,
 			char key[64];
 
 			snprintf(key, sizeof(key), "%.*s", (int)(eq - w[i]), w[i]);
-			unknown_key(rb, line, vs, key);
+			if (vs->kind == RUNBOOK_ACT_STATUSPAGE &&
+			    strncmp(key, "component", 9) == 0)
+				/* Once read and dropped: said, so no one counts on it. */
+				runbook_diag(rb, RUNBOOK_ERROR, line, "warroom: statuspage: %s= is "
+				    "not supported (affected components come from [statuspage] "
+				    "components in the config)", key);
+			else
+				unknown_key(rb, line, vs, key);
 			continue;
 		}
 		if (given & (1u << (ks - vs->keys))) {
@@ -339,6 +343,12 @@ bind_line(struct runbook *rb, int line, char **w, size_t nw,
 		    runbook_action_arg(a, "name") == NULL)
 			runbook_diag(rb, RUNBOOK_ERROR, line,
 			    "warroom: statuspage create: missing name=");
+		/* The title is the create's: an update never renames it. */
+		if (op != NULL && strcmp(op, "create") != 0 &&
+		    runbook_action_arg(a, "name") != NULL)
+			runbook_diag(rb, RUNBOOK_ERROR, line,
+			    "warroom: statuspage %s: name= titles a new incident (statuspage "
+			    "create); an update keeps the title it was created with", op);
 	}
 	return rb->nerrors == errs;
 }

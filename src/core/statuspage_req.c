@@ -18,6 +18,7 @@ static const char *const action_names[] = { "create", "update", "resolve" };
 static const char *const status_names[] = {
 	"investigating", "identified", "monitoring", "resolved",
 };
+static const char *const impact_names[] = { "none", "minor", "major", "critical" };
 static const char *const component_names[] = {
 	"operational", "degraded_performance", "partial_outage", "major_outage",
 	"under_maintenance",
@@ -106,6 +107,31 @@ statuspage_component_status_name(enum statuspage_component_status s)
 	return (size_t)s < WR_ARRAY_LEN(component_names) ? component_names[s] : "?";
 }
 
+bool
+statuspage_impact_ok(const char *s)
+{
+	return lookup(impact_names, WR_ARRAY_LEN(impact_names), s) >= 0;
+}
+
+void
+statuspage_preview_facts(enum statuspage_kind kind, const struct statuspage_update *u,
+    const char *asked_name, char *title, size_t tcap, char *impact, size_t icap)
+{
+	title[0] = impact[0] = '\0';
+	if (u->action == STATUSPAGE_CREATE)
+		snprintf(title, tcap, "title \"%s\"", u->name);
+	else if (asked_name != NULL && asked_name[0] != '\0')
+		snprintf(title, tcap, "title \"%s\" not sent: the incident is already on the "
+		    "page and keeps its title", asked_name);
+	if (u->impact[0] == '\0')
+		return;
+	if (kind == STATUSPAGE_ATLASSIAN)
+		snprintf(impact, icap, "impact %s", u->impact);
+	else
+		snprintf(impact, icap, "impact %s: this status page has no impact field",
+		    u->impact);
+}
+
 int
 statuspage_action_parse(const char *s)
 {
@@ -174,7 +200,9 @@ build_atlassian(const struct statuspage_update *u, struct statuspage_reqs *out,
 	size_t i;
 
 	inc = cJSON_AddObjectToObject(root, "incident");
-	if (u->name[0] != '\0')
+	/* Only a create titles the incident: an update's name (kept for the
+	 * lookup) would rename what customers already read. */
+	if (u->action == STATUSPAGE_CREATE)
 		cJSON_AddStringToObject(inc, "name", u->name);
 	cJSON_AddStringToObject(inc, "status", statuspage_status_name(u->status));
 	if (u->body[0] != '\0')
@@ -294,6 +322,9 @@ statuspage_req_build(enum statuspage_kind kind, const struct statuspage_update *
 		if ((size_t)u->components[i].status >= WR_ARRAY_LEN(component_names))
 			return wr_err_set(err, "unknown component status");
 	}
+	if (u->impact[0] != '\0' && !statuspage_impact_ok(u->impact))
+		return wr_err_set(err, "unknown impact \"%s\" (none, minor, major or critical)",
+		    u->impact);
 	if (u->our_id[0] == '\0')
 		return wr_err_set(err, "a post needs our incident id");
 	if (u->action == STATUSPAGE_CREATE && u->name[0] == '\0')

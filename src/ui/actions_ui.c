@@ -1271,7 +1271,8 @@ actions_statuspage_ask(struct app *app)
 }
 
 void
-actions_statuspage_prefill(struct app *app, const char *status, const char *message)
+actions_statuspage_prefill(struct app *app, const char *status, const char *message,
+    const char *name, const char *impact)
 {
 	const char *c;
 
@@ -1281,6 +1282,46 @@ actions_statuspage_prefill(struct app *app, const char *status, const char *mess
 	for (c = status ? status : ""; *c != '\0'; c++)
 		lineedit_insert(&app->prompt, (unsigned char)*c);
 	wr_strlcpy(app->post_message, message ? message : "", sizeof(app->post_message));
+	if (!wr_strlcpy(app->post_name, name ? name : "", sizeof(app->post_name)))
+		app_say(app, "the runbook's name= was cut to %zu bytes", sizeof(app->post_name) - 1);
+	wr_strlcpy(app->post_impact, impact ? impact : "", sizeof(app->post_impact));
+}
+
+/* The post as it will go to the page: what the preview shows and what
+ * send queues, built once so they cannot differ. A runbook's name= titles
+ * a create (else the incident's own name); its impact= wins over
+ * [statuspage] impact, which only a create carries. */
+static void
+post_update(const struct app *app, int status, const char *text,
+    struct statuspage_update *u)
+{
+	const struct statuspage_state *st = statuspage_state(app->statuspage);
+	bool resolved = status == STATUSPAGE_RESOLVED;
+	int k;
+
+	memset(u, 0, sizeof(*u));
+	u->status = (enum statuspage_status)status;
+	u->action = st->page_incident[0] == '\0' ? STATUSPAGE_CREATE :
+	    resolved ? STATUSPAGE_RESOLVE : STATUSPAGE_UPDATE;
+	snprintf(u->name, sizeof(u->name), "%s", u->action == STATUSPAGE_CREATE &&
+	    app->post_name[0] ? app->post_name : app->incident ? app->incident : "Incident");
+	snprintf(u->body, sizeof(u->body), "%s", text);
+	if (app->post_impact[0] != '\0')
+		snprintf(u->impact, sizeof(u->impact), "%s", app->post_impact);
+	else if (u->action == STATUSPAGE_CREATE)
+		snprintf(u->impact, sizeof(u->impact), "%s", app->cfg.statuspage.impact);
+	/* Affected components show their status until the resolve. */
+	for (k = 0; k < app->cfg.statuspage.ncomponents; k++) {
+		int cs = statuspage_component_status_parse(app->cfg.statuspage.component_status[k]);
+
+		snprintf(u->components[k].id, sizeof(u->components[k].id), "%s",
+		    app->cfg.statuspage.components[k]);
+		u->components[k].status = resolved || cs < 0 ? STATUSPAGE_OPERATIONAL :
+		    (enum statuspage_component_status)cs;
+		u->ncomponents++;
+	}
+	snprintf(u->our_id, sizeof(u->our_id), "%s", timeline_id(app->tl));
+	snprintf(u->page_id, sizeof(u->page_id), "%s", st->page_incident);
 }
 
 /* What the templates say: the incident's cause as its journal tells it
@@ -1327,6 +1368,7 @@ actions_statuspage_post(struct app *app, const char *typed)
 
 	if (status < 0) {
 		app_say(app, "nothing posted: type investigating, identified, monitoring or resolved");
+		app->post_message[0] = app->post_name[0] = app->post_impact[0] = '\0';
 		return;
 	}
 	template_vars(app, &v, &cause, when, sizeof(when));
@@ -1360,21 +1402,35 @@ actions_post_question(const struct app *app, char *buf, size_t cap)
 void
 actions_post_preview_draw(struct app *app, int lines, int cols)
 {
-	int w = cols - 8 < 100 ? cols - 8 : 100, h, y = 0;
-	char q[200];
+	int w = cols - 8 < 100 ? cols - 8 : 100, h, y = 0, nfacts = 0, i;
+	char q[200], facts[2][400];
+	struct statuspage_update *u;
 	WINDOW *win;
 
 	if (w < 20)
 		return;
+	facts[0][0] = facts[1][0] = '\0';
+	if (app->statuspage != NULL) {
+		/* The title and impact as send will queue them. */
+		u = xmalloc(sizeof(*u));
+		post_update(app, app->post_status, app->prompt.text, u);
+		statuspage_preview_facts(app->cfg.statuspage.kind, u, app->post_name, facts[0],
+		    sizeof(facts[0]), facts[1], sizeof(facts[1]));
+		free(u);
+		nfacts = (facts[0][0] != '\0') + (facts[1][0] != '\0');
+	}
 	/* As high as the text needs, above the footer. */
-	ui_put_wrapped(NULL, &y, 2, w - 4, 0, lines - 8, A_NORMAL, app->prompt.text);
-	h = y + 5;
+	ui_put_wrapped(NULL, &y, 2, w - 4, 0, lines - 8 - nfacts, A_NORMAL, app->prompt.text);
+	h = y + 5 + nfacts;
 	if ((win = ui_overlay(app, h, w, lines - 1 - h, (cols - w) / 2, THEME_BORDER_FOCUS,
 	    " WHAT CUSTOMERS WILL READ ")) == NULL)
 		return;
 	actions_post_question(app, q, sizeof(q));
 	ui_put(win, 1, 2, w - 4, ui_attr(app, THEME_WARN), q);
 	y = 2;
+	for (i = 0; i < 2; i++)
+		if (facts[i][0] != '\0')
+			ui_put(win, y++, 2, w - 4, ui_attr(app, THEME_NORMAL), facts[i]);
 	ui_put_wrapped(win, &y, 2, w - 4, 0, h - 2, ui_attr(app, THEME_NORMAL), app->prompt.text);
 	ui_put(win, h - 2, 2, w - 4, ui_attr(app, THEME_DIM),
 	    "edit it in the footer: Enter sends it, Esc posts nothing");
@@ -1392,48 +1448,29 @@ actions_statuspage_send(struct app *app, const char *edited)
 	struct cause cause;
 	char queue[STATUSPAGE_QUEUE_ID_MAX], when[32], id[32];
 	struct wr_err err;
-	int status = app->post_status, k;
+	int status = app->post_status;
 	const char *text = edited, *typed;
 	char *line;
-	bool resolved = status == STATUSPAGE_RESOLVED;
 
 	while (*text == ' ')
 		text++;
 	if (*text == '\0') {
 		app_say(app, "nothing posted: the text is empty");
+		app->post_name[0] = app->post_impact[0] = '\0';
 		return;
 	}
 	typed = statuspage_status_name((enum statuspage_status)status);
 	template_vars(app, &v, &cause, when, sizeof(when));
 	if (app->statuspage != NULL) {
-		const struct statuspage_state *st = statuspage_state(app->statuspage);
-
-		memset(&u, 0, sizeof(u));
-		u.status = (enum statuspage_status)status;
-		u.action = st->page_incident[0] == '\0' ? STATUSPAGE_CREATE :
-		    resolved ? STATUSPAGE_RESOLVE : STATUSPAGE_UPDATE;
-		snprintf(u.name, sizeof(u.name), "%s", app->incident ? app->incident : "Incident");
-		snprintf(u.body, sizeof(u.body), "%s", text);
-		if (u.action == STATUSPAGE_CREATE)
-			snprintf(u.impact, sizeof(u.impact), "%s", app->cfg.statuspage.impact);
-		/* Affected components show their status until the resolve. */
-		for (k = 0; k < app->cfg.statuspage.ncomponents; k++) {
-			int cs = statuspage_component_status_parse(app->cfg.statuspage.component_status[k]);
-
-			snprintf(u.components[k].id, sizeof(u.components[k].id), "%s",
-			    app->cfg.statuspage.components[k]);
-			u.components[k].status = resolved || cs < 0 ? STATUSPAGE_OPERATIONAL :
-			    (enum statuspage_component_status)cs;
-			u.ncomponents++;
-		}
-		snprintf(u.our_id, sizeof(u.our_id), "%s", timeline_id(app->tl));
-		snprintf(u.page_id, sizeof(u.page_id), "%s", st->page_incident);
+		post_update(app, status, text, &u);
 		if (statuspage_post(app->statuspage, &u, queue, &err) != 0)
 			app_say(app, "nothing posted: %s", err.msg);
 		else
 			app_say(app, "status page: queued %s %s (%s)", statuspage_action_name(u.action),
 			    typed, queue);
 	}
+	/* The runbook's title and impact were for this post only. */
+	app->post_name[0] = app->post_impact[0] = '\0';
 	if (app->chat != NULL) {
 		size_t n = strlen(text) + strlen(v.incident) + 64;
 

@@ -519,7 +519,8 @@ run_binding(struct app *app, struct action **slot, const struct runbook_action *
 		if (v == NULL && (v = runbook_action_arg(a, "op")) != NULL &&
 		    strcmp(v, "resolve") == 0)
 			v = "resolved";
-		actions_statuspage_prefill(app, v, runbook_action_arg(a, "message"));
+		actions_statuspage_prefill(app, v, runbook_action_arg(a, "message"),
+		    runbook_action_arg(a, "name"), runbook_action_arg(a, "impact"));
 		return;
 	case RUNBOOK_ACT_SMOKE: {
 		const char *on = runbook_action_arg(a, "host");

@@ -354,7 +354,7 @@ statuspage_queue_details_say_the_post(void **state)
 	t = details_of("statuspage.queue", "{\"queue\":\"sp-10-1e4f\",\"kind\":\"atlassian\","
 	    "\"update\":{\"action\":\"create\",\"status\":\"identified\","
 	    "\"name\":\"api 5xx\",\"body\":\"\",\"impact\":\"major\"}}");
-	assert_string_equal(t, "queued: create identified — api 5xx");
+	assert_string_equal(t, "queued: create identified — api 5xx (impact major)");
 	free(t);
 	t = details_of("statuspage.queue", "{\"queue\":\"sp-11-0001\",\"update\":{"
 	    "\"action\":\"update\",\"status\":\"monitoring\",\"name\":\"\","
@@ -401,7 +401,7 @@ status_page_updates_show_the_text_and_how_it_went(void **state)
 
 	(void)state;
 	assert_non_null(strstr(md, "## Status-page updates\n\n"
-	    "- **2024-05-01 12:01:30** investigating (create): Elevated errors on the API"
+	    "- **2024-05-01 12:01:30** investigating (create \"api 5xx spike\", impact major): Elevated errors on the API"
 	    " — posted 2024-05-01 12:01:31\n"
 	    "- **2024-05-01 12:04:10** identified (update): Bad deploy \\| rolled \\*api\\* back"
 	    " — **FAILED, not posted**: gave up after 5 attempts: HTTP 503\n"

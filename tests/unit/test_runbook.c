@@ -886,6 +886,45 @@ warroom_errors_name_their_line(void **state)
 	runbook_free(&rb);
 }
 
+/* A statuspage binding keeps its title and impact for the post; what the
+ * post could not honour is an error with its line, not dropped. */
+static void
+warroom_statuspage_title_and_impact(void **state)
+{
+	struct runbook rb;
+	const struct runbook_action *a;
+	const char *md = "```warroom\n"
+	    "statuspage create name=\"Elevated API errors\" status=investigating impact=minor\n"
+	    "statuspage create name=x status=investigating impact=huge\n"          /* 3 */
+	    "statuspage update name=\"New title\" status=identified\n"             /* 4 */
+	    "statuspage create name=x status=identified titel=y\n"                 /* 5 */
+	    "statuspage update status=identified component=api\n"                  /* 6 */
+	    "statuspage update status=identified component_status=major_outage\n"  /* 7 */
+	    "statuspage resolve name=x\n"                                          /* 8 */
+	    "statuspage update status=monitoring impact=none\n"                    /* 9: fine */
+	    "```\n";
+
+	(void)state;
+	assert_int_equal(runbook_parse(&rb, "t.md", md, strlen(md)), -1);
+	assert_true(has_diag(&rb, RUNBOOK_ERROR, 3,
+	    "bad impact 'huge' (expected none minor major critical)"));
+	assert_true(has_diag(&rb, RUNBOOK_ERROR, 4, "statuspage update: name= titles a new "
+	    "incident (statuspage create); an update keeps the title it was created with"));
+	assert_true(has_diag(&rb, RUNBOOK_ERROR, 5, "unknown key 'titel'"));
+	assert_true(has_diag(&rb, RUNBOOK_ERROR, 6, "component= is not supported"));
+	assert_true(has_diag(&rb, RUNBOOK_ERROR, 7, "component_status= is not supported"));
+	assert_true(has_diag(&rb, RUNBOOK_ERROR, 8, "statuspage resolve: name= titles"));
+	assert_int_equal(rb.nerrors, 6);
+	assert_int_equal(rb.blocks[0].nbinds, 2);
+	a = &rb.blocks[0].binds[0].action;
+	assert_int_equal(rb.blocks[0].binds[0].line, 2);
+	assert_string_equal(runbook_action_arg(a, "name"), "Elevated API errors");
+	assert_string_equal(runbook_action_arg(a, "impact"), "minor");
+	assert_int_equal(rb.blocks[0].binds[1].line, 9);
+	assert_string_equal(runbook_action_arg(&rb.blocks[0].binds[1].action, "impact"), "none");
+	runbook_free(&rb);
+}
+
 /* ---- the decision matrix ---- */
 
 static void
@@ -1387,6 +1426,7 @@ main(void)
 		cmocka_unit_test(compound_commands_are_never_replaced),
 		cmocka_unit_test(warroom_bindings_are_read),
 		cmocka_unit_test(warroom_errors_name_their_line),
+		cmocka_unit_test(warroom_statuspage_title_and_impact),
 		cmocka_unit_test(matrix_rows_levels_and_warnings),
 		cmocka_unit_test(matrix_operator_shows_and_rules_as_written),
 		cmocka_unit_test(tables_without_the_columns_are_not_a_matrix),

@@ -75,6 +75,72 @@ atlassian_create_is_one_post_with_metadata(void **state)
 	statuspage_reqs_free(&r);
 }
 
+/* A runbook's title and impact: Atlassian's name and impact_override; the
+ * Cachets' name and no impact anywhere (the preview says so); an update
+ * never sends the title, so it cannot rename the incident. */
+static void
+title_and_impact_for_each_kind(void **state)
+{
+	static const enum statuspage_kind kinds[] = {
+		STATUSPAGE_ATLASSIAN, STATUSPAGE_CACHET, STATUSPAGE_CACHET3,
+	};
+	struct statuspage_update u;
+	struct statuspage_reqs r;
+	struct wr_err err;
+	char title[400], impact[200];
+	size_t k, i;
+
+	(void)state;
+	for (k = 0; k < 3; k++) {
+		u = update(STATUSPAGE_CREATE, STATUSPAGE_INVESTIGATING, "Errors.");
+		wr_strlcpy(u.name, "Elevated API errors", sizeof(u.name));
+		wr_strlcpy(u.impact, "minor", sizeof(u.impact));
+		assert_int_equal(statuspage_req_build(kinds[k], &u, &r, &err), 0);
+		assert_non_null(strstr(r.v[0].body, "\"name\":\"Elevated API errors\""));
+		if (kinds[k] == STATUSPAGE_ATLASSIAN)
+			assert_non_null(strstr(r.v[0].body, "\"impact_override\":\"minor\""));
+		else
+			for (i = 0; i < r.n; i++)
+				assert_null(strstr(r.v[i].body, "minor"));
+		statuspage_reqs_free(&r);
+		statuspage_preview_facts(kinds[k], &u, "Elevated API errors", title,
+		    sizeof(title), impact, sizeof(impact));
+		assert_string_equal(title, "title \"Elevated API errors\"");
+		assert_string_equal(impact, kinds[k] == STATUSPAGE_ATLASSIAN ? "impact minor" :
+		    "impact minor: this status page has no impact field");
+
+		/* An update: the name stays for the lookup, the page never sees it. */
+		u = update(STATUSPAGE_UPDATE, STATUSPAGE_IDENTIFIED, "Rolling back.");
+		wr_strlcpy(u.name, "api 5xx", sizeof(u.name));
+		wr_strlcpy(u.page_id, "12", sizeof(u.page_id));
+		wr_strlcpy(u.impact, "major", sizeof(u.impact));
+		assert_int_equal(statuspage_req_build(kinds[k], &u, &r, &err), 0);
+		assert_null(strstr(r.v[0].body, "api 5xx"));
+		assert_null(strstr(r.v[0].body, "name"));
+		if (kinds[k] == STATUSPAGE_ATLASSIAN)
+			assert_non_null(strstr(r.v[0].body, "\"impact_override\":\"major\""));
+		else
+			assert_null(strstr(r.v[0].body, "major"));
+		statuspage_reqs_free(&r);
+		statuspage_preview_facts(kinds[k], &u, "New title", title, sizeof(title),
+		    impact, sizeof(impact));
+		assert_string_equal(title, "title \"New title\" not sent: the incident is already "
+		    "on the page and keeps its title");
+		statuspage_preview_facts(kinds[k], &u, "", title, sizeof(title), impact,
+		    sizeof(impact));
+		assert_string_equal(title, "");
+
+		/* An impact the page does not know is refused, not sent. */
+		wr_strlcpy(u.impact, "huge", sizeof(u.impact));
+		assert_int_equal(statuspage_req_build(kinds[k], &u, &r, &err), -1);
+		assert_string_equal(err.msg, "unknown impact \"huge\" (none, minor, major or critical)");
+		u.impact[0] = '\0';
+		statuspage_preview_facts(kinds[k], &u, NULL, title, sizeof(title), impact,
+		    sizeof(impact));
+		assert_string_equal(impact, "");
+	}
+}
+
 static void
 atlassian_update_and_resolve_patch_the_page_incident(void **state)
 {
@@ -691,6 +757,7 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(atlassian_create_is_one_post_with_metadata),
 		cmocka_unit_test(atlassian_update_and_resolve_patch_the_page_incident),
+		cmocka_unit_test(title_and_impact_for_each_kind),
 		cmocka_unit_test(cachet_create_marks_the_message_and_puts_extra_components),
 		cmocka_unit_test(cachet_update_posts_an_update_and_resolve_puts_the_status),
 		cmocka_unit_test(cachet3_create_marks_the_message_and_puts_every_component),

@@ -1,0 +1,91 @@
+#!/bin/sh
+# test_statuspage_runbook.sh — a runbook's `statuspage create name=…
+# impact=…` reaches the page as written: the preview shows the title and
+# the impact, the create carries them (Atlassian: incident.name and
+# impact_override, over [statuspage] impact), and a later update never
+# renames the incident. On Cachet the title goes and the preview says the
+# page has no impact field.
+. "${top_srcdir:-$(dirname "$0")/../..}/tests/lib/tmux.sh"
+[ -x /usr/sbin/sshd ] || skip "openssh-server is not installed"
+cat > "$tmp/rb.md" <<'MD'
+# Drill
+
+1. Tell customers
+
+   ```warroom
+   statuspage create name="Elevated API errors" status=investigating impact=minor
+   ```
+
+2. Say what we found
+
+   ```warroom
+   statuspage update status=identified message="Rolling back api"
+   ```
+MD
+# count EXPR: recorded requests for which the Python expression on r holds.
+count() {
+	[ -f "$req" ] || { echo 0; return; }
+	python3 - "$req" "$1" <<'PY'
+import json, sys
+print(sum(1 for l in open(sys.argv[1]) for r in [json.loads(l)] if eval(sys.argv[2])))
+PY
+}
+# run_step N: x on runbook step N, its prefilled status confirmed.
+run_step() {
+	keys x
+	wait_for "status page (investigating/identified/monitoring/resolved):"
+	keys Enter
+	wait_for "Enter sends it, Esc posts nothing"
+}
+
+fleet_up --hosts 1
+req=$fl/statuspage/requests.jsonl
+# [statuspage] is the config's last section: the runbook's impact beats this.
+printf 'impact = major\n' >> "$fl/warroom.conf"
+start 200 50 "$WARROOM -c $fl/warroom.conf -r $tmp/rb.md --incident 'api 5xx'"
+wait_re "│> h1 +api +UP" 15
+keys A; keys -l arm; keys Enter
+keys 4 Down
+wait_for "Tell customers"
+run_step
+wait_for "create investigating on the status page"
+assert_contains "$tmp/screen" 'title "Elevated API errors"'
+assert_contains "$tmp/screen" "impact minor"
+keys Enter
+wait_for "status page: create investigating (incident " 20
+keys Down
+run_step
+wait_for "update identified on the status page"
+keys Enter
+wait_for "status page: update identified (incident " 20
+keys q
+wait_for "exit=0"
+[ "$(count 'r["method"] == "POST" and r["body"]["incident"]["name"] == "Elevated API errors" and r["body"]["incident"].get("impact_override") == "minor"')" = 1 ] ||
+	{ cat "$req"; fail "the create did not carry the runbook's title and impact"; }
+[ "$(count 'r["method"] == "PATCH" and "name" not in r["body"]["incident"] and "impact_override" not in r["body"]["incident"]')" = 1 ] ||
+	{ cat "$req"; fail "the update renamed the incident or sent an impact"; }
+journal=$(ls "$fl"/timeline/api-5xx-*.jsonl)
+grep '"kind":"statuspage.queue"' "$journal" | head -1 |
+	grep -q '"name":"Elevated API errors".*"impact":"minor"' ||
+	fail "the journal's queue record lacks the title and impact"
+ok "atlassian: the runbook's title and impact are previewed, created and journaled; the update keeps the title"
+
+fleet_down
+rm -rf "$fl"
+fleet_up --hosts 1 --statuspage-kind cachet
+req=$fl/statuspage/requests.jsonl
+start 200 50 "$WARROOM -c $fl/warroom.conf -r $tmp/rb.md --incident 'api 5xx'"
+wait_re "│> h1 +api +UP" 15
+keys A; keys -l arm; keys Enter
+keys 4 Down
+wait_for "Tell customers"
+run_step
+assert_contains "$tmp/screen" 'title "Elevated API errors"'
+assert_contains "$tmp/screen" "impact minor: this status page has no impact field"
+keys Enter
+wait_for "status page: create investigating (incident " 20
+keys q
+wait_for "exit=0"
+[ "$(count 'r["method"] == "POST" and r["body"].get("name") == "Elevated API errors" and "minor" not in json.dumps(r["body"])')" = 1 ] ||
+	{ cat "$req"; fail "the cachet create did not carry the runbook's title"; }
+ok "cachet: the title is created; the preview says there is no impact field"
