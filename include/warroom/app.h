@@ -107,6 +107,9 @@ struct app {
 	size_t nactions;
 	struct action *confirming;       /* the one whose dialog is open */
 	struct lineedit confirm_text;    /* what was typed in the dialog */
+	int dialog_scroll;               /* first body row the dialog shows */
+	int dialog_total, dialog_rows;   /* its body's rows and the room for them,
+	                                    as last drawn: PgUp/PgDn's page */
 	struct statuspage *statuspage;   /* [statuspage] with a journal, or NULL */
 	struct chat *chat;               /* [chat] with a journal, or NULL */
 	int target_host, target_svc;     /* a runbook step's target for r, or -1 */

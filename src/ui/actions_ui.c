@@ -7,6 +7,7 @@
  */
 #include "warroom/ui.h"
 
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -22,6 +23,7 @@
 #include "warroom/record.h"
 #include "warroom/settle.h"
 #include "warroom/http.h"
+#include "warroom/scrollwin.h"
 #include "warroom/loop.h"
 #include "warroom/ssh.h"
 #include "warroom/tunnel.h"
@@ -184,6 +186,7 @@ on_action(struct action *a, void *arg)
 	if (action_state(a) == ACTION_CONFIRMING && app->confirming == NULL) {
 		app->confirming = a;
 		lineedit_clear(&app->confirm_text);
+		app->dialog_scroll = 0;
 		app_say_about(app, a, "nothing has changed on %s yet: the plan waits for your "
 		    "confirmation", h->name);
 	} else if (action_state(a) != ACTION_CONFIRMING)
@@ -492,6 +495,7 @@ confirm_now(struct app *app, struct action *a, struct action **slot)
 	bind_slot(app, a, slot);
 	app->confirming = a;
 	lineedit_clear(&app->confirm_text);
+	app->dialog_scroll = 0;
 }
 
 /* What the row's last /readyz says of its schema; an answer asked for
@@ -611,8 +615,9 @@ actions_running(const struct app *app)
 	return n;
 }
 
-/* Keys while the dialog is open: typing, Backspace, Enter, Esc. Enter
- * confirms only when the service's name was typed exactly. */
+/* Keys while the dialog is open: typing, Backspace, Enter, Esc, Up/Down
+ * for the target, PgUp/PgDn to scroll a plan taller than the screen.
+ * Enter confirms only when the service's name was typed exactly. */
 void
 actions_dialog_key(struct app *app, const char *name, int is_keycode, unsigned key)
 {
@@ -633,9 +638,14 @@ actions_dialog_key(struct app *app, const char *name, int is_keycode, unsigned k
 		if (to >= 0 && to < action_nchoices(a)) {
 			if (action_choose(a, to, &err) != 0)
 				app_say(app, "%s", err.msg);
-			/* The confirmation is bound to the plan: type it again. */
+			/* The confirmation is bound to the plan: type it again,
+			 * and read it from its top. */
 			lineedit_clear(&app->confirm_text);
+			app->dialog_scroll = 0;
 		}
+	} else if (strcmp(name, "PgDn") == 0 || strcmp(name, "PgUp") == 0) {
+		app->dialog_scroll = scrollwin_page(app->dialog_total, app->dialog_rows,
+		    app->dialog_scroll, strcmp(name, "PgDn") == 0 ? 1 : -1);
 	} else if (strcmp(name, "Enter") == 0) {
 		if (strcmp(app->confirm_text.text, svc) != 0) {
 			app_say(app, "type %s to confirm, or Esc to cancel", svc);
@@ -740,7 +750,7 @@ in_dir(const char *cmd, size_t cd, const char *dir)
 /* Steps from..to-1 of the plan, numbered, under "in DIR" when dir is set
  * (cd: the shared prefix's length); returns the next row. */
 static int
-dialog_steps(struct app *app, WINDOW *win, int y, int h, int w, int from, int to, size_t cd,
+dialog_steps(struct app *app, WINDOW *win, int y, int w, int from, int to, size_t cd,
     const char *dir)
 {
 	const struct plan *p = action_plan(app->confirming);
@@ -748,7 +758,7 @@ dialog_steps(struct app *app, WINDOW *win, int y, int h, int w, int from, int to
 	const char *c, *nl;
 	int i;
 
-	for (i = from; i < to && y < h - 6; i++) {
+	for (i = from; i < to; i++) {
 		char num[16];
 
 		snprintf(num, sizeof(num), "%d.", i + 1);
@@ -758,22 +768,22 @@ dialog_steps(struct app *app, WINDOW *win, int y, int h, int w, int from, int to
 			wr_strlcpy(step, p->steps[i].cmd, sizeof(step));
 		/* A runbook's script is shown line by line, exactly, and a
 		 * long line whole: the end of a command is what it does. */
-		for (c = step; *c != '\0' && y < h - 6; c = *nl ? nl + 1 : nl) {
+		for (c = step; *c != '\0'; c = *nl ? nl + 1 : nl) {
 			if ((nl = strchr(c, '\n')) == NULL)
 				nl = c + strlen(c);
 			snprintf(line, sizeof(line), "%-2s %.*s", c == step ? num : "",
 			    (int)(nl - c), c);
-			ui_put_wrapped(win, &y, 4, w - 6, 5, h - 6, ui_attr(app, THEME_NORMAL), line);
+			ui_put_wrapped(win, &y, 4, w - 6, 5, INT_MAX, ui_attr(app, THEME_NORMAL), line);
 		}
 	}
 	return y;
 }
 
-/* The dialog's body from row 1 for a dialog h rows high (rows run out
- * from the end first); returns the first row after it. win NULL: lays
- * it out without drawing, to size the dialog. */
+/* The dialog's whole body from row 1, however long, for a dialog w
+ * columns wide; returns the first row after it. win NULL: lays it out
+ * without drawing, to size the dialog and its scrolling. */
 static int
-dialog_body(struct app *app, WINDOW *win, int h, int w)
+dialog_body(struct app *app, WINDOW *win, int w)
 {
 	struct action *a = app->confirming;
 	const struct plan *p = action_plan(a);
@@ -802,9 +812,9 @@ dialog_body(struct app *app, WINDOW *win, int h, int w)
 	else if (p->why[0])
 		wr_strlcpy(line, p->why, sizeof(line));
 	if (line[0])
-		ui_put_wrapped(win, &y, 2, w - 4, 2, h - 6, ui_attr(app, THEME_WARN), line);
+		ui_put_wrapped(win, &y, 2, w - 4, 2, INT_MAX, ui_attr(app, THEME_WARN), line);
 	if (p->warning[0])
-		ui_put_wrapped(win, &y, 2, w - 4, 2, h - 6, ui_attr(app, THEME_BAD) | A_BOLD,
+		ui_put_wrapped(win, &y, 2, w - 4, 2, INT_MAX, ui_attr(app, THEME_BAD) | A_BOLD,
 		    p->warning);
 	if (action_nchoices(a) > 0) {
 		/* Where the target came from, even when there is only one. */
@@ -812,7 +822,7 @@ dialog_body(struct app *app, WINDOW *win, int h, int w)
 		    "roll back to (Up/Down picks another; the plan below follows):" :
 		    "roll back to:");
 		y++;
-		for (i = 0; i < action_nchoices(a) && y < h - 10; i++) {
+		for (i = 0; i < action_nchoices(a); i++) {
 			snprintf(line, sizeof(line), "%s %s", i == action_choice(a) ? ">" : " ",
 			    action_choice_label(a, i));
 			dput(win, y++, 4, w - 6, i == action_choice(a) ? ui_attr(app, THEME_SELECTED) :
@@ -824,50 +834,95 @@ dialog_body(struct app *app, WINDOW *win, int h, int w)
 	 * commands themselves fit a narrow screen. */
 	if (plan_dir(p, &cd, dir, sizeof(dir))) {
 		snprintf(line, sizeof(line), "will run, in order, on the host, in %s:", dir);
-		ui_put_wrapped(win, &y, 2, w - 4, 2, h - 6, ui_attr(app, THEME_DIM), line);
+		ui_put_wrapped(win, &y, 2, w - 4, 2, INT_MAX, ui_attr(app, THEME_DIM), line);
 	} else {
 		cd = 0;
 		dir[0] = '\0';
 		dput(win, y++, 2, w - 4, ui_attr(app, THEME_DIM), "will run, in order, on the host:");
 	}
-	y = dialog_steps(app, win, y, h, w, 0, plan_first_after_verify(p), cd, dir);
-	if (p->verify_cmd[0] && y < h - 5) {
+	y = dialog_steps(app, win, y, w, 0, plan_first_after_verify(p), cd, dir);
+	if (p->verify_cmd[0]) {
 		snprintf(line, sizeof(line), "then verify: %s", in_dir(p->verify_cmd, cd, dir));
-		ui_put_wrapped(win, &y, 4, w - 6, 5, h - 5, ui_attr(app, THEME_DIM), line);
+		ui_put_wrapped(win, &y, 4, w - 6, 5, INT_MAX, ui_attr(app, THEME_DIM), line);
 	}
-	if (p->export_url[0] && y < h - 5) {
+	if (p->export_url[0]) {
 		snprintf(line, sizeof(line), "then GET %s must answer %s", p->export_url,
 		    strcmp(p->env_value, "off") == 0 ? "404 (export disabled)" : "again");
-		ui_put_wrapped(win, &y, 4, w - 6, 5, h - 5, ui_attr(app, THEME_DIM), line);
+		ui_put_wrapped(win, &y, 4, w - 6, 5, INT_MAX, ui_attr(app, THEME_DIM), line);
 	}
-	if (p->readyz_url[0] && y < h - 5) {
+	if (p->readyz_url[0]) {
 		snprintf(line, sizeof(line), "then wait up to %d s for GET %s to answer OK",
 		    p->health_timeout_s, p->readyz_url);
-		ui_put_wrapped(win, &y, 4, w - 6, 5, h - 5, ui_attr(app, THEME_DIM), line);
+		ui_put_wrapped(win, &y, 4, w - 6, 5, INT_MAX, ui_attr(app, THEME_DIM), line);
 	}
-	if (p->record_cmd[0] && y < h - 5) {
+	if (p->record_cmd[0]) {
 		/* It writes on the host too, so it is shown like the steps. */
 		snprintf(line, sizeof(line), "then note it in releases.log (where the host keeps one): "
 		    "%s", in_dir(p->record_cmd, cd, dir));
-		ui_put_wrapped(win, &y, 4, w - 6, 5, h - 5, ui_attr(app, THEME_DIM), line);
+		ui_put_wrapped(win, &y, 4, w - 6, 5, INT_MAX, ui_attr(app, THEME_DIM), line);
 	}
-	if (plan_first_after_verify(p) < p->nsteps && y < h - 5) {
+	if (plan_first_after_verify(p) < p->nsteps) {
 		/* The rollback's last step: why it is there, and who else it moves. */
 		snprintf(line, sizeof(line), "then keep %s=%s in .env (it says %s: a plain `up -d` "
 		    "would bring that back):", p->env_key, p->env_value, p->env_was);
-		ui_put_wrapped(win, &y, 4, w - 6, 5, h - 5, ui_attr(app, THEME_DIM), line);
-		y = dialog_steps(app, win, y, h, w, plan_first_after_verify(p), p->nsteps, cd, dir);
-		if (p->env_shared[0] && y < h - 5) {
+		ui_put_wrapped(win, &y, 4, w - 6, 5, INT_MAX, ui_attr(app, THEME_DIM), line);
+		y = dialog_steps(app, win, y, w, plan_first_after_verify(p), p->nsteps, cd, dir);
+		if (p->env_shared[0]) {
 			snprintf(line, sizeof(line), "%s also runs %s, very likely from this %s: after "
 			    "this step a plain `up -d` moves %s to %s too", p->env_shared, p->env_was,
 			    p->env_key, strchr(p->env_shared, ',') ? "them" : "it", p->env_value);
-			ui_put_wrapped(win, &y, 4, w - 6, 5, h - 5, ui_attr(app, THEME_WARN), line);
+			ui_put_wrapped(win, &y, 4, w - 6, 5, INT_MAX, ui_attr(app, THEME_WARN), line);
 		}
 	}
-	if (strcmp(p->action, "runbook.command") == 0 && y < h - 5)
+	if (strcmp(p->action, "runbook.command") == 0)
 		dput(win, y++, 4, w - 6, ui_attr(app, THEME_DIM),
 		    "the exit status is the outcome; nothing is retried");
 	return y;
+}
+
+/* The body (first row after it: full) in rows 1..h-6 of the dialog: the
+ * part app->dialog_scroll shows when it is taller, laid out whole on a
+ * pad and copied in, under a marker for each part out of view. */
+static void
+dialog_window(struct app *app, WINDOW *win, int h, int w, int full)
+{
+	struct scrollwin sw;
+	WINDOW *pad;
+	char line[64];
+	int rows = h - 6, attr = ui_attr(app, THEME_WARN) | A_BOLD, up, down;
+
+	sw = scrollwin_at(full - 1, rows, app->dialog_scroll);
+	app->dialog_scroll = sw.first;
+	app->dialog_total = full - 1;
+	app->dialog_rows = rows;
+	if (rows <= 0)
+		return;
+	if (sw.above == 0 && sw.below == 0) {
+		dialog_body(app, win, w);
+		return;
+	}
+	/* Too few rows for markers: the rows alone. */
+	up = rows >= 3 && sw.above > 0;
+	down = rows >= 3 && sw.below > 0;
+	if ((pad = newpad(full, w)) == NULL) {
+		ui_put(win, 1, 2, w - 4, attr, "the plan does not fit: make the terminal taller");
+		return;
+	}
+	wbkgdset(pad, ' ' | (chtype)ui_attr(app, THEME_HELP));
+	werase(pad);
+	dialog_body(app, pad, w);
+	copywin(pad, win, 1 + sw.first, 1, 1 + up, 1, up + sw.shown, w - 2, FALSE);
+	delwin(pad);
+	if (up) {
+		snprintf(line, sizeof(line), "▲ %d more line%s: PgUp", sw.above,
+		    sw.above == 1 ? "" : "s");
+		ui_put(win, 1, 2, w - 4, attr, line);
+	}
+	if (down) {
+		snprintf(line, sizeof(line), "▼ %d more line%s: PgDn", sw.below,
+		    sw.below == 1 ? "" : "s");
+		ui_put(win, rows, 2, w - 4, attr, line);
+	}
 }
 
 void
@@ -886,12 +941,11 @@ actions_dialog_draw(struct app *app, int lines, int cols)
 	kind_words(p, &title, &button, &verb);
 	word = p->confirm[0] ? p->confirm : p->service;
 	/* As high as its text, so the screen behind (the verdict, the hosts)
-	 * stays in view; the smallest height that still shows all of it,
-	 * below the pane titles when it fits there, else the whole height. */
-	full = dialog_body(app, NULL, h, w);
-	for (y = full + 5 < h ? full + 5 : h; y < h && dialog_body(app, NULL, y, w) < full; y++)
-		;
-	h = y;
+	 * stays in view, below the pane titles when it fits there; else the
+	 * whole height, its body scrolling. */
+	full = dialog_body(app, NULL, w);
+	if (full + 5 < h)
+		h = full + 5;
 	top = h <= lines - 6 ? 3 : 1;
 	if ((win = ui_overlay(app, h, w, top, 4, THEME_BAD, NULL)) == NULL)
 		return;
@@ -905,7 +959,7 @@ actions_dialog_draw(struct app *app, int lines, int cols)
 		    app->queue[0].tag[0] ? ", to " : ", to the target chosen here",
 		    app->queue[0].follow ? app->queue[0].tag : "");
 	ui_put(win, 0, 2, w - 4, ui_attr(app, THEME_BAD) | A_REVERSE, line);
-	dialog_body(app, win, h, w);
+	dialog_window(app, win, h, w, full);
 	y = h - 4;
 	snprintf(line, sizeof(line), "type %s and press Enter to %s; Esc cancels", word, verb);
 	ui_put(win, y++, 2, w - 4, ui_attr(app, THEME_STATUS), line);

@@ -1,0 +1,69 @@
+#!/bin/sh
+# test_dialog_scroll.sh — a plan taller than an 80x24 terminal scrolls:
+# the dialog says how much is out of view and which key shows it, PgDn
+# brings the .env steps and the warning naming jobs into view, PgUp goes
+# back to the top, the typed confirmation stays on screen throughout, and
+# picking another target starts the plan from its top again.
+. "${top_srcdir:-$(dirname "$0")/../..}/tests/lib/tmux.sh"
+[ -x /usr/sbin/sshd ] || skip "openssh-server is not installed"
+fleet_up --hosts 1 --tag v1.5.0-bad
+grep -q '^IMAGE_TAG=v1.5.0-bad$' "$fl/hosts/h1/app/.env" || fail "the fleet's .env does not name the bad tag"
+wr="$WARROOM -c $fl/warroom.conf --incident scroll"
+confirm_line() {
+	assert_contains "$tmp/screen" "type api and press Enter to roll back; Esc cancels"
+	assert_contains "$tmp/screen" "[ Cancel ]"
+}
+
+start 80 24 "$wr"
+wait_re "│> h1 +api +UP +v1\\.5\\.0-bad" 15
+keys A; keys -l arm; keys Enter; wait_re "ARMED 1[45]:[0-9][0-9]"
+keys r
+wait_for "CONFIRM ROLLBACK"
+wait_for "type api and press Enter"
+cp "$tmp/screen" "$tmp/top"
+wait_re "▼ [0-9]+ more lines: PgDn"
+confirm_line
+assert_not_contains "$tmp/screen" "▲"
+assert_not_contains "$tmp/screen" "jobs also runs v1.5.0-bad"
+ok "at 80x24 the dialog says what is out of view and which key shows it"
+
+# Type part of the name first: scrolling keeps what was typed.
+keys -l ap
+keys PgDn
+wait_re "▲ [0-9]+ more lines: PgUp"
+keys PgDn
+keys PgDn
+wait_for "a plain \`up -d\` moves it to v1.4.1 too"
+assert_contains "$tmp/screen" "mv -f -- .env.warroom-rb-"
+assert_contains "$tmp/screen" "then keep IMAGE_TAG=v1.4.1 in .env"
+assert_contains "$tmp/screen" "jobs also runs v1.5.0-bad"
+assert_not_contains "$tmp/screen" "▼"
+assert_contains "$tmp/screen" "> ap"
+confirm_line
+ok "PgDn shows the .env steps and the warning; the confirmation line stays"
+
+for i in 1 2 3 4 5; do keys PgUp; done
+wait_for "host h1   service api"
+assert_not_contains "$tmp/screen" "▲"
+assert_contains "$tmp/screen" "▼"
+assert_contains "$tmp/screen" "> ap"
+confirm_line
+ok "PgUp goes back to the top"
+
+# Another target is another plan: read from its top.
+keys PgDn
+wait_re "▲ [0-9]+ more lines: PgUp"
+keys Down
+wait_for "> v1.4.0"
+wait_for "host h1   service api"
+assert_not_contains "$tmp/screen" "▲"
+confirm_line
+ok "Down picks another target and shows its plan from the top"
+
+keys Escape
+i=0
+while capture; grep -qF "CONFIRM ROLLBACK" "$tmp/screen"; do
+	sleep 0.1; i=$((i + 1)); [ $i -lt 100 ] || fail "Esc did not close the dialog"
+done
+keys q
+wait_for "exit=0"
