@@ -51,8 +51,19 @@ struct pm_key {
 	const char *bad;                /* the bad verdict it is in; NULL: not bad */
 };
 
+/* The text of a status-page post lives in its statuspage.queue record
+ * (data.update); statuspage.post, .failed and .retry (same op, the queue
+ * id) only say how sending it went. */
+struct sp_post {
+	const struct record *queue;     /* NULL: a post whose queue record is missing */
+	const struct record *end;       /* statuspage.post or .failed; NULL: pending */
+	const struct record *retry;     /* the last statuspage.retry before the end */
+};
+
 struct pm {
-	struct strmap ops, stepmap, keymap;
+	struct strmap ops, stepmap, keymap, spmap;
+	struct sp_post *sp;             /* status-page posts, in the order they began */
+	size_t nsp;
 	const char *name;
 	bool resolved;
 	int64_t detect, first_resp, rb_start, rb_end, recovery;
@@ -326,6 +337,54 @@ pm_verdict(struct pm *pm, const struct record *r)
 	}
 }
 
+static bool
+is_sp_end(const struct record *r)
+{
+	return kind_is(r, "statuspage.post") || kind_is(r, "statuspage.failed");
+}
+
+/* Status-page posts, one pass: a post begins at its queue record, or at
+ * an end whose queue record is missing; a retry or an end after it (same
+ * op) says how sending it went. Looked up by op: 100k-record exports
+ * must not scan the journal once per post. */
+static void
+pm_sp(struct pm *pm, const struct record *r)
+{
+	struct sp_post *p = NULL;
+	bool found = false, queue = kind_is(r, "statuspage.queue");
+	size_t slot = 0;
+
+	if (!queue && !is_sp_end(r) && !kind_is(r, "statuspage.retry"))
+		return;
+	if (r->op != NULL) {
+		slot = strmap_slot(&pm->spmap, r->op, &found);
+		if (found)
+			p = &pm->sp[pm->spmap.vals[slot]];
+	}
+	if (queue || (p == NULL && is_sp_end(r))) {
+		pm->sp = xrealloc(pm->sp, (pm->nsp + 1) * sizeof(*pm->sp));
+		memset(&pm->sp[pm->nsp], 0, sizeof(*pm->sp));
+		if (queue)
+			pm->sp[pm->nsp].queue = r;
+		else
+			pm->sp[pm->nsp].end = r;
+		/* Only a queue record is what later records of its op report on. */
+		if (queue && r->op != NULL) {
+			if (!found)
+				pm->spmap.keys[slot] = r->op;
+			pm->spmap.vals[slot] = pm->nsp;
+		}
+		pm->nsp++;
+		return;
+	}
+	if (p == NULL || p->end != NULL)
+		return;
+	if (kind_is(r, "statuspage.retry"))
+		p->retry = r;
+	else
+		p->end = r;
+}
+
 static void
 pm_build(struct pm *pm, const struct record *v, size_t n)
 {
@@ -336,6 +395,7 @@ pm_build(struct pm *pm, const struct record *v, size_t n)
 	strmap_init(&pm->ops, n);
 	strmap_init(&pm->stepmap, n);
 	strmap_init(&pm->keymap, n);
+	strmap_init(&pm->spmap, n);
 	pm->detect = pm->first_resp = pm->rb_start = pm->rb_end = pm->recovery = NO_TIME;
 	for (i = 0; i < n; i++)
 		if (kind_is(&v[i], "incident.open")) {
@@ -382,6 +442,7 @@ pm_build(struct pm *pm, const struct record *v, size_t n)
 		}
 		if (kind_is(r, "verdict.change"))
 			pm_verdict(pm, r);
+		pm_sp(pm, r);
 		if (kind_is(r, "runbook.load")) {
 			const cJSON *steps = cJSON_GetObjectItemCaseSensitive(r->data, "steps"), *s;
 
@@ -451,6 +512,8 @@ pm_free(struct pm *pm)
 		free(pm->keys[i].id);
 	free(pm->keys);
 	strmap_free(&pm->keymap);
+	strmap_free(&pm->spmap);
+	free(pm->sp);
 	strmap_free(&pm->ops);
 	strmap_free(&pm->stepmap);
 }
@@ -793,58 +856,9 @@ chat_outcome(const struct record *end)
 }
 
 /* The summary's recovery line: when, or why not (the hosts still bad). */
-/* The text of a status-page post lives in its statuspage.queue record
- * (data.update); statuspage.post, .failed and .retry (same op, the queue
- * id) only say how sending it went. */
-struct sp_post {
-	const struct record *queue;     /* NULL: a post whose queue record is missing */
-	const struct record *end;       /* statuspage.post or .failed; NULL: pending */
-	const struct record *retry;     /* the last statuspage.retry before the end */
-};
 
 enum sp_outcome { SP_PENDING, SP_POSTED, SP_FAILED };
 static const char *const sp_outcome_json[] = { "pending", "posted", "failed" };
-
-static bool
-is_sp_end(const struct record *r)
-{
-	return kind_is(r, "statuspage.post") || kind_is(r, "statuspage.failed");
-}
-
-static bool
-same_op(const struct record *a, const struct record *b)
-{
-	return a->op != NULL && b->op != NULL && strcmp(a->op, b->op) == 0;
-}
-
-/* Is v[i] where a status-page post starts: its queue record, or an end
- * with no queue record before it? Fills p when so. */
-static bool
-sp_post_at(const struct record *v, size_t n, size_t i, struct sp_post *p)
-{
-	size_t k;
-
-	memset(p, 0, sizeof(*p));
-	if (is_sp_end(&v[i])) {
-		for (k = 0; k < i; k++)
-			if (kind_is(&v[k], "statuspage.queue") && same_op(&v[k], &v[i]))
-				return false;
-		p->end = &v[i];
-		return true;
-	}
-	if (!kind_is(&v[i], "statuspage.queue"))
-		return false;
-	p->queue = &v[i];
-	for (k = i + 1; k < n && p->end == NULL; k++) {
-		if (!same_op(&v[k], &v[i]))
-			continue;
-		if (kind_is(&v[k], "statuspage.retry"))
-			p->retry = &v[k];
-		else if (is_sp_end(&v[k]))
-			p->end = &v[k];
-	}
-	return true;
-}
 
 static enum sp_outcome
 sp_outcome(const struct sp_post *p)
@@ -1111,12 +1125,8 @@ render_md(struct wr_buf *b, const struct record *v, size_t n, const struct expor
 		wr_buf_str(b, "_No notes._\n");
 
 	wr_buf_str(b, "\n## Status-page updates\n\n");
-	for (i = 0; i < n; i++) {
-		struct sp_post p;
-
-		if (!sp_post_at(v, n, i, &p))
-			continue;
-		md_sp_post(b, o, &p);
+	for (i = 0; i < pm->nsp; i++) {
+		md_sp_post(b, o, &pm->sp[i]);
 		posts++;
 	}
 	if (posts == 0)
@@ -1257,12 +1267,10 @@ json_incident(const struct record *v, size_t n, const struct export_opts *o,
 		cJSON_AddItemToArray(steps, x);
 	}
 	sp = cJSON_AddArrayToObject(inc, "statuspage");
-	for (i = 0; i < n; i++) {
-		struct sp_post p;
+	for (i = 0; i < pm->nsp; i++) {
+		const struct sp_post p = pm->sp[i];
 		cJSON *x;
 
-		if (!sp_post_at(v, n, i, &p))
-			continue;
 		x = cJSON_CreateObject();
 		json_str(x, "queue", o, (p.queue != NULL ? p.queue : p.end)->op);
 		json_time(x, "queued", p.queue != NULL ? p.queue->ts_ms : NO_TIME);
