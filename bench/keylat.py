@@ -293,6 +293,20 @@ class Logs:
             return None
         return (m.group(1), m.group(2), m.group(3)), epoch(m.group(1), m.group(2)), r
 
+    def top(self):
+        """The oldest line drawn (the pane's top row), as bottom() gives it."""
+        y, _ = self.status()
+        if not y:
+            return None
+        found = None
+        for k in range(y - 1, -1, -1):
+            r = self.scr.row(k)
+            m = LINE_RE.match(r)
+            if not m:
+                break
+            found = ((m.group(1), m.group(2), m.group(3)), epoch(m.group(1), m.group(2)), r)
+        return found
+
     def seq(self, r):
         m = SEQ_RE.search(r)
         return int(m.group(1)) if m else None
@@ -513,10 +527,10 @@ def lost_check(con, path):
     last = con.logs.seq(b[2]) if b else None
     con.key(b"3")                    # focus LOGS,
     con.read_for(0.5)
-    con.key(b"g")                    # the first retained line, at the bottom
+    con.key(b"g")                    # the first retained line, on the top row
     con.read_for(1.0)
-    b = con.logs.bottom()
-    first = con.logs.seq(b[2]) if b else None
+    t = con.logs.top()
+    first = con.logs.seq(t[2]) if t else None
     con.key(b"G")
     con.read_for(0.5)
     size, gen_last = os.path.getsize(path), file_last_seq(path)
