@@ -202,15 +202,12 @@ void journal_health(struct app *app);
  * already holds that verdict for the host (a resumed incident). */
 void journal_verdict(struct app *app, int host, const struct decide_verdict *v);
 
-/* Tags this incident's timeline saw host/svc run, newest first, other
- * than current and other than any a rollback there started from (known
- * bad); at most max. */
-size_t journal_seen_tags(struct app *app, int host, int svc, const char *current,
-    char (*out)[128], size_t max);
-
-/* Tags a rollback of host/svc started from in this incident, newest
- * first, at most max: known bad, never offered first as a target. */
-size_t journal_bad_tags(struct app *app, int host, int svc, char (*out)[128], size_t max);
+/* What this incident's timeline says of host/svc's tags, from one read,
+ * newest first: bad[] the tags a rollback there started from (known bad,
+ * never offered first as a target), at most maxbad; seen[] those
+ * health.change saw it run, other than any bad one, at most maxseen. */
+void journal_rollback_tags(struct app *app, int host, int svc, char (*seen)[128],
+    size_t maxseen, size_t *nseen, char (*bad)[128], size_t maxbad, size_t *nbad);
 
 /* Every 10 s while the journal is degraded: try to recover it (it must
  * prove it holds every record we stored); changes stay refused until then. */

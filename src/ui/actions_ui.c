@@ -304,9 +304,8 @@ actions_rollback(struct app *app)
 			app->nqueue = 0;
 		return;
 	}
-	env.nseen_tags = journal_seen_tags(app, host, n, "", seen, 4);
+	journal_rollback_tags(app, host, n, seen, 4, &env.nseen_tags, bad, 8, &env.nbad_tags);
 	env.seen_tags = (const char (*)[128])seen;
-	env.nbad_tags = journal_bad_tags(app, host, n, bad, 8);
 	env.bad_tags = (const char (*)[128])bad;
 	if ((a = action_rollback_start(&env, host, n, tag[0] ? tag : NULL, rev, &err)) == NULL) {
 		app_say(app, "rollback of %s refused: %s", app->cfg.hosts[host].services[n],

@@ -362,20 +362,6 @@ intent_from(const struct record *r, const char *host, const char *svc)
 	return from->valuestring;
 }
 
-/* Was tag rolled back from on host/svc in these records (so known bad)? */
-static bool
-rolled_back_from(const struct record_list *l, const char *host, const char *svc,
-    const char *tag)
-{
-	size_t i;
-	const char *from;
-
-	for (i = 0; i < l->n; i++)
-		if ((from = intent_from(&l->v[i], host, svc)) != NULL && strcmp(from, tag) == 0)
-			return true;
-	return false;
-}
-
 /* Add s to out[*n] unless it is there or out is full. */
 static void
 add_once(char (*out)[128], size_t *n, size_t max, const char *s)
@@ -388,47 +374,47 @@ add_once(char (*out)[128], size_t *n, size_t max, const char *s)
 		wr_strlcpy(out[(*n)++], s, sizeof(out[0]));
 }
 
-size_t
-journal_seen_tags(struct app *app, int host, int svc, const char *current, char (*out)[128],
-    size_t max)
+void
+journal_rollback_tags(struct app *app, int host, int svc, char (*seen)[128], size_t maxseen,
+    size_t *nseen, char (*bad)[128], size_t maxbad, size_t *nbad)
 {
+	const char *hname = app->cfg.hosts[host].name, *sname = app->cfg.hosts[host].services[svc];
 	struct record_list list;
-	size_t i, n = 0;
+	const char **froms = NULL, *from;
+	size_t i, k, nfrom = 0;
 
+	*nseen = *nbad = 0;
 	if (journal_records(app, &list) != 0)
-		return 0;
-	for (i = list.n; i-- > 0 && n < max;) {
+		return;
+	/* Every tag a rollback started from, newest first: one pass, and the
+	 * seen tags are checked against all of them, not only those kept. */
+	for (i = list.n; i-- > 0;)
+		if ((from = intent_from(&list.v[i], hname, sname)) != NULL) {
+			for (k = 0; k < nfrom && strcmp(froms[k], from) != 0; k++)
+				;
+			if (k < nfrom)
+				continue;
+			froms = xrealloc(froms, (nfrom + 1) * sizeof(*froms));
+			froms[nfrom++] = from;
+			add_once(bad, nbad, maxbad, from);
+		}
+	for (i = list.n; i-- > 0 && *nseen < maxseen;) {
 		const struct record *r = &list.v[i];
 		const cJSON *sv = cJSON_GetObjectItemCaseSensitive(r->data, "service");
 		const cJSON *tag = cJSON_GetObjectItemCaseSensitive(r->data, "tag");
 
 		if (strcmp(r->kind, "health.change") != 0 || r->host == NULL ||
-		    strcmp(r->host, app->cfg.hosts[host].name) != 0 || !cJSON_IsString(sv) ||
-		    strcmp(sv->valuestring, app->cfg.hosts[host].services[svc]) != 0 ||
-		    !cJSON_IsString(tag) || strcmp(tag->valuestring, current) == 0 ||
-		    rolled_back_from(&list, r->host, sv->valuestring, tag->valuestring))
+		    strcmp(r->host, hname) != 0 || !cJSON_IsString(sv) ||
+		    strcmp(sv->valuestring, sname) != 0 || !cJSON_IsString(tag) ||
+		    tag->valuestring[0] == '\0')
 			continue;
-		add_once(out, &n, max, tag->valuestring);
+		for (k = 0; k < nfrom && strcmp(froms[k], tag->valuestring) != 0; k++)
+			;
+		if (k == nfrom)
+			add_once(seen, nseen, maxseen, tag->valuestring);
 	}
+	free(froms);
 	record_list_free(&list);
-	return n;
-}
-
-size_t
-journal_bad_tags(struct app *app, int host, int svc, char (*out)[128], size_t max)
-{
-	struct record_list list;
-	size_t i, n = 0;
-	const char *from;
-
-	if (journal_records(app, &list) != 0)
-		return 0;
-	for (i = list.n; i-- > 0 && n < max;)
-		if ((from = intent_from(&list.v[i], app->cfg.hosts[host].name,
-		    app->cfg.hosts[host].services[svc])) != NULL)
-			add_once(out, &n, max, from);
-	record_list_free(&list);
-	return n;
 }
 
 void
