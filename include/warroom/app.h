@@ -226,6 +226,9 @@ void app_say_about(struct app *app, const void *about, const char *fmt, ...)
 /* Drop the footer's message if it is still the one said about about. */
 void app_unsay(struct app *app, const void *about);
 
+/* Open the footer's prompt of this kind (a PROMPT_*), empty. */
+void app_ask(struct app *app, int kind);
+
 /* Keep a stored record for the TIMELINE pane. */
 void app_add_record(struct app *app, const struct record *r);
 

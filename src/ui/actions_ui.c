@@ -205,9 +205,7 @@ on_action(struct action *a, void *arg)
 			wr_strlcpy(app->tag_why, colon ? colon + 2 : why, sizeof(app->tag_why));
 			app->tag_host = action_host(a);
 			app->tag_svc = action_service(a);
-			lineedit_clear(&app->prompt);
-			app->prompt_kind = PROMPT_TAG;
-			app->prompt_active = true;
+			app_ask(app, PROMPT_TAG);
 			return;
 		}
 		if (app->queue_after == a && (dropped = queue_next(app, a, qwhy, sizeof(qwhy))) > 0)
@@ -1018,9 +1016,7 @@ actions_settle_ask(struct app *app)
 	}
 	app->settle_idx = i;
 	app->settle_error[0] = '\0';
-	lineedit_clear(&app->prompt);
-	app->prompt_kind = PROMPT_SETTLE;
-	app->prompt_active = true;
+	app_ask(app, PROMPT_SETTLE);
 }
 
 void
@@ -1213,9 +1209,7 @@ actions_announce_ask(struct app *app, const char *message)
 		return;
 	}
 	wr_strlcpy(app->post_message, message, sizeof(app->post_message));
-	lineedit_clear(&app->prompt);
-	app->prompt_kind = PROMPT_ANNOUNCE;
-	app->prompt_active = true;
+	app_ask(app, PROMPT_ANNOUNCE);
 }
 
 void
@@ -1318,9 +1312,7 @@ actions_statuspage_ask(struct app *app)
 		    "the status page and chat are unavailable (see the message at start)");
 		return;
 	}
-	lineedit_clear(&app->prompt);
-	app->prompt_kind = PROMPT_STATUS;
-	app->prompt_active = true;
+	app_ask(app, PROMPT_STATUS);
 }
 
 void

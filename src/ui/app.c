@@ -63,6 +63,14 @@ app_unsay(struct app *app, const void *about)
 	app->dirty = true;
 }
 
+void
+app_ask(struct app *app, int kind)
+{
+	lineedit_clear(&app->prompt);
+	app->prompt_kind = kind;
+	app->prompt_active = true;
+}
+
 int
 app_host_rows(const struct app *app)
 {

@@ -46,10 +46,8 @@ trust_ask(struct app *app)
 		    app->cfg.hosts[h].name);
 		return;
 	}
-	lineedit_clear(&app->prompt);
-	app->prompt_kind = PROMPT_TRUST;
 	app->prompt_host = h;
-	app->prompt_active = true;
+	app_ask(app, PROMPT_TRUST);
 }
 
 static void
@@ -86,9 +84,7 @@ command_run(struct app *app, enum wr_command cmd)
 		else if (app->tl == NULL)
 			app_say(app, "no incident journal: start warroom with --incident NAME");
 		else {
-			lineedit_clear(&app->prompt);
-			app->prompt_kind = PROMPT_NOTE;
-			app->prompt_active = true;
+			app_ask(app, PROMPT_NOTE);
 		}
 		break;
 	case WR_CMD_SETTLE:
@@ -106,9 +102,7 @@ command_run(struct app *app, enum wr_command cmd)
 		else if (!app->runbooks[app->rb_cur].has_tminus)
 			app_say(app, "%s has no T-minus items (T-15m: …)", app->runbooks[app->rb_cur].base);
 		else {
-			lineedit_clear(&app->prompt);
-			app->prompt_kind = PROMPT_TZERO;
-			app->prompt_active = true;
+			app_ask(app, PROMPT_TZERO);
 		}
 		break;
 	case WR_CMD_SORT:
@@ -130,9 +124,7 @@ command_run(struct app *app, enum wr_command cmd)
 			 * above stays possible whatever the journal's state. */
 			app_say(app, "refused: %s", safety_refusal(&app->safety, true));
 		} else {
-			lineedit_clear(&app->prompt);
-			app->prompt_kind = PROMPT_ARM;
-			app->prompt_active = true;
+			app_ask(app, PROMPT_ARM);
 		}
 		break;
 	case WR_CMD_ROLLBACK:
@@ -174,9 +166,7 @@ command_run(struct app *app, enum wr_command cmd)
 		break;
 	}
 	case WR_CMD_LOGS_JUMP:
-		lineedit_clear(&app->prompt);
-		app->prompt_kind = PROMPT_JUMP;
-		app->prompt_active = true;
+		app_ask(app, PROMPT_JUMP);
 		break;
 	case WR_CMD_SEARCH_PREV:
 		if (app->filtering)

@@ -448,9 +448,7 @@ journal_resolve_ask(struct app *app)
 		app_say(app, "the incident is already resolved (e exports the post-mortem)");
 		return;
 	}
-	lineedit_clear(&app->prompt);
-	app->prompt_kind = PROMPT_RESOLVE;
-	app->prompt_active = true;
+	app_ask(app, PROMPT_RESOLVE);
 }
 
 void

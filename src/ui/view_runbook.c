@@ -477,9 +477,7 @@ fill_run(struct app *app)
 static void
 fill_ask(struct app *app)
 {
-	lineedit_clear(&app->prompt);
-	app->prompt_kind = PROMPT_FILL;
-	app->prompt_active = true;
+	app_ask(app, PROMPT_FILL);
 }
 
 void
