@@ -236,6 +236,16 @@ act_read_cmd(struct action *a, const char *cmd, int timeout_ms, act_step_fn next
 	return run_cmd(a, cmd, false, true, timeout_ms, next);
 }
 
+struct action *
+act_plan_read(struct action *a, const char *cmd, act_step_fn next, struct wr_err *err)
+{
+	if (act_read_cmd(a, cmd, 15000, next) == 0)
+		return a;
+	wr_err_set(err, "%s", a->reason);
+	free(a);
+	return NULL;
+}
+
 /* ---- the end ---- */
 
 void
@@ -1259,12 +1269,7 @@ action_rollback_start(const struct action_env *env, int host, int svc, const cha
 		free(a);
 		return NULL;
 	}
-	if (act_read_cmd(a, cmd, 15000, planned) != 0) {
-		wr_err_set(err, "%s", a->reason);
-		free(a);
-		return NULL;
-	}
-	return a;
+	return act_plan_read(a, cmd, planned, err);
 }
 
 static const char *

@@ -111,6 +111,11 @@ int act_run_cmd(struct action *a, const char *cmd, bool mutating, int timeout_ms
  * shown in LOGS, not the JSON it parses. */
 int act_read_cmd(struct action *a, const char *cmd, int timeout_ms, act_step_fn next);
 
+/* A new action's planning read (cmd, then next): a, or NULL with err
+ * when it could not start, a freed. */
+struct action *act_plan_read(struct action *a, const char *cmd, act_step_fn next,
+    struct wr_err *err);
+
 /* End the action with an outcome (action.end journalled when the intent was). */
 void act_finish(struct action *a, enum action_state s, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));

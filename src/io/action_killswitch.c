@@ -393,10 +393,5 @@ action_killswitch_start(const struct action_env *env, int host, int svc, const c
 	a = act_new(env, host, svc, "kill switch", "ks");
 	hooks(a);
 	wr_strlcpy(a->want, value != NULL ? value : "off", sizeof(a->want));
-	if (act_read_cmd(a, cmd, 15000, planned_ps) != 0) {
-		wr_err_set(err, "%s", a->reason);
-		free(a);
-		return NULL;
-	}
-	return a;
+	return act_plan_read(a, cmd, planned_ps, err);
 }
