@@ -160,6 +160,20 @@ check_kind(const cJSON *doc, const char *want, const char *what, struct wr_err *
 	return 0;
 }
 
+/* A Deployment's document (a kind other than Deployment refused), or
+ * NULL with "what: …" in err. */
+static cJSON *
+parse_deploy_doc(const char *buf, size_t len, const char *what, struct wr_err *err)
+{
+	cJSON *doc = parse_doc(buf, len, what, err);
+
+	if (doc != NULL && check_kind(doc, "Deployment", what, err) != 0) {
+		cJSON_Delete(doc);
+		return NULL;
+	}
+	return doc;
+}
+
 int
 parse_k8s_deploy(const char *buf, size_t len, struct k8s_deploy *out,
     struct wr_err *err)
@@ -174,12 +188,8 @@ parse_k8s_deploy(const char *buf, size_t len, struct k8s_deploy *out,
 	cJSON *doc;
 
 	memset(out, 0, sizeof(*out));
-	if ((doc = parse_doc(buf, len, what, err)) == NULL)
+	if ((doc = parse_deploy_doc(buf, len, what, err)) == NULL)
 		return -1;
-	if (check_kind(doc, "Deployment", what, err) != 0) {
-		cJSON_Delete(doc);
-		return -1;
-	}
 	meta = member(doc, "metadata");
 	spec = member(doc, "spec");
 	st = member(doc, "status");
@@ -600,12 +610,8 @@ parse_k8s_env(const char *buf, size_t len, const char *container, struct k8s_env
 	cJSON *doc;
 
 	memset(out, 0, sizeof(*out));
-	if ((doc = parse_doc(buf, len, what, err)) == NULL)
+	if ((doc = parse_deploy_doc(buf, len, what, err)) == NULL)
 		return -1;
-	if (check_kind(doc, "Deployment", what, err) != 0) {
-		cJSON_Delete(doc);
-		return -1;
-	}
 	list = array_or_null(path(doc, ctr_path));
 	cJSON_ArrayForEach(item, list) {
 		if (c == NULL && cJSON_IsObject(item) &&
