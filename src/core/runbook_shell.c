@@ -745,6 +745,64 @@ k8s_kind(const char *t, const char **kind)
 	return false;
 }
 
+/* `kubectl set env deployment/NAME EXPORT_MODE=off`, from argv[i] on: the
+ * kill switch of a Kubernetes host, which the built-in runs with its
+ * rollout wait and checks. Any other variable, option or kind runs as
+ * written. */
+static bool
+recognise_k8s_setenv(struct runbook_command *c, char **argv, size_t argc, size_t i,
+    const char *ns, const char *ctx)
+{
+	struct runbook_action *a = &c->action;
+	const char *kind = NULL, *name = NULL, *v;
+	bool off = false;
+	char tbuf[64];
+
+	for (; i < argc; i++) {
+		const char *w = argv[i], *slash;
+
+		if (w[0] == '-') {
+			if ((v = flag_value(argv, argc, &i, "-n", "--namespace")) != NULL)
+				ns = v;
+			else if ((v = flag_value(argv, argc, &i, NULL, "--context")) != NULL)
+				ctx = v;
+			else
+				return false;
+		} else if (strchr(w, '=') != NULL) {
+			if (!streq(w, "EXPORT_MODE=off") || off)
+				return false;
+			off = true;
+		} else if (name != NULL) {
+			return false;
+		} else if ((slash = strchr(w, '/')) != NULL) {
+			if ((size_t)(slash - w) >= sizeof(tbuf) || slash[1] == '\0')
+				return false;
+			memcpy(tbuf, w, (size_t)(slash - w));
+			tbuf[slash - w] = '\0';
+			if (!k8s_kind(tbuf, &kind) || !streq(kind, "deployment"))
+				return false;
+			name = slash + 1;
+		} else if (kind == NULL) {
+			if (!k8s_kind(w, &kind) || !streq(kind, "deployment"))
+				return false;
+		} else {
+			name = w;
+		}
+	}
+	if (name == NULL || !off)
+		return false;
+	a->kind = RUNBOOK_ACT_KILLSWITCH;
+	runbook_action_add(a, "name", "EXPORT_MODE");
+	runbook_action_add(a, "value", "off");
+	runbook_action_add(a, "driver", "k8s");
+	runbook_action_add(a, "service", name);
+	if (ns != NULL)
+		runbook_action_add(a, "namespace", ns);
+	if (ctx != NULL)
+		runbook_action_add(a, "context", ctx);
+	return true;
+}
+
 static bool
 recognise_kubectl(struct runbook_command *c, char **argv, size_t argc)
 {
@@ -763,6 +821,8 @@ recognise_kubectl(struct runbook_command *c, char **argv, size_t argc)
 		else
 			return false;
 	}
+	if (i + 1 < argc && streq(argv[i], "set") && streq(argv[i + 1], "env"))
+		return recognise_k8s_setenv(c, argv, argc, i + 2, ns, ctx);
 	if (i + 1 >= argc || !streq(argv[i], "rollout") ||
 	    !(streq(argv[i + 1], "undo") || streq(argv[i + 1], "status")))
 		return false;
@@ -1005,6 +1065,7 @@ recognise_compose(struct runbook_command *c, char **argv, size_t argc)
 			a->kind = RUNBOOK_ACT_KILLSWITCH;
 			runbook_action_add(a, "name", "EXPORT_MODE");
 			runbook_action_add(a, "value", "off");
+			runbook_action_add(a, "driver", "compose");
 		} else {
 			a->kind = streq(sub, "up") ? RUNBOOK_ACT_COMPOSE_UP :
 			    RUNBOOK_ACT_COMPOSE_PULL;
@@ -1150,6 +1211,7 @@ recognise_killswitch(struct runbook_command *c, char **argv, size_t argc)
 		a->kind = RUNBOOK_ACT_KILLSWITCH;
 		runbook_action_add(a, "name", "EXPORT_MODE");
 		runbook_action_add(a, "value", "off");
+		runbook_action_add(a, "driver", "compose");
 		runbook_action_add(a, "file", file);
 		return true;
 	} else {

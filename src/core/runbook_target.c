@@ -139,7 +139,9 @@ runbook_target_killswitch(const struct runbook_action *a, const struct config *c
     int selected, struct runbook_target *t, struct wr_err *err)
 {
 	const char *name, *value, *on = runbook_action_arg(a, "host");
-	const char *svc = runbook_action_arg(a, "service");
+	const char *svc = runbook_action_arg(a, "service"), *v;
+	struct want w = { svc, runbook_action_arg(a, "namespace"), -1 };
+	char why[256];
 
 	memset(t, 0, sizeof(*t));
 	t->host = t->svc = -1;
@@ -169,6 +171,20 @@ runbook_target_killswitch(const struct runbook_action *a, const struct config *c
 	}
 	if (svc != NULL && (t->svc = config_service_index(&cfg->hosts[selected], svc)) < 0)
 		return wr_err_set(err, "%s runs no service %s", cfg->hosts[selected].name, svc);
+	/* `kubectl set env` switches a deployment, `docker compose` and
+	 * `sed -i .env` a compose project: the other kind of host would get
+	 * a switch the step never described. */
+	if ((v = runbook_action_arg(a, "driver")) != NULL)
+		w.driver = strcmp(v, "k8s") == 0 ? DRIVER_K8S : DRIVER_COMPOSE;
+	if ((v = runbook_action_arg(a, "context")) != NULL)
+		return wr_err_set(err, "the step names kube context %s; warroom runs kubectl in "
+		    "each host's own context: check it, then use X in HOSTS", v);
+	if (svc != NULL && misfit(&cfg->hosts[selected], &w, why, sizeof(why)) != NULL)
+		return wr_err_set(err, "%s", why);
+	if (svc == NULL && w.driver >= 0 && (int)cfg->hosts[selected].driver != w.driver)
+		return wr_err_set(err, "%s is a %s host, the step is for %s",
+		    cfg->hosts[selected].name, config_driver_name(cfg->hosts[selected].driver),
+		    config_driver_name((enum config_driver)w.driver));
 	t->host = selected;
 	return 0;
 }

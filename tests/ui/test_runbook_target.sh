@@ -47,6 +47,20 @@ cat > "$tmp/target.md" <<'MD'
    ```warroom
    killswitch export on host=api-1
    ```
+
+## Exports on Kubernetes
+
+1. Exports off in the cluster
+
+   ```bash
+   kubectl set env deployment/api EXPORT_MODE=off -n prod
+   ```
+
+2. Exports off in staging
+
+   ```bash
+   kubectl set env deployment/api EXPORT_MODE=off -n staging
+   ```
 MD
 start 200 50 "$WARROOM -c $tmp/c.conf --incident target-drill -r $tmp/target.md"
 wait_re "api-1 +api +UP +v1\\.5\\.0-bad" 15
@@ -92,5 +106,22 @@ wait_for "EXPORT_MODE=off  ->  EXPORT_MODE=on in .env"
 keys Escape
 wait_for "CANCELLED — cancelled; nothing ran"
 ok "killswitch export on restores"
+
+# `kubectl set env … EXPORT_MODE=off` is the built-in kill switch of the
+# host selected in HOSTS when it fits: on api-1 (compose) it is refused.
+keys ]; keys x
+wait_for "this step's kill switch did not start: api-1 is a compose host, the step is for k8s" 15
+keys 1; keys Down Down
+wait_re "│> k8s-bastion +api" 5
+keys 4; keys x
+wait_for "CONFIRM KILL SWITCH (k8s.killswitch)" 15
+wait_for "type api and press Enter"
+assert_contains "$tmp/screen" "1. kubectl set env deployment/api -n 'prod' 'EXPORT_MODE=off'"
+keys Escape
+wait_for "CANCELLED — cancelled; nothing ran"
+keys ]; keys x
+wait_for "this step's kill switch did not start: the step names namespace staging, k8s-bastion's config says prod" 15
+[ "$(mutating "$k8s")" = 0 ] || fail "a refused or cancelled kill switch sent something to the cluster"
+ok "kubectl set env EXPORT_MODE=off: the k8s kill switch on a k8s host, refused elsewhere"
 keys q
 wait_for "exit=0"

@@ -646,6 +646,21 @@ known_commands_are_recognised(void **state)
 		{ "sed -i 's/^EXPORT_MODE=.*/EXPORT_MODE=off/' .env",
 		    RUNBOOK_ACT_KILLSWITCH, "file", ".env" },
 		{ "EXPORT_MODE=on", RUNBOOK_ACT_NONE, NULL, NULL },
+		{ "kubectl set env deployment/api EXPORT_MODE=off -n shop",
+		    RUNBOOK_ACT_KILLSWITCH, "namespace", "shop" },
+		{ "kubectl -n shop set env deploy api EXPORT_MODE=off", RUNBOOK_ACT_KILLSWITCH,
+		    "service", "api" },
+		{ "kubectl set env deployment/api EXPORT_MODE=off", RUNBOOK_ACT_KILLSWITCH,
+		    "driver", "k8s" },
+		/* Anything the built-in would not do runs as written. */
+		{ "kubectl set env deployment/api EXPORT_MODE=off LOG=debug", RUNBOOK_ACT_NONE,
+		    NULL, NULL },
+		{ "kubectl set env statefulset/db EXPORT_MODE=off", RUNBOOK_ACT_NONE, NULL, NULL },
+		{ "kubectl set env deployment/api EXPORT_MODE=on", RUNBOOK_ACT_NONE, NULL, NULL },
+		{ "kubectl set env deployment/api EXPORT_MODE-", RUNBOOK_ACT_NONE, NULL, NULL },
+		{ "kubectl set env deployment/api --all EXPORT_MODE=off", RUNBOOK_ACT_NONE,
+		    NULL, NULL },
+		{ "kubectl set env deployment/api", RUNBOOK_ACT_NONE, NULL, NULL },
 		/* The built-in is `run --rm SERVICE alembic downgrade -1` alone:
 		 * on the host itself, another revision, or its own config file,
 		 * the command runs as written. */

@@ -197,6 +197,34 @@ killswitch_direction(void **state)
 	assert_string_equal(t.value, "off");
 	runbook_action_free(&a);
 
+	/* `kubectl set env deployment/api EXPORT_MODE=off -n shop` switches
+	 * a Kubernetes host only, in the namespace it names. */
+	action(&a, RUNBOOK_ACT_KILLSWITCH, "name", "EXPORT_MODE", "value", "off", "driver",
+	    "k8s", "service", "api", "namespace", "shop", NULL);
+	assert_int_equal(runbook_target_killswitch(&a, &cfg, 2, &t, &err), 0);
+	assert_int_equal(t.host, 2);
+	assert_int_equal(t.svc, 0);
+	assert_int_equal(runbook_target_killswitch(&a, &cfg, 0, &t, &err), -1);
+	assert_string_equal(err.msg, "h1 is a compose host, the step is for k8s");
+	runbook_action_free(&a);
+	action(&a, RUNBOOK_ACT_KILLSWITCH, "name", "EXPORT_MODE", "value", "off", "driver",
+	    "k8s", "service", "api", "namespace", "prod", NULL);
+	assert_int_equal(runbook_target_killswitch(&a, &cfg, 2, &t, &err), -1);
+	assert_string_equal(err.msg, "the step names namespace prod, k1's config says shop");
+	runbook_action_free(&a);
+	action(&a, RUNBOOK_ACT_KILLSWITCH, "name", "EXPORT_MODE", "value", "off", "driver",
+	    "k8s", "service", "api", "context", "prod-eu", NULL);
+	assert_int_equal(runbook_target_killswitch(&a, &cfg, 2, &t, &err), -1);
+	assert_non_null(strstr(err.msg, "kube context prod-eu"));
+	runbook_action_free(&a);
+	/* The compose forms do not switch a Kubernetes host. */
+	action(&a, RUNBOOK_ACT_KILLSWITCH, "name", "EXPORT_MODE", "value", "off", "driver",
+	    "compose", "file", ".env", NULL);
+	assert_int_equal(runbook_target_killswitch(&a, &cfg, 2, &t, &err), -1);
+	assert_string_equal(err.msg, "k1 is a k8s host, the step is for compose");
+	assert_int_equal(runbook_target_killswitch(&a, &cfg, 1, &t, &err), 0);
+	runbook_action_free(&a);
+
 	action(&a, RUNBOOK_ACT_KILLSWITCH, "switch", "payments", "state", "off", NULL);
 	assert_int_equal(runbook_target_killswitch(&a, &cfg, 0, &t, &err), -1);
 	assert_string_equal(err.msg, "warroom's kill switch is EXPORT_MODE; the step names "
