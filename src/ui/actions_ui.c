@@ -1424,7 +1424,8 @@ actions_statuspage_post(struct app *app, const char *typed)
 	app->post_status = status;
 	if (!lineedit_set(&app->prompt, text))
 		app_say(app, "the text was cut to %d bytes: read it before Enter", LINEEDIT_MAX - 1);
-	lineedit_home(&app->prompt);      /* its beginning in sight; End shows the rest */
+	/* The cursor at the end, as in any shell: typing adds to the text and
+	 * Ctrl-U clears it all; the box above shows the whole text. */
 	free(text);
 	app->prompt_kind = PROMPT_POST_TEXT;
 	app->prompt_active = true;

@@ -40,7 +40,8 @@ keys Escape
 wait_for "nothing posted"
 keys S; keys -l identified; keys Enter
 wait_for "Enter sends it, Esc posts nothing"
-keys End C-u
+# The cursor starts at the end: Ctrl-U clears the whole template.
+keys C-u
 keys -l "Cause found: a bad cache flag. Rolling back."
 keys Enter
 wait_for "status page: update identified (incident " 15
@@ -48,7 +49,8 @@ post_status resolved
 wait_for "status page: resolve resolved (incident " 15
 [ "$(grep -cE '"method": ?"POST"' "$req")" = 1 ] || fail "not exactly one incident created"
 [ "$(grep -cE '"method": ?"PATCH"' "$req")" = 2 ] || fail "not two updates"
-grep -q 'Cause found: a bad cache flag. Rolling back.' "$req" || fail "the edited text was not posted"
+grep -q '"Cause found: a bad cache flag. Rolling back."' "$req" ||
+	{ grep PATCH "$req"; fail "the edited text was not posted as typed"; }
 keys q
 wait_for "exit=0"
 journal=$(ls "$fl"/timeline/api-errors-*.jsonl)
