@@ -275,4 +275,9 @@ bool app_service_shown(const struct app *app, int h, int svc);
 /* Number of rows in the HOSTS table (one per host and service). */
 int app_host_rows(const struct app *app);
 
+/* How many hosts' verdicts say CONSIDER ROLLBACK or worse, named in buf
+ * ("api-1 ROLLBACK IMMEDIATELY, …"): what a "fixed" post or a resolve
+ * would contradict. */
+int app_hosts_not_ok(const struct app *app, char *buf, size_t cap);
+
 #endif

@@ -1448,8 +1448,8 @@ actions_post_question(const struct app *app, char *buf, size_t cap)
 void
 actions_post_preview_draw(struct app *app, int lines, int cols)
 {
-	int w = cols - 8 < 100 ? cols - 8 : 100, h, y = 0, nfacts = 0, i;
-	char q[200], facts[2][400];
+	int w = cols - 8 < 100 ? cols - 8 : 100, h, y = 0, nfacts = 0, i, nbad = 0;
+	char q[200], facts[2][400], bad[400], warn[480];
 	struct statuspage_update *u;
 	WINDOW *win;
 
@@ -1465,9 +1465,15 @@ actions_post_preview_draw(struct app *app, int lines, int cols)
 		free(u);
 		nfacts = (facts[0][0] != '\0') + (facts[1][0] != '\0');
 	}
+	/* "Fixed" while a verdict says otherwise: said before it is sent. */
+	if (app->post_status == STATUSPAGE_MONITORING || app->post_status == STATUSPAGE_RESOLVED)
+		nbad = app_hosts_not_ok(app, bad, sizeof(bad));
+	if (nbad > 0)
+		snprintf(warn, sizeof(warn), "not every host is OK: %s", bad);
 	/* As high as the text needs, above the footer. */
-	ui_put_wrapped(NULL, &y, 2, w - 4, 0, lines - 8 - nfacts, A_NORMAL, app->prompt.text);
-	h = y + 5 + nfacts;
+	ui_put_wrapped(NULL, &y, 2, w - 4, 0, lines - 8 - nfacts - (nbad > 0), A_NORMAL,
+	    app->prompt.text);
+	h = y + 5 + nfacts + (nbad > 0);
 	if ((win = ui_overlay(app, h, w, lines - 1 - h, (cols - w) / 2, THEME_BORDER_FOCUS,
 	    " WHAT CUSTOMERS WILL READ ")) == NULL)
 		return;
@@ -1477,6 +1483,8 @@ actions_post_preview_draw(struct app *app, int lines, int cols)
 	for (i = 0; i < 2; i++)
 		if (facts[i][0] != '\0')
 			ui_put(win, y++, 2, w - 4, ui_attr(app, THEME_NORMAL), facts[i]);
+	if (nbad > 0)
+		ui_put(win, y++, 2, w - 4, ui_attr(app, THEME_WARN) | A_BOLD, warn);
 	ui_put_wrapped(win, &y, 2, w - 4, 0, h - 2, ui_attr(app, THEME_NORMAL), app->prompt.text);
 	ui_put(win, h - 2, 2, w - 4, ui_attr(app, THEME_DIM),
 	    "edit it in the footer: Enter sends it, Esc posts nothing");

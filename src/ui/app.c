@@ -9,8 +9,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "warroom/decide.h"
 #include "warroom/export.h"
 #include "warroom/loop.h"
+#include "warroom/poller.h"
 #include "warroom/record.h"
 
 #define STATUS_SECONDS 6
@@ -321,4 +323,25 @@ app_armed(struct app *app)
 	/* An expired time stays set until app_arming_expired() records it. */
 	app->safety.armed = app->armed_until_ms > now;
 	return app->safety.armed;
+}
+
+int
+app_hosts_not_ok(const struct app *app, char *buf, size_t cap)
+{
+	size_t i, len = 0;
+	int n = 0;
+
+	if (cap > 0)
+		buf[0] = '\0';
+	for (i = 0; app->poller != NULL && i < app->cfg.nhosts; i++) {
+		const struct host_metrics *m = poller_metrics(app->poller, (int)i);
+
+		if (m == NULL || m->nhist == 0 || m->verdict.level < DECIDE_CONSIDER)
+			continue;
+		if (len < cap)
+			len += (size_t)snprintf(buf + len, cap - len, "%s%s %s", n ? ", " : "",
+			    app->cfg.hosts[i].name, decide_level_name(m->verdict.level));
+		n++;
+	}
+	return n;
 }

@@ -419,6 +419,17 @@ draw_footer(struct app *app)
 		} else if (app->prompt_kind == PROMPT_POST_TEXT) {
 			/* The box above shows the whole text and where it goes. */
 			x = ui_put(w, 0, 1, cols - 2, ui_attr(app, THEME_STATUS), "text: ");
+		} else if (app->prompt_kind == PROMPT_RESOLVE) {
+			char q[400], bad[300];
+			int nbad = app_hosts_not_ok(app, bad, sizeof(bad));
+
+			if (nbad > 0)
+				snprintf(q, sizeof(q), "%d host%s not OK (%.60s); type resolve to "
+				    "resolve anyway: ", nbad, nbad == 1 ? "" : "s", bad);
+			else
+				snprintf(q, sizeof(q), "type resolve to mark the incident resolved: ");
+			x = ui_put(w, 0, 1, cols - 2, ui_attr(app, nbad > 0 ? THEME_WARN : THEME_STATUS),
+			    q);
 		} else if (app->prompt_kind == PROMPT_SETTLE) {
 			char q[400];
 
@@ -437,8 +448,6 @@ draw_footer(struct app *app)
 			    app->prompt_kind == PROMPT_HOST_FILTER ?
 			    "HOSTS: rows whose host, service or address has: " :
 			    app->prompt_kind == PROMPT_ARM ? "type arm to arm: " :
-			    app->prompt_kind == PROMPT_RESOLVE ?
-			    "type resolve to mark the incident resolved: " :
 			    app->prompt_kind == PROMPT_STATUS ?
 			    "status page (investigating/identified/monitoring/resolved): " :
 			    app->prompt_kind == PROMPT_TZERO ? "T-0 (now, +30m, HH:MM UTC): " :

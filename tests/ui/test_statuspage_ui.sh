@@ -3,7 +3,8 @@
 # fleet's fake status page: refused in read-only mode and when unarmed;
 # armed, S and a typed status create the incident once, then update and
 # resolve it; a word that is not a status posts nothing; the text is shown
-# before it goes, Esc there posts nothing, and an edited text is posted.
+# before it goes, Esc there posts nothing, and an edited text is posted; a
+# resolve while a host's verdict is bad is warned of, on the page and by E.
 . "${top_srcdir:-$(dirname "$0")/../..}/tests/lib/tmux.sh"
 [ -x /usr/sbin/sshd ] || skip "openssh-server is not installed"
 fleet_up --hosts 1
@@ -45,8 +46,17 @@ keys C-u
 keys -l "Cause found: a bad cache flag. Rolling back."
 keys Enter
 wait_for "status page: update identified (incident " 15
-post_status resolved
+# "Resolved" while a verdict says otherwise is said before it goes, and
+# so is E's resolve.
+"$fleet" set-tag --dir "$fl" h1 api v1.5.0-bad > /dev/null
+wait_re "│h1 +ROLLBACK IMMEDIATELY" 20
+keys S; keys -l resolved; keys Enter
+wait_for "not every host is OK: h1 ROLLBACK IMMEDIATELY"
+keys Enter
 wait_for "status page: resolve resolved (incident " 15
+keys E
+wait_for "1 host not OK (h1 ROLLBACK IMMEDIATELY); type resolve to resolve anyway:"
+keys Escape
 [ "$(grep -cE '"method": ?"POST"' "$req")" = 1 ] || fail "not exactly one incident created"
 [ "$(grep -cE '"method": ?"PATCH"' "$req")" = 2 ] || fail "not two updates"
 grep -q '"Cause found: a bad cache flag. Rolling back."' "$req" ||
