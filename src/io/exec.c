@@ -291,6 +291,8 @@ struct exec_follow {
 	uint64_t timer;
 	char since[40];                  /* last line's arrival, RFC 3339 UTC */
 	time_t since_s;                  /* ... in seconds */
+	char run_since[40];              /* since as the current run began */
+	time_t run_since_s;
 	char first_since[40];            /* opts.first_since, copied: callers pass a local */
 	int restarts;
 	char gap[200];                   /* why no run is going, while none is */
@@ -327,7 +329,10 @@ stream_line(enum exec_stream s, const char *line, size_t len, bool cut, void *ar
 {
 	struct exec_follow *st = arg;
 
-	stream_seen(st);
+	/* Only the log itself: a tool's complaint on stderr is no line to
+	 * resume after. */
+	if (s == EXEC_STDOUT)
+		stream_seen(st);
 	if (st->opts.on_line != NULL)
 		st->opts.on_line(s, line, len, cut, st->opts.arg);
 }
@@ -338,7 +343,7 @@ stream_chunk(enum exec_stream s, const char *data, size_t len, bool eof, void *a
 	struct exec_follow *st = arg;
 
 	/* Bytes arriving is what resumes from: as stream_line, once a second. */
-	if (!eof)
+	if (!eof && s == EXEC_STDOUT)
 		stream_seen(st);
 	if (st->opts.on_chunk != NULL)
 		st->opts.on_chunk(s, data, len, eof, st->opts.arg);
@@ -351,6 +356,13 @@ stream_done(const struct exec_result *r, void *arg)
 	bool short_run = loop_now_ms() - st->run_at_ms < FOLLOW_SHORT_RUN_MS;
 
 	st->cmd = NULL;
+	/* A run that failed at once printed an error, not the log: the next
+	 * starts where this one did, so a failing first start does not creep
+	 * past the backlog (lines it did print may then come twice). */
+	if (short_run && r->finished && (r->exit_status != 0 || r->signal[0] != '\0')) {
+		memcpy(st->since, st->run_since, sizeof(st->since));
+		st->since_s = st->run_since_s;
+	}
 	if (r->finished && r->signal[0] != '\0')
 		snprintf(st->gap, sizeof(st->gap), "the command was killed (%s)", r->signal);
 	else if (r->finished)
@@ -411,6 +423,8 @@ stream_run(void *arg)
 		return;
 	}
 	cmd = fill_since(st->tmpl, st->since[0] ? st->since : st->opts.first_since);
+	memcpy(st->run_since, st->since, sizeof(st->since));
+	st->run_since_s = st->since_s;
 	st->cmd = exec_start(st->pool, st->host, cmd, &o, &err);
 	if (st->cmd == NULL) {
 		wr_strlcpy(st->gap, err.msg, sizeof(st->gap));

@@ -170,8 +170,12 @@ ok "a running logs -f resumes after sshd comes back ($after lines since, --since
 
 # A logs command that fails at once (a service that is gone) is retried
 # after 1, 2, 4, 8 s ... (up to 30 s), not every second.
-"$probe" -c "$conf" -w 10 -f "echo 'no such service: api' >&2; exit 1" > "$tmp/failing" 2>&1
+# What a failing run prints (on stderr, or stdout) is no log line: every
+# run starts from the first --since, not from the last failure.
+"$probe" -c "$conf" -w 10 -f "echo 'no such service: api' >&2; echo 'since {since}'; exit 1" > "$tmp/failing" 2>&1
 runs=$(grep -c '^h1 run [0-9]*:' "$tmp/failing")
+[ "$(grep '^h1 run [0-9]*:' "$tmp/failing" | grep -vc "since 5s'")" = 0 ] ||
+	{ grep '^h1 run' "$tmp/failing"; fail "a failing run moved --since past the backlog"; }
 [ "$runs" -ge 3 ] && [ "$runs" -le 5 ] || { grep '^h1 ' "$tmp/failing"; fail "$runs runs of a failing logs command in 10 s"; }
 ok "a logs command that fails at once backs off ($runs runs in 10 s)"
 
