@@ -512,6 +512,16 @@ gate_answer(const struct http_response *r, void *arg)
 			    "not updated: %s)", a->plan.service, a->plan.to, gate, a->reason);
 		return;
 	}
+	if (loop_now_ms() >= a->gate_deadline && r->status == 0) {
+		/* Silence is no verdict on the service: the change is made and
+		 * its health unknown. A re-read would only see the target
+		 * running, so the engineer settles it (U). */
+		a->reread_gave_up = true;
+		act_finish(a, ACTION_UNKNOWN, "%s runs %s but %s gave no answer within %d s (%s): "
+		    "its health is not known: check it, then U", a->plan.service, a->plan.to, gate,
+		    a->plan.health_timeout_s, pr.reason);
+		return;
+	}
 	if (loop_now_ms() >= a->gate_deadline) {
 		act_finish(a, ACTION_FAILED, "%s runs %s but %s did not answer 200 within %d s: "
 		    "%s", a->plan.service, a->plan.to, gate, a->plan.health_timeout_s, pr.reason);

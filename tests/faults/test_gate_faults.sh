@@ -2,7 +2,8 @@
 # test_gate_faults.sh — a rollback's health gate against a /readyz that
 # answers 200 without being a health answer: a proxy's HTML page, then a
 # body dripped one byte a second. The rollback runs and verifies, but the
-# gate never passes: FAILED with the reason, never OK.
+# gate never passes: FAILED with the reason, never OK; and a /readyz that
+# never answers: UNKNOWN, settled by hand.
 . "${top_srcdir:-$(dirname "$0")/../..}/tests/lib/tmux.sh"
 [ -x /usr/sbin/sshd ] || skip "openssh-server is not installed"
 fleet_up --hosts 1 --tag v1.5.0-bad
@@ -38,9 +39,28 @@ keys r
 wait_for "tag  v1.5.0-bad  ->  v1.4.1"
 keys -l "api"
 keys Enter
-wait_re "rollback of api on h1: FAILED — api runs v1\\.4\\.1 but /readyz did not answer 200 within 4 s: (HTTP 200: cut short: Operation timed out|no answer)" 30
-[ "$(grep -c '"kind":"action.end".*"outcome":"failed"' "$journal")" = 2 ] || fail "not two action.end failed"
+wait_re "rollback of api on h1: (FAILED — api runs v1\\.4\\.1 but /readyz did not answer 200 within 4 s: HTTP 200: cut short: Operation timed out|UNKNOWN — api runs v1\\.4\\.1 but /readyz gave no answer within 4 s)" 30
+[ "$(grep -c '"kind":"action.end".*"outcome":"\(failed\|unknown\)"' "$journal")" = 2 ] || fail "not two action.end failed/unknown"
 ! grep -q '"kind":"action.end".*"outcome":"ok"' "$journal" || fail "an action.end ok was recorded"
-ok "a /readyz dripping its answer: the gate does not pass, FAILED with the reason"
+ok "a /readyz dripping its answer: the gate does not pass, never OK"
+
+# A /readyz that never answers says nothing of the service: the rollback
+# is made and its health UNKNOWN (settled by hand), neither OK nor FAILED.
+fault clear http-drip
+"$fleet" set-tag --dir "$fl" h1 all v1.5.0-bad > /dev/null
+echo "2026-11-26T09:02:00Z deploy IMAGE_TAG=v1.4.1 services=api,jobs result=ok" >> "$app/releases.log"
+wait_re "│> h1 +api +UP +v1\\.5\\.0-bad" 15
+fault http-hang
+keys r
+wait_for "tag  v1.5.0-bad  ->  v1.4.1"
+keys -l "api"
+keys Enter
+wait_for "rollback of api on h1: UNKNOWN — api runs v1.4.1 but /readyz gave no answer within 4 s" 40
+wait_for "its health is not known: check it, then U"
+grep -q '"kind":"action.end".*"outcome":"unknown"' "$journal" || fail "no action.end unknown"
+fault clear http-hang
+sleep 3
+! grep -q '"kind":"action.reconcile"' "$journal" || fail "a re-read settled a health nobody saw"
+ok "a /readyz that never answers: UNKNOWN, left to the engineer (U), not re-read to OK"
 keys q
 wait_for "exit=0"
