@@ -137,6 +137,7 @@ struct app {
 		struct action **slot;    /* where the last item's action lands … */
 		struct action *before;   /* … and what was there before it */
 		struct action *own;      /* the slot of a section's items */
+		const struct action *again;  /* ended OK and said so: x again reruns */
 	} xrun;
 	char matrix_from[128];           /* runbook whose matrix is in force, or "" */
 

@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "warroom/action.h"
+#include "warroom/loop.h"
 #include "warroom/runbook_target.h"
 #include "warroom/runofshow.h"
 #include "warroom/timeline.h"
@@ -605,6 +606,33 @@ xrun_next(struct app *app, size_t section, size_t step, const struct runbook_wor
 	return (int)x->next;
 }
 
+/* A step whose work ended OK runs again only on a second x: a second
+ * rollback of what was already rolled back is rarely what a tired
+ * engineer meant. Not between the items of one x sequence. */
+static bool
+already_ran(struct app *app, struct app_runbook *r, size_t section, size_t step, size_t n)
+{
+	const struct app_xrun *x = &app->xrun;
+	const struct action *last = *step_slot(app, r, step);
+	int64_t ago_s;
+
+	if (last == NULL || !action_finished(last) || action_state(last) != ACTION_OK)
+		return false;
+	if (x->rb == app->rb_cur && x->section == section && x->step == step && x->next > 0 &&
+	    x->next < n)
+		return false;
+	if (x->again == last) {
+		app->xrun.again = NULL;
+		return false;
+	}
+	app->xrun.again = last;
+	ago_s = (loop_now_ms() - action_started_ms(last)) / 1000;
+	app_say(app, "this step already ran: its %s on %s, begun %lld min ago, ended OK; x "
+	    "again runs it again", action_verb(last), app->cfg.hosts[action_host(last)].name,
+	    (long long)(ago_s / 60));
+	return true;
+}
+
 void
 runbook_run_step(struct app *app)
 {
@@ -643,6 +671,8 @@ runbook_run_step(struct app *app)
 	nwork = runbook_work_of(&r->rb, section, step, work, XRUN_MAX);
 	if (nwork > XRUN_MAX)
 		nwork = XRUN_MAX;
+	if (already_ran(app, r, section, step, nwork))
+		return;
 	if (nwork > 1 || (nwork == 1 && work[0].bind != NULL)) {
 		struct action **slot = step_slot(app, r, step);
 		int k = xrun_next(app, section, step, work, nwork);
