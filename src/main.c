@@ -370,7 +370,7 @@ start_hosts(struct app *app)
 	ssh_pool_start(app->pool);
 	app->tunnels = tunnel_set_new(app->loop, app->pool);
 	if ((app->http = http_new(app->loop, &err)) == NULL) {
-		app_say(app, "HTTP unavailable: %s", err.msg);
+		app_say_also(app, "HTTP unavailable: %s", err.msg);
 		return;
 	}
 	http_set_read_only(app->http, app->safety.read_only);

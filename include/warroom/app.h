@@ -219,6 +219,12 @@ time_t app_now(const struct app *app);
 void app_say(struct app *app, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
 
+/* app_say at start-up, where several things may need saying: after a
+ * message still held unread (a runbook's errors), both are kept, the held
+ * one first, wrapped above the footer until a key. */
+void app_say_also(struct app *app, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+
 /* app_say about one thing (an action waiting for its confirmation): the
  * message goes with app_unsay(about) as soon as it no longer holds. */
 void app_say_about(struct app *app, const void *about, const char *fmt, ...)

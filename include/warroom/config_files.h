@@ -1,12 +1,14 @@
 /*
  * config_files.h — loading warroom.conf from disk and checking the files it
- * names (existence, and the 0600 rule for secrets). The pure parse is
- * config.h; this is the part that touches the filesystem.
+ * names (existence, identity files that are private keys ssh would use, and
+ * the 0600 rule for secrets). The pure parse is config.h; this is the part
+ * that touches the filesystem.
  */
 #ifndef WARROOM_CONFIG_FILES_H
 #define WARROOM_CONFIG_FILES_H
 
 #include "warroom/config.h"
+#include "warroom/sshkey.h"
 
 /* Read and parse path, then check every file it names. Returns 0, or -1
  * with every problem in cfg->errors. cfg must be freed with config_free. */
@@ -21,6 +23,12 @@ int secret_read_file(const char *path, char *out, size_t cap, struct wr_err *err
  * token"). A value holding a line break is refused. */
 int secret_read(const char *env, const char *path, const char *what, char *out, size_t cap,
     struct wr_err *err);
+
+/* Whether the file at path is a private key ssh would use: 0 with the kind
+ * of key it holds, or -1 with the reason and the fix (a public key, not a
+ * key, readable by others: sshkey_identity_check). Read by both the check
+ * and the login, so they say the same thing. */
+int identity_file_check(const char *path, enum sshkey_kind *kind, struct wr_err *err);
 
 /* Check a secret file's ownership and mode without keeping its contents. */
 int secret_check_file(const char *path, struct wr_err *err);

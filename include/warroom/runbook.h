@@ -232,6 +232,18 @@ struct runbook_work {
 size_t runbook_work_of(const struct runbook *rb, size_t section, size_t step,
     struct runbook_work *out, size_t cap);
 
+/* Whether diagnostic d lies in a code block of step (WR_RUNBOOK_NONE:
+ * section's own blocks), fences included: work of that step that could
+ * not be read. */
+bool runbook_diag_in_work(const struct runbook *rb, const struct runbook_diag *d,
+    size_t section, size_t step);
+
+/* How many errors lie in step's code blocks (as above); *first, when not
+ * NULL, is set to the first of them (NULL when none). The pane marks such
+ * a step, since x cannot run what did not read. */
+size_t runbook_work_errors(const struct runbook *rb, size_t section, size_t step,
+    const struct runbook_diag **first);
+
 /* Release everything runbook_parse() allocated; rb is left empty. */
 void runbook_free(struct runbook *rb);
 

@@ -1,12 +1,15 @@
 /*
  * sshkey.h — small facts about SSH keys that libssh2 does not offer:
- * OpenSSH's SHA256 fingerprint text, and which kind of key a private key
+ * OpenSSH's SHA256 fingerprint text, which kind of key a private key
  * file holds (so an RSA key can be skipped with a reason instead of
- * failing as a rejected signature).
+ * failing as a rejected signature), and whether a file named as an
+ * identity is a private key at all (so a public key or a stray text file
+ * is not reported as a key the server refused).
  */
 #ifndef WARROOM_SSHKEY_H
 #define WARROOM_SSHKEY_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 enum sshkey_kind {
@@ -23,6 +26,24 @@ void sshkey_fingerprint(const unsigned char digest[32], char *out, size_t cap);
 
 /* What a private key file's bytes hold (PEM or openssh-key-v1). */
 enum sshkey_kind sshkey_private_kind(const char *buf, size_t len);
+
+/* What a file is, from its opening bytes' OpenSSH/PEM markers. */
+enum sshkey_file {
+	SSHKEY_FILE_PRIVATE,     /* a "-----BEGIN … PRIVATE KEY-----" line */
+	SSHKEY_FILE_PUBLIC,      /* "ssh-ed25519 AAAA…", RFC 4716 or PEM PUBLIC KEY */
+	SSHKEY_FILE_PUTTY,       /* PuTTY's .ppk, which libssh2 does not read */
+	SSHKEY_FILE_OTHER,       /* anything else: text, empty, binary */
+};
+
+/* What buf/len (a file's first bytes) holds. */
+enum sshkey_file sshkey_file_format(const char *buf, size_t len);
+
+/* Whether the file at path can serve as an identity: 0, or -1 with why
+ * and the fix in why[cap] ("this is the public key; name the private key
+ * …"). buf/len are its first bytes, mode its st_mode; owned: it is ours,
+ * when OpenSSH refuses a key readable by group or others. */
+int sshkey_identity_check(const char *path, const char *buf, size_t len, unsigned mode,
+    bool owned, char *why, size_t cap);
 
 /* What a public key blob (as the agent lists it) holds. */
 enum sshkey_kind sshkey_blob_kind(const unsigned char *blob, size_t len);

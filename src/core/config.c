@@ -37,6 +37,8 @@ struct parse_state {
 	int statuspage_line;
 	bool statuspage_bad;      /* a key failed: skip follow-on checks */
 	bool prom_bad;            /* a Prometheus key of [warroom] failed: likewise */
+	bool lost;                /* below a [section without its ']': keys not read */
+	bool unreadable_seen;     /* an unreadable line was reported by on_line */
 	bool thresholds_set[8];
 };
 
@@ -159,13 +161,31 @@ config_statuspage_kind_name(enum statuspage_kind k)
 
 static void note_section(struct parse_state *ps, const char *line);
 
+/* Unreadable lines are reported here, as the reader meets them, so they
+ * stand in line order among the rest (inih itself returns only the first,
+ * once the whole file is read). */
 static void
-on_line(void *arg, int line, const char *text)
+on_line(void *arg, int line, const char *text, enum ini_line_kind kind)
 {
 	struct parse_state *ps = arg;
 
 	ps->line = line;
-	note_section(ps, text);
+	if (kind == INI_LINE_SECTION)
+		note_section(ps, text);
+	else if (kind == INI_LINE_UNCLOSED) {
+		/* inih would file the keys below under the section before: each
+		 * a false "set twice" there. They belong to no section. */
+		config_add_error(ps->cfg, line, "cannot read this line: a [section] "
+		    "needs its closing ']' (the keys below it, up to the next "
+		    "section, are not read)");
+		ps->lost = true;
+		ps->host = NULL;
+		ps->section[0] = '\0';
+	} else if (kind == INI_LINE_NO_SEPARATOR)
+		config_add_error(ps->cfg, line,
+		    "cannot read this line: expected 'key = value' or a [section]");
+	if (kind == INI_LINE_UNCLOSED || kind == INI_LINE_NO_SEPARATOR)
+		ps->unreadable_seen = true;
 }
 
 static void
@@ -851,6 +871,7 @@ enter_section(struct parse_state *ps, const char *section)
 
 	wr_strlcpy(ps->section, section, sizeof(ps->section));
 	ps->host = NULL;
+	ps->lost = false;
 	r = host_section_name(section, name, sizeof(name));
 	if (r < 0) {
 		config_add_error(cfg, ps->line,
@@ -953,6 +974,8 @@ handler(void *user, const char *section, const char *name, const char *value)
 
 	wr_strlcpy(v, value, sizeof(v));
 	wr_trim(v);
+	if (ps->lost)
+		return 1;  /* under an unreadable section header, reported there */
 	if (section[0] == '\0') {
 		config_add_error(ps->cfg, ps->line,
 		    "'%s' is outside any section: put it under [warroom]", name);
@@ -1183,7 +1206,9 @@ config_parse(struct config *cfg, const char *buf, size_t len,
 	il.on_bad = on_bad;
 	il.arg = &ps;
 	r = ini_parse_stream(ini_lines_read, &il, handler, &ps);
-	if (r > 0)
+	/* on_line reported every line inih could not read; this is only for a
+	 * rule of inih's it does not mirror. */
+	if (r > 0 && !ps.unreadable_seen)
 		config_add_error(cfg, r,
 		    "cannot read this line: expected 'key = value' or a [section]");
 	else if (r < 0)

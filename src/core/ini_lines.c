@@ -2,11 +2,49 @@
  * ini_lines.c — an in-memory line reader for libinih that counts lines, so
  * config and theme errors can say "file:line". A line inih would split or
  * cut (too long, or holding a NUL) is reported and replaced by a comment.
+ * ini_line_kind() mirrors inih 55's rules (comments ";" "#" at the start,
+ * inline ";" after whitespace, multi-line values, '=' or ':') so a caller
+ * can say which lines inih will not read, all of them and in order.
  */
 #include "warroom/ini_lines.h"
 
 #include <stdio.h>
 #include <string.h>
+
+/* The first of chars in s, or of an inline comment (";" after
+ * whitespace); the terminating NUL when there is none (inih's
+ * find_chars_or_comment). */
+static const char *
+find_or_comment(const char *s, const char *chars)
+{
+	bool was_space = false;
+
+	while (*s != '\0' && strchr(chars, *s) == NULL && !(was_space && *s == ';')) {
+		was_space = *s == ' ' || *s == '\t' || *s == '\r' || *s == '\n' ||
+		    *s == '\f' || *s == '\v';
+		s++;
+	}
+	return s;
+}
+
+enum ini_line_kind
+ini_line_kind(const char *text, bool after_key)
+{
+	const char *p = text, *end;
+
+	while (*p != '\0' && strchr(" \t\r\n\f\v", *p) != NULL)
+		p++;
+	if (*p == '\0' || *p == ';' || *p == '#')
+		return INI_LINE_BLANK;
+	if (after_key && p > text)
+		return INI_LINE_CONTINUATION;
+	if (*p == '[') {
+		end = find_or_comment(p + 1, "]");
+		return *end == ']' ? INI_LINE_SECTION : INI_LINE_UNCLOSED;
+	}
+	end = find_or_comment(p, "=:");
+	return *end == '=' || *end == ':' ? INI_LINE_KEY : INI_LINE_NO_SEPARATOR;
+}
 
 void
 ini_lines_init(struct ini_lines *il, const char *buf, size_t len)
@@ -25,6 +63,7 @@ ini_lines_read(char *str, int num, void *stream)
 	size_t start = il->pos, end, n;
 	const char *why = NULL;
 	char toolong[64];
+	enum ini_line_kind kind;
 
 	if (il->pos >= il->len || num < 3)
 		return NULL;
@@ -52,7 +91,12 @@ ini_lines_read(char *str, int num, void *stream)
 	memcpy(str, il->buf + start, n);
 	str[n] = '\n';
 	str[n + 1] = '\0';
+	kind = ini_line_kind(str, il->after_key);
+	if (kind == INI_LINE_KEY)
+		il->after_key = true;
+	else if (kind == INI_LINE_SECTION)
+		il->after_key = false;
 	if (il->on_line != NULL)
-		il->on_line(il->arg, il->line, str);
+		il->on_line(il->arg, il->line, str, kind);
 	return str;
 }

@@ -13,7 +13,7 @@
  * table below; anything it does not allow is an error with the line, since
  * a binding is the author's explicit intent and must never be half-read.
  * runbook_work_of() lists what x runs for a step: every binding, in order,
- * and its shell commands.
+ * and its shell commands; runbook_work_errors() what of it did not read.
  */
 #include "warroom/runbook.h"
 
@@ -416,6 +416,43 @@ runbook_work_of(const struct runbook *rb, size_t section, size_t step,
 			if (n < cap)
 				out[n] = (struct runbook_work){ &blk->binds[k].action,
 				    blk->binds[k].line };
+	}
+	return n;
+}
+
+bool
+runbook_diag_in_work(const struct runbook *rb, const struct runbook_diag *d, size_t section,
+    size_t step)
+{
+	size_t b;
+
+	for (b = 0; b < rb->nblocks; b++) {
+		const struct runbook_block *blk = &rb->blocks[b];
+		/* A fenced block ends at its closing fence, after its content. */
+		int last = blk->first_line + blk->nlines - (blk->fenced ? 0 : 1);
+
+		if (blk->step != step || (step == WR_RUNBOOK_NONE && blk->section != section))
+			continue;
+		if (d->line >= blk->line && d->line <= last)
+			return true;
+	}
+	return false;
+}
+
+size_t
+runbook_work_errors(const struct runbook *rb, size_t section, size_t step,
+    const struct runbook_diag **first)
+{
+	size_t k, n = 0;
+
+	if (first != NULL)
+		*first = NULL;
+	for (k = 0; k < rb->ndiags; k++) {
+		if (rb->diags[k].severity != RUNBOOK_ERROR ||
+		    !runbook_diag_in_work(rb, &rb->diags[k], section, step))
+			continue;
+		if (n++ == 0 && first != NULL)
+			*first = &rb->diags[k];
 	}
 	return n;
 }

@@ -1,7 +1,8 @@
 /*
  * sshkey.c — fingerprints and key kinds. Base64 lives here because
  * OpenSSH's fingerprint text needs it and none of our libraries exports
- * it; the key-kind sniffing reads only the public header of a key file.
+ * it; the key-kind sniffing reads only the public header of a key file,
+ * and the identity check only its markers (no key is ever decoded here).
  */
 #include "warroom/sshkey.h"
 
@@ -180,4 +181,105 @@ sshkey_private_kind(const char *buf, size_t len)
 	if ((pub = wire_string(raw, (size_t)got, &pos, &n)) == NULL)
 		return SSHKEY_UNKNOWN;
 	return sshkey_blob_kind(pub, n);
+}
+
+/* The line at p (up to a newline or end) ends with suffix, trailing
+ * spaces and '\r' aside. */
+static bool
+line_ends_with(const char *p, const char *end, const char *suffix)
+{
+	const char *nl = memchr(p, '\n', (size_t)(end - p));
+	size_t n = strlen(suffix);
+
+	if (nl == NULL)
+		nl = end;
+	while (nl > p && (nl[-1] == '\r' || nl[-1] == ' ' || nl[-1] == '\t'))
+		nl--;
+	return (size_t)(nl - p) >= n && memcmp(nl - n, suffix, n) == 0;
+}
+
+/* A line starting with prefix whose end is suffix, anywhere in buf (PEM
+ * allows text before the armour, as openssl writes "Bag Attributes"). */
+static bool
+has_armour(const char *buf, size_t len, const char *prefix, const char *suffix)
+{
+	const char *p = buf, *end = buf + len;
+	size_t n = strlen(prefix);
+
+	while (p < end) {
+		if ((size_t)(end - p) >= n && memcmp(p, prefix, n) == 0 &&
+		    line_ends_with(p, end, suffix))
+			return true;
+		if ((p = memchr(p, '\n', (size_t)(end - p))) == NULL)
+			break;
+		p++;
+	}
+	return false;
+}
+
+static bool
+starts(const char *p, const char *end, const char *prefix)
+{
+	size_t n = strlen(prefix);
+
+	return (size_t)(end - p) >= n && memcmp(p, prefix, n) == 0;
+}
+
+enum sshkey_file
+sshkey_file_format(const char *buf, size_t len)
+{
+	const char *p = buf, *end = buf + len, *sp;
+
+	if (has_armour(buf, len, "-----BEGIN ", "PRIVATE KEY-----"))
+		return SSHKEY_FILE_PRIVATE;
+	while (p < end && (*p == ' ' || *p == '\t' || *p == '\r' || *p == '\n'))
+		p++;
+	if (starts(p, end, "PuTTY-User-Key-File"))
+		return SSHKEY_FILE_PUTTY;
+	if (has_armour(buf, len, "---- BEGIN SSH2 PUBLIC KEY", "----") ||
+	    has_armour(buf, len, "-----BEGIN ", "PUBLIC KEY-----"))
+		return SSHKEY_FILE_PUBLIC;
+	/* An OpenSSH public key line: a key type, a space, a base64 blob
+	 * whose 32-bit length prefix always encodes as "AAAA". */
+	if ((starts(p, end, "ssh-") || starts(p, end, "ecdsa-") || starts(p, end, "sk-")) &&
+	    (sp = memchr(p, ' ', (size_t)(end - p))) != NULL && starts(sp + 1, end, "AAAA"))
+		return SSHKEY_FILE_PUBLIC;
+	return SSHKEY_FILE_OTHER;
+}
+
+int
+sshkey_identity_check(const char *path, const char *buf, size_t len, unsigned mode,
+    bool owned, char *why, size_t cap)
+{
+	size_t n = strlen(path);
+
+	switch (sshkey_file_format(buf, len)) {
+	case SSHKEY_FILE_PRIVATE:
+		break;
+	case SSHKEY_FILE_PUBLIC:
+		if (n > 4 && strcmp(path + n - 4, ".pub") == 0)
+			snprintf(why, cap, "this is the public key; name the private key %.*s",
+			    (int)(n - 4), path);
+		else
+			snprintf(why, cap, "this is a public key; name its private key (the "
+			    "file ssh-keygen wrote beside the .pub)");
+		return -1;
+	case SSHKEY_FILE_PUTTY:
+		snprintf(why, cap, "this is a PuTTY key, which libssh2 cannot read; convert it: "
+		    "puttygen %s -O private-openssh -o KEYFILE", path);
+		return -1;
+	case SSHKEY_FILE_OTHER:
+		snprintf(why, cap, "%s; name the private key file, as for ssh -i", len == 0 ?
+		    "this file is empty" : "this is not a private key (no \"-----BEGIN … "
+		    "PRIVATE KEY-----\" line)");
+		return -1;
+	}
+	/* OpenSSH ignores such a key ("UNPROTECTED PRIVATE KEY FILE"), and
+	 * anyone who could read it could be this engineer on production. */
+	if (owned && (mode & 077) != 0) {
+		snprintf(why, cap, "permissions %04o are too open (ssh would ignore this key "
+		    "too); chmod 600 %s", mode & 07777, path);
+		return -1;
+	}
+	return 0;
 }

@@ -1,6 +1,7 @@
 /*
  * config_files.c — reads warroom.conf from disk and checks the files it
- * names: known_hosts and identity files must exist, and token files must be
+ * names: known_hosts must exist; identity files must be private keys that
+ * ssh would use (not the .pub, not readable by others); token files must be
  * regular files owned by the user with no group or other access (opened
  * with O_NOFOLLOW and checked with fstat, so a symlink cannot swap them).
  */
@@ -143,6 +144,52 @@ check_readable(struct config *cfg, const struct config_file_ref *ref,
 		    strerror(errno));
 }
 
+int
+identity_file_check(const char *path, enum sshkey_kind *kind, struct wr_err *err)
+{
+	char buf[8192], why[WR_ERR_MAX];
+	struct stat st;
+	size_t got = 0;
+	ssize_t n = 0;
+	int fd;
+
+	/* O_NONBLOCK: a FIFO named by mistake must not hang the login. */
+	if ((fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)) < 0)
+		return wr_err_set(err, "cannot open: %s", strerror(errno));
+	if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+		close(fd);
+		return wr_err_set(err, "not a regular file");
+	}
+	/* The markers sit at the top; a key is a few kB at most. */
+	while (got < sizeof(buf) && ((n = read(fd, buf + got, sizeof(buf) - got)) > 0 ||
+	    (n < 0 && errno == EINTR)))
+		got += n > 0 ? (size_t)n : 0;
+	close(fd);
+	if (n < 0)
+		return wr_err_set(err, "cannot read: %s", strerror(errno));
+	if (sshkey_identity_check(path, buf, got, (unsigned)st.st_mode, st.st_uid == getuid(),
+	    why, sizeof(why)) != 0)
+		return wr_err_set(err, "%s", why);
+	*kind = sshkey_private_kind(buf, got);
+	return 0;
+}
+
+/* An identity file that exists must be a private key ssh would use: a
+ * .pub or a stray text file would otherwise pass here and fail at login
+ * as a key the server "refused". */
+static void
+check_identity(struct config *cfg, const struct config_file_ref *ref)
+{
+	enum sshkey_kind kind;
+	struct wr_err err;
+	size_t before = cfg->nerrors;
+
+	check_readable(cfg, ref, "identity_file");
+	if (ref->path[0] != '\0' && cfg->nerrors == before &&
+	    identity_file_check(ref->path, &kind, &err) != 0)
+		config_add_error(cfg, ref->line, "identity_file %s: %s", ref->path, err.msg);
+}
+
 static void
 check_secret(struct config *cfg, const struct config_file_ref *ref)
 {
@@ -177,7 +224,7 @@ config_load(struct config *cfg, const char *path)
 	check_readable(cfg, &cfg->known_hosts, "known_hosts");
 	check_readable(cfg, &cfg->ssh_config, "ssh_config");
 	for (i = 0; i < cfg->nhosts; i++) {
-		check_readable(cfg, &cfg->hosts[i].identity_file, "identity_file");
+		check_identity(cfg, &cfg->hosts[i].identity_file);
 		check_secret(cfg, &cfg->hosts[i].metrics_token_file);
 	}
 	check_secret(cfg, &cfg->statuspage.token_file);

@@ -32,6 +32,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "warroom/config_files.h"
 #include "warroom/loop.h"
 #include "warroom/sshcfg.h"
 #include "warroom/sshkey.h"
@@ -926,20 +927,6 @@ note(struct ssh_host *h, const char *fmt, ...)
 	va_end(ap);
 }
 
-static enum sshkey_kind
-key_file_kind(const char *path)
-{
-	char buf[8192];
-	size_t n;
-	FILE *f = fopen(path, "r");
-
-	if (f == NULL)
-		return SSHKEY_UNKNOWN;
-	n = fread(buf, 1, sizeof(buf), f);
-	fclose(f);
-	return sshkey_private_kind(buf, n);
-}
-
 /* 1 authenticated, 0 in progress, -1 every way failed (DOWN already). */
 static int
 step_auth(struct ssh_host *h)
@@ -979,8 +966,16 @@ step_auth(struct ssh_host *h)
 	}
 	while (h->key_idx < h->nkeys) {
 		const char *path = h->keys[h->key_idx];
-		enum sshkey_kind k = key_file_kind(path);
+		enum sshkey_kind k;
+		struct wr_err err;
 
+		/* A .pub, a text file or a key others can read would fail below
+		 * as "refused", sending the engineer to authorized_keys. */
+		if (identity_file_check(path, &k, &err) != 0) {
+			note(h, "%s skipped: %s", path, err.msg);
+			h->key_idx++;
+			continue;
+		}
 		if (k == SSHKEY_RSA || k == SSHKEY_DSA) {
 			note(h, "%s skipped: %s keys cannot sign here (libssh2 1.10 has no "
 			    "rsa-sha2, OpenSSH refuses ssh-rsa); use an ed25519 or ecdsa key",
@@ -999,7 +994,13 @@ step_auth(struct ssh_host *h)
 			return 0;
 		if (r == 0)
 			return 1;
-		note(h, "%s refused", path);
+		/* Only the server's no is "refused"; libssh2 failing to read or
+		 * use the key says so in its own words. */
+		if (r == LIBSSH2_ERROR_PUBLICKEY_UNVERIFIED ||
+		    r == LIBSSH2_ERROR_AUTHENTICATION_FAILED)
+			note(h, "%s refused", path);
+		else
+			note(h, "%s not used: %s", path, session_error(h));
 		h->key_idx++;
 	}
 	host_down(h, "authentication failed for %s@%s: %s", h->user, h->address,

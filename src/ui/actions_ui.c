@@ -1265,7 +1265,7 @@ on_interrupted(const struct chat_result *r, void *arg)
 	struct app *app = arg;
 
 	app->dirty = true;
-	app_say(app, "UNKNOWN: chat announcement \"%.80s%s\" from an earlier session — %s; "
+	app_say_also(app, "UNKNOWN: chat announcement \"%.80s%s\" from an earlier session — %s; "
 	    "announce it again if the channel lacks it", r->text, strlen(r->text) > 80 ? "…" : "",
 	    r->error);
 }
@@ -1273,30 +1273,37 @@ on_interrupted(const struct chat_result *r, void *arg)
 void
 actions_statuspage_open(struct app *app)
 {
+	char said[sizeof(app->status)];
+	bool held = app->status_held;
 	struct wr_err err;
 	int n;
 
 	if (app->tl == NULL)
 		return;
 	/* Before this session announces anything, and with or without a
-	 * [chat] now: nothing the journal holds goes unsaid. */
-	if ((n = chat_resolve_interrupted(app->tl, on_interrupted, app)) > 1)
-		app_say(app, "UNKNOWN: %d chat announcements from an earlier session were never "
-		    "answered; none sent again (see TIMELINE)", n);
+	 * [chat] now: nothing the journal holds goes unsaid. Several are
+	 * said as one count, after what the start said before them. */
+	wr_strlcpy(said, app->status, sizeof(said));
+	if ((n = chat_resolve_interrupted(app->tl, on_interrupted, app)) > 1) {
+		wr_strlcpy(app->status, said, sizeof(app->status));
+		app->status_held = held;
+		app_say_also(app, "UNKNOWN: %d chat announcements from an earlier session were "
+		    "never answered; none sent again (see TIMELINE)", n);
+	}
 	if (app->http == NULL)
 		return;
 	if (app->cfg.statuspage.kind != STATUSPAGE_NONE) {
 		app->statuspage = statuspage_new(app->loop, app->http, app->tl, &app->red,
 		    &app->cfg.statuspage, timeline_id(app->tl), &err);
 		if (app->statuspage == NULL)
-			app_say(app, "status page unavailable: %s", err.msg);
+			app_say_also(app, "status page unavailable: %s", err.msg);
 		else
 			statuspage_set_callback(app->statuspage, on_posted, app);
 	}
 	if (app->cfg.chat.line != 0) {
 		if ((app->chat = chat_new(app->loop, app->http, app->tl, &app->red, &app->cfg.chat,
 		    &err)) == NULL)
-			app_say(app, "chat unavailable: %s", err.msg);
+			app_say_also(app, "chat unavailable: %s", err.msg);
 		else
 			chat_set_callback(app->chat, on_announced, app);
 	}

@@ -45,6 +45,27 @@ app_say(struct app *app, const char *fmt, ...)
 }
 
 void
+app_say_also(struct app *app, const char *fmt, ...)
+{
+	char msg[sizeof(app->status)];
+	size_t n = strlen(app->status);
+	va_list ap;
+
+	va_start(ap, fmt);
+	if (!app->status_held || app->status[0] == '\0') {
+		say(app, NULL, fmt, ap);
+		va_end(ap);
+		return;
+	}
+	vsnprintf(msg, sizeof(msg), fmt, ap);
+	va_end(ap);
+	snprintf(app->status + n, sizeof(app->status) - n, " | %s", msg);
+	app->status_until = app_now(app) + STATUS_SECONDS;
+	app->status_about = NULL;
+	app->dirty = true;
+}
+
+void
 app_say_about(struct app *app, const void *about, const char *fmt, ...)
 {
 	va_list ap;

@@ -72,7 +72,7 @@ record_runbooks(struct app *app)
 			cJSON_AddItemToArray(steps, s);
 		}
 		if (timeline_append(app->tl, "runbook.load", NULL, NULL, d, &err) != 0)
-			app_say(app, "runbook NOT recorded in the timeline: %s", err.msg);
+			app_say_also(app, "runbook NOT recorded in the timeline: %s", err.msg);
 	}
 }
 
@@ -153,10 +153,12 @@ journal_open(struct app *app, struct wr_err *err)
 	}
 	timeline_set_observer(app->tl, on_record, app);
 	record_runbooks(app);
-	if (timeline_notice(app->tl) != NULL)
-		app_say(app, "%s", timeline_notice(app->tl));
-	else if (timeline_problem(app->tl) != NULL)
-		app_say(app, "journal: %s", timeline_problem(app->tl));
+	/* Both are "" when there is nothing to say: saying "" would wipe what
+	 * the start said before (a runbook's errors). */
+	if (timeline_notice(app->tl)[0] != '\0')
+		app_say_also(app, "%s", timeline_notice(app->tl));
+	else if (timeline_problem(app->tl)[0] != '\0')
+		app_say_also(app, "journal: %s", timeline_problem(app->tl));
 	sync_safety(app);
 	return 0;
 }

@@ -1,8 +1,8 @@
 /*
  * view_runbook.c — the RUNBOOK pane: the runbook as a checklist. Sections
  * fold; each shows its progress and the time since its first tick; steps
- * show their tick, a mark when they carry commands or actions, and the
- * time since they were ticked. Ticks go to the incident journal first and
+ * show their tick, a mark when they carry commands or actions ("!" when
+ * a block of theirs did not read), and the time since they were ticked. Ticks go to the incident journal first and
  * show once stored (the journal's observer sets them), so the screen never
  * claims a tick the timeline does not hold. Enter on a step opens its
  * detail: every command with its placeholders highlighted and the
@@ -166,8 +166,10 @@ runbook_draw(struct app *app, WINDOW *win, int h, int w, bool focused)
 			section_progress(r, row->idx, &sd, &st, &first);
 			if (first)
 				ago(now, first, when, sizeof(when));
-			snprintf(line, sizeof(line), "%s %s %s", sel ? ">" : " ",
-			    r->collapsed[row->idx] ? "+" : "-", sec->title[0] ? sec->title : "(untitled)");
+			snprintf(line, sizeof(line), "%s %s %s%s", sel ? ">" : " ",
+			    r->collapsed[row->idx] ? "+" : "-",
+			    runbook_work_errors(&r->rb, row->idx, WR_RUNBOOK_NONE, NULL) ? "! " : "",
+			    sec->title[0] ? sec->title : "(untitled)");
 			/* A heading over sections only (the title) has no count. */
 			if (st > 0)
 				snprintf(line + strlen(line), sizeof(line) - strlen(line), "  %d/%d%s%s",
@@ -178,6 +180,9 @@ runbook_draw(struct app *app, WINDOW *win, int h, int w, bool focused)
 			const struct runbook_step *stp = &r->rb.steps[row->idx];
 			int indent = 2 + 2 * (stp->depth < 6 ? stp->depth : 6);
 			char words[64] = "";
+			/* A block that did not read must not pass for a plain step:
+			 * x cannot run it, and Enter shows why. */
+			bool broken = runbook_work_errors(&r->rb, stp->section, row->idx, NULL) > 0;
 
 			if (r->step_action[row->idx] != NULL)
 				actions_outcome_words(app, r->step_action[row->idx], words,
@@ -186,11 +191,12 @@ runbook_draw(struct app *app, WINDOW *win, int h, int w, bool focused)
 			/* The markers go before the text, which a narrow pane cuts. */
 			snprintf(line, sizeof(line), "%s%*s[%s] %s%s%s%s%s", sel ? ">" : " ", indent - 1,
 			    "", r->checked[row->idx] ? "x" : " ",
-			    step_has_work(&r->rb, row->idx) ? "$ " : "",
+			    broken ? "! " : step_has_work(&r->rb, row->idx) ? "$ " : "",
 			    r->step_action[row->idx] ? "[" : "", words,
 			    r->step_action[row->idx] ? "] " : "", stp->text);
 			xrun_mark(app, r, stp->section, row->idx, line, sizeof(line));
-			a = ui_attr(app, r->checked[row->idx] ? THEME_DIM : THEME_NORMAL);
+			a = ui_attr(app, r->checked[row->idx] ? THEME_DIM : broken ? THEME_WARN :
+			    THEME_NORMAL);
 		}
 		if (sel && focused)
 			a = ui_attr(app, THEME_SELECTED);
@@ -641,6 +647,7 @@ runbook_run_step(struct app *app)
 	struct rb_row *rows;
 	size_t step = WR_RUNBOOK_NONE, section = WR_RUNBOOK_NONE, n, nwork;
 	struct runbook_work work[XRUN_MAX];
+	const struct runbook_diag *bad;
 
 	if (app->nrunbooks == 0) {
 		app_say(app, "no runbook loaded: -r FILE opens one");
@@ -664,13 +671,19 @@ runbook_run_step(struct app *app)
 		app_say(app, "select a step or section first");
 		return;
 	}
+	nwork = runbook_work_of(&r->rb, section, step, work, XRUN_MAX);
+	if (nwork > XRUN_MAX)
+		nwork = XRUN_MAX;
+	/* Whatever the host: what did not read cannot run anywhere. */
+	if (nwork == 0 && runbook_work_errors(&r->rb, section, step, &bad) > 0) {
+		app_say(app, "nothing to run: %s:%d: %s (fix the runbook; warroom runbook %s "
+		    "lists every error)", r->base, bad->line, bad->msg, r->path);
+		return;
+	}
 	if (host < 0 || app->pool == NULL) {
 		app_say(app, "no host selected: pick one in HOSTS");
 		return;
 	}
-	nwork = runbook_work_of(&r->rb, section, step, work, XRUN_MAX);
-	if (nwork > XRUN_MAX)
-		nwork = XRUN_MAX;
 	if (already_ran(app, r, section, step, nwork))
 		return;
 	if (nwork > 1 || (nwork == 1 && work[0].bind != NULL)) {
@@ -809,7 +822,7 @@ void
 runbook_detail_draw(struct app *app, int lines, int cols)
 {
 	const struct app_runbook *r;
-	size_t step, b, c, a;
+	size_t step, b, c, a, d, nbad;
 	int h = lines - 4, w = cols - 8, y = 1, cmds_from;
 	char line[1200];
 	WINDOW *win;
@@ -825,6 +838,20 @@ runbook_detail_draw(struct app *app, int lines, int cols)
 	ui_put_wrapped(win, &y, 2, w - 4, 0, h - 4, ui_attr(app, THEME_TITLE),
 	    r->rb.steps[step].text);
 	y++;
+	/* What of the step did not read, first: the rest is only what did. */
+	nbad = 0;
+	for (d = 0; d < r->rb.ndiags && y < h - 3; d++) {
+		const struct runbook_diag *dg = &r->rb.diags[d];
+
+		if (dg->severity != RUNBOOK_ERROR ||
+		    !runbook_diag_in_work(&r->rb, dg, r->rb.steps[step].section, step))
+			continue;
+		snprintf(line, sizeof(line), "! line %d: %s", dg->line, dg->msg);
+		ui_put_wrapped(win, &y, 2, w - 4, 2, h - 3, ui_attr(app, THEME_WARN), line);
+		nbad++;
+	}
+	if (nbad > 0)
+		y++;
 	cmds_from = y;
 	for (b = 0; b < r->rb.nblocks && y < h - 3; b++) {
 		const struct runbook_block *blk = &r->rb.blocks[b];
@@ -864,8 +891,12 @@ runbook_detail_draw(struct app *app, int lines, int cols)
 		}
 	}
 	if (y == cmds_from)
-		ui_put(win, y++, 2, w - 4, ui_attr(app, THEME_DIM), "no commands in this step");
-	ui_put(win, h - 3, 2, w - 4, ui_attr(app, THEME_STATUS),
+		ui_put(win, y++, 2, w - 4, ui_attr(app, THEME_DIM), nbad > 0 ?
+		    "nothing in this step could be read: x runs nothing" :
+		    "no commands in this step");
+	snprintf(line, sizeof(line), "Fix the runbook: warroom runbook %s lists every error.",
+	    r->path);
+	ui_put(win, h - 3, 2, w - 4, ui_attr(app, THEME_STATUS), nbad > 0 ? line :
 	    "x runs them on the HOSTS host, asking for each placeholder.");
 	ui_put(win, h - 2, 2, w - 4, ui_attr(app, THEME_DIM),
 	    "Highlighted: placeholders. Esc or Enter closes.");

@@ -2,7 +2,8 @@
 # test_check_config.sh — --check-config prints the resolved settings and
 # hosts without any secret, and refuses files it cannot trust with
 # file:line messages: missing files, token files readable by others,
-# symlinked tokens.
+# symlinked tokens, identity files that are no private key or that others
+# can read.
 . "${top_srcdir:-$(dirname "$0")/../..}/tests/lib/common.sh"
 
 secret="canary-$(od -An -N8 -tx1 /dev/urandom | tr -d ' \n')"
@@ -11,7 +12,7 @@ chmod 600 "$tmp/metrics.token"
 printf '%s\n' "$secret" > "$tmp/status.token"
 chmod 600 "$tmp/status.token"
 : > "$tmp/known_hosts"
-: > "$tmp/id_ed25519"
+ssh-keygen -q -t ed25519 -N '' -C test -f "$tmp/id_ed25519"
 
 cat > "$tmp/good.conf" <<CONF
 [warroom]
@@ -108,10 +109,21 @@ rm "$tmp/metrics.token"
 mv "$tmp/real.token" "$tmp/metrics.token"
 ok "a symlinked token file is refused"
 
-rm "$tmp/id_ed25519"
+mv "$tmp/id_ed25519" "$tmp/key"
 refuse "$tmp/good.conf" "$tmp/good.conf:14: identity_file $tmp/id_ed25519: No such file or directory"
-: > "$tmp/id_ed25519"
 ok "a missing identity file is refused with its line"
+
+# A file that is no private key would pass a check that it exists, then
+# fail at login as a key the server "refused".
+echo "ops notes, not a key" > "$tmp/id_ed25519"
+refuse "$tmp/good.conf" "$tmp/good.conf:14: identity_file $tmp/id_ed25519: this is not a private key (no \"-----BEGIN … PRIVATE KEY-----\" line); name the private key file, as for ssh -i"
+sed "s|^identity_file = .*|identity_file = $tmp/id_ed25519.pub|" "$tmp/good.conf" > "$tmp/pub.conf"
+refuse "$tmp/pub.conf" "$tmp/pub.conf:14: identity_file $tmp/id_ed25519.pub: this is the public key; name the private key $tmp/id_ed25519"
+mv "$tmp/key" "$tmp/id_ed25519"
+chmod 644 "$tmp/id_ed25519"
+refuse "$tmp/good.conf" "$tmp/good.conf:14: identity_file $tmp/id_ed25519: permissions 0644 are too open (ssh would ignore this key too); chmod 600 $tmp/id_ed25519"
+chmod 600 "$tmp/id_ed25519"
+ok "an identity file that is a public key, not a key, or readable by others is refused with the fix"
 
 rm "$tmp/known_hosts"
 refuse "$tmp/good.conf" "$tmp/good.conf:3: known_hosts $tmp/known_hosts: No such file or directory"

@@ -2,8 +2,8 @@
 # test_ssh.sh — the SSH pool against the fixture fleet (real sshd on
 # loopback): hosts come UP and run commands with their exit status; an
 # unknown or rotated host key leaves the host UNTRUSTED with nothing run;
-# agent and key-file auth work, a wrong key and an RSA key fail with a
-# clear reason; 10 MB arrive intact; a stopped sshd makes the host DOWN
+# agent and key-file auth work, a wrong key, an RSA key, a public key, a
+# text file and a key others can read fail with a clear reason; 10 MB arrive intact; a stopped sshd makes the host DOWN
 # without using CPU, and it comes back UP by itself.
 . "${top_srcdir:-$(dirname "$0")/../..}/tests/lib/common.sh"
 [ -x /usr/sbin/sshd ] || skip "openssh-server is not installed"
@@ -77,6 +77,35 @@ sed "s|^identity_file = .*|identity_file = $tmp/rsa|" "$conf" > "$tmp/rsa.conf"
 "$probe" -c "$tmp/rsa.conf" -t 10 > "$tmp/out" || true
 assert_contains "$tmp/out" "$tmp/rsa skipped: rsa keys cannot sign here (libssh2 1.10 has no rsa-sha2, OpenSSH refuses ssh-rsa); use an ed25519 or ecdsa key"
 ok "an RSA key is skipped with the reason"
+
+# Files named as keys by ~/.ssh/config that are no private key, or one
+# others can read: skipped with the reason and the fix, never "refused"
+# (which sends the engineer to authorized_keys). The config's own
+# identity_file gets the same words from --check-config (test_check_config.sh).
+echo "not a key" > "$tmp/notakey"
+cp "$fl/client_key.pub" "$tmp/client.pub"
+cp "$fl/client_key" "$tmp/loose"
+chmod 644 "$tmp/loose"
+cat > "$tmp/badkeys_ssh_config" <<CFG
+Host h1
+  IdentityFile $tmp/notakey
+Host h2
+  IdentityFile $tmp/client.pub
+Host h3
+  IdentityFile $tmp/loose
+Host *
+  HostName 127.0.0.1
+  IdentitiesOnly yes
+CFG
+grep -v '^identity_file\|^address' "$conf" | sed "s|^known_hosts = .*|&\nssh_config = $tmp/badkeys_ssh_config|" \
+	> "$tmp/badkeys.conf"
+"$probe" -c "$tmp/badkeys.conf" -t 10 > "$tmp/out" || true
+me=$(id -un)
+assert_contains "$tmp/out" "h1 DOWN error=authentication failed for $me@127.0.0.1: $tmp/notakey skipped: this is not a private key (no \"-----BEGIN … PRIVATE KEY-----\" line); name the private key file, as for ssh -i"
+assert_contains "$tmp/out" "h2 DOWN error=authentication failed for $me@127.0.0.1: $tmp/client.pub skipped: this is the public key; name the private key $tmp/client"
+assert_contains "$tmp/out" "h3 DOWN error=authentication failed for $me@127.0.0.1: $tmp/loose skipped: permissions 0644 are too open (ssh would ignore this key too); chmod 600 $tmp/loose"
+assert_not_contains "$tmp/out" "refused"
+ok "a text file, a public key and a key others can read are skipped with the reason, not refused"
 
 # ProxyJump: through h1 to h2, as ~/.ssh/config would say it.
 p1=$("$fleet" get --dir "$fl" h1 ssh_port)

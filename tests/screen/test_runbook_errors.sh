@@ -3,6 +3,8 @@
 # in the footer from the start, with its first error and how to list them
 # all, and the words stay past the usual few seconds until a key (a step
 # it could not read is a step nobody sees); the pane's title counts them.
+# The step whose block did not read is marked ! (not $, not plain), and
+# Enter on it shows the error and that nothing of it can run.
 . "${top_srcdir:-$(dirname "$0")/../..}/tests/lib/screen.sh"
 write_config
 cat > "$tmp/bad.md" <<'MD'
@@ -20,6 +22,10 @@ steps '
 <C-l>
 :sleep 7
 :save-screen gone
+4
+<Down><Enter>
+:resize 100x30
+:save-screen detail
 '
 run_console -c "$tmp/warroom.conf" -r "$tmp/bad.md"
 # The message's rows, above and in the footer, as one line.
@@ -31,3 +37,11 @@ grep -q "bad.md  0/1  (1 error)" "$tmp/held" ||
 	fail "the pane's title does not count the error"
 msg gone | grep -qF "rolback" && fail "the message stayed after a key and its time"
 ok "a runbook's errors are said at start and stay until a key"
+grep -qF "[ ] ! Roll back" "$tmp/gone" || fail "the broken step is not marked !: $(grep "Roll back" "$tmp/gone")"
+ok "a step whose block did not read is marked !"
+grep -qF "! line 6: warroom: unknown action 'rolback' (did you mean 'rollback'?)" "$tmp/detail" ||
+	fail "the step's detail does not show its error: $(cat "$tmp/detail")"
+grep -qF "nothing in this step could be read: x runs nothing" "$tmp/detail" ||
+	fail "the step's detail does not say nothing runs"
+grep -qF "no commands in this step" "$tmp/detail" && fail "the detail says 'no commands', as for a plain step"
+ok "Enter on it shows the error and that nothing of it runs"

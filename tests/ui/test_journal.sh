@@ -5,7 +5,9 @@
 # shutdown record; the same --incident resumes it with what it held; and
 # `warroom incidents` / `warroom export` (by id or by name) read it
 # without a terminal; Enter in TIMELINE shows an entry whole; a
-# run-of-show T-0 is recorded and restored; E resolves the incident.
+# run-of-show T-0 is recorded and restored; E resolves the incident; a
+# runbook's errors are said at the start of an incident, beside the
+# journal's own news, and its step that did not read is marked and says so.
 . "${top_srcdir:-$(dirname "$0")/../..}/tests/lib/tmux.sh"
 printf '[warroom]\ntimeline_dir = %s/tl\n' "$tmp" > "$tmp/c.conf"
 wr="$WARROOM -c $tmp/c.conf --incident 'db failover drill'"
@@ -141,3 +143,47 @@ keys q
 wait_for "exit=0"
 [ "$(ls "$tmp"/tl/cutover-*.jsonl | wc -l)" -eq 2 ] || fail "the name did not start a new incident"
 ok "E resolves the incident (typed); changes refused after; listed and exported resolved; the name then opens a new one"
+
+# A runbook's errors are said at the start of an incident too (the journal
+# said "" after them, which wiped them); what the journal has to say (a
+# torn tail set aside) comes beside them, not instead. The step whose block
+# did not read is marked !, and x on it says why nothing runs.
+cat > "$tmp/bad.md" <<'MD'
+# Drill
+
+1. Roll back
+
+   ```warroom
+   rolback service=api
+   ```
+MD
+said="runbook bad.md: 1 error (line 6: warroom: unknown action 'rolback' (did you mean 'rollback'?))"
+# footer_has TEXT — the footer's rows (a long message wraps above it) as one line.
+footer_has() {
+	i=0
+	while [ $i -lt 100 ]; do
+		capture
+		tail -6 "$tmp/screen" | tr '\n' ' ' | tr -s ' ' | grep -qF -- "$1" && return 0
+		sleep 0.05; i=$((i + 1))
+	done
+	cat "$tmp/screen"; fail "the footer does not say: $1"
+}
+start 200 40 "$WARROOM -c $tmp/c.conf --incident 'rb errors' -r $tmp/bad.md"
+wait_for "incident.open rb errors"
+footer_has "$said"
+wait_for "[ ] ! Roll back"
+keys A; keys -l arm; keys Enter
+wait_re "ARMED 1[45]:[0-9][0-9]"
+keys 4 Down x
+footer_has "nothing to run: bad.md:6: warroom: unknown action 'rolback'"
+keys q
+wait_for "exit=0"
+printf '{"seq":99,"torn' >> "$(ls "$tmp"/tl/rb-errors-*.jsonl)"
+start 200 40 "$WARROOM -c $tmp/c.conf --incident 'rb errors' -r $tmp/bad.md"
+wait_for "incident.resume rb errors"
+footer_has "$said"
+footer_has "what could be read is loaded | "
+footer_has "moved 15 bytes to $tmp/tl/rb-errors-"
+keys q
+wait_for "exit=0"
+ok "a runbook's errors are said at an incident's start, beside the journal's notice; its broken step is marked ! and x says why"

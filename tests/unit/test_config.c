@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "warroom/config.h"
+#include "warroom/ini_lines.h"
 
 static const struct config_env env = {
 	.home = "/home/op",
@@ -477,6 +478,57 @@ syntax_error_line(void **state)
 	    "prod.conf:2: cannot read this line: expected 'key = value' or a [section]");
 }
 
+/* A header that lost its ']' is the one error: the keys below it belong to
+ * no section, not to the host above (where each was "set twice"). */
+static void
+unclosed_section_header_is_the_only_error(void **state)
+{
+	expect_error("[host \"api-1\"]\naddress = 10.0.0.5\ncompose_dir = /srv\n"
+	    "services = api\n\n[host \"k8s\"\naddress = 10.0.0.6\ndriver = k8s\n"
+	    "services = api\n[warroom]\ntheme = light\n",
+	    "prod.conf:6: cannot read this line: a [section] needs its closing ']' (the "
+	    "keys below it, up to the next section, are not read)");
+}
+
+/* Every unreadable line is reported, where it stands among the others. */
+static void
+unreadable_lines_in_line_order(void **state)
+{
+	struct config cfg;
+
+	assert_int_equal(parse(&cfg, "[warroom]\nread_only\ntheme2 = x\nfoo\n"
+	    "[statuspage ; note]\nkind = cachet\n[warroom]\nkeepalive_interval = 0\n"), -1);
+	assert_int_equal(cfg.nerrors, 5);
+	assert_string_equal(cfg.errors[0],
+	    "prod.conf:2: cannot read this line: expected 'key = value' or a [section]");
+	assert_string_equal(cfg.errors[1],
+	    "prod.conf:3: unknown key 'theme2' in [warroom] (did you mean 'theme'?)");
+	assert_string_equal(cfg.errors[2],
+	    "prod.conf:4: cannot read this line: expected 'key = value' or a [section]");
+	assert_string_equal(cfg.errors[3], "prod.conf:5: cannot read this line: a [section] "
+	    "needs its closing ']' (the keys below it, up to the next section, are not read)");
+	assert_string_equal(cfg.errors[4], "prod.conf:8: keepalive_interval: expected an "
+	    "interval like 5s or 1m (1 s to 1 h), got '0'");
+	config_free(&cfg);
+}
+
+/* inih's own reading of a line, which the reports above rely on. */
+static void
+line_kinds_follow_inih(void **state)
+{
+	(void)state;
+	assert_int_equal(ini_line_kind("\n", false), INI_LINE_BLANK);
+	assert_int_equal(ini_line_kind("  # note\n", true), INI_LINE_BLANK);
+	assert_int_equal(ini_line_kind("[warroom]  ; main\n", false), INI_LINE_SECTION);
+	assert_int_equal(ini_line_kind("[warroom ; ]\n", false), INI_LINE_UNCLOSED);
+	assert_int_equal(ini_line_kind("[host \"a\"\n", false), INI_LINE_UNCLOSED);
+	assert_int_equal(ini_line_kind("port: 22\n", false), INI_LINE_KEY);
+	assert_int_equal(ini_line_kind("a;b = 1\n", false), INI_LINE_KEY);
+	assert_int_equal(ini_line_kind("read_only ; = x\n", false), INI_LINE_NO_SEPARATOR);
+	assert_int_equal(ini_line_kind("  more words\n", true), INI_LINE_CONTINUATION);
+	assert_int_equal(ini_line_kind("  more words\n", false), INI_LINE_NO_SEPARATOR);
+}
+
 static void
 line_too_long(void **state)
 {
@@ -735,6 +787,9 @@ main(void)
 		cmocka_unit_test(statuspage_kinds_by_name),
 		cmocka_unit_test(key_outside_section),
 		cmocka_unit_test(syntax_error_line),
+		cmocka_unit_test(unclosed_section_header_is_the_only_error),
+		cmocka_unit_test(unreadable_lines_in_line_order),
+		cmocka_unit_test(line_kinds_follow_inih),
 		cmocka_unit_test(line_too_long),
 		cmocka_unit_test(duplicate_service),
 		cmocka_unit_test(every_error_is_reported),

@@ -585,6 +585,71 @@ every_binding_is_work_in_order(void **state)
 	runbook_free(&rb);
 }
 
+/* A step whose `warroom` block did not read has errors in its work (the
+ * pane marks it with !), and only that step: the step beside it, a step
+ * with no block and the good half of a half-read block are told apart. */
+static void
+errors_belong_to_the_step_whose_block_did_not_read(void **state)
+{
+	static const char md[] =
+	    "# Drill\n"                                  /* 1 */
+	    "\n"
+	    "1. Roll back api\n"                         /* 3 */
+	    "\n"
+	    "   ```warroom\n"                            /* 5 */
+	    "   rolback service=api\n"                   /* 6 */
+	    "   ```\n"
+	    "\n"
+	    "2. Kill switch and smoke\n"                 /* 9 */
+	    "\n"
+	    "   ```warroom\n"                            /* 11 */
+	    "   smoke url=/readyz expect=200\n"
+	    "   killswitch export of\n"                  /* 13 */
+	    "   ```\n"
+	    "\n"
+	    "3. Check health\n"                          /* 16 */
+	    "\n"
+	    "```warroom\n"                               /* 18: still step 3's */
+	    "statuspage status=identifed\n"              /* 19 */
+	    "```\n"
+	    "\n"
+	    "4. Done\n";
+	struct runbook rb;
+	struct runbook_work w[4];
+	const struct runbook_diag *first;
+	size_t api, ks, check, done;
+
+	(void)state;
+	parse_str(&rb, md);
+	api = step_named(&rb, "Roll back api");
+	ks = step_named(&rb, "Kill switch and smoke");
+	check = step_named(&rb, "Check health");
+	done = step_named(&rb, "Done");
+	assert_int_equal(runbook_work_of(&rb, 0, api, w, 4), 0);
+	assert_int_equal(runbook_work_errors(&rb, 0, api, &first), 1);
+	assert_int_equal(first->line, 6);
+	assert_string_equal(first->msg, "warroom: unknown action 'rolback' (did you mean "
+	    "'rollback'?)");
+	assert_int_equal(runbook_work_of(&rb, 0, ks, w, 4), 1);
+	assert_int_equal(runbook_work_errors(&rb, 0, ks, &first), 1);
+	assert_int_equal(first->line, 13);
+	assert_int_equal(runbook_work_errors(&rb, 0, check, &first), 2);
+	assert_int_equal(first->line, 19);
+	assert_int_equal(runbook_work_errors(&rb, 0, done, &first), 0);
+	assert_null(first);
+	assert_int_equal(runbook_work_errors(&rb, 0, WR_RUNBOOK_NONE, NULL), 0);
+	assert_true(runbook_diag_in_work(&rb, &rb.diags[0], 0, api));
+	assert_false(runbook_diag_in_work(&rb, &rb.diags[0], 0, ks));
+	runbook_free(&rb);
+
+	/* A block under the heading, before any step, is the section's own. */
+	parse_str(&rb, "# Drill\n\n```warroom\nrolback service=api\n```\n\n1. Check\n");
+	assert_int_equal(runbook_work_errors(&rb, 0, WR_RUNBOOK_NONE, &first), 1);
+	assert_int_equal(first->line, 4);
+	assert_int_equal(runbook_work_errors(&rb, 0, step_named(&rb, "Check"), NULL), 0);
+	runbook_free(&rb);
+}
+
 /* The status-page update after the Helm rollback is a step of its own:
  * "Check the release and the rollout" runs helm status and rollout status. */
 static void
@@ -1434,6 +1499,7 @@ main(void)
 		cmocka_unit_test(shell_splits_simple_commands),
 		cmocka_unit_test(console_blocks_keep_only_prompt_lines),
 		cmocka_unit_test(every_binding_is_work_in_order),
+		cmocka_unit_test(errors_belong_to_the_step_whose_block_did_not_read),
 		cmocka_unit_test(k8s_status_page_update_is_its_own_step),
 		cmocka_unit_test(known_commands_are_recognised),
 		cmocka_unit_test(compose_options_not_honoured_stay_plain_commands),

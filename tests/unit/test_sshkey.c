@@ -1,6 +1,7 @@
 /*
- * test_sshkey.c — OpenSSH fingerprint text and the kind of key a private
- * key file holds (fixtures made with ssh-keygen; throwaway test keys).
+ * test_sshkey.c — OpenSSH fingerprint text, the kind of key a private
+ * key file holds, and whether a file named as an identity is a usable
+ * private key (fixtures made with ssh-keygen; throwaway test keys).
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -13,20 +14,113 @@
 
 #include "warroom/sshkey.h"
 
-static enum sshkey_kind
-kind_of(const char *name)
+static size_t
+fixture(const char *name, char *buf, size_t cap)
 {
 	const char *top = getenv("top_srcdir");
-	char path[1024], buf[8192];
+	char path[1024];
 	size_t n;
 	FILE *f;
 
 	snprintf(path, sizeof(path), "%s/tests/unit/fixtures/sshkey/%s", top ? top : ".", name);
 	f = fopen(path, "r");
 	assert_non_null(f);
-	n = fread(buf, 1, sizeof(buf), f);
+	n = fread(buf, 1, cap, f);
 	fclose(f);
+	return n;
+}
+
+static enum sshkey_kind
+kind_of(const char *name)
+{
+	char buf[8192];
+	size_t n = fixture(name, buf, sizeof(buf));
+
 	return sshkey_private_kind(buf, n);
+}
+
+static enum sshkey_file
+format_of(const char *name)
+{
+	char buf[8192];
+	size_t n = fixture(name, buf, sizeof(buf));
+
+	return sshkey_file_format(buf, n);
+}
+
+/* Every private key ssh-keygen writes, passphrase or not, is one; the
+ * public half and anything else are not. */
+static void
+file_formats(void **state)
+{
+	static const char pem_after_text[] = "Bag Attributes\n    localKeyID: 01\n"
+	    "-----BEGIN PRIVATE KEY-----\r\nMIIB\r\n-----END PRIVATE KEY-----\r\n";
+	static const char rfc4716[] = "---- BEGIN SSH2 PUBLIC KEY ----\nAAAAC3Nz\n"
+	    "---- END SSH2 PUBLIC KEY ----\n";
+
+	assert_int_equal(format_of("ed25519"), SSHKEY_FILE_PRIVATE);
+	assert_int_equal(format_of("ecdsa"), SSHKEY_FILE_PRIVATE);
+	assert_int_equal(format_of("rsa_pem"), SSHKEY_FILE_PRIVATE);
+	assert_int_equal(format_of("ed25519_pass"), SSHKEY_FILE_PRIVATE);
+	assert_int_equal(format_of("ed25519.pub"), SSHKEY_FILE_PUBLIC);
+	assert_int_equal(sshkey_file_format(pem_after_text, strlen(pem_after_text)),
+	    SSHKEY_FILE_PRIVATE);
+	assert_int_equal(sshkey_file_format(rfc4716, strlen(rfc4716)), SSHKEY_FILE_PUBLIC);
+	assert_int_equal(sshkey_file_format("-----BEGIN PUBLIC KEY-----\nMFkw\n", 32),
+	    SSHKEY_FILE_PUBLIC);
+	assert_int_equal(sshkey_file_format("PuTTY-User-Key-File-3: ssh-ed25519\n", 35),
+	    SSHKEY_FILE_PUTTY);
+	assert_int_equal(sshkey_file_format("this is not a key\n", 18), SSHKEY_FILE_OTHER);
+	assert_int_equal(sshkey_file_format("ssh-ed25519 is my key type\n", 27),
+	    SSHKEY_FILE_OTHER);
+	assert_int_equal(sshkey_file_format("", 0), SSHKEY_FILE_OTHER);
+	/* The marker must be a line of its own, not a mention in text. */
+	assert_int_equal(sshkey_file_format("see -----BEGIN OPENSSH PRIVATE KEY-----\n", 40),
+	    SSHKEY_FILE_OTHER);
+}
+
+static void
+identity_check_says_why_and_the_fix(void **state)
+{
+	char buf[8192], why[512];
+	size_t n;
+
+	(void)state;
+	n = fixture("ed25519", buf, sizeof(buf));
+	assert_int_equal(sshkey_identity_check("/k/id", buf, n, 0100600, true, why,
+	    sizeof(why)), 0);
+	assert_int_equal(sshkey_identity_check("/k/id", buf, n, 0100400, true, why,
+	    sizeof(why)), 0);
+	assert_int_equal(sshkey_identity_check("/k/id", buf, n, 0100644, true, why,
+	    sizeof(why)), -1);
+	assert_string_equal(why, "permissions 0644 are too open (ssh would ignore this key "
+	    "too); chmod 600 /k/id");
+	/* Someone else's key (root's, read by a service user): OpenSSH's rule
+	 * is only for our own files. */
+	assert_int_equal(sshkey_identity_check("/k/id", buf, n, 0100644, false, why,
+	    sizeof(why)), 0);
+
+	n = fixture("ed25519.pub", buf, sizeof(buf));
+	assert_int_equal(sshkey_identity_check("/k/id.pub", buf, n, 0100644, true, why,
+	    sizeof(why)), -1);
+	assert_string_equal(why, "this is the public key; name the private key /k/id");
+	assert_int_equal(sshkey_identity_check("/k/deploy", buf, n, 0100600, true, why,
+	    sizeof(why)), -1);
+	assert_string_equal(why, "this is a public key; name its private key (the file "
+	    "ssh-keygen wrote beside the .pub)");
+
+	assert_int_equal(sshkey_identity_check("/k/notes", "hello\n", 6, 0100600, true, why,
+	    sizeof(why)), -1);
+	assert_string_equal(why, "this is not a private key (no \"-----BEGIN … PRIVATE "
+	    "KEY-----\" line); name the private key file, as for ssh -i");
+	assert_int_equal(sshkey_identity_check("/k/empty", "", 0, 0100600, true, why,
+	    sizeof(why)), -1);
+	assert_string_equal(why, "this file is empty; name the private key file, as for "
+	    "ssh -i");
+	assert_int_equal(sshkey_identity_check("/k/id.ppk", "PuTTY-User-Key-File-2: x\n", 25,
+	    0100600, true, why, sizeof(why)), -1);
+	assert_string_equal(why, "this is a PuTTY key, which libssh2 cannot read; convert "
+	    "it: puttygen /k/id.ppk -O private-openssh -o KEYFILE");
 }
 
 static void
@@ -94,6 +188,8 @@ main(void)
 		cmocka_unit_test(fingerprint_matches_openssh),
 		cmocka_unit_test(base64_round_trip),
 		cmocka_unit_test(blob_kinds),
+		cmocka_unit_test(file_formats),
+		cmocka_unit_test(identity_check_says_why_and_the_fix),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
