@@ -7,8 +7,11 @@
  *   detection       the incident.open record (else the first record)
  *   first response  the first note, step.check/uncheck, action.intent,
  *                   statuspage.post or mode.change after detection
- *   rollback        the first action.intent whose data.action contains
- *                   "rollback" or "undo", and the action.end of its op
+ *   rollback        starts at the first action.intent whose data.action
+ *                   contains "rollback" or "undo"; ends when the last of
+ *                   them settled: its action.end, or for an UNKNOWN end
+ *                   the later action.reconcile (re-read or by hand), with
+ *                   that outcome. One never settled: the end is unknown.
  *   recovery        verdict.change records, per host (and data.service
  *                   where named): CONSIDER ROLLBACK or ROLLBACK IMMEDIATELY
  *                   make it bad, OK or MONITOR good again, NO DATA changes

@@ -67,6 +67,8 @@ struct pm {
 	const char *name;
 	bool resolved;
 	int64_t detect, first_resp, rb_start, rb_end, recovery;
+	const struct pm_action *rb_last;    /* the rollback that settled last */
+	const struct pm_action *rb_open;    /* a rollback never settled: no end known */
 	enum { REC_NONE, REC_VERDICTS, REC_RESOLVE } recovered_by;
 	const char *last_back;          /* the key whose return was the recovery */
 	const char *back_at;            /* and the verdict it came back at */
@@ -385,6 +387,31 @@ pm_sp(struct pm *pm, const struct record *r)
 		p->end = r;
 }
 
+/* The rollbacks end when the last of them settled: its action.end, or
+ * the re-read or hand settling that turned an UNKNOWN end ok or failed.
+ * An UNKNOWN end was only where the console lost track (cut off, killed),
+ * so while any rollback is unsettled the end is not known. */
+static void
+pm_rollback_end(struct pm *pm)
+{
+	size_t i;
+
+	for (i = 0; i < pm->nacts; i++) {
+		const struct pm_action *a = &pm->acts[i];
+
+		if (!is_rollback(a->intent))
+			continue;
+		if (strcmp(action_outcome(a), "unknown") == 0)
+			pm->rb_open = a;
+		else if (pm->rb_last == NULL || a->end->ts_ms >= pm->rb_end) {
+			pm->rb_last = a;
+			pm->rb_end = a->end->ts_ms;
+		}
+	}
+	if (pm->rb_open != NULL)
+		pm->rb_end = NO_TIME;
+}
+
 static void
 pm_build(struct pm *pm, const struct record *v, size_t n)
 {
@@ -434,11 +461,6 @@ pm_build(struct pm *pm, const struct record *v, size_t n)
 
 			if (a != NULL)
 				a->end = r;
-			/* The rollbacks end with the last of them to end (its
-			 * action.end: a later re-read or hand settling does not
-			 * move when it ran). */
-			if (a != NULL && kind_is(r, "action.end") && is_rollback(a->intent))
-				pm->rb_end = r->ts_ms;
 		}
 		if (kind_is(r, "verdict.change"))
 			pm_verdict(pm, r);
@@ -475,6 +497,7 @@ pm_build(struct pm *pm, const struct record *v, size_t n)
 			pm->recovery = v[j].ts_ms;
 			pm->recovered_by = REC_RESOLVE;
 		}
+	pm_rollback_end(pm);
 	for (i = 0; i < pm->nacts; i++) {
 		const char *oc = action_outcome(&pm->acts[i]);
 		const cJSON *plan = cJSON_GetObjectItemCaseSensitive(pm->acts[i].intent->data, "plan");
@@ -824,6 +847,37 @@ md_key_time(struct wr_buf *b, const struct export_opts *o, const struct pm *pm,
 	wr_buf_printf(b, "| %s | %s | %s |\n", what, ts, dur);
 }
 
+/* The key times' rollback end: when the last rollback settled, with its
+ * outcome and how it was settled; unknown while one never was. */
+static void
+md_rollback_end(struct wr_buf *b, const struct export_opts *o, const struct pm *pm)
+{
+	const struct pm_action *a = pm->rb_open != NULL ? pm->rb_open : pm->rb_last;
+	char what[64];
+
+	if (a == NULL) {
+		md_key_time(b, o, pm, "Rollback end", NO_TIME);
+		return;
+	}
+	if (pm->rb_open != NULL) {
+		wr_buf_str(b, "| Rollback end | **unknown**: ");
+		sb_text(b, o, a->intent->op);
+		if (a->intent->host != NULL) {
+			wr_buf_str(b, " on ");
+			sb_text(b, o, a->intent->host);
+		}
+		wr_buf_str(b, a->end == NULL ? " has no end recorded" :
+		    " ended UNKNOWN and was never settled");
+		wr_buf_str(b, " | — |\n");
+		return;
+	}
+	snprintf(what, sizeof(what), "Rollback end (%s%s)", action_outcome(a),
+	    !kind_is(a->end, "action.reconcile") ? "" :
+	    dstr(a->end, "by") != NULL && strcmp(dstr(a->end, "by"), "hand") == 0 ?
+	    ", settled by hand" : " after re-read");
+	md_key_time(b, o, pm, what, pm->rb_end);
+}
+
 /* The record that ended the chat announcement v[i] (same op), or NULL. */
 static const struct record *
 chat_end(const struct record *v, size_t n, size_t i)
@@ -1019,7 +1073,7 @@ render_md(struct wr_buf *b, const struct record *v, size_t n, const struct expor
 	md_key_time(b, o, pm, "Detection", pm->detect);
 	md_key_time(b, o, pm, "First response", pm->first_resp);
 	md_key_time(b, o, pm, "Rollback start", pm->rb_start);
-	md_key_time(b, o, pm, "Rollback end", pm->rb_end);
+	md_rollback_end(b, o, pm);
 	if (pm->nbad > 0)
 		wr_buf_str(b, "| Recovery | **not recovered** | — |\n");
 	else
@@ -1204,6 +1258,11 @@ json_incident(const struct record *v, size_t n, const struct export_opts *o,
 	json_time(times, "first_response", pm->first_resp);
 	json_time(times, "rollback_start", pm->rb_start);
 	json_time(times, "rollback_end", pm->rb_end);
+	if (pm->rb_open != NULL || pm->rb_last != NULL)
+		cJSON_AddStringToObject(times, "rollback_outcome",
+		    pm->rb_open != NULL ? "unknown" : action_outcome(pm->rb_last));
+	else
+		cJSON_AddNullToObject(times, "rollback_outcome");
 	json_time(times, "recovery", pm->recovery);
 	cJSON_AddBoolToObject(times, "recovered", pm->recovery != NO_TIME);
 	if (pm->recovery != NO_TIME && pm->detect != NO_TIME)

@@ -502,13 +502,13 @@ json_times(cJSON *doc)
 	return cJSON_GetObjectItem(cJSON_GetObjectItem(doc, "incident"), "times");
 }
 
-/* Several rollbacks: they end with the last one's action.end, not the
- * first's, and a later re-read does not move it. */
+/* Several rollbacks: they end when the last of them settled, and an
+ * UNKNOWN end later read back ends at that re-read, with its outcome. */
 static void
-rollback_end_is_the_last_rollbacks_end(void **state)
+rollback_end_is_when_the_last_rollback_settled(void **state)
 {
 	struct record v[8] = { 0 };
-	char *js;
+	char *js, *md;
 	cJSON *doc;
 
 	(void)state;
@@ -525,13 +525,92 @@ rollback_end_is_the_last_rollbacks_end(void **state)
 	doc = cJSON_Parse(js);
 	assert_non_null(doc);
 	assert_string_equal(jstr(json_times(doc), "rollback_start"), "2024-05-01T12:00:10.000Z");
-	assert_string_equal(jstr(json_times(doc), "rollback_end"), "2024-05-01T12:00:50.000Z");
+	assert_string_equal(jstr(json_times(doc), "rollback_end"), "2024-05-01T12:01:30.000Z");
+	assert_string_equal(jstr(json_times(doc), "rollback_outcome"), "ok");
 	/* The action's detail rides along in JSON, as in Markdown. */
 	assert_string_equal(jstr(cJSON_GetArrayItem(cJSON_GetObjectItem(cJSON_GetObjectItem(doc,
 	    "incident"), "actions"), 1), "detail"), "api runs v1");
 	cJSON_Delete(doc);
 	free(js);
+	md = render_n(EXPORT_MD, v, 8);
+	assert_non_null(strstr(md, "| Rollback end (ok after re-read) | 2024-05-01 12:01:30 | "
+	    "1m 30s |\n"));
+	free(md);
+	/* Settled by hand as not taking effect: that outcome, that time. */
+	record_free(&v[7]);
+	add_to(v, 7, 95, "action.reconcile", "api-1", "op-b",
+	    "{\"by\":\"hand\",\"outcome\":\"failed\",\"detail\":\"still v2\"}");
+	md = render_n(EXPORT_MD, v, 8);
+	assert_non_null(strstr(md, "| Rollback end (failed, settled by hand) | 2024-05-01 12:01:35 "
+	    "| 1m 35s |\n"));
+	free(md);
 	for (size_t i = 0; i < 8; i++)
+		record_free(&v[i]);
+}
+
+/* The QA incident: the console was killed (SIGHUP) while the rollback ran,
+ * writing an UNKNOWN end; on resume the re-read found it done and api came
+ * back OK. Cut at the kill, nothing is settled: the rollback end is
+ * unknown (not the kill's time) and the incident not recovered. */
+#define NHUP 9
+
+static void
+a_cut_off_rollback_ends_at_its_reread(void **state)
+{
+	struct record v[NHUP] = { 0 };
+	char *md, *js;
+	cJSON *doc;
+
+	(void)state;
+	add_to(v, 0, 0, "incident.open", NULL, NULL, "{\"name\":\"api 5xx\"}");
+	add_to(v, 1, 10, "verdict.change", "api-1", NULL,
+	    "{\"verdict\":\"ROLLBACK IMMEDIATELY\",\"reason\":\"r\"}");
+	add_to(v, 2, 60, "action.intent", "api-1", "op-b",
+	    "{\"action\":\"compose.rollback\",\"plan\":{\"service\":\"api\"}}");
+	add_to(v, 3, 256, "action.end", "api-1", "op-b",
+	    "{\"outcome\":\"unknown\",\"detail\":\"cut off: the console is shutting down\"}");
+	add_to(v, 4, 257, "shutdown", NULL, NULL, "{\"signal\":\"SIGHUP\"}");
+	add_to(v, 5, 500, "incident.resume", NULL, NULL, "{}");
+	add_to(v, 6, 531, "action.reconcile", "api-1", "op-b",
+	    "{\"outcome\":\"ok\",\"detail\":\"api runs v1.4.0\"}");
+	add_to(v, 7, 540, "verdict.change", "api-1", NULL, "{\"verdict\":\"OK\",\"reason\":\"r\"}");
+	add_to(v, 8, 600, "note", NULL, NULL, "{\"text\":\"watching\"}");
+
+	md = render_n(EXPORT_MD, v, 5);
+	assert_non_null(strstr(md, "| Rollback start | 2024-05-01 12:01:00 | 1m 00s |\n"
+	    "| Rollback end | **unknown**: op-b on api-1 ended UNKNOWN and was never settled "
+	    "| — |\n| Recovery | **not recovered** | — |\n"));
+	assert_null(strstr(md, "| Rollback end | 2024-05-01 12:04:16"));
+	assert_non_null(strstr(md, "**Impact duration:** ongoing since 2024-05-01 12:00:00, "
+	    "not recovered (4m 17s up to the journal's last record, 2024-05-01 12:04:17)"));
+	free(md);
+	js = render_n(EXPORT_JSON, v, 5);
+	doc = cJSON_Parse(js);
+	assert_non_null(doc);
+	assert_true(cJSON_IsNull(cJSON_GetObjectItem(json_times(doc), "rollback_end")));
+	assert_string_equal(jstr(json_times(doc), "rollback_outcome"), "unknown");
+	assert_true(cJSON_IsNull(cJSON_GetObjectItem(json_times(doc), "recovery")));
+	cJSON_Delete(doc);
+	free(js);
+	/* No end at all (killed before it was written): unknown too. */
+	md = render_n(EXPORT_MD, v, 3);
+	assert_non_null(strstr(md, "| Rollback end | **unknown**: op-b on api-1 has no end "
+	    "recorded | — |\n"));
+	free(md);
+
+	/* Resumed: the re-read settles it, and recovery is api's return. */
+	md = render_n(EXPORT_MD, v, NHUP);
+	assert_non_null(strstr(md, "| Rollback end (ok after re-read) | 2024-05-01 12:08:51 | "
+	    "8m 51s |\n| Recovery | 2024-05-01 12:09:00 | 9m 00s |\n"));
+	free(md);
+	js = render_n(EXPORT_JSON, v, NHUP);
+	doc = cJSON_Parse(js);
+	assert_string_equal(jstr(json_times(doc), "rollback_end"), "2024-05-01T12:08:51.000Z");
+	assert_string_equal(jstr(json_times(doc), "rollback_outcome"), "ok");
+	assert_string_equal(jstr(json_times(doc), "recovery"), "2024-05-01T12:09:00.000Z");
+	cJSON_Delete(doc);
+	free(js);
+	for (size_t i = 0; i < NHUP; i++)
 		record_free(&v[i]);
 }
 
@@ -666,7 +745,8 @@ main(void)
 		cmocka_unit_test(status_page_post_without_its_queue_record),
 		cmocka_unit_test(recovery_waits_for_every_bad_host),
 		cmocka_unit_test(no_data_after_bad_is_not_recovery),
-		cmocka_unit_test(rollback_end_is_the_last_rollbacks_end),
+		cmocka_unit_test(rollback_end_is_when_the_last_rollback_settled),
+		cmocka_unit_test(a_cut_off_rollback_ends_at_its_reread),
 		cmocka_unit_test(follow_ups_say_which_steps_x_ran),
 		cmocka_unit_test(recovery_is_when_the_last_bad_host_is_back),
 	};
