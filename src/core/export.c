@@ -20,6 +20,7 @@
 
 #define NO_TIME INT64_MIN
 #define CELL_MAX 200
+#define TIME_MAX 112            /* "YYYY-MM-DD HH:MM:SS ABBR (YYYY-MM-DD HH:MM:SS UTC)" */
 
 struct pm_action {
 	const struct record *intent;
@@ -611,17 +612,72 @@ md_outputs(struct wr_buf *b, const struct export_opts *o, const struct pm *pm)
 		}
 }
 
-/* "YYYY-MM-DD HH:MM:SS" in the export's zone, or "—". */
+/* "UTC+hh:mm" for an offset (seconds east of UTC); "UTC" for 0. */
 static void
-fmt_time(int64_t ms, const struct export_opts *o, char out[WR_TS_MAX])
+utc_offset_name(long off, char *out, size_t cap)
 {
+	long a = off < 0 ? -off : off;
+
+	if (off == 0)
+		wr_strlcpy(out, "UTC", cap);
+	else
+		snprintf(out, cap, "UTC%c%02ld:%02ld", off < 0 ? '-' : '+', a / 3600, a / 60 % 60);
+}
+
+/* Does the draft show a zone beside UTC? */
+static bool
+zone_shown(const struct export_opts *o)
+{
+	return o->tz_at != NULL || o->tz_off != 0 ||
+	    (o->tz_label != NULL && o->tz_label[0] != '\0' && strcmp(o->tz_label, "UTC") != 0);
+}
+
+/* The zone's offset at ms and its abbreviation ("CET"; "UTC+01:00" when it
+ * has none), kept to characters Markdown leaves alone. */
+static long
+zone_at(const struct export_opts *o, int64_t ms, char *abbr, size_t cap)
+{
+	long off = o->tz_off;
+	size_t i, k;
+
+	abbr[0] = '\0';
+	if (o->tz_at != NULL)
+		o->tz_at(ms, o->tz_arg, &off, abbr, cap);
+	for (i = k = 0; abbr[i] != '\0' && k + 1 < cap; i++)
+		if (strchr("+-", abbr[i]) != NULL || (abbr[i] >= '0' && abbr[i] <= '9') ||
+		    ((abbr[i] | 0x20) >= 'a' && (abbr[i] | 0x20) <= 'z'))
+			abbr[k++] = abbr[i];
+	abbr[k] = '\0';
+	if (abbr[0] == '\0')
+		utc_offset_name(off, abbr, cap);
+	return off;
+}
+
+/* "YYYY-MM-DD HH:MM:SS" in UTC, or with a zone "YYYY-MM-DD HH:MM:SS CET
+ * (HH:MM:SS UTC)" (the UTC date too when it differs); "—" for no time. */
+static void
+fmt_time(int64_t ms, const struct export_opts *o, char out[TIME_MAX])
+{
+	char loc[WR_TS_MAX], utc[WR_TS_MAX], abbr[32];
+	long off;
+
 	if (ms == NO_TIME) {
-		wr_strlcpy(out, "—", WR_TS_MAX);
+		wr_strlcpy(out, "—", TIME_MAX);
 		return;
 	}
-	record_format_ts(ms + (int64_t)o->tz_off * 1000, out);
-	out[10] = ' ';
-	out[19] = '\0';
+	record_format_ts(ms, utc);
+	utc[10] = ' ';
+	utc[19] = '\0';
+	if (!zone_shown(o)) {
+		wr_strlcpy(out, utc, TIME_MAX);
+		return;
+	}
+	off = zone_at(o, ms, abbr, sizeof(abbr));
+	record_format_ts(ms + (int64_t)off * 1000, loc);
+	loc[10] = ' ';
+	loc[19] = '\0';
+	snprintf(out, TIME_MAX, "%s %s (%s UTC)", loc, abbr,
+	    memcmp(loc, utc, 10) == 0 ? utc + 11 : utc);
 }
 
 static void
@@ -640,21 +696,26 @@ fmt_dur(int64_t ms, char *out, size_t cap)
 		snprintf(out, cap, "%" PRId64 "s", s);
 }
 
+/* The zone as of ms: "UTC", or "Europe/Paris (CET, UTC+01:00)"; *off
+ * gets its offset then. */
 static void
-tz_describe(const struct export_opts *o, char *out, size_t cap)
+tz_describe(const struct export_opts *o, int64_t ms, char *out, size_t cap, long *off)
 {
-	long off = o->tz_off < 0 ? -o->tz_off : o->tz_off;
-	char utc[32];
+	char abbr[32], utc[32];
 
-	if (o->tz_off == 0)
-		wr_strlcpy(utc, "UTC", sizeof(utc));
-	else
-		snprintf(utc, sizeof(utc), "UTC%c%02ld:%02ld", o->tz_off < 0 ? '-' : '+',
-		    off / 3600, off / 60 % 60);
-	if (o->tz_label != NULL && o->tz_label[0] != '\0' && strcmp(o->tz_label, utc) != 0)
+	*off = 0;
+	if (!zone_shown(o)) {
+		wr_strlcpy(out, "UTC", cap);
+		return;
+	}
+	*off = zone_at(o, ms, abbr, sizeof(abbr));
+	utc_offset_name(*off, utc, sizeof(utc));
+	if (o->tz_label == NULL || o->tz_label[0] == '\0' || strcmp(o->tz_label, utc) == 0)
+		snprintf(out, cap, "%s", utc);
+	else if (strcmp(abbr, utc) == 0)
 		snprintf(out, cap, "%s (%s)", o->tz_label, utc);
 	else
-		wr_strlcpy(out, utc, cap);
+		snprintf(out, cap, "%s (%s, %s)", o->tz_label, abbr, utc);
 }
 
 /* A health.change: the service, then what changed ("healthz OK -> FAIL",
@@ -837,7 +898,7 @@ static void
 md_key_time(struct wr_buf *b, const struct export_opts *o, const struct pm *pm,
     const char *what, int64_t t)
 {
-	char ts[WR_TS_MAX], dur[48];
+	char ts[TIME_MAX], dur[48];
 
 	fmt_time(t, o, ts);
 	if (t != NO_TIME && pm->detect != NO_TIME)
@@ -944,7 +1005,7 @@ md_sp_post(struct wr_buf *b, const struct export_opts *o, const struct sp_post *
 	const char *body = sp_field(p, "body"), *status = sp_field(p, "status");
 	const char *action = sp_field(p, "action"), *name = sp_field(p, "name");
 	const char *impact = sp_field(p, "impact");
-	char ts[WR_TS_MAX];
+	char ts[TIME_MAX];
 
 	fmt_time((p->queue != NULL ? p->queue : p->end)->ts_ms, o, ts);
 	wr_buf_printf(b, "- **%s** ", ts);
@@ -1000,7 +1061,7 @@ static void
 md_recovery_summary(struct wr_buf *b, const struct record *v, size_t n,
     const struct export_opts *o, const struct pm *pm)
 {
-	char ts[WR_TS_MAX], ts2[WR_TS_MAX];
+	char ts[TIME_MAX], ts2[TIME_MAX];
 	size_t i, k = 0;
 
 	fmt_time(pm->detect, o, ts);
@@ -1048,14 +1109,17 @@ static void
 render_md(struct wr_buf *b, const struct record *v, size_t n, const struct export_opts *o,
     const struct pm *pm)
 {
-	char ts[WR_TS_MAX], ts2[WR_TS_MAX], tz[96], dur[48];
+	char ts[TIME_MAX], ts2[TIME_MAX], tz[160], dur[48];
+	long off;
 	size_t i, notes = 0, posts = 0, chats = 0;
 
 	wr_buf_str(b, "# Post-mortem: ");
 	sb_text(b, o, pm->name != NULL ? pm->name : o->id);
-	tz_describe(o, tz, sizeof(tz));
-	wr_buf_printf(b, "\n\nIncident `%s` · %s · %zu records · times in %s\n\n",
-	    o->id, pm->resolved ? "resolved" : "open", n, tz);
+	tz_describe(o, pm->detect != NO_TIME ? pm->detect : 0, tz, sizeof(tz), &off);
+	wr_buf_printf(b, "\n\nIncident `%s` · %s · %zu records · times in ",
+	    o->id, pm->resolved ? "resolved" : "open", n);
+	sb_text(b, o, tz);
+	wr_buf_str(b, zone_shown(o) ? ", each followed by UTC\n\n" : "\n\n");
 	if (o->warning != NULL) {
 		wr_buf_str(b, "> **Warning:** ");
 		sb_text(b, o, o->warning);
@@ -1240,7 +1304,8 @@ json_incident(const struct record *v, size_t n, const struct export_opts *o,
     const struct pm *pm)
 {
 	cJSON *inc = cJSON_CreateObject(), *tz, *times, *acts, *steps, *chat, *bad, *sp;
-	char label[96];
+	char label[160];
+	long off;
 	size_t i, k;
 
 	cJSON_AddStringToObject(inc, "id", o->id);
@@ -1250,9 +1315,9 @@ json_incident(const struct record *v, size_t n, const struct export_opts *o,
 	json_time(inc, "first_ts", n > 0 ? v[0].ts_ms : NO_TIME);
 	json_time(inc, "last_ts", n > 0 ? v[n - 1].ts_ms : NO_TIME);
 	tz = cJSON_AddObjectToObject(inc, "tz");
-	tz_describe(o, label, sizeof(label));
+	tz_describe(o, pm->detect != NO_TIME ? pm->detect : 0, label, sizeof(label), &off);
 	cJSON_AddStringToObject(tz, "label", label);
-	cJSON_AddNumberToObject(tz, "offset_s", (double)o->tz_off);
+	cJSON_AddNumberToObject(tz, "offset_s", (double)off);
 	times = cJSON_AddObjectToObject(inc, "times");
 	json_time(times, "detection", pm->detect);
 	json_time(times, "first_response", pm->first_resp);

@@ -5,6 +5,7 @@
  * JSON, and the Markdown rendered by md4c into tables of the right shape.
  */
 #include <stdarg.h>
+#include <stdbool.h>
 #include <stddef.h>
 #include <setjmp.h>
 #include <stdint.h>
@@ -126,13 +127,35 @@ teardown(void **state)
 	return 0;
 }
 
-static char *
-render(enum export_format f, long off, const char *label)
+/* Europe/Paris as the zone database has it for 2024: CEST from 31 March
+ * 01:00 UTC to 27 October 01:00 UTC, CET around it. */
+static void
+paris_at(int64_t ms, void *arg, long *off, char *abbr, size_t cap)
 {
-	struct export_opts o = { "api-5xx-spike-7f3a2c", off, label, NULL, NULL };
+	bool summer = ms >= 1711846800000LL && ms < 1729990800000LL;
+
+	(void)arg;
+	*off = summer ? 7200 : 3600;
+	snprintf(abbr, cap, "%s", summer ? "CEST" : "CET");
+}
+
+static const struct export_opts paris = {
+	.tz_label = "Europe/Paris", .tz_at = paris_at,
+};
+
+/* The fixed incident, in UTC (zone NULL) or in zone's tz_*. */
+static char *
+render(enum export_format f, const struct export_opts *zone)
+{
+	struct export_opts o = { .id = "api-5xx-spike-7f3a2c" };
 	char *out;
 	size_t len;
 
+	if (zone != NULL) {
+		o.tz_off = zone->tz_off;
+		o.tz_label = zone->tz_label;
+		o.tz_at = zone->tz_at;
+	}
 	assert_int_equal(export_render(f, recs, NREC, &o, &out, &len, NULL), 0);
 	assert_int_equal(strlen(out), len);
 	return out;
@@ -170,7 +193,7 @@ golden(const char *name, const char *got)
 static void
 markdown_matches_golden(void **state)
 {
-	char *md = render(EXPORT_MD, 7200, "Europe/Paris");
+	char *md = render(EXPORT_MD, &paris);
 
 	golden("incident.md", md);
 	free(md);
@@ -179,7 +202,7 @@ markdown_matches_golden(void **state)
 static void
 json_matches_golden(void **state)
 {
-	char *js = render(EXPORT_JSON, 7200, "Europe/Paris");
+	char *js = render(EXPORT_JSON, &paris);
 
 	golden("incident.json", js);
 	free(js);
@@ -196,7 +219,7 @@ jstr(const cJSON *o, const char *k)
 static void
 json_has_key_times_actions_chat_and_every_record(void **state)
 {
-	char *js = render(EXPORT_JSON, 0, NULL);
+	char *js = render(EXPORT_JSON, NULL);
 	cJSON *doc = cJSON_Parse(js), *inc, *times, *acts, *rs, *chat;
 
 	assert_non_null(doc);
@@ -229,14 +252,15 @@ json_has_key_times_actions_chat_and_every_record(void **state)
 static void
 markdown_shows_local_times_unknown_and_follow_ups(void **state)
 {
-	char *md = render(EXPORT_MD, 7200, "Europe/Paris");
+	char *md = render(EXPORT_MD, &paris);
 
-	assert_non_null(strstr(md, "times in Europe/Paris (UTC+02:00)"));
-	assert_non_null(strstr(md, "| Detection | 2024-05-01 14:00:00 | 0s |"));
+	assert_non_null(strstr(md, "times in Europe/Paris (CEST, UTC+02:00), each followed by UTC\n"));
+	assert_non_null(strstr(md, "| Detection | 2024-05-01 14:00:00 CEST (12:00:00 UTC) | 0s |"));
 	assert_non_null(strstr(md, "**Impact duration:** 5m 00s"));
 	assert_non_null(strstr(md, "| **UNKNOWN** |"));
-	assert_non_null(strstr(md, "## Chat announcements\n\n- **2024-05-01 14:05:30** api rolled "
-	    "back to v1; watching — UNKNOWN: timed out after the request was sent\n"));
+	assert_non_null(strstr(md, "## Chat announcements\n\n- **2024-05-01 14:05:30 CEST "
+	    "(12:05:30 UTC)** api rolled back to v1; watching — UNKNOWN: timed out after the "
+	    "request was sent\n"));
 	assert_non_null(strstr(md, "- Post a status update (not ticked"));
 	assert_non_null(strstr(md, "- [x] Roll back \\`api\\` to last\\_good"));
 	assert_non_null(strstr(md, "sha-abc \\| suspect \\*pool\\_size\\* second line"));
@@ -285,7 +309,7 @@ count(const char *from, const char *to, const char *what)
 static void
 markdown_renders_tables_with_every_row(void **state)
 {
-	char *md = render(EXPORT_MD, 0, NULL);
+	char *md = render(EXPORT_MD, NULL);
 	struct html h = { 0 };
 	const char *tl, *end;
 
@@ -396,7 +420,7 @@ other_kinds_read_as_words(void **state)
 static void
 status_page_updates_show_the_text_and_how_it_went(void **state)
 {
-	char *md = render(EXPORT_MD, 0, NULL), *js;
+	char *md = render(EXPORT_MD, NULL), *js;
 	cJSON *doc, *sp;
 
 	(void)state;
@@ -409,7 +433,7 @@ status_page_updates_show_the_text_and_how_it_went(void **state)
 	    " — **queued, never confirmed posted** (no answer recorded by the journal's end;"
 	    " last try: HTTP 429)\n"));
 	free(md);
-	js = render(EXPORT_JSON, 0, NULL);
+	js = render(EXPORT_JSON, NULL);
 	doc = cJSON_Parse(js);
 	assert_non_null(doc);
 	sp = cJSON_GetObjectItem(cJSON_GetObjectItem(doc, "incident"), "statuspage");
@@ -430,7 +454,7 @@ static void
 status_page_post_without_its_queue_record(void **state)
 {
 	struct record v[2] = { 0 };
-	struct export_opts o = { "x", 0, NULL, NULL, NULL };
+	struct export_opts o = { .id = "x" };
 	char *md;
 	size_t len;
 
@@ -451,7 +475,7 @@ status_page_post_without_its_queue_record(void **state)
 static char *
 render_n(enum export_format f, const struct record *v, size_t n)
 {
-	struct export_opts o = { "multi-7f3a2c", 0, NULL, NULL, NULL };
+	struct export_opts o = { .id = "multi-7f3a2c" };
 	char *out;
 	size_t len;
 
@@ -728,6 +752,54 @@ recovery_is_when_the_last_bad_host_is_back(void **state)
 	multi_free(v);
 }
 
+/* Each time in the zone as it was then, with UTC beside it (and the UTC
+ * date where it differs); a fixed offset is named by itself; UTC alone
+ * is given once. */
+static void
+zone_times_follow_dst_and_keep_utc(void **state)
+{
+	struct record v[3] = { 0 };
+	struct export_opts o = { .id = "dst-0a0b0c", .tz_label = "Europe/Paris",
+		.tz_at = paris_at };
+	const int64_t eve = 1729985400000LL - T0;      /* 2024-10-26T23:30:00Z */
+	char *md, *js;
+	size_t len;
+	cJSON *doc, *tz;
+
+	(void)state;
+	add_to(v, 0, eve / 1000, "incident.open", NULL, NULL, "{\"name\":\"dst\"}");
+	add_to(v, 1, eve / 1000 + 3600, "note", NULL, NULL, "{\"text\":\"02:30 CEST\"}");
+	add_to(v, 2, eve / 1000 + 7200, "note", NULL, NULL, "{\"text\":\"02:30 CET\"}");
+	assert_int_equal(export_render(EXPORT_MD, v, 3, &o, &md, &len, NULL), 0);
+	assert_non_null(strstr(md, "| 1 | 2024-10-27 01:30:00 CEST (2024-10-26 23:30:00 UTC) |"));
+	assert_non_null(strstr(md, "| 2 | 2024-10-27 02:30:00 CEST (00:30:00 UTC) |"));
+	assert_non_null(strstr(md, "| 3 | 2024-10-27 02:30:00 CET (01:30:00 UTC) |"));
+	assert_non_null(strstr(md, "- **2024-10-27 02:30:00 CET (01:30:00 UTC)** alice@ws: 02:30 CET"));
+	free(md);
+	assert_int_equal(export_render(EXPORT_JSON, v, 3, &o, &js, &len, NULL), 0);
+	doc = cJSON_Parse(js);
+	tz = cJSON_GetObjectItem(cJSON_GetObjectItem(doc, "incident"), "tz");
+	assert_string_equal(jstr(tz, "label"), "Europe/Paris (CEST, UTC+02:00)");
+	assert_int_equal(cJSON_GetObjectItem(tz, "offset_s")->valuedouble, 7200);
+	cJSON_Delete(doc);
+	free(js);
+
+	o = (struct export_opts){ .id = "dst-0a0b0c", .tz_off = -5 * 3600 };
+	assert_int_equal(export_render(EXPORT_MD, v, 3, &o, &md, &len, NULL), 0);
+	assert_non_null(strstr(md, "times in UTC-05:00, each followed by UTC\n"));
+	assert_non_null(strstr(md, "| 1 | 2024-10-26 18:30:00 UTC-05:00 (23:30:00 UTC) |"));
+	free(md);
+
+	o = (struct export_opts){ .id = "dst-0a0b0c" };
+	assert_int_equal(export_render(EXPORT_MD, v, 3, &o, &md, &len, NULL), 0);
+	assert_non_null(strstr(md, " · times in UTC\n"));
+	assert_non_null(strstr(md, "| 1 | 2024-10-26 23:30:00 | alice@ws |"));
+	assert_null(strstr(md, "UTC)"));
+	free(md);
+	for (size_t i = 0; i < 3; i++)
+		record_free(&v[i]);
+}
+
 int
 main(void)
 {
@@ -736,6 +808,7 @@ main(void)
 		cmocka_unit_test(json_matches_golden),
 		cmocka_unit_test(json_has_key_times_actions_chat_and_every_record),
 		cmocka_unit_test(markdown_shows_local_times_unknown_and_follow_ups),
+		cmocka_unit_test(zone_times_follow_dst_and_keep_utc),
 		cmocka_unit_test(md_escape_neutralises_markdown),
 		cmocka_unit_test(markdown_renders_tables_with_every_row),
 		cmocka_unit_test(health_change_details_name_what_changed),
