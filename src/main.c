@@ -512,17 +512,15 @@ cmd_incidents(int argc, char **argv)
 	return r != 0 ? 1 : 0;
 }
 
-/* Offset and name of a time zone at the current time; -1 when zone names
- * none. glibc takes any string and falls back to UTC unseen ("America/
- * New_Yrok" printed as "times in America (UTC)"), so the name must be one
- * of the zone database's files. */
+/* Make zone the process's TZ, for zone_at; -1 when it names none. glibc
+ * takes any string and falls back to UTC unseen ("America/New_Yrok"
+ * printed as "times in America (UTC)"), so the name must be one of the
+ * zone database's files. */
 static int
-resolve_tz(const char *zone, long *off, char *label, size_t cap)
+resolve_tz(const char *zone)
 {
-	time_t now = time(NULL);
 	const char *dir = getenv("TZDIR");
 	char path[WR_PATH_MAX];
-	struct tm tm;
 
 	if (strcmp(zone, "UTC") != 0 && strcmp(zone, "GMT") != 0) {
 		snprintf(path, sizeof(path), "%s/%s", dir && dir[0] ? dir : "/usr/share/zoneinfo",
@@ -533,10 +531,22 @@ resolve_tz(const char *zone, long *off, char *label, size_t cap)
 	}
 	setenv("TZ", zone, 1);
 	tzset();
-	localtime_r(&now, &tm);
-	*off = tm.tm_gmtoff;
-	snprintf(label, cap, "%s", tm.tm_zone ? tm.tm_zone : zone);
 	return 0;
+}
+
+/* The TZ zone's offset and abbreviation at ms: each exported time in the
+ * zone as it was then (CET in winter, CEST in summer), not as it is now. */
+static void
+zone_at(int64_t ms, void *arg, long *off, char *abbr, size_t cap)
+{
+	time_t t = (time_t)(ms / 1000);
+	struct tm tm;
+
+	(void)arg;
+	if (localtime_r(&t, &tm) == NULL)
+		return;
+	*off = tm.tm_gmtoff;
+	snprintf(abbr, cap, "%s", tm.tm_zone != NULL ? tm.tm_zone : "");
 }
 
 static int
@@ -551,10 +561,9 @@ cmd_export(int argc, char **argv)
 	};
 	const char *conf = NULL, *outfile = NULL, *tz = NULL;
 	enum export_format fmt = EXPORT_MD;
-	char label[64] = "UTC";
+	struct export_opts zone = { .tz_at = zone_at };
 	struct config cfg;
 	struct wr_err err;
-	long off = 0;
 	FILE *out = stdout;
 	int c, r;
 
@@ -583,7 +592,7 @@ cmd_export(int argc, char **argv)
 	}
 	if (sub_timeline_dir(conf, &cfg) != 0)
 		return 1;
-	if (tz != NULL && resolve_tz(tz, &off, label, sizeof(label)) != 0) {
+	if (tz != NULL && resolve_tz(tz) != 0) {
 		fprintf(stderr, "warroom: --tz %s: not a time zone (a name from the zone "
 		    "database, like Europe/Paris or America/New_York, or UTC)\n", tz);
 		config_free(&cfg);
@@ -594,7 +603,10 @@ cmd_export(int argc, char **argv)
 		config_free(&cfg);
 		return 1;
 	}
-	r = timeline_export(cfg.timeline_dir, argv[optind], fmt, off, label, out, &err);
+	/* In UTC each time would only be given twice. */
+	zone.tz_label = tz;
+	r = timeline_export(cfg.timeline_dir, argv[optind], fmt, tz != NULL &&
+	    strcmp(tz, "UTC") != 0 && strcmp(tz, "GMT") != 0 ? &zone : NULL, out, &err);
 	if (out != stdout && fclose(out) != 0 && r == 0)
 		r = wr_err_set(&err, "cannot write %s", outfile);
 	if (r != 0)

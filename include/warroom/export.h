@@ -7,8 +7,11 @@
  *   detection       the incident.open record (else the first record)
  *   first response  the first note, step.check/uncheck, action.intent,
  *                   statuspage.post or mode.change after detection
- *   rollback        the first action.intent whose data.action contains
- *                   "rollback" or "undo", and the action.end of its op
+ *   rollback        starts at the first action.intent whose data.action
+ *                   contains "rollback" or "undo"; ends when the last of
+ *                   them settled: its action.end, or for an UNKNOWN end
+ *                   the later action.reconcile (re-read or by hand), with
+ *                   that outcome. One never settled: the end is unknown.
  *   recovery        verdict.change records, per host (and data.service
  *                   where named): CONSIDER ROLLBACK or ROLLBACK IMMEDIATELY
  *                   make it bad, OK or MONITOR good again, NO DATA changes
@@ -25,6 +28,7 @@
 #define WARROOM_EXPORT_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 #include "warroom/record.h"
 #include "warroom/redact.h"
@@ -37,20 +41,29 @@ enum export_format {
 
 struct export_opts {
 	const char *id;                 /* incident id, shown in the draft */
-	long tz_off;                    /* seconds east of UTC for shown times */
-	const char *tz_label;           /* "Europe/Paris"; NULL: "UTC" or "UTC+hh:mm" */
+	long tz_off;                    /* seconds east of UTC, when tz_at is NULL */
+	const char *tz_label;           /* the zone's name ("Europe/Paris"); NULL: "UTC"
+	                                   when tz_off is 0, else "UTC+hh:mm" */
 	const struct redactor *red;     /* redacted again on the way out; NULL: patterns */
 	const char *warning;            /* e.g. "journal damaged at line 7"; NULL: none */
+	/* The zone's offset and abbreviation ("CET") at an instant, so times
+	 * across a DST change read right; NULL: tz_off throughout. */
+	void (*tz_at)(int64_t ms, void *arg, long *off, char *abbr, size_t cap);
+	void *tz_arg;
 };
 
-/* Parse "md"/"markdown" or "json"; -1 for anything else. */
 /* A record in one line of plain text: the data fields a reader wants for
  * the kinds we know, compact JSON for the rest (malloc'd). */
 char *export_details(const struct record *r, const struct redactor *red);
 
+/* Parse "md"/"markdown" or "json"; -1 for anything else. */
 int export_format_parse(const char *s, enum export_format *out);
 
-/* Render n records (file order) in format; *out is malloc'd, NUL-terminated. */
+/* Render n records (file order) in format; *out is malloc'd, NUL-terminated.
+ * Markdown gives every time in UTC when o sets no zone (tz_at NULL, tz_off
+ * 0, tz_label NULL or "UTC"), else each as "2026-11-27 03:36:12 CET
+ * (02:36:12 UTC)", with the UTC date too when it differs; JSON times are
+ * UTC, with the zone at detection in incident.tz. */
 int export_render(enum export_format format, const struct record *v, size_t n,
     const struct export_opts *o, char **out, size_t *len, struct wr_err *err);
 

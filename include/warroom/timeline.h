@@ -130,9 +130,10 @@ int timeline_records(const struct timeline *tl, struct record_list *out, struct 
 int timeline_list(const char *dir, FILE *out, struct wr_err *err);
 
 /* `warroom export ID`: render the incident to out (ID, or a name given to
- * --incident: its latest incident, resolved or not); a damaged or torn
- * journal exports its verified records with a warning in the document. */
+ * --incident: its latest incident, resolved or not) in zone's tz_* (NULL:
+ * UTC); a damaged or torn journal exports its verified records with a
+ * warning in the document. */
 int timeline_export(const char *dir, const char *id, enum export_format format,
-    long tz_off, const char *tz_label, FILE *out, struct wr_err *err);
+    const struct export_opts *zone, FILE *out, struct wr_err *err);
 
 #endif

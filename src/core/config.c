@@ -87,15 +87,6 @@ config_init(struct config *cfg, const char *file, const struct config_env *env)
 		.restarts_rollback = 3,
 		.restarts_window_s = 300,
 	};
-	/* Plain words for the public page; unknown values get fallbacks. */
-	wr_strlcpy(cfg->templates[WR_TEMPLATE_INVESTIGATING], "We are investigating elevated "
-	    "errors in {service} since {time}.", sizeof(cfg->templates[0]));
-	wr_strlcpy(cfg->templates[WR_TEMPLATE_IDENTIFIED], "The cause is release {from_tag} of "
-	    "{service}; we are rolling it back to {to_tag}.", sizeof(cfg->templates[0]));
-	wr_strlcpy(cfg->templates[WR_TEMPLATE_MONITORING], "{service} is back on {to_tag} "
-	    "since {time}; we are watching its error rate.", sizeof(cfg->templates[0]));
-	wr_strlcpy(cfg->templates[WR_TEMPLATE_RESOLVED], "Resolved: {service} runs {to_tag} "
-	    "and error rates are normal again ({time}).", sizeof(cfg->templates[0]));
 }
 
 void

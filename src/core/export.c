@@ -20,6 +20,7 @@
 
 #define NO_TIME INT64_MIN
 #define CELL_MAX 200
+#define TIME_MAX 112            /* "YYYY-MM-DD HH:MM:SS ABBR (YYYY-MM-DD HH:MM:SS UTC)" */
 
 struct pm_action {
 	const struct record *intent;
@@ -67,6 +68,8 @@ struct pm {
 	const char *name;
 	bool resolved;
 	int64_t detect, first_resp, rb_start, rb_end, recovery;
+	const struct pm_action *rb_last;    /* the rollback that settled last */
+	const struct pm_action *rb_open;    /* a rollback never settled: no end known */
 	enum { REC_NONE, REC_VERDICTS, REC_RESOLVE } recovered_by;
 	const char *last_back;          /* the key whose return was the recovery */
 	const char *back_at;            /* and the verdict it came back at */
@@ -385,6 +388,31 @@ pm_sp(struct pm *pm, const struct record *r)
 		p->end = r;
 }
 
+/* The rollbacks end when the last of them settled: its action.end, or
+ * the re-read or hand settling that turned an UNKNOWN end ok or failed.
+ * An UNKNOWN end was only where the console lost track (cut off, killed),
+ * so while any rollback is unsettled the end is not known. */
+static void
+pm_rollback_end(struct pm *pm)
+{
+	size_t i;
+
+	for (i = 0; i < pm->nacts; i++) {
+		const struct pm_action *a = &pm->acts[i];
+
+		if (!is_rollback(a->intent))
+			continue;
+		if (strcmp(action_outcome(a), "unknown") == 0)
+			pm->rb_open = a;
+		else if (pm->rb_last == NULL || a->end->ts_ms >= pm->rb_end) {
+			pm->rb_last = a;
+			pm->rb_end = a->end->ts_ms;
+		}
+	}
+	if (pm->rb_open != NULL)
+		pm->rb_end = NO_TIME;
+}
+
 static void
 pm_build(struct pm *pm, const struct record *v, size_t n)
 {
@@ -434,11 +462,6 @@ pm_build(struct pm *pm, const struct record *v, size_t n)
 
 			if (a != NULL)
 				a->end = r;
-			/* The rollbacks end with the last of them to end (its
-			 * action.end: a later re-read or hand settling does not
-			 * move when it ran). */
-			if (a != NULL && kind_is(r, "action.end") && is_rollback(a->intent))
-				pm->rb_end = r->ts_ms;
 		}
 		if (kind_is(r, "verdict.change"))
 			pm_verdict(pm, r);
@@ -475,6 +498,7 @@ pm_build(struct pm *pm, const struct record *v, size_t n)
 			pm->recovery = v[j].ts_ms;
 			pm->recovered_by = REC_RESOLVE;
 		}
+	pm_rollback_end(pm);
 	for (i = 0; i < pm->nacts; i++) {
 		const char *oc = action_outcome(&pm->acts[i]);
 		const cJSON *plan = cJSON_GetObjectItemCaseSensitive(pm->acts[i].intent->data, "plan");
@@ -588,17 +612,72 @@ md_outputs(struct wr_buf *b, const struct export_opts *o, const struct pm *pm)
 		}
 }
 
-/* "YYYY-MM-DD HH:MM:SS" in the export's zone, or "—". */
+/* "UTC+hh:mm" for an offset (seconds east of UTC); "UTC" for 0. */
 static void
-fmt_time(int64_t ms, const struct export_opts *o, char out[WR_TS_MAX])
+utc_offset_name(long off, char *out, size_t cap)
 {
+	long a = off < 0 ? -off : off;
+
+	if (off == 0)
+		wr_strlcpy(out, "UTC", cap);
+	else
+		snprintf(out, cap, "UTC%c%02ld:%02ld", off < 0 ? '-' : '+', a / 3600, a / 60 % 60);
+}
+
+/* Does the draft show a zone beside UTC? */
+static bool
+zone_shown(const struct export_opts *o)
+{
+	return o->tz_at != NULL || o->tz_off != 0 ||
+	    (o->tz_label != NULL && o->tz_label[0] != '\0' && strcmp(o->tz_label, "UTC") != 0);
+}
+
+/* The zone's offset at ms and its abbreviation ("CET"; "UTC+01:00" when it
+ * has none), kept to characters Markdown leaves alone. */
+static long
+zone_at(const struct export_opts *o, int64_t ms, char *abbr, size_t cap)
+{
+	long off = o->tz_off;
+	size_t i, k;
+
+	abbr[0] = '\0';
+	if (o->tz_at != NULL)
+		o->tz_at(ms, o->tz_arg, &off, abbr, cap);
+	for (i = k = 0; abbr[i] != '\0' && k + 1 < cap; i++)
+		if (strchr("+-", abbr[i]) != NULL || (abbr[i] >= '0' && abbr[i] <= '9') ||
+		    ((abbr[i] | 0x20) >= 'a' && (abbr[i] | 0x20) <= 'z'))
+			abbr[k++] = abbr[i];
+	abbr[k] = '\0';
+	if (abbr[0] == '\0')
+		utc_offset_name(off, abbr, cap);
+	return off;
+}
+
+/* "YYYY-MM-DD HH:MM:SS" in UTC, or with a zone "YYYY-MM-DD HH:MM:SS CET
+ * (HH:MM:SS UTC)" (the UTC date too when it differs); "—" for no time. */
+static void
+fmt_time(int64_t ms, const struct export_opts *o, char out[TIME_MAX])
+{
+	char loc[WR_TS_MAX], utc[WR_TS_MAX], abbr[32];
+	long off;
+
 	if (ms == NO_TIME) {
-		wr_strlcpy(out, "—", WR_TS_MAX);
+		wr_strlcpy(out, "—", TIME_MAX);
 		return;
 	}
-	record_format_ts(ms + (int64_t)o->tz_off * 1000, out);
-	out[10] = ' ';
-	out[19] = '\0';
+	record_format_ts(ms, utc);
+	utc[10] = ' ';
+	utc[19] = '\0';
+	if (!zone_shown(o)) {
+		wr_strlcpy(out, utc, TIME_MAX);
+		return;
+	}
+	off = zone_at(o, ms, abbr, sizeof(abbr));
+	record_format_ts(ms + (int64_t)off * 1000, loc);
+	loc[10] = ' ';
+	loc[19] = '\0';
+	snprintf(out, TIME_MAX, "%s %s (%s UTC)", loc, abbr,
+	    memcmp(loc, utc, 10) == 0 ? utc + 11 : utc);
 }
 
 static void
@@ -617,21 +696,26 @@ fmt_dur(int64_t ms, char *out, size_t cap)
 		snprintf(out, cap, "%" PRId64 "s", s);
 }
 
+/* The zone as of ms: "UTC", or "Europe/Paris (CET, UTC+01:00)"; *off
+ * gets its offset then. */
 static void
-tz_describe(const struct export_opts *o, char *out, size_t cap)
+tz_describe(const struct export_opts *o, int64_t ms, char *out, size_t cap, long *off)
 {
-	long off = o->tz_off < 0 ? -o->tz_off : o->tz_off;
-	char utc[32];
+	char abbr[32], utc[32];
 
-	if (o->tz_off == 0)
-		wr_strlcpy(utc, "UTC", sizeof(utc));
-	else
-		snprintf(utc, sizeof(utc), "UTC%c%02ld:%02ld", o->tz_off < 0 ? '-' : '+',
-		    off / 3600, off / 60 % 60);
-	if (o->tz_label != NULL && o->tz_label[0] != '\0' && strcmp(o->tz_label, utc) != 0)
+	*off = 0;
+	if (!zone_shown(o)) {
+		wr_strlcpy(out, "UTC", cap);
+		return;
+	}
+	*off = zone_at(o, ms, abbr, sizeof(abbr));
+	utc_offset_name(*off, utc, sizeof(utc));
+	if (o->tz_label == NULL || o->tz_label[0] == '\0' || strcmp(o->tz_label, utc) == 0)
+		snprintf(out, cap, "%s", utc);
+	else if (strcmp(abbr, utc) == 0)
 		snprintf(out, cap, "%s (%s)", o->tz_label, utc);
 	else
-		wr_strlcpy(out, utc, cap);
+		snprintf(out, cap, "%s (%s, %s)", o->tz_label, abbr, utc);
 }
 
 /* A health.change: the service, then what changed ("healthz OK -> FAIL",
@@ -814,7 +898,7 @@ static void
 md_key_time(struct wr_buf *b, const struct export_opts *o, const struct pm *pm,
     const char *what, int64_t t)
 {
-	char ts[WR_TS_MAX], dur[48];
+	char ts[TIME_MAX], dur[48];
 
 	fmt_time(t, o, ts);
 	if (t != NO_TIME && pm->detect != NO_TIME)
@@ -822,6 +906,37 @@ md_key_time(struct wr_buf *b, const struct export_opts *o, const struct pm *pm,
 	else
 		wr_strlcpy(dur, "—", sizeof(dur));
 	wr_buf_printf(b, "| %s | %s | %s |\n", what, ts, dur);
+}
+
+/* The key times' rollback end: when the last rollback settled, with its
+ * outcome and how it was settled; unknown while one never was. */
+static void
+md_rollback_end(struct wr_buf *b, const struct export_opts *o, const struct pm *pm)
+{
+	const struct pm_action *a = pm->rb_open != NULL ? pm->rb_open : pm->rb_last;
+	char what[64];
+
+	if (a == NULL) {
+		md_key_time(b, o, pm, "Rollback end", NO_TIME);
+		return;
+	}
+	if (pm->rb_open != NULL) {
+		wr_buf_str(b, "| Rollback end | **unknown**: ");
+		sb_text(b, o, a->intent->op);
+		if (a->intent->host != NULL) {
+			wr_buf_str(b, " on ");
+			sb_text(b, o, a->intent->host);
+		}
+		wr_buf_str(b, a->end == NULL ? " has no end recorded" :
+		    " ended UNKNOWN and was never settled");
+		wr_buf_str(b, " | — |\n");
+		return;
+	}
+	snprintf(what, sizeof(what), "Rollback end (%s%s)", action_outcome(a),
+	    !kind_is(a->end, "action.reconcile") ? "" :
+	    dstr(a->end, "by") != NULL && strcmp(dstr(a->end, "by"), "hand") == 0 ?
+	    ", settled by hand" : " after re-read");
+	md_key_time(b, o, pm, what, pm->rb_end);
 }
 
 /* The record that ended the chat announcement v[i] (same op), or NULL. */
@@ -890,7 +1005,7 @@ md_sp_post(struct wr_buf *b, const struct export_opts *o, const struct sp_post *
 	const char *body = sp_field(p, "body"), *status = sp_field(p, "status");
 	const char *action = sp_field(p, "action"), *name = sp_field(p, "name");
 	const char *impact = sp_field(p, "impact");
-	char ts[WR_TS_MAX];
+	char ts[TIME_MAX];
 
 	fmt_time((p->queue != NULL ? p->queue : p->end)->ts_ms, o, ts);
 	wr_buf_printf(b, "- **%s** ", ts);
@@ -946,7 +1061,7 @@ static void
 md_recovery_summary(struct wr_buf *b, const struct record *v, size_t n,
     const struct export_opts *o, const struct pm *pm)
 {
-	char ts[WR_TS_MAX], ts2[WR_TS_MAX];
+	char ts[TIME_MAX], ts2[TIME_MAX];
 	size_t i, k = 0;
 
 	fmt_time(pm->detect, o, ts);
@@ -994,14 +1109,17 @@ static void
 render_md(struct wr_buf *b, const struct record *v, size_t n, const struct export_opts *o,
     const struct pm *pm)
 {
-	char ts[WR_TS_MAX], ts2[WR_TS_MAX], tz[96], dur[48];
+	char ts[TIME_MAX], ts2[TIME_MAX], tz[160], dur[48];
+	long off;
 	size_t i, notes = 0, posts = 0, chats = 0;
 
 	wr_buf_str(b, "# Post-mortem: ");
 	sb_text(b, o, pm->name != NULL ? pm->name : o->id);
-	tz_describe(o, tz, sizeof(tz));
-	wr_buf_printf(b, "\n\nIncident `%s` · %s · %zu records · times in %s\n\n",
-	    o->id, pm->resolved ? "resolved" : "open", n, tz);
+	tz_describe(o, pm->detect != NO_TIME ? pm->detect : 0, tz, sizeof(tz), &off);
+	wr_buf_printf(b, "\n\nIncident `%s` · %s · %zu records · times in ",
+	    o->id, pm->resolved ? "resolved" : "open", n);
+	sb_text(b, o, tz);
+	wr_buf_str(b, zone_shown(o) ? ", each followed by UTC\n\n" : "\n\n");
 	if (o->warning != NULL) {
 		wr_buf_str(b, "> **Warning:** ");
 		sb_text(b, o, o->warning);
@@ -1019,7 +1137,7 @@ render_md(struct wr_buf *b, const struct record *v, size_t n, const struct expor
 	md_key_time(b, o, pm, "Detection", pm->detect);
 	md_key_time(b, o, pm, "First response", pm->first_resp);
 	md_key_time(b, o, pm, "Rollback start", pm->rb_start);
-	md_key_time(b, o, pm, "Rollback end", pm->rb_end);
+	md_rollback_end(b, o, pm);
 	if (pm->nbad > 0)
 		wr_buf_str(b, "| Recovery | **not recovered** | — |\n");
 	else
@@ -1186,7 +1304,8 @@ json_incident(const struct record *v, size_t n, const struct export_opts *o,
     const struct pm *pm)
 {
 	cJSON *inc = cJSON_CreateObject(), *tz, *times, *acts, *steps, *chat, *bad, *sp;
-	char label[96];
+	char label[160];
+	long off;
 	size_t i, k;
 
 	cJSON_AddStringToObject(inc, "id", o->id);
@@ -1196,14 +1315,19 @@ json_incident(const struct record *v, size_t n, const struct export_opts *o,
 	json_time(inc, "first_ts", n > 0 ? v[0].ts_ms : NO_TIME);
 	json_time(inc, "last_ts", n > 0 ? v[n - 1].ts_ms : NO_TIME);
 	tz = cJSON_AddObjectToObject(inc, "tz");
-	tz_describe(o, label, sizeof(label));
+	tz_describe(o, pm->detect != NO_TIME ? pm->detect : 0, label, sizeof(label), &off);
 	cJSON_AddStringToObject(tz, "label", label);
-	cJSON_AddNumberToObject(tz, "offset_s", (double)o->tz_off);
+	cJSON_AddNumberToObject(tz, "offset_s", (double)off);
 	times = cJSON_AddObjectToObject(inc, "times");
 	json_time(times, "detection", pm->detect);
 	json_time(times, "first_response", pm->first_resp);
 	json_time(times, "rollback_start", pm->rb_start);
 	json_time(times, "rollback_end", pm->rb_end);
+	if (pm->rb_open != NULL || pm->rb_last != NULL)
+		cJSON_AddStringToObject(times, "rollback_outcome",
+		    pm->rb_open != NULL ? "unknown" : action_outcome(pm->rb_last));
+	else
+		cJSON_AddNullToObject(times, "rollback_outcome");
 	json_time(times, "recovery", pm->recovery);
 	cJSON_AddBoolToObject(times, "recovered", pm->recovery != NO_TIME);
 	if (pm->recovery != NO_TIME && pm->detect != NO_TIME)

@@ -712,6 +712,7 @@ statuspage_template(const char *tpl, const struct statuspage_vars *v)
 		{ "to_tag", v ? v->to_tag : NULL },
 		{ "incident", v ? v->incident : NULL },
 		{ "time", v ? v->time : NULL },
+		{ "since", v ? v->since : NULL },
 	};
 	size_t len = 0, cap = strlen(tpl) + 64, i;
 	char *out = xmalloc(cap);

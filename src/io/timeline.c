@@ -1017,12 +1017,12 @@ timeline_list(const char *dir, FILE *out, struct wr_err *err)
 }
 
 int
-timeline_export(const char *dir, const char *id, enum export_format format, long tz_off,
-    const char *tz_label, FILE *out, struct wr_err *err)
+timeline_export(const char *dir, const char *id, enum export_format format,
+    const struct export_opts *zone, FILE *out, struct wr_err *err)
 {
 	struct record_list l = { 0 };
 	struct record_scan s;
-	struct export_opts o = { id, tz_off, tz_label, NULL, NULL };
+	struct export_opts o = { .id = id };
 	char slug[WR_SLUG_MAX + 1], found[WR_INCIDENT_ID_MAX + 16];
 	struct stat st;
 	struct wr_err warn;
@@ -1044,6 +1044,12 @@ timeline_export(const char *dir, const char *id, enum export_format format, long
 			    id, dir);
 		id = found;
 		o.id = found;
+	}
+	if (zone != NULL) {
+		o.tz_off = zone->tz_off;
+		o.tz_label = zone->tz_label;
+		o.tz_at = zone->tz_at;
+		o.tz_arg = zone->tz_arg;
 	}
 	if (timeline_read(dir, id, &l, &s, err) != 0)
 		return -1;

@@ -1378,14 +1378,17 @@ post_update(const struct app *app, int status, const char *text,
 
 /* What the templates say: the incident's cause as its journal tells it
  * (cause_find: the first rollback away from a release the verdict judged,
- * not the latest one), or words; the strings live in *c. */
-static void
-template_vars(struct app *app, struct statuspage_vars *v, struct cause *c, char *when,
-    size_t cap)
+ * not the latest one), or words; the strings live in *c and when/since.
+ * Returns the template for status: [templates]' own, else warroom's words
+ * for what the journal proves of that rollback (cause_template). */
+static const char *
+template_vars(struct app *app, int status, struct statuspage_vars *v, struct cause *c,
+    char *when, char *since, size_t cap)
 {
 	time_t now = time(NULL);
 	struct record_list list;
 	struct tm tm;
+	bool found = false;
 
 	gmtime_r(&now, &tm);
 	strftime(when, cap, "%H:%M UTC", &tm);
@@ -1394,16 +1397,20 @@ template_vars(struct app *app, struct statuspage_vars *v, struct cause *c, char 
 	v->to_tag = "the previous release";
 	v->incident = app->incident ? app->incident : "this incident";
 	v->time = when;
-	if (app->tl == NULL || journal_records(app, &list) != 0)
-		return;
-	if (cause_find(list.v, list.n, c)) {
-		v->service = c->service;
-		if (c->from[0])
-			v->from_tag = c->from;
-		if (c->to[0])
-			v->to_tag = c->to;
+	if (app->tl != NULL && journal_records(app, &list) == 0) {
+		if ((found = cause_find(list.v, list.n, c) == 1)) {
+			v->service = c->service;
+			if (c->from[0])
+				v->from_tag = c->from;
+			if (c->to[0])
+				v->to_tag = c->to;
+		}
+		record_list_free(&list);
 	}
-	record_list_free(&list);
+	cause_since(found ? c : NULL, since, cap);
+	v->since = since;
+	return app->cfg.templates[status][0] != '\0' ? app->cfg.templates[status] :
+	    cause_template(status, found ? c : NULL);
 }
 
 /* The typed status is the first half of the confirmation: one of the
@@ -1414,8 +1421,9 @@ actions_statuspage_post(struct app *app, const char *typed)
 {
 	struct statuspage_vars v;
 	struct cause cause;
-	char when[32];
+	char when[32], since[32];
 	int status = statuspage_status_parse(typed);
+	const char *tpl;
 	char *text;
 
 	if (status < 0) {
@@ -1423,10 +1431,9 @@ actions_statuspage_post(struct app *app, const char *typed)
 		app->post_message[0] = app->post_name[0] = app->post_impact[0] = '\0';
 		return;
 	}
-	template_vars(app, &v, &cause, when, sizeof(when));
+	tpl = template_vars(app, status, &v, &cause, when, since, sizeof(when));
 	/* A runbook's own words win over the template, for this post only. */
-	text = statuspage_template(app->post_message[0] ? app->post_message :
-	    app->cfg.templates[status], &v);
+	text = statuspage_template(app->post_message[0] ? app->post_message : tpl, &v);
 	app->post_message[0] = '\0';
 	app->post_status = status;
 	if (!lineedit_set(&app->prompt, text))
@@ -1505,12 +1512,11 @@ void
 actions_statuspage_send(struct app *app, const char *edited)
 {
 	struct statuspage_update u;
-	struct statuspage_vars v;
-	struct cause cause;
-	char queue[STATUSPAGE_QUEUE_ID_MAX], when[32], id[32];
+	char queue[STATUSPAGE_QUEUE_ID_MAX], id[32];
 	struct wr_err err;
 	int status = app->post_status;
-	const char *text = edited, *typed;
+	const char *text = edited, *typed, *incident = app->incident ? app->incident :
+	    "this incident";
 	char *line;
 
 	while (*text == ' ')
@@ -1521,7 +1527,6 @@ actions_statuspage_send(struct app *app, const char *edited)
 		return;
 	}
 	typed = statuspage_status_name((enum statuspage_status)status);
-	template_vars(app, &v, &cause, when, sizeof(when));
 	if (app->statuspage != NULL) {
 		post_update(app, status, text, &u);
 		if (statuspage_post(app->statuspage, &u, queue, &err) != 0)
@@ -1533,10 +1538,10 @@ actions_statuspage_send(struct app *app, const char *edited)
 	/* The runbook's title and impact were for this post only. */
 	app->post_name[0] = app->post_impact[0] = '\0';
 	if (app->chat != NULL) {
-		size_t n = strlen(text) + strlen(v.incident) + 64;
+		size_t n = strlen(text) + strlen(incident) + 64;
 
 		line = xmalloc(n);
-		snprintf(line, n, "%s — %s: %s", v.incident, statuspage_status_name(
+		snprintf(line, n, "%s — %s: %s", incident, statuspage_status_name(
 		    (enum statuspage_status)status), text);
 		if (chat_announce(app->chat, line, id, &err) != 0)
 			app_say(app, "nothing announced: %s", err.msg);

@@ -220,7 +220,7 @@ write_export(struct app *app, enum export_format f, const char *path, struct wr_
 	snprintf(tmp, sizeof(tmp), "%s.tmp", path);
 	if ((out = fopen(tmp, "w")) == NULL)
 		return wr_err_set(err, "cannot write %s", tmp);
-	r = timeline_export(app->cfg.timeline_dir, timeline_id(app->tl), f, 0, "UTC", out, err);
+	r = timeline_export(app->cfg.timeline_dir, timeline_id(app->tl), f, NULL, out, err);
 	if (fflush(out) != 0 || fsync(fileno(out)) != 0) {
 		if (r == 0)
 			r = wr_err_set(err, "cannot write %s", tmp);

@@ -70,10 +70,20 @@ render(enum export_format f, const struct record *v, size_t n, const struct expo
 	free(out);
 }
 
+/* A zone whose offset turns at every hour and whose abbreviation holds
+ * Markdown the draft must drop. */
+static void
+odd_zone(int64_t ms, void *arg, long *off, char *abbr, size_t cap)
+{
+	(void)arg;
+	*off = (ms / 3600000) % 2 != 0 ? 3600 : -36000;
+	snprintf(abbr, cap, "%s", (ms / 3600000) % 3 != 0 ? "C|E*T" : "");
+}
+
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-	struct export_opts o = { "fuzz-incident-0a1b2c", 0, NULL, NULL, NULL };
+	struct export_opts o = { .id = "fuzz-incident-0a1b2c" };
 	struct redactor red;
 	struct record *v = NULL;
 	size_t n = 0, cap = 0, pos = 0;
@@ -85,10 +95,13 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	opt = data[0];
 	data++;
 	size--;
-	/* -14 h .. +14 h in quarter hours, a label or not, a warning or not. */
+	/* -14 h .. +14 h in quarter hours, a label or not (and a zone that
+	 * changes), a warning or not. */
 	o.tz_off = ((long)(opt & 0x7f) - 56) * 900;
 	if (opt & 0x80)
 		o.tz_label = "Europe/Paris";
+	if ((opt & 0x84) == 0x84)
+		o.tz_at = odd_zone;
 	if (opt & 0x01)
 		o.warning = "journal damaged at line 7";
 	redact_init(&red);

@@ -50,7 +50,9 @@ fill(struct statuspage_update *u, const char *action, enum statuspage_kind kind,
     const char *our_id)
 {
 	const char *comp = kind == STATUSPAGE_ATLASSIAN ? "cmpapi000001" : "1";
-	struct statuspage_vars v = { "api", "v1.5.0-bad", "v1.4.1", our_id, NULL };
+	struct statuspage_vars v = {
+		.service = "api", .from_tag = "v1.5.0-bad", .to_tag = "v1.4.1", .incident = our_id,
+	};
 	char when[32];
 	time_t now = time(NULL);
 	const char *tpl;

@@ -75,10 +75,10 @@ wait_for "rollback of api on h1: OK" 40
 post_status identified
 posted 2
 case "$(nth /services/ 2)" in
-*"The cause is release v1.5.0-bad of api; we are rolling it back to v1.4.1."*) ;;
+*"The cause is release v1.5.0-bad of api; it is back on v1.4.1 since "[0-2][0-9]:[0-5][0-9]" UTC."*) ;;
 *) fail "identified text: $(nth /services/ 2)" ;;
 esac
-ok "after a rollback the default template names the service and both tags"
+ok "after a verified rollback the default words name the service, both tags and since when"
 
 "$fleet" fault --dir "$fl" statuspage 500 > /dev/null
 post_status monitoring

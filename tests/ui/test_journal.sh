@@ -81,6 +81,14 @@ assert_contains "$tmp/list" "db failover drill"
 python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); assert d' "$tmp/pm.json" || fail "export json is not JSON"
 "$WARROOM" export "$id" -c "$tmp/c.conf" --tz Europe/Paris > "$tmp/pm.md" < /dev/null || fail "export md"
 assert_contains "$tmp/pm.md" "aXbc"
+# Each time in Paris as it was then (CET +1, CEST +2), with UTC beside it.
+python3 - "$tmp/pm.md" <<'PY' || fail "--tz Europe/Paris: times not in the zone with UTC"
+import re, sys
+md = open(sys.argv[1]).read()
+assert re.search(r"times in Europe/Paris \(CES?T, UTC\+0[12]:00\), each followed by UTC", md)
+m = re.search(r"\| Detection \| [0-9-]{10} (\d\d):\d\d:\d\d (CES?T) \((?:[0-9-]{10} )?(\d\d):\d\d:\d\d UTC\) \|", md)
+assert m and (int(m[1]) - int(m[3])) % 24 == (2 if m[2] == "CEST" else 1)
+PY
 # A zone the database does not know is refused, not printed as UTC.
 rc=0; "$WARROOM" export "$id" -c "$tmp/c.conf" --tz America/New_Yrok > /dev/null 2> "$tmp/err" || rc=$?
 [ "$rc" -eq 2 ] || fail "--tz America/New_Yrok exited $rc"

@@ -2,7 +2,8 @@
  * test_cause.c — the rollback the status-page templates name as the
  * incident's cause: the first away from a release its host's verdict
  * judged, not the latest; the first rollback when no verdict judged one;
- * where a chain of rollbacks of that service left it.
+ * where a chain of rollbacks of that service left it; and what the journal
+ * proves of that rollback, which the default words must not overstate.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -10,29 +11,43 @@
 #include <stdint.h>
 #include <cmocka.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "warroom/cause.h"
 #include "warroom/record.h"
+#include "warroom/statuspage_req.h"
 
 #define MAXREC 16
+#define T0 1795746600000LL      /* 2026-11-27T02:30:00.000Z */
 
 struct journal {
 	struct record v[MAXREC];
 	size_t n;
 };
 
-static void
-add(struct journal *j, const char *kind, const char *host, const char *json)
+/* A record at T0 + its index in seconds; op NULL for none. */
+static struct record *
+add_op(struct journal *j, const char *kind, const char *host, const char *op,
+    const char *json)
 {
 	struct record *r = &j->v[j->n++];
 
 	assert_true(j->n <= MAXREC);
 	memset(r, 0, sizeof(*r));
+	r->ts_ms = T0 + (int64_t)(j->n - 1) * 1000;
 	r->kind = (char *)kind;
 	r->host = (char *)host;
+	r->op = (char *)op;
 	r->data = cJSON_Parse(json);
 	assert_non_null(r->data);
+	return r;
+}
+
+static void
+add(struct journal *j, const char *kind, const char *host, const char *json)
+{
+	add_op(j, kind, host, NULL, json);
 }
 
 static void
@@ -53,17 +68,41 @@ verdict(struct journal *j, const char *host, const char *level)
 	add(j, "verdict.change", host, json);
 }
 
-static void
-rollback(struct journal *j, const char *action, const char *host, const char *svc,
+static const char *const ops[MAXREC] = {
+	"op-0", "op-1", "op-2", "op-3", "op-4", "op-5", "op-6", "op-7",
+	"op-8", "op-9", "op-10", "op-11", "op-12", "op-13", "op-14", "op-15",
+};
+
+/* A rollback's intent; its op is "op-<index of the intent>". */
+static const char *
+intent(struct journal *j, const char *action, const char *host, const char *svc,
     const char *from, const char *to)
 {
 	char json[512];
+	const char *op = ops[j->n];
 
 	snprintf(json, sizeof(json), "{\"action\":\"%s\",\"plan\":{\"action\":\"%s\","
 	    "\"host\":\"%s\",\"service\":\"%s\",\"from\":\"%s\",\"to\":\"%s\"},"
 	    "\"plan_hash\":\"00000000\"}", action, action, host, svc, from, to);
-	add(j, "action.intent", host, json);
-	add(j, "action.end", host, "{\"outcome\":\"ok\"}");
+	add_op(j, "action.intent", host, op, json);
+	return op;
+}
+
+static void
+end(struct journal *j, const char *kind, const char *host, const char *op,
+    const char *outcome)
+{
+	char json[128];
+
+	snprintf(json, sizeof(json), "{\"outcome\":\"%s\"}", outcome);
+	add_op(j, kind, host, op, json);
+}
+
+static void
+rollback(struct journal *j, const char *action, const char *host, const char *svc,
+    const char *from, const char *to)
+{
+	end(j, "action.end", host, intent(j, action, host, svc, from, to), "ok");
 }
 
 static void
@@ -184,6 +223,160 @@ no_rollback_no_cause(void **state)
 	done(&j);
 }
 
+/* The default words for status about what the journal holds, filled as
+ * the console fills them (the fallback words where nothing is known). */
+static char *
+words_for(const struct journal *j, int status)
+{
+	struct statuspage_vars v = {
+		.service = "the service", .from_tag = "the new release",
+		.to_tag = "the previous release", .incident = "x", .time = "02:50 UTC",
+	};
+	struct cause c;
+	char since[32];
+	int found = cause_find(j->v, j->n, &c);
+
+	if (found) {
+		v.service = c.service;
+		v.from_tag = c.from;
+		if (c.to[0] != '\0')
+			v.to_tag = c.to;
+	}
+	cause_since(found ? &c : NULL, since, sizeof(since));
+	v.since = since;
+	return statuspage_template(cause_template(status, found ? &c : NULL), &v);
+}
+
+static void
+says(const struct journal *j, int status, const char *want)
+{
+	char *got = words_for(j, status);
+
+	assert_string_equal(got, want);
+	free(got);
+}
+
+/* The QA incident: the rollback to v1.4.0 was cut off (UNKNOWN) and never
+ * read back. Nothing may say it is done; "under way" is all that is known. */
+static void
+an_unknown_rollback_is_not_called_done(void **state)
+{
+	struct journal j = { .n = 0 };
+	struct cause c;
+	const char *op;
+
+	ran(&j, "api-1", "api", "v1.5.0-bad");
+	verdict(&j, "api-1", "ROLLBACK IMMEDIATELY");
+	op = intent(&j, "compose.rollback", "api-1", "api", "v1.5.0-bad", "v1.4.0");
+	end(&j, "action.end", "api-1", op, "unknown");
+	add(&j, "shutdown", NULL, "{\"signal\":\"SIGHUP\"}");
+	assert_int_equal(cause_find(j.v, j.n, &c), 1);
+	assert_int_equal(c.state, CAUSE_UNSETTLED);
+	says(&j, WR_TEMPLATE_IDENTIFIED,
+	    "The cause is release v1.5.0-bad of api; a rollback to v1.4.0 is under way.");
+	says(&j, WR_TEMPLATE_MONITORING,
+	    "A rollback of api to v1.4.0 is under way; we are watching its error rate.");
+	says(&j, WR_TEMPLATE_RESOLVED, "Resolved: error rates of api are normal again (02:50 UTC).");
+	/* Still running (no action.end yet): the same words. */
+	j.n -= 2;
+	cJSON_Delete(j.v[j.n].data);
+	cJSON_Delete(j.v[j.n + 1].data);
+	assert_int_equal(cause_find(j.v, j.n, &c), 1);
+	assert_int_equal(c.state, CAUSE_UNSETTLED);
+	says(&j, WR_TEMPLATE_MONITORING,
+	    "A rollback of api to v1.4.0 is under way; we are watching its error rate.");
+	done(&j);
+}
+
+/* Read back after the restart and found at v1.4.0: back on it since the
+ * re-read, which is when the journal first proved it. */
+static void
+a_reconciled_rollback_is_back_since_the_reconcile(void **state)
+{
+	struct journal j = { .n = 0 };
+	struct cause c;
+	const char *op;
+
+	ran(&j, "api-1", "api", "v1.5.0-bad");
+	verdict(&j, "api-1", "ROLLBACK IMMEDIATELY");
+	op = intent(&j, "compose.rollback", "api-1", "api", "v1.5.0-bad", "v1.4.0");
+	end(&j, "action.end", "api-1", op, "unknown");
+	end(&j, "action.reconcile", "api-1", op, "ok");
+	j.v[j.n - 1].ts_ms = T0 + 613000;         /* 02:40:13 */
+	assert_int_equal(cause_find(j.v, j.n, &c), 1);
+	assert_int_equal(c.state, CAUSE_OK);
+	assert_int_equal(c.since_ms, T0 + 613000);
+	says(&j, WR_TEMPLATE_IDENTIFIED,
+	    "The cause is release v1.5.0-bad of api; it is back on v1.4.0 since 02:40 UTC.");
+	says(&j, WR_TEMPLATE_MONITORING,
+	    "api is back on v1.4.0 since 02:40 UTC; we are watching its error rate.");
+	says(&j, WR_TEMPLATE_RESOLVED,
+	    "Resolved: api runs v1.4.0 and error rates are normal again (02:50 UTC).");
+	done(&j);
+}
+
+/* A rollback that ended ok is back since its action.end; one that failed,
+ * or was settled by hand as not taking effect, is never called done. */
+static void
+ok_since_its_end_and_failed_never_done(void **state)
+{
+	struct journal j = { .n = 0 };
+	struct cause c;
+	const char *op;
+
+	ran(&j, "h1", "api", "v2-bad");
+	verdict(&j, "h1", "CONSIDER ROLLBACK");
+	rollback(&j, "k8s.undo", "h1", "api", "v2-bad", "v1");
+	assert_int_equal(cause_find(j.v, j.n, &c), 1);
+	assert_int_equal(c.state, CAUSE_OK);
+	assert_int_equal(c.since_ms, T0 + 3000);
+	says(&j, WR_TEMPLATE_MONITORING,
+	    "api is back on v1 since 02:30 UTC; we are watching its error rate.");
+	/* Rolled on from v1 to v0, which failed: that is where `to` points. */
+	op = intent(&j, "k8s.undo", "h1", "api", "v1", "v0");
+	end(&j, "action.end", "h1", op, "failed");
+	assert_int_equal(cause_find(j.v, j.n, &c), 1);
+	assert_string_equal(c.to, "v0");
+	assert_int_equal(c.state, CAUSE_FAILED);
+	says(&j, WR_TEMPLATE_IDENTIFIED,
+	    "The cause is release v2-bad of api; we are working on a fix.");
+	says(&j, WR_TEMPLATE_MONITORING,
+	    "We are watching the error rate of api while we work on a fix.");
+	done(&j);
+
+	ran(&j, "h1", "api", "v2-bad");
+	op = intent(&j, "helm.rollback", "h1", "api", "v2-bad", "v1");
+	end(&j, "action.end", "h1", op, "unknown");
+	add_op(&j, "action.reconcile", "h1", op, "{\"by\":\"hand\",\"outcome\":\"failed\"}");
+	assert_int_equal(cause_find(j.v, j.n, &c), 1);
+	assert_int_equal(c.state, CAUSE_FAILED);
+	says(&j, WR_TEMPLATE_RESOLVED, "Resolved: error rates of api are normal again (02:50 UTC).");
+	done(&j);
+}
+
+/* No rollback in the journal: no release, tag or rollback is named, and
+ * every status's words are whole (no placeholder left unfilled). */
+static void
+no_rollback_claims_nothing(void **state)
+{
+	struct journal j = { .n = 0 };
+	int t;
+
+	says(&j, WR_TEMPLATE_IDENTIFIED,
+	    "We have identified the cause of the elevated errors and are working on a fix.");
+	says(&j, WR_TEMPLATE_MONITORING,
+	    "We are watching the error rates and will post again shortly.");
+	says(&j, WR_TEMPLATE_RESOLVED, "Resolved: error rates are normal again (02:50 UTC).");
+	for (t = 0; t < WR_TEMPLATE_COUNT; t++) {
+		char *w = words_for(&j, t);
+
+		assert_null(strchr(w, '{'));
+		free(w);
+	}
+	assert_string_equal(cause_template(WR_TEMPLATE_COUNT, NULL), "");
+	done(&j);
+}
+
 int
 main(void)
 {
@@ -193,6 +386,10 @@ main(void)
 		cmocka_unit_test(without_a_judgement_the_first_rollback),
 		cmocka_unit_test(to_follows_a_chain_of_rollbacks),
 		cmocka_unit_test(no_rollback_no_cause),
+		cmocka_unit_test(an_unknown_rollback_is_not_called_done),
+		cmocka_unit_test(a_reconciled_rollback_is_back_since_the_reconcile),
+		cmocka_unit_test(ok_since_its_end_and_failed_never_done),
+		cmocka_unit_test(no_rollback_claims_nothing),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -198,8 +198,8 @@ components_chat_and_templates(void **state)
 	assert_string_equal(cfg.statuspage.impact, "major");
 	assert_string_equal(cfg.chat.webhook_url_env, "SLACK_HOOK");
 	assert_string_equal(cfg.templates[WR_TEMPLATE_RESOLVED], "Done: {service} on {to_tag}.");
-	/* Untouched templates keep their defaults. */
-	assert_non_null(strstr(cfg.templates[WR_TEMPLATE_INVESTIGATING], "{service}"));
+	/* Untouched templates stay unset: warroom's words (cause_template). */
+	assert_string_equal(cfg.templates[WR_TEMPLATE_INVESTIGATING], "");
 	config_free(&cfg);
 	expect_error("[statuspage]\nkind = atlassian\nurl = https://x/v1/pages/p\n"
 	    "token_env = T\ncomponents = cmp1=down\n",

@@ -5,6 +5,7 @@
  * JSON, and the Markdown rendered by md4c into tables of the right shape.
  */
 #include <stdarg.h>
+#include <stdbool.h>
 #include <stddef.h>
 #include <setjmp.h>
 #include <stdint.h>
@@ -126,13 +127,35 @@ teardown(void **state)
 	return 0;
 }
 
-static char *
-render(enum export_format f, long off, const char *label)
+/* Europe/Paris as the zone database has it for 2024: CEST from 31 March
+ * 01:00 UTC to 27 October 01:00 UTC, CET around it. */
+static void
+paris_at(int64_t ms, void *arg, long *off, char *abbr, size_t cap)
 {
-	struct export_opts o = { "api-5xx-spike-7f3a2c", off, label, NULL, NULL };
+	bool summer = ms >= 1711846800000LL && ms < 1729990800000LL;
+
+	(void)arg;
+	*off = summer ? 7200 : 3600;
+	snprintf(abbr, cap, "%s", summer ? "CEST" : "CET");
+}
+
+static const struct export_opts paris = {
+	.tz_label = "Europe/Paris", .tz_at = paris_at,
+};
+
+/* The fixed incident, in UTC (zone NULL) or in zone's tz_*. */
+static char *
+render(enum export_format f, const struct export_opts *zone)
+{
+	struct export_opts o = { .id = "api-5xx-spike-7f3a2c" };
 	char *out;
 	size_t len;
 
+	if (zone != NULL) {
+		o.tz_off = zone->tz_off;
+		o.tz_label = zone->tz_label;
+		o.tz_at = zone->tz_at;
+	}
 	assert_int_equal(export_render(f, recs, NREC, &o, &out, &len, NULL), 0);
 	assert_int_equal(strlen(out), len);
 	return out;
@@ -170,7 +193,7 @@ golden(const char *name, const char *got)
 static void
 markdown_matches_golden(void **state)
 {
-	char *md = render(EXPORT_MD, 7200, "Europe/Paris");
+	char *md = render(EXPORT_MD, &paris);
 
 	golden("incident.md", md);
 	free(md);
@@ -179,7 +202,7 @@ markdown_matches_golden(void **state)
 static void
 json_matches_golden(void **state)
 {
-	char *js = render(EXPORT_JSON, 7200, "Europe/Paris");
+	char *js = render(EXPORT_JSON, &paris);
 
 	golden("incident.json", js);
 	free(js);
@@ -196,7 +219,7 @@ jstr(const cJSON *o, const char *k)
 static void
 json_has_key_times_actions_chat_and_every_record(void **state)
 {
-	char *js = render(EXPORT_JSON, 0, NULL);
+	char *js = render(EXPORT_JSON, NULL);
 	cJSON *doc = cJSON_Parse(js), *inc, *times, *acts, *rs, *chat;
 
 	assert_non_null(doc);
@@ -229,14 +252,15 @@ json_has_key_times_actions_chat_and_every_record(void **state)
 static void
 markdown_shows_local_times_unknown_and_follow_ups(void **state)
 {
-	char *md = render(EXPORT_MD, 7200, "Europe/Paris");
+	char *md = render(EXPORT_MD, &paris);
 
-	assert_non_null(strstr(md, "times in Europe/Paris (UTC+02:00)"));
-	assert_non_null(strstr(md, "| Detection | 2024-05-01 14:00:00 | 0s |"));
+	assert_non_null(strstr(md, "times in Europe/Paris (CEST, UTC+02:00), each followed by UTC\n"));
+	assert_non_null(strstr(md, "| Detection | 2024-05-01 14:00:00 CEST (12:00:00 UTC) | 0s |"));
 	assert_non_null(strstr(md, "**Impact duration:** 5m 00s"));
 	assert_non_null(strstr(md, "| **UNKNOWN** |"));
-	assert_non_null(strstr(md, "## Chat announcements\n\n- **2024-05-01 14:05:30** api rolled "
-	    "back to v1; watching — UNKNOWN: timed out after the request was sent\n"));
+	assert_non_null(strstr(md, "## Chat announcements\n\n- **2024-05-01 14:05:30 CEST "
+	    "(12:05:30 UTC)** api rolled back to v1; watching — UNKNOWN: timed out after the "
+	    "request was sent\n"));
 	assert_non_null(strstr(md, "- Post a status update (not ticked"));
 	assert_non_null(strstr(md, "- [x] Roll back \\`api\\` to last\\_good"));
 	assert_non_null(strstr(md, "sha-abc \\| suspect \\*pool\\_size\\* second line"));
@@ -285,7 +309,7 @@ count(const char *from, const char *to, const char *what)
 static void
 markdown_renders_tables_with_every_row(void **state)
 {
-	char *md = render(EXPORT_MD, 0, NULL);
+	char *md = render(EXPORT_MD, NULL);
 	struct html h = { 0 };
 	const char *tl, *end;
 
@@ -396,7 +420,7 @@ other_kinds_read_as_words(void **state)
 static void
 status_page_updates_show_the_text_and_how_it_went(void **state)
 {
-	char *md = render(EXPORT_MD, 0, NULL), *js;
+	char *md = render(EXPORT_MD, NULL), *js;
 	cJSON *doc, *sp;
 
 	(void)state;
@@ -409,7 +433,7 @@ status_page_updates_show_the_text_and_how_it_went(void **state)
 	    " — **queued, never confirmed posted** (no answer recorded by the journal's end;"
 	    " last try: HTTP 429)\n"));
 	free(md);
-	js = render(EXPORT_JSON, 0, NULL);
+	js = render(EXPORT_JSON, NULL);
 	doc = cJSON_Parse(js);
 	assert_non_null(doc);
 	sp = cJSON_GetObjectItem(cJSON_GetObjectItem(doc, "incident"), "statuspage");
@@ -430,7 +454,7 @@ static void
 status_page_post_without_its_queue_record(void **state)
 {
 	struct record v[2] = { 0 };
-	struct export_opts o = { "x", 0, NULL, NULL, NULL };
+	struct export_opts o = { .id = "x" };
 	char *md;
 	size_t len;
 
@@ -451,7 +475,7 @@ status_page_post_without_its_queue_record(void **state)
 static char *
 render_n(enum export_format f, const struct record *v, size_t n)
 {
-	struct export_opts o = { "multi-7f3a2c", 0, NULL, NULL, NULL };
+	struct export_opts o = { .id = "multi-7f3a2c" };
 	char *out;
 	size_t len;
 
@@ -502,13 +526,13 @@ json_times(cJSON *doc)
 	return cJSON_GetObjectItem(cJSON_GetObjectItem(doc, "incident"), "times");
 }
 
-/* Several rollbacks: they end with the last one's action.end, not the
- * first's, and a later re-read does not move it. */
+/* Several rollbacks: they end when the last of them settled, and an
+ * UNKNOWN end later read back ends at that re-read, with its outcome. */
 static void
-rollback_end_is_the_last_rollbacks_end(void **state)
+rollback_end_is_when_the_last_rollback_settled(void **state)
 {
 	struct record v[8] = { 0 };
-	char *js;
+	char *js, *md;
 	cJSON *doc;
 
 	(void)state;
@@ -525,13 +549,92 @@ rollback_end_is_the_last_rollbacks_end(void **state)
 	doc = cJSON_Parse(js);
 	assert_non_null(doc);
 	assert_string_equal(jstr(json_times(doc), "rollback_start"), "2024-05-01T12:00:10.000Z");
-	assert_string_equal(jstr(json_times(doc), "rollback_end"), "2024-05-01T12:00:50.000Z");
+	assert_string_equal(jstr(json_times(doc), "rollback_end"), "2024-05-01T12:01:30.000Z");
+	assert_string_equal(jstr(json_times(doc), "rollback_outcome"), "ok");
 	/* The action's detail rides along in JSON, as in Markdown. */
 	assert_string_equal(jstr(cJSON_GetArrayItem(cJSON_GetObjectItem(cJSON_GetObjectItem(doc,
 	    "incident"), "actions"), 1), "detail"), "api runs v1");
 	cJSON_Delete(doc);
 	free(js);
+	md = render_n(EXPORT_MD, v, 8);
+	assert_non_null(strstr(md, "| Rollback end (ok after re-read) | 2024-05-01 12:01:30 | "
+	    "1m 30s |\n"));
+	free(md);
+	/* Settled by hand as not taking effect: that outcome, that time. */
+	record_free(&v[7]);
+	add_to(v, 7, 95, "action.reconcile", "api-1", "op-b",
+	    "{\"by\":\"hand\",\"outcome\":\"failed\",\"detail\":\"still v2\"}");
+	md = render_n(EXPORT_MD, v, 8);
+	assert_non_null(strstr(md, "| Rollback end (failed, settled by hand) | 2024-05-01 12:01:35 "
+	    "| 1m 35s |\n"));
+	free(md);
 	for (size_t i = 0; i < 8; i++)
+		record_free(&v[i]);
+}
+
+/* The QA incident: the console was killed (SIGHUP) while the rollback ran,
+ * writing an UNKNOWN end; on resume the re-read found it done and api came
+ * back OK. Cut at the kill, nothing is settled: the rollback end is
+ * unknown (not the kill's time) and the incident not recovered. */
+#define NHUP 9
+
+static void
+a_cut_off_rollback_ends_at_its_reread(void **state)
+{
+	struct record v[NHUP] = { 0 };
+	char *md, *js;
+	cJSON *doc;
+
+	(void)state;
+	add_to(v, 0, 0, "incident.open", NULL, NULL, "{\"name\":\"api 5xx\"}");
+	add_to(v, 1, 10, "verdict.change", "api-1", NULL,
+	    "{\"verdict\":\"ROLLBACK IMMEDIATELY\",\"reason\":\"r\"}");
+	add_to(v, 2, 60, "action.intent", "api-1", "op-b",
+	    "{\"action\":\"compose.rollback\",\"plan\":{\"service\":\"api\"}}");
+	add_to(v, 3, 256, "action.end", "api-1", "op-b",
+	    "{\"outcome\":\"unknown\",\"detail\":\"cut off: the console is shutting down\"}");
+	add_to(v, 4, 257, "shutdown", NULL, NULL, "{\"signal\":\"SIGHUP\"}");
+	add_to(v, 5, 500, "incident.resume", NULL, NULL, "{}");
+	add_to(v, 6, 531, "action.reconcile", "api-1", "op-b",
+	    "{\"outcome\":\"ok\",\"detail\":\"api runs v1.4.0\"}");
+	add_to(v, 7, 540, "verdict.change", "api-1", NULL, "{\"verdict\":\"OK\",\"reason\":\"r\"}");
+	add_to(v, 8, 600, "note", NULL, NULL, "{\"text\":\"watching\"}");
+
+	md = render_n(EXPORT_MD, v, 5);
+	assert_non_null(strstr(md, "| Rollback start | 2024-05-01 12:01:00 | 1m 00s |\n"
+	    "| Rollback end | **unknown**: op-b on api-1 ended UNKNOWN and was never settled "
+	    "| — |\n| Recovery | **not recovered** | — |\n"));
+	assert_null(strstr(md, "| Rollback end | 2024-05-01 12:04:16"));
+	assert_non_null(strstr(md, "**Impact duration:** ongoing since 2024-05-01 12:00:00, "
+	    "not recovered (4m 17s up to the journal's last record, 2024-05-01 12:04:17)"));
+	free(md);
+	js = render_n(EXPORT_JSON, v, 5);
+	doc = cJSON_Parse(js);
+	assert_non_null(doc);
+	assert_true(cJSON_IsNull(cJSON_GetObjectItem(json_times(doc), "rollback_end")));
+	assert_string_equal(jstr(json_times(doc), "rollback_outcome"), "unknown");
+	assert_true(cJSON_IsNull(cJSON_GetObjectItem(json_times(doc), "recovery")));
+	cJSON_Delete(doc);
+	free(js);
+	/* No end at all (killed before it was written): unknown too. */
+	md = render_n(EXPORT_MD, v, 3);
+	assert_non_null(strstr(md, "| Rollback end | **unknown**: op-b on api-1 has no end "
+	    "recorded | — |\n"));
+	free(md);
+
+	/* Resumed: the re-read settles it, and recovery is api's return. */
+	md = render_n(EXPORT_MD, v, NHUP);
+	assert_non_null(strstr(md, "| Rollback end (ok after re-read) | 2024-05-01 12:08:51 | "
+	    "8m 51s |\n| Recovery | 2024-05-01 12:09:00 | 9m 00s |\n"));
+	free(md);
+	js = render_n(EXPORT_JSON, v, NHUP);
+	doc = cJSON_Parse(js);
+	assert_string_equal(jstr(json_times(doc), "rollback_end"), "2024-05-01T12:08:51.000Z");
+	assert_string_equal(jstr(json_times(doc), "rollback_outcome"), "ok");
+	assert_string_equal(jstr(json_times(doc), "recovery"), "2024-05-01T12:09:00.000Z");
+	cJSON_Delete(doc);
+	free(js);
+	for (size_t i = 0; i < NHUP; i++)
 		record_free(&v[i]);
 }
 
@@ -649,6 +752,54 @@ recovery_is_when_the_last_bad_host_is_back(void **state)
 	multi_free(v);
 }
 
+/* Each time in the zone as it was then, with UTC beside it (and the UTC
+ * date where it differs); a fixed offset is named by itself; UTC alone
+ * is given once. */
+static void
+zone_times_follow_dst_and_keep_utc(void **state)
+{
+	struct record v[3] = { 0 };
+	struct export_opts o = { .id = "dst-0a0b0c", .tz_label = "Europe/Paris",
+		.tz_at = paris_at };
+	const int64_t eve = 1729985400000LL - T0;      /* 2024-10-26T23:30:00Z */
+	char *md, *js;
+	size_t len;
+	cJSON *doc, *tz;
+
+	(void)state;
+	add_to(v, 0, eve / 1000, "incident.open", NULL, NULL, "{\"name\":\"dst\"}");
+	add_to(v, 1, eve / 1000 + 3600, "note", NULL, NULL, "{\"text\":\"02:30 CEST\"}");
+	add_to(v, 2, eve / 1000 + 7200, "note", NULL, NULL, "{\"text\":\"02:30 CET\"}");
+	assert_int_equal(export_render(EXPORT_MD, v, 3, &o, &md, &len, NULL), 0);
+	assert_non_null(strstr(md, "| 1 | 2024-10-27 01:30:00 CEST (2024-10-26 23:30:00 UTC) |"));
+	assert_non_null(strstr(md, "| 2 | 2024-10-27 02:30:00 CEST (00:30:00 UTC) |"));
+	assert_non_null(strstr(md, "| 3 | 2024-10-27 02:30:00 CET (01:30:00 UTC) |"));
+	assert_non_null(strstr(md, "- **2024-10-27 02:30:00 CET (01:30:00 UTC)** alice@ws: 02:30 CET"));
+	free(md);
+	assert_int_equal(export_render(EXPORT_JSON, v, 3, &o, &js, &len, NULL), 0);
+	doc = cJSON_Parse(js);
+	tz = cJSON_GetObjectItem(cJSON_GetObjectItem(doc, "incident"), "tz");
+	assert_string_equal(jstr(tz, "label"), "Europe/Paris (CEST, UTC+02:00)");
+	assert_int_equal(cJSON_GetObjectItem(tz, "offset_s")->valuedouble, 7200);
+	cJSON_Delete(doc);
+	free(js);
+
+	o = (struct export_opts){ .id = "dst-0a0b0c", .tz_off = -5 * 3600 };
+	assert_int_equal(export_render(EXPORT_MD, v, 3, &o, &md, &len, NULL), 0);
+	assert_non_null(strstr(md, "times in UTC-05:00, each followed by UTC\n"));
+	assert_non_null(strstr(md, "| 1 | 2024-10-26 18:30:00 UTC-05:00 (23:30:00 UTC) |"));
+	free(md);
+
+	o = (struct export_opts){ .id = "dst-0a0b0c" };
+	assert_int_equal(export_render(EXPORT_MD, v, 3, &o, &md, &len, NULL), 0);
+	assert_non_null(strstr(md, " · times in UTC\n"));
+	assert_non_null(strstr(md, "| 1 | 2024-10-26 23:30:00 | alice@ws |"));
+	assert_null(strstr(md, "UTC)"));
+	free(md);
+	for (size_t i = 0; i < 3; i++)
+		record_free(&v[i]);
+}
+
 int
 main(void)
 {
@@ -657,6 +808,7 @@ main(void)
 		cmocka_unit_test(json_matches_golden),
 		cmocka_unit_test(json_has_key_times_actions_chat_and_every_record),
 		cmocka_unit_test(markdown_shows_local_times_unknown_and_follow_ups),
+		cmocka_unit_test(zone_times_follow_dst_and_keep_utc),
 		cmocka_unit_test(md_escape_neutralises_markdown),
 		cmocka_unit_test(markdown_renders_tables_with_every_row),
 		cmocka_unit_test(health_change_details_name_what_changed),
@@ -666,7 +818,8 @@ main(void)
 		cmocka_unit_test(status_page_post_without_its_queue_record),
 		cmocka_unit_test(recovery_waits_for_every_bad_host),
 		cmocka_unit_test(no_data_after_bad_is_not_recovery),
-		cmocka_unit_test(rollback_end_is_the_last_rollbacks_end),
+		cmocka_unit_test(rollback_end_is_when_the_last_rollback_settled),
+		cmocka_unit_test(a_cut_off_rollback_ends_at_its_reread),
 		cmocka_unit_test(follow_ups_say_which_steps_x_ran),
 		cmocka_unit_test(recovery_is_when_the_last_bad_host_is_back),
 	};

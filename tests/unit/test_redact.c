@@ -280,7 +280,9 @@ canary_never_reaches_the_journal_or_the_exports(void **state)
 	struct record_list l = { 0 };
 	struct record_scan s;
 	struct redactor red;
-	struct export_opts o = { "canary-000001", 3600, "Europe/Paris", NULL, NULL };
+	struct export_opts o = {
+		.id = "canary-000001", .tz_off = 3600, .tz_label = "Europe/Paris",
+	};
 	char *journal = NULL, *out;
 	size_t jlen = 0, len, i;
 	uint32_t prev = 0;
@@ -351,7 +353,7 @@ export_redacts_records_that_were_not(void **state)
 {
 	struct record r = { 0 };
 	struct redactor red;
-	struct export_opts o = { "x-000001", 0, NULL, NULL, NULL };
+	struct export_opts o = { .id = "x-000001" };
 	enum export_format f;
 	char *out;
 	size_t len;

@@ -404,7 +404,7 @@ listing_and_export_read_without_writing(void **state)
 	free(buf);
 	buf = NULL;
 	out = open_memstream(&buf, &len);
-	assert_int_equal(timeline_export(dir, timeline_id(b), EXPORT_MD, 0, NULL, out, NULL), 0);
+	assert_int_equal(timeline_export(dir, timeline_id(b), EXPORT_MD, NULL, out, NULL), 0);
 	fclose(out);
 	assert_non_null(strstr(buf, "# Post-mortem: beta \\| two"));
 	assert_non_null(strstr(buf, "Bearer \\[REDACTED\\]"));
@@ -412,7 +412,7 @@ listing_and_export_read_without_writing(void **state)
 	free(buf);
 	buf = NULL;
 	out = open_memstream(&buf, &len);
-	assert_int_equal(timeline_export(dir, "../etc", EXPORT_JSON, 0, NULL, out, NULL), -1);
+	assert_int_equal(timeline_export(dir, "../etc", EXPORT_JSON, NULL, out, NULL), -1);
 	fclose(out);
 	free(buf);
 	timeline_close(a);
