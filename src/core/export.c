@@ -145,6 +145,44 @@ dstr(const struct record *r, const char *key)
 	return cJSON_IsString(v) ? v->valuestring : NULL;
 }
 
+/* What an action changed, from its intent's plan: "api v1.5.0-bad → v1.4.1",
+ * "api rev 4 (v1.5.0-bad) → rev 3 (v1.4.1)", "api EXPORT_MODE=off"; "" when
+ * the plan names no change (a command's script). */
+static void
+plan_change(const struct record *intent, char *buf, size_t cap)
+{
+	const cJSON *p = cJSON_GetObjectItemCaseSensitive(intent->data, "plan");
+	const cJSON *svc = cJSON_GetObjectItemCaseSensitive(p, "service");
+	const cJSON *from = cJSON_GetObjectItemCaseSensitive(p, "from");
+	const cJSON *to = cJSON_GetObjectItemCaseSensitive(p, "to");
+	const cJSON *fr = cJSON_GetObjectItemCaseSensitive(p, "from_revision");
+	const cJSON *tr = cJSON_GetObjectItemCaseSensitive(p, "to_revision");
+	const cJSON *key = cJSON_GetObjectItemCaseSensitive(p, "env_key");
+	const cJSON *set = cJSON_GetObjectItemCaseSensitive(p, "env_set");
+	const cJSON *rm = cJSON_GetObjectItemCaseSensitive(p, "env_remove");
+	const char *sv = cJSON_IsString(svc) ? svc->valuestring : "";
+	const char *f = cJSON_IsString(from) ? from->valuestring : "";
+	const char *t = cJSON_IsString(to) ? to->valuestring : "";
+	const char *act = dstr(intent, "action");
+
+	buf[0] = '\0';
+	if (act != NULL && strstr(act, "killswitch") != NULL) {
+		/* The compose switch keeps no env_key in its plan: EXPORT_MODE. */
+		const char *k = cJSON_IsString(key) ? key->valuestring : "EXPORT_MODE";
+
+		if (cJSON_IsTrue(rm))
+			snprintf(buf, cap, "%s %s unset", sv, k);
+		else if (cJSON_IsString(set) && set->valuestring[0] != '\0')
+			snprintf(buf, cap, "%s %s=%s", sv, k, set->valuestring);
+		return;
+	}
+	if (cJSON_IsNumber(fr) && cJSON_IsNumber(tr) && tr->valueint > 0)
+		snprintf(buf, cap, "%s rev %d (%s) \xe2\x86\x92 rev %d (%s)", sv, fr->valueint, f,
+		    tr->valueint, t[0] ? t : "?");
+	else if (f[0] != '\0' && t[0] != '\0' && strcmp(f, t) != 0)
+		snprintf(buf, cap, "%s %s \xe2\x86\x92 %s", sv, f, t);
+}
+
 static bool
 kind_is(const struct record *r, const char *kind)
 {
@@ -1176,11 +1214,12 @@ render_md(struct wr_buf *b, const struct record *v, size_t n, const struct expor
 	if (pm->nacts == 0)
 		wr_buf_str(b, "_No actions were run._\n");
 	else
-		wr_buf_str(b, "| Op | Action | Host | Started | Ended | Outcome | Detail |\n"
-		    "|---|---|---|---|---|---|---|\n");
+		wr_buf_str(b, "| Op | Action | Host | Change | Started | Ended | Outcome | Detail |\n"
+		    "|---|---|---|---|---|---|---|---|\n");
 	for (i = 0; i < pm->nacts; i++) {
 		const struct pm_action *a = &pm->acts[i];
 		const char *oc = action_outcome(a);
+		char change[400];
 
 		fmt_time(a->intent->ts_ms, o, ts);
 		fmt_time(a->end != NULL ? a->end->ts_ms : NO_TIME, o, ts2);
@@ -1190,6 +1229,9 @@ render_md(struct wr_buf *b, const struct record *v, size_t n, const struct expor
 		sb_text(b, o, dstr(a->intent, "action"));
 		wr_buf_str(b, " | ");
 		sb_text(b, o, a->intent->host);
+		wr_buf_str(b, " | ");
+		plan_change(a->intent, change, sizeof(change));
+		sb_text(b, o, change[0] ? change : "\xe2\x80\x94");
 		wr_buf_printf(b, " | %s | %s | %s%s | ", ts, ts2,
 		    strcmp(oc, "unknown") == 0 ? "**UNKNOWN**" : oc,
 		    a->end != NULL && kind_is(a->end, "action.reconcile") ? " (reconciled)" : "");

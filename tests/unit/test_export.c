@@ -639,6 +639,38 @@ a_cut_off_rollback_ends_at_its_reread(void **state)
 }
 
 /* A step x ran is listed as run, not as forgotten, though nobody ticked it. */
+/* The Actions table says what each action changed, from its plan: tags,
+ * revisions, the kill switch's value; a command's script changes nothing
+ * it can name. */
+static void
+actions_say_what_they_changed(void **state)
+{
+	struct record v[5] = { 0 };
+	char *md;
+
+	(void)state;
+	add_to(v, 0, 0, "incident.open", NULL, NULL, "{\"name\":\"changes\"}");
+	add_to(v, 1, 10, "action.intent", "k8s-1", "op-a", "{\"action\":\"k8s.undo\",\"plan\":"
+	    "{\"service\":\"api\",\"from\":\"v2-bad\",\"to\":\"v1\",\"from_revision\":4,"
+	    "\"to_revision\":3}}");
+	add_to(v, 2, 20, "action.intent", "api-1", "op-b", "{\"action\":\"compose.rollback\","
+	    "\"plan\":{\"service\":\"api\",\"from\":\"v2-bad\",\"to\":\"v1\"}}");
+	add_to(v, 3, 30, "action.intent", "k8s-1", "op-c", "{\"action\":\"k8s.killswitch\","
+	    "\"plan\":{\"service\":\"api\",\"from\":\"v1\",\"to\":\"v1\",\"env_key\":"
+	    "\"EXPORT_MODE\",\"env_set\":\"off\"}}");
+	add_to(v, 4, 40, "action.intent", "api-1", "op-d", "{\"action\":\"command\",\"plan\":"
+	    "{\"service\":\"\",\"from\":\"\",\"to\":\"\"}}");
+	md = render_n(EXPORT_MD, v, 5);
+	assert_non_null(strstr(md, "| op-a | k8s.undo | k8s-1 | api rev 4 (v2-bad) \xe2\x86\x92 rev 3 "
+	    "(v1) | "));
+	assert_non_null(strstr(md, "| op-b | compose.rollback | api-1 | api v2-bad \xe2\x86\x92 v1 | "));
+	assert_non_null(strstr(md, "| op-c | k8s.killswitch | k8s-1 | api EXPORT\\_MODE=off | "));
+	assert_non_null(strstr(md, "| op-d | command | api-1 | \xe2\x80\x94 | "));
+	free(md);
+	for (size_t i = 0; i < 5; i++)
+		record_free(&v[i]);
+}
+
 static void
 follow_ups_say_which_steps_x_ran(void **state)
 {
@@ -821,6 +853,7 @@ main(void)
 		cmocka_unit_test(rollback_end_is_when_the_last_rollback_settled),
 		cmocka_unit_test(a_cut_off_rollback_ends_at_its_reread),
 		cmocka_unit_test(follow_ups_say_which_steps_x_ran),
+		cmocka_unit_test(actions_say_what_they_changed),
 		cmocka_unit_test(recovery_is_when_the_last_bad_host_is_back),
 	};
 
