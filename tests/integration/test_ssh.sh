@@ -184,7 +184,7 @@ ok "DOWN while sshd is stopped (cpu ${cpu}s, $wake wake-ups in 8 s), UP again by
 # A running logs -f resumes after a reconnect, from where it left off.
 "$fleet" set --dir "$fl" h3 log_rate=20 > /dev/null
 appdir=$(awk '$0 == "[host \"h3\"]" { f = 1 } f && $1 == "compose_dir" { print $3; exit }' "$conf")
-PROBE_KEEPALIVE=2 "$probe" -c "$conf" -w 10 \
+PROBE_KEEPALIVE=2 "$probe" -c "$conf" -w 14 \
 	-f "cd $appdir && docker compose logs -f --no-log-prefix --since {since} api" > "$tmp/follow" 2>&1 &
 follow_pid=$!
 sleep 3
