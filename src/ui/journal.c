@@ -187,12 +187,13 @@ journal_watch(struct app *app, struct wr_err *err)
 	if (r != 0)
 		return r;
 	journal_replay(app);
+	/* At the start, after what was said before (a runbook's errors). */
 	if (timeline_problem(app->tl)[0] != '\0')
-		app_say(app, "journal: %s", timeline_problem(app->tl));
+		app_say_also(app, "journal: %s", timeline_problem(app->tl));
 	else if (timeline_notice(app->tl)[0] != '\0')
-		app_say(app, "%s", timeline_notice(app->tl));
+		app_say_also(app, "%s", timeline_notice(app->tl));
 	else
-		app_say(app, "watching incident %s: read-only, this console writes nothing",
+		app_say_also(app, "watching incident %s: read-only, this console writes nothing",
 		    timeline_id(app->tl));
 	sync_safety(app);
 	return 0;
@@ -206,6 +207,7 @@ journal_open(struct app *app, struct wr_err *err)
 		.incident = app->incident,
 		.red = &app->red,
 	};
+
 	if (app->incident == NULL) {
 		sync_safety(app);        /* no journal: every change is refused */
 		return 0;
@@ -214,8 +216,8 @@ journal_open(struct app *app, struct wr_err *err)
 		int r = journal_watch(app, err);
 
 		if (r == 1) {
-			app_say(app, "watching: %s; it shows here once a console that acts opens it",
-			    err->msg);
+			app_say_also(app, "watching: %s; it shows here once a console that acts "
+			    "opens it", err->msg);
 			sync_safety(app);
 		}
 		return r < 0 ? -1 : 0;
