@@ -161,11 +161,14 @@ on_record(const struct record *r, void *arg)
 static void
 journal_replay(struct app *app)
 {
+	uint64_t upto = timeline_last_seq(app->tl);
 	struct record_list list;
 	size_t i;
 
+	/* Up to where the timeline has read: what another console added since
+	 * comes through the observer, once. */
 	if (journal_records(app, &list) == 0) {
-		for (i = 0; i < list.n; i++)
+		for (i = 0; i < list.n && list.v[i].seq <= upto; i++)
 			journal_apply(app, &list.v[i]);
 		record_list_free(&list);
 	}
