@@ -19,6 +19,7 @@
 #include "warroom/runbook.h"
 #include "warroom/runbook_fill.h"
 #include "warroom/safety.h"
+#include "warroom/statuspage_badge.h"
 #include "warroom/theme.h"
 
 /* Services LOGS can tail at once (merged by time). */
@@ -67,6 +68,8 @@ struct timeline_entry {
 	char host[64];                   /* the record's host, or "" */
 	char op[48];                     /* the record's op, or "" */
 	bool by_hand;                    /* action.reconcile: settled by the engineer */
+	bool orphaned;                   /* action.intent: its console went away before
+	                                    its end (named by a later incident.resume) */
 	char *text;                      /* redacted one-line details */
 };
 
@@ -143,7 +146,8 @@ struct app {
 
 	const char *incident;            /* --incident NAME, or NULL */
 	struct timeline *tl;             /* the incident's journal, or NULL */
-	int64_t journal_retry_ms;        /* degraded: next recovery attempt */
+	int64_t journal_retry_ms;        /* degraded: next recovery attempt; watching
+	                                    with no journal yet: next look for one */
 	struct app_seen {                /* per HOSTS row: what health.change last said */
 		bool have;
 		char tag[128];
@@ -153,6 +157,10 @@ struct app {
 	struct redactor red;             /* every secret loaded, for redaction */
 	struct timeline_entry *entries;  /* what the TIMELINE pane shows */
 	size_t nentries, capentries;
+	struct statuspage_journal sp_journal; /* the journal's status-page posts, for a
+	                                    console without a client (read-only) */
+	size_t outcomes_at;              /* app_open_outcomes as of this nentries: */
+	size_t unknown_seen, none_yet_seen;
 	int64_t incident_start_ms;       /* the incident.open record's time */
 	int tl_scroll;                   /* lines scrolled up from the newest */
 	bool tl_detail;                  /* the TIMELINE entry overlay is open (Enter) */
@@ -242,6 +250,13 @@ void app_add_record(struct app *app, const struct record *r);
 /* The record that settled op's outcome last: its latest action.reconcile
  * with an outcome, else its action.end; NULL when the journal holds none. */
 const struct timeline_entry *app_outcome_record(const struct app *app, const char *op);
+
+/* What a watcher shows of actions from the journal (the console that
+ * acted counts its own): *unknown, outcomes left UNKNOWN (an action.end
+ * "unknown", or an intent whose console went away, with no reconcile
+ * since); *none_yet, intents with no outcome recorded yet (running, or
+ * their console died and nobody resumed). */
+void app_open_outcomes(struct app *app, size_t *unknown, size_t *none_yet);
 
 /* Load a runbook for the RUNBOOK pane; -1 with err when it cannot be read. */
 int app_add_runbook(struct app *app, const char *path, const char *buf, size_t len,

@@ -1,10 +1,15 @@
 /*
  * commands.h — the one table of console commands.
  *
- * Each command is declared once here with its key, whether it changes
- * production, and its help text. The key map, the help overlay, the
- * read-only choke point and the man page's key list are all generated
- * from this table, so they cannot disagree.
+ * Each command is declared once here with its key, its effect, and its
+ * help text. The key map, the help overlay, the read-only choke point and
+ * the man page's key list are all generated from this table, so they
+ * cannot disagree.
+ *
+ * Effects: READS changes nothing; RECORDS writes the incident journal (a
+ * note, a tick, a settled outcome, an export's record, arming) and is
+ * refused in read-only mode, since a console that only watches writes
+ * nothing; CHANGES changes production and needs an armed console too.
  */
 #ifndef WARROOM_COMMANDS_H
 #define WARROOM_COMMANDS_H
@@ -12,57 +17,59 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-/*  id            key       alt key  mutating  help */
+/*  id            key       alt key  effect   help */
 #define WR_COMMANDS(X)                                                              \
-	X(FOCUS_NEXT,  "Tab",    NULL,    0, "move focus to the next pane")          \
-	X(FOCUS_PREV,  "S-Tab",  NULL,    0, "move focus to the previous pane")      \
-	X(FOCUS_1,     "1",      NULL,    0, "focus the HOSTS pane")                 \
-	X(FOCUS_2,     "2",      NULL,    0, "focus the METRICS pane")               \
-	X(FOCUS_3,     "3",      NULL,    0, "focus the LOGS pane")                  \
-	X(FOCUS_4,     "4",      NULL,    0, "focus the RUNBOOK pane")               \
-	X(FOCUS_5,     "5",      NULL,    0, "focus the TIMELINE pane")              \
-	X(UP,          "Up",     "k",     0, "move the selection up")                \
-	X(DOWN,        "Down",   "j",     0, "move the selection down")              \
-	X(PAGE_UP,     "PgUp",   NULL,    0, "move the selection a page up")         \
-	X(PAGE_DOWN,   "PgDn",   NULL,    0, "move the selection a page down")       \
-	X(TOP,         "Home",   "g",     0, "move to the first line")               \
-	X(BOTTOM,      "End",    "G",     0, "move to the last line")                \
-	X(TICK,        "Space",  NULL,    0, "tick or untick the runbook step (RUNBOOK)") \
-	X(OPEN,        "Enter",  NULL,    0, "HOSTS: tail it; RUNBOOK: open or fold; TIMELINE: whole entry") \
-	X(LOGS_ADD,    "+",      NULL,    0, "HOSTS: tail that service too (LOGS merges by time)") \
-	X(PREV_OPEN,   "[",      NULL,    0, "jump to the previous unticked step")   \
-	X(NEXT_OPEN,   "]",      NULL,    0, "jump to the next unticked step")       \
-	X(NEXT_RUNBOOK, "R",     NULL,    0, "switch to the next runbook")           \
-	X(TZERO,       "T",      NULL,    0, "set the run-of-show's T-0 (now, +30m, or HH:MM UTC)") \
-	X(ARM,         "A",      NULL,    0, "arm the console for changes (typed; A again disarms)") \
-	X(ROLLBACK,    "r",      NULL,    1, "roll the selected service back (HOSTS)") \
-	X(ROLLBACK_ALL, "B",     NULL,    1, "roll it back on every host running its tag, one after another, each confirmed (HOSTS)") \
-	X(KILLSWITCH,  "X",      NULL,    1, "kill switch: EXPORT_MODE=off on the host (X again: undo)") \
-	X(MIGRATE_DOWN, "M",     NULL,    1, "migration downgrade (alembic -1) of the selected service") \
-	X(RUN_STEP,    "x",      NULL,    1, "RUNBOOK: run the step's commands on the HOSTS host") \
-	X(STATUS_POST, "S",      NULL,    1, "post to the status page (type the status)") \
-	X(TRUST_KEY,   "K",      NULL,    0, "trust the selected host's unknown key (HOSTS)") \
-	X(SORT,        "o",      NULL,    0, "HOSTS: order rows by host, worst health, or worst verdict") \
-	X(FILTER,      "/",      NULL,    0, "filter LOGS with a regex (empty clears it)") \
-	X(HOST_FILTER, "F",      NULL,    0, "show the HOSTS rows whose host, service or address has a text") \
-	X(SEARCH_PREV, "N",      NULL,    0, "previous match in LOGS (n: next, with a filter)") \
-	X(FOLLOW,      "f",      NULL,    0, "LOGS: follow new lines, or pause in place") \
-	X(WRAP,        "w",      NULL,    0, "LOGS: wrap long lines")                \
-	X(TIMES,       "t",      NULL,    0, "LOGS: show or hide the lines' timestamps") \
-	X(LOGS_JUMP,   "@",      NULL,    0, "LOGS: jump to a time (19:30 UTC, 10m ago, or RFC 3339)") \
-	X(NOTE,        "n",      NULL,    0, "add a note to the incident timeline")  \
-	X(SETTLE,      "U",      NULL,    0, "settle the oldest UNKNOWN outcome by hand: ok or failed, and what you saw") \
-	X(EXPORT,      "e",      NULL,    0, "export the timeline as a post-mortem draft") \
-	X(RESOLVE,     "E",      NULL,    0, "mark the incident resolved (typed; the same --incident then starts a new one)") \
-	X(REFRESH,     "C-r",    NULL,    0, "poll every host now (tags, state, health)") \
-	X(ZOOM,        "z",      NULL,    0, "show the focused pane alone on the whole screen (z again: every pane)") \
-	X(REDRAW,      "C-l",    NULL,    0, "redraw the whole screen")              \
-	X(HELP,        "?",      NULL,    0, "show or hide this help")               \
-	X(QUIT,        "q",      NULL,    0, "quit (asks first while an action runs)")
+	X(FOCUS_NEXT,  "Tab",    NULL,    READS,   "move focus to the next pane")          \
+	X(FOCUS_PREV,  "S-Tab",  NULL,    READS,   "move focus to the previous pane")      \
+	X(FOCUS_1,     "1",      NULL,    READS,   "focus the HOSTS pane")                 \
+	X(FOCUS_2,     "2",      NULL,    READS,   "focus the METRICS pane")               \
+	X(FOCUS_3,     "3",      NULL,    READS,   "focus the LOGS pane")                  \
+	X(FOCUS_4,     "4",      NULL,    READS,   "focus the RUNBOOK pane")               \
+	X(FOCUS_5,     "5",      NULL,    READS,   "focus the TIMELINE pane")              \
+	X(UP,          "Up",     "k",     READS,   "move the selection up")                \
+	X(DOWN,        "Down",   "j",     READS,   "move the selection down")              \
+	X(PAGE_UP,     "PgUp",   NULL,    READS,   "move the selection a page up")         \
+	X(PAGE_DOWN,   "PgDn",   NULL,    READS,   "move the selection a page down")       \
+	X(TOP,         "Home",   "g",     READS,   "move to the first line")               \
+	X(BOTTOM,      "End",    "G",     READS,   "move to the last line")                \
+	X(TICK,        "Space",  NULL,    RECORDS, "tick or untick the runbook step (RUNBOOK)") \
+	X(OPEN,        "Enter",  NULL,    READS,   "HOSTS: tail it; RUNBOOK: open or fold; TIMELINE: whole entry") \
+	X(LOGS_ADD,    "+",      NULL,    READS,   "HOSTS: tail that service too (LOGS merges by time)") \
+	X(PREV_OPEN,   "[",      NULL,    READS,   "jump to the previous unticked step")   \
+	X(NEXT_OPEN,   "]",      NULL,    READS,   "jump to the next unticked step")       \
+	X(NEXT_RUNBOOK, "R",     NULL,    READS,   "switch to the next runbook")           \
+	X(TZERO,       "T",      NULL,    RECORDS, "set the run-of-show's T-0 (now, +30m, or HH:MM UTC)") \
+	X(ARM,         "A",      NULL,    RECORDS, "arm the console for changes (typed; A again disarms)") \
+	X(ROLLBACK,    "r",      NULL,    CHANGES, "roll the selected service back (HOSTS)") \
+	X(ROLLBACK_ALL, "B",     NULL,    CHANGES, "roll it back on every host running its tag, one after another, each confirmed (HOSTS)") \
+	X(KILLSWITCH,  "X",      NULL,    CHANGES, "kill switch: EXPORT_MODE=off on the host (X again: undo)") \
+	X(MIGRATE_DOWN, "M",     NULL,    CHANGES, "migration downgrade (alembic -1) of the selected service") \
+	X(RUN_STEP,    "x",      NULL,    CHANGES, "RUNBOOK: run the step's commands on the HOSTS host") \
+	X(STATUS_POST, "S",      NULL,    CHANGES, "post to the status page (type the status)") \
+	X(TRUST_KEY,   "K",      NULL,    RECORDS, "trust the selected host's unknown key (HOSTS)") \
+	X(SORT,        "o",      NULL,    READS,   "HOSTS: order rows by host, worst health, or worst verdict") \
+	X(FILTER,      "/",      NULL,    READS,   "filter LOGS with a regex (empty clears it)") \
+	X(HOST_FILTER, "F",      NULL,    READS,   "show the HOSTS rows whose host, service or address has a text") \
+	X(SEARCH_PREV, "N",      NULL,    READS,   "previous match in LOGS (n: next, with a filter)") \
+	X(FOLLOW,      "f",      NULL,    READS,   "LOGS: follow new lines, or pause in place") \
+	X(WRAP,        "w",      NULL,    READS,   "LOGS: wrap long lines")                \
+	X(TIMES,       "t",      NULL,    READS,   "LOGS: show or hide the lines' timestamps") \
+	X(LOGS_JUMP,   "@",      NULL,    READS,   "LOGS: jump to a time (19:30 UTC, 10m ago, or RFC 3339)") \
+	X(NOTE,        "n",      NULL,    RECORDS, "add a note to the incident timeline")  \
+	X(SETTLE,      "U",      NULL,    RECORDS, "settle the oldest UNKNOWN outcome by hand: ok or failed, and what you saw") \
+	X(EXPORT,      "e",      NULL,    RECORDS, "export the timeline as a post-mortem draft") \
+	X(RESOLVE,     "E",      NULL,    RECORDS, "mark the incident resolved (typed; the same --incident then starts a new one)") \
+	X(REFRESH,     "C-r",    NULL,    READS,   "poll every host now (tags, state, health)") \
+	X(ZOOM,        "z",      NULL,    READS,   "show the focused pane alone on the whole screen (z again: every pane)") \
+	X(REDRAW,      "C-l",    NULL,    READS,   "redraw the whole screen")              \
+	X(HELP,        "?",      NULL,    READS,   "show or hide this help")               \
+	X(QUIT,        "q",      NULL,    READS,   "quit (asks first while an action runs)")
+
+enum command_effect { CMD_READS, CMD_RECORDS, CMD_CHANGES };
 
 enum wr_command {
 	WR_CMD_NONE = -1,
-#define X(id, key, alt, mut, help) WR_CMD_##id,
+#define X(id, key, alt, eff, help) WR_CMD_##id,
 	WR_COMMANDS(X)
 #undef X
 	WR_CMD_COUNT
@@ -78,8 +85,12 @@ const char *command_name(enum wr_command cmd);
 /* One line of help text. */
 const char *command_help(enum wr_command cmd);
 
-/* True when the command would change production. */
+/* True when the command would change production (CHANGES). */
 bool command_is_mutating(enum wr_command cmd);
+
+/* True when the command writes the incident journal: RECORDS, and every
+ * CHANGES (whose actions are journalled). */
+bool command_writes_journal(enum wr_command cmd);
 
 /* The command bound to a key name, or WR_CMD_NONE. */
 enum wr_command command_for_key(const char *keyname);
@@ -94,8 +105,8 @@ struct key_hint {
 };
 
 /* The footer's hints for a pane, most useful first: the pane's own keys,
- * then Tab, help and quit. Read-only leaves out every command that changes
- * production and arming; armed names A "disarm", zoomed z "all panes".
+ * then Tab, help and quit. Read-only leaves out every command it refuses
+ * (any that writes the journal); armed names A "disarm", zoomed z "all panes".
  * Returns the count (≤ cap). */
 size_t command_hints(enum hint_pane pane, bool read_only, bool armed, bool zoomed,
     struct key_hint *out, size_t cap);

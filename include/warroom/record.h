@@ -53,6 +53,8 @@ struct record_scan {
 	uint32_t last_crc;
 	size_t lines;            /* line number of the last good record */
 	bool torn;               /* bytes after good_len are one torn/corrupt last record */
+	bool partial;            /* … torn because it has no newline yet: a reader
+	                            following a live journal waits for the rest */
 	bool corrupt;            /* a bad record with more after it: bad_line names it */
 	size_t bad_line;
 	struct wr_err why;       /* "line N: …" when torn or corrupt */

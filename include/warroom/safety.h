@@ -23,4 +23,9 @@ const char *safety_refusal(const struct safety_state *s, bool mutating);
  * its journal is closed; new trouble is a new incident. */
 const char *safety_refusal_hosts(const struct safety_state *s, bool mutating);
 
+/* A command that writes the incident journal (RECORDS: a note, a tick,
+ * settling, an export's record, arming): refused in read-only mode, where
+ * the console only watches and writes nothing; NULL otherwise. */
+const char *safety_refusal_records(const struct safety_state *s, bool records);
+
 #endif

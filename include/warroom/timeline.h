@@ -7,7 +7,13 @@
  * one write() under an exclusive flock() on the file, after re-reading any
  * records other consoles added since our last append, then fdatasync();
  * only then does timeline_append return 0. Two consoles can share one
- * incident and the seq/prev chain stays whole.
+ * incident and the seq/prev chain stays whole, and each follows the other:
+ * records another process appended reach the observer in file order
+ * (timeline_follow, or the catch-up before our own append).
+ *
+ * A read-only console watches (timeline_watch): it opens an existing
+ * journal O_RDONLY (a read-only filesystem will do), never creates,
+ * resumes, repairs or appends, and follows what the others write.
  *
  * Resume rule for --incident ARG, in order:
  *   1. ARG is an id and <dir>/<ARG>.jsonl exists: resume that file.
@@ -62,6 +68,21 @@ typedef void (*timeline_observer)(const struct record *r, void *arg);
 int timeline_open(const struct timeline_open_opts *o, struct timeline **out,
     struct wr_err *err);
 
+/* Watch an incident without any power to change it: resume rules 1 and 2,
+ * never 3; nothing is written, repaired or set aside, and every append is
+ * refused. 0 with *out set; 1 with *out NULL when the incident has no
+ * journal yet (err says so; try again later); -1 when it cannot be read. */
+int timeline_watch(const struct timeline_open_opts *o, struct timeline **out,
+    struct wr_err *err);
+
+/* Pass the observer every whole record another process appended since we
+ * last looked, verified as on open (crc, prev chain). One fstat and no read
+ * while the size is unchanged; a writer holding the lock means "next time".
+ * A last line without its newline waits for the rest. Returns how many were
+ * passed on, or -1 with err when a bad line is found (never skipped: with
+ * records after it the journal turns read-only, with the line named). */
+int timeline_follow(struct timeline *tl, struct wr_err *err);
+
 /* Close without writing anything (call timeline_shutdown first). */
 void timeline_close(struct timeline *tl);
 
@@ -69,6 +90,7 @@ const char *timeline_id(const struct timeline *tl);
 const char *timeline_path(const struct timeline *tl);
 bool timeline_resumed(const struct timeline *tl);
 bool timeline_read_only(const struct timeline *tl);
+bool timeline_watching(const struct timeline *tl);   /* opened by timeline_watch */
 bool timeline_degraded(const struct timeline *tl);
 uint64_t timeline_last_seq(const struct timeline *tl);
 

@@ -162,8 +162,14 @@ void help_draw(struct app *app, int lines, int cols);
 void hosts_trust_draw(struct app *app, int lines, int cols);
 
 /* Open or resume the journal of --incident (none without it); loads what
- * it holds into the TIMELINE pane. -1 with err when it cannot be opened. */
+ * it holds into the TIMELINE pane. Read-only, only watch an existing one
+ * (none yet: said, and looked for again). -1 with err when it cannot be
+ * opened. */
 int journal_open(struct app *app, struct wr_err *err);
+
+/* Every second: apply what other consoles appended to the journal (one
+ * fstat when nothing did); a watcher with no journal yet looks for it. */
+void journal_follow(struct app *app);
 
 /* Store a note; the footer says whether it was stored. */
 void journal_note(struct app *app, const char *text);
@@ -213,7 +219,8 @@ void journal_rollback_tags(struct app *app, int host, int svc, char (*seen)[128]
  * prove it holds every record we stored); changes stay refused until then. */
 void journal_retry(struct app *app);
 
-/* End the journal with a shutdown record (when it can still be written). */
+/* End the journal with a shutdown record (when it can still be written,
+ * and never from a console that only watches). */
 void journal_close(struct app *app, const char *reason);
 
 /* Start planning a rollback of the service selected in HOSTS. */

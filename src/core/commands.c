@@ -10,12 +10,12 @@ struct command_entry {
 	const char *name;
 	const char *key;
 	const char *alt;
-	bool mutating;
+	enum command_effect effect;
 	const char *help;
 };
 
 static const struct command_entry table[WR_CMD_COUNT] = {
-#define X(id, k, a, mut, h) [WR_CMD_##id] = { #id, k, a, mut, h },
+#define X(id, k, a, eff, h) [WR_CMD_##id] = { #id, k, a, CMD_##eff, h },
 	WR_COMMANDS(X)
 #undef X
 };
@@ -53,7 +53,13 @@ command_help(enum wr_command cmd)
 bool
 command_is_mutating(enum wr_command cmd)
 {
-	return entry(cmd) ? entry(cmd)->mutating : false;
+	return entry(cmd) ? entry(cmd)->effect == CMD_CHANGES : false;
+}
+
+bool
+command_writes_journal(enum wr_command cmd)
+{
+	return entry(cmd) ? entry(cmd)->effect != CMD_READS : false;
 }
 
 enum wr_command
@@ -107,7 +113,7 @@ command_hints(enum hint_pane pane, bool read_only, bool armed, bool zoomed,
 	for (i = 0; i < HINTS_PER_PANE && pane_hints[pane][i].label != NULL && n < cap; i++) {
 		struct key_hint h = pane_hints[pane][i];
 
-		if (read_only && (command_is_mutating(h.cmd) || h.cmd == WR_CMD_ARM))
+		if (read_only && command_writes_journal(h.cmd))
 			continue;
 		if (h.cmd == WR_CMD_ARM && armed)
 			h.label = "disarm";

@@ -396,6 +396,7 @@ record_scan(const char *buf, size_t len, uint64_t seq, uint32_t crc,
 
 		if (nl == NULL) {
 			out->torn = true;
+			out->partial = true;
 			wr_err_set(&out->why, "line %zu: no newline at the end (torn write)", lineno);
 			return;
 		}

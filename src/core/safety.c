@@ -34,3 +34,12 @@ safety_refusal_hosts(const struct safety_state *s, bool mutating)
 		    "warroom --incident NAME again to open a new incident";
 	return safety_refusal(s, mutating);
 }
+
+const char *
+safety_refusal_records(const struct safety_state *s, bool records)
+{
+	if (records && s->read_only)
+		return "read-only mode: this console only watches and writes nothing to the "
+		    "incident journal";
+	return NULL;
+}

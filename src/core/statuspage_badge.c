@@ -71,3 +71,45 @@ statuspage_badge(const struct statuspage_badge_in *in, int max_width, char *dst,
 	snprintf(dst, cap, "%s", w[i]);
 	return strlen(dst);
 }
+
+void
+statuspage_journal_fold(struct statuspage_journal *j, const char *kind, const cJSON *data,
+    int64_t ts_ms)
+{
+	const cJSON *hs = cJSON_GetObjectItemCaseSensitive(data, "http_status");
+	const cJSON *ms = cJSON_GetObjectItemCaseSensitive(data, "retry_ms");
+	long status = cJSON_IsNumber(hs) ? (long)hs->valuedouble : 0;
+
+	if (strcmp(kind, "statuspage.queue") == 0) {
+		j->queued++;
+	} else if (strcmp(kind, "statuspage.post") == 0) {
+		j->closed++;
+		j->failed = 0;           /* the page now says what was posted last */
+		j->failing = false;
+		j->retry_at_ms = 0;
+	} else if (strcmp(kind, "statuspage.failed") == 0) {
+		j->closed++;
+		j->failed++;
+		j->fail_status = status;
+		j->failing = false;      /* the next post has not failed yet */
+		j->retry_at_ms = 0;
+	} else if (strcmp(kind, "statuspage.retry") == 0) {
+		j->failing = true;
+		j->fail_status = status;
+		j->retry_at_ms = cJSON_IsNumber(ms) ? ts_ms + (int64_t)ms->valuedouble : 0;
+	}
+}
+
+void
+statuspage_journal_badge_in(const struct statuspage_journal *j, int64_t now_ms,
+    struct statuspage_badge_in *out)
+{
+	memset(out, 0, sizeof(*out));
+	out->pending = j->queued > j->closed ? j->queued - j->closed : 0;
+	out->failed = j->failed;
+	out->failing = j->failing && out->pending > 0;
+	out->fail_status = j->fail_status;
+	/* Past its time (or none said): the writer is trying now, as far as we know. */
+	out->retry_in_s = j->retry_at_ms > now_ms ? (long)((j->retry_at_ms - now_ms + 999) / 1000) :
+	    -1;
+}

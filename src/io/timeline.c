@@ -7,6 +7,10 @@
  * Encoding, the CRC chain and the recovery scan are pure (core/record.c);
  * this file supplies what they may not touch: clocks, the user and host
  * name, random bytes, locks and the disk. See timeline.h for the rules.
+ *
+ * Every console follows the file: records another process appended reach
+ * the observer in file order, whether found by timeline_follow's periodic
+ * look or by the catch-up before one of our own appends.
  */
 #include "warroom/timeline.h"
 
@@ -37,12 +41,15 @@ struct timeline {
 	uint32_t last_crc;
 	size_t lines;
 	off_t end;                      /* file size after the last record we know */
+	off_t seen_size;                /* file size when we last read it: unchanged,
+	                                   timeline_follow reads nothing */
 	uint64_t acked_seq;             /* last record we reported stored */
 	uint32_t acked_crc;
 	off_t acked_end;
 	uint64_t failed_seq;            /* record whose write/fdatasync failed */
 	uint32_t failed_crc;
 	bool resumed, read_only, degraded;
+	bool watching;                  /* timeline_watch: opened O_RDONLY, never written */
 	struct wr_err problem, notice;
 	char **unknown;
 	size_t n_unknown;
@@ -282,14 +289,30 @@ out:
 	return rc;
 }
 
+/* Records another process stored, newer than seq `after`: the observer
+ * sees them as it sees ours. Frees got. */
+static void
+deliver(struct timeline *tl, struct record_list *got, uint64_t after)
+{
+	size_t i;
+
+	for (i = 0; i < got->n; i++)
+		if (tl->observer != NULL && got->v[i].seq > after)
+			tl->observer(&got->v[i], tl->observer_arg);
+	record_list_free(got);
+}
+
 /* Bring our view of the file up to date: scan what others appended since
- * `end` (or the whole file when from_start), setting a torn tail aside.
- * Called with the exclusive lock held. */
+ * `end` (or the whole file when from_start), setting a torn tail aside
+ * (a watching timeline only says so). Records newer than the last we knew
+ * go to the observer. Called with the lock held (exclusive unless watching). */
 static int
 catch_up(struct timeline *tl, bool from_start, struct wr_err *err)
 {
+	struct record_list got = { 0 };
 	struct record_scan s;
 	off_t from = from_start ? 0 : tl->end;
+	uint64_t known = tl->last_seq;
 	char *buf;
 	size_t len;
 	int rc = 0;
@@ -306,7 +329,7 @@ catch_up(struct timeline *tl, bool from_start, struct wr_err *err)
 		}
 	}
 	record_scan(buf, len, from_start ? 0 : tl->last_seq, from_start ? 0 : tl->last_crc,
-	    from_start ? 0 : tl->lines, NULL, &s);
+	    from_start ? 0 : tl->lines, tl->observer != NULL ? &got : NULL, &s);
 	if (s.corrupt) {
 		tl->read_only = true;
 		wr_err_set(&tl->problem, "%s: %s; opened read-only (start a new incident "
@@ -321,11 +344,19 @@ catch_up(struct timeline *tl, bool from_start, struct wr_err *err)
 	tl->last_crc = s.last_crc;
 	tl->lines = s.lines;
 	tl->end = from + (off_t)s.good_len;
-	if (rc == 0 && s.torn &&
-	    set_aside(tl, buf + s.good_len, len - s.good_len, tl->end, s.why.msg, err) != 0) {
-		degrade(tl, "%s", err->msg);
-		rc = -1;
+	tl->seen_size = from + (off_t)len;
+	if (rc == 0 && s.torn && tl->watching) {
+		/* Not ours to repair: the console that writes sets it aside. */
+		wr_err_set(&tl->notice, "%s: %s: not shown", tl->path, s.why.msg);
+	} else if (rc == 0 && s.torn) {
+		if (set_aside(tl, buf + s.good_len, len - s.good_len, tl->end, s.why.msg,
+		    err) != 0) {
+			degrade(tl, "%s", err->msg);
+			rc = -1;
+		} else
+			tl->seen_size = tl->end;
 	}
+	deliver(tl, &got, known);
 	record_scan_free(&s);
 	free(buf);
 	return rc;
@@ -384,6 +415,7 @@ append_locked(struct timeline *tl, const char *kind, const char *host, const cha
 	tl->last_seq = tl->acked_seq = r.seq;
 	tl->last_crc = tl->acked_crc = r.crc;
 	tl->end = tl->acked_end = tl->end + (off_t)len;
+	tl->seen_size = tl->end;
 	tl->lines++;
 	if (r.op != NULL && (strcmp(kind, "action.end") == 0 ||
 	    strcmp(kind, "action.reconcile") == 0))
@@ -403,6 +435,10 @@ timeline_append(struct timeline *tl, const char *kind, const char *host, const c
 
 	if (err == NULL)
 		err = &local;
+	if (tl->watching) {
+		cJSON_Delete(data);
+		return wr_err_set(err, "read-only mode: this console only watches the journal");
+	}
 	if (tl->read_only || tl->degraded) {
 		cJSON_Delete(data);
 		return wr_err_set(err, "journal %s: %s", tl->read_only ? "read-only" : "degraded",
@@ -618,6 +654,122 @@ timeline_open(const struct timeline_open_opts *o, struct timeline **out, struct 
 	return create_incident(o, slug, out, err);
 }
 
+/* Watch an existing journal: O_RDONLY, a shared lock while reading, and
+ * nothing written, repaired or set aside. */
+static int
+watch_incident(const struct timeline_open_opts *o, const char *id, struct timeline **out,
+    struct wr_err *err)
+{
+	struct timeline *tl = tl_new(o, id);
+	struct stat st;
+
+	tl->resumed = tl->watching = true;
+	tl->fd = open(tl->path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW);
+	if (tl->fd < 0 || fstat(tl->fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+		wr_err_set(err, "cannot open %s: %s", tl->path,
+		    tl->fd < 0 ? strerror(errno) : "not a regular file");
+		timeline_close(tl);
+		return -1;
+	}
+	if (lock_fd(tl->fd, LOCK_SH) != 0) {
+		wr_err_set(err, "cannot lock %s: %s", tl->path, strerror(errno));
+		timeline_close(tl);
+		return -1;
+	}
+	/* A damaged journal is still shown up to the damage, read-only. */
+	catch_up(tl, true, err);
+	lock_fd(tl->fd, LOCK_UN);
+	*out = tl;
+	return 0;
+}
+
+int
+timeline_watch(const struct timeline_open_opts *o, struct timeline **out, struct wr_err *err)
+{
+	char slug[WR_SLUG_MAX + 1], id[WR_INCIDENT_ID_MAX + 16];
+	struct wr_err local;
+	struct stat st;
+	char *path;
+	bool exists;
+
+	if (err == NULL)
+		err = &local;
+	*out = NULL;
+	if (o->dir == NULL || o->dir[0] == '\0' || o->incident == NULL || o->incident[0] == '\0')
+		return wr_err_set(err, "timeline needs a directory and an incident name");
+	/* Rules 1 and 2 of the resume rule; never rule 3 (creating one). */
+	if (record_id_valid(o->incident)) {
+		path = path_join(o->dir, o->incident, JOURNAL_SUFFIX);
+		exists = lstat(path, &st) == 0;
+		free(path);
+		if (exists)
+			return watch_incident(o, o->incident, out, err);
+	}
+	record_slug(o->incident, slug, sizeof(slug));
+	if (find_by_slug(o->dir, slug, false, id, sizeof(id)) == 0)
+		return watch_incident(o, id, out, err);
+	wr_err_set(err, "no journal for incident %s yet", o->incident);
+	return 1;
+}
+
+int
+timeline_follow(struct timeline *tl, struct wr_err *err)
+{
+	struct record_list got = { 0 };
+	struct record_scan s;
+	struct wr_err local;
+	struct stat st;
+	uint64_t known = tl->last_seq;
+	char *buf;
+	size_t len, n;
+	int rc = 0;
+
+	if (err == NULL)
+		err = &local;
+	/* Idle, this is one fstat a call: no read while the size stays. */
+	if (tl->fd < 0 || tl->read_only || tl->degraded || fstat(tl->fd, &st) != 0 ||
+	    st.st_size == tl->seen_size)
+		return 0;
+	/* A writer holds the lock for one write and its fdatasync: rather
+	 * than wait for it, look again next time. */
+	if (flock(tl->fd, LOCK_SH | LOCK_NB) != 0)
+		return 0;
+	if (fstat(tl->fd, &st) == 0 && st.st_size < tl->end) {
+		lock_fd(tl->fd, LOCK_UN);
+		if (tl->watching) {
+			tl->read_only = true;
+			wr_err_set(&tl->problem, "%s", "the journal shrank: someone truncated it");
+		} else
+			degrade(tl, "%s", "the journal shrank under us: someone truncated it");
+		return wr_err_set(err, "%s", tl->problem.msg);
+	}
+	if (read_from(tl->fd, tl->end, &buf, &len, err) != 0) {
+		lock_fd(tl->fd, LOCK_UN);
+		return -1;
+	}
+	record_scan(buf, len, tl->last_seq, tl->last_crc, tl->lines, &got, &s);
+	tl->last_seq = s.last_seq;
+	tl->last_crc = s.last_crc;
+	tl->lines = s.lines;
+	tl->end += (off_t)s.good_len;
+	tl->seen_size = tl->end + (off_t)(len - s.good_len);
+	/* Never skipped: a bad line with records after it stops the journal
+	 * (as on open); a whole bad last line is said, and waits to be set
+	 * aside; a line still without its newline waits for the rest. */
+	if (s.corrupt) {
+		tl->read_only = true;
+		wr_err_set(&tl->problem, "%s: %s; nothing after it is shown", tl->path, s.why.msg);
+		rc = wr_err_set(err, "%s", tl->problem.msg);
+	} else if (s.torn && !s.partial)
+		rc = wr_err_set(err, "%s: %s: not shown", tl->path, s.why.msg);
+	lock_fd(tl->fd, LOCK_UN);
+	free(buf);
+	n = got.n;
+	deliver(tl, &got, known);
+	record_scan_free(&s);
+	return rc != 0 ? -1 : (int)n;
+}
+
 void
 timeline_close(struct timeline *tl)
 {
@@ -658,6 +810,12 @@ bool
 timeline_read_only(const struct timeline *tl)
 {
 	return tl->read_only;
+}
+
+bool
+timeline_watching(const struct timeline *tl)
+{
+	return tl->watching;
 }
 
 bool
@@ -815,6 +973,8 @@ timeline_recover(struct timeline *tl, struct wr_err *err)
 
 	if (err == NULL)
 		err = &local;
+	if (tl->watching)
+		return wr_err_set(err, "read-only mode: this console only watches the journal");
 	if (tl->read_only)
 		return wr_err_set(err, "journal is read-only: %s", tl->problem.msg);
 	if (!tl->degraded)

@@ -18,7 +18,9 @@ main(void)
 		if (command_alt_key(c) != NULL)
 			printf(" \\fRor\\fB %s", command_alt_key(c));
 		printf("\n%s%s.\n", command_help(c),
-		    command_is_mutating(c) ? " (changes production; refused when read-only or unarmed)" : "");
+		    command_is_mutating(c) ? " (changes production; refused when read-only or unarmed)" :
+		    command_writes_journal(c) ? " (writes the incident journal; refused when read-only)" :
+		    "");
 	}
 	return 0;
 }

@@ -1004,10 +1004,6 @@ actions_settle_ask(struct app *app)
 {
 	size_t i;
 
-	if (app->safety.read_only) {
-		app_say(app, "refused: read-only mode: the console that acted settles its outcomes");
-		return;
-	}
 	for (i = 0; i < app->nactions && !unsettled(app->actions[i]); i++)
 		;
 	if (i == app->nactions) {
@@ -1278,7 +1274,9 @@ actions_statuspage_open(struct app *app)
 	struct wr_err err;
 	int n;
 
-	if (app->tl == NULL)
+	/* A watcher neither posts nor records: the header's STATUS PAGE badge
+	 * reads the posts from the journal instead. */
+	if (app->tl == NULL || app->safety.read_only)
 		return;
 	/* Before this session announces anything, and with or without a
 	 * [chat] now: nothing the journal holds goes unsaid. Several are

@@ -200,6 +200,26 @@ app_free_runbooks(struct app *app)
 	runbook_fill_free(&app->fill);
 }
 
+/* incident.resume names the intents it found with no end: the console
+ * that started them went away, so their outcome is unknown. */
+static void
+mark_orphans(struct app *app, const struct record *r)
+{
+	const cJSON *ops = cJSON_GetObjectItemCaseSensitive(r->data, "unknown_ops"), *op;
+	size_t i;
+
+	cJSON_ArrayForEach(op, ops) {
+		if (!cJSON_IsString(op))
+			continue;
+		for (i = app->nentries; i-- > 0;)
+			if (strcmp(app->entries[i].kind, "action.intent") == 0 &&
+			    strcmp(app->entries[i].op, op->valuestring) == 0) {
+				app->entries[i].orphaned = true;
+				break;
+			}
+	}
+}
+
 void
 app_add_record(struct app *app, const struct record *r)
 {
@@ -223,6 +243,9 @@ app_add_record(struct app *app, const struct record *r)
 	    cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(r->data, "unknown")) ? "unknown" : "",
 	    sizeof(e->outcome));
 	e->text = export_details(r, &app->red);
+	e->orphaned = false;
+	if (strcmp(r->kind, "incident.resume") == 0)
+		mark_orphans(app, r);
 	apply_step_record(app, r);
 	if (strcmp(r->kind, "runbook.tzero") == 0)
 		apply_tzero_record(app, r);
@@ -255,6 +278,33 @@ app_outcome_record(const struct app *app, const char *op)
 			end = e;
 	}
 	return end;
+}
+
+void
+app_open_outcomes(struct app *app, size_t *unknown, size_t *none_yet)
+{
+	const struct timeline_entry *o;
+	size_t i;
+
+	/* Counted again only when records came in: the header asks every frame. */
+	if (app->outcomes_at != app->nentries) {
+		app->unknown_seen = app->none_yet_seen = 0;
+		for (i = 0; i < app->nentries; i++) {
+			const struct timeline_entry *e = &app->entries[i];
+
+			if (strcmp(e->kind, "action.intent") != 0 || e->op[0] == '\0')
+				continue;
+			if ((o = app_outcome_record(app, e->op)) != NULL)
+				app->unknown_seen += strcmp(o->outcome, "unknown") == 0;
+			else if (e->orphaned)
+				app->unknown_seen++;
+			else
+				app->none_yet_seen++;
+		}
+		app->outcomes_at = app->nentries;
+	}
+	*unknown = app->unknown_seen;
+	*none_yet = app->none_yet_seen;
 }
 
 void

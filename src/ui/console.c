@@ -74,6 +74,7 @@ on_tick(void *arg)
 		app_say(app, "disarmed: the arming time ran out (A arms again)");
 	}
 	journal_retry(app);
+	journal_follow(app);     /* on the tick it already has: no wake-up of its own */
 }
 
 static void

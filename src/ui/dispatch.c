@@ -2,7 +2,8 @@
  * dispatch.c — the choke point (DESIGN §3.5). Every command from every key
  * passes here; a mutating one is refused, with the reason in the footer,
  * before any dialog opens when the console is read-only, unarmed or its
- * journal is degraded.
+ * journal is degraded; in read-only mode so is every command that would
+ * write the journal (the table's RECORDS).
  */
 #include "warroom/ui.h"
 
@@ -22,18 +23,15 @@ page_size(const struct app *app)
 	return r->h > 4 ? r->h - 3 : 1;
 }
 
-/* Trusting a host key is refused in read-only mode (no "accept anyway"),
- * only offered for an unknown key, and needs the host's name typed. */
+/* Trusting a host key is refused in read-only mode (by the choke point:
+ * no "accept anyway"), only offered for an unknown key, and needs the
+ * host's name typed. */
 static void
 trust_ask(struct app *app)
 {
 	int h = app_selected_host(app);
 	const struct ssh_status *st;
 
-	if (app->safety.read_only) {
-		app_say(app, "refused: read-only mode cannot trust host keys");
-		return;
-	}
 	if (app->pool == NULL || h < 0) {
 		app_say(app, "no host selected");
 		return;
@@ -112,9 +110,7 @@ command_run(struct app *app, enum wr_command cmd)
 		    "HOSTS by verdict, worst first");
 		break;
 	case WR_CMD_ARM:
-		if (app->safety.read_only)
-			app_say(app, "refused: read-only mode: arming is impossible");
-		else if (app_armed(app)) {
+		if (app_armed(app)) {
 			app->armed_until_ms = 0;
 			app_armed(app);
 			journal_mode(app, "disarmed", NULL);
@@ -214,6 +210,16 @@ command_run(struct app *app, enum wr_command cmd)
 	app->dirty = true;
 }
 
+/* n is the next match in LOGS with a filter, a note elsewhere: only a
+ * note writes the journal. */
+static bool
+writes_journal(const struct app *app, enum wr_command cmd)
+{
+	if (cmd == WR_CMD_NOTE && app->focus == PANE_LOGS && app->filtering)
+		return false;
+	return command_writes_journal(cmd);
+}
+
 int
 dispatch(struct app *app, enum wr_command cmd)
 {
@@ -222,6 +228,8 @@ dispatch(struct app *app, enum wr_command cmd)
 	app_armed(app);                  /* arming expires by the clock */
 	why = cmd == WR_CMD_STATUS_POST ? safety_refusal(&app->safety, true) :
 	    safety_refusal_hosts(&app->safety, command_is_mutating(cmd));
+	if (why == NULL)
+		why = safety_refusal_records(&app->safety, writes_journal(app, cmd));
 
 	if (why != NULL) {
 		app_say(app, "refused: %s", why);

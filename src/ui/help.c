@@ -7,7 +7,7 @@
 #include <stdio.h>
 
 /* Command c's help line: its keys, what it does, and whether it changes
- * production. */
+ * production or writes the journal (what read-only mode refuses). */
 static void
 help_line(enum wr_command c, char *line, size_t cap)
 {
@@ -18,7 +18,8 @@ help_line(enum wr_command c, char *line, size_t cap)
 	else
 		snprintf(keys, sizeof(keys), "%s", command_key(c));
 	snprintf(line, cap, "%-8s %s%s", keys, command_help(c),
-	    command_is_mutating(c) ? " (changes production)" : "");
+	    command_is_mutating(c) ? " (changes production)" :
+	    command_writes_journal(c) ? " (writes the journal)" : "");
 }
 
 void

@@ -1,9 +1,15 @@
 /*
  * journal.c — the console's side of the incident timeline: open or resume
- * it at start, show what it holds, store notes, export the post-mortem
- * draft, and end with a shutdown record. Every failure is said in the
- * footer; a degraded or read-only journal also closes the choke point to
- * mutating commands.
+ * it at start, show what it holds, follow what other consoles add, store
+ * notes, export the post-mortem draft, and end with a shutdown record.
+ * Every failure is said in the footer; a degraded or read-only journal
+ * also closes the choke point to mutating commands.
+ *
+ * A read-only console only watches: it opens an existing journal for
+ * reading (or waits for one to appear) and writes nothing at all — no
+ * resume, runbook, health, verdict or shutdown record, and it settles no
+ * outcome. Every record, read at the start, stored by us or followed from
+ * another console, reaches the console's state through journal_apply.
  */
 #include "warroom/ui.h"
 
@@ -16,7 +22,11 @@
 #include "warroom/poller.h"
 #include "warroom/probe.h"
 #include "warroom/runofshow.h"
+#include "warroom/statuspage_badge.h"
 #include "warroom/timeline.h"
+
+/* How often a watcher with no journal yet looks for one (a directory scan). */
+#define WATCH_LOOK_MS 2000
 
 static void
 sync_safety(struct app *app)
@@ -38,10 +48,11 @@ journal_records(struct app *app, struct record_list *out)
 	return timeline_records(app->tl, out, &err);
 }
 
-static void
-on_record(const struct record *r, void *arg)
+/* A console that writes: journalled, and not only watching. */
+static bool
+writable(const struct app *app)
 {
-	app_add_record(arg, r);
+	return app->tl != NULL && !timeline_watching(app->tl);
 }
 
 /* runbook.load: the checklist the post-mortem lists, unticked steps as
@@ -88,44 +99,107 @@ health_of(const cJSON *d, const char *key)
 	return PROBE_UNKNOWN;
 }
 
-/* A resumed incident starts from what its health.change and
- * verdict.change records last said, so a restart records what changed
- * meanwhile, not every row and verdict again. */
+/* What health.change and verdict.change records last said, per row and
+ * host: a resumed incident records what changed meanwhile, not every row
+ * and verdict again, and a change another console recorded is not
+ * recorded twice. */
 static void
-seed_seen(struct app *app, const struct record_list *l)
+seen_apply(struct app *app, const struct record *r)
 {
-	int rows = app_host_rows(app), row, k;
-	size_t i, h;
+	const cJSON *sv = cJSON_GetObjectItemCaseSensitive(r->data, "service");
+	const cJSON *tag = cJSON_GetObjectItemCaseSensitive(r->data, "tag");
+	const cJSON *verdict = cJSON_GetObjectItemCaseSensitive(r->data, "verdict");
+	int row, k;
+	size_t h;
 
 	if (app->seen == NULL)
-		app->seen = xcalloc((size_t)rows + 1, sizeof(*app->seen));
+		app->seen = xcalloc((size_t)app_host_rows(app) + 1, sizeof(*app->seen));
 	if (app->verdicts == NULL)
 		app->verdicts = xcalloc(app->cfg.nhosts + 1, sizeof(*app->verdicts));
-	for (i = 0; i < l->n; i++) {
-		const struct record *r = &l->v[i];
-		const cJSON *sv = cJSON_GetObjectItemCaseSensitive(r->data, "service");
-		const cJSON *tag = cJSON_GetObjectItemCaseSensitive(r->data, "tag");
-		const cJSON *verdict = cJSON_GetObjectItemCaseSensitive(r->data, "verdict");
+	if (r->host == NULL)
+		return;
+	for (h = 0, row = 0; h < app->cfg.nhosts &&
+	    strcmp(app->cfg.hosts[h].name, r->host) != 0; h++)
+		row += app->cfg.hosts[h].nservices;
+	if (h == app->cfg.nhosts)
+		return;
+	if (strcmp(r->kind, "verdict.change") == 0 && cJSON_IsString(verdict))
+		wr_strlcpy(app->verdicts[h], verdict->valuestring, sizeof(app->verdicts[0]));
+	if (strcmp(r->kind, "health.change") != 0 || !cJSON_IsString(sv) ||
+	    !cJSON_IsString(tag))
+		return;
+	if ((k = config_service_index(&app->cfg.hosts[h], sv->valuestring)) < 0)
+		return;
+	app->seen[row + k].have = true;
+	wr_strlcpy(app->seen[row + k].tag, tag->valuestring, sizeof(app->seen[0].tag));
+	app->seen[row + k].healthz = health_of(r->data, "healthz");
+	app->seen[row + k].readyz = health_of(r->data, "readyz");
+}
 
-		if (r->host == NULL)
-			continue;
-		for (h = 0, row = 0; h < app->cfg.nhosts &&
-		    strcmp(app->cfg.hosts[h].name, r->host) != 0; h++)
-			row += app->cfg.hosts[h].nservices;
-		if (h == app->cfg.nhosts)
-			continue;
-		if (strcmp(r->kind, "verdict.change") == 0 && cJSON_IsString(verdict))
-			wr_strlcpy(app->verdicts[h], verdict->valuestring, sizeof(app->verdicts[0]));
-		if (strcmp(r->kind, "health.change") != 0 || !cJSON_IsString(sv) ||
-		    !cJSON_IsString(tag))
-			continue;
-		if ((k = config_service_index(&app->cfg.hosts[h], sv->valuestring)) < 0)
-			continue;
-		app->seen[row + k].have = true;
-		wr_strlcpy(app->seen[row + k].tag, tag->valuestring, sizeof(app->seen[0].tag));
-		app->seen[row + k].healthz = health_of(r->data, "healthz");
-		app->seen[row + k].readyz = health_of(r->data, "readyz");
+/* One record into the console's state: the TIMELINE entry, ticks and T-0
+ * (app_add_record), what was last recorded per row, whether the incident
+ * is resolved, the status page's posts. */
+static void
+journal_apply(struct app *app, const struct record *r)
+{
+	app_add_record(app, r);
+	seen_apply(app, r);
+	if (strcmp(r->kind, "incident.resolve") == 0)
+		app->resolved = app->safety.resolved = true;
+	else if (strcmp(r->kind, "incident.resume") == 0)
+		app->resolved = app->safety.resolved = false;
+	statuspage_journal_fold(&app->sp_journal, r->kind, r->data, r->ts_ms);
+}
+
+static void
+on_record(const struct record *r, void *arg)
+{
+	journal_apply(arg, r);
+}
+
+/* Everything the journal holds so far, then every record as it comes. */
+static void
+journal_replay(struct app *app)
+{
+	uint64_t upto = timeline_last_seq(app->tl);
+	struct record_list list;
+	size_t i;
+
+	/* Up to where the timeline has read: what another console added since
+	 * comes through the observer, once. */
+	if (journal_records(app, &list) == 0) {
+		for (i = 0; i < list.n && list.v[i].seq <= upto; i++)
+			journal_apply(app, &list.v[i]);
+		record_list_free(&list);
 	}
+	timeline_set_observer(app->tl, on_record, app);
+}
+
+/* Read-only: watch the incident's journal if it has one (0, or 1 when
+ * there is none yet: journal_follow looks again); -1 when it cannot be read. */
+static int
+journal_watch(struct app *app, struct wr_err *err)
+{
+	struct timeline_open_opts o = {
+		.dir = app->cfg.timeline_dir,
+		.incident = app->incident,
+		.red = &app->red,
+	};
+	int r = timeline_watch(&o, &app->tl, err);
+
+	if (r != 0)
+		return r;
+	journal_replay(app);
+	/* At the start, after what was said before (a runbook's errors). */
+	if (timeline_problem(app->tl)[0] != '\0')
+		app_say_also(app, "journal: %s", timeline_problem(app->tl));
+	else if (timeline_notice(app->tl)[0] != '\0')
+		app_say_also(app, "%s", timeline_notice(app->tl));
+	else
+		app_say_also(app, "watching incident %s: read-only, this console writes nothing",
+		    timeline_id(app->tl));
+	sync_safety(app);
+	return 0;
 }
 
 int
@@ -136,22 +210,24 @@ journal_open(struct app *app, struct wr_err *err)
 		.incident = app->incident,
 		.red = &app->red,
 	};
-	struct record_list list;
-	size_t i;
 
 	if (app->incident == NULL) {
 		sync_safety(app);        /* no journal: every change is refused */
 		return 0;
 	}
+	if (app->safety.read_only) {
+		int r = journal_watch(app, err);
+
+		if (r == 1) {
+			app_say_also(app, "watching: %s; it shows here once a console that acts "
+			    "opens it", err->msg);
+			sync_safety(app);
+		}
+		return r < 0 ? -1 : 0;
+	}
 	if (timeline_open(&o, &app->tl, err) != 0)
 		return -1;
-	if (journal_records(app, &list) == 0) {
-		for (i = 0; i < list.n; i++)
-			app_add_record(app, &list.v[i]);
-		seed_seen(app, &list);
-		record_list_free(&list);
-	}
-	timeline_set_observer(app->tl, on_record, app);
+	journal_replay(app);
 	record_runbooks(app);
 	/* Both are "" when there is nothing to say: saying "" would wipe what
 	 * the start said before (a runbook's errors). */
@@ -161,6 +237,28 @@ journal_open(struct app *app, struct wr_err *err)
 		app_say_also(app, "journal: %s", timeline_problem(app->tl));
 	sync_safety(app);
 	return 0;
+}
+
+void
+journal_follow(struct app *app)
+{
+	struct wr_err err;
+
+	if (app->incident == NULL)
+		return;
+	if (app->tl == NULL) {
+		/* A watcher started before the incident: look for its journal. */
+		if (!app->safety.read_only || loop_now_ms() < app->journal_retry_ms)
+			return;
+		app->journal_retry_ms = loop_now_ms() + WATCH_LOOK_MS;
+		if (journal_watch(app, &err) < 0)
+			app_say(app, "journal: %s", err.msg);
+		return;
+	}
+	if (timeline_follow(app->tl, &err) < 0) {
+		app_say(app, "journal: %s", err.msg);
+		sync_safety(app);
+	}
 }
 
 void
@@ -266,7 +364,8 @@ journal_close(struct app *app, const char *reason)
 
 	if (app->tl == NULL)
 		return;
-	if (!timeline_read_only(app->tl) && !timeline_degraded(app->tl))
+	/* A watcher going away is not the incident's shutdown. */
+	if (writable(app) && !timeline_read_only(app->tl) && !timeline_degraded(app->tl))
 		timeline_shutdown(app->tl, reason, &err);
 	timeline_close(app->tl);
 	app->tl = NULL;
@@ -279,7 +378,7 @@ journal_health(struct app *app)
 	struct wr_err err;
 	size_t h;
 
-	if (app->tl == NULL || app->poller == NULL)
+	if (!writable(app) || app->poller == NULL)
 		return;
 	if (app->seen == NULL)
 		app->seen = xcalloc((size_t)rows + 1, sizeof(*app->seen));
@@ -333,7 +432,7 @@ journal_verdict(struct app *app, int host, const struct decide_verdict *v)
 	struct wr_err err;
 	cJSON *d;
 
-	if (app->tl == NULL)
+	if (!writable(app))
 		return;
 	/* A resumed incident: no record of the verdict it already holds. */
 	if (app->verdicts != NULL && strcmp(app->verdicts[host], level) == 0)
@@ -438,10 +537,6 @@ journal_retry(struct app *app)
 void
 journal_resolve_ask(struct app *app)
 {
-	if (app->safety.read_only) {
-		app_say(app, "refused: read-only mode: the console that acts resolves the incident");
-		return;
-	}
 	if (app->tl == NULL) {
 		app_say(app, "no incident journal: start warroom with --incident NAME");
 		return;
@@ -483,7 +578,7 @@ journal_mode(struct app *app, const char *mode, const char *reason)
 	struct wr_err err;
 	cJSON *d;
 
-	if (app->tl == NULL)
+	if (!writable(app))
 		return;
 	d = cJSON_CreateObject();
 	cJSON_AddStringToObject(d, "mode", mode);
@@ -502,7 +597,9 @@ journal_adopt_unknown(struct app *app)
 	struct record_list list;
 	size_t nops, i, k, n = 0;
 
-	if (app->tl == NULL || (nops = timeline_unknown_ops(app->tl, &ops)) == 0)
+	/* A watcher settles nothing: the console that acted re-reads its
+	 * hosts, and the watcher shows the outcome from the journal. */
+	if (!writable(app) || (nops = timeline_unknown_ops(app->tl, &ops)) == 0)
 		return;
 	if (journal_records(app, &list) != 0)
 		return;

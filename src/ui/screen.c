@@ -198,7 +198,7 @@ format_elapsed(char *buf, size_t cap, long secs)
 	snprintf(buf, cap, "T+%02ld:%02ld:%02ld", secs / 3600, (secs / 60) % 60, secs % 60);
 }
 
-#define HEADER_BADGES 5
+#define HEADER_BADGES 7          /* at most six at once: a watcher has no ARMED */
 /* What the header keeps for the incident's name (beside " warroom │ ",
  * " │ T+00:00:00" and the time) before the status page's badge is
  * worded shorter. */
@@ -215,8 +215,12 @@ statuspage_badge_for(struct app *app, int room, char *dst, size_t cap)
 	struct statuspage_badge_in in;
 
 	dst[0] = '\0';
-	if (app->statuspage == NULL)
-		return false;
+	if (app->statuspage == NULL) {
+		/* No client here (read-only): the posts as the journal has them. */
+		statuspage_journal_badge_in(&app->sp_journal, (int64_t)app_now(app) * 1000, &in);
+		statuspage_badge(&in, room, dst, cap);
+		return in.failing || in.failed > 0;
+	}
 	st = statuspage_state(app->statuspage);
 	in.pending = st->pending;
 	in.failed = st->failed;
@@ -244,7 +248,7 @@ draw_header(struct app *app)
 	int battr[HEADER_BADGES];
 	const char *name = app->incident ? app->incident : "no incident named";
 	struct tm tm;
-	size_t unknown;
+	size_t unknown, none_yet;
 
 	wbkgdset(w, ' ' | (chtype)a);
 	werase(w);
@@ -262,7 +266,19 @@ draw_header(struct app *app)
 	}
 	/* An outcome nobody knows yet stays in sight until its host is read
 	 * again: the footer's message is gone in seconds. */
-	if ((unknown = actions_unknown(app)) > 0) {
+	if (app->safety.read_only) {
+		/* A watcher has no actions of its own: what the journal says. */
+		app_open_outcomes(app, &unknown, &none_yet);
+		if (unknown > 0) {
+			snprintf(badge[nb], sizeof(badge[0]), " %zu UNKNOWN: not settled yet ", unknown);
+			battr[nb++] = ui_attr(app, THEME_BAD) | A_REVERSE;
+		}
+		if (none_yet > 0) {
+			snprintf(badge[nb], sizeof(badge[0]), " %zu ACTION%s: NO OUTCOME YET ", none_yet,
+			    none_yet == 1 ? "" : "S");
+			battr[nb++] = ui_attr(app, THEME_BADGE);
+		}
+	} else if ((unknown = actions_unknown(app)) > 0) {
 		snprintf(badge[nb], sizeof(badge[0]), actions_unknown_by_hand(app) > 0 ?
 		    " %zu UNKNOWN: check by hand, then U " : " %zu UNKNOWN: host not read back yet ",
 		    unknown);

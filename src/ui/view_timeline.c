@@ -72,6 +72,16 @@ timeline_draw(struct app *app, WINDOW *win, int h, int w, bool focused)
 	int y, first, x;
 	size_t i, sel = selected_entry(app);
 
+	if (app->tl == NULL && app->safety.read_only && app->incident != NULL) {
+		char line[256];
+
+		snprintf(line, sizeof(line), "watching: no journal for incident %s yet",
+		    app->incident);
+		ui_put(win, 0, 1, w - 1, ui_attr(app, THEME_DIM), line);
+		ui_put(win, 1, 1, w - 1, ui_attr(app, THEME_DIM),
+		    "it shows here once a console that acts opens it");
+		return;
+	}
 	if (app->tl == NULL) {
 		ui_put(win, 0, 1, w - 1, ui_attr(app, THEME_DIM), "no incident journal open");
 		/* Screen tests keep their clock fixed and open no journal. */

@@ -10,7 +10,8 @@
 #    trusting; once space is back it resumes with every note, the torn
 #    tail moved aside, and arming is offered again;
 #  - on a read-only filesystem the console refuses to start with a clear
-#    error, for a new incident and for an existing one.
+#    error, for a new incident and for an existing one; a --read-only
+#    console, which writes nothing, watches the existing one there.
 . "${top_srcdir:-$(dirname "$0")/../..}/tests/lib/tmux.sh"
 [ "$(id -u)" = 0 ] || skip "mounting a tiny tmpfs needs root"
 [ -x /usr/sbin/sshd ] || skip "openssh-server is not installed"
@@ -139,3 +140,10 @@ start 200 50 "$wr"
 wait_for "exit=1" 10
 assert_contains "$tmp/screen" "warroom: incident journal: cannot open $journal: Read-only file system"
 ok "a read-only timeline directory: a clear error at start, nothing drawn"
+
+start 200 50 "$wr --read-only"
+wait_re "│T\\+[0-9:]+ [0-9:]+ shutdown quit" 10
+head -1 "$tmp/screen" | grep -q " READ-ONLY " || fail "no READ-ONLY badge"
+keys q
+wait_for "exit=0"
+ok "a --read-only console watches the incident on the read-only filesystem"

@@ -8,20 +8,32 @@ tmx() { tmux -L "$sock" -f /dev/null "$@"; }
 kill_tmux() { tmx kill-server > /dev/null 2>&1 || true; }
 cleanup_hooks="$cleanup_hooks kill_tmux"
 
-# start W H CMD… — a fresh session of that size running CMD, then a shell
-# line that reports the exit status and the terminal's modes.
-start() {
-	w=$1 h=$2
-	shift 2
-	kill_tmux
-	printf '%s\n' "$*" > "$tmp/cmd"
-	cat > "$tmp/run.sh" <<RUN
+# The session keys, capture and wait_* act on: start's "t", or one
+# start_also added (session=NAME, and session=t to go back).
+session=t
+
+# run_script FILE CMD… — CMD, then a shell line that reports the exit
+# status and the terminal's modes.
+run_script() {
+	f=$1
+	shift
+	cat > "$f" <<RUN
 export LC_ALL=C.UTF-8 WARROOM_THEME_PATH='$WARROOM_THEME_PATH' TERM=tmux-256color
 $*
 echo "exit=\$?"
 stty -a | tr ';' '\n' | grep -qw -- '-icanon' && echo "tty=raw" || echo "tty=sane"
 sleep 600
 RUN
+}
+
+# start W H CMD… — a fresh session of that size running CMD (run_script).
+start() {
+	w=$1 h=$2
+	shift 2
+	kill_tmux
+	session=t
+	printf '%s\n' "$*" > "$tmp/cmd"
+	run_script "$tmp/run.sh" "$@"
 	# A server killed a moment ago may still be going away: try again.
 	for try in 1 2 3 4 5; do
 		tmx new-session -d -s t -x "$w" -y "$h" "sh $tmp/run.sh" 2> /dev/null && return 0
@@ -30,7 +42,17 @@ RUN
 	fail "tmux would not start a session"
 }
 
-capture() { tmx capture-pane -p -t t > "$tmp/screen"; }
+# start_also NAME W H CMD… — a second console beside start's, in the same
+# tmux server (kill_tmux ends both); session=NAME then drives it.
+start_also() {
+	name=$1 w=$2 h=$3
+	shift 3
+	run_script "$tmp/run-$name.sh" "$@"
+	tmx new-session -d -s "$name" -x "$w" -y "$h" "sh $tmp/run-$name.sh" ||
+		fail "tmux would not start session $name"
+}
+
+capture() { tmx capture-pane -p -t "$session" > "$tmp/screen"; }
 
 # wait_for TEXT [SECONDS] — until the pane shows TEXT.
 wait_for() {
@@ -58,7 +80,7 @@ wait_re() {
 	fail "timed out waiting for /$1/"
 }
 
-keys() { tmx send-keys -t t "$@"; }
+keys() { tmx send-keys -t "$session" "$@"; }
 
 # post_status WORD — S, the status word, then the prefilled text as it is.
 post_status() {

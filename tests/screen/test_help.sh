@@ -39,7 +39,7 @@ assert_screen help <<'EOF'
 │ │ PgDn     move the selection a page down                                  │ │
 └─│ Home, g  move to the first line                                          │─┘
 ┌─│ End, G   move to the last line                                           │─┐
-│ │ Space    tick or untick the runbook step (RUNBOOK)                       │ │
+│ │ Space    tick or untick the runbook step (RUNBOOK) (writes the journal)  │ │
 │ │ Enter    HOSTS: tail it; RUNBOOK: open or fold; TIMELINE: whole entry    │ │
 │ │ +        HOSTS: tail that service too (LOGS merges by time)              │ │
 │ │ [        jump to the previous unticked step                              │ │
@@ -56,21 +56,21 @@ assert_screen scrolled <<'EOF'
 │ │ PgDn     move the selection a page down                                  │ │
 │>│ Home, g  move to the first line                                          │ │
 │ │ End, G   move to the last line                                           │ │
-│ │ Space    tick or untick the runbook step (RUNBOOK)                       │ │
+│ │ Space    tick or untick the runbook step (RUNBOOK) (writes the journal)  │ │
 │ │ Enter    HOSTS: tail it; RUNBOOK: open or fold; TIMELINE: whole entry    │ │
 │ │ +        HOSTS: tail that service too (LOGS merges by time)              │ │
 └─│ [        jump to the previous unticked step                              │ │
 ┌─│ ]        jump to the next unticked step                                  │ │
 │ │ R        switch to the next runbook                                      │ │
-│ │ T        set the run-of-show's T-0 (now, +30m, or HH:MM UTC)             │ │
-│ │ A        arm the console for changes (typed; A again disarms)            │ │
+│ │ T        set the run-of-show's T-0 (now, +30m, or HH:MM UTC) (writes the │ │
+│ │ A        arm the console for changes (typed; A again disarms) (writes th │ │
 └─│ r        roll the selected service back (HOSTS) (changes production)     │─┘
 ┌─│ B        roll it back on every host running its tag, one after another,  │─┐
 │ │ X        kill switch: EXPORT_MODE=off on the host (X again: undo) (chang │ │
 │ │ M        migration downgrade (alembic -1) of the selected service (chang │ │
 │ │ x        RUNBOOK: run the step's commands on the HOSTS host (changes pro │ │
 │ │ S        post to the status page (type the status) (changes production)  │ │
-│ │ K        trust the selected host's unknown key (HOSTS)                   │ │
+│ │ K        trust the selected host's unknown key (HOSTS) (writes the journ │ │
 │ │ o        HOSTS: order rows by host, worst health, or worst verdict       │ │
 │ │ ? or Esc closes this help; Up/Down/PgUp/PgDn scroll it                   │ │
 └─└──────────────────────────────────────────────────────────────────────────┘─┘
@@ -83,21 +83,21 @@ assert_screen ignored <<'EOF'
 │ │ PgDn     move the selection a page down                                  │ │
 │>│ Home, g  move to the first line                                          │ │
 │ │ End, G   move to the last line                                           │ │
-│ │ Space    tick or untick the runbook step (RUNBOOK)                       │ │
+│ │ Space    tick or untick the runbook step (RUNBOOK) (writes the journal)  │ │
 │ │ Enter    HOSTS: tail it; RUNBOOK: open or fold; TIMELINE: whole entry    │ │
 │ │ +        HOSTS: tail that service too (LOGS merges by time)              │ │
 └─│ [        jump to the previous unticked step                              │ │
 ┌─│ ]        jump to the next unticked step                                  │ │
 │ │ R        switch to the next runbook                                      │ │
-│ │ T        set the run-of-show's T-0 (now, +30m, or HH:MM UTC)             │ │
-│ │ A        arm the console for changes (typed; A again disarms)            │ │
+│ │ T        set the run-of-show's T-0 (now, +30m, or HH:MM UTC) (writes the │ │
+│ │ A        arm the console for changes (typed; A again disarms) (writes th │ │
 └─│ r        roll the selected service back (HOSTS) (changes production)     │─┘
 ┌─│ B        roll it back on every host running its tag, one after another,  │─┐
 │ │ X        kill switch: EXPORT_MODE=off on the host (X again: undo) (chang │ │
 │ │ M        migration downgrade (alembic -1) of the selected service (chang │ │
 │ │ x        RUNBOOK: run the step's commands on the HOSTS host (changes pro │ │
 │ │ S        post to the status page (type the status) (changes production)  │ │
-│ │ K        trust the selected host's unknown key (HOSTS)                   │ │
+│ │ K        trust the selected host's unknown key (HOSTS) (writes the journ │ │
 │ │ o        HOSTS: order rows by host, worst health, or worst verdict       │ │
 │ │ ? or Esc closes this help; Up/Down/PgUp/PgDn scroll it                   │ │
 └─└──────────────────────────────────────────────────────────────────────────┘─┘
@@ -147,21 +147,21 @@ assert_screen help-big <<'EOF'
 │ │ PgDn     move the selection a page down                                                      │ │
 │ │ Home, g  move to the first line                                                              │ │
 │ │ End, G   move to the last line                                                               │ │
-│ │ Space    tick or untick the runbook step (RUNBOOK)                                           │ │
+│ │ Space    tick or untick the runbook step (RUNBOOK) (writes the journal)                      │ │
 │ │ Enter    HOSTS: tail it; RUNBOOK: open or fold; TIMELINE: whole entry                        │ │
 │ │ +        HOSTS: tail that service too (LOGS merges by time)                                  │ │
 │ │ [        jump to the previous unticked step                                                  │ │
 │ │ ]        jump to the next unticked step                                                      │ │
 └─│ R        switch to the next runbook                                                          │ │
-┌─│ T        set the run-of-show's T-0 (now, +30m, or HH:MM UTC)                                 │ │
-│ │ A        arm the console for changes (typed; A again disarms)                                │ │
+┌─│ T        set the run-of-show's T-0 (now, +30m, or HH:MM UTC) (writes the journal)            │ │
+│ │ A        arm the console for changes (typed; A again disarms) (writes the journal)           │ │
 │ │ r        roll the selected service back (HOSTS) (changes production)                         │ │
 │ │ B        roll it back on every host running its tag, one after another, each confirmed (HOST │ │
 │ │ X        kill switch: EXPORT_MODE=off on the host (X again: undo) (changes production)       │ │
 │ │ M        migration downgrade (alembic -1) of the selected service (changes production)       │ │
 │ │ x        RUNBOOK: run the step's commands on the HOSTS host (changes production)             │ │
 │ │ S        post to the status page (type the status) (changes production)                      │ │
-│ │ K        trust the selected host's unknown key (HOSTS)                                       │ │
+│ │ K        trust the selected host's unknown key (HOSTS) (writes the journal)                  │ │
 │ │ o        HOSTS: order rows by host, worst health, or worst verdict                           │─┘
 │ │ /        filter LOGS with a regex (empty clears it)                                          │─┐
 └─│ F        show the HOSTS rows whose host, service or address has a text                       │ │
@@ -170,10 +170,10 @@ assert_screen help-big <<'EOF'
 │ │ w        LOGS: wrap long lines                                                               │ │
 │ │ t        LOGS: show or hide the lines' timestamps                                            │ │
 │ │ @        LOGS: jump to a time (19:30 UTC, 10m ago, or RFC 3339)                              │ │
-│ │ n        add a note to the incident timeline                                                 │ │
-│ │ U        settle the oldest UNKNOWN outcome by hand: ok or failed, and what you saw           │ │
-│ │ e        export the timeline as a post-mortem draft                                          │ │
-│ │ E        mark the incident resolved (typed; the same --incident then starts a new one)       │ │
+│ │ n        add a note to the incident timeline (writes the journal)                            │ │
+│ │ U        settle the oldest UNKNOWN outcome by hand: ok or failed, and what you saw (writes t │ │
+│ │ e        export the timeline as a post-mortem draft (writes the journal)                     │ │
+│ │ E        mark the incident resolved (typed; the same --incident then starts a new one) (writ │ │
 │ │ C-r      poll every host now (tags, state, health)                                           │ │
 │ │ z        show the focused pane alone on the whole screen (z again: every pane)               │ │
 │ │ C-l      redraw the whole screen                                                             │ │

@@ -1,7 +1,8 @@
 #!/bin/sh
 # test_logs_search.sh — a filter over more lines than one frame examines:
 # the LOGS status line counts the matching lines and says the search is
-# still going (with how far it got) until it has read them all.
+# still going (with how far it got) until it has read them all; n with a
+# filter searches in read-only mode too (it writes nothing).
 . "${top_srcdir:-$(dirname "$0")/../..}/tests/lib/screen.sh"
 write_config
 # 120 000 lines, every 1000th an ERROR; a frame examines 50 000.
@@ -27,3 +28,18 @@ status() { grep -o 'filter /ERROR/.*' "$tmp/$1" | sed 's/ *│.*//'; }
 	fail "second frame: '$(status second)'"
 [ "$(status done)" = "filter /ERROR/  120 matching" ] || fail "last frame: '$(status done)'"
 ok "the status line counts matches and says how far the search got"
+
+# With a filter, n is the next match, not a note: read-only lets it pass.
+steps '
+:resize 160x30
+:logs api.log
+3
+/ERROR<Enter>
+<C-l>
+<C-l>
+n
+:save-screen readonly
+'
+run_console -c "$tmp/warroom.conf" --read-only
+grep -q "no later match" "$tmp/readonly" || { cat "$tmp/readonly"; fail "n with a filter did not search in read-only mode"; }
+ok "read-only: n with a filter searches"

@@ -110,7 +110,7 @@ ok "K trusts an unknown key once the host's name is typed; it is written to know
 start 120 30 "$WARROOM -c $tmp/unknown.conf --read-only"
 wait_re "h2 +api +UNTRUSTED"
 keys Down Down K
-wait_for "refused: read-only mode cannot trust host keys"
+wait_for "refused: read-only mode: this console only watches"
 keys q
 wait_for "exit=0"
 "$fleet" fault --dir "$fl" h1 rotate-hostkey ecdsa > /dev/null

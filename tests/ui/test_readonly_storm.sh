@@ -2,11 +2,21 @@
 # test_readonly_storm.sh — 10 000 random keys into a --read-only console
 # watching a 10-host mixed fleet (compose, Kubernetes, Helm) with a runbook
 # open: no host's commands.log holds a mutating command, the status page
-# saw no write, and the console is still answering at the end.
+# saw no write, the incident's journal (opened first by a console that
+# acts) is byte for byte what it was, and the console is still answering
+# at the end.
 . "${top_srcdir:-$(dirname "$0")/../..}/tests/lib/tmux.sh"
 [ -x /usr/sbin/sshd ] || skip "openssh-server is not installed"
 command -v python3 > /dev/null 2>&1 || skip "python3 is not installed"
 fleet_up --hosts 10 --driver mixed --hosts-per-service 5
+
+# The incident exists: a console that acts opened it and quit.
+start 160 50 "$WARROOM -c $fl/warroom.conf --incident storm"
+wait_re "│> h1 +api +UP" 20
+keys q
+wait_for "exit=0"
+journal=$(ls "$fl"/timeline/storm-*.jsonl)
+cp "$journal" "$tmp/journal.before"
 
 start 160 50 "$WARROOM -c $fl/warroom.conf --read-only --incident storm -r $top_srcdir/docs/runbooks/compose-rollback.md"
 wait_re "│> h1 +api +UP" 20
@@ -58,6 +68,7 @@ w=0
 [ -f "$req" ] && w=$(grep -cvE '"method": ?"GET"' "$req" || true)
 [ "$w" = 0 ] || fail "$w non-GET requests reached the status page"
 ok "no write reached the status page"
-! grep -q '"kind":"incident.resolve"\|"kind":"action.reconcile"' "$fl"/timeline/storm-*.jsonl ||
-	fail "a read-only console resolved the incident or settled an outcome"
-ok "nothing resolved or settled from read-only"
+cmp -s "$journal" "$tmp/journal.before" ||
+	{ diff "$tmp/journal.before" "$journal" | head; fail "the read-only console wrote to the journal"; }
+[ "$(ls "$fl"/timeline/)" = "$(basename "$journal")" ] || fail "a file beside the journal: $(ls "$fl"/timeline/)"
+ok "the journal is as it was: nothing noted, ticked, resolved, settled or exported from read-only"

@@ -8,6 +8,12 @@
 # FAILED with the reason; sshd killed mid-action ends UNKNOWN and the host
 # is re-read once it is back; warroom killed -9 mid-action comes back with
 # the action UNKNOWN (never re-run) and re-reads the host.
+# A --read-only console beside it only watches: started before the
+# incident exists it creates nothing and follows the journal once the
+# console that acts opens it; started while that console is dead it shows
+# the action with no outcome yet, refuses n, Space and U, writes no
+# record (no resume, no reconcile, no shutdown), and shows what the acting
+# console records (its resume, re-read, notes) within seconds.
 . "${top_srcdir:-$(dirname "$0")/../..}/tests/lib/tmux.sh"
 [ -x /usr/sbin/sshd ] || skip "openssh-server is not installed"
 fleet_up --hosts 1 --tag v1.5.0-bad
@@ -17,17 +23,46 @@ mutating() { grep -c '"mutating":true' "$log" 2> /dev/null || true; }
 sed 's/^\[warroom\]$/[warroom]\npoll_interval = 2s\nhealth_timeout = 20s/' "$fl/warroom.conf" > "$tmp/c.conf"
 wr="$WARROOM -c $tmp/c.conf --incident rollback-drill"
 ready() { wait_re "│> h1 +api +UP +v1\\.5\\.0-bad" 15; }
+watching="refused: read-only mode: this console only watches and writes nothing"
+# refused KEY — KEY in the current session is refused as a watcher's (an
+# unbound key first, so the footer's message is this key's).
+refused() {
+	keys Q
+	wait_for "Q is not bound to anything"
+	keys "$1"
+	wait_for "$watching"
+}
+# header_clear TEXT — until the header line no longer shows TEXT.
+header_clear() {
+	i=0
+	while capture; head -1 "$tmp/screen" | grep -qF -- "$1"; do
+		sleep 0.1; i=$((i + 1)); [ $i -lt 100 ] || { head -1 "$tmp/screen"; fail "'$1' stayed in the header"; }
+	done
+}
+count() { grep -c "\"kind\":\"$1\"" "$journal" || true; }
 
 start 200 50 "$wr --read-only"
 ready
+wait_for "watching: no journal for incident rollback-drill yet"
 keys A
-wait_for "refused: read-only mode: arming is impossible"
+wait_for "$watching"
 keys r
-wait_for "refused: read-only mode"
+wait_for "refused: read-only mode: nothing can change production"
+ls "$fl"/timeline/rollback-drill-* > /dev/null 2>&1 && fail "a read-only console created the journal"
+# The console that acts opens the incident: the watcher follows it.
+start_also op 200 50 "$wr"
+wait_for "incident.open rollback-drill" 10
+session=op
+ready
+keys q
+wait_for "exit=0"
+session=t
 keys q
 wait_for "exit=0"
 [ "$(mutating)" = 0 ] || fail "something mutating reached the host in read-only mode"
-ok "read-only: arming and rollback refused, nothing sent"
+journal=$(ls "$fl"/timeline/rollback-drill-*.jsonl)
+[ "$(count shutdown)" = 1 ] || fail "the watcher recorded its quitting: $(count shutdown) shutdown records"
+ok "read-only: arming and rollback refused, nothing sent or created; the journal followed once it appeared"
 
 start 200 50 "$wr"
 ready
@@ -180,17 +215,46 @@ until [ "$(grep -c '"pull","api"' "$log")" -gt "$pulls" ]; do
 	sleep 0.02; i=$((i + 1)); [ $i -lt 500 ] || fail "the pull never ran"
 done
 pkill -9 -f "src/warroom -c $tmp/c.conf" || fail "cannot kill the console"
+# A watcher now: the action has no outcome in the journal, and nothing is
+# the watcher's to settle or record.
+lines=$(wc -l < "$journal")
+start_also w 200 50 "$wr --read-only"
+session=w
+wait_for " 1 ACTION: NO OUTCOME YET " 10
+wait_re "│> h1 +api +UP " 15
+refused n
+assert_not_contains "$tmp/screen" "note:"
+refused Space
+refused U
 sleep 5                      # the orphaned up -d finishes on the host
-start 200 50 "$wr"
+[ "$(wc -l < "$journal")" = "$lines" ] || { tail -n +$((lines + 1)) "$journal"; fail "the watcher wrote to the journal"; }
+ok "a watcher started while the acting console is dead: no outcome yet, n/Space/U refused, nothing written"
+start_also op 200 50 "$wr"
+session=op
 wait_for "UNKNOWN: compose.rollback of api on h1 began in an earlier session" 15
 i=0
 until [ "$(grep -c '"kind":"action.reconcile"' "$journal")" -ge 2 ]; do
 	sleep 0.2; i=$((i + 1)); [ $i -lt 150 ] || fail "the adopted action was not re-read"
 done
 [ "$(grep -c '"up","-d","api"' "$log")" -eq $((ups + 1)) ] || fail "up -d did not run exactly once"
+keys n
+wait_for "note:"
+keys -l "seen from the watcher"
+keys Enter
+wait_for "note stored"
+session=w
+wait_for "seen from the watcher" 5
+header_clear "UNKNOWN"
+header_clear "NO OUTCOME"
+shutdowns=$(count shutdown)
 keys q
 wait_for "exit=0"
-ok "kill -9 mid-action: UNKNOWN on restart, re-read, never re-run (up -d ran once)"
+[ "$(count shutdown)" = "$shutdowns" ] || fail "the watcher's quitting was recorded as a shutdown"
+[ "$(count action.reconcile)" = 2 ] || fail "$(count action.reconcile) reconciles: the watcher settled one too"
+session=op
+keys q
+wait_for "exit=0"
+ok "kill -9 mid-action: UNKNOWN on restart, re-read, never re-run (up -d ran once); the watcher showed it all and settled nothing"
 
 # Resumed twice: a restart records what changed while the console was
 # away, not every row's first reading again.

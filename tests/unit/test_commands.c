@@ -118,6 +118,35 @@ resolved_incident_refuses_host_changes(void **state)
 	assert_string_equal(safety_refusal_hosts(&s, true), "console not armed: A arms it");
 }
 
+/* Every key that writes a record is marked so in the table, and read-only
+ * refuses it with the reason; reading keys and q pass. */
+static void
+read_only_refuses_every_key_that_writes_the_journal(void **state)
+{
+	static const enum wr_command records[] = { WR_CMD_NOTE, WR_CMD_TICK, WR_CMD_SETTLE,
+		WR_CMD_EXPORT, WR_CMD_RESOLVE, WR_CMD_ARM, WR_CMD_TZERO, WR_CMD_TRUST_KEY,
+		WR_CMD_ROLLBACK, WR_CMD_STATUS_POST };
+	static const enum wr_command reads[] = { WR_CMD_QUIT, WR_CMD_HELP, WR_CMD_OPEN,
+		WR_CMD_FILTER, WR_CMD_REFRESH, WR_CMD_FOCUS_5, WR_CMD_NONE };
+	struct safety_state s = { .read_only = true };
+	size_t i;
+
+	for (i = 0; i < sizeof(records) / sizeof(records[0]); i++) {
+		assert_true(command_writes_journal(records[i]));
+		assert_string_equal(safety_refusal_records(&s, command_writes_journal(records[i])),
+		    "read-only mode: this console only watches and writes nothing to the "
+		    "incident journal");
+	}
+	assert_false(command_is_mutating(WR_CMD_NOTE));
+	for (i = 0; i < sizeof(reads) / sizeof(reads[0]); i++) {
+		assert_false(command_writes_journal(reads[i]));
+		assert_null(safety_refusal_records(&s, command_writes_journal(reads[i])));
+	}
+	/* A console that acts may write its records. */
+	s.read_only = false;
+	assert_null(safety_refusal_records(&s, true));
+}
+
 static bool
 has_hint(const struct key_hint *h, size_t n, enum wr_command cmd)
 {
@@ -162,6 +191,8 @@ read_only_hints_offer_nothing_that_changes_production(void **state)
 		n = command_hints((enum hint_pane)p, true, false, false, h, 16);
 		for (i = 0; i < n; i++) {
 			assert_false(command_is_mutating(h[i].cmd));
+			/* Nothing it would refuse: no Space tick, n note, e export. */
+			assert_false(command_writes_journal(h[i].cmd));
 			assert_int_not_equal(h[i].cmd, WR_CMD_ARM);
 		}
 		assert_int_equal(h[n - 1].cmd, WR_CMD_QUIT);
@@ -200,6 +231,7 @@ main(void)
 		cmocka_unit_test(safety_lets_reads_through_always),
 		cmocka_unit_test(safety_refuses_mutations_with_the_reason),
 		cmocka_unit_test(resolved_incident_refuses_host_changes),
+		cmocka_unit_test(read_only_refuses_every_key_that_writes_the_journal),
 		cmocka_unit_test(hints_name_the_pane_keys_then_help_and_quit),
 		cmocka_unit_test(read_only_hints_offer_nothing_that_changes_production),
 		cmocka_unit_test(armed_and_zoomed_hints_say_how_back),

@@ -269,6 +269,7 @@ scan_calls_a_line_without_newline_a_torn_tail(void **state)
 	journal_five(&j);
 	record_scan(j.buf, j.len - 7, 0, 0, 0, NULL, &s);
 	assert_true(s.torn);
+	assert_true(s.partial);          /* a follower waits for the rest */
 	assert_false(s.corrupt);
 	assert_int_equal(s.good_len, j.off[4]);
 	assert_int_equal(s.last_seq, 4);
@@ -286,6 +287,7 @@ scan_calls_a_bad_crc_on_the_last_line_a_torn_tail(void **state)
 	j.buf[j.off[4] + 3] ^= 0x20;
 	record_scan(j.buf, j.len, 0, 0, 0, NULL, &s);
 	assert_true(s.torn);
+	assert_false(s.partial);         /* whole, and bad: nothing to wait for */
 	assert_false(s.corrupt);
 	assert_int_equal(s.good_len, j.off[4]);
 	free(j.buf);

@@ -1,7 +1,8 @@
 /*
  * test_statuspage_badge.c — the header's status-page badge: nothing once
  * every post went through; while one waits or fails, how many, the last
- * failure and the next try, worded to fit beside ARMED at 80 columns.
+ * failure and the next try, worded to fit beside ARMED at 80 columns;
+ * the same state read from the journal's records by a read-only console.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -100,6 +101,49 @@ every_wording_fits_its_width(void **state)
 	assert_int_equal(statuspage_badge(&in, 200, buf, 8), 7);
 }
 
+static void
+fold(struct statuspage_journal *j, const char *kind, const char *data, int64_t ts)
+{
+	cJSON *d = cJSON_Parse(data);
+
+	statuspage_journal_fold(j, kind, d, ts);
+	cJSON_Delete(d);
+}
+
+/* A watcher has no client of its own: the badge comes from the records
+ * the console that posts writes. */
+static void
+the_journal_gives_a_watcher_the_same_badge(void **state)
+{
+	struct statuspage_journal j = { 0 };
+	struct statuspage_badge_in in;
+	char buf[256];
+
+	(void)state;
+	fold(&j, "note", "{\"text\":\"x\"}", 0);
+	statuspage_journal_badge_in(&j, 1000, &in);
+	assert_int_equal(statuspage_badge(&in, 200, buf, sizeof(buf)), 0);
+	fold(&j, "statuspage.queue", "{\"queue\":\"sp-2-0001\"}", 1000);
+	statuspage_journal_badge_in(&j, 1000, &in);
+	statuspage_badge(&in, 200, buf, sizeof(buf));
+	assert_string_equal(buf, " STATUS PAGE: 1 pending ");
+	fold(&j, "statuspage.retry", "{\"http_status\":500,\"retry_ms\":8000}", 2000);
+	statuspage_journal_badge_in(&j, 3000, &in);
+	statuspage_badge(&in, 200, buf, sizeof(buf));
+	assert_string_equal(buf, " STATUS PAGE: 1 pending, last HTTP 500, retrying in 7s ");
+	statuspage_journal_badge_in(&j, 20000, &in);
+	statuspage_badge(&in, 200, buf, sizeof(buf));
+	assert_string_equal(buf, " STATUS PAGE: 1 pending, last HTTP 500, retrying now ");
+	fold(&j, "statuspage.failed", "{\"http_status\":500}", 30000);
+	statuspage_journal_badge_in(&j, 30000, &in);
+	statuspage_badge(&in, 200, buf, sizeof(buf));
+	assert_string_equal(buf, " STATUS PAGE: 1 post FAILED (last HTTP 500): post again ");
+	fold(&j, "statuspage.queue", "{}", 31000);
+	fold(&j, "statuspage.post", "{\"status\":\"investigating\"}", 32000);
+	statuspage_journal_badge_in(&j, 32000, &in);
+	assert_int_equal(statuspage_badge(&in, 200, buf, sizeof(buf)), 0);
+}
+
 int
 main(void)
 {
@@ -109,6 +153,7 @@ main(void)
 		cmocka_unit_test(pending_without_failure),
 		cmocka_unit_test(given_up_stays_until_a_post_goes_through),
 		cmocka_unit_test(every_wording_fits_its_width),
+		cmocka_unit_test(the_journal_gives_a_watcher_the_same_badge),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -4,7 +4,9 @@
  * aside, middle corruption opening read-only, intents without an end,
  * the degraded state after a failed write (RLIMIT_FSIZE) and its
  * recovery, two processes appending to one incident, the listing and the
- * export.
+ * export; a watcher (read-only console) that writes nothing, works on a
+ * directory it cannot write, and follows what writers append: whole lines
+ * only, each verified, a bad one reported.
  */
 #include <stdarg.h>
 #include <stddef.h>
@@ -17,6 +19,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/file.h>
 #include <sys/resource.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
@@ -381,6 +384,256 @@ the_observer_sees_each_stored_record(void **state)
 	timeline_close(tl);
 }
 
+static struct timeline *
+watch_tl(const char *dir, const char *incident)
+{
+	struct timeline_open_opts o = { dir, incident, NULL, "watcher@box" };
+	struct timeline *tl;
+	struct wr_err err;
+
+	if (timeline_watch(&o, &tl, &err) != 0)
+		fail_msg("timeline_watch: %s", err.msg);
+	return tl;
+}
+
+/* What an observer was handed, in order. */
+struct seen {
+	size_t n;
+	uint64_t seq[16];
+	char kind[16][32];
+};
+
+static void
+collect(const struct record *r, void *arg)
+{
+	struct seen *s = arg;
+
+	if (s->n < 16) {
+		s->seq[s->n] = r->seq;
+		snprintf(s->kind[s->n], sizeof(s->kind[0]), "%s", r->kind);
+	}
+	s->n++;
+}
+
+static void
+watching_writes_nothing_and_creates_nothing(void **state)
+{
+	const char *dir = fresh_dir();
+	struct timeline_open_opts o = { dir, "not yet", NULL, "watcher@box" };
+	struct timeline *tl, *w;
+	struct wr_err err;
+	char path[1024], torn[1100], *before, *after;
+	size_t n1, n2;
+	struct stat st;
+
+	/* No journal yet: said, and nothing made, not even the directory. */
+	assert_int_equal(timeline_watch(&o, &w, &err), 1);
+	assert_null(w);
+	assert_non_null(strstr(err.msg, "no journal for incident not yet yet"));
+	assert_int_equal(stat(dir, &st), -1);
+	tl = open_tl(dir, "not yet");
+	snprintf(path, sizeof(path), "%s", timeline_path(tl));
+	assert_int_equal(timeline_note(tl, "one", NULL), 0);
+	timeline_close(tl);
+	/* A torn last line is the writer's to set aside, not ours. */
+	append_text(path, "{\"seq\":3,\"ts\":\"2024-05-01T1");
+	before = slurp(path, &n1);
+	w = watch_tl(dir, "not yet");
+	assert_true(timeline_watching(w));
+	assert_true(timeline_resumed(w));
+	assert_false(timeline_read_only(w));
+	assert_int_equal(timeline_last_seq(w), 2);
+	assert_non_null(strstr(timeline_notice(w), "line 3"));
+	assert_int_equal(timeline_note(w, "from the watcher", &err), -1);
+	assert_non_null(strstr(err.msg, "read-only mode"));
+	assert_int_equal(timeline_step(w, "rb.md:3", "step", true, &err), -1);
+	assert_int_equal(timeline_shutdown(w, "quit", &err), -1);
+	assert_int_equal(timeline_recover(w, &err), -1);
+	timeline_close(w);
+	after = slurp(path, &n2);
+	assert_int_equal(n1, n2);
+	assert_memory_equal(before, after, n1);
+	snprintf(torn, sizeof(torn), "%s.torn", path);
+	assert_int_equal(access(torn, F_OK), -1);
+	free(before);
+	free(after);
+}
+
+/* chmod every directory from root down to dir (and chown when root). */
+static void
+path_mode(const char *dir, mode_t mode, uid_t uid)
+{
+	char p[1024];
+	size_t i, n = strlen(root);
+
+	snprintf(p, sizeof(p), "%s", dir);
+	for (i = n; ; i++) {
+		if (p[i] == '/' || p[i] == '\0') {
+			char c = p[i];
+
+			p[i] = '\0';
+			assert_int_equal(chmod(p, p[n] == '\0' || c != '\0' ? 0711 : mode), 0);
+			if (uid != 0 && c == '\0')
+				assert_int_equal(chown(p, uid, (gid_t)-1), 0);
+			p[i] = c;
+			if (c == '\0')
+				break;
+		}
+	}
+}
+
+/* A watcher needs to read, never to write: on a directory and journal it
+ * cannot write (as nobody when run as root), it opens and follows; a
+ * console that acts cannot open there. */
+static void
+a_watcher_works_where_it_cannot_write(void **state)
+{
+	const char *dir = fresh_dir();
+	struct timeline *tl = open_tl(dir, "ro dir");
+	uid_t as = geteuid() == 0 ? 65534 : 0;
+	char path[1024];
+	int status;
+	pid_t pid;
+
+	snprintf(path, sizeof(path), "%s", timeline_path(tl));
+	assert_int_equal(timeline_note(tl, "one", NULL), 0);
+	timeline_close(tl);
+	if (as != 0)
+		assert_int_equal(chown(path, as, (gid_t)-1), 0);
+	assert_int_equal(chmod(path, 0400), 0);
+	path_mode(dir, 0500, as);
+	if ((pid = fork()) == 0) {
+		struct timeline_open_opts o = { dir, "ro dir", NULL, "watcher@box" };
+		struct timeline *w;
+		struct wr_err err;
+
+		if (as != 0 && (setgid(as) != 0 || setuid(as) != 0))
+			_exit(2);
+		if (timeline_open(&o, &w, &err) == 0)
+			_exit(3);                /* it could write here: no proof */
+		if (timeline_watch(&o, &w, &err) != 0 || timeline_last_seq(w) != 2 ||
+		    timeline_follow(w, &err) != 0)
+			_exit(4);
+		timeline_close(w);
+		_exit(0);
+	}
+	assert_true(pid > 0);
+	assert_int_equal(waitpid(pid, &status, 0), pid);
+	path_mode(dir, 0700, 0);
+	assert_true(WIFEXITED(status));
+	assert_int_equal(WEXITSTATUS(status), 0);
+}
+
+static void
+a_watcher_follows_records_appended_after_open(void **state)
+{
+	const char *dir = fresh_dir();
+	struct timeline *tl = open_tl(dir, "follow"), *other, *w;
+	struct seen ws = { 0 }, ts = { 0 };
+	char id[128];
+
+	snprintf(id, sizeof(id), "%s", timeline_id(tl));
+	w = watch_tl(dir, "follow");
+	timeline_set_observer(w, collect, &ws);
+	assert_int_equal(timeline_follow(w, NULL), 0);
+	assert_int_equal(timeline_note(tl, "one", NULL), 0);
+	assert_int_equal(timeline_follow(w, NULL), 1);
+	assert_int_equal(ws.n, 1);
+	assert_int_equal(ws.seq[0], 2);
+	assert_string_equal(ws.kind[0], "note");
+	assert_int_equal(timeline_follow(w, NULL), 0);          /* nothing new */
+	/* A writer sees a second writer's records too: by following, and by
+	 * the catch-up before its own append, in file order. */
+	timeline_set_observer(tl, collect, &ts);
+	other = open_tl(dir, id);                               /* incident.resume */
+	assert_int_equal(timeline_follow(tl, NULL), 1);
+	assert_int_equal(timeline_note(other, "two", NULL), 0);
+	assert_int_equal(timeline_note(tl, "three", NULL), 0);
+	assert_int_equal(ts.n, 3);
+	assert_string_equal(ts.kind[0], "incident.resume");
+	assert_int_equal(ts.seq[1], 4);
+	assert_int_equal(ts.seq[2], 5);
+	assert_int_equal(timeline_follow(w, NULL), 3);
+	assert_int_equal(ws.n, 4);
+	assert_int_equal(ws.seq[3], 5);
+	assert_int_equal(timeline_last_seq(w), 5);
+	timeline_close(other);
+	timeline_close(tl);
+	timeline_close(w);
+}
+
+static void
+a_torn_partial_line_is_not_applied_until_whole(void **state)
+{
+	const char *dir = fresh_dir();
+	struct timeline *tl = open_tl(dir, "partial"), *w;
+	struct seen ws = { 0 };
+	char path[1024], *all;
+	size_t n0, n1, half;
+	FILE *fp;
+
+	snprintf(path, sizeof(path), "%s", timeline_path(tl));
+	w = watch_tl(dir, "partial");
+	timeline_set_observer(w, collect, &ws);
+	free(slurp(path, &n0));
+	assert_int_equal(timeline_note(tl, "whole in the end", NULL), 0);
+	all = slurp(path, &n1);
+	half = n0 + (n1 - n0) / 2;
+	/* The file as a reader could find it mid-write: half a line. */
+	assert_int_equal(truncate(path, (off_t)half), 0);
+	assert_int_equal(timeline_follow(w, NULL), 0);
+	assert_int_equal(ws.n, 0);
+	assert_int_equal(timeline_follow(w, NULL), 0);
+	fp = fopen(path, "ab");
+	fwrite(all + half, 1, n1 - half, fp);
+	fclose(fp);
+	assert_int_equal(timeline_follow(w, NULL), 1);
+	assert_int_equal(ws.n, 1);
+	assert_string_equal(ws.kind[0], "note");
+	assert_false(timeline_read_only(w));
+	free(all);
+	timeline_close(tl);
+	timeline_close(w);
+}
+
+static void
+a_bad_line_in_the_new_tail_is_reported_not_skipped(void **state)
+{
+	const char *dir = fresh_dir();
+	struct timeline *tl = open_tl(dir, "bad tail"), *w;
+	struct seen ws = { 0 };
+	struct wr_err err;
+	char path[1024], *all, c;
+	size_t n0, n1;
+	int fd;
+
+	snprintf(path, sizeof(path), "%s", timeline_path(tl));
+	w = watch_tl(dir, "bad tail");
+	timeline_set_observer(w, collect, &ws);
+	free(slurp(path, &n0));
+	assert_int_equal(timeline_note(tl, "damaged", NULL), 0);
+	all = slurp(path, &n1);
+	fd = open(path, O_WRONLY);
+	c = (char)(all[n0 + 30] ^ 0x01);
+	assert_int_equal(pwrite(fd, &c, 1, (off_t)n0 + 30), 1);
+	/* A whole line with a bad crc: said, not applied. */
+	assert_int_equal(timeline_follow(w, &err), -1);
+	assert_non_null(strstr(err.msg, "line 2"));
+	assert_int_equal(ws.n, 0);
+	assert_int_equal(timeline_last_seq(w), 1);
+	/* With a record after it, the journal is damaged: read-only, named. */
+	assert_int_equal(pwrite(fd, all + n0, n1 - n0, (off_t)n1), (ssize_t)(n1 - n0));
+	close(fd);
+	assert_int_equal(timeline_follow(w, &err), -1);
+	assert_true(timeline_read_only(w));
+	assert_non_null(strstr(timeline_problem(w), "line 2"));
+	assert_int_equal(ws.n, 0);
+	assert_int_equal(timeline_follow(w, &err), 0);          /* stopped there */
+	free(all);
+	timeline_close(tl);
+	timeline_close(w);
+}
+
 static void
 listing_and_export_read_without_writing(void **state)
 {
@@ -451,6 +704,11 @@ main(void)
 		cmocka_unit_test(two_processes_append_one_chain),
 		cmocka_unit_test(the_observer_sees_each_stored_record),
 		cmocka_unit_test(listing_and_export_read_without_writing),
+		cmocka_unit_test(watching_writes_nothing_and_creates_nothing),
+		cmocka_unit_test(a_watcher_works_where_it_cannot_write),
+		cmocka_unit_test(a_watcher_follows_records_appended_after_open),
+		cmocka_unit_test(a_torn_partial_line_is_not_applied_until_whole),
+		cmocka_unit_test(a_bad_line_in_the_new_tail_is_reported_not_skipped),
 	};
 
 	return cmocka_run_group_tests(tests, setup, teardown);
