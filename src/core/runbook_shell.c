@@ -749,6 +749,32 @@ k8s_kind(const char *t, const char **kind)
  * kill switch of a Kubernetes host, which the built-in runs with its
  * rollout wait and checks. Any other variable, option or kind runs as
  * written. */
+/* One word of `KIND/NAME` or `KIND NAME`, setting *kind and *name as they
+ * come; false when it cannot be one (a third word, an unknown kind). */
+static bool
+k8s_resource_word(const char *w, const char **kind, const char **name)
+{
+	const char *slash = strchr(w, '/');
+	char tbuf[64];
+
+	if (*name != NULL)
+		return false;
+	if (slash != NULL) {
+		if ((size_t)(slash - w) >= sizeof(tbuf) || slash[1] == '\0')
+			return false;
+		memcpy(tbuf, w, (size_t)(slash - w));
+		tbuf[slash - w] = '\0';
+		if (!k8s_kind(tbuf, kind))
+			return false;
+		*name = slash + 1;
+	} else if (*kind == NULL) {
+		return k8s_kind(w, kind);
+	} else {
+		*name = w;
+	}
+	return true;
+}
+
 static bool
 recognise_k8s_setenv(struct runbook_command *c, char **argv, size_t argc, size_t i,
     const char *ns, const char *ctx)
@@ -756,10 +782,9 @@ recognise_k8s_setenv(struct runbook_command *c, char **argv, size_t argc, size_t
 	struct runbook_action *a = &c->action;
 	const char *kind = NULL, *name = NULL, *v;
 	bool off = false;
-	char tbuf[64];
 
 	for (; i < argc; i++) {
-		const char *w = argv[i], *slash;
+		const char *w = argv[i];
 
 		if (w[0] == '-') {
 			if ((v = flag_value(argv, argc, &i, "-n", "--namespace")) != NULL)
@@ -772,24 +797,11 @@ recognise_k8s_setenv(struct runbook_command *c, char **argv, size_t argc, size_t
 			if (!streq(w, "EXPORT_MODE=off") || off)
 				return false;
 			off = true;
-		} else if (name != NULL) {
+		} else if (!k8s_resource_word(w, &kind, &name)) {
 			return false;
-		} else if ((slash = strchr(w, '/')) != NULL) {
-			if ((size_t)(slash - w) >= sizeof(tbuf) || slash[1] == '\0')
-				return false;
-			memcpy(tbuf, w, (size_t)(slash - w));
-			tbuf[slash - w] = '\0';
-			if (!k8s_kind(tbuf, &kind) || !streq(kind, "deployment"))
-				return false;
-			name = slash + 1;
-		} else if (kind == NULL) {
-			if (!k8s_kind(w, &kind) || !streq(kind, "deployment"))
-				return false;
-		} else {
-			name = w;
 		}
 	}
-	if (name == NULL || !off)
+	if (name == NULL || !off || !streq(kind, "deployment"))
 		return false;
 	a->kind = RUNBOOK_ACT_KILLSWITCH;
 	runbook_action_add(a, "name", "EXPORT_MODE");
@@ -811,7 +823,6 @@ recognise_kubectl(struct runbook_command *c, char **argv, size_t argc)
 	const char *kind = NULL, *name = NULL, *v;
 	size_t i = 1;
 	bool undo;
-	char tbuf[64];
 
 	for (; i < argc && argv[i][0] == '-'; i++) {
 		if ((v = flag_value(argv, argc, &i, "-n", "--namespace")) != NULL)
@@ -828,7 +839,7 @@ recognise_kubectl(struct runbook_command *c, char **argv, size_t argc)
 		return false;
 	undo = streq(argv[i + 1], "undo");
 	for (i += 2; i < argc; i++) {
-		const char *w = argv[i], *slash;
+		const char *w = argv[i];
 
 		if (w[0] == '-') {
 			if ((v = flag_value(argv, argc, &i, "-n", "--namespace")) != NULL)
@@ -848,22 +859,8 @@ recognise_kubectl(struct runbook_command *c, char **argv, size_t argc)
 				return false;
 			continue;
 		}
-		if (name != NULL)
+		if (!k8s_resource_word(w, &kind, &name))
 			return false;
-		if ((slash = strchr(w, '/')) != NULL) {
-			if ((size_t)(slash - w) >= sizeof(tbuf) || slash[1] == '\0')
-				return false;
-			memcpy(tbuf, w, (size_t)(slash - w));
-			tbuf[slash - w] = '\0';
-			if (!k8s_kind(tbuf, &kind))
-				return false;
-			name = slash + 1;
-		} else if (kind == NULL) {
-			if (!k8s_kind(w, &kind))
-				return false;
-		} else {
-			name = w;
-		}
 	}
 	if (name == NULL)
 		return false;
