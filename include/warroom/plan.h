@@ -161,15 +161,23 @@ int plan_k8s_killswitch(const struct config_host *h, int svc, const struct k8s_d
     const struct k8s_env *env, const char *key, const char *value, int timeout_s,
     struct plan *p, struct wr_err *err);
 
-/* What undoing the kill switch on host restores: when the last kill switch
- * there that ended ok (in these journal records) set EXPORT_MODE=off, the
- * value it replaced goes to out and 1 is returned; 0 otherwise. When it
- * was unset: "on" on a compose host (its .env line is kept), "" on a k8s
- * one (the variable is removed again, so the image's default or envFrom
- * decides as before). */
+/* What turning the export back on restores on host: the value the newest
+ * kill switch there that set EXPORT_MODE=off and ended ok (action.end, or
+ * a later action.reconcile, in these journal records) replaced goes to
+ * out, its end's time to *at_ms (when not NULL), and 1 is returned; 0
+ * when none did. When it was unset: "on" on a compose host (its .env line
+ * is kept), "" on a k8s one (the variable is removed again, so the image's
+ * default or envFrom decides as before). */
 struct record;
 int plan_killswitch_restore(const struct record *v, size_t n, const char *host, char *out,
-    size_t cap);
+    size_t cap, int64_t *at_ms);
+
+/* The value the kill switch sets, decided from what the host holds now
+ * (now: the value read, NULL when unset): want "off" or "on" as a runbook
+ * step names it, or NULL for X, which turns the export off unless it is
+ * off now, and then back on. On is restore (plan_killswitch_restore's), or
+ * "on" when NULL. */
+const char *plan_killswitch_value(const char *now, const char *want, const char *restore);
 
 /* A runbook step's script (placeholders filled) on host h, run once; its
  * exit status is the outcome. The host's name is the confirmation. */

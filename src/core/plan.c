@@ -19,6 +19,8 @@
 #include "warroom/parse_k8s.h"
 #include "warroom/record.h"
 
+#define KS_KEY "EXPORT_MODE"                 /* the export kill switch's variable */
+
 bool
 plan_tag_valid(const char *tag)
 {
@@ -664,41 +666,45 @@ plan_hash(const struct plan *p, char out[9])
 
 int
 plan_killswitch_restore(const struct record *v, size_t n, const char *host, char *out,
-    size_t cap)
+    size_t cap, int64_t *at_ms)
 {
-	const char *to = NULL, *from = NULL, *op = NULL;
+	const char *to = NULL, *from = NULL;
 	bool k8s = false;
 	size_t i, k;
 
-	/* The newest kill switch on host that ended ok decides. */
+	/* Newest first: the kill switch that turned the export off last; an
+	 * undo since does not change what it replaced, and one settled ok
+	 * by a re-read counts like one that ended ok. */
 	for (i = n; i-- > 0 && to == NULL;) {
 		const cJSON *oc = cJSON_GetObjectItemCaseSensitive(v[i].data, "outcome");
 
-		if (strcmp(v[i].kind, "action.end") != 0 || v[i].op == NULL || v[i].host == NULL ||
-		    strcmp(v[i].host, host) != 0 || !cJSON_IsString(oc) ||
+		if ((strcmp(v[i].kind, "action.end") != 0 &&
+		    strcmp(v[i].kind, "action.reconcile") != 0) || v[i].op == NULL ||
+		    v[i].host == NULL || strcmp(v[i].host, host) != 0 || !cJSON_IsString(oc) ||
 		    strcmp(oc->valuestring, "ok") != 0)
 			continue;
-		op = v[i].op;
 		for (k = i; k-- > 0;) {
 			const cJSON *plan = cJSON_GetObjectItemCaseSensitive(v[k].data, "plan");
 			const cJSON *act = cJSON_GetObjectItemCaseSensitive(plan, "action");
+			const cJSON *f = cJSON_GetObjectItemCaseSensitive(plan, "from");
+			const cJSON *t = cJSON_GetObjectItemCaseSensitive(plan, "to");
 
 			if (strcmp(v[k].kind, "action.intent") != 0 || v[k].op == NULL ||
-			    strcmp(v[k].op, op) != 0)
+			    strcmp(v[k].op, v[i].op) != 0)
 				continue;
 			if (cJSON_IsString(act) && (strcmp(act->valuestring, "compose.killswitch") == 0 ||
-			    strcmp(act->valuestring, "k8s.killswitch") == 0)) {
-				const cJSON *f = cJSON_GetObjectItemCaseSensitive(plan, "from");
-				const cJSON *t = cJSON_GetObjectItemCaseSensitive(plan, "to");
-
+			    strcmp(act->valuestring, "k8s.killswitch") == 0) && cJSON_IsString(t) &&
+			    strcmp(t->valuestring, KS_KEY "=off") == 0) {
+				to = t->valuestring;
 				from = cJSON_IsString(f) ? f->valuestring : "";
-				to = cJSON_IsString(t) ? t->valuestring : "";
 				k8s = strcmp(act->valuestring, "k8s.killswitch") == 0;
+				if (at_ms != NULL)
+					*at_ms = v[i].ts_ms;
 			}
 			break;
 		}
 	}
-	if (to == NULL || strcmp(to, "EXPORT_MODE=off") != 0 || (from = strchr(from, '=')) == NULL)
+	if (to == NULL || (from = strchr(from, '=')) == NULL)
 		return 0;
 	from++;
 	/* k8s: a variable that was not set is removed again, so whatever set
@@ -709,4 +715,18 @@ plan_killswitch_restore(const struct record *v, size_t n, const char *host, char
 		from = "on";
 	snprintf(out, cap, "%s", from);
 	return 1;
+}
+
+const char *
+plan_killswitch_value(const char *now, const char *want, const char *restore)
+{
+	const char *on = restore != NULL ? restore : "on";
+
+	if (want != NULL && strcmp(want, "off") == 0)
+		return "off";
+	if (want != NULL && strcmp(want, "on") == 0)
+		return on;
+	/* X: what the host holds decides, never what this incident did last
+	 * (a rollback may have brought another pod template or .env since). */
+	return now != NULL && strcmp(now, "off") == 0 ? on : "off";
 }

@@ -273,6 +273,33 @@ act_finish(struct action *a, enum action_state s, const char *fmt, ...)
 	act_changed(a);
 }
 
+void
+act_refuse(struct action *a, const char *fmt, ...)
+{
+	const char *kind = a->cfg->driver == DRIVER_K8S ? "k8s.killswitch" : "compose.killswitch";
+	struct wr_err err;
+	va_list ap;
+	cJSON *d;
+
+	va_start(ap, fmt);
+	vsnprintf(a->reason, sizeof(a->reason), fmt, ap);
+	va_end(ap);
+	a->state = ACTION_CANCELLED;
+	if (a->env.tl == NULL)
+		return;
+	d = cJSON_CreateObject();
+	cJSON_AddStringToObject(d, "action", strcmp(a->verb, "kill switch") == 0 ? kind :
+	    a->plan.action);
+	cJSON_AddStringToObject(d, "service", a->cfg->services[a->svc]);
+	cJSON_AddStringToObject(d, "reason", a->reason);
+	if (timeline_append(a->env.tl, "action.refused", a->cfg->name, NULL, d, &err) != 0) {
+		size_t n = strlen(a->reason);
+
+		snprintf(a->reason + n, sizeof(a->reason) - n, " (NOT recorded in the timeline: %s)",
+		    err.msg);
+	}
+}
+
 int
 act_read_current(struct action *a, const char *buf, size_t len, struct act_current *cur,
     struct wr_err *err)

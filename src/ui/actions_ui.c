@@ -243,7 +243,25 @@ on_action(struct action *a, void *arg)
 	}
 }
 
+/* The value turning the export back on restores, from this incident's
+ * journal, and when that kill switch turned it off; 0: none did. */
+static int
+killswitch_restore(struct app *app, int host, char *out, size_t cap, int64_t *at_ms)
+{
+	struct record_list list;
+	int rc;
+
+	*at_ms = 0;
+	if (journal_records(app, &list) != 0)
+		return 0;
+	rc = plan_killswitch_restore(list.v, list.n, app->cfg.hosts[host].name, out, cap, at_ms);
+	record_list_free(&list);
+	return rc;
+}
+
 static void add_action(struct app *app, struct action *a);
+static void journal_refusal(struct app *app, int host, int svc, const char *action,
+    const char *why);
 
 static bool
 busy_on(struct app *app, int host, int svc)
@@ -402,20 +420,6 @@ add_action(struct app *app, struct action *a)
 	app->actions[app->nactions++] = a;
 }
 
-/* The value an undo restores, from this incident's journal; 0: none. */
-static int
-killswitch_restore(struct app *app, int host, char *out, size_t cap)
-{
-	struct record_list list;
-	int rc;
-
-	if (journal_records(app, &list) != 0)
-		return 0;
-	rc = plan_killswitch_restore(list.v, list.n, app->cfg.hosts[host].name, out, cap);
-	record_list_free(&list);
-	return rc;
-}
-
 void
 actions_killswitch(struct app *app)
 {
@@ -425,7 +429,8 @@ actions_killswitch(struct app *app)
 	char restore[128];
 	struct action *a;
 	struct wr_err err;
-	bool undo;
+	int64_t off_at;
+	bool has_restore;
 
 	struct action **slot = app->target_slot;
 	char want[sizeof(app->target_ks)] = "";
@@ -462,27 +467,24 @@ actions_killswitch(struct app *app)
 		app_say(app, "an action on %s/%s is already running", h->name, h->services[svc]);
 		return;
 	}
-	/* X toggles: an undo when this incident's last kill switch here set
-	 * it off. A step's "off" is always off, its "on" always a restore. */
-	undo = killswitch_restore(app, host, restore, sizeof(restore)) == 1;
-	if (strcmp(want, "off") == 0)
-		undo = false;
-	else if (strcmp(want, "on") == 0 && !undo) {
-		wr_strlcpy(restore, "on", sizeof(restore));
-		undo = true;
-	}
-	if ((a = action_killswitch_start(&env, host, svc, undo ? restore : "off", &err)) == NULL) {
+	/* X turns the export off, or back on when the host holds off now:
+	 * the plan reads which. This incident's journal only says what "on"
+	 * restores. A step's "off" is always off, its "on" always a restore. */
+	has_restore = killswitch_restore(app, host, restore, sizeof(restore), &off_at) == 1;
+	if ((a = action_killswitch_start(&env, host, svc, want[0] ? want : NULL,
+	    has_restore ? restore : NULL, &err)) == NULL) {
+		/* The emergency lever refused: the post-mortem shows it. */
 		app_say(app, "kill switch refused: %s", err.msg);
+		journal_refusal(app, host, svc, h->driver == DRIVER_K8S ? "k8s.killswitch" :
+		    h->driver == DRIVER_HELM ? "helm.killswitch" : "compose.killswitch", err.msg);
 		return;
 	}
 	add_action(app, a);
 	bind_slot(app, a, slot);
 	if (h->driver == DRIVER_K8S)
-		app_say(app, "%s: reading deployment/%s on %s…", undo ? "undoing the kill switch" :
-		    "kill switch", h->services[svc], h->name);
+		app_say(app, "kill switch: reading deployment/%s on %s…", h->services[svc], h->name);
 	else
-		app_say(app, "%s: reading %s's .env…", undo ? "undoing the kill switch" :
-		    "kill switch", h->name);
+		app_say(app, "kill switch: reading %s's .env…", h->name);
 }
 
 static void

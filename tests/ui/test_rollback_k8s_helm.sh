@@ -3,7 +3,9 @@
 # Helm bastions, proven by their commands.log: kubectl rollout undo to the
 # previous revision (its tag read from its ReplicaSet) then rollout
 # status, verified by the deployment's new revision running that tag; helm rollback to the last good revision, verified by helm
-# history; a rollout that never completes ends FAILED with kubectl's exit;
+# history; X on the Helm host is refused with the way to do it by hand,
+# journalled; a rollout that never completes ends FAILED with kubectl's
+# exit;
 # METRICS shows the deployment's restarts, and the other hosts' verdicts
 # with their reasons.
 . "${top_srcdir:-$(dirname "$0")/../..}/tests/lib/tmux.sh"
@@ -47,6 +49,16 @@ wait_for "rollback of api on helm-bastion: OK — api runs 1.4.1" 40
 [ "$(grep -c '"argv":\["helm","rollback","api","3","-n","prod"\]' "$helm")" = 1 ] ||
 	fail "helm rollback did not run exactly once"
 ok "helm rollback to the last good revision, verified by helm history"
+
+# The kill switch does not edit a chart's values: refused, with the way
+# to do it by hand, and journalled.
+journal=$(ls "$fl"/timeline/k8s-helm-drill-*.jsonl)
+keys X
+wait_for "kill switch refused: helm-bastion is a helm host" 10
+grep '"kind":"action.refused"' "$journal" | grep '"action":"helm.killswitch"' |
+	grep -q 'helm upgrade api CHART -n prod --reuse-values --set env.EXPORT_MODE=off' ||
+	fail "the helm refusal is not journalled with the way by hand: $(grep '"kind":"action.refused"' "$journal")"
+ok "X on a helm host: refused with the helm upgrade to run by hand, journalled"
 
 # A rollout that never completes.
 "$fleet" fault --dir "$fl" k8s-bastion rollout-stuck > /dev/null

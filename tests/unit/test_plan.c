@@ -440,44 +440,72 @@ static void
 killswitch_undo_value_from_the_journal(void **state)
 {
 	struct record v[6];
+	int64_t at = 0;
 	char out[64];
 	size_t i;
 
 	v[0] = rec("action.intent", "h1", "ks-1", "{\"plan\":{\"action\":\"compose.killswitch\","
 	    "\"from\":\"EXPORT_MODE=full\",\"to\":\"EXPORT_MODE=off\"}}");
 	v[1] = rec("action.end", "h1", "ks-1", "{\"outcome\":\"ok\"}");
+	v[1].ts_ms = 1795746660000;          /* 2026-11-27T02:31:00Z */
 	v[2] = rec("action.intent", "h1", "rb-1", "{\"plan\":{\"action\":\"compose.rollback\"}}");
 	v[3] = rec("action.end", "h1", "rb-1", "{\"outcome\":\"ok\"}");
 	v[4] = rec("action.intent", "h1", "ks-2", "{\"plan\":{\"action\":\"compose.killswitch\","
 	    "\"from\":\"EXPORT_MODE=off\",\"to\":\"EXPORT_MODE=full\"}}");
 	v[5] = rec("action.end", "h1", "ks-2", "{\"outcome\":\"failed\"}");
 	/* The failed undo does not count; a rollback in between does not either. */
-	assert_int_equal(plan_killswitch_restore(v, 6, "h1", out, sizeof(out)), 1);
+	assert_int_equal(plan_killswitch_restore(v, 6, "h1", out, sizeof(out), &at), 1);
 	assert_string_equal(out, "full");
-	assert_int_equal(plan_killswitch_restore(v, 6, "h2", out, sizeof(out)), 0);
+	assert_true(at == 1795746660000);
+	assert_int_equal(plan_killswitch_restore(v, 6, "h2", out, sizeof(out), NULL), 0);
+	/* An undo that ended ok does not change what the switch replaced:
+	 * whether X turns it off or on is read from the host, not from here. */
 	cJSON_Delete(v[5].data);
 	v[5] = rec("action.end", "h1", "ks-2", "{\"outcome\":\"ok\"}");
-	assert_int_equal(plan_killswitch_restore(v, 6, "h1", out, sizeof(out)), 0);
+	assert_int_equal(plan_killswitch_restore(v, 6, "h1", out, sizeof(out), NULL), 1);
+	assert_string_equal(out, "full");
 	for (i = 0; i < 6; i++)
 		cJSON_Delete(v[i].data);
 	/* k8s: the value it replaced, or "" (remove it again) when unset. */
 	v[0] = rec("action.intent", "k1", "ks-3", "{\"plan\":{\"action\":\"k8s.killswitch\","
 	    "\"from\":\"EXPORT_MODE=(unset)\",\"to\":\"EXPORT_MODE=off\"}}");
 	v[1] = rec("action.end", "k1", "ks-3", "{\"outcome\":\"ok\"}");
-	assert_int_equal(plan_killswitch_restore(v, 2, "k1", out, sizeof(out)), 1);
+	assert_int_equal(plan_killswitch_restore(v, 2, "k1", out, sizeof(out), NULL), 1);
 	assert_string_equal(out, "");
 	cJSON_Delete(v[0].data);
 	v[0] = rec("action.intent", "k1", "ks-3", "{\"plan\":{\"action\":\"k8s.killswitch\","
 	    "\"from\":\"EXPORT_MODE=on\",\"to\":\"EXPORT_MODE=off\"}}");
-	assert_int_equal(plan_killswitch_restore(v, 2, "k1", out, sizeof(out)), 1);
+	assert_int_equal(plan_killswitch_restore(v, 2, "k1", out, sizeof(out), NULL), 1);
 	assert_string_equal(out, "on");
-	/* Its undo ended ok: the next X switches off again. */
-	v[2] = rec("action.intent", "k1", "ks-4", "{\"plan\":{\"action\":\"k8s.killswitch\","
-	    "\"from\":\"EXPORT_MODE=off\",\"to\":\"EXPORT_MODE=(unset)\"}}");
-	v[3] = rec("action.end", "k1", "ks-4", "{\"outcome\":\"ok\"}");
-	assert_int_equal(plan_killswitch_restore(v, 4, "k1", out, sizeof(out)), 0);
-	for (i = 0; i < 4; i++)
+	/* UNKNOWN, then settled ok by the re-read: it turned the export off. */
+	cJSON_Delete(v[1].data);
+	v[1] = rec("action.end", "k1", "ks-3", "{\"outcome\":\"unknown\"}");
+	assert_int_equal(plan_killswitch_restore(v, 2, "k1", out, sizeof(out), NULL), 0);
+	v[2] = rec("action.reconcile", "k1", "ks-3", "{\"outcome\":\"ok\"}");
+	v[2].ts_ms = 42;
+	assert_int_equal(plan_killswitch_restore(v, 3, "k1", out, sizeof(out), &at), 1);
+	assert_string_equal(out, "on");
+	assert_true(at == 42);
+	for (i = 0; i < 3; i++)
 		cJSON_Delete(v[i].data);
+}
+
+static void
+killswitch_value_from_what_the_host_holds(void **state)
+{
+	(void)state;
+	/* X: off unless the host holds off now; then the value replaced. */
+	assert_string_equal(plan_killswitch_value("on", NULL, "full"), "off");
+	assert_string_equal(plan_killswitch_value(NULL, NULL, NULL), "off");
+	assert_string_equal(plan_killswitch_value("full", NULL, NULL), "off");
+	assert_string_equal(plan_killswitch_value("off", NULL, "full"), "full");
+	assert_string_equal(plan_killswitch_value("off", NULL, ""), "");
+	/* No kill switch of this incident to undo: on. */
+	assert_string_equal(plan_killswitch_value("off", NULL, NULL), "on");
+	/* A runbook step's direction is its own. */
+	assert_string_equal(plan_killswitch_value("off", "off", "full"), "off");
+	assert_string_equal(plan_killswitch_value("on", "on", NULL), "on");
+	assert_string_equal(plan_killswitch_value("on", "on", "full"), "full");
 }
 
 static struct probe_result
@@ -553,6 +581,7 @@ main(void)
 		cmocka_unit_test(k8s_killswitch_refusals),
 		cmocka_unit_test(rollback_keeps_the_tag_in_env),
 		cmocka_unit_test(killswitch_undo_value_from_the_journal),
+		cmocka_unit_test(killswitch_value_from_what_the_host_holds),
 		cmocka_unit_test(schema_from_the_last_readyz),
 		cmocka_unit_test(downgrade_only_when_the_schema_is_ahead),
 	};
