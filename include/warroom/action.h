@@ -59,6 +59,10 @@ struct action_env {
 	/* Who named a rollback's target, when not a runbook step: the host
 	 * B sent before this one ("h1"), copied at start; NULL otherwise. */
 	const char *target_from;
+	/* When this incident's kill switch turned the export off on the host
+	 * (ms since the epoch), 0 when none: a rollback that turns it back on
+	 * says since when it was off. */
+	int64_t ks_off_ms;
 	void (*on_change)(struct action *a, void *arg);
 	void *arg;
 };

@@ -459,6 +459,139 @@ plan_k8s_undo(const struct config_host *h, int svc, const char *from_tag, int fr
 	return 0;
 }
 
+void
+plan_export_word(const struct k8s_env *env, const char *key, char *out, size_t cap)
+{
+	const struct k8s_env_var *v = parse_k8s_env_find(env, key);
+
+	if (v == NULL)
+		snprintf(out, cap, "(unset)");
+	else if (v->value_from[0] != '\0')
+		snprintf(out, cap, "(from a %s)", v->value_from);
+	else if (v->value[0] == '\0')
+		snprintf(out, cap, "(empty)");
+	else if (v->value_cut || !envfile_value_valid(v->value))
+		snprintf(out, cap, "(another value)");   /* remote text: not shown */
+	else
+		snprintf(out, cap, "%s", v->value);
+}
+
+int
+plan_export_state(const char *word)
+{
+	if (word[0] == '\0' || strncmp(word, "(from ", 6) == 0)
+		return -1;
+	return strcmp(word, "off") == 0;
+}
+
+/* "EXPORT_MODE=off", "EXPORT_MODE unset", "EXPORT_MODE from a secretKeyRef". */
+static const char *
+mode_words(const char *word, char *out, size_t cap)
+{
+	if (strcmp(word, "(unset)") == 0)
+		snprintf(out, cap, KS_KEY " unset");
+	else if (word[0] == '(')
+		snprintf(out, cap, KS_KEY " %.*s", (int)strlen(word + 1) - 1, word + 1);
+	else
+		snprintf(out, cap, KS_KEY "=%s", word);
+	return out;
+}
+
+/* Append one note to p->warning, each on a line of its own. */
+static void
+warn(struct plan *p, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+static void
+warn(struct plan *p, const char *fmt, ...)
+{
+	size_t n = strlen(p->warning);
+	va_list ap;
+
+	if (n > 0 && n + 2 < sizeof(p->warning))
+		n += (size_t)snprintf(p->warning + n, sizeof(p->warning) - n, "\n");
+	if (n + 1 >= sizeof(p->warning))
+		return;
+	va_start(ap, fmt);
+	vsnprintf(p->warning + n, sizeof(p->warning) - n, fmt, ap);
+	va_end(ap);
+}
+
+void
+plan_k8s_undo_notes(struct plan *p, const char *container, const char *now, const char *to,
+    int64_t off_at_ms)
+{
+	int sn = plan_export_state(now), st = plan_export_state(to);
+	char since[48] = "", target[128], a[96], b[96];
+
+	wr_strlcpy(p->export_container, container, sizeof(p->export_container));
+	wr_strlcpy(p->export_now, now, sizeof(p->export_now));
+	wr_strlcpy(p->export_to, to, sizeof(p->export_to));
+	if (off_at_ms > 0) {
+		int64_t day = off_at_ms / 1000 % 86400;
+
+		snprintf(since, sizeof(since), " since the kill switch at %02d:%02d UTC",
+		    (int)(day / 3600), (int)(day / 60 % 60));
+	}
+	if (strcmp(to, "(unset)") == 0)
+		snprintf(target, sizeof(target), "revision %d sets no " KS_KEY, p->to_rev);
+	else if (to[0] == '(')
+		snprintf(target, sizeof(target), "revision %d has %s", p->to_rev,
+		    mode_words(to, a, sizeof(a)));
+	else
+		snprintf(target, sizeof(target), "revision %d has " KS_KEY "=%s", p->to_rev, to);
+	/* A rollback brings the target's whole pod template back, env and
+	 * all: the kill switch's env entry goes with the template it is in. */
+	if (sn == 1 && st == 0)
+		warn(p, "%s: this rollback turns exports back ON (now off%s)", target, since);
+	else if (sn == 1 && st < 0 && to[0] != '\0')
+		warn(p, "%s: this rollback may turn exports back ON (now off%s)", target, since);
+	else if (sn == 1 && to[0] == '\0')
+		warn(p, "revision %d's " KS_KEY " could not be read: this rollback may turn exports "
+		    "back ON (now off%s)", p->to_rev, since);
+	else if (sn == 0 && st == 1)
+		warn(p, "%s: this rollback turns exports OFF (now %s)", target,
+		    mode_words(now, b, sizeof(b)));
+	if (p->to[0] != '\0' && strcmp(p->to, p->from) == 0) {
+		if (now[0] != '\0' && to[0] != '\0' && strcmp(now, to) != 0)
+			warn(p, "same tag %s: this only changes the pod template: %s -> %s", p->to,
+			    mode_words(now, a, sizeof(a)), mode_words(to, b, sizeof(b)));
+		else
+			warn(p, "same tag %s: this only changes the pod template (its env or "
+			    "settings), not the release", p->to);
+	}
+}
+
+int
+plan_k8s_default(const struct plan_target *t, int n, const char *now)
+{
+	int sn = plan_export_state(now), i;
+
+	if (n <= 0 || sn < 0 || t[0].tag[0] == '\0' ||
+	    plan_export_state(t[0].export_mode) == sn)
+		return 0;
+	for (i = 1; i < n; i++)
+		if (strcmp(t[i].tag, t[0].tag) == 0 && plan_export_state(t[i].export_mode) == sn)
+			return i;
+	return 0;
+}
+
+void
+plan_export_change(const char *svc, const char *before, const char *after, char *out,
+    size_t cap)
+{
+	int sb = plan_export_state(before), sa = plan_export_state(after);
+	char a[96], b[96];
+
+	if (cap > 0)
+		out[0] = '\0';
+	if (before[0] == '\0' || after[0] == '\0' || strcmp(before, after) == 0)
+		return;
+	snprintf(out, cap, "%s -> %s in deployment/%s's env%s", mode_words(before, a, sizeof(a)),
+	    mode_words(after, b, sizeof(b)), svc, sb == 1 && sa == 0 ?
+	    ": exports are back ON" : sb == 1 && sa < 0 ? ": exports may be back ON" :
+	    sb != 1 && sa == 1 ? ": exports are OFF" : "");
+}
+
 int
 plan_k8s_container(const struct k8s_deploy *d, const char *svc, struct wr_err *err)
 {
@@ -642,6 +775,14 @@ plan_to_json(const struct plan *p)
 		cJSON_AddStringToObject(o, "keep_tag", p->keep_tag);
 		if (p->export_url[0])
 			cJSON_AddStringToObject(o, "export_check", p->export_url);
+	}
+	if (p->export_now[0]) {
+		/* A k8s rollback: EXPORT_MODE before and in the target template. */
+		cJSON *e = cJSON_AddObjectToObject(o, "export_mode");
+
+		cJSON_AddStringToObject(e, "container", p->export_container);
+		cJSON_AddStringToObject(e, "now", p->export_now);
+		cJSON_AddStringToObject(e, "target", p->export_to);
 	}
 	if (p->origin[0])
 		cJSON_AddStringToObject(o, "origin", p->origin);

@@ -23,6 +23,8 @@ struct act_choice {
 	char tag[128];
 	int rev;
 	char label[200];
+	char export_mode[64];            /* k8s: EXPORT_MODE in its pod template
+	                                    (plan_export_word's), "" unread */
 };
 
 typedef void (*act_step_fn)(struct action *a, const struct exec_result *r);
@@ -82,6 +84,9 @@ struct action {
 	                                    names it, "" for X (the host decides) */
 	char ks_restore[128];            /* … what on sets, when ks_has_restore */
 	bool ks_has_restore;
+	char export_now[64];             /* k8s rollback: EXPORT_MODE running, */
+	char export_container[WR_NAME_MAX]; /* … read from this container */
+	char export_note[256];           /* … what it changed, said in the outcome */
 	char want_from[64];              /* rollback: the host B went to want on, or "" */
 	int want_rev;                    /* rollback: the revision a runbook step named, or 0 */
 	char ks_tag[128];                /* kill switch: the tag read while planning */

@@ -280,7 +280,7 @@ actions_rollback(struct app *app)
 {
 	int n, host = app_selected_service(app, &n);
 	struct action **slot = app->target_slot;
-	char tag[128], seen[4][128], bad[8][128], from[sizeof(app->target_from)];
+	char tag[128], seen[4][128], bad[8][128], from[sizeof(app->target_from)], tag_was[128];
 	struct action_env env = env_of(app);
 	struct action *a;
 	struct wr_err err;
@@ -323,6 +323,8 @@ actions_rollback(struct app *app)
 	journal_rollback_tags(app, host, n, seen, 4, &env.nseen_tags, bad, 8, &env.nbad_tags);
 	env.seen_tags = (const char (*)[128])seen;
 	env.bad_tags = (const char (*)[128])bad;
+	/* A rollback that brings exports back on says since when they were off. */
+	killswitch_restore(app, host, tag_was, sizeof(tag_was), &env.ks_off_ms);
 	if ((a = action_rollback_start(&env, host, n, tag[0] ? tag : NULL, rev, &err)) == NULL) {
 		app_say(app, "rollback of %s refused: %s", app->cfg.hosts[host].services[n],
 		    err.msg);
@@ -787,6 +789,7 @@ dialog_body(struct app *app, WINDOW *win, int w)
 	struct action *a = app->confirming;
 	const struct plan *p = action_plan(a);
 	char line[WR_CMD_MAX + 64], dir[WR_PATH_MAX];
+	const char *warn, *nl;
 	int y = 1, i;
 	size_t cd;
 
@@ -812,9 +815,14 @@ dialog_body(struct app *app, WINDOW *win, int w)
 		wr_strlcpy(line, p->why, sizeof(line));
 	if (line[0])
 		ui_put_wrapped(win, &y, 2, w - 4, 2, INT_MAX, ui_attr(app, THEME_WARN), line);
-	if (p->warning[0])
+	/* Each of the warning's lines wrapped on its own. */
+	for (warn = p->warning; *warn != '\0'; warn = *nl ? nl + 1 : nl) {
+		if ((nl = strchr(warn, '\n')) == NULL)
+			nl = warn + strlen(warn);
+		snprintf(line, sizeof(line), "%.*s", (int)(nl - warn), warn);
 		ui_put_wrapped(win, &y, 2, w - 4, 2, INT_MAX, ui_attr(app, THEME_BAD) | A_BOLD,
-		    p->warning);
+		    line);
+	}
 	if (action_nchoices(a) > 0) {
 		/* Where the target came from, even when there is only one. */
 		dput(win, ++y, 2, w - 4, ui_attr(app, THEME_DIM), action_nchoices(a) > 1 ?
