@@ -144,6 +144,14 @@ int plan_k8s_default(const struct plan_target *t, int n, const char *now);
 void plan_export_change(const char *svc, const char *before, const char *after, char *out,
     size_t cap);
 
+/* What a k8s plan's change left when its rollout status failed (d: the
+ * deployment read back after it, tag: what its container runs, waited_s:
+ * how long rollout status waited, 0 when it did not time out): "undo
+ * applied (revision 7 at v1.4.1), rollout not complete: 2/3 ready after
+ * 15 s; …", or that the revision did not move. */
+void plan_k8s_unfinished(const struct plan *p, const struct k8s_deploy *d, const char *tag,
+    int waited_s, char *out, size_t cap);
+
 /* helm rollback of release svc from revision from_rev (app version from)
  * to to_rev (app version to). */
 int plan_helm_rollback(const struct config_host *h, int svc, const char *from,

@@ -592,6 +592,34 @@ plan_export_change(const char *svc, const char *before, const char *after, char 
 	    sb != 1 && sa == 1 ? ": exports are OFF" : "");
 }
 
+void
+plan_k8s_unfinished(const struct plan *p, const struct k8s_deploy *d, const char *tag,
+    int waited_s, char *out, size_t cap)
+{
+	const char *what = strcmp(p->action, "k8s.undo") == 0 ? "undo" :
+	    p->nsteps > 0 ? p->steps[0].name : "change";
+	size_t n;
+
+	if (d->revision <= p->from_rev) {
+		snprintf(out, cap, "deployment/%s is still at revision %d (%s): the %s did not take",
+		    p->service, d->revision, tag[0] ? tag : "tag unknown", what);
+		return;
+	}
+	n = (size_t)snprintf(out, cap, "%s applied (revision %d at %s), rollout not complete: "
+	    "%d/%d ready", what, d->revision, tag[0] ? tag : "tag unknown", d->ready,
+	    d->replicas);
+	if (waited_s > 0 && n < cap)
+		n += (size_t)snprintf(out + n, cap - n, " after %d s", waited_s);
+	/* The change is in place: the old pods serve until the new ones are
+	 * ready, and what runs next starts from the new revision. */
+	if (n < cap && strcmp(p->action, "k8s.undo") == 0)
+		snprintf(out + n, cap - n, "; it may still complete: r would now roll back from "
+		    "revision %d (this undo's), not %d", d->revision, p->from_rev);
+	else if (n < cap)
+		snprintf(out + n, cap - n, "; it may still complete: the old pods serve until the "
+		    "new ones are ready");
+}
+
 int
 plan_k8s_container(const struct k8s_deploy *d, const char *svc, struct wr_err *err)
 {

@@ -703,6 +703,39 @@ act_gate_start(struct action *a)
 	gate_try(a);
 }
 
+/* The deployment read back after a k8s rollout status failed (the
+ * failure in done_msg): the outcome is still FAILED (the rollout did not
+ * complete in time), and says what the change left in place. */
+static void
+unfinished(struct action *a, const struct exec_result *r)
+{
+	const char *container = a->plan.env_container[0] ? a->plan.env_container :
+	    a->plan.export_container;
+	const char *tag = "";
+	struct k8s_deploy d;
+	struct wr_err err;
+	char words[512];
+	int i;
+
+	if (!r->finished || r->exit_status != 0 ||
+	    parse_k8s_deploy(a->buf ? a->buf : "", a->len, &d, &err) != 0) {
+		act_finish(a, ACTION_FAILED, "%s; deployment/%s could not be read back (%s): "
+		    "whether the change is in place is not known", a->done_msg, a->plan.service,
+		    !r->finished ? r->error : r->exit_status ? a->last_line : err.msg);
+		return;
+	}
+	for (i = 0; i < d.ncontainers; i++)
+		if (strcmp(d.containers[i].name, container) == 0)
+			tag = d.containers[i].tag;
+	if (tag[0] == '\0' && d.ncontainers > 0)
+		tag = d.containers[0].tag;
+	plan_k8s_unfinished(&a->plan, &d, tag, strstr(a->done_msg, "timed out") != NULL ?
+	    a->plan.health_timeout_s : 0, words, sizeof(words));
+	if (d.revision > a->plan.from_rev)
+		export_changed(a, a->buf ? a->buf : "", a->len);
+	act_finish(a, ACTION_FAILED, "%s; %s", a->done_msg, words);
+}
+
 static void
 step_done(struct action *a, const struct exec_result *r)
 {
@@ -714,8 +747,17 @@ step_done(struct action *a, const struct exec_result *r)
 		return;
 	}
 	if (r->exit_status != 0 || r->signal[0]) {
-		act_finish(a, ACTION_FAILED, "%s exited %d%s%s", s->name, r->exit_status,
-		    a->last_line[0] ? ": " : "", a->last_line);
+		snprintf(a->done_msg, sizeof(a->done_msg), "%s exited %d%s%s", s->name,
+		    r->exit_status, a->last_line[0] ? ": " : "", a->last_line);
+		/* k8s: rollout status gave up, but the change before it was
+		 * made: the outcome says what is in place, read back. */
+		if (a->cfg->driver == DRIVER_K8S && a->step > 0 && !s->mutating &&
+		    a->plan.verify_cmd[0] != '\0' &&
+		    act_read_cmd(a, a->plan.verify_cmd, 15000, unfinished) == 0) {
+			wr_strlcpy(a->step_name, "read back", sizeof(a->step_name));
+			return;
+		}
+		act_finish(a, ACTION_FAILED, "%s", a->done_msg);
 		return;
 	}
 	act_next_step(a);

@@ -5,7 +5,7 @@
 # status, verified by the deployment's new revision running that tag; helm rollback to the last good revision, verified by helm
 # history; X on the Helm host is refused with the way to do it by hand,
 # journalled; a rollout that never completes ends FAILED with kubectl's
-# exit;
+# exit and what the undo left in place;
 # METRICS shows the deployment's restarts, and the other hosts' verdicts
 # with their reasons.
 . "${top_srcdir:-$(dirname "$0")/../..}/tests/lib/tmux.sh"
@@ -66,6 +66,10 @@ keys Up r
 wait_for "CONFIRM ROLLBACK (k8s.undo)" 15
 keys -l api; keys Enter
 wait_for "rollback of api on k8s-bastion: FAILED — rollout status exited 1" 40
-ok "a stuck rollout ends FAILED with kubectl's exit"
+# The undo was applied all the same: the outcome says what is in place.
+grep '"kind":"action.end"' "$journal" | tail -1 | grep '"outcome":"failed"' |
+	grep -q 'timed out waiting for the condition; undo applied (revision 6 at v1.4.0), rollout not complete: 2/3 ready after 15 s; it may still complete: r would now roll back from revision 6' ||
+	fail "the stuck undo's outcome: $(grep '"kind":"action.end"' "$journal" | tail -1)"
+ok "a stuck rollout ends FAILED with kubectl's exit, and says the undo is in place"
 keys q
 wait_for "exit=0"

@@ -621,6 +621,11 @@ k8s_rollback_target_keeps_the_kill_switch(void **state)
 static void
 k8s_rollback_outcome_words(void **state)
 {
+	struct config_host h = host();
+	struct k8s_deploy d;
+	struct k8s_env env;
+	struct wr_err err;
+	struct plan p;
 	char out[512];
 
 	(void)state;
@@ -637,6 +642,37 @@ k8s_rollback_outcome_words(void **state)
 	plan_export_change("api", "", "off", out, sizeof(out));
 	assert_string_equal(out, "");
 
+	/* rollout status timed out after the undo: revision 5 holds it, 2 of
+	 * 3 pods ready (the fleet's rolling deployment). */
+	h.driver = DRIVER_K8S;
+	strcpy(h.namespace_, "prod");
+	k8s_fixture("drivers/k8s_deploy_rolling.json", "api", &d, &env);
+	parse_k8s_env_free(&env);
+	assert_int_equal(plan_k8s_undo(&h, 0, "v1.5.0-bad", 4, 3, "v1.4.1", 15, &p, &err), 0);
+	plan_k8s_unfinished(&p, &d, "v1.4.1", 15, out, sizeof(out));
+	assert_string_equal(out, "undo applied (revision 5 at v1.4.1), rollout not complete: 2/3 "
+	    "ready after 15 s; it may still complete: r would now roll back from revision 5 "
+	    "(this undo's), not 4");
+	plan_k8s_unfinished(&p, &d, "v1.4.1", 0, out, sizeof(out));
+	assert_string_equal(out, "undo applied (revision 5 at v1.4.1), rollout not complete: 2/3 "
+	    "ready; it may still complete: r would now roll back from revision 5 (this undo's), "
+	    "not 4");
+	/* The revision did not move: nothing is in place. */
+	p.from_rev = 5;
+	plan_k8s_unfinished(&p, &d, "v1.4.1", 15, out, sizeof(out));
+	assert_string_equal(out, "deployment/api is still at revision 5 (v1.4.1): the undo did "
+	    "not take");
+	/* The kill switch's set env. */
+	k8s_fixture("drivers/k8s_deploy.json", "api", &d, &env);
+	assert_int_equal(plan_k8s_killswitch(&h, 0, &d, &env, "EXPORT_MODE", "off", 20, &p,
+	    &err), 0);
+	parse_k8s_env_free(&env);
+	d.revision = 5;
+	d.ready = 2;
+	plan_k8s_unfinished(&p, &d, "v1.5.0-bad", 20, out, sizeof(out));
+	assert_string_equal(out, "set env applied (revision 5 at v1.5.0-bad), rollout not "
+	    "complete: 2/3 ready after 20 s; it may still complete: the old pods serve until the "
+	    "new ones are ready");
 }
 
 static struct probe_result
