@@ -59,6 +59,10 @@ struct action_env {
 	/* Who named a rollback's target, when not a runbook step: the host
 	 * B sent before this one ("h1"), copied at start; NULL otherwise. */
 	const char *target_from;
+	/* When this incident's kill switch turned the export off on the host
+	 * (ms since the epoch), 0 when none: a rollback that turns it back on
+	 * says since when it was off. */
+	int64_t ks_off_ms;
 	void (*on_change)(struct action *a, void *arg);
 	void *arg;
 };
@@ -71,11 +75,14 @@ struct action_env {
 struct action *action_rollback_start(const struct action_env *env, int host, int svc,
     const char *to, int rev, struct wr_err *err);
 
-/* Begin planning the kill switch on compose host host: set EXPORT_MODE to
- * value (NULL: "off") in its .env through SFTP and redeploy service svc
- * at the tag it runs. An undo passes the previous value. */
+/* Begin planning the kill switch on host (compose: EXPORT_MODE in its .env
+ * through SFTP, then service svc redeployed at the tag it runs; k8s: the
+ * deployment's env): want "off" or "on" as a runbook step names it, or
+ * NULL (X) to turn the export off unless the host holds off now, and then
+ * back on; on sets restore, the value this incident's kill switch
+ * replaced (NULL: "on"; see plan_killswitch_value). */
 struct action *action_killswitch_start(const struct action_env *env, int host, int svc,
-    const char *value, struct wr_err *err);
+    const char *want, const char *restore, struct wr_err *err);
 
 /* A runbook step's script (placeholders filled) on host, shown in full
  * and run once; CONFIRMING at once (the host's name is the confirmation). */

@@ -175,6 +175,14 @@ struct k8s_env {
 int parse_k8s_env(const char *buf, size_t len, const char *container, struct k8s_env *out,
     struct wr_err *err);
 
+/* The env list of container in the pod template that revision rev of
+ * Deployment deploy ran, as its ReplicaSet keeps it (a List of
+ * ReplicaSets, as parse_k8s_rs_images reads). 0, or -1 with "kubectl
+ * replicasets: …" in err (no such revision or container); free with
+ * parse_k8s_env_free. */
+int parse_k8s_rs_env(const char *buf, size_t len, const char *deploy, int rev,
+    const char *container, struct k8s_env *out, struct wr_err *err);
+
 /* The entry that sets name (the last one, as the kubelet reads a list
  * naming it twice), or NULL. */
 const struct k8s_env_var *parse_k8s_env_find(const struct k8s_env *env, const char *name);

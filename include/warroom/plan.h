@@ -18,6 +18,9 @@
 #include "warroom/driver_cmd.h"
 #include "warroom/probe.h"
 
+struct k8s_deploy;
+struct k8s_env;
+
 #define PLAN_STEPS_MAX 6
 
 enum plan_step_kind {
@@ -67,7 +70,12 @@ struct plan {
 	/* A runbook command block: shown and stored as the plan's one step. */
 	char origin[160];                /* "runbook step 4.2", "" otherwise */
 	char confirm[WR_NAME_MAX];       /* the word to type; "" means the service */
-	char warning[384];               /* said loudly in the dialog, or "" */
+	char warning[384];               /* said loudly in the dialog (a line
+	                                    each, '\n' between), or "" */
+	/* A k8s rollback: EXPORT_MODE in the running pod template and the
+	 * target's (plan_export_word's words), "" when not read. */
+	char export_now[64], export_to[64];
+	char export_container[WR_NAME_MAX]; /* the container they were read from */
 	char why[256];                   /* why it is called for, in the dialog, or "" */
 };
 
@@ -98,6 +106,51 @@ int plan_compose_rollback(const struct config_host *h, int svc, const char *from
 int plan_k8s_undo(const struct config_host *h, int svc, const char *from_tag,
     int from_rev, int to_rev, const char *to_tag, int timeout_s, struct plan *p,
     struct wr_err *err);
+
+/* EXPORT_MODE (key) as a pod template container's env sets it, in words:
+ * its value, "(unset)", or "(from a configMapKeyRef)" for a reference. */
+void plan_export_word(const struct k8s_env *env, const char *key, char *out, size_t cap);
+
+/* What a word of plan_export_word's means for the export: 1 off (the
+ * value "off"), 0 on (another value, or unset: the documented default),
+ * -1 not known here (a reference, or "": not read). */
+int plan_export_state(const char *word);
+
+/* The k8s rollback plan p's notes on EXPORT_MODE, said in its warning:
+ * the target's pod template (to) against the running one (now), both
+ * plan_export_word's, and a target at the running tag, which only
+ * changes the pod template. off_at_ms: when this incident's kill switch
+ * turned the export off on this host (0: it did not). Kept in the plan
+ * (export_now, export_to, container) for the intent and the outcome. */
+void plan_k8s_undo_notes(struct plan *p, const char *container, const char *now,
+    const char *to, int64_t off_at_ms);
+
+/* A k8s rollback target: its tag ("" when unknown) and EXPORT_MODE in its
+ * pod template (plan_export_word's). */
+struct plan_target {
+	char tag[128];
+	char export_mode[64];
+};
+
+/* Which of n targets (newest good first) to preselect: the first, unless
+ * it changes the export from now (on or off) and a later one at its tag
+ * keeps it as it is. */
+int plan_k8s_default(const struct plan_target *t, int n, const char *now);
+
+/* A rollback's change to EXPORT_MODE in deployment svc for its outcome
+ * (before, after: plan_export_word's): "EXPORT_MODE=off -> on in
+ * deployment/api's env: exports are back ON"; "" when neither changed nor
+ * known. */
+void plan_export_change(const char *svc, const char *before, const char *after, char *out,
+    size_t cap);
+
+/* What a k8s plan's change left when its rollout status failed (d: the
+ * deployment read back after it, tag: what its container runs, waited_s:
+ * how long rollout status waited, 0 when it did not time out): "undo
+ * applied (revision 7 at v1.4.1), rollout not complete: 2/3 ready after
+ * 15 s; …", or that the revision did not move. */
+void plan_k8s_unfinished(const struct plan *p, const struct k8s_deploy *d, const char *tag,
+    int waited_s, char *out, size_t cap);
 
 /* helm rollback of release svc from revision from_rev (app version from)
  * to to_rev (app version to). */
@@ -146,8 +199,6 @@ int plan_killswitch(const struct config_host *h, int svc, const char *tag,
 
 /* The container of deployment d the k8s kill switch changes: its only
  * one, else the one named svc; -1 with err when neither says which. */
-struct k8s_deploy;
-struct k8s_env;
 int plan_k8s_container(const struct k8s_deploy *d, const char *svc, struct wr_err *err);
 
 /* The kill switch on k8s host h: `kubectl set env` of key=value in
@@ -161,15 +212,23 @@ int plan_k8s_killswitch(const struct config_host *h, int svc, const struct k8s_d
     const struct k8s_env *env, const char *key, const char *value, int timeout_s,
     struct plan *p, struct wr_err *err);
 
-/* What undoing the kill switch on host restores: when the last kill switch
- * there that ended ok (in these journal records) set EXPORT_MODE=off, the
- * value it replaced goes to out and 1 is returned; 0 otherwise. When it
- * was unset: "on" on a compose host (its .env line is kept), "" on a k8s
- * one (the variable is removed again, so the image's default or envFrom
- * decides as before). */
+/* What turning the export back on restores on host: the value the newest
+ * kill switch there that set EXPORT_MODE=off and ended ok (action.end, or
+ * a later action.reconcile, in these journal records) replaced goes to
+ * out, its end's time to *at_ms (when not NULL), and 1 is returned; 0
+ * when none did. When it was unset: "on" on a compose host (its .env line
+ * is kept), "" on a k8s one (the variable is removed again, so the image's
+ * default or envFrom decides as before). */
 struct record;
 int plan_killswitch_restore(const struct record *v, size_t n, const char *host, char *out,
-    size_t cap);
+    size_t cap, int64_t *at_ms);
+
+/* The value the kill switch sets, decided from what the host holds now
+ * (now: the value read, NULL when unset): want "off" or "on" as a runbook
+ * step names it, or NULL for X, which turns the export off unless it is
+ * off now, and then back on. On is restore (plan_killswitch_restore's), or
+ * "on" when NULL. */
+const char *plan_killswitch_value(const char *now, const char *want, const char *restore);
 
 /* A runbook step's script (placeholders filled) on host h, run once; its
  * exit status is the outcome. The host's name is the confirmation. */

@@ -1,6 +1,7 @@
 /*
  * parse_k8s.c — kubectl's JSON and text answers → structs (a container's
- * env list too, for the kill switch).
+ * env list too, for the kill switch, and a revision's, from its ReplicaSet,
+ * for a rollback's plan).
  *
  * The Kubernetes API omits zero-valued status counters (a deployment with
  * no ready pod has no "readyReplicas"), so absence reads as 0, and
@@ -598,32 +599,24 @@ read_env_var(const cJSON *item, struct k8s_env_var *v)
 		    from->child->string : "valueFrom", sizeof(v->value_from));
 }
 
-int
-parse_k8s_env(const char *buf, size_t len, const char *container, struct k8s_env *out,
-    struct wr_err *err)
+/* The env of the container named container in a pod template's
+ * containers list into out; -1 with "what: …" when none is named so. */
+static int
+container_env(const cJSON *list, const char *container, const char *what,
+    struct k8s_env *out, struct wr_err *err)
 {
-	static const char *const ctr_path[] = { "spec", "template", "spec",
-	    "containers", NULL };
-	const char *what = "kubectl deployment";
-	const cJSON *item, *list, *c = NULL, *envs, *e;
+	const cJSON *item, *c = NULL, *envs, *e;
 	char name[WR_NAME_MAX];
-	cJSON *doc;
 
-	memset(out, 0, sizeof(*out));
-	if ((doc = parse_deploy_doc(buf, len, what, err)) == NULL)
-		return -1;
-	list = array_or_null(path(doc, ctr_path));
 	cJSON_ArrayForEach(item, list) {
 		if (c == NULL && cJSON_IsObject(item) &&
 		    parse_json_member(item, "name", name, sizeof(name)) &&
 		    strcmp(name, container) == 0)
 			c = item;
 	}
-	if (c == NULL) {
-		cJSON_Delete(doc);
+	if (c == NULL)
 		return wr_err_set(err, "%s: the pod template has no container %s", what,
 		    container);
-	}
 	wr_strlcpy(out->container, container, sizeof(out->container));
 	out->env_from = cJSON_GetArraySize(array_or_null(member(c, "envFrom"))) > 0;
 	envs = array_or_null(member(c, "env"));
@@ -633,8 +626,62 @@ parse_k8s_env(const char *buf, size_t len, const char *container, struct k8s_env
 		if (cJSON_IsObject(e))
 			read_env_var(e, &out->items[out->n++]);
 	}
-	cJSON_Delete(doc);
 	return 0;
+}
+
+static const char *const template_containers[] = { "spec", "template", "spec",
+    "containers", NULL };
+
+int
+parse_k8s_env(const char *buf, size_t len, const char *container, struct k8s_env *out,
+    struct wr_err *err)
+{
+	const char *what = "kubectl deployment";
+	cJSON *doc;
+	int rc;
+
+	memset(out, 0, sizeof(*out));
+	if ((doc = parse_deploy_doc(buf, len, what, err)) == NULL)
+		return -1;
+	rc = container_env(array_or_null(path(doc, template_containers)), container, what, out,
+	    err);
+	cJSON_Delete(doc);
+	return rc;
+}
+
+int
+parse_k8s_rs_env(const char *buf, size_t len, const char *deploy, int rev,
+    const char *container, struct k8s_env *out, struct wr_err *err)
+{
+	static const char *const rev_path[] = { "metadata", "annotations",
+	    "deployment.kubernetes.io/revision", NULL };
+	const char *what = "kubectl replicasets";
+	const cJSON *items, *o, *found = NULL;
+	char kind[64], r[16];
+	cJSON *doc;
+	int rc;
+
+	memset(out, 0, sizeof(*out));
+	if (rev <= 0)
+		return wr_err_set(err, "%s: no revision %d", what, rev);
+	if ((doc = parse_object(buf, len, what, kind, sizeof(kind), err)) == NULL)
+		return -1;
+	items = array_or_null(member(doc, "items"));
+	cJSON_ArrayForEach(o, items) {
+		if (found == NULL && cJSON_IsObject(o) && parse_json_str(path(o, rev_path), r,
+		    sizeof(r)) && small_number(r) == rev && owned_by_deploy(member(o, "metadata"),
+		    deploy))
+			found = o;
+	}
+	if (found == NULL) {
+		cJSON_Delete(doc);
+		return wr_err_set(err, "%s: no ReplicaSet of %s holds revision %d", what, deploy,
+		    rev);
+	}
+	rc = container_env(array_or_null(path(found, template_containers)), container, what,
+	    out, err);
+	cJSON_Delete(doc);
+	return rc;
 }
 
 const struct k8s_env_var *

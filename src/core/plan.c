@@ -19,6 +19,8 @@
 #include "warroom/parse_k8s.h"
 #include "warroom/record.h"
 
+#define KS_KEY "EXPORT_MODE"                 /* the export kill switch's variable */
+
 bool
 plan_tag_valid(const char *tag)
 {
@@ -457,6 +459,167 @@ plan_k8s_undo(const struct config_host *h, int svc, const char *from_tag, int fr
 	return 0;
 }
 
+void
+plan_export_word(const struct k8s_env *env, const char *key, char *out, size_t cap)
+{
+	const struct k8s_env_var *v = parse_k8s_env_find(env, key);
+
+	if (v == NULL)
+		snprintf(out, cap, "(unset)");
+	else if (v->value_from[0] != '\0')
+		snprintf(out, cap, "(from a %s)", v->value_from);
+	else if (v->value[0] == '\0')
+		snprintf(out, cap, "(empty)");
+	else if (v->value_cut || !envfile_value_valid(v->value))
+		snprintf(out, cap, "(another value)");   /* remote text: not shown */
+	else
+		snprintf(out, cap, "%s", v->value);
+}
+
+int
+plan_export_state(const char *word)
+{
+	if (word[0] == '\0' || strncmp(word, "(from ", 6) == 0)
+		return -1;
+	return strcmp(word, "off") == 0;
+}
+
+/* "EXPORT_MODE=off", "EXPORT_MODE unset", "EXPORT_MODE from a secretKeyRef". */
+static const char *
+mode_words(const char *word, char *out, size_t cap)
+{
+	if (strcmp(word, "(unset)") == 0)
+		snprintf(out, cap, KS_KEY " unset");
+	else if (word[0] == '(')
+		snprintf(out, cap, KS_KEY " %.*s", (int)strlen(word + 1) - 1, word + 1);
+	else
+		snprintf(out, cap, KS_KEY "=%s", word);
+	return out;
+}
+
+/* Append one note to p->warning, each on a line of its own. */
+static void
+warn(struct plan *p, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+static void
+warn(struct plan *p, const char *fmt, ...)
+{
+	size_t n = strlen(p->warning);
+	va_list ap;
+
+	if (n > 0 && n + 2 < sizeof(p->warning))
+		n += (size_t)snprintf(p->warning + n, sizeof(p->warning) - n, "\n");
+	if (n + 1 >= sizeof(p->warning))
+		return;
+	va_start(ap, fmt);
+	vsnprintf(p->warning + n, sizeof(p->warning) - n, fmt, ap);
+	va_end(ap);
+}
+
+void
+plan_k8s_undo_notes(struct plan *p, const char *container, const char *now, const char *to,
+    int64_t off_at_ms)
+{
+	int sn = plan_export_state(now), st = plan_export_state(to);
+	char since[48] = "", target[128], a[96], b[96];
+
+	wr_strlcpy(p->export_container, container, sizeof(p->export_container));
+	wr_strlcpy(p->export_now, now, sizeof(p->export_now));
+	wr_strlcpy(p->export_to, to, sizeof(p->export_to));
+	if (off_at_ms > 0) {
+		int64_t day = off_at_ms / 1000 % 86400;
+
+		snprintf(since, sizeof(since), " since the kill switch at %02d:%02d UTC",
+		    (int)(day / 3600), (int)(day / 60 % 60));
+	}
+	if (strcmp(to, "(unset)") == 0)
+		snprintf(target, sizeof(target), "revision %d sets no " KS_KEY, p->to_rev);
+	else if (to[0] == '(')
+		snprintf(target, sizeof(target), "revision %d has %s", p->to_rev,
+		    mode_words(to, a, sizeof(a)));
+	else
+		snprintf(target, sizeof(target), "revision %d has " KS_KEY "=%s", p->to_rev, to);
+	/* A rollback brings the target's whole pod template back, env and
+	 * all: the kill switch's env entry goes with the template it is in. */
+	if (sn == 1 && st == 0)
+		warn(p, "%s: this rollback turns exports back ON (now off%s)", target, since);
+	else if (sn == 1 && st < 0 && to[0] != '\0')
+		warn(p, "%s: this rollback may turn exports back ON (now off%s)", target, since);
+	else if (sn == 1 && to[0] == '\0')
+		warn(p, "revision %d's " KS_KEY " could not be read: this rollback may turn exports "
+		    "back ON (now off%s)", p->to_rev, since);
+	else if (sn == 0 && st == 1)
+		warn(p, "%s: this rollback turns exports OFF (now %s)", target,
+		    mode_words(now, b, sizeof(b)));
+	if (p->to[0] != '\0' && strcmp(p->to, p->from) == 0) {
+		if (now[0] != '\0' && to[0] != '\0' && strcmp(now, to) != 0)
+			warn(p, "same tag %s: this only changes the pod template: %s -> %s", p->to,
+			    mode_words(now, a, sizeof(a)), mode_words(to, b, sizeof(b)));
+		else
+			warn(p, "same tag %s: this only changes the pod template (its env or "
+			    "settings), not the release", p->to);
+	}
+}
+
+int
+plan_k8s_default(const struct plan_target *t, int n, const char *now)
+{
+	int sn = plan_export_state(now), i;
+
+	if (n <= 0 || sn < 0 || t[0].tag[0] == '\0' ||
+	    plan_export_state(t[0].export_mode) == sn)
+		return 0;
+	for (i = 1; i < n; i++)
+		if (strcmp(t[i].tag, t[0].tag) == 0 && plan_export_state(t[i].export_mode) == sn)
+			return i;
+	return 0;
+}
+
+void
+plan_export_change(const char *svc, const char *before, const char *after, char *out,
+    size_t cap)
+{
+	int sb = plan_export_state(before), sa = plan_export_state(after);
+	char a[96], b[96];
+
+	if (cap > 0)
+		out[0] = '\0';
+	if (before[0] == '\0' || after[0] == '\0' || strcmp(before, after) == 0)
+		return;
+	snprintf(out, cap, "%s -> %s in deployment/%s's env%s", mode_words(before, a, sizeof(a)),
+	    mode_words(after, b, sizeof(b)), svc, sb == 1 && sa == 0 ?
+	    ": exports are back ON" : sb == 1 && sa < 0 ? ": exports may be back ON" :
+	    sb != 1 && sa == 1 ? ": exports are OFF" : "");
+}
+
+void
+plan_k8s_unfinished(const struct plan *p, const struct k8s_deploy *d, const char *tag,
+    int waited_s, char *out, size_t cap)
+{
+	const char *what = strcmp(p->action, "k8s.undo") == 0 ? "undo" :
+	    p->nsteps > 0 ? p->steps[0].name : "change";
+	size_t n;
+
+	if (d->revision <= p->from_rev) {
+		snprintf(out, cap, "deployment/%s is still at revision %d (%s): the %s did not take",
+		    p->service, d->revision, tag[0] ? tag : "tag unknown", what);
+		return;
+	}
+	n = (size_t)snprintf(out, cap, "%s applied (revision %d at %s), rollout not complete: "
+	    "%d/%d ready", what, d->revision, tag[0] ? tag : "tag unknown", d->ready,
+	    d->replicas);
+	if (waited_s > 0 && n < cap)
+		n += (size_t)snprintf(out + n, cap - n, " after %d s", waited_s);
+	/* The change is in place: the old pods serve until the new ones are
+	 * ready, and what runs next starts from the new revision. */
+	if (n < cap && strcmp(p->action, "k8s.undo") == 0)
+		snprintf(out + n, cap - n, "; it may still complete: r would now roll back from "
+		    "revision %d (this undo's), not %d", d->revision, p->from_rev);
+	else if (n < cap)
+		snprintf(out + n, cap - n, "; it may still complete: the old pods serve until the "
+		    "new ones are ready");
+}
+
 int
 plan_k8s_container(const struct k8s_deploy *d, const char *svc, struct wr_err *err)
 {
@@ -641,6 +804,14 @@ plan_to_json(const struct plan *p)
 		if (p->export_url[0])
 			cJSON_AddStringToObject(o, "export_check", p->export_url);
 	}
+	if (p->export_now[0]) {
+		/* A k8s rollback: EXPORT_MODE before and in the target template. */
+		cJSON *e = cJSON_AddObjectToObject(o, "export_mode");
+
+		cJSON_AddStringToObject(e, "container", p->export_container);
+		cJSON_AddStringToObject(e, "now", p->export_now);
+		cJSON_AddStringToObject(e, "target", p->export_to);
+	}
 	if (p->origin[0])
 		cJSON_AddStringToObject(o, "origin", p->origin);
 	if (p->warning[0])
@@ -664,41 +835,45 @@ plan_hash(const struct plan *p, char out[9])
 
 int
 plan_killswitch_restore(const struct record *v, size_t n, const char *host, char *out,
-    size_t cap)
+    size_t cap, int64_t *at_ms)
 {
-	const char *to = NULL, *from = NULL, *op = NULL;
+	const char *to = NULL, *from = NULL;
 	bool k8s = false;
 	size_t i, k;
 
-	/* The newest kill switch on host that ended ok decides. */
+	/* Newest first: the kill switch that turned the export off last; an
+	 * undo since does not change what it replaced, and one settled ok
+	 * by a re-read counts like one that ended ok. */
 	for (i = n; i-- > 0 && to == NULL;) {
 		const cJSON *oc = cJSON_GetObjectItemCaseSensitive(v[i].data, "outcome");
 
-		if (strcmp(v[i].kind, "action.end") != 0 || v[i].op == NULL || v[i].host == NULL ||
-		    strcmp(v[i].host, host) != 0 || !cJSON_IsString(oc) ||
+		if ((strcmp(v[i].kind, "action.end") != 0 &&
+		    strcmp(v[i].kind, "action.reconcile") != 0) || v[i].op == NULL ||
+		    v[i].host == NULL || strcmp(v[i].host, host) != 0 || !cJSON_IsString(oc) ||
 		    strcmp(oc->valuestring, "ok") != 0)
 			continue;
-		op = v[i].op;
 		for (k = i; k-- > 0;) {
 			const cJSON *plan = cJSON_GetObjectItemCaseSensitive(v[k].data, "plan");
 			const cJSON *act = cJSON_GetObjectItemCaseSensitive(plan, "action");
+			const cJSON *f = cJSON_GetObjectItemCaseSensitive(plan, "from");
+			const cJSON *t = cJSON_GetObjectItemCaseSensitive(plan, "to");
 
 			if (strcmp(v[k].kind, "action.intent") != 0 || v[k].op == NULL ||
-			    strcmp(v[k].op, op) != 0)
+			    strcmp(v[k].op, v[i].op) != 0)
 				continue;
 			if (cJSON_IsString(act) && (strcmp(act->valuestring, "compose.killswitch") == 0 ||
-			    strcmp(act->valuestring, "k8s.killswitch") == 0)) {
-				const cJSON *f = cJSON_GetObjectItemCaseSensitive(plan, "from");
-				const cJSON *t = cJSON_GetObjectItemCaseSensitive(plan, "to");
-
+			    strcmp(act->valuestring, "k8s.killswitch") == 0) && cJSON_IsString(t) &&
+			    strcmp(t->valuestring, KS_KEY "=off") == 0) {
+				to = t->valuestring;
 				from = cJSON_IsString(f) ? f->valuestring : "";
-				to = cJSON_IsString(t) ? t->valuestring : "";
 				k8s = strcmp(act->valuestring, "k8s.killswitch") == 0;
+				if (at_ms != NULL)
+					*at_ms = v[i].ts_ms;
 			}
 			break;
 		}
 	}
-	if (to == NULL || strcmp(to, "EXPORT_MODE=off") != 0 || (from = strchr(from, '=')) == NULL)
+	if (to == NULL || (from = strchr(from, '=')) == NULL)
 		return 0;
 	from++;
 	/* k8s: a variable that was not set is removed again, so whatever set
@@ -709,4 +884,18 @@ plan_killswitch_restore(const struct record *v, size_t n, const char *host, char
 		from = "on";
 	snprintf(out, cap, "%s", from);
 	return 1;
+}
+
+const char *
+plan_killswitch_value(const char *now, const char *want, const char *restore)
+{
+	const char *on = restore != NULL ? restore : "on";
+
+	if (want != NULL && strcmp(want, "off") == 0)
+		return "off";
+	if (want != NULL && strcmp(want, "on") == 0)
+		return on;
+	/* X: what the host holds decides, never what this incident did last
+	 * (a rollback may have brought another pod template or .env since). */
+	return now != NULL && strcmp(now, "off") == 0 ? on : "off";
 }

@@ -259,6 +259,12 @@ act_finish(struct action *a, enum action_state s, const char *fmt, ...)
 	va_start(ap, fmt);
 	vsnprintf(a->reason, sizeof(a->reason), fmt, ap);
 	va_end(ap);
+	if (a->export_note[0] != '\0') {
+		/* What a rollback did to the export is part of any outcome. */
+		size_t n = strlen(a->reason);
+
+		snprintf(a->reason + n, sizeof(a->reason) - n, "; %s", a->export_note);
+	}
 	a->state = s;
 	if (a->intent_stored && a->env.tl != NULL &&
 	    timeline_action_end(a->env.tl, a->op, a->cfg->name, outcome[s], a->reason, &err) != 0) {
@@ -271,6 +277,62 @@ act_finish(struct action *a, enum action_state s, const char *fmt, ...)
 	if (s == ACTION_UNKNOWN && action_rereadable(a))
 		act_reconcile_later(a);
 	act_changed(a);
+}
+
+void
+act_refuse(struct action *a, const char *fmt, ...)
+{
+	const char *kind = a->cfg->driver == DRIVER_K8S ? "k8s.killswitch" : "compose.killswitch";
+	struct wr_err err;
+	va_list ap;
+	cJSON *d;
+
+	va_start(ap, fmt);
+	vsnprintf(a->reason, sizeof(a->reason), fmt, ap);
+	va_end(ap);
+	a->state = ACTION_CANCELLED;
+	if (a->env.tl == NULL)
+		return;
+	d = cJSON_CreateObject();
+	cJSON_AddStringToObject(d, "action", strcmp(a->verb, "kill switch") == 0 ? kind :
+	    a->plan.action);
+	cJSON_AddStringToObject(d, "service", a->cfg->services[a->svc]);
+	cJSON_AddStringToObject(d, "reason", a->reason);
+	if (timeline_append(a->env.tl, "action.refused", a->cfg->name, NULL, d, &err) != 0) {
+		size_t n = strlen(a->reason);
+
+		snprintf(a->reason + n, sizeof(a->reason) - n, " (NOT recorded in the timeline: %s)",
+		    err.msg);
+	}
+}
+
+/* What a deployment read (its first len bytes) says of EXPORT_MODE in
+ * container, as plan_export_word's: "" when not read. */
+static void
+export_word_of(const char *container, const char *buf, size_t len, char *out, size_t cap)
+{
+	struct k8s_env env;
+	struct wr_err err;
+
+	out[0] = '\0';
+	if (container[0] == '\0' || parse_k8s_env(buf, len, container, &env, &err) != 0)
+		return;
+	plan_export_word(&env, "EXPORT_MODE", out, cap);
+	parse_k8s_env_free(&env);
+}
+
+/* A k8s rollback read back (buf): what it did to EXPORT_MODE goes in its
+ * outcome (export_note). */
+static void
+export_changed(struct action *a, const char *buf, size_t len)
+{
+	char after[64];
+
+	if (a->cfg->driver != DRIVER_K8S || a->plan.export_now[0] == '\0')
+		return;
+	export_word_of(a->plan.export_container, buf, len, after, sizeof(after));
+	plan_export_change(a->plan.service, a->plan.export_now, after, a->export_note,
+	    sizeof(a->export_note));
 }
 
 int
@@ -375,6 +437,13 @@ reconciled(struct action *a, const struct exec_result *r)
 	    cur.revision > a->plan.from_rev) && cur.settled;
 	snprintf(found, sizeof(found), "re-read after reconnect: %s runs %s, %s",
 	    a->cfg->services[a->svc], cur.tag, cur.state);
+	export_changed(a, a->buf ? a->buf : "", a->len);
+	if (a->export_note[0] != '\0') {
+		size_t n = strlen(found);
+
+		snprintf(found + n, sizeof(found) - n, "; %s", a->export_note);
+		a->export_note[0] = '\0';           /* said here, not again after it */
+	}
 	if (!took) {
 		act_reread_again(a, found);
 		return;
@@ -606,6 +675,7 @@ verified(struct action *a, const struct exec_result *r)
 
 	if (act_read_back(a, r, &cur) != 0)
 		return;
+	export_changed(a, a->buf ? a->buf : "", a->len);
 	/* Compose: the target tag runs. k8s/helm: a newer revision, settled,
 	 * with the target version when the plan knew it. */
 	ok = cur.settled && (a->plan.to[0] == '\0' || strcmp(cur.tag, a->plan.to) == 0) &&
@@ -633,6 +703,39 @@ act_gate_start(struct action *a)
 	gate_try(a);
 }
 
+/* The deployment read back after a k8s rollout status failed (the
+ * failure in done_msg): the outcome is still FAILED (the rollout did not
+ * complete in time), and says what the change left in place. */
+static void
+unfinished(struct action *a, const struct exec_result *r)
+{
+	const char *container = a->plan.env_container[0] ? a->plan.env_container :
+	    a->plan.export_container;
+	const char *tag = "";
+	struct k8s_deploy d;
+	struct wr_err err;
+	char words[512];
+	int i;
+
+	if (!r->finished || r->exit_status != 0 ||
+	    parse_k8s_deploy(a->buf ? a->buf : "", a->len, &d, &err) != 0) {
+		act_finish(a, ACTION_FAILED, "%s; deployment/%s could not be read back (%s): "
+		    "whether the change is in place is not known", a->done_msg, a->plan.service,
+		    !r->finished ? r->error : r->exit_status ? a->last_line : err.msg);
+		return;
+	}
+	for (i = 0; i < d.ncontainers; i++)
+		if (strcmp(d.containers[i].name, container) == 0)
+			tag = d.containers[i].tag;
+	if (tag[0] == '\0' && d.ncontainers > 0)
+		tag = d.containers[0].tag;
+	plan_k8s_unfinished(&a->plan, &d, tag, strstr(a->done_msg, "timed out") != NULL ?
+	    a->plan.health_timeout_s : 0, words, sizeof(words));
+	if (d.revision > a->plan.from_rev)
+		export_changed(a, a->buf ? a->buf : "", a->len);
+	act_finish(a, ACTION_FAILED, "%s; %s", a->done_msg, words);
+}
+
 static void
 step_done(struct action *a, const struct exec_result *r)
 {
@@ -644,8 +747,17 @@ step_done(struct action *a, const struct exec_result *r)
 		return;
 	}
 	if (r->exit_status != 0 || r->signal[0]) {
-		act_finish(a, ACTION_FAILED, "%s exited %d%s%s", s->name, r->exit_status,
-		    a->last_line[0] ? ": " : "", a->last_line);
+		snprintf(a->done_msg, sizeof(a->done_msg), "%s exited %d%s%s", s->name,
+		    r->exit_status, a->last_line[0] ? ": " : "", a->last_line);
+		/* k8s: rollout status gave up, but the change before it was
+		 * made: the outcome says what is in place, read back. */
+		if (a->cfg->driver == DRIVER_K8S && a->step > 0 && !s->mutating &&
+		    a->plan.verify_cmd[0] != '\0' &&
+		    act_read_cmd(a, a->plan.verify_cmd, 15000, unfinished) == 0) {
+			wr_strlcpy(a->step_name, "read back", sizeof(a->step_name));
+			return;
+		}
+		act_finish(a, ACTION_FAILED, "%s", a->done_msg);
 		return;
 	}
 	act_next_step(a);
@@ -840,8 +952,12 @@ plan_choice(struct action *a, int i, struct wr_err *err)
 		keep_tag(a);
 		return 0;
 	case DRIVER_K8S:
-		return plan_k8s_undo(a->cfg, a->svc, a->planned_cur.tag, a->planned_cur.revision,
-		    c->rev, c->tag, timeout_s, &a->plan, err);
+		if (plan_k8s_undo(a->cfg, a->svc, a->planned_cur.tag, a->planned_cur.revision,
+		    c->rev, c->tag, timeout_s, &a->plan, err) != 0)
+			return -1;
+		plan_k8s_undo_notes(&a->plan, a->export_container, a->export_now, c->export_mode,
+		    a->env.ks_off_ms);
+		return 0;
 	case DRIVER_HELM:
 		return plan_helm_rollback(a->cfg, a->svc, a->planned_cur.tag,
 		    a->planned_cur.revision, c->tag, c->rev, timeout_s, &a->plan, err);
@@ -914,6 +1030,57 @@ demote_bad(struct action *a, struct wr_err *err)
 	memcpy(a->choices + ng, bad, (size_t)nb * sizeof(bad[0]));
 }
 
+/* k8s: the running pod template's EXPORT_MODE (the deployment read, the
+ * first headlen bytes of buf), in the container the kill switch would
+ * set; nothing when that container is not clear. */
+static void
+export_now(struct action *a, size_t headlen)
+{
+	struct k8s_deploy d;
+	struct wr_err err;
+	int c;
+
+	if (parse_k8s_deploy(a->buf ? a->buf : "", headlen, &d, &err) != 0 ||
+	    (c = plan_k8s_container(&d, a->cfg->services[a->svc], &err)) < 0)
+		return;
+	wr_strlcpy(a->export_container, d.containers[c].name, sizeof(a->export_container));
+	export_word_of(a->export_container, a->buf ? a->buf : "", headlen, a->export_now,
+	    sizeof(a->export_now));
+}
+
+/* EXPORT_MODE in revision rev's pod template, from the ReplicaSets read
+ * (rs, to the end of buf), or "" when it does not say. */
+static void
+export_of_revision(const struct action *a, const char *rs, int rev, char *out, size_t cap)
+{
+	struct k8s_env env;
+	struct wr_err err;
+
+	out[0] = '\0';
+	if (a->export_container[0] == '\0' || parse_k8s_rs_env(rs, strlen(rs),
+	    a->cfg->services[a->svc], rev, a->export_container, &env, &err) != 0)
+		return;
+	plan_export_word(&env, "EXPORT_MODE", out, cap);
+	parse_k8s_env_free(&env);
+}
+
+/* k8s: the target to preselect: one at the newest good tag that keeps the
+ * export as it is now, when the newest does not (plan_k8s_default). */
+static int
+default_choice(const struct action *a)
+{
+	struct plan_target t[ACT_CHOICES_MAX];
+	int i;
+
+	if (a->cfg->driver != DRIVER_K8S)
+		return 0;
+	for (i = 0; i < a->nchoices; i++) {
+		wr_strlcpy(t[i].tag, a->choices[i].tag, sizeof(t[i].tag));
+		wr_strlcpy(t[i].export_mode, a->choices[i].export_mode, sizeof(t[i].export_mode));
+	}
+	return plan_k8s_default(t, a->nchoices, a->export_now);
+}
+
 /* Where the host could go back to, newest first: releases.log's good tags,
  * the rollout history's earlier revisions, helm's earlier good releases. */
 static void
@@ -973,18 +1140,32 @@ find_choices(struct action *a, const char *mark, size_t headlen, struct wr_err *
 			    &rserr) != 0)
 				memset(&rs, 0, sizeof(rs));
 		}
+		export_now(a, headlen);
 		if (mark != NULL && parse_k8s_history(tail, tlen, &hist, err) == 0) {
 			for (i = hist.n; i-- > 0;)
 				if (hist.items[i].revision < a->planned_cur.revision) {
 					const char *tag = parse_k8s_rs_tag(&rs, hist.items[i].revision);
+					char mode[64] = "", shown[96] = "";
 
 					if (tag != NULL && !plan_tag_valid(tag))
 						tag = NULL;
-					snprintf(label, sizeof(label), "revision %d%s%s%s%s%.120s",
+					/* Its template's EXPORT_MODE, named where it
+					 * differs from the running one's. */
+					if (rsmark != NULL)
+						export_of_revision(a, rsmark + strlen(MARK_RS),
+						    hist.items[i].revision, mode, sizeof(mode));
+					if (mode[0] != '\0' && a->export_now[0] != '\0' &&
+					    strcmp(mode, a->export_now) != 0)
+						snprintf(shown, sizeof(shown), "%sEXPORT_MODE%s%s",
+						    tag ? ", " : " (", mode[0] == '(' ? " " : "=", mode);
+					snprintf(label, sizeof(label), "revision %d%s%s%s%s%s%.120s",
 					    hist.items[i].revision, tag ? " (" : "", tag ? tag : "",
-					    tag ? ")" : "", hist.items[i].change_cause[0] ? ": " : "",
+					    shown, tag || shown[0] ? ")" : "",
+					    hist.items[i].change_cause[0] ? ": " : "",
 					    hist.items[i].change_cause);
 					add_choice(a, tag ? tag : "", hist.items[i].revision, label);
+					wr_strlcpy(a->choices[a->nchoices - 1].export_mode, mode,
+					    sizeof(a->choices[0].export_mode));
 				}
 			parse_k8s_history_free(&hist);
 		}
@@ -1143,7 +1324,8 @@ planned(struct action *a, const struct exec_result *r)
 		if (a->nchoices > 0 && a->cfg->driver == DRIVER_COMPOSE &&
 		    read_env(a, headlen, &err) == 0)
 			return;
-		if (a->nchoices > 0 && plan_choice(a, 0, &err) == 0) {
+		a->choice = a->nchoices > 0 ? default_choice(a) : 0;
+		if (a->nchoices > 0 && plan_choice(a, a->choice, &err) == 0) {
 			a->state = ACTION_CONFIRMING;
 			return;
 		}

@@ -23,6 +23,8 @@ struct act_choice {
 	char tag[128];
 	int rev;
 	char label[200];
+	char export_mode[64];            /* k8s: EXPORT_MODE in its pod template
+	                                    (plan_export_word's), "" unread */
 };
 
 typedef void (*act_step_fn)(struct action *a, const struct exec_result *r);
@@ -78,6 +80,13 @@ struct action {
 	                                    last step (.env) adds to it */
 	char want[128];                  /* kill switch: the value to set; rollback:
 	                                    the tag named, or "" */
+	char ks_want[8];                 /* kill switch: "off" or "on" as a step
+	                                    names it, "" for X (the host decides) */
+	char ks_restore[128];            /* … what on sets, when ks_has_restore */
+	bool ks_has_restore;
+	char export_now[64];             /* k8s rollback: EXPORT_MODE running, */
+	char export_container[WR_NAME_MAX]; /* … read from this container */
+	char export_note[256];           /* … what it changed, said in the outcome */
 	char want_from[64];              /* rollback: the host B went to want on, or "" */
 	int want_rev;                    /* rollback: the revision a runbook step named, or 0 */
 	char ks_tag[128];                /* kill switch: the tag read while planning */
@@ -147,10 +156,21 @@ void act_killswitch_adopt(struct action *a, const cJSON *plan);
  * "disabled"), 0 on (another 2xx), -1 it does not say. */
 int act_export_disabled(const struct http_response *r);
 
-/* The kill switch on a k8s host (action_killswitch_start's): value NULL
- * is "off", "" removes the variable. */
+/* The kill switch on a k8s host (action_killswitch_start's, want and
+ * restore alike; a restore "" removes the variable). */
 struct action *act_k8s_killswitch_start(const struct action_env *env, int host, int svc,
-    const char *value, struct wr_err *err);
+    const char *want, const char *restore, struct wr_err *err);
+
+/* A kill switch's want and restore kept in a (see action_killswitch_start). */
+void act_ks_wants(struct action *a, const char *want, const char *restore);
+
+/* The value a kill switch planned on a sets, now the host's value is
+ * read (now: NULL when unset), kept in a->want. */
+const char *act_ks_value(struct action *a, const char *now);
+
+/* Planning found no plan to offer (why): CANCELLED, nothing sent, and
+ * the refusal journalled as action.refused, as the dialog never opens. */
+void act_refuse(struct action *a, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
 /* An adopted k8s kill switch intent: its container, value and re-read. */
 void act_k8s_killswitch_adopt(struct action *a, const cJSON *plan);

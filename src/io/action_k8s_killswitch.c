@@ -5,10 +5,11 @@
  * two commands: kubectl set env (a new pod template, so a new revision and
  * a rollout) and rollout status. Verified by the deployment read back (the
  * env holds the new value, a newer revision rolled out at the same tag),
- * /export answering 404 (or not, for an undo) and /readyz. After UNKNOWN
- * the re-read is the same read plus GET /export: it settles the outcome
- * only when both show the switch took effect, else reads again and then
- * leaves it to the engineer (U).
+ * /export answering 404 (or not, for an undo) and /readyz. Off or back on
+ * is decided by the env read to plan. After UNKNOWN the re-read is the
+ * same read plus GET /export: it settles the outcome only when both show
+ * the switch took effect, else reads again and then leaves it to the
+ * engineer (U).
  */
 #include "action_impl.h"
 
@@ -103,6 +104,7 @@ static void
 planned(struct action *a, const struct exec_result *r)
 {
 	const char *buf = a->buf ? a->buf : "";
+	const struct k8s_env_var *v;
 	struct k8s_deploy d;
 	struct k8s_env env;
 	struct wr_err err;
@@ -118,16 +120,18 @@ planned(struct action *a, const struct exec_result *r)
 	}
 	if ((c = plan_k8s_container(&d, a->cfg->services[a->svc], &err)) < 0 ||
 	    parse_k8s_env(buf, a->len, d.containers[c].name, &env, &err) != 0) {
-		a->state = ACTION_CANCELLED;
-		snprintf(a->reason, sizeof(a->reason), "no kill switch plan: %s", err.msg);
+		act_refuse(a, "no kill switch plan: %s", err.msg);
 		return;
 	}
+	/* Off or back on: the deployment's env now decides (a reference is
+	 * refused by the plan whichever way). */
+	v = parse_k8s_env_find(&env, KS_KEY);
+	act_ks_value(a, v != NULL && v->value_from[0] == '\0' ? v->value : NULL);
 	rc = plan_k8s_killswitch(a->cfg, a->svc, &d, &env, KS_KEY, a->want,
 	    a->env.cfg->health_timeout_ms / 1000, &a->plan, &err);
 	parse_k8s_env_free(&env);
 	if (rc != 0) {
-		a->state = ACTION_CANCELLED;
-		snprintf(a->reason, sizeof(a->reason), "no kill switch plan: %s", err.msg);
+		act_refuse(a, "no kill switch plan: %s", err.msg);
 		return;
 	}
 	a->state = ACTION_CONFIRMING;
@@ -371,19 +375,19 @@ act_k8s_killswitch_adopt(struct action *a, const cJSON *plan)
 }
 
 struct action *
-act_k8s_killswitch_start(const struct action_env *env, int host, int svc, const char *value,
-    struct wr_err *err)
+act_k8s_killswitch_start(const struct action_env *env, int host, int svc, const char *want,
+    const char *restore, struct wr_err *err)
 {
 	const struct config_host *h = &env->cfg->hosts[host];
 	char cmd[WR_CMD_MAX];
 	struct action *a;
 
-	if (value != NULL && value[0] != '\0' && !envfile_value_valid(value))
-		return wr_err_set(err, "'%s' is not a value the kill switch writes", value), NULL;
+	if (restore != NULL && restore[0] != '\0' && !envfile_value_valid(restore))
+		return wr_err_set(err, "'%s' is not a value the kill switch writes", restore), NULL;
 	if (driver_cmd_k8s_deploy(h, h->services[svc], cmd, sizeof(cmd), err) != 0)
 		return NULL;
 	a = act_new(env, host, svc, "kill switch", "ks");
 	hooks(a);
-	wr_strlcpy(a->want, value != NULL ? value : "off", sizeof(a->want));
+	act_ks_wants(a, want, restore);
 	return act_plan_read(a, cmd, planned, err);
 }

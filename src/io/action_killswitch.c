@@ -6,7 +6,9 @@
  * in one rename(2), and redeploys the service at the tag it already runs
  * (IMAGE_TAG given explicitly: .env may name another tag). Verified by
  * the running tag, /export answering 404 (or "disabled"), and /readyz.
- * An undo is the same action with the previous value. After UNKNOWN (the
+ * An undo is the same action with the previous value: whether it turns
+ * the export off or back on is decided by what .env holds when planned
+ * (act_ks_value; the journal only says what to restore). After UNKNOWN (the
  * host lost in the rename or the redeploy) the re-read is .env over SFTP
  * and then GET /export: what the file holds and what the service does now.
  */
@@ -38,6 +40,7 @@ planned_env(const struct sftp_result *r, void *arg)
 {
 	struct action *a = arg;
 	struct wr_err err;
+	char now[128];
 	size_t n;
 
 	a->sftp = NULL;
@@ -50,10 +53,12 @@ planned_env(const struct sftp_result *r, void *arg)
 		act_changed(a);
 		return;
 	}
+	/* Off or back on: what .env holds now decides (the file as read;
+	 * plan_killswitch checks it is one we edit). */
+	act_ks_value(a, envfile_get(r->data, r->len, KS_KEY, now, sizeof(now)) ? now : NULL);
 	if (plan_killswitch(a->cfg, a->svc, a->ks_tag, r->data, r->len, r->mode, KS_KEY,
 	    a->want, a->op, a->env.cfg->health_timeout_ms / 1000, &a->plan, &err) != 0) {
-		a->state = ACTION_CANCELLED;
-		snprintf(a->reason, sizeof(a->reason), "no kill switch plan: %s", err.msg);
+		act_refuse(a, "no kill switch plan: %s", err.msg);
 		act_changed(a);
 		return;
 	}
@@ -368,9 +373,25 @@ act_killswitch_adopt(struct action *a, const cJSON *plan)
 	wr_strlcpy(a->plan.env_key, KS_KEY, sizeof(a->plan.env_key));
 }
 
+void
+act_ks_wants(struct action *a, const char *want, const char *restore)
+{
+	wr_strlcpy(a->ks_want, want != NULL ? want : "", sizeof(a->ks_want));
+	a->ks_has_restore = restore != NULL;
+	wr_strlcpy(a->ks_restore, restore != NULL ? restore : "", sizeof(a->ks_restore));
+}
+
+const char *
+act_ks_value(struct action *a, const char *now)
+{
+	wr_strlcpy(a->want, plan_killswitch_value(now, a->ks_want[0] ? a->ks_want : NULL,
+	    a->ks_has_restore ? a->ks_restore : NULL), sizeof(a->want));
+	return a->want;
+}
+
 struct action *
-action_killswitch_start(const struct action_env *env, int host, int svc, const char *value,
-    struct wr_err *err)
+action_killswitch_start(const struct action_env *env, int host, int svc, const char *want,
+    const char *restore, struct wr_err *err)
 {
 	const struct config_host *h = &env->cfg->hosts[host];
 	char cmd[WR_CMD_MAX];
@@ -379,19 +400,29 @@ action_killswitch_start(const struct action_env *env, int host, int svc, const c
 	if (h->read_only)
 		return wr_err_set(err, "%s is read_only in the config: never a target", h->name),
 		    NULL;
+	if (h->driver == DRIVER_HELM)
+		return wr_err_set(err, "%s is a helm host: warroom does not change a chart's "
+		    "values; by hand, set it in the release's values and upgrade, e.g. helm "
+		    "upgrade %s CHART -n %s --reuse-values --set env.EXPORT_MODE=off (the key "
+		    "depends on the chart), then note it (n)", h->name,
+		    svc >= 0 && svc < h->nservices ? h->services[svc] : "RELEASE",
+		    h->namespace_[0] ? h->namespace_ : "NS"), NULL;
 	if (h->driver != DRIVER_COMPOSE && h->driver != DRIVER_K8S)
 		return wr_err_set(err, "%s is a %s host: the kill switch edits a compose host's "
 		    ".env or a k8s deployment's env", h->name, config_driver_name(h->driver)), NULL;
 	if (ssh_pool_session(env->pool, host) == NULL)
 		return wr_err_set(err, "%s is not UP", h->name), NULL;
+	if (want != NULL && strcmp(want, "off") != 0 && strcmp(want, "on") != 0)
+		return wr_err_set(err, "'%s': the kill switch turns the export off or on", want),
+		    NULL;
 	if (h->driver == DRIVER_K8S)
-		return act_k8s_killswitch_start(env, host, svc, value, err);
-	if (value != NULL && !envfile_value_valid(value))
-		return wr_err_set(err, "'%s' is not a value the kill switch writes", value), NULL;
+		return act_k8s_killswitch_start(env, host, svc, want, restore, err);
+	if (restore != NULL && !envfile_value_valid(restore))
+		return wr_err_set(err, "'%s' is not a value the kill switch writes", restore), NULL;
 	if (driver_cmd_compose_ps(h, cmd, sizeof(cmd), err) != 0)
 		return NULL;
 	a = act_new(env, host, svc, "kill switch", "ks");
 	hooks(a);
-	wr_strlcpy(a->want, value != NULL ? value : "off", sizeof(a->want));
+	act_ks_wants(a, want, restore);
 	return act_plan_read(a, cmd, planned_ps, err);
 }

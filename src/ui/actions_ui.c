@@ -243,7 +243,25 @@ on_action(struct action *a, void *arg)
 	}
 }
 
+/* The value turning the export back on restores, from this incident's
+ * journal, and when that kill switch turned it off; 0: none did. */
+static int
+killswitch_restore(struct app *app, int host, char *out, size_t cap, int64_t *at_ms)
+{
+	struct record_list list;
+	int rc;
+
+	*at_ms = 0;
+	if (journal_records(app, &list) != 0)
+		return 0;
+	rc = plan_killswitch_restore(list.v, list.n, app->cfg.hosts[host].name, out, cap, at_ms);
+	record_list_free(&list);
+	return rc;
+}
+
 static void add_action(struct app *app, struct action *a);
+static void journal_refusal(struct app *app, int host, int svc, const char *action,
+    const char *why);
 
 static bool
 busy_on(struct app *app, int host, int svc)
@@ -262,7 +280,7 @@ actions_rollback(struct app *app)
 {
 	int n, host = app_selected_service(app, &n);
 	struct action **slot = app->target_slot;
-	char tag[128], seen[4][128], bad[8][128], from[sizeof(app->target_from)];
+	char tag[128], seen[4][128], bad[8][128], from[sizeof(app->target_from)], tag_was[128];
 	struct action_env env = env_of(app);
 	struct action *a;
 	struct wr_err err;
@@ -305,6 +323,8 @@ actions_rollback(struct app *app)
 	journal_rollback_tags(app, host, n, seen, 4, &env.nseen_tags, bad, 8, &env.nbad_tags);
 	env.seen_tags = (const char (*)[128])seen;
 	env.bad_tags = (const char (*)[128])bad;
+	/* A rollback that brings exports back on says since when they were off. */
+	killswitch_restore(app, host, tag_was, sizeof(tag_was), &env.ks_off_ms);
 	if ((a = action_rollback_start(&env, host, n, tag[0] ? tag : NULL, rev, &err)) == NULL) {
 		app_say(app, "rollback of %s refused: %s", app->cfg.hosts[host].services[n],
 		    err.msg);
@@ -402,20 +422,6 @@ add_action(struct app *app, struct action *a)
 	app->actions[app->nactions++] = a;
 }
 
-/* The value an undo restores, from this incident's journal; 0: none. */
-static int
-killswitch_restore(struct app *app, int host, char *out, size_t cap)
-{
-	struct record_list list;
-	int rc;
-
-	if (journal_records(app, &list) != 0)
-		return 0;
-	rc = plan_killswitch_restore(list.v, list.n, app->cfg.hosts[host].name, out, cap);
-	record_list_free(&list);
-	return rc;
-}
-
 void
 actions_killswitch(struct app *app)
 {
@@ -425,7 +431,8 @@ actions_killswitch(struct app *app)
 	char restore[128];
 	struct action *a;
 	struct wr_err err;
-	bool undo;
+	int64_t off_at;
+	bool has_restore;
 
 	struct action **slot = app->target_slot;
 	char want[sizeof(app->target_ks)] = "";
@@ -462,27 +469,24 @@ actions_killswitch(struct app *app)
 		app_say(app, "an action on %s/%s is already running", h->name, h->services[svc]);
 		return;
 	}
-	/* X toggles: an undo when this incident's last kill switch here set
-	 * it off. A step's "off" is always off, its "on" always a restore. */
-	undo = killswitch_restore(app, host, restore, sizeof(restore)) == 1;
-	if (strcmp(want, "off") == 0)
-		undo = false;
-	else if (strcmp(want, "on") == 0 && !undo) {
-		wr_strlcpy(restore, "on", sizeof(restore));
-		undo = true;
-	}
-	if ((a = action_killswitch_start(&env, host, svc, undo ? restore : "off", &err)) == NULL) {
+	/* X turns the export off, or back on when the host holds off now:
+	 * the plan reads which. This incident's journal only says what "on"
+	 * restores. A step's "off" is always off, its "on" always a restore. */
+	has_restore = killswitch_restore(app, host, restore, sizeof(restore), &off_at) == 1;
+	if ((a = action_killswitch_start(&env, host, svc, want[0] ? want : NULL,
+	    has_restore ? restore : NULL, &err)) == NULL) {
+		/* The emergency lever refused: the post-mortem shows it. */
 		app_say(app, "kill switch refused: %s", err.msg);
+		journal_refusal(app, host, svc, h->driver == DRIVER_K8S ? "k8s.killswitch" :
+		    h->driver == DRIVER_HELM ? "helm.killswitch" : "compose.killswitch", err.msg);
 		return;
 	}
 	add_action(app, a);
 	bind_slot(app, a, slot);
 	if (h->driver == DRIVER_K8S)
-		app_say(app, "%s: reading deployment/%s on %s…", undo ? "undoing the kill switch" :
-		    "kill switch", h->services[svc], h->name);
+		app_say(app, "kill switch: reading deployment/%s on %s…", h->services[svc], h->name);
 	else
-		app_say(app, "%s: reading %s's .env…", undo ? "undoing the kill switch" :
-		    "kill switch", h->name);
+		app_say(app, "kill switch: reading %s's .env…", h->name);
 }
 
 static void
@@ -785,6 +789,7 @@ dialog_body(struct app *app, WINDOW *win, int w)
 	struct action *a = app->confirming;
 	const struct plan *p = action_plan(a);
 	char line[WR_CMD_MAX + 64], dir[WR_PATH_MAX];
+	const char *warn, *nl;
 	int y = 1, i;
 	size_t cd;
 
@@ -810,9 +815,14 @@ dialog_body(struct app *app, WINDOW *win, int w)
 		wr_strlcpy(line, p->why, sizeof(line));
 	if (line[0])
 		ui_put_wrapped(win, &y, 2, w - 4, 2, INT_MAX, ui_attr(app, THEME_WARN), line);
-	if (p->warning[0])
+	/* Each of the warning's lines wrapped on its own. */
+	for (warn = p->warning; *warn != '\0'; warn = *nl ? nl + 1 : nl) {
+		if ((nl = strchr(warn, '\n')) == NULL)
+			nl = warn + strlen(warn);
+		snprintf(line, sizeof(line), "%.*s", (int)(nl - warn), warn);
 		ui_put_wrapped(win, &y, 2, w - 4, 2, INT_MAX, ui_attr(app, THEME_BAD) | A_BOLD,
-		    p->warning);
+		    line);
+	}
 	if (action_nchoices(a) > 0) {
 		/* Where the target came from, even when there is only one. */
 		dput(win, ++y, 2, w - 4, ui_attr(app, THEME_DIM), action_nchoices(a) > 1 ?

@@ -4,7 +4,8 @@
 # action ends UNKNOWN — in the journal and on screen — never OK; nothing
 # is re-read while the host is away; once sshd is back the deployment is
 # read again (its env and rollout) and /export asked, both agreeing
-# settle the outcome ok (action.reconcile), and set env ran once.
+# settle the outcome ok (action.reconcile), and set env ran once; X then
+# offers turning the export back on.
 . "${top_srcdir:-$(dirname "$0")/../..}/tests/lib/tmux.sh"
 [ -x /usr/sbin/sshd ] || skip "openssh-server is not installed"
 fleet_up --demo
@@ -54,5 +55,15 @@ wait_for "k8s.killswitch of api on k8s-bastion: OK after re-read — EXPORT_MODE
 [ "$(grep -c '"kind":"action.end"' "$journal")" = 1 ] || fail "more than one action.end"
 [ "$(sets)" = 1 ] || fail "set env ran $(sets) times"
 ok "host back: the deployment re-read (off, revision 5 rolled out) and /export asked (404), journalled as ok; set env ran once"
+
+# Off now, by a switch settled by the re-read: X offers turning it back on.
+keys X
+wait_for "CONFIRM KILL SWITCH (k8s.killswitch)" 15
+wait_for "type api and press Enter"
+assert_contains "$tmp/screen" "EXPORT_MODE=off  ->  EXPORT_MODE=on in deployment/api's env (container api); a new revision after 5"
+keys Escape
+wait_for "CANCELLED — cancelled; nothing ran"
+[ "$(sets)" = 1 ] || fail "set env ran $(sets) times"
+ok "after OK after re-read, X offers the undo (EXPORT_MODE=on)"
 keys q
 wait_for "exit=0"

@@ -6,7 +6,7 @@
 # or re-run while the host is away; once sshd is back, .env is read again
 # over SFTP and /export asked (action.reconcile with what both said), the
 # screen says it, both agreeing settle the outcome ok (action.reconcile),
-# and up -d ran once.
+# and up -d ran once; X then offers turning the export back on.
 . "${top_srcdir:-$(dirname "$0")/../..}/tests/lib/tmux.sh"
 [ -x /usr/sbin/sshd ] || skip "openssh-server is not installed"
 fleet_up --hosts 1 --tag v1.4.1
@@ -70,5 +70,14 @@ assert_contains "$tmp/screen" "│  re-read after reconnect: EXPORT_MODE=off in 
 [ "$(ups)" = 1 ] || fail "up -d api ran $(ups) times"
 [ -z "$(ls -a "$app" | grep '\.new$')" ] || fail "a temp file was left"
 ok "host back: .env re-read over SFTP (off) and /export asked (404), shown and journalled as ok; up -d ran once"
+
+# Off now, by a switch settled by the re-read: X offers turning it back on.
+keys X
+wait_for "CONFIRM KILL SWITCH (compose.killswitch)" 15
+wait_for "type api and press Enter"
+assert_contains "$tmp/screen" "EXPORT_MODE=off  ->  EXPORT_MODE=on in .env"
+keys Escape
+wait_for "CANCELLED — cancelled; nothing ran"
+ok "after OK after re-read, X offers the undo (EXPORT_MODE=on)"
 keys q
 wait_for "exit=0"

@@ -1,7 +1,8 @@
 /*
  * fuzz_parse_k8s.c — libFuzzer harness for the kubectl parsers: the same
  * bytes go to the Deployment (and its container env), Pod list,
- * ReplicaSet list and rollout history parsers; none may crash, leak or hit undefined behaviour, and a
+ * ReplicaSet list (and a revision's container env) and rollout history
+ * parsers; none may crash, leak or hit undefined behaviour, and a
  * ReplicaSet list comes out sorted by revision, each revision once.
  *
  *   clang -g -O1 -fsanitize=fuzzer,address,undefined -D_GNU_SOURCE \
@@ -53,5 +54,13 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		(void)parse_k8s_rs_tag(&rs, 3);
 		parse_k8s_rs_free(&rs);
 	}
+	for (i = 1; i <= 4; i++)
+		if (parse_k8s_rs_env(buf, size, "api", (int)i, "api", &env, &err) == 0) {
+			const struct k8s_env_var *v = parse_k8s_env_find(&env, "EXPORT_MODE");
+
+			if (v != NULL && strlen(v->value) >= sizeof(v->value))
+				abort();
+			parse_k8s_env_free(&env);
+		}
 	return 0;
 }

@@ -6,8 +6,11 @@
 # deployment gets EXPORT_MODE=off in its pod template (a new revision,
 # rolled out at the tag it ran), /export answers 404 and the action ends
 # OK; commands.log shows exactly set env and rollout status beside the
-# reads; X again sets the value it replaced and /export answers again;
-# the post-mortem lists both.
+# reads; r then warns that the revision it goes back to turns exports
+# back on (same tag: only the pod template changes) and says it did; X
+# reads the deployment, not the incident's history: on again, it
+# switches off; off, it offers the value it replaced; the post-mortem
+# lists it all.
 . "${top_srcdir:-$(dirname "$0")/../..}/tests/lib/tmux.sh"
 [ -x /usr/sbin/sshd ] || skip "openssh-server is not installed"
 command -v curl > /dev/null 2>&1 || skip "curl is not installed"
@@ -22,6 +25,13 @@ export_code() { curl -s -o /dev/null -w '%{http_code}' "$url/export"; }
 changes() { grep '"event":"end"' "$log" | grep -v '"argv":\["kubectl","get"' |
 	grep -v '"argv":\["kubectl","logs"' | sed 's/.*"argv":\(\[[^]]*\]\).*/\1/'; }
 [ "$(export_code)" = 200 ] || fail "/export does not answer 200 to begin with"
+# until_in FILE REGEX SECONDS WHAT — until a line of FILE matches.
+until_in() {
+	i=0
+	until grep -q "$2" "$1" 2> /dev/null; do
+		i=$((i + 1)); [ "$i" -lt "$(($3 * 10))" ] || { capture; cat "$tmp/screen"; fail "$4"; }; sleep 0.1
+	done
+}
 wr="$WARROOM -c $tmp/c.conf --incident k8s-export-leak"
 ready() {
 	wait_re "k8s-bastion +api +UP +v1\\.5\\.0-bad +[0-9]+/[0-9]+ complete " 15
@@ -76,29 +86,66 @@ grep '"kind":"action.output"' "$journal" | grep -q '"step":"rollout status"' ||
 grep -q '"kind":"action.end".*"outcome":"ok"' "$journal" || fail "no action.end ok"
 ok "confirmed: set env + rollout status, a new revision at the same tag, /export 404, OK, journalled"
 
+# r after the switch: every earlier revision's template has EXPORT_MODE=on,
+# so the dialog says what the rollback does to the export, and the outcome
+# what it did.
+keys r
+wait_for "CONFIRM ROLLBACK (k8s.undo)" 15
+wait_for "type api and press Enter"
+assert_contains "$tmp/screen" "revision 5 (v1.5.0-bad)  ->  revision 4 (v1.5.0-bad)"
+assert_contains "$tmp/screen" "revision 4 has EXPORT_MODE=on: this rollback turns exports back ON (now off since the kill switch at "
+assert_contains "$tmp/screen" "same tag v1.5.0-bad: this only changes the pod template: EXPORT_MODE=off -> EXPORT_MODE=on"
+assert_contains "$tmp/screen" "> revision 4 (v1.5.0-bad, EXPORT_MODE=on)"
+keys Down
+wait_for "> revision 3 (v1.4.1, EXPORT_MODE=on)"
+assert_contains "$tmp/screen" "revision 3 has EXPORT_MODE=on: this rollback turns exports back ON"
+assert_not_contains "$tmp/screen" "same tag"
+keys -l api; keys Enter
+until_in "$journal" '"kind":"action.end".*"outcome":"ok".*api runs v1.4.1 and /readyz answers 200' 40 "no action.end ok for the rollback"
+grep '"kind":"action.end"' "$journal" | tail -1 | grep -q "; EXPORT_MODE=off -> EXPORT_MODE=on in deployment/api's env: exports are back ON" ||
+	fail "the rollback's outcome does not say exports are back on: $(grep '"kind":"action.end"' "$journal" | tail -1)"
+[ "$(export_code)" = 200 ] || fail "/export answers $(export_code) after the rollback"
+grep '"kind":"action.intent"' "$journal" | grep '"action":"k8s.undo"' |
+	grep -q '"export_mode":{"container":"api","now":"off","target":"on"}' || fail "the undo's intent does not say EXPORT_MODE"
+ok "r after the kill switch warns the target turns exports back on (same tag: only the template), and says it did"
+
+# X decides from the deployment, not from the incident's last switch:
+# exports are on again, so X switches them off again.
 keys X
 wait_for "CONFIRM KILL SWITCH (k8s.killswitch)" 15
 wait_for "type api and press Enter"
-assert_contains "$tmp/screen" "EXPORT_MODE=off  ->  EXPORT_MODE=on in deployment/api's env (container api); a new revision after 5"
-assert_contains "$tmp/screen" "1. kubectl set env deployment/api -n 'prod' 'EXPORT_MODE=on'"
+assert_contains "$tmp/screen" "EXPORT_MODE=on  ->  EXPORT_MODE=off in deployment/api's env (container api); a new revision after 6 rolls out at v1.4.1"
 keys -l api; keys Enter
-wait_for "kill switch of api on k8s-bastion: OK — EXPORT_MODE=on in deployment/api's env; revision 6 rolled out at v1.5.0-bad; /export answers again" 40
-[ "$(export_code)" = 200 ] || fail "/export answers $(export_code) after the undo"
-[ "$(mutating)" = 2 ] || fail "$(mutating) mutating commands after the undo"
-changes | tail -2 | head -1 | grep -qF '["kubectl","set","env","deployment/api","-n","prod","EXPORT_MODE=on"]' ||
-	fail "the undo ran: $(changes | tail -2)"
-ok "X again sets the value it replaced: EXPORT_MODE=on, /export 200"
+until_in "$journal" '"kind":"action.end".*"outcome":"ok".*EXPORT_MODE=off in deployment/api.s env; revision 7 rolled out at v1.4.1; /export answers 404' 40 \
+	"no action.end ok for the second kill switch"
+[ "$(export_code)" = 404 ] || fail "/export answers $(export_code)"
+ok "X after the rollback turned exports back on: off again"
+
+# Off now: X offers the value the switch replaced.
+keys X
+wait_for "CONFIRM KILL SWITCH (k8s.killswitch)" 15
+wait_for "type api and press Enter"
+assert_contains "$tmp/screen" "EXPORT_MODE=off  ->  EXPORT_MODE=on in deployment/api's env (container api); a new revision after 7"
+assert_contains "$tmp/screen" "1. kubectl set env deployment/api -n 'prod' 'EXPORT_MODE=on'"
+keys Escape
+wait_for "CANCELLED — cancelled; nothing ran"
+[ "$(mutating)" = 3 ] || fail "$(mutating) mutating commands"
+ok "X again offers the value it replaced: EXPORT_MODE=on"
 keys q
 wait_for "exit=0"
 
 id=$(basename "$journal" .jsonl)
 "$WARROOM" export "$id" -c "$tmp/c.conf" > "$tmp/pm.md" < /dev/null || fail "export md"
 # Markdown escapes the underscore.
-[ "$(grep -c '| k8s.killswitch | k8s-bastion | .* | ok | EXPORT\\_MODE=o' "$tmp/pm.md")" = 2 ] ||
+[ "$(grep -c '| k8s.killswitch | k8s-bastion | .* | ok | EXPORT\\_MODE=off' "$tmp/pm.md")" = 2 ] ||
 	{ cat "$tmp/pm.md"; fail "the post-mortem does not list both kill switches ok"; }
 grep -qF "EXPORT\_MODE=off in deployment/api's env; revision 5 rolled out at v1.5.0-bad; /export answers 404" "$tmp/pm.md" ||
 	{ cat "$tmp/pm.md"; fail "the post-mortem does not say what the switch did"; }
-# A kill switch is no rollback: the rollback times stay empty.
-grep -qF '| Rollback start | — | — |' "$tmp/pm.md" ||
-	{ cat "$tmp/pm.md"; fail "the post-mortem counts the kill switch as a rollback"; }
-ok "the post-mortem lists both kill switches with what they did, none as a rollback"
+grep -qF "EXPORT\_MODE=off -\> EXPORT\_MODE=on in deployment/api's env: exports are back ON" "$tmp/pm.md" ||
+	{ cat "$tmp/pm.md"; fail "the post-mortem does not say the rollback turned exports back on"; }
+# A kill switch is no rollback: the rollback starts with the undo's intent.
+undo_at=$(grep '"kind":"action.intent"' "$journal" | grep '"action":"k8s.undo"' |
+	sed 's/.*"ts":"[^T]*T\([0-9:]*\)\..*/\1/')
+grep -q "| Rollback start | [^|]*$undo_at" "$tmp/pm.md" ||
+	{ cat "$tmp/pm.md"; fail "the post-mortem's rollback start is not the undo's ($undo_at)"; }
+ok "the post-mortem lists both kill switches and what the rollback did to the export, none of them as the rollback"

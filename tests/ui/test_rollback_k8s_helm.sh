@@ -3,7 +3,9 @@
 # Helm bastions, proven by their commands.log: kubectl rollout undo to the
 # previous revision (its tag read from its ReplicaSet) then rollout
 # status, verified by the deployment's new revision running that tag; helm rollback to the last good revision, verified by helm
-# history; a rollout that never completes ends FAILED with kubectl's exit;
+# history; X on the Helm host is refused with the way to do it by hand,
+# journalled; a rollout that never completes ends FAILED with kubectl's
+# exit and what the undo left in place;
 # METRICS shows the deployment's restarts, and the other hosts' verdicts
 # with their reasons.
 . "${top_srcdir:-$(dirname "$0")/../..}/tests/lib/tmux.sh"
@@ -48,12 +50,26 @@ wait_for "rollback of api on helm-bastion: OK — api runs 1.4.1" 40
 	fail "helm rollback did not run exactly once"
 ok "helm rollback to the last good revision, verified by helm history"
 
+# The kill switch does not edit a chart's values: refused, with the way
+# to do it by hand, and journalled.
+journal=$(ls "$fl"/timeline/k8s-helm-drill-*.jsonl)
+keys X
+wait_for "kill switch refused: helm-bastion is a helm host" 10
+grep '"kind":"action.refused"' "$journal" | grep '"action":"helm.killswitch"' |
+	grep -q 'helm upgrade api CHART -n prod --reuse-values --set env.EXPORT_MODE=off' ||
+	fail "the helm refusal is not journalled with the way by hand: $(grep '"kind":"action.refused"' "$journal")"
+ok "X on a helm host: refused with the helm upgrade to run by hand, journalled"
+
 # A rollout that never completes.
 "$fleet" fault --dir "$fl" k8s-bastion rollout-stuck > /dev/null
 keys Up r
 wait_for "CONFIRM ROLLBACK (k8s.undo)" 15
 keys -l api; keys Enter
 wait_for "rollback of api on k8s-bastion: FAILED — rollout status exited 1" 40
-ok "a stuck rollout ends FAILED with kubectl's exit"
+# The undo was applied all the same: the outcome says what is in place.
+grep '"kind":"action.end"' "$journal" | tail -1 | grep '"outcome":"failed"' |
+	grep -q 'timed out waiting for the condition; undo applied (revision 6 at v1.4.0), rollout not complete: 2/3 ready after 15 s; it may still complete: r would now roll back from revision 6' ||
+	fail "the stuck undo's outcome: $(grep '"kind":"action.end"' "$journal" | tail -1)"
+ok "a stuck rollout ends FAILED with kubectl's exit, and says the undo is in place"
 keys q
 wait_for "exit=0"

@@ -100,7 +100,9 @@ keys x
 wait_for "EXPORT_MODE is already off in api-1's .env" 15
 assert_not_contains "$tmp/screen" "CONFIRM KILL SWITCH"
 grep -q '^EXPORT_MODE=off$' "$app/.env" || fail "exports back on: $(grep EXPORT_MODE "$app/.env")"
-ok "killswitch export off twice: off, then (after x again) 'already off' (never the undo X would offer)"
+grep '"kind":"action.refused"' "$fl"/timeline/target-drill-*.jsonl | grep '"action":"compose.killswitch"' |
+	grep -q "already off in api-1's .env" || fail "the refused kill switch is not journalled"
+ok "killswitch export off twice: off, then (after x again) 'already off' (never the undo X would offer), journalled"
 
 keys ]; keys x
 wait_for "CONFIRM KILL SWITCH" 15

@@ -463,6 +463,52 @@ container_env_lists(void **state)
 	free(buf);
 }
 
+static void
+replicasets_keep_each_revisions_env(void **state)
+{
+	/* A sidecar first, and a Deployment that does not own it. */
+	static const char two[] = "{\"kind\":\"List\",\"items\":["
+	    "{\"metadata\":{\"annotations\":{\"deployment.kubernetes.io/revision\":\"7\"},"
+	    "\"ownerReferences\":[{\"kind\":\"Deployment\",\"name\":\"api\"}]},"
+	    "\"spec\":{\"template\":{\"spec\":{\"containers\":["
+	    "{\"name\":\"envoy\",\"env\":[{\"name\":\"EXPORT_MODE\",\"value\":\"x\"}]},"
+	    "{\"name\":\"api\",\"env\":[{\"name\":\"EXPORT_MODE\",\"valueFrom\":"
+	    "{\"configMapKeyRef\":{\"name\":\"flags\",\"key\":\"export\"}}}]}]}}}},"
+	    "{\"metadata\":{\"annotations\":{\"deployment.kubernetes.io/revision\":\"8\"},"
+	    "\"ownerReferences\":[{\"kind\":\"Deployment\",\"name\":\"api-canary\"}]},"
+	    "\"spec\":{\"template\":{\"spec\":{\"containers\":[{\"name\":\"api\"}]}}}}]}";
+	struct k8s_env env;
+	struct wr_err err;
+	size_t len;
+	char *buf = fixture_read("drivers/k8s_replicasets_env.json", &len);
+
+	(void)state;
+	/* Recorded from the fleet after `kubectl set env … EXPORT_MODE=off`:
+	 * revision 5 is the kill switch's template, 4 the one before it. */
+	assert_int_equal(parse_k8s_rs_env(buf, len, "api", 5, "api", &env, &err), 0);
+	assert_string_equal(parse_k8s_env_find(&env, "EXPORT_MODE")->value, "off");
+	parse_k8s_env_free(&env);
+	assert_int_equal(parse_k8s_rs_env(buf, len, "api", 4, "api", &env, &err), 0);
+	assert_string_equal(parse_k8s_env_find(&env, "EXPORT_MODE")->value, "on");
+	parse_k8s_env_free(&env);
+	assert_int_equal(parse_k8s_rs_env(buf, len, "api", 9, "api", &env, &err), -1);
+	assert_string_equal(err.msg, "kubectl replicasets: no ReplicaSet of api holds revision 9");
+	assert_int_equal(parse_k8s_rs_env(buf, len, "api", 0, "api", &env, &err), -1);
+	assert_int_equal(parse_k8s_rs_env(buf, len, "api", 4, "worker", &env, &err), -1);
+	assert_string_equal(err.msg, "kubectl replicasets: the pod template has no container worker");
+	assert_int_equal(env.n, 0);
+	free(buf);
+
+	/* The container named, not the first; a reference is named as one. */
+	assert_int_equal(parse_k8s_rs_env(two, sizeof(two) - 1, "api", 7, "api", &env, &err), 0);
+	assert_string_equal(parse_k8s_env_find(&env, "EXPORT_MODE")->value_from,
+	    "configMapKeyRef");
+	parse_k8s_env_free(&env);
+	/* Revision 8 belongs to another Deployment. */
+	assert_int_equal(parse_k8s_rs_env(two, sizeof(two) - 1, "api", 8, "api", &env, &err), -1);
+	assert_int_equal(parse_k8s_rs_env(S("Error from server"), "api", 1, "api", &env, &err), -1);
+}
+
 int
 main(void)
 {
@@ -481,6 +527,7 @@ main(void)
 		cmocka_unit_test(replicasets_give_each_revision_its_image),
 		cmocka_unit_test(broken_replicaset_lists),
 		cmocka_unit_test(container_env_lists),
+		cmocka_unit_test(replicasets_keep_each_revisions_env),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -440,44 +440,239 @@ static void
 killswitch_undo_value_from_the_journal(void **state)
 {
 	struct record v[6];
+	int64_t at = 0;
 	char out[64];
 	size_t i;
 
 	v[0] = rec("action.intent", "h1", "ks-1", "{\"plan\":{\"action\":\"compose.killswitch\","
 	    "\"from\":\"EXPORT_MODE=full\",\"to\":\"EXPORT_MODE=off\"}}");
 	v[1] = rec("action.end", "h1", "ks-1", "{\"outcome\":\"ok\"}");
+	v[1].ts_ms = 1795746660000;          /* 2026-11-27T02:31:00Z */
 	v[2] = rec("action.intent", "h1", "rb-1", "{\"plan\":{\"action\":\"compose.rollback\"}}");
 	v[3] = rec("action.end", "h1", "rb-1", "{\"outcome\":\"ok\"}");
 	v[4] = rec("action.intent", "h1", "ks-2", "{\"plan\":{\"action\":\"compose.killswitch\","
 	    "\"from\":\"EXPORT_MODE=off\",\"to\":\"EXPORT_MODE=full\"}}");
 	v[5] = rec("action.end", "h1", "ks-2", "{\"outcome\":\"failed\"}");
 	/* The failed undo does not count; a rollback in between does not either. */
-	assert_int_equal(plan_killswitch_restore(v, 6, "h1", out, sizeof(out)), 1);
+	assert_int_equal(plan_killswitch_restore(v, 6, "h1", out, sizeof(out), &at), 1);
 	assert_string_equal(out, "full");
-	assert_int_equal(plan_killswitch_restore(v, 6, "h2", out, sizeof(out)), 0);
+	assert_true(at == 1795746660000);
+	assert_int_equal(plan_killswitch_restore(v, 6, "h2", out, sizeof(out), NULL), 0);
+	/* An undo that ended ok does not change what the switch replaced:
+	 * whether X turns it off or on is read from the host, not from here. */
 	cJSON_Delete(v[5].data);
 	v[5] = rec("action.end", "h1", "ks-2", "{\"outcome\":\"ok\"}");
-	assert_int_equal(plan_killswitch_restore(v, 6, "h1", out, sizeof(out)), 0);
+	assert_int_equal(plan_killswitch_restore(v, 6, "h1", out, sizeof(out), NULL), 1);
+	assert_string_equal(out, "full");
 	for (i = 0; i < 6; i++)
 		cJSON_Delete(v[i].data);
 	/* k8s: the value it replaced, or "" (remove it again) when unset. */
 	v[0] = rec("action.intent", "k1", "ks-3", "{\"plan\":{\"action\":\"k8s.killswitch\","
 	    "\"from\":\"EXPORT_MODE=(unset)\",\"to\":\"EXPORT_MODE=off\"}}");
 	v[1] = rec("action.end", "k1", "ks-3", "{\"outcome\":\"ok\"}");
-	assert_int_equal(plan_killswitch_restore(v, 2, "k1", out, sizeof(out)), 1);
+	assert_int_equal(plan_killswitch_restore(v, 2, "k1", out, sizeof(out), NULL), 1);
 	assert_string_equal(out, "");
 	cJSON_Delete(v[0].data);
 	v[0] = rec("action.intent", "k1", "ks-3", "{\"plan\":{\"action\":\"k8s.killswitch\","
 	    "\"from\":\"EXPORT_MODE=on\",\"to\":\"EXPORT_MODE=off\"}}");
-	assert_int_equal(plan_killswitch_restore(v, 2, "k1", out, sizeof(out)), 1);
+	assert_int_equal(plan_killswitch_restore(v, 2, "k1", out, sizeof(out), NULL), 1);
 	assert_string_equal(out, "on");
-	/* Its undo ended ok: the next X switches off again. */
-	v[2] = rec("action.intent", "k1", "ks-4", "{\"plan\":{\"action\":\"k8s.killswitch\","
-	    "\"from\":\"EXPORT_MODE=off\",\"to\":\"EXPORT_MODE=(unset)\"}}");
-	v[3] = rec("action.end", "k1", "ks-4", "{\"outcome\":\"ok\"}");
-	assert_int_equal(plan_killswitch_restore(v, 4, "k1", out, sizeof(out)), 0);
-	for (i = 0; i < 4; i++)
+	/* UNKNOWN, then settled ok by the re-read: it turned the export off. */
+	cJSON_Delete(v[1].data);
+	v[1] = rec("action.end", "k1", "ks-3", "{\"outcome\":\"unknown\"}");
+	assert_int_equal(plan_killswitch_restore(v, 2, "k1", out, sizeof(out), NULL), 0);
+	v[2] = rec("action.reconcile", "k1", "ks-3", "{\"outcome\":\"ok\"}");
+	v[2].ts_ms = 42;
+	assert_int_equal(plan_killswitch_restore(v, 3, "k1", out, sizeof(out), &at), 1);
+	assert_string_equal(out, "on");
+	assert_true(at == 42);
+	for (i = 0; i < 3; i++)
 		cJSON_Delete(v[i].data);
+}
+
+static void
+killswitch_value_from_what_the_host_holds(void **state)
+{
+	(void)state;
+	/* X: off unless the host holds off now; then the value replaced. */
+	assert_string_equal(plan_killswitch_value("on", NULL, "full"), "off");
+	assert_string_equal(plan_killswitch_value(NULL, NULL, NULL), "off");
+	assert_string_equal(plan_killswitch_value("full", NULL, NULL), "off");
+	assert_string_equal(plan_killswitch_value("off", NULL, "full"), "full");
+	assert_string_equal(plan_killswitch_value("off", NULL, ""), "");
+	/* No kill switch of this incident to undo: on. */
+	assert_string_equal(plan_killswitch_value("off", NULL, NULL), "on");
+	/* A runbook step's direction is its own. */
+	assert_string_equal(plan_killswitch_value("off", "off", "full"), "off");
+	assert_string_equal(plan_killswitch_value("on", "on", NULL), "on");
+	assert_string_equal(plan_killswitch_value("on", "on", "full"), "full");
+}
+
+static void
+k8s_rollback_says_what_it_does_to_the_export(void **state)
+{
+	struct config_host h = host();
+	struct k8s_env env;
+	struct wr_err err;
+	struct plan p;
+	char word[64], *json;
+	cJSON *o;
+
+	(void)state;
+	h.driver = DRIVER_K8S;
+	strcpy(h.namespace_, "prod");
+	/* Words for what a template sets. */
+	memset(&env, 0, sizeof(env));
+	plan_export_word(&env, "EXPORT_MODE", word, sizeof(word));
+	assert_string_equal(word, "(unset)");
+	env.items = calloc(1, sizeof(*env.items));
+	env.n = 1;
+	strcpy(env.items[0].name, "EXPORT_MODE");
+	strcpy(env.items[0].value, "off");
+	plan_export_word(&env, "EXPORT_MODE", word, sizeof(word));
+	assert_string_equal(word, "off");
+	assert_int_equal(plan_export_state(word), 1);
+	strcpy(env.items[0].value, "on\x1b[2J");
+	plan_export_word(&env, "EXPORT_MODE", word, sizeof(word));
+	assert_string_equal(word, "(another value)");
+	assert_int_equal(plan_export_state(word), 0);
+	strcpy(env.items[0].value_from, "secretKeyRef");
+	plan_export_word(&env, "EXPORT_MODE", word, sizeof(word));
+	assert_string_equal(word, "(from a secretKeyRef)");
+	assert_int_equal(plan_export_state(word), -1);
+	free(env.items);
+	assert_int_equal(plan_export_state("(unset)"), 0);
+	assert_int_equal(plan_export_state(""), -1);
+
+	/* After the kill switch (revision 6 off), back to revision 5 at the
+	 * same tag: its template turns exports back on. */
+	assert_int_equal(plan_k8s_undo(&h, 0, "v1.4.1", 6, 5, "v1.4.1", 30, &p, &err), 0);
+	plan_k8s_undo_notes(&p, "api", "off", "on", 1795746660000);
+	assert_string_equal(p.warning, "revision 5 has EXPORT_MODE=on: this rollback turns "
+	    "exports back ON (now off since the kill switch at 02:31 UTC)\nsame tag v1.4.1: "
+	    "this only changes the pod template: EXPORT_MODE=off -> EXPORT_MODE=on");
+	o = plan_to_json(&p);
+	json = cJSON_PrintUnformatted(o);
+	assert_non_null(strstr(json, "\"export_mode\":{\"container\":\"api\",\"now\":\"off\","
+	    "\"target\":\"on\"}"));
+	assert_non_null(strstr(json, "\"warning\":\"revision 5 has EXPORT_MODE=on"));
+	cJSON_free(json);
+	cJSON_Delete(o);
+	/* Off by other hands than this incident's; a template without it. */
+	assert_int_equal(plan_k8s_undo(&h, 0, "v1.5.0-bad", 6, 3, "v1.4.1", 30, &p, &err), 0);
+	plan_k8s_undo_notes(&p, "api", "off", "(unset)", 0);
+	assert_string_equal(p.warning, "revision 3 sets no EXPORT_MODE: this rollback turns "
+	    "exports back ON (now off)");
+	assert_int_equal(plan_k8s_undo(&h, 0, "v1.5.0-bad", 6, 3, "v1.4.1", 30, &p, &err), 0);
+	plan_k8s_undo_notes(&p, "api", "off", "(from a configMapKeyRef)", 0);
+	assert_string_equal(p.warning, "revision 3 has EXPORT_MODE from a configMapKeyRef: this "
+	    "rollback may turn exports back ON (now off)");
+	assert_int_equal(plan_k8s_undo(&h, 0, "v1.5.0-bad", 6, 3, "", 30, &p, &err), 0);
+	plan_k8s_undo_notes(&p, "api", "off", "", 0);
+	assert_string_equal(p.warning, "revision 3's EXPORT_MODE could not be read: this "
+	    "rollback may turn exports back ON (now off)");
+	/* The other way round. */
+	assert_int_equal(plan_k8s_undo(&h, 0, "v1.4.1", 7, 6, "v1.4.1", 30, &p, &err), 0);
+	plan_k8s_undo_notes(&p, "api", "(unset)", "off", 0);
+	assert_string_equal(p.warning, "revision 6 has EXPORT_MODE=off: this rollback turns "
+	    "exports OFF (now EXPORT_MODE unset)\nsame tag v1.4.1: this only changes the pod "
+	    "template: EXPORT_MODE unset -> EXPORT_MODE=off");
+	/* Nothing to say: another tag, the export as it is. */
+	assert_int_equal(plan_k8s_undo(&h, 0, "v1.5.0-bad", 4, 3, "v1.4.1", 30, &p, &err), 0);
+	plan_k8s_undo_notes(&p, "api", "on", "on", 0);
+	assert_string_equal(p.warning, "");
+	/* The same tag and env: still only a template change. */
+	assert_int_equal(plan_k8s_undo(&h, 0, "v1.4.1", 4, 3, "v1.4.1", 30, &p, &err), 0);
+	plan_k8s_undo_notes(&p, "api", "on", "on", 0);
+	assert_string_equal(p.warning, "same tag v1.4.1: this only changes the pod template (its "
+	    "env or settings), not the release");
+	/* Not read: nothing said, nothing journalled. */
+	assert_int_equal(plan_k8s_undo(&h, 0, "v1.5.0-bad", 4, 3, "", 30, &p, &err), 0);
+	plan_k8s_undo_notes(&p, "api", "", "", 0);
+	assert_string_equal(p.warning, "");
+	o = plan_to_json(&p);
+	assert_null(cJSON_GetObjectItem(o, "export_mode"));
+	cJSON_Delete(o);
+}
+
+static void
+k8s_rollback_target_keeps_the_kill_switch(void **state)
+{
+	struct plan_target t[4] = {
+		{ "v1.4.1", "on" }, { "v1.4.1", "off" }, { "v1.4.0", "off" }, { "v1.5.0-bad", "off" },
+	};
+
+	(void)state;
+	/* Exports off now: the good tag's revision that keeps them off. */
+	assert_int_equal(plan_k8s_default(t, 4, "off"), 1);
+	/* On now: the newest keeps them on already. */
+	assert_int_equal(plan_k8s_default(t, 4, "on"), 0);
+	assert_int_equal(plan_k8s_default(t, 4, "(unset)"), 0);
+	/* None at the good tag keeps them off: the newest, and the dialog warns. */
+	strcpy(t[1].export_mode, "on");
+	assert_int_equal(plan_k8s_default(t, 4, "off"), 0);
+	/* What is not known decides nothing. */
+	assert_int_equal(plan_k8s_default(t, 4, ""), 0);
+	assert_int_equal(plan_k8s_default(t, 0, "off"), 0);
+	strcpy(t[0].tag, "");
+	assert_int_equal(plan_k8s_default(t, 4, "off"), 0);
+}
+
+static void
+k8s_rollback_outcome_words(void **state)
+{
+	struct config_host h = host();
+	struct k8s_deploy d;
+	struct k8s_env env;
+	struct wr_err err;
+	struct plan p;
+	char out[512];
+
+	(void)state;
+	plan_export_change("api", "off", "on", out, sizeof(out));
+	assert_string_equal(out, "EXPORT_MODE=off -> EXPORT_MODE=on in deployment/api's env: "
+	    "exports are back ON");
+	plan_export_change("api", "on", "off", out, sizeof(out));
+	assert_string_equal(out, "EXPORT_MODE=on -> EXPORT_MODE=off in deployment/api's env: "
+	    "exports are OFF");
+	plan_export_change("api", "on", "(unset)", out, sizeof(out));
+	assert_string_equal(out, "EXPORT_MODE=on -> EXPORT_MODE unset in deployment/api's env");
+	plan_export_change("api", "off", "off", out, sizeof(out));
+	assert_string_equal(out, "");
+	plan_export_change("api", "", "off", out, sizeof(out));
+	assert_string_equal(out, "");
+
+	/* rollout status timed out after the undo: revision 5 holds it, 2 of
+	 * 3 pods ready (the fleet's rolling deployment). */
+	h.driver = DRIVER_K8S;
+	strcpy(h.namespace_, "prod");
+	k8s_fixture("drivers/k8s_deploy_rolling.json", "api", &d, &env);
+	parse_k8s_env_free(&env);
+	assert_int_equal(plan_k8s_undo(&h, 0, "v1.5.0-bad", 4, 3, "v1.4.1", 15, &p, &err), 0);
+	plan_k8s_unfinished(&p, &d, "v1.4.1", 15, out, sizeof(out));
+	assert_string_equal(out, "undo applied (revision 5 at v1.4.1), rollout not complete: 2/3 "
+	    "ready after 15 s; it may still complete: r would now roll back from revision 5 "
+	    "(this undo's), not 4");
+	plan_k8s_unfinished(&p, &d, "v1.4.1", 0, out, sizeof(out));
+	assert_string_equal(out, "undo applied (revision 5 at v1.4.1), rollout not complete: 2/3 "
+	    "ready; it may still complete: r would now roll back from revision 5 (this undo's), "
+	    "not 4");
+	/* The revision did not move: nothing is in place. */
+	p.from_rev = 5;
+	plan_k8s_unfinished(&p, &d, "v1.4.1", 15, out, sizeof(out));
+	assert_string_equal(out, "deployment/api is still at revision 5 (v1.4.1): the undo did "
+	    "not take");
+	/* The kill switch's set env. */
+	k8s_fixture("drivers/k8s_deploy.json", "api", &d, &env);
+	assert_int_equal(plan_k8s_killswitch(&h, 0, &d, &env, "EXPORT_MODE", "off", 20, &p,
+	    &err), 0);
+	parse_k8s_env_free(&env);
+	d.revision = 5;
+	d.ready = 2;
+	plan_k8s_unfinished(&p, &d, "v1.5.0-bad", 20, out, sizeof(out));
+	assert_string_equal(out, "set env applied (revision 5 at v1.5.0-bad), rollout not "
+	    "complete: 2/3 ready after 20 s; it may still complete: the old pods serve until the "
+	    "new ones are ready");
 }
 
 static struct probe_result
@@ -553,6 +748,10 @@ main(void)
 		cmocka_unit_test(k8s_killswitch_refusals),
 		cmocka_unit_test(rollback_keeps_the_tag_in_env),
 		cmocka_unit_test(killswitch_undo_value_from_the_journal),
+		cmocka_unit_test(killswitch_value_from_what_the_host_holds),
+		cmocka_unit_test(k8s_rollback_says_what_it_does_to_the_export),
+		cmocka_unit_test(k8s_rollback_target_keeps_the_kill_switch),
+		cmocka_unit_test(k8s_rollback_outcome_words),
 		cmocka_unit_test(schema_from_the_last_readyz),
 		cmocka_unit_test(downgrade_only_when_the_schema_is_ahead),
 	};
