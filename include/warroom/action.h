@@ -63,6 +63,9 @@ struct action_env {
 	 * (ms since the epoch), 0 when none: a rollback that turns it back on
 	 * says since when it was off. */
 	int64_t ks_off_ms;
+	/* A runbook step's own wait for the health gate (helm --timeout), in
+	 * seconds; 0: health_timeout. */
+	int health_timeout_s;
 	void (*on_change)(struct action *a, void *arg);
 	void *arg;
 };

@@ -119,6 +119,7 @@ struct app {
 	struct action **target_slot;     /* where to note the action it starts */
 	char target_tag[128];            /* a runbook step's IMAGE_TAG for r, or "" */
 	int target_rev;                  /* a runbook step's k8s/helm revision, or 0 */
+	int target_timeout_s;            /* … its own wait (helm --timeout), or 0 */
 	char target_ks[4];               /* a runbook step's kill switch: "off", "on",
 	                                    or "" for X's own toggle */
 	struct app_queued {              /* a runbook step's further services, */

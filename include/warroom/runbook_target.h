@@ -16,6 +16,7 @@ struct runbook_target {
 	char tag[128];           /* the tag the step names; "": the usual choice */
 	int revision;            /* the revision it names; 0: the usual choice */
 	char value[64];          /* kill switch: "off" or "on" */
+	int timeout_s;           /* the step's own wait (helm --timeout); 0: the config's */
 };
 
 /* The rollback a (ROLLBACK, K8S_UNDO or HELM_ROLLBACK) asks for: the host

@@ -27,6 +27,36 @@ revision_of(const char *v)
 	return *end == '\0' && n > 0 && n < 1000000000 ? (int)n : 0;
 }
 
+/* A helm/kubectl duration ("5m", "90s", "1m30s", "2h", "300") in seconds;
+ * -1 when it is none. */
+static int
+duration_of(const char *v)
+{
+	long total = 0, n;
+	char *end;
+
+	if (v == NULL || *v < '0' || *v > '9')
+		return -1;
+	while (*v != '\0') {
+		if (*v < '0' || *v > '9')
+			return -1;
+		n = strtol(v, &end, 10);
+		v = end;
+		if (*v == 'h')
+			n *= 3600;
+		else if (*v == 'm')
+			n *= 60;
+		else if (*v != 's' && *v != '\0')
+			return -1;
+		if (*v != '\0')
+			v++;
+		total += n;
+		if (total > 24L * 3600)
+			return -1;
+	}
+	return total > 0 ? (int)total : -1;
+}
+
 struct want {
 	const char *svc, *ns;
 	int driver;                      /* -1: any */
@@ -98,6 +128,10 @@ runbook_target_rollback(const struct runbook_action *a, const struct config *cfg
 	}
 	if (to != NULL && strcmp(to, "last-good") != 0 && strcmp(to, "previous") != 0)
 		wr_strlcpy(t->tag, to, sizeof(t->tag));
+	/* helm's --timeout is how long the step waits: the gate waits as long. */
+	if ((v = runbook_action_arg(a, "timeout")) != NULL &&
+	    (t->timeout_s = duration_of(v)) < 0)
+		return wr_err_set(err, "the step's --timeout %s is not a duration (5m, 300s)", v);
 
 	if (on != NULL) {
 		if ((pick = config_host_index(cfg, on)) < 0)

@@ -942,7 +942,8 @@ static int
 plan_choice(struct action *a, int i, struct wr_err *err)
 {
 	const struct act_choice *c = &a->choices[i];
-	int timeout_s = a->env.cfg->health_timeout_ms / 1000;
+	int timeout_s = a->env.health_timeout_s > 0 ? a->env.health_timeout_s :
+	    a->env.cfg->health_timeout_ms / 1000;
 
 	switch (a->cfg->driver) {
 	case DRIVER_COMPOSE:

@@ -294,6 +294,7 @@ actions_rollback(struct app *app)
 		n = app->target_svc;
 		wr_strlcpy(tag, app->target_tag, sizeof(tag));
 		rev = app->target_rev;
+		env.health_timeout_s = app->target_timeout_s;
 		chained = app->target_queued;
 		wr_strlcpy(from, app->target_from, sizeof(from));
 		if (from[0] != '\0')
@@ -304,6 +305,7 @@ actions_rollback(struct app *app)
 		app->target_slot = NULL;
 		app->target_tag[0] = '\0';
 		app->target_rev = 0;
+		app->target_timeout_s = 0;
 	} else if (app->focus != PANE_HOSTS) {
 		app_say(app, "select the service in HOSTS first (1, then r)");
 		return;

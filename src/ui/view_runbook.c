@@ -289,12 +289,14 @@ rollback_of(struct app *app, const struct runbook_action *a, struct action **slo
 	app->target_host = t.host;
 	app->target_svc = t.svc;
 	app->target_rev = t.revision;
+	app->target_timeout_s = t.timeout_s;
 	wr_strlcpy(app->target_tag, t.tag, sizeof(app->target_tag));
 	app->target_slot = slot;
 	if (dispatch(app, WR_CMD_ROLLBACK) != 0) {
 		app->target_host = -1;
 		app->target_slot = NULL;
 		app->target_rev = 0;
+		app->target_timeout_s = 0;
 		app->target_tag[0] = '\0';
 	}
 }

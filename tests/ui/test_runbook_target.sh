@@ -34,6 +34,12 @@ cat > "$tmp/target.md" <<'MD'
    rollback service=api driver=k8s to=v9.9.9
    ```
 
+4. Helm back to revision 3, waiting its own time
+
+   ```bash
+   helm rollback api 3 -n prod --wait --timeout 5m
+   ```
+
 ## Exports
 
 1. Exports off
@@ -86,6 +92,15 @@ keys ]; keys Enter
 wait_for "the step names tag v9.9.9; the earlier revisions of api are 3 (v1.4.1), 2 (v1.4.0), 1 (v1.3.2)" 15
 [ "$(mutating "$k8s")" = 0 ] || fail "a refused step sent something to the cluster"
 ok "another namespace and an unknown tag are refused with the reason; nothing sent"
+
+# helm's --timeout 5m is the gate's wait, not health_timeout's 20 s.
+keys ]; keys Enter
+wait_for "CONFIRM ROLLBACK (helm.rollback)" 15
+wait_for "type api and press Enter"
+assert_contains "$tmp/screen" "then wait up to 300 s for GET"
+keys Escape
+wait_for "CANCELLED — cancelled; nothing ran"
+ok "helm rollback --timeout 5m: the gate waits 300 s"
 
 # Exports off from the step, twice: the second is no undo.
 keys ]; keys x

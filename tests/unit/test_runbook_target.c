@@ -151,6 +151,28 @@ rollback_commands(void **state)
 	assert_int_equal(t.revision, 0);
 	runbook_action_free(&a);
 
+	/* helm's --timeout is how long the gate waits. */
+	action(&a, RUNBOOK_ACT_HELM_ROLLBACK, "release", "api", "revision", "3", "timeout", "5m",
+	    "wait", "true", NULL);
+	assert_int_equal(runbook_target_rollback(&a, &cfg, 0, &t, &err), 0);
+	assert_int_equal(t.timeout_s, 300);
+	runbook_action_free(&a);
+	action(&a, RUNBOOK_ACT_HELM_ROLLBACK, "release", "api", "timeout", "1m30s", NULL);
+	assert_int_equal(runbook_target_rollback(&a, &cfg, 0, &t, &err), 0);
+	assert_int_equal(t.timeout_s, 90);
+	runbook_action_free(&a);
+	action(&a, RUNBOOK_ACT_HELM_ROLLBACK, "release", "api", NULL);
+	assert_int_equal(runbook_target_rollback(&a, &cfg, 0, &t, &err), 0);
+	assert_int_equal(t.timeout_s, 0);
+	runbook_action_free(&a);
+	action(&a, RUNBOOK_ACT_HELM_ROLLBACK, "release", "api", "timeout", "$WAIT", NULL);
+	assert_int_equal(runbook_target_rollback(&a, &cfg, 0, &t, &err), -1);
+	assert_string_equal(err.msg, "the step's --timeout $WAIT is not a duration (5m, 300s)");
+	runbook_action_free(&a);
+	action(&a, RUNBOOK_ACT_HELM_ROLLBACK, "release", "api", "timeout", "5x", NULL);
+	assert_int_equal(runbook_target_rollback(&a, &cfg, 0, &t, &err), -1);
+	runbook_action_free(&a);
+
 	/* Neither a statefulset nor a kube context is silently dropped. */
 	action(&a, RUNBOOK_ACT_K8S_UNDO, "kind", "statefulset", "name", "api", NULL);
 	assert_int_equal(runbook_target_rollback(&a, &cfg, 2, &t, &err), -1);
