@@ -1,5 +1,6 @@
 /*
- * hosts_table.c — column priorities and the AGE cell of the HOSTS table.
+ * hosts_table.c — column priorities, the AGE cell and the hidden-rows
+ * marker of the HOSTS table.
  */
 #include "warroom/hosts_table.h"
 
@@ -7,6 +8,7 @@
 #include <string.h>
 
 #include "warroom/columns.h"
+#include "warroom/decide.h"
 
 int
 hosts_table_steps(bool stale, bool restarts, int *steps)
@@ -61,4 +63,63 @@ hosts_table_age(long age_s, bool failing, bool brief, char *buf, size_t cap)
 	else if (age_s >= 6000)
 		snprintf(age, sizeof(age), "%ldh", age_s / 3600);
 	snprintf(buf, cap, "%s%s%s", age, failing && age[0] ? " " : "", failing ? "ERR" : "");
+}
+
+int
+hosts_table_worst(const int *levels, int n, int shown_worst)
+{
+	int i, worst = -1;
+
+	for (i = 0; i < n; i++)
+		if (levels[i] >= DECIDE_MONITOR && levels[i] > shown_worst &&
+		    (worst < 0 || levels[i] > levels[worst]))
+			worst = i;
+	return worst;
+}
+
+/* The verdict in one word, for a marker short of room. */
+static const char *
+level_word(int level)
+{
+	switch (level) {
+	case DECIDE_ROLLBACK: return "ROLLBACK";
+	case DECIDE_CONSIDER: return "CONSIDER";
+	default: return decide_level_name((enum decide_level)level);
+	}
+}
+
+bool
+hosts_table_more(bool up, bool utf8, int hidden, const char *name, int level,
+    int form, char *buf, size_t cap)
+{
+	const char *arrow = up ? (utf8 ? "▲" : "^") : (utf8 ? "▼" : "v");
+	const char *rows = hidden == 1 ? "row" : "rows";
+
+	buf[0] = '\0';
+	/* Without a row to name, the forms that name one are skipped. */
+	if (name == NULL)
+		form += 3;
+	switch (form) {
+	case 0:
+		snprintf(buf, cap, "%s %d more %s%s %s %s", arrow, hidden, rows,
+		    hidden == 1 ? ":" : ", worst", name, decide_level_name((enum decide_level)level));
+		return true;
+	case 1:
+		snprintf(buf, cap, "%s %d more%s %s %s", arrow, hidden,
+		    hidden == 1 ? ":" : ", worst", name, level_word(level));
+		return true;
+	case 2:
+		snprintf(buf, cap, "%s %d more: %s", arrow, hidden, level_word(level));
+		return true;
+	case 3:
+		snprintf(buf, cap, "%s %d more %s", arrow, hidden, rows);
+		return true;
+	case 4:
+		snprintf(buf, cap, "%s %d more", arrow, hidden);
+		return true;
+	case 5:
+		snprintf(buf, cap, "%s%d", arrow, hidden);
+		return true;
+	}
+	return false;
 }

@@ -8,8 +8,10 @@
  * Values read before the host went away, or before its poll began to
  * fail, are drawn dim. A value that changed in the last seconds is
  * highlighted; under the table the selected row's trouble is spelled out
- * in full (wrapped when zoomed). Rows may be ordered worst first (o); the
- * selection stays on its row, not its position.
+ * in full (wrapped when zoomed). Rows hidden above or below are counted
+ * on the pane's border, naming one worse than all in sight. Rows may be
+ * ordered worst first (o); the selection stays on its row, not its
+ * position.
  */
 #include "warroom/ui.h"
 
@@ -513,13 +515,53 @@ column_widths(const struct app *app, int rows, struct table_fit *f)
 	}
 }
 
+/* Host hi's verdict level, or -1 before its first. */
+static int
+verdict_of(const struct app *app, int hi)
+{
+	const struct host_metrics *m = app->poller != NULL && hi >= 0 ?
+	    poller_metrics(app->poller, hi) : NULL;
+
+	return m != NULL && m->nhist > 0 ? (int)m->verdict.level : -1;
+}
+
+/* On the pane's border: the n rows order[from...] hidden above (up) or
+ * below, naming one worse than every row in sight (shown_worst); the ▲
+ * marker at the top's end, or the bottom's when the title leaves no room. */
+static void
+more_marker(struct app *app, WINDOW *win, const int *order, int from, int n, bool up,
+    int shown_worst)
+{
+	const struct config_host *h;
+	const char *name = NULL;
+	int *levels, i, svc, worst, form, attr, pass;
+	bool put = false;
+	char text[200];
+
+	if (n <= 0)
+		return;
+	levels = xcalloc((size_t)n, sizeof(*levels));
+	for (i = 0; i < n; i++)
+		levels[i] = verdict_of(app, row_at(app, order[from + i], &h, &svc));
+	worst = hosts_table_worst(levels, n, shown_worst);
+	if (worst >= 0 && row_at(app, order[from + worst], &h, &svc) >= 0)
+		name = h->name;
+	attr = ui_attr(app, worst < 0 ? THEME_TITLE : levels[worst] >= DECIDE_CONSIDER ?
+	    THEME_BAD : THEME_WARN);
+	for (pass = up ? 0 : 1; pass < 2 && !put; pass++)
+		for (form = 0; !put && hosts_table_more(up, app->screen->utf8, n, name,
+		    worst >= 0 ? levels[worst] : 0, form, text, sizeof(text)); form++)
+			put = ui_frame_put(win, pass == 1, up, attr, text);
+	free(levels);
+}
+
 static void
 hosts_draw(struct app *app, WINDOW *win, int h, int w, bool focused)
 {
 	int rows = app_host_rows(app), top = 0, y, x, c, i, body = h - 1, nsteps;
 	bool show[HOSTS_COL_COUNT];
 	int ndetail = 0, drows = 0, dim = ui_attr(app, THEME_DIM), *order, selpos;
-	int width[HOSTS_COL_COUNT], steps[HOSTS_STEPS_MAX];
+	int width[HOSTS_COL_COUNT], steps[HOSTS_STEPS_MAX], shown_worst = -1;
 	struct table_fit fit;
 	char detail[2][700];
 
@@ -582,6 +624,8 @@ hosts_draw(struct app *app, WINDOW *win, int h, int w, bool focused)
 		enum theme_role role;
 
 		hi = row_at(app, n, &host, &svc);
+		if (verdict_of(app, hi) > shown_worst)
+			shown_worst = verdict_of(app, hi);
 		if (sel) {
 			wattrset(win, ui_attr(app, THEME_SELECTED));
 			mvwhline(win, y, 0, ' ', w);
@@ -601,6 +645,9 @@ hosts_draw(struct app *app, WINDOW *win, int h, int w, bool focused)
 			cell(app, win, y, &x, width[c], role, text, sel);
 		}
 	}
+	/* Rows out of sight are never silent: counted on the border. */
+	more_marker(app, win, order, top + body, rows - top - body, false, shown_worst);
+	more_marker(app, win, order, 0, top, true, shown_worst);
 	for (i = 0, y = h - drows; i < ndetail; i++) {
 		if (app->zoomed)
 			ui_put_wrapped(win, &y, 0, w, 2, h, ui_attr(app, THEME_BAD), detail[i]);

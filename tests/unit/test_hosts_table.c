@@ -1,7 +1,8 @@
 /*
  * test_hosts_table.c — the HOSTS table's pure rules: AGE is the last
  * column given up while values may be old, RST comes early while
- * something restarts, and the AGE cell keeps the data's age beside ERR.
+ * something restarts, the AGE cell keeps the data's age beside ERR, and
+ * hidden rows are counted, naming one worse than every row in sight.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -12,6 +13,7 @@
 #include <cmocka.h>
 
 #include "warroom/columns.h"
+#include "warroom/decide.h"
 #include "warroom/hosts_table.h"
 
 /* Where column c is taken in steps (-1: never). */
@@ -145,6 +147,55 @@ age_keeps_the_data_age_beside_err(void **state)
 	assert_string_equal(buf, "41s");
 }
 
+static void
+a_hidden_row_is_named_only_when_worse_than_all_in_sight(void **state)
+{
+	const int hidden[] = { DECIDE_OK, DECIDE_ROLLBACK, -1, DECIDE_CONSIDER };
+	const int calm[] = { DECIDE_OK, DECIDE_NO_DATA, -1 };
+
+	(void)state;
+	assert_int_equal(hosts_table_worst(hidden, 4, DECIDE_OK), 1);
+	assert_int_equal(hosts_table_worst(hidden, 4, -1), 1);
+	assert_int_equal(hosts_table_worst(hidden, 4, DECIDE_CONSIDER), 1);
+	/* As bad as a row in sight: nothing to single out. */
+	assert_int_equal(hosts_table_worst(hidden, 4, DECIDE_ROLLBACK), -1);
+	/* NO DATA is no alarm. */
+	assert_int_equal(hosts_table_worst(calm, 3, -1), -1);
+	assert_int_equal(hosts_table_worst(hidden, 0, -1), -1);
+}
+
+static void
+the_marker_shortens_to_fit(void **state)
+{
+	char buf[128];
+
+	(void)state;
+	assert_true(hosts_table_more(false, true, 1, "helm-bastion", DECIDE_ROLLBACK, 0, buf,
+	    sizeof(buf)));
+	assert_string_equal(buf, "▼ 1 more row: helm-bastion ROLLBACK IMMEDIATELY");
+	assert_true(hosts_table_more(false, true, 1, "helm-bastion", DECIDE_ROLLBACK, 1, buf,
+	    sizeof(buf)));
+	assert_string_equal(buf, "▼ 1 more: helm-bastion ROLLBACK");
+	assert_true(hosts_table_more(false, true, 3, "helm-bastion", DECIDE_CONSIDER, 1, buf,
+	    sizeof(buf)));
+	assert_string_equal(buf, "▼ 3 more, worst helm-bastion CONSIDER");
+	assert_true(hosts_table_more(false, true, 3, "helm-bastion", DECIDE_CONSIDER, 2, buf,
+	    sizeof(buf)));
+	assert_string_equal(buf, "▼ 3 more: CONSIDER");
+	assert_true(hosts_table_more(false, true, 3, "x", DECIDE_ROLLBACK, 5, buf, sizeof(buf)));
+	assert_string_equal(buf, "▼3");
+	assert_false(hosts_table_more(false, true, 3, "x", DECIDE_ROLLBACK, 6, buf,
+	    sizeof(buf)));
+	/* Nothing to name: the count alone, in ASCII too. */
+	assert_true(hosts_table_more(true, true, 2, NULL, 0, 0, buf, sizeof(buf)));
+	assert_string_equal(buf, "▲ 2 more rows");
+	assert_true(hosts_table_more(true, false, 1, NULL, 0, 0, buf, sizeof(buf)));
+	assert_string_equal(buf, "^ 1 more row");
+	assert_true(hosts_table_more(true, false, 1, NULL, 0, 2, buf, sizeof(buf)));
+	assert_string_equal(buf, "^1");
+	assert_false(hosts_table_more(true, false, 1, NULL, 0, 3, buf, sizeof(buf)));
+}
+
 int
 main(void)
 {
@@ -155,6 +206,8 @@ main(void)
 		cmocka_unit_test(a_down_host_keeps_age_and_restarts_in_sight),
 		cmocka_unit_test(a_failing_poll_keeps_its_mark_and_the_tag_in_a_narrow_pane),
 		cmocka_unit_test(age_keeps_the_data_age_beside_err),
+		cmocka_unit_test(a_hidden_row_is_named_only_when_worse_than_all_in_sight),
+		cmocka_unit_test(the_marker_shortens_to_fit),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
