@@ -1,8 +1,11 @@
 /*
  * columns.h — which columns of a table fit a pane, and how wide each is.
  * Each column is as wide as its widest cell (its title included) up to a
- * cap, so short values leave room for more columns; columns are taken in
- * priority order while they fit, and drawn in table order.
+ * cap, so short values leave room for more columns. A column may also have
+ * a brief width (its values in fewer words, "DOWN 26s" for "DOWN retry
+ * 26s"); columns are taken brief in priority order while they fit, and
+ * widened where the order says, so a long form never pushes out a column
+ * that matters more. Columns are drawn in table order.
  */
 #ifndef WARROOM_COLUMNS_H
 #define WARROOM_COLUMNS_H
@@ -12,12 +15,18 @@
 /* Grow width[c] to at least cells, never past cap. */
 void columns_widen(int *width, int cells, int cap);
 
-/* Which of the n columns (widths in cells, one space between) to show in
- * pane cells: prio lists them most important first; the first min_cols
- * of it always show (the caller clips their overflow), then each other
- * one that still fits, so a wide column left out does not hide a narrow
- * one after it. Sets show[c]; returns how many show. */
-int columns_pick(const int *width, const int *prio, int n, int pane, int min_cols,
-    bool *show);
+/* A step of columns_pick that widens column c, once shown, to its full width. */
+#define COLUMNS_WIDEN(c) (-1 - (c))
+
+/* Which of the n columns to show in pane cells (one space between), and
+ * how wide. steps lists, most important first, column c (taken at
+ * brief[c] cells) or COLUMNS_WIDEN(c) (c, if shown, grown to full[c]).
+ * The first min_cols steps always show (the caller clips their overflow);
+ * every other is taken if it still fits, so a wide column left out does
+ * not hide a narrow one after it. Columns left brief are then widened in
+ * step order while room is left. brief NULL: every column is full width.
+ * Sets show[c] and width[c] (0 when not shown); returns how many show. */
+int columns_pick(const int *full, const int *brief, const int *steps, int nsteps, int n,
+    int pane, int min_cols, bool *show, int *width);
 
 #endif

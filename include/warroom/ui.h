@@ -132,6 +132,12 @@ void hosts_filter_set(struct app *app, const char *text);
  * locale is UTF-8, ASCII otherwise). */
 void ui_border(const struct app *app, WINDOW *w, enum theme_role role);
 
+/* text on the border of the pane whose inside is inner (a derwin of its
+ * framed window): its top or bottom row, from its left (2 cells in) or
+ * ending 2 cells from its right, only over plain border, so a title is
+ * never covered. False (nothing drawn) when it does not fit there. */
+bool ui_frame_put(WINDOW *inner, bool bottom, bool right, int attr, const char *text);
+
 /* A box over the panes: a new h x w window at y, x in the help colours,
  * its border in the border role's, and title on it when not NULL. NULL
  * when curses refuses the window; the caller refreshes and deletes it. */

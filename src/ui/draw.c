@@ -5,6 +5,7 @@
  */
 #include "warroom/ui.h"
 
+#include <stdio.h>
 #include <string.h>
 #include <wchar.h>
 
@@ -132,6 +133,44 @@ ui_border(const struct app *app, WINDOW *w, enum theme_role role)
 		wborder(w, '|', '|', '-', '-', '+', '+', '+', '+');
 		wattrset(w, A_NORMAL);
 	}
+}
+
+/* Whether cell y,x of win holds a plain horizontal border line. */
+static bool
+border_at(WINDOW *win, int y, int x)
+{
+	cchar_t cc;
+	wchar_t wc[CCHARW_MAX + 1];
+	attr_t at;
+	short pair;
+
+	if (mvwin_wch(win, y, x, &cc) == ERR || getcchar(&cc, wc, &at, &pair, NULL) == ERR)
+		return false;
+	return wc[0] == L'─' || wc[0] == L'-';
+}
+
+bool
+ui_frame_put(WINDOW *inner, bool bottom, bool right, int attr, const char *text)
+{
+	WINDOW *frame = wgetparent(inner);
+	char padded[512];
+	int fh, fw, y, x, w, i;
+
+	if (frame == NULL)
+		return false;
+	getmaxyx(frame, fh, fw);
+	snprintf(padded, sizeof(padded), " %s ", text);
+	w = ui_width(padded);
+	y = bottom ? fh - 1 : 0;
+	x = right ? fw - 2 - w : 2;
+	if (x < 2 || x + w > fw - 2)
+		return false;
+	/* Only over plain border, with a line left beside a title. */
+	for (i = x - (right ? 1 : 0); i < x + w; i++)
+		if (!border_at(frame, y, i))
+			return false;
+	ui_put(frame, y, x, w, attr, padded);
+	return true;
 }
 
 WINDOW *

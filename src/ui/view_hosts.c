@@ -2,11 +2,16 @@
  * view_hosts.c — the HOSTS pane: one row per host and service with the
  * SSH state, the running tag, the container or rollout state, health,
  * readiness, version, restarts and the age of the data. Columns are as
- * wide as their values (up to a cap) and chosen by priority, so a narrow
- * pane keeps the ones that decide a rollback.
- * A value that changed in the last seconds is highlighted; under the table
- * the selected row's trouble is spelled out in full. Rows may be ordered
- * worst first (o); the selection stays on its row, not its position.
+ * wide as their values (up to a cap), in fewer words when room is short,
+ * and chosen by priority (hosts_table.c), so a narrow pane keeps the ones
+ * that decide a rollback, and the age of any value that may be old.
+ * Values read before the host went away, or before its poll began to
+ * fail, are drawn dim. A value that changed in the last seconds is
+ * highlighted; under the table the selected row's trouble is spelled out
+ * in full (wrapped when zoomed). Rows hidden above or below are counted
+ * on the pane's border, naming one worse than all in sight. Rows may be
+ * ordered worst first (o); the selection stays on its row, not its
+ * position.
  */
 #include "warroom/ui.h"
 
@@ -17,6 +22,7 @@
 
 #include "warroom/action.h"
 #include "warroom/columns.h"
+#include "warroom/hosts_table.h"
 #include "warroom/loop.h"
 #include "warroom/poller.h"
 #include "warroom/ssh.h"
@@ -42,9 +48,10 @@ host_up(const struct app *app, int hi)
 	return app->pool != NULL && ssh_pool_status(app->pool, hi)->state == SSH_UP;
 }
 
-/* The connection cell of a host and the theme role it is drawn in. */
+/* The connection cell of a host (brief: "DOWN 26s") and the theme role
+ * it is drawn in. */
 static enum theme_role
-conn_text(const struct app *app, int host, char *buf, size_t cap)
+conn_text(const struct app *app, int host, bool brief, char *buf, size_t cap)
 {
 	const struct ssh_status *st;
 	long secs;
@@ -60,7 +67,7 @@ conn_text(const struct app *app, int host, char *buf, size_t cap)
 		return THEME_OK;
 	case SSH_DOWN:
 		secs = (long)((st->retry_at_ms - loop_now_ms() + 999) / 1000);
-		snprintf(buf, cap, "DOWN retry %lds", secs > 0 ? secs : 0);
+		snprintf(buf, cap, "DOWN %s%lds", brief ? "" : "retry ", secs > 0 ? secs : 0);
 		return THEME_BAD;
 	case SSH_UNTRUSTED:
 		snprintf(buf, cap, "UNTRUSTED");
@@ -77,44 +84,29 @@ health_role(enum probe_health h)
 	return h == PROBE_OK ? THEME_OK : h == PROBE_FAIL ? THEME_BAD : THEME_WARN;
 }
 
-enum col { C_HOST, C_SVC, C_CONN, C_TAG, C_STATE, C_HEALTH, C_READY, C_VERSION,
-	C_RESTARTS, C_AGE, C_DRIVER, C_ADDR, C_COUNT };
-
 /* width is the most cells a column takes; it is narrower when its values are. */
 static const struct {
 	const char *title;
 	int width;
-} cols[C_COUNT] = {
-	[C_HOST] = { "HOST", 20 }, [C_SVC] = { "SERVICE", 14 }, [C_CONN] = { "CONN", 16 },
-	[C_TAG] = { "TAG", 24 }, [C_STATE] = { "STATE", 20 }, [C_HEALTH] = { "HEALTH", 7 },
-	[C_READY] = { "READY", 7 }, [C_VERSION] = { "VERSION", 24 },
-	[C_RESTARTS] = { "RST", 4 }, [C_AGE] = { "AGE", 5 }, [C_DRIVER] = { "DRIVER", 8 },
-	[C_ADDR] = { "ADDRESS", 21 },
+} cols[HOSTS_COL_COUNT] = {
+	[HOSTS_COL_HOST] = { "HOST", 20 }, [HOSTS_COL_SVC] = { "SERVICE", 14 },
+	[HOSTS_COL_CONN] = { "CONN", 16 }, [HOSTS_COL_TAG] = { "TAG", 24 },
+	[HOSTS_COL_STATE] = { "STATE", 20 }, [HOSTS_COL_HEALTH] = { "HEALTH", 7 },
+	[HOSTS_COL_READY] = { "READY", 7 }, [HOSTS_COL_VERSION] = { "VERSION", 24 },
+	[HOSTS_COL_RESTARTS] = { "RST", 4 }, [HOSTS_COL_AGE] = { "AGE", 8 },
+	[HOSTS_COL_DRIVER] = { "DRIVER", 8 }, [HOSTS_COL_ADDR] = { "ADDRESS", 21 },
 };
 
-/* What a narrow pane keeps, most important first: whether to roll back
- * rests on the tag and health before the container's own words. */
-static const int col_prio[C_COUNT] = {
-	C_HOST, C_SVC, C_CONN, C_TAG, C_HEALTH, C_READY, C_STATE, C_VERSION, C_AGE,
-	C_RESTARTS, C_DRIVER, C_ADDR,
-};
-
-static void
-age_text(int64_t then_ms, char *buf, size_t cap)
+/* Seconds since then_ms (wall clock), never negative. */
+static long
+age_s(int64_t then_ms)
 {
 	struct timespec ts;
 	long s;
 
 	clock_gettime(CLOCK_REALTIME, &ts);
 	s = (long)(((int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000 - then_ms) / 1000);
-	if (s < 0)
-		s = 0;
-	if (s < 100)
-		snprintf(buf, cap, "%lds", s);
-	else if (s < 6000)
-		snprintf(buf, cap, "%ldm", s / 60);
-	else
-		snprintf(buf, cap, "%ldh", s / 3600);
+	return s < 0 ? 0 : s;
 }
 
 static bool
@@ -213,8 +205,9 @@ order_pos(const int *order, int rows, int row)
 }
 
 /* Lines under the table for the selected row: why its host is not UP (an
- * untrusted key's fingerprint on a line of its own), or why its data is
- * stale or unhealthy. Returns the lines needed. */
+ * untrusted key's fingerprint on a line of its own) or why its poll fails
+ * (both make the row's values old, so they come before anything else),
+ * its latest action, or why it is unhealthy. Returns the lines needed. */
 static int
 detail_lines(const struct app *app, int host, int svc, char lines[2][700])
 {
@@ -237,6 +230,18 @@ detail_lines(const struct app *app, int host, int svc, char lines[2][700])
 	}
 	if (st->state == SSH_DOWN) {
 		snprintf(lines[0], 700, "%s: %s", name, st->error);
+		return 1;
+	}
+	s = poller_state(app->poller, host, svc);
+	if (s != NULL && s->driver_error[0] != '\0') {
+		char age[24];
+
+		/* The reason first: at 80 columns the line is cut. */
+		hosts_table_age(s->have_driver ? age_s(s->driver_at_ms) : -1, false, false, age,
+		    sizeof(age));
+		snprintf(lines[0], 700, "%s/%s: %s%s%s%s", name,
+		    app->cfg.hosts[host].services[svc], s->driver_error,
+		    age[0] ? " (the values shown are " : "", age, age[0] ? " old)" : "");
 		return 1;
 	}
 	/* The latest action on this service: its state, then its outcome. */
@@ -268,12 +273,6 @@ detail_lines(const struct app *app, int host, int svc, char lines[2][700])
 			snprintf(lines[1], 700, "  %s", reread + 2);
 			return 2;
 		}
-		return 1;
-	}
-	s = poller_state(app->poller, host, svc);
-	if (s != NULL && s->driver_error[0] != '\0') {
-		snprintf(lines[0], 700, "%s/%s: %s", name, app->cfg.hosts[host].services[svc],
-		    s->driver_error);
 		return 1;
 	}
 	if (s != NULL && s->have_probe && (s->healthz.health != PROBE_OK ||
@@ -343,7 +342,9 @@ static void
 cell(struct app *app, WINDOW *win, int y, int *x, int width, int role, const char *text,
     bool sel)
 {
-	int a = sel ? ui_attr(app, THEME_SELECTED) : ui_attr(app, role);
+	/* An old value stays dim on the selected row too. */
+	int a = !sel ? ui_attr(app, role) : ui_attr(app, THEME_SELECTED) |
+	    (role == THEME_DIM ? (int)A_DIM : 0);
 	int used = ui_put(win, y, *x, width, a, text);
 
 	/* Padded by cells, not bytes: names and tags may be UTF-8. */
@@ -352,10 +353,30 @@ cell(struct app *app, WINDOW *win, int y, int *x, int width, int role, const cha
 	*x += width + 1;
 }
 
-/* Column c's text for host hi's service svc, and the role it is drawn in. */
+/* Whether the last poll of a service failed (its values, if any, are
+ * what an earlier one read). */
+static bool
+poll_failing(const struct svc_state *s)
+{
+	return s != NULL && s->driver_error[0] != '\0';
+}
+
+/* Whether host hi's row s shows values read before its host went away
+ * or before its poll began to fail. */
+static bool
+may_be_old(const struct app *app, int hi, const struct svc_state *s)
+{
+	if (s == NULL)
+		return false;
+	return (poll_failing(s) && s->have_driver) || (app->pool != NULL &&
+	    !host_up(app, hi) && (s->have_driver || s->have_probe));
+}
+
+/* Column c's text for host hi's service svc (brief: in fewer words, for a
+ * column short of room), and the role it is drawn in. */
 static enum theme_role
 cell_text(const struct app *app, int hi, const struct config_host *host, int svc, int c,
-    char *buf, size_t cap)
+    bool brief, char *buf, size_t cap)
 {
 	const struct svc_state *s = poller_state(app->poller, hi, svc);
 	enum theme_role role = THEME_NORMAL;
@@ -364,46 +385,49 @@ cell_text(const struct app *app, int hi, const struct config_host *host, int svc
 
 	buf[0] = '\0';
 	/* No endpoint of its own (a worker beside the API): nothing to show. */
-	if ((c == C_HEALTH || c == C_READY || c == C_VERSION) &&
+	if ((c == HOSTS_COL_HEALTH || c == HOSTS_COL_READY || c == HOSTS_COL_VERSION) &&
 	    !config_probes_service(host, svc)) {
 		snprintf(buf, cap, "-");
 		return THEME_DIM;
 	}
 	switch (c) {
-	case C_HOST: snprintf(buf, cap, "%s", host->name); break;
-	case C_SVC: snprintf(buf, cap, "%s", host->services[svc]); break;
-	case C_CONN: role = conn_text(app, hi, buf, cap); break;
-	case C_TAG:
+	case HOSTS_COL_HOST: snprintf(buf, cap, "%s", host->name); break;
+	case HOSTS_COL_SVC: snprintf(buf, cap, "%s", host->services[svc]); break;
+	case HOSTS_COL_CONN: role = conn_text(app, hi, brief, buf, cap); break;
+	case HOSTS_COL_TAG:
 		if (s && s->have_driver)
 			snprintf(buf, cap, "%s", s->tag[0] ? s->tag : "-");
 		else
-			snprintf(buf, cap, "%s", s && s->driver_error[0] ? "?" : "");
+			snprintf(buf, cap, "%s", poll_failing(s) ? "?" : "");
 		if (s && recent(s->tag_changed_ms))
 			role = THEME_STATUS;
 		break;
-	case C_STATE:
-		if (s && s->have_driver)
-			snprintf(buf, cap, "%s%s%s", s->state,
-			    s->health[0] ? " " : "", s->health);
+	case HOSTS_COL_STATE:
 		if (s && (strstr(s->state, "exited") || strstr(s->health, "unhealthy") ||
 		    strstr(s->health, "stuck") || strcmp(s->state, "absent") == 0))
 			role = THEME_BAD;
 		else if (s && recent(s->tag_changed_ms))
 			role = THEME_STATUS;
+		/* Brief, the state alone ("running", "3/3"), unless its detail
+		 * is the trouble. */
+		if (s && s->have_driver)
+			snprintf(buf, cap, "%s%s%s", s->state,
+			    s->health[0] && (!brief || role == THEME_BAD) ? " " : "",
+			    !brief || role == THEME_BAD ? s->health : "");
 		break;
-	case C_HEALTH:
+	case HOSTS_COL_HEALTH:
 		if (s && s->have_probe) {
 			snprintf(buf, cap, "%s", probe_health_name(s->healthz.health));
 			role = health_role(s->healthz.health);
 		}
 		break;
-	case C_READY:
+	case HOSTS_COL_READY:
 		if (s && s->have_probe) {
 			snprintf(buf, cap, "%s", probe_health_name(s->readyz.health));
 			role = health_role(s->readyz.health);
 		}
 		break;
-	case C_VERSION:
+	case HOSTS_COL_VERSION:
 		if (s && s->version[0]) {
 			snprintf(buf, cap, "%s%s", s->version_cmp ==
 			    PROBE_VERSION_MISMATCH ? "!= " : "", s->version);
@@ -411,26 +435,27 @@ cell_text(const struct app *app, int hi, const struct config_host *host, int svc
 				role = THEME_BAD;
 		}
 		break;
-	case C_RESTARTS:
+	case HOSTS_COL_RESTARTS:
 		if (s && s->have_driver && s->restarts >= 0)
 			snprintf(buf, cap, "%d", s->restarts);
 		else if (s && s->have_driver)
 			snprintf(buf, cap, "-");
 		break;
-	case C_AGE:
-		if (s && s->have_driver)
-			age_text(s->driver_at_ms, buf, cap);
+	case HOSTS_COL_AGE:
 		/* Without a connection the age of the last reading is what
-		 * matters (CONN says why); ERR is a tool's failure on a live host. */
-		if (!stale && s && s->driver_error[0]) {
-			snprintf(buf, cap, "ERR");
-			role = THEME_BAD;
+		 * matters (CONN says why); ERR is a tool's failure on a live
+		 * host, beside the age of what it last read. */
+		if (s && (s->have_driver || (!stale && poll_failing(s)))) {
+			hosts_table_age(s->have_driver ? age_s(s->driver_at_ms) : -1,
+			    !stale && poll_failing(s), brief, buf, cap);
+			if (!stale && poll_failing(s))
+				role = THEME_BAD;
 		}
 		break;
-	case C_DRIVER:
+	case HOSTS_COL_DRIVER:
 		snprintf(buf, cap, "%s", config_driver_name(host->driver));
 		break;
-	case C_ADDR:
+	case HOSTS_COL_ADDR:
 		snprintf(buf, cap, "%s:%d",
 		    host->address[0] ? host->address : host->name,
 		    host->port ? host->port : 22);
@@ -438,41 +463,106 @@ cell_text(const struct app *app, int hi, const struct config_host *host, int svc
 	}
 	/* The last reading is dim, so an old green OK does not pass for a
 	 * current one; probes that go direct (tunnel = false) stay current. */
-	if (stale && c >= C_TAG && c <= C_AGE &&
-	    (host->tunnel || (c != C_HEALTH && c != C_READY && c != C_VERSION)))
+	if (stale && c >= HOSTS_COL_TAG && c <= HOSTS_COL_AGE &&
+	    (host->tunnel || (c != HOSTS_COL_HEALTH && c != HOSTS_COL_READY &&
+	    c != HOSTS_COL_VERSION)))
+		role = THEME_DIM;
+	/* So are what a failing poll read last; probes are asked apart. */
+	if (!stale && poll_failing(s) && (c == HOSTS_COL_TAG || c == HOSTS_COL_STATE ||
+	    c == HOSTS_COL_RESTARTS))
 		role = THEME_DIM;
 	return role;
 }
 
-/* Each column's width: its widest value among all rows, so it does not
- * change as the table scrolls. */
+/* What the table's columns need, over all rows (so it does not change as
+ * the table scrolls): each column's widest value, and in fewer words. */
+struct table_fit {
+	int full[HOSTS_COL_COUNT], brief[HOSTS_COL_COUNT];
+	bool stale;                      /* some row's values may be old */
+	bool restarts;                   /* some row counts restarts */
+};
+
 static void
-column_widths(const struct app *app, int rows, int *width)
+column_widths(const struct app *app, int rows, struct table_fit *f)
 {
 	const struct config_host *host;
 	char text[300];
 	int c, n, svc, hi;
 
-	for (c = 0; c < C_COUNT; c++)
-		width[c] = ui_width(cols[c].title);
+	f->stale = f->restarts = false;
+	for (c = 0; c < HOSTS_COL_COUNT; c++)
+		f->full[c] = f->brief[c] = ui_width(cols[c].title);
 	/* Room for the sort marker, as the title shows it. */
-	if (app->host_sort != HOSTS_BY_HOST)
-		columns_widen(&width[C_HOST], ui_width("HOST▾verdict"), cols[C_HOST].width);
+	if (app->host_sort != HOSTS_BY_HOST) {
+		columns_widen(&f->full[HOSTS_COL_HOST], ui_width("HOST▾verdict"),
+		    cols[HOSTS_COL_HOST].width);
+		f->brief[HOSTS_COL_HOST] = f->full[HOSTS_COL_HOST];
+	}
 	for (n = 0; n < rows; n++) {
+		const struct svc_state *s;
+
 		hi = row_at(app, n, &host, &svc);
-		for (c = 0; c < C_COUNT; c++) {
-			cell_text(app, hi, host, svc, c, text, sizeof(text));
-			columns_widen(&width[c], ui_width(text), cols[c].width);
+		s = poller_state(app->poller, hi, svc);
+		f->stale |= may_be_old(app, hi, s);
+		f->restarts |= s != NULL && s->have_driver && s->restarts > 0;
+		for (c = 0; c < HOSTS_COL_COUNT; c++) {
+			cell_text(app, hi, host, svc, c, false, text, sizeof(text));
+			columns_widen(&f->full[c], ui_width(text), cols[c].width);
+			if (c == HOSTS_COL_CONN || c == HOSTS_COL_STATE || c == HOSTS_COL_AGE)
+				cell_text(app, hi, host, svc, c, true, text, sizeof(text));
+			columns_widen(&f->brief[c], ui_width(text), cols[c].width);
 		}
 	}
+}
+
+/* Host hi's verdict level, or -1 before its first. */
+static int
+verdict_of(const struct app *app, int hi)
+{
+	const struct host_metrics *m = app->poller != NULL && hi >= 0 ?
+	    poller_metrics(app->poller, hi) : NULL;
+
+	return m != NULL && m->nhist > 0 ? (int)m->verdict.level : -1;
+}
+
+/* On the pane's border: the n rows order[from...] hidden above (up) or
+ * below, naming one worse than every row in sight (shown_worst); the ▲
+ * marker at the top's end, or the bottom's when the title leaves no room. */
+static void
+more_marker(struct app *app, WINDOW *win, const int *order, int from, int n, bool up,
+    int shown_worst)
+{
+	const struct config_host *h;
+	const char *name = NULL;
+	int *levels, i, svc, worst, form, attr, pass;
+	bool put = false;
+	char text[200];
+
+	if (n <= 0)
+		return;
+	levels = xcalloc((size_t)n, sizeof(*levels));
+	for (i = 0; i < n; i++)
+		levels[i] = verdict_of(app, row_at(app, order[from + i], &h, &svc));
+	worst = hosts_table_worst(levels, n, shown_worst);
+	if (worst >= 0 && row_at(app, order[from + worst], &h, &svc) >= 0)
+		name = h->name;
+	attr = ui_attr(app, worst < 0 ? THEME_TITLE : levels[worst] >= DECIDE_CONSIDER ?
+	    THEME_BAD : THEME_WARN);
+	for (pass = up ? 0 : 1; pass < 2 && !put; pass++)
+		for (form = 0; !put && hosts_table_more(up, app->screen->utf8, n, name,
+		    worst >= 0 ? levels[worst] : 0, form, text, sizeof(text)); form++)
+			put = ui_frame_put(win, pass == 1, up, attr, text);
+	free(levels);
 }
 
 static void
 hosts_draw(struct app *app, WINDOW *win, int h, int w, bool focused)
 {
-	int rows = app_host_rows(app), top = 0, y, x, c, body = h - 1;
-	bool show[C_COUNT];
-	int ndetail = 0, dim = ui_attr(app, THEME_DIM), *order, selpos, width[C_COUNT];
+	int rows = app_host_rows(app), top = 0, y, x, c, i, body = h - 1, nsteps;
+	bool show[HOSTS_COL_COUNT];
+	int ndetail = 0, drows = 0, dim = ui_attr(app, THEME_DIM), *order, selpos;
+	int width[HOSTS_COL_COUNT], steps[HOSTS_STEPS_MAX], shown_worst = -1;
+	struct table_fit fit;
 	char detail[2][700];
 
 	if (rows == 0) {
@@ -480,14 +570,15 @@ hosts_draw(struct app *app, WINDOW *win, int h, int w, bool focused)
 		ui_put(win, 1, 1, w - 1, dim, "add [host \"name\"] sections to the config");
 		return;
 	}
-	column_widths(app, rows, width);
+	column_widths(app, rows, &fit);
+	nsteps = hosts_table_steps(fit.stale, fit.restarts, steps);
 	/* The marker column takes 2 cells; HOST, SERVICE and CONN always show. */
-	columns_pick(width, col_prio, C_COUNT, w - 2, 3, show);
+	columns_pick(fit.full, fit.brief, steps, nsteps, HOSTS_COL_COUNT, w - 2, 3, show, width);
 	x = 2;
-	for (c = 0; c < C_COUNT; c++)
+	for (c = 0; c < HOSTS_COL_COUNT; c++)
 		if (show[c])
-			cell(app, win, 0, &x, width[c], THEME_TITLE, c != C_HOST ? cols[c].title :
-			    app->host_sort == HOSTS_BY_HEALTH ? "HOST▾health" :
+			cell(app, win, 0, &x, width[c], THEME_TITLE, c != HOSTS_COL_HOST ?
+			    cols[c].title : app->host_sort == HOSTS_BY_HEALTH ? "HOST▾health" :
 			    app->host_sort == HOSTS_BY_VERDICT ? "HOST▾verdict" : cols[c].title,
 			    false);
 	order = xcalloc((size_t)rows, sizeof(*order));
@@ -506,11 +597,22 @@ hosts_draw(struct app *app, WINDOW *win, int h, int w, bool focused)
 		const struct config_host *sh;
 		int ssvc, si = row_at(app, app->host_sel, &sh, &ssvc);
 
-		/* The selected row's trouble takes the last lines, if any. */
+		/* The selected row's trouble takes the last lines, if any;
+		 * zoomed, whole (man: lines are no longer cut there). */
 		ndetail = detail_lines(app, si, ssvc, detail);
-		if (body - ndetail < 2)
-			ndetail = 0;
-		body -= ndetail;
+		drows = ndetail;
+		if (app->zoomed) {
+			for (i = 0, drows = 0; i < ndetail; i++) {
+				y = 0;
+				ui_put_wrapped(NULL, &y, 0, w, 2, h, 0, detail[i]);
+				drows += y;
+			}
+			if (body - drows < 2)
+				drows = body - 2 > ndetail ? body - 2 : ndetail;
+		}
+		if (body - drows < 2)
+			ndetail = drows = 0;
+		body -= drows;
 	}
 	if (selpos >= top + body)
 		top = selpos - (body - 1);
@@ -522,6 +624,8 @@ hosts_draw(struct app *app, WINDOW *win, int h, int w, bool focused)
 		enum theme_role role;
 
 		hi = row_at(app, n, &host, &svc);
+		if (verdict_of(app, hi) > shown_worst)
+			shown_worst = verdict_of(app, hi);
 		if (sel) {
 			wattrset(win, ui_attr(app, THEME_SELECTED));
 			mvwhline(win, y, 0, ' ', w);
@@ -531,15 +635,25 @@ hosts_draw(struct app *app, WINDOW *win, int h, int w, bool focused)
 		ui_put(win, y, 0, 2, sel ? ui_attr(app, THEME_SELECTED) : (int)A_NORMAL,
 		    n == app->host_sel ? "> " : "  ");
 		x = 2;
-		for (c = 0; c < C_COUNT; c++) {
+		for (c = 0; c < HOSTS_COL_COUNT; c++) {
 			if (!show[c])
 				continue;
-			role = cell_text(app, hi, host, svc, c, text, sizeof(text));
+			role = cell_text(app, hi, host, svc, c, false, text, sizeof(text));
+			/* A column given fewer cells than its longest value. */
+			if (width[c] < fit.full[c] && ui_width(text) > width[c])
+				role = cell_text(app, hi, host, svc, c, true, text, sizeof(text));
 			cell(app, win, y, &x, width[c], role, text, sel);
 		}
 	}
-	for (y = 0; y < ndetail; y++)
-		ui_put(win, h - ndetail + y, 0, w, ui_attr(app, THEME_BAD), detail[y]);
+	/* Rows out of sight are never silent: counted on the border. */
+	more_marker(app, win, order, top + body, rows - top - body, false, shown_worst);
+	more_marker(app, win, order, 0, top, true, shown_worst);
+	for (i = 0, y = h - drows; i < ndetail; i++) {
+		if (app->zoomed)
+			ui_put_wrapped(win, &y, 0, w, 2, h, ui_attr(app, THEME_BAD), detail[i]);
+		else
+			ui_put(win, y++, 0, w, ui_attr(app, THEME_BAD), detail[i]);
+	}
 	free(order);
 }
 

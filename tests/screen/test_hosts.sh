@@ -1,9 +1,20 @@
 #!/bin/sh
 # test_hosts.sh — the HOSTS table lists a row per host and service and the
-# selection moves with Up/Down, j/k, Home/End; unbound keys say so;
+# selection moves with Up/Down, j/k, Home/End; rows out of sight are
+# counted on the pane's border (▼ below, ▲ above); unbound keys say so;
 # --read-only shows its badge.
 . "${top_srcdir:-$(dirname "$0")/../..}/tests/lib/screen.sh"
 write_config
+# Seven rows: more than the pane holds at 80x24.
+cat >> "$tmp/warroom.conf" <<'CONF'
+
+[host "db-1"]
+address = 127.0.0.1
+port = 2204
+driver = compose
+compose_dir = /srv/db
+services = db backup replica
+CONF
 steps '
 <Down><Down>
 :save-screen down2
@@ -23,8 +34,8 @@ assert_screen down2 <<'EOF'
 │  api-1       jobs    not connected     -     ││                              │
 │> api-2       api     not connected     -     ││                              │
 │  k8s-bastion api     not connected     -     ││                              │
-│                                              ││                              │
-└──────────────────────────────────────────────┘│                              │
+│  db-1        db      not connected     -     ││                              │
+└─ ▼ 2 more rows ──────────────────────────────┘│                              │
 ┌─ METRICS ────────────────────────────────────┐│                              │
 │ api-2: no metrics_url in the config          ││                              │
 │                                              ││                              │
@@ -44,16 +55,16 @@ EOF
 
 assert_screen end <<'EOF'
  warroom │ no incident named │ T+00:00:00   READ-ONLY   2026-01-01 00:00:00 UTC
-┌─ ▶ HOSTS ────────────────────────────────────┐┌─ RUNBOOK ────────────────────┐
+┌─ ▶ HOSTS ──────────────────── ▲ 2 more rows ─┐┌─ RUNBOOK ────────────────────┐
 │  HOST        SERVICE CONN          TAG HEALTH││ no runbook loaded            │
-│  api-1       api     not connected     -     ││ open one with -r FILE        │
-│  api-1       jobs    not connected     -     ││                              │
-│  api-2       api     not connected     -     ││                              │
-│> k8s-bastion api     not connected     -     ││                              │
-│                                              ││                              │
+│  api-2       api     not connected     -     ││ open one with -r FILE        │
+│  k8s-bastion api     not connected     -     ││                              │
+│  db-1        db      not connected     -     ││                              │
+│  db-1        backup  not connected     -     ││                              │
+│> db-1        replica not connected     -     ││                              │
 └──────────────────────────────────────────────┘│                              │
 ┌─ METRICS ────────────────────────────────────┐│                              │
-│ k8s-bastion: no metrics_url in the config    ││                              │
+│ db-1: no metrics_url in the config           ││                              │
 │                                              ││                              │
 │                                              ││                              │
 └──────────────────────────────────────────────┘└──────────────────────────────┘
@@ -77,9 +88,9 @@ assert_screen unbound <<'EOF'
 │  api-1       jobs    not connected           -      -     -                  │
 │  api-2       api     not connected           -      -     -                  │
 │  k8s-bastion api     not connected           -      -     -                  │
-│                                                                              │
-│                                                                              │
-│                                                                              │
+│  db-1        db      not connected           -      -     -                  │
+│  db-1        backup  not connected           -      -     -                  │
+│  db-1        replica not connected           -      -     -                  │
 │                                                                              │
 │                                                                              │
 │                                                                              │

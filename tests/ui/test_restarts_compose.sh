@@ -5,7 +5,10 @@
 # ROLLBACK IMMEDIATELY with "4 restarts in 5m ≥ 3"; the console's own
 # rollback recreates the container (new id, RestartCount 0) and the count
 # and the verdict clear. Restart counts come from docker inspect in the
-# same watch loop as compose ps: no command of their own.
+# same watch loop as compose ps: no command of their own. A poll that then
+# fails (bad JSON) leaves the row's last values dim, with their age beside
+# ERR, and the line under the table says why instead of the rollback's
+# outcome; zoomed at 80x24, that line wraps rather than being cut.
 . "${top_srcdir:-$(dirname "$0")/../..}/tests/lib/tmux.sh"
 [ -x /usr/sbin/sshd ] || skip "openssh-server is not installed"
 fleet_up --hosts 1
@@ -44,6 +47,31 @@ wait_re "$(row h1 api 0)" 10
 wait_for "restarts in 5m: api 0, jobs 0" 5
 wait_re "^│h1 +OK " 15
 ok "the rollback's new container starts at 0: the count and the verdict clear"
+
+"$fleet" fault --dir "$fl" h1 bad-json > /dev/null
+"$fleet" set-tag --dir "$fl" h1 api v1.6.0-bad > /dev/null
+wait_for "h1/api: compose ps: line 1: not JSON" 10
+assert_not_contains "$tmp/screen" "h1/api: rollback"
+wait_re "│> h1 +api +UP +v1\.4\.[01] .* [0-9]+s ERR" 5
+tmx capture-pane -e -p -t t > "$tmp/attrs"
+esc=$(printf '\033')
+grep "h1 .*api" "$tmp/attrs" | grep -qE "$esc\[([0-9;]*;)?2(;[0-9;]*)?mv1\.4\.[01]" ||
+	{ grep "h1 .*api" "$tmp/attrs" | cat -v; fail "the tag a failing poll read last is not dim"; }
+ok "a failing poll: the last tag dim, its age beside ERR, the reason under the table"
+resize 80 24
+keys z
+wait_for "(zoomed: z shows every pane)"
+# The rollback's outcome, wrapped above the footer, goes a few seconds
+# after the key.
+wrapped() { grep -A1 -F "h1/api: compose ps:" "$tmp/screen" | tail -n 1 | grep -qE '^│  [^ ]'; }
+i=0
+until capture && wrapped; do
+	sleep 0.1; i=$((i + 1))
+	[ $i -lt 150 ] || { cat "$tmp/screen"; fail "zoomed, the line under the table is cut"; }
+done
+keys z
+resize 200 45
+ok "zoomed at 80x24 the line under the table wraps"
 
 keys q
 wait_for "exit=0"

@@ -55,7 +55,7 @@ capture
 # Compare with a console started at 120x40, clock times aside.
 normalize() {
 	sed 's/[0-9][0-9]:[0-9][0-9]:[0-9][0-9] UTC/HH:MM:SS UTC/g; s/T+[0-9:]*/T+/g;
-	    s/20[0-9-]* HH/HH/; s/DOWN retry [0-9]*s/DOWN retry Ns/g' "$1"
+	    s/20[0-9-]* HH/HH/; s/DOWN retry [0-9]*s/DOWN retry Ns/g; s/DOWN [0-9]*s/DOWN Ns/g' "$1"
 }
 # Every host DOWN in one and the same capture, in both: a host retries
 # (CONNECTING) between its DOWN spells, so hosts seen DOWN one capture
@@ -67,7 +67,7 @@ all_down() {
 		n=0
 		for h in "api-1 api" "api-1 jobs" "api-2 api" "k8s-bastion api"; do
 			# shellcheck disable=SC2086
-			grep -qE -- "$(printf '%s +%s +' $h)DOWN retry" "$tmp/screen" && n=$((n + 1))
+			grep -qE -- "$(printf '%s +%s +' $h)DOWN (retry )?[0-9]" "$tmp/screen" && n=$((n + 1))
 		done
 		[ "$n" = 4 ] && return 0
 		i=$((i + 1))

@@ -1,0 +1,48 @@
+/*
+ * hosts_table.h — the HOSTS table's rules that need no screen: which
+ * columns matter most at the moment, how the age of a row's data reads
+ * while the poll behind it fails, and the marker that says rows are
+ * hidden above or below (naming one that is worse than all in sight).
+ * Pure: the caller passes what it read and measures the text it gets.
+ */
+#ifndef WARROOM_HOSTS_TABLE_H
+#define WARROOM_HOSTS_TABLE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+/* The columns, in table order. */
+enum hosts_col {
+	HOSTS_COL_HOST, HOSTS_COL_SVC, HOSTS_COL_CONN, HOSTS_COL_TAG, HOSTS_COL_STATE,
+	HOSTS_COL_HEALTH, HOSTS_COL_READY, HOSTS_COL_VERSION, HOSTS_COL_RESTARTS,
+	HOSTS_COL_AGE, HOSTS_COL_DRIVER, HOSTS_COL_ADDR, HOSTS_COL_COUNT
+};
+
+/* Room for hosts_table_steps' answer. */
+#define HOSTS_STEPS_MAX (2 * HOSTS_COL_COUNT)
+
+/* The columns_pick steps of the table; HOST, SERVICE and CONN are the
+ * first three. stale: some row shows values that may be old (its host not
+ * UP, or its poll failing), so AGE is the last column given up; restarts:
+ * some row counts restarts, so RST comes before READY, STATE and VERSION.
+ * Returns how many steps were written. */
+int hosts_table_steps(bool stale, bool restarts, int *steps);
+
+/* The AGE cell: how old the data is ("41s", "12m", "3h"; age_s < 0:
+ * none), followed by "ERR" while the poll behind it fails ("ERR" alone
+ * when brief: the line under the table then says how old). */
+void hosts_table_age(long age_s, bool failing, bool brief, char *buf, size_t cap);
+
+/* Of n hidden rows with verdict levels[i] (enum decide_level; < 0: none
+ * yet), the one a marker names: the worst, when it is MONITOR or worse
+ * and worse than every row in sight (shown_worst). Its index, or -1. */
+int hosts_table_worst(const int *levels, int n, int shown_worst);
+
+/* The marker of hidden rows above (up) or below, in wording form (0 the
+ * longest; each next one shorter), naming host name at verdict level
+ * when name is not NULL; arrows in UTF-8 or ASCII. False when there is
+ * no such form (the shortest is the last); buf always terminated. */
+bool hosts_table_more(bool up, bool utf8, int hidden, const char *name, int level,
+    int form, char *buf, size_t cap);
+
+#endif

@@ -1,0 +1,125 @@
+/*
+ * hosts_table.c — column priorities, the AGE cell and the hidden-rows
+ * marker of the HOSTS table.
+ */
+#include "warroom/hosts_table.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "warroom/columns.h"
+#include "warroom/decide.h"
+
+int
+hosts_table_steps(bool stale, bool restarts, int *steps)
+{
+	int n = 0;
+
+	steps[n++] = HOSTS_COL_HOST;
+	steps[n++] = HOSTS_COL_SVC;
+	steps[n++] = HOSTS_COL_CONN;
+	/* A value of unknown age passes for a current one: its age is what
+	 * says it may not be. */
+	if (stale)
+		steps[n++] = HOSTS_COL_AGE;
+	/* Whether to roll back rests on the tag and health before the
+	 * container's own words; a crash loop is a rollback rule too. */
+	steps[n++] = HOSTS_COL_TAG;
+	steps[n++] = HOSTS_COL_HEALTH;
+	if (restarts)
+		steps[n++] = HOSTS_COL_RESTARTS;
+	/* "41s ERR" over "ERR" once the tag and health are in. */
+	if (stale)
+		steps[n++] = COLUMNS_WIDEN(HOSTS_COL_AGE);
+	steps[n++] = HOSTS_COL_READY;
+	steps[n++] = HOSTS_COL_STATE;
+	if (!stale)
+		steps[n++] = COLUMNS_WIDEN(HOSTS_COL_STATE);
+	steps[n++] = HOSTS_COL_VERSION;
+	if (stale)
+		steps[n++] = COLUMNS_WIDEN(HOSTS_COL_STATE);
+	else
+		steps[n++] = HOSTS_COL_AGE;
+	if (!restarts)
+		steps[n++] = HOSTS_COL_RESTARTS;
+	/* "DOWN retry 26s" says no more than "DOWN 26s" does. */
+	steps[n++] = COLUMNS_WIDEN(HOSTS_COL_CONN);
+	steps[n++] = HOSTS_COL_DRIVER;
+	steps[n++] = HOSTS_COL_ADDR;
+	return n;
+}
+
+void
+hosts_table_age(long age_s, bool failing, bool brief, char *buf, size_t cap)
+{
+	char age[24] = "";
+
+	if (failing && brief)
+		age_s = -1;
+	if (age_s >= 0 && age_s < 100)
+		snprintf(age, sizeof(age), "%lds", age_s);
+	else if (age_s >= 100 && age_s < 6000)
+		snprintf(age, sizeof(age), "%ldm", age_s / 60);
+	else if (age_s >= 6000)
+		snprintf(age, sizeof(age), "%ldh", age_s / 3600);
+	snprintf(buf, cap, "%s%s%s", age, failing && age[0] ? " " : "", failing ? "ERR" : "");
+}
+
+int
+hosts_table_worst(const int *levels, int n, int shown_worst)
+{
+	int i, worst = -1;
+
+	for (i = 0; i < n; i++)
+		if (levels[i] >= DECIDE_MONITOR && levels[i] > shown_worst &&
+		    (worst < 0 || levels[i] > levels[worst]))
+			worst = i;
+	return worst;
+}
+
+/* The verdict in one word, for a marker short of room. */
+static const char *
+level_word(int level)
+{
+	switch (level) {
+	case DECIDE_ROLLBACK: return "ROLLBACK";
+	case DECIDE_CONSIDER: return "CONSIDER";
+	default: return decide_level_name((enum decide_level)level);
+	}
+}
+
+bool
+hosts_table_more(bool up, bool utf8, int hidden, const char *name, int level,
+    int form, char *buf, size_t cap)
+{
+	const char *arrow = up ? (utf8 ? "▲" : "^") : (utf8 ? "▼" : "v");
+	const char *rows = hidden == 1 ? "row" : "rows";
+
+	buf[0] = '\0';
+	/* Without a row to name, the forms that name one are skipped. */
+	if (name == NULL)
+		form += 3;
+	switch (form) {
+	case 0:
+		snprintf(buf, cap, "%s %d more %s%s %s %s", arrow, hidden, rows,
+		    hidden == 1 ? ":" : ", worst", name, decide_level_name((enum decide_level)level));
+		return true;
+	case 1:
+		snprintf(buf, cap, "%s %d more%s %s %s", arrow, hidden,
+		    hidden == 1 ? ":" : ", worst", name, level_word(level));
+		return true;
+	case 2:
+		snprintf(buf, cap, "%s %d more: %s", arrow, hidden, level_word(level));
+		return true;
+	case 3:
+		snprintf(buf, cap, "%s %d more %s", arrow, hidden, rows);
+		return true;
+	case 4:
+		snprintf(buf, cap, "%s %d more", arrow, hidden);
+		return true;
+	case 5:
+		snprintf(buf, cap, "%s%d", arrow, hidden);
+		return true;
+	}
+	return false;
+}

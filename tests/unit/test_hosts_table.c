@@ -1,0 +1,214 @@
+/*
+ * test_hosts_table.c — the HOSTS table's pure rules: AGE is the last
+ * column given up while values may be old, RST comes early while
+ * something restarts, the AGE cell keeps the data's age beside ERR, and
+ * hidden rows are counted, naming one worse than every row in sight.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <string.h>
+#include <cmocka.h>
+
+#include "warroom/columns.h"
+#include "warroom/decide.h"
+#include "warroom/hosts_table.h"
+
+/* Where column c is taken in steps (-1: never). */
+static int
+step_of(const int *steps, int n, int c)
+{
+	int i;
+
+	for (i = 0; i < n; i++)
+		if (steps[i] == c)
+			return i;
+	return -1;
+}
+
+static void
+every_column_is_taken_once_host_service_conn_first(void **state)
+{
+	int steps[HOSTS_STEPS_MAX], n, c, k;
+
+	(void)state;
+	for (k = 0; k < 4; k++) {
+		n = hosts_table_steps(k & 1, k & 2, steps);
+		assert_true(n <= HOSTS_STEPS_MAX);
+		assert_int_equal(steps[0], HOSTS_COL_HOST);
+		assert_int_equal(steps[1], HOSTS_COL_SVC);
+		assert_int_equal(steps[2], HOSTS_COL_CONN);
+		for (c = 0; c < HOSTS_COL_COUNT; c++)
+			assert_true(step_of(steps, n, c) >= 0);
+		assert_true(step_of(steps, n, COLUMNS_WIDEN(HOSTS_COL_CONN)) >
+		    step_of(steps, n, HOSTS_COL_VERSION));
+	}
+}
+
+static void
+age_is_the_last_column_given_up_while_values_may_be_old(void **state)
+{
+	int steps[HOSTS_STEPS_MAX], n;
+
+	(void)state;
+	n = hosts_table_steps(true, false, steps);
+	assert_int_equal(steps[3], HOSTS_COL_AGE);
+	/* Fresh everywhere: the age matters after the values. */
+	n = hosts_table_steps(false, false, steps);
+	assert_true(step_of(steps, n, HOSTS_COL_AGE) > step_of(steps, n, HOSTS_COL_VERSION));
+}
+
+static void
+restarts_come_before_ready_state_and_version_while_counted(void **state)
+{
+	int steps[HOSTS_STEPS_MAX], n;
+
+	(void)state;
+	n = hosts_table_steps(true, true, steps);
+	assert_true(step_of(steps, n, HOSTS_COL_RESTARTS) < step_of(steps, n, HOSTS_COL_READY));
+	assert_true(step_of(steps, n, HOSTS_COL_RESTARTS) < step_of(steps, n, HOSTS_COL_STATE));
+	assert_true(step_of(steps, n, HOSTS_COL_AGE) < step_of(steps, n, HOSTS_COL_RESTARTS));
+	n = hosts_table_steps(false, false, steps);
+	assert_true(step_of(steps, n, HOSTS_COL_RESTARTS) > step_of(steps, n, HOSTS_COL_VERSION));
+}
+
+/* The QA screen: 160x45, k8s-bastion DOWN, api-1 jobs restarting; the
+ * widths its values need, in a HOSTS pane of 92 cells. */
+static void
+a_down_host_keeps_age_and_restarts_in_sight(void **state)
+{
+	/*                 HOST SVC CONN TAG STATE HEALTH READY VERSION RST AGE DRIVER ADDR */
+	const int full[] = { 12, 7, 14, 10, 15, 7, 7, 10, 3, 3, 7, 15 };
+	const int brief[] = { 12, 7, 8, 10, 7, 7, 7, 10, 3, 3, 7, 15 };
+	int steps[HOSTS_STEPS_MAX], width[HOSTS_COL_COUNT], n;
+	bool show[HOSTS_COL_COUNT];
+
+	(void)state;
+	n = hosts_table_steps(true, true, steps);
+	columns_pick(full, brief, steps, n, HOSTS_COL_COUNT, 92, 3, show, width);
+	assert_true(show[HOSTS_COL_AGE] && show[HOSTS_COL_RESTARTS]);
+	assert_true(show[HOSTS_COL_TAG] && show[HOSTS_COL_HEALTH] && show[HOSTS_COL_READY]);
+	assert_true(show[HOSTS_COL_STATE] && show[HOSTS_COL_VERSION]);
+	/* What is left after them goes to STATE's detail before CONN's. */
+	assert_int_equal(width[HOSTS_COL_STATE], 15);
+	assert_int_equal(width[HOSTS_COL_CONN], 8);
+	/* 80x24 (44 cells): AGE stays, and TAG after it. */
+	columns_pick(full, brief, steps, n, HOSTS_COL_COUNT, 44, 3, show, width);
+	assert_true(show[HOSTS_COL_AGE] && show[HOSTS_COL_TAG]);
+	assert_int_equal(width[HOSTS_COL_CONN], 8);
+}
+
+/* A failing poll's "41s ERR": "ERR" alone lets the tag in where both
+ * do not fit (12 + 7 + 4 + 7 + 10 and four spaces: 44 cells). */
+static void
+a_failing_poll_keeps_its_mark_and_the_tag_in_a_narrow_pane(void **state)
+{
+	const int full[] = { 12, 7, 4, 10, 8, 7, 7, 10, 3, 7, 7, 15 };
+	const int brief[] = { 12, 7, 4, 10, 8, 7, 7, 10, 3, 3, 7, 15 };
+	int steps[HOSTS_STEPS_MAX], width[HOSTS_COL_COUNT], n;
+	bool show[HOSTS_COL_COUNT];
+
+	(void)state;
+	n = hosts_table_steps(true, false, steps);
+	columns_pick(full, brief, steps, n, HOSTS_COL_COUNT, 43, 3, show, width);
+	assert_true(show[HOSTS_COL_AGE] && show[HOSTS_COL_TAG]);
+	assert_int_equal(width[HOSTS_COL_AGE], 3);
+	columns_pick(full, brief, steps, n, HOSTS_COL_COUNT, 44, 3, show, width);
+	assert_int_equal(width[HOSTS_COL_AGE], 7);
+	columns_pick(full, brief, steps, n, HOSTS_COL_COUNT, 76, 3, show, width);
+	assert_int_equal(width[HOSTS_COL_AGE], 7);
+}
+
+static void
+age_keeps_the_data_age_beside_err(void **state)
+{
+	char buf[32];
+
+	(void)state;
+	hosts_table_age(41, false, false, buf, sizeof(buf));
+	assert_string_equal(buf, "41s");
+	hosts_table_age(41, true, false, buf, sizeof(buf));
+	assert_string_equal(buf, "41s ERR");
+	hosts_table_age(150, true, false, buf, sizeof(buf));
+	assert_string_equal(buf, "2m ERR");
+	hosts_table_age(7300, false, false, buf, sizeof(buf));
+	assert_string_equal(buf, "2h");
+	/* Never read: the failure alone. */
+	hosts_table_age(-1, true, false, buf, sizeof(buf));
+	assert_string_equal(buf, "ERR");
+	hosts_table_age(-1, false, false, buf, sizeof(buf));
+	assert_string_equal(buf, "");
+	/* Brief, for a narrow pane: the mark alone; an age without one stays. */
+	hosts_table_age(41, true, true, buf, sizeof(buf));
+	assert_string_equal(buf, "ERR");
+	hosts_table_age(41, false, true, buf, sizeof(buf));
+	assert_string_equal(buf, "41s");
+}
+
+static void
+a_hidden_row_is_named_only_when_worse_than_all_in_sight(void **state)
+{
+	const int hidden[] = { DECIDE_OK, DECIDE_ROLLBACK, -1, DECIDE_CONSIDER };
+	const int calm[] = { DECIDE_OK, DECIDE_NO_DATA, -1 };
+
+	(void)state;
+	assert_int_equal(hosts_table_worst(hidden, 4, DECIDE_OK), 1);
+	assert_int_equal(hosts_table_worst(hidden, 4, -1), 1);
+	assert_int_equal(hosts_table_worst(hidden, 4, DECIDE_CONSIDER), 1);
+	/* As bad as a row in sight: nothing to single out. */
+	assert_int_equal(hosts_table_worst(hidden, 4, DECIDE_ROLLBACK), -1);
+	/* NO DATA is no alarm. */
+	assert_int_equal(hosts_table_worst(calm, 3, -1), -1);
+	assert_int_equal(hosts_table_worst(hidden, 0, -1), -1);
+}
+
+static void
+the_marker_shortens_to_fit(void **state)
+{
+	char buf[128];
+
+	(void)state;
+	assert_true(hosts_table_more(false, true, 1, "helm-bastion", DECIDE_ROLLBACK, 0, buf,
+	    sizeof(buf)));
+	assert_string_equal(buf, "▼ 1 more row: helm-bastion ROLLBACK IMMEDIATELY");
+	assert_true(hosts_table_more(false, true, 1, "helm-bastion", DECIDE_ROLLBACK, 1, buf,
+	    sizeof(buf)));
+	assert_string_equal(buf, "▼ 1 more: helm-bastion ROLLBACK");
+	assert_true(hosts_table_more(false, true, 3, "helm-bastion", DECIDE_CONSIDER, 1, buf,
+	    sizeof(buf)));
+	assert_string_equal(buf, "▼ 3 more, worst helm-bastion CONSIDER");
+	assert_true(hosts_table_more(false, true, 3, "helm-bastion", DECIDE_CONSIDER, 2, buf,
+	    sizeof(buf)));
+	assert_string_equal(buf, "▼ 3 more: CONSIDER");
+	assert_true(hosts_table_more(false, true, 3, "x", DECIDE_ROLLBACK, 5, buf, sizeof(buf)));
+	assert_string_equal(buf, "▼3");
+	assert_false(hosts_table_more(false, true, 3, "x", DECIDE_ROLLBACK, 6, buf,
+	    sizeof(buf)));
+	/* Nothing to name: the count alone, in ASCII too. */
+	assert_true(hosts_table_more(true, true, 2, NULL, 0, 0, buf, sizeof(buf)));
+	assert_string_equal(buf, "▲ 2 more rows");
+	assert_true(hosts_table_more(true, false, 1, NULL, 0, 0, buf, sizeof(buf)));
+	assert_string_equal(buf, "^ 1 more row");
+	assert_true(hosts_table_more(true, false, 1, NULL, 0, 2, buf, sizeof(buf)));
+	assert_string_equal(buf, "^1");
+	assert_false(hosts_table_more(true, false, 1, NULL, 0, 3, buf, sizeof(buf)));
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(every_column_is_taken_once_host_service_conn_first),
+		cmocka_unit_test(age_is_the_last_column_given_up_while_values_may_be_old),
+		cmocka_unit_test(restarts_come_before_ready_state_and_version_while_counted),
+		cmocka_unit_test(a_down_host_keeps_age_and_restarts_in_sight),
+		cmocka_unit_test(a_failing_poll_keeps_its_mark_and_the_tag_in_a_narrow_pane),
+		cmocka_unit_test(age_keeps_the_data_age_beside_err),
+		cmocka_unit_test(a_hidden_row_is_named_only_when_worse_than_all_in_sight),
+		cmocka_unit_test(the_marker_shortens_to_fit),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
