@@ -14,6 +14,7 @@
 #include <sys/resource.h>
 #include <sys/wait.h>
 #include <time.h>
+#include <stdlib.h>
 #include <unistd.h>
 
 #include "warroom/loop.h"
