@@ -234,7 +234,7 @@ session=op
 wait_for "UNKNOWN: compose.rollback of api on h1 began in an earlier session" 15
 i=0
 until [ "$(grep -c '"kind":"action.reconcile"' "$journal")" -ge 2 ]; do
-	sleep 0.2; i=$((i + 1)); [ $i -lt 150 ] || fail "the adopted action was not re-read"
+	sleep 0.2; i=$((i + 1)); [ $i -lt 300 ] || fail "the adopted action was not re-read"
 done
 [ "$(grep -c '"up","-d","api"' "$log")" -eq $((ups + 1)) ] || fail "up -d did not run exactly once"
 keys n
