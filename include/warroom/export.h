@@ -23,6 +23,8 @@
  *                   later action.reconcile); no end = UNKNOWN
  *   checklist       runbook.load data.steps seeds it, then step.check and
  *                   step.uncheck (data.step, data.title) in order
+ *   timeline rows   a shutdown's reason in words (terminated, hangup: not
+ *                   quit by the engineer)
  */
 #ifndef WARROOM_EXPORT_H
 #define WARROOM_EXPORT_H

@@ -814,6 +814,29 @@ queue_details(struct wr_buf *b, const struct record *r)
 	return true;
 }
 
+/* Who ended a console, as a reader of the post-mortem needs it: a
+ * console stopped from outside is not the engineer quitting. The signal
+ * names are what journals before these words recorded. */
+static const char *
+shutdown_words(const char *reason)
+{
+	static const char *const words[][2] = {
+		{ "terminated", "terminated (SIGTERM), not quit by the engineer" },
+		{ "SIGTERM", "terminated (SIGTERM), not quit by the engineer" },
+		{ "hangup", "hangup: the terminal went away (SIGHUP or its window closed), "
+		    "not quit by the engineer" },
+		{ "SIGHUP", "hangup: the terminal went away (SIGHUP or its window closed), "
+		    "not quit by the engineer" },
+		{ "interrupted", "interrupted (Ctrl-C)" },
+	};
+	size_t i;
+
+	for (i = 0; i < WR_ARRAY_LEN(words); i++)
+		if (strcmp(reason, words[i][0]) == 0)
+			return words[i][1];
+	return reason;
+}
+
 /* Kinds the generic keys do not describe: their words, not their JSON;
  * false (nothing written) for any other kind or shape. */
 static bool
@@ -821,6 +844,10 @@ kind_details(struct wr_buf *b, const struct record *r)
 {
 	const cJSON *n;
 
+	if (kind_is(r, "shutdown") && dstr(r, "reason") != NULL) {
+		wr_buf_str(b, shutdown_words(dstr(r, "reason")));
+		return true;
+	}
 	if (kind_is(r, "health.change"))
 		return health_details(b, r);
 	if (kind_is(r, "statuspage.queue"))

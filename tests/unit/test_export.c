@@ -638,6 +638,33 @@ a_cut_off_rollback_ends_at_its_reread(void **state)
 		record_free(&v[i]);
 }
 
+/* A console stopped by SIGTERM, one whose terminal went away, one quit:
+ * each shutdown says who ended it. */
+static void
+shutdowns_say_who_ended_the_console(void **state)
+{
+	struct record v[4] = { 0 };
+	char *md, *t;
+
+	(void)state;
+	add_to(v, 0, 0, "incident.open", NULL, NULL, "{\"name\":\"api 5xx\"}");
+	add_to(v, 1, 20, "shutdown", NULL, NULL, "{\"reason\":\"terminated\"}");
+	add_to(v, 2, 95, "shutdown", NULL, NULL, "{\"reason\":\"hangup\"}");
+	add_to(v, 3, 99, "shutdown", NULL, NULL, "{\"reason\":\"quit\"}");
+	md = render_n(EXPORT_MD, v, 4);
+	assert_non_null(strstr(md, "| shutdown |  | terminated (SIGTERM), not quit by the "
+	    "engineer |\n"));
+	assert_non_null(strstr(md, "| shutdown |  | hangup: the terminal went away (SIGHUP or its "
+	    "window closed), not quit by the engineer |\n"));
+	assert_non_null(strstr(md, "| shutdown |  | quit |\n"));
+	free(md);
+	t = export_details(&v[1], NULL);
+	assert_string_equal(t, "terminated (SIGTERM), not quit by the engineer");
+	free(t);
+	for (size_t i = 0; i < 4; i++)
+		record_free(&v[i]);
+}
+
 /* A step x ran is listed as run, not as forgotten, though nobody ticked it. */
 /* The Actions table says what each action changed, from its plan: tags,
  * revisions, the kill switch's value; a command's script changes nothing
@@ -854,6 +881,7 @@ main(void)
 		cmocka_unit_test(a_cut_off_rollback_ends_at_its_reread),
 		cmocka_unit_test(follow_ups_say_which_steps_x_ran),
 		cmocka_unit_test(actions_say_what_they_changed),
+		cmocka_unit_test(shutdowns_say_who_ended_the_console),
 		cmocka_unit_test(recovery_is_when_the_last_bad_host_is_back),
 	};
 
