@@ -1474,10 +1474,14 @@ plan_str(const cJSON *plan, const char *key)
 }
 
 struct action *
-action_adopt_unknown(const struct action_env *env, const char *op, const cJSON *plan,
+action_adopt_unknown(const struct action_env *env, const struct unsettled_op *u,
     struct wr_err *err)
 {
+	const char *op = u->intent->op;
+	const cJSON *plan = cJSON_GetObjectItemCaseSensitive(u->intent->data, "plan");
 	const char *host = plan_str(plan, "host"), *svc = plan_str(plan, "service");
+	const cJSON *ended = u->end != NULL ?
+	    cJSON_GetObjectItemCaseSensitive(u->end->data, "detail") : NULL;
 	struct action *a;
 	int i, k;
 
@@ -1510,8 +1514,14 @@ action_adopt_unknown(const struct action_env *env, const char *op, const cJSON *
 	else if (strcmp(a->plan.action, "compose.rollback") == 0)
 		act_keep_tag_adopt(a, plan);
 	a->state = ACTION_UNKNOWN;
-	snprintf(a->reason, sizeof(a->reason), "began in an earlier session and has no "
-	    "recorded end (%s -> %s); it is never run again", a->plan.from, a->plan.to);
+	if (u->end != NULL)
+		/* Its console was stopped mid-action (SIGTERM, SIGHUP) and said so. */
+		snprintf(a->reason, sizeof(a->reason), "was cut off when an earlier session "
+		    "stopped (%s -> %s: %.600s); it is never run again", a->plan.from, a->plan.to,
+		    cJSON_IsString(ended) ? ended->valuestring : "no detail");
+	else
+		snprintf(a->reason, sizeof(a->reason), "began in an earlier session and has no "
+		    "recorded end (%s -> %s); it is never run again", a->plan.from, a->plan.to);
 	/* Only the read-back, which changes nothing, ever runs for it. */
 	if (action_rereadable(a))
 		act_reconcile_later(a);
