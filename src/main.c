@@ -468,8 +468,8 @@ run(struct app *app, const struct opts *o)
 	/* The journal closes in main, after the sessions: an action still
 	 * running (q confirmed) ends UNKNOWN, and its records go before the
 	 * shutdown record, not into a closed journal. */
-	app->exit_reason = app->exit_signal == SIGTERM ? "SIGTERM" :
-	    app->exit_signal == SIGHUP ? "SIGHUP" : "quit";
+	if (app->exit_reason == NULL)
+		app->exit_reason = "quit";
 	return rc;
 }
 

@@ -16,6 +16,7 @@
 
 #include "warroom/config.h"
 #include "warroom/plan.h"
+#include "warroom/unsettled.h"
 
 struct loop;
 struct ssh_pool;
@@ -140,11 +141,12 @@ bool action_rereadable(const struct action *a);      /* warroom can re-read what
  * hand). -1 with err when a is not UNKNOWN or the journal refuses. */
 int action_settle(struct action *a, bool ok, const char *saw, struct wr_err *err);
 
-/* An action a previous session began (action.intent with no action.end):
- * shown UNKNOWN, never run again; once its host is UP, what runs there is
- * read and recorded as action.reconcile. plan is the intent's plan. */
-struct action *action_adopt_unknown(const struct action_env *env, const char *op,
-    const cJSON *plan, struct wr_err *err);
+/* An action a previous session left UNKNOWN (its action.intent with no
+ * action.end, or with one saying unknown; u holds its records): shown
+ * UNKNOWN, never run again; once its host is UP, what runs there is read
+ * and recorded as action.reconcile. */
+struct action *action_adopt_unknown(const struct action_env *env,
+    const struct unsettled_op *u, struct wr_err *err);
 
 /* Free an action (pending work is abandoned; only when finished). */
 void action_free(struct action *a);

@@ -209,7 +209,9 @@ struct app {
 	bool quit;
 	int exit_signal;                 /* SIGTERM/SIGHUP that ended the console */
 	const char *exit_reason;         /* the journal's shutdown reason, once the
-	                                    console ran: quit, SIGTERM, SIGHUP */
+	                                    console ran: quit (q), terminated
+	                                    (SIGTERM), hangup (SIGHUP or the
+	                                    terminal gone), interrupted (SIGINT) */
 	bool dirty;                      /* something changed: redraw this pass */
 	bool full_redraw;                /* repaint every cell (C-l, resize) */
 

@@ -23,6 +23,9 @@
  *                   later action.reconcile); no end = UNKNOWN
  *   checklist       runbook.load data.steps seeds it, then step.check and
  *                   step.uncheck (data.step, data.title) in order
+ *   timeline rows   a shutdown's reason in words (terminated, hangup: not
+ *                   quit by the engineer); an incident.resume's
+ *                   unknown_ops named from their intents
  */
 #ifndef WARROOM_EXPORT_H
 #define WARROOM_EXPORT_H

@@ -61,7 +61,9 @@ struct record_scan {
 	int64_t first_ts_ms, last_ts_ms;
 	char name[WR_INCIDENT_NAME_MAX];    /* data.name of incident.open */
 	bool resolved;           /* last incident.resolve not followed by a resume */
-	char **open_ops;         /* action.intent op ids with no action.end yet */
+	char **open_ops;         /* action.intent op ids whose outcome is not known:
+	                            no action.end, or one that says unknown,
+	                            and no action.reconcile after it */
 	size_t n_open_ops;
 };
 
@@ -99,6 +101,10 @@ void record_scan(const char *buf, size_t len, uint64_t seq, uint32_t crc,
     size_t line, struct record_list *keep, struct record_scan *out);
 
 void record_scan_free(struct record_scan *s);
+
+/* An action.end whose outcome is not ok or failed (unknown, or none): the
+ * op's outcome is still to be found (a re-read or U settles it). */
+bool record_end_unknown(const struct record *r);
 
 /* Lowercase ASCII slug of an incident name: runs of anything but [a-z0-9]
  * become one '-', at most WR_SLUG_MAX bytes; "incident" when nothing is left. */

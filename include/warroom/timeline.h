@@ -100,8 +100,9 @@ const char *timeline_problem(const struct timeline *tl);
 /* What open repaired (a torn tail set aside), for the status line; "" if nothing. */
 const char *timeline_notice(const struct timeline *tl);
 
-/* Op ids of action.intent records with no action.end (or action.reconcile):
- * show them UNKNOWN and offer reconciliation; never re-run them. */
+/* Op ids an earlier session left UNKNOWN: an action.intent with no
+ * action.end, or with one whose outcome is unknown, and no
+ * action.reconcile. Show them UNKNOWN and re-read them; never re-run them. */
 size_t timeline_unknown_ops(const struct timeline *tl, const char *const **ops);
 
 void timeline_set_observer(struct timeline *tl, timeline_observer fn, void *arg);

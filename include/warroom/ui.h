@@ -192,7 +192,8 @@ void journal_resolve(struct app *app, const char *typed);
 /* Write <id>.postmortem.md and .json beside the journal and record it. */
 void journal_export(struct app *app);
 
-/* Actions a previous session began but never ended: UNKNOWN, re-read. */
+/* Actions an earlier session left UNKNOWN (no end, or an end saying
+ * unknown): UNKNOWN here too, re-read, never re-run. */
 void journal_adopt_unknown(struct app *app);
 
 /* Record a mode change (armed, disarmed) as mode.change, with why when
@@ -335,9 +336,10 @@ void actions_statuspage_prefill(struct app *app, const char *status, const char 
     const char *name, const char *impact);
 
 struct record;
+struct unsettled_op;
 
-/* Adopt action.intent records without an end as UNKNOWN actions. */
-void actions_adopt(struct app *app, const struct record *const *intents, size_t n);
+/* Adopt the ops an earlier session left UNKNOWN as UNKNOWN actions. */
+void actions_adopt(struct app *app, const struct unsettled_op *u, size_t n);
 
 /* Free every action (after the sessions and HTTP are closed). */
 void actions_free(struct app *app);

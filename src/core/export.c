@@ -10,6 +10,7 @@
  * is stable byte for byte.
  */
 #include "warroom/export.h"
+#include "warroom/unsettled.h"
 
 #include <inttypes.h>
 #include <stdarg.h>
@@ -814,6 +815,61 @@ queue_details(struct wr_buf *b, const struct record *r)
 	return true;
 }
 
+/* Who ended a console, as a reader of the post-mortem needs it: a
+ * console stopped from outside is not the engineer quitting. The signal
+ * names are what journals before these words recorded. */
+static const char *
+shutdown_words(const char *reason)
+{
+	static const char *const words[][2] = {
+		{ "terminated", "terminated (SIGTERM), not quit by the engineer" },
+		{ "SIGTERM", "terminated (SIGTERM), not quit by the engineer" },
+		{ "hangup", "hangup: the terminal went away (SIGHUP or its window closed), "
+		    "not quit by the engineer" },
+		{ "SIGHUP", "hangup: the terminal went away (SIGHUP or its window closed), "
+		    "not quit by the engineer" },
+		{ "interrupted", "interrupted (Ctrl-C)" },
+	};
+	size_t i;
+
+	for (i = 0; i < WR_ARRAY_LEN(words); i++)
+		if (strcmp(reason, words[i][0]) == 0)
+			return words[i][1];
+	return reason;
+}
+
+/* A resume's outcomes still UNKNOWN from an earlier session, after the
+ * generic keys: by name where pm knows the op's intent, else by op id. */
+static void
+resume_unknown(struct wr_buf *b, const struct record *r, const struct pm *pm)
+{
+	const cJSON *ops = cJSON_GetObjectItemCaseSensitive(r->data, "unknown_ops"), *op;
+	int n = cJSON_GetArraySize(ops), k = 0;
+	char name[256];
+
+	if (n <= 0)
+		return;
+	wr_buf_printf(b, "%s%d action%s left UNKNOWN by an earlier session: ", b->len ? " — " : "",
+	    n, n == 1 ? "" : "s");
+	cJSON_ArrayForEach(op, ops) {
+		bool found = false;
+		size_t slot = 0;
+
+		if (!cJSON_IsString(op))
+			continue;
+		if (k++ > 0)
+			wr_buf_str(b, "; ");
+		if (pm != NULL)
+			slot = strmap_slot(&pm->ops, op->valuestring, &found);
+		if (!found) {
+			wr_buf_str(b, op->valuestring);
+			continue;
+		}
+		unsettled_name(pm->acts[pm->ops.vals[slot]].intent, name, sizeof(name));
+		wr_buf_printf(b, "%s (%s)", name, op->valuestring);
+	}
+}
+
 /* Kinds the generic keys do not describe: their words, not their JSON;
  * false (nothing written) for any other kind or shape. */
 static bool
@@ -821,6 +877,10 @@ kind_details(struct wr_buf *b, const struct record *r)
 {
 	const cJSON *n;
 
+	if (kind_is(r, "shutdown") && dstr(r, "reason") != NULL) {
+		wr_buf_str(b, shutdown_words(dstr(r, "reason")));
+		return true;
+	}
 	if (kind_is(r, "health.change"))
 		return health_details(b, r);
 	if (kind_is(r, "statuspage.queue"))
@@ -882,8 +942,9 @@ kind_details(struct wr_buf *b, const struct record *r)
 	return false;
 }
 
-char *
-export_details(const struct record *r, const struct redactor *red)
+/* export_details, with pm (NULL: none) to name what records refer to. */
+static char *
+details(const struct record *r, const struct redactor *red, const struct pm *pm)
 {
 	static const char *const keys[] = {
 		"text", "title", "action", "outcome", "status", "service", "verdict",
@@ -908,6 +969,8 @@ export_details(const struct record *r, const struct redactor *red)
 			wr_buf_str(&line, " — ");
 		wr_buf_str(&line, s);
 	}
+	if (r->data != NULL && kind_is(r, "incident.resume"))
+		resume_unknown(&line, r, pm);
 	if (line.len == 0 && r->data != NULL && r->data->child != NULL) {
 		cJSON *copy = cJSON_Duplicate(r->data, 1);
 		char *text;
@@ -922,11 +985,18 @@ export_details(const struct record *r, const struct redactor *red)
 	return wr_buf_take(&line);
 }
 
+char *
+export_details(const struct record *r, const struct redactor *red)
+{
+	return details(r, red, NULL);
+}
+
 /* The Details cell of the timeline table. */
 static void
-md_details(struct wr_buf *b, const struct export_opts *o, const struct record *r)
+md_details(struct wr_buf *b, const struct export_opts *o, const struct pm *pm,
+    const struct record *r)
 {
-	char *text = export_details(r, o->red);
+	char *text = details(r, o->red, pm);
 
 	sb_text(b, o, text);
 	free(text);
@@ -1204,7 +1274,7 @@ render_md(struct wr_buf *b, const struct record *v, size_t n, const struct expor
 		wr_buf_str(b, " | ");
 		sb_text(b, o, v[i].host != NULL ? v[i].host : "");
 		wr_buf_str(b, " | ");
-		md_details(b, o, &v[i]);
+		md_details(b, o, pm, &v[i]);
 		wr_buf_str(b, " |\n");
 	}
 	if (n == 0)

@@ -328,6 +328,16 @@ record_list_free(struct record_list *l)
 	l->n = l->cap = 0;
 }
 
+bool
+record_end_unknown(const struct record *r)
+{
+	const cJSON *o = cJSON_GetObjectItemCaseSensitive(r->data, "outcome");
+
+	return strcmp(r->kind, "action.end") == 0 &&
+	    (!cJSON_IsString(o) || (strcmp(o->valuestring, "ok") != 0 &&
+	    strcmp(o->valuestring, "failed") != 0));
+}
+
 static void
 open_ops_add(struct record_scan *s, const char *op)
 {
@@ -372,8 +382,10 @@ scan_note(struct record_scan *s, const struct record *r)
 		s->resolved = true;
 	} else if (r->op != NULL && strcmp(r->kind, "action.intent") == 0) {
 		open_ops_add(s, r->op);
-	} else if (r->op != NULL && (strcmp(r->kind, "action.end") == 0 ||
-	    strcmp(r->kind, "action.reconcile") == 0)) {
+	} else if (r->op != NULL && (strcmp(r->kind, "action.reconcile") == 0 ||
+	    (strcmp(r->kind, "action.end") == 0 && !record_end_unknown(r)))) {
+		/* An end that says unknown settles nothing: the op stays open
+		 * until a reconcile says what happened. */
 		open_ops_remove(s, r->op);
 	}
 }

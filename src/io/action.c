@@ -421,7 +421,6 @@ reconciled(struct action *a, const struct exec_result *r)
 {
 	struct act_current cur;
 	struct wr_err err;
-	cJSON *d;
 	bool took;
 	char found[512];
 
@@ -448,16 +447,9 @@ reconciled(struct action *a, const struct exec_result *r)
 		act_reread_again(a, found);
 		return;
 	}
-	/* The rollback's last step sets .env: what it holds is part of it. */
-	if (a->plan.env_file[0] != '\0' && strcmp(a->plan.action, "compose.rollback") == 0) {
-		act_keep_tag_reconcile(a, found);
-		return;
-	}
-	d = cJSON_CreateObject();
-	cJSON_AddStringToObject(d, "found_tag", cur.tag);
-	cJSON_AddStringToObject(d, "state", cur.state);
-	cJSON_AddStringToObject(d, "wanted_tag", a->plan.to);
-	act_reconcile_ok(a, found, "the target is running: the rollback took effect", d);
+	/* The rest of what the OK path checks and writes (action_reread.c). */
+	a->reread_cur = cur;
+	act_reread_took(a, found);
 }
 
 void
@@ -534,10 +526,8 @@ act_reconcile_later(struct action *a)
 static void gate_try(void *arg);
 static void recorded(struct action *a, const struct exec_result *r);
 
-/* Whose /readyz the gate asked: the host has one health_url, which may
- * be another service's (a jobs rollback is gated on api's readiness). */
-static const char *
-gate_name(const struct action *a, char *buf, size_t cap)
+const char *
+act_gate_name(const struct action *a, char *buf, size_t cap)
 {
 	const char *hs = a->cfg->health_service;
 
@@ -553,7 +543,7 @@ gate_answer(const struct http_response *r, void *arg)
 	struct action *a = arg;
 	struct probe_result pr;
 	char gb[WR_NAME_MAX + 16];
-	const char *gate = gate_name(a, gb, sizeof(gb));
+	const char *gate = act_gate_name(a, gb, sizeof(gb));
 
 	probe_health_answer((int)r->status, r->content_type, r->truncated, r->error,
 	    r->body, r->len, &pr);
@@ -575,10 +565,14 @@ gate_answer(const struct http_response *r, void *arg)
 			    "false" : "");
 			return;
 		}
-		wr_strlcpy(a->step_name, "record release", sizeof(a->step_name));
-		if (act_run_cmd(a, a->plan.record_cmd, true, 15000, recorded) != 0)
+		wr_strlcpy(a->step_name, UNSETTLED_RECORD_STEP, sizeof(a->step_name));
+		/* A re-read after a later UNKNOWN must not append it twice. */
+		a->record_ran = true;
+		if (act_run_cmd(a, a->plan.record_cmd, true, 15000, recorded) != 0) {
+			wr_strlcpy(a->record_err, a->reason, sizeof(a->record_err));
 			act_rollback_done(a, "%s runs %s and %s answers 200 (releases.log "
 			    "not updated: %s)", a->plan.service, a->plan.to, gate, a->reason);
+		}
 		return;
 	}
 	if (loop_now_ms() >= a->gate_deadline && r->status == 0) {
@@ -635,18 +629,19 @@ gate_try(void *arg)
 static void
 recorded(struct action *a, const struct exec_result *r)
 {
-	const char *mig = a->migrations_stale ? "; /readyz reports migrations_current false: "
-	    "the database is ahead of this version (see the runbook's migration step)" : "";
+	const char *mig = a->migrations_stale ? ACT_MIGRATIONS_STALE : "";
 	char gb[WR_NAME_MAX + 16];
-	const char *gate = gate_name(a, gb, sizeof(gb));
+	const char *gate = act_gate_name(a, gb, sizeof(gb));
 
 	if (r->finished && r->exit_status == 0)
 		act_rollback_done(a, "%s runs %s and %s answers 200%s", a->plan.service,
 		    a->plan.to, gate, mig);
-	else
+	else {
+		wr_strlcpy(a->record_err, r->error[0] ? r->error : "the command failed",
+		    sizeof(a->record_err));
 		act_rollback_done(a, "%s runs %s and %s answers 200 (releases.log not "
-		    "updated: %s)%s", a->plan.service, a->plan.to, gate, r->error[0] ? r->error :
-		    "the command failed", mig);
+		    "updated: %s)%s", a->plan.service, a->plan.to, gate, a->record_err, mig);
+	}
 }
 
 int
@@ -1474,10 +1469,14 @@ plan_str(const cJSON *plan, const char *key)
 }
 
 struct action *
-action_adopt_unknown(const struct action_env *env, const char *op, const cJSON *plan,
+action_adopt_unknown(const struct action_env *env, const struct unsettled_op *u,
     struct wr_err *err)
 {
+	const char *op = u->intent->op;
+	const cJSON *plan = cJSON_GetObjectItemCaseSensitive(u->intent->data, "plan");
 	const char *host = plan_str(plan, "host"), *svc = plan_str(plan, "service");
+	const cJSON *ended = u->end != NULL ?
+	    cJSON_GetObjectItemCaseSensitive(u->end->data, "detail") : NULL;
 	struct action *a;
 	int i, k;
 
@@ -1509,9 +1508,24 @@ action_adopt_unknown(const struct action_env *env, const char *op, const cJSON *
 		act_k8s_killswitch_adopt(a, plan);
 	else if (strcmp(a->plan.action, "compose.rollback") == 0)
 		act_keep_tag_adopt(a, plan);
+	/* A rollback's re-read asks /readyz as its OK path did: where this
+	 * config says, never a URL taken from the record. Its releases.log
+	 * line was the earlier console's to write. */
+	if (a->reconcile == NULL && a->plan.verify_cmd[0] != '\0' &&
+	    plan_str(plan, "health_gate")[0] != '\0' && a->cfg->health_url[0] != '\0')
+		snprintf(a->plan.readyz_url, sizeof(a->plan.readyz_url), "%s/readyz",
+		    a->cfg->health_url);
+	a->record_elsewhere = plan_str(plan, "record")[0] != '\0';
+	a->record_ran = u->released;
 	a->state = ACTION_UNKNOWN;
-	snprintf(a->reason, sizeof(a->reason), "began in an earlier session and has no "
-	    "recorded end (%s -> %s); it is never run again", a->plan.from, a->plan.to);
+	if (u->end != NULL)
+		/* Its console was stopped mid-action (SIGTERM, SIGHUP) and said so. */
+		snprintf(a->reason, sizeof(a->reason), "was cut off when an earlier session "
+		    "stopped (%s -> %s: %.600s); it is never run again", a->plan.from, a->plan.to,
+		    cJSON_IsString(ended) ? ended->valuestring : "no detail");
+	else
+		snprintf(a->reason, sizeof(a->reason), "began in an earlier session and has no "
+		    "recorded end (%s -> %s); it is never run again", a->plan.from, a->plan.to);
 	/* Only the read-back, which changes nothing, ever runs for it. */
 	if (action_rereadable(a))
 		act_reconcile_later(a);

@@ -11,6 +11,9 @@
 #include "warroom/http.h"
 
 #define MARK "---warroom-releases---"
+/* The OK path's words for a schema ahead of the release (/readyz). */
+#define ACT_MIGRATIONS_STALE "; /readyz reports migrations_current false: the database " \
+	"is ahead of this version (see the runbook's migration step)"
 #define MARK_RS "---warroom-replicasets---"   /* k8s: the revisions' images follow */
 
 struct sftp_job;
@@ -60,6 +63,12 @@ struct action {
 	int64_t reread_since;            /* first re-read after UNKNOWN (loop clock) */
 	bool reread_gave_up;             /* … and the grace ran out: U settles it */
 	bool migrations_stale;           /* /readyz said migrations_current false */
+	bool record_ran;                 /* rollback: the releases.log line was tried
+	                                    (by an earlier session, if adopted) */
+	char record_err[256];            /* … and why it was not written, or "" */
+	bool record_elsewhere;           /* adopted: its plan had that line, for the
+	                                    console that confirmed it to write */
+	struct act_current reread_cur;   /* what the re-read after UNKNOWN found */
 	/* Hooks of an action kind; NULL: the rollback's. */
 	void (*precheck)(struct action *a);      /* after the tag re-read, before the intent */
 	void (*run_special)(struct action *a);   /* a step that is not a command */
@@ -76,8 +85,9 @@ struct action {
 	unsigned long env_mode;          /* … its permission bits */
 	char env_shared[160];            /* … the services that run the tag it leaves */
 	char env_error[256];             /* … or why it could not be */
-	char done_msg[512];              /* rollback: the verified outcome, before its
-	                                    last step (.env) adds to it */
+	char done_msg[768];              /* rollback: the verified outcome, before its
+	                                    last step (.env) adds to it; or what the
+	                                    re-read after UNKNOWN found so far */
 	char want[128];                  /* kill switch: the value to set; rollback:
 	                                    the tag named, or "" */
 	char ks_want[8];                 /* kill switch: "off" or "on" as a step
@@ -189,9 +199,19 @@ void act_env_drop_new(struct action *a);
 void act_rollback_done(struct action *a, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
 
-/* The rollback's re-read after UNKNOWN found the target running (found
- * says so): read .env too, then record action.reconcile. */
-void act_keep_tag_reconcile(struct action *a, const char *found);
+/* Whose /readyz the health gate asks ("/readyz", "api's /readyz"): the
+ * host has one health_url, which may be another service's. */
+const char *act_gate_name(const struct action *a, char *buf, size_t cap);
+
+/* A rollback's re-read after UNKNOWN found the target running (found says
+ * so, reread_cur what): ask /readyz, write or account for the releases.log
+ * line, then read .env (Compose) and record action.reconcile, ok. */
+void act_reread_took(struct action *a, const char *found);
+
+/* The Compose rollback's re-read, last: read .env (the plan's, else
+ * compose_dir's), say whether it still names another tag than the target,
+ * and record action.reconcile with a->done_msg and that. */
+void act_keep_tag_reconcile(struct action *a);
 
 /* A Compose rollback adopted from the journal: its .env step's files. */
 void act_keep_tag_adopt(struct action *a, const cJSON *plan);

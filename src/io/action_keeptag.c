@@ -9,7 +9,9 @@
  * The outcome stays the rollback's: OK, since the service runs the target
  * and is healthy. When this step does not happen, the outcome's text and
  * the journal say WARNING: .env still names the old tag. A connection lost
- * during the rename is UNKNOWN; the re-read then reads .env as well.
+ * during the rename is UNKNOWN. Any re-read of a Compose rollback after
+ * UNKNOWN ends here too: it reads .env (planned with this step or not) and
+ * says whether it still names another tag than the target.
  */
 #include "action_impl.h"
 
@@ -175,47 +177,70 @@ act_rollback_done(struct action *a, const char *fmt, ...)
 
 /* ---- after UNKNOWN ---- */
 
+/* What the re-read found in .env, said whether or not the plan had this
+ * step: IMAGE_TAG there is what a plain `up -d` runs next. */
 static void
 reconciled(const struct sftp_result *r, void *arg)
 {
 	struct action *a = arg;
-	char now[128], found[900];
+	char now[128], found[sizeof(a->done_msg) + 512];
+	const char *summary;
 	bool holds;
 	cJSON *d;
 
 	a->sftp = NULL;
-	if (!r->ok) {
-		act_reconcile_later(a);
+	if (!r->ok && (r->lost || ssh_pool_session(a->env.pool, a->host) == NULL)) {
+		act_reconcile_later(a);          /* gone again: the whole re-read later */
 		return;
 	}
-	if (!envfile_get(r->data, r->len, "IMAGE_TAG", now, sizeof(now)))
-		wr_strlcpy(now, "(unset)", sizeof(now));
-	holds = strcmp(now, a->plan.env_value) == 0;
-	snprintf(found, sizeof(found), "%s; .env says IMAGE_TAG=%s%s%s%s", a->done_msg, now,
-	    holds ? "" : ": WARNING: a plain `up -d` brings it back; set IMAGE_TAG=",
-	    holds ? "" : a->plan.env_value, holds ? "" : " there by hand");
 	d = cJSON_CreateObject();
-	cJSON_AddStringToObject(d, "found_tag", a->plan.to);
+	cJSON_AddStringToObject(d, "found_tag", a->reread_cur.tag);
 	cJSON_AddStringToObject(d, "wanted_tag", a->plan.to);
-	cJSON_AddStringToObject(d, "env_image_tag", now);
-	act_reconcile_ok(a, found, holds ?
-	    "the target is running and .env keeps it: the rollback took effect" :
-	    "the target is running: the rollback took effect; WARNING: .env still names "
-	    "another tag", d);
+	if (!r->ok) {
+		snprintf(found, sizeof(found), "%s; .env could not be read (%.200s): whether it "
+		    "still says IMAGE_TAG=%.128s is not known; check it by hand", a->done_msg, r->error,
+		    a->plan.env_was[0] ? a->plan.env_was : a->plan.from);
+		summary = "the target is running: the rollback took effect; .env not read";
+	} else if (!envfile_get(r->data, r->len, "IMAGE_TAG", now, sizeof(now))) {
+		snprintf(found, sizeof(found), "%s; .env sets no IMAGE_TAG", a->done_msg);
+		summary = "the target is running: the rollback took effect";
+		cJSON_AddStringToObject(d, "env_image_tag", "(unset)");
+	} else {
+		holds = strcmp(now, a->plan.to) == 0;
+		snprintf(found, sizeof(found), "%s; .env says IMAGE_TAG=%s%s%s%s", a->done_msg, now,
+		    holds ? "" : ": WARNING: a plain `up -d` brings it back; set IMAGE_TAG=",
+		    holds ? "" : a->plan.to, holds ? "" : " there by hand");
+		summary = holds ? "the target is running and .env keeps it: the rollback took "
+		    "effect" : "the target is running: the rollback took effect; WARNING: .env "
+		    "still names another tag";
+		cJSON_AddStringToObject(d, "env_image_tag", now);
+	}
+	act_reconcile_ok(a, found, summary, d);
 	/* A rename that never ran left the new file beside .env. */
 	act_env_drop_new(a);
 	act_changed(a);
 }
 
 void
-act_keep_tag_reconcile(struct action *a, const char *found)
+act_keep_tag_reconcile(struct action *a)
 {
+	char path[WR_PATH_MAX];
 	struct wr_err err;
 
-	wr_strlcpy(a->done_msg, found, sizeof(a->done_msg));
+	/* No .env step in the plan (.env unread, or not ours to edit): the
+	 * file compose reads is still the one to ask. */
+	if (a->plan.env_file[0] != '\0')
+		wr_strlcpy(path, a->plan.env_file, sizeof(path));
+	else if (plan_env_path(a->cfg, path, sizeof(path), &err) != 0) {
+		struct sftp_result fake = { .ok = false };
+
+		wr_strlcpy(fake.error, err.msg, sizeof(fake.error));
+		reconciled(&fake, a);
+		return;
+	}
 	if (a->sftp != NULL || ssh_pool_session(a->env.pool, a->host) == NULL ||
-	    (a->sftp = sftp_read_start(a->env.pool, a->host, a->plan.env_file, ENVFILE_MAX,
-	    15000, reconciled, a, &err)) == NULL)
+	    (a->sftp = sftp_read_start(a->env.pool, a->host, path, ENVFILE_MAX, 15000,
+	    reconciled, a, &err)) == NULL)
 		act_reconcile_later(a);
 }
 

@@ -417,8 +417,8 @@ append_locked(struct timeline *tl, const char *kind, const char *host, const cha
 	tl->end = tl->acked_end = tl->end + (off_t)len;
 	tl->seen_size = tl->end;
 	tl->lines++;
-	if (r.op != NULL && (strcmp(kind, "action.end") == 0 ||
-	    strcmp(kind, "action.reconcile") == 0))
+	if (r.op != NULL && (strcmp(kind, "action.reconcile") == 0 ||
+	    (strcmp(kind, "action.end") == 0 && !record_end_unknown(&r))))
 		unknown_drop(tl, r.op);
 	if (tl->observer != NULL)
 		tl->observer(&r, tl->observer_arg);

@@ -1099,17 +1099,16 @@ actions_progress(struct app *app, char *buf, size_t cap)
 	return false;
 }
 
-/* Intents a previous session left without an end: UNKNOWN, reconciled. */
+/* Ops a previous session left UNKNOWN: UNKNOWN here, re-read. */
 void
-actions_adopt(struct app *app, const struct record *const *intents, size_t n)
+actions_adopt(struct app *app, const struct unsettled_op *u, size_t n)
 {
 	struct action_env env = env_of(app);
 	struct wr_err err;
 	size_t i;
 
 	for (i = 0; i < n; i++) {
-		const cJSON *plan = cJSON_GetObjectItemCaseSensitive(intents[i]->data, "plan");
-		struct action *a = action_adopt_unknown(&env, intents[i]->op, plan, &err);
+		struct action *a = action_adopt_unknown(&env, &u[i], &err);
 
 		if (a == NULL) {
 			app_say(app, "UNKNOWN %s", err.msg);

@@ -15,6 +15,16 @@
 #include "warroom/pace.h"
 #include "warroom/ssh.h"
 
+/* The console ends; the first cause is the shutdown record's reason
+ * (NULL: quit, the engineer's q). */
+static void
+ending(struct app *app, const char *why)
+{
+	if (!app->quit)
+		app->exit_reason = why;
+	app->quit = true;
+}
+
 static void
 on_stdin(struct loop *loop, int fd, unsigned events, void *arg)
 {
@@ -30,9 +40,11 @@ on_stdin(struct loop *loop, int fd, unsigned events, void *arg)
 			keys_handle(app, r == KEY_CODE_YES, (unsigned)wch);
 	}
 	/* The terminal went away (hang-up): nothing left to show on, and a
-	 * hung-up tty stays readable forever, so staying would spin. */
+	 * hung-up tty stays readable forever, so staying would spin. A closed
+	 * pane often ends us here before its SIGHUP arrives: a hang-up too,
+	 * never the engineer's quit. */
 	if (events & LOOP_ERROR)
-		app->quit = true;
+		ending(app, "hangup");
 }
 
 static void
@@ -51,10 +63,15 @@ on_signal(struct loop *loop, int signo, void *arg)
 			;
 		break;
 	case SIGINT:
-		dispatch(app, WR_CMD_QUIT);
+		/* Like q (which asks while an action runs). */
+		if (!app->quit) {
+			dispatch(app, WR_CMD_QUIT);
+			if (app->quit)
+				app->exit_reason = "interrupted";
+		}
 		break;
 	default:        /* SIGTERM, SIGHUP: leave cleanly, terminal restored */
-		app->quit = true;
+		ending(app, signo == SIGTERM ? "terminated" : "hangup");
 		app->exit_signal = signo;
 		break;
 	}

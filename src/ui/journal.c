@@ -24,6 +24,7 @@
 #include "warroom/runofshow.h"
 #include "warroom/statuspage_badge.h"
 #include "warroom/timeline.h"
+#include "warroom/unsettled.h"
 
 /* How often a watcher with no journal yet looks for one (a directory scan). */
 #define WATCH_LOOK_MS 2000
@@ -593,9 +594,9 @@ void
 journal_adopt_unknown(struct app *app)
 {
 	const char *const *ops;
-	const struct record **intents;
+	struct unsettled_op *u;
 	struct record_list list;
-	size_t nops, i, k, n = 0;
+	size_t nops;
 
 	/* A watcher settles nothing: the console that acted re-reads its
 	 * hosts, and the watcher shows the outcome from the journal. */
@@ -603,15 +604,8 @@ journal_adopt_unknown(struct app *app)
 		return;
 	if (journal_records(app, &list) != 0)
 		return;
-	intents = xcalloc(nops, sizeof(*intents));
-	for (i = 0; i < list.n && n < nops; i++) {
-		if (strcmp(list.v[i].kind, "action.intent") != 0 || list.v[i].op == NULL)
-			continue;
-		for (k = 0; k < nops; k++)
-			if (strcmp(ops[k], list.v[i].op) == 0)
-				intents[n++] = &list.v[i];
-	}
-	actions_adopt(app, intents, n);
-	free(intents);
+	u = xcalloc(nops, sizeof(*u));
+	actions_adopt(app, u, unsettled_find(list.v, list.n, ops, nops, u));
+	free(u);
 	record_list_free(&list);
 }

@@ -6,7 +6,12 @@
 # failure, only not done yet. It reads again until the target runs, then
 # records the outcome ok — for a rollback and for the kill switch (whose
 # /export still answers 200 until the new container is up). Never a
-# reconcile record that says failed.
+# reconcile record that says failed. A rollback settled so says what its
+# OK path would: /readyz, releases.log (appended by this console, which
+# confirmed the plan) and what .env holds. Then SIGTERM mid-rollback: the
+# console records action.end unknown and a shutdown that says terminated;
+# the next one has the op UNKNOWN as after kill -9 and re-reads it (never
+# re-runs it), saying releases.log was not written.
 . "${top_srcdir:-$(dirname "$0")/../..}/tests/lib/tmux.sh"
 [ -x /usr/sbin/sshd ] || skip "openssh-server is not installed"
 fleet_up --hosts 1 --tag v1.5.0-bad
@@ -43,7 +48,15 @@ grep '"kind":"action.reconcile"' "$journal" | grep -q '"outcome":"ok"' ||
 	fail "reconcile: $(grep '"kind":"action.reconcile"' "$journal")"
 grep -q '"kind":"action.reconcile".*"outcome":"failed"' "$journal" &&
 	fail "a re-read called the rollback failed while up -d was still running"
-ok "rollback: the re-read waits out the dropped up -d and records ok"
+rec=$(grep '"kind":"action.reconcile"' "$journal")
+for want in 'api runs v1.4.1, running and /readyz answers 200' \
+    'the database is ahead of this version' \
+    '.env says IMAGE_TAG=v1.5.0-bad: WARNING: a plain `up -d` brings it back'; do
+	printf '%s' "$rec" | grep -qF -- "$want" || fail "the re-read's detail lacks '$want': $rec"
+done
+[ "$(grep -c 'rollback IMAGE_TAG=v1.4.1 services=api result=ok by=warroom' "$app/releases.log")" = 1 ] ||
+	fail "releases.log: $(cat "$app/releases.log")"
+ok "rollback: the re-read waits out the dropped up -d and records ok, as the OK path says it"
 
 wait_re "│> h1 +api +UP +v1\\.4\\.1" 15
 "$fleet" set --dir "$fl" h1 recreate_seconds=6 > /dev/null
@@ -72,5 +85,46 @@ grep '"kind":"action.reconcile"' "$journal" | tail -1 | grep '"outcome":"ok"' |
 ok "kill switch: read again until /export answers 404, then ok"
 keys U
 wait_for "no UNKNOWN outcome to settle"
+
+"$fleet" set-tag --dir "$fl" h1 all v1.5.0-bad > /dev/null
+"$fleet" set --dir "$fl" h1 recreate_seconds=4 > /dev/null
+wait_re "│> h1 +api +UP +v1\\.5\\.0-bad" 15
+ups() { grep -c '"event":"end".*"up","-d","api"' "$log" || true; }
+n=$(pulls)
+ups0=$(ups)
+keys r
+wait_for "type api and press Enter"
+keys -l api; keys Enter
+i=0
+until [ "$(pulls)" -gt "$n" ]; do
+	sleep 0.05; i=$((i + 1)); [ $i -lt 400 ] || fail "the third pull never ran"
+done
+sleep 1                      # up -d is recreating on the host
+kill -TERM "$(ps -o pid= --ppid "$(tmx display -p -t t '#{pane_pid}')" | tr -d ' ' | head -1)"
+wait_for "exit=143" 10
+tail -1 "$journal" | grep -q '"kind":"shutdown".*"reason":"terminated"' ||
+	fail "SIGTERM's shutdown: $(tail -1 "$journal")"
+op=$(grep '"kind":"action.end".*"outcome":"unknown"' "$journal" | tail -1 | sed 's/.*"op":"\([^"]*\)".*/\1/')
+start 200 50 "$WARROOM -c $fl/warroom.conf --incident reread"
+i=0
+until grep -q "\"kind\":\"action.reconcile\".*\"op\":\"$op\"" "$journal"; do
+	sleep 0.2; i=$((i + 1)); [ $i -lt 150 ] || fail "the op SIGTERM left UNKNOWN was never re-read"
+done
+grep -q "\"kind\":\"incident.resume\".*\"unknown_ops\":\\[\"$op\"\\]" "$journal" ||
+	fail "the resume does not name $op: $(grep incident.resume "$journal" | tail -1)"
+rec=$(grep "\"kind\":\"action.reconcile\".*\"op\":\"$op\"" "$journal")
+for want in '"outcome":"ok"' 'api runs v1.4.1, running and /readyz answers 200' \
+    'releases.log not written (the plan was confirmed in an earlier session)' \
+    '.env says IMAGE_TAG=v1.5.0-bad: WARNING'; do
+	printf '%s' "$rec" | grep -qF -- "$want" || fail "the re-read's detail lacks '$want': $rec"
+done
+[ "$(ups)" = $((ups0 + 1)) ] || fail "up -d ran $(($(ups) - ups0)) times for one rollback"
+i=0                          # its last word: the unrenamed new .env removed
+until grep -q "\"kind\":\"action.cleanup\".*\"op\":\"$op\"" "$journal"; do
+	sleep 0.2; i=$((i + 1)); [ $i -lt 50 ] || fail "no action.cleanup for $op"
+done
+keys U
+wait_for "no UNKNOWN outcome to settle"
+ok "SIGTERM mid-rollback: UNKNOWN again on restart, re-read to ok, never re-run; releases.log said not written"
 keys q
 wait_for "exit=0"

@@ -4,7 +4,9 @@
 # header says to check by hand and press U; U asks for ok or failed and
 # what was seen, refuses half an answer, and records action.reconcile (by
 # hand) — the badge goes, and the post-mortem shows the settled outcome
-# with the evidence.
+# with the evidence. Its window closed mid-command (a hang-up): the journal
+# says hangup, not quit; the next console has the command UNKNOWN again
+# (from the action.end unknown the hang-up left) and U settles it.
 . "${top_srcdir:-$(dirname "$0")/../..}/tests/lib/tmux.sh"
 [ -x /usr/sbin/sshd ] || skip "openssh-server is not installed"
 fleet_up --hosts 1 --tag v1.4.1
@@ -76,6 +78,42 @@ wait_re "│> h1 +api +UP +v1\\.4\\.1" 15
 sleep 1
 capture
 assert_not_contains "$tmp/screen" "UNKNOWN: "
+ok "resumed: the settled outcome is not UNKNOWN again"
+
+rm -f "$app/started.txt"
+keys A; keys -l arm; keys Enter
+wait_re "ARMED 1[45]:[0-9][0-9]"
+keys 4 ]
+keys x
+wait_for "CONFIRM RUNBOOK COMMAND"
+keys -l h1; keys Enter
+i=0
+until [ -e "$app/started.txt" ]; do
+	sleep 0.05; i=$((i + 1)); [ $i -lt 200 ] || fail "the second command never started"
+done
+tmx kill-pane -t t
+i=0
+until tail -1 "$journal" | grep -q '"kind":"shutdown"'; do
+	sleep 0.1; i=$((i + 1)); [ $i -lt 100 ] || fail "no shutdown record after the pane closed"
+done
+tail -1 "$journal" | grep -q '"reason":"hangup"' || fail "closed pane: $(tail -1 "$journal")"
+grep '"kind":"action.end"' "$journal" | tail -1 | grep -q '"outcome":"unknown"' ||
+	fail "the cut-off command's end: $(grep '"kind":"action.end"' "$journal" | tail -1)"
+start 200 50 "$WARROOM -c $tmp/c.conf --incident settle-drill -r $tmp/settle.md"
+wait_for "UNKNOWN: check by hand, then U" 15
+keys U
+wait_for "UNKNOWN runbook command of api on h1: ok or failed, and what you saw:"
+keys -l "ok started.txt there, cache warm"; keys Enter
+i=0
+until [ "$(grep -c '"kind":"action.reconcile".*"by":"hand"' "$journal")" = 2 ]; do
+	sleep 0.1; i=$((i + 1)); [ $i -lt 50 ] || fail "the second command was not settled"
+done
 keys q
 wait_for "exit=0"
-ok "resumed: the settled outcome is not UNKNOWN again"
+"$WARROOM" export "$(basename "$journal" .jsonl)" -c "$tmp/c.conf" -o "$tmp/pm.md" ||
+	fail "export failed"
+grep -q "| shutdown |  | hangup: the terminal went away" "$tmp/pm.md" ||
+	fail "the post-mortem's shutdown: $(grep '| shutdown |' "$tmp/pm.md")"
+grep -q "| incident.resume |  | settle-drill — 1 action left UNKNOWN by an earlier session: runbook command on h1 (" "$tmp/pm.md" ||
+	fail "the post-mortem's resume: $(grep '| incident.resume |' "$tmp/pm.md")"
+ok "window closed mid-command: shutdown hangup; UNKNOWN on restart, settled with U; the post-mortem says both"

@@ -6,7 +6,8 @@
 # middle, 200 HUP, 200 INT, and TERM+HUP+INT at once. Every time: the
 # terminal is restored (tty=sane), the exit status is the first ending
 # signal's (or 0 for INT, which quits like q), and the journal ends with
-# exactly one shutdown record for that run, naming the reason.
+# exactly one shutdown record for that run, naming the reason (terminated,
+# hangup, interrupted: never quit, which is the engineer's q).
 . "${top_srcdir:-$(dirname "$0")/../..}/tests/lib/tmux.sh"
 [ -x /usr/sbin/sshd ] || skip "openssh-server is not installed"
 command -v python3 > /dev/null 2>&1 || skip "python3 is not installed"
@@ -72,19 +73,19 @@ grep -q "┐$" "$tmp/screen" || { cat "$tmp/screen"; fail "the frame is not draw
 ok "20 000 SIGWINCH and resizes: still drawn at 130x42 and answering keys at once"
 
 storm "$pid" WINCH:200000 TERM:1 WINCH:5000
-ended 143 SIGTERM
+ended 143 terminated
 grep -q '"kind":"note".*"text":"after the storm"' "$journal" || fail "the note is gone"
-ok "WINCH storm with a TERM in it: exit 143, terminal restored, one shutdown SIGTERM"
+ok "WINCH storm with a TERM in it: exit 143, terminal restored, one shutdown record, terminated"
 
 begin
 storm "$pid" HUP:200
-ended 129 SIGHUP
-ok "200 SIGHUP: exit 129, terminal restored, one shutdown SIGHUP"
+ended 129 hangup
+ok "200 SIGHUP: exit 129, terminal restored, one shutdown record, hangup"
 
 begin
 storm "$pid" INT:200
-ended 0 quit
-ok "200 SIGINT: quits like q, terminal restored, one shutdown record"
+ended 0 interrupted
+ok "200 SIGINT: quits like q, terminal restored, one shutdown record, interrupted"
 
 begin
 storm "$pid" TERM:50 HUP:50 INT:50 WINCH:1000 TERM:50 &

@@ -69,7 +69,7 @@ ok "Enter in TIMELINE shows the selected entry whole"
 pid=$(pgrep -f "src/warroom -c $tmp/c.conf" | head -1)
 kill -TERM "$pid"
 wait_for "exit=143"
-tail -1 "$journal" | grep -q '"kind":"shutdown".*"reason":"SIGTERM"' || fail "no shutdown record after SIGTERM"
+tail -1 "$journal" | grep -q '"kind":"shutdown".*"reason":"terminated"' || fail "no shutdown record after SIGTERM"
 [ "$(ls "$tmp"/tl/*.jsonl | wc -l)" -eq 1 ] || fail "resuming created a second incident"
 ok "the same --incident resumes the journal; SIGTERM ends it with a shutdown record"
 

@@ -638,6 +638,69 @@ a_cut_off_rollback_ends_at_its_reread(void **state)
 		record_free(&v[i]);
 }
 
+/* A console stopped by SIGTERM, one whose terminal went away, one quit:
+ * each shutdown says who ended it. */
+static void
+shutdowns_say_who_ended_the_console(void **state)
+{
+	struct record v[4] = { 0 };
+	char *md, *t;
+
+	(void)state;
+	add_to(v, 0, 0, "incident.open", NULL, NULL, "{\"name\":\"api 5xx\"}");
+	add_to(v, 1, 20, "shutdown", NULL, NULL, "{\"reason\":\"terminated\"}");
+	add_to(v, 2, 95, "shutdown", NULL, NULL, "{\"reason\":\"hangup\"}");
+	add_to(v, 3, 99, "shutdown", NULL, NULL, "{\"reason\":\"quit\"}");
+	md = render_n(EXPORT_MD, v, 4);
+	assert_non_null(strstr(md, "| shutdown |  | terminated (SIGTERM), not quit by the "
+	    "engineer |\n"));
+	assert_non_null(strstr(md, "| shutdown |  | hangup: the terminal went away (SIGHUP or its "
+	    "window closed), not quit by the engineer |\n"));
+	assert_non_null(strstr(md, "| shutdown |  | quit |\n"));
+	free(md);
+	t = export_details(&v[1], NULL);
+	assert_string_equal(t, "terminated (SIGTERM), not quit by the engineer");
+	free(t);
+	for (size_t i = 0; i < 4; i++)
+		record_free(&v[i]);
+}
+
+/* A console stopped by SIGTERM mid-rollback, then one killed -9: each
+ * resume names what the sessions before it left UNKNOWN, in words and by
+ * op (TIMELINE, without the records around it: by op). */
+static void
+resumes_name_what_an_earlier_session_left_unknown(void **state)
+{
+	struct record v[7] = { 0 };
+	char *md, *t;
+
+	(void)state;
+	add_to(v, 0, 0, "incident.open", NULL, NULL, "{\"name\":\"api 5xx\"}");
+	add_to(v, 1, 10, "action.intent", "api-1", "rb-1", "{\"action\":\"compose.rollback\","
+	    "\"plan\":{\"host\":\"api-1\",\"service\":\"jobs\",\"from\":\"v1.5.0-bad\","
+	    "\"to\":\"v1.4.1\"}}");
+	add_to(v, 2, 20, "action.end", "api-1", "rb-1", "{\"outcome\":\"unknown\","
+	    "\"detail\":\"connection lost during up -d: shutting down\"}");
+	add_to(v, 3, 20, "shutdown", NULL, NULL, "{\"reason\":\"terminated\"}");
+	add_to(v, 4, 40, "incident.resume", NULL, NULL, "{\"id\":\"api-5xx-1a2b3c\","
+	    "\"name\":\"api 5xx\",\"unknown_ops\":[\"rb-1\"]}");
+	add_to(v, 5, 50, "action.intent", "h1", "rc-2", "{\"action\":\"runbook.command\","
+	    "\"plan\":{\"host\":\"h1\",\"service\":\"api\"}}");
+	add_to(v, 6, 90, "incident.resume", NULL, NULL, "{\"id\":\"api-5xx-1a2b3c\","
+	    "\"unknown_ops\":[\"rb-1\",\"rc-2\"]}");
+	md = render_n(EXPORT_MD, v, 7);
+	assert_non_null(strstr(md, "| incident.resume |  | api 5xx — 1 action left UNKNOWN by an "
+	    "earlier session: rollback of jobs on api-1 (rb-1) |\n"));
+	assert_non_null(strstr(md, "| incident.resume |  | 2 actions left UNKNOWN by an earlier "
+	    "session: rollback of jobs on api-1 (rb-1); runbook command on h1 (rc-2) |\n"));
+	free(md);
+	t = export_details(&v[6], NULL);
+	assert_string_equal(t, "2 actions left UNKNOWN by an earlier session: rb-1; rc-2");
+	free(t);
+	for (size_t i = 0; i < 7; i++)
+		record_free(&v[i]);
+}
+
 /* A step x ran is listed as run, not as forgotten, though nobody ticked it. */
 /* The Actions table says what each action changed, from its plan: tags,
  * revisions, the kill switch's value; a command's script changes nothing
@@ -854,6 +917,8 @@ main(void)
 		cmocka_unit_test(a_cut_off_rollback_ends_at_its_reread),
 		cmocka_unit_test(follow_ups_say_which_steps_x_ran),
 		cmocka_unit_test(actions_say_what_they_changed),
+		cmocka_unit_test(shutdowns_say_who_ended_the_console),
+		cmocka_unit_test(resumes_name_what_an_earlier_session_left_unknown),
 		cmocka_unit_test(recovery_is_when_the_last_bad_host_is_back),
 	};
 

@@ -372,6 +372,15 @@ scan_detects_a_forged_prev_even_on_the_last_line(void **state)
 	free(j.buf);
 }
 
+static cJSON *
+outcome(const char *oc)
+{
+	cJSON *d = cJSON_CreateObject();
+
+	cJSON_AddStringToObject(d, "outcome", oc);
+	return d;
+}
+
 static void
 scan_lists_intents_without_an_end(void **state)
 {
@@ -383,13 +392,41 @@ scan_lists_intents_without_an_end(void **state)
 	journal_add(&j, "incident.open", NULL, d);
 	journal_add(&j, "action.intent", "op-a", NULL);
 	journal_add(&j, "action.intent", "op-b", NULL);
-	journal_add(&j, "action.end", "op-a", NULL);
+	journal_add(&j, "action.end", "op-a", outcome("ok"));
 	journal_add(&j, "incident.resolve", NULL, NULL);
 	record_scan(j.buf, j.len, 0, 0, 0, NULL, &s);
 	assert_int_equal(s.n_open_ops, 1);
 	assert_string_equal(s.open_ops[0], "op-b");
 	assert_string_equal(s.name, "api 5xx");
 	assert_true(s.resolved);
+	record_scan_free(&s);
+	free(j.buf);
+}
+
+/* A console stopped by SIGTERM mid-action records action.end unknown
+ * before its shutdown: that end settles nothing, only a reconcile does. */
+static void
+scan_keeps_an_unknown_end_open_until_reconciled(void **state)
+{
+	struct journal j = { 0 };
+	struct record_scan s;
+
+	journal_add(&j, "incident.open", NULL, NULL);
+	journal_add(&j, "action.intent", "op-a", NULL);
+	journal_add(&j, "action.end", "op-a", outcome("unknown"));
+	journal_add(&j, "action.intent", "op-b", NULL);
+	journal_add(&j, "action.end", "op-b", outcome("unknown"));
+	journal_add(&j, "action.reconcile", "op-b", outcome("ok"));
+	journal_add(&j, "action.intent", "op-c", NULL);
+	journal_add(&j, "action.end", "op-c", outcome("failed"));
+	journal_add(&j, "action.intent", "op-d", NULL);
+	journal_add(&j, "action.end", "op-d", NULL);
+	journal_add(&j, "shutdown", NULL, NULL);
+	record_scan(j.buf, j.len, 0, 0, 0, NULL, &s);
+	assert_false(s.corrupt);
+	assert_int_equal(s.n_open_ops, 2);
+	assert_string_equal(s.open_ops[0], "op-a");
+	assert_string_equal(s.open_ops[1], "op-d");    /* an end without an outcome */
 	record_scan_free(&s);
 	free(j.buf);
 }
@@ -440,6 +477,7 @@ main(void)
 		cmocka_unit_test(scan_detects_a_removed_record),
 		cmocka_unit_test(scan_detects_a_forged_prev_even_on_the_last_line),
 		cmocka_unit_test(scan_lists_intents_without_an_end),
+		cmocka_unit_test(scan_keeps_an_unknown_end_open_until_reconciled),
 		cmocka_unit_test(slugs_and_ids_are_file_name_safe),
 	};
 

@@ -233,8 +233,48 @@ an_intent_without_end_is_reported_on_open(void **state)
 	tl = open_tl(dir, "intents");
 	assert_int_equal(timeline_unknown_ops(tl, &ops), 1);
 	assert_string_equal(ops[0], "op-2");
-	assert_int_equal(timeline_action_end(tl, "op-2", "api-2", "unknown",
-	    "reconciled by hand", NULL), 0);
+	assert_int_equal(timeline_append(tl, "action.reconcile", "api-2", "op-2",
+	    cJSON_Parse("{\"outcome\":\"ok\"}"), NULL), 0);
+	assert_int_equal(timeline_unknown_ops(tl, &ops), 0);
+	timeline_close(tl);
+}
+
+/* SIGTERM mid-action: the console records action.end unknown, then its
+ * shutdown. The next open still has the op UNKNOWN, says so in the
+ * resume, and only a reconcile settles it. */
+static void
+an_unknown_end_is_still_unknown_on_open(void **state)
+{
+	const char *dir = fresh_dir();
+	struct timeline *tl = open_tl(dir, "sigterm");
+	struct record_list l = { 0 };
+	const char *const *ops;
+	const cJSON *u;
+	size_t n;
+
+	assert_int_equal(timeline_action_intent(tl, "op-1", "api-1", "compose.rollback", NULL,
+	    "h1", NULL), 0);
+	assert_int_equal(timeline_action_end(tl, "op-1", "api-1", "unknown",
+	    "connection lost during up -d: shutting down", NULL), 0);
+	assert_int_equal(timeline_shutdown(tl, "terminated", NULL), 0);
+	timeline_close(tl);
+	tl = open_tl(dir, "sigterm");
+	assert_int_equal(timeline_unknown_ops(tl, &ops), 1);
+	assert_string_equal(ops[0], "op-1");
+	n = verified_records(dir, timeline_id(tl), &l);
+	assert_string_equal(l.v[n - 1].kind, "incident.resume");
+	u = cJSON_GetObjectItemCaseSensitive(l.v[n - 1].data, "unknown_ops");
+	assert_int_equal(cJSON_GetArraySize(u), 1);
+	assert_string_equal(cJSON_GetArrayItem(u, 0)->valuestring, "op-1");
+	record_list_free(&l);
+	/* Another unknown end (a second console's) settles nothing either. */
+	assert_int_equal(timeline_action_end(tl, "op-1", "api-1", "unknown", "again", NULL), 0);
+	assert_int_equal(timeline_unknown_ops(tl, &ops), 1);
+	assert_int_equal(timeline_append(tl, "action.reconcile", "api-1", "op-1",
+	    cJSON_Parse("{\"outcome\":\"ok\"}"), NULL), 0);
+	assert_int_equal(timeline_unknown_ops(tl, &ops), 0);
+	timeline_close(tl);
+	tl = open_tl(dir, "sigterm");
 	assert_int_equal(timeline_unknown_ops(tl, &ops), 0);
 	timeline_close(tl);
 }
@@ -699,6 +739,7 @@ main(void)
 		cmocka_unit_test(torn_tail_is_set_aside_and_appending_continues),
 		cmocka_unit_test(middle_corruption_opens_read_only_and_names_the_line),
 		cmocka_unit_test(an_intent_without_end_is_reported_on_open),
+		cmocka_unit_test(an_unknown_end_is_still_unknown_on_open),
 		cmocka_unit_test(failed_write_degrades_until_recovered),
 		cmocka_unit_test(a_refused_write_with_nothing_written_also_degrades),
 		cmocka_unit_test(two_processes_append_one_chain),

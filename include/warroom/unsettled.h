@@ -1,0 +1,37 @@
+/*
+ * unsettled.h — the outcomes an earlier session left UNKNOWN, as its
+ * journal tells them: what a resumed console adopts (to re-read, never to
+ * run again) and what the post-mortem names on the incident.resume row.
+ * Pure: records in, pointers into them out.
+ */
+#ifndef WARROOM_UNSETTLED_H
+#define WARROOM_UNSETTLED_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "warroom/record.h"
+
+/* The step name of a rollback's releases.log line in its action.output. */
+#define UNSETTLED_RECORD_STEP "record release"
+
+/* What the journal holds about one op whose outcome is not known. */
+struct unsettled_op {
+	const struct record *intent;    /* its action.intent */
+	const struct record *end;       /* its action.end saying unknown (a console
+	                                   stopped by SIGTERM or SIGHUP writes one),
+	                                   or NULL: none (kill -9) */
+	bool released;                  /* its releases.log step exited 0 */
+};
+
+/* For each of ops (record_scan's open_ops) found with an action.intent in
+ * v[0..n), its records into out (room for nops), in ops' order; returns
+ * how many were found. */
+size_t unsettled_find(const struct record *v, size_t n, const char *const *ops,
+    size_t nops, struct unsettled_op *out);
+
+/* An action.intent in words for a reader: "rollback of jobs on api-1",
+ * "kill switch of api on h1", "runbook command on h1". */
+void unsettled_name(const struct record *intent, char *buf, size_t cap);
+
+#endif

@@ -1,0 +1,104 @@
+/*
+ * unsettled.c — an earlier session's UNKNOWN outcomes, read back from its
+ * journal. A console killed with -9 leaves an action.intent with no end; one
+ * stopped by SIGTERM or SIGHUP mid-action records action.end unknown before
+ * its shutdown record. Both are the same to the next session: UNKNOWN until
+ * a re-read or U settles them (record_scan decides which ops are open); this
+ * file finds what the journal says about each, for adopting it and for the
+ * post-mortem's words.
+ */
+#include "warroom/unsettled.h"
+
+#include <stdio.h>
+#include <string.h>
+
+static const char *
+str_of(const cJSON *o, const char *key)
+{
+	const cJSON *v = cJSON_GetObjectItemCaseSensitive(o, key);
+
+	return cJSON_IsString(v) ? v->valuestring : NULL;
+}
+
+static long
+op_index(const char *const *ops, size_t nops, const char *op)
+{
+	size_t i;
+
+	for (i = 0; op != NULL && i < nops; i++)
+		if (strcmp(ops[i], op) == 0)
+			return (long)i;
+	return -1;
+}
+
+size_t
+unsettled_find(const struct record *v, size_t n, const char *const *ops, size_t nops,
+    struct unsettled_op *out)
+{
+	size_t i, k, found = 0;
+	long at;
+
+	memset(out, 0, nops * sizeof(*out));
+	for (i = 0; i < n; i++) {
+		const struct record *r = &v[i];
+		struct unsettled_op *u;
+
+		if ((at = op_index(ops, nops, r->op)) < 0)
+			continue;
+		u = &out[at];
+		if (strcmp(r->kind, "action.intent") == 0) {
+			if (u->intent == NULL)
+				u->intent = r;
+		} else if (u->intent == NULL) {
+			continue;            /* nothing before its intent belongs to it */
+		} else if (strcmp(r->kind, "action.end") == 0) {
+			u->end = record_end_unknown(r) ? r : NULL;
+		} else if (strcmp(r->kind, "action.output") == 0) {
+			const cJSON *ex = cJSON_GetObjectItemCaseSensitive(r->data, "exit");
+			const char *step = str_of(r->data, "step");
+
+			if (step != NULL && strcmp(step, UNSETTLED_RECORD_STEP) == 0 &&
+			    cJSON_IsNumber(ex) && ex->valuedouble == 0)
+				u->released = true;
+		}
+	}
+	/* Found ones first, in ops' order. */
+	for (k = 0; k < nops; k++)
+		if (out[k].intent != NULL)
+			out[found++] = out[k];
+	return found;
+}
+
+/* What a plan's action is called in a sentence. */
+static const char *
+verb_of(const char *action)
+{
+	if (action == NULL)
+		return "action";
+	if (strstr(action, "rollback") != NULL || strstr(action, "undo") != NULL)
+		return "rollback";
+	if (strstr(action, "killswitch") != NULL)
+		return "kill switch";
+	if (strcmp(action, "compose.migrate_down") == 0)
+		return "migration downgrade";
+	if (strcmp(action, "runbook.command") == 0)
+		return "runbook command";
+	return action;
+}
+
+void
+unsettled_name(const struct record *intent, char *buf, size_t cap)
+{
+	const cJSON *plan = cJSON_GetObjectItemCaseSensitive(intent->data, "plan");
+	const char *action = str_of(intent->data, "action");
+	const char *svc = str_of(plan, "service");
+	const char *host = intent->host != NULL ? intent->host : str_of(plan, "host");
+
+	if (action == NULL)
+		action = str_of(plan, "action");
+	/* A runbook command runs on a host, not on a service. */
+	if (action != NULL && strcmp(action, "runbook.command") == 0)
+		svc = NULL;
+	snprintf(buf, cap, "%s%s%s on %s", verb_of(action), svc != NULL && svc[0] ? " of " : "",
+	    svc != NULL ? svc : "", host != NULL ? host : "an unnamed host");
+}

@@ -1,0 +1,108 @@
+/*
+ * test_unsettled.c — what a resumed console finds about each op an
+ * earlier session left UNKNOWN: the intent, the action.end that said
+ * unknown (SIGTERM, SIGHUP) or none (kill -9), whether the releases.log
+ * line was written; and the op in words for the post-mortem.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+#include <string.h>
+
+#include "warroom/unsettled.h"
+
+static struct record
+rec(const char *kind, const char *host, const char *op, const char *json)
+{
+	struct record r = { 0 };
+
+	r.kind = (char *)kind;
+	r.host = (char *)host;
+	r.op = (char *)op;
+	r.data = cJSON_Parse(json);
+	assert_non_null(r.data);
+	return r;
+}
+
+static void
+free_all(struct record *v, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		cJSON_Delete(v[i].data);
+}
+
+#define ROLLBACK_JOBS "{\"action\":\"compose.rollback\",\"plan\":{\"action\":\"compose.rollback\"," \
+	"\"host\":\"api-1\",\"service\":\"jobs\",\"from\":\"v1.5.0-bad\",\"to\":\"v1.4.1\"}}"
+
+static void
+finds_the_unknown_end_of_a_stopped_console_and_none_after_kill_9(void **state)
+{
+	struct record v[] = {
+		rec("incident.open", NULL, NULL, "{\"name\":\"api 5xx\"}"),
+		rec("action.end", "api-1", "op-a", "{\"outcome\":\"ok\",\"detail\":\"older\"}"),
+		rec("action.intent", "api-1", "op-a", ROLLBACK_JOBS),
+		rec("action.output", "api-1", "op-a", "{\"step\":\"up -d\",\"error\":\"shutting down\"}"),
+		rec("action.end", "api-1", "op-a", "{\"outcome\":\"unknown\",\"detail\":"
+		    "\"connection lost during up -d: shutting down\"}"),
+		rec("shutdown", NULL, NULL, "{\"reason\":\"terminated\"}"),
+		rec("incident.resume", NULL, NULL, "{}"),
+		rec("action.intent", "h1", "op-b", "{\"action\":\"compose.killswitch\"}"),
+		rec("action.output", "h1", "op-b", "{\"step\":\"record release\",\"exit\":0}"),
+		rec("action.intent", "h1", "op-c", "{\"action\":\"runbook.command\"}"),
+	};
+	const char *const ops[] = { "op-b", "op-missing", "op-a" };
+	struct unsettled_op u[3];
+
+	(void)state;
+	assert_int_equal(unsettled_find(v, 10, ops, 3, u), 2);
+	assert_ptr_equal(u[0].intent, &v[7]);
+	assert_null(u[0].end);                       /* kill -9: no end at all */
+	assert_true(u[0].released);
+	assert_ptr_equal(u[1].intent, &v[2]);
+	assert_ptr_equal(u[1].end, &v[4]);           /* not the end before its intent */
+	assert_false(u[1].released);
+	free_all(v, 10);
+}
+
+static void
+names_an_intent_as_a_reader_says_it(void **state)
+{
+	struct record v[] = {
+		rec("action.intent", "api-1", "op-a", ROLLBACK_JOBS),
+		rec("action.intent", "k8s-bastion", "op-b", "{\"action\":\"k8s.undo\",\"plan\":"
+		    "{\"service\":\"api\"}}"),
+		rec("action.intent", "h1", "op-c", "{\"action\":\"compose.killswitch\",\"plan\":"
+		    "{\"service\":\"api\"}}"),
+		rec("action.intent", "h1", "op-d", "{\"action\":\"runbook.command\",\"plan\":"
+		    "{\"service\":\"api\"}}"),
+		rec("action.intent", NULL, "op-e", "{\"plan\":{\"action\":\"compose.migrate_down\","
+		    "\"host\":\"h2\",\"service\":\"api\"}}"),
+	};
+	char buf[128];
+
+	(void)state;
+	unsettled_name(&v[0], buf, sizeof(buf));
+	assert_string_equal(buf, "rollback of jobs on api-1");
+	unsettled_name(&v[1], buf, sizeof(buf));
+	assert_string_equal(buf, "rollback of api on k8s-bastion");
+	unsettled_name(&v[2], buf, sizeof(buf));
+	assert_string_equal(buf, "kill switch of api on h1");
+	unsettled_name(&v[3], buf, sizeof(buf));
+	assert_string_equal(buf, "runbook command on h1");
+	unsettled_name(&v[4], buf, sizeof(buf));
+	assert_string_equal(buf, "migration downgrade of api on h2");
+	free_all(v, 5);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(finds_the_unknown_end_of_a_stopped_console_and_none_after_kill_9),
+		cmocka_unit_test(names_an_intent_as_a_reader_says_it),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
