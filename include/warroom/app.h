@@ -174,6 +174,12 @@ struct app {
 	time_t started;                  /* wall clock when the console opened */
 	bool fake_clock;                 /* screen tests: time moves only by script */
 	time_t fake_now;
+	struct {                         /* screen tests' :header: what the badges */
+		bool on;                 /* say instead of the live state */
+		long armed_s;            /* 0: not armed */
+		size_t unknown;          /* outcomes not known */
+		struct statuspage_badge_in sp;
+	} fake_header;
 
 	enum pane_id focus;
 	int host_sel;                    /* selected row in HOSTS, config order */

@@ -2,13 +2,15 @@
  * script.c — screen tests in tig's manner. A key script drives the console
  * on an in-memory screen: each line is keys ("q", "<Tab>", "<C-l>") or a
  * command (":resize 100x30", ":save-screen NAME", ":sleep SECONDS",
- * ":logs FILE", ":logs-ring BYTES"). The screen is redrawn after every key, as the loop would,
- * and the clock moves only when the script says so, so saved screens are
- * exact. There is no network here, so ":logs" stands in for a tailed
+ * ":logs FILE", ":logs-ring BYTES", ":header KEY=N ..."). The screen is
+ * redrawn after every key, as the loop would, and the clock moves only
+ * when the script says so, so saved screens are exact. There is no network here, so ":logs" stands in for a tailed
  * service: it puts a file's lines into LOGS the way a stream's lines go
  * into the ring (sanitized), so LOGS can be drawn, scrolled and measured;
  * ":logs-ring" makes the ring small, so a few files drop its oldest lines
- * as a flood would.
+ * as a flood would; ":header" gives the header's badges states (armed,
+ * outcomes not known, a failing status page) a console without a journal
+ * or a network cannot reach.
  */
 #include "warroom/ui.h"
 
@@ -96,6 +98,46 @@ load_logs(struct app *app, const char *path, struct wr_err *err)
 	return 0;
 }
 
+/* :header KEY=N ... — what the header's badges say, without a journal,
+ * actions or a status page: armed (seconds left), unknown (outcomes),
+ * and the status page's pending, failed, failing (0/1), status (HTTP) and
+ * retry (seconds; -1 now). */
+static int
+fake_header(struct app *app, char *arg, struct wr_err *err)
+{
+	char *tok, *save = NULL;
+
+	memset(&app->fake_header, 0, sizeof(app->fake_header));
+	app->fake_header.on = true;
+	app->fake_header.sp.retry_in_s = -1;
+	for (tok = strtok_r(arg, " ", &save); tok != NULL; tok = strtok_r(NULL, " ", &save)) {
+		char key[16];
+		long v;
+
+		if (sscanf(tok, "%15[a-z]=%ld", key, &v) != 2)
+			return wr_err_set(err, ":header needs KEY=NUMBER, not %s", tok);
+		if (strcmp(key, "armed") == 0)
+			app->fake_header.armed_s = v;
+		else if (strcmp(key, "unknown") == 0)
+			app->fake_header.unknown = v > 0 ? (size_t)v : 0;
+		else if (strcmp(key, "pending") == 0)
+			app->fake_header.sp.pending = (int)v;
+		else if (strcmp(key, "failed") == 0)
+			app->fake_header.sp.failed = (int)v;
+		else if (strcmp(key, "failing") == 0)
+			app->fake_header.sp.failing = v != 0;
+		else if (strcmp(key, "status") == 0)
+			app->fake_header.sp.fail_status = v;
+		else if (strcmp(key, "retry") == 0)
+			app->fake_header.sp.retry_in_s = v;
+		else
+			return wr_err_set(err, ":header has no %s", key);
+	}
+	app->dirty = true;
+	screen_draw(app);
+	return 0;
+}
+
 static int
 command_line(struct app *app, char *line, struct wr_err *err)
 {
@@ -142,6 +184,8 @@ command_line(struct app *app, char *line, struct wr_err *err)
 			return wr_err_set(err, ":logs needs a file name");
 		return load_logs(app, arg, err);
 	}
+	if (strcmp(line, ":header") == 0)
+		return fake_header(app, arg != NULL ? arg : (char *)"", err);
 	return wr_err_set(err, "unknown script command %s", line);
 }
 
