@@ -32,6 +32,8 @@
 #define FILTER_BATCH 50000
 #define LOG_LINE_BUF 65536
 
+_Static_assert(WR_LOGS_STREAMS < WR_LOGSET_RINGS, "a ring for each service and LOGS' own");
+
 /* One tailed service. */
 struct logs_stream {
 	struct app *app;
