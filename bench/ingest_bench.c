@@ -8,9 +8,9 @@
  * service is tailed): the chunk scan, the "api-1/api " prefix every line
  * gets, the exact sanitize/redact path for lines that need it (the hostile
  * one per thousand; two loaded secrets, as a console has), the rest
- * stored a run at a time into the ring (default 64 MiB) -> the incremental
- * filter on `ERROR|status=5\d\d`, stepped after every chunk as the event
- * loop would. The peer, in the same run and on the same file:
+ * stored a run at a time into the service's ring (its share of 64 MiB)
+ * -> the incremental filter on `ERROR|status=5\d\d`, stepped after every
+ * chunk as the event loop would. The peer, in the same run and on the same file:
  * `grep -cE 'ERROR|status=5[0-9][0-9]'`. Ours is shown cold (first run, a
  * fresh ring whose pages the kernel must fault in) and warm (the same ring
  * reset, as a view's ring is once it has filled); the goals are judged
@@ -35,7 +35,7 @@
 #include <unistd.h>
 
 #include "warroom/ingest.h"
-#include "warroom/logbuf.h"
+#include "warroom/logset.h"
 #include "warroom/logfilter.h"
 #include "warroom/redact.h"
 
@@ -185,14 +185,15 @@ peer_grep(const char *path, struct run *r)
 
 #define PREFIX "api-1/api "	/* what view_logs.c puts before a service's lines */
 
-/* One ingest into lb: fresh (cold, its arena not yet touched) or reset
- * (warm, as a LOGS view's ring is after its first minutes). */
+/* One ingest into the ring of the one service LOGS tails, as the console
+ * has it: fresh (cold, its arena not yet touched) or reset (warm, as a
+ * LOGS view's ring is after its first minutes). */
 static void
-ours(const char *path, struct logbuf *lb, struct run *r)
+ours(const char *path, struct logset *lb, struct run *r)
 {
 	struct logfilter f;
 	struct ingest in;
-	struct ingest_opts o = { .prefix = PREFIX, .ring = lb };
+	struct ingest_opts o = { .prefix = PREFIX, .set = lb, .ring = 1 };
 	struct redactor red;
 	struct wr_err err;
 	static char buf[CHUNK];
@@ -205,8 +206,8 @@ ours(const char *path, struct logbuf *lb, struct run *r)
 	redact_add_secret(&red, "9f3c1a7e55b2d0c4e8a61f27b09d");
 	redact_add_secret(&red, "Xq4kT9zR2vW8mN1bB5cY7hJ3");
 	o.red = &red;
-	logbuf_reset(lb);
-	first = logbuf_first(lb);
+	logset_reset(lb, 1);
+	first = logbuf_first(logset_buf(lb, 1));
 	t0 = now_s();
 	c0 = cpu_self();
 	logfilter_init(&f);
@@ -233,9 +234,9 @@ ours(const char *path, struct logbuf *lb, struct run *r)
 	r->lines = in.lines;
 	r->fast = in.fast;
 	r->matched = f.matched;
-	r->retained = logbuf_count(lb);
-	r->full = logbuf_first(lb) > first;
-	r->overhead = (double)(logbuf_memory(lb) - logbuf_text_bytes(lb)) / (double)r->retained;
+	r->retained = logset_count(lb);
+	r->full = logbuf_first(logset_buf(lb, 1)) > first;
+	r->overhead = (double)(logset_memory(lb) - logset_text_bytes(lb)) / (double)r->retained;
 	ingest_free(&in);
 	logfilter_free(&f);
 	redact_free(&red);
@@ -248,7 +249,7 @@ main(int argc, char **argv)
 	uint64_t n = argc > 2 ? strtoull(argv[2], NULL, 10) : 2000000;
 	struct run g = { 0 }, o = { 0 }, cold = { 0 };
 	struct run best_g = { .cpu = 1e9 }, best_o = { .cpu = 1e9 };
-	struct logbuf lb;
+	struct logset lb;
 	char path[4096];
 	double g_lps, o_lps;
 	int i;
@@ -260,7 +261,7 @@ main(int argc, char **argv)
 	}
 	snprintf(path, sizeof(path), "%s/ingest_bench.%d.log", dir, (int)getpid());
 	write_lines(path, n);
-	logbuf_init(&lb, 0);
+	logset_init(&lb, 0);
 	for (i = 0; i < RUNS; i++) {
 		peer_grep(path, &g);
 		if (g.cpu < best_g.cpu)
@@ -271,7 +272,7 @@ main(int argc, char **argv)
 		else if (o.cpu < best_o.cpu)
 			best_o = o;
 	}
-	logbuf_free(&lb);
+	logset_free(&lb);
 	unlink(path);
 	g_lps = (double)n / best_g.wall;
 	o_lps = (double)best_o.lines / best_o.wall;
@@ -291,7 +292,7 @@ main(int argc, char **argv)
 	    (double)cold.lines / cold.wall / g_lps, cold.cpu / best_g.cpu);
 	printf("  at a steady 50k lines/s: %.2f %% of one core (goal <= 2)\n",
 	    100.0 * best_o.cpu / (double)best_o.lines * 50000);
-	printf("B4 memory: %zu lines retained in the 64 MiB ring, %.2f bytes overhead per line "
+	printf("B4 memory: %zu lines retained in LOGS' 64 MiB, %.2f bytes overhead per line "
 	    "(goal <= 8) %s\n", best_o.retained, best_o.overhead,
 	    !best_o.full ? "(ring not full: unused arena counted)" :
 	    best_o.overhead <= 8.0 ? "ok" : "MISSED");

@@ -753,7 +753,7 @@ main(int argc, char **argv)
 	app.safety.read_only = o.read_only || app.cfg.read_only;
 	app.incident = o.incident;
 	app.target_host = -1;
-	logbuf_init(&app.logs, WR_LOGBUF_DEFAULT_BYTES);
+	logset_init(&app.logs, WR_LOGBUF_DEFAULT_BYTES);
 	logfilter_init(&app.filter);
 	load_secrets(&app);
 	rc = run(&app, &o);
@@ -776,7 +776,7 @@ main(int argc, char **argv)
 	app_free_entries(&app);
 	app_free_runbooks(&app);
 	logfilter_free(&app.filter);
-	logbuf_free(&app.logs);
+	logset_free(&app.logs);
 	for (size_t t = 0; app.tokens != NULL && t < app.cfg.nhosts; t++)
 		free(app.tokens[t]);
 	free(app.tokens);

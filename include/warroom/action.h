@@ -23,7 +23,7 @@ struct ssh_pool;
 struct http_client;
 struct tunnel_set;
 struct timeline;
-struct logbuf;
+struct logset;
 struct redactor;
 struct action;
 
@@ -46,7 +46,7 @@ struct action_env {
 	struct tunnel_set *tunnels;
 	struct timeline *tl;
 	const struct config *cfg;
-	struct logbuf *out;              /* command output goes here (LOGS) */
+	struct logset *out;              /* command output goes here (LOGS' own ring) */
 	const struct redactor *red;      /* … redacted with it first, when set */
 	const char *incident;
 	/* A compose rollback's first targets: tags this incident's timeline

@@ -11,9 +11,9 @@
 
 #include "warroom/config.h"
 #include "warroom/lineedit.h"
-#include "warroom/logbuf.h"
 #include "warroom/logfilter.h"
 #include "warroom/logmerge.h"
+#include "warroom/logset.h"
 #include "warroom/logview.h"
 #include "warroom/redact.h"
 #include "warroom/runbook.h"
@@ -86,7 +86,8 @@ struct app {
 	struct poller *poller;           /* tags, states and health per row */
 	char **tokens;                   /* per host: its metrics token, or NULL */
 
-	struct logbuf logs;              /* the LOGS pane's lines, sanitized */
+	struct logset logs;              /* the LOGS pane's lines, sanitized: a ring
+	                                    per tailed service and LOGS' own */
 	struct logfilter filter;
 	bool filtering;                  /* a pattern is set */
 	char filter_text[256];
@@ -101,7 +102,7 @@ struct app {
 	bool logs_wrap, logs_hide_times;
 	bool work_pending;               /* a view has more to do: wake again soon */
 	int64_t last_key_ms;             /* loop clock of the last key; 0: none yet */
-	uint64_t logs_end_at_tick;       /* logbuf_end at the last clock tick */
+	uint64_t logs_end_at_tick;       /* logset_end at the last clock tick */
 	uint64_t logs_per_s;             /* LOGS lines in the last second */
 	bool tick_due;                   /* the clock ticked: calm frames follow it */
 
@@ -174,6 +175,12 @@ struct app {
 	time_t started;                  /* wall clock when the console opened */
 	bool fake_clock;                 /* screen tests: time moves only by script */
 	time_t fake_now;
+	struct {                         /* screen tests' :header: what the badges */
+		bool on;                 /* say instead of the live state */
+		long armed_s;            /* 0: not armed */
+		size_t unknown;          /* outcomes not known */
+		struct statuspage_badge_in sp;
+	} fake_header;
 
 	enum pane_id focus;
 	int host_sel;                    /* selected row in HOSTS, config order */

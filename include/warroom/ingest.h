@@ -1,10 +1,10 @@
 /*
- * ingest.h — a followed log stream's bytes on their way into a LOGS ring:
+ * ingest.h — a followed log stream's bytes on their way into its LOGS ring:
  * cut into lines (as linesplit does), each given the stream's prefix,
  * sanitized and redacted, then stored. Whole chunks are examined in one
  * pass (linescan); lines that pass it clean go into the ring as they are,
  * a run at a time, and the others take the exact per-line path, so the
- * ring holds exactly what sanitize_buf + redact_text + logbuf_append of
+ * ring holds exactly what sanitize_buf + redact_text + logset_append of
  * every line would give.
  */
 #ifndef WARROOM_INGEST_H
@@ -15,7 +15,7 @@
 #include <stdint.h>
 
 #include "warroom/linesplit.h"
-#include "warroom/logbuf.h"
+#include "warroom/logset.h"
 #include "warroom/redact.h"
 
 /* Longest prefix kept ("host/svc "); longer ones are cut. */
@@ -28,11 +28,12 @@ typedef void (*ingest_line_fn)(const char *text, size_t len, const char *raw,
 
 struct ingest_opts {
 	const char *prefix;              /* before every line; NULL: none */
-	unsigned source;                 /* the ring's source index (0 stdout, 1 stderr) */
+	unsigned source;                 /* 0 stdout, 1 stderr (stored as a warning) */
 	size_t line_cap;                 /* longer lines are cut (linesplit); 0: 16 KiB */
 	const struct redactor *red;      /* must outlive the ingest; may gain secrets */
-	struct logbuf *ring;             /* where lines go, or NULL: each to on_line;
+	struct logset *set;              /* where lines go, or NULL: each to on_line;
 	                                  * may be changed between feeds */
+	unsigned ring;                   /* ... and into which of its rings */
 	ingest_line_fn on_line;
 	void *arg;
 };

@@ -1,13 +1,14 @@
 /*
- * logbuf.h — the retained log lines of one view: a ring bounded in bytes.
+ * logbuf.h — the retained log lines of one source: a ring bounded in
+ * bytes (LOGS keeps one per source in a logset).
  *
  * Lines are addressed by a sequence number that only grows: the first line
  * ever appended is 0, and a number keeps naming the same line until that
- * line is dropped. A paused view keeps its place by holding a number, and
- * "+N new" is logbuf_end() - 1 - that number.
+ * line is dropped.
  *
  * Memory per line (B4): the text, its '\n' in the arena, a 32-bit offset
- * and a 16-bit source index; 7 bytes beside the text. The timestamp is not
+ * and 16 bits the caller gives the line (its "source": logset.c keeps a
+ * warning bit and the line's id there); 7 bytes beside the text. The timestamp is not
  * stored: it is parsed from the line's start when asked for.
  */
 #ifndef WARROOM_LOGBUF_H
@@ -48,7 +49,7 @@ struct logbuf {
 struct logbuf_line {
 	const char *text;
 	size_t len;
-	unsigned source;
+	unsigned source;	/* the caller's 16 bits */
 };
 
 /* An empty ring holding at most limit bytes of arena (0: the default);

@@ -1,8 +1,9 @@
 /*
- * logfilter.h — the LOGS `/` filter: a pcre2 pattern run over a logbuf in
- * bounded steps, so a million retained lines never stall the loop. The
- * result is the list of matching sequence numbers, in order; lines the
- * ring drops leave the list too.
+ * logfilter.h — the LOGS `/` filter: a pcre2 pattern run over the rings of
+ * a logset in bounded steps, so a million retained lines never stall the
+ * loop. The result is, per ring, the list of matching sequence numbers in
+ * order; lines a ring drops leave its list too, and a set that dropped
+ * every line (logset_reset) starts the search over.
  */
 #ifndef WARROOM_LOGFILTER_H
 #define WARROOM_LOGFILTER_H
@@ -12,18 +13,25 @@
 #include <stdint.h>
 
 #include "warroom/logbuf.h"
+#include "warroom/logset.h"
 #include "warroom/util.h"
 
 struct logfilter_re;
+
+/* The search through one ring. */
+struct logfilter_ring {
+	uint64_t cursor;	/* next line to examine */
+	uint64_t *hits;		/* ring of matching sequence numbers */
+	size_t hits_cap, hits_head, hits_len;
+};
 
 struct logfilter {
 	struct logfilter_re *re;	/* NULL: no pattern set */
 	bool caseless;		/* the pattern had no uppercase letter */
 	bool batch;		/* safe to run over many lines in one call */
-	uint64_t cursor;	/* next line to examine */
+	uint64_t gen;		/* the set's generation the search is for */
 	uint64_t matched;	/* lines matched since set, dropped ones too */
-	uint64_t *hits;		/* ring of matching sequence numbers */
-	size_t hits_cap, hits_head, hits_len;
+	struct logfilter_ring r[WR_LOGSET_RINGS];
 };
 
 /* A match in a line, as byte offsets [start, end). */
@@ -45,22 +53,26 @@ int logfilter_set(struct logfilter *f, const char *pattern, size_t len,
 /* Forget the pattern and the results. */
 void logfilter_clear(struct logfilter *f);
 
-/* Examine up to max_lines more lines of lb; true when every line is done
+/* Examine up to max_lines more lines of s; true when every line is done
  * (new lines make it false again, and the next step takes them). */
-bool logfilter_step(struct logfilter *f, const struct logbuf *lb,
-    unsigned max_lines);
+bool logfilter_step(struct logfilter *f, const struct logset *s, unsigned max_lines);
 
-/* Matching lines still retained in lb (the list is pruned first). */
-size_t logfilter_count(struct logfilter *f, const struct logbuf *lb);
+/* Matching lines still retained in s (the lists are pruned first). */
+size_t logfilter_count(struct logfilter *f, const struct logset *s);
 
-/* The i-th matching line's sequence number (i < logfilter_count()). */
-uint64_t logfilter_hit(const struct logfilter *f, size_t i);
+/* Lines examined so far among those retained (for "searching, N%"). */
+size_t logfilter_searched(struct logfilter *f, const struct logset *s);
 
-/* The first match after seq (n) or the last one before it (N); false if
- * none is known yet. */
-bool logfilter_next(struct logfilter *f, const struct logbuf *lb, uint64_t seq,
+/* Matching lines still retained in one ring, and the j-th of them's
+ * sequence number (j < logfilter_ring_count()). */
+size_t logfilter_ring_count(struct logfilter *f, const struct logset *s, unsigned ring);
+uint64_t logfilter_ring_hit(const struct logfilter *f, unsigned ring, size_t j);
+
+/* The id of the first match after id (n) or of the last one before it
+ * (N); false if none is known yet. */
+bool logfilter_next(struct logfilter *f, const struct logset *s, uint64_t id,
     uint64_t *out);
-bool logfilter_prev(struct logfilter *f, const struct logbuf *lb, uint64_t seq,
+bool logfilter_prev(struct logfilter *f, const struct logset *s, uint64_t id,
     uint64_t *out);
 
 /* Whether one line of text matches. */

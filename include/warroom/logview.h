@@ -1,10 +1,10 @@
 /*
- * logview.h — where the LOGS pane stands in the ring: following the
+ * logview.h — where the LOGS pane stands among its lines: following the
  * newest line, or paused with a line held at the bottom row (scrolling,
- * n/N, f) or at the top row (g, @). The ring drops its oldest lines under
- * a flood and a filter shows only its matches, so the lines a view shows
- * are worked out here, clamped to the lines still there: a view never
- * goes blank while there are lines to show.
+ * n/N, f) or at the top row (g, @). The rings drop their oldest lines
+ * under a flood and a filter shows only its matches, so the lines a view
+ * shows are worked out here, in id order across the rings, clamped to the
+ * lines still there: a view never goes blank while there are lines to show.
  */
 #ifndef WARROOM_LOGVIEW_H
 #define WARROOM_LOGVIEW_H
@@ -13,43 +13,48 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "warroom/logbuf.h"
 #include "warroom/logfilter.h"
+#include "warroom/logset.h"
 
 enum logview_mode {
 	LOGVIEW_FOLLOW,		/* the newest lines, the last on the bottom row */
-	LOGVIEW_BOTTOM,		/* paused: seq on the bottom row */
-	LOGVIEW_TOP,		/* paused: the first shown line at or after seq on top */
+	LOGVIEW_BOTTOM,		/* paused: id on the bottom row */
+	LOGVIEW_TOP,		/* paused: the first shown line at or after id on top */
 };
 
 struct logview {
 	enum logview_mode mode;
-	uint64_t seq;		/* the line held; may have left the ring since */
+	uint64_t id;		/* the line held; may have left its ring since */
 };
 
-/* The lines a pane of rows lines shows: seqs [first, first + n) of the
- * shown lines (every retained line, or f's matches when f is not NULL). */
+/* A shown line: its ring, its number there and its id. */
+struct logview_line {
+	unsigned ring;
+	uint64_t seq, id;
+};
+
+/* The lines a pane of rows lines shows: the shown lines (every retained
+ * line, or f's matches when f is not NULL) with indexes [first, first + n)
+ * in id order. */
 struct logview_window {
 	size_t first, n;	/* indexes among the shown lines */
 	size_t total;		/* how many lines are shown at all */
 	bool from_top;		/* drawn from the top row down, else bottom up */
 };
 
-/* The window of v over lb (f: NULL without a filter) for a pane of rows
- * lines: a held line the ring dropped clamps to the oldest one left, and a
- * paused window short of rows is filled with the lines after it. */
-void logview_window(const struct logview *v, const struct logbuf *lb,
-    struct logfilter *f, size_t rows, struct logview_window *out);
-
-/* The sequence number of the i-th shown line (i < total). */
-uint64_t logview_seq(const struct logbuf *lb, const struct logfilter *f, size_t i);
+/* The window of v over s (f: NULL without a filter) for a pane of rows
+ * lines, and its lines, oldest first, in lines[rows] (NULL: not wanted): a
+ * held line a ring dropped clamps to the oldest one left, and a paused
+ * window short of rows is filled with the lines after it. */
+void logview_window(const struct logview *v, const struct logset *s, struct logfilter *f,
+    size_t rows, struct logview_window *out, struct logview_line *lines);
 
 /* Move v by delta shown lines (negative: back) in a pane of rows lines;
  * moving past the newest line follows again. */
-void logview_scroll(struct logview *v, const struct logbuf *lb, struct logfilter *f,
+void logview_scroll(struct logview *v, const struct logset *s, struct logfilter *f,
     size_t rows, long delta);
 
 /* Pause v with the oldest shown line on the top row (g). */
-void logview_top(struct logview *v, const struct logbuf *lb);
+void logview_top(struct logview *v, const struct logset *s);
 
 #endif

@@ -2,7 +2,7 @@
  * ingest.c — log bytes into a LOGS ring, a chunk at a time.
  *
  * The per-line path (prefix, sanitize_buf, redact_might, redact_text,
- * logbuf_append) costs a handful of passes and calls per line; a flood is
+ * logset_append) costs a handful of passes and calls per line; a flood is
  * mostly plain ASCII with nothing to redact. So a chunk is scanned once
  * (linescan), and a complete line inside it goes to the ring untouched
  * when the scan proves both steps would leave it as it is:
@@ -87,8 +87,8 @@ ingest_line(struct ingest *in, const char *line, size_t len)
 		shown = redacted = redact_text(in->o.red, in->clean);
 		clen = strlen(redacted);
 	}
-	if (in->o.ring != NULL)
-		logbuf_append(in->o.ring, shown, clen, in->o.source);
+	if (in->o.set != NULL)
+		logset_append(in->o.set, in->o.ring, shown, clen, in->o.source != 0);
 	else if (in->o.on_line != NULL)
 		in->o.on_line(shown, clen, line, len, in->o.source, in->o.arg);
 	in->lines++;
@@ -100,7 +100,8 @@ run_flush(struct ingest *in, const char *base, size_t *n)
 {
 	if (*n == 0)
 		return;
-	logbuf_append_run(in->o.ring, in->prefix, in->plen, base, in->run, *n, in->o.source);
+	logset_append_run(in->o.set, in->o.ring, in->prefix, in->plen, base, in->run, *n,
+	    in->o.source != 0);
 	in->lines += *n;
 	in->fast += *n;
 	*n = 0;
@@ -158,7 +159,7 @@ ingest_feed(struct ingest *in, const char *data, size_t len)
 {
 	size_t a = 0, b, words = WR_LINESCAN_WORDS(len);
 
-	if (in->o.ring == NULL) {
+	if (in->o.set == NULL) {
 		/* Lines for a caller that orders them: each one exactly. */
 		linesplit_feed(&in->split, data, len);
 		return;

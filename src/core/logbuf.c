@@ -1,11 +1,11 @@
 /*
- * logbuf.c — the retained log lines of one view.
+ * logbuf.c — the retained log lines of one source.
  *
  * Lines live back to back in one byte arena, each followed by '\n' (so a
  * filter can run a regex over many lines in one call); blocks of 32-bit
- * offsets and 16-bit source indexes find them by sequence number. When the
- * arena is full the oldest lines are dropped whole, so memory stays bounded
- * however fast a host writes. The arena grows by doubling up to its limit,
+ * offsets and the caller's 16 bits per line find them by sequence number.
+ * When the arena is full the oldest lines are dropped whole, so memory
+ * stays bounded however fast a host writes. The arena grows by doubling up to its limit,
  * then wraps: at most one wrap point is ever live, because a second wrap
  * needs every line from before the first one gone. Nothing here knows
  * about the screen: views ask for lines by sequence number.

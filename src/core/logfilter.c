@@ -1,6 +1,6 @@
 /*
  * logfilter.c — the LOGS filter: pcre2 (UTF, JIT when available) over the
- * lines of a logbuf, a bounded number of lines per step.
+ * lines of each ring of a logset, a bounded number of lines per step.
  *
  * The arena keeps every line followed by '\n', so for most patterns one
  * pcre2 call searches thousands of lines (compiled MULTILINE, ^ and $ sit
@@ -9,7 +9,9 @@
  * one that runs past its line's end is checked again on that line alone.
  * Patterns that could see past their line in other ways (lookaround and
  * inline options "(?", verbs "(*", \A \z \Z \G \K) are run line by line.
- * Nothing is allocated per line: one match_data serves every call.
+ * Nothing is allocated per line: one match_data serves every call. Each
+ * ring is searched on its own (its lines lie back to back in its arena);
+ * the rings' matches are put in one order by id only when asked (n, N).
  */
 #define PCRE2_CODE_UNIT_WIDTH 8
 #include "warroom/logfilter.h"
@@ -40,21 +42,35 @@ re_free(struct logfilter_re *re)
 	free(re);
 }
 
+/* Every ring's search from its start. */
+static void
+restart(struct logfilter *f)
+{
+	unsigned i;
+
+	for (i = 0; i < WR_LOGSET_RINGS; i++) {
+		f->r[i].cursor = 0;
+		f->r[i].hits_head = f->r[i].hits_len = 0;
+	}
+}
+
 void
 logfilter_clear(struct logfilter *f)
 {
 	re_free(f->re);
 	f->re = NULL;
-	f->cursor = 0;
 	f->matched = 0;
-	f->hits_head = f->hits_len = 0;
+	restart(f);
 }
 
 void
 logfilter_free(struct logfilter *f)
 {
+	unsigned i;
+
 	re_free(f->re);
-	free(f->hits);
+	for (i = 0; i < WR_LOGSET_RINGS; i++)
+		free(f->r[i].hits);
 	memset(f, 0, sizeof(*f));
 }
 
@@ -180,63 +196,106 @@ logfilter_spans(const struct logfilter *f, const char *text, size_t len,
 }
 
 static void
-hits_push(struct logfilter *f, uint64_t seq)
+hits_push(struct logfilter *f, struct logfilter_ring *r, uint64_t seq)
 {
-	if (f->hits_len == f->hits_cap) {
-		size_t cap = f->hits_cap > 0 ? f->hits_cap * 2 : 256, i;
+	if (r->hits_len == r->hits_cap) {
+		size_t cap = r->hits_cap > 0 ? r->hits_cap * 2 : 256, i;
 		uint64_t *h = xmalloc(cap * sizeof(*h));
 
-		for (i = 0; i < f->hits_len; i++)
-			h[i] = f->hits[(f->hits_head + i) & (f->hits_cap - 1)];
-		free(f->hits);
-		f->hits = h;
-		f->hits_cap = cap;
-		f->hits_head = 0;
+		for (i = 0; i < r->hits_len; i++)
+			h[i] = r->hits[(r->hits_head + i) & (r->hits_cap - 1)];
+		free(r->hits);
+		r->hits = h;
+		r->hits_cap = cap;
+		r->hits_head = 0;
 	}
-	f->hits[(f->hits_head + f->hits_len++) & (f->hits_cap - 1)] = seq;
+	r->hits[(r->hits_head + r->hits_len++) & (r->hits_cap - 1)] = seq;
 	f->matched++;
 }
 
-uint64_t
-logfilter_hit(const struct logfilter *f, size_t i)
+static uint64_t
+hit_at(const struct logfilter_ring *r, size_t j)
 {
-	return f->hits[(f->hits_head + i) & (f->hits_cap - 1)];
+	return r->hits[(r->hits_head + j) & (r->hits_cap - 1)];
 }
 
-/* Matches of lines the ring has dropped leave the list. */
-static void
-prune(struct logfilter *f, const struct logbuf *lb)
+uint64_t
+logfilter_ring_hit(const struct logfilter *f, unsigned ring, size_t j)
 {
-	while (f->hits_len > 0 && logfilter_hit(f, 0) < logbuf_first(lb)) {
-		f->hits_head = (f->hits_head + 1) & (f->hits_cap - 1);
-		f->hits_len--;
+	return hit_at(&f->r[ring], j);
+}
+
+/* Matches of lines a ring has dropped leave its list; a set that dropped
+ * every line starts the search over. */
+static void
+prune(struct logfilter *f, const struct logset *s)
+{
+	unsigned i;
+
+	if (f->gen != s->gen) {
+		restart(f);
+		f->gen = s->gen;
 	}
-	if (f->cursor < logbuf_first(lb))
-		f->cursor = logbuf_first(lb);
+	for (i = 0; i < logset_rings(s); i++) {
+		struct logfilter_ring *r = &f->r[i];
+		uint64_t first = logbuf_first(logset_buf(s, i));
+
+		while (r->hits_len > 0 && hit_at(r, 0) < first) {
+			r->hits_head = (r->hits_head + 1) & (r->hits_cap - 1);
+			r->hits_len--;
+		}
+		if (r->cursor < first)
+			r->cursor = first;
+	}
 }
 
 size_t
-logfilter_count(struct logfilter *f, const struct logbuf *lb)
+logfilter_count(struct logfilter *f, const struct logset *s)
 {
-	prune(f, lb);
-	return f->hits_len;
+	size_t n = 0;
+	unsigned i;
+
+	prune(f, s);
+	for (i = 0; i < logset_rings(s); i++)
+		n += f->r[i].hits_len;
+	return n;
 }
 
-/* Lines [seq, seq + n), one pcre2 call each. */
+size_t
+logfilter_ring_count(struct logfilter *f, const struct logset *s, unsigned ring)
+{
+	prune(f, s);
+	return ring < logset_rings(s) ? f->r[ring].hits_len : 0;
+}
+
+size_t
+logfilter_searched(struct logfilter *f, const struct logset *s)
+{
+	size_t n = 0;
+	unsigned i;
+
+	prune(f, s);
+	for (i = 0; i < logset_rings(s); i++)
+		n += (size_t)(f->r[i].cursor - logbuf_first(logset_buf(s, i)));
+	return n;
+}
+
+/* Lines [seq, seq + n) of lb, one pcre2 call each. */
 static void
-scan_lines(struct logfilter *f, const struct logbuf *lb, uint64_t seq, uint64_t n)
+scan_lines(struct logfilter *f, struct logfilter_ring *r, const struct logbuf *lb,
+    uint64_t seq, uint64_t n)
 {
 	struct logbuf_line l;
 
 	for (; n > 0; seq++, n--)
 		if (logbuf_get(lb, seq, &l) && re_match(f->re, l.text, l.len, 0) >= 0)
-			hits_push(f, seq);
+			hits_push(f, r, seq);
 }
 
 /* Lines [seq, seq + n) lying back to back in text[bytes], searched as one. */
 static void
-scan_batch(struct logfilter *f, const struct logbuf *lb, uint64_t seq, size_t n,
-    const char *text, size_t bytes)
+scan_batch(struct logfilter *f, struct logfilter_ring *r, const struct logbuf *lb,
+    uint64_t seq, size_t n, const char *text, size_t bytes)
 {
 	uint64_t stop = seq + n, near = seq;
 	size_t from = 0;
@@ -252,7 +311,7 @@ scan_batch(struct logfilter *f, const struct logbuf *lb, uint64_t seq, size_t n,
 		if (rc < 0) {
 			/* A limit hit over many lines: retry them one by one. */
 			at = logbuf_locate(lb, near, (size_t)(stop - near), text + from);
-			scan_lines(f, lb, at, stop - at);
+			scan_lines(f, r, lb, at, stop - at);
 			return;
 		}
 		ov = pcre2_get_ovector_pointer(f->re->md);
@@ -264,44 +323,53 @@ scan_batch(struct logfilter *f, const struct logbuf *lb, uint64_t seq, size_t n,
 		logbuf_get(lb, at, &l);
 		if ((ov[1] >= ov[0] && text + ov[1] <= l.text + l.len) ||
 		    re_match(f->re, l.text, l.len, 0) >= 0)
-			hits_push(f, at);
+			hits_push(f, r, at);
 		from = (size_t)(l.text + l.len + 1 - text);
 	}
 }
 
 bool
-logfilter_step(struct logfilter *f, const struct logbuf *lb, unsigned max_lines)
+logfilter_step(struct logfilter *f, const struct logset *s, unsigned max_lines)
 {
 	uint64_t budget = max_lines;
+	bool done = true;
+	unsigned i;
 
 	if (f->re == NULL)
 		return true;
-	prune(f, lb);
-	while (budget > 0 && f->cursor < logbuf_end(lb)) {
-		const char *text;
-		size_t bytes, n;
+	prune(f, s);
+	for (i = 0; i < logset_rings(s); i++) {
+		struct logfilter_ring *r = &f->r[i];
+		const struct logbuf *lb = logset_buf(s, i);
 
-		n = logbuf_span(lb, f->cursor, (size_t)budget, &text, &bytes);
-		if (f->batch)
-			scan_batch(f, lb, f->cursor, n, text, bytes);
-		else
-			scan_lines(f, lb, f->cursor, n);
-		f->cursor += n;
-		budget -= n;
+		while (budget > 0 && r->cursor < logbuf_end(lb)) {
+			const char *text;
+			size_t bytes, n;
+
+			n = logbuf_span(lb, r->cursor, (size_t)budget, &text, &bytes);
+			if (f->batch)
+				scan_batch(f, r, lb, r->cursor, n, text, bytes);
+			else
+				scan_lines(f, r, lb, r->cursor, n);
+			r->cursor += n;
+			budget -= n;
+		}
+		done = done && r->cursor >= logbuf_end(lb);
 	}
-	return f->cursor >= logbuf_end(lb);
+	return done;
 }
 
-/* Index of the first hit > seq (hits_len when none). */
+/* Index of ring i's first hit with an id above id (hits_len when none). */
 static size_t
-first_after(const struct logfilter *f, uint64_t seq)
+first_after(const struct logfilter *f, const struct logset *s, unsigned i, uint64_t id)
 {
-	size_t lo = 0, hi = f->hits_len;
+	const struct logfilter_ring *r = &f->r[i];
+	size_t lo = 0, hi = r->hits_len;
 
 	while (lo < hi) {
 		size_t mid = lo + (hi - lo) / 2;
 
-		if (logfilter_hit(f, mid) <= seq)
+		if (logset_id(s, i, hit_at(r, mid)) <= id)
 			lo = mid + 1;
 		else
 			hi = mid;
@@ -310,29 +378,40 @@ first_after(const struct logfilter *f, uint64_t seq)
 }
 
 bool
-logfilter_next(struct logfilter *f, const struct logbuf *lb, uint64_t seq,
-    uint64_t *out)
+logfilter_next(struct logfilter *f, const struct logset *s, uint64_t id, uint64_t *out)
 {
-	size_t i;
+	bool found = false;
+	unsigned i;
 
-	prune(f, lb);
-	i = first_after(f, seq);
-	if (i >= f->hits_len)
-		return false;
-	*out = logfilter_hit(f, i);
-	return true;
+	prune(f, s);
+	for (i = 0; i < logset_rings(s); i++) {
+		size_t j = first_after(f, s, i, id);
+		uint64_t at;
+
+		if (j < f->r[i].hits_len &&
+		    (at = logset_id(s, i, hit_at(&f->r[i], j)), !found || at < *out)) {
+			*out = at;
+			found = true;
+		}
+	}
+	return found;
 }
 
 bool
-logfilter_prev(struct logfilter *f, const struct logbuf *lb, uint64_t seq,
-    uint64_t *out)
+logfilter_prev(struct logfilter *f, const struct logset *s, uint64_t id, uint64_t *out)
 {
-	size_t i;
+	bool found = false;
+	unsigned i;
 
-	prune(f, lb);
-	i = seq > 0 ? first_after(f, seq - 1) : 0;
-	if (i == 0)
-		return false;
-	*out = logfilter_hit(f, i - 1);
-	return true;
+	prune(f, s);
+	for (i = 0; i < logset_rings(s); i++) {
+		size_t j = id > 0 ? first_after(f, s, i, id - 1) : 0;
+		uint64_t at;
+
+		if (j > 0 && (at = logset_id(s, i, hit_at(&f->r[i], j - 1)), !found || at > *out)) {
+			*out = at;
+			found = true;
+		}
+	}
+	return found;
 }

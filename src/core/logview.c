@@ -1,40 +1,73 @@
 /*
  * logview.c — which lines the LOGS pane shows, worked out from where the
- * view stands, the ring and the filter, with no screen in sight.
+ * view stands, the rings and the filter, with no screen in sight.
  *
- * A view holds a sequence number, not a line: the ring may drop that line
- * at any moment under a flood, and the filter drops its match with it. So
- * every question starts from the lines still shown (retained lines, or
- * the filter's matches) and finds the held number's place among them; a
- * number that fell off the old end is simply before all of them.
+ * A view holds an id, not a line: a ring may drop that line at any moment
+ * under a flood, and the filter drops its match with it. So every question
+ * starts from the lines still shown (each ring's retained lines, or its
+ * matches: one sorted list per ring) and finds the held id's place among
+ * them; an id that fell off the old end is simply before all of them. The
+ * lists are walked together, a line at a time, the smallest (or largest)
+ * id next, as a merge does: a window is a pane of lines, never the whole.
  */
 #include "warroom/logview.h"
 
-static size_t
-shown_total(const struct logbuf *lb, struct logfilter *f)
+/* The shown lines: per ring, how many and, by index, which. */
+struct shown {
+	const struct logset *s;
+	struct logfilter *f;
+	unsigned n;
+	size_t len[WR_LOGSET_RINGS];
+	size_t total;
+};
+
+/* A place among the shown lines: per ring, how many of its lines are
+ * before it. */
+struct cur {
+	size_t j[WR_LOGSET_RINGS];
+};
+
+static void
+shown_init(struct shown *sh, const struct logset *s, struct logfilter *f)
 {
-	return f != NULL ? logfilter_count(f, lb) : logbuf_count(lb);
+	unsigned r;
+
+	sh->s = s;
+	sh->f = f;
+	sh->n = logset_rings(s);
+	sh->total = 0;
+	for (r = 0; r < sh->n; r++) {
+		sh->len[r] = f != NULL ? logfilter_ring_count(f, s, r) :
+		    logbuf_count(logset_buf(s, r));
+		sh->total += sh->len[r];
+	}
 }
 
-uint64_t
-logview_seq(const struct logbuf *lb, const struct logfilter *f, size_t i)
+static uint64_t
+shown_seq(const struct shown *sh, unsigned r, size_t j)
 {
-	return f != NULL ? logfilter_hit(f, i) : logbuf_first(lb) + i;
+	return sh->f != NULL ? logfilter_ring_hit(sh->f, r, j) :
+	    logbuf_first(logset_buf(sh->s, r)) + j;
 }
 
-/* Index of the first shown line at or after seq; total when none is. */
-static size_t
-index_at(const struct logbuf *lb, const struct logfilter *f, uint64_t seq, size_t total)
+static uint64_t
+shown_id(const struct shown *sh, unsigned r, size_t j)
 {
-	uint64_t first = logbuf_first(lb);
-	size_t lo = 0, hi = total;
+	return logset_id(sh->s, r, shown_seq(sh, r, j));
+}
 
-	if (f == NULL)
-		return seq <= first ? 0 : seq - first >= total ? total : (size_t)(seq - first);
+/* How many of ring r's shown lines have an id below id. */
+static size_t
+shown_below(const struct shown *sh, unsigned r, uint64_t id)
+{
+	size_t lo = 0, hi = sh->len[r];
+
+	if (sh->f == NULL)
+		return (size_t)(logset_find(sh->s, r, id) - logbuf_first(logset_buf(sh->s, r)));
 	while (lo < hi) {
 		size_t mid = lo + (hi - lo) / 2;
 
-		if (logfilter_hit(f, mid) < seq)
+		if (shown_id(sh, r, mid) < id)
 			lo = mid + 1;
 		else
 			hi = mid;
@@ -42,11 +75,111 @@ index_at(const struct logbuf *lb, const struct logfilter *f, uint64_t seq, size_
 	return lo;
 }
 
-void
-logview_window(const struct logview *v, const struct logbuf *lb, struct logfilter *f,
-    size_t rows, struct logview_window *out)
+static size_t
+rank(const struct shown *sh, const struct cur *c)
 {
-	size_t total = shown_total(lb, f), i;
+	size_t i = 0;
+	unsigned r;
+
+	for (r = 0; r < sh->n; r++)
+		i += c->j[r];
+	return i;
+}
+
+/* Before every shown line with an id of at least id. */
+static void
+cur_at(const struct shown *sh, uint64_t id, struct cur *c)
+{
+	unsigned r;
+
+	for (r = 0; r < sh->n; r++)
+		c->j[r] = shown_below(sh, r, id);
+}
+
+static void
+cur_start(const struct shown *sh, struct cur *c)
+{
+	unsigned r;
+
+	for (r = 0; r < sh->n; r++)
+		c->j[r] = 0;
+}
+
+static void
+cur_end(const struct shown *sh, struct cur *c)
+{
+	unsigned r;
+
+	for (r = 0; r < sh->n; r++)
+		c->j[r] = sh->len[r];
+}
+
+/* The shown line after c, c moved past it; false at the end. */
+static bool
+cur_next(const struct shown *sh, struct cur *c, struct logview_line *out)
+{
+	struct logview_line best = { 0, 0, 0 };
+	bool found = false;
+	unsigned r;
+
+	for (r = 0; r < sh->n; r++)
+		if (c->j[r] < sh->len[r]) {
+			uint64_t id = shown_id(sh, r, c->j[r]);
+
+			if (!found || id < best.id) {
+				best = (struct logview_line){ r, shown_seq(sh, r, c->j[r]), id };
+				found = true;
+			}
+		}
+	if (found) {
+		c->j[best.ring]++;
+		if (out != NULL)
+			*out = best;
+	}
+	return found;
+}
+
+/* The shown line before c, c moved before it; false at the start. */
+static bool
+cur_prev(const struct shown *sh, struct cur *c, struct logview_line *out)
+{
+	struct logview_line best = { 0, 0, 0 };
+	bool found = false;
+	unsigned r;
+
+	for (r = 0; r < sh->n; r++)
+		if (c->j[r] > 0) {
+			uint64_t id = shown_id(sh, r, c->j[r] - 1);
+
+			if (!found || id > best.id) {
+				best = (struct logview_line){ r, shown_seq(sh, r, c->j[r] - 1), id };
+				found = true;
+			}
+		}
+	if (found) {
+		c->j[best.ring]--;
+		if (out != NULL)
+			*out = best;
+	}
+	return found;
+}
+
+/* Move c by delta lines, as far as there are lines. */
+static void
+cur_move(const struct shown *sh, struct cur *c, long delta)
+{
+	for (; delta > 0 && cur_next(sh, c, NULL); delta--)
+		;
+	for (; delta < 0 && cur_prev(sh, c, NULL); delta++)
+		;
+}
+
+/* The window, and c before its first line. */
+static void
+window(const struct logview *v, const struct shown *sh, size_t rows,
+    struct logview_window *out, struct cur *c)
+{
+	size_t total = sh->total, i;
 
 	out->total = total;
 	out->from_top = false;
@@ -54,37 +187,73 @@ logview_window(const struct logview *v, const struct logbuf *lb, struct logfilte
 	out->first = total > rows ? total - rows : 0;
 	out->n = total - out->first;
 	if (v->mode == LOGVIEW_TOP) {
-		i = index_at(lb, f, v->seq, total);
+		cur_at(sh, v->id, c);
+		i = rank(sh, c);
 		if (i < total) {	/* else the filter has found none there yet */
 			out->first = i;
 			out->n = total - i < rows ? total - i : rows;
 			out->from_top = true;
+			return;
 		}
 	} else if (v->mode == LOGVIEW_BOTTOM) {
-		/* Lines up to the held one; v->seq + 1 cannot wrap (seq < end). */
-		i = index_at(lb, f, v->seq + 1, total);
+		/* Lines up to the held one; v->id + 1 cannot wrap (id < end). */
+		cur_at(sh, v->id + 1, c);
+		i = rank(sh, c);
 		if (i >= rows) {
 			out->first = i - rows;
 			out->n = rows;
+			cur_move(sh, c, -(long)rows);
 		} else {
-			/* Too few before it (it may have left the ring): the
+			/* Too few before it (it may have left its ring): the
 			 * oldest lines, a full pane drawn from the top. */
 			out->first = 0;
 			out->n = total < rows ? total : rows;
 			out->from_top = out->n == rows && rows > 0;
+			cur_start(sh, c);
 		}
+		return;
 	}
+	cur_end(sh, c);
+	cur_move(sh, c, -(long)out->n);
 }
 
 void
-logview_scroll(struct logview *v, const struct logbuf *lb, struct logfilter *f,
+logview_window(const struct logview *v, const struct logset *s, struct logfilter *f,
+    size_t rows, struct logview_window *out, struct logview_line *lines)
+{
+	struct shown sh;
+	struct cur c;
+	size_t i;
+
+	shown_init(&sh, s, f);
+	window(v, &sh, rows, out, &c);
+	for (i = 0; lines != NULL && i < out->n; i++)
+		cur_next(&sh, &c, &lines[i]);
+}
+
+/* The id of the i-th shown line, found from c, which stands at index at. */
+static uint64_t
+id_at(const struct shown *sh, struct cur *c, size_t at, size_t i)
+{
+	struct logview_line l = { 0, 0, 0 };
+
+	cur_move(sh, c, (long)i - (long)at);
+	cur_next(sh, c, &l);
+	return l.id;
+}
+
+void
+logview_scroll(struct logview *v, const struct logset *s, struct logfilter *f,
     size_t rows, long delta)
 {
 	struct logview_window w;
+	struct shown sh;
+	struct cur c;
 	size_t t, least;
 	long p;
 
-	logview_window(v, lb, f, rows, &w);
+	shown_init(&sh, s, f);
+	window(v, &sh, rows, &w, &c);
 	if (w.total == 0 || delta == 0)
 		return;
 	if (v->mode == LOGVIEW_TOP && w.from_top) {
@@ -100,7 +269,7 @@ logview_scroll(struct logview *v, const struct logbuf *lb, struct logfilter *f,
 			if (t > w.total - rows)	/* keep the pane full */
 				t = w.total - rows;
 		}
-		v->seq = logview_seq(lb, f, t);
+		v->id = id_at(&sh, &c, w.first, t);
 		return;
 	}
 	/* Held (or to be held) at the bottom: move the bottom line. */
@@ -115,12 +284,12 @@ logview_scroll(struct logview *v, const struct logbuf *lb, struct logfilter *f,
 	if (p < (long)least)
 		p = (long)least;	/* the oldest line stays on the top row */
 	v->mode = LOGVIEW_BOTTOM;
-	v->seq = logview_seq(lb, f, (size_t)p);
+	v->id = id_at(&sh, &c, w.first, (size_t)p);
 }
 
 void
-logview_top(struct logview *v, const struct logbuf *lb)
+logview_top(struct logview *v, const struct logset *s)
 {
 	v->mode = LOGVIEW_TOP;
-	v->seq = logbuf_first(lb);
+	v->id = logset_first(s);
 }

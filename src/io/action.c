@@ -19,7 +19,7 @@
 
 #include "warroom/exec.h"
 #include "warroom/http.h"
-#include "warroom/logbuf.h"
+#include "warroom/logset.h"
 #include "warroom/loop.h"
 #include "warroom/driver_cmd.h"
 #include "warroom/envfile.h"
@@ -101,7 +101,7 @@ record_output(struct action *a, const struct run *run, const struct exec_result 
 
 		/* The outcome still is; the engineer sees the output in LOGS. */
 		if (n > 0)
-			logbuf_append_raw(a->env.out, msg, strlen(msg), 1);
+			logset_append_raw(a->env.out, WR_LOGSET_OWN, msg, strlen(msg), true);
 	}
 }
 
@@ -173,8 +173,8 @@ on_line(enum exec_stream s, const char *line, size_t len, bool cut, void *arg)
 		char *clean = sanitize_dup(buf, blen, &clen);
 		char *shown = a->env.red != NULL ? redact_text(a->env.red, clean) : NULL;
 
-		logbuf_append_raw(a->env.out, shown ? shown : clean, strlen(shown ? shown : clean),
-		    s == EXEC_STDERR ? 1 : 0);
+		logset_append_raw(a->env.out, WR_LOGSET_OWN, shown ? shown : clean,
+		    strlen(shown ? shown : clean), s == EXEC_STDERR);
 		free(shown);
 		free(clean);
 	}

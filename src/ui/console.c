@@ -84,8 +84,8 @@ on_tick(void *arg)
 
 	app->dirty = true;   /* the header clock and elapsed time moved */
 	app->tick_due = true;
-	app->logs_per_s = logbuf_end(&app->logs) - app->logs_end_at_tick;
-	app->logs_end_at_tick = logbuf_end(&app->logs);
+	app->logs_per_s = logset_end(&app->logs) - app->logs_end_at_tick;
+	app->logs_end_at_tick = logset_end(&app->logs);
 	if (app_arming_expired(app)) {
 		journal_mode(app, "disarmed", "the arming time ran out");
 		app_say(app, "disarmed: the arming time ran out (A arms again)");

@@ -173,9 +173,10 @@ command_run(struct app *app, enum wr_command cmd)
 	case WR_CMD_FOLLOW:
 		if (app->logs_view.mode != LOGVIEW_FOLLOW)
 			app->logs_view.mode = LOGVIEW_FOLLOW;
-		else if (logbuf_end(&app->logs) > logbuf_first(&app->logs)) {
+		else if (logset_count(&app->logs) > 0) {
+			/* The newest line is always kept: its ring has just stored it. */
 			app->logs_view.mode = LOGVIEW_BOTTOM;
-			app->logs_view.seq = logbuf_end(&app->logs) - 1;
+			app->logs_view.id = logset_end(&app->logs) - 1;
 		}
 		break;
 	case WR_CMD_WRAP:

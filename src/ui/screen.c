@@ -11,6 +11,7 @@
 #include <string.h>
 #include <wchar.h>
 
+#include "warroom/header_fit.h"
 #include "warroom/loop.h"
 #include "warroom/statuspage.h"
 #include "warroom/statuspage_badge.h"
@@ -207,66 +208,72 @@ format_elapsed(char *buf, size_t cap, long secs)
 
 /* Posts that have not reached the status page stay in sight until they
  * do: the footer says a retry for seconds, the page may fail for minutes.
+ * The badge takes the longest wording that leaves the rest of the line
+ * its room, or its shortest, for which the rest gives way (header_fit).
  * True when one has failed (the badge is drawn as trouble). */
 static bool
-statuspage_badge_for(struct app *app, int room, char *dst, size_t cap)
+statuspage_badge_for(struct app *app, int cols, int bw, char *dst, size_t cap)
 {
 	const struct statuspage_state *st;
 	struct statuspage_badge_in in;
 
 	dst[0] = '\0';
-	if (app->statuspage == NULL) {
+	if (app->fake_header.on) {
+		in = app->fake_header.sp;
+	} else if (app->statuspage == NULL) {
 		/* No client here (read-only): the posts as the journal has them. */
 		statuspage_journal_badge_in(&app->sp_journal, (int64_t)app_now(app) * 1000, &in);
-		statuspage_badge(&in, room, dst, cap);
-		return in.failing || in.failed > 0;
+	} else {
+		st = statuspage_state(app->statuspage);
+		in.pending = st->pending;
+		in.failed = st->failed;
+		in.failing = st->failing;
+		in.fail_status = st->fail_status;
+		in.retry_in_s = st->retry_at_ms > 0 ?
+		    (long)((st->retry_at_ms - loop_now_ms() + 999) / 1000) : -1;
+		if (in.retry_in_s == 0)
+			in.retry_in_s = -1;
 	}
-	st = statuspage_state(app->statuspage);
-	in.pending = st->pending;
-	in.failed = st->failed;
-	in.failing = st->failing;
-	in.fail_status = st->fail_status;
-	in.retry_in_s = st->retry_at_ms > 0 ?
-	    (long)((st->retry_at_ms - loop_now_ms() + 999) / 1000) : -1;
-	if (in.retry_in_s == 0)
-		in.retry_in_s = -1;
-	statuspage_badge(&in, room, dst, cap);
-	return st->failing || st->failed > 0;
+	statuspage_badge(&in, cols - HEADER_FIXED_MIN - bw - 2, dst, cap);
+	return in.failing || in.failed > 0;
 }
 
 static void
 draw_header(struct app *app)
 {
 	WINDOW *w = app->screen->header;
-	int cols = app->screen->cols, x, i, nb = 0, bw = 0, room, cw;
-	bool armed = app_armed(app), trouble;
+	int cols = app->screen->cols, x, i, nb = 0, bw = 0;
+	bool armed = app->fake_header.on ? app->fake_header.armed_s > 0 : app_armed(app), trouble;
 	int a = ui_attr(app, armed ? THEME_HEADER_ARMED : THEME_HEADER);
 	time_t now = app_now(app);
 	time_t start = app->incident_start_ms > 0 && !app->fake_clock ?
 	    (time_t)(app->incident_start_ms / 1000) : app->started;
-	char left[512], clock[32], elapsed[32], badge[HEADER_BADGES][200];
+	char left[512], clock[32], clock_short[32], elapsed[32], badge[HEADER_BADGES][200];
 	int battr[HEADER_BADGES];
 	const char *name = app->incident ? app->incident : "no incident named";
+	struct header_fit_in fin;
+	struct header_fit fit;
 	struct tm tm;
 	size_t unknown, none_yet;
 
 	wbkgdset(w, ' ' | (chtype)a);
 	werase(w);
 	/* The badges say what the engineer may and may not do: they never
-	 * give way; the date goes first, then the incident's name. */
+	 * give way (header_fit: the date, the name, T+ and the clock do). */
 	if (app->safety.read_only) {
 		snprintf(badge[nb], sizeof(badge[0]), " READ-ONLY ");
 		battr[nb++] = ui_attr(app, THEME_BADGE);
 	}
 	if (armed) {
-		long secs = (long)((app->armed_until_ms - loop_now_ms() + 999) / 1000);
+		long secs = app->fake_header.on ? app->fake_header.armed_s :
+		    (long)((app->armed_until_ms - loop_now_ms() + 999) / 1000);
 
 		snprintf(badge[nb], sizeof(badge[0]), " ARMED %ld:%02ld ", secs / 60, secs % 60);
 		battr[nb++] = ui_attr(app, THEME_BADGE);
 	}
 	/* An outcome nobody knows yet stays in sight until its host is read
 	 * again: the footer's message is gone in seconds. */
-	if (app->safety.read_only) {
+	if (app->safety.read_only && !app->fake_header.on) {
 		/* A watcher has no actions of its own: what the journal says. */
 		app_open_outcomes(app, &unknown, &none_yet);
 		if (unknown > 0) {
@@ -278,8 +285,10 @@ draw_header(struct app *app)
 			    none_yet == 1 ? "" : "S");
 			battr[nb++] = ui_attr(app, THEME_BADGE);
 		}
-	} else if ((unknown = actions_unknown(app)) > 0) {
-		snprintf(badge[nb], sizeof(badge[0]), actions_unknown_by_hand(app) > 0 ?
+	} else if ((unknown = app->fake_header.on ? app->fake_header.unknown :
+	    actions_unknown(app)) > 0) {
+		snprintf(badge[nb], sizeof(badge[0]), !app->fake_header.on &&
+		    actions_unknown_by_hand(app) > 0 ?
 		    " %zu UNKNOWN: check by hand, then U " : " %zu UNKNOWN: host not read back yet ",
 		    unknown);
 		battr[nb++] = ui_attr(app, THEME_BAD) | A_REVERSE;
@@ -296,8 +305,7 @@ draw_header(struct app *app)
 	for (i = 0; i < nb; i++)
 		bw += 2 + ui_width(badge[i]);
 	/* Last, in the words the room left allows (it never gives way either). */
-	trouble = statuspage_badge_for(app, cols - HEADER_FIXED_MIN - bw - 2, badge[nb],
-	    sizeof(badge[0]));
+	trouble = statuspage_badge_for(app, cols, bw, badge[nb], sizeof(badge[0]));
 	if (badge[nb][0] != '\0') {
 		bw += 2 + ui_width(badge[nb]);
 		battr[nb++] = trouble ? (int)(ui_attr(app, THEME_BAD) | A_REVERSE) :
@@ -307,30 +315,35 @@ draw_header(struct app *app)
 	format_elapsed(elapsed, sizeof(elapsed), (long)(now - start));
 	gmtime_r(&now, &tm);
 	strftime(clock, sizeof(clock), "%Y-%m-%d %H:%M:%S UTC ", &tm);
-	snprintf(left, sizeof(left), " warroom │ %s │ %s", name, elapsed);
-	if (ui_width(left) + bw + (int)strlen(clock) + 1 > cols)
-		strftime(clock, sizeof(clock), "%H:%M:%S UTC ", &tm);
-	cw = (int)strlen(clock);
-	/* What the name may take: the line less the rest of the left text. */
-	room = cols - cw - bw - 1 - (ui_width(left) - ui_width(name));
-	if (room < 1)
-		room = 1;
-	if (ui_width(name) > room) {
-		/* Cut where a character starts, and say so. */
-		size_t cut;
+	strftime(clock_short, sizeof(clock_short), "%H:%M:%S UTC ", &tm);
+	fin = (struct header_fit_in){ .cols = cols, .badges = bw, .label = ui_width(" warroom"),
+		.sep = ui_width(" │ "), .name = ui_width(name), .elapsed = ui_width(elapsed),
+		.clock_long = (int)strlen(clock), .clock_short = (int)strlen(clock_short) };
+	header_fit(&fin, &fit);
+	if (fit.clock == fin.clock_short)
+		memcpy(clock, clock_short, sizeof(clock));
+	else if (fit.clock == 0)
+		clock[0] = '\0';
+	left[0] = '\0';
+	if (fit.label) {
+		size_t cut = strlen(name);
 
-		ui_put_n(NULL, 0, 0, room - 1, a, name, &cut);
-		snprintf(left, sizeof(left), " warroom │ %.*s… │ %s", (int)cut, name, elapsed);
-	} else
-		snprintf(left, sizeof(left), " warroom │ %s │ %s", name, elapsed);
+		/* A cut name is cut where a character starts, and says so. */
+		if (fit.name > 0 && fit.name < fin.name)
+			ui_put_n(NULL, 0, 0, fit.name - 1, a, name, &cut);
+		snprintf(left, sizeof(left), " warroom%s%.*s%s%s%s", fit.name > 0 ? " │ " : "",
+		    fit.name > 0 ? (int)cut : 0, name, fit.name > 0 && fit.name < fin.name ? "…" : "",
+		    fit.elapsed ? " │ " : "", fit.elapsed ? elapsed : "");
+	}
 	if (!app->screen->utf8)
 		for (x = 0; left[x] != '\0'; x++)
 			if ((unsigned char)left[x] >= 0x80)
 				left[x] = '|';
-	x = ui_put(w, 0, 0, cols - 1 - cw - bw, a, left);
+	x = left[0] != '\0' ? ui_put(w, 0, 0, cols - 1 - fit.clock - bw, a, left) : 0;
 	for (i = 0; i < nb; i++)
-		x += 2 + ui_put(w, 0, x + 2, cols - x - 2 - cw, battr[i], badge[i]);
-	ui_put(w, 0, cols - cw, cw, a, clock);
+		x += 2 + ui_put(w, 0, x + 2, cols - x - 2 - fit.clock, battr[i], badge[i]);
+	if (fit.clock > 0)
+		ui_put(w, 0, cols - fit.clock, fit.clock, a, clock);
 	wnoutrefresh(w);
 }
 

@@ -2,13 +2,18 @@
  * script.c — screen tests in tig's manner. A key script drives the console
  * on an in-memory screen: each line is keys ("q", "<Tab>", "<C-l>") or a
  * command (":resize 100x30", ":save-screen NAME", ":sleep SECONDS",
- * ":logs FILE", ":logs-ring BYTES"). The screen is redrawn after every key, as the loop would,
- * and the clock moves only when the script says so, so saved screens are
- * exact. There is no network here, so ":logs" stands in for a tailed
- * service: it puts a file's lines into LOGS the way a stream's lines go
- * into the ring (sanitized), so LOGS can be drawn, scrolled and measured;
- * ":logs-ring" makes the ring small, so a few files drop its oldest lines
- * as a flood would.
+ * ":logs FILE", ":logs-ring BYTES", ":logs-tails N", ":logs-tail N FILE",
+ * ":header KEY=N ..."). The screen is redrawn after every key, as the loop
+ * would, and the clock moves only when the script says so, so saved
+ * screens are exact. There is no network here, so ":logs" stands in for
+ * a tailed service: it puts a file's lines into LOGS the way a stream's
+ * lines go into the ring (sanitized), so LOGS can be drawn, scrolled and
+ * measured; ":logs-ring" makes the ring small, so a few files drop its
+ * oldest lines as a flood would; ":logs-tails" shares it between services
+ * as tailing several does, and ":logs-tail" fills one service's ring;
+ * ":header" gives the header's badges states (armed, outcomes not known,
+ * a failing status page) a console without a journal or a network cannot
+ * reach.
  */
 #include "warroom/ui.h"
 
@@ -74,9 +79,10 @@ keys_line(struct app *app, const char *s, struct wr_err *err)
 	return 0;
 }
 
-/* :logs FILE — every line of FILE into the LOGS ring, labelled FILE. */
+/* :logs FILE — every line of FILE into LOGS' own ring, labelled FILE;
+ * :logs-tail N FILE — into the ring of tailed service N instead. */
 static int
-load_logs(struct app *app, const char *path, struct wr_err *err)
+load_logs(struct app *app, unsigned ring, const char *path, struct wr_err *err)
 {
 	FILE *f = fopen(path, "r");
 	char line[WR_SANITIZE_LINE_MAX + 2];
@@ -85,12 +91,52 @@ load_logs(struct app *app, const char *path, struct wr_err *err)
 	if (f == NULL)
 		return wr_err_set(err, ":logs cannot read %s", path);
 	while (fgets(line, sizeof(line), f) != NULL)
-		logbuf_append_raw(&app->logs, line, strcspn(line, "\n"), 0);
+		logset_append_raw(&app->logs, ring, line, strcspn(line, "\n"), false);
 	ok = !ferror(f);
 	fclose(f);
 	if (!ok)
 		return wr_err_set(err, ":logs cannot read %s", path);
 	snprintf(app->follow_label, sizeof(app->follow_label), "%s", path);
+	app->dirty = true;
+	screen_draw(app);
+	return 0;
+}
+
+/* :header KEY=N ... — what the header's badges say, without a journal,
+ * actions or a status page: armed (seconds left), unknown (outcomes),
+ * and the status page's pending, failed, failing (0/1), status (HTTP) and
+ * retry (seconds; -1 now). */
+static int
+fake_header(struct app *app, char *arg, struct wr_err *err)
+{
+	char *tok, *save = NULL;
+
+	memset(&app->fake_header, 0, sizeof(app->fake_header));
+	app->fake_header.on = true;
+	app->fake_header.sp.retry_in_s = -1;
+	for (tok = strtok_r(arg, " ", &save); tok != NULL; tok = strtok_r(NULL, " ", &save)) {
+		char key[16];
+		long v;
+
+		if (sscanf(tok, "%15[a-z]=%ld", key, &v) != 2)
+			return wr_err_set(err, ":header needs KEY=NUMBER, not %s", tok);
+		if (strcmp(key, "armed") == 0)
+			app->fake_header.armed_s = v;
+		else if (strcmp(key, "unknown") == 0)
+			app->fake_header.unknown = v > 0 ? (size_t)v : 0;
+		else if (strcmp(key, "pending") == 0)
+			app->fake_header.sp.pending = (int)v;
+		else if (strcmp(key, "failed") == 0)
+			app->fake_header.sp.failed = (int)v;
+		else if (strcmp(key, "failing") == 0)
+			app->fake_header.sp.failing = v != 0;
+		else if (strcmp(key, "status") == 0)
+			app->fake_header.sp.fail_status = v;
+		else if (strcmp(key, "retry") == 0)
+			app->fake_header.sp.retry_in_s = v;
+		else
+			return wr_err_set(err, ":header has no %s", key);
+	}
 	app->dirty = true;
 	screen_draw(app);
 	return 0;
@@ -130,8 +176,8 @@ command_line(struct app *app, char *line, struct wr_err *err)
 	if (strcmp(line, ":logs-ring") == 0) {
 		if (arg == NULL || (w = atoi(arg)) <= 0)
 			return wr_err_set(err, ":logs-ring needs a size in bytes");
-		logbuf_free(&app->logs);
-		logbuf_init(&app->logs, (size_t)w);
+		logset_free(&app->logs);
+		logset_init(&app->logs, (size_t)w);
 		logfilter_clear(&app->filter);
 		app->filtering = false;
 		app->logs_view.mode = LOGVIEW_FOLLOW;
@@ -140,8 +186,23 @@ command_line(struct app *app, char *line, struct wr_err *err)
 	if (strcmp(line, ":logs") == 0) {
 		if (arg == NULL || *arg == '\0')
 			return wr_err_set(err, ":logs needs a file name");
-		return load_logs(app, arg, err);
+		return load_logs(app, WR_LOGSET_OWN, arg, err);
 	}
+	if (strcmp(line, ":logs-tails") == 0) {
+		if (arg == NULL || (w = atoi(arg)) < 0 || w >= WR_LOGSET_RINGS)
+			return wr_err_set(err, ":logs-tails needs a number of services");
+		logset_reset(&app->logs, (unsigned)w);
+		app->logs_view.mode = LOGVIEW_FOLLOW;
+		return 0;
+	}
+	if (strcmp(line, ":logs-tail") == 0) {
+		if (arg == NULL || sscanf(arg, "%d %n", &w, &h) != 1 || w < 1 ||
+		    (unsigned)w >= logset_rings(&app->logs) || arg[h] == '\0')
+			return wr_err_set(err, ":logs-tail needs a service of :logs-tails and a file");
+		return load_logs(app, (unsigned)w, arg + h, err);
+	}
+	if (strcmp(line, ":header") == 0)
+		return fake_header(app, arg != NULL ? arg : (char *)"", err);
 	return wr_err_set(err, "unknown script command %s", line);
 }
 

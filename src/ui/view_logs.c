@@ -4,9 +4,10 @@
  * followed with exec_follow (docker compose logs -f or kubectl logs -f,
  * resumed after a reconnect). Its output arrives in chunks and goes
  * through ingest.c, which sanitizes and redacts every line on its way
- * into the ring (storing lines it proves clean as they are), so nothing a
- * host prints reaches the terminal as a control; our own highlighting is
- * applied afterwards. A regex filter
+ * into the service's own ring of the logset (storing lines it proves
+ * clean as they are), so nothing a host prints reaches the terminal as a
+ * control, and a service that floods drops only its own oldest lines; our
+ * own highlighting is applied afterwards. A regex filter
  * (pcre2) shows only matching lines and is stepped a batch per loop pass,
  * so typing it never freezes the screen. Paused, the view keeps its place
  * and counts the lines that arrived since.
@@ -31,11 +32,14 @@
 #define FILTER_BATCH 50000
 #define LOG_LINE_BUF 65536
 
+_Static_assert(WR_LOGS_STREAMS < WR_LOGSET_RINGS, "a ring for each service and LOGS' own");
+
 /* One tailed service. */
 struct logs_stream {
 	struct app *app;
 	struct exec_follow *follow;
 	int host, svc;
+	unsigned ring;                   /* its ring in app->logs */
 	struct ingest in[2];             /* stdout, stderr: each cut into lines apart */
 };
 
@@ -45,12 +49,14 @@ struct logs_stream {
 #define MERGE_BACKLOG_HOLD_MS 1500
 #define MERGE_BACKLOG_MS 3000
 
+/* A merged line leaves the merge: stream is its ring, twice, plus one
+ * for stderr. */
 static void
 append_line(const char *text, size_t len, int stream, void *arg)
 {
 	struct app *app = arg;
 
-	logbuf_append(&app->logs, text, len, stream);
+	logset_append(&app->logs, (unsigned)stream / 2, text, len, stream % 2 != 0);
 	app->dirty = true;
 }
 
@@ -73,12 +79,13 @@ static void
 on_merge_line(const char *text, size_t len, const char *raw, size_t raw_len,
     unsigned source, void *arg)
 {
-	struct app *app = ((struct logs_stream *)arg)->app;
+	struct logs_stream *ls = arg;
+	struct app *app = ls->app;
 
 	app->merge.hold_ms = loop_now_ms() - app->streams_since_ms < MERGE_BACKLOG_MS ?
 	    MERGE_BACKLOG_HOLD_MS : MERGE_HOLD_MS;
-	logmerge_push(&app->merge, text, len, (int)source, logmerge_parse_time(raw, raw_len),
-	    loop_now_ms());
+	logmerge_push(&app->merge, text, len, (int)(ls->ring * 2 + (source != 0)),
+	    logmerge_parse_time(raw, raw_len), loop_now_ms());
 	if (app->merge_timer == 0)
 		app->merge_timer = loop_timer_add(app->loop, app->merge.hold_ms, 0,
 		    merge_tick, app);
@@ -95,7 +102,7 @@ on_log_chunk(enum exec_stream s, const char *data, size_t len, bool eof, void *a
 		ingest_finish(in);	/* a run ended: its last line is whole */
 	else
 		ingest_feed(in, data, len);
-	if (in->o.ring != NULL && in->lines != before)
+	if (in->o.set != NULL && in->lines != before)
 		ls->app->dirty = true;
 }
 
@@ -182,8 +189,10 @@ add_stream(struct app *app, int host, int svc)
 	ls->app = app;
 	ls->host = host;
 	ls->svc = svc;
+	ls->ring = 1 + (unsigned)app->nstreams;
 	snprintf(prefix, sizeof(prefix), "%s/%s ", h->name, h->services[svc]);
-	io.ring = &app->logs;
+	io.set = &app->logs;
+	io.ring = ls->ring;
 	io.on_line = on_merge_line;
 	io.arg = ls;
 	for (k = 0; k < 2; k++) {
@@ -202,7 +211,7 @@ add_stream(struct app *app, int host, int svc)
 	return 0;
 }
 
-/* One service goes straight into the ring; several wait for the merge.
+/* One service goes straight into its ring; several wait for the merge.
  * Decided once every stream is added, before any output arrives. */
 static void
 route_streams(struct app *app)
@@ -211,17 +220,18 @@ route_streams(struct app *app)
 
 	for (i = 0; i < app->nstreams; i++)
 		for (k = 0; k < 2; k++)
-			app->streams[i]->in[k].o.ring = app->nstreams < 2 ? &app->logs : NULL;
+			app->streams[i]->in[k].o.set = app->nstreams < 2 ? &app->logs : NULL;
 }
 
-/* Start over: an empty pane tailing these services, backlogs merged. */
+/* Start over: an empty pane tailing these services, backlogs merged, each
+ * service in a ring of its own. */
 static void
 restart(struct app *app, const int *hosts, const int *svcs, int n)
 {
 	int i;
 
 	logs_stop(app);
-	logbuf_reset(&app->logs);
+	logset_reset(&app->logs, (unsigned)n);
 	logfilter_clear(&app->filter);
 	if (app->filtering)
 		logfilter_set(&app->filter, app->filter_text, strlen(app->filter_text), NULL);
@@ -317,16 +327,16 @@ skip_time(const char *text, size_t *len)
  * Its first skip rows are only counted, not drawn (the top of a wrapped
  * line that does not fit); win NULL only counts. */
 static int
-draw_line(struct app *app, WINDOW *win, int y, int h, int w, const struct logbuf_line *l,
+draw_line(struct app *app, WINDOW *win, int y, int h, int w, const struct logset_line *l,
     int skip)
 {
 	static char text[LOG_LINE_BUF + 1];
 	struct logfilter_span spans[16];
 	size_t len = l->len, nsp = 0, at = 0, k;
 	const char *src;
-	enum loglevel lv = l->source ? LOGLEVEL_NONE : loglevel_of(l->text, l->len);
+	enum loglevel lv = l->warn ? LOGLEVEL_NONE : loglevel_of(l->text, l->len);
 	/* An action's output stands out; a service's errors and warnings too. */
-	int rows = 1, x = 0, base = ui_attr(app, l->source ? THEME_WARN :
+	int rows = 1, x = 0, base = ui_attr(app, l->warn ? THEME_WARN :
 	    lv == LOGLEVEL_ERROR ? THEME_BAD : lv == LOGLEVEL_WARN ? THEME_WARN : THEME_NORMAL);
 
 	if (len > LOG_LINE_BUF)
@@ -376,15 +386,14 @@ draw_line(struct app *app, WINDOW *win, int y, int h, int w, const struct logbuf
 static void
 logs_draw(struct app *app, WINDOW *win, int h, int w, bool focused)
 {
-	uint64_t first = logbuf_first(&app->logs), end = logbuf_end(&app->logs);
-	uint64_t seqs[512];
+	struct logview_line lines[512];
 	struct logview_window win_;
 	int n, y, i, x;
 	char status[600];
 	bool searched = true;
 
 	/* Lines without a stream come only from a screen test's :logs. */
-	if (app->nstreams == 0 && logbuf_count(&app->logs) == 0) {
+	if (app->nstreams == 0 && logset_count(&app->logs) == 0) {
 		ui_put(win, 0, 1, w - 1, ui_attr(app, THEME_DIM), app->pool == NULL ?
 		    "no log stream open" : "no tail yet: Enter on a HOSTS row tails it here");
 		return;
@@ -395,21 +404,18 @@ logs_draw(struct app *app, WINDOW *win, int h, int w, bool focused)
 	}
 	/* The lines to show, oldest first (logview): following, the newest
 	 * on the last row; paused, where the view stands, clamped to the
-	 * lines the ring still holds. */
+	 * lines the rings still hold. */
 	h -= 1;                              /* the status line */
 	logview_window(&app->logs_view, &app->logs, app->filtering ? &app->filter : NULL,
-	    h > 0 ? (size_t)(h < 512 ? h : 512) : 0, &win_);
-	for (i = 0; i < (int)win_.n; i++)
-		seqs[i] = logview_seq(&app->logs, app->filtering ? &app->filter : NULL,
-		    win_.first + (size_t)i);
+	    h > 0 ? (size_t)(h < 512 ? h : 512) : 0, &win_, lines);
 	n = (int)win_.n;
 	if (win_.from_top) {
 		/* Held at the top: the first line on the top row, whole, and
 		 * the next ones below it while rows are left. */
 		for (i = 0, y = 0; i < n && y < h; i++) {
-			struct logbuf_line l;
+			struct logset_line l;
 
-			if (logbuf_get(&app->logs, seqs[i], &l))
+			if (logset_line(&app->logs, lines[i].ring, lines[i].seq, &l))
 				y += draw_line(app, win, y, h, w, &l, 0);
 		}
 	} else {
@@ -421,9 +427,9 @@ logs_draw(struct app *app, WINDOW *win, int h, int w, bool focused)
 
 		if (app->logs_wrap) {
 			for (k = n - 1; k >= 0 && rows < h; k--) {
-				struct logbuf_line l;
+				struct logset_line l;
 
-				if (logbuf_get(&app->logs, seqs[k], &l))
+				if (logset_line(&app->logs, lines[k].ring, lines[k].seq, &l))
 					rows += draw_line(app, NULL, 0, INT_MAX, w, &l, INT_MAX);
 			}
 			skip = rows > h ? rows - h : 0;
@@ -434,10 +440,10 @@ logs_draw(struct app *app, WINDOW *win, int h, int w, bool focused)
 		}
 		y = rows - skip < h ? h - (rows - skip) : 0;
 		for (i = k; i < n && y < h; i++) {
-			struct logbuf_line l;
+			struct logset_line l;
 			int used;
 
-			if (!logbuf_get(&app->logs, seqs[i], &l))
+			if (!logset_line(&app->logs, lines[i].ring, lines[i].seq, &l))
 				continue;
 			used = draw_line(app, win, y, h, w, &l, skip);
 			y += used - skip;
@@ -462,28 +468,27 @@ logs_draw(struct app *app, WINDOW *win, int h, int w, bool focused)
 		x += ui_put(win, h, x, w - x, ui_attr(app, THEME_WARN), status);
 	}
 	snprintf(status, sizeof(status), "  %zu lines%s%s%s%s",
-	    logbuf_count(&app->logs), app->filtering ? "  filter /" : "",
+	    logset_count(&app->logs), app->filtering ? "  filter /" : "",
 	    app->filtering ? app->filter_text : "", app->filtering ? "/" : "",
 	    app->logs_wrap ? "  wrap" : "");
-	/* How many lines the ring holds that match, and whether the search
+	/* How many lines the rings hold that match, and whether the search
 	 * through them is still going (it runs a batch per frame). */
 	if (app->filtering) {
-		uint64_t total = end - first;
-		uint64_t at = app->filter.cursor > first ? app->filter.cursor - first : 0;
+		size_t total = logset_count(&app->logs);
+		size_t at = logfilter_searched(&app->filter, &app->logs);
 
 		snprintf(status + strlen(status), sizeof(status) - strlen(status), "  %zu matching",
 		    logfilter_count(&app->filter, &app->logs));
 		if (!searched && total > 0)
 			snprintf(status + strlen(status), sizeof(status) - strlen(status),
-			    " (searching, %llu%%)", (unsigned long long)(at * 100 / total));
+			    " (searching, %zu%%)", at * 100 / total);
 	}
 	/* New: the lines after the last one shown, whatever happened to
 	 * the line the view holds. */
 	if (app->logs_view.mode != LOGVIEW_FOLLOW)
 		snprintf(status + strlen(status), sizeof(status) - strlen(status),
-		    "  PAUSED +%llu new (f follows)", (unsigned long long)(n > 0 ?
-		    end - 1 - seqs[n - 1] : app->logs_view.seq >= first ?
-		    end - 1 - app->logs_view.seq : end - first));
+		    "  PAUSED +%zu new (f follows)", logset_count_after(&app->logs,
+		    n > 0 ? lines[n - 1].id : app->logs_view.id));
 	if (x < w)
 		ui_put(win, h, x, w - x, ui_attr(app, THEME_DIM), status);
 }
@@ -513,7 +518,7 @@ logs_key(struct app *app, enum wr_command cmd, int page)
 {
 	size_t rows = page > 0 ? (size_t)page : 1;
 
-	if (logbuf_end(&app->logs) == logbuf_first(&app->logs))
+	if (logset_count(&app->logs) == 0)
 		return false;
 	switch (cmd) {
 	case WR_CMD_UP: logview_scroll(&app->logs_view, &app->logs, shown_filter(app), rows, -1); break;
@@ -536,19 +541,21 @@ logs_key(struct app *app, enum wr_command cmd, int page)
 void
 logs_search(struct app *app, bool next)
 {
+	struct logview_line lines[512];
 	struct logview_window w;
+	size_t rows = pane_rows(app);
 	uint64_t at, out;
 	bool found;
 
-	if (logbuf_end(&app->logs) == logbuf_first(&app->logs)) {
+	if (logset_count(&app->logs) == 0) {
 		app_say(app, "no lines to search");
 		return;
 	}
-	/* From the line shown last, not the one held: the ring may have
+	/* From the line shown last, not the one held: its ring may have
 	 * dropped that one. */
-	logview_window(&app->logs_view, &app->logs, &app->filter, pane_rows(app), &w);
-	at = w.n > 0 ? logview_seq(&app->logs, &app->filter, w.first + w.n - 1) :
-	    logbuf_end(&app->logs) - 1;
+	logview_window(&app->logs_view, &app->logs, &app->filter, rows < 512 ? rows : 512, &w,
+	    lines);
+	at = w.n > 0 ? lines[w.n - 1].id : logset_end(&app->logs) - 1;
 	found = next ? logfilter_next(&app->filter, &app->logs, at, &out) :
 	    logfilter_prev(&app->filter, &app->logs, at, &out);
 
@@ -557,7 +564,7 @@ logs_search(struct app *app, bool next)
 		return;
 	}
 	app->logs_view.mode = LOGVIEW_BOTTOM;
-	app->logs_view.seq = out;
+	app->logs_view.id = out;
 }
 
 /* "19:30:00" of Unix seconds t, UTC. */
@@ -573,7 +580,7 @@ clock_text(int64_t t, char *buf, size_t cap)
 void
 logs_jump(struct app *app, const char *text)
 {
-	uint64_t first = logbuf_first(&app->logs), end = logbuf_end(&app->logs), seq;
+	uint64_t first = logset_first(&app->logs), end = logset_end(&app->logs), id;
 	int64_t t, oldest;
 	struct wr_err err;
 	char at[16], old[16];
@@ -587,17 +594,17 @@ logs_jump(struct app *app, const char *text)
 		app_say(app, "LOGS holds no lines to jump in");
 		return;
 	}
-	seq = logbuf_seek_time(&app->logs, t);
-	if (seq == end) {
+	id = logset_seek_time(&app->logs, t);
+	if (id == end) {
 		app_say(app, "LOGS unchanged: no line is stamped %s UTC or later", at);
 		return;
 	}
 	/* With a filter, a match from there on (seq itself too) or nothing. */
 	if (app->filtering) {
-		struct logview probe = { LOGVIEW_TOP, seq };
+		struct logview probe = { LOGVIEW_TOP, id };
 		struct logview_window w;
 
-		logview_window(&probe, &app->logs, &app->filter, 1, &w);
+		logview_window(&probe, &app->logs, &app->filter, 1, &w, NULL);
 		if (!w.from_top) {
 			app_say(app, "LOGS unchanged: no line matching /%s/ from %s UTC on",
 			    app->filter_text, at);
@@ -605,11 +612,11 @@ logs_jump(struct app *app, const char *text)
 		}
 	}
 	/* The line on the top row, held there (the window clamps it to what
-	 * the ring still holds as lines come and go). */
+	 * the rings still hold as lines come and go). */
 	app->logs_view.mode = LOGVIEW_TOP;
-	app->logs_view.seq = seq;
-	oldest = logbuf_time(&app->logs, first);
-	if (seq == first && oldest != WR_LOGBUF_NO_TIME && oldest > t) {
+	app->logs_view.id = id;
+	oldest = logset_time(&app->logs, first);
+	if (id == first && oldest != WR_LOGBUF_NO_TIME && oldest > t) {
 		clock_text(oldest, old, sizeof(old));
 		app_say(app, "LOGS from its oldest line, %s UTC (none from %s kept)", old, at);
 	} else

@@ -42,7 +42,7 @@
 #include "warroom/config_files.h"
 #include "warroom/exec.h"
 #include "warroom/ingest.h"
-#include "warroom/logbuf.h"
+#include "warroom/logset.h"
 #include "warroom/logfilter.h"
 #include "warroom/loop.h"
 #include "warroom/redact.h"
@@ -58,7 +58,7 @@ struct probe {
 	bool quiet;
 	/* -g: LOGS' path for the command's output. */
 	struct ingest in;
-	struct logbuf ring;
+	struct logset ring;
 	struct logfilter filter;
 	struct redactor red;
 	bool grep;
@@ -283,10 +283,10 @@ main(int argc, char **argv)
 	if (cmd == NULL)
 		p.pipeline = false;
 	if (grep != NULL) {
-		struct ingest_opts io = { .prefix = "h1/api ", .ring = &p.ring, .red = &p.red };
+		struct ingest_opts io = { .prefix = "h1/api ", .set = &p.ring, .red = &p.red };
 
 		redact_init(&p.red);
-		logbuf_init(&p.ring, 0);
+		logset_init(&p.ring, 0);
 		logfilter_init(&p.filter);
 		if (logfilter_set(&p.filter, grep, strlen(grep), &err) != 0) {
 			fprintf(stderr, "%s\n", err.msg);

@@ -2,7 +2,7 @@
  * ingest_ref.h — the reference the chunk path (src/core/ingest.c) is held
  * to by its unit test and its fuzzer: view_logs.c's per-line path as it
  * was before, as a linesplit callback (prefix, sanitize_buf, redact_might
- * and redact_text, logbuf_append). Tests only.
+ * and redact_text, logset_append into LOGS' own ring). Tests only.
  */
 #ifndef WARROOM_TEST_INGEST_REF_H
 #define WARROOM_TEST_INGEST_REF_H
@@ -11,12 +11,12 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "warroom/logbuf.h"
+#include "warroom/logset.h"
 #include "warroom/redact.h"
 #include "warroom/sanitize.h"
 
 struct ref {
-	struct logbuf *lb;
+	struct logset *set;
 	const struct redactor *red;
 	const char *prefix;
 	unsigned source;
@@ -43,7 +43,7 @@ ref_line(const char *line, size_t len, bool cut, void *arg)
 		shown = redacted = redact_text(r->red, clean);
 		clen = strlen(redacted);
 	}
-	logbuf_append(r->lb, shown, clen, r->source);
+	logset_append(r->set, WR_LOGSET_OWN, shown, clen, r->source != 0);
 	free(redacted);
 }
 

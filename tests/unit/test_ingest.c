@@ -1,7 +1,7 @@
 /*
  * test_ingest.c — the chunk path gives the ring exactly what the per-line
  * path always gave (linesplit, then per line: prefix, sanitize_buf,
- * redact_might/redact_text, logbuf_append — written out again here as the
+ * redact_might/redact_text, logset_append — written out again here as the
  * reference), whatever the chunking, for escapes, C1, broken UTF-8,
  * bidi controls, CRLF, lines at and over 16 KiB, empty lines and planted
  * secrets; and no planted secret reaches the ring.
@@ -50,7 +50,7 @@ struct ref_stream {
 };
 
 static void
-ref_start(struct ref_stream *rs, struct logbuf *lb, const struct redactor *red,
+ref_start(struct ref_stream *rs, struct logset *lb, const struct redactor *red,
     const char *prefix, unsigned source, size_t cap)
 {
 	rs->r = (struct ref){ lb, red, prefix, source };
@@ -239,28 +239,28 @@ static void
 compare(const char *prefix, size_t ring_bytes, int style, const struct text *t)
 {
 	struct redactor red;
-	struct logbuf old, now;
+	struct logset old, now;
 	struct ingest in;
 	struct ingest_opts o = { .prefix = prefix, .source = 1, .red = &red };
 	struct ref_stream rs;
 
 	setup_redactor(&red);
-	logbuf_init(&old, ring_bytes);
-	logbuf_init(&now, ring_bytes);
-	o.ring = &now;
+	logset_init(&old, ring_bytes);
+	logset_init(&now, ring_bytes);
+	o.set = &now;
 	ingest_init(&in, &o);
 	ref_start(&rs, &old, &red, prefix, 1, 16384);
 	chunked(&in, &rs, t->s, t->n, style);
-	assert_same_ring(&old, &now);
-	assert_int_equal(in.lines, logbuf_end(&old));
+	assert_same_ring(logset_buf(&old, 0), logset_buf(&now, 0));
+	assert_int_equal(in.lines, logset_end(&old));
 	/* The plain lines took the chunk path (not with a prefix that may
 	 * start a word; in large chunks, where most lines lie inside one). */
 	if (linescan_prefix_plain(&red, prefix, strlen(prefix)) && (style == 0 || style == 3))
 		assert_true(in.fast >= 400);
-	assert_no_secret(&now);
+	assert_no_secret(logset_buf(&now, 0));
 	ingest_free(&in);
-	logbuf_free(&old);
-	logbuf_free(&now);
+	logset_free(&old);
+	logset_free(&now);
 	redact_free(&red);
 }
 
@@ -302,14 +302,14 @@ every_boundary_of_a_short_stream(void **state)
 	(void)state;
 	setup_redactor(&red);
 	for (cut = 0; cut <= n; cut++) {
-		struct logbuf old, now;
+		struct logset old, now;
 		struct ingest in;
 		struct ingest_opts o = { .prefix = "api-1/api ", .red = &red, .line_cap = 8 };
 		struct ref_stream rs;
 
-		logbuf_init(&old, 0);
-		logbuf_init(&now, 0);
-		o.ring = &now;
+		logset_init(&old, 0);
+		logset_init(&now, 0);
+		o.set = &now;
 		ingest_init(&in, &o);
 		ref_start(&rs, &old, &red, "api-1/api ", 0, 8);
 		ingest_feed(&in, s, cut);
@@ -318,10 +318,10 @@ every_boundary_of_a_short_stream(void **state)
 		linesplit_feed(&rs.ls, s + cut, n - cut);
 		ingest_finish(&in);
 		ref_end(&rs);
-		assert_same_ring(&old, &now);
+		assert_same_ring(logset_buf(&old, 0), logset_buf(&now, 0));
 		ingest_free(&in);
-		logbuf_free(&old);
-		logbuf_free(&now);
+		logset_free(&old);
+		logset_free(&now);
 	}
 	redact_free(&red);
 }
@@ -342,7 +342,7 @@ random_streams_agree(void **state)
 	setup_redactor(&red);
 	for (round = 0; round < 300; round++) {
 		size_t n = 0, want = rng() % sizeof(buf), cap = 1 + rng() % 100;
-		struct logbuf old, now;
+		struct logset old, now;
 		struct ingest in;
 		struct ingest_opts o = { .prefix = round % 2 ? "h/s " : "", .red = &red,
 			.line_cap = cap };
@@ -361,22 +361,22 @@ random_streams_agree(void **state)
 			memcpy(buf + n, b, l);
 			n += l;
 		}
-		logbuf_init(&old, WR_LOGBUF_MIN_BYTES);
-		logbuf_init(&now, WR_LOGBUF_MIN_BYTES);
-		o.ring = &now;
+		logset_init(&old, WR_LOGBUF_MIN_BYTES);
+		logset_init(&now, WR_LOGBUF_MIN_BYTES);
+		o.set = &now;
 		ingest_init(&in, &o);
 		ref_start(&rs, &old, &red, o.prefix, 0, cap);
 		chunked(&in, &rs, buf, n, round % 5);
-		assert_same_ring(&old, &now);
+		assert_same_ring(logset_buf(&old, 0), logset_buf(&now, 0));
 		ingest_free(&in);
-		logbuf_free(&old);
-		logbuf_free(&now);
+		logset_free(&old);
+		logset_free(&now);
 	}
 	redact_free(&red);
 }
 
 struct merged {
-	struct logbuf *lb;
+	struct logset *lb;
 	size_t raw_bytes;
 };
 
@@ -389,7 +389,7 @@ to_ring(const char *text, size_t len, const char *raw, size_t raw_len, unsigned 
 	(void)raw;
 	assert_int_equal(source, 0);
 	m->raw_bytes += raw_len;
-	logbuf_append(m->lb, text, len, 0);
+	logset_append(m->lb, WR_LOGSET_OWN, text, len, false);
 }
 
 /* Without a ring (several streams merged) each line comes out finished. */
@@ -398,7 +398,7 @@ lines_for_a_merge_come_out_finished(void **state)
 {
 	struct text t = { 0 };
 	struct redactor red;
-	struct logbuf old, now;
+	struct logset old, now;
 	struct merged m = { &now, 0 };
 	struct ingest in;
 	struct ingest_opts o = { .prefix = "api-1/api ", .red = &red, .on_line = to_ring,
@@ -408,16 +408,16 @@ lines_for_a_merge_come_out_finished(void **state)
 	(void)state;
 	corpus(&t, 10);
 	setup_redactor(&red);
-	logbuf_init(&old, 0);
-	logbuf_init(&now, 0);
+	logset_init(&old, 0);
+	logset_init(&now, 0);
 	ingest_init(&in, &o);
 	ref_start(&rs, &old, &red, "api-1/api ", 0, 16384);
 	chunked(&in, &rs, t.s, t.n, 4);
-	assert_same_ring(&old, &now);
+	assert_same_ring(logset_buf(&old, 0), logset_buf(&now, 0));
 	assert_true(m.raw_bytes > 0);
 	ingest_free(&in);
-	logbuf_free(&old);
-	logbuf_free(&now);
+	logset_free(&old);
+	logset_free(&now);
 	redact_free(&red);
 	free(t.s);
 }
@@ -427,25 +427,25 @@ static void
 a_secret_loaded_later_is_redacted(void **state)
 {
 	struct redactor red;
-	struct logbuf lb;
+	struct logset lb;
 	struct ingest in;
 	struct ingest_opts o = { .prefix = "api-1/api ", .red = &red };
-	struct logbuf_line l;
+	struct logset_line l;
 
 	(void)state;
 	redact_init(&red);
-	logbuf_init(&lb, 0);
-	o.ring = &lb;
+	logset_init(&lb, 0);
+	o.set = &lb;
 	ingest_init(&in, &o);
 	ingest_feed(&in, "a zqwvxy7788 b\n", 15);
 	redact_add_secret(&red, "zqwvxy7788");
 	ingest_feed(&in, "c zqwvxy7788 d\n", 15);
-	assert_true(logbuf_get(&lb, 0, &l));
+	assert_true(logset_get(&lb, 0, &l));
 	assert_int_equal(l.len, 24);
-	assert_true(logbuf_get(&lb, 1, &l));
+	assert_true(logset_get(&lb, 1, &l));
 	assert_null(memmem(l.text, l.len, "zqwvxy7788", 10));
 	ingest_free(&in);
-	logbuf_free(&lb);
+	logset_free(&lb);
 	redact_free(&red);
 }
 

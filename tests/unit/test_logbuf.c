@@ -2,7 +2,8 @@
  * test_logbuf.c — the log ring and its filter: bytes stay under the limit,
  * the oldest lines go whole, sequence numbers keep naming the same line,
  * overhead per line stays within B4's 8 bytes, and the filter finds what a
- * line-by-line check finds, whether run in one go or in small steps.
+ * line-by-line check finds, whether run in one go or in small steps, in
+ * one ring or in several.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -16,6 +17,7 @@
 
 #include "warroom/logbuf.h"
 #include "warroom/logfilter.h"
+#include "warroom/logset.h"
 
 /* The text of line i: its length varies so lines wrap at odd places. */
 static size_t
@@ -213,54 +215,72 @@ timestamps_are_read_from_the_line(void **state)
 	logbuf_free(&lb);
 }
 
-/* Fill a ring with n lines of line_text(). */
+/* Fill a set's rings with n lines of line_text(), line i in ring i % rings. */
 static void
-fill(struct logbuf *lb, uint64_t from, uint64_t n)
+fill_set(struct logset *s, uint64_t from, uint64_t n)
 {
 	char buf[256];
 	uint64_t i;
 
 	for (i = from; i < from + n; i++)
-		logbuf_append(lb, buf, line_text(i, buf, sizeof(buf)), 0);
+		logset_append(s, (unsigned)(i % logset_rings(s)), buf,
+		    line_text(i, buf, sizeof(buf)), false);
 }
 
-/* The filter's result must equal a line-by-line check of every line. */
+/* The filter's result must equal a line-by-line check of every line of
+ * every ring (one ring, or three that share the lines), and n must walk
+ * the matches in id order. */
 static void
-assert_filter_equals_brute_force(const char *pattern, unsigned step)
+assert_filter_equals_brute_force(const char *pattern, unsigned step, unsigned services)
 {
-	struct logbuf lb;
+	struct logset s;
 	struct logfilter f, one;
 	struct logbuf_line l;
 	struct wr_err err;
-	size_t k = 0, n;
-	uint64_t i;
+	size_t k, n, total = 0;
+	uint64_t i, id, at;
+	unsigned r;
 
-	logbuf_init(&lb, WR_LOGBUF_MIN_BYTES);
-	fill(&lb, 0, 3000);
+	logset_init(&s, WR_LOGBUF_MIN_BYTES * (services + 1));
+	logset_reset(&s, services);
+	fill_set(&s, 0, 3000 * (services + 1));
 	logfilter_init(&f);
 	logfilter_init(&one);
 	assert_int_equal(logfilter_set(&f, pattern, strlen(pattern), &err), 0);
 	assert_int_equal(logfilter_set(&one, pattern, strlen(pattern), &err), 0);
-	while (!logfilter_step(&f, &lb, step))
+	while (!logfilter_step(&f, &s, step))
 		;
-	assert_true(logfilter_step(&one, &lb, UINT32_MAX));
-	n = logfilter_count(&f, &lb);
-	assert_int_equal(n, logfilter_count(&one, &lb));
-	for (i = logbuf_first(&lb); i < logbuf_end(&lb); i++) {
-		assert_true(logbuf_get(&lb, i, &l));
-		if (!logfilter_match(&f, l.text, l.len))
-			continue;
-		assert_true(k < n);
-		assert_int_equal(logfilter_hit(&f, k), i);
-		assert_int_equal(logfilter_hit(&one, k), i);
-		k++;
+	assert_true(logfilter_step(&one, &s, UINT32_MAX));
+	n = logfilter_count(&f, &s);
+	assert_int_equal(n, logfilter_count(&one, &s));
+	for (r = 0; r < logset_rings(&s); r++) {
+		const struct logbuf *lb = logset_buf(&s, r);
+		size_t m = logfilter_ring_count(&f, &s, r);
+
+		for (k = 0, i = logbuf_first(lb); i < logbuf_end(lb); i++) {
+			assert_true(logbuf_get(lb, i, &l));
+			if (!logfilter_match(&f, l.text, l.len))
+				continue;
+			assert_true(k < m);
+			assert_int_equal(logfilter_ring_hit(&f, r, k), i);
+			assert_int_equal(logfilter_ring_hit(&one, r, k), i);
+			k++;
+		}
+		if (k != m)
+			print_error("pattern %s: %zu brute force, %zu filtered\n", pattern, k, m);
+		assert_int_equal(k, m);
+		total += m;
 	}
-	if (k != n)
-		print_error("pattern %s: %zu brute force, %zu filtered\n", pattern, k, n);
-	assert_int_equal(k, n);
+	assert_int_equal(total, n);
+	/* n from before the oldest line visits every match once, ids rising. */
+	for (k = 0, id = 0, at = 0; k < n; k++, id = at) {
+		assert_true(logfilter_next(&f, &s, k == 0 ? 0 : id, &at));
+		assert_true(k == 0 || at > id);
+	}
+	assert_false(n > 0 && logfilter_next(&f, &s, at, &id));
 	logfilter_free(&f);
 	logfilter_free(&one);
-	logbuf_free(&lb);
+	logset_free(&s);
 }
 
 static void
@@ -274,9 +294,10 @@ filter_finds_what_each_line_matches(void **state)
 	size_t i;
 
 	for (i = 0; i < WR_ARRAY_LEN(patterns); i++) {
-		assert_filter_equals_brute_force(patterns[i], 1);
-		assert_filter_equals_brute_force(patterns[i], 7);
-		assert_filter_equals_brute_force(patterns[i], 4096);
+		assert_filter_equals_brute_force(patterns[i], 1, 0);
+		assert_filter_equals_brute_force(patterns[i], 7, 0);
+		assert_filter_equals_brute_force(patterns[i], 4096, 0);
+		assert_filter_equals_brute_force(patterns[i], 7, 2);
 	}
 }
 
@@ -325,13 +346,13 @@ invalid_pattern_says_why_and_where(void **state)
 static void
 search_next_and_previous(void **state)
 {
-	struct logbuf lb;
+	struct logset lb;
 	struct logfilter f;
 	struct wr_err err;
 	uint64_t s;
 
-	logbuf_init(&lb, 0);
-	fill(&lb, 0, 100);	/* ERROR on lines 1, 8, 15, ... 99 (i % 7 == 1) */
+	logset_init(&lb, 0);
+	fill_set(&lb, 0, 100);	/* ERROR on lines 1, 8, 15, ... 99 (i % 7 == 1) */
 	logfilter_init(&f);
 	assert_int_equal(logfilter_set(&f, "ERROR", 5, &err), 0);
 	assert_true(logfilter_step(&f, &lb, 1000));
@@ -347,40 +368,40 @@ search_next_and_previous(void **state)
 	assert_true(logfilter_prev(&f, &lb, 1000, &s));
 	assert_int_equal(s, 99);
 	/* New lines are picked up by the next step. */
-	fill(&lb, 100, 10);
+	fill_set(&lb, 100, 10);
 	assert_false(logfilter_step(&f, &lb, 5));
 	assert_true(logfilter_step(&f, &lb, 5));
 	assert_true(logfilter_next(&f, &lb, 99, &s));
 	assert_int_equal(s, 106);
 	logfilter_free(&f);
-	logbuf_free(&lb);
+	logset_free(&lb);
 }
 
 static void
 matches_drop_with_the_ring(void **state)
 {
-	struct logbuf lb;
+	struct logset lb;
 	struct logfilter f;
 	struct wr_err err;
 	size_t before;
 
-	logbuf_init(&lb, WR_LOGBUF_MIN_BYTES);
-	fill(&lb, 0, 300);
+	logset_init(&lb, WR_LOGBUF_MIN_BYTES);
+	fill_set(&lb, 0, 300);
 	logfilter_init(&f);
 	assert_int_equal(logfilter_set(&f, "ERROR", 5, &err), 0);
 	assert_true(logfilter_step(&f, &lb, 10000));
 	before = logfilter_count(&f, &lb);
 	assert_int_equal(before, 43);
-	fill(&lb, 300, 2000);	/* drops the first lines */
-	assert_true(logbuf_first(&lb) > 300);
+	fill_set(&lb, 300, 2000);	/* drops the first lines */
+	assert_true(logset_first(&lb) > 300);
 	assert_true(logfilter_count(&f, &lb) == 0);
 	while (!logfilter_step(&f, &lb, 100))
 		;
 	assert_true(logfilter_count(&f, &lb) > 0);
-	assert_true(logfilter_hit(&f, 0) >= logbuf_first(&lb));
-	assert_true(logfilter_hit(&f, 0) < logbuf_first(&lb) + 7);
+	assert_true(logfilter_ring_hit(&f, 0, 0) >= logset_first(&lb));
+	assert_true(logfilter_ring_hit(&f, 0, 0) < logset_first(&lb) + 7);
 	logfilter_free(&f);
-	logbuf_free(&lb);
+	logset_free(&lb);
 }
 
 static void

@@ -1,0 +1,125 @@
+#!/bin/sh
+# test_header.sh — the header at 80 columns with ARMED, an outcome not
+# known and a status page that failed: the badges keep their states
+# (FAILED, HTTP 500) whole; the clock's date, the incident's name, T+ and
+# the clock give way first, and come back when the line has room.
+. "${top_srcdir:-$(dirname "$0")/../..}/tests/lib/screen.sh"
+write_config
+steps '
+:resize 80x24
+:header armed=300 unknown=1 failed=1 status=500
+:save-screen given-up
+:header armed=300 unknown=1 pending=1 failing=1 status=500 retry=8
+:save-screen failing
+:header armed=300 pending=1 failing=1 status=500 retry=8
+:save-screen armed
+:resize 160x24
+:header armed=300 unknown=1 failed=1 status=500
+:save-screen wide
+'
+run_console -c "$tmp/warroom.conf" --incident "api 5xx spike"
+
+assert_screen given-up <<'EOF'
+   ARMED 5:00    1 UNKNOWN: host not read back yet    STATUS PAGE: FAILED
+┌─ ▶ HOSTS ────────────────────────────────────┐┌─ RUNBOOK ────────────────────┐
+│  HOST        SERVICE CONN          TAG HEALTH││ no runbook loaded            │
+│> api-1       api     not connected     -     ││ open one with -r FILE        │
+│  api-1       jobs    not connected     -     ││                              │
+│  api-2       api     not connected     -     ││                              │
+│  k8s-bastion api     not connected     -     ││                              │
+│                                              ││                              │
+└──────────────────────────────────────────────┘│                              │
+┌─ METRICS ────────────────────────────────────┐│                              │
+│ api-1: no metrics_url in the config          ││                              │
+│                                              ││                              │
+│                                              ││                              │
+└──────────────────────────────────────────────┘└──────────────────────────────┘
+┌─ LOGS ───────────────────────────────────────┐┌─ TIMELINE ───────────────────┐
+│ no log stream open                           ││ no incident journal open     │
+│                                              ││ (none in screen tests)       │
+│                                              ││                              │
+│                                              ││                              │
+│                                              ││                              │
+│                                              ││                              │
+│                                              ││                              │
+└──────────────────────────────────────────────┘└──────────────────────────────┘
+ Enter logs  r roll back  X kill switch  A arm  Tab pane  ? help  q quit
+EOF
+assert_screen failing <<'EOF'
+   ARMED 5:00    1 UNKNOWN: host not read back yet    STATUS PAGE: HTTP 500
+┌─ ▶ HOSTS ────────────────────────────────────┐┌─ RUNBOOK ────────────────────┐
+│  HOST        SERVICE CONN          TAG HEALTH││ no runbook loaded            │
+│> api-1       api     not connected     -     ││ open one with -r FILE        │
+│  api-1       jobs    not connected     -     ││                              │
+│  api-2       api     not connected     -     ││                              │
+│  k8s-bastion api     not connected     -     ││                              │
+│                                              ││                              │
+└──────────────────────────────────────────────┘│                              │
+┌─ METRICS ────────────────────────────────────┐│                              │
+│ api-1: no metrics_url in the config          ││                              │
+│                                              ││                              │
+│                                              ││                              │
+└──────────────────────────────────────────────┘└──────────────────────────────┘
+┌─ LOGS ───────────────────────────────────────┐┌─ TIMELINE ───────────────────┐
+│ no log stream open                           ││ no incident journal open     │
+│                                              ││ (none in screen tests)       │
+│                                              ││                              │
+│                                              ││                              │
+│                                              ││                              │
+│                                              ││                              │
+│                                              ││                              │
+└──────────────────────────────────────────────┘└──────────────────────────────┘
+ Enter logs  r roll back  X kill switch  A arm  Tab pane  ? help  q quit
+EOF
+assert_screen armed <<'EOF'
+ warroom │ ap… │ T+00:00:00   ARMED 5:00    STATUS PAGE: HTTP 500  00:00:00 UTC
+┌─ ▶ HOSTS ────────────────────────────────────┐┌─ RUNBOOK ────────────────────┐
+│  HOST        SERVICE CONN          TAG HEALTH││ no runbook loaded            │
+│> api-1       api     not connected     -     ││ open one with -r FILE        │
+│  api-1       jobs    not connected     -     ││                              │
+│  api-2       api     not connected     -     ││                              │
+│  k8s-bastion api     not connected     -     ││                              │
+│                                              ││                              │
+└──────────────────────────────────────────────┘│                              │
+┌─ METRICS ────────────────────────────────────┐│                              │
+│ api-1: no metrics_url in the config          ││                              │
+│                                              ││                              │
+│                                              ││                              │
+└──────────────────────────────────────────────┘└──────────────────────────────┘
+┌─ LOGS ───────────────────────────────────────┐┌─ TIMELINE ───────────────────┐
+│ no log stream open                           ││ no incident journal open     │
+│                                              ││ (none in screen tests)       │
+│                                              ││                              │
+│                                              ││                              │
+│                                              ││                              │
+│                                              ││                              │
+│                                              ││                              │
+└──────────────────────────────────────────────┘└──────────────────────────────┘
+ Enter logs  r roll back  X kill switch  A arm  Tab pane  ? help  q quit
+EOF
+assert_screen wide <<'EOF'
+ warroom │ api 5xx spike │ T+00:00:00   ARMED 5:00    1 UNKNOWN: host not read back yet    STATUS PAGE: 1 post FAILED (last HTTP 500): post again  00:00:00 UTC
+┌─ ▶ HOSTS ────────────────────────────────────────────────────────────────────────────────────┐┌─ RUNBOOK ────────────────────────────────────────────────────┐
+│  HOST        SERVICE CONN          TAG STATE HEALTH READY VERSION RST AGE DRIVER             ││ no runbook loaded                                            │
+│> api-1       api     not connected           -      -     -               compose            ││ open one with -r FILE                                        │
+│  api-1       jobs    not connected           -      -     -               compose            ││                                                              │
+│  api-2       api     not connected           -      -     -               compose            ││                                                              │
+│  k8s-bastion api     not connected           -      -     -               k8s                ││                                                              │
+│                                                                                              ││                                                              │
+└──────────────────────────────────────────────────────────────────────────────────────────────┘│                                                              │
+┌─ METRICS ────────────────────────────────────────────────────────────────────────────────────┐│                                                              │
+│ api-1: no metrics_url in the config                                                          ││                                                              │
+│                                                                                              ││                                                              │
+│                                                                                              ││                                                              │
+└──────────────────────────────────────────────────────────────────────────────────────────────┘└──────────────────────────────────────────────────────────────┘
+┌─ LOGS ───────────────────────────────────────────────────────────────────────────────────────┐┌─ TIMELINE ───────────────────────────────────────────────────┐
+│ no log stream open                                                                           ││ no incident journal open                                     │
+│                                                                                              ││ (none in screen tests)                                       │
+│                                                                                              ││                                                              │
+│                                                                                              ││                                                              │
+│                                                                                              ││                                                              │
+│                                                                                              ││                                                              │
+│                                                                                              ││                                                              │
+└──────────────────────────────────────────────────────────────────────────────────────────────┘└──────────────────────────────────────────────────────────────┘
+ Enter logs  r roll back  X kill switch  A arm  o order  F filter  C-r poll now  z zoom  Tab pane  ? help  q quit
+EOF

@@ -1,0 +1,85 @@
+#!/bin/sh
+# test_logs_tails.sh — LOGS tailing two services keeps a ring for each: jobs
+# panics four times, then api floods past the whole limit several times
+# over; /panic still finds jobs' four lines, and @ to their second shows
+# them first, api's oldest kept lines after them.
+. "${top_srcdir:-$(dirname "$0")/../..}/tests/lib/screen.sh"
+write_config
+python3 -c '
+for i in range(4):
+    print("api-1/jobs 2025-12-31T23:50:02.%03dZ ERROR jobs panic: worker %d lost its queue" % (i * 100, i))
+' > "$tmp/jobs.log"
+# 6000 lines of ~85 bytes into a 256 KiB limit: api's share keeps about 1100.
+python3 -c '
+for i in range(6000):
+    print("api-1/api 2025-12-31T23:%02d:%02d.000Z INFO  GET /v1/items status=200 n=%d" %
+          (51 + i // 600, i // 10 % 60, i))
+' > "$tmp/flood.log"
+steps '
+:resize 100x24
+:logs-ring 262144
+:logs-tails 2
+:logs-tail 2 jobs.log
+:logs-tail 1 flood.log
+3
+z
+/panic<Enter>
+:save-screen panic
+/<C-u><Enter>
+@23:50:02<Enter>
+:save-screen jumped
+'
+run_console -c "$tmp/warroom.conf"
+
+assert_screen panic <<'EOF'
+ warroom │ no incident named │ T+00:00:00                                   2026-01-01 00:00:00 UTC
+┌─ ▶ LOGS (zoomed: z shows every pane) ────────────────────────────────────────────────────────────┐
+│                                                                                                  │
+│                                                                                                  │
+│                                                                                                  │
+│                                                                                                  │
+│                                                                                                  │
+│                                                                                                  │
+│                                                                                                  │
+│                                                                                                  │
+│                                                                                                  │
+│                                                                                                  │
+│                                                                                                  │
+│                                                                                                  │
+│                                                                                                  │
+│                                                                                                  │
+│                                                                                                  │
+│api-1/jobs 2025-12-31T23:50:02.000Z ERROR jobs panic: worker 0 lost its queue                     │
+│api-1/jobs 2025-12-31T23:50:02.100Z ERROR jobs panic: worker 1 lost its queue                     │
+│api-1/jobs 2025-12-31T23:50:02.200Z ERROR jobs panic: worker 2 lost its queue                     │
+│api-1/jobs 2025-12-31T23:50:02.300Z ERROR jobs panic: worker 3 lost its queue                     │
+│flood.log  1350 lines  filter /panic/  4 matching                                                 │
+└──────────────────────────────────────────────────────────────────────────────────────────────────┘
+ / filter  z all panes  @ jump to time  N prev match  f follow/pause  Tab pane  ? help  q quit
+EOF
+assert_screen jumped <<'EOF'
+ warroom │ no incident named │ T+00:00:00                                   2026-01-01 00:00:00 UTC
+┌─ ▶ LOGS (zoomed: z shows every pane) ────────────────────────────────────────────────────────────┐
+│api-1/jobs 2025-12-31T23:50:02.000Z ERROR jobs panic: worker 0 lost its queue                     │
+│api-1/jobs 2025-12-31T23:50:02.100Z ERROR jobs panic: worker 1 lost its queue                     │
+│api-1/jobs 2025-12-31T23:50:02.200Z ERROR jobs panic: worker 2 lost its queue                     │
+│api-1/jobs 2025-12-31T23:50:02.300Z ERROR jobs panic: worker 3 lost its queue                     │
+│api-1/api 2025-12-31T23:58:45.000Z INFO  GET /v1/items status=200 n=4654                          │
+│api-1/api 2025-12-31T23:58:45.000Z INFO  GET /v1/items status=200 n=4655                          │
+│api-1/api 2025-12-31T23:58:45.000Z INFO  GET /v1/items status=200 n=4656                          │
+│api-1/api 2025-12-31T23:58:45.000Z INFO  GET /v1/items status=200 n=4657                          │
+│api-1/api 2025-12-31T23:58:45.000Z INFO  GET /v1/items status=200 n=4658                          │
+│api-1/api 2025-12-31T23:58:45.000Z INFO  GET /v1/items status=200 n=4659                          │
+│api-1/api 2025-12-31T23:58:46.000Z INFO  GET /v1/items status=200 n=4660                          │
+│api-1/api 2025-12-31T23:58:46.000Z INFO  GET /v1/items status=200 n=4661                          │
+│api-1/api 2025-12-31T23:58:46.000Z INFO  GET /v1/items status=200 n=4662                          │
+│api-1/api 2025-12-31T23:58:46.000Z INFO  GET /v1/items status=200 n=4663                          │
+│api-1/api 2025-12-31T23:58:46.000Z INFO  GET /v1/items status=200 n=4664                          │
+│api-1/api 2025-12-31T23:58:46.000Z INFO  GET /v1/items status=200 n=4665                          │
+│api-1/api 2025-12-31T23:58:46.000Z INFO  GET /v1/items status=200 n=4666                          │
+│api-1/api 2025-12-31T23:58:46.000Z INFO  GET /v1/items status=200 n=4667                          │
+│api-1/api 2025-12-31T23:58:46.000Z INFO  GET /v1/items status=200 n=4668                          │
+│flood.log  1350 lines  PAUSED +1331 new (f follows)                                               │
+└──────────────────────────────────────────────────────────────────────────────────────────────────┘
+ LOGS from 23:50:02 UTC, paused (f follows again)
+EOF

@@ -1,0 +1,201 @@
+/*
+ * test_logset.c — LOGS' lines, a ring per source: a flooding service
+ * drops only its own oldest lines while a quiet one keeps its rare ones;
+ * ids give one order across the rings, found back from any line whatever
+ * the gaps between a ring's lines; B4 stays under 8 bytes a line.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "warroom/logset.h"
+#include "xorshift.h"
+
+/* "api-1/api 2026-01-01T00:MM:SSZ GET /v1/items status=200 n=N". */
+static uint64_t
+add(struct logset *s, unsigned ring, const char *who, int secs, uint64_t n)
+{
+	char t[160];
+	int len = snprintf(t, sizeof(t), "%s 2026-01-01T00:%02d:%02dZ %s n=%llu", who,
+	    secs / 60 % 60, secs % 60, ring == 2 ? "ERROR jobs panic: queue" :
+	    "GET /v1/items status=200", (unsigned long long)n);
+
+	return logset_append(s, ring, t, (size_t)len, false);
+}
+
+static void
+one_ring_ids_are_its_seqs(void **state)
+{
+	struct logset s;
+	struct logset_line l;
+	uint64_t i;
+
+	(void)state;
+	logset_init(&s, 0);
+	for (i = 0; i < 1000; i++)
+		assert_int_equal(add(&s, WR_LOGSET_OWN, "f", 0, i), i);
+	assert_int_equal(logset_count(&s), 1000);
+	assert_int_equal(logset_first(&s), 0);
+	assert_int_equal(logset_end(&s), 1000);
+	assert_true(logset_get(&s, 417, &l));
+	assert_int_equal(l.seq, 417);
+	assert_non_null(strstr(l.text, "n=417"));
+	/* A lone source needs no marks: ids are its seqs. */
+	assert_int_equal(s.ring[WR_LOGSET_OWN].marks_len, 0);
+	assert_int_equal(logset_count_after(&s, 989), 10);
+	logset_free(&s);
+}
+
+/* The QA's night: api floods at 20000 lines/s, jobs panics four times in
+ * one second, LOGS follows both. Long after the flood has filled the whole
+ * limit many times over, jobs' four lines are all there, first in order. */
+static void
+a_flood_keeps_a_quiet_service_lines(void **state)
+{
+	struct logset s;
+	struct logset_line l;
+	uint64_t panic[4], i, id;
+	int k;
+
+	(void)state;
+	logset_init(&s, (size_t)1 << 20);
+	logset_reset(&s, 2);
+	assert_int_equal(logset_rings(&s), 3);
+	for (i = 0; i < 2000; i++)
+		add(&s, 1, "api-1/api", 1, i);
+	for (k = 0; k < 4; k++) {
+		panic[k] = add(&s, 2, "api-1/jobs", 2, (uint64_t)k);
+		add(&s, 1, "api-1/api", 2, (uint64_t)k);
+	}
+	for (i = 0; i < 200000; i++)
+		add(&s, 1, "api-1/api", 3 + (int)(i / 20000), i);
+	/* api dropped most of its own lines, jobs none. */
+	assert_true(logbuf_first(logset_buf(&s, 1)) > 150000);
+	assert_int_equal(logbuf_count(logset_buf(&s, 2)), 4);
+	assert_true(logset_memory(&s) <= ((size_t)1 << 20) + ((size_t)1 << 20) / 4);
+	for (k = 0; k < 4; k++) {
+		assert_true(logset_get(&s, panic[k], &l));
+		assert_int_equal(l.ring, 2);
+		assert_non_null(strstr(l.text, "ERROR jobs panic"));
+	}
+	/* They are the oldest lines of LOGS, and @00:00:02 finds the first. */
+	assert_int_equal(logset_first(&s), panic[0]);
+	assert_int_equal(logset_seek_time(&s, 1767225602), panic[0]);
+	assert_int_equal(logset_time(&s, panic[0]), 1767225602);
+	/* After the last of them: every api line kept. */
+	assert_int_equal(logset_count_after(&s, panic[3]),
+	    logbuf_count(logset_buf(&s, 1)));
+	/* api's lines keep their order and ids after the interleaving. */
+	id = logset_id(&s, 1, logbuf_first(logset_buf(&s, 1)));
+	assert_true(id > panic[3]);
+	assert_int_equal(logset_find(&s, 1, id), logbuf_first(logset_buf(&s, 1)));
+	logset_free(&s);
+}
+
+/* Rings written in a random interleaving, some sources quiet for a long
+ * stretch (gaps past 15 bits): every retained line's id is found back,
+ * and each id names its line. */
+static void
+ids_survive_any_interleaving(void **state)
+{
+	struct logset s;
+	uint64_t rng = 0x9e3779b97f4a7c15ull;
+	static uint64_t ids[3][40000];
+	size_t n[3] = { 0 }, i;
+	unsigned r;
+
+	(void)state;
+	logset_init(&s, (size_t)8 << 20);
+	logset_reset(&s, 2);
+	for (i = 0; i < 120000; i++) {
+		uint64_t x = xorshift64(&rng) % 1000;
+
+		/* Mostly ring 1; ring 2 in bursts, then silent for 40000 lines. */
+		r = x < 700 ? 1 : x < 990 ? (i / 40000 == 1 ? 1 : 2) : 0;
+		if (n[r] < 40000)
+			ids[r][n[r]++] = add(&s, r, "h/s", 0, i);
+		else
+			add(&s, 1, "h/s", 0, i);
+	}
+	for (r = 0; r < 3; r++) {
+		const struct logbuf *lb = logset_buf(&s, r);
+		uint64_t seq;
+
+		for (seq = logbuf_first(lb); seq < logbuf_end(lb); seq++) {
+			uint64_t id = logset_id(&s, r, seq);
+			struct logset_line l;
+
+			assert_int_equal(logset_find(&s, r, id), seq);
+			assert_true(logset_get(&s, id, &l));
+			assert_int_equal(l.ring, r);
+			assert_int_equal(l.seq, seq);
+			if (r != 1 && seq < n[r])
+				assert_int_equal(id, ids[r][seq]);
+		}
+	}
+	logset_free(&s);
+}
+
+/* B4 with two services interleaved line by line (every gap 2) and with
+ * one alone: under 8 bytes beside each retained line's text. */
+static void
+memory_per_line_under_eight_bytes(void **state)
+{
+	struct logset s;
+	uint64_t i;
+	double per;
+
+	(void)state;
+	logset_init(&s, (size_t)16 << 20);
+	logset_reset(&s, 2);
+	for (i = 0; i < 600000; i++)
+		add(&s, 1 + (unsigned)(i % 2), "api-1/api", 0, i);
+	per = (double)(logset_memory(&s) - logset_text_bytes(&s)) / (double)logset_count(&s);
+	assert_true(per <= 8.0);
+	logset_reset(&s, 1);
+	for (i = 0; i < 600000; i++)
+		add(&s, 1, "api-1/api", 0, i);
+	per = (double)(logset_memory(&s) - logset_text_bytes(&s)) / (double)logset_count(&s);
+	assert_true(per <= 8.0);
+	logset_free(&s);
+}
+
+static void
+reset_drops_every_line_and_ids_go_on(void **state)
+{
+	struct logset s;
+	uint64_t gen;
+
+	(void)state;
+	logset_init(&s, 0);
+	add(&s, WR_LOGSET_OWN, "x", 0, 0);
+	add(&s, WR_LOGSET_OWN, "x", 0, 1);
+	gen = s.gen;
+	logset_reset(&s, 1);
+	assert_int_not_equal(s.gen, gen);
+	assert_int_equal(logset_count(&s), 0);
+	assert_int_equal(logset_first(&s), 2);
+	assert_int_equal(add(&s, 1, "x", 0, 2), 2);
+	/* A ring past those in use stands for LOGS' own. */
+	assert_int_equal(add(&s, 5, "x", 0, 3), 3);
+	assert_int_equal(logbuf_count(logset_buf(&s, WR_LOGSET_OWN)), 1);
+	logset_free(&s);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(one_ring_ids_are_its_seqs),
+		cmocka_unit_test(a_flood_keeps_a_quiet_service_lines),
+		cmocka_unit_test(ids_survive_any_interleaving),
+		cmocka_unit_test(memory_per_line_under_eight_bytes),
+		cmocka_unit_test(reset_drops_every_line_and_ids_go_on),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
