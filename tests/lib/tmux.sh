@@ -97,7 +97,10 @@ fleet_up() {
 	cleanup_hooks="$cleanup_hooks fleet_down"
 	export HOME=$tmp/home
 	mkdir -p "$HOME"
+	# Once more on another block: a fleet of a test beside this one may
+	# have taken a port between the check and the bind.
 	"$fleet" up --dir "$fl" --base-port auto "$@" > "$tmp/up.log" 2>&1 ||
+		"$fleet" up --dir "$fl" --base-port auto "$@" > "$tmp/up.log" 2>&1 ||
 		{ cat "$tmp/up.log"; fail "fleet up"; }
 }
 fleet_down() { "$fleet" down --dir "$fl" > /dev/null 2>&1 || true; }
