@@ -1148,6 +1148,48 @@ tables_without_the_columns_are_not_a_matrix(void **state)
 	runbook_free(&rb);
 }
 
+/* A header that comes close to Metric/Threshold/Action (a plural, a typo,
+ * another word for one of them) is a warning with its line: the table is
+ * not read, and the author would believe it is. Other tables say nothing. */
+static void
+near_matrix_headers_are_warned(void **state)
+{
+	static const struct { const char *head, *why; } near[] = {
+		{ "Metrics | Threshold | Action", "('Metrics' is not Metric)" },
+		{ "Metric | Treshold | Action", "('Treshold' is not Threshold)" },
+		{ "Metric | Threshold | Decision", "('Decision' is not Action)" },
+		{ "Metric name | Threshold | Action to take",
+		  "('Metric name' is not Metric, 'Action to take' is not Action)" },
+	};
+	static const char *const far[] = {
+		"Metric | Value | Action", "Metric | Threshold | Owner", "Host | Port | Service",
+	};
+	struct runbook rb;
+	char md[512], want[256];
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof(near) / sizeof(near[0]); i++) {
+		snprintf(md, sizeof(md), "# M\n\n| %s |\n|---|---|---|\n| Error rate | > 5%% | "
+		    "Rollback |\n", near[i].head);
+		parse_str(&rb, md);
+		assert_false(rb.matrix.present);
+		snprintf(want, sizeof(want), "this table looks like a decision matrix but its "
+		    "header is '%s'; the matrix needs Metric, Threshold and Action columns %s",
+		    near[i].head, near[i].why);
+		if (!has_diag(&rb, RUNBOOK_WARNING, 3, want))
+			fail_msg("no warning for '%s'", near[i].head);
+		runbook_free(&rb);
+	}
+	for (i = 0; i < sizeof(far) / sizeof(far[0]); i++) {
+		snprintf(md, sizeof(md), "# M\n\n| %s |\n|---|---|---|\n| a | b | c |\n", far[i]);
+		parse_str(&rb, md);
+		if (has_diag(&rb, RUNBOOK_WARNING, 3, "decision matrix"))
+			fail_msg("'%s' warned as a near matrix", far[i]);
+		runbook_free(&rb);
+	}
+}
+
 /* ---- adversarial Markdown ---- */
 
 static void
@@ -1511,6 +1553,7 @@ main(void)
 		cmocka_unit_test(matrix_rows_levels_and_warnings),
 		cmocka_unit_test(matrix_operator_shows_and_rules_as_written),
 		cmocka_unit_test(tables_without_the_columns_are_not_a_matrix),
+		cmocka_unit_test(near_matrix_headers_are_warned),
 		cmocka_unit_test(crlf_reads_like_lf),
 		cmocka_unit_test(tabs_indent_lists_and_code),
 		cmocka_unit_test(html_blocks_are_skipped),
