@@ -20,6 +20,7 @@
 #include "warroom/redact.h"
 #include "warroom/runbook.h"
 #include "warroom/runbook_format.h"
+#include "warroom/runbook_lint.h"
 #include "warroom/exec.h"
 #include "warroom/http.h"
 #include "warroom/poller.h"
@@ -73,7 +74,7 @@ usage(FILE *f)
 	    "usage: warroom [-c FILE] [-r RUNBOOK]... [--incident NAME] [--read-only]\n"
 	    "               [--theme NAME] [--check-config]\n"
 	    "       warroom incidents [-c FILE]\n"
-	    "       warroom runbook [--json] FILE...\n"
+	    "       warroom runbook [-c FILE] [--json] FILE...\n"
 	    "       warroom export ID [-c FILE] [--format md|json] [-o FILE] [--tz ZONE]\n"
 	    "\n"
 	    "An incident-response console: hosts, health, logs and the runbook on one screen.\n"
@@ -90,6 +91,7 @@ usage(FILE *f)
 	    "  incidents             list the incidents in the timeline directory\n"
 	    "  export ID|NAME        print an incident's post-mortem draft (Markdown or JSON)\n"
 	    "  runbook FILE...       print how runbooks read as checklists; exit 1 on errors\n"
+	    "                        (with -c, also what the config lacks for their steps)\n"
 	    "\n"
 	    "Press ? in the console for its keys. See warroom(1) and warroom.conf(5).\n");
 }
@@ -647,26 +649,44 @@ slurp(const char *path, size_t *len, struct wr_err *err)
 	return buf;
 }
 
+static void
+runbook_usage(void)
+{
+	fprintf(stderr, "usage: warroom runbook [-c CONFIG] [--json] FILE...\n");
+}
+
+/* The linter: how each runbook reads, and, with -c, whether the config
+ * has what its steps name. Exits 1 on any error. */
 static int
 cmd_runbook(int argc, char **argv)
 {
+	static const struct option ropts[] = {
+		{ "config", required_argument, NULL, 'c' },
+		{ "json", no_argument, NULL, 'j' },
+		{ NULL, 0, NULL, 0 },
+	};
+	struct config cfg;
+	const char *conf = NULL;
 	bool json = false;
-	int i, first, rc = 0;
+	int c, i, first, rc = 0;
 
-	for (first = 1; first < argc && argv[first][0] == '-' && argv[first][1] != '\0'; first++) {
-		if (strcmp(argv[first], "--json") == 0)
-			json = true;
-		else if (strcmp(argv[first], "--") == 0) {
-			first++;
-			break;
-		} else {
-			fprintf(stderr, "usage: warroom runbook [--json] FILE...\n");
-			return 2;
+	optind = 1;
+	while ((c = getopt_long(argc, argv, "c:", ropts, NULL)) != -1) {
+		switch (c) {
+		case 'c': conf = optarg; break;
+		case 'j': json = true; break;
+		default: runbook_usage(); return 2;
 		}
 	}
+	first = optind;
 	if (first >= argc) {
-		fprintf(stderr, "usage: warroom runbook [--json] FILE...\n");
+		runbook_usage();
 		return 2;
+	}
+	if (conf != NULL && config_load(&cfg, conf) != 0) {
+		print_errors(&cfg);
+		config_free(&cfg);
+		return 1;
 	}
 	if (json && argc - first > 1)
 		printf("[\n");
@@ -681,7 +701,9 @@ cmd_runbook(int argc, char **argv)
 			rc = 1;
 			continue;
 		}
-		if (runbook_parse(&rb, argv[i], buf, len) != 0)
+		runbook_parse(&rb, argv[i], buf, len);
+		runbook_lint(&rb, conf != NULL ? &cfg : NULL);
+		if (rb.nerrors > 0)
 			rc = 1;
 		out = json ? runbook_format_json(&rb) : runbook_format_text(&rb);
 		fputs(out, stdout);
@@ -693,6 +715,8 @@ cmd_runbook(int argc, char **argv)
 	}
 	if (json && argc - first > 1)
 		printf("]\n");
+	if (conf != NULL)
+		config_free(&cfg);
 	return rc;
 }
 

@@ -278,6 +278,10 @@ void runbook_diag(struct runbook *rb, enum runbook_severity sev, int line,
 /* Split a shell block into commands, placeholders and known actions. */
 void runbook_shell_scan(struct runbook *rb, struct runbook_block *b);
 
+/* Whether name is the one kill switch warroom drives (EXPORT_MODE:
+ * "export", "export_mode", "exports", any case); NULL is not. */
+bool runbook_is_export_switch(const char *name);
+
 /* Read a `warroom` block's lines into bindings; bad lines are errors. */
 void runbook_bind_scan(struct runbook *rb, struct runbook_block *b);
 

@@ -966,6 +966,28 @@ warroom_errors_name_their_line(void **state)
 	runbook_free(&rb);
 }
 
+/* The console drives one kill switch: a binding for another is read as
+ * an error, not left for the incident to refuse. */
+static void
+warroom_killswitch_names_the_export_switch(void **state)
+{
+	struct runbook rb;
+	const char *md = "```warroom\n"
+	    "killswitch payments off service=api\n"  /* 2 */
+	    "killswitch export off service=api\n"    /* 3: fine */
+	    "killswitch EXPORT_MODE on\n"            /* 4: fine */
+	    "```\n";
+
+	(void)state;
+	assert_int_equal(runbook_parse(&rb, "t.md", md, strlen(md)), -1);
+	assert_true(has_diag(&rb, RUNBOOK_ERROR, 2, "warroom's kill switch is EXPORT_MODE "
+	    "(killswitch export on|off); this line names 'payments'"));
+	assert_int_equal(rb.nerrors, 1);
+	assert_int_equal(rb.blocks[0].nbinds, 2);
+	assert_int_equal(rb.blocks[0].binds[0].line, 3);
+	runbook_free(&rb);
+}
+
 /* A statuspage binding keeps its title and impact for the post; what the
  * post could not honour is an error with its line, not dropped. */
 static void
@@ -1549,6 +1571,7 @@ main(void)
 		cmocka_unit_test(compound_commands_are_never_replaced),
 		cmocka_unit_test(warroom_bindings_are_read),
 		cmocka_unit_test(warroom_errors_name_their_line),
+		cmocka_unit_test(warroom_killswitch_names_the_export_switch),
 		cmocka_unit_test(warroom_statuspage_title_and_impact),
 		cmocka_unit_test(matrix_rows_levels_and_warnings),
 		cmocka_unit_test(matrix_operator_shows_and_rules_as_written),
