@@ -93,6 +93,8 @@ usage(FILE *f)
 	    "  runbook FILE...       print how runbooks read as checklists; exit 1 on errors\n"
 	    "                        (with -c, also what the config lacks for their steps)\n"
 	    "\n"
+	    "-c may come before the subcommand too: warroom -c FILE incidents.\n"
+	    "\n"
 	    "Press ? in the console for its keys. See warroom(1) and warroom.conf(5).\n");
 }
 
@@ -720,6 +722,104 @@ cmd_runbook(int argc, char **argv)
 	return rc;
 }
 
+static const struct {
+	const char *name;
+	int (*run)(int argc, char **argv);
+} subcommands[] = {
+	{ "incidents", cmd_incidents },
+	{ "export", cmd_export },
+	{ "runbook", cmd_runbook },
+};
+
+/* Console options that take their value in the next word. */
+static bool
+takes_value(const char *opt)
+{
+	static const char *const with[] = {
+		"-c", "-r", "--config", "--runbook", "--incident", "--theme", "--screen-test",
+		"--size",
+	};
+	size_t i;
+
+	for (i = 0; i < WR_ARRAY_LEN(with); i++)
+		if (strcmp(opt, with[i]) == 0)
+			return true;
+	return false;
+}
+
+/* Options only the console reads: before a subcommand they would be
+ * dropped without a word, so they are refused by name. */
+static bool
+console_only(const char *opt)
+{
+	static const char *const only[] = {
+		"-r", "--runbook", "--incident", "--read-only", "--theme", "--check-config",
+		"--screen-test", "--size",
+	};
+	size_t i, n;
+
+	if (opt[0] == '-' && opt[1] == 'r')
+		return true;    /* -r FILE, -rFILE */
+	for (i = 0; i < WR_ARRAY_LEN(only); i++) {
+		n = strlen(only[i]);
+		if (strncmp(opt, only[i], n) == 0 && (opt[n] == '\0' || opt[n] == '='))
+			return true;
+	}
+	return false;
+}
+
+/* A subcommand, wherever it comes among the options: `warroom -c FILE
+ * incidents` is `warroom incidents -c FILE`, as git and kubectl users
+ * expect. Returns its exit status, or -1 when argv names none (the
+ * console). */
+static int
+subcommand(int argc, char **argv)
+{
+	char **v;
+	int i, k, at = -1, rc;
+	size_t s;
+
+	for (i = 1; i < argc && at < 0; i++) {
+		if (strcmp(argv[i], "--") == 0)
+			return -1;
+		if (argv[i][0] == '-' && argv[i][1] != '\0') {
+			/* --help and --version answer before anything else. */
+			if (strcmp(argv[i], "-h") == 0 || strcmp(argv[i], "--help") == 0 ||
+			    strcmp(argv[i], "-V") == 0 || strcmp(argv[i], "--version") == 0)
+				return -1;
+			if (takes_value(argv[i]))
+				i++;
+			continue;
+		}
+		at = i;
+	}
+	if (at < 0)
+		return -1;
+	for (s = 0; s < WR_ARRAY_LEN(subcommands); s++)
+		if (strcmp(argv[at], subcommands[s].name) == 0)
+			break;
+	if (s == WR_ARRAY_LEN(subcommands))
+		return -1;
+	for (i = 1; i < at; i++)
+		if (argv[i][0] == '-' && console_only(argv[i])) {
+			fprintf(stderr, "warroom: %s is an option of the console; 'warroom %s' does "
+			    "not take it\n", argv[i], argv[at]);
+			return 2;
+		}
+	if (at == 1)
+		return subcommands[s].run(argc - 1, argv + 1);
+	/* The subcommand first, then the options given before it, then the rest. */
+	v = xcalloc((size_t)argc + 1, sizeof(*v));
+	v[0] = argv[at];
+	for (i = 1, k = 1; i < at; i++)
+		v[k++] = argv[i];
+	for (i = at + 1; i < argc; i++)
+		v[k++] = argv[i];
+	rc = subcommands[s].run(argc - 1, v);
+	free(v);
+	return rc;
+}
+
 int
 main(int argc, char **argv)
 {
@@ -732,12 +832,8 @@ main(int argc, char **argv)
 	/* A peer that has gone away must be an EPIPE the caller handles, not
 	 * a signal that ends the console in the middle of a rollback. */
 	signal(SIGPIPE, SIG_IGN);
-	if (argc > 1 && strcmp(argv[1], "incidents") == 0)
-		return cmd_incidents(argc - 1, argv + 1);
-	if (argc > 1 && strcmp(argv[1], "export") == 0)
-		return cmd_export(argc - 1, argv + 1);
-	if (argc > 1 && strcmp(argv[1], "runbook") == 0)
-		return cmd_runbook(argc - 1, argv + 1);
+	if ((rc = subcommand(argc, argv)) >= 0)
+		return rc;
 	if ((rc = parse_args(argc, argv, &o)) >= 0)
 		return rc;
 	if (load_config(&app, &o) != 0) {
