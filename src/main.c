@@ -233,8 +233,6 @@ load_theme(struct app *app, const struct opts *o)
 
 static char *slurp(const char *path, size_t *len, struct wr_err *err);
 
-/* Parse every -r runbook; the first one with a decision matrix overrides
- * [thresholds] for this incident. */
 /* A runbook that did not read cleanly says so at once, in words that stay
  * until a key: a step it could not read is a step nobody sees. (Said
  * after the matrix's note, which gives way to it.) */
@@ -260,11 +258,16 @@ runbook_errors_say(struct app *app)
 	}
 }
 
+/* Parse every -r runbook; the first one with a decision matrix overrides
+ * [thresholds] for this incident, and any other matrix is said ignored. */
 static int
 load_runbooks(struct app *app, const struct opts *o)
 {
+	struct runbook_matrix_src *src;
+	char said[512];
 	struct wr_err err;
-	int i;
+	size_t ignored;
+	int i, pick;
 
 	for (i = 0; i < o->nrunbooks; i++) {
 		size_t len;
@@ -277,16 +280,23 @@ load_runbooks(struct app *app, const struct opts *o)
 		app_add_runbook(app, o->runbooks[i], buf, len, &err);
 		free(buf);
 	}
-	for (i = 0; i < app->nrunbooks; i++)
-		if (app->runbooks[i].rb.matrix.present &&
-		    runbook_matrix_apply(&app->runbooks[i].rb.matrix, &app->cfg.thresholds) != 0) {
-			app_say(app, "decision matrix from %s (line %d) overrides [thresholds]",
-			    app->runbooks[i].base, app->runbooks[i].rb.matrix.line);
-			snprintf(app->matrix_from, sizeof(app->matrix_from), "%s:%d",
-			    app->runbooks[i].base, app->runbooks[i].rb.matrix.line);
-			break;
-		}
+	src = app_matrix_sources(app);
+	if ((pick = runbook_matrix_pick(src, (size_t)app->nrunbooks)) >= 0) {
+		runbook_matrix_apply(src[pick].m, &app->cfg.thresholds);
+		snprintf(app->matrix_from, sizeof(app->matrix_from), "%s:%d", src[pick].name,
+		    src[pick].m->line);
+	}
+	ignored = runbook_matrix_describe(src, (size_t)app->nrunbooks, said, sizeof(said));
+	free(src);
+	if (ignored == 0 && said[0] != '\0')
+		app_say(app, "%s", said);
 	runbook_errors_say(app);
+	/* Another runbook's matrix left out changes the verdicts unseen:
+	 * said beside the errors, and kept until a key. */
+	if (ignored > 0) {
+		app_say_also(app, "%s", said);
+		app->status_held = true;
+	}
 	return 0;
 }
 

@@ -275,6 +275,10 @@ int app_add_runbook(struct app *app, const char *path, const char *buf, size_t l
 /* The stable id of a step in the journal: "file.md:LINE". */
 void app_step_id(const struct app_runbook *r, size_t step, char *buf, size_t cap);
 
+/* The runbooks' decision matrices in -r order, for runbook_matrix_pick
+ * and runbook_matrix_describe (malloc'd, app->nrunbooks of them). */
+struct runbook_matrix_src *app_matrix_sources(const struct app *app);
+
 /* Free the runbooks. */
 void app_free_runbooks(struct app *app);
 

@@ -20,6 +20,7 @@
 
 #include <ctype.h>
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -426,6 +427,44 @@ runbook_matrix_read(struct runbook *rb, char **cells, const int *lines,
 	}
 	check_order(rb);
 	return true;
+}
+
+int
+runbook_matrix_pick(const struct runbook_matrix_src *v, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (v[i].m->present && v[i].m->nrows > 0)
+			return (int)i;
+	return -1;
+}
+
+size_t
+runbook_matrix_describe(const struct runbook_matrix_src *v, size_t n, char *buf, size_t cap)
+{
+	struct wr_buf b = { 0 };
+	int pick = runbook_matrix_pick(v, n);
+	size_t i, ignored = 0;
+
+	buf[0] = '\0';
+	if (pick < 0)
+		return 0;
+	for (i = (size_t)pick + 1; i < n; i++)
+		if (v[i].m->present && v[i].m->nrows > 0)
+			wr_buf_printf(&b, "%s%s (line %d)", ignored++ > 0 ? ", " : "", v[i].name,
+			    v[i].m->line);
+	/* The order of -r decides the thresholds, and so the verdicts: a
+	 * matrix left out is said, never dropped unseen. */
+	if (ignored > 0)
+		snprintf(buf, cap, "decision matrix from %s (line %d) overrides [thresholds]; the "
+		    "one%s in %s %s IGNORED: only the first -r runbook's matrix counts", v[pick].name,
+		    v[pick].m->line, ignored > 1 ? "s" : "", b.s, ignored > 1 ? "are" : "is");
+	else
+		snprintf(buf, cap, "decision matrix from %s (line %d) overrides [thresholds]",
+		    v[pick].name, v[pick].m->line);
+	free(b.s);
+	return ignored;
 }
 
 const char *

@@ -1212,6 +1212,46 @@ near_matrix_headers_are_warned(void **state)
 	}
 }
 
+/* Several runbooks with a matrix: the first in -r order rules, and the
+ * others are named as ignored, never dropped unseen. */
+static void
+first_matrix_rules_and_the_others_are_named(void **state)
+{
+	const char *with = "| Metric | Threshold | Action |\n|---|---|---|\n"
+	    "| Error rate | > 5% | Rollback |\n";
+	const char *empty = "| Metric | Threshold | Action |\n|---|---|---|\n";
+	struct runbook a, b, c, none;
+	struct runbook_matrix_src v[4];
+	char said[512];
+
+	(void)state;
+	parse_str(&none, "# No matrix\n\n- a step\n");
+	parse_str(&a, with);
+	parse_str(&b, empty);          /* a header and no row sets nothing */
+	parse_str(&c, with);
+	v[0] = (struct runbook_matrix_src){ "none.md", &none.matrix };
+	v[1] = (struct runbook_matrix_src){ "nm4.md", &a.matrix };
+	v[2] = (struct runbook_matrix_src){ "empty.md", &b.matrix };
+	v[3] = (struct runbook_matrix_src){ "comms.md", &c.matrix };
+	assert_int_equal(runbook_matrix_pick(v, 4), 1);
+	assert_int_equal(runbook_matrix_describe(v, 4, said, sizeof(said)), 1);
+	assert_string_equal(said, "decision matrix from nm4.md (line 1) overrides [thresholds]; "
+	    "the one in comms.md (line 1) is IGNORED: only the first -r runbook's matrix counts");
+	assert_int_equal(runbook_matrix_describe(v, 3, said, sizeof(said)), 0);
+	assert_string_equal(said, "decision matrix from nm4.md (line 1) overrides [thresholds]");
+	assert_int_equal(runbook_matrix_pick(v, 1), -1);
+	assert_int_equal(runbook_matrix_describe(v, 1, said, sizeof(said)), 0);
+	assert_string_equal(said, "");
+	v[0] = v[3];
+	assert_int_equal(runbook_matrix_describe(v, 4, said, sizeof(said)), 2);
+	assert_non_null(strstr(said, "from comms.md (line 1) overrides [thresholds]; the ones in "
+	    "nm4.md (line 1), comms.md (line 1) are IGNORED"));
+	runbook_free(&none);
+	runbook_free(&a);
+	runbook_free(&b);
+	runbook_free(&c);
+}
+
 /* ---- adversarial Markdown ---- */
 
 static void
@@ -1577,6 +1617,7 @@ main(void)
 		cmocka_unit_test(matrix_operator_shows_and_rules_as_written),
 		cmocka_unit_test(tables_without_the_columns_are_not_a_matrix),
 		cmocka_unit_test(near_matrix_headers_are_warned),
+		cmocka_unit_test(first_matrix_rules_and_the_others_are_named),
 		cmocka_unit_test(crlf_reads_like_lf),
 		cmocka_unit_test(tabs_indent_lists_and_code),
 		cmocka_unit_test(html_blocks_are_skipped),
