@@ -210,6 +210,8 @@ struct app {
 	char post_name[256];             /* a runbook's statuspage name= (the public
 	                                    title) for the next post, or "" */
 	char post_impact[16];            /* … and its impact=, over [statuspage] impact */
+	char post_step[WR_PATH_MAX + 16]; /* … and the step x posts or announces from
+	                                    (its id), or "": the post-mortem's link */
 	int prompt_host;                 /* PROMPT_TRUST: the host asked about */
 	struct lineedit prompt;
 	bool confirm_quit;               /* "quit while an action runs?" asked */
