@@ -58,8 +58,9 @@ writable(const struct app *app)
 
 /* runbook.load: the checklist the post-mortem lists, unticked steps as
  * follow-ups. Written at every start, so a runbook added later counts,
- * after the journal is replayed: "done" is what the pane shows, ticked in
- * the file ("- [x]") or by a record. */
+ * after the journal is replayed: "done" is a step a record ticked;
+ * "preticked" one the file ticks ("- [x]") and no record touched, which
+ * the pane shows ticked but this incident did not do. */
 static void
 record_runbooks(struct app *app)
 {
@@ -79,8 +80,10 @@ record_runbooks(struct app *app)
 			app_step_id(r, k, id, sizeof(id));
 			cJSON_AddStringToObject(s, "step", id);
 			cJSON_AddStringToObject(s, "title", r->rb.steps[k].text);
-			if (r->checked[k])
+			if (r->checked[k] && r->ticked_at[k] > 0)
 				cJSON_AddBoolToObject(s, "done", true);
+			else if (r->checked[k] && r->rb.steps[k].checked)
+				cJSON_AddBoolToObject(s, "preticked", true);
 			cJSON_AddItemToArray(steps, s);
 		}
 		if (timeline_append(app->tl, "runbook.load", NULL, NULL, d, &err) != 0)
