@@ -293,6 +293,8 @@ lint_says_what_the_console_would_refuse(void **state)
 	    "   kubectl rollout undo deploy/<name> -n x\n"  /* 13: filled later */
 	    "   helm rollback api 3\n"                      /* 14: m1 */
 	    "   kubectl rollout undo statefulset/db\n"      /* 15 */
+	    "   IMAGE_TAG=v1 docker compose up -d api jobs\n" /* 16: h1 */
+	    "   IMAGE_TAG=<tag> docker compose up -d api web\n"  /* 17 */
 	    "   ```\n";
 	struct runbook rb;
 	struct config cfg;
@@ -311,8 +313,10 @@ lint_says_what_the_console_would_refuse(void **state)
 	assert_true(has_diag(&rb, RUNBOOK_WARNING, 12, "k8s.undo: no k8s host in the config runs "
 	    "api in namespace prod; x would refuse it"));
 	assert_true(has_diag(&rb, RUNBOOK_WARNING, 15, "warroom rolls back deployments"));
+	assert_true(has_diag(&rb, RUNBOOK_WARNING, 17, "compose.up: no compose host in "
+	    "warroom.conf runs every service it names"));
 	assert_int_equal(rb.nerrors, 4);
-	assert_int_equal(rb.nwarnings, 2);
+	assert_int_equal(rb.nwarnings, 3);
 	runbook_free(&rb);
 
 	/* No config: only what no config could make right. */
