@@ -20,6 +20,7 @@
 #include "warroom/redact.h"
 #include "warroom/runbook.h"
 #include "warroom/runbook_format.h"
+#include "warroom/runbook_lint.h"
 #include "warroom/exec.h"
 #include "warroom/http.h"
 #include "warroom/poller.h"
@@ -73,7 +74,7 @@ usage(FILE *f)
 	    "usage: warroom [-c FILE] [-r RUNBOOK]... [--incident NAME] [--read-only]\n"
 	    "               [--theme NAME] [--check-config]\n"
 	    "       warroom incidents [-c FILE]\n"
-	    "       warroom runbook [--json] FILE...\n"
+	    "       warroom runbook [-c FILE] [--json] FILE...\n"
 	    "       warroom export ID [-c FILE] [--format md|json] [-o FILE] [--tz ZONE]\n"
 	    "\n"
 	    "An incident-response console: hosts, health, logs and the runbook on one screen.\n"
@@ -90,6 +91,9 @@ usage(FILE *f)
 	    "  incidents             list the incidents in the timeline directory\n"
 	    "  export ID|NAME        print an incident's post-mortem draft (Markdown or JSON)\n"
 	    "  runbook FILE...       print how runbooks read as checklists; exit 1 on errors\n"
+	    "                        (with -c, also what the config lacks for their steps)\n"
+	    "\n"
+	    "-c may come before the subcommand too: warroom -c FILE incidents.\n"
 	    "\n"
 	    "Press ? in the console for its keys. See warroom(1) and warroom.conf(5).\n");
 }
@@ -229,8 +233,6 @@ load_theme(struct app *app, const struct opts *o)
 
 static char *slurp(const char *path, size_t *len, struct wr_err *err);
 
-/* Parse every -r runbook; the first one with a decision matrix overrides
- * [thresholds] for this incident. */
 /* A runbook that did not read cleanly says so at once, in words that stay
  * until a key: a step it could not read is a step nobody sees. (Said
  * after the matrix's note, which gives way to it.) */
@@ -256,11 +258,16 @@ runbook_errors_say(struct app *app)
 	}
 }
 
+/* Parse every -r runbook; the first one with a decision matrix overrides
+ * [thresholds] for this incident, and any other matrix is said ignored. */
 static int
 load_runbooks(struct app *app, const struct opts *o)
 {
+	struct runbook_matrix_src *src;
+	char said[512];
 	struct wr_err err;
-	int i;
+	size_t ignored;
+	int i, pick;
 
 	for (i = 0; i < o->nrunbooks; i++) {
 		size_t len;
@@ -273,16 +280,23 @@ load_runbooks(struct app *app, const struct opts *o)
 		app_add_runbook(app, o->runbooks[i], buf, len, &err);
 		free(buf);
 	}
-	for (i = 0; i < app->nrunbooks; i++)
-		if (app->runbooks[i].rb.matrix.present &&
-		    runbook_matrix_apply(&app->runbooks[i].rb.matrix, &app->cfg.thresholds) != 0) {
-			app_say(app, "decision matrix from %s (line %d) overrides [thresholds]",
-			    app->runbooks[i].base, app->runbooks[i].rb.matrix.line);
-			snprintf(app->matrix_from, sizeof(app->matrix_from), "%s:%d",
-			    app->runbooks[i].base, app->runbooks[i].rb.matrix.line);
-			break;
-		}
+	src = app_matrix_sources(app);
+	if ((pick = runbook_matrix_pick(src, (size_t)app->nrunbooks)) >= 0) {
+		runbook_matrix_apply(src[pick].m, &app->cfg.thresholds);
+		snprintf(app->matrix_from, sizeof(app->matrix_from), "%s:%d", src[pick].name,
+		    src[pick].m->line);
+	}
+	ignored = runbook_matrix_describe(src, (size_t)app->nrunbooks, said, sizeof(said));
+	free(src);
+	if (ignored == 0 && said[0] != '\0')
+		app_say(app, "%s", said);
 	runbook_errors_say(app);
+	/* Another runbook's matrix left out changes the verdicts unseen:
+	 * said beside the errors, and kept until a key. */
+	if (ignored > 0) {
+		app_say_also(app, "%s", said);
+		app->status_held = true;
+	}
 	return 0;
 }
 
@@ -647,26 +661,44 @@ slurp(const char *path, size_t *len, struct wr_err *err)
 	return buf;
 }
 
+static void
+runbook_usage(void)
+{
+	fprintf(stderr, "usage: warroom runbook [-c CONFIG] [--json] FILE...\n");
+}
+
+/* The linter: how each runbook reads, and, with -c, whether the config
+ * has what its steps name. Exits 1 on any error. */
 static int
 cmd_runbook(int argc, char **argv)
 {
+	static const struct option ropts[] = {
+		{ "config", required_argument, NULL, 'c' },
+		{ "json", no_argument, NULL, 'j' },
+		{ NULL, 0, NULL, 0 },
+	};
+	struct config cfg;
+	const char *conf = NULL;
 	bool json = false;
-	int i, first, rc = 0;
+	int c, i, first, rc = 0;
 
-	for (first = 1; first < argc && argv[first][0] == '-' && argv[first][1] != '\0'; first++) {
-		if (strcmp(argv[first], "--json") == 0)
-			json = true;
-		else if (strcmp(argv[first], "--") == 0) {
-			first++;
-			break;
-		} else {
-			fprintf(stderr, "usage: warroom runbook [--json] FILE...\n");
-			return 2;
+	optind = 1;
+	while ((c = getopt_long(argc, argv, "c:", ropts, NULL)) != -1) {
+		switch (c) {
+		case 'c': conf = optarg; break;
+		case 'j': json = true; break;
+		default: runbook_usage(); return 2;
 		}
 	}
+	first = optind;
 	if (first >= argc) {
-		fprintf(stderr, "usage: warroom runbook [--json] FILE...\n");
+		runbook_usage();
 		return 2;
+	}
+	if (conf != NULL && config_load(&cfg, conf) != 0) {
+		print_errors(&cfg);
+		config_free(&cfg);
+		return 1;
 	}
 	if (json && argc - first > 1)
 		printf("[\n");
@@ -681,7 +713,9 @@ cmd_runbook(int argc, char **argv)
 			rc = 1;
 			continue;
 		}
-		if (runbook_parse(&rb, argv[i], buf, len) != 0)
+		runbook_parse(&rb, argv[i], buf, len);
+		runbook_lint(&rb, conf != NULL ? &cfg : NULL);
+		if (rb.nerrors > 0)
 			rc = 1;
 		out = json ? runbook_format_json(&rb) : runbook_format_text(&rb);
 		fputs(out, stdout);
@@ -693,6 +727,106 @@ cmd_runbook(int argc, char **argv)
 	}
 	if (json && argc - first > 1)
 		printf("]\n");
+	if (conf != NULL)
+		config_free(&cfg);
+	return rc;
+}
+
+static const struct {
+	const char *name;
+	int (*run)(int argc, char **argv);
+} subcommands[] = {
+	{ "incidents", cmd_incidents },
+	{ "export", cmd_export },
+	{ "runbook", cmd_runbook },
+};
+
+/* Console options that take their value in the next word. */
+static bool
+takes_value(const char *opt)
+{
+	static const char *const with[] = {
+		"-c", "-r", "--config", "--runbook", "--incident", "--theme", "--screen-test",
+		"--size",
+	};
+	size_t i;
+
+	for (i = 0; i < WR_ARRAY_LEN(with); i++)
+		if (strcmp(opt, with[i]) == 0)
+			return true;
+	return false;
+}
+
+/* Options only the console reads: before a subcommand they would be
+ * dropped without a word, so they are refused by name. */
+static bool
+console_only(const char *opt)
+{
+	static const char *const only[] = {
+		"-r", "--runbook", "--incident", "--read-only", "--theme", "--check-config",
+		"--screen-test", "--size",
+	};
+	size_t i, n;
+
+	if (opt[0] == '-' && opt[1] == 'r')
+		return true;    /* -r FILE, -rFILE */
+	for (i = 0; i < WR_ARRAY_LEN(only); i++) {
+		n = strlen(only[i]);
+		if (strncmp(opt, only[i], n) == 0 && (opt[n] == '\0' || opt[n] == '='))
+			return true;
+	}
+	return false;
+}
+
+/* A subcommand, wherever it comes among the options: `warroom -c FILE
+ * incidents` is `warroom incidents -c FILE`, as git and kubectl users
+ * expect. Returns its exit status, or -1 when argv names none (the
+ * console). */
+static int
+subcommand(int argc, char **argv)
+{
+	char **v;
+	int i, k, at = -1, rc;
+	size_t s;
+
+	for (i = 1; i < argc && at < 0; i++) {
+		if (strcmp(argv[i], "--") == 0)
+			return -1;
+		if (argv[i][0] == '-' && argv[i][1] != '\0') {
+			/* --help and --version answer before anything else. */
+			if (strcmp(argv[i], "-h") == 0 || strcmp(argv[i], "--help") == 0 ||
+			    strcmp(argv[i], "-V") == 0 || strcmp(argv[i], "--version") == 0)
+				return -1;
+			if (takes_value(argv[i]))
+				i++;
+			continue;
+		}
+		at = i;
+	}
+	if (at < 0)
+		return -1;
+	for (s = 0; s < WR_ARRAY_LEN(subcommands); s++)
+		if (strcmp(argv[at], subcommands[s].name) == 0)
+			break;
+	if (s == WR_ARRAY_LEN(subcommands))
+		return -1;
+	for (i = 1; i < at; i++)
+		if (argv[i][0] == '-' && console_only(argv[i])) {
+			fprintf(stderr, "warroom: %s is an option of the console; 'warroom %s' does "
+			    "not take it\n", argv[i], argv[at]);
+			return 2;
+		}
+	if (at == 1)
+		return subcommands[s].run(argc - 1, argv + 1);
+	/* The subcommand first, then the options given before it, then the rest. */
+	v = xcalloc((size_t)argc + 1, sizeof(*v));
+	v[0] = argv[at];
+	for (i = 1, k = 1; i < at; i++)
+		v[k++] = argv[i];
+	for (i = at + 1; i < argc; i++)
+		v[k++] = argv[i];
+	rc = subcommands[s].run(argc - 1, v);
+	free(v);
 	return rc;
 }
 
@@ -708,12 +842,8 @@ main(int argc, char **argv)
 	/* A peer that has gone away must be an EPIPE the caller handles, not
 	 * a signal that ends the console in the middle of a rollback. */
 	signal(SIGPIPE, SIG_IGN);
-	if (argc > 1 && strcmp(argv[1], "incidents") == 0)
-		return cmd_incidents(argc - 1, argv + 1);
-	if (argc > 1 && strcmp(argv[1], "export") == 0)
-		return cmd_export(argc - 1, argv + 1);
-	if (argc > 1 && strcmp(argv[1], "runbook") == 0)
-		return cmd_runbook(argc - 1, argv + 1);
+	if ((rc = subcommand(argc, argv)) >= 0)
+		return rc;
 	if ((rc = parse_args(argc, argv, &o)) >= 0)
 		return rc;
 	if (load_config(&app, &o) != 0) {

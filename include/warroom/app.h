@@ -210,6 +210,8 @@ struct app {
 	char post_name[256];             /* a runbook's statuspage name= (the public
 	                                    title) for the next post, or "" */
 	char post_impact[16];            /* … and its impact=, over [statuspage] impact */
+	char post_step[WR_PATH_MAX + 16]; /* … and the step x posts or announces from
+	                                    (its id), or "": the post-mortem's link */
 	int prompt_host;                 /* PROMPT_TRUST: the host asked about */
 	struct lineedit prompt;
 	bool confirm_quit;               /* "quit while an action runs?" asked */
@@ -274,6 +276,10 @@ int app_add_runbook(struct app *app, const char *path, const char *buf, size_t l
 
 /* The stable id of a step in the journal: "file.md:LINE". */
 void app_step_id(const struct app_runbook *r, size_t step, char *buf, size_t cap);
+
+/* The runbooks' decision matrices in -r order, for runbook_matrix_pick
+ * and runbook_matrix_describe (malloc'd, app->nrunbooks of them). */
+struct runbook_matrix_src *app_matrix_sources(const struct app *app);
 
 /* Free the runbooks. */
 void app_free_runbooks(struct app *app);

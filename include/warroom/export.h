@@ -21,8 +21,13 @@
  *                   ever bad: the first incident.resolve, else none.
  *   actions         action.intent by op, outcome from action.end (or a
  *                   later action.reconcile); no end = UNKNOWN
- *   checklist       runbook.load data.steps seeds it, then step.check and
- *                   step.uncheck (data.step, data.title) in order
+ *   checklist       runbook.load data.steps seeds it, grouped by data.name
+ *                   (a step's "done" ticked by a record, "preticked" only
+ *                   in the runbook file: not done), then step.check and
+ *                   step.uncheck (data.step, data.title) in order; a step
+ *                   x ran is the last action.intent (plan.runbook_step),
+ *                   statuspage.queue, smoke or chat.announce naming it
+ *                   (data.runbook_step)
  *   timeline rows   a shutdown's reason in words (terminated, hangup: not
  *                   quit by the engineer); an incident.resume's
  *                   unknown_ops named from their intents

@@ -256,6 +256,24 @@ void runbook_stats(const struct runbook *rb, struct runbook_stats *st);
 unsigned runbook_matrix_apply(const struct runbook_matrix *m,
     struct config_thresholds *t);
 
+/* One runbook's decision matrix as the console weighs several: the
+ * runbook's file name beside it. */
+struct runbook_matrix_src {
+	const char *name;
+	const struct runbook_matrix *m;
+};
+
+/* Which of n runbooks' matrices rules the incident: the first, in -r
+ * order, with a row read; -1 when none has one. */
+int runbook_matrix_pick(const struct runbook_matrix_src *v, size_t n);
+
+/* What the console says of the matrices into buf: the one in force
+ * ("decision matrix from a.md (line 3) overrides [thresholds]") and, when
+ * others hold one too, that they are ignored; "" when none is in force.
+ * Returns how many are ignored. */
+size_t runbook_matrix_describe(const struct runbook_matrix_src *v, size_t n, char *buf,
+    size_t cap);
+
 /* A row's operator as the rule applies it: ">=" or ">". */
 const char *runbook_matrix_op(const struct runbook_matrix_row *r);
 
@@ -277,6 +295,10 @@ void runbook_diag(struct runbook *rb, enum runbook_severity sev, int line,
 
 /* Split a shell block into commands, placeholders and known actions. */
 void runbook_shell_scan(struct runbook *rb, struct runbook_block *b);
+
+/* Whether name is the one kill switch warroom drives (EXPORT_MODE:
+ * "export", "export_mode", "exports", any case); NULL is not. */
+bool runbook_is_export_switch(const char *name);
 
 /* Read a `warroom` block's lines into bindings; bad lines are errors. */
 void runbook_bind_scan(struct runbook *rb, struct runbook_block *b);

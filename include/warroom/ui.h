@@ -321,19 +321,22 @@ void actions_post_preview_draw(struct app *app, int lines, int cols);
 void actions_statuspage_send(struct app *app, const char *edited);
 
 /* A runbook's smoke binding: GET url (a /path is under host's health_url,
- * through its tunnel) and compare the status; said and journalled. */
-void actions_smoke(struct app *app, int host, const char *url, long expect);
+ * through its tunnel) and compare the status; said and journalled, with
+ * the step of slot (a runbook step's, or NULL) named in the record. */
+void actions_smoke(struct app *app, int host, const char *url, long expect,
+    struct action **slot);
 
 /* A runbook's announce binding: the footer asks for "announce" typed, then
- * message goes to the chat webhook. */
-void actions_announce_ask(struct app *app, const char *message);
+ * message goes to the chat webhook, the step of slot named in its record. */
+void actions_announce_ask(struct app *app, const char *message, struct action **slot);
 void actions_announce(struct app *app, const char *typed);
 
 /* A runbook's statuspage binding: the S prompt with its status typed in
  * (Enter confirms), its message, if any, in place of the template, and its
- * name (the public title of a create) and impact for that post. */
+ * name (the public title of a create) and impact for that post; the step
+ * of slot is named in the post's record. */
 void actions_statuspage_prefill(struct app *app, const char *status, const char *message,
-    const char *name, const char *impact);
+    const char *name, const char *impact, struct action **slot);
 
 struct record;
 struct unsettled_op;

@@ -32,8 +32,12 @@ struct pm_action {
 
 struct pm_step {
 	const char *step, *title;
-	bool done;
-	size_t ran;                     /* 1 + the index of the last action x ran from it */
+	size_t rb;                      /* index into pm->rbs: the runbook it belongs to */
+	bool done;                      /* ticked during the incident (a step.check) */
+	bool preticked;                 /* "- [x]" in the runbook file, and no record since */
+	const struct record *ran;       /* the last thing x ran from it: an action's
+	                                   intent, a status-page post's queue record, a
+	                                   smoke check or a chat announcement; NULL: none */
 };
 
 /* Op ids and step ids to their index: exports of 100k-record incidents
@@ -81,7 +85,9 @@ struct pm {
 	size_t nacts;
 	struct pm_step *steps;
 	size_t nsteps;
-	size_t n_ok, n_failed, n_unknown, n_done;
+	const char **rbs;               /* runbook names, in the order first met */
+	size_t nrbs;
+	size_t n_ok, n_failed, n_unknown, n_done, n_preticked;
 };
 
 int
@@ -146,9 +152,63 @@ dstr(const struct record *r, const char *key)
 	return cJSON_IsString(v) ? v->valuestring : NULL;
 }
 
+/* A line warroom puts before a runbook's script: the cd into compose_dir,
+ * and what stops it at the first failing command (set -e, its ERR trap). */
+static bool
+warroom_line(const char *p, size_t len)
+{
+	return (len > 13 && strncmp(p, "cd ", 3) == 0 &&
+	    strncmp(p + len - 10, " || exit 1", 10) == 0) ||
+	    (len == 6 && strncmp(p, "set -e", 6) == 0) ||
+	    (strncmp(p, "trap '", 6) == 0 && memmem(p, len, "warroom: stopped at: ", 21) != NULL);
+}
+
+/* A runbook command's script as the Change cell says it: its first line
+ * (cut), how many more, and where in the runbook it came from:
+ * "ran \"systemctl restart api\" (+2 lines) from compose.md line 36: …".
+ * The `cd compose_dir || exit 1` warroom puts first is not the runbook's. */
+static void
+script_change(const cJSON *plan, char *buf, size_t cap)
+{
+	const cJSON *steps = cJSON_GetObjectItemCaseSensitive(plan, "steps");
+	const char *cmd = cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(
+	    cJSON_GetArrayItem(steps, 0), "cmd"));
+	const char *origin = cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(plan, "origin"));
+	const char *p, *nl;
+	size_t len, more = 0;
+	char first[96];
+
+	buf[0] = '\0';
+	if (cmd == NULL)
+		return;
+	for (p = cmd; (len = strcspn(p, "\n")) > 0 && p[len] == '\n' && warroom_line(p, len);)
+		p += len + 1;
+	while (*p == '\n' || *p == ' ' || *p == '\t')
+		p++;
+	len = strcspn(p, "\n");
+	for (nl = p + len; *nl != '\0'; nl++)
+		if (*nl == '\n' && nl[1] != '\0' && nl[1] != '\n')
+			more++;
+	if (len > 60) {
+		len = 60;
+		while (len > 0 && ((unsigned char)p[len] & 0xc0) == 0x80)
+			len--;
+		snprintf(first, sizeof(first), "%.*s…", (int)len, p);
+	} else {
+		snprintf(first, sizeof(first), "%.*s", (int)len, p);
+	}
+	snprintf(buf, cap, "ran \"%s\"", first);
+	if (more > 0)
+		snprintf(buf + strlen(buf), cap - strlen(buf), " (+%zu line%s)", more,
+		    more == 1 ? "" : "s");
+	if (origin != NULL && origin[0] != '\0')
+		snprintf(buf + strlen(buf), cap - strlen(buf), " from %s", origin);
+}
+
 /* What an action changed, from its intent's plan: "api v1.5.0-bad → v1.4.1",
- * "api rev 4 (v1.5.0-bad) → rev 3 (v1.4.1)", "api EXPORT_MODE=off"; "" when
- * the plan names no change (a command's script). */
+ * "api rev 4 (v1.5.0-bad) → rev 3 (v1.4.1)", "api EXPORT_MODE=off"; for a
+ * runbook command what it ran and from where; "" when the plan names no
+ * change. */
 static void
 plan_change(const struct record *intent, char *buf, size_t cap)
 {
@@ -167,6 +227,10 @@ plan_change(const struct record *intent, char *buf, size_t cap)
 	const char *act = dstr(intent, "action");
 
 	buf[0] = '\0';
+	if (act != NULL && strcmp(act, "runbook.command") == 0) {
+		script_change(p, buf, cap);
+		return;
+	}
 	if (act != NULL && strstr(act, "killswitch") != NULL) {
 		/* The compose switch keeps no env_key in its plan: EXPORT_MODE. */
 		const char *k = cJSON_IsString(key) ? key->valuestring : "EXPORT_MODE";
@@ -251,22 +315,47 @@ strmap_slot(const struct strmap *m, const char *key, bool *found)
 	return i;
 }
 
+/* The index of runbook name among those met, added when new. Few runbooks
+ * per incident: a linear look-up. */
+static size_t
+runbook_index(struct pm *pm, const char *name, size_t len)
+{
+	size_t i;
+
+	for (i = 0; i < pm->nrbs; i++)
+		if (strlen(pm->rbs[i]) == len && strncmp(pm->rbs[i], name, len) == 0)
+			return i;
+	pm->rbs = xrealloc(pm->rbs, (pm->nrbs + 1) * sizeof(*pm->rbs));
+	pm->rbs[pm->nrbs] = xstrndup(name, len);
+	return pm->nrbs++;
+}
+
+/* The step with this id, added when new: in runbook rb (NULL: the one its
+ * id names, "file.md:LINE"). */
 static struct pm_step *
-step_find(struct pm *pm, const char *step)
+step_find(struct pm *pm, const char *step, const char *rb)
 {
 	bool found;
 	size_t slot = strmap_slot(&pm->stepmap, step, &found);
+	const char *colon = strrchr(step, ':');
+	struct pm_step *st;
 
 	if (found)
 		return &pm->steps[pm->stepmap.vals[slot]];
 	pm->stepmap.keys[slot] = step;
 	pm->stepmap.vals[slot] = pm->nsteps;
 	pm->steps = xrealloc(pm->steps, (pm->nsteps + 1) * sizeof(*pm->steps));
-	pm->steps[pm->nsteps].step = step;
-	pm->steps[pm->nsteps].title = step;
-	pm->steps[pm->nsteps].done = false;
-	pm->steps[pm->nsteps].ran = 0;
-	return &pm->steps[pm->nsteps++];
+	st = &pm->steps[pm->nsteps++];
+	memset(st, 0, sizeof(*st));
+	st->step = step;
+	st->title = step;
+	if (rb != NULL)
+		st->rb = runbook_index(pm, rb, strlen(rb));
+	else if (colon != NULL && colon > step)
+		st->rb = runbook_index(pm, step, (size_t)(colon - step));
+	else
+		st->rb = runbook_index(pm, "", 0);
+	return st;
 }
 
 static struct pm_action *
@@ -452,6 +541,37 @@ pm_rollback_end(struct pm *pm)
 		pm->rb_end = NO_TIME;
 }
 
+/* The runbook step x ran r from, or NULL: an action's plan names it, a
+ * status-page post, smoke check or chat announcement its own data. */
+static const char *
+step_of(const struct record *r)
+{
+	if (kind_is(r, "action.intent"))
+		return cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(
+		    cJSON_GetObjectItemCaseSensitive(r->data, "plan"), "runbook_step"));
+	if (kind_is(r, "statuspage.queue") || kind_is(r, "smoke") || kind_is(r, "chat.announce"))
+		return dstr(r, "runbook_step");
+	return NULL;
+}
+
+/* A step x ran is no forgotten step, ticked or not: each step keeps the
+ * last thing x ran from it. */
+static void
+pm_links(struct pm *pm, const struct record *v, size_t n)
+{
+	const char *id;
+	bool found;
+	size_t i, slot;
+
+	for (i = 0; i < n; i++) {
+		if ((id = step_of(&v[i])) == NULL)
+			continue;
+		slot = strmap_slot(&pm->stepmap, id, &found);
+		if (found)
+			pm->steps[pm->stepmap.vals[slot]].ran = &v[i];
+	}
+}
+
 static void
 pm_build(struct pm *pm, const struct record *v, size_t n)
 {
@@ -507,6 +627,7 @@ pm_build(struct pm *pm, const struct record *v, size_t n)
 		pm_sp(pm, r);
 		if (kind_is(r, "runbook.load")) {
 			const cJSON *steps = cJSON_GetObjectItemCaseSensitive(r->data, "steps"), *s;
+			const char *rb = dstr(r, "name") != NULL ? dstr(r, "name") : dstr(r, "runbook");
 
 			cJSON_ArrayForEach(s, steps) {
 				const cJSON *id = cJSON_GetObjectItemCaseSensitive(s, "step");
@@ -516,21 +637,26 @@ pm_build(struct pm *pm, const struct record *v, size_t n)
 
 				if (!cJSON_IsString(id))
 					continue;
-				st = step_find(pm, id->valuestring);
+				st = step_find(pm, id->valuestring, rb);
 				if (cJSON_IsString(title))
 					st->title = title->valuestring;
 				if (cJSON_IsBool(done))
 					st->done = cJSON_IsTrue(done);
+				/* Ticked in the file is the author's, not this incident's. */
+				st->preticked = !st->done && cJSON_IsTrue(
+				    cJSON_GetObjectItemCaseSensitive(s, "preticked"));
 			}
 		}
 		if ((kind_is(r, "step.check") || kind_is(r, "step.uncheck")) && dstr(r, "step") != NULL) {
-			struct pm_step *st = step_find(pm, dstr(r, "step"));
+			struct pm_step *st = step_find(pm, dstr(r, "step"), NULL);
 
 			if (dstr(r, "title") != NULL)
 				st->title = dstr(r, "title");
 			st->done = kind_is(r, "step.check");
+			st->preticked = false;
 		}
 	}
+	pm_links(pm, v, n);
 	/* No verdict was ever bad: only the engineer's resolve says it is over. */
 	for (j = 0; !pm->ever_bad && pm->recovered_by == REC_NONE && j < n; j++)
 		if (kind_is(&v[j], "incident.resolve")) {
@@ -540,17 +666,7 @@ pm_build(struct pm *pm, const struct record *v, size_t n)
 	pm_rollback_end(pm);
 	for (i = 0; i < pm->nacts; i++) {
 		const char *oc = action_outcome(&pm->acts[i]);
-		const cJSON *plan = cJSON_GetObjectItemCaseSensitive(pm->acts[i].intent->data, "plan");
-		const cJSON *rs = cJSON_GetObjectItemCaseSensitive(plan, "runbook_step");
-		bool found;
-		size_t slot;
 
-		/* A step x ran is no forgotten step, ticked or not. */
-		if (cJSON_IsString(rs)) {
-			slot = strmap_slot(&pm->stepmap, rs->valuestring, &found);
-			if (found)
-				pm->steps[pm->stepmap.vals[slot]].ran = i + 1;
-		}
 		if (strcmp(oc, "ok") == 0)
 			pm->n_ok++;
 		else if (strcmp(oc, "failed") == 0)
@@ -558,8 +674,10 @@ pm_build(struct pm *pm, const struct record *v, size_t n)
 		else
 			pm->n_unknown++;
 	}
-	for (i = 0; i < pm->nsteps; i++)
+	for (i = 0; i < pm->nsteps; i++) {
 		pm->n_done += pm->steps[i].done;
+		pm->n_preticked += pm->steps[i].preticked;
+	}
 }
 
 static void
@@ -571,6 +689,9 @@ pm_free(struct pm *pm)
 		free(pm->acts[i].outs);
 	free(pm->acts);
 	free(pm->steps);
+	for (i = 0; i < pm->nrbs; i++)
+		free((char *)pm->rbs[i]);
+	free(pm->rbs);
 	for (i = 0; i < pm->nkeys; i++)
 		free(pm->keys[i].id);
 	free(pm->keys);
@@ -1213,6 +1334,102 @@ md_recovery_summary(struct wr_buf *b, const struct record *v, size_t n,
 	wr_buf_str(b, ".\n");
 }
 
+/* " (not ticked; x ran it at TIME: OUTCOME)" for a step x ran: how the
+ * action, post, smoke check or announcement it started ended. */
+static void
+md_ran(struct wr_buf *b, const struct record *v, size_t n, const struct export_opts *o,
+    const struct pm *pm, const struct record *r)
+{
+	static const char *const sp_md[] = { "queued, never confirmed posted", "posted",
+		"FAILED, not posted" };
+	char ts[TIME_MAX];
+	bool found;
+	size_t slot;
+
+	fmt_time(r->ts_ms, o, ts);
+	if (kind_is(r, "action.intent")) {
+		const struct pm_action *a = r->op != NULL ? action_find((struct pm *)pm, r->op) : NULL;
+
+		wr_buf_printf(b, " (not ticked; x ran it at %s: %s)", ts,
+		    a != NULL ? action_outcome(a) : "unknown");
+	} else if (kind_is(r, "statuspage.queue")) {
+		slot = r->op != NULL ? strmap_slot(&pm->spmap, r->op, &found) : 0;
+		wr_buf_printf(b, " (not ticked; x posted it to the status page at %s: %s)", ts,
+		    r->op != NULL && found ? sp_md[sp_outcome(&pm->sp[pm->spmap.vals[slot]])] :
+		    sp_md[SP_PENDING]);
+	} else if (kind_is(r, "smoke")) {
+		wr_buf_printf(b, " (not ticked; x ran its smoke check at %s: %s)", ts,
+		    cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(r->data, "ok")) ? "OK" : "FAILED");
+	} else {
+		wr_buf_printf(b, " (not ticked; x announced it at %s: %s)", ts,
+		    chat_end_md[chat_outcome(chat_end(v, n, (size_t)(r - v)))]);
+	}
+}
+
+/* The checklist, one list per runbook (named: steps of two runbooks may
+ * have the same text), then the follow-ups it leaves, grouped the same
+ * way. A step ticked only in the runbook file ("- [x]") is the author's,
+ * not this incident's: neither done nor left out. */
+static void
+md_checklist(struct wr_buf *b, const struct record *v, size_t n, const struct export_opts *o,
+    const struct pm *pm)
+{
+	size_t g, i, done, total;
+
+	wr_buf_str(b, "\n## Checklist\n");
+	if (pm->nsteps == 0)
+		wr_buf_str(b, "\n_No checklist steps were recorded._\n");
+	for (g = 0; g < pm->nrbs; g++) {
+		for (i = done = total = 0; i < pm->nsteps; i++)
+			if (pm->steps[i].rb == g) {
+				total++;
+				done += pm->steps[i].done;
+			}
+		if (total == 0)
+			continue;
+		wr_buf_str(b, "\n**");
+		sb_text(b, o, pm->rbs[g][0] != '\0' ? pm->rbs[g] : "no runbook named");
+		wr_buf_printf(b, "**: %zu of %zu steps done\n\n", done, total);
+		for (i = 0; i < pm->nsteps; i++) {
+			if (pm->steps[i].rb != g)
+				continue;
+			wr_buf_str(b, pm->steps[i].done ? "- [x] " : "- [ ] ");
+			sb_text(b, o, pm->steps[i].title);
+			wr_buf_str(b, pm->steps[i].preticked ? " _(ticked in the runbook file, not "
+			    "during the incident)_\n" : "\n");
+		}
+	}
+	wr_buf_str(b, "\n### Follow-ups\n");
+	if (pm->n_done == pm->nsteps)
+		wr_buf_str(b, "\n_None: every recorded step is ticked._\n");
+	for (g = 0; g < pm->nrbs; g++) {
+		bool named = false;
+
+		for (i = 0; i < pm->nsteps; i++) {
+			const struct pm_step *st = &pm->steps[i];
+
+			if (st->rb != g || st->done)
+				continue;
+			if (!named) {
+				wr_buf_str(b, "\n**");
+				sb_text(b, o, pm->rbs[g][0] != '\0' ? pm->rbs[g] : "no runbook named");
+				wr_buf_str(b, "**\n\n");
+				named = true;
+			}
+			wr_buf_str(b, "- ");
+			sb_text(b, o, st->title);
+			if (st->ran != NULL)
+				md_ran(b, v, n, o, pm, st->ran);
+			else if (st->preticked)
+				wr_buf_str(b, " (ticked in the runbook file only, never during the "
+				    "incident)");
+			else
+				wr_buf_str(b, " (not ticked during the incident)");
+			wr_buf_str(b, "\n");
+		}
+	}
+}
+
 static void
 render_md(struct wr_buf *b, const struct record *v, size_t n, const struct export_opts *o,
     const struct pm *pm)
@@ -1239,7 +1456,11 @@ render_md(struct wr_buf *b, const struct record *v, size_t n, const struct expor
 	wr_buf_printf(b, "- %zu action%s: %zu ok, %zu failed, ", pm->nacts,
 	    pm->nacts == 1 ? "" : "s", pm->n_ok, pm->n_failed);
 	wr_buf_printf(b, pm->n_unknown > 0 ? "**%zu UNKNOWN**.\n" : "%zu unknown.\n", pm->n_unknown);
-	wr_buf_printf(b, "- Checklist: %zu of %zu steps done.\n\n", pm->n_done, pm->nsteps);
+	wr_buf_printf(b, "- Checklist: %zu of %zu steps done", pm->n_done, pm->nsteps);
+	if (pm->n_preticked > 0)
+		wr_buf_printf(b, "; %zu more ticked only in the runbook file%s, never during the "
+		    "incident", pm->n_preticked, pm->nrbs > 1 ? "s" : "");
+	wr_buf_str(b, ".\n\n");
 
 	wr_buf_str(b, "## Key times\n\n| Event | Time | Since detection |\n|---|---|---|\n");
 	md_key_time(b, o, pm, "Detection", pm->detect);
@@ -1314,30 +1535,7 @@ render_md(struct wr_buf *b, const struct record *v, size_t n, const struct expor
 
 	md_outputs(b, o, pm);
 
-	wr_buf_str(b, "\n## Checklist\n\n");
-	if (pm->nsteps == 0)
-		wr_buf_str(b, "_No checklist steps were recorded._\n");
-	for (i = 0; i < pm->nsteps; i++) {
-		wr_buf_str(b, pm->steps[i].done ? "- [x] " : "- [ ] ");
-		sb_text(b, o, pm->steps[i].title);
-		wr_buf_str(b, "\n");
-	}
-	wr_buf_str(b, "\n### Follow-ups\n\n");
-	if (pm->n_done == pm->nsteps)
-		wr_buf_str(b, "_None: every recorded step is ticked._\n");
-	for (i = 0; i < pm->nsteps; i++) {
-		if (pm->steps[i].done)
-			continue;
-		wr_buf_str(b, "- ");
-		sb_text(b, o, pm->steps[i].title);
-		if (pm->steps[i].ran > 0) {
-			const struct pm_action *a = &pm->acts[pm->steps[i].ran - 1];
-
-			fmt_time(a->intent->ts_ms, o, ts);
-			wr_buf_printf(b, " (not ticked; x ran it at %s: %s)\n", ts, action_outcome(a));
-		} else
-			wr_buf_str(b, " (not ticked during the incident)\n");
-	}
+	md_checklist(b, v, n, o, pm);
 
 	wr_buf_str(b, "\n## Notes\n\n");
 	for (i = 0; i < n; i++) {
@@ -1416,7 +1614,7 @@ json_incident(const struct record *v, size_t n, const struct export_opts *o,
     const struct pm *pm)
 {
 	cJSON *inc = cJSON_CreateObject(), *tz, *times, *acts, *steps, *chat, *bad, *sp;
-	char label[160];
+	char label[160], change[400];
 	long off;
 	size_t i, k;
 
@@ -1474,6 +1672,8 @@ json_incident(const struct record *v, size_t n, const struct export_opts *o,
 		json_str(x, "op", o, a->intent->op);
 		json_str(x, "action", o, dstr(a->intent, "action"));
 		json_str(x, "host", o, a->intent->host);
+		plan_change(a->intent, change, sizeof(change));
+		json_str(x, "change", o, change[0] != '\0' ? change : NULL);
 		json_time(x, "started", a->intent->ts_ms);
 		json_time(x, "ended", a->end != NULL ? a->end->ts_ms : NO_TIME);
 		cJSON_AddStringToObject(x, "outcome", action_outcome(a));
@@ -1499,7 +1699,9 @@ json_incident(const struct record *v, size_t n, const struct export_opts *o,
 
 		json_str(x, "step", o, pm->steps[i].step);
 		json_str(x, "title", o, pm->steps[i].title);
+		json_str(x, "runbook", o, pm->rbs[pm->steps[i].rb]);
 		cJSON_AddBoolToObject(x, "done", pm->steps[i].done);
+		cJSON_AddBoolToObject(x, "preticked", pm->steps[i].preticked);
 		cJSON_AddItemToArray(steps, x);
 	}
 	sp = cJSON_AddArrayToObject(inc, "statuspage");

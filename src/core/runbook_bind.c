@@ -21,6 +21,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 enum val_type {
 	V_NAME,          /* service, host, namespace: [A-Za-z0-9._/-] */
@@ -331,6 +332,13 @@ bind_line(struct runbook *rb, int line, char **w, size_t nw,
 		if (vs->keys[i].required && !(given & (1u << i)))
 			runbook_diag(rb, RUNBOOK_ERROR, line, "warroom: %s: missing %s=",
 			    vs->verb, vs->keys[i].key);
+	/* The console drives one switch: a binding for another would be
+	 * refused during the incident, so it is refused here, in CI. */
+	if (vs->kind == RUNBOOK_ACT_KILLSWITCH && rb->nerrors == errs &&
+	    !runbook_is_export_switch(runbook_action_arg(a, "switch")))
+		runbook_diag(rb, RUNBOOK_ERROR, line, "warroom: killswitch: warroom's kill "
+		    "switch is EXPORT_MODE (killswitch export on|off); this line names '%s'",
+		    runbook_action_arg(a, "switch"));
 	/* A status page post needs to say what the status is. */
 	if (vs->kind == RUNBOOK_ACT_STATUSPAGE && rb->nerrors == errs) {
 		const char *op = runbook_action_arg(a, "op");
@@ -351,6 +359,13 @@ bind_line(struct runbook *rb, int line, char **w, size_t nw,
 			    "create); an update keeps the title it was created with", op);
 	}
 	return rb->nerrors == errs;
+}
+
+bool
+runbook_is_export_switch(const char *name)
+{
+	return name != NULL && (strcasecmp(name, "export") == 0 ||
+	    strcasecmp(name, "export_mode") == 0 || strcasecmp(name, "exports") == 0);
 }
 
 void

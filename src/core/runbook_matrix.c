@@ -12,12 +12,15 @@
  * range "2-5%" starts the level at 2%), kept with its operator: "> 5%" and
  * "above 5%" fire only above 5%, ">= 5%", "≥ 5%", a range and a bare
  * number at 5% already; its Action text chooses the level.
- * Rows that cannot be read are warnings with their line, never guesses.
+ * Rows that cannot be read are warnings with their line, never guesses;
+ * so is a table whose header comes close to those three but is not them
+ * ("Metrics", "Treshold", "Decision"), since it is not read at all.
  */
 #include "warroom/runbook.h"
 
 #include <ctype.h>
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -265,6 +268,97 @@ check_order(struct runbook *rb)
 	}
 }
 
+/* A column the matrix needs, and the headers that come close to it. */
+struct role {
+	const char *name;                /* "Metric", as the message says it */
+	size_t typos;                    /* edit distance still taken as a typo */
+	const char *const *alike;        /* words an author may write instead */
+};
+
+enum fit { FIT_NONE, FIT_NEAR, FIT_EXACT };
+
+static const char *const metric_alike[] = { "signal", "indicator", "measure", "sli", NULL };
+static const char *const threshold_alike[] = { "limit", "trigger", "condition", "when",
+	"level", NULL };
+static const char *const action_alike[] = { "decision", "response", "verdict", "do",
+	"what to do", "next step", "step", NULL };
+
+static const struct role roles[] = {
+	{ "Metric", 1, metric_alike },
+	{ "Threshold", 2, threshold_alike },
+	{ "Action", 1, action_alike },
+};
+
+/* How close a header cell comes to a role: its name exactly (any case),
+ * or a typo of it, its plural, a word it holds ("Metric name"), or a word
+ * authors use instead ("Decision"). */
+static enum fit
+role_fit(const char *cell, const struct role *ro)
+{
+	char s[128], name[32], *w, *save;
+	size_t i, n;
+
+	if (wr_streq_ci(cell, ro->name))
+		return FIT_EXACT;
+	lower(s, cell, sizeof(s));
+	lower(name, ro->name, sizeof(name));
+	n = strlen(name);
+	if (wr_edit_distance(s, name) <= ro->typos ||
+	    (strncmp(s, name, n) == 0 && strcmp(s + n, "s") == 0))
+		return FIT_NEAR;
+	for (i = 0; ro->alike[i] != NULL; i++)
+		if (strcmp(s, ro->alike[i]) == 0)
+			return FIT_NEAR;
+	for (w = strtok_r(s, " \t/()-:", &save); w != NULL; w = strtok_r(NULL, " \t/()-:", &save))
+		if (strncmp(w, name, n) == 0 && (w[n] == '\0' || strcmp(w + n, "s") == 0))
+			return FIT_NEAR;
+	return FIT_NONE;
+}
+
+/* A table whose header comes close to Metric, Threshold and Action but
+ * is not it would be skipped without a word, and [thresholds] would rule
+ * the incident while the author believes the table does: say so. */
+static void
+near_miss(struct runbook *rb, char **hdr, size_t ncols, int line)
+{
+	struct wr_buf head = { 0 }, why = { 0 };
+	bool used[64] = { false };
+	size_t r, c, exact = 0;
+
+	if (ncols > WR_ARRAY_LEN(used))
+		return;
+	for (r = 0; r < WR_ARRAY_LEN(roles); r++) {
+		size_t best = ncols;
+		enum fit bf = FIT_NONE, f;
+
+		for (c = 0; c < ncols; c++)
+			if (!used[c] && (f = role_fit(hdr[c], &roles[r])) > bf) {
+				bf = f;
+				best = c;
+			}
+		if (bf == FIT_NONE) {
+			free(why.s);
+			return;
+		}
+		used[best] = true;
+		if (bf == FIT_EXACT) {
+			exact++;
+			continue;
+		}
+		wr_buf_printf(&why, "%s'%s' is not %s", why.len > 0 ? ", " : "", hdr[best],
+		    roles[r].name);
+	}
+	if (exact == WR_ARRAY_LEN(roles))
+		return;
+	for (c = 0; c < ncols; c++)
+		wr_buf_printf(&head, "%s%s", c > 0 ? " | " : "", hdr[c]);
+	runbook_diag(rb, RUNBOOK_WARNING, line, "this table looks like a decision matrix but "
+	    "its header is '%.200s'; the matrix needs Metric, Threshold and Action columns "
+	    "(%.200s): the table is not read as one", head.s, why.s);
+	free(head.s);
+	free(why.s);
+}
+
 bool
 runbook_matrix_read(struct runbook *rb, char **cells, const int *lines,
     size_t nrows, size_t ncols)
@@ -274,8 +368,10 @@ runbook_matrix_read(struct runbook *rb, char **cells, const int *lines,
 	int ca = column(cells, ncols, "action");
 	size_t r, i;
 
-	if (cm < 0 || ct < 0 || ca < 0)
+	if (cm < 0 || ct < 0 || ca < 0) {
+		near_miss(rb, cells, ncols, lines[0]);
 		return false;
+	}
 	if (mx->present) {
 		runbook_diag(rb, RUNBOOK_WARNING, lines[0],
 		    "a second decision matrix is ignored (the first is at line %d)",
@@ -331,6 +427,44 @@ runbook_matrix_read(struct runbook *rb, char **cells, const int *lines,
 	}
 	check_order(rb);
 	return true;
+}
+
+int
+runbook_matrix_pick(const struct runbook_matrix_src *v, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (v[i].m->present && v[i].m->nrows > 0)
+			return (int)i;
+	return -1;
+}
+
+size_t
+runbook_matrix_describe(const struct runbook_matrix_src *v, size_t n, char *buf, size_t cap)
+{
+	struct wr_buf b = { 0 };
+	int pick = runbook_matrix_pick(v, n);
+	size_t i, ignored = 0;
+
+	buf[0] = '\0';
+	if (pick < 0)
+		return 0;
+	for (i = (size_t)pick + 1; i < n; i++)
+		if (v[i].m->present && v[i].m->nrows > 0)
+			wr_buf_printf(&b, "%s%s (line %d)", ignored++ > 0 ? ", " : "", v[i].name,
+			    v[i].m->line);
+	/* The order of -r decides the thresholds, and so the verdicts: a
+	 * matrix left out is said, never dropped unseen. */
+	if (ignored > 0)
+		snprintf(buf, cap, "decision matrix from %s (line %d) overrides [thresholds]; the "
+		    "one%s in %s %s IGNORED: only the first -r runbook's matrix counts", v[pick].name,
+		    v[pick].m->line, ignored > 1 ? "s" : "", b.s, ignored > 1 ? "are" : "is");
+	else
+		snprintf(buf, cap, "decision matrix from %s (line %d) overrides [thresholds]",
+		    v[pick].name, v[pick].m->line);
+	free(b.s);
+	return ignored;
 }
 
 const char *

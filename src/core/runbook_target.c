@@ -12,7 +12,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 
 /* A whole positive number, else 0 (a placeholder: the engineer picks). */
 static int
@@ -82,41 +81,41 @@ misfit(const struct config_host *h, const struct want *w, char *buf, size_t cap)
 	return buf;
 }
 
-int
-runbook_target_rollback(const struct runbook_action *a, const struct config *cfg,
-    int selected, struct runbook_target *t, struct wr_err *err)
+/* What a rollback's own words ask for, before any host is looked at:
+ * its service, namespace and driver in *w, tag, revision and wait in *t;
+ * -1 with err for what warroom would never honour. */
+static int
+rollback_words(const struct runbook_action *a, struct want *w, struct runbook_target *t,
+    struct wr_err *err)
 {
-	const char *on = runbook_action_arg(a, "host"), *to = NULL, *v;
-	struct want w = { NULL, runbook_action_arg(a, "namespace"), -1 };
-	char why[256];
-	size_t i;
-	int pick = -1;
+	const char *to = NULL, *v;
 
 	memset(t, 0, sizeof(*t));
 	t->host = t->svc = -1;
+	*w = (struct want){ NULL, runbook_action_arg(a, "namespace"), -1 };
 	switch (a->kind) {
 	case RUNBOOK_ACT_ROLLBACK:
-		w.svc = runbook_action_arg(a, "service");
+		w->svc = runbook_action_arg(a, "service");
 		to = runbook_action_arg(a, "to");
 		if ((v = runbook_action_arg(a, "driver")) != NULL)
-			w.driver = strcmp(v, "k8s") == 0 ? DRIVER_K8S :
+			w->driver = strcmp(v, "k8s") == 0 ? DRIVER_K8S :
 			    strcmp(v, "helm") == 0 ? DRIVER_HELM : DRIVER_COMPOSE;
 		break;
 	case RUNBOOK_ACT_K8S_UNDO:
-		w.svc = runbook_action_arg(a, "name");
-		w.driver = DRIVER_K8S;
+		w->svc = runbook_action_arg(a, "name");
+		w->driver = DRIVER_K8S;
 		if ((v = runbook_action_arg(a, "kind")) != NULL && strcmp(v, "deployment") != 0)
 			return wr_err_set(err, "warroom rolls back deployments; this step undoes "
-			    "%s/%s: run it by hand", v, w.svc ? w.svc : "?");
+			    "%s/%s: run it by hand", v, w->svc ? w->svc : "?");
 		break;
 	case RUNBOOK_ACT_HELM_ROLLBACK:
-		w.svc = runbook_action_arg(a, "release");
-		w.driver = DRIVER_HELM;
+		w->svc = runbook_action_arg(a, "release");
+		w->driver = DRIVER_HELM;
 		break;
 	default:
 		return wr_err_set(err, "the step asks for no rollback");
 	}
-	if (w.svc == NULL)
+	if (w->svc == NULL)
 		return wr_err_set(err, "the step's rollback names no service");
 	if ((v = runbook_action_arg(a, "context")) != NULL)
 		return wr_err_set(err, "the step names kube context %s; warroom runs kubectl in "
@@ -132,7 +131,21 @@ runbook_target_rollback(const struct runbook_action *a, const struct config *cfg
 	if ((v = runbook_action_arg(a, "timeout")) != NULL &&
 	    (t->timeout_s = duration_of(v)) < 0)
 		return wr_err_set(err, "the step's --timeout %s is not a duration (5m, 300s)", v);
+	return 0;
+}
 
+int
+runbook_target_rollback(const struct runbook_action *a, const struct config *cfg,
+    int selected, struct runbook_target *t, struct wr_err *err)
+{
+	const char *on = runbook_action_arg(a, "host");
+	struct want w;
+	char why[256];
+	size_t i;
+	int pick = -1;
+
+	if (rollback_words(a, &w, t, err) != 0)
+		return -1;
 	if (on != NULL) {
 		if ((pick = config_host_index(cfg, on)) < 0)
 			return wr_err_set(err, "the step names host %s, which %s does not list", on,
@@ -160,22 +173,12 @@ runbook_target_rollback(const struct runbook_action *a, const struct config *cfg
 	return 0;
 }
 
-/* The names a runbook may give the one switch warroom drives. */
-static bool
-is_export_switch(const char *name)
+/* A kill switch's own words: the switch, on or off (into t->value), no
+ * kube context; -1 with err otherwise. */
+static int
+killswitch_words(const struct runbook_action *a, struct runbook_target *t, struct wr_err *err)
 {
-	return strcasecmp(name, "export") == 0 || strcasecmp(name, "export_mode") == 0 ||
-	    strcasecmp(name, "exports") == 0;
-}
-
-int
-runbook_target_killswitch(const struct runbook_action *a, const struct config *cfg,
-    int selected, struct runbook_target *t, struct wr_err *err)
-{
-	const char *name, *value, *on = runbook_action_arg(a, "host");
-	const char *svc = runbook_action_arg(a, "service"), *v;
-	struct want w = { svc, runbook_action_arg(a, "namespace"), -1 };
-	char why[256];
+	const char *name, *value, *v;
 
 	memset(t, 0, sizeof(*t));
 	t->host = t->svc = -1;
@@ -189,13 +192,30 @@ runbook_target_killswitch(const struct runbook_action *a, const struct config *c
 	value = runbook_action_arg(a, "state");
 	if (value == NULL)
 		value = runbook_action_arg(a, "value");
-	if (name == NULL || !is_export_switch(name))
+	if (!runbook_is_export_switch(name))
 		return wr_err_set(err, "warroom's kill switch is EXPORT_MODE; the step names '%s'",
 		    name ? name : "");
 	if (value == NULL || (strcmp(value, "off") != 0 && strcmp(value, "on") != 0))
 		return wr_err_set(err, "the step turns the kill switch to '%s', not on or off",
 		    value ? value : "");
+	if ((v = runbook_action_arg(a, "context")) != NULL)
+		return wr_err_set(err, "the step names kube context %s; warroom runs kubectl in "
+		    "each host's own context: check it, then use X in HOSTS", v);
 	wr_strlcpy(t->value, value, sizeof(t->value));
+	return 0;
+}
+
+int
+runbook_target_killswitch(const struct runbook_action *a, const struct config *cfg,
+    int selected, struct runbook_target *t, struct wr_err *err)
+{
+	const char *on = runbook_action_arg(a, "host");
+	const char *svc = runbook_action_arg(a, "service"), *v;
+	struct want w = { svc, runbook_action_arg(a, "namespace"), -1 };
+	char why[256];
+
+	if (killswitch_words(a, t, err) != 0)
+		return -1;
 	if (on != NULL) {
 		if ((selected = config_host_index(cfg, on)) < 0)
 			return wr_err_set(err, "the step names host %s, which %s does not list", on,
@@ -210,9 +230,6 @@ runbook_target_killswitch(const struct runbook_action *a, const struct config *c
 	 * a switch the step never described. */
 	if ((v = runbook_action_arg(a, "driver")) != NULL)
 		w.driver = strcmp(v, "k8s") == 0 ? DRIVER_K8S : DRIVER_COMPOSE;
-	if ((v = runbook_action_arg(a, "context")) != NULL)
-		return wr_err_set(err, "the step names kube context %s; warroom runs kubectl in "
-		    "each host's own context: check it, then use X in HOSTS", v);
 	if (svc != NULL && misfit(&cfg->hosts[selected], &w, why, sizeof(why)) != NULL)
 		return wr_err_set(err, "%s", why);
 	if (svc == NULL && w.driver >= 0 && (int)cfg->hosts[selected].driver != w.driver)
@@ -221,4 +238,40 @@ runbook_target_killswitch(const struct runbook_action *a, const struct config *c
 		    config_driver_name((enum config_driver)w.driver));
 	t->host = selected;
 	return 0;
+}
+
+int
+runbook_target_check(const struct runbook_action *a, const struct config *cfg,
+    struct wr_err *err)
+{
+	struct runbook_target t;
+	struct wr_err first;
+	struct want w;
+	size_t i;
+
+	switch (a->kind) {
+	case RUNBOOK_ACT_ROLLBACK:
+	case RUNBOOK_ACT_K8S_UNDO:
+	case RUNBOOK_ACT_HELM_ROLLBACK:
+		if (cfg == NULL)
+			return rollback_words(a, &w, &t, err);
+		/* No host selected: the one it names, else the first that fits. */
+		return runbook_target_rollback(a, cfg, -1, &t, err);
+	case RUNBOOK_ACT_KILLSWITCH:
+		if (cfg == NULL || runbook_action_arg(a, "host") != NULL)
+			return cfg == NULL ? killswitch_words(a, &t, err) :
+			    runbook_target_killswitch(a, cfg, -1, &t, err);
+		if (killswitch_words(a, &t, err) != 0)
+			return -1;
+		if (cfg->nhosts == 0)
+			return wr_err_set(err, "%s lists no host to switch", cfg->file);
+		/* Whichever host is selected then: it is enough that one fits. */
+		for (i = 0; i < cfg->nhosts; i++)
+			if (runbook_target_killswitch(a, cfg, (int)i, &t, i == 0 ? &first : err) == 0)
+				return 0;
+		return wr_err_set(err, "no host in %s can take it (%s%s)", cfg->file, first.msg,
+		    cfg->nhosts > 1 ? "; the others neither" : "");
+	default:
+		return 0;
+	}
 }

@@ -237,7 +237,8 @@ chat_set_backoff(struct chat *c, int64_t base_ms)
 }
 
 int
-chat_announce(struct chat *c, const char *text, char id[32], struct wr_err *err)
+chat_announce(struct chat *c, const char *text, const char *step, char id[32],
+    struct wr_err *err)
 {
 	struct chat_msg *m;
 	cJSON *d, *body;
@@ -250,6 +251,8 @@ chat_announce(struct chat *c, const char *text, char id[32], struct wr_err *err)
 	d = cJSON_CreateObject();
 	cJSON_AddStringToObject(d, "id", id);
 	cJSON_AddStringToObject(d, "text", text);
+	if (step != NULL && step[0] != '\0')
+		cJSON_AddStringToObject(d, "runbook_step", step);
 	/* Write-ahead: stored before anything is sent. */
 	if (timeline_append(c->tl, "chat.announce", NULL, id, d, err) != 0)
 		return -1;

@@ -43,26 +43,37 @@ env_of(struct app *app)
 	return env;
 }
 
+/* The id of the runbook step whose slot this is into id; "" for none (a
+ * section's own, or no slot). */
+static void
+slot_step(const struct app *app, struct action **slot, char *id, size_t cap)
+{
+	int i;
+
+	id[0] = '\0';
+	for (i = 0; slot != NULL && i < app->nrunbooks; i++) {
+		const struct app_runbook *r = &app->runbooks[i];
+
+		if (slot >= r->step_action && slot < r->step_action + r->rb.nsteps) {
+			app_step_id(r, (size_t)(slot - r->step_action), id, cap);
+			return;
+		}
+	}
+}
+
 /* The action now fills its slot; a slot of a runbook step names that
  * step in the action's intent (the post-mortem knows x ran it). */
 static void
 bind_slot(struct app *app, struct action *a, struct action **slot)
 {
 	char id[WR_PATH_MAX + 16];
-	int i;
 
 	if (slot == NULL)
 		return;
 	*slot = a;
-	for (i = 0; i < app->nrunbooks; i++) {
-		struct app_runbook *r = &app->runbooks[i];
-
-		if (slot >= r->step_action && slot < r->step_action + r->rb.nsteps) {
-			app_step_id(r, (size_t)(slot - r->step_action), id, sizeof(id));
-			action_set_step(a, id);
-			return;
-		}
-	}
+	slot_step(app, slot, id, sizeof(id));
+	if (id[0] != '\0')
+		action_set_step(a, id);
 }
 
 bool
@@ -1138,6 +1149,7 @@ struct smoke {
 	struct app *app;
 	char url[WR_URL_MAX + 64];
 	long expect;
+	char step[WR_PATH_MAX + 16];     /* the runbook step it ran from, or "" */
 };
 
 static void
@@ -1163,13 +1175,15 @@ smoke_answer(const struct http_response *r, void *arg)
 		cJSON_AddBoolToObject(d, "ok", ok);
 		if (r->status == 0)
 			cJSON_AddStringToObject(d, "error", r->error);
+		if (sm->step[0] != '\0')
+			cJSON_AddStringToObject(d, "runbook_step", sm->step);
 		timeline_append(app->tl, "smoke", NULL, NULL, d, &err);
 	}
 	free(sm);
 }
 
 void
-actions_smoke(struct app *app, int host, const char *url, long expect)
+actions_smoke(struct app *app, int host, const char *url, long expect, struct action **slot)
 {
 	const struct config_host *h = &app->cfg.hosts[host];
 	struct http_request req = { .timeout_ms = 10000, .max_body = 64 * 1024 };
@@ -1190,6 +1204,7 @@ actions_smoke(struct app *app, int host, const char *url, long expect)
 	sm = xcalloc(1, sizeof(*sm));
 	sm->app = app;
 	sm->expect = expect > 0 ? expect : 200;
+	slot_step(app, slot, sm->step, sizeof(sm->step));
 	snprintf(sm->url, sizeof(sm->url), "%s%s", url[0] == '/' ? h->health_url : "", url);
 	req.url = sm->url;
 	if (url[0] == '/' && h->tunnel &&
@@ -1208,7 +1223,7 @@ actions_smoke(struct app *app, int host, const char *url, long expect)
 }
 
 void
-actions_announce_ask(struct app *app, const char *message)
+actions_announce_ask(struct app *app, const char *message, struct action **slot)
 {
 	if (app->chat == NULL) {
 		app_say(app, app->cfg.chat.line == 0 ? "no [chat] in the config" :
@@ -1216,6 +1231,7 @@ actions_announce_ask(struct app *app, const char *message)
 		return;
 	}
 	wr_strlcpy(app->post_message, message, sizeof(app->post_message));
+	slot_step(app, slot, app->post_step, sizeof(app->post_step));
 	app_ask(app, PROMPT_ANNOUNCE);
 }
 
@@ -1227,11 +1243,11 @@ actions_announce(struct app *app, const char *typed)
 
 	if (strcmp(typed, "announce") != 0)
 		app_say(app, "nothing announced: type announce to send it");
-	else if (chat_announce(app->chat, app->post_message, id, &err) != 0)
+	else if (chat_announce(app->chat, app->post_message, app->post_step, id, &err) != 0)
 		app_say(app, "nothing announced: %s", err.msg);
 	else
 		app_say(app, "chat: announcing (%s)", id);
-	app->post_message[0] = '\0';
+	app->post_message[0] = app->post_step[0] = '\0';
 }
 
 /* ---- the status page and the chat ---- */
@@ -1333,7 +1349,7 @@ actions_statuspage_ask(struct app *app)
 
 void
 actions_statuspage_prefill(struct app *app, const char *status, const char *message,
-    const char *name, const char *impact)
+    const char *name, const char *impact, struct action **slot)
 {
 	const char *c;
 
@@ -1346,6 +1362,7 @@ actions_statuspage_prefill(struct app *app, const char *status, const char *mess
 	if (!wr_strlcpy(app->post_name, name ? name : "", sizeof(app->post_name)))
 		app_say(app, "the runbook's name= was cut to %zu bytes", sizeof(app->post_name) - 1);
 	wr_strlcpy(app->post_impact, impact ? impact : "", sizeof(app->post_impact));
+	slot_step(app, slot, app->post_step, sizeof(app->post_step));
 }
 
 /* The post as it will go to the page: what the preview shows and what
@@ -1438,6 +1455,7 @@ actions_statuspage_post(struct app *app, const char *typed)
 	if (status < 0) {
 		app_say(app, "nothing posted: type investigating, identified, monitoring or resolved");
 		app->post_message[0] = app->post_name[0] = app->post_impact[0] = '\0';
+		app->post_step[0] = '\0';
 		return;
 	}
 	tpl = template_vars(app, status, &v, &cause, when, since, sizeof(when));
@@ -1532,27 +1550,28 @@ actions_statuspage_send(struct app *app, const char *edited)
 		text++;
 	if (*text == '\0') {
 		app_say(app, "nothing posted: the text is empty");
-		app->post_name[0] = app->post_impact[0] = '\0';
+		app->post_name[0] = app->post_impact[0] = app->post_step[0] = '\0';
 		return;
 	}
 	typed = statuspage_status_name((enum statuspage_status)status);
 	if (app->statuspage != NULL) {
 		post_update(app, status, text, &u);
-		if (statuspage_post(app->statuspage, &u, queue, &err) != 0)
+		if (statuspage_post(app->statuspage, &u, app->post_step, queue, &err) != 0)
 			app_say(app, "nothing posted: %s", err.msg);
 		else
 			app_say(app, "status page: queued %s %s (%s)", statuspage_action_name(u.action),
 			    typed, queue);
 	}
-	/* The runbook's title and impact were for this post only. */
-	app->post_name[0] = app->post_impact[0] = '\0';
+	/* The runbook's title, impact and step were for this post only (the
+	 * chat's echo of it is not the step's). */
+	app->post_name[0] = app->post_impact[0] = app->post_step[0] = '\0';
 	if (app->chat != NULL) {
 		size_t n = strlen(text) + strlen(incident) + 64;
 
 		line = xmalloc(n);
 		snprintf(line, n, "%s — %s: %s", incident, statuspage_status_name(
 		    (enum statuspage_status)status), text);
-		if (chat_announce(app->chat, line, id, &err) != 0)
+		if (chat_announce(app->chat, line, NULL, id, &err) != 0)
 			app_say(app, "nothing announced: %s", err.msg);
 		else if (app->statuspage == NULL)
 			app_say(app, "chat: announcing %s (%s)", typed, id);

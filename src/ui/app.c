@@ -178,6 +178,19 @@ app_add_runbook(struct app *app, const char *path, const char *buf, size_t len,
 	return 0;
 }
 
+struct runbook_matrix_src *
+app_matrix_sources(const struct app *app)
+{
+	struct runbook_matrix_src *v = xcalloc((size_t)app->nrunbooks + 1, sizeof(*v));
+	int i;
+
+	for (i = 0; i < app->nrunbooks; i++) {
+		v[i].name = app->runbooks[i].base;
+		v[i].m = &app->runbooks[i].rb.matrix;
+	}
+	return v;
+}
+
 void
 app_free_runbooks(struct app *app)
 {

@@ -58,8 +58,9 @@ writable(const struct app *app)
 
 /* runbook.load: the checklist the post-mortem lists, unticked steps as
  * follow-ups. Written at every start, so a runbook added later counts,
- * after the journal is replayed: "done" is what the pane shows, ticked in
- * the file ("- [x]") or by a record. */
+ * after the journal is replayed: "done" is a step a record ticked;
+ * "preticked" one the file ticks ("- [x]") and no record touched, which
+ * the pane shows ticked but this incident did not do. */
 static void
 record_runbooks(struct app *app)
 {
@@ -79,13 +80,51 @@ record_runbooks(struct app *app)
 			app_step_id(r, k, id, sizeof(id));
 			cJSON_AddStringToObject(s, "step", id);
 			cJSON_AddStringToObject(s, "title", r->rb.steps[k].text);
-			if (r->checked[k])
+			if (r->checked[k] && r->ticked_at[k] > 0)
 				cJSON_AddBoolToObject(s, "done", true);
+			else if (r->checked[k] && r->rb.steps[k].checked)
+				cJSON_AddBoolToObject(s, "preticked", true);
 			cJSON_AddItemToArray(steps, s);
 		}
 		if (timeline_append(app->tl, "runbook.load", NULL, NULL, d, &err) != 0)
 			app_say_also(app, "runbook NOT recorded in the timeline: %s", err.msg);
 	}
+}
+
+/* runbook.matrix: the decision matrix in force and the ones ignored, at
+ * every start: the order of -r decides the verdicts, and the post-mortem
+ * must say which thresholds judged them. */
+static void
+record_matrix(struct app *app)
+{
+	struct runbook_matrix_src *src = app_matrix_sources(app);
+	int i, pick = runbook_matrix_pick(src, (size_t)app->nrunbooks);
+	char text[512];
+	struct wr_err err;
+	cJSON *d, *ign, *x;
+
+	if (pick < 0) {
+		free(src);
+		return;
+	}
+	runbook_matrix_describe(src, (size_t)app->nrunbooks, text, sizeof(text));
+	d = cJSON_CreateObject();
+	x = cJSON_AddObjectToObject(d, "in_force");
+	cJSON_AddStringToObject(x, "runbook", src[pick].name);
+	cJSON_AddNumberToObject(x, "line", src[pick].m->line);
+	ign = cJSON_AddArrayToObject(d, "ignored");
+	for (i = pick + 1; i < app->nrunbooks; i++) {
+		if (runbook_matrix_pick(&src[i], 1) != 0)
+			continue;
+		x = cJSON_CreateObject();
+		cJSON_AddStringToObject(x, "runbook", src[i].name);
+		cJSON_AddNumberToObject(x, "line", src[i].m->line);
+		cJSON_AddItemToArray(ign, x);
+	}
+	cJSON_AddStringToObject(d, "text", text);
+	free(src);
+	if (timeline_append(app->tl, "runbook.matrix", NULL, NULL, d, &err) != 0)
+		app_say_also(app, "decision matrix NOT recorded in the timeline: %s", err.msg);
 }
 
 static int
@@ -230,6 +269,7 @@ journal_open(struct app *app, struct wr_err *err)
 		return -1;
 	journal_replay(app);
 	record_runbooks(app);
+	record_matrix(app);
 	/* Both are "" when there is nothing to say: saying "" would wipe what
 	 * the start said before (a runbook's errors). */
 	if (timeline_notice(app->tl)[0] != '\0')

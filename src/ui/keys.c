@@ -153,6 +153,7 @@ prompt_key(struct app *app, const char *name, int is_keycode, unsigned int key)
 		if (app->prompt_kind == PROMPT_FILL)
 			runbook_fill_free(&app->fill);
 		app->post_message[0] = app->post_name[0] = app->post_impact[0] = '\0';
+		app->post_step[0] = '\0';
 	} else if (strcmp(name, "Enter") == 0) {
 		app->prompt_active = false;
 		if (app->prompt_kind == PROMPT_NOTE)

@@ -527,7 +527,7 @@ run_binding(struct app *app, struct action **slot, const struct runbook_action *
 		    strcmp(v, "resolve") == 0)
 			v = "resolved";
 		actions_statuspage_prefill(app, v, runbook_action_arg(a, "message"),
-		    runbook_action_arg(a, "name"), runbook_action_arg(a, "impact"));
+		    runbook_action_arg(a, "name"), runbook_action_arg(a, "impact"), slot);
 		return;
 	case RUNBOOK_ACT_SMOKE: {
 		const char *on = runbook_action_arg(a, "host");
@@ -536,11 +536,11 @@ run_binding(struct app *app, struct action **slot, const struct runbook_action *
 		if (named >= 0)
 			host = named;
 		v = runbook_action_arg(a, "expect");
-		actions_smoke(app, host, runbook_action_arg(a, "url"), v ? atol(v) : 200);
+		actions_smoke(app, host, runbook_action_arg(a, "url"), v ? atol(v) : 200, slot);
 		return;
 	}
 	case RUNBOOK_ACT_ANNOUNCE:
-		actions_announce_ask(app, runbook_action_arg(a, "message"));
+		actions_announce_ask(app, runbook_action_arg(a, "message"), slot);
 		return;
 	default:
 		app_say(app, "x does not run %s bindings", runbook_action_name(a->kind));

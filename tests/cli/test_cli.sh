@@ -46,3 +46,15 @@ rc=0; "$WARROOM" -c "$tmp/nosuch.conf" < /dev/null > /dev/null 2> "$tmp/err" || 
 [ "$rc" -eq 1 ] || fail "missing config exited $rc"
 assert_contains "$tmp/err" "$tmp/nosuch.conf: cannot open: No such file or directory"
 ok "missing config is refused"
+
+# Options before the subcommand, as git and kubectl take them.
+rc=0; "$WARROOM" -c "$tmp/warroom.conf" incidents > "$tmp/out" 2> "$tmp/err" || rc=$?
+[ "$rc" -eq 0 ] || { cat "$tmp/err"; fail "-c FILE incidents exited $rc"; }
+assert_contains "$tmp/out" "no incidents in $tmp/timeline"
+rc=0; "$WARROOM" -c "$tmp/warroom.conf" export nosuch-000000 -o "$tmp/pm.md" > /dev/null 2> "$tmp/err" || rc=$?
+[ "$rc" -eq 1 ] || fail "-c FILE export ID -o FILE exited $rc, want 1 (no such incident)"
+assert_contains "$tmp/err" "no incident \"nosuch-000000\""
+rc=0; "$WARROOM" --read-only -c "$tmp/warroom.conf" incidents > /dev/null 2> "$tmp/err" || rc=$?
+[ "$rc" -eq 2 ] || fail "--read-only incidents exited $rc, want 2"
+assert_contains "$tmp/err" "warroom: --read-only is an option of the console; 'warroom incidents' does not take it"
+ok "-c before the subcommand works; console options there are refused by name"

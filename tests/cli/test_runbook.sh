@@ -1,8 +1,9 @@
 #!/bin/sh
 # test_runbook.sh — `warroom runbook`, the linter for runbook authors: our
 # runbooks read clean (exit 0), a bad `warroom` block is an error with its
-# line (exit 1), warnings alone do not fail, --json is valid JSON, and a
-# missing file is reported.
+# line (exit 1), warnings alone do not fail, --json is valid JSON, a
+# missing file is reported, and -c checks what the steps name against a
+# config.
 . "${top_srcdir:-$(dirname "$0")/../..}/tests/lib/common.sh"
 
 for rb in compose-rollback k8s-helm-rollback blue-green-cutover; do
@@ -49,3 +50,20 @@ assert_contains "$tmp/err" "$tmp/nosuch.md: No such file or directory"
 rc=0; "$WARROOM" runbook > /dev/null 2>&1 || rc=$?
 [ "$rc" -eq 2 ] || fail "no file exited $rc, want 2"
 ok "missing file and usage errors"
+
+# -c: what the console would refuse during the incident, caught in CI.
+write_config
+cat > "$tmp/hosts.md" <<'MD'
+1. Roll back api on the second host
+
+   ```warroom
+   rollback service=api host=api-3
+   ```
+MD
+"$WARROOM" runbook "$tmp/hosts.md" > "$tmp/out" || { cat "$tmp/out"; fail "no config: an unknown host is not the linter's to know"; }
+rc=0; "$WARROOM" runbook -c "$tmp/warroom.conf" "$tmp/hosts.md" > "$tmp/out" || rc=$?
+[ "$rc" -eq 1 ] || { cat "$tmp/out"; fail "-c with a host the config lacks exited $rc, want 1"; }
+assert_contains "$tmp/out" "hosts.md:4: error: warroom: rollback: the step names host api-3, which $tmp/warroom.conf does not list"
+sed -i 's/api-3/api-2/' "$tmp/hosts.md"
+"$WARROOM" runbook -c "$tmp/warroom.conf" --json "$tmp/hosts.md" > "$tmp/out" || { cat "$tmp/out"; fail "a host the config lists"; }
+ok "-c CONFIG checks the hosts and services steps name"

@@ -5,7 +5,8 @@
 # tags once there is one) with the configured components and impact, and
 # announces the same text to the webhook as {"text": …}; the webhook URL
 # (a credential) never reaches the journal; a webhook answering 500 is
-# retried until it takes the message; a redirect is never followed.
+# retried until it takes the message; a redirect is never followed; a
+# runbook step's announce binding asks for the word and names its step.
 . "${top_srcdir:-$(dirname "$0")/../..}/tests/lib/tmux.sh"
 [ -x /usr/sbin/sshd ] || skip "openssh-server is not installed"
 command -v python3 > /dev/null 2>&1 || skip "python3 is not installed"
@@ -43,7 +44,7 @@ posted() {
 	done
 }
 
-printf '# Tell the team\n\n```warroom\nannounce message="drill: api is back"\n```\n' > "$tmp/rb.md"
+printf '# Tell the team\n\n1. Say it is back\n\n   ```warroom\n   announce message="drill: api is back"\n   ```\n' > "$tmp/rb.md"
 start 200 50 "$WARROOM -c $tmp/c.conf --incident chat-drill -r $tmp/rb.md"
 wait_re "│> h1 +api +UP +v1\\.5\\.0-bad" 15
 keys A; keys -l arm; keys Enter
@@ -104,7 +105,7 @@ sleep 1
 [ "$(grep -c '"trap":true' "$req" || true)" = "$before" ] || fail "a redirect was followed"
 ok "a redirect is never followed"
 
-keys 4 x
+keys 4 Down x
 wait_for 'announce "drill: api is back" to the chat? type announce: '
 keys -l yes; keys Enter
 wait_for "nothing announced: type announce to send it"
@@ -115,6 +116,9 @@ case "$(nth /services/ "$(count /services/)")" in
 'POST 200 {"text": "drill: api is back"}') ;;
 *) fail "announce: $(nth /services/ "$(count /services/)")" ;;
 esac
-ok "a runbook's announce binding asks for the word, then posts its message"
+# Its record names the step, for the post-mortem's follow-ups.
+grep -q '"kind":"chat.announce".*"text":"drill: api is back".*"runbook_step":"rb.md:3"' "$journal" ||
+	fail "the announcement's record does not name its runbook step"
+ok "a runbook's announce binding asks for the word, then posts its message, its step named"
 keys q
 wait_for "exit=0"

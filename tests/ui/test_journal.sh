@@ -6,8 +6,9 @@
 # `warroom incidents` / `warroom export` (by id or by name) read it
 # without a terminal; Enter in TIMELINE shows an entry whole; a
 # run-of-show T-0 is recorded and restored; E resolves the incident; a
-# runbook's errors are said at the start of an incident, beside the
-# journal's own news, and its step that did not read is marked and says so.
+# runbook's errors and a second runbook's ignored decision matrix are said
+# at the start of an incident, beside the journal's own news (the matrices
+# recorded too), and its step that did not read is marked and says so.
 . "${top_srcdir:-$(dirname "$0")/../..}/tests/lib/tmux.sh"
 printf '[warroom]\ntimeline_dir = %s/tl\n' "$tmp" > "$tmp/c.conf"
 wr="$WARROOM -c $tmp/c.conf --incident 'db failover drill'"
@@ -164,8 +165,22 @@ cat > "$tmp/bad.md" <<'MD'
    ```warroom
    rolback service=api
    ```
+
+| Metric | Threshold | Action |
+|---|---|---|
+| Error rate | > 5% | Rollback immediately |
+MD
+# A second runbook's matrix is ignored: said beside the errors, and
+# recorded with the one in force.
+cat > "$tmp/comms.md" <<'MD'
+# Comms
+
+| Metric | Threshold | Action |
+|---|---|---|
+| Error rate | > 1% | Rollback immediately |
 MD
 said="runbook bad.md: 1 error (line 6: warroom: unknown action 'rolback' (did you mean 'rollback'?))"
+matrix="decision matrix from bad.md (line 9) overrides [thresholds]; the one in comms.md (line 3) is IGNORED: only the first -r runbook's matrix counts"
 # footer_has TEXT — the footer's rows (a long message wraps above it) as one line.
 footer_has() {
 	i=0
@@ -176,9 +191,17 @@ footer_has() {
 	done
 	cat "$tmp/screen"; fail "the footer does not say: $1"
 }
-start 200 40 "$WARROOM -c $tmp/c.conf --incident 'rb errors' -r $tmp/bad.md"
+start 200 40 "$WARROOM -c $tmp/c.conf --incident 'rb errors' -r $tmp/bad.md -r $tmp/comms.md"
 wait_for "incident.open rb errors"
 footer_has "$said"
+footer_has "what could be read is loaded | $matrix"
+python3 - "$(ls "$tmp"/tl/rb-errors-*.jsonl)" <<'PY' || fail "no runbook.matrix record naming bad.md in force and comms.md ignored"
+import json, sys
+recs = [json.loads(l) for l in open(sys.argv[1])]
+m = [r["data"] for r in recs if r["kind"] == "runbook.matrix"]
+assert m and m[0]["in_force"] == {"runbook": "bad.md", "line": 9}, m
+assert m[0]["ignored"] == [{"runbook": "comms.md", "line": 3}], m
+PY
 wait_for "[ ] ! Roll back"
 keys A; keys -l arm; keys Enter
 wait_re "ARMED 1[45]:[0-9][0-9]"
@@ -187,11 +210,11 @@ footer_has "nothing to run: bad.md:6: warroom: unknown action 'rolback'"
 keys q
 wait_for "exit=0"
 printf '{"seq":99,"torn' >> "$(ls "$tmp"/tl/rb-errors-*.jsonl)"
-start 200 40 "$WARROOM -c $tmp/c.conf --incident 'rb errors' -r $tmp/bad.md"
+start 200 40 "$WARROOM -c $tmp/c.conf --incident 'rb errors' -r $tmp/bad.md -r $tmp/comms.md"
 wait_for "incident.resume rb errors"
 footer_has "$said"
 footer_has "what could be read is loaded | "
 footer_has "moved 15 bytes to $tmp/tl/rb-errors-"
 keys q
 wait_for "exit=0"
-ok "a runbook's errors are said at an incident's start, beside the journal's notice; its broken step is marked ! and x says why"
+ok "a runbook's errors and an ignored matrix are said at an incident's start, beside the journal's notice, and the matrix recorded; the broken step is marked ! and x says why"

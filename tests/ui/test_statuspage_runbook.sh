@@ -4,7 +4,8 @@
 # the impact, the create carries them (Atlassian: incident.name and
 # impact_override, over [statuspage] impact), and a later update never
 # renames the incident. On Cachet the title goes and the preview says the
-# page has no impact field.
+# page has no impact field. The post-mortem knows which step x posted
+# from, or smoke-checked, though nobody ticked it.
 . "${top_srcdir:-$(dirname "$0")/../..}/tests/lib/tmux.sh"
 [ -x /usr/sbin/sshd ] || skip "openssh-server is not installed"
 cat > "$tmp/rb.md" <<'MD'
@@ -20,6 +21,7 @@ cat > "$tmp/rb.md" <<'MD'
 
    ```warroom
    statuspage update status=identified message="Rolling back api"
+   smoke url=/readyz expect=200
    ```
 MD
 # count EXPR: recorded requests for which the Python expression on r holds.
@@ -58,6 +60,8 @@ run_step
 wait_for "update identified on the status page"
 keys Enter
 wait_for "status page: update identified (incident " 20
+keys x
+wait_re "smoke GET http://127\\.0\\.0\\.1:[0-9]+/readyz: OK" 10
 keys q
 wait_for "exit=0"
 [ "$(count 'r["method"] == "POST" and r["body"]["incident"]["name"] == "Elevated API errors" and r["body"]["incident"].get("impact_override") == "minor"')" = 1 ] ||
@@ -68,7 +72,12 @@ journal=$(ls "$fl"/timeline/api-5xx-*.jsonl)
 grep '"kind":"statuspage.queue"' "$journal" | head -1 |
 	grep -q '"name":"Elevated API errors".*"impact":"minor"' ||
 	fail "the journal's queue record lacks the title and impact"
-ok "atlassian: the runbook's title and impact are previewed, created and journaled; the update keeps the title"
+"$WARROOM" export 'api 5xx' -c "$fl/warroom.conf" > "$tmp/pm.md" < /dev/null || fail "export"
+grep -q '^- Tell customers (not ticked; x posted it to the status page at .*: posted)$' "$tmp/pm.md" ||
+	{ cat "$tmp/pm.md"; fail "the follow-ups do not say x posted 'Tell customers'"; }
+grep -q '^- Say what we found (not ticked; x ran its smoke check at .*: OK)$' "$tmp/pm.md" ||
+	{ cat "$tmp/pm.md"; fail "the follow-ups do not say x smoke-checked 'Say what we found'"; }
+ok "atlassian: the runbook's title and impact are previewed, created and journaled; the update keeps the title; the post-mortem says which steps x posted from"
 
 fleet_down
 rm -rf "$fl"

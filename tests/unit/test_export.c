@@ -72,7 +72,7 @@ setup(void **state)
 	    "{\"queue\":\"sp-6-1e4f\",\"kind\":\"atlassian\",\"update\":{\"action\":\"create\","
 	    "\"status\":\"investigating\",\"name\":\"api 5xx spike\","
 	    "\"body\":\"Elevated errors on the API\",\"impact\":\"major\",\"components\":[],"
-	    "\"our_id\":\"api-5xx-spike-7f3a2c\",\"page_id\":\"\"}}");
+	    "\"our_id\":\"api-5xx-spike-7f3a2c\",\"page_id\":\"\"},\"runbook_step\":\"s3\"}");
 	add(6, 91, "statuspage.post", NULL, "sp-6-1e4f",
 	    "{\"queue\":\"sp-6-1e4f\",\"action\":\"create\",\"page_incident\":\"p0abc\","
 	    "\"status\":\"investigating\",\"found\":false}");
@@ -703,12 +703,12 @@ resumes_name_what_an_earlier_session_left_unknown(void **state)
 
 /* A step x ran is listed as run, not as forgotten, though nobody ticked it. */
 /* The Actions table says what each action changed, from its plan: tags,
- * revisions, the kill switch's value; a command's script changes nothing
- * it can name. */
+ * revisions, the kill switch's value; a runbook command what it ran (its
+ * first line) and the runbook line it came from. */
 static void
 actions_say_what_they_changed(void **state)
 {
-	struct record v[5] = { 0 };
+	struct record v[7] = { 0 };
 	char *md;
 
 	(void)state;
@@ -723,14 +723,35 @@ actions_say_what_they_changed(void **state)
 	    "\"EXPORT_MODE\",\"env_set\":\"off\"}}");
 	add_to(v, 4, 40, "action.intent", "api-1", "op-d", "{\"action\":\"command\",\"plan\":"
 	    "{\"service\":\"\",\"from\":\"\",\"to\":\"\"}}");
-	md = render_n(EXPORT_MD, v, 5);
+	/* A runbook's script: its first line (not warroom's cd) and where it
+	 * came from; also with the set -e lines a script may start with. */
+	add_to(v, 5, 50, "action.intent", "api-1", "op-e", "{\"action\":\"runbook.command\","
+	    "\"plan\":{\"service\":\"api\",\"from\":\"\",\"to\":\"\",\"steps\":[{\"name\":"
+	    "\"run\",\"cmd\":\"cd '/srv/app' || exit 1\\ndocker compose restart worker\\n"
+	    "curl -fsS localhost:8000/readyz\\n\"}],\"origin\":\"compose.md line 36: Restart "
+	    "the worker\"}}");
+	add_to(v, 6, 60, "action.intent", "api-1", "op-f", "{\"action\":\"runbook.command\","
+	    "\"plan\":{\"steps\":[{\"name\":\"run\",\"cmd\":\"cd '/srv/app' || exit 1\\n"
+	    "trap 'echo \\\"warroom: stopped at: $BASH_COMMAND\\\" >&2' ERR 2>/dev/null\\n"
+	    "set -e\\necho 0123456789012345678901234567890123456789012345678901234567890123456789"
+	    "\"}],\"origin\":\"ops.md line 9: Long\"}}");
+	md = render_n(EXPORT_MD, v, 7);
 	assert_non_null(strstr(md, "| op-a | k8s.undo | k8s-1 | api rev 4 (v2-bad) \xe2\x86\x92 rev 3 "
 	    "(v1) | "));
 	assert_non_null(strstr(md, "| op-b | compose.rollback | api-1 | api v2-bad \xe2\x86\x92 v1 | "));
 	assert_non_null(strstr(md, "| op-c | k8s.killswitch | k8s-1 | api EXPORT\\_MODE=off | "));
 	assert_non_null(strstr(md, "| op-d | command | api-1 | \xe2\x80\x94 | "));
+	assert_non_null(strstr(md, "| op-e | runbook.command | api-1 | ran \"docker compose "
+	    "restart worker\" (+1 line) from compose.md line 36: Restart the worker | "));
+	assert_non_null(strstr(md, "| op-f | runbook.command | api-1 | ran \"echo "
+	    "0123456789012345678901234567890123456789012345678901234\xe2\x80\xa6\" from ops.md "
+	    "line 9: Long | "));
 	free(md);
-	for (size_t i = 0; i < 5; i++)
+	md = render_n(EXPORT_JSON, v, 7);
+	assert_non_null(strstr(md, "\"change\":\"ran \\\"docker compose restart worker\\\" (+1 "
+	    "line) from compose.md line 36: Restart the worker\""));
+	free(md);
+	for (size_t i = 0; i < 7; i++)
 		record_free(&v[i]);
 }
 
@@ -752,6 +773,96 @@ follow_ups_say_which_steps_x_ran(void **state)
 	md = render_n(EXPORT_MD, v, 5);
 	assert_non_null(strstr(md, "- Warm the cache (not ticked; x ran it at 2024-05-01 12:00:10: ok)\n"));
 	assert_non_null(strstr(md, "- Write it up (not ticked during the incident)\n"));
+	free(md);
+	for (size_t i = 0; i < 5; i++)
+		record_free(&v[i]);
+}
+
+/* A step x ran through a status-page post, a smoke check or a chat
+ * announcement is no forgotten step either: its record names the step. */
+static void
+follow_ups_say_what_x_posted_checked_and_announced(void **state)
+{
+	struct record v[10] = { 0 };
+	char *md;
+
+	(void)state;
+	add_to(v, 0, 0, "incident.open", NULL, NULL, "{\"name\":\"drill\"}");
+	add_to(v, 1, 5, "runbook.load", NULL, NULL, "{\"name\":\"r.md\",\"steps\":["
+	    "{\"step\":\"r.md:3\",\"title\":\"Tell customers\"},"
+	    "{\"step\":\"r.md:9\",\"title\":\"Check readiness\"},"
+	    "{\"step\":\"r.md:15\",\"title\":\"Tell the team\"},"
+	    "{\"step\":\"r.md:20\",\"title\":\"Tell customers again\"}]}");
+	add_to(v, 2, 10, "statuspage.queue", NULL, "sp-3-0001", "{\"queue\":\"sp-3-0001\","
+	    "\"update\":{\"action\":\"create\",\"status\":\"investigating\",\"body\":\"x\"},"
+	    "\"runbook_step\":\"r.md:3\"}");
+	add_to(v, 3, 11, "statuspage.post", NULL, "sp-3-0001", "{\"queue\":\"sp-3-0001\"}");
+	add_to(v, 4, 20, "smoke", NULL, NULL, "{\"url\":\"http://h/readyz\",\"status\":503,"
+	    "\"expect\":200,\"ok\":false,\"runbook_step\":\"r.md:9\"}");
+	add_to(v, 5, 30, "chat.announce", NULL, "chat-1", "{\"id\":\"chat-1\",\"text\":\"y\","
+	    "\"runbook_step\":\"r.md:15\"}");
+	add_to(v, 6, 31, "chat.post", NULL, "chat-1", "{\"id\":\"chat-1\"}");
+	add_to(v, 7, 40, "statuspage.queue", NULL, "sp-8-0002", "{\"queue\":\"sp-8-0002\","
+	    "\"update\":{\"action\":\"update\",\"status\":\"identified\",\"body\":\"z\"},"
+	    "\"runbook_step\":\"r.md:20\"}");
+	add_to(v, 8, 41, "statuspage.failed", NULL, "sp-8-0002", "{\"queue\":\"sp-8-0002\","
+	    "\"error\":\"HTTP 503\"}");
+	add_to(v, 9, 50, "note", NULL, NULL, "{\"text\":\"done\"}");
+	md = render_n(EXPORT_MD, v, 10);
+	assert_non_null(strstr(md, "- Tell customers (not ticked; x posted it to the status page "
+	    "at 2024-05-01 12:00:10: posted)\n"));
+	assert_non_null(strstr(md, "- Check readiness (not ticked; x ran its smoke check at "
+	    "2024-05-01 12:00:20: FAILED)\n"));
+	assert_non_null(strstr(md, "- Tell the team (not ticked; x announced it at 2024-05-01 "
+	    "12:00:30: posted)\n"));
+	assert_non_null(strstr(md, "- Tell customers again (not ticked; x posted it to the status "
+	    "page at 2024-05-01 12:00:40: FAILED, not posted)\n"));
+	free(md);
+	for (size_t i = 0; i < 10; i++)
+		record_free(&v[i]);
+}
+
+/* The checklist is one list per runbook, each named, so two runbooks'
+ * steps of the same text are told apart; a step ticked only in the
+ * runbook file is neither done nor left out. */
+static void
+checklist_by_runbook_and_ticks_of_the_file_apart(void **state)
+{
+	struct record v[5] = { 0 };
+	char *md;
+	cJSON *doc;
+	const cJSON *steps;
+
+	(void)state;
+	add_to(v, 0, 0, "incident.open", NULL, NULL, "{\"name\":\"two books\"}");
+	add_to(v, 1, 5, "runbook.load", NULL, NULL, "{\"name\":\"nm4.md\",\"steps\":["
+	    "{\"step\":\"nm4.md:5\",\"title\":\"Incident commander named\",\"preticked\":true},"
+	    "{\"step\":\"nm4.md:7\",\"title\":\"Roll back\"}]}");
+	add_to(v, 2, 6, "runbook.load", NULL, NULL, "{\"name\":\"comms.md\",\"steps\":["
+	    "{\"step\":\"comms.md:4\",\"title\":\"Incident commander named\"},"
+	    "{\"step\":\"comms.md:8\",\"title\":\"Roll back\"}]}");
+	add_to(v, 3, 10, "step.check", NULL, NULL, "{\"step\":\"comms.md:4\"}");
+	add_to(v, 4, 20, "step.check", NULL, NULL, "{\"step\":\"nm4.md:7\"}");
+	md = render_n(EXPORT_MD, v, 5);
+	assert_non_null(strstr(md, "- Checklist: 2 of 4 steps done; 1 more ticked only in the "
+	    "runbook files, never during the incident.\n"));
+	assert_non_null(strstr(md, "## Checklist\n\n**nm4.md**: 1 of 2 steps done\n\n"
+	    "- [ ] Incident commander named _(ticked in the runbook file, not during the "
+	    "incident)_\n- [x] Roll back\n\n**comms.md**: 1 of 2 steps done\n\n"
+	    "- [x] Incident commander named\n- [ ] Roll back\n"));
+	assert_non_null(strstr(md, "### Follow-ups\n\n**nm4.md**\n\n- Incident commander named "
+	    "(ticked in the runbook file only, never during the incident)\n\n**comms.md**\n\n"
+	    "- Roll back (not ticked during the incident)\n"));
+	free(md);
+	md = render_n(EXPORT_JSON, v, 5);
+	doc = cJSON_Parse(md);
+	steps = cJSON_GetObjectItem(cJSON_GetObjectItem(doc, "incident"), "checklist");
+	assert_int_equal(cJSON_GetArraySize(steps), 4);
+	assert_string_equal(jstr(cJSON_GetArrayItem(steps, 0), "runbook"), "nm4.md");
+	assert_true(cJSON_IsTrue(cJSON_GetObjectItem(cJSON_GetArrayItem(steps, 0), "preticked")));
+	assert_true(cJSON_IsFalse(cJSON_GetObjectItem(cJSON_GetArrayItem(steps, 0), "done")));
+	assert_string_equal(jstr(cJSON_GetArrayItem(steps, 2), "runbook"), "comms.md");
+	cJSON_Delete(doc);
 	free(md);
 	for (size_t i = 0; i < 5; i++)
 		record_free(&v[i]);
@@ -916,6 +1027,8 @@ main(void)
 		cmocka_unit_test(rollback_end_is_when_the_last_rollback_settled),
 		cmocka_unit_test(a_cut_off_rollback_ends_at_its_reread),
 		cmocka_unit_test(follow_ups_say_which_steps_x_ran),
+		cmocka_unit_test(follow_ups_say_what_x_posted_checked_and_announced),
+		cmocka_unit_test(checklist_by_runbook_and_ticks_of_the_file_apart),
 		cmocka_unit_test(actions_say_what_they_changed),
 		cmocka_unit_test(shutdowns_say_who_ended_the_console),
 		cmocka_unit_test(resumes_name_what_an_earlier_session_left_unknown),

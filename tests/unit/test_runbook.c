@@ -966,6 +966,28 @@ warroom_errors_name_their_line(void **state)
 	runbook_free(&rb);
 }
 
+/* The console drives one kill switch: a binding for another is read as
+ * an error, not left for the incident to refuse. */
+static void
+warroom_killswitch_names_the_export_switch(void **state)
+{
+	struct runbook rb;
+	const char *md = "```warroom\n"
+	    "killswitch payments off service=api\n"  /* 2 */
+	    "killswitch export off service=api\n"    /* 3: fine */
+	    "killswitch EXPORT_MODE on\n"            /* 4: fine */
+	    "```\n";
+
+	(void)state;
+	assert_int_equal(runbook_parse(&rb, "t.md", md, strlen(md)), -1);
+	assert_true(has_diag(&rb, RUNBOOK_ERROR, 2, "warroom's kill switch is EXPORT_MODE "
+	    "(killswitch export on|off); this line names 'payments'"));
+	assert_int_equal(rb.nerrors, 1);
+	assert_int_equal(rb.blocks[0].nbinds, 2);
+	assert_int_equal(rb.blocks[0].binds[0].line, 3);
+	runbook_free(&rb);
+}
+
 /* A statuspage binding keeps its title and impact for the post; what the
  * post could not honour is an error with its line, not dropped. */
 static void
@@ -1146,6 +1168,88 @@ tables_without_the_columns_are_not_a_matrix(void **state)
 	assert_int_equal(runbook_matrix_apply(&rb.matrix, &t), 0);
 	assert_true(t.p95_rollback_ms == 42);
 	runbook_free(&rb);
+}
+
+/* A header that comes close to Metric/Threshold/Action (a plural, a typo,
+ * another word for one of them) is a warning with its line: the table is
+ * not read, and the author would believe it is. Other tables say nothing. */
+static void
+near_matrix_headers_are_warned(void **state)
+{
+	static const struct { const char *head, *why; } near[] = {
+		{ "Metrics | Threshold | Action", "('Metrics' is not Metric)" },
+		{ "Metric | Treshold | Action", "('Treshold' is not Threshold)" },
+		{ "Metric | Threshold | Decision", "('Decision' is not Action)" },
+		{ "Metric name | Threshold | Action to take",
+		  "('Metric name' is not Metric, 'Action to take' is not Action)" },
+	};
+	static const char *const far[] = {
+		"Metric | Value | Action", "Metric | Threshold | Owner", "Host | Port | Service",
+	};
+	struct runbook rb;
+	char md[512], want[256];
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof(near) / sizeof(near[0]); i++) {
+		snprintf(md, sizeof(md), "# M\n\n| %s |\n|---|---|---|\n| Error rate | > 5%% | "
+		    "Rollback |\n", near[i].head);
+		parse_str(&rb, md);
+		assert_false(rb.matrix.present);
+		snprintf(want, sizeof(want), "this table looks like a decision matrix but its "
+		    "header is '%s'; the matrix needs Metric, Threshold and Action columns %s",
+		    near[i].head, near[i].why);
+		if (!has_diag(&rb, RUNBOOK_WARNING, 3, want))
+			fail_msg("no warning for '%s'", near[i].head);
+		runbook_free(&rb);
+	}
+	for (i = 0; i < sizeof(far) / sizeof(far[0]); i++) {
+		snprintf(md, sizeof(md), "# M\n\n| %s |\n|---|---|---|\n| a | b | c |\n", far[i]);
+		parse_str(&rb, md);
+		if (has_diag(&rb, RUNBOOK_WARNING, 3, "decision matrix"))
+			fail_msg("'%s' warned as a near matrix", far[i]);
+		runbook_free(&rb);
+	}
+}
+
+/* Several runbooks with a matrix: the first in -r order rules, and the
+ * others are named as ignored, never dropped unseen. */
+static void
+first_matrix_rules_and_the_others_are_named(void **state)
+{
+	const char *with = "| Metric | Threshold | Action |\n|---|---|---|\n"
+	    "| Error rate | > 5% | Rollback |\n";
+	const char *empty = "| Metric | Threshold | Action |\n|---|---|---|\n";
+	struct runbook a, b, c, none;
+	struct runbook_matrix_src v[4];
+	char said[512];
+
+	(void)state;
+	parse_str(&none, "# No matrix\n\n- a step\n");
+	parse_str(&a, with);
+	parse_str(&b, empty);          /* a header and no row sets nothing */
+	parse_str(&c, with);
+	v[0] = (struct runbook_matrix_src){ "none.md", &none.matrix };
+	v[1] = (struct runbook_matrix_src){ "nm4.md", &a.matrix };
+	v[2] = (struct runbook_matrix_src){ "empty.md", &b.matrix };
+	v[3] = (struct runbook_matrix_src){ "comms.md", &c.matrix };
+	assert_int_equal(runbook_matrix_pick(v, 4), 1);
+	assert_int_equal(runbook_matrix_describe(v, 4, said, sizeof(said)), 1);
+	assert_string_equal(said, "decision matrix from nm4.md (line 1) overrides [thresholds]; "
+	    "the one in comms.md (line 1) is IGNORED: only the first -r runbook's matrix counts");
+	assert_int_equal(runbook_matrix_describe(v, 3, said, sizeof(said)), 0);
+	assert_string_equal(said, "decision matrix from nm4.md (line 1) overrides [thresholds]");
+	assert_int_equal(runbook_matrix_pick(v, 1), -1);
+	assert_int_equal(runbook_matrix_describe(v, 1, said, sizeof(said)), 0);
+	assert_string_equal(said, "");
+	v[0] = v[3];
+	assert_int_equal(runbook_matrix_describe(v, 4, said, sizeof(said)), 2);
+	assert_non_null(strstr(said, "from comms.md (line 1) overrides [thresholds]; the ones in "
+	    "nm4.md (line 1), comms.md (line 1) are IGNORED"));
+	runbook_free(&none);
+	runbook_free(&a);
+	runbook_free(&b);
+	runbook_free(&c);
 }
 
 /* ---- adversarial Markdown ---- */
@@ -1507,10 +1611,13 @@ main(void)
 		cmocka_unit_test(compound_commands_are_never_replaced),
 		cmocka_unit_test(warroom_bindings_are_read),
 		cmocka_unit_test(warroom_errors_name_their_line),
+		cmocka_unit_test(warroom_killswitch_names_the_export_switch),
 		cmocka_unit_test(warroom_statuspage_title_and_impact),
 		cmocka_unit_test(matrix_rows_levels_and_warnings),
 		cmocka_unit_test(matrix_operator_shows_and_rules_as_written),
 		cmocka_unit_test(tables_without_the_columns_are_not_a_matrix),
+		cmocka_unit_test(near_matrix_headers_are_warned),
+		cmocka_unit_test(first_matrix_rules_and_the_others_are_named),
 		cmocka_unit_test(crlf_reads_like_lf),
 		cmocka_unit_test(tabs_indent_lists_and_code),
 		cmocka_unit_test(html_blocks_are_skipped),

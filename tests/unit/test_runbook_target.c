@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "warroom/runbook_lint.h"
 #include "warroom/runbook_target.h"
 
 /* h1, h2: compose (api, jobs); k1: k8s in shop (api); m1: helm (api). */
@@ -259,6 +260,75 @@ killswitch_direction(void **state)
 	free(cfg.hosts);
 }
 
+static bool
+has_diag(const struct runbook *rb, enum runbook_severity sev, int line, const char *needle)
+{
+	size_t i;
+
+	for (i = 0; i < rb->ndiags; i++)
+		if (rb->diags[i].severity == sev && rb->diags[i].line == line &&
+		    strstr(rb->diags[i].msg, needle) != NULL)
+			return true;
+	return false;
+}
+
+/* `warroom runbook -c`: what the console would refuse during the incident
+ * is said now, with its line: an error for a binding, a warning for a
+ * recognised command; without a config only what the words alone refuse. */
+static void
+lint_says_what_the_console_would_refuse(void **state)
+{
+	const char *md = "1. Bindings\n"
+	    "   ```warroom\n"
+	    "   rollback service=api host=api-2\n"          /* 3 */
+	    "   killswitch export off service=worker\n"     /* 4 */
+	    "   smoke url=/readyz host=h1\n"                /* 5 */
+	    "   statuspage update status=identified\n"      /* 6 */
+	    "   rollback service=api namespace=shop\n"      /* 7: k1 */
+	    "   killswitch export off service=jobs\n"       /* 8: h1 */
+	    "   ```\n"
+	    "2. Commands\n"
+	    "   ```sh\n"
+	    "   kubectl rollout undo deploy/api -n prod\n"  /* 12 */
+	    "   kubectl rollout undo deploy/<name> -n x\n"  /* 13: filled later */
+	    "   helm rollback api 3\n"                      /* 14: m1 */
+	    "   kubectl rollout undo statefulset/db\n"      /* 15 */
+	    "   IMAGE_TAG=v1 docker compose up -d api jobs\n" /* 16: h1 */
+	    "   IMAGE_TAG=<tag> docker compose up -d api web\n"  /* 17 */
+	    "   ```\n";
+	struct runbook rb;
+	struct config cfg;
+
+	(void)state;
+	fleet(&cfg);
+	runbook_parse(&rb, "t.md", md, strlen(md));
+	assert_int_equal(rb.ndiags, 0);
+	runbook_lint(&rb, &cfg);
+	assert_true(has_diag(&rb, RUNBOOK_ERROR, 3, "warroom: rollback: the step names host "
+	    "api-2, which warroom.conf does not list"));
+	assert_true(has_diag(&rb, RUNBOOK_ERROR, 4, "warroom: killswitch: no host in "
+	    "warroom.conf can take it (h1 runs no service worker; the others neither)"));
+	assert_true(has_diag(&rb, RUNBOOK_ERROR, 5, "h1 has no health_url to put /readyz under"));
+	assert_true(has_diag(&rb, RUNBOOK_ERROR, 6, "warroom.conf has no [statuspage]"));
+	assert_true(has_diag(&rb, RUNBOOK_WARNING, 12, "k8s.undo: no k8s host in the config runs "
+	    "api in namespace prod; x would refuse it"));
+	assert_true(has_diag(&rb, RUNBOOK_WARNING, 15, "warroom rolls back deployments"));
+	assert_true(has_diag(&rb, RUNBOOK_WARNING, 17, "compose.up: no compose host in "
+	    "warroom.conf runs every service it names"));
+	assert_int_equal(rb.nerrors, 4);
+	assert_int_equal(rb.nwarnings, 3);
+	runbook_free(&rb);
+
+	/* No config: only what no config could make right. */
+	runbook_parse(&rb, "t.md", md, strlen(md));
+	runbook_lint(&rb, NULL);
+	assert_int_equal(rb.nerrors, 0);
+	assert_int_equal(rb.nwarnings, 1);
+	assert_true(has_diag(&rb, RUNBOOK_WARNING, 15, "this step undoes statefulset/db"));
+	runbook_free(&rb);
+	free(cfg.hosts);
+}
+
 int
 main(void)
 {
@@ -266,6 +336,7 @@ main(void)
 		cmocka_unit_test(rollback_binding),
 		cmocka_unit_test(rollback_commands),
 		cmocka_unit_test(killswitch_direction),
+		cmocka_unit_test(lint_says_what_the_console_would_refuse),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -1,0 +1,145 @@
+/*
+ * runbook_lint.c — a runbook checked as the console would take it during
+ * the incident, so that CI catches `host=api-2` before 3 a.m. does.
+ *
+ * Reading (runbook_parse) already refuses what no console could run; this
+ * pass asks runbook_target_check, the console's own rules, about every
+ * rollback and kill switch, and with a config looks for what each step
+ * names: the host, the service, its namespace and driver, a health_url
+ * for a smoke check's /path, [statuspage] or [chat] for a post. A binding
+ * the console would refuse is an error (the author's explicit intent
+ * cannot happen); a recognised command a warning, since it can still be
+ * run by hand. A command with a placeholder is checked once it is filled,
+ * in the console: its values are not known yet.
+ */
+#include "warroom/runbook_lint.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "warroom/runbook_target.h"
+
+/* Does a name something only the engineer's answer will say? The tag a
+ * compose rollback is asked for ("IMAGE_TAG=<tag>") is checked nowhere
+ * here, so it does not count. */
+static bool
+has_placeholder(const struct runbook_action *a)
+{
+	size_t i;
+
+	for (i = 0; i < a->nargs; i++)
+		if (strcmp(a->args[i].key, "image_tag") != 0 && strcmp(a->args[i].key, "env") != 0 &&
+		    strpbrk(a->args[i].value, "<$") != NULL)
+			return true;
+	return false;
+}
+
+/* Does some host of the driver (-1: any) run svc? */
+static bool
+runs(const struct config *cfg, const char *svc, int driver)
+{
+	size_t i;
+
+	for (i = 0; i < cfg->nhosts; i++)
+		if ((driver < 0 || (int)cfg->hosts[i].driver == driver) &&
+		    config_service_index(&cfg->hosts[i], svc) >= 0)
+			return true;
+	return false;
+}
+
+/* What cfg lacks for a (beyond rollbacks and kill switches), or -1 with err. */
+static int
+config_check(const struct runbook_action *a, const struct config *cfg, struct wr_err *err)
+{
+	const char *host = runbook_action_arg(a, "host"), *svc = runbook_action_arg(a, "service");
+	const char *url = runbook_action_arg(a, "url");
+	size_t i;
+	int h;
+
+	switch (a->kind) {
+	case RUNBOOK_ACT_SMOKE:
+		if (host != NULL && (h = config_host_index(cfg, host)) < 0)
+			return wr_err_set(err, "the step names host %s, which %s does not list",
+			    host, cfg->file);
+		if (host != NULL && svc != NULL && config_service_index(&cfg->hosts[h], svc) < 0)
+			return wr_err_set(err, "%s runs no service %s", host, svc);
+		if (host == NULL && svc != NULL && !runs(cfg, svc, -1))
+			return wr_err_set(err, "no host in %s runs %s", cfg->file, svc);
+		if (url == NULL || url[0] != '/')
+			return 0;
+		if (host != NULL && cfg->hosts[h].health_url[0] == '\0')
+			return wr_err_set(err, "%s has no health_url to put %s under", host, url);
+		for (i = 0; i < cfg->nhosts && cfg->hosts[i].health_url[0] == '\0'; i++)
+			;
+		if (host == NULL && i == cfg->nhosts)
+			return wr_err_set(err, "no host in %s has a health_url to put %s under",
+			    cfg->file, url);
+		return 0;
+	case RUNBOOK_ACT_STATUSPAGE:
+		if (cfg->statuspage.kind == STATUSPAGE_NONE && cfg->chat.line == 0)
+			return wr_err_set(err, "%s has no [statuspage] (nor [chat]) to post to",
+			    cfg->file);
+		return 0;
+	case RUNBOOK_ACT_ANNOUNCE:
+		if (cfg->chat.line == 0)
+			return wr_err_set(err, "%s has no [chat] to announce to", cfg->file);
+		return 0;
+	case RUNBOOK_ACT_MIGRATE_DOWN:
+		if (svc != NULL && !runs(cfg, svc, DRIVER_COMPOSE))
+			return wr_err_set(err, "no compose host in %s runs %s", cfg->file, svc);
+		return 0;
+	case RUNBOOK_ACT_COMPOSE_UP:
+		/* Compose fails on a service the project lacks: the host x runs it
+		 * on must run every service the step names. */
+		for (h = 0; h < (int)cfg->nhosts; h++) {
+			if (cfg->hosts[h].driver != DRIVER_COMPOSE)
+				continue;
+			for (i = 0; i < a->nargs && (strcmp(a->args[i].key, "service") != 0 ||
+			    config_service_index(&cfg->hosts[h], a->args[i].value) >= 0); i++)
+				;
+			if (i == a->nargs)
+				return 0;
+		}
+		for (i = 0; i < a->nargs && strcmp(a->args[i].key, "service") != 0; i++)
+			;
+		return i == a->nargs ? 0 : wr_err_set(err, "no compose host in %s runs every "
+		    "service it names", cfg->file);
+	default:
+		return 0;
+	}
+}
+
+static void
+lint_action(struct runbook *rb, const struct runbook_action *a, int line, bool binding,
+    const struct config *cfg)
+{
+	struct wr_err err;
+
+	if (has_placeholder(a))
+		return;
+	if (runbook_target_check(a, cfg, &err) == 0 &&
+	    (cfg == NULL || config_check(a, cfg, &err) == 0))
+		return;
+	if (binding)
+		runbook_diag(rb, RUNBOOK_ERROR, line, "warroom: %s: %s", runbook_action_name(a->kind),
+		    err.msg);
+	else
+		runbook_diag(rb, RUNBOOK_WARNING, line, "%s: %s; x would refuse it",
+		    runbook_action_name(a->kind), err.msg);
+}
+
+void
+runbook_lint(struct runbook *rb, const struct config *cfg)
+{
+	size_t b, k;
+
+	for (b = 0; b < rb->nblocks; b++) {
+		const struct runbook_block *blk = &rb->blocks[b];
+
+		for (k = 0; k < blk->nbinds; k++)
+			lint_action(rb, &blk->binds[k].action, blk->binds[k].line, true, cfg);
+		for (k = 0; k < blk->ncmds; k++)
+			if (!blk->cmds[k].compound && blk->cmds[k].action.kind != RUNBOOK_ACT_NONE)
+				lint_action(rb, &blk->cmds[k].action, blk->cmds[k].line, false, cfg);
+	}
+}
