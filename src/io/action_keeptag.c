@@ -20,6 +20,7 @@
 #include <string.h>
 
 #include "warroom/envfile.h"
+#include "warroom/loop.h"
 #include "warroom/sftp.h"
 #include "warroom/ssh.h"
 #include "warroom/timeline.h"
@@ -180,6 +181,31 @@ act_rollback_done(struct action *a, const char *fmt, ...)
 /* What the re-read found in .env, said whether or not the plan had this
  * step: IMAGE_TAG there is what a plain `up -d` runs next. */
 static void
+env_again(void *arg)
+{
+	struct action *a = arg;
+
+	a->timer = 0;
+	act_keep_tag_reconcile(a);
+}
+
+/* True when .env is to be read again in 2 s: the first 2 s .. health_timeout
+ * after the re-read first found it on another tag. */
+static bool
+env_wait(struct action *a)
+{
+	int64_t now = loop_now_ms();
+
+	if (a->env_wait_since == 0)
+		a->env_wait_since = now;
+	if (now - a->env_wait_since >= a->env.cfg->health_timeout_ms)
+		return false;
+	a->timer = loop_timer_add(a->env.loop, 2000, 0, env_again, a);
+	act_changed(a);
+	return true;
+}
+
+static void
 reconciled(const struct sftp_result *r, void *arg)
 {
 	struct action *a = arg;
@@ -207,6 +233,13 @@ reconciled(const struct sftp_result *r, void *arg)
 		cJSON_AddStringToObject(d, "env_image_tag", "(unset)");
 	} else {
 		holds = strcmp(now, a->plan.to) == 0;
+		/* The rename may be the dropped command still at work (it ends
+		 * at its next write): .env is read again for health_timeout
+		 * before its old tag is called a WARNING. */
+		if (!holds && a->plan.env_value[0] != '\0' && env_wait(a)) {
+			cJSON_Delete(d);
+			return;
+		}
 		snprintf(found, sizeof(found), "%s; .env says IMAGE_TAG=%s%s%s%s", a->done_msg, now,
 		    holds ? "" : ": WARNING: a plain `up -d` brings it back; set IMAGE_TAG=",
 		    holds ? "" : a->plan.to, holds ? "" : " there by hand");

@@ -113,7 +113,7 @@ ok "a .env changed since the plan is not touched: OK, with the WARNING in the ou
 # the host is back reads .env too. mv is slowed on the host to drop it there.
 "$fleet" set-tag --dir "$fl" h1 all v1.5.0-bad > /dev/null
 wait_re "│> h1 +api +UP +v1\\.5\\.0-bad" 15
-printf '#!/bin/sh\nsleep 3\nexec /bin/mv "$@"\n' > "$fl/bin/mv"
+printf '#!/bin/sh\nsleep 6\nexec /bin/mv "$@"\n' > "$fl/bin/mv"
 chmod +x "$fl/bin/mv"
 keys r
 wait_for "then keep IMAGE_TAG=v1.4.1 in .env"
@@ -123,7 +123,9 @@ i=0
 until ls "$app"/.env.warroom-rb-*.new > /dev/null 2>&1; do
 	sleep 0.05; i=$((i + 1)); [ $i -lt 800 ] || fail "the new .env was never written"
 done
-sleep 1                      # mv is now running on the host
+sleep 1                      # mv is now running on the host, for 6 s: the
+                             # drop lands in it on a loaded machine, and the
+                             # re-read must wait for it
 "$fleet" fault --dir "$fl" h1 sshd-stop > /dev/null
 i=0
 until grep -q '"kind":"action.end".*"outcome":"unknown"' "$journal"; do
