@@ -60,12 +60,19 @@ until_in "$k8s" '"event":"start".*"rollout","status"' 15 "rollout status never s
 until_in "$journal" '"kind":"action.end".*"outcome":"unknown"' 30 "no action.end unknown"
 "$fleet" fault --dir "$fl" k8s-bastion sshd-start > /dev/null
 until_in "$journal" '"kind":"action.reconcile".*"outcome":"ok"' 40 "no action.reconcile ok"
-# Said as the record is stored: read at once.
-# At 80 columns it wraps above the footer's line: read the message's rows.
-capture
-tail -7 "$tmp/screen" | grep -v '^│' | tr '\n' ' ' > "$tmp/footer"
-grep -q "k8s.undo of api on k8s-bastion: OK after re-read — api runs v1.4.1" "$tmp/footer" ||
-	fail "the footer does not say the recorded outcome: $(cat "$tmp/footer")"
+# Said as the record is stored (the next frame; a loaded machine may take
+# a moment to draw it). At 80 columns it wraps above the footer's line:
+# read the message's rows.
+i=0
+while :; do
+	capture
+	tail -7 "$tmp/screen" | grep -v '^│' | tr '\n' ' ' > "$tmp/footer"
+	grep -q "k8s.undo of api on k8s-bastion: OK after re-read — api runs v1.4.1" "$tmp/footer" &&
+		break
+	i=$((i + 1)); [ $i -lt 30 ] ||
+		fail "the footer does not say the recorded outcome: $(cat "$tmp/footer")"
+	sleep 0.1
+done
 grep -q "UNKNOWN —" "$tmp/footer" && fail "the footer says UNKNOWN after an ok re-read: $(cat "$tmp/footer")"
 # HOSTS keeps it (wide enough to read its line whole).
 resize 200 50
