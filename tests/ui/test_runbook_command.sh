@@ -3,7 +3,8 @@
 # RUNBOOK pane with x, proven on the host: placeholders are asked for one
 # by one and never guessed (a value that would need quoting is refused,
 # Esc runs nothing); the filled script is shown in full and runs once in
-# the Compose directory after the host's name is typed; a step with
+# the Compose directory after the host's name is typed, stopping at the
+# first command that fails (FAILED, naming it); a step with
 # IMAGE_TAG=<tag> … up -d goes through the built-in, verified rollback to
 # the typed tag; alembic downgrade gets its own dialog with a warning and
 # is gated on /readyz reporting the migrations current; `warroom` bindings
@@ -13,6 +14,15 @@
 fleet_up --hosts 1 --tag v1.5.0-bad
 log=$fl/hosts/h1/commands.log
 app=$fl/hosts/h1/app
+# wait_journal PATTERN SECONDS — until the incident journal holds PATTERN.
+wait_journal() {
+	i=0
+	until grep -q "$1" "$journal" 2> /dev/null; do
+		i=$((i + 1))
+		[ "$i" -lt $(($2 * 10)) ] || fail "the journal never held $1"
+		sleep 0.1
+	done
+}
 mutating() { grep -c '"mutating":true' "$log" 2> /dev/null || true; }
 sed 's/^\[warroom\]$/[warroom]\npoll_interval = 2s\nhealth_timeout = 20s/' "$fl/warroom.conf" > "$tmp/c.conf"
 cat > "$tmp/drill.md" <<'MD'
@@ -36,6 +46,13 @@ cat > "$tmp/drill.md" <<'MD'
 
    ```bash
    docker compose --env-file .env run --rm api alembic downgrade -1
+   ```
+
+4. Start the extras
+
+   ```bash
+   docker compose --profile extra up -d nosuchsvc
+   docker compose --profile extra ps api
    ```
 
 ## Tell customers
@@ -120,6 +137,24 @@ keys Enter
 wait_for "migration downgrade of api on h1: OK — alembic downgrade -1 ran; /readyz answers 200 with the migrations current" 40
 [ "$(grep -c 'alembic","downgrade","-1"' "$log")" = 1 ] || fail "alembic downgrade did not run once"
 ok "alembic downgrade: its own dialog with a warning, run once, gated on current migrations"
+
+keys ]
+keys x
+wait_for "CONFIRM RUNBOOK COMMAND"
+wait_for "type h1 and press Enter to run it"
+assert_contains "$tmp/screen" "set -e: it stops at the first command that fails"
+assert_contains "$tmp/screen" "docker compose --profile extra ps api"
+keys -l h1
+keys Enter
+stopped='run stopped at `docker compose --profile extra up -d nosuchsvc` (exit 1): no such service: nosuchsvc'
+wait_journal '"kind":"action.end".*"outcome":"failed"' 20
+grep '"kind":"action.end"' "$journal" | tail -n 1 | grep -qF "$stopped" ||
+	fail "the outcome does not name the failed command: $(tail -n 1 "$journal")"
+wait_for "[FAILED] Start the extras"
+grep -q '"--profile","extra","up","-d","nosuchsvc"\].*"exit":1' "$log" ||
+	fail "up -d nosuchsvc did not run and fail: $(grep nosuchsvc "$log")"
+! grep -q '"--profile","extra","ps"' "$log" || fail "the script went on after the failed command"
+ok "a script stops at its first failing command, FAILED naming it"
 
 req=$fl/statuspage/requests.jsonl
 keys Down
