@@ -6,8 +6,9 @@
 # the Compose directory after the host's name is typed, stopping at the
 # first command that fails (FAILED, naming it); a step with
 # IMAGE_TAG=<tag> … up -d goes through the built-in, verified rollback to
-# the typed tag; alembic downgrade gets its own dialog with a warning and
-# is gated on /readyz reporting the migrations current; `warroom` bindings
+# the typed tag, but runs as written, whole, when it holds another command
+# too; alembic downgrade gets its own dialog with a warning and is gated
+# on /readyz reporting the migrations current; `warroom` bindings
 # (statuspage, killswitch) start their built-in action.
 . "${top_srcdir:-$(dirname "$0")/../..}/tests/lib/tmux.sh"
 [ -x /usr/sbin/sshd ] || skip "openssh-server is not installed"
@@ -53,6 +54,12 @@ cat > "$tmp/drill.md" <<'MD'
    ```bash
    docker compose --profile extra up -d nosuchsvc
    docker compose --profile extra ps api
+   ```
+
+5. Pin the tag and look
+
+   ```bash
+   IMAGE_TAG=<tag> docker compose up -d api && docker compose --profile check ps api
    ```
 
 ## Tell customers
@@ -155,6 +162,24 @@ grep -q '"--profile","extra","up","-d","nosuchsvc"\].*"exit":1' "$log" ||
 	fail "up -d nosuchsvc did not run and fail: $(grep nosuchsvc "$log")"
 ! grep -q '"--profile","extra","ps"' "$log" || fail "the script went on after the failed command"
 ok "a script stops at its first failing command, FAILED naming it"
+
+# A known command beside another: the whole block, as written.
+keys ]
+keys Enter
+wait_for "x runs as written: it also runs"
+keys Escape
+keys x
+wait_for 'on h1, <tag> (1 of 1) = '
+keys -l v1.4.1
+keys Enter
+wait_for "CONFIRM RUNBOOK COMMAND"
+assert_contains "$tmp/screen" "IMAGE_TAG=v1.4.1 docker compose up -d api && docker compose --profile check ps api"
+keys -l h1
+keys Enter
+wait_for "[OK] Pin the tag and look" 20
+[ "$(grep -c '"up","-d","api"\]' "$log")" = 2 ] || fail "up -d api did not run as written"
+grep -q '"--profile","check","ps","api"\].*"exit":0' "$log" || fail "the command after && was dropped"
+ok "a known command beside another runs as written, in one dialog: nothing dropped"
 
 req=$fl/statuspage/requests.jsonl
 keys Down
