@@ -1,6 +1,6 @@
 /*
  * runbook_target.h — where a runbook step's rollback or kill switch goes:
- * the host, service, tag, revision and value its binding or recognised
+ * the host, services, tag, revision and value its binding or recognised
  * command names, checked against the config. Pure: no I/O.
  */
 #ifndef WARROOM_RUNBOOK_TARGET_H
@@ -39,5 +39,12 @@ int runbook_target_killswitch(const struct runbook_action *a, const struct confi
  * err saying why; `warroom runbook` lints with it. */
 int runbook_target_check(const struct runbook_action *a, const struct config *cfg,
     struct wr_err *err);
+
+/* The services a compose rollback `IMAGE_TAG=T docker compose up -d A B`
+ * (a, COMPOSE_UP) names, as indexes into h's services (svc holds
+ * WR_SERVICES_MAX), in order, each once: their count, or -1 with err when
+ * it names none or one h does not run. Nothing of it runs then. */
+int runbook_target_compose_up(const struct runbook_action *a, const struct config_host *h,
+    int *svc, struct wr_err *err);
 
 #endif

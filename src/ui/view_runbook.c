@@ -426,8 +426,8 @@ fill_rollback(struct app *app)
 	const struct runbook_action *act = &app->fill.known_cmd->action;
 	char *tag = runbook_fill_assign(&app->fill, "IMAGE_TAG");
 	struct action **slot = step_slot(app, r, app->fill.step);
-	size_t i;
-	int k;
+	int svc[WR_SERVICES_MAX], n, k;
+	struct wr_err err;
 
 	if (actions_queue_running(app)) {
 		free(tag);
@@ -438,18 +438,15 @@ fill_rollback(struct app *app)
 		app_say(app, "this step's up -d names no IMAGE_TAG: use r in HOSTS");
 		return;
 	}
-	for (i = 0; i < act->nargs; i++) {
-		if (strcmp(act->args[i].key, "service") != 0)
-			continue;
-		for (k = 0; k < h->nservices; k++)
-			if (strcmp(h->services[k], act->args[i].value) == 0)
-				actions_queue_add(app, app->fill_host, k, tag, slot);
-	}
-	free(tag);
-	if (app->nqueue == 0) {
-		app_say(app, "%s runs none of the services this step names", h->name);
+	/* Every service it names, or none of them: never a part. */
+	if ((n = runbook_target_compose_up(act, h, svc, &err)) < 0) {
+		app_say(app, "nothing ran: %s", err.msg);
+		free(tag);
 		return;
 	}
+	for (k = 0; k < n; k++)
+		actions_queue_add(app, app->fill_host, svc[k], tag, slot);
+	free(tag);
 	/* The first now; the rest as each one before it ends OK. */
 	actions_queue_pop(app);
 	actions_rollback(app);

@@ -7,7 +7,8 @@
 # first command that fails (FAILED, naming it); a step with
 # IMAGE_TAG=<tag> … up -d goes through the built-in, verified rollback to
 # the typed tag, but runs as written, whole, when it holds another command
-# too; alembic downgrade gets its own dialog with a warning and is gated
+# too, and is refused whole when it names a service the host does not
+# run; alembic downgrade gets its own dialog with a warning and is gated
 # on /readyz reporting the migrations current; `warroom` bindings
 # (statuspage, killswitch) start their built-in action.
 . "${top_srcdir:-$(dirname "$0")/../..}/tests/lib/tmux.sh"
@@ -60,6 +61,12 @@ cat > "$tmp/drill.md" <<'MD'
 
    ```bash
    IMAGE_TAG=<tag> docker compose up -d api && docker compose --profile check ps api
+   ```
+
+6. Pin api and worker
+
+   ```bash
+   IMAGE_TAG=<tag> docker compose up -d api worker
    ```
 
 ## Tell customers
@@ -180,6 +187,18 @@ wait_for "[OK] Pin the tag and look" 20
 [ "$(grep -c '"up","-d","api"\]' "$log")" = 2 ] || fail "up -d api did not run as written"
 grep -q '"--profile","check","ps","api"\].*"exit":0' "$log" || fail "the command after && was dropped"
 ok "a known command beside another runs as written, in one dialog: nothing dropped"
+
+# A service the host does not run: refused before anything runs.
+before=$(wc -l < "$log")
+keys ]
+keys x
+wait_for 'on h1, <tag> (1 of 1) = '
+keys -l v1.4.1
+keys Enter
+wait_for "nothing ran: h1 runs no service worker (it runs api, jobs): fix the step"
+sleep 1
+! tail -n +"$((before + 1))" "$log" | grep -q '"up"' || fail "up -d ran for part of the step"
+ok "up -d naming a service the host does not run is refused whole"
 
 req=$fl/statuspage/requests.jsonl
 keys Down

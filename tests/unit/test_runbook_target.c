@@ -329,6 +329,39 @@ lint_says_what_the_console_would_refuse(void **state)
 	free(cfg.hosts);
 }
 
+/* `IMAGE_TAG=T docker compose up -d A B`: every service it names, each
+ * once, or nothing at all when one is not the host's (Compose itself would
+ * fail on it) or none is named. */
+static void
+compose_up_names_every_service_or_nothing_runs(void **state)
+{
+	struct config cfg;
+	struct runbook_action a;
+	struct wr_err err;
+	int svc[WR_SERVICES_MAX];
+
+	(void)state;
+	fleet(&cfg);
+	action(&a, RUNBOOK_ACT_COMPOSE_UP, "service", "jobs", "service", "api", "service", "jobs",
+	    "image_tag", "<tag>", NULL);
+	assert_int_equal(runbook_target_compose_up(&a, &cfg.hosts[0], svc, &err), 2);
+	assert_int_equal(svc[0], 1);
+	assert_int_equal(svc[1], 0);
+	runbook_action_free(&a);
+
+	action(&a, RUNBOOK_ACT_COMPOSE_UP, "service", "api", "service", "worker", NULL);
+	assert_int_equal(runbook_target_compose_up(&a, &cfg.hosts[0], svc, &err), -1);
+	assert_string_equal(err.msg, "h1 runs no service worker (it runs api, jobs): fix the step");
+	runbook_action_free(&a);
+
+	action(&a, RUNBOOK_ACT_COMPOSE_UP, "image_tag", "v1", NULL);
+	assert_int_equal(runbook_target_compose_up(&a, &cfg.hosts[0], svc, &err), -1);
+	assert_string_equal(err.msg, "the step's up -d names no service (Compose would recreate "
+	    "them all): the built-in rolls back one service at a time, so name them");
+	runbook_action_free(&a);
+	free(cfg.hosts);
+}
+
 int
 main(void)
 {
@@ -337,6 +370,7 @@ main(void)
 		cmocka_unit_test(rollback_commands),
 		cmocka_unit_test(killswitch_direction),
 		cmocka_unit_test(lint_says_what_the_console_would_refuse),
+		cmocka_unit_test(compose_up_names_every_service_or_nothing_runs),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
