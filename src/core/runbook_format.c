@@ -178,14 +178,15 @@ runbook_format_text(const struct runbook *rb)
 			    rb->steps[j].line <= rb->blocks[k].line)) {
 				text_step(&o, rb, j++);
 			} else {
-				text_block(&o, &rb->blocks[k++], 2);
+				text_block(&o, &rb->blocks[k], 2);
 				/* Its own commands run together: said once, after the last. */
-				for (last = k; last < rb->nblocks; last++)
-					if (rb->blocks[last].section == i &&
-					    rb->blocks[last].step == WR_RUNBOOK_NONE)
+				for (last = k + 1; last < rb->nblocks; last++)
+					if (runbook_route_block(&rb->blocks[last], i, WR_RUNBOOK_NONE))
 						break;
-				if (last == rb->nblocks)
+				if (last == rb->nblocks &&
+				    runbook_route_block(&rb->blocks[k], i, WR_RUNBOOK_NONE))
 					text_route(&o, rb, i, WR_RUNBOOK_NONE, 2);
+				k++;
 			}
 		}
 	}

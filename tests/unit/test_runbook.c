@@ -137,7 +137,7 @@ docs_compose_rollback(void **state)
 
 	parse_file(&rb, "docs/runbooks/compose-rollback.md");
 	/* §3.2's `up -d --no-deps` is the author's command, not the built-in. */
-	assert_stats(&rb, 7, 15, 15, 16, 4, 10);
+	assert_stats(&rb, 7, 15, 15, 17, 4, 10);
 	runbook_stats(&rb, &st);
 	assert_int_equal(st.tasks, 7);
 	assert_int_equal(st.checked, 1);
@@ -1015,12 +1015,14 @@ commands_run_through_a_builtin_only_when_it_does_them_all(void **state)
 }
 
 /* The kill switch that a .env edit and `up -d SERVICE` spell is the switch
- * of that service; no shell command is no route; a section's own. */
+ * of that service; no shell command is no route; a section's own, which
+ * the lint states after its last shell block. */
 static void
 route_names_the_switched_service(void **state)
 {
 	struct runbook rb;
 	struct runbook_route r;
+	char *text;
 
 	parse_str(&rb, "# S\n\n```bash\nexport EXPORT_MODE=off\ndocker compose up -d jobs\n```\n\n"
 	    "1. Nothing\n2. Bound\n   ```warroom\nsmoke url=/readyz\n```\n");
@@ -1033,6 +1035,14 @@ route_names_the_switched_service(void **state)
 	assert_string_equal(r.why, "");
 	runbook_route_of(&rb, 0, 1, &r);
 	assert_int_equal(r.path, RUNBOOK_PATH_NONE);
+	runbook_free(&rb);
+
+	/* The lint says it once, after the section's last shell block. */
+	parse_str(&rb, "# S\n\n```bash\necho hi\n```\n\n```warroom\nsmoke url=/readyz\n```\n");
+	text = runbook_format_text(&rb);
+	if (strstr(text, "$ echo hi  (line 4)\n  x runs as written\n  [warroom") == NULL)
+		fail_msg("%s", text);
+	free(text);
 	runbook_free(&rb);
 
 	/* Our runbook's .env switch and `up -d api`: the built-in, for api. */
