@@ -32,11 +32,12 @@ int runbook_target_rollback(const struct runbook_action *a, const struct config 
 int runbook_target_killswitch(const struct runbook_action *a, const struct config *cfg,
     int selected, struct runbook_target *t, struct wr_err *err);
 
-/* Whether the console could honour a (a rollback or kill switch; any
- * other kind passes) on some host of cfg, none being selected: the host
- * it names, else any that fits. cfg NULL: only its own words (the switch,
- * on or off, a kind, a kube context, a revision or wait). 0, or -1 with
- * err saying why; `warroom runbook` lints with it. */
+/* Whether the console could honour a (a rollback or kill switch; a
+ * compose up -d only as far as it names services; any other kind passes)
+ * on some host of cfg, none being selected: the host it names, else any
+ * that fits. cfg NULL: only its own words (the switch, on or off, a kind,
+ * a kube context, a revision or wait). 0, or -1 with err saying why;
+ * `warroom runbook` lints with it. */
 int runbook_target_check(const struct runbook_action *a, const struct config *cfg,
     struct wr_err *err);
 
