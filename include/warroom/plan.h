@@ -230,10 +230,25 @@ int plan_killswitch_restore(const struct record *v, size_t n, const char *host, 
  * "on" when NULL. */
 const char *plan_killswitch_value(const char *now, const char *want, const char *restore);
 
-/* A runbook step's script (placeholders filled) on host h, run once; its
- * exit status is the outcome. The host's name is the confirmation. */
+/* What a runbook script's ERR trap prints (bash: the command's text). */
+#define PLAN_SCRIPT_STOPPED "warroom: stopped at: "
+
+/* The lines before a runbook script: set -e stops it at the first command
+ * that fails, as an engineer pasting line by line would stop; where the
+ * shell has an ERR trap (bash), it names that command on stderr. */
+#define PLAN_SCRIPT_PREAMBLE \
+	"trap 'echo \"" PLAN_SCRIPT_STOPPED "$BASH_COMMAND\" >&2' ERR 2>/dev/null\nset -e\n"
+
+/* A runbook step's script (placeholders filled) on host h, run once after
+ * PLAN_SCRIPT_PREAMBLE (and a cd into compose_dir); its exit status is the
+ * outcome. The host's name is the confirmation. */
 int plan_command(const struct config_host *h, const char *script, const char *origin,
     struct plan *p, struct wr_err *err);
+
+/* The outcome of a runbook script that exited status (not 0), from its
+ * last two output lines: the command the ERR trap named, else the last. */
+void plan_command_failure(int status, const char *last, const char *prev, char *buf,
+    size_t cap);
 
 /* A service's database schema against the release it runs, as its
  * /readyz last said. */

@@ -68,7 +68,7 @@ enum runbook_action_kind {
 	RUNBOOK_ACT_COMPOSE_UP,          /* docker compose up -d */
 	RUNBOOK_ACT_KILLSWITCH,          /* EXPORT_MODE=off, `killswitch` */
 	RUNBOOK_ACT_MIGRATE_DOWN,        /* alembic downgrade */
-	RUNBOOK_ACT_SMOKE,               /* curl …/healthz|readyz|metrics, `smoke` */
+	RUNBOOK_ACT_SMOKE,               /* `smoke` */
 	RUNBOOK_ACT_ROLLBACK,            /* `rollback` */
 	RUNBOOK_ACT_STATUSPAGE,          /* `statuspage` */
 	RUNBOOK_ACT_ANNOUNCE,            /* `announce` */
@@ -97,6 +97,8 @@ struct runbook_command {
 	char **assigns;                  /* leading NAME=value words */
 	size_t nassigns;
 	bool compound;                   /* in a loop/if/case, pipeline or & */
+	char sep[3];                     /* what ends it: "" (a newline or the
+	                                    end), ";", "&&", "||", "|", "&", ";;" */
 	struct runbook_placeholder *ph;
 	size_t nph;
 	struct runbook_action action;    /* never set when compound */

@@ -11,6 +11,7 @@
 #include <stddef.h>
 
 #include "warroom/runbook.h"
+#include "warroom/runbook_route.h"
 
 struct runbook_fill {
 	size_t section, step;            /* step NONE: the section's own blocks */
@@ -20,9 +21,10 @@ struct runbook_fill {
 	char **values;                   /* NULL until given */
 	size_t n;
 	size_t cur;                      /* the next one to ask for */
-	enum runbook_action_kind known;  /* a built-in action the step's commands
-	                                    name (the first), or RUNBOOK_ACT_NONE */
-	const struct runbook_command *known_cmd; /* the command that names it */
+	struct runbook_route route;      /* built-in or as written, and why */
+	enum runbook_action_kind known;  /* the built-in action that runs the step's
+	                                    commands (route BUILTIN), else NONE */
+	const struct runbook_command *known_cmd; /* the command that starts it */
 };
 
 /* The placeholders of step's shell blocks (step WR_RUNBOOK_NONE: those of

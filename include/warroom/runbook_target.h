@@ -1,6 +1,6 @@
 /*
  * runbook_target.h — where a runbook step's rollback or kill switch goes:
- * the host, service, tag, revision and value its binding or recognised
+ * the host, services, tag, revision and value its binding or recognised
  * command names, checked against the config. Pure: no I/O.
  */
 #ifndef WARROOM_RUNBOOK_TARGET_H
@@ -32,12 +32,20 @@ int runbook_target_rollback(const struct runbook_action *a, const struct config 
 int runbook_target_killswitch(const struct runbook_action *a, const struct config *cfg,
     int selected, struct runbook_target *t, struct wr_err *err);
 
-/* Whether the console could honour a (a rollback or kill switch; any
- * other kind passes) on some host of cfg, none being selected: the host
- * it names, else any that fits. cfg NULL: only its own words (the switch,
- * on or off, a kind, a kube context, a revision or wait). 0, or -1 with
- * err saying why; `warroom runbook` lints with it. */
+/* Whether the console could honour a (a rollback or kill switch; a
+ * compose up -d only as far as it names services; any other kind passes)
+ * on some host of cfg, none being selected: the host it names, else any
+ * that fits. cfg NULL: only its own words (the switch, on or off, a kind,
+ * a kube context, a revision or wait). 0, or -1 with err saying why;
+ * `warroom runbook` lints with it. */
 int runbook_target_check(const struct runbook_action *a, const struct config *cfg,
     struct wr_err *err);
+
+/* The services a compose rollback `IMAGE_TAG=T docker compose up -d A B`
+ * (a, COMPOSE_UP) names, as indexes into h's services (svc holds
+ * WR_SERVICES_MAX), in order, each once: their count, or -1 with err when
+ * it names none or one h does not run. Nothing of it runs then. */
+int runbook_target_compose_up(const struct runbook_action *a, const struct config_host *h,
+    int *svc, struct wr_err *err);
 
 #endif

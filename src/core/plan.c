@@ -322,12 +322,12 @@ int
 plan_command(const struct config_host *h, const char *script, const char *origin,
     struct plan *p, struct wr_err *err)
 {
+	char dir[WR_CMD_MAX] = "";
+	size_t n;
+
 	memset(p, 0, sizeof(*p));
 	if (script[0] == '\0')
 		return wr_err_set(err, "nothing to run");
-	if (strlen(script) >= sizeof(p->steps[0].cmd))
-		return wr_err_set(err, "the step's commands are longer than %zu bytes",
-		    sizeof(p->steps[0].cmd) - 1);
 	wr_strlcpy(p->action, "runbook.command", sizeof(p->action));
 	wr_strlcpy(p->host, h->name, sizeof(p->host));
 	wr_strlcpy(p->confirm, h->name, sizeof(p->confirm));
@@ -338,19 +338,34 @@ plan_command(const struct config_host *h, const char *script, const char *origin
 	wr_strlcpy(p->steps[0].name, "run", sizeof(p->steps[0].name));
 	/* Runbooks write their commands for the Compose directory. */
 	if (h->driver == DRIVER_COMPOSE && h->compose_dir[0] != '\0') {
-		char dir[WR_CMD_MAX] = "";
+		char q[WR_CMD_MAX] = "";
 
-		if (!driver_cmd_quote(dir, sizeof(dir), h->compose_dir))
+		if (!driver_cmd_quote(q, sizeof(q), h->compose_dir))
 			return wr_err_set(err, "cannot quote compose_dir");
-		if ((size_t)snprintf(p->steps[0].cmd, sizeof(p->steps[0].cmd), "cd %s || exit 1\n%s",
-		    dir, script) >= sizeof(p->steps[0].cmd))
-			return wr_err_set(err, "the step's commands are longer than %zu bytes",
-			    sizeof(p->steps[0].cmd) - 1);
-	} else
-		wr_strlcpy(p->steps[0].cmd, script, sizeof(p->steps[0].cmd));
+		snprintf(dir, sizeof(dir), "cd %s || exit 1\n", q);
+	}
+	n = (size_t)snprintf(p->steps[0].cmd, sizeof(p->steps[0].cmd), "%s%s%s", dir,
+	    PLAN_SCRIPT_PREAMBLE, script);
+	if (n >= sizeof(p->steps[0].cmd))
+		return wr_err_set(err, "the step's commands are longer than %zu bytes",
+		    sizeof(p->steps[0].cmd) - 1 - (n - strlen(script)));
 	/* Whatever a runbook's shell does, it is treated as a change. */
 	p->steps[0].mutating = true;
 	return 0;
+}
+
+void
+plan_command_failure(int status, const char *last, const char *prev, char *buf, size_t cap)
+{
+	size_t ml = strlen(PLAN_SCRIPT_STOPPED);
+
+	if (strncmp(last, PLAN_SCRIPT_STOPPED, ml) != 0)
+		snprintf(buf, cap, "run exited %d%s%s", status, last[0] ? ": " : "", last);
+	else if (last[ml] == '\0')         /* a shell with an ERR trap but no command text */
+		snprintf(buf, cap, "run exited %d%s%s", status, prev[0] ? ": " : "", prev);
+	else                                /* the line before is usually the command's complaint */
+		snprintf(buf, cap, "run stopped at `%s` (exit %d)%s%s", last + ml, status,
+		    prev[0] ? ": " : "", prev);
 }
 
 enum plan_schema

@@ -10,14 +10,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* A block of the step, or of the section itself when step is NONE. */
-static bool
-shell_block_of(const struct runbook_block *b, size_t section, size_t step)
-{
-	return b->step == step && (step != WR_RUNBOOK_NONE || b->section == section) &&
-	    b->kind == RUNBOOK_BLOCK_SHELL && b->ncmds > 0;
-}
-
 static const char *
 label(enum runbook_ph_kind k, const char *name, char *buf, size_t cap)
 {
@@ -36,20 +28,19 @@ runbook_fill_init(struct runbook_fill *f, const struct runbook *rb, size_t secti
 	memset(f, 0, sizeof(*f));
 	f->section = section;
 	f->step = step;
+	runbook_route_of(rb, section, step, &f->route);
+	if (f->route.path == RUNBOOK_PATH_BUILTIN) {
+		f->known = f->route.builtin->action.kind;
+		f->known_cmd = f->route.builtin;
+	}
 	for (b = 0; b < rb->nblocks; b++) {
 		const struct runbook_block *blk = &rb->blocks[b];
 
-		if (!shell_block_of(blk, section, step))
+		if (!runbook_route_block(blk, section, step))
 			continue;
 		for (c = 0; c < blk->ncmds; c++) {
 			const struct runbook_command *cmd = &blk->cmds[c];
 
-			if (f->known == RUNBOOK_ACT_NONE && cmd->action.kind != RUNBOOK_ACT_SMOKE &&
-			    cmd->action.kind != RUNBOOK_ACT_K8S_STATUS &&
-			    cmd->action.kind != RUNBOOK_ACT_COMPOSE_PULL) {
-				f->known = cmd->action.kind;
-				f->known_cmd = cmd;
-			}
 			for (p = 0; p < cmd->nph; p++) {
 				for (k = 0; k < f->n; k++)
 					if (f->kinds[k] == cmd->ph[p].kind &&
@@ -71,7 +62,7 @@ runbook_fill_init(struct runbook_fill *f, const struct runbook *rb, size_t secti
 		}
 	}
 	for (b = 0; b < rb->nblocks; b++)
-		if (shell_block_of(&rb->blocks[b], section, step))
+		if (runbook_route_block(&rb->blocks[b], section, step))
 			return 0;
 	return wr_err_set(err, "this %s has no shell commands to run", step ==
 	    WR_RUNBOOK_NONE ? "section" : "step");
@@ -142,7 +133,7 @@ runbook_fill_script(const struct runbook_fill *f, const struct runbook *rb, stru
 	for (b = 0; b < rb->nblocks; b++) {
 		const struct runbook_block *blk = &rb->blocks[b];
 
-		if (!shell_block_of(blk, f->section, f->step))
+		if (!runbook_route_block(blk, f->section, f->step))
 			continue;
 		/* Every occurrence in the block, by its offset in the block. */
 		nh = 0;

@@ -6,6 +6,7 @@
  * it safe for a terminal is the caller's job (sanitize.c).
  */
 #include "warroom/runbook_format.h"
+#include "warroom/runbook_route.h"
 
 #include <cjson/cJSON.h>
 #include <stdarg.h>
@@ -80,6 +81,18 @@ text_block(struct wr_buf *o, const struct runbook_block *b, int indent)
 	}
 }
 
+/* "x runs as written: …" under a step's (or section's own) shell blocks. */
+static void
+text_route(struct wr_buf *o, const struct runbook *rb, size_t section, size_t step,
+    int indent)
+{
+	struct runbook_route r;
+
+	runbook_route_of(rb, section, step, &r);
+	if (r.path != RUNBOOK_PATH_NONE)
+		wr_buf_printf(o, "%*sx %s\n", indent, "", r.why);
+}
+
 static void
 text_step(struct wr_buf *o, const struct runbook *rb, size_t si)
 {
@@ -98,6 +111,7 @@ text_step(struct wr_buf *o, const struct runbook *rb, size_t si)
 	for (i = 0; i < rb->nblocks; i++)
 		if (rb->blocks[i].step == si)
 			text_block(o, &rb->blocks[i], indent + 4);
+	text_route(o, rb, s->section, si, indent + 4);
 }
 
 static void
@@ -132,7 +146,7 @@ runbook_format_text(const struct runbook *rb)
 {
 	struct wr_buf o = { 0 };
 	struct runbook_stats st;
-	size_t i, j, k;
+	size_t i, j, k, last;
 
 	runbook_stats(rb, &st);
 	wr_buf_printf(&o, "%s: %zu sections, %zu steps (%zu of %zu tasks ticked), "
@@ -164,7 +178,15 @@ runbook_format_text(const struct runbook *rb)
 			    rb->steps[j].line <= rb->blocks[k].line)) {
 				text_step(&o, rb, j++);
 			} else {
-				text_block(&o, &rb->blocks[k++], 2);
+				text_block(&o, &rb->blocks[k], 2);
+				/* Its own commands run together: said once, after the last. */
+				for (last = k + 1; last < rb->nblocks; last++)
+					if (runbook_route_block(&rb->blocks[last], i, WR_RUNBOOK_NONE))
+						break;
+				if (last == rb->nblocks &&
+				    runbook_route_block(&rb->blocks[k], i, WR_RUNBOOK_NONE))
+					text_route(&o, rb, i, WR_RUNBOOK_NONE, 2);
+				k++;
 			}
 		}
 	}
@@ -265,6 +287,23 @@ json_command(const struct runbook_command *c)
 	return o;
 }
 
+/* How x runs the shell commands: {"path": "builtin"|"script", "why": …},
+ * or null when there are none. */
+static cJSON *
+json_route(const struct runbook *rb, size_t section, size_t step)
+{
+	struct runbook_route r;
+	cJSON *o;
+
+	runbook_route_of(rb, section, step, &r);
+	if (r.path == RUNBOOK_PATH_NONE)
+		return cJSON_CreateNull();
+	o = cJSON_CreateObject();
+	cJSON_AddStringToObject(o, "path", r.path == RUNBOOK_PATH_BUILTIN ? "builtin" : "script");
+	cJSON_AddStringToObject(o, "why", r.why);
+	return o;
+}
+
 static cJSON *
 json_block(const struct runbook_block *b)
 {
@@ -326,6 +365,7 @@ runbook_format_json(const struct runbook *rb)
 		cJSON_AddBoolToObject(x, "pseudo", s->pseudo);
 		cJSON_AddNumberToObject(x, "line", s->line);
 		cJSON_AddItemToObject(x, "parent", json_index(s->parent));
+		cJSON_AddItemToObject(x, "x", json_route(rb, i, WR_RUNBOOK_NONE));
 		cJSON_AddItemToArray(arr, x);
 	}
 	arr = cJSON_AddArrayToObject(root, "steps");
@@ -346,6 +386,7 @@ runbook_format_json(const struct runbook *rb)
 			cJSON_AddNumberToObject(x, "tminus_s", (double)s->tminus_s);
 		else
 			cJSON_AddNullToObject(x, "tminus_s");
+		cJSON_AddItemToObject(x, "x", json_route(rb, s->section, i));
 		cJSON_AddItemToArray(arr, x);
 	}
 	arr = cJSON_AddArrayToObject(root, "blocks");

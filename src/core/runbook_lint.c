@@ -8,8 +8,9 @@
  * names: the host, the service, its namespace and driver, a health_url
  * for a smoke check's /path, [statuspage] or [chat] for a post. A binding
  * the console would refuse is an error (the author's explicit intent
- * cannot happen); a recognised command a warning, since it can still be
- * run by hand. A command with a placeholder is checked once it is filled,
+ * cannot happen); a command x runs through a built-in action a warning,
+ * since it can still be run by hand (a known command among others runs
+ * as written: x refuses nothing of it). A command with a placeholder is checked once it is filled,
  * in the console: its values are not known yet.
  */
 #include "warroom/runbook_lint.h"
@@ -17,6 +18,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "warroom/runbook_route.h"
 #include "warroom/runbook_target.h"
 
 /* Does a name something only the engineer's answer will say? The tag a
@@ -131,6 +133,7 @@ lint_action(struct runbook *rb, const struct runbook_action *a, int line, bool b
 void
 runbook_lint(struct runbook *rb, const struct config *cfg)
 {
+	struct runbook_route route;
 	size_t b, k;
 
 	for (b = 0; b < rb->nblocks; b++) {
@@ -138,8 +141,11 @@ runbook_lint(struct runbook *rb, const struct config *cfg)
 
 		for (k = 0; k < blk->nbinds; k++)
 			lint_action(rb, &blk->binds[k].action, blk->binds[k].line, true, cfg);
+		/* Only the command x runs through a built-in: one among other
+		 * commands runs as written, and x refuses nothing of it. */
+		runbook_route_of(rb, blk->section, blk->step, &route);
 		for (k = 0; k < blk->ncmds; k++)
-			if (!blk->cmds[k].compound && blk->cmds[k].action.kind != RUNBOOK_ACT_NONE)
+			if (&blk->cmds[k] == route.builtin)
 				lint_action(rb, &blk->cmds[k].action, blk->cmds[k].line, false, cfg);
 	}
 }

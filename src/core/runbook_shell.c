@@ -466,6 +466,9 @@ cmd_finish(struct scan *sc, enum tok_type sep)
 	c->nassigns = sc->nassigns;
 	c->compound = sc->compound || sc->depth > 0 || sc->pipe_in ||
 	    sep == T_PIPE || sep == T_AMP;
+	wr_strlcpy(c->sep, sep == T_SEMI ? ";" : sep == T_AND ? "&&" : sep == T_OR ? "||" :
+	    sep == T_PIPE ? "|" : sep == T_AMP ? "&" : sep == T_DSEMI ? ";;" : "",
+	    sizeof(c->sep));
 	sc->argv = sc->assigns = NULL;
 	sc->argc = sc->nassigns = 0;
 	cmd_reset(sc);
@@ -1106,73 +1109,6 @@ recognise_compose(struct runbook_command *c, char **argv, size_t argc)
 	return true;
 }
 
-static bool
-recognise_curl(struct runbook_command *c, char **argv, size_t argc)
-{
-	static const char *const endpoints[] = { "healthz", "readyz", "metrics" };
-	static const char *const arg_flags[][2] = {
-		{ "-o", "--output" }, { "-w", "--write-out" }, { "-H", "--header" },
-		{ "-m", "--max-time" }, { NULL, "--connect-timeout" },
-		{ NULL, "--retry" }, { NULL, "--retry-delay" }, { "-A", "--user-agent" },
-		{ NULL, "--cacert" }, { NULL, "--resolve" },
-	};
-	struct runbook_action *a = &c->action;
-	const char *url = NULL, *v, *ep = NULL;
-	size_t i, k, plen;
-	char path[512];
-
-	for (i = 1; i < argc; i++) {
-		const char *w = argv[i];
-
-		if (w[0] != '-') {
-			if (url != NULL)
-				return false;
-			url = w;
-			continue;
-		}
-		if ((v = flag_value(argv, argc, &i, "-X", "--request")) != NULL) {
-			if (!streq(v, "GET") && !streq(v, "HEAD"))
-				return false;
-			continue;
-		}
-		for (k = 0; k < WR_ARRAY_LEN(arg_flags); k++)
-			if (flag_value(argv, argc, &i, arg_flags[k][0], arg_flags[k][1]) != NULL)
-				break;
-		if (k < WR_ARRAY_LEN(arg_flags))
-			continue;
-		if (streq(w, "--fail") || streq(w, "--silent") || streq(w, "--show-error") ||
-		    streq(w, "--fail-with-body") || streq(w, "--location") ||
-		    streq(w, "--include") || streq(w, "--head") || streq(w, "--verbose"))
-			continue;
-		/* Bundled short flags without arguments: -fsS, -sv … */
-		if (w[1] != '-' && w[1] != '\0' && strspn(w + 1, "fsSvLiI") == strlen(w + 1))
-			continue;
-		return false;
-	}
-	if (url == NULL)
-		return false;
-	plen = strcspn(url, "?#");
-	if (plen >= sizeof(path))
-		return false;
-	memcpy(path, url, plen);
-	path[plen] = '\0';
-	while (plen > 1 && path[plen - 1] == '/')
-		path[--plen] = '\0';
-	for (k = 0; k < WR_ARRAY_LEN(endpoints); k++) {
-		size_t el = strlen(endpoints[k]);
-
-		if (plen > el && path[plen - el - 1] == '/' &&
-		    strcmp(path + plen - el, endpoints[k]) == 0)
-			ep = endpoints[k];
-	}
-	if (ep == NULL)
-		return false;
-	a->kind = RUNBOOK_ACT_SMOKE;
-	runbook_action_add(a, "url", url);
-	runbook_action_add(a, "endpoint", ep);
-	return true;
-}
-
 /* EXPORT_MODE=off alone, exported, or written into a file with sed -i. */
 static bool
 recognise_killswitch(struct runbook_command *c, char **argv, size_t argc)
@@ -1226,19 +1162,10 @@ recognise(struct runbook_command *c)
 	char **argv = c->argv;
 	size_t argc = c->argc;
 
+	/* sudo … is never one: the built-ins run as the ssh user, and a
+	 * command the author wrote with sudo must not silently lose it. */
 	if (c->compound)
 		return;
-	/* sudo [-E|-H|-n] runs the same command. */
-	if (argc > 0 && streq(argv[0], "sudo")) {
-		argv++, argc--;
-		while (argc > 0 && (streq(argv[0], "-E") || streq(argv[0], "-H") ||
-		    streq(argv[0], "-n"))) {
-			argv++;
-			argc--;
-		}
-		if (argc == 0)
-			return;
-	}
 	if (argc == 0 || streq(argv[0], "export") || streq(argv[0], "sed")) {
 		recognise_killswitch(c, argv, argc);
 		return;
@@ -1249,8 +1176,6 @@ recognise(struct runbook_command *c)
 		recognise_helm(c, argv, argc);
 	else if (streq(argv[0], "docker") || streq(argv[0], "docker-compose"))
 		recognise_compose(c, argv, argc);
-	else if (streq(argv[0], "curl"))
-		recognise_curl(c, argv, argc);
 	if (c->action.kind == RUNBOOK_ACT_NONE)
 		runbook_action_free(&c->action);
 }

@@ -240,6 +240,19 @@ runbook_target_killswitch(const struct runbook_action *a, const struct config *c
 	return 0;
 }
 
+/* A compose rollback names its services: -1 with err when it names none. */
+static int
+compose_up_words(const struct runbook_action *a, struct wr_err *err)
+{
+	size_t i;
+
+	for (i = 0; i < a->nargs; i++)
+		if (strcmp(a->args[i].key, "service") == 0)
+			return 0;
+	return wr_err_set(err, "the step's up -d names no service (Compose would recreate "
+	    "them all): the built-in rolls back one service at a time, so name them");
+}
+
 int
 runbook_target_check(const struct runbook_action *a, const struct config *cfg,
     struct wr_err *err)
@@ -271,7 +284,38 @@ runbook_target_check(const struct runbook_action *a, const struct config *cfg,
 				return 0;
 		return wr_err_set(err, "no host in %s can take it (%s%s)", cfg->file, first.msg,
 		    cfg->nhosts > 1 ? "; the others neither" : "");
+	case RUNBOOK_ACT_COMPOSE_UP:
+		return compose_up_words(a, err);
 	default:
 		return 0;
 	}
+}
+
+int
+runbook_target_compose_up(const struct runbook_action *a, const struct config_host *h,
+    int *svc, struct wr_err *err)
+{
+	char runs[WR_SERVICES_MAX * (WR_NAME_MAX + 2)] = "";
+	size_t i, len = 0;
+	int n = 0, k, j;
+
+	if (compose_up_words(a, err) != 0)
+		return -1;
+	for (i = 0; i < a->nargs; i++) {
+		if (strcmp(a->args[i].key, "service") != 0)
+			continue;
+		if ((k = config_service_index(h, a->args[i].value)) < 0) {
+			/* Compose itself would fail on it: nothing starts. */
+			for (j = 0; j < h->nservices && len < sizeof(runs); j++)
+				len += (size_t)snprintf(runs + len, sizeof(runs) - len, "%s%s",
+				    j ? ", " : "", h->services[j]);
+			return wr_err_set(err, "%s runs no service %s (it runs %s): fix the step",
+			    h->name, a->args[i].value, h->nservices ? runs : "none");
+		}
+		for (j = 0; j < n && svc[j] != k; j++)
+			;
+		if (j == n && n < WR_SERVICES_MAX)
+			svc[n++] = k;
+	}
+	return n;
 }

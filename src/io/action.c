@@ -145,6 +145,8 @@ on_line(enum exec_stream s, const char *line, size_t len, bool cut, void *arg)
 	}
 	/* It ends up in the outcome, so on the screen and in the journal: it
 	 * is remote text and passes the sanitizer (DESIGN §3.5). */
+	if (len > 0)
+		memcpy(a->prev_line, a->last_line, sizeof(a->prev_line));
 	if (!run->quiet) {
 		/* Sanitized once, into the step's tail; the outcome's copy from it. */
 		char *kept = run->tail[run->nlines++ % OUTPUT_LINES];
@@ -214,7 +216,7 @@ run_cmd(struct action *a, const char *cmd, bool mutating, bool quiet, int timeou
 	a->len = 0;
 	if (a->buf)
 		a->buf[0] = '\0';
-	a->last_line[0] = '\0';
+	a->last_line[0] = a->prev_line[0] = '\0';
 	a->cmd = exec_start(a->env.pool, a->host, cmd, &o, &err);
 	if (a->cmd == NULL) {
 		free(run);
@@ -739,6 +741,10 @@ step_done(struct action *a, const struct exec_result *r)
 	if (!r->finished) {
 		act_finish(a, ACTION_UNKNOWN, "connection lost during %s: %s — the host may or may "
 		    "not have done it", s->name, r->error);
+		return;
+	}
+	if (r->exit_status != 0 && !r->signal[0] && a->step_failed != NULL) {
+		a->step_failed(a, r);
 		return;
 	}
 	if (r->exit_status != 0 || r->signal[0]) {

@@ -3,8 +3,9 @@
  * step's shell (placeholders already filled by the engineer) and the
  * migration downgrade. No plan is read from the host and there is no
  * stale check: what runs is exactly what the dialog showed. A runbook
- * command's exit status is its outcome; the downgrade is then gated on
- * /readyz reporting the migrations current.
+ * command's exit status is its outcome (its script stops at the first
+ * command that fails, named when the shell says which); the downgrade is
+ * then gated on /readyz reporting the migrations current.
  */
 #include "action_impl.h"
 
@@ -23,6 +24,17 @@ downgrade_ok(struct action *a)
 	else
 		act_finish(a, ACTION_OK, "alembic downgrade -1 ran; /readyz answers 200 with the "
 		    "migrations current");
+}
+
+/* set -e stopped the script: the outcome names the command where the
+ * shell said which. */
+static void
+command_failed(struct action *a, const struct exec_result *r)
+{
+	char msg[600];
+
+	plan_command_failure(r->exit_status, a->last_line, a->prev_line, msg, sizeof(msg));
+	act_finish(a, ACTION_FAILED, "%s", msg);
 }
 
 static struct action *
@@ -51,6 +63,7 @@ action_command_start(const struct action_env *env, int host, const char *script,
 		free(a);
 		return NULL;
 	}
+	a->step_failed = command_failed;
 	a->state = ACTION_CONFIRMING;
 	return a;
 }

@@ -54,6 +54,7 @@ struct action {
 	char *buf;                       /* the running command's stdout */
 	size_t len, cap;
 	char last_line[256];             /* for messages: the last output line, sanitized */
+	char prev_line[256];             /* … and the one before it */
 	struct exec_cmd *cmd;
 	struct sftp_job *sftp;
 	uint64_t timer;
@@ -75,6 +76,8 @@ struct action {
 	void (*run_special)(struct action *a);   /* a step that is not a command */
 	act_step_fn verified;                    /* the read-back's answer */
 	void (*gate_ok)(struct action *a);       /* /readyz answered 200 */
+	act_step_fn step_failed;                 /* a step exited non-zero; NULL: FAILED
+	                                            with its last line */
 	void (*reconcile)(struct action *a);     /* re-read after UNKNOWN */
 	void (*finished)(struct action *a);      /* the outcome is stored */
 	/* The .env's texts, old and new (never journalled: a .env holds

@@ -895,8 +895,9 @@ dialog_body(struct app *app, WINDOW *win, int w)
 		}
 	}
 	if (strcmp(p->action, "runbook.command") == 0)
-		dput(win, y++, 4, w - 6, ui_attr(app, THEME_DIM),
-		    "the exit status is the outcome; nothing is retried");
+		ui_put_wrapped(win, &y, 4, w - 6, 5, INT_MAX, ui_attr(app, THEME_DIM),
+		    "set -e: it stops at the first command that fails (bash names it); the exit "
+		    "status is the outcome; nothing is retried");
 	return y;
 }
 

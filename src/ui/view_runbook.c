@@ -5,8 +5,8 @@
  * a block of theirs did not read), and the time since they were ticked. Ticks go to the incident journal first and
  * show once stored (the journal's observer sets them), so the screen never
  * claims a tick the timeline does not hold. Enter on a step opens its
- * detail: every command with its placeholders highlighted and the
- * built-in action warroom recognised in it.
+ * detail: every command with its placeholders highlighted, and whether x
+ * runs them through a built-in action or as written (runbook_route).
  */
 #include "warroom/ui.h"
 
@@ -16,6 +16,7 @@
 
 #include "warroom/action.h"
 #include "warroom/loop.h"
+#include "warroom/runbook_route.h"
 #include "warroom/runbook_target.h"
 #include "warroom/runofshow.h"
 #include "warroom/timeline.h"
@@ -250,25 +251,23 @@ step_slot(struct app *app, struct app_runbook *r, size_t step)
 }
 
 /* The rollback a step asks for, if any: a `warroom` rollback binding, or
- * a recognised kubectl rollout undo / helm rollback. */
+ * a kubectl rollout undo / helm rollback its commands run through (not
+ * one among other commands: those run as written). */
 static const struct runbook_action *
 step_wants_rollback(const struct runbook *rb, size_t step)
 {
+	struct runbook_route route;
 	size_t b, c;
 
-	for (b = 0; b < rb->nblocks; b++) {
-		const struct runbook_block *blk = &rb->blocks[b];
-
-		if (blk->step != step)
-			continue;
-		for (c = 0; c < blk->nbinds; c++)
-			if (blk->binds[c].action.kind == RUNBOOK_ACT_ROLLBACK)
-				return &blk->binds[c].action;
-		for (c = 0; c < blk->ncmds; c++)
-			if (blk->cmds[c].action.kind == RUNBOOK_ACT_K8S_UNDO ||
-			    blk->cmds[c].action.kind == RUNBOOK_ACT_HELM_ROLLBACK)
-				return &blk->cmds[c].action;
-	}
+	for (b = 0; b < rb->nblocks; b++)
+		for (c = 0; rb->blocks[b].step == step && c < rb->blocks[b].nbinds; c++)
+			if (rb->blocks[b].binds[c].action.kind == RUNBOOK_ACT_ROLLBACK)
+				return &rb->blocks[b].binds[c].action;
+	runbook_route_of(rb, rb->steps[step].section, step, &route);
+	if (route.path == RUNBOOK_PATH_BUILTIN &&
+	    (route.builtin->action.kind == RUNBOOK_ACT_K8S_UNDO ||
+	    route.builtin->action.kind == RUNBOOK_ACT_HELM_ROLLBACK))
+		return &route.builtin->action;
 	return NULL;
 }
 
@@ -427,8 +426,8 @@ fill_rollback(struct app *app)
 	const struct runbook_action *act = &app->fill.known_cmd->action;
 	char *tag = runbook_fill_assign(&app->fill, "IMAGE_TAG");
 	struct action **slot = step_slot(app, r, app->fill.step);
-	size_t i;
-	int k;
+	int svc[WR_SERVICES_MAX], n, k;
+	struct wr_err err;
 
 	if (actions_queue_running(app)) {
 		free(tag);
@@ -439,18 +438,15 @@ fill_rollback(struct app *app)
 		app_say(app, "this step's up -d names no IMAGE_TAG: use r in HOSTS");
 		return;
 	}
-	for (i = 0; i < act->nargs; i++) {
-		if (strcmp(act->args[i].key, "service") != 0)
-			continue;
-		for (k = 0; k < h->nservices; k++)
-			if (strcmp(h->services[k], act->args[i].value) == 0)
-				actions_queue_add(app, app->fill_host, k, tag, slot);
-	}
-	free(tag);
-	if (app->nqueue == 0) {
-		app_say(app, "%s runs none of the services this step names", h->name);
+	/* Every service it names, or none of them: never a part. */
+	if ((n = runbook_target_compose_up(act, h, svc, &err)) < 0) {
+		app_say(app, "nothing ran: %s", err.msg);
+		free(tag);
 		return;
 	}
+	for (k = 0; k < n; k++)
+		actions_queue_add(app, app->fill_host, svc[k], tag, slot);
+	free(tag);
 	/* The first now; the rest as each one before it ends OK. */
 	actions_queue_pop(app);
 	actions_rollback(app);
@@ -726,20 +722,31 @@ run_commands(struct app *app, struct app_runbook *r, size_t section, size_t step
 		app_say(app, "%s", err.msg);
 		return;
 	}
-	/* Known commands run through the built-in action, with its checks. */
+	/* Known commands run through the built-in action, with its checks
+	 * (runbook_route says when: all of them, or none). */
 	switch (app->fill.known) {
 	case RUNBOOK_ACT_K8S_UNDO:
-	case RUNBOOK_ACT_HELM_ROLLBACK:
-	case RUNBOOK_ACT_ROLLBACK:
-		runbook_fill_free(&app->fill);
-		if (step == WR_RUNBOOK_NONE || !step_rollback(app, r, step))
-			app_say(app, "this step's rollback names no service warroom knows");
-		return;
-	case RUNBOOK_ACT_KILLSWITCH: {
-		const struct runbook_action *ks = &app->fill.known_cmd->action;   /* r's own */
+	case RUNBOOK_ACT_HELM_ROLLBACK: {
+		const struct runbook_action *rb_act = &app->fill.known_cmd->action; /* r's own */
 
 		runbook_fill_free(&app->fill);
-		step_killswitch(app, step_slot(app, r, step), ks, host);
+		rollback_of(app, rb_act, step_slot(app, r, step));
+		return;
+	}
+	case RUNBOOK_ACT_KILLSWITCH: {
+		const struct runbook_action *src = &app->fill.known_cmd->action;   /* r's own */
+		struct runbook_action ks = { .kind = RUNBOOK_ACT_KILLSWITCH };
+		const char *svc = app->fill.route.service;
+		size_t i;
+
+		for (i = 0; i < src->nargs; i++)
+			runbook_action_add(&ks, src->args[i].key, src->args[i].value);
+		/* `sed -i … .env`, then `up -d SERVICE`: the switch of that service. */
+		if (svc != NULL && runbook_action_arg(&ks, "service") == NULL)
+			runbook_action_add(&ks, "service", svc);
+		runbook_fill_free(&app->fill);
+		step_killswitch(app, step_slot(app, r, step), &ks, host);
+		runbook_action_free(&ks);
 		return;
 	}
 	case RUNBOOK_ACT_MIGRATE_DOWN: {
@@ -827,6 +834,7 @@ runbook_detail_draw(struct app *app, int lines, int cols)
 	size_t step, b, c, a, d, nbad;
 	int h = lines - 4, w = cols - 8, y = 1, cmds_from;
 	char line[1200];
+	struct runbook_route route;
 	WINDOW *win;
 
 	if (app->nrunbooks == 0 || (step = selected_step(app)) == WR_RUNBOOK_NONE) {
@@ -855,6 +863,7 @@ runbook_detail_draw(struct app *app, int lines, int cols)
 	if (nbad > 0)
 		y++;
 	cmds_from = y;
+	runbook_route_of(&r->rb, r->rb.steps[step].section, step, &route);
 	for (b = 0; b < r->rb.nblocks && y < h - 3; b++) {
 		const struct runbook_block *blk = &r->rb.blocks[b];
 
@@ -864,7 +873,7 @@ runbook_detail_draw(struct app *app, int lines, int cols)
 			const struct runbook_command *cmd = &blk->cmds[c];
 
 			draw_command(app, win, &y, h - 3, w - 2, cmd);
-			if (cmd->action.kind != RUNBOOK_ACT_NONE) {
+			if (cmd == route.builtin) {
 				int x = ui_put(win, y, 6, w - 8, ui_attr(app, THEME_OK), "built-in: ");
 
 				x += 6;
@@ -891,6 +900,12 @@ runbook_detail_draw(struct app *app, int lines, int cols)
 			}
 			y++;
 		}
+	}
+	if (route.path != RUNBOOK_PATH_NONE && y < h - 3) {
+		/* Which way x goes, and why: never a part of the commands. */
+		snprintf(line, sizeof(line), "x %s", route.why);
+		ui_put_wrapped(win, &y, 2, w - 4, 2, h - 3, ui_attr(app, route.path ==
+		    RUNBOOK_PATH_BUILTIN ? THEME_OK : THEME_DIM), line);
 	}
 	if (y == cmds_from)
 		ui_put(win, y++, 2, w - 4, ui_attr(app, THEME_DIM), nbad > 0 ?

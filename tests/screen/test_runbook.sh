@@ -118,7 +118,7 @@ assert_screen detail <<'EOF'
 │> a│ Recreate both services on it:                                                                                │   │
 │  a│                                                                                                              │   │
 │  a│ $ IMAGE_TAG=sha-<commit> docker compose --env-file .env up -d --no-deps api jobs                             │ine│
-│  k│                                                                                                              │ent│
+│  k│ x runs as written                                                                                            │ent│
 │   │                                                                                                              │   │
 │   │                                                                                                              │   │
 │   │                                                                                                              │ ap│
@@ -162,7 +162,7 @@ assert_screen detail-narrow <<'EOF'
 │  a│                                                                      │inv│
 │  a│ $ IMAGE_TAG=sha-<commit> docker compose --env-file .env up -d --no-d │ 0/│
 │  k│   eps api jobs                                                       │env│
-│   │                                                                      │are│
+│   │ x runs as written                                                    │are│
 └───│                                                                      │ag │
 ┌─ M│                                                                      │rom│
 │ ap│                                                                      │bs │
@@ -184,7 +184,7 @@ EOF
 assert_screen second <<'EOF'
  warroom │ no incident named │ T+00:02:05                                                       2026-01-01 00:02:05 UTC
 ┌─ HOSTS ──────────────────────────────────────────────────────────────┐┌─ ▶ RUNBOOK ──────────────────────────────────┐
-│  HOST        SERVICE CONN          TAG STATE HEALTH READY VERSION AGE││R: k8s-helm-rollback.md  1/11                 │
+│  HOST        SERVICE CONN          TAG STATE HEALTH READY VERSION AGE││R: k8s-helm-rollback.md  1/12                 │
 │> api-1       api     not connected           -      -     -          ││> - Kubernetes and Helm rollback: checkout    │
 │  api-1       jobs    not connected           -      -     -          ││  - Decide                                    │
 │  api-2       api     not connected           -      -     -          ││  - Look before you act  1/2                  │
@@ -194,15 +194,15 @@ assert_screen second <<'EOF'
 │                                                                      ││  [ ] $ Undo to the previous revision:        │
 │                                                                      ││  [ ] $ Or to a revision picked from the histo│
 │                                                                      ││  [ ] $ Wait until every pod runs the old Repl│
-│                                                                      ││  - Roll back with Helm  0/3                  │
+│                                                                      ││  - Roll back with Helm  0/4                  │
 │                                                                      ││  [ ] $ Roll the release back to the previous │
-│                                                                      ││  [ ] $ Check the release and the rollout:    │
-└──────────────────────────────────────────────────────────────────────┘│  [ ] $ Tell customers what is happening:     │
-┌─ METRICS ────────────────────────────────────────────────────────────┐│  - Verify  0/3                               │
-│ api-1: no metrics_url in the config                                  ││  [ ] Error rate and p95 back under MONITOR fo│
+│                                                                      ││  [ ] $ Or to a revision picked from the histo│
+└──────────────────────────────────────────────────────────────────────┘│  [ ] $ Check the release and the rollout:    │
+┌─ METRICS ────────────────────────────────────────────────────────────┐│  [ ] $ Tell customers what is happening:     │
+│ api-1: no metrics_url in the config                                  ││  - Verify  0/3                               │
+│                                                                      ││  [ ] Error rate and p95 back under MONITOR fo│
 │                                                                      ││  [ ] Status page resolved                    │
 │                                                                      ││  [ ] Post-mortem scheduled                   │
-│                                                                      ││                                              │
 │                                                                      ││                                              │
 │                                                                      │└──────────────────────────────────────────────┘
 │                                                                      │┌─ TIMELINE ───────────────────────────────────┐

@@ -3,16 +3,28 @@
 # RUNBOOK pane with x, proven on the host: placeholders are asked for one
 # by one and never guessed (a value that would need quoting is refused,
 # Esc runs nothing); the filled script is shown in full and runs once in
-# the Compose directory after the host's name is typed; a step with
+# the Compose directory after the host's name is typed, stopping at the
+# first command that fails (FAILED, naming it); a step with
 # IMAGE_TAG=<tag> … up -d goes through the built-in, verified rollback to
-# the typed tag; alembic downgrade gets its own dialog with a warning and
-# is gated on /readyz reporting the migrations current; `warroom` bindings
+# the typed tag, but runs as written, whole, when it holds another command
+# too, and is refused whole when it names a service the host does not
+# run; alembic downgrade gets its own dialog with a warning and is gated
+# on /readyz reporting the migrations current; `warroom` bindings
 # (statuspage, killswitch) start their built-in action.
 . "${top_srcdir:-$(dirname "$0")/../..}/tests/lib/tmux.sh"
 [ -x /usr/sbin/sshd ] || skip "openssh-server is not installed"
 fleet_up --hosts 1 --tag v1.5.0-bad
 log=$fl/hosts/h1/commands.log
 app=$fl/hosts/h1/app
+# wait_journal PATTERN SECONDS — until the incident journal holds PATTERN.
+wait_journal() {
+	i=0
+	until grep -q "$1" "$journal" 2> /dev/null; do
+		i=$((i + 1))
+		[ "$i" -lt $(($2 * 10)) ] || fail "the journal never held $1"
+		sleep 0.1
+	done
+}
 mutating() { grep -c '"mutating":true' "$log" 2> /dev/null || true; }
 sed 's/^\[warroom\]$/[warroom]\npoll_interval = 2s\nhealth_timeout = 20s/' "$fl/warroom.conf" > "$tmp/c.conf"
 cat > "$tmp/drill.md" <<'MD'
@@ -36,6 +48,25 @@ cat > "$tmp/drill.md" <<'MD'
 
    ```bash
    docker compose --env-file .env run --rm api alembic downgrade -1
+   ```
+
+4. Start the extras
+
+   ```bash
+   docker compose --profile extra up -d nosuchsvc
+   docker compose --profile extra ps api
+   ```
+
+5. Pin the tag and look
+
+   ```bash
+   IMAGE_TAG=<tag> docker compose up -d api && docker compose --profile check ps api
+   ```
+
+6. Pin api and worker
+
+   ```bash
+   IMAGE_TAG=<tag> docker compose up -d api worker
    ```
 
 ## Tell customers
@@ -120,6 +151,54 @@ keys Enter
 wait_for "migration downgrade of api on h1: OK — alembic downgrade -1 ran; /readyz answers 200 with the migrations current" 40
 [ "$(grep -c 'alembic","downgrade","-1"' "$log")" = 1 ] || fail "alembic downgrade did not run once"
 ok "alembic downgrade: its own dialog with a warning, run once, gated on current migrations"
+
+keys ]
+keys x
+wait_for "CONFIRM RUNBOOK COMMAND"
+wait_for "type h1 and press Enter to run it"
+assert_contains "$tmp/screen" "set -e: it stops at the first command that fails"
+assert_contains "$tmp/screen" "docker compose --profile extra ps api"
+keys -l h1
+keys Enter
+stopped='run stopped at `docker compose --profile extra up -d nosuchsvc` (exit 1): no such service: nosuchsvc'
+wait_journal '"kind":"action.end".*"outcome":"failed"' 20
+grep '"kind":"action.end"' "$journal" | tail -n 1 | grep -qF "$stopped" ||
+	fail "the outcome does not name the failed command: $(tail -n 1 "$journal")"
+wait_for "[FAILED] Start the extras"
+grep -q '"--profile","extra","up","-d","nosuchsvc"\].*"exit":1' "$log" ||
+	fail "up -d nosuchsvc did not run and fail: $(grep nosuchsvc "$log")"
+! grep -q '"--profile","extra","ps"' "$log" || fail "the script went on after the failed command"
+ok "a script stops at its first failing command, FAILED naming it"
+
+# A known command beside another: the whole block, as written.
+keys ]
+keys Enter
+wait_for "x runs as written: it also runs"
+keys Escape
+keys x
+wait_for 'on h1, <tag> (1 of 1) = '
+keys -l v1.4.1
+keys Enter
+wait_for "CONFIRM RUNBOOK COMMAND"
+assert_contains "$tmp/screen" "IMAGE_TAG=v1.4.1 docker compose up -d api && docker compose --profile check ps api"
+keys -l h1
+keys Enter
+wait_for "[OK] Pin the tag and look" 20
+[ "$(grep -c '"up","-d","api"\]' "$log")" = 2 ] || fail "up -d api did not run as written"
+grep -q '"--profile","check","ps","api"\].*"exit":0' "$log" || fail "the command after && was dropped"
+ok "a known command beside another runs as written, in one dialog: nothing dropped"
+
+# A service the host does not run: refused before anything runs.
+before=$(wc -l < "$log")
+keys ]
+keys x
+wait_for 'on h1, <tag> (1 of 1) = '
+keys -l v1.4.1
+keys Enter
+wait_for "nothing ran: h1 runs no service worker (it runs api, jobs): fix the step"
+sleep 1
+! tail -n +"$((before + 1))" "$log" | grep -q '"up"' || fail "up -d ran for part of the step"
+ok "up -d naming a service the host does not run is refused whole"
 
 req=$fl/statuspage/requests.jsonl
 keys Down

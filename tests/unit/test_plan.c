@@ -11,6 +11,8 @@
 #include <cmocka.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
 #include "fixture.h"
 #include "warroom/parse_compose.h"
@@ -733,6 +735,77 @@ downgrade_only_when_the_schema_is_ahead(void **state)
 	    "of the release api runs: check before going on"));
 }
 
+/* What shell runs cmd prints (stdout and stderr, in order) into out. */
+static int
+run_in(const char *shell, const char *cmd, char *out, size_t cap)
+{
+	char path[] = "/tmp/test_plan.XXXXXX", line[512];
+	FILE *f, *p;
+	size_t n = 0;
+	int fd = mkstemp(path), st;
+
+	assert_true(fd >= 0);
+	f = fdopen(fd, "w");
+	fputs(cmd, f);
+	fclose(f);
+	snprintf(line, sizeof(line), "%s -c \"$(cat %s)\" 2>&1", shell, path);
+	p = popen(line, "r");
+	assert_non_null(p);
+	out[0] = '\0';
+	while (fgets(line, sizeof(line), p) != NULL && n + strlen(line) < cap)
+		n += (size_t)snprintf(out + n, cap - n, "%s", line);
+	st = pclose(p);
+	unlink(path);
+	return WIFEXITED(st) ? WEXITSTATUS(st) : -1;
+}
+
+/* A runbook script stops at its first failing command, in bash and in a
+ * POSIX sh alike, as an engineer pasting it line by line would stop;
+ * bash names the command, unexpanded, as the dialog showed it. */
+static void
+runbook_script_stops_at_the_first_failure(void **state)
+{
+	struct config_host h = host();
+	struct plan p;
+	struct wr_err err;
+	char out[2048], msg[600];
+	const char *script = "X=1\necho one\nls /nonexistent-wr-$X\necho two\n";
+
+	h.driver = DRIVER_K8S;
+	assert_int_equal(plan_command(&h, script, "rb.md line 3: Roll", &p, &err), 0);
+	assert_string_equal(p.action, "runbook.command");
+	assert_int_equal(p.nsteps, 1);
+	assert_true(p.steps[0].mutating);
+	/* What runs is what the dialog shows: the preamble, then the script. */
+	assert_string_equal(p.steps[0].cmd, "trap 'echo \"warroom: stopped at: $BASH_COMMAND\" "
+	    ">&2' ERR 2>/dev/null\nset -e\nX=1\necho one\nls /nonexistent-wr-$X\necho two\n");
+	assert_int_equal(run_in("bash", p.steps[0].cmd, out, sizeof(out)), 2);
+	assert_null(strstr(out, "two"));
+	assert_non_null(strstr(out, "\nwarroom: stopped at: ls /nonexistent-wr-$X\n"));
+	assert_int_equal(run_in("sh", p.steps[0].cmd, out, sizeof(out)), 2);
+	assert_non_null(strstr(out, "one\n"));
+	assert_null(strstr(out, "two"));
+	assert_null(strstr(out, "trap"));   /* sh has no ERR trap: said nothing */
+
+	/* A Compose host's script runs in compose_dir. */
+	h.driver = DRIVER_COMPOSE;
+	assert_int_equal(plan_command(&h, "true\n", "o", &p, &err), 0);
+	assert_string_equal(p.steps[0].cmd, "cd '/srv/app deploy' || exit 1\n"
+	    PLAN_SCRIPT_PREAMBLE "true\n");
+
+	/* The outcome names the command the trap named, with its complaint. */
+	plan_command_failure(1, "warroom: stopped at: docker compose --profile extra up -d x",
+	    "no such service: x", msg, sizeof(msg));
+	assert_string_equal(msg, "run stopped at `docker compose --profile extra up -d x` "
+	    "(exit 1): no such service: x");
+	plan_command_failure(2, "ls: cannot access 'y'", "one", msg, sizeof(msg));
+	assert_string_equal(msg, "run exited 2: ls: cannot access 'y'");
+	plan_command_failure(3, "warroom: stopped at: ", "boom", msg, sizeof(msg));
+	assert_string_equal(msg, "run exited 3: boom");
+	plan_command_failure(1, "", "", msg, sizeof(msg));
+	assert_string_equal(msg, "run exited 1");
+}
+
 int
 main(void)
 {
@@ -754,6 +827,7 @@ main(void)
 		cmocka_unit_test(k8s_rollback_outcome_words),
 		cmocka_unit_test(schema_from_the_last_readyz),
 		cmocka_unit_test(downgrade_only_when_the_schema_is_ahead),
+		cmocka_unit_test(runbook_script_stops_at_the_first_failure),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -19,6 +19,7 @@
 #include "warroom/decide.h"
 #include "warroom/runbook.h"
 #include "warroom/runbook_format.h"
+#include "warroom/runbook_route.h"
 
 /* ---- helpers ---- */
 
@@ -136,7 +137,7 @@ docs_compose_rollback(void **state)
 
 	parse_file(&rb, "docs/runbooks/compose-rollback.md");
 	/* §3.2's `up -d --no-deps` is the author's command, not the built-in. */
-	assert_stats(&rb, 7, 15, 15, 16, 4, 13);
+	assert_stats(&rb, 7, 15, 15, 17, 4, 10);
 	runbook_stats(&rb, &st);
 	assert_int_equal(st.tasks, 7);
 	assert_int_equal(st.checked, 1);
@@ -157,7 +158,7 @@ docs_k8s_helm_rollback(void **state)
 	unsigned set;
 
 	parse_file(&rb, "docs/runbooks/k8s-helm-rollback.md");
-	assert_stats(&rb, 6, 11, 9, 15, 3, 9);
+	assert_stats(&rb, 6, 12, 10, 15, 3, 8);
 	runbook_stats(&rb, &st);
 	assert_int_equal(st.tasks, 5);
 	assert_int_equal(st.checked, 1);
@@ -195,7 +196,7 @@ docs_blue_green_cutover(void **state)
 	parse_file(&rb, "docs/runbooks/blue-green-cutover.md");
 	/* Green's `IMAGE_TAG=$RELEASE … -p api-green --env-file .env.green up -d`
 	 * and blue's `-p api-blue … up -d` are plain commands. */
-	assert_stats(&rb, 5, 15, 9, 14, 2, 6);
+	assert_stats(&rb, 5, 15, 9, 14, 2, 3);
 	runbook_stats(&rb, &st);
 	assert_int_equal(st.tasks, 4);
 	assert_int_equal(st.checked, 2);
@@ -695,8 +696,9 @@ known_commands_are_recognised(void **state)
 		{ "helm rollback api 7 -n prod --wait", RUNBOOK_ACT_HELM_ROLLBACK,
 		    "revision", "7" },
 		{ "helm rollback api", RUNBOOK_ACT_HELM_ROLLBACK, "release", "api" },
-		{ "sudo helm rollback api --namespace prod", RUNBOOK_ACT_HELM_ROLLBACK,
-		    "namespace", "prod" },
+		/* The built-ins run as the ssh user: sudo is never dropped. */
+		{ "sudo helm rollback api --namespace prod", RUNBOOK_ACT_NONE, NULL, NULL },
+		{ "sudo kubectl rollout undo deployment/api -n prod", RUNBOOK_ACT_NONE, NULL, NULL },
 		{ "IMAGE_TAG=v1.2 docker compose -f docker-compose.yml up -d api jobs",
 		    RUNBOOK_ACT_COMPOSE_UP, "image_tag", "v1.2" },
 		{ "docker compose --env-file .env pull api", RUNBOOK_ACT_COMPOSE_PULL,
@@ -739,14 +741,12 @@ known_commands_are_recognised(void **state)
 		{ "docker compose run --rm api alembic -c x.ini downgrade -1", RUNBOOK_ACT_NONE,
 		    NULL, NULL },
 		{ "alembic upgrade head", RUNBOOK_ACT_NONE, NULL, NULL },
-		{ "curl -fsS http://127.0.0.1:8000/healthz", RUNBOOK_ACT_SMOKE,
-		    "endpoint", "healthz" },
-		{ "curl -s 'https://api.example.com/readyz?verbose=1'", RUNBOOK_ACT_SMOKE,
-		    "endpoint", "readyz" },
-		{ "curl -H 'Authorization: Bearer x' localhost:9090/metrics",
-		    RUNBOOK_ACT_SMOKE, "endpoint", "metrics" },
-		{ "curl -X POST http://x/healthz", RUNBOOK_ACT_NONE, NULL, NULL },
-		{ "curl -d '{}' http://x/readyz", RUNBOOK_ACT_NONE, NULL, NULL },
+		/* A curl asks the URL it names, from the host: the built-in smoke
+		 * check asks health_url through the tunnel, another request. Only
+		 * a `warroom` block's smoke line is that check. */
+		{ "curl -fsS http://127.0.0.1:8000/healthz", RUNBOOK_ACT_NONE, NULL, NULL },
+		{ "curl -s 'https://api.example.com/readyz?verbose=1'", RUNBOOK_ACT_NONE,
+		    NULL, NULL },
 		{ "curl http://x/version", RUNBOOK_ACT_NONE, NULL, NULL },
 	};
 	size_t i;
@@ -896,6 +896,161 @@ compound_commands_are_never_replaced(void **state)
 	assert_int_equal(b->cmds[3].action.kind, RUNBOOK_ACT_NONE);
 	assert_int_equal(b->cmds[5].action.kind, RUNBOOK_ACT_K8S_UNDO);
 	assert_int_equal(b->cmds[6].action.kind, RUNBOOK_ACT_K8S_STATUS);
+	runbook_free(&rb);
+}
+
+/* ---- which way x runs a step's commands ---- */
+
+struct route_case {
+	const char *block;                   /* one step's bash block */
+	enum runbook_path path;
+	enum runbook_action_kind kind;       /* BUILTIN: the action that runs */
+	const char *why;                     /* the reason, whole */
+};
+
+/* A step's commands go through a built-in only when it does all of them;
+ * else the whole script runs as written, and the reason says why, so no
+ * command is ever dropped without a word. */
+/* "# S", a step "1. Go" and its bash block holding text, indented under
+ * it: the block's first line is line 5. */
+static void
+indent_block(char *md, size_t cap, const char *text)
+{
+	size_t n = (size_t)snprintf(md, cap, "# S\n\n1. Go\n   ```bash\n");
+	const char *p;
+
+	for (p = text; *p != '\0' && n + 8 < cap; p = strchr(p, '\n') + 1)
+		n += (size_t)snprintf(md + n, cap - n, "   %.*s\n", (int)(strchr(p, '\n') - p), p);
+	snprintf(md + n, cap - n, "   ```\n");
+}
+
+static void
+commands_run_through_a_builtin_only_when_it_does_them_all(void **state)
+{
+	static const struct route_case cases[] = {
+		{ "kubectl rollout undo deployment/api -n prod\n", RUNBOOK_PATH_BUILTIN,
+		    RUNBOOK_ACT_K8S_UNDO,
+		    "runs through the built-in k8s.undo (line 5), with its checks" },
+		/* What the built-ins do themselves, one per line, as before. */
+		{ "IMAGE_TAG=<tag> docker compose pull api\n"
+		    "IMAGE_TAG=<tag> docker compose up -d api jobs\n", RUNBOOK_PATH_BUILTIN,
+		    RUNBOOK_ACT_COMPOSE_UP, "runs through the built-in compose.up (line 6), with "
+		    "its checks; the other lines are part of it" },
+		{ "kubectl rollout undo deploy/api -n prod\n"
+		    "kubectl rollout status deployment/api -n prod\n", RUNBOOK_PATH_BUILTIN,
+		    RUNBOOK_ACT_K8S_UNDO, NULL },
+		{ "sed -i 's/^EXPORT_MODE=.*/EXPORT_MODE=off/' .env\n"
+		    "docker compose --env-file .env up -d api\n", RUNBOOK_PATH_BUILTIN,
+		    RUNBOOK_ACT_KILLSWITCH, NULL },
+		{ "kubectl set env deployment/api EXPORT_MODE=off -n shop\n"
+		    "kubectl rollout status deployment/api -n shop\n", RUNBOOK_PATH_BUILTIN,
+		    RUNBOOK_ACT_KILLSWITCH, NULL },
+		{ "docker compose run --rm api alembic downgrade -1\n", RUNBOOK_PATH_BUILTIN,
+		    RUNBOOK_ACT_MIGRATE_DOWN, NULL },
+		/* Anything else beside it: the whole block as written. */
+		{ "IMAGE_TAG=<tag> docker compose up -d api && "
+		    "curl -fsS http://127.0.0.1:8000/readyz\n", RUNBOOK_PATH_SCRIPT, 0,
+		    "runs as written: it also runs `curl -fsS http://127.0.0.1:8000/readyz` "
+		    "(line 5)" },
+		{ "helm rollback api 2 -n prod; helm status api -n prod\n", RUNBOOK_PATH_SCRIPT, 0,
+		    "runs as written: it also runs `helm status api -n prod` (line 5)" },
+		{ "docker compose ps\ngrep IMAGE_TAG .env\necho pinning\n"
+		    "IMAGE_TAG=<TAG> docker compose up -d api\n", RUNBOOK_PATH_SCRIPT, 0,
+		    "runs as written: it also runs `docker compose ps` (line 5)" },
+		{ "IMAGE_TAG=<TAG> EXTRA=1 docker compose up -d api\n", RUNBOOK_PATH_SCRIPT, 0,
+		    "runs as written" },
+		{ "kubectl rollout undo deploy/api && kubectl rollout status deploy/api\n",
+		    RUNBOOK_PATH_SCRIPT, 0, "runs as written: line 5 joins commands with &&, which "
+		    "a built-in action would not keep" },
+		{ "helm rollback api\nhelm rollback api <revision>\n", RUNBOOK_PATH_SCRIPT, 0,
+		    "runs as written: helm.rollback (line 5) and helm.rollback (line 6) are two "
+		    "built-in actions: give each a step of its own" },
+		{ "IMAGE_TAG=<tag> docker compose pull jobs\n"
+		    "IMAGE_TAG=<tag> docker compose up -d api\n", RUNBOOK_PATH_SCRIPT, 0,
+		    "runs as written: compose.pull (line 5) is not what the built-in compose.up of "
+		    "line 6 does" },
+		{ "docker compose pull api\nIMAGE_TAG=<tag> docker compose up -d api\n",
+		    RUNBOOK_PATH_SCRIPT, 0, NULL },
+		{ "kubectl rollout undo deploy/api\n"
+		    "kubectl rollout status deploy/api --timeout=5m\n", RUNBOOK_PATH_SCRIPT, 0, NULL },
+		{ "kubectl rollout undo deploy/api\nkubectl rollout status deploy/web\n",
+		    RUNBOOK_PATH_SCRIPT, 0, NULL },
+		{ "sed -i 's/^EXPORT_MODE=.*/EXPORT_MODE=off/' .env\n"
+		    "docker compose up -d api jobs\n", RUNBOOK_PATH_SCRIPT, 0, NULL },
+		/* Known commands that start nothing by themselves. */
+		{ "docker compose pull api\n", RUNBOOK_PATH_SCRIPT, 0, "runs as written: "
+		    "compose.pull (line 5) starts no built-in action by itself" },
+		{ "docker compose up -d api\n", RUNBOOK_PATH_SCRIPT, 0, "runs as written: the up -d "
+		    "of line 5 names no IMAGE_TAG, so it is a redeploy, not a rollback" },
+		/* sudo: the built-in would run it without. */
+		{ "sudo kubectl rollout undo deployment/api -n prod\n", RUNBOOK_PATH_SCRIPT, 0,
+		    "runs as written, sudo and all (line 5): a built-in action would run kubectl as "
+		    "the ssh user, without sudo" },
+		{ "sudo systemctl reload nginx\n", RUNBOOK_PATH_SCRIPT, 0, "runs as written" },
+		/* A curl is the request it names, not the built-in smoke check. */
+		{ "curl -fsS http://127.0.0.1:8000/readyz\n", RUNBOOK_PATH_SCRIPT, 0,
+		    "runs as written" },
+	};
+	size_t i;
+
+	for (i = 0; i < WR_ARRAY_LEN(cases); i++) {
+		struct runbook rb;
+		struct runbook_route r;
+		char md[1024];
+
+		indent_block(md, sizeof(md), cases[i].block);
+		parse_str(&rb, md);
+		runbook_route_of(&rb, 0, 0, &r);
+		if (r.path != cases[i].path)
+			fail_msg("case %zu: path %d, want %d (%s)", i, r.path, cases[i].path, r.why);
+		if (cases[i].path == RUNBOOK_PATH_BUILTIN &&
+		    r.builtin->action.kind != cases[i].kind)
+			fail_msg("case %zu: %s", i, runbook_action_name(r.builtin->action.kind));
+		if (cases[i].path == RUNBOOK_PATH_SCRIPT && r.builtin != NULL)
+			fail_msg("case %zu: a built-in on a script", i);
+		if (cases[i].why != NULL && strcmp(r.why, cases[i].why) != 0)
+			fail_msg("case %zu: why '%s'", i, r.why);
+		runbook_free(&rb);
+	}
+}
+
+/* The kill switch that a .env edit and `up -d SERVICE` spell is the switch
+ * of that service; no shell command is no route; a section's own, which
+ * the lint states after its last shell block. */
+static void
+route_names_the_switched_service(void **state)
+{
+	struct runbook rb;
+	struct runbook_route r;
+	char *text;
+
+	parse_str(&rb, "# S\n\n```bash\nexport EXPORT_MODE=off\ndocker compose up -d jobs\n```\n\n"
+	    "1. Nothing\n2. Bound\n   ```warroom\nsmoke url=/readyz\n```\n");
+	runbook_route_of(&rb, 0, WR_RUNBOOK_NONE, &r);
+	assert_int_equal(r.path, RUNBOOK_PATH_BUILTIN);
+	assert_int_equal(r.builtin->action.kind, RUNBOOK_ACT_KILLSWITCH);
+	assert_string_equal(r.service, "jobs");
+	runbook_route_of(&rb, 0, 0, &r);
+	assert_int_equal(r.path, RUNBOOK_PATH_NONE);
+	assert_string_equal(r.why, "");
+	runbook_route_of(&rb, 0, 1, &r);
+	assert_int_equal(r.path, RUNBOOK_PATH_NONE);
+	runbook_free(&rb);
+
+	/* The lint says it once, after the section's last shell block. */
+	parse_str(&rb, "# S\n\n```bash\necho hi\n```\n\n```warroom\nsmoke url=/readyz\n```\n");
+	text = runbook_format_text(&rb);
+	if (strstr(text, "$ echo hi  (line 4)\n  x runs as written\n  [warroom") == NULL)
+		fail_msg("%s", text);
+	free(text);
+	runbook_free(&rb);
+
+	/* Our runbook's .env switch and `up -d api`: the built-in, for api. */
+	parse_file(&rb, "docs/runbooks/compose-rollback.md");
+	runbook_route_of(&rb, 0, step_named(&rb, "Set the switch in .env"), &r);
+	assert_int_equal(r.path, RUNBOOK_PATH_BUILTIN);
+	assert_int_equal(r.builtin->action.kind, RUNBOOK_ACT_KILLSWITCH);
+	assert_string_equal(r.service, "api");
 	runbook_free(&rb);
 }
 
@@ -1609,6 +1764,8 @@ main(void)
 		cmocka_unit_test(compose_options_not_honoured_stay_plain_commands),
 		cmocka_unit_test(compose_tag_from_a_shell_variable_stays_a_plain_command),
 		cmocka_unit_test(compound_commands_are_never_replaced),
+		cmocka_unit_test(commands_run_through_a_builtin_only_when_it_does_them_all),
+		cmocka_unit_test(route_names_the_switched_service),
 		cmocka_unit_test(warroom_bindings_are_read),
 		cmocka_unit_test(warroom_errors_name_their_line),
 		cmocka_unit_test(warroom_killswitch_names_the_export_switch),

@@ -274,7 +274,8 @@ has_diag(const struct runbook *rb, enum runbook_severity sev, int line, const ch
 
 /* `warroom runbook -c`: what the console would refuse during the incident
  * is said now, with its line: an error for a binding, a warning for a
- * recognised command; without a config only what the words alone refuse. */
+ * command x runs through a built-in (not one that runs as written among
+ * others); without a config only what the words alone refuse. */
 static void
 lint_says_what_the_console_would_refuse(void **state)
 {
@@ -287,14 +288,37 @@ lint_says_what_the_console_would_refuse(void **state)
 	    "   rollback service=api namespace=shop\n"      /* 7: k1 */
 	    "   killswitch export off service=jobs\n"       /* 8: h1 */
 	    "   ```\n"
-	    "2. Commands\n"
+	    "2. Undo in prod\n"
 	    "   ```sh\n"
 	    "   kubectl rollout undo deploy/api -n prod\n"  /* 12 */
-	    "   kubectl rollout undo deploy/<name> -n x\n"  /* 13: filled later */
-	    "   helm rollback api 3\n"                      /* 14: m1 */
-	    "   kubectl rollout undo statefulset/db\n"      /* 15 */
-	    "   IMAGE_TAG=v1 docker compose up -d api jobs\n" /* 16: h1 */
-	    "   IMAGE_TAG=<tag> docker compose up -d api web\n"  /* 17 */
+	    "   ```\n"
+	    "3. Undo one\n"
+	    "   ```sh\n"
+	    "   kubectl rollout undo deploy/<name> -n x\n"  /* 16: filled later */
+	    "   ```\n"
+	    "4. Helm\n"
+	    "   ```sh\n"
+	    "   helm rollback api 3\n"                      /* 20: m1 */
+	    "   ```\n"
+	    "5. Db\n"
+	    "   ```sh\n"
+	    "   kubectl rollout undo statefulset/db\n"      /* 24 */
+	    "   ```\n"
+	    "6. Both\n"
+	    "   ```sh\n"
+	    "   IMAGE_TAG=v1 docker compose up -d api jobs\n" /* 28: h1 */
+	    "   ```\n"
+	    "7. Web\n"
+	    "   ```sh\n"
+	    "   IMAGE_TAG=<tag> docker compose up -d api web\n"  /* 32 */
+	    "   ```\n"
+	    "8. As written\n"
+	    "   ```sh\n"
+	    "   kubectl rollout undo deploy/api -n prod && echo undone\n"  /* 36 */
+	    "   ```\n"
+	    "9. All\n"
+	    "   ```sh\n"
+	    "   IMAGE_TAG=v1 docker compose up -d\n"        /* 40 */
 	    "   ```\n";
 	struct runbook rb;
 	struct config cfg;
@@ -312,20 +336,56 @@ lint_says_what_the_console_would_refuse(void **state)
 	assert_true(has_diag(&rb, RUNBOOK_ERROR, 6, "warroom.conf has no [statuspage]"));
 	assert_true(has_diag(&rb, RUNBOOK_WARNING, 12, "k8s.undo: no k8s host in the config runs "
 	    "api in namespace prod; x would refuse it"));
-	assert_true(has_diag(&rb, RUNBOOK_WARNING, 15, "warroom rolls back deployments"));
-	assert_true(has_diag(&rb, RUNBOOK_WARNING, 17, "compose.up: no compose host in "
+	assert_true(has_diag(&rb, RUNBOOK_WARNING, 24, "warroom rolls back deployments"));
+	assert_true(has_diag(&rb, RUNBOOK_WARNING, 32, "compose.up: no compose host in "
 	    "warroom.conf runs every service it names"));
+	assert_true(has_diag(&rb, RUNBOOK_WARNING, 40, "compose.up: the step's up -d names no "
+	    "service"));
 	assert_int_equal(rb.nerrors, 4);
-	assert_int_equal(rb.nwarnings, 3);
+	assert_int_equal(rb.nwarnings, 4);
 	runbook_free(&rb);
 
 	/* No config: only what no config could make right. */
 	runbook_parse(&rb, "t.md", md, strlen(md));
 	runbook_lint(&rb, NULL);
 	assert_int_equal(rb.nerrors, 0);
-	assert_int_equal(rb.nwarnings, 1);
-	assert_true(has_diag(&rb, RUNBOOK_WARNING, 15, "this step undoes statefulset/db"));
+	assert_int_equal(rb.nwarnings, 2);
+	assert_true(has_diag(&rb, RUNBOOK_WARNING, 24, "this step undoes statefulset/db"));
+	assert_true(has_diag(&rb, RUNBOOK_WARNING, 40, "names no service"));
 	runbook_free(&rb);
+	free(cfg.hosts);
+}
+
+/* `IMAGE_TAG=T docker compose up -d A B`: every service it names, each
+ * once, or nothing at all when one is not the host's (Compose itself would
+ * fail on it) or none is named. */
+static void
+compose_up_names_every_service_or_nothing_runs(void **state)
+{
+	struct config cfg;
+	struct runbook_action a;
+	struct wr_err err;
+	int svc[WR_SERVICES_MAX];
+
+	(void)state;
+	fleet(&cfg);
+	action(&a, RUNBOOK_ACT_COMPOSE_UP, "service", "jobs", "service", "api", "service", "jobs",
+	    "image_tag", "<tag>", NULL);
+	assert_int_equal(runbook_target_compose_up(&a, &cfg.hosts[0], svc, &err), 2);
+	assert_int_equal(svc[0], 1);
+	assert_int_equal(svc[1], 0);
+	runbook_action_free(&a);
+
+	action(&a, RUNBOOK_ACT_COMPOSE_UP, "service", "api", "service", "worker", NULL);
+	assert_int_equal(runbook_target_compose_up(&a, &cfg.hosts[0], svc, &err), -1);
+	assert_string_equal(err.msg, "h1 runs no service worker (it runs api, jobs): fix the step");
+	runbook_action_free(&a);
+
+	action(&a, RUNBOOK_ACT_COMPOSE_UP, "image_tag", "v1", NULL);
+	assert_int_equal(runbook_target_compose_up(&a, &cfg.hosts[0], svc, &err), -1);
+	assert_string_equal(err.msg, "the step's up -d names no service (Compose would recreate "
+	    "them all): the built-in rolls back one service at a time, so name them");
+	runbook_action_free(&a);
 	free(cfg.hosts);
 }
 
@@ -337,6 +397,7 @@ main(void)
 		cmocka_unit_test(rollback_commands),
 		cmocka_unit_test(killswitch_direction),
 		cmocka_unit_test(lint_says_what_the_console_would_refuse),
+		cmocka_unit_test(compose_up_names_every_service_or_nothing_runs),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
