@@ -170,7 +170,9 @@ ok "a command on a host whose sshd stops reports an error within $((i / 10)) s"
 
 PROBE_KEEPALIVE=2 "$probe" -c "$conf" -w 8 > "$tmp/watch" 2>&1 &
 watch_pid=$!
-sleep 5
+# Retries come at about 0.1, 0.9, 2.5 and 6.5 s: sshd is started after
+# the third with room for a slow start before the fourth.
+sleep 3
 "$fleet" fault --dir "$fl" h2 sshd-start > /dev/null
 wait "$watch_pid" || true
 assert_contains "$tmp/watch" "h2 DOWN error="
