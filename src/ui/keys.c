@@ -150,8 +150,10 @@ prompt_key(struct app *app, const char *name, int is_keycode, unsigned int key)
 		    app->prompt_kind == PROMPT_SETTLE ? "still UNKNOWN" :
 		    app->prompt_kind == PROMPT_RESOLVE ? "the incident stays open" :
 		    "key not trusted");
-		if (app->prompt_kind == PROMPT_FILL)
+		if (app->prompt_kind == PROMPT_FILL) {
 			runbook_fill_free(&app->fill);
+			app->fill_action = NULL;
+		}
 		app->post_message[0] = app->post_name[0] = app->post_impact[0] = '\0';
 		app->post_step[0] = '\0';
 	} else if (strcmp(name, "Enter") == 0) {

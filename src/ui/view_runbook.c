@@ -16,6 +16,7 @@
 
 #include "warroom/action.h"
 #include "warroom/loop.h"
+#include "warroom/poller.h"
 #include "warroom/runbook_route.h"
 #include "warroom/runbook_target.h"
 #include "warroom/runofshow.h"
@@ -252,13 +253,15 @@ step_slot(struct app *app, struct app_runbook *r, size_t step)
 
 /* The rollback a step asks for, if any: a `warroom` rollback binding, or
  * a kubectl rollout undo / helm rollback its commands run through (not
- * one among other commands: those run as written). */
+ * one among other commands: those run as written; *cmd: that command,
+ * whose placeholders its values may hold; NULL for a binding). */
 static const struct runbook_action *
-step_wants_rollback(const struct runbook *rb, size_t step)
+step_wants_rollback(const struct runbook *rb, size_t step, const struct runbook_command **cmd)
 {
 	struct runbook_route route;
 	size_t b, c;
 
+	*cmd = NULL;
 	for (b = 0; b < rb->nblocks; b++)
 		for (c = 0; rb->blocks[b].step == step && c < rb->blocks[b].nbinds; c++)
 			if (rb->blocks[b].binds[c].action.kind == RUNBOOK_ACT_ROLLBACK)
@@ -266,17 +269,18 @@ step_wants_rollback(const struct runbook *rb, size_t step)
 	runbook_route_of(rb, rb->steps[step].section, step, &route);
 	if (route.path == RUNBOOK_PATH_BUILTIN &&
 	    (route.builtin->action.kind == RUNBOOK_ACT_K8S_UNDO ||
-	    route.builtin->action.kind == RUNBOOK_ACT_HELM_ROLLBACK))
+	    route.builtin->action.kind == RUNBOOK_ACT_HELM_ROLLBACK)) {
+		*cmd = route.builtin;
 		return &route.builtin->action;
+	}
 	return NULL;
 }
 
-/* Enter on a step that asks for a rollback: the same confirmed action as
- * r in HOSTS, to the host, tag or revision the step names (runbook_target
- * decides, or says why not). It goes through the choke point like any
- * mutating command. */
+/* The same confirmed action as r in HOSTS, to the host, tag or revision
+ * a names (runbook_target decides, or says why not). It goes through the
+ * choke point like any mutating command. */
 static void
-rollback_of(struct app *app, const struct runbook_action *a, struct action **slot)
+rollback_now(struct app *app, const struct runbook_action *a, struct action **slot)
 {
 	struct runbook_target t;
 	struct wr_err err;
@@ -300,14 +304,93 @@ rollback_of(struct app *app, const struct runbook_action *a, struct action **slo
 	}
 }
 
+static void fill_ask(struct app *app);
+
+/* What the rollback's service runs now, for the prompt that asks for its
+ * revision or tag: "api at revision 4, v1.5.0-bad". */
+static void
+rollback_hint(struct app *app, int host, int svc)
+{
+	const struct svc_state *s = svc >= 0 ? poller_state(app->poller, host, svc) : NULL;
+	const char *name = svc >= 0 ? app->cfg.hosts[host].services[svc] : "";
+
+	app->fill_hint[0] = '\0';
+	if (s == NULL || !s->have_driver || s->tag[0] == '\0')
+		return;
+	if (s->revision > 0)
+		snprintf(app->fill_hint, sizeof(app->fill_hint), "%s at revision %d, %s", name,
+		    s->revision, s->tag);
+	else
+		snprintf(app->fill_hint, sizeof(app->fill_hint), "%s at %s", name, s->tag);
+}
+
+/* Enter or x on a step that asks for a rollback. Its placeholders (the
+ * revision of --to-revision=<REVISION>, a binding's to=<TAG>) are asked
+ * in the footer first, never guessed, and then named as a literal would
+ * be: the plan honours the value or refuses it with the reason. A step
+ * refused whatever is typed (another namespace, a kube context) or a
+ * console that may not change anything is told so before any prompt. */
+static void
+rollback_of(struct app *app, const struct runbook_action *a, const struct runbook_command *cmd,
+    struct action **slot)
+{
+	struct runbook_action known;
+	struct runbook_target t;
+	struct wr_err err;
+	const char *why = NULL;
+	int rc;
+
+	runbook_fill_free(&app->fill);
+	app->fill_action = NULL;
+	if (runbook_fill_init_action(&app->fill, a, cmd) == 0) {
+		runbook_fill_free(&app->fill);
+		rollback_now(app, a, slot);
+		return;
+	}
+	runbook_fill_action(&app->fill, a, &known);     /* what it names already */
+	rc = runbook_target_rollback(&known, &app->cfg, app_selected_host(app), &t, &err);
+	runbook_action_free(&known);
+	app_armed(app);
+	if (rc != 0)
+		app_say(app, "this step's rollback did not start: %s", err.msg);
+	else if ((why = safety_refusal_hosts(&app->safety, true)) != NULL)
+		app_say(app, "refused: %s", why);
+	if (rc != 0 || why != NULL) {
+		runbook_fill_free(&app->fill);
+		return;
+	}
+	app->fill_host = t.host;
+	app->fill_rb = app->rb_cur;
+	app->fill_action = a;
+	app->fill_slot = slot;
+	app->fill_error[0] = '\0';
+	rollback_hint(app, t.host, t.svc);
+	fill_ask(app);
+}
+
+/* Every placeholder of the rollback has its value: it starts as if the
+ * step had named them. */
+static void
+fill_rollback_run(struct app *app)
+{
+	struct runbook_action filled;
+
+	runbook_fill_action(&app->fill, app->fill_action, &filled);
+	runbook_fill_free(&app->fill);
+	app->fill_action = NULL;
+	rollback_now(app, &filled, app->fill_slot);
+	runbook_action_free(&filled);
+}
+
 static bool
 step_rollback(struct app *app, struct app_runbook *r, size_t step)
 {
-	const struct runbook_action *a = step_wants_rollback(&r->rb, step);
+	const struct runbook_command *cmd;
+	const struct runbook_action *a = step_wants_rollback(&r->rb, step, &cmd);
 
 	if (a == NULL)
 		return false;
-	rollback_of(app, a, &r->step_action[step]);
+	rollback_of(app, a, cmd, &r->step_action[step]);
 	return true;
 }
 
@@ -497,10 +580,12 @@ runbook_fill_answer(struct app *app, const char *value)
 		return;
 	}
 	app->fill_error[0] = '\0';
-	if (runbook_fill_done(&app->fill))
-		fill_run(app);
-	else
+	if (!runbook_fill_done(&app->fill))
 		fill_ask(app);
+	else if (app->fill_action != NULL)
+		fill_rollback_run(app);
+	else
+		fill_run(app);
 }
 
 /* x on a binding: its action, as its key would start it, its outcome
@@ -512,7 +597,7 @@ run_binding(struct app *app, struct action **slot, const struct runbook_action *
 
 	switch (a->kind) {
 	case RUNBOOK_ACT_ROLLBACK:
-		rollback_of(app, a, slot);
+		rollback_of(app, a, NULL, slot);
 		return;
 	case RUNBOOK_ACT_KILLSWITCH:
 		step_killswitch(app, slot, a, host);
@@ -727,10 +812,10 @@ run_commands(struct app *app, struct app_runbook *r, size_t section, size_t step
 	switch (app->fill.known) {
 	case RUNBOOK_ACT_K8S_UNDO:
 	case RUNBOOK_ACT_HELM_ROLLBACK: {
-		const struct runbook_action *rb_act = &app->fill.known_cmd->action; /* r's own */
+		const struct runbook_command *cmd = app->fill.known_cmd;   /* r's own */
 
 		runbook_fill_free(&app->fill);
-		rollback_of(app, rb_act, step_slot(app, r, step));
+		rollback_of(app, &cmd->action, cmd, step_slot(app, r, step));
 		return;
 	}
 	case RUNBOOK_ACT_KILLSWITCH: {
@@ -774,6 +859,8 @@ run_commands(struct app *app, struct app_runbook *r, size_t section, size_t step
 	app->fill_host = host;
 	app->fill_rb = app->rb_cur;
 	app->fill_error[0] = '\0';
+	app->fill_action = NULL;
+	app->fill_hint[0] = '\0';
 	if (runbook_fill_done(&app->fill))
 		fill_run(app);
 	else
