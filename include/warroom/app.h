@@ -143,6 +143,8 @@ struct app {
 		struct action *before;   /* … and what was there before it */
 		struct action *own;      /* the slot of a section's items */
 		const struct action *again;  /* ended OK and said so: x again reruns */
+		bool asking;             /* the last item's prompt is open: Esc there
+		                            (or a refusal after it) stops the rest */
 	} xrun;
 	char matrix_from[128];           /* runbook whose matrix is in force, or "" */
 

@@ -95,7 +95,8 @@ section_progress(const struct app_runbook *r, size_t s, int *done, int *total,
 	}
 }
 
-/* "  [x next: 2 of 3 smoke]" on the row x is working through. */
+/* "  [x next: 2 of 3 smoke]" on the row x is working through; "  [x
+ * stopped: 1 of 3 FAILED]" once an item's action ended otherwise. */
 static void
 xrun_mark(const struct app *app, const struct app_runbook *r, size_t section, size_t step,
     char *buf, size_t cap)
@@ -109,7 +110,12 @@ xrun_mark(const struct app *app, const struct app_runbook *r, size_t section, si
 	n = runbook_work_of(&r->rb, section, step, w, 64);
 	if (n < 2 || n > 64 || app->xrun.next > n)
 		return;
-	if (app->xrun.next < n)
+	/* One that ended otherwise stops the rest: the next x says so. */
+	if (app->xrun.slot != NULL && *app->xrun.slot != app->xrun.before &&
+	    action_finished(*app->xrun.slot) && action_state(*app->xrun.slot) != ACTION_OK)
+		snprintf(buf + len, cap - len, "  [x stopped: %zu of %zu %s]", app->xrun.next, n,
+		    action_state_name(action_state(*app->xrun.slot)));
+	else if (app->xrun.next < n)
 		snprintf(buf + len, cap - len, "  [x next: %zu of %zu %s]", app->xrun.next + 1, n,
 		    w[app->xrun.next].bind ? runbook_action_name(w[app->xrun.next].bind->kind) :
 		    "commands");
@@ -589,8 +595,10 @@ runbook_fill_answer(struct app *app, const char *value)
 }
 
 /* x on a binding: its action, as its key would start it, its outcome
- * noted in slot (a step's, or the section's own). */
-static void
+ * noted in slot (a step's, or the section's own). -1 when one without an
+ * action (a post, a smoke test, an announcement) could not start, said in
+ * the footer. */
+static int
 run_binding(struct app *app, struct action **slot, const struct runbook_action *a, int host)
 {
 	const char *v;
@@ -598,18 +606,17 @@ run_binding(struct app *app, struct action **slot, const struct runbook_action *
 	switch (a->kind) {
 	case RUNBOOK_ACT_ROLLBACK:
 		rollback_of(app, a, NULL, slot);
-		return;
+		return 0;
 	case RUNBOOK_ACT_KILLSWITCH:
 		step_killswitch(app, slot, a, host);
-		return;
+		return 0;
 	case RUNBOOK_ACT_STATUSPAGE:
 		v = runbook_action_arg(a, "status");
 		if (v == NULL && (v = runbook_action_arg(a, "op")) != NULL &&
 		    strcmp(v, "resolve") == 0)
 			v = "resolved";
-		actions_statuspage_prefill(app, v, runbook_action_arg(a, "message"),
+		return actions_statuspage_prefill(app, v, runbook_action_arg(a, "message"),
 		    runbook_action_arg(a, "name"), runbook_action_arg(a, "impact"), slot);
-		return;
 	case RUNBOOK_ACT_SMOKE: {
 		const char *on = runbook_action_arg(a, "host");
 		int named = on != NULL ? config_host_index(&app->cfg, on) : -1;
@@ -617,15 +624,14 @@ run_binding(struct app *app, struct action **slot, const struct runbook_action *
 		if (named >= 0)
 			host = named;
 		v = runbook_action_arg(a, "expect");
-		actions_smoke(app, host, runbook_action_arg(a, "url"), v ? atol(v) : 200, slot);
-		return;
+		return actions_smoke(app, host, runbook_action_arg(a, "url"), v ? atol(v) : 200,
+		    slot);
 	}
 	case RUNBOOK_ACT_ANNOUNCE:
-		actions_announce_ask(app, runbook_action_arg(a, "message"), slot);
-		return;
+		return actions_announce_ask(app, runbook_action_arg(a, "message"), slot);
 	default:
 		app_say(app, "x does not run %s bindings", runbook_action_name(a->kind));
-		return;
+		return -1;
 	}
 }
 
@@ -652,11 +658,56 @@ xrun_say(struct app *app, const struct runbook_work *w, size_t n, size_t k)
 		app_say(app, "%zu of %zu: %s, the last", k + 1, n, work_name(&w[k]));
 }
 
+/* Item k of n did not go through: cancelled at a prompt of its own (a
+ * placeholder, the status or text of a post, the word announce), or
+ * refused before it started. The rest are not run and the next x starts
+ * over; the footer keeps what it said (why) and adds that. */
+static void
+xrun_stop(struct app *app, const struct runbook_work *w, size_t n, size_t k, const char *how)
+{
+	char said[sizeof(app->status)];
+
+	app->xrun.next = 0;
+	app->xrun.slot = NULL;
+	app->xrun.asking = false;
+	if (k + 1 >= n)
+		return;
+	wr_strlcpy(said, app->status, sizeof(said));
+	app_say(app, "%s — %zu of %zu (%s) %s: the %zu after it not run (x again starts over)",
+	    said, k + 1, n, work_name(&w[k]), how, n - k - 1);
+}
+
+void
+runbook_prompt_closed(struct app *app, bool cancelled, bool went)
+{
+	struct app_xrun *x = &app->xrun;
+	struct runbook_work w[XRUN_MAX];
+	size_t n;
+
+	if (!x->asking || app->prompt_active)
+		return;
+	x->asking = false;
+	/* An item with an action went through once its action exists (its
+	 * dialog then decides). */
+	if (x->slot != NULL)
+		went = *x->slot != x->before;
+	if (!cancelled && went)
+		return;
+	n = x->rb >= 0 && x->rb < app->nrunbooks ? runbook_work_of(&app->runbooks[x->rb].rb,
+	    x->section, x->step, w, XRUN_MAX) : 0;
+	if (x->next == 0 || x->next > n || n > XRUN_MAX) {
+		x->next = 0;
+		x->slot = NULL;
+		return;
+	}
+	xrun_stop(app, w, n, x->next - 1, cancelled ? "CANCELLED" : "not done");
+}
+
 /* Where x stands in this step's work: the item to run now, or -1 with the
  * footer saying why nothing runs. An item runs once the one before it was
- * started and ended OK (a rollback, kill switch or command; the others
- * have no outcome to wait for); one that ended otherwise stops the rest,
- * and x starts over. */
+ * started and ended OK (a rollback, kill switch or command; a post or an
+ * announcement once sent; a smoke test once its GET is out); one that
+ * ended otherwise stops the rest, and x starts over. */
 static int
 xrun_next(struct app *app, size_t section, size_t step, const struct runbook_work *w, size_t n)
 {
@@ -670,15 +721,18 @@ xrun_next(struct app *app, size_t section, size_t step, const struct runbook_wor
 		x->step = step;
 		x->next = 0;
 		x->slot = NULL;
+		x->asking = false;
 		return 0;
 	}
 	if (x->slot == NULL)
 		return (int)x->next;
 	last = *x->slot;
 	if (last == x->before) {
-		/* Refused or cancelled before it made an action: that one again. */
-		x->next--;
-		return (int)x->next;
+		/* Made no action (said and stopped when it was refused or
+		 * cancelled, see xrun_stop): from the start. */
+		x->next = 0;
+		x->slot = NULL;
+		return 0;
 	}
 	if (!action_finished(last)) {
 		app_say(app, "%zu of %zu (%s) is still under way: x again once it ends", x->next, n,
@@ -771,22 +825,30 @@ runbook_run_step(struct app *app)
 		return;
 	if (nwork > 1 || (nwork == 1 && work[0].bind != NULL)) {
 		struct action **slot = step_slot(app, r, step);
-		int k = xrun_next(app, section, step, work, nwork);
+		int k = xrun_next(app, section, step, work, nwork), rc = 0;
+		bool has_action;
 
 		if (k < 0)
 			return;
 		app->xrun.next = (size_t)k + 1;
 		app->xrun.slot = NULL;
-		if (work[k].bind != NULL && work[k].bind->kind != RUNBOOK_ACT_ROLLBACK &&
-		    work[k].bind->kind != RUNBOOK_ACT_KILLSWITCH) {
-			run_binding(app, slot, work[k].bind, host);
-		} else {
+		app->xrun.asking = false;
+		has_action = work[k].bind == NULL || work[k].bind->kind == RUNBOOK_ACT_ROLLBACK ||
+		    work[k].bind->kind == RUNBOOK_ACT_KILLSWITCH;
+		if (has_action) {
 			app->xrun.slot = slot;
 			app->xrun.before = *slot;
-			if (work[k].bind != NULL)
-				run_binding(app, slot, work[k].bind, host);
-			else
-				run_commands(app, r, section, step, host);
+		}
+		if (work[k].bind != NULL)
+			rc = run_binding(app, slot, work[k].bind, host);
+		else
+			run_commands(app, r, section, step, host);
+		if (app->prompt_active) {
+			app->xrun.asking = true;   /* settled when its prompt closes */
+		} else if (has_action ? *slot == app->xrun.before : rc != 0) {
+			/* Refused before it started: the footer's why stays. */
+			xrun_stop(app, work, nwork, (size_t)k, "not done");
+			return;
 		}
 		if (nwork > 1)
 			xrun_say(app, work, nwork, (size_t)k);
