@@ -143,6 +143,8 @@ struct app {
 		struct action *before;   /* … and what was there before it */
 		struct action *own;      /* the slot of a section's items */
 		const struct action *again;  /* ended OK and said so: x again reruns */
+		bool asking;             /* the last item's prompt is open: Esc there
+		                            (or a refusal after it) stops the rest */
 	} xrun;
 	char matrix_from[128];           /* runbook whose matrix is in force, or "" */
 
@@ -204,6 +206,10 @@ struct app {
 	struct runbook_fill fill;        /* PROMPT_FILL: a step's placeholders */
 	int fill_host, fill_rb;          /* … the host chosen and the runbook */
 	char fill_error[160];            /* why the last value was refused, or "" */
+	const struct runbook_action *fill_action; /* a step's rollback whose placeholders
+	                                    are asked (then filled into it), or NULL */
+	struct action **fill_slot;       /* … where its action is noted */
+	char fill_hint[160];             /* … what its host runs now, for the prompt */
 	char post_message[512];          /* a runbook's statuspage message= for the next
 	                                    post instead of the template, or its
 	                                    announce message, or "" */

@@ -282,6 +282,9 @@ const char *runbook_matrix_op(const struct runbook_matrix_row *r);
 /* The value of key in a, or NULL. */
 const char *runbook_action_arg(const struct runbook_action *a, const char *key);
 
+/* True when v is one whole <name> placeholder (a binding's to=<TAG>). */
+bool runbook_is_angle(const char *v);
+
 /* Stable names used in text and JSON output ("k8s.undo", "ROLLBACK", …). */
 const char *runbook_action_name(enum runbook_action_kind k);
 const char *runbook_level_name(enum runbook_level l);

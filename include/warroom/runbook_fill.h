@@ -13,12 +13,21 @@
 #include "warroom/runbook.h"
 #include "warroom/runbook_route.h"
 
+/* What a value must be besides needing no quoting: a placeholder that is
+ * a rollback's revision takes a number, its to= an image tag. */
+enum runbook_fill_want {
+	RUNBOOK_WANT_ANY,
+	RUNBOOK_WANT_REVISION,
+	RUNBOOK_WANT_TAG,
+};
+
 struct runbook_fill {
 	size_t section, step;            /* step NONE: the section's own blocks */
 	char **labels;                   /* as the runbook writes it: "<tag>", "$NS" */
 	enum runbook_ph_kind *kinds;
 	char **names;
 	char **values;                   /* NULL until given */
+	enum runbook_fill_want *wants;
 	size_t n;
 	size_t cur;                      /* the next one to ask for */
 	struct runbook_route route;      /* built-in or as written, and why */
@@ -33,9 +42,9 @@ struct runbook_fill {
 int runbook_fill_init(struct runbook_fill *f, const struct runbook *rb, size_t section,
     size_t step, struct wr_err *err);
 
-/* Give the value of placeholder f->cur: -1 with err when it is empty or
+/* Give the value of placeholder f->cur: -1 with err when it is empty,
  * holds a character outside [A-Za-z0-9._:/@+=,-] (a leading "sha-" is
- * dropped for sha-<name>). */
+ * dropped for sha-<name>) or is not the revision number or tag it wants. */
 int runbook_fill_set(struct runbook_fill *f, const char *value, struct wr_err *err);
 
 /* True when every placeholder has its value. */
@@ -55,5 +64,18 @@ char *runbook_fill_word(const struct runbook_fill *f, const char *word);
 char *runbook_fill_assign(const struct runbook_fill *f, const char *name);
 
 void runbook_fill_free(struct runbook_fill *f);
+
+/* The placeholders one rollback asks for before it runs: those of cmd
+ * (its recognised command) that its action's values hold, or, for a
+ * `warroom` binding (cmd NULL), each value written <name>; a revision's
+ * wants a number, a to='s a tag; a kube context's is never asked (no
+ * context is honoured). Returns how many. */
+size_t runbook_fill_init_action(struct runbook_fill *f, const struct runbook_action *a,
+    const struct runbook_command *cmd);
+
+/* out = a with its placeholders filled from f; a value whose placeholder
+ * has no value yet is left out, as if the step did not name it. */
+void runbook_fill_action(const struct runbook_fill *f, const struct runbook_action *a,
+    struct runbook_action *out);
 
 #endif

@@ -270,6 +270,11 @@ void runbook_run_step(struct app *app);
 /* The footer prompt's Enter while placeholders are asked for. */
 void runbook_fill_answer(struct app *app, const char *value);
 
+/* The footer prompt closed (Esc when cancelled; went: what Enter asked
+ * for went through): an item of x's sequence that was asking and did not
+ * go through stops the rest, and the next x starts over. */
+void runbook_prompt_closed(struct app *app, bool cancelled, bool went);
+
 /* Actions past confirmation and not yet ended (quit asks first). */
 int actions_running(const struct app *app);
 
@@ -309,7 +314,10 @@ void actions_settle_question(const struct app *app, char *buf, size_t cap);
  * and the post the typed status asks for. */
 void actions_statuspage_open(struct app *app);
 void actions_statuspage_ask(struct app *app);
-void actions_statuspage_post(struct app *app, const char *typed);
+
+/* The typed status: -1 (nothing posted, said) when it is not one of the
+ * four words; else 0 and the text is asked next. */
+int actions_statuspage_post(struct app *app, const char *typed);
 
 /* After the status: the text, prefilled and editable in the prompt (its
  * question says what goes where); Enter sends what it then holds. */
@@ -318,24 +326,31 @@ void actions_post_question(const struct app *app, char *buf, size_t cap);
 /* The box above the footer while that text is edited: where it goes and
  * the whole text as it stands, wrapped. */
 void actions_post_preview_draw(struct app *app, int lines, int cols);
-void actions_statuspage_send(struct app *app, const char *edited);
+
+/* Send it: 0 when every post and announcement it makes was queued, -1
+ * (said) when one was not. */
+int actions_statuspage_send(struct app *app, const char *edited);
 
 /* A runbook's smoke binding: GET url (a /path is under host's health_url,
  * through its tunnel) and compare the status; said and journalled, with
- * the step of slot (a runbook step's, or NULL) named in the record. */
-void actions_smoke(struct app *app, int host, const char *url, long expect,
+ * the step of slot (a runbook step's, or NULL) named in the record. -1
+ * (said) when the GET could not start. */
+int actions_smoke(struct app *app, int host, const char *url, long expect,
     struct action **slot);
 
 /* A runbook's announce binding: the footer asks for "announce" typed, then
- * message goes to the chat webhook, the step of slot named in its record. */
-void actions_announce_ask(struct app *app, const char *message, struct action **slot);
-void actions_announce(struct app *app, const char *typed);
+ * message goes to the chat webhook, the step of slot named in its record.
+ * Without a chat: -1, said in the footer and journalled as action.refused.
+ * actions_announce: 0 once queued. */
+int actions_announce_ask(struct app *app, const char *message, struct action **slot);
+int actions_announce(struct app *app, const char *typed);
 
 /* A runbook's statuspage binding: the S prompt with its status typed in
  * (Enter confirms), its message, if any, in place of the template, and its
  * name (the public title of a create) and impact for that post; the step
- * of slot is named in the post's record. */
-void actions_statuspage_prefill(struct app *app, const char *status, const char *message,
+ * of slot is named in the post's record. Without a page or chat: -1, said
+ * and journalled as action.refused. */
+int actions_statuspage_prefill(struct app *app, const char *status, const char *message,
     const char *name, const char *impact, struct action **slot);
 
 struct record;

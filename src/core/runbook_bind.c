@@ -25,8 +25,8 @@
 
 enum val_type {
 	V_NAME,          /* service, host, namespace: [A-Za-z0-9._/-] */
-	V_TAG,           /* image tag or last-good / previous */
-	V_INT,           /* revision: 1… */
+	V_TAG,           /* image tag or last-good / previous, or <name> */
+	V_INT,           /* revision: 1…, or <name> */
 	V_STATUS,        /* HTTP status 100–599 */
 	V_TEXT,          /* any non-empty text */
 	V_URL,           /* http(s)://… or /path */
@@ -106,6 +106,21 @@ in_choices(const char *v, const char *choices)
 	return false;
 }
 
+/* Is v a whole <name> placeholder (a letter, then letters, digits and
+ * _.:/-, as in shell blocks)? */
+bool
+runbook_is_angle(const char *v)
+{
+	size_t n = strlen(v), i;
+
+	if (n < 3 || n > 66 || v[0] != '<' || v[n - 1] != '>' || !isalpha((unsigned char)v[1]))
+		return false;
+	for (i = 2; i < n - 1; i++)
+		if (!isalnum((unsigned char)v[i]) && strchr("_.:/-", v[i]) == NULL)
+			return false;
+	return true;
+}
+
 /* NULL when v fits; else what was expected. */
 static const char *
 check_value(const struct key_spec *k, const char *v)
@@ -116,6 +131,9 @@ check_value(const struct key_spec *k, const char *v)
 
 	if (*v == '\0')
 		return "a value";
+	/* The tag or revision asked for when x runs it: never guessed. */
+	if ((k->type == V_TAG || k->type == V_INT) && runbook_is_angle(v))
+		return NULL;
 	switch (k->type) {
 	case V_NAME:
 	case V_TAG:
@@ -126,13 +144,14 @@ check_value(const struct key_spec *k, const char *v)
 			    "._/-" : "._-", v[i]) != NULL))
 				return k->type == V_NAME ?
 				    "a name of letters, digits, '.', '_', '/' and '-'" :
-				    "an image tag, last-good or previous";
+				    "an image tag, last-good, previous or a <placeholder>";
 		return NULL;
 	case V_INT:
 	case V_STATUS:
 		n = strtol(v, &end, 10);
 		if (!isdigit((unsigned char)v[0]) || *end != '\0')
-			return k->type == V_INT ? "a revision number" : "an HTTP status";
+			return k->type == V_INT ? "a revision number or a <placeholder>" :
+			    "an HTTP status";
 		if (k->type == V_INT && n < 1)
 			return "a revision number from 1";
 		if (k->type == V_STATUS && (n < 100 || n > 599))

@@ -2,7 +2,10 @@
  * runbook_fill.c — placeholders of a step's shell blocks gathered by kind
  * and name (the same <tag> twice is asked once), then replaced at every
  * span the shell scanner recorded, right to left within each command so
- * earlier offsets stay valid.
+ * earlier offsets stay valid. A rollback's placeholders (its recognised
+ * command's, or a binding's to=<TAG>) are asked the same way, each held
+ * to what its place wants (a revision number, a tag), and filled into a
+ * copy of the action, which then names its target as a literal would.
  */
 #include "warroom/runbook_fill.h"
 
@@ -18,12 +21,39 @@ label(enum runbook_ph_kind k, const char *name, char *buf, size_t cap)
 	return buf;
 }
 
+/* Placeholder kind/name, asked once however often it occurs; its value
+ * must be what want says (the strictest of its places). */
+static void
+fill_add(struct runbook_fill *f, enum runbook_ph_kind kind, const char *name,
+    enum runbook_fill_want want)
+{
+	char lb[256];
+	size_t k;
+
+	for (k = 0; k < f->n; k++)
+		if (f->kinds[k] == kind && strcmp(f->names[k], name) == 0) {
+			if (want != RUNBOOK_WANT_ANY)
+				f->wants[k] = want;
+			return;
+		}
+	f->labels = xrealloc(f->labels, (f->n + 1) * sizeof(*f->labels));
+	f->kinds = xrealloc(f->kinds, (f->n + 1) * sizeof(*f->kinds));
+	f->names = xrealloc(f->names, (f->n + 1) * sizeof(*f->names));
+	f->values = xrealloc(f->values, (f->n + 1) * sizeof(*f->values));
+	f->wants = xrealloc(f->wants, (f->n + 1) * sizeof(*f->wants));
+	f->kinds[f->n] = kind;
+	f->names[f->n] = xstrdup(name);
+	f->labels[f->n] = xstrdup(label(kind, name, lb, sizeof(lb)));
+	f->values[f->n] = NULL;
+	f->wants[f->n] = want;
+	f->n++;
+}
+
 int
 runbook_fill_init(struct runbook_fill *f, const struct runbook *rb, size_t section,
     size_t step, struct wr_err *err)
 {
-	size_t b, c, p, k;
-	char lb[256];
+	size_t b, c, p;
 
 	memset(f, 0, sizeof(*f));
 	f->section = section;
@@ -41,24 +71,8 @@ runbook_fill_init(struct runbook_fill *f, const struct runbook *rb, size_t secti
 		for (c = 0; c < blk->ncmds; c++) {
 			const struct runbook_command *cmd = &blk->cmds[c];
 
-			for (p = 0; p < cmd->nph; p++) {
-				for (k = 0; k < f->n; k++)
-					if (f->kinds[k] == cmd->ph[p].kind &&
-					    strcmp(f->names[k], cmd->ph[p].name) == 0)
-						break;
-				if (k < f->n)
-					continue;
-				f->labels = xrealloc(f->labels, (f->n + 1) * sizeof(*f->labels));
-				f->kinds = xrealloc(f->kinds, (f->n + 1) * sizeof(*f->kinds));
-				f->names = xrealloc(f->names, (f->n + 1) * sizeof(*f->names));
-				f->values = xrealloc(f->values, (f->n + 1) * sizeof(*f->values));
-				f->kinds[f->n] = cmd->ph[p].kind;
-				f->names[f->n] = xstrdup(cmd->ph[p].name);
-				f->labels[f->n] = xstrdup(label(cmd->ph[p].kind, cmd->ph[p].name, lb,
-				    sizeof(lb)));
-				f->values[f->n] = NULL;
-				f->n++;
-			}
+			for (p = 0; p < cmd->nph; p++)
+				fill_add(f, cmd->ph[p].kind, cmd->ph[p].name, RUNBOOK_WANT_ANY);
 		}
 	}
 	for (b = 0; b < rb->nblocks; b++)
@@ -85,6 +99,14 @@ runbook_fill_set(struct runbook_fill *f, const char *value, struct wr_err *err)
 		    "(nothing is quoted for you)", value);
 	if (value[0] == '-')
 		return wr_err_set(err, "'%s' refused: it would read as an option", value);
+	if (f->wants[f->cur] == RUNBOOK_WANT_REVISION &&
+	    (strspn(value, "0123456789") != strlen(value) || value[0] == '0' || strlen(value) > 9))
+		return wr_err_set(err, "'%s' refused: %s is a revision number (1, 2, …)", value,
+		    f->labels[f->cur]);
+	if (f->wants[f->cur] == RUNBOOK_WANT_TAG &&
+	    (strcspn(value, ":/@+=,") != strlen(value) || strlen(value) > 128))
+		return wr_err_set(err, "'%s' refused: %s is an image tag (letters, digits, ._-)",
+		    value, f->labels[f->cur]);
 	f->values[f->cur++] = xstrdup(value);
 	return 0;
 }
@@ -233,5 +255,83 @@ runbook_fill_free(struct runbook_fill *f)
 	free(f->kinds);
 	free(f->names);
 	free(f->values);
+	free(f->wants);
 	memset(f, 0, sizeof(*f));
+}
+
+/* What a placeholder in an action's value for key must hold; -1: it is
+ * not asked, since no value there is honoured (kubectl runs in each
+ * host's own context: a step naming one is refused as written). */
+static int
+want_of(const char *key)
+{
+	return strcmp(key, "revision") == 0 ? RUNBOOK_WANT_REVISION :
+	    strcmp(key, "to") == 0 ? RUNBOOK_WANT_TAG :
+	    strcmp(key, "context") == 0 ? -1 : RUNBOOK_WANT_ANY;
+}
+
+/* Does value hold the placeholder (as "<x>", "sha-<x>", "$X" or "${X}")? */
+static bool
+mentions(enum runbook_ph_kind kind, const char *name, const char *value)
+{
+	char lb[256], brace[256];
+
+	snprintf(brace, sizeof(brace), "${%s}", name);
+	return strstr(value, label(kind, name, lb, sizeof(lb))) != NULL ||
+	    (kind == RUNBOOK_PH_VAR && strstr(value, brace) != NULL);
+}
+
+size_t
+runbook_fill_init_action(struct runbook_fill *f, const struct runbook_action *a,
+    const struct runbook_command *cmd)
+{
+	size_t i, p;
+
+	memset(f, 0, sizeof(*f));
+	f->section = f->step = WR_RUNBOOK_NONE;
+	for (i = 0; i < a->nargs; i++) {
+		const char *v = a->args[i].value;
+		int want = want_of(a->args[i].key);
+
+		if (want < 0)
+			continue;
+		if (cmd == NULL) {
+			if (runbook_is_angle(v)) {
+				char name[72];
+
+				snprintf(name, sizeof(name), "%.*s", (int)strlen(v) - 2, v + 1);
+				fill_add(f, RUNBOOK_PH_ANGLE, name, (enum runbook_fill_want)want);
+			}
+			continue;
+		}
+		/* The command's placeholders, in the order its values name them. */
+		for (p = 0; p < cmd->nph; p++)
+			if (mentions(cmd->ph[p].kind, cmd->ph[p].name, v))
+				fill_add(f, cmd->ph[p].kind, cmd->ph[p].name,
+				    (enum runbook_fill_want)want);
+	}
+	return f->n;
+}
+
+void
+runbook_fill_action(const struct runbook_fill *f, const struct runbook_action *a,
+    struct runbook_action *out)
+{
+	size_t i, k;
+
+	memset(out, 0, sizeof(*out));
+	out->kind = a->kind;
+	for (i = 0; i < a->nargs; i++) {
+		const char *v = a->args[i].value;
+		char *filled;
+
+		for (k = 0; k < f->n; k++)
+			if (f->values[k] == NULL && mentions(f->kinds[k], f->names[k], v))
+				break;
+		if (k < f->n)
+			continue;      /* not known yet: as if the step did not say */
+		filled = runbook_fill_word(f, v);
+		runbook_action_add(out, a->args[i].key, filled);
+		free(filled);
+	}
 }

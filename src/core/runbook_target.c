@@ -13,7 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* A whole positive number, else 0 (a placeholder: the engineer picks). */
+/* A whole positive number, else 0. */
 static int
 revision_of(const char *v)
 {
@@ -120,11 +120,15 @@ rollback_words(const struct runbook_action *a, struct want *w, struct runbook_ta
 	if ((v = runbook_action_arg(a, "context")) != NULL)
 		return wr_err_set(err, "the step names kube context %s; warroom runs kubectl in "
 		    "each host's own context: check it, then roll back with r in HOSTS", v);
-	if ((v = runbook_action_arg(a, "revision")) != NULL) {
-		t->revision = revision_of(v);
-		if (t->revision == 0 && a->kind == RUNBOOK_ACT_ROLLBACK)
-			return wr_err_set(err, "revision=%s is not a revision number", v);
-	}
+	/* Placeholders are filled before this (runbook_fill_action): one that
+	 * is not, or a $(…), must never become the usual choice unsaid. */
+	if ((v = runbook_action_arg(a, "revision")) != NULL &&
+	    (t->revision = revision_of(v)) == 0)
+		return a->kind == RUNBOOK_ACT_ROLLBACK ?
+		    wr_err_set(err, "revision=%s is not a revision number", v) :
+		    wr_err_set(err, "the step's revision %s is not a revision number", v);
+	if (to != NULL && runbook_is_angle(to))
+		return wr_err_set(err, "the step's to=%s has no value yet", to);
 	if (to != NULL && strcmp(to, "last-good") != 0 && strcmp(to, "previous") != 0)
 		wr_strlcpy(t->tag, to, sizeof(t->tag));
 	/* helm's --timeout is how long the step waits: the gate waits as long. */

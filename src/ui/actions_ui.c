@@ -526,9 +526,11 @@ schema_of(const struct app *app, int host, int svc)
 }
 
 /* An action refused before its dialog, in the journal: the post-mortem
- * shows what was asked and why nothing ran. */
+ * shows what was asked and why nothing ran. host -1: none (a post or an
+ * announcement); text, when not NULL, is what it would have said. */
 static void
-journal_refusal(struct app *app, int host, int svc, const char *action, const char *why)
+journal_refusal_of(struct app *app, int host, int svc, const char *action, const char *why,
+    const char *text)
 {
 	char said[sizeof(app->status)];
 	struct wr_err err;
@@ -539,11 +541,20 @@ journal_refusal(struct app *app, int host, int svc, const char *action, const ch
 	wr_strlcpy(said, app->status, sizeof(said));
 	d = cJSON_CreateObject();
 	cJSON_AddStringToObject(d, "action", action);
-	cJSON_AddStringToObject(d, "service", app->cfg.hosts[host].services[svc]);
+	if (host >= 0 && svc >= 0)
+		cJSON_AddStringToObject(d, "service", app->cfg.hosts[host].services[svc]);
 	cJSON_AddStringToObject(d, "reason", why);
-	if (timeline_append(app->tl, "action.refused", app->cfg.hosts[host].name, NULL, d,
-	    &err) != 0)
+	if (text != NULL)
+		cJSON_AddStringToObject(d, "message", text);
+	if (timeline_append(app->tl, "action.refused", host >= 0 ? app->cfg.hosts[host].name :
+	    NULL, NULL, d, &err) != 0)
 		app_say(app, "%s (NOT recorded in the timeline: %s)", said, err.msg);
+}
+
+static void
+journal_refusal(struct app *app, int host, int svc, const char *action, const char *why)
+{
+	journal_refusal_of(app, host, svc, action, why, NULL);
 }
 
 void
@@ -1183,7 +1194,7 @@ smoke_answer(const struct http_response *r, void *arg)
 	free(sm);
 }
 
-void
+int
 actions_smoke(struct app *app, int host, const char *url, long expect, struct action **slot)
 {
 	const struct config_host *h = &app->cfg.hosts[host];
@@ -1195,12 +1206,12 @@ actions_smoke(struct app *app, int host, const char *url, long expect, struct ac
 
 	if (app->http == NULL) {
 		app_say(app, "no HTTP client: smoke checks need a fleet");
-		return;
+		return -1;
 	}
 	/* "/readyz" is the host's service; a full URL is taken as written. */
 	if (url[0] == '/' && h->health_url[0] == '\0') {
 		app_say(app, "smoke %s: %s has no health_url to put it under", url, h->name);
-		return;
+		return -1;
 	}
 	sm = xcalloc(1, sizeof(*sm));
 	sm->app = app;
@@ -1213,42 +1224,52 @@ actions_smoke(struct app *app, int host, const char *url, long expect, struct ac
 	    (req.unix_socket = tunnel_path(app->tunnels, host, dest, port, &err)) == NULL)) {
 		app_say(app, "smoke %s: %s", sm->url, err.msg);
 		free(sm);
-		return;
+		return -1;
 	}
 	if (http_start(app->http, &req, smoke_answer, sm, &err) != 0) {
 		app_say(app, "smoke %s: %s", sm->url, err.msg);
 		free(sm);
-		return;
+		return -1;
 	}
 	app_say(app, "smoke: GET %s…", sm->url);
+	return 0;
 }
 
-void
+int
 actions_announce_ask(struct app *app, const char *message, struct action **slot)
 {
+	/* Asked for by the runbook and not done: never silent, and the
+	 * post-mortem shows what the team was not told. */
 	if (app->chat == NULL) {
-		app_say(app, app->cfg.chat.line == 0 ? "no [chat] in the config" :
+		app_say(app, "%s: nothing announced", app->cfg.chat.line == 0 ?
+		    "no [chat] webhook in the config" :
 		    "the chat is unavailable (see the message at start)");
-		return;
+		journal_refusal_of(app, -1, -1, "chat.announce", app->status, message);
+		return -1;
 	}
 	wr_strlcpy(app->post_message, message, sizeof(app->post_message));
 	slot_step(app, slot, app->post_step, sizeof(app->post_step));
 	app_ask(app, PROMPT_ANNOUNCE);
+	return 0;
 }
 
-void
+int
 actions_announce(struct app *app, const char *typed)
 {
 	char id[32];
 	struct wr_err err;
+	int rc = -1;
 
 	if (strcmp(typed, "announce") != 0)
 		app_say(app, "nothing announced: type announce to send it");
 	else if (chat_announce(app->chat, app->post_message, app->post_step, id, &err) != 0)
 		app_say(app, "nothing announced: %s", err.msg);
-	else
+	else {
 		app_say(app, "chat: announcing (%s)", id);
+		rc = 0;
+	}
 	app->post_message[0] = app->post_step[0] = '\0';
+	return rc;
 }
 
 /* ---- the status page and the chat ---- */
@@ -1348,15 +1369,22 @@ actions_statuspage_ask(struct app *app)
 	app_ask(app, PROMPT_STATUS);
 }
 
-void
+int
 actions_statuspage_prefill(struct app *app, const char *status, const char *message,
     const char *name, const char *impact, struct action **slot)
 {
 	const char *c;
 
 	actions_statuspage_ask(app);
-	if (!app->prompt_active)
-		return;
+	if (!app->prompt_active) {
+		char said[sizeof(app->status)];
+
+		/* Asked for by the runbook and not done: the post-mortem shows it. */
+		wr_strlcpy(said, app->status, sizeof(said));
+		app_say(app, "%s: nothing posted", said);
+		journal_refusal_of(app, -1, -1, "statuspage.post", app->status, message);
+		return -1;
+	}
 	for (c = status ? status : ""; *c != '\0'; c++)
 		lineedit_insert(&app->prompt, (unsigned char)*c);
 	wr_strlcpy(app->post_message, message ? message : "", sizeof(app->post_message));
@@ -1364,6 +1392,7 @@ actions_statuspage_prefill(struct app *app, const char *status, const char *mess
 		app_say(app, "the runbook's name= was cut to %zu bytes", sizeof(app->post_name) - 1);
 	wr_strlcpy(app->post_impact, impact ? impact : "", sizeof(app->post_impact));
 	slot_step(app, slot, app->post_step, sizeof(app->post_step));
+	return 0;
 }
 
 /* The post as it will go to the page: what the preview shows and what
@@ -1443,7 +1472,7 @@ template_vars(struct app *app, int status, struct statuspage_vars *v, struct cau
 /* The typed status is the first half of the confirmation: one of the
  * page's four words. The text customers will read comes from [templates]
  * (or the runbook's words) and is shown, editable, before anything goes. */
-void
+int
 actions_statuspage_post(struct app *app, const char *typed)
 {
 	struct statuspage_vars v;
@@ -1457,7 +1486,7 @@ actions_statuspage_post(struct app *app, const char *typed)
 		app_say(app, "nothing posted: type investigating, identified, monitoring or resolved");
 		app->post_message[0] = app->post_name[0] = app->post_impact[0] = '\0';
 		app->post_step[0] = '\0';
-		return;
+		return -1;
 	}
 	tpl = template_vars(app, status, &v, &cause, when, since, sizeof(when));
 	/* A runbook's own words win over the template, for this post only. */
@@ -1471,6 +1500,7 @@ actions_statuspage_post(struct app *app, const char *typed)
 	free(text);
 	app->prompt_kind = PROMPT_POST_TEXT;
 	app->prompt_active = true;
+	return 0;
 }
 
 void
@@ -1536,7 +1566,7 @@ actions_post_preview_draw(struct app *app, int lines, int cols)
 
 /* The second half: the text as the engineer left it goes to the page and
  * the chat. */
-void
+int
 actions_statuspage_send(struct app *app, const char *edited)
 {
 	struct statuspage_update u;
@@ -1546,20 +1576,22 @@ actions_statuspage_send(struct app *app, const char *edited)
 	const char *text = edited, *typed, *incident = app->incident ? app->incident :
 	    "this incident";
 	char *line;
+	int rc = 0;
 
 	while (*text == ' ')
 		text++;
 	if (*text == '\0') {
 		app_say(app, "nothing posted: the text is empty");
 		app->post_name[0] = app->post_impact[0] = app->post_step[0] = '\0';
-		return;
+		return -1;
 	}
 	typed = statuspage_status_name((enum statuspage_status)status);
 	if (app->statuspage != NULL) {
 		post_update(app, status, text, &u);
-		if (statuspage_post(app->statuspage, &u, app->post_step, queue, &err) != 0)
+		if (statuspage_post(app->statuspage, &u, app->post_step, queue, &err) != 0) {
 			app_say(app, "nothing posted: %s", err.msg);
-		else
+			rc = -1;
+		} else
 			app_say(app, "status page: queued %s %s (%s)", statuspage_action_name(u.action),
 			    typed, queue);
 	}
@@ -1572,10 +1604,12 @@ actions_statuspage_send(struct app *app, const char *edited)
 		line = xmalloc(n);
 		snprintf(line, n, "%s — %s: %s", incident, statuspage_status_name(
 		    (enum statuspage_status)status), text);
-		if (chat_announce(app->chat, line, NULL, id, &err) != 0)
+		if (chat_announce(app->chat, line, NULL, id, &err) != 0) {
 			app_say(app, "nothing announced: %s", err.msg);
-		else if (app->statuspage == NULL)
+			rc = -1;
+		} else if (app->statuspage == NULL)
 			app_say(app, "chat: announcing %s (%s)", typed, id);
 		free(line);
 	}
+	return rc;
 }

@@ -132,6 +132,7 @@ static void
 prompt_key(struct app *app, const char *name, int is_keycode, unsigned int key)
 {
 	struct lineedit *le = &app->prompt;
+	bool went = true;              /* what Enter asked for went through */
 
 	if (name == NULL)
 		return;
@@ -150,10 +151,13 @@ prompt_key(struct app *app, const char *name, int is_keycode, unsigned int key)
 		    app->prompt_kind == PROMPT_SETTLE ? "still UNKNOWN" :
 		    app->prompt_kind == PROMPT_RESOLVE ? "the incident stays open" :
 		    "key not trusted");
-		if (app->prompt_kind == PROMPT_FILL)
+		if (app->prompt_kind == PROMPT_FILL) {
 			runbook_fill_free(&app->fill);
+			app->fill_action = NULL;
+		}
 		app->post_message[0] = app->post_name[0] = app->post_impact[0] = '\0';
 		app->post_step[0] = '\0';
+		runbook_prompt_closed(app, true, false);
 	} else if (strcmp(name, "Enter") == 0) {
 		app->prompt_active = false;
 		if (app->prompt_kind == PROMPT_NOTE)
@@ -165,9 +169,9 @@ prompt_key(struct app *app, const char *name, int is_keycode, unsigned int key)
 		else if (app->prompt_kind == PROMPT_ARM)
 			arm_confirm(app, le->text);
 		else if (app->prompt_kind == PROMPT_STATUS)
-			actions_statuspage_post(app, le->text);
+			went = actions_statuspage_post(app, le->text) == 0;
 		else if (app->prompt_kind == PROMPT_POST_TEXT)
-			actions_statuspage_send(app, le->text);
+			went = actions_statuspage_send(app, le->text) == 0;
 		else if (app->prompt_kind == PROMPT_JUMP)
 			logs_jump(app, le->text);
 		else if (app->prompt_kind == PROMPT_TZERO)
@@ -177,13 +181,14 @@ prompt_key(struct app *app, const char *name, int is_keycode, unsigned int key)
 		else if (app->prompt_kind == PROMPT_TAG)
 			actions_rollback_to(app, le->text);
 		else if (app->prompt_kind == PROMPT_ANNOUNCE)
-			actions_announce(app, le->text);
+			went = actions_announce(app, le->text) == 0;
 		else if (app->prompt_kind == PROMPT_SETTLE)
 			actions_settle(app, le->text);
 		else if (app->prompt_kind == PROMPT_RESOLVE)
 			journal_resolve(app, le->text);
 		else
 			trust_confirm(app, le->text);
+		runbook_prompt_closed(app, false, went);
 	} else if (strcmp(name, "Left") == 0)
 		lineedit_left(le);
 	else if (strcmp(name, "Right") == 0)

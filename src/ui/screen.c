@@ -465,10 +465,12 @@ draw_footer(struct app *app)
 			actions_settle_question(app, q, sizeof(q));
 			x = ui_put(w, 0, 1, cols - 2, ui_attr(app, THEME_STATUS), q);
 		} else if (app->prompt_kind == PROMPT_FILL) {
-			char q[400];
+			char q[640];
 
-			snprintf(q, sizeof(q), "%s%son %s, %s (%zu of %zu) = ", app->fill_error,
+			/* A rollback's revision or tag: beside what its host runs now. */
+			snprintf(q, sizeof(q), "%s%son %s%s%s%s, %s (%zu of %zu) = ", app->fill_error,
 			    app->fill_error[0] ? " | " : "", app->cfg.hosts[app->fill_host].name,
+			    app->fill_hint[0] ? " (" : "", app->fill_hint, app->fill_hint[0] ? ")" : "",
 			    app->fill.labels[app->fill.cur], app->fill.cur + 1, app->fill.n);
 			x = ui_put(w, 0, 1, cols - 2, ui_attr(app, THEME_STATUS), q);
 		} else

@@ -16,6 +16,7 @@
 
 #include "warroom/action.h"
 #include "warroom/loop.h"
+#include "warroom/poller.h"
 #include "warroom/runbook_route.h"
 #include "warroom/runbook_target.h"
 #include "warroom/runofshow.h"
@@ -94,7 +95,8 @@ section_progress(const struct app_runbook *r, size_t s, int *done, int *total,
 	}
 }
 
-/* "  [x next: 2 of 3 smoke]" on the row x is working through. */
+/* "  [x next: 2 of 3 smoke]" on the row x is working through; "  [x
+ * stopped: 1 of 3 FAILED]" once an item's action ended otherwise. */
 static void
 xrun_mark(const struct app *app, const struct app_runbook *r, size_t section, size_t step,
     char *buf, size_t cap)
@@ -108,7 +110,12 @@ xrun_mark(const struct app *app, const struct app_runbook *r, size_t section, si
 	n = runbook_work_of(&r->rb, section, step, w, 64);
 	if (n < 2 || n > 64 || app->xrun.next > n)
 		return;
-	if (app->xrun.next < n)
+	/* One that ended otherwise stops the rest: the next x says so. */
+	if (app->xrun.slot != NULL && *app->xrun.slot != app->xrun.before &&
+	    action_finished(*app->xrun.slot) && action_state(*app->xrun.slot) != ACTION_OK)
+		snprintf(buf + len, cap - len, "  [x stopped: %zu of %zu %s]", app->xrun.next, n,
+		    action_state_name(action_state(*app->xrun.slot)));
+	else if (app->xrun.next < n)
 		snprintf(buf + len, cap - len, "  [x next: %zu of %zu %s]", app->xrun.next + 1, n,
 		    w[app->xrun.next].bind ? runbook_action_name(w[app->xrun.next].bind->kind) :
 		    "commands");
@@ -252,13 +259,15 @@ step_slot(struct app *app, struct app_runbook *r, size_t step)
 
 /* The rollback a step asks for, if any: a `warroom` rollback binding, or
  * a kubectl rollout undo / helm rollback its commands run through (not
- * one among other commands: those run as written). */
+ * one among other commands: those run as written; *cmd: that command,
+ * whose placeholders its values may hold; NULL for a binding). */
 static const struct runbook_action *
-step_wants_rollback(const struct runbook *rb, size_t step)
+step_wants_rollback(const struct runbook *rb, size_t step, const struct runbook_command **cmd)
 {
 	struct runbook_route route;
 	size_t b, c;
 
+	*cmd = NULL;
 	for (b = 0; b < rb->nblocks; b++)
 		for (c = 0; rb->blocks[b].step == step && c < rb->blocks[b].nbinds; c++)
 			if (rb->blocks[b].binds[c].action.kind == RUNBOOK_ACT_ROLLBACK)
@@ -266,17 +275,18 @@ step_wants_rollback(const struct runbook *rb, size_t step)
 	runbook_route_of(rb, rb->steps[step].section, step, &route);
 	if (route.path == RUNBOOK_PATH_BUILTIN &&
 	    (route.builtin->action.kind == RUNBOOK_ACT_K8S_UNDO ||
-	    route.builtin->action.kind == RUNBOOK_ACT_HELM_ROLLBACK))
+	    route.builtin->action.kind == RUNBOOK_ACT_HELM_ROLLBACK)) {
+		*cmd = route.builtin;
 		return &route.builtin->action;
+	}
 	return NULL;
 }
 
-/* Enter on a step that asks for a rollback: the same confirmed action as
- * r in HOSTS, to the host, tag or revision the step names (runbook_target
- * decides, or says why not). It goes through the choke point like any
- * mutating command. */
+/* The same confirmed action as r in HOSTS, to the host, tag or revision
+ * a names (runbook_target decides, or says why not). It goes through the
+ * choke point like any mutating command. */
 static void
-rollback_of(struct app *app, const struct runbook_action *a, struct action **slot)
+rollback_now(struct app *app, const struct runbook_action *a, struct action **slot)
 {
 	struct runbook_target t;
 	struct wr_err err;
@@ -300,14 +310,93 @@ rollback_of(struct app *app, const struct runbook_action *a, struct action **slo
 	}
 }
 
+static void fill_ask(struct app *app);
+
+/* What the rollback's service runs now, for the prompt that asks for its
+ * revision or tag: "api at revision 4, v1.5.0-bad". */
+static void
+rollback_hint(struct app *app, int host, int svc)
+{
+	const struct svc_state *s = svc >= 0 ? poller_state(app->poller, host, svc) : NULL;
+	const char *name = svc >= 0 ? app->cfg.hosts[host].services[svc] : "";
+
+	app->fill_hint[0] = '\0';
+	if (s == NULL || !s->have_driver || s->tag[0] == '\0')
+		return;
+	if (s->revision > 0)
+		snprintf(app->fill_hint, sizeof(app->fill_hint), "%s at revision %d, %s", name,
+		    s->revision, s->tag);
+	else
+		snprintf(app->fill_hint, sizeof(app->fill_hint), "%s at %s", name, s->tag);
+}
+
+/* Enter or x on a step that asks for a rollback. Its placeholders (the
+ * revision of --to-revision=<REVISION>, a binding's to=<TAG>) are asked
+ * in the footer first, never guessed, and then named as a literal would
+ * be: the plan honours the value or refuses it with the reason. A step
+ * refused whatever is typed (another namespace, a kube context) or a
+ * console that may not change anything is told so before any prompt. */
+static void
+rollback_of(struct app *app, const struct runbook_action *a, const struct runbook_command *cmd,
+    struct action **slot)
+{
+	struct runbook_action known;
+	struct runbook_target t;
+	struct wr_err err;
+	const char *why = NULL;
+	int rc;
+
+	runbook_fill_free(&app->fill);
+	app->fill_action = NULL;
+	if (runbook_fill_init_action(&app->fill, a, cmd) == 0) {
+		runbook_fill_free(&app->fill);
+		rollback_now(app, a, slot);
+		return;
+	}
+	runbook_fill_action(&app->fill, a, &known);     /* what it names already */
+	rc = runbook_target_rollback(&known, &app->cfg, app_selected_host(app), &t, &err);
+	runbook_action_free(&known);
+	app_armed(app);
+	if (rc != 0)
+		app_say(app, "this step's rollback did not start: %s", err.msg);
+	else if ((why = safety_refusal_hosts(&app->safety, true)) != NULL)
+		app_say(app, "refused: %s", why);
+	if (rc != 0 || why != NULL) {
+		runbook_fill_free(&app->fill);
+		return;
+	}
+	app->fill_host = t.host;
+	app->fill_rb = app->rb_cur;
+	app->fill_action = a;
+	app->fill_slot = slot;
+	app->fill_error[0] = '\0';
+	rollback_hint(app, t.host, t.svc);
+	fill_ask(app);
+}
+
+/* Every placeholder of the rollback has its value: it starts as if the
+ * step had named them. */
+static void
+fill_rollback_run(struct app *app)
+{
+	struct runbook_action filled;
+
+	runbook_fill_action(&app->fill, app->fill_action, &filled);
+	runbook_fill_free(&app->fill);
+	app->fill_action = NULL;
+	rollback_now(app, &filled, app->fill_slot);
+	runbook_action_free(&filled);
+}
+
 static bool
 step_rollback(struct app *app, struct app_runbook *r, size_t step)
 {
-	const struct runbook_action *a = step_wants_rollback(&r->rb, step);
+	const struct runbook_command *cmd;
+	const struct runbook_action *a = step_wants_rollback(&r->rb, step, &cmd);
 
 	if (a == NULL)
 		return false;
-	rollback_of(app, a, &r->step_action[step]);
+	rollback_of(app, a, cmd, &r->step_action[step]);
 	return true;
 }
 
@@ -497,34 +586,37 @@ runbook_fill_answer(struct app *app, const char *value)
 		return;
 	}
 	app->fill_error[0] = '\0';
-	if (runbook_fill_done(&app->fill))
-		fill_run(app);
-	else
+	if (!runbook_fill_done(&app->fill))
 		fill_ask(app);
+	else if (app->fill_action != NULL)
+		fill_rollback_run(app);
+	else
+		fill_run(app);
 }
 
 /* x on a binding: its action, as its key would start it, its outcome
- * noted in slot (a step's, or the section's own). */
-static void
+ * noted in slot (a step's, or the section's own). -1 when one without an
+ * action (a post, a smoke test, an announcement) could not start, said in
+ * the footer. */
+static int
 run_binding(struct app *app, struct action **slot, const struct runbook_action *a, int host)
 {
 	const char *v;
 
 	switch (a->kind) {
 	case RUNBOOK_ACT_ROLLBACK:
-		rollback_of(app, a, slot);
-		return;
+		rollback_of(app, a, NULL, slot);
+		return 0;
 	case RUNBOOK_ACT_KILLSWITCH:
 		step_killswitch(app, slot, a, host);
-		return;
+		return 0;
 	case RUNBOOK_ACT_STATUSPAGE:
 		v = runbook_action_arg(a, "status");
 		if (v == NULL && (v = runbook_action_arg(a, "op")) != NULL &&
 		    strcmp(v, "resolve") == 0)
 			v = "resolved";
-		actions_statuspage_prefill(app, v, runbook_action_arg(a, "message"),
+		return actions_statuspage_prefill(app, v, runbook_action_arg(a, "message"),
 		    runbook_action_arg(a, "name"), runbook_action_arg(a, "impact"), slot);
-		return;
 	case RUNBOOK_ACT_SMOKE: {
 		const char *on = runbook_action_arg(a, "host");
 		int named = on != NULL ? config_host_index(&app->cfg, on) : -1;
@@ -532,15 +624,14 @@ run_binding(struct app *app, struct action **slot, const struct runbook_action *
 		if (named >= 0)
 			host = named;
 		v = runbook_action_arg(a, "expect");
-		actions_smoke(app, host, runbook_action_arg(a, "url"), v ? atol(v) : 200, slot);
-		return;
+		return actions_smoke(app, host, runbook_action_arg(a, "url"), v ? atol(v) : 200,
+		    slot);
 	}
 	case RUNBOOK_ACT_ANNOUNCE:
-		actions_announce_ask(app, runbook_action_arg(a, "message"), slot);
-		return;
+		return actions_announce_ask(app, runbook_action_arg(a, "message"), slot);
 	default:
 		app_say(app, "x does not run %s bindings", runbook_action_name(a->kind));
-		return;
+		return -1;
 	}
 }
 
@@ -567,11 +658,56 @@ xrun_say(struct app *app, const struct runbook_work *w, size_t n, size_t k)
 		app_say(app, "%zu of %zu: %s, the last", k + 1, n, work_name(&w[k]));
 }
 
+/* Item k of n did not go through: cancelled at a prompt of its own (a
+ * placeholder, the status or text of a post, the word announce), or
+ * refused before it started. The rest are not run and the next x starts
+ * over; the footer keeps what it said (why) and adds that. */
+static void
+xrun_stop(struct app *app, const struct runbook_work *w, size_t n, size_t k, const char *how)
+{
+	char said[sizeof(app->status)];
+
+	app->xrun.next = 0;
+	app->xrun.slot = NULL;
+	app->xrun.asking = false;
+	if (k + 1 >= n)
+		return;
+	wr_strlcpy(said, app->status, sizeof(said));
+	app_say(app, "%s — %zu of %zu (%s) %s: the %zu after it not run (x again starts over)",
+	    said, k + 1, n, work_name(&w[k]), how, n - k - 1);
+}
+
+void
+runbook_prompt_closed(struct app *app, bool cancelled, bool went)
+{
+	struct app_xrun *x = &app->xrun;
+	struct runbook_work w[XRUN_MAX];
+	size_t n;
+
+	if (!x->asking || app->prompt_active)
+		return;
+	x->asking = false;
+	/* An item with an action went through once its action exists (its
+	 * dialog then decides). */
+	if (x->slot != NULL)
+		went = *x->slot != x->before;
+	if (!cancelled && went)
+		return;
+	n = x->rb >= 0 && x->rb < app->nrunbooks ? runbook_work_of(&app->runbooks[x->rb].rb,
+	    x->section, x->step, w, XRUN_MAX) : 0;
+	if (x->next == 0 || x->next > n || n > XRUN_MAX) {
+		x->next = 0;
+		x->slot = NULL;
+		return;
+	}
+	xrun_stop(app, w, n, x->next - 1, cancelled ? "CANCELLED" : "not done");
+}
+
 /* Where x stands in this step's work: the item to run now, or -1 with the
  * footer saying why nothing runs. An item runs once the one before it was
- * started and ended OK (a rollback, kill switch or command; the others
- * have no outcome to wait for); one that ended otherwise stops the rest,
- * and x starts over. */
+ * started and ended OK (a rollback, kill switch or command; a post or an
+ * announcement once sent; a smoke test once its GET is out); one that
+ * ended otherwise stops the rest, and x starts over. */
 static int
 xrun_next(struct app *app, size_t section, size_t step, const struct runbook_work *w, size_t n)
 {
@@ -585,15 +721,18 @@ xrun_next(struct app *app, size_t section, size_t step, const struct runbook_wor
 		x->step = step;
 		x->next = 0;
 		x->slot = NULL;
+		x->asking = false;
 		return 0;
 	}
 	if (x->slot == NULL)
 		return (int)x->next;
 	last = *x->slot;
 	if (last == x->before) {
-		/* Refused or cancelled before it made an action: that one again. */
-		x->next--;
-		return (int)x->next;
+		/* Made no action (said and stopped when it was refused or
+		 * cancelled, see xrun_stop): from the start. */
+		x->next = 0;
+		x->slot = NULL;
+		return 0;
 	}
 	if (!action_finished(last)) {
 		app_say(app, "%zu of %zu (%s) is still under way: x again once it ends", x->next, n,
@@ -686,22 +825,30 @@ runbook_run_step(struct app *app)
 		return;
 	if (nwork > 1 || (nwork == 1 && work[0].bind != NULL)) {
 		struct action **slot = step_slot(app, r, step);
-		int k = xrun_next(app, section, step, work, nwork);
+		int k = xrun_next(app, section, step, work, nwork), rc = 0;
+		bool has_action;
 
 		if (k < 0)
 			return;
 		app->xrun.next = (size_t)k + 1;
 		app->xrun.slot = NULL;
-		if (work[k].bind != NULL && work[k].bind->kind != RUNBOOK_ACT_ROLLBACK &&
-		    work[k].bind->kind != RUNBOOK_ACT_KILLSWITCH) {
-			run_binding(app, slot, work[k].bind, host);
-		} else {
+		app->xrun.asking = false;
+		has_action = work[k].bind == NULL || work[k].bind->kind == RUNBOOK_ACT_ROLLBACK ||
+		    work[k].bind->kind == RUNBOOK_ACT_KILLSWITCH;
+		if (has_action) {
 			app->xrun.slot = slot;
 			app->xrun.before = *slot;
-			if (work[k].bind != NULL)
-				run_binding(app, slot, work[k].bind, host);
-			else
-				run_commands(app, r, section, step, host);
+		}
+		if (work[k].bind != NULL)
+			rc = run_binding(app, slot, work[k].bind, host);
+		else
+			run_commands(app, r, section, step, host);
+		if (app->prompt_active) {
+			app->xrun.asking = true;   /* settled when its prompt closes */
+		} else if (has_action ? *slot == app->xrun.before : rc != 0) {
+			/* Refused before it started: the footer's why stays. */
+			xrun_stop(app, work, nwork, (size_t)k, "not done");
+			return;
 		}
 		if (nwork > 1)
 			xrun_say(app, work, nwork, (size_t)k);
@@ -727,10 +874,10 @@ run_commands(struct app *app, struct app_runbook *r, size_t section, size_t step
 	switch (app->fill.known) {
 	case RUNBOOK_ACT_K8S_UNDO:
 	case RUNBOOK_ACT_HELM_ROLLBACK: {
-		const struct runbook_action *rb_act = &app->fill.known_cmd->action; /* r's own */
+		const struct runbook_command *cmd = app->fill.known_cmd;   /* r's own */
 
 		runbook_fill_free(&app->fill);
-		rollback_of(app, rb_act, step_slot(app, r, step));
+		rollback_of(app, &cmd->action, cmd, step_slot(app, r, step));
 		return;
 	}
 	case RUNBOOK_ACT_KILLSWITCH: {
@@ -774,6 +921,8 @@ run_commands(struct app *app, struct app_runbook *r, size_t section, size_t step
 	app->fill_host = host;
 	app->fill_rb = app->rb_cur;
 	app->fill_error[0] = '\0';
+	app->fill_action = NULL;
+	app->fill_hint[0] = '\0';
 	if (runbook_fill_done(&app->fill))
 		fill_run(app);
 	else

@@ -3,13 +3,27 @@
 # in order, each confirmed as its own action: x on the section "3. Roll
 # back api and jobs" of compose-rollback.md rolls back api, and x again
 # jobs (the section's own bindings; no step needed); a rollback that does
-# not end OK stops the rest. The row says what the next x runs.
+# not end OK stops the rest. The row says what the next x runs. On a step
+# that posts, announces and smoke-tests: Esc at the status or at the text
+# stops the rest there and the next x starts over; an announcement with no
+# [chat] is refused, said, journalled, and stops the rest too.
 . "${top_srcdir:-$(dirname "$0")/../..}/tests/lib/tmux.sh"
 [ -x /usr/sbin/sshd ] || skip "openssh-server is not installed"
 fleet_up --hosts 1 --tag v1.5.0-bad
 log=$fl/hosts/h1/commands.log
 rb=$top_srcdir/docs/runbooks/compose-rollback.md
-start 200 50 "$WARROOM -c $fl/warroom.conf --incident bindings -r $rb"
+cat > "$tmp/tell.md" <<'MD'
+# Tell
+
+1. Update
+
+   ```warroom
+   statuspage update status=identified message="api rollback under way"
+   announce message="api rollback under way" channel=ops
+   smoke url=/healthz
+   ```
+MD
+start 200 50 "$WARROOM -c $fl/warroom.conf --incident bindings -r $rb -r $tmp/tell.md"
 wait_re "│> h1 +api +UP +v1\\.5\\.0-bad" 15
 keys A; keys -l arm; keys Enter
 wait_re "ARMED 1[45]:[0-9][0-9]"
@@ -50,10 +64,51 @@ keys x
 wait_for "CONFIRM ROLLBACK"
 wait_for "type api and press Enter"
 keys Escape
-wait_for "CANCELLED"
+wait_for "[x stopped: 1 of 2 CANCELLED]"
 keys x
 wait_for "1 of 2 ended CANCELLED: the 1 after it not run (x again starts over)"
 [ "$(grep -c '"up","-d","jobs"' "$log")" = 1 ] || fail "jobs rolled back after a cancel"
 ok "a binding that does not end OK stops the ones after it"
+
+journal=$(ls "$fl"/timeline/bindings-*.jsonl)
+records() { grep -c "$1" "$journal" || true; }
+keys R
+wait_for "R: tell.md"
+keys Down
+wait_for "> [ ] $ Update"
+keys x
+wait_for "status page (investigating/identified/monitoring/resolved): identified"
+keys Escape
+wait_for "nothing posted — 1 of 3 (statuspage) CANCELLED: the 2 after it not run (x again starts over)"
+assert_not_contains "$tmp/screen" "[x next"
+keys x
+wait_for "status page (investigating/identified/monitoring/resolved): identified"
+keys Enter
+wait_for "Enter sends it, Esc posts nothing"
+keys Escape
+wait_for "nothing posted — 1 of 3 (statuspage) CANCELLED: the 2 after it not run (x again starts over)"
+assert_not_contains "$tmp/screen" "[x next"
+[ "$(records '"kind":"statuspage.queue"')" = 0 ] || fail "a cancelled post was queued"
+ok "Esc at a post's status or text stops the rest; x starts over at the post"
+
+keys x
+wait_for "status page (investigating/identified/monitoring/resolved): identified"
+keys Enter
+wait_for "Enter sends it, Esc posts nothing"
+keys Enter
+wait_for "[x next: 2 of 3 announce]"
+keys x
+wait_for "no [chat] webhook in the config: nothing announced — 2 of 3 (announce) not done: the 1 after it not run (x again starts over)"
+assert_not_contains "$tmp/screen" "[x next"
+assert_not_contains "$tmp/screen" "type announce"
+grep '"kind":"action.refused"' "$journal" | grep '"action":"chat.announce"' |
+	grep -q '"reason":"no \[chat\] webhook in the config: nothing announced"' ||
+	fail "the refused announcement is not journalled"
+[ "$(records '"kind":"statuspage.queue"')" = 1 ] || fail "not one post queued"
+[ "$(records '"kind":"smoke"')" = 0 ] || fail "the smoke test ran after a refused announcement"
+keys x
+wait_for "status page (investigating/identified/monitoring/resolved): identified"
+keys Escape
+ok "an announcement without [chat]: refused, journalled, the rest not run; x starts over"
 keys q
 wait_for "exit=0"

@@ -223,7 +223,7 @@ wait_re "smoke GET http://127\\.0\\.0\\.1:[0-9]+/readyz: OK — 200 \\(expected 
 grep -q '"kind":"smoke".*"ok":true' "$journal" || fail "no smoke record"
 keys Down
 keys x
-wait_for "no [chat] in the config"
+wait_for "no [chat] webhook in the config: nothing announced"
 ok "x on a section's warroom bindings: statuspage prefilled with its message, killswitch to its dialog, smoke run and journalled, announce needs a [chat]"
 keys q
 wait_for "exit=0"

@@ -2,8 +2,11 @@
 # test_runbook_target.sh — a runbook step's rollback and kill switch do
 # what the step names, or do not start and say why: kubectl's
 # --to-revision is the revision planned; another namespace or an unknown
-# tag is refused before anything runs; `killswitch export off` never
-# turns exports back on (X alone toggles), and `on` restores them.
+# tag is refused before anything runs; a placeholder revision or tag
+# (--to-revision=<REVISION>, helm's <REV>, a binding's to=<TAG>) is asked
+# in the footer, refused unless it fits, and then planned as a literal
+# would be; `killswitch export off` never turns exports back on (X alone
+# toggles), and `on` restores them.
 . "${top_srcdir:-$(dirname "$0")/../..}/tests/lib/tmux.sh"
 [ -x /usr/sbin/sshd ] || skip "openssh-server is not installed"
 fleet_up --demo
@@ -38,6 +41,24 @@ cat > "$tmp/target.md" <<'MD'
 
    ```bash
    helm rollback api 3 -n prod --wait --timeout 5m
+   ```
+
+5. Undo to a revision picked from the history
+
+   ```bash
+   kubectl rollout undo deployment/api -n prod --to-revision=<REVISION>
+   ```
+
+6. Helm back to a revision picked from the history
+
+   ```bash
+   helm rollback api <REV> -n prod --wait --timeout 90s
+   ```
+
+7. Back to a tag typed in
+
+   ```warroom
+   rollback service=api driver=k8s to=<TAG>
    ```
 
 ## Exports
@@ -101,6 +122,44 @@ assert_contains "$tmp/screen" "then wait up to 300 s for GET"
 keys Escape
 wait_for "CANCELLED — cancelled; nothing ran"
 ok "helm rollback --timeout 5m: the gate waits 300 s"
+
+# Placeholders: asked beside what the host runs, never the previous
+# revision unasked; garbage refused in the prompt, the value planned.
+keys ]; keys Enter
+wait_for "on k8s-bastion (api at revision 4, v1.5.0-bad), <REVISION> (1 of 1) = " 15
+assert_not_contains "$tmp/screen" "CONFIRM ROLLBACK"
+keys -l abc; keys Enter
+wait_for "'abc' refused: <REVISION> is a revision number (1, 2, …)"
+keys -l 3; keys Enter
+wait_for "CONFIRM ROLLBACK (k8s.undo)" 15
+wait_for "type api and press Enter"
+assert_contains "$tmp/screen" "revision 4 (v1.5.0-bad)  ->  revision 3 (v1.4.1)"
+assert_contains "$tmp/screen" "kubectl rollout undo deployment/api -n 'prod' --to-revision=3"
+keys Escape
+wait_for "CANCELLED — cancelled; nothing ran"
+keys ]; keys x
+wait_for "on helm-bastion (api at revision 4, 1.5.0-bad), <REV> (1 of 1) = " 15
+keys -l 9; keys Enter
+wait_for "the step names revision 9; the earlier good (superseded or deployed) revisions of api are" 15
+keys x
+wait_for "<REV> (1 of 1) = " 15
+keys Escape
+wait_for "nothing ran"
+assert_not_contains "$tmp/screen" "CONFIRM ROLLBACK"
+keys ]; keys x
+wait_for "<TAG> (1 of 1) = " 15
+keys -l registry/api:v1.4.0; keys Enter
+wait_for "'registry/api:v1.4.0' refused: <TAG> is an image tag (letters, digits, ._-)"
+keys -l v1.4.0; keys Enter
+wait_for "CONFIRM ROLLBACK (k8s.undo)" 15
+wait_for "type api and press Enter"
+assert_contains "$tmp/screen" "revision 4 (v1.5.0-bad)  ->  revision 2 (v1.4.0)"
+keys Escape
+wait_for "CANCELLED — cancelled; nothing ran"
+[ "$(mutating "$k8s")" = 0 ] || fail "a placeholder step sent something to the cluster"
+[ "$(mutating "$fl/hosts/helm-bastion/commands.log")" = 0 ] ||
+	fail "a placeholder step sent something to helm"
+ok "placeholder revision and tag: asked, checked, planned or refused with the reason"
 
 # Exports off from the step, twice: the second is no undo.
 keys ]; keys x

@@ -18,8 +18,10 @@
 
 #include "warroom/decide.h"
 #include "warroom/runbook.h"
+#include "warroom/runbook_fill.h"
 #include "warroom/runbook_format.h"
 #include "warroom/runbook_route.h"
+#include "warroom/runbook_target.h"
 
 /* ---- helpers ---- */
 
@@ -670,6 +672,61 @@ k8s_status_page_update_is_its_own_step(void **state)
 	runbook_free(&rb);
 }
 
+/* The revision "picked from the history" is asked for and is the one
+ * planned, on kubectl's step and on Helm's: never the previous one. */
+static void
+k8s_helm_picked_revision_is_asked(void **state)
+{
+	static const char picked[] = "Or to a revision picked from the history";
+	struct config cfg = { 0 };
+	struct config_host hosts[2];
+	struct runbook rb;
+	struct runbook_fill f;
+	struct runbook_action filled;
+	struct runbook_target t;
+	struct wr_err err;
+	size_t i, b, step, seen = 0;
+
+	(void)state;
+	memset(hosts, 0, sizeof(hosts));
+	cfg.hosts = hosts;
+	cfg.nhosts = 2;
+	wr_strlcpy(hosts[0].name, "k1", sizeof(hosts[0].name));
+	hosts[0].driver = DRIVER_K8S;
+	wr_strlcpy(hosts[1].name, "m1", sizeof(hosts[1].name));
+	hosts[1].driver = DRIVER_HELM;
+	for (i = 0; i < 2; i++) {
+		wr_strlcpy(hosts[i].namespace_, "shop", sizeof(hosts[i].namespace_));
+		wr_strlcpy(hosts[i].services[hosts[i].nservices++], "checkout",
+		    sizeof(hosts[i].services[0]));
+	}
+	parse_file(&rb, "docs/runbooks/k8s-helm-rollback.md");
+	for (step = 0; step < rb.nsteps; step++) {
+		if (strncmp(rb.steps[step].text, picked, strlen(picked)) != 0)
+			continue;
+		for (b = 0; b < rb.nblocks; b++) {
+			const struct runbook_command *c = &rb.blocks[b].cmds[0];
+
+			if (rb.blocks[b].step != step)
+				continue;
+			assert_int_equal(rb.blocks[b].ncmds, 1);
+			assert_int_equal(runbook_fill_init_action(&f, &c->action, c), 1);
+			assert_string_equal(f.labels[0], "<revision>");
+			assert_int_equal(runbook_fill_set(&f, "previous", &err), -1);
+			assert_int_equal(runbook_fill_set(&f, "2", &err), 0);
+			runbook_fill_action(&f, &c->action, &filled);
+			assert_int_equal(runbook_target_rollback(&filled, &cfg, -1, &t, &err), 0);
+			assert_int_equal(t.host, c->action.kind == RUNBOOK_ACT_K8S_UNDO ? 0 : 1);
+			assert_int_equal(t.revision, 2);
+			runbook_action_free(&filled);
+			runbook_fill_free(&f);
+			seen++;
+		}
+	}
+	assert_int_equal(seen, 2);
+	runbook_free(&rb);
+}
+
 /* ---- known commands ---- */
 
 struct known_case {
@@ -1140,6 +1197,37 @@ warroom_killswitch_names_the_export_switch(void **state)
 	assert_int_equal(rb.nerrors, 1);
 	assert_int_equal(rb.blocks[0].nbinds, 2);
 	assert_int_equal(rb.blocks[0].binds[0].line, 3);
+	runbook_free(&rb);
+}
+
+/* A binding asks for its tag or revision with a <placeholder> (x asks for
+ * it); anywhere else a placeholder is a bad value. */
+static void
+warroom_placeholder_target(void **state)
+{
+	struct runbook rb;
+	const char *md = "```warroom\n"
+	    "rollback service=api to=<TAG>\n"                  /* 2: fine */
+	    "rollback service=api revision=<REV> driver=k8s\n" /* 3: fine */
+	    "rollback service=<SVC>\n"                         /* 4 */
+	    "rollback service=api to=<1bad>\n"                 /* 5 */
+	    "rollback service=api revision=<REV\n"             /* 6 */
+	    "```\n";
+
+	(void)state;
+	assert_int_equal(runbook_parse(&rb, "t.md", md, strlen(md)), -1);
+	assert_true(has_diag(&rb, RUNBOOK_ERROR, 4, "bad service '<SVC>'"));
+	assert_true(has_diag(&rb, RUNBOOK_ERROR, 5, "bad to '<1bad>' (expected an image tag, "
+	    "last-good, previous or a <placeholder>)"));
+	assert_true(has_diag(&rb, RUNBOOK_ERROR, 6, "bad revision '<REV'"));
+	assert_int_equal(rb.nerrors, 3);
+	assert_int_equal(rb.blocks[0].nbinds, 2);
+	assert_string_equal(runbook_action_arg(&rb.blocks[0].binds[0].action, "to"), "<TAG>");
+	assert_string_equal(runbook_action_arg(&rb.blocks[0].binds[1].action, "revision"),
+	    "<REV>");
+	assert_true(runbook_is_angle("<TAG>"));
+	assert_false(runbook_is_angle("<>"));
+	assert_false(runbook_is_angle("<a b>"));
 	runbook_free(&rb);
 }
 
@@ -1760,6 +1848,7 @@ main(void)
 		cmocka_unit_test(every_binding_is_work_in_order),
 		cmocka_unit_test(errors_belong_to_the_step_whose_block_did_not_read),
 		cmocka_unit_test(k8s_status_page_update_is_its_own_step),
+		cmocka_unit_test(k8s_helm_picked_revision_is_asked),
 		cmocka_unit_test(known_commands_are_recognised),
 		cmocka_unit_test(compose_options_not_honoured_stay_plain_commands),
 		cmocka_unit_test(compose_tag_from_a_shell_variable_stays_a_plain_command),
@@ -1769,6 +1858,7 @@ main(void)
 		cmocka_unit_test(warroom_bindings_are_read),
 		cmocka_unit_test(warroom_errors_name_their_line),
 		cmocka_unit_test(warroom_killswitch_names_the_export_switch),
+		cmocka_unit_test(warroom_placeholder_target),
 		cmocka_unit_test(warroom_statuspage_title_and_impact),
 		cmocka_unit_test(matrix_rows_levels_and_warnings),
 		cmocka_unit_test(matrix_operator_shows_and_rules_as_written),

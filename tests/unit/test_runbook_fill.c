@@ -1,7 +1,9 @@
 /*
  * test_runbook_fill.c — a step's shell blocks as the script that runs:
  * placeholders asked once each in order of first use, replaced at every
- * occurrence, values that would need quoting refused, known actions named.
+ * occurrence, values that would need quoting refused, known actions named;
+ * a rollback's own placeholders (a revision, a tag) asked, checked for
+ * what their place wants, and filled into its action.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -151,6 +153,140 @@ a_known_rollback_gets_its_tag(void **state)
 	runbook_fill_free(&f);
 }
 
+static const char rollbacks_md[] =
+    "# Roll back\n"
+    "\n"
+    "1. kubectl\n"
+    "\n"
+    "   ```bash\n"
+    "   kubectl rollout undo deployment/api -n $NS --to-revision=<REVISION>\n"
+    "   ```\n"
+    "\n"
+    "2. helm\n"
+    "\n"
+    "   ```bash\n"
+    "   helm rollback api <REV> -n prod --wait --timeout 90s\n"
+    "   ```\n"
+    "\n"
+    "3. context\n"
+    "\n"
+    "   ```bash\n"
+    "   kubectl --context \"$CTX\" rollout undo deployment/api --to-revision=<REV>\n"
+    "   ```\n"
+    "\n"
+    "4. binding\n"
+    "\n"
+    "   ```warroom\n"
+    "   rollback service=api to=<TAG>\n"
+    "   rollback service=api driver=helm revision=<REV> host=m1\n"
+    "   ```\n";
+
+/* Step i's first known command, or NULL. */
+static const struct runbook_command *
+known_of(const struct runbook *r, size_t step)
+{
+	size_t b;
+
+	for (b = 0; b < r->nblocks; b++)
+		if (r->blocks[b].step == step && r->blocks[b].ncmds > 0)
+			return &r->blocks[b].cmds[0];
+	return NULL;
+}
+
+static const struct runbook_action *
+binding_of(const struct runbook *r, size_t step, size_t k)
+{
+	size_t b;
+
+	for (b = 0; b < r->nblocks; b++)
+		if (r->blocks[b].step == step && r->blocks[b].nbinds > k)
+			return &r->blocks[b].binds[k].action;
+	return NULL;
+}
+
+static void
+a_rollbacks_placeholders_are_asked_then_named(void **state)
+{
+	const struct runbook_command *c;
+	struct runbook_action out;
+	struct runbook r;
+	struct runbook_fill f;
+	struct wr_err err;
+
+	runbook_parse(&r, "r.md", rollbacks_md, strlen(rollbacks_md));
+	assert_int_equal(r.nerrors, 0);
+
+	/* kubectl: both placeholders its values hold, in their order. */
+	c = known_of(&r, 0);
+	assert_int_equal(c->action.kind, RUNBOOK_ACT_K8S_UNDO);
+	assert_int_equal(runbook_fill_init_action(&f, &c->action, c), 2);
+	assert_string_equal(f.labels[0], "$NS");
+	assert_string_equal(f.labels[1], "<REVISION>");
+	/* Before any value: what the step names whatever is typed. */
+	runbook_fill_action(&f, &c->action, &out);
+	assert_null(runbook_action_arg(&out, "namespace"));
+	assert_null(runbook_action_arg(&out, "revision"));
+	assert_string_equal(runbook_action_arg(&out, "name"), "api");
+	runbook_action_free(&out);
+	assert_int_equal(runbook_fill_set(&f, "prod", &err), 0);
+	/* A revision is a number: nothing else is taken. */
+	assert_int_equal(runbook_fill_set(&f, "v1.4.1", &err), -1);
+	assert_string_equal(err.msg, "'v1.4.1' refused: <REVISION> is a revision number (1, 2, …)");
+	assert_int_equal(runbook_fill_set(&f, "0", &err), -1);
+	assert_int_equal(runbook_fill_set(&f, "3", &err), 0);
+	assert_true(runbook_fill_done(&f));
+	runbook_fill_action(&f, &c->action, &out);
+	assert_int_equal(out.kind, RUNBOOK_ACT_K8S_UNDO);
+	assert_string_equal(runbook_action_arg(&out, "namespace"), "prod");
+	assert_string_equal(runbook_action_arg(&out, "revision"), "3");
+	runbook_action_free(&out);
+	runbook_fill_free(&f);
+
+	/* helm rollback api <REV>. */
+	c = known_of(&r, 1);
+	assert_int_equal(c->action.kind, RUNBOOK_ACT_HELM_ROLLBACK);
+	assert_int_equal(runbook_fill_init_action(&f, &c->action, c), 1);
+	assert_string_equal(f.labels[0], "<REV>");
+	assert_int_equal(runbook_fill_set(&f, "2", &err), 0);
+	runbook_fill_action(&f, &c->action, &out);
+	assert_string_equal(runbook_action_arg(&out, "revision"), "2");
+	assert_string_equal(runbook_action_arg(&out, "timeout"), "90s");
+	runbook_action_free(&out);
+	runbook_fill_free(&f);
+
+	/* A kube context is refused whatever it holds: never asked for. */
+	c = known_of(&r, 2);
+	assert_int_equal(runbook_fill_init_action(&f, &c->action, c), 1);
+	assert_string_equal(f.labels[0], "<REV>");
+	runbook_fill_action(&f, &c->action, &out);
+	assert_string_equal(runbook_action_arg(&out, "context"), "$CTX");
+	runbook_action_free(&out);
+	runbook_fill_free(&f);
+
+	/* A binding's to=<TAG> takes a tag; revision=<REV> a number. */
+	assert_int_equal(runbook_fill_init_action(&f, binding_of(&r, 3, 0), NULL), 1);
+	assert_string_equal(f.labels[0], "<TAG>");
+	assert_int_equal(runbook_fill_set(&f, "registry/api:v1", &err), -1);
+	assert_string_equal(err.msg, "'registry/api:v1' refused: <TAG> is an image tag (letters, "
+	    "digits, ._-)");
+	assert_int_equal(runbook_fill_set(&f, "v1.4.1", &err), 0);
+	runbook_fill_action(&f, binding_of(&r, 3, 0), &out);
+	assert_int_equal(out.kind, RUNBOOK_ACT_ROLLBACK);
+	assert_string_equal(runbook_action_arg(&out, "to"), "v1.4.1");
+	assert_string_equal(runbook_action_arg(&out, "service"), "api");
+	runbook_action_free(&out);
+	runbook_fill_free(&f);
+	assert_int_equal(runbook_fill_init_action(&f, binding_of(&r, 3, 1), NULL), 1);
+	assert_int_equal(runbook_fill_set(&f, "abc", &err), -1);
+	runbook_fill_free(&f);
+
+	/* Nothing to ask where the values hold none. */
+	assert_int_equal(runbook_fill_init_action(&f, &known_of(&rb, 3)->action, known_of(&rb, 3)),
+	    0);
+	runbook_fill_free(&f);
+	runbook_free(&r);
+}
+
 int
 main(void)
 {
@@ -160,6 +296,7 @@ main(void)
 		cmocka_unit_test(values_that_need_quoting_are_refused),
 		cmocka_unit_test(steps_without_commands_and_known_actions),
 		cmocka_unit_test(a_known_rollback_gets_its_tag),
+		cmocka_unit_test(a_rollbacks_placeholders_are_asked_then_named),
 	};
 
 	return cmocka_run_group_tests(tests, setup, teardown);

@@ -145,11 +145,19 @@ rollback_commands(void **state)
 	assert_string_equal(err.msg, "no k8s host in the config runs api in namespace prod");
 	runbook_action_free(&a);
 
-	/* A placeholder revision: the engineer picks in the dialog. */
+	/* A revision never read as a number is not the previous one: a
+	 * placeholder is asked for (runbook_fill) before this, a $(…) refused. */
 	action(&a, RUNBOOK_ACT_HELM_ROLLBACK, "release", "api", "revision", "<REVISION>", NULL);
-	assert_int_equal(runbook_target_rollback(&a, &cfg, 0, &t, &err), 0);
-	assert_int_equal(t.host, 3);
-	assert_int_equal(t.revision, 0);
+	assert_int_equal(runbook_target_rollback(&a, &cfg, 0, &t, &err), -1);
+	assert_string_equal(err.msg, "the step's revision <REVISION> is not a revision number");
+	runbook_action_free(&a);
+	action(&a, RUNBOOK_ACT_K8S_UNDO, "kind", "deployment", "name", "api", "revision",
+	    "$(pick)", NULL);
+	assert_int_equal(runbook_target_rollback(&a, &cfg, 2, &t, &err), -1);
+	runbook_action_free(&a);
+	action(&a, RUNBOOK_ACT_ROLLBACK, "service", "api", "to", "<TAG>", NULL);
+	assert_int_equal(runbook_target_rollback(&a, &cfg, 0, &t, &err), -1);
+	assert_string_equal(err.msg, "the step's to=<TAG> has no value yet");
 	runbook_action_free(&a);
 
 	/* helm's --timeout is how long the gate waits. */
