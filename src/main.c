@@ -25,6 +25,7 @@
 #include "warroom/http.h"
 #include "warroom/poller.h"
 #include "warroom/ssh.h"
+#include "warroom/sshcfg_run.h"
 #include "warroom/statuspage.h"
 #include "warroom/chat.h"
 #include "warroom/timeline.h"
@@ -173,6 +174,72 @@ print_warnings(const struct config *cfg)
 		printf("warning: [statuspage]: $%s is not set\n", cfg->statuspage.token_env);
 }
 
+/* --check-config asks `ssh -G` about every host, as the console does:
+ * where each is really reached and the known_hosts files its key is
+ * checked against go into where[] (malloc'd strings). A failing ssh -G (a
+ * broken ssh_config) is said in ssh's words and fails the check: the
+ * console would never connect such a host. ssh_config's IdentityFile
+ * that does not exist is a warning, into warnings. Returns how many
+ * hosts failed. */
+static int
+check_ssh(const struct config *cfg, struct config_where *where, struct wr_buf *warnings)
+{
+	const struct passwd *pw = getpwuid(getuid());
+	const char *home = getenv("HOME");
+	int bad = 0;
+	size_t i;
+
+	for (i = 0; i < cfg->nhosts; i++) {
+		const struct config_host *c = &cfg->hosts[i];
+		struct sshcfg_want w = {
+			.name = c->name, .address = c->address, .user = c->user,
+			.identity_file = c->identity_file.path, .port = c->port,
+			.known_hosts = cfg->known_hosts.path, .home = home,
+			.local_user = pw != NULL ? pw->pw_name : NULL,
+		};
+		const char *argv[SSHCFG_ARGV_MAX];
+		struct ssh_resolved *r = xmalloc(sizeof(*r));
+		struct sshcfg_dest *d = xmalloc(sizeof(*d));
+		struct wr_buf kh = { 0 };
+		char port[16], ep[400], shown[WR_PATH_MAX];
+		struct wr_err err;
+		int k;
+
+		sshcfg_argv(cfg->ssh_config.path, c->port, c->user,
+		    c->address[0] ? c->address : c->name, port, argv);
+		if (sshcfg_run(argv, home, r, &err) != 0) {
+			fprintf(stderr, "warroom: host \"%s\": %s\n", c->name, err.msg);
+			/* What the config says, and no port 22 made up. */
+			port[0] = '\0';
+			if (c->port != 0)
+				snprintf(port, sizeof(port), ":%d", c->port);
+			snprintf(ep, sizeof(ep), "%.64s%s%.255s%s (not resolved: ssh -G failed)",
+			    c->user, c->user[0] ? "@" : "", c->address[0] ? c->address : c->name,
+			    port);
+			where[i].endpoint = xstrdup(ep);
+			bad++;
+		} else {
+			sshcfg_settle(&w, r, d);
+			sshcfg_endpoint(d, ep, sizeof(ep));
+			where[i].endpoint = xstrdup(ep);
+			for (k = 0; k < d->nknown; k++)
+				wr_buf_printf(&kh, "%s%s", k ? " " : "", d->known[k]);
+			if (d->keyport < 0)
+				wr_buf_printf(&kh, " (as HostKeyAlias %s)", d->keyname);
+			where[i].known_hosts = wr_buf_take(&kh);
+			for (k = d->ncfg_identity; k < d->nidentity && !d->identities_default; k++)
+				if (access(d->identities[k], F_OK) != 0) {
+					sshcfg_tilde(d->identities[k], home, shown, sizeof(shown));
+					wr_buf_printf(warnings, "warning: host \"%s\": IdentityFile %s "
+					    "from ssh_config does not exist\n", c->name, shown);
+				}
+		}
+		free(r);
+		free(d);
+	}
+	return bad;
+}
+
 /* The status page gets a credential: its URL must be https, or http to
  * loopback only. The client would refuse it at the first post; a check
  * and a start refuse it now, with the file and line. */
@@ -307,6 +374,7 @@ on_host_change(int host, void *arg)
 
 	app->dirty = true;
 	poller_host_changed(app->poller, host);
+	journal_hostkey(app, host);
 }
 
 static void
@@ -851,7 +919,10 @@ main(int argc, char **argv)
 		return 1;
 	}
 	if (o.check_config) {
-		char *desc;
+		struct config_where *where;
+		struct wr_buf warnings = { 0 };
+		char *desc, *warned;
+		int bad;
 
 		if (load_theme(&app, &o) != 0) {
 			config_free(&app.cfg);
@@ -861,14 +932,25 @@ main(int argc, char **argv)
 		/* Describe the theme in force, which --theme may have changed. */
 		if (o.theme != NULL)
 			wr_strlcpy(app.cfg.theme, o.theme, sizeof(app.cfg.theme));
-		desc = config_describe(&app.cfg);
+		where = xcalloc(app.cfg.nhosts + 1, sizeof(*where));
+		bad = check_ssh(&app.cfg, where, &warnings);
+		desc = config_describe_where(&app.cfg, where);
 		fputs(desc, stdout);
 		print_warnings(&app.cfg);
-		printf("config OK\n");
+		warned = wr_buf_take(&warnings);
+		fputs(warned, stdout);
+		free(warned);
+		if (bad == 0)
+			printf("config OK\n");
 		free(desc);
+		for (size_t i = 0; i < app.cfg.nhosts; i++) {
+			free((char *)where[i].endpoint);
+			free((char *)where[i].known_hosts);
+		}
+		free(where);
 		config_free(&app.cfg);
 		free(o.runbooks);
-		return 0;
+		return bad == 0 ? 0 : 1;
 	}
 	app.started = time(NULL);
 	if (o.screen_test != NULL) {
@@ -902,6 +984,7 @@ main(int argc, char **argv)
 	journal_close(&app, app.exit_reason ? app.exit_reason : "exit");
 	free(app.seen);
 	free(app.verdicts);
+	free(app.hostkeys);
 	loop_free(app.loop);
 	app_free_entries(&app);
 	app_free_runbooks(&app);

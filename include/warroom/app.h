@@ -158,6 +158,8 @@ struct app {
 		int healthz, readyz;     /* enum probe_health */
 	} *seen;
 	char (*verdicts)[24];            /* per host: the verdict the timeline last recorded */
+	char (*hostkeys)[64];            /* per host: the changed key hostkey.changed last
+	                                    recorded (its fingerprint) */
 	struct redactor red;             /* every secret loaded, for redaction */
 	struct timeline_entry *entries;  /* what the TIMELINE pane shows */
 	size_t nentries, capentries;
@@ -315,6 +317,10 @@ bool app_row_shown(const struct app *app, int row);
 
 /* The same for host h's service svc: is its row shown? */
 bool app_service_shown(const struct app *app, int h, int svc);
+
+/* Where host h is reached (HOSTS' ADDRESS): "user@address:port via hop"
+ * once ssh_config is read, else the config's address (or name) and port. */
+void app_host_where(const struct app *app, int h, char *buf, size_t cap);
 
 /* Number of rows in the HOSTS table (one per host and service). */
 int app_host_rows(const struct app *app);

@@ -46,7 +46,7 @@
 	X(MIGRATE_DOWN, "M",     NULL,    CHANGES, "migration downgrade (alembic -1) of the selected service") \
 	X(RUN_STEP,    "x",      NULL,    CHANGES, "RUNBOOK: run the step's commands on the HOSTS host") \
 	X(STATUS_POST, "S",      NULL,    CHANGES, "post to the status page (type the status)") \
-	X(TRUST_KEY,   "K",      NULL,    RECORDS, "trust the selected host's unknown key (HOSTS)") \
+	X(TRUST_KEY,   "K",      NULL,    RECORDS, "trust the host's unknown key; a changed one: re-read known_hosts (HOSTS)") \
 	X(SORT,        "o",      NULL,    READS,   "HOSTS: order rows by host, worst health, or worst verdict") \
 	X(FILTER,      "/",      NULL,    READS,   "filter LOGS with a regex (empty clears it)") \
 	X(HOST_FILTER, "F",      NULL,    READS,   "show the HOSTS rows whose host, service or address has a text") \
@@ -59,7 +59,7 @@
 	X(SETTLE,      "U",      NULL,    RECORDS, "settle the oldest UNKNOWN outcome by hand: ok or failed, and what you saw") \
 	X(EXPORT,      "e",      NULL,    RECORDS, "export the timeline as a post-mortem draft") \
 	X(RESOLVE,     "E",      NULL,    RECORDS, "mark the incident resolved (typed; the same --incident then starts a new one)") \
-	X(REFRESH,     "C-r",    NULL,    READS,   "poll every host now (tags, state, health)") \
+	X(REFRESH,     "C-r",    NULL,    READS,   "poll every host now; retry DOWN and UNTRUSTED hosts") \
 	X(ZOOM,        "z",      NULL,    READS,   "show the focused pane alone on the whole screen (z again: every pane)") \
 	X(REDRAW,      "C-l",    NULL,    READS,   "redraw the whole screen")              \
 	X(HELP,        "?",      NULL,    READS,   "show or hide this help")               \

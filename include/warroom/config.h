@@ -220,4 +220,16 @@ const char *config_statuspage_kind_name(enum statuspage_kind k);
  * --check-config) into a malloc'd string. */
 char *config_describe(const struct config *cfg);
 
+/* What ssh_config made of a host (--check-config asks `ssh -G`): where it
+ * is really reached ("root@10.0.0.5:22 via bastion") and the known_hosts
+ * files its key is checked against. */
+struct config_where {
+	const char *endpoint;
+	const char *known_hosts;
+};
+
+/* config_describe with where[i] (NULL entries, or where NULL: the config's
+ * own values) in place of each host's address. */
+char *config_describe_where(const struct config *cfg, const struct config_where *where);
+
 #endif

@@ -58,15 +58,31 @@ struct ssh_pool_opts {
 /* A host's state as the screen shows it. */
 struct ssh_status {
 	enum ssh_state state;
-	char error[256];                 /* DOWN/UNTRUSTED: why; else "" */
+	char error[512];                 /* DOWN/UNTRUSTED: why; else "" */
 	char notes[256];                 /* keys skipped during auth, and why */
 	int64_t retry_at_ms;             /* DOWN: loop_now_ms() of the next try */
 	char fingerprint[64];            /* the server's key, OpenSSH SHA256 form */
 	char keytype[24];
 	char endpoint[340];              /* user@host:port actually used */
 	char via[256];                   /* "ProxyJump bastion", or "" when direct */
+	char where[400];                 /* "user@host:port via bastion" ("" until
+	                                    ssh_config is read) */
 	bool key_unknown;                /* UNTRUSTED because the key is not known
 	                                    (not because it changed) */
+	bool key_changed;                /* UNTRUSTED because the key changed */
+	char hop[128];                   /* key_changed on this ProxyJump hop, or "" */
+	char old_keytype[24];            /* key_changed: the key known_hosts holds */
+	char old_fingerprint[64];        /* ("" when it could not be read) */
+	char known_file[WR_PATH_MAX];    /* the file that holds it ("" unknown) */
+	char known_name[256];            /* how known_hosts names the host */
+};
+
+/* What ssh_pool_recheck made of a host. */
+enum ssh_recheck {
+	SSH_RECHECK_NONE,                /* connecting or UP: nothing to do */
+	SSH_RECHECK_CHANGED,             /* known_hosts still holds another key */
+	SSH_RECHECK_UNKNOWN,             /* the old key is gone: an unknown key now */
+	SSH_RECHECK_CONNECTING,          /* known now, or DOWN: connecting again */
 };
 
 /* A user of a host's session. service() makes progress on the client's
@@ -113,9 +129,16 @@ const char *ssh_pool_name(const struct ssh_pool *pool, int host);
 LIBSSH2_SESSION *ssh_pool_session(struct ssh_pool *pool, int host);
 
 /* Trust an UNTRUSTED host's unknown key (never a changed one): append it
- * to known_hosts (fsync'd) and connect again. -1 with err otherwise. */
+ * to known_hosts under the name ssh would look up (fsync'd) and connect
+ * again. -1 with err otherwise. */
 int ssh_pool_trust(struct ssh_pool *pool, int host, const char *known_hosts,
     struct wr_err *err);
+
+/* Look again at a host that is not UP: an UNTRUSTED host's key is
+ * checked against known_hosts read anew (once the old line is removed it
+ * is an unknown key K may trust; a key now known connects); a host whose
+ * hop's key changed, or a DOWN one, is tried again now. */
+enum ssh_recheck ssh_pool_recheck(struct ssh_pool *pool, int host);
 
 /* Attach a client to an UP host (-1 otherwise) and service it soon. */
 int ssh_client_attach(struct ssh_pool *pool, int host, struct ssh_client *c);

@@ -1,7 +1,9 @@
 /*
  * sshcfg.h — what OpenSSH resolves for a host. warroom asks `ssh -G` (which
  * applies Match, Include and tokens exactly as ssh would) and parses the
- * answer here, so it never reimplements ssh_config.
+ * answer here, so it never reimplements ssh_config; then settles, with the
+ * config's own values, where it really connects and how known_hosts names
+ * the host.
  */
 #ifndef WARROOM_SSHCFG_H
 #define WARROOM_SSHCFG_H
@@ -12,6 +14,7 @@
 #include "warroom/util.h"
 
 #define SSHCFG_MAX_FILES 8
+#define SSHCFG_ARGV_MAX 12
 
 struct ssh_resolved {
 	char hostname[256];
@@ -19,8 +22,10 @@ struct ssh_resolved {
 	int port;
 	char identity_files[SSHCFG_MAX_FILES][WR_PATH_MAX];
 	int nidentity;
+	bool identities_default;         /* none configured: ssh's default list */
 	char known_hosts_files[SSHCFG_MAX_FILES][WR_PATH_MAX];
 	int nknown;
+	char hostkeyalias[256];          /* empty when none */
 	char proxyjump[512];             /* empty when none */
 	char proxycommand[1024];         /* empty when none */
 	int connect_timeout_s;           /* 0 when none */
@@ -32,5 +37,59 @@ struct ssh_resolved {
  * ignored. Returns 0, or -1 with err when a needed key is missing. */
 int sshcfg_parse(const char *buf, size_t len, const char *home,
     struct ssh_resolved *out, struct wr_err *err);
+
+/* The `ssh -G` command line for dest (-F file, -p, -l when given: 0/NULL
+ * leave them to ssh_config) into argv, NULL-terminated; its strings point
+ * into the arguments and portbuf. */
+void sshcfg_argv(const char *ssh_config, int port, const char *user, const char *dest,
+    char portbuf[16], const char *argv[SSHCFG_ARGV_MAX]);
+
+/* What a configured host asks for; empty or 0 fields are left to ssh_config. */
+struct sshcfg_want {
+	const char *name;                /* the section's name, an ssh alias too */
+	const char *address, *user, *identity_file;
+	int port;
+	const char *known_hosts;         /* [warroom] known_hosts, or NULL */
+	const char *local_user;          /* the login user when nothing names one */
+	const char *home;                /* for ~/.ssh/known_hosts without ssh -G */
+};
+
+/* Where warroom connects and what it checks the host key against. */
+struct sshcfg_dest {
+	char address[256], user[64];
+	int port;
+	char keyname[256];               /* known_hosts' name: HostKeyAlias, else address */
+	int keyport;                     /* its port, or -1 for a HostKeyAlias */
+	char identities[SSHCFG_MAX_FILES + 1][WR_PATH_MAX];
+	int nidentity;
+	int ncfg_identity;               /* how many of them the config named (first) */
+	bool identities_default;         /* ssh_config's are ssh's defaults */
+	char known[SSHCFG_MAX_FILES + 2][WR_PATH_MAX];
+	int nknown;
+	char jump[512];                  /* ProxyJump hops, or "" */
+	bool proxycommand;               /* reached through a ProxyCommand */
+};
+
+/* Settle where a host is reached: the config's address, user and port
+ * before ssh_config's (r NULL: no ssh -G asked), keys and known_hosts
+ * files from both (the config's first). */
+void sshcfg_settle(const struct sshcfg_want *w, const struct ssh_resolved *r,
+    struct sshcfg_dest *out);
+
+/* The host as known_hosts (and ssh-keygen -R) names it: the HostKeyAlias,
+ * "[address]:port", or the bare address on port 22. */
+void sshcfg_known_name(const struct sshcfg_dest *d, char *out, size_t cap);
+
+/* "user@address:port", with " via HOPS" or " via ProxyCommand" when not
+ * direct: where warroom really connects. */
+void sshcfg_endpoint(const struct sshcfg_dest *d, char *out, size_t cap);
+
+/* The command that removes name's old key from file ("" when unknown):
+ * "ssh-keygen -R '[10.0.0.5]:2222' -f /home/op/.ssh/known_hosts", each
+ * word quoted for sh where it needs it. */
+void sshcfg_keygen_remove(const char *name, const char *file, char *out, size_t cap);
+
+/* A path as ssh_config would write it: home's prefix as "~". */
+void sshcfg_tilde(const char *path, const char *home, char *out, size_t cap);
 
 #endif

@@ -24,6 +24,14 @@ enum sshkey_kind {
 /* "SHA256:<base64 without padding>" of a 32-byte SHA-256 digest. */
 void sshkey_fingerprint(const unsigned char digest[32], char *out, size_t cap);
 
+/* OpenSSH's fingerprint text of a public key blob (its SHA-256). */
+void sshkey_fingerprint_blob(const unsigned char *blob, size_t len, char *out, size_t cap);
+
+/* A known_hosts line's key: its type ("ssh-ed25519") into type[tcap] and
+ * fingerprint into fp[fcap]; 0, or -1 for a comment or a line that holds
+ * no key. A marker (@cert-authority, @revoked) is skipped. */
+int sshkey_known_line(const char *line, char *type, size_t tcap, char *fp, size_t fcap);
+
 /* What a private key file's bytes hold (PEM or openssh-key-v1). */
 enum sshkey_kind sshkey_private_kind(const char *buf, size_t len);
 

@@ -215,6 +215,11 @@ void journal_health(struct app *app);
  * already holds that verdict for the host (a resumed incident). */
 void journal_verdict(struct app *app, int host, const struct decide_verdict *v);
 
+/* A host (or its ProxyJump hop) offering a changed key gets one
+ * hostkey.changed record per key offered, with both fingerprints: a
+ * possible man in the middle belongs in the post-mortem. */
+void journal_hostkey(struct app *app, int host);
+
 /* What this incident's timeline says of host/svc's tags, from one read,
  * newest first: bad[] the tags a rollback there started from (known bad,
  * never offered first as a target), at most maxbad; seen[] those

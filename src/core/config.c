@@ -1245,6 +1245,12 @@ config_probes_service(const struct config_host *h, int svc)
 char *
 config_describe(const struct config *cfg)
 {
+	return config_describe_where(cfg, NULL);
+}
+
+char *
+config_describe_where(const struct config *cfg, const struct config_where *where)
+{
 	struct wr_buf sb = { 0 };
 	const struct config_thresholds *t = &cfg->thresholds;
 	size_t i;
@@ -1254,8 +1260,11 @@ config_describe(const struct config *cfg)
 	wr_buf_printf(&sb, "read_only: %s\n", cfg->read_only ? "true" : "false");
 	wr_buf_printf(&sb, "timeline_dir: %s\n", cfg->timeline_dir);
 	wr_buf_printf(&sb, "theme: %s\n", cfg->theme);
-	wr_buf_printf(&sb, "known_hosts: %s\n",
-	    cfg->known_hosts.path[0] ? cfg->known_hosts.path : "~/.ssh/known_hosts only");
+	/* The file K adds keys to; each host's list (ssh_config's files too)
+	 * follows it when ssh -G was asked. */
+	wr_buf_printf(&sb, "known_hosts: %s\n", cfg->known_hosts.path[0] ?
+	    cfg->known_hosts.path : "none named here (ssh_config's files only; K cannot "
+	    "add a key)");
 	wr_buf_printf(&sb, "ssh_config: %s\n",
 	    cfg->ssh_config.path[0] ? cfg->ssh_config.path : "~/.ssh/config (as ssh reads it)");
 	wr_buf_printf(&sb, "intervals: poll %ds, probes %ds, metrics %ds\n", cfg->poll_ms / 1000,
@@ -1266,10 +1275,14 @@ config_describe(const struct config *cfg)
 	for (i = 0; i < cfg->nhosts; i++) {
 		const struct config_host *h = &cfg->hosts[i];
 
-		wr_buf_printf(&sb, "  %s: %s%s%s:%d driver=%s", h->name,
-		    h->user[0] ? h->user : "", h->user[0] ? "@" : "",
-		    h->address[0] ? h->address : h->name, h->port ? h->port : 22,
-		    config_driver_name(h->driver));
+		if (where != NULL && where[i].endpoint != NULL)
+			wr_buf_printf(&sb, "  %s: %s driver=%s", h->name, where[i].endpoint,
+			    config_driver_name(h->driver));
+		else
+			wr_buf_printf(&sb, "  %s: %s%s%s:%d driver=%s", h->name,
+			    h->user[0] ? h->user : "", h->user[0] ? "@" : "",
+			    h->address[0] ? h->address : h->name, h->port ? h->port : 22,
+			    config_driver_name(h->driver));
 		if (h->driver == DRIVER_COMPOSE)
 			wr_buf_printf(&sb, " compose_dir=%s", h->compose_dir);
 		else
@@ -1300,6 +1313,8 @@ config_describe(const struct config *cfg)
 			    h->metrics_token_file.path);
 		if (h->identity_file.path[0])
 			wr_buf_printf(&sb, "    identity_file=%s\n", h->identity_file.path);
+		if (where != NULL && where[i].known_hosts != NULL)
+			wr_buf_printf(&sb, "    known_hosts: %s\n", where[i].known_hosts);
 	}
 	if (cfg->statuspage.kind != STATUSPAGE_NONE) {
 		const struct config_statuspage *sp = &cfg->statuspage;

@@ -1050,6 +1050,21 @@ kind_details(struct wr_buf *b, const struct record *r)
 			wr_buf_printf(b, ", written to %s", dstr(r, "known_hosts"));
 		return true;
 	}
+	if (kind_is(r, "hostkey.changed") && dstr(r, "fingerprint") != NULL) {
+		const char *old = dstr(r, "old_fingerprint"), *hop = dstr(r, "hop");
+
+		wr_buf_printf(b, "HOST KEY CHANGED%s%s: offered %s %s; known_hosts had %s %s",
+		    hop != NULL ? " on ProxyJump hop " : "", hop != NULL ? hop : "",
+		    dstr(r, "keytype") ? dstr(r, "keytype") : "key", dstr(r, "fingerprint"),
+		    dstr(r, "old_keytype") && dstr(r, "old_keytype")[0] ? dstr(r, "old_keytype") :
+		    "a key", old != NULL && old[0] ? old : "(not read)");
+		if (dstr(r, "name") != NULL && dstr(r, "name")[0] != '\0')
+			wr_buf_printf(b, " for %s", dstr(r, "name"));
+		if (dstr(r, "known_hosts") != NULL && dstr(r, "known_hosts")[0] != '\0')
+			wr_buf_printf(b, " in %s", dstr(r, "known_hosts"));
+		wr_buf_str(b, "; nothing was sent");
+		return true;
+	}
 	n = cJSON_GetObjectItemCaseSensitive(r->data, "tzero");
 	if (kind_is(r, "runbook.tzero") && cJSON_IsNumber(n) && dstr(r, "name") != NULL) {
 		char when[WR_TS_MAX];

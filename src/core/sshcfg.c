@@ -2,6 +2,8 @@
  * sshcfg.c — reads the "key value" lines `ssh -G` prints. Keys arrive in
  * lower case (some OpenSSH releases print "User"), values are already
  * resolved except for "~/", which is expanded here with the home given.
+ * Then the rule for what wins where the config and ssh_config both speak,
+ * shared by the session pool and --check-config so both say the same.
  */
 #include "warroom/sshcfg.h"
 
@@ -9,6 +11,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+
+#include "warroom/driver_cmd.h"
 
 static void
 expand(const char *v, const char *home, char *out, size_t cap)
@@ -30,11 +34,30 @@ add_files(const char *v, const char *home, char (*files)[WR_PATH_MAX], int *n)
 		expand(tok, home, files[(*n)++], WR_PATH_MAX);
 }
 
+/* What ssh -G lists when no IdentityFile is configured (OpenSSH 9.2):
+ * those are tried when they exist, and a missing one is no news. */
+static const char *const default_identities[] = {
+	"~/.ssh/id_rsa", "~/.ssh/id_ecdsa", "~/.ssh/id_ecdsa_sk", "~/.ssh/id_ed25519",
+	"~/.ssh/id_ed25519_sk", "~/.ssh/id_xmss", "~/.ssh/id_dsa",
+};
+
+static bool
+is_default_identity(const char *v)
+{
+	size_t i;
+
+	for (i = 0; i < WR_ARRAY_LEN(default_identities); i++)
+		if (strcmp(v, default_identities[i]) == 0)
+			return true;
+	return false;
+}
+
 int
 sshcfg_parse(const char *buf, size_t len, const char *home,
     struct ssh_resolved *out, struct wr_err *err)
 {
 	size_t pos = 0;
+	int ndefault = 0, nid = 0;
 
 	memset(out, 0, sizeof(*out));
 	while (pos < len) {
@@ -63,8 +86,12 @@ sshcfg_parse(const char *buf, size_t len, const char *home,
 			wr_strlcpy(out->user, val, sizeof(out->user));
 		else if (strcmp(key, "port") == 0)
 			out->port = atoi(val);
-		else if (strcmp(key, "identityfile") == 0)
+		else if (strcmp(key, "identityfile") == 0) {
+			nid++;
+			ndefault += is_default_identity(val);
 			add_files(val, home, out->identity_files, &out->nidentity);
+		} else if (strcmp(key, "hostkeyalias") == 0 && strcmp(val, "none") != 0)
+			wr_strlcpy(out->hostkeyalias, val, sizeof(out->hostkeyalias));
 		else if (strcmp(key, "userknownhostsfile") == 0)
 			add_files(val, home, out->known_hosts_files, &out->nknown);
 		else if (strcmp(key, "proxyjump") == 0 && strcmp(val, "none") != 0)
@@ -78,7 +105,142 @@ sshcfg_parse(const char *buf, size_t len, const char *home,
 		else if (strcmp(key, "identitiesonly") == 0)
 			out->identities_only = strcmp(val, "yes") == 0;
 	}
+	out->identities_default = nid > 0 && ndefault == nid;
 	if (out->hostname[0] == '\0' || out->port <= 0 || out->port > 65535)
 		return wr_err_set(err, "ssh -G gave no usable hostname and port");
 	return 0;
+}
+
+void
+sshcfg_argv(const char *ssh_config, int port, const char *user, const char *dest,
+    char portbuf[16], const char *argv[SSHCFG_ARGV_MAX])
+{
+	int i = 0;
+
+	argv[i++] = "ssh";
+	argv[i++] = "-G";
+	if (ssh_config != NULL && ssh_config[0] != '\0') {
+		argv[i++] = "-F";
+		argv[i++] = ssh_config;
+	}
+	if (port > 0) {
+		snprintf(portbuf, 16, "%d", port);
+		argv[i++] = "-p";
+		argv[i++] = portbuf;
+	}
+	if (user != NULL && user[0] != '\0') {
+		argv[i++] = "-l";
+		argv[i++] = user;
+	}
+	argv[i++] = "--";
+	argv[i++] = dest;
+	argv[i] = NULL;
+}
+
+static const char *
+first(const char *a, const char *b, const char *c)
+{
+	return a != NULL && a[0] ? a : b != NULL && b[0] ? b : c;
+}
+
+void
+sshcfg_settle(const struct sshcfg_want *w, const struct ssh_resolved *r,
+    struct sshcfg_dest *out)
+{
+	int i, k;
+
+	memset(out, 0, sizeof(*out));
+	wr_strlcpy(out->address, first(w->address, r ? r->hostname : NULL, w->name),
+	    sizeof(out->address));
+	wr_strlcpy(out->user, first(w->user, r ? r->user : NULL,
+	    first(w->local_user, NULL, "root")), sizeof(out->user));
+	out->port = w->port > 0 ? w->port : r != NULL && r->port > 0 ? r->port : 22;
+	if (r != NULL && r->hostkeyalias[0]) {
+		wr_strlcpy(out->keyname, r->hostkeyalias, sizeof(out->keyname));
+		out->keyport = -1;
+	} else {
+		wr_strlcpy(out->keyname, out->address, sizeof(out->keyname));
+		out->keyport = out->port;
+	}
+	if (w->identity_file != NULL && w->identity_file[0]) {
+		wr_strlcpy(out->identities[out->nidentity++], w->identity_file, WR_PATH_MAX);
+		out->ncfg_identity = 1;
+	}
+	for (i = 0; r != NULL && i < r->nidentity; i++) {
+		for (k = 0; k < out->nidentity && strcmp(out->identities[k],
+		    r->identity_files[i]) != 0; k++)
+			;
+		if (k == out->nidentity)
+			wr_strlcpy(out->identities[out->nidentity++], r->identity_files[i],
+			    WR_PATH_MAX);
+	}
+	out->identities_default = r != NULL && r->identities_default;
+	if (w->known_hosts != NULL && w->known_hosts[0])
+		wr_strlcpy(out->known[out->nknown++], w->known_hosts, WR_PATH_MAX);
+	if (r != NULL && r->nknown > 0) {
+		for (i = 0; i < r->nknown; i++)
+			wr_strlcpy(out->known[out->nknown++], r->known_hosts_files[i], WR_PATH_MAX);
+	} else if (w->home != NULL)
+		snprintf(out->known[out->nknown++], WR_PATH_MAX, "%s/.ssh/known_hosts", w->home);
+	if (r != NULL && r->proxycommand[0])
+		out->proxycommand = true;
+	else if (r != NULL && r->proxyjump[0])
+		wr_strlcpy(out->jump, r->proxyjump, sizeof(out->jump));
+}
+
+void
+sshcfg_known_name(const struct sshcfg_dest *d, char *out, size_t cap)
+{
+	/* As OpenSSH's put_host_port(): the default port goes unsaid. */
+	if (d->keyport < 0 || d->keyport == 22)
+		wr_strlcpy(out, d->keyname, cap);
+	else
+		snprintf(out, cap, "[%s]:%d", d->keyname, d->keyport);
+}
+
+void
+sshcfg_endpoint(const struct sshcfg_dest *d, char *out, size_t cap)
+{
+	snprintf(out, cap, "%s@%s:%d%s%s", d->user, d->address, d->port,
+	    d->proxycommand ? " via ProxyCommand" : d->jump[0] ? " via " : "", d->jump);
+}
+
+/* word as one sh word: as it is when nothing in it is special to sh. */
+static void
+add_word(char *out, size_t cap, const char *word, bool always)
+{
+	size_t used = strlen(out);
+
+	if (used > 0 && used + 1 < cap) {
+		out[used++] = ' ';
+		out[used] = '\0';
+	}
+	if (!always && word[0] != '\0' && strspn(word, "abcdefghijklmnopqrstuvwxyz"
+	    "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_/.,:@%+=-") == strlen(word))
+		wr_strlcpy(out + used, word, cap - used);
+	else
+		driver_cmd_quote(out, cap, word);
+}
+
+void
+sshcfg_keygen_remove(const char *name, const char *file, char *out, size_t cap)
+{
+	wr_strlcpy(out, "ssh-keygen -R", cap);
+	/* Always quoted: "[host]:port" is a glob to sh. */
+	add_word(out, cap, name, true);
+	if (file != NULL && file[0] != '\0') {
+		add_word(out, cap, "-f", false);
+		add_word(out, cap, file, false);
+	}
+}
+
+void
+sshcfg_tilde(const char *path, const char *home, char *out, size_t cap)
+{
+	size_t n = home != NULL ? strlen(home) : 0;
+
+	if (n > 1 && strncmp(path, home, n) == 0 && path[n] == '/')
+		snprintf(out, cap, "~%s", path + n);
+	else
+		wr_strlcpy(out, path, cap);
 }

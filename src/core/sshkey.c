@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "warroom/sha256.h"
 #include "warroom/util.h"
 
 static const char b64[] =
@@ -79,6 +80,40 @@ sshkey_fingerprint(const unsigned char digest[32], char *out, size_t cap)
 
 	sshkey_base64_encode(digest, 32, enc, sizeof(enc), 0);
 	snprintf(out, cap, "SHA256:%s", enc);
+}
+
+void
+sshkey_fingerprint_blob(const unsigned char *blob, size_t len, char *out, size_t cap)
+{
+	unsigned char d[32];
+
+	sha256(blob, len, d);
+	sshkey_fingerprint(d, out, cap);
+}
+
+int
+sshkey_known_line(const char *line, char *type, size_t tcap, char *fp, size_t fcap)
+{
+	char buf[16384], *f[4], *save = NULL, *tok;
+	unsigned char blob[12288];
+	int n = 0;
+	long len;
+
+	wr_strlcpy(buf, line, sizeof(buf));
+	for (tok = strtok_r(buf, " \t\r\n", &save); tok != NULL && n < 4;
+	    tok = strtok_r(NULL, " \t\r\n", &save)) {
+		if (n == 0 && tok[0] == '#')
+			return -1;
+		if (n == 0 && tok[0] == '@')
+			continue;
+		f[n++] = tok;
+	}
+	/* hosts, type, base64 key */
+	if (n < 3 || (len = sshkey_base64_decode(f[2], strlen(f[2]), blob, sizeof(blob))) <= 0)
+		return -1;
+	wr_strlcpy(type, f[1], tcap);
+	sshkey_fingerprint_blob(blob, (size_t)len, fp, fcap);
+	return 0;
 }
 
 const char *

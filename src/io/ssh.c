@@ -13,6 +13,10 @@
  * A host that is UP is checked every keepalive interval with a request
  * the server must answer; one still unanswered at the next check is DOWN
  * (a hung sshd keeps its TCP connection, which TCP alone never notices).
+ * ssh's own words are kept: a failing `ssh -G` makes the host DOWN with
+ * them (never a guess at the bare alias), and a ProxyJump hop's stderr is
+ * the reason its connection failed; a hop whose key changed is UNTRUSTED
+ * like a host whose key changed.
  */
 #include "warroom/ssh.h"
 
@@ -35,9 +39,9 @@
 #include "warroom/config_files.h"
 #include "warroom/loop.h"
 #include "warroom/sshcfg.h"
+#include "warroom/sshcfg_run.h"
 #include "warroom/sshkey.h"
-
-#define SSH_MAX_KEYS 8
+#include "warroom/sshtext.h"
 
 struct ssh_host {
 	struct ssh_pool *pool;
@@ -46,13 +50,7 @@ struct ssh_host {
 	char cfg_address[256], cfg_user[64], cfg_identity[WR_PATH_MAX];
 	int cfg_port;
 
-	/* resolved for this attempt */
-	char address[256], user[64];
-	int port;
-	char keys[SSH_MAX_KEYS][WR_PATH_MAX];
-	int nkeys;
-	char known[SSHCFG_MAX_FILES + 2][WR_PATH_MAX];
-	int nknown;
+	struct sshcfg_dest d;            /* where this attempt goes */
 
 	struct ssh_status st;
 	int attempts;
@@ -60,10 +58,15 @@ struct ssh_host {
 
 	pid_t proxy_pid;                 /* ProxyJump/ProxyCommand child, or -1 */
 	char via[2100];                  /* "ProxyJump bastion", for messages */
+	int perr_fd;                     /* its stderr, or -1 */
+	char perr[4096];                 /* … the last of it */
+	size_t perr_len;
 	pid_t gpid;                      /* ssh -G child */
-	int gfd;
+	int gfd, gerr_fd;
 	char *gbuf;
 	size_t glen;
+	char gerr[4096];                 /* ssh -G's stderr */
+	size_t gerr_len;
 
 	struct gaicb gai;
 	struct gaicb *gaiv[1];
@@ -84,8 +87,9 @@ struct ssh_host {
 	LIBSSH2_CHANNEL *sentinel;       /* an idle channel that keeps us reading */
 	bool pinging;                    /* a liveness request awaits its answer */
 	int64_t ping_at_ms;              /* when it was sent */
-	unsigned char *unknown_key;      /* UNTRUSTED, key not known: the key offered */
-	size_t unknown_len;
+	unsigned char *offered_key;      /* UNTRUSTED: the key offered, to check again */
+	size_t offered_len;
+	int offered_type;                /* LIBSSH2_HOSTKEY_TYPE_* */
 
 	struct ssh_client *clients;
 	bool kick;                       /* a client was added: service again */
@@ -98,6 +102,7 @@ struct ssh_host {
 struct ssh_pool {
 	struct loop *loop;
 	struct ssh_pool_opts opts;
+	LIBSSH2_SESSION *scratch;        /* holds known_hosts lists; never connects */
 	struct ssh_host **hosts;
 	int nhosts;
 	uint64_t keepalive_timer;
@@ -106,6 +111,7 @@ struct ssh_pool {
 };
 
 static void host_step(struct ssh_host *h);
+static void proxy_down(struct ssh_host *h, const char *what, const char *ours);
 static void host_down(struct ssh_host *h, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
 
@@ -174,6 +180,10 @@ close_child(struct ssh_host *h)
 		close(h->gfd);
 		h->gfd = -1;
 	}
+	if (h->gerr_fd >= 0) {
+		close(h->gerr_fd);
+		h->gerr_fd = -1;
+	}
 	if (h->gpid > 0) {
 		kill(h->gpid, SIGKILL);
 		waitpid(h->gpid, NULL, 0);
@@ -187,6 +197,11 @@ close_child(struct ssh_host *h)
 static void
 stop_proxy(struct ssh_host *h)
 {
+	if (h->perr_fd >= 0) {
+		loop_fd_remove(h->pool->loop, h->perr_fd);
+		close(h->perr_fd);
+		h->perr_fd = -1;
+	}
 	if (h->proxy_pid > 0) {
 		kill(h->proxy_pid, SIGKILL);
 		waitpid(h->proxy_pid, NULL, 0);
@@ -266,23 +281,21 @@ int
 ssh_pool_trust(struct ssh_pool *p, int host, const char *known_hosts, struct wr_err *err)
 {
 	struct ssh_host *h = p->hosts[host];
-	char line[8192], b64[6000];
+	char line[8192], b64[6000], name[300];
 	int fd, n;
 
-	if (h->st.state != SSH_UNTRUSTED || !h->st.key_unknown || h->unknown_key == NULL)
+	if (h->st.state != SSH_UNTRUSTED || !h->st.key_unknown || h->offered_key == NULL)
 		return wr_err_set(err, "%s has no unknown key to trust%s", h->name,
 		    h->st.state == SSH_UNTRUSTED ? " (a changed key is never trusted from "
 		    "here: check it, then remove the old one with ssh-keygen -R)" : "");
 	if (known_hosts == NULL || known_hosts[0] == '\0')
 		return wr_err_set(err, "no known_hosts file is named in the config "
 		    "([warroom] known_hosts)");
-	if (sshkey_base64_encode(h->unknown_key, h->unknown_len, b64, sizeof(b64), 1) < 0)
+	if (sshkey_base64_encode(h->offered_key, h->offered_len, b64, sizeof(b64), 1) < 0)
 		return wr_err_set(err, "host key too large");
-	if (h->port == 22)
-		n = snprintf(line, sizeof(line), "%s %s %s\n", h->address, h->st.keytype, b64);
-	else
-		n = snprintf(line, sizeof(line), "[%s]:%d %s %s\n", h->address, h->port,
-		    h->st.keytype, b64);
+	/* The name ssh looks up: a HostKeyAlias, else [address]:port. */
+	sshcfg_known_name(&h->d, name, sizeof(name));
+	n = snprintf(line, sizeof(line), "%s %s %s\n", name, h->st.keytype, b64);
 	if (n < 0 || (size_t)n >= sizeof(line))
 		return wr_err_set(err, "known_hosts line too long");
 	fd = open(known_hosts, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0600);
@@ -293,12 +306,23 @@ ssh_pool_trust(struct ssh_pool *p, int host, const char *known_hosts, struct wr_
 		return wr_err_set(err, "cannot write %s: %s", known_hosts, strerror(errno));
 	}
 	close(fd);
-	free(h->unknown_key);
-	h->unknown_key = NULL;
+	free(h->offered_key);
+	h->offered_key = NULL;
 	h->st.key_unknown = false;
 	h->attempts = 0;
 	on_retry(h);
 	return 0;
+}
+
+/* A new attempt starts with nothing known of the last one's key. */
+static void
+forget_key_trouble(struct ssh_host *h)
+{
+	free(h->offered_key);
+	h->offered_key = NULL;
+	h->st.key_unknown = h->st.key_changed = false;
+	h->st.hop[0] = h->st.old_keytype[0] = h->st.old_fingerprint[0] = '\0';
+	h->st.known_file[0] = '\0';
 }
 
 static void
@@ -307,6 +331,7 @@ on_retry(void *arg)
 	struct ssh_host *h = arg;
 
 	h->retry_timer = 0;
+	forget_key_trouble(h);
 	set_state(h, SSH_RESOLVING);
 	host_step(h);
 }
@@ -372,7 +397,7 @@ on_gai_poll(void *arg)
 	cancel_timer(h, &h->gai_timer);
 	h->gai_active = false;
 	if (r != 0) {
-		host_down(h, "cannot resolve %s: %s", h->address, gai_strerror(r));
+		host_down(h, "cannot resolve %s: %s", h->d.address, gai_strerror(r));
 		return;
 	}
 	start_connect(h, h->gai.ar_result);
@@ -386,27 +411,25 @@ resolve_address(struct ssh_host *h)
 	memset(&h->gai_hints, 0, sizeof(h->gai_hints));
 	h->gai_hints.ai_family = AF_UNSPEC;
 	h->gai_hints.ai_socktype = SOCK_STREAM;
-	snprintf(h->gai_port, sizeof(h->gai_port), "%d", h->port);
+	snprintf(h->gai_port, sizeof(h->gai_port), "%d", h->d.port);
 	h->via[0] = h->st.via[0] = '\0';
-	snprintf(h->st.endpoint, sizeof(h->st.endpoint), "%s@%s:%d", h->user,
-	    h->address, h->port);
 	set_state(h, SSH_CONNECTING);
 	/* Literal addresses need no lookup; names go to getaddrinfo_a so a
 	 * slow resolver never stalls the screen. */
 	h->gai_hints.ai_flags = AI_NUMERICHOST;
-	if (getaddrinfo(h->address, h->gai_port, &h->gai_hints, &ai) == 0) {
+	if (getaddrinfo(h->d.address, h->gai_port, &h->gai_hints, &ai) == 0) {
 		h->gai.ar_result = ai;
 		start_connect(h, ai);
 		return;
 	}
 	h->gai_hints.ai_flags = 0;
 	memset(&h->gai, 0, sizeof(h->gai));
-	h->gai.ar_name = h->address;
+	h->gai.ar_name = h->d.address;
 	h->gai.ar_service = h->gai_port;
 	h->gai.ar_request = &h->gai_hints;
 	h->gaiv[0] = &h->gai;
 	if (getaddrinfo_a(GAI_NOWAIT, h->gaiv, 1, NULL) != 0) {
-		host_down(h, "cannot start resolving %s", h->address);
+		host_down(h, "cannot start resolving %s", h->d.address);
 		return;
 	}
 	h->gai_active = true;
@@ -421,34 +444,23 @@ file_exists(const char *path)
 	return stat(path, &st) == 0 && S_ISREG(st.st_mode);
 }
 
-/* Settle address, user, port, keys and known_hosts files for this try. */
+/* Settle address, user, port, keys and known_hosts files for this try,
+ * and say where it goes (r NULL: ssh -G was not asked). */
 static void
 apply_resolved(struct ssh_host *h, const struct ssh_resolved *r)
 {
 	const struct ssh_pool_opts *o = &h->pool->opts;
-	int i;
+	struct sshcfg_want w = {
+		.name = h->name, .address = h->cfg_address, .user = h->cfg_user,
+		.identity_file = h->cfg_identity, .port = h->cfg_port,
+		.known_hosts = o->known_hosts, .local_user = o->local_user, .home = o->home,
+	};
 
-	wr_strlcpy(h->address, h->cfg_address[0] ? h->cfg_address :
-	    r && r->hostname[0] ? r->hostname : h->name, sizeof(h->address));
-	wr_strlcpy(h->user, h->cfg_user[0] ? h->cfg_user :
-	    r && r->user[0] ? r->user : o->local_user ? o->local_user : "root",
-	    sizeof(h->user));
-	h->port = h->cfg_port ? h->cfg_port : r && r->port ? r->port : 22;
-	h->nkeys = 0;
-	if (h->cfg_identity[0])
-		wr_strlcpy(h->keys[h->nkeys++], h->cfg_identity, WR_PATH_MAX);
-	for (i = 0; r != NULL && i < r->nidentity && h->nkeys < SSH_MAX_KEYS; i++)
-		if (file_exists(r->identity_files[i]) &&
-		    strcmp(r->identity_files[i], h->cfg_identity) != 0)
-			wr_strlcpy(h->keys[h->nkeys++], r->identity_files[i], WR_PATH_MAX);
-	h->nknown = 0;
-	if (o->known_hosts != NULL && o->known_hosts[0])
-		wr_strlcpy(h->known[h->nknown++], o->known_hosts, WR_PATH_MAX);
-	if (r != NULL && r->nknown > 0) {
-		for (i = 0; i < r->nknown; i++)
-			wr_strlcpy(h->known[h->nknown++], r->known_hosts_files[i], WR_PATH_MAX);
-	} else if (o->home != NULL)
-		snprintf(h->known[h->nknown++], WR_PATH_MAX, "%s/.ssh/known_hosts", o->home);
+	sshcfg_settle(&w, r, &h->d);
+	snprintf(h->st.endpoint, sizeof(h->st.endpoint), "%s@%s:%d", h->d.user,
+	    h->d.address, h->d.port);
+	sshcfg_endpoint(&h->d, h->st.where, sizeof(h->st.where));
+	sshcfg_known_name(&h->d, h->st.known_name, sizeof(h->st.known_name));
 }
 
 static void on_socket(struct loop *loop, int fd, unsigned events, void *arg);
@@ -468,12 +480,12 @@ expand_tokens(const char *in, const struct ssh_host *h, char *out, size_t cap)
 		if (*in == '%' && in[1] != '\0') {
 			in++;
 			if (*in == 'h')
-				rep = h->address;
+				rep = h->d.address;
 			else if (*in == 'p') {
-				snprintf(port, sizeof(port), "%d", h->port);
+				snprintf(port, sizeof(port), "%d", h->d.port);
 				rep = port;
 			} else if (*in == 'r')
-				rep = h->user;
+				rep = h->d.user;
 			else if (*in == '%')
 				rep = "%";
 			if (rep != NULL) {
@@ -492,6 +504,30 @@ expand_tokens(const char *in, const struct ssh_host *h, char *out, size_t cap)
 	out[o] = '\0';
 }
 
+/* Keep the last of what the proxy writes on stderr. */
+static void
+on_proxy_stderr(struct loop *loop, int fd, unsigned events, void *arg)
+{
+	struct ssh_host *h = arg;
+
+	if (sshcfg_read_tail(fd, h->perr, sizeof(h->perr), &h->perr_len) <= 0) {
+		loop_fd_remove(loop, fd);
+		close(fd);
+		h->perr_fd = -1;
+	}
+}
+
+/* What the proxy said on stderr, read to this moment (its message comes
+ * before its exit closes the socket, so it is there once libssh2 sees
+ * the close): "" when nothing. */
+static const char *
+proxy_said(struct ssh_host *h)
+{
+	if (h->perr_fd >= 0)
+		on_proxy_stderr(h->pool->loop, h->perr_fd, LOOP_READ, h);
+	return h->perr;
+}
+
 /* Reach the host through a child (ssh -W for ProxyJump, or the
  * ProxyCommand) whose stdin/stdout is one end of a socketpair; the other
  * end is the session's socket. */
@@ -501,6 +537,7 @@ start_proxy(struct ssh_host *h, const struct ssh_resolved *r)
 	const struct ssh_pool_opts *o = &h->pool->opts;
 	char target[300], cmd[2048], jumps[512], *last;
 	const char *argv[16];
+	struct wr_err err;
 	int sv[2], i = 0;
 
 	if (r->proxycommand[0]) {
@@ -513,7 +550,7 @@ start_proxy(struct ssh_host *h, const struct ssh_resolved *r)
 		/* a,b,c: through a and b to c, then -W to the host. */
 		snprintf(h->via, sizeof(h->via), "ProxyJump %.500s", r->proxyjump);
 		wr_strlcpy(jumps, r->proxyjump, sizeof(jumps));
-		snprintf(target, sizeof(target), "%s:%d", h->address, h->port);
+		snprintf(target, sizeof(target), "%s:%d", h->d.address, h->d.port);
 		argv[i++] = "ssh";
 		if (o->ssh_config != NULL) {
 			argv[i++] = "-F";
@@ -535,31 +572,23 @@ start_proxy(struct ssh_host *h, const struct ssh_resolved *r)
 		argv[i++] = cmd;
 	}
 	argv[i] = NULL;
-	snprintf(h->st.endpoint, sizeof(h->st.endpoint), "%s@%s:%d", h->user, h->address,
-	    h->port);
 	snprintf(h->st.via, sizeof(h->st.via), "%.250s", h->via);
 	if (socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, sv) != 0) {
 		host_down(h, "socketpair: %s", strerror(errno));
 		return;
 	}
-	h->proxy_pid = fork();
+	/* Its stderr is kept: when a hop refuses (its host key), ssh says
+	 * why there, and libssh2 only sees the socket close. */
+	h->perr_len = 0;
+	h->perr[0] = '\0';
+	h->proxy_pid = sshcfg_spawn(argv, sv[1], NULL, &h->perr_fd, &err);
+	close(sv[1]);
 	if (h->proxy_pid < 0) {
 		close(sv[0]);
-		close(sv[1]);
-		host_down(h, "cannot start %s: %s", h->via, strerror(errno));
+		host_down(h, "cannot start %s: %s", h->via, err.msg);
 		return;
 	}
-	if (h->proxy_pid == 0) {
-		int devnull = open("/dev/null", O_WRONLY);
-
-		dup2(sv[1], 0);
-		dup2(sv[1], 1);
-		dup2(devnull, 2);
-		signal(SIGPIPE, SIG_DFL);       /* the console ignores it */
-		execvp(argv[0], (char *const *)argv);
-		_exit(127);
-	}
-	close(sv[1]);
+	loop_fd_add(h->pool->loop, h->perr_fd, LOOP_READ, on_proxy_stderr, h);
 	h->sock = sv[0];
 	fcntl(h->sock, F_SETFL, fcntl(h->sock, F_GETFL) | O_NONBLOCK);
 	set_state(h, SSH_CONNECTING);
@@ -571,13 +600,15 @@ start_proxy(struct ssh_host *h, const struct ssh_resolved *r)
 		host_step(h);
 }
 
+/* ssh -G has answered (or failed): its stdout is read to the end here,
+ * its stderr (a few lines at most) after it exits. */
 static void
 on_ssh_g(struct loop *loop, int fd, unsigned events, void *arg)
 {
 	struct ssh_host *h = arg;
 	struct ssh_resolved r;
 	struct wr_err err;
-	char buf[4096];
+	char buf[4096], why[sizeof(h->st.error)];
 	ssize_t n;
 	int status = 0;
 
@@ -595,22 +626,37 @@ on_ssh_g(struct loop *loop, int fd, unsigned events, void *arg)
 	h->gfd = -1;
 	waitpid(h->gpid, &status, 0);
 	h->gpid = -1;
-	if (WIFEXITED(status) && WEXITSTATUS(status) == 0 &&
-	    sshcfg_parse(h->gbuf, h->glen, h->pool->opts.home, &r, &err) == 0) {
+	h->gerr_len = 0;
+	h->gerr[0] = '\0';
+	if (h->gerr_fd >= 0) {
+		sshcfg_read_tail(h->gerr_fd, h->gerr, sizeof(h->gerr), &h->gerr_len);
+		close(h->gerr_fd);
+		h->gerr_fd = -1;
+	}
+	if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) {
+		/* Never the bare alias instead: it may name another machine. */
+		sshcfg_failure("ssh -G", status, h->gerr, h->gerr_len, why, sizeof(why));
 		free(h->gbuf);
 		h->gbuf = NULL;
 		h->glen = 0;
-		apply_resolved(h, &r);
-		if (r.proxyjump[0] || r.proxycommand[0]) {
-			start_proxy(h, &r);
-			return;
-		}
-	} else {
-		/* Without a usable ssh -G, the config's own values still work. */
+		host_down(h, "%s", why);
+		return;
+	}
+	if (sshcfg_parse(h->gbuf != NULL ? h->gbuf : "", h->glen, h->pool->opts.home, &r,
+	    &err) != 0) {
 		free(h->gbuf);
 		h->gbuf = NULL;
 		h->glen = 0;
-		apply_resolved(h, NULL);
+		host_down(h, "%s", err.msg);
+		return;
+	}
+	free(h->gbuf);
+	h->gbuf = NULL;
+	h->glen = 0;
+	apply_resolved(h, &r);
+	if (r.proxyjump[0] || r.proxycommand[0]) {
+		start_proxy(h, &r);
+		return;
 	}
 	resolve_address(h);
 }
@@ -619,54 +665,24 @@ static void
 start_resolve(struct ssh_host *h)
 {
 	const struct ssh_pool_opts *o = &h->pool->opts;
+	const char *argv[SSHCFG_ARGV_MAX];
 	char portarg[16];
-	const char *argv[12];
-	int p[2], i = 0;
+	struct wr_err err;
 
 	set_state(h, SSH_RESOLVING);
-	if (!o->use_ssh_config || pipe2(p, O_CLOEXEC | O_NONBLOCK) != 0) {
+	h->st.endpoint[0] = h->st.where[0] = '\0';
+	if (!o->use_ssh_config) {
 		apply_resolved(h, NULL);
 		resolve_address(h);
 		return;
 	}
-	argv[i++] = "ssh";
-	argv[i++] = "-G";
-	if (o->ssh_config != NULL) {
-		argv[i++] = "-F";
-		argv[i++] = o->ssh_config;
-	}
-	if (h->cfg_port) {
-		snprintf(portarg, sizeof(portarg), "%d", h->cfg_port);
-		argv[i++] = "-p";
-		argv[i++] = portarg;
-	}
-	if (h->cfg_user[0]) {
-		argv[i++] = "-l";
-		argv[i++] = h->cfg_user;
-	}
-	argv[i++] = "--";
-	argv[i++] = h->cfg_address[0] ? h->cfg_address : h->name;
-	argv[i] = NULL;
-	h->gpid = fork();
+	sshcfg_argv(o->ssh_config, h->cfg_port, h->cfg_user,
+	    h->cfg_address[0] ? h->cfg_address : h->name, portarg, argv);
+	h->gpid = sshcfg_spawn(argv, -1, &h->gfd, &h->gerr_fd, &err);
 	if (h->gpid < 0) {
-		close(p[0]);
-		close(p[1]);
-		apply_resolved(h, NULL);
-		resolve_address(h);
+		host_down(h, "%s", err.msg);
 		return;
 	}
-	if (h->gpid == 0) {
-		int devnull = open("/dev/null", O_RDWR);
-
-		dup2(devnull, 0);
-		dup2(p[1], 1);
-		dup2(devnull, 2);
-		signal(SIGPIPE, SIG_DFL);       /* the console ignores it */
-		execvp("ssh", (char *const *)argv);
-		_exit(127);
-	}
-	close(p[1]);
-	h->gfd = p[0];
 	loop_fd_add(h->pool->loop, h->gfd, LOOP_READ, on_ssh_g, h);
 }
 
@@ -676,10 +692,15 @@ static void
 on_deadline(void *arg)
 {
 	struct ssh_host *h = arg;
+	char what[64];
 
 	h->deadline_timer = 0;
-	host_down(h, "no answer within %d s (%s)", h->pool->opts.connect_timeout_ms / 1000,
-	    ssh_state_name(h->st.state));
+	snprintf(what, sizeof(what), "no answer within %d s (%s)",
+	    h->pool->opts.connect_timeout_ms / 1000, ssh_state_name(h->st.state));
+	if (h->proxy_pid > 0 && proxy_said(h)[0] != '\0')
+		proxy_down(h, what, "");
+	else
+		host_down(h, "%s", what);
 }
 
 static void
@@ -715,7 +736,7 @@ start_connect(struct ssh_host *h, struct addrinfo *ai)
 	freeaddrinfo(h->gai.ar_result);
 	h->gai.ar_result = NULL;
 	if (r != 0 && errno != EINPROGRESS) {
-		host_down(h, "connect to %s:%d: %s", h->address, h->port, strerror(errno));
+		host_down(h, "connect to %s:%d: %s", h->d.address, h->d.port, strerror(errno));
 		return;
 	}
 	loop_fd_add(h->pool->loop, h->sock, LOOP_WRITE, on_socket, h);
@@ -740,17 +761,18 @@ static const struct key_type key_types[] = {
 	{ LIBSSH2_KNOWNHOST_KEY_SSHRSA, LIBSSH2_HOSTKEY_TYPE_RSA, "ssh-rsa" },
 };
 
-/* Read every known_hosts file line by line (readfile stops at the first
- * line it cannot parse; one bad line must not hide the rest). */
+/* Read known_hosts files [from, to) line by line (readfile stops at the
+ * first line it cannot parse; one bad line must not hide the rest). Read
+ * anew each time: a line removed with ssh-keygen -R counts at once. */
 static LIBSSH2_KNOWNHOSTS *
-load_known(struct ssh_host *h)
+load_known(struct ssh_host *h, int from, int to)
 {
-	LIBSSH2_KNOWNHOSTS *kh = libssh2_knownhost_init(h->s);
+	LIBSSH2_KNOWNHOSTS *kh = libssh2_knownhost_init(h->pool->scratch);
 	char line[16384];
 	int i;
 
-	for (i = 0; kh != NULL && i < h->nknown; i++) {
-		FILE *f = fopen(h->known[i], "r");
+	for (i = from; kh != NULL && i < to; i++) {
+		FILE *f = fopen(h->d.known[i], "r");
 
 		if (f == NULL)
 			continue;
@@ -760,6 +782,17 @@ load_known(struct ssh_host *h)
 		fclose(f);
 	}
 	return kh;
+}
+
+/* A key against the list, under the name ssh looks the host up by (a
+ * HostKeyAlias has no port); ext, when not NULL, gets the entry on a
+ * match or a mismatch. */
+static int
+check_known(struct ssh_host *h, LIBSSH2_KNOWNHOSTS *kh, const char *key, size_t len,
+    int kbits, struct libssh2_knownhost **ext)
+{
+	return libssh2_knownhost_checkp(kh, h->d.keyname, h->d.keyport, key, len,
+	    LIBSSH2_KNOWNHOST_TYPE_PLAIN | LIBSSH2_KNOWNHOST_KEYENC_RAW | kbits, ext);
 }
 
 /* Which key types are recorded for this host: probing each type with a
@@ -772,15 +805,54 @@ known_types(struct ssh_host *h, LIBSSH2_KNOWNHOSTS *kh)
 	unsigned mask = 0;
 	size_t i;
 
-	for (i = 0; i < WR_ARRAY_LEN(key_types); i++) {
-		int r = libssh2_knownhost_checkp(kh, h->address, h->port, probe,
-		    sizeof(probe) - 1, LIBSSH2_KNOWNHOST_TYPE_PLAIN |
-		    LIBSSH2_KNOWNHOST_KEYENC_RAW | key_types[i].knownhost, NULL);
-
-		if (r == LIBSSH2_KNOWNHOST_CHECK_MISMATCH)
+	for (i = 0; i < WR_ARRAY_LEN(key_types); i++)
+		if (check_known(h, kh, probe, sizeof(probe) - 1, key_types[i].knownhost,
+		    NULL) == LIBSSH2_KNOWNHOST_CHECK_MISMATCH)
 			mask |= 1u << i;
-	}
 	return mask;
+}
+
+/* The key a changed host had: the first file holding a key for it (of
+ * the offered type first), that key's type and fingerprint, so the screen
+ * and the journal show both keys and ssh-keygen -R names the file. */
+static void
+find_old_key(struct ssh_host *h, int kbits)
+{
+	static const char probe[] = "warroom-probe-key";
+	int i;
+
+	h->st.old_keytype[0] = h->st.old_fingerprint[0] = h->st.known_file[0] = '\0';
+	for (i = 0; i < h->d.nknown && h->st.known_file[0] == '\0'; i++) {
+		LIBSSH2_KNOWNHOSTS *kh = load_known(h, i, i + 1);
+		struct libssh2_knownhost *ext = NULL;
+		size_t t;
+
+		if (kh == NULL)
+			continue;
+		if (check_known(h, kh, probe, sizeof(probe) - 1, kbits, &ext) !=
+		    LIBSSH2_KNOWNHOST_CHECK_MISMATCH)
+			ext = NULL;
+		for (t = 0; ext == NULL && t < WR_ARRAY_LEN(key_types); t++)
+			if (check_known(h, kh, probe, sizeof(probe) - 1, key_types[t].knownhost,
+			    &ext) != LIBSSH2_KNOWNHOST_CHECK_MISMATCH)
+				ext = NULL;
+		if (ext != NULL) {
+			unsigned char blob[8192];
+			long n = ext->key != NULL ? sshkey_base64_decode(ext->key,
+			    strlen(ext->key), blob, sizeof(blob)) : -1;
+
+			wr_strlcpy(h->st.known_file, h->d.known[i], sizeof(h->st.known_file));
+			for (t = 0; t < WR_ARRAY_LEN(key_types); t++)
+				if ((ext->typemask & LIBSSH2_KNOWNHOST_KEY_MASK) ==
+				    key_types[t].knownhost)
+					wr_strlcpy(h->st.old_keytype, key_types[t].method,
+					    sizeof(h->st.old_keytype));
+			if (n > 0)
+				sshkey_fingerprint_blob(blob, (size_t)n, h->st.old_fingerprint,
+				    sizeof(h->st.old_fingerprint));
+		}
+		libssh2_knownhost_free(kh);
+	}
 }
 
 /* libssh2's own recv, noting that bytes came in (see service_clients). */
@@ -813,7 +885,7 @@ begin_handshake(struct ssh_host *h)
 	}
 	libssh2_session_set_blocking(h->s, 0);
 	libssh2_session_callback_set(h->s, LIBSSH2_CALLBACK_RECV, (void *)counting_recv);
-	kh = load_known(h);
+	kh = load_known(h, 0, h->d.nknown);
 	mask = kh != NULL ? known_types(h, kh) : 0;
 	if (kh != NULL)
 		libssh2_knownhost_free(kh);
@@ -848,15 +920,59 @@ hostkey_type_name(int t)
 	return "unknown";
 }
 
+/* The offered key against known_hosts as the files are now: a
+ * LIBSSH2_KNOWNHOST_CHECK_* (a key of another type than the known ones
+ * is MISMATCH: libssh2 says NOTFOUND), or -1 when they cannot be read.
+ * A changed key's old key and file go into the status. */
+static int
+key_verdict(struct ssh_host *h)
+{
+	LIBSSH2_KNOWNHOSTS *kh;
+	unsigned known;
+	int r, kbits = 0;
+	size_t i;
+
+	for (i = 0; i < WR_ARRAY_LEN(key_types); i++)
+		if (key_types[i].hostkey == h->offered_type)
+			kbits = key_types[i].knownhost;
+	if ((kh = load_known(h, 0, h->d.nknown)) == NULL)
+		return -1;
+	known = known_types(h, kh);
+	r = check_known(h, kh, (const char *)h->offered_key, h->offered_len, kbits, NULL);
+	libssh2_knownhost_free(kh);
+	if (r == LIBSSH2_KNOWNHOST_CHECK_NOTFOUND && known != 0)
+		r = LIBSSH2_KNOWNHOST_CHECK_MISMATCH;
+	if (r == LIBSSH2_KNOWNHOST_CHECK_MISMATCH)
+		find_old_key(h, kbits);
+	return r;
+}
+
+/* UNTRUSTED for the verdict on the offered key (kept, so K trusts exactly
+ * this key and a re-read checks it again). */
+static void
+untrusted_key(struct ssh_host *h, int verdict)
+{
+	char had[128] = "";
+
+	h->st.key_unknown = verdict == LIBSSH2_KNOWNHOST_CHECK_NOTFOUND;
+	h->st.key_changed = !h->st.key_unknown;
+	if (h->st.old_fingerprint[0])
+		snprintf(had, sizeof(had), " (which has %s %s)", h->st.old_keytype,
+		    h->st.old_fingerprint);
+	if (h->st.key_changed)
+		host_untrusted(h, "HOST KEY CHANGED: %s %s does not match known_hosts%s",
+		    h->st.keytype, h->st.fingerprint, had);
+	else
+		host_untrusted(h, "unknown host key %s %s", h->st.keytype, h->st.fingerprint);
+}
+
 /* 0 trusted; -1 handled (UNTRUSTED or DOWN). */
 static int
 check_hostkey(struct ssh_host *h)
 {
 	const char *key, *hash;
-	size_t len, i;
-	int type, r, kbits = 0;
-	LIBSSH2_KNOWNHOSTS *kh;
-	unsigned known;
+	size_t len;
+	int type, r;
 
 	key = libssh2_session_hostkey(h->s, &len, &type);
 	if (key == NULL) {
@@ -868,43 +984,70 @@ check_hostkey(struct ssh_host *h)
 	if (hash != NULL)
 		sshkey_fingerprint((const unsigned char *)hash, h->st.fingerprint,
 		    sizeof(h->st.fingerprint));
-	for (i = 0; i < WR_ARRAY_LEN(key_types); i++)
-		if (key_types[i].hostkey == type)
-			kbits = key_types[i].knownhost;
-	if ((kh = load_known(h)) == NULL) {
-		host_down(h, "cannot read known_hosts");
-		return -1;
-	}
-	known = known_types(h, kh);
-	r = libssh2_knownhost_checkp(kh, h->address, h->port, key, len,
-	    LIBSSH2_KNOWNHOST_TYPE_PLAIN | LIBSSH2_KNOWNHOST_KEYENC_RAW | kbits, NULL);
-	libssh2_knownhost_free(kh);
-	switch (r) {
-	case LIBSSH2_KNOWNHOST_CHECK_MATCH:
+	free(h->offered_key);
+	h->offered_key = xmalloc(len);
+	memcpy(h->offered_key, key, len);
+	h->offered_len = len;
+	h->offered_type = type;
+	r = key_verdict(h);
+	if (r == LIBSSH2_KNOWNHOST_CHECK_MATCH) {
+		free(h->offered_key);
+		h->offered_key = NULL;
 		return 0;
-	case LIBSSH2_KNOWNHOST_CHECK_MISMATCH:
-		host_untrusted(h, "HOST KEY CHANGED: %s %s does not match known_hosts",
-		    h->st.keytype, h->st.fingerprint);
-		return -1;
-	case LIBSSH2_KNOWNHOST_CHECK_NOTFOUND:
-		if (known != 0)
-			host_untrusted(h, "HOST KEY CHANGED: %s %s is a key type not in "
-			    "known_hosts for this host", h->st.keytype, h->st.fingerprint);
-		else {
-			/* Kept so the user may trust exactly this key, and no other. */
-			free(h->unknown_key);
-			h->unknown_key = xmalloc(len);
-			memcpy(h->unknown_key, key, len);
-			h->unknown_len = len;
-			h->st.key_unknown = true;
-			host_untrusted(h, "unknown host key %s %s", h->st.keytype,
-			    h->st.fingerprint);
-		}
-		return -1;
-	default:
-		host_down(h, "cannot check the host key");
+	}
+	if (r == LIBSSH2_KNOWNHOST_CHECK_MISMATCH || r == LIBSSH2_KNOWNHOST_CHECK_NOTFOUND) {
+		untrusted_key(h, r);
 		return -1;
 	}
+	host_down(h, r < 0 ? "cannot read known_hosts" : "cannot check the host key");
+	return -1;
+}
+
+/* A ProxyJump hop's own key changed: as loud as the host's, and never
+ * retried by itself. The old key is read from the line ssh names. */
+static void
+hop_changed(struct ssh_host *h, const struct sshtext_changed *c)
+{
+	char line[16384];
+	FILE *f;
+	int n = 0;
+
+	forget_key_trouble(h);
+	h->st.key_changed = true;
+	wr_strlcpy(h->st.hop, h->d.jump, sizeof(h->st.hop));
+	wr_strlcpy(h->st.keytype, c->keytype, sizeof(h->st.keytype));
+	wr_strlcpy(h->st.fingerprint, c->fingerprint, sizeof(h->st.fingerprint));
+	wr_strlcpy(h->st.known_file, c->file, sizeof(h->st.known_file));
+	wr_strlcpy(h->st.known_name, c->name, sizeof(h->st.known_name));
+	if (c->file[0] != '\0' && c->line > 0 && (f = fopen(c->file, "r")) != NULL) {
+		while (fgets(line, sizeof(line), f) != NULL)
+			if (++n == c->line) {
+				sshkey_known_line(line, h->st.old_keytype, sizeof(h->st.old_keytype),
+				    h->st.old_fingerprint, sizeof(h->st.old_fingerprint));
+				break;
+			}
+		fclose(f);
+	}
+	host_untrusted(h, "HOST KEY CHANGED on ProxyJump hop %s (%s): %s %s does not match "
+	    "known_hosts", h->st.hop, c->name[0] ? c->name : "?", c->keytype,
+	    c->fingerprint[0] ? c->fingerprint : "(fingerprint not given)");
+}
+
+/* A connection through a proxy failed: in ssh's words when it said any
+ * (a hop's changed key makes the host UNTRUSTED), else in ours. */
+static void
+proxy_down(struct ssh_host *h, const char *what, const char *ours)
+{
+	const char *said = proxy_said(h);
+	struct sshtext_changed c;
+	char tail[400];
+
+	if (sshtext_hostkey_changed(said, h->perr_len, &c)) {
+		hop_changed(h, &c);
+		return;
+	}
+	sshtext_tail(said, h->perr_len, 2, tail, sizeof(tail));
+	host_down(h, "%s via %s: %s", what, h->via, tail[0] ? tail : ours);
 }
 
 /* ---- authentication ---- */
@@ -956,7 +1099,7 @@ step_auth(struct ssh_host *h)
 			    h->agent_id->comment : "(no comment)");
 			r = LIBSSH2_ERROR_PUBLICKEY_UNVERIFIED;
 		} else
-			r = libssh2_agent_userauth(h->agent, h->user, h->agent_id);
+			r = libssh2_agent_userauth(h->agent, h->d.user, h->agent_id);
 		if (r == LIBSSH2_ERROR_EAGAIN)
 			return 0;
 		if (r == 0)
@@ -964,10 +1107,23 @@ step_auth(struct ssh_host *h)
 		if (libssh2_agent_get_identity(h->agent, &h->agent_id, h->agent_id) != 0)
 			h->auth_stage = 2;
 	}
-	while (h->key_idx < h->nkeys) {
-		const char *path = h->keys[h->key_idx];
+	while (h->key_idx < h->d.nidentity) {
+		const char *path = h->d.identities[h->key_idx];
 		enum sshkey_kind k;
 		struct wr_err err;
+
+		/* ssh tries the default files that exist; one ssh_config names
+		 * and that is missing is worth saying, as ssh -v would. */
+		if (h->key_idx >= h->d.ncfg_identity && !file_exists(path)) {
+			char shown[WR_PATH_MAX];
+
+			if (!h->d.identities_default) {
+				sshcfg_tilde(path, h->pool->opts.home, shown, sizeof(shown));
+				note(h, "IdentityFile %s from ssh_config does not exist", shown);
+			}
+			h->key_idx++;
+			continue;
+		}
 
 		/* A .pub, a text file or a key others can read would fail below
 		 * as "refused", sending the engineer to authorized_keys. */
@@ -988,8 +1144,8 @@ step_auth(struct ssh_host *h)
 			h->key_idx++;
 			continue;
 		}
-		r = libssh2_userauth_publickey_fromfile_ex(h->s, h->user,
-		    (unsigned)strlen(h->user), NULL, path, NULL);
+		r = libssh2_userauth_publickey_fromfile_ex(h->s, h->d.user,
+		    (unsigned)strlen(h->d.user), NULL, path, NULL);
 		if (r == LIBSSH2_ERROR_EAGAIN)
 			return 0;
 		if (r == 0)
@@ -1003,7 +1159,7 @@ step_auth(struct ssh_host *h)
 			note(h, "%s not used: %s", path, session_error(h));
 		h->key_idx++;
 	}
-	host_down(h, "authentication failed for %s@%s: %s", h->user, h->address,
+	host_down(h, "authentication failed for %s@%s: %s", h->d.user, h->d.address,
 	    h->st.notes[0] ? h->st.notes : "no key was accepted (none offered)");
 	return -1;
 }
@@ -1038,7 +1194,7 @@ read_sentinel(struct ssh_host *h)
 
 	if (n == LIBSSH2_ERROR_EAGAIN || n >= 0) {
 		if (n >= 0 && libssh2_channel_eof(h->sentinel))
-			host_down(h, "connection closed by %s", h->address);
+			host_down(h, "connection closed by %s", h->d.address);
 		return;
 	}
 	host_down(h, "connection lost: %s", session_error(h));
@@ -1134,7 +1290,7 @@ host_step(struct ssh_host *h)
 		if (h->sock < 0)
 			return;
 		if (getsockopt(h->sock, SOL_SOCKET, SO_ERROR, &err, &len) != 0 || err != 0) {
-			host_down(h, "connect to %s:%d: %s", h->address, h->port,
+			host_down(h, "connect to %s:%d: %s", h->d.address, h->d.port,
 			    strerror(err ? err : errno));
 			return;
 		}
@@ -1146,8 +1302,13 @@ host_step(struct ssh_host *h)
 		if (r == LIBSSH2_ERROR_EAGAIN)
 			break;
 		if (r != 0) {
-			host_down(h, "SSH handshake with %s failed%s%s: %s", h->address,
-			    h->via[0] ? " via " : "", h->via, session_error(h));
+			char what[300];
+
+			snprintf(what, sizeof(what), "SSH handshake with %s failed", h->d.address);
+			if (h->proxy_pid > 0)
+				proxy_down(h, what, session_error(h));
+			else
+				host_down(h, "%s: %s", what, session_error(h));
 			return;
 		}
 		if (check_hostkey(h) != 0)
@@ -1170,7 +1331,7 @@ host_step(struct ssh_host *h)
 		if (h->sentinel == NULL) {
 			if (libssh2_session_last_errno(h->s) == LIBSSH2_ERROR_EAGAIN)
 				break;
-			host_down(h, "cannot open a channel on %s: %s", h->address,
+			host_down(h, "cannot open a channel on %s: %s", h->d.address,
 			    session_error(h));
 			return;
 		}
@@ -1255,6 +1416,10 @@ ssh_pool_new(struct loop *loop, const struct ssh_pool_opts *opts)
 		p->opts.backoff_max_ms = 60000;
 	p->seed = (unsigned)getpid() ^ (unsigned)time(NULL);
 	libssh2_init(0);
+	if ((p->scratch = libssh2_session_init()) == NULL) {
+		fprintf(stderr, "warroom: cannot create an SSH session\n");
+		abort();
+	}
 	return p;
 }
 
@@ -1265,7 +1430,7 @@ ssh_pool_add(struct ssh_pool *p, const struct ssh_target *t)
 
 	h->pool = p;
 	h->idx = p->nhosts;
-	h->sock = h->gfd = -1;
+	h->sock = h->gfd = h->gerr_fd = h->perr_fd = -1;
 	h->gpid = h->proxy_pid = -1;
 	wr_strlcpy(h->name, t->name, sizeof(h->name));
 	wr_strlcpy(h->cfg_address, t->address ? t->address : "", sizeof(h->cfg_address));
@@ -1304,11 +1469,12 @@ ssh_pool_free(struct ssh_pool *p)
 		lose_clients(h, "shutting down");
 		cancel_timer(h, &h->retry_timer);
 		cancel_timer(h, &h->kick_timer);
-		free(h->unknown_key);
+		free(h->offered_key);
 		free(h);
 	}
 	if (p->keepalive_timer)
 		loop_timer_cancel(p->loop, p->keepalive_timer);
+	libssh2_session_free(p->scratch);
 	free(p->hosts);
 	free(p);
 	libssh2_exit();
@@ -1338,6 +1504,31 @@ ssh_pool_session(struct ssh_pool *p, int host)
 	struct ssh_host *h = p->hosts[host];
 
 	return h->st.state == SSH_UP ? h->s : NULL;
+}
+
+enum ssh_recheck
+ssh_pool_recheck(struct ssh_pool *p, int host)
+{
+	struct ssh_host *h = p->hosts[host];
+	int r;
+
+	if (h->st.state == SSH_DOWN) {
+		cancel_timer(h, &h->retry_timer);
+		on_retry(h);
+		return SSH_RECHECK_CONNECTING;
+	}
+	if (h->st.state != SSH_UNTRUSTED)
+		return SSH_RECHECK_NONE;
+	/* A hop's key lives in ssh's hands: only a new ssh -W reads it again. */
+	if (h->offered_key == NULL || (r = key_verdict(h)) == LIBSSH2_KNOWNHOST_CHECK_MATCH) {
+		h->attempts = 0;
+		on_retry(h);
+		return SSH_RECHECK_CONNECTING;
+	}
+	if (r != LIBSSH2_KNOWNHOST_CHECK_MISMATCH && r != LIBSSH2_KNOWNHOST_CHECK_NOTFOUND)
+		return h->st.key_changed ? SSH_RECHECK_CHANGED : SSH_RECHECK_UNKNOWN;
+	untrusted_key(h, r);
+	return r == LIBSSH2_KNOWNHOST_CHECK_NOTFOUND ? SSH_RECHECK_UNKNOWN : SSH_RECHECK_CHANGED;
 }
 
 static void

@@ -14,6 +14,7 @@
 #include "warroom/loop.h"
 #include "warroom/poller.h"
 #include "warroom/record.h"
+#include "warroom/ssh.h"
 
 #define STATUS_SECONDS 6
 
@@ -359,12 +360,33 @@ app_row_host(const struct app *app, int row, int *svc)
 bool
 app_service_shown(const struct app *app, int h, int svc)
 {
+	char where[400];
+
 	if (app->host_filter[0] == '\0')
 		return true;
-	/* Names only: a row never hides because its data changed. */
+	/* Names and where the host is (as ADDRESS shows it): a row never
+	 * hides because its data changed. */
+	app_host_where(app, h, where, sizeof(where));
 	return strcasestr(app->cfg.hosts[h].name, app->host_filter) != NULL ||
 	    strcasestr(app->cfg.hosts[h].services[svc], app->host_filter) != NULL ||
-	    strcasestr(app->cfg.hosts[h].address, app->host_filter) != NULL;
+	    strcasestr(app->cfg.hosts[h].address, app->host_filter) != NULL ||
+	    strcasestr(where, app->host_filter) != NULL;
+}
+
+void
+app_host_where(const struct app *app, int h, char *buf, size_t cap)
+{
+	const struct config_host *c = &app->cfg.hosts[h];
+	const struct ssh_status *st = app->pool != NULL ? ssh_pool_status(app->pool, h) : NULL;
+
+	/* Until ssh_config is read, only what the config says: no port 22
+	 * made up for an alias ssh_config may send elsewhere. */
+	if (st != NULL && st->where[0] != '\0')
+		snprintf(buf, cap, "%s", st->where);
+	else if (c->port != 0)
+		snprintf(buf, cap, "%s:%d", c->address[0] ? c->address : c->name, c->port);
+	else
+		snprintf(buf, cap, "%s", c->address[0] ? c->address : c->name);
 }
 
 bool

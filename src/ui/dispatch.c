@@ -10,6 +10,7 @@
 #include "warroom/chat.h"
 #include "warroom/poller.h"
 #include "warroom/ssh.h"
+#include "warroom/sshcfg.h"
 
 static int
 page_size(const struct app *app)
@@ -25,27 +26,76 @@ page_size(const struct app *app)
 
 /* Trusting a host key is refused in read-only mode (by the choke point:
  * no "accept anyway"), only offered for an unknown key, and needs the
- * host's name typed. */
+ * host's name typed. A changed key is never trusted from here: K reads
+ * known_hosts again, so once the engineer has removed the old line the
+ * key is an unknown one, asked about like any other. */
 static void
 trust_ask(struct app *app)
 {
 	int h = app_selected_host(app);
 	const struct ssh_status *st;
+	const char *name;
+	char cmd[WR_PATH_MAX + 300];
 
 	if (app->pool == NULL || h < 0) {
 		app_say(app, "no host selected");
 		return;
 	}
 	st = ssh_pool_status(app->pool, h);
-	if (st->state != SSH_UNTRUSTED || !st->key_unknown) {
-		app_say(app, st->state == SSH_UNTRUSTED ?
-		    "a CHANGED host key is never trusted from here: check it, then remove the "
-		    "old one with ssh-keygen -R" : "%s's key is already trusted",
-		    app->cfg.hosts[h].name);
+	name = app->cfg.hosts[h].name;
+	if (st->state != SSH_UNTRUSTED) {
+		app_say(app, "%s's key is not in question (%s)", name, ssh_state_name(st->state));
+		return;
+	}
+	if (st->key_changed) {
+		switch (ssh_pool_recheck(app->pool, h)) {
+		case SSH_RECHECK_UNKNOWN:
+			break;                  /* asked below, like any unknown key */
+		case SSH_RECHECK_CHANGED:
+			sshcfg_keygen_remove(st->known_name, st->known_file, cmd, sizeof(cmd));
+			app_say(app, "%s: a CHANGED host key is never trusted from here (offered %s, "
+			    "known_hosts has %s): if the new key is right, run %s, then K",
+			    name, st->fingerprint, st->old_fingerprint[0] ? st->old_fingerprint :
+			    "another", cmd);
+			return;
+		default:
+			app_say(app, "%s: known_hosts read again: connecting%s%s", name,
+			    st->hop[0] ? " through " : "", st->hop);
+			return;
+		}
+	}
+	if (!st->key_unknown)
+		return;
+	if (app->cfg.known_hosts.path[0] == '\0') {
+		app_say(app, "%s: K cannot trust a key here: no known_hosts file is named in "
+		    "[warroom]; add known_hosts = FILE (an existing file, e.g. "
+		    "~/.ssh/known_hosts) to %s and start again, or add the key with ssh", name,
+		    app->cfg.file);
 		return;
 	}
 	app->prompt_host = h;
 	app_ask(app, PROMPT_TRUST);
+}
+
+/* C-r also looks again at hosts that are not UP: DOWN ones are tried now,
+ * UNTRUSTED ones have known_hosts read again. Returns how many are
+ * connecting; *unknown counts changed keys whose old line is gone. */
+static int
+recheck_hosts(struct app *app, int *unknown)
+{
+	int i, n = 0;
+
+	*unknown = 0;
+	for (i = 0; app->pool != NULL && i < ssh_pool_count(app->pool); i++) {
+		bool was_changed = ssh_pool_status(app->pool, i)->key_changed;
+
+		switch (ssh_pool_recheck(app->pool, i)) {
+		case SSH_RECHECK_CONNECTING: n++; break;
+		case SSH_RECHECK_UNKNOWN: *unknown += was_changed; break;
+		default: break;
+		}
+	}
+	return n;
 }
 
 static void
@@ -192,9 +242,16 @@ command_run(struct app *app, enum wr_command cmd)
 			journal_export(app);
 		break;
 	case WR_CMD_REFRESH: {
-		int n = poller_refresh(app->poller, -1);
+		int n = poller_refresh(app->poller, -1), unknown, again = recheck_hosts(app, &unknown);
+		char more[160] = "";
 
-		app_say(app, "polling %d connected host%s now", n, n == 1 ? "" : "s");
+		if (again > 0)
+			snprintf(more, sizeof(more), "; %d more connecting again", again);
+		if (unknown > 0)
+			snprintf(more + strlen(more), sizeof(more) - strlen(more), "; %d changed "
+			    "key%s no longer in known_hosts (K trusts it)", unknown,
+			    unknown == 1 ? "" : "s");
+		app_say(app, "polling %d connected host%s now%s", n, n == 1 ? "" : "s", more);
 		break;
 	}
 	case WR_CMD_REDRAW:

@@ -22,6 +22,7 @@
 #include "warroom/poller.h"
 #include "warroom/probe.h"
 #include "warroom/runofshow.h"
+#include "warroom/ssh.h"
 #include "warroom/statuspage_badge.h"
 #include "warroom/timeline.h"
 #include "warroom/unsettled.h"
@@ -149,6 +150,7 @@ seen_apply(struct app *app, const struct record *r)
 	const cJSON *sv = cJSON_GetObjectItemCaseSensitive(r->data, "service");
 	const cJSON *tag = cJSON_GetObjectItemCaseSensitive(r->data, "tag");
 	const cJSON *verdict = cJSON_GetObjectItemCaseSensitive(r->data, "verdict");
+	const cJSON *fp = cJSON_GetObjectItemCaseSensitive(r->data, "fingerprint");
 	int row, k;
 	size_t h;
 
@@ -156,6 +158,8 @@ seen_apply(struct app *app, const struct record *r)
 		app->seen = xcalloc((size_t)app_host_rows(app) + 1, sizeof(*app->seen));
 	if (app->verdicts == NULL)
 		app->verdicts = xcalloc(app->cfg.nhosts + 1, sizeof(*app->verdicts));
+	if (app->hostkeys == NULL)
+		app->hostkeys = xcalloc(app->cfg.nhosts + 1, sizeof(*app->hostkeys));
 	if (r->host == NULL)
 		return;
 	for (h = 0, row = 0; h < app->cfg.nhosts &&
@@ -165,6 +169,8 @@ seen_apply(struct app *app, const struct record *r)
 		return;
 	if (strcmp(r->kind, "verdict.change") == 0 && cJSON_IsString(verdict))
 		wr_strlcpy(app->verdicts[h], verdict->valuestring, sizeof(app->verdicts[0]));
+	if (strcmp(r->kind, "hostkey.changed") == 0 && cJSON_IsString(fp))
+		wr_strlcpy(app->hostkeys[h], fp->valuestring, sizeof(app->hostkeys[0]));
 	if (strcmp(r->kind, "health.change") != 0 || !cJSON_IsString(sv) ||
 	    !cJSON_IsString(tag))
 		return;
@@ -486,6 +492,42 @@ journal_verdict(struct app *app, int host, const struct decide_verdict *v)
 		app_say(app, "verdict change NOT recorded: %s", err.msg);
 	else if (app->verdicts != NULL)
 		wr_strlcpy(app->verdicts[host], level, sizeof(app->verdicts[0]));
+}
+
+void
+journal_hostkey(struct app *app, int host)
+{
+	const struct ssh_status *st;
+	struct wr_err err;
+	cJSON *d;
+
+	if (!writable(app) || app->pool == NULL)
+		return;
+	st = ssh_pool_status(app->pool, host);
+	if (st->state != SSH_UNTRUSTED || !st->key_changed)
+		return;
+	if (app->hostkeys == NULL)
+		app->hostkeys = xcalloc(app->cfg.nhosts + 1, sizeof(*app->hostkeys));
+	/* Once per key offered: seen again after C-r, K or a resume, it is
+	 * the same change. */
+	if (strcmp(app->hostkeys[host], st->fingerprint) == 0)
+		return;
+	d = cJSON_CreateObject();
+	cJSON_AddStringToObject(d, "keytype", st->keytype);
+	cJSON_AddStringToObject(d, "fingerprint", st->fingerprint);
+	cJSON_AddStringToObject(d, "old_keytype", st->old_keytype);
+	cJSON_AddStringToObject(d, "old_fingerprint", st->old_fingerprint);
+	cJSON_AddStringToObject(d, "known_hosts", st->known_file);
+	cJSON_AddStringToObject(d, "name", st->known_name);
+	cJSON_AddStringToObject(d, "endpoint", st->where);
+	if (st->hop[0] != '\0')
+		cJSON_AddStringToObject(d, "hop", st->hop);
+	if (timeline_append(app->tl, "hostkey.changed", app->cfg.hosts[host].name, NULL, d,
+	    &err) != 0)
+		app_say(app, "%s's HOST KEY CHANGED, and it is NOT recorded: %s",
+		    app->cfg.hosts[host].name, err.msg);
+	else
+		wr_strlcpy(app->hostkeys[host], st->fingerprint, sizeof(app->hostkeys[0]));
 }
 
 /* The tag an action.intent on host/svc rolled back from, or NULL. */

@@ -113,6 +113,7 @@ trust_confirm(struct app *app, const char *typed)
 	cJSON_AddStringToObject(d, "keytype", st->keytype);
 	cJSON_AddStringToObject(d, "fingerprint", st->fingerprint);
 	cJSON_AddStringToObject(d, "known_hosts", app->cfg.known_hosts.path);
+	cJSON_AddStringToObject(d, "name", st->known_name);
 	if (ssh_pool_trust(app->pool, app->prompt_host, app->cfg.known_hosts.path, &err) != 0) {
 		cJSON_Delete(d);
 		app_say(app, "not trusted: %s", err.msg);

@@ -26,6 +26,7 @@
 #include "warroom/loop.h"
 #include "warroom/poller.h"
 #include "warroom/ssh.h"
+#include "warroom/sshcfg.h"
 
 #define CHANGED_MS 5000
 
@@ -94,7 +95,7 @@ static const struct {
 	[HOSTS_COL_STATE] = { "STATE", 20 }, [HOSTS_COL_HEALTH] = { "HEALTH", 7 },
 	[HOSTS_COL_READY] = { "READY", 7 }, [HOSTS_COL_VERSION] = { "VERSION", 24 },
 	[HOSTS_COL_RESTARTS] = { "RST", 4 }, [HOSTS_COL_AGE] = { "AGE", 8 },
-	[HOSTS_COL_DRIVER] = { "DRIVER", 8 }, [HOSTS_COL_ADDR] = { "ADDRESS", 21 },
+	[HOSTS_COL_DRIVER] = { "DRIVER", 8 }, [HOSTS_COL_ADDR] = { "ADDRESS", 40 },
 };
 
 /* Seconds since then_ms (wall clock), never negative. */
@@ -220,11 +221,23 @@ detail_lines(const struct app *app, int host, int svc, char lines[2][700])
 		return 0;
 	st = ssh_pool_status(app->pool, host);
 	name = app->cfg.hosts[host].name;
+	if (st->state == SSH_UNTRUSTED && st->key_changed) {
+		char cmd[WR_PATH_MAX + 300];
+
+		/* What to run once the new key is known to be right, and both keys. */
+		sshcfg_keygen_remove(st->known_name, st->known_file, cmd, sizeof(cmd));
+		snprintf(lines[0], 700, "%s: HOST KEY CHANGED%s%.60s — nothing is sent to it; if the "
+		    "new key is right: %.380s, then K", name, st->hop[0] ? " on ProxyJump hop " : "",
+		    st->hop, cmd);
+		snprintf(lines[1], 700, "  offered %s %s; known_hosts has %s %s", st->keytype,
+		    st->fingerprint, st->old_keytype[0] ? st->old_keytype : "a key",
+		    st->old_fingerprint[0] ? st->old_fingerprint : "(not read)");
+		return 2;
+	}
 	if (st->state == SSH_UNTRUSTED) {
-		snprintf(lines[0], 700, "%s: %s — nothing is sent to it%s", name,
-		    strncmp(st->error, "HOST KEY CHANGED", 16) == 0 ?
-		    "HOST KEY CHANGED" : "UNKNOWN HOST KEY",
-		    st->key_unknown && !app->safety.read_only ? " (K trusts it)" : "");
+		snprintf(lines[0], 700, "%s: UNKNOWN HOST KEY — nothing is sent to it%s", name,
+		    app->safety.read_only ? "" : app->cfg.known_hosts.path[0] ? " (K trusts it)" :
+		    " (K cannot trust it: no known_hosts in [warroom])");
 		snprintf(lines[1], 700, "  %s %s", st->keytype, st->fingerprint);
 		return 2;
 	}
@@ -313,7 +326,7 @@ hosts_trust_draw(struct app *app, int lines, int ncols)
 		int limit = pass == 0 ? lines - 4 : bh - 1;
 
 		y = 1;
-		snprintf(line, sizeof(line), "%s   %s", h->name, st->endpoint[0] ? st->endpoint :
+		snprintf(line, sizeof(line), "%s   %s", h->name, st->where[0] ? st->where :
 		    h->address[0] ? h->address : h->name);
 		ui_put_wrapped(win, &y, 2, w - 4, 2, limit, ui_attr(app, THEME_TITLE), line);
 		ui_put_wrapped(win, &y, 2, w - 4, 2, limit, ui_attr(app, THEME_DIM),
@@ -323,7 +336,8 @@ hosts_trust_draw(struct app *app, int lines, int ncols)
 		    st->fingerprint);
 		y++;
 		snprintf(line, sizeof(line), "compare it with the host's own (ssh-keygen -lf on its "
-		    "public host key); once trusted it is added to %s", app->cfg.known_hosts.path);
+		    "public host key); once trusted it is added to %.900s as %.200s",
+		    app->cfg.known_hosts.path, st->known_name);
 		ui_put_wrapped(win, &y, 2, w - 4, 2, limit, ui_attr(app, THEME_NORMAL), line);
 		ui_put_wrapped(win, &y, 2, w - 4, 2, limit, ui_attr(app, THEME_DIM),
 		    "type the host's name in the footer: Enter trusts it, Esc trusts nothing");
@@ -456,9 +470,7 @@ cell_text(const struct app *app, int hi, const struct config_host *host, int svc
 		snprintf(buf, cap, "%s", config_driver_name(host->driver));
 		break;
 	case HOSTS_COL_ADDR:
-		snprintf(buf, cap, "%s:%d",
-		    host->address[0] ? host->address : host->name,
-		    host->port ? host->port : 22);
+		app_host_where(app, hi, buf, cap);
 		break;
 	}
 	/* The last reading is dim, so an old green OK does not pass for a

@@ -1,9 +1,10 @@
 #!/bin/sh
 # test_check_config.sh — --check-config prints the resolved settings and
-# hosts without any secret, and refuses files it cannot trust with
-# file:line messages: missing files, token files readable by others,
-# symlinked tokens, identity files that are no private key or that others
-# can read.
+# hosts without any secret (each host as ssh_config really resolves it:
+# user@host:port, the jump host, the known_hosts files), and refuses
+# files it cannot trust with file:line messages: missing files, token
+# files readable by others, symlinked tokens, identity files that are no
+# private key or that others can read, and an ssh_config ssh refuses.
 . "${top_srcdir:-$(dirname "$0")/../..}/tests/lib/common.sh"
 
 secret="canary-$(od -An -N8 -tx1 /dev/urandom | tr -d ' \n')"
@@ -13,11 +14,21 @@ printf '%s\n' "$secret" > "$tmp/status.token"
 chmod 600 "$tmp/status.token"
 : > "$tmp/known_hosts"
 ssh-keygen -q -t ed25519 -N '' -C test -f "$tmp/id_ed25519"
+cat > "$tmp/ssh_config" <<CFG
+Host k8s
+  HostName 10.1.2.3
+  Port 2222
+  User ops
+  ProxyJump bastion
+  UserKnownHostsFile $tmp/team_known_hosts
+  IdentityFile $tmp/id_team
+CFG
 
 cat > "$tmp/good.conf" <<CONF
 [warroom]
 timeline_dir = $tmp/timeline
 known_hosts = known_hosts
+ssh_config = ssh_config
 
 [host "api-1"]
 address = 127.0.0.1
@@ -45,13 +56,27 @@ WR_TEST_METRICS_TOKEN=$secret "$WARROOM" -c "$tmp/good.conf" --check-config > "$
 	{ cat "$tmp/out"; fail "good config refused"; }
 assert_contains "$tmp/out" "known_hosts: $tmp/known_hosts"
 assert_contains "$tmp/out" "api-1: deploy@127.0.0.1:2201 driver=compose compose_dir=/srv/app services=api,jobs"
-assert_contains "$tmp/out" "k8s: k8s:22 driver=k8s namespace=default services=api"
+assert_contains "$tmp/out" "k8s: ops@10.1.2.3:2222 via bastion driver=k8s namespace=default services=api"
+assert_contains "$tmp/out" "    known_hosts: $tmp/known_hosts $tmp/team_known_hosts"
+assert_contains "$tmp/out" "warning: host \"k8s\": IdentityFile $tmp/id_team from ssh_config does not exist"
 assert_contains "$tmp/out" "metrics token: from file $tmp/metrics.token"
 assert_contains "$tmp/out" "metrics token: from \$WR_TEST_METRICS_TOKEN"
 assert_contains "$tmp/out" "statuspage: cachet https://status.example.com/api/v1, token from file $tmp/status.token"
 assert_contains "$tmp/out" "config OK"
 assert_not_contains "$tmp/out" "$secret"
-ok "good config resolves, and no secret is printed"
+ok "good config resolves (ssh_config's user, address, port, jump host and known_hosts), and no secret is printed"
+
+# An ssh_config ssh refuses: its words, and the check fails (the console
+# would show every host DOWN with them, never connect to the bare alias).
+printf 'Hosst foo\nPortt 22\n' | cat - "$tmp/ssh_config" > "$tmp/broken_ssh_config"
+sed "s|^ssh_config = ssh_config|ssh_config = broken_ssh_config|" "$tmp/good.conf" > "$tmp/broken.conf"
+rc=0; WR_TEST_METRICS_TOKEN=x "$WARROOM" -c "$tmp/broken.conf" --check-config > "$tmp/out" \
+	2> "$tmp/err" || rc=$?
+[ "$rc" -eq 1 ] || { cat "$tmp/out" "$tmp/err"; fail "a broken ssh_config exited $rc, want 1"; }
+assert_contains "$tmp/err" "warroom: host \"k8s\": ssh -G failed: $tmp/broken_ssh_config: line 1: Bad configuration option: hosst / $tmp/broken_ssh_config: line 2: Bad configuration option: portt / $tmp/broken_ssh_config: terminating, 2 bad configuration options"
+assert_contains "$tmp/out" "k8s: k8s (not resolved: ssh -G failed) driver=k8s"
+assert_not_contains "$tmp/out" "config OK"
+ok "an ssh_config ssh refuses fails the check in ssh's words"
 
 "$WARROOM" -c "$tmp/good.conf" --check-config > "$tmp/out" 2>&1 || fail "unset env var refused"
 assert_contains "$tmp/out" 'warning: host "k8s": $WR_TEST_METRICS_TOKEN is not set'
@@ -97,31 +122,31 @@ refuse() {
 }
 
 chmod 644 "$tmp/metrics.token"
-refuse "$tmp/good.conf" "$tmp/good.conf:13: secret file $tmp/metrics.token is readable by group or others (mode 0644): chmod 600 $tmp/metrics.token"
+refuse "$tmp/good.conf" "$tmp/good.conf:14: secret file $tmp/metrics.token is readable by group or others (mode 0644): chmod 600 $tmp/metrics.token"
 assert_not_contains "$tmp/out" "$secret"
 chmod 600 "$tmp/metrics.token"
 ok "a token file readable by others is refused"
 
 mv "$tmp/metrics.token" "$tmp/real.token"
 ln -s "$tmp/real.token" "$tmp/metrics.token"
-refuse "$tmp/good.conf" "$tmp/good.conf:13: secret file $tmp/metrics.token is a symlink: name the file itself"
+refuse "$tmp/good.conf" "$tmp/good.conf:14: secret file $tmp/metrics.token is a symlink: name the file itself"
 rm "$tmp/metrics.token"
 mv "$tmp/real.token" "$tmp/metrics.token"
 ok "a symlinked token file is refused"
 
 mv "$tmp/id_ed25519" "$tmp/key"
-refuse "$tmp/good.conf" "$tmp/good.conf:14: identity_file $tmp/id_ed25519: No such file or directory"
+refuse "$tmp/good.conf" "$tmp/good.conf:15: identity_file $tmp/id_ed25519: No such file or directory"
 ok "a missing identity file is refused with its line"
 
 # A file that is no private key would pass a check that it exists, then
 # fail at login as a key the server "refused".
 echo "ops notes, not a key" > "$tmp/id_ed25519"
-refuse "$tmp/good.conf" "$tmp/good.conf:14: identity_file $tmp/id_ed25519: this is not a private key (no \"-----BEGIN … PRIVATE KEY-----\" line); name the private key file, as for ssh -i"
+refuse "$tmp/good.conf" "$tmp/good.conf:15: identity_file $tmp/id_ed25519: this is not a private key (no \"-----BEGIN … PRIVATE KEY-----\" line); name the private key file, as for ssh -i"
 sed "s|^identity_file = .*|identity_file = $tmp/id_ed25519.pub|" "$tmp/good.conf" > "$tmp/pub.conf"
-refuse "$tmp/pub.conf" "$tmp/pub.conf:14: identity_file $tmp/id_ed25519.pub: this is the public key; name the private key $tmp/id_ed25519"
+refuse "$tmp/pub.conf" "$tmp/pub.conf:15: identity_file $tmp/id_ed25519.pub: this is the public key; name the private key $tmp/id_ed25519"
 mv "$tmp/key" "$tmp/id_ed25519"
 chmod 644 "$tmp/id_ed25519"
-refuse "$tmp/good.conf" "$tmp/good.conf:14: identity_file $tmp/id_ed25519: permissions 0644 are too open (ssh would ignore this key too); chmod 600 $tmp/id_ed25519"
+refuse "$tmp/good.conf" "$tmp/good.conf:15: identity_file $tmp/id_ed25519: permissions 0644 are too open (ssh would ignore this key too); chmod 600 $tmp/id_ed25519"
 chmod 600 "$tmp/id_ed25519"
 ok "an identity file that is a public key, not a key, or readable by others is refused with the fix"
 

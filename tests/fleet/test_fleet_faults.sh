@@ -113,6 +113,18 @@ fault h2 rotate-hostkey ed25519
 r=$(fssh h2 true 2>&1) && fail "ssh accepted a changed ed25519 key"
 check "rotate-hostkey ed25519: same type, changed key" contains "$r" "REMOTE HOST IDENTIFICATION HAS CHANGED"
 fault h2 restore-hostkey
+# A connection open across rotate-hostkey is kept (as across a real sshd
+# restart); drop still ends it, though it is under no listener now.
+fssh h2 "echo started; sleep 30" > "$T/kept" 2>&1 &
+sp=$!
+wait_until 5 grep -q started "$T/kept" || fail "the connection did not start"
+fault h2 rotate-hostkey ed25519
+kill -0 "$sp" 2>/dev/null || fail "rotate-hostkey ended an open connection"
+fault h2 drop
+wait_until 5 sh -c "! kill -0 $sp" || fail "drop left the connection rotate-hostkey kept"
+wait "$sp"
+fault h2 restore-hostkey
+ok "drop ends a connection rotate-hostkey kept"
 
 # HTTP faults
 U=$(url h3)

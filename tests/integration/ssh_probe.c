@@ -92,6 +92,11 @@ print_state(struct probe *p, int i)
 		printf(" key=%s %s", st->keytype, st->fingerprint);
 	if (st->via[0])
 		printf(" via=%s", st->via);
+	if (st->key_changed)
+		printf(" old=%s %s in=%s as=%s", st->old_keytype, st->old_fingerprint,
+		    st->known_file, st->known_name);
+	if (st->where[0])
+		printf(" where=%s", st->where);
 	if (p->watch)
 		printf(" t=%.1f", (loop_now_ms() - p->start) / 1000.0);
 	printf("\n");

@@ -1,7 +1,10 @@
 #!/bin/sh
 # test_ssh.sh — the SSH pool against the fixture fleet (real sshd on
 # loopback): hosts come UP and run commands with their exit status; an
-# unknown or rotated host key leaves the host UNTRUSTED with nothing run;
+# unknown or rotated host key leaves the host UNTRUSTED with nothing run
+# (a rotated one with the old key and its file); a ProxyJump hop's
+# refusal in ssh's words, its changed key UNTRUSTED; a broken ssh_config
+# DOWN in ssh's words; HostKeyAlias; a missing IdentityFile named;
 # agent and key-file auth work, a wrong key, an RSA key, a public key, a
 # text file and a key others can read fail with a clear reason; 10 MB arrive intact; a stopped sshd makes the host DOWN
 # without using CPU, and it comes back UP by itself.
@@ -43,14 +46,17 @@ assert_contains "$tmp/out" "h1 failed h1 is UNTRUSTED"
 [ "$(count "$log1")" = "$before" ] || fail "a command reached an untrusted host"
 ok "unknown host key: UNTRUSTED with its fingerprint, nothing run"
 
-# Rotated host key, to another key type (the downgrade libssh2 reports as NOTFOUND).
+# Rotated host key, to another key type (the downgrade libssh2 reports as
+# NOTFOUND): both keys, the file holding the old one and its name there.
 "$fleet" fault --dir "$fl" h1 rotate-hostkey ecdsa > /dev/null
 "$probe" -c "$conf" -t 10 -x 'docker compose ps' > "$tmp/out" || true
 assert_contains "$tmp/out" "h1 UNTRUSTED error=HOST KEY CHANGED: ecdsa-sha2-nistp256 SHA256:"
+assert_contains "$tmp/out" "does not match known_hosts (which has ssh-ed25519 $fp) "
+assert_contains "$tmp/out" "old=ssh-ed25519 $fp in=$fl/known_hosts as=[127.0.0.1]:$("$fleet" get --dir "$fl" h1 ssh_port)"
 assert_contains "$tmp/out" "h2 UP"
 [ "$(count "$log1")" = "$before" ] || fail "a command reached a host whose key changed"
 "$fleet" fault --dir "$fl" h1 restore-hostkey > /dev/null
-ok "rotated host key (ed25519 -> ecdsa): UNTRUSTED, nothing run"
+ok "rotated host key (ed25519 -> ecdsa): UNTRUSTED with both keys and the old one's file, nothing run"
 
 # Agent auth: no identity file, the key only in an agent.
 grep -v '^identity_file' "$conf" > "$tmp/agent.conf"
@@ -147,6 +153,48 @@ assert_contains "$tmp/out" "target exit 0"
 assert_contains "$tmp/out" "target DOWN error=SSH handshake with 127.0.0.1 failed via ProxyJump jump"
 "$fleet" fault --dir "$fl" h1 sshd-start > /dev/null
 ok "ProxyJump through one fleet host to another (and DOWN when the jump host is)"
+
+# The hop's host key, checked by ssh itself: unknown, ssh's words are the
+# reason; changed, the host is UNTRUSTED like one whose own key changed.
+: > "$tmp/hop_known_hosts"
+sed "s|UserKnownHostsFile $fl/known_hosts|UserKnownHostsFile $tmp/hop_known_hosts|" \
+	"$tmp/ssh_config" > "$tmp/hop_ssh_config"
+sed "s|^ssh_config = .*|ssh_config = $tmp/hop_ssh_config|" "$tmp/jump.conf" > "$tmp/hop.conf"
+"$probe" -c "$tmp/hop.conf" -t 10 > "$tmp/out" || true
+assert_contains "$tmp/out" "target DOWN error=SSH handshake with 127.0.0.1 failed via ProxyJump jump: No ED25519 host key is known for [127.0.0.1]:$p1 and you have requested strict checking. / Host key verification failed."
+echo "[127.0.0.1]:$p1 $(cut -d' ' -f1,2 "$tmp/stranger.pub")" > "$tmp/hop_known_hosts"
+"$probe" -c "$tmp/hop.conf" -t 10 > "$tmp/out" || true
+assert_contains "$tmp/out" "target UNTRUSTED error=HOST KEY CHANGED on ProxyJump hop jump ([127.0.0.1]:$p1): ED25519 SHA256:"
+assert_contains "$tmp/out" "old=ssh-ed25519 $(ssh-keygen -lf "$tmp/stranger.pub" | cut -d' ' -f2) in=$tmp/hop_known_hosts as=[127.0.0.1]:$p1"
+ok "a hop's unknown key in ssh's words; a hop's changed key: UNTRUSTED with both keys"
+
+# A broken ssh_config: ssh's own error, never the bare alias on port 22.
+printf 'Hosst foo\nPortt 22\n' | cat - "$tmp/ssh_config" > "$tmp/broken_ssh_config"
+sed "s|^ssh_config = .*|ssh_config = $tmp/broken_ssh_config|" "$tmp/jump.conf" > "$tmp/broken.conf"
+"$probe" -c "$tmp/broken.conf" -t 10 > "$tmp/out" || true
+assert_contains "$tmp/out" "target DOWN error=ssh -G failed: $tmp/broken_ssh_config: line 1: Bad configuration option: hosst / $tmp/broken_ssh_config: line 2: Bad configuration option: portt / $tmp/broken_ssh_config: terminating, 2 bad configuration options"
+assert_not_contains "$tmp/out" "resolve"
+ok "a broken ssh_config: DOWN with ssh's own words, no guess at the alias"
+
+# HostKeyAlias: the key is looked up under the alias, as ssh does; an
+# IdentityFile ssh_config names that does not exist is named.
+p2key=$(grep "^\[127.0.0.1\]:$p2 " "$fl/known_hosts" | cut -d' ' -f2,3)
+echo "h2-prod $p2key" > "$tmp/alias_known_hosts"
+cat > "$tmp/alias_ssh_config" <<CFG
+Host target
+  HostName 127.0.0.1
+  Port $p2
+  User $(id -un)
+  HostKeyAlias h2-prod
+  UserKnownHostsFile $tmp/alias_known_hosts
+  IdentityFile $tmp/id_missing
+  IdentitiesOnly yes
+CFG
+grep -v '^known_hosts\|^identity_file' "$tmp/jump.conf" |
+	sed "s|^ssh_config = .*|ssh_config = $tmp/alias_ssh_config|" > "$tmp/alias.conf"
+"$probe" -c "$tmp/alias.conf" -t 10 > "$tmp/out" || true
+assert_contains "$tmp/out" "target DOWN error=authentication failed for $(id -un)@127.0.0.1: IdentityFile $tmp/id_missing from ssh_config does not exist"
+ok "HostKeyAlias: the key found under the alias; a missing IdentityFile is named"
 
 # 10 MB through one channel.
 awk 'BEGIN { for (i = 0; i < 170000; i++) printf "%08d the quick brown fox jumps over the lazy dog %08d\n", i, i * 7 }' > "$tmp/big"

@@ -70,7 +70,7 @@ assert_screen scrolled <<'EOF'
 │ │ M        migration downgrade (alembic -1) of the selected service (chang │ │
 │ │ x        RUNBOOK: run the step's commands on the HOSTS host (changes pro │ │
 │ │ S        post to the status page (type the status) (changes production)  │ │
-│ │ K        trust the selected host's unknown key (HOSTS) (writes the journ │ │
+│ │ K        trust the host's unknown key; a changed one: re-read known_host │ │
 │ │ o        HOSTS: order rows by host, worst health, or worst verdict       │ │
 │ │ ? or Esc closes this help; Up/Down/PgUp/PgDn scroll it                   │ │
 └─└──────────────────────────────────────────────────────────────────────────┘─┘
@@ -97,7 +97,7 @@ assert_screen ignored <<'EOF'
 │ │ M        migration downgrade (alembic -1) of the selected service (chang │ │
 │ │ x        RUNBOOK: run the step's commands on the HOSTS host (changes pro │ │
 │ │ S        post to the status page (type the status) (changes production)  │ │
-│ │ K        trust the selected host's unknown key (HOSTS) (writes the journ │ │
+│ │ K        trust the host's unknown key; a changed one: re-read known_host │ │
 │ │ o        HOSTS: order rows by host, worst health, or worst verdict       │ │
 │ │ ? or Esc closes this help; Up/Down/PgUp/PgDn scroll it                   │ │
 └─└──────────────────────────────────────────────────────────────────────────┘─┘
@@ -161,7 +161,7 @@ assert_screen help-big <<'EOF'
 │ │ M        migration downgrade (alembic -1) of the selected service (changes production)       │ │
 │ │ x        RUNBOOK: run the step's commands on the HOSTS host (changes production)             │ │
 │ │ S        post to the status page (type the status) (changes production)                      │ │
-│ │ K        trust the selected host's unknown key (HOSTS) (writes the journal)                  │ │
+│ │ K        trust the host's unknown key; a changed one: re-read known_hosts (HOSTS) (writes th │ │
 │ │ o        HOSTS: order rows by host, worst health, or worst verdict                           │─┘
 │ │ /        filter LOGS with a regex (empty clears it)                                          │─┐
 └─│ F        show the HOSTS rows whose host, service or address has a text                       │ │
@@ -174,7 +174,7 @@ assert_screen help-big <<'EOF'
 │ │ U        settle the oldest UNKNOWN outcome by hand: ok or failed, and what you saw (writes t │ │
 │ │ e        export the timeline as a post-mortem draft (writes the journal)                     │ │
 │ │ E        mark the incident resolved (typed; the same --incident then starts a new one) (writ │ │
-│ │ C-r      poll every host now (tags, state, health)                                           │ │
+│ │ C-r      poll every host now; retry DOWN and UNTRUSTED hosts                                 │ │
 │ │ z        show the focused pane alone on the whole screen (z again: every pane)               │ │
 │ │ C-l      redraw the whole screen                                                             │ │
 │ │ ?        show or hide this help                                                              │ │

@@ -119,11 +119,13 @@ printf '[warroom]\ntimeline_dir = %s/tl\n[host "ev\033[2Jil\342\200\256x"]\naddr
 printf '[warroom]\ntimeline_dir = %s/tl\n[host "ok"]\naddress = 127.0.0.1\033]0;pwned-title\007\nuser = u\033]52;c;ZWNobyBwd25lZA==\007\ndriver = compose\ncompose_dir = /x\342\200\256\302\233\033[2J\nservices = api\n' "$tmp" > "$tmp/odd.conf"
 start 200 50 "echo before-marker; sleep 0.5; $WARROOM -c $tmp/bad.conf --check-config; $WARROOM -c $tmp/odd.conf --check-config"
 arm_terminal
-wait_for "config OK" 10
+wait_for "(not resolved: ssh -G failed)" 10
 assert_contains "$tmp/screen" "before-marker"
 assert_contains "$tmp/screen" 'host name "ev^[[2Jil<U+202E>x": use letters'
 assert_contains "$tmp/screen" "port: expected a number from 1 to 65535, got '^[]0;pwned-title^G\\x9b'"
 assert_contains "$tmp/screen" "unknown key 'foo^[]2;pwned-title2^G'"
-assert_contains "$tmp/screen" 'ok: u^[]52;c;ZWNobyBwd25lZA==^G@127.0.0.1^[]0;pwned-title^G:22 driver=compose compose_dir=/x<U+202E>\x9b^[[2J'
+# ssh itself refuses such a user (the check fails in its words); the
+# config's values are still printed as text.
+assert_contains "$tmp/screen" 'ok: u^[]52;c;ZWNobyBwd25lZA==^G@127.0.0.1^[]0;pwned-title^G (not resolved: ssh -G failed) driver=compose compose_dir=/x<U+202E>\x9b^[[2J'
 untouched "the config"
 ok "(d) config: refused host name, value and key, and printed values, as text"

@@ -8,7 +8,11 @@
 # host; K trusts an unknown
 # key after the host's name is typed (the whole fingerprint in a box while
 # it asks, at 80x24 too) (written to the config's known_hosts),
-# never a changed key, and never in read-only mode.
+# never a changed key, and never in read-only mode; without a known_hosts
+# in [warroom] K refuses at once, and ADDRESS shows where ssh_config
+# sends an alias. A changed key is journalled once with both
+# fingerprints, the footer names the exact ssh-keygen -R, and once the
+# old line is gone K reads known_hosts again and trusts the new key.
 . "${top_srcdir:-$(dirname "$0")/../..}/tests/lib/tmux.sh"
 [ -x /usr/sbin/sshd ] || skip "openssh-server is not installed"
 
@@ -122,11 +126,53 @@ keys Down Down K
 wait_for "refused: read-only mode: this console only watches"
 keys q
 wait_for "exit=0"
-"$fleet" fault --dir "$fl" h1 rotate-hostkey ecdsa > /dev/null
-start 120 30 "$WARROOM -c $tmp/unknown.conf"
+ok "no trusting in read-only mode"
+
+# No known_hosts in [warroom]: K cannot save a trust, so it is not offered.
+# h1 is an alias that ssh_config resolves; its known_hosts is empty.
+p1=$("$fleet" get --dir "$fl" h1 ssh_port)
+: > "$tmp/alias_known_hosts"
+printf 'Host h1\n  HostName 127.0.0.1\n  Port %s\n  User %s\n  UserKnownHostsFile %s\n' \
+	"$p1" "$(id -un)" "$tmp/alias_known_hosts" > "$tmp/alias_ssh_config"
+printf '[warroom]\ntimeline_dir = %s\nssh_config = %s\n[host "h1"]\nidentity_file = %s\ncompose_dir = %s\nservices = api\n' \
+	"$tmp/tl" "$tmp/alias_ssh_config" "$fl/client_key" "$("$fleet" get --dir "$fl" h1 compose_dir)" \
+	> "$tmp/nokh.conf"
+start 120 30 "$WARROOM -c $tmp/nokh.conf"
 wait_re "h1 +api +UNTRUSTED"
+keys z
+wait_for "h1: UNKNOWN HOST KEY — nothing is sent to it (K cannot trust it: no known_hosts in [warroom])"
+wait_re "h1 +api +UNTRUSTED .* $(id -un)@127\.0\.0\.1:$p1 "
 keys K
-wait_for "a CHANGED host key is never trusted from here"
+wait_for "h1: K cannot trust a key here: no known_hosts file is named in [warroom]"
+assert_not_contains "$tmp/screen" "trust this key?"
 keys q
 wait_for "exit=0"
-ok "no trusting in read-only mode, and never a changed key"
+ok "no known_hosts in [warroom]: K refuses with the fix; ADDRESS is where ssh_config sends h1"
+
+# A changed key: journalled once (both keys), never trusted; after
+# ssh-keygen -R, K reads known_hosts again and trusts the new key.
+"$fleet" fault --dir "$fl" h1 rotate-hostkey ecdsa > /dev/null
+start 120 30 "$WARROOM -c $tmp/unknown.conf --incident keys"
+wait_re "h1 +api +UNTRUSTED"
+keys z
+wait_for "h1: HOST KEY CHANGED — nothing is sent to it; if the new key is right: ssh-keygen -R '[127.0.0.1]:$p1' -f"
+assert_contains "$tmp/screen" "$tmp/empty, then K"
+assert_contains "$tmp/screen" "known_hosts has ssh-ed25519"
+assert_contains "$tmp/screen" "$fp"
+keys K C-r K
+wait_for "a CHANGED host key is never trusted from here"
+journal=$(ls "$fl"/timeline/keys-*.jsonl)
+[ "$(grep -c '"kind":"hostkey.changed"' "$journal")" = 1 ] || fail "hostkey.changed is not recorded once"
+grep '"kind":"hostkey.changed"' "$journal" | grep -F "\"old_fingerprint\":\"$fp\"" |
+	grep -F '"keytype":"ecdsa-sha2-nistp256","fingerprint":"SHA256:' | grep -qF "\"known_hosts\":\"$tmp/empty\"" ||
+	{ grep hostkey "$journal"; fail "hostkey.changed lacks a fingerprint or the file"; }
+ssh-keygen -R "[127.0.0.1]:$p1" -f "$tmp/empty" > /dev/null 2>&1
+keys K
+wait_for "TRUST THIS HOST KEY?"
+keys -l "h1"
+keys Enter
+wait_re "h1 +api +UP"
+grep -q '"kind":"hostkey.trust"' "$journal" || fail "the trust is not journalled"
+keys q
+wait_for "exit=0"
+ok "a changed key: journalled once with both keys, the exact ssh-keygen -R; K trusts it once the old line is gone"

@@ -177,6 +177,16 @@ describe_never_prints_secrets(void **state)
 	d = config_describe(&cfg);
 	assert_non_null(strstr(d, "a: a:22 driver=compose compose_dir=/srv services=api"));
 	assert_non_null(strstr(d, "metrics token: from $MY_TOKEN"));
+	assert_non_null(strstr(d, "known_hosts: none named here (ssh_config's files only; "
+	    "K cannot add a key)\n"));
+	free(d);
+	/* What ssh -G said, in place of the config's guess. */
+	d = config_describe_where(&cfg, &(struct config_where){
+	    .endpoint = "root@10.0.0.5:22201 via jump", .known_hosts = "/team/known_hosts" });
+	assert_non_null(strstr(d, "  a: root@10.0.0.5:22201 via jump driver=compose "
+	    "compose_dir=/srv services=api\n"));
+	assert_non_null(strstr(d, "    known_hosts: /team/known_hosts\n"));
+	assert_null(strstr(d, "a:22"));
 	free(d);
 	config_free(&cfg);
 }

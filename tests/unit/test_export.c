@@ -410,6 +410,18 @@ other_kinds_read_as_words(void **state)
 	    "\"fingerprint\":\"SHA256:abc\",\"known_hosts\":\"/k/known_hosts\"}");
 	assert_string_equal(t, "trusted ssh-ed25519 SHA256:abc, written to /k/known_hosts");
 	free(t);
+	t = details_of("hostkey.changed", "{\"keytype\":\"ssh-ed25519\","
+	    "\"fingerprint\":\"SHA256:new\",\"old_keytype\":\"ssh-ed25519\","
+	    "\"old_fingerprint\":\"SHA256:old\",\"known_hosts\":\"/k/known_hosts\","
+	    "\"name\":\"[10.0.0.5]:2222\"}");
+	assert_string_equal(t, "HOST KEY CHANGED: offered ssh-ed25519 SHA256:new; known_hosts had "
+	    "ssh-ed25519 SHA256:old for [10.0.0.5]:2222 in /k/known_hosts; nothing was sent");
+	free(t);
+	t = details_of("hostkey.changed", "{\"keytype\":\"ED25519\",\"fingerprint\":\"SHA256:n\","
+	    "\"old_fingerprint\":\"\",\"hop\":\"bastion\"}");
+	assert_string_equal(t, "HOST KEY CHANGED on ProxyJump hop bastion: offered ED25519 SHA256:n; "
+	    "known_hosts had a key (not read); nothing was sent");
+	free(t);
 	t = details_of("runbook.tzero", "{\"name\":\"cutover.md\",\"tzero\":1795703400}");
 	assert_string_equal(t, "cutover.md: T-0 at 2026-11-26 14:30 UTC");
 	free(t);

@@ -1,5 +1,7 @@
 /*
- * test_sshcfg.c — reading `ssh -G` output as OpenSSH 9.2 prints it.
+ * test_sshcfg.c — reading `ssh -G` output as OpenSSH 9.2 prints it, and
+ * what warroom settles from it: where it connects, how known_hosts names
+ * the host, the ssh-keygen -R that removes an old key.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -66,6 +68,121 @@ proxycommand_none_is_empty(void **state)
 	assert_string_equal(r.proxyjump, "");
 }
 
+/* The list ssh -G prints with no IdentityFile configured: a missing one
+ * is nobody's mistake; one that ssh_config names is. */
+static void
+default_identities_and_hostkeyalias(void **state)
+{
+	const char *g =
+	    "hostname h\nport 22\nhostkeyalias helm-prod\n"
+	    "identityfile ~/.ssh/id_rsa\nidentityfile ~/.ssh/id_ecdsa\n"
+	    "identityfile ~/.ssh/id_ecdsa_sk\nidentityfile ~/.ssh/id_ed25519\n"
+	    "identityfile ~/.ssh/id_ed25519_sk\nidentityfile ~/.ssh/id_xmss\n"
+	    "identityfile ~/.ssh/id_dsa\n";
+	const char *team = "hostname h\nport 22\nhostkeyalias none\n"
+	    "identityfile ~/.ssh/id_team\n";
+	struct ssh_resolved r;
+	struct wr_err err;
+
+	assert_int_equal(sshcfg_parse(g, strlen(g), "/home/op", &r, &err), 0);
+	assert_true(r.identities_default);
+	assert_string_equal(r.hostkeyalias, "helm-prod");
+	assert_int_equal(sshcfg_parse(team, strlen(team), "/home/op", &r, &err), 0);
+	assert_false(r.identities_default);
+	assert_string_equal(r.hostkeyalias, "");
+}
+
+static void
+argv_for_ssh_g(void **state)
+{
+	const char *argv[SSHCFG_ARGV_MAX];
+	char port[16];
+
+	sshcfg_argv("/etc/team/ssh_config", 2222, "deploy", "api-1", port, argv);
+	assert_string_equal(argv[0], "ssh");
+	assert_string_equal(argv[1], "-G");
+	assert_string_equal(argv[2], "-F");
+	assert_string_equal(argv[3], "/etc/team/ssh_config");
+	assert_string_equal(argv[5], "2222");
+	assert_string_equal(argv[7], "deploy");
+	assert_string_equal(argv[8], "--");
+	assert_string_equal(argv[9], "api-1");
+	assert_null(argv[10]);
+	sshcfg_argv(NULL, 0, "", "api-1", port, argv);
+	assert_string_equal(argv[2], "--");
+	assert_null(argv[4]);
+}
+
+/* ssh_config's answer where the config says nothing; the config's own
+ * values first; known_hosts' name as ssh looks it up. */
+static void
+settle_where_it_connects(void **state)
+{
+	const char *g = "user root\nhostname 127.0.0.1\nport 22201\nproxyjump jump\n"
+	    "userknownhostsfile /team/known_hosts\nidentityfile /team/id\n"
+	    "identityfile /keys/cfg\n";
+	struct sshcfg_want w = { .name = "api-1", .identity_file = "/keys/cfg",
+		.known_hosts = "/wr/known_hosts", .local_user = "me", .home = "/home/me" };
+	struct ssh_resolved r;
+	struct sshcfg_dest d;
+	struct wr_err err;
+	char buf[512];
+
+	assert_int_equal(sshcfg_parse(g, strlen(g), "/home/me", &r, &err), 0);
+	sshcfg_settle(&w, &r, &d);
+	sshcfg_endpoint(&d, buf, sizeof(buf));
+	assert_string_equal(buf, "root@127.0.0.1:22201 via jump");
+	sshcfg_known_name(&d, buf, sizeof(buf));
+	assert_string_equal(buf, "[127.0.0.1]:22201");
+	assert_int_equal(d.nknown, 2);
+	assert_string_equal(d.known[0], "/wr/known_hosts");
+	assert_string_equal(d.known[1], "/team/known_hosts");
+	assert_int_equal(d.nidentity, 2);           /* the config's key once */
+	assert_int_equal(d.ncfg_identity, 1);
+	assert_string_equal(d.identities[1], "/team/id");
+
+	w.address = "10.0.0.5";
+	w.port = 22;
+	w.user = "deploy";
+	strcpy(r.hostkeyalias, "api-prod");
+	r.proxyjump[0] = '\0';
+	sshcfg_settle(&w, &r, &d);
+	sshcfg_endpoint(&d, buf, sizeof(buf));
+	assert_string_equal(buf, "deploy@10.0.0.5:22");
+	sshcfg_known_name(&d, buf, sizeof(buf));
+	assert_string_equal(buf, "api-prod");
+	assert_int_equal(d.keyport, -1);
+
+	/* No ssh -G at all: the name, the login user, port 22, ~/.ssh. */
+	memset(&w, 0, sizeof(w));
+	w.name = "db";
+	w.local_user = "me";
+	w.home = "/home/me";
+	sshcfg_settle(&w, NULL, &d);
+	sshcfg_endpoint(&d, buf, sizeof(buf));
+	assert_string_equal(buf, "me@db:22");
+	sshcfg_known_name(&d, buf, sizeof(buf));
+	assert_string_equal(buf, "db");
+	assert_string_equal(d.known[0], "/home/me/.ssh/known_hosts");
+}
+
+static void
+keygen_remove_command(void **state)
+{
+	char buf[256];
+
+	sshcfg_keygen_remove("[127.0.0.1]:22201", "/home/op/.ssh/known_hosts", buf, sizeof(buf));
+	assert_string_equal(buf, "ssh-keygen -R '[127.0.0.1]:22201' -f /home/op/.ssh/known_hosts");
+	sshcfg_keygen_remove("helm-prod", "/srv/ops keys/known hosts", buf, sizeof(buf));
+	assert_string_equal(buf, "ssh-keygen -R 'helm-prod' -f '/srv/ops keys/known hosts'");
+	sshcfg_keygen_remove("h", "", buf, sizeof(buf));
+	assert_string_equal(buf, "ssh-keygen -R 'h'");
+	sshcfg_tilde("/home/op/.ssh/id_team", "/home/op", buf, sizeof(buf));
+	assert_string_equal(buf, "~/.ssh/id_team");
+	sshcfg_tilde("/home/operator/id", "/home/op", buf, sizeof(buf));
+	assert_string_equal(buf, "/home/operator/id");
+}
+
 int
 main(void)
 {
@@ -73,6 +190,10 @@ main(void)
 		cmocka_unit_test(resolved_fields),
 		cmocka_unit_test(missing_hostname_is_an_error),
 		cmocka_unit_test(proxycommand_none_is_empty),
+		cmocka_unit_test(default_identities_and_hostkeyalias),
+		cmocka_unit_test(argv_for_ssh_g),
+		cmocka_unit_test(settle_where_it_connects),
+		cmocka_unit_test(keygen_remove_command),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "warroom/sha256.h"
 #include "warroom/sshkey.h"
 
 static size_t
@@ -151,6 +152,60 @@ fingerprint_matches_openssh(void **state)
 	assert_string_equal(fp, "SHA256:47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU");
 }
 
+/* FIPS 180-4's examples, and a length whose padding takes a second block. */
+static void
+sha256_matches_fips_examples(void **state)
+{
+	static const unsigned char abc[32] = {
+		0xba, 0x78, 0x16, 0xbf, 0x8f, 0x01, 0xcf, 0xea, 0x41, 0x41, 0x40, 0xde,
+		0x5d, 0xae, 0x22, 0x23, 0xb0, 0x03, 0x61, 0xa3, 0x96, 0x17, 0x7a, 0x9c,
+		0xb4, 0x10, 0xff, 0x61, 0xf2, 0x00, 0x15, 0xad,
+	};
+	static const unsigned char two[32] = {
+		0x24, 0x8d, 0x6a, 0x61, 0xd2, 0x06, 0x38, 0xb8, 0xe5, 0xc0, 0x26, 0x93,
+		0x0c, 0x3e, 0x60, 0x39, 0xa3, 0x3c, 0xe4, 0x59, 0x64, 0xff, 0x21, 0x67,
+		0xf6, 0xec, 0xed, 0xd4, 0x19, 0xdb, 0x06, 0xc1,
+	};
+	static const unsigned char thousand[32] = {
+		0x41, 0xed, 0xec, 0xe4, 0x2d, 0x63, 0xe8, 0xd9, 0xbf, 0x51, 0x5a, 0x9b,
+		0xa6, 0x93, 0x2e, 0x1c, 0x20, 0xcb, 0xc9, 0xf5, 0xa5, 0xd1, 0x34, 0x64,
+		0x5a, 0xdb, 0x5d, 0xb1, 0xb9, 0x73, 0x7e, 0xa3,
+	};
+	char a[1000];
+	unsigned char d[32];
+
+	sha256("abc", 3, d);
+	assert_memory_equal(d, abc, 32);
+	sha256("abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq", 56, d);
+	assert_memory_equal(d, two, 32);
+	memset(a, 'a', sizeof(a));
+	sha256(a, sizeof(a), d);
+	assert_memory_equal(d, thousand, 32);
+}
+
+/* The old key a known_hosts line holds, as ssh-keygen -lf prints it. */
+static void
+known_hosts_line_fingerprint(void **state)
+{
+	char line[512], type[32], fp[64];
+	size_t n = fixture("ed25519.pub", line, sizeof(line) - 40);
+
+	line[n] = '\0';
+	memmove(line + 18, line, n + 1);
+	memcpy(line, "[127.0.0.1]:2201  ", 18);
+	assert_int_equal(sshkey_known_line(line, type, sizeof(type), fp, sizeof(fp)), 0);
+	assert_string_equal(type, "ssh-ed25519");
+	assert_string_equal(fp, "SHA256:OanNnzZkvk5kSePRnT8Rdw5M95QGYW1sL4WeonB3yKw");
+	memmove(line + 16, line, strlen(line) + 1);
+	memcpy(line, "@cert-authority ", 16);
+	assert_int_equal(sshkey_known_line(line, type, sizeof(type), fp, sizeof(fp)), 0);
+	assert_string_equal(fp, "SHA256:OanNnzZkvk5kSePRnT8Rdw5M95QGYW1sL4WeonB3yKw");
+	assert_int_equal(sshkey_known_line("# a comment\n", type, sizeof(type), fp,
+	    sizeof(fp)), -1);
+	assert_int_equal(sshkey_known_line("host ssh-ed25519\n", type, sizeof(type), fp,
+	    sizeof(fp)), -1);
+}
+
 static void
 base64_round_trip(void **state)
 {
@@ -186,6 +241,8 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(private_key_kinds),
 		cmocka_unit_test(fingerprint_matches_openssh),
+		cmocka_unit_test(sha256_matches_fips_examples),
+		cmocka_unit_test(known_hosts_line_fingerprint),
 		cmocka_unit_test(base64_round_trip),
 		cmocka_unit_test(blob_kinds),
 		cmocka_unit_test(file_formats),
