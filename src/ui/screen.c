@@ -210,7 +210,7 @@ format_elapsed(char *buf, size_t cap, long secs)
  * do: the footer says a retry for seconds, the page may fail for minutes.
  * The badge takes the longest wording that leaves the rest of the line
  * its room, or its shortest, for which the rest gives way (header_fit).
- * True when one has failed (the badge is drawn as trouble). */
+ * True when it is trouble (statuspage_badge_trouble: drawn as such). */
 static bool
 statuspage_badge_for(struct app *app, int cols, int bw, char *dst, size_t cap)
 {
@@ -225,6 +225,7 @@ statuspage_badge_for(struct app *app, int cols, int bw, char *dst, size_t cap)
 		statuspage_journal_badge_in(&app->sp_journal, (int64_t)app_now(app) * 1000, &in);
 	} else {
 		st = statuspage_state(app->statuspage);
+		memset(&in, 0, sizeof(in));
 		in.pending = st->pending;
 		in.failed = st->failed;
 		in.failing = st->failing;
@@ -233,9 +234,13 @@ statuspage_badge_for(struct app *app, int cols, int bw, char *dst, size_t cap)
 		    (long)((st->retry_at_ms - loop_now_ms() + 999) / 1000) : -1;
 		if (in.retry_in_s == 0)
 			in.retry_in_s = -1;
+		memcpy(in.cause, st->fail_cause, sizeof(in.cause));
+		in.check = st->check;
+		in.check_status = st->check_status;
+		memcpy(in.check_words, st->check_words, sizeof(in.check_words));
 	}
 	statuspage_badge(&in, cols - HEADER_FIXED_MIN - bw - 2, dst, cap);
-	return in.failing || in.failed > 0;
+	return statuspage_badge_trouble(&in);
 }
 
 static void
