@@ -199,7 +199,7 @@ format_elapsed(char *buf, size_t cap, long secs)
 	snprintf(buf, cap, "T+%02ld:%02ld:%02ld", secs / 3600, (secs / 60) % 60, secs % 60);
 }
 
-#define HEADER_BADGES 7          /* at most six at once: a watcher has no ARMED */
+#define HEADER_BADGES 8          /* at most seven at once: a watcher has no ARMED */
 /* What the header keeps for the incident's name (beside " warroom │ ",
  * " │ T+00:00:00" and the time) before the status page's badge is
  * worded shorter. */
@@ -315,6 +315,12 @@ draw_header(struct app *app)
 		bw += 2 + ui_width(badge[nb]);
 		battr[nb++] = trouble ? (int)(ui_attr(app, THEME_BAD) | A_REVERSE) :
 		    ui_attr(app, THEME_BADGE);
+	}
+	/* An announcement the team may not have had, until one goes through. */
+	if (chat_badge(&app->chat_journal, (int64_t)app_now(app) * 1000,
+	    cols - HEADER_FIXED_MIN - bw - 2, badge[nb], sizeof(badge[0])) > 0) {
+		bw += 2 + ui_width(badge[nb]);
+		battr[nb++] = ui_attr(app, THEME_BAD) | A_REVERSE;
 	}
 	/* Elapsed since the incident opened (a resumed one keeps counting). */
 	format_elapsed(elapsed, sizeof(elapsed), (long)(now - start));
