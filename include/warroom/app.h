@@ -182,6 +182,7 @@ struct app {
 	int rb_sel;                      /* selected row among its visible rows */
 	bool rb_detail;                  /* the step detail overlay is open */
 
+	bool config_missing;             /* no file at cfg.file: an empty console */
 	time_t started;                  /* wall clock when the console opened */
 	bool fake_clock;                 /* screen tests: time moves only by script */
 	time_t fake_now;
