@@ -66,6 +66,7 @@ struct opts {
 	const char *theme;
 	const char *screen_test;
 	int cols, lines;
+	bool timeline_only;              /* a subcommand: only timeline_dir is used */
 };
 
 static void
@@ -172,6 +173,9 @@ print_warnings(const struct config *cfg)
 	}
 	if (cfg->statuspage.token_env[0] != '\0' && getenv(cfg->statuspage.token_env) == NULL)
 		printf("warning: [statuspage]: $%s is not set\n", cfg->statuspage.token_env);
+	if (cfg->chat.webhook_url_env[0] != '\0' && getenv(cfg->chat.webhook_url_env) == NULL)
+		printf("warning: [chat]: $%s is not set: nothing will be announced\n",
+		    cfg->chat.webhook_url_env);
 }
 
 /* --check-config asks `ssh -G` about every host, as the console does:
@@ -240,19 +244,57 @@ check_ssh(const struct config *cfg, struct config_where *where, struct wr_buf *w
 	return bad;
 }
 
-/* The status page gets a credential: its URL must be https, or http to
- * loopback only. The client would refuse it at the first post; a check
- * and a start refuse it now, with the file and line. */
-static int
-check_urls(const struct config *cfg, const char *file)
+/* The chat's webhook URL is a credential: https, or http to loopback only,
+ * checked with the rest of the file rather than at the first announcement.
+ * It is read from its file or variable (one not set is only a warning), and
+ * never named in the message. */
+static void
+check_chat_url(struct config *cfg)
+{
+	const struct config_chat *c = &cfg->chat;
+	char url[WR_URL_MAX];
+	struct redactor red;
+	struct wr_err err;
+	char *said;
+
+	if (c->line == 0 || (c->webhook_url_env[0] != '\0' && getenv(c->webhook_url_env) == NULL))
+		return;
+	/* A file that cannot be read is reported by config_load already. */
+	if (secret_read(c->webhook_url_env, c->webhook_url_file.path, "[chat] webhook URL", url,
+	    sizeof(url), &err) != 0)
+		return;
+	if (http_url_check_secure(url, "[chat] webhook URL", &err) != 0) {
+		redact_init(&red);
+		redact_add_secret(&red, url);
+		said = redact_text(&red, err.msg);
+		config_add_error(cfg, c->webhook_url_env[0] != '\0' ? c->webhook_url_env_line :
+		    c->webhook_url_file.line, "%s", said);
+		free(said);
+		redact_free(&red);
+	}
+	explicit_bzero(url, sizeof(url));
+}
+
+/* What the parse cannot judge alone, reported with the file's other
+ * problems so that one check lists them all, each at its line: a
+ * credential's URL that would travel in clear (the status page's and the
+ * chat's: the clients would refuse them at the first post), and the theme
+ * the config names (unless --theme overrides it). A subcommand reads only
+ * timeline_dir and needs neither the chat nor a theme. */
+static void
+check_more(struct config *cfg, const struct opts *o)
 {
 	struct wr_err err;
+	struct theme t;
 
-	if (cfg->statuspage.url[0] == '\0' ||
-	    http_url_check_secure(cfg->statuspage.url, "[statuspage] url", &err) == 0)
-		return 0;
-	fprintf(stderr, "warroom: %s:%d: %s\n", file, cfg->statuspage.line, err.msg);
-	return -1;
+	if (cfg->statuspage.url[0] != '\0' &&
+	    http_url_check_secure(cfg->statuspage.url, "[statuspage] url", &err) != 0)
+		config_add_error(cfg, cfg->statuspage.line, "%s", err.msg);
+	if (o->timeline_only)
+		return;
+	check_chat_url(cfg);
+	if (o->theme == NULL && cfg->theme_line != 0 && theme_load(&t, cfg->theme, &err) != 0)
+		config_add_error(cfg, cfg->theme_line, "theme: %s", err.msg);
 }
 
 static int
@@ -260,6 +302,8 @@ load_config(struct app *app, const struct opts *o)
 {
 	char path[WR_PATH_MAX];
 	const char *file = o->config;
+	size_t before;
+	int rc;
 
 	if (file == NULL) {
 		file = default_config(path, sizeof(path));
@@ -269,15 +313,15 @@ load_config(struct app *app, const struct opts *o)
 				.xdg_state_home = getenv("XDG_STATE_HOME") };
 
 			config_init(&app->cfg, file, &env);
+			app->config_missing = true;
 			return 0;
 		}
 	}
-	if (config_load(&app->cfg, file) != 0) {
+	rc = config_load(&app->cfg, file);
+	before = app->cfg.nerrors;
+	check_more(&app->cfg, o);
+	if (rc != 0 || app->cfg.nerrors > before) {
 		print_errors(&app->cfg);
-		config_free(&app->cfg);
-		return -1;
-	}
-	if (check_urls(&app->cfg, file) != 0) {
 		config_free(&app->cfg);
 		return -1;
 	}
@@ -560,7 +604,7 @@ run(struct app *app, const struct opts *o)
 static int
 sub_timeline_dir(const char *conf, struct config *cfg)
 {
-	struct opts o = { .config = conf };
+	struct opts o = { .config = conf, .timeline_only = true };
 	struct app tmp = { 0 };
 
 	if (load_config(&tmp, &o) != 0)

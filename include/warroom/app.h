@@ -9,6 +9,7 @@
 #include <stdint.h>
 #include <time.h>
 
+#include "warroom/chat_badge.h"
 #include "warroom/config.h"
 #include "warroom/lineedit.h"
 #include "warroom/logfilter.h"
@@ -116,6 +117,9 @@ struct app {
 	                                    as last drawn: PgUp/PgDn's page */
 	struct statuspage *statuspage;   /* [statuspage] with a journal, or NULL */
 	struct chat *chat;               /* [chat] with a journal, or NULL */
+	char chat_off[300];              /* no client: why the chat is not told ("not
+	                                    configured", "unavailable: …"), or "" */
+	char statuspage_off[300];        /* … and why the status page is not */
 	int target_host, target_svc;     /* a runbook step's target for r, or -1 */
 	struct action **target_slot;     /* where to note the action it starts */
 	char target_tag[128];            /* a runbook step's IMAGE_TAG for r, or "" */
@@ -165,6 +169,8 @@ struct app {
 	size_t nentries, capentries;
 	struct statuspage_journal sp_journal; /* the journal's status-page posts, for a
 	                                    console without a client (read-only) */
+	struct chat_journal chat_journal; /* the journal's chat announcements: the
+	                                    CHAT badge, for every console */
 	size_t outcomes_at;              /* app_open_outcomes as of this nentries: */
 	size_t unknown_seen, none_yet_seen;
 	int64_t incident_start_ms;       /* the incident.open record's time */
@@ -176,6 +182,7 @@ struct app {
 	int rb_sel;                      /* selected row among its visible rows */
 	bool rb_detail;                  /* the step detail overlay is open */
 
+	bool config_missing;             /* no file at cfg.file: an empty console */
 	time_t started;                  /* wall clock when the console opened */
 	bool fake_clock;                 /* screen tests: time moves only by script */
 	time_t fake_now;

@@ -116,6 +116,7 @@ enum { WR_TEMPLATE_INVESTIGATING, WR_TEMPLATE_IDENTIFIED, WR_TEMPLATE_MONITORING
 struct config_chat {
 	int line;                        /* 0: no [chat] */
 	char webhook_url_env[WR_NAME_MAX];       /* the URL is a secret (Slack) */
+	int webhook_url_env_line;                /* its line, 0 when not set */
 	struct config_file_ref webhook_url_file;
 };
 
@@ -149,6 +150,7 @@ struct config {
 	bool read_only;
 	char timeline_dir[WR_PATH_MAX];
 	char theme[WR_PATH_MAX];
+	int theme_line;                  /* line of theme =, 0 when not set */
 	struct config_file_ref known_hosts;
 	struct config_file_ref ssh_config;   /* -F for ssh; empty: ~/.ssh/config */
 	int poll_ms;                     /* driver polls (tags, states) */

@@ -11,6 +11,9 @@
  *                     incident was already there, so nothing was created)
  *   statuspage.retry  {"queue", "attempt", "error", "http_status", "retry_ms"}
  *   statuspage.failed {"queue", "action", "error", "http_status"}: given up
+ *   statuspage.check  {"ok", "http_status", "error" or "detail"} (op null):
+ *                     the read at start (statuspage_check) failed, or worked
+ *                     after failing
  * On open, a queue record with neither post nor failed is pending and is
  * sent again — a create only after looking our incident up on the page.
  *
@@ -29,6 +32,7 @@
 #include <stdint.h>
 
 #include "warroom/config.h"
+#include "warroom/statuspage_badge.h"
 #include "warroom/statuspage_req.h"
 #include "warroom/util.h"
 
@@ -57,13 +61,18 @@ struct statuspage_state {
 	char last_error[WR_ERR_MAX];             /* "" after a success */
 	bool failing;                            /* the first pending post's last try failed */
 	long fail_status;                        /* the last failure's HTTP status; 0: no answer */
+	char fail_cause[80];                     /* … and then why (netcause_words) */
 	int64_t retry_at_ms;                     /* loop clock of its next try; 0: none waiting */
 	int failed;                              /* posts given up since the last that went
 	                                            through (this session and the journal's) */
+	enum statuspage_check check;             /* the read at start, until a post goes through */
+	long check_status;                       /* its answer's HTTP status; 0: none */
+	char check_words[96];                    /* what it found (statuspage_check_words) */
 };
 
 /* How one post ended; passed to the completion callback. */
 struct statuspage_result {
+	bool check;                      /* the read at start, not a post: ok, or error */
 	char queue[STATUSPAGE_QUEUE_ID_MAX];
 	enum statuspage_action action;
 	bool ok;
@@ -86,8 +95,17 @@ struct statuspage *statuspage_new(struct loop *loop, struct http_client *http,
 /* Change the tunables (before posting; tests shorten the delays). */
 void statuspage_set_opts(struct statuspage *sp, const struct statuspage_opts *o);
 
-/* Called once per post when it is sent or given up (from the loop). */
+/* Called once per post when it is sent or given up (from the loop), and
+ * when the check's outcome changes (result.check). */
 void statuspage_set_callback(struct statuspage *sp, statuspage_done_fn fn, void *arg);
+
+/* Read the page once before any post (statuspage_req_check: a GET), so a
+ * wrong token, page id or url is found at start, not at the first post:
+ * its outcome goes to the state and the callback, and to the journal when
+ * it failed (or works again after failing). A page out of reach (no
+ * answer, 5xx, 429) is read again with the backoff until it answers or a
+ * post goes through. Nothing is sent in read-only mode. */
+void statuspage_check(struct statuspage *sp);
 
 /* Store u in the journal and queue it (u->our_id is the client's; page_id
  * may be "": the last known one is used); the queue id goes to queue_id.

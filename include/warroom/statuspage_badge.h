@@ -15,6 +15,17 @@
 
 #include <cjson/cJSON.h>
 
+/* What the console's read of the page at start (statuspage_check) found:
+ * nothing yet, the page and token answered, the page refused them (a
+ * wrong token or page id: posts will fail too), or it could not be
+ * reached (no answer, 5xx, rate limited: tried again). */
+enum statuspage_check {
+	STATUSPAGE_CHECK_NONE,
+	STATUSPAGE_CHECK_OK,
+	STATUSPAGE_CHECK_REFUSED,
+	STATUSPAGE_CHECK_UNREACHED,
+};
+
 /* What the badge is made from (struct statuspage_state, read at a time). */
 struct statuspage_badge_in {
 	int pending;             /* posts queued and not yet through */
@@ -22,25 +33,49 @@ struct statuspage_badge_in {
 	bool failing;            /* the first pending post's last try failed */
 	long fail_status;        /* that failure's (or the given-up one's) HTTP status; 0: no answer */
 	long retry_in_s;         /* seconds to its next try; < 0: trying now */
+	char cause[80];          /* fail_status 0: why there was no answer (netcause_words),
+	                            "" to say "no answer" */
+	enum statuspage_check check;  /* the read at start, until a post goes through */
+	long check_status;       /* its HTTP status; 0: no answer */
+	char check_words[96];    /* what it found (statuspage_check_words) */
 };
+
+/* A check's answer (HTTP status, 0 for none) as an outcome: 2xx OK; no
+ * answer, 5xx and 420/429 UNREACHED (worth trying again); any other
+ * status REFUSED (the token, the page id or the url is wrong). */
+enum statuspage_check statuspage_check_outcome(long status);
+
+/* What a check's answer means, in a few words: "token refused (HTTP
+ * 401)", "page not found (HTTP 404)", "HTTP 503", or for no answer the
+ * cause ("cannot resolve status-api.invalid"). Returns the length. */
+size_t statuspage_check_words(long status, const char *cause, char *dst, size_t cap);
+
+/* Whether in is trouble (drawn as such): a post failing or given up, or a
+ * check that did not reach or was refused by the page. */
+bool statuspage_badge_trouble(const struct statuspage_badge_in *in);
 
 /* The badge, with a space at each end, in the longest wording no wider
  * than max_width, or the shortest when none is: a failing page is never
- * left unsaid. "" when every post went through. Returns its length
- * (dst[cap] always terminated). */
+ * left unsaid. "" when every post went through and the check found
+ * nothing wrong. Returns its length (dst[cap] always terminated). */
 size_t statuspage_badge(const struct statuspage_badge_in *in, int max_width, char *dst,
     size_t cap);
 
 /* What the journal says of the posts: statuspage.queue opens one,
  * statuspage.post or statuspage.failed closes it, statuspage.retry says
  * the head's last try failed and when the next is (as the client's own
- * replay reads them). Zero it to start. */
+ * replay reads them); statuspage.check is the read at start. Zero it to
+ * start. */
 struct statuspage_journal {
 	int queued, closed;      /* posts queued, and those that went through or were given up */
 	int failed;              /* given up since the last that went through */
 	bool failing;            /* a retry after the last post or failure */
 	long fail_status;
+	char cause[80];          /* fail_status 0: why, from the record's error */
 	int64_t retry_at_ms;     /* wall clock of the next try, 0: none said */
+	enum statuspage_check check;
+	long check_status;
+	char check_words[96];
 };
 
 /* Fold one record (its kind, data and wall-clock time) into j; records of

@@ -134,10 +134,17 @@ int statuspage_req_build(enum statuspage_kind kind, const struct statuspage_upda
 /* The request that lists the incidents our lookup searches. */
 void statuspage_req_lookup(enum statuspage_kind kind, struct statuspage_req *out);
 
+/* The read-only GET that checks the configuration at start: Atlassian's
+ * page itself (the configured url: proves the token and the page id);
+ * Cachet's ping (proves the url reaches its API; Cachet reads need no
+ * token, so a wrong one shows only at the first post). */
+void statuspage_req_check(enum statuspage_kind kind, struct statuspage_req *out);
+
 void statuspage_reqs_free(struct statuspage_reqs *r);
 
 /* base + path into out[cap] (one '/' between; a cachet base's trailing
- * /api/v1, a cachet3 base's trailing /api, is not repeated). -1 with err
+ * /api/v1, a cachet3 base's trailing /api, is not repeated; an empty path
+ * gives base without a trailing '/'). -1 with err
  * when it does not fit. */
 int statuspage_req_url(enum statuspage_kind kind, const char *base, const char *path,
     char *out, size_t cap, struct wr_err *err);

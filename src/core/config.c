@@ -531,8 +531,10 @@ handle_warroom(struct parse_state *ps, const char *name, const char *v)
 		parse_bool(ps, name, v, &cfg->read_only);
 	else if (strcmp(name, "timeline_dir") == 0)
 		parse_path(ps, name, v, cfg->timeline_dir, sizeof(cfg->timeline_dir));
-	else if (strcmp(name, "theme") == 0)
+	else if (strcmp(name, "theme") == 0) {
 		parse_string(ps, name, v, cfg->theme, sizeof(cfg->theme));
+		cfg->theme_line = ps->line;
+	}
 	else if (strcmp(name, "known_hosts") == 0)
 		parse_file_ref(ps, name, v, &cfg->known_hosts);
 	else if (strcmp(name, "ssh_config") == 0)
@@ -727,8 +729,10 @@ handle_chat(struct parse_state *ps, const char *name, const char *v)
 {
 	struct config_chat *c = &ps->cfg->chat;
 
-	if (strcmp(name, "webhook_url_env") == 0)
+	if (strcmp(name, "webhook_url_env") == 0) {
 		parse_env_name(ps, name, v, c->webhook_url_env, sizeof(c->webhook_url_env));
+		c->webhook_url_env_line = ps->line;
+	}
 	else if (strcmp(name, "webhook_url_file") == 0)
 		parse_file_ref(ps, name, v, &c->webhook_url_file);
 	else

@@ -358,6 +358,20 @@ statuspage_req_lookup(enum statuspage_kind kind, struct statuspage_req *out)
 }
 
 void
+statuspage_req_check(enum statuspage_kind kind, struct statuspage_req *out)
+{
+	const struct cachet_api *api = cachet_api(kind);
+
+	memset(out, 0, sizeof(*out));
+	wr_strlcpy(out->method, "GET", sizeof(out->method));
+	if (api != NULL) {
+		out->auth_prefix = api->auth;
+		snprintf(out->path, sizeof(out->path), "%s/ping", api->prefix);
+	} else
+		out->auth_prefix = ATLASSIAN_AUTH;     /* "": the page's own url */
+}
+
+void
 statuspage_reqs_free(struct statuspage_reqs *r)
 {
 	size_t i;
@@ -386,7 +400,8 @@ statuspage_req_url(enum statuspage_kind kind, const char *base, const char *path
 		path += plen;
 	if (*path == '/')
 		path++;
-	n = snprintf(out, cap, "%.*s/%s", (int)blen, base, path);
+	/* No path: the url itself (Atlassian's page), without a trailing '/'. */
+	n = snprintf(out, cap, "%.*s%s%s", (int)blen, base, *path ? "/" : "", path);
 	if (n < 0 || (size_t)n >= cap)
 		return wr_err_set(err, "status page URL too long");
 	return 0;

@@ -212,8 +212,14 @@ chat_new(struct loop *loop, struct http_client *http, struct timeline *tl,
 		return NULL;
 	/* The URL is the credential: redacted everywhere, never in messages. */
 	redact_add_secret(red, url);
-	if (http_url_check_secure(url, "chat webhook URL", err) != 0)
+	if (http_url_check_secure(url, "chat webhook URL", err) != 0) {
+		char *said = redact_text(red, err->msg);  /* a URL it could not read is named */
+
+		wr_strlcpy(err->msg, said, sizeof(err->msg));
+		free(said);
+		explicit_bzero(url, sizeof(url));
 		return NULL;
+	}
 	c = xcalloc(1, sizeof(*c));
 	c->loop = loop;
 	c->http = http;

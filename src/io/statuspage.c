@@ -20,6 +20,7 @@
 #include "warroom/config_files.h"
 #include "warroom/http.h"
 #include "warroom/loop.h"
+#include "warroom/netcause.h"
 #include "warroom/redact.h"
 #include "warroom/timeline.h"
 
@@ -55,6 +56,10 @@ struct statuspage {
 	struct statuspage_state state;
 	struct sp_item *head, *tail;
 	bool in_flight;                  /* a request is out */
+	bool check_wanted;               /* the check goes before the next post */
+	bool checking;                   /* the request out is the check */
+	int check_attempts;              /* checks that could not reach the page */
+	uint64_t check_timer;            /* the next check, while out of reach */
 	uint64_t serial;                 /* names this client to http callbacks */
 	struct statuspage *next_live;
 	uint64_t timer;
@@ -184,6 +189,11 @@ item_done(struct statuspage *sp, long http_status)
 	cJSON_AddBoolToObject(d, "found", it->found);
 	sp->state.last_error[0] = '\0';
 	sp->state.failed = 0;            /* the page now says what was posted last */
+	sp->state.check = STATUSPAGE_CHECK_OK;   /* and it took the token */
+	if (sp->check_timer != 0) {
+		loop_timer_cancel(sp->loop, sp->check_timer);
+		sp->check_timer = 0;
+	}
 	append(sp, "statuspage.post", it->queue, d);
 	pop_and_report(sp, true, http_status, NULL);
 }
@@ -198,6 +208,8 @@ item_failed(struct statuspage *sp, long http_status, const char *why)
 	    statuspage_action_name(it->u.action), why);
 	sp->state.failed++;
 	sp->state.fail_status = http_status;
+	netcause_words(http_status == 0 ? why : "", sp->state.fail_cause,
+	    sizeof(sp->state.fail_cause));
 	cJSON_AddStringToObject(d, "queue", it->queue);
 	cJSON_AddStringToObject(d, "action", statuspage_action_name(it->u.action));
 	cJSON_AddStringToObject(d, "error", why);
@@ -261,6 +273,8 @@ item_retry(struct statuspage *sp, long http_status, long retry_after_s, const ch
 	append(sp, "statuspage.retry", it->queue, d);
 	sp->state.failing = true;
 	sp->state.fail_status = http_status;
+	netcause_words(http_status == 0 ? why : "", sp->state.fail_cause,
+	    sizeof(sp->state.fail_cause));
 	sp->state.retry_at_ms = loop_now_ms() + delay;
 	sp->timer = loop_timer_add(sp->loop, delay, 0, on_timer, sp);
 }
@@ -329,6 +343,72 @@ on_send_answer(struct statuspage *sp, const struct http_response *r)
 }
 
 static void
+on_check_timer(void *arg)
+{
+	struct statuspage *sp = arg;
+
+	sp->check_timer = 0;
+	sp->check_wanted = true;
+	kick(sp);
+}
+
+/* The check's answer: a refusal stays (the config is wrong until it is
+ * changed); a page out of reach is read again with the backoff. Said to
+ * the journal and the callback only when the outcome changes. */
+static void
+on_check_answer(struct statuspage *sp, const struct http_response *r)
+{
+	enum statuspage_check was = sp->state.check, c = statuspage_check_outcome(r->status);
+	char cause[80] = "", words[sizeof(sp->state.check_words)];
+	bool changed;
+	int64_t delay;
+	cJSON *d;
+
+	if (r->status == 0)
+		netcause_words(r->error, cause, sizeof(cause));
+	statuspage_check_words(r->status, cause, words, sizeof(words));
+	changed = c != was || (c != STATUSPAGE_CHECK_OK && strcmp(words, sp->state.check_words) != 0);
+	sp->state.check = c;
+	sp->state.check_status = r->status;
+	wr_strlcpy(sp->state.check_words, words, sizeof(sp->state.check_words));
+	if (c == STATUSPAGE_CHECK_UNREACHED) {
+		int shift = sp->check_attempts < 20 ? sp->check_attempts : 20;
+
+		sp->check_attempts++;
+		delay = sp->opts.backoff_base_ms << shift;
+		if (delay > sp->opts.backoff_cap_ms)
+			delay = sp->opts.backoff_cap_ms;
+		sp->check_timer = loop_timer_add(sp->loop, delay, 0, on_check_timer, sp);
+	} else
+		sp->check_attempts = 0;
+	if (!changed)
+		return;
+	/* A first good answer is the normal case: only trouble, and its end, is journalled. */
+	if (c != STATUSPAGE_CHECK_OK || was == STATUSPAGE_CHECK_REFUSED ||
+	    was == STATUSPAGE_CHECK_UNREACHED) {
+		d = cJSON_CreateObject();
+		cJSON_AddBoolToObject(d, "ok", c == STATUSPAGE_CHECK_OK);
+		cJSON_AddNumberToObject(d, "http_status", (double)r->status);
+		if (c != STATUSPAGE_CHECK_OK)
+			cJSON_AddStringToObject(d, "error", words);
+		else
+			cJSON_AddStringToObject(d, "detail", "the page answers again");
+		append(sp, "statuspage.check", NULL, d);
+	}
+	if (sp->done != NULL) {
+		struct statuspage_result res;
+
+		memset(&res, 0, sizeof(res));
+		res.check = true;
+		res.ok = c == STATUSPAGE_CHECK_OK;
+		res.http_status = r->status;
+		if (!res.ok)
+			wr_strlcpy(res.error, words, sizeof(res.error));
+		sp->done(&res, sp->done_arg);
+	}
+}
+
+static void
 on_http_done(const struct http_response *r, void *arg)
 {
 	uint64_t serial = (uint64_t)(uintptr_t)arg;
@@ -338,6 +418,13 @@ on_http_done(const struct http_response *r, void *arg)
 	if (sp == NULL)
 		return;          /* the client was freed meanwhile */
 	sp->in_flight = false;
+	if (sp->checking) {
+		sp->checking = false;
+		on_check_answer(sp, r);
+		if (find_live(serial) == sp)
+			kick(sp);
+		return;
+	}
 	if (r->status >= 200 && r->status < 300) {
 		if (sp->head->phase == PHASE_LOOKUP)
 			on_lookup_answer(sp, r);
@@ -396,7 +483,31 @@ kick(struct statuspage *sp)
 	struct wr_err err;
 	int64_t wait;
 
-	if (it == NULL || sp->in_flight || sp->timer != 0)
+	if (sp->in_flight || sp->timer != 0)
+		return;
+	if (sp->check_wanted && !http_read_only(sp->http)) {
+		struct statuspage_req check_req;
+
+		if ((wait = sp->next_send_ms - loop_now_ms()) > 0) {
+			sp->timer = loop_timer_add(sp->loop, wait, 0, on_timer, sp);
+			return;
+		}
+		sp->check_wanted = false;
+		statuspage_req_check(sp->kind, &check_req);
+		if (send_req(sp, &check_req, &err) == 0) {
+			sp->checking = true;
+			return;
+		}
+		/* Not even sent (a url http.c cannot take): said as the check's answer. */
+		{
+			struct http_response fake;
+
+			memset(&fake, 0, sizeof(fake));
+			wr_strlcpy(fake.error, err.msg, sizeof(fake.error));
+			on_check_answer(sp, &fake);
+		}
+	}
+	if (it == NULL)
 		return;
 	if (http_read_only(sp->http)) {
 		snprintf(sp->state.last_error, sizeof(sp->state.last_error),
@@ -578,6 +689,15 @@ statuspage_set_callback(struct statuspage *sp, statuspage_done_fn fn, void *arg)
 	sp->done_arg = arg;
 }
 
+void
+statuspage_check(struct statuspage *sp)
+{
+	if (http_read_only(sp->http))
+		return;
+	sp->check_wanted = true;
+	kick(sp);
+}
+
 int
 statuspage_post(struct statuspage *sp, const struct statuspage_update *u,
     const char *step, char queue_id[STATUSPAGE_QUEUE_ID_MAX], struct wr_err *err)
@@ -646,6 +766,8 @@ statuspage_free(struct statuspage *sp)
 		}
 	if (sp->timer != 0)
 		loop_timer_cancel(sp->loop, sp->timer);
+	if (sp->check_timer != 0)
+		loop_timer_cancel(sp->loop, sp->check_timer);
 	while ((it = sp->head) != NULL) {
 		sp->head = it->next;
 		statuspage_reqs_free(&it->reqs);

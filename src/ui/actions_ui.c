@@ -1241,9 +1241,12 @@ actions_announce_ask(struct app *app, const char *message, struct action **slot)
 	/* Asked for by the runbook and not done: never silent, and the
 	 * post-mortem shows what the team was not told. */
 	if (app->chat == NULL) {
-		app_say(app, "%s: nothing announced", app->cfg.chat.line == 0 ?
-		    "no [chat] webhook in the config" :
-		    "the chat is unavailable (see the message at start)");
+		if (app->cfg.chat.line != 0 && app->chat_off[0] != '\0')
+			app_say(app, "chat %s: nothing announced", app->chat_off);
+		else
+			app_say(app, "%s: nothing announced", app->cfg.chat.line == 0 ?
+			    "no [chat] webhook in the config" :
+			    "the chat is unavailable (see the message at start)");
 		journal_refusal_of(app, -1, -1, "chat.announce", app->status, message);
 		return -1;
 	}
@@ -1280,6 +1283,20 @@ on_posted(const struct statuspage_result *r, void *arg)
 	struct app *app = arg;
 
 	app->dirty = true;
+	if (r->check) {
+		/* Found before anyone needs the page: said until a key, and the
+		 * header's badge keeps it. A first good answer needs no words. */
+		if (r->ok)
+			app_say(app, "status page: reachable again");
+		else {
+			app_say_also(app, "status page: %s (checked at start): %s", r->error,
+			    statuspage_check_outcome(r->http_status) == STATUSPAGE_CHECK_REFUSED ?
+			    "posts will fail until [statuspage] is fixed" :
+			    "posts may fail; the console keeps trying it");
+			app->status_held = true;
+		}
+		return;
+	}
 	if (r->ok)
 		/* The page says resolved; the incident itself is the engineer's call. */
 		app_say(app, "status page: %s %s (incident %s)%s%s",
@@ -1315,6 +1332,25 @@ on_interrupted(const struct chat_result *r, void *arg)
 	    r->error);
 }
 
+/* A [statuspage] or [chat] that cannot be used this session: said until a
+ * key (the start's other messages stay with it), recorded, and kept for
+ * the S box, which must not let anyone think it will be told. */
+static void
+unavailable(struct app *app, const char *what, const char *kind, const char *why,
+    char *off, size_t cap)
+{
+	struct wr_err err;
+	cJSON *d = cJSON_CreateObject();
+
+	snprintf(off, cap, "unavailable: %s", why);
+	app_say_also(app, "%s unavailable: %s — nothing will be sent to it (fix the config, then "
+	    "restart)", what, why);
+	app->status_held = true;
+	cJSON_AddStringToObject(d, "error", why);
+	if (timeline_append(app->tl, kind, NULL, NULL, d, &err) != 0)
+		app_say_also(app, "journal: %s", err.msg);
+}
+
 void
 actions_statuspage_open(struct app *app)
 {
@@ -1337,22 +1373,32 @@ actions_statuspage_open(struct app *app)
 		app_say_also(app, "UNKNOWN: %d chat announcements from an earlier session were "
 		    "never answered; none sent again (see TIMELINE)", n);
 	}
+	wr_strlcpy(app->statuspage_off, "not configured", sizeof(app->statuspage_off));
+	wr_strlcpy(app->chat_off, "not configured", sizeof(app->chat_off));
 	if (app->http == NULL)
 		return;
 	if (app->cfg.statuspage.kind != STATUSPAGE_NONE) {
 		app->statuspage = statuspage_new(app->loop, app->http, app->tl, &app->red,
 		    &app->cfg.statuspage, timeline_id(app->tl), &err);
 		if (app->statuspage == NULL)
-			app_say_also(app, "status page unavailable: %s", err.msg);
-		else
+			unavailable(app, "status page", "statuspage.unavailable", err.msg,
+			    app->statuspage_off, sizeof(app->statuspage_off));
+		else {
+			app->statuspage_off[0] = '\0';
 			statuspage_set_callback(app->statuspage, on_posted, app);
+			/* Its token and page id now, not at the first post. */
+			statuspage_check(app->statuspage);
+		}
 	}
 	if (app->cfg.chat.line != 0) {
 		if ((app->chat = chat_new(app->loop, app->http, app->tl, &app->red, &app->cfg.chat,
 		    &err)) == NULL)
-			app_say_also(app, "chat unavailable: %s", err.msg);
-		else
+			unavailable(app, "chat", "chat.unavailable", err.msg, app->chat_off,
+			    sizeof(app->chat_off));
+		else {
+			app->chat_off[0] = '\0';
 			chat_set_callback(app->chat, on_announced, app);
+		}
 	}
 }
 
@@ -1517,11 +1563,34 @@ actions_post_question(const struct app *app, char *buf, size_t cap)
 	    app->chat != NULL ? "in the chat" : "");
 }
 
+/* What the S box must say will not happen: a page or chat not told (not
+ * configured, or unusable this session), a page that refused the check.
+ * Returns how many lines went to out. */
+static int
+post_gaps(const struct app *app, char out[2][400])
+{
+	const struct statuspage_state *st = app->statuspage ? statuspage_state(app->statuspage) :
+	    NULL;
+	int n = 0;
+
+	/* The fact first: a narrow box cuts the end of the line. */
+	if (app->statuspage == NULL)
+		snprintf(out[n++], sizeof(out[0]), "the status page will NOT be told: %s",
+		    app->statuspage_off[0] ? app->statuspage_off : "not configured");
+	else if (st->check == STATUSPAGE_CHECK_REFUSED || st->check == STATUSPAGE_CHECK_UNREACHED)
+		snprintf(out[n++], sizeof(out[0]), "this post %s fail: the status page at start: %s",
+		    st->check == STATUSPAGE_CHECK_REFUSED ? "will" : "may", st->check_words);
+	if (app->chat == NULL)
+		snprintf(out[n++], sizeof(out[0]), "the chat will NOT be told: %s",
+		    app->chat_off[0] ? app->chat_off : "not configured");
+	return n;
+}
+
 void
 actions_post_preview_draw(struct app *app, int lines, int cols)
 {
-	int w = cols - 8 < 100 ? cols - 8 : 100, h, y = 0, nfacts = 0, i, nbad = 0;
-	char q[200], facts[2][400], bad[400], warn[480];
+	int w = cols - 8 < 100 ? cols - 8 : 100, h, y = 0, nfacts = 0, i, nbad = 0, ngaps;
+	char q[200], facts[2][400], bad[400], warn[480], gaps[2][400];
 	struct statuspage_update *u;
 	WINDOW *win;
 
@@ -1542,10 +1611,11 @@ actions_post_preview_draw(struct app *app, int lines, int cols)
 		nbad = app_hosts_not_ok(app, bad, sizeof(bad));
 	if (nbad > 0)
 		snprintf(warn, sizeof(warn), "not every host is OK: %s", bad);
+	ngaps = post_gaps(app, gaps);
 	/* As high as the text needs, above the footer. */
-	ui_put_wrapped(NULL, &y, 2, w - 4, 0, lines - 8 - nfacts - (nbad > 0), A_NORMAL,
+	ui_put_wrapped(NULL, &y, 2, w - 4, 0, lines - 8 - nfacts - (nbad > 0) - ngaps, A_NORMAL,
 	    app->prompt.text);
-	h = y + 5 + nfacts + (nbad > 0);
+	h = y + 5 + nfacts + (nbad > 0) + ngaps;
 	if ((win = ui_overlay(app, h, w, lines - 1 - h, (cols - w) / 2, THEME_BORDER_FOCUS,
 	    " WHAT CUSTOMERS WILL READ ")) == NULL)
 		return;
@@ -1557,6 +1627,8 @@ actions_post_preview_draw(struct app *app, int lines, int cols)
 			ui_put(win, y++, 2, w - 4, ui_attr(app, THEME_NORMAL), facts[i]);
 	if (nbad > 0)
 		ui_put(win, y++, 2, w - 4, ui_attr(app, THEME_WARN) | A_BOLD, warn);
+	for (i = 0; i < ngaps; i++)
+		ui_put(win, y++, 2, w - 4, ui_attr(app, THEME_WARN) | A_BOLD, gaps[i]);
 	ui_put_wrapped(win, &y, 2, w - 4, 0, h - 2, ui_attr(app, THEME_NORMAL), app->prompt.text);
 	ui_put(win, h - 2, 2, w - 4, ui_attr(app, THEME_DIM),
 	    "edit it in the footer: Enter sends it, Esc posts nothing");

@@ -184,7 +184,7 @@ seen_apply(struct app *app, const struct record *r)
 
 /* One record into the console's state: the TIMELINE entry, ticks and T-0
  * (app_add_record), what was last recorded per row, whether the incident
- * is resolved, the status page's posts. */
+ * is resolved, the status page's posts and the chat's announcements. */
 static void
 journal_apply(struct app *app, const struct record *r)
 {
@@ -195,6 +195,7 @@ journal_apply(struct app *app, const struct record *r)
 	else if (strcmp(r->kind, "incident.resume") == 0)
 		app->resolved = app->safety.resolved = false;
 	statuspage_journal_fold(&app->sp_journal, r->kind, r->data, r->ts_ms);
+	chat_journal_fold(&app->chat_journal, r->kind, r->data, r->ts_ms);
 }
 
 static void

@@ -199,7 +199,7 @@ format_elapsed(char *buf, size_t cap, long secs)
 	snprintf(buf, cap, "T+%02ld:%02ld:%02ld", secs / 3600, (secs / 60) % 60, secs % 60);
 }
 
-#define HEADER_BADGES 7          /* at most six at once: a watcher has no ARMED */
+#define HEADER_BADGES 8          /* at most seven at once: a watcher has no ARMED */
 /* What the header keeps for the incident's name (beside " warroom │ ",
  * " │ T+00:00:00" and the time) before the status page's badge is
  * worded shorter. */
@@ -210,7 +210,7 @@ format_elapsed(char *buf, size_t cap, long secs)
  * do: the footer says a retry for seconds, the page may fail for minutes.
  * The badge takes the longest wording that leaves the rest of the line
  * its room, or its shortest, for which the rest gives way (header_fit).
- * True when one has failed (the badge is drawn as trouble). */
+ * True when it is trouble (statuspage_badge_trouble: drawn as such). */
 static bool
 statuspage_badge_for(struct app *app, int cols, int bw, char *dst, size_t cap)
 {
@@ -225,6 +225,7 @@ statuspage_badge_for(struct app *app, int cols, int bw, char *dst, size_t cap)
 		statuspage_journal_badge_in(&app->sp_journal, (int64_t)app_now(app) * 1000, &in);
 	} else {
 		st = statuspage_state(app->statuspage);
+		memset(&in, 0, sizeof(in));
 		in.pending = st->pending;
 		in.failed = st->failed;
 		in.failing = st->failing;
@@ -233,9 +234,13 @@ statuspage_badge_for(struct app *app, int cols, int bw, char *dst, size_t cap)
 		    (long)((st->retry_at_ms - loop_now_ms() + 999) / 1000) : -1;
 		if (in.retry_in_s == 0)
 			in.retry_in_s = -1;
+		memcpy(in.cause, st->fail_cause, sizeof(in.cause));
+		in.check = st->check;
+		in.check_status = st->check_status;
+		memcpy(in.check_words, st->check_words, sizeof(in.check_words));
 	}
 	statuspage_badge(&in, cols - HEADER_FIXED_MIN - bw - 2, dst, cap);
-	return in.failing || in.failed > 0;
+	return statuspage_badge_trouble(&in);
 }
 
 static void
@@ -310,6 +315,12 @@ draw_header(struct app *app)
 		bw += 2 + ui_width(badge[nb]);
 		battr[nb++] = trouble ? (int)(ui_attr(app, THEME_BAD) | A_REVERSE) :
 		    ui_attr(app, THEME_BADGE);
+	}
+	/* An announcement the team may not have had, until one goes through. */
+	if (chat_badge(&app->chat_journal, (int64_t)app_now(app) * 1000,
+	    cols - HEADER_FIXED_MIN - bw - 2, badge[nb], sizeof(badge[0])) > 0) {
+		bw += 2 + ui_width(badge[nb]);
+		battr[nb++] = ui_attr(app, THEME_BAD) | A_REVERSE;
 	}
 	/* Elapsed since the incident opened (a resumed one keeps counting). */
 	format_elapsed(elapsed, sizeof(elapsed), (long)(now - start));

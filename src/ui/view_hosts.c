@@ -578,8 +578,16 @@ hosts_draw(struct app *app, WINDOW *win, int h, int w, bool focused)
 	char detail[2][700];
 
 	if (rows == 0) {
-		ui_put(win, 0, 1, w - 1, dim, "no hosts configured");
-		ui_put(win, 1, 1, w - 1, dim, "add [host \"name\"] sections to the config");
+		char where[WR_PATH_MAX + 96];
+		int row = 1;
+
+		/* Say which file: the one looked for may not be the one edited. */
+		ui_put(win, 0, 1, w - 1, dim, app->config_missing ?
+		    "no hosts configured: there is no config file" : "no hosts configured");
+		snprintf(where, sizeof(where), app->config_missing ? "create %s (or use -c FILE) "
+		    "with [host \"name\"] sections; see warroom.conf(5)" :
+		    "add [host \"name\"] sections to %s", app->cfg.file);
+		ui_put_wrapped(win, &row, 1, w - 2, 0, h, dim, where);
 		return;
 	}
 	column_widths(app, rows, &fit);

@@ -27,6 +27,11 @@ kind_role(const struct timeline_entry *e)
 		return THEME_OK;
 	if (strcmp(e->kind, "chat.failed") == 0)
 		return strcmp(e->outcome, "unknown") == 0 ? THEME_WARN : THEME_BAD;
+	/* Nobody will be told: as bad as a failed post. */
+	if (strcmp(e->kind, "chat.unavailable") == 0 || strcmp(e->kind, "statuspage.unavailable") == 0)
+		return THEME_BAD;
+	if (strcmp(e->kind, "statuspage.check") == 0)
+		return THEME_WARN;
 	if (strncmp(e->kind, "incident.", 9) == 0)
 		return THEME_TITLE;
 	if (strcmp(e->kind, "step.check") == 0)

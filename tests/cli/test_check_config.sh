@@ -111,7 +111,7 @@ sed "s|^known_hosts = known_hosts|&\ntheme = $tmp/bad.theme|" "$tmp/good.conf" >
 rc=0; WR_TEST_METRICS_TOKEN=x "$WARROOM" -c "$tmp/themed.conf" --check-config > "$tmp/out" \
 	2> "$tmp/err" || rc=$?
 [ "$rc" -eq 1 ] || { cat "$tmp/out"; fail "a config naming a bad theme exited $rc"; }
-assert_contains "$tmp/err" "warroom: $tmp/bad.theme:2: header: unknown colour"
+assert_contains "$tmp/err" "$tmp/themed.conf:4: theme: $tmp/bad.theme:2: header: unknown colour"
 ok "--check-config loads the theme (--theme or the config's) and fails as a start would"
 
 # refuse CONF LINE MESSAGE — the config is refused with exactly this line.
@@ -155,10 +155,12 @@ refuse "$tmp/good.conf" "$tmp/good.conf:3: known_hosts $tmp/known_hosts: No such
 : > "$tmp/known_hosts"
 ok "a missing known_hosts is refused with its line"
 
-printf '[warroom]\nread_only = perhaps\n[host "a"]\nport = 0\ncompose_dir = /x\nservices = api\n' > "$tmp/bad.conf"
+printf '[warroom]\nread_only = perhaps\ntheme = dark\n[host "a"]\nport = 0\ncompose_dir = /x\nservices = api\n[statuspage]\nkind = cachet\nurl = http://status.example.com\ntoken_env = T\n' > "$tmp/bad.conf"
 refuse "$tmp/bad.conf" "$tmp/bad.conf:2: read_only: expected true or false, got 'perhaps'"
-assert_contains "$tmp/out" "$tmp/bad.conf:4: port: expected a number from 1 to 65535, got '0'"
-ok "every problem is listed with file:line"
+assert_contains "$tmp/out" "$tmp/bad.conf:5: port: expected a number from 1 to 65535, got '0'"
+assert_contains "$tmp/out" "$tmp/bad.conf:3: theme: theme 'dark' not found"
+assert_contains "$tmp/out" "$tmp/bad.conf:8: [statuspage] url: plain http is refused"
+ok "every problem is listed with file:line, a missing theme and plain http among them"
 
 refuse "$tmp/none.conf" "$tmp/none.conf: cannot open: No such file or directory"
 ok "a missing config is refused"
@@ -172,3 +174,24 @@ sed 's|^url = https://status.example.com/api/v1|url = http://127.0.0.1:8080/api/
 WR_TEST_METRICS_TOKEN=x "$WARROOM" -c "$tmp/loop.conf" --check-config > "$tmp/out" 2>&1 ||
 	{ cat "$tmp/out"; fail "plain http to loopback refused"; }
 ok "a status page over plain http is refused at the check, except to loopback"
+
+# The chat's webhook URL is a credential too (checked, never printed): plain
+# http only to loopback; an unset variable is a warning, like a token's.
+printf 'http://hooks.example.com/services/%s\n' "$secret" > "$tmp/hook"
+chmod 600 "$tmp/hook"
+n=$(($(wc -l < "$tmp/good.conf") + 2))
+{ cat "$tmp/good.conf"; printf '[chat]\nwebhook_url_file = %s\n' "$tmp/hook"; } > "$tmp/chat.conf"
+WR_TEST_METRICS_TOKEN=x refuse "$tmp/chat.conf" "$tmp/chat.conf:$n: [chat] webhook URL: plain http is refused"
+assert_not_contains "$tmp/out" "$secret"
+assert_not_contains "$tmp/out" "hooks.example.com"
+printf 'http://127.0.0.1:9/services/%s\n' "$secret" > "$tmp/hook"
+WR_TEST_METRICS_TOKEN=x "$WARROOM" -c "$tmp/chat.conf" --check-config > "$tmp/out" 2>&1 ||
+	{ cat "$tmp/out"; fail "a webhook on loopback refused"; }
+{ cat "$tmp/good.conf"; printf '[chat]\nwebhook_url_env = WR_TEST_HOOK\n'; } > "$tmp/chatenv.conf"
+WR_TEST_METRICS_TOKEN=x "$WARROOM" -c "$tmp/chatenv.conf" --check-config > "$tmp/out" 2>&1 ||
+	{ cat "$tmp/out"; fail "an unset webhook variable refused"; }
+assert_contains "$tmp/out" 'warning: [chat]: $WR_TEST_HOOK is not set: nothing will be announced'
+WR_TEST_METRICS_TOKEN=x WR_TEST_HOOK="http://hooks.example.com/$secret" \
+	refuse "$tmp/chatenv.conf" "$tmp/chatenv.conf:$n: [chat] webhook URL: plain http is refused"
+assert_not_contains "$tmp/out" "$secret"
+ok "a chat webhook over plain http is refused at the check, except to loopback; an unset one warned of"

@@ -5,12 +5,14 @@
  * actions named on the command line, run the loop until the queue is
  * empty or the time is up, and print every outcome.
  *
- *   statuspage_probe -c CONF -d TIMELINE_DIR -i INCIDENT [-r] [-n]
+ *   statuspage_probe -c CONF -d TIMELINE_DIR -i INCIDENT [-r] [-n] [-k]
  *       [-t SECONDS] [-T HTTP_TIMEOUT_MS] [-m MAX_ATTEMPTS] [-b BACKOFF_MS]
  *       [create|update|resolve ...]
  *
  * -r read-only (nothing may be sent); -n store the queue records and exit
- * without sending (a crash right after the write-ahead). With no actions
+ * without sending (a crash right after the write-ahead); -k check the page
+ * first, as the console does at start, and wait for its answer (printed,
+ * with the header's badge as it would read). With no actions
  * it only replays what the journal holds. Exit 0 when every post reached
  * the page and nothing is pending, 1 otherwise, 2 on bad usage or setup.
  */
@@ -25,6 +27,7 @@
 #include "warroom/loop.h"
 #include "warroom/redact.h"
 #include "warroom/statuspage.h"
+#include "warroom/statuspage_badge.h"
 #include "warroom/timeline.h"
 
 static int failures;
@@ -33,7 +36,10 @@ static void
 on_done(const struct statuspage_result *r, void *arg)
 {
 	(void)arg;
-	if (r->ok)
+	if (r->check)
+		printf("check %s http=%ld%s%s\n", r->ok ? "ok" : "failed", r->http_status,
+		    r->ok ? "" : " error=", r->error);
+	else if (r->ok)
 		printf("done %s %s ok page=%s status=%s found=%d http=%ld\n", r->queue,
 		    statuspage_action_name(r->action), r->page_incident, r->page_status,
 		    r->found, r->http_status);
@@ -93,7 +99,7 @@ main(int argc, char **argv)
 {
 	const char *conf = NULL, *dir = NULL, *incident = NULL;
 	struct statuspage_opts opts = { 0 };
-	bool read_only = false, no_send = false;
+	bool read_only = false, no_send = false, check = false;
 	double timeout = 20;
 	struct config cfg;
 	struct wr_err err;
@@ -106,13 +112,14 @@ main(int argc, char **argv)
 	int64_t start;
 	int c, i, rc;
 
-	while ((c = getopt(argc, argv, "c:d:i:rnt:T:m:b:")) != -1) {
+	while ((c = getopt(argc, argv, "c:d:i:rnkt:T:m:b:")) != -1) {
 		switch (c) {
 		case 'c': conf = optarg; break;
 		case 'd': dir = optarg; break;
 		case 'i': incident = optarg; break;
 		case 'r': read_only = true; break;
 		case 'n': no_send = true; break;
+		case 'k': check = true; break;
 		case 't': timeout = atof(optarg); break;
 		case 'T': opts.timeout_ms = atol(optarg); break;
 		case 'm': opts.max_attempts = atoi(optarg); break;
@@ -161,6 +168,8 @@ main(int argc, char **argv)
 	}
 	statuspage_set_opts(sp, &opts);
 	statuspage_set_callback(sp, on_done, NULL);
+	if (check)
+		statuspage_check(sp);
 	for (i = optind; i < argc; i++) {
 		struct statuspage_update u;
 		char q[STATUSPAGE_QUEUE_ID_MAX];
@@ -176,7 +185,8 @@ main(int argc, char **argv)
 	fflush(stdout);
 	start = loop_now_ms();
 	/* -n: as if killed right after the write-ahead, before any byte left. */
-	while (!no_send && statuspage_state(sp)->pending > 0 &&
+	while (!no_send && (statuspage_state(sp)->pending > 0 ||
+	    (check && !read_only && statuspage_state(sp)->check == STATUSPAGE_CHECK_NONE)) &&
 	    loop_now_ms() - start < timeout * 1000) {
 		if (read_only && loop_now_ms() - start > 1500)
 			break;
@@ -190,6 +200,17 @@ main(int argc, char **argv)
 	    st->page_status, st->pending, st->last_error);
 	printf("badge failed=%d failing=%d fail_status=%ld retry=%d\n", st->failed, st->failing,
 	    st->fail_status, st->retry_at_ms > 0);
+	if (check) {
+		struct statuspage_badge_in in = { .pending = st->pending, .failed = st->failed,
+			.failing = st->failing, .fail_status = st->fail_status, .retry_in_s = -1,
+			.check = st->check, .check_status = st->check_status };
+		char text[256];
+
+		memcpy(in.cause, st->fail_cause, sizeof(in.cause));
+		memcpy(in.check_words, st->check_words, sizeof(in.check_words));
+		statuspage_badge(&in, 200, text, sizeof(text));
+		printf("header [%s]\n", text);
+	}
 	rc = failures == 0 && (no_send || st->pending == 0) ? 0 : 1;
 	statuspage_free(sp);
 	http_free(http);

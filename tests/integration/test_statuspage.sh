@@ -7,7 +7,8 @@
 # what the header's badge reads (a post failing; one given up, kept across a
 # restart until a later post goes through);
 # a restart with a post pending (never created twice); read-only sends
-# nothing; plain http to a non-loopback host is refused.
+# nothing; plain http to a non-loopback host is refused; the read at
+# start (one GET) names a wrong token, page id or host in the badge.
 . "${top_srcdir:-$(dirname "$0")/../..}/tests/lib/common.sh"
 command -v python3 > /dev/null || skip "python3 is needed by the fleet"
 probe=$top_builddir/tests/integration/statuspage_probe
@@ -218,6 +219,40 @@ sed 's|^url = .*|url = http://status.example.com/v1/pages/x|' "$conf" > "$tmp/re
 assert_contains "$tmp/x.out" "plain http is refused"
 ok "plain http to a non-loopback host is refused"
 
+# ---- the read at start: one GET; a wrong token, page id or host named ----
+mark
+run "$tmp/k1.out" -i "check" -k || { cat "$tmp/k1.out"; fail "check against the page"; }
+grep -q '^check ok http=200$' "$tmp/k1.out" || { cat "$tmp/k1.out"; fail "a good page not checked"; }
+[ "$(count 'r["method"] == "GET" and r["path"] == "/v1/pages/pg0fleet0001" and r["auth"] == "ok"')" = 1 ] ||
+	{ cat "$req"; fail "the check is not one GET of the page"; }
+! grep -q '"kind":"statuspage.check"' "$(journal "$tmp/k1.out")" || fail "a good check journalled"
+echo wrong > "$tmp/wrong.token"
+chmod 600 "$tmp/wrong.token"
+sed "s|^token_file = .*|token_file = $tmp/wrong.token|" "$conf" > "$tmp/wrongtoken.conf"
+"$probe" -c "$tmp/wrongtoken.conf" -d "$tl" -i "check token" -k > "$tmp/k2.out" 2>&1
+grep -q '^check failed http=401 error=token refused (HTTP 401)$' "$tmp/k2.out" &&
+	grep -q '^header \[ STATUS PAGE: token refused (HTTP 401): posts will fail \]$' "$tmp/k2.out" ||
+	{ cat "$tmp/k2.out"; fail "a wrong token is not named at start"; }
+grep -q '"kind":"statuspage.check".*"ok":false,"http_status":401,"error":"token refused (HTTP 401)"' \
+	"$(journal "$tmp/k2.out")" || fail "the refused check is not journalled"
+sed 's|/pg0fleet0001$|/pgwrong00001|' "$conf" > "$tmp/wrongpage.conf"
+"$probe" -c "$tmp/wrongpage.conf" -d "$tl" -i "check page" -k > "$tmp/k3.out" 2>&1
+grep -q '^header \[ STATUS PAGE: page not found (HTTP 404): posts will fail \]$' "$tmp/k3.out" ||
+	{ cat "$tmp/k3.out"; fail "a wrong page id is not named at start"; }
+# .invalid never resolves: the check, and a post given up, say so.
+sed 's|^url = .*|url = https://status-api.invalid/v1/pages/x|' "$conf" > "$tmp/dns.conf"
+"$probe" -c "$tmp/dns.conf" -d "$tl" -i "check dns" -k -T 12000 -t 15 > "$tmp/k4.out" 2>&1
+grep -q '^header \[ STATUS PAGE: cannot resolve status-api.invalid: posts may fail \]$' "$tmp/k4.out" ||
+	{ cat "$tmp/k4.out"; fail "an unresolvable host is not named at start"; }
+"$probe" -c "$tmp/dns.conf" -d "$tl" -i "check dns" -k -m 1 -T 12000 -t 15 create > "$tmp/k5.out" 2>&1
+grep -q '^header \[ STATUS PAGE: 1 post FAILED (cannot resolve status-api.invalid): post again \]$' \
+	"$tmp/k5.out" || { cat "$tmp/k5.out"; fail "a post given up does not name the cause"; }
+run "$tmp/k6.out" -i "check" -r -k || { cat "$tmp/k6.out"; fail "read-only check"; }
+! grep -q '^check ' "$tmp/k6.out" || { cat "$tmp/k6.out"; fail "read-only checked the page"; }
+[ "$(count 'r["method"] != "GET"')" = 0 ] || fail "a check sent something mutating"
+[ "$(count 'True')" = 3 ] || { cat "$req"; fail "read-only sent a check"; }
+ok "the read at start: one GET of the page; a wrong token, page id or host named in the badge and journal; none read-only"
+
 # ---- Cachet ----
 "$fleet" up --hosts 1 --dir "$flc" --base-port auto --statuspage-kind cachet > "$tmp/upc.log" 2>&1 ||
 	{ cat "$tmp/upc.log"; fail "fleet up --statuspage-kind cachet"; }
@@ -246,7 +281,11 @@ run "$tmp/cb4.out" -i "cachet crash" || fail "cachet second replay"
 grep -q '^done .* create ok page=2 .* found=1 ' "$tmp/cb4.out" || { cat "$tmp/cb4.out"; fail "cachet lookup by marker"; }
 [ "$(count 'r["method"] == "POST" and r["path"] == "/api/v1/incidents"')" = 2 ] ||
 	fail "cachet: a create was doubled"
-ok "cachet: create, update, resolve with X-Cachet-Token; a replayed create is found by its marker"
+mark
+run "$tmp/ck.out" -i "cachet check" -k || { cat "$tmp/ck.out"; fail "cachet check"; }
+[ "$(count 'r["method"] == "GET" and r["path"] == "/api/v1/ping" and r["status"] == 200')" = 1 ] ||
+	{ cat "$req"; fail "cachet: the check is not its ping"; }
+ok "cachet: create, update, resolve with X-Cachet-Token; a replayed create is found by its marker; the check pings"
 
 "$fleet" down --dir "$flc" > /dev/null 2>&1 || true
 

@@ -1,6 +1,7 @@
 #!/bin/sh
 # test_panes.sh — every pane drawn at 80x24 with its title; Tab, S-Tab and
-# the digit keys move the focus marker; the header counts incident time.
+# the digit keys move the focus marker; the header counts incident time;
+# with no config file, HOSTS names the file it looked for.
 . "${top_srcdir:-$(dirname "$0")/../..}/tests/lib/screen.sh"
 write_config
 steps '
@@ -121,3 +122,15 @@ assert_screen later <<'EOF'
 └──────────────────────────────────────────────┘└──────────────────────────────┘
  Space tick  x run step  A arm  z zoom  ] next open  Tab pane  ? help  q quit
 EOF
+
+# Without a config file the empty HOSTS pane names the file it looked for.
+steps '
+:resize 160x30
+:save-screen empty
+'
+mkdir -p "$tmp/nobody"
+HOME=$tmp/nobody XDG_CONFIG_HOME= run_console
+grep -qF "no hosts configured: there is no config file" "$tmp/empty" &&
+	grep -qF "create $tmp/nobody/.config/warroom/warroom.conf (or use -c FILE)" "$tmp/empty" ||
+	{ cat "$tmp/empty"; fail "the empty console does not name the config file it looked for"; }
+ok "with no config file the HOSTS pane names the path it looked for"

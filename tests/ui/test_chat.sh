@@ -5,8 +5,13 @@
 # tags once there is one) with the configured components and impact, and
 # announces the same text to the webhook as {"text": …}; the webhook URL
 # (a credential) never reaches the journal; a webhook answering 500 is
-# retried until it takes the message; a redirect is never followed; a
+# retried until it takes the message; a redirect is never followed, and
+# the header's CHAT badge says so until an announcement goes through; a
 # runbook step's announce binding asks for the word and names its step.
+# Beside it, a console whose [chat] variable is not set and whose status
+# page refuses its token says both at start and holds it, journals them,
+# shows the refusal in the header, and its S box says the chat will NOT
+# be told.
 . "${top_srcdir:-$(dirname "$0")/../..}/tests/lib/tmux.sh"
 [ -x /usr/sbin/sshd ] || skip "openssh-server is not installed"
 command -v python3 > /dev/null 2>&1 || skip "python3 is not installed"
@@ -22,12 +27,13 @@ token=$(cat "$fl/statuspage.token")
 	echo "[templates]"
 	echo "investigating = Checking {service} since {time} for {incident}."
 } > "$tmp/c.conf"
-# The n-th request to a path: method, status and body as one line.
+# The n-th post to a path (the consoles' checks are GETs): method, status
+# and body as one line.
 nth() {
 	python3 - "$req" "$1" "$2" <<'PY'
 import json, sys
 rows = [json.loads(l) for l in open(sys.argv[1]) if l.strip()]
-rows = [r for r in rows if r["path"].startswith(sys.argv[2])]
+rows = [r for r in rows if r["path"].startswith(sys.argv[2]) and r["method"] != "GET"]
 n = int(sys.argv[3])
 if len(rows) >= n:
     r = rows[n - 1]
@@ -46,6 +52,12 @@ posted() {
 
 printf '# Tell the team\n\n1. Say it is back\n\n   ```warroom\n   announce message="drill: api is back"\n   ```\n' > "$tmp/rb.md"
 start 200 50 "$WARROOM -c $tmp/c.conf --incident chat-drill -r $tmp/rb.md"
+echo wrong > "$tmp/wrong.token"
+chmod 600 "$tmp/wrong.token"
+sed -e "s|^token_file = .*|token_file = $tmp/wrong.token|" \
+	-e 's|^webhook_url_file = .*|webhook_url_env = TEAM_SLACK_HOOK|' "$tmp/c.conf" > "$tmp/off.conf"
+start_also off 200 50 "env -u TEAM_SLACK_HOOK $WARROOM -c $tmp/off.conf --incident chat-off"
+off_started=$(date +%s)
 wait_re "│> h1 +api +UP +v1\\.5\\.0-bad" 15
 keys A; keys -l arm; keys Enter
 wait_re "ARMED 1[45]:[0-9][0-9]"
@@ -103,7 +115,8 @@ done
 "$fleet" fault --dir "$fl" statuspage clear > /dev/null
 sleep 1
 [ "$(grep -c '"trap":true' "$req" || true)" = "$before" ] || fail "a redirect was followed"
-ok "a redirect is never followed"
+wait_for "CHAT: 1 FAILED (last HTTP 307): announce again"
+ok "a redirect is never followed; the header keeps the failed announcement in sight"
 
 keys 4 Down x
 wait_for 'announce "drill: api is back" to the chat? type announce: '
@@ -119,6 +132,33 @@ esac
 # Its record names the step, for the post-mortem's follow-ups.
 grep -q '"kind":"chat.announce".*"text":"drill: api is back".*"runbook_step":"rb.md:3"' "$journal" ||
 	fail "the announcement's record does not name its runbook step"
-ok "a runbook's announce binding asks for the word, then posts its message, its step named"
+i=0
+until capture; ! head -1 "$tmp/screen" | grep -q "CHAT:"; do
+	sleep 0.1; i=$((i + 1)); [ $i -lt 50 ] || { cat "$tmp/screen"; fail "CHAT stays after a post"; }
+done
+ok "a runbook's announce binding asks for the word, then posts its message, its step named; CHAT is gone"
 keys q
 wait_for "exit=0"
+
+# The console beside it has run all along: what its start said is still
+# there (held until a key: a message lasts 6 s), journalled, and the
+# refusal is in its header.
+session=off
+waited=$(($(date +%s) - off_started))
+[ "$waited" -gt 7 ] || sleep $((8 - waited))
+wait_for 'chat unavailable: chat webhook URL: $TEAM_SLACK_HOOK is not set'
+wait_for "status page: token refused (HTTP 401) (checked at start)"
+wait_for "STATUS PAGE: token refused (HTTP 401): posts will fail"
+off=$(ls "$fl"/timeline/chat-off-*.jsonl)
+grep -q '"kind":"chat.unavailable".*"error":"chat webhook URL: \$TEAM_SLACK_HOOK is not set"' "$off" &&
+	grep -q '"kind":"statuspage.check".*"http_status":401' "$off" ||
+	{ cat "$off"; fail "the start's problems are not journalled"; }
+keys A; keys -l arm; keys Enter
+wait_re "ARMED 1[45]:[0-9][0-9]"
+keys S; keys -l investigating; keys Enter
+wait_for 'the chat will NOT be told: unavailable: chat webhook URL: $TEAM_SLACK_HOOK is not set'
+wait_for "this post will fail: the status page at start: token refused (HTTP 401)"
+keys Escape
+keys q
+wait_for "exit=0"
+ok "an unset webhook variable and a refused token: said and held at start, journalled, in the header and the S box"

@@ -91,6 +91,7 @@ full_config_resolves(void **state)
 	assert_false(cfg.read_only);
 	assert_string_equal(cfg.timeline_dir, "/home/op/incidents");
 	assert_string_equal(cfg.theme, "light");
+	assert_int_equal(cfg.theme_line, 5);     /* a theme that is missing is reported there */
 	assert_string_equal(cfg.known_hosts.path, "/etc/warroom/keys/known_hosts");
 	assert_int_equal(cfg.known_hosts.line, 6);
 	assert_string_equal(cfg.ssh_config.path, "/etc/warroom/ssh/config");
@@ -207,6 +208,7 @@ components_chat_and_templates(void **state)
 	assert_string_equal(cfg.statuspage.component_status[1], "partial_outage");
 	assert_string_equal(cfg.statuspage.impact, "major");
 	assert_string_equal(cfg.chat.webhook_url_env, "SLACK_HOOK");
+	assert_int_equal(cfg.chat.webhook_url_env_line, 8);  /* a plain-http URL is reported there */
 	assert_string_equal(cfg.templates[WR_TEMPLATE_RESOLVED], "Done: {service} on {to_tag}.");
 	/* Untouched templates stay unset: warroom's words (cause_template). */
 	assert_string_equal(cfg.templates[WR_TEMPLATE_INVESTIGATING], "");

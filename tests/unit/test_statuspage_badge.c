@@ -2,7 +2,10 @@
  * test_statuspage_badge.c — the header's status-page badge: nothing once
  * every post went through; while one waits or fails, how many, the last
  * failure and the next try, worded to fit beside ARMED at 80 columns;
- * the same state read from the journal's records by a read-only console.
+ * the same state read from the journal's records by a read-only console;
+ * no answer named by its cause (DNS, refused, timeout), not "no answer";
+ * the read at start that found the token or page wrong, or the page out
+ * of reach.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -11,6 +14,7 @@
 #include <cmocka.h>
 #include <string.h>
 
+#include "warroom/netcause.h"
 #include "warroom/statuspage_badge.h"
 
 static const char *
@@ -144,6 +148,120 @@ the_journal_gives_a_watcher_the_same_badge(void **state)
 	assert_int_equal(statuspage_badge(&in, 200, buf, sizeof(buf)), 0);
 }
 
+static const char *
+cause(const char *error)
+{
+	static char buf[128];
+
+	netcause_words(error, buf, sizeof(buf));
+	return buf;
+}
+
+static void
+no_answer_is_named_by_its_cause(void **state)
+{
+	(void)state;
+	assert_string_equal(cause("Could not resolve host: status-api.invalid"),
+	    "cannot resolve status-api.invalid");
+	assert_string_equal(cause("no answer: Could not resolve host: status-api.invalid"),
+	    "cannot resolve status-api.invalid");
+	assert_string_equal(cause("Failed to connect to 127.0.0.1 port 9 after 0 ms: "
+	    "Couldn't connect to server"), "cannot connect to 127.0.0.1 port 9");
+	assert_string_equal(cause("Operation timed out after 10001 milliseconds with 0 bytes "
+	    "received"), "timed out");
+	assert_string_equal(cause("Connection timed out after 10000 milliseconds"),
+	    "connect timed out");
+	assert_string_equal(cause("SSL certificate problem: unable to get local issuer "
+	    "certificate"), "TLS certificate refused");
+	assert_string_equal(cause(""), "no answer");
+	assert_string_equal(cause(NULL), "no answer");
+	/* A host is data: only harmless ASCII of it is kept. */
+	assert_string_equal(cause("Could not resolve host: ev\x1b[2Jil"), "cannot resolve ev");
+}
+
+static void
+a_cause_replaces_no_answer(void **state)
+{
+	struct statuspage_badge_in in = { .pending = 1, .failing = true, .retry_in_s = 21,
+		.cause = "cannot resolve status-api.invalid" };
+
+	(void)state;
+	assert_string_equal(badge(&in, 200),
+	    " STATUS PAGE: 1 pending, cannot resolve status-api.invalid, retrying in 21s ");
+	assert_string_equal(badge(&in, 60),
+	    " STATUS PAGE: 1 pending, cannot resolve status-api.invalid ");
+	/* Beside ARMED at 80 columns: the bare fact, as before. */
+	assert_string_equal(badge(&in, 24), " STATUS PAGE: no answer ");
+	in = (struct statuspage_badge_in){ .failed = 1, .retry_in_s = -1,
+		.cause = "cannot resolve status-api.invalid" };
+	assert_string_equal(badge(&in, 200),
+	    " STATUS PAGE: 1 post FAILED (cannot resolve status-api.invalid): post again ");
+}
+
+static void
+a_failed_check_shows_until_a_post_goes_through(void **state)
+{
+	struct statuspage_badge_in in = { .retry_in_s = -1, .check = STATUSPAGE_CHECK_REFUSED,
+		.check_status = 401 };
+	char words[96];
+
+	(void)state;
+	assert_int_equal(statuspage_check_outcome(200), STATUSPAGE_CHECK_OK);
+	assert_int_equal(statuspage_check_outcome(401), STATUSPAGE_CHECK_REFUSED);
+	assert_int_equal(statuspage_check_outcome(404), STATUSPAGE_CHECK_REFUSED);
+	assert_int_equal(statuspage_check_outcome(0), STATUSPAGE_CHECK_UNREACHED);
+	assert_int_equal(statuspage_check_outcome(503), STATUSPAGE_CHECK_UNREACHED);
+	assert_int_equal(statuspage_check_outcome(429), STATUSPAGE_CHECK_UNREACHED);
+	statuspage_check_words(401, "", in.check_words, sizeof(in.check_words));
+	assert_string_equal(badge(&in, 200), " STATUS PAGE: token refused (HTTP 401): posts will fail ");
+	assert_string_equal(badge(&in, 40), " STATUS PAGE: token refused (HTTP 401) ");
+	assert_string_equal(badge(&in, 24), " STATUS PAGE: HTTP 401 ");
+	assert_true(statuspage_badge_trouble(&in));
+	statuspage_check_words(404, "", words, sizeof(words));
+	assert_string_equal(words, "page not found (HTTP 404)");
+	in.check = STATUSPAGE_CHECK_UNREACHED;
+	in.check_status = 0;
+	statuspage_check_words(0, "cannot resolve status-api.invalid", in.check_words,
+	    sizeof(in.check_words));
+	assert_string_equal(badge(&in, 200),
+	    " STATUS PAGE: cannot resolve status-api.invalid: posts may fail ");
+	assert_string_equal(badge(&in, 10), " STATUS PAGE: unreachable ");
+	in.check = STATUSPAGE_CHECK_OK;
+	assert_string_equal(badge(&in, 200), "");
+	assert_false(statuspage_badge_trouble(&in));
+}
+
+/* A watcher reads the check and the cause from the records too. */
+static void
+the_journal_gives_the_check_and_the_cause(void **state)
+{
+	struct statuspage_journal j = { 0 };
+	struct statuspage_badge_in in;
+	char buf[256];
+
+	(void)state;
+	fold(&j, "statuspage.check", "{\"ok\":false,\"http_status\":401,"
+	    "\"error\":\"token refused (HTTP 401)\"}", 0);
+	statuspage_journal_badge_in(&j, 0, &in);
+	statuspage_badge(&in, 200, buf, sizeof(buf));
+	assert_string_equal(buf, " STATUS PAGE: token refused (HTTP 401): posts will fail ");
+	fold(&j, "statuspage.queue", "{}", 1000);
+	fold(&j, "statuspage.retry", "{\"http_status\":0,\"retry_ms\":8000,\"error\":"
+	    "\"no answer: Could not resolve host: status-api.invalid\"}", 2000);
+	statuspage_journal_badge_in(&j, 3000, &in);
+	statuspage_badge(&in, 200, buf, sizeof(buf));
+	assert_string_equal(buf,
+	    " STATUS PAGE: 1 pending, cannot resolve status-api.invalid, retrying in 7s ");
+	fold(&j, "statuspage.post", "{}", 4000);
+	statuspage_journal_badge_in(&j, 4000, &in);
+	assert_int_equal(statuspage_badge(&in, 200, buf, sizeof(buf)), 0);
+	fold(&j, "statuspage.check", "{\"ok\":false,\"http_status\":0,"
+	    "\"error\":\"cannot resolve status-api.invalid\"}", 5000);
+	fold(&j, "statuspage.check", "{\"ok\":true,\"http_status\":200}", 6000);
+	statuspage_journal_badge_in(&j, 6000, &in);
+	assert_int_equal(statuspage_badge(&in, 200, buf, sizeof(buf)), 0);
+}
+
 int
 main(void)
 {
@@ -154,6 +272,10 @@ main(void)
 		cmocka_unit_test(given_up_stays_until_a_post_goes_through),
 		cmocka_unit_test(every_wording_fits_its_width),
 		cmocka_unit_test(the_journal_gives_a_watcher_the_same_badge),
+		cmocka_unit_test(no_answer_is_named_by_its_cause),
+		cmocka_unit_test(a_cause_replaces_no_answer),
+		cmocka_unit_test(a_failed_check_shows_until_a_post_goes_through),
+		cmocka_unit_test(the_journal_gives_the_check_and_the_cause),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

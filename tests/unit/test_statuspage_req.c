@@ -423,6 +423,32 @@ lookup_requests(void **state)
 	assert_string_equal(r.auth_prefix, "Authorization: Bearer ");
 }
 
+/* The read at start: Atlassian's page (its url as configured, token and
+ * page id), Cachet's ping (its reads want no token). */
+static void
+check_requests(void **state)
+{
+	struct statuspage_req r;
+	char out[256];
+	struct wr_err err;
+
+	(void)state;
+	statuspage_req_check(STATUSPAGE_ATLASSIAN, &r);
+	assert_req(&r, "GET", "", NULL);
+	assert_string_equal(r.auth_prefix, "Authorization: OAuth ");
+	assert_int_equal(statuspage_req_url(STATUSPAGE_ATLASSIAN,
+	    "https://api.statuspage.io/v1/pages/PAGEID/", r.path, out, sizeof(out), &err), 0);
+	assert_string_equal(out, "https://api.statuspage.io/v1/pages/PAGEID");
+	statuspage_req_check(STATUSPAGE_CACHET, &r);
+	assert_req(&r, "GET", "/api/v1/ping", NULL);
+	assert_int_equal(statuspage_req_url(STATUSPAGE_CACHET, "https://status.example.com/api/v1",
+	    r.path, out, sizeof(out), &err), 0);
+	assert_string_equal(out, "https://status.example.com/api/v1/ping");
+	statuspage_req_check(STATUSPAGE_CACHET3, &r);
+	assert_req(&r, "GET", "/api/ping", NULL);
+	assert_string_equal(r.auth_prefix, "Authorization: Bearer ");
+}
+
 static void
 answers_give_the_incident_id(void **state)
 {
@@ -774,6 +800,7 @@ main(void)
 		cmocka_unit_test(cachet3_lookup_by_marker_then_by_name),
 		cmocka_unit_test(updates_survive_the_journal),
 		cmocka_unit_test(names_parse_both_ways),
+		cmocka_unit_test(check_requests),
 		cmocka_unit_test(templates_fill_known_placeholders),
 	};
 

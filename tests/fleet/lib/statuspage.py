@@ -4,6 +4,7 @@
 Atlassian Statuspage v1 (header `Authorization: OAuth <token>`):
   POST  /v1/pages/{page}/incidents            201, the incident object
   PATCH /v1/pages/{page}/incidents/{id}       200 (status/body add an incident_update)
+  GET   /v1/pages/{page} (the page: what a client reads to check its token and page id),
   GET   /v1/pages/{page}/incidents[/unresolved|/{id}], GET .../components
   https://developer.statuspage.io/#tag/incidents
 Cachet 2.x (header `X-Cachet-Token: <token>`), answers wrapped in {"data": ...}:
@@ -231,6 +232,9 @@ class Handler(BaseHTTPRequestHandler):
         if not parts or parts[0] != p.page:
             return 404, {"error": "Page not found"}
         rest, m = parts[1:], self.command
+        if not rest and m == "GET":
+            return 200, {"id": p.page, "name": "Fleet", "subdomain": "fleet", "url": "", "time_zone": "Etc/UTC",
+                         "created_at": "2026-01-01T00:00:00Z", "updated_at": "2026-01-01T00:00:00Z"}
         if rest == ["components"] and m == "GET":
             return 200, list(db["components"].values())
         if rest[:1] != ["incidents"]:
