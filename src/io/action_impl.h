@@ -63,6 +63,7 @@ struct action {
 	bool reconciled;
 	int64_t reread_since;            /* first re-read after UNKNOWN (loop clock) */
 	bool reread_gave_up;             /* … and the grace ran out: U settles it */
+	bool rename_dropped;             /* the connection dropped while mv renamed .env */
 	int64_t env_wait_since;          /* the re-read first found .env not yet renamed */
 	bool migrations_stale;           /* /readyz said migrations_current false */
 	bool record_ran;                 /* rollback: the releases.log line was tried

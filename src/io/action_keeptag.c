@@ -79,6 +79,7 @@ swapped(struct action *a, const struct exec_result *r)
 	struct wr_err err;
 
 	if (!r->finished) {
+		a->rename_dropped = true;
 		act_finish(a, ACTION_UNKNOWN, "%s; then the connection was lost renaming the new "
 		    ".env over .env (%s): whether .env says IMAGE_TAG=%s is not known", a->done_msg,
 		    r->error, a->plan.env_value);
@@ -233,10 +234,11 @@ reconciled(const struct sftp_result *r, void *arg)
 		cJSON_AddStringToObject(d, "env_image_tag", "(unset)");
 	} else {
 		holds = strcmp(now, a->plan.to) == 0;
-		/* The rename may be the dropped command still at work (it ends
-		 * at its next write): .env is read again for health_timeout
-		 * before its old tag is called a WARNING. */
-		if (!holds && a->plan.env_value[0] != '\0' && env_wait(a)) {
+		/* A rename the drop cut off may be the command still at work (it
+		 * ends at its next write): .env is read again for health_timeout
+		 * before its old tag is called a WARNING. A drop before the
+		 * rename left nothing to wait for. */
+		if (!holds && a->rename_dropped && env_wait(a)) {
 			cJSON_Delete(d);
 			return;
 		}
