@@ -49,7 +49,8 @@ void probe_health(int http_status, const char *body, size_t len,
  * an answer cut short (error set although a status came: a timeout in the
  * middle of the body), one whose body went over the caller's cap (cut), or
  * an HTML page (a proxy's or a login page answering for the service) is
- * UNKNOWN with untrusted set, never OK. 4xx/5xx stay FAIL. content_type and
+ * UNKNOWN with untrusted set, never OK. 4xx/5xx stay FAIL. No answer
+ * (status 0) is "no answer: " and error's printable ASCII. content_type and
  * error may be NULL or "". */
 void probe_health_answer(int http_status, const char *content_type, bool cut,
     const char *error, const char *body, size_t len, struct probe_result *out);

@@ -155,6 +155,17 @@ is_html(const char *ct)
 	    strncasecmp(ct + i, "application/xhtml+xml", 21) == 0;
 }
 
+/* libcurl's (or the tunnel's) message: printable ASCII only, bounded. */
+static void
+ascii(const char *s, char *out, size_t cap)
+{
+	size_t i;
+
+	for (i = 0; s[i] != '\0' && i + 1 < cap; i++)
+		out[i] = s[i] >= 0x20 && s[i] < 0x7f ? s[i] : '?';
+	out[i] = '\0';
+}
+
 void
 probe_health_answer(int http_status, const char *content_type, bool cut,
     const char *error, const char *body, size_t len, struct probe_result *out)
@@ -163,15 +174,18 @@ probe_health_answer(int http_status, const char *content_type, bool cut,
 	const char *why = NULL;
 
 	probe_health(http_status, body, len, out);
-	if (out->health == PROBE_FAIL || http_status <= 0 || http_status > 999)
+	if (http_status <= 0 || http_status > 999) {
+		if (error != NULL && error[0] != '\0') {
+			snprintf(out->reason, sizeof(out->reason), "no answer: ");
+			ascii(error, out->reason + strlen(out->reason),
+			    sizeof(out->reason) - strlen(out->reason));
+		}
+		return;
+	}
+	if (out->health == PROBE_FAIL)
 		return;
 	if (error != NULL && error[0] != '\0') {
-		/* libcurl's message: printable ASCII only, bounded. */
-		size_t i;
-
-		for (i = 0; error[i] != '\0' && i + 1 < sizeof(ex); i++)
-			ex[i] = error[i] >= 0x20 && error[i] < 0x7f ? error[i] : '?';
-		ex[i] = '\0';
+		ascii(error, ex, sizeof(ex));
 		why = ex;
 	} else if (cut) {
 		snprintf(ex, sizeof(ex), "body over %zu bytes, cut", len);

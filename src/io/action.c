@@ -582,9 +582,11 @@ gate_answer(const struct http_response *r, void *arg)
 		 * its health unknown. A re-read would only see the target
 		 * running, so the engineer settles it (U). */
 		a->reread_gave_up = true;
+		/* pr.reason: "no answer: " and why, made printable. */
 		act_finish(a, ACTION_UNKNOWN, "%s runs %s but %s gave no answer within %d s (%s): "
 		    "its health is not known: check it, then U", a->plan.service, a->plan.to, gate,
-		    a->plan.health_timeout_s, pr.reason);
+		    a->plan.health_timeout_s,
+		    strncmp(pr.reason, "no answer: ", 11) == 0 ? pr.reason + 11 : pr.reason);
 		return;
 	}
 	if (loop_now_ms() >= a->gate_deadline) {

@@ -621,10 +621,9 @@ probe_done(const struct http_response *r, void *arg)
 	} else {
 		char raw[sizeof(res.reason)];
 
+		/* No answer says why: curl's words, or the tunnel's (http.c). */
 		probe_health_answer((int)r->status, r->content_type, r->truncated, r->error,
 		    r->body, r->len, &res);
-		if (r->status == 0)
-			snprintf(res.reason, sizeof(res.reason), "no answer: %.140s", r->error);
 		wr_strlcpy(raw, res.reason, sizeof(raw));
 		put(res.reason, sizeof(res.reason), raw);
 	}

@@ -186,8 +186,15 @@ distrusted_answers_are_never_ok(void **state)
 	probe_health_answer(302, "text/html", false, "", S("<html>moved</html>"), &r);
 	assert_int_equal(r.health, PROBE_UNKNOWN);
 	assert_string_equal(r.reason, "HTTP 302: an HTML page, not a health answer");
-	probe_health_answer(0, NULL, false, "Connection refused", NULL, 0, &r);
+	/* No answer says why, as the transfer (or the tunnel) told it. */
+	probe_health_answer(0, NULL, false, "the host could not connect to 127.0.0.1:1 "
+	    "(tunnel: connect failed)", NULL, 0, &r);
 	assert_int_equal(r.health, PROBE_UNKNOWN);
+	assert_string_equal(r.reason, "no answer: the host could not connect to 127.0.0.1:1 "
+	    "(tunnel: connect failed)");
+	probe_health_answer(0, NULL, false, "refused\x1b[2J", NULL, 0, &r);
+	assert_string_equal(r.reason, "no answer: refused?[2J");
+	probe_health_answer(0, NULL, false, "", NULL, 0, &r);
 	assert_string_equal(r.reason, "no answer");
 	probe_health_answer(200, "text/plain", false, "bad\x1b[2Jbytes", S("ok"), &r);
 	assert_string_equal(r.reason, "HTTP 200: cut short: bad?[2Jbytes");
