@@ -500,6 +500,7 @@ start_hosts(struct app *app)
 		return;
 	}
 	http_set_read_only(app->http, app->safety.read_only);
+	http_set_tunnels(app->http, app->tunnels);
 	app->poller = poller_new(app->loop, app->pool, app->http, app->tunnels, &app->cfg,
 	    &popts);
 	poller_start(app->poller);

@@ -42,6 +42,7 @@ struct config_prometheus {
 	int url_line;                    /* 0: not set in this section */
 	char query[WR_QUERY_COUNT][WR_QUERY_MAX];  /* PromQL; "" unset */
 	int query_line[WR_QUERY_COUNT];
+	bool query_has_host[WR_QUERY_COUNT];  /* a host's, resolved: {host} was filled in */
 };
 
 /* Where a file named in the config came from, so later checks can cite it. */
@@ -204,6 +205,9 @@ bool config_uses_prometheus(const struct config_host *h);
 
 /* "error_rate_query", "p95_query" or "request_rate_query". */
 const char *config_query_key(enum config_query q);
+
+/* The same in words: "error-rate", "p95" or "request-rate". */
+const char *config_query_words(enum config_query q);
 
 /* "compose", "k8s" or "helm". */
 const char *config_driver_name(enum config_driver d);

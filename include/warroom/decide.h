@@ -41,6 +41,9 @@ struct decide_input {
 	int restarts;                    /* within the thresholds' window; < 0: no data */
 	bool restarts_unreported;        /* the driver has no restart count at all
 	                                    (compose ps, helm): not "no data" */
+	const char *no_data_why;         /* why error rate or p95 is missing
+	                                    ("prometheus: …"), or NULL: said after
+	                                    "no data for …" in parentheses */
 };
 
 /* Hysteresis. */

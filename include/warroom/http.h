@@ -15,6 +15,7 @@
 
 struct loop;
 struct http_client;
+struct tunnel_set;
 
 struct http_request {
 	const char *method;              /* "GET" (default), "POST", "PATCH", "PUT" */
@@ -46,6 +47,11 @@ struct http_client *http_new(struct loop *loop, struct wr_err *err);
 
 /* Abort every request (no callbacks) and free the client. */
 void http_free(struct http_client *c);
+
+/* The tunnels whose sockets requests go through: a request one of them
+ * closed unbridged reports the tunnel's reason (tunnel_refusal) as its
+ * error. */
+void http_set_tunnels(struct http_client *c, const struct tunnel_set *t);
 
 /* Defence in depth for read-only mode: mutating requests are refused. */
 void http_set_read_only(struct http_client *c, bool ro);

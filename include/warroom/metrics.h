@@ -168,4 +168,11 @@ struct metrics_query {
 int metrics_query_parse(const char *buf, size_t len, struct metrics_query *out,
     struct wr_err *err);
 
+/* Why a query Prometheus ran gave no figure, into out[cap]: it matched no
+ * series (nseries 0; "is {host} the label value? it was 'h1'" when host
+ * is the name its {host} was filled with, NULL if it has none), or its
+ * value is NaN. what names the query ("error-rate"). */
+void metrics_query_why_empty(const char *what, size_t nseries, const char *host, char *out,
+    size_t cap);
+
 #endif

@@ -265,6 +265,13 @@ enum plan_schema {
 enum plan_schema plan_schema_of(const struct probe_result *readyz, bool have,
     int64_t sent_ms, int64_t changed_ms);
 
+/* The health gate's warning when its URL answers no health answer now
+ * (probe_status_wrong_url): "the gate cannot pass: GET URL answers 404
+ * now …", into out[cap]. readyz: the last probe of p's readyz_url, have: a
+ * whole round answered. False, out "", when there is nothing to warn of. */
+bool plan_gate_warning(const struct plan *p, const struct probe_result *readyz, bool have,
+    char *out, size_t cap);
+
 /* alembic downgrade -1 in a one-off container of compose service svc,
  * then /readyz must answer 200 with the migrations current. Refused when
  * schema is CURRENT (a downgrade would only drop data); UNKNOWN is said

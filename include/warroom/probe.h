@@ -30,6 +30,8 @@ struct probe_result {
 	bool has_migrations;             /* the body had a boolean "migrations_current" */
 	bool migrations_current;
 	bool untrusted;                  /* cut short, over the cap or an HTML page */
+	bool wrong_url;                  /* a status that is no health answer at all
+	                                    (probe_status_wrong_url): UNKNOWN */
 	char reason[160];                /* one line: "HTTP 503: not ready" */
 };
 
@@ -39,9 +41,15 @@ enum probe_version_cmp {
 	PROBE_VERSION_MISMATCH,
 };
 
-/* Judge a health or readiness answer (status 0 = none). 5xx/4xx are FAIL,
- * 2xx is OK unless JSON says otherwise ("ready":false, "status":"fail",
- * "migrations_current":false), 2xx with broken JSON and 1xx/3xx are UNKNOWN. */
+/* Whether an HTTP status says the URL reaches no health endpoint (3xx,
+ * 401, 403, 404, 405, 410) rather than how the service is. */
+bool probe_status_wrong_url(int http_status);
+
+/* Judge a health or readiness answer (status 0 = none). 5xx and other 4xx
+ * are FAIL; 2xx is OK unless JSON says otherwise ("ready":false,
+ * "status":"fail", "migrations_current":false); 2xx with broken JSON and
+ * 1xx are UNKNOWN; a wrong-URL status (probe_status_wrong_url) is UNKNOWN
+ * with wrong_url set, "HTTP 404: is health_url right?", its body unread. */
 void probe_health(int http_status, const char *body, size_t len,
     struct probe_result *out);
 
@@ -49,8 +57,9 @@ void probe_health(int http_status, const char *body, size_t len,
  * an answer cut short (error set although a status came: a timeout in the
  * middle of the body), one whose body went over the caller's cap (cut), or
  * an HTML page (a proxy's or a login page answering for the service) is
- * UNKNOWN with untrusted set, never OK. 4xx/5xx stay FAIL. content_type and
- * error may be NULL or "". */
+ * UNKNOWN with untrusted set, never OK. FAIL and wrong-URL answers stay as
+ * they are. No answer (status 0) is "no answer: " and error's printable
+ * ASCII. content_type and error may be NULL or "". */
 void probe_health_answer(int http_status, const char *content_type, bool cut,
     const char *error, const char *body, size_t len, struct probe_result *out);
 

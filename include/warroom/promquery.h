@@ -39,6 +39,7 @@ struct promquery_round {
 	char error[PROMQUERY_MAX][256];
 	bool bad_answer[PROMQUERY_MAX];  /* that error is about this query's answer,
 	                                    not the server or the way there */
+	size_t nseries[PROMQUERY_MAX];   /* of an answer read: 0 when none matched */
 	/* private */
 	struct promquery_req reqs[PROMQUERY_MAX];
 	int pending;

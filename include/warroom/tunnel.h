@@ -8,6 +8,9 @@
 #ifndef WARROOM_TUNNEL_H
 #define WARROOM_TUNNEL_H
 
+#include <stdbool.h>
+#include <stddef.h>
+
 #include "warroom/util.h"
 
 struct loop;
@@ -24,6 +27,11 @@ void tunnel_set_free(struct tunnel_set *t);
  * host sees it); made on first use. NULL with err when it cannot be. */
 const char *tunnel_path(struct tunnel_set *t, int host, const char *dest, int port,
     struct wr_err *err);
+
+/* Why the latest connection to the tunnel at path was closed unbridged
+ * (its channel refused, the host not UP), into out[cap]; false when it
+ * was bridged, or path is no tunnel of t. */
+bool tunnel_refusal(const struct tunnel_set *t, const char *path, char *out, size_t cap);
 
 /* Connections being bridged right now (for tests and the debug view). */
 int tunnel_active(const struct tunnel_set *t);

@@ -500,6 +500,14 @@ config_query_key(enum config_query q)
 	return (unsigned)q < WR_QUERY_COUNT ? query_names[q] : "?";
 }
 
+const char *
+config_query_words(enum config_query q)
+{
+	static const char *const words[WR_QUERY_COUNT] = { "error-rate", "p95", "request-rate" };
+
+	return (unsigned)q < WR_QUERY_COUNT ? words[q] : "?";
+}
+
 /* prometheus_url and the queries, the same keys in [warroom] (defaults)
  * and in a host section. False when name is none of them. */
 static bool
@@ -1105,6 +1113,7 @@ prometheus_resolve(struct config *cfg, struct config_host *h)
 				    h->name);
 			continue;
 		}
+		own->query_has_host[q] = strstr(tmpl, "{host}") != NULL;
 		if (query_expand(tmpl, h->name, own->query[q], sizeof(own->query[q])) != 0) {
 			own->query[q][0] = '\0';
 			config_add_error(cfg, line, "host \"%s\": %s is longer than %d bytes once "

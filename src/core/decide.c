@@ -319,6 +319,11 @@ write_reason(const struct config_thresholds *t, const struct decide_input *m,
 				comma = ", ";
 			}
 		}
+		/* The source's failure (a timeout, a query matching nothing):
+		 * the journal's verdict.change keeps it with the verdict. */
+		if (m->no_data_why != NULL && m->no_data_why[0] != '\0' &&
+		    (ev->missing[METRIC_ERROR_RATE] || ev->missing[METRIC_P95]))
+			sbuf_add(&b, " (%s)", m->no_data_why);
 		sep = "; ";
 	}
 	if (ev->nfired > 0 || ev->nmissing == METRIC_COUNT)

@@ -1250,3 +1250,18 @@ metrics_query_parse(const char *buf, size_t len, struct metrics_query *out,
 	}
 	return rc;
 }
+
+void
+metrics_query_why_empty(const char *what, size_t nseries, const char *host, char *out,
+    size_t cap)
+{
+	/* An empty vector is what a label that matches nothing gives: the
+	 * most common mistake is {host} where the label holds another name. */
+	if (nseries == 0 && host != NULL)
+		snprintf(out, cap, "the %s query matched no series (is {host} the label value? "
+		    "it was '%s')", what, host);
+	else if (nseries == 0)
+		snprintf(out, cap, "the %s query matched no series", what);
+	else
+		snprintf(out, cap, "the %s query's value is NaN (no requests in its window?)", what);
+}

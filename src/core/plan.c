@@ -380,6 +380,21 @@ plan_schema_of(const struct probe_result *readyz, bool have, int64_t sent_ms,
 	return readyz->migrations_current ? PLAN_SCHEMA_CURRENT : PLAN_SCHEMA_AHEAD;
 }
 
+bool
+plan_gate_warning(const struct plan *p, const struct probe_result *readyz, bool have,
+    char *out, size_t cap)
+{
+	if (cap > 0)
+		out[0] = '\0';
+	if (p->readyz_url[0] == '\0' || !have || !readyz->wrong_url)
+		return false;
+	/* Waiting would only end UNKNOWN: say so before anything runs. */
+	snprintf(out, cap, "the gate cannot pass: GET %s answers %d now (is health_url right?); "
+	    "the change would be made and end UNKNOWN, its health not known", p->readyz_url,
+	    readyz->http_status);
+	return true;
+}
+
 int
 plan_migrate_down(const struct config_host *h, int svc, enum plan_schema schema,
     int health_timeout_s, struct plan *p, struct wr_err *err)

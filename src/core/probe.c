@@ -1,8 +1,11 @@
 /*
  * probe.c — /healthz, /readyz and /version bodies → health and version.
  *
- * The status code decides first: 4xx/5xx is FAIL whatever the body says,
- * 1xx/3xx is UNKNOWN (a health endpoint that redirects is not answering).
+ * The status code decides first: 5xx and most 4xx are FAIL whatever the
+ * body says, 1xx is UNKNOWN. A redirect, 401, 403, 404, 405 or 410 says the
+ * URL reaches no health endpoint at all (a wrong health_url, a proxy in
+ * front): UNKNOWN and a hint to check the URL, never FAIL, which would send
+ * the engineer after a service that may be fine.
  * A 2xx is OK unless the JSON body says otherwise through the fields
  * services commonly report: "ready", "status" (ok/pass/up/healthy vs
  * fail/down/error/unhealthy; "warn" stays OK) and "migrations_current".
@@ -90,6 +93,16 @@ judge_json(const cJSON *o, struct probe_result *out, char *why, size_t cap)
 	return verdict;
 }
 
+bool
+probe_status_wrong_url(int http_status)
+{
+	switch (http_status) {
+	case 401: case 403: case 404: case 405: case 410:
+		return true;
+	}
+	return http_status >= 300 && http_status < 400;
+}
+
 void
 probe_health(int http_status, const char *body, size_t len,
     struct probe_result *out)
@@ -104,6 +117,14 @@ probe_health(int http_status, const char *body, size_t len,
 	if (http_status <= 0 || http_status > 999) {
 		out->health = PROBE_UNKNOWN;
 		snprintf(out->reason, sizeof(out->reason), "no answer");
+		return;
+	}
+	if (probe_status_wrong_url(http_status)) {
+		/* Whatever its body says is not the service's health. */
+		out->health = PROBE_UNKNOWN;
+		out->wrong_url = true;
+		snprintf(out->reason, sizeof(out->reason), "HTTP %d: is health_url right?",
+		    http_status);
 		return;
 	}
 	if (body == NULL)
@@ -155,6 +176,17 @@ is_html(const char *ct)
 	    strncasecmp(ct + i, "application/xhtml+xml", 21) == 0;
 }
 
+/* libcurl's (or the tunnel's) message: printable ASCII only, bounded. */
+static void
+ascii(const char *s, char *out, size_t cap)
+{
+	size_t i;
+
+	for (i = 0; s[i] != '\0' && i + 1 < cap; i++)
+		out[i] = s[i] >= 0x20 && s[i] < 0x7f ? s[i] : '?';
+	out[i] = '\0';
+}
+
 void
 probe_health_answer(int http_status, const char *content_type, bool cut,
     const char *error, const char *body, size_t len, struct probe_result *out)
@@ -163,15 +195,18 @@ probe_health_answer(int http_status, const char *content_type, bool cut,
 	const char *why = NULL;
 
 	probe_health(http_status, body, len, out);
-	if (out->health == PROBE_FAIL || http_status <= 0 || http_status > 999)
+	if (http_status <= 0 || http_status > 999) {
+		if (error != NULL && error[0] != '\0') {
+			snprintf(out->reason, sizeof(out->reason), "no answer: ");
+			ascii(error, out->reason + strlen(out->reason),
+			    sizeof(out->reason) - strlen(out->reason));
+		}
+		return;
+	}
+	if (out->health == PROBE_FAIL || out->wrong_url)
 		return;
 	if (error != NULL && error[0] != '\0') {
-		/* libcurl's message: printable ASCII only, bounded. */
-		size_t i;
-
-		for (i = 0; error[i] != '\0' && i + 1 < sizeof(ex); i++)
-			ex[i] = error[i] >= 0x20 && error[i] < 0x7f ? error[i] : '?';
-		ex[i] = '\0';
+		ascii(error, ex, sizeof(ex));
 		why = ex;
 	} else if (cut) {
 		snprintf(ex, sizeof(ex), "body over %zu bytes, cut", len);

@@ -577,14 +577,23 @@ gate_answer(const struct http_response *r, void *arg)
 		}
 		return;
 	}
-	if (loop_now_ms() >= a->gate_deadline && r->status == 0) {
-		/* Silence is no verdict on the service: the change is made and
-		 * its health unknown. A re-read would only see the target
-		 * running, so the engineer settles it (U). */
+	if (loop_now_ms() >= a->gate_deadline && (r->status == 0 || pr.wrong_url)) {
+		/* Silence, or an answer that is no health answer (a wrong
+		 * health_url: 404, a redirect, a login), is no verdict on the
+		 * service: the change is made and its health unknown. A re-read
+		 * would only see the target running, so the engineer settles it
+		 * (U). */
 		a->reread_gave_up = true;
-		act_finish(a, ACTION_UNKNOWN, "%s runs %s but %s gave no answer within %d s (%s): "
-		    "its health is not known: check it, then U", a->plan.service, a->plan.to, gate,
-		    a->plan.health_timeout_s, pr.reason);
+		if (r->status == 0)
+			/* pr.reason: "no answer: " and why, made printable. */
+			act_finish(a, ACTION_UNKNOWN, "%s runs %s but %s gave no answer within %d s "
+			    "(%s): its health is not known: check it, then U", a->plan.service,
+			    a->plan.to, gate, a->plan.health_timeout_s,
+			    strncmp(pr.reason, "no answer: ", 11) == 0 ? pr.reason + 11 : pr.reason);
+		else
+			act_finish(a, ACTION_UNKNOWN, "%s runs %s but %s gave no health answer within "
+			    "%d s (%s): its health is not known: check it, then U", a->plan.service,
+			    a->plan.to, gate, a->plan.health_timeout_s, pr.reason);
 		return;
 	}
 	if (loop_now_ms() >= a->gate_deadline) {

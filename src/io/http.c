@@ -7,7 +7,9 @@
  * never called from inside its own timer callback: that only (re)arms a
  * loop timer. Redirects are never followed (a credential must not travel
  * to another host), only http and https are allowed, TLS is verified, and
- * response bodies are capped.
+ * response bodies are capped. A tunnelled request that got no answer
+ * because the host refused its channel says the tunnel's reason, not
+ * curl's symptom of it.
  */
 #include "warroom/http.h"
 
@@ -20,6 +22,7 @@
 #include <sys/resource.h>
 
 #include "warroom/loop.h"
+#include "warroom/tunnel.h"
 
 struct http_client {
 	struct loop *loop;
@@ -27,6 +30,7 @@ struct http_client {
 	uint64_t timer;
 	int pending;
 	bool read_only;
+	const struct tunnel_set *tunnels; /* what the tunnels' sockets refused */
 	struct http_xfer *xfers;         /* every request not yet done */
 };
 
@@ -39,6 +43,7 @@ struct http_xfer {
 	struct http_response resp;
 	size_t cap, max_body;
 	char errbuf[CURL_ERROR_SIZE];
+	char sock[108];                  /* the tunnel's socket, "" when direct */
 	char *body_copy;
 	struct http_xfer *next, *prev;
 };
@@ -167,6 +172,11 @@ finish(struct http_xfer *x, CURLcode rc)
 	if (rc != CURLE_OK && !(rc == CURLE_WRITE_ERROR && x->resp.truncated))
 		snprintf(x->resp.error, sizeof(x->resp.error), "%s",
 		    x->errbuf[0] ? x->errbuf : curl_easy_strerror(rc));
+	/* The connection closed unanswered and the tunnel says why: its words.
+	 * A timeout is not replaced: it is not what a refusal looks like. */
+	if (x->resp.status == 0 && x->sock[0] != '\0' && (rc == CURLE_GOT_NOTHING ||
+	    rc == CURLE_RECV_ERROR || rc == CURLE_SEND_ERROR))
+		tunnel_refusal(c->tunnels, x->sock, x->resp.error, sizeof(x->resp.error));
 	if (x->resp.body == NULL)
 		x->resp.body = xcalloc(1, 1);
 	curl_multi_remove_handle(c->multi, x->easy);
@@ -254,6 +264,12 @@ http_set_read_only(struct http_client *c, bool ro)
 	c->read_only = ro;
 }
 
+void
+http_set_tunnels(struct http_client *c, const struct tunnel_set *t)
+{
+	c->tunnels = t;
+}
+
 bool
 http_read_only(const struct http_client *c)
 {
@@ -305,8 +321,10 @@ http_start(struct http_client *c, const struct http_request *req,
 	curl_easy_setopt(x->easy, CURLOPT_ERRORBUFFER, x->errbuf);
 	curl_easy_setopt(x->easy, CURLOPT_USERAGENT, "warroom");
 	curl_easy_setopt(x->easy, CURLOPT_HTTPHEADER, x->headers);
-	if (req->unix_socket != NULL)
+	if (req->unix_socket != NULL) {
 		curl_easy_setopt(x->easy, CURLOPT_UNIX_SOCKET_PATH, req->unix_socket);
+		wr_strlcpy(x->sock, req->unix_socket, sizeof(x->sock));
+	}
 	if (strcmp(method, "GET") != 0)
 		curl_easy_setopt(x->easy, CURLOPT_CUSTOMREQUEST, method);
 	if (req->body != NULL) {

@@ -621,10 +621,9 @@ probe_done(const struct http_response *r, void *arg)
 	} else {
 		char raw[sizeof(res.reason)];
 
+		/* No answer says why: curl's words, or the tunnel's (http.c). */
 		probe_health_answer((int)r->status, r->content_type, r->truncated, r->error,
 		    r->body, r->len, &res);
-		if (r->status == 0)
-			snprintf(res.reason, sizeof(res.reason), "no answer: %.140s", r->error);
 		wr_strlcpy(raw, res.reason, sizeof(raw));
 		put(res.reason, sizeof(res.reason), raw);
 	}
@@ -765,7 +764,8 @@ static void
 judge(struct host_poll *hp, double error_rate, double p95_ms)
 {
 	struct host_metrics *m = &hp->m;
-	struct decide_input in = { .error_rate = error_rate, .p95_ms = p95_ms };
+	struct decide_input in = { .error_rate = error_rate, .p95_ms = p95_ms,
+		.no_data_why = m->error };
 	struct decide_params dp = decide_params_default();
 	struct decide_verdict v;
 	bool first = m->nhist == 0;
@@ -828,11 +828,19 @@ prom_done(const struct promquery_round *r, void *arg)
 	int q;
 
 	m->error[0] = '\0';
-	/* The first failure says it; Prometheus's own words name the query. */
+	/* The first failure says it; Prometheus's own words name the query.
+	 * A query that ran and gave no figure is one too: NO DATA must say
+	 * why, or it reads as Prometheus having nothing. */
 	for (q = 0; q < PROMQUERY_MAX && m->error[0] == '\0'; q++) {
-		if (r->error[q][0] == '\0')
-			continue;
-		if (r->bad_answer[q])
+		if (r->error[q][0] == '\0') {
+			char why[200];
+
+			if (!r->asked[q] || !isnan(r->value[q]))
+				continue;
+			metrics_query_why_empty(config_query_words(q), r->nseries[q],
+			    hp->cfg->prom.query_has_host[q] ? hp->cfg->name : NULL, why, sizeof(why));
+			snprintf(m->error, sizeof(m->error), "prometheus: %s", why);
+		} else if (r->bad_answer[q])
 			snprintf(m->error, sizeof(m->error), "prometheus: %s: %.200s",
 			    config_query_key(q), r->error[q]);
 		else

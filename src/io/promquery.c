@@ -49,8 +49,10 @@ answer(const struct http_response *resp, void *arg)
 		} else if (rc != 0) {
 			set_error(r, q->i, err.msg);
 			r->bad_answer[q->i] = true;
-		} else
+		} else {
 			r->value[q->i] = mq.value;
+			r->nseries[q->i] = mq.nseries;
+		}
 	}
 	if (--r->pending == 0)
 		r->done(r, r->arg);

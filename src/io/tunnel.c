@@ -7,6 +7,11 @@
  * socket is a loop fd. Data moves through two bounded buffers; when one is
  * full the side feeding it is not read, so a slow reader slows the writer
  * instead of growing memory. A peer that is not our own uid is refused.
+ *
+ * A channel the host refuses only closes its client's connection, which
+ * curl reports as "Empty reply from server" or a reset: each listener
+ * keeps why its latest channel did not open (tunnel_why.c's words), so
+ * http.c can say that instead.
  */
 #include "warroom/tunnel.h"
 
@@ -23,6 +28,7 @@
 
 #include "warroom/loop.h"
 #include "warroom/ssh.h"
+#include "warroom/tunnel_why.h"
 
 #define BRIDGE_BUF (64 * 1024)
 
@@ -33,6 +39,8 @@ struct listener {
 	int port;
 	char path[108];
 	struct tunnel_set *set;
+	bool refused;                    /* the latest connection was not bridged */
+	char why[200];                   /* and why */
 };
 
 enum bridge_phase { BR_OPEN, BR_PUMP, BR_CLOSE, BR_FREE };
@@ -144,13 +152,21 @@ pump(struct bridge *b, char *why, size_t whycap)
 		b->ch = libssh2_channel_direct_tcpip_ex(b->s, b->l->dest, b->l->port,
 		    "127.0.0.1", 0);
 		if (b->ch == NULL) {
+			char *msg = NULL;
+
 			rc = libssh2_session_last_errno(b->s);
 			if (rc == LIBSSH2_ERROR_EAGAIN)
 				return 0;
-			/* The host refused (nothing listens there): close the client. */
+			/* The host refused (nothing listens there, forwarding
+			 * forbidden): said before the client sees the close. */
+			libssh2_session_last_error(b->s, &msg, NULL, 0);
+			tunnel_why_open(msg, b->l->dest, b->l->port, b->l->why, sizeof(b->l->why));
+			b->l->refused = true;
 			b->phase = BR_FREE;
-		} else
+		} else {
+			b->l->refused = false;
 			b->phase = BR_PUMP;
+		}
 		ssh_client_request_done(&b->client);
 	}
 	if (b->phase == BR_PUMP) {
@@ -304,6 +320,9 @@ on_accept(struct loop *loop, int fd, unsigned events, void *arg)
 		t->active++;
 		if (b->s == NULL || ssh_client_attach(t->pool, l->host, &b->client) != 0) {
 			/* The host is not UP: the client sees the connection close. */
+			wr_strlcpy(l->why, "no SSH connection to the host now (the tunnel goes "
+			    "through it)", sizeof(l->why));
+			l->refused = true;
 			close(b->fd);
 			b->fd = -1;
 			bridge_free(b);
@@ -355,6 +374,19 @@ tunnel_path(struct tunnel_set *t, int host, const char *dest, int port,
 	t->ls = xrealloc(t->ls, (size_t)(t->nls + 1) * sizeof(*t->ls));
 	t->ls[t->nls++] = l;
 	return l->path;
+}
+
+bool
+tunnel_refusal(const struct tunnel_set *t, const char *path, char *out, size_t cap)
+{
+	int i;
+
+	for (i = 0; t != NULL && path != NULL && i < t->nls; i++)
+		if (strcmp(t->ls[i]->path, path) == 0 && t->ls[i]->refused) {
+			wr_strlcpy(out, t->ls[i]->why, cap);
+			return true;
+		}
+	return false;
 }
 
 int

@@ -804,6 +804,32 @@ dialog_steps(struct app *app, WINDOW *win, int y, int w, int from, int to, size_
 	return y;
 }
 
+/* What the gate's URL answers now, as the poller last probed it (the row
+ * health_url speaks for): a wrong-URL status means the gate cannot pass. */
+static bool
+gate_warning(const struct app *app, const struct action *a, char *out, size_t cap)
+{
+	const struct plan *p = action_plan(a);
+	int host = action_host(a), k;
+	const struct config_host *h;
+	char url[WR_URL_MAX + 16];
+
+	if (host < 0 || (size_t)host >= app->cfg.nhosts)
+		return false;
+	h = &app->cfg.hosts[host];
+	/* The poller probes health_url + "/readyz"; another URL it never saw. */
+	snprintf(url, sizeof(url), "%s/readyz", h->health_url);
+	if (strcmp(url, p->readyz_url) != 0)
+		return false;
+	for (k = 0; k < h->nservices; k++) {
+		const struct svc_state *s = poller_state(app->poller, host, k);
+
+		if (s != NULL && config_probes_service(h, k) && s->have_probe)
+			return plan_gate_warning(p, &s->readyz, true, out, cap);
+	}
+	return false;
+}
+
 /* The dialog's whole body from row 1, however long, for a dialog w
  * columns wide; returns the first row after it. win NULL: lays it out
  * without drawing, to size the dialog and its scrolling. */
@@ -885,6 +911,9 @@ dialog_body(struct app *app, WINDOW *win, int w)
 		snprintf(line, sizeof(line), "then wait up to %d s for GET %s to answer OK",
 		    p->health_timeout_s, p->readyz_url);
 		ui_put_wrapped(win, &y, 4, w - 6, 5, INT_MAX, ui_attr(app, THEME_DIM), line);
+		if (gate_warning(app, a, line, sizeof(line)))
+			ui_put_wrapped(win, &y, 4, w - 6, 5, INT_MAX, ui_attr(app, THEME_BAD) | A_BOLD,
+			    line);
 	}
 	if (p->record_cmd[0]) {
 		/* It writes on the host too, so it is shown like the steps. */

@@ -27,6 +27,25 @@ level_role(enum decide_level l)
 	return THEME_DIM;
 }
 
+/* The verdict's reason without " (why)" when why is shown on its own
+ * line below (in the colour of trouble, wrapped): said once. */
+static const char *
+reason_without(const char *reason, const char *why, char *buf, size_t cap)
+{
+	char needle[sizeof(((struct host_metrics *)0)->error) + 4];
+	const char *at;
+	size_t n;
+
+	if (why[0] == '\0')
+		return reason;
+	snprintf(needle, sizeof(needle), " (%s)", why);
+	if ((at = strstr(reason, needle)) == NULL)
+		return reason;
+	n = (size_t)(at - reason);
+	snprintf(buf, cap, "%.*s%s", (int)n, reason, at + strlen(needle));
+	return buf;
+}
+
 static void
 metrics_draw(struct app *app, WINDOW *win, int h, int w, bool focused)
 {
@@ -63,7 +82,8 @@ metrics_draw(struct app *app, WINDOW *win, int h, int w, bool focused)
 	ui_put(win, y, x, w - x, ui_attr(app, level_role(m->verdict.level)) | A_BOLD,
 	    decide_level_name(m->verdict.level));
 	y++;
-	ui_put(win, y++, 2, w - 2, ui_attr(app, THEME_NORMAL), m->verdict.reason);
+	ui_put(win, y++, 2, w - 2, ui_attr(app, THEME_NORMAL),
+	    reason_without(m->verdict.reason, m->error, line, sizeof(line)));
 	/* Scrapes through the SSH connection stop with it: say so. */
 	if (y < h && app->cfg.hosts[host].tunnel && app->pool != NULL &&
 	    ssh_pool_status(app->pool, host)->state != SSH_UP) {

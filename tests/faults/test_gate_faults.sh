@@ -3,7 +3,9 @@
 # answers 200 without being a health answer: a proxy's HTML page, then a
 # body dripped one byte a second. The rollback runs and verifies, but the
 # gate never passes: FAILED with the reason, never OK; and a /readyz that
-# never answers: UNKNOWN, settled by hand.
+# never answers: UNKNOWN, settled by hand. Last, a wrong health_url (404):
+# the probes say so (UNKNOWN, not FAIL), the dialog warns that the gate
+# cannot pass, and the rollback made ends UNKNOWN, not FAILED.
 . "${top_srcdir:-$(dirname "$0")/../..}/tests/lib/tmux.sh"
 [ -x /usr/sbin/sshd ] || skip "openssh-server is not installed"
 fleet_up --hosts 1 --tag v1.5.0-bad
@@ -62,5 +64,28 @@ fault clear http-hang
 sleep 3
 ! grep -q '"kind":"action.reconcile"' "$journal" || fail "a re-read settled a health nobody saw"
 ok "a /readyz that never answers: UNKNOWN, left to the engineer (U), not re-read to OK"
+keys q
+wait_for "exit=0"
+
+# A health_url that reaches no health endpoint: 404 is no verdict.
+"$fleet" set-tag --dir "$fl" h1 all v1.5.0-bad > /dev/null
+echo "2026-11-26T09:03:00Z deploy IMAGE_TAG=v1.4.1 services=api,jobs result=ok" >> "$app/releases.log"
+sed 's|^health_url = .*|&/nope|' "$tmp/c.conf" > "$tmp/nope.conf"
+url=$(sed -n 's/^health_url = //p' "$tmp/nope.conf")
+start 200 50 "$WARROOM -c $tmp/nope.conf --incident nope"
+wait_for "h1: healthz UNKNOWN (HTTP 404: is health_url right?), readyz UNKNOWN (HTTP 404: is health_url right?)" 15
+keys A
+keys -l "arm"
+keys Enter
+wait_re "ARMED 1[45]:[0-9][0-9]"
+keys r
+wait_for "the gate cannot pass: GET $url/readyz answers 404 now (is health_url right?)"
+keys -l "api"
+keys Enter
+wait_for "rollback of api on h1: UNKNOWN — api runs v1.4.1 but /readyz gave no health answer within 4 s (HTTP 404: is health_url right?)" 30
+journal=$(ls "$fl"/timeline/nope-*.jsonl)
+grep -q '"kind":"action.end".*"outcome":"unknown"' "$journal" || fail "no action.end unknown"
+! grep -q '"kind":"action.end".*"outcome":"\(ok\|failed\)"' "$journal" || fail "an action.end ok or failed was recorded"
+ok "a wrong health_url: UNKNOWN probes, a warning before, and an UNKNOWN rollback, not FAILED"
 keys q
 wait_for "exit=0"

@@ -102,7 +102,7 @@ ok "the console shows every faulted host UNKNOWN or FAIL, the healthy one OK"
 keys Down Down
 wait_for "h3: healthz UNKNOWN (HTTP 200: body over 65536 bytes, cut)"
 keys Down Down
-wait_for "h4: healthz UNKNOWN (HTTP 302)"
+wait_for "h4: healthz UNKNOWN (HTTP 302: is health_url right?)"
 keys Down Down Down Down
 wait_for "h6: healthz UNKNOWN (HTTP 200: an HTML page, not a health answer)"
 keys Up Up Up Up Up Up Up Up Up Up

@@ -1,7 +1,7 @@
 #!/bin/sh
 # test_fleet_faults.sh — every `fleet fault`: sshd-stop/start, drop (also in
 # the middle of a mutating command), hang-next, slow-next, bad-json,
-# log-escapes, rotate-hostkey/restore-hostkey, http-500/slow/hang,
+# log-escapes, rotate-hostkey/restore-hostkey, sshd-option, http-500/slow/hang,
 # http-drip/huge/redirect/html; and that
 # `fleet down` still leaves nothing behind (hung and orphaned commands too).
 for c in "$(dirname "$0")" "${srcdir:-.}" "${srcdir:-.}/tests/fleet"; do [ -f "$c/common.sh" ] && break; done
@@ -126,7 +126,16 @@ wait "$sp"
 fault h2 restore-hostkey
 ok "drop ends a connection rotate-hostkey kept"
 
-# HTTP faults
+# sshd-option: one keyword set, the listener restarted with it
+fault h2 sshd-option AllowTcpForwarding no
+check "sshd-option: in sshd_config once" eq "$(grep -ci '^AllowTcpForwarding' "$D/hosts/h2/sshd_config")" 1
+r=$(ssh -F /dev/null -i "$D/client_key" -p "$p2" -o UserKnownHostsFile="$D/known_hosts" -o BatchMode=yes \
+	-o IdentitiesOnly=yes -W "127.0.0.1:$(fleet get --dir "$D" h2 http_port)" "$(id -un)@127.0.0.1" < /dev/null 2>&1) &&
+	fail "forwarding worked with AllowTcpForwarding no"
+check "sshd-option AllowTcpForwarding no: forwarding refused" contains "$r" "administratively prohibited"
+fault h2 sshd-option AllowTcpForwarding yes
+check "sshd-option AllowTcpForwarding yes: ssh works again" fssh h2 true
+
 U=$(url h3)
 fault h3 http-500
 check "http-500" eq "$(curl -s -o /dev/null -w '%{http_code}' "$U/healthz")" 500

@@ -124,6 +124,8 @@ main(int argc, char **argv)
 	}
 	tun = tunnel_set_new(loop, pool);
 	http = http_new(loop, &err);
+	if (http != NULL)
+		http_set_tunnels(http, tun);
 	for (h = 0; h < cfg.nhosts; h++) {
 		char url[2048], dest[256];
 		const char *sock = NULL;

@@ -1,8 +1,10 @@
 #!/bin/sh
 # test_http.sh — HTTP through a host's SSH connection (tunnel.c + http.c)
 # against the fixture fleet: the same bytes as a direct GET, 100 requests
-# at once per host, a clear error (not a hang) when nothing listens on the
-# far side, and no socket or directory left behind.
+# at once per host, a clear error (not a hang, not curl's "Empty reply")
+# when the host refuses the channel: nothing listens on the far side, the
+# name does not resolve there, its sshd forbids forwarding; and no socket
+# or directory left behind.
 . "${top_srcdir:-$(dirname "$0")/../..}/tests/lib/common.sh"
 [ -x /usr/sbin/sshd ] || skip "openssh-server is not installed"
 probe=$top_builddir/tests/integration/http_probe
@@ -33,9 +35,21 @@ ok "100 tunnelled requests at once per host all answered"
 sed 's|^health_url = http://127.0.0.1:[0-9]*|health_url = http://127.0.0.1:1|' "$conf" > "$tmp/closed.conf"
 start=$(date +%s)
 "$probe" -c "$tmp/closed.conf" -p /healthz -t 15 > "$tmp/out" || true
-grep -qE '^h1 0 status=0 len=0 .* error=.' "$tmp/out" || { cat "$tmp/out"; fail "no clear error for a closed port"; }
+grep -q '^h1 0 status=0 len=0 .* error=the host could not connect to 127.0.0.1:1 (tunnel: connect failed)$' "$tmp/out" ||
+	{ cat "$tmp/out"; fail "no clear error for a closed port"; }
 [ $(( $(date +%s) - start )) -lt 10 ] || fail "a closed far port took too long to fail"
-ok "a closed port on the far side fails fast with an error"
+ok "a closed port on the far side fails fast, saying the host could not connect (not curl's empty reply)"
+
+sed 's|^health_url = http://127.0.0.1:[0-9]*|health_url = http://no-such-host.invalid:8000|' "$conf" > "$tmp/name.conf"
+"$probe" -c "$tmp/name.conf" -p /healthz -t 15 > "$tmp/out" || true
+grep -q '^h1 0 status=0 .* error=the host could not connect to no-such-host.invalid:8000 (tunnel: connect failed; does the name resolve on the host?)$' "$tmp/out" ||
+	{ cat "$tmp/out"; fail "no clear error for a name the host cannot resolve"; }
+"$fleet" fault --dir "$fl" h2 sshd-option AllowTcpForwarding no > /dev/null || fail "sshd-option"
+"$probe" -c "$conf" -p /healthz -t 15 > "$tmp/out" || true
+grep -q '^h2 0 status=0 .* error=forwarding is prohibited on this host.s sshd (AllowTcpForwarding no, or PermitOpen): set tunnel = false or allow it$' "$tmp/out" ||
+	{ cat "$tmp/out"; fail "no clear error for an sshd that forbids forwarding"; }
+grep -q '^h1 0 status=200 ' "$tmp/out" || { cat "$tmp/out"; fail "h1 suffered from h2's sshd"; }
+ok "a name the host cannot resolve and an sshd forbidding forwarding are said as such"
 
 [ -z "$(ls -A "$XDG_RUNTIME_DIR")" ] || { ls -la "$XDG_RUNTIME_DIR"; fail "the runtime directory was left behind"; }
 ok "no socket or runtime directory left behind"

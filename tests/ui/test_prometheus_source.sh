@@ -3,14 +3,20 @@
 # host's /metrics: the fleet's h1 with no metrics_url, [warroom] naming
 # the fleet's Prometheus and two queries with {host} and a [20s] window
 # (1 s scrapes). A query Prometheus refuses shows its words in METRICS and
-# no verdict; with good queries the good tag is OK, the bad tag turns it
-# to ROLLBACK IMMEDIATELY with the error rate, and the change is a
+# no verdict, and a host whose name is not the label value ("helm", a
+# second section for h1) says its query matched no series; with good
+# queries the good tag is OK, Prometheus stopped (SIGSTOP) turns it NO
+# DATA with the timeout in its verdict.change, the bad tag turns it to
+# ROLLBACK IMMEDIATELY with the error rate, and the change is a
 # verdict.change record.
 . "${top_srcdir:-$(dirname "$0")/../..}/tests/lib/tmux.sh"
 [ -x /usr/bin/prometheus ] || skip "/usr/bin/prometheus is not installed"
 [ -x /usr/sbin/sshd ] || skip "openssh-server is not installed"
 fleet_up --hosts 1 --prometheus --scrape-interval 1s
 prom=$(cat "$fl/prometheus.url") || fail "no prometheus.url"
+prom_pid=$(awk '$3 == "prometheus" { print $1 }' "$fl/pids")
+prom_cont() { kill -CONT "$prom_pid" 2> /dev/null || true; }
+cleanup_hooks="prom_cont $cleanup_hooks"
 # Plenty of requests, so a 20 s window always holds some 5xx of a bad tag.
 "$fleet" set --dir "$fl" h1 traffic_rps=500 > /dev/null || fail "fleet set traffic_rps"
 
@@ -24,6 +30,8 @@ p95_query = $1
 request_rate_query = sum(rate(http_requests_total{host="{host}"}[20s]))
 INI
 	sed -e '/^metrics_url = /d' -e "/^\[warroom\]\$/r $tmp/prom.ini" "$fl/warroom.conf" > "$2"
+	# h1 again as "helm": {host} is filled with a name no series has.
+	sed -n '/^\[host "h1"\]/,/^$/p' "$2" | sed 's/^\[host "h1"\]/[host "helm"]/' >> "$2"
 	"$WARROOM" -c "$2" --check-config > "$tmp/check" 2>&1 || { cat "$tmp/check"; fail "config refused"; }
 }
 
@@ -39,6 +47,9 @@ assert_contains "$tmp/screen" "p95    no data"
 assert_not_contains "$tmp/screen" "ROLLBACK"
 grep -qE "^│h1 +OK" "$tmp/screen" && fail "a verdict of OK without a p95"
 ok "a query Prometheus refuses: its words in METRICS, NO DATA, no verdict"
+keys Down Down
+wait_for "prometheus: the error-rate query matched no series (is {host} the label value? it was 'helm')" 10
+ok "a query matching no series says so, and what {host} was"
 keys q
 wait_for "exit=0"
 
@@ -51,6 +62,15 @@ assert_contains "$tmp/screen" "below thresholds: error rate"
 assert_not_contains "$tmp/screen" "prometheus:"
 ok "the good tag: OK from Prometheus's figures, and the pane says where they come from"
 
+kill -STOP "$prom_pid"
+wait_re "^│h1 +NO DATA" 20
+wait_for "prometheus: Operation timed out" 5
+# Said once: the reason line leaves it to the line of its own below.
+[ "$(grep -c 'Operation timed out' "$tmp/screen")" = 1 ] || { cat "$tmp/screen"; fail "the timeout said twice"; }
+prom_cont
+wait_re "^│h1 +OK" 30
+ok "Prometheus not answering: NO DATA, then OK once it answers again"
+
 "$fleet" set-tag --dir "$fl" h1 all v1.5.0-bad > /dev/null || fail "set-tag"
 wait_re "^│h1 +ROLLBACK IMMEDIATELY" 40
 wait_re "error rate [0-9.]+% > 5%" 2
@@ -60,5 +80,7 @@ wait_for "exit=0"
 journal=$(ls "$fl"/timeline/prom-drill-*.jsonl) || fail "no journal"
 grep -q '"kind":"verdict.change","host":"h1".*"verdict":"ROLLBACK IMMEDIATELY"' "$journal" ||
 	fail "no verdict.change to ROLLBACK IMMEDIATELY in the journal"
-ok "the change is a verdict.change record"
+grep -q '"kind":"verdict.change","host":"h1".*"verdict":"NO DATA","reason":"no data for error rate, p95 (prometheus: Operation timed out after' "$journal" ||
+	{ grep verdict "$journal"; fail "the NO DATA verdict.change does not say Prometheus timed out"; }
+ok "each change is a verdict.change record; NO DATA's says why"
 exit 0

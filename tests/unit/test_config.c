@@ -665,6 +665,10 @@ prometheus_host_settings_alone(void **state)
 	assert_true(config_uses_prometheus(&cfg.hosts[0]));
 	assert_string_equal(cfg.hosts[0].prom.query[WR_QUERY_ERROR_RATE], "er{h=\"a\"}");
 	assert_string_equal(cfg.hosts[0].prom.query[WR_QUERY_P95], "p95");
+	/* Whether {host} was filled in: an empty answer then asks about it. */
+	assert_true(cfg.hosts[0].prom.query_has_host[WR_QUERY_ERROR_RATE]);
+	assert_false(cfg.hosts[0].prom.query_has_host[WR_QUERY_P95]);
+	assert_string_equal(config_query_words(WR_QUERY_ERROR_RATE), "error-rate");
 	config_free(&cfg);
 	/* Queries as defaults with no prometheus_url anywhere: nothing reads them. */
 	assert_int_equal(parse(&cfg, "[warroom]\np95_query = p95\n"

@@ -158,6 +158,36 @@ no_data_is_never_ok(void **state)
 	    "no data for error rate; p95 100 ms, 0 restarts in 5m");
 }
 
+/* Why a figure is missing goes with the verdict, so the journal's
+ * verdict.change says it (a Prometheus timeout, a query matching nothing). */
+static void
+no_data_says_why(void **state)
+{
+	struct config_thresholds t = thresholds_default();
+	struct decide_input m = { .error_rate = NAN, .p95_ms = NAN, .restarts = -1,
+		.restarts_unreported = true, .no_data_why = "prometheus: Operation timed out "
+		"after 5001 milliseconds with 0 bytes received" };
+	struct decide_verdict v = decide(&t, &m, NULL, NULL);
+
+	assert_int_equal(v.level, DECIDE_NO_DATA);
+	assert_string_equal(v.reason, "no data for error rate, p95 (prometheus: Operation timed "
+	    "out after 5001 milliseconds with 0 bytes received)");
+	m.p95_ms = 2500;
+	v = decide(&t, &m, NULL, NULL);
+	assert_int_equal(v.level, DECIDE_ROLLBACK);
+	assert_string_equal(v.reason, "p95 2500 ms > 2000 ms; no data for error rate (prometheus: "
+	    "Operation timed out after 5001 milliseconds with 0 bytes received)");
+	/* Only restarts missing: the metrics' source is not why. */
+	m = (struct decide_input){ .error_rate = 0.001, .p95_ms = 120, .restarts = -1,
+		.no_data_why = "metrics: HTTP 500" };
+	v = decide(&t, &m, NULL, NULL);
+	assert_string_equal(v.reason, "no data for restarts; error rate 0.1%, p95 120 ms");
+	m.no_data_why = "";
+	m.error_rate = NAN;
+	v = decide(&t, &m, NULL, NULL);
+	assert_string_equal(v.reason, "no data for error rate, restarts; p95 120 ms");
+}
+
 static void
 unreported_restarts_do_not_block_ok(void **state)
 {
@@ -298,7 +328,8 @@ params_are_the_callers(void **state)
 {
 	struct config_thresholds t = thresholds_default();
 	struct decide_params p = { .margin = 0, .calm_checks = 3 };
-	struct decide_input hot = { 0.079, 100, 0, false }, edge = { 0.0499, 100, 0, false };
+	struct decide_input hot = { 0.079, 100, 0, false, NULL },
+	    edge = { 0.0499, 100, 0, false, NULL };
 	struct decide_verdict v = decide(&t, &hot, NULL, &p);
 
 	assert_true(decide_params_default().margin == WR_DECIDE_MARGIN);
@@ -417,6 +448,7 @@ main(void)
 		cmocka_unit_test(worst_rule_comes_first),
 		cmocka_unit_test(ok_says_what_it_measured),
 		cmocka_unit_test(no_data_is_never_ok),
+		cmocka_unit_test(no_data_says_why),
 		cmocka_unit_test(no_data_does_not_hide_a_firing_rule),
 		cmocka_unit_test(unreported_restarts_do_not_block_ok),
 		cmocka_unit_test(no_data_ranks_between_ok_and_monitor),

@@ -757,6 +757,23 @@ query_errors(void **state)
 	assert_false(q.refused);
 }
 
+/* A query that ran but gave no figure says why: no series (with the name
+ * {host} became, the usual mistake), or NaN. */
+static void
+query_empty_reasons(void **state)
+{
+	char out[256];
+
+	(void)state;
+	metrics_query_why_empty("error-rate", 0, "helm", out, sizeof(out));
+	assert_string_equal(out, "the error-rate query matched no series (is {host} the label "
+	    "value? it was 'helm')");
+	metrics_query_why_empty("p95", 0, NULL, out, sizeof(out));
+	assert_string_equal(out, "the p95 query matched no series");
+	metrics_query_why_empty("p95", 1, "h1", out, sizeof(out));
+	assert_string_equal(out, "the p95 query's value is NaN (no requests in its window?)");
+}
+
 /* ---- the fast paths against the plain ones ---- */
 
 static uint64_t rng_state = UINT64_C(0x9e3779b97f4a7c15);
@@ -1023,6 +1040,7 @@ main(void)
 		cmocka_unit_test(fleet_code_label_is_detected),
 		cmocka_unit_test(query_vector_and_scalar),
 		cmocka_unit_test(query_errors),
+		cmocka_unit_test(query_empty_reasons),
 		cmocka_unit_test(fast_resume_matches_a_fresh_parse),
 		cmocka_unit_test(fast_resume_random_chains),
 		cmocka_unit_test(fast_value_matches_parse_double),

@@ -709,6 +709,34 @@ schema_from_the_last_readyz(void **state)
 	assert_int_equal(plan_schema_of(&html, true, 2000, 1000), PLAN_SCHEMA_UNKNOWN);
 }
 
+/* A gate whose URL answers no health answer now cannot pass: the dialog
+ * says so before anything runs. A 5xx or a not-ready 200 can still pass. */
+static void
+gate_warning_when_the_url_is_wrong(void **state)
+{
+	struct config_host h = host();
+	struct probe_result nope = readyz(404, "{\"error\":\"not found\"}");
+	struct probe_result down = readyz(503, "{\"ready\":false}");
+	struct probe_result moved = readyz(302, "");
+	struct plan p;
+	struct wr_err err;
+	char out[512];
+
+	(void)state;
+	wr_strlcpy(h.health_url, "http://127.0.0.1:8000/nope", sizeof(h.health_url));
+	assert_int_equal(plan_compose_rollback(&h, 0, "v1.5.0-bad", "v1.4.1", 15, "inc", &p, &err), 0);
+	assert_true(plan_gate_warning(&p, &nope, true, out, sizeof(out)));
+	assert_string_equal(out, "the gate cannot pass: GET http://127.0.0.1:8000/nope/readyz "
+	    "answers 404 now (is health_url right?); the change would be made and end UNKNOWN, "
+	    "its health not known");
+	assert_true(plan_gate_warning(&p, &moved, true, out, sizeof(out)));
+	assert_false(plan_gate_warning(&p, &nope, false, out, sizeof(out)));
+	assert_string_equal(out, "");
+	assert_false(plan_gate_warning(&p, &down, true, out, sizeof(out)));
+	p.readyz_url[0] = '\0';
+	assert_false(plan_gate_warning(&p, &nope, true, out, sizeof(out)));
+}
+
 static void
 downgrade_only_when_the_schema_is_ahead(void **state)
 {
@@ -826,6 +854,7 @@ main(void)
 		cmocka_unit_test(k8s_rollback_target_keeps_the_kill_switch),
 		cmocka_unit_test(k8s_rollback_outcome_words),
 		cmocka_unit_test(schema_from_the_last_readyz),
+		cmocka_unit_test(gate_warning_when_the_url_is_wrong),
 		cmocka_unit_test(downgrade_only_when_the_schema_is_ahead),
 		cmocka_unit_test(runbook_script_stops_at_the_first_failure),
 	};

@@ -86,18 +86,62 @@ status_code_alone(void **state)
 	assert_int_equal(r.health, PROBE_OK);
 	probe_health(204, NULL, 0, &r);
 	assert_int_equal(r.health, PROBE_OK);
-	probe_health(404, S("not found"), &r);
+	probe_health(400, S("bad request"), &r);
 	assert_int_equal(r.health, PROBE_FAIL);
-	assert_string_equal(r.reason, "HTTP 404");
-	probe_health(302, "", 0, &r);
-	assert_int_equal(r.health, PROBE_UNKNOWN);
-	assert_string_equal(r.reason, "HTTP 302");
+	assert_string_equal(r.reason, "HTTP 400");
+	probe_health(429, "", 0, &r);
+	assert_int_equal(r.health, PROBE_FAIL);
 	probe_health(0, NULL, 0, &r);
 	assert_int_equal(r.health, PROBE_UNKNOWN);
 	assert_string_equal(r.reason, "no answer");
 	assert_string_equal(probe_health_name(r.health), "UNKNOWN");
 	probe_health(-1, S("{}"), &r);
 	assert_int_equal(r.health, PROBE_UNKNOWN);
+}
+
+/* A health_url that reaches no health endpoint (a wrong path, a redirect,
+ * a login) says nothing of the service: UNKNOWN with the hint, never FAIL,
+ * and its body's fields count for nothing. A 5xx stays FAIL. */
+static void
+wrong_url_statuses_are_not_fail(void **state)
+{
+	static const int wrong[] = { 301, 302, 307, 308, 401, 403, 404, 405, 410 };
+	struct probe_result r;
+	char want[64];
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof(wrong) / sizeof(wrong[0]); i++) {
+		probe_health(wrong[i], S("{\"ready\":false,\"migrations_current\":false}"), &r);
+		assert_int_equal(r.health, PROBE_UNKNOWN);
+		assert_true(r.wrong_url);
+		assert_false(r.has_ready);
+		assert_false(r.has_migrations);
+		snprintf(want, sizeof(want), "HTTP %d: is health_url right?", wrong[i]);
+		assert_string_equal(r.reason, want);
+		assert_true(probe_status_wrong_url(wrong[i]));
+	}
+	probe_health(404, S("{\"error\": \"not found\"}"), &r);
+	assert_string_equal(r.reason, "HTTP 404: is health_url right?");
+	/* An nginx 404 page is still a wrong URL, not "an HTML page". */
+	probe_health_answer(404, "text/html", false, "", S("<html>404</html>"), &r);
+	assert_int_equal(r.health, PROBE_UNKNOWN);
+	assert_string_equal(r.reason, "HTTP 404: is health_url right?");
+	for (i = 0; i < 4; i++) {
+		static const int fail[] = { 500, 503, 400, 429 };
+
+		assert_false(probe_status_wrong_url(fail[i]));
+		probe_health(fail[i], S("{}"), &r);
+		assert_int_equal(r.health, PROBE_FAIL);
+		assert_false(r.wrong_url);
+	}
+	probe_health(503, S("{\"ready\":false}"), &r);
+	assert_int_equal(r.health, PROBE_FAIL);
+	assert_string_equal(r.reason, "HTTP 503: not ready");
+	probe_health(200, S("{\"ready\":false}"), &r);
+	assert_int_equal(r.health, PROBE_FAIL);
+	assert_false(probe_status_wrong_url(200));
+	assert_false(probe_status_wrong_url(0));
 }
 
 static void
@@ -185,9 +229,16 @@ distrusted_answers_are_never_ok(void **state)
 	assert_false(r.untrusted);
 	probe_health_answer(302, "text/html", false, "", S("<html>moved</html>"), &r);
 	assert_int_equal(r.health, PROBE_UNKNOWN);
-	assert_string_equal(r.reason, "HTTP 302: an HTML page, not a health answer");
-	probe_health_answer(0, NULL, false, "Connection refused", NULL, 0, &r);
+	assert_string_equal(r.reason, "HTTP 302: is health_url right?");
+	/* No answer says why, as the transfer (or the tunnel) told it. */
+	probe_health_answer(0, NULL, false, "the host could not connect to 127.0.0.1:1 "
+	    "(tunnel: connect failed)", NULL, 0, &r);
 	assert_int_equal(r.health, PROBE_UNKNOWN);
+	assert_string_equal(r.reason, "no answer: the host could not connect to 127.0.0.1:1 "
+	    "(tunnel: connect failed)");
+	probe_health_answer(0, NULL, false, "refused\x1b[2J", NULL, 0, &r);
+	assert_string_equal(r.reason, "no answer: refused?[2J");
+	probe_health_answer(0, NULL, false, "", NULL, 0, &r);
 	assert_string_equal(r.reason, "no answer");
 	probe_health_answer(200, "text/plain", false, "bad\x1b[2Jbytes", S("ok"), &r);
 	assert_string_equal(r.reason, "HTTP 200: cut short: bad?[2Jbytes");
@@ -249,6 +300,7 @@ main(void)
 		cmocka_unit_test(recorded_stopped),
 		cmocka_unit_test(recorded_garbage_is_never_ok),
 		cmocka_unit_test(status_code_alone),
+		cmocka_unit_test(wrong_url_statuses_are_not_fail),
 		cmocka_unit_test(json_fields_decide_a_2xx),
 		cmocka_unit_test(huge_bodies_are_not_read),
 		cmocka_unit_test(distrusted_answers_are_never_ok),
