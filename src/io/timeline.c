@@ -625,14 +625,35 @@ find_by_slug(const char *dir, const char *slug, bool resolved, char *id, size_t 
 	return found ? 0 : -1;
 }
 
+/* Rules 1 and 2 of the resume rule: the incident's journal named by its id,
+ * else the newest unresolved one of its name's slug, into id; false (slug
+ * filled) when there is none. */
+static bool
+existing_incident(const struct timeline_open_opts *o, char *id, size_t cap, char *slug,
+    size_t slug_cap)
+{
+	struct stat st;
+	char *path;
+	bool exists;
+
+	if (record_id_valid(o->incident)) {
+		path = path_join(o->dir, o->incident, JOURNAL_SUFFIX);
+		exists = lstat(path, &st) == 0;
+		free(path);
+		if (exists) {
+			wr_strlcpy(id, o->incident, cap);
+			return true;
+		}
+	}
+	record_slug(o->incident, slug, slug_cap);
+	return find_by_slug(o->dir, slug, false, id, cap) == 0;
+}
+
 int
 timeline_open(const struct timeline_open_opts *o, struct timeline **out, struct wr_err *err)
 {
 	char slug[WR_SLUG_MAX + 1], id[WR_INCIDENT_ID_MAX + 16];
-	struct stat st;
 	struct wr_err local;
-	char *path;
-	bool exists;
 
 	if (err == NULL)
 		err = &local;
@@ -641,15 +662,7 @@ timeline_open(const struct timeline_open_opts *o, struct timeline **out, struct 
 		return wr_err_set(err, "timeline needs a directory and an incident name");
 	if (mkdir_p(o->dir, err) != 0)
 		return -1;
-	if (record_id_valid(o->incident)) {
-		path = path_join(o->dir, o->incident, JOURNAL_SUFFIX);
-		exists = lstat(path, &st) == 0;
-		free(path);
-		if (exists)
-			return resume_incident(o, o->incident, out, err);
-	}
-	record_slug(o->incident, slug, sizeof(slug));
-	if (find_by_slug(o->dir, slug, false, id, sizeof(id)) == 0)
+	if (existing_incident(o, id, sizeof(id), slug, sizeof(slug)))
 		return resume_incident(o, id, out, err);
 	return create_incident(o, slug, out, err);
 }
@@ -688,25 +701,14 @@ timeline_watch(const struct timeline_open_opts *o, struct timeline **out, struct
 {
 	char slug[WR_SLUG_MAX + 1], id[WR_INCIDENT_ID_MAX + 16];
 	struct wr_err local;
-	struct stat st;
-	char *path;
-	bool exists;
 
 	if (err == NULL)
 		err = &local;
 	*out = NULL;
 	if (o->dir == NULL || o->dir[0] == '\0' || o->incident == NULL || o->incident[0] == '\0')
 		return wr_err_set(err, "timeline needs a directory and an incident name");
-	/* Rules 1 and 2 of the resume rule; never rule 3 (creating one). */
-	if (record_id_valid(o->incident)) {
-		path = path_join(o->dir, o->incident, JOURNAL_SUFFIX);
-		exists = lstat(path, &st) == 0;
-		free(path);
-		if (exists)
-			return watch_incident(o, o->incident, out, err);
-	}
-	record_slug(o->incident, slug, sizeof(slug));
-	if (find_by_slug(o->dir, slug, false, id, sizeof(id)) == 0)
+	/* Never rule 3 (creating one). */
+	if (existing_incident(o, id, sizeof(id), slug, sizeof(slug)))
 		return watch_incident(o, id, out, err);
 	wr_err_set(err, "no journal for incident %s yet", o->incident);
 	return 1;
