@@ -1316,7 +1316,7 @@ on_posted(const struct statuspage_result *r, void *arg)
 		/* Found before anyone needs the page: said until a key, and the
 		 * header's badge keeps it. A first good answer needs no words. */
 		if (r->ok)
-			app_say(app, "status page: reachable again");
+			app_say_also(app, "status page: reachable again");
 		else {
 			app_say_also(app, "status page: %s (checked at start): %s", r->error,
 			    statuspage_check_outcome(r->http_status) == STATUSPAGE_CHECK_REFUSED ?
@@ -1359,6 +1359,7 @@ on_interrupted(const struct chat_result *r, void *arg)
 	app_say_also(app, "UNKNOWN: chat announcement \"%.80s%s\" from an earlier session — %s; "
 	    "announce it again if the channel lacks it", r->text, strlen(r->text) > 80 ? "…" : "",
 	    r->error);
+	app->status_held = true;         /* the start's later words go beside it */
 }
 
 /* A [statuspage] or [chat] that cannot be used this session: said until a
@@ -1401,6 +1402,7 @@ actions_statuspage_open(struct app *app)
 		app->status_held = held;
 		app_say_also(app, "UNKNOWN: %d chat announcements from an earlier session were "
 		    "never answered; none sent again (see TIMELINE)", n);
+		app->status_held = true;
 	}
 	wr_strlcpy(app->statuspage_off, "not configured", sizeof(app->statuspage_off));
 	wr_strlcpy(app->chat_off, "not configured", sizeof(app->chat_off));
