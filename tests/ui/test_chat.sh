@@ -63,7 +63,12 @@ keys A; keys -l arm; keys Enter
 wait_re "ARMED 1[45]:[0-9][0-9]"
 post_status investigating
 posted 1
-page=$(nth /v1/pages/ 1)
+# The page's POST goes in its own time (a second after the start's check
+# of the page), maybe after the chat's: until it is there.
+i=0
+until page=$(nth /v1/pages/ 1) && [ -n "$page" ]; do
+	sleep 0.2; i=$((i + 1)); [ $i -lt 75 ] || break
+done
 case "$page" in
 *'"body": "Checking the service since '*' UTC for chat-drill."'*) ;;
 *) fail "status page body: $page" ;;
