@@ -45,7 +45,8 @@ flood into LOGS. Three figures:
    last seq, hold exactly last - first + 1 lines, and when lines were
    dropped (first > 1) the ring must be full: the retained lines' bytes as
    stored (the file's bytes from line `first` on, plus the "h1/api "
-   prefix per line) within two of the longest lines of the 64 MiB limit.
+   prefix per line) within two of the longest lines of the service's ring
+   (the 64 MiB limit less the 1/64 LOGS keeps for an action's output).
    This takes LOGS to hold the service's bytes as they are, which holds
    for the fleet's lines (ASCII, nothing to sanitize or redact).
 
@@ -64,6 +65,9 @@ W, H = 200, 50
 WIDE = 320                            # for reading whole lines at the end
 RATE = 50000
 RING = 64 << 20                       # WR_LOGBUF_DEFAULT_BYTES
+# The one tailed service's ring (src/core/logset.c): the limit less the
+# 1/64 kept for LOGS' own lines (an action's output).
+SERVICE_RING = RING - RING // 64
 PREFIX = "h1/api "                    # what the console puts before each line
 SETTLE = 2.0                          # s of flood before lag samples count
 
@@ -557,8 +561,9 @@ def lost_check(con, path):
                     longest = max(longest, len(line))
             stored = size - off + len(PREFIX) * count
             r["stored"], r["longest"] = stored, longest + len(PREFIX)
-            if stored < RING - 2 * r["longest"]:
-                why.append("dropped %d lines with the ring at %d of %d bytes" % (first - 1, stored, RING))
+            if stored < SERVICE_RING - 2 * r["longest"]:
+                why.append("dropped %d lines with the ring at %d of %d bytes" % (first - 1, stored,
+                                                                               SERVICE_RING))
                 lost = max(lost, 1)
     elif first != 1:
         why.append("first retained seq=%d" % first)
@@ -680,7 +685,7 @@ def main():
             WIDE, "" if settled else ", NOT settled"))
         print("written seq 1..%s; LOGS holds %s lines, seq %s..%s; stored %s of %d ring bytes "
               "(longest line %s)" % (lost["gen_last"], lost["count"], lost["first"], lost["last"],
-                                     lost["stored"], RING, lost["longest"]))
+                                     lost["stored"], SERVICE_RING, lost["longest"]))
         if lost["why"]:
             print("lost: " + lost["why"])
         lost_ok = lost["lost"] == 0 and settled
