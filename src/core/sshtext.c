@@ -138,7 +138,10 @@ sshtext_hostkey_changed(const char *buf, size_t len, struct sshtext_changed *out
 	}
 	/* "Host key for [127.0.0.1]:22201 has changed and you have …" */
 	if ((l = find_line(buf, len, host_for, &n)) != NULL &&
-	    (p = memmem(l, n, " has changed", 12)) != NULL)
+	    (p = memmem(l + sizeof(host_for) - 1, n - (sizeof(host_for) - 1), " has changed",
+	    12)) != NULL)
+		/* Searched after the prefix, whose own last space would make
+		 * "Host key for has changed" a name of length -1. */
 		copy_clean(l + sizeof(host_for) - 1, (size_t)(p - l - (sizeof(host_for) - 1)),
 		    out->name, sizeof(out->name));
 	return true;

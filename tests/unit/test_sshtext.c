@@ -64,6 +64,15 @@ changed_key_warning(void **state)
 	assert_true(sshtext_hostkey_changed(w, 120, &c));
 	assert_string_equal(c.fingerprint, "");
 	assert_int_equal(c.line, 0);
+	/* Found by fuzz_sshcfg: " has changed" right after the prefix's own
+	 * space made the name's length -1 (a read past the buffer). */
+	{
+		static const char odd[] = "@ WARNING: REMOTE HOST IDENTIFICATION HAS CHANGED! @\n"
+		    "Host key for has changed and you have requested strict checking.\n";
+
+		assert_true(sshtext_hostkey_changed(odd, sizeof(odd) - 1, &c));
+		assert_string_equal(c.name, "");
+	}
 }
 
 int
