@@ -101,8 +101,10 @@ ok "after a verified rollback the default words name the service, both tags and 
 "$fleet" fault --dir "$fl" statuspage 500 > /dev/null
 post_status monitoring
 i=0
-until [ "$(grep -c '"status":500' "$req")" -ge 2 ]; do
-	sleep 0.2; i=$((i + 1)); [ $i -lt 100 ] || fail "the 500 was not retried"
+# Until the webhook itself met the 500 (the page's posts meet it too, and
+# the page is asked first).
+until [ "$(grep '/services/' "$req" | grep -c '"status": \?500')" -ge 1 ]; do
+	sleep 0.2; i=$((i + 1)); [ $i -lt 100 ] || fail "the webhook never met the 500"
 done
 "$fleet" fault --dir "$fl" statuspage clear > /dev/null
 posted 3 100
