@@ -38,14 +38,15 @@ polling_works() {
 polling_works 1
 ok "one remote loop per host; each round reaches HOSTS"
 
-# The next docker command hangs (20 s): the row says so after 2 x 1 s + 10 s;
+# The next docker command hangs (26 s): the row says so after 2 x 1 s + 10 s;
 # the loop is closed, which sshd completes once the command ends, and a
-# new watch answers then. No second session is opened meanwhile.
-"$fleet" fault --dir "$fl" h1 hang-next 20 > /dev/null
+# new watch answers then. No second session is opened meanwhile. (The hang
+# outlasts the words by 14 s, room for a loaded machine to draw them.)
+"$fleet" fault --dir "$fl" h1 hang-next 26 > /dev/null
 wait_for "h1/api: the polling command has not answered for" 25
 [ "$(watches)" = 1 ] || fail "$(watches) watch loops while one hangs"
 "$fleet" set-tag --dir "$fl" h1 api v1.4.1 > /dev/null
-wait_re "│> h1 +api +UP +v1\\.4\\.1" 20
+wait_re "│> h1 +api +UP +v1\\.4\\.1" 26
 capture
 assert_not_contains "$tmp/screen" "has not answered"
 ok "a command hanging in the loop is named, and a new watch answers"
