@@ -54,6 +54,19 @@ start_also() {
 
 capture() { tmx capture-pane -p -t "$session" > "$tmp/screen"; }
 
+# assert_contains FILE TEXT — as common.sh's; on the captured screen a
+# frame may have been caught half drawn (a slow, loaded machine), so the
+# pane is read again for up to 2 s before the text counts as missing.
+assert_contains() {
+	if [ "$1" = "$tmp/screen" ]; then
+		i=0
+		while ! grep -qF -- "$2" "$1" && [ "$i" -lt 40 ]; do
+			sleep 0.05; capture; i=$((i + 1))
+		done
+	fi
+	grep -qF -- "$2" "$1" || { echo "--- $1:"; cat "$1"; fail "expected '$2' in $1"; }
+}
+
 # wait_for TEXT [SECONDS] — until the pane shows TEXT.
 wait_for() {
 	i=0

@@ -89,10 +89,11 @@ assert_contains "$tmp/screen" "nothing has changed on h1 yet"
 # At 80x24 every command still shows whole: the shared cd said once, a
 # long line wrapped, not cut.
 resize 80 24
-wait_for "docker-compose.yml up -d 'api'" 5
+# The buttons are the frame's last rows: once they show, the rest has.
+wait_for "[ Roll back ]" 5
 assert_contains "$tmp/screen" "will run, in order, on the host, in "
 assert_contains "$tmp/screen" "docker-compose.yml pull 'api'"
-assert_contains "$tmp/screen" "[ Roll back ]"
+assert_contains "$tmp/screen" "docker-compose.yml up -d 'api'"
 # The header gives way with the date, never with the ARMED badge.
 head -1 "$tmp/screen" | grep -q "ARMED 1[45]:[0-9][0-9] " ||
 	{ head -1 "$tmp/screen"; fail "the ARMED badge is cut at 80 columns"; }
