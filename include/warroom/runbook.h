@@ -301,6 +301,14 @@ void runbook_diag(struct runbook *rb, enum runbook_severity sev, int line,
 /* Split a shell block into commands, placeholders and known actions. */
 void runbook_shell_scan(struct runbook *rb, struct runbook_block *b);
 
+/* Whether b is a transcript (console, shell-session, terminal): only its
+ * "$ " lines and their continuations are commands. */
+bool runbook_block_is_console(const struct runbook_block *b);
+
+/* A transcript's text with the prompts and every output line blanked,
+ * offsets unchanged (so placeholder spans still apply). malloc'd. */
+char *runbook_console_view(const char *text, size_t len);
+
 /* Whether name is the one kill switch warroom drives (EXPORT_MODE:
  * "export", "export_mode", "exports", any case); NULL is not. */
 bool runbook_is_export_switch(const char *name);

@@ -6,6 +6,7 @@
  * command's, or a binding's to=<TAG>) are asked the same way, each held
  * to what its place wants (a revision number, a tag), and filled into a
  * copy of the action, which then names its target as a literal would.
+ * A transcript block (console, shell-session) gives only its commands.
  */
 #include "warroom/runbook_fill.h"
 
@@ -143,6 +144,29 @@ by_off(const void *a, const void *b)
 	return x->off < y->off ? -1 : x->off > y->off;
 }
 
+/* A transcript's view (prompts and output blanked) as a script: blanked
+ * lines dropped, a command's leading blanks (its prompt was there) cut;
+ * a continuation line stays as written. */
+static void
+squeeze_transcript(struct wr_buf *out, const char *s, size_t n)
+{
+	size_t i = 0, e, p;
+	bool cont = false;
+
+	while (i < n) {
+		for (e = i; e < n && s[e] != '\n'; e++)
+			;
+		for (p = i; p < e && (s[p] == ' ' || s[p] == '\t'); p++)
+			;
+		if (p < e) {
+			wr_buf_add(out, cont ? s + i : s + p, e - (cont ? i : p));
+			wr_buf_add(out, "\n", 1);
+			cont = s[e - 1] == '\\';
+		}
+		i = e + 1;
+	}
+}
+
 char *
 runbook_fill_script(const struct runbook_fill *f, const struct runbook *rb, struct wr_err *err)
 {
@@ -154,9 +178,15 @@ runbook_fill_script(const struct runbook_fill *f, const struct runbook *rb, stru
 		return wr_err_set(err, "%s has no value yet", f->labels[f->cur]), NULL;
 	for (b = 0; b < rb->nblocks; b++) {
 		const struct runbook_block *blk = &rb->blocks[b];
+		struct wr_buf one = { 0 };
+		char *view = NULL;
+		const char *text = blk->text;
 
 		if (!runbook_route_block(blk, f->section, f->step))
 			continue;
+		/* A transcript runs its commands, never its prompts or output. */
+		if (runbook_block_is_console(blk))
+			text = view = runbook_console_view(blk->text, blk->len);
 		/* Every occurrence in the block, by its offset in the block. */
 		nh = 0;
 		for (c = 0; c < blk->ncmds; c++)
@@ -179,15 +209,21 @@ runbook_fill_script(const struct runbook_fill *f, const struct runbook *rb, stru
 			if (hits[s].off < at || hits[s].off + hits[s].len > blk->len ||
 			    hits[s].with == NULL)
 				continue;
-			wr_buf_add(&out, blk->text + at, hits[s].off - at);
+			wr_buf_add(&one, text + at, hits[s].off - at);
 			if (hits[s].sha)
-				wr_buf_str(&out, "sha-");
-			wr_buf_str(&out, hits[s].with);
+				wr_buf_str(&one, "sha-");
+			wr_buf_str(&one, hits[s].with);
 			at = hits[s].off + hits[s].len;
 		}
-		wr_buf_add(&out, blk->text + at, blk->len - at);
+		wr_buf_add(&one, text + at, blk->len - at);
+		if (view != NULL)
+			squeeze_transcript(&out, one.s, one.len);
+		else if (one.len > 0)
+			wr_buf_add(&out, one.s, one.len);
 		if (out.len > 0 && out.s[out.len - 1] != '\n')
 			wr_buf_add(&out, "\n", 1);
+		free(one.s);
+		free(view);
 		free(hits);
 	}
 	return wr_buf_take(&out);

@@ -1182,10 +1182,17 @@ recognise(struct runbook_command *c)
 
 /* ---- the block ---- */
 
-/* console/shell-session blocks: keep prompt lines ("$ cmd") and their
- * continuations, blank everything else so offsets stay those of the block. */
-static char *
-console_view(const char *t, size_t n)
+bool
+runbook_block_is_console(const struct runbook_block *b)
+{
+	return wr_streq_ci(b->lang, "console") || wr_streq_ci(b->lang, "shell-session") ||
+	    wr_streq_ci(b->lang, "shellsession") || wr_streq_ci(b->lang, "terminal");
+}
+
+/* Prompt lines ("$ cmd") and their continuations stay; everything else
+ * is blanked so offsets stay those of the block. */
+char *
+runbook_console_view(const char *t, size_t n)
 {
 	char *v = xmalloc(n + 1);
 	size_t i = 0;
@@ -1227,9 +1234,8 @@ runbook_shell_scan(struct runbook *rb, struct runbook_block *b)
 	sc.text = b->text;
 	sc.len = b->len;
 	sc.line = b->first_line;
-	if (wr_streq_ci(b->lang, "console") || wr_streq_ci(b->lang, "shell-session") ||
-	    wr_streq_ci(b->lang, "shellsession") || wr_streq_ci(b->lang, "terminal"))
-		sc.text = view = console_view(b->text, b->len);
+	if (runbook_block_is_console(b))
+		sc.text = view = runbook_console_view(b->text, b->len);
 	lx.t = sc.text;
 	lx.n = sc.len;
 	for (;;) {

@@ -3,7 +3,8 @@
  * placeholders asked once each in order of first use, replaced at every
  * occurrence, values that would need quoting refused, known actions named;
  * a rollback's own placeholders (a revision, a tag) asked, checked for
- * what their place wants, and filled into its action.
+ * what their place wants, and filled into its action; a transcript
+ * (console) block gives its commands without prompts or output.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -287,6 +288,45 @@ a_rollbacks_placeholders_are_asked_then_named(void **state)
 	runbook_free(&r);
 }
 
+/* A transcript runs its commands: prompts, output lines and blank lines
+ * go; a continuation stays as written; placeholders still fill. */
+static void
+a_transcript_runs_its_commands_only(void **state)
+{
+	static const char t[] =
+	    "# Check\n"
+	    "\n"
+	    "1. Look at the service\n"
+	    "\n"
+	    "   ```console\n"
+	    "   $ docker compose ps <service>\n"
+	    "   NAME   IMAGE          STATUS\n"
+	    "   api    shop:v1.5.0    Up 3 minutes\n"
+	    "\n"
+	    "   $ curl -fsS \\\n"
+	    "       http://127.0.0.1:8080/readyz\n"
+	    "   {\"ready\": true}\n"
+	    "   ```\n";
+	struct runbook r;
+	struct runbook_fill f;
+	struct wr_err err;
+	char *s;
+
+	(void)state;
+	runbook_parse(&r, "t.md", t, strlen(t));
+	assert_int_equal(runbook_fill_init(&f, &r, 0, 0, &err), 0);
+	assert_int_equal(f.n, 1);
+	assert_string_equal(f.labels[0], "<service>");
+	assert_int_equal(runbook_fill_set(&f, "api", &err), 0);
+	s = runbook_fill_script(&f, &r, &err);
+	assert_string_equal(s, "docker compose ps api\n"
+	    "curl -fsS \\\n"
+	    "    http://127.0.0.1:8080/readyz\n");
+	free(s);
+	runbook_fill_free(&f);
+	runbook_free(&r);
+}
+
 int
 main(void)
 {
@@ -297,6 +337,7 @@ main(void)
 		cmocka_unit_test(steps_without_commands_and_known_actions),
 		cmocka_unit_test(a_known_rollback_gets_its_tag),
 		cmocka_unit_test(a_rollbacks_placeholders_are_asked_then_named),
+		cmocka_unit_test(a_transcript_runs_its_commands_only),
 	};
 
 	return cmocka_run_group_tests(tests, setup, teardown);
