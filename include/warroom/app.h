@@ -9,6 +9,7 @@
 #include <stdint.h>
 #include <time.h>
 
+#include "warroom/armlock.h"
 #include "warroom/chat_badge.h"
 #include "warroom/config.h"
 #include "warroom/lineedit.h"
@@ -108,6 +109,7 @@ struct app {
 	bool tick_due;                   /* the clock ticked: calm frames follow it */
 
 	int64_t armed_until_ms;          /* loop clock; 0: not armed */
+	struct armlock arm_lock;         /* held while armed or our action runs */
 	struct action **actions;         /* every action of this session */
 	size_t nactions;
 	struct action *confirming;       /* the one whose dialog is open */
@@ -307,6 +309,14 @@ bool app_armed(struct app *app);
 
 /* True once when the arming has run out by the clock (then forgotten). */
 bool app_arming_expired(struct app *app);
+
+/* Take the incident's arm lock (armlock.h) for arming; false with why in
+ * buf when another console holds it or it cannot be had. keep false
+ * lets it go again at once (a look before the prompt). */
+bool app_arm_lock(struct app *app, bool keep, char *buf, size_t cap);
+
+/* Let the arm lock go once disarmed and no action of ours still runs. */
+void app_arm_lock_settle(struct app *app);
 
 /* The host index of the selected HOSTS row, or -1. */
 int app_selected_host(const struct app *app);

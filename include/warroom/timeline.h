@@ -7,7 +7,8 @@
  * one write() under an exclusive flock() on the file, after re-reading any
  * records other consoles added since our last append, then fdatasync();
  * only then does timeline_append return 0. Two consoles can share one
- * incident and the seq/prev chain stays whole, and each follows the other:
+ * incident (only one armed: armlock.h) and the seq/prev chain stays
+ * whole, and each follows the other:
  * records another process appended reach the observer in file order
  * (timeline_follow, or the catch-up before our own append).
  *
@@ -88,6 +89,8 @@ void timeline_close(struct timeline *tl);
 
 const char *timeline_id(const struct timeline *tl);
 const char *timeline_path(const struct timeline *tl);
+/* Who this console writes as: "user@machine", or timeline_open_opts.actor. */
+const char *timeline_actor(const struct timeline *tl);
 bool timeline_resumed(const struct timeline *tl);
 bool timeline_read_only(const struct timeline *tl);
 bool timeline_watching(const struct timeline *tl);   /* opened by timeline_watch */

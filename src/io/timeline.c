@@ -802,6 +802,12 @@ timeline_path(const struct timeline *tl)
 	return tl->path;
 }
 
+const char *
+timeline_actor(const struct timeline *tl)
+{
+	return tl->actor;
+}
+
 bool
 timeline_resumed(const struct timeline *tl)
 {

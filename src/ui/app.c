@@ -15,6 +15,7 @@
 #include "warroom/poller.h"
 #include "warroom/record.h"
 #include "warroom/ssh.h"
+#include "warroom/timeline.h"
 
 #define STATUS_SECONDS 6
 
@@ -419,6 +420,40 @@ app_arming_expired(struct app *app)
 		return false;
 	app->armed_until_ms = 0;
 	return true;
+}
+
+bool
+app_arm_lock(struct app *app, bool keep, char *buf, size_t cap)
+{
+	char holder[400];
+	struct wr_err err;
+	bool had = armlock_held(&app->arm_lock);
+	int r;
+
+	if (app->tl == NULL)
+		return true;    /* no journal: arming is refused before this */
+	r = armlock_take(&app->arm_lock, timeline_path(app->tl), timeline_actor(app->tl), holder,
+	    sizeof(holder), &err);
+	if (r == 1) {
+		snprintf(buf, cap, "%s is armed on this incident: one armed console at a time; "
+		    "watch here, or ask them to disarm (A)",
+		    holder[0] != '\0' ? holder : "another console");
+		return false;
+	}
+	if (r < 0) {
+		snprintf(buf, cap, "%s", err.msg);
+		return false;
+	}
+	if (!keep && !had)
+		armlock_release(&app->arm_lock);
+	return true;
+}
+
+void
+app_arm_lock_settle(struct app *app)
+{
+	if (armlock_held(&app->arm_lock) && !app_armed(app) && actions_running(app) == 0)
+		armlock_release(&app->arm_lock);
 }
 
 bool

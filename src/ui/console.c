@@ -90,6 +90,7 @@ on_tick(void *arg)
 		journal_mode(app, "disarmed", "the arming time ran out");
 		app_say(app, "disarmed: the arming time ran out (A arms again)");
 	}
+	app_arm_lock_settle(app);   /* once disarmed and our last action ended */
 	journal_retry(app);
 	journal_follow(app);     /* on the tick it already has: no wake-up of its own */
 }

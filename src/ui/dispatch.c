@@ -101,6 +101,8 @@ recheck_hosts(struct app *app, int *unknown)
 static void
 command_run(struct app *app, enum wr_command cmd)
 {
+	char why[600];
+
 	switch (cmd) {
 	case WR_CMD_FOCUS_NEXT:
 		app->focus = (enum pane_id)((app->focus + 1) % PANE_COUNT);
@@ -164,11 +166,14 @@ command_run(struct app *app, enum wr_command cmd)
 			app->armed_until_ms = 0;
 			app_armed(app);
 			journal_mode(app, "disarmed", NULL);
+			app_arm_lock_settle(app);
 			app_say(app, "disarmed");
 		} else if (app->safety.journal_degraded || app->safety.no_journal) {
 			/* Arming is a mode change the journal must hold; disarming
 			 * above stays possible whatever the journal's state. */
 			app_say(app, "refused: %s", safety_refusal(&app->safety, true));
+		} else if (!app_arm_lock(app, false, why, sizeof(why))) {
+			app_say(app, "not armed: %s", why);
 		} else {
 			app_ask(app, PROMPT_ARM);
 		}

@@ -59,12 +59,18 @@ keys_name(int is_keycode, unsigned int key, char *buf, size_t cap)
 static void
 arm_confirm(struct app *app, const char *typed)
 {
+	char why[600];
+
 	if (strcmp(typed, "arm") != 0) {
 		app_say(app, "not armed: type arm to arm");
 		return;
 	}
 	if (app->safety.journal_degraded) {     /* it failed while the prompt was open */
 		app_say(app, "not armed: %s", safety_refusal(&app->safety, true));
+		return;
+	}
+	if (!app_arm_lock(app, true, why, sizeof(why))) {   /* another armed meanwhile */
+		app_say(app, "not armed: %s", why);
 		return;
 	}
 	app->armed_until_ms = loop_now_ms() + app->cfg.arm_ms;

@@ -218,3 +218,38 @@ footer_has "moved 15 bytes to $tmp/tl/rb-errors-"
 keys q
 wait_for "exit=0"
 ok "a runbook's errors and an ignored matrix are said at an incident's start, beside the journal's notice, and the matrix recorded; the broken step is marked ! and x says why"
+
+# Two consoles on one incident: only one is armed at a time; the other is
+# told who, and arms once that one disarms or dies.
+wr2="$WARROOM -c $tmp/c.conf --incident 'arm drill'"
+held="is armed on this incident: one armed console at a time"
+start 200 40 "$wr2"
+wait_for "incident.open arm drill"
+keys A; keys -l arm; keys Enter
+wait_re "ARMED 1[45]:[0-9][0-9]"
+start_also b 200 40 "$wr2"
+session=b
+wait_for "incident.resume arm drill"
+keys A
+wait_for "$held"
+assert_contains "$tmp/screen" "(pid "
+head -1 "$tmp/screen" | grep -q ARMED && fail "the second console armed beside the first"
+session=t
+keys A
+wait_for "disarmed"
+session=b
+keys A; keys -l arm; keys Enter
+wait_re "ARMED 1[45]:[0-9][0-9]"
+session=t
+keys A
+wait_for "$held"
+pid=$(tr '\n' ' ' < "$tmp/screen" | sed -n 's/.*(pid \([0-9]*\) on.*/\1/p')
+[ -n "$pid" ] || fail "the refusal names no pid"
+kill -9 "$pid"
+keys A
+wait_for "type arm to arm"
+keys -l arm; keys Enter
+wait_re "ARMED 1[45]:[0-9][0-9]"
+keys q
+wait_for "exit=0"
+ok "one armed console per incident: the second is told who holds it, and arms once it disarms or dies"

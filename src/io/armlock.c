@@ -1,0 +1,103 @@
+/*
+ * armlock.c — the incident's arm lock (armlock.h): flock() on
+ * <journal>.arm, never blocking. The holder's line is written after the
+ * lock is ours and emptied before it goes, so a refused console reads the
+ * line of whoever holds it now.
+ */
+#include "warroom/armlock.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/file.h>
+#include <time.h>
+#include <unistd.h>
+
+bool
+armlock_held(const struct armlock *l)
+{
+	return l->held;
+}
+
+/* The holder's line, without its newline, as far as cap allows. */
+static void
+read_holder(int fd, char *holder, size_t cap)
+{
+	ssize_t n;
+	char *nl;
+
+	if (cap == 0)
+		return;
+	holder[0] = '\0';
+	do
+		n = pread(fd, holder, cap - 1, 0);
+	while (n < 0 && errno == EINTR);
+	if (n <= 0)
+		return;
+	holder[n] = '\0';
+	if ((nl = strchr(holder, '\n')) != NULL)
+		*nl = '\0';
+	/* Anyone may write the file: it is shown as words, never as codes. */
+	for (nl = holder; *nl != '\0'; nl++)
+		if ((unsigned char)*nl < 0x20 || *nl == 0x7f)
+			*nl = '?';
+}
+
+int
+armlock_take(struct armlock *l, const char *journal_path, const char *who,
+    char *holder, size_t cap, struct wr_err *err)
+{
+	char path[WR_PATH_MAX], line[512];
+	const char *tty;
+	struct tm tm;
+	time_t now;
+	int fd, n;
+
+	if (l->held)
+		return 0;
+	if ((size_t)snprintf(path, sizeof(path), "%s.arm", journal_path) >= sizeof(path))
+		return wr_err_set(err, "arm lock path too long: %s.arm", journal_path);
+	if ((fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0600)) < 0)
+		return wr_err_set(err, "cannot open the arm lock %s: %s", path, strerror(errno));
+	while (flock(fd, LOCK_EX | LOCK_NB) != 0) {
+		if (errno == EINTR)
+			continue;
+		if (errno == EWOULDBLOCK) {
+			read_holder(fd, holder, cap);
+			close(fd);
+			return 1;
+		}
+		wr_err_set(err, "cannot lock %s: %s", path, strerror(errno));
+		close(fd);
+		return -1;
+	}
+	now = time(NULL);
+	gmtime_r(&now, &tm);
+	tty = ttyname(STDIN_FILENO);
+	n = snprintf(line, sizeof(line), "%.200s (pid %ld on %.60s) since %02d:%02d:%02d UTC\n", who,
+	    (long)getpid(), tty != NULL ? tty : "no terminal", tm.tm_hour, tm.tm_min, tm.tm_sec);
+	if (n < 0 || (size_t)n >= sizeof(line))
+		n = (int)sizeof(line) - 1;
+	/* The line is for the next console's message; a failure to write it
+	 * leaves the lock held and the line empty. */
+	if (ftruncate(fd, 0) == 0 && pwrite(fd, line, (size_t)n, 0) != n &&
+	    ftruncate(fd, 0) != 0) {
+		/* nothing more to do: the lock is ours all the same */
+	}
+	l->fd = fd;
+	l->held = true;
+	return 0;
+}
+
+void
+armlock_release(struct armlock *l)
+{
+	if (!l->held)
+		return;
+	if (ftruncate(l->fd, 0) != 0) {
+		/* a stale line is only words: closing still unlocks */
+	}
+	close(l->fd);           /* closing the only descriptor unlocks */
+	l->held = false;
+}
