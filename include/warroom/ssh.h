@@ -70,7 +70,10 @@ struct ssh_status {
 	bool key_unknown;                /* UNTRUSTED because the key is not known
 	                                    (not because it changed) */
 	bool key_changed;                /* UNTRUSTED because the key changed */
-	char hop[128];                   /* key_changed on this ProxyJump hop, or "" */
+	bool hop_unknown;                /* UNTRUSTED because ssh knows no key for
+	                                    the ProxyJump hop (then hop is set) */
+	char hop[128];                   /* key_changed or hop_unknown on this
+	                                    ProxyJump hop, or "" */
 	char old_keytype[24];            /* key_changed: the key known_hosts holds */
 	char old_fingerprint[64];        /* ("" when it could not be read) */
 	char known_file[WR_PATH_MAX];    /* the file that holds it ("" unknown) */

@@ -29,4 +29,8 @@ struct sshtext_changed {
  * what it names (each field sanitized, "" when unsaid). */
 bool sshtext_hostkey_changed(const char *buf, size_t len, struct sshtext_changed *out);
 
+/* Whether buf[len] says ssh knows no key for a host under strict checking
+ * ("No ED25519 host key is known for …"); fills keytype and name only. */
+bool sshtext_hostkey_unknown(const char *buf, size_t len, struct sshtext_changed *out);
+
 #endif

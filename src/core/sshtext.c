@@ -146,3 +146,27 @@ sshtext_hostkey_changed(const char *buf, size_t len, struct sshtext_changed *out
 		    out->name, sizeof(out->name));
 	return true;
 }
+
+bool
+sshtext_hostkey_unknown(const char *buf, size_t len, struct sshtext_changed *out)
+{
+	static const char no[] = "No ";
+	static const char known[] = " host key is known for ";
+	static const char strict[] = " and you have requested strict checking";
+	const char *l, *k, *s, *rest;
+	size_t n;
+
+	memset(out, 0, sizeof(*out));
+	/* "No ED25519 host key is known for [127.0.0.1]:22201 and you have
+	 * requested strict checking." */
+	if ((l = find_line(buf, len, no, &n)) == NULL ||
+	    (k = memmem(l, n, known, sizeof(known) - 1)) == NULL)
+		return false;
+	rest = k + sizeof(known) - 1;
+	if ((s = memmem(rest, (size_t)(l + n - rest), strict, sizeof(strict) - 1)) == NULL)
+		return false;
+	copy_clean(l + sizeof(no) - 1, (size_t)(k - l - (sizeof(no) - 1)), out->keytype,
+	    sizeof(out->keytype));
+	copy_clean(rest, (size_t)(s - rest), out->name, sizeof(out->name));
+	return true;
+}

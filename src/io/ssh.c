@@ -320,7 +320,7 @@ forget_key_trouble(struct ssh_host *h)
 {
 	free(h->offered_key);
 	h->offered_key = NULL;
-	h->st.key_unknown = h->st.key_changed = false;
+	h->st.key_unknown = h->st.key_changed = h->st.hop_unknown = false;
 	h->st.hop[0] = h->st.old_keytype[0] = h->st.old_fingerprint[0] = '\0';
 	h->st.known_file[0] = '\0';
 }
@@ -1033,6 +1033,22 @@ hop_changed(struct ssh_host *h, const struct sshtext_changed *c)
 	    c->fingerprint[0] ? c->fingerprint : "(fingerprint not given)");
 }
 
+/* ssh knows no key for a ProxyJump hop: its key is ssh's to check, so
+ * it is accepted by hand, never by K; UNTRUSTED, not DOWN, since
+ * retrying alone cannot help. */
+static void
+hop_unknown(struct ssh_host *h, const struct sshtext_changed *c)
+{
+	forget_key_trouble(h);
+	h->st.hop_unknown = true;
+	wr_strlcpy(h->st.hop, h->d.jump, sizeof(h->st.hop));
+	wr_strlcpy(h->st.keytype, c->keytype, sizeof(h->st.keytype));
+	wr_strlcpy(h->st.known_name, c->name, sizeof(h->st.known_name));
+	host_untrusted(h, "the %s key of ProxyJump hop %s (%s) is not in known_hosts, so ssh "
+	    "refused it: check it and accept it by hand (ssh %s), then C-r", c->keytype,
+	    h->st.hop, c->name[0] ? c->name : "?", h->st.hop);
+}
+
 /* A connection through a proxy failed: in ssh's words when it said any
  * (a hop's changed key makes the host UNTRUSTED), else in ours. */
 static void
@@ -1044,6 +1060,10 @@ proxy_down(struct ssh_host *h, const char *what, const char *ours)
 
 	if (sshtext_hostkey_changed(said, h->perr_len, &c)) {
 		hop_changed(h, &c);
+		return;
+	}
+	if (sshtext_hostkey_unknown(said, h->perr_len, &c)) {
+		hop_unknown(h, &c);
 		return;
 	}
 	sshtext_tail(said, h->perr_len, 2, tail, sizeof(tail));

@@ -64,6 +64,17 @@ trust_ask(struct app *app)
 			return;
 		}
 	}
+	if (st->hop_unknown) {
+		char hop[sizeof(st->hop)];
+
+		/* ssh checks a hop's key; K only looks again once it is known. */
+		wr_strlcpy(hop, st->hop, sizeof(hop));
+		ssh_pool_recheck(app->pool, h);
+		app_say(app, "%s: the key of ProxyJump hop %s is ssh's to check, never K's: "
+		    "accept it by hand (ssh %s, compare its fingerprint); connecting again now",
+		    name, hop, hop);
+		return;
+	}
 	if (!st->key_unknown)
 		return;
 	if (app->cfg.known_hosts.path[0] == '\0') {

@@ -154,19 +154,20 @@ assert_contains "$tmp/out" "target DOWN error=SSH handshake with 127.0.0.1 faile
 "$fleet" fault --dir "$fl" h1 sshd-start > /dev/null
 ok "ProxyJump through one fleet host to another (and DOWN when the jump host is)"
 
-# The hop's host key, checked by ssh itself: unknown, ssh's words are the
-# reason; changed, the host is UNTRUSTED like one whose own key changed.
+# The hop's host key, checked by ssh itself: unknown, the host is
+# UNTRUSTED with how to accept it by hand; changed, UNTRUSTED like one
+# whose own key changed.
 : > "$tmp/hop_known_hosts"
 sed "s|UserKnownHostsFile $fl/known_hosts|UserKnownHostsFile $tmp/hop_known_hosts|" \
 	"$tmp/ssh_config" > "$tmp/hop_ssh_config"
 sed "s|^ssh_config = .*|ssh_config = $tmp/hop_ssh_config|" "$tmp/jump.conf" > "$tmp/hop.conf"
 "$probe" -c "$tmp/hop.conf" -t 10 > "$tmp/out" || true
-assert_contains "$tmp/out" "target DOWN error=SSH handshake with 127.0.0.1 failed via ProxyJump jump: No ED25519 host key is known for [127.0.0.1]:$p1 and you have requested strict checking. / Host key verification failed."
+assert_contains "$tmp/out" "target UNTRUSTED error=the ED25519 key of ProxyJump hop jump ([127.0.0.1]:$p1) is not in known_hosts, so ssh refused it: check it and accept it by hand (ssh jump), then C-r"
 echo "[127.0.0.1]:$p1 $(cut -d' ' -f1,2 "$tmp/stranger.pub")" > "$tmp/hop_known_hosts"
 "$probe" -c "$tmp/hop.conf" -t 10 > "$tmp/out" || true
 assert_contains "$tmp/out" "target UNTRUSTED error=HOST KEY CHANGED on ProxyJump hop jump ([127.0.0.1]:$p1): ED25519 SHA256:"
 assert_contains "$tmp/out" "old=ssh-ed25519 $(ssh-keygen -lf "$tmp/stranger.pub" | cut -d' ' -f2) in=$tmp/hop_known_hosts as=[127.0.0.1]:$p1"
-ok "a hop's unknown key in ssh's words; a hop's changed key: UNTRUSTED with both keys"
+ok "a hop's unknown key: UNTRUSTED, accepted by hand; a hop's changed key: UNTRUSTED with both keys"
 
 # A broken ssh_config: ssh's own error, never the bare alias on port 22.
 printf 'Hosst foo\nPortt 22\n' | cat - "$tmp/ssh_config" > "$tmp/broken_ssh_config"

@@ -75,12 +75,35 @@ changed_key_warning(void **state)
 	}
 }
 
+static void
+unknown_key_under_strict_checking(void **state)
+{
+	static const char w[] =
+	    "No ED25519 host key is known for [127.0.0.1]:15201 and you have requested strict "
+	    "checking.\r\nHost key verification failed.\r\n";
+	static const char odd[] = "No  host key is known for  and you have requested strict checking.\n";
+	struct sshtext_changed c;
+
+	(void)state;
+	assert_true(sshtext_hostkey_unknown(w, strlen(w), &c));
+	assert_string_equal(c.keytype, "ED25519");
+	assert_string_equal(c.name, "[127.0.0.1]:15201");
+	assert_string_equal(c.fingerprint, "");
+	assert_false(sshtext_hostkey_unknown("Host key verification failed.\n", 30, &c));
+	assert_false(sshtext_hostkey_unknown("No ED25519 host key is known for x\n", 35, &c));
+	/* Empty fields, never a negative length. */
+	assert_true(sshtext_hostkey_unknown(odd, sizeof(odd) - 1, &c));
+	assert_string_equal(c.keytype, "");
+	assert_string_equal(c.name, "");
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(tail_keeps_the_last_lines_cleaned),
 		cmocka_unit_test(changed_key_warning),
+		cmocka_unit_test(unknown_key_under_strict_checking),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
