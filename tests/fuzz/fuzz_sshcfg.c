@@ -50,6 +50,10 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		CHECK(TERMINATED(c.file) && TERMINATED(c.name));
 		CHECK(clean(c.keytype) && clean(c.fingerprint) && clean(c.file) && clean(c.name));
 	}
+	if (sshtext_hostkey_unknown((const char *)data, size, &c)) {
+		CHECK(TERMINATED(c.keytype) && TERMINATED(c.name));
+		CHECK(clean(c.keytype) && clean(c.name) && c.fingerprint[0] == '\0');
+	}
 	err.msg[0] = '\0';
 	if (sshcfg_parse((const char *)data, size, "/home/op", &r, &err) != 0) {
 		CHECK(err.msg[0] != '\0');
