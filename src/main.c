@@ -17,6 +17,7 @@
 #include "config.h"
 #include "warroom/config_files.h"
 #include "warroom/loop.h"
+#include "warroom/outfile.h"
 #include "warroom/redact.h"
 #include "warroom/runbook.h"
 #include "warroom/runbook_format.h"
@@ -77,7 +78,8 @@ usage(FILE *f)
 	    "               [--theme NAME] [--check-config]\n"
 	    "       warroom incidents [-c FILE]\n"
 	    "       warroom runbook [-c FILE] [--json] FILE...\n"
-	    "       warroom export ID [-c FILE] [--format md|json] [-o FILE] [--tz ZONE]\n"
+	    "       warroom export ID [-c FILE] [--format md|json] [--tz ZONE]\n"
+	    "                         [-o FILE [--force]]\n"
 	    "\n"
 	    "An incident-response console: hosts, health, logs and the runbook on one screen.\n"
 	    "\n"
@@ -91,7 +93,8 @@ usage(FILE *f)
 	    "  -V, --version         show the version\n"
 	    "\n"
 	    "  incidents             list the incidents in the timeline directory\n"
-	    "  export ID|NAME        print an incident's post-mortem draft (Markdown or JSON)\n"
+	    "  export ID|NAME        print an incident's post-mortem draft (Markdown or JSON);\n"
+	    "                        -o writes a new FILE (--force replaces one, never a journal)\n"
 	    "  runbook FILE...       print how runbooks read as checklists; exit 1 on errors\n"
 	    "                        (with -c, also what the config lacks for their steps)\n"
 	    "\n"
@@ -684,14 +687,17 @@ cmd_export(int argc, char **argv)
 		{ "format", required_argument, NULL, 'f' },
 		{ "output", required_argument, NULL, 'o' },
 		{ "tz", required_argument, NULL, 'z' },
+		{ "force", no_argument, NULL, 'F' },
 		{ NULL, 0, NULL, 0 },
 	};
 	const char *conf = NULL, *outfile = NULL, *tz = NULL;
 	enum export_format fmt = EXPORT_MD;
 	struct export_opts zone = { .tz_at = zone_at };
+	struct outfile of;
 	struct config cfg;
 	struct wr_err err;
 	FILE *out = stdout;
+	bool force = false;
 	int c, r;
 
 	optind = 1;
@@ -706,15 +712,16 @@ cmd_export(int argc, char **argv)
 			break;
 		case 'o': outfile = optarg; break;
 		case 'z': tz = optarg; break;
+		case 'F': force = true; break;
 		default:
 			fprintf(stderr, "usage: warroom export ID [-c FILE] [--format md|json] "
-			    "[-o FILE] [--tz ZONE]\n");
+			    "[-o FILE [--force]] [--tz ZONE]\n");
 			return 2;
 		}
 	}
 	if (optind != argc - 1) {
 		fprintf(stderr, "usage: warroom export ID [-c FILE] [--format md|json] "
-		    "[-o FILE] [--tz ZONE]\n");
+		    "[-o FILE [--force]] [--tz ZONE]\n");
 		return 2;
 	}
 	if (sub_timeline_dir(conf, &cfg) != 0)
@@ -725,8 +732,8 @@ cmd_export(int argc, char **argv)
 		config_free(&cfg);
 		return 2;
 	}
-	if (outfile != NULL && (out = fopen(outfile, "w")) == NULL) {
-		fprintf(stderr, "warroom: %s: %s\n", outfile, strerror(errno));
+	if (outfile != NULL && (out = outfile_open(&of, outfile, force, &err)) == NULL) {
+		fprintf(stderr, "warroom: %s\n", err.msg);
 		config_free(&cfg);
 		return 1;
 	}
@@ -734,8 +741,13 @@ cmd_export(int argc, char **argv)
 	zone.tz_label = tz;
 	r = timeline_export(cfg.timeline_dir, argv[optind], fmt, tz != NULL &&
 	    strcmp(tz, "UTC") != 0 && strcmp(tz, "GMT") != 0 ? &zone : NULL, out, &err);
-	if (out != stdout && fclose(out) != 0 && r == 0)
-		r = wr_err_set(&err, "cannot write %s", outfile);
+	/* A failed export leaves -o's file as it was. */
+	if (out != stdout) {
+		if (r != 0)
+			outfile_abort(&of);
+		else
+			r = outfile_commit(&of, &err);
+	}
 	if (r != 0)
 		fprintf(stderr, "warroom: %s\n", err.msg);
 	config_free(&cfg);

@@ -110,7 +110,7 @@ until [ "$(grep -c '"kind":"action.reconcile".*"by":"hand"' "$journal")" = 2 ]; 
 done
 keys q
 wait_for "exit=0"
-"$WARROOM" export "$(basename "$journal" .jsonl)" -c "$tmp/c.conf" -o "$tmp/pm.md" ||
+"$WARROOM" export "$(basename "$journal" .jsonl)" -c "$tmp/c.conf" -o "$tmp/pm.md" --force ||
 	fail "export failed"
 grep -q "| shutdown |  | hangup: the terminal went away" "$tmp/pm.md" ||
 	fail "the post-mortem's shutdown: $(grep '| shutdown |' "$tmp/pm.md")"

@@ -80,6 +80,18 @@ assert_contains "$tmp/list" "$id"
 assert_contains "$tmp/list" "db failover drill"
 "$WARROOM" export "$id" -c "$tmp/c.conf" --format json -o "$tmp/pm.json" < /dev/null || fail "export json"
 python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); assert d' "$tmp/pm.json" || fail "export json is not JSON"
+# -o never replaces a file unasked, and never the journal itself.
+echo "keep me" > "$tmp/old.md"
+rc=0; "$WARROOM" export "$id" -c "$tmp/c.conf" -o "$tmp/old.md" 2> "$tmp/err" || rc=$?
+[ "$rc" = 1 ] && [ "$(cat "$tmp/old.md")" = "keep me" ] || fail "-o replaced an existing file (exit $rc)"
+assert_contains "$tmp/err" "old.md exists: nothing written (--force replaces it)"
+"$WARROOM" export "$id" -c "$tmp/c.conf" -o "$tmp/old.md" --force || fail "-o --force"
+assert_contains "$tmp/old.md" "aXbc"
+[ "$(stat -c %a "$tmp/old.md")" = 600 ] || fail "the export is not 0600"
+cp "$journal" "$tmp/journal.before"
+rc=0; "$WARROOM" export "$id" -c "$tmp/c.conf" -o "$journal" --force 2> "$tmp/err" || rc=$?
+[ "$rc" = 1 ] && cmp -s "$journal" "$tmp/journal.before" || fail "-o --force touched the journal (exit $rc)"
+assert_contains "$tmp/err" "is an incident journal: an export never replaces one; nothing written"
 "$WARROOM" export "$id" -c "$tmp/c.conf" --tz Europe/Paris > "$tmp/pm.md" < /dev/null || fail "export md"
 assert_contains "$tmp/pm.md" "aXbc"
 # Each time in Paris as it was then (CET +1, CEST +2), with UTC beside it.
