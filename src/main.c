@@ -370,6 +370,40 @@ runbook_errors_say(struct app *app)
 		app->status_held = true;
 		return;
 	}
+	/* Read cleanly, but this config cannot do all it asks: said now,
+	 * not at the step's x during the incident. */
+	for (i = 0; i < app->nrunbooks; i++) {
+		const struct app_runbook *r = &app->runbooks[i];
+
+		if (r->config_refusals == 0)
+			continue;
+		app_say(app, "runbook %s asks %zu thing%s this config cannot do (line %d: %s); "
+		    "warroom runbook -c lists them", r->base, r->config_refusals,
+		    r->config_refusals == 1 ? "" : "s", r->config_refusal_line, r->config_refusal);
+		app->status_held = true;
+		return;
+	}
+}
+
+/* What `warroom runbook -c` would add against this config (a post with
+ * no [statuspage], a host no entry fits), counted on a copy so the
+ * checklist keeps the file's own marks and x its refusals. */
+static void
+config_refusals(struct app *app, struct app_runbook *r, const char *buf, size_t len)
+{
+	struct runbook copy;
+	size_t before, k;
+
+	runbook_parse(&copy, r->base, buf, len);
+	before = copy.nerrors + copy.nwarnings;
+	k = copy.ndiags;
+	runbook_lint(&copy, &app->cfg);
+	r->config_refusals = copy.nerrors + copy.nwarnings - before;
+	if (r->config_refusals > 0 && k < copy.ndiags) {
+		r->config_refusal_line = copy.diags[k].line;
+		wr_strlcpy(r->config_refusal, copy.diags[k].msg, sizeof(r->config_refusal));
+	}
+	runbook_free(&copy);
 }
 
 /* Parse every -r runbook; the first one with a decision matrix overrides
@@ -392,6 +426,7 @@ load_runbooks(struct app *app, const struct opts *o)
 			return -1;
 		}
 		app_add_runbook(app, o->runbooks[i], buf, len, &err);
+		config_refusals(app, &app->runbooks[app->nrunbooks - 1], buf, len);
 		free(buf);
 	}
 	src = app_matrix_sources(app);

@@ -60,6 +60,10 @@ struct app_runbook {
 	struct action **step_action;     /* per step: the action it started, or NULL */
 	bool has_tminus;                 /* some step is a T-minus item */
 	int64_t tzero_s;                 /* the run-of-show's T-0, 0 until set */
+	size_t config_refusals;          /* what `warroom runbook -c` finds against
+	                                    this config beyond the file's own errors */
+	int config_refusal_line;         /* the first of them: its line and words */
+	char config_refusal[300];
 };
 
 /* One line of the TIMELINE pane, kept from a stored record. */

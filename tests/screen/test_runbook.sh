@@ -28,7 +28,7 @@ steps '
 R
 :save-screen second
 '
-run_console -c "$tmp/warroom.conf" -r "$top_srcdir/docs/runbooks/compose-rollback.md" -r "$top_srcdir/docs/runbooks/k8s-helm-rollback.md"
+run_console -c warroom.conf -r "$top_srcdir/docs/runbooks/compose-rollback.md" -r "$top_srcdir/docs/runbooks/k8s-helm-rollback.md"
 
 assert_screen start <<'EOF'
  warroom │ no incident named │ T+00:00:00               2026-01-01 00:00:00 UTC
@@ -52,9 +52,9 @@ assert_screen start <<'EOF'
 │                                              ││                              │
 │                                              ││                              │
 │                                              ││                              │
-│                                              ││                              │
-└──────────────────────────────────────────────┘└──────────────────────────────┘
- decision matrix from k8s-helm-rollback.md (line 12) overrides [thresholds]
+ runbook compose-rollback.md asks 3 things this config cannot do (line 17:
+ warroom: statuspage: warroom.conf has no [statuspage] (nor [chat]) to post
+ to); warroom runbook -c lists them
 EOF
 
 assert_screen ticked <<'EOF'

@@ -24,7 +24,7 @@ R
 T
 :save-screen none
 '
-run_console -c "$tmp/warroom.conf" -r "$top_srcdir/docs/runbooks/blue-green-cutover.md" -r "$top_srcdir/docs/runbooks/compose-rollback.md"
+run_console -c warroom.conf -r "$top_srcdir/docs/runbooks/blue-green-cutover.md" -r "$top_srcdir/docs/runbooks/compose-rollback.md"
 
 assert_screen unset <<'EOF'
  warroom │ no incident named │ T+00:00:00                                             2026-01-01 00:00:00 UTC
@@ -55,8 +55,8 @@ assert_screen unset <<'EOF'
 │                                                                ││                                          │
 │                                                                ││                                          │
 │                                                                ││                                          │
-└────────────────────────────────────────────────────────────────┘└──────────────────────────────────────────┘
- Space tick  x run step  A arm  z zoom  ] next open  Enter fold  n note  Tab pane  ? help  q quit
+ runbook blue-green-cutover.md asks 3 things this config cannot do (line 36: warroom: announce: warroom.conf
+ has no [chat] to announce to); warroom runbook -c lists them
 EOF
 
 assert_screen refused <<'EOF'

@@ -12,7 +12,7 @@ steps '
 z
 :save-screen back
 '
-run_console -c "$tmp/warroom.conf" -r "$top_srcdir/docs/runbooks/compose-rollback.md" \
+run_console -c warroom.conf -r "$top_srcdir/docs/runbooks/compose-rollback.md" \
 	--incident "api 5xx spike"
 
 assert_screen runbook <<'EOF'
@@ -37,9 +37,9 @@ assert_screen runbook <<'EOF'
 │  [ ] $ Make sure the newest revision has a downgrade(); additive changes (new│
 │  [ ] $ Downgrade one revision:                                               │
 │  [ ] $ Readiness must report migrations_current=true again:                  │
-│  - 5. Verify  0/3                                                            │
-└──────────────────────────────────────────────────────────────────────────────┘
- Space tick  x run step  A arm  z all panes  Tab pane  ? help  q quit
+ runbook compose-rollback.md asks 3 things this config cannot do (line 17:
+ warroom: statuspage: warroom.conf has no [statuspage] (nor [chat]) to post
+ to); warroom runbook -c lists them
 EOF
 
 assert_screen timeline <<'EOF'
@@ -64,9 +64,9 @@ assert_screen timeline <<'EOF'
 │                                                                              │
 │                                                                              │
 │                                                                              │
-│                                                                              │
-└──────────────────────────────────────────────────────────────────────────────┘
- n note  Enter whole entry  z all panes  e export  Tab pane  ? help  q quit
+ runbook compose-rollback.md asks 3 things this config cannot do (line 17:
+ warroom: statuspage: warroom.conf has no [statuspage] (nor [chat]) to post
+ to); warroom runbook -c lists them
 EOF
 
 assert_screen back <<'EOF'
@@ -91,7 +91,7 @@ assert_screen back <<'EOF'
 │                                              ││                              │
 │                                              ││                              │
 │                                              ││                              │
-│                                              ││                              │
-└──────────────────────────────────────────────┘└──────────────────────────────┘
- n note  Enter whole entry  z zoom  e export  Tab pane  ? help  q quit
+ runbook compose-rollback.md asks 3 things this config cannot do (line 17:
+ warroom: statuspage: warroom.conf has no [statuspage] (nor [chat]) to post
+ to); warroom runbook -c lists them
 EOF

@@ -231,6 +231,25 @@ keys q
 wait_for "exit=0"
 ok "a runbook's errors and an ignored matrix are said at an incident's start, beside the journal's notice, and the matrix recorded; the broken step is marked ! and x says why"
 
+# A runbook that reads cleanly but asks what this config cannot do (a
+# status-page post with no [statuspage]): said at the start, not at x.
+cat > "$tmp/posts.md" <<'MD'
+# Comms
+
+1. Tell customers
+
+   ```warroom
+   statuspage create name="API errors" status=investigating
+   ```
+MD
+start 200 40 "$WARROOM -c $tmp/c.conf --incident 'rb config' -r $tmp/posts.md"
+wait_for "incident.open rb config"
+footer_has "runbook posts.md asks 1 thing this config cannot do (line 6: warroom: statuspage: $tmp/c.conf has no [statuspage] (nor [chat]) to post to); warroom runbook -c lists them"
+wait_for "[ ] \$ Tell customers"
+keys q
+wait_for "exit=0"
+ok "a runbook step this config cannot do is said at the start; the step keeps its mark"
+
 # Two consoles on one incident: only one is armed at a time; the other is
 # told who, and arms once that one disarms or dies.
 wr2="$WARROOM -c $tmp/c.conf --incident 'arm drill'"
