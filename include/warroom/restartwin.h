@@ -1,7 +1,7 @@
 /*
  * restartwin.h — "how many restarts in the last N minutes" for a service
  * whose tool only reports each container's running total (docker's
- * RestartCount). Pure and fixed-size: the caller passes the time and each
+ * RestartCount, a pod container's restartCount). Pure and fixed-size: the caller passes the time and each
  * poll's (id, count, start time) samples; nothing is allocated.
  */
 #ifndef WARROOM_RESTARTWIN_H
@@ -11,13 +11,15 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#define RESTARTWIN_CONTAINERS 4          /* containers of one service followed */
+#define RESTARTWIN_CONTAINERS 16         /* containers of one service followed */
 #define RESTARTWIN_STEPS 32              /* count changes kept per container */
-#define RESTARTWIN_ID_MAX 65             /* 64 hex digits and the NUL */
+#define RESTARTWIN_ID_MAX 160            /* 64 hex digits, or "pod/container" */
 
 /* One container as one poll saw it. */
 struct restartwin_sample {
-	const char *id;                  /* hex; a 12-digit short id matches its full id */
+	const char *id;                  /* docker's hex id (a 12-digit short id matches
+	                                    its full id), or any other name, matched
+	                                    whole ("pod/container") */
 	int count;                       /* RestartCount, >= 0 */
 	int64_t started;                 /* last start, epoch s; 0 when unknown */
 };

@@ -31,7 +31,18 @@ restartwin_init(struct restartwin *w)
 	memset(w, 0, sizeof(*w));
 }
 
-/* The same container: equal ids, or one the 12+ digit prefix of the other. */
+static bool
+all_hex(const char *s)
+{
+	for (; *s != '\0'; s++)
+		if (!((*s >= '0' && *s <= '9') || (*s >= 'a' && *s <= 'f')))
+			return false;
+	return true;
+}
+
+/* The same container: equal ids, or (docker's hex ids) one the 12+ digit
+ * prefix of the other. Names such as "pod/container" match whole: pods of
+ * one ReplicaSet share a long prefix. */
 static bool
 same_id(const char *a, const char *b)
 {
@@ -39,14 +50,15 @@ same_id(const char *a, const char *b)
 
 	if (la == lb)
 		return strcmp(a, b) == 0;
-	return n >= 12 && strncmp(a, b, n) == 0;
+	return n >= 12 && all_hex(a) && all_hex(b) && strncmp(a, b, n) == 0;
 }
 
 static bool
 valid(const struct restartwin_sample *s)
 {
-	return s->id != NULL && strlen(s->id) >= 12 && strlen(s->id) < RESTARTWIN_ID_MAX &&
-	    s->count >= 0;
+	size_t n = s->id != NULL ? strlen(s->id) : 0;
+
+	return n > 0 && n < RESTARTWIN_ID_MAX && (n >= 12 || !all_hex(s->id)) && s->count >= 0;
 }
 
 static void

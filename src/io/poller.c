@@ -73,7 +73,7 @@ struct host_poll {
 	bool watch_broken;               /* a watch died without one: poll one by one */
 	bool watch_stalled;              /* closed for not answering (reason shown) */
 	bool connected;                  /* the session was up when last told */
-	struct restartwin *rwin;         /* compose: one per service, else NULL */
+	struct restartwin *rwin;         /* compose, k8s: one per service, else NULL */
 	bool restarts_read;              /* compose: a restart count was read once */
 	int64_t version_at_ms;           /* wall clock of the last /version asked */
 };
@@ -261,18 +261,39 @@ apply_k8s_deploy(struct svc_state *s, const char *buf, size_t len, int64_t now)
 	s->revision = d.revision;
 }
 
+/* Restarts in the window: a pod shows only its containers' last
+ * termination, so a crash loop of one pod would read 1 however often it
+ * restarts; the restartCount rises seen between polls count too, and the
+ * larger of the two is the figure. */
 static void
-apply_k8s_pods(struct svc_state *s, const char *buf, size_t len, int64_t now,
-    int window_s)
+apply_k8s_pods(struct svc_state *s, struct restartwin *w, const char *buf, size_t len,
+    int64_t now, int window_s)
 {
+	struct restartwin_sample smp[RESTARTWIN_CONTAINERS];
+	char ids[RESTARTWIN_CONTAINERS][RESTARTWIN_ID_MAX];
 	struct k8s_pods pods;
 	struct wr_err err;
+	size_t i, n = 0;
+	int j, seen;
 
 	if (parse_k8s_pods(buf, len, &pods, &err) != 0) {
 		put(s->driver_error, sizeof(s->driver_error), err.msg);
 		return;
 	}
 	s->restarts = parse_k8s_restarts_within(&pods, now / 1000, window_s);
+	for (i = 0; i < pods.n; i++)
+		for (j = 0; j < pods.items[i].ncontainers && n < WR_ARRAY_LEN(smp); j++) {
+			snprintf(ids[n], sizeof(ids[n]), "%s/%s", pods.items[i].name,
+			    pods.items[i].containers[j].name);
+			smp[n] = (struct restartwin_sample){ .id = ids[n],
+				.count = pods.items[i].containers[j].restarts };
+			n++;
+		}
+	if (w != NULL) {
+		restartwin_observe(w, now / 1000, smp, n);
+		if ((seen = restartwin_count(w, now / 1000, window_s)) > s->restarts)
+			s->restarts = seen;
+	}
 	parse_k8s_pods_free(&pods);
 }
 
@@ -336,8 +357,8 @@ job_apply(struct job *j, const struct exec_result *r)
 	else if (j->kind == JOB_K8S_DEPLOY)
 		apply_k8s_deploy(&hp->svc[j->svc], j->buf ? j->buf : "", j->len, now);
 	else if (j->kind == JOB_K8S_PODS)
-		apply_k8s_pods(&hp->svc[j->svc], j->buf ? j->buf : "", j->len, now,
-		    hp->p->cfg->thresholds.restarts_window_s);
+		apply_k8s_pods(&hp->svc[j->svc], hp->rwin != NULL ? &hp->rwin[j->svc] : NULL,
+		    j->buf ? j->buf : "", j->len, now, hp->p->cfg->thresholds.restarts_window_s);
 	else
 		apply_helm(&hp->svc[j->svc], j->buf ? j->buf : "", j->len, now);
 	changed(hp->p);
@@ -1014,7 +1035,7 @@ poller_new(struct loop *loop, struct ssh_pool *pool, struct http_client *http,
 		    sizeof(struct svc_state));
 		for (k = 0; k < cfg->hosts[i].nservices; k++)
 			p->hosts[i].svc[k].restarts = -1;
-		if (cfg->hosts[i].driver == DRIVER_COMPOSE) {
+		if (cfg->hosts[i].driver == DRIVER_COMPOSE || cfg->hosts[i].driver == DRIVER_K8S) {
 			p->hosts[i].rwin = xcalloc((size_t)cfg->hosts[i].nservices + 1,
 			    sizeof(struct restartwin));
 			for (k = 0; k < cfg->hosts[i].nservices; k++)

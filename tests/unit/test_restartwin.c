@@ -159,15 +159,60 @@ replicas_are_summed(void **state)
 	restartwin_observe(&w, T0 + 10, s, 2);
 	assert_int_equal(restartwin_count(&w, T0 + 10, 300), 1);
 	/* More replicas than boxes: the first RESTARTWIN_CONTAINERS count. */
-	s[2] = (struct restartwin_sample){ "aaaaaaaaaaaa", 0, 0 };
-	s[3] = (struct restartwin_sample){ "bbbbbbbbbbbb", 0, 0 };
-	s[4] = (struct restartwin_sample){ "cccccccccccc", 0, 0 };
-	s[5] = (struct restartwin_sample){ "dddddddddddd", 0, 0 };
-	restartwin_observe(&w, T0 + 15, s, 6);
-	for (int i = 0; i < 6; i++)
-		s[i].count++;
-	restartwin_observe(&w, T0 + 20, s, 6);
-	assert_int_equal(restartwin_count(&w, T0 + 20, 300), 1 + RESTARTWIN_CONTAINERS);
+	{
+		struct restartwin_sample many[RESTARTWIN_CONTAINERS + 4];
+		char ids[RESTARTWIN_CONTAINERS + 4][16];
+		int i, n = RESTARTWIN_CONTAINERS + 4;
+
+		many[0] = s[0];
+		many[1] = s[1];
+		for (i = 2; i < n; i++) {
+			snprintf(ids[i], sizeof(ids[i]), "%012x", 0xabc000 + i);
+			many[i] = (struct restartwin_sample){ ids[i], 0, 0 };
+		}
+		restartwin_observe(&w, T0 + 15, many, (size_t)n);
+		for (i = 0; i < n; i++)
+			many[i].count++;
+		restartwin_observe(&w, T0 + 20, many, (size_t)n);
+		assert_int_equal(restartwin_count(&w, T0 + 20, 300), 1 + RESTARTWIN_CONTAINERS);
+	}
+}
+
+/* Kubernetes: "pod/container" names, matched whole. Pods of one
+ * ReplicaSet share a long prefix and must never count as one another;
+ * a crash loop of one pod counts each restartCount rise. */
+static void
+pod_names_match_whole(void **state)
+{
+	struct restartwin w;
+	struct restartwin_sample s[3] = {
+		{ "api-7d9f8c6b5-x2x4z/api", 5, 0 },
+		{ "api-7d9f8c6b5-abcde/api", 2, 0 },
+		{ "api-7d9f8c6b5-x2x4z/api-sidecar", 0, 0 },
+	};
+	int i;
+
+	(void)state;
+	restartwin_init(&w);
+	restartwin_observe(&w, T0, s, 3);
+	assert_int_equal(restartwin_count(&w, T0, 300), 0);
+	/* Only the first pod's container crash-loops: a restart every 20 s. */
+	for (i = 1; i <= 10; i++) {
+		s[0].count++;
+		restartwin_observe(&w, T0 + 20 * i, s, 3);
+	}
+	assert_int_equal(restartwin_count(&w, T0 + 200, 300), 10);
+	/* The sidecar's rise is its own. */
+	s[2].count = 1;
+	restartwin_observe(&w, T0 + 210, s, 3);
+	assert_int_equal(restartwin_count(&w, T0 + 210, 300), 11);
+	/* A short name is a name, not a short docker id. */
+	s[0] = (struct restartwin_sample){ "a/b", 0, 0 };
+	restartwin_init(&w);
+	restartwin_observe(&w, T0, s, 1);
+	s[0].count = 2;
+	restartwin_observe(&w, T0 + 5, s, 1);
+	assert_int_equal(restartwin_count(&w, T0 + 5, 300), 2);
 }
 
 /* More changes than the ring holds: the oldest go, and what is left is a
@@ -204,6 +249,7 @@ main(void)
 		cmocka_unit_test(short_and_full_ids_are_one_container),
 		cmocka_unit_test(missing_container_is_unknown_and_forgotten),
 		cmocka_unit_test(replicas_are_summed),
+		cmocka_unit_test(pod_names_match_whole),
 		cmocka_unit_test(overflowing_ring_gives_a_lower_bound),
 	};
 
