@@ -125,9 +125,14 @@ logs_command(const struct config_host *h, const char *svc, char *cmd, size_t cap
 		ns[0] = '\0';
 		if (!driver_cmd_quote(ns, sizeof(ns), h->namespace_))
 			return -1;
-		/* Helm releases run as Deployments of the same name. */
-		snprintf(cmd, cap, "kubectl logs -f deployment/%s -n %s --since-time={since}",
-		    svc, ns);
+		/* A Helm release's Deployment is named as its chart chooses, but
+		 * its pods carry Helm's standard app.kubernetes.io/instance label. */
+		if (h->driver == DRIVER_HELM)
+			snprintf(cmd, cap, "kubectl logs -f -l app.kubernetes.io/instance=%s -n %s "
+			    "--max-log-requests=20 --since-time={since}", svc, ns);
+		else
+			snprintf(cmd, cap, "kubectl logs -f deployment/%s -n %s --since-time={since}",
+			    svc, ns);
 	}
 	return 0;
 }

@@ -146,6 +146,13 @@ rc=1'
 check "nothing refused made a revision" eq "$(revision)" "$((rev0 + 3))"
 
 # --- helm ----------------------------------------------------------------
+# A Helm release's pods by Helm's standard label, as the console tails them.
+r=$(fssh helm-bastion 'timeout 1.5 kubectl logs -f -l app.kubernetes.io/instance=api -n prod --max-log-requests=20 --since=1m 2>&1; echo rc=$?')
+check "kubectl logs -l app.kubernetes.io/instance=RELEASE streams the release's log" contains "$r" " api req="
+r=$(fssh helm-bastion 'kubectl logs -l app.kubernetes.io/instance=nope -n prod 2>&1; echo rc=$?')
+check "kubectl logs -l matching nothing says so, exit 0" eq "$r" "No resources found in prod namespace.
+rc=0"
+
 r=$(fssh helm-bastion 'helm history api -n prod -o json') || fail "helm history"
 check "helm history -o json: one array, ascending" eq "$(printf %s "$r" | py "[x['revision'] for x in d]")" "[1, 2, 3, 4]"
 check "helm history fields" eq "$(printf %s "$r" | py "sorted(d[-1]), d[-1]['status'], d[-1]['app_version']")" \

@@ -1,6 +1,7 @@
 #!/bin/sh
 # test_demo_incident.sh — the demo incident resolved end to end by
-# keystrokes: a compose host on a bad tag shows ROLLBACK IMMEDIATELY;
+# keystrokes: a compose host on a bad tag shows ROLLBACK IMMEDIATELY
+# (and LOGS follows the Helm release's pods);
 # the status page goes to investigating; the rollback is confirmed and
 # verified; health comes back and the verdict returns to OK; the status
 # page is resolved; the post-mortem export holds every step in order, and
@@ -18,6 +19,15 @@ start 200 50 "$WARROOM -c $tmp/c.conf -r $top_srcdir/docs/runbooks/compose-rollb
 wait_re "^│api-1 +ROLLBACK IMMEDIATELY" 20
 wait_re "error rate [0-9.]+% > 5%" 5
 ok "the bad tag: ROLLBACK IMMEDIATELY with the reason"
+
+# The Helm release's logs stream (its pods by Helm's standard label).
+keys 1 End Enter
+wait_re "helm-bastion/api +[0-9]+ lines" 10
+wait_re "^│.* api req=" 15
+sleep 2
+capture
+assert_not_contains "$tmp/screen" "NOT STREAMING"
+ok "LOGS follows the Helm release"
 
 keys A; keys -l arm; keys Enter
 wait_re "ARMED 1[45]:"
