@@ -2,8 +2,8 @@
  * cause.h — which rollback of an incident speaks for its cause, read from
  * the incident's journal records, and where its service stands on every
  * host that runs it: what the status-page and chat templates fill
- * {service}, {from_tag}, {to_tag} and {since} with, and the default
- * words, which claim only what the journal proves. Pure.
+ * {service}, {from_tag}, {to_tag}, {since} and {began} with, and the
+ * default words, which claim only what the journal proves. Pure.
  */
 #ifndef WARROOM_CAUSE_H
 #define WARROOM_CAUSE_H
@@ -55,6 +55,14 @@ struct cause {
  * health.change read another tag. 1 found, 0 none. */
 int cause_find(const struct record *v, size_t n, const struct config_host *hosts,
     size_t nhosts, struct cause *out);
+
+/* When the incident began, as far as v[0..n) knows: the first verdict
+ * asking for a rollback or /healthz turning FAIL, else incident.open
+ * (else the first record). 0 for no records. */
+int64_t cause_began(const struct record *v, size_t n);
+
+/* ms as "HH:MM UTC"; 0: words saying the time is not confirmed. */
+void cause_clock(int64_t ms, char *out, size_t cap);
 
 /* {since}: "HH:MM UTC" when the last host was proven back (CAUSE_BACK),
  * else words saying it is not confirmed. */

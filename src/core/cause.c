@@ -288,27 +288,60 @@ cause_find(const struct record *v, size_t n, const struct config_host *hosts, si
 	return 1;
 }
 
+/* A verdict that asks for a rollback, or a /healthz that fails: the
+ * first of them is when the journal first saw the incident's trouble. */
+static bool
+is_trouble(const struct record *r)
+{
+	const char *verdict = str(r->data, "verdict");
+
+	if (is(r, "verdict.change"))
+		return same(verdict, "ROLLBACK IMMEDIATELY") || same(verdict, "CONSIDER ROLLBACK");
+	return is(r, "health.change") && same(str(r->data, "healthz"), "FAIL");
+}
+
+int64_t
+cause_began(const struct record *v, size_t n)
+{
+	int64_t open = 0;
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		if (is_trouble(&v[i]))
+			return v[i].ts_ms;
+		if (open == 0 && is(&v[i], "incident.open"))
+			open = v[i].ts_ms;
+	}
+	return open != 0 ? open : n > 0 ? v[0].ts_ms : 0;
+}
+
 void
-cause_since(const struct cause *c, char *out, size_t cap)
+cause_clock(int64_t ms, char *out, size_t cap)
 {
 	char ts[WR_TS_MAX];
 
-	if (c == NULL || c->state != CAUSE_BACK) {
+	if (ms <= 0) {
 		wr_strlcpy(out, "a time not confirmed yet", cap);
 		return;
 	}
-	record_format_ts(c->since_ms, ts);
+	record_format_ts(ms, ts);
 	snprintf(out, cap, "%.5s UTC", ts + 11);
+}
+
+void
+cause_since(const struct cause *c, char *out, size_t cap)
+{
+	cause_clock(c != NULL && c->state == CAUSE_BACK ? c->since_ms : 0, out, cap);
 }
 
 /* Per status, per what is proven, as said of a service on one host (or
  * back on one tag everywhere): no rollback, under way, back, not back. */
 static const char *const words[WR_TEMPLATE_COUNT][4] = {
 	[WR_TEMPLATE_INVESTIGATING] = {
-		"We are investigating elevated errors in {service} since {time}.",
-		"We are investigating elevated errors in {service} since {time}.",
-		"We are investigating elevated errors in {service} since {time}.",
-		"We are investigating elevated errors in {service} since {time}.",
+		"We are investigating elevated errors in {service} since {began}.",
+		"We are investigating elevated errors in {service} since {began}.",
+		"We are investigating elevated errors in {service} since {began}.",
+		"We are investigating elevated errors in {service} since {began}.",
 	},
 	[WR_TEMPLATE_IDENTIFIED] = {
 		"We have identified the cause of the elevated errors and are working on a fix.",

@@ -1517,12 +1517,13 @@ post_update(const struct app *app, int status, const char *text,
  * the journal proves (cause_template, into tpl). */
 static const char *
 template_vars(struct app *app, int status, struct statuspage_vars *v, struct cause *c,
-    char *when, char *since, size_t cap, char *tpl, size_t tcap)
+    char *when, char *since, char *began, size_t cap, char *tpl, size_t tcap)
 {
 	time_t now = time(NULL);
 	struct record_list list;
 	struct tm tm;
 	bool found = false;
+	int64_t began_ms = 0;
 
 	gmtime_r(&now, &tm);
 	strftime(when, cap, "%H:%M UTC", &tm);
@@ -1539,10 +1540,14 @@ template_vars(struct app *app, int status, struct statuspage_vars *v, struct cau
 			if (c->to[0])
 				v->to_tag = c->to;
 		}
+		began_ms = cause_began(list.v, list.n);
 		record_list_free(&list);
 	}
 	cause_since(found ? c : NULL, since, cap);
 	v->since = since;
+	/* When the trouble began, not when this post is written. */
+	cause_clock(began_ms, began, cap);
+	v->began = began;
 	if (app->cfg.templates[status][0] != '\0')
 		return app->cfg.templates[status];
 	cause_template(status, found ? c : NULL, tpl, tcap);
@@ -1557,7 +1562,7 @@ actions_statuspage_post(struct app *app, const char *typed)
 {
 	struct statuspage_vars v;
 	struct cause cause;
-	char when[32], since[32], words[512];
+	char when[32], since[32], began[32], words[512];
 	int status = statuspage_status_parse(typed);
 	const char *tpl;
 	char *text;
@@ -1568,7 +1573,7 @@ actions_statuspage_post(struct app *app, const char *typed)
 		app->post_step[0] = '\0';
 		return -1;
 	}
-	tpl = template_vars(app, status, &v, &cause, when, since, sizeof(when), words,
+	tpl = template_vars(app, status, &v, &cause, when, since, began, sizeof(when), words,
 	    sizeof(words));
 	/* A runbook's own words win over the template, for this post only. */
 	text = statuspage_template(app->post_message[0] ? app->post_message : tpl, &v);

@@ -5,7 +5,8 @@
 # is rolled back on api-1 on a ROLLBACK IMMEDIATELY verdict, then jobs is
 # rolled back too; "identified" still says the cause is api's release, and
 # that it is rolled back on 1 of api's 3 hosts, not back (k8s-bastion and
-# helm-bastion still run it).
+# helm-bastion still run it). "investigating" says since the first bad
+# verdict, not since the time of the post.
 . "${top_srcdir:-$(dirname "$0")/../..}/tests/lib/tmux.sh"
 [ -x /usr/sbin/sshd ] || skip "openssh-server is not installed"
 fleet_up --demo
@@ -40,5 +41,14 @@ keys Escape
 wait_for "nothing posted"
 ok "identified names api's judged release, not jobs' later rollback, rolled back on 1 of 3 hosts"
 
+began=$(grep -E '"kind":"verdict\.change".*"verdict":"(ROLLBACK IMMEDIATELY|CONSIDER ROLLBACK)"|"kind":"health\.change".*"healthz":"FAIL"' \
+	"$journal" | head -1 | sed -n 's/^{"seq":[0-9]*,"ts":"[0-9-]*T\([0-9:]\{5\}\).*/\1/p')
+[ -n "$began" ] || fail "no bad verdict in the journal"
+keys S; keys -l investigating; keys Enter
+wait_for "WHAT CUSTOMERS WILL READ"
+wait_for "text: We are investigating elevated errors in api since $began UTC."
+keys Escape
+wait_for "nothing posted"
+ok "investigating says since the first bad verdict ($began UTC)"
 keys q
 wait_for "exit=0"

@@ -6,7 +6,7 @@
  * proves of the service on every host that runs it (back only when every
  * host that ran the bad release is, since the last of them; under way
  * while any rollback runs or is UNKNOWN; else the hosts counted), which
- * the default words must not overstate.
+ * the default words must not overstate; and when the incident began.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -246,7 +246,7 @@ words_on(const struct journal *j, const struct config_host *hosts, size_t nhosts
 		.to_tag = "the previous release", .incident = "x", .time = "02:50 UTC",
 	};
 	struct cause c;
-	char since[32], tpl[512];
+	char since[32], began[32], tpl[512];
 	int found = cause_find(j->v, j->n, hosts, nhosts, &c);
 
 	if (found) {
@@ -257,6 +257,8 @@ words_on(const struct journal *j, const struct config_host *hosts, size_t nhosts
 	}
 	cause_since(found ? &c : NULL, since, sizeof(since));
 	v.since = since;
+	cause_clock(cause_began(j->v, j->n), began, sizeof(began));
+	v.began = began;
 	cause_template(status, found ? &c : NULL, tpl, sizeof(tpl));
 	return statuspage_template(tpl, &v);
 }
@@ -595,6 +597,39 @@ back_on_different_tags_and_read_again(void **state)
 	done(&j);
 }
 
+/* "investigating ... since" is when the trouble began: the first verdict
+ * asking for a rollback or /healthz failing, else the incident's open;
+ * never the time of the post. */
+static void
+investigating_says_when_it_began(void **state)
+{
+	struct journal j = { .n = 0 };
+
+	assert_int_equal(cause_began(j.v, 0), 0);
+	says(&j, WR_TEMPLATE_INVESTIGATING,
+	    "We are investigating elevated errors in the service since a time not confirmed yet.");
+	add(&j, "incident.open", NULL, "{\"name\":\"api 5xx\"}");
+	at(&j, 31, 0);
+	ran(&j, "h1", "api", "v2-bad");
+	verdict(&j, "h1", "MONITOR");
+	assert_int_equal(cause_began(j.v, j.n), T0 + 60000);
+	says(&j, WR_TEMPLATE_INVESTIGATING,
+	    "We are investigating elevated errors in the service since 02:31 UTC.");
+	verdict(&j, "h1", "CONSIDER ROLLBACK");
+	at(&j, 44, 0);
+	verdict(&j, "h1", "ROLLBACK IMMEDIATELY");
+	at(&j, 46, 0);
+	says(&j, WR_TEMPLATE_INVESTIGATING,
+	    "We are investigating elevated errors in the service since 02:44 UTC.");
+	/* A /healthz failing before any verdict came is earlier still. */
+	j.v[1].ts_ms = T0 + 13 * 60000;
+	cJSON_Delete(j.v[1].data);
+	j.v[1].data = cJSON_Parse("{\"service\":\"api\",\"tag\":\"v2-bad\",\"healthz\":\"FAIL\"}");
+	says(&j, WR_TEMPLATE_INVESTIGATING,
+	    "We are investigating elevated errors in the service since 02:43 UTC.");
+	done(&j);
+}
+
 int
 main(void)
 {
@@ -611,6 +646,7 @@ main(void)
 		cmocka_unit_test(the_service_is_back_only_when_every_host_is),
 		cmocka_unit_test(a_host_that_never_ran_the_bad_release),
 		cmocka_unit_test(back_on_different_tags_and_read_again),
+		cmocka_unit_test(investigating_says_when_it_began),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
