@@ -1,8 +1,9 @@
 /*
  * cause.h — which rollback of an incident speaks for its cause, read from
- * the incident's journal records: what the status-page and chat templates
- * fill {service}, {from_tag}, {to_tag} and {since} with, and the default
- * words, which claim only what the journal proves of that rollback. Pure.
+ * the incident's journal records, and where its service stands on every
+ * host that runs it: what the status-page and chat templates fill
+ * {service}, {from_tag}, {to_tag}, {since} and {began} with, and the
+ * default words, which claim only what the journal proves. Pure.
  */
 #ifndef WARROOM_CAUSE_H
 #define WARROOM_CAUSE_H
@@ -15,39 +16,63 @@
 
 struct record;
 
-/* What the journal proves of the rollback that took the service to `to`. */
+/* What the journal proves of the service across the hosts that ran from. */
 enum cause_state {
-	CAUSE_UNSETTLED,                 /* running, or ended UNKNOWN, not settled since */
-	CAUSE_OK,                        /* its action.end or a later action.reconcile said ok */
-	CAUSE_FAILED,                    /* ... said failed */
+	CAUSE_UNDER_WAY,                 /* on one of them a rollback runs, or ended
+	                                    UNKNOWN and was not settled since */
+	CAUSE_BACK,                      /* every one is proven off from */
+	CAUSE_NOT_BACK,                  /* none under way, and one is still on from,
+	                                    after a failed rollback, or not read */
 };
 
 struct cause {
-	char host[WR_NAME_MAX];
+	char host[WR_NAME_MAX];          /* of the rollback that names the cause */
 	char service[WR_NAME_MAX];
 	char from[128];                  /* the release rolled back from */
-	char to[128];                    /* where that service was rolled back to */
+	char to[128];                    /* where that rollback's chain took the
+	                                    service on host; CAUSE_BACK on one tag:
+	                                    that tag */
 	bool judged;                     /* from had a ROLLBACK IMMEDIATELY or
 	                                    CONSIDER ROLLBACK verdict */
-	enum cause_state state;          /* of the rollback that set to */
-	int64_t since_ms;                /* CAUSE_OK: when the record proving it was written */
+	enum cause_state state;
+	int nhosts;                      /* hosts of service that ran from, or whose
+	                                    tag the journal does not hold */
+	int nback;                       /* ... proven off from, not under way */
+	int nunder_way;                  /* ... with a rollback running or UNKNOWN */
+	bool one_tag;                    /* CAUSE_BACK, and all on the same tag */
+	int64_t since_ms;                /* CAUSE_BACK: when the last of them was
+	                                    proven off from */
 };
 
 /* The incident's cause in records v[0..n) (journal order): the first
  * rollback away from a release that had a ROLLBACK IMMEDIATELY or CONSIDER
  * ROLLBACK verdict on its host (verdict.change while health.change said
- * the service ran it), else the first rollback. to follows the rollbacks
- * of that service that went on from where it left it; state is the last
- * of those's outcome (same op). 1 found, 0 none. */
-int cause_find(const struct record *v, size_t n, struct cause *out);
+ * the service ran it), else the first rollback; to follows the rollbacks
+ * of that service on that host that went on from where it left it. The
+ * state is the service's on every host that runs it: hosts[0..nhosts)
+ * (the config) that list it, and any host a rollback of it names. A host
+ * is off from once a rollback's end or reconcile said ok or a
+ * health.change read another tag. 1 found, 0 none. */
+int cause_find(const struct record *v, size_t n, const struct config_host *hosts,
+    size_t nhosts, struct cause *out);
 
-/* {since}: "HH:MM UTC" when c's rollback was proven done, else words
- * saying it is not confirmed. */
+/* When the incident began, as far as v[0..n) knows: the first verdict
+ * asking for a rollback or /healthz turning FAIL, else incident.open
+ * (else the first record). 0 for no records. */
+int64_t cause_began(const struct record *v, size_t n);
+
+/* ms as "HH:MM UTC"; 0: words saying the time is not confirmed. */
+void cause_clock(int64_t ms, char *out, size_t cap);
+
+/* {since}: "HH:MM UTC" when the last host was proven back (CAUSE_BACK),
+ * else words saying it is not confirmed. */
 void cause_since(const struct cause *c, char *out, size_t cap);
 
-/* The default text of a post at status (WR_TEMPLATE_*), for when
- * [templates] sets none: a rollback is called done only in CAUSE_OK (c
- * NULL: the journal holds no rollback). Placeholders as in [templates]. */
-const char *cause_template(int status, const struct cause *c);
+/* The default text of a post at status (WR_TEMPLATE_*) into out, for when
+ * [templates] sets none: "back on TAG" only in CAUSE_BACK on one tag,
+ * "under way" while a rollback runs or is UNKNOWN on any host, else the
+ * hosts rolled back counted (c NULL: the journal holds no rollback).
+ * Placeholders as in [templates]. */
+void cause_template(int status, const struct cause *c, char *out, size_t cap);
 
 #endif

@@ -109,7 +109,7 @@ struct config_statuspage {
 };
 
 /* Texts of status-page posts and chat announcements, one per status, with
- * {service} {from_tag} {to_tag} {since} {incident} {time} filled in; ""
+ * {service} {from_tag} {to_tag} {since} {began} {incident} {time} filled in; ""
  * (not set): warroom's words for what the journal proves (cause_template). */
 enum { WR_TEMPLATE_INVESTIGATING, WR_TEMPLATE_IDENTIFIED, WR_TEMPLATE_MONITORING,
 	WR_TEMPLATE_RESOLVED, WR_TEMPLATE_COUNT };

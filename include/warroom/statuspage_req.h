@@ -106,7 +106,7 @@ struct statuspage_reqs {
 
 /* Values for statuspage_template; NULL leaves that placeholder as is. */
 struct statuspage_vars {
-	const char *service, *from_tag, *to_tag, *incident, *time, *since;
+	const char *service, *from_tag, *to_tag, *incident, *time, *since, *began;
 };
 
 /* Names as the Atlassian API spells them; -1 from the parsers if unknown. */
@@ -166,7 +166,7 @@ cJSON *statuspage_update_to_json(const struct statuspage_update *u);
 int statuspage_update_from_json(const cJSON *j, struct statuspage_update *u,
     struct wr_err *err);
 
-/* Fill {service} {from_tag} {to_tag} {incident} {time} {since} in tpl; unknown
+/* Fill {service} {from_tag} {to_tag} {incident} {time} {since} {began} in tpl; unknown
  * placeholders and ones whose value is NULL stay as written. malloc'd. */
 char *statuspage_template(const char *tpl, const struct statuspage_vars *v);
 

@@ -7,19 +7,25 @@
  * ROLLBACK while it ran. Without such a verdict the engineer's first
  * rollback is the best word there is.
  *
- * The default words say only what the journal proves of that rollback:
- * "back on TAG since T" once its action.end (or a later re-read or hand
- * settling) said ok; a rollback still running or cut off (UNKNOWN) is
- * "under way", a failed one is not described as done. Customers read
- * these, and an unverified success would be a claim warroom never checked.
+ * The default words say only what the journal proves of the service on
+ * every host that runs it, not of that one rollback: "back on TAG since T"
+ * once every host that ran the bad release is proven off it (an
+ * action.end, a later re-read or hand settling said ok, or a health.change
+ * read another tag), T when the last of them was; a rollback running or
+ * cut off (UNKNOWN) on any of them is "under way"; short of that the words
+ * count the hosts rolled back. Customers read these, and a service half
+ * rolled back, or an unverified success, would be a claim warroom never
+ * checked.
  */
 #include "warroom/cause.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include <cjson/cJSON.h>
 
+#include "warroom/probe.h"
 #include "warroom/record.h"
 #include "warroom/util.h"
 
@@ -41,6 +47,15 @@ static bool
 same(const char *a, const char *b)
 {
 	return a != NULL && b != NULL && strcmp(a, b) == 0;
+}
+
+/* The same release: helm names it "1.5.0-bad" where compose and k8s say
+ * "v1.5.0-bad" (a leading v and +build are not part of it). */
+static bool
+same_release(const char *a, const char *b)
+{
+	return same(a, b) || (a != NULL && b != NULL &&
+	    probe_version_compare(a, b) == PROBE_VERSION_MATCH);
 }
 
 /* A rollback's plan (compose, kubectl undo, helm), or NULL. */
@@ -73,7 +88,7 @@ judged_bad(const struct record *v, size_t end, const char *host, const char *svc
 			continue;
 		if (is(&v[i], "health.change") && same(str(v[i].data, "service"), svc))
 			ran = str(v[i].data, "tag");
-		else if (is(&v[i], "verdict.change") && same(ran, tag) &&
+		else if (is(&v[i], "verdict.change") && same_release(ran, tag) &&
 		    (verdict = str(v[i].data, "verdict")) != NULL &&
 		    (strcmp(verdict, "ROLLBACK IMMEDIATELY") == 0 ||
 		    strcmp(verdict, "CONSIDER ROLLBACK") == 0))
@@ -82,40 +97,165 @@ judged_bad(const struct record *v, size_t end, const char *host, const char *svc
 	return false;
 }
 
-/* The outcome of the action.intent v[at]: the last action.end or
- * action.reconcile of its op decides (a re-read settles an UNKNOWN end). */
-static void
-settle(const struct record *v, size_t n, size_t at, struct cause *out)
+/* What the journal says of one host that runs the cause's service. */
+struct host_walk {
+	const char *name;
+	const char *tag;                 /* where it runs: NULL not known; "" off the
+	                                    bad release, to a tag its rollback did
+	                                    not name */
+	const char *op;                  /* its latest rollback of the service */
+	const char *to;                  /* where that rollback goes, or NULL */
+	bool in_flight;                  /* that rollback runs, or ended UNKNOWN
+	                                    and was not settled since */
+	bool ran_bad;                    /* it ran the release rolled back from */
+	int64_t since_ms;                /* when it was proven at tag */
+};
+
+static struct host_walk *
+walk_host(struct host_walk *w, size_t nw, const char *name)
 {
-	const char *oc;
 	size_t i;
 
-	out->state = CAUSE_UNSETTLED;
-	out->since_ms = 0;
-	for (i = at + 1; i < n && v[at].op != NULL; i++) {
-		if (!same(v[i].op, v[at].op) ||
-		    (!is(&v[i], "action.end") && !is(&v[i], "action.reconcile")))
-			continue;
-		oc = str(v[i].data, "outcome");
-		if (same(oc, "ok")) {
-			out->state = CAUSE_OK;
-			out->since_ms = v[i].ts_ms;
-		} else {
-			out->state = same(oc, "failed") ? CAUSE_FAILED : CAUSE_UNSETTLED;
-			out->since_ms = 0;
+	for (i = 0; i < nw; i++)
+		if (same(w[i].name, name))
+			return &w[i];
+	return NULL;
+}
+
+static struct host_walk *
+walk_op(struct host_walk *w, size_t nw, const char *op)
+{
+	size_t i;
+
+	for (i = 0; i < nw; i++)
+		if (same(w[i].op, op))
+			return &w[i];
+	return NULL;
+}
+
+/* The hosts that run svc: those hosts[] (the config) says, and any that a
+ * rollback of svc in the journal names (a config may have changed since).
+ * w has room for nhosts + the journal's rollbacks. */
+static size_t
+walk_hosts(const struct record *v, size_t n, const struct config_host *hosts,
+    size_t nhosts, const char *svc, struct host_walk *w)
+{
+	const cJSON *plan;
+	size_t i, nw = 0;
+
+	for (i = 0; i < nhosts; i++)
+		if (config_service_index(&hosts[i], svc) >= 0 &&
+		    walk_host(w, nw, hosts[i].name) == NULL)
+			w[nw++].name = hosts[i].name;
+	for (i = 0; i < n; i++)
+		if ((plan = rollback_plan(&v[i])) != NULL && same(str(plan, "service"), svc) &&
+		    walk_host(w, nw, v[i].host) == NULL)
+			w[nw++].name = v[i].host;
+	return nw;
+}
+
+/* Each host's story of svc in journal order: a health.change that read a
+ * new tag says what it runs; a rollback's intent puts it in flight from
+ * its from; the last action.end or action.reconcile of that op settles it
+ * (ok: at to, failed: where is not known, unknown: still in flight). */
+static void
+walk_records(const struct record *v, size_t n, const char *svc, const char *bad,
+    struct host_walk *w, size_t nw)
+{
+	const struct record *r;
+	const cJSON *plan;
+	struct host_walk *h;
+	const char *tag, *oc;
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		r = &v[i];
+		if (is(r, "health.change") && same(str(r->data, "service"), svc) &&
+		    (h = walk_host(w, nw, r->host)) != NULL &&
+		    (tag = str(r->data, "tag")) != NULL && tag[0] != '\0') {
+			h->ran_bad |= same_release(tag, bad);
+			/* Only the health moved: its tag is the poller's earlier
+			 * reading, maybe older than a rollback's proof since. */
+			if (same(str(r->data, "was_tag"), tag))
+				continue;
+			/* The tag a nameless rollback landed on is no move. */
+			if (h->tag == NULL || (h->tag[0] != '\0' && !same_release(h->tag, tag)))
+				h->since_ms = r->ts_ms;
+			h->tag = tag;
+		} else if ((plan = rollback_plan(r)) != NULL && same(str(plan, "service"), svc) &&
+		    (h = walk_host(w, nw, r->host)) != NULL) {
+			tag = str(plan, "from");
+			h->ran_bad |= same_release(tag, bad);
+			if (!same_release(h->tag, tag))
+				h->since_ms = r->ts_ms;
+			h->tag = tag;
+			h->op = r->op;
+			h->to = str(plan, "to");
+			h->in_flight = true;
+		} else if ((is(r, "action.end") || is(r, "action.reconcile")) && r->op != NULL &&
+		    (h = walk_op(w, nw, r->op)) != NULL) {
+			oc = str(r->data, "outcome");
+			h->in_flight = !same(oc, "ok") && !same(oc, "failed");
+			if (same(oc, "ok")) {
+				h->tag = h->to != NULL ? h->to : "";
+				h->since_ms = r->ts_ms;
+			} else if (same(oc, "failed")) {
+				h->tag = NULL;   /* a failed change may have half happened */
+			}
 		}
 	}
 }
 
+/* The service across its hosts: a host that never ran bad (and whose tag
+ * is known) has nothing to roll back; every other counts. */
+static void
+walk_sum(const struct host_walk *w, size_t nw, const char *bad, struct cause *out)
+{
+	const char *tag = NULL;
+	bool one = true;
+	size_t i;
+
+	out->nhosts = out->nback = out->nunder_way = 0;
+	out->since_ms = 0;
+	for (i = 0; i < nw; i++) {
+		if (!w[i].ran_bad && w[i].tag != NULL)
+			continue;
+		out->nhosts++;
+		if (w[i].in_flight) {
+			out->nunder_way++;
+		} else if (w[i].tag != NULL && !same_release(w[i].tag, bad)) {
+			out->nback++;
+			if (w[i].since_ms > out->since_ms)
+				out->since_ms = w[i].since_ms;
+			if (tag == NULL)
+				tag = w[i].tag;      /* the first host's spelling */
+			else if (!same_release(tag, w[i].tag))
+				one = false;
+		}
+	}
+	out->state = out->nunder_way > 0 ? CAUSE_UNDER_WAY :
+	    out->nback == out->nhosts ? CAUSE_BACK : CAUSE_NOT_BACK;
+	out->one_tag = out->state == CAUSE_BACK && one;
+	if (out->one_tag)
+		wr_strlcpy(out->to, tag, sizeof(out->to));
+	if (out->state != CAUSE_BACK)
+		out->since_ms = 0;
+}
+
 int
-cause_find(const struct record *v, size_t n, struct cause *out)
+cause_find(const struct record *v, size_t n, const struct config_host *hosts, size_t nhosts,
+    struct cause *out)
 {
 	const cJSON *plan, *pick = NULL;
-	size_t i, at = 0, last;
+	struct host_walk *w;
+	size_t i, at = 0, nw, nrb = 0;
 
 	memset(out, 0, sizeof(*out));
-	for (i = 0; i < n && (pick == NULL || !out->judged); i++) {
+	for (i = 0; i < n; i++) {
 		if ((plan = rollback_plan(&v[i])) == NULL)
+			continue;
+		nrb++;
+		if (pick != NULL && out->judged)
 			continue;
 		if (judged_bad(v, i, v[i].host, str(plan, "service"), str(plan, "from"))) {
 			pick = plan;
@@ -133,38 +273,75 @@ cause_find(const struct record *v, size_t n, struct cause *out)
 	wr_strlcpy(out->from, str(pick, "from"), sizeof(out->from));
 	wr_strlcpy(out->to, str(pick, "to") != NULL ? str(pick, "to") : "", sizeof(out->to));
 	/* Rolled back further from where this one left it: it is there now. */
-	for (i = at + 1, last = at; i < n; i++)
+	for (i = at + 1; i < n; i++)
 		if ((plan = rollback_plan(&v[i])) != NULL && same(v[i].host, out->host) &&
 		    same(str(plan, "service"), out->service) && out->to[0] != '\0' &&
 		    same(str(plan, "from"), out->to) && str(plan, "to") != NULL &&
-		    str(plan, "to")[0] != '\0') {
+		    str(plan, "to")[0] != '\0')
 			wr_strlcpy(out->to, str(plan, "to"), sizeof(out->to));
-			last = i;
-		}
-	settle(v, n, last, out);
+	/* Not this one rollback: the service on every host that runs it. */
+	w = xcalloc(nhosts + nrb, sizeof(*w));
+	nw = walk_hosts(v, n, hosts, nhosts, out->service, w);
+	walk_records(v, n, out->service, out->from, w, nw);
+	walk_sum(w, nw, out->from, out);
+	free(w);
 	return 1;
+}
+
+/* A verdict that asks for a rollback, or a /healthz that fails: the
+ * first of them is when the journal first saw the incident's trouble. */
+static bool
+is_trouble(const struct record *r)
+{
+	const char *verdict = str(r->data, "verdict");
+
+	if (is(r, "verdict.change"))
+		return same(verdict, "ROLLBACK IMMEDIATELY") || same(verdict, "CONSIDER ROLLBACK");
+	return is(r, "health.change") && same(str(r->data, "healthz"), "FAIL");
+}
+
+int64_t
+cause_began(const struct record *v, size_t n)
+{
+	int64_t open = 0;
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		if (is_trouble(&v[i]))
+			return v[i].ts_ms;
+		if (open == 0 && is(&v[i], "incident.open"))
+			open = v[i].ts_ms;
+	}
+	return open != 0 ? open : n > 0 ? v[0].ts_ms : 0;
+}
+
+void
+cause_clock(int64_t ms, char *out, size_t cap)
+{
+	char ts[WR_TS_MAX];
+
+	if (ms <= 0) {
+		wr_strlcpy(out, "a time not confirmed yet", cap);
+		return;
+	}
+	record_format_ts(ms, ts);
+	snprintf(out, cap, "%.5s UTC", ts + 11);
 }
 
 void
 cause_since(const struct cause *c, char *out, size_t cap)
 {
-	char ts[WR_TS_MAX];
-
-	if (c == NULL || c->state != CAUSE_OK) {
-		wr_strlcpy(out, "a time not confirmed yet", cap);
-		return;
-	}
-	record_format_ts(c->since_ms, ts);
-	snprintf(out, cap, "%.5s UTC", ts + 11);
+	cause_clock(c != NULL && c->state == CAUSE_BACK ? c->since_ms : 0, out, cap);
 }
 
-/* Per status, per what is proven: no rollback, unsettled, ok, failed. */
+/* Per status, per what is proven, as said of a service on one host (or
+ * back on one tag everywhere): no rollback, under way, back, not back. */
 static const char *const words[WR_TEMPLATE_COUNT][4] = {
 	[WR_TEMPLATE_INVESTIGATING] = {
-		"We are investigating elevated errors in {service} since {time}.",
-		"We are investigating elevated errors in {service} since {time}.",
-		"We are investigating elevated errors in {service} since {time}.",
-		"We are investigating elevated errors in {service} since {time}.",
+		"We are investigating elevated errors in {service} since {began}.",
+		"We are investigating elevated errors in {service} since {began}.",
+		"We are investigating elevated errors in {service} since {began}.",
+		"We are investigating elevated errors in {service} since {began}.",
 	},
 	[WR_TEMPLATE_IDENTIFIED] = {
 		"We have identified the cause of the elevated errors and are working on a fix.",
@@ -186,10 +363,59 @@ static const char *const words[WR_TEMPLATE_COUNT][4] = {
 	},
 };
 
-const char *
-cause_template(int status, const struct cause *c)
+/* A service on several hosts, not all back on one tag: the hosts counted,
+ * "under way" while any rollback runs or is UNKNOWN. 0 when the one-host
+ * words say it as well (nothing rolled back yet, nothing under way). */
+static int
+many_hosts(int status, const struct cause *c, char *out, size_t cap)
 {
-	if (status < 0 || status >= WR_TEMPLATE_COUNT)
-		return "";
-	return words[status][c == NULL ? 0 : 1 + (int)c->state];
+	int b = c->nback, n = c->nhosts, u = c->nunder_way;
+	bool id = status == WR_TEMPLATE_IDENTIFIED;
+
+	if (status != WR_TEMPLATE_IDENTIFIED && status != WR_TEMPLATE_MONITORING)
+		return 0;
+	if (c->state == CAUSE_BACK)
+		snprintf(out, cap, id ?
+		    "The cause is release {from_tag} of {service}; it is rolled back on every "
+		    "host since {since}." :
+		    "{service} is rolled back on every host since {since}; we are watching its "
+		    "error rate.");
+	else if (u > 0 && b > 0)
+		snprintf(out, cap, id ?
+		    "The cause is release {from_tag} of {service}; it is rolled back on %d of %d "
+		    "hosts and a rollback is under way on %d more." :
+		    "{service} is rolled back on %d of %d hosts and a rollback is under way on "
+		    "%d more; we are watching its error rate.", b, n, u);
+	else if (u > 0)
+		snprintf(out, cap, id ?
+		    "The cause is release {from_tag} of {service}; a rollback is under way on %d "
+		    "of %d hosts." :
+		    "A rollback of {service} is under way on %d of %d hosts; we are watching its "
+		    "error rate.", u, n);
+	else if (b > 0)
+		snprintf(out, cap, id ?
+		    "The cause is release {from_tag} of {service}; it is rolled back on %d of %d "
+		    "hosts and we are working on the rest." :
+		    "{service} is rolled back on %d of %d hosts; we are watching its error rate "
+		    "while we work on the rest.", b, n);
+	else
+		return 0;
+	return 1;
+}
+
+void
+cause_template(int status, const struct cause *c, char *out, size_t cap)
+{
+	int k;
+
+	if (status < 0 || status >= WR_TEMPLATE_COUNT) {
+		wr_strlcpy(out, "", cap);
+		return;
+	}
+	if (c != NULL && c->nhosts > 1 && !c->one_tag && many_hosts(status, c, out, cap))
+		return;
+	/* Back everywhere but on different tags: no one tag to name. */
+	k = c == NULL ? 0 : c->state == CAUSE_BACK && !c->one_tag ? 1 + CAUSE_NOT_BACK :
+	    1 + (int)c->state;
+	wr_strlcpy(out, words[status][k], cap);
 }

@@ -728,6 +728,7 @@ statuspage_template(const char *tpl, const struct statuspage_vars *v)
 		{ "incident", v ? v->incident : NULL },
 		{ "time", v ? v->time : NULL },
 		{ "since", v ? v->since : NULL },
+		{ "began", v ? v->began : NULL },
 	};
 	size_t len = 0, cap = strlen(tpl) + 64, i;
 	char *out = xmalloc(cap);

@@ -1511,17 +1511,19 @@ post_update(const struct app *app, int status, const char *text,
 
 /* What the templates say: the incident's cause as its journal tells it
  * (cause_find: the first rollback away from a release the verdict judged,
- * not the latest one), or words; the strings live in *c and when/since.
- * Returns the template for status: [templates]' own, else warroom's words
- * for what the journal proves of that rollback (cause_template). */
+ * not the latest one, and its service on every configured host that runs
+ * it), or words; the strings live in *c and the buffers. Returns the
+ * template for status: [templates]' own, else warroom's words for what
+ * the journal proves (cause_template, into tpl). */
 static const char *
 template_vars(struct app *app, int status, struct statuspage_vars *v, struct cause *c,
-    char *when, char *since, size_t cap)
+    char *when, char *since, char *began, size_t cap, char *tpl, size_t tcap)
 {
 	time_t now = time(NULL);
 	struct record_list list;
 	struct tm tm;
 	bool found = false;
+	int64_t began_ms = 0;
 
 	gmtime_r(&now, &tm);
 	strftime(when, cap, "%H:%M UTC", &tm);
@@ -1531,19 +1533,25 @@ template_vars(struct app *app, int status, struct statuspage_vars *v, struct cau
 	v->incident = app->incident ? app->incident : "this incident";
 	v->time = when;
 	if (app->tl != NULL && journal_records(app, &list) == 0) {
-		if ((found = cause_find(list.v, list.n, c) == 1)) {
+		if ((found = cause_find(list.v, list.n, app->cfg.hosts, app->cfg.nhosts, c) == 1)) {
 			v->service = c->service;
 			if (c->from[0])
 				v->from_tag = c->from;
 			if (c->to[0])
 				v->to_tag = c->to;
 		}
+		began_ms = cause_began(list.v, list.n);
 		record_list_free(&list);
 	}
 	cause_since(found ? c : NULL, since, cap);
 	v->since = since;
-	return app->cfg.templates[status][0] != '\0' ? app->cfg.templates[status] :
-	    cause_template(status, found ? c : NULL);
+	/* When the trouble began, not when this post is written. */
+	cause_clock(began_ms, began, cap);
+	v->began = began;
+	if (app->cfg.templates[status][0] != '\0')
+		return app->cfg.templates[status];
+	cause_template(status, found ? c : NULL, tpl, tcap);
+	return tpl;
 }
 
 /* The typed status is the first half of the confirmation: one of the
@@ -1554,7 +1562,7 @@ actions_statuspage_post(struct app *app, const char *typed)
 {
 	struct statuspage_vars v;
 	struct cause cause;
-	char when[32], since[32];
+	char when[32], since[32], began[32], words[512];
 	int status = statuspage_status_parse(typed);
 	const char *tpl;
 	char *text;
@@ -1565,7 +1573,8 @@ actions_statuspage_post(struct app *app, const char *typed)
 		app->post_step[0] = '\0';
 		return -1;
 	}
-	tpl = template_vars(app, status, &v, &cause, when, since, sizeof(when));
+	tpl = template_vars(app, status, &v, &cause, when, since, began, sizeof(when), words,
+	    sizeof(words));
 	/* A runbook's own words win over the template, for this post only. */
 	text = statuspage_template(app->post_message[0] ? app->post_message : tpl, &v);
 	app->post_message[0] = '\0';

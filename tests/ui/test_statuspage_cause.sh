@@ -1,9 +1,12 @@
 #!/bin/sh
 # test_statuspage_cause.sh — the status-page text names the release the
-# verdict judged, not the latest rollback: on the demo fleet api's bad
-# release is rolled back on a ROLLBACK IMMEDIATELY verdict, then jobs is
-# rolled back too; "identified" still says the cause is api's release,
-# back on the tag its verified rollback left it at.
+# verdict judged, not the latest rollback, and says where the service
+# stands on every host that runs it: on the demo fleet api's bad release
+# is rolled back on api-1 on a ROLLBACK IMMEDIATELY verdict, then jobs is
+# rolled back too; "identified" still says the cause is api's release, and
+# that it is rolled back on 1 of api's 3 hosts, not back (k8s-bastion and
+# helm-bastion still run it). "investigating" says since the first bad
+# verdict, not since the time of the post.
 . "${top_srcdir:-$(dirname "$0")/../..}/tests/lib/tmux.sh"
 [ -x /usr/sbin/sshd ] || skip "openssh-server is not installed"
 fleet_up --demo
@@ -33,9 +36,19 @@ grep '"kind":"action.intent"' "$journal" | tail -1 | grep -q '"service":"jobs"' 
 
 keys S; keys -l identified; keys Enter
 wait_for "WHAT CUSTOMERS WILL READ"
-wait_re "The cause is release v1\\.5\\.0-bad of api; it is back on v1\\.4\\.1 since [0-9]{2}:[0-9]{2} UTC\\."
+wait_re "text: The cause is release v1\\.5\\.0-bad of api; it is rolled back on 1 of 3 hosts and we are working on the rest\\."
 keys Escape
 wait_for "nothing posted"
-ok "identified names api's judged release, not jobs' later rollback"
+ok "identified names api's judged release, not jobs' later rollback, rolled back on 1 of 3 hosts"
+
+began=$(grep -E '"kind":"verdict\.change".*"verdict":"(ROLLBACK IMMEDIATELY|CONSIDER ROLLBACK)"|"kind":"health\.change".*"healthz":"FAIL"' \
+	"$journal" | head -1 | sed -n 's/^{"seq":[0-9]*,"ts":"[0-9-]*T\([0-9:]\{5\}\).*/\1/p')
+[ -n "$began" ] || fail "no bad verdict in the journal"
+keys S; keys -l investigating; keys Enter
+wait_for "WHAT CUSTOMERS WILL READ"
+wait_for "text: We are investigating elevated errors in api since $began UTC."
+keys Escape
+wait_for "nothing posted"
+ok "investigating says since the first bad verdict ($began UTC)"
 keys q
 wait_for "exit=0"

@@ -2,8 +2,11 @@
  * test_cause.c — the rollback the status-page templates name as the
  * incident's cause: the first away from a release its host's verdict
  * judged, not the latest; the first rollback when no verdict judged one;
- * where a chain of rollbacks of that service left it; and what the journal
- * proves of that rollback, which the default words must not overstate.
+ * where a chain of rollbacks of that service left it; what the journal
+ * proves of the service on every host that runs it (back only when every
+ * host that ran the bad release is, since the last of them; under way
+ * while any rollback runs or is UNKNOWN; else the hosts counted), which
+ * the default words must not overstate; and when the incident began.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -18,7 +21,7 @@
 #include "warroom/record.h"
 #include "warroom/statuspage_req.h"
 
-#define MAXREC 16
+#define MAXREC 32
 #define T0 1795746600000LL      /* 2026-11-27T02:30:00.000Z */
 
 struct journal {
@@ -71,6 +74,8 @@ verdict(struct journal *j, const char *host, const char *level)
 static const char *const ops[MAXREC] = {
 	"op-0", "op-1", "op-2", "op-3", "op-4", "op-5", "op-6", "op-7",
 	"op-8", "op-9", "op-10", "op-11", "op-12", "op-13", "op-14", "op-15",
+	"op-16", "op-17", "op-18", "op-19", "op-20", "op-21", "op-22", "op-23",
+	"op-24", "op-25", "op-26", "op-27", "op-28", "op-29", "op-30", "op-31",
 };
 
 /* A rollback's intent; its op is "op-<index of the intent>". */
@@ -133,7 +138,7 @@ the_judged_release_not_the_latest_rollback(void **state)
 	add(&j, "action.intent", "api-1", "{\"action\":\"compose.migrate_down\",\"plan\":"
 	    "{\"action\":\"compose.migrate_down\",\"service\":\"api\",\"from\":\"current schema\","
 	    "\"to\":\"one revision down\"}}");
-	assert_int_equal(cause_find(j.v, j.n, &c), 1);
+	assert_int_equal(cause_find(j.v, j.n, NULL, 0, &c), 1);
 	assert_string_equal(c.host, "api-1");
 	assert_string_equal(c.service, "api");
 	assert_string_equal(c.from, "v1.5.0-bad");
@@ -158,7 +163,7 @@ a_judged_rollback_wins_over_an_earlier_one(void **state)
 	rollback(&j, "compose.rollback", "h1", "jobs", "v2.0.0", "v1.9.0");
 	verdict(&j, "h1", "CONSIDER ROLLBACK");
 	rollback(&j, "k8s.undo", "h1", "api", "v2.0.0", "v1.9.0");
-	assert_int_equal(cause_find(j.v, j.n, &c), 1);
+	assert_int_equal(cause_find(j.v, j.n, NULL, 0, &c), 1);
 	assert_string_equal(c.service, "api");
 	assert_string_equal(c.from, "v2.0.0");
 	assert_true(c.judged);
@@ -173,17 +178,24 @@ without_a_judgement_the_first_rollback(void **state)
 {
 	struct journal j = { .n = 0 };
 	struct cause c;
+	const char *op;
 
 	ran(&j, "h1", "api", "v3-bad");
 	verdict(&j, "h1", "ROLLBACK IMMEDIATELY");
 	ran(&j, "h1", "api", "v3.1");
 	verdict(&j, "h1", "MONITOR");
 	rollback(&j, "helm.rollback", "h1", "api", "v3.1", "v2.9");
-	rollback(&j, "helm.rollback", "h1", "api", "v2.9", "");
-	assert_int_equal(cause_find(j.v, j.n, &c), 1);
+	op = intent(&j, "k8s.undo", "h1", "api", "v2.9", "");
+	assert_int_equal(cause_find(j.v, j.n, NULL, 0, &c), 1);
 	assert_string_equal(c.from, "v3.1");
 	assert_string_equal(c.to, "v2.9");
 	assert_false(c.judged);
+	/* Once that undo to a revision no tag names is done, v2.9 is not
+	 * where it is: the words fall back to "the previous release". */
+	end(&j, "action.end", "h1", op, "ok");
+	assert_int_equal(cause_find(j.v, j.n, NULL, 0, &c), 1);
+	assert_int_equal(c.state, CAUSE_BACK);
+	assert_string_equal(c.to, "");
 	done(&j);
 }
 
@@ -200,7 +212,7 @@ to_follows_a_chain_of_rollbacks(void **state)
 	rollback(&j, "compose.rollback", "h2", "api", "v1.4.1", "v1.3.0");
 	rollback(&j, "compose.rollback", "h1", "jobs", "v1.4.1", "v1.3.0");
 	rollback(&j, "compose.rollback", "h1", "api", "v1.4.1", "v1.4.0");
-	assert_int_equal(cause_find(j.v, j.n, &c), 1);
+	assert_int_equal(cause_find(j.v, j.n, NULL, 0, &c), 1);
 	assert_string_equal(c.from, "v1.5.0-bad");
 	assert_string_equal(c.to, "v1.4.0");
 	done(&j);
@@ -212,29 +224,30 @@ no_rollback_no_cause(void **state)
 	struct journal j = { .n = 0 };
 	struct cause c;
 
-	assert_int_equal(cause_find(j.v, 0, &c), 0);
+	assert_int_equal(cause_find(j.v, 0, NULL, 0, &c), 0);
 	ran(&j, "h1", "api", "v1");
 	verdict(&j, "h1", "ROLLBACK IMMEDIATELY");
 	add(&j, "action.intent", "h1", "{\"plan\":{\"action\":\"compose.killswitch\","
 	    "\"service\":\"api\",\"from\":\"EXPORT_MODE=full\",\"to\":\"EXPORT_MODE=off\"}}");
 	add(&j, "note", NULL, "{\"text\":\"rollback v1\"}");
-	assert_int_equal(cause_find(j.v, j.n, &c), 0);
+	assert_int_equal(cause_find(j.v, j.n, NULL, 0, &c), 0);
 	assert_string_equal(c.service, "");
 	done(&j);
 }
 
-/* The default words for status about what the journal holds, filled as
- * the console fills them (the fallback words where nothing is known). */
+/* The default words for status about what the journal holds, with the
+ * hosts of hosts[0..nhosts) (the config), filled as the console fills
+ * them (the fallback words where nothing is known). */
 static char *
-words_for(const struct journal *j, int status)
+words_on(const struct journal *j, const struct config_host *hosts, size_t nhosts, int status)
 {
 	struct statuspage_vars v = {
 		.service = "the service", .from_tag = "the new release",
 		.to_tag = "the previous release", .incident = "x", .time = "02:50 UTC",
 	};
 	struct cause c;
-	char since[32];
-	int found = cause_find(j->v, j->n, &c);
+	char since[32], began[32], tpl[512];
+	int found = cause_find(j->v, j->n, hosts, nhosts, &c);
 
 	if (found) {
 		v.service = c.service;
@@ -244,7 +257,16 @@ words_for(const struct journal *j, int status)
 	}
 	cause_since(found ? &c : NULL, since, sizeof(since));
 	v.since = since;
-	return statuspage_template(cause_template(status, found ? &c : NULL), &v);
+	cause_clock(cause_began(j->v, j->n), began, sizeof(began));
+	v.began = began;
+	cause_template(status, found ? &c : NULL, tpl, sizeof(tpl));
+	return statuspage_template(tpl, &v);
+}
+
+static char *
+words_for(const struct journal *j, int status)
+{
+	return words_on(j, NULL, 0, status);
 }
 
 static void
@@ -270,8 +292,8 @@ an_unknown_rollback_is_not_called_done(void **state)
 	op = intent(&j, "compose.rollback", "api-1", "api", "v1.5.0-bad", "v1.4.0");
 	end(&j, "action.end", "api-1", op, "unknown");
 	add(&j, "shutdown", NULL, "{\"signal\":\"SIGHUP\"}");
-	assert_int_equal(cause_find(j.v, j.n, &c), 1);
-	assert_int_equal(c.state, CAUSE_UNSETTLED);
+	assert_int_equal(cause_find(j.v, j.n, NULL, 0, &c), 1);
+	assert_int_equal(c.state, CAUSE_UNDER_WAY);
 	says(&j, WR_TEMPLATE_IDENTIFIED,
 	    "The cause is release v1.5.0-bad of api; a rollback to v1.4.0 is under way.");
 	says(&j, WR_TEMPLATE_MONITORING,
@@ -281,8 +303,8 @@ an_unknown_rollback_is_not_called_done(void **state)
 	j.n -= 2;
 	cJSON_Delete(j.v[j.n].data);
 	cJSON_Delete(j.v[j.n + 1].data);
-	assert_int_equal(cause_find(j.v, j.n, &c), 1);
-	assert_int_equal(c.state, CAUSE_UNSETTLED);
+	assert_int_equal(cause_find(j.v, j.n, NULL, 0, &c), 1);
+	assert_int_equal(c.state, CAUSE_UNDER_WAY);
 	says(&j, WR_TEMPLATE_MONITORING,
 	    "A rollback of api to v1.4.0 is under way; we are watching its error rate.");
 	done(&j);
@@ -303,8 +325,8 @@ a_reconciled_rollback_is_back_since_the_reconcile(void **state)
 	end(&j, "action.end", "api-1", op, "unknown");
 	end(&j, "action.reconcile", "api-1", op, "ok");
 	j.v[j.n - 1].ts_ms = T0 + 613000;         /* 02:40:13 */
-	assert_int_equal(cause_find(j.v, j.n, &c), 1);
-	assert_int_equal(c.state, CAUSE_OK);
+	assert_int_equal(cause_find(j.v, j.n, NULL, 0, &c), 1);
+	assert_int_equal(c.state, CAUSE_BACK);
 	assert_int_equal(c.since_ms, T0 + 613000);
 	says(&j, WR_TEMPLATE_IDENTIFIED,
 	    "The cause is release v1.5.0-bad of api; it is back on v1.4.0 since 02:40 UTC.");
@@ -327,17 +349,17 @@ ok_since_its_end_and_failed_never_done(void **state)
 	ran(&j, "h1", "api", "v2-bad");
 	verdict(&j, "h1", "CONSIDER ROLLBACK");
 	rollback(&j, "k8s.undo", "h1", "api", "v2-bad", "v1");
-	assert_int_equal(cause_find(j.v, j.n, &c), 1);
-	assert_int_equal(c.state, CAUSE_OK);
+	assert_int_equal(cause_find(j.v, j.n, NULL, 0, &c), 1);
+	assert_int_equal(c.state, CAUSE_BACK);
 	assert_int_equal(c.since_ms, T0 + 3000);
 	says(&j, WR_TEMPLATE_MONITORING,
 	    "api is back on v1 since 02:30 UTC; we are watching its error rate.");
 	/* Rolled on from v1 to v0, which failed: that is where `to` points. */
 	op = intent(&j, "k8s.undo", "h1", "api", "v1", "v0");
 	end(&j, "action.end", "h1", op, "failed");
-	assert_int_equal(cause_find(j.v, j.n, &c), 1);
+	assert_int_equal(cause_find(j.v, j.n, NULL, 0, &c), 1);
 	assert_string_equal(c.to, "v0");
-	assert_int_equal(c.state, CAUSE_FAILED);
+	assert_int_equal(c.state, CAUSE_NOT_BACK);
 	says(&j, WR_TEMPLATE_IDENTIFIED,
 	    "The cause is release v2-bad of api; we are working on a fix.");
 	says(&j, WR_TEMPLATE_MONITORING,
@@ -348,8 +370,8 @@ ok_since_its_end_and_failed_never_done(void **state)
 	op = intent(&j, "helm.rollback", "h1", "api", "v2-bad", "v1");
 	end(&j, "action.end", "h1", op, "unknown");
 	add_op(&j, "action.reconcile", "h1", op, "{\"by\":\"hand\",\"outcome\":\"failed\"}");
-	assert_int_equal(cause_find(j.v, j.n, &c), 1);
-	assert_int_equal(c.state, CAUSE_FAILED);
+	assert_int_equal(cause_find(j.v, j.n, NULL, 0, &c), 1);
+	assert_int_equal(c.state, CAUSE_NOT_BACK);
 	says(&j, WR_TEMPLATE_RESOLVED, "Resolved: error rates of api are normal again (02:50 UTC).");
 	done(&j);
 }
@@ -360,6 +382,7 @@ static void
 no_rollback_claims_nothing(void **state)
 {
 	struct journal j = { .n = 0 };
+	char tpl[16] = "x";
 	int t;
 
 	says(&j, WR_TEMPLATE_IDENTIFIED,
@@ -373,7 +396,237 @@ no_rollback_claims_nothing(void **state)
 		assert_null(strchr(w, '{'));
 		free(w);
 	}
-	assert_string_equal(cause_template(WR_TEMPLATE_COUNT, NULL), "");
+	cause_template(WR_TEMPLATE_COUNT, NULL, tpl, sizeof(tpl));
+	assert_string_equal(tpl, "");
+	done(&j);
+}
+
+static void
+says_on(const struct journal *j, const struct config_host *hosts, size_t nhosts, int status,
+    const char *want)
+{
+	char *got = words_on(j, hosts, nhosts, status);
+
+	assert_string_equal(got, want);
+	free(got);
+}
+
+/* A host of the config, running one or two services. */
+static void
+host_of(struct config_host *h, const char *name, const char *svc, const char *svc2)
+{
+	memset(h, 0, sizeof(*h));
+	snprintf(h->name, sizeof(h->name), "%s", name);
+	snprintf(h->services[h->nservices++], sizeof(h->services[0]), "%s", svc);
+	if (svc2 != NULL)
+		snprintf(h->services[h->nservices++], sizeof(h->services[0]), "%s", svc2);
+}
+
+/* The last record at 02:MM:SS. */
+static void
+at(struct journal *j, int min, int sec)
+{
+	j->v[j->n - 1].ts_ms = T0 + (int64_t)(min - 30) * 60000 + sec * 1000;
+}
+
+/* The QA incident on the demo fleet: api on api-1, k8s-bastion and
+ * helm-bastion. api-1 rolled back OK at 02:36, k8s-bastion's rollback cut
+ * off (UNKNOWN), helm-bastion untouched on the bad release (helm calls it
+ * 1.5.0-bad): api is not back, whatever api-1's rollback says. It is when
+ * the last host is, and since then. */
+static void
+the_service_is_back_only_when_every_host_is(void **state)
+{
+	struct journal j = { .n = 0 };
+	struct config_host fleet[3];
+	struct cause c;
+	char since[32];
+	const char *op;
+
+	host_of(&fleet[0], "api-1", "api", "jobs");
+	host_of(&fleet[1], "k8s-bastion", "api", NULL);
+	host_of(&fleet[2], "helm-bastion", "api", NULL);
+	ran(&j, "api-1", "api", "v1.5.0-bad");
+	ran(&j, "api-1", "jobs", "v1.4.0");
+	ran(&j, "k8s-bastion", "api", "v1.5.0-bad");
+	ran(&j, "helm-bastion", "api", "1.5.0-bad");    /* helm's name for it */
+	verdict(&j, "api-1", "ROLLBACK IMMEDIATELY");
+	verdict(&j, "helm-bastion", "ROLLBACK IMMEDIATELY");
+	rollback(&j, "compose.rollback", "api-1", "api", "v1.5.0-bad", "v1.4.1");
+	at(&j, 36, 10);
+	/* A poll begun before the rollback: news of readyz, not of the tag. */
+	add(&j, "health.change", "api-1", "{\"service\":\"api\",\"tag\":\"v1.5.0-bad\","
+	    "\"readyz\":\"FAIL\",\"was_tag\":\"v1.5.0-bad\",\"was_readyz\":\"OK\"}");
+	op = intent(&j, "k8s.undo", "k8s-bastion", "api", "v1.5.0-bad", "v1.4.1");
+	end(&j, "action.end", "k8s-bastion", op, "unknown");
+	assert_int_equal(cause_find(j.v, j.n, fleet, 3, &c), 1);
+	assert_string_equal(c.host, "api-1");
+	assert_int_equal(c.state, CAUSE_UNDER_WAY);
+	assert_int_equal(c.nhosts, 3);
+	assert_int_equal(c.nback, 1);
+	assert_int_equal(c.nunder_way, 1);
+	cause_since(&c, since, sizeof(since));
+	assert_string_equal(since, "a time not confirmed yet");
+	says_on(&j, fleet, 3, WR_TEMPLATE_IDENTIFIED, "The cause is release v1.5.0-bad of api; "
+	    "it is rolled back on 1 of 3 hosts and a rollback is under way on 1 more.");
+	says_on(&j, fleet, 3, WR_TEMPLATE_MONITORING, "api is rolled back on 1 of 3 hosts and a "
+	    "rollback is under way on 1 more; we are watching its error rate.");
+	says_on(&j, fleet, 3, WR_TEMPLATE_RESOLVED,
+	    "Resolved: error rates of api are normal again (02:50 UTC).");
+
+	/* k8s-bastion read back at v1.4.1; helm-bastion still on the bad one. */
+	end(&j, "action.reconcile", "k8s-bastion", op, "ok");
+	at(&j, 37, 41);
+	assert_int_equal(cause_find(j.v, j.n, fleet, 3, &c), 1);
+	assert_int_equal(c.state, CAUSE_NOT_BACK);
+	assert_int_equal(c.nback, 2);
+	says_on(&j, fleet, 3, WR_TEMPLATE_IDENTIFIED, "The cause is release v1.5.0-bad of api; "
+	    "it is rolled back on 2 of 3 hosts and we are working on the rest.");
+	says_on(&j, fleet, 3, WR_TEMPLATE_MONITORING, "api is rolled back on 2 of 3 hosts; we are "
+	    "watching its error rate while we work on the rest.");
+
+	/* The last one back at 02:39:02: back since then, not since 02:36. */
+	rollback(&j, "helm.rollback", "helm-bastion", "api", "1.5.0-bad", "1.4.1");
+	at(&j, 39, 2);
+	ran(&j, "helm-bastion", "api", "1.4.1");
+	assert_int_equal(cause_find(j.v, j.n, fleet, 3, &c), 1);
+	assert_int_equal(c.state, CAUSE_BACK);
+	assert_int_equal(c.nback, 3);
+	assert_true(c.one_tag);
+	assert_int_equal(c.since_ms, T0 + 9 * 60000 + 2000);
+	says_on(&j, fleet, 3, WR_TEMPLATE_IDENTIFIED,
+	    "The cause is release v1.5.0-bad of api; it is back on v1.4.1 since 02:39 UTC.");
+	says_on(&j, fleet, 3, WR_TEMPLATE_MONITORING,
+	    "api is back on v1.4.1 since 02:39 UTC; we are watching its error rate.");
+	says_on(&j, fleet, 3, WR_TEMPLATE_RESOLVED,
+	    "Resolved: api runs v1.4.1 and error rates are normal again (02:50 UTC).");
+	done(&j);
+}
+
+/* A host that never ran the bad release has nothing to roll back and is
+ * not counted; one that runs the service but was never read is, and is
+ * not called back. Rollbacks running on every counted host: under way. */
+static void
+a_host_that_never_ran_the_bad_release(void **state)
+{
+	struct journal j = { .n = 0 };
+	struct config_host fleet[4];
+	struct cause c;
+	const char *op1, *op2;
+
+	host_of(&fleet[0], "h1", "api", NULL);
+	host_of(&fleet[1], "h2", "api", NULL);
+	host_of(&fleet[2], "h3", "api", NULL);
+	host_of(&fleet[3], "h4", "jobs", NULL);
+	ran(&j, "h1", "api", "v2-bad");
+	ran(&j, "h2", "api", "v2-bad");
+	ran(&j, "h3", "api", "v1");
+	ran(&j, "h4", "jobs", "v2-bad");
+	verdict(&j, "h1", "CONSIDER ROLLBACK");
+	op1 = intent(&j, "compose.rollback", "h1", "api", "v2-bad", "v1");
+	op2 = intent(&j, "compose.rollback", "h2", "api", "v2-bad", "v1");
+	assert_int_equal(cause_find(j.v, j.n, fleet, 4, &c), 1);
+	assert_int_equal(c.state, CAUSE_UNDER_WAY);
+	assert_int_equal(c.nhosts, 2);
+	says_on(&j, fleet, 4, WR_TEMPLATE_IDENTIFIED,
+	    "The cause is release v2-bad of api; a rollback is under way on 2 of 2 hosts.");
+	says_on(&j, fleet, 4, WR_TEMPLATE_MONITORING,
+	    "A rollback of api is under way on 2 of 2 hosts; we are watching its error rate.");
+	end(&j, "action.end", "h2", op2, "ok");
+	at(&j, 41, 0);
+	end(&j, "action.end", "h1", op1, "ok");
+	at(&j, 40, 0);
+	assert_int_equal(cause_find(j.v, j.n, fleet, 4, &c), 1);
+	assert_int_equal(c.state, CAUSE_BACK);
+	says_on(&j, fleet, 4, WR_TEMPLATE_MONITORING,
+	    "api is back on v1 since 02:41 UTC; we are watching its error rate.");
+
+	/* A fifth host runs api and was never read: not known to be back. */
+	host_of(&fleet[3], "h5", "api", NULL);
+	assert_int_equal(cause_find(j.v, j.n, fleet, 4, &c), 1);
+	assert_int_equal(c.state, CAUSE_NOT_BACK);
+	assert_int_equal(c.nhosts, 3);
+	says_on(&j, fleet, 4, WR_TEMPLATE_IDENTIFIED, "The cause is release v2-bad of api; "
+	    "it is rolled back on 2 of 3 hosts and we are working on the rest.");
+	done(&j);
+}
+
+/* Back everywhere, but on different tags: no one tag is named. A host
+ * read on the bad release again is not back; one read off it after a
+ * failed rollback is, since that read. */
+static void
+back_on_different_tags_and_read_again(void **state)
+{
+	struct journal j = { .n = 0 };
+	struct config_host fleet[2];
+	struct cause c;
+	const char *op;
+
+	host_of(&fleet[0], "h1", "api", NULL);
+	host_of(&fleet[1], "h2", "api", NULL);
+	ran(&j, "h1", "api", "v2-bad");
+	ran(&j, "h2", "api", "v2-bad");
+	rollback(&j, "compose.rollback", "h1", "api", "v2-bad", "v1.1");
+	rollback(&j, "helm.rollback", "h2", "api", "v2-bad", "v1.0");
+	at(&j, 42, 30);
+	assert_int_equal(cause_find(j.v, j.n, fleet, 2, &c), 1);
+	assert_int_equal(c.state, CAUSE_BACK);
+	assert_false(c.one_tag);
+	says_on(&j, fleet, 2, WR_TEMPLATE_IDENTIFIED,
+	    "The cause is release v2-bad of api; it is rolled back on every host since 02:42 UTC.");
+	says_on(&j, fleet, 2, WR_TEMPLATE_MONITORING,
+	    "api is rolled back on every host since 02:42 UTC; we are watching its error rate.");
+	says_on(&j, fleet, 2, WR_TEMPLATE_RESOLVED,
+	    "Resolved: error rates of api are normal again (02:50 UTC).");
+
+	ran(&j, "h2", "api", "v2-bad");
+	assert_int_equal(cause_find(j.v, j.n, fleet, 2, &c), 1);
+	assert_int_equal(c.state, CAUSE_NOT_BACK);
+	assert_int_equal(c.nback, 1);
+	op = intent(&j, "helm.rollback", "h2", "api", "v2-bad", "v1.1");
+	end(&j, "action.end", "h2", op, "failed");
+	assert_int_equal(cause_find(j.v, j.n, fleet, 2, &c), 1);
+	assert_int_equal(c.state, CAUSE_NOT_BACK);
+	ran(&j, "h2", "api", "v1.1");
+	at(&j, 45, 0);
+	assert_int_equal(cause_find(j.v, j.n, fleet, 2, &c), 1);
+	assert_int_equal(c.state, CAUSE_BACK);
+	assert_true(c.one_tag);
+	says_on(&j, fleet, 2, WR_TEMPLATE_IDENTIFIED,
+	    "The cause is release v2-bad of api; it is back on v1.1 since 02:45 UTC.");
+	done(&j);
+}
+
+/* "investigating ... since" is when the trouble began: the first verdict
+ * asking for a rollback or /healthz failing, else the incident's open;
+ * never the time of the post. */
+static void
+investigating_says_when_it_began(void **state)
+{
+	struct journal j = { .n = 0 };
+
+	assert_int_equal(cause_began(j.v, 0), 0);
+	says(&j, WR_TEMPLATE_INVESTIGATING,
+	    "We are investigating elevated errors in the service since a time not confirmed yet.");
+	add(&j, "incident.open", NULL, "{\"name\":\"api 5xx\"}");
+	at(&j, 31, 0);
+	ran(&j, "h1", "api", "v2-bad");
+	verdict(&j, "h1", "MONITOR");
+	assert_int_equal(cause_began(j.v, j.n), T0 + 60000);
+	says(&j, WR_TEMPLATE_INVESTIGATING,
+	    "We are investigating elevated errors in the service since 02:31 UTC.");
+	verdict(&j, "h1", "CONSIDER ROLLBACK");
+	at(&j, 44, 0);
+	verdict(&j, "h1", "ROLLBACK IMMEDIATELY");
+	at(&j, 46, 0);
+	says(&j, WR_TEMPLATE_INVESTIGATING,
+	    "We are investigating elevated errors in the service since 02:44 UTC.");
+	/* A /healthz failing before any verdict came is earlier still. */
+	j.v[1].ts_ms = T0 + 13 * 60000;
+	cJSON_Delete(j.v[1].data);
+	j.v[1].data = cJSON_Parse("{\"service\":\"api\",\"tag\":\"v2-bad\",\"healthz\":\"FAIL\"}");
+	says(&j, WR_TEMPLATE_INVESTIGATING,
+	    "We are investigating elevated errors in the service since 02:43 UTC.");
 	done(&j);
 }
 
@@ -390,6 +643,10 @@ main(void)
 		cmocka_unit_test(a_reconciled_rollback_is_back_since_the_reconcile),
 		cmocka_unit_test(ok_since_its_end_and_failed_never_done),
 		cmocka_unit_test(no_rollback_claims_nothing),
+		cmocka_unit_test(the_service_is_back_only_when_every_host_is),
+		cmocka_unit_test(a_host_that_never_ran_the_bad_release),
+		cmocka_unit_test(back_on_different_tags_and_read_again),
+		cmocka_unit_test(investigating_says_when_it_began),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

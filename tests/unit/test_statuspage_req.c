@@ -753,14 +753,15 @@ templates_fill_known_placeholders(void **state)
 	struct statuspage_vars v = {
 		.service = "api", .from_tag = "v1.5.0-bad", .to_tag = "v1.4.1",
 		.incident = "api-5xx-spike-a1b2c3", .time = "12:04 UTC", .since = "12:01 UTC",
+		.began = "11:40 UTC",
 	};
 	char *s;
 
 	(void)state;
 	s = statuspage_template("{service} rolled back from {from_tag} to {to_tag} at {time} "
-	    "({incident}), there since {since}.", &v);
+	    "({incident}), there since {since}, errors since {began}.", &v);
 	assert_string_equal(s, "api rolled back from v1.5.0-bad to v1.4.1 at 12:04 UTC "
-	    "(api-5xx-spike-a1b2c3), there since 12:01 UTC.");
+	    "(api-5xx-spike-a1b2c3), there since 12:01 UTC, errors since 11:40 UTC.");
 	free(s);
 	s = statuspage_template("{service}{service} {unknown} {{service}} {} {to_tag", &v);
 	assert_string_equal(s, "apiapi {unknown} {api} {} {to_tag");
