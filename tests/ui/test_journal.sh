@@ -44,7 +44,11 @@ grep -q '"kind":"note".*"text":"aXbc — ünïcode ✓"' "$journal" || fail "not
 grep -q '"kind":"export"' "$journal" || fail "export not recorded"
 tail -1 "$journal" | grep -q '"kind":"shutdown".*"reason":"quit"' || fail "no shutdown record after q"
 assert_contains "${journal%.jsonl}.postmortem.md" "aXbc"
-ok "note editor (cursor keys, UTF-8, Ctrl-U, Esc), export, shutdown on q"
+# The post-mortem holds every record: as private as the journal.
+for f in "${journal%.jsonl}.postmortem.md" "${journal%.jsonl}.postmortem.json"; do
+	[ "$(stat -c %a "$f")" = 600 ] || fail "$f is mode $(stat -c %a "$f"), not 0600"
+done
+ok "note editor (cursor keys, UTF-8, Ctrl-U, Esc), export (0600), shutdown on q"
 
 start 200 40 "$wr"
 wait_for "incident.resume"
