@@ -152,7 +152,8 @@ int timeline_read(const char *dir, const char *id, struct record_list *out,
 int timeline_records(const struct timeline *tl, struct record_list *out, struct wr_err *err);
 
 /* `warroom incidents`: one line per incident, newest first: id, start,
- * last event (UTC), state (open, resolved, damaged), records, name. */
+ * last event (UTC), state (open, resolved, damaged), records ("(torn
+ * tail)" after them when the last line is torn), name. */
 int timeline_list(const char *dir, FILE *out, struct wr_err *err);
 
 /* `warroom export ID`: render the incident to out (ID, or a name given to

@@ -1174,8 +1174,11 @@ timeline_list(const char *dir, FILE *out, struct wr_err *err)
 		for (k = 0; name[k] != '\0'; k++)
 			if ((unsigned char)name[k] < 0x20 || name[k] == 0x7f)
 				name[k] = '?';
-		fprintf(out, "%-32s %-20s %-20s %-8s %7zu  %s\n", rows[i].id, t1, t2,
-		    s->corrupt ? "damaged" : s->resolved ? "resolved" : "open", s->nrecords, name);
+		/* A torn tail is set aside by the next console that writes; until
+		 * then the listing says a record may be missing, as export does. */
+		fprintf(out, "%-32s %-20s %-20s %-8s %7zu%s  %s\n", rows[i].id, t1, t2,
+		    s->corrupt ? "damaged" : s->resolved ? "resolved" : "open", s->nrecords,
+		    s->torn && !s->corrupt ? " (torn tail)" : "", name);
 		record_scan_free(&rows[i].scan);
 	}
 	free(rows);

@@ -159,13 +159,21 @@ torn_tail_is_set_aside_and_appending_continues(void **state)
 	const char *dir = fresh_dir();
 	struct timeline *tl = open_tl(dir, "torn");
 	struct record_list l = { 0 };
-	char path[1024], torn[1100], *saved;
+	char path[1024], torn[1100], *saved, *list = NULL;
+	size_t listlen = 0;
+	FILE *out;
 
 	snprintf(path, sizeof(path), "%s", timeline_path(tl));
 	assert_int_equal(timeline_note(tl, "one", NULL), 0);
 	assert_int_equal(timeline_note(tl, "two", NULL), 0);
 	timeline_close(tl);
 	append_text(path, "{\"seq\":4,\"ts\":\"2024-05-01T1");
+	/* Listed as open with a torn tail until a console sets it aside. */
+	out = open_memstream(&list, &listlen);
+	assert_int_equal(timeline_list(dir, out, NULL), 0);
+	fclose(out);
+	assert_non_null(strstr(list, "open           3 (torn tail)  torn\n"));
+	free(list);
 	tl = open_tl(dir, "torn");
 	assert_false(timeline_read_only(tl));
 	assert_false(timeline_degraded(tl));
