@@ -250,6 +250,24 @@ journal_watch(struct app *app, struct wr_err *err)
 	return 0;
 }
 
+/* A console before this one ended without its shutdown record (killed,
+ * crashed): said at the start, beside anything said before, and held
+ * until a key, so it is read before anything is done. */
+static void
+resume_say_unended(struct app *app)
+{
+	char words[256];
+	int64_t last;
+	bool armed;
+	size_t n = timeline_unended(app->tl, &last, &armed);
+
+	if (n == 0)
+		return;
+	export_unended_words(n, armed, last, (int64_t)app_now(app) * 1000, words, sizeof(words));
+	app_say_also(app, "resumed incident %s: %s", timeline_id(app->tl), words);
+	app->status_held = true;
+}
+
 int
 journal_open(struct app *app, struct wr_err *err)
 {
@@ -278,6 +296,7 @@ journal_open(struct app *app, struct wr_err *err)
 	journal_replay(app);
 	record_runbooks(app);
 	record_matrix(app);
+	resume_say_unended(app);
 	/* Both are "" when there is nothing to say: saying "" would wipe what
 	 * the start said before (a runbook's errors). */
 	if (timeline_notice(app->tl)[0] != '\0')
