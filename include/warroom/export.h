@@ -20,7 +20,12 @@
  *                   it; any still bad at the end: not recovered. No verdict
  *                   ever bad: the first incident.resolve, else none.
  *   actions         action.intent by op, outcome from action.end (or a
- *                   later action.reconcile); no end = UNKNOWN
+ *                   later action.reconcile); no end = UNKNOWN. The summary
+ *                   counts those a re-read or the engineer settled after
+ *                   an UNKNOWN outcome apart; each action's section gives
+ *                   its whole outcome, the commands its intent's plan holds
+ *                   and what its action.output records printed
+ *   resolved        the incident.resolve that left the incident resolved
  *   checklist       runbook.load data.steps seeds it, grouped by data.name
  *                   (a step's "done" ticked by a record, "preticked" only
  *                   in the runbook file: not done), then step.check and
@@ -29,12 +34,18 @@
  *                   statuspage.queue, smoke or chat.announce naming it
  *                   (data.runbook_step)
  *   timeline rows   a shutdown's reason in words (terminated, hangup: not
- *                   quit by the engineer); an incident.resume's
- *                   unknown_ops named from their intents
+ *                   quit by the engineer); an incident.resume's sessions
+ *                   that ended without a shutdown record, its unknown_ops
+ *                   named from their intents and the torn tail it set
+ *                   aside (never cut); a journal.recover in words
+ *   journal         the same news of the journal itself (consoles that
+ *                   ended without a shutdown record, torn records set
+ *                   aside, recoveries) under the summary
  */
 #ifndef WARROOM_EXPORT_H
 #define WARROOM_EXPORT_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -63,6 +74,13 @@ struct export_opts {
 /* A record in one line of plain text: the data fields a reader wants for
  * the kinds we know, compact JSON for the rest (malloc'd). */
 char *export_details(const struct record *r, const struct redactor *red);
+
+/* What a resume says of the n sessions before it that ended without a
+ * shutdown record (the last armed or not) into out: "the console before
+ * ended without shutting down while armed (last record 05:38:13 UTC)",
+ * last_ms in UTC, with its date when not now_ms's; "" for n 0. */
+void export_unended_words(size_t n, bool armed, int64_t last_ms, int64_t now_ms, char *out,
+    size_t cap);
 
 /* Parse "md"/"markdown" or "json"; -1 for anything else. */
 int export_format_parse(const char *s, enum export_format *out);

@@ -4,7 +4,7 @@
  * journal's records) and renamed over it only once whole, so a failed
  * export leaves FILE as it was. An existing file is replaced only when
  * asked (--force), and an incident journal (a name ending .jsonl, or its
- * .torn and .arm companions) never is: one mistyped path must not wipe
+ * .torn, .arm and .live companions) never is: one mistyped path must not wipe
  * the journal being exported. Devices and pipes (/dev/stdout) are
  * written in place.
  */

@@ -65,6 +65,13 @@ struct record_scan {
 	                            no action.end, or one that says unknown,
 	                            and no action.reconcile after it */
 	size_t n_open_ops;
+	/* Sessions (incident.open, incident.resume) with no shutdown record
+	 * since: an incident.open or a resume made while no other console had
+	 * the incident open counts 1 (its own), a resume made beside another
+	 * one ("others_open") one more, a shutdown one less. */
+	size_t unended;
+	bool armed;              /* the last mode.change armed, and no shutdown,
+	                            disarm or lone resume after it */
 };
 
 /* CRC-32C (Castagnoli, reflected 0x82f63b78) of buf, continuing from crc

@@ -12,6 +12,14 @@
  * records another process appended reach the observer in file order
  * (timeline_follow, or the catch-up before our own append).
  *
+ * Every console that writes holds <journal>.live locked shared while the
+ * journal is open (the kernel drops it when the console dies). A resume
+ * that finds nobody else holding it knows every earlier session has
+ * ended, and its incident.resume names those that ended without a
+ * shutdown record ("ended_without_shutdown": N, "last_record_ts", and
+ * "was_armed" when the last of them was armed); one made beside another
+ * running console says "others_open" and judges nothing.
+ *
  * A read-only console watches (timeline_watch): it opens an existing
  * journal O_RDONLY (a read-only filesystem will do), never creates,
  * resumes, repairs or appends, and follows what the others write.
@@ -103,6 +111,11 @@ const char *timeline_problem(const struct timeline *tl);
 /* What open repaired (a torn tail set aside), for the status line; "" if nothing. */
 const char *timeline_notice(const struct timeline *tl);
 
+/* On resume: how many earlier sessions our incident.resume said ended
+ * without a shutdown record (0: none, or another console still runs), the
+ * time of the journal's last record before it, and whether one was armed. */
+size_t timeline_unended(const struct timeline *tl, int64_t *last_ms, bool *armed);
+
 /* Op ids an earlier session left UNKNOWN: an action.intent with no
  * action.end, or with one whose outcome is unknown, and no
  * action.reconcile. Show them UNKNOWN and re-read them; never re-run them. */
@@ -152,7 +165,8 @@ int timeline_read(const char *dir, const char *id, struct record_list *out,
 int timeline_records(const struct timeline *tl, struct record_list *out, struct wr_err *err);
 
 /* `warroom incidents`: one line per incident, newest first: id, start,
- * last event (UTC), state (open, resolved, damaged), records, name. */
+ * last event (UTC), state (open, resolved, damaged), records ("(torn
+ * tail)" after them when the last line is torn), name. */
 int timeline_list(const char *dir, FILE *out, struct wr_err *err);
 
 /* `warroom export ID`: render the incident to out (ID, or a name given to

@@ -26,6 +26,7 @@
 struct pm_action {
 	const struct record *intent;
 	const struct record *end;       /* action.end or a later action.reconcile */
+	const struct record *was;       /* the action.end (UNKNOWN) a reconcile settled */
 	const struct record **outs;     /* its action.output records, in order */
 	size_t nouts;
 };
@@ -72,6 +73,7 @@ struct pm {
 	size_t nsp;
 	const char *name;
 	bool resolved;
+	int64_t resolved_at;            /* the incident.resolve that left it resolved */
 	int64_t detect, first_resp, rb_start, rb_end, recovery;
 	const struct pm_action *rb_last;    /* the rollback that settled last */
 	const struct pm_action *rb_open;    /* a rollback never settled: no end known */
@@ -88,6 +90,7 @@ struct pm {
 	const char **rbs;               /* runbook names, in the order first met */
 	size_t nrbs;
 	size_t n_ok, n_failed, n_unknown, n_done, n_preticked;
+	size_t n_ok_by[3], n_failed_by[3];  /* by settled_by(): own end, re-read, hand */
 };
 
 int
@@ -126,15 +129,15 @@ export_md_escape(const char *text, char **buf, size_t *len, size_t *cap)
 	*cap = b.cap;
 }
 
-/* Redact, cut to CELL_MAX bytes on a UTF-8 boundary, escape. */
+/* Redact, cut to max bytes (0: whole) on a UTF-8 boundary, escape. */
 static void
-sb_text(struct wr_buf *b, const struct export_opts *o, const char *s)
+sb_text_max(struct wr_buf *b, const struct export_opts *o, const char *s, size_t max)
 {
 	char *r = redact_text(o->red, s != NULL ? s : "");
 	size_t n = strlen(r);
 
-	if (n > CELL_MAX) {
-		n = CELL_MAX;
+	if (max > 0 && n > max) {
+		n = max;
 		while (n > 0 && ((unsigned char)r[n] & 0xc0) == 0x80)
 			n--;
 		r = xrealloc(r, n + sizeof("…"));
@@ -144,12 +147,26 @@ sb_text(struct wr_buf *b, const struct export_opts *o, const char *s)
 	free(r);
 }
 
+/* Text for a table cell: cut to CELL_MAX bytes. */
+static void
+sb_text(struct wr_buf *b, const struct export_opts *o, const char *s)
+{
+	sb_text_max(b, o, s, CELL_MAX);
+}
+
 static const char *
 dstr(const struct record *r, const char *key)
 {
 	const cJSON *v = cJSON_GetObjectItemCaseSensitive(r->data, key);
 
 	return cJSON_IsString(v) ? v->valuestring : NULL;
+}
+
+/* A string member of o (NULL when o is not an object or it is no string). */
+static const char *
+jstr_in(const cJSON *o, const char *key)
+{
+	return cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(o, key));
 }
 
 /* A line warroom puts before a runbook's script: the cd into compose_dir,
@@ -234,7 +251,15 @@ plan_change(const struct record *intent, char *buf, size_t cap)
 	if (act != NULL && strstr(act, "killswitch") != NULL) {
 		/* The compose switch keeps no env_key in its plan: EXPORT_MODE. */
 		const char *k = cJSON_IsString(key) ? key->valuestring : "EXPORT_MODE";
+		const char *fe = strchr(f, '='), *te = strchr(t, '=');
 
+		/* Both switches plan from and to as KEY=VALUE ("(unset)" too). */
+		if (fe != NULL && te != NULL && fe > f && fe - f == te - t &&
+		    strncmp(f, t, (size_t)(fe - f)) == 0) {
+			snprintf(buf, cap, "%s %.*s %s \xe2\x86\x92 %s", sv, (int)(fe - f), f,
+			    fe + 1, te + 1);
+			return;
+		}
 		if (cJSON_IsTrue(rm))
 			snprintf(buf, cap, "%s %s unset", sv, k);
 		else if (cJSON_IsString(set) && set->valuestring[0] != '\0')
@@ -393,6 +418,19 @@ action_outcome(const struct pm_action *a)
 	if (strcasecmp(s, "failed") == 0)
 		return "failed";
 	return "unknown";
+}
+
+/* How an action's outcome came to be known: 0 its own action.end, 1 a
+ * re-read after it was UNKNOWN, 2 the engineer settling it by hand (U). */
+static int
+settled_by(const struct pm_action *a)
+{
+	const char *by;
+
+	if (a->end == NULL || !kind_is(a->end, "action.reconcile"))
+		return 0;
+	by = dstr(a->end, "by");
+	return by != NULL && strcmp(by, "hand") == 0 ? 2 : 1;
 }
 
 /* How a verdict bears on recovery: 1 bad, 0 good, -1 neither (NO DATA or
@@ -584,6 +622,7 @@ pm_build(struct pm *pm, const struct record *v, size_t n)
 	strmap_init(&pm->keymap, n);
 	strmap_init(&pm->spmap, n);
 	pm->detect = pm->first_resp = pm->rb_start = pm->rb_end = pm->recovery = NO_TIME;
+	pm->resolved_at = NO_TIME;
 	for (i = 0; i < n; i++)
 		if (kind_is(&v[i], "incident.open")) {
 			pm->detect = v[i].ts_ms;
@@ -597,8 +636,10 @@ pm_build(struct pm *pm, const struct record *v, size_t n)
 
 		if (kind_is(r, "incident.open") || kind_is(r, "incident.resume"))
 			pm->resolved = false;
-		else if (kind_is(r, "incident.resolve"))
+		else if (kind_is(r, "incident.resolve")) {
 			pm->resolved = true;
+			pm->resolved_at = r->ts_ms;
+		}
 		if (pm->first_resp == NO_TIME && is_response(r) && r->ts_ms >= pm->detect)
 			pm->first_resp = r->ts_ms;
 		if (kind_is(r, "action.intent") && r->op != NULL && action_find(pm, r->op) == NULL) {
@@ -619,6 +660,9 @@ pm_build(struct pm *pm, const struct record *v, size_t n)
 		if ((kind_is(r, "action.end") || kind_is(r, "action.reconcile")) && r->op != NULL) {
 			struct pm_action *a = action_find(pm, r->op);
 
+			if (a != NULL && kind_is(r, "action.reconcile") && a->end != NULL &&
+			    kind_is(a->end, "action.end"))
+				a->was = a->end;
 			if (a != NULL)
 				a->end = r;
 		}
@@ -667,12 +711,15 @@ pm_build(struct pm *pm, const struct record *v, size_t n)
 	for (i = 0; i < pm->nacts; i++) {
 		const char *oc = action_outcome(&pm->acts[i]);
 
-		if (strcmp(oc, "ok") == 0)
+		if (strcmp(oc, "ok") == 0) {
 			pm->n_ok++;
-		else if (strcmp(oc, "failed") == 0)
+			pm->n_ok_by[settled_by(&pm->acts[i])]++;
+		} else if (strcmp(oc, "failed") == 0) {
 			pm->n_failed++;
-		else
+			pm->n_failed_by[settled_by(&pm->acts[i])]++;
+		} else {
 			pm->n_unknown++;
+		}
 	}
 	for (i = 0; i < pm->nsteps; i++) {
 		pm->n_done += pm->steps[i].done;
@@ -702,74 +749,203 @@ pm_free(struct pm *pm)
 	strmap_free(&pm->stepmap);
 }
 
+/* The longest run of backticks in text, or best if longer. */
+static size_t
+backtick_run(const char *text, size_t best)
+{
+	size_t run = 0;
+
+	for (; text != NULL && *text != '\0'; text++) {
+		run = *text == '`' ? run + 1 : 0;
+		if (run > best)
+			best = run;
+	}
+	return best;
+}
+
 /* A fence no line can close early: one backtick more than the longest run. */
 static size_t
 fence_len(const cJSON *lines)
 {
 	const cJSON *l;
-	size_t best = 2, run;
-	const char *p;
+	size_t best = 2;
 
-	cJSON_ArrayForEach(l, lines) {
-		if (!cJSON_IsString(l))
-			continue;
-		for (p = l->valuestring, run = 0; *p != '\0'; p++) {
-			run = *p == '`' ? run + 1 : 0;
-			if (run > best)
-				best = run;
-		}
-	}
+	cJSON_ArrayForEach(l, lines)
+		if (cJSON_IsString(l))
+			best = backtick_run(l->valuestring, best);
 	return best + 1;
 }
 
-/* What each action's steps printed (the last lines), as code blocks. */
 static void
-md_outputs(struct wr_buf *b, const struct export_opts *o, const struct pm *pm)
+md_fence(struct wr_buf *b, size_t f)
 {
-	size_t i, k, f, any = 0;
-	const cJSON *l;
+	size_t j;
 
-	for (i = 0; i < pm->nacts; i++)
-		any += pm->acts[i].nouts;
-	if (any == 0)
-		return;
-	wr_buf_str(b, "\n### Command output\n");
-	for (i = 0; i < pm->nacts; i++)
-		for (k = 0; k < pm->acts[i].nouts; k++) {
-			const struct record *r = pm->acts[i].outs[k];
-			const cJSON *lines = cJSON_GetObjectItemCaseSensitive(r->data, "lines");
-			const cJSON *tot = cJSON_GetObjectItemCaseSensitive(r->data, "lines_total");
-			char *d = export_details(r, o->red);
-			int nl = cJSON_GetArraySize(lines);
+	for (j = 0; j < f; j++)
+		wr_buf_str(b, "`");
+	wr_buf_str(b, "\n");
+}
 
-			wr_buf_str(b, "\n**");
-			sb_text(b, o, r->op);
-			wr_buf_str(b, "** ");
-			sb_text(b, o, d);
-			free(d);
-			if (cJSON_IsNumber(tot) && tot->valuedouble > nl)
-				wr_buf_printf(b, " (the last %d shown)", nl);
-			wr_buf_str(b, "\n");
-			if (nl == 0)
+/* One command an action.intent recorded: its step's name, the command
+ * (or an SFTP step's words), and when it runs if not in turn. */
+struct pm_cmd {
+	const char *name, *cmd, *when;
+};
+
+#define CMDS_MAX 16
+
+/* The commands an action.intent's plan holds, in the order they run: its
+ * steps, the read-back, the release recorded after a verified OK, the
+ * steps kept for after the health gate. */
+static size_t
+intent_commands(const struct record *intent, struct pm_cmd *out, size_t max)
+{
+	const cJSON *plan = cJSON_GetObjectItemCaseSensitive(intent->data, "plan");
+	const cJSON *steps = cJSON_GetObjectItemCaseSensitive(plan, "steps"), *st;
+	const char *verify = jstr_in(plan, "verify"), *rec = jstr_in(plan, "record");
+	size_t n = 0;
+	int pass;
+
+	if (!cJSON_IsObject(plan) || !cJSON_IsArray(steps))
+		return 0;
+	for (pass = 0; pass < 2; pass++) {
+		cJSON_ArrayForEach(st, steps) {
+			const char *cmd = jstr_in(st, "cmd"), *name = jstr_in(st, "name");
+			bool later = cJSON_IsTrue(
+			    cJSON_GetObjectItemCaseSensitive(st, "after_verify"));
+
+			if (cmd == NULL || cmd[0] == '\0' || later != (pass == 1) || n == max)
 				continue;
-			f = fence_len(lines);
-			wr_buf_str(b, "\n");
-			for (size_t j = 0; j < f; j++)
-				wr_buf_str(b, "`");
-			wr_buf_str(b, "\n");
-			cJSON_ArrayForEach(l, lines) {
-				char *red;
+			out[n].name = name != NULL && name[0] != '\0' ? name : "step";
+			out[n].cmd = cmd;
+			out[n++].when = later ? "once read back and healthy" : NULL;
+		}
+		if (pass == 0 && verify != NULL && verify[0] != '\0' && n < max)
+			out[n++] = (struct pm_cmd){ "read back", verify, NULL };
+		if (pass == 0 && rec != NULL && rec[0] != '\0' && n < max)
+			out[n++] = (struct pm_cmd){ "record the release", rec,
+			    "after a verified OK" };
+	}
+	return n;
+}
 
-				if (!cJSON_IsString(l))
-					continue;
-				red = redact_text(o->red, l->valuestring);
-				wr_buf_printf(b, "%s\n", red);
-				free(red);
+/* An action's commands as its intent recorded them, before anything was
+ * sent: a code block, each under a comment naming its step. */
+static void
+md_commands(struct wr_buf *b, const struct export_opts *o, const struct pm_action *a)
+{
+	struct pm_cmd c[CMDS_MAX];
+	size_t n = intent_commands(a->intent, c, CMDS_MAX), i, f = 2;
+	char *red;
+
+	if (n == 0) {
+		wr_buf_str(b, "\n_Its action.intent records no commands._\n");
+		return;
+	}
+	for (i = 0; i < n; i++)
+		f = backtick_run(c[i].cmd, backtick_run(c[i].name, f));
+	wr_buf_str(b, "\nCommands, as its action.intent recorded them before anything was "
+	    "sent:\n\n");
+	md_fence(b, f + 1);
+	for (i = 0; i < n; i++) {
+		red = redact_text(o->red, c[i].name);
+		wr_buf_printf(b, "# %s%s%s%s\n", red, c[i].when != NULL ? " (" : "",
+		    c[i].when != NULL ? c[i].when : "", c[i].when != NULL ? ")" : "");
+		free(red);
+		red = redact_text(o->red, c[i].cmd);
+		wr_buf_printf(b, "%s%s", red, red[0] != '\0' && red[strlen(red) - 1] == '\n' ?
+		    "" : "\n");
+		free(red);
+	}
+	md_fence(b, f + 1);
+}
+
+/* What one action.output record printed (its last lines) as a code block. */
+static void
+md_output(struct wr_buf *b, const struct export_opts *o, const struct record *r)
+{
+	const cJSON *lines = cJSON_GetObjectItemCaseSensitive(r->data, "lines");
+	const cJSON *tot = cJSON_GetObjectItemCaseSensitive(r->data, "lines_total");
+	const cJSON *l;
+	char *d = export_details(r, o->red);
+	int nl = cJSON_GetArraySize(lines);
+	size_t f;
+
+	wr_buf_str(b, "\nOutput of ");
+	sb_text_max(b, o, d, 0);
+	free(d);
+	if (cJSON_IsNumber(tot) && tot->valuedouble > nl)
+		wr_buf_printf(b, " (the last %d shown)", nl);
+	wr_buf_str(b, "\n");
+	if (nl == 0)
+		return;
+	f = fence_len(lines);
+	wr_buf_str(b, "\n");
+	md_fence(b, f);
+	cJSON_ArrayForEach(l, lines) {
+		char *red;
+
+		if (!cJSON_IsString(l))
+			continue;
+		red = redact_text(o->red, l->valuestring);
+		wr_buf_printf(b, "%s\n", red);
+		free(red);
+	}
+	md_fence(b, f);
+}
+
+/* Each action in full, under the Actions table (whose cells are cut):
+ * its whole outcome (and the UNKNOWN one a re-read or the engineer
+ * settled), the commands it planned, and what its steps printed. */
+static void
+md_action_details(struct wr_buf *b, const struct export_opts *o, const struct pm *pm)
+{
+	static const char *const by_words[] = { "", ", after a re-read of an UNKNOWN outcome",
+		", settled by hand after an UNKNOWN outcome" };
+	size_t i, k;
+
+	for (i = 0; i < pm->nacts; i++) {
+		const struct pm_action *a = &pm->acts[i];
+		const char *oc = action_outcome(a);
+		int by = settled_by(a);
+
+		wr_buf_str(b, "\n### ");
+		sb_text(b, o, a->intent->op);
+		wr_buf_str(b, ": ");
+		sb_text(b, o, dstr(a->intent, "action") != NULL ? dstr(a->intent, "action") :
+		    "action");
+		if (a->intent->host != NULL) {
+			wr_buf_str(b, " on ");
+			sb_text(b, o, a->intent->host);
+		}
+		wr_buf_printf(b, "\n\n- Outcome: %s%s",
+		    strcmp(oc, "unknown") == 0 ? "**UNKNOWN**" : oc, by_words[by]);
+		if (a->end == NULL) {
+			wr_buf_str(b, " — no action.end recorded: check the real state before "
+			    "anything else");
+		} else if (dstr(a->end, "detail") != NULL) {
+			wr_buf_str(b, " — ");
+			sb_text_max(b, o, dstr(a->end, "detail"), 0);
+		}
+		wr_buf_str(b, "\n");
+		if (by != 0) {
+			wr_buf_str(b, "- Before that: ");
+			if (a->was == NULL) {
+				wr_buf_str(b, "no action.end recorded (the console running it was "
+				    "gone)");
+			} else {
+				wr_buf_str(b, "UNKNOWN");
+				if (dstr(a->was, "detail") != NULL) {
+					wr_buf_str(b, " — ");
+					sb_text_max(b, o, dstr(a->was, "detail"), 0);
+				}
 			}
-			for (size_t j = 0; j < f; j++)
-				wr_buf_str(b, "`");
 			wr_buf_str(b, "\n");
 		}
+		md_commands(b, o, a);
+		for (k = 0; k < a->nouts; k++)
+			md_output(b, o, a->outs[k]);
+	}
 }
 
 /* "UTC+hh:mm" for an offset (seconds east of UTC); "UTC" for 0. */
@@ -991,6 +1167,103 @@ resume_unknown(struct wr_buf *b, const struct record *r, const struct pm *pm)
 	}
 }
 
+/* The sessions before a resume that ended with no shutdown record, in
+ * words, with the time of the journal's last record before it. */
+static void
+unended_words(struct wr_buf *b, size_t n, bool armed, const char *when)
+{
+	if (n == 1)
+		wr_buf_str(b, "the console before ended without shutting down");
+	else
+		wr_buf_printf(b, "%zu consoles before ended without shutting down", n);
+	if (armed)
+		wr_buf_str(b, n == 1 ? " while armed" : ", the last one armed");
+	if (when != NULL)
+		wr_buf_printf(b, " (last record %s)", when);
+}
+
+/* ms as the console says times: "05:38:13 UTC", the date first when it
+ * is not ref_ms's (UTC) date. */
+static void
+utc_short(int64_t ms, int64_t ref_ms, char *out, size_t cap)
+{
+	char ts[WR_TS_MAX], ref[WR_TS_MAX];
+
+	record_format_ts(ms, ts);
+	record_format_ts(ref_ms, ref);
+	ts[19] = '\0';
+	if (memcmp(ts, ref, 10) == 0)
+		snprintf(out, cap, "%s UTC", ts + 11);
+	else
+		snprintf(out, cap, "%.10s %s UTC", ts, ts + 11);
+}
+
+void
+export_unended_words(size_t n, bool armed, int64_t last_ms, int64_t now_ms, char *out,
+    size_t cap)
+{
+	struct wr_buf b = { 0 };
+	char when[48];
+
+	if (cap == 0)
+		return;
+	out[0] = '\0';
+	if (n == 0)
+		return;
+	utc_short(last_ms, now_ms, when, sizeof(when));
+	unended_words(&b, n, armed, when);
+	wr_strlcpy(out, b.s, cap);
+	free(b.s);
+}
+
+/* An incident.resume's news of the sessions before it: those that ended
+ * with no shutdown record (killed, crashed), times in o's zone (NULL:
+ * the console's UTC). */
+static void
+resume_unended(struct wr_buf *b, const struct record *r, const struct export_opts *o)
+{
+	const cJSON *n = cJSON_GetObjectItemCaseSensitive(r->data, "ended_without_shutdown");
+	const char *last = dstr(r, "last_record_ts");
+	char when[TIME_MAX];
+	int64_t ms;
+
+	if (!cJSON_IsNumber(n) || n->valuedouble < 1)
+		return;
+	if (last != NULL && record_parse_ts(last, &ms) == 0) {
+		if (o != NULL)
+			fmt_time(ms, o, when);
+		else
+			utc_short(ms, r->ts_ms, when, sizeof(when));
+	} else {
+		last = NULL;
+	}
+	if (b->len > 0)
+		wr_buf_str(b, " — ");
+	unended_words(b, n->valuedouble > 1e6 ? 1000000 : (size_t)n->valuedouble,
+	    cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(r->data, "was_armed")),
+	    last != NULL ? when : NULL);
+}
+
+/* A journal.recover: what degraded the journal, whether the record whose
+ * write failed is in the file after all, and any torn tail set aside. */
+static bool
+recover_details(struct wr_buf *b, const struct record *r)
+{
+	const cJSON *seq = cJSON_GetObjectItemCaseSensitive(r->data, "unconfirmed_seq");
+	const char *problem = dstr(r, "problem"), *repaired = dstr(r, "repaired");
+
+	if (problem == NULL)
+		return false;
+	wr_buf_printf(b, "recovered from: %s", problem);
+	if (cJSON_IsNumber(seq))
+		wr_buf_printf(b, "; the record whose write failed (seq %.0f) is %s",
+		    seq->valuedouble, cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(r->data,
+		    "unconfirmed_present")) ? "in the file after all" : "not in the file");
+	if (repaired != NULL)
+		wr_buf_printf(b, "; journal repaired: %s", repaired);
+	return true;
+}
+
 /* Kinds the generic keys do not describe: their words, not their JSON;
  * false (nothing written) for any other kind or shape. */
 static bool
@@ -1004,6 +1277,8 @@ kind_details(struct wr_buf *b, const struct record *r)
 	}
 	if (kind_is(r, "health.change"))
 		return health_details(b, r);
+	if (kind_is(r, "journal.recover"))
+		return recover_details(b, r);
 	if (kind_is(r, "statuspage.queue"))
 		return queue_details(b, r);
 	if (kind_is(r, "export") && dstr(r, "markdown") != NULL) {
@@ -1078,9 +1353,11 @@ kind_details(struct wr_buf *b, const struct record *r)
 	return false;
 }
 
-/* export_details, with pm (NULL: none) to name what records refer to. */
+/* export_details, with pm (NULL: none) to name what records refer to,
+ * and times in o's zone (NULL: UTC, as the console shows them). */
 static char *
-details(const struct record *r, const struct redactor *red, const struct pm *pm)
+details(const struct record *r, const struct redactor *red, const struct pm *pm,
+    const struct export_opts *o)
 {
 	static const char *const keys[] = {
 		"text", "title", "action", "outcome", "status", "service", "verdict",
@@ -1105,8 +1382,13 @@ details(const struct record *r, const struct redactor *red, const struct pm *pm)
 			wr_buf_str(&line, " — ");
 		wr_buf_str(&line, s);
 	}
-	if (r->data != NULL && kind_is(r, "incident.resume"))
+	if (r->data != NULL && kind_is(r, "incident.resume")) {
+		resume_unended(&line, r, o);
 		resume_unknown(&line, r, pm);
+		if (dstr(r, "repaired") != NULL)
+			wr_buf_printf(&line, "%sjournal repaired: %s", line.len > 0 ? " — " : "",
+			    dstr(r, "repaired"));
+	}
 	if (line.len == 0 && r->data != NULL && r->data->child != NULL) {
 		cJSON *copy = cJSON_Duplicate(r->data, 1);
 		char *text;
@@ -1124,7 +1406,7 @@ details(const struct record *r, const struct redactor *red, const struct pm *pm)
 char *
 export_details(const struct record *r, const struct redactor *red)
 {
-	return details(r, red, NULL);
+	return details(r, red, NULL, NULL);
 }
 
 /* The Details cell of the timeline table. */
@@ -1132,9 +1414,12 @@ static void
 md_details(struct wr_buf *b, const struct export_opts *o, const struct pm *pm,
     const struct record *r)
 {
-	char *text = details(r, o->red, pm);
+	char *text = details(r, o->red, pm, o);
 
-	sb_text(b, o, text);
+	/* What a resume or a recovery says of the journal is never cut: a
+	 * reader must be able to tell that a record was lost. */
+	sb_text_max(b, o, text, kind_is(r, "incident.resume") ||
+	    kind_is(r, "journal.recover") ? 0 : CELL_MAX);
 	free(text);
 }
 
@@ -1445,6 +1730,96 @@ md_checklist(struct wr_buf *b, const struct record *v, size_t n, const struct ex
 	}
 }
 
+/* "4 ok (2 only after a re-read of an UNKNOWN outcome)": how many ended
+ * so, and how many of them only because a re-read or the engineer (U)
+ * settled an UNKNOWN outcome (by[] is indexed by settled_by()). */
+static void
+md_count(struct wr_buf *b, const char *word, size_t total, const size_t by[3])
+{
+	wr_buf_printf(b, "%zu %s", total, word);
+	if (by[1] + by[2] == 0)
+		return;
+	wr_buf_str(b, " (");
+	if (by[1] > 0)
+		wr_buf_printf(b, "%zu only after a re-read of an UNKNOWN outcome", by[1]);
+	if (by[2] > 0)
+		wr_buf_printf(b, "%s%zu only settled by hand after an UNKNOWN outcome",
+		    by[1] > 0 ? ", " : "", by[2]);
+	wr_buf_str(b, ")");
+}
+
+/* What the journal tells of itself, one fact per kind of news. */
+enum jnote { JN_UNENDED, JN_REPAIRED, JN_RECOVERED, JN_COUNT };
+static const char *const jnote_json[] = { "ended_without_shutdown", "repaired", "recovered" };
+
+/* The news of kind what record r holds about the journal, in words into b
+ * (times in o's zone; NULL: UTC); false when it holds none. */
+static bool
+journal_note(const struct record *r, enum jnote what, const struct export_opts *o,
+    struct wr_buf *b)
+{
+	bool resume = kind_is(r, "incident.resume"), recover = kind_is(r, "journal.recover");
+	const cJSON *seq;
+
+	b->len = 0;
+	if (b->s != NULL)
+		b->s[0] = '\0';
+	switch (what) {
+	case JN_UNENDED:
+		if (resume)
+			resume_unended(b, r, o);
+		break;
+	case JN_REPAIRED:
+		if ((resume || recover) && dstr(r, "repaired") != NULL)
+			wr_buf_printf(b, "a torn last record was set aside on %s: %s; what it held "
+			    "is not in this post-mortem", resume ? "resume" : "recovery",
+			    dstr(r, "repaired"));
+		break;
+	case JN_RECOVERED:
+		if (!recover || dstr(r, "problem") == NULL)
+			break;
+		wr_buf_printf(b, "the journal was degraded (%s) and recovered", dstr(r, "problem"));
+		seq = cJSON_GetObjectItemCaseSensitive(r->data, "unconfirmed_seq");
+		if (cJSON_IsNumber(seq))
+			wr_buf_printf(b, "; the record whose write failed (seq %.0f) is %s",
+			    seq->valuedouble, cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(r->data,
+			    "unconfirmed_present")) ? "in the file after all" : "not in the file");
+		break;
+	default:
+		break;
+	}
+	return b->len > 0;
+}
+
+/* The Journal note under the summary: torn records set aside, consoles
+ * that ended without a shutdown record, recoveries; nothing when there
+ * was none. */
+static void
+md_journal(struct wr_buf *b, const struct record *v, size_t n, const struct export_opts *o)
+{
+	struct wr_buf w = { 0 };
+	char ts[TIME_MAX];
+	bool any = false;
+	size_t i;
+	int k;
+
+	for (i = 0; i < n; i++)
+		for (k = 0; k < JN_COUNT; k++) {
+			if (v[i].data == NULL || !journal_note(&v[i], (enum jnote)k, o, &w))
+				continue;
+			if (!any)
+				wr_buf_str(b, "### Journal\n\n");
+			any = true;
+			fmt_time(v[i].ts_ms, o, ts);
+			wr_buf_printf(b, "- **%s** ", ts);
+			sb_text_max(b, o, w.s, 0);
+			wr_buf_str(b, ".\n");
+		}
+	if (any)
+		wr_buf_str(b, "\n");
+	free(w.s);
+}
+
 static void
 render_md(struct wr_buf *b, const struct record *v, size_t n, const struct export_opts *o,
     const struct pm *pm)
@@ -1468,14 +1843,18 @@ render_md(struct wr_buf *b, const struct record *v, size_t n, const struct expor
 
 	wr_buf_str(b, "## Summary\n\n_Draft: say what happened, why, and what fixed it._\n\n");
 	md_recovery_summary(b, v, n, o, pm);
-	wr_buf_printf(b, "- %zu action%s: %zu ok, %zu failed, ", pm->nacts,
-	    pm->nacts == 1 ? "" : "s", pm->n_ok, pm->n_failed);
-	wr_buf_printf(b, pm->n_unknown > 0 ? "**%zu UNKNOWN**.\n" : "%zu unknown.\n", pm->n_unknown);
+	wr_buf_printf(b, "- %zu action%s: ", pm->nacts, pm->nacts == 1 ? "" : "s");
+	md_count(b, "ok", pm->n_ok, pm->n_ok_by);
+	wr_buf_str(b, ", ");
+	md_count(b, "failed", pm->n_failed, pm->n_failed_by);
+	wr_buf_printf(b, pm->n_unknown > 0 ? ", **%zu UNKNOWN**.\n" : ", %zu unknown.\n",
+	    pm->n_unknown);
 	wr_buf_printf(b, "- Checklist: %zu of %zu steps done", pm->n_done, pm->nsteps);
 	if (pm->n_preticked > 0)
 		wr_buf_printf(b, "; %zu more ticked only in the runbook file%s, never during the "
 		    "incident", pm->n_preticked, pm->nrbs > 1 ? "s" : "");
 	wr_buf_str(b, ".\n\n");
+	md_journal(b, v, n, o);
 
 	wr_buf_str(b, "## Key times\n\n| Event | Time | Since detection |\n|---|---|---|\n");
 	md_key_time(b, o, pm, "Detection", pm->detect);
@@ -1486,6 +1865,8 @@ render_md(struct wr_buf *b, const struct record *v, size_t n, const struct expor
 		wr_buf_str(b, "| Recovery | **not recovered** | — |\n");
 	else
 		md_key_time(b, o, pm, "Recovery", pm->recovery);
+	if (pm->resolved)
+		md_key_time(b, o, pm, "Resolved", pm->resolved_at);
 	if (pm->recovery != NO_TIME && pm->detect != NO_TIME) {
 		fmt_dur(pm->recovery - pm->detect, dur, sizeof(dur));
 		wr_buf_printf(b, "\n**Impact duration:** %s (detection to recovery)\n\n", dur);
@@ -1548,7 +1929,7 @@ render_md(struct wr_buf *b, const struct record *v, size_t n, const struct expor
 		wr_buf_str(b, " |\n");
 	}
 
-	md_outputs(b, o, pm);
+	md_action_details(b, o, pm);
 
 	md_checklist(b, v, n, o, pm);
 
@@ -1628,10 +2009,13 @@ static cJSON *
 json_incident(const struct record *v, size_t n, const struct export_opts *o,
     const struct pm *pm)
 {
-	cJSON *inc = cJSON_CreateObject(), *tz, *times, *acts, *steps, *chat, *bad, *sp;
+	cJSON *inc = cJSON_CreateObject(), *tz, *times, *acts, *steps, *chat, *bad, *sp, *jn;
 	char label[160], change[400];
+	struct pm_cmd cmds[CMDS_MAX];
+	struct wr_buf w = { 0 };
 	long off;
-	size_t i, k;
+	size_t i, k, nc;
+	int q;
 
 	cJSON_AddStringToObject(inc, "id", o->id);
 	json_str(inc, "name", o, pm->name);
@@ -1666,6 +2050,7 @@ json_incident(const struct record *v, size_t n, const struct export_opts *o,
 		    (double)((v[n - 1].ts_ms - pm->detect) / 1000));
 	else
 		cJSON_AddNullToObject(times, "impact_so_far_s");
+	json_time(times, "resolved", pm->resolved ? pm->resolved_at : NO_TIME);
 	bad = cJSON_AddArrayToObject(inc, "still_bad");
 	for (i = 0; i < pm->nkeys; i++) {
 		cJSON *x;
@@ -1694,8 +2079,24 @@ json_incident(const struct record *v, size_t n, const struct export_opts *o,
 		cJSON_AddStringToObject(x, "outcome", action_outcome(a));
 		cJSON_AddBoolToObject(x, "reconciled",
 		    a->end != NULL && kind_is(a->end, "action.reconcile"));
+		if (settled_by(a) != 0)
+			cJSON_AddStringToObject(x, "settled_by",
+			    settled_by(a) == 2 ? "hand" : "re-read");
 		if (a->end != NULL && dstr(a->end, "detail") != NULL)
 			json_str(x, "detail", o, dstr(a->end, "detail"));
+		if ((nc = intent_commands(a->intent, cmds, CMDS_MAX)) > 0) {
+			cJSON *cs = cJSON_AddArrayToObject(x, "commands");
+
+			for (k = 0; k < nc; k++) {
+				cJSON *c = cJSON_CreateObject();
+
+				json_str(c, "step", o, cmds[k].name);
+				json_str(c, "cmd", o, cmds[k].cmd);
+				if (cmds[k].when != NULL)
+					cJSON_AddStringToObject(c, "when", cmds[k].when);
+				cJSON_AddItemToArray(cs, c);
+			}
+		}
 		if (a->nouts > 0) {
 			cJSON *outs = cJSON_AddArrayToObject(x, "output");
 
@@ -1755,6 +2156,21 @@ json_incident(const struct record *v, size_t n, const struct export_opts *o,
 		json_str(x, "error", o, end != NULL ? dstr(end, "error") : NULL);
 		cJSON_AddItemToArray(chat, x);
 	}
+	jn = cJSON_AddArrayToObject(inc, "journal");
+	for (i = 0; i < n; i++)
+		for (q = 0; q < JN_COUNT; q++) {
+			cJSON *x;
+
+			if (v[i].data == NULL || !journal_note(&v[i], (enum jnote)q, NULL, &w))
+				continue;
+			x = cJSON_CreateObject();
+			json_time(x, "at", v[i].ts_ms);
+			cJSON_AddNumberToObject(x, "seq", (double)v[i].seq);
+			cJSON_AddStringToObject(x, "what", jnote_json[q]);
+			json_str(x, "text", o, w.s);
+			cJSON_AddItemToArray(jn, x);
+		}
+	free(w.s);
 	json_str(inc, "warning", o, o->warning);
 	return inc;
 }

@@ -376,8 +376,26 @@ scan_note(struct record_scan *s, const struct record *r)
 		if (cJSON_IsString(name) && s->name[0] == '\0')
 			wr_strlcpy(s->name, name->valuestring, sizeof(s->name));
 		s->resolved = false;
+		s->unended = 1;
+		s->armed = false;
 	} else if (strcmp(r->kind, "incident.resume") == 0) {
 		s->resolved = false;
+		/* Beside a console still running, the sessions before cannot be
+		 * judged yet: they stay counted until a resume made alone. */
+		if (cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(r->data, "others_open"))) {
+			s->unended++;
+		} else {
+			s->unended = 1;
+			s->armed = false;
+		}
+	} else if (strcmp(r->kind, "shutdown") == 0) {
+		if (s->unended > 0)
+			s->unended--;
+		s->armed = false;
+	} else if (strcmp(r->kind, "mode.change") == 0) {
+		const cJSON *mode = cJSON_GetObjectItemCaseSensitive(r->data, "mode");
+
+		s->armed = cJSON_IsString(mode) && strcmp(mode->valuestring, "armed") == 0;
 	} else if (strcmp(r->kind, "incident.resolve") == 0) {
 		s->resolved = true;
 	} else if (r->op != NULL && strcmp(r->kind, "action.intent") == 0) {

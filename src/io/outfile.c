@@ -14,7 +14,8 @@
 static bool
 journal_name(const char *path)
 {
-	static const char *const ends[] = { ".jsonl", ".jsonl.torn", ".jsonl.arm", NULL };
+	static const char *const ends[] = { ".jsonl", ".jsonl.torn", ".jsonl.arm", ".jsonl.live",
+		NULL };
 	size_t n = strlen(path), k;
 	int i;
 

@@ -53,6 +53,12 @@ struct timeline {
 	struct wr_err problem, notice;
 	char **unknown;
 	size_t n_unknown;
+	int live_fd;                    /* <journal>.live, locked shared while open */
+	size_t unended;                 /* on resume: sessions before that ended with
+	                                   no shutdown record (record_scan's count) */
+	bool unended_armed;
+	int64_t before_ms;              /* the last record's time before our resume */
+	size_t unended_said;            /* what our incident.resume said of them */
 	timeline_observer observer;
 	void *observer_arg;
 };
@@ -338,8 +344,12 @@ catch_up(struct timeline *tl, bool from_start, struct wr_err *err)
 		rc = wr_err_set(err, "%s", tl->problem.msg);
 	}
 	/* Intents other consoles add later are theirs to finish, not UNKNOWN. */
-	if (from_start)
+	if (from_start) {
 		unknown_set(tl, &s);
+		tl->unended = s.unended;
+		tl->unended_armed = s.armed;
+		tl->before_ms = s.last_ts_ms;
+	}
 	tl->last_seq = s.last_seq;
 	tl->last_crc = s.last_crc;
 	tl->lines = s.lines;
@@ -460,6 +470,7 @@ tl_new(const struct timeline_open_opts *o, const char *id)
 	struct timeline *tl = xcalloc(1, sizeof(*tl));
 
 	tl->fd = -1;
+	tl->live_fd = -1;
 	tl->dir = xstrdup(o->dir);
 	tl->id = xstrdup(id);
 	tl->path = path_join(o->dir, id, JOURNAL_SUFFIX);
@@ -479,6 +490,34 @@ open_data(const char *name, const char *id)
 	cJSON_AddStringToObject(d, "name", name);
 	cJSON_AddStringToObject(d, "id", id);
 	return d;
+}
+
+enum live { LIVE_ALONE, LIVE_SHARED, LIVE_UNKNOWN };
+
+/* Hold <journal>.live shared for as long as tl is open: the kernel lets it
+ * go when the console dies, however it dies. Before that, an exclusive try
+ * tells whether any other console that writes this journal still runs.
+ * Called with the journal's exclusive lock held, so consoles starting at
+ * once take turns and the try never meets another's conversion. */
+static enum live
+live_take(struct timeline *tl)
+{
+	char *path = path_join(tl->dir, tl->id, JOURNAL_SUFFIX ".live");
+	enum live r = LIVE_SHARED;
+
+	tl->live_fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0600);
+	free(path);
+	if (tl->live_fd < 0)
+		return LIVE_UNKNOWN;
+	if (flock(tl->live_fd, LOCK_EX | LOCK_NB) == 0)
+		r = LIVE_ALONE;
+	else if (errno != EWOULDBLOCK)
+		r = LIVE_UNKNOWN;
+	if (flock(tl->live_fd, LOCK_SH | LOCK_NB) != 0) {
+		close(tl->live_fd);
+		tl->live_fd = -1;
+	}
+	return r;
 }
 
 /* A new incident: write incident.open into an O_EXCL temporary, then
@@ -534,6 +573,7 @@ create_incident(const struct timeline_open_opts *o, const char *slug, struct tim
 		}
 		unlink(tmp);
 		free(tmp);
+		live_take(tl);
 		if (fsync_dir(o->dir) != 0) {
 			wr_err_set(err, "cannot sync %s: %s", o->dir, strerror(errno));
 			timeline_close(tl);
@@ -576,6 +616,28 @@ resume_incident(const struct timeline_open_opts *o, const char *id, struct timel
 			cJSON_AddStringToObject(d, "name", o->incident);
 		if (tl->notice.msg[0] != '\0')
 			cJSON_AddStringToObject(d, "repaired", tl->notice.msg);
+		/* Sessions with no shutdown record ended without one (kill -9, a
+		 * crash, a power cut) only when no other console still runs. */
+		switch (live_take(tl)) {
+		case LIVE_ALONE:
+			if (tl->unended > 0) {
+				char ts[WR_TS_MAX];
+
+				record_format_ts(tl->before_ms, ts);
+				cJSON_AddNumberToObject(d, "ended_without_shutdown",
+				    (double)tl->unended);
+				cJSON_AddStringToObject(d, "last_record_ts", ts);
+				if (tl->unended_armed)
+					cJSON_AddBoolToObject(d, "was_armed", true);
+				tl->unended_said = tl->unended;
+			}
+			break;
+		case LIVE_SHARED:
+			cJSON_AddBoolToObject(d, "others_open", true);
+			break;
+		case LIVE_UNKNOWN:
+			break;
+		}
 		if (tl->n_unknown > 0) {
 			cJSON *ops = cJSON_AddArrayToObject(d, "unknown_ops");
 
@@ -781,6 +843,8 @@ timeline_close(struct timeline *tl)
 		return;
 	if (tl->fd >= 0)
 		close(tl->fd);
+	if (tl->live_fd >= 0)
+		close(tl->live_fd);
 	for (i = 0; i < tl->n_unknown; i++)
 		free(tl->unknown[i]);
 	free(tl->unknown);
@@ -848,6 +912,16 @@ const char *
 timeline_notice(const struct timeline *tl)
 {
 	return tl->notice.msg;
+}
+
+size_t
+timeline_unended(const struct timeline *tl, int64_t *last_ms, bool *armed)
+{
+	if (last_ms != NULL)
+		*last_ms = tl->before_ms;
+	if (armed != NULL)
+		*armed = tl->unended_armed;
+	return tl->unended_said;
 }
 
 size_t
@@ -1174,8 +1248,11 @@ timeline_list(const char *dir, FILE *out, struct wr_err *err)
 		for (k = 0; name[k] != '\0'; k++)
 			if ((unsigned char)name[k] < 0x20 || name[k] == 0x7f)
 				name[k] = '?';
-		fprintf(out, "%-32s %-20s %-20s %-8s %7zu  %s\n", rows[i].id, t1, t2,
-		    s->corrupt ? "damaged" : s->resolved ? "resolved" : "open", s->nrecords, name);
+		/* A torn tail is set aside by the next console that writes; until
+		 * then the listing says a record may be missing, as export does. */
+		fprintf(out, "%-32s %-20s %-20s %-8s %7zu%s  %s\n", rows[i].id, t1, t2,
+		    s->corrupt ? "damaged" : s->resolved ? "resolved" : "open", s->nrecords,
+		    s->torn && !s->corrupt ? " (torn tail)" : "", name);
 		record_scan_free(&rows[i].scan);
 	}
 	free(rows);

@@ -1167,7 +1167,8 @@ actions_adopt(struct app *app, const struct unsettled_op *u, size_t n)
 			continue;
 		}
 		add_action(app, a);
-		app_say(app, "UNKNOWN: %s of %s on %s %s", action_plan(a)->action,
+		/* Beside what the start holds (why the console before ended). */
+		app_say_also(app, "UNKNOWN: %s of %s on %s %s", action_plan(a)->action,
 		    action_plan(a)->service, action_plan(a)->host, action_reason(a));
 	}
 }

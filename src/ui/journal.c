@@ -19,6 +19,7 @@
 #include <unistd.h>
 
 #include "warroom/loop.h"
+#include "warroom/outfile.h"
 #include "warroom/poller.h"
 #include "warroom/probe.h"
 #include "warroom/runofshow.h"
@@ -249,6 +250,24 @@ journal_watch(struct app *app, struct wr_err *err)
 	return 0;
 }
 
+/* A console before this one ended without its shutdown record (killed,
+ * crashed): said at the start, beside anything said before, and held
+ * until a key, so it is read before anything is done. */
+static void
+resume_say_unended(struct app *app)
+{
+	char words[256];
+	int64_t last;
+	bool armed;
+	size_t n = timeline_unended(app->tl, &last, &armed);
+
+	if (n == 0)
+		return;
+	export_unended_words(n, armed, last, (int64_t)app_now(app) * 1000, words, sizeof(words));
+	app_say_also(app, "resumed incident %s: %s", timeline_id(app->tl), words);
+	app->status_held = true;
+}
+
 int
 journal_open(struct app *app, struct wr_err *err)
 {
@@ -277,6 +296,7 @@ journal_open(struct app *app, struct wr_err *err)
 	journal_replay(app);
 	record_runbooks(app);
 	record_matrix(app);
+	resume_say_unended(app);
 	/* Both are "" when there is nothing to say: saying "" would wipe what
 	 * the start said before (a runbook's errors). */
 	if (timeline_notice(app->tl)[0] != '\0')
@@ -356,27 +376,21 @@ journal_tzero(struct app *app, const char *text)
 	sync_safety(app);
 }
 
+/* e replaces its own earlier export; outfile.c writes it 0600 (the JSON
+ * holds every record, like the journal) and renames it in once whole. */
 static int
 write_export(struct app *app, enum export_format f, const char *path, struct wr_err *err)
 {
-	char tmp[WR_PATH_MAX + 160];
-	FILE *out;
-	int r;
+	struct outfile of;
 
-	snprintf(tmp, sizeof(tmp), "%s.tmp", path);
-	if ((out = fopen(tmp, "w")) == NULL)
-		return wr_err_set(err, "cannot write %s", tmp);
-	r = timeline_export(app->cfg.timeline_dir, timeline_id(app->tl), f, NULL, out, err);
-	if (fflush(out) != 0 || fsync(fileno(out)) != 0) {
-		if (r == 0)
-			r = wr_err_set(err, "cannot write %s", tmp);
+	if (outfile_open(&of, path, true, err) == NULL)
+		return -1;
+	if (timeline_export(app->cfg.timeline_dir, timeline_id(app->tl), f, NULL, of.f,
+	    err) != 0) {
+		outfile_abort(&of);
+		return -1;
 	}
-	fclose(out);
-	if (r == 0 && rename(tmp, path) != 0)
-		r = wr_err_set(err, "cannot rename %s", tmp);
-	if (r != 0)
-		unlink(tmp);
-	return r;
+	return outfile_commit(&of, err);
 }
 
 void

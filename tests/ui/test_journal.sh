@@ -44,7 +44,11 @@ grep -q '"kind":"note".*"text":"aXbc — ünïcode ✓"' "$journal" || fail "not
 grep -q '"kind":"export"' "$journal" || fail "export not recorded"
 tail -1 "$journal" | grep -q '"kind":"shutdown".*"reason":"quit"' || fail "no shutdown record after q"
 assert_contains "${journal%.jsonl}.postmortem.md" "aXbc"
-ok "note editor (cursor keys, UTF-8, Ctrl-U, Esc), export, shutdown on q"
+# The post-mortem holds every record: as private as the journal.
+for f in "${journal%.jsonl}.postmortem.md" "${journal%.jsonl}.postmortem.json"; do
+	[ "$(stat -c %a "$f")" = 600 ] || fail "$f is mode $(stat -c %a "$f"), not 0600"
+done
+ok "note editor (cursor keys, UTF-8, Ctrl-U, Esc), export (0600), shutdown on q"
 
 start 200 40 "$wr"
 wait_for "incident.resume"
@@ -284,3 +288,25 @@ wait_re "ARMED 1[45]:[0-9][0-9]"
 keys q
 wait_for "exit=0"
 ok "one armed console per incident: the second is told who holds it, and arms once it disarms or dies"
+
+# The console killed above never wrote its shutdown record: the next
+# resume says so (its resume beside the running one judged nothing), in
+# the journal, at the start, and in the post-mortem's row.
+start 200 40 "$wr2"
+wait_for "incident.resume arm drill"
+footer_has "the console before ended without shutting down (last record "
+keys q
+wait_for "exit=0"
+drill=$(ls "$tmp"/tl/arm-drill-*.jsonl)
+python3 - "$drill" <<'PY' || fail "the resumes do not say which console ended without a shutdown record"
+import json, sys
+res = [r["data"] for r in map(json.loads, open(sys.argv[1])) if r["kind"] == "incident.resume"]
+assert len(res) == 2, res
+assert res[0].get("others_open") is True and "ended_without_shutdown" not in res[0], res[0]
+assert res[1]["ended_without_shutdown"] == 1 and res[1]["last_record_ts"], res[1]
+PY
+"$WARROOM" export "$(basename "$drill" .jsonl)" -c "$tmp/c.conf" > "$tmp/drill.md" < /dev/null ||
+	fail "export of the arm drill"
+grep -q "| incident.resume | .*the console before ended without shutting down (last record " \
+	"$tmp/drill.md" || fail "the post-mortem's resume row does not say it"
+ok "a console killed without its shutdown record is named by the next resume: journal, footer, post-mortem"

@@ -78,7 +78,10 @@ setup(void **state)
 	    "\"status\":\"investigating\",\"found\":false}");
 	add(7, 120, "action.intent", "api-1", "op-1",
 	    "{\"action\":\"rollback\",\"plan\":{\"service\":\"api\",\"from\":\"v2-bad\","
-	    "\"to\":\"v1\"},\"plan_hash\":\"crc32c:1234abcd\"}");
+	    "\"to\":\"v1\",\"steps\":[{\"name\":\"pull\",\"cmd\":\"cd '/srv/app' && "
+	    "IMAGE_TAG=v1 docker compose pull api\"},{\"name\":\"up -d\",\"cmd\":\"cd '/srv/app' "
+	    "&& IMAGE_TAG=v1 docker compose up -d api\"}],\"verify\":\"cd '/srv/app' && docker "
+	    "compose ps -a --format json\"},\"plan_hash\":\"crc32c:1234abcd\"}");
 	add(8, 170, "action.output", "api-1", "op-1",
 	    "{\"step\":\"up -d api\",\"exit\":0,\"lines_total\":42,\"lines\":["
 	    "\"Container api-1  Recreate\",\"Container api-1  Started\","
@@ -232,6 +235,7 @@ json_has_key_times_actions_chat_and_every_record(void **state)
 	assert_string_equal(jstr(times, "rollback_end"), "2024-05-01T12:03:00.000Z");
 	assert_string_equal(jstr(times, "recovery"), "2024-05-01T12:05:00.000Z");
 	assert_int_equal(cJSON_GetObjectItem(times, "impact_s")->valuedouble, 300);
+	assert_string_equal(jstr(times, "resolved"), "2024-05-01T12:06:40.000Z");
 	acts = cJSON_GetObjectItem(inc, "actions");
 	assert_int_equal(cJSON_GetArraySize(acts), 2);
 	assert_string_equal(jstr(cJSON_GetArrayItem(acts, 0), "outcome"), "ok");
@@ -1018,6 +1022,245 @@ zone_times_follow_dst_and_keep_utc(void **state)
 		record_free(&v[i]);
 }
 
+
+/* The kill switch's change is the value it planned from and to, for the
+ * compose switch (whose plan names no env_key) and the k8s one, and the
+ * undo the other way. */
+static void
+killswitch_changes_say_the_value_from_and_to(void **state)
+{
+	struct record v[5] = { 0 };
+	char *md, *js;
+	cJSON *doc, *acts;
+
+	(void)state;
+	add_to(v, 0, 0, "incident.open", NULL, NULL, "{\"name\":\"exports\"}");
+	add_to(v, 1, 10, "action.intent", "api-1", "ks-1", "{\"action\":\"compose.killswitch\","
+	    "\"plan\":{\"action\":\"compose.killswitch\",\"service\":\"api\",\"from\":"
+	    "\"EXPORT_MODE=on\",\"to\":\"EXPORT_MODE=off\",\"env_file\":\"/srv/app/.env\","
+	    "\"keep_tag\":\"v1.4.1\"}}");
+	add_to(v, 2, 20, "action.intent", "api-1", "ks-2", "{\"action\":\"compose.killswitch\","
+	    "\"plan\":{\"service\":\"api\",\"from\":\"EXPORT_MODE=off\",\"to\":"
+	    "\"EXPORT_MODE=on\"}}");
+	add_to(v, 3, 30, "action.intent", "k8s-1", "ks-3", "{\"action\":\"k8s.killswitch\","
+	    "\"plan\":{\"service\":\"api\",\"from\":\"EXPORT_MODE=(unset)\",\"to\":"
+	    "\"EXPORT_MODE=off\",\"env_key\":\"EXPORT_MODE\",\"env_set\":\"off\"}}");
+	add_to(v, 4, 40, "action.intent", "k8s-1", "ks-4", "{\"action\":\"k8s.killswitch\","
+	    "\"plan\":{\"service\":\"api\",\"from\":\"EXPORT_MODE=off\",\"to\":"
+	    "\"EXPORT_MODE=(unset)\",\"env_key\":\"EXPORT_MODE\",\"env_remove\":true}}");
+	md = render_n(EXPORT_MD, v, 5);
+	assert_non_null(strstr(md, "| ks-1 | compose.killswitch | api-1 | api EXPORT\\_MODE on "
+	    "\xe2\x86\x92 off | "));
+	assert_non_null(strstr(md, "| ks-2 | compose.killswitch | api-1 | api EXPORT\\_MODE off "
+	    "\xe2\x86\x92 on | "));
+	assert_non_null(strstr(md, "| ks-3 | k8s.killswitch | k8s-1 | api EXPORT\\_MODE (unset) "
+	    "\xe2\x86\x92 off | "));
+	assert_non_null(strstr(md, "| ks-4 | k8s.killswitch | k8s-1 | api EXPORT\\_MODE off "
+	    "\xe2\x86\x92 (unset) | "));
+	free(md);
+	js = render_n(EXPORT_JSON, v, 5);
+	doc = cJSON_Parse(js);
+	acts = cJSON_GetObjectItem(cJSON_GetObjectItem(doc, "incident"), "actions");
+	assert_string_equal(jstr(cJSON_GetArrayItem(acts, 0), "change"),
+	    "api EXPORT_MODE on \xe2\x86\x92 off");
+	assert_string_equal(jstr(cJSON_GetArrayItem(acts, 1), "change"),
+	    "api EXPORT_MODE off \xe2\x86\x92 on");
+	cJSON_Delete(doc);
+	free(js);
+	for (size_t i = 0; i < 5; i++)
+		record_free(&v[i]);
+}
+
+/* Each action's section gives the commands its intent recorded, in the
+ * order they run, and its whole outcome, which the table's cell cuts. */
+static void
+actions_give_their_commands_and_whole_outcome(void **state)
+{
+	struct record v[4] = { 0 };
+	char long_detail[400], data[600], *md, *js, want[500];
+	cJSON *doc, *cmds;
+
+	(void)state;
+	memset(long_detail, 0, sizeof(long_detail));
+	snprintf(long_detail, sizeof(long_detail), "api runs rev 5 (v1.4.1) and /readyz answers "
+	    "200; /readyz reports migrations_current false: the database schema is ahead of the "
+	    "code: run the downgrade (M) before the old code writes to it, or roll the schema "
+	    "forward; the releases.log line was written");
+	add_to(v, 0, 0, "incident.open", NULL, NULL, "{\"name\":\"helm\"}");
+	add_to(v, 1, 10, "action.intent", "helm-1", "op-h", "{\"action\":\"helm.rollback\","
+	    "\"plan\":{\"service\":\"api\",\"from\":\"v1.5.0-bad\",\"to\":\"v1.4.1\","
+	    "\"from_revision\":4,\"to_revision\":3,\"steps\":[{\"name\":\"helm rollback\","
+	    "\"cmd\":\"helm rollback api 3 -n prod\"}],\"verify\":\"helm history api -n prod -o "
+	    "json\"}}");
+	add_to(v, 2, 20, "action.output", "helm-1", "op-h", "{\"step\":\"helm rollback\","
+	    "\"exit\":0,\"lines_total\":1,\"lines\":[\"Rollback was a success! Happy Helming!\"]}");
+	snprintf(data, sizeof(data), "{\"outcome\":\"ok\",\"detail\":\"%s\"}", long_detail);
+	add_to(v, 3, 30, "action.end", "helm-1", "op-h", data);
+	md = render_n(EXPORT_MD, v, 4);
+	assert_non_null(strstr(md, "### op-h: helm.rollback on helm-1\n\n- Outcome: ok — "));
+	assert_non_null(strstr(md, "Commands, as its action.intent recorded them before anything "
+	    "was sent:\n\n```\n# helm rollback\nhelm rollback api 3 -n prod\n# read back\n"
+	    "helm history api -n prod -o json\n```\n"));
+	assert_non_null(strstr(md, "\nOutput of helm rollback: exit 0, 1 line; last: Rollback was "
+	    "a success\\! Happy Helming\\!\n\n```\nRollback was a success! Happy Helming!\n```\n"));
+	/* The whole outcome, escaped, in the section; the table's cell is cut. */
+	snprintf(want, sizeof(want), "- Outcome: ok — api runs rev 5 (v1.4.1) and /readyz answers "
+	    "200; /readyz reports migrations\\_current false: the database schema is ahead of the "
+	    "code: run the downgrade (M) before the old code writes to it, or roll the schema "
+	    "forward; the releases.log line was written\n");
+	assert_non_null(strstr(md, want));
+	assert_non_null(strstr(md, "or roll the… |\n"));
+	free(md);
+	js = render_n(EXPORT_JSON, v, 4);
+	doc = cJSON_Parse(js);
+	cmds = cJSON_GetObjectItem(cJSON_GetArrayItem(cJSON_GetObjectItem(cJSON_GetObjectItem(doc,
+	    "incident"), "actions"), 0), "commands");
+	assert_int_equal(cJSON_GetArraySize(cmds), 2);
+	assert_string_equal(jstr(cJSON_GetArrayItem(cmds, 0), "cmd"),
+	    "helm rollback api 3 -n prod");
+	assert_string_equal(jstr(cJSON_GetArrayItem(cmds, 1), "step"), "read back");
+	cJSON_Delete(doc);
+	free(js);
+	for (size_t i = 0; i < 4; i++)
+		record_free(&v[i]);
+}
+
+/* Outcomes known only because a re-read (or the engineer) settled an
+ * UNKNOWN one are counted apart, and each section says what it was
+ * before; an incident resolved and reopened has no Resolved time. */
+static void
+summary_counts_outcomes_settled_after_unknown(void **state)
+{
+	struct record v[13] = { 0 };
+	char *md, *js;
+	cJSON *doc, *acts;
+
+	(void)state;
+	add_to(v, 0, 0, "incident.open", NULL, NULL, "{\"name\":\"re-reads\"}");
+	add_to(v, 1, 10, "action.intent", "api-1", "op-a", "{\"action\":\"compose.rollback\"}");
+	add_to(v, 2, 20, "action.end", "api-1", "op-a", "{\"outcome\":\"ok\"}");
+	add_to(v, 3, 30, "action.intent", "k8s-1", "op-b", "{\"action\":\"k8s.undo\"}");
+	add_to(v, 4, 40, "action.end", "k8s-1", "op-b", "{\"outcome\":\"unknown\","
+	    "\"detail\":\"connection lost during rollout status\"}");
+	add_to(v, 5, 50, "action.intent", "helm-1", "op-c", "{\"action\":\"helm.rollback\"}");
+	add_to(v, 6, 60, "incident.resolve", NULL, NULL, "{}");
+	add_to(v, 7, 70, "incident.resume", NULL, NULL, "{\"unknown_ops\":[\"op-b\",\"op-c\"]}");
+	add_to(v, 8, 80, "action.reconcile", "k8s-1", "op-b", "{\"outcome\":\"ok\","
+	    "\"detail\":\"api runs rev 3\"}");
+	add_to(v, 9, 90, "action.reconcile", "helm-1", "op-c", "{\"outcome\":\"ok\","
+	    "\"detail\":\"api runs rev 3\"}");
+	add_to(v, 10, 100, "action.intent", "api-1", "op-d", "{\"action\":\"runbook.command\"}");
+	add_to(v, 11, 110, "action.end", "api-1", "op-d", "{\"outcome\":\"ok\"}");
+	add_to(v, 12, 120, "note", NULL, NULL, "{\"text\":\"done\"}");
+	md = render_n(EXPORT_MD, v, 13);
+	assert_non_null(strstr(md, "- 4 actions: 4 ok (2 only after a re-read of an UNKNOWN "
+	    "outcome), 0 failed, 0 unknown.\n"));
+	assert_non_null(strstr(md, "### op-b: k8s.undo on k8s-1\n\n- Outcome: ok, after a re-read "
+	    "of an UNKNOWN outcome — api runs rev 3\n- Before that: UNKNOWN — connection lost "
+	    "during rollout status\n"));
+	assert_non_null(strstr(md, "### op-c: helm.rollback on helm-1\n\n- Outcome: ok, after a "
+	    "re-read of an UNKNOWN outcome — api runs rev 3\n- Before that: no action.end recorded "
+	    "(the console running it was gone)\n"));
+	/* Resolved, then resumed: open again, no Resolved time. */
+	assert_null(strstr(md, "| Resolved |"));
+	free(md);
+	js = render_n(EXPORT_JSON, v, 13);
+	doc = cJSON_Parse(js);
+	assert_true(cJSON_IsNull(cJSON_GetObjectItem(json_times(doc), "resolved")));
+	acts = cJSON_GetObjectItem(cJSON_GetObjectItem(doc, "incident"), "actions");
+	assert_null(cJSON_GetObjectItem(cJSON_GetArrayItem(acts, 0), "settled_by"));
+	assert_string_equal(jstr(cJSON_GetArrayItem(acts, 1), "settled_by"), "re-read");
+	cJSON_Delete(doc);
+	free(js);
+	/* Settled by hand as failed, and one still UNKNOWN. */
+	record_free(&v[9]);
+	add_to(v, 9, 90, "action.reconcile", "helm-1", "op-c", "{\"by\":\"hand\","
+	    "\"outcome\":\"failed\",\"detail\":\"still rev 4\"}");
+	record_free(&v[11]);
+	add_to(v, 11, 110, "action.end", "api-1", "op-d", "{\"outcome\":\"unknown\"}");
+	md = render_n(EXPORT_MD, v, 13);
+	assert_non_null(strstr(md, "- 4 actions: 2 ok (1 only after a re-read of an UNKNOWN "
+	    "outcome), 1 failed (1 only settled by hand after an UNKNOWN outcome), "
+	    "**1 UNKNOWN**.\n"));
+	assert_non_null(strstr(md, "- Outcome: failed, settled by hand after an UNKNOWN outcome "
+	    "— still rev 4\n"));
+	free(md);
+	for (size_t i = 0; i < 13; i++)
+		record_free(&v[i]);
+}
+
+/* A console killed -9 while armed, its journal's torn last line set aside
+ * on resume: the resume's row says both whole, the Journal note under the
+ * summary too, and the JSON lists them. */
+static void
+resumes_say_what_the_journal_lost(void **state)
+{
+	struct record v[6] = { 0 };
+	const char *repaired = "line 22: no newline at the end (torn write): moved 408 bytes "
+	    "to /home/oncall/.local/state/warroom/api-5xx-spike-7f3a2c.jsonl.torn";
+	char data[600], *md, *js, *t, want[800], words[200];
+	cJSON *doc, *jn;
+
+	(void)state;
+	add_to(v, 0, 0, "incident.open", NULL, NULL, "{\"name\":\"api 5xx\"}");
+	add_to(v, 1, 10, "mode.change", NULL, NULL, "{\"mode\":\"armed\"}");
+	add_to(v, 2, 20, "action.intent", "api-1", "rb-1", "{\"action\":\"compose.rollback\","
+	    "\"plan\":{\"host\":\"api-1\",\"service\":\"api\",\"from\":\"v1.5.0-bad\","
+	    "\"to\":\"v1.4.1\"}}");
+	snprintf(data, sizeof(data), "{\"id\":\"api-5xx-spike-7f3a2c\",\"name\":\"api 5xx\","
+	    "\"repaired\":\"%s\",\"ended_without_shutdown\":1,"
+	    "\"last_record_ts\":\"2024-05-01T12:00:20.000Z\",\"was_armed\":true,"
+	    "\"unknown_ops\":[\"rb-1\"]}", repaired);
+	add_to(v, 3, 600, "incident.resume", NULL, NULL, data);
+	add_to(v, 4, 610, "journal.recover", NULL, NULL, "{\"problem\":\"fdatasync failed: "
+	    "No space left on device\",\"unconfirmed_seq\":5,\"unconfirmed_present\":false}");
+	add_to(v, 5, 620, "note", NULL, NULL, "{\"text\":\"watching\"}");
+	md = render_n(EXPORT_MD, v, 6);
+	snprintf(want, sizeof(want), "| incident.resume |  | api 5xx — the console before ended "
+	    "without shutting down while armed (last record 2024-05-01 12:00:20) — 1 action left "
+	    "UNKNOWN by an earlier session: rollback of api on api-1 (rb-1) — journal repaired: "
+	    "line 22: no newline at the end (torn write): moved 408 bytes to "
+	    "/home/oncall/.local/state/warroom/api-5xx-spike-7f3a2c.jsonl.torn |\n");
+	assert_non_null(strstr(md, want));
+	assert_non_null(strstr(md, "### Journal\n\n"
+	    "- **2024-05-01 12:10:00** the console before ended without shutting down while armed "
+	    "(last record 2024-05-01 12:00:20).\n"
+	    "- **2024-05-01 12:10:00** a torn last record was set aside on resume: line 22: no "
+	    "newline at the end (torn write): moved 408 bytes to /home/oncall/.local/state/warroom/"
+	    "api-5xx-spike-7f3a2c.jsonl.torn; what it held is not in this post-mortem.\n"
+	    "- **2024-05-01 12:10:10** the journal was degraded (fdatasync failed: No space left "
+	    "on device) and recovered; the record whose write failed (seq 5) is not in the "
+	    "file.\n\n## Key times"));
+	assert_non_null(strstr(md, "| journal.recover |  | recovered from: fdatasync failed: No "
+	    "space left on device; the record whose write failed (seq 5) is not in the file |\n"));
+	free(md);
+	js = render_n(EXPORT_JSON, v, 6);
+	doc = cJSON_Parse(js);
+	jn = cJSON_GetObjectItem(cJSON_GetObjectItem(doc, "incident"), "journal");
+	assert_int_equal(cJSON_GetArraySize(jn), 3);
+	assert_string_equal(jstr(cJSON_GetArrayItem(jn, 0), "what"), "ended_without_shutdown");
+	assert_string_equal(jstr(cJSON_GetArrayItem(jn, 0), "text"), "the console before ended "
+	    "without shutting down while armed (last record 12:00:20 UTC)");
+	assert_string_equal(jstr(cJSON_GetArrayItem(jn, 1), "what"), "repaired");
+	assert_string_equal(jstr(cJSON_GetArrayItem(jn, 2), "what"), "recovered");
+	assert_int_equal(cJSON_GetObjectItem(cJSON_GetArrayItem(jn, 1), "seq")->valuedouble, 4);
+	cJSON_Delete(doc);
+	free(js);
+	/* TIMELINE's words, in the console's UTC. */
+	t = export_details(&v[3], NULL);
+	assert_non_null(strstr(t, "api 5xx — the console before ended without shutting down "
+	    "while armed (last record 12:00:20 UTC) — 1 action left UNKNOWN"));
+	free(t);
+	/* The console's message: the date when it is not today's. */
+	export_unended_words(2, false, T0, T0 + 86400000LL, words, sizeof(words));
+	assert_string_equal(words, "2 consoles before ended without shutting down (last record "
+	    "2024-05-01 12:00:00 UTC)");
+	export_unended_words(0, false, T0, T0, words, sizeof(words));
+	assert_string_equal(words, "");
+	for (size_t i = 0; i < 6; i++)
+		record_free(&v[i]);
+}
+
 int
 main(void)
 {
@@ -1045,6 +1288,10 @@ main(void)
 		cmocka_unit_test(shutdowns_say_who_ended_the_console),
 		cmocka_unit_test(resumes_name_what_an_earlier_session_left_unknown),
 		cmocka_unit_test(recovery_is_when_the_last_bad_host_is_back),
+		cmocka_unit_test(killswitch_changes_say_the_value_from_and_to),
+		cmocka_unit_test(actions_give_their_commands_and_whole_outcome),
+		cmocka_unit_test(summary_counts_outcomes_settled_after_unknown),
+		cmocka_unit_test(resumes_say_what_the_journal_lost),
 	};
 
 	return cmocka_run_group_tests(tests, setup, teardown);

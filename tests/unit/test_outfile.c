@@ -2,9 +2,9 @@
  * test_outfile.c — export -o's file on real files: a new file is written
  * whole and 0600; an existing one is refused unless forced and then
  * replaced only once the export is whole; an aborted or failed export
- * leaves the old file as it was; a journal (and its .torn/.arm) is never
- * replaced, forced or not; a directory is refused; a device is written
- * in place.
+ * leaves the old file as it was; a journal (and its .torn/.arm/.live)
+ * is never replaced, forced or not; a directory is refused; a device is
+ * written in place.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -135,6 +135,7 @@ a_journal_never(void **state)
 {
 	static const char *const names[] = {
 		"drill-0a1b2c.jsonl", "drill-0a1b2c.jsonl.torn", "drill-0a1b2c.jsonl.arm",
+		"drill-0a1b2c.jsonl.live",
 	};
 	struct outfile o;
 	struct wr_err err;

@@ -431,6 +431,52 @@ scan_keeps_an_unknown_end_open_until_reconciled(void **state)
 	free(j.buf);
 }
 
+static cJSON *
+mode(const char *m)
+{
+	cJSON *d = cJSON_CreateObject();
+
+	cJSON_AddStringToObject(d, "mode", m);
+	return d;
+}
+
+/* Sessions with no shutdown after them: a lone resume judges those
+ * before it, one beside a running console adds to them, a shutdown
+ * ends one; the arming of the one left armed. */
+static void
+scan_counts_sessions_without_a_shutdown(void **state)
+{
+	struct journal j = { 0 };
+	struct record_scan s;
+	cJSON *beside = cJSON_CreateObject();
+
+	journal_add(&j, "incident.open", NULL, NULL);
+	journal_add(&j, "mode.change", NULL, mode("armed"));
+	record_scan(j.buf, j.len, 0, 0, 0, NULL, &s);
+	assert_int_equal(s.unended, 1);
+	assert_true(s.armed);
+	record_scan_free(&s);
+	journal_add(&j, "incident.resume", NULL, NULL);          /* alone: the open was judged */
+	cJSON_AddBoolToObject(beside, "others_open", true);
+	journal_add(&j, "incident.resume", NULL, beside);
+	journal_add(&j, "mode.change", NULL, mode("armed"));
+	journal_add(&j, "mode.change", NULL, mode("disarmed"));
+	record_scan(j.buf, j.len, 0, 0, 0, NULL, &s);
+	assert_int_equal(s.unended, 2);
+	assert_false(s.armed);
+	record_scan_free(&s);
+	journal_add(&j, "shutdown", NULL, NULL);
+	record_scan(j.buf, j.len, 0, 0, 0, NULL, &s);
+	assert_int_equal(s.unended, 1);
+	record_scan_free(&s);
+	journal_add(&j, "shutdown", NULL, NULL);
+	journal_add(&j, "shutdown", NULL, NULL);                 /* never below none */
+	record_scan(j.buf, j.len, 0, 0, 0, NULL, &s);
+	assert_int_equal(s.unended, 0);
+	record_scan_free(&s);
+	free(j.buf);
+}
+
 static void
 slugs_and_ids_are_file_name_safe(void **state)
 {
@@ -478,6 +524,7 @@ main(void)
 		cmocka_unit_test(scan_detects_a_forged_prev_even_on_the_last_line),
 		cmocka_unit_test(scan_lists_intents_without_an_end),
 		cmocka_unit_test(scan_keeps_an_unknown_end_open_until_reconciled),
+		cmocka_unit_test(scan_counts_sessions_without_a_shutdown),
 		cmocka_unit_test(slugs_and_ids_are_file_name_safe),
 	};
 

@@ -159,13 +159,21 @@ torn_tail_is_set_aside_and_appending_continues(void **state)
 	const char *dir = fresh_dir();
 	struct timeline *tl = open_tl(dir, "torn");
 	struct record_list l = { 0 };
-	char path[1024], torn[1100], *saved;
+	char path[1024], torn[1100], *saved, *list = NULL;
+	size_t listlen = 0;
+	FILE *out;
 
 	snprintf(path, sizeof(path), "%s", timeline_path(tl));
 	assert_int_equal(timeline_note(tl, "one", NULL), 0);
 	assert_int_equal(timeline_note(tl, "two", NULL), 0);
 	timeline_close(tl);
 	append_text(path, "{\"seq\":4,\"ts\":\"2024-05-01T1");
+	/* Listed as open with a torn tail until a console sets it aside. */
+	out = open_memstream(&list, &listlen);
+	assert_int_equal(timeline_list(dir, out, NULL), 0);
+	fclose(out);
+	assert_non_null(strstr(list, "open           3 (torn tail)  torn\n"));
+	free(list);
 	tl = open_tl(dir, "torn");
 	assert_false(timeline_read_only(tl));
 	assert_false(timeline_degraded(tl));
@@ -179,8 +187,81 @@ torn_tail_is_set_aside_and_appending_continues(void **state)
 	assert_int_equal(verified_records(dir, timeline_id(tl), &l), 5);
 	assert_string_equal(l.v[3].kind, "incident.resume");
 	assert_string_equal(l.v[4].kind, "note");
+	assert_non_null(strstr(cJSON_GetObjectItem(l.v[3].data, "repaired")->valuestring,
+	    "line 4: "));
 	record_list_free(&l);
 	timeline_close(tl);
+}
+
+/* The last record of an incident, which must be an incident.resume. */
+static cJSON *
+last_resume(const char *dir, const char *id)
+{
+	struct record_list l = { 0 };
+	size_t n = verified_records(dir, id, &l);
+	cJSON *d;
+
+	assert_string_equal(l.v[n - 1].kind, "incident.resume");
+	d = cJSON_Duplicate(l.v[n - 1].data, 1);
+	record_list_free(&l);
+	return d;
+}
+
+/* A console gone without its shutdown record (kill -9: closed without
+ * one) is named by the next resume, with its last record's time and its
+ * arming; one still running beside the resume is not judged. */
+static void
+a_console_gone_without_shutdown_is_named_on_resume(void **state)
+{
+	const char *dir = fresh_dir();
+	struct timeline *a = open_tl(dir, "killed"), *b, *c, *d, *e;
+	cJSON *mode = cJSON_CreateObject(), *r;
+	struct record_list l = { 0 };
+	char id[128], ts[WR_TS_MAX];
+	int64_t last;
+	bool armed;
+
+	snprintf(id, sizeof(id), "%s", timeline_id(a));
+	cJSON_AddStringToObject(mode, "mode", "armed");
+	assert_int_equal(timeline_append(a, "mode.change", NULL, NULL, mode, NULL), 0);
+	verified_records(dir, id, &l);
+	record_format_ts(l.v[1].ts_ms, ts);
+	record_list_free(&l);
+	timeline_close(a);                                      /* killed */
+	b = open_tl(dir, id);
+	r = last_resume(dir, id);
+	assert_int_equal(cJSON_GetObjectItem(r, "ended_without_shutdown")->valuedouble, 1);
+	assert_string_equal(cJSON_GetObjectItem(r, "last_record_ts")->valuestring, ts);
+	assert_true(cJSON_IsTrue(cJSON_GetObjectItem(r, "was_armed")));
+	assert_null(cJSON_GetObjectItem(r, "others_open"));
+	cJSON_Delete(r);
+	assert_int_equal(timeline_unended(b, &last, &armed), 1);
+	assert_true(armed);
+	assert_int_equal(timeline_shutdown(b, "quit", NULL), 0);
+	timeline_close(b);
+	/* Shut down: nothing to say. */
+	c = open_tl(dir, id);
+	r = last_resume(dir, id);
+	assert_null(cJSON_GetObjectItem(r, "ended_without_shutdown"));
+	cJSON_Delete(r);
+	assert_int_equal(timeline_unended(c, NULL, NULL), 0);
+	/* Beside c, still running: d judges nothing, and is killed. */
+	d = open_tl(dir, id);
+	r = last_resume(dir, id);
+	assert_true(cJSON_IsTrue(cJSON_GetObjectItem(r, "others_open")));
+	assert_null(cJSON_GetObjectItem(r, "ended_without_shutdown"));
+	cJSON_Delete(r);
+	assert_int_equal(timeline_unended(d, NULL, NULL), 0);
+	timeline_close(d);                                      /* killed */
+	assert_int_equal(timeline_shutdown(c, "quit", NULL), 0);
+	timeline_close(c);
+	/* d's end is found once nobody runs, though c's shutdown came last. */
+	e = open_tl(dir, id);
+	r = last_resume(dir, id);
+	assert_int_equal(cJSON_GetObjectItem(r, "ended_without_shutdown")->valuedouble, 1);
+	assert_null(cJSON_GetObjectItem(r, "was_armed"));
+	cJSON_Delete(r);
+	timeline_close(e);
 }
 
 static void
@@ -737,6 +818,7 @@ main(void)
 		cmocka_unit_test(create_makes_a_private_dir_and_file),
 		cmocka_unit_test(resume_by_name_and_by_id_until_resolved),
 		cmocka_unit_test(torn_tail_is_set_aside_and_appending_continues),
+		cmocka_unit_test(a_console_gone_without_shutdown_is_named_on_resume),
 		cmocka_unit_test(middle_corruption_opens_read_only_and_names_the_line),
 		cmocka_unit_test(an_intent_without_end_is_reported_on_open),
 		cmocka_unit_test(an_unknown_end_is_still_unknown_on_open),
