@@ -58,6 +58,7 @@ struct app_runbook {
 	int64_t *ticked_at;              /* per step: ms of the last tick, 0 if none */
 	bool *collapsed;                 /* per section */
 	struct action **step_action;     /* per step: the action it started, or NULL */
+	struct action **section_action;  /* per section: the one its own blocks started */
 	bool has_tminus;                 /* some step is a T-minus item */
 	int64_t tzero_s;                 /* the run-of-show's T-0, 0 until set */
 	size_t config_refusals;          /* what `warroom runbook -c` finds against
@@ -151,7 +152,6 @@ struct app {
 		size_t next;             /* the item the next x runs */
 		struct action **slot;    /* where the last item's action lands … */
 		struct action *before;   /* … and what was there before it */
-		struct action *own;      /* the slot of a section's items */
 		const struct action *again;  /* ended OK and said so: x again reruns */
 		bool asking;             /* the last item's prompt is open: Esc there
 		                            (or a refusal after it) stops the rest */

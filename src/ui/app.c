@@ -172,6 +172,7 @@ app_add_runbook(struct app *app, const char *path, const char *buf, size_t len,
 	r->ticked_at = xcalloc(r->rb.nsteps + 1, sizeof(int64_t));
 	r->collapsed = xcalloc(r->rb.nsections + 1, sizeof(bool));
 	r->step_action = xcalloc(r->rb.nsteps + 1, sizeof(*r->step_action));
+	r->section_action = xcalloc(r->rb.nsections + 1, sizeof(*r->section_action));
 	for (i = 0; i < r->rb.nsteps; i++) {
 		r->checked[i] = r->rb.steps[i].checked;
 		r->has_tminus |= r->rb.steps[i].has_tminus;
@@ -208,6 +209,7 @@ app_free_runbooks(struct app *app)
 		free(r->ticked_at);
 		free(r->collapsed);
 		free(r->step_action);
+		free(r->section_action);
 	}
 	free(app->runbooks);
 	app->runbooks = NULL;

@@ -250,11 +250,12 @@ tick(struct app *app, struct app_runbook *r, size_t step)
 	}
 }
 
-/* Where a step's action is noted; a section's own blocks share one. */
+/* Where a step's action is noted, or (step NONE) the section's own: each
+ * has its own, so one never answers for another. */
 static struct action **
-step_slot(struct app *app, struct app_runbook *r, size_t step)
+step_slot(struct app_runbook *r, size_t section, size_t step)
 {
-	return step == WR_RUNBOOK_NONE ? &app->xrun.own : &r->step_action[step];
+	return step == WR_RUNBOOK_NONE ? &r->section_action[section] : &r->step_action[step];
 }
 
 /* The rollback a step asks for, if any: a `warroom` rollback binding, or
@@ -514,7 +515,7 @@ fill_rollback(struct app *app)
 	const struct config_host *h = &app->cfg.hosts[app->fill_host];
 	const struct runbook_action *act = &app->fill.known_cmd->action;
 	char *tag = runbook_fill_assign(&app->fill, "IMAGE_TAG");
-	struct action **slot = step_slot(app, r, app->fill.step);
+	struct action **slot = step_slot(r, app->fill.section, app->fill.step);
 	int svc[WR_SERVICES_MAX], n, k;
 	struct wr_err err;
 
@@ -562,7 +563,7 @@ fill_run(struct app *app)
 	} else {
 		origin_of(r, &app->fill, origin, sizeof(origin));
 		actions_command(app, app->fill_host, script, origin,
-		    step_slot(app, r, app->fill.step));
+		    step_slot(r, app->fill.section, app->fill.step));
 		free(script);
 	}
 	runbook_fill_free(&app->fill);
@@ -756,7 +757,7 @@ static bool
 already_ran(struct app *app, struct app_runbook *r, size_t section, size_t step, size_t n)
 {
 	const struct app_xrun *x = &app->xrun;
-	const struct action *last = *step_slot(app, r, step);
+	const struct action *last = *step_slot(r, section, step);
 	int64_t ago_s;
 
 	if (last == NULL || !action_finished(last) || action_state(last) != ACTION_OK)
@@ -824,7 +825,7 @@ runbook_run_step(struct app *app)
 	if (already_ran(app, r, section, step, nwork))
 		return;
 	if (nwork > 1 || (nwork == 1 && work[0].bind != NULL)) {
-		struct action **slot = step_slot(app, r, step);
+		struct action **slot = step_slot(r, section, step);
 		int k = xrun_next(app, section, step, work, nwork), rc = 0;
 		bool has_action;
 
@@ -877,7 +878,7 @@ run_commands(struct app *app, struct app_runbook *r, size_t section, size_t step
 		const struct runbook_command *cmd = app->fill.known_cmd;   /* r's own */
 
 		runbook_fill_free(&app->fill);
-		rollback_of(app, &cmd->action, cmd, step_slot(app, r, step));
+		rollback_of(app, &cmd->action, cmd, step_slot(r, section, step));
 		return;
 	}
 	case RUNBOOK_ACT_KILLSWITCH: {
@@ -892,7 +893,7 @@ run_commands(struct app *app, struct app_runbook *r, size_t section, size_t step
 		if (svc != NULL && runbook_action_arg(&ks, "service") == NULL)
 			runbook_action_add(&ks, "service", svc);
 		runbook_fill_free(&app->fill);
-		step_killswitch(app, step_slot(app, r, step), &ks, host);
+		step_killswitch(app, step_slot(r, section, step), &ks, host);
 		runbook_action_free(&ks);
 		return;
 	}
@@ -911,7 +912,7 @@ run_commands(struct app *app, struct app_runbook *r, size_t section, size_t step
 		}
 		app->target_host = host;
 		app->target_svc = svc;
-		app->target_slot = step_slot(app, r, step);
+		app->target_slot = step_slot(r, section, step);
 		actions_migrate_down(app);
 		return;
 	}
