@@ -2,7 +2,9 @@
  * view_runbook.c — the RUNBOOK pane: the runbook as a checklist. Sections
  * fold; each shows its progress and the time since its first tick; steps
  * show their tick, a mark when they carry commands or actions ("!" when
- * a block of theirs did not read), and the time since they were ticked. Ticks go to the incident journal first and
+ * a block of theirs did not read), what x started from them and on which
+ * hosts (each step and section keeps its own: stepmark), and the time
+ * since they were ticked. Ticks go to the incident journal first and
  * show once stored (the journal's observer sets them), so the screen never
  * claims a tick the timeline does not hold. Enter on a step opens its
  * detail: every command with its placeholders highlighted, and whether x
@@ -20,6 +22,7 @@
 #include "warroom/runbook_route.h"
 #include "warroom/runbook_target.h"
 #include "warroom/runofshow.h"
+#include "warroom/stepmark.h"
 #include "warroom/timeline.h"
 
 struct rb_row {
@@ -123,6 +126,61 @@ xrun_mark(const struct app *app, const struct app_runbook *r, size_t section, si
 		snprintf(buf + len, cap - len, "  [x: all %zu started]", n);
 }
 
+/* Room for a row's account of what x started before its host names give
+ * way to counts (the step's text goes on after it). */
+#define MARK_WIDTH 32
+
+/* What x started from row k of r (step k, or section k - nsteps) into
+ * buf: each outcome with the hosts it holds on, its post, announcement
+ * and smoke check; "" when nothing. Per host the last action there counts,
+ * unless it was cancelled (nothing sent) after one that was not. */
+static void
+row_mark(const struct app *app, const struct app_runbook *r, size_t k, char *buf, size_t cap)
+{
+	const struct app_ran *ran = &r->ran[k];
+	struct stepmark m = {
+		.fleet = app->cfg.nhosts, .post = ran->post, .announce = ran->announce,
+		.smoke = ran->smoke,
+	};
+	struct stepmark_host *hosts;
+	char (*words)[64];
+	size_t h, i;
+
+	buf[0] = '\0';
+	if (ran->n == 0 && ran->post == STEPMARK_NONE && ran->announce == STEPMARK_NONE &&
+	    ran->smoke == STEPMARK_NONE)
+		return;
+	if (ran->smoke != STEPMARK_NONE && ran->smoke_host >= 0 &&
+	    (size_t)ran->smoke_host < app->cfg.nhosts)
+		m.smoke_host = app->cfg.hosts[ran->smoke_host].name;
+	hosts = xcalloc(ran->n + 1, sizeof(*hosts));
+	words = xcalloc(ran->n + 1, sizeof(*words));
+	for (h = 0; h < app->cfg.nhosts; h++) {
+		const struct action *pick = NULL;
+
+		for (i = ran->n; i-- > 0;) {
+			if (action_host(ran->v[i]) != (int)h)
+				continue;
+			if (pick == NULL)
+				pick = ran->v[i];
+			if (action_state(ran->v[i]) != ACTION_CANCELLED) {
+				pick = ran->v[i];
+				break;
+			}
+		}
+		if (pick == NULL)
+			continue;
+		actions_outcome_words(app, pick, words[m.nhosts], sizeof(words[0]));
+		hosts[m.nhosts].host = app->cfg.hosts[h].name;
+		hosts[m.nhosts].words = words[m.nhosts];
+		m.nhosts++;
+	}
+	m.hosts = hosts;
+	stepmark_format(&m, MARK_WIDTH, buf, cap);
+	free(hosts);
+	free(words);
+}
+
 static void
 runbook_draw(struct app *app, WINDOW *win, int h, int w, bool focused)
 {
@@ -131,7 +189,7 @@ runbook_draw(struct app *app, WINDOW *win, int h, int w, bool focused)
 	size_t n, i, done = 0;
 	int64_t now = (int64_t)app_now(app) * 1000;
 	int y, top = 0;
-	char line[1200], when[32];
+	char line[1200], when[32], mark[160];
 
 	if (app->nrunbooks == 0) {
 		ui_put(win, 0, 1, w - 1, ui_attr(app, THEME_DIM), "no runbook loaded");
@@ -174,9 +232,11 @@ runbook_draw(struct app *app, WINDOW *win, int h, int w, bool focused)
 			section_progress(r, row->idx, &sd, &st, &first);
 			if (first)
 				ago(now, first, when, sizeof(when));
-			snprintf(line, sizeof(line), "%s %s %s%s", sel ? ">" : " ",
+			row_mark(app, r, r->rb.nsteps + row->idx, mark, sizeof(mark));
+			snprintf(line, sizeof(line), "%s %s %s%s%s%s%s", sel ? ">" : " ",
 			    r->collapsed[row->idx] ? "+" : "-",
 			    runbook_work_errors(&r->rb, row->idx, WR_RUNBOOK_NONE, NULL) ? "! " : "",
+			    mark[0] ? "[" : "", mark, mark[0] ? "] " : "",
 			    sec->title[0] ? sec->title : "(untitled)");
 			/* A heading over sections only (the title) has no count. */
 			if (st > 0)
@@ -187,21 +247,16 @@ runbook_draw(struct app *app, WINDOW *win, int h, int w, bool focused)
 		} else {
 			const struct runbook_step *stp = &r->rb.steps[row->idx];
 			int indent = 2 + 2 * (stp->depth < 6 ? stp->depth : 6);
-			char words[64] = "";
 			/* A block that did not read must not pass for a plain step:
 			 * x cannot run it, and Enter shows why. */
 			bool broken = runbook_work_errors(&r->rb, stp->section, row->idx, NULL) > 0;
 
-			if (r->step_action[row->idx] != NULL)
-				actions_outcome_words(app, r->step_action[row->idx], words,
-				    sizeof(words));
-
+			row_mark(app, r, row->idx, mark, sizeof(mark));
 			/* The markers go before the text, which a narrow pane cuts. */
 			snprintf(line, sizeof(line), "%s%*s[%s] %s%s%s%s%s", sel ? ">" : " ", indent - 1,
 			    "", r->checked[row->idx] ? "x" : " ",
 			    broken ? "! " : step_has_work(&r->rb, row->idx) ? "$ " : "",
-			    r->step_action[row->idx] ? "[" : "", words,
-			    r->step_action[row->idx] ? "] " : "", stp->text);
+			    mark[0] ? "[" : "", mark, mark[0] ? "] " : "", stp->text);
 			xrun_mark(app, r, stp->section, row->idx, line, sizeof(line));
 			a = ui_attr(app, r->checked[row->idx] ? THEME_DIM : broken ? THEME_WARN :
 			    THEME_NORMAL);

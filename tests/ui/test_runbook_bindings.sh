@@ -46,6 +46,7 @@ wait_for "type h1 and press Enter to run it"
 keys -l h1
 keys Enter
 wait_for "runbook command of api on h1: OK" 20
+wait_for "> - [OK h1] 2. Find the last good tag"
 # Section 2's own step, then section 3: its own slot, never run yet.
 keys Down Down
 wait_for "> - 3. Roll back api and jobs"
@@ -63,7 +64,7 @@ keys -l jobs
 keys Enter
 wait_for "rollback of jobs on h1: OK" 40
 wait_for "[x: all 2 started]"
-assert_contains "$tmp/screen" "> - 3. Roll back api and jobs  0/3  [x: all 2 started]"
+assert_contains "$tmp/screen" "> - [OK h1] 3. Roll back api and jobs  0/3  [x: all 2 started]"
 [ "$(grep -c '"up","-d","api"' "$log")" = 1 ] || fail "api not rolled back once"
 [ "$(grep -c '"up","-d","jobs"' "$log")" = 1 ] || fail "jobs not rolled back once"
 ok "x on the section runs its first rollback binding, x again the second, after section 2's command"
@@ -71,18 +72,18 @@ ok "x on the section runs its first rollback binding, x again the second, after 
 # Section 2 again: its own command ran, not section 3's rollbacks; the
 # rerun cancelled in its dialog leaves section 3 as it was.
 keys Up Up
-wait_for "> - 2. Find the last good tag"
+wait_for "> - [OK h1] 2. Find the last good tag"
 keys x
 wait_for "this step already ran: its runbook command on h1"
 keys x
 wait_for "CONFIRM RUNBOOK COMMAND"
 keys Escape
 wait_for "CANCELLED — cancelled; nothing ran"
-assert_contains "$tmp/screen" "> - 2. Find the last good tag"
-assert_contains "$tmp/screen" "  - 3. Roll back api and jobs  0/3  [x: all 2 started]"
+assert_contains "$tmp/screen" "> - [OK h1] 2. Find the last good tag"
+assert_contains "$tmp/screen" "  - [OK h1] 3. Roll back api and jobs  0/3  [x: all 2 started]"
 assert_not_contains "$tmp/screen" "x stopped"
 keys Down Down
-wait_for "> - 3. Roll back api and jobs"
+wait_for "> - [OK h1] 3. Roll back api and jobs"
 ok "each section keeps its own outcome: another's command or cancel is not its own"
 
 # Over again (a second x, since it all ended OK): a cancelled first one
