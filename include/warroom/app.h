@@ -22,6 +22,7 @@
 #include "warroom/runbook_fill.h"
 #include "warroom/safety.h"
 #include "warroom/statuspage_badge.h"
+#include "warroom/stepmark.h"
 #include "warroom/theme.h"
 
 /* Services LOGS can tail at once (merged by time). */
@@ -49,6 +50,17 @@ struct chat;
 struct timeline;
 struct record;
 
+/* What x started from one step or section: every action (its row names
+ * their hosts), and its last post, announcement and smoke check. */
+struct app_ran {
+	struct action **v;               /* in the order they began */
+	size_t n;
+	enum stepmark_sent post, announce, smoke;
+	char post_queue[48];             /* the post's queue id, to match its end */
+	char announce_id[32];            /* … the announcement's */
+	int smoke_host;
+};
+
 /* A runbook opened with -r and its checklist state in this console. */
 struct app_runbook {
 	char *path;
@@ -57,7 +69,10 @@ struct app_runbook {
 	bool *checked;                   /* per step: as the file says, then as ticked */
 	int64_t *ticked_at;              /* per step: ms of the last tick, 0 if none */
 	bool *collapsed;                 /* per section */
-	struct action **step_action;     /* per step: the action it started, or NULL */
+	struct action **step_action;     /* per step: the last action it started, or NULL */
+	struct action **section_action;  /* per section: the last its own blocks started */
+	struct app_ran *ran;             /* per step, then per section (nsteps + s):
+	                                    everything x started there */
 	bool has_tminus;                 /* some step is a T-minus item */
 	int64_t tzero_s;                 /* the run-of-show's T-0, 0 until set */
 	size_t config_refusals;          /* what `warroom runbook -c` finds against
@@ -151,7 +166,6 @@ struct app {
 		size_t next;             /* the item the next x runs */
 		struct action **slot;    /* where the last item's action lands … */
 		struct action *before;   /* … and what was there before it */
-		struct action *own;      /* the slot of a section's items */
 		const struct action *again;  /* ended OK and said so: x again reruns */
 		bool asking;             /* the last item's prompt is open: Esc there
 		                            (or a refusal after it) stops the rest */
@@ -233,6 +247,7 @@ struct app {
 	char post_impact[16];            /* … and its impact=, over [statuspage] impact */
 	char post_step[WR_PATH_MAX + 16]; /* … and the step x posts or announces from
 	                                    (its id), or "": the post-mortem's link */
+	struct app_ran *post_ran;        /* … and where its row keeps how it went, or NULL */
 	int prompt_host;                 /* PROMPT_TRUST: the host asked about */
 	struct lineedit prompt;
 	bool confirm_quit;               /* "quit while an action runs?" asked */
@@ -297,6 +312,10 @@ int app_add_runbook(struct app *app, const char *path, const char *buf, size_t l
 
 /* The stable id of a step in the journal: "file.md:LINE". */
 void app_step_id(const struct app_runbook *r, size_t step, char *buf, size_t cap);
+
+/* The step's or section's record of what x started there, for a slot of
+ * a runbook's step_action or section_action; NULL for any other slot. */
+struct app_ran *app_slot_ran(struct app *app, struct action **slot);
 
 /* The runbooks' decision matrices in -r order, for runbook_matrix_pick
  * and runbook_matrix_describe (malloc'd, app->nrunbooks of them). */

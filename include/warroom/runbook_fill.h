@@ -43,8 +43,9 @@ int runbook_fill_init(struct runbook_fill *f, const struct runbook *rb, size_t s
     size_t step, struct wr_err *err);
 
 /* Give the value of placeholder f->cur: -1 with err when it is empty,
- * holds a character outside [A-Za-z0-9._:/@+=,-] (a leading "sha-" is
- * dropped for sha-<name>) or is not the revision number or tag it wants. */
+ * holds a character outside [A-Za-z0-9._:/@+=,-], is not the revision
+ * number or tag it wants, or for sha-<name> is not a commit id in hex (a
+ * leading "sha-" typed is dropped, never doubled). */
 int runbook_fill_set(struct runbook_fill *f, const char *value, struct wr_err *err);
 
 /* True when every placeholder has its value. */

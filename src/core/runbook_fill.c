@@ -83,14 +83,25 @@ runbook_fill_init(struct runbook_fill *f, const struct runbook *rb, size_t secti
 	    WR_RUNBOOK_NONE ? "section" : "step");
 }
 
+/* A git commit id as image tags carry it: 4 to 64 lowercase hex digits. */
+static bool
+is_commit(const char *s)
+{
+	size_t n = strlen(s);
+
+	return n >= 4 && n <= 64 && strspn(s, "0123456789abcdef") == n;
+}
+
 int
 runbook_fill_set(struct runbook_fill *f, const char *value, struct wr_err *err)
 {
 	static const char ok[] = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
 	    "0123456789._:/@+=,-";
+	const char *typed = value;
 
 	if (f->cur >= f->n)
 		return wr_err_set(err, "every placeholder already has its value");
+	/* The runbook writes the prefix itself: typed again, it is not doubled. */
 	if (f->kinds[f->cur] == RUNBOOK_PH_SHA && strncmp(value, "sha-", 4) == 0)
 		value += 4;
 	if (value[0] == '\0')
@@ -100,6 +111,10 @@ runbook_fill_set(struct runbook_fill *f, const char *value, struct wr_err *err)
 		    "(nothing is quoted for you)", value);
 	if (value[0] == '-')
 		return wr_err_set(err, "'%s' refused: it would read as an option", value);
+	/* sha-v1.4.1 names no image: a tag belongs in a <TAG> placeholder. */
+	if (f->kinds[f->cur] == RUNBOOK_PH_SHA && !is_commit(value))
+		return wr_err_set(err, "'%s' refused: %s takes a commit id (hex, e.g. 8e1f2a), "
+		    "not a tag; a tag goes where a runbook writes <TAG>", typed, f->labels[f->cur]);
 	if (f->wants[f->cur] == RUNBOOK_WANT_REVISION &&
 	    (strspn(value, "0123456789") != strlen(value) || value[0] == '0' || strlen(value) > 9))
 		return wr_err_set(err, "'%s' refused: %s is a revision number (1, 2, …)", value,

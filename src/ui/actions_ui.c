@@ -62,15 +62,21 @@ slot_step(const struct app *app, struct action **slot, char *id, size_t cap)
 }
 
 /* The action now fills its slot; a slot of a runbook step names that
- * step in the action's intent (the post-mortem knows x ran it). */
+ * step in the action's intent (the post-mortem knows x ran it), and the
+ * step's or section's row keeps it beside the others x started there. */
 static void
 bind_slot(struct app *app, struct action *a, struct action **slot)
 {
 	char id[WR_PATH_MAX + 16];
+	struct app_ran *ran;
 
 	if (slot == NULL)
 		return;
 	*slot = a;
+	if ((ran = app_slot_ran(app, slot)) != NULL) {
+		ran->v = xrealloc(ran->v, (ran->n + 1) * sizeof(*ran->v));
+		ran->v[ran->n++] = a;
+	}
 	slot_step(app, slot, id, sizeof(id));
 	if (id[0] != '\0')
 		action_set_step(a, id);
@@ -1192,6 +1198,7 @@ struct smoke {
 	char url[WR_URL_MAX + 64];
 	long expect;
 	char step[WR_PATH_MAX + 16];     /* the runbook step it ran from, or "" */
+	struct app_ran *ran;             /* … whose row says how it went, or NULL */
 };
 
 static void
@@ -1204,6 +1211,8 @@ smoke_answer(const struct http_response *r, void *arg)
 	cJSON *d;
 
 	app->dirty = true;
+	if (sm->ran != NULL)
+		sm->ran->smoke = ok ? STEPMARK_OK : STEPMARK_FAILED;
 	if (r->status == 0)
 		app_say(app, "smoke GET %s: FAILED — no answer: %s", sm->url, r->error);
 	else
@@ -1261,6 +1270,10 @@ actions_smoke(struct app *app, int host, const char *url, long expect, struct ac
 		free(sm);
 		return -1;
 	}
+	if ((sm->ran = app_slot_ran(app, slot)) != NULL) {
+		sm->ran->smoke = STEPMARK_PENDING;
+		sm->ran->smoke_host = host;
+	}
 	app_say(app, "smoke: GET %s…", sm->url);
 	return 0;
 }
@@ -1282,6 +1295,7 @@ actions_announce_ask(struct app *app, const char *message, struct action **slot)
 	}
 	wr_strlcpy(app->post_message, message, sizeof(app->post_message));
 	slot_step(app, slot, app->post_step, sizeof(app->post_step));
+	app->post_ran = app_slot_ran(app, slot);
 	app_ask(app, PROMPT_ANNOUNCE);
 	return 0;
 }
@@ -1299,18 +1313,47 @@ actions_announce(struct app *app, const char *typed)
 		app_say(app, "nothing announced: %s", err.msg);
 	else {
 		app_say(app, "chat: announcing (%s)", id);
+		if (app->post_ran != NULL) {
+			app->post_ran->announce = STEPMARK_PENDING;
+			wr_strlcpy(app->post_ran->announce_id, id, sizeof(app->post_ran->announce_id));
+		}
 		rc = 0;
 	}
 	app->post_message[0] = app->post_step[0] = '\0';
+	app->post_ran = NULL;
 	return rc;
 }
 
 /* ---- the status page and the chat ---- */
 
+/* The row x sent post (or announcement) id from, or NULL. */
+static struct app_ran *
+ran_sent(struct app *app, bool post, const char *id)
+{
+	int i;
+	size_t k;
+
+	for (i = 0; i < app->nrunbooks; i++) {
+		struct app_runbook *r = &app->runbooks[i];
+
+		for (k = 0; k < r->rb.nsteps + r->rb.nsections; k++)
+			if (post ? r->ran[k].post != STEPMARK_NONE &&
+			    strcmp(r->ran[k].post_queue, id) == 0 :
+			    r->ran[k].announce != STEPMARK_NONE &&
+			    strcmp(r->ran[k].announce_id, id) == 0)
+				return &r->ran[k];
+	}
+	return NULL;
+}
+
+_Static_assert(sizeof(((struct app_ran *)0)->post_queue) >= STATUSPAGE_QUEUE_ID_MAX,
+    "a row keeps a whole queue id");
+
 static void
 on_posted(const struct statuspage_result *r, void *arg)
 {
 	struct app *app = arg;
+	struct app_ran *ran;
 
 	app->dirty = true;
 	if (r->check) {
@@ -1327,6 +1370,8 @@ on_posted(const struct statuspage_result *r, void *arg)
 		}
 		return;
 	}
+	if ((ran = ran_sent(app, true, r->queue)) != NULL)
+		ran->post = r->ok ? STEPMARK_OK : STEPMARK_FAILED;
 	if (r->ok)
 		/* The page says resolved; the incident itself is the engineer's call. */
 		app_say(app, "status page: %s %s (incident %s)%s%s",
@@ -1342,8 +1387,12 @@ static void
 on_announced(const struct chat_result *r, void *arg)
 {
 	struct app *app = arg;
+	struct app_ran *ran = ran_sent(app, false, r->id);
 
 	app->dirty = true;
+	if (ran != NULL)
+		ran->announce = r->ok ? STEPMARK_OK : r->unknown ? STEPMARK_UNKNOWN :
+		    STEPMARK_FAILED;
 	if (r->ok)
 		app_say(app, "chat: announced (%s)", r->id);
 	else
@@ -1470,6 +1519,7 @@ actions_statuspage_prefill(struct app *app, const char *status, const char *mess
 		app_say(app, "the runbook's name= was cut to %zu bytes", sizeof(app->post_name) - 1);
 	wr_strlcpy(app->post_impact, impact ? impact : "", sizeof(app->post_impact));
 	slot_step(app, slot, app->post_step, sizeof(app->post_step));
+	app->post_ran = app_slot_ran(app, slot);
 	return 0;
 }
 
@@ -1572,6 +1622,7 @@ actions_statuspage_post(struct app *app, const char *typed)
 		app_say(app, "nothing posted: type investigating, identified, monitoring or resolved");
 		app->post_message[0] = app->post_name[0] = app->post_impact[0] = '\0';
 		app->post_step[0] = '\0';
+		app->post_ran = NULL;
 		return -1;
 	}
 	tpl = template_vars(app, status, &v, &cause, when, since, began, sizeof(when), words,
@@ -1696,6 +1747,7 @@ actions_statuspage_send(struct app *app, const char *edited)
 	if (*text == '\0') {
 		app_say(app, "nothing posted: the text is empty");
 		app->post_name[0] = app->post_impact[0] = app->post_step[0] = '\0';
+		app->post_ran = NULL;
 		return -1;
 	}
 	typed = statuspage_status_name((enum statuspage_status)status);
@@ -1704,13 +1756,20 @@ actions_statuspage_send(struct app *app, const char *edited)
 		if (statuspage_post(app->statuspage, &u, app->post_step, queue, &err) != 0) {
 			app_say(app, "nothing posted: %s", err.msg);
 			rc = -1;
-		} else
+		} else {
 			app_say(app, "status page: queued %s %s (%s)", statuspage_action_name(u.action),
 			    typed, queue);
+			if (app->post_ran != NULL) {
+				app->post_ran->post = STEPMARK_PENDING;
+				wr_strlcpy(app->post_ran->post_queue, queue,
+				    sizeof(app->post_ran->post_queue));
+			}
+		}
 	}
 	/* The runbook's title, impact and step were for this post only (the
 	 * chat's echo of it is not the step's). */
 	app->post_name[0] = app->post_impact[0] = app->post_step[0] = '\0';
+	app->post_ran = NULL;
 	if (app->chat != NULL) {
 		size_t n = strlen(text) + strlen(incident) + 64;
 

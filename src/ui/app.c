@@ -172,6 +172,8 @@ app_add_runbook(struct app *app, const char *path, const char *buf, size_t len,
 	r->ticked_at = xcalloc(r->rb.nsteps + 1, sizeof(int64_t));
 	r->collapsed = xcalloc(r->rb.nsections + 1, sizeof(bool));
 	r->step_action = xcalloc(r->rb.nsteps + 1, sizeof(*r->step_action));
+	r->section_action = xcalloc(r->rb.nsections + 1, sizeof(*r->section_action));
+	r->ran = xcalloc(r->rb.nsteps + r->rb.nsections + 1, sizeof(*r->ran));
 	for (i = 0; i < r->rb.nsteps; i++) {
 		r->checked[i] = r->rb.steps[i].checked;
 		r->has_tminus |= r->rb.steps[i].has_tminus;
@@ -193,9 +195,26 @@ app_matrix_sources(const struct app *app)
 	return v;
 }
 
+struct app_ran *
+app_slot_ran(struct app *app, struct action **slot)
+{
+	int i;
+
+	for (i = 0; slot != NULL && i < app->nrunbooks; i++) {
+		struct app_runbook *r = &app->runbooks[i];
+
+		if (slot >= r->step_action && slot < r->step_action + r->rb.nsteps)
+			return &r->ran[slot - r->step_action];
+		if (slot >= r->section_action && slot < r->section_action + r->rb.nsections)
+			return &r->ran[r->rb.nsteps + (size_t)(slot - r->section_action)];
+	}
+	return NULL;
+}
+
 void
 app_free_runbooks(struct app *app)
 {
+	size_t k;
 	int i;
 
 	for (i = 0; i < app->nrunbooks; i++) {
@@ -208,6 +227,10 @@ app_free_runbooks(struct app *app)
 		free(r->ticked_at);
 		free(r->collapsed);
 		free(r->step_action);
+		free(r->section_action);
+		for (k = 0; k < r->rb.nsteps + r->rb.nsections; k++)
+			free(r->ran[k].v);
+		free(r->ran);
 	}
 	free(app->runbooks);
 	app->runbooks = NULL;

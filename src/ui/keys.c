@@ -164,6 +164,7 @@ prompt_key(struct app *app, const char *name, int is_keycode, unsigned int key)
 		}
 		app->post_message[0] = app->post_name[0] = app->post_impact[0] = '\0';
 		app->post_step[0] = '\0';
+		app->post_ran = NULL;
 		runbook_prompt_closed(app, true, false);
 	} else if (strcmp(name, "Enter") == 0) {
 		app->prompt_active = false;

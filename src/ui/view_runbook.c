@@ -2,7 +2,9 @@
  * view_runbook.c — the RUNBOOK pane: the runbook as a checklist. Sections
  * fold; each shows its progress and the time since its first tick; steps
  * show their tick, a mark when they carry commands or actions ("!" when
- * a block of theirs did not read), and the time since they were ticked. Ticks go to the incident journal first and
+ * a block of theirs did not read), what x started from them and on which
+ * hosts (each step and section keeps its own: stepmark), and the time
+ * since they were ticked. Ticks go to the incident journal first and
  * show once stored (the journal's observer sets them), so the screen never
  * claims a tick the timeline does not hold. Enter on a step opens its
  * detail: every command with its placeholders highlighted, and whether x
@@ -20,6 +22,7 @@
 #include "warroom/runbook_route.h"
 #include "warroom/runbook_target.h"
 #include "warroom/runofshow.h"
+#include "warroom/stepmark.h"
 #include "warroom/timeline.h"
 
 struct rb_row {
@@ -123,6 +126,61 @@ xrun_mark(const struct app *app, const struct app_runbook *r, size_t section, si
 		snprintf(buf + len, cap - len, "  [x: all %zu started]", n);
 }
 
+/* Room for a row's account of what x started before its host names give
+ * way to counts (the step's text goes on after it). */
+#define MARK_WIDTH 32
+
+/* What x started from row k of r (step k, or section k - nsteps) into
+ * buf: each outcome with the hosts it holds on, its post, announcement
+ * and smoke check; "" when nothing. Per host the last action there counts,
+ * unless it was cancelled (nothing sent) after one that was not. */
+static void
+row_mark(const struct app *app, const struct app_runbook *r, size_t k, char *buf, size_t cap)
+{
+	const struct app_ran *ran = &r->ran[k];
+	struct stepmark m = {
+		.fleet = app->cfg.nhosts, .post = ran->post, .announce = ran->announce,
+		.smoke = ran->smoke,
+	};
+	struct stepmark_host *hosts;
+	char (*words)[64];
+	size_t h, i;
+
+	buf[0] = '\0';
+	if (ran->n == 0 && ran->post == STEPMARK_NONE && ran->announce == STEPMARK_NONE &&
+	    ran->smoke == STEPMARK_NONE)
+		return;
+	if (ran->smoke != STEPMARK_NONE && ran->smoke_host >= 0 &&
+	    (size_t)ran->smoke_host < app->cfg.nhosts)
+		m.smoke_host = app->cfg.hosts[ran->smoke_host].name;
+	hosts = xcalloc(ran->n + 1, sizeof(*hosts));
+	words = xcalloc(ran->n + 1, sizeof(*words));
+	for (h = 0; h < app->cfg.nhosts; h++) {
+		const struct action *pick = NULL;
+
+		for (i = ran->n; i-- > 0;) {
+			if (action_host(ran->v[i]) != (int)h)
+				continue;
+			if (pick == NULL)
+				pick = ran->v[i];
+			if (action_state(ran->v[i]) != ACTION_CANCELLED) {
+				pick = ran->v[i];
+				break;
+			}
+		}
+		if (pick == NULL)
+			continue;
+		actions_outcome_words(app, pick, words[m.nhosts], sizeof(words[0]));
+		hosts[m.nhosts].host = app->cfg.hosts[h].name;
+		hosts[m.nhosts].words = words[m.nhosts];
+		m.nhosts++;
+	}
+	m.hosts = hosts;
+	stepmark_format(&m, MARK_WIDTH, buf, cap);
+	free(hosts);
+	free(words);
+}
+
 static void
 runbook_draw(struct app *app, WINDOW *win, int h, int w, bool focused)
 {
@@ -131,7 +189,7 @@ runbook_draw(struct app *app, WINDOW *win, int h, int w, bool focused)
 	size_t n, i, done = 0;
 	int64_t now = (int64_t)app_now(app) * 1000;
 	int y, top = 0;
-	char line[1200], when[32];
+	char line[1200], when[32], mark[160];
 
 	if (app->nrunbooks == 0) {
 		ui_put(win, 0, 1, w - 1, ui_attr(app, THEME_DIM), "no runbook loaded");
@@ -174,9 +232,11 @@ runbook_draw(struct app *app, WINDOW *win, int h, int w, bool focused)
 			section_progress(r, row->idx, &sd, &st, &first);
 			if (first)
 				ago(now, first, when, sizeof(when));
-			snprintf(line, sizeof(line), "%s %s %s%s", sel ? ">" : " ",
+			row_mark(app, r, r->rb.nsteps + row->idx, mark, sizeof(mark));
+			snprintf(line, sizeof(line), "%s %s %s%s%s%s%s", sel ? ">" : " ",
 			    r->collapsed[row->idx] ? "+" : "-",
 			    runbook_work_errors(&r->rb, row->idx, WR_RUNBOOK_NONE, NULL) ? "! " : "",
+			    mark[0] ? "[" : "", mark, mark[0] ? "] " : "",
 			    sec->title[0] ? sec->title : "(untitled)");
 			/* A heading over sections only (the title) has no count. */
 			if (st > 0)
@@ -187,21 +247,16 @@ runbook_draw(struct app *app, WINDOW *win, int h, int w, bool focused)
 		} else {
 			const struct runbook_step *stp = &r->rb.steps[row->idx];
 			int indent = 2 + 2 * (stp->depth < 6 ? stp->depth : 6);
-			char words[64] = "";
 			/* A block that did not read must not pass for a plain step:
 			 * x cannot run it, and Enter shows why. */
 			bool broken = runbook_work_errors(&r->rb, stp->section, row->idx, NULL) > 0;
 
-			if (r->step_action[row->idx] != NULL)
-				actions_outcome_words(app, r->step_action[row->idx], words,
-				    sizeof(words));
-
+			row_mark(app, r, row->idx, mark, sizeof(mark));
 			/* The markers go before the text, which a narrow pane cuts. */
 			snprintf(line, sizeof(line), "%s%*s[%s] %s%s%s%s%s", sel ? ">" : " ", indent - 1,
 			    "", r->checked[row->idx] ? "x" : " ",
 			    broken ? "! " : step_has_work(&r->rb, row->idx) ? "$ " : "",
-			    r->step_action[row->idx] ? "[" : "", words,
-			    r->step_action[row->idx] ? "] " : "", stp->text);
+			    mark[0] ? "[" : "", mark, mark[0] ? "] " : "", stp->text);
 			xrun_mark(app, r, stp->section, row->idx, line, sizeof(line));
 			a = ui_attr(app, r->checked[row->idx] ? THEME_DIM : broken ? THEME_WARN :
 			    THEME_NORMAL);
@@ -250,11 +305,12 @@ tick(struct app *app, struct app_runbook *r, size_t step)
 	}
 }
 
-/* Where a step's action is noted; a section's own blocks share one. */
+/* Where a step's action is noted, or (step NONE) the section's own: each
+ * has its own, so one never answers for another. */
 static struct action **
-step_slot(struct app *app, struct app_runbook *r, size_t step)
+step_slot(struct app_runbook *r, size_t section, size_t step)
 {
-	return step == WR_RUNBOOK_NONE ? &app->xrun.own : &r->step_action[step];
+	return step == WR_RUNBOOK_NONE ? &r->section_action[section] : &r->step_action[step];
 }
 
 /* The rollback a step asks for, if any: a `warroom` rollback binding, or
@@ -514,7 +570,7 @@ fill_rollback(struct app *app)
 	const struct config_host *h = &app->cfg.hosts[app->fill_host];
 	const struct runbook_action *act = &app->fill.known_cmd->action;
 	char *tag = runbook_fill_assign(&app->fill, "IMAGE_TAG");
-	struct action **slot = step_slot(app, r, app->fill.step);
+	struct action **slot = step_slot(r, app->fill.section, app->fill.step);
 	int svc[WR_SERVICES_MAX], n, k;
 	struct wr_err err;
 
@@ -562,7 +618,7 @@ fill_run(struct app *app)
 	} else {
 		origin_of(r, &app->fill, origin, sizeof(origin));
 		actions_command(app, app->fill_host, script, origin,
-		    step_slot(app, r, app->fill.step));
+		    step_slot(r, app->fill.section, app->fill.step));
 		free(script);
 	}
 	runbook_fill_free(&app->fill);
@@ -756,7 +812,7 @@ static bool
 already_ran(struct app *app, struct app_runbook *r, size_t section, size_t step, size_t n)
 {
 	const struct app_xrun *x = &app->xrun;
-	const struct action *last = *step_slot(app, r, step);
+	const struct action *last = *step_slot(r, section, step);
 	int64_t ago_s;
 
 	if (last == NULL || !action_finished(last) || action_state(last) != ACTION_OK)
@@ -824,7 +880,7 @@ runbook_run_step(struct app *app)
 	if (already_ran(app, r, section, step, nwork))
 		return;
 	if (nwork > 1 || (nwork == 1 && work[0].bind != NULL)) {
-		struct action **slot = step_slot(app, r, step);
+		struct action **slot = step_slot(r, section, step);
 		int k = xrun_next(app, section, step, work, nwork), rc = 0;
 		bool has_action;
 
@@ -877,7 +933,7 @@ run_commands(struct app *app, struct app_runbook *r, size_t section, size_t step
 		const struct runbook_command *cmd = app->fill.known_cmd;   /* r's own */
 
 		runbook_fill_free(&app->fill);
-		rollback_of(app, &cmd->action, cmd, step_slot(app, r, step));
+		rollback_of(app, &cmd->action, cmd, step_slot(r, section, step));
 		return;
 	}
 	case RUNBOOK_ACT_KILLSWITCH: {
@@ -892,7 +948,7 @@ run_commands(struct app *app, struct app_runbook *r, size_t section, size_t step
 		if (svc != NULL && runbook_action_arg(&ks, "service") == NULL)
 			runbook_action_add(&ks, "service", svc);
 		runbook_fill_free(&app->fill);
-		step_killswitch(app, step_slot(app, r, step), &ks, host);
+		step_killswitch(app, step_slot(r, section, step), &ks, host);
 		runbook_action_free(&ks);
 		return;
 	}
@@ -911,7 +967,7 @@ run_commands(struct app *app, struct app_runbook *r, size_t section, size_t step
 		}
 		app->target_host = host;
 		app->target_svc = svc;
-		app->target_slot = step_slot(app, r, step);
+		app->target_slot = step_slot(r, section, step);
 		actions_migrate_down(app);
 		return;
 	}

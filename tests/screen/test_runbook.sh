@@ -117,7 +117,7 @@ assert_screen detail <<'EOF'
 │  H┌─ STEP compose-rollback.md:62 ────────────────────────────────────────────────────────────────────────────────┐   │
 │> a│ Recreate both services on it:                                                                                │   │
 │  a│                                                                                                              │   │
-│  a│ $ IMAGE_TAG=sha-<commit> docker compose --env-file .env up -d --no-deps api jobs                             │ine│
+│  a│ $ IMAGE_TAG=<TAG> docker compose --env-file .env up -d --no-deps api jobs                                    │ine│
 │  k│ x runs as written                                                                                            │ent│
 │   │                                                                                                              │   │
 │   │                                                                                                              │   │
@@ -160,8 +160,8 @@ assert_screen detail-narrow <<'EOF'
 │  H┌─ STEP compose-rollback.md:62 ────────────────────────────────────────┐5  │
 │> a│ Recreate both services on it:                                        │med│
 │  a│                                                                      │inv│
-│  a│ $ IMAGE_TAG=sha-<commit> docker compose --env-file .env up -d --no-d │ 0/│
-│  k│   eps api jobs                                                       │env│
+│  a│ $ IMAGE_TAG=<TAG> docker compose --env-file .env up -d --no-deps api │ 0/│
+│  k│    jobs                                                              │env│
 │   │ x runs as written                                                    │are│
 └───│                                                                      │ag │
 ┌─ M│                                                                      │rom│

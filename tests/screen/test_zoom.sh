@@ -28,7 +28,7 @@ assert_screen runbook <<'EOF'
 │  [ ] $ Set the switch in .env and recreate api so it reads it:               │
 │  [ ] $ Check that exports are off:                                           │
 │  - 2. Find the last good tag  0/1                                            │
-│  [ ] Last good tag taken from releases.log or the registry (sha-<commit> of t│
+│  [ ] Last good tag taken from releases.log or the registry (the previous rele│
 │  - 3. Roll back api and jobs  0/3                                            │
 │  [ ] $ Pull the known-good image first, so the switch itself is quick:       │
 │  [ ] $ Recreate both services on it:                                         │

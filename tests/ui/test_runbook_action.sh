@@ -2,10 +2,11 @@
 # test_runbook_action.sh — Enter on a runbook step that asks for a rollback
 # (a `warroom rollback service=api` block) opens the same confirmation as r
 # in HOSTS, through the same choke point: refused unarmed; armed, it rolls
-# back the host that runs the service, and the step shows the outcome.
+# back the host that runs the service, and the step shows the outcome on
+# that host ([OK h1]: not done on h2); x with h2 selected says where it ran.
 . "${top_srcdir:-$(dirname "$0")/../..}/tests/lib/tmux.sh"
 [ -x /usr/sbin/sshd ] || skip "openssh-server is not installed"
-fleet_up --hosts 1 --tag v1.5.0-bad
+fleet_up --hosts 2 --tag v1.5.0-bad
 cat > "$tmp/rb.md" <<'MD'
 # Drill
 
@@ -31,7 +32,13 @@ wait_for "type api and press Enter"
 assert_contains "$tmp/screen" "host h1   service api"
 keys -l api; keys Enter
 wait_for "rollback of api on h1: OK" 40
-wait_for "$ [OK] Roll the API back" 5
-ok "a runbook step's rollback goes through the choke point and the dialog; the step shows OK"
+wait_for "> [ ] $ [OK h1] Roll the API back" 5
+ok "a runbook step's rollback goes through the choke point and the dialog; the step shows OK on h1"
+keys 1 End 4
+wait_re "│> h2 +jobs"
+keys x
+wait_for "this step already ran: its rollback on h1, begun 0 min ago, ended OK; x again runs it again"
+assert_contains "$tmp/screen" "$ [OK h1] Roll the API back"
+ok "with h2 selected, x says the step ran on h1; the row still names only h1"
 keys q
 wait_for "exit=0"

@@ -6,7 +6,9 @@
 # not end OK stops the rest. The row says what the next x runs. On a step
 # that posts, announces and smoke-tests: Esc at the status or at the text
 # stops the rest there and the next x starts over; an announcement with no
-# [chat] is refused, said, journalled, and stops the rest too.
+# [chat] is refused, said, journalled, and stops the rest too. Each
+# section keeps its own outcome: section 2's command ending OK is not
+# section 3's, and a cancelled rerun of section 2 does not stop section 3.
 . "${top_srcdir:-$(dirname "$0")/../..}/tests/lib/tmux.sh"
 [ -x /usr/sbin/sshd ] || skip "openssh-server is not installed"
 fleet_up --hosts 1 --tag v1.5.0-bad
@@ -28,15 +30,25 @@ wait_re "│> h1 +api +UP +v1\\.5\\.0-bad" 15
 keys A; keys -l arm; keys Enter
 wait_re "ARMED 1[45]:[0-9][0-9]"
 keys 4
-# Sections: title, Before you start (3 steps), 1 (2), 2 (1), then 3.
+# Sections: title, Before you start (3 steps), 1 (2), then 2.
 i=0
 while [ $i -lt 12 ]; do
 	capture
-	grep -qF "> - 3. Roll back api and jobs" "$tmp/screen" && break
+	grep -qF "> - 2. Find the last good tag" "$tmp/screen" && break
 	keys Down
 	sleep 0.1
 	i=$((i + 1))
 done
+wait_for "> - 2. Find the last good tag"
+keys x
+wait_for "CONFIRM RUNBOOK COMMAND"
+wait_for "type h1 and press Enter to run it"
+keys -l h1
+keys Enter
+wait_for "runbook command of api on h1: OK" 20
+wait_for "> - [OK h1] 2. Find the last good tag"
+# Section 2's own step, then section 3: its own slot, never run yet.
+keys Down Down
 wait_for "> - 3. Roll back api and jobs"
 keys x
 wait_for "CONFIRM ROLLBACK"
@@ -52,9 +64,27 @@ keys -l jobs
 keys Enter
 wait_for "rollback of jobs on h1: OK" 40
 wait_for "[x: all 2 started]"
+assert_contains "$tmp/screen" "> - [OK h1] 3. Roll back api and jobs  0/3  [x: all 2 started]"
 [ "$(grep -c '"up","-d","api"' "$log")" = 1 ] || fail "api not rolled back once"
 [ "$(grep -c '"up","-d","jobs"' "$log")" = 1 ] || fail "jobs not rolled back once"
-ok "x on the section runs its first rollback binding, x again the second"
+ok "x on the section runs its first rollback binding, x again the second, after section 2's command"
+
+# Section 2 again: its own command ran, not section 3's rollbacks; the
+# rerun cancelled in its dialog leaves section 3 as it was.
+keys Up Up
+wait_for "> - [OK h1] 2. Find the last good tag"
+keys x
+wait_for "this step already ran: its runbook command on h1"
+keys x
+wait_for "CONFIRM RUNBOOK COMMAND"
+keys Escape
+wait_for "CANCELLED — cancelled; nothing ran"
+assert_contains "$tmp/screen" "> - [OK h1] 2. Find the last good tag"
+assert_contains "$tmp/screen" "  - [OK h1] 3. Roll back api and jobs  0/3  [x: all 2 started]"
+assert_not_contains "$tmp/screen" "x stopped"
+keys Down Down
+wait_for "> - [OK h1] 3. Roll back api and jobs"
+ok "each section keeps its own outcome: another's command or cancel is not its own"
 
 # Over again (a second x, since it all ended OK): a cancelled first one
 # stops the rest.

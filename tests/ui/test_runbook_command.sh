@@ -164,7 +164,7 @@ stopped='run stopped at `docker compose --profile extra up -d nosuchsvc` (exit 1
 wait_journal '"kind":"action.end".*"outcome":"failed"' 20
 grep '"kind":"action.end"' "$journal" | tail -n 1 | grep -qF "$stopped" ||
 	fail "the outcome does not name the failed command: $(tail -n 1 "$journal")"
-wait_for "[FAILED] Start the extras"
+wait_for "[FAILED h1] Start the extras"
 grep -q '"--profile","extra","up","-d","nosuchsvc"\].*"exit":1' "$log" ||
 	fail "up -d nosuchsvc did not run and fail: $(grep nosuchsvc "$log")"
 ! grep -q '"--profile","extra","ps"' "$log" || fail "the script went on after the failed command"
@@ -183,7 +183,7 @@ wait_for "CONFIRM RUNBOOK COMMAND"
 assert_contains "$tmp/screen" "IMAGE_TAG=v1.4.1 docker compose up -d api && docker compose --profile check ps api"
 keys -l h1
 keys Enter
-wait_for "[OK] Pin the tag and look" 20
+wait_for "[OK h1] Pin the tag and look" 20
 [ "$(grep -c '"up","-d","api"\]' "$log")" = 2 ] || fail "up -d api did not run as written"
 grep -q '"--profile","check","ps","api"\].*"exit":0' "$log" || fail "the command after && was dropped"
 ok "a known command beside another runs as written, in one dialog: nothing dropped"
@@ -210,6 +210,7 @@ wait_for "create investigating on the status page"
 wait_for "text: Drill on api."
 keys Enter
 wait_for "status page: create investigating (incident " 15
+wait_for "> - [POSTED] Tell customers"
 grep -q '"body":"Drill on api."' "$req" ||
 	fail "the runbook's message was not posted: $(grep POST "$req")"
 keys Down
@@ -217,13 +218,15 @@ keys x
 wait_for "CONFIRM KILL SWITCH"
 keys Escape
 wait_for "CANCELLED — cancelled; nothing ran"
+wait_for "> - [CANCELLED h1] Exports"
 keys Down
 keys x
 wait_re "smoke GET http://127\\.0\\.0\\.1:[0-9]+/readyz: OK — 200 \\(expected 200\\)" 10
+wait_for "> - [SMOKE OK h1] Smoke"
 grep -q '"kind":"smoke".*"ok":true' "$journal" || fail "no smoke record"
 keys Down
 keys x
 wait_for "no [chat] webhook in the config: nothing announced"
-ok "x on a section's warroom bindings: statuspage prefilled with its message, killswitch to its dialog, smoke run and journalled, announce needs a [chat]"
+ok "x on a section's warroom bindings: statuspage prefilled with its message, killswitch to its dialog, smoke run and journalled, announce needs a [chat]; each row says how its own went"
 keys q
 wait_for "exit=0"

@@ -5,7 +5,8 @@
 # impact_override, over [statuspage] impact), and a later update never
 # renames the incident. On Cachet the title goes and the preview says the
 # page has no impact field. The post-mortem knows which step x posted
-# from, or smoke-checked, though nobody ticked it.
+# from, or smoke-checked, though nobody ticked it; the steps' rows say so
+# too ([POSTED], [POSTED, SMOKE OK h1]) like any step's outcome.
 . "${top_srcdir:-$(dirname "$0")/../..}/tests/lib/tmux.sh"
 [ -x /usr/sbin/sshd ] || skip "openssh-server is not installed"
 cat > "$tmp/rb.md" <<'MD'
@@ -55,13 +56,16 @@ assert_contains "$tmp/screen" 'title "Elevated API errors"'
 assert_contains "$tmp/screen" "impact minor"
 keys Enter
 wait_for "status page: create investigating (incident " 20
+wait_for "> [ ] $ [POSTED] Tell customers"
 keys Down
 run_step
 wait_for "update identified on the status page"
 keys Enter
 wait_for "status page: update identified (incident " 20
+wait_for "> [ ] $ [POSTED] Say what we found"
 keys x
 wait_re "smoke GET http://127\\.0\\.0\\.1:[0-9]+/readyz: OK" 10
+wait_for "> [ ] $ [POSTED, SMOKE OK h1] Say what we found"
 keys q
 wait_for "exit=0"
 [ "$(count 'r["method"] == "POST" and r["body"]["incident"]["name"] == "Elevated API errors" and r["body"]["incident"].get("impact_override") == "minor"')" = 1 ] ||

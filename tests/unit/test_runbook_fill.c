@@ -11,6 +11,7 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <cmocka.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -97,11 +98,92 @@ sha_placeholders_keep_their_prefix(void **state)
 	assert_int_equal(f.n, 2);
 	assert_string_equal(f.labels[1], "sha-<commit>");
 	assert_int_equal(runbook_fill_set(&f, "api", &err), 0);
+	/* Typed with its prefix, the prefix is not doubled. */
 	assert_int_equal(runbook_fill_set(&f, "sha-8e1f2a", &err), 0);
 	s = runbook_fill_script(&f, &rb, &err);
 	assert_string_equal(s, "docker pull registry.local/api:sha-8e1f2a\n");
 	free(s);
 	runbook_fill_free(&f);
+
+	assert_int_equal(runbook_fill_init(&f, &rb, 0, 1, &err), 0);
+	assert_int_equal(runbook_fill_set(&f, "api", &err), 0);
+	assert_int_equal(runbook_fill_set(&f, "8e1f2a", &err), 0);
+	s = runbook_fill_script(&f, &rb, &err);
+	assert_string_equal(s, "docker pull registry.local/api:sha-8e1f2a\n");
+	free(s);
+	runbook_fill_free(&f);
+}
+
+/* sha-<commit> wants a commit: a tag typed there (sha-v1.4.1) would name
+ * an image that does not exist, so it is refused with where a tag goes. */
+static void
+sha_placeholders_take_only_a_commit(void **state)
+{
+	struct runbook_fill f;
+	struct wr_err err;
+
+	assert_int_equal(runbook_fill_init(&f, &rb, 0, 1, &err), 0);
+	assert_int_equal(runbook_fill_set(&f, "api", &err), 0);
+	assert_int_equal(runbook_fill_set(&f, "v1.4.1", &err), -1);
+	assert_string_equal(err.msg, "'v1.4.1' refused: sha-<commit> takes a commit id (hex, "
+	    "e.g. 8e1f2a), not a tag; a tag goes where a runbook writes <TAG>");
+	assert_int_equal(runbook_fill_set(&f, "sha-v1.4.1", &err), -1);
+	assert_string_equal(err.msg, "'sha-v1.4.1' refused: sha-<commit> takes a commit id (hex, "
+	    "e.g. 8e1f2a), not a tag; a tag goes where a runbook writes <TAG>");
+	assert_int_equal(runbook_fill_set(&f, "sha-sha-8e1f2a", &err), -1);
+	assert_int_equal(runbook_fill_set(&f, "latest", &err), -1);
+	assert_int_equal(runbook_fill_set(&f, "8e1", &err), -1);
+	assert_int_equal(runbook_fill_set(&f, "sha-", &err), -1);
+	assert_string_equal(err.msg, "sha-<commit> needs a value; nothing is guessed");
+	assert_int_equal(f.cur, 1);
+	assert_int_equal(runbook_fill_set(&f, "0123456789abcdef0123456789abcdef01234567", &err), 0);
+	assert_true(runbook_fill_done(&f));
+	runbook_fill_free(&f);
+}
+
+/* The shipped Compose runbook's steps by hand ask for the tag itself, so
+ * the one the fleet runs (v1.4.1) goes into .env as it is. */
+static void
+the_shipped_rollback_asks_for_the_tag(void **state)
+{
+	static const char *want[] = {
+		"IMAGE_TAG=v1.4.1 docker compose --env-file .env pull api jobs\n",
+		"IMAGE_TAG=v1.4.1 docker compose --env-file .env up -d --no-deps api jobs\n",
+		"sed -i 's/^IMAGE_TAG=.*/IMAGE_TAG=v1.4.1/' .env\n",
+	};
+	const char *top = getenv("top_srcdir");
+	char path[4096], buf[16384];
+	struct runbook r;
+	struct runbook_fill f;
+	struct wr_err err;
+	size_t len, s, k = 0;
+	FILE *fp;
+	char *script;
+
+	(void)state;
+	snprintf(path, sizeof(path), "%s/docs/runbooks/compose-rollback.md",
+	    top != NULL && top[0] != '\0' ? top : ".");
+	assert_non_null(fp = fopen(path, "r"));
+	len = fread(buf, 1, sizeof(buf), fp);
+	fclose(fp);
+	assert_true(len < sizeof(buf));
+	runbook_parse(&r, "compose-rollback.md", buf, len);
+	for (s = 0; s < r.nsteps; s++) {
+		if (r.steps[s].section == WR_RUNBOOK_NONE ||
+		    strncmp(r.sections[r.steps[s].section].title, "3.", 2) != 0)
+			continue;
+		assert_true(k < 3);
+		assert_int_equal(runbook_fill_init(&f, &r, r.steps[s].section, s, &err), 0);
+		assert_int_equal(f.n, 1);
+		assert_string_equal(f.labels[0], "<TAG>");
+		assert_int_equal(runbook_fill_set(&f, "v1.4.1", &err), 0);
+		script = runbook_fill_script(&f, &r, &err);
+		assert_string_equal(script, want[k++]);
+		free(script);
+		runbook_fill_free(&f);
+	}
+	assert_int_equal(k, 3);
+	runbook_free(&r);
 }
 
 static void
@@ -333,6 +415,8 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(asks_each_placeholder_once_in_order),
 		cmocka_unit_test(sha_placeholders_keep_their_prefix),
+		cmocka_unit_test(sha_placeholders_take_only_a_commit),
+		cmocka_unit_test(the_shipped_rollback_asks_for_the_tag),
 		cmocka_unit_test(values_that_need_quoting_are_refused),
 		cmocka_unit_test(steps_without_commands_and_known_actions),
 		cmocka_unit_test(a_known_rollback_gets_its_tag),

@@ -1,0 +1,94 @@
+/*
+ * stepmark.c — a RUNBOOK row's account of what x started from it. Hosts
+ * that share an outcome are listed after it, in the order given, outcomes
+ * in the order of their first host; the names give way to a count only
+ * when the whole line would be too long, so the count is the exception
+ * and a narrow pane still never shows a bare OK. The status page, the
+ * chat and the smoke check follow, each in its own words.
+ */
+#include "warroom/stepmark.h"
+
+#include <stdarg.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <string.h>
+
+static void
+add(char *buf, size_t cap, const char *fmt, ...)
+{
+	size_t len = strlen(buf);
+	va_list ap;
+
+	if (len + 1 >= cap)
+		return;
+	va_start(ap, fmt);
+	vsnprintf(buf + len, cap - len, fmt, ap);
+	va_end(ap);
+}
+
+/* "OK h1 h2, FAILED h3", or counted: "OK 2 hosts, FAILED 1 host". */
+static void
+by_outcome(const struct stepmark *m, bool counted, char *buf, size_t cap)
+{
+	size_t i, j, n;
+
+	for (i = 0; i < m->nhosts; i++) {
+		for (j = 0; j < i && strcmp(m->hosts[j].words, m->hosts[i].words) != 0; j++)
+			;
+		if (j < i)
+			continue;               /* said with its first host */
+		add(buf, cap, "%s%s", buf[0] ? ", " : "", m->hosts[i].words);
+		for (n = 0, j = i; j < m->nhosts; j++) {
+			if (strcmp(m->hosts[j].words, m->hosts[i].words) != 0)
+				continue;
+			n++;
+			if (!counted)
+				add(buf, cap, " %s", m->hosts[j].host);
+		}
+		if (counted && n == m->fleet && n > 1)
+			add(buf, cap, " all %zu hosts", n);
+		else if (counted)
+			add(buf, cap, " %zu host%s", n, n == 1 ? "" : "s");
+	}
+}
+
+static void
+sent(char *buf, size_t cap, enum stepmark_sent s, const char *const words[4],
+    const char *host)
+{
+	if (s == STEPMARK_NONE)
+		return;
+	add(buf, cap, "%s%s", buf[0] ? ", " : "", words[s - 1]);
+	if (host != NULL && host[0] != '\0')
+		add(buf, cap, " %s", host);
+}
+
+static void
+the_rest(const struct stepmark *m, char *buf, size_t cap)
+{
+	static const char *const post[4] = { "POSTING", "POSTED", "POST FAILED",
+		"POST UNKNOWN" };
+	static const char *const announce[4] = { "ANNOUNCING", "ANNOUNCED", "ANNOUNCE FAILED",
+		"ANNOUNCE UNKNOWN" };
+	static const char *const smoke[4] = { "SMOKE RUNNING", "SMOKE OK", "SMOKE FAILED",
+		"SMOKE UNKNOWN" };
+
+	sent(buf, cap, m->post, post, NULL);
+	sent(buf, cap, m->announce, announce, NULL);
+	sent(buf, cap, m->smoke, smoke, m->smoke_host);
+}
+
+void
+stepmark_format(const struct stepmark *m, size_t width, char *buf, size_t cap)
+{
+	if (cap == 0)
+		return;
+	buf[0] = '\0';
+	by_outcome(m, false, buf, cap);
+	the_rest(m, buf, cap);
+	if (strlen(buf) <= width || m->nhosts == 0)
+		return;
+	buf[0] = '\0';
+	by_outcome(m, true, buf, cap);
+	the_rest(m, buf, cap);
+}
