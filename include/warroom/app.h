@@ -49,6 +49,8 @@ struct logs_stream;
 struct chat;
 struct timeline;
 struct record;
+struct envmark;
+struct env_read;
 
 /* What x started from one step or section: every action (its row names
  * their hosts), and its last post, announcement and smoke check. */
@@ -181,6 +183,9 @@ struct app {
 		char tag[128];
 		int healthz, readyz;     /* enum probe_health */
 	} *seen;
+	struct envmark *envmarks;        /* per HOSTS row: what the last env.check said
+	                                    of its .env (envmarks.c) */
+	struct env_read **env_reads;     /* per host: a read of its .env in flight */
 	char (*verdicts)[24];            /* per host: the verdict the timeline last recorded */
 	char (*hostkeys)[64];            /* per host: the changed key hostkey.changed last
 	                                    recorded (its fingerprint) */

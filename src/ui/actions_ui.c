@@ -214,6 +214,10 @@ on_action(struct action *a, void *arg)
 			app->confirming = NULL;
 		/* HOSTS shows what the host runs now, not at the last round. */
 		poller_refresh(app->poller, action_host(a));
+		/* A step may have edited .env (the runbook's keep-tag step): a
+		 * mark there is read again. A rollback read .env itself. */
+		if (strcmp(p->action, "compose.rollback") != 0)
+			envmarks_recheck(app, action_host(a), false);
 		if (action_needs_target(a) && !app->prompt_active) {
 			/* Nothing to choose from: the engineer names the tag,
 			 * told why in the prompt. */
