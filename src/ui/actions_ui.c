@@ -1362,10 +1362,12 @@ on_posted(const struct statuspage_result *r, void *arg)
 	app->dirty = true;
 	if (r->check) {
 		/* Found before anyone needs the page: said until a key, and the
-		 * header's badge keeps it. A first good answer needs no words. */
-		if (r->ok)
-			app_say_also(app, "status page: reachable again");
-		else {
+		 * header's badge keeps it. A first good answer needs no words;
+		 * "again" only after it failed. */
+		if (r->ok) {
+			if (r->recovered)
+				app_say_also(app, "status page: reachable again");
+		} else {
 			app_say_also(app, "status page: %s (checked at start): %s", r->error,
 			    statuspage_check_outcome(r->http_status) == STATUSPAGE_CHECK_REFUSED ?
 			    "posts will fail until [statuspage] is fixed" :
