@@ -1074,6 +1074,8 @@ main(int argc, char **argv)
 	poller_free(app.poller);
 	actions_free(&app);
 	journal_close(&app, app.exit_reason ? app.exit_reason : "exit");
+	envmarks_free(&app);
+	free(app.fake_metrics);
 	free(app.seen);
 	free(app.verdicts);
 	free(app.hostkeys);

@@ -49,6 +49,9 @@ struct logs_stream;
 struct chat;
 struct timeline;
 struct record;
+struct envmark;
+struct env_read;
+struct host_metrics;
 
 /* What x started from one step or section: every action (its row names
  * their hosts), and its last post, announcement and smoke check. */
@@ -181,6 +184,9 @@ struct app {
 		char tag[128];
 		int healthz, readyz;     /* enum probe_health */
 	} *seen;
+	struct envmark *envmarks;        /* per HOSTS row: what the last env.check said
+	                                    of its .env (envmarks.c) */
+	struct env_read **env_reads;     /* per host: a read of its .env in flight */
 	char (*verdicts)[24];            /* per host: the verdict the timeline last recorded */
 	char (*hostkeys)[64];            /* per host: the changed key hostkey.changed last
 	                                    recorded (its fingerprint) */
@@ -212,6 +218,7 @@ struct app {
 		size_t unknown;          /* outcomes not known */
 		struct statuspage_badge_in sp;
 	} fake_header;
+	struct host_metrics *fake_metrics; /* screen tests' :metrics, per host, or NULL */
 
 	enum pane_id focus;
 	int host_sel;                    /* selected row in HOSTS, config order */
@@ -361,6 +368,10 @@ bool app_service_shown(const struct app *app, int h, int svc);
 /* Where host h is reached (HOSTS' ADDRESS): "user@address:port via hop"
  * once ssh_config is read, else the config's address (or name) and port. */
 void app_host_where(const struct app *app, int h, char *buf, size_t cap);
+
+/* Host h's metrics: the poller's, or in screen tests what :metrics gave
+ * it; NULL when there are none. */
+const struct host_metrics *app_metrics(const struct app *app, int h);
 
 /* Number of rows in the HOSTS table (one per host and service). */
 int app_host_rows(const struct app *app);

@@ -59,7 +59,7 @@
 	X(SETTLE,      "U",      NULL,    RECORDS, "settle the oldest UNKNOWN outcome by hand: ok or failed, and what you saw") \
 	X(EXPORT,      "e",      NULL,    RECORDS, "export the timeline as a post-mortem draft") \
 	X(RESOLVE,     "E",      NULL,    RECORDS, "mark the incident resolved (typed; the same --incident then starts a new one)") \
-	X(REFRESH,     "C-r",    NULL,    READS,   "poll every host now; retry DOWN and UNTRUSTED hosts") \
+	X(REFRESH,     "C-r",    NULL,    READS,   "poll every host now; retry DOWN and UNTRUSTED hosts; re-read a .env HOSTS marks") \
 	X(ZOOM,        "z",      NULL,    READS,   "show the focused pane alone on the whole screen (z again: every pane)") \
 	X(REDRAW,      "C-l",    NULL,    READS,   "redraw the whole screen")              \
 	X(HELP,        "?",      NULL,    READS,   "show or hide this help")               \

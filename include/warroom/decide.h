@@ -58,6 +58,9 @@ struct decide_verdict {
 	enum decide_level raw;           /* what these metrics alone say */
 	enum decide_level pending;       /* the better level being confirmed */
 	int calm;                        /* calm evaluations counted towards it */
+	bool held;                       /* hysteresis keeps level above what the
+	                                    metrics say (the reason ends "; held at …") */
+	int calm_needed;                 /* … until this many calm evaluations */
 	char reason[WR_DECIDE_REASON_MAX];  /* worst clause first, "; " between */
 };
 
@@ -72,6 +75,17 @@ struct decide_verdict decide(const struct config_thresholds *t,
 
 /* "ROLLBACK IMMEDIATELY", "CONSIDER ROLLBACK", "MONITOR", "OK", "NO DATA". */
 const char *decide_level_name(enum decide_level l);
+
+/* The verdict as METRICS titles it, in at most max columns: its level's
+ * name and, while held, for how long ("ROLLBACK IMMEDIATELY (held: 1/2
+ * calm checks)", "… (held 1/2)"): a held verdict is never shown bare
+ * when "(held 1/2)" fits. Returns the length. */
+size_t decide_headline(const struct decide_verdict *v, int max, char *dst, size_t cap);
+
+/* The reason as METRICS shows it: a held verdict's hold first ("held,
+ * 1/2 calm checks: below thresholds: …"), so a narrow pane shows why the
+ * level stays. Otherwise the reason as is. Returns the length. */
+size_t decide_reason_shown(const struct decide_verdict *v, char *dst, size_t cap);
 
 /* A fraction as a percentage ("7.9%", "5%", "0.12%"); NAN: "no data".
  * Returns the length written to dst[cap] (always terminated). */

@@ -80,15 +80,45 @@ struct plan {
 };
 
 /* The tag to roll back to: the most recent successful deploy in a
- * releases.log ("… IMAGE_TAG=T … result=ok") whose tag is not current.
- * 0, or -1 with err when there is none. */
+ * releases.log ("… IMAGE_TAG=T … result=ok") whose tag is not current
+ * and that no later rollback line moved away from. 0, or -1 with err
+ * when there is none. */
 int plan_compose_target(const char *log, size_t len, const char *current, char *out,
     size_t cap, struct wr_err *err);
 
 /* Every tag a releases.log offers to roll back to: successful deploys
- * other than current, newest first, each once; at most max. */
+ * other than current, newest first, each once, those a later rollback
+ * moved away from last; at most max. */
 size_t plan_compose_targets(const char *log, size_t len, const char *current,
     char (*out)[128], size_t max);
+
+/* A Compose rollback target as the dialog lists it. */
+struct plan_candidate {
+	char tag[128];
+	char label[200];                 /* "v1.4.1  (last good in releases.log)" */
+	bool rolled_back;                /* a later releases.log rollback moved away
+	                                    from it (since its latest deploy) */
+	char rolled_at[8];               /* that rollback's "HH:MM" as its line
+	                                    says it, "" when it says no time */
+};
+
+/* The targets of a Compose rollback, in the dialog's order: the tags the
+ * timeline saw run here (seen), then releases.log's successful ones newest
+ * first, then those a later rollback line there moved away from (never
+ * first, never "last good"). current and unusable tags are left out. bad:
+ * tags this incident rolled back from, never called last good. Each label
+ * says every reason its tag is there. At most max; returns the count. */
+size_t plan_compose_candidates(const char *log, size_t len, const char *current,
+    const char (*seen)[128], size_t nseen, const char (*bad)[128], size_t nbad,
+    struct plan_candidate *out, size_t max);
+
+/* Whether releases.log says a rollback moved away from tag after its
+ * latest successful deploy; that rollback's "HH:MM" (or "") into at. */
+bool plan_compose_rolled_back(const char *log, size_t len, const char *tag, char at[8]);
+
+/* Put the warning that p's target tag was rolled back from (where: "at
+ * 13:00 per releases.log", "in this incident") first in p->warning. */
+void plan_warn_rolled_back(struct plan *p, const char *where);
 
 /* True when a tag is safe to use (letters, digits, '.', '-', '_', ':', '@',
  * '+', at most 127 bytes). */

@@ -73,6 +73,7 @@ struct statuspage_state {
 /* How one post ended; passed to the completion callback. */
 struct statuspage_result {
 	bool check;                      /* the read at start, not a post: ok, or error */
+	bool recovered;                  /* check: ok after it failed (not its first answer) */
 	char queue[STATUSPAGE_QUEUE_ID_MAX];
 	enum statuspage_action action;
 	bool ok;

@@ -45,6 +45,11 @@ struct statuspage_badge_in {
  * status REFUSED (the token, the page id or the url is wrong). */
 enum statuspage_check statuspage_check_outcome(long status);
 
+/* Whether a check's outcome going from was to now is a recovery worth
+ * saying ("reachable again"): OK after a refusal or no answer; a first
+ * good answer is the normal case, not news. */
+bool statuspage_check_recovered(enum statuspage_check was, enum statuspage_check now);
+
 /* What a check's answer means, in a few words: "token refused (HTTP
  * 401)", "page not found (HTTP 404)", "HTTP 503", or for no answer the
  * cause ("cannot resolve status-api.invalid"). Returns the length. */

@@ -235,6 +235,22 @@ void journal_retry(struct app *app);
  * and never from a console that only watches). */
 void journal_close(struct app *app, const char *reason);
 
+/* An env.check record into the row's .env mark (journal_apply's). */
+void envmarks_apply(struct app *app, const struct record *r);
+
+/* Host's service svc's .env mark while it shows (.env names another tag
+ * than the service runs, as last read), else NULL. */
+const struct envmark *envmarks_on(const struct app *app, int host, int svc);
+
+/* Read .env again on host (-1: every host) where a row is marked, over
+ * SFTP; each read that finds news is an env.check record, and say: the
+ * footer tells what it found. Returns the reads started (none from a
+ * console that does not journal). */
+int envmarks_recheck(struct app *app, int host, bool say);
+
+/* Abandon reads in flight and free the marks. */
+void envmarks_free(struct app *app);
+
 /* Start planning a rollback of the service selected in HOSTS. */
 void actions_rollback(struct app *app);
 

@@ -9,7 +9,7 @@
  * agrees, calm_checks times in a row (the worst level seen during the run
  * wins). Missing metrics are listed, and block OK (DESIGN §1 step 3).
  * The pane's number formats live here too, so the reason and the pane
- * print numbers the same way.
+ * print numbers the same way, and the pane's words for a held verdict.
  */
 #include "warroom/decide.h"
 
@@ -19,6 +19,8 @@
 #include <string.h>
 
 #include "warroom/util.h"
+
+#define HELD_AT "; held at "             /* the hold's clause, last in a reason */
 
 enum metric_id {
 	METRIC_ERROR_RATE,
@@ -399,10 +401,49 @@ decide(const struct config_thresholds *t, const struct decide_input *m,
 	if (held) {
 		struct sbuf b = { v.reason, sizeof(v.reason), strlen(v.reason) };
 
-		sbuf_add(&b, "; held at %s (%d/%d calm checks)",
+		sbuf_add(&b, HELD_AT "%s (%d/%d calm checks)",
 		    decide_level_name(v.level), v.calm, dp.calm_checks);
+		v.held = true;
+		v.calm_needed = dp.calm_checks;
 	}
 	return v;
+}
+
+size_t
+decide_headline(const struct decide_verdict *v, int max, char *dst, size_t cap)
+{
+	const char *name = decide_level_name(v->level);
+	int n;
+
+	if (cap == 0)
+		return 0;
+	if (v->held) {
+		n = snprintf(dst, cap, "%s (held: %d/%d calm checks)", name, v->calm,
+		    v->calm_needed);
+		if (n >= 0 && n <= max && (size_t)n < cap)
+			return (size_t)n;
+		n = snprintf(dst, cap, "%s (held %d/%d)", name, v->calm, v->calm_needed);
+		if (n >= 0 && n <= max && (size_t)n < cap)
+			return (size_t)n;
+	}
+	n = snprintf(dst, cap, "%s", name);
+	return n < 0 ? 0 : (size_t)n < cap ? (size_t)n : cap - 1;
+}
+
+size_t
+decide_reason_shown(const struct decide_verdict *v, char *dst, size_t cap)
+{
+	const char *at = v->held ? strstr(v->reason, HELD_AT) : NULL;
+	int n;
+
+	if (cap == 0)
+		return 0;
+	if (at != NULL)
+		n = snprintf(dst, cap, "held, %d/%d calm checks: %.*s", v->calm, v->calm_needed,
+		    (int)(at - v->reason), v->reason);
+	else
+		n = snprintf(dst, cap, "%s", v->reason);
+	return n < 0 ? 0 : (size_t)n < cap ? (size_t)n : cap - 1;
 }
 
 const char *

@@ -12,6 +12,7 @@
 #include <ctype.h>
 #include <stdarg.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "warroom/envfile.h"
@@ -34,51 +35,310 @@ plan_tag_valid(const char *tag)
 	return true;
 }
 
+/* What releases.log says of each tag, read oldest to newest. A rollback
+ * line moves each service it names away from the tag that service last
+ * had: that tag is marked rolled back, until a later successful line
+ * deploys it again (a fix redeployed). */
+#define REL_TAGS 64
+#define REL_SVCS 16
+
+struct rel_tag {
+	char tag[128];
+	int last_ok;                     /* line number of its latest successful line */
+	bool rolled;
+	char at[8];                      /* the first rollback away since then */
+};
+
+struct rel_read {
+	struct rel_tag t[REL_TAGS];
+	int n;
+	char svc[REL_SVCS][64], cur[REL_SVCS][128];
+	int nsvc;
+	char last[128];                  /* the tag of the latest successful line */
+};
+
+static struct rel_tag *
+rel_tag(struct rel_read *r, const char *tag)
+{
+	int i, old = 0;
+
+	for (i = 0; i < r->n; i++)
+		if (strcmp(r->t[i].tag, tag) == 0)
+			return &r->t[i];
+	if (r->n < REL_TAGS)
+		i = r->n++;
+	else {
+		/* Bounded: the tag seen longest ago makes room. */
+		for (i = 1; i < REL_TAGS; i++)
+			if (r->t[i].last_ok < r->t[old].last_ok)
+				old = i;
+		i = old;
+	}
+	memset(&r->t[i], 0, sizeof(r->t[i]));
+	wr_strlcpy(r->t[i].tag, tag, sizeof(r->t[i].tag));
+	return &r->t[i];
+}
+
+/* The tag service svc ran before this line ("" for none: the latest line's). */
+static char *
+rel_cur(struct rel_read *r, const char *svc)
+{
+	int i;
+
+	if (svc[0] == '\0')
+		return r->last;
+	for (i = 0; i < r->nsvc; i++)
+		if (strcmp(r->svc[i], svc) == 0)
+			return r->cur[i];
+	if (r->nsvc == REL_SVCS)
+		return r->last;
+	i = r->nsvc++;
+	wr_strlcpy(r->svc[i], svc, sizeof(r->svc[i]));
+	wr_strlcpy(r->cur[i], r->last, sizeof(r->cur[i]));
+	return r->cur[i];
+}
+
+/* One line: "<time> deploy|rollback IMAGE_TAG=T services=a,b result=ok …". */
+static void
+rel_line(struct rel_read *r, char *line, int lineno)
+{
+	char *tok, *save = NULL, *tag = NULL, *svcs = NULL, at[8] = "";
+	bool ok = false, rollback = false, first = true;
+	struct rel_tag *t;
+
+	for (tok = strtok_r(line, " \t\r", &save); tok != NULL;
+	    tok = strtok_r(NULL, " \t\r", &save), first = false) {
+		int64_t secs;
+
+		/* Its time in UTC, as the console's clock shows it. */
+		if (first && wr_parse_rfc3339(tok, strlen(tok), &secs, NULL) && secs >= 0)
+			snprintf(at, sizeof(at), "%02d:%02d", (int)(secs % 86400 / 3600),
+			    (int)(secs % 3600 / 60));
+		else if (strncmp(tok, "IMAGE_TAG=", 10) == 0)
+			tag = tok + 10;
+		else if (strncmp(tok, "services=", 9) == 0)
+			svcs = tok + 9;
+		else if (strcmp(tok, "result=ok") == 0)
+			ok = true;
+		else if (strcmp(tok, "rollback") == 0)
+			rollback = true;
+	}
+	if (tag == NULL || !ok || !plan_tag_valid(tag))
+		return;
+	/* Each service this line moved: a rollback marks what it left. */
+	for (;;) {
+		char name[64];
+		size_t n = svcs ? strcspn(svcs, ",") : 0;
+		char *cur;
+
+		snprintf(name, sizeof(name), "%.*s", (int)(n < 63 ? n : 63), svcs ? svcs : "");
+		cur = rel_cur(r, name);
+		if (rollback && cur[0] != '\0' && strcmp(cur, tag) != 0) {
+			struct rel_tag *from = rel_tag(r, cur);
+
+			if (!from->rolled) {
+				from->rolled = true;
+				wr_strlcpy(from->at, at, sizeof(from->at));
+			}
+		}
+		if (cur != r->last)
+			wr_strlcpy(cur, tag, 128);
+		if (svcs == NULL || svcs[n] == '\0')
+			break;
+		svcs += n + 1;
+	}
+	t = rel_tag(r, tag);
+	t->last_ok = lineno;
+	t->rolled = false;               /* deployed again since: judged anew */
+	t->at[0] = '\0';
+	wr_strlcpy(r->last, tag, sizeof(r->last));
+}
+
+static void
+rel_read(struct rel_read *r, const char *log, size_t len)
+{
+	size_t pos = 0;
+	int lineno = 0;
+
+	memset(r, 0, sizeof(*r));
+	while (pos < len) {
+		size_t end = pos, ln;
+		char line[1024];
+
+		while (end < len && log[end] != '\n')
+			end++;
+		ln = end - pos < sizeof(line) - 1 ? end - pos : sizeof(line) - 1;
+		memcpy(line, log + pos, ln);
+		line[ln] = '\0';
+		rel_line(r, line, ++lineno);
+		pos = end + 1;
+	}
+}
+
+/* Indexes of r's successful tags other than current, newest first, those
+ * rolled back from after the others. */
+static int
+rel_order(const struct rel_read *r, const char *current, int *idx)
+{
+	int n = 0, i, j, pass;
+
+	for (pass = 0; pass < 2; pass++) {
+		int from = n;
+
+		for (i = 0; i < r->n; i++) {
+			if (r->t[i].last_ok == 0 || r->t[i].rolled != (pass == 1) ||
+			    strcmp(r->t[i].tag, current) == 0)
+				continue;
+			for (j = n++; j > from && r->t[idx[j - 1]].last_ok < r->t[i].last_ok; j--)
+				idx[j] = idx[j - 1];
+			idx[j] = i;
+		}
+	}
+	return n;
+}
+
 size_t
 plan_compose_targets(const char *log, size_t len, const char *current, char (*out)[128],
     size_t max)
 {
-	size_t pos = len, n = 0, k;
+	struct rel_read *r = xmalloc(sizeof(*r));
+	int idx[REL_TAGS], n, i;
+	size_t k = 0;
 
-	/* Newest first: the log is in deploy order, so read it backwards. */
-	while (pos > 0 && n < max) {
-		size_t end = pos, start, ln;
-		char line[1024], *tag, *sp;
+	rel_read(r, log, len);
+	n = rel_order(r, current, idx);
+	for (i = 0; i < n && k < max; i++)
+		wr_strlcpy(out[k++], r->t[idx[i]].tag, sizeof(out[0]));
+	free(r);
+	return k;
+}
 
-		if (end > 0 && log[end - 1] == '\n')
-			end--;
-		start = end;
-		while (start > 0 && log[start - 1] != '\n')
-			start--;
-		pos = start;
-		ln = end - start < sizeof(line) - 1 ? end - start : sizeof(line) - 1;
-		memcpy(line, log + start, ln);
-		line[ln] = '\0';
-		if ((tag = strstr(line, "IMAGE_TAG=")) == NULL || strstr(line, "result=ok") == NULL)
-			continue;
-		tag += 10;
-		if ((sp = strpbrk(tag, " \t\r")) != NULL)
-			*sp = '\0';
-		if (strcmp(tag, current) == 0 || !plan_tag_valid(tag))
-			continue;
-		for (k = 0; k < n && strcmp(out[k], tag) != 0; k++)
-			;
-		if (k == n)
-			wr_strlcpy(out[n++], tag, sizeof(out[0]));
+bool
+plan_compose_rolled_back(const char *log, size_t len, const char *tag, char at[8])
+{
+	struct rel_read *r = xmalloc(sizeof(*r));
+	bool rolled = false;
+	int i;
+
+	at[0] = '\0';
+	rel_read(r, log, len);
+	for (i = 0; i < r->n; i++)
+		if (strcmp(r->t[i].tag, tag) == 0 && r->t[i].rolled) {
+			rolled = true;
+			wr_strlcpy(at, r->t[i].at, 8);
+		}
+	free(r);
+	return rolled;
+}
+
+static bool
+tag_in(const char *tag, const char (*list)[128], size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (strcmp(list[i], tag) == 0)
+			return true;
+	return false;
+}
+
+/* Add tag to out (once) with every reason it is there in its label. */
+static size_t
+candidate(struct plan_candidate *out, size_t n, size_t max, const struct rel_tag *t,
+    const char *tag, bool last_good, bool seen)
+{
+	char why[160] = "";
+	size_t i, w = 0;
+
+	for (i = 0; i < n; i++)
+		if (strcmp(out[i].tag, tag) == 0)
+			return n;
+	if (n == max)
+		return n;
+	memset(&out[n], 0, sizeof(out[n]));
+	wr_strlcpy(out[n].tag, tag, sizeof(out[n].tag));
+	if (t != NULL && t->rolled) {
+		out[n].rolled_back = true;
+		wr_strlcpy(out[n].rolled_at, t->at, sizeof(out[n].rolled_at));
+		w += (size_t)snprintf(why + w, sizeof(why) - w, "rolled back from%s%s per releases.log",
+		    t->at[0] ? " at " : "", t->at);
 	}
+	if (last_good)
+		w += (size_t)snprintf(why + w, sizeof(why) - w, "last good in releases.log");
+	if (seen)
+		snprintf(why + w, sizeof(why) - w, "%sran here earlier%s", w ? "; " : "",
+		    w ? "" : ", per the timeline");
+	snprintf(out[n].label, sizeof(out[n].label), "%.127s%s%s%s", tag, why[0] ? "  (" : "",
+	    why, why[0] ? ")" : "");
+	return n + 1;
+}
+
+size_t
+plan_compose_candidates(const char *log, size_t len, const char *current,
+    const char (*seen)[128], size_t nseen, const char (*bad)[128], size_t nbad,
+    struct plan_candidate *out, size_t max)
+{
+	struct rel_read *r = xmalloc(sizeof(*r));
+	const char *good = NULL;
+	int idx[REL_TAGS], no, i, j;
+	size_t n = 0, k;
+
+	rel_read(r, log, len);
+	no = rel_order(r, current, idx);
+	/* The last good: the newest not rolled back, here or in releases.log. */
+	for (i = 0; i < no && good == NULL; i++)
+		if (!r->t[idx[i]].rolled && !tag_in(r->t[idx[i]].tag, bad, nbad))
+			good = r->t[idx[i]].tag;
+	for (k = 0; k < nseen; k++) {
+		const struct rel_tag *t = NULL;
+
+		if (strcmp(seen[k], current) == 0 || !plan_tag_valid(seen[k]))
+			continue;
+		for (j = 0; j < r->n; j++)
+			if (strcmp(r->t[j].tag, seen[k]) == 0)
+				t = &r->t[j];
+		if (t != NULL && t->rolled)
+			continue;               /* with the rolled back ones, last */
+		n = candidate(out, n, max, t, seen[k], good && strcmp(good, seen[k]) == 0, true);
+	}
+	for (i = 0; i < no; i++) {
+		const struct rel_tag *t = &r->t[idx[i]];
+
+		n = candidate(out, n, max, t, t->tag, t->tag == good,
+		    tag_in(t->tag, seen, nseen));
+	}
+	free(r);
 	return n;
+}
+
+void
+plan_warn_rolled_back(struct plan *p, const char *where)
+{
+	char rest[sizeof(p->warning)];
+	int n;
+
+	wr_strlcpy(rest, p->warning, sizeof(rest));
+	n = snprintf(p->warning, sizeof(p->warning), "%.100s WAS ROLLED BACK FROM %.60s: going "
+	    "back to it very likely brings the failure back; pick another target unless it was "
+	    "fixed", p->to, where);
+	/* The notes already there follow, as far as they fit. */
+	if (rest[0] != '\0' && n > 0 && (size_t)n + 2 < sizeof(p->warning)) {
+		p->warning[n++] = '\n';
+		wr_strlcpy(p->warning + n, rest, sizeof(p->warning) - (size_t)n);
+	}
 }
 
 int
 plan_compose_target(const char *log, size_t len, const char *current, char *out,
     size_t cap, struct wr_err *err)
 {
-	char best[1][128];
+	struct plan_candidate c[1];
 
-	if (plan_compose_targets(log, len, current, best, 1) == 0)
+	if (plan_compose_candidates(log, len, current, NULL, 0, NULL, 0, c, 1) == 0 ||
+	    c[0].rolled_back)
 		return wr_err_set(err, "releases.log names no earlier successful tag than %s",
 		    current[0] ? current : "the running one");
-	wr_strlcpy(out, best[0], cap);
+	wr_strlcpy(out, c[0].tag, cap);
 	return 0;
 }
 

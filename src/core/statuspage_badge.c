@@ -39,6 +39,13 @@ statuspage_check_outcome(long status)
 	return STATUSPAGE_CHECK_REFUSED;
 }
 
+bool
+statuspage_check_recovered(enum statuspage_check was, enum statuspage_check now)
+{
+	return now == STATUSPAGE_CHECK_OK &&
+	    (was == STATUSPAGE_CHECK_REFUSED || was == STATUSPAGE_CHECK_UNREACHED);
+}
+
 size_t
 statuspage_check_words(long status, const char *cause, char *dst, size_t cap)
 {

@@ -947,6 +947,8 @@ keep_tag(struct action *a)
 	    "plain `up -d` may bring %.40s back", kerr.msg, a->plan.from);
 }
 
+static bool is_bad(const struct action *a, const char *tag);
+
 /* Build the plan for choice i (the targets planning found). */
 static int
 plan_choice(struct action *a, int i, struct wr_err *err)
@@ -961,6 +963,15 @@ plan_choice(struct action *a, int i, struct wr_err *err)
 		    a->env.incident, &a->plan, err) != 0)
 			return -1;
 		keep_tag(a);
+		/* Back to a release found bad: possible, never quietly. */
+		if (c->rolled_back) {
+			char where[48];
+
+			snprintf(where, sizeof(where), "%s%s per releases.log",
+			    c->rolled_at[0] ? "at " : "", c->rolled_at);
+			plan_warn_rolled_back(&a->plan, where);
+		} else if (is_bad(a, c->tag))
+			plan_warn_rolled_back(&a->plan, "in this incident");
 		return 0;
 	case DRIVER_K8S:
 		if (plan_k8s_undo(a->cfg, a->svc, a->planned_cur.tag, a->planned_cur.revision,
@@ -1041,6 +1052,25 @@ demote_bad(struct action *a, struct wr_err *err)
 	memcpy(a->choices + ng, bad, (size_t)nb * sizeof(bad[0]));
 }
 
+/* Compose: when every tag releases.log offers is one a rollback there
+ * moved away from, none is preselected: the engineer names the target. */
+static void
+only_rolled_back(struct action *a, struct wr_err *err)
+{
+	int i;
+
+	if (a->cfg->driver != DRIVER_COMPOSE || a->want[0] != '\0' || a->nchoices == 0)
+		return;
+	for (i = 0; i < a->nchoices; i++)
+		if (!a->choices[i].rolled_back)
+			return;
+	a->nchoices = 0;
+	a->needs_target = true;
+	wr_err_set(err, "every earlier tag in releases.log was rolled back from (%s%s%s%s)",
+	    a->choices[0].tag, a->choices[0].rolled_at[0] ? " at " : "", a->choices[0].rolled_at,
+	    i > 1 ? ", …" : "");
+}
+
 /* k8s: the running pod template's EXPORT_MODE (the deployment read, the
  * first headlen bytes of buf), in the container the kill switch would
  * set; nothing when that container is not clear. */
@@ -1105,29 +1135,31 @@ find_choices(struct action *a, const char *mark, size_t headlen, struct wr_err *
 		/* The engineer named the tag (a runbook step's IMAGE_TAG, or typed). */
 		if (strcmp(a->want, a->planned_cur.tag) == 0)
 			wr_err_set(err, "%s already runs %s", a->cfg->services[a->svc], a->want);
-		else
-			add_choice(a, a->want, 0, a->want);
-	} else if (a->cfg->driver == DRIVER_COMPOSE) {
-		char tags[ACT_CHOICES_MAX][128];
-		int k, from_log = 0;
+		else {
+			char at[8];
+			bool rolled = plan_compose_rolled_back(tail, tlen, a->want, at);
 
-		/* What ran here earlier in this incident comes first. */
-		for (i = 0; i < a->nseen; i++)
-			if (strcmp(a->seen[i], a->planned_cur.tag) != 0 && plan_tag_valid(a->seen[i])) {
-				snprintf(label, sizeof(label), "%s  (ran here earlier, per the timeline)",
-				    a->seen[i]);
-				add_choice(a, a->seen[i], 0, label);
-			}
-		n = plan_compose_targets(tail, tlen, a->planned_cur.tag, tags, ACT_CHOICES_MAX);
+			/* Named, so it is the one offered; still said loudly. */
+			snprintf(label, sizeof(label), "%s%s%s%s%s", a->want,
+			    rolled ? "  (rolled back from" : "", rolled && at[0] ? " at " : "",
+			    rolled ? at : "", rolled ? " per releases.log)" : "");
+			add_choice(a, a->want, 0, label);
+			a->choices[0].rolled_back = rolled;
+			wr_strlcpy(a->choices[0].rolled_at, at, sizeof(a->choices[0].rolled_at));
+		}
+	} else if (a->cfg->driver == DRIVER_COMPOSE) {
+		struct plan_candidate c[ACT_CHOICES_MAX];
+
+		/* What ran here earlier in this incident, then releases.log's
+		 * good tags; one a rollback there moved away from comes last. */
+		n = plan_compose_candidates(tail, tlen, a->planned_cur.tag,
+		    (const char (*)[128])a->seen, a->nseen, (const char (*)[128])a->bad, a->nbad,
+		    c, ACT_CHOICES_MAX);
 		for (i = 0; i < n; i++) {
-			for (k = 0; k < a->nchoices && strcmp(a->choices[k].tag, tags[i]) != 0; k++)
-				;
-			if (k < a->nchoices)
-				continue;
-			snprintf(label, sizeof(label), "%.127s%s", tags[i],
-			    !is_bad(a, tags[i]) && from_log++ == 0 ?
-			    "  (last good in releases.log)" : "");
-			add_choice(a, tags[i], 0, label);
+			add_choice(a, c[i].tag, 0, c[i].label);
+			a->choices[a->nchoices - 1].rolled_back = c[i].rolled_back;
+			wr_strlcpy(a->choices[a->nchoices - 1].rolled_at, c[i].rolled_at,
+			    sizeof(a->choices[0].rolled_at));
 		}
 		if (a->nchoices == 0) {
 			a->needs_target = true;
@@ -1332,6 +1364,7 @@ planned(struct action *a, const struct exec_result *r)
 		find_choices(a, mark, headlen, &err);
 		keep_wanted(a, &err);
 		demote_bad(a, &err);
+		only_rolled_back(a, &err);
 		if (a->nchoices > 0 && a->cfg->driver == DRIVER_COMPOSE &&
 		    read_env(a, headlen, &err) == 0)
 			return;

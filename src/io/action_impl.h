@@ -28,6 +28,9 @@ struct act_choice {
 	char label[200];
 	char export_mode[64];            /* k8s: EXPORT_MODE in its pod template
 	                                    (plan_export_word's), "" unread */
+	bool rolled_back;                /* compose: releases.log says a rollback
+	                                    moved away from it */
+	char rolled_at[8];               /* when ("HH:MM"), or "" */
 };
 
 typedef void (*act_step_fn)(struct action *a, const struct exec_result *r);

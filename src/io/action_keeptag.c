@@ -11,7 +11,9 @@
  * the journal say WARNING: .env still names the old tag. A connection lost
  * during the rename is UNKNOWN. Any re-read of a Compose rollback after
  * UNKNOWN ends here too: it reads .env (planned with this step or not) and
- * says whether it still names another tag than the target.
+ * says whether it still names another tag than the target. Whatever .env
+ * is known to say once the target runs is an env.check record, HOSTS'
+ * mark (envmark.c).
  */
 #include "action_impl.h"
 
@@ -20,12 +22,26 @@
 #include <string.h>
 
 #include "warroom/envfile.h"
+#include "warroom/envmark.h"
 #include "warroom/loop.h"
 #include "warroom/sftp.h"
 #include "warroom/ssh.h"
 #include "warroom/timeline.h"
 
 #define STEP "keep IMAGE_TAG in .env"
+
+/* What .env says once the service runs the target, journalled
+ * (env.check): HOSTS marks the row while it names another tag. */
+static void
+env_check(struct action *a, const char *value)
+{
+	struct wr_err err;
+
+	if (a->env.tl == NULL || a->plan.to[0] == '\0')
+		return;
+	timeline_append(a->env.tl, ENVMARK_KIND, a->cfg->name, a->op,
+	    envmark_record(a->cfg->services[a->svc], value, a->plan.to), &err);
+}
 
 /* The rollback is done, .env not changed: said loudly, and journalled. */
 static void
@@ -42,6 +58,7 @@ untouched(struct action *a, const char *holds, const char *fmt, ...)
 	vsnprintf(why, sizeof(why), fmt, ap);
 	va_end(ap);
 	act_record_step(a, STEP, why, ".env not changed");
+	env_check(a, holds);
 	act_finish(a, ACTION_OK, "%s; WARNING: .env still says IMAGE_TAG=%s (%s): a plain "
 	    "`up -d` brings it back; set IMAGE_TAG=%s there by hand", a->done_msg, holds, why,
 	    a->plan.env_value);
@@ -69,6 +86,7 @@ read_back(const struct sftp_result *r, void *arg)
 	snprintf(line, sizeof(line), "IMAGE_TAG=%s in .env, read back (was %s; the old file kept "
 	    "as %.200s)", now, a->plan.env_was, a->plan.env_backup);
 	act_record_step(a, STEP, NULL, line);
+	env_check(a, now);
 	act_finish(a, ACTION_OK, "%s; IMAGE_TAG=%s kept in .env (was %s)", a->done_msg, now,
 	    a->plan.env_was);
 }
@@ -140,6 +158,7 @@ reread(const struct sftp_result *r, void *arg)
 	if (strcmp(now, a->plan.env_value) == 0) {
 		/* Someone (a rollback of another service) set it meanwhile. */
 		act_record_step(a, STEP, NULL, ".env already says the target; not changed");
+		env_check(a, now);
 		act_finish(a, ACTION_OK, "%s; .env already says IMAGE_TAG=%s", a->done_msg, now);
 		return;
 	}
@@ -163,6 +182,15 @@ act_rollback_done(struct action *a, const char *fmt, ...)
 	vsnprintf(a->done_msg, sizeof(a->done_msg), fmt, ap);
 	va_end(ap);
 	if (k + 1 >= a->plan.nsteps || a->plan.env_file[0] == '\0' || a->env_new == NULL) {
+		char now[128];
+
+		/* No step: .env as planning read it (the target already, no
+		 * IMAGE_TAG, or a file not ours to edit) is what stays. */
+		if (a->env_read && a->env_old != NULL) {
+			if (!envfile_get(a->env_old, a->env_old_len, "IMAGE_TAG", now, sizeof(now)))
+				wr_strlcpy(now, "(unset)", sizeof(now));
+			env_check(a, now);
+		}
 		act_finish(a, ACTION_OK, "%s", a->done_msg);
 		return;
 	}
@@ -232,6 +260,7 @@ reconciled(const struct sftp_result *r, void *arg)
 		snprintf(found, sizeof(found), "%s; .env sets no IMAGE_TAG", a->done_msg);
 		summary = "the target is running: the rollback took effect";
 		cJSON_AddStringToObject(d, "env_image_tag", "(unset)");
+		env_check(a, "(unset)");
 	} else {
 		holds = strcmp(now, a->plan.to) == 0;
 		/* A rename the drop cut off may be the command still at work (it
@@ -249,6 +278,7 @@ reconciled(const struct sftp_result *r, void *arg)
 		    "effect" : "the target is running: the rollback took effect; WARNING: .env "
 		    "still names another tag";
 		cJSON_AddStringToObject(d, "env_image_tag", now);
+		env_check(a, now);
 	}
 	act_reconcile_ok(a, found, summary, d);
 	/* A rename that never ran left the new file beside .env. */

@@ -384,8 +384,7 @@ on_check_answer(struct statuspage *sp, const struct http_response *r)
 	if (!changed)
 		return;
 	/* A first good answer is the normal case: only trouble, and its end, is journalled. */
-	if (c != STATUSPAGE_CHECK_OK || was == STATUSPAGE_CHECK_REFUSED ||
-	    was == STATUSPAGE_CHECK_UNREACHED) {
+	if (c != STATUSPAGE_CHECK_OK || statuspage_check_recovered(was, c)) {
 		d = cJSON_CreateObject();
 		cJSON_AddBoolToObject(d, "ok", c == STATUSPAGE_CHECK_OK);
 		cJSON_AddNumberToObject(d, "http_status", (double)r->status);
@@ -401,6 +400,7 @@ on_check_answer(struct statuspage *sp, const struct http_response *r)
 		memset(&res, 0, sizeof(res));
 		res.check = true;
 		res.ok = c == STATUSPAGE_CHECK_OK;
+		res.recovered = statuspage_check_recovered(was, c);
 		res.http_status = r->status;
 		if (!res.ok)
 			wr_strlcpy(res.error, words, sizeof(res.error));

@@ -214,6 +214,10 @@ on_action(struct action *a, void *arg)
 			app->confirming = NULL;
 		/* HOSTS shows what the host runs now, not at the last round. */
 		poller_refresh(app->poller, action_host(a));
+		/* A step may have edited .env (the runbook's keep-tag step): a
+		 * mark there is read again. A rollback read .env itself. */
+		if (strcmp(p->action, "compose.rollback") != 0)
+			envmarks_recheck(app, action_host(a), false);
 		if (action_needs_target(a) && !app->prompt_active) {
 			/* Nothing to choose from: the engineer names the tag,
 			 * told why in the prompt. */
@@ -1358,10 +1362,12 @@ on_posted(const struct statuspage_result *r, void *arg)
 	app->dirty = true;
 	if (r->check) {
 		/* Found before anyone needs the page: said until a key, and the
-		 * header's badge keeps it. A first good answer needs no words. */
-		if (r->ok)
-			app_say_also(app, "status page: reachable again");
-		else {
+		 * header's badge keeps it. A first good answer needs no words;
+		 * "again" only after it failed. */
+		if (r->ok) {
+			if (r->recovered)
+				app_say_also(app, "status page: reachable again");
+		} else {
 			app_say_also(app, "status page: %s (checked at start): %s", r->error,
 			    statuspage_check_outcome(r->http_status) == STATUSPAGE_CHECK_REFUSED ?
 			    "posts will fail until [statuspage] is fixed" :

@@ -509,3 +509,11 @@ app_hosts_not_ok(const struct app *app, char *buf, size_t cap)
 	}
 	return n;
 }
+
+const struct host_metrics *
+app_metrics(const struct app *app, int h)
+{
+	if (app->fake_metrics != NULL && h >= 0 && (size_t)h < app->cfg.nhosts)
+		return &app->fake_metrics[h];
+	return poller_metrics(app->poller, h);
+}

@@ -185,12 +185,14 @@ seen_apply(struct app *app, const struct record *r)
 
 /* One record into the console's state: the TIMELINE entry, ticks and T-0
  * (app_add_record), what was last recorded per row, whether the incident
- * is resolved, the status page's posts and the chat's announcements. */
+ * is resolved, the status page's posts and the chat's announcements, the
+ * rows' .env marks. */
 static void
 journal_apply(struct app *app, const struct record *r)
 {
 	app_add_record(app, r);
 	seen_apply(app, r);
+	envmarks_apply(app, r);
 	if (strcmp(r->kind, "incident.resolve") == 0)
 		app->resolved = app->safety.resolved = true;
 	else if (strcmp(r->kind, "incident.resume") == 0)

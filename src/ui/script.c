@@ -3,7 +3,7 @@
  * on an in-memory screen: each line is keys ("q", "<Tab>", "<C-l>") or a
  * command (":resize 100x30", ":save-screen NAME", ":sleep SECONDS",
  * ":logs FILE", ":logs-ring BYTES", ":logs-tails N", ":logs-tail N FILE",
- * ":header KEY=N ..."). The screen is redrawn after every key, as the loop
+ * ":header KEY=N ...", ":metrics HOST KEY=N ..."). The screen is redrawn after every key, as the loop
  * would, and the clock moves only when the script says so, so saved
  * screens are exact. There is no network here, so ":logs" stands in for
  * a tailed service: it puts a file's lines into LOGS the way a stream's
@@ -13,15 +13,18 @@
  * as tailing several does, and ":logs-tail" fills one service's ring;
  * ":header" gives the header's badges states (armed, outcomes not known,
  * a failing status page) a console without a journal or a network cannot
- * reach.
+ * reach, and ":metrics" gives a host a metrics round, judged as the
+ * poller judges one.
  */
 #include "warroom/ui.h"
 
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <wchar.h>
 
+#include "warroom/poller.h"
 #include "warroom/sanitize.h"
 
 static const struct {
@@ -142,6 +145,61 @@ fake_header(struct app *app, char *arg, struct wr_err *err)
 	return 0;
 }
 
+/* :metrics HOST error=F p95=MS [restarts=N] [rps=R] — one metrics round
+ * of HOST as the poller would judge it (the verdict from the last one, so
+ * a script walks the hysteresis), for METRICS without a network. */
+static int
+fake_metrics(struct app *app, char *arg, struct wr_err *err)
+{
+	struct decide_input in = { .error_rate = NAN, .p95_ms = NAN, .restarts = -1 };
+	struct host_metrics *m;
+	char *tok, *save = NULL;
+	double rps = NAN;
+	size_t h;
+
+	tok = strtok_r(arg, " ", &save);
+	for (h = 0; tok != NULL && h < app->cfg.nhosts && strcmp(app->cfg.hosts[h].name, tok) != 0;
+	    h++)
+		;
+	if (tok == NULL || h == app->cfg.nhosts)
+		return wr_err_set(err, ":metrics needs a host of the config first");
+	while ((tok = strtok_r(NULL, " ", &save)) != NULL) {
+		char key[16];
+		double v;
+
+		if (sscanf(tok, "%15[a-z0-9]=%lf", key, &v) != 2)
+			return wr_err_set(err, ":metrics needs KEY=NUMBER, not %s", tok);
+		if (strcmp(key, "error") == 0)
+			in.error_rate = v;
+		else if (strcmp(key, "p95") == 0)
+			in.p95_ms = v;
+		else if (strcmp(key, "restarts") == 0)
+			in.restarts = (int)v;
+		else if (strcmp(key, "rps") == 0)
+			rps = v;
+		else
+			return wr_err_set(err, ":metrics has no %s", key);
+	}
+	if (app->fake_metrics == NULL)
+		app->fake_metrics = xcalloc(app->cfg.nhosts, sizeof(*app->fake_metrics));
+	m = &app->fake_metrics[h];
+	m->verdict = decide(&app->cfg.thresholds, &in, m->nhist > 0 ? &m->verdict : NULL, NULL);
+	if (m->nhist == POLLER_HISTORY) {
+		memmove(m->error_hist, m->error_hist + 1, (POLLER_HISTORY - 1) * sizeof(double));
+		memmove(m->p95_hist, m->p95_hist + 1, (POLLER_HISTORY - 1) * sizeof(double));
+		m->nhist--;
+	}
+	m->error_hist[m->nhist] = in.error_rate;
+	m->p95_hist[m->nhist++] = in.p95_ms;
+	m->have_rates = true;
+	m->rates.error_rate = in.error_rate;
+	m->rates.p95_s = in.p95_ms / 1000.0;
+	m->rates.request_rate = rps;
+	app->dirty = true;
+	screen_draw(app);
+	return 0;
+}
+
 static int
 command_line(struct app *app, char *line, struct wr_err *err)
 {
@@ -203,6 +261,8 @@ command_line(struct app *app, char *line, struct wr_err *err)
 	}
 	if (strcmp(line, ":header") == 0)
 		return fake_header(app, arg != NULL ? arg : (char *)"", err);
+	if (strcmp(line, ":metrics") == 0)
+		return fake_metrics(app, arg != NULL ? arg : (char *)"", err);
 	return wr_err_set(err, "unknown script command %s", line);
 }
 

@@ -8,7 +8,8 @@
  * Values read before the host went away, or before its poll began to
  * fail, are drawn dim. A value that changed in the last seconds is
  * highlighted; under the table the selected row's trouble is spelled out
- * in full (wrapped when zoomed). Rows hidden above or below are counted
+ * in full (wrapped when zoomed). A row whose .env names another tag than
+ * it runs (envmarks.c) says so in its TAG cell and first under the table. Rows hidden above or below are counted
  * on the pane's border, naming one worse than all in sight. Rows may be
  * ordered worst first (o); the selection stays on its row, not its
  * position.
@@ -22,6 +23,7 @@
 
 #include "warroom/action.h"
 #include "warroom/columns.h"
+#include "warroom/envmark.h"
 #include "warroom/hosts_table.h"
 #include "warroom/loop.h"
 #include "warroom/poller.h"
@@ -205,17 +207,22 @@ order_pos(const int *order, int rows, int row)
 	return 0;
 }
 
+static int detail_after(const struct app *app, int host, int svc, const struct svc_state *s,
+    char lines[2][700]);
+
 /* Lines under the table for the selected row: why its host is not UP (an
  * untrusted key's fingerprint on a line of its own) or why its poll fails
  * (both make the row's values old, so they come before anything else),
- * its latest action, or why it is unhealthy. Returns the lines needed. */
+ * what its .env would bring back, its latest action, or why it is
+ * unhealthy. Returns the lines needed. */
+
 static int
-detail_lines(const struct app *app, int host, int svc, char lines[2][700])
+detail_lines(const struct app *app, int host, int svc, char lines[3][700])
 {
 	const struct ssh_status *st;
 	const struct svc_state *s;
+	const struct envmark *m;
 	const char *name;
-	size_t i;
 
 	if (app->pool == NULL || host < 0)
 		return 0;
@@ -257,6 +264,31 @@ detail_lines(const struct app *app, int host, int svc, char lines[2][700])
 		    age[0] ? " (the values shown are " : "", age, age[0] ? " old)" : "");
 		return 1;
 	}
+	/* What .env would bring back goes first: the outcome that said it
+	 * is cut at 80 columns, and fades from the footer. */
+	if ((m = envmarks_on(app, host, svc)) != NULL) {
+		char rest[2][700];
+		int n, i;
+
+		envmark_detail(name, app->cfg.hosts[host].services[svc], m, lines[0], 700);
+		n = detail_after(app, host, svc, s, rest);
+		for (i = 0; i < n; i++)
+			wr_strlcpy(lines[1 + i], rest[i], 700);
+		return 1 + n;
+	}
+	return detail_after(app, host, svc, s, lines);
+}
+
+/* The detail lines after the connection's and the poll's: the latest
+ * action on the service, else its health, version or the host's notes. */
+static int
+detail_after(const struct app *app, int host, int svc, const struct svc_state *s,
+    char lines[2][700])
+{
+	const struct ssh_status *st = ssh_pool_status(app->pool, host);
+	const char *name = app->cfg.hosts[host].name;
+	size_t i;
+
 	/* The latest action on this service: its state, then its outcome. */
 	for (i = app->nactions; i-- > 0;) {
 		const struct action *a = app->actions[i];
@@ -415,6 +447,15 @@ cell_text(const struct app *app, int hi, const struct config_host *host, int svc
 			snprintf(buf, cap, "%s", poll_failing(s) ? "?" : "");
 		if (s && recent(s->tag_changed_ms))
 			role = THEME_STATUS;
+		/* .env names another tag: a plain `up -d` brings it back. */
+		if (envmarks_on(app, hi, svc) != NULL) {
+			char tag[160];
+
+			wr_strlcpy(tag, buf[0] && strcmp(buf, "?") != 0 ? buf :
+			    envmarks_on(app, hi, svc)->runs, sizeof(tag));
+			envmark_tag_cell(tag, buf, cap);
+			role = THEME_BAD;
+		}
 		break;
 	case HOSTS_COL_STATE:
 		if (s && (strstr(s->state, "exited") || strstr(s->health, "unhealthy") ||
@@ -575,7 +616,7 @@ hosts_draw(struct app *app, WINDOW *win, int h, int w, bool focused)
 	int ndetail = 0, drows = 0, dim = ui_attr(app, THEME_DIM), *order, selpos;
 	int width[HOSTS_COL_COUNT], steps[HOSTS_STEPS_MAX], shown_worst = -1;
 	struct table_fit fit;
-	char detail[2][700];
+	char detail[3][700];
 
 	if (rows == 0) {
 		char where[WR_PATH_MAX + 96];
@@ -620,6 +661,9 @@ hosts_draw(struct app *app, WINDOW *win, int h, int w, bool focused)
 		/* The selected row's trouble takes the last lines, if any;
 		 * zoomed, whole (man: lines are no longer cut there). */
 		ndetail = detail_lines(app, si, ssvc, detail);
+		/* Short of room, the first lines (the most pressing) stay. */
+		while (ndetail > 1 && body - ndetail < 2)
+			ndetail--;
 		drows = ndetail;
 		if (app->zoomed) {
 			for (i = 0, drows = 0; i < ndetail; i++) {

@@ -4,7 +4,8 @@
  * sparklines of the last ten minutes (fitted to the pane, newest at the
  * right), the request rate, where the figures come from when it is a
  * Prometheus server, and the thresholds in
- * force; below, one line per other host with its verdict, worst first.
+ * force; below, one line per other host with its verdict, worst first. A
+ * verdict hysteresis holds says so first, in the title and its reason.
  */
 #include "warroom/ui.h"
 
@@ -51,10 +52,10 @@ metrics_draw(struct app *app, WINDOW *win, int h, int w, bool focused)
 {
 	const struct config_thresholds *t = &app->cfg.thresholds;
 	int host = app_selected_host(app), y = 0, x;
-	const struct host_metrics *m = poller_metrics(app->poller, host);
+	const struct host_metrics *m = app_metrics(app, host);
 	const struct config_host *hc;
 	bool prom;
-	char line[2048], a[32], b[32], spark[1600];
+	char line[2048], a[96], b[32], spark[1600];
 	/* The sparklines take what is left after "errors 12.3%  ". */
 	size_t cols = w > 20 ? (size_t)(w - 2 - 15) : 4;
 	size_t i;
@@ -79,11 +80,14 @@ metrics_draw(struct app *app, WINDOW *win, int h, int w, bool focused)
 	}
 	x = ui_put(win, y, 0, w, ui_attr(app, THEME_TITLE), app->cfg.hosts[host].name);
 	x += ui_put(win, y, x, w - x, A_NORMAL, "  ");
-	ui_put(win, y, x, w - x, ui_attr(app, level_role(m->verdict.level)) | A_BOLD,
-	    decide_level_name(m->verdict.level));
+	/* A level hysteresis holds says so beside it: after a rollback the
+	 * metrics are calm while it still reads ROLLBACK IMMEDIATELY. */
+	decide_headline(&m->verdict, w - x, a, sizeof(a));
+	ui_put(win, y, x, w - x, ui_attr(app, level_role(m->verdict.level)) | A_BOLD, a);
 	y++;
+	decide_reason_shown(&m->verdict, spark, sizeof(spark));
 	ui_put(win, y++, 2, w - 2, ui_attr(app, THEME_NORMAL),
-	    reason_without(m->verdict.reason, m->error, line, sizeof(line)));
+	    reason_without(spark, m->error, line, sizeof(line)));
 	/* Scrapes through the SSH connection stop with it: say so. */
 	if (y < h && app->cfg.hosts[host].tunnel && app->pool != NULL &&
 	    ssh_pool_status(app->pool, host)->state != SSH_UP) {
@@ -165,17 +169,18 @@ metrics_draw(struct app *app, WINDOW *win, int h, int w, bool focused)
 	/* The other hosts, worst first, as long as there is room. */
 	for (int lvl = DECIDE_ROLLBACK; lvl >= DECIDE_OK && y < h; lvl--)
 		for (i = 0; i < app->cfg.nhosts && y < h; i++) {
-			const struct host_metrics *o = poller_metrics(app->poller, (int)i);
+			const struct host_metrics *o = app_metrics(app, (int)i);
 
 			if ((int)i == host || o == NULL || o->nhist == 0 || (int)o->verdict.level != lvl)
 				continue;
-			snprintf(line, sizeof(line), "%-14s %s", app->cfg.hosts[i].name,
-			    decide_level_name(o->verdict.level));
+			decide_headline(&o->verdict, w - 15, a, sizeof(a));
+			snprintf(line, sizeof(line), "%-14s %s", app->cfg.hosts[i].name, a);
 			x = ui_put(win, y, 0, w, ui_attr(app, level_role(o->verdict.level)), line);
 			/* Its reason after it, dim, as far as the pane allows: why
 			 * another host is red, without selecting it. */
 			if (x + 2 < w) {
-				snprintf(line, sizeof(line), "  %s", o->verdict.reason);
+				decide_reason_shown(&o->verdict, spark, sizeof(spark));
+				snprintf(line, sizeof(line), "  %s", spark);
 				ui_put(win, y, x, w - x, ui_attr(app, THEME_DIM), line);
 			}
 			y++;

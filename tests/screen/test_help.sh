@@ -174,7 +174,7 @@ assert_screen help-big <<'EOF'
 │ │ U        settle the oldest UNKNOWN outcome by hand: ok or failed, and what you saw (writes t │ │
 │ │ e        export the timeline as a post-mortem draft (writes the journal)                     │ │
 │ │ E        mark the incident resolved (typed; the same --incident then starts a new one) (writ │ │
-│ │ C-r      poll every host now; retry DOWN and UNTRUSTED hosts                                 │ │
+│ │ C-r      poll every host now; retry DOWN and UNTRUSTED hosts; re-read a .env HOSTS marks     │ │
 │ │ z        show the focused pane alone on the whole screen (z again: every pane)               │ │
 │ │ C-l      redraw the whole screen                                                             │ │
 │ │ ?        show or hide this help                                                              │ │

@@ -192,6 +192,15 @@ done
 wait_for "re-read after reconnect: api runs" 5
 head -1 "$tmp/screen" | grep -q "UNKNOWN" && { head -1 "$tmp/screen"; fail "the UNKNOWN badge stayed after the re-read"; }
 ok "a dropped connection ends UNKNOWN (never a guess), and the host is re-read when it returns"
+# The re-read found .env naming the tag left: the row says so after the
+# footer has moved on, and after a restart (the env.check record).
+wait_re "│> h1 +api +UP +v1\\.4\\.1 \\.env! "
+assert_contains "$tmp/screen" "h1/api: keep IMAGE_TAG=v1.4.1 in .env: it says v1.6.0, which a plain \`up -d\` brings back"
+keys q
+wait_for "exit=0"
+start 200 50 "$wr"
+wait_re "│> h1 +api +UP +v1\\.4\\.1 \\.env! " 15
+ok "HOSTS marks the row while .env names another tag, after a restart too"
 keys q
 wait_for "exit=0"
 firsts() { grep '"kind":"health.change"' "$journal" | grep -c '"first":true' || true; }

@@ -4,7 +4,8 @@
 # `r` must not offer it first: it is listed last, marked as rolled back
 # from in this incident, and the default is the release before. With
 # nothing else left, the tag is asked for instead. A rollback gated on
-# another service's /readyz names that service.
+# another service's /readyz names that service. Another incident, without
+# this timeline, reads the same from releases.log's rollback line.
 . "${top_srcdir:-$(dirname "$0")/../..}/tests/lib/tmux.sh"
 [ -x /usr/sbin/sshd ] || skip "openssh-server is not installed"
 fleet_up --hosts 1 --tag v1.5.0-bad
@@ -51,5 +52,37 @@ wait_for "every earlier tag was rolled back from in this incident (v1.5.0-bad): 
 keys Escape
 [ "$(grep -c '"pull","api"' "$log")" = 1 ] || fail "a second pull ran"
 ok "nothing but the bad release left: the target is asked for"
+keys q
+wait_for "exit=0"
+
+# Another incident shares no timeline, only releases.log: the rollback
+# line there says the bad release was left, so it is never "last good".
+printf '%s\n' "2025-06-01T12:00:00Z deploy IMAGE_TAG=v1.4.0 services=api,jobs result=ok" \
+	"2025-06-02T12:00:00Z deploy IMAGE_TAG=v1.5.0-bad services=api,jobs result=ok" \
+	"2025-06-02T13:07:00Z rollback IMAGE_TAG=v1.4.1 services=api result=ok by=warroom" \
+	> "$fl/hosts/h1/app/releases.log"
+start 200 50 "$WARROOM -c $fl/warroom.conf --incident other"
+wait_re "│> h1 +api +UP +v1\\.4\\.1 " 15
+keys A; keys -l arm; keys Enter
+wait_re "ARMED 1[45]:[0-9][0-9]"
+keys r
+wait_for "type api and press Enter"
+assert_contains "$tmp/screen" "tag  v1.4.1  ->  v1.4.0"
+assert_contains "$tmp/screen" "> v1.4.0  (last good in releases.log)"
+assert_contains "$tmp/screen" "  v1.5.0-bad  (rolled back from at 13:07 per releases.log)"
+assert_not_contains "$tmp/screen" "WAS ROLLED BACK FROM"
+keys Down
+wait_for "tag  v1.4.1  ->  v1.5.0-bad"
+assert_contains "$tmp/screen" "v1.5.0-bad WAS ROLLED BACK FROM at 13:07 per releases.log"
+keys Escape
+wait_for "CANCELLED"
+ok "another incident: a release releases.log rolled back from is listed last, marked, warned"
+
+sed -i '1d' "$fl/hosts/h1/app/releases.log"
+keys r
+wait_for "every earlier tag in releases.log was rolled back from (v1.5.0-bad at 13:07): roll api on h1 back to tag: " 15
+keys Escape
+[ "$(grep -c '"pull","api"' "$log")" = 1 ] || fail "a second pull ran"
+ok "only releases that were rolled back from: the target is asked for"
 keys q
 wait_for "exit=0"

@@ -76,7 +76,7 @@ wait_re "│> h1 +api +UP +v1\\.6\\.0-bad" 5
 keys r
 wait_for "CONFIRM ROLLBACK"
 wait_for "type api and press Enter"
-assert_contains "$tmp/screen" "> v1.4.1  (ran here earlier, per the timeline)"
+assert_contains "$tmp/screen" "> v1.4.1  (last good in releases.log; ran here earlier)"
 assert_not_contains "$tmp/screen" "v1.4.0  (ran here"
 assert_not_contains "$tmp/screen" "v1.5.0-bad  (ran here"
 keys Escape

@@ -4,7 +4,8 @@
 # a STATUS PAGE badge (beside ARMED at 80x24, with the count and the next
 # try on a wide screen) for as long as the post is retried, long after
 # the footer's message is gone; once the page answers, the post goes
-# through and the badge goes.
+# through and the badge goes. A page that answers at start is not said to
+# be "reachable again".
 . "${top_srcdir:-$(dirname "$0")/../..}/tests/lib/tmux.sh"
 [ -x /usr/sbin/sshd ] || skip "openssh-server is not installed"
 fleet_up --hosts 1
@@ -24,6 +25,17 @@ until_count() {
 
 start 80 24 "$WARROOM -c $fl/warroom.conf --incident 'api errors'"
 wait_re "│> h1 +api +UP" 15
+# The read of the page at start went through (its answer is recorded):
+# a first good answer needs no words, never "reachable again".
+req=$fl/statuspage/requests.jsonl
+i=0
+until grep -q '"method":"GET".*"status":200' "$req" 2> /dev/null; do
+	sleep 0.1; i=$((i + 1)); [ $i -lt 150 ] || fail "no check of the page at start"
+done
+sleep 0.5
+capture
+assert_not_contains "$tmp/screen" "reachable"
+ok "a page that answers the first check is not said to be reachable again"
 keys A; keys -l arm; keys Enter
 wait_re "ARMED 1[45]:"
 journal=$(ls "$fl"/timeline/api-errors-*.jsonl)

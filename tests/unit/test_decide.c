@@ -266,6 +266,40 @@ better_needs_calm_checks(void **state)
 }
 
 static void
+a_held_verdict_says_so_first(void **state)
+{
+	struct decide_verdict v = verdict(0.079, 100, 0, NULL);
+	char head[96], why[WR_DECIDE_REASON_MAX + 64];
+
+	/* Back below every threshold, one calm check of two. */
+	v = verdict(0, 179, -1, &v);
+	assert_true(v.held);
+	assert_int_equal(v.level, DECIDE_ROLLBACK);
+	decide_headline(&v, 80, head, sizeof(head));
+	assert_string_equal(head, "ROLLBACK IMMEDIATELY (held: 1/2 calm checks)");
+	/* METRICS at 80 columns: 46 cells, "api-1  " before it. */
+	decide_headline(&v, 46 - 7, head, sizeof(head));
+	assert_string_equal(head, "ROLLBACK IMMEDIATELY (held 1/2)");
+	decide_headline(&v, 10, head, sizeof(head));
+	assert_string_equal(head, "ROLLBACK IMMEDIATELY");
+	decide_reason_shown(&v, why, sizeof(why));
+	assert_string_equal(why, "held, 1/2 calm checks: no data for restarts; error rate 0%, p95 179 ms");
+	v = verdict(0, 179, 0, NULL);
+	v = verdict(0.079, 100, 0, &v);
+	v = verdict(0, 179, 0, &v);
+	decide_reason_shown(&v, why, sizeof(why));
+	assert_string_equal(why, "held, 1/2 calm checks: below thresholds: error rate 0%, p95 179 ms, "
+	    "0 restarts in 5m");
+	/* Not held: the name and the reason as they are. */
+	v = verdict(0, 179, 0, &v);
+	assert_false(v.held);
+	decide_headline(&v, 80, head, sizeof(head));
+	assert_string_equal(head, "OK");
+	decide_reason_shown(&v, why, sizeof(why));
+	assert_string_equal(why, v.reason);
+}
+
+static void
 within_the_margin_is_not_calm(void **state)
 {
 	/* 4.8% is below 5% but not 10% below it (4.5%): no progress. */
@@ -457,6 +491,7 @@ main(void)
 		cmocka_unit_test(within_the_margin_is_not_calm),
 		cmocka_unit_test(the_worst_level_of_a_calm_run_wins),
 		cmocka_unit_test(no_data_after_rollback_is_held_too),
+		cmocka_unit_test(a_held_verdict_says_so_first),
 		cmocka_unit_test(params_are_the_callers),
 		cmocka_unit_test(formats),
 		cmocka_unit_test(sparkline),

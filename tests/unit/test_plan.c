@@ -57,6 +57,153 @@ every_target_newest_first(void **state)
 	assert_int_equal(plan_compose_targets("", 0, "v1", tags, 8), 0);
 }
 
+/* Incident A rolled api back from v1.5.0-bad; its line follows the deploy. */
+static const char after_rollback[] =
+    "2026-11-23T07:55:30Z deploy IMAGE_TAG=v1.4.0 services=api,jobs result=ok\n"
+    "2026-11-25T07:55:30Z deploy IMAGE_TAG=v1.4.1 services=api,jobs result=ok\n"
+    "2026-11-26T07:45:30Z deploy IMAGE_TAG=v1.5.0-bad services=api,jobs result=ok\n"
+    "2026-11-26T13:05:12Z rollback IMAGE_TAG=v1.4.1 services=api result=ok by=warroom "
+    "incident=a-1\n";
+
+static void
+a_tag_rolled_back_from_is_never_last_good(void **state)
+{
+	struct plan_candidate c[8];
+	char tag[128], tags[8][128], at[8];
+	struct wr_err err;
+
+	/* A second console on api-1/api, which now runs v1.4.1. */
+	assert_int_equal(plan_compose_candidates(after_rollback, strlen(after_rollback), "v1.4.1",
+	    NULL, 0, NULL, 0, c, 8), 2);
+	assert_string_equal(c[0].label, "v1.4.0  (last good in releases.log)");
+	assert_false(c[0].rolled_back);
+	assert_string_equal(c[1].tag, "v1.5.0-bad");
+	assert_string_equal(c[1].label, "v1.5.0-bad  (rolled back from at 13:05 per releases.log)");
+	assert_true(c[1].rolled_back);
+	assert_string_equal(c[1].rolled_at, "13:05");
+	assert_int_equal(plan_compose_target(after_rollback, strlen(after_rollback), "v1.4.1",
+	    tag, sizeof(tag), &err), 0);
+	assert_string_equal(tag, "v1.4.0");
+	assert_int_equal(plan_compose_targets(after_rollback, strlen(after_rollback), "v1.4.1",
+	    tags, 8), 2);
+	assert_string_equal(tags[0], "v1.4.0");
+	assert_string_equal(tags[1], "v1.5.0-bad");
+	assert_true(plan_compose_rolled_back(after_rollback, strlen(after_rollback), "v1.5.0-bad",
+	    at));
+	assert_string_equal(at, "13:05");
+	assert_false(plan_compose_rolled_back(after_rollback, strlen(after_rollback), "v1.4.0",
+	    at));
+	/* Only the bad release left besides the running one: no target. */
+	assert_int_equal(plan_compose_target(after_rollback + 146, strlen(after_rollback + 146),
+	    "v1.4.1", tag, sizeof(tag), &err), -1);
+	/* jobs still runs it: the rollback of api does not make it current there. */
+	assert_int_equal(plan_compose_candidates(after_rollback, strlen(after_rollback),
+	    "v1.5.0-bad", NULL, 0, NULL, 0, c, 8), 2);
+	assert_string_equal(c[0].label, "v1.4.1  (last good in releases.log)");
+	assert_string_equal(c[1].label, "v1.4.0");
+}
+
+static void
+several_rollbacks_mark_what_each_left(void **state)
+{
+	static const char log[] =
+	    "2026-11-23T07:55:30Z deploy IMAGE_TAG=v1.4.0 services=api,jobs result=ok\n"
+	    "2026-11-25T07:55:30Z deploy IMAGE_TAG=v1.4.1 services=api,jobs result=ok\n"
+	    "2026-11-26T07:45:30Z deploy IMAGE_TAG=v1.5.0-bad services=api,jobs result=ok\n"
+	    "2026-11-26T13:05:00Z rollback IMAGE_TAG=v1.4.1 services=api result=ok\n"
+	    "2026-11-26T13:20:00Z rollback IMAGE_TAG=v1.4.1 services=jobs result=ok\n"
+	    "2026-11-27T09:00:00Z deploy IMAGE_TAG=v1.6.0 services=api,jobs result=ok\n"
+	    /* A failed rollback moved nothing. */
+	    "2026-11-27T09:30:00Z rollback IMAGE_TAG=v1.4.0 services=api result=failed\n"
+	    "2026-11-27T10:00:00+02:00 rollback IMAGE_TAG=v1.4.1 services=api,jobs result=ok\n";
+	static const char bare[] = "deploy IMAGE_TAG=v1 result=ok\ndeploy IMAGE_TAG=v2 result=ok\n"
+	    "rollback IMAGE_TAG=v1 result=ok\n";
+	struct plan_candidate c[8];
+
+	assert_int_equal(plan_compose_candidates(log, strlen(log), "v1.4.1", NULL, 0, NULL, 0,
+	    c, 8), 3);
+	assert_string_equal(c[0].label, "v1.4.0  (last good in releases.log)");
+	/* Newest first among those rolled back from; the first rollback away
+	 * from each is its time, in UTC. */
+	assert_string_equal(c[1].label, "v1.6.0  (rolled back from at 08:00 per releases.log)");
+	assert_string_equal(c[2].label, "v1.5.0-bad  (rolled back from at 13:05 per releases.log)");
+	/* A rollback without a time or services still says what it left. */
+	assert_int_equal(plan_compose_candidates(bare, strlen(bare), "v1", NULL, 0, NULL, 0, c, 8),
+	    1);
+	assert_string_equal(c[0].label, "v2  (rolled back from per releases.log)");
+}
+
+static void
+a_redeploy_after_a_fix_is_judged_anew(void **state)
+{
+	/* The same tag deployed again after the rollback (the fix was
+	 * elsewhere), then a newer release: it is the last good again. */
+	static const char again[] =
+	    "2026-11-25T07:55:30Z deploy IMAGE_TAG=v1.4.1 services=api result=ok\n"
+	    "2026-11-26T07:45:30Z deploy IMAGE_TAG=v1.5.0 services=api result=ok\n"
+	    "2026-11-26T08:05:00Z rollback IMAGE_TAG=v1.4.1 services=api result=ok\n"
+	    "2026-11-27T07:45:30Z deploy IMAGE_TAG=v1.5.0 services=api result=ok\n"
+	    "2026-11-28T07:45:30Z deploy IMAGE_TAG=v1.6.0-bad services=api result=ok\n";
+	/* A fixed release instead: the bad one stays marked. */
+	static const char fixed[] =
+	    "2026-11-25T07:55:30Z deploy IMAGE_TAG=v1.4.1 services=api result=ok\n"
+	    "2026-11-26T07:45:30Z deploy IMAGE_TAG=v1.5.0-bad services=api result=ok\n"
+	    "2026-11-26T08:05:00Z rollback IMAGE_TAG=v1.4.1 services=api result=ok\n"
+	    "2026-11-27T07:45:30Z deploy IMAGE_TAG=v1.5.1 services=api result=ok\n";
+	struct plan_candidate c[8];
+
+	assert_int_equal(plan_compose_candidates(again, strlen(again), "v1.6.0-bad", NULL, 0,
+	    NULL, 0, c, 8), 2);
+	assert_string_equal(c[0].label, "v1.5.0  (last good in releases.log)");
+	assert_false(c[0].rolled_back);
+	assert_string_equal(c[1].label, "v1.4.1");
+	assert_int_equal(plan_compose_candidates(fixed, strlen(fixed), "v1.5.1", NULL, 0, NULL, 0,
+	    c, 8), 2);
+	assert_string_equal(c[0].label, "v1.4.1  (last good in releases.log)");
+	assert_string_equal(c[1].label, "v1.5.0-bad  (rolled back from at 08:05 per releases.log)");
+}
+
+static void
+labels_say_every_reason(void **state)
+{
+	static const char seen1[][128] = { "v1.4.1" };
+	static const char seen2[][128] = { "v1.3.0", "v1.5.0-bad" };
+	static const char bad[][128] = { "v1.4.1" };
+	struct plan_candidate c[8];
+
+	/* The timeline saw v1.4.1 run here, and it is releases.log's last good. */
+	assert_int_equal(plan_compose_candidates(releases, strlen(releases), "v1.5.0-bad", seen1, 1,
+	    NULL, 0, c, 8), 2);
+	assert_string_equal(c[0].label, "v1.4.1  (last good in releases.log; ran here earlier)");
+	assert_string_equal(c[1].label, "v1.4.0");
+	/* Seen only; and one seen that releases.log says was rolled back from. */
+	assert_int_equal(plan_compose_candidates(after_rollback, strlen(after_rollback), "v1.4.1",
+	    seen2, 2, NULL, 0, c, 8), 3);
+	assert_string_equal(c[0].label, "v1.3.0  (ran here earlier, per the timeline)");
+	assert_string_equal(c[1].label, "v1.4.0  (last good in releases.log)");
+	assert_string_equal(c[2].label,
+	    "v1.5.0-bad  (rolled back from at 13:05 per releases.log; ran here earlier)");
+	/* One this incident rolled back from is not called last good. */
+	assert_int_equal(plan_compose_candidates(releases, strlen(releases), "v1.5.0-bad", NULL, 0,
+	    bad, 1, c, 8), 2);
+	assert_string_equal(c[0].label, "v1.4.1");
+	assert_string_equal(c[1].label, "v1.4.0  (last good in releases.log)");
+}
+
+static void
+a_rolled_back_target_is_warned_first(void **state)
+{
+	struct plan p;
+
+	memset(&p, 0, sizeof(p));
+	strcpy(p.to, "v1.5.0-bad");
+	strcpy(p.warning, ".env is not changed (x)");
+	plan_warn_rolled_back(&p, "at 13:05 per releases.log");
+	assert_string_equal(p.warning, "v1.5.0-bad WAS ROLLED BACK FROM at 13:05 per releases.log: "
+	    "going back to it very likely brings the failure back; pick another target unless "
+	    "it was fixed\n.env is not changed (x)");
+}
+
 static void
 unsafe_tags_are_refused(void **state)
 {
@@ -841,6 +988,11 @@ main(void)
 		cmocka_unit_test(target_is_the_last_good_other_tag),
 		cmocka_unit_test(unsafe_tags_are_refused),
 		cmocka_unit_test(every_target_newest_first),
+		cmocka_unit_test(a_tag_rolled_back_from_is_never_last_good),
+		cmocka_unit_test(several_rollbacks_mark_what_each_left),
+		cmocka_unit_test(a_redeploy_after_a_fix_is_judged_anew),
+		cmocka_unit_test(labels_say_every_reason),
+		cmocka_unit_test(a_rolled_back_target_is_warned_first),
 		cmocka_unit_test(compose_rollback_commands),
 		cmocka_unit_test(bad_plans_are_refused),
 		cmocka_unit_test(k8s_and_helm_plans),

@@ -228,6 +228,13 @@ a_failed_check_shows_until_a_post_goes_through(void **state)
 	assert_string_equal(badge(&in, 10), " STATUS PAGE: unreachable ");
 	in.check = STATUSPAGE_CHECK_OK;
 	assert_string_equal(badge(&in, 200), "");
+	/* "Reachable again" only after it was not. */
+	assert_false(statuspage_check_recovered(STATUSPAGE_CHECK_NONE, STATUSPAGE_CHECK_OK));
+	assert_false(statuspage_check_recovered(STATUSPAGE_CHECK_OK, STATUSPAGE_CHECK_OK));
+	assert_true(statuspage_check_recovered(STATUSPAGE_CHECK_UNREACHED, STATUSPAGE_CHECK_OK));
+	assert_true(statuspage_check_recovered(STATUSPAGE_CHECK_REFUSED, STATUSPAGE_CHECK_OK));
+	assert_false(statuspage_check_recovered(STATUSPAGE_CHECK_UNREACHED,
+	    STATUSPAGE_CHECK_REFUSED));
 	assert_false(statuspage_badge_trouble(&in));
 }
 
