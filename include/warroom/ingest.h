@@ -6,6 +6,11 @@
  * a run at a time, and the others take the exact per-line path, so the
  * ring holds exactly what sanitize_buf + redact_text + logset_append of
  * every line would give.
+ *
+ * A stream that resumes after a break (ingest_resume) asks its tool for
+ * lines from a whole second on, so it is sent again the lines of that
+ * second it already holds: those are recognised at the start of the
+ * resumed run and not stored twice.
  */
 #ifndef WARROOM_INGEST_H
 #define WARROOM_INGEST_H
@@ -52,6 +57,12 @@ struct ingest {
 	size_t run_cap;
 	uint64_t lines;                  /* lines delivered, ever */
 	uint64_t fast;                   /* ... of them stored without the per-line path */
+	/* A resumed run: hashes of the lines it may send again, in order; the
+	 * run's first lines matched so far are held[from .. from + matched). */
+	uint64_t *held;
+	size_t nheld, held_cap, from, matched;
+	bool seeking;                    /* no line of the resumed run seen yet */
+	uint64_t skipped;                /* lines not stored again, ever */
 };
 
 /* A stream with nothing received yet. */
@@ -68,5 +79,16 @@ void ingest_finish(struct ingest *in);
 
 /* The exact path for one line, as it was cut from the stream. */
 void ingest_line(struct ingest *in, const char *line, size_t len);
+
+/* Held lines looked at for a resume, at most: a flood's two seconds. */
+#define WR_INGEST_HELD_MAX ((size_t)1 << 20)
+
+/* The stream resumes (a new run of its tool) after the lines it stored in
+ * ring of set: since (cap >= 21) gets the second its newest stamped line
+ * carries, RFC 3339 UTC, for the tool's --since, and the lines it holds
+ * from the second before that on are skipped where the new run begins
+ * with them. False (nothing skipped) when no stored line is stamped. */
+bool ingest_resume(struct ingest *in, const struct logset *set, unsigned ring,
+    char *since, size_t cap);
 
 #endif

@@ -2,7 +2,8 @@
  * view_logs.c — the LOGS pane: the tail of a service, chosen with Enter
  * in HOSTS (more added with +, merged by the time each line carries),
  * followed with exec_follow (docker compose logs -f or kubectl logs -f,
- * resumed after a reconnect). Its output arrives in chunks and goes
+ * resumed after a reconnect from its newest line's second, the lines of
+ * that second it holds not stored twice). Its output arrives in chunks and goes
  * through ingest.c, which sanitizes and redacts every line on its way
  * into the service's own ring of the logset (storing lines it proves
  * clean as they are), so nothing a host prints reaches the terminal as a
@@ -106,6 +107,21 @@ on_log_chunk(enum exec_stream s, const char *data, size_t len, bool eof, void *a
 		ls->app->dirty = true;
 }
 
+/* The tail resumes after a break: from the second of the newest line it
+ * stored, the lines it holds of that second not stored again (ingest.c
+ * says why). Merged lines may still wait in the merge: they are stored
+ * first, so what the new run sends again is compared with all of them. */
+static bool
+on_log_since(char *buf, size_t cap, void *arg)
+{
+	struct logs_stream *ls = arg;
+	struct app *app = ls->app;
+
+	if (app->nstreams > 1)
+		logmerge_drain(&app->merge, loop_now_ms(), 1, append_line, app);
+	return ingest_resume(&ls->in[0], &app->logs, ls->ring, buf, cap);
+}
+
 /* The logs command of a service: {since} is filled by exec_follow. */
 static int
 logs_command(const struct config_host *h, const char *svc, char *cmd, size_t cap)
@@ -207,6 +223,7 @@ add_stream(struct app *app, int host, int svc)
 	gmtime_r(&start, &tm);
 	strftime(since, sizeof(since), "%Y-%m-%dT%H:%M:%SZ", &tm);
 	o.on_chunk = on_log_chunk;
+	o.since = on_log_since;
 	o.arg = ls;
 	o.first_since = since;           /* the last ten minutes to begin with */
 	o.line_cap = 16384;
