@@ -497,13 +497,18 @@ logs_draw(struct app *app, WINDOW *win, int h, int w, bool focused)
 	 * through them is still going (it runs a batch per frame). */
 	if (app->filtering) {
 		size_t total = logset_count(&app->logs);
-		size_t at = logfilter_searched(&app->filter, &app->logs);
+		size_t at = logfilter_searched(&app->filter, &app->logs), bad;
 
 		snprintf(status + strlen(status), sizeof(status) - strlen(status), "  %zu matching",
 		    logfilter_count(&app->filter, &app->logs));
 		if (!searched && total > 0)
 			snprintf(status + strlen(status), sizeof(status) - strlen(status),
 			    " (searching, %zu%%)", at * 100 / total);
+		/* Shown, since pcre2 could not say they do not match. */
+		if ((bad = logfilter_unsearched(&app->filter, &app->logs)) > 0)
+			snprintf(status + strlen(status), sizeof(status) - strlen(status),
+			    "  %zu line%s could not be searched (%s)", bad, bad == 1 ? "" : "s",
+			    logfilter_error_words(&app->filter));
 	}
 	/* New: the lines after the last one shown, whatever happened to
 	 * the line the view holds. */

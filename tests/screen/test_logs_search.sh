@@ -43,3 +43,25 @@ n
 run_console -c "$tmp/warroom.conf" --read-only
 grep -q "no later match" "$tmp/readonly" || { cat "$tmp/readonly"; fail "n with a filter did not search in read-only mode"; }
 ok "read-only: n with a filter searches"
+
+# A line pcre2 gives up on (its match limit) is shown, and the status line
+# says how many could not be searched, and why.
+python3 -c '
+print("api-1/api 2026-01-01T00:00:00.000Z INFO  first")
+print("api-1/api 2026-01-01T00:00:01.000Z WARN  " + "x" * 60 + " NEEDLE42")
+print("api-1/api 2026-01-01T00:00:02.000Z INFO  last")
+' > "$tmp/bomb.log"
+steps '
+:resize 120x30
+:logs bomb.log
+3
+z
+/(x+x+)+y|NEEDLE42<Enter>
+:save-screen bomb
+'
+run_console -c "$tmp/warroom.conf"
+grep -q "│api-1/api 2026-01-01T00:00:01.000Z WARN  xxxxxxxx*x NEEDLE42 " "$tmp/bomb" ||
+	{ cat "$tmp/bomb"; fail "the line pcre2 gave up on is hidden"; }
+grep -q "  1 matching  1 line could not be searched (match limit)" "$tmp/bomb" ||
+	{ cat "$tmp/bomb"; fail "no word of the line that could not be searched"; }
+ok "a line the filter could not search is shown and counted (match limit)"
