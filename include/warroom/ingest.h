@@ -1,6 +1,7 @@
 /*
  * ingest.h — a followed log stream's bytes on their way into its LOGS ring:
- * cut into lines (as linesplit does), each given the stream's prefix,
+ * cut into lines (as linesplit's head splitter does: an overlong line
+ * once, cut, its marker counting every byte not kept), each given the stream's prefix,
  * sanitized and redacted, then stored. Whole chunks are examined in one
  * pass (linescan); lines that pass it clean go into the ring as they are,
  * a run at a time, and the others take the exact per-line path, so the
@@ -34,7 +35,7 @@ typedef void (*ingest_line_fn)(const char *text, size_t len, const char *raw,
 struct ingest_opts {
 	const char *prefix;              /* before every line; NULL: none */
 	unsigned source;                 /* 0 stdout, 1 stderr (stored as a warning) */
-	size_t line_cap;                 /* longer lines are cut (linesplit); 0: 16 KiB */
+	size_t line_cap;                 /* longer lines are cut (linesplit_init_head); 0: 16 KiB */
 	const struct redactor *red;      /* must outlive the ingest; may gain secrets */
 	struct logset *set;              /* where lines go, or NULL: each to on_line;
 	                                  * may be changed between feeds */
@@ -77,8 +78,9 @@ void ingest_feed(struct ingest *in, const char *data, size_t len);
 /* End of the stream (a run ended): a last line without '\n' is delivered. */
 void ingest_finish(struct ingest *in);
 
-/* The exact path for one line, as it was cut from the stream. */
-void ingest_line(struct ingest *in, const char *line, size_t len);
+/* The exact path for one line as the splitter gives it: its first len
+ * bytes, and how many after them it dropped (0: the whole line). */
+void ingest_line(struct ingest *in, const char *line, size_t len, size_t dropped);
 
 /* Held lines looked at for a resume, at most: a flood's two seconds. */
 #define WR_INGEST_HELD_MAX ((size_t)1 << 20)

@@ -10,7 +10,7 @@
  *     sanitizer's cap (so no "…[+N bytes]" marker);
  *   - no position where a redaction word or secret may start, in the line
  *     or (linescan_prefix_plain) in the prefix before it;
- *   - not longer than the cut (linesplit would deliver it in pieces).
+ *   - not longer than the cut (linesplit keeps its head and counts the rest).
  * Everything else — a line begun in an earlier chunk, an overlong one, the
  * tail waiting for its '\n', a line with a control, non-ASCII, or a
  * possible secret — goes through linesplit and the exact path.
@@ -52,10 +52,9 @@
 _Static_assert(WR_INGEST_PREFIX_MAX < 256, "the prefix fits beside a line");
 
 static void
-on_split(const char *line, size_t len, bool cut, void *arg)
+on_split(const char *line, size_t len, size_t dropped, void *arg)
 {
-	(void)cut;	/* a cut piece is stored like any other line */
-	ingest_line(arg, line, len);
+	ingest_line(arg, line, len, dropped);
 }
 
 void
@@ -72,7 +71,7 @@ ingest_init(struct ingest *in, const struct ingest_opts *o)
 		memcpy(in->prefix, o->prefix, in->plen);
 	}
 	in->o.prefix = in->prefix;
-	linesplit_init(&in->split, in->o.line_cap, on_split, in);
+	linesplit_init_head(&in->split, in->o.line_cap, on_split, in);
 	in->buf = xmalloc(BUF_CAP);
 	in->clean = xmalloc(WR_SANITIZE_LINE_MAX + 1);
 }
@@ -194,7 +193,7 @@ resume_skip(struct ingest *in, const char *text, size_t len)
 }
 
 void
-ingest_line(struct ingest *in, const char *line, size_t len)
+ingest_line(struct ingest *in, const char *line, size_t len, size_t dropped)
 {
 	size_t clen;
 	char *redacted = NULL;
@@ -202,12 +201,16 @@ ingest_line(struct ingest *in, const char *line, size_t len)
 
 	/* Our prefix is plain ASCII; the whole line goes through the sanitizer,
 	 * then, when it may hold one, the redactor (a log line may carry a
-	 * token or a DATABASE_URL: DESIGN §3.3). */
-	if (len > BUF_CAP - in->plen - 1)
+	 * token or a DATABASE_URL: DESIGN §3.3). Its marker counts every byte
+	 * of the line not shown, those the splitter dropped too. */
+	if (len > BUF_CAP - in->plen - 1) {
+		dropped += len - (BUF_CAP - in->plen - 1);
 		len = BUF_CAP - in->plen - 1;
+	}
 	memcpy(in->buf, in->prefix, in->plen);
 	memcpy(in->buf + in->plen, line, len);
-	sanitize_buf(in->buf, in->plen + len, in->clean, WR_SANITIZE_LINE_MAX + 1, &clen);
+	sanitize_buf_cut(in->buf, in->plen + len, dropped, in->clean, WR_SANITIZE_LINE_MAX + 1,
+	    &clen);
 	if (redact_might(in->o.red, in->clean, clen)) {
 		in->clean[clen] = '\0';
 		shown = redacted = redact_text(in->o.red, in->clean);
@@ -257,7 +260,7 @@ lines_fast(struct ingest *in, const char *data, size_t a, size_t b, bool plain)
 		    in->plen + (end - a) > WR_SANITIZE_LINE_MAX ||
 		    linescan_any(in->slow, a, end)) {
 			run_flush(in, data, &n);
-			ingest_line(in, data + a, end - a);
+			ingest_line(in, data + a, end - a, 0);
 		} else {
 			if (n == in->run_cap) {
 				in->run_cap = in->run_cap ? in->run_cap * 2 : 256;

@@ -88,14 +88,19 @@ static int
 load_logs(struct app *app, unsigned ring, const char *path, struct wr_err *err)
 {
 	FILE *f = fopen(path, "r");
-	char line[WR_SANITIZE_LINE_MAX + 2];
+	char *line = NULL;
+	size_t cap = 0;
+	ssize_t n;
 	int ok;
 
 	if (f == NULL)
 		return wr_err_set(err, ":logs cannot read %s", path);
-	while (fgets(line, sizeof(line), f) != NULL)
-		logset_append_raw(&app->logs, ring, line, strcspn(line, "\n"), false);
+	/* A line over the cap is one line, cut by the sanitizer (as ingest). */
+	while ((n = getline(&line, &cap, f)) > 0)
+		logset_append_raw(&app->logs, ring, line,
+		    (size_t)n - (line[n - 1] == '\n' ? 1 : 0), false);
 	ok = !ferror(f);
+	free(line);
 	fclose(f);
 	if (!ok)
 		return wr_err_set(err, ":logs cannot read %s", path);

@@ -4,8 +4,9 @@
  * redact_might/redact_text, logset_append — written out again here as the
  * reference), whatever the chunking, for escapes, C1, broken UTF-8,
  * bidi controls, CRLF, lines at and over 16 KiB, empty lines and planted
- * secrets; and no planted secret reaches the ring. A run resumed from a
- * whole second stores no line twice.
+ * secrets; and no planted secret reaches the ring. A line over the cut is
+ * one line, its marker counting all it lost; a run resumed from a whole
+ * second stores no line twice.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -55,7 +56,7 @@ ref_start(struct ref_stream *rs, struct logset *lb, const struct redactor *red,
     const char *prefix, unsigned source, size_t cap)
 {
 	rs->r = (struct ref){ lb, red, prefix, source };
-	linesplit_init(&rs->ls, cap, ref_line, &rs->r);
+	linesplit_init_head(&rs->ls, cap, ref_line, &rs->r);
 }
 
 static void
@@ -450,6 +451,52 @@ a_secret_loaded_later_is_redacted(void **state)
 	redact_free(&red);
 }
 
+/* A line over the cut (20 000 bytes after a 10-byte prefix) is one line,
+ * cut once, its marker counting every byte not shown; the line after it
+ * is whole, wherever the chunks end. */
+static void
+an_overlong_line_is_one_line_cut_once(void **state)
+{
+	struct text t = { 0 };
+	int style;
+
+	(void)state;
+	long_line(&t, 20000, "");
+	puts_(&t, "2026-11-27T05:42:17.000Z INFO  next\n");
+	for (style = 0; style < 5; style++) {
+		struct logset set;
+		struct ingest in;
+		struct ingest_opts o = { .prefix = "api-1/api " };
+		size_t at, k, shown = WR_SANITIZE_LINE_MAX - WR_SANITIZE_MARKER_MAX;
+		char marker[40];
+		struct logset_line l;
+
+		logset_init(&set, 0);
+		o.set = &set;
+		ingest_init(&in, &o);
+		for (at = 0; at < t.n; at += k) {
+			k = style == 0 ? t.n : 1 + rng() % (style == 1 ? 7 : style * 3000);
+			if (k > t.n - at)
+				k = t.n - at;
+			ingest_feed(&in, t.s + at, k);
+		}
+		ingest_finish(&in);
+		assert_int_equal(logset_count(&set), 2);
+		assert_true(logset_get(&set, 0, &l));
+		snprintf(marker, sizeof(marker), "\xe2\x80\xa6[+%zu bytes]", 10 + 20000 - shown);
+		assert_int_equal(l.len, shown + strlen(marker));
+		assert_memory_equal(l.text, "api-1/api ", 10);
+		assert_memory_equal(l.text + 10, t.s, shown - 10);
+		assert_memory_equal(l.text + shown, marker, strlen(marker));
+		assert_true(logset_get(&set, 1, &l));
+		assert_int_equal(l.len, 10 + 35);
+		assert_memory_equal(l.text + 10, "2026-11-27T05:42:17.000Z INFO  next", 35);
+		ingest_free(&in);
+		logset_free(&set);
+	}
+	free(t.s);
+}
+
 /* ---- resuming ---- */
 
 /* The lines of a source, stamped: nper a second from second s0 for nsec
@@ -672,6 +719,7 @@ main(void)
 		cmocka_unit_test(random_streams_agree),
 		cmocka_unit_test(lines_for_a_merge_come_out_finished),
 		cmocka_unit_test(a_secret_loaded_later_is_redacted),
+		cmocka_unit_test(an_overlong_line_is_one_line_cut_once),
 		cmocka_unit_test(a_resumed_run_stores_no_line_twice),
 		cmocka_unit_test(a_resumed_merged_run_stores_no_line_twice),
 		cmocka_unit_test(repeated_and_foreign_lines_resume_right),
