@@ -26,6 +26,7 @@
 #include "warroom/ingest.h"
 #include "warroom/logjump.h"
 #include "warroom/loglevel.h"
+#include "warroom/logstatus.h"
 #include "warroom/loop.h"
 #include "warroom/sanitize.h"
 #include "warroom/ssh.h"
@@ -405,13 +406,134 @@ draw_line(struct app *app, WINDOW *win, int y, int h, int w, const struct logset
 	return rows;
 }
 
+/* The parts of LOGS' status line, worded whole and briefly. */
+struct status_parts {
+	char full[LOGSTATUS_PARTS][600];
+	char brief[LOGSTATUS_PARTS][300];
+};
+
+/* A tail that is not running says so: no new lines is not a quiet
+ * service. */
+static void
+gap_part(struct app *app, struct status_parts *p)
+{
+	char *full = p->full[LOGSTATUS_GAP];
+	int i, gaps = 0;
+
+	for (i = 0; i < app->nstreams; i++) {
+		const struct logs_stream *ls = app->streams[i];
+		const char *gap = exec_follow_gap(ls->follow), *host, *svc;
+		size_t at = strlen(full);
+
+		if (gap == NULL)
+			continue;
+		host = app->cfg.hosts[ls->host].name;
+		svc = app->cfg.hosts[ls->host].services[ls->svc];
+		if (app->nstreams == 1) {
+			snprintf(full, sizeof(p->full[0]), "NOT STREAMING: %s; retrying", gap);
+			snprintf(p->brief[LOGSTATUS_GAP], sizeof(p->brief[0]), "NOT STREAMING");
+		} else {
+			snprintf(full + at, sizeof(p->full[0]) - at, "%s%s/%s NOT STREAMING: %s; retrying",
+			    at > 0 ? "  " : "", host, svc, gap);
+			if (gaps == 0)
+				snprintf(p->brief[LOGSTATUS_GAP], sizeof(p->brief[0]),
+				    "%s/%s NOT STREAMING", host, svc);
+			else
+				snprintf(p->brief[LOGSTATUS_GAP], sizeof(p->brief[0]),
+				    "%d tails NOT STREAMING", gaps + 1);
+		}
+		gaps++;
+	}
+}
+
+/* The filter, how many lines the rings hold that match, whether the
+ * search through them is still going (it runs a batch per frame), and the
+ * lines it could not search. */
+static void
+filter_parts(struct app *app, struct status_parts *p, bool searched)
+{
+	size_t total = logset_count(&app->logs);
+	size_t at = logfilter_searched(&app->filter, &app->logs);
+	size_t count = logfilter_count(&app->filter, &app->logs), bad;
+
+	snprintf(p->full[LOGSTATUS_FILTER], sizeof(p->full[0]), "filter /%s/", app->filter_text);
+	snprintf(p->brief[LOGSTATUS_FILTER], sizeof(p->brief[0]), "/%s/", app->filter_text);
+	snprintf(p->full[LOGSTATUS_MATCHING], sizeof(p->full[0]), "%zu matching", count);
+	if (!searched && total > 0) {
+		snprintf(p->brief[LOGSTATUS_MATCHING], sizeof(p->brief[0]), "%zu matching", count);
+		snprintf(p->full[LOGSTATUS_MATCHING], sizeof(p->full[0]),
+		    "%zu matching (searching, %zu%%)", count, at * 100 / total);
+	}
+	/* Shown, since pcre2 could not say they do not match. */
+	if ((bad = logfilter_unsearched(&app->filter, &app->logs)) > 0) {
+		snprintf(p->full[LOGSTATUS_UNSEARCHED], sizeof(p->full[0]),
+		    "%zu line%s could not be searched (%s)", bad, bad == 1 ? "" : "s",
+		    logfilter_error_words(&app->filter));
+		snprintf(p->brief[LOGSTATUS_UNSEARCHED], sizeof(p->brief[0]), "%zu unsearched", bad);
+	}
+}
+
+/* The status line under the lines, fitted to the pane (logstatus.c):
+ * what changes what is seen (paused, not streaming, the filter) keeps its
+ * room; the label and the line count give way first. last is the id of
+ * the newest line shown. */
+static void
+draw_status(struct app *app, WINDOW *win, int y, int w, bool searched, uint64_t last)
+{
+	static struct status_parts p;
+	struct logstatus_in in = { .cols = w, .sep = 2 };
+	struct logstatus_fit f;
+	int i, x = 0;
+
+	memset(&p, 0, sizeof(p));
+	snprintf(p.full[LOGSTATUS_LABEL], sizeof(p.full[0]), "%s", app->follow_label);
+	gap_part(app, &p);
+	snprintf(p.full[LOGSTATUS_LINES], sizeof(p.full[0]), "%zu lines",
+	    logset_count(&app->logs));
+	if (app->filtering)
+		filter_parts(app, &p, searched);
+	if (app->logs_wrap)
+		snprintf(p.full[LOGSTATUS_WRAP], sizeof(p.full[0]), "wrap");
+	/* New: the lines after the last one shown, whatever happened to
+	 * the line the view holds. */
+	if (app->logs_view.mode != LOGVIEW_FOLLOW) {
+		size_t fresh = logset_count_after(&app->logs, last);
+
+		snprintf(p.full[LOGSTATUS_PAUSED], sizeof(p.full[0]), "PAUSED +%zu new (f follows)",
+		    fresh);
+		snprintf(p.brief[LOGSTATUS_PAUSED], sizeof(p.brief[0]), "PAUSED +%zu new", fresh);
+	}
+	for (i = 0; i < LOGSTATUS_PARTS; i++) {
+		in.full[i] = p.full[i][0] != '\0' ? ui_width(p.full[i]) : 0;
+		in.brief[i] = p.brief[i][0] != '\0' ? ui_width(p.brief[i]) : 0;
+	}
+	logstatus_fit(&in, &f);
+	for (i = 0; i < LOGSTATUS_PARTS && x < w; i++) {
+		const char *text = f.form[i] == LOGSTATUS_BRIEF ? p.brief[i] : p.full[i];
+		int attr = ui_attr(app, i == LOGSTATUS_GAP || i == LOGSTATUS_UNSEARCHED ?
+		    THEME_WARN : THEME_DIM);
+
+		if (f.form[i] == LOGSTATUS_GONE)
+			continue;
+		if (x > 0)
+			x += 2;
+		if (i == LOGSTATUS_FILTER && f.filter_cols > 0) {
+			/* The pattern cut, and said to be. */
+			x += ui_put(win, y, x, f.filter_cols - 1 < w - x ? f.filter_cols - 1 : w - x,
+			    attr, text);
+			x += ui_put(win, y, x, w - x, attr, "\xe2\x80\xa6");
+		} else {
+			x += ui_put(win, y, x, w - x, attr, text);
+		}
+	}
+}
+
 static void
 logs_draw(struct app *app, WINDOW *win, int h, int w, bool focused)
 {
 	struct logview_line lines[512];
 	struct logview_window win_;
-	int n, y, i, x;
-	char status[600];
+	int n, y, i;
 	bool searched = true;
 
 	/* Lines without a stream come only from a screen test's :logs. */
@@ -472,52 +594,7 @@ logs_draw(struct app *app, WINDOW *win, int h, int w, bool focused)
 			skip = 0;
 		}
 	}
-	/* A tail that is not running says so first: no new lines is not a
-	 * quiet service. */
-	x = ui_put(win, h, 0, w, ui_attr(app, THEME_DIM), app->follow_label);
-	for (i = 0; i < app->nstreams && x < w; i++) {
-		const struct logs_stream *ls = app->streams[i];
-		const char *gap = exec_follow_gap(ls->follow);
-
-		if (gap == NULL)
-			continue;
-		if (app->nstreams == 1)
-			snprintf(status, sizeof(status), "  NOT STREAMING: %s; retrying", gap);
-		else
-			snprintf(status, sizeof(status), "  %s/%s NOT STREAMING: %s; retrying",
-			    app->cfg.hosts[ls->host].name, app->cfg.hosts[ls->host].services[ls->svc],
-			    gap);
-		x += ui_put(win, h, x, w - x, ui_attr(app, THEME_WARN), status);
-	}
-	snprintf(status, sizeof(status), "  %zu lines%s%s%s%s",
-	    logset_count(&app->logs), app->filtering ? "  filter /" : "",
-	    app->filtering ? app->filter_text : "", app->filtering ? "/" : "",
-	    app->logs_wrap ? "  wrap" : "");
-	/* How many lines the rings hold that match, and whether the search
-	 * through them is still going (it runs a batch per frame). */
-	if (app->filtering) {
-		size_t total = logset_count(&app->logs);
-		size_t at = logfilter_searched(&app->filter, &app->logs), bad;
-
-		snprintf(status + strlen(status), sizeof(status) - strlen(status), "  %zu matching",
-		    logfilter_count(&app->filter, &app->logs));
-		if (!searched && total > 0)
-			snprintf(status + strlen(status), sizeof(status) - strlen(status),
-			    " (searching, %zu%%)", at * 100 / total);
-		/* Shown, since pcre2 could not say they do not match. */
-		if ((bad = logfilter_unsearched(&app->filter, &app->logs)) > 0)
-			snprintf(status + strlen(status), sizeof(status) - strlen(status),
-			    "  %zu line%s could not be searched (%s)", bad, bad == 1 ? "" : "s",
-			    logfilter_error_words(&app->filter));
-	}
-	/* New: the lines after the last one shown, whatever happened to
-	 * the line the view holds. */
-	if (app->logs_view.mode != LOGVIEW_FOLLOW)
-		snprintf(status + strlen(status), sizeof(status) - strlen(status),
-		    "  PAUSED +%zu new (f follows)", logset_count_after(&app->logs,
-		    n > 0 ? lines[n - 1].id : app->logs_view.id));
-	if (x < w)
-		ui_put(win, h, x, w - x, ui_attr(app, THEME_DIM), status);
+	draw_status(app, win, h, w, searched, n > 0 ? lines[n - 1].id : app->logs_view.id);
 }
 
 /* The shown lines: the filter's matches while one is set. */

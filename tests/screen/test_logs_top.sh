@@ -237,7 +237,7 @@ assert_screen toggled <<'EOF'
 │api-1/api INFO  status=500 n=2050                                                                 │
 │api-1/api INFO  status=500 n=2060                                                                 │
 │api-1/api INFO  status=500 n=2070                                                                 │
-│flood1.log  1110 lines  filter /status=500/  wrap  111 matching  PAUSED +929 new (f follows)      │
+│flood1.log  1110 lines  filter /status=500/  111 matching  wrap  PAUSED +929 new (f follows)      │
 └──────────────────────────────────────────────────────────────────────────────────────────────────┘
  LOGS from its oldest line, 23:06:20 UTC (none from 23:00:00 kept)
 EOF
