@@ -105,6 +105,7 @@ load_logs(struct app *app, unsigned ring, const char *path, struct wr_err *err)
 	if (!ok)
 		return wr_err_set(err, ":logs cannot read %s", path);
 	snprintf(app->follow_label, sizeof(app->follow_label), "%s", path);
+	snprintf(app->logs_ring_name[ring], sizeof(app->logs_ring_name[0]), "%s", path);
 	app->dirty = true;
 	screen_draw(app);
 	return 0;
@@ -241,6 +242,7 @@ command_line(struct app *app, char *line, struct wr_err *err)
 			return wr_err_set(err, ":logs-ring needs a size in bytes");
 		logset_free(&app->logs);
 		logset_init(&app->logs, (size_t)w);
+		memset(app->logs_ring_name, 0, sizeof(app->logs_ring_name));
 		logfilter_clear(&app->filter);
 		app->filtering = false;
 		app->logs_view.mode = LOGVIEW_FOLLOW;
@@ -255,6 +257,7 @@ command_line(struct app *app, char *line, struct wr_err *err)
 		if (arg == NULL || (w = atoi(arg)) < 0 || w >= WR_LOGSET_RINGS)
 			return wr_err_set(err, ":logs-tails needs a number of services");
 		logset_reset(&app->logs, (unsigned)w);
+		memset(app->logs_ring_name, 0, sizeof(app->logs_ring_name));
 		app->logs_view.mode = LOGVIEW_FOLLOW;
 		return 0;
 	}

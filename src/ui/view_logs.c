@@ -213,6 +213,8 @@ add_stream(struct app *app, int host, int svc)
 	ls->svc = svc;
 	ls->ring = 1 + (unsigned)app->nstreams;
 	snprintf(prefix, sizeof(prefix), "%s/%s ", h->name, h->services[svc]);
+	snprintf(app->logs_ring_name[ls->ring], sizeof(app->logs_ring_name[0]), "%s/%s", h->name,
+	    h->services[svc]);
 	io.set = &app->logs;
 	io.ring = ls->ring;
 	io.on_line = on_merge_line;
@@ -255,6 +257,7 @@ restart(struct app *app, const int *hosts, const int *svcs, int n)
 
 	logs_stop(app);
 	logset_reset(&app->logs, (unsigned)n);
+	memset(app->logs_ring_name, 0, sizeof(app->logs_ring_name));
 	logfilter_clear(&app->filter);
 	if (app->filtering)
 		logfilter_set(&app->filter, app->filter_text, strlen(app->filter_text), NULL);
@@ -406,6 +409,54 @@ draw_line(struct app *app, WINDOW *win, int y, int h, int w, const struct logset
 	return rows;
 }
 
+/* "19:30:00" of Unix seconds t, UTC. */
+static void
+clock_text(int64_t t, char *buf, size_t cap)
+{
+	int64_t tod = (t % 86400 + 86400) % 86400;
+
+	snprintf(buf, cap, "%02d:%02d:%02d", (int)(tod / 3600), (int)(tod % 3600 / 60),
+	    (int)(tod % 60));
+}
+
+/* "api-1/api: oldest kept 05:47:06 (1234 dropped)" for each ring that
+ * dropped lines to make room (but ring skip; only those whose oldest kept
+ * line is after t, unless t is INT64_MIN), joined by sep into buf; the
+ * lines dropped. The ring the pane's label names goes unnamed unless
+ * names. */
+static uint64_t
+drops_text(struct app *app, int64_t t, unsigned skip, bool names, const char *sep, char *buf,
+    size_t cap)
+{
+	uint64_t total = 0;
+	unsigned i;
+
+	buf[0] = '\0';
+	for (i = 0; i < logset_rings(&app->logs); i++) {
+		uint64_t n = logset_dropped(&app->logs, i);
+		int64_t oldest = logset_oldest_time(&app->logs, i);
+		const char *name = app->logs_ring_name[i][0] ? app->logs_ring_name[i] : "LOGS";
+		size_t at = strlen(buf);
+		char old[16], who[160] = "";
+
+		if (n == 0 || i == skip ||
+		    (t != INT64_MIN && oldest != WR_LOGBUF_NO_TIME && oldest <= t))
+			continue;
+		if (names || strcmp(name, app->follow_label) != 0)
+			snprintf(who, sizeof(who), "%s: ", name);
+		if (oldest != WR_LOGBUF_NO_TIME) {
+			clock_text(oldest, old, sizeof(old));
+			snprintf(buf + at, cap - at, "%s%soldest kept %s (%llu dropped)",
+			    at > 0 ? sep : "", who, old, (unsigned long long)n);
+		} else {
+			snprintf(buf + at, cap - at, "%s%s%llu older lines dropped", at > 0 ? sep : "",
+			    who, (unsigned long long)n);
+		}
+		total += n;
+	}
+	return total;
+}
+
 /* The parts of LOGS' status line, worded whole and briefly. */
 struct status_parts {
 	char full[LOGSTATUS_PARTS][600];
@@ -483,6 +534,7 @@ draw_status(struct app *app, WINDOW *win, int y, int w, bool searched, uint64_t 
 	static struct status_parts p;
 	struct logstatus_in in = { .cols = w, .sep = 2 };
 	struct logstatus_fit f;
+	uint64_t dropped;
 	int i, x = 0;
 
 	memset(&p, 0, sizeof(p));
@@ -492,6 +544,12 @@ draw_status(struct app *app, WINDOW *win, int y, int w, bool searched, uint64_t 
 	    logset_count(&app->logs));
 	if (app->filtering)
 		filter_parts(app, &p, searched);
+	/* A flood made room by dropping a ring's oldest lines: said, with
+	 * where what is left begins. */
+	if ((dropped = drops_text(app, INT64_MIN, UINT_MAX, false, ", ",
+	    p.full[LOGSTATUS_DROPPED], sizeof(p.full[0]))) > 0)
+		snprintf(p.brief[LOGSTATUS_DROPPED], sizeof(p.brief[0]), "%llu dropped",
+		    (unsigned long long)dropped);
 	if (app->logs_wrap)
 		snprintf(p.full[LOGSTATUS_WRAP], sizeof(p.full[0]), "wrap");
 	/* New: the lines after the last one shown, whatever happened to
@@ -510,8 +568,8 @@ draw_status(struct app *app, WINDOW *win, int y, int w, bool searched, uint64_t 
 	logstatus_fit(&in, &f);
 	for (i = 0; i < LOGSTATUS_PARTS && x < w; i++) {
 		const char *text = f.form[i] == LOGSTATUS_BRIEF ? p.brief[i] : p.full[i];
-		int attr = ui_attr(app, i == LOGSTATUS_GAP || i == LOGSTATUS_UNSEARCHED ?
-		    THEME_WARN : THEME_DIM);
+		int attr = ui_attr(app, i == LOGSTATUS_GAP || i == LOGSTATUS_UNSEARCHED ||
+		    i == LOGSTATUS_DROPPED ? THEME_WARN : THEME_DIM);
 
 		if (f.form[i] == LOGSTATUS_GONE)
 			continue;
@@ -621,6 +679,7 @@ static bool
 logs_key(struct app *app, enum wr_command cmd, int page)
 {
 	size_t rows = page > 0 ? (size_t)page : 1;
+	char text[1200];
 
 	if (logset_count(&app->logs) == 0)
 		return false;
@@ -633,7 +692,12 @@ logs_key(struct app *app, enum wr_command cmd, int page)
 	case WR_CMD_PAGE_DOWN:
 		logview_scroll(&app->logs_view, &app->logs, shown_filter(app), rows, (long)rows);
 		break;
-	case WR_CMD_TOP: logview_top(&app->logs_view, &app->logs); break;
+	case WR_CMD_TOP:
+		logview_top(&app->logs_view, &app->logs);
+		/* The top is where a flood left off, not where the tail began. */
+		if (drops_text(app, INT64_MIN, UINT_MAX, true, "; ", text, sizeof(text)) > 0)
+			app_say(app, "LOGS from the oldest line kept; %s", text);
+		break;
 	case WR_CMD_BOTTOM: app->logs_view.mode = LOGVIEW_FOLLOW; break;
 	default: return false;
 	}
@@ -671,23 +735,14 @@ logs_search(struct app *app, bool next)
 	app->logs_view.id = out;
 }
 
-/* "19:30:00" of Unix seconds t, UTC. */
-static void
-clock_text(int64_t t, char *buf, size_t cap)
-{
-	int64_t tod = (t % 86400 + 86400) % 86400;
-
-	snprintf(buf, cap, "%02d:%02d:%02d", (int)(tod / 3600), (int)(tod % 3600 / 60),
-	    (int)(tod % 60));
-}
-
 void
 logs_jump(struct app *app, const char *text)
 {
 	uint64_t first = logset_first(&app->logs), end = logset_end(&app->logs), id;
 	int64_t t, oldest;
+	struct logset_line l;
 	struct wr_err err;
-	char at[16], old[16];
+	char at[16], old[16], drops[1200] = "", whose[160] = "its";
 
 	if (logjump_parse(text, (int64_t)app_now(app), &t, &err) != 0) {
 		app_say(app, "LOGS unchanged: %s", err.msg);
@@ -719,12 +774,29 @@ logs_jump(struct app *app, const char *text)
 	 * the rings still hold as lines come and go). */
 	app->logs_view.mode = LOGVIEW_TOP;
 	app->logs_view.id = id;
+	/* The rings that no longer hold that time because a flood made them
+	 * drop it say so: the line shown first is not all there was. */
 	oldest = logset_time(&app->logs, first);
-	if (id == first && oldest != WR_LOGBUF_NO_TIME && oldest > t) {
+	if (id == first && oldest != WR_LOGBUF_NO_TIME && oldest > t &&
+	    logset_get(&app->logs, first, &l)) {
+		uint64_t lost = logset_dropped(&app->logs, l.ring);
+
 		clock_text(oldest, old, sizeof(old));
-		app_say(app, "LOGS from its oldest line, %s UTC (none from %s kept)", old, at);
-	} else
-		app_say(app, "LOGS from %s UTC, paused (f follows again)", at);
+		if (logset_rings(&app->logs) > 1 && app->logs_ring_name[l.ring][0] != '\0')
+			snprintf(whose, sizeof(whose), "%s's", app->logs_ring_name[l.ring]);
+		if (drops_text(app, t, l.ring, true, "; ", drops + 2, sizeof(drops) - 2) > 0)
+			memcpy(drops, "; ", 2);
+		if (lost > 0)
+			app_say(app, "LOGS from %s oldest line, %s UTC (none from %s kept: %llu "
+			    "older dropped)%s", whose, old, at, (unsigned long long)lost, drops);
+		else
+			app_say(app, "LOGS from %s oldest line, %s UTC (none from %s kept)%s", whose,
+			    old, at, drops);
+		return;
+	}
+	if (drops_text(app, t, UINT_MAX, true, "; ", drops + 2, sizeof(drops) - 2) > 0)
+		memcpy(drops, "; ", 2);
+	app_say(app, "LOGS from %s UTC, paused (f follows again)%s", at, drops);
 }
 
 const struct view_ops view_logs_ops = {
