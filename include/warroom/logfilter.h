@@ -70,6 +70,10 @@ bool logfilter_step(struct logfilter *f, const struct logset *s, unsigned max_li
 /* Matching lines still retained in s (the lists are pruned first). */
 size_t logfilter_count(struct logfilter *f, const struct logset *s);
 
+/* Matching lines still retained with an id above id (paused: the new
+ * lines the filter will show). */
+size_t logfilter_count_after(struct logfilter *f, const struct logset *s, uint64_t id);
+
 /* Lines shown that could not be searched (pcre2 gave up), still retained. */
 size_t logfilter_unsearched(struct logfilter *f, const struct logset *s);
 

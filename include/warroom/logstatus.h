@@ -2,9 +2,9 @@
  * logstatus.h — what LOGS' status line keeps when the pane is narrow.
  * What changes what the pane shows wins the room: paused (with the new
  * lines), a tail NOT STREAMING, the filter (and what it could not search).
- * The line count, wrap and the label give way first; then the parts are
- * worded briefly; then the lesser counts go; the filter's pattern is cut
- * last. Pure: widths in, choices out.
+ * The line count, wrap and the label give way first; then the counts and
+ * then the states are worded briefly; then the lesser counts go; the
+ * filter's pattern is cut last. Pure: widths in, choices out.
  */
 #ifndef WARROOM_LOGSTATUS_H
 #define WARROOM_LOGSTATUS_H

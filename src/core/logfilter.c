@@ -443,6 +443,18 @@ first_after(const struct logfilter *f, const struct logset *s, unsigned i, uint6
 	return lo;
 }
 
+size_t
+logfilter_count_after(struct logfilter *f, const struct logset *s, uint64_t id)
+{
+	size_t n = 0;
+	unsigned i;
+
+	prune(f, s);
+	for (i = 0; i < logset_rings(s); i++)
+		n += f->r[i].hits.len - first_after(f, s, i, id);
+	return n;
+}
+
 bool
 logfilter_next(struct logfilter *f, const struct logset *s, uint64_t id, uint64_t *out)
 {

@@ -554,12 +554,21 @@ draw_status(struct app *app, WINDOW *win, int y, int w, bool searched, uint64_t 
 		snprintf(p.full[LOGSTATUS_WRAP], sizeof(p.full[0]), "wrap");
 	/* New: the lines after the last one shown, whatever happened to
 	 * the line the view holds. */
-	if (app->logs_view.mode != LOGVIEW_FOLLOW) {
+	if (app->logs_view.mode != LOGVIEW_FOLLOW && !app->filtering) {
 		size_t fresh = logset_count_after(&app->logs, last);
 
 		snprintf(p.full[LOGSTATUS_PAUSED], sizeof(p.full[0]), "PAUSED +%zu new (f follows)",
 		    fresh);
 		snprintf(p.brief[LOGSTATUS_PAUSED], sizeof(p.brief[0]), "PAUSED +%zu new", fresh);
+	} else if (app->logs_view.mode != LOGVIEW_FOLLOW) {
+		/* With a filter, what f would bring is the new matches. */
+		size_t fresh = logset_count_after(&app->logs, last);
+		size_t shown = logfilter_count_after(&app->filter, &app->logs, last);
+
+		snprintf(p.full[LOGSTATUS_PAUSED], sizeof(p.full[0]),
+		    "PAUSED +%zu new, %zu matching (f follows)", fresh, shown);
+		snprintf(p.brief[LOGSTATUS_PAUSED], sizeof(p.brief[0]), "PAUSED +%zu matching",
+		    shown);
 	}
 	for (i = 0; i < LOGSTATUS_PARTS; i++) {
 		in.full[i] = p.full[i][0] != '\0' ? ui_width(p.full[i]) : 0;

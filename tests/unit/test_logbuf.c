@@ -417,6 +417,11 @@ search_next_and_previous(void **state)
 	assert_true(logfilter_step(&f, &lb, 5));
 	assert_true(logfilter_next(&f, &lb, 99, &s));
 	assert_int_equal(s, 106);
+	/* Paused after line 99: of the 10 new lines, one matches. */
+	assert_int_equal(logset_count_after(&lb, 99), 10);
+	assert_int_equal(logfilter_count_after(&f, &lb, 99), 1);
+	assert_int_equal(logfilter_count_after(&f, &lb, 106), 0);
+	assert_int_equal(logfilter_count_after(&f, &lb, 0), 16);
 	logfilter_free(&f);
 	logset_free(&lb);
 }
