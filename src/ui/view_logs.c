@@ -507,8 +507,12 @@ filter_parts(struct app *app, struct status_parts *p, bool searched)
 	size_t at = logfilter_searched(&app->filter, &app->logs);
 	size_t count = logfilter_count(&app->filter, &app->logs), bad;
 
-	snprintf(p->full[LOGSTATUS_FILTER], sizeof(p->full[0]), "filter /%s/", app->filter_text);
-	snprintf(p->brief[LOGSTATUS_FILTER], sizeof(p->brief[0]), "/%s/", app->filter_text);
+	/* Smart case: an uppercase letter makes the pattern case-sensitive,
+	 * which is said, so /Timeout/ finding nothing is not a mystery. */
+	snprintf(p->full[LOGSTATUS_FILTER], sizeof(p->full[0]), "filter /%s/%s", app->filter_text,
+	    app->filter.caseless ? "" : " (case)");
+	snprintf(p->brief[LOGSTATUS_FILTER], sizeof(p->brief[0]), "/%s/%s", app->filter_text,
+	    app->filter.caseless ? "" : " (case)");
 	snprintf(p->full[LOGSTATUS_MATCHING], sizeof(p->full[0]), "%zu matching", count);
 	if (!searched && total > 0) {
 		snprintf(p->brief[LOGSTATUS_MATCHING], sizeof(p->brief[0]), "%zu matching", count);

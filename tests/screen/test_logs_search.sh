@@ -1,8 +1,9 @@
 #!/bin/sh
 # test_logs_search.sh — a filter over more lines than one frame examines:
 # the LOGS status line counts the matching lines and says the search is
-# still going (with how far it got) until it has read them all; n with a
-# filter searches in read-only mode too (it writes nothing).
+# still going (with how far it got) until it has read them all, and marks a
+# pattern with an uppercase letter as case-sensitive; n with a filter
+# searches in read-only mode too (it writes nothing).
 . "${top_srcdir:-$(dirname "$0")/../..}/tests/lib/screen.sh"
 write_config
 # 120 000 lines, every 1000th an ERROR; a frame examines 50 000.
@@ -19,15 +20,21 @@ steps '
 :save-screen second
 <C-l>
 :save-screen done
+/<C-u>error<Enter>
+<C-l>
+<C-l>
+:save-screen lower
 '
 run_console -c "$tmp/warroom.conf"
 status() { grep -o 'filter /ERROR/.*' "$tmp/$1" | sed 's/ *│.*//'; }
-[ "$(status first)" = "filter /ERROR/  50 matching (searching, 41%)" ] ||
+[ "$(status first)" = "filter /ERROR/ (case)  50 matching (searching, 41%)" ] ||
 	fail "first frame: '$(status first)'"
-[ "$(status second)" = "filter /ERROR/  100 matching (searching, 83%)" ] ||
+[ "$(status second)" = "filter /ERROR/ (case)  100 matching (searching, 83%)" ] ||
 	fail "second frame: '$(status second)'"
-[ "$(status done)" = "filter /ERROR/  120 matching" ] || fail "last frame: '$(status done)'"
-ok "the status line counts matches and says how far the search got"
+[ "$(status done)" = "filter /ERROR/ (case)  120 matching" ] || fail "last frame: '$(status done)'"
+lower=$(grep -o 'filter /error/.*' "$tmp/lower" | sed 's/ *│.*//')
+[ "$lower" = "filter /error/  120 matching" ] || fail "lowercase: '$lower'"
+ok "the status line counts matches, says how far the search got and marks case"
 
 # With a filter, n is the next match, not a note: read-only lets it pass.
 steps '

@@ -40,7 +40,7 @@ awk '/─ (▶ )?LOGS/ { f = 1; next } f && /^└/ { f = 0 } f' "$tmp/screen" | 
 ! grep -q ' INFO ' "$tmp/logs" || { cat "$tmp/logs"; fail "the filter let an INFO line through"; }
 # The status line counts the matching lines the ring holds.
 shown=$(grep -vc ' lines  filter /' "$tmp/logs")
-m=$(sed -n 's/.*filter \/ERROR\/  \([0-9]*\) matching.*/\1/p' "$tmp/screen" | head -1)
+m=$(sed -n 's/.*filter \/ERROR\/ (case)  \([0-9]*\) matching.*/\1/p' "$tmp/screen" | head -1)
 [ "${m:-0}" -ge "$shown" ] || { grep "filter /" "$tmp/screen"; fail "no match count ($m) for $shown lines shown"; }
 ok "/ filters (pcre2; a bad pattern says why and where), counting the matches"
 
