@@ -72,3 +72,25 @@ grep -q "│api-1/api 2026-01-01T00:00:01.000Z WARN  xxxxxxxx*x NEEDLE42 " "$tmp
 grep -q "  1 matching  1 line could not be searched (match limit)" "$tmp/bomb" ||
 	{ cat "$tmp/bomb"; fail "no word of the line that could not be searched"; }
 ok "a line the filter could not search is shown and counted (match limit)"
+
+# In LOGS without a filter, n says so rather than open the note prompt
+# (what is typed next must not become a note); / then Esc leaves the
+# filter unchanged, and the next filter set says so in its own words.
+steps '
+:resize 120x30
+:logs api.log
+3
+n
+:save-screen nofilter
+/ERR<Esc>
+:save-screen esc
+/ERROR<Enter>
+:save-screen set
+'
+run_console -c "$tmp/warroom.conf"
+grep -q "^ no filter: / sets one" "$tmp/nofilter" || { cat "$tmp/nofilter"; fail "n without a filter in LOGS"; }
+! grep -q "note:" "$tmp/nofilter" || { cat "$tmp/nofilter"; fail "n in LOGS opened the note prompt"; }
+grep -q "^ filter unchanged" "$tmp/esc" || { cat "$tmp/esc"; fail "/ then Esc"; }
+grep -q "^ LOGS filtered by /ERROR/, case-sensitive (it has an uppercase letter)" "$tmp/set" ||
+	{ cat "$tmp/set"; fail "a new filter did not say so"; }
+ok "n without a filter in LOGS says / sets one; a filter set after Esc says so"

@@ -55,7 +55,7 @@ assert_screen panic <<'EOF'
 │api-1/jobs 2025-12-31T23:50:02.300Z ERROR jobs panic: worker 3 lost its queue                     │
 │flood.log  1350 lines  filter /panic/  4 matching  oldest kept 23:58:45 (4654 dropped)            │
 └──────────────────────────────────────────────────────────────────────────────────────────────────┘
- / filter  z all panes  @ jump to time  N prev match  f follow/pause  Tab pane  ? help  q quit
+ LOGS filtered by /panic/, any case
 EOF
 assert_screen jumped <<'EOF'
  warroom │ no incident named │ T+00:00:00                                   2026-01-01 00:00:00 UTC
