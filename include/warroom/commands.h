@@ -55,7 +55,7 @@
 	X(WRAP,        "w",      NULL,    READS,   "LOGS: wrap long lines")                \
 	X(TIMES,       "t",      NULL,    READS,   "LOGS: show or hide the lines' timestamps") \
 	X(LOGS_JUMP,   "@",      NULL,    READS,   "LOGS: jump to a time (19:30 UTC, 10m ago, or RFC 3339)") \
-	X(NOTE,        "n",      NULL,    RECORDS, "add a note to the incident timeline")  \
+	X(NOTE,        "n",      NULL,    RECORDS, "LOGS: next match; elsewhere: add a note to the timeline") \
 	X(SETTLE,      "U",      NULL,    RECORDS, "settle the oldest UNKNOWN outcome by hand: ok or failed, and what you saw") \
 	X(EXPORT,      "e",      NULL,    RECORDS, "export the timeline as a post-mortem draft") \
 	X(RESOLVE,     "E",      NULL,    RECORDS, "mark the incident resolved (typed; the same --incident then starts a new one)") \

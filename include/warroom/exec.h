@@ -56,11 +56,16 @@ struct exec_follow;
 /* Called when a stream (re)starts, with the command it runs. */
 typedef void (*exec_restart_fn)(const char *cmd, int restarts, void *arg);
 
+/* Fills the {since} of a run that resumes a stream (buf[cap], RFC 3339);
+ * false: resume from the arrival of the last output instead. */
+typedef bool (*exec_since_fn)(char *buf, size_t cap, void *arg);
+
 struct exec_follow_opts {
 	size_t line_cap;
 	exec_line_fn on_line;            /* every line, from every run */
 	exec_chunk_fn on_chunk;          /* or every chunk, each run ending in eof */
 	exec_restart_fn on_restart;      /* may be NULL */
+	exec_since_fn since;             /* may be NULL */
 	void *arg;
 	const char *first_since;         /* {since} on the first run, e.g. "10m" */
 	int retry_ms;                    /* wait before restarting; default 1000 */
@@ -68,8 +73,9 @@ struct exec_follow_opts {
 
 /* Run cmd_template on host and keep it running: when it ends or the
  * session drops, run it again once the host is UP, with "{since}" in the
- * template replaced by the UTC time (RFC 3339) of the last line received,
- * so the tool resumes where it left off. A run that ends within seconds
+ * template replaced by what opts.since says (the time of the newest line
+ * stored) or else the UTC time (RFC 3339) the last output arrived, so
+ * the tool resumes where it left off. A run that ends within seconds
  * doubles the wait before the next (up to 30 s). */
 struct exec_follow *exec_follow_start(struct ssh_pool *pool, int host,
     const char *cmd_template, const struct exec_follow_opts *opts);

@@ -1,11 +1,17 @@
 /*
  * ingest.h — a followed log stream's bytes on their way into its LOGS ring:
- * cut into lines (as linesplit does), each given the stream's prefix,
+ * cut into lines (as linesplit's head splitter does: an overlong line
+ * once, cut, its marker counting every byte not kept), each given the stream's prefix,
  * sanitized and redacted, then stored. Whole chunks are examined in one
  * pass (linescan); lines that pass it clean go into the ring as they are,
  * a run at a time, and the others take the exact per-line path, so the
  * ring holds exactly what sanitize_buf + redact_text + logset_append of
  * every line would give.
+ *
+ * A stream that resumes after a break (ingest_resume) asks its tool for
+ * lines from a whole second on, so it is sent again the lines of that
+ * second it already holds: those are recognised at the start of the
+ * resumed run and not stored twice.
  */
 #ifndef WARROOM_INGEST_H
 #define WARROOM_INGEST_H
@@ -29,7 +35,7 @@ typedef void (*ingest_line_fn)(const char *text, size_t len, const char *raw,
 struct ingest_opts {
 	const char *prefix;              /* before every line; NULL: none */
 	unsigned source;                 /* 0 stdout, 1 stderr (stored as a warning) */
-	size_t line_cap;                 /* longer lines are cut (linesplit); 0: 16 KiB */
+	size_t line_cap;                 /* longer lines are cut (linesplit_init_head); 0: 16 KiB */
 	const struct redactor *red;      /* must outlive the ingest; may gain secrets */
 	struct logset *set;              /* where lines go, or NULL: each to on_line;
 	                                  * may be changed between feeds */
@@ -52,6 +58,12 @@ struct ingest {
 	size_t run_cap;
 	uint64_t lines;                  /* lines delivered, ever */
 	uint64_t fast;                   /* ... of them stored without the per-line path */
+	/* A resumed run: hashes of the lines it may send again, in order; the
+	 * run's first lines matched so far are held[from .. from + matched). */
+	uint64_t *held;
+	size_t nheld, held_cap, from, matched;
+	bool seeking;                    /* no line of the resumed run seen yet */
+	uint64_t skipped;                /* lines not stored again, ever */
 };
 
 /* A stream with nothing received yet. */
@@ -66,7 +78,19 @@ void ingest_feed(struct ingest *in, const char *data, size_t len);
 /* End of the stream (a run ended): a last line without '\n' is delivered. */
 void ingest_finish(struct ingest *in);
 
-/* The exact path for one line, as it was cut from the stream. */
-void ingest_line(struct ingest *in, const char *line, size_t len);
+/* The exact path for one line as the splitter gives it: its first len
+ * bytes, and how many after them it dropped (0: the whole line). */
+void ingest_line(struct ingest *in, const char *line, size_t len, size_t dropped);
+
+/* Held lines looked at for a resume, at most: a flood's two seconds. */
+#define WR_INGEST_HELD_MAX ((size_t)1 << 20)
+
+/* The stream resumes (a new run of its tool) after the lines it stored in
+ * ring of set: since (cap >= 21) gets the second its newest stamped line
+ * carries, RFC 3339 UTC, for the tool's --since, and the lines it holds
+ * from the second before that on are skipped where the new run begins
+ * with them. False (nothing skipped) when no stored line is stamped. */
+bool ingest_resume(struct ingest *in, const struct logset *set, unsigned ring,
+    char *since, size_t cap);
 
 #endif

@@ -1,7 +1,10 @@
 /*
  * linesplit.h — bytes from a stream cut into lines. Partial lines wait for
- * the rest; a line longer than the cap is delivered in cap-sized pieces so
- * one endless line cannot eat memory.
+ * the rest; a line longer than the cap is delivered in cap-sized pieces
+ * (output a caller puts back together), or, for lines that are shown
+ * (logs), as its first cap bytes once, with the count of the bytes
+ * dropped after them up to its newline; so one endless line cannot eat
+ * memory.
  */
 #ifndef WARROOM_LINESPLIT_H
 #define WARROOM_LINESPLIT_H
@@ -13,15 +16,27 @@
  * cut is true when the line was split at the cap. */
 typedef void (*linesplit_fn)(const char *line, size_t len, bool cut, void *arg);
 
+/* Called per line of a head splitter: its first len bytes (at most the
+ * cap; a trailing CR dropped), and how many bytes of it after them were
+ * dropped (0: the whole line). */
+typedef void (*linesplit_head_fn)(const char *line, size_t len, size_t dropped, void *arg);
+
 struct linesplit {
 	char *buf;
 	size_t len, cap;
-	linesplit_fn fn;
+	linesplit_fn fn;                 /* pieces, or */
+	linesplit_head_fn head;          /* the head of each line */
+	size_t over;                     /* head: bytes past the cap so far */
+	bool over_cr;                    /* ... the last of them a CR */
 	void *arg;
 };
 
 /* A splitter delivering lines of at most cap bytes to fn. */
 void linesplit_init(struct linesplit *ls, size_t cap, linesplit_fn fn, void *arg);
+
+/* A splitter delivering each line once to fn: a longer one cut to its
+ * first cap bytes, the rest up to its newline dropped and counted. */
+void linesplit_init_head(struct linesplit *ls, size_t cap, linesplit_head_fn fn, void *arg);
 
 /* Feed bytes; complete lines are delivered at once. */
 void linesplit_feed(struct linesplit *ls, const char *data, size_t len);

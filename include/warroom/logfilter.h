@@ -3,7 +3,10 @@
  * a logset in bounded steps, so a million retained lines never stall the
  * loop. The result is, per ring, the list of matching sequence numbers in
  * order; lines a ring drops leave its list too, and a set that dropped
- * every line (logset_reset) starts the search over.
+ * every line (logset_reset) starts the search over. A line pcre2 gives up
+ * on (its match limit, depth limit, JIT stack) is not known not to match:
+ * it is shown as a match would be, and counted apart, so a filter never
+ * hides a line it could not search.
  */
 #ifndef WARROOM_LOGFILTER_H
 #define WARROOM_LOGFILTER_H
@@ -18,11 +21,17 @@
 
 struct logfilter_re;
 
+/* Sequence numbers in order, oldest first (a ring buffer). */
+struct logfilter_seqs {
+	uint64_t *v;
+	size_t cap, head, len;
+};
+
 /* The search through one ring. */
 struct logfilter_ring {
 	uint64_t cursor;	/* next line to examine */
-	uint64_t *hits;		/* ring of matching sequence numbers */
-	size_t hits_cap, hits_head, hits_len;
+	struct logfilter_seqs hits;	/* lines shown: matching or unsearched */
+	struct logfilter_seqs errs;	/* ... of them those pcre2 gave up on */
 };
 
 struct logfilter {
@@ -31,6 +40,7 @@ struct logfilter {
 	bool batch;		/* safe to run over many lines in one call */
 	uint64_t gen;		/* the set's generation the search is for */
 	uint64_t matched;	/* lines matched since set, dropped ones too */
+	int error;		/* pcre2's latest error on a line, or 0 */
 	struct logfilter_ring r[WR_LOGSET_RINGS];
 };
 
@@ -60,6 +70,17 @@ bool logfilter_step(struct logfilter *f, const struct logset *s, unsigned max_li
 /* Matching lines still retained in s (the lists are pruned first). */
 size_t logfilter_count(struct logfilter *f, const struct logset *s);
 
+/* Matching lines still retained with an id above id (paused: the new
+ * lines the filter will show). */
+size_t logfilter_count_after(struct logfilter *f, const struct logset *s, uint64_t id);
+
+/* Lines shown that could not be searched (pcre2 gave up), still retained. */
+size_t logfilter_unsearched(struct logfilter *f, const struct logset *s);
+
+/* Why pcre2 gave up, in a few words ("match limit", "depth limit", "JIT
+ * stack"), or NULL when it never has since the pattern was set. */
+const char *logfilter_error_words(const struct logfilter *f);
+
 /* Lines examined so far among those retained (for "searching, N%"). */
 size_t logfilter_searched(struct logfilter *f, const struct logset *s);
 
@@ -75,7 +96,7 @@ bool logfilter_next(struct logfilter *f, const struct logset *s, uint64_t id,
 bool logfilter_prev(struct logfilter *f, const struct logset *s, uint64_t id,
     uint64_t *out);
 
-/* Whether one line of text matches. */
+/* Whether one line of text matches, or cannot be searched (shown too). */
 bool logfilter_match(const struct logfilter *f, const char *text, size_t len);
 
 /* Up to max matches in a line for highlighting (max 1: the first only). */

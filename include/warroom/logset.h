@@ -37,6 +37,7 @@ struct logset_ring {
 	size_t marks_cap, marks_head, marks_len;
 	uint64_t last_id;                /* the id of the newest line stored */
 	uint64_t dense_from;             /* from this seq on, ids go up one per line */
+	uint64_t dropped_base;           /* lb.dropped when the set was last reset */
 };
 
 struct logset {
@@ -108,6 +109,14 @@ size_t logset_count_after(const struct logset *s, uint64_t id);
 /* Sum of the retained lines' lengths, and every byte allocated (B4). */
 size_t logset_text_bytes(const struct logset *s);
 size_t logset_memory(const struct logset *s);
+
+/* Lines ring dropped to make room since the set was reset: a flood's
+ * loss, for LOGS to say. */
+uint64_t logset_dropped(const struct logset *s, unsigned ring);
+
+/* Unix seconds of ring's oldest stamped line (among its first 64), or
+ * WR_LOGBUF_NO_TIME. */
+int64_t logset_oldest_time(const struct logset *s, unsigned ring);
 
 /* Unix seconds the line of id is stamped with, or WR_LOGBUF_NO_TIME. */
 int64_t logset_time(const struct logset *s, uint64_t id);

@@ -30,6 +30,12 @@ size_t sanitize_line(const char *src, size_t len, char *dst, size_t cap);
 size_t sanitize_buf(const char *src, size_t len, char *dst, size_t cap,
     size_t *out_len);
 
+/* sanitize_buf of a line whose last more bytes were dropped before it
+ * came here (more > 0): dst always ends in the marker, which counts them
+ * with the bytes of src not shown. */
+size_t sanitize_buf_cut(const char *src, size_t len, size_t more, char *dst, size_t cap,
+    size_t *out_len);
+
 /* A malloc'd sanitized copy capped at WR_SANITIZE_LINE_MAX bytes; *out_len
  * (if not NULL) gets its length. */
 char *sanitize_dup(const char *src, size_t len, size_t *out_len);

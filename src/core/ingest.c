@@ -10,15 +10,37 @@
  *     sanitizer's cap (so no "…[+N bytes]" marker);
  *   - no position where a redaction word or secret may start, in the line
  *     or (linescan_prefix_plain) in the prefix before it;
- *   - not longer than the cut (linesplit would deliver it in pieces).
+ *   - not longer than the cut (linesplit keeps its head and counts the rest).
  * Everything else — a line begun in an earlier chunk, an overlong one, the
  * tail waiting for its '\n', a line with a control, non-ASCII, or a
  * possible secret — goes through linesplit and the exact path.
+ *
+ * Resuming. A tool resumes a tail from a whole second (`docker compose
+ * logs --since` takes seconds; the Kubernetes API keeps sinceTime in
+ * seconds too), so the resumed run sends again every line of that second
+ * it sent before the break. The second asked for is the one the newest
+ * stored line carries, not the time its bytes arrived: the tool compares
+ * the lines' own times (a host's clock that differs from ours moves
+ * nothing), and the lines it sends again are then the ones we hold from
+ * that second on, the first ones of the new run. The lines held from the
+ * second before are looked at too, since docker stamps a line when it
+ * reads it, a little after the service did. So the new run's first line
+ * is looked for among the held ones; from there each next line must be
+ * the next held one, and is dropped; the first line that is not (or the
+ * end of the held lines) ends the skipping for the rest of the run. When
+ * a line breaks the run of matches, an alignment further on that agrees
+ * with every line dropped so far is taken instead (repeated identical
+ * lines): nothing that matched has to be taken back, because the lines
+ * dropped equal the held ones under either alignment. A line is compared
+ * finished (prefixed, sanitized, redacted), by a 64-bit hash; only the
+ * start of a resumed run takes the per-line path for it.
  */
 #include "warroom/ingest.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "warroom/linescan.h"
 #include "warroom/sanitize.h"
@@ -30,10 +52,9 @@
 _Static_assert(WR_INGEST_PREFIX_MAX < 256, "the prefix fits beside a line");
 
 static void
-on_split(const char *line, size_t len, bool cut, void *arg)
+on_split(const char *line, size_t len, size_t dropped, void *arg)
 {
-	(void)cut;	/* a cut piece is stored like any other line */
-	ingest_line(arg, line, len);
+	ingest_line(arg, line, len, dropped);
 }
 
 void
@@ -50,7 +71,7 @@ ingest_init(struct ingest *in, const struct ingest_opts *o)
 		memcpy(in->prefix, o->prefix, in->plen);
 	}
 	in->o.prefix = in->prefix;
-	linesplit_init(&in->split, in->o.line_cap, on_split, in);
+	linesplit_init_head(&in->split, in->o.line_cap, on_split, in);
 	in->buf = xmalloc(BUF_CAP);
 	in->clean = xmalloc(WR_SANITIZE_LINE_MAX + 1);
 }
@@ -64,11 +85,115 @@ ingest_free(struct ingest *in)
 	free(in->nl);
 	free(in->slow);
 	free(in->run);
+	free(in->held);
 	memset(in, 0, sizeof(*in));
 }
 
+/* FNV-1a: a finished line compared with a held one. */
+static uint64_t
+line_hash(const char *s, size_t len)
+{
+	uint64_t h = 0xcbf29ce484222325ull;
+	size_t i;
+
+	for (i = 0; i < len; i++) {
+		h ^= (unsigned char)s[i];
+		h *= 0x100000001b3ull;
+	}
+	return h ^ len;
+}
+
+static void
+held_push(struct ingest *in, uint64_t h)
+{
+	if (in->nheld == in->held_cap) {
+		in->held_cap = in->held_cap ? in->held_cap * 2 : 256;
+		in->held = xrealloc(in->held, in->held_cap * sizeof(*in->held));
+	}
+	in->held[in->nheld++] = h;
+}
+
+bool
+ingest_resume(struct ingest *in, const struct logset *set, unsigned ring,
+    char *since, size_t cap)
+{
+	const struct logbuf *lb;
+	struct logset_line l;
+	uint64_t first, seq, from;
+	int64_t t, newest = WR_LOGBUF_NO_TIME;
+	time_t tt;
+	struct tm tm;
+
+	in->nheld = in->from = in->matched = 0;
+	in->seeking = false;
+	if (ring >= logset_rings(set))
+		return false;
+	lb = logset_buf(set, ring);
+	first = logbuf_first(lb);
+	/* The newest stamped line of the stream (a warning is the tool's
+	 * stderr, never sent again), then back to the last line stamped
+	 * before the second ahead of it: the held lines start after it. */
+	for (seq = logbuf_end(lb); seq > first && newest == WR_LOGBUF_NO_TIME; seq--)
+		if (logset_line(set, ring, seq - 1, &l) && !l.warn &&
+		    logbuf_parse_time(l.text, l.len, &t))
+			newest = t;
+	if (newest == WR_LOGBUF_NO_TIME)
+		return false;
+	for (from = seq; from > first && logbuf_end(lb) - from < WR_INGEST_HELD_MAX; from--)
+		if (logset_line(set, ring, from - 1, &l) && !l.warn &&
+		    logbuf_parse_time(l.text, l.len, &t) && t < newest - 1)
+			break;
+	for (seq = from; seq < logbuf_end(lb); seq++)
+		if (logset_line(set, ring, seq, &l) && !l.warn)
+			held_push(in, line_hash(l.text, l.len));
+	in->seeking = in->nheld > 0;
+	tt = (time_t)newest;
+	if (gmtime_r(&tt, &tm) == NULL || cap < 21)
+		return false;
+	snprintf(since, cap, "%04d-%02d-%02dT%02d:%02d:%02dZ", tm.tm_year + 1900,
+	    tm.tm_mon + 1, tm.tm_mday, tm.tm_hour, tm.tm_min, tm.tm_sec);
+	return true;
+}
+
+/* Is this finished line of a resumed run one the stream holds already? */
+static bool
+resume_skip(struct ingest *in, const char *text, size_t len)
+{
+	uint64_t h = line_hash(text, len);
+	size_t j, k = in->matched;
+
+	if (in->seeking) {
+		in->seeking = false;
+		for (j = 0; j < in->nheld && in->held[j] != h; j++)
+			;
+		if (j == in->nheld) {
+			in->nheld = 0;	/* nothing sent again */
+			return false;
+		}
+		in->from = j;
+		in->matched = 0;
+	} else if (in->held[in->from + k] != h) {
+		/* Another alignment that agrees with the k lines dropped. */
+		for (j = in->from + 1; j + k <= in->nheld; j++) {
+			if (memcmp(in->held + j, in->held + in->from, k * sizeof(*in->held)) != 0)
+				continue;
+			if (j + k == in->nheld || in->held[j + k] == h)
+				break;
+		}
+		if (j + k >= in->nheld) {
+			in->nheld = 0;	/* every held line came again, or none more */
+			return false;
+		}
+		in->from = j;
+	}
+	if (in->from + ++in->matched == in->nheld)
+		in->nheld = 0;	/* the last held line: new lines follow */
+	in->skipped++;
+	return true;
+}
+
 void
-ingest_line(struct ingest *in, const char *line, size_t len)
+ingest_line(struct ingest *in, const char *line, size_t len, size_t dropped)
 {
 	size_t clen;
 	char *redacted = NULL;
@@ -76,16 +201,24 @@ ingest_line(struct ingest *in, const char *line, size_t len)
 
 	/* Our prefix is plain ASCII; the whole line goes through the sanitizer,
 	 * then, when it may hold one, the redactor (a log line may carry a
-	 * token or a DATABASE_URL: DESIGN §3.3). */
-	if (len > BUF_CAP - in->plen - 1)
+	 * token or a DATABASE_URL: DESIGN §3.3). Its marker counts every byte
+	 * of the line not shown, those the splitter dropped too. */
+	if (len > BUF_CAP - in->plen - 1) {
+		dropped += len - (BUF_CAP - in->plen - 1);
 		len = BUF_CAP - in->plen - 1;
+	}
 	memcpy(in->buf, in->prefix, in->plen);
 	memcpy(in->buf + in->plen, line, len);
-	sanitize_buf(in->buf, in->plen + len, in->clean, WR_SANITIZE_LINE_MAX + 1, &clen);
+	sanitize_buf_cut(in->buf, in->plen + len, dropped, in->clean, WR_SANITIZE_LINE_MAX + 1,
+	    &clen);
 	if (redact_might(in->o.red, in->clean, clen)) {
 		in->clean[clen] = '\0';
 		shown = redacted = redact_text(in->o.red, in->clean);
 		clen = strlen(redacted);
+	}
+	if (in->nheld > 0 && resume_skip(in, shown, clen)) {
+		free(redacted);
+		return;
 	}
 	if (in->o.set != NULL)
 		logset_append(in->o.set, in->o.ring, shown, clen, in->o.source != 0);
@@ -123,10 +256,11 @@ lines_fast(struct ingest *in, const char *data, size_t a, size_t b, bool plain)
 			/* linesplit's pieces, exactly. */
 			run_flush(in, data, &n);
 			linesplit_feed(&in->split, data + a, e + 1 - a);
-		} else if (!plain || in->plen + (end - a) > WR_SANITIZE_LINE_MAX ||
+		} else if (!plain || in->nheld > 0 ||
+		    in->plen + (end - a) > WR_SANITIZE_LINE_MAX ||
 		    linescan_any(in->slow, a, end)) {
 			run_flush(in, data, &n);
-			ingest_line(in, data + a, end - a);
+			ingest_line(in, data + a, end - a, 0);
 		} else {
 			if (n == in->run_cap) {
 				in->run_cap = in->run_cap ? in->run_cap * 2 : 256;

@@ -1,7 +1,9 @@
 /*
  * linesplit.c — cuts a byte stream into lines with one bounded buffer.
  * Complete lines inside a fed chunk are delivered straight from the chunk;
- * only a trailing partial line is copied.
+ * only a trailing partial line is copied. A head splitter keeps the first
+ * cap bytes of an overlong line and only counts the rest, so the line
+ * arrives once, whole or cut, however many chunks it spans.
  */
 #include "warroom/linesplit.h"
 
@@ -21,6 +23,13 @@ linesplit_init(struct linesplit *ls, size_t cap, linesplit_fn fn, void *arg)
 }
 
 void
+linesplit_init_head(struct linesplit *ls, size_t cap, linesplit_head_fn fn, void *arg)
+{
+	linesplit_init(ls, cap, NULL, arg);
+	ls->head = fn;
+}
+
+void
 linesplit_free(struct linesplit *ls)
 {
 	free(ls->buf);
@@ -32,7 +41,39 @@ emit(struct linesplit *ls, const char *line, size_t len, bool cut)
 {
 	if (!cut && len > 0 && line[len - 1] == '\r')
 		len--;
-	ls->fn(line, len, cut, ls->arg);
+	if (ls->head != NULL)
+		ls->head(line, len, 0, ls->arg);
+	else
+		ls->fn(line, len, cut, ls->arg);
+}
+
+/* A head splitter's overlong line ends: its head and what was dropped (a
+ * CR before the newline is not part of the line). */
+static void
+emit_over(struct linesplit *ls)
+{
+	size_t dropped = ls->over - (ls->over_cr ? 1 : 0);
+
+	ls->head(ls->buf, ls->len, dropped, ls->arg);
+	ls->len = ls->over = 0;
+	ls->over_cr = false;
+}
+
+/* Head splitter: take the next take bytes of a line that outgrew the cap
+ * (the buffer filled to the cap, the rest counted). */
+static void
+take_over(struct linesplit *ls, const char *data, size_t take)
+{
+	size_t room = ls->cap - ls->len;
+
+	if (room > take)
+		room = take;
+	memcpy(ls->buf + ls->len, data, room);
+	ls->len += room;
+	if (take > room) {
+		ls->over += take - room;
+		ls->over_cr = data[take - 1] == '\r';
+	}
 }
 
 void
@@ -44,6 +85,15 @@ linesplit_feed(struct linesplit *ls, const char *data, size_t len)
 
 		/* A line that fits exactly is whole; only one past the cap is cut.
 		 * A full buffer waits for the next byte to say which. */
+		if (ls->head != NULL && (ls->over > 0 || ls->len + take > ls->cap)) {
+			take_over(ls, data, take);
+			if (nl == NULL)
+				return;
+			emit_over(ls);
+			data += take + 1;
+			len -= take + 1;
+			continue;
+		}
 		if (ls->len + take > ls->cap) {
 			/* Fill the buffer to the cap and deliver it as a cut piece. */
 			size_t room = ls->cap - ls->len;
@@ -75,7 +125,9 @@ linesplit_feed(struct linesplit *ls, const char *data, size_t len)
 void
 linesplit_finish(struct linesplit *ls)
 {
-	if (ls->len > 0)
+	if (ls->over > 0)
+		emit_over(ls);
+	else if (ls->len > 0)
 		emit(ls, ls->buf, ls->len, false);
 	ls->len = 0;
 }

@@ -12,6 +12,8 @@
  * Nothing is allocated per line: one match_data serves every call. Each
  * ring is searched on its own (its lines lie back to back in its arena);
  * the rings' matches are put in one order by id only when asked (n, N).
+ * A call that fails (a limit) over many lines is run again line by line;
+ * a line that fails alone is kept with the matches and listed apart.
  */
 #define PCRE2_CODE_UNIT_WIDTH 8
 #include "warroom/logfilter.h"
@@ -50,7 +52,8 @@ restart(struct logfilter *f)
 
 	for (i = 0; i < WR_LOGSET_RINGS; i++) {
 		f->r[i].cursor = 0;
-		f->r[i].hits_head = f->r[i].hits_len = 0;
+		f->r[i].hits.head = f->r[i].hits.len = 0;
+		f->r[i].errs.head = f->r[i].errs.len = 0;
 	}
 }
 
@@ -60,6 +63,7 @@ logfilter_clear(struct logfilter *f)
 	re_free(f->re);
 	f->re = NULL;
 	f->matched = 0;
+	f->error = 0;
 	restart(f);
 }
 
@@ -69,8 +73,10 @@ logfilter_free(struct logfilter *f)
 	unsigned i;
 
 	re_free(f->re);
-	for (i = 0; i < WR_LOGSET_RINGS; i++)
-		free(f->r[i].hits);
+	for (i = 0; i < WR_LOGSET_RINGS; i++) {
+		free(f->r[i].hits.v);
+		free(f->r[i].errs.v);
+	}
 	memset(f, 0, sizeof(*f));
 }
 
@@ -162,10 +168,17 @@ re_match(const struct logfilter_re *re, const char *s, size_t len, size_t from)
 	return pcre2_match(re->code, (PCRE2_SPTR)s, len, from, 0, re->md, NULL);
 }
 
+/* A line that matches or that pcre2 gave up on: both are shown. */
+static bool
+shown(int rc)
+{
+	return rc >= 0 || rc != PCRE2_ERROR_NOMATCH;
+}
+
 bool
 logfilter_match(const struct logfilter *f, const char *text, size_t len)
 {
-	return f->re != NULL && re_match(f->re, text, len, 0) >= 0;
+	return f->re != NULL && shown(re_match(f->re, text, len, 0));
 }
 
 size_t
@@ -196,27 +209,56 @@ logfilter_spans(const struct logfilter *f, const char *text, size_t len,
 }
 
 static void
-hits_push(struct logfilter *f, struct logfilter_ring *r, uint64_t seq)
+seqs_push(struct logfilter_seqs *q, uint64_t seq)
 {
-	if (r->hits_len == r->hits_cap) {
-		size_t cap = r->hits_cap > 0 ? r->hits_cap * 2 : 256, i;
-		uint64_t *h = xmalloc(cap * sizeof(*h));
+	if (q->len == q->cap) {
+		size_t cap = q->cap > 0 ? q->cap * 2 : 256, i;
+		uint64_t *v = xmalloc(cap * sizeof(*v));
 
-		for (i = 0; i < r->hits_len; i++)
-			h[i] = r->hits[(r->hits_head + i) & (r->hits_cap - 1)];
-		free(r->hits);
-		r->hits = h;
-		r->hits_cap = cap;
-		r->hits_head = 0;
+		for (i = 0; i < q->len; i++)
+			v[i] = q->v[(q->head + i) & (q->cap - 1)];
+		free(q->v);
+		q->v = v;
+		q->cap = cap;
+		q->head = 0;
 	}
-	r->hits[(r->hits_head + r->hits_len++) & (r->hits_cap - 1)] = seq;
+	q->v[(q->head + q->len++) & (q->cap - 1)] = seq;
+}
+
+static uint64_t
+seqs_at(const struct logfilter_seqs *q, size_t j)
+{
+	return q->v[(q->head + j) & (q->cap - 1)];
+}
+
+/* Numbers below first leave the front. */
+static void
+seqs_prune(struct logfilter_seqs *q, uint64_t first)
+{
+	while (q->len > 0 && seqs_at(q, 0) < first) {
+		q->head = (q->head + 1) & (q->cap - 1);
+		q->len--;
+	}
+}
+
+/* Line seq of r gave rc: a match is a hit; a failure too, listed apart. */
+static void
+line_result(struct logfilter *f, struct logfilter_ring *r, uint64_t seq, int rc)
+{
+	if (!shown(rc))
+		return;
+	seqs_push(&r->hits, seq);
 	f->matched++;
+	if (rc < 0) {
+		seqs_push(&r->errs, seq);
+		f->error = rc;
+	}
 }
 
 static uint64_t
 hit_at(const struct logfilter_ring *r, size_t j)
 {
-	return r->hits[(r->hits_head + j) & (r->hits_cap - 1)];
+	return seqs_at(&r->hits, j);
 }
 
 uint64_t
@@ -240,10 +282,8 @@ prune(struct logfilter *f, const struct logset *s)
 		struct logfilter_ring *r = &f->r[i];
 		uint64_t first = logbuf_first(logset_buf(s, i));
 
-		while (r->hits_len > 0 && hit_at(r, 0) < first) {
-			r->hits_head = (r->hits_head + 1) & (r->hits_cap - 1);
-			r->hits_len--;
-		}
+		seqs_prune(&r->hits, first);
+		seqs_prune(&r->errs, first);
 		if (r->cursor < first)
 			r->cursor = first;
 	}
@@ -257,15 +297,40 @@ logfilter_count(struct logfilter *f, const struct logset *s)
 
 	prune(f, s);
 	for (i = 0; i < logset_rings(s); i++)
-		n += f->r[i].hits_len;
+		n += f->r[i].hits.len;
 	return n;
+}
+
+size_t
+logfilter_unsearched(struct logfilter *f, const struct logset *s)
+{
+	size_t n = 0;
+	unsigned i;
+
+	prune(f, s);
+	for (i = 0; i < logset_rings(s); i++)
+		n += f->r[i].errs.len;
+	return n;
+}
+
+const char *
+logfilter_error_words(const struct logfilter *f)
+{
+	switch (f->error) {
+	case 0: return NULL;
+	case PCRE2_ERROR_MATCHLIMIT: return "match limit";
+	case PCRE2_ERROR_DEPTHLIMIT: return "depth limit";
+	case PCRE2_ERROR_HEAPLIMIT: return "heap limit";
+	case PCRE2_ERROR_JIT_STACKLIMIT: return "JIT stack";
+	default: return "pcre2 error";
+	}
 }
 
 size_t
 logfilter_ring_count(struct logfilter *f, const struct logset *s, unsigned ring)
 {
 	prune(f, s);
-	return ring < logset_rings(s) ? f->r[ring].hits_len : 0;
+	return ring < logset_rings(s) ? f->r[ring].hits.len : 0;
 }
 
 size_t
@@ -288,8 +353,8 @@ scan_lines(struct logfilter *f, struct logfilter_ring *r, const struct logbuf *l
 	struct logbuf_line l;
 
 	for (; n > 0; seq++, n--)
-		if (logbuf_get(lb, seq, &l) && re_match(f->re, l.text, l.len, 0) >= 0)
-			hits_push(f, r, seq);
+		if (logbuf_get(lb, seq, &l))
+			line_result(f, r, seq, re_match(f->re, l.text, l.len, 0));
 }
 
 /* Lines [seq, seq + n) lying back to back in text[bytes], searched as one. */
@@ -321,9 +386,10 @@ scan_batch(struct logfilter *f, struct logfilter_ring *r, const struct logbuf *l
 		at = logbuf_locate(lb, near, (size_t)(stop - near), text + ov[0]);
 		near = at + 1 < stop ? at + 1 : at;
 		logbuf_get(lb, at, &l);
-		if ((ov[1] >= ov[0] && text + ov[1] <= l.text + l.len) ||
-		    re_match(f->re, l.text, l.len, 0) >= 0)
-			hits_push(f, r, at);
+		if (ov[1] >= ov[0] && text + ov[1] <= l.text + l.len)
+			line_result(f, r, at, 0);
+		else
+			line_result(f, r, at, re_match(f->re, l.text, l.len, 0));
 		from = (size_t)(l.text + l.len + 1 - text);
 	}
 }
@@ -359,12 +425,12 @@ logfilter_step(struct logfilter *f, const struct logset *s, unsigned max_lines)
 	return done;
 }
 
-/* Index of ring i's first hit with an id above id (hits_len when none). */
+/* Index of ring i's first hit with an id above id (hits.len when none). */
 static size_t
 first_after(const struct logfilter *f, const struct logset *s, unsigned i, uint64_t id)
 {
 	const struct logfilter_ring *r = &f->r[i];
-	size_t lo = 0, hi = r->hits_len;
+	size_t lo = 0, hi = r->hits.len;
 
 	while (lo < hi) {
 		size_t mid = lo + (hi - lo) / 2;
@@ -375,6 +441,18 @@ first_after(const struct logfilter *f, const struct logset *s, unsigned i, uint6
 			hi = mid;
 	}
 	return lo;
+}
+
+size_t
+logfilter_count_after(struct logfilter *f, const struct logset *s, uint64_t id)
+{
+	size_t n = 0;
+	unsigned i;
+
+	prune(f, s);
+	for (i = 0; i < logset_rings(s); i++)
+		n += f->r[i].hits.len - first_after(f, s, i, id);
+	return n;
 }
 
 bool
@@ -388,7 +466,7 @@ logfilter_next(struct logfilter *f, const struct logset *s, uint64_t id, uint64_
 		size_t j = first_after(f, s, i, id);
 		uint64_t at;
 
-		if (j < f->r[i].hits_len &&
+		if (j < f->r[i].hits.len &&
 		    (at = logset_id(s, i, hit_at(&f->r[i], j)), !found || at < *out)) {
 			*out = at;
 			found = true;

@@ -96,6 +96,7 @@ logset_reset(struct logset *s, unsigned services)
 			/* The same share: its memory serves the next lines. */
 			logbuf_reset(&r->lb);
 			r->marks_len = 0;
+			r->dropped_base = r->lb.dropped;
 			continue;
 		}
 		if (i < s->nrings)
@@ -445,4 +446,32 @@ logset_seek_time(const struct logset *s, int64_t t)
 			best = id;
 	}
 	return best;
+}
+
+uint64_t
+logset_dropped(const struct logset *s, unsigned ring)
+{
+	const struct logset_ring *r;
+
+	if (ring >= s->nrings)
+		return 0;
+	r = &s->ring[ring];
+	return r->lb.dropped - r->dropped_base;
+}
+
+int64_t
+logset_oldest_time(const struct logset *s, unsigned ring)
+{
+	const struct logbuf *lb;
+	uint64_t seq, stop;
+	int64_t t;
+
+	if (ring >= s->nrings)
+		return WR_LOGBUF_NO_TIME;
+	lb = &s->ring[ring].lb;
+	stop = lb->first + 64 < lb->end ? lb->first + 64 : lb->end;
+	for (seq = lb->first; seq < stop; seq++)
+		if ((t = logbuf_time(lb, seq)) != WR_LOGBUF_NO_TIME)
+			return t;
+	return WR_LOGBUF_NO_TIME;
 }

@@ -15,6 +15,8 @@
  *   maximal subpart (so a surrogate ED A0 80 is three U+FFFD).
  * - The cap counts output bytes, marker included. That keeps the result
  *   idempotent (sanitizing it again changes nothing) and bounds storage.
+ * - A line already cut before it came here (the splitter keeps a head)
+ *   says so the same way: its marker counts the bytes dropped there too.
  */
 #include "warroom/sanitize.h"
 
@@ -263,6 +265,13 @@ sink_cut(struct sink *k, size_t rest)
 size_t
 sanitize_buf(const char *src, size_t len, char *dst, size_t cap, size_t *out_len)
 {
+	return sanitize_buf_cut(src, len, 0, dst, cap, out_len);
+}
+
+size_t
+sanitize_buf_cut(const char *src, size_t len, size_t more, char *dst, size_t cap,
+    size_t *out_len)
+{
 	const unsigned char *s = (const unsigned char *)src;
 	struct sink k = { .dst = dst };
 	bool damaged = false;
@@ -361,9 +370,16 @@ sanitize_buf(const char *src, size_t len, char *dst, size_t cap, size_t *out_len
 		k.o += ulen;
 		i += used;
 	}
-	goto done;
+	if (more == 0)
+		goto done;
+	/* All of src written, but the line went on: the marker after it, or
+	 * where the room for one began. */
+	if (!k.past_soft) {
+		k.ck_in = len;
+		k.ck_out = k.o;
+	}
 cut:
-	shown = sink_cut(&k, len - k.ck_in) ? k.ck_in : 0;
+	shown = sink_cut(&k, len - k.ck_in + more) ? k.ck_in : 0;
 done:
 	dst[k.o] = '\0';
 	if (out_len != NULL)

@@ -306,10 +306,10 @@ static void stream_run(void *arg);
 #define FOLLOW_SHORT_RUN_MS 5000
 #define FOLLOW_MAX_WAIT_MS 30000
 
-/* Output arrived now: the arrival time is what --since can be given,
- * whatever the tool's own line format; lines of the same second may
- * repeat on resume. Formatted once a second, not once a line (a flood is
- * 50k/s). */
+/* Output arrived now: the arrival time is what --since can be given when
+ * the caller cannot name the time of its newest line (opts.since); lines
+ * of the same second may then repeat on resume. Formatted once a second,
+ * not once a line (a flood is 50k/s). */
 static void
 stream_seen(struct exec_follow *st)
 {
@@ -413,7 +413,8 @@ stream_run(void *arg)
 		.arg = st,
 	};
 	struct wr_err err;
-	char *cmd;
+	char *cmd, resume[40];
+	const char *since = st->since[0] ? st->since : st->opts.first_since;
 
 	st->timer = 0;
 	if (ssh_pool_session(st->pool, st->host) == NULL) {
@@ -422,7 +423,11 @@ stream_run(void *arg)
 		st->timer = loop_timer_add(st->loop, st->opts.retry_ms, 0, stream_run, st);
 		return;
 	}
-	cmd = fill_since(st->tmpl, st->since[0] ? st->since : st->opts.first_since);
+	/* A run after one that went: from the caller's newest line. */
+	if (st->restarts > 0 && st->opts.since != NULL &&
+	    st->opts.since(resume, sizeof(resume), st->opts.arg))
+		since = resume;
+	cmd = fill_since(st->tmpl, since);
 	memcpy(st->run_since, st->since, sizeof(st->since));
 	st->run_since_s = st->since_s;
 	st->cmd = exec_start(st->pool, st->host, cmd, &o, &err);
@@ -433,7 +438,8 @@ stream_run(void *arg)
 		st->gap[0] = '\0';
 		st->run_at_ms = loop_now_ms();
 		if (st->opts.on_restart != NULL)
-			st->opts.on_restart(cmd, st->restarts++, st->opts.arg);
+			st->opts.on_restart(cmd, st->restarts, st->opts.arg);
+		st->restarts++;
 	}
 	free(cmd);
 }

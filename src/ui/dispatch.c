@@ -140,8 +140,12 @@ command_run(struct app *app, enum wr_command cmd)
 			app->quit = true;
 		break;
 	case WR_CMD_NOTE:
+		/* In LOGS n is the next match, as the footer says: a search
+		 * word typed after it must not land in the journal. */
 		if (app->focus == PANE_LOGS && app->filtering)
 			logs_search(app, true);
+		else if (app->focus == PANE_LOGS)
+			app_say(app, "no filter: / sets one");
 		else if (app->tl == NULL)
 			app_say(app, "no incident journal: start warroom with --incident NAME");
 		else {
@@ -288,12 +292,12 @@ command_run(struct app *app, enum wr_command cmd)
 	app->dirty = true;
 }
 
-/* n is the next match in LOGS with a filter, a note elsewhere: only a
- * note writes the journal. */
+/* n is the next match in LOGS, a note elsewhere: only a note writes the
+ * journal. */
 static bool
 writes_journal(const struct app *app, enum wr_command cmd)
 {
-	if (cmd == WR_CMD_NOTE && app->focus == PANE_LOGS && app->filtering)
+	if (cmd == WR_CMD_NOTE && app->focus == PANE_LOGS)
 		return false;
 	return command_writes_journal(cmd);
 }

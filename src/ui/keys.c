@@ -100,6 +100,10 @@ filter_set(struct app *app, const char *pattern)
 	app->filtering = true;
 	wr_strlcpy(app->filter_text, pattern, sizeof(app->filter_text));
 	app->focus = PANE_LOGS;
+	/* Its own word replaces whatever the footer said before (a
+	 * "filter unchanged" from an earlier Esc). */
+	app_say(app, "LOGS filtered by /%s/%s", app->filter_text, app->filter.caseless ?
+	    ", any case" : ", case-sensitive (it has an uppercase letter)");
 }
 
 /* The typed confirmation must be the host's name, exactly. */

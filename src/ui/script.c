@@ -88,18 +88,24 @@ static int
 load_logs(struct app *app, unsigned ring, const char *path, struct wr_err *err)
 {
 	FILE *f = fopen(path, "r");
-	char line[WR_SANITIZE_LINE_MAX + 2];
+	char *line = NULL;
+	size_t cap = 0;
+	ssize_t n;
 	int ok;
 
 	if (f == NULL)
 		return wr_err_set(err, ":logs cannot read %s", path);
-	while (fgets(line, sizeof(line), f) != NULL)
-		logset_append_raw(&app->logs, ring, line, strcspn(line, "\n"), false);
+	/* A line over the cap is one line, cut by the sanitizer (as ingest). */
+	while ((n = getline(&line, &cap, f)) > 0)
+		logset_append_raw(&app->logs, ring, line,
+		    (size_t)n - (line[n - 1] == '\n' ? 1 : 0), false);
 	ok = !ferror(f);
+	free(line);
 	fclose(f);
 	if (!ok)
 		return wr_err_set(err, ":logs cannot read %s", path);
 	snprintf(app->follow_label, sizeof(app->follow_label), "%s", path);
+	snprintf(app->logs_ring_name[ring], sizeof(app->logs_ring_name[0]), "%s", path);
 	app->dirty = true;
 	screen_draw(app);
 	return 0;
@@ -236,6 +242,7 @@ command_line(struct app *app, char *line, struct wr_err *err)
 			return wr_err_set(err, ":logs-ring needs a size in bytes");
 		logset_free(&app->logs);
 		logset_init(&app->logs, (size_t)w);
+		memset(app->logs_ring_name, 0, sizeof(app->logs_ring_name));
 		logfilter_clear(&app->filter);
 		app->filtering = false;
 		app->logs_view.mode = LOGVIEW_FOLLOW;
@@ -250,6 +257,7 @@ command_line(struct app *app, char *line, struct wr_err *err)
 		if (arg == NULL || (w = atoi(arg)) < 0 || w >= WR_LOGSET_RINGS)
 			return wr_err_set(err, ":logs-tails needs a number of services");
 		logset_reset(&app->logs, (unsigned)w);
+		memset(app->logs_ring_name, 0, sizeof(app->logs_ring_name));
 		app->logs_view.mode = LOGVIEW_FOLLOW;
 		return 0;
 	}

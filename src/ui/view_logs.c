@@ -2,7 +2,8 @@
  * view_logs.c — the LOGS pane: the tail of a service, chosen with Enter
  * in HOSTS (more added with +, merged by the time each line carries),
  * followed with exec_follow (docker compose logs -f or kubectl logs -f,
- * resumed after a reconnect). Its output arrives in chunks and goes
+ * resumed after a reconnect from its newest line's second, the lines of
+ * that second it holds not stored twice). Its output arrives in chunks and goes
  * through ingest.c, which sanitizes and redacts every line on its way
  * into the service's own ring of the logset (storing lines it proves
  * clean as they are), so nothing a host prints reaches the terminal as a
@@ -25,6 +26,7 @@
 #include "warroom/ingest.h"
 #include "warroom/logjump.h"
 #include "warroom/loglevel.h"
+#include "warroom/logstatus.h"
 #include "warroom/loop.h"
 #include "warroom/sanitize.h"
 #include "warroom/ssh.h"
@@ -104,6 +106,21 @@ on_log_chunk(enum exec_stream s, const char *data, size_t len, bool eof, void *a
 		ingest_feed(in, data, len);
 	if (in->o.set != NULL && in->lines != before)
 		ls->app->dirty = true;
+}
+
+/* The tail resumes after a break: from the second of the newest line it
+ * stored, the lines it holds of that second not stored again (ingest.c
+ * says why). Merged lines may still wait in the merge: they are stored
+ * first, so what the new run sends again is compared with all of them. */
+static bool
+on_log_since(char *buf, size_t cap, void *arg)
+{
+	struct logs_stream *ls = arg;
+	struct app *app = ls->app;
+
+	if (app->nstreams > 1)
+		logmerge_drain(&app->merge, loop_now_ms(), 1, append_line, app);
+	return ingest_resume(&ls->in[0], &app->logs, ls->ring, buf, cap);
 }
 
 /* The logs command of a service: {since} is filled by exec_follow. */
@@ -196,6 +213,8 @@ add_stream(struct app *app, int host, int svc)
 	ls->svc = svc;
 	ls->ring = 1 + (unsigned)app->nstreams;
 	snprintf(prefix, sizeof(prefix), "%s/%s ", h->name, h->services[svc]);
+	snprintf(app->logs_ring_name[ls->ring], sizeof(app->logs_ring_name[0]), "%s/%s", h->name,
+	    h->services[svc]);
 	io.set = &app->logs;
 	io.ring = ls->ring;
 	io.on_line = on_merge_line;
@@ -207,6 +226,7 @@ add_stream(struct app *app, int host, int svc)
 	gmtime_r(&start, &tm);
 	strftime(since, sizeof(since), "%Y-%m-%dT%H:%M:%SZ", &tm);
 	o.on_chunk = on_log_chunk;
+	o.since = on_log_since;
 	o.arg = ls;
 	o.first_since = since;           /* the last ten minutes to begin with */
 	o.line_cap = 16384;
@@ -237,6 +257,7 @@ restart(struct app *app, const int *hosts, const int *svcs, int n)
 
 	logs_stop(app);
 	logset_reset(&app->logs, (unsigned)n);
+	memset(app->logs_ring_name, 0, sizeof(app->logs_ring_name));
 	logfilter_clear(&app->filter);
 	if (app->filtering)
 		logfilter_set(&app->filter, app->filter_text, strlen(app->filter_text), NULL);
@@ -388,13 +409,202 @@ draw_line(struct app *app, WINDOW *win, int y, int h, int w, const struct logset
 	return rows;
 }
 
+/* "19:30:00" of Unix seconds t, UTC. */
+static void
+clock_text(int64_t t, char *buf, size_t cap)
+{
+	int64_t tod = (t % 86400 + 86400) % 86400;
+
+	snprintf(buf, cap, "%02d:%02d:%02d", (int)(tod / 3600), (int)(tod % 3600 / 60),
+	    (int)(tod % 60));
+}
+
+/* "api-1/api: oldest kept 05:47:06 (1234 dropped)" for each ring that
+ * dropped lines to make room (but ring skip; only those whose oldest kept
+ * line is after t, unless t is INT64_MIN), joined by sep into buf; the
+ * lines dropped. The ring the pane's label names goes unnamed unless
+ * names. */
+static uint64_t
+drops_text(struct app *app, int64_t t, unsigned skip, bool names, const char *sep, char *buf,
+    size_t cap)
+{
+	uint64_t total = 0;
+	unsigned i;
+
+	buf[0] = '\0';
+	for (i = 0; i < logset_rings(&app->logs); i++) {
+		uint64_t n = logset_dropped(&app->logs, i);
+		int64_t oldest = logset_oldest_time(&app->logs, i);
+		const char *name = app->logs_ring_name[i][0] ? app->logs_ring_name[i] : "LOGS";
+		size_t at = strlen(buf);
+		char old[16], who[160] = "";
+
+		if (n == 0 || i == skip ||
+		    (t != INT64_MIN && oldest != WR_LOGBUF_NO_TIME && oldest <= t))
+			continue;
+		if (names || strcmp(name, app->follow_label) != 0)
+			snprintf(who, sizeof(who), "%s: ", name);
+		if (oldest != WR_LOGBUF_NO_TIME) {
+			clock_text(oldest, old, sizeof(old));
+			snprintf(buf + at, cap - at, "%s%soldest kept %s (%llu dropped)",
+			    at > 0 ? sep : "", who, old, (unsigned long long)n);
+		} else {
+			snprintf(buf + at, cap - at, "%s%s%llu older lines dropped", at > 0 ? sep : "",
+			    who, (unsigned long long)n);
+		}
+		total += n;
+	}
+	return total;
+}
+
+/* The parts of LOGS' status line, worded whole and briefly. */
+struct status_parts {
+	char full[LOGSTATUS_PARTS][600];
+	char brief[LOGSTATUS_PARTS][300];
+};
+
+/* A tail that is not running says so: no new lines is not a quiet
+ * service. */
+static void
+gap_part(struct app *app, struct status_parts *p)
+{
+	char *full = p->full[LOGSTATUS_GAP];
+	int i, gaps = 0;
+
+	for (i = 0; i < app->nstreams; i++) {
+		const struct logs_stream *ls = app->streams[i];
+		const char *gap = exec_follow_gap(ls->follow), *host, *svc;
+		size_t at = strlen(full);
+
+		if (gap == NULL)
+			continue;
+		host = app->cfg.hosts[ls->host].name;
+		svc = app->cfg.hosts[ls->host].services[ls->svc];
+		if (app->nstreams == 1) {
+			snprintf(full, sizeof(p->full[0]), "NOT STREAMING: %s; retrying", gap);
+			snprintf(p->brief[LOGSTATUS_GAP], sizeof(p->brief[0]), "NOT STREAMING");
+		} else {
+			snprintf(full + at, sizeof(p->full[0]) - at, "%s%s/%s NOT STREAMING: %s; retrying",
+			    at > 0 ? "  " : "", host, svc, gap);
+			if (gaps == 0)
+				snprintf(p->brief[LOGSTATUS_GAP], sizeof(p->brief[0]),
+				    "%s/%s NOT STREAMING", host, svc);
+			else
+				snprintf(p->brief[LOGSTATUS_GAP], sizeof(p->brief[0]),
+				    "%d tails NOT STREAMING", gaps + 1);
+		}
+		gaps++;
+	}
+}
+
+/* The filter, how many lines the rings hold that match, whether the
+ * search through them is still going (it runs a batch per frame), and the
+ * lines it could not search. */
+static void
+filter_parts(struct app *app, struct status_parts *p, bool searched)
+{
+	size_t total = logset_count(&app->logs);
+	size_t at = logfilter_searched(&app->filter, &app->logs);
+	size_t count = logfilter_count(&app->filter, &app->logs), bad;
+
+	/* Smart case: an uppercase letter makes the pattern case-sensitive,
+	 * which is said, so /Timeout/ finding nothing is not a mystery. */
+	snprintf(p->full[LOGSTATUS_FILTER], sizeof(p->full[0]), "filter /%s/%s", app->filter_text,
+	    app->filter.caseless ? "" : " (case)");
+	snprintf(p->brief[LOGSTATUS_FILTER], sizeof(p->brief[0]), "/%s/%s", app->filter_text,
+	    app->filter.caseless ? "" : " (case)");
+	snprintf(p->full[LOGSTATUS_MATCHING], sizeof(p->full[0]), "%zu matching", count);
+	if (!searched && total > 0) {
+		snprintf(p->brief[LOGSTATUS_MATCHING], sizeof(p->brief[0]), "%zu matching", count);
+		snprintf(p->full[LOGSTATUS_MATCHING], sizeof(p->full[0]),
+		    "%zu matching (searching, %zu%%)", count, at * 100 / total);
+	}
+	/* Shown, since pcre2 could not say they do not match. */
+	if ((bad = logfilter_unsearched(&app->filter, &app->logs)) > 0) {
+		snprintf(p->full[LOGSTATUS_UNSEARCHED], sizeof(p->full[0]),
+		    "%zu line%s could not be searched (%s)", bad, bad == 1 ? "" : "s",
+		    logfilter_error_words(&app->filter));
+		snprintf(p->brief[LOGSTATUS_UNSEARCHED], sizeof(p->brief[0]), "%zu unsearched", bad);
+	}
+}
+
+/* The status line under the lines, fitted to the pane (logstatus.c):
+ * what changes what is seen (paused, not streaming, the filter) keeps its
+ * room; the label and the line count give way first. last is the id of
+ * the newest line shown. */
+static void
+draw_status(struct app *app, WINDOW *win, int y, int w, bool searched, uint64_t last)
+{
+	static struct status_parts p;
+	struct logstatus_in in = { .cols = w, .sep = 2 };
+	struct logstatus_fit f;
+	uint64_t dropped;
+	int i, x = 0;
+
+	memset(&p, 0, sizeof(p));
+	snprintf(p.full[LOGSTATUS_LABEL], sizeof(p.full[0]), "%s", app->follow_label);
+	gap_part(app, &p);
+	snprintf(p.full[LOGSTATUS_LINES], sizeof(p.full[0]), "%zu lines",
+	    logset_count(&app->logs));
+	if (app->filtering)
+		filter_parts(app, &p, searched);
+	/* A flood made room by dropping a ring's oldest lines: said, with
+	 * where what is left begins. */
+	if ((dropped = drops_text(app, INT64_MIN, UINT_MAX, false, ", ",
+	    p.full[LOGSTATUS_DROPPED], sizeof(p.full[0]))) > 0)
+		snprintf(p.brief[LOGSTATUS_DROPPED], sizeof(p.brief[0]), "%llu dropped",
+		    (unsigned long long)dropped);
+	if (app->logs_wrap)
+		snprintf(p.full[LOGSTATUS_WRAP], sizeof(p.full[0]), "wrap");
+	/* New: the lines after the last one shown, whatever happened to
+	 * the line the view holds. */
+	if (app->logs_view.mode != LOGVIEW_FOLLOW && !app->filtering) {
+		size_t fresh = logset_count_after(&app->logs, last);
+
+		snprintf(p.full[LOGSTATUS_PAUSED], sizeof(p.full[0]), "PAUSED +%zu new (f follows)",
+		    fresh);
+		snprintf(p.brief[LOGSTATUS_PAUSED], sizeof(p.brief[0]), "PAUSED +%zu new", fresh);
+	} else if (app->logs_view.mode != LOGVIEW_FOLLOW) {
+		/* With a filter, what f would bring is the new matches. */
+		size_t fresh = logset_count_after(&app->logs, last);
+		size_t shown = logfilter_count_after(&app->filter, &app->logs, last);
+
+		snprintf(p.full[LOGSTATUS_PAUSED], sizeof(p.full[0]),
+		    "PAUSED +%zu new, %zu matching (f follows)", fresh, shown);
+		snprintf(p.brief[LOGSTATUS_PAUSED], sizeof(p.brief[0]), "PAUSED +%zu matching",
+		    shown);
+	}
+	for (i = 0; i < LOGSTATUS_PARTS; i++) {
+		in.full[i] = p.full[i][0] != '\0' ? ui_width(p.full[i]) : 0;
+		in.brief[i] = p.brief[i][0] != '\0' ? ui_width(p.brief[i]) : 0;
+	}
+	logstatus_fit(&in, &f);
+	for (i = 0; i < LOGSTATUS_PARTS && x < w; i++) {
+		const char *text = f.form[i] == LOGSTATUS_BRIEF ? p.brief[i] : p.full[i];
+		int attr = ui_attr(app, i == LOGSTATUS_GAP || i == LOGSTATUS_UNSEARCHED ||
+		    i == LOGSTATUS_DROPPED ? THEME_WARN : THEME_DIM);
+
+		if (f.form[i] == LOGSTATUS_GONE)
+			continue;
+		if (x > 0)
+			x += 2;
+		if (i == LOGSTATUS_FILTER && f.filter_cols > 0) {
+			/* The pattern cut, and said to be. */
+			x += ui_put(win, y, x, f.filter_cols - 1 < w - x ? f.filter_cols - 1 : w - x,
+			    attr, text);
+			x += ui_put(win, y, x, w - x, attr, "\xe2\x80\xa6");
+		} else {
+			x += ui_put(win, y, x, w - x, attr, text);
+		}
+	}
+}
+
 static void
 logs_draw(struct app *app, WINDOW *win, int h, int w, bool focused)
 {
 	struct logview_line lines[512];
 	struct logview_window win_;
-	int n, y, i, x;
-	char status[600];
+	int n, y, i;
 	bool searched = true;
 
 	/* Lines without a stream come only from a screen test's :logs. */
@@ -455,47 +665,7 @@ logs_draw(struct app *app, WINDOW *win, int h, int w, bool focused)
 			skip = 0;
 		}
 	}
-	/* A tail that is not running says so first: no new lines is not a
-	 * quiet service. */
-	x = ui_put(win, h, 0, w, ui_attr(app, THEME_DIM), app->follow_label);
-	for (i = 0; i < app->nstreams && x < w; i++) {
-		const struct logs_stream *ls = app->streams[i];
-		const char *gap = exec_follow_gap(ls->follow);
-
-		if (gap == NULL)
-			continue;
-		if (app->nstreams == 1)
-			snprintf(status, sizeof(status), "  NOT STREAMING: %s; retrying", gap);
-		else
-			snprintf(status, sizeof(status), "  %s/%s NOT STREAMING: %s; retrying",
-			    app->cfg.hosts[ls->host].name, app->cfg.hosts[ls->host].services[ls->svc],
-			    gap);
-		x += ui_put(win, h, x, w - x, ui_attr(app, THEME_WARN), status);
-	}
-	snprintf(status, sizeof(status), "  %zu lines%s%s%s%s",
-	    logset_count(&app->logs), app->filtering ? "  filter /" : "",
-	    app->filtering ? app->filter_text : "", app->filtering ? "/" : "",
-	    app->logs_wrap ? "  wrap" : "");
-	/* How many lines the rings hold that match, and whether the search
-	 * through them is still going (it runs a batch per frame). */
-	if (app->filtering) {
-		size_t total = logset_count(&app->logs);
-		size_t at = logfilter_searched(&app->filter, &app->logs);
-
-		snprintf(status + strlen(status), sizeof(status) - strlen(status), "  %zu matching",
-		    logfilter_count(&app->filter, &app->logs));
-		if (!searched && total > 0)
-			snprintf(status + strlen(status), sizeof(status) - strlen(status),
-			    " (searching, %zu%%)", at * 100 / total);
-	}
-	/* New: the lines after the last one shown, whatever happened to
-	 * the line the view holds. */
-	if (app->logs_view.mode != LOGVIEW_FOLLOW)
-		snprintf(status + strlen(status), sizeof(status) - strlen(status),
-		    "  PAUSED +%zu new (f follows)", logset_count_after(&app->logs,
-		    n > 0 ? lines[n - 1].id : app->logs_view.id));
-	if (x < w)
-		ui_put(win, h, x, w - x, ui_attr(app, THEME_DIM), status);
+	draw_status(app, win, h, w, searched, n > 0 ? lines[n - 1].id : app->logs_view.id);
 }
 
 /* The shown lines: the filter's matches while one is set. */
@@ -522,6 +692,7 @@ static bool
 logs_key(struct app *app, enum wr_command cmd, int page)
 {
 	size_t rows = page > 0 ? (size_t)page : 1;
+	char text[1200];
 
 	if (logset_count(&app->logs) == 0)
 		return false;
@@ -534,7 +705,12 @@ logs_key(struct app *app, enum wr_command cmd, int page)
 	case WR_CMD_PAGE_DOWN:
 		logview_scroll(&app->logs_view, &app->logs, shown_filter(app), rows, (long)rows);
 		break;
-	case WR_CMD_TOP: logview_top(&app->logs_view, &app->logs); break;
+	case WR_CMD_TOP:
+		logview_top(&app->logs_view, &app->logs);
+		/* The top is where a flood left off, not where the tail began. */
+		if (drops_text(app, INT64_MIN, UINT_MAX, true, "; ", text, sizeof(text)) > 0)
+			app_say(app, "LOGS from the oldest line kept; %s", text);
+		break;
 	case WR_CMD_BOTTOM: app->logs_view.mode = LOGVIEW_FOLLOW; break;
 	default: return false;
 	}
@@ -572,23 +748,14 @@ logs_search(struct app *app, bool next)
 	app->logs_view.id = out;
 }
 
-/* "19:30:00" of Unix seconds t, UTC. */
-static void
-clock_text(int64_t t, char *buf, size_t cap)
-{
-	int64_t tod = (t % 86400 + 86400) % 86400;
-
-	snprintf(buf, cap, "%02d:%02d:%02d", (int)(tod / 3600), (int)(tod % 3600 / 60),
-	    (int)(tod % 60));
-}
-
 void
 logs_jump(struct app *app, const char *text)
 {
 	uint64_t first = logset_first(&app->logs), end = logset_end(&app->logs), id;
 	int64_t t, oldest;
+	struct logset_line l;
 	struct wr_err err;
-	char at[16], old[16];
+	char at[16], old[16], drops[1200] = "", whose[160] = "its";
 
 	if (logjump_parse(text, (int64_t)app_now(app), &t, &err) != 0) {
 		app_say(app, "LOGS unchanged: %s", err.msg);
@@ -620,12 +787,29 @@ logs_jump(struct app *app, const char *text)
 	 * the rings still hold as lines come and go). */
 	app->logs_view.mode = LOGVIEW_TOP;
 	app->logs_view.id = id;
+	/* The rings that no longer hold that time because a flood made them
+	 * drop it say so: the line shown first is not all there was. */
 	oldest = logset_time(&app->logs, first);
-	if (id == first && oldest != WR_LOGBUF_NO_TIME && oldest > t) {
+	if (id == first && oldest != WR_LOGBUF_NO_TIME && oldest > t &&
+	    logset_get(&app->logs, first, &l)) {
+		uint64_t lost = logset_dropped(&app->logs, l.ring);
+
 		clock_text(oldest, old, sizeof(old));
-		app_say(app, "LOGS from its oldest line, %s UTC (none from %s kept)", old, at);
-	} else
-		app_say(app, "LOGS from %s UTC, paused (f follows again)", at);
+		if (logset_rings(&app->logs) > 1 && app->logs_ring_name[l.ring][0] != '\0')
+			snprintf(whose, sizeof(whose), "%s's", app->logs_ring_name[l.ring]);
+		if (drops_text(app, t, l.ring, true, "; ", drops + 2, sizeof(drops) - 2) > 0)
+			memcpy(drops, "; ", 2);
+		if (lost > 0)
+			app_say(app, "LOGS from %s oldest line, %s UTC (none from %s kept: %llu "
+			    "older dropped)%s", whose, old, at, (unsigned long long)lost, drops);
+		else
+			app_say(app, "LOGS from %s oldest line, %s UTC (none from %s kept)%s", whose,
+			    old, at, drops);
+		return;
+	}
+	if (drops_text(app, t, UINT_MAX, true, "; ", drops + 2, sizeof(drops) - 2) > 0)
+		memcpy(drops, "; ", 2);
+	app_say(app, "LOGS from %s UTC, paused (f follows again)%s", at, drops);
 }
 
 const struct view_ops view_logs_ops = {

@@ -61,7 +61,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	o.set = &set_now;
 	ingest_init(&in, &o);
 	r = (struct ref){ &set_old, &red, o.prefix, 0 };
-	linesplit_init(&ls, o.line_cap, ref_line, &r);
+	linesplit_init_head(&ls, o.line_cap, ref_line, &r);
 	seed = data[1] | 1u;
 	while (at < size) {
 		size_t n;

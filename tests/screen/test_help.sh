@@ -170,7 +170,7 @@ assert_screen help-big <<'EOF'
 │ │ w        LOGS: wrap long lines                                                               │ │
 │ │ t        LOGS: show or hide the lines' timestamps                                            │ │
 │ │ @        LOGS: jump to a time (19:30 UTC, 10m ago, or RFC 3339)                              │ │
-│ │ n        add a note to the incident timeline (writes the journal)                            │ │
+│ │ n        LOGS: next match; elsewhere: add a note to the timeline (writes the journal)        │ │
 │ │ U        settle the oldest UNKNOWN outcome by hand: ok or failed, and what you saw (writes t │ │
 │ │ e        export the timeline as a post-mortem draft (writes the journal)                     │ │
 │ │ E        mark the incident resolved (typed; the same --incident then starts a new one) (writ │ │

@@ -98,5 +98,5 @@ assert_screen all <<'EOF'
 │                                              ││                              │
 │                                              ││                              │
 └──────────────────────────────────────────────┘└──────────────────────────────┘
- HOSTS: every row shown
+ LOGS filtered by /ERR/, case-sensitive (it has an uppercase letter)
 EOF

@@ -119,3 +119,20 @@ assert_screen end <<'EOF'
 └──────────────────────────────────────────────────────────┘└──────────────────────────────────────┘
  / filter  z zoom  @ jump to time  N prev match  f follow/pause  w wrap  Tab pane  ? help  q quit
 EOF
+
+# At 80x24 the states that change what is seen keep the status line's
+# room: paused and the filter stay, worded briefly; the label and the line
+# count go. Paused with a filter, the new lines counted are those it shows.
+cp "$tmp/api.log" "$tmp/k8s-bastion-api"
+steps '
+:resize 80x24
+:logs k8s-bastion-api
+3
+/seq=1<Enter>
+f
+:save-screen narrow
+'
+run_console -c "$tmp/warroom.conf"
+grep -q "│/seq=1/  11 matching  PAUSED +0 matching  *│" "$tmp/narrow" ||
+	{ cat "$tmp/narrow"; fail "the narrow status line lost the filter or PAUSED"; }
+ok "at 80x24 the status line keeps PAUSED and the filter over the label and count"

@@ -53,9 +53,9 @@ assert_screen panic <<'EOF'
 │api-1/jobs 2025-12-31T23:50:02.100Z ERROR jobs panic: worker 1 lost its queue                     │
 │api-1/jobs 2025-12-31T23:50:02.200Z ERROR jobs panic: worker 2 lost its queue                     │
 │api-1/jobs 2025-12-31T23:50:02.300Z ERROR jobs panic: worker 3 lost its queue                     │
-│flood.log  1350 lines  filter /panic/  4 matching                                                 │
+│flood.log  1350 lines  filter /panic/  4 matching  oldest kept 23:58:45 (4654 dropped)            │
 └──────────────────────────────────────────────────────────────────────────────────────────────────┘
- / filter  z all panes  @ jump to time  N prev match  f follow/pause  Tab pane  ? help  q quit
+ LOGS filtered by /panic/, any case
 EOF
 assert_screen jumped <<'EOF'
  warroom │ no incident named │ T+00:00:00                                   2026-01-01 00:00:00 UTC
@@ -79,7 +79,7 @@ assert_screen jumped <<'EOF'
 │api-1/api 2025-12-31T23:58:46.000Z INFO  GET /v1/items status=200 n=4666                          │
 │api-1/api 2025-12-31T23:58:46.000Z INFO  GET /v1/items status=200 n=4667                          │
 │api-1/api 2025-12-31T23:58:46.000Z INFO  GET /v1/items status=200 n=4668                          │
-│flood.log  1350 lines  PAUSED +1331 new (f follows)                                               │
+│flood.log  1350 lines  oldest kept 23:58:45 (4654 dropped)  PAUSED +1331 new (f follows)          │
 └──────────────────────────────────────────────────────────────────────────────────────────────────┘
- LOGS from 23:50:02 UTC, paused (f follows again)
+ LOGS from 23:50:02 UTC, paused (f follows again); flood.log: oldest kept 23:58:45 (4654 dropped)
 EOF

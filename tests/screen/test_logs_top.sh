@@ -102,9 +102,9 @@ assert_screen flooded <<'EOF'
 │api-1/api 2025-12-31T23:31:46.000Z INFO  status=200 n=1906                                        │
 │api-1/api 2025-12-31T23:31:47.000Z INFO  status=200 n=1907                                        │
 │api-1/api 2025-12-31T23:31:48.000Z INFO  status=200 n=1908                                        │
-│flood1.log  1110 lines  PAUSED +1091 new (f follows)                                              │
+│flood1.log  1110 lines  oldest kept 23:31:30 (1890 dropped)  PAUSED +1091 new (f follows)         │
 └──────────────────────────────────────────────────────────────────────────────────────────────────┘
- / filter  z all panes  @ jump to time  N prev match  f follow/pause  Tab pane  ? help  q quit
+ LOGS from the oldest line kept; flood0.log: oldest kept 23:06:20 (380 dropped)
 EOF
 
 assert_screen filtered <<'EOF'
@@ -129,9 +129,9 @@ assert_screen filtered <<'EOF'
 │api-1/api 2025-12-31T23:09:00.000Z INFO  status=500 n=540                                         │
 │api-1/api 2025-12-31T23:09:10.000Z INFO  status=500 n=550                                         │
 │api-1/api 2025-12-31T23:09:20.000Z INFO  status=500 n=560                                         │
-│flood0.log  1120 lines  filter /status=500/  112 matching  PAUSED +939 new (f follows)            │
+│filter /status=500/  112 matching  3380 dropped  PAUSED +939 new, 93 matching (f follows)         │
 └──────────────────────────────────────────────────────────────────────────────────────────────────┘
- / filter  z all panes  @ jump to time  N prev match  f follow/pause  Tab pane  ? help  q quit
+ LOGS from the oldest line kept; flood1.log: oldest kept 23:31:30 (1890 dropped)
 EOF
 
 assert_screen jumped <<'EOF'
@@ -156,9 +156,9 @@ assert_screen jumped <<'EOF'
 │api-1/api 2025-12-31T23:34:10.000Z INFO  status=500 n=2050                                        │
 │api-1/api 2025-12-31T23:34:20.000Z INFO  status=500 n=2060                                        │
 │api-1/api 2025-12-31T23:34:30.000Z INFO  status=500 n=2070                                        │
-│flood1.log  1110 lines  filter /status=500/  111 matching  PAUSED +929 new (f follows)            │
+│filter /status=500/  111 matching  4890 dropped  PAUSED +929 new, 92 matching (f follows)         │
 └──────────────────────────────────────────────────────────────────────────────────────────────────┘
- LOGS from its oldest line, 23:06:20 UTC (none from 23:00:00 kept)
+ LOGS from its oldest line, 23:06:20 UTC (none from 23:00:00 kept: 3380 older dropped)
 EOF
 
 assert_screen next <<'EOF'
@@ -183,9 +183,9 @@ assert_screen next <<'EOF'
 │api-1/api 2025-12-31T23:34:20.000Z INFO  status=500 n=2060                                        │
 │api-1/api 2025-12-31T23:34:30.000Z INFO  status=500 n=2070                                        │
 │api-1/api 2025-12-31T23:34:40.000Z INFO  status=500 n=2080                                        │
-│flood1.log  1110 lines  filter /status=500/  111 matching  PAUSED +919 new (f follows)            │
+│filter /status=500/  111 matching  4890 dropped  PAUSED +919 new, 91 matching (f follows)         │
 └──────────────────────────────────────────────────────────────────────────────────────────────────┘
- LOGS from its oldest line, 23:06:20 UTC (none from 23:00:00 kept)
+ LOGS from its oldest line, 23:06:20 UTC (none from 23:00:00 kept: 3380 older dropped)
 EOF
 
 assert_screen scrolled <<'EOF'
@@ -210,9 +210,9 @@ assert_screen scrolled <<'EOF'
 │api-1/api 2025-12-31T23:09:00.000Z INFO  status=500 n=540                                         │
 │api-1/api 2025-12-31T23:09:10.000Z INFO  status=500 n=550                                         │
 │api-1/api 2025-12-31T23:09:20.000Z INFO  status=500 n=560                                         │
-│flood0.log  1120 lines  filter /status=500/  112 matching  PAUSED +939 new (f follows)            │
+│filter /status=500/  112 matching  6380 dropped  PAUSED +939 new, 93 matching (f follows)         │
 └──────────────────────────────────────────────────────────────────────────────────────────────────┘
- LOGS from its oldest line, 23:06:20 UTC (none from 23:00:00 kept)
+ LOGS from its oldest line, 23:06:20 UTC (none from 23:00:00 kept: 3380 older dropped)
 EOF
 
 assert_screen toggled <<'EOF'
@@ -237,7 +237,7 @@ assert_screen toggled <<'EOF'
 │api-1/api INFO  status=500 n=2050                                                                 │
 │api-1/api INFO  status=500 n=2060                                                                 │
 │api-1/api INFO  status=500 n=2070                                                                 │
-│flood1.log  1110 lines  filter /status=500/  wrap  111 matching  PAUSED +929 new (f follows)      │
+│filter /status=500/  111 matching  7890 dropped  PAUSED +929 new, 92 matching (f follows)         │
 └──────────────────────────────────────────────────────────────────────────────────────────────────┘
- LOGS from its oldest line, 23:06:20 UTC (none from 23:00:00 kept)
+ LOGS from the oldest line kept; flood0.log: oldest kept 23:06:20 (6380 dropped)
 EOF

@@ -4,7 +4,8 @@
 # f pauses in place and counts new lines; escape sequences and broken
 # UTF-8 in the logs show as visible text — the terminal's title is not
 # changed, the clipboard is not written, the screen is not cleared; a tail
-# whose host went away says so.
+# whose host went away says so, and once back resumes from the second of
+# its newest line without storing that second's lines twice.
 . "${top_srcdir:-$(dirname "$0")/../..}/tests/lib/tmux.sh"
 [ -x /usr/sbin/sshd ] || skip "openssh-server is not installed"
 fleet_up --hosts 1 --tag v1.5.0-bad --log-rate 20
@@ -39,7 +40,7 @@ awk '/─ (▶ )?LOGS/ { f = 1; next } f && /^└/ { f = 0 } f' "$tmp/screen" | 
 ! grep -q ' INFO ' "$tmp/logs" || { cat "$tmp/logs"; fail "the filter let an INFO line through"; }
 # The status line counts the matching lines the ring holds.
 shown=$(grep -vc ' lines  filter /' "$tmp/logs")
-m=$(sed -n 's/.*filter \/ERROR\/  \([0-9]*\) matching.*/\1/p' "$tmp/screen" | head -1)
+m=$(sed -n 's/.*filter \/ERROR\/ (case)  \([0-9]*\) matching.*/\1/p' "$tmp/screen" | head -1)
 [ "${m:-0}" -ge "$shown" ] || { grep "filter /" "$tmp/screen"; fail "no match count ($m) for $shown lines shown"; }
 ok "/ filters (pcre2; a bad pattern says why and where), counting the matches"
 
@@ -85,5 +86,22 @@ while capture; grep -q "NOT STREAMING" "$tmp/screen"; do
 	sleep 0.2; i=$((i + 1)); [ $i -lt 50 ] || fail "LOGS still says NOT STREAMING with the host back"
 done
 ok "a tail without its host says NOT STREAMING with the reason, and clears once it runs again"
+
+# The resumed tail asked for the second of the newest line it held: LOGS
+# holds that second's lines once each, as many as the service wrote.
+since=$(grep -o '"cmd": *"docker compose logs -f [^"]*--since [0-9T:-]*Z' "$fl/hosts/h1/commands.log" |
+	tail -1 | sed 's/.*--since \([0-9T:-]*\)Z$/\1/')
+[ -n "$since" ] || { tail -3 "$fl/hosts/h1/commands.log"; fail "no resumed logs -f in commands.log"; }
+sleep 1
+want=$(grep -c "^$since\." "$fl/hosts/h1/logs/api.log")
+keys / ; keys C-u; keys -l "^h1.api $since\\."; keys Enter
+i=0
+until wait_re " [0-9]+ matching" 10; ! grep -q "(searching" "$tmp/screen"; do
+	sleep 0.2; i=$((i + 1)); [ $i -lt 50 ] || fail "the filter's search does not end"
+done
+m=$(sed -n 's/.* \([0-9]*\) matching.*/\1/p' "$tmp/screen" | head -1)
+[ "$m" = "$want" ] || { grep "filter /" "$tmp/screen"; fail "$m lines of $since in LOGS, $want in the service's log"; }
+keys / ; keys C-u; keys Enter
+ok "the resumed tail stores the lines of its since second once ($m)"
 keys q
 wait_for "exit=0"

@@ -1,8 +1,9 @@
 /*
  * ingest_ref.h — the reference the chunk path (src/core/ingest.c) is held
  * to by its unit test and its fuzzer: view_logs.c's per-line path as it
- * was before, as a linesplit callback (prefix, sanitize_buf, redact_might
- * and redact_text, logset_append into LOGS' own ring). Tests only.
+ * was before, as a head splitter's callback (prefix, sanitize_buf_cut
+ * counting what the splitter dropped, redact_might and redact_text,
+ * logset_append into LOGS' own ring). Tests only.
  */
 #ifndef WARROOM_TEST_INGEST_REF_H
 #define WARROOM_TEST_INGEST_REF_H
@@ -23,7 +24,7 @@ struct ref {
 };
 
 static inline void
-ref_line(const char *line, size_t len, bool cut, void *arg)
+ref_line(const char *line, size_t len, size_t dropped, void *arg)
 {
 	struct ref *r = arg;
 	/* Static: 32 KiB is more stack than a fuzzer's thread should give. */
@@ -32,12 +33,13 @@ ref_line(const char *line, size_t len, bool cut, void *arg)
 	char *redacted = NULL;
 	const char *shown = clean;
 
-	(void)cut;
-	if (len > sizeof(buf) - p - 1)
+	if (len > sizeof(buf) - p - 1) {
+		dropped += len - (sizeof(buf) - p - 1);
 		len = sizeof(buf) - p - 1;
+	}
 	memcpy(buf, r->prefix, p);
 	memcpy(buf + p, line, len);
-	sanitize_buf(buf, p + len, clean, sizeof(clean), &clen);
+	sanitize_buf_cut(buf, p + len, dropped, clean, sizeof(clean), &clen);
 	if (redact_might(r->red, clean, clen)) {
 		clean[clen] = '\0';
 		shown = redacted = redact_text(r->red, clean);

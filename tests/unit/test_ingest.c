@@ -4,7 +4,9 @@
  * redact_might/redact_text, logset_append — written out again here as the
  * reference), whatever the chunking, for escapes, C1, broken UTF-8,
  * bidi controls, CRLF, lines at and over 16 KiB, empty lines and planted
- * secrets; and no planted secret reaches the ring.
+ * secrets; and no planted secret reaches the ring. A line over the cut is
+ * one line, its marker counting all it lost; a run resumed from a whole
+ * second stores no line twice.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -54,7 +56,7 @@ ref_start(struct ref_stream *rs, struct logset *lb, const struct redactor *red,
     const char *prefix, unsigned source, size_t cap)
 {
 	rs->r = (struct ref){ lb, red, prefix, source };
-	linesplit_init(&rs->ls, cap, ref_line, &rs->r);
+	linesplit_init_head(&rs->ls, cap, ref_line, &rs->r);
 }
 
 static void
@@ -449,6 +451,265 @@ a_secret_loaded_later_is_redacted(void **state)
 	redact_free(&red);
 }
 
+/* A line over the cut (20 000 bytes after a 10-byte prefix) is one line,
+ * cut once, its marker counting every byte not shown; the line after it
+ * is whole, wherever the chunks end. */
+static void
+an_overlong_line_is_one_line_cut_once(void **state)
+{
+	struct text t = { 0 };
+	int style;
+
+	(void)state;
+	long_line(&t, 20000, "");
+	puts_(&t, "2026-11-27T05:42:17.000Z INFO  next\n");
+	for (style = 0; style < 5; style++) {
+		struct logset set;
+		struct ingest in;
+		struct ingest_opts o = { .prefix = "api-1/api " };
+		size_t at, k, shown = WR_SANITIZE_LINE_MAX - WR_SANITIZE_MARKER_MAX;
+		char marker[40];
+		struct logset_line l;
+
+		logset_init(&set, 0);
+		o.set = &set;
+		ingest_init(&in, &o);
+		for (at = 0; at < t.n; at += k) {
+			k = style == 0 ? t.n : 1 + rng() % (style == 1 ? 7 : style * 3000);
+			if (k > t.n - at)
+				k = t.n - at;
+			ingest_feed(&in, t.s + at, k);
+		}
+		ingest_finish(&in);
+		assert_int_equal(logset_count(&set), 2);
+		assert_true(logset_get(&set, 0, &l));
+		snprintf(marker, sizeof(marker), "\xe2\x80\xa6[+%zu bytes]", 10 + 20000 - shown);
+		assert_int_equal(l.len, shown + strlen(marker));
+		assert_memory_equal(l.text, "api-1/api ", 10);
+		assert_memory_equal(l.text + 10, t.s, shown - 10);
+		assert_memory_equal(l.text + shown, marker, strlen(marker));
+		assert_true(logset_get(&set, 1, &l));
+		assert_int_equal(l.len, 10 + 35);
+		assert_memory_equal(l.text + 10, "2026-11-27T05:42:17.000Z INFO  next", 35);
+		ingest_free(&in);
+		logset_free(&set);
+	}
+	free(t.s);
+}
+
+/* ---- resuming ---- */
+
+/* The lines of a source, stamped: nper a second from second s0 for nsec
+ * seconds, an ERROR among them; as the file a tool reads. */
+static void
+stamped(struct text *t, int s0, int nsec, int nper)
+{
+	int s, i;
+
+	for (s = s0; s < s0 + nsec; s++)
+		for (i = 0; i < nper; i++) {
+			char l[160];
+
+			snprintf(l, sizeof(l), "2026-11-27T05:42:%02d.%03dZ %s  api GET /v1/items "
+			    "n=%d\n", s, i * 37, i == 3 ? "ERROR" : "INFO ", s * 100 + i);
+			puts_(t, l);
+		}
+}
+
+/* Offset of the first line of t stamped at second s or later. */
+static size_t
+from_second(const struct text *t, int s)
+{
+	char key[32];
+	const char *p;
+
+	snprintf(key, sizeof(key), "2026-11-27T05:42:%02d", s);
+	p = memmem(t->s, t->n, key, strlen(key));
+	assert_non_null(p);
+	return (size_t)(p - t->s);
+}
+
+/* Lines of ring holding needle. */
+static size_t
+ring_count(const struct logset *set, unsigned ring, const char *needle)
+{
+	const struct logbuf *lb = logset_buf(set, ring);
+	struct logbuf_line l;
+	uint64_t s;
+	size_t n = 0;
+
+	for (s = logbuf_first(lb); s < logbuf_end(lb); s++)
+		if (logbuf_get(lb, s, &l) && memmem(l.text, l.len, needle, strlen(needle)) != NULL)
+			n++;
+	return n;
+}
+
+/* The ring holds each line of t exactly once, in order, after prefix. */
+static void
+assert_ring_is(const struct logset *set, unsigned ring, const char *prefix,
+    const struct text *t)
+{
+	const struct logbuf *lb = logset_buf(set, ring);
+	size_t at = 0, p = strlen(prefix);
+	uint64_t s = logbuf_first(lb);
+
+	while (at < t->n) {
+		const char *nl = memchr(t->s + at, '\n', t->n - at);
+		size_t len = (size_t)(nl - (t->s + at));
+		struct logbuf_line l;
+
+		assert_true(s < logbuf_end(lb));
+		assert_true(logbuf_get(lb, s++, &l));
+		assert_int_equal(l.len, p + len);
+		assert_memory_equal(l.text, prefix, p);
+		assert_memory_equal(l.text + p, t->s + at, len);
+		at += len + 1;
+	}
+	assert_int_equal(s, logbuf_end(lb));
+}
+
+/* A tail of 10 lines a second stored up to 05:42:17 breaks off; the tool
+ * asked from 05:42:17 on sends that second's 10 lines again (the ERROR
+ * among them), then new ones: each is stored once, in order — whatever
+ * the chunks, and also when (as docker does) it starts a few lines of the
+ * second before. */
+static void
+a_resumed_run_stores_no_line_twice(void **state)
+{
+	struct text src = { 0 };
+	int early, style;
+
+	(void)state;
+	stamped(&src, 15, 5, 10);	/* 05:42:15 .. 05:42:19 */
+	for (early = 0; early < 2; early++)
+		for (style = 0; style < 5; style++) {
+			struct logset set;
+			struct ingest in;
+			struct ingest_opts o = { .prefix = "api-1/api ", .ring = 1 };
+			size_t resume = from_second(&src, 17), at, k;
+			char since[40] = "";
+
+			logset_init(&set, 0);
+			logset_reset(&set, 1);
+			o.set = &set;
+			ingest_init(&in, &o);
+			/* Nothing stored yet: nothing to resume from. */
+			assert_false(ingest_resume(&in, &set, 1, since, sizeof(since)));
+			ingest_feed(&in, src.s, from_second(&src, 18));
+			ingest_finish(&in);
+			assert_true(ingest_resume(&in, &set, 1, since, sizeof(since)));
+			assert_string_equal(since, "2026-11-27T05:42:17Z");
+			for (k = 0; early && k < 4; k++)	/* 4 lines of 05:42:16 first */
+				resume = (size_t)((const char *)memrchr(src.s, '\n', resume - 1) -
+				    src.s) + 1;
+			for (at = resume; at < src.n; at += k) {
+				k = style == 0 ? src.n : 1 + rng() % (style == 1 ? 7 : 900);
+				if (k > src.n - at)
+					k = src.n - at;
+				ingest_feed(&in, src.s + at, k);
+			}
+			ingest_finish(&in);
+			assert_ring_is(&set, 1, "api-1/api ", &src);
+			assert_int_equal(ring_count(&set, 1, "T05:42:17"), 10);
+			assert_int_equal(ring_count(&set, 1, "ERROR"), 5);
+			assert_int_equal(in.skipped, early ? 14 : 10);
+			ingest_free(&in);
+			logset_free(&set);
+		}
+	free(src.s);
+}
+
+/* Lines merged with other streams leave through on_line: the same skip. */
+static void
+a_resumed_merged_run_stores_no_line_twice(void **state)
+{
+	struct text src = { 0 };
+	struct logset set;
+	struct merged m = { &set, 0 };
+	struct ingest in;
+	struct ingest_opts o = { .prefix = "api-1/api ", .on_line = to_ring, .arg = &m };
+	size_t resume;
+	char since[40];
+
+	(void)state;
+	stamped(&src, 15, 4, 7);
+	resume = from_second(&src, 16);
+	logset_init(&set, 0);
+	ingest_init(&in, &o);
+	ingest_feed(&in, src.s, from_second(&src, 17));
+	ingest_finish(&in);
+	assert_true(ingest_resume(&in, &set, WR_LOGSET_OWN, since, sizeof(since)));
+	assert_string_equal(since, "2026-11-27T05:42:16Z");
+	ingest_feed(&in, src.s + resume, src.n - resume);
+	ingest_finish(&in);
+	assert_ring_is(&set, WR_LOGSET_OWN, "api-1/api ", &src);
+	ingest_free(&in);
+	logset_free(&set);
+	free(src.s);
+}
+
+static void
+feed_lines(struct ingest *in, const char *const *lines)
+{
+	for (; *lines != NULL; lines++) {
+		ingest_feed(in, *lines, strlen(*lines));
+		ingest_feed(in, "\n", 1);
+	}
+}
+
+/* Identical lines: the run sent again starts at the second X, so the
+ * first guess (the first X) fails at Z, and the alignment from the second
+ * X, which agrees with the X dropped, takes it. A run that sends other
+ * lines first stores them all; an unstamped stream resumes by arrival. */
+static void
+repeated_and_foreign_lines_resume_right(void **state)
+{
+	static const char *const held[] = {
+		"2026-11-27T05:42:17Z X", "2026-11-27T05:42:17Z Y", "2026-11-27T05:42:17Z X",
+		"2026-11-27T05:42:17Z Z", NULL,
+	};
+	static const char *const again[] = {
+		"2026-11-27T05:42:17Z X", "2026-11-27T05:42:17Z Z", "2026-11-27T05:42:18Z N",
+		NULL,
+	};
+	static const char *const other[] = {
+		"2026-11-27T05:42:18Z P", "2026-11-27T05:42:17Z X", NULL,
+	};
+	static const char *const plain[] = { "no time here", NULL };
+	struct logset set;
+	struct ingest in;
+	struct ingest_opts o = { .prefix = "" };
+	char since[40];
+
+	(void)state;
+	logset_init(&set, 0);
+	o.set = &set;
+	ingest_init(&in, &o);
+	feed_lines(&in, held);
+	assert_true(ingest_resume(&in, &set, WR_LOGSET_OWN, since, sizeof(since)));
+	feed_lines(&in, again);
+	assert_int_equal(logset_count(&set), 5);
+	assert_int_equal(in.skipped, 2);
+	/* Resumed again: P was never held, so it and the X after it stay. */
+	assert_true(ingest_resume(&in, &set, WR_LOGSET_OWN, since, sizeof(since)));
+	assert_string_equal(since, "2026-11-27T05:42:18Z");
+	feed_lines(&in, other);
+	assert_int_equal(logset_count(&set), 7);
+	assert_int_equal(in.skipped, 2);
+	ingest_free(&in);
+	logset_free(&set);
+
+	logset_init(&set, 0);
+	o.set = &set;
+	ingest_init(&in, &o);
+	feed_lines(&in, plain);
+	assert_false(ingest_resume(&in, &set, WR_LOGSET_OWN, since, sizeof(since)));
+	feed_lines(&in, plain);
+	assert_int_equal(logset_count(&set), 2);
+	ingest_free(&in);
+	logset_free(&set);
+}
+
 int
 main(void)
 {
@@ -458,6 +719,10 @@ main(void)
 		cmocka_unit_test(random_streams_agree),
 		cmocka_unit_test(lines_for_a_merge_come_out_finished),
 		cmocka_unit_test(a_secret_loaded_later_is_redacted),
+		cmocka_unit_test(an_overlong_line_is_one_line_cut_once),
+		cmocka_unit_test(a_resumed_run_stores_no_line_twice),
+		cmocka_unit_test(a_resumed_merged_run_stores_no_line_twice),
+		cmocka_unit_test(repeated_and_foreign_lines_resume_right),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

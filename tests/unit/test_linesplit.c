@@ -1,6 +1,7 @@
 /*
  * test_linesplit.c — lines cut from a byte stream: partial lines wait,
- * CRLF loses its CR, overlong lines arrive in capped pieces.
+ * CRLF loses its CR, overlong lines arrive in capped pieces, or once, cut,
+ * with the count of what was dropped.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -115,6 +116,58 @@ empty_lines_and_byte_at_a_time(void **state)
 	linesplit_free(&ls);
 }
 
+struct heads {
+	char lines[16][64];
+	size_t dropped[16];
+	int n;
+};
+
+static void
+collect_head(const char *line, size_t len, size_t dropped, void *arg)
+{
+	struct heads *g = arg;
+
+	snprintf(g->lines[g->n], sizeof(g->lines[0]), "%.*s", (int)len, line);
+	g->dropped[g->n++] = dropped;
+}
+
+/* A head splitter gives an overlong line once: its first cap bytes and
+ * the count of the rest (a CR before the newline is not counted), and the
+ * next line whole — wherever the chunks end. */
+static void
+head_keeps_an_overlong_line_once_across_chunks(void **state)
+{
+	const char *in = "abcdefghij\nxyzw\nabcdefg\r\nabcd\r\nab\r\nendless-tail";
+	size_t i, j;
+
+	(void)state;
+	for (i = 0; i <= strlen(in); i++)
+		for (j = i; j <= strlen(in); j++) {
+			struct linesplit ls;
+			struct heads g = { 0 };
+
+			linesplit_init_head(&ls, 4, collect_head, &g);
+			linesplit_feed(&ls, in, i);
+			linesplit_feed(&ls, in + i, j - i);
+			linesplit_feed(&ls, in + j, strlen(in) - j);
+			linesplit_finish(&ls);
+			assert_int_equal(g.n, 6);
+			assert_string_equal(g.lines[0], "abcd");
+			assert_int_equal(g.dropped[0], 6);
+			assert_string_equal(g.lines[1], "xyzw");
+			assert_int_equal(g.dropped[1], 0);
+			assert_string_equal(g.lines[2], "abcd");
+			assert_int_equal(g.dropped[2], 3);
+			assert_string_equal(g.lines[3], "abcd");
+			assert_int_equal(g.dropped[3], 0);
+			assert_string_equal(g.lines[4], "ab");
+			assert_int_equal(g.dropped[4], 0);
+			assert_string_equal(g.lines[5], "endl");
+			assert_int_equal(g.dropped[5], 8);
+			linesplit_free(&ls);
+		}
+}
+
 int
 main(void)
 {
@@ -123,6 +176,7 @@ main(void)
 		cmocka_unit_test(overlong_line_is_cut_at_the_cap),
 		cmocka_unit_test(a_whole_line_at_the_cap_is_whole_across_chunks),
 		cmocka_unit_test(empty_lines_and_byte_at_a_time),
+		cmocka_unit_test(head_keeps_an_overlong_line_once_across_chunks),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -326,6 +326,50 @@ case_is_smart(void **state)
 	logfilter_free(&f);
 }
 
+/* A line pcre2 gives up on (its match limit) is shown, not hidden, and
+ * counted apart: it holds NEEDLE42, which the pattern's other branch
+ * would have found. Batched or line by line. */
+static void
+a_line_the_filter_cannot_search_is_shown(void **state)
+{
+	static const char pattern[] = "(x+x+)+y|NEEDLE42";
+	char bomb[128];
+	unsigned step;
+
+	memset(bomb, 'x', 60);
+	strcpy(bomb + 60, " NEEDLE42 in a line pcre2 gives up on");
+	for (step = 1; step <= 4096; step *= 4096) {
+		struct logset s;
+		struct logfilter f;
+		struct wr_err err;
+
+		logset_init(&s, 0);
+		logset_append_raw(&s, 0, "plain line", 10, false);
+		logset_append_raw(&s, 0, bomb, strlen(bomb), false);
+		logset_append_raw(&s, 0, "NEEDLE42 alone", 14, false);
+		logset_append_raw(&s, 0, "another plain line", 18, false);
+		logfilter_init(&f);
+		assert_int_equal(logfilter_set(&f, pattern, strlen(pattern), &err), 0);
+		assert_null(logfilter_error_words(&f));
+		while (!logfilter_step(&f, &s, step))
+			;
+		assert_int_equal(logfilter_count(&f, &s), 2);
+		assert_int_equal(logfilter_ring_hit(&f, 0, 0), 1);
+		assert_int_equal(logfilter_ring_hit(&f, 0, 1), 2);
+		assert_int_equal(logfilter_unsearched(&f, &s), 1);
+		assert_string_equal(logfilter_error_words(&f), "match limit");
+		assert_true(logfilter_match(&f, bomb, strlen(bomb)));
+		/* A new pattern forgets it. */
+		assert_int_equal(logfilter_set(&f, "plain", 5, &err), 0);
+		while (!logfilter_step(&f, &s, step))
+			;
+		assert_int_equal(logfilter_unsearched(&f, &s), 0);
+		assert_null(logfilter_error_words(&f));
+		logfilter_free(&f);
+		logset_free(&s);
+	}
+}
+
 static void
 invalid_pattern_says_why_and_where(void **state)
 {
@@ -373,6 +417,11 @@ search_next_and_previous(void **state)
 	assert_true(logfilter_step(&f, &lb, 5));
 	assert_true(logfilter_next(&f, &lb, 99, &s));
 	assert_int_equal(s, 106);
+	/* Paused after line 99: of the 10 new lines, one matches. */
+	assert_int_equal(logset_count_after(&lb, 99), 10);
+	assert_int_equal(logfilter_count_after(&f, &lb, 99), 1);
+	assert_int_equal(logfilter_count_after(&f, &lb, 106), 0);
+	assert_int_equal(logfilter_count_after(&f, &lb, 0), 16);
 	logfilter_free(&f);
 	logset_free(&lb);
 }
@@ -442,6 +491,7 @@ main(void)
 		cmocka_unit_test(filter_finds_what_each_line_matches),
 		cmocka_unit_test(case_is_smart),
 		cmocka_unit_test(invalid_pattern_says_why_and_where),
+		cmocka_unit_test(a_line_the_filter_cannot_search_is_shown),
 		cmocka_unit_test(search_next_and_previous),
 		cmocka_unit_test(matches_drop_with_the_ring),
 		cmocka_unit_test(spans_mark_matches_for_highlighting),

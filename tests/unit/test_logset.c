@@ -2,7 +2,8 @@
  * test_logset.c — LOGS' lines, a ring per source: a flooding service
  * drops only its own oldest lines while a quiet one keeps its rare ones;
  * ids give one order across the rings, found back from any line whatever
- * the gaps between a ring's lines; B4 stays under 8 bytes a line.
+ * the gaps between a ring's lines; what a flood dropped is counted; B4
+ * stays under 8 bytes a line.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -93,6 +94,19 @@ a_flood_keeps_a_quiet_service_lines(void **state)
 	id = logset_id(&s, 1, logbuf_first(logset_buf(&s, 1)));
 	assert_true(id > panic[3]);
 	assert_int_equal(logset_find(&s, 1, id), logbuf_first(logset_buf(&s, 1)));
+	/* What the flood cost is known: api dropped every line it no longer
+	 * holds, its oldest kept one well into the flood; jobs none. */
+	assert_int_equal(logset_dropped(&s, 1), 202004 - logbuf_count(logset_buf(&s, 1)));
+	assert_int_equal(logset_dropped(&s, 2), 0);
+	assert_true(logset_oldest_time(&s, 1) > 1767225603);
+	assert_int_equal(logset_oldest_time(&s, 2), 1767225602);
+	/* A reset forgets it; the same share keeps its memory, not its count. */
+	logset_reset(&s, 2);
+	assert_int_equal(logset_dropped(&s, 1), 0);
+	assert_int_equal(logset_oldest_time(&s, 1), WR_LOGBUF_NO_TIME);
+	for (i = 0; i < 200000; i++)
+		add(&s, 1, "api-1/api", 3, i);
+	assert_int_equal(logset_dropped(&s, 1), 200000 - logbuf_count(logset_buf(&s, 1)));
 	logset_free(&s);
 }
 

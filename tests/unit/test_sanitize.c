@@ -139,6 +139,30 @@ long_line_ends_with_a_marker(void **state)
 	free(in);
 }
 
+/* A line the splitter already cut: the marker counts the bytes dropped
+ * there with those the cap leaves out, and is there even when all of
+ * what came fits. */
+static void
+a_line_cut_before_counts_every_byte_not_shown(void **state)
+{
+	static char in[300], out[128];
+	size_t n, used;
+
+	(void)state;
+	used = sanitize_buf_cut("hello", 5, 42, out, sizeof(out), &n);
+	assert_int_equal(used, 5);
+	assert_string_equal(out, "hello\xe2\x80\xa6[+42 bytes]");
+	assert_int_equal(n, strlen(out));
+	memset(in, 'a', sizeof(in));
+	used = sanitize_buf_cut(in, sizeof(in), 1000, out, sizeof(out), &n);
+	assert_int_equal(used, sizeof(out) - 1 - WR_SANITIZE_MARKER_MAX);
+	assert_string_equal(out + used, "\xe2\x80\xa6[+1205 bytes]");
+	/* Within the soft cap and nothing dropped: as sanitize_buf. */
+	used = sanitize_buf_cut(in, 10, 0, out, sizeof(out), &n);
+	assert_int_equal(used, 10);
+	assert_int_equal(n, 10);
+}
+
 static void
 cut_never_splits_a_character(void **state)
 {
@@ -241,6 +265,7 @@ main(void)
 		cmocka_unit_test(corpus_gives_exact_output),
 		cmocka_unit_test(outputs_are_clean_and_idempotent),
 		cmocka_unit_test(long_line_ends_with_a_marker),
+		cmocka_unit_test(a_line_cut_before_counts_every_byte_not_shown),
 		cmocka_unit_test(cut_never_splits_a_character),
 		cmocka_unit_test(tiny_caps_stay_valid),
 		cmocka_unit_test(fast_path_copies_exactly),

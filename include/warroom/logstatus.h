@@ -1,0 +1,49 @@
+/*
+ * logstatus.h — what LOGS' status line keeps when the pane is narrow.
+ * What changes what the pane shows wins the room: paused (with the new
+ * lines), a tail NOT STREAMING, the filter (and what it could not search).
+ * The line count, wrap and the label give way first; then the counts and
+ * then the states are worded briefly; then the lesser counts go; the
+ * filter's pattern is cut last. Pure: widths in, choices out.
+ */
+#ifndef WARROOM_LOGSTATUS_H
+#define WARROOM_LOGSTATUS_H
+
+/* The parts, in the order they are drawn. */
+enum logstatus_part {
+	LOGSTATUS_LABEL,         /* "api-1/api", "api-1/api + 1 more, by time" */
+	LOGSTATUS_GAP,           /* "NOT STREAMING: why; retrying" */
+	LOGSTATUS_LINES,         /* "1214 lines" */
+	LOGSTATUS_FILTER,        /* "filter /status=5/ (case)" */
+	LOGSTATUS_MATCHING,      /* "3 matching (searching, 41%)" */
+	LOGSTATUS_UNSEARCHED,    /* "1 line could not be searched (match limit)" */
+	LOGSTATUS_DROPPED,       /* "api-1/api: oldest kept 05:47:06 (N dropped)" */
+	LOGSTATUS_WRAP,          /* "wrap" */
+	LOGSTATUS_PAUSED,        /* "PAUSED +78 new (f follows)" */
+	LOGSTATUS_PARTS
+};
+
+/* Columns of each part's whole wording and of its brief one (0: the part
+ * is not there; a brief 0: it has none), and of the gap between parts. */
+struct logstatus_in {
+	int cols;
+	int sep;
+	int full[LOGSTATUS_PARTS];
+	int brief[LOGSTATUS_PARTS];
+};
+
+enum logstatus_form { LOGSTATUS_GONE, LOGSTATUS_BRIEF, LOGSTATUS_FULL };
+
+struct logstatus_fit {
+	enum logstatus_form form[LOGSTATUS_PARTS];
+	int filter_cols;         /* > 0: the filter cut to this many columns */
+};
+
+/* The wording of each part that fits in in->cols, given way in the order
+ * above. */
+void logstatus_fit(const struct logstatus_in *in, struct logstatus_fit *out);
+
+/* Columns the parts take as chosen in f, gaps included. */
+int logstatus_width(const struct logstatus_in *in, const struct logstatus_fit *f);
+
+#endif

@@ -1,0 +1,144 @@
+/*
+ * test_logstatus.c — LOGS' status line at a width: paused, NOT STREAMING
+ * and the filter keep their room at 80x24 (a 46-column pane), where the
+ * line count and the label give way; everything is whole when wide; the
+ * pattern is cut last.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+#include <string.h>
+
+#include "warroom/logstatus.h"
+
+static int
+cols(const char *s)
+{
+	return s != NULL ? (int)strlen(s) : 0;
+}
+
+/* The parts' wordings, whole and brief (ASCII: a byte is a column). */
+static struct logstatus_fit
+fit(int width, const char *const full[LOGSTATUS_PARTS], const char *const brief[LOGSTATUS_PARTS])
+{
+	struct logstatus_in in = { .cols = width, .sep = 2 };
+	struct logstatus_fit f;
+	int i;
+
+	for (i = 0; i < LOGSTATUS_PARTS; i++) {
+		in.full[i] = cols(full[i]);
+		in.brief[i] = cols(brief[i]);
+	}
+	logstatus_fit(&in, &f);
+	assert_true(logstatus_width(&in, &f) <= width);
+	return f;
+}
+
+static const char *const one_full[LOGSTATUS_PARTS] = {
+	[LOGSTATUS_LABEL] = "k8s-bastion/api",
+	[LOGSTATUS_LINES] = "1214 lines",
+	[LOGSTATUS_FILTER] = "filter /status=5/",
+	[LOGSTATUS_MATCHING] = "31 matching",
+	[LOGSTATUS_PAUSED] = "PAUSED +12 new, 3 matching (f follows)",
+};
+static const char *const one_brief[LOGSTATUS_PARTS] = {
+	[LOGSTATUS_FILTER] = "/status=5/",
+	[LOGSTATUS_PAUSED] = "PAUSED +3 matching",
+};
+
+/* The QA's pane at 80x24 lost PAUSED behind the label and line count. */
+static void
+paused_and_the_filter_win_over_count_and_label(void **state)
+{
+	struct logstatus_fit f = fit(46, one_full, one_brief);
+
+	(void)state;
+	assert_int_not_equal(f.form[LOGSTATUS_PAUSED], LOGSTATUS_GONE);
+	assert_int_not_equal(f.form[LOGSTATUS_FILTER], LOGSTATUS_GONE);
+	assert_int_equal(f.form[LOGSTATUS_LINES], LOGSTATUS_GONE);
+	assert_int_equal(f.form[LOGSTATUS_LABEL], LOGSTATUS_GONE);
+	assert_int_equal(f.filter_cols, 0);
+}
+
+static void
+wide_keeps_every_part_whole(void **state)
+{
+	struct logstatus_fit f = fit(200, one_full, one_brief);
+	int i;
+
+	(void)state;
+	for (i = 0; i < LOGSTATUS_PARTS; i++)
+		assert_int_equal(f.form[i], one_full[i] != NULL ? LOGSTATUS_FULL : LOGSTATUS_GONE);
+}
+
+/* Merged, a tail NOT STREAMING, a filter and PAUSED: all three stay. */
+static void
+not_streaming_filter_and_paused_all_stay_merged(void **state)
+{
+	static const char *const full[LOGSTATUS_PARTS] = {
+		[LOGSTATUS_LABEL] = "api-1/api + 1 more, by time",
+		[LOGSTATUS_GAP] = "helm-bastion/api NOT STREAMING: the host is not connected; retrying",
+		[LOGSTATUS_LINES] = "2400 lines",
+		[LOGSTATUS_FILTER] = "filter /ERROR/ (case)",
+		[LOGSTATUS_MATCHING] = "7 matching",
+		[LOGSTATUS_DROPPED] = "api-1/api: oldest kept 05:47:06 (1234 dropped)",
+		[LOGSTATUS_PAUSED] = "PAUSED +3 new (f follows)",
+	};
+	static const char *const brief[LOGSTATUS_PARTS] = {
+		[LOGSTATUS_GAP] = "helm-bastion/api NOT STREAMING",
+		[LOGSTATUS_FILTER] = "/ERROR/ (case)",
+		[LOGSTATUS_DROPPED] = "1234 dropped",
+		[LOGSTATUS_PAUSED] = "PAUSED +3 new",
+	};
+	struct logstatus_fit f = fit(76, full, brief);
+
+	(void)state;
+	assert_int_equal(f.form[LOGSTATUS_GAP], LOGSTATUS_BRIEF);
+	assert_int_not_equal(f.form[LOGSTATUS_FILTER], LOGSTATUS_GONE);
+	assert_int_equal(f.form[LOGSTATUS_PAUSED], LOGSTATUS_BRIEF);
+	assert_int_equal(f.form[LOGSTATUS_LABEL], LOGSTATUS_GONE);
+	assert_int_equal(f.form[LOGSTATUS_LINES], LOGSTATUS_GONE);
+	/* Narrower, the counts go, not the states. */
+	f = fit(70, full, brief);
+	assert_int_equal(f.form[LOGSTATUS_GAP], LOGSTATUS_BRIEF);
+	assert_int_equal(f.form[LOGSTATUS_PAUSED], LOGSTATUS_BRIEF);
+	assert_int_not_equal(f.form[LOGSTATUS_FILTER], LOGSTATUS_GONE);
+	assert_int_equal(f.form[LOGSTATUS_MATCHING], LOGSTATUS_GONE);
+}
+
+/* A long pattern in a narrow pane is cut; PAUSED keeps its brief words. */
+static void
+a_long_pattern_is_cut_last(void **state)
+{
+	static const char *const full[LOGSTATUS_PARTS] = {
+		[LOGSTATUS_LABEL] = "api-1/api",
+		[LOGSTATUS_FILTER] = "filter /upstream connect error or disconnect/",
+		[LOGSTATUS_MATCHING] = "2 matching",
+		[LOGSTATUS_PAUSED] = "PAUSED +1 new (f follows)",
+	};
+	static const char *const brief[LOGSTATUS_PARTS] = {
+		[LOGSTATUS_FILTER] = "/upstream connect error or disconnect/",
+		[LOGSTATUS_PAUSED] = "PAUSED +1 new",
+	};
+	struct logstatus_fit f = fit(40, full, brief);
+
+	(void)state;
+	assert_int_equal(f.form[LOGSTATUS_PAUSED], LOGSTATUS_BRIEF);
+	assert_int_equal(f.form[LOGSTATUS_FILTER], LOGSTATUS_BRIEF);
+	assert_int_equal(f.filter_cols, 40 - 2 - 13);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(paused_and_the_filter_win_over_count_and_label),
+		cmocka_unit_test(wide_keeps_every_part_whole),
+		cmocka_unit_test(not_streaming_filter_and_paused_all_stay_merged),
+		cmocka_unit_test(a_long_pattern_is_cut_last),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
