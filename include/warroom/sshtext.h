@@ -33,4 +33,8 @@ bool sshtext_hostkey_changed(const char *buf, size_t len, struct sshtext_changed
  * ("No ED25519 host key is known for …"); fills keytype and name only. */
 bool sshtext_hostkey_unknown(const char *buf, size_t len, struct sshtext_changed *out);
 
+/* Whether buf[len] holds ssh's "Host key verification failed." line: a
+ * host key refused (under BatchMode the only word of an unknown one). */
+bool sshtext_hostkey_refused(const char *buf, size_t len);
+
 #endif

@@ -170,3 +170,11 @@ sshtext_hostkey_unknown(const char *buf, size_t len, struct sshtext_changed *out
 	copy_clean(rest, (size_t)(s - rest), out->name, sizeof(out->name));
 	return true;
 }
+
+bool
+sshtext_hostkey_refused(const char *buf, size_t len)
+{
+	size_t n;
+
+	return find_line(buf, len, "Host key verification failed.", &n) != NULL;
+}

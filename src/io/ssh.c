@@ -1044,9 +1044,14 @@ hop_unknown(struct ssh_host *h, const struct sshtext_changed *c)
 	wr_strlcpy(h->st.hop, h->d.jump, sizeof(h->st.hop));
 	wr_strlcpy(h->st.keytype, c->keytype, sizeof(h->st.keytype));
 	wr_strlcpy(h->st.known_name, c->name, sizeof(h->st.known_name));
-	host_untrusted(h, "the %s key of ProxyJump hop %s (%s) is not in known_hosts, so ssh "
-	    "refused it: check it and accept it by hand (ssh %s), then C-r", c->keytype,
-	    h->st.hop, c->name[0] ? c->name : "?", h->st.hop);
+	if (c->keytype[0] != '\0')
+		host_untrusted(h, "the %s key of ProxyJump hop %s (%s) is not in known_hosts, so "
+		    "ssh refused it: check it and accept it by hand (ssh %s), then C-r", c->keytype,
+		    h->st.hop, c->name[0] ? c->name : "?", h->st.hop);
+	else
+		host_untrusted(h, "ssh refused the key of ProxyJump hop %s (Host key verification "
+		    "failed.): check it and accept it by hand (ssh %s), then C-r", h->st.hop,
+		    h->st.hop);
 }
 
 /* A connection through a proxy failed: in ssh's words when it said any
@@ -1062,7 +1067,10 @@ proxy_down(struct ssh_host *h, const char *what, const char *ours)
 		hop_changed(h, &c);
 		return;
 	}
-	if (sshtext_hostkey_unknown(said, h->perr_len, &c)) {
+	/* Unknown under StrictHostKeyChecking yes (ssh names the key), or
+	 * under BatchMode with the default "ask" (ssh says only this line). */
+	if (sshtext_hostkey_unknown(said, h->perr_len, &c) ||
+	    sshtext_hostkey_refused(said, h->perr_len)) {
 		hop_unknown(h, &c);
 		return;
 	}

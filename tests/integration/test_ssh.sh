@@ -163,6 +163,12 @@ sed "s|UserKnownHostsFile $fl/known_hosts|UserKnownHostsFile $tmp/hop_known_host
 sed "s|^ssh_config = .*|ssh_config = $tmp/hop_ssh_config|" "$tmp/jump.conf" > "$tmp/hop.conf"
 "$probe" -c "$tmp/hop.conf" -t 10 > "$tmp/out" || true
 assert_contains "$tmp/out" "target UNTRUSTED error=the ED25519 key of ProxyJump hop jump ([127.0.0.1]:$p1) is not in known_hosts, so ssh refused it: check it and accept it by hand (ssh jump), then C-r"
+# The same under ssh's default StrictHostKeyChecking (ask): with BatchMode
+# ssh says only "Host key verification failed.".
+sed '/StrictHostKeyChecking yes/d' "$tmp/hop_ssh_config" > "$tmp/ask_ssh_config"
+sed "s|^ssh_config = .*|ssh_config = $tmp/ask_ssh_config|" "$tmp/jump.conf" > "$tmp/ask.conf"
+"$probe" -c "$tmp/ask.conf" -t 10 > "$tmp/out" || true
+assert_contains "$tmp/out" "target UNTRUSTED error=ssh refused the key of ProxyJump hop jump (Host key verification failed.): check it and accept it by hand (ssh jump), then C-r"
 echo "[127.0.0.1]:$p1 $(cut -d' ' -f1,2 "$tmp/stranger.pub")" > "$tmp/hop_known_hosts"
 "$probe" -c "$tmp/hop.conf" -t 10 > "$tmp/out" || true
 assert_contains "$tmp/out" "target UNTRUSTED error=HOST KEY CHANGED on ProxyJump hop jump ([127.0.0.1]:$p1): ED25519 SHA256:"

@@ -91,6 +91,12 @@ unknown_key_under_strict_checking(void **state)
 	assert_string_equal(c.fingerprint, "");
 	assert_false(sshtext_hostkey_unknown("Host key verification failed.\n", 30, &c));
 	assert_false(sshtext_hostkey_unknown("No ED25519 host key is known for x\n", 35, &c));
+	/* BatchMode with StrictHostKeyChecking ask: only the last line. */
+	assert_true(sshtext_hostkey_refused("Host key verification failed.\r\n", 31));
+	assert_true(sshtext_hostkey_refused(w, strlen(w)));
+	assert_false(sshtext_hostkey_refused("ssh: connect to host x port 22: Connection refused\n",
+	    51));
+	assert_false(sshtext_hostkey_refused("Host key verification failed", 28));
 	/* Empty fields, never a negative length. */
 	assert_true(sshtext_hostkey_unknown(odd, sizeof(odd) - 1, &c));
 	assert_string_equal(c.keytype, "");
