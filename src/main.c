@@ -348,11 +348,14 @@ load_theme(struct app *app, const struct opts *o)
 static char *slurp(const char *path, size_t *len, struct wr_err *err);
 
 /* A runbook that did not read cleanly says so at once, in words that stay
- * until a key: a step it could not read is a step nobody sees. (Said
- * after the matrix's note, which gives way to it.) */
+ * until a key: a step it could not read is a step nobody sees. So does one
+ * that asks what this config cannot do, rather than at the step's x
+ * during the incident. Every runbook's, one after another. (Said after the
+ * matrix's note, which gives way to it.) */
 static void
 runbook_errors_say(struct app *app)
 {
+	struct wr_buf said = { 0 };
 	int i;
 	size_t k;
 
@@ -363,26 +366,29 @@ runbook_errors_say(struct app *app)
 			;
 		if (k == rb->ndiags)
 			continue;
-		app_say(app, "runbook %s: %zu error%s (line %d: %s); warroom runbook %s lists "
-		    "them; what could be read is loaded", app->runbooks[i].base, rb->nerrors,
-		    rb->nerrors == 1 ? "" : "s", rb->diags[k].line, rb->diags[k].msg,
-		    app->runbooks[i].path);
-		app->status_held = true;
-		return;
+		wr_buf_printf(&said, "%srunbook %s: %zu error%s (line %d: %s); warroom runbook %s "
+		    "lists them; what could be read is loaded", said.len ? " | " : "",
+		    app->runbooks[i].base, rb->nerrors, rb->nerrors == 1 ? "" : "s",
+		    rb->diags[k].line, rb->diags[k].msg, app->runbooks[i].path);
 	}
-	/* Read cleanly, but this config cannot do all it asks: said now,
-	 * not at the step's x during the incident. */
-	for (i = 0; i < app->nrunbooks; i++) {
+	/* The first in words, the others by their line: the footer holds 512. */
+	for (i = 0, k = 0; i < app->nrunbooks; i++) {
 		const struct app_runbook *r = &app->runbooks[i];
 
 		if (r->config_refusals == 0)
 			continue;
-		app_say(app, "runbook %s asks %zu thing%s this config cannot do (line %d: %s); "
-		    "warroom runbook -c lists them", r->base, r->config_refusals,
-		    r->config_refusals == 1 ? "" : "s", r->config_refusal_line, r->config_refusal);
-		app->status_held = true;
-		return;
+		wr_buf_printf(&said, "%srunbook %s asks %zu thing%s this config cannot do (line %d",
+		    said.len ? " | " : "", r->base, r->config_refusals,
+		    r->config_refusals == 1 ? "" : "s", r->config_refusal_line);
+		if (k++ == 0)
+			wr_buf_printf(&said, ": %s", r->config_refusal);
+		wr_buf_str(&said, "); warroom runbook -c lists them");
 	}
+	if (said.len > 0) {
+		app_say(app, "%s", said.s);
+		app->status_held = true;
+	}
+	free(said.s);
 }
 
 /* What `warroom runbook -c` would add against this config (a post with

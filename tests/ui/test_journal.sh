@@ -246,13 +246,22 @@ cat > "$tmp/posts.md" <<'MD'
    statuspage create name="API errors" status=investigating
    ```
 MD
-start 200 40 "$WARROOM -c $tmp/c.conf --incident 'rb config' -r $tmp/posts.md"
+cat > "$tmp/tell.md" <<'MD'
+# Team
+
+1. Tell the team
+
+   ```warroom
+   announce message="rolled back"
+   ```
+MD
+start 200 40 "$WARROOM -c $tmp/c.conf --incident 'rb config' -r $tmp/posts.md -r $tmp/tell.md"
 wait_for "incident.open rb config"
-footer_has "runbook posts.md asks 1 thing this config cannot do (line 6: warroom: statuspage: $tmp/c.conf has no [statuspage] (nor [chat]) to post to); warroom runbook -c lists them"
+footer_has "runbook posts.md asks 1 thing this config cannot do (line 6: warroom: statuspage: $tmp/c.conf has no [statuspage] (nor [chat]) to post to); warroom runbook -c lists them | runbook tell.md asks 1 thing this config cannot do (line 6); warroom runbook -c lists them"
 wait_for "[ ] \$ Tell customers"
 keys q
 wait_for "exit=0"
-ok "a runbook step this config cannot do is said at the start; the step keeps its mark"
+ok "runbook steps this config cannot do are said at the start, every runbook's; the step keeps its mark"
 
 # Two consoles on one incident: only one is armed at a time; the other is
 # told who, and arms once that one disarms or dies.
