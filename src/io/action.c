@@ -1567,9 +1567,10 @@ action_adopt_unknown(const struct action_env *env, const struct unsettled_op *u,
 	a->record_ran = u->released;
 	a->state = ACTION_UNKNOWN;
 	if (u->end != NULL)
-		/* Its console was stopped mid-action (SIGTERM, SIGHUP) and said so. */
-		snprintf(a->reason, sizeof(a->reason), "was cut off when an earlier session "
-		    "stopped (%s -> %s: %.600s); it is never run again", a->plan.from, a->plan.to,
+		/* It ended UNKNOWN then: its connection dropped, or its console
+		 * was stopped mid-action (SIGTERM, SIGHUP); the end says which. */
+		snprintf(a->reason, sizeof(a->reason), "ended UNKNOWN in an earlier session "
+		    "(%s -> %s: %.600s); it is never run again", a->plan.from, a->plan.to,
 		    cJSON_IsString(ended) ? ended->valuestring : "no detail");
 	else
 		snprintf(a->reason, sizeof(a->reason), "began in an earlier session and has no "

@@ -101,6 +101,7 @@ grep '"kind":"action.end"' "$journal" | tail -1 | grep -q '"outcome":"unknown"' 
 	fail "the cut-off command's end: $(grep '"kind":"action.end"' "$journal" | tail -1)"
 start 200 50 "$WARROOM -c $tmp/c.conf --incident settle-drill -r $tmp/settle.md"
 wait_for "UNKNOWN: check by hand, then U" 15
+wait_for "ended UNKNOWN in an earlier session" 5
 keys U
 wait_for "UNKNOWN runbook command of api on h1: ok or failed, and what you saw:"
 keys -l "ok started.txt there, cache warm"; keys Enter
