@@ -261,6 +261,9 @@ on_action(struct action *a, void *arg)
 		app_say(app, "%s of %s on %s: %s%s — %s", action_verb(a), p->service[0] ?
 		    p->service : h->services[action_service(a)], h->name,
 		    action_state_name(action_state(a)), stopped, action_reason(a));
+		/* Nothing ran, and not by the engineer's Esc: until a key. */
+		if (action_state(a) == ACTION_CANCELLED && !action_cancelled_by_hand(a))
+			app->status_held = true;
 	}
 }
 
