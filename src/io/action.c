@@ -1176,21 +1176,18 @@ find_choices(struct action *a, const char *mark, size_t headlen, struct wr_err *
 	char label[400];
 
 	if (a->cfg->driver == DRIVER_COMPOSE && a->want[0] != '\0') {
-		/* The engineer named the tag (a runbook step's IMAGE_TAG, or typed). */
-		if (strcmp(a->want, a->planned_cur.tag) == 0)
-			wr_err_set(err, "%s already runs %s", a->cfg->services[a->svc], a->want);
-		else {
-			char at[8];
-			bool rolled = plan_compose_rolled_back(tail, tlen, a->want, at);
+		/* The engineer named the tag (a runbook step's IMAGE_TAG, or
+		 * typed); planned() said already when it runs. */
+		char at[8];
+		bool rolled = plan_compose_rolled_back(tail, tlen, a->want, at);
 
-			/* Named, so it is the one offered; still said loudly. */
-			snprintf(label, sizeof(label), "%s%s%s%s%s", a->want,
-			    rolled ? "  (rolled back from" : "", rolled && at[0] ? " at " : "",
-			    rolled ? at : "", rolled ? " per releases.log)" : "");
-			add_choice(a, a->want, 0, label);
-			a->choices[0].rolled_back = rolled;
-			wr_strlcpy(a->choices[0].rolled_at, at, sizeof(a->choices[0].rolled_at));
-		}
+		/* Named, so it is the one offered; still said loudly. */
+		snprintf(label, sizeof(label), "%s%s%s%s%s", a->want,
+		    rolled ? "  (rolled back from" : "", rolled && at[0] ? " at " : "",
+		    rolled ? at : "", rolled ? " per releases.log)" : "");
+		add_choice(a, a->want, 0, label);
+		a->choices[0].rolled_back = rolled;
+		wr_strlcpy(a->choices[0].rolled_at, at, sizeof(a->choices[0].rolled_at));
 	} else if (a->cfg->driver == DRIVER_COMPOSE) {
 		struct plan_candidate c[ACT_CHOICES_MAX];
 
@@ -1405,17 +1402,24 @@ planned(struct action *a, const struct exec_result *r)
 	headlen = mark ? (size_t)(mark - a->buf) : a->len;
 	err.msg[0] = '\0';
 	if (act_read_current(a, a->buf ? a->buf : "", headlen, &a->planned_cur, &err) == 0) {
-		find_choices(a, mark, headlen, &err);
-		keep_wanted(a, &err);
-		demote_bad(a, &err);
-		only_rolled_back(a, &err);
-		if (a->nchoices > 0 && a->cfg->driver == DRIVER_COMPOSE &&
-		    read_env(a, headlen, &err) == 0)
-			return;
-		a->choice = a->nchoices > 0 ? default_choice(a) : 0;
-		if (a->nchoices > 0 && plan_choice(a, a->choice, &err) == 0) {
-			a->state = ACTION_CONFIRMING;
-			return;
+		if (a->want[0] != '\0' && a->want_rev == 0 &&
+		    strcmp(a->want, a->planned_cur.tag) == 0) {
+			/* Nothing to do, said as such: B's chain goes on past it. */
+			a->at_target = true;
+			wr_err_set(&err, "%s already runs %s", a->cfg->services[a->svc], a->want);
+		} else {
+			find_choices(a, mark, headlen, &err);
+			keep_wanted(a, &err);
+			demote_bad(a, &err);
+			only_rolled_back(a, &err);
+			if (a->nchoices > 0 && a->cfg->driver == DRIVER_COMPOSE &&
+			    read_env(a, headlen, &err) == 0)
+				return;
+			a->choice = a->nchoices > 0 ? default_choice(a) : 0;
+			if (a->nchoices > 0 && plan_choice(a, a->choice, &err) == 0) {
+				a->state = ACTION_CONFIRMING;
+				return;
+			}
 		}
 	}
 	a->state = ACTION_CANCELLED;
@@ -1459,6 +1463,12 @@ bool
 action_needs_target(const struct action *a)
 {
 	return a->needs_target;
+}
+
+bool
+action_at_target(const struct action *a)
+{
+	return a->at_target;
 }
 
 bool

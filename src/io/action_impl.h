@@ -66,6 +66,7 @@ struct action {
 	bool confirmed;                  /* the engineer typed the confirmation */
 	bool cancel_told;                /* CANCELLED, and journalled (or by Esc) */
 	bool cancel_by_hand;             /* … by the engineer (Esc) */
+	bool at_target;                  /* planning found it already on want */
 	bool reconciled;
 	int64_t reread_since;            /* first re-read after UNKNOWN (loop clock) */
 	bool reread_gave_up;             /* … and the grace ran out: U settles it */
