@@ -112,11 +112,19 @@ int action_choose(struct action *a, int i, struct wr_err *err);
 /* A compose rollback found no target in releases.log: one must be typed. */
 bool action_needs_target(const struct action *a);
 
+/* A rollback to a named tag found the host already running it: CANCELLED,
+ * with nothing to do (B's chain skips it and goes on). */
+bool action_at_target(const struct action *a);
+
 /* The typed confirmation matched: re-check and run. */
 void action_confirm(struct action *a);
 
-/* Cancel before anything is sent (PLANNING or CONFIRMING only). */
+/* Cancel before anything is sent (PLANNING or CONFIRMING only): the
+ * engineer's Esc. Any other CANCELLED is journalled as action.refused. */
 void action_cancel(struct action *a);
+
+/* CANCELLED by action_cancel (Esc), not by what the host said. */
+bool action_cancelled_by_hand(const struct action *a);
 
 enum action_state action_state(const struct action *a);
 const char *action_state_name(enum action_state s);

@@ -12,6 +12,7 @@
 #include "warroom/armlock.h"
 #include "warroom/chat_badge.h"
 #include "warroom/config.h"
+#include "warroom/fleetchain.h"
 #include "warroom/lineedit.h"
 #include "warroom/logfilter.h"
 #include "warroom/logmerge.h"
@@ -164,6 +165,10 @@ struct app {
 	char target_from[64];            /* … named for the rollback it starts, or "" */
 	struct action *queue_after;      /* the rollback the queue waits on */
 	bool target_queued;              /* the target's rollback heads the queue */
+	struct fleetchain fleet;         /* B's chain: its hosts and their turns */
+	struct action *fleet_action;     /* … the current host's rollback, or NULL */
+	bool fleet_tell;                 /* … over, its summary not said yet */
+	char fleet_last[700];            /* … what stopped it, said after the summary */
 	struct app_xrun {                /* x's place in a step's or section's work */
 		int rb;                  /* runbook */
 		size_t section, step;

@@ -31,7 +31,8 @@ typedef void (*exec_chunk_fn)(enum exec_stream s, const char *data, size_t len,
     bool eof, void *arg);
 
 struct exec_opts {
-	int timeout_ms;          /* 0: none */
+	int timeout_ms;          /* 0: none; on_done reports it when it passes,
+	                            the channel closing behind it */
 	size_t line_cap;         /* longer lines arrive cut; default 16 KiB */
 	exec_line_fn on_line;
 	exec_chunk_fn on_chunk;  /* if set, instead of on_line (the caller cuts lines) */

@@ -268,8 +268,34 @@ bool actions_queue_add(struct app *app, int host, int svc, const char *tag,
     struct action **slot);
 void actions_queue_pop(struct app *app);
 
-/* The tag typed for a compose rollback releases.log had no target for. */
+/* The tag typed for a compose rollback releases.log had no target for;
+ * a chain's (B, a step's) goes on from there. Esc instead: that chain
+ * stops, and B's says so. */
 void actions_rollback_to(struct app *app, const char *tag);
+void actions_rollback_to_dropped(struct app *app);
+
+/* B's chain of per-host rollbacks (actions_fleet.c, on fleetchain.h):
+ * whether a is its current host's rollback; that rollback started on
+ * host; the host's turn refused before any rollback started (why; down:
+ * its connection state, "h5 is DOWN: not rolled back"), journalled as
+ * action.refused; the next host's turn, true when it is UP (else refused
+ * as down); a finished action's turn recorded, true when what comes next
+ * may start (B: OK or already on the target; other actions: OK); the
+ * current turn stopped another way (an Esc at the tag prompt). */
+bool actions_fleet_owns(const struct app *app, const struct action *a);
+void actions_fleet_started(struct app *app, int host, struct action *a);
+void actions_fleet_refused(struct app *app, int host, const char *why, bool down);
+bool actions_fleet_next_up(struct app *app, int host);
+bool actions_fleet_finished(struct app *app, struct action *a);
+void actions_fleet_stop(struct app *app, enum fleetchain_turn turn, const char *why);
+
+/* Once B's chain is over: its summary in the footer until a key, and in
+ * the journal as chain.end. Nothing while it goes on. */
+void actions_fleet_tell(struct app *app);
+
+/* The dialog title's words on the hosts after the current one ("— then
+ * h3, h5, each confirmed like this one, to v1.4.1"), or "" for none. */
+void actions_fleet_then(const struct app *app, char *buf, size_t cap);
 
 /* X: the kill switch on the selected host (or its undo when the last kill
  * switch there turned the export off). */

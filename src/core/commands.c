@@ -77,11 +77,14 @@ command_for_key(const char *keyname)
 }
 
 /* The keys an engineer reaches for in each pane; the rest are in help. */
-#define HINTS_PER_PANE 8
+#define HINTS_PER_PANE 9
 
+/* A narrow footer drops a pane's hints from the end: HOSTS keeps the
+ * changes (r, B, X and A, which they need) at 80 columns, Enter going
+ * first, since the empty LOGS pane says how to tail a row. */
 static const struct key_hint pane_hints[][HINTS_PER_PANE] = {
-	[HINT_HOSTS] = { { WR_CMD_OPEN, "logs" }, { WR_CMD_ROLLBACK, "roll back" },
-		{ WR_CMD_KILLSWITCH, "kill switch" }, { WR_CMD_ARM, "arm" },
+	[HINT_HOSTS] = { { WR_CMD_ROLLBACK, "roll back" }, { WR_CMD_ROLLBACK_ALL, "all hosts" },
+		{ WR_CMD_KILLSWITCH, "kill switch" }, { WR_CMD_ARM, "arm" }, { WR_CMD_OPEN, "logs" },
 		{ WR_CMD_SORT, "order" }, { WR_CMD_HOST_FILTER, "filter" }, { WR_CMD_REFRESH, "poll now" },
 		{ WR_CMD_ZOOM, "zoom" } },
 	[HINT_METRICS] = { { WR_CMD_REFRESH, "poll now" }, { WR_CMD_ARM, "arm" },

@@ -48,9 +48,49 @@ action_state_name(enum action_state s)
 	return (unsigned)s < sizeof(names) / sizeof(names[0]) ? names[s] : "?";
 }
 
+/* The action's kind as its records name it, also before a plan does. */
+static const char *
+act_kind(const struct action *a)
+{
+	if (strcmp(a->verb, "kill switch") == 0)
+		return a->cfg->driver == DRIVER_K8S ? "k8s.killswitch" : "compose.killswitch";
+	if (a->plan.action[0] != '\0')
+		return a->plan.action;
+	if (strcmp(a->verb, "rollback") == 0)
+		return a->cfg->driver == DRIVER_K8S ? "k8s.undo" : a->cfg->driver == DRIVER_HELM ?
+		    "helm.rollback" : "compose.rollback";
+	return a->verb;
+}
+
+/* A confirmed action that never ran, or one that could not be planned,
+ * is in the journal with why: never only in the footer. */
+static void
+record_cancel(struct action *a)
+{
+	struct wr_err err;
+	cJSON *d;
+
+	a->cancel_told = true;
+	if (a->env.tl == NULL)
+		return;
+	d = cJSON_CreateObject();
+	cJSON_AddStringToObject(d, "action", act_kind(a));
+	cJSON_AddStringToObject(d, "service", a->cfg->services[a->svc]);
+	cJSON_AddStringToObject(d, "reason", a->reason);
+	cJSON_AddBoolToObject(d, "confirmed", a->confirmed);
+	if (timeline_append(a->env.tl, "action.refused", a->cfg->name, NULL, d, &err) != 0) {
+		size_t n = strlen(a->reason);
+
+		snprintf(a->reason + n, sizeof(a->reason) - n, " (NOT recorded in the timeline: %s)",
+		    err.msg);
+	}
+}
+
 void
 act_changed(struct action *a)
 {
+	if (a->state == ACTION_CANCELLED && !a->cancel_told)
+		record_cancel(a);
 	if (a->env.on_change != NULL)
 		a->env.on_change(a, a->env.arg);
 }
@@ -284,7 +324,6 @@ act_finish(struct action *a, enum action_state s, const char *fmt, ...)
 void
 act_refuse(struct action *a, const char *fmt, ...)
 {
-	const char *kind = a->cfg->driver == DRIVER_K8S ? "k8s.killswitch" : "compose.killswitch";
 	struct wr_err err;
 	va_list ap;
 	cJSON *d;
@@ -293,11 +332,11 @@ act_refuse(struct action *a, const char *fmt, ...)
 	vsnprintf(a->reason, sizeof(a->reason), fmt, ap);
 	va_end(ap);
 	a->state = ACTION_CANCELLED;
+	a->cancel_told = true;
 	if (a->env.tl == NULL)
 		return;
 	d = cJSON_CreateObject();
-	cJSON_AddStringToObject(d, "action", strcmp(a->verb, "kill switch") == 0 ? kind :
-	    a->plan.action);
+	cJSON_AddStringToObject(d, "action", act_kind(a));
 	cJSON_AddStringToObject(d, "service", a->cfg->services[a->svc]);
 	cJSON_AddStringToObject(d, "reason", a->reason);
 	if (timeline_append(a->env.tl, "action.refused", a->cfg->name, NULL, d, &err) != 0) {
@@ -838,7 +877,8 @@ checked(struct action *a, const struct exec_result *r)
 			cJSON *d = cJSON_CreateObject();
 
 			cJSON_AddStringToObject(d, "reason", a->reason);
-			timeline_append(a->env.tl, "action.stale", a->cfg->name, a->op, d, &err);
+			a->cancel_told = timeline_append(a->env.tl, "action.stale", a->cfg->name,
+			    a->op, d, &err) == 0;
 		}
 		return;
 	}
@@ -885,6 +925,7 @@ action_confirm(struct action *a)
 	if (a->state != ACTION_CONFIRMING)
 		return;
 	a->state = ACTION_CHECKING;
+	a->confirmed = true;
 	wr_strlcpy(a->step_name, "re-read", sizeof(a->step_name));
 	a->started_ms = loop_now_ms();
 	if (a->plan.verify_cmd[0] == '\0') {
@@ -906,12 +947,15 @@ action_cancel(struct action *a)
 {
 	if (a->state != ACTION_PLANNING && a->state != ACTION_CONFIRMING)
 		return;
+	/* The engineer's own choice, said where it was made: no record. Set
+	 * first, so a planning read that ends inside exec_cancel is ignored. */
+	a->state = ACTION_CANCELLED;
+	a->cancel_told = a->cancel_by_hand = true;
+	wr_strlcpy(a->reason, "cancelled; nothing ran", sizeof(a->reason));
 	if (a->cmd != NULL) {
 		exec_cancel(a->cmd);           /* read-only planning command */
 		a->cmd = NULL;
 	}
-	a->state = ACTION_CANCELLED;
-	wr_strlcpy(a->reason, "cancelled; nothing ran", sizeof(a->reason));
 	act_changed(a);
 }
 
@@ -1132,21 +1176,18 @@ find_choices(struct action *a, const char *mark, size_t headlen, struct wr_err *
 	char label[400];
 
 	if (a->cfg->driver == DRIVER_COMPOSE && a->want[0] != '\0') {
-		/* The engineer named the tag (a runbook step's IMAGE_TAG, or typed). */
-		if (strcmp(a->want, a->planned_cur.tag) == 0)
-			wr_err_set(err, "%s already runs %s", a->cfg->services[a->svc], a->want);
-		else {
-			char at[8];
-			bool rolled = plan_compose_rolled_back(tail, tlen, a->want, at);
+		/* The engineer named the tag (a runbook step's IMAGE_TAG, or
+		 * typed); planned() said already when it runs. */
+		char at[8];
+		bool rolled = plan_compose_rolled_back(tail, tlen, a->want, at);
 
-			/* Named, so it is the one offered; still said loudly. */
-			snprintf(label, sizeof(label), "%s%s%s%s%s", a->want,
-			    rolled ? "  (rolled back from" : "", rolled && at[0] ? " at " : "",
-			    rolled ? at : "", rolled ? " per releases.log)" : "");
-			add_choice(a, a->want, 0, label);
-			a->choices[0].rolled_back = rolled;
-			wr_strlcpy(a->choices[0].rolled_at, at, sizeof(a->choices[0].rolled_at));
-		}
+		/* Named, so it is the one offered; still said loudly. */
+		snprintf(label, sizeof(label), "%s%s%s%s%s", a->want,
+		    rolled ? "  (rolled back from" : "", rolled && at[0] ? " at " : "",
+		    rolled ? at : "", rolled ? " per releases.log)" : "");
+		add_choice(a, a->want, 0, label);
+		a->choices[0].rolled_back = rolled;
+		wr_strlcpy(a->choices[0].rolled_at, at, sizeof(a->choices[0].rolled_at));
 	} else if (a->cfg->driver == DRIVER_COMPOSE) {
 		struct plan_candidate c[ACT_CHOICES_MAX];
 
@@ -1361,17 +1402,24 @@ planned(struct action *a, const struct exec_result *r)
 	headlen = mark ? (size_t)(mark - a->buf) : a->len;
 	err.msg[0] = '\0';
 	if (act_read_current(a, a->buf ? a->buf : "", headlen, &a->planned_cur, &err) == 0) {
-		find_choices(a, mark, headlen, &err);
-		keep_wanted(a, &err);
-		demote_bad(a, &err);
-		only_rolled_back(a, &err);
-		if (a->nchoices > 0 && a->cfg->driver == DRIVER_COMPOSE &&
-		    read_env(a, headlen, &err) == 0)
-			return;
-		a->choice = a->nchoices > 0 ? default_choice(a) : 0;
-		if (a->nchoices > 0 && plan_choice(a, a->choice, &err) == 0) {
-			a->state = ACTION_CONFIRMING;
-			return;
+		if (a->want[0] != '\0' && a->want_rev == 0 &&
+		    strcmp(a->want, a->planned_cur.tag) == 0) {
+			/* Nothing to do, said as such: B's chain goes on past it. */
+			a->at_target = true;
+			wr_err_set(&err, "%s already runs %s", a->cfg->services[a->svc], a->want);
+		} else {
+			find_choices(a, mark, headlen, &err);
+			keep_wanted(a, &err);
+			demote_bad(a, &err);
+			only_rolled_back(a, &err);
+			if (a->nchoices > 0 && a->cfg->driver == DRIVER_COMPOSE &&
+			    read_env(a, headlen, &err) == 0)
+				return;
+			a->choice = a->nchoices > 0 ? default_choice(a) : 0;
+			if (a->nchoices > 0 && plan_choice(a, a->choice, &err) == 0) {
+				a->state = ACTION_CONFIRMING;
+				return;
+			}
 		}
 	}
 	a->state = ACTION_CANCELLED;
@@ -1415,6 +1463,18 @@ bool
 action_needs_target(const struct action *a)
 {
 	return a->needs_target;
+}
+
+bool
+action_at_target(const struct action *a)
+{
+	return a->at_target;
+}
+
+bool
+action_cancelled_by_hand(const struct action *a)
+{
+	return a->cancel_by_hand;
 }
 
 /* What planning reads: the current state, then (after MARK) what the

@@ -63,6 +63,10 @@ struct action {
 	uint64_t timer;
 	int64_t gate_deadline;
 	bool intent_stored;
+	bool confirmed;                  /* the engineer typed the confirmation */
+	bool cancel_told;                /* CANCELLED, and journalled (or by Esc) */
+	bool cancel_by_hand;             /* … by the engineer (Esc) */
+	bool at_target;                  /* planning found it already on want */
 	bool reconciled;
 	int64_t reread_since;            /* first re-read after UNKNOWN (loop clock) */
 	bool reread_gave_up;             /* … and the grace ran out: U settles it */
@@ -124,7 +128,10 @@ struct action {
 };
 
 
-/* Tell the owner the action moved. */
+/* Tell the owner the action moved. An action first found CANCELLED for
+ * any reason but the engineer's Esc is journalled as action.refused
+ * (with its reason, and whether it was confirmed) unless its own record
+ * (action.refused, action.stale) was stored already. */
 void act_changed(struct action *a);
 
 /* Run cmd on the action's host; its stdout collects in a->buf, every line

@@ -164,7 +164,8 @@ precheck(struct action *a)
 			cJSON *d = cJSON_CreateObject();
 
 			cJSON_AddStringToObject(d, "reason", a->reason);
-			timeline_append(a->env.tl, "action.stale", a->cfg->name, a->op, d, &err);
+			a->cancel_told = timeline_append(a->env.tl, "action.stale", a->cfg->name,
+			    a->op, d, &err) == 0;
 		}
 		return;
 	}

@@ -124,7 +124,8 @@ rechecked(const struct sftp_result *r, void *arg)
 			cJSON *d = cJSON_CreateObject();
 
 			cJSON_AddStringToObject(d, "reason", a->reason);
-			timeline_append(a->env.tl, "action.stale", a->cfg->name, a->op, d, &err);
+			a->cancel_told = timeline_append(a->env.tl, "action.stale", a->cfg->name,
+			    a->op, d, &err) == 0;
 		}
 		act_changed(a);
 		return;

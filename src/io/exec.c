@@ -210,6 +210,27 @@ lost(struct ssh_client *cl, const char *why)
 	finish(c);
 }
 
+/* The caller hears of the end now, with what the command printed so far;
+ * nothing more is said to it while the channel closes. */
+static void
+report_now(struct exec_cmd *c)
+{
+	struct exec_result r = c->result;
+	exec_done_fn done = c->opts.on_done;
+
+	if (c->opts.on_chunk != NULL) {
+		c->opts.on_chunk(EXEC_STDOUT, NULL, 0, true, c->opts.arg);
+		c->opts.on_chunk(EXEC_STDERR, NULL, 0, true, c->opts.arg);
+	}
+	linesplit_finish(&c->out);
+	linesplit_finish(&c->err);
+	c->opts.on_line = NULL;
+	c->opts.on_chunk = NULL;
+	c->opts.on_done = NULL;
+	if (done != NULL)
+		done(&r, c->opts.arg);
+}
+
 static void
 on_timeout(void *arg)
 {
@@ -219,6 +240,10 @@ on_timeout(void *arg)
 	c->result.timed_out = true;
 	snprintf(c->result.error, sizeof(c->result.error), "timed out after %d s",
 	    c->opts.timeout_ms / 1000);
+	/* sshd closes a channel only once its command has exited: the time
+	 * said is the time it took, so the end is reported now and the
+	 * channel closes behind it. */
+	report_now(c);
 	exec_cancel(c);           /* may free c */
 }
 

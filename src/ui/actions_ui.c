@@ -85,6 +85,14 @@ bind_slot(struct app *app, struct action *a, struct action **slot)
 bool
 actions_queue_running(struct app *app)
 {
+	const struct fleetchain_host *cur = fleetchain_current(&app->fleet);
+
+	if (cur != NULL) {
+		app_say(app, "the fleet rollback of %s is still going (%s's turn, %zu more to go): "
+		    "wait for it (Esc in its dialog stops the rest)", app->fleet.service, cur->name,
+		    app->fleet.n - app->fleet.cur - 1);
+		return true;
+	}
 	if (app->queue_after == NULL || app->nqueue == 0)
 		return false;
 	app_say(app, "%d queued rollback(s) still to go: wait for them (Esc in a dialog "
@@ -126,14 +134,28 @@ actions_queue_pop(struct app *app)
 	    sizeof(app->target_from));
 }
 
+/* The popped target will not start after all: nothing queued after it. */
+static void
+queue_drop_target(struct app *app)
+{
+	app->target_host = -1;
+	app->target_slot = NULL;
+	app->target_tag[0] = '\0';
+	app->target_from[0] = '\0';
+	app->target_queued = false;
+	app->nqueue = 0;
+}
+
 /* A runbook step named several services, or B named several hosts: the
- * next one, once the last ended OK; anything else stops the rest there.
- * B's hosts go to the target confirmed on the one before (a Compose tag;
- * for k8s and helm, the revision whose image tag or app version it is):
- * one fleet, one release. Returns how many were dropped, for the
- * outcome's message to say, with why in why (or "" for: not OK). */
+ * next one, once the last ended OK (goes_on; B's also once the host was
+ * already on the target); anything else stops the rest there. B's hosts
+ * go to the target confirmed on the one before (a Compose tag; for k8s
+ * and helm, the revision whose image tag or app version it is): one
+ * fleet, one release; a host not UP when its turn comes is refused and
+ * stops the rest, said and journalled. Returns how many were dropped,
+ * for the outcome's message to say, with why in why (or "" for: not OK). */
 static int
-queue_next(struct app *app, struct action *done, char *why, size_t cap)
+queue_next(struct app *app, struct action *done, bool goes_on, char *why, size_t cap)
 {
 	const char *to = action_plan(done)->to;
 	int dropped, i;
@@ -145,25 +167,30 @@ queue_next(struct app *app, struct action *done, char *why, size_t cap)
 	if (action_state(done) == ACTION_OK && app->queue[0].follow && to[0] == '\0')
 		snprintf(why, cap, "revision %d's tag is unknown, so no other host can be sent to "
 		    "it", action_plan(done)->to_rev);
-	if (action_state(done) != ACTION_OK || why[0] != '\0') {
+	if (!goes_on || why[0] != '\0') {
 		dropped = app->nqueue;
 		app->nqueue = 0;
+		if (why[0] != '\0')
+			actions_fleet_stop(app, FLEETCHAIN_REFUSED, why);
 		return dropped;
 	}
-	if (app->queue[0].follow && app->queue[0].tag[0] == '\0')
+	if (app->queue[0].follow && app->queue[0].tag[0] == '\0' && to[0] != '\0')
 		wr_strlcpy(app->queue_origin, action_plan(done)->host, sizeof(app->queue_origin));
-	for (i = 0; i < app->nqueue; i++)
+	for (i = 0; i < app->nqueue && to[0] != '\0'; i++)
 		if (app->queue[i].follow && app->queue[i].tag[0] == '\0')
 			wr_strlcpy(app->queue[i].tag, to, sizeof(app->queue[i].tag));
 	actions_queue_pop(app);
+	if (!actions_fleet_next_up(app, app->target_host)) {
+		queue_drop_target(app);
+		return 0;
+	}
 	/* Through the choke point again: the arming may have run out. */
 	if (dispatch(app, WR_CMD_ROLLBACK) != 0) {
-		app->target_host = -1;
-		app->target_slot = NULL;
-		app->target_tag[0] = '\0';
-		app->target_from[0] = '\0';
-		app->target_queued = false;
-		app->nqueue = 0;
+		const char *said = strncmp(app->status, "refused: ", 9) == 0 ? app->status + 9 :
+		    app->status;
+
+		actions_fleet_refused(app, app->target_host, said, false);
+		queue_drop_target(app);
 	}
 	return 0;
 }
@@ -190,14 +217,14 @@ actions_outcome_words(const struct app *app, const struct action *a, char *buf, 
 }
 
 static void
-on_action(struct action *a, void *arg)
+on_action_said(struct app *app, struct action *a)
 {
-	struct app *app = arg;
 	const struct plan *p = action_plan(a);
 	const struct config_host *h = &app->cfg.hosts[action_host(a)];
 	const char *reread;
 	char stopped[240] = "", words[64], qwhy[160];
 	int dropped;
+	bool goes_on;
 
 	app->dirty = true;
 	if (action_state(a) == ACTION_CONFIRMING && app->confirming == NULL) {
@@ -229,7 +256,9 @@ on_action(struct action *a, void *arg)
 			app_ask(app, PROMPT_TAG);
 			return;
 		}
-		if (app->queue_after == a && (dropped = queue_next(app, a, qwhy, sizeof(qwhy))) > 0)
+		goes_on = actions_fleet_finished(app, a);
+		if (app->queue_after == a && (dropped = queue_next(app, a, goes_on, qwhy,
+		    sizeof(qwhy))) > 0)
 			snprintf(stopped, sizeof(stopped), " (the %d queued after it: not started%s%s)",
 			    dropped, qwhy[0] ? ": " : "", qwhy);
 		/* What the re-read found is the news: it leads, since the
@@ -261,7 +290,20 @@ on_action(struct action *a, void *arg)
 		app_say(app, "%s of %s on %s: %s%s — %s", action_verb(a), p->service[0] ?
 		    p->service : h->services[action_service(a)], h->name,
 		    action_state_name(action_state(a)), stopped, action_reason(a));
+		/* Nothing ran, and not by the engineer's Esc: until a key. */
+		if (action_state(a) == ACTION_CANCELLED && !action_cancelled_by_hand(a))
+			app->status_held = true;
 	}
+}
+
+static void
+on_action(struct action *a, void *arg)
+{
+	struct app *app = arg;
+
+	on_action_said(app, a);
+	/* After what the outcome said: B's summary, when this ended it. */
+	actions_fleet_tell(app);
 }
 
 /* The value turning the export back on restores, from this incident's
@@ -339,8 +381,10 @@ actions_rollback(struct app *app)
 		app_say(app, "an action on %s/%s is already running%s", app->cfg.hosts[host].name,
 		    app->cfg.hosts[host].services[n], chained && app->nqueue > 0 ?
 		    ": the queued rollbacks stop here" : "");
-		if (chained)
+		if (chained) {
 			app->nqueue = 0;
+			actions_fleet_refused(app, host, "an action on it is already running", false);
+		}
 		return;
 	}
 	journal_rollback_tags(app, host, n, seen, 4, &env.nseen_tags, bad, 8, &env.nbad_tags);
@@ -357,85 +401,18 @@ actions_rollback(struct app *app)
 			    err.msg, app->nqueue);
 			app->nqueue = 0;
 		}
+		if (chained)
+			actions_fleet_refused(app, host, err.msg, false);
 		return;
 	}
 	add_action(app, a);
 	if (chained && app->nqueue > 0)
 		app->queue_after = a;
+	if (chained)
+		actions_fleet_started(app, host, a);
 	bind_slot(app, a, slot);
 	app_say(app, "planning the rollback of %s on %s…", app->cfg.hosts[host].services[n],
 	    app->cfg.hosts[host].name);
-}
-
-void
-actions_rollback_all(struct app *app)
-{
-	int svc, host = app_selected_service(app, &svc), k, n = 0;
-	const struct svc_state *sel;
-	const struct config_host *h;
-	size_t i;
-
-	if (app->focus != PANE_HOSTS) {
-		app_say(app, "select the service in HOSTS first (1, then B)");
-		return;
-	}
-	if (actions_queue_running(app))
-		return;
-	if (app->pool == NULL || host < 0 || (sel = poller_state(app->poller, host, svc)) == NULL ||
-	    sel->tag[0] == '\0') {
-		app_say(app, "no row with a running tag selected");
-		return;
-	}
-	h = &app->cfg.hosts[host];
-	/* Every other host of the same driver running this service at this
-	 * tag, in config order, after the selected one; with a HOSTS filter,
-	 * only the rows it shows: a hidden row is never acted on. */
-	app->nqueue = 0;
-	for (i = 0; i < app->cfg.nhosts; i++) {
-		const struct config_host *o = &app->cfg.hosts[i];
-		const struct svc_state *st;
-
-		if ((int)i == host || o->driver != h->driver || o->read_only ||
-		    ssh_pool_session(app->pool, (int)i) == NULL)
-			continue;
-		if ((k = config_service_index(o, h->services[svc])) >= 0 &&
-		    app_service_shown(app, (int)i, k) &&
-		    (st = poller_state(app->poller, (int)i, k)) != NULL &&
-		    strcmp(st->tag, sel->tag) == 0) {
-			if (actions_queue_add(app, (int)i, k, "", NULL)) {
-				app->queue[app->nqueue - 1].follow = true;
-				continue;
-			}
-			if (app->host_filter[0] != '\0')
-				app_say(app, "more than %d other hosts having \"%s\" run %s at %s: "
-				    "narrow the HOSTS filter (F)", WR_SERVICES_MAX, app->host_filter,
-				    h->services[svc], sel->tag);
-			else
-				app_say(app, "more than %d other hosts run %s at %s: roll them back "
-				    "in groups (F filters HOSTS)", WR_SERVICES_MAX, h->services[svc],
-				    sel->tag);
-			app->nqueue = 0;
-			return;
-		}
-	}
-	n = app->nqueue;
-	wr_strlcpy(app->queue_filter, app->host_filter, sizeof(app->queue_filter));
-	app->target_host = host;
-	app->target_svc = svc;
-	app->target_queued = true;
-	app->target_slot = NULL;
-	app->target_tag[0] = '\0';
-	app->target_from[0] = '\0';
-	actions_rollback(app);
-	if (n > 0 && app->nqueue > 0)
-		app_say(app, "rolling back %s at %s on %d hosts%s%s%s, one after another, each "
-		    "confirmed: %s first", h->services[svc], sel->tag, n + 1,
-		    app->queue_filter[0] ? " having \"" : "", app->queue_filter,
-		    app->queue_filter[0] ? "\"" : "", h->name);
-	else if (n == 0)
-		app_say(app, "only %s runs %s at %s here%s%s%s: planning its rollback", h->name,
-		    h->services[svc], sel->tag, app->queue_filter[0] ? " (of the hosts having \"" :
-		    "", app->queue_filter, app->queue_filter[0] ? "\")" : "");
 }
 
 static void
@@ -622,18 +599,54 @@ actions_command(struct app *app, int host, const char *script, const char *origi
 	confirm_now(app, a, slot);
 }
 
+/* The chain (B's, or a step's) whose rollback waits on the tag prompt:
+ * that rollback, or NULL. */
+static struct action *
+tag_prompt_chain(const struct app *app)
+{
+	struct action *was = app->queue_after != NULL && app->nqueue > 0 ? app->queue_after :
+	    app->fleet.active ? app->fleet_action : NULL;
+
+	if (was == NULL || !action_needs_target(was) || action_host(was) != app->tag_host ||
+	    action_service(was) != app->tag_svc)
+		return NULL;
+	return was;
+}
+
 void
 actions_rollback_to(struct app *app, const char *tag)
 {
+	bool chained = tag_prompt_chain(app) != NULL;
+
 	app->target_host = app->tag_host;
 	app->target_svc = app->tag_svc;
 	app->target_slot = NULL;
+	app->target_queued = chained;     /* its chain goes on from this one */
 	wr_strlcpy(app->target_tag, tag, sizeof(app->target_tag));
 	/* Through the choke point again, like r. */
 	if (dispatch(app, WR_CMD_ROLLBACK) != 0) {
 		app->target_host = -1;
 		app->target_tag[0] = '\0';
+		app->target_queued = false;
+		if (chained) {
+			app->nqueue = 0;
+			app->queue_after = NULL;
+			actions_fleet_refused(app, app->tag_host, strncmp(app->status, "refused: ", 9) ?
+			    app->status : app->status + 9, false);
+		}
 	}
+	actions_fleet_tell(app);
+}
+
+void
+actions_rollback_to_dropped(struct app *app)
+{
+	if (tag_prompt_chain(app) == NULL)
+		return;
+	app->nqueue = 0;
+	app->queue_after = NULL;
+	actions_fleet_stop(app, FLEETCHAIN_CANCELLED, "no tag typed; nothing ran");
+	actions_fleet_tell(app);
 }
 
 int
@@ -883,6 +896,15 @@ dialog_body(struct app *app, WINDOW *win, int w)
 		ui_put_wrapped(win, &y, 2, w - 4, 2, INT_MAX, ui_attr(app, THEME_BAD) | A_BOLD,
 		    line);
 	}
+	/* B's first dialog: every host listing the service that it leaves
+	 * out, and why (a host whose tag is not known may run the bad one
+	 * too), as read when B was pressed; chain.end records them. */
+	for (i = 0; actions_fleet_owns(app, a) && app->fleet.cur == 0 &&
+	    (size_t)i < fleetchain_out_lines(&app->fleet); i++) {
+		fleetchain_out_line(&app->fleet, (size_t)i, line, sizeof(line));
+		ui_put_wrapped(win, &y, 2, w - 4, 2, INT_MAX, (size_t)i < app->fleet.nout_unread ?
+		    (int)(ui_attr(app, THEME_BAD) | A_BOLD) : ui_attr(app, THEME_WARN), line);
+	}
 	if (action_nchoices(a) > 0) {
 		/* Where the target came from, even when there is only one. */
 		dput(win, ++y, 2, w - 4, ui_attr(app, THEME_DIM), action_nchoices(a) > 1 ?
@@ -1021,8 +1043,11 @@ actions_dialog_draw(struct app *app, int lines, int cols)
 	if ((win = ui_overlay(app, h, w, top, 4, THEME_BAD, NULL)) == NULL)
 		return;
 	snprintf(line, sizeof(line), " CONFIRM %s (%s) ", title, p->action);
-	/* A chain (B, or a step naming several services) says what follows. */
-	if (app->queue_after == a && app->nqueue > 0)
+	/* A chain (B, or a step naming several services) says what follows:
+	 * B names its hosts. */
+	if (actions_fleet_owns(app, a))
+		actions_fleet_then(app, line + strlen(line), sizeof(line) - strlen(line));
+	else if (app->queue_after == a && app->nqueue > 0)
 		snprintf(line + strlen(line), sizeof(line) - strlen(line),
 		    "— then %d more%s%s%s, each confirmed like this one%s%s ", app->nqueue,
 		    app->queue_filter[0] ? " (filter " : "", app->queue_filter,

@@ -166,6 +166,8 @@ prompt_key(struct app *app, const char *name, int is_keycode, unsigned int key)
 			runbook_fill_free(&app->fill);
 			app->fill_action = NULL;
 		}
+		if (app->prompt_kind == PROMPT_TAG)
+			actions_rollback_to_dropped(app);
 		app->post_message[0] = app->post_name[0] = app->post_impact[0] = '\0';
 		app->post_step[0] = '\0';
 		app->post_ran = NULL;

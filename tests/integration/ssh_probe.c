@@ -4,8 +4,10 @@
  * state as it settles, optionally run a command everywhere and print its
  * output, or watch state changes for a while.
  *
- *   ssh_probe -c CONF [-t SECONDS] [-x COMMAND] [-o OUTFILE] [-w SECONDS]
- *             [-f TEMPLATE] [-r ROUNDS] [-q] [-g PATTERN | -d]
+ *   ssh_probe -c CONF [-t SECONDS] [-T SECONDS] [-x COMMAND] [-o OUTFILE]
+ *             [-w SECONDS] [-f TEMPLATE] [-r ROUNDS] [-q] [-g PATTERN | -d]
+ *
+ * -t bounds the connecting and each -x command; -T the command alone.
  *
  * -r ROUNDS runs the -x command that many times (all hosts at once each
  * round) and prints "timing connect_ms=… round_ms=…" for benchmarks, then
@@ -236,7 +238,7 @@ main(int argc, char **argv)
 	struct exec_follow **follows = NULL;
 	struct job *fjobs = NULL;
 	const char *conf = NULL, *cmd = NULL, *outfile = NULL, *follow = NULL, *grep = NULL;
-	double timeout = 20, watch = 0;
+	double timeout = 20, cmd_timeout = 0, watch = 0;
 	struct passwd *pw = getpwuid(getuid());
 	int c, i, rc = 0, rounds = 1, round;
 	bool quiet = false;
@@ -244,10 +246,11 @@ main(int argc, char **argv)
 	double cpu_after_first = 0;
 	size_t h;
 
-	while ((c = getopt(argc, argv, "c:t:x:o:w:f:r:qg:dp")) != -1) {
+	while ((c = getopt(argc, argv, "c:t:T:x:o:w:f:r:qg:dp")) != -1) {
 		switch (c) {
 		case 'c': conf = optarg; break;
 		case 't': timeout = atof(optarg); break;
+		case 'T': cmd_timeout = atof(optarg); break;
 		case 'x': cmd = optarg; break;
 		case 'o': outfile = optarg; break;
 		case 'w': watch = atof(optarg); break;
@@ -284,7 +287,7 @@ main(int argc, char **argv)
 	p.watch = watch > 0;
 	p.quiet = quiet;
 	p.cmd = cmd;
-	p.timeout = timeout;
+	p.timeout = cmd_timeout > 0 ? cmd_timeout : timeout;
 	if (cmd == NULL)
 		p.pipeline = false;
 	if (grep != NULL) {

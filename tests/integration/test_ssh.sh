@@ -6,7 +6,8 @@
 # refusal in ssh's words, its changed key UNTRUSTED; a broken ssh_config
 # DOWN in ssh's words; HostKeyAlias; a missing IdentityFile named;
 # agent and key-file auth work, a wrong key, an RSA key, a public key, a
-# text file and a key others can read fail with a clear reason; 10 MB arrive intact; a stopped sshd makes the host DOWN
+# text file and a key others can read fail with a clear reason; 10 MB arrive intact; a command's
+# timeout is said when it passes; a stopped sshd makes the host DOWN
 # without using CPU, and it comes back UP by itself.
 . "${top_srcdir:-$(dirname "$0")/../..}/tests/lib/common.sh"
 [ -x /usr/sbin/sshd ] || skip "openssh-server is not installed"
@@ -35,6 +36,15 @@ fp=$(known_fingerprint "$fl/known_hosts" "$("$fleet" get --dir "$fl" h1 ssh_port
 [ -n "$fp" ] || fail "no fingerprint for h1 in $fl/known_hosts"
 assert_contains "$tmp/out" "h1 UP key=ssh-ed25519 $fp"
 ok "3 hosts UP with key-file auth; output, stderr and exit status per host; fingerprint as ssh-keygen prints it"
+
+# A command past its timeout is said to have timed out when it does, not
+# when sshd closes its channel (only once the command has exited).
+t0=$(date +%s)
+"$probe" -c "$conf" -T 2 -x 'sleep 9' > "$tmp/out" || true
+t1=$(date +%s)
+assert_contains "$tmp/out" "h1 failed timed out after 2 s"
+[ $((t1 - t0)) -lt 7 ] || fail "\"timed out after 2 s\" came after $((t1 - t0)) s"
+ok "a timeout is reported when it passes, the command still running"
 
 # Unknown host key: an empty known_hosts.
 before=$(count "$log1")

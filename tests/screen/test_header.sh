@@ -43,7 +43,7 @@ assert_screen given-up <<'EOF'
 │                                              ││                              │
 │                                              ││                              │
 └──────────────────────────────────────────────┘└──────────────────────────────┘
- Enter logs  r roll back  X kill switch  A arm  Tab pane  ? help  q quit
+ r roll back  B all hosts  X kill switch  A arm  Tab pane  ? help  q quit
 EOF
 assert_screen failing <<'EOF'
    ARMED 5:00    1 UNKNOWN: host not read back yet    STATUS PAGE: HTTP 500
@@ -69,7 +69,7 @@ assert_screen failing <<'EOF'
 │                                              ││                              │
 │                                              ││                              │
 └──────────────────────────────────────────────┘└──────────────────────────────┘
- Enter logs  r roll back  X kill switch  A arm  Tab pane  ? help  q quit
+ r roll back  B all hosts  X kill switch  A arm  Tab pane  ? help  q quit
 EOF
 assert_screen armed <<'EOF'
  warroom │ ap… │ T+00:00:00   ARMED 5:00    STATUS PAGE: HTTP 500  00:00:00 UTC
@@ -95,7 +95,7 @@ assert_screen armed <<'EOF'
 │                                              ││                              │
 │                                              ││                              │
 └──────────────────────────────────────────────┘└──────────────────────────────┘
- Enter logs  r roll back  X kill switch  A arm  Tab pane  ? help  q quit
+ r roll back  B all hosts  X kill switch  A arm  Tab pane  ? help  q quit
 EOF
 assert_screen wide <<'EOF'
  warroom │ api 5xx spike │ T+00:00:00   ARMED 5:00    1 UNKNOWN: host not read back yet    STATUS PAGE: 1 post FAILED (last HTTP 500): post again  00:00:00 UTC
@@ -121,5 +121,5 @@ assert_screen wide <<'EOF'
 │                                                                                              ││                                                              │
 │                                                                                              ││                                                              │
 └──────────────────────────────────────────────────────────────────────────────────────────────┘└──────────────────────────────────────────────────────────────┘
- Enter logs  r roll back  X kill switch  A arm  o order  F filter  C-r poll now  z zoom  Tab pane  ? help  q quit
+ r roll back  B all hosts  X kill switch  A arm  Enter logs  o order  F filter  C-r poll now  z zoom  Tab pane  ? help  q quit
 EOF

@@ -47,7 +47,7 @@ assert_screen help <<'EOF'
 │ │ R        switch to the next runbook                                      │ │
 │ │ ? or Esc closes this help; Up/Down/PgUp/PgDn scroll it                   │ │
 └─└──────────────────────────────────────────────────────────────────────────┘─┘
- Enter logs  r roll back  X kill switch  A arm  Tab pane  ? help  q quit
+ r roll back  B all hosts  X kill switch  A arm  Tab pane  ? help  q quit
 EOF
 
 assert_screen scrolled <<'EOF'
@@ -74,7 +74,7 @@ assert_screen scrolled <<'EOF'
 │ │ o        HOSTS: order rows by host, worst health, or worst verdict       │ │
 │ │ ? or Esc closes this help; Up/Down/PgUp/PgDn scroll it                   │ │
 └─└──────────────────────────────────────────────────────────────────────────┘─┘
- Enter logs  r roll back  X kill switch  A arm  Tab pane  ? help  q quit
+ r roll back  B all hosts  X kill switch  A arm  Tab pane  ? help  q quit
 EOF
 
 assert_screen ignored <<'EOF'
@@ -101,7 +101,7 @@ assert_screen ignored <<'EOF'
 │ │ o        HOSTS: order rows by host, worst health, or worst verdict       │ │
 │ │ ? or Esc closes this help; Up/Down/PgUp/PgDn scroll it                   │ │
 └─└──────────────────────────────────────────────────────────────────────────┘─┘
- Enter logs  r roll back  X kill switch  A arm  Tab pane  ? help  q quit
+ r roll back  B all hosts  X kill switch  A arm  Tab pane  ? help  q quit
 EOF
 
 assert_screen closed <<'EOF'
@@ -128,7 +128,7 @@ assert_screen closed <<'EOF'
 │                                              ││                              │
 │                                              ││                              │
 └──────────────────────────────────────────────┘└──────────────────────────────┘
- Enter logs  r roll back  X kill switch  A arm  Tab pane  ? help  q quit
+ r roll back  B all hosts  X kill switch  A arm  Tab pane  ? help  q quit
 EOF
 
 assert_screen help-big <<'EOF'
@@ -183,7 +183,7 @@ assert_screen help-big <<'EOF'
 │ │ ? or Esc closes this help                                                                    │ │
 │ └──────────────────────────────────────────────────────────────────────────────────────────────┘ │
 └──────────────────────────────────────────────────────────┘└──────────────────────────────────────┘
- Enter logs  r roll back  X kill switch  A arm  o order  F filter  Tab pane  ? help  q quit
+ r roll back  B all hosts  X kill switch  A arm  Enter logs  o order  Tab pane  ? help  q quit
 EOF
 
 assert_screen toggled <<'EOF'
@@ -238,7 +238,7 @@ assert_screen toggled <<'EOF'
 │                                                          ││                                      │
 │                                                          ││                                      │
 └──────────────────────────────────────────────────────────┘└──────────────────────────────────────┘
- Enter logs  r roll back  X kill switch  A arm  o order  F filter  Tab pane  ? help  q quit
+ r roll back  B all hosts  X kill switch  A arm  Enter logs  o order  Tab pane  ? help  q quit
 EOF
 
 # Every key the table binds is listed (the table's own list, via keydoc).

@@ -39,7 +39,7 @@ assert_screen start <<'EOF'
 │                                              ││                              │
 │                                              ││                              │
 └──────────────────────────────────────────────┘└──────────────────────────────┘
- Enter logs  r roll back  X kill switch  A arm  Tab pane  ? help  q quit
+ r roll back  B all hosts  X kill switch  A arm  Tab pane  ? help  q quit
 EOF
 
 assert_screen logs <<'EOF'

@@ -65,7 +65,7 @@ assert_screen big <<'EOF'
 │                                                                                                                      ││                                                                              │
 │                                                                                                                      ││                                                                              │
 └──────────────────────────────────────────────────────────────────────────────────────────────────────────────────────┘└──────────────────────────────────────────────────────────────────────────────┘
- Enter logs  r roll back  X kill switch  A arm  o order  F filter  C-r poll now  z zoom  Tab pane  ? help  q quit
+ r roll back  B all hosts  X kill switch  A arm  Enter logs  o order  F filter  C-r poll now  z zoom  Tab pane  ? help  q quit
 EOF
 
 assert_screen small <<'EOF'
@@ -122,7 +122,7 @@ assert_screen after <<'EOF'
 │                                                                      ││                                              │
 │                                                                      ││                                              │
 └──────────────────────────────────────────────────────────────────────┘└──────────────────────────────────────────────┘
- Enter logs  r roll back  X kill switch  A arm  o order  F filter  C-r poll now  z zoom  Tab pane  ? help  q quit
+ r roll back  B all hosts  X kill switch  A arm  Enter logs  o order  F filter  Tab pane  ? help  q quit
 EOF
 
 # No stale characters: the same as a console that started at 120x40.

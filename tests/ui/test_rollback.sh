@@ -4,10 +4,12 @@
 # refused unarmed and in read-only mode; the dialog shows the plan and
 # Enter alone or Esc runs nothing; the typed name runs pull and up -d once,
 # after action.intent, then verifies and gates on /readyz (OK); a plan gone
-# stale (another deploy meanwhile) runs nothing; a pull that fails ends
-# FAILED with the reason; sshd killed mid-action ends UNKNOWN and the host
-# is re-read once it is back; warroom killed -9 mid-action comes back with
-# the action UNKNOWN (never re-run) and re-reads the host.
+# stale (another deploy meanwhile) runs nothing, and so does one whose host
+# cannot be read again before it runs (journalled, said until a key); a
+# pull that fails ends FAILED with the reason; sshd killed mid-action ends
+# UNKNOWN and the host is re-read once it is back; warroom killed -9
+# mid-action comes back with the action UNKNOWN (never re-run) and
+# re-reads the host.
 # A --read-only console beside it only watches: started before the
 # incident exists it creates nothing and follows the journal once the
 # console that acts opens it; started while that console is dead it shows
@@ -149,6 +151,28 @@ keys Enter
 wait_for "plan is stale: api now runs v1.6.0, not v1.5.0-bad as planned; nothing ran" 15
 [ "$(mutating)" = "$before" ] || fail "a stale plan sent something"
 ok "a stale plan runs nothing"
+
+# Confirmed, but the host cannot be read again before it runs: nothing
+# runs, and that is journalled with why (action.refused, confirmed), the
+# message kept until a key.
+keys r
+wait_for "CONFIRM ROLLBACK"
+"$fleet" fault --dir "$fl" h1 sshd-stop > /dev/null
+keys -l "api"
+keys Enter
+wait_re "rollback of api on h1: CANCELLED — .*; nothing ran" 20
+said=$(date +%s)
+grep '"kind":"action.refused"' "$journal" | grep '"confirmed":true' | grep -q 'nothing ran' ||
+	fail "a confirmed rollback that never ran is not journalled: $(grep action.refused "$journal")"
+"$fleet" fault --dir "$fl" h1 sshd-start > /dev/null
+wait_re "│> h1 +api +UP" 30
+left=$((7 - ($(date +%s) - said)))
+[ "$left" -le 0 ] || sleep "$left"
+capture
+grep -qE "rollback of api on h1: CANCELLED — .*; nothing ran" "$tmp/screen" ||
+	{ cat "$tmp/screen"; fail "the message was not kept until a key"; }
+[ "$(mutating)" = "$before" ] || fail "a rollback that could not re-read its host sent something"
+ok "confirmed but not re-read before running: nothing sent, journalled with why, said until a key"
 
 # FAILED: the target's image cannot be pulled.
 echo "2026-11-26T09:00:00Z deploy IMAGE_TAG=v0.0.0-nonexistent services=api,jobs result=ok" >> "$app/releases.log"

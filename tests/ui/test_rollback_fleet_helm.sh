@@ -17,7 +17,7 @@ wait_re "ARMED 1[45]:[0-9][0-9]"
 keys B
 wait_for "CONFIRM ROLLBACK (helm.rollback)" 15
 wait_for "type api and press Enter"
-assert_contains "$tmp/screen" "— then 1 more, each confirmed like this one, to the target chosen here"
+assert_contains "$tmp/screen" "— then h2, each confirmed like this one, to the target chosen here"
 wait_re "> revision 2: .*app 1\\.4\\.1"
 keys Down
 wait_re "> revision 1: .*app 1\\.4\\.0"
@@ -30,7 +30,8 @@ assert_contains "$tmp/screen" "host h2   service api"
 grep -qE "> revision 1: .*app 1\\.4\\.0" "$tmp/screen" || fail "h2 is not offered revision 1"
 assert_not_contains "$tmp/screen" "revision 2:"
 keys -l api; keys Enter
-wait_for "rollback of api on h2: OK" 40
+# The end: one summary for the fleet (held until a key).
+wait_for "fleet rollback of api to 1.4.0: h1 OK · h2 OK" 40
 grep -q '"argv":\["helm","rollback","api","1",' "$fl/hosts/h2/commands.log" ||
 	fail "h2 was not rolled back to revision 1 (app 1.4.0) like h1"
 grep -q '"argv":\["helm","rollback","api","2",' "$fl/hosts/h2/commands.log" &&

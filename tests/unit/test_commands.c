@@ -165,9 +165,13 @@ hints_name_the_pane_keys_then_help_and_quit(void **state)
 	size_t n = command_hints(HINT_HOSTS, false, false, false, h, 16);
 
 	assert_true(n >= 5);
-	assert_int_equal(h[0].cmd, WR_CMD_OPEN);
-	assert_true(has_hint(h, n, WR_CMD_ROLLBACK));
+	/* The changes first, so a narrow footer keeps them: B among them,
+	 * right after r (nothing else says the fleet rollback exists). */
+	assert_int_equal(h[0].cmd, WR_CMD_ROLLBACK);
+	assert_int_equal(h[1].cmd, WR_CMD_ROLLBACK_ALL);
 	assert_true(has_hint(h, n, WR_CMD_KILLSWITCH));
+	assert_true(has_hint(h, n, WR_CMD_ARM));
+	assert_true(has_hint(h, n, WR_CMD_OPEN));
 	assert_int_equal(h[n - 2].cmd, WR_CMD_HELP);
 	assert_int_equal(h[n - 1].cmd, WR_CMD_QUIT);
 	n = command_hints(HINT_LOGS, false, false, false, h, 16);
@@ -175,6 +179,9 @@ hints_name_the_pane_keys_then_help_and_quit(void **state)
 	assert_false(has_hint(h, n, WR_CMD_ROLLBACK));
 	/* A pane out of range gets HOSTS' hints, not a read past the table. */
 	n = command_hints((enum hint_pane)99, false, false, false, h, 16);
+	assert_int_equal(h[0].cmd, WR_CMD_ROLLBACK);
+	/* Read-only: the changes go, logs leads. */
+	n = command_hints(HINT_HOSTS, true, false, false, h, 16);
 	assert_int_equal(h[0].cmd, WR_CMD_OPEN);
 	/* The cap holds. */
 	assert_int_equal(command_hints(HINT_HOSTS, false, false, false, h, 2), 2);

@@ -1,0 +1,117 @@
+/*
+ * fleetchain.h — B's fleet rollback as data: a chain of per-host
+ * rollbacks, each confirmed in its own dialog. Which other hosts listing
+ * the service join it, and why each one that does not is left out; what
+ * each host's turn ended as and whether the chain goes on after it; the
+ * words of the dialog and of the summary said and journalled when the
+ * chain ends. Pure: the caller says what it read of each host.
+ */
+#ifndef WARROOM_FLEETCHAIN_H
+#define WARROOM_FLEETCHAIN_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include <cjson/cJSON.h>
+
+#include "warroom/config.h"
+
+/* The selected host and B's others (at most WR_SERVICES_MAX). */
+#define FLEETCHAIN_MAX (WR_SERVICES_MAX + 1)
+/* Hosts left out named one by one in the dialog; past that, a count. */
+#define FLEETCHAIN_OUT_MAX 12
+
+enum fleetchain_turn {
+	FLEETCHAIN_WAITING,              /* its turn never came: "not started" */
+	FLEETCHAIN_ACTIVE,               /* planning, confirming or running now */
+	FLEETCHAIN_OK,
+	FLEETCHAIN_FAILED,
+	FLEETCHAIN_UNKNOWN,
+	FLEETCHAIN_CANCELLED,
+	FLEETCHAIN_SKIPPED,              /* already on the target at its turn */
+	FLEETCHAIN_DOWN,                 /* not UP at its turn: not rolled back */
+	FLEETCHAIN_REFUSED,              /* refused at its turn (why) */
+};
+
+struct fleetchain_host {
+	char name[WR_NAME_MAX];
+	int host;                        /* the caller's index (config order) */
+	enum fleetchain_turn turn;
+	char why[200];                   /* REFUSED, DOWN: the reason */
+};
+
+struct fleetchain {
+	bool active;                     /* begun and not over */
+	char service[WR_NAME_MAX];
+	char from[128];                  /* the tag B rolls back from */
+	char to[128];                    /* the target, once a host went there */
+	struct fleetchain_host hosts[FLEETCHAIN_MAX];
+	size_t n, cur;                   /* hosts in turn order; whose turn it is */
+	char out[FLEETCHAIN_OUT_MAX][200]; /* hosts left out, why: unread ones first */
+	size_t nout, nout_unread;        /* named; of them, whose tag is unknown */
+	size_t nout_more;                /* left out past FLEETCHAIN_OUT_MAX */
+	size_t nhidden;                  /* left out because the HOSTS filter hides them */
+};
+
+/* What B read of one other host that lists the service. */
+struct fleetchain_cand {
+	const char *name;
+	const char *other_driver;        /* its driver when not the selected row's, else NULL */
+	bool read_only;                  /* read_only in the config */
+	bool hidden;                     /* the HOSTS filter hides its row */
+	const char *conn;                /* NULL when UP, else its state ("DOWN") */
+	const char *tag;                 /* the tag last read, "" for none */
+	long age_s;                      /* seconds since that read; < 0: never read */
+	bool failing;                    /* its last poll failed */
+};
+
+/* Start an empty chain rolling service back from tag from. */
+void fleetchain_begin(struct fleetchain *fc, const char *service, const char *from);
+
+/* Add a host in turn order, the selected one first (its turn is then
+ * ACTIVE); false when the chain is full. */
+bool fleetchain_add(struct fleetchain *fc, const char *name, int host);
+
+/* Does c join the chain (UP, same driver, not read-only, shown, running
+ * fc->from)? When not, why is kept for the dialog, the hosts whose tag
+ * is unknown (not UP, never read, polls failing) first. */
+bool fleetchain_consider(struct fleetchain *fc, const struct fleetchain_cand *c);
+
+/* The host whose turn it is, or NULL once the chain is over. */
+const struct fleetchain_host *fleetchain_current(const struct fleetchain *fc);
+
+/* Does a host's turn that ended as turn let the chain go on (OK, or
+ * already on the target)? Anything else stops the rest. */
+bool fleetchain_goes_on(enum fleetchain_turn turn);
+
+/* The current host's turn ended as turn (why: for REFUSED and DOWN, else
+ * NULL; to: the target it went to, "" or NULL unknown). True when the
+ * next host's turn has begun; false when the chain is over (every host
+ * done, or this turn stopped the rest, which stay "not started"). */
+bool fleetchain_end_turn(struct fleetchain *fc, enum fleetchain_turn turn, const char *why,
+    const char *to);
+
+/* The hosts after the current one ("h2, h5"), as many names as fit in
+ * width bytes, then "and N more"; "" when none. */
+void fleetchain_then(const struct fleetchain *fc, size_t width, char *buf, size_t cap);
+
+/* The dialog's lines on the hosts left out: how many, and line i ("h2
+ * DOWN, tag unknown (last read 11s ago): not included"), ending with the
+ * counts of those not named and those the HOSTS filter hides. */
+size_t fleetchain_out_lines(const struct fleetchain *fc);
+void fleetchain_out_line(const struct fleetchain *fc, size_t i, char *buf, size_t cap);
+
+/* The words of a turn, as the summary says them ("OK", "DOWN, not
+ * rolled back"; to: the target, for "already on TO, skipped"). */
+const char *fleetchain_turn_words(enum fleetchain_turn turn, const char *to, char *buf,
+    size_t cap);
+
+/* One line for the end: "fleet rollback of api to v1.4.1: h1 OK · h2
+ * UNKNOWN · h3, h4 not started" ("from TAG" while no target is known). */
+void fleetchain_summary(const struct fleetchain *fc, char *buf, size_t cap);
+
+/* The journal record of the end: summary, service, from, to, and each
+ * host's outcome (and why), the left out hosts' reasons. */
+cJSON *fleetchain_record(const struct fleetchain *fc);
+
+#endif

@@ -1,0 +1,277 @@
+/*
+ * fleetchain.c — B's fleet rollback as data (fleetchain.h). A host left
+ * out of the chain is never left out silently: the dialog names it and
+ * why, the ones whose tag is not known first, since they may run the bad
+ * tag too. A host's turn that does not end OK (or already on the target)
+ * stops the rest, and the summary says what each host's turn came to.
+ */
+#include "warroom/fleetchain.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "warroom/util.h"
+
+/* Between a summary's hosts. */
+#define SEP " \xc2\xb7 "
+
+void
+fleetchain_begin(struct fleetchain *fc, const char *service, const char *from)
+{
+	memset(fc, 0, sizeof(*fc));
+	fc->active = true;
+	wr_strlcpy(fc->service, service, sizeof(fc->service));
+	wr_strlcpy(fc->from, from, sizeof(fc->from));
+}
+
+bool
+fleetchain_add(struct fleetchain *fc, const char *name, int host)
+{
+	struct fleetchain_host *h;
+
+	if (fc->n == FLEETCHAIN_MAX)
+		return false;
+	h = &fc->hosts[fc->n];
+	memset(h, 0, sizeof(*h));
+	wr_strlcpy(h->name, name, sizeof(h->name));
+	h->host = host;
+	h->turn = fc->n == 0 ? FLEETCHAIN_ACTIVE : FLEETCHAIN_WAITING;
+	fc->n++;
+	return true;
+}
+
+/* "last read 11s ago", "last read 12m ago", "never read". */
+static void
+age_words(long age_s, char *buf, size_t cap)
+{
+	if (age_s < 0)
+		snprintf(buf, cap, "never read");
+	else if (age_s < 120)
+		snprintf(buf, cap, "last read %lds ago", age_s);
+	else if (age_s < 2 * 3600)
+		snprintf(buf, cap, "last read %ldm ago", age_s / 60);
+	else
+		snprintf(buf, cap, "last read %ldh ago", age_s / 3600);
+}
+
+/* Keep why among the hosts left out: the unread ones before the rest;
+ * past the room, the last of the rest gives way to an unread one. */
+static void
+keep_out(struct fleetchain *fc, const char *why, bool unread)
+{
+	size_t at = unread ? fc->nout_unread : fc->nout;
+
+	if (fc->nout == FLEETCHAIN_OUT_MAX) {
+		if (!unread || fc->nout_unread == FLEETCHAIN_OUT_MAX) {
+			fc->nout_more++;
+			return;
+		}
+		fc->nout--;              /* a host on another tag, counted instead */
+		fc->nout_more++;
+	}
+	memmove(fc->out[at + 1], fc->out[at], (fc->nout - at) * sizeof(fc->out[0]));
+	wr_strlcpy(fc->out[at], why, sizeof(fc->out[0]));
+	fc->nout++;
+	fc->nout_unread += unread;
+}
+
+bool
+fleetchain_consider(struct fleetchain *fc, const struct fleetchain_cand *c)
+{
+	char why[sizeof(fc->out[0])], age[48];
+	const char *tag = c->tag != NULL ? c->tag : "";
+	bool unread = false;
+
+	if (c->hidden) {
+		fc->nhidden++;
+		return false;
+	}
+	age_words(c->age_s, age, sizeof(age));
+	if (c->other_driver != NULL)
+		snprintf(why, sizeof(why), "%s is a %s host", c->name, c->other_driver);
+	else if (c->read_only)
+		snprintf(why, sizeof(why), "%s is read_only in the config", c->name);
+	else if (c->conn != NULL) {
+		/* What was read before it went away may be old: unknown. */
+		snprintf(why, sizeof(why), "%s %s, tag unknown (%s)", c->name, c->conn, age);
+		unread = true;
+	} else if (tag[0] == '\0') {
+		snprintf(why, sizeof(why), "%s UP, tag unknown (%s)", c->name, age);
+		unread = true;
+	} else if (strcmp(tag, fc->from) == 0)
+		return true;             /* failing polls too: planning reads it again */
+	else if (c->failing) {
+		snprintf(why, sizeof(why), "%s tag unknown (%s: %s; its polls fail)", c->name, age,
+		    tag);
+		unread = true;
+	} else
+		snprintf(why, sizeof(why), "%s on %s", c->name, tag);
+	keep_out(fc, why, unread);
+	return false;
+}
+
+const struct fleetchain_host *
+fleetchain_current(const struct fleetchain *fc)
+{
+	return fc->active && fc->cur < fc->n ? &fc->hosts[fc->cur] : NULL;
+}
+
+bool
+fleetchain_goes_on(enum fleetchain_turn turn)
+{
+	return turn == FLEETCHAIN_OK || turn == FLEETCHAIN_SKIPPED;
+}
+
+bool
+fleetchain_end_turn(struct fleetchain *fc, enum fleetchain_turn turn, const char *why,
+    const char *to)
+{
+	struct fleetchain_host *h;
+
+	if (fleetchain_current(fc) == NULL)
+		return false;
+	h = &fc->hosts[fc->cur];
+	h->turn = turn;
+	wr_strlcpy(h->why, why != NULL ? why : "", sizeof(h->why));
+	if (turn == FLEETCHAIN_OK && to != NULL && to[0] != '\0' && fc->to[0] == '\0')
+		wr_strlcpy(fc->to, to, sizeof(fc->to));
+	if (!fleetchain_goes_on(turn) || fc->cur + 1 >= fc->n) {
+		fc->active = false;
+		return false;
+	}
+	fc->hosts[++fc->cur].turn = FLEETCHAIN_ACTIVE;
+	return true;
+}
+
+void
+fleetchain_then(const struct fleetchain *fc, size_t width, char *buf, size_t cap)
+{
+	size_t i, len = 0, k = 0;
+	char more[32];
+
+	if (cap == 0)
+		return;
+	buf[0] = '\0';
+	for (i = fc->cur + 1; i < fc->n; i++, k++) {
+		size_t name = strlen(fc->hosts[i].name), rest = fc->n - i - 1;
+		int m = rest > 0 ? snprintf(more, sizeof(more), " and %zu more", rest) : 0;
+
+		/* The first name always; the next ones while the count still fits. */
+		if (k > 0 && len + 2 + name + (size_t)m > width)
+			break;
+		len += (size_t)snprintf(buf + len, len < cap ? cap - len : 0, "%s%s",
+		    k > 0 ? ", " : "", fc->hosts[i].name);
+		if (len >= cap)
+			return;
+	}
+	if (i < fc->n)
+		snprintf(buf + len, cap - len, " and %zu more", fc->n - i);
+}
+
+size_t
+fleetchain_out_lines(const struct fleetchain *fc)
+{
+	return fc->nout + (fc->nout_more > 0) + (fc->nhidden > 0);
+}
+
+void
+fleetchain_out_line(const struct fleetchain *fc, size_t i, char *buf, size_t cap)
+{
+	if (i < fc->nout)
+		snprintf(buf, cap, "%s: not included", fc->out[i]);
+	else if (i == fc->nout && fc->nout_more > 0)
+		snprintf(buf, cap, "%zu more host%s listing %s: not included", fc->nout_more,
+		    fc->nout_more == 1 ? "" : "s", fc->service);
+	else if (fc->nhidden > 0)
+		snprintf(buf, cap, "%zu host%s listing %s hidden by the HOSTS filter: not included",
+		    fc->nhidden, fc->nhidden == 1 ? "" : "s", fc->service);
+	else if (cap > 0)
+		buf[0] = '\0';
+}
+
+const char *
+fleetchain_turn_words(enum fleetchain_turn turn, const char *to, char *buf, size_t cap)
+{
+	static const char *const words[] = {
+		[FLEETCHAIN_WAITING] = "not started", [FLEETCHAIN_ACTIVE] = "in progress",
+		[FLEETCHAIN_OK] = "OK", [FLEETCHAIN_FAILED] = "FAILED",
+		[FLEETCHAIN_UNKNOWN] = "UNKNOWN", [FLEETCHAIN_CANCELLED] = "CANCELLED",
+		[FLEETCHAIN_DOWN] = "DOWN, not rolled back", [FLEETCHAIN_REFUSED] = "refused",
+	};
+
+	if (turn == FLEETCHAIN_SKIPPED)
+		snprintf(buf, cap, "already on %s, skipped", to != NULL && to[0] ? to :
+		    "the target");
+	else
+		snprintf(buf, cap, "%s", (unsigned)turn < WR_ARRAY_LEN(words) && words[turn] ?
+		    words[turn] : "?");
+	return buf;
+}
+
+void
+fleetchain_summary(const struct fleetchain *fc, char *buf, size_t cap)
+{
+	struct wr_buf b = { 0 };
+	char words[200];
+	size_t i;
+	char *s;
+
+	wr_buf_printf(&b, "fleet rollback of %s %s %s:", fc->service, fc->to[0] ? "to" : "from",
+	    fc->to[0] ? fc->to : fc->from);
+	for (i = 0; i < fc->n; i++) {
+		const struct fleetchain_host *h = &fc->hosts[i];
+
+		wr_buf_printf(&b, "%s%s", i > 0 ? SEP : " ", h->name);
+		/* Hosts never started go as one group: "h3, h4 not started". */
+		while (h->turn == FLEETCHAIN_WAITING && i + 1 < fc->n &&
+		    fc->hosts[i + 1].turn == FLEETCHAIN_WAITING)
+			wr_buf_printf(&b, ", %s", fc->hosts[++i].name);
+		wr_buf_printf(&b, " %s", fleetchain_turn_words(h->turn, fc->to, words,
+		    sizeof(words)));
+		if (h->turn == FLEETCHAIN_REFUSED && h->why[0] != '\0')
+			wr_buf_printf(&b, " (%.100s)", h->why);
+	}
+	s = wr_buf_take(&b);
+	wr_strlcpy(buf, s, cap);
+	free(s);
+}
+
+cJSON *
+fleetchain_record(const struct fleetchain *fc)
+{
+	static const char *const outcomes[] = {
+		[FLEETCHAIN_WAITING] = "not started", [FLEETCHAIN_ACTIVE] = "in progress",
+		[FLEETCHAIN_OK] = "ok", [FLEETCHAIN_FAILED] = "failed",
+		[FLEETCHAIN_UNKNOWN] = "unknown", [FLEETCHAIN_CANCELLED] = "cancelled",
+		[FLEETCHAIN_SKIPPED] = "skipped", [FLEETCHAIN_DOWN] = "down",
+		[FLEETCHAIN_REFUSED] = "refused",
+	};
+	cJSON *d = cJSON_CreateObject(), *f, *hosts, *out;
+	char line[1024];
+	size_t i;
+
+	fleetchain_summary(fc, line, sizeof(line));
+	cJSON_AddStringToObject(d, "summary", line);
+	/* Not "service": the export's details would say it before the summary. */
+	f = cJSON_AddObjectToObject(d, "fleet");
+	cJSON_AddStringToObject(f, "service", fc->service);
+	cJSON_AddStringToObject(f, "from", fc->from);
+	cJSON_AddStringToObject(f, "to", fc->to);
+	hosts = cJSON_AddArrayToObject(d, "hosts");
+	for (i = 0; i < fc->n; i++) {
+		cJSON *h = cJSON_CreateObject();
+
+		cJSON_AddStringToObject(h, "host", fc->hosts[i].name);
+		cJSON_AddStringToObject(h, "outcome", outcomes[fc->hosts[i].turn]);
+		if (fc->hosts[i].why[0] != '\0')
+			cJSON_AddStringToObject(h, "why", fc->hosts[i].why);
+		cJSON_AddItemToArray(hosts, h);
+	}
+	out = cJSON_AddArrayToObject(d, "left_out");
+	for (i = 0; i < fleetchain_out_lines(fc); i++) {
+		fleetchain_out_line(fc, i, line, sizeof(line));
+		cJSON_AddItemToArray(out, cJSON_CreateString(line));
+	}
+	return d;
+}

@@ -1,0 +1,298 @@
+/*
+ * actions_fleet.c — B, the fleet rollback, as the console runs it: which
+ * hosts join the chain (fleetchain.c decides, from what HOSTS last read
+ * and the SSH state of each), each host's turn as its rollback starts,
+ * ends or is refused, and the summary said until a key and journalled
+ * (chain.end) when the chain ends or stops. The rollbacks themselves go
+ * through the queue and actions_rollback like any other.
+ */
+#include "warroom/ui.h"
+
+#include <stdio.h>
+#include <string.h>
+#include <time.h>
+
+#include "warroom/action.h"
+#include "warroom/fleetchain.h"
+#include "warroom/poller.h"
+#include "warroom/ssh.h"
+#include "warroom/timeline.h"
+
+/* Seconds since then_ms (wall clock), never negative. */
+static long
+age_s(int64_t then_ms)
+{
+	struct timespec ts;
+	long s;
+
+	clock_gettime(CLOCK_REALTIME, &ts);
+	s = (long)(((int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000 - then_ms) / 1000);
+	return s < 0 ? 0 : s;
+}
+
+/* What HOSTS and the pool know of host's service svc, for B to decide. */
+static struct fleetchain_cand
+candidate(const struct app *app, int host, int svc, enum config_driver driver)
+{
+	const struct config_host *o = &app->cfg.hosts[host];
+	const struct svc_state *st = poller_state(app->poller, host, svc);
+	const struct ssh_status *ss = ssh_pool_status(app->pool, host);
+	struct fleetchain_cand c = {
+		.name = o->name,
+		.other_driver = o->driver != driver ? config_driver_name(o->driver) : NULL,
+		.read_only = o->read_only,
+		.hidden = !app_service_shown(app, host, svc),
+		.conn = ss->state == SSH_UP ? NULL : ssh_state_name(ss->state),
+		.tag = st != NULL && st->have_driver ? st->tag : "",
+		.age_s = st != NULL && st->have_driver ? age_s(st->driver_at_ms) : -1,
+		.failing = st != NULL && st->driver_error[0] != '\0',
+	};
+
+	return c;
+}
+
+/* The rollback's kind on host, for records made before it has a plan. */
+static const char *
+rollback_kind(const struct config_host *h)
+{
+	return h->driver == DRIVER_K8S ? "k8s.undo" : h->driver == DRIVER_HELM ?
+	    "helm.rollback" : "compose.rollback";
+}
+
+void
+actions_rollback_all(struct app *app)
+{
+	int svc, host = app_selected_service(app, &svc), k, n;
+	struct fleetchain *fc = &app->fleet;
+	const struct svc_state *sel;
+	const struct config_host *h;
+	size_t i;
+
+	if (app->focus != PANE_HOSTS) {
+		app_say(app, "select the service in HOSTS first (1, then B)");
+		return;
+	}
+	if (actions_queue_running(app))
+		return;
+	if (app->pool == NULL || host < 0 || (sel = poller_state(app->poller, host, svc)) == NULL ||
+	    sel->tag[0] == '\0') {
+		app_say(app, "no row with a running tag selected");
+		return;
+	}
+	h = &app->cfg.hosts[host];
+	/* Every other host of the same driver running this service at this
+	 * tag, in config order, after the selected one; with a HOSTS filter,
+	 * only the rows it shows: a hidden row is never acted on. Every host
+	 * listing the service that is left out is named in the dialog. */
+	app->nqueue = 0;
+	app->fleet_action = NULL;
+	app->fleet_last[0] = '\0';
+	fleetchain_begin(fc, h->services[svc], sel->tag);
+	fleetchain_add(fc, h->name, host);
+	for (i = 0; i < app->cfg.nhosts; i++) {
+		struct fleetchain_cand c;
+
+		if ((int)i == host || (k = config_service_index(&app->cfg.hosts[i],
+		    h->services[svc])) < 0)
+			continue;
+		c = candidate(app, (int)i, k, h->driver);
+		if (!fleetchain_consider(fc, &c))
+			continue;
+		if (actions_queue_add(app, (int)i, k, "", NULL) &&
+		    fleetchain_add(fc, app->cfg.hosts[i].name, (int)i)) {
+			app->queue[app->nqueue - 1].follow = true;
+			continue;
+		}
+		if (app->host_filter[0] != '\0')
+			app_say(app, "more than %d other hosts having \"%s\" run %s at %s: "
+			    "narrow the HOSTS filter (F)", WR_SERVICES_MAX, app->host_filter,
+			    h->services[svc], sel->tag);
+		else
+			app_say(app, "more than %d other hosts run %s at %s: roll them back "
+			    "in groups (F filters HOSTS)", WR_SERVICES_MAX, h->services[svc],
+			    sel->tag);
+		app->nqueue = 0;
+		fc->active = false;
+		return;
+	}
+	n = app->nqueue;
+	wr_strlcpy(app->queue_filter, app->host_filter, sizeof(app->queue_filter));
+	app->target_host = host;
+	app->target_svc = svc;
+	app->target_queued = true;
+	app->target_slot = NULL;
+	app->target_tag[0] = '\0';
+	app->target_from[0] = '\0';
+	actions_rollback(app);
+	if (fc->active && n > 0)
+		app_say(app, "rolling back %s at %s on %d hosts%s%s%s, one after another, each "
+		    "confirmed: %s first", h->services[svc], sel->tag, n + 1,
+		    app->queue_filter[0] ? " having \"" : "", app->queue_filter,
+		    app->queue_filter[0] ? "\"" : "", h->name);
+	else if (fc->active)
+		app_say(app, "only %s %s %s at %s here%s%s%s: planning its rollback", h->name,
+		    fc->nout_unread > 0 ? "is known to run" : "runs", h->services[svc], sel->tag,
+		    app->queue_filter[0] ? " (of the hosts having \"" : "", app->queue_filter,
+		    app->queue_filter[0] ? "\")" : "");
+	actions_fleet_tell(app);
+}
+
+bool
+actions_fleet_owns(const struct app *app, const struct action *a)
+{
+	return a != NULL && app->fleet.active && app->fleet_action == a;
+}
+
+/* Is host the one whose turn it is? */
+static bool
+its_turn(const struct app *app, int host)
+{
+	const struct fleetchain_host *cur = fleetchain_current(&app->fleet);
+
+	return cur != NULL && cur->host == host;
+}
+
+void
+actions_fleet_started(struct app *app, int host, struct action *a)
+{
+	if (its_turn(app, host))
+		app->fleet_action = a;
+}
+
+/* The turn of host ends as turn; last: what stopped the chain, said
+ * after its summary. Over: the summary is due. */
+static void
+end_turn(struct app *app, enum fleetchain_turn turn, const char *why, const char *to,
+    const char *last)
+{
+	app->fleet_action = NULL;
+	if (!fleetchain_end_turn(&app->fleet, turn, why, to)) {
+		app->fleet_tell = true;
+		if (!fleetchain_goes_on(turn))
+			wr_strlcpy(app->fleet_last, last, sizeof(app->fleet_last));
+	}
+}
+
+void
+actions_fleet_refused(struct app *app, int host, const char *why, bool down)
+{
+	const struct config_host *h;
+	char words[600], reason[900];
+	struct wr_err err;
+	cJSON *d;
+
+	if (!its_turn(app, host))
+		return;
+	h = &app->cfg.hosts[host];
+	if (down)
+		snprintf(words, sizeof(words), "%s is %s: not rolled back", h->name, why);
+	else
+		snprintf(words, sizeof(words), "rollback of %s on %s refused: %s", app->fleet.service,
+		    h->name, why);
+	/* Its turn came and nothing ran: in the journal too, with why. */
+	snprintf(reason, sizeof(reason), "%s (its turn in the fleet rollback of %s from %s)",
+	    down ? words : why, app->fleet.service, app->fleet.from);
+	if (app->tl != NULL) {
+		d = cJSON_CreateObject();
+		cJSON_AddStringToObject(d, "action", rollback_kind(h));
+		cJSON_AddStringToObject(d, "service", app->fleet.service);
+		cJSON_AddStringToObject(d, "reason", reason);
+		if (timeline_append(app->tl, "action.refused", h->name, NULL, d, &err) != 0)
+			snprintf(words + strlen(words), sizeof(words) - strlen(words),
+			    " (NOT recorded in the timeline: %s)", err.msg);
+	}
+	end_turn(app, down ? FLEETCHAIN_DOWN : FLEETCHAIN_REFUSED, down ? words : why, NULL,
+	    words);
+}
+
+bool
+actions_fleet_next_up(struct app *app, int host)
+{
+	const struct ssh_status *st;
+
+	if (!its_turn(app, host) || app->pool == NULL)
+		return true;
+	st = ssh_pool_status(app->pool, host);
+	if (st->state == SSH_UP)
+		return true;
+	actions_fleet_refused(app, host, ssh_state_name(st->state), true);
+	return false;
+}
+
+bool
+actions_fleet_finished(struct app *app, struct action *a)
+{
+	const struct config_host *h;
+	enum fleetchain_turn turn;
+	char last[sizeof(app->fleet_last)];
+
+	if (!actions_fleet_owns(app, a))
+		return action_state(a) == ACTION_OK;
+	h = &app->cfg.hosts[action_host(a)];
+	switch (action_state(a)) {
+	case ACTION_OK: turn = FLEETCHAIN_OK; break;
+	case ACTION_FAILED: turn = FLEETCHAIN_FAILED; break;
+	case ACTION_UNKNOWN: turn = FLEETCHAIN_UNKNOWN; break;
+	default:
+		turn = action_at_target(a) ? FLEETCHAIN_SKIPPED : FLEETCHAIN_CANCELLED;
+		break;
+	}
+	/* What stopped it, named by its host unless the reason does. */
+	if (strncmp(action_reason(a), h->name, strlen(h->name)) == 0 &&
+	    action_reason(a)[strlen(h->name)] == ' ')
+		wr_strlcpy(last, action_reason(a), sizeof(last));
+	else
+		snprintf(last, sizeof(last), "%s: %s", h->name, action_reason(a));
+	end_turn(app, turn, NULL, action_plan(a)->to, last);
+	return fleetchain_goes_on(turn);
+}
+
+void
+actions_fleet_stop(struct app *app, enum fleetchain_turn turn, const char *why)
+{
+	const struct fleetchain_host *cur = fleetchain_current(&app->fleet);
+	char last[sizeof(app->fleet_last)];
+
+	if (cur == NULL)
+		return;
+	snprintf(last, sizeof(last), "%s: %s", cur->name, why);
+	end_turn(app, turn, why, NULL, last);
+}
+
+void
+actions_fleet_tell(struct app *app)
+{
+	char sum[1024];
+	struct wr_err err;
+	cJSON *d;
+
+	if (!app->fleet_tell)
+		return;
+	app->fleet_tell = false;
+	fleetchain_summary(&app->fleet, sum, sizeof(sum));
+	app_say(app, "%s%s%s", sum, app->fleet_last[0] ? " | " : "", app->fleet_last);
+	/* The outcome of the whole: read before anything else replaces it. */
+	app->status_held = true;
+	if (app->tl == NULL)
+		return;
+	d = fleetchain_record(&app->fleet);
+	if (timeline_append(app->tl, "chain.end", NULL, NULL, d, &err) != 0)
+		app_say(app, "%s (NOT recorded in the timeline: %s)", sum, err.msg);
+	app->status_held = true;
+}
+
+/* The dialog of the chain's action: who comes next, and who is left out. */
+void
+actions_fleet_then(const struct app *app, char *buf, size_t cap)
+{
+	const struct fleetchain *fc = &app->fleet;
+	char names[256];
+
+	buf[0] = '\0';
+	fleetchain_then(fc, 60, names, sizeof(names));
+	if (names[0] == '\0')
+		return;
+	snprintf(buf, cap, "— then %s%s%s%s, each confirmed like this one, to %s ", names,
+	    app->queue_filter[0] ? " (filter " : "", app->queue_filter,
+	    app->queue_filter[0] ? ")" : "", fc->to[0] ? fc->to : "the target chosen here");
+}

@@ -1,0 +1,302 @@
+/*
+ * test_fleetchain.c — B's chain as data: who joins and why the others are
+ * left out (a DOWN host named, never dropped without a word); a host
+ * already on the target skipped and the chain going on; a DOWN or failed
+ * turn stopping the rest; the dialog's "then h2, h5" and the summary said
+ * and journalled at the end.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <cmocka.h>
+
+#include "warroom/export.h"
+#include "warroom/fleetchain.h"
+#include "warroom/record.h"
+
+static struct fleetchain_cand
+up_at(const char *name, const char *tag)
+{
+	struct fleetchain_cand c = { .name = name, .tag = tag, .age_s = 3 };
+
+	return c;
+}
+
+static void
+a_down_host_is_named_with_the_age_of_what_was_read(void **state)
+{
+	struct fleetchain fc;
+	struct fleetchain_cand c = up_at("h2", "v1.4.1");
+	char line[256];
+
+	(void)state;
+	fleetchain_begin(&fc, "api", "v1.5.0-bad");
+	assert_true(fleetchain_add(&fc, "h1", 0));
+	/* Its row shows an older tag, read before it went away: unknown now. */
+	c.conn = "DOWN";
+	c.age_s = 11;
+	assert_false(fleetchain_consider(&fc, &c));
+	assert_int_equal(fleetchain_out_lines(&fc), 1);
+	fleetchain_out_line(&fc, 0, line, sizeof(line));
+	assert_string_equal(line, "h2 DOWN, tag unknown (last read 11s ago): not included");
+	c = up_at("h3", "v1.5.0-bad");
+	assert_true(fleetchain_consider(&fc, &c));
+	c.conn = "CONNECTING";
+	c.age_s = -1;
+	c.name = "h4";
+	assert_false(fleetchain_consider(&fc, &c));
+	fleetchain_out_line(&fc, 1, line, sizeof(line));
+	assert_string_equal(line, "h4 CONNECTING, tag unknown (never read): not included");
+}
+
+static void
+hosts_left_out_say_why_the_unknown_first(void **state)
+{
+	struct fleetchain fc;
+	struct fleetchain_cand c;
+	char line[256];
+
+	(void)state;
+	fleetchain_begin(&fc, "api", "v1.5.0-bad");
+	fleetchain_add(&fc, "h1", 0);
+	c = up_at("h2", "v1.4.1");
+	assert_false(fleetchain_consider(&fc, &c));
+	c = up_at("h3", "v1.5.0-bad");
+	c.other_driver = "k8s";
+	assert_false(fleetchain_consider(&fc, &c));
+	c = up_at("h4", "v1.5.0-bad");
+	c.read_only = true;
+	assert_false(fleetchain_consider(&fc, &c));
+	c = up_at("h5", "v1.4.1");
+	c.failing = true;
+	c.age_s = 150;
+	assert_false(fleetchain_consider(&fc, &c));
+	c = up_at("h6", "");
+	assert_false(fleetchain_consider(&fc, &c));
+	c = up_at("h7", "v1.5.0-bad");
+	c.hidden = true;
+	assert_false(fleetchain_consider(&fc, &c));
+	c.name = "h8";
+	assert_false(fleetchain_consider(&fc, &c));
+	/* Failing polls at the bad tag: planning reads it again, so it joins. */
+	c = up_at("h9", "v1.5.0-bad");
+	c.failing = true;
+	assert_true(fleetchain_consider(&fc, &c));
+
+	assert_int_equal(fleetchain_out_lines(&fc), 6);
+	fleetchain_out_line(&fc, 0, line, sizeof(line));
+	assert_string_equal(line, "h5 tag unknown (last read 2m ago: v1.4.1; its polls fail): "
+	    "not included");
+	fleetchain_out_line(&fc, 1, line, sizeof(line));
+	assert_string_equal(line, "h6 UP, tag unknown (last read 3s ago): not included");
+	fleetchain_out_line(&fc, 2, line, sizeof(line));
+	assert_string_equal(line, "h2 on v1.4.1: not included");
+	fleetchain_out_line(&fc, 3, line, sizeof(line));
+	assert_string_equal(line, "h3 is a k8s host: not included");
+	fleetchain_out_line(&fc, 4, line, sizeof(line));
+	assert_string_equal(line, "h4 is read_only in the config: not included");
+	fleetchain_out_line(&fc, 5, line, sizeof(line));
+	assert_string_equal(line, "2 hosts listing api hidden by the HOSTS filter: not included");
+}
+
+static void
+past_the_room_an_unknown_host_keeps_its_name(void **state)
+{
+	struct fleetchain fc;
+	struct fleetchain_cand c;
+	char name[16], line[256];
+	int i;
+
+	(void)state;
+	fleetchain_begin(&fc, "api", "v1.5.0-bad");
+	fleetchain_add(&fc, "h0", 0);
+	for (i = 0; i < FLEETCHAIN_OUT_MAX + 3; i++) {
+		snprintf(name, sizeof(name), "g%d", i);
+		c = up_at(name, "v1.4.1");
+		assert_false(fleetchain_consider(&fc, &c));
+	}
+	c = up_at("d1", "v1.4.1");
+	c.conn = "DOWN";
+	assert_false(fleetchain_consider(&fc, &c));
+	fleetchain_out_line(&fc, 0, line, sizeof(line));
+	assert_string_equal(line, "d1 DOWN, tag unknown (last read 3s ago): not included");
+	assert_int_equal(fleetchain_out_lines(&fc), FLEETCHAIN_OUT_MAX + 1);
+	fleetchain_out_line(&fc, FLEETCHAIN_OUT_MAX, line, sizeof(line));
+	assert_string_equal(line, "4 more hosts listing api: not included");
+}
+
+static void
+then_names_the_hosts_to_come(void **state)
+{
+	struct fleetchain fc;
+	char buf[128], name[16];
+	int i;
+
+	(void)state;
+	fleetchain_begin(&fc, "api", "v1.5.0-bad");
+	fleetchain_add(&fc, "h1", 0);
+	fleetchain_then(&fc, 60, buf, sizeof(buf));
+	assert_string_equal(buf, "");
+	fleetchain_add(&fc, "h2", 1);
+	fleetchain_add(&fc, "h5", 4);
+	fleetchain_then(&fc, 60, buf, sizeof(buf));
+	assert_string_equal(buf, "h2, h5");
+	assert_true(fleetchain_end_turn(&fc, FLEETCHAIN_OK, NULL, "v1.4.1"));
+	fleetchain_then(&fc, 60, buf, sizeof(buf));
+	assert_string_equal(buf, "h5");
+	for (i = 10; i < 20; i++) {
+		snprintf(name, sizeof(name), "h%d", i);
+		fleetchain_add(&fc, name, i);
+	}
+	fleetchain_then(&fc, 30, buf, sizeof(buf));
+	assert_string_equal(buf, "h5, h10, h11, h12 and 7 more");
+	assert_true(strlen(buf) <= 30);
+	/* Too narrow for more than one: still one name. */
+	fleetchain_then(&fc, 4, buf, sizeof(buf));
+	assert_string_equal(buf, "h5 and 10 more");
+}
+
+static void
+already_on_the_target_is_skipped_and_the_chain_goes_on(void **state)
+{
+	struct fleetchain fc;
+	char line[512];
+
+	(void)state;
+	fleetchain_begin(&fc, "api", "v1.5.0-bad");
+	fleetchain_add(&fc, "h1", 0);
+	fleetchain_add(&fc, "h3", 2);
+	fleetchain_add(&fc, "h4", 3);
+	assert_true(fleetchain_end_turn(&fc, FLEETCHAIN_OK, NULL, "v1.4.1"));
+	assert_true(fleetchain_end_turn(&fc, FLEETCHAIN_SKIPPED, NULL, NULL));
+	assert_string_equal(fleetchain_current(&fc)->name, "h4");
+	assert_false(fleetchain_end_turn(&fc, FLEETCHAIN_OK, NULL, "v1.4.1"));
+	assert_null(fleetchain_current(&fc));
+	fleetchain_summary(&fc, line, sizeof(line));
+	assert_string_equal(line, "fleet rollback of api to v1.4.1: h1 OK \xc2\xb7 h3 already on "
+	    "v1.4.1, skipped \xc2\xb7 h4 OK");
+}
+
+static void
+a_host_down_at_its_turn_stops_the_rest_and_is_counted(void **state)
+{
+	struct fleetchain fc;
+	char line[512];
+
+	(void)state;
+	fleetchain_begin(&fc, "api", "v1.5.0-bad");
+	fleetchain_add(&fc, "h1", 0);
+	fleetchain_add(&fc, "h3", 2);
+	fleetchain_add(&fc, "h5", 4);
+	fleetchain_add(&fc, "h6", 5);
+	fleetchain_add(&fc, "h7", 6);
+	assert_true(fleetchain_end_turn(&fc, FLEETCHAIN_OK, NULL, "v1.4.1"));
+	assert_true(fleetchain_end_turn(&fc, FLEETCHAIN_OK, NULL, "v1.4.1"));
+	assert_false(fleetchain_end_turn(&fc, FLEETCHAIN_DOWN, "h5 is DOWN: not rolled back",
+	    NULL));
+	assert_false(fc.active);
+	/* Nothing more ends once it is over. */
+	assert_false(fleetchain_end_turn(&fc, FLEETCHAIN_OK, NULL, NULL));
+	fleetchain_summary(&fc, line, sizeof(line));
+	assert_string_equal(line, "fleet rollback of api to v1.4.1: h1 OK \xc2\xb7 h3 OK \xc2\xb7 "
+	    "h5 DOWN, not rolled back \xc2\xb7 h6, h7 not started");
+}
+
+static void
+every_other_end_stops_the_rest(void **state)
+{
+	static const enum fleetchain_turn stop[] = {
+		FLEETCHAIN_FAILED, FLEETCHAIN_UNKNOWN, FLEETCHAIN_CANCELLED, FLEETCHAIN_DOWN,
+		FLEETCHAIN_REFUSED,
+	};
+	struct fleetchain fc;
+	char line[512];
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof(stop) / sizeof(stop[0]); i++) {
+		fleetchain_begin(&fc, "api", "v1.5.0-bad");
+		fleetchain_add(&fc, "h1", 0);
+		fleetchain_add(&fc, "h2", 1);
+		assert_false(fleetchain_goes_on(stop[i]));
+		assert_false(fleetchain_end_turn(&fc, stop[i], "no revision at v1.4.1", NULL));
+		assert_int_equal(fc.hosts[1].turn, FLEETCHAIN_WAITING);
+	}
+	/* The first host stopped before a target was known: "from". */
+	fleetchain_summary(&fc, line, sizeof(line));
+	assert_string_equal(line, "fleet rollback of api from v1.5.0-bad: h1 refused (no revision "
+	    "at v1.4.1) \xc2\xb7 h2 not started");
+}
+
+static void
+the_record_holds_the_summary_and_each_outcome(void **state)
+{
+	struct fleetchain fc;
+	struct fleetchain_cand c = up_at("h2", "v1.4.1");
+	struct record r = { .kind = (char *)"chain.end" };
+	cJSON *d, *hosts;
+	char *text;
+
+	(void)state;
+	fleetchain_begin(&fc, "api", "v1.5.0-bad");
+	fleetchain_add(&fc, "h1", 0);
+	fleetchain_add(&fc, "h3", 2);
+	c.conn = "DOWN";
+	fleetchain_consider(&fc, &c);
+	fleetchain_end_turn(&fc, FLEETCHAIN_OK, NULL, "v1.4.1");
+	fleetchain_end_turn(&fc, FLEETCHAIN_UNKNOWN, NULL, NULL);
+	d = fleetchain_record(&fc);
+	assert_string_equal(cJSON_GetObjectItem(d, "summary")->valuestring,
+	    "fleet rollback of api to v1.4.1: h1 OK \xc2\xb7 h3 UNKNOWN");
+	/* No top-level "service": the export says the summary alone. */
+	assert_null(cJSON_GetObjectItem(d, "service"));
+	assert_string_equal(cJSON_GetObjectItem(cJSON_GetObjectItem(d, "fleet"), "to")->valuestring,
+	    "v1.4.1");
+	hosts = cJSON_GetObjectItem(d, "hosts");
+	assert_int_equal(cJSON_GetArraySize(hosts), 2);
+	assert_string_equal(cJSON_GetObjectItem(cJSON_GetArrayItem(hosts, 1), "outcome")->valuestring,
+	    "unknown");
+	assert_string_equal(cJSON_GetArrayItem(cJSON_GetObjectItem(d, "left_out"), 0)->valuestring,
+	    "h2 DOWN, tag unknown (last read 3s ago): not included");
+	/* TIMELINE and the post-mortem's timeline say the summary, in words. */
+	r.data = d;
+	text = export_details(&r, NULL);
+	assert_string_equal(text, "fleet rollback of api to v1.4.1: h1 OK \xc2\xb7 h3 UNKNOWN");
+	free(text);
+	cJSON_Delete(d);
+}
+
+static void
+a_full_chain_refuses_more(void **state)
+{
+	struct fleetchain fc;
+	int i;
+
+	(void)state;
+	fleetchain_begin(&fc, "api", "v1.5.0-bad");
+	for (i = 0; i < FLEETCHAIN_MAX; i++)
+		assert_true(fleetchain_add(&fc, "h", i));
+	assert_false(fleetchain_add(&fc, "h", i));
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(a_down_host_is_named_with_the_age_of_what_was_read),
+		cmocka_unit_test(hosts_left_out_say_why_the_unknown_first),
+		cmocka_unit_test(past_the_room_an_unknown_host_keeps_its_name),
+		cmocka_unit_test(then_names_the_hosts_to_come),
+		cmocka_unit_test(already_on_the_target_is_skipped_and_the_chain_goes_on),
+		cmocka_unit_test(a_host_down_at_its_turn_stops_the_rest_and_is_counted),
+		cmocka_unit_test(every_other_end_stops_the_rest),
+		cmocka_unit_test(the_record_holds_the_summary_and_each_outcome),
+		cmocka_unit_test(a_full_chain_refuses_more),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
