@@ -187,7 +187,7 @@ struct app {
 	                                    with no journal yet: next look for one */
 	struct app_seen {                /* per HOSTS row: what health.change last said */
 		bool have;
-		char tag[128];
+		char tag[128];           /* "" when none could say it (tag_reread false) */
 		int healthz, readyz;     /* enum probe_health */
 	} *seen;
 	struct envmark *envmarks;        /* per HOSTS row: what the last env.check said

@@ -28,7 +28,12 @@ struct poller;
 struct svc_state {
 	bool have_driver;                /* a poll answered at least once */
 	int64_t driver_at_ms;            /* wall clock of that answer */
+	int64_t tag_read_ms;             /* wall clock: the read behind tag began then
+	                                    (its command sent, or within the session's
+	                                    latency: the watch's marker before it heard) */
 	char driver_error[256];          /* the last poll's failure, or "" */
+	int64_t driver_failed_ms;        /* wall clock: the failed read began (a watch
+	                                    lost or stalled: when seen); 0 none */
 	char tag[128];
 	char image[256];
 	char state[32];                  /* running/exited…; k8s: "3/3 ready" */
@@ -39,6 +44,7 @@ struct svc_state {
 
 	bool have_probe;                 /* a whole probe round answered */
 	int64_t probe_at_ms;
+	int64_t probe_sent_ms;           /* wall clock: the last whole round was sent */
 	struct probe_result healthz, readyz;
 	int64_t readyz_sent_ms;          /* wall clock: when readyz's request went out */
 	int64_t refresh_ms;              /* wall clock: a fresh round last asked for (an

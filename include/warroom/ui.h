@@ -207,7 +207,8 @@ struct record_list;
 int journal_records(struct app *app, struct record_list *out);
 
 /* After new poll data: a service whose tag, /healthz or /readyz changed
- * (or that is seen for the first time) gets a health.change record. */
+ * (or that is seen for the first time) gets a health.change record, once
+ * both were read after the host last may have changed (healthrec.h). */
 void journal_health(struct app *app);
 
 /* A host's verdict changed level: a verdict.change record (the post-mortem

@@ -1055,7 +1055,8 @@ tz_describe(const struct export_opts *o, int64_t ms, char *out, size_t cap, long
 }
 
 /* A health.change: the service, then what changed ("healthz OK -> FAIL",
- * "tag a -> b"), or its first reading. Values were sanitized when stored. */
+ * "tag a -> b"), or its first reading; one whose tag could not be read
+ * again after the host changed says so. Values were sanitized when stored. */
 static bool
 health_details(struct wr_buf *b, const struct record *r)
 {
@@ -1064,9 +1065,10 @@ health_details(struct wr_buf *b, const struct record *r)
 	};
 	const char *svc = dstr(r, "service");
 	bool first = cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(r->data, "first"));
+	bool unread = cJSON_IsFalse(cJSON_GetObjectItemCaseSensitive(r->data, "tag_reread"));
 	size_t i, n = 0;
 
-	if (svc == NULL || dstr(r, "tag") == NULL)
+	if (svc == NULL || (dstr(r, "tag") == NULL && !unread))
 		return false;
 	wr_buf_printf(b, "%s: ", svc);
 	for (i = 0; i < WR_ARRAY_LEN(keys); i++) {
@@ -1081,6 +1083,9 @@ health_details(struct wr_buf *b, const struct record *r)
 		else
 			wr_buf_printf(b, "%s %s -> %s", keys[i][0], was, now);
 	}
+	if (unread)
+		wr_buf_printf(b, "%stag not re-read%s%s", n > 0 ? "; " : "",
+		    dstr(r, "tag_error") ? ": " : "", dstr(r, "tag_error") ? dstr(r, "tag_error") : "");
 	if (first)
 		wr_buf_str(b, " (first reading)");
 	return true;

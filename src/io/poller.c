@@ -63,12 +63,16 @@ struct host_poll {
 	int running;                     /* commands of this poll still out */
 	int probing;                     /* HTTP probes still out */
 	bool probe_owed;                 /* a round was asked for while one was out */
+	bool poll_owed;                  /* a driver round was asked for while the
+	                                    commands of one (sent before) were out */
 	struct probe_req probes[3];
 	/* The watch: the driver's commands looping on one channel. */
 	struct exec_cmd *watch;
 	struct job *wjobs;               /* one per command of the loop */
 	int nwjobs, wcur;                /* wcur: the command whose output comes */
 	int64_t watch_heard;             /* loop clock: started, or the last marker */
+	int64_t watch_from_ms;           /* wall clock: the same moment; the next answer's
+	                                    command began after the host printed it */
 	bool watch_marked;               /* this watch printed a marker */
 	bool watch_broken;               /* a watch died without one: poll one by one */
 	bool watch_stalled;              /* closed for not answering (reason shown) */
@@ -98,6 +102,7 @@ struct job {
 	int svc;                         /* -1: the whole host (compose ps) */
 	enum { JOB_COMPOSE, JOB_COMPOSE_RESTARTS, JOB_K8S_DEPLOY, JOB_K8S_PODS,
 		JOB_HELM } kind;
+	int64_t sent_ms;                 /* wall clock: its command began no earlier */
 	char *buf;
 	size_t len, cap;
 };
@@ -157,34 +162,46 @@ set_field(char *dst, size_t cap, const char *v, int64_t *changed_ms, int64_t now
 	}
 }
 
+/* A failed read of the rows (svc < 0: all) that began at began_ms: the
+ * tag it would have read stays the last one read, and older. */
 static void
-fail_all(struct host_poll *hp, int svc, const char *why)
+fail_all(struct host_poll *hp, int svc, const char *why, int64_t began_ms)
 {
 	int i;
 
 	for (i = 0; i < hp->cfg->nservices; i++)
-		if (svc < 0 || svc == i)
+		if (svc < 0 || svc == i) {
 			put(hp->svc[i].driver_error, sizeof(hp->svc[i].driver_error), why);
+			hp->svc[i].driver_failed_ms = began_ms;
+		}
+}
+
+/* A read that answered: its rows' values are as of began_ms at the latest. */
+static void
+read_ok(struct svc_state *s, int64_t now, int64_t began_ms)
+{
+	s->have_driver = true;
+	s->driver_at_ms = now;
+	s->tag_read_ms = began_ms;
+	s->driver_error[0] = '\0';
 }
 
 static void
-apply_compose(struct host_poll *hp, const char *buf, size_t len, int64_t now)
+apply_compose(struct host_poll *hp, const char *buf, size_t len, int64_t now, int64_t sent)
 {
 	struct compose_ps ps;
 	struct wr_err err;
 	int i;
 
 	if (parse_compose_ps(buf, len, &ps, &err) != 0) {
-		fail_all(hp, -1, err.msg);
+		fail_all(hp, -1, err.msg, sent);
 		return;
 	}
 	for (i = 0; i < hp->cfg->nservices; i++) {
 		struct svc_state *s = &hp->svc[i];
 		const struct compose_container *c = parse_compose_find(&ps, hp->cfg->services[i]);
 
-		s->have_driver = true;
-		s->driver_at_ms = now;
-		s->driver_error[0] = '\0';
+		read_ok(s, now, sent);
 		if (c == NULL) {
 			set_field(s->state, sizeof(s->state), "absent", &s->tag_changed_ms, now);
 			continue;
@@ -234,7 +251,7 @@ apply_compose_restarts(struct host_poll *hp, const char *buf, size_t len, int64_
 }
 
 static void
-apply_k8s_deploy(struct svc_state *s, const char *buf, size_t len, int64_t now)
+apply_k8s_deploy(struct svc_state *s, const char *buf, size_t len, int64_t now, int64_t sent)
 {
 	static const char *const rollout[] = { "complete", "progressing", "stuck" };
 	struct k8s_deploy d;
@@ -244,11 +261,10 @@ apply_k8s_deploy(struct svc_state *s, const char *buf, size_t len, int64_t now)
 
 	if (parse_k8s_deploy(buf, len, &d, &err) != 0) {
 		put(s->driver_error, sizeof(s->driver_error), err.msg);
+		s->driver_failed_ms = sent;
 		return;
 	}
-	s->have_driver = true;
-	s->driver_at_ms = now;
-	s->driver_error[0] = '\0';
+	read_ok(s, now, sent);
 	if (d.ncontainers > 0)
 		set_field(s->tag, sizeof(s->tag), d.containers[0].tag, &s->tag_changed_ms, now);
 	/* Ready of desired replicas, as kubectl prints READY: with the rollout
@@ -298,18 +314,17 @@ apply_k8s_pods(struct svc_state *s, struct restartwin *w, const char *buf, size_
 }
 
 static void
-apply_helm(struct svc_state *s, const char *buf, size_t len, int64_t now)
+apply_helm(struct svc_state *s, const char *buf, size_t len, int64_t now, int64_t sent)
 {
 	struct helm_history h;
 	struct wr_err err;
 
 	if (parse_helm_history(buf, len, &h, &err) != 0) {
 		put(s->driver_error, sizeof(s->driver_error), err.msg);
+		s->driver_failed_ms = sent;
 		return;
 	}
-	s->have_driver = true;
-	s->driver_at_ms = now;
-	s->driver_error[0] = '\0';
+	read_ok(s, now, sent);
 	if (h.current >= 0) {
 		const struct helm_revision *r = &h.items[h.current];
 
@@ -351,28 +366,37 @@ job_apply(struct job *j, const struct exec_result *r)
 			    j->len ? ": " : "", nl ? (int)(nl - j->buf) : (int)j->len,
 			    j->buf ? j->buf : "");
 		}
-		fail_all(hp, j->svc, why);
+		fail_all(hp, j->svc, why, j->sent_ms);
 	} else if (j->kind == JOB_COMPOSE)
-		apply_compose(hp, j->buf ? j->buf : "", j->len, now);
+		apply_compose(hp, j->buf ? j->buf : "", j->len, now, j->sent_ms);
 	else if (j->kind == JOB_K8S_DEPLOY)
-		apply_k8s_deploy(&hp->svc[j->svc], j->buf ? j->buf : "", j->len, now);
+		apply_k8s_deploy(&hp->svc[j->svc], j->buf ? j->buf : "", j->len, now, j->sent_ms);
 	else if (j->kind == JOB_K8S_PODS)
 		apply_k8s_pods(&hp->svc[j->svc], hp->rwin != NULL ? &hp->rwin[j->svc] : NULL,
 		    j->buf ? j->buf : "", j->len, now, hp->p->cfg->thresholds.restarts_window_s);
 	else
-		apply_helm(&hp->svc[j->svc], j->buf ? j->buf : "", j->len, now);
+		apply_helm(&hp->svc[j->svc], j->buf ? j->buf : "", j->len, now, j->sent_ms);
 	changed(hp->p);
 }
+
+static void poll_one_by_one(struct host_poll *hp);
 
 static void
 job_done(const struct exec_result *r, void *arg)
 {
 	struct job *j = arg;
+	struct host_poll *hp = j->hp;
 
 	job_apply(j, r);
-	j->hp->running--;
 	free(j->buf);
 	free(j);
+	/* The round asked for while this one was out: these commands were
+	 * sent before what made someone ask. */
+	if (--hp->running == 0 && hp->poll_owed) {
+		hp->poll_owed = false;
+		if (ssh_pool_session(hp->p->pool, hp->host) != NULL && !hp->watch_stalled)
+			poll_one_by_one(hp);
+	}
 }
 
 static void
@@ -391,8 +415,9 @@ start_job(struct host_poll *hp, int svc, int kind, const char *cmd)
 	j->hp = hp;
 	j->svc = svc;
 	j->kind = kind;
+	j->sent_ms = wall_ms();
 	if (exec_start(hp->p->pool, hp->host, cmd, &o, &err) == NULL) {
-		fail_all(hp, svc, err.msg);
+		fail_all(hp, svc, err.msg, j->sent_ms);
 		free(j);
 		return;
 	}
@@ -413,7 +438,7 @@ poll_commands(struct host_poll *hp, char (*cmds)[WR_CMD_MAX], struct job *jobs, 
 		if (driver_cmd_compose_ps(hp->cfg, cmds[n], WR_CMD_MAX, &err) == 0)
 			jobs[n++] = (struct job){ .hp = hp, .svc = -1, .kind = JOB_COMPOSE };
 		else
-			fail_all(hp, -1, err.msg);
+			fail_all(hp, -1, err.msg, wall_ms());
 		/* The same loop, so the counts cost no channel of their own. */
 		if (n > 0 && n < max && driver_cmd_compose_restarts(hp->cfg, cmds[n], WR_CMD_MAX,
 		    &err) == 0)
@@ -467,6 +492,10 @@ watch_line(enum exec_stream s, const char *line, size_t len, bool cut, void *arg
 			job_line(s, line, at, true, j);
 		hp->watch_heard = loop_now_ms();
 		hp->watch_marked = true;
+		/* The command ran after the marker before it: one session
+		 * delivers in order, so when that was heard bounds it. */
+		j->sent_ms = hp->watch_from_ms;
+		hp->watch_from_ms = wall_ms();
 		/* The markers come in order; one that does not (never seen)
 		 * resynchronises the reader instead of shifting every answer. */
 		if (idx == hp->wcur)
@@ -505,12 +534,10 @@ watch_done(const struct exec_result *r, void *arg)
 	if (!hp->watch_marked && r->finished)
 		hp->watch_broken = true;
 	if (r->error[0] != '\0' && !r->finished && !hp->watch_stalled)
-		fail_all(hp, -1, r->error);
+		fail_all(hp, -1, r->error, wall_ms());
 	hp->watch_stalled = false;
 	changed(hp->p);
 }
-
-static void poll_one_by_one(struct host_poll *hp);
 
 static void
 watch_start(struct host_poll *hp)
@@ -542,10 +569,11 @@ watch_start(struct host_poll *hp)
 		watch_free_jobs(hp);
 		poll_one_by_one(hp);
 	} else if ((hp->watch = exec_start(hp->p->pool, hp->host, loop, &o, &err)) == NULL) {
-		fail_all(hp, -1, err.msg);
+		fail_all(hp, -1, err.msg, wall_ms());
 		watch_free_jobs(hp);
 	} else {
 		hp->watch_heard = loop_now_ms();
+		hp->watch_from_ms = wall_ms();
 		hp->watch_marked = false;
 	}
 	free(loop);
@@ -580,7 +608,8 @@ on_poll(void *arg)
 
 			snprintf(why, sizeof(why), "the polling command has not answered for %d s",
 			    (int)(quiet / 1000));
-			fail_all(hp, -1, why);
+			fail_all(hp, -1, why, wall_ms());
+			changed(hp->p);
 			/* Closed once; sshd holds the close until the stuck command
 			 * ends, and only then does a new watch start, so a hung
 			 * docker costs one session, not one per attempt. */
@@ -674,7 +703,8 @@ probe_done(const struct http_response *r, void *arg)
 	 * a readyz not asked yet is not a change from UNKNOWN. */
 	if (--hp->probing == 0)
 		for (i = 0; i < hp->cfg->nservices; i++)
-			hp->svc[i].have_probe = config_probes_service(hp->cfg, i);
+			if ((hp->svc[i].have_probe = config_probes_service(hp->cfg, i)))
+				hp->svc[i].probe_sent_ms = q->sent_ms;
 	changed(hp->p);
 	/* The round asked for while this one was out: its answers may
 	 * predate what made someone ask. */
@@ -946,6 +976,7 @@ poller_refresh(struct poller *p, int host)
 {
 	size_t i;
 	int n = 0, k;
+	int64_t now = wall_ms();
 
 	if (p == NULL)
 		return 0;
@@ -955,12 +986,16 @@ poller_refresh(struct poller *p, int host)
 		if ((host >= 0 && (size_t)host != i) ||
 		    ssh_pool_session(p->pool, hp->host) == NULL)
 			continue;
+		/* Before the round starts: its answers count as fresh. */
+		for (k = 0; k < hp->cfg->nservices; k++)
+			hp->svc[k].refresh_ms = now;
 		/* A round of the driver's commands beside the watch, whose loop
-		 * is asleep; none while a command hangs (it would hang too). */
+		 * is asleep; none while a command hangs (it would hang too).
+		 * One still out was sent before: another follows it. */
 		if (hp->running == 0 && !hp->watch_stalled)
 			poll_one_by_one(hp);
-		for (k = 0; k < hp->cfg->nservices; k++)
-			hp->svc[k].refresh_ms = wall_ms();
+		else if (hp->running > 0)
+			hp->poll_owed = true;
 		probe_round(hp, true);
 		n++;
 	}

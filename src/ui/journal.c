@@ -18,6 +18,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "warroom/healthrec.h"
 #include "warroom/loop.h"
 #include "warroom/outfile.h"
 #include "warroom/poller.h"
@@ -172,13 +173,16 @@ seen_apply(struct app *app, const struct record *r)
 		wr_strlcpy(app->verdicts[h], verdict->valuestring, sizeof(app->verdicts[0]));
 	if (strcmp(r->kind, "hostkey.changed") == 0 && cJSON_IsString(fp))
 		wr_strlcpy(app->hostkeys[h], fp->valuestring, sizeof(app->hostkeys[0]));
-	if (strcmp(r->kind, "health.change") != 0 || !cJSON_IsString(sv) ||
-	    !cJSON_IsString(tag))
+	if (strcmp(r->kind, "health.change") != 0 || !cJSON_IsString(sv))
 		return;
 	if ((k = config_service_index(&app->cfg.hosts[h], sv->valuestring)) < 0)
 		return;
+	/* A record that could not re-read the tag leaves the last one said. */
+	if (cJSON_IsString(tag))
+		wr_strlcpy(app->seen[row + k].tag, tag->valuestring, sizeof(app->seen[0].tag));
+	else if (!app->seen[row + k].have)
+		app->seen[row + k].tag[0] = '\0';
 	app->seen[row + k].have = true;
-	wr_strlcpy(app->seen[row + k].tag, tag->valuestring, sizeof(app->seen[0].tag));
 	app->seen[row + k].healthz = health_of(r->data, "healthz");
 	app->seen[row + k].readyz = health_of(r->data, "readyz");
 }
@@ -451,6 +455,10 @@ journal_health(struct app *app)
 			const struct svc_state *s = poller_state(app->poller, (int)h, k);
 			struct app_seen *was = &app->seen[row];
 			bool probed = config_probes_service(&app->cfg.hosts[h], k);
+
+			struct healthrec_now now;
+			struct healthrec_last last;
+			enum healthrec_do what;
 			cJSON *d;
 
 			/* A probed service waits for its first whole probe round; one
@@ -458,19 +466,34 @@ journal_health(struct app *app)
 			if (s == NULL || !s->have_driver || (probed && !s->have_probe) ||
 			    s->tag[0] == '\0')
 				continue;
-			if (was->have && strcmp(was->tag, s->tag) == 0 &&
-			    was->healthz == (int)s->healthz.health &&
-			    was->readyz == (int)s->readyz.health)
+			now = (struct healthrec_now){ .tag = s->tag, .probed = probed,
+				.healthz = (int)s->healthz.health, .readyz = (int)s->readyz.health,
+				.tag_read_ms = s->tag_read_ms, .probe_sent_ms = s->probe_sent_ms,
+				.failed_ms = s->driver_failed_ms, .refresh_ms = s->refresh_ms };
+			last = (struct healthrec_last){ .have = was->have, .tag = was->tag,
+				.healthz = was->healthz, .readyz = was->readyz };
+			/* The tag and the health arrive apart: after an action's end
+			 * neither is written before both were read again. */
+			what = healthrec_decide(&now, &last);
+			if (what == HEALTHREC_SAME || what == HEALTHREC_WAIT)
 				continue;
 			d = cJSON_CreateObject();
 			cJSON_AddStringToObject(d, "service", app->cfg.hosts[h].services[k]);
-			cJSON_AddStringToObject(d, "tag", s->tag);
+			if (what == HEALTHREC_WRITE)
+				cJSON_AddStringToObject(d, "tag", s->tag);
+			else {
+				/* The tag last read is from before the host changed. */
+				cJSON_AddBoolToObject(d, "tag_reread", false);
+				if (s->driver_error[0] != '\0')
+					cJSON_AddStringToObject(d, "tag_error", s->driver_error);
+			}
 			if (probed) {
 				cJSON_AddStringToObject(d, "healthz", probe_health_name(s->healthz.health));
 				cJSON_AddStringToObject(d, "readyz", probe_health_name(s->readyz.health));
 			}
 			if (was->have) {
-				cJSON_AddStringToObject(d, "was_tag", was->tag);
+				if (was->tag[0] != '\0')
+					cJSON_AddStringToObject(d, "was_tag", was->tag);
 				if (probed) {
 					cJSON_AddStringToObject(d, "was_healthz",
 					    probe_health_name((enum probe_health)was->healthz));
@@ -479,8 +502,12 @@ journal_health(struct app *app)
 				}
 			} else
 				cJSON_AddBoolToObject(d, "first", true);
+			/* As seen_apply reads the record back on a resume. */
+			if (what == HEALTHREC_WRITE)
+				wr_strlcpy(was->tag, s->tag, sizeof(was->tag));
+			else if (!was->have)
+				was->tag[0] = '\0';
 			was->have = true;
-			wr_strlcpy(was->tag, s->tag, sizeof(was->tag));
 			was->healthz = (int)s->healthz.health;
 			was->readyz = (int)s->readyz.health;
 			if (timeline_append(app->tl, "health.change", app->cfg.hosts[h].name, NULL, d,

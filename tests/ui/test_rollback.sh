@@ -133,11 +133,17 @@ tail -1 "$app/releases.log" | grep -q "rollback IMAGE_TAG=v1.4.1 services=api re
 	fail "releases.log not appended"
 wait_re "│> h1 +api +UP +v1\\.4\\.1 " 10
 wait_for "h1/api: rollback v1.5.0-bad -> v1.4.1: OK — api runs v1.4.1 and /readyz answers 200"
+# The probes asked at the end answer before the driver re-reads the tag:
+# no health.change after the end pairs their /readyz with the tag the
+# rollback left (HOSTS shows v1.4.1: the re-read is in).
+stale=$(awk '/"kind":"action.end".*"outcome":"ok"/ { ended = 1 }
+	ended && /"kind":"health.change"/ && /"tag":"v1\.5\.0-bad"/' "$journal")
+[ -z "$stale" ] || fail "a health.change after the rollback's end says v1.5.0-bad: $stale"
 # LOGS shows what the steps printed, not the JSON the action read for itself.
 assert_contains "$tmp/screen" "[rollback h1/api]  ✔ api Pulled"
 assert_not_contains "$tmp/screen" '[rollback h1/api] {"Command"'
 assert_not_contains "$tmp/screen" "---warroom-releases---"
-ok "confirmed: intent stored first, pull and up -d once, verified, gated, OK, releases.log noted"
+ok "confirmed: intent stored first, pull and up -d once, verified, gated, OK, releases.log noted, no stale tag after"
 
 # Stale: another deploy lands between the plan and the confirmation.
 "$fleet" set-tag --dir "$fl" h1 all v1.5.0-bad > /dev/null

@@ -366,6 +366,12 @@ health_change_details_name_what_changed(void **state)
 	    "\"was_healthz\":\"OK\",\"was_readyz\":\"FAIL\"}");
 	assert_string_equal(t, "jobs: tag v1.5.0 -> v1.4.1, readyz FAIL -> OK");
 	free(t);
+	/* The tag could not be read again after the host changed: no tag. */
+	t = details_of("health.change", "{\"service\":\"api\",\"tag_reread\":false,"
+	    "\"tag_error\":\"exit 1: docker hangs\",\"healthz\":\"OK\",\"readyz\":\"FAIL\","
+	    "\"was_tag\":\"v1.5.0-bad\",\"was_healthz\":\"OK\",\"was_readyz\":\"OK\"}");
+	assert_string_equal(t, "api: readyz OK -> FAIL; tag not re-read: exit 1: docker hangs");
+	free(t);
 	/* Not the shape we write: the generic details. */
 	t = details_of("health.change", "{\"service\":\"api\"}");
 	assert_string_equal(t, "api");

@@ -1,0 +1,50 @@
+/*
+ * healthrec.h — when a HOSTS row's health.change record is written, and
+ * whether its tag can be said. The tag (a driver read over SSH) and the
+ * health (HTTP probes) arrive separately: after an action's end (or C-r)
+ * the probes often answer before the driver has re-read the tag, and a
+ * record then would pair a fresh /readyz with the tag from before the
+ * action. Such a record waits for the re-read; when the re-read fails it
+ * is written saying the tag was not re-read. Pure: the caller passes the
+ * row's readings and the times behind them.
+ */
+#ifndef WARROOM_HEALTHREC_H
+#define WARROOM_HEALTHREC_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+/* What the console holds of a row now; times are wall-clock ms. */
+struct healthrec_now {
+	const char *tag;
+	int healthz, readyz;             /* enum probe_health */
+	bool probed;                     /* the row has a health endpoint */
+	int64_t tag_read_ms;             /* the driver read behind tag began then */
+	int64_t probe_sent_ms;           /* the last whole probe round was sent then */
+	int64_t failed_ms;               /* the last failed driver read began then; 0 none */
+	int64_t refresh_ms;              /* the host may have changed since (an
+	                                    action's end, C-r); 0 never */
+};
+
+/* What the journal last said of the row (have false: nothing yet; tag ""
+ * when that record could not say it). */
+struct healthrec_last {
+	bool have;
+	const char *tag;
+	int healthz, readyz;
+};
+
+enum healthrec_do {
+	HEALTHREC_SAME,                  /* nothing to record */
+	HEALTHREC_WAIT,                  /* a change, but a reading predates the
+	                                    refresh: wait for the re-read */
+	HEALTHREC_WRITE,                 /* a record with the tag */
+	HEALTHREC_WRITE_UNREAD,          /* a record saying the tag was not re-read */
+};
+
+/* Whether the row's readings differ from the last record, and if so
+ * whether they may be written together now. */
+enum healthrec_do healthrec_decide(const struct healthrec_now *now,
+    const struct healthrec_last *last);
+
+#endif

@@ -1,0 +1,52 @@
+/*
+ * metrics_pane.h — which rows the METRICS pane keeps when it is short of
+ * room, and the marker that says what it left out. The verdict, its
+ * reason, the error rate and p95 go last; whatever is hidden is counted
+ * on the pane's border, naming the worst hidden host when it is MONITOR
+ * or worse. Pure: the caller measures its rows and draws the ones kept.
+ */
+#ifndef WARROOM_METRICS_PANE_H
+#define WARROOM_METRICS_PANE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+/* The kinds of row, most pressing first: rows are kept in this order. */
+enum metrics_pane_kind {
+	METRICS_PANE_VERDICT,            /* the selected host and its verdict (or why none) */
+	METRICS_PANE_REASON,
+	METRICS_PANE_ERRORS,
+	METRICS_PANE_P95,
+	METRICS_PANE_DOWN,               /* no scrapes while the host is not UP */
+	METRICS_PANE_WHY,                /* the last scrape's failure, wrapped */
+	METRICS_PANE_BAD_HOST,           /* another host at MONITOR or worse */
+	METRICS_PANE_RATE,               /* req/s, where from */
+	METRICS_PANE_RESTARTS,
+	METRICS_PANE_THRESHOLDS,
+	METRICS_PANE_HOST,               /* another host, OK or without data */
+};
+
+struct metrics_pane_row {
+	enum metrics_pane_kind kind;
+	int height;                      /* rows it takes whole */
+	int min_height;                  /* fewer it may be cut to (0: whole or none) */
+	int level;                       /* another host's: enum decide_level */
+	/* metrics_pane_fit's answer */
+	bool shown;
+	int rows;                        /* rows given, <= height */
+};
+
+/* Which of rows[0..n) (in drawing order) show in h rows: kind by kind,
+ * most pressing first, each in drawing order, whole (or cut to no less
+ * than its min_height) when it fits. Returns how many are hidden; *worst
+ * is the hidden host row to name (the worst, MONITOR or worse), or -1. */
+int metrics_pane_fit(struct metrics_pane_row *rows, int n, int h, int *worst);
+
+/* The marker of hidden rows in wording form (0 the longest; each next
+ * one shorter), naming host name at verdict level when name is not NULL,
+ * and that z shows all when hint; arrow in UTF-8 or ASCII. False when
+ * there is no such form (the shortest is the last); buf always terminated. */
+bool metrics_pane_more(bool utf8, int hidden, const char *name, int level, bool hint,
+    int form, char *buf, size_t cap);
+
+#endif

@@ -1,0 +1,90 @@
+/*
+ * metrics_pane.c — the METRICS pane's rows kept in order of need, and its
+ * hidden-rows marker.
+ */
+#include "warroom/metrics_pane.h"
+
+#include <stdio.h>
+
+#include "warroom/decide.h"
+
+int
+metrics_pane_fit(struct metrics_pane_row *rows, int n, int h, int *worst)
+{
+	int left = h, hidden = 0, i, k;
+
+	*worst = -1;
+	for (i = 0; i < n; i++) {
+		rows[i].shown = false;
+		rows[i].rows = 0;
+	}
+	for (k = METRICS_PANE_VERDICT; k <= METRICS_PANE_HOST; k++)
+		for (i = 0; i < n; i++) {
+			struct metrics_pane_row *r = &rows[i];
+			int take = r->height <= left ? r->height : left;
+
+			if ((int)r->kind != k || take <= 0 ||
+			    (take < r->height && (r->min_height <= 0 || take < r->min_height)))
+				continue;
+			r->shown = true;
+			r->rows = take;
+			left -= take;
+		}
+	for (i = 0; i < n; i++) {
+		if (rows[i].shown)
+			continue;
+		hidden++;
+		if ((rows[i].kind == METRICS_PANE_BAD_HOST || rows[i].kind == METRICS_PANE_HOST) &&
+		    rows[i].level >= DECIDE_MONITOR &&
+		    (*worst < 0 || rows[i].level > rows[*worst].level))
+			*worst = i;
+	}
+	return hidden;
+}
+
+/* The verdict in one word, for a marker short of room. */
+static const char *
+level_word(int level)
+{
+	switch (level) {
+	case DECIDE_ROLLBACK: return "ROLLBACK";
+	case DECIDE_CONSIDER: return "CONSIDER";
+	default: return decide_level_name((enum decide_level)level);
+	}
+}
+
+bool
+metrics_pane_more(bool utf8, int hidden, const char *name, int level, bool hint,
+    int form, char *buf, size_t cap)
+{
+	/* Each form: whether it names the host, says its level in full or
+	 * in a word, and gives the hint; shortest last. */
+	static const struct { char name, full, hint; } forms[] = {
+		{ 1, 1, 1 }, { 1, 0, 1 }, { 1, 1, 0 }, { 1, 0, 0 },
+		{ 0, 0, 1 }, { 0, 0, 0 },
+	};
+	const char *arrow = utf8 ? "▼" : "v";
+	int f;
+
+	buf[0] = '\0';
+	/* Forms that cannot be said are skipped: no host, or no hint. */
+	for (f = 0; f < (int)(sizeof(forms) / sizeof(forms[0])); f++) {
+		if ((forms[f].name && name == NULL) || (forms[f].hint && !hint))
+			continue;
+		if (form-- > 0)
+			continue;
+		if (forms[f].name)
+			snprintf(buf, cap, "%s %d more (%s %s)%s", arrow, hidden, name,
+			    forms[f].full ? decide_level_name((enum decide_level)level) :
+			    level_word(level), forms[f].hint ? ": z shows all" : "");
+		else
+			snprintf(buf, cap, "%s %d more%s", arrow, hidden,
+			    forms[f].hint ? ": z shows all" : "");
+		return true;
+	}
+	if (form == 0) {
+		snprintf(buf, cap, "%s%d", arrow, hidden);
+		return true;
+	}
+	return false;
+}

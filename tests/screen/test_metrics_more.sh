@@ -1,0 +1,110 @@
+#!/bin/sh
+# test_metrics_more.sh — at 80x24 METRICS has three rows for nine: it
+# keeps the verdict, its reason and the error rate, and its border counts
+# what it left out, naming the worst other host (k8s-bastion, ROLLBACK
+# IMMEDIATELY). At 80x30 p95 comes next, then that host's row before
+# req/s, restarts and thresholds, and the border says z shows all;
+# zoomed, everything shows and nothing is counted.
+. "${top_srcdir:-$(dirname "$0")/../..}/tests/lib/screen.sh"
+write_config
+sed -i 's|^compose_dir = /srv/app$|compose_dir = /srv/app\nmetrics_url = http://127.0.0.1:8000/metrics|' "$tmp/warroom.conf"
+steps '
+:metrics api-2 error=0 p95=120 restarts=0 rps=12
+:metrics k8s-bastion error=0.08 p95=1500 restarts=0 rps=30
+:metrics api-1 error=0.03 p95=400 restarts=0 rps=23
+:metrics api-1 error=0.031 p95=420 restarts=0 rps=23
+:save-screen small
+:resize 80x30
+:save-screen taller
+:resize 80x24
+2z
+:save-screen zoomed
+'
+run_console -c "$tmp/warroom.conf" --read-only
+
+assert_screen small <<'EOF'
+ warroom │ no incident named │ T+00:00:00   READ-ONLY   2026-01-01 00:00:00 UTC
+┌─ ▶ HOSTS ────────────────────────────────────┐┌─ RUNBOOK ────────────────────┐
+│  HOST        SERVICE CONN          TAG HEALTH││ no runbook loaded            │
+│> api-1       api     not connected     -     ││ open one with -r FILE        │
+│  api-1       jobs    not connected     -     ││                              │
+│  api-2       api     not connected     -     ││                              │
+│  k8s-bastion api     not connected     -     ││                              │
+│                                              ││                              │
+└──────────────────────────────────────────────┘│                              │
+┌─ METRICS ────────────────────────────────────┐│                              │
+│api-1  CONSIDER ROLLBACK                      ││                              │
+│  error rate 3.1% > 2%                        ││                              │
+│  errors 3.1%    ██                           ││                              │
+└─ ▼ 6 more (k8s-bastion ROLLBACK) ────────────┘└──────────────────────────────┘
+┌─ LOGS ───────────────────────────────────────┐┌─ TIMELINE ───────────────────┐
+│ no log stream open                           ││ no incident journal open     │
+│                                              ││ (none in screen tests)       │
+│                                              ││                              │
+│                                              ││                              │
+│                                              ││                              │
+│                                              ││                              │
+│                                              ││                              │
+└──────────────────────────────────────────────┘└──────────────────────────────┘
+ Enter logs  o order  F filter  C-r poll now  Tab pane  ? help  q quit
+EOF
+
+assert_screen taller <<'EOF'
+ warroom │ no incident named │ T+00:00:00   READ-ONLY   2026-01-01 00:00:00 UTC
+┌─ ▶ HOSTS ────────────────────────────────────┐┌─ RUNBOOK ────────────────────┐
+│  HOST        SERVICE CONN          TAG HEALTH││ no runbook loaded            │
+│> api-1       api     not connected     -     ││ open one with -r FILE        │
+│  api-1       jobs    not connected     -     ││                              │
+│  api-2       api     not connected     -     ││                              │
+│  k8s-bastion api     not connected     -     ││                              │
+│                                              ││                              │
+│                                              ││                              │
+│                                              ││                              │
+│                                              ││                              │
+└──────────────────────────────────────────────┘│                              │
+┌─ METRICS ────────────────────────────────────┐│                              │
+│api-1  CONSIDER ROLLBACK                      ││                              │
+│  error rate 3.1% > 2%                        ││                              │
+│  errors 3.1%    ██                           ││                              │
+│  p95    420 ms  ██                           │└──────────────────────────────┘
+│k8s-bastion    ROLLBACK IMMEDIATELY  error rat│┌─ TIMELINE ───────────────────┐
+└─ ▼ 4 more: z shows all ──────────────────────┘│ no incident journal open     │
+┌─ LOGS ───────────────────────────────────────┐│ (none in screen tests)       │
+│ no log stream open                           ││                              │
+│                                              ││                              │
+│                                              ││                              │
+│                                              ││                              │
+│                                              ││                              │
+│                                              ││                              │
+│                                              ││                              │
+│                                              ││                              │
+└──────────────────────────────────────────────┘└──────────────────────────────┘
+ Enter logs  o order  F filter  C-r poll now  Tab pane  ? help  q quit
+EOF
+
+assert_screen zoomed <<'EOF'
+ warroom │ no incident named │ T+00:00:00   READ-ONLY   2026-01-01 00:00:00 UTC
+┌─ ▶ METRICS (zoomed: z shows every pane) ─────────────────────────────────────┐
+│api-1  CONSIDER ROLLBACK                                                      │
+│  error rate 3.1% > 2%                                                        │
+│  errors 3.1%    ██                                                           │
+│  p95    420 ms  ██                                                           │
+│  23.0 req/s                                                                  │
+│  restarts in 5m: unknown                                                     │
+│  rollback at errors > 5% or p95 > 2000 ms                                    │
+│k8s-bastion    ROLLBACK IMMEDIATELY  error rate 8% > 5%; p95 1500 ms > 1000 ms│
+│api-2          OK  below thresholds: error rate 0%, p95 120 ms, 0 restarts in │
+│                                                                              │
+│                                                                              │
+│                                                                              │
+│                                                                              │
+│                                                                              │
+│                                                                              │
+│                                                                              │
+│                                                                              │
+│                                                                              │
+│                                                                              │
+│                                                                              │
+└──────────────────────────────────────────────────────────────────────────────┘
+ C-r poll now  z all panes  Tab pane  ? help  q quit
+EOF

@@ -1,0 +1,136 @@
+/*
+ * test_healthrec.c — when a health.change is written: a /readyz read after
+ * a rollback ended never stands beside the tag read before it; the record
+ * waits for the driver's re-read, and says the tag was not re-read when
+ * that read failed.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include "warroom/healthrec.h"
+#include "warroom/probe.h"
+
+/* The rollback of the test's story ends at 10 000 ms (poller_refresh). */
+#define END 10000
+
+/* Before the end: v1.5.0-bad read at 5 000, /readyz OK. */
+static struct healthrec_last
+recorded_bad(void)
+{
+	return (struct healthrec_last){ .have = true, .tag = "v1.5.0-bad",
+		.healthz = PROBE_OK, .readyz = PROBE_OK };
+}
+
+static void
+readyz_answering_before_the_tag_is_reread_waits(void **state)
+{
+	struct healthrec_last last = recorded_bad();
+	/* The probe round asked at the end answered; the driver has not. */
+	struct healthrec_now now = { .tag = "v1.5.0-bad", .probed = true,
+		.healthz = PROBE_OK, .readyz = PROBE_FAIL, .tag_read_ms = 5000,
+		.probe_sent_ms = END, .refresh_ms = END };
+
+	(void)state;
+	assert_int_equal(healthrec_decide(&now, &last), HEALTHREC_WAIT);
+	/* The re-read answers: the record pairs both readings. */
+	now.tag = "v1.4.1";
+	now.tag_read_ms = END + 5;
+	assert_int_equal(healthrec_decide(&now, &last), HEALTHREC_WRITE);
+}
+
+static void
+a_tag_reread_before_the_probes_waits_for_them_too(void **state)
+{
+	struct healthrec_last last = recorded_bad();
+	/* /readyz from the recreate, probed before the end. */
+	struct healthrec_now now = { .tag = "v1.4.1", .probed = true,
+		.healthz = PROBE_OK, .readyz = PROBE_FAIL, .tag_read_ms = END + 1,
+		.probe_sent_ms = 8000, .refresh_ms = END };
+
+	(void)state;
+	assert_int_equal(healthrec_decide(&now, &last), HEALTHREC_WAIT);
+	now.probe_sent_ms = END;
+	assert_int_equal(healthrec_decide(&now, &last), HEALTHREC_WRITE);
+}
+
+static void
+a_failed_reread_writes_the_change_without_the_tag(void **state)
+{
+	struct healthrec_last last = recorded_bad();
+	struct healthrec_now now = { .tag = "v1.5.0-bad", .probed = true,
+		.healthz = PROBE_OK, .readyz = PROBE_FAIL, .tag_read_ms = 5000,
+		.probe_sent_ms = END, .refresh_ms = END, .failed_ms = 7000 };
+
+	(void)state;
+	/* A failure from before the end is no answer to the re-read. */
+	assert_int_equal(healthrec_decide(&now, &last), HEALTHREC_WAIT);
+	now.failed_ms = END + 2;
+	assert_int_equal(healthrec_decide(&now, &last), HEALTHREC_WRITE_UNREAD);
+}
+
+static void
+nothing_changed_is_never_written(void **state)
+{
+	struct healthrec_last last = recorded_bad();
+	struct healthrec_now now = { .tag = "v1.5.0-bad", .probed = true,
+		.healthz = PROBE_OK, .readyz = PROBE_OK, .tag_read_ms = 5000,
+		.probe_sent_ms = 4000, .refresh_ms = END };
+
+	(void)state;
+	assert_int_equal(healthrec_decide(&now, &last), HEALTHREC_SAME);
+	/* A row without a health endpoint of its own: only its tag counts. */
+	now.probed = false;
+	now.readyz = PROBE_FAIL;
+	assert_int_equal(healthrec_decide(&now, &last), HEALTHREC_SAME);
+}
+
+static void
+without_a_refresh_readings_are_written_as_they_come(void **state)
+{
+	struct healthrec_last last = { .have = false, .tag = "" };
+	struct healthrec_now now = { .tag = "v1.4.1", .probed = true,
+		.healthz = PROBE_OK, .readyz = PROBE_OK, .tag_read_ms = 300,
+		.probe_sent_ms = 200 };
+
+	(void)state;
+	assert_int_equal(healthrec_decide(&now, &last), HEALTHREC_WRITE);
+	last = (struct healthrec_last){ .have = true, .tag = "v1.4.1",
+		.healthz = PROBE_OK, .readyz = PROBE_OK };
+	now.readyz = PROBE_FAIL;
+	now.probe_sent_ms = 9000;
+	assert_int_equal(healthrec_decide(&now, &last), HEALTHREC_WRITE);
+}
+
+static void
+a_tag_only_row_waits_for_its_reread(void **state)
+{
+	struct healthrec_last last = { .have = true, .tag = "v1.5.0-bad" };
+	/* A watch answer heard after the end, its command run before it. */
+	struct healthrec_now now = { .tag = "v1.4.0", .tag_read_ms = END - 1500,
+		.refresh_ms = END };
+
+	(void)state;
+	assert_int_equal(healthrec_decide(&now, &last), HEALTHREC_WAIT);
+	now.tag = "v1.4.1";
+	now.tag_read_ms = END;
+	assert_int_equal(healthrec_decide(&now, &last), HEALTHREC_WRITE);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(readyz_answering_before_the_tag_is_reread_waits),
+		cmocka_unit_test(a_tag_reread_before_the_probes_waits_for_them_too),
+		cmocka_unit_test(a_failed_reread_writes_the_change_without_the_tag),
+		cmocka_unit_test(nothing_changed_is_never_written),
+		cmocka_unit_test(without_a_refresh_readings_are_written_as_they_come),
+		cmocka_unit_test(a_tag_only_row_waits_for_its_reread),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}

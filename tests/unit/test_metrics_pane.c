@@ -1,0 +1,145 @@
+/*
+ * test_metrics_pane.c — METRICS short of room: the verdict, its reason,
+ * errors and p95 are the last rows to go, a host in trouble before the
+ * figures around it, a long failure cut rather than dropped; what goes
+ * is counted, naming the worst hidden host at MONITOR or worse, in forms
+ * that get shorter.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <string.h>
+#include <cmocka.h>
+
+#include "warroom/decide.h"
+#include "warroom/metrics_pane.h"
+
+#define ROW(k) { .kind = (k), .height = 1 }
+#define HOST(l) { .kind = (l) >= DECIDE_MONITOR ? METRICS_PANE_BAD_HOST : \
+	METRICS_PANE_HOST, .height = 1, .level = (l) }
+
+/* The pane of the demo fleet's api-1, in drawing order. */
+static const struct metrics_pane_row pane[] = {
+	ROW(METRICS_PANE_VERDICT), ROW(METRICS_PANE_REASON), ROW(METRICS_PANE_ERRORS),
+	ROW(METRICS_PANE_P95), ROW(METRICS_PANE_RATE), ROW(METRICS_PANE_RESTARTS),
+	ROW(METRICS_PANE_THRESHOLDS), HOST(DECIDE_ROLLBACK), HOST(DECIDE_MONITOR),
+	HOST(DECIDE_OK),
+};
+#define N ((int)(sizeof(pane) / sizeof(pane[0])))
+
+static void
+three_rows_keep_the_verdict_its_reason_and_errors(void **state)
+{
+	struct metrics_pane_row r[N];
+	int worst;
+
+	(void)state;
+	memcpy(r, pane, sizeof(r));
+	assert_int_equal(metrics_pane_fit(r, N, 3, &worst), N - 3);
+	assert_true(r[0].shown && r[1].shown && r[2].shown);
+	assert_false(r[3].shown);
+	/* The ROLLBACK host is hidden: the marker names it. */
+	assert_int_equal(worst, 7);
+}
+
+static void
+p95_then_hosts_in_trouble_before_the_rest(void **state)
+{
+	struct metrics_pane_row r[N];
+	int worst;
+
+	(void)state;
+	memcpy(r, pane, sizeof(r));
+	assert_int_equal(metrics_pane_fit(r, N, 5, &worst), N - 5);
+	assert_true(r[3].shown);
+	assert_true(r[7].shown);           /* ROLLBACK over req/s */
+	assert_false(r[4].shown);
+	/* The shown ROLLBACK is not named again; the hidden MONITOR is. */
+	assert_int_equal(worst, 8);
+	memcpy(r, pane, sizeof(r));
+	assert_int_equal(metrics_pane_fit(r, N, 6, &worst), N - 6);
+	assert_true(r[8].shown);
+	assert_false(r[9].shown);          /* an OK host is named by nobody */
+	assert_int_equal(worst, -1);
+}
+
+static void
+everything_fits_nothing_hidden(void **state)
+{
+	struct metrics_pane_row r[N];
+	int worst, i;
+
+	(void)state;
+	memcpy(r, pane, sizeof(r));
+	assert_int_equal(metrics_pane_fit(r, N, 20, &worst), 0);
+	for (i = 0; i < N; i++)
+		assert_true(r[i].shown && r[i].rows == 1);
+	assert_int_equal(worst, -1);
+}
+
+static void
+a_long_failure_is_cut_not_dropped(void **state)
+{
+	struct metrics_pane_row r[] = {
+		ROW(METRICS_PANE_VERDICT), ROW(METRICS_PANE_REASON), ROW(METRICS_PANE_ERRORS),
+		ROW(METRICS_PANE_P95),
+		{ .kind = METRICS_PANE_WHY, .height = 3, .min_height = 1 },
+		ROW(METRICS_PANE_THRESHOLDS),
+	};
+	int worst;
+
+	(void)state;
+	assert_int_equal(metrics_pane_fit(r, 6, 5, &worst), 1);
+	assert_true(r[4].shown);
+	assert_int_equal(r[4].rows, 1);
+	assert_false(r[5].shown);
+	/* No room at all: the rows that need none still count. */
+	assert_int_equal(metrics_pane_fit(r, 6, 0, &worst), 6);
+}
+
+static void
+the_marker_names_the_host_and_gets_shorter(void **state)
+{
+	static const char *const want[] = {
+		"▼ 3 more (helm-bastion ROLLBACK IMMEDIATELY): z shows all",
+		"▼ 3 more (helm-bastion ROLLBACK): z shows all",
+		"▼ 3 more (helm-bastion ROLLBACK IMMEDIATELY)",
+		"▼ 3 more (helm-bastion ROLLBACK)",
+		"▼ 3 more: z shows all",
+		"▼ 3 more",
+		"▼3",
+	};
+	char buf[128];
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof(want) / sizeof(want[0]); i++) {
+		assert_true(metrics_pane_more(true, 3, "helm-bastion", DECIDE_ROLLBACK, true,
+		    (int)i, buf, sizeof(buf)));
+		assert_string_equal(buf, want[i]);
+	}
+	assert_false(metrics_pane_more(true, 3, "helm-bastion", DECIDE_ROLLBACK, true,
+	    (int)i, buf, sizeof(buf)));
+	/* Nobody to name, zoomed (no hint), ASCII. */
+	assert_true(metrics_pane_more(false, 2, NULL, 0, false, 0, buf, sizeof(buf)));
+	assert_string_equal(buf, "v 2 more");
+	assert_true(metrics_pane_more(true, 2, "api-2", DECIDE_MONITOR, false, 0, buf,
+	    sizeof(buf)));
+	assert_string_equal(buf, "▼ 2 more (api-2 MONITOR)");
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(three_rows_keep_the_verdict_its_reason_and_errors),
+		cmocka_unit_test(p95_then_hosts_in_trouble_before_the_rest),
+		cmocka_unit_test(everything_fits_nothing_hidden),
+		cmocka_unit_test(a_long_failure_is_cut_not_dropped),
+		cmocka_unit_test(the_marker_names_the_host_and_gets_shorter),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
