@@ -279,12 +279,17 @@ until [ "$(grep -c '"kind":"action.reconcile"' "$journal")" -ge 2 ]; do
 done
 [ "$(grep -c '"up","-d","api"' "$log")" -eq $((ups + 1)) ] || fail "up -d did not run exactly once"
 keys n
-wait_for "note:"
+wait_for "note:" 15
 keys -l "seen from the watcher"
 keys Enter
-wait_for "note stored"
+# The journal, not the footer's passing "note stored": a re-read's
+# outcome may take the footer first.
+i=0
+until grep -q '"kind":"note".*seen from the watcher' "$journal"; do
+	sleep 0.1; i=$((i + 1)); [ $i -lt 150 ] || fail "the note was not stored"
+done
 session=w
-wait_for "seen from the watcher" 5
+wait_for "seen from the watcher" 15
 header_clear "UNKNOWN"
 header_clear "NO OUTCOME"
 shutdowns=$(count shutdown)
