@@ -153,7 +153,14 @@ put_restarts(const struct pane *p, int y)
 		len += (size_t)snprintf(line + len, sizeof(line) - len, "%s %s %d",
 		    known++ ? "," : ":", ch->services[k], s->restarts);
 	}
-	if (known == 0 && ch->driver == DRIVER_HELM)
+	/* Restarts before the console watched are seen only in part (a pod
+	 * shows its last termination, a container its last start): until it
+	 * has watched a whole window the counts are lower bounds. */
+	if (known > 0 && p->app->started > 0 &&
+	    app_now(p->app) - p->app->started < p->app->cfg.thresholds.restarts_window_s)
+		snprintf(line + len, sizeof(line) - len, " (at least: watched %lds so far)",
+		    (long)(app_now(p->app) - p->app->started));
+	else if (known == 0 && ch->driver == DRIVER_HELM)
 		snprintf(line + len, sizeof(line) - len, ": not reported by %s",
 		    config_driver_name(ch->driver));
 	else if (known == 0)
