@@ -76,7 +76,7 @@ struct export_opts {
 char *export_details(const struct record *r, const struct redactor *red);
 
 /* What a resume says of the n sessions before it that ended without a
- * shutdown record (the last armed or not) into out: "the console before
+ * shutdown record (one of them armed or not) into out: "the console before
  * ended without shutting down while armed (last record 05:38:13 UTC)",
  * last_ms in UTC, with its date when not now_ms's; "" for n 0. */
 void export_unended_words(size_t n, bool armed, int64_t last_ms, int64_t now_ms, char *out,

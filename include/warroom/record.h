@@ -2,8 +2,11 @@
  * record.h — one timeline record and the journal line that stores it.
  *
  * The line format is DESIGN §3.3, keys in this fixed order:
- *   {"seq":N,"ts":"…","mono_ms":N,"actor":"…","kind":"…","host":"…"|null,
- *    "op":"…"|null,"data":{…},"prev":"xxxxxxxx","crc":"xxxxxxxx"}
+ *   {"seq":N,"ts":"…","mono_ms":N,"actor":"…","session":N,"kind":"…",
+ *    "host":"…"|null,"op":"…"|null,"data":{…},"prev":"xxxxxxxx",
+ *    "crc":"xxxxxxxx"}
+ * "session" (sessions.h) is left out when 0: journals written before it
+ * read as they always did.
  * crc is the CRC-32C of the line's bytes with the `,"crc":"xxxxxxxx"` member
  * removed (so it is checked without re-encoding anything); prev is the crc
  * of the record before (first record: "00000000"). Everything here is pure:
@@ -18,6 +21,7 @@
 
 #include <cjson/cJSON.h>
 
+#include "warroom/sessions.h"
 #include "warroom/util.h"
 
 #define WR_TS_MAX 32             /* "2024-05-01T12:00:00.123Z" and NUL */
@@ -31,6 +35,8 @@ struct record {
 	int64_t ts_ms;           /* wall clock, ms since the Unix epoch (UTC) */
 	int64_t mono_ms;         /* CLOCK_MONOTONIC of the writer */
 	char *actor;             /* "user@machine" */
+	uint64_t session;        /* seq of the writer's incident.open or resume
+	                            (sessions.h); 0: not said */
 	char *kind;              /* "note", "action.intent", … */
 	char *host;              /* NULL encodes as null */
 	char *op;                /* NULL encodes as null */
@@ -66,12 +72,8 @@ struct record_scan {
 	                            and no action.reconcile after it */
 	size_t n_open_ops;
 	/* Sessions (incident.open, incident.resume) with no shutdown record
-	 * since: an incident.open or a resume made while no other console had
-	 * the incident open counts 1 (its own), a resume made beside another
-	 * one ("others_open") one more, a shutdown one less. */
-	size_t unended;
-	bool armed;              /* the last mode.change armed, and no shutdown,
-	                            disarm or lone resume after it */
+	 * and not yet judged ended by a resume. */
+	struct sessions sessions;
 };
 
 /* CRC-32C (Castagnoli, reflected 0x82f63b78) of buf, continuing from crc

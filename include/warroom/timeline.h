@@ -13,12 +13,16 @@
  * (timeline_follow, or the catch-up before our own append).
  *
  * Every console that writes holds <journal>.live locked shared while the
- * journal is open (the kernel drops it when the console dies). A resume
- * that finds nobody else holding it knows every earlier session has
- * ended, and its incident.resume names those that ended without a
- * shutdown record ("ended_without_shutdown": N, "last_record_ts", and
- * "was_armed" when the last of them was armed); one made beside another
- * running console says "others_open" and judges nothing.
+ * journal is open, and one byte of it exclusive (an OFD lock): byte N,
+ * where N is the seq of its own incident.open or incident.resume, its
+ * session number, which every record it writes carries (sessions.h). The
+ * kernel drops both when the console dies. A resume names the sessions
+ * before it that ended without a shutdown record ("ended_without_shutdown":
+ * N, "last_record_ts" the latest of their last records, "was_armed" when
+ * one was armed, "ended_sessions" each with its own): made alone, every
+ * one not shut down; beside running consoles ("others_open"), those whose
+ * byte is free. A session whose records carry no number (an older
+ * console) is judged only by a resume made alone.
  *
  * A read-only console watches (timeline_watch): it opens an existing
  * journal O_RDONLY (a read-only filesystem will do), never creates,
@@ -112,8 +116,8 @@ const char *timeline_problem(const struct timeline *tl);
 const char *timeline_notice(const struct timeline *tl);
 
 /* On resume: how many earlier sessions our incident.resume said ended
- * without a shutdown record (0: none, or another console still runs), the
- * time of the journal's last record before it, and whether one was armed. */
+ * without a shutdown record (0: none), the latest of their last records'
+ * times, and whether one of them was armed. */
 size_t timeline_unended(const struct timeline *tl, int64_t *last_ms, bool *armed);
 
 /* Op ids an earlier session left UNKNOWN: an action.intent with no

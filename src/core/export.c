@@ -1173,7 +1173,7 @@ resume_unknown(struct wr_buf *b, const struct record *r, const struct pm *pm)
 }
 
 /* The sessions before a resume that ended with no shutdown record, in
- * words, with the time of the journal's last record before it. */
+ * words, with the latest of their last records' times. */
 static void
 unended_words(struct wr_buf *b, size_t n, bool armed, const char *when)
 {
@@ -1182,7 +1182,7 @@ unended_words(struct wr_buf *b, size_t n, bool armed, const char *when)
 	else
 		wr_buf_printf(b, "%zu consoles before ended without shutting down", n);
 	if (armed)
-		wr_buf_str(b, n == 1 ? " while armed" : ", the last one armed");
+		wr_buf_str(b, n == 1 ? " while armed" : ", at least one of them armed");
 	if (when != NULL)
 		wr_buf_printf(b, " (last record %s)", when);
 }

@@ -155,6 +155,10 @@ record_to_json(const struct record *r)
 	snprintf(num, sizeof(num), "%" PRId64, r->mono_ms);
 	cJSON_AddRawToObject(o, "mono_ms", num);
 	cJSON_AddStringToObject(o, "actor", r->actor != NULL ? r->actor : "");
+	if (r->session != 0) {
+		snprintf(num, sizeof(num), "%" PRIu64, r->session);
+		cJSON_AddRawToObject(o, "session", num);
+	}
 	cJSON_AddStringToObject(o, "kind", r->kind != NULL ? r->kind : "");
 	if (r->host != NULL)
 		cJSON_AddStringToObject(o, "host", r->host);
@@ -245,7 +249,7 @@ int
 record_decode(const char *line, size_t len, struct record *out, struct wr_err *err)
 {
 	const char *tail, *ts, *actor, *kind, *host, *op, *prev;
-	cJSON *root, *seq, *mono;
+	cJSON *root, *seq, *mono, *session;
 	uint32_t want, got, prev_crc;
 	int64_t ts_ms;
 	bool ok = true;
@@ -268,6 +272,7 @@ record_decode(const char *line, size_t len, struct record *out, struct wr_err *e
 	}
 	seq = cJSON_GetObjectItemCaseSensitive(root, "seq");
 	mono = cJSON_GetObjectItemCaseSensitive(root, "mono_ms");
+	session = cJSON_GetObjectItemCaseSensitive(root, "session");
 	ts = opt_string(root, "ts", &ok);
 	actor = opt_string(root, "actor", &ok);
 	kind = opt_string(root, "kind", &ok);
@@ -275,6 +280,7 @@ record_decode(const char *line, size_t len, struct record *out, struct wr_err *e
 	op = opt_string(root, "op", &ok);
 	prev = opt_string(root, "prev", &ok);
 	if (!ok || !whole_number(seq, 1) || !whole_number(mono, -9007199254740992.0) ||
+	    (session != NULL && !whole_number(session, 1)) ||
 	    ts == NULL || actor == NULL || kind == NULL || kind[0] == '\0' || prev == NULL ||
 	    !cJSON_IsObject(cJSON_GetObjectItemCaseSensitive(root, "data"))) {
 		cJSON_Delete(root);
@@ -294,6 +300,7 @@ record_decode(const char *line, size_t len, struct record *out, struct wr_err *e
 	out->seq = (uint64_t)seq->valuedouble;
 	out->ts_ms = ts_ms;
 	out->mono_ms = (int64_t)mono->valuedouble;
+	out->session = session != NULL ? (uint64_t)session->valuedouble : 0;
 	out->actor = xstrdup(actor);
 	out->kind = xstrdup(kind);
 	out->host = host != NULL ? xstrdup(host) : NULL;
@@ -367,6 +374,7 @@ open_ops_remove(struct record_scan *s, const char *op)
 static void
 scan_note(struct record_scan *s, const struct record *r)
 {
+	sessions_note(&s->sessions, r);
 	if (s->nrecords == 0)
 		s->first_ts_ms = r->ts_ms;
 	s->last_ts_ms = r->ts_ms;
@@ -376,26 +384,8 @@ scan_note(struct record_scan *s, const struct record *r)
 		if (cJSON_IsString(name) && s->name[0] == '\0')
 			wr_strlcpy(s->name, name->valuestring, sizeof(s->name));
 		s->resolved = false;
-		s->unended = 1;
-		s->armed = false;
 	} else if (strcmp(r->kind, "incident.resume") == 0) {
 		s->resolved = false;
-		/* Beside a console still running, the sessions before cannot be
-		 * judged yet: they stay counted until a resume made alone. */
-		if (cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(r->data, "others_open"))) {
-			s->unended++;
-		} else {
-			s->unended = 1;
-			s->armed = false;
-		}
-	} else if (strcmp(r->kind, "shutdown") == 0) {
-		if (s->unended > 0)
-			s->unended--;
-		s->armed = false;
-	} else if (strcmp(r->kind, "mode.change") == 0) {
-		const cJSON *mode = cJSON_GetObjectItemCaseSensitive(r->data, "mode");
-
-		s->armed = cJSON_IsString(mode) && strcmp(mode->valuestring, "armed") == 0;
 	} else if (strcmp(r->kind, "incident.resolve") == 0) {
 		s->resolved = true;
 	} else if (r->op != NULL && strcmp(r->kind, "action.intent") == 0) {
@@ -485,6 +475,7 @@ record_scan_free(struct record_scan *s)
 	free(s->open_ops);
 	s->open_ops = NULL;
 	s->n_open_ops = 0;
+	sessions_free(&s->sessions);
 }
 
 void

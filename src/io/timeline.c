@@ -53,12 +53,14 @@ struct timeline {
 	struct wr_err problem, notice;
 	char **unknown;
 	size_t n_unknown;
-	int live_fd;                    /* <journal>.live, locked shared while open */
-	size_t unended;                 /* on resume: sessions before that ended with
-	                                   no shutdown record (record_scan's count) */
-	bool unended_armed;
-	int64_t before_ms;              /* the last record's time before our resume */
+	int live_fd;                    /* <journal>.live, locked shared while open,
+	                                   and its byte `session` locked (OFD) */
+	uint64_t session;               /* our incident.open/resume seq, carried by
+	                                   every record we write; 0: no byte held */
+	struct sessions before;         /* on resume: sessions not known to be over */
 	size_t unended_said;            /* what our incident.resume said of them */
+	bool unended_armed;
+	int64_t before_ms;              /* the latest of their last records */
 	timeline_observer observer;
 	void *observer_arg;
 };
@@ -346,9 +348,9 @@ catch_up(struct timeline *tl, bool from_start, struct wr_err *err)
 	/* Intents other consoles add later are theirs to finish, not UNKNOWN. */
 	if (from_start) {
 		unknown_set(tl, &s);
-		tl->unended = s.unended;
-		tl->unended_armed = s.armed;
-		tl->before_ms = s.last_ts_ms;
+		sessions_free(&tl->before);
+		tl->before = s.sessions;
+		memset(&s.sessions, 0, sizeof(s.sessions));
 	}
 	tl->last_seq = s.last_seq;
 	tl->last_crc = s.last_crc;
@@ -393,6 +395,7 @@ append_locked(struct timeline *tl, const char *kind, const char *host, const cha
 	r.ts_ms = clock_ms(CLOCK_REALTIME);
 	r.mono_ms = clock_ms(CLOCK_MONOTONIC);
 	r.actor = redact_text(tl->red, tl->actor);
+	r.session = tl->session;
 	r.kind = xstrdup(kind);
 	r.host = host != NULL ? redact_text(tl->red, host) : NULL;
 	r.op = op != NULL ? redact_text(tl->red, op) : NULL;
@@ -494,16 +497,36 @@ open_data(const char *name, const char *id)
 
 enum live { LIVE_ALONE, LIVE_SHARED, LIVE_UNKNOWN };
 
-/* Hold <journal>.live shared for as long as tl is open: the kernel lets it
- * go when the console dies, however it dies. Before that, an exclusive try
- * tells whether any other console that writes this journal still runs.
- * Called with the journal's exclusive lock held, so consoles starting at
- * once take turns and the try never meets another's conversion. */
+/* One byte of <journal>.live, an OFD lock: owned by the open file, not
+ * the process, so two consoles in one process (the unit tests) exclude
+ * each other as two processes do, and no other close of the file in this
+ * process lets it go (a POSIX lock would). Byte N stands for session N. */
+static void
+live_byte(struct flock *fl, short type, uint64_t session)
+{
+	memset(fl, 0, sizeof(*fl));
+	fl->l_type = type;
+	fl->l_whence = SEEK_SET;
+	fl->l_start = (off_t)session;
+	fl->l_len = 1;
+}
+
+/* Hold <journal>.live shared for as long as tl is open, and its byte
+ * `session` (the seq our incident.open or resume is about to take)
+ * exclusive: the kernel lets both go when the console dies, however it
+ * dies. Before that, an exclusive try on the whole file tells whether any
+ * other console that writes this journal still runs. Only with the byte
+ * held do our records carry the session number (a console without it
+ * could not be told from a dead one). Called with the journal's exclusive
+ * lock held, or before a new journal is linked into place, so consoles
+ * starting at once take turns and the try never meets another's
+ * conversion. */
 static enum live
-live_take(struct timeline *tl)
+live_take(struct timeline *tl, uint64_t session)
 {
 	char *path = path_join(tl->dir, tl->id, JOURNAL_SUFFIX ".live");
 	enum live r = LIVE_SHARED;
+	struct flock fl;
 
 	tl->live_fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0600);
 	free(path);
@@ -516,8 +539,48 @@ live_take(struct timeline *tl)
 	if (flock(tl->live_fd, LOCK_SH | LOCK_NB) != 0) {
 		close(tl->live_fd);
 		tl->live_fd = -1;
+		return r;
 	}
+	live_byte(&fl, F_WRLCK, session);
+	if (fcntl(tl->live_fd, F_OFD_SETLK, &fl) == 0)
+		tl->session = session;
 	return r;
+}
+
+/* Whether the console of an earlier session still holds its byte; one
+ * that cannot be tested counts as alive: never name a running console
+ * dead. */
+static bool
+live_alive(const struct timeline *tl, uint64_t session)
+{
+	struct flock fl;
+
+	live_byte(&fl, F_WRLCK, session);
+	if (tl->live_fd < 0 || fcntl(tl->live_fd, F_OFD_GETLK, &fl) != 0)
+		return true;
+	return fl.l_type != F_UNLCK;
+}
+
+/* What our incident.resume says of the sessions before it (d), judged
+ * by live_take's answer and each one's byte. */
+static void
+judge_before(struct timeline *tl, enum live live, cJSON *d)
+{
+	struct sessions_ended e;
+	bool *alive;
+	size_t i;
+
+	if (live == LIVE_UNKNOWN)
+		return;
+	alive = xcalloc(tl->before.n + 1, sizeof(*alive));
+	for (i = 0; i < tl->before.n; i++)
+		alive[i] = live == LIVE_SHARED && (!tl->before.v[i].tracked ||
+		    live_alive(tl, tl->before.v[i].id));
+	e = sessions_judge(&tl->before, live == LIVE_ALONE, alive, d);
+	free(alive);
+	tl->unended_said = e.n;
+	tl->unended_armed = e.armed;
+	tl->before_ms = e.last_ms;
 }
 
 /* A new incident: write incident.open into an O_EXCL temporary, then
@@ -538,6 +601,11 @@ create_incident(const struct timeline_open_opts *o, const char *slug, struct tim
 		random_bytes(rnd, sizeof(rnd));
 		record_make_id(slug, rnd, id, sizeof(id));
 		tl = tl_new(o, id);
+		/* A taken id is skipped before its .live is touched. */
+		if (access(tl->path, F_OK) == 0) {
+			timeline_close(tl);
+			continue;
+		}
 		tmp = path_join(o->dir, ".", id);
 		tmp = xrealloc(tmp, strlen(tmp) + sizeof(JOURNAL_SUFFIX ".new"));
 		memcpy(tmp + strlen(tmp), JOURNAL_SUFFIX ".new", sizeof(JOURNAL_SUFFIX ".new"));
@@ -553,6 +621,9 @@ create_incident(const struct timeline_open_opts *o, const char *slug, struct tim
 				continue;
 			return -1;
 		}
+		/* Session 1 is held before the journal can be seen, so no
+		 * resume ever finds it without its console. */
+		live_take(tl, 1);
 		if (timeline_append(tl, "incident.open", NULL, NULL,
 		    open_data(o->incident, id), err) != 0) {
 			unlink(tmp);
@@ -573,7 +644,6 @@ create_incident(const struct timeline_open_opts *o, const char *slug, struct tim
 		}
 		unlink(tmp);
 		free(tmp);
-		live_take(tl);
 		if (fsync_dir(o->dir) != 0) {
 			wr_err_set(err, "cannot sync %s: %s", o->dir, strerror(errno));
 			timeline_close(tl);
@@ -617,27 +687,10 @@ resume_incident(const struct timeline_open_opts *o, const char *id, struct timel
 		if (tl->notice.msg[0] != '\0')
 			cJSON_AddStringToObject(d, "repaired", tl->notice.msg);
 		/* Sessions with no shutdown record ended without one (kill -9, a
-		 * crash, a power cut) only when no other console still runs. */
-		switch (live_take(tl)) {
-		case LIVE_ALONE:
-			if (tl->unended > 0) {
-				char ts[WR_TS_MAX];
-
-				record_format_ts(tl->before_ms, ts);
-				cJSON_AddNumberToObject(d, "ended_without_shutdown",
-				    (double)tl->unended);
-				cJSON_AddStringToObject(d, "last_record_ts", ts);
-				if (tl->unended_armed)
-					cJSON_AddBoolToObject(d, "was_armed", true);
-				tl->unended_said = tl->unended;
-			}
-			break;
-		case LIVE_SHARED:
-			cJSON_AddBoolToObject(d, "others_open", true);
-			break;
-		case LIVE_UNKNOWN:
-			break;
-		}
+		 * crash, a power cut) when nobody else runs, or, beside consoles
+		 * still running, when their byte of .live is free. Our byte is
+		 * the seq our resume takes. */
+		judge_before(tl, live_take(tl, tl->last_seq + 1), d);
 		if (tl->n_unknown > 0) {
 			cJSON *ops = cJSON_AddArrayToObject(d, "unknown_ops");
 
@@ -646,6 +699,7 @@ resume_incident(const struct timeline_open_opts *o, const char *id, struct timel
 		}
 		append_locked(tl, "incident.resume", NULL, NULL, d, err);
 	}
+	sessions_free(&tl->before);
 	lock_fd(tl->fd, LOCK_UN);
 	*out = tl;
 	return 0;
@@ -845,6 +899,7 @@ timeline_close(struct timeline *tl)
 		close(tl->fd);
 	if (tl->live_fd >= 0)
 		close(tl->live_fd);
+	sessions_free(&tl->before);
 	for (i = 0; i < tl->n_unknown; i++)
 		free(tl->unknown[i]);
 	free(tl->unknown);

@@ -8,7 +8,8 @@
 # run-of-show T-0 is recorded and restored; E resolves the incident; a
 # runbook's errors and a second runbook's ignored decision matrix are said
 # at the start of an incident, beside the journal's own news (the matrices
-# recorded too), and its step that did not read is marked and says so.
+# recorded too), and its step that did not read is marked and says so; an
+# armed console killed while others stay open is named by the next resume.
 . "${top_srcdir:-$(dirname "$0")/../..}/tests/lib/tmux.sh"
 printf '[warroom]\ntimeline_dir = %s/tl\n' "$tmp" > "$tmp/c.conf"
 wr="$WARROOM -c $tmp/c.conf --incident 'db failover drill'"
@@ -289,33 +290,49 @@ keys A
 wait_for "$held"
 pid=$(tr '\n' ' ' < "$tmp/screen" | sed -n 's/.*(pid \([0-9]*\) on.*/\1/p')
 [ -n "$pid" ] || fail "the refusal names no pid"
+# A read-only watcher is open too: it holds no byte of .live and counts
+# for nothing.
+start_also ro 200 40 "$wr2 --read-only"
+session=ro
+wait_for "incident.resume arm drill"
 kill -9 "$pid"
+ok "one armed console per incident: the second is told who holds it"
+
+# The armed console killed above never wrote its shutdown record. A third
+# console resumes while the first (not armed) and the watcher still run:
+# it tells the dead console from the live ones (each writing console holds
+# its own byte of .live), names it, armed, in the journal, at the start
+# and in the post-mortem's row, and takes the arm lock it left.
+start_also c 200 40 "$wr2"
+session=c
+wait_for "incident.resume arm drill"
+footer_has "the console before ended without shutting down while armed (last record "
 keys A
 wait_for "type arm to arm"
 keys -l arm; keys Enter
 wait_re "ARMED 1[45]:[0-9][0-9]"
 keys q
 wait_for "exit=0"
-ok "one armed console per incident: the second is told who holds it, and arms once it disarms or dies"
-
-# The console killed above never wrote its shutdown record: the next
-# resume says so (its resume beside the running one judged nothing), in
-# the journal, at the start, and in the post-mortem's row.
-start 200 40 "$wr2"
-wait_for "incident.resume arm drill"
-footer_has "the console before ended without shutting down (last record "
+session=t
 keys q
 wait_for "exit=0"
 drill=$(ls "$tmp"/tl/arm-drill-*.jsonl)
 python3 - "$drill" <<'PY' || fail "the resumes do not say which console ended without a shutdown record"
 import json, sys
-res = [r["data"] for r in map(json.loads, open(sys.argv[1])) if r["kind"] == "incident.resume"]
+recs = list(map(json.loads, open(sys.argv[1])))
+res = [r for r in recs if r["kind"] == "incident.resume"]
 assert len(res) == 2, res
-assert res[0].get("others_open") is True and "ended_without_shutdown" not in res[0], res[0]
-assert res[1]["ended_without_shutdown"] == 1 and res[1]["last_record_ts"], res[1]
+b, c = res[0], res[1]
+assert b["data"].get("others_open") is True and "ended_without_shutdown" not in b["data"], b
+d = c["data"]
+assert d.get("others_open") is True and d["ended_without_shutdown"] == 1 and d["was_armed"] is True, d
+# b's own last record, though t wrote after it; b alone, not t.
+last_b = [r["ts"] for r in recs if r.get("session") == b["seq"]][-1]
+assert d["last_record_ts"] == last_b, (d, last_b)
+assert [e["session"] for e in d["ended_sessions"]] == [b["seq"]], d
 PY
 "$WARROOM" export "$(basename "$drill" .jsonl)" -c "$tmp/c.conf" > "$tmp/drill.md" < /dev/null ||
 	fail "export of the arm drill"
-grep -q "| incident.resume | .*the console before ended without shutting down (last record " \
+grep -q "| incident.resume | .*the console before ended without shutting down while armed (last record " \
 	"$tmp/drill.md" || fail "the post-mortem's resume row does not say it"
-ok "a console killed without its shutdown record is named by the next resume: journal, footer, post-mortem"
+ok "an armed console killed while others stay open is named by the next resume: journal, footer, post-mortem"

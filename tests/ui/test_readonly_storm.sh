@@ -17,6 +17,7 @@ keys q
 wait_for "exit=0"
 journal=$(ls "$fl"/timeline/storm-*.jsonl)
 cp "$journal" "$tmp/journal.before"
+ls "$fl"/timeline/ > "$tmp/dir.before"          # the journal and its .live lock file
 
 start 160 50 "$WARROOM -c $fl/warroom.conf --read-only --incident storm -r $top_srcdir/docs/runbooks/compose-rollback.md"
 wait_re "│> h1 +api +UP" 20
@@ -70,5 +71,6 @@ w=0
 ok "no write reached the status page"
 cmp -s "$journal" "$tmp/journal.before" ||
 	{ diff "$tmp/journal.before" "$journal" | head; fail "the read-only console wrote to the journal"; }
-[ "$(ls "$fl"/timeline/)" = "$(basename "$journal")" ] || fail "a file beside the journal: $(ls "$fl"/timeline/)"
+[ "$(ls "$fl"/timeline/)" = "$(cat "$tmp/dir.before")" ] ||
+	fail "a file beside what the acting console left: $(ls "$fl"/timeline/)"
 ok "the journal is as it was: nothing noted, ticked, resolved, settled or exported from read-only"

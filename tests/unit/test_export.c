@@ -1261,6 +1261,10 @@ resumes_say_what_the_journal_lost(void **state)
 	export_unended_words(2, false, T0, T0 + 86400000LL, words, sizeof(words));
 	assert_string_equal(words, "2 consoles before ended without shutting down (last record "
 	    "2024-05-01 12:00:00 UTC)");
+	/* Several ended, each armed or not on its own: not "the last one". */
+	export_unended_words(2, true, T0, T0, words, sizeof(words));
+	assert_string_equal(words, "2 consoles before ended without shutting down, at least one "
+	    "of them armed (last record 12:00:00 UTC)");
 	export_unended_words(0, false, T0, T0, words, sizeof(words));
 	assert_string_equal(words, "");
 	for (size_t i = 0; i < 6; i++)

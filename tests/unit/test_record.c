@@ -215,6 +215,44 @@ decode_quotes_a_bad_timestamp_and_prev(void **state)
 	assert_string_equal(e.msg, "bad prev \"xyz\"");
 }
 
+/* A console's session number sits after the actor; 0 writes nothing (the
+ * line of an older journal), and one that is not a whole number >= 1 is
+ * refused like any field of the wrong type. */
+static void
+the_session_number_is_after_the_actor_and_round_trips(void **state)
+{
+	struct record r = { 0 }, d;
+	char *line, bad[] = "{\"seq\":1,\"ts\":\"2024-05-01T12:00:00.000Z\",\"mono_ms\":1,"
+	    "\"actor\":\"a\",\"session\":0,\"kind\":\"note\",\"host\":null,\"op\":null,"
+	    "\"data\":{},\"prev\":\"00000000\",\"crc\":\"00000000\"}";
+	size_t len;
+	struct wr_err e;
+
+	r.seq = 9;
+	r.ts_ms = T0;
+	r.actor = "alice@ws";
+	r.session = 4;
+	r.kind = "note";
+	r.data = cJSON_CreateObject();
+	assert_int_equal(record_encode(&r, &line, &len, NULL), 0);
+	assert_non_null(strstr(line, "\"actor\":\"alice@ws\",\"session\":4,\"kind\":\"note\""));
+	assert_int_equal(record_decode(line, len - 1, &d, NULL), 0);
+	assert_int_equal(d.session, 4);
+	record_free(&d);
+	free(line);
+	r.session = 0;
+	assert_int_equal(record_encode(&r, &line, &len, NULL), 0);
+	assert_null(strstr(line, "session"));
+	assert_int_equal(record_decode(line, len - 1, &d, NULL), 0);
+	assert_int_equal(d.session, 0);
+	record_free(&d);
+	free(line);
+	cJSON_Delete(r.data);
+	seal(bad, strlen(bad));
+	assert_int_equal(record_decode(bad, strlen(bad), &d, &e), -1);
+	assert_non_null(strstr(e.msg, "wrong type"));
+}
+
 static void
 scan_verifies_a_whole_chain(void **state)
 {
@@ -453,8 +491,8 @@ scan_counts_sessions_without_a_shutdown(void **state)
 	journal_add(&j, "incident.open", NULL, NULL);
 	journal_add(&j, "mode.change", NULL, mode("armed"));
 	record_scan(j.buf, j.len, 0, 0, 0, NULL, &s);
-	assert_int_equal(s.unended, 1);
-	assert_true(s.armed);
+	assert_int_equal(s.sessions.n, 1);
+	assert_true(s.sessions.armed);
 	record_scan_free(&s);
 	journal_add(&j, "incident.resume", NULL, NULL);          /* alone: the open was judged */
 	cJSON_AddBoolToObject(beside, "others_open", true);
@@ -462,17 +500,17 @@ scan_counts_sessions_without_a_shutdown(void **state)
 	journal_add(&j, "mode.change", NULL, mode("armed"));
 	journal_add(&j, "mode.change", NULL, mode("disarmed"));
 	record_scan(j.buf, j.len, 0, 0, 0, NULL, &s);
-	assert_int_equal(s.unended, 2);
-	assert_false(s.armed);
+	assert_int_equal(s.sessions.n, 2);
+	assert_false(s.sessions.armed);
 	record_scan_free(&s);
 	journal_add(&j, "shutdown", NULL, NULL);
 	record_scan(j.buf, j.len, 0, 0, 0, NULL, &s);
-	assert_int_equal(s.unended, 1);
+	assert_int_equal(s.sessions.n, 1);
 	record_scan_free(&s);
 	journal_add(&j, "shutdown", NULL, NULL);
 	journal_add(&j, "shutdown", NULL, NULL);                 /* never below none */
 	record_scan(j.buf, j.len, 0, 0, 0, NULL, &s);
-	assert_int_equal(s.unended, 0);
+	assert_int_equal(s.sessions.n, 0);
 	record_scan_free(&s);
 	free(j.buf);
 }
@@ -514,6 +552,7 @@ main(void)
 		cmocka_unit_test(decode_returns_what_was_encoded),
 		cmocka_unit_test(decode_rejects_a_flipped_byte_and_a_missing_crc),
 		cmocka_unit_test(decode_quotes_a_bad_timestamp_and_prev),
+		cmocka_unit_test(the_session_number_is_after_the_actor_and_round_trips),
 		cmocka_unit_test(scan_verifies_a_whole_chain),
 		cmocka_unit_test(scan_continues_a_chain_from_a_known_tail),
 		cmocka_unit_test(scan_calls_a_line_without_newline_a_torn_tail),

@@ -41,15 +41,21 @@ fresh_dir(void)
 }
 
 static struct timeline *
-open_tl(const char *dir, const char *incident)
+open_as(const char *dir, const char *incident, const char *actor)
 {
-	struct timeline_open_opts o = { dir, incident, NULL, "tester@box" };
+	struct timeline_open_opts o = { dir, incident, NULL, actor };
 	struct timeline *tl;
 	struct wr_err err;
 
 	if (timeline_open(&o, &tl, &err) != 0)
 		fail_msg("timeline_open: %s", err.msg);
 	return tl;
+}
+
+static struct timeline *
+open_tl(const char *dir, const char *incident)
+{
+	return open_as(dir, incident, "tester@box");
 }
 
 static char *
@@ -262,6 +268,115 @@ a_console_gone_without_shutdown_is_named_on_resume(void **state)
 	assert_null(cJSON_GetObjectItem(r, "was_armed"));
 	cJSON_Delete(r);
 	timeline_close(e);
+}
+
+/* r's number member key, asserted there. */
+static double
+num(const cJSON *r, const char *key)
+{
+	const cJSON *v = cJSON_GetObjectItem(r, key);
+
+	if (!cJSON_IsNumber(v))
+		fail_msg("no number %s in the resume", key);
+	return v->valuedouble;
+}
+
+/* Whether a console holds byte n of tl's .live, tested as a resume does
+ * (an open file of our own: OFD locks tell one open from another). */
+static bool
+byte_held(const struct timeline *tl, off_t n)
+{
+	char path[1024];
+	struct flock fl = { .l_type = F_WRLCK, .l_whence = SEEK_SET, .l_start = n, .l_len = 1 };
+	int fd;
+
+	snprintf(path, sizeof(path), "%s.live", timeline_path(tl));
+	fd = open(path, O_RDWR);
+	assert_true(fd >= 0);
+	assert_int_equal(fcntl(fd, F_OFD_GETLK, &fl), 0);
+	close(fd);
+	return fl.l_type != F_UNLCK;
+}
+
+/* QA's incident: a console stays open beside the one that acts (the
+ * usual case), and the acting one, armed, is killed. Two timelines in one
+ * process are two consoles: each holds its own byte of .live (an OFD
+ * lock). The next resume, made while the other still runs, names the
+ * killed session, with its own last record (not the later one of the
+ * console still open) and its arming, and never the running one; once
+ * named, no later resume names it again. A read-only watcher holds no
+ * byte and does not count. */
+static void
+a_console_killed_beside_a_running_one_is_named_on_resume(void **state)
+{
+	const char *dir = fresh_dir();
+	struct timeline_open_opts wo = { dir, NULL, NULL, "watcher@ro" };
+	struct timeline *w = open_as(dir, "beside", "will@desk"), *a, *n, *m, *ro;
+	struct record_list l = { 0 };
+	cJSON *mode = cJSON_CreateObject(), *r, *x;
+	char id[128], ts[WR_TS_MAX];
+	uint64_t a_session;
+	size_t i, k;
+	int64_t last, a_last;
+	bool armed;
+
+	snprintf(id, sizeof(id), "%s", timeline_id(w));
+	wo.incident = id;
+	assert_true(byte_held(w, 1));                   /* incident.open is seq 1 */
+	a = open_as(dir, id, "ann@laptop");
+	a_session = timeline_last_seq(a);               /* its incident.resume */
+	assert_true(byte_held(a, (off_t)a_session));
+	assert_int_equal(timeline_watch(&wo, &ro, NULL), 0);
+	cJSON_AddStringToObject(mode, "mode", "armed");
+	assert_int_equal(timeline_append(a, "mode.change", NULL, NULL, mode, NULL), 0);
+	assert_int_equal(timeline_note(a, "rolling api back", NULL), 0);
+	k = verified_records(dir, id, &l);
+	a_last = l.v[k - 1].ts_ms;
+	record_format_ts(a_last, ts);
+	for (i = 0; i < k; i++)                         /* each record names its session */
+		assert_int_equal(l.v[i].session, strcmp(l.v[i].actor, "ann@laptop") == 0 ?
+		    a_session : 1);
+	record_list_free(&l);
+	timeline_close(a);                              /* kill -9 */
+	assert_false(byte_held(w, (off_t)a_session));
+	usleep(20000);
+	assert_int_equal(timeline_note(w, "later, from the console still open", NULL), 0);
+	n = open_as(dir, id, "nat@desk");
+	r = last_resume(dir, id);
+	assert_true(cJSON_IsTrue(cJSON_GetObjectItem(r, "others_open")));
+	assert_int_equal(num(r, "ended_without_shutdown"), 1);
+	assert_string_equal(cJSON_GetObjectItem(r, "last_record_ts")->valuestring, ts);
+	assert_true(cJSON_IsTrue(cJSON_GetObjectItem(r, "was_armed")));
+	x = cJSON_GetObjectItem(r, "ended_sessions");
+	assert_int_equal(cJSON_GetArraySize(x), 1);
+	x = cJSON_GetArrayItem(x, 0);
+	assert_int_equal(num(x, "session"), (double)a_session);
+	assert_string_equal(cJSON_GetObjectItem(x, "actor")->valuestring, "ann@laptop");
+	cJSON_Delete(r);
+	assert_int_equal(timeline_unended(n, &last, &armed), 1);
+	assert_true(armed);
+	assert_int_equal(last, a_last);
+	/* Both still open shut down; the next resume, alone, has nothing to
+	 * say: ann's end was said once. */
+	assert_int_equal(timeline_shutdown(n, "quit", NULL), 0);
+	assert_int_equal(timeline_shutdown(w, "quit", NULL), 0);
+	timeline_close(n);
+	timeline_close(w);
+	m = open_tl(dir, id);
+	r = last_resume(dir, id);
+	assert_null(cJSON_GetObjectItem(r, "ended_without_shutdown"));
+	assert_null(cJSON_GetObjectItem(r, "others_open"));
+	cJSON_Delete(r);
+	assert_int_equal(timeline_unended(m, NULL, NULL), 0);
+	/* m, killed with only the read-only watcher open: named, alone. */
+	timeline_close(m);
+	m = open_tl(dir, id);
+	r = last_resume(dir, id);
+	assert_int_equal(num(r, "ended_without_shutdown"), 1);
+	assert_null(cJSON_GetObjectItem(r, "others_open"));
+	cJSON_Delete(r);
+	timeline_close(m);
+	timeline_close(ro);
 }
 
 static void
@@ -819,6 +934,7 @@ main(void)
 		cmocka_unit_test(resume_by_name_and_by_id_until_resolved),
 		cmocka_unit_test(torn_tail_is_set_aside_and_appending_continues),
 		cmocka_unit_test(a_console_gone_without_shutdown_is_named_on_resume),
+		cmocka_unit_test(a_console_killed_beside_a_running_one_is_named_on_resume),
 		cmocka_unit_test(middle_corruption_opens_read_only_and_names_the_line),
 		cmocka_unit_test(an_intent_without_end_is_reported_on_open),
 		cmocka_unit_test(an_unknown_end_is_still_unknown_on_open),

@@ -1,0 +1,65 @@
+/*
+ * sessions.h — the consoles that wrote a journal, one session each, and
+ * which of them ended without a shutdown record (kill -9, a crash).
+ *
+ * A session starts with its incident.open or incident.resume; that
+ * record's seq is its number, and every record the console writes after
+ * carries it ("session", record.h) while the console holds byte N of
+ * <journal>.live locked (timeline.c). A session is over with its shutdown
+ * record, or once a resume judged it ended without one. Records with no
+ * number (older journals, or a console that could not take its byte) are
+ * counted as before: such a session is judged only by a resume made while
+ * no other console runs. Pure: records in, counts and JSON out.
+ */
+#ifndef WARROOM_SESSIONS_H
+#define WARROOM_SESSIONS_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include <cjson/cJSON.h>
+
+struct record;
+
+/* One session not known to be over. */
+struct session {
+	uint64_t id;            /* seq of its incident.open / incident.resume */
+	bool tracked;           /* its records carry id: its .live byte can be tested */
+	char *actor;            /* "user@machine" of its opening record */
+	int64_t last_ts_ms;     /* its last record (tracked sessions) */
+	bool armed;             /* its last mode.change armed (tracked sessions) */
+};
+
+/* The sessions of a journal with no shutdown record yet, in file order. */
+struct sessions {
+	struct session *v;
+	size_t n, cap;
+	bool armed;             /* untracked: the last mode.change with no session
+	                           armed, and no such shutdown or lone resume after */
+	int64_t last_ts_ms;     /* the journal's last record */
+};
+
+/* Fold one good record (file order) into s. */
+void sessions_note(struct sessions *s, const struct record *r);
+
+void sessions_free(struct sessions *s);
+
+/* What a resume found of the sessions before it. */
+struct sessions_ended {
+	size_t n;               /* ended without a shutdown record */
+	int64_t last_ms;        /* the latest of their last records */
+	bool armed;             /* one of them was armed */
+};
+
+/* Judge the sessions before a resume. alone (no other console holds
+ * <journal>.live): all of them are over. Otherwise only tracked ones
+ * whose byte is free (alive[i] false for s->v[i]) are; the others are
+ * left for a later resume. Adds to data ended_without_shutdown,
+ * last_record_ts, was_armed and ended_sessions (one object per session:
+ * session, actor, last_record_ts, was_armed) when any ended, and
+ * others_open when not alone. */
+struct sessions_ended sessions_judge(const struct sessions *s, bool alone, const bool *alive,
+    cJSON *data);
+
+#endif

@@ -1,0 +1,187 @@
+/*
+ * sessions.c — which consoles a journal shows still open, and what a
+ * resume says of those that ended without a shutdown record (sessions.h).
+ *
+ * Numbered records are put to their own session, so a console killed
+ * beside others that still run is named with its own last record and
+ * arming. Records with no number keep the counting the journal always
+ * had: a shutdown ends one such session, and only a resume made alone
+ * judges them.
+ */
+#include "warroom/sessions.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "warroom/record.h"
+#include "warroom/util.h"
+
+static void
+drop(struct sessions *s, size_t i)
+{
+	free(s->v[i].actor);
+	memmove(&s->v[i], &s->v[i + 1], (s->n - i - 1) * sizeof(*s->v));
+	s->n--;
+}
+
+static void
+clear(struct sessions *s)
+{
+	while (s->n > 0)
+		drop(s, s->n - 1);
+}
+
+static void
+push(struct sessions *s, const struct record *r)
+{
+	struct session *e;
+
+	if (s->n == s->cap) {
+		s->cap = s->cap ? s->cap * 2 : 4;
+		s->v = xrealloc(s->v, s->cap * sizeof(*s->v));
+	}
+	e = &s->v[s->n++];
+	memset(e, 0, sizeof(*e));
+	e->id = r->seq;
+	e->tracked = r->session == r->seq;
+	e->actor = xstrdup(r->actor != NULL ? r->actor : "");
+	e->last_ts_ms = r->ts_ms;
+}
+
+/* The tracked session numbered id, or -1. */
+static long
+find(const struct sessions *s, uint64_t id)
+{
+	size_t i;
+
+	for (i = 0; id != 0 && i < s->n; i++)
+		if (s->v[i].tracked && s->v[i].id == id)
+			return (long)i;
+	return -1;
+}
+
+/* A resume made beside running consoles: the sessions it found ended
+ * (by number) are over; the others stay open. */
+static void
+drop_judged(struct sessions *s, const cJSON *ended)
+{
+	const cJSON *e;
+	long i;
+
+	cJSON_ArrayForEach(e, ended) {
+		const cJSON *id = cJSON_GetObjectItemCaseSensitive(e, "session");
+
+		if (cJSON_IsNumber(id) && id->valuedouble >= 1 &&
+		    id->valuedouble <= 9007199254740992.0 &&
+		    (i = find(s, (uint64_t)id->valuedouble)) >= 0)
+			drop(s, (size_t)i);
+	}
+}
+
+void
+sessions_note(struct sessions *s, const struct record *r)
+{
+	long i = find(s, r->session);
+
+	s->last_ts_ms = r->ts_ms;
+	if (i >= 0)
+		s->v[i].last_ts_ms = r->ts_ms;
+	if (strcmp(r->kind, "incident.open") == 0) {
+		clear(s);
+		push(s, r);
+		s->armed = false;
+	} else if (strcmp(r->kind, "incident.resume") == 0) {
+		/* Made alone, it judged every session before it. */
+		if (cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(r->data, "others_open"))) {
+			drop_judged(s, cJSON_GetObjectItemCaseSensitive(r->data, "ended_sessions"));
+		} else {
+			clear(s);
+			s->armed = false;
+		}
+		push(s, r);
+	} else if (strcmp(r->kind, "shutdown") == 0) {
+		if (i >= 0) {
+			drop(s, (size_t)i);
+		} else if (r->session == 0) {
+			size_t k;
+
+			for (k = s->n; k > 0; k--)
+				if (!s->v[k - 1].tracked) {
+					drop(s, k - 1);
+					break;
+				}
+			s->armed = false;
+		}
+	} else if (strcmp(r->kind, "mode.change") == 0) {
+		const cJSON *mode = cJSON_GetObjectItemCaseSensitive(r->data, "mode");
+		bool armed = cJSON_IsString(mode) && strcmp(mode->valuestring, "armed") == 0;
+
+		if (i >= 0)
+			s->v[i].armed = armed;
+		else if (r->session == 0)
+			s->armed = armed;
+	}
+}
+
+void
+sessions_free(struct sessions *s)
+{
+	clear(s);
+	free(s->v);
+	memset(s, 0, sizeof(*s));
+}
+
+struct sessions_ended
+sessions_judge(const struct sessions *s, bool alone, const bool *alive, cJSON *data)
+{
+	struct sessions_ended out = { 0 };
+	cJSON *list = NULL;
+	char ts[WR_TS_MAX];
+	size_t i, last_untracked = s->n;
+
+	for (i = 0; i < s->n; i++)
+		if (!s->v[i].tracked)
+			last_untracked = i;
+	for (i = 0; i < s->n; i++) {
+		const struct session *e = &s->v[i];
+		bool armed;
+		int64_t last;
+		cJSON *o;
+
+		/* Beside a running console only a tracked session's byte
+		 * tells: an untracked one waits for a resume made alone. */
+		if (!alone && (!e->tracked || alive == NULL || alive[i]))
+			continue;
+		/* An untracked session's records are not told apart: the
+		 * journal's last one, and the arming it was left with. */
+		last = e->tracked ? e->last_ts_ms : s->last_ts_ms;
+		armed = e->tracked ? e->armed : i == last_untracked && s->armed;
+		if (out.n == 0 || last > out.last_ms)
+			out.last_ms = last;
+		out.armed = out.armed || armed;
+		out.n++;
+		if (list == NULL)
+			list = cJSON_CreateArray();
+		o = cJSON_CreateObject();
+		cJSON_AddNumberToObject(o, "session", (double)e->id);
+		cJSON_AddStringToObject(o, "actor", e->actor);
+		if (e->tracked) {
+			record_format_ts(e->last_ts_ms, ts);
+			cJSON_AddStringToObject(o, "last_record_ts", ts);
+		}
+		if (armed)
+			cJSON_AddBoolToObject(o, "was_armed", true);
+		cJSON_AddItemToArray(list, o);
+	}
+	if (!alone)
+		cJSON_AddBoolToObject(data, "others_open", true);
+	if (out.n > 0) {
+		record_format_ts(out.last_ms, ts);
+		cJSON_AddNumberToObject(data, "ended_without_shutdown", (double)out.n);
+		cJSON_AddStringToObject(data, "last_record_ts", ts);
+		if (out.armed)
+			cJSON_AddBoolToObject(data, "was_armed", true);
+		cJSON_AddItemToObject(data, "ended_sessions", list);
+	}
+	return out;
+}
