@@ -582,7 +582,7 @@ actions_migrate_down(struct app *app)
 
 void
 actions_command(struct app *app, int host, const char *script, const char *origin,
-    struct action **slot)
+    const char *said, struct action **slot)
 {
 	struct action_env env = env_of(app);
 	struct action *a;
@@ -592,7 +592,7 @@ actions_command(struct app *app, int host, const char *script, const char *origi
 		app_say(app, "no host selected: pick one in HOSTS");
 		return;
 	}
-	if ((a = action_command_start(&env, host, script, origin, &err)) == NULL) {
+	if ((a = action_command_start(&env, host, script, origin, said, &err)) == NULL) {
 		app_say(app, "nothing ran: %s", err.msg);
 		return;
 	}
@@ -807,13 +807,18 @@ dialog_steps(struct app *app, WINDOW *win, int y, int w, int from, int to, size_
 	int i;
 
 	for (i = from; i < to; i++) {
-		char num[16];
+		char num[16], *red;
 
 		snprintf(num, sizeof(num), "%d.", i + 1);
 		if (dir[0] != '\0')
 			step_in_dir(p->steps[i].cmd, cd, dir, step, sizeof(step));
 		else
 			wr_strlcpy(step, p->steps[i].cmd, sizeof(step));
+		/* A secret a runbook's script carries (a token the config
+		 * filled, one typed hidden) is never shown, here either. */
+		red = redact_text(&app->red, step);
+		wr_strlcpy(step, red, sizeof(step));
+		free(red);
 		/* A runbook's script is shown line by line, exactly, and a
 		 * long line whole: the end of a command is what it does. */
 		for (c = step; *c != '\0'; c = *nl ? nl + 1 : nl) {
