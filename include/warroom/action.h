@@ -91,7 +91,7 @@ struct action *action_killswitch_start(const struct action_env *env, int host, i
 /* A runbook step's script (placeholders filled) on host, shown in full
  * and run once; CONFIRMING at once (the host's name is the confirmation). */
 struct action *action_command_start(const struct action_env *env, int host,
-    const char *script, const char *origin, struct wr_err *err);
+    const char *script, const char *origin, const char *said, struct wr_err *err);
 
 /* alembic downgrade -1 for compose service svc on host, CONFIRMING at once;
  * gated on /readyz reporting the migrations current. schema: what its

@@ -39,4 +39,9 @@ void lineedit_kill_to_start(struct lineedit *le);
  * become spaces, invalid bytes U+FFFD. False when it was cut to fit. */
 bool lineedit_set(struct lineedit *le, const char *utf8);
 
+/* The text as a hidden prompt draws it: one "•" per character, in out
+ * (cap bytes, always NUL-terminated, cut at a whole "•"); *cursor_col:
+ * the cursor's column in it. Nothing typed shows, only how much. */
+void lineedit_masked(const struct lineedit *le, char *out, size_t cap, size_t *cursor_col);
+
 #endif

@@ -76,7 +76,9 @@ struct plan {
 	 * target's (plan_export_word's words), "" when not read. */
 	char export_now[64], export_to[64];
 	char export_container[WR_NAME_MAX]; /* the container they were read from */
-	char why[256];                   /* why it is called for, in the dialog, or "" */
+	char why[512];                   /* why it is called for (a runbook
+	                                    command: what filled its values), in
+	                                    the dialog, or "" */
 };
 
 /* The tag to roll back to: the most recent successful deploy in a
@@ -271,9 +273,10 @@ const char *plan_killswitch_value(const char *now, const char *want, const char 
 
 /* A runbook step's script (placeholders filled) on host h, run once after
  * PLAN_SCRIPT_PREAMBLE (and a cd into compose_dir); its exit status is the
- * outcome. The host's name is the confirmation. */
+ * outcome. The host's name is the confirmation. said: what the dialog and
+ * the journal say of values nobody typed in view (runbook_fill_said), or "". */
 int plan_command(const struct config_host *h, const char *script, const char *origin,
-    struct plan *p, struct wr_err *err);
+    const char *said, struct plan *p, struct wr_err *err);
 
 /* The outcome of a runbook script that exited status (not 0), from its
  * last two output lines: the command the ERR trap named, else the last. */

@@ -49,6 +49,10 @@ bool redact_might(const struct redactor *r, const char *s, size_t n);
 enum redact_path { REDACT_PATH_AUTO, REDACT_PATH_SCALAR, REDACT_PATH_SSE2, REDACT_PATH_AVX2 };
 bool redact_might_path(const struct redactor *r, const char *s, size_t n, enum redact_path p);
 
+/* Does a key name (k[0..len)) say "secret", as KEY=VALUE and JSON keys are
+ * judged: SECRET, TOKEN, PASSWORD, API_KEY, CREDENTIAL… in any case. */
+bool redact_key_is_secret(const char *k, size_t len);
+
 /* A malloc'd copy of s with every secret replaced. r may be NULL (patterns only). */
 char *redact_text(const struct redactor *r, const char *s);
 

@@ -10,6 +10,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "warroom/config.h"
 #include "warroom/runbook.h"
 #include "warroom/runbook_route.h"
 
@@ -28,8 +29,15 @@ struct runbook_fill {
 	char **names;
 	char **values;                   /* NULL until given */
 	enum runbook_fill_want *wants;
+	bool *secret;                    /* its name looks secret: typed hidden,
+	                                    its value never echoed */
+	char **from;                     /* where the console took the value from
+	                                    ("api-1's health_url"), or NULL */
+	char **note;                     /* why the console could not fill it
+	                                    (said when it is asked), or NULL */
 	size_t n;
-	size_t cur;                      /* the next one to ask for */
+	size_t cur;                      /* the next one to ask for (every one
+	                                    before it has its value) */
 	struct runbook_route route;      /* built-in or as written, and why */
 	enum runbook_action_kind known;  /* the built-in action that runs the step's
 	                                    commands (route BUILTIN), else NONE */
@@ -42,10 +50,35 @@ struct runbook_fill {
 int runbook_fill_init(struct runbook_fill *f, const struct runbook *rb, size_t section,
     size_t step, struct wr_err *err);
 
+/* Does a placeholder's name look secret: the redactor's secret words
+ * (TOKEN, SECRET, PASSWORD, CREDENTIAL, API_KEY…), or KEY, PASS, PWD or
+ * AUTH as a word of it (DB_PASS, ssh-key)? */
+bool runbook_fill_name_is_secret(const char *name);
+
+/* Fill the $NAME placeholders host h's config answers, so nobody types
+ * them: $HEALTH_URL (its health_url), $METRICS_URL (its metrics_url),
+ * $METRICS_TOKEN and the $NAME its metrics_token_env gives (token: the
+ * metrics token warroom loaded for h, NULL when none). Each one filled
+ * says where it came from (f->from); one the config cannot answer, or
+ * whose value would need quoting, stays to be asked and says why
+ * (f->note). Call before the first is asked; returns how many it filled. */
+size_t runbook_fill_from_host(struct runbook_fill *f, const struct config_host *h,
+    const char *token);
+
+/* What a confirmation says of the values nobody typed in view: those the
+ * config filled ("$HEALTH_URL is api-1's health_url") and the secrets,
+ * which it shows redacted; "" when there are none. */
+void runbook_fill_said(const struct runbook_fill *f, char *buf, size_t cap);
+
+/* How many placeholders are typed (those the config filled are not), and
+ * in *nth which of them f->cur is, from 1: what "(1 of 2)" counts. */
+size_t runbook_fill_asked(const struct runbook_fill *f, size_t *nth);
+
 /* Give the value of placeholder f->cur: -1 with err when it is empty,
  * holds a character outside [A-Za-z0-9._:/@+=,-], is not the revision
  * number or tag it wants, or for sha-<name> is not a commit id in hex (a
- * leading "sha-" typed is dropped, never doubled). */
+ * leading "sha-" typed is dropped, never doubled). A secret one's value
+ * is never repeated in err. */
 int runbook_fill_set(struct runbook_fill *f, const char *value, struct wr_err *err);
 
 /* True when every placeholder has its value. */

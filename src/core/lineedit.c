@@ -189,3 +189,24 @@ lineedit_kill_to_start(struct lineedit *le)
 	cut(le, 0, le->cursor);
 	le->cursor = 0;
 }
+
+void
+lineedit_masked(const struct lineedit *le, char *out, size_t cap, size_t *cursor_col)
+{
+	static const char dot[] = "\xe2\x80\xa2";   /* U+2022 BULLET */
+	size_t i, o = 0, col = 0;
+
+	if (cap > 0)
+		out[0] = '\0';
+	for (i = 0; i < le->len; i++) {
+		if (is_cont(le->text[i]))
+			continue;
+		if (i < le->cursor)
+			col++;
+		if (o + sizeof(dot) <= cap) {
+			memcpy(out + o, dot, sizeof(dot));      /* with its NUL */
+			o += sizeof(dot) - 1;
+		}
+	}
+	*cursor_col = col;
+}

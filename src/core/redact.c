@@ -197,11 +197,11 @@ quoted_end(const char *s, size_t n, size_t i, char q)
 	return i < n ? i : n;
 }
 
-/* Does a key name say "secret"? SECRET|TOKEN|PASSW(OR)D|API_KEY|
- * PRIVATE_KEY|CREDENTIAL|DATABASE_URL|DSN, case-insensitive, with '-' and
- * '.' read as '_' so api-key and private.key count too. */
-static bool
-secret_key(const char *k, size_t len)
+/* SECRET|TOKEN|PASSW(OR)D|API_KEY|PRIVATE_KEY|CREDENTIAL|DATABASE_URL|DSN,
+ * case-insensitive, with '-' and '.' read as '_' so api-key and
+ * private.key count too. */
+bool
+redact_key_is_secret(const char *k, size_t len)
 {
 	static const char *const words[] = {
 		"secret", "token", "password", "passwd", "api_key", "apikey",
@@ -423,7 +423,7 @@ rule_keyvalue(const char *s, size_t n, struct spans *out)
 			continue;
 		for (k = i; k < n && is_keychar(s[k]); k++)
 			;
-		if (!secret_key(s + i, k - i)) {
+		if (!redact_key_is_secret(s + i, k - i)) {
 			i = k - 1;
 			continue;
 		}
@@ -855,7 +855,7 @@ redact_child(const struct redactor *r, cJSON *parent, cJSON *it, const char *key
 {
 	size_t klen = key != NULL ? strlen(key) : 0;
 	enum header_kind hk = key != NULL ? header_kind(key, klen) : HDR_NONE;
-	bool secret = key != NULL && secret_key(key, klen);
+	bool secret = key != NULL && redact_key_is_secret(key, klen);
 
 	if (cJSON_IsString(it) && it->valuestring != NULL) {
 		if (hk == HDR_AUTH) {

@@ -7,12 +7,19 @@
  * to what its place wants (a revision number, a tag), and filled into a
  * copy of the action, which then names its target as a literal would.
  * A transcript block (console, shell-session) gives only its commands.
+ * What the host's config already holds ($HEALTH_URL, $METRICS_URL, its
+ * metrics token) is filled from it and says so; a placeholder whose name
+ * looks secret is marked, so it is typed hidden and never echoed.
  */
 #include "warroom/runbook_fill.h"
 
+#include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
+
+#include "warroom/redact.h"
 
 static const char *
 label(enum runbook_ph_kind k, const char *name, char *buf, size_t cap)
@@ -42,12 +49,39 @@ fill_add(struct runbook_fill *f, enum runbook_ph_kind kind, const char *name,
 	f->names = xrealloc(f->names, (f->n + 1) * sizeof(*f->names));
 	f->values = xrealloc(f->values, (f->n + 1) * sizeof(*f->values));
 	f->wants = xrealloc(f->wants, (f->n + 1) * sizeof(*f->wants));
+	f->secret = xrealloc(f->secret, (f->n + 1) * sizeof(*f->secret));
+	f->from = xrealloc(f->from, (f->n + 1) * sizeof(*f->from));
+	f->note = xrealloc(f->note, (f->n + 1) * sizeof(*f->note));
 	f->kinds[f->n] = kind;
 	f->names[f->n] = xstrdup(name);
 	f->labels[f->n] = xstrdup(label(kind, name, lb, sizeof(lb)));
 	f->values[f->n] = NULL;
 	f->wants[f->n] = want;
+	f->secret[f->n] = runbook_fill_name_is_secret(name);
+	f->from[f->n] = NULL;
+	f->note[f->n] = NULL;
 	f->n++;
+}
+
+bool
+runbook_fill_name_is_secret(const char *name)
+{
+	static const char *const words[] = { "key", "pass", "pwd", "auth" };
+	const char *p = name, *e;
+	size_t w;
+
+	if (redact_key_is_secret(name, strlen(name)))
+		return true;
+	/* Word by word: KEY in DEPLOY_KEY, not in MONKEY or KEYSPACE. */
+	while (*p != '\0') {
+		for (e = p; isalnum((unsigned char)*e); e++)
+			;
+		for (w = 0; w < WR_ARRAY_LEN(words); w++)
+			if ((size_t)(e - p) == strlen(words[w]) && strncasecmp(p, words[w], e - p) == 0)
+				return true;
+		p = *e != '\0' ? e + 1 : e;
+	}
+	return false;
 }
 
 int
@@ -92,12 +126,47 @@ is_commit(const char *s)
 	return n >= 4 && n <= 64 && strspn(s, "0123456789abcdef") == n;
 }
 
-int
-runbook_fill_set(struct runbook_fill *f, const char *value, struct wr_err *err)
+/* A value no shell reads as anything but one word: -1 with err (naming
+ * it as shown) otherwise. */
+static int
+plain_word(const char *value, const char *shown, struct wr_err *err)
 {
 	static const char ok[] = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
 	    "0123456789._:/@+=,-";
+
+	if (strspn(value, ok) != strlen(value))
+		return wr_err_set(err, "%s refused: only letters, digits and ._:/@+=,- "
+		    "(nothing is quoted for you)", shown);
+	if (value[0] == '-')
+		return wr_err_set(err, "%s refused: it would read as an option", shown);
+	return 0;
+}
+
+/* Past every placeholder that has its value (some came from the config). */
+static void
+advance(struct runbook_fill *f)
+{
+	while (f->cur < f->n && f->values[f->cur] != NULL)
+		f->cur++;
+}
+
+/* A typed value as an error names it: quoted, or, for a secret, not at
+ * all (a refused secret is not put back on the screen). */
+static const char *
+shown_as(const struct runbook_fill *f, const char *v, char *buf, size_t cap)
+{
+	if (f->secret[f->cur])
+		snprintf(buf, cap, "the hidden value of %s", f->labels[f->cur]);
+	else
+		snprintf(buf, cap, "'%.256s'", v);
+	return buf;
+}
+
+int
+runbook_fill_set(struct runbook_fill *f, const char *value, struct wr_err *err)
+{
 	const char *typed = value;
+	char b[300];
 
 	if (f->cur >= f->n)
 		return wr_err_set(err, "every placeholder already has its value");
@@ -106,31 +175,139 @@ runbook_fill_set(struct runbook_fill *f, const char *value, struct wr_err *err)
 		value += 4;
 	if (value[0] == '\0')
 		return wr_err_set(err, "%s needs a value; nothing is guessed", f->labels[f->cur]);
-	if (strspn(value, ok) != strlen(value))
-		return wr_err_set(err, "'%s' refused: only letters, digits and ._:/@+=,- "
-		    "(nothing is quoted for you)", value);
-	if (value[0] == '-')
-		return wr_err_set(err, "'%s' refused: it would read as an option", value);
+	if (plain_word(value, shown_as(f, value, b, sizeof(b)), err) != 0)
+		return -1;
 	/* sha-v1.4.1 names no image: a tag belongs in a <TAG> placeholder. */
 	if (f->kinds[f->cur] == RUNBOOK_PH_SHA && !is_commit(value))
-		return wr_err_set(err, "'%s' refused: %s takes a commit id (hex, e.g. 8e1f2a), "
-		    "not a tag; a tag goes where a runbook writes <TAG>", typed, f->labels[f->cur]);
+		return wr_err_set(err, "%s refused: %s takes a commit id (hex, e.g. 8e1f2a), "
+		    "not a tag; a tag goes where a runbook writes <TAG>",
+		    shown_as(f, typed, b, sizeof(b)), f->labels[f->cur]);
 	if (f->wants[f->cur] == RUNBOOK_WANT_REVISION &&
 	    (strspn(value, "0123456789") != strlen(value) || value[0] == '0' || strlen(value) > 9))
-		return wr_err_set(err, "'%s' refused: %s is a revision number (1, 2, …)", value,
-		    f->labels[f->cur]);
+		return wr_err_set(err, "%s refused: %s is a revision number (1, 2, …)",
+		    shown_as(f, value, b, sizeof(b)), f->labels[f->cur]);
 	if (f->wants[f->cur] == RUNBOOK_WANT_TAG &&
 	    (strcspn(value, ":/@+=,") != strlen(value) || strlen(value) > 128))
-		return wr_err_set(err, "'%s' refused: %s is an image tag (letters, digits, ._-)",
-		    value, f->labels[f->cur]);
-	f->values[f->cur++] = xstrdup(value);
+		return wr_err_set(err, "%s refused: %s is an image tag (letters, digits, ._-)",
+		    shown_as(f, value, b, sizeof(b)), f->labels[f->cur]);
+	f->values[f->cur] = xstrdup(value);
+	advance(f);
 	return 0;
+}
+
+/* Placeholder $name's value from the config (from: where it is set), or
+ * why it stays to be asked: missing (what host lacks, after its name) when
+ * there is no value, or a value that is not a plain word. */
+static void
+from_config(struct runbook_fill *f, const char *name, const char *value, const char *host,
+    const char *from, const char *missing)
+{
+	char buf[320];
+	struct wr_err err;
+	size_t k;
+
+	for (k = 0; k < f->n; k++) {
+		if (f->kinds[k] != RUNBOOK_PH_VAR || strcmp(f->names[k], name) != 0 ||
+		    f->values[k] != NULL)
+			continue;
+		free(f->note[k]);
+		f->note[k] = NULL;
+		if (value == NULL || value[0] == '\0') {
+			snprintf(buf, sizeof(buf), "%s %s", host, missing);
+			f->note[k] = xstrdup(buf);
+		} else if (plain_word(value, "it", &err) != 0) {
+			snprintf(buf, sizeof(buf), "%s's %s would need quoting here", host, from);
+			f->note[k] = xstrdup(buf);
+		} else {
+			f->values[k] = xstrdup(value);
+			snprintf(buf, sizeof(buf), "%s's %s", host, from);
+			f->from[k] = xstrdup(buf);
+		}
+	}
+}
+
+size_t
+runbook_fill_from_host(struct runbook_fill *f, const struct config_host *h, const char *token)
+{
+	char from[WR_NAME_MAX + 48], missing[WR_NAME_MAX + 80];
+	size_t k, before = 0, after = 0;
+
+	for (k = 0; k < f->n; k++)
+		before += f->values[k] != NULL;
+	from_config(f, "HEALTH_URL", h->health_url, h->name, "health_url",
+	    "has no health_url in the config");
+	from_config(f, "METRICS_URL", h->metrics_url, h->name, "metrics_url",
+	    h->prom.url[0] != '\0' ? "reads its metrics from Prometheus: no metrics_url in the "
+	    "config" : "has no metrics_url in the config");
+	/* Where main.c took the token from: the file wins over the environment. */
+	if (h->metrics_token_file.path[0] != '\0')
+		snprintf(from, sizeof(from), "metrics token from metrics_token_file");
+	else
+		snprintf(from, sizeof(from), "metrics token from $%s (metrics_token_env)",
+		    h->metrics_token_env);
+	if (h->metrics_token_file.path[0] == '\0' && h->metrics_token_env[0] == '\0')
+		snprintf(missing, sizeof(missing), "has no metrics token in the config "
+		    "(metrics_token_file, metrics_token_env)");
+	else
+		snprintf(missing, sizeof(missing), "has a metrics token in the config, but it "
+		    "was not loaded (%s)", h->metrics_token_file.path[0] != '\0' ?
+		    "metrics_token_file unreadable" : "its variable is not set");
+	from_config(f, "METRICS_TOKEN", token, h->name, from, missing);
+	if (h->metrics_token_env[0] != '\0' && strcmp(h->metrics_token_env, "METRICS_TOKEN") != 0)
+		from_config(f, h->metrics_token_env, token, h->name, from, missing);
+	advance(f);
+	for (k = 0; k < f->n; k++)
+		after += f->values[k] != NULL;
+	return after - before;
 }
 
 bool
 runbook_fill_done(const struct runbook_fill *f)
 {
 	return f->cur == f->n;
+}
+
+size_t
+runbook_fill_asked(const struct runbook_fill *f, size_t *nth)
+{
+	size_t k, n = 0;
+
+	*nth = 0;
+	for (k = 0; k < f->n; k++) {
+		if (f->from[k] != NULL)
+			continue;
+		n++;
+		if (k <= f->cur)
+			*nth = n;
+	}
+	return n;
+}
+
+void
+runbook_fill_said(const struct runbook_fill *f, char *buf, size_t cap)
+{
+	struct wr_buf out = { 0 };
+	const char *sep = "from the config, not typed: ";
+	size_t k;
+
+	for (k = 0; k < f->n; k++)
+		if (f->from[k] != NULL && f->values[k] != NULL) {
+			wr_buf_str(&out, sep);
+			wr_buf_str(&out, f->labels[k]);
+			wr_buf_str(&out, " is ");
+			wr_buf_str(&out, f->from[k]);
+			sep = ", ";
+		}
+	sep = out.len > 0 ? "; hidden (shown as " WR_REDACTED "): " : "hidden (shown as "
+	    WR_REDACTED "): ";
+	for (k = 0; k < f->n; k++)
+		if (f->secret[k] && f->values[k] != NULL) {
+			wr_buf_str(&out, sep);
+			wr_buf_str(&out, f->labels[k]);
+			sep = ", ";
+		}
+	snprintf(buf, cap, "%s", out.s != NULL ? out.s : "");
+	free(out.s);
 }
 
 /* The value for a placeholder occurrence. */
@@ -301,7 +478,12 @@ runbook_fill_free(struct runbook_fill *f)
 		free(f->labels[k]);
 		free(f->names[k]);
 		free(f->values[k]);
+		free(f->from[k]);
+		free(f->note[k]);
 	}
+	free(f->secret);
+	free(f->from);
+	free(f->note);
 	free(f->labels);
 	free(f->kinds);
 	free(f->names);

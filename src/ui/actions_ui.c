@@ -582,7 +582,7 @@ actions_migrate_down(struct app *app)
 
 void
 actions_command(struct app *app, int host, const char *script, const char *origin,
-    struct action **slot)
+    const char *said, struct action **slot)
 {
 	struct action_env env = env_of(app);
 	struct action *a;
@@ -592,7 +592,7 @@ actions_command(struct app *app, int host, const char *script, const char *origi
 		app_say(app, "no host selected: pick one in HOSTS");
 		return;
 	}
-	if ((a = action_command_start(&env, host, script, origin, &err)) == NULL) {
+	if ((a = action_command_start(&env, host, script, origin, said, &err)) == NULL) {
 		app_say(app, "nothing ran: %s", err.msg);
 		return;
 	}
@@ -807,13 +807,18 @@ dialog_steps(struct app *app, WINDOW *win, int y, int w, int from, int to, size_
 	int i;
 
 	for (i = from; i < to; i++) {
-		char num[16];
+		char num[16], *red;
 
 		snprintf(num, sizeof(num), "%d.", i + 1);
 		if (dir[0] != '\0')
 			step_in_dir(p->steps[i].cmd, cd, dir, step, sizeof(step));
 		else
 			wr_strlcpy(step, p->steps[i].cmd, sizeof(step));
+		/* A secret a runbook's script carries (a token the config
+		 * filled, one typed hidden) is never shown, here either. */
+		red = redact_text(&app->red, step);
+		wr_strlcpy(step, red, sizeof(step));
+		free(red);
 		/* A runbook's script is shown line by line, exactly, and a
 		 * long line whole: the end of a command is what it does. */
 		for (c = step; *c != '\0'; c = *nl ? nl + 1 : nl) {
@@ -905,6 +910,22 @@ dialog_body(struct app *app, WINDOW *win, int w)
 		ui_put_wrapped(win, &y, 2, w - 4, 2, INT_MAX, (size_t)i < app->fleet.nout_unread ?
 		    (int)(ui_attr(app, THEME_BAD) | A_BOLD) : ui_attr(app, THEME_WARN), line);
 	}
+	/* What else it changes, and what cannot pass, before the list of
+	 * commands: on a small terminal the list scrolls, these stay in view. */
+	if (plan_first_after_verify(p) < p->nsteps) {
+		snprintf(line, sizeof(line), ".env changes too: %s=%s -> %s, once %s is verified "
+		    "healthy (else a plain `up -d` brings %s back)", p->env_key, p->env_was,
+		    p->env_value, p->service, p->env_was);
+		ui_put_wrapped(win, &y, 2, w - 4, 2, INT_MAX, ui_attr(app, THEME_WARN), line);
+		if (p->env_shared[0]) {
+			snprintf(line, sizeof(line), "%s also runs %s, very likely from this %s: after "
+			    "this change a plain `up -d` moves %s to %s too", p->env_shared, p->env_was,
+			    p->env_key, strchr(p->env_shared, ',') ? "them" : "it", p->env_value);
+			ui_put_wrapped(win, &y, 2, w - 4, 2, INT_MAX, ui_attr(app, THEME_WARN), line);
+		}
+	}
+	if (p->readyz_url[0] && gate_warning(app, a, line, sizeof(line)))
+		ui_put_wrapped(win, &y, 2, w - 4, 2, INT_MAX, ui_attr(app, THEME_BAD) | A_BOLD, line);
 	if (action_nchoices(a) > 0) {
 		/* Where the target came from, even when there is only one. */
 		dput(win, ++y, 2, w - 4, ui_attr(app, THEME_DIM), action_nchoices(a) > 1 ?
@@ -943,9 +964,6 @@ dialog_body(struct app *app, WINDOW *win, int w)
 		snprintf(line, sizeof(line), "then wait up to %d s for GET %s to answer OK",
 		    p->health_timeout_s, p->readyz_url);
 		ui_put_wrapped(win, &y, 4, w - 6, 5, INT_MAX, ui_attr(app, THEME_DIM), line);
-		if (gate_warning(app, a, line, sizeof(line)))
-			ui_put_wrapped(win, &y, 4, w - 6, 5, INT_MAX, ui_attr(app, THEME_BAD) | A_BOLD,
-			    line);
 	}
 	if (p->record_cmd[0]) {
 		/* It writes on the host too, so it is shown like the steps. */
@@ -954,17 +972,11 @@ dialog_body(struct app *app, WINDOW *win, int w)
 		ui_put_wrapped(win, &y, 4, w - 6, 5, INT_MAX, ui_attr(app, THEME_DIM), line);
 	}
 	if (plan_first_after_verify(p) < p->nsteps) {
-		/* The rollback's last step: why it is there, and who else it moves. */
-		snprintf(line, sizeof(line), "then keep %s=%s in .env (it says %s: a plain `up -d` "
-		    "would bring that back):", p->env_key, p->env_value, p->env_was);
+		/* The rollback's last step (why, and who else it moves: above). */
+		snprintf(line, sizeof(line), "then keep %s=%s in .env (it says %s):", p->env_key,
+		    p->env_value, p->env_was);
 		ui_put_wrapped(win, &y, 4, w - 6, 5, INT_MAX, ui_attr(app, THEME_DIM), line);
 		y = dialog_steps(app, win, y, w, plan_first_after_verify(p), p->nsteps, cd, dir);
-		if (p->env_shared[0]) {
-			snprintf(line, sizeof(line), "%s also runs %s, very likely from this %s: after "
-			    "this step a plain `up -d` moves %s to %s too", p->env_shared, p->env_was,
-			    p->env_key, strchr(p->env_shared, ',') ? "them" : "it", p->env_value);
-			ui_put_wrapped(win, &y, 4, w - 6, 5, INT_MAX, ui_attr(app, THEME_WARN), line);
-		}
 	}
 	if (strcmp(p->action, "runbook.command") == 0)
 		ui_put_wrapped(win, &y, 4, w - 6, 5, INT_MAX, ui_attr(app, THEME_DIM),

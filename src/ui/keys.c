@@ -190,8 +190,13 @@ prompt_key(struct app *app, const char *name, int is_keycode, unsigned int key)
 			logs_jump(app, le->text);
 		else if (app->prompt_kind == PROMPT_TZERO)
 			journal_tzero(app, le->text);
-		else if (app->prompt_kind == PROMPT_FILL)
+		else if (app->prompt_kind == PROMPT_FILL) {
 			runbook_fill_answer(app, le->text);
+			/* A typed secret does not linger in the prompt's buffer
+			 * (asked again, the prompt is empty anyway). */
+			memset(le->text, 0, sizeof(le->text));
+			lineedit_clear(le);
+		}
 		else if (app->prompt_kind == PROMPT_TAG)
 			actions_rollback_to(app, le->text);
 		else if (app->prompt_kind == PROMPT_ANNOUNCE)

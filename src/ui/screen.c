@@ -427,11 +427,22 @@ draw_footer(struct app *app)
 	if (app->prompt_active) {
 		const struct lineedit *le = &app->prompt;
 		int avail = cols - 10, start = 0, cx, end;
-		char before[LINEEDIT_MAX];
+		char before[LINEEDIT_MAX * 3 + 1], masked[LINEEDIT_MAX * 3 + 1];
+		const char *text = le->text;
+		size_t at = le->cursor;
+		bool hidden = app->prompt_kind == PROMPT_FILL && app->fill.cur < app->fill.n &&
+		    app->fill.secret[app->fill.cur];
 
+		/* A secret shows as one bullet per character: how much was
+		 * typed, never what. */
+		if (hidden) {
+			lineedit_masked(le, masked, sizeof(masked), &at);
+			text = masked;
+			at *= strlen("\u2022");
+		}
 		/* Keep the cursor in view: scroll the text left when it is long. */
-		memcpy(before, le->text, le->cursor);
-		before[le->cursor] = '\0';
+		memcpy(before, text, at);
+		before[at] = '\0';
 		while (ui_width(before + start) >= avail && before[start] != '\0') {
 			start++;
 			while (((unsigned char)before[start] & 0xc0) == 0x80)
@@ -476,13 +487,17 @@ draw_footer(struct app *app)
 			actions_settle_question(app, q, sizeof(q));
 			x = ui_put(w, 0, 1, cols - 2, ui_attr(app, THEME_STATUS), q);
 		} else if (app->prompt_kind == PROMPT_FILL) {
-			char q[640];
+			const char *note = app->fill.note[app->fill.cur];
+			size_t nth, asked = runbook_fill_asked(&app->fill, &nth);
+			char q[960];
 
-			/* A rollback's revision or tag: beside what its host runs now. */
-			snprintf(q, sizeof(q), "%s%son %s%s%s%s, %s (%zu of %zu) = ", app->fill_error,
-			    app->fill_error[0] ? " | " : "", app->cfg.hosts[app->fill_host].name,
+			/* A rollback's revision or tag: beside what its host runs now.
+			 * One the config could have given: why it did not. */
+			snprintf(q, sizeof(q), "%s%s%s%son %s%s%s%s, %s (%zu of %zu%s) = ",
+			    app->fill_error, app->fill_error[0] ? " | " : "", note ? note : "",
+			    note ? " | " : "", app->cfg.hosts[app->fill_host].name,
 			    app->fill_hint[0] ? " (" : "", app->fill_hint, app->fill_hint[0] ? ")" : "",
-			    app->fill.labels[app->fill.cur], app->fill.cur + 1, app->fill.n);
+			    app->fill.labels[app->fill.cur], nth, asked, hidden ? ", typed hidden" : "");
 			x = ui_put(w, 0, 1, cols - 2, ui_attr(app, THEME_STATUS), q);
 		} else
 			x = ui_put(w, 0, 1, cols - 2, ui_attr(app, THEME_STATUS),
@@ -495,7 +510,7 @@ draw_footer(struct app *app)
 			    app->prompt_kind == PROMPT_TZERO ? "T-0 (now, +30m, HH:MM UTC): " :
 			    app->prompt_kind == PROMPT_JUMP ?
 			    "LOGS at (19:30 UTC, 10m ago, 2026-11-26T19:30:00Z): " : "note: ");
-		end = 1 + x + ui_put(w, 0, 1 + x, avail, a, le->text + start);
+		end = 1 + x + ui_put(w, 0, 1 + x, avail, a, text + start);
 		cx = 1 + x + ui_width(before + start);
 		mvwchgat(w, 0, cx < cols - 1 ? cx : cols - 2, 1, A_NORMAL, 0, NULL);
 		/* The keys' reminder only where no typed text is under it. */

@@ -602,7 +602,7 @@ static void
 fill_run(struct app *app)
 {
 	struct app_runbook *r = &app->runbooks[app->fill_rb];
-	char origin[160];
+	char origin[160], said[512];
 	struct wr_err err;
 	char *script;
 
@@ -617,7 +617,8 @@ fill_run(struct app *app)
 		app_say(app, "nothing ran: %s", err.msg);
 	} else {
 		origin_of(r, &app->fill, origin, sizeof(origin));
-		actions_command(app, app->fill_host, script, origin,
+		runbook_fill_said(&app->fill, said, sizeof(said));
+		actions_command(app, app->fill_host, script, origin, said,
 		    step_slot(r, app->fill.section, app->fill.step));
 		free(script);
 	}
@@ -634,6 +635,7 @@ void
 runbook_fill_answer(struct app *app, const char *value)
 {
 	struct wr_err err;
+	bool secret = app->fill.cur < app->fill.n && app->fill.secret[app->fill.cur];
 
 	if (runbook_fill_set(&app->fill, value, &err) != 0) {
 		/* Said in the prompt itself, which asks for the same one again. */
@@ -642,6 +644,10 @@ runbook_fill_answer(struct app *app, const char *value)
 		return;
 	}
 	app->fill_error[0] = '\0';
+	/* A typed secret is one warroom now holds: redacted wherever it
+	 * would show (the dialog, LOGS, the journal), as a loaded one is. */
+	if (secret)
+		redact_add_secret(&app->red, value);
 	if (!runbook_fill_done(&app->fill))
 		fill_ask(app);
 	else if (app->fill_action != NULL)
@@ -979,6 +985,10 @@ run_commands(struct app *app, struct app_runbook *r, size_t section, size_t step
 	app->fill_error[0] = '\0';
 	app->fill_action = NULL;
 	app->fill_hint[0] = '\0';
+	/* What the host's config holds is not asked for (the dialog says
+	 * where it came from). */
+	runbook_fill_from_host(&app->fill, &app->cfg.hosts[host],
+	    app->tokens != NULL ? app->tokens[host] : NULL);
 	if (runbook_fill_done(&app->fill))
 		fill_run(app);
 	else

@@ -37,7 +37,7 @@ assert_screen runbook <<'EOF'
 │  [ ] $ Make sure the newest revision has a downgrade(); additive changes (new│
 │  [ ] $ Downgrade one revision:                                               │
 │  [ ] $ Readiness must report migrations_current=true again:                  │
- runbook compose-rollback.md asks 3 things this config cannot do (line 17:
+ runbook compose-rollback.md asks 4 things this config cannot do (line 17:
  warroom: statuspage: warroom.conf has no [statuspage] (nor [chat]) to post
  to); warroom runbook -c lists them
 EOF
@@ -64,7 +64,7 @@ assert_screen timeline <<'EOF'
 │                                                                              │
 │                                                                              │
 │                                                                              │
- runbook compose-rollback.md asks 3 things this config cannot do (line 17:
+ runbook compose-rollback.md asks 4 things this config cannot do (line 17:
  warroom: statuspage: warroom.conf has no [statuspage] (nor [chat]) to post
  to); warroom runbook -c lists them
 EOF
@@ -91,7 +91,7 @@ assert_screen back <<'EOF'
 │                                              ││                              │
 │                                              ││                              │
 │                                              ││                              │
- runbook compose-rollback.md asks 3 things this config cannot do (line 17:
+ runbook compose-rollback.md asks 4 things this config cannot do (line 17:
  warroom: statuspage: warroom.conf has no [statuspage] (nor [chat]) to post
  to); warroom runbook -c lists them
 EOF

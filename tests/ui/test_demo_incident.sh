@@ -3,8 +3,10 @@
 # keystrokes: a compose host on a bad tag shows ROLLBACK IMMEDIATELY
 # (and LOGS follows the Helm release's pods);
 # the status page goes to investigating; the rollback is confirmed and
-# verified; health comes back and the verdict returns to OK; the status
-# page is resolved; the post-mortem export holds every step in order, and
+# verified; health comes back and the verdict returns to OK; x runs the
+# runbook's Verify on this fleet (its service's address and metrics token
+# come from the config: nothing asked, the token never shown) and every
+# item ends OK; the status page is resolved; the post-mortem export holds every step in order, and
 # keeps a step ticked in the runbook file apart from the incident's ticks
 # (said, neither done nor dropped); resumed, the incident
 # does not record again a verdict it already holds.
@@ -43,6 +45,33 @@ ok "rollback confirmed, verified and gated"
 
 wait_re "^│api-1 +OK" 30
 ok "health back: the verdict returns to OK"
+
+# The runbook's Verify, as a first-time user runs it after the rollback.
+token=$(cat "$fl/hosts/api-1/metrics.token")
+keys 4 End Up Up Up
+wait_re "> - 5\. Verify"
+keys x
+wait_for "CONFIRM RUNBOOK COMMAND"
+wait_for "type api-1 and press Enter to run it"
+assert_contains "$tmp/screen" "from the config, not typed: \$METRICS_TOKEN is api-1's metrics token from metrics_token_file, \$METRICS_URL is api-1's metrics_url"
+assert_contains "$tmp/screen" 'curl -fsS -H "Authorization: Bearer [REDACTED]" "http://127.0.0.1:'
+assert_not_contains "$tmp/screen" "$token"
+keys -l api-1; keys Enter
+wait_for "> - [OK api-1] 5. Verify" 20
+keys x
+wait_re "smoke GET http://127\.0\.0\.1:[0-9]+/healthz: OK — 200 \(expected 200\)" 10
+wait_for "> - [OK api-1, SMOKE OK api-1] 5. Verify"
+keys x
+wait_for "status page (investigating/identified/monitoring/resolved): monitoring"
+keys Enter
+wait_for "Enter sends it, Esc posts nothing"
+keys Enter
+wait_for "status page: update monitoring (incident " 15
+journal=$(ls "$fl"/timeline/*.jsonl)
+grep -q '"kind":"action.end".*"outcome":"ok".*http_requests_total' "$journal" ||
+	fail "Verify's commands did not end OK: $(grep '"kind":"action.end"' "$journal" | tail -n 1)"
+! grep -qF "$token" "$journal" || fail "the metrics token reached the journal"
+ok "x on Verify after the rollback: its commands reach this fleet's service and end OK, the smoke check OK, monitoring posted"
 
 post_status resolved
 wait_for "status page: resolve resolved (incident " 15

@@ -88,12 +88,20 @@ assert_contains "$tmp/screen" "nothing has changed on h1 yet"
 # As high as its plan: the LOGS pane below it stays in view.
 [ "$(grep -n '\[ Cancel \]' "$tmp/screen" | cut -d: -f1)" -lt 30 ] ||
 	fail "the dialog fills the screen: $(cat "$tmp/screen")"
-# At 80x24 every command still shows whole: the shared cd said once, a
-# long line wrapped, not cut.
+# At 80x24 what else the rollback changes is in view without scrolling,
+# above the commands: the .env line it rewrites and jobs, which runs the
+# same bad tag. Every command still shows whole (the shared cd said once,
+# a long line wrapped, not cut), PgDn away when the list does not fit.
 resize 80 24
 # The buttons are the frame's last rows: once they show, the rest has.
 wait_for "[ Roll back ]" 5
+assert_contains "$tmp/screen" ".env changes too: IMAGE_TAG=v1.5.0-bad -> v1.4.1, once api is"
+assert_contains "$tmp/screen" "jobs also runs v1.5.0-bad, very likely from this IMAGE_TAG:"
 assert_contains "$tmp/screen" "will run, in order, on the host, in "
+cp "$tmp/screen" "$tmp/top"
+keys PgDn
+wait_re "▲ [0-9]+ more lines?: PgUp" 5
+cat "$tmp/top" >> "$tmp/screen"
 assert_contains "$tmp/screen" "docker-compose.yml pull 'api'"
 assert_contains "$tmp/screen" "docker-compose.yml up -d 'api'"
 # The header gives way with the date, never with the ARMED badge.

@@ -46,16 +46,21 @@ arm
 keys r
 wait_for "CONFIRM ROLLBACK"
 wait_for "type api and press Enter"
-assert_contains "$tmp/screen" "then keep IMAGE_TAG=v1.4.1 in .env (it says v1.5.0-bad: a plain \`up -d\` would bring that back):"
+assert_contains "$tmp/screen" ".env changes too: IMAGE_TAG=v1.5.0-bad -> v1.4.1, once api is verified healthy (else a plain \`up -d\` brings v1.5.0-bad back)"
+assert_contains "$tmp/screen" "then keep IMAGE_TAG=v1.4.1 in .env (it says v1.5.0-bad):"
 assert_contains "$tmp/screen" "mv -f -- .env.warroom-rb-"
-assert_contains "$tmp/screen" "jobs also runs v1.5.0-bad, very likely from this IMAGE_TAG: after this step a plain \`up -d\` moves it to v1.4.1 too"
+assert_contains "$tmp/screen" "jobs also runs v1.5.0-bad, very likely from this IMAGE_TAG: after this change a plain \`up -d\` moves it to v1.4.1 too"
 # The releases.log line it writes is named too: every write on the host.
 assert_contains "$tmp/screen" "then note it in releases.log (where the host keeps one): if [ -f releases.log ]"
 # The .env step is listed after the verification and the health gate.
 gate=$(grep -n "then wait up to" "$tmp/screen" | cut -d: -f1)
 keep=$(grep -n "then keep IMAGE_TAG" "$tmp/screen" | cut -d: -f1)
 [ "$gate" -lt "$keep" ] || fail "the .env step is not listed after the health gate"
-ok "the dialog lists the .env step after the gate and names jobs"
+# What else changes is said before the commands.
+envline=$(grep -n "\.env changes too:" "$tmp/screen" | cut -d: -f1)
+list=$(grep -n "will run, in order" "$tmp/screen" | cut -d: -f1)
+[ "$envline" -lt "$list" ] || fail "the .env change is not said before the commands"
+ok "the dialog says the .env change and names jobs before the commands, lists the .env step after the gate"
 
 keys -l "api"
 keys Enter

@@ -9,8 +9,11 @@
 # the typed tag, but runs as written, whole, when it holds another command
 # too, and is refused whole when it names a service the host does not
 # run; alembic downgrade gets its own dialog with a warning and is gated
-# on /readyz reporting the migrations current; `warroom` bindings
-# (statuspage, killswitch) start their built-in action.
+# on /readyz reporting the migrations current; a secret-looking
+# placeholder is typed hidden (bullets, never echoed, refused without its
+# value), shown and journalled [REDACTED], while $HEALTH_URL, $METRICS_URL
+# and the metrics token come from the host's config, not asked; `warroom`
+# bindings (statuspage, killswitch) start their built-in action.
 . "${top_srcdir:-$(dirname "$0")/../..}/tests/lib/tmux.sh"
 [ -x /usr/sbin/sshd ] || skip "openssh-server is not installed"
 fleet_up --hosts 1 --tag v1.5.0-bad
@@ -67,6 +70,14 @@ cat > "$tmp/drill.md" <<'MD'
 
    ```bash
    IMAGE_TAG=<tag> docker compose up -d api worker
+   ```
+
+7. Check the database
+
+   ```bash
+   echo "$DB_PASSWORD" > pw.txt
+   curl -fsS -H "Authorization: Bearer $METRICS_TOKEN" "$METRICS_URL" > /dev/null
+   curl -fsS "$HEALTH_URL/readyz"
    ```
 
 ## Tell customers
@@ -199,6 +210,35 @@ wait_for "nothing ran: h1 runs no service worker (it runs api, jobs): fix the st
 sleep 1
 ! tail -n +"$((before + 1))" "$log" | grep -q '"up"' || fail "up -d ran for part of the step"
 ok "up -d naming a service the host does not run is refused whole"
+
+# A secret: typed hidden, never echoed or shown; the config's values filled.
+token=$(cat "$fl/hosts/h1/metrics.token")
+keys ]
+keys x
+wait_for 'on h1, $DB_PASSWORD (1 of 1, typed hidden) = '
+keys -l 'hunter2;x'
+wait_for 'typed hidden) = •••••••••'
+keys Enter
+wait_for 'the hidden value of $DB_PASSWORD refused: only letters, digits and ._:/@+=,- (nothing is quoted for you) | on h1, $DB_PASSWORD (1 of 1, typed hidden) = '
+assert_not_contains "$tmp/screen" "hunter2"
+keys -l s3cretPassw0rd
+wait_for 'typed hidden) = ••••••••••••••'
+assert_not_contains "$tmp/screen" "s3cretPassw0rd"
+keys Enter
+wait_for "CONFIRM RUNBOOK COMMAND"
+wait_for "type h1 and press Enter to run it"
+assert_contains "$tmp/screen" 'echo "[REDACTED]" > pw.txt'
+assert_contains "$tmp/screen" "from the config, not typed: \$METRICS_TOKEN is h1's metrics token from metrics_token_file, \$METRICS_URL is h1's metrics_url, \$HEALTH_URL is h1's health_url; hidden (shown as [REDACTED]):"
+assert_contains "$tmp/screen" "  \$DB_PASSWORD, \$METRICS_TOKEN "
+assert_not_contains "$tmp/screen" "s3cretPassw0rd"
+assert_not_contains "$tmp/screen" "$token"
+keys -l h1
+keys Enter
+wait_for "[OK h1] Check the database" 20
+[ "$(cat "$app/pw.txt")" = s3cretPassw0rd ] || fail "the typed secret did not reach the host: $(cat "$app/pw.txt")"
+! grep -q "s3cretPassw0rd" "$journal" || fail "the typed secret reached the journal"
+! grep -qF "$token" "$journal" || fail "the metrics token reached the journal"
+ok "a secret placeholder is typed hidden, refused without its value, shown and journalled redacted; the config's values are not asked"
 
 req=$fl/statuspage/requests.jsonl
 keys Down

@@ -1,6 +1,7 @@
 /*
  * test_lineedit.c — the note editor's text: UTF-8 stays whole under
- * cursor moves, deletes and Ctrl-U; controls are refused.
+ * cursor moves, deletes and Ctrl-U; controls are refused; a hidden prompt
+ * shows one bullet per character and nothing of the text.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -104,6 +105,35 @@ set_prefills_cleanly(void **state)
 	assert_int_equal(le.len, LINEEDIT_MAX - 1);
 }
 
+/* A secret typed: as many bullets as characters (a multibyte one is one),
+ * the cursor's column counted in them, the text itself nowhere. */
+static void
+masked_shows_only_the_length(void **state)
+{
+	struct lineedit le;
+	const unsigned int pw[] = { 'h', 'u', 0xe9, 't', '2' };
+	char out[64], tiny[8];
+	size_t col;
+
+	(void)state;
+	lineedit_clear(&le);
+	lineedit_masked(&le, out, sizeof(out), &col);
+	assert_string_equal(out, "");
+	assert_int_equal(col, 0);
+	type(&le, pw, 5);
+	lineedit_masked(&le, out, sizeof(out), &col);
+	assert_string_equal(out, "\u2022\u2022\u2022\u2022\u2022");
+	assert_int_equal(col, 5);
+	assert_null(strstr(out, "hu"));
+	lineedit_left(&le);
+	lineedit_left(&le);
+	lineedit_masked(&le, out, sizeof(out), &col);
+	assert_int_equal(col, 3);
+	/* Cut at a whole bullet, never half of one. */
+	lineedit_masked(&le, tiny, sizeof(tiny), &col);
+	assert_string_equal(tiny, "\u2022\u2022");
+}
+
 int
 main(void)
 {
@@ -112,6 +142,7 @@ main(void)
 		cmocka_unit_test(home_end_and_kill),
 		cmocka_unit_test(controls_and_overflow_are_refused),
 		cmocka_unit_test(set_prefills_cleanly),
+		cmocka_unit_test(masked_shows_only_the_length),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

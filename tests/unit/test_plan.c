@@ -947,7 +947,7 @@ runbook_script_stops_at_the_first_failure(void **state)
 	const char *script = "X=1\necho one\nls /nonexistent-wr-$X\necho two\n";
 
 	h.driver = DRIVER_K8S;
-	assert_int_equal(plan_command(&h, script, "rb.md line 3: Roll", &p, &err), 0);
+	assert_int_equal(plan_command(&h, script, "rb.md line 3: Roll", "", &p, &err), 0);
 	assert_string_equal(p.action, "runbook.command");
 	assert_int_equal(p.nsteps, 1);
 	assert_true(p.steps[0].mutating);
@@ -964,7 +964,7 @@ runbook_script_stops_at_the_first_failure(void **state)
 
 	/* A Compose host's script runs in compose_dir. */
 	h.driver = DRIVER_COMPOSE;
-	assert_int_equal(plan_command(&h, "true\n", "o", &p, &err), 0);
+	assert_int_equal(plan_command(&h, "true\n", "o", NULL, &p, &err), 0);
 	assert_string_equal(p.steps[0].cmd, "cd '/srv/app deploy' || exit 1\n"
 	    PLAN_SCRIPT_PREAMBLE "true\n");
 

@@ -139,11 +139,11 @@ docs_compose_rollback(void **state)
 
 	parse_file(&rb, "docs/runbooks/compose-rollback.md");
 	/* §3.2's `up -d --no-deps` is the author's command, not the built-in. */
-	assert_stats(&rb, 7, 15, 15, 17, 4, 10);
+	assert_stats(&rb, 7, 15, 15, 18, 7, 11);
 	runbook_stats(&rb, &st);
 	assert_int_equal(st.tasks, 7);
 	assert_int_equal(st.checked, 1);
-	assert_int_equal(st.bindings, 6);
+	assert_int_equal(st.bindings, 7);
 	assert_int_equal(rb.nerrors, 0);
 	assert_int_equal(rb.nwarnings, 0);
 	assert_false(rb.matrix.present);
@@ -160,7 +160,7 @@ docs_k8s_helm_rollback(void **state)
 	unsigned set;
 
 	parse_file(&rb, "docs/runbooks/k8s-helm-rollback.md");
-	assert_stats(&rb, 6, 12, 10, 15, 3, 8);
+	assert_stats(&rb, 6, 12, 10, 14, 6, 8);
 	runbook_stats(&rb, &st);
 	assert_int_equal(st.tasks, 5);
 	assert_int_equal(st.checked, 1);
@@ -198,7 +198,7 @@ docs_blue_green_cutover(void **state)
 	parse_file(&rb, "docs/runbooks/blue-green-cutover.md");
 	/* Green's `IMAGE_TAG=$RELEASE … -p api-green --env-file .env.green up -d`
 	 * and blue's `-p api-blue … up -d` are plain commands. */
-	assert_stats(&rb, 5, 15, 9, 14, 2, 3);
+	assert_stats(&rb, 5, 15, 9, 14, 5, 3);
 	runbook_stats(&rb, &st);
 	assert_int_equal(st.tasks, 4);
 	assert_int_equal(st.checked, 2);
@@ -212,6 +212,41 @@ docs_blue_green_cutover(void **state)
 	assert_string_equal(rb.sections[rb.blocks[0].section].title, "Hosts");
 	assert_blocks_attached(&rb);
 	runbook_free(&rb);
+}
+
+/* The shipped runbooks' checks ask the host's own service: its address
+ * comes from the config (a smoke binding, $HEALTH_URL, $METRICS_URL) or is
+ * asked, never a fixed loopback port that only one setup has. */
+static void
+docs_runbooks_name_no_fixed_address(void **state)
+{
+	static const char *const files[] = {
+		"docs/runbooks/compose-rollback.md", "docs/runbooks/k8s-helm-rollback.md",
+		"docs/runbooks/blue-green-cutover.md", "examples/rollback.md",
+	};
+	struct runbook rb;
+	size_t f, b, c, k;
+
+	(void)state;
+	for (f = 0; f < WR_ARRAY_LEN(files); f++) {
+		parse_file(&rb, files[f]);
+		for (b = 0; b < rb.nblocks; b++) {
+			for (c = 0; c < rb.blocks[b].ncmds; c++) {
+				const char *t = rb.blocks[b].cmds[c].text;
+
+				if (strstr(t, "127.0.0.1") != NULL || strstr(t, "localhost") != NULL)
+					fail_msg("%s:%d: %s", files[f], rb.blocks[b].cmds[c].line, t);
+			}
+			for (k = 0; k < rb.blocks[b].nbinds; k++) {
+				const char *u = runbook_action_arg(&rb.blocks[b].binds[k].action, "url");
+
+				if (u != NULL && u[0] != '/')
+					fail_msg("%s:%d: smoke url=%s", files[f],
+					    rb.blocks[b].binds[k].line, u);
+			}
+		}
+		runbook_free(&rb);
+	}
 }
 
 /* ---- structure ---- */
@@ -1834,6 +1869,7 @@ main(void)
 		cmocka_unit_test(docs_compose_rollback),
 		cmocka_unit_test(docs_k8s_helm_rollback),
 		cmocka_unit_test(docs_blue_green_cutover),
+		cmocka_unit_test(docs_runbooks_name_no_fixed_address),
 		cmocka_unit_test(headings_are_sections_with_parents),
 		cmocka_unit_test(task_items_keep_their_ticks),
 		cmocka_unit_test(code_blocks_attach_to_what_they_follow),

@@ -4,7 +4,10 @@
  * occurrence, values that would need quoting refused, known actions named;
  * a rollback's own placeholders (a revision, a tag) asked, checked for
  * what their place wants, and filled into its action; a transcript
- * (console) block gives its commands without prompts or output.
+ * (console) block gives its commands without prompts or output; what the
+ * host's config holds ($HEALTH_URL, $METRICS_URL, its metrics token) is
+ * filled from it, saying from where, or asked saying why not; a
+ * secret-looking placeholder is marked and its value never echoed.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -409,6 +412,175 @@ a_transcript_runs_its_commands_only(void **state)
 	runbook_free(&r);
 }
 
+static const char verify_md[] =
+    "# Verify\n"
+    "\n"
+    "1. Check\n"
+    "\n"
+    "   ```bash\n"
+    "   curl -fsS \"$HEALTH_URL/readyz\"\n"
+    "   curl -fsS -H \"Authorization: Bearer ${METRICS_TOKEN}\" \"$METRICS_URL\" | grep -c '^http'\n"
+    "   mysql -u app -p$DB_PASSWORD -e 'select 1' <db>\n"
+    "   ```\n";
+
+static void
+host_of(struct config_host *h)
+{
+	memset(h, 0, sizeof(*h));
+	wr_strlcpy(h->name, "api-1", sizeof(h->name));
+	wr_strlcpy(h->health_url, "http://127.0.0.1:11001", sizeof(h->health_url));
+	wr_strlcpy(h->metrics_url, "http://127.0.0.1:11001/metrics", sizeof(h->metrics_url));
+	wr_strlcpy(h->metrics_token_file.path, "/srv/wr/metrics.token",
+	    sizeof(h->metrics_token_file.path));
+}
+
+/* What the host's config holds is filled from it and says from where; the
+ * rest is asked, from where the config stops; the script holds them all. */
+static void
+the_hosts_config_fills_what_it_holds(void **state)
+{
+	struct config_host h;
+	struct runbook r;
+	struct runbook_fill f;
+	struct wr_err err;
+	char *s, said[512];
+	size_t nth;
+
+	(void)state;
+	host_of(&h);
+	runbook_parse(&r, "v.md", verify_md, strlen(verify_md));
+	assert_int_equal(runbook_fill_init(&f, &r, 0, 0, &err), 0);
+	assert_int_equal(f.n, 5);
+	assert_int_equal(runbook_fill_from_host(&f, &h, "83854818382e9bb9"), 3);
+	assert_string_equal(f.values[0], "http://127.0.0.1:11001");
+	assert_string_equal(f.from[0], "api-1's health_url");
+	assert_string_equal(f.from[1], "api-1's metrics token from metrics_token_file");
+	assert_string_equal(f.from[2], "api-1's metrics_url");
+	assert_null(f.from[3]);
+	/* Only what the config cannot answer is asked, and counted. */
+	assert_int_equal(f.cur, 3);
+	assert_string_equal(f.labels[f.cur], "$DB_PASSWORD");
+	assert_int_equal(runbook_fill_asked(&f, &nth), 2);
+	assert_int_equal(nth, 1);
+	assert_false(runbook_fill_done(&f));
+	assert_int_equal(runbook_fill_set(&f, "hunter2hunter2", &err), 0);
+	assert_string_equal(f.labels[f.cur], "<db>");
+	assert_int_equal(runbook_fill_asked(&f, &nth), 2);
+	assert_int_equal(nth, 2);
+	assert_int_equal(runbook_fill_set(&f, "orders", &err), 0);
+	assert_true(runbook_fill_done(&f));
+	runbook_fill_said(&f, said, sizeof(said));
+	assert_string_equal(said, "from the config, not typed: $HEALTH_URL is api-1's health_url, "
+	    "$METRICS_TOKEN is api-1's metrics token from metrics_token_file, $METRICS_URL is "
+	    "api-1's metrics_url; hidden (shown as [REDACTED]): $METRICS_TOKEN, $DB_PASSWORD");
+	s = runbook_fill_script(&f, &r, &err);
+	assert_string_equal(s, "curl -fsS \"http://127.0.0.1:11001/readyz\"\n"
+	    "curl -fsS -H \"Authorization: Bearer 83854818382e9bb9\" "
+	    "\"http://127.0.0.1:11001/metrics\" | grep -c '^http'\n"
+	    "mysql -u app -phunter2hunter2 -e 'select 1' orders\n");
+	free(s);
+	runbook_fill_free(&f);
+
+	/* The name metrics_token_env gives is the token too. */
+	h.metrics_token_file.path[0] = '\0';
+	wr_strlcpy(h.metrics_token_env, "DB_PASSWORD", sizeof(h.metrics_token_env));
+	assert_int_equal(runbook_fill_init(&f, &r, 0, 0, &err), 0);
+	assert_int_equal(runbook_fill_from_host(&f, &h, "tok3n-from-env"), 4);
+	assert_string_equal(f.values[3], "tok3n-from-env");
+	assert_string_equal(f.from[3], "api-1's metrics token from $DB_PASSWORD (metrics_token_env)");
+	assert_string_equal(f.labels[f.cur], "<db>");
+	runbook_fill_free(&f);
+	runbook_free(&r);
+}
+
+/* What the config lacks, or holds in a form that would need quoting, is
+ * asked, and the note says why: never a guess, never silence. */
+static void
+what_the_config_lacks_is_asked_saying_why(void **state)
+{
+	struct config_host h;
+	struct runbook r;
+	struct runbook_fill f;
+	struct wr_err err;
+	char said[64];
+
+	(void)state;
+	host_of(&h);
+	h.metrics_url[0] = '\0';
+	wr_strlcpy(h.prom.url, "http://prom:9090", sizeof(h.prom.url));
+	wr_strlcpy(h.health_url, "http://127.0.0.1:11001/?a=1&b=2", sizeof(h.health_url));
+	runbook_parse(&r, "v.md", verify_md, strlen(verify_md));
+	assert_int_equal(runbook_fill_init(&f, &r, 0, 0, &err), 0);
+	assert_int_equal(runbook_fill_from_host(&f, &h, NULL), 0);
+	assert_int_equal(f.cur, 0);
+	runbook_fill_said(&f, said, sizeof(said));
+	assert_string_equal(said, "");
+	assert_string_equal(f.note[0], "api-1's health_url would need quoting here");
+	assert_string_equal(f.note[1], "api-1 has a metrics token in the config, but it was not "
+	    "loaded (metrics_token_file unreadable)");
+	assert_string_equal(f.note[2], "api-1 reads its metrics from Prometheus: no metrics_url "
+	    "in the config");
+	assert_null(f.note[3]);
+	runbook_fill_free(&f);
+
+	h.metrics_token_file.path[0] = '\0';
+	assert_int_equal(runbook_fill_init(&f, &r, 0, 0, &err), 0);
+	runbook_fill_from_host(&f, &h, NULL);
+	assert_string_equal(f.note[1], "api-1 has no metrics token in the config "
+	    "(metrics_token_file, metrics_token_env)");
+	/* A token the host has needs no typing once it is there. */
+	runbook_fill_free(&f);
+	runbook_free(&r);
+}
+
+/* Names that look secret (the redactor's words, or KEY/PASS/PWD/AUTH as
+ * a word) are typed hidden; a refused secret is not echoed. */
+static void
+secret_looking_placeholders_are_never_echoed(void **state)
+{
+	struct runbook r;
+	struct runbook_fill f;
+	struct wr_err err;
+
+	(void)state;
+	assert_true(runbook_fill_name_is_secret("METRICS_TOKEN"));
+	assert_true(runbook_fill_name_is_secret("DB_PASSWORD"));
+	assert_true(runbook_fill_name_is_secret("client_secret"));
+	assert_true(runbook_fill_name_is_secret("AWS_CREDENTIALS"));
+	assert_true(runbook_fill_name_is_secret("DEPLOY_KEY"));
+	assert_true(runbook_fill_name_is_secret("ssh-key"));
+	assert_true(runbook_fill_name_is_secret("DB_PASS"));
+	assert_true(runbook_fill_name_is_secret("BASIC_AUTH"));
+	assert_false(runbook_fill_name_is_secret("TAG"));
+	assert_false(runbook_fill_name_is_secret("MONKEY"));
+	assert_false(runbook_fill_name_is_secret("KEYSPACE"));
+	assert_false(runbook_fill_name_is_secret("HEALTH_URL"));
+	assert_false(runbook_fill_name_is_secret("commit"));
+
+	runbook_parse(&r, "v.md", verify_md, strlen(verify_md));
+	assert_int_equal(runbook_fill_init(&f, &r, 0, 0, &err), 0);
+	assert_false(f.secret[0]);
+	assert_true(f.secret[1]);
+	assert_false(f.secret[2]);
+	assert_true(f.secret[3]);
+	assert_false(f.secret[4]);
+	assert_int_equal(runbook_fill_set(&f, "http://h:1", &err), 0);
+	assert_int_equal(runbook_fill_set(&f, "s3cret;rm", &err), -1);
+	assert_null(strstr(err.msg, "s3cret"));
+	assert_string_equal(err.msg, "the hidden value of $METRICS_TOKEN refused: only letters, "
+	    "digits and ._:/@+=,- (nothing is quoted for you)");
+	assert_int_equal(runbook_fill_set(&f, "-s3cret", &err), -1);
+	assert_string_equal(err.msg, "the hidden value of $METRICS_TOKEN refused: it would read "
+	    "as an option");
+	assert_int_equal(runbook_fill_set(&f, "s3cret", &err), 0);
+	/* Not a secret: the refused value is named, to be fixed. */
+	assert_int_equal(runbook_fill_set(&f, "a b", &err), -1);
+	assert_string_equal(err.msg, "'a b' refused: only letters, digits and ._:/@+=,- (nothing "
+	    "is quoted for you)");
+	runbook_fill_free(&f);
+	runbook_free(&r);
+}
+
 int
 main(void)
 {
@@ -422,6 +594,9 @@ main(void)
 		cmocka_unit_test(a_known_rollback_gets_its_tag),
 		cmocka_unit_test(a_rollbacks_placeholders_are_asked_then_named),
 		cmocka_unit_test(a_transcript_runs_its_commands_only),
+		cmocka_unit_test(the_hosts_config_fills_what_it_holds),
+		cmocka_unit_test(what_the_config_lacks_is_asked_saying_why),
+		cmocka_unit_test(secret_looking_placeholders_are_never_echoed),
 	};
 
 	return cmocka_run_group_tests(tests, setup, teardown);
