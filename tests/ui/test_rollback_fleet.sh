@@ -51,7 +51,7 @@ summary="fleet rollback of api to v1.4.0: h1 OK · h3 already on v1.4.0, skipped
 grep '"kind":"chain.end"' "$journal" | grep -qF "\"summary\":\"$summary\"" ||
 	fail "chain.end does not say '$summary': $(grep '"kind":"chain.end"' "$journal")"
 grep '"kind":"action.refused","host":"h5"' "$journal" | grep -qE 'h5 is (DOWN|CONNECTING): not rolled back' ||
-	fail "h5's turn is not journalled as refused: $(grep '"kind":"action.refused"' "$journal")"
+	{ tail -n 8 "$journal"; fail "h5's turn is not journalled as refused: $(grep '"kind":"action.refused"' "$journal")"; }
 grep -q '"kind":"action.end","host":"h1".*"outcome":"ok"' "$journal" || fail "h1 did not end OK"
 grep '"pull","api"' "$fl/hosts/h1/commands.log" | grep -q '"IMAGE_TAG":"v1.4.0"' ||
 	fail "h1 was not rolled back to v1.4.0"
