@@ -25,18 +25,25 @@ struct exec_result {
 typedef void (*exec_line_fn)(enum exec_stream s, const char *line, size_t len,
     bool cut, void *arg);
 typedef void (*exec_done_fn)(const struct exec_result *r, void *arg);
+typedef void (*exec_closed_fn)(void *arg);
 /* Output as read, not cut into lines; once per stream at the end of a run
  * with eof true and no data (a last line without '\n' is then complete). */
 typedef void (*exec_chunk_fn)(enum exec_stream s, const char *data, size_t len,
     bool eof, void *arg);
 
 struct exec_opts {
-	int timeout_ms;          /* 0: none; on_done reports it when it passes,
-	                            the channel closing behind it */
+	int timeout_ms;          /* 0: none; else on_done says timed_out then, at
+	                            once, whatever the host does (see on_closed) */
 	size_t line_cap;         /* longer lines arrive cut; default 16 KiB */
 	exec_line_fn on_line;
 	exec_chunk_fn on_chunk;  /* if set, instead of on_line (the caller cuts lines) */
 	exec_done_fn on_done;    /* called exactly once; the command is freed after */
+	/* May be NULL; else called once after on_done, when the channel is
+	 * gone too: at once for a command that ended, later for one cut short
+	 * (its timeout, exec_cancel), whose channel sshd closes only when the
+	 * command exits (given up after 10 min, or with the session). arg
+	 * must live until then. */
+	exec_closed_fn on_closed;
 	void *arg;
 	bool mutating;           /* refused while the pool is read-only */
 };
@@ -47,7 +54,8 @@ struct exec_cmd;
 struct exec_cmd *exec_start(struct ssh_pool *pool, int host, const char *cmd,
     const struct exec_opts *opts, struct wr_err *err);
 
-/* Stop a command: its channel is closed and on_done reports "cancelled". */
+/* Stop a command: on_done reports "cancelled" (or the timeout) before this
+ * returns, and the channel is closed in the background (see on_closed). */
 void exec_cancel(struct exec_cmd *c);
 
 /* ---- streams that outlive a connection (logs -f) ---- */

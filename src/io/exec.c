@@ -4,6 +4,11 @@
  * (first: a killed command also reports status 0) and the exit status.
  * Every step may answer EAGAIN; the pool calls service() again whenever
  * the session's socket moves, so nothing here waits.
+ *
+ * A command cut short (its timeout, exec_cancel) is over for its caller at
+ * once; its channel is closed in the background. sshd answers that close
+ * only when the command exits, which a hung one may never do: the close is
+ * waited for while the session lives, at most EXEC_LINGER_MS.
  */
 #include "warroom/exec.h"
 
@@ -17,6 +22,10 @@
 
 enum phase { PH_OPEN, PH_EXEC, PH_READ, PH_CLOSE, PH_FREE, PH_DONE };
 
+/* How long a channel cut short may take to close before it is left to
+ * libssh2, which frees it with its session. */
+#define EXEC_LINGER_MS (10 * 60 * 1000)
+
 struct exec_cmd {
 	struct ssh_client client;        /* first: the pool hands this back */
 	struct ssh_pool *pool;
@@ -29,7 +38,9 @@ struct exec_cmd {
 	struct linesplit out, err;
 	struct exec_result result;
 	uint64_t timer;
-	bool cancelled;
+	uint64_t linger;                 /* giving up on the close */
+	bool asking;                     /* the channel open is out (holds the slot) */
+	bool reported;                   /* on_done called: only the close is left */
 };
 
 static void
@@ -50,22 +61,41 @@ line_err(const char *line, size_t len, bool cut, void *arg)
 		c->opts.on_line(EXEC_STDERR, line, len, cut, c->opts.arg);
 }
 
+/* The caller's part ends: the last lines, then on_done; no callback but
+ * on_closed after this. */
 static void
-finish(struct exec_cmd *c)
+report(struct exec_cmd *c)
 {
+	if (c->reported)
+		return;
+	c->reported = true;
 	if (c->timer != 0)
 		loop_timer_cancel(c->loop, c->timer);
 	c->timer = 0;
-	ssh_client_detach(&c->client);
 	if (c->opts.on_chunk != NULL) {
 		c->opts.on_chunk(EXEC_STDOUT, NULL, 0, true, c->opts.arg);
 		c->opts.on_chunk(EXEC_STDERR, NULL, 0, true, c->opts.arg);
 	}
 	linesplit_finish(&c->out);
 	linesplit_finish(&c->err);
-	c->phase = PH_DONE;
+	c->opts.on_line = NULL;
+	c->opts.on_chunk = NULL;
 	if (c->opts.on_done != NULL)
 		c->opts.on_done(&c->result, c->opts.arg);
+	c->opts.on_done = NULL;
+}
+
+static void
+finish(struct exec_cmd *c)
+{
+	if (c->linger != 0)
+		loop_timer_cancel(c->loop, c->linger);
+	c->linger = 0;
+	ssh_client_detach(&c->client);
+	report(c);
+	c->phase = PH_DONE;
+	if (c->opts.on_closed != NULL)
+		c->opts.on_closed(c->opts.arg);
 	linesplit_free(&c->out);
 	linesplit_free(&c->err);
 	free(c->cmd);
@@ -90,6 +120,8 @@ drain(struct exec_cmd *c)
 			n = libssh2_channel_read_ex(c->ch, streams[i], buf, sizeof(buf));
 			if (n <= 0)
 				break;
+			if (c->reported)
+				continue;        /* cut short: read only to be let go */
 			if (c->opts.on_chunk != NULL)
 				c->opts.on_chunk(i == 0 ? EXEC_STDOUT : EXEC_STDERR, buf, (size_t)n,
 				    false, c->opts.arg);
@@ -115,6 +147,7 @@ step(struct exec_cmd *c, char *why, size_t whycap)
 		case PH_OPEN:
 			if (!ssh_client_request(&c->client))
 				return 0;        /* another channel's request is pending */
+			c->asking = true;
 			c->ch = libssh2_channel_open_ex(c->s, "session", 7,
 			    4 * 1024 * 1024, LIBSSH2_CHANNEL_PACKET_DEFAULT, NULL, 0);
 			if (c->ch == NULL) {
@@ -123,9 +156,19 @@ step(struct exec_cmd *c, char *why, size_t whycap)
 					return 0;
 				goto fail;
 			}
+			c->asking = false;
+			if (c->reported) {
+				/* Cut short while it opened: closed unused. */
+				ssh_client_request_done(&c->client);
+				c->phase = PH_CLOSE;
+				break;
+			}
 			c->phase = PH_EXEC;
 			break;
 		case PH_EXEC:
+			/* A request answered before anything else is sent: libssh2
+			 * keeps its state in the session, so even a command cut
+			 * short waits for this answer (a moment) before closing. */
 			rc = libssh2_channel_process_startup(c->ch, "exec", 4, c->cmd,
 			    (unsigned)strlen(c->cmd));
 			if (rc == LIBSSH2_ERROR_EAGAIN)
@@ -133,7 +176,7 @@ step(struct exec_cmd *c, char *why, size_t whycap)
 			ssh_client_request_done(&c->client);
 			if (rc != 0)
 				goto fail;
-			c->phase = PH_READ;
+			c->phase = c->reported ? PH_CLOSE : PH_READ;
 			break;
 		case PH_READ:
 			/* Nothing queued: a read would only recv() EAGAIN. */
@@ -153,7 +196,7 @@ step(struct exec_cmd *c, char *why, size_t whycap)
 				rc = libssh2_channel_wait_closed(c->ch);
 			if (rc == LIBSSH2_ERROR_EAGAIN)
 				return 0;
-			if (!c->cancelled && !c->result.timed_out) {
+			if (!c->reported) {
 				libssh2_channel_get_exit_signal(c->ch, &sig, NULL, NULL, NULL,
 				    NULL, NULL);
 				c->result.finished = true;
@@ -210,27 +253,6 @@ lost(struct ssh_client *cl, const char *why)
 	finish(c);
 }
 
-/* The caller hears of the end now, with what the command printed so far;
- * nothing more is said to it while the channel closes. */
-static void
-report_now(struct exec_cmd *c)
-{
-	struct exec_result r = c->result;
-	exec_done_fn done = c->opts.on_done;
-
-	if (c->opts.on_chunk != NULL) {
-		c->opts.on_chunk(EXEC_STDOUT, NULL, 0, true, c->opts.arg);
-		c->opts.on_chunk(EXEC_STDERR, NULL, 0, true, c->opts.arg);
-	}
-	linesplit_finish(&c->out);
-	linesplit_finish(&c->err);
-	c->opts.on_line = NULL;
-	c->opts.on_chunk = NULL;
-	c->opts.on_done = NULL;
-	if (done != NULL)
-		done(&r, c->opts.arg);
-}
-
 static void
 on_timeout(void *arg)
 {
@@ -240,11 +262,19 @@ on_timeout(void *arg)
 	c->result.timed_out = true;
 	snprintf(c->result.error, sizeof(c->result.error), "timed out after %d s",
 	    c->opts.timeout_ms / 1000);
-	/* sshd closes a channel only once its command has exited: the time
-	 * said is the time it took, so the end is reported now and the
-	 * channel closes behind it. */
-	report_now(c);
 	exec_cancel(c);           /* may free c */
+}
+
+/* A close sshd never answered (the command still hangs on the host): the
+ * channel is left to libssh2, which frees it with the session. */
+static void
+on_linger(void *arg)
+{
+	struct exec_cmd *c = arg;
+
+	c->linger = 0;
+	c->ch = NULL;
+	finish(c);
 }
 
 void
@@ -252,19 +282,23 @@ exec_cancel(struct exec_cmd *c)
 {
 	char why[64];
 
-	if (c->phase == PH_DONE)
+	if (c->phase == PH_DONE || c->reported)
 		return;
-	c->cancelled = true;
 	if (c->result.error[0] == '\0')
 		snprintf(c->result.error, sizeof(c->result.error), "cancelled");
-	if (c->ch == NULL) {
+	if (c->ch == NULL && !c->asking) {
 		finish(c);
 		return;
 	}
-	/* Closing the channel is how a running command is stopped: libssh2
-	 * 1.10 has no channel signal. */
-	c->phase = PH_CLOSE;
-	step(c, why, sizeof(why));
+	/* The caller goes on now. Closing the channel is how a running command
+	 * is stopped (libssh2 1.10 has no channel signal): EOF and close are
+	 * sent, and sshd closes its pipes to the command; it answers only once
+	 * the command exits, so that answer is waited for in the background. */
+	report(c);
+	c->linger = loop_timer_add(c->loop, EXEC_LINGER_MS, 0, on_linger, c);
+	if (c->phase == PH_READ)
+		c->phase = PH_CLOSE;
+	step(c, why, sizeof(why));        /* may free c; a broken session is the pool's */
 }
 
 struct exec_cmd *

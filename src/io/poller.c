@@ -60,7 +60,9 @@ struct host_poll {
 	struct host_metrics m;
 	bool scraping;
 	struct promquery_round prom;     /* metrics from Prometheus, when so configured */
-	int running;                     /* commands of this poll still out */
+	int running;                     /* commands of this poll whose channels
+	                                    are open (a hung one's stays open
+	                                    after its timeout: no new poll then) */
 	int probing;                     /* HTTP probes still out */
 	bool probe_owed;                 /* a round was asked for while one was out */
 	bool poll_owed;                  /* a driver round was asked for while the
@@ -385,10 +387,21 @@ static void
 job_done(const struct exec_result *r, void *arg)
 {
 	struct job *j = arg;
-	struct host_poll *hp = j->hp;
 
 	job_apply(j, r);
 	free(j->buf);
+	j->buf = NULL;
+}
+
+/* A command cut short by its timeout still holds a session on the host
+ * until it ends there: the next poll waits for that, so a hung tool costs
+ * one session, not one per poll (sshd allows ten per connection). */
+static void
+job_closed(void *arg)
+{
+	struct job *j = arg;
+	struct host_poll *hp = j->hp;
+
 	free(j);
 	/* The round asked for while this one was out: these commands were
 	 * sent before what made someone ask. */
@@ -408,6 +421,7 @@ start_job(struct host_poll *hp, int svc, int kind, const char *cmd)
 		.line_cap = 1024 * 1024,
 		.on_line = job_line,
 		.on_done = job_done,
+		.on_closed = job_closed,
 		.arg = j,
 	};
 	struct wr_err err;
@@ -535,8 +549,16 @@ watch_done(const struct exec_result *r, void *arg)
 		hp->watch_broken = true;
 	if (r->error[0] != '\0' && !r->finished && !hp->watch_stalled)
 		fail_all(hp, -1, r->error, wall_ms());
-	hp->watch_stalled = false;
 	changed(hp->p);
+}
+
+/* A stalled watch's session is free once the hung command has ended. */
+static void
+watch_closed(void *arg)
+{
+	struct host_poll *hp = arg;
+
+	hp->watch_stalled = false;
 }
 
 static void
@@ -549,6 +571,7 @@ watch_start(struct host_poll *hp)
 		.line_cap = 1024 * 1024,
 		.on_line = watch_line,
 		.on_done = watch_done,
+		.on_closed = watch_closed,
 		.arg = hp,
 	};
 	struct wr_err err;
@@ -611,8 +634,9 @@ on_poll(void *arg)
 			fail_all(hp, -1, why, wall_ms());
 			changed(hp->p);
 			/* Closed once; sshd holds the close until the stuck command
-			 * ends, and only then does a new watch start, so a hung
-			 * docker costs one session, not one per attempt. */
+			 * ends, and only then (watch_closed) does a new watch
+			 * start, so a hung docker costs one session, not one per
+			 * attempt. */
 			if (!hp->watch_stalled) {
 				hp->watch_stalled = true;
 				exec_cancel(hp->watch);      /* watch_done clears it */
@@ -620,7 +644,8 @@ on_poll(void *arg)
 		}
 		return;
 	}
-	if (hp->running > 0 || ssh_pool_session(hp->p->pool, hp->host) == NULL)
+	if (hp->running > 0 || hp->watch_stalled ||
+	    ssh_pool_session(hp->p->pool, hp->host) == NULL)
 		return;
 	if (hp->watch_broken)
 		poll_one_by_one(hp);

@@ -18,6 +18,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <libssh2.h>
+#include <poll.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -139,6 +140,16 @@ update_fd_interest(struct bridge *b)
 	loop_fd_set_events(b->set->loop, b->fd, ev);
 }
 
+/* Has the local client closed its socket altogether (not only its
+ * sending side)? A Unix stream socket then reports POLLHUP. */
+static bool
+client_gone(int fd)
+{
+	struct pollfd p = { .fd = fd, .events = 0 };
+
+	return fd < 0 || (poll(&p, 1, 0) == 1 && (p.revents & (POLLHUP | POLLERR)));
+}
+
 /* Move what can move without waiting; returns 0, or -1 (session broke). */
 static int
 pump(struct bridge *b, char *why, size_t whycap)
@@ -224,6 +235,12 @@ pump(struct bridge *b, char *why, size_t whycap)
 		}
 		if ((b->ch_eof && b->fd_shut && b->fd_eof) || (b->ch_eof && b->downlen == 0 &&
 		    b->fd_eof))
+			b->phase = BR_CLOSE;
+		/* A client that gave up (curl at its timeout) closes its socket:
+		 * the far end's answer is for no one, and waiting for it would
+		 * keep the bridge, its fd and its channel as long as the far
+		 * end hangs, one more at every probe. */
+		else if (b->fd_eof && !b->ch_eof && b->downlen == 0 && client_gone(b->fd))
 			b->phase = BR_CLOSE;
 	}
 	if (b->phase == BR_CLOSE) {

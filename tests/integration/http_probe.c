@@ -5,11 +5,13 @@
  * (or directly with -d), and print each answer.
  *
  *   http_probe -c CONF -p PATH [-n N] [-d] [-o DIR] [-t SECONDS]
- *              [-m MAX_BODY] [-H "Name: value"]
+ *              [-m MAX_BODY] [-H "Name: value"] [-l SECONDS]
  *
  * With -o, answer i of host H is written to DIR/H.i for byte comparison.
  * -m caps each answer's body (http.c's max_body), -H adds one header.
  * Each answer's line also says how long it took and whether it was cut.
+ * -l runs the loop that much longer once every request has ended, then
+ * says how many tunnel bridges are still open ("bridges=N").
  */
 #include <getopt.h>
 #include <pwd.h>
@@ -63,7 +65,7 @@ main(int argc, char **argv)
 	struct passwd *pw = getpwuid(getuid());
 	int n = 1, c, pending = 0, up = 0;
 	bool direct = false;
-	double timeout = 20;
+	double timeout = 20, linger = -1;
 	struct config cfg;
 	struct wr_err err;
 	struct loop *loop;
@@ -73,7 +75,7 @@ main(int argc, char **argv)
 	int64_t start;
 	size_t h;
 
-	while ((c = getopt(argc, argv, "c:p:n:do:t:m:H:")) != -1) {
+	while ((c = getopt(argc, argv, "c:p:n:do:t:m:H:l:")) != -1) {
 		switch (c) {
 		case 'c': conf = optarg; break;
 		case 'p': path = optarg; break;
@@ -83,6 +85,7 @@ main(int argc, char **argv)
 		case 't': timeout = atof(optarg); break;
 		case 'm': max_body = (size_t)strtoul(optarg, NULL, 10); break;
 		case 'H': hdrs[0] = optarg; break;
+		case 'l': linger = atof(optarg); break;
 		default: return 2;
 		}
 	}
@@ -163,6 +166,12 @@ main(int argc, char **argv)
 	while (pending > 0 && loop_now_ms() - start < timeout * 1000 + 2000)
 		loop_run_once(loop, 100, &err);
 	printf("done pending=%d up=%d\n", pending, up);
+	if (linger >= 0) {
+		start = loop_now_ms();
+		while (loop_now_ms() - start < linger * 1000)
+			loop_run_once(loop, 100, &err);
+		printf("bridges=%d\n", tunnel_active(tun));
+	}
 	http_free(http);
 	tunnel_set_free(tun);
 	ssh_pool_free(pool);

@@ -3,8 +3,9 @@
 # against the fixture fleet: the same bytes as a direct GET, 100 requests
 # at once per host, a clear error (not a hang, not curl's "Empty reply")
 # when the host refuses the channel: nothing listens on the far side, the
-# name does not resolve there, its sshd forbids forwarding; and no socket
-# or directory left behind.
+# name does not resolve there, its sshd forbids forwarding; a far end that
+# hangs leaves no bridge behind once curl gives up; and no socket or
+# directory left behind.
 . "${top_srcdir:-$(dirname "$0")/../..}/tests/lib/common.sh"
 [ -x /usr/sbin/sshd ] || skip "openssh-server is not installed"
 probe=$top_builddir/tests/integration/http_probe
@@ -31,6 +32,17 @@ ok "a GET through the SSH tunnel returns the same bytes as a direct GET"
 "$probe" -c "$conf" -p /healthz -n 100 -t 30 > "$tmp/out" || { tail -5 "$tmp/out"; fail "100 parallel"; }
 [ "$(grep -c ' status=200 ' "$tmp/out")" -eq 200 ] || { grep -v ' status=200 ' "$tmp/out" | head; fail "not all 200 answered 200"; }
 ok "100 tunnelled requests at once per host all answered"
+
+# A far end that never answers: curl gives up at its timeout and closes its
+# socket, and the bridge closes its channel then, not when the far end
+# answers (never: one bridge, fd and channel more at every probe).
+for h in h1 h2; do "$fleet" fault --dir "$fl" $h http-hang > /dev/null || fail "http-hang"; done
+"$probe" -c "$conf" -p /healthz -n 3 -t 2 -l 2 > "$tmp/out" || true
+for h in h1 h2; do "$fleet" fault --dir "$fl" $h clear http-hang > /dev/null; done
+[ "$(grep -c ' status=0 .* error=Operation timed out after 20[0-9][0-9] milliseconds' "$tmp/out")" = 6 ] ||
+	{ cat "$tmp/out"; fail "the hung requests did not time out"; }
+grep -qx 'bridges=0' "$tmp/out" || { cat "$tmp/out"; fail "bridges left open after curl gave up"; }
+ok "a far end that hangs: requests time out, and no bridge stays open after"
 
 sed 's|^health_url = http://127.0.0.1:[0-9]*|health_url = http://127.0.0.1:1|' "$conf" > "$tmp/closed.conf"
 start=$(date +%s)
