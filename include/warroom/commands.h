@@ -111,4 +111,18 @@ struct key_hint {
 size_t command_hints(enum hint_pane pane, bool read_only, bool armed, bool zoomed,
     struct key_hint *out, size_t cap);
 
+/* A key of a confirmation dialog, which takes every key while open. */
+struct dialog_hint {
+	const char *key;
+	char label[96];
+};
+
+/* The footer's hints while a confirmation dialog is open, in place of the
+ * main screen's (whose q would only type a q there), most needed first:
+ * Enter (verb once word is typed exactly, else that it needs word), Esc,
+ * then PgUp/PgDn when the plan scrolls and Up/Down when there are other
+ * targets. Returns the count (at most 4). */
+size_t command_dialog_hints(const char *word, const char *verb, bool typed, bool scrolls,
+    bool choices, struct dialog_hint out[4]);
+
 #endif

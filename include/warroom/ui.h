@@ -331,6 +331,10 @@ int actions_running(const struct app *app);
 void actions_dialog_key(struct app *app, const char *name, int is_keycode, unsigned key);
 void actions_dialog_draw(struct app *app, int lines, int cols);
 
+/* The open dialog's own keys for the footer (command_dialog_hints), as it
+ * is drawn on a lines x cols screen; 0 when none is open. */
+size_t actions_dialog_hints(struct app *app, int lines, int cols, struct dialog_hint out[4]);
+
 /* The progress line of a running action; false when none runs. */
 bool actions_progress(struct app *app, char *buf, size_t cap);
 

@@ -1030,14 +1030,46 @@ dialog_window(struct app *app, WINDOW *win, int h, int w, int full)
 	}
 }
 
+/* The dialog's height and width on a lines x cols screen, and its body's
+ * rows laid out whole (full: the first row after it). As high as its
+ * text, so the screen behind (the verdict, the hosts) stays in view; else
+ * the whole height, its body scrolling. */
+static void
+dialog_size(struct app *app, int lines, int cols, int *h, int *w, int *full)
+{
+	*h = lines - 2;
+	*w = cols - 8;
+	*full = dialog_body(app, NULL, *w);
+	if (*full + 5 < *h)
+		*h = *full + 5;
+}
+
+size_t
+actions_dialog_hints(struct app *app, int lines, int cols, struct dialog_hint out[4])
+{
+	struct action *a = app->confirming;
+	const struct plan *p;
+	const char *title, *button, *verb, *word;
+	int h, w, full;
+
+	if (a == NULL || action_state(a) != ACTION_CONFIRMING)
+		return 0;
+	p = action_plan(a);
+	kind_words(p, &title, &button, &verb);
+	word = p->confirm[0] ? p->confirm : p->service;
+	dialog_size(app, lines, cols, &h, &w, &full);
+	return command_dialog_hints(word, verb, strcmp(app->confirm_text.text, word) == 0,
+	    full - 1 > h - 6, action_nchoices(a) > 1, out);
+}
+
 void
 actions_dialog_draw(struct app *app, int lines, int cols)
 {
 	struct action *a = app->confirming;
 	const struct plan *p;
 	const char *title, *button, *verb, *word;
-	int h = lines - 2, w = cols - 8, y, ok, full, top;
-	char line[WR_CMD_MAX + 64];
+	int h, w, y, ok, full, top;
+	char line[WR_CMD_MAX + 64], head[300], change[300];
 	WINDOW *win;
 
 	if (a == NULL || action_state(a) != ACTION_CONFIRMING)
@@ -1045,12 +1077,8 @@ actions_dialog_draw(struct app *app, int lines, int cols)
 	p = action_plan(a);
 	kind_words(p, &title, &button, &verb);
 	word = p->confirm[0] ? p->confirm : p->service;
-	/* As high as its text, so the screen behind (the verdict, the hosts)
-	 * stays in view, below the pane titles when it fits there; else the
-	 * whole height, its body scrolling. */
-	full = dialog_body(app, NULL, w);
-	if (full + 5 < h)
-		h = full + 5;
+	/* Below the pane titles when it fits there. */
+	dialog_size(app, lines, cols, &h, &w, &full);
 	top = h <= lines - 6 ? 3 : 1;
 	if ((win = ui_overlay(app, h, w, top, 4, THEME_BAD, NULL)) == NULL)
 		return;
@@ -1069,8 +1097,20 @@ actions_dialog_draw(struct app *app, int lines, int cols)
 	ui_put(win, 0, 2, w - 4, ui_attr(app, THEME_BAD) | A_REVERSE, line);
 	dialog_window(app, win, h, w, full);
 	y = h - 4;
-	snprintf(line, sizeof(line), "type %s and press Enter to %s; Esc cancels", word, verb);
-	ui_put(win, y++, 2, w - 4, ui_attr(app, THEME_STATUS), line);
+	/* Always in sight, whatever is scrolled: what Enter changes, where.
+	 * Too wide for a row, the change takes the row below its question
+	 * (the one left blank above it otherwise), so it is never cut. */
+	plan_confirm_words(p, verb, head, sizeof(head), change, sizeof(change));
+	snprintf(line, sizeof(line), "%s%s%s", head, change[0] ? ": " : "", change);
+	if (change[0] == '\0' || ui_width(line) <= w - 4)
+		ui_put(win, y, 2, w - 4, ui_attr(app, THEME_STATUS), line);
+	else {
+		snprintf(line, sizeof(line), "%s:", head);
+		ui_put(win, y - 1, 2, w - 4, ui_attr(app, THEME_STATUS), line);
+		snprintf(line, sizeof(line), "  %s", change);
+		ui_put(win, y, 2, w - 4, ui_attr(app, THEME_STATUS), line);
+	}
+	y++;
 	snprintf(line, sizeof(line), "> %s", app->confirm_text.text);
 	ui_put(win, y++, 2, w - 4, ui_attr(app, THEME_NORMAL) | A_UNDERLINE, line);
 	ok = strcmp(app->confirm_text.text, word) == 0;
@@ -1079,6 +1119,8 @@ actions_dialog_draw(struct app *app, int lines, int cols)
 	    "[ Cancel ]");
 	ui_put(win, y, 16, 24, ok ? (int)(ui_attr(app, THEME_BAD) | A_REVERSE) :
 	    ui_attr(app, THEME_DIM), button);
+	ui_put(win, y, 18 + ui_width(button), w - 20 - ui_width(button), ui_attr(app, THEME_DIM),
+	    "Esc cancels");
 	wnoutrefresh(win);
 	delwin(win);
 }

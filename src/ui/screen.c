@@ -388,6 +388,29 @@ draw_hints(struct app *app, WINDOW *w, int cols, int a, int k)
 	}
 }
 
+/* While a dialog is open, its own keys: the main screen's would lie (q
+ * types a q there). The least needed go first on a narrow screen. */
+static void
+draw_dialog_hints(struct app *app, WINDOW *w, int cols, int a, int k)
+{
+	struct dialog_hint h[4];
+	size_t n = actions_dialog_hints(app, app->screen->lines, app->screen->cols, h), i;
+	int total = 0, x = 1;
+
+	for (i = 0; i < n; i++)
+		total += ui_width(h[i].key) + 1 + ui_width(h[i].label) + 2;
+	while (n > 2 && total - 2 > cols - 2) {
+		n--;
+		total -= ui_width(h[n].key) + 1 + ui_width(h[n].label) + 2;
+	}
+	for (i = 0; i < n; i++) {
+		x += ui_put(w, 0, x, cols - x - 1, k, h[i].key);
+		x += ui_put(w, 0, x, cols - x - 1, a, " ");
+		x += ui_put(w, 0, x, cols - x - 1, a, h[i].label);
+		x += ui_put(w, 0, x, cols - x - 1, a, "  ");
+	}
+}
+
 /* At most this many rows for a message: the panes stay in sight. */
 #define STATUS_ROWS_MAX 6
 
@@ -526,6 +549,8 @@ draw_footer(struct app *app)
 	} else if (app->status[0] != '\0' && (app_now(app) < app->status_until ||
 	    app->status_held)) {
 		draw_status(app, w, cols);
+	} else if (app->confirming != NULL) {
+		draw_dialog_hints(app, w, cols, a, k);
 	} else if (actions_progress(app, progress, sizeof(progress))) {
 		ui_put(w, 0, 1, cols - 2, ui_attr(app, THEME_WARN), progress);
 	} else {

@@ -15,8 +15,11 @@ wr="$WARROOM -c $fl/warroom.conf --incident scroll"
 no_marker() {
 	! grep -qE "$1 [0-9]+ more lines?: Pg" "$tmp/screen" || { cat "$tmp/screen"; fail "a $1 marker in the dialog"; }
 }
+# confirm_line [TO] — the question, at 80 columns on two rows: the change
+# on a row of its own, so the target is never cut.
 confirm_line() {
-	assert_contains "$tmp/screen" "type api and press Enter to roll back; Esc cancels"
+	assert_contains "$tmp/screen" "type api and press Enter to roll back api on h1:"
+	assert_contains "$tmp/screen" "  v1.5.0-bad -> ${1:-v1.4.1}"
 	assert_contains "$tmp/screen" "[ Cancel ]"
 }
 
@@ -33,6 +36,13 @@ no_marker ▲
 assert_contains "$tmp/screen" "jobs also runs v1.5.0-bad"
 assert_contains "$tmp/screen" ".env changes too: IMAGE_TAG=v1.5.0-bad -> v1.4.1"
 ok "at 80x24 the dialog shows what else changes first, says what is out of view and which key shows it"
+
+# The footer: the dialog's keys once its first message is read.
+wait_for "Enter confirms once api is typed" 10
+assert_contains "$tmp/screen" "Esc cancel"
+assert_contains "$tmp/screen" "PgUp/PgDn scroll"
+assert_not_contains "$tmp/screen" "q quit"
+ok "the footer shows the dialog's keys, not the main screen's"
 
 # Type part of the name first: scrolling keeps what was typed.
 keys -l ap
@@ -62,8 +72,8 @@ keys Down
 wait_for "> v1.4.0"
 wait_for "host h1   service api"
 no_marker ▲
-confirm_line
-ok "Down picks another target and shows its plan from the top"
+confirm_line v1.4.0
+ok "Down picks another target and shows its plan from the top, the question naming it"
 
 keys Escape
 i=0
