@@ -216,6 +216,67 @@ actions_outcome_words(const struct app *app, const struct action *a, char *buf, 
 	return true;
 }
 
+/* Nothing is over the panes (a prompt, help, a detail, the quit
+ * question): a dialog may open without hiding one or taking its keys. */
+static bool
+dialog_may_open(const struct app *app)
+{
+	return app->confirming == NULL && !app->prompt_active && !app->confirm_quit &&
+	    !app->help_visible && !app->rb_detail && !app->tl_detail;
+}
+
+static void
+dialog_open(struct app *app, struct action *a)
+{
+	app->confirming = a;
+	lineedit_clear(&app->confirm_text);
+	app->dialog_scroll = 0;
+	app_say_about(app, a, "nothing has changed on %s yet: the plan waits for your "
+	    "confirmation", app->cfg.hosts[action_host(a)].name);
+}
+
+void
+actions_dialog_waiting(struct app *app)
+{
+	size_t i;
+
+	if (!dialog_may_open(app))
+		return;
+	for (i = 0; i < app->nactions; i++)
+		if (action_state(app->actions[i]) == ACTION_CONFIRMING) {
+			dialog_open(app, app->actions[i]);
+			return;
+		}
+}
+
+bool
+actions_planning(const struct app *app, char *buf, size_t cap)
+{
+	size_t i;
+
+	for (i = 0; i < app->nactions; i++) {
+		const struct action *a = app->actions[i];
+		const struct config_host *h = &app->cfg.hosts[action_host(a)];
+
+		if (action_state(a) == ACTION_PLANNING) {
+			snprintf(buf, cap, "planning the %s of %s/%s", action_verb(a), h->name,
+			    h->services[action_service(a)]);
+			return true;
+		}
+	}
+	return false;
+}
+
+void
+actions_planning_cancel(struct app *app)
+{
+	size_t i;
+
+	for (i = 0; i < app->nactions; i++)
+		if (action_state(app->actions[i]) == ACTION_PLANNING)
+			action_cancel(app->actions[i]);
+}
+
 static void
 on_action_said(struct app *app, struct action *a)
 {
@@ -228,11 +289,9 @@ on_action_said(struct app *app, struct action *a)
 
 	app->dirty = true;
 	if (action_state(a) == ACTION_CONFIRMING && app->confirming == NULL) {
-		app->confirming = a;
-		lineedit_clear(&app->confirm_text);
-		app->dialog_scroll = 0;
-		app_say_about(app, a, "nothing has changed on %s yet: the plan waits for your "
-		    "confirmation", h->name);
+		/* Never over another prompt or dialog: it waits for it. */
+		if (dialog_may_open(app))
+			dialog_open(app, a);
 	} else if (action_state(a) != ACTION_CONFIRMING)
 		/* Confirmed (or cancelled): the footer shows what runs now. */
 		app_unsay(app, a);
@@ -245,7 +304,7 @@ on_action_said(struct app *app, struct action *a)
 		 * mark there is read again. A rollback read .env itself. */
 		if (strcmp(p->action, "compose.rollback") != 0)
 			envmarks_recheck(app, action_host(a), false);
-		if (action_needs_target(a) && !app->prompt_active) {
+		if (action_needs_target(a) && !app->prompt_active && app->confirming == NULL) {
 			/* Nothing to choose from: the engineer names the tag,
 			 * told why in the prompt. */
 			const char *why = action_reason(a), *colon = strstr(why, ": ");
@@ -494,9 +553,11 @@ confirm_now(struct app *app, struct action *a, struct action **slot)
 {
 	add_action(app, a);
 	bind_slot(app, a, slot);
-	app->confirming = a;
-	lineedit_clear(&app->confirm_text);
-	app->dialog_scroll = 0;
+	if (dialog_may_open(app)) {
+		app->confirming = a;
+		lineedit_clear(&app->confirm_text);
+		app->dialog_scroll = 0;
+	}
 }
 
 /* What the row's last /readyz says of its schema; an answer asked for

@@ -1,7 +1,9 @@
 /*
  * keys.c — from a curses key to a command. Keys are named as the command
- * table names them ("Tab", "S-Tab", "C-l", "q"); overlays (help, the quit
- * question) take keys before the table does.
+ * table names them ("Tab", "S-Tab", "C-l", "q"); the gate (keygate.h)
+ * decides first whether a key may act at all (a paste, a screen too small,
+ * a dialog being planned); overlays (help, the quit question) take keys
+ * before the table does.
  */
 #include "warroom/ui.h"
 
@@ -228,17 +230,44 @@ prompt_key(struct app *app, const char *name, int is_keycode, unsigned int key)
 		lineedit_insert(le, key);
 }
 
-void
-keys_handle(struct app *app, int is_keycode, unsigned int key)
+/* Nothing is open over the panes: the table's keys act. */
+static bool
+main_screen(const struct app *app)
 {
-	char buf[32];
-	const char *name = keys_name(is_keycode, key, buf, sizeof(buf));
+	return app->confirming == NULL && !app->prompt_active && !app->confirm_quit &&
+	    !app->help_visible && !app->rb_detail && !app->tl_detail;
+}
+
+/* A pasted character into the open dialog or prompt, as if typed. */
+static void
+paste_type(struct app *app, unsigned text)
+{
+	if (app->confirming != NULL)
+		lineedit_insert(&app->confirm_text, text);
+	else if (app->prompt_active)
+		lineedit_insert(&app->prompt, text);
+}
+
+static void
+paste_ignored(struct app *app)
+{
+	char plan[300];
+
+	if (app->keygate.dropped == KEYGATE_WHY_TOO_SMALL)
+		app_say(app, "paste ignored: the terminal is too small to show a prompt");
+	else if (app->keygate.dropped == KEYGATE_WHY_PLANNING &&
+	    actions_planning(app, plan, sizeof(plan)))
+		app_say(app, "paste ignored: %s", plan);
+	else
+		app_say(app, "paste ignored: no prompt open");
+}
+
+/* A key the gate let through. */
+static void
+key_act(struct app *app, const char *name, int is_keycode, unsigned int key)
+{
 	enum wr_command cmd;
 
-	app->dirty = true;
-	/* A long message held in the footer has been seen: it now times out
-	 * like any other (one this key says is held again). */
-	app->status_held = false;
 	if (app->confirming != NULL) {
 		actions_dialog_key(app, name, is_keycode, key);
 		return;
@@ -283,4 +312,48 @@ keys_handle(struct app *app, int is_keycode, unsigned int key)
 		return;
 	}
 	dispatch(app, cmd);
+}
+
+void
+keys_handle(struct app *app, int is_keycode, unsigned int key)
+{
+	char buf[32], plan[300];
+	const char *name = keys_name(is_keycode, key, buf, sizeof(buf));
+	struct keygate_in in = {
+		.text_open = app->confirming != NULL || app->prompt_active,
+		.main_screen = main_screen(app),
+		.too_small = screen_too_small(app),
+		.planning = actions_planning(app, plan, sizeof(plan)),
+		.now_ms = loop_now_ms(),
+	};
+	enum keygate_kind kind = !is_keycode ? KEYGATE_CHAR :
+	    key == WR_KEY_PASTE_START ? KEYGATE_PASTE_START :
+	    key == WR_KEY_PASTE_END ? KEYGATE_PASTE_END : KEYGATE_KEYCODE;
+	unsigned text = 0;
+
+	app->dirty = true;
+	/* A long message held in the footer has been seen: it now times out
+	 * like any other (one this key says is held again). */
+	app->status_held = false;
+	switch (keygate(&app->keygate, &in, kind, key, name, &text)) {
+	case KEYGATE_DROP:
+		return;
+	case KEYGATE_TYPE:
+		paste_type(app, text);
+		return;
+	case KEYGATE_PASTE_IGNORED:
+		paste_ignored(app);
+		return;
+	case KEYGATE_WAIT_PLAN:
+		app_say(app, "%s… keys wait; Esc cancels", plan);
+		return;
+	case KEYGATE_CANCEL_PLAN:
+		actions_planning_cancel(app);
+		return;
+	case KEYGATE_ACT:
+		break;
+	}
+	key_act(app, name, is_keycode, key);
+	/* The key may have closed what a ready plan's dialog waited for. */
+	actions_dialog_waiting(app);
 }

@@ -9,6 +9,7 @@
 #include <langinfo.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 #include <wchar.h>
 
 #include "warroom/header_fit.h"
@@ -76,6 +77,21 @@ make_windows(struct screen *scr)
 		scr->pane[i] = win_for(scr->lo.pane[i]);
 }
 
+/* Bracketed paste: the terminal marks a paste (ESC[200~ … ESC[201~), so
+ * its newlines and letters are text, never keys (keygate.h). Written to
+ * the terminal directly: curses has no call for it, and a terminal that
+ * does not know the mode ignores it. */
+static void
+paste_mode(const struct screen *scr, bool on)
+{
+	static const char set[] = "\033[?2004h", reset[] = "\033[?2004l";
+
+	if (scr->test)
+		return;
+	fflush(stdout);
+	(void)!write(STDOUT_FILENO, on ? set : reset, on ? sizeof(set) - 1 : sizeof(reset) - 1);
+}
+
 struct screen *
 screen_open(struct app *app, bool test, int cols, int lines, struct wr_err *err)
 {
@@ -109,6 +125,9 @@ screen_open(struct app *app, bool test, int cols, int lines, struct wr_err *err)
 	noecho();
 	nonl();
 	keypad(stdscr, TRUE);
+	/* A paste's markers as two keys of their own. */
+	define_key("\033[200~", WR_KEY_PASTE_START);
+	define_key("\033[201~", WR_KEY_PASTE_END);
 	nodelay(stdscr, TRUE);
 	/* A frame goes out whole: checking for typed keys mid-frame made
 	 * ncurses flush it in dozens of small writes (a half-drawn dialog for
@@ -123,6 +142,7 @@ screen_open(struct app *app, bool test, int cols, int lines, struct wr_err *err)
 	scr->cols = COLS;
 	scr->lines = LINES;
 	make_windows(scr);
+	paste_mode(scr, true);
 	app->dirty = true;
 	return scr;
 }
@@ -135,9 +155,16 @@ screen_close(struct screen *scr)
 	scr->closed = true;
 	free_windows(scr);
 	endwin();
+	paste_mode(scr, false);
 	delscreen(scr->term);
 	if (scr->out)
 		fclose(scr->out);
+}
+
+bool
+screen_too_small(const struct app *app)
+{
+	return app->screen != NULL && !app->screen->closed && app->screen->lo.too_small;
 }
 
 void
@@ -570,6 +597,11 @@ draw_too_small(struct app *app)
 	    COLS, LINES, UI_MIN_COLS, UI_MIN_LINES);
 	x = (COLS - ui_width(msg)) / 2;
 	ui_put(stdscr, y, x > 0 ? x : 0, COLS, A_BOLD, msg);
+	/* Nothing can be seen, so nothing may be confirmed (keygate.h). */
+	snprintf(msg, sizeof(msg), "keys are ignored until it is larger; Esc still cancels");
+	x = (COLS - ui_width(msg)) / 2;
+	if (y + 1 < LINES)
+		ui_put(stdscr, y + 1, x > 0 ? x : 0, COLS, A_NORMAL, msg);
 	wnoutrefresh(stdscr);
 }
 

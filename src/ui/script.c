@@ -38,6 +38,8 @@ static const struct {
 	{ "PgUp", KEY_PPAGE, 0 }, { "PgDn", KEY_NPAGE, 0 }, { "Home", KEY_HOME, 0 },
 	{ "End", KEY_END, 0 }, { "Backspace", KEY_BACKSPACE, 0 },
 	{ "Delete", KEY_DC, 0 }, { "F1", KEY_F(1), 0 }, { "lt", 0, '<' },
+	/* The terminal's bracketed-paste markers, as curses delivers them. */
+	{ "PasteStart", WR_KEY_PASTE_START, 0 }, { "PasteEnd", WR_KEY_PASTE_END, 0 },
 };
 
 static void

@@ -3,6 +3,9 @@
 # 200x50, help lists every key, resizing leaves nothing stale, q exits 0
 # with the terminal restored, SIGTERM restores it too, --read-only shows
 # its badge, no --incident refuses changes, NO_COLOR draws without colour.
+# Bracketed paste is on while it runs: a paste is one line of text in the
+# note prompt (never an Enter) and runs no key with no prompt open; once
+# the console is gone, the terminal's paste markers are off again.
 . "${top_srcdir:-$(dirname "$0")/../..}/tests/lib/tmux.sh"
 write_config
 wr="$WARROOM -c $tmp/warroom.conf --incident tmux-test"
@@ -119,6 +122,33 @@ assert_not_contains "$tmp/screen" "type the"
 keys q
 wait_for "exit=0"
 ok "no journal: arming and every change refused with the reason, no dialog"
+
+# Bracketed paste: tmux marks a paste only for an application that asked.
+paste() { printf "$1" | tmx load-buffer -; tmx paste-buffer -p -t t; }
+journal_of() { ls "$tmp"/timeline/tmux-test-*.jsonl; }
+start 100 30 "$wr"
+wait_for "q quit"
+keys n
+wait_for "note:"
+paste 'first line\nsecond o\nthird n'
+wait_for "note: first line second o third n"
+assert_not_contains "$tmp/screen" "note stored"
+keys Enter
+wait_for "note stored"
+grep -q '"kind":"note".*"text":"first line second o third n"' "$(journal_of)" ||
+	fail "the pasted note is not one line in the journal"
+paste 'z?\no'
+wait_for "paste ignored: no prompt open"
+assert_not_contains "$tmp/screen" "HELP: keys"
+assert_not_contains "$tmp/screen" "zoomed"
+ok "a paste is text for the prompt, newlines as spaces; with none open it runs no key"
+keys q
+wait_for "exit=0"
+paste QQ
+wait_for "QQ"
+assert_not_contains "$tmp/screen" "[200~"
+ok "after the console, a paste reaches the shell without markers"
+
 
 # Colour: the default theme paints the header; NO_COLOR paints nothing.
 start 80 24 "$wr"
