@@ -267,11 +267,13 @@ struct app {
 	struct keygate keygate;          /* a paste in progress (keys.c) */
 	bool confirm_quit;               /* "quit while an action runs?" asked */
 	bool quit;
-	int exit_signal;                 /* SIGTERM/SIGHUP that ended the console */
+	int exit_signal;                 /* the signal that ended the console: SIGTERM,
+	                                    SIGHUP, or SIGINT/SIGQUIT quitting */
 	const char *exit_reason;         /* the journal's shutdown reason, once the
 	                                    console ran: quit (q), terminated
 	                                    (SIGTERM), hangup (SIGHUP or the
-	                                    terminal gone), interrupted (SIGINT) */
+	                                    terminal gone), interrupted (SIGINT,
+	                                    SIGQUIT) */
 	bool dirty;                      /* something changed: redraw this pass */
 	bool full_redraw;                /* repaint every cell (C-l, resize) */
 

@@ -63,7 +63,7 @@
 	X(ZOOM,        "z",      NULL,    READS,   "show the focused pane alone on the whole screen (z again: every pane)") \
 	X(REDRAW,      "C-l",    NULL,    READS,   "redraw the whole screen")              \
 	X(HELP,        "?",      NULL,    READS,   "show or hide this help")               \
-	X(QUIT,        "q",      NULL,    READS,   "quit (asks first while an action runs)")
+	X(QUIT,        "q",      NULL,    READS,   "quit, asking first while an action runs; C-c too, or cancels a dialog/prompt")
 
 enum command_effect { CMD_READS, CMD_RECORDS, CMD_CHANGES };
 

@@ -63,6 +63,10 @@ struct screen *screen_open(struct app *app, bool test, int cols, int lines,
 /* Restore the terminal (bracketed paste off too). Safe to call twice. */
 void screen_close(struct screen *scr);
 
+/* Ctrl-Z: hand the terminal back as it was (bracketed paste off), stop
+ * until continued, then take it again and redraw at its size. */
+void screen_suspend(struct app *app);
+
 /* The terminal is below the minimum size: only a notice is drawn. */
 bool screen_too_small(const struct app *app);
 
@@ -162,6 +166,11 @@ const char *keys_name(int is_keycode, unsigned int key, char *buf, size_t cap);
 /* Turn a key into a command and run it through dispatch; a paste's
  * text goes to the open prompt or dialog, never to commands (keygate.h). */
 void keys_handle(struct app *app, int is_keycode, unsigned int key);
+
+/* Ctrl-C or Ctrl-\ (SIGINT, SIGQUIT, or typed): cancels what is open or
+ * planned, like Esc; on the main screen quits like q (asking while an
+ * action runs), interrupted, with 128 + signo as the exit status. */
+void keys_interrupt(struct app *app, int signo);
 
 /* The choke point: runs cmd unless safety refuses it. 0 ran, -1 refused. */
 int dispatch(struct app *app, enum wr_command cmd);
@@ -439,8 +448,9 @@ void actions_free(struct app *app);
 /* Run a screen-test key script; returns the exit status. */
 int script_run(struct app *app, FILE *script, const char *name);
 
-/* Route SIGWINCH, SIGTERM, SIGINT, SIGHUP and SIGCHLD to the loop; call
- * before screen_open so curses keeps its hands off SIGWINCH. */
+/* Route SIGWINCH, SIGTERM, SIGINT, SIGQUIT, SIGHUP, SIGTSTP and SIGCHLD
+ * to the loop; call before screen_open so curses keeps its hands off
+ * SIGWINCH and SIGTSTP. */
 int console_signals(struct app *app);
 
 /* Run the console on the real terminal until the user quits; returns the

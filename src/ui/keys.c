@@ -11,6 +11,7 @@
 #include "warroom/ssh.h"
 #include "warroom/timeline.h"
 
+#include <signal.h>
 #include <stdlib.h>
 #include <stdio.h>
 #include <string.h>
@@ -335,6 +336,12 @@ keys_handle(struct app *app, int is_keycode, unsigned int key)
 	/* A long message held in the footer has been seen: it now times out
 	 * like any other (one this key says is held again). */
 	app->status_held = false;
+	/* Ctrl-C and Ctrl-\ typed as characters (the terminal sent no
+	 * signal for them): the same as the signal. */
+	if (kind == KEYGATE_CHAR && (key == 0x03 || key == 0x1c) && !app->keygate.pasting) {
+		keys_interrupt(app, key == 0x03 ? SIGINT : SIGQUIT);
+		return;
+	}
 	switch (keygate(&app->keygate, &in, kind, key, name, &text)) {
 	case KEYGATE_DROP:
 		return;
@@ -356,4 +363,31 @@ keys_handle(struct app *app, int is_keycode, unsigned int key)
 	key_act(app, name, is_keycode, key);
 	/* The key may have closed what a ready plan's dialog waited for. */
 	actions_dialog_waiting(app);
+}
+
+void
+keys_interrupt(struct app *app, int signo)
+{
+	char plan[300];
+
+	if (app->quit)
+		return;
+	app->dirty = true;
+	app->keygate.pasting = false;
+	if (actions_planning(app, plan, sizeof(plan))) {
+		actions_planning_cancel(app);
+		return;
+	}
+	if (!main_screen(app)) {
+		/* As in a shell: it cancels the dialog, prompt or question. */
+		key_act(app, "Esc", 0, 27);
+		actions_dialog_waiting(app);
+		return;
+	}
+	/* Like q, which asks first while an action runs. */
+	dispatch(app, WR_CMD_QUIT);
+	if (app->quit) {
+		app->exit_reason = "interrupted";
+		app->exit_signal = signo;
+	}
 }

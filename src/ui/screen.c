@@ -7,8 +7,10 @@
 #include "warroom/ui.h"
 
 #include <langinfo.h>
+#include <signal.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/ioctl.h>
 #include <unistd.h>
 #include <wchar.h>
 
@@ -159,6 +161,45 @@ screen_close(struct screen *scr)
 	delscreen(scr->term);
 	if (scr->out)
 		fclose(scr->out);
+}
+
+/* Stop as Ctrl-Z's default would: the kernel lets a process no shell
+ * could continue (an orphaned process group) carry on instead. */
+static void
+stop_here(void)
+{
+	struct sigaction dfl, ours;
+
+	memset(&dfl, 0, sizeof(dfl));
+	dfl.sa_handler = SIG_DFL;
+	sigemptyset(&dfl.sa_mask);
+	if (sigaction(SIGTSTP, &dfl, &ours) != 0)
+		return;
+	kill(getpid(), SIGTSTP);
+	sigaction(SIGTSTP, &ours, NULL);
+}
+
+void
+screen_suspend(struct app *app)
+{
+	struct screen *scr = app->screen;
+	struct winsize ws;
+
+	if (scr == NULL || scr->closed || scr->test) {
+		stop_here();
+		return;
+	}
+	/* The shell gets its terminal back as it was: no alternate screen,
+	 * cursor shown, cooked mode, and no paste markers it did not ask for. */
+	endwin();
+	paste_mode(scr, false);
+	stop_here();
+	/* Continued: ours again, perhaps at another size. */
+	paste_mode(scr, true);
+	if (ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0)
+		screen_resize(app, ws.ws_col, ws.ws_row);
+	app->full_redraw = true;
+	app->dirty = true;
 }
 
 bool

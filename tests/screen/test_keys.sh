@@ -3,7 +3,8 @@
 # open runs none of its letters (z, ?, o, n, e) and says so; pasted into a
 # prompt it is text, its newline a space, never an Enter; on a screen too
 # small to show the prompt, typing and Enter change nothing and growing
-# back shows it as it was, while Esc still cancels it.
+# back shows it as it was, while Esc still cancels it; Ctrl-C cancels a
+# prompt like Esc and quits from the main screen.
 . "${top_srcdir:-$(dirname "$0")/../..}/tests/lib/screen.sh"
 write_config
 steps '
@@ -21,6 +22,10 @@ o<Enter>
 <Esc>
 :resize 80x24
 :save-screen small-esc
+/abc<C-c>
+:save-screen ctrl-c-prompt
+<C-c>
+:save-screen after-quit
 '
 run_console -c "$tmp/warroom.conf"
 
@@ -133,3 +138,7 @@ assert_screen small-esc <<'EOF'
  filter unchanged
 EOF
 
+tail -1 "$tmp/ctrl-c-prompt" | grep -qx ' filter unchanged' || fail "C-c did not cancel the prompt like Esc"
+ok "C-c in a prompt cancels it, like Esc, and the console stays"
+[ ! -f "$tmp/after-quit" ] || fail "C-c on the main screen did not quit"
+ok "C-c on the main screen quits"

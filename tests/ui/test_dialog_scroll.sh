@@ -11,7 +11,8 @@
 # footer shows the dialog's own keys, not the main screen's; on a terminal
 # too small to show it, the rest of the name and Enter confirm nothing,
 # and growing back shows the dialog as it was; a paste is typed text whose
-# newline never confirms.
+# newline never confirms; Ctrl-C cancels the dialog like Esc and the
+# console stays.
 . "${top_srcdir:-$(dirname "$0")/../..}/tests/lib/tmux.sh"
 [ -x /usr/sbin/sshd ] || skip "openssh-server is not installed"
 fleet_up --hosts 1 --tag v1.5.0-bad
@@ -112,15 +113,17 @@ no_marker ▲
 confirm_line v1.4.0
 ok "Down picks another target and shows its plan from the top, the question naming it"
 
-keys Escape
+# Ctrl-C cancels the dialog, as Esc would; the console stays.
+keys C-c
 i=0
 while capture; grep -qF "CONFIRM ROLLBACK" "$tmp/screen"; do
-	sleep 0.1; i=$((i + 1)); [ $i -lt 100 ] || fail "Esc did not close the dialog"
+	sleep 0.1; i=$((i + 1)); [ $i -lt 100 ] || fail "C-c did not close the dialog"
 done
 wait_for "q quit" 10
+assert_not_contains "$tmp/screen" "exit="
 wait_re "│> h1 +api +UP"
 assert_not_contains "$tmp/screen" "h1/jobs"
 [ "$(mutating)" = 0 ] || fail "a cancelled dialog sent something"
-ok "the burst typed while planning moved, sorted and tailed nothing"
+ok "C-c cancels the dialog like Esc; the burst typed while planning moved and tailed nothing"
 keys q
 wait_for "exit=0"

@@ -4,8 +4,10 @@
 # with the terminal restored, SIGTERM restores it too, --read-only shows
 # its badge, no --incident refuses changes, NO_COLOR draws without colour.
 # Bracketed paste is on while it runs: a paste is one line of text in the
-# note prompt (never an Enter) and runs no key with no prompt open; once
-# the console is gone, the terminal's paste markers are off again.
+# note prompt (never an Enter) and runs no key with no prompt open; Ctrl-Z
+# hands the terminal back with paste markers off and takes it again;
+# Ctrl-\ and Ctrl-C quit like q (exit 131, 130), interrupted in the
+# journal, the terminal restored, paste markers off.
 . "${top_srcdir:-$(dirname "$0")/../..}/tests/lib/tmux.sh"
 write_config
 wr="$WARROOM -c $tmp/warroom.conf --incident tmux-test"
@@ -142,13 +144,67 @@ wait_for "paste ignored: no prompt open"
 assert_not_contains "$tmp/screen" "HELP: keys"
 assert_not_contains "$tmp/screen" "zoomed"
 ok "a paste is text for the prompt, newlines as spaces; with none open it runs no key"
-keys q
-wait_for "exit=0"
+
+# Ctrl-Z under a shell with job control (sh -m): the shell gets its
+# terminal back as it was, paste markers off (its read takes a paste as
+# typed text), and fg gives it back to the console, redrawn, paste markers
+# on again.
+cat > "$tmp/jobs.sh" <<RUN
+export LC_ALL=C.UTF-8 WARROOM_THEME_PATH='$WARROOM_THEME_PATH' TERM=tmux-256color
+set -m
+$wr
+echo "stopped=\$?"
+read line
+[ "\$line" = QQ ] && echo plain > "$tmp/read" || echo marked > "$tmp/read"
+fg > /dev/null
+echo "exit=\$?"
+stty -a | tr ';' '\n' | grep -qw -- '-icanon' && echo "tty=raw" || echo "tty=sane"
+sleep 600
+RUN
+kill_tmux
+for try in 1 2 3 4 5; do
+	tmx new-session -d -s t -x 100 -y 30 "sh $tmp/jobs.sh" 2> /dev/null && break
+	sleep 0.2
+done
+wait_for "q quit"
+keys C-z
+wait_for "stopped=148"
+[ "$(tmx display -p -t t '#{alternate_on}')" = 0 ] || fail "suspended, the alternate screen is still on"
+paste QQ
+keys Enter
+i=0
+until [ -s "$tmp/read" ]; do
+	sleep 0.1; i=$((i + 1)); [ $i -lt 50 ] || fail "the shell never read the paste"
+done
+[ "$(cat "$tmp/read")" = plain ] || fail "suspended, a paste still came with its markers"
+wait_for "q quit"
+keys n
+wait_for "note:"
+paste 'a\nb'
+wait_for "note: a b"
+keys Escape
+ok "Ctrl-Z: the terminal handed back without paste markers; fg, and the console takes it again"
+
+keys 'C-\'
+wait_for "exit=131"
+wait_for "tty="
+assert_contains "$tmp/screen" "tty=sane"
+[ "$(tmx display -p -t t '#{alternate_on} #{cursor_flag}')" = "0 1" ] ||
+	fail "Ctrl-\\ left the alternate screen on or the cursor hidden"
+tail -1 "$(journal_of)" | grep -q '"kind":"shutdown".*"reason":"interrupted"' ||
+	{ tail -1 "$(journal_of)"; fail "no shutdown record, interrupted"; }
 paste QQ
 wait_for "QQ"
 assert_not_contains "$tmp/screen" "[200~"
-ok "after the console, a paste reaches the shell without markers"
+ok "Ctrl-\\ quits like q: exit 131, shutdown interrupted, terminal restored, paste markers off"
 
+start 80 24 "$wr"
+wait_for "q quit"
+keys C-c
+wait_for "exit=130"
+tail -1 "$(journal_of)" | grep -q '"kind":"shutdown".*"reason":"interrupted"' ||
+	fail "no shutdown record, interrupted"
+ok "Ctrl-C on the main screen quits like q: exit 130, shutdown interrupted"
 
 # Colour: the default theme paints the header; NO_COLOR paints nothing.
 start 80 24 "$wr"
