@@ -25,12 +25,13 @@ static const struct {
 	{ KEY_LEFT, "Left" }, { KEY_RIGHT, "Right" }, { KEY_PPAGE, "PgUp" },
 	{ KEY_NPAGE, "PgDn" }, { KEY_HOME, "Home" }, { KEY_END, "End" },
 	{ KEY_ENTER, "Enter" }, { KEY_BACKSPACE, "Backspace" }, { KEY_DC, "Delete" },
-	{ KEY_F(1), "F1" },
+	{ KEY_IC, "Insert" },
 };
 
 const char *
 keys_name(int is_keycode, unsigned int key, char *buf, size_t cap)
 {
+	const char *kn;
 	size_t i;
 	mbstate_t st;
 
@@ -38,7 +39,17 @@ keys_name(int is_keycode, unsigned int key, char *buf, size_t cap)
 		for (i = 0; i < WR_ARRAY_LEN(keycodes); i++)
 			if ((unsigned)keycodes[i].code == key)
 				return keycodes[i].name;
-		return NULL;
+		/* Every other key has a name too, so the footer can say it is
+		 * not bound rather than nothing at all. */
+		if (key >= (unsigned)KEY_F(1) && key <= (unsigned)KEY_F(63)) {
+			snprintf(buf, cap, "F%u", key - (unsigned)KEY_F0);
+			return buf;
+		}
+		if (key == WR_KEY_PASTE_START || key == WR_KEY_PASTE_END)
+			return NULL;
+		kn = keyname((int)key);
+		snprintf(buf, cap, "%s", kn != NULL ? kn : "an unknown key");
+		return buf;
 	}
 	switch (key) {
 	case '\t': return "Tab";

@@ -4,7 +4,8 @@
 # prompt it is text, its newline a space, never an Enter; on a screen too
 # small to show the prompt, typing and Enter change nothing and growing
 # back shows it as it was, while Esc still cancels it; Ctrl-C cancels a
-# prompt like Esc and quits from the main screen.
+# prompt like Esc and quits from the main screen; every unbound key, F2,
+# F5, F10, F12 and Insert too, says so.
 . "${top_srcdir:-$(dirname "$0")/../..}/tests/lib/screen.sh"
 write_config
 steps '
@@ -24,6 +25,16 @@ o<Enter>
 :save-screen small-esc
 /abc<C-c>
 :save-screen ctrl-c-prompt
+<F2>
+:save-screen f2
+<F5>
+:save-screen f5
+<F10>
+:save-screen f10
+<F12>
+:save-screen f12
+<Insert>
+:save-screen insert
 <C-c>
 :save-screen after-quit
 '
@@ -140,5 +151,11 @@ EOF
 
 tail -1 "$tmp/ctrl-c-prompt" | grep -qx ' filter unchanged' || fail "C-c did not cancel the prompt like Esc"
 ok "C-c in a prompt cancels it, like Esc, and the console stays"
+for k in F2 F5 F10 F12 Insert; do
+	tail -1 "$tmp/$(echo "$k" | tr 'A-Z' 'a-z')" |
+		grep -qx " $k is not bound to anything; ? shows every key" ||
+		fail "$k is not said to be unbound"
+done
+ok "F2, F5, F10, F12 and Insert say they are not bound"
 [ ! -f "$tmp/after-quit" ] || fail "C-c on the main screen did not quit"
 ok "C-c on the main screen quits"
