@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/ioctl.h>
+#include <termios.h>
 #include <unistd.h>
 #include <wchar.h>
 
@@ -94,11 +95,96 @@ paste_mode(const struct screen *scr, bool on)
 	(void)!write(STDOUT_FILENO, on ? set : reset, on ? sizeof(set) - 1 : sizeof(reset) - 1);
 }
 
+/* A crash (an allocation failing aborts, a fault) ends the process
+ * without screen_close: the terminal would stay raw, on the alternate
+ * screen, its cursor hidden and paste markers on. These signals restore
+ * it first, then end the process as they would have. A signal handler
+ * can reach nothing but static storage, so what it needs is kept here,
+ * made once as the screen opens (as loop.c keeps its pipe). */
+static const int crash_signals[] = { SIGABRT, SIGSEGV, SIGBUS, SIGFPE, SIGILL };
+static struct {
+	volatile sig_atomic_t armed;
+	struct termios shell;            /* the terminal's modes before curses */
+	char restore[256];               /* paste off, keypad and alternate screen
+	                                    left, cursor shown */
+	size_t len;
+	struct sigaction old[WR_ARRAY_LEN(crash_signals)];
+} crash;
+
+static void
+on_crash(int signo, siginfo_t *si, void *uc)
+{
+	size_t i;
+
+	(void)uc;
+	if (crash.armed) {
+		crash.armed = 0;
+		(void)!write(STDOUT_FILENO, crash.restore, crash.len);
+		tcsetattr(STDIN_FILENO, TCSADRAIN, &crash.shell);
+	}
+	/* Then as it would have ended (a core, or a sanitizer's report): a
+	 * fault happens again where it was once this returns; a signal sent
+	 * (abort's own, kill) is sent again. */
+	for (i = 0; i < WR_ARRAY_LEN(crash_signals); i++)
+		if (crash_signals[i] == signo)
+			sigaction(signo, &crash.old[i], NULL);
+	if (si == NULL || si->si_code <= 0)
+		raise(signo);
+}
+
+static void
+crash_add(const char *cap)
+{
+	size_t n;
+
+	if (cap == NULL || cap == (char *)-1 ||
+	    (n = strlen(cap)) >= sizeof(crash.restore) - crash.len)
+		return;
+	memcpy(crash.restore + crash.len, cap, n);
+	crash.len += n;
+}
+
+/* Arm the crash restore; shell: the terminal's modes before curses. */
+static void
+crash_arm(const struct termios *shell)
+{
+	struct sigaction sa;
+	size_t i;
+
+	crash.shell = *shell;
+	crash.len = 0;
+	crash_add("\033[?2004l");
+	crash_add(tigetstr("rmkx"));
+	crash_add(tigetstr("rmcup"));
+	crash_add(tigetstr("cnorm"));
+	memset(&sa, 0, sizeof(sa));
+	sa.sa_sigaction = on_crash;
+	sa.sa_flags = SA_SIGINFO;
+	sigemptyset(&sa.sa_mask);
+	for (i = 0; i < WR_ARRAY_LEN(crash_signals); i++)
+		sigaction(crash_signals[i], &sa, &crash.old[i]);
+	crash.armed = 1;
+}
+
+static void
+crash_disarm(void)
+{
+	size_t i;
+
+	if (!crash.armed)
+		return;
+	crash.armed = 0;
+	for (i = 0; i < WR_ARRAY_LEN(crash_signals); i++)
+		sigaction(crash_signals[i], &crash.old[i], NULL);
+}
+
 struct screen *
 screen_open(struct app *app, bool test, int cols, int lines, struct wr_err *err)
 {
 	struct screen *scr = xcalloc(1, sizeof(*scr));
 	const char *nc = getenv("NO_COLOR");
+	struct termios shell;
+	bool have_shell = !test && tcgetattr(STDIN_FILENO, &shell) == 0;
 
 	scr->test = test;
 	scr->zoom = -1;
@@ -145,6 +231,8 @@ screen_open(struct app *app, bool test, int cols, int lines, struct wr_err *err)
 	scr->lines = LINES;
 	make_windows(scr);
 	paste_mode(scr, true);
+	if (have_shell)
+		crash_arm(&shell);
 	app->dirty = true;
 	return scr;
 }
@@ -155,6 +243,8 @@ screen_close(struct screen *scr)
 	if (scr == NULL || scr->closed)
 		return;
 	scr->closed = true;
+	if (!scr->test)
+		crash_disarm();
 	free_windows(scr);
 	endwin();
 	paste_mode(scr, false);

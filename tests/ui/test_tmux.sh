@@ -7,7 +7,8 @@
 # note prompt (never an Enter) and runs no key with no prompt open; Ctrl-Z
 # hands the terminal back with paste markers off and takes it again;
 # Ctrl-\ and Ctrl-C quit like q (exit 131, 130), interrupted in the
-# journal, the terminal restored, paste markers off.
+# journal, the terminal restored, paste markers off; a crash restores the
+# terminal too.
 . "${top_srcdir:-$(dirname "$0")/../..}/tests/lib/tmux.sh"
 write_config
 wr="$WARROOM -c $tmp/warroom.conf --incident tmux-test"
@@ -205,6 +206,24 @@ wait_for "exit=130"
 tail -1 "$(journal_of)" | grep -q '"kind":"shutdown".*"reason":"interrupted"' ||
 	fail "no shutdown record, interrupted"
 ok "Ctrl-C on the main screen quits like q: exit 130, shutdown interrupted"
+
+# A crash (here the abort an allocation failing ends in) restores the
+# terminal before the process goes: cooked mode, no alternate screen,
+# the cursor shown, no paste markers.
+start 80 24 "ulimit -c 0; $wr"
+wait_for "q quit"
+pid=$(ps -o pid= --ppid "$(tmx display -p -t t '#{pane_pid}')" | tr -d ' ' | head -1)
+[ -n "$pid" ] || fail "no console process"
+kill -ABRT "$pid"
+wait_for "exit=134"
+wait_for "tty="
+assert_contains "$tmp/screen" "tty=sane"
+[ "$(tmx display -p -t t '#{alternate_on} #{cursor_flag}')" = "0 1" ] ||
+	fail "after a crash the alternate screen is on or the cursor hidden"
+paste QQ
+wait_for "QQ"
+assert_not_contains "$tmp/screen" "[200~"
+ok "a crash (SIGABRT) restores the terminal: cooked, no alternate screen, cursor shown, paste markers off"
 
 # Colour: the default theme paints the header; NO_COLOR paints nothing.
 start 80 24 "$wr"
