@@ -13,6 +13,7 @@
 #include "warroom/chat_badge.h"
 #include "warroom/config.h"
 #include "warroom/fleetchain.h"
+#include "warroom/keygate.h"
 #include "warroom/lineedit.h"
 #include "warroom/logfilter.h"
 #include "warroom/logmerge.h"
@@ -263,13 +264,16 @@ struct app {
 	struct app_ran *post_ran;        /* … and where its row keeps how it went, or NULL */
 	int prompt_host;                 /* PROMPT_TRUST: the host asked about */
 	struct lineedit prompt;
+	struct keygate keygate;          /* a paste in progress (keys.c) */
 	bool confirm_quit;               /* "quit while an action runs?" asked */
 	bool quit;
-	int exit_signal;                 /* SIGTERM/SIGHUP that ended the console */
+	int exit_signal;                 /* the signal that ended the console: SIGTERM,
+	                                    SIGHUP, or SIGINT/SIGQUIT quitting */
 	const char *exit_reason;         /* the journal's shutdown reason, once the
 	                                    console ran: quit (q), terminated
 	                                    (SIGTERM), hangup (SIGHUP or the
-	                                    terminal gone), interrupted (SIGINT) */
+	                                    terminal gone), interrupted (SIGINT,
+	                                    SIGQUIT) */
 	bool dirty;                      /* something changed: redraw this pass */
 	bool full_redraw;                /* repaint every cell (C-l, resize) */
 

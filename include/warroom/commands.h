@@ -63,7 +63,7 @@
 	X(ZOOM,        "z",      NULL,    READS,   "show the focused pane alone on the whole screen (z again: every pane)") \
 	X(REDRAW,      "C-l",    NULL,    READS,   "redraw the whole screen")              \
 	X(HELP,        "?",      NULL,    READS,   "show or hide this help")               \
-	X(QUIT,        "q",      NULL,    READS,   "quit (asks first while an action runs)")
+	X(QUIT,        "q",      NULL,    READS,   "quit, asking first while an action runs; C-c too, or cancels a dialog/prompt")
 
 enum command_effect { CMD_READS, CMD_RECORDS, CMD_CHANGES };
 
@@ -110,5 +110,19 @@ struct key_hint {
  * Returns the count (≤ cap). */
 size_t command_hints(enum hint_pane pane, bool read_only, bool armed, bool zoomed,
     struct key_hint *out, size_t cap);
+
+/* A key of a confirmation dialog, which takes every key while open. */
+struct dialog_hint {
+	const char *key;
+	char label[96];
+};
+
+/* The footer's hints while a confirmation dialog is open, in place of the
+ * main screen's (whose q would only type a q there), most needed first:
+ * Enter (verb once word is typed exactly, else that it needs word), Esc,
+ * then PgUp/PgDn when the plan scrolls and Up/Down when there are other
+ * targets. Returns the count (at most 4). */
+size_t command_dialog_hints(const char *word, const char *verb, bool typed, bool scrolls,
+    bool choices, struct dialog_hint out[4]);
 
 #endif

@@ -318,4 +318,12 @@ cJSON *plan_to_json(const struct plan *p);
 /* The plan's hash as 8 hex digits: the confirmation is bound to it. */
 void plan_hash(const struct plan *p, char out[9]);
 
+/* The confirmation dialog's always-visible question, naming what Enter
+ * changes whatever is scrolled: into head "type WORD and press Enter to
+ * VERB SERVICE on HOST" (verb: "roll back", "switch"…; a command names no
+ * service), into change "FROM -> TO" ("" for a plan that moves no tag or
+ * value: a runbook command). */
+void plan_confirm_words(const struct plan *p, const char *verb, char *head, size_t hcap,
+    char *change, size_t ccap);
+
 #endif

@@ -16,6 +16,11 @@
 #define UI_MIN_COLS 80
 #define UI_MIN_LINES 24
 
+/* The terminal's bracketed-paste markers (ESC[200~, ESC[201~), bound to
+ * key codes of their own so a paste arrives as text between two keys. */
+#define WR_KEY_PASTE_START (KEY_MAX + 0x200)
+#define WR_KEY_PASTE_END (KEY_MAX + 0x201)
+
 struct rect {
 	int y, x, h, w;
 };
@@ -55,8 +60,15 @@ const struct view_ops *view_for_pane(enum pane_id pane);
 struct screen *screen_open(struct app *app, bool test, int cols, int lines,
     struct wr_err *err);
 
-/* Restore the terminal. Safe to call twice. */
+/* Restore the terminal (bracketed paste off too). Safe to call twice. */
 void screen_close(struct screen *scr);
+
+/* Ctrl-Z: hand the terminal back as it was (bracketed paste off), stop
+ * until continued, then take it again and redraw at its size. */
+void screen_suspend(struct app *app);
+
+/* The terminal is below the minimum size: only a notice is drawn. */
+bool screen_too_small(const struct app *app);
 
 /* The terminal changed size (SIGWINCH, or :resize in a script). */
 void screen_resize(struct app *app, int cols, int lines);
@@ -151,8 +163,14 @@ int ui_width(const char *text);
  * NULL when the key has no name. */
 const char *keys_name(int is_keycode, unsigned int key, char *buf, size_t cap);
 
-/* Turn a key into a command and run it through dispatch. */
+/* Turn a key into a command and run it through dispatch; a paste's
+ * text goes to the open prompt or dialog, never to commands (keygate.h). */
 void keys_handle(struct app *app, int is_keycode, unsigned int key);
+
+/* Ctrl-C or Ctrl-\ (SIGINT, SIGQUIT, or typed): cancels what is open or
+ * planned, like Esc; on the main screen quits like q (asking while an
+ * action runs), interrupted, with 128 + signo as the exit status. */
+void keys_interrupt(struct app *app, int signo);
 
 /* The choke point: runs cmd unless safety refuses it. 0 ran, -1 refused. */
 int dispatch(struct app *app, enum wr_command cmd);
@@ -331,6 +349,22 @@ int actions_running(const struct app *app);
 void actions_dialog_key(struct app *app, const char *name, int is_keycode, unsigned key);
 void actions_dialog_draw(struct app *app, int lines, int cols);
 
+/* The open dialog's own keys for the footer (command_dialog_hints), as it
+ * is drawn on a lines x cols screen; 0 when none is open. */
+size_t actions_dialog_hints(struct app *app, int lines, int cols, struct dialog_hint out[4]);
+
+/* A plan ready while a prompt (or help, a detail, the quit question) is
+ * open waits for it: its dialog opens once nothing else is over the
+ * panes, never over another. */
+void actions_dialog_waiting(struct app *app);
+
+/* An action reading its host before its dialog opens: true with "planning
+ * the rollback of api-1/api" in buf; keys wait for it. */
+bool actions_planning(const struct app *app, char *buf, size_t cap);
+
+/* Esc while planning: cancel it (nothing was sent). */
+void actions_planning_cancel(struct app *app);
+
 /* The progress line of a running action; false when none runs. */
 bool actions_progress(struct app *app, char *buf, size_t cap);
 
@@ -414,8 +448,9 @@ void actions_free(struct app *app);
 /* Run a screen-test key script; returns the exit status. */
 int script_run(struct app *app, FILE *script, const char *name);
 
-/* Route SIGWINCH, SIGTERM, SIGINT, SIGHUP and SIGCHLD to the loop; call
- * before screen_open so curses keeps its hands off SIGWINCH. */
+/* Route SIGWINCH, SIGTERM, SIGINT, SIGQUIT, SIGHUP, SIGTSTP and SIGCHLD
+ * to the loop; call before screen_open so curses keeps its hands off
+ * SIGWINCH and SIGTSTP. */
 int console_signals(struct app *app);
 
 /* Run the console on the real terminal until the user quits; returns the

@@ -4,6 +4,7 @@
 #include "warroom/commands.h"
 
 #include <stddef.h>
+#include <stdio.h>
 #include <string.h>
 
 struct command_entry {
@@ -126,5 +127,30 @@ command_hints(enum hint_pane pane, bool read_only, bool armed, bool zoomed,
 	}
 	for (i = 0; i < sizeof(tail_hints) / sizeof(tail_hints[0]) && n < cap; i++)
 		out[n++] = tail_hints[i];
+	return n;
+}
+
+size_t
+command_dialog_hints(const char *word, const char *verb, bool typed, bool scrolls,
+    bool choices, struct dialog_hint out[4])
+{
+	size_t n = 0;
+
+	out[n].key = "Enter";
+	if (typed)
+		snprintf(out[n].label, sizeof(out[n].label), "%s", verb);
+	else
+		snprintf(out[n].label, sizeof(out[n].label), "confirms once %s is typed", word);
+	n++;
+	out[n].key = "Esc";
+	snprintf(out[n++].label, sizeof(out[0].label), "cancel");
+	if (scrolls) {
+		out[n].key = "PgUp/PgDn";
+		snprintf(out[n++].label, sizeof(out[0].label), "scroll");
+	}
+	if (choices) {
+		out[n].key = "Up/Down";
+		snprintf(out[n++].label, sizeof(out[0].label), "target");
+	}
 	return n;
 }

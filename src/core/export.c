@@ -1130,7 +1130,7 @@ shutdown_words(const char *reason)
 		    "not quit by the engineer" },
 		{ "SIGHUP", "hangup: the terminal went away (SIGHUP or its window closed), "
 		    "not quit by the engineer" },
-		{ "interrupted", "interrupted (Ctrl-C)" },
+		{ "interrupted", "interrupted (Ctrl-C or Ctrl-\\)" },
 	};
 	size_t i;
 

@@ -1124,6 +1124,30 @@ plan_hash(const struct plan *p, char out[9])
 	cJSON_Delete(o);
 }
 
+void
+plan_confirm_words(const struct plan *p, const char *verb, char *head, size_t hcap,
+    char *change, size_t ccap)
+{
+	const char *word = p->confirm[0] ? p->confirm : p->service;
+	bool command = strcmp(p->action, "runbook.command") == 0;
+	char to[160];
+
+	snprintf(head, hcap, "type %s and press Enter to %s%s%s on %s", word, verb,
+	    command || p->service[0] == '\0' ? "" : " ", command ? "" : p->service, p->host);
+	if (p->from[0] == '\0' && p->to[0] == '\0') {
+		change[0] = '\0';
+		return;
+	}
+	/* A k8s undo whose target tag is not known names its revision. */
+	if (p->to[0] != '\0')
+		snprintf(to, sizeof(to), "%s", p->to);
+	else if (p->to_rev > 0)
+		snprintf(to, sizeof(to), "revision %d", p->to_rev);
+	else
+		snprintf(to, sizeof(to), "the previous revision");
+	snprintf(change, ccap, "%s -> %s", p->from[0] ? p->from : "?", to);
+}
+
 int
 plan_killswitch_restore(const struct record *v, size_t n, const char *host, char *out,
     size_t cap, int64_t *at_ms)

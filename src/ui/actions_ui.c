@@ -216,6 +216,67 @@ actions_outcome_words(const struct app *app, const struct action *a, char *buf, 
 	return true;
 }
 
+/* Nothing is over the panes (a prompt, help, a detail, the quit
+ * question): a dialog may open without hiding one or taking its keys. */
+static bool
+dialog_may_open(const struct app *app)
+{
+	return app->confirming == NULL && !app->prompt_active && !app->confirm_quit &&
+	    !app->help_visible && !app->rb_detail && !app->tl_detail;
+}
+
+static void
+dialog_open(struct app *app, struct action *a)
+{
+	app->confirming = a;
+	lineedit_clear(&app->confirm_text);
+	app->dialog_scroll = 0;
+	app_say_about(app, a, "nothing has changed on %s yet: the plan waits for your "
+	    "confirmation", app->cfg.hosts[action_host(a)].name);
+}
+
+void
+actions_dialog_waiting(struct app *app)
+{
+	size_t i;
+
+	if (!dialog_may_open(app))
+		return;
+	for (i = 0; i < app->nactions; i++)
+		if (action_state(app->actions[i]) == ACTION_CONFIRMING) {
+			dialog_open(app, app->actions[i]);
+			return;
+		}
+}
+
+bool
+actions_planning(const struct app *app, char *buf, size_t cap)
+{
+	size_t i;
+
+	for (i = 0; i < app->nactions; i++) {
+		const struct action *a = app->actions[i];
+		const struct config_host *h = &app->cfg.hosts[action_host(a)];
+
+		if (action_state(a) == ACTION_PLANNING) {
+			snprintf(buf, cap, "planning the %s of %s/%s", action_verb(a), h->name,
+			    h->services[action_service(a)]);
+			return true;
+		}
+	}
+	return false;
+}
+
+void
+actions_planning_cancel(struct app *app)
+{
+	size_t i;
+
+	for (i = 0; i < app->nactions; i++)
+		if (action_state(app->actions[i]) == ACTION_PLANNING)
+			action_cancel(app->actions[i]);
+}
+
 static void
 on_action_said(struct app *app, struct action *a)
 {
@@ -228,11 +289,9 @@ on_action_said(struct app *app, struct action *a)
 
 	app->dirty = true;
 	if (action_state(a) == ACTION_CONFIRMING && app->confirming == NULL) {
-		app->confirming = a;
-		lineedit_clear(&app->confirm_text);
-		app->dialog_scroll = 0;
-		app_say_about(app, a, "nothing has changed on %s yet: the plan waits for your "
-		    "confirmation", h->name);
+		/* Never over another prompt or dialog: it waits for it. */
+		if (dialog_may_open(app))
+			dialog_open(app, a);
 	} else if (action_state(a) != ACTION_CONFIRMING)
 		/* Confirmed (or cancelled): the footer shows what runs now. */
 		app_unsay(app, a);
@@ -245,7 +304,7 @@ on_action_said(struct app *app, struct action *a)
 		 * mark there is read again. A rollback read .env itself. */
 		if (strcmp(p->action, "compose.rollback") != 0)
 			envmarks_recheck(app, action_host(a), false);
-		if (action_needs_target(a) && !app->prompt_active) {
+		if (action_needs_target(a) && !app->prompt_active && app->confirming == NULL) {
 			/* Nothing to choose from: the engineer names the tag,
 			 * told why in the prompt. */
 			const char *why = action_reason(a), *colon = strstr(why, ": ");
@@ -494,9 +553,11 @@ confirm_now(struct app *app, struct action *a, struct action **slot)
 {
 	add_action(app, a);
 	bind_slot(app, a, slot);
-	app->confirming = a;
-	lineedit_clear(&app->confirm_text);
-	app->dialog_scroll = 0;
+	if (dialog_may_open(app)) {
+		app->confirming = a;
+		lineedit_clear(&app->confirm_text);
+		app->dialog_scroll = 0;
+	}
 }
 
 /* What the row's last /readyz says of its schema; an answer asked for
@@ -1030,14 +1091,46 @@ dialog_window(struct app *app, WINDOW *win, int h, int w, int full)
 	}
 }
 
+/* The dialog's height and width on a lines x cols screen, and its body's
+ * rows laid out whole (full: the first row after it). As high as its
+ * text, so the screen behind (the verdict, the hosts) stays in view; else
+ * the whole height, its body scrolling. */
+static void
+dialog_size(struct app *app, int lines, int cols, int *h, int *w, int *full)
+{
+	*h = lines - 2;
+	*w = cols - 8;
+	*full = dialog_body(app, NULL, *w);
+	if (*full + 5 < *h)
+		*h = *full + 5;
+}
+
+size_t
+actions_dialog_hints(struct app *app, int lines, int cols, struct dialog_hint out[4])
+{
+	struct action *a = app->confirming;
+	const struct plan *p;
+	const char *title, *button, *verb, *word;
+	int h, w, full;
+
+	if (a == NULL || action_state(a) != ACTION_CONFIRMING)
+		return 0;
+	p = action_plan(a);
+	kind_words(p, &title, &button, &verb);
+	word = p->confirm[0] ? p->confirm : p->service;
+	dialog_size(app, lines, cols, &h, &w, &full);
+	return command_dialog_hints(word, verb, strcmp(app->confirm_text.text, word) == 0,
+	    full - 1 > h - 6, action_nchoices(a) > 1, out);
+}
+
 void
 actions_dialog_draw(struct app *app, int lines, int cols)
 {
 	struct action *a = app->confirming;
 	const struct plan *p;
 	const char *title, *button, *verb, *word;
-	int h = lines - 2, w = cols - 8, y, ok, full, top;
-	char line[WR_CMD_MAX + 64];
+	int h, w, y, ok, full, top;
+	char line[WR_CMD_MAX + 64], head[300], change[300];
 	WINDOW *win;
 
 	if (a == NULL || action_state(a) != ACTION_CONFIRMING)
@@ -1045,12 +1138,8 @@ actions_dialog_draw(struct app *app, int lines, int cols)
 	p = action_plan(a);
 	kind_words(p, &title, &button, &verb);
 	word = p->confirm[0] ? p->confirm : p->service;
-	/* As high as its text, so the screen behind (the verdict, the hosts)
-	 * stays in view, below the pane titles when it fits there; else the
-	 * whole height, its body scrolling. */
-	full = dialog_body(app, NULL, w);
-	if (full + 5 < h)
-		h = full + 5;
+	/* Below the pane titles when it fits there. */
+	dialog_size(app, lines, cols, &h, &w, &full);
 	top = h <= lines - 6 ? 3 : 1;
 	if ((win = ui_overlay(app, h, w, top, 4, THEME_BAD, NULL)) == NULL)
 		return;
@@ -1069,8 +1158,20 @@ actions_dialog_draw(struct app *app, int lines, int cols)
 	ui_put(win, 0, 2, w - 4, ui_attr(app, THEME_BAD) | A_REVERSE, line);
 	dialog_window(app, win, h, w, full);
 	y = h - 4;
-	snprintf(line, sizeof(line), "type %s and press Enter to %s; Esc cancels", word, verb);
-	ui_put(win, y++, 2, w - 4, ui_attr(app, THEME_STATUS), line);
+	/* Always in sight, whatever is scrolled: what Enter changes, where.
+	 * Too wide for a row, the change takes the row below its question
+	 * (the one left blank above it otherwise), so it is never cut. */
+	plan_confirm_words(p, verb, head, sizeof(head), change, sizeof(change));
+	snprintf(line, sizeof(line), "%s%s%s", head, change[0] ? ": " : "", change);
+	if (change[0] == '\0' || ui_width(line) <= w - 4)
+		ui_put(win, y, 2, w - 4, ui_attr(app, THEME_STATUS), line);
+	else {
+		snprintf(line, sizeof(line), "%s:", head);
+		ui_put(win, y - 1, 2, w - 4, ui_attr(app, THEME_STATUS), line);
+		snprintf(line, sizeof(line), "  %s", change);
+		ui_put(win, y, 2, w - 4, ui_attr(app, THEME_STATUS), line);
+	}
+	y++;
 	snprintf(line, sizeof(line), "> %s", app->confirm_text.text);
 	ui_put(win, y++, 2, w - 4, ui_attr(app, THEME_NORMAL) | A_UNDERLINE, line);
 	ok = strcmp(app->confirm_text.text, word) == 0;
@@ -1079,6 +1180,8 @@ actions_dialog_draw(struct app *app, int lines, int cols)
 	    "[ Cancel ]");
 	ui_put(win, y, 16, 24, ok ? (int)(ui_attr(app, THEME_BAD) | A_REVERSE) :
 	    ui_attr(app, THEME_DIM), button);
+	ui_put(win, y, 18 + ui_width(button), w - 20 - ui_width(button), ui_attr(app, THEME_DIM),
+	    "Esc cancels");
 	wnoutrefresh(win);
 	delwin(win);
 }

@@ -63,12 +63,14 @@ on_signal(struct loop *loop, int signo, void *arg)
 			;
 		break;
 	case SIGINT:
-		/* Like q (which asks while an action runs). */
-		if (!app->quit) {
-			dispatch(app, WR_CMD_QUIT);
-			if (app->quit)
-				app->exit_reason = "interrupted";
-		}
+	case SIGQUIT:
+		/* Ctrl-C, Ctrl-\: cancel what is open, else like q (which asks
+		 * while an action runs); never an exit that skips the guard,
+		 * the shutdown record or the terminal's restore. */
+		keys_interrupt(app, signo);
+		break;
+	case SIGTSTP:
+		screen_suspend(app);
 		break;
 	default:        /* SIGTERM, SIGHUP: leave cleanly, terminal restored */
 		ending(app, signo == SIGTERM ? "terminated" : "hangup");
@@ -179,7 +181,7 @@ console_run(struct app *app)
 int
 console_signals(struct app *app)
 {
-	static const int sigs[] = { SIGWINCH, SIGTERM, SIGINT, SIGHUP, SIGCHLD };
+	static const int sigs[] = { SIGWINCH, SIGTERM, SIGINT, SIGQUIT, SIGHUP, SIGTSTP, SIGCHLD };
 
 	return loop_signals(app->loop, sigs, WR_ARRAY_LEN(sigs), on_signal, app);
 }

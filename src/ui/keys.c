@@ -1,7 +1,9 @@
 /*
  * keys.c — from a curses key to a command. Keys are named as the command
- * table names them ("Tab", "S-Tab", "C-l", "q"); overlays (help, the quit
- * question) take keys before the table does.
+ * table names them ("Tab", "S-Tab", "C-l", "q"); the gate (keygate.h)
+ * decides first whether a key may act at all (a paste, a screen too small,
+ * a dialog being planned); overlays (help, the quit question) take keys
+ * before the table does.
  */
 #include "warroom/ui.h"
 
@@ -9,6 +11,7 @@
 #include "warroom/ssh.h"
 #include "warroom/timeline.h"
 
+#include <signal.h>
 #include <stdlib.h>
 #include <stdio.h>
 #include <string.h>
@@ -22,12 +25,13 @@ static const struct {
 	{ KEY_LEFT, "Left" }, { KEY_RIGHT, "Right" }, { KEY_PPAGE, "PgUp" },
 	{ KEY_NPAGE, "PgDn" }, { KEY_HOME, "Home" }, { KEY_END, "End" },
 	{ KEY_ENTER, "Enter" }, { KEY_BACKSPACE, "Backspace" }, { KEY_DC, "Delete" },
-	{ KEY_F(1), "F1" },
+	{ KEY_IC, "Insert" },
 };
 
 const char *
 keys_name(int is_keycode, unsigned int key, char *buf, size_t cap)
 {
+	const char *kn;
 	size_t i;
 	mbstate_t st;
 
@@ -35,7 +39,17 @@ keys_name(int is_keycode, unsigned int key, char *buf, size_t cap)
 		for (i = 0; i < WR_ARRAY_LEN(keycodes); i++)
 			if ((unsigned)keycodes[i].code == key)
 				return keycodes[i].name;
-		return NULL;
+		/* Every other key has a name too, so the footer can say it is
+		 * not bound rather than nothing at all. */
+		if (key >= (unsigned)KEY_F(1) && key <= (unsigned)KEY_F(63)) {
+			snprintf(buf, cap, "F%u", key - (unsigned)KEY_F0);
+			return buf;
+		}
+		if (key == WR_KEY_PASTE_START || key == WR_KEY_PASTE_END)
+			return NULL;
+		kn = keyname((int)key);
+		snprintf(buf, cap, "%s", kn != NULL ? kn : "an unknown key");
+		return buf;
 	}
 	switch (key) {
 	case '\t': return "Tab";
@@ -228,17 +242,44 @@ prompt_key(struct app *app, const char *name, int is_keycode, unsigned int key)
 		lineedit_insert(le, key);
 }
 
-void
-keys_handle(struct app *app, int is_keycode, unsigned int key)
+/* Nothing is open over the panes: the table's keys act. */
+static bool
+main_screen(const struct app *app)
 {
-	char buf[32];
-	const char *name = keys_name(is_keycode, key, buf, sizeof(buf));
+	return app->confirming == NULL && !app->prompt_active && !app->confirm_quit &&
+	    !app->help_visible && !app->rb_detail && !app->tl_detail;
+}
+
+/* A pasted character into the open dialog or prompt, as if typed. */
+static void
+paste_type(struct app *app, unsigned text)
+{
+	if (app->confirming != NULL)
+		lineedit_insert(&app->confirm_text, text);
+	else if (app->prompt_active)
+		lineedit_insert(&app->prompt, text);
+}
+
+static void
+paste_ignored(struct app *app)
+{
+	char plan[300];
+
+	if (app->keygate.dropped == KEYGATE_WHY_TOO_SMALL)
+		app_say(app, "paste ignored: the terminal is too small to show a prompt");
+	else if (app->keygate.dropped == KEYGATE_WHY_PLANNING &&
+	    actions_planning(app, plan, sizeof(plan)))
+		app_say(app, "paste ignored: %s", plan);
+	else
+		app_say(app, "paste ignored: no prompt open");
+}
+
+/* A key the gate let through. */
+static void
+key_act(struct app *app, const char *name, int is_keycode, unsigned int key)
+{
 	enum wr_command cmd;
 
-	app->dirty = true;
-	/* A long message held in the footer has been seen: it now times out
-	 * like any other (one this key says is held again). */
-	app->status_held = false;
 	if (app->confirming != NULL) {
 		actions_dialog_key(app, name, is_keycode, key);
 		return;
@@ -283,4 +324,81 @@ keys_handle(struct app *app, int is_keycode, unsigned int key)
 		return;
 	}
 	dispatch(app, cmd);
+}
+
+void
+keys_handle(struct app *app, int is_keycode, unsigned int key)
+{
+	char buf[32], plan[300];
+	const char *name = keys_name(is_keycode, key, buf, sizeof(buf));
+	struct keygate_in in = {
+		.text_open = app->confirming != NULL || app->prompt_active,
+		.main_screen = main_screen(app),
+		.too_small = screen_too_small(app),
+		.planning = actions_planning(app, plan, sizeof(plan)),
+		.now_ms = loop_now_ms(),
+	};
+	enum keygate_kind kind = !is_keycode ? KEYGATE_CHAR :
+	    key == WR_KEY_PASTE_START ? KEYGATE_PASTE_START :
+	    key == WR_KEY_PASTE_END ? KEYGATE_PASTE_END : KEYGATE_KEYCODE;
+	unsigned text = 0;
+
+	app->dirty = true;
+	/* A long message held in the footer has been seen: it now times out
+	 * like any other (one this key says is held again). */
+	app->status_held = false;
+	/* Ctrl-C and Ctrl-\ typed as characters (the terminal sent no
+	 * signal for them): the same as the signal. */
+	if (kind == KEYGATE_CHAR && (key == 0x03 || key == 0x1c) && !app->keygate.pasting) {
+		keys_interrupt(app, key == 0x03 ? SIGINT : SIGQUIT);
+		return;
+	}
+	switch (keygate(&app->keygate, &in, kind, key, name, &text)) {
+	case KEYGATE_DROP:
+		return;
+	case KEYGATE_TYPE:
+		paste_type(app, text);
+		return;
+	case KEYGATE_PASTE_IGNORED:
+		paste_ignored(app);
+		return;
+	case KEYGATE_WAIT_PLAN:
+		app_say(app, "%s… keys wait; Esc cancels", plan);
+		return;
+	case KEYGATE_CANCEL_PLAN:
+		actions_planning_cancel(app);
+		return;
+	case KEYGATE_ACT:
+		break;
+	}
+	key_act(app, name, is_keycode, key);
+	/* The key may have closed what a ready plan's dialog waited for. */
+	actions_dialog_waiting(app);
+}
+
+void
+keys_interrupt(struct app *app, int signo)
+{
+	char plan[300];
+
+	if (app->quit)
+		return;
+	app->dirty = true;
+	app->keygate.pasting = false;
+	if (actions_planning(app, plan, sizeof(plan))) {
+		actions_planning_cancel(app);
+		return;
+	}
+	if (!main_screen(app)) {
+		/* As in a shell: it cancels the dialog, prompt or question. */
+		key_act(app, "Esc", 0, 27);
+		actions_dialog_waiting(app);
+		return;
+	}
+	/* Like q, which asks first while an action runs. */
+	dispatch(app, WR_CMD_QUIT);
+	if (app->quit) {
+		app->exit_reason = "interrupted";
+		app->exit_signal = signo;
+	}
 }

@@ -7,8 +7,12 @@
 #include "warroom/ui.h"
 
 #include <langinfo.h>
+#include <signal.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/ioctl.h>
+#include <termios.h>
+#include <unistd.h>
 #include <wchar.h>
 
 #include "warroom/header_fit.h"
@@ -76,11 +80,111 @@ make_windows(struct screen *scr)
 		scr->pane[i] = win_for(scr->lo.pane[i]);
 }
 
+/* Bracketed paste: the terminal marks a paste (ESC[200~ … ESC[201~), so
+ * its newlines and letters are text, never keys (keygate.h). Written to
+ * the terminal directly: curses has no call for it, and a terminal that
+ * does not know the mode ignores it. */
+static void
+paste_mode(const struct screen *scr, bool on)
+{
+	static const char set[] = "\033[?2004h", reset[] = "\033[?2004l";
+
+	if (scr->test)
+		return;
+	fflush(stdout);
+	(void)!write(STDOUT_FILENO, on ? set : reset, on ? sizeof(set) - 1 : sizeof(reset) - 1);
+}
+
+/* A crash (an allocation failing aborts, a fault) ends the process
+ * without screen_close: the terminal would stay raw, on the alternate
+ * screen, its cursor hidden and paste markers on. These signals restore
+ * it first, then end the process as they would have. A signal handler
+ * can reach nothing but static storage, so what it needs is kept here,
+ * made once as the screen opens (as loop.c keeps its pipe). */
+static const int crash_signals[] = { SIGABRT, SIGSEGV, SIGBUS, SIGFPE, SIGILL };
+static struct {
+	volatile sig_atomic_t armed;
+	struct termios shell;            /* the terminal's modes before curses */
+	char restore[256];               /* paste off, keypad and alternate screen
+	                                    left, cursor shown */
+	size_t len;
+	struct sigaction old[WR_ARRAY_LEN(crash_signals)];
+} crash;
+
+static void
+on_crash(int signo, siginfo_t *si, void *uc)
+{
+	size_t i;
+
+	(void)uc;
+	if (crash.armed) {
+		crash.armed = 0;
+		(void)!write(STDOUT_FILENO, crash.restore, crash.len);
+		tcsetattr(STDIN_FILENO, TCSADRAIN, &crash.shell);
+	}
+	/* Then as it would have ended (a core, or a sanitizer's report): a
+	 * fault happens again where it was once this returns; a signal sent
+	 * (abort's own, kill) is sent again. */
+	for (i = 0; i < WR_ARRAY_LEN(crash_signals); i++)
+		if (crash_signals[i] == signo)
+			sigaction(signo, &crash.old[i], NULL);
+	if (si == NULL || si->si_code <= 0)
+		raise(signo);
+}
+
+static void
+crash_add(const char *cap)
+{
+	size_t n;
+
+	if (cap == NULL || cap == (char *)-1 ||
+	    (n = strlen(cap)) >= sizeof(crash.restore) - crash.len)
+		return;
+	memcpy(crash.restore + crash.len, cap, n);
+	crash.len += n;
+}
+
+/* Arm the crash restore; shell: the terminal's modes before curses. */
+static void
+crash_arm(const struct termios *shell)
+{
+	struct sigaction sa;
+	size_t i;
+
+	crash.shell = *shell;
+	crash.len = 0;
+	crash_add("\033[?2004l");
+	crash_add(tigetstr("rmkx"));
+	crash_add(tigetstr("rmcup"));
+	crash_add(tigetstr("cnorm"));
+	memset(&sa, 0, sizeof(sa));
+	sa.sa_sigaction = on_crash;
+	sa.sa_flags = SA_SIGINFO;
+	sigemptyset(&sa.sa_mask);
+	for (i = 0; i < WR_ARRAY_LEN(crash_signals); i++)
+		sigaction(crash_signals[i], &sa, &crash.old[i]);
+	crash.armed = 1;
+}
+
+static void
+crash_disarm(void)
+{
+	size_t i;
+
+	if (!crash.armed)
+		return;
+	crash.armed = 0;
+	for (i = 0; i < WR_ARRAY_LEN(crash_signals); i++)
+		sigaction(crash_signals[i], &crash.old[i], NULL);
+}
+
 struct screen *
 screen_open(struct app *app, bool test, int cols, int lines, struct wr_err *err)
 {
 	struct screen *scr = xcalloc(1, sizeof(*scr));
 	const char *nc = getenv("NO_COLOR");
+	struct termios shell;
+	bool have_shell = !test && tcgetattr(STDIN_FILENO, &shell) == 0;
 
 	scr->test = test;
 	scr->zoom = -1;
@@ -109,6 +213,9 @@ screen_open(struct app *app, bool test, int cols, int lines, struct wr_err *err)
 	noecho();
 	nonl();
 	keypad(stdscr, TRUE);
+	/* A paste's markers as two keys of their own. */
+	define_key("\033[200~", WR_KEY_PASTE_START);
+	define_key("\033[201~", WR_KEY_PASTE_END);
 	nodelay(stdscr, TRUE);
 	/* A frame goes out whole: checking for typed keys mid-frame made
 	 * ncurses flush it in dozens of small writes (a half-drawn dialog for
@@ -123,6 +230,9 @@ screen_open(struct app *app, bool test, int cols, int lines, struct wr_err *err)
 	scr->cols = COLS;
 	scr->lines = LINES;
 	make_windows(scr);
+	paste_mode(scr, true);
+	if (have_shell)
+		crash_arm(&shell);
 	app->dirty = true;
 	return scr;
 }
@@ -133,11 +243,59 @@ screen_close(struct screen *scr)
 	if (scr == NULL || scr->closed)
 		return;
 	scr->closed = true;
+	if (!scr->test)
+		crash_disarm();
 	free_windows(scr);
 	endwin();
+	paste_mode(scr, false);
 	delscreen(scr->term);
 	if (scr->out)
 		fclose(scr->out);
+}
+
+/* Stop as Ctrl-Z's default would: the kernel lets a process no shell
+ * could continue (an orphaned process group) carry on instead. */
+static void
+stop_here(void)
+{
+	struct sigaction dfl, ours;
+
+	memset(&dfl, 0, sizeof(dfl));
+	dfl.sa_handler = SIG_DFL;
+	sigemptyset(&dfl.sa_mask);
+	if (sigaction(SIGTSTP, &dfl, &ours) != 0)
+		return;
+	kill(getpid(), SIGTSTP);
+	sigaction(SIGTSTP, &ours, NULL);
+}
+
+void
+screen_suspend(struct app *app)
+{
+	struct screen *scr = app->screen;
+	struct winsize ws;
+
+	if (scr == NULL || scr->closed || scr->test) {
+		stop_here();
+		return;
+	}
+	/* The shell gets its terminal back as it was: no alternate screen,
+	 * cursor shown, cooked mode, and no paste markers it did not ask for. */
+	endwin();
+	paste_mode(scr, false);
+	stop_here();
+	/* Continued: ours again, perhaps at another size. */
+	paste_mode(scr, true);
+	if (ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0)
+		screen_resize(app, ws.ws_col, ws.ws_row);
+	app->full_redraw = true;
+	app->dirty = true;
+}
+
+bool
+screen_too_small(const struct app *app)
+{
+	return app->screen != NULL && !app->screen->closed && app->screen->lo.too_small;
 }
 
 void
@@ -388,6 +546,29 @@ draw_hints(struct app *app, WINDOW *w, int cols, int a, int k)
 	}
 }
 
+/* While a dialog is open, its own keys: the main screen's would lie (q
+ * types a q there). The least needed go first on a narrow screen. */
+static void
+draw_dialog_hints(struct app *app, WINDOW *w, int cols, int a, int k)
+{
+	struct dialog_hint h[4];
+	size_t n = actions_dialog_hints(app, app->screen->lines, app->screen->cols, h), i;
+	int total = 0, x = 1;
+
+	for (i = 0; i < n; i++)
+		total += ui_width(h[i].key) + 1 + ui_width(h[i].label) + 2;
+	while (n > 2 && total - 2 > cols - 2) {
+		n--;
+		total -= ui_width(h[n].key) + 1 + ui_width(h[n].label) + 2;
+	}
+	for (i = 0; i < n; i++) {
+		x += ui_put(w, 0, x, cols - x - 1, k, h[i].key);
+		x += ui_put(w, 0, x, cols - x - 1, a, " ");
+		x += ui_put(w, 0, x, cols - x - 1, a, h[i].label);
+		x += ui_put(w, 0, x, cols - x - 1, a, "  ");
+	}
+}
+
 /* At most this many rows for a message: the panes stay in sight. */
 #define STATUS_ROWS_MAX 6
 
@@ -526,6 +707,8 @@ draw_footer(struct app *app)
 	} else if (app->status[0] != '\0' && (app_now(app) < app->status_until ||
 	    app->status_held)) {
 		draw_status(app, w, cols);
+	} else if (app->confirming != NULL) {
+		draw_dialog_hints(app, w, cols, a, k);
 	} else if (actions_progress(app, progress, sizeof(progress))) {
 		ui_put(w, 0, 1, cols - 2, ui_attr(app, THEME_WARN), progress);
 	} else {
@@ -545,6 +728,11 @@ draw_too_small(struct app *app)
 	    COLS, LINES, UI_MIN_COLS, UI_MIN_LINES);
 	x = (COLS - ui_width(msg)) / 2;
 	ui_put(stdscr, y, x > 0 ? x : 0, COLS, A_BOLD, msg);
+	/* Nothing can be seen, so nothing may be confirmed (keygate.h). */
+	snprintf(msg, sizeof(msg), "keys are ignored until it is larger; Esc still cancels");
+	x = (COLS - ui_width(msg)) / 2;
+	if (y + 1 < LINES)
+		ui_put(stdscr, y + 1, x > 0 ? x : 0, COLS, A_NORMAL, msg);
 	wnoutrefresh(stdscr);
 }
 

@@ -37,7 +37,11 @@ static const struct {
 	{ "Down", KEY_DOWN, 0 }, { "Left", KEY_LEFT, 0 }, { "Right", KEY_RIGHT, 0 },
 	{ "PgUp", KEY_PPAGE, 0 }, { "PgDn", KEY_NPAGE, 0 }, { "Home", KEY_HOME, 0 },
 	{ "End", KEY_END, 0 }, { "Backspace", KEY_BACKSPACE, 0 },
-	{ "Delete", KEY_DC, 0 }, { "F1", KEY_F(1), 0 }, { "lt", 0, '<' },
+	{ "Delete", KEY_DC, 0 }, { "F1", KEY_F(1), 0 }, { "F2", KEY_F(2), 0 },
+	{ "F5", KEY_F(5), 0 }, { "F10", KEY_F(10), 0 }, { "F12", KEY_F(12), 0 },
+	{ "Insert", KEY_IC, 0 }, { "lt", 0, '<' },
+	/* The terminal's bracketed-paste markers, as curses delivers them. */
+	{ "PasteStart", WR_KEY_PASTE_START, 0 }, { "PasteEnd", WR_KEY_PASTE_END, 0 },
 };
 
 static void

@@ -4,8 +4,8 @@
 # between, and the console still answers a key within a second and draws
 # at the final size; then storms that end it — WINCH with a TERM in the
 # middle, 200 HUP, 200 INT, and TERM+HUP+INT at once. Every time: the
-# terminal is restored (tty=sane), the exit status is the first ending
-# signal's (or 0 for INT, which quits like q), and the journal ends with
+# terminal is restored (tty=sane), the exit status is 128 plus the first
+# ending signal's number (INT quits like q, as 130), and the journal ends with
 # exactly one shutdown record for that run, naming the reason (terminated,
 # hangup, interrupted: never quit, which is the engineer's q).
 . "${top_srcdir:-$(dirname "$0")/../..}/tests/lib/tmux.sh"
@@ -84,13 +84,13 @@ ok "200 SIGHUP: exit 129, terminal restored, one shutdown record, hangup"
 
 begin
 storm "$pid" INT:200
-ended 0 interrupted
-ok "200 SIGINT: quits like q, terminal restored, one shutdown record, interrupted"
+ended 130 interrupted
+ok "200 SIGINT: quits like q, exit 130, terminal restored, one shutdown record, interrupted"
 
 begin
 storm "$pid" TERM:50 HUP:50 INT:50 WINCH:1000 TERM:50 &
 wait
-wait_re "exit=(143|129|0)$" 10
+wait_re "exit=(143|129|130)$" 10
 wait_re "^tty=" 5
 assert_contains "$tmp/screen" "tty=sane"
 n=$(shutdowns)

@@ -13,12 +13,15 @@ cleanup_hooks="$cleanup_hooks kill_tmux"
 session=t
 
 # run_script FILE CMD… — CMD, then a shell line that reports the exit
-# status and the terminal's modes.
+# status and the terminal's modes. The shell outlives the terminal's
+# Ctrl-C, Ctrl-\ and Ctrl-Z (they reach CMD, which has its own say), so
+# the report follows.
 run_script() {
 	f=$1
 	shift
 	cat > "$f" <<RUN
 export LC_ALL=C.UTF-8 WARROOM_THEME_PATH='$WARROOM_THEME_PATH' TERM=tmux-256color
+trap : INT QUIT TSTP
 $*
 echo "exit=\$?"
 stty -a | tr ';' '\n' | grep -qw -- '-icanon' && echo "tty=raw" || echo "tty=sane"

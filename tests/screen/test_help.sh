@@ -178,7 +178,7 @@ assert_screen help-big <<'EOF'
 │ │ z        show the focused pane alone on the whole screen (z again: every pane)               │ │
 │ │ C-l      redraw the whole screen                                                             │ │
 │ │ ?        show or hide this help                                                              │ │
-│ │ q        quit (asks first while an action runs)                                              │ │
+│ │ q        quit, asking first while an action runs; C-c too, or cancels a dialog/prompt        │ │
 │ │                                                                                              │ │
 │ │ ? or Esc closes this help                                                                    │ │
 │ └──────────────────────────────────────────────────────────────────────────────────────────────┘ │

@@ -3,6 +3,8 @@
 # the first host (Down: revision 1, app 1.4.0, not helm's own default,
 # revision 2) decides the next host's target by its app version, so the
 # fleet ends on one release; the next host's dialog offers nothing else.
+# A note prompt opened while h1's rollback runs is never covered: h2's
+# dialog, ready meanwhile, waits for it to close.
 . "${top_srcdir:-$(dirname "$0")/../..}/tests/lib/tmux.sh"
 [ -x /usr/sbin/sshd ] || skip "openssh-server is not installed"
 fleet_up --hosts 2 --driver helm --tag v1.5.0-bad
@@ -22,7 +24,32 @@ wait_re "> revision 2: .*app 1\\.4\\.1"
 keys Down
 wait_re "> revision 1: .*app 1\\.4\\.0"
 keys -l api; keys Enter
-wait_for "nothing has changed on h2 yet: the plan waits for your confirmation" 40
+# A note while h1's rollback runs: h2's plan, read once h1 ends OK, waits
+# for the prompt instead of opening over it and taking its keys.
+keys n
+wait_for "note:"
+keys -l "h1 confirmed"
+journal=$(ls "$fl"/timeline/helm-fleet-*.jsonl)
+i=0
+until grep -q '"kind":"action.end","host":"h1".*"outcome":"ok"' "$journal"; do
+	sleep 0.2; i=$((i + 1)); [ $i -lt 200 ] || fail "h1 did not end OK"
+done
+sleep 3
+capture
+assert_contains "$tmp/screen" "note: h1 confirmed"
+assert_not_contains "$tmp/screen" "CONFIRM ROLLBACK"
+# Once the note is stored, h2's dialog (Enter pressed again while its plan
+# is still read is dropped, so try a few times).
+for try in 1 2 3 4 5; do
+	keys Enter
+	i=0
+	while capture; ! grep -qF "nothing has changed on h2 yet" "$tmp/screen" && [ $i -lt 30 ]; do
+		sleep 0.1; i=$((i + 1))
+	done
+	grep -qF "nothing has changed on h2 yet" "$tmp/screen" && break
+done
+wait_for "nothing has changed on h2 yet: the plan waits for your confirmation" 5
+grep -q '"kind":"note".*"text":"h1 confirmed"' "$journal" || fail "the note was not stored"
 grep -q '"argv":\["helm","rollback","api","1",' "$fl/hosts/h1/commands.log" ||
 	fail "h1 was not rolled back to revision 1"
 wait_for "type api and press Enter"
@@ -36,6 +63,6 @@ grep -q '"argv":\["helm","rollback","api","1",' "$fl/hosts/h2/commands.log" ||
 	fail "h2 was not rolled back to revision 1 (app 1.4.0) like h1"
 grep -q '"argv":\["helm","rollback","api","2",' "$fl/hosts/h2/commands.log" &&
 	fail "h2 went to revision 2"
-ok "B on helm: h2 goes to the app version picked on h1 (revision 1), not its own default"
+ok "B on helm: h2 goes to the app version picked on h1 (revision 1), not its own default; its dialog waited for the note prompt to close"
 keys q
 wait_for "exit=0"

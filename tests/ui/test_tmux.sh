@@ -3,6 +3,12 @@
 # 200x50, help lists every key, resizing leaves nothing stale, q exits 0
 # with the terminal restored, SIGTERM restores it too, --read-only shows
 # its badge, no --incident refuses changes, NO_COLOR draws without colour.
+# Bracketed paste is on while it runs: a paste is one line of text in the
+# note prompt (never an Enter) and runs no key with no prompt open; Ctrl-Z
+# hands the terminal back with paste markers off and takes it again;
+# Ctrl-\ and Ctrl-C quit like q (exit 131, 130), interrupted in the
+# journal, the terminal restored, paste markers off; a crash restores the
+# terminal too.
 . "${top_srcdir:-$(dirname "$0")/../..}/tests/lib/tmux.sh"
 write_config
 wr="$WARROOM -c $tmp/warroom.conf --incident tmux-test"
@@ -119,6 +125,105 @@ assert_not_contains "$tmp/screen" "type the"
 keys q
 wait_for "exit=0"
 ok "no journal: arming and every change refused with the reason, no dialog"
+
+# Bracketed paste: tmux marks a paste only for an application that asked.
+paste() { printf "$1" | tmx load-buffer -; tmx paste-buffer -p -t t; }
+journal_of() { ls "$tmp"/timeline/tmux-test-*.jsonl; }
+start 100 30 "$wr"
+wait_for "q quit"
+keys n
+wait_for "note:"
+paste 'first line\nsecond o\nthird n'
+wait_for "note: first line second o third n"
+assert_not_contains "$tmp/screen" "note stored"
+keys Enter
+wait_for "note stored"
+grep -q '"kind":"note".*"text":"first line second o third n"' "$(journal_of)" ||
+	fail "the pasted note is not one line in the journal"
+paste 'z?\no'
+wait_for "paste ignored: no prompt open"
+assert_not_contains "$tmp/screen" "HELP: keys"
+assert_not_contains "$tmp/screen" "zoomed"
+ok "a paste is text for the prompt, newlines as spaces; with none open it runs no key"
+
+# Ctrl-Z under a shell with job control (sh -m): the shell gets its
+# terminal back as it was, paste markers off (its read takes a paste as
+# typed text), and fg gives it back to the console, redrawn, paste markers
+# on again.
+cat > "$tmp/jobs.sh" <<RUN
+export LC_ALL=C.UTF-8 WARROOM_THEME_PATH='$WARROOM_THEME_PATH' TERM=tmux-256color
+set -m
+$wr
+echo "stopped=\$?"
+read line
+[ "\$line" = QQ ] && echo plain > "$tmp/read" || echo marked > "$tmp/read"
+fg > /dev/null
+echo "exit=\$?"
+stty -a | tr ';' '\n' | grep -qw -- '-icanon' && echo "tty=raw" || echo "tty=sane"
+sleep 600
+RUN
+kill_tmux
+for try in 1 2 3 4 5; do
+	tmx new-session -d -s t -x 100 -y 30 "sh $tmp/jobs.sh" 2> /dev/null && break
+	sleep 0.2
+done
+wait_for "q quit"
+keys C-z
+wait_for "stopped=148"
+[ "$(tmx display -p -t t '#{alternate_on}')" = 0 ] || fail "suspended, the alternate screen is still on"
+paste QQ
+keys Enter
+i=0
+until [ -s "$tmp/read" ]; do
+	sleep 0.1; i=$((i + 1)); [ $i -lt 50 ] || fail "the shell never read the paste"
+done
+[ "$(cat "$tmp/read")" = plain ] || fail "suspended, a paste still came with its markers"
+wait_for "q quit"
+keys n
+wait_for "note:"
+paste 'a\nb'
+wait_for "note: a b"
+keys Escape
+ok "Ctrl-Z: the terminal handed back without paste markers; fg, and the console takes it again"
+
+keys 'C-\'
+wait_for "exit=131"
+wait_for "tty="
+assert_contains "$tmp/screen" "tty=sane"
+[ "$(tmx display -p -t t '#{alternate_on} #{cursor_flag}')" = "0 1" ] ||
+	fail "Ctrl-\\ left the alternate screen on or the cursor hidden"
+tail -1 "$(journal_of)" | grep -q '"kind":"shutdown".*"reason":"interrupted"' ||
+	{ tail -1 "$(journal_of)"; fail "no shutdown record, interrupted"; }
+paste QQ
+wait_for "QQ"
+assert_not_contains "$tmp/screen" "[200~"
+ok "Ctrl-\\ quits like q: exit 131, shutdown interrupted, terminal restored, paste markers off"
+
+start 80 24 "$wr"
+wait_for "q quit"
+keys C-c
+wait_for "exit=130"
+tail -1 "$(journal_of)" | grep -q '"kind":"shutdown".*"reason":"interrupted"' ||
+	fail "no shutdown record, interrupted"
+ok "Ctrl-C on the main screen quits like q: exit 130, shutdown interrupted"
+
+# A crash (here the abort an allocation failing ends in) restores the
+# terminal before the process goes: cooked mode, no alternate screen,
+# the cursor shown, no paste markers.
+start 80 24 "ulimit -c 0; $wr"
+wait_for "q quit"
+pid=$(ps -o pid= --ppid "$(tmx display -p -t t '#{pane_pid}')" | tr -d ' ' | head -1)
+[ -n "$pid" ] || fail "no console process"
+kill -ABRT "$pid"
+wait_for "exit=134"
+wait_for "tty="
+assert_contains "$tmp/screen" "tty=sane"
+[ "$(tmx display -p -t t '#{alternate_on} #{cursor_flag}')" = "0 1" ] ||
+	fail "after a crash the alternate screen is on or the cursor hidden"
+paste QQ
+wait_for "QQ"
+assert_not_contains "$tmp/screen" "[200~"
+ok "a crash (SIGABRT) restores the terminal: cooked, no alternate screen, cursor shown, paste markers off"
 
 # Colour: the default theme paints the header; NO_COLOR paints nothing.
 start 80 24 "$wr"

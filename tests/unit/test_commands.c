@@ -227,10 +227,30 @@ armed_and_zoomed_hints_say_how_back(void **state)
 	assert_string_equal(h[i].label, "all panes");
 }
 
+static void
+dialog_hints_are_the_dialogs_own_keys(void **state)
+{
+	struct dialog_hint h[4];
+
+	assert_int_equal(command_dialog_hints("api", "roll back", false, true, true, h), 4);
+	assert_string_equal(h[0].key, "Enter");
+	assert_string_equal(h[0].label, "confirms once api is typed");
+	assert_string_equal(h[1].key, "Esc");
+	assert_string_equal(h[1].label, "cancel");
+	assert_string_equal(h[2].key, "PgUp/PgDn");
+	assert_string_equal(h[3].key, "Up/Down");
+	assert_string_equal(h[3].label, "target");
+	/* Typed: Enter does it; a short plan with one target has no more. */
+	assert_int_equal(command_dialog_hints("api", "roll back", true, false, false, h), 2);
+	assert_string_equal(h[0].label, "roll back");
+	assert_string_equal(h[1].key, "Esc");
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(dialog_hints_are_the_dialogs_own_keys),
 		cmocka_unit_test(every_command_has_key_and_help),
 		cmocka_unit_test(no_key_is_bound_twice),
 		cmocka_unit_test(lookup_by_key_and_alt),

@@ -665,7 +665,7 @@ a_cut_off_rollback_ends_at_its_reread(void **state)
 static void
 shutdowns_say_who_ended_the_console(void **state)
 {
-	struct record v[4] = { 0 };
+	struct record v[5] = { 0 };
 	char *md, *t;
 
 	(void)state;
@@ -683,7 +683,12 @@ shutdowns_say_who_ended_the_console(void **state)
 	t = export_details(&v[1], NULL);
 	assert_string_equal(t, "terminated (SIGTERM), not quit by the engineer");
 	free(t);
-	for (size_t i = 0; i < 4; i++)
+	/* Ctrl-C and Ctrl-\ both quit as an interrupt. */
+	add_to(v, 4, 120, "shutdown", NULL, NULL, "{\"reason\":\"interrupted\"}");
+	t = export_details(&v[4], NULL);
+	assert_string_equal(t, "interrupted (Ctrl-C or Ctrl-\\)");
+	free(t);
+	for (size_t i = 0; i < 5; i++)
 		record_free(&v[i]);
 }
 

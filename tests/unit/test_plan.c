@@ -981,6 +981,35 @@ runbook_script_stops_at_the_first_failure(void **state)
 	assert_string_equal(msg, "run exited 1");
 }
 
+static void
+confirm_question_names_the_change(void **state)
+{
+	struct config_host h = host();
+	char head[300], change[300];
+	struct plan p;
+	struct wr_err err;
+
+	(void)state;
+	assert_int_equal(plan_compose_rollback(&h, 0, "v1.5.0-bad", "v1.4.1", 0, "i", &p, &err), 0);
+	plan_confirm_words(&p, "roll back", head, sizeof(head), change, sizeof(change));
+	assert_string_equal(head, "type api and press Enter to roll back api on api-1");
+	assert_string_equal(change, "v1.5.0-bad -> v1.4.1");
+	/* A k8s undo whose target's tag is unknown: its revision. */
+	h.driver = DRIVER_K8S;
+	strcpy(h.namespace_, "prod");
+	assert_int_equal(plan_k8s_undo(&h, 0, "v2", 4, 3, NULL, 60, &p, &err), 0);
+	plan_confirm_words(&p, "roll back", head, sizeof(head), change, sizeof(change));
+	assert_string_equal(change, "v2 -> revision 3");
+	/* A runbook command moves nothing and its word is its own. */
+	memset(&p, 0, sizeof(p));
+	strcpy(p.action, "runbook.command");
+	strcpy(p.host, "api-1");
+	strcpy(p.confirm, "run");
+	plan_confirm_words(&p, "run it", head, sizeof(head), change, sizeof(change));
+	assert_string_equal(head, "type run and press Enter to run it on api-1");
+	assert_string_equal(change, "");
+}
+
 int
 main(void)
 {
@@ -1009,6 +1038,7 @@ main(void)
 		cmocka_unit_test(gate_warning_when_the_url_is_wrong),
 		cmocka_unit_test(downgrade_only_when_the_schema_is_ahead),
 		cmocka_unit_test(runbook_script_stops_at_the_first_failure),
+		cmocka_unit_test(confirm_question_names_the_change),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
