@@ -220,6 +220,10 @@ app_free_runbooks(struct app *app)
 	for (i = 0; i < app->nrunbooks; i++) {
 		struct app_runbook *r = &app->runbooks[i];
 
+		/* Its rows' outcomes first: their count is the runbook's. */
+		for (k = 0; r->ran != NULL && k < r->rb.nsteps + r->rb.nsections; k++)
+			free(r->ran[k].v);
+		free(r->ran);
 		runbook_free(&r->rb);
 		free(r->path);
 		free(r->base);
@@ -228,9 +232,6 @@ app_free_runbooks(struct app *app)
 		free(r->collapsed);
 		free(r->step_action);
 		free(r->section_action);
-		for (k = 0; k < r->rb.nsteps + r->rb.nsections; k++)
-			free(r->ran[k].v);
-		free(r->ran);
 	}
 	free(app->runbooks);
 	app->runbooks = NULL;
