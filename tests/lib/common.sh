@@ -22,7 +22,10 @@ trap 'exit 1' INT TERM
 
 fail() { echo "FAIL: $*" >&2; exit 1; }
 skip() { echo "SKIP: $*"; exit 77; }
-ok() { echo "ok: $*"; }
+# Each "ok" line ends with the seconds since the test began, so a slow
+# test's log says where its time went.
+test_t0=$(date +%s)
+ok() { echo "ok: $* [$(( $(date +%s) - test_t0 )) s]"; }
 
 # assert_contains FILE TEXT — the file holds TEXT (fixed string).
 assert_contains() {
