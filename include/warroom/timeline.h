@@ -63,6 +63,18 @@
 #include "warroom/redact.h"
 #include "warroom/util.h"
 
+/* A journal's name ends in TIMELINE_SUFFIX; its companions add one of
+ * these to the journal's whole name: bytes cut off a torn tail, the arm
+ * lock (armlock.h) and the live-session locks. */
+#define TIMELINE_SUFFIX ".jsonl"
+#define TIMELINE_TORN_SUFFIX ".torn"
+#define TIMELINE_ARM_SUFFIX ".arm"
+#define TIMELINE_LIVE_SUFFIX ".live"
+
+/* True when path names a journal or one of its companions: a file only
+ * the journal's own code may write. */
+bool timeline_file_name(const char *path);
+
 struct timeline;
 
 struct timeline_open_opts {

@@ -5,6 +5,7 @@
  * line of whoever holds it now.
  */
 #include "warroom/armlock.h"
+#include "warroom/timeline.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -56,8 +57,8 @@ armlock_take(struct armlock *l, const char *journal_path, const char *who,
 
 	if (l->held)
 		return 0;
-	if ((size_t)snprintf(path, sizeof(path), "%s.arm", journal_path) >= sizeof(path))
-		return wr_err_set(err, "arm lock path too long: %s.arm", journal_path);
+	if ((size_t)snprintf(path, sizeof(path), "%s" TIMELINE_ARM_SUFFIX, journal_path) >= sizeof(path))
+		return wr_err_set(err, "arm lock path too long: %s" TIMELINE_ARM_SUFFIX, journal_path);
 	if ((fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0600)) < 0)
 		return wr_err_set(err, "cannot open the arm lock %s: %s", path, strerror(errno));
 	while (flock(fd, LOCK_EX | LOCK_NB) != 0) {

@@ -3,29 +3,13 @@
  * temporary beside it, renamed into place once whole.
  */
 #include "warroom/outfile.h"
+#include "warroom/timeline.h"
 
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
-
-/* A journal or one of its companions, by name. */
-static bool
-journal_name(const char *path)
-{
-	static const char *const ends[] = { ".jsonl", ".jsonl.torn", ".jsonl.arm", ".jsonl.live",
-		NULL };
-	size_t n = strlen(path), k;
-	int i;
-
-	for (i = 0; ends[i] != NULL; i++) {
-		k = strlen(ends[i]);
-		if (n >= k && strcmp(path + n - k, ends[i]) == 0)
-			return true;
-	}
-	return false;
-}
 
 FILE *
 outfile_open(struct outfile *o, const char *path, bool force, struct wr_err *err)
@@ -47,7 +31,7 @@ outfile_open(struct outfile *o, const char *path, bool force, struct wr_err *err
 		}
 		if (S_ISDIR(st.st_mode))
 			return wr_err_set(err, "%s: is a directory", path), NULL;
-		if (journal_name(path))
+		if (timeline_file_name(path))
 			return wr_err_set(err, "%s is an incident journal: an export never replaces "
 			    "one; nothing written", path), NULL;
 		if (!force)

@@ -28,7 +28,7 @@
 #include <time.h>
 #include <unistd.h>
 
-#define JOURNAL_SUFFIX ".jsonl"
+#define JOURNAL_SUFFIX TIMELINE_SUFFIX
 #define ACTOR_MAX 256
 #define JOURNAL_MAX_BYTES ((off_t)1 << 34)
 
@@ -64,6 +64,22 @@ struct timeline {
 	timeline_observer observer;
 	void *observer_arg;
 };
+
+bool
+timeline_file_name(const char *path)
+{
+	static const char *const ends[] = { "", TIMELINE_TORN_SUFFIX, TIMELINE_ARM_SUFFIX,
+		TIMELINE_LIVE_SUFFIX };
+	size_t n = strlen(path), k, sl = strlen(JOURNAL_SUFFIX), i;
+
+	for (i = 0; i < sizeof(ends) / sizeof(ends[0]); i++) {
+		k = sl + strlen(ends[i]);
+		if (n >= k && memcmp(path + n - k, JOURNAL_SUFFIX, sl) == 0 &&
+		    strcmp(path + n - k + sl, ends[i]) == 0)
+			return true;
+	}
+	return false;
+}
 
 static int64_t
 clock_ms(clockid_t id)
@@ -265,7 +281,7 @@ static int
 set_aside(struct timeline *tl, const char *bytes, size_t n, off_t good_len,
     const char *why, struct wr_err *err)
 {
-	char *torn = path_join(tl->dir, tl->id, JOURNAL_SUFFIX ".torn");
+	char *torn = path_join(tl->dir, tl->id, JOURNAL_SUFFIX TIMELINE_TORN_SUFFIX);
 	struct stat st;
 	bool created = lstat(torn, &st) != 0;
 	int fd, rc = -1;
@@ -524,7 +540,7 @@ live_byte(struct flock *fl, short type, uint64_t session)
 static enum live
 live_take(struct timeline *tl, uint64_t session)
 {
-	char *path = path_join(tl->dir, tl->id, JOURNAL_SUFFIX ".live");
+	char *path = path_join(tl->dir, tl->id, JOURNAL_SUFFIX TIMELINE_LIVE_SUFFIX);
 	enum live r = LIVE_SHARED;
 	struct flock fl;
 
