@@ -161,6 +161,7 @@ struct config {
 	                                    within two of them) */
 	int arm_ms;                      /* how long A arms the console */
 	int health_timeout_ms;           /* an action's /readyz gate */
+	int step_timeout_ms;             /* one command of an action (pull, up -d, undo…) */
 	struct config_prometheus prom;   /* [warroom]'s: every host's defaults */
 	struct config_host *hosts;
 	size_t nhosts;

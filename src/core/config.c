@@ -77,6 +77,7 @@ config_init(struct config *cfg, const char *file, const struct config_env *env)
 	cfg->keepalive_ms = 10000;
 	cfg->arm_ms = 15 * 60 * 1000;
 	cfg->health_timeout_ms = 120 * 1000;
+	cfg->step_timeout_ms = 300 * 1000;
 	cfg->thresholds = (struct config_thresholds){
 		.error_rate_rollback = 0.05,
 		.error_rate_consider = 0.02,
@@ -433,7 +434,7 @@ parse_env_name(struct parse_state *ps, const char *name, const char *v,
 static const char *const warroom_keys[] = {
 	"read_only", "timeline_dir", "theme", "known_hosts", "ssh_config",
 	"poll_interval", "probe_interval", "metrics_interval", "arm_minutes",
-	"health_timeout", "keepalive_interval", "prometheus_url", "error_rate_query",
+	"health_timeout", "step_timeout", "keepalive_interval", "prometheus_url", "error_rate_query",
 	"p95_query", "request_rate_query", NULL,
 };
 static const char *const host_keys[] = {
@@ -558,6 +559,8 @@ handle_warroom(struct parse_state *ps, const char *name, const char *v)
 			cfg->arm_ms *= 60 * 1000;
 	} else if (strcmp(name, "health_timeout") == 0)
 		parse_seconds(ps, name, v, &cfg->health_timeout_ms);
+	else if (strcmp(name, "step_timeout") == 0)
+		parse_seconds(ps, name, v, &cfg->step_timeout_ms);
 	else if (strcmp(name, "keepalive_interval") == 0)
 		parse_seconds(ps, name, v, &cfg->keepalive_ms);
 	else if (!handle_prometheus(ps, name, v, &cfg->prom))
@@ -1282,8 +1285,8 @@ config_describe_where(const struct config *cfg, const struct config_where *where
 	    cfg->ssh_config.path[0] ? cfg->ssh_config.path : "~/.ssh/config (as ssh reads it)");
 	wr_buf_printf(&sb, "intervals: poll %ds, probes %ds, metrics %ds\n", cfg->poll_ms / 1000,
 	    cfg->probe_ms / 1000, cfg->metrics_ms / 1000);
-	wr_buf_printf(&sb, "arming lasts %d min; health gate %ds\n", cfg->arm_ms / 60000,
-	    cfg->health_timeout_ms / 1000);
+	wr_buf_printf(&sb, "arming lasts %d min; health gate %ds; an action's command %ds\n",
+	    cfg->arm_ms / 60000, cfg->health_timeout_ms / 1000, cfg->step_timeout_ms / 1000);
 	wr_buf_printf(&sb, "hosts: %zu\n", cfg->nhosts);
 	for (i = 0; i < cfg->nhosts; i++) {
 		const struct config_host *h = &cfg->hosts[i];

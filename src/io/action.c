@@ -787,8 +787,9 @@ step_done(struct action *a, const struct exec_result *r)
 	const struct plan_step *s = &a->plan.steps[a->step];
 
 	if (!r->finished) {
-		act_finish(a, ACTION_UNKNOWN, "connection lost during %s: %s — the host may or may "
-		    "not have done it", s->name, r->error);
+		act_finish(a, ACTION_UNKNOWN, r->timed_out ? "%s did not finish: %s — the host may "
+		    "or may not have done it" : "connection lost during %s: %s — the host may or "
+		    "may not have done it", s->name, r->error);
 		return;
 	}
 	if (r->exit_status != 0 && !r->signal[0] && a->step_failed != NULL) {
@@ -823,7 +824,7 @@ run_step(struct action *a)
 			return;
 		}
 		if (act_run_cmd(a, a->plan.steps[a->step].cmd, a->plan.steps[a->step].mutating,
-		    300000, step_done) != 0)
+		    a->env.cfg->step_timeout_ms, step_done) != 0)
 			act_finish(a, a->step == 0 ? ACTION_FAILED : ACTION_UNKNOWN,
 			    "%s could not start: %s", a->plan.steps[a->step].name, a->reason);
 		return;

@@ -118,3 +118,22 @@ grep -q "| shutdown |  | hangup: the terminal went away" "$tmp/pm.md" ||
 grep -q "| incident.resume |  | settle-drill — 1 action left UNKNOWN by an earlier session: runbook command on h1 (" "$tmp/pm.md" ||
 	fail "the post-mortem's resume: $(grep '| incident.resume |' "$tmp/pm.md")"
 ok "window closed mid-command: shutdown hangup; UNKNOWN on restart, settled with U; the post-mortem says both"
+
+# A command that outlives step_timeout: UNKNOWN at once, said as a
+# timeout, not as a lost connection.
+sed 's/^\[warroom\]$/[warroom]\nstep_timeout = 2s/' "$tmp/c.conf" > "$tmp/t.conf"
+rm -f "$app/started.txt"
+start 200 50 "$WARROOM -c $tmp/t.conf --incident settle-timeout -r $tmp/settle.md"
+wait_re "│> h1 +api +UP +v1\\.4\\.1" 15
+keys A; keys -l arm; keys Enter
+wait_re "ARMED 1[45]:[0-9][0-9]"
+keys 4 ]
+keys x
+wait_for "CONFIRM RUNBOOK COMMAND"
+keys -l h1; keys Enter
+wait_for "did not finish: timed out after 2 s — the host may or may not have done it" 10
+capture
+assert_not_contains "$tmp/screen" "connection lost"
+keys q
+wait_for "exit=0"
+ok "a command past step_timeout: UNKNOWN, said as a timeout"
