@@ -70,6 +70,9 @@ struct record_scan {
 	char **open_ops;         /* action.intent op ids whose outcome is not known:
 	                            no action.end, or one that says unknown,
 	                            and no action.reconcile after it */
+	uint64_t *open_op_session;  /* per open op: the session of its action.intent
+	                               while no action.end has come (it may still
+	                               be running there); 0 once one said unknown */
 	size_t n_open_ops;
 	/* Sessions (incident.open, incident.resume) with no shutdown record
 	 * and not yet judged ended by a resume. */

@@ -346,7 +346,7 @@ record_end_unknown(const struct record *r)
 }
 
 static void
-open_ops_add(struct record_scan *s, const char *op)
+open_ops_add(struct record_scan *s, const char *op, uint64_t session)
 {
 	size_t i;
 
@@ -354,7 +354,21 @@ open_ops_add(struct record_scan *s, const char *op)
 		if (strcmp(s->open_ops[i], op) == 0)
 			return;
 	s->open_ops = xrealloc(s->open_ops, (s->n_open_ops + 1) * sizeof(*s->open_ops));
+	s->open_op_session = xrealloc(s->open_op_session,
+	    (s->n_open_ops + 1) * sizeof(*s->open_op_session));
+	s->open_op_session[s->n_open_ops] = session;
 	s->open_ops[s->n_open_ops++] = xstrdup(op);
+}
+
+/* An end that said unknown: the op is no longer running anywhere. */
+static void
+open_ops_ended(struct record_scan *s, const char *op)
+{
+	size_t i;
+
+	for (i = 0; i < s->n_open_ops; i++)
+		if (strcmp(s->open_ops[i], op) == 0)
+			s->open_op_session[i] = 0;
 }
 
 static void
@@ -366,6 +380,7 @@ open_ops_remove(struct record_scan *s, const char *op)
 		if (strcmp(s->open_ops[i], op) == 0) {
 			free(s->open_ops[i]);
 			s->open_ops[i] = s->open_ops[--s->n_open_ops];
+			s->open_op_session[i] = s->open_op_session[s->n_open_ops];
 			return;
 		}
 }
@@ -389,7 +404,9 @@ scan_note(struct record_scan *s, const struct record *r)
 	} else if (strcmp(r->kind, "incident.resolve") == 0) {
 		s->resolved = true;
 	} else if (r->op != NULL && strcmp(r->kind, "action.intent") == 0) {
-		open_ops_add(s, r->op);
+		open_ops_add(s, r->op, r->session);
+	} else if (r->op != NULL && strcmp(r->kind, "action.end") == 0 && record_end_unknown(r)) {
+		open_ops_ended(s, r->op);
 	} else if (r->op != NULL && (strcmp(r->kind, "action.reconcile") == 0 ||
 	    (strcmp(r->kind, "action.end") == 0 && !record_end_unknown(r)))) {
 		/* An end that says unknown settles nothing: the op stays open
@@ -473,7 +490,9 @@ record_scan_free(struct record_scan *s)
 	for (i = 0; i < s->n_open_ops; i++)
 		free(s->open_ops[i]);
 	free(s->open_ops);
+	free(s->open_op_session);
 	s->open_ops = NULL;
+	s->open_op_session = NULL;
 	s->n_open_ops = 0;
 	sessions_free(&s->sessions);
 }

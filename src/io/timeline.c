@@ -52,6 +52,7 @@ struct timeline {
 	bool watching;                  /* timeline_watch: opened O_RDONLY, never written */
 	struct wr_err problem, notice;
 	char **unknown;
+	uint64_t *unknown_session;      /* record_scan's open_op_session */
 	size_t n_unknown;
 	int live_fd;                    /* <journal>.live, locked shared while open,
 	                                   and its byte `session` locked (OFD) */
@@ -258,6 +259,9 @@ unknown_set(struct timeline *tl, const struct record_scan *s)
 	tl->n_unknown = 0;
 	for (i = 0; i < s->n_open_ops; i++) {
 		tl->unknown = xrealloc(tl->unknown, (tl->n_unknown + 1) * sizeof(*tl->unknown));
+		tl->unknown_session = xrealloc(tl->unknown_session,
+		    (tl->n_unknown + 1) * sizeof(*tl->unknown_session));
+		tl->unknown_session[tl->n_unknown] = s->open_op_session[i];
 		tl->unknown[tl->n_unknown++] = xstrdup(s->open_ops[i]);
 	}
 }
@@ -271,6 +275,7 @@ unknown_drop(struct timeline *tl, const char *op)
 		if (strcmp(tl->unknown[i], op) == 0) {
 			free(tl->unknown[i]);
 			tl->unknown[i] = tl->unknown[--tl->n_unknown];
+			tl->unknown_session[i] = tl->unknown_session[tl->n_unknown];
 			return;
 		}
 }
@@ -599,6 +604,22 @@ judge_before(struct timeline *tl, enum live live, cJSON *d)
 	tl->before_ms = e.last_ms;
 }
 
+/* An action whose intent came from a console that still runs and has
+ * not ended is that console's to finish: it is not UNKNOWN here, and its
+ * end reaches us as the journal is followed. */
+static void
+keep_running_ops(struct timeline *tl, enum live live)
+{
+	size_t i = 0;
+
+	while (live == LIVE_SHARED && i < tl->n_unknown) {
+		if (tl->unknown_session[i] != 0 && live_alive(tl, tl->unknown_session[i]))
+			unknown_drop(tl, tl->unknown[i]);
+		else
+			i++;
+	}
+}
+
 /* A new incident: write incident.open into an O_EXCL temporary, then
  * link() it into place (fails if the id exists) so the journal never
  * appears without its first record. */
@@ -678,6 +699,7 @@ resume_incident(const struct timeline_open_opts *o, const char *id, struct timel
 	struct timeline *tl = tl_new(o, id);
 	struct stat st;
 	cJSON *d;
+	enum live live;
 
 	tl->resumed = true;
 	tl->fd = open(tl->path, O_RDWR | O_APPEND | O_CLOEXEC | O_NOFOLLOW);
@@ -706,7 +728,9 @@ resume_incident(const struct timeline_open_opts *o, const char *id, struct timel
 		 * crash, a power cut) when nobody else runs, or, beside consoles
 		 * still running, when their byte of .live is free. Our byte is
 		 * the seq our resume takes. */
-		judge_before(tl, live_take(tl, tl->last_seq + 1), d);
+		live = live_take(tl, tl->last_seq + 1);
+		judge_before(tl, live, d);
+		keep_running_ops(tl, live);
 		if (tl->n_unknown > 0) {
 			cJSON *ops = cJSON_AddArrayToObject(d, "unknown_ops");
 
@@ -919,6 +943,7 @@ timeline_close(struct timeline *tl)
 	for (i = 0; i < tl->n_unknown; i++)
 		free(tl->unknown[i]);
 	free(tl->unknown);
+	free(tl->unknown_session);
 	free(tl->dir);
 	free(tl->id);
 	free(tl->path);

@@ -475,6 +475,40 @@ an_unknown_end_is_still_unknown_on_open(void **state)
 	timeline_close(tl);
 }
 
+/* A console resuming beside one that is mid-action: that action is the
+ * other's to finish, not UNKNOWN here, nor in the resume record; its
+ * unknown end would make it so; with the other gone, a resume finds it. */
+static void
+an_action_running_beside_us_is_not_unknown(void **state)
+{
+	const char *dir = fresh_dir();
+	struct timeline *a = open_tl(dir, "beside"), *b, *c;
+	const char *const *ops;
+	char id[128];
+	cJSON *r;
+
+	snprintf(id, sizeof(id), "%s", timeline_id(a));
+	assert_int_equal(timeline_action_intent(a, "op-1", "api-1", "compose.rollback", NULL,
+	    "h1", NULL), 0);
+	assert_int_equal(timeline_action_intent(a, "op-2", "api-2", "compose.rollback", NULL,
+	    "h2", NULL), 0);
+	assert_int_equal(timeline_action_end(a, "op-2", "api-2", "unknown", "connection lost",
+	    NULL), 0);
+	b = open_tl(dir, id);
+	assert_int_equal(timeline_unknown_ops(b, &ops), 1);
+	assert_string_equal(ops[0], "op-2");
+	r = last_resume(dir, id);
+	assert_int_equal(cJSON_GetArraySize(cJSON_GetObjectItem(r, "unknown_ops")), 1);
+	assert_string_equal(cJSON_GetArrayItem(cJSON_GetObjectItem(r, "unknown_ops"), 0)->valuestring,
+	    "op-2");
+	cJSON_Delete(r);
+	timeline_close(b);
+	timeline_close(a);                                      /* killed mid-action */
+	c = open_tl(dir, id);
+	assert_int_equal(timeline_unknown_ops(c, &ops), 2);
+	timeline_close(c);
+}
+
 static void
 failed_write_degrades_until_recovered(void **state)
 {
@@ -938,6 +972,7 @@ main(void)
 		cmocka_unit_test(middle_corruption_opens_read_only_and_names_the_line),
 		cmocka_unit_test(an_intent_without_end_is_reported_on_open),
 		cmocka_unit_test(an_unknown_end_is_still_unknown_on_open),
+		cmocka_unit_test(an_action_running_beside_us_is_not_unknown),
 		cmocka_unit_test(failed_write_degrades_until_recovered),
 		cmocka_unit_test(a_refused_write_with_nothing_written_also_degrades),
 		cmocka_unit_test(two_processes_append_one_chain),
