@@ -42,11 +42,13 @@ struct pm_step {
 };
 
 /* Op ids and step ids to their index: exports of 100k-record incidents
- * must not look them up linearly. Open addressing, sized for n keys. */
+ * must not look them up linearly. Open addressing, at most half full:
+ * it doubles as keys come (a runbook's steps can outnumber the records). */
 struct strmap {
 	const char **keys;
 	size_t *vals;
 	size_t mask;
+	size_t n;
 };
 
 /* One host (and service, where the record names one) as its verdict.change
@@ -312,6 +314,7 @@ strmap_init(struct strmap *m, size_t n)
 	m->keys = xcalloc(cap, sizeof(*m->keys));
 	m->vals = xcalloc(cap, sizeof(*m->vals));
 	m->mask = cap - 1;
+	m->n = 0;
 }
 
 static void
@@ -338,6 +341,31 @@ strmap_slot(const struct strmap *m, const char *key, bool *found)
 		}
 	*found = false;
 	return i;
+}
+
+/* Put key (not there: strmap_slot said where) with val; slots found
+ * before are stale afterwards, as the map may have grown. */
+static void
+strmap_put(struct strmap *m, size_t slot, const char *key, size_t val)
+{
+	struct strmap big;
+	size_t i, j;
+	bool found;
+
+	m->keys[slot] = key;
+	m->vals[slot] = val;
+	if (2 * ++m->n + 1 <= m->mask + 1)
+		return;
+	strmap_init(&big, m->mask + 1);
+	for (i = 0; i <= m->mask; i++)
+		if (m->keys[i] != NULL) {
+			j = strmap_slot(&big, m->keys[i], &found);
+			big.keys[j] = m->keys[i];
+			big.vals[j] = m->vals[i];
+		}
+	big.n = m->n;
+	strmap_free(m);
+	*m = big;
 }
 
 /* The index of runbook name among those met, added when new. Few runbooks
@@ -367,8 +395,7 @@ step_find(struct pm *pm, const char *step, const char *rb)
 
 	if (found)
 		return &pm->steps[pm->stepmap.vals[slot]];
-	pm->stepmap.keys[slot] = step;
-	pm->stepmap.vals[slot] = pm->nsteps;
+	strmap_put(&pm->stepmap, slot, step, pm->nsteps);
 	pm->steps = xrealloc(pm->steps, (pm->nsteps + 1) * sizeof(*pm->steps));
 	st = &pm->steps[pm->nsteps++];
 	memset(st, 0, sizeof(*st));
@@ -398,8 +425,10 @@ action_add(struct pm *pm, const struct record *intent)
 	bool found;
 	size_t slot = strmap_slot(&pm->ops, intent->op, &found);
 
-	pm->ops.keys[slot] = intent->op;
-	pm->ops.vals[slot] = pm->nacts;
+	if (!found)
+		strmap_put(&pm->ops, slot, intent->op, pm->nacts);
+	else
+		pm->ops.vals[slot] = pm->nacts;
 	pm->acts = xrealloc(pm->acts, (pm->nacts + 1) * sizeof(*pm->acts));
 	memset(&pm->acts[pm->nacts], 0, sizeof(pm->acts[0]));
 	pm->acts[pm->nacts++].intent = intent;
@@ -469,8 +498,7 @@ key_find(struct pm *pm, const struct record *r)
 	k->id = wr_buf_take(&id);
 	k->host = host;
 	k->service = svc;
-	pm->keymap.keys[slot] = k->id;
-	pm->keymap.vals[slot] = pm->nkeys++;
+	strmap_put(&pm->keymap, slot, k->id, pm->nkeys++);
 	return k;
 }
 
@@ -540,8 +568,9 @@ pm_sp(struct pm *pm, const struct record *r)
 		/* Only a queue record is what later records of its op report on. */
 		if (queue && r->op != NULL) {
 			if (!found)
-				pm->spmap.keys[slot] = r->op;
-			pm->spmap.vals[slot] = pm->nsp;
+				strmap_put(&pm->spmap, slot, r->op, pm->nsp);
+			else
+				pm->spmap.vals[slot] = pm->nsp;
 		}
 		pm->nsp++;
 		return;

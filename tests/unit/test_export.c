@@ -805,6 +805,36 @@ follow_ups_say_which_steps_x_ran(void **state)
 		record_free(&v[i]);
 }
 
+/* A runbook of more steps than the incident has records: every step is
+ * listed (the look-up table grows; it once stopped at the record count). */
+static void
+a_runbook_longer_than_the_journal_exports(void **state)
+{
+	struct record v[3] = { 0 };
+	struct wr_buf steps = { 0 };
+	char *md, want[64];
+	int i;
+
+	(void)state;
+	wr_buf_str(&steps, "{\"name\":\"long.md\",\"steps\":[");
+	for (i = 1; i <= 200; i++)
+		wr_buf_printf(&steps, "%s{\"step\":\"long.md:%d\",\"title\":\"Step %d\"}",
+		    i > 1 ? "," : "", i, i);
+	wr_buf_str(&steps, "]}");
+	add_to(v, 0, 0, "incident.open", NULL, NULL, "{\"name\":\"drill\"}");
+	add_to(v, 1, 5, "runbook.load", NULL, NULL, steps.s);
+	add_to(v, 2, 30, "note", NULL, NULL, "{\"text\":\"done\"}");
+	md = render_n(EXPORT_MD, v, 3);
+	for (i = 1; i <= 200; i++) {
+		snprintf(want, sizeof(want), "- Step %d (not ticked during the incident)\n", i);
+		assert_non_null(strstr(md, want));
+	}
+	free(md);
+	free(steps.s);
+	for (i = 0; i < 3; i++)
+		record_free(&v[i]);
+}
+
 /* A step x ran through a status-page post, a smoke check or a chat
  * announcement is no forgotten step either: its record names the step. */
 static void
@@ -1297,6 +1327,7 @@ main(void)
 		cmocka_unit_test(rollback_end_is_when_the_last_rollback_settled),
 		cmocka_unit_test(a_cut_off_rollback_ends_at_its_reread),
 		cmocka_unit_test(follow_ups_say_which_steps_x_ran),
+		cmocka_unit_test(a_runbook_longer_than_the_journal_exports),
 		cmocka_unit_test(follow_ups_say_what_x_posted_checked_and_announced),
 		cmocka_unit_test(checklist_by_runbook_and_ticks_of_the_file_apart),
 		cmocka_unit_test(actions_say_what_they_changed),
