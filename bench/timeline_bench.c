@@ -143,7 +143,7 @@ time_export(const char *dir, const char *id, enum export_format f)
 	double t0 = now_s();
 
 	/* A fixed offset: every time is written twice (zone, then UTC). */
-	if (timeline_export(dir, id, f, &zone, null, &err) != 0) {
+	if (timeline_export(dir, id, f, &zone, 0, null, &err) != 0) {
 		fprintf(stderr, "export: %s\n", err.msg);
 		exit(1);
 	}

@@ -781,7 +781,7 @@ cmd_export(int argc, char **argv)
 	/* In UTC each time would only be given twice. */
 	zone.tz_label = tz;
 	r = timeline_export(cfg.timeline_dir, argv[optind], fmt, tz != NULL &&
-	    strcmp(tz, "UTC") != 0 && strcmp(tz, "GMT") != 0 ? &zone : NULL, out, &err);
+	    strcmp(tz, "UTC") != 0 && strcmp(tz, "GMT") != 0 ? &zone : NULL, 0, out, &err);
 	/* A failed export leaves -o's file as it was. */
 	if (out != stdout) {
 		if (r != 0)

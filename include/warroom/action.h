@@ -136,6 +136,10 @@ const char *action_verb(const struct action *a);     /* "rollback", "kill switch
 const char *action_reason(const struct action *a);   /* outcome's why */
 const char *action_op(const struct action *a);       /* its journal records' op */
 
+/* The part of action_reason a re-read after UNKNOWN wrote ("re-read after
+ * restart: …" or "… after reconnect: …", to the end), or NULL: none. */
+const char *action_reread(const struct action *a);
+
 /* The runbook step x started it from (its step id), named in the intent
  * so the post-mortem knows the step ran; before the intent is stored. */
 void action_set_step(struct action *a, const char *step_id);

@@ -20,7 +20,10 @@
  *                   it; any still bad at the end: not recovered. No verdict
  *                   ever bad: the first incident.resolve, else none.
  *   actions         action.intent by op, outcome from action.end (or a
- *                   later action.reconcile); no end = UNKNOWN. The summary
+ *                   later action.reconcile that does not say unknown: one
+ *                   that does is a re-read's inconclusive finding, shown
+ *                   with the action); no end = UNKNOWN, or still running
+ *                   when o->running names it. The summary
  *                   counts those a re-read or the engineer settled after
  *                   an UNKNOWN outcome apart; each action's section gives
  *                   its whole outcome, the commands its intent's plan holds
@@ -58,6 +61,13 @@ enum export_format {
 	EXPORT_JSON,
 };
 
+/* An action with an intent and no end whose console still runs (its
+ * .live byte is held): not UNKNOWN yet, its end is still to come. */
+struct export_running {
+	const char *op;
+	bool here;                      /* the console exporting runs it */
+};
+
 struct export_opts {
 	const char *id;                 /* incident id, shown in the draft */
 	long tz_off;                    /* seconds east of UTC, when tz_at is NULL */
@@ -69,6 +79,8 @@ struct export_opts {
 	 * across a DST change read right; NULL: tz_off throughout. */
 	void (*tz_at)(int64_t ms, void *arg, long *off, char *abbr, size_t cap);
 	void *tz_arg;
+	const struct export_running *running;   /* the caller checked the locks */
+	size_t nrunning;
 };
 
 /* A record in one line of plain text: the data fields a reader wants for

@@ -118,6 +118,11 @@ void record_scan_free(struct record_scan *s);
  * op's outcome is still to be found (a re-read or U settles it). */
 bool record_end_unknown(const struct record *r);
 
+/* An action.end or action.reconcile that settles its op's outcome: an end
+ * saying ok or failed, a reconcile not saying unknown (a re-read that
+ * found nothing conclusive records one so, and settles nothing). */
+bool record_settles(const struct record *r);
+
 /* Lowercase ASCII slug of an incident name: runs of anything but [a-z0-9]
  * become one '-', at most WR_SLUG_MAX bytes; "incident" when nothing is left. */
 void record_slug(const char *name, char *out, size_t cap);

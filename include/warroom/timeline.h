@@ -120,6 +120,7 @@ bool timeline_read_only(const struct timeline *tl);
 bool timeline_watching(const struct timeline *tl);   /* opened by timeline_watch */
 bool timeline_degraded(const struct timeline *tl);
 uint64_t timeline_last_seq(const struct timeline *tl);
+uint64_t timeline_session(const struct timeline *tl);  /* our session; 0: none */
 
 /* Why the journal is read-only or degraded; "" when healthy. */
 const char *timeline_problem(const struct timeline *tl);
@@ -188,8 +189,10 @@ int timeline_list(const char *dir, FILE *out, struct wr_err *err);
 /* `warroom export ID`: render the incident to out (ID, or a name given to
  * --incident: its latest incident, resolved or not) in zone's tz_* (NULL:
  * UTC); a damaged or torn journal exports its verified records with a
- * warning in the document. */
+ * warning in the document. An action with no end whose console still
+ * holds its .live byte is said as still running (in this console when
+ * that is session self; 0 from the command line). */
 int timeline_export(const char *dir, const char *id, enum export_format format,
-    const struct export_opts *zone, FILE *out, struct wr_err *err);
+    const struct export_opts *zone, uint64_t self, FILE *out, struct wr_err *err);
 
 #endif

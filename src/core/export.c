@@ -27,6 +27,10 @@ struct pm_action {
 	const struct record *intent;
 	const struct record *end;       /* action.end or a later action.reconcile */
 	const struct record *was;       /* the action.end (UNKNOWN) a reconcile settled */
+	const struct record *reread;    /* the last action.reconcile saying unknown:
+	                                   what a re-read found, settling nothing */
+	int running;                    /* no end: 1 its console still runs, 2 it is
+	                                   the one exporting (export_opts.running) */
 	const struct record **outs;     /* its action.output records, in order */
 	size_t nouts;
 };
@@ -91,7 +95,7 @@ struct pm {
 	size_t nsteps;
 	const char **rbs;               /* runbook names, in the order first met */
 	size_t nrbs;
-	size_t n_ok, n_failed, n_unknown, n_done, n_preticked;
+	size_t n_ok, n_failed, n_unknown, n_running, n_done, n_preticked;
 	size_t n_ok_by[3], n_failed_by[3];  /* by settled_by(): own end, re-read, hand */
 };
 
@@ -449,6 +453,14 @@ action_outcome(const struct pm_action *a)
 	return "unknown";
 }
 
+/* An action with no end whose console still runs, in words. */
+static const char *
+running_words(const struct pm_action *a)
+{
+	return a->running == 2 ? "still running in this console (no end recorded yet)" :
+	    "still running in another console (no end recorded yet)";
+}
+
 /* How an action's outcome came to be known: 0 its own action.end, 1 a
  * re-read after it was UNKNOWN, 2 the engineer settling it by hand (U). */
 static int
@@ -640,7 +652,7 @@ pm_links(struct pm *pm, const struct record *v, size_t n)
 }
 
 static void
-pm_build(struct pm *pm, const struct record *v, size_t n)
+pm_build(struct pm *pm, const struct record *v, size_t n, const struct export_opts *o)
 {
 	const char *rb_op = NULL;
 	size_t i, j;
@@ -689,10 +701,12 @@ pm_build(struct pm *pm, const struct record *v, size_t n)
 		if ((kind_is(r, "action.end") || kind_is(r, "action.reconcile")) && r->op != NULL) {
 			struct pm_action *a = action_find(pm, r->op);
 
-			if (a != NULL && kind_is(r, "action.reconcile") && a->end != NULL &&
+			if (a != NULL && kind_is(r, "action.reconcile") && !record_settles(r))
+				a->reread = r;
+			else if (a != NULL && kind_is(r, "action.reconcile") && a->end != NULL &&
 			    kind_is(a->end, "action.end"))
 				a->was = a->end;
-			if (a != NULL)
+			if (a != NULL && (kind_is(r, "action.end") || record_settles(r)))
 				a->end = r;
 		}
 		if (kind_is(r, "verdict.change"))
@@ -736,11 +750,20 @@ pm_build(struct pm *pm, const struct record *v, size_t n)
 			pm->recovery = v[j].ts_ms;
 			pm->recovered_by = REC_RESOLVE;
 		}
+	/* Only an action with no end at all can still be running. */
+	for (i = 0; o != NULL && i < o->nrunning; i++) {
+		struct pm_action *a = action_find(pm, o->running[i].op);
+
+		if (a != NULL && a->end == NULL)
+			a->running = o->running[i].here ? 2 : 1;
+	}
 	pm_rollback_end(pm);
 	for (i = 0; i < pm->nacts; i++) {
 		const char *oc = action_outcome(&pm->acts[i]);
 
-		if (strcmp(oc, "ok") == 0) {
+		if (pm->acts[i].running != 0) {
+			pm->n_running++;
+		} else if (strcmp(oc, "ok") == 0) {
 			pm->n_ok++;
 			pm->n_ok_by[settled_by(&pm->acts[i])]++;
 		} else if (strcmp(oc, "failed") == 0) {
@@ -947,9 +970,14 @@ md_action_details(struct wr_buf *b, const struct export_opts *o, const struct pm
 			wr_buf_str(b, " on ");
 			sb_text(b, o, a->intent->host);
 		}
-		wr_buf_printf(b, "\n\n- Outcome: %s%s",
-		    strcmp(oc, "unknown") == 0 ? "**UNKNOWN**" : oc, by_words[by]);
-		if (a->end == NULL) {
+		if (a->running != 0)
+			wr_buf_printf(b, "\n\n- Outcome: %s", running_words(a));
+		else
+			wr_buf_printf(b, "\n\n- Outcome: %s%s",
+			    strcmp(oc, "unknown") == 0 ? "**UNKNOWN**" : oc, by_words[by]);
+		if (a->running != 0) {
+			/* Its end is still to come: nothing to say of it yet. */
+		} else if (a->end == NULL) {
 			wr_buf_str(b, " — no action.end recorded: check the real state before "
 			    "anything else");
 		} else if (dstr(a->end, "detail") != NULL) {
@@ -969,6 +997,11 @@ md_action_details(struct wr_buf *b, const struct export_opts *o, const struct pm
 					sb_text_max(b, o, dstr(a->was, "detail"), 0);
 				}
 			}
+			wr_buf_str(b, "\n");
+		}
+		if (a->reread != NULL && dstr(a->reread, "detail") != NULL) {
+			wr_buf_str(b, "- What a re-read found (it settled nothing): ");
+			sb_text_max(b, o, dstr(a->reread, "detail"), 0);
 			wr_buf_str(b, "\n");
 		}
 		md_commands(b, o, a);
@@ -1311,6 +1344,18 @@ kind_details(struct wr_buf *b, const struct record *r)
 	}
 	if (kind_is(r, "health.change"))
 		return health_details(b, r);
+	/* Said from the outcome and the engineer's words, whatever summary
+	 * an older console stored ("it did not take effect" for failed). */
+	if (kind_is(r, "action.reconcile") && dstr(r, "by") != NULL &&
+	    strcmp(dstr(r, "by"), "hand") == 0 && dstr(r, "outcome") != NULL) {
+		if (dstr(r, "action") != NULL)
+			wr_buf_printf(b, "%s — ", dstr(r, "action"));
+		wr_buf_printf(b, "settled by hand: %s", strcmp(dstr(r, "outcome"), "ok") == 0 ?
+		    "OK" : strcmp(dstr(r, "outcome"), "failed") == 0 ? "FAILED" : dstr(r, "outcome"));
+		if (dstr(r, "detail") != NULL)
+			wr_buf_printf(b, " — %s", dstr(r, "detail"));
+		return true;
+	}
 	if (kind_is(r, "journal.recover"))
 		return recover_details(b, r);
 	if (kind_is(r, "statuspage.queue"))
@@ -1490,8 +1535,9 @@ md_rollback_end(struct wr_buf *b, const struct export_opts *o, const struct pm *
 			wr_buf_str(b, " on ");
 			sb_text(b, o, a->intent->host);
 		}
-		wr_buf_str(b, a->end == NULL ? " has no end recorded" :
-		    " ended UNKNOWN and was never settled");
+		wr_buf_str(b, a->running != 0 ? (a->running == 2 ? " is still running in this "
+		    "console" : " is still running in another console") : a->end == NULL ?
+		    " has no end recorded" : " ended UNKNOWN and was never settled");
 		wr_buf_str(b, " | — |\n");
 		return;
 	}
@@ -1881,8 +1927,11 @@ render_md(struct wr_buf *b, const struct record *v, size_t n, const struct expor
 	md_count(b, "ok", pm->n_ok, pm->n_ok_by);
 	wr_buf_str(b, ", ");
 	md_count(b, "failed", pm->n_failed, pm->n_failed_by);
-	wr_buf_printf(b, pm->n_unknown > 0 ? ", **%zu UNKNOWN**.\n" : ", %zu unknown.\n",
+	wr_buf_printf(b, pm->n_unknown > 0 ? ", **%zu UNKNOWN**" : ", %zu unknown",
 	    pm->n_unknown);
+	if (pm->n_running > 0)
+		wr_buf_printf(b, ", %zu still running", pm->n_running);
+	wr_buf_str(b, ".\n");
 	wr_buf_printf(b, "- Checklist: %zu of %zu steps done", pm->n_done, pm->nsteps);
 	if (pm->n_preticked > 0)
 		wr_buf_printf(b, "; %zu more ticked only in the runbook file%s, never during the "
@@ -1953,10 +2002,14 @@ render_md(struct wr_buf *b, const struct record *v, size_t n, const struct expor
 		wr_buf_str(b, " | ");
 		plan_change(a->intent, change, sizeof(change));
 		sb_text(b, o, change[0] ? change : "\xe2\x80\x94");
-		wr_buf_printf(b, " | %s | %s | %s%s | ", ts, ts2,
+		wr_buf_printf(b, " | %s | %s | %s%s | ", ts, ts2, a->running != 0 ? "running" :
 		    strcmp(oc, "unknown") == 0 ? "**UNKNOWN**" : oc,
 		    a->end != NULL && kind_is(a->end, "action.reconcile") ? " (reconciled)" : "");
-		if (a->end == NULL)
+		if (a->running != 0)
+			wr_buf_str(b, running_words(a));
+		else if (strcmp(oc, "unknown") == 0 && a->reread != NULL)
+			sb_text(b, o, dstr(a->reread, "detail"));
+		else if (a->end == NULL)
 			wr_buf_str(b, "no action.end recorded: check the real state before anything else");
 		else
 			sb_text(b, o, dstr(a->end, "detail"));
@@ -2118,6 +2171,11 @@ json_incident(const struct record *v, size_t n, const struct export_opts *o,
 			    settled_by(a) == 2 ? "hand" : "re-read");
 		if (a->end != NULL && dstr(a->end, "detail") != NULL)
 			json_str(x, "detail", o, dstr(a->end, "detail"));
+		if (a->running != 0)
+			cJSON_AddStringToObject(x, "running", a->running == 2 ? "this console" :
+			    "another console");
+		if (a->reread != NULL && dstr(a->reread, "detail") != NULL)
+			json_str(x, "reread", o, dstr(a->reread, "detail"));
 		if ((nc = intent_commands(a->intent, cmds, CMDS_MAX)) > 0) {
 			cJSON *cs = cJSON_AddArrayToObject(x, "commands");
 
@@ -2266,7 +2324,7 @@ export_render(enum export_format format, const struct record *v, size_t n,
 
 	if (o == NULL || o->id == NULL)
 		return wr_err_set(err, "export needs an incident id");
-	pm_build(&pm, v, n);
+	pm_build(&pm, v, n, o);
 	if (format == EXPORT_MD)
 		render_md(&b, v, n, o, &pm);
 	else

@@ -345,6 +345,16 @@ record_end_unknown(const struct record *r)
 	    strcmp(o->valuestring, "failed") != 0));
 }
 
+bool
+record_settles(const struct record *r)
+{
+	const cJSON *o = cJSON_GetObjectItemCaseSensitive(r->data, "outcome");
+
+	if (strcmp(r->kind, "action.reconcile") == 0)
+		return !cJSON_IsString(o) || strcmp(o->valuestring, "unknown") != 0;
+	return strcmp(r->kind, "action.end") == 0 && !record_end_unknown(r);
+}
+
 static void
 open_ops_add(struct record_scan *s, const char *op, uint64_t session)
 {
@@ -407,10 +417,9 @@ scan_note(struct record_scan *s, const struct record *r)
 		open_ops_add(s, r->op, r->session);
 	} else if (r->op != NULL && strcmp(r->kind, "action.end") == 0 && record_end_unknown(r)) {
 		open_ops_ended(s, r->op);
-	} else if (r->op != NULL && (strcmp(r->kind, "action.reconcile") == 0 ||
-	    (strcmp(r->kind, "action.end") == 0 && !record_end_unknown(r)))) {
-		/* An end that says unknown settles nothing: the op stays open
-		 * until a reconcile says what happened. */
+	} else if (r->op != NULL && record_settles(r)) {
+		/* An end or a re-read that says unknown settles nothing: the
+		 * op stays open until a reconcile says what happened. */
 		open_ops_remove(s, r->op);
 	}
 }

@@ -475,7 +475,7 @@ reconciled(struct action *a, const struct exec_result *r)
 	 * is read again, and never called a failure by a re-read. */
 	took = (a->plan.to[0] ? strcmp(cur.tag, a->plan.to) == 0 :
 	    cur.revision > a->plan.from_rev) && cur.settled;
-	snprintf(found, sizeof(found), "re-read after reconnect: %s runs %s, %s",
+	snprintf(found, sizeof(found), "%s: %s runs %s, %s", act_reread_words(a),
 	    a->cfg->services[a->svc], cur.tag, cur.state);
 	export_changed(a, a->buf ? a->buf : "", a->len);
 	if (a->export_note[0] != '\0') {
@@ -493,15 +493,33 @@ reconciled(struct action *a, const struct exec_result *r)
 	act_reread_took(a, found);
 }
 
+const char *
+act_reread_words(const struct action *a)
+{
+	/* Nothing reconnected when the console itself was restarted. */
+	return a->adopted ? "re-read after restart" : "re-read after reconnect";
+}
+
+/* found goes at the end of the reason, and action_reread finds it there. */
+static void
+reason_add_reread(struct action *a, const char *found, const char *tail)
+{
+	size_t n = strlen(a->reason);
+
+	if (n + 2 >= sizeof(a->reason))
+		return;
+	a->reread_at = n + 2;
+	snprintf(a->reason + n, sizeof(a->reason) - n, "; %s%s", found, tail);
+}
+
 void
 act_reconcile_ok(struct action *a, const char *found, const char *summary, cJSON *fields)
 {
 	struct wr_err err;
 	cJSON *d, *f;
-	size_t n = strlen(a->reason);
 
 	a->reconciled = true;
-	snprintf(a->reason + n, sizeof(a->reason) - n, "; %s", found);
+	reason_add_reread(a, found, "");
 	if (a->env.tl == NULL) {
 		cJSON_Delete(fields);
 		return;
@@ -522,7 +540,9 @@ void
 act_reread_again(struct action *a, const char *found)
 {
 	int64_t now = loop_now_ms();
-	size_t n;
+	struct wr_err err;
+	char detail[1024], tail[128], told[160];
+	cJSON *d;
 
 	if (a->reread_since == 0)
 		a->reread_since = now;
@@ -531,10 +551,21 @@ act_reread_again(struct action *a, const char *found)
 		return;
 	}
 	a->reread_gave_up = true;
-	n = strlen(a->reason);
-	snprintf(a->reason + n, sizeof(a->reason) - n, "; %s, still after %d s: whether it took "
-	    "effect is not known: check by hand, then U", found,
+	snprintf(tail, sizeof(tail), ", still after %d s: whether it took effect is not known",
 	    (int)((now - a->reread_since) / 1000));
+	snprintf(told, sizeof(told), "%s: check by hand, then U", tail);
+	reason_add_reread(a, found, told);
+	/* What the last re-read saw is evidence the post-mortem needs even
+	 * though it settles nothing: outcome unknown keeps the action open
+	 * (record_settles) for U or the next console's re-read. */
+	if (a->env.tl != NULL) {
+		snprintf(detail, sizeof(detail), "%s%s", found, tail);
+		d = cJSON_CreateObject();
+		cJSON_AddStringToObject(d, "action", a->plan.action);
+		cJSON_AddStringToObject(d, "outcome", "unknown");
+		cJSON_AddStringToObject(d, "detail", detail);
+		timeline_append(a->env.tl, "action.reconcile", a->cfg->name, a->op, d, &err);
+	}
 	act_changed(a);
 }
 
@@ -1594,6 +1625,7 @@ action_adopt_unknown(const struct action_env *env, const struct unsettled_op *u,
 	if ((k = config_service_index(&env->cfg->hosts[i], svc)) < 0)
 		return wr_err_set(err, "action %s: %s has no service %s", op, host, svc), NULL;
 	a = act_new(env, i, k, "rollback", "rb");
+	a->adopted = true;
 	wr_strlcpy(a->op, op, sizeof(a->op));
 	wr_strlcpy(a->plan.action, plan_str(plan, "action"), sizeof(a->plan.action));
 	/* Named as it was when it began (the kill switch's adopt names its own). */
@@ -1690,6 +1722,12 @@ action_op(const struct action *a)
 	return a->op;
 }
 
+const char *
+action_reread(const struct action *a)
+{
+	return a->reread_at > 0 ? a->reason + a->reread_at : NULL;
+}
+
 void
 action_set_step(struct action *a, const char *step_id)
 {
@@ -1711,6 +1749,7 @@ action_rereadable(const struct action *a)
 int
 action_settle(struct action *a, bool ok, const char *saw, struct wr_err *err)
 {
+	char summary[600];
 	cJSON *d;
 	size_t n;
 
@@ -1723,8 +1762,10 @@ action_settle(struct action *a, bool ok, const char *saw, struct wr_err *err)
 	cJSON_AddStringToObject(d, "by", "hand");
 	cJSON_AddStringToObject(d, "outcome", ok ? "ok" : "failed");
 	cJSON_AddStringToObject(d, "detail", saw);
-	cJSON_AddStringToObject(d, "summary", ok ? "settled by hand: it took effect" :
-	    "settled by hand: it did not take effect");
+	/* The engineer's words, not ours: "failed" may be a change that was
+	 * made and then stalled, so it is never said as "no effect". */
+	snprintf(summary, sizeof(summary), "settled by hand: %s — %s", ok ? "OK" : "FAILED", saw);
+	cJSON_AddStringToObject(d, "summary", summary);
 	if (timeline_append(a->env.tl, "action.reconcile", a->cfg->name, a->op, d, err) != 0)
 		return -1;
 	a->reconciled = true;

@@ -70,6 +70,11 @@ struct action {
 	bool reconciled;
 	int64_t reread_since;            /* first re-read after UNKNOWN (loop clock) */
 	bool reread_gave_up;             /* … and the grace ran out: U settles it */
+	bool adopted;                    /* taken over from an earlier session's
+	                                    journal (action_adopt_unknown): its
+	                                    re-read is after a restart */
+	size_t reread_at;                /* where in reason what a re-read found
+	                                    begins; 0: nothing yet */
 	bool rename_dropped;             /* the connection dropped while mv renamed .env */
 	int64_t env_wait_since;          /* the re-read first found .env not yet renamed */
 	bool migrations_stale;           /* /readyz said migrations_current false */
@@ -236,6 +241,10 @@ void act_keep_tag_adopt(struct action *a, const cJSON *plan);
 void act_record_step(struct action *a, const char *step, const char *error,
     const char *line);
 
+/* How a re-read's finding opens: "re-read after restart" for an action
+ * adopted from an earlier session, else "re-read after reconnect". */
+const char *act_reread_words(const struct action *a);
+
 /* A re-read after UNKNOWN found it took effect: found goes in the reason
  * and, with fields (taken over), in an action.reconcile record, ok. */
 void act_reconcile_ok(struct action *a, const char *found, const char *summary,
@@ -247,8 +256,8 @@ void act_reconcile_later(struct action *a);
 /* A re-read after UNKNOWN that does not show the outcome yet (found says
  * what it shows): the dropped command may still be running on the host,
  * so read again until health_timeout has passed since the first re-read;
- * then stop, with found in the reason, and leave the outcome to the
- * engineer (U). */
+ * then stop, with found in the reason and in an action.reconcile whose
+ * outcome is unknown, and leave the outcome to the engineer (U). */
 void act_reread_again(struct action *a, const char *found);
 
 /* A new action of this kind on host/svc, PLANNING; the op id made. */

@@ -318,7 +318,8 @@ reread(struct action *a, const struct exec_result *r)
 		return;
 	}
 	env_words(a, &s, w, sizeof(w));
-	snprintf(a->done_msg, sizeof(a->done_msg), "re-read after reconnect: %s, %s", w, s.state);
+	snprintf(a->done_msg, sizeof(a->done_msg), "%s: %s, %s",
+	    act_reread_words(a), w, s.state);
 	/* The env alone is not the outcome: the pods must run with it. */
 	if (!holds(a, &s) || !s.settled || s.revision <= a->plan.from_rev ||
 	    strcmp(s.tag, a->plan.keep_tag) != 0) {

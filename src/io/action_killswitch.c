@@ -272,8 +272,8 @@ reconcile_record(struct action *a, long export_status, int export_disabled,
 	size_t n;
 	cJSON *d;
 
-	n = (size_t)snprintf(found, sizeof(found), "re-read after reconnect: %s=%s in .env",
-	    KS_KEY, a->ks_found);
+	n = (size_t)snprintf(found, sizeof(found), "%s: %s=%s in .env",
+	    act_reread_words(a), KS_KEY, a->ks_found);
 	if (n >= sizeof(found))
 		n = sizeof(found) - 1;
 	if (export_status < 0)

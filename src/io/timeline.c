@@ -451,8 +451,7 @@ append_locked(struct timeline *tl, const char *kind, const char *host, const cha
 	tl->end = tl->acked_end = tl->end + (off_t)len;
 	tl->seen_size = tl->end;
 	tl->lines++;
-	if (r.op != NULL && (strcmp(kind, "action.reconcile") == 0 ||
-	    (strcmp(kind, "action.end") == 0 && !record_end_unknown(&r))))
+	if (r.op != NULL && record_settles(&r))
 		unknown_drop(tl, r.op);
 	if (tl->observer != NULL)
 		tl->observer(&r, tl->observer_arg);
@@ -998,6 +997,12 @@ timeline_last_seq(const struct timeline *tl)
 	return tl->last_seq;
 }
 
+uint64_t
+timeline_session(const struct timeline *tl)
+{
+	return tl->session;
+}
+
 const char *
 timeline_problem(const struct timeline *tl)
 {
@@ -1357,13 +1362,45 @@ timeline_list(const char *dir, FILE *out, struct wr_err *err)
 	return 0;
 }
 
+/* The ops of s with no end whose console still holds its .live byte
+ * (malloc'd, pointing into s; NULL when none). Read without taking any
+ * lock: an export changes nothing. */
+static struct export_running *
+running_ops(const char *dir, const char *id, const struct record_scan *s, uint64_t self,
+    size_t *n)
+{
+	struct export_running *v = NULL;
+	char *path = path_join(dir, id, JOURNAL_SUFFIX TIMELINE_LIVE_SUFFIX);
+	struct flock fl;
+	size_t i;
+	int fd = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW);
+
+	free(path);
+	*n = 0;
+	if (fd < 0)
+		return NULL;               /* no console ever took a byte, or none left one */
+	for (i = 0; i < s->n_open_ops; i++) {
+		if (s->open_op_session[i] == 0)
+			continue;              /* an end said unknown: it runs nowhere */
+		live_byte(&fl, F_WRLCK, s->open_op_session[i]);
+		if (fcntl(fd, F_OFD_GETLK, &fl) != 0 || fl.l_type == F_UNLCK)
+			continue;
+		v = xrealloc(v, (*n + 1) * sizeof(*v));
+		v[*n].op = s->open_ops[i];
+		v[(*n)++].here = s->open_op_session[i] == self;
+	}
+	close(fd);
+	return v;
+}
+
 int
 timeline_export(const char *dir, const char *id, enum export_format format,
-    const struct export_opts *zone, FILE *out, struct wr_err *err)
+    const struct export_opts *zone, uint64_t self, FILE *out, struct wr_err *err)
 {
 	struct record_list l = { 0 };
 	struct record_scan s;
 	struct export_opts o = { .id = id };
+	struct export_running *running;
 	char slug[WR_SLUG_MAX + 1], found[WR_INCIDENT_ID_MAX + 16];
 	struct stat st;
 	struct wr_err warn;
@@ -1399,7 +1436,10 @@ timeline_export(const char *dir, const char *id, enum export_format format,
 		    "exported", s.corrupt ? "damaged" : "torn", s.why.msg, s.nrecords);
 		o.warning = warn.msg;
 	}
+	running = running_ops(dir, id, &s, self, &o.nrunning);
+	o.running = running;
 	rc = export_render(format, l.v, l.n, &o, &text, &len, err);
+	free(running);
 	record_list_free(&l);
 	record_scan_free(&s);
 	if (rc != 0)

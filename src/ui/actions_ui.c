@@ -195,9 +195,6 @@ queue_next(struct app *app, struct action *done, bool goes_on, char *why, size_t
 	return 0;
 }
 
-/* How action.c's reasons name what a re-read after UNKNOWN found. */
-#define REREAD "re-read after reconnect"
-
 bool
 actions_outcome_words(const struct app *app, const struct action *a, char *buf, size_t cap)
 {
@@ -323,13 +320,12 @@ on_action_said(struct app *app, struct action *a)
 		/* What the re-read found is the news: it leads, since the
 		 * reason before it (the lost connection) can fill the footer;
 		 * and the outcome it settled in the journal is the one said. */
-		if ((reread = strstr(action_reason(a), REREAD)) != NULL) {
+		if ((reread = action_reread(a)) != NULL) {
 			int before = (int)(reread - action_reason(a) > 2 ?
 			    reread - action_reason(a) - 2 : 0);
-			const char *found = reread + strlen(REREAD);
+			const char *found = strstr(reread, ": ");
 
-			if (strncmp(found, ": ", 2) == 0)
-				found += 2;
+			found = found != NULL ? found + 2 : reread;
 			if (actions_outcome_words(app, a, words, sizeof(words)))
 				app_say(app, "%s of %s on %s: %s — %s (before it: UNKNOWN, %.*s)",
 				    action_plan(a)->action, h->services[action_service(a)], h->name,

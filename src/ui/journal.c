@@ -391,8 +391,8 @@ write_export(struct app *app, enum export_format f, const char *path, struct wr_
 
 	if (outfile_open(&of, path, true, err) == NULL)
 		return -1;
-	if (timeline_export(app->cfg.timeline_dir, timeline_id(app->tl), f, NULL, of.f,
-	    err) != 0) {
+	if (timeline_export(app->cfg.timeline_dir, timeline_id(app->tl), f, NULL,
+	    timeline_session(app->tl), of.f, err) != 0) {
 		outfile_abort(&of);
 		return -1;
 	}

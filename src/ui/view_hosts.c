@@ -303,8 +303,8 @@ detail_after(const struct app *app, int host, int svc, const struct svc_state *s
 		why = action_finished(a) ? action_reason(a) : action_step(a);
 		/* What a re-read after UNKNOWN found gets a line of its own: the
 		 * lost connection's reason before it can fill the first. */
-		reread = action_finished(a) ? strstr(why, "; re-read after reconnect: ") : NULL;
-		whylen = reread != NULL ? (int)(reread - why) : (int)strlen(why);
+		reread = action_finished(a) ? action_reread(a) : NULL;
+		whylen = reread != NULL ? (int)(reread - 2 - why) : (int)strlen(why);
 		/* An UNKNOWN the journal settled since says what it settled to. */
 		settled = actions_outcome_words(app, a, words, sizeof(words));
 		snprintf(lines[0], 700, "%s/%s: %s%s: %s%s%.*s", name,
@@ -315,7 +315,7 @@ detail_after(const struct app *app, int host, int svc, const struct svc_state *s
 		if (!action_finished(a) || settled)
 			strncat(lines[0], ")", 699 - strlen(lines[0]));
 		if (reread != NULL) {
-			snprintf(lines[1], 700, "  %s", reread + 2);
+			snprintf(lines[1], 700, "  %s", reread);
 			return 2;
 		}
 		return 1;

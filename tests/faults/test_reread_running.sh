@@ -11,7 +11,8 @@
 # confirmed the plan) and what .env holds. Then SIGTERM mid-rollback: the
 # console records action.end unknown and a shutdown that says terminated;
 # the next one has the op UNKNOWN as after kill -9 and re-reads it (never
-# re-runs it), saying releases.log was not written.
+# re-runs it), saying releases.log was not written. The first re-read says
+# it came after a reconnect, the last after a restart.
 . "${top_srcdir:-$(dirname "$0")/../..}/tests/lib/tmux.sh"
 [ -x /usr/sbin/sshd ] || skip "openssh-server is not installed"
 fleet_up --hosts 1 --tag v1.5.0-bad
@@ -49,7 +50,7 @@ grep '"kind":"action.reconcile"' "$journal" | grep -q '"outcome":"ok"' ||
 grep -q '"kind":"action.reconcile".*"outcome":"failed"' "$journal" &&
 	fail "a re-read called the rollback failed while up -d was still running"
 rec=$(grep '"kind":"action.reconcile"' "$journal")
-for want in 'api runs v1.4.1, running and /readyz answers 200' \
+for want in 're-read after reconnect: api runs v1.4.1, running and /readyz answers 200' \
     'the database is ahead of this version' \
     '.env says IMAGE_TAG=v1.5.0-bad: WARNING: a plain `up -d` brings it back'; do
 	printf '%s' "$rec" | grep -qF -- "$want" || fail "the re-read's detail lacks '$want': $rec"
@@ -113,7 +114,7 @@ done
 grep -q "\"kind\":\"incident.resume\".*\"unknown_ops\":\\[\"$op\"\\]" "$journal" ||
 	fail "the resume does not name $op: $(grep incident.resume "$journal" | tail -1)"
 rec=$(grep "\"kind\":\"action.reconcile\".*\"op\":\"$op\"" "$journal")
-for want in '"outcome":"ok"' 'api runs v1.4.1, running and /readyz answers 200' \
+for want in '"outcome":"ok"' 're-read after restart: api runs v1.4.1, running and /readyz answers 200' \
     'releases.log not written (the plan was confirmed in an earlier session)' \
     '.env says IMAGE_TAG=v1.5.0-bad: WARNING'; do
 	printf '%s' "$rec" | grep -qF -- "$want" || fail "the re-read's detail lacks '$want': $rec"

@@ -67,6 +67,10 @@ wait_for "exit=0"
 	fail "export failed"
 grep -q "| failed (reconciled) | warmed.txt missing on h1 |" "$tmp/pm.md" ||
 	fail "the post-mortem: $(grep -A3 '## Actions' "$tmp/pm.md")"
+# "failed" is the engineer's word, not "it did not take effect".
+grep -q "| action.reconcile | h1 | runbook.command — settled by hand: FAILED — warmed.txt missing on h1 |" \
+	"$tmp/pm.md" || fail "the reconcile's row: $(grep '| action.reconcile |' "$tmp/pm.md")"
+grep -q "did not take effect" "$journal" "$tmp/pm.md" && fail "failed by hand said as no effect"
 # The step x ran is not listed as forgotten, though nobody ticked it.
 grep -q "Warm the cache (not ticked; x ran it at .*: failed)" "$tmp/pm.md" ||
 	fail "follow-ups: $(grep -A4 '### Follow-ups' "$tmp/pm.md")"

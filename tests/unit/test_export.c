@@ -1230,6 +1230,105 @@ summary_counts_outcomes_settled_after_unknown(void **state)
 		record_free(&v[i]);
 }
 
+/* A re-read that found nothing conclusive is kept with its action, and
+ * settles nothing; the engineer's "failed" (U) is said as failed in their
+ * words, never as "it did not take effect", even from an older journal
+ * whose record's summary says so. */
+static void
+inconclusive_reread_and_failed_by_hand_are_said_as_recorded(void **state)
+{
+	struct record v[5] = { 0 };
+	const char *found = "re-read after restart: api runs v1.4.0, revision 9, rollout "
+	    "progressing, still after 120 s: whether it took effect is not known";
+	char data[400], *md, *js;
+	cJSON *doc, *act;
+
+	(void)state;
+	add_to(v, 0, 0, "incident.open", NULL, NULL, "{\"name\":\"qa\"}");
+	add_to(v, 1, 10, "action.intent", "k8s-1", "op-u", "{\"action\":\"k8s.undo\"}");
+	add_to(v, 2, 20, "incident.resume", NULL, NULL, "{\"unknown_ops\":[\"op-u\"]}");
+	snprintf(data, sizeof(data), "{\"action\":\"k8s.undo\",\"outcome\":\"unknown\","
+	    "\"detail\":\"%s\"}", found);
+	add_to(v, 3, 150, "action.reconcile", "k8s-1", "op-u", data);
+	md = render_n(EXPORT_MD, v, 4);
+	assert_non_null(strstr(md, "0 failed, **1 UNKNOWN**.\n"));
+	assert_non_null(strstr(md, "| Rollback end | **unknown**: op-u on k8s-1 has no end "
+	    "recorded | — |\n"));
+	assert_non_null(strstr(md, "- Outcome: **UNKNOWN** — no action.end recorded: check the "
+	    "real state before anything else\n- What a re-read found (it settled nothing): "
+	    "re-read after restart: api runs v1.4.0, revision 9, rollout progressing, still "
+	    "after 120 s: whether it took effect is not known\n"));
+	assert_non_null(strstr(md, "| **UNKNOWN** | re-read after restart: api runs v1.4.0"));
+	free(md);
+	js = render_n(EXPORT_JSON, v, 4);
+	doc = cJSON_Parse(js);
+	act = cJSON_GetArrayItem(cJSON_GetObjectItem(cJSON_GetObjectItem(doc, "incident"),
+	    "actions"), 0);
+	assert_string_equal(jstr(act, "outcome"), "unknown");
+	assert_false(cJSON_IsTrue(cJSON_GetObjectItem(act, "reconciled")));
+	assert_string_equal(jstr(act, "reread"), found);
+	cJSON_Delete(doc);
+	free(js);
+
+	add_to(v, 4, 200, "action.reconcile", "k8s-1", "op-u", "{\"action\":\"k8s.undo\","
+	    "\"by\":\"hand\",\"outcome\":\"failed\",\"detail\":\"rollout stuck 2/3 on rev 9\","
+	    "\"summary\":\"settled by hand: it did not take effect\"}");
+	md = render_n(EXPORT_MD, v, 5);
+	assert_null(strstr(md, "did not take effect"));
+	assert_non_null(strstr(md, "| k8s.undo — settled by hand: FAILED — rollout stuck 2/3 on "
+	    "rev 9 |"));
+	assert_non_null(strstr(md, "- Outcome: failed, settled by hand after an UNKNOWN outcome "
+	    "— rollout stuck 2/3 on rev 9\n- Before that: no action.end recorded (the console "
+	    "running it was gone)\n- What a re-read found (it settled nothing): re-read after "
+	    "restart"));
+	assert_non_null(strstr(md, "| Rollback end (failed, settled by hand) |"));
+	free(md);
+	for (size_t i = 0; i < 5; i++)
+		record_free(&v[i]);
+}
+
+/* An action whose console still runs (the caller found its .live byte
+ * held) is still running, not UNKNOWN: its end is yet to come. */
+static void
+an_action_whose_console_still_runs_is_said_as_running(void **state)
+{
+	struct record v[3] = { 0 };
+	struct export_running run = { .op = "op-r", .here = false };
+	struct export_opts o = { .id = "live-1", .running = &run, .nrunning = 1 };
+	char *md, *js;
+	size_t len;
+	cJSON *doc, *act;
+
+	(void)state;
+	add_to(v, 0, 0, "incident.open", NULL, NULL, "{\"name\":\"live\"}");
+	add_to(v, 1, 10, "action.intent", "k8s-1", "op-r", "{\"action\":\"k8s.undo\"}");
+	add_to(v, 2, 20, "note", NULL, NULL, "{\"text\":\"waiting\"}");
+	assert_int_equal(export_render(EXPORT_MD, v, 3, &o, &md, &len, NULL), 0);
+	assert_null(strstr(md, "UNKNOWN"));
+	assert_null(strstr(md, "no action.end recorded"));
+	assert_non_null(strstr(md, "0 failed, 0 unknown, 1 still running.\n"));
+	assert_non_null(strstr(md, "- Outcome: still running in another console (no end "
+	    "recorded yet)\n"));
+	assert_non_null(strstr(md, "| running | still running in another console (no end "
+	    "recorded yet) |"));
+	assert_non_null(strstr(md, "op-r on k8s-1 is still running in another console | — |"));
+	free(md);
+	run.here = true;
+	assert_int_equal(export_render(EXPORT_JSON, v, 3, &o, &js, &len, NULL), 0);
+	doc = cJSON_Parse(js);
+	act = cJSON_GetArrayItem(cJSON_GetObjectItem(cJSON_GetObjectItem(doc, "incident"),
+	    "actions"), 0);
+	assert_string_equal(jstr(act, "running"), "this console");
+	cJSON_Delete(doc);
+	free(js);
+	/* Without the lock check's word it is UNKNOWN, as before. */
+	md = render_n(EXPORT_MD, v, 3);
+	assert_non_null(strstr(md, "- Outcome: **UNKNOWN** — no action.end recorded"));
+	free(md);
+	for (size_t i = 0; i < 3; i++)
+		record_free(&v[i]);
+}
+
 /* A console killed -9 while armed, its journal's torn last line set aside
  * on resume: the resume's row says both whole, the Journal note under the
  * summary too, and the JSON lists them. */
@@ -1311,6 +1410,8 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(markdown_matches_golden),
+		cmocka_unit_test(inconclusive_reread_and_failed_by_hand_are_said_as_recorded),
+		cmocka_unit_test(an_action_whose_console_still_runs_is_said_as_running),
 		cmocka_unit_test(json_matches_golden),
 		cmocka_unit_test(json_has_key_times_actions_chat_and_every_record),
 		cmocka_unit_test(markdown_shows_local_times_unknown_and_follow_ups),

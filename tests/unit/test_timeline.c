@@ -509,6 +509,79 @@ an_action_running_beside_us_is_not_unknown(void **state)
 	timeline_close(c);
 }
 
+/* What a re-read found without settling anything (an action.reconcile
+ * saying unknown) leaves the action UNKNOWN for the next console; one
+ * that says what happened settles it. */
+static void
+an_inconclusive_reread_settles_nothing(void **state)
+{
+	const char *dir = fresh_dir();
+	struct timeline *a = open_tl(dir, "reread"), *b, *c;
+	const char *const *ops;
+	char id[128];
+
+	(void)state;
+	snprintf(id, sizeof(id), "%s", timeline_id(a));
+	assert_int_equal(timeline_action_intent(a, "op-1", "k8s-1", "k8s.undo", NULL, "h1",
+	    NULL), 0);
+	timeline_close(a);                                      /* killed mid-action */
+	b = open_tl(dir, id);
+	assert_int_equal(timeline_unknown_ops(b, &ops), 1);
+	assert_int_equal(timeline_append(b, "action.reconcile", "k8s-1", "op-1",
+	    cJSON_Parse("{\"outcome\":\"unknown\",\"detail\":\"rollout progressing\"}"),
+	    NULL), 0);
+	assert_int_equal(timeline_unknown_ops(b, &ops), 1);
+	timeline_close(b);
+	c = open_tl(dir, id);
+	assert_int_equal(timeline_unknown_ops(c, &ops), 1);
+	assert_string_equal(ops[0], "op-1");
+	assert_int_equal(timeline_append(c, "action.reconcile", "k8s-1", "op-1",
+	    cJSON_Parse("{\"by\":\"hand\",\"outcome\":\"failed\",\"detail\":\"stuck\"}"),
+	    NULL), 0);
+	assert_int_equal(timeline_unknown_ops(c, &ops), 0);
+	timeline_close(c);
+}
+
+/* warroom export beside a console mid-action: its action is still
+ * running there (its .live byte is held), not UNKNOWN; the console's own
+ * export says "this console"; once that console is gone, UNKNOWN. */
+static void
+an_export_beside_a_running_action_says_it_runs(void **state)
+{
+	const char *dir = fresh_dir();
+	struct timeline *a = open_tl(dir, "export-live");
+	char id[128], *buf = NULL;
+	size_t len;
+	FILE *out;
+
+	(void)state;
+	snprintf(id, sizeof(id), "%s", timeline_id(a));
+	assert_int_equal(timeline_action_intent(a, "op-1", "k8s-1", "k8s.undo", NULL, "h1",
+	    NULL), 0);
+	out = open_memstream(&buf, &len);
+	assert_int_equal(timeline_export(dir, id, EXPORT_MD, NULL, 0, out, NULL), 0);
+	fclose(out);
+	assert_non_null(strstr(buf, "- Outcome: still running in another console (no end "
+	    "recorded yet)\n"));
+	assert_null(strstr(buf, "no action.end recorded"));
+	free(buf);
+	buf = NULL;
+	out = open_memstream(&buf, &len);
+	assert_int_equal(timeline_export(dir, id, EXPORT_MD, NULL, timeline_session(a), out,
+	    NULL), 0);
+	fclose(out);
+	assert_non_null(strstr(buf, "- Outcome: still running in this console"));
+	free(buf);
+	buf = NULL;
+	timeline_close(a);                                      /* killed mid-action */
+	out = open_memstream(&buf, &len);
+	assert_int_equal(timeline_export(dir, id, EXPORT_MD, NULL, 0, out, NULL), 0);
+	fclose(out);
+	assert_non_null(strstr(buf, "- Outcome: **UNKNOWN** — no action.end recorded"));
+	assert_null(strstr(buf, "still running"));
+	free(buf);
+}
+
 static void
 failed_write_degrades_until_recovered(void **state)
 {
@@ -927,7 +1000,7 @@ listing_and_export_read_without_writing(void **state)
 	free(buf);
 	buf = NULL;
 	out = open_memstream(&buf, &len);
-	assert_int_equal(timeline_export(dir, timeline_id(b), EXPORT_MD, NULL, out, NULL), 0);
+	assert_int_equal(timeline_export(dir, timeline_id(b), EXPORT_MD, NULL, 0, out, NULL), 0);
 	fclose(out);
 	assert_non_null(strstr(buf, "# Post-mortem: beta \\| two"));
 	assert_non_null(strstr(buf, "Bearer \\[REDACTED\\]"));
@@ -935,7 +1008,7 @@ listing_and_export_read_without_writing(void **state)
 	free(buf);
 	buf = NULL;
 	out = open_memstream(&buf, &len);
-	assert_int_equal(timeline_export(dir, "../etc", EXPORT_JSON, NULL, out, NULL), -1);
+	assert_int_equal(timeline_export(dir, "../etc", EXPORT_JSON, NULL, 0, out, NULL), -1);
 	fclose(out);
 	free(buf);
 	timeline_close(a);
@@ -971,6 +1044,8 @@ main(void)
 		cmocka_unit_test(a_console_killed_beside_a_running_one_is_named_on_resume),
 		cmocka_unit_test(middle_corruption_opens_read_only_and_names_the_line),
 		cmocka_unit_test(an_intent_without_end_is_reported_on_open),
+		cmocka_unit_test(an_inconclusive_reread_settles_nothing),
+		cmocka_unit_test(an_export_beside_a_running_action_says_it_runs),
 		cmocka_unit_test(an_unknown_end_is_still_unknown_on_open),
 		cmocka_unit_test(an_action_running_beside_us_is_not_unknown),
 		cmocka_unit_test(failed_write_degrades_until_recovered),
