@@ -100,7 +100,8 @@ struct action *action_migrate_down_start(const struct action_env *env, int host,
     enum plan_schema schema, struct wr_err *err);
 
 /* A rollback's targets, newest first (releases.log tags, earlier rollout
- * revisions, helm revisions); the plan is for action_choice(). */
+ * revisions, helm revisions); the plan is for action_choice(), or -1 when
+ * none is preselected (every one marked: plan_unpick's plan). */
 int action_nchoices(const struct action *a);
 const char *action_choice_label(const struct action *a, int i);
 int action_choice(const struct action *a);
@@ -116,7 +117,8 @@ bool action_needs_target(const struct action *a);
  * with nothing to do (B's chain skips it and goes on). */
 bool action_at_target(const struct action *a);
 
-/* The typed confirmation matched: re-check and run. */
+/* The typed confirmation matched: re-check and run (nothing while no
+ * target is picked, action_choice() -1). */
 void action_confirm(struct action *a);
 
 /* Cancel before anything is sent (PLANNING or CONFIRMING only): the

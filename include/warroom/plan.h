@@ -157,17 +157,57 @@ int plan_export_state(const char *word);
 void plan_k8s_undo_notes(struct plan *p, const char *container, const char *now,
     const char *to, int64_t off_at_ms);
 
-/* A k8s rollback target: its tag ("" when unknown) and EXPORT_MODE in its
- * pod template (plan_export_word's). */
+/* A k8s or helm rollback target: its tag ("" when unknown), EXPORT_MODE
+ * in its pod template (k8s, plan_export_word's), and its marks: a marked
+ * target is listed last and never preselected. */
 struct plan_target {
 	char tag[128];
 	char export_mode[64];
+	bool bad;                        /* a release this incident rolled back from */
+	bool same;                       /* helm: the running chart and app version */
 };
+
+/* What a marked target's label ends with. */
+#define PLAN_NOTE_BAD "  (rolled back from in this incident)"
+#define PLAN_NOTE_SAME "  (same version as running: nothing would change)"
 
 /* Which of n targets (newest good first) to preselect: the first, unless
  * it changes the export from now (on or off) and a later one at its tag
  * keeps it as it is. */
 int plan_k8s_default(const struct plan_target *t, int n, const char *now);
+
+/* Whether a helm revision (chart, app version) is the running one's
+ * version, so rolling back to it changes nothing; unknown ("") never is. */
+bool plan_same_version(const char *chart, const char *app, const char *run_chart,
+    const char *run_app);
+
+/* The note t's label ends with: PLAN_NOTE_BAD, PLAN_NOTE_SAME, or "". */
+const char *plan_target_note(const struct plan_target *t);
+
+/* The dialog's order of n targets (as found, newest first) into order:
+ * the unmarked, then the same version, then the rolled back from, each
+ * kept in its order. Returns how many are unmarked. */
+int plan_targets_order(const struct plan_target *t, int n, int *order);
+
+/* Which of n targets in plan_targets_order's order (the first nfree
+ * unmarked) to preselect: plan_k8s_default's (now: the running
+ * EXPORT_MODE, "" on helm) among the unmarked, or among all when named
+ * (the engineer named the target: a runbook step's revision, marked or
+ * not); -1 when every one is marked and none named, and why nothing is
+ * preselected goes to why. */
+int plan_targets_default(const struct plan_target *t, int n, int nfree, bool named,
+    const char *now, char *why, size_t cap);
+
+/* A helm rollback plan p to the running version: said in its warning. */
+void plan_warn_same(struct plan *p);
+
+/* The plan p of a dialog that lists targets but preselects none: it
+ * keeps its action, host, service and from, loses its target and steps
+ * (nothing can run), and why is its warning. */
+void plan_unpick(struct plan *p, const char *why);
+
+/* Whether p is plan_unpick's: a rollback with no target picked yet. */
+bool plan_unpicked(const struct plan *p);
 
 /* A rollback's change to EXPORT_MODE in deployment svc for its outcome
  * (before, after: plan_export_word's): "EXPORT_MODE=off -> on in
@@ -321,8 +361,9 @@ void plan_hash(const struct plan *p, char out[9]);
 /* The confirmation dialog's always-visible question, naming what Enter
  * changes whatever is scrolled: into head "type WORD and press Enter to
  * VERB SERVICE on HOST" (verb: "roll back", "switch"…; a command names no
- * service), into change "FROM -> TO" ("" for a plan that moves no tag or
- * value: a runbook command). */
+ * service; plan_unpick's asks to pick a target first), into change
+ * "FROM -> TO" ("" for a plan that moves no tag or value: a runbook
+ * command; TO "? (none picked)" for plan_unpick's). */
 void plan_confirm_words(const struct plan *p, const char *verb, char *head, size_t hcap,
     char *change, size_t ccap);
 

@@ -866,6 +866,118 @@ plan_k8s_default(const struct plan_target *t, int n, const char *now)
 	return 0;
 }
 
+bool
+plan_same_version(const char *chart, const char *app, const char *run_chart,
+    const char *run_app)
+{
+	return chart[0] != '\0' && app[0] != '\0' && strcmp(chart, run_chart) == 0 &&
+	    strcmp(app, run_app) == 0;
+}
+
+const char *
+plan_target_note(const struct plan_target *t)
+{
+	return t->bad ? PLAN_NOTE_BAD : t->same ? PLAN_NOTE_SAME : "";
+}
+
+/* 0 unmarked, 1 the same version, 2 rolled back from: the listing order. */
+static int
+target_rank(const struct plan_target *t)
+{
+	return t->bad ? 2 : t->same ? 1 : 0;
+}
+
+int
+plan_targets_order(const struct plan_target *t, int n, int *order)
+{
+	int rank, i, k = 0, nfree = 0;
+
+	for (rank = 0; rank < 3; rank++)
+		for (i = 0; i < n; i++)
+			if (target_rank(&t[i]) == rank) {
+				order[k++] = i;
+				nfree += rank == 0;
+			}
+	return nfree;
+}
+
+/* The tags of t[0..n) whose rank is rank, each once, comma separated. */
+static void
+tags_ranked(const struct plan_target *t, int n, int rank, char *out, size_t cap)
+{
+	size_t w = 0;
+	int i, j;
+
+	out[0] = '\0';
+	for (i = 0; i < n; i++) {
+		if (target_rank(&t[i]) != rank)
+			continue;
+		for (j = 0; j < i && (target_rank(&t[j]) != rank || strcmp(t[j].tag, t[i].tag) != 0);
+		    j++)
+			;
+		if (j < i || w + strlen(t[i].tag) + 6 >= cap)
+			continue;
+		w += (size_t)snprintf(out + w, cap - w, "%s%s", w ? ", " : "",
+		    t[i].tag[0] ? t[i].tag : "tag unknown");
+	}
+}
+
+int
+plan_targets_default(const struct plan_target *t, int n, int nfree, bool named,
+    const char *now, char *why, size_t cap)
+{
+	char bad[160], same[160];
+
+	if (cap > 0)
+		why[0] = '\0';
+	if (named)                       /* theirs to judge, marks and all */
+		return plan_k8s_default(t, n, now);
+	if (n <= 0 || nfree > 0)
+		return plan_k8s_default(t, nfree > 0 ? nfree : n, now);
+	/* Every one is marked: picking one is the engineer's call, made with
+	 * the reason in view, never Enter's. */
+	tags_ranked(t, n, 2, bad, sizeof(bad));
+	tags_ranked(t, n, 1, same, sizeof(same));
+	if (same[0] == '\0')
+		snprintf(why, cap, "nothing is preselected: every earlier revision was rolled back "
+		    "from in this incident (%s); Up/Down picks one, only if it was fixed", bad);
+	else if (bad[0] == '\0')
+		snprintf(why, cap, "nothing is preselected: every earlier revision is the same "
+		    "version as running (%s): a rollback to it would change nothing; Up/Down picks "
+		    "one", same);
+	else
+		snprintf(why, cap, "nothing is preselected: every earlier revision was rolled back "
+		    "from in this incident (%s) or is the same version as running (%s); Up/Down "
+		    "picks one", bad, same);
+	return -1;
+}
+
+void
+plan_warn_same(struct plan *p)
+{
+	warn(p, "same version as running (%s): nothing would change", p->to[0] ? p->to :
+	    "version unknown");
+}
+
+void
+plan_unpick(struct plan *p, const char *why)
+{
+	p->to[0] = '\0';
+	p->to_rev = 0;
+	memset(p->steps, 0, sizeof(p->steps));
+	p->nsteps = 0;
+	p->verify_cmd[0] = p->record_cmd[0] = '\0';
+	p->export_to[0] = '\0';
+	wr_strlcpy(p->warning, why, sizeof(p->warning));
+}
+
+bool
+plan_unpicked(const struct plan *p)
+{
+	return p->nsteps == 0 && p->action[0] != '\0' &&
+	    strcmp(p->action, "runbook.command") != 0;
+}
+
 void
 plan_export_change(const char *svc, const char *before, const char *after, char *out,
     size_t cap)
@@ -1132,14 +1244,17 @@ plan_confirm_words(const struct plan *p, const char *verb, char *head, size_t hc
 	bool command = strcmp(p->action, "runbook.command") == 0;
 	char to[160];
 
-	snprintf(head, hcap, "type %s and press Enter to %s%s%s on %s", word, verb,
+	snprintf(head, hcap, "%stype %s and press Enter to %s%s%s on %s", plan_unpicked(p) ?
+	    "pick a target with Up/Down, then " : "", word, verb,
 	    command || p->service[0] == '\0' ? "" : " ", command ? "" : p->service, p->host);
 	if (p->from[0] == '\0' && p->to[0] == '\0') {
 		change[0] = '\0';
 		return;
 	}
 	/* A k8s undo whose target tag is not known names its revision. */
-	if (p->to[0] != '\0')
+	if (plan_unpicked(p))
+		snprintf(to, sizeof(to), "? (none picked)");
+	else if (p->to[0] != '\0')
 		snprintf(to, sizeof(to), "%s", p->to);
 	else if (p->to_rev > 0)
 		snprintf(to, sizeof(to), "revision %d", p->to_rev);

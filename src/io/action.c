@@ -954,7 +954,8 @@ act_begin(struct action *a)
 void
 action_confirm(struct action *a)
 {
-	if (a->state != ACTION_CONFIRMING)
+	/* No target picked yet: there is nothing to confirm. */
+	if (a->state != ACTION_CONFIRMING || a->choice < 0)
 		return;
 	a->state = ACTION_CHECKING;
 	a->confirmed = true;
@@ -1055,25 +1056,37 @@ plan_choice(struct action *a, int i, struct wr_err *err)
 			return -1;
 		plan_k8s_undo_notes(&a->plan, a->export_container, a->export_now, c->export_mode,
 		    a->env.ks_off_ms);
+		/* Picked or named (a runbook step's revision): said first. */
+		if (is_bad(a, c->tag))
+			plan_warn_rolled_back(&a->plan, "in this incident");
 		return 0;
 	case DRIVER_HELM:
-		return plan_helm_rollback(a->cfg, a->svc, a->planned_cur.tag,
-		    a->planned_cur.revision, c->tag, c->rev, timeout_s, &a->plan, err);
+		if (plan_helm_rollback(a->cfg, a->svc, a->planned_cur.tag, a->planned_cur.revision,
+		    c->tag, c->rev, timeout_s, &a->plan, err) != 0)
+			return -1;
+		if (c->same)
+			plan_warn_same(&a->plan);
+		if (is_bad(a, c->tag))
+			plan_warn_rolled_back(&a->plan, "in this incident");
+		return 0;
 	}
 	return wr_err_set(err, "unknown driver");
 }
 
-static void
+/* The choice added, or NULL when the list is full. */
+static struct act_choice *
 add_choice(struct action *a, const char *tag, int rev, const char *label)
 {
 	struct act_choice *c;
 
 	if (a->nchoices == ACT_CHOICES_MAX)
-		return;
+		return NULL;
 	c = &a->choices[a->nchoices++];
+	memset(c, 0, sizeof(*c));
 	wr_strlcpy(c->tag, tag, sizeof(c->tag));
 	c->rev = rev;
 	wr_strlcpy(c->label, label, sizeof(c->label));
+	return c;
 }
 
 static bool
@@ -1087,45 +1100,60 @@ is_bad(const struct action *a, const char *tag)
 	return false;
 }
 
-#define BAD_NOTE "  (rolled back from in this incident)"
+/* The targets as plan_targets_order and plan_targets_default take them. */
+static void
+targets_of(const struct action *a, struct plan_target *t)
+{
+	int i;
+
+	for (i = 0; i < a->nchoices; i++) {
+		memset(&t[i], 0, sizeof(t[i]));
+		wr_strlcpy(t[i].tag, a->choices[i].tag, sizeof(t[i].tag));
+		wr_strlcpy(t[i].export_mode, a->choices[i].export_mode, sizeof(t[i].export_mode));
+		t[i].bad = is_bad(a, a->choices[i].tag);
+		t[i].same = a->choices[i].same;
+	}
+}
 
 /* A release this incident rolled back from is no target to offer first:
  * after one rollback, releases.log and the rollout history still call the
- * bad release the newest good one. Such choices go last, marked; when
- * nothing else is left, the engineer must name the target. */
+ * bad release the newest good one; nor is a helm revision at the running
+ * version, which would change nothing. Such choices are marked and go
+ * last. A target the engineer named (a runbook step's revision or tag) is
+ * kept, marked all the same. Compose with nothing else left asks for the
+ * tag; k8s and helm list them all, none preselected (default_choice). */
 static void
 demote_bad(struct action *a, struct wr_err *err)
 {
-	struct act_choice good[ACT_CHOICES_MAX], bad[ACT_CHOICES_MAX];
-	int i, ng = 0, nb = 0;
+	struct plan_target t[ACT_CHOICES_MAX];
+	struct act_choice sorted[ACT_CHOICES_MAX];
+	int order[ACT_CHOICES_MAX], i, nfree;
+	bool named = a->want[0] != '\0' || a->want_rev != 0;
 
-	if (a->want[0] != '\0' || a->want_rev != 0)
-		return;                  /* named by the engineer: theirs to judge */
+	targets_of(a, t);
 	for (i = 0; i < a->nchoices; i++) {
-		if (!is_bad(a, a->choices[i].tag)) {
-			good[ng++] = a->choices[i];
-			continue;
-		}
-		bad[nb] = a->choices[i];
-		if (a->cfg->driver == DRIVER_COMPOSE)
-			wr_strlcpy(bad[nb].label, a->choices[i].tag, sizeof(bad[nb].label));
-		if (strlen(bad[nb].label) + strlen(BAD_NOTE) < sizeof(bad[nb].label))
-			strcat(bad[nb].label, BAD_NOTE);
-		nb++;
+		struct act_choice *c = &a->choices[i];
+		const char *note = plan_target_note(&t[i]);
+
+		if (t[i].bad && a->cfg->driver == DRIVER_COMPOSE && !named)
+			wr_strlcpy(c->label, c->tag, sizeof(c->label));
+		if (note[0] != '\0' && strstr(c->label, note) == NULL &&
+		    strlen(c->label) + strlen(note) < sizeof(c->label))
+			strcat(c->label, note);
 	}
-	if (nb == 0)
-		return;
-	if (ng == 0) {
+	if (named)
+		return;                  /* theirs to judge, with the marks in view */
+	nfree = plan_targets_order(t, a->nchoices, order);
+	if (nfree == 0 && a->nchoices > 0 && a->cfg->driver == DRIVER_COMPOSE) {
+		a->needs_target = true;
+		wr_err_set(err, "every earlier tag was rolled back from in this incident (%s%s)",
+		    a->choices[0].tag, a->nchoices > 1 ? ", …" : "");
 		a->nchoices = 0;
-		if (a->cfg->driver == DRIVER_COMPOSE)
-			a->needs_target = true;
-		wr_err_set(err, "every earlier %s was rolled back from in this incident (%s%s)",
-		    a->cfg->driver == DRIVER_COMPOSE ? "tag" : "revision",
-		    bad[0].tag[0] ? bad[0].tag : "tag unknown", nb > 1 ? ", …" : "");
 		return;
 	}
-	memcpy(a->choices, good, (size_t)ng * sizeof(good[0]));
-	memcpy(a->choices + ng, bad, (size_t)nb * sizeof(bad[0]));
+	for (i = 0; i < a->nchoices; i++)
+		sorted[i] = a->choices[order[i]];
+	memcpy(a->choices, sorted, (size_t)a->nchoices * sizeof(sorted[0]));
 }
 
 /* Compose: when every tag releases.log offers is one a rollback there
@@ -1181,21 +1209,25 @@ export_of_revision(const struct action *a, const char *rs, int rev, char *out, s
 	parse_k8s_env_free(&env);
 }
 
-/* k8s: the target to preselect: one at the newest good tag that keeps the
- * export as it is now, when the newest does not (plan_k8s_default). */
+/* The target to preselect: compose's first; k8s: one at the newest
+ * unmarked tag that keeps the export as it is now, when the newest does
+ * not (plan_k8s_default); a named target; or -1, none, when every one is
+ * marked (demote_bad), a->unpicked saying why. */
 static int
-default_choice(const struct action *a)
+default_choice(struct action *a)
 {
 	struct plan_target t[ACT_CHOICES_MAX];
-	int i;
+	int nfree = 0;
 
-	if (a->cfg->driver != DRIVER_K8S)
+	if (a->cfg->driver == DRIVER_COMPOSE)
 		return 0;
-	for (i = 0; i < a->nchoices; i++) {
-		wr_strlcpy(t[i].tag, a->choices[i].tag, sizeof(t[i].tag));
-		wr_strlcpy(t[i].export_mode, a->choices[i].export_mode, sizeof(t[i].export_mode));
-	}
-	return plan_k8s_default(t, a->nchoices, a->export_now);
+	targets_of(a, t);
+	/* demote_bad listed the unmarked first. */
+	while (nfree < a->nchoices && plan_target_note(&t[nfree])[0] == '\0')
+		nfree++;
+	return plan_targets_default(t, a->nchoices, nfree, a->want[0] != '\0' ||
+	    a->want_rev != 0, a->cfg->driver == DRIVER_K8S ? a->export_now : "", a->unpicked,
+	    sizeof(a->unpicked));
 }
 
 /* Where the host could go back to, newest first: releases.log's good tags,
@@ -1291,15 +1323,20 @@ find_choices(struct action *a, const char *mark, size_t headlen, struct wr_err *
 			    a->planned_cur.revision);
 	} else {
 		struct helm_history h;
+		struct act_choice *c;
 
 		if (parse_helm_history(a->buf, headlen, &h, err) == 0) {
+			const struct helm_revision *run = h.current >= 0 ? &h.items[h.current] : NULL;
+
 			/* The natural target first, then every other earlier good one. */
 			if (h.rollback >= 0) {
 				const struct helm_revision *r = &h.items[h.rollback];
 
 				snprintf(label, sizeof(label), "revision %d: %.80s, app %.60s (%.20s)", r->revision,
 				    r->chart, r->app_version, r->status);
-				add_choice(a, r->app_version, r->revision, label);
+				if ((c = add_choice(a, r->app_version, r->revision, label)) != NULL)
+					c->same = run != NULL && plan_same_version(r->chart,
+					    r->app_version, run->chart, run->app_version);
 			}
 			for (i = h.n; i-- > 0;) {
 				const struct helm_revision *r = &h.items[i];
@@ -1310,7 +1347,9 @@ find_choices(struct action *a, const char *mark, size_t headlen, struct wr_err *
 					continue;
 				snprintf(label, sizeof(label), "revision %d: %.80s, app %.60s (%.20s)", r->revision,
 				    r->chart, r->app_version, r->status);
-				add_choice(a, r->app_version, r->revision, label);
+				if ((c = add_choice(a, r->app_version, r->revision, label)) != NULL)
+					c->same = run != NULL && plan_same_version(r->chart,
+					    r->app_version, run->chart, run->app_version);
 			}
 			parse_helm_history_free(&h);
 		}
@@ -1448,7 +1487,11 @@ planned(struct action *a, const struct exec_result *r)
 			    read_env(a, headlen, &err) == 0)
 				return;
 			a->choice = a->nchoices > 0 ? default_choice(a) : 0;
-			if (a->nchoices > 0 && plan_choice(a, a->choice, &err) == 0) {
+			if (a->nchoices > 0 && plan_choice(a, a->choice < 0 ? 0 : a->choice,
+			    &err) == 0) {
+				/* None preselected: the dialog lists them, runs nothing. */
+				if (a->choice < 0)
+					plan_unpick(&a->plan, a->unpicked);
 				a->state = ACTION_CONFIRMING;
 				return;
 			}

@@ -31,6 +31,7 @@ struct act_choice {
 	bool rolled_back;                /* compose: releases.log says a rollback
 	                                    moved away from it */
 	char rolled_at[8];               /* when ("HH:MM"), or "" */
+	bool same;                       /* helm: the running chart and app version */
 };
 
 typedef void (*act_step_fn)(struct action *a, const struct exec_result *r);
@@ -128,7 +129,9 @@ struct action {
 	char runbook_step[WR_PATH_MAX + 16];  /* x's step id, or "" */
 	size_t nbad;
 	struct act_choice choices[ACT_CHOICES_MAX];
-	int nchoices, choice;
+	int nchoices, choice;            /* choice -1: none preselected (every one
+	                                    marked), the plan plan_unpick's */
+	char unpicked[384];              /* … and why, said in the dialog */
 	bool needs_target;               /* compose without a releases.log target */             /* runbook commands: the exit status is the outcome */
 };
 

@@ -736,7 +736,7 @@ actions_dialog_key(struct app *app, const char *name, int is_keycode, unsigned k
 		app->confirming = NULL;
 		action_cancel(a);
 	} else if ((strcmp(name, "Up") == 0 || strcmp(name, "Down") == 0) &&
-	    action_nchoices(a) > 1) {
+	    (action_nchoices(a) > 1 || action_choice(a) < 0)) {
 		struct wr_err err;
 		int to = action_choice(a) + (strcmp(name, "Up") == 0 ? -1 : 1);
 
@@ -752,6 +752,11 @@ actions_dialog_key(struct app *app, const char *name, int is_keycode, unsigned k
 		app->dialog_scroll = scrollwin_page(app->dialog_total, app->dialog_rows,
 		    app->dialog_scroll, strcmp(name, "PgDn") == 0 ? 1 : -1);
 	} else if (strcmp(name, "Enter") == 0) {
+		if (action_choice(a) < 0) {
+			app_say(app, "no target is picked: Up/Down picks one (none is preselected: "
+			    "every one is marked)");
+			return;
+		}
 		if (strcmp(app->confirm_text.text, svc) != 0) {
 			app_say(app, "type %s to confirm, or Esc to cancel", svc);
 			return;
@@ -941,6 +946,9 @@ dialog_body(struct app *app, WINDOW *win, int w)
 		snprintf(line, sizeof(line), "%s  ->  %s in deployment/%s's env (container %s); a "
 		    "new revision after %d rolls out at %s", p->from, p->to, p->service,
 		    p->env_container, p->from_rev, p->keep_tag);
+	else if (p->from_rev && plan_unpicked(p))
+		snprintf(line, sizeof(line), "revision %d (%s)  ->  ? (no target picked)",
+		    p->from_rev, p->from);
 	else if (p->from_rev)
 		snprintf(line, sizeof(line), "revision %d (%s)  ->  revision %d (%s)", p->from_rev,
 		    p->from, p->to_rev, p->to[0] ? p->to : "tag unknown");
@@ -985,7 +993,9 @@ dialog_body(struct app *app, WINDOW *win, int w)
 		ui_put_wrapped(win, &y, 2, w - 4, 2, INT_MAX, ui_attr(app, THEME_BAD) | A_BOLD, line);
 	if (action_nchoices(a) > 0) {
 		/* Where the target came from, even when there is only one. */
-		dput(win, ++y, 2, w - 4, ui_attr(app, THEME_DIM), action_nchoices(a) > 1 ?
+		dput(win, ++y, 2, w - 4, ui_attr(app, THEME_DIM), action_choice(a) < 0 ?
+		    "roll back to (none preselected: Up/Down picks one; its plan then shows below):" :
+		    action_nchoices(a) > 1 ?
 		    "roll back to (Up/Down picks another; the plan below follows):" :
 		    "roll back to:");
 		y++;
@@ -997,6 +1007,8 @@ dialog_body(struct app *app, WINDOW *win, int w)
 		}
 	}
 	y++;
+	if (plan_unpicked(p))
+		return y;                /* nothing runs until a target is picked */
 	/* A Compose plan's steps all run in compose_dir: said once, the
 	 * commands themselves fit a narrow screen. */
 	if (plan_dir(p, &cd, dir, sizeof(dir))) {
@@ -1116,7 +1128,7 @@ actions_dialog_hints(struct app *app, int lines, int cols, struct dialog_hint ou
 	word = p->confirm[0] ? p->confirm : p->service;
 	dialog_size(app, lines, cols, &h, &w, &full);
 	return command_dialog_hints(word, verb, strcmp(app->confirm_text.text, word) == 0,
-	    full - 1 > h - 6, action_nchoices(a) > 1, out);
+	    full - 1 > h - 6, action_nchoices(a) > 1 || action_choice(a) < 0, out);
 }
 
 void
@@ -1170,7 +1182,7 @@ actions_dialog_draw(struct app *app, int lines, int cols)
 	y++;
 	snprintf(line, sizeof(line), "> %s", app->confirm_text.text);
 	ui_put(win, y++, 2, w - 4, ui_attr(app, THEME_NORMAL) | A_UNDERLINE, line);
-	ok = strcmp(app->confirm_text.text, word) == 0;
+	ok = strcmp(app->confirm_text.text, word) == 0 && action_choice(a) >= 0;
 	/* Cancel has the focus until the name is typed exactly. */
 	ui_put(win, y, 2, 12, ok ? ui_attr(app, THEME_DIM) : ui_attr(app, THEME_SELECTED),
 	    "[ Cancel ]");

@@ -3,7 +3,10 @@
 # Helm bastions, proven by their commands.log: kubectl rollout undo to the
 # previous revision (its tag read from its ReplicaSet) then rollout
 # status, verified by the deployment's new revision running that tag; helm rollback to the last good revision, verified by helm
-# history; X on the Helm host is refused with the way to do it by hand,
+# history; then helm's r preselects neither the revision the running one
+# is a copy of nor the one rolled back from; a runbook step's typed
+# revision of the release rolled back from is marked and warned in red;
+# X on the Helm host is refused with the way to do it by hand,
 # journalled; a rollout that never completes ends FAILED with kubectl's
 # exit and what the undo left in place;
 # METRICS shows the deployment's restarts, and the other hosts' verdicts
@@ -16,7 +19,25 @@ sed 's/^\[warroom\]$/[warroom]\npoll_interval = 1s\nhealth_timeout = 15s/' "$fl/
 k8s=$fl/hosts/k8s-bastion/commands.log
 helm=$fl/hosts/helm-bastion/commands.log
 
-start 200 50 "$WARROOM -c $tmp/c.conf --incident k8s-helm-drill"
+cat > "$tmp/rb.md" <<'MD'
+# Drill
+
+## Roll back to a chosen revision
+
+1. Undo to a chosen revision
+
+   ```bash
+   kubectl rollout undo deployment/api -n prod --to-revision=<REVISION>
+   ```
+
+2. Helm back to a chosen revision
+
+   ```bash
+   helm rollback api <REV> -n prod
+   ```
+MD
+
+start 200 50 "$WARROOM -c $tmp/c.conf --incident k8s-helm-drill -r $tmp/rb.md"
 wait_re "k8s-bastion +api +UP +v1\\.5\\.0-bad +[0-9]+/[0-9]+ complete " 15
 keys A; keys -l arm; keys Enter
 keys Down Down
@@ -49,6 +70,43 @@ wait_for "rollback of api on helm-bastion: OK — api runs 1.4.1" 40
 [ "$(grep -c '"argv":\["helm","rollback","api","3","-n","prod"\]' "$helm")" = 1 ] ||
 	fail "helm rollback did not run exactly once"
 ok "helm rollback to the last good revision, verified by helm history"
+
+# helm's revision 5 is a copy of 3: r never preselects 3 (nothing would
+# change), nor 4 (rolled back from); both are listed, marked.
+keys r
+wait_for "CONFIRM ROLLBACK (helm.rollback)" 15
+wait_for "type api and press Enter"
+assert_contains "$tmp/screen" "revision 5 (1.4.1)  ->  revision 2 (1.4.0)"
+assert_contains "$tmp/screen" "  revision 3: api-0.11.0, app 1.4.1 (superseded)  (same version as running: nothing would change)"
+assert_contains "$tmp/screen" "  revision 4: api-0.12.0, app 1.5.0-bad (superseded)  (rolled back from in this incident)"
+keys Escape
+wait_for "CANCELLED — cancelled; nothing ran"
+ok "helm r: the same version and the release rolled back from are listed, never preselected"
+
+# A runbook step's typed revision back to the release rolled back from:
+# planned as typed, marked and warned in red before the confirmation.
+keys 4; keys ]; keys x
+wait_for "on k8s-bastion (api at revision 5, v1.4.1), <REVISION> (1 of 1) = " 15
+keys -l 4; keys Enter
+wait_for "CONFIRM ROLLBACK (k8s.undo)" 15
+wait_for "type api and press Enter"
+assert_contains "$tmp/screen" "revision 5 (v1.4.1)  ->  revision 4 (v1.5.0-bad)"
+assert_contains "$tmp/screen" "v1.5.0-bad WAS ROLLED BACK FROM in this incident"
+assert_contains "$tmp/screen" "> revision 4 (v1.5.0-bad): kubectl set image"
+assert_contains "$tmp/screen" "(rolled back from in this incident)"
+keys Escape
+wait_for "CANCELLED — cancelled; nothing ran"
+keys ]; keys x
+wait_for "<REV> (1 of 1) = " 15
+keys -l 4; keys Enter
+wait_for "CONFIRM ROLLBACK (helm.rollback)" 15
+wait_for "type api and press Enter"
+assert_contains "$tmp/screen" "revision 5 (1.4.1)  ->  revision 4 (1.5.0-bad)"
+assert_contains "$tmp/screen" "1.5.0-bad WAS ROLLED BACK FROM in this incident"
+keys Escape
+wait_for "CANCELLED — cancelled; nothing ran"
+keys 1
+ok "a runbook step's revision of the release rolled back from: marked, warned in red"
 
 # The kill switch does not edit a chart's values: refused, with the way
 # to do it by hand, and journalled.

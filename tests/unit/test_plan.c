@@ -767,6 +767,150 @@ k8s_rollback_target_keeps_the_kill_switch(void **state)
 	assert_int_equal(plan_k8s_default(t, 4, "off"), 0);
 }
 
+/* Finding: a runbook step's typed revision went back to the bad release
+ * unsaid. Named, it is still the one planned, and still marked and
+ * warned first, before the export's notes. */
+static void
+a_named_bad_revision_is_marked_and_warned_first(void **state)
+{
+	struct plan_target t[1] = { { "v1.5.0-bad", "on", true, false } };
+	struct config_host h = host();
+	struct wr_err err;
+	struct plan p;
+	char why[384];
+
+	(void)state;
+	assert_int_equal(plan_targets_default(t, 1, 0, true, "on", why, sizeof(why)), 0);
+	assert_string_equal(why, "");
+	assert_string_equal(plan_target_note(&t[0]), "  (rolled back from in this incident)");
+	h.driver = DRIVER_K8S;
+	strcpy(h.namespace_, "prod");
+	assert_int_equal(plan_k8s_undo(&h, 0, "v1.4.1", 5, 4, "v1.5.0-bad", 60, &p, &err), 0);
+	plan_k8s_undo_notes(&p, "api", "off", "on", 0);
+	plan_warn_rolled_back(&p, "in this incident");
+	assert_string_equal(p.warning, "v1.5.0-bad WAS ROLLED BACK FROM in this incident: going "
+	    "back to it very likely brings the failure back; pick another target unless it was "
+	    "fixed\nrevision 4 has EXPORT_MODE=on: this rollback turns exports back ON (now off)");
+	/* helm's `helm rollback api <REV>`, the same. */
+	h.driver = DRIVER_HELM;
+	assert_int_equal(plan_helm_rollback(&h, 0, "1.4.1", 5, "1.5.0-bad", 4, 0, &p, &err), 0);
+	plan_warn_rolled_back(&p, "in this incident");
+	assert_string_equal(p.warning, "1.5.0-bad WAS ROLLED BACK FROM in this incident: going "
+	    "back to it very likely brings the failure back; pick another target unless it was "
+	    "fixed");
+}
+
+/* Finding: helm preselected the revision the running one is a copy of. */
+static void
+helm_same_version_is_flagged_never_preselected(void **state)
+{
+	struct plan_target t[3] = {
+		{ "1.4.1", "", false, true }, { "1.4.0", "", false, false }, { "1.3.2", "", false, false },
+	};
+	struct config_host h = host();
+	struct wr_err err;
+	struct plan p;
+	char why[384];
+	int order[3], nfree;
+
+	(void)state;
+	assert_true(plan_same_version("api-0.11.0", "1.4.1", "api-0.11.0", "1.4.1"));
+	assert_false(plan_same_version("api-0.12.0", "1.4.1", "api-0.11.0", "1.4.1"));
+	assert_false(plan_same_version("api-0.11.0", "1.4.0", "api-0.11.0", "1.4.1"));
+	assert_false(plan_same_version("", "", "", ""));
+	/* The natural target (newest) is the same version: listed after the others. */
+	nfree = plan_targets_order(t, 3, order);
+	assert_int_equal(nfree, 2);
+	assert_int_equal(order[0], 1);
+	assert_int_equal(order[1], 2);
+	assert_int_equal(order[2], 0);
+	assert_string_equal(plan_target_note(&t[0]),
+	    "  (same version as running: nothing would change)");
+	assert_string_equal(plan_target_note(&t[1]), "");
+	/* The only choice: listed, flagged, not preselected, and said why. */
+	assert_int_equal(plan_targets_default(t, 1, 0, false, "", why, sizeof(why)), -1);
+	assert_string_equal(why, "nothing is preselected: every earlier revision is the same "
+	    "version as running (1.4.1): a rollback to it would change nothing; Up/Down picks one");
+	/* Picked anyway: its plan says so, as k8s says a same-tag target's. */
+	h.driver = DRIVER_HELM;
+	strcpy(h.namespace_, "prod");
+	assert_int_equal(plan_helm_rollback(&h, 0, "1.4.1", 5, "1.4.1", 3, 0, &p, &err), 0);
+	plan_warn_same(&p);
+	assert_string_equal(p.warning, "same version as running (1.4.1): nothing would change");
+	/* Rolled back from as well: that first. */
+	plan_warn_rolled_back(&p, "in this incident");
+	assert_string_equal(p.warning, "1.4.1 WAS ROLLED BACK FROM in this incident: going back "
+	    "to it very likely brings the failure back; pick another target unless it was fixed\n"
+	    "same version as running (1.4.1): nothing would change");
+}
+
+/* Finding: k8s refused outright when every earlier revision was rolled
+ * back from; now they are all listed, marked, and none preselected. */
+static void
+all_marked_targets_are_listed_none_preselected(void **state)
+{
+	struct plan_target t[4] = {
+		{ "v1.5.0-bad", "on", true, false }, { "v1.4.1", "on", false, false },
+		{ "v1.4.1", "off", false, false }, { "v1.4.0", "on", true, false },
+	};
+	struct config_host h = host();
+	struct wr_err err;
+	struct plan p;
+	char why[384], head[300], change[300];
+	int order[4], nfree;
+
+	(void)state;
+	/* Some unmarked: they come first, in their order, and the default is
+	 * among them (the one keeping exports off, as before). */
+	nfree = plan_targets_order(t, 4, order);
+	assert_int_equal(nfree, 2);
+	assert_int_equal(order[0], 1);
+	assert_int_equal(order[1], 2);
+	assert_int_equal(order[2], 0);
+	assert_int_equal(order[3], 3);
+	{
+		struct plan_target o[4] = { t[1], t[2], t[0], t[3] };
+
+		assert_int_equal(plan_targets_default(o, 4, 2, false, "off", why, sizeof(why)), 1);
+		assert_int_equal(plan_targets_default(o, 4, 2, false, "on", why, sizeof(why)), 0);
+		assert_string_equal(why, "");
+	}
+	/* Every one rolled back from: none, and why. */
+	t[1].bad = t[2].bad = true;
+	assert_int_equal(plan_targets_order(t, 4, order), 0);
+	assert_int_equal(plan_targets_default(t, 4, 0, false, "on", why, sizeof(why)), -1);
+	assert_string_equal(why, "nothing is preselected: every earlier revision was rolled back "
+	    "from in this incident (v1.5.0-bad, v1.4.1, v1.4.0); Up/Down picks one, only if it "
+	    "was fixed");
+	/* Rolled back from, or the same version. */
+	t[1].bad = false;
+	t[1].same = true;
+	assert_int_equal(plan_targets_default(t, 4, 0, false, "on", why, sizeof(why)), -1);
+	assert_string_equal(why, "nothing is preselected: every earlier revision was rolled back "
+	    "from in this incident (v1.5.0-bad, v1.4.1, v1.4.0) or is the same version as "
+	    "running (v1.4.1); Up/Down picks one");
+	/* Named by the engineer: theirs, marked or not. */
+	assert_int_equal(plan_targets_default(t, 4, 0, true, "on", why, sizeof(why)), 0);
+	/* The dialog's plan while none is picked: nothing to run or confirm. */
+	h.driver = DRIVER_K8S;
+	strcpy(h.namespace_, "prod");
+	strcpy(h.health_url, "http://127.0.0.1:8080");
+	assert_int_equal(plan_k8s_undo(&h, 0, "v1.4.0", 7, 6, "v1.5.0-bad", 60, &p, &err), 0);
+	assert_false(plan_unpicked(&p));
+	plan_unpick(&p, "nothing is preselected: x");
+	assert_true(plan_unpicked(&p));
+	assert_int_equal(p.nsteps, 0);
+	assert_int_equal(p.to_rev, 0);
+	assert_int_equal(p.from_rev, 7);
+	assert_string_equal(p.to, "");
+	assert_string_equal(p.verify_cmd, "");
+	assert_string_equal(p.warning, "nothing is preselected: x");
+	plan_confirm_words(&p, "roll back", head, sizeof(head), change, sizeof(change));
+	assert_string_equal(head, "pick a target with Up/Down, then type api and press Enter to "
+	    "roll back api on api-1");
+	assert_string_equal(change, "v1.4.0 -> ? (none picked)");
+}
+
 static void
 k8s_rollback_outcome_words(void **state)
 {
@@ -1033,6 +1177,9 @@ main(void)
 		cmocka_unit_test(killswitch_value_from_what_the_host_holds),
 		cmocka_unit_test(k8s_rollback_says_what_it_does_to_the_export),
 		cmocka_unit_test(k8s_rollback_target_keeps_the_kill_switch),
+		cmocka_unit_test(a_named_bad_revision_is_marked_and_warned_first),
+		cmocka_unit_test(helm_same_version_is_flagged_never_preselected),
+		cmocka_unit_test(all_marked_targets_are_listed_none_preselected),
 		cmocka_unit_test(k8s_rollback_outcome_words),
 		cmocka_unit_test(schema_from_the_last_readyz),
 		cmocka_unit_test(gate_warning_when_the_url_is_wrong),
