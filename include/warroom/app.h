@@ -191,6 +191,7 @@ struct app {
 		bool have;
 		char tag[128];           /* "" when none could say it (tag_reread false) */
 		int healthz, readyz;     /* enum probe_health */
+		bool schema_ahead;       /* readyz ready, migrations not current */
 	} *seen;
 	struct envmark *envmarks;        /* per HOSTS row: what the last env.check said
 	                                    of its .env (envmarks.c) */

@@ -71,6 +71,7 @@ journal_has 1 '"kind":"action.end".*"outcome":"ok"'
 # Ready with the schema ahead: a warning in HOSTS, in the outcome's words.
 journal_has 1 '"kind":"action.end".*answers 200 but migrations not current: the schema is ahead of this release'
 readiness "200 mig!"
+journal_has 1 '"kind":"health.change".*"readyz":"OK","schema_ahead":true'
 m_known 99
 wait_for "/readyz says migrations_current false: the schema is ahead of the release api runs"
 assert_not_contains "$tmp/screen" "does not say whether"
