@@ -25,6 +25,7 @@
 #include "warroom/safety.h"
 #include "warroom/statuspage_badge.h"
 #include "warroom/stepmark.h"
+#include "warroom/stepran.h"
 #include "warroom/theme.h"
 
 /* Services LOGS can tail at once (merged by time). */
@@ -190,6 +191,7 @@ struct app {
 		bool have;
 		char tag[128];           /* "" when none could say it (tag_reread false) */
 		int healthz, readyz;     /* enum probe_health */
+		bool schema_ahead;       /* readyz ready, migrations not current */
 	} *seen;
 	struct envmark *envmarks;        /* per HOSTS row: what the last env.check said
 	                                    of its .env (envmarks.c) */
@@ -200,6 +202,8 @@ struct app {
 	struct redactor red;             /* every secret loaded, for redaction */
 	struct timeline_entry *entries;  /* what the TIMELINE pane shows */
 	size_t nentries, capentries;
+	struct stepran steps_ran;        /* what the journal says x ran from each
+	                                    runbook step: a reopened incident's marks */
 	struct statuspage_journal sp_journal; /* the journal's status-page posts, for a
 	                                    console without a client (read-only) */
 	struct chat_journal chat_journal; /* the journal's chat announcements: the
@@ -341,7 +345,7 @@ struct runbook_matrix_src *app_matrix_sources(const struct app *app);
 /* Free the runbooks. */
 void app_free_runbooks(struct app *app);
 
-/* Free the TIMELINE pane's entries. */
+/* Free the TIMELINE pane's entries and what they said x ran from runbook steps. */
 void app_free_entries(struct app *app);
 
 /* Whether the console is armed now (and the safety state says so). */

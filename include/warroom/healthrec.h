@@ -18,6 +18,7 @@
 struct healthrec_now {
 	const char *tag;
 	int healthz, readyz;             /* enum probe_health */
+	bool schema_ahead;               /* /readyz ready, migrations not current */
 	bool probed;                     /* the row has a health endpoint */
 	int64_t tag_read_ms;             /* the driver read behind tag began then */
 	int64_t probe_sent_ms;           /* the last whole probe round was sent then */
@@ -32,6 +33,7 @@ struct healthrec_last {
 	bool have;
 	const char *tag;
 	int healthz, readyz;
+	bool schema_ahead;
 };
 
 enum healthrec_do {

@@ -29,11 +29,18 @@ struct probe_result {
 	bool ready;
 	bool has_migrations;             /* the body had a boolean "migrations_current" */
 	bool migrations_current;
+	bool schema_ahead;               /* OK, but "migrations_current": false: the
+	                                    schema is ahead of the release running
+	                                    (expected after a rollback: a warning) */
 	bool untrusted;                  /* cut short, over the cap or an HTML page */
 	bool wrong_url;                  /* a status that is no health answer at all
 	                                    (probe_status_wrong_url): UNKNOWN */
 	char reason[160];                /* one line: "HTTP 503: not ready" */
 };
+
+/* What a ready answer with "migrations_current": false means, in the words
+ * HOSTS and a rollback's outcome both use. */
+#define PROBE_SCHEMA_AHEAD "migrations not current: the schema is ahead of this release"
 
 enum probe_version_cmp {
 	PROBE_VERSION_UNKNOWN,           /* either side empty, or the tag is "latest" */
@@ -47,9 +54,10 @@ bool probe_status_wrong_url(int http_status);
 
 /* Judge a health or readiness answer (status 0 = none). 5xx and other 4xx
  * are FAIL; 2xx is OK unless JSON says otherwise ("ready":false,
- * "status":"fail", "migrations_current":false); 2xx with broken JSON and
- * 1xx are UNKNOWN; a wrong-URL status (probe_status_wrong_url) is UNKNOWN
- * with wrong_url set, "HTTP 404: is health_url right?", its body unread. */
+ * "status":"fail"); "migrations_current":false leaves a 2xx OK with
+ * schema_ahead set; 2xx with broken JSON and 1xx are UNKNOWN; a wrong-URL
+ * status (probe_status_wrong_url) is UNKNOWN with wrong_url set, "HTTP
+ * 404: is health_url right?", its body unread. */
 void probe_health(int http_status, const char *body, size_t len,
     struct probe_result *out);
 

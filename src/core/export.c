@@ -1117,7 +1117,8 @@ tz_describe(const struct export_opts *o, int64_t ms, char *out, size_t cap, long
 }
 
 /* A health.change: the service, then what changed ("healthz OK -> FAIL",
- * "tag a -> b"), or its first reading; one whose tag could not be read
+ * "tag a -> b", "migrations not current (schema ahead)"), or its
+ * first reading; one whose tag could not be read
  * again after the host changed says so. Values were sanitized when stored. */
 static bool
 health_details(struct wr_buf *b, const struct record *r)
@@ -1128,6 +1129,8 @@ health_details(struct wr_buf *b, const struct record *r)
 	const char *svc = dstr(r, "service");
 	bool first = cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(r->data, "first"));
 	bool unread = cJSON_IsFalse(cJSON_GetObjectItemCaseSensitive(r->data, "tag_reread"));
+	const cJSON *ahead = cJSON_GetObjectItemCaseSensitive(r->data, "schema_ahead");
+	const cJSON *was_ahead = cJSON_GetObjectItemCaseSensitive(r->data, "was_schema_ahead");
 	size_t i, n = 0;
 
 	if (svc == NULL || (dstr(r, "tag") == NULL && !unread))
@@ -1145,6 +1148,12 @@ health_details(struct wr_buf *b, const struct record *r)
 		else
 			wr_buf_printf(b, "%s %s -> %s", keys[i][0], was, now);
 	}
+	/* Ready with the schema ahead of the release (after a rollback) is no
+	 * failure of readiness: said beside it, when it came or went. */
+	if (cJSON_IsBool(ahead) && (first || !cJSON_IsBool(was_ahead) ? cJSON_IsTrue(ahead) :
+	    cJSON_IsTrue(ahead) != cJSON_IsTrue(was_ahead)))
+		wr_buf_printf(b, "%s%s", n++ > 0 ? ", " : "", cJSON_IsTrue(ahead) ?
+		    "migrations not current (schema ahead)" : "migrations current again");
 	if (unread)
 		wr_buf_printf(b, "%stag not re-read%s%s", n > 0 ? "; " : "",
 		    dstr(r, "tag_error") ? ": " : "", dstr(r, "tag_error") ? dstr(r, "tag_error") : "");

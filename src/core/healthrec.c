@@ -2,7 +2,8 @@
  * healthrec.c — the rule behind health.change records: a record pairs
  * readings the console took after the host last may have changed, so a
  * tag read before a rollback ended never stands beside a /readyz read
- * after it.
+ * after it. A ready /readyz whose schema goes ahead of the release (or
+ * catches up) is a change too: it is no change of readiness.
  */
 #include "warroom/healthrec.h"
 
@@ -12,7 +13,8 @@ enum healthrec_do
 healthrec_decide(const struct healthrec_now *now, const struct healthrec_last *last)
 {
 	bool changed = !last->have || strcmp(last->tag, now->tag) != 0 ||
-	    (now->probed && (last->healthz != now->healthz || last->readyz != now->readyz));
+	    (now->probed && (last->healthz != now->healthz || last->readyz != now->readyz ||
+	    last->schema_ahead != now->schema_ahead));
 
 	if (!changed)
 		return HEALTHREC_SAME;

@@ -9,8 +9,11 @@
  * A 2xx is OK unless the JSON body says otherwise through the fields
  * services commonly report: "ready", "status" (ok/pass/up/healthy vs
  * fail/down/error/unhealthy; "warn" stays OK) and "migrations_current".
- * migrations_current=false is FAIL: the code running does not match the
- * schema, which is what a rollback runbook must see (its downgrade step).
+ * migrations_current=false in a ready answer is no failure of readiness:
+ * after a rollback the schema is ahead of the code running, as expected
+ * (the runbook's downgrade step is for it), so the answer stays OK with
+ * schema_ahead set, for HOSTS and the health gate to name as a warning.
+ * A body that says it is not ready is FAIL whatever else it says.
  * A 2xx whose body starts like JSON but does not parse is UNKNOWN, never OK:
  * a garbled answer is not a healthy one. probe_health_answer() adds what
  * only the transfer knows: an answer cut short or over the cap, or an HTML
@@ -67,10 +70,6 @@ judge_json(const cJSON *o, struct probe_result *out, char *why, size_t cap)
 		snprintf(why, cap, "not ready");
 		return -1;
 	}
-	if (out->has_migrations && !out->migrations_current) {
-		snprintf(why, cap, "migrations not current");
-		return -1;
-	}
 	if (parse_json_member(o, "status", status, sizeof(status))) {
 		parse_excerpt(status, strlen(status), ex, sizeof(ex));
 		if (in_list(status, bad)) {
@@ -84,7 +83,10 @@ judge_json(const cJSON *o, struct probe_result *out, char *why, size_t cap)
 	}
 	if (out->has_ready)
 		verdict = 1;
-	if (why[0] == '\0' && out->has_ready && out->has_migrations)
+	if (out->has_migrations && !out->migrations_current)
+		snprintf(why + strlen(why), cap - strlen(why), "%s%s", why[0] ? "; " : "",
+		    PROBE_SCHEMA_AHEAD);
+	else if (why[0] == '\0' && out->has_ready && out->has_migrations)
 		snprintf(why, cap, "ready, migrations current");
 	else if (why[0] == '\0' && out->has_migrations)
 		snprintf(why, cap, "migrations current");
@@ -107,7 +109,7 @@ void
 probe_health(int http_status, const char *body, size_t len,
     struct probe_result *out)
 {
-	char why[96] = "";
+	char why[140] = "";
 	int says = 0;
 	bool broken = false, ignored = false;
 	size_t i;
@@ -154,6 +156,8 @@ probe_health(int http_status, const char *body, size_t len,
 	} else {
 		out->health = says < 0 ? PROBE_FAIL : PROBE_OK;
 	}
+	out->schema_ahead = out->health == PROBE_OK && out->has_migrations &&
+	    !out->migrations_current;
 	if (broken && http_status >= 400)
 		why[0] = '\0';
 	if (ignored)
@@ -218,6 +222,7 @@ probe_health_answer(int http_status, const char *content_type, bool cut,
 		return;
 	out->health = PROBE_UNKNOWN;
 	out->untrusted = true;
+	out->schema_ahead = false;
 	snprintf(out->reason, sizeof(out->reason), "HTTP %d: %s%s", http_status,
 	    error != NULL && error[0] != '\0' ? "cut short: " : "", why);
 }

@@ -633,8 +633,7 @@ gate_answer(const struct http_response *r, void *arg)
 		/* Verified: now note it where the host keeps its releases. */
 		if (a->plan.record_cmd[0] == '\0') {
 			act_rollback_done(a, "%s runs %s and %s answers 200%s", a->plan.service,
-			    a->plan.to, gate, a->migrations_stale ? "; /readyz reports migrations_current "
-			    "false" : "");
+			    a->plan.to, gate, a->migrations_stale ? ACT_MIGRATIONS_STALE : "");
 			return;
 		}
 		wr_strlcpy(a->step_name, UNSETTLED_RECORD_STEP, sizeof(a->step_name));
@@ -642,8 +641,9 @@ gate_answer(const struct http_response *r, void *arg)
 		a->record_ran = true;
 		if (act_run_cmd(a, a->plan.record_cmd, true, 15000, recorded) != 0) {
 			wr_strlcpy(a->record_err, a->reason, sizeof(a->record_err));
-			act_rollback_done(a, "%s runs %s and %s answers 200 (releases.log "
-			    "not updated: %s)", a->plan.service, a->plan.to, gate, a->reason);
+			act_rollback_done(a, "%s runs %s and %s answers 200%s (releases.log "
+			    "not updated: %s)", a->plan.service, a->plan.to, gate,
+			    a->migrations_stale ? ACT_MIGRATIONS_STALE : "", a->reason);
 		}
 		return;
 	}
@@ -720,8 +720,8 @@ recorded(struct action *a, const struct exec_result *r)
 	else {
 		wr_strlcpy(a->record_err, r->error[0] ? r->error : "the command failed",
 		    sizeof(a->record_err));
-		act_rollback_done(a, "%s runs %s and %s answers 200 (releases.log not "
-		    "updated: %s)%s", a->plan.service, a->plan.to, gate, a->record_err, mig);
+		act_rollback_done(a, "%s runs %s and %s answers 200%s (releases.log not "
+		    "updated: %s)", a->plan.service, a->plan.to, gate, mig, a->record_err);
 	}
 }
 

@@ -9,11 +9,12 @@
 #include "warroom/action.h"
 #include "warroom/exec.h"
 #include "warroom/http.h"
+#include "warroom/probe.h"
 
 #define MARK "---warroom-releases---"
-/* The OK path's words for a schema ahead of the release (/readyz). */
-#define ACT_MIGRATIONS_STALE "; /readyz reports migrations_current false: the database " \
-	"is ahead of this version (see the runbook's migration step)"
+/* The OK path's words for a schema ahead of the release (/readyz), after
+ * "answers 200": as HOSTS says it (probe.h), a warning, not a failure. */
+#define ACT_MIGRATIONS_STALE " but " PROBE_SCHEMA_AHEAD " (see the runbook's migration step)"
 #define MARK_RS "---warroom-replicasets---"   /* k8s: the revisions' images follow */
 
 struct sftp_job;

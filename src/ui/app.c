@@ -286,6 +286,7 @@ app_add_record(struct app *app, const struct record *r)
 	if (strcmp(r->kind, "incident.resume") == 0)
 		mark_orphans(app, r);
 	apply_step_record(app, r);
+	stepran_note(&app->steps_ran, r);
 	if (strcmp(r->kind, "runbook.tzero") == 0)
 		apply_tzero_record(app, r);
 	if (strcmp(r->kind, "incident.open") == 0 || app->incident_start_ms == 0)
@@ -356,6 +357,7 @@ app_free_entries(struct app *app)
 	free(app->entries);
 	app->entries = NULL;
 	app->nentries = app->capentries = 0;
+	stepran_free(&app->steps_ran);
 }
 
 int

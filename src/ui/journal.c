@@ -185,6 +185,8 @@ seen_apply(struct app *app, const struct record *r)
 	app->seen[row + k].have = true;
 	app->seen[row + k].healthz = health_of(r->data, "healthz");
 	app->seen[row + k].readyz = health_of(r->data, "readyz");
+	app->seen[row + k].schema_ahead = cJSON_IsTrue(
+	    cJSON_GetObjectItemCaseSensitive(r->data, "schema_ahead"));
 }
 
 /* One record into the console's state: the TIMELINE entry, ticks and T-0
@@ -468,10 +470,11 @@ journal_health(struct app *app)
 				continue;
 			now = (struct healthrec_now){ .tag = s->tag, .probed = probed,
 				.healthz = (int)s->healthz.health, .readyz = (int)s->readyz.health,
-				.tag_read_ms = s->tag_read_ms, .probe_sent_ms = s->probe_sent_ms,
+				.schema_ahead = s->readyz.schema_ahead, .tag_read_ms = s->tag_read_ms, .probe_sent_ms = s->probe_sent_ms,
 				.failed_ms = s->driver_failed_ms, .refresh_ms = s->refresh_ms };
 			last = (struct healthrec_last){ .have = was->have, .tag = was->tag,
-				.healthz = was->healthz, .readyz = was->readyz };
+				.healthz = was->healthz, .readyz = was->readyz,
+				.schema_ahead = was->schema_ahead };
 			/* The tag and the health arrive apart: after an action's end
 			 * neither is written before both were read again. */
 			what = healthrec_decide(&now, &last);
@@ -490,6 +493,8 @@ journal_health(struct app *app)
 			if (probed) {
 				cJSON_AddStringToObject(d, "healthz", probe_health_name(s->healthz.health));
 				cJSON_AddStringToObject(d, "readyz", probe_health_name(s->readyz.health));
+				/* Ready, the schema ahead of the release: said beside it. */
+				cJSON_AddBoolToObject(d, "schema_ahead", s->readyz.schema_ahead);
 			}
 			if (was->have) {
 				if (was->tag[0] != '\0')
@@ -499,6 +504,7 @@ journal_health(struct app *app)
 					    probe_health_name((enum probe_health)was->healthz));
 					cJSON_AddStringToObject(d, "was_readyz",
 					    probe_health_name((enum probe_health)was->readyz));
+					cJSON_AddBoolToObject(d, "was_schema_ahead", was->schema_ahead);
 				}
 			} else
 				cJSON_AddBoolToObject(d, "first", true);
@@ -510,6 +516,7 @@ journal_health(struct app *app)
 			was->have = true;
 			was->healthz = (int)s->healthz.health;
 			was->readyz = (int)s->readyz.health;
+			was->schema_ahead = s->readyz.schema_ahead;
 			if (timeline_append(app->tl, "health.change", app->cfg.hosts[h].name, NULL, d,
 			    &err) != 0)
 				app_say(app, "health change NOT recorded: %s", err.msg);

@@ -1,7 +1,8 @@
 /*
  * view_hosts.c — the HOSTS pane: one row per host and service with the
  * SSH state, the running tag, the container or rollout state, health,
- * readiness, version, restarts and the age of the data. Columns are as
+ * readiness (a warning, "200 mig!", for a ready service whose schema is
+ * ahead of its release: probe.h), version, restarts and the age of the data. Columns are as
  * wide as their values (up to a cap), in fewer words when room is short,
  * and chosen by priority (hosts_table.c), so a narrow pane keeps the ones
  * that decide a rollback, and the age of any value that may be old.
@@ -95,7 +96,7 @@ static const struct {
 	[HOSTS_COL_HOST] = { "HOST", 20 }, [HOSTS_COL_SVC] = { "SERVICE", 14 },
 	[HOSTS_COL_CONN] = { "CONN", 16 }, [HOSTS_COL_TAG] = { "TAG", 24 },
 	[HOSTS_COL_STATE] = { "STATE", 20 }, [HOSTS_COL_HEALTH] = { "HEALTH", 7 },
-	[HOSTS_COL_READY] = { "READY", 7 }, [HOSTS_COL_VERSION] = { "VERSION", 24 },
+	[HOSTS_COL_READY] = { "READY", 8 }, [HOSTS_COL_VERSION] = { "VERSION", 24 },
 	[HOSTS_COL_RESTARTS] = { "RST", 4 }, [HOSTS_COL_AGE] = { "AGE", 8 },
 	[HOSTS_COL_DRIVER] = { "DRIVER", 8 }, [HOSTS_COL_ADDR] = { "ADDRESS", 40 },
 };
@@ -140,7 +141,7 @@ health_rank(const struct app *app, int host, int svc)
 		return 4;
 	if (s->have_probe && (s->healthz.health == PROBE_FAIL || s->readyz.health == PROBE_FAIL))
 		return 3;
-	if (s->version_cmp == PROBE_VERSION_MISMATCH)
+	if (s->version_cmp == PROBE_VERSION_MISMATCH || (s->have_probe && s->readyz.schema_ahead))
 		return 2;
 	if (!config_probes_service(&app->cfg.hosts[host], svc))
 		return 0;
@@ -327,6 +328,13 @@ detail_after(const struct app *app, int host, int svc, const struct svc_state *s
 		    probe_health_name(s->readyz.health), s->readyz.reason);
 		return 1;
 	}
+	/* Ready, the schema ahead (after a rollback): a warning, in the words
+	 * the rollback's outcome uses. */
+	if (s != NULL && s->have_probe && s->readyz.schema_ahead) {
+		snprintf(lines[0], 700, "%s: readyz %d but %s", name, s->readyz.http_status,
+		    PROBE_SCHEMA_AHEAD);
+		return 1;
+	}
 	if (s != NULL && s->version_cmp == PROBE_VERSION_MISMATCH) {
 		snprintf(lines[0], 700, "%s: /version says %s but %s runs %s", name, s->version,
 		    app->cfg.hosts[host].services[svc], s->tag);
@@ -477,7 +485,14 @@ cell_text(const struct app *app, int hi, const struct config_host *host, int svc
 		}
 		break;
 	case HOSTS_COL_READY:
-		if (s && s->have_probe) {
+		if (s && s->have_probe && s->readyz.schema_ahead) {
+			/* Ready, but the schema is ahead of the release: a warning. */
+			if (brief)
+				snprintf(buf, cap, "mig!");
+			else
+				snprintf(buf, cap, "%d mig!", s->readyz.http_status);
+			role = THEME_WARN;
+		} else if (s && s->have_probe) {
 			snprintf(buf, cap, "%s", probe_health_name(s->readyz.health));
 			role = health_role(s->readyz.health);
 		}

@@ -3,7 +3,8 @@
  * fold; each shows its progress and the time since its first tick; steps
  * show their tick, a mark when they carry commands or actions ("!" when
  * a block of theirs did not read), what x started from them and on which
- * hosts (each step and section keeps its own: stepmark), and the time
+ * hosts (each step and section keeps its own: stepmark; a reopened
+ * incident's steps get theirs back from the journal: stepran), and the time
  * since they were ticked. Ticks go to the incident journal first and
  * show once stored (the journal's observer sets them), so the screen never
  * claims a tick the timeline does not hold. Enter on a step opens its
@@ -23,6 +24,7 @@
 #include "warroom/runbook_target.h"
 #include "warroom/runofshow.h"
 #include "warroom/stepmark.h"
+#include "warroom/stepran.h"
 #include "warroom/timeline.h"
 
 struct rb_row {
@@ -130,10 +132,48 @@ xrun_mark(const struct app *app, const struct app_runbook *r, size_t section, si
  * way to counts (the step's text goes on after it). */
 #define MARK_WIDTH 32
 
+/* The action x started from ran on host h that the row names: the last
+ * there, unless it was cancelled (nothing sent) after one that was not. */
+static const struct action *
+live_pick(const struct app_ran *ran, int h)
+{
+	const struct action *pick = NULL;
+	size_t i;
+
+	for (i = ran->n; i-- > 0;) {
+		if (action_host(ran->v[i]) != h)
+			continue;
+		if (pick == NULL)
+			pick = ran->v[i];
+		if (action_state(ran->v[i]) != ACTION_CANCELLED)
+			return ran->v[i];
+	}
+	return pick;
+}
+
+/* Whether the journal's last action from the step on host h (j: an
+ * earlier session's, or another console's) is newer than this console's
+ * pick there: the pick sent nothing, or its intent is stored before j's. */
+static bool
+journal_newer(const struct app *app, const struct app_ran *ran, int h,
+    const struct action *pick, const struct stepran_act *j)
+{
+	size_t i;
+
+	if (j == NULL)
+		return false;
+	for (i = 0; i < ran->n; i++)
+		if (action_host(ran->v[i]) == h && strcmp(action_op(ran->v[i]), j->op) == 0)
+			return false;        /* j is ours: the live action says more */
+	return action_state(pick) == ACTION_CANCELLED ||
+	    stepran_has_op(&app->steps_ran, action_op(pick));
+}
+
 /* What x started from row k of r (step k, or section k - nsteps) into
  * buf: each outcome with the hosts it holds on, its post, announcement
- * and smoke check; "" when nothing. Per host the last action there counts,
- * unless it was cancelled (nothing sent) after one that was not. */
+ * and smoke check; "" when nothing. Per host the last action there counts
+ * (live_pick), and for a step the journal's last (stepran) where this
+ * console has none or an older one: a reopened incident keeps its marks. */
 static void
 row_mark(const struct app *app, const struct app_runbook *r, size_t k, char *buf, size_t cap)
 {
@@ -144,33 +184,32 @@ row_mark(const struct app *app, const struct app_runbook *r, size_t k, char *buf
 	};
 	struct stepmark_host *hosts;
 	char (*words)[64];
-	size_t h, i;
+	char id[WR_PATH_MAX + 16] = "";
+	size_t h;
 
 	buf[0] = '\0';
-	if (ran->n == 0 && ran->post == STEPMARK_NONE && ran->announce == STEPMARK_NONE &&
-	    ran->smoke == STEPMARK_NONE)
+	/* A section's actions name no step in their intents: this session's only. */
+	if (k < r->rb.nsteps && app->steps_ran.n > 0)
+		app_step_id(r, k, id, sizeof(id));
+	if (ran->n == 0 && id[0] == '\0' && ran->post == STEPMARK_NONE &&
+	    ran->announce == STEPMARK_NONE && ran->smoke == STEPMARK_NONE)
 		return;
 	if (ran->smoke != STEPMARK_NONE && ran->smoke_host >= 0 &&
 	    (size_t)ran->smoke_host < app->cfg.nhosts)
 		m.smoke_host = app->cfg.hosts[ran->smoke_host].name;
-	hosts = xcalloc(ran->n + 1, sizeof(*hosts));
-	words = xcalloc(ran->n + 1, sizeof(*words));
+	hosts = xcalloc(app->cfg.nhosts + 1, sizeof(*hosts));
+	words = xcalloc(app->cfg.nhosts + 1, sizeof(*words));
 	for (h = 0; h < app->cfg.nhosts; h++) {
-		const struct action *pick = NULL;
+		const struct action *pick = live_pick(ran, (int)h);
+		const struct stepran_act *j = id[0] != '\0' ?
+		    stepran_last(&app->steps_ran, id, app->cfg.hosts[h].name) : NULL;
 
-		for (i = ran->n; i-- > 0;) {
-			if (action_host(ran->v[i]) != (int)h)
-				continue;
-			if (pick == NULL)
-				pick = ran->v[i];
-			if (action_state(ran->v[i]) != ACTION_CANCELLED) {
-				pick = ran->v[i];
-				break;
-			}
-		}
-		if (pick == NULL)
+		if (pick != NULL && !journal_newer(app, ran, (int)h, pick, j))
+			actions_outcome_words(app, pick, words[m.nhosts], sizeof(words[0]));
+		else if (j != NULL)
+			wr_strlcpy(words[m.nhosts], j->words, sizeof(words[0]));
+		else
 			continue;
-		actions_outcome_words(app, pick, words[m.nhosts], sizeof(words[0]));
 		hosts[m.nhosts].host = app->cfg.hosts[h].name;
 		hosts[m.nhosts].words = words[m.nhosts];
 		m.nhosts++;

@@ -51,7 +51,7 @@ grep -q '"kind":"action.reconcile".*"outcome":"failed"' "$journal" &&
 	fail "a re-read called the rollback failed while up -d was still running"
 rec=$(grep '"kind":"action.reconcile"' "$journal")
 for want in 're-read after reconnect: api runs v1.4.1, running and /readyz answers 200' \
-    'the database is ahead of this version' \
+    'answers 200 but migrations not current: the schema is ahead of this release' \
     '.env says IMAGE_TAG=v1.5.0-bad: WARNING: a plain `up -d` brings it back'; do
 	printf '%s' "$rec" | grep -qF -- "$want" || fail "the re-read's detail lacks '$want': $rec"
 done

@@ -4,6 +4,7 @@
 # in HOSTS, through the same choke point: refused unarmed; armed, it rolls
 # back the host that runs the service, and the step shows the outcome on
 # that host ([OK h1]: not done on h2); x with h2 selected says where it ran.
+# Reopened after q, the step still says so: its mark comes from the journal.
 . "${top_srcdir:-$(dirname "$0")/../..}/tests/lib/tmux.sh"
 [ -x /usr/sbin/sshd ] || skip "openssh-server is not installed"
 fleet_up --hosts 2 --tag v1.5.0-bad
@@ -40,5 +41,10 @@ keys x
 wait_for "this step already ran: its rollback on h1, begun 0 min ago, ended OK; x again runs it again"
 assert_contains "$tmp/screen" "$ [OK h1] Roll the API back"
 ok "with h2 selected, x says the step ran on h1; the row still names only h1"
+keys q
+wait_for "exit=0"
+start 200 50 "$WARROOM -c $tmp/c.conf -r $tmp/rb.md --incident runbook-drill"
+wait_re "\\[ \\] \\$ \\[OK h1\\] Roll the API back" 15
+ok "reopened, the step still shows what x ran from it: [OK h1]"
 keys q
 wait_for "exit=0"

@@ -372,6 +372,25 @@ health_change_details_name_what_changed(void **state)
 	    "\"was_tag\":\"v1.5.0-bad\",\"was_healthz\":\"OK\",\"was_readyz\":\"OK\"}");
 	assert_string_equal(t, "api: readyz OK -> FAIL; tag not re-read: exit 1: docker hangs");
 	free(t);
+	/* Ready with the schema ahead, then caught up: said apart from readyz. */
+	t = details_of("health.change", "{\"service\":\"api\",\"tag\":\"v1.4.1\","
+	    "\"healthz\":\"OK\",\"readyz\":\"OK\",\"schema_ahead\":true,\"was_tag\":"
+	    "\"v1.5.0-bad\",\"was_healthz\":\"OK\",\"was_readyz\":\"OK\","
+	    "\"was_schema_ahead\":false}");
+	assert_string_equal(t, "api: tag v1.5.0-bad -> v1.4.1, migrations not current "
+	    "(schema ahead)");
+	free(t);
+	t = details_of("health.change", "{\"service\":\"api\",\"tag\":\"v1.4.1\","
+	    "\"healthz\":\"OK\",\"readyz\":\"OK\",\"schema_ahead\":false,\"was_tag\":"
+	    "\"v1.4.1\",\"was_healthz\":\"OK\",\"was_readyz\":\"OK\","
+	    "\"was_schema_ahead\":true}");
+	assert_string_equal(t, "api: migrations current again");
+	free(t);
+	t = details_of("health.change", "{\"service\":\"api\",\"tag\":\"v1.4.1\","
+	    "\"healthz\":\"OK\",\"readyz\":\"OK\",\"schema_ahead\":true,\"first\":true}");
+	assert_string_equal(t, "api: tag v1.4.1, healthz OK, readyz OK, migrations not current "
+	    "(schema ahead) (first reading)");
+	free(t);
 	/* Not the shape we write: the generic details. */
 	t = details_of("health.change", "{\"service\":\"api\"}");
 	assert_string_equal(t, "api");

@@ -105,6 +105,25 @@ without_a_refresh_readings_are_written_as_they_come(void **state)
 	assert_int_equal(healthrec_decide(&now, &last), HEALTHREC_WRITE);
 }
 
+/* Ready either way: the schema going ahead of the release (a rollback to
+ * an older one) or catching up (the downgrade) is still recorded. */
+static void
+the_schema_going_ahead_is_a_change(void **state)
+{
+	struct healthrec_last last = { .have = true, .tag = "v1.4.1",
+		.healthz = PROBE_OK, .readyz = PROBE_OK };
+	struct healthrec_now now = { .tag = "v1.4.1", .probed = true,
+		.healthz = PROBE_OK, .readyz = PROBE_OK, .schema_ahead = true,
+		.tag_read_ms = 300, .probe_sent_ms = 200 };
+
+	(void)state;
+	assert_int_equal(healthrec_decide(&now, &last), HEALTHREC_WRITE);
+	last.schema_ahead = true;
+	assert_int_equal(healthrec_decide(&now, &last), HEALTHREC_SAME);
+	now.schema_ahead = false;
+	assert_int_equal(healthrec_decide(&now, &last), HEALTHREC_WRITE);
+}
+
 static void
 a_tag_only_row_waits_for_its_reread(void **state)
 {
@@ -129,6 +148,7 @@ main(void)
 		cmocka_unit_test(a_failed_reread_writes_the_change_without_the_tag),
 		cmocka_unit_test(nothing_changed_is_never_written),
 		cmocka_unit_test(without_a_refresh_readings_are_written_as_they_come),
+		cmocka_unit_test(the_schema_going_ahead_is_a_change),
 		cmocka_unit_test(a_tag_only_row_waits_for_its_reread),
 	};
 

@@ -150,9 +150,32 @@ json_fields_decide_a_2xx(void **state)
 	struct probe_result r;
 
 	(void)state;
+	/* Ready, the schema ahead of the release (after a rollback): OK, with
+	 * the warning HOSTS and the health gate both give. */
 	probe_health(200, S("{\"ready\":true,\"migrations_current\":false}"), &r);
+	assert_int_equal(r.health, PROBE_OK);
+	assert_true(r.schema_ahead);
+	assert_string_equal(r.reason, "HTTP 200: " PROBE_SCHEMA_AHEAD);
+	assert_string_equal(r.reason, "HTTP 200: migrations not current: the schema is ahead "
+	    "of this release");
+	probe_health(200, S("{\"migrations_current\":false,\"status\":\"warn\"}"), &r);
+	assert_int_equal(r.health, PROBE_OK);
+	assert_true(r.schema_ahead);
+	assert_string_equal(r.reason, "HTTP 200: status \"warn\"; " PROBE_SCHEMA_AHEAD);
+	/* Not ready is a FAIL whatever the schema; so is a failing status. */
+	probe_health(200, S("{\"ready\":false,\"migrations_current\":false}"), &r);
 	assert_int_equal(r.health, PROBE_FAIL);
-	assert_string_equal(r.reason, "HTTP 200: migrations not current");
+	assert_false(r.schema_ahead);
+	assert_string_equal(r.reason, "HTTP 200: not ready");
+	probe_health(200, S("{\"status\":\"down\",\"migrations_current\":false}"), &r);
+	assert_int_equal(r.health, PROBE_FAIL);
+	assert_false(r.schema_ahead);
+	probe_health(503, S("{\"ready\":true,\"migrations_current\":false}"), &r);
+	assert_int_equal(r.health, PROBE_FAIL);
+	assert_false(r.schema_ahead);
+	probe_health(200, S("{\"ready\":true,\"migrations_current\":true}"), &r);
+	assert_false(r.schema_ahead);
+	assert_string_equal(r.reason, "HTTP 200: ready, migrations current");
 	probe_health(200, S("{\"status\":\"fail\"}"), &r);
 	assert_int_equal(r.health, PROBE_FAIL);
 	assert_string_equal(r.reason, "HTTP 200: status \"fail\"");
@@ -223,6 +246,11 @@ distrusted_answers_are_never_ok(void **state)
 	assert_string_equal(r.reason, "HTTP 200: an HTML page, not a health answer");
 	probe_health_answer(200, "application/xhtml+xml", false, "", S("{\"ready\":true}"), &r);
 	assert_int_equal(r.health, PROBE_UNKNOWN);
+	/* A cut answer says nothing of the schema either. */
+	probe_health_answer(200, "application/json", true, "",
+	    S("{\"ready\":true,\"migrations_current\":false}"), &r);
+	assert_int_equal(r.health, PROBE_UNKNOWN);
+	assert_false(r.schema_ahead);
 
 	probe_health_answer(503, "text/html", true, "timed out", S("<html>"), &r);
 	assert_int_equal(r.health, PROBE_FAIL);

@@ -1,0 +1,47 @@
+/*
+ * stepran.h — what x ran from each runbook step, per host, as the incident
+ * journal tells it: the RUNBOOK pane's marks ("OK after re-read h1") for
+ * actions a console before this one started, so a reopened incident shows
+ * them as the session that ran them did. Records are folded in one at a
+ * time, as they are read back or stored. Pure.
+ */
+#ifndef WARROOM_STEPRAN_H
+#define WARROOM_STEPRAN_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "warroom/record.h"
+
+/* One action x started from a runbook step, and where it stands. */
+struct stepran_act {
+	char *step;                      /* the step's id ("rollback.md:12") */
+	char *host;
+	char *op;
+	char words[32];                  /* "RUNNING" (intent, no end yet), "OK",
+	                                    "FAILED", "UNKNOWN", "OK after re-read",
+	                                    "FAILED, settled by hand" */
+	bool settled;                    /* an action.reconcile said how it went */
+};
+
+/* Every step's actions, in the order their intents were stored. */
+struct stepran {
+	struct stepran_act *v;
+	size_t n;
+};
+
+/* Fold one record in: an action.intent naming a runbook step (its plan's
+ * runbook_step), its action.end or action.reconcile, or an incident.resume
+ * naming ops its console left without an end; others change nothing. */
+void stepran_note(struct stepran *s, const struct record *r);
+
+/* The last action x started from step on host, or NULL. */
+const struct stepran_act *stepran_last(const struct stepran *s, const char *step,
+    const char *host);
+
+/* Whether op is an action some step started (its intent is stored). */
+bool stepran_has_op(const struct stepran *s, const char *op);
+
+void stepran_free(struct stepran *s);
+
+#endif

@@ -1,0 +1,146 @@
+/*
+ * test_stepran.c — a reopened incident's runbook marks come from its
+ * journal: each step's last action per host, in the words the session
+ * that ran it showed (OK, FAILED, OK after re-read, settled by hand), an
+ * action a console left without an end UNKNOWN once a resume names it,
+ * until a re-read or U settles it.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+#include <string.h>
+
+#include "warroom/stepran.h"
+
+static struct record
+rec(const char *kind, const char *host, const char *op, const char *json)
+{
+	struct record r = { 0 };
+
+	r.kind = (char *)kind;
+	r.host = (char *)host;
+	r.op = (char *)op;
+	r.data = cJSON_Parse(json);
+	assert_non_null(r.data);
+	return r;
+}
+
+/* Folds v[0..n) into s, as a console reads its journal back. */
+static void
+fold(struct stepran *s, struct record *v, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		stepran_note(s, &v[i]);
+		cJSON_Delete(v[i].data);
+	}
+}
+
+static const char *
+words(const struct stepran *s, const char *step, const char *host)
+{
+	const struct stepran_act *a = stepran_last(s, step, host);
+
+	return a != NULL ? a->words : "(none)";
+}
+
+#define UNDO(step) "{\"action\":\"k8s.undo\",\"plan\":{\"action\":\"k8s.undo\"," \
+	"\"service\":\"api\",\"runbook_step\":\"" step "\"}}"
+
+static void
+ends_and_re_reads_give_the_session_s_words(void **state)
+{
+	struct record v[] = {
+		rec("incident.open", NULL, NULL, "{\"name\":\"qa\"}"),
+		rec("action.intent", "k8s-bastion", "op-1", UNDO("rb.md:10")),
+		rec("action.end", "k8s-bastion", "op-1", "{\"outcome\":\"failed\"}"),
+		rec("action.intent", "k8s-bastion", "op-2", UNDO("rb.md:14")),
+		rec("action.end", "k8s-bastion", "op-2", "{\"outcome\":\"unknown\"}"),
+		rec("action.reconcile", "k8s-bastion", "op-2", "{\"outcome\":\"ok\"}"),
+		/* Not from a step: no mark. */
+		rec("action.intent", "k8s-bastion", "op-3", "{\"plan\":{\"service\":\"api\"}}"),
+		rec("action.end", "k8s-bastion", "op-3", "{\"outcome\":\"ok\"}"),
+	};
+	struct stepran s = { 0 };
+
+	(void)state;
+	fold(&s, v, sizeof(v) / sizeof(v[0]));
+	assert_string_equal(words(&s, "rb.md:10", "k8s-bastion"), "FAILED");
+	assert_string_equal(words(&s, "rb.md:14", "k8s-bastion"), "OK after re-read");
+	assert_string_equal(words(&s, "rb.md:14", "h2"), "(none)");
+	assert_int_equal(s.n, 2);
+	assert_true(stepran_has_op(&s, "op-2"));
+	assert_false(stepran_has_op(&s, "op-3"));
+	stepran_free(&s);
+}
+
+static void
+an_orphan_is_unknown_until_settled(void **state)
+{
+	struct record v[] = {
+		rec("action.intent", "h1", "op-1", UNDO("rb.md:10")),
+		/* Still running in another console: no resume named it. */
+		rec("action.intent", "h2", "op-2", UNDO("rb.md:10")),
+	};
+	struct record w[] = {
+		/* kill -9: the next console's resume names op-1. */
+		rec("incident.resume", NULL, NULL, "{\"unknown_ops\":[\"op-1\"]}"),
+	};
+	struct record x[] = {
+		rec("action.reconcile", "h1", "op-1", "{\"by\":\"hand\",\"outcome\":\"failed\"}"),
+		/* Named again by a later resume, it stays as settled. */
+		rec("incident.resume", NULL, NULL, "{\"unknown_ops\":[\"op-1\"]}"),
+		rec("action.end", "h2", "op-2", "{\"outcome\":\"ok\"}"),
+	};
+	struct stepran s = { 0 };
+
+	(void)state;
+	fold(&s, v, 2);
+	assert_string_equal(words(&s, "rb.md:10", "h1"), "RUNNING");
+	assert_string_equal(words(&s, "rb.md:10", "h2"), "RUNNING");
+	fold(&s, w, 1);
+	assert_string_equal(words(&s, "rb.md:10", "h1"), "UNKNOWN");
+	assert_string_equal(words(&s, "rb.md:10", "h2"), "RUNNING");
+	fold(&s, x, 3);
+	assert_string_equal(words(&s, "rb.md:10", "h1"), "FAILED, settled by hand");
+	assert_string_equal(words(&s, "rb.md:10", "h2"), "OK");
+	stepran_free(&s);
+}
+
+static void
+the_last_action_on_a_host_counts(void **state)
+{
+	struct record v[] = {
+		rec("action.intent", "h1", "op-1", UNDO("rb.md:10")),
+		rec("action.end", "h1", "op-1", "{\"outcome\":\"unknown\"}"),
+		rec("action.intent", "h1", "op-2", UNDO("rb.md:10")),
+		rec("action.end", "h1", "op-2", "{\"outcome\":\"ok\"}"),
+		/* The older one settled later does not hide the newer. */
+		rec("action.reconcile", "h1", "op-1", "{\"outcome\":\"ok\"}"),
+		/* A duplicate intent (a journal read twice) adds nothing. */
+		rec("action.intent", "h1", "op-2", UNDO("rb.md:10")),
+		rec("action.reconcile", "h1", "op-2", "{\"outcome\":\"maybe\"}"),
+	};
+	struct stepran s = { 0 };
+
+	(void)state;
+	fold(&s, v, sizeof(v) / sizeof(v[0]));
+	assert_string_equal(words(&s, "rb.md:10", "h1"), "OK");
+	assert_int_equal(s.n, 2);
+	assert_string_equal(s.v[0].words, "OK after re-read");
+	stepran_free(&s);
+	assert_null(s.v);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(ends_and_re_reads_give_the_session_s_words),
+		cmocka_unit_test(an_orphan_is_unknown_until_settled),
+		cmocka_unit_test(the_last_action_on_a_host_counts),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
