@@ -1275,6 +1275,7 @@ find_choices(struct action *a, const char *mark, size_t headlen, struct wr_err *
 		const char *rsmark = mark ? strstr(tail, MARK_RS) : NULL;
 		struct k8s_history hist;
 		struct k8s_rs_images rs = { 0 };
+		struct act_choice *c;
 		struct wr_err rserr;
 
 		/* Each revision's image, from its ReplicaSet: the dialog names
@@ -1311,9 +1312,10 @@ find_choices(struct action *a, const char *mark, size_t headlen, struct wr_err *
 					    shown, tag || shown[0] ? ")" : "",
 					    hist.items[i].change_cause[0] ? ": " : "",
 					    hist.items[i].change_cause);
-					add_choice(a, tag ? tag : "", hist.items[i].revision, label);
-					wr_strlcpy(a->choices[a->nchoices - 1].export_mode, mode,
-					    sizeof(a->choices[0].export_mode));
+					/* Newest first: past the list's end, older ones go. */
+					if ((c = add_choice(a, tag ? tag : "", hist.items[i].revision,
+					    label)) != NULL)
+						wr_strlcpy(c->export_mode, mode, sizeof(c->export_mode));
 				}
 			parse_k8s_history_free(&hist);
 		}
