@@ -246,6 +246,13 @@ bool runbook_diag_in_work(const struct runbook *rb, const struct runbook_diag *d
 size_t runbook_work_errors(const struct runbook *rb, size_t section, size_t step,
     const struct runbook_diag **first);
 
+/* Why x refuses step (as above) into buf: its first error as
+ * "name:line: message — fix the runbook; nothing ran", counting the
+ * others; "" when none. Returns how many errors lie in its blocks: a step
+ * with any runs none of its work, not even the items that did read. */
+size_t runbook_work_refusal(const struct runbook *rb, size_t section, size_t step, char *buf,
+    size_t cap);
+
 /* Release everything runbook_parse() allocated; rb is left empty. */
 void runbook_free(struct runbook *rb);
 

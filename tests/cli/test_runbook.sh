@@ -3,7 +3,7 @@
 # runbooks read clean (exit 0), a bad `warroom` block is an error with its
 # line (exit 1), warnings alone do not fail, --json is valid JSON, a
 # missing file is reported, and -c checks what the steps name against a
-# config.
+# config; a fence never closed is an error.
 . "${top_srcdir:-$(dirname "$0")/../..}/tests/lib/common.sh"
 
 for rb in compose-rollback k8s-helm-rollback blue-green-cutover; do
@@ -67,3 +67,22 @@ assert_contains "$tmp/out" "hosts.md:4: error: warroom: rollback: the step names
 sed -i 's/api-3/api-2/' "$tmp/hosts.md"
 "$WARROOM" runbook -c "$tmp/warroom.conf" --json "$tmp/hosts.md" > "$tmp/out" || { cat "$tmp/out"; fail "a host the config lists"; }
 ok "-c CONFIG checks the hosts and services steps name"
+
+# A fence never closed swallows what follows: an error with its line.
+cat > "$tmp/open.md" <<'MD'
+# Drill
+
+1. Smoke
+
+```bash
+curl -fsS http://127.0.0.1:8000/readyz
+
+## Recover
+
+- [ ] Post resolved
+MD
+rc=0; "$WARROOM" runbook -c "$tmp/warroom.conf" "$tmp/open.md" > "$tmp/out" || rc=$?
+[ "$rc" -eq 1 ] || { cat "$tmp/out"; fail "an unclosed fence exited $rc, want 1"; }
+assert_contains "$tmp/out" "open.md:5: error: code fence opened here is never closed: lines 6-10 are read as its code"
+ok "a code fence never closed is an error with its line; exit 1"
+
