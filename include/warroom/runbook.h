@@ -22,6 +22,10 @@
 /* An index that points nowhere (no parent, no step). */
 #define WR_RUNBOOK_NONE ((size_t)-1)
 
+/* The largest runbook file warroom reads (1 MiB): a checklist this size
+ * is already long, and what x and the journal hold stays bounded. */
+#define WR_RUNBOOK_MAX_BYTES (1024u * 1024u)
+
 /* Diagnostics beyond this many are summarised in one last warning. */
 #define WR_RUNBOOK_DIAG_MAX 1000
 
@@ -214,6 +218,10 @@ struct runbook_stats {
 #define WR_RB_SET_P95_CONSIDER    0x10u
 #define WR_RB_SET_P95_MONITOR     0x20u
 #define WR_RB_SET_RESTARTS        0x40u
+
+/* 0 when a runbook file name of size bytes may be read; else -1 with err
+ * naming the file, its size and WR_RUNBOOK_MAX_BYTES. */
+int runbook_size_check(const char *name, unsigned long long size, struct wr_err *err);
 
 /* Parse len bytes of Markdown named name into rb (fully replaced). Never
  * fails as a whole; returns 0, or -1 when rb->nerrors > 0. */

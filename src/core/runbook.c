@@ -1085,6 +1085,16 @@ utf8_check(struct runbook *rb, const char *buf, size_t len)
 }
 
 int
+runbook_size_check(const char *name, unsigned long long size, struct wr_err *err)
+{
+	if (size <= WR_RUNBOOK_MAX_BYTES)
+		return 0;
+	return wr_err_set(err, "%s: %llu bytes (%.1f MiB); a runbook may be at most %u MiB "
+	    "(%u bytes): split it or trim it", name, size, (double)size / (1024.0 * 1024.0),
+	    WR_RUNBOOK_MAX_BYTES / (1024u * 1024u), WR_RUNBOOK_MAX_BYTES);
+}
+
+int
 runbook_parse(struct runbook *rb, const char *name, const char *buf, size_t len)
 {
 	struct outline o;

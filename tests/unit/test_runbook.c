@@ -832,6 +832,22 @@ closed_fences_are_not_errors(void **state)
 	}
 }
 
+/* A runbook file is read up to 1 MiB; past it the refusal names the file,
+ * its size and the limit. */
+static void
+runbook_size_limit(void **state)
+{
+	struct wr_err err;
+
+	(void)state;
+	assert_int_equal(runbook_size_check("long.md", WR_RUNBOOK_MAX_BYTES, &err), 0);
+	assert_int_equal(runbook_size_check("long.md", 0, &err), 0);
+	assert_int_equal(runbook_size_check("long.md", WR_RUNBOOK_MAX_BYTES + 1ull, &err), -1);
+	assert_int_equal(runbook_size_check("long.md", 16777216ull, &err), -1);
+	assert_string_equal(err.msg, "long.md: 16777216 bytes (16.0 MiB); a runbook may be at "
+	    "most 1 MiB (1048576 bytes): split it or trim it");
+}
+
 /* The status-page update after the Helm rollback is a step of its own:
  * "Check the release and the rollout" runs helm status and rollout status. */
 static void
@@ -2018,6 +2034,7 @@ main(void)
 		cmocka_unit_test(half_read_step_is_refused_whole),
 		cmocka_unit_test(unclosed_fence_is_an_error),
 		cmocka_unit_test(closed_fences_are_not_errors),
+		cmocka_unit_test(runbook_size_limit),
 		cmocka_unit_test(task_items_keep_their_ticks),
 		cmocka_unit_test(code_blocks_attach_to_what_they_follow),
 		cmocka_unit_test(nested_items_are_sub_steps),
