@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/resource.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "config.h"
@@ -795,18 +796,27 @@ cmd_export(int argc, char **argv)
 	return r != 0 ? 1 : 0;
 }
 
-/* Read a whole file into memory (runbooks are read once, at start). */
+/* Read a whole runbook into memory (once, at start); one over
+ * WR_RUNBOOK_MAX_BYTES is refused, its size said, and never held whole. */
 static char *
 slurp(const char *path, size_t *len, struct wr_err *err)
 {
 	FILE *f = fopen(path, "rb");
-	char *buf = NULL;
+	char *buf = NULL, skip[65536];
 	size_t cap = 0, n = 0, got;
+	unsigned long long total;
+	struct stat st;
 
 	if (f == NULL) {
 		wr_err_set(err, "%s: %s", path, strerror(errno));
 		return NULL;
 	}
+	if (fstat(fileno(f), &st) == 0 && S_ISREG(st.st_mode) &&
+	    runbook_size_check(path, (unsigned long long)st.st_size, err) != 0) {
+		fclose(f);
+		return NULL;
+	}
+	/* Up to one byte past the limit is kept; a pipe's rest is counted. */
 	do {
 		if (n + 65536 > cap) {
 			cap = cap ? cap * 2 : 131072;
@@ -814,7 +824,10 @@ slurp(const char *path, size_t *len, struct wr_err *err)
 		}
 		got = fread(buf + n, 1, cap - n, f);
 		n += got;
-	} while (got > 0 && n < 64 * 1024 * 1024);
+	} while (got > 0 && n <= WR_RUNBOOK_MAX_BYTES);
+	total = n;
+	while (n > WR_RUNBOOK_MAX_BYTES && (got = fread(skip, 1, sizeof(skip), f)) > 0)
+		total += got;
 	if (ferror(f)) {
 		fclose(f);
 		free(buf);
@@ -822,6 +835,10 @@ slurp(const char *path, size_t *len, struct wr_err *err)
 		return NULL;
 	}
 	fclose(f);
+	if (runbook_size_check(path, total, err) != 0) {
+		free(buf);
+		return NULL;
+	}
 	buf[n] = '\0';
 	*len = n;
 	return buf;

@@ -22,6 +22,10 @@
 /* An index that points nowhere (no parent, no step). */
 #define WR_RUNBOOK_NONE ((size_t)-1)
 
+/* The largest runbook file warroom reads (1 MiB): a checklist this size
+ * is already long, and what x and the journal hold stays bounded. */
+#define WR_RUNBOOK_MAX_BYTES (1024u * 1024u)
+
 /* Diagnostics beyond this many are summarised in one last warning. */
 #define WR_RUNBOOK_DIAG_MAX 1000
 
@@ -215,6 +219,10 @@ struct runbook_stats {
 #define WR_RB_SET_P95_MONITOR     0x20u
 #define WR_RB_SET_RESTARTS        0x40u
 
+/* 0 when a runbook file name of size bytes may be read; else -1 with err
+ * naming the file, its size and WR_RUNBOOK_MAX_BYTES. */
+int runbook_size_check(const char *name, unsigned long long size, struct wr_err *err);
+
 /* Parse len bytes of Markdown named name into rb (fully replaced). Never
  * fails as a whole; returns 0, or -1 when rb->nerrors > 0. */
 int runbook_parse(struct runbook *rb, const char *name, const char *buf,
@@ -245,6 +253,13 @@ bool runbook_diag_in_work(const struct runbook *rb, const struct runbook_diag *d
  * a step, since x cannot run what did not read. */
 size_t runbook_work_errors(const struct runbook *rb, size_t section, size_t step,
     const struct runbook_diag **first);
+
+/* Why x refuses step (as above) into buf: its first error as
+ * "name:line: message — fix the runbook; nothing ran", counting the
+ * others; "" when none. Returns how many errors lie in its blocks: a step
+ * with any runs none of its work, not even the items that did read. */
+size_t runbook_work_refusal(const struct runbook *rb, size_t section, size_t step, char *buf,
+    size_t cap);
 
 /* Release everything runbook_parse() allocated; rb is left empty. */
 void runbook_free(struct runbook *rb);

@@ -14,7 +14,8 @@
  * non-blank line after the last source byte consumed (the "cursor"); fenced
  * code finds its opening fence through the info string's pointer or by
  * scanning forward for the fence, and moves the cursor past its closing
- * fence so the next block is not placed on it.
+ * fence so the next block is not placed on it. A fence with no closing
+ * fence after its content is an error (md4c runs it to the end).
  *
  * Untidy documents: with at most one heading, top-level numbered items
  * with one-line titles that carry a nested list (or are alone in their
@@ -283,6 +284,7 @@ struct builder {
 	size_t trailing_depth, trailing_step;
 	bool in_code;
 	char fence;
+	size_t fence_len;      /* the opening fence's run: a close needs as many */
 	struct wr_buf code;
 	struct runbook_block cur;
 	struct table table;
@@ -388,10 +390,10 @@ guess_line(const struct builder *b)
 	return line_of(b, next_line_off(b));
 }
 
-/* Does the line at off open or close a fence of ch (after container
- * prefixes: spaces, '>', list markers)? */
-static bool
-fence_line(const struct builder *b, size_t off, char ch)
+/* How many ch the line at off starts with after container prefixes
+ * (spaces, '>', list markers); *end, when not NULL, is set past them. */
+static size_t
+fence_run(const struct builder *b, size_t off, char ch, size_t *end)
 {
 	size_t n = 0;
 
@@ -419,7 +421,28 @@ fence_line(const struct builder *b, size_t off, char ch)
 	}
 	while (off < b->len && b->buf[off] == ch)
 		off++, n++;
-	return n >= 3;
+	if (end != NULL)
+		*end = off;
+	return n;
+}
+
+/* Does the line at off open or close a fence of ch? */
+static bool
+fence_line(const struct builder *b, size_t off, char ch)
+{
+	return fence_run(b, off, ch, NULL) >= 3;
+}
+
+/* Does the line at off close a fence of at least min ch: the run and
+ * nothing after it but blanks? */
+static bool
+fence_closes(const struct builder *b, size_t off, char ch, size_t min)
+{
+	size_t end;
+
+	if (fence_run(b, off, ch, &end) < min)
+		return false;
+	return line_blank(b, end);
 }
 
 /* Offset of the next fence line of ch at or after the cursor; len if none. */
@@ -693,10 +716,13 @@ code_begin(struct builder *b, const MD_BLOCK_CODE_DETAIL *d)
 			off = b->starts[line_of(b, info_off) - 1];
 		else
 			off = find_fence(b, d->fence_char);
+		b->fence_len = 3;
 		if (off < b->len) {
 			c->line = line_of(b, off);
 			if (off >= b->cursor)
 				b->cursor = line_end(b, off);
+			if (fence_run(b, off, d->fence_char, NULL) > 3)
+				b->fence_len = fence_run(b, off, d->fence_char, NULL);
 		} else {
 			c->line = guess_line(b);
 		}
@@ -740,8 +766,23 @@ code_end(struct builder *b)
 	if (c->len > 0 && c->text[c->len - 1] != '\n')
 		c->nlines++;
 	if (c->fenced) {
-		off = find_fence(b, b->fence);
-		b->cursor = line_end(b, off);
+		/* md4c ends a fence never closed at the end of its container or
+		 * of the document, taking in whatever follows as code (headings,
+		 * steps): the first line after the content that is not blank
+		 * must be the closing fence, else x would run that text. */
+		off = next_line_off(b);
+		if (off < b->len && fence_closes(b, off, b->fence, b->fence_len))
+			b->cursor = line_end(b, off);
+		else if (c->nlines > 1)
+			runbook_diag(rb, RUNBOOK_ERROR, c->line, "code fence opened here is "
+			    "never closed: lines %d-%d are read as its code", c->first_line,
+			    c->first_line + c->nlines - 1);
+		else if (c->nlines == 1)
+			runbook_diag(rb, RUNBOOK_ERROR, c->line, "code fence opened here is "
+			    "never closed: line %d is read as its code", c->first_line);
+		else
+			runbook_diag(rb, RUNBOOK_ERROR, c->line,
+			    "code fence opened here is never closed");
 	}
 	b->in_code = false;
 	if (c->kind == RUNBOOK_BLOCK_SHELL)
@@ -1041,6 +1082,16 @@ utf8_check(struct runbook *rb, const char *buf, size_t len)
 	if (bad > 10)
 		runbook_diag(rb, RUNBOOK_WARNING, 0,
 		    "invalid UTF-8 on %zu more lines", bad - 10);
+}
+
+int
+runbook_size_check(const char *name, unsigned long long size, struct wr_err *err)
+{
+	if (size <= WR_RUNBOOK_MAX_BYTES)
+		return 0;
+	return wr_err_set(err, "%s: %llu bytes (%.1f MiB); a runbook may be at most %u MiB "
+	    "(%u bytes): split it or trim it", name, size, (double)size / (1024.0 * 1024.0),
+	    WR_RUNBOOK_MAX_BYTES / (1024u * 1024u), WR_RUNBOOK_MAX_BYTES);
 }
 
 int

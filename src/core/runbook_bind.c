@@ -13,7 +13,8 @@
  * table below; anything it does not allow is an error with the line, since
  * a binding is the author's explicit intent and must never be half-read.
  * runbook_work_of() lists what x runs for a step: every binding, in order,
- * and its shell commands; runbook_work_errors() what of it did not read.
+ * and its shell commands; runbook_work_errors() what of it did not read,
+ * and runbook_work_refusal() why x then runs none of it.
  */
 #include "warroom/runbook.h"
 
@@ -488,5 +489,24 @@ runbook_work_errors(const struct runbook *rb, size_t section, size_t step,
 		if (n++ == 0 && first != NULL)
 			*first = &rb->diags[k];
 	}
+	return n;
+}
+
+size_t
+runbook_work_refusal(const struct runbook *rb, size_t section, size_t step, char *buf,
+    size_t cap)
+{
+	const struct runbook_diag *bad;
+	size_t n = runbook_work_errors(rb, section, step, &bad);
+	char more[64] = "";
+
+	if (cap > 0)
+		buf[0] = '\0';
+	if (n == 0 || cap == 0)
+		return n;
+	if (n > 1)
+		snprintf(more, sizeof(more), " (and %zu more)", n - 1);
+	snprintf(buf, cap, "%s:%d: %s%s \xe2\x80\x94 fix the runbook; nothing ran", rb->name,
+	    bad->line, bad->msg, more);
 	return n;
 }

@@ -885,7 +885,7 @@ runbook_run_step(struct app *app)
 	struct rb_row *rows;
 	size_t step = WR_RUNBOOK_NONE, section = WR_RUNBOOK_NONE, n, nwork;
 	struct runbook_work work[XRUN_MAX];
-	const struct runbook_diag *bad;
+	char why[WR_ERR_MAX + 128];
 
 	if (app->nrunbooks == 0) {
 		app_say(app, "no runbook loaded: -r FILE opens one");
@@ -912,10 +912,12 @@ runbook_run_step(struct app *app)
 	nwork = runbook_work_of(&r->rb, section, step, work, XRUN_MAX);
 	if (nwork > XRUN_MAX)
 		nwork = XRUN_MAX;
-	/* Whatever the host: what did not read cannot run anywhere. */
-	if (nwork == 0 && runbook_work_errors(&r->rb, section, step, &bad) > 0) {
-		app_say(app, "nothing to run: %s:%d: %s (fix the runbook; warroom runbook %s "
-		    "lists every error)", r->base, bad->line, bad->msg, r->path);
+	/* Whatever the host: a step with a line that did not read runs none
+	 * of its work, since a sequence with a hole in it (a drain never
+	 * done, a fence that swallowed the next steps) is not what the
+	 * author wrote. Every x on it says so, before the first item. */
+	if (runbook_work_refusal(&r->rb, section, step, why, sizeof(why)) > 0) {
+		app_say(app, "%s (warroom runbook %s lists every error)", why, r->path);
 		return;
 	}
 	if (host < 0 || app->pool == NULL) {
@@ -1155,7 +1157,11 @@ runbook_detail_draw(struct app *app, int lines, int cols)
 			y++;
 		}
 	}
-	if (route.path != RUNBOOK_PATH_NONE && y < h - 3) {
+	if (nbad > 0 && y > cmds_from && y < h - 3) {
+		/* What did read is listed, but x runs none of it. */
+		ui_put_wrapped(win, &y, 2, w - 4, 2, h - 3, ui_attr(app, THEME_WARN),
+		    "x runs none of this step until every line of it reads");
+	} else if (route.path != RUNBOOK_PATH_NONE && y < h - 3) {
 		/* Which way x goes, and why: never a part of the commands. */
 		snprintf(line, sizeof(line), "x %s", route.why);
 		ui_put_wrapped(win, &y, 2, w - 4, 2, h - 3, ui_attr(app, route.path ==

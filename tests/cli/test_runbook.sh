@@ -3,7 +3,8 @@
 # runbooks read clean (exit 0), a bad `warroom` block is an error with its
 # line (exit 1), warnings alone do not fail, --json is valid JSON, a
 # missing file is reported, and -c checks what the steps name against a
-# config.
+# config; a fence never closed is an error; a runbook over 1 MiB is
+# refused by the linter and by the console.
 . "${top_srcdir:-$(dirname "$0")/../..}/tests/lib/common.sh"
 
 for rb in compose-rollback k8s-helm-rollback blue-green-cutover; do
@@ -67,3 +68,41 @@ assert_contains "$tmp/out" "hosts.md:4: error: warroom: rollback: the step names
 sed -i 's/api-3/api-2/' "$tmp/hosts.md"
 "$WARROOM" runbook -c "$tmp/warroom.conf" --json "$tmp/hosts.md" > "$tmp/out" || { cat "$tmp/out"; fail "a host the config lists"; }
 ok "-c CONFIG checks the hosts and services steps name"
+
+# A fence never closed swallows what follows: an error with its line.
+cat > "$tmp/open.md" <<'MD'
+# Drill
+
+1. Smoke
+
+```bash
+curl -fsS http://127.0.0.1:8000/readyz
+
+## Recover
+
+- [ ] Post resolved
+MD
+rc=0; "$WARROOM" runbook -c "$tmp/warroom.conf" "$tmp/open.md" > "$tmp/out" || rc=$?
+[ "$rc" -eq 1 ] || { cat "$tmp/out"; fail "an unclosed fence exited $rc, want 1"; }
+assert_contains "$tmp/out" "open.md:5: error: code fence opened here is never closed: lines 6-10 are read as its code"
+ok "a code fence never closed is an error with its line; exit 1"
+
+# Over 1 MiB: refused whole, by the linter and by the console, with the
+# file, its size and the limit (a runbook that size would only fill the
+# journal). 1 MiB itself reads.
+awk 'BEGIN { for (i = 0; i < 16384; i++) printf "- step %056d\n", i }' > "$tmp/max.md"
+[ "$(wc -c < "$tmp/max.md")" -eq 1048576 ] || fail "max.md is not 1 MiB"
+"$WARROOM" runbook "$tmp/max.md" > "$tmp/out" || { head -3 "$tmp/out"; fail "a runbook of exactly 1 MiB is refused"; }
+echo "- one more" >> "$tmp/max.md"
+msg="max.md: 1048587 bytes (1.0 MiB); a runbook may be at most 1 MiB (1048576 bytes): split it or trim it"
+rc=0; "$WARROOM" runbook -c "$tmp/warroom.conf" "$tmp/max.md" > "$tmp/out" 2> "$tmp/err" || rc=$?
+[ "$rc" -eq 1 ] || fail "a runbook over 1 MiB exited $rc, want 1"
+assert_contains "$tmp/err" "$msg"
+rc=0; cat "$tmp/max.md" | "$WARROOM" runbook /dev/stdin > "$tmp/out" 2> "$tmp/err" || rc=$?
+[ "$rc" -eq 1 ] || fail "a pipe over 1 MiB exited $rc, want 1"
+assert_contains "$tmp/err" "/dev/stdin: 1048587 bytes (1.0 MiB); a runbook may be at most 1 MiB"
+: > "$tmp/keys"
+rc=0; "$WARROOM" --screen-test "$tmp/keys" -c "$tmp/warroom.conf" -r "$tmp/max.md" > "$tmp/out" 2>&1 || rc=$?
+[ "$rc" -eq 1 ] || { cat "$tmp/out"; fail "the console with a runbook over 1 MiB exited $rc, want 1"; }
+assert_contains "$tmp/out" "warroom: runbook $tmp/$msg"
+ok "a runbook over 1 MiB is refused, its size and the limit said"

@@ -223,7 +223,7 @@ wait_for "[ ] ! Roll back"
 keys A; keys -l arm; keys Enter
 wait_re "ARMED 1[45]:[0-9][0-9]"
 keys 4 Down x
-footer_has "nothing to run: bad.md:6: warroom: unknown action 'rolback'"
+footer_has "bad.md:6: warroom: unknown action 'rolback' (did you mean 'rollback'?) — fix the runbook; nothing ran"
 keys q
 wait_for "exit=0"
 printf '{"seq":99,"torn' >> "$(ls "$tmp"/tl/rb-errors-*.jsonl)"

@@ -688,6 +688,166 @@ errors_belong_to_the_step_whose_block_did_not_read(void **state)
 	runbook_free(&rb);
 }
 
+/* A step whose block has one line that did not read runs none of its
+ * work: x refuses before the first item, naming the line, even though
+ * the smoke before it and the post after it read fine. */
+static void
+half_read_step_is_refused_whole(void **state)
+{
+	static const char md[] =
+	    "# Long\n"                                   /* 1 */
+	    "\n"
+	    "1. Contain api\n"                           /* 3 */
+	    "\n"
+	    "   ```warroom\n"                            /* 5 */
+	    "   smoke url=/readyz\n"                     /* 6 */
+	    "   drain service=api\n"                     /* 7 */
+	    "   statuspage update status=identified message=\"Contained api\"\n"
+	    "   ```\n"
+	    "\n"
+	    "2. Check\n"                                 /* 11 */
+	    "\n"
+	    "   ```warroom\n"
+	    "   drain service=api\n"                     /* 14 */
+	    "   rolback service=api\n"                   /* 15 */
+	    "   ```\n"
+	    "\n"
+	    "3. Smoke\n"
+	    "\n"
+	    "   ```warroom\n"
+	    "   smoke url=/readyz\n"
+	    "   ```\n";
+	struct runbook rb;
+	struct runbook_work w[4];
+	char why[512];
+	size_t contain, check, smoke;
+
+	(void)state;
+	runbook_parse(&rb, "long.md", md, strlen(md));
+	contain = step_named(&rb, "Contain api");
+	check = step_named(&rb, "Check");
+	smoke = step_named(&rb, "Smoke");
+	/* Two items read; the drain between them did not. */
+	assert_int_equal(runbook_work_of(&rb, 0, contain, w, 4), 2);
+	assert_int_equal(runbook_work_refusal(&rb, 0, contain, why, sizeof(why)), 1);
+	assert_string_equal(why, "long.md:7: warroom: unknown action 'drain' (known: rollback, "
+	    "killswitch, statuspage, smoke, announce) \xe2\x80\x94 fix the runbook; nothing ran");
+	assert_int_equal(runbook_work_refusal(&rb, 0, check, why, sizeof(why)), 2);
+	assert_non_null(strstr(why, "long.md:14: warroom: unknown action 'drain' (known: rollback, "
+	    "killswitch, statuspage, smoke, announce) (and 1 more) "));
+	assert_int_equal(runbook_work_refusal(&rb, 0, smoke, why, sizeof(why)), 0);
+	assert_string_equal(why, "");
+	runbook_free(&rb);
+}
+
+/* A fence never closed is an error at its line: md4c runs it to the end
+ * of the document (or of its container), so the steps after it would be
+ * read as commands, and the step holding it is refused by x. */
+static void
+unclosed_fence_is_an_error(void **state)
+{
+	static const char md[] =
+	    "# Drill\n"                                  /* 1 */
+	    "\n"
+	    "## Contain\n"                               /* 3 */
+	    "\n"
+	    "1. Smoke it\n"                              /* 5 */
+	    "\n"
+	    "```bash\n"                                  /* 7 */
+	    "curl -fsS http://127.0.0.1/readyz\n"
+	    "\n"
+	    "## Recover\n"                               /* 10 */
+	    "\n"
+	    "- [ ] Post resolved\n"
+	    "- [ ] rm -rf the cache dir when done\n";   /* 13 */
+	struct runbook rb;
+	char why[512];
+	size_t step;
+
+	(void)state;
+	parse_str(&rb, md);
+	assert_int_equal(rb.nerrors, 1);
+	assert_int_equal(rb.diags[0].severity, RUNBOOK_ERROR);
+	assert_int_equal(rb.diags[0].line, 7);
+	assert_string_equal(rb.diags[0].msg, "code fence opened here is never closed: lines 8-13 "
+	    "are read as its code");
+	step = step_named(&rb, "Smoke it");
+	assert_int_equal(runbook_work_refusal(&rb, 1, step, why, sizeof(why)), 1);
+	assert_non_null(strstr(why, "t.md:7: code fence opened here is never closed"));
+	assert_non_null(strstr(why, "nothing ran"));
+	runbook_free(&rb);
+
+	/* Open at the very end: with code, with none, with no last newline. */
+	parse_str(&rb, "- a\n\n```sh\necho hi\n");
+	assert_int_equal(rb.nerrors, 1);
+	assert_int_equal(rb.diags[0].line, 3);
+	assert_string_equal(rb.diags[0].msg, "code fence opened here is never closed: line 4 is "
+	    "read as its code");
+	runbook_free(&rb);
+	parse_str(&rb, "- a\n\n```sh\n");
+	assert_int_equal(rb.nerrors, 1);
+	assert_string_equal(rb.diags[0].msg, "code fence opened here is never closed");
+	runbook_free(&rb);
+	parse_str(&rb, "- a\n\n~~~sh\necho hi");
+	assert_int_equal(rb.nerrors, 1);
+	assert_int_equal(rb.diags[0].line, 3);
+	runbook_free(&rb);
+
+	/* A line with more after the fence does not close it. */
+	parse_str(&rb, "- a\n\n```sh\necho hi\n``` x\n");
+	assert_int_equal(rb.nerrors, 1);
+	runbook_free(&rb);
+
+	/* Ended by its container (a quote), not by a fence. */
+	parse_str(&rb, "- a\n\n> ```sh\n> echo hi\n\n- b\n");
+	assert_int_equal(rb.nerrors, 1);
+	assert_int_equal(rb.diags[0].line, 3);
+	runbook_free(&rb);
+}
+
+/* Closed fences of every shape read with no error: a longer fence around
+ * a shorter one, tildes, a longer close, blanks after it, in a list item
+ * and in a quote, empty, at the end of a file with no last newline. */
+static void
+closed_fences_are_not_errors(void **state)
+{
+	static const char *const docs[] = {
+	    "- a\n\n````md\n```sh\nls\n```\n````\n\n- b\n",
+	    "- a\n\n~~~sh\nls\n~~~~  \n- b\n",
+	    "- a\n\n```sh\nls\n\n\n```\n",
+	    "1. a\n\n   ```sh\n   ls\n   ```\n2. b\n\n   ```warroom\n   smoke url=/readyz\n   ```\n",
+	    "> ```sh\n> ls\n> ```\n\n- b\n",
+	    "- a\n\n```\n```\n\n- b\n",
+	    "- a\n\n```sh\nls\n```",
+	};
+	struct runbook rb;
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof(docs) / sizeof(docs[0]); i++) {
+		parse_str(&rb, docs[i]);
+		if (rb.nerrors != 0)
+			fail_msg("doc %zu: %s", i, rb.diags[0].msg);
+		runbook_free(&rb);
+	}
+}
+
+/* A runbook file is read up to 1 MiB; past it the refusal names the file,
+ * its size and the limit. */
+static void
+runbook_size_limit(void **state)
+{
+	struct wr_err err;
+
+	(void)state;
+	assert_int_equal(runbook_size_check("long.md", WR_RUNBOOK_MAX_BYTES, &err), 0);
+	assert_int_equal(runbook_size_check("long.md", 0, &err), 0);
+	assert_int_equal(runbook_size_check("long.md", WR_RUNBOOK_MAX_BYTES + 1ull, &err), -1);
+	assert_int_equal(runbook_size_check("long.md", 16777216ull, &err), -1);
+	assert_string_equal(err.msg, "long.md: 16777216 bytes (16.0 MiB); a runbook may be at "
+	    "most 1 MiB (1048576 bytes): split it or trim it");
+}
+
 /* The status-page update after the Helm rollback is a step of its own:
  * "Check the release and the rollout" runs helm status and rollout status. */
 static void
@@ -1871,6 +2031,10 @@ main(void)
 		cmocka_unit_test(docs_blue_green_cutover),
 		cmocka_unit_test(docs_runbooks_name_no_fixed_address),
 		cmocka_unit_test(headings_are_sections_with_parents),
+		cmocka_unit_test(half_read_step_is_refused_whole),
+		cmocka_unit_test(unclosed_fence_is_an_error),
+		cmocka_unit_test(closed_fences_are_not_errors),
+		cmocka_unit_test(runbook_size_limit),
 		cmocka_unit_test(task_items_keep_their_ticks),
 		cmocka_unit_test(code_blocks_attach_to_what_they_follow),
 		cmocka_unit_test(nested_items_are_sub_steps),
