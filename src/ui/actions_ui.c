@@ -1719,7 +1719,8 @@ post_update(const struct app *app, int status, const char *text,
  * not the latest one, and its service on every configured host that runs
  * it), or words; the strings live in *c and the buffers. Returns the
  * template for status: [templates]' own, else warroom's words for what
- * the journal proves (cause_template, into tpl). */
+ * the journal proves and the hosts' verdicts allow (cause_template, into
+ * tpl). */
 static const char *
 template_vars(struct app *app, int status, struct statuspage_vars *v, struct cause *c,
     char *when, char *since, char *began, size_t cap, char *tpl, size_t tcap)
@@ -1755,7 +1756,8 @@ template_vars(struct app *app, int status, struct statuspage_vars *v, struct cau
 	v->began = began;
 	if (app->cfg.templates[status][0] != '\0')
 		return app->cfg.templates[status];
-	cause_template(status, found ? c : NULL, tpl, tcap);
+	/* "Normal again" is not said while a verdict says otherwise. */
+	cause_template(status, found ? c : NULL, app_hosts_not_ok(app, NULL, 0), tpl, tcap);
 	return tpl;
 }
 
