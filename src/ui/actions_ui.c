@@ -1838,14 +1838,19 @@ void
 actions_post_preview_draw(struct app *app, int lines, int cols)
 {
 	int w = cols - 8 < 100 ? cols - 8 : 100, h, y = 0, nfacts = 0, i, nbad = 0, ngaps;
-	char q[200], facts[2][400], bad[400], warn[480], gaps[2][400];
+	char q[200], where[WR_URL_MAX + 128], facts[2][400], bad[400], warn[480], gaps[2][400];
+	const struct statuspage_state *st;
 	struct statuspage_update *u;
 	WINDOW *win;
 
 	if (w < 20)
 		return;
-	facts[0][0] = facts[1][0] = '\0';
+	facts[0][0] = facts[1][0] = where[0] = '\0';
 	if (app->statuspage != NULL) {
+		/* Which page and incident: staging taken for production shows. */
+		st = statuspage_state(app->statuspage);
+		statuspage_preview_where(app->cfg.statuspage.kind, app->cfg.statuspage.url,
+		    st->page_incident, where, sizeof(where));
 		/* The title and impact as send will queue them. */
 		u = xmalloc(sizeof(*u));
 		post_update(app, app->post_status, app->prompt.text, u);
@@ -1861,15 +1866,17 @@ actions_post_preview_draw(struct app *app, int lines, int cols)
 		snprintf(warn, sizeof(warn), "not every host is OK: %s", bad);
 	ngaps = post_gaps(app, gaps);
 	/* As high as the text needs, above the footer. */
-	ui_put_wrapped(NULL, &y, 2, w - 4, 0, lines - 8 - nfacts - (nbad > 0) - ngaps, A_NORMAL,
-	    app->prompt.text);
-	h = y + 5 + nfacts + (nbad > 0) + ngaps;
+	ui_put_wrapped(NULL, &y, 2, w - 4, 0, lines - 8 - (where[0] != '\0') - nfacts -
+	    (nbad > 0) - ngaps, A_NORMAL, app->prompt.text);
+	h = y + 5 + (where[0] != '\0') + nfacts + (nbad > 0) + ngaps;
 	if ((win = ui_overlay(app, h, w, lines - 1 - h, (cols - w) / 2, THEME_BORDER_FOCUS,
 	    " WHAT CUSTOMERS WILL READ ")) == NULL)
 		return;
 	actions_post_question(app, q, sizeof(q));
 	ui_put(win, 1, 2, w - 4, ui_attr(app, THEME_WARN), q);
 	y = 2;
+	if (where[0] != '\0')
+		ui_put(win, y++, 2, w - 4, ui_attr(app, THEME_WARN), where);
 	for (i = 0; i < 2; i++)
 		if (facts[i][0] != '\0')
 			ui_put(win, y++, 2, w - 4, ui_attr(app, THEME_NORMAL), facts[i]);
