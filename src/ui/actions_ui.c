@@ -757,7 +757,7 @@ actions_dialog_key(struct app *app, const char *name, int is_keycode, unsigned k
 			    "every one is marked)");
 			return;
 		}
-		if (strcmp(app->confirm_text.text, svc) != 0) {
+		if (!lineedit_typed_is(app->confirm_text.text, svc)) {
 			app_say(app, "type %s to confirm, or Esc to cancel", svc);
 			return;
 		}
@@ -1127,7 +1127,7 @@ actions_dialog_hints(struct app *app, int lines, int cols, struct dialog_hint ou
 	kind_words(p, &title, &button, &verb);
 	word = p->confirm[0] ? p->confirm : p->service;
 	dialog_size(app, lines, cols, &h, &w, &full);
-	return command_dialog_hints(word, verb, strcmp(app->confirm_text.text, word) == 0,
+	return command_dialog_hints(word, verb, lineedit_typed_is(app->confirm_text.text, word),
 	    full - 1 > h - 6, action_nchoices(a) > 1 || action_choice(a) < 0, out);
 }
 
@@ -1182,7 +1182,7 @@ actions_dialog_draw(struct app *app, int lines, int cols)
 	y++;
 	snprintf(line, sizeof(line), "> %s", app->confirm_text.text);
 	ui_put(win, y++, 2, w - 4, ui_attr(app, THEME_NORMAL) | A_UNDERLINE, line);
-	ok = strcmp(app->confirm_text.text, word) == 0 && action_choice(a) >= 0;
+	ok = lineedit_typed_is(app->confirm_text.text, word) && action_choice(a) >= 0;
 	/* Cancel has the focus until the name is typed exactly. */
 	ui_put(win, y, 2, 12, ok ? ui_attr(app, THEME_DIM) : ui_attr(app, THEME_SELECTED),
 	    "[ Cancel ]");
@@ -1459,7 +1459,7 @@ actions_announce(struct app *app, const char *typed)
 	struct wr_err err;
 	int rc = -1;
 
-	if (strcmp(typed, "announce") != 0)
+	if (!lineedit_typed_is(typed, "announce"))
 		app_say(app, "nothing announced: type announce to send it");
 	else if (chat_announce(app->chat, app->post_message, app->post_step, id, &err) != 0)
 		app_say(app, "nothing announced: %s", err.msg);
@@ -1770,10 +1770,15 @@ actions_statuspage_post(struct app *app, const char *typed)
 	struct statuspage_vars v;
 	struct cause cause;
 	char when[32], since[32], began[32], words[512];
-	int status = statuspage_status_parse(typed);
+	int status = -1;
 	const char *tpl;
 	char *text;
+	int s;
 
+	/* A typed confirmation like any other (a paste's trailing space). */
+	for (s = STATUSPAGE_INVESTIGATING; status < 0 && s <= STATUSPAGE_RESOLVED; s++)
+		if (lineedit_typed_is(typed, statuspage_status_name((enum statuspage_status)s)))
+			status = s;
 	if (status < 0) {
 		app_say(app, "nothing posted: type investigating, identified, monitoring or resolved");
 		app->post_message[0] = app->post_name[0] = app->post_impact[0] = '\0';
