@@ -391,8 +391,8 @@ const struct host_metrics *app_metrics(const struct app *app, int h);
 int app_host_rows(const struct app *app);
 
 /* How many hosts' verdicts say CONSIDER ROLLBACK or worse, named in buf
- * ("api-1 ROLLBACK IMMEDIATELY, …"): what a "fixed" post or a resolve
- * would contradict. */
+ * ("api-1 ROLLBACK IMMEDIATELY, …"; NULL with cap 0: only counted): what
+ * a "fixed" post or a resolve would contradict. */
 int app_hosts_not_ok(const struct app *app, char *buf, size_t cap);
 
 #endif

@@ -72,7 +72,9 @@ void cause_since(const struct cause *c, char *out, size_t cap);
  * [templates] sets none: "back on TAG" only in CAUSE_BACK on one tag,
  * "under way" while a rollback runs or is UNKNOWN on any host, else the
  * hosts rolled back counted (c NULL: the journal holds no rollback).
- * Placeholders as in [templates]. */
-void cause_template(int status, const struct cause *c, char *out, size_t cap);
+ * "Resolved ... normal again" only in CAUSE_BACK (or c NULL) with not_ok
+ * (hosts whose verdict asks for a rollback now) 0; else "in part", what is
+ * proven and that the work goes on. Placeholders as in [templates]. */
+void cause_template(int status, const struct cause *c, int not_ok, char *out, size_t cap);
 
 #endif

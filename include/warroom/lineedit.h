@@ -44,4 +44,10 @@ bool lineedit_set(struct lineedit *le, const char *utf8);
  * the cursor's column in it. Nothing typed shows, only how much. */
 void lineedit_masked(const struct lineedit *le, char *out, size_t cap, size_t *cursor_col);
 
+/* A typed confirmation ("arm", a service's name, "resolve"…): whether
+ * typed is word exactly once leading and trailing spaces and tabs are set
+ * aside (a paste's newline arrives as a space). Every typed confirmation
+ * compares with this, so the field and the verdict never disagree. */
+bool lineedit_typed_is(const char *typed, const char *word);
+
 #endif

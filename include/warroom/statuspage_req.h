@@ -126,6 +126,14 @@ bool statuspage_impact_ok(const char *s);
 void statuspage_preview_facts(enum statuspage_kind kind, const struct statuspage_update *u,
     const char *asked_name, char *title, size_t tcap, char *impact, size_t icap);
 
+/* The preview's words for where a post goes, so a staging page taken for
+ * production shows before Enter: kind (as the config spells it), the
+ * page id (atlassian) and the url's host (no user or password) and path,
+ * then the page's incident it updates (page_incident, "" for a new one):
+ * "posts to atlassian page PAGEID at HOST, incident ID". */
+void statuspage_preview_where(enum statuspage_kind kind, const char *url,
+    const char *page_incident, char *out, size_t cap);
+
 /* The requests that carry u to the page, in sending order. update and
  * resolve need u->page_id. -1 with err when u cannot be expressed. */
 int statuspage_req_build(enum statuspage_kind kind, const struct statuspage_update *u,

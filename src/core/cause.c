@@ -15,7 +15,9 @@
  * cut off (UNKNOWN) on any of them is "under way"; short of that the words
  * count the hosts rolled back. Customers read these, and a service half
  * rolled back, or an unverified success, would be a claim warroom never
- * checked.
+ * checked. So "resolved" says "normal again" only when the service is
+ * back on every host and no host's verdict asks for a rollback; short of
+ * that it says what is proven and that the work goes on.
  */
 #include "warroom/cause.h"
 
@@ -403,13 +405,54 @@ many_hosts(int status, const struct cause *c, char *out, size_t cap)
 	return 1;
 }
 
+/* "Resolved" while a host's verdict asks for a rollback, or the service
+ * is not proven back on every host: what is proven, and that the work
+ * goes on. Never "normal again" nor "back" for what is not. */
+static void
+resolved_in_part(const struct cause *c, int not_ok, char *out, size_t cap)
+{
+	const char *hosts = not_ok == 1 ? "1 host" : NULL;
+	char n[32];
+
+	if (hosts == NULL) {
+		snprintf(n, sizeof(n), "%d hosts", not_ok);
+		hosts = n;
+	}
+	if (c == NULL)
+		snprintf(out, cap, "Resolved in part: error rates are still elevated on %s; we "
+		    "are still working on %s.", hosts, not_ok == 1 ? "it" : "them");
+	else if (c->state == CAUSE_BACK)
+		snprintf(out, cap, "Resolved in part: {service} %s since {since}, but error rates "
+		    "are still elevated on %s; we are still working on %s.",
+		    c->one_tag ? "is back on {to_tag}" : "is rolled back on every host", hosts,
+		    not_ok == 1 ? "it" : "them");
+	else if (c->nback > 0 && c->nunder_way > 0)
+		snprintf(out, cap, "Resolved in part: {service} is rolled back on %d of %d hosts "
+		    "and a rollback is under way on %d more; we are still working on the "
+		    "others.", c->nback, c->nhosts, c->nunder_way);
+	else if (c->nback > 0)
+		snprintf(out, cap, "Resolved in part: {service} is rolled back on %d of %d hosts; "
+		    "we are still working on the others.", c->nback, c->nhosts);
+	else if (c->nunder_way > 0)
+		wr_strlcpy(out, "Not resolved yet: a rollback of {service} is under way; we are "
+		    "still working on it.", cap);
+	else
+		wr_strlcpy(out, "Not resolved yet: we are still working on a fix for {service}.",
+		    cap);
+}
+
 void
-cause_template(int status, const struct cause *c, char *out, size_t cap)
+cause_template(int status, const struct cause *c, int not_ok, char *out, size_t cap)
 {
 	int k;
 
 	if (status < 0 || status >= WR_TEMPLATE_COUNT) {
 		wr_strlcpy(out, "", cap);
+		return;
+	}
+	if (status == WR_TEMPLATE_RESOLVED &&
+	    (not_ok > 0 || (c != NULL && c->state != CAUSE_BACK))) {
+		resolved_in_part(c, not_ok, out, cap);
 		return;
 	}
 	if (c != NULL && c->nhosts > 1 && !c->one_tag && many_hosts(status, c, out, cap))

@@ -21,6 +21,7 @@
 
 struct seen_key {
 	char section[96];
+	int scope;                /* parse_state.scope when it was set */
 	char name[64];
 	int line;
 };
@@ -30,6 +31,9 @@ struct parse_state {
 	const struct config_env *env;
 	int line;                 /* line the reader handed out last */
 	char section[96];         /* section of the last key handled */
+	int scope;                /* 0, or the header line of a section already
+	                             reported as a duplicate: its keys are not
+	                             "set twice" for being in the first one too */
 	struct config_host *host; /* current [host "…"], or NULL */
 	struct config_host *scratch;  /* a refused [host "…"]'s keys, checked, never kept */
 	struct seen_key *seen;
@@ -878,6 +882,7 @@ enter_section(struct parse_state *ps, const char *section)
 	wr_strlcpy(ps->section, section, sizeof(ps->section));
 	ps->host = NULL;
 	ps->lost = false;
+	ps->scope = 0;
 	r = host_section_name(section, name, sizeof(name));
 	if (r < 0) {
 		config_add_error(cfg, ps->line,
@@ -892,6 +897,7 @@ enter_section(struct parse_state *ps, const char *section)
 			if (!(isalnum((unsigned char)*c) || strchr(".-_", *c))) {
 				config_add_error(cfg, ps->line,
 				    "host name \"%s\": use letters, digits, '.', '-' and '_'", name);
+				ps->scope = ps->line;
 				ps->host = scratch_host(ps, name);
 				return;
 			}
@@ -900,6 +906,9 @@ enter_section(struct parse_state *ps, const char *section)
 				config_add_error(cfg, ps->line,
 				    "duplicate host \"%s\" (first defined at line %d)",
 				    name, cfg->hosts[i].line);
+				/* One error for the section, not one more per key
+				 * the first one set too. */
+				ps->scope = ps->line;
 				ps->host = scratch_host(ps, name);
 				return;
 			}
@@ -916,16 +925,20 @@ enter_section(struct parse_state *ps, const char *section)
 		return;
 	}
 	if (strcmp(section, "statuspage") == 0) {
-		if (ps->statuspage_line != 0)
+		if (ps->statuspage_line != 0) {
 			config_add_error(cfg, ps->line,
 			    "[statuspage] appears twice (first at line %d)", ps->statuspage_line);
+			ps->scope = ps->line;
+		}
 		ps->statuspage_line = ps->line;
 		cfg->statuspage.line = ps->line;
 	}
 	if (strcmp(section, "chat") == 0) {
-		if (cfg->chat.line != 0)
+		if (cfg->chat.line != 0) {
 			config_add_error(cfg, ps->line,
 			    "[chat] appears twice (first at line %d)", cfg->chat.line);
+			ps->scope = ps->line;
+		}
 		cfg->chat.line = ps->line;
 	}
 }
@@ -957,7 +970,7 @@ duplicate_key(struct parse_state *ps, const char *name)
 
 	for (i = 0; i < ps->nseen; i++)
 		if (strcmp(ps->seen[i].section, ps->section) == 0 &&
-		    strcmp(ps->seen[i].name, name) == 0) {
+		    ps->seen[i].scope == ps->scope && strcmp(ps->seen[i].name, name) == 0) {
 			config_add_error(ps->cfg, ps->line,
 			    "'%s' set twice in [%s] (first at line %d)", name,
 			    ps->section, ps->seen[i].line);
@@ -965,6 +978,7 @@ duplicate_key(struct parse_state *ps, const char *name)
 		}
 	ps->seen = xrealloc(ps->seen, (ps->nseen + 1) * sizeof(*ps->seen));
 	wr_strlcpy(ps->seen[ps->nseen].section, ps->section, sizeof(ps->seen[0].section));
+	ps->seen[ps->nseen].scope = ps->scope;
 	wr_strlcpy(ps->seen[ps->nseen].name, name, sizeof(ps->seen[0].name));
 	ps->seen[ps->nseen].line = ps->line;
 	ps->nseen++;

@@ -210,3 +210,24 @@ lineedit_masked(const struct lineedit *le, char *out, size_t cap, size_t *cursor
 	}
 	*cursor_col = col;
 }
+
+/* Only what a paste or a stray key leaves at the ends: inside, a space is
+ * part of what was asked for (or not). */
+static bool
+blank(char c)
+{
+	return c == ' ' || c == '\t';
+}
+
+bool
+lineedit_typed_is(const char *typed, const char *word)
+{
+	size_t n, k = strlen(word);
+
+	while (blank(*typed))
+		typed++;
+	n = strlen(typed);
+	while (n > 0 && blank(typed[n - 1]))
+		n--;
+	return n == k && k > 0 && strncmp(typed, word, k) == 0;
+}

@@ -132,6 +132,59 @@ statuspage_preview_facts(enum statuspage_kind kind, const struct statuspage_upda
 		    u->impact);
 }
 
+/* s ends with suffix: its length, else 0. */
+static size_t
+ends_with(const char *s, size_t n, const char *suffix)
+{
+	size_t k = strlen(suffix);
+
+	return n >= k && strncmp(s + n - k, suffix, k) == 0 ? k : 0;
+}
+
+void
+statuspage_preview_where(enum statuspage_kind kind, const char *url,
+    const char *page_incident, char *out, size_t cap)
+{
+	const char *host = strstr(url, "://"), *path, *at, *pages, *name;
+	size_t nhost, npath, nid;
+	char incident[STATUSPAGE_ID_MAX + 16];
+
+	host = host != NULL ? host + 3 : url;
+	path = host + strcspn(host, "/?#");
+	/* A user or password in the url is a secret, not a place. */
+	at = memchr(host, '@', (size_t)(path - host));
+	while (at != NULL) {
+		host = at + 1;
+		at = memchr(host, '@', (size_t)(path - host));
+	}
+	nhost = (size_t)(path - host);
+	npath = *path == '/' ? strcspn(path, "?#") : 0;
+	while (npath > 0 && path[npath - 1] == '/')
+		npath--;
+	/* Cachet's API suffix says nothing of which site it is. */
+	if (kind == STATUSPAGE_CACHET)
+		npath -= ends_with(path, npath, "/api/v1");
+	else if (kind == STATUSPAGE_CACHET3)
+		npath -= ends_with(path, npath, "/api");
+	if (page_incident != NULL && page_incident[0] != '\0')
+		snprintf(incident, sizeof(incident), "incident %s", page_incident);
+	else
+		wr_strlcpy(incident, "a new incident", sizeof(incident));
+	name = config_statuspage_kind_name(kind);
+	pages = kind == STATUSPAGE_ATLASSIAN && npath > 0 ? strstr(path, "/pages/") : NULL;
+	if (pages != NULL && pages < path + npath) {
+		pages += strlen("/pages/");
+		nid = strcspn(pages, "/?#");
+		if (pages + nid > path + npath)
+			nid = (size_t)(path + npath - pages);
+		snprintf(out, cap, "posts to %s page %.*s at %.*s, %s", name, (int)nid, pages,
+		    (int)nhost, host, incident);
+		return;
+	}
+	snprintf(out, cap, "posts to %s at %.*s%.*s, %s", name, (int)nhost, host, (int)npath,
+	    path, incident);
+}
+
 int
 statuspage_action_parse(const char *s)
 {

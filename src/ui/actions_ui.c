@@ -757,7 +757,7 @@ actions_dialog_key(struct app *app, const char *name, int is_keycode, unsigned k
 			    "every one is marked)");
 			return;
 		}
-		if (strcmp(app->confirm_text.text, svc) != 0) {
+		if (!lineedit_typed_is(app->confirm_text.text, svc)) {
 			app_say(app, "type %s to confirm, or Esc to cancel", svc);
 			return;
 		}
@@ -1127,7 +1127,7 @@ actions_dialog_hints(struct app *app, int lines, int cols, struct dialog_hint ou
 	kind_words(p, &title, &button, &verb);
 	word = p->confirm[0] ? p->confirm : p->service;
 	dialog_size(app, lines, cols, &h, &w, &full);
-	return command_dialog_hints(word, verb, strcmp(app->confirm_text.text, word) == 0,
+	return command_dialog_hints(word, verb, lineedit_typed_is(app->confirm_text.text, word),
 	    full - 1 > h - 6, action_nchoices(a) > 1 || action_choice(a) < 0, out);
 }
 
@@ -1182,7 +1182,7 @@ actions_dialog_draw(struct app *app, int lines, int cols)
 	y++;
 	snprintf(line, sizeof(line), "> %s", app->confirm_text.text);
 	ui_put(win, y++, 2, w - 4, ui_attr(app, THEME_NORMAL) | A_UNDERLINE, line);
-	ok = strcmp(app->confirm_text.text, word) == 0 && action_choice(a) >= 0;
+	ok = lineedit_typed_is(app->confirm_text.text, word) && action_choice(a) >= 0;
 	/* Cancel has the focus until the name is typed exactly. */
 	ui_put(win, y, 2, 12, ok ? ui_attr(app, THEME_DIM) : ui_attr(app, THEME_SELECTED),
 	    "[ Cancel ]");
@@ -1459,7 +1459,7 @@ actions_announce(struct app *app, const char *typed)
 	struct wr_err err;
 	int rc = -1;
 
-	if (strcmp(typed, "announce") != 0)
+	if (!lineedit_typed_is(typed, "announce"))
 		app_say(app, "nothing announced: type announce to send it");
 	else if (chat_announce(app->chat, app->post_message, app->post_step, id, &err) != 0)
 		app_say(app, "nothing announced: %s", err.msg);
@@ -1719,7 +1719,8 @@ post_update(const struct app *app, int status, const char *text,
  * not the latest one, and its service on every configured host that runs
  * it), or words; the strings live in *c and the buffers. Returns the
  * template for status: [templates]' own, else warroom's words for what
- * the journal proves (cause_template, into tpl). */
+ * the journal proves and the hosts' verdicts allow (cause_template, into
+ * tpl). */
 static const char *
 template_vars(struct app *app, int status, struct statuspage_vars *v, struct cause *c,
     char *when, char *since, char *began, size_t cap, char *tpl, size_t tcap)
@@ -1755,7 +1756,8 @@ template_vars(struct app *app, int status, struct statuspage_vars *v, struct cau
 	v->began = began;
 	if (app->cfg.templates[status][0] != '\0')
 		return app->cfg.templates[status];
-	cause_template(status, found ? c : NULL, tpl, tcap);
+	/* "Normal again" is not said while a verdict says otherwise. */
+	cause_template(status, found ? c : NULL, app_hosts_not_ok(app, NULL, 0), tpl, tcap);
 	return tpl;
 }
 
@@ -1768,10 +1770,15 @@ actions_statuspage_post(struct app *app, const char *typed)
 	struct statuspage_vars v;
 	struct cause cause;
 	char when[32], since[32], began[32], words[512];
-	int status = statuspage_status_parse(typed);
+	int status = -1;
 	const char *tpl;
 	char *text;
+	int s;
 
+	/* A typed confirmation like any other (a paste's trailing space). */
+	for (s = STATUSPAGE_INVESTIGATING; status < 0 && s <= STATUSPAGE_RESOLVED; s++)
+		if (lineedit_typed_is(typed, statuspage_status_name((enum statuspage_status)s)))
+			status = s;
 	if (status < 0) {
 		app_say(app, "nothing posted: type investigating, identified, monitoring or resolved");
 		app->post_message[0] = app->post_name[0] = app->post_impact[0] = '\0';
@@ -1836,14 +1843,19 @@ void
 actions_post_preview_draw(struct app *app, int lines, int cols)
 {
 	int w = cols - 8 < 100 ? cols - 8 : 100, h, y = 0, nfacts = 0, i, nbad = 0, ngaps;
-	char q[200], facts[2][400], bad[400], warn[480], gaps[2][400];
+	char q[200], where[WR_URL_MAX + 128], facts[2][400], bad[400], warn[480], gaps[2][400];
+	const struct statuspage_state *st;
 	struct statuspage_update *u;
 	WINDOW *win;
 
 	if (w < 20)
 		return;
-	facts[0][0] = facts[1][0] = '\0';
+	facts[0][0] = facts[1][0] = where[0] = '\0';
 	if (app->statuspage != NULL) {
+		/* Which page and incident: staging taken for production shows. */
+		st = statuspage_state(app->statuspage);
+		statuspage_preview_where(app->cfg.statuspage.kind, app->cfg.statuspage.url,
+		    st->page_incident, where, sizeof(where));
 		/* The title and impact as send will queue them. */
 		u = xmalloc(sizeof(*u));
 		post_update(app, app->post_status, app->prompt.text, u);
@@ -1859,15 +1871,17 @@ actions_post_preview_draw(struct app *app, int lines, int cols)
 		snprintf(warn, sizeof(warn), "not every host is OK: %s", bad);
 	ngaps = post_gaps(app, gaps);
 	/* As high as the text needs, above the footer. */
-	ui_put_wrapped(NULL, &y, 2, w - 4, 0, lines - 8 - nfacts - (nbad > 0) - ngaps, A_NORMAL,
-	    app->prompt.text);
-	h = y + 5 + nfacts + (nbad > 0) + ngaps;
+	ui_put_wrapped(NULL, &y, 2, w - 4, 0, lines - 8 - (where[0] != '\0') - nfacts -
+	    (nbad > 0) - ngaps, A_NORMAL, app->prompt.text);
+	h = y + 5 + (where[0] != '\0') + nfacts + (nbad > 0) + ngaps;
 	if ((win = ui_overlay(app, h, w, lines - 1 - h, (cols - w) / 2, THEME_BORDER_FOCUS,
 	    " WHAT CUSTOMERS WILL READ ")) == NULL)
 		return;
 	actions_post_question(app, q, sizeof(q));
 	ui_put(win, 1, 2, w - 4, ui_attr(app, THEME_WARN), q);
 	y = 2;
+	if (where[0] != '\0')
+		ui_put(win, y++, 2, w - 4, ui_attr(app, THEME_WARN), where);
 	for (i = 0; i < 2; i++)
 		if (facts[i][0] != '\0')
 			ui_put(win, y++, 2, w - 4, ui_attr(app, THEME_NORMAL), facts[i]);

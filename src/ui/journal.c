@@ -688,7 +688,7 @@ journal_resolve(struct app *app, const char *typed)
 	struct wr_err err;
 	size_t open = actions_unknown(app);
 
-	if (strcmp(typed, "resolve") != 0) {
+	if (!lineedit_typed_is(typed, "resolve")) {
 		app_say(app, "not resolved: type resolve to resolve it");
 		return;
 	}

@@ -75,7 +75,7 @@ arm_confirm(struct app *app, const char *typed)
 {
 	char why[600];
 
-	if (strcmp(typed, "arm") != 0) {
+	if (!lineedit_typed_is(typed, "arm")) {
 		app_say(app, "not armed: type arm to arm");
 		return;
 	}
@@ -120,7 +120,8 @@ filter_set(struct app *app, const char *pattern)
 	    ", any case" : ", case-sensitive (it has an uppercase letter)");
 }
 
-/* The typed confirmation must be the host's name, exactly. */
+/* The typed confirmation must be the host's name, exactly (but for the
+ * spaces a paste leaves at its ends). */
 static void
 trust_confirm(struct app *app, const char *typed)
 {
@@ -129,7 +130,7 @@ trust_confirm(struct app *app, const char *typed)
 	struct wr_err err;
 	cJSON *d;
 
-	if (strcmp(typed, name) != 0) {
+	if (!lineedit_typed_is(typed, name)) {
 		app_say(app, "not trusted: you typed '%s', not '%s'", typed, name);
 		return;
 	}

@@ -480,8 +480,13 @@ draw_header(struct app *app)
 		bw += 2 + ui_width(badge[nb]);
 		battr[nb++] = ui_attr(app, THEME_BAD) | A_REVERSE;
 	}
-	/* Elapsed since the incident opened (a resumed one keeps counting). */
-	format_elapsed(elapsed, sizeof(elapsed), (long)(now - start));
+	/* Elapsed since the incident opened (a resumed one keeps counting).
+	 * A watcher whose incident has no journal (yet) has nothing open to
+	 * count from: it says so, not a T+ as though the incident ran. */
+	if (app->incident != NULL && app->safety.read_only && app->tl == NULL)
+		wr_strlcpy(elapsed, "not open", sizeof(elapsed));
+	else
+		format_elapsed(elapsed, sizeof(elapsed), (long)(now - start));
 	gmtime_r(&now, &tm);
 	strftime(clock, sizeof(clock), "%Y-%m-%d %H:%M:%S UTC ", &tm);
 	strftime(clock_short, sizeof(clock_short), "%H:%M:%S UTC ", &tm);

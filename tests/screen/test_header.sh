@@ -2,7 +2,9 @@
 # test_header.sh — the header at 80 columns with ARMED, an outcome not
 # known and a status page that failed: the badges keep their states
 # (FAILED, HTTP 500) whole; the clock's date, the incident's name, T+ and
-# the clock give way first, and come back when the line has room.
+# the clock give way first, and come back when the line has room. A
+# watcher on an incident with no journal shows no T+ ticking, but "not
+# open".
 . "${top_srcdir:-$(dirname "$0")/../..}/tests/lib/screen.sh"
 write_config
 steps '
@@ -122,4 +124,38 @@ assert_screen wide <<'EOF'
 │                                                                                              ││                                                              │
 └──────────────────────────────────────────────────────────────────────────────────────────────┘└──────────────────────────────────────────────────────────────┘
  r roll back  B all hosts  X kill switch  A arm  Enter logs  o order  F filter  C-r poll now  z zoom  Tab pane  ? help  q quit
+EOF
+
+# Nothing open, nothing elapsed: three seconds on, no T+00:00:03.
+steps '
+:resize 80x24
+:sleep 3
+:save-screen watcher
+'
+run_console -c "$tmp/warroom.conf" --incident "no such incident" --read-only
+assert_screen watcher <<'EOF'
+ warroom │ no such incident │ not open   READ-ONLY      2026-01-01 00:00:03 UTC
+┌─ ▶ HOSTS ────────────────────────────────────┐┌─ RUNBOOK ────────────────────┐
+│  HOST        SERVICE CONN          TAG HEALTH││ no runbook loaded            │
+│> api-1       api     not connected     -     ││ open one with -r FILE        │
+│  api-1       jobs    not connected     -     ││                              │
+│  api-2       api     not connected     -     ││                              │
+│  k8s-bastion api     not connected     -     ││                              │
+│                                              ││                              │
+└──────────────────────────────────────────────┘│                              │
+┌─ METRICS ────────────────────────────────────┐│                              │
+│ api-1: no metrics_url in the config          ││                              │
+│                                              ││                              │
+│                                              ││                              │
+└──────────────────────────────────────────────┘└──────────────────────────────┘
+┌─ LOGS ───────────────────────────────────────┐┌─ TIMELINE ───────────────────┐
+│ no log stream open                           ││ watching: no journal for inci│
+│                                              ││ it shows here once a console │
+│                                              ││                              │
+│                                              ││                              │
+│                                              ││                              │
+│                                              ││                              │
+│                                              ││                              │
+└──────────────────────────────────────────────┘└──────────────────────────────┘
+ Enter logs  o order  F filter  C-r poll now  Tab pane  ? help  q quit
 EOF

@@ -5,8 +5,9 @@
 # is rolled back on api-1 on a ROLLBACK IMMEDIATELY verdict, then jobs is
 # rolled back too; "identified" still says the cause is api's release, and
 # that it is rolled back on 1 of api's 3 hosts, not back (k8s-bastion and
-# helm-bastion still run it). "investigating" says since the first bad
-# verdict, not since the time of the post.
+# helm-bastion still run it), and "resolved" does not call it normal
+# again. "investigating" says since the first bad verdict, not since the
+# time of the post.
 . "${top_srcdir:-$(dirname "$0")/../..}/tests/lib/tmux.sh"
 [ -x /usr/sbin/sshd ] || skip "openssh-server is not installed"
 fleet_up --demo
@@ -40,6 +41,13 @@ wait_re "text: The cause is release v1\\.5\\.0-bad of api; it is rolled back on 
 keys Escape
 wait_for "nothing posted"
 ok "identified names api's judged release, not jobs' later rollback, rolled back on 1 of 3 hosts"
+
+keys S; keys -l resolved; keys Enter
+wait_for "WHAT CUSTOMERS WILL READ"
+wait_re "text: Resolved in part: api is rolled back on 1 of 3 hosts; we are still working on the others\\."
+keys Escape
+wait_for "nothing posted"
+ok "resolved does not call api normal again while it is rolled back on 1 of 3 hosts"
 
 began=$(grep -E '"kind":"verdict\.change".*"verdict":"(ROLLBACK IMMEDIATELY|CONSIDER ROLLBACK)"|"kind":"health\.change".*"healthz":"FAIL"' \
 	"$journal" | head -1 | sed -n 's/^{"seq":[0-9]*,"ts":"[0-9-]*T\([0-9:]\{5\}\).*/\1/p')

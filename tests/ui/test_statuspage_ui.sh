@@ -3,7 +3,7 @@
 # fleet's fake status page: refused in read-only mode and when unarmed;
 # armed, S and a typed status create the incident once, then update and
 # resolve it; a word that is not a status posts nothing; the text is shown
-# before it goes, Esc there posts nothing, and an edited text is posted; a
+# before it goes with the page and incident it goes to, Esc there posts nothing, and an edited text is posted; a
 # resolve while a host's verdict is bad is warned of, on the page and by E.
 . "${top_srcdir:-$(dirname "$0")/../..}/tests/lib/tmux.sh"
 [ -x /usr/sbin/sshd ] || skip "openssh-server is not installed"
@@ -31,11 +31,18 @@ wait_for "status page (investigating/identified/monitoring/resolved):"
 keys -l "fixed"; keys Enter
 wait_for "nothing posted: type investigating, identified, monitoring or resolved"
 [ "$(writes)" = 0 ] || fail "a bad word posted"
-post_status investigating
+# The box names the page (kind, page id, host) and the page's incident,
+# so a staging page taken for production shows before Enter.
+sp_host=$(sed -n 's|^url = https\{0,1\}://\([^/]*\)/v1/pages/.*|\1|p' "$fl/warroom.conf")
+[ -n "$sp_host" ] || fail "no atlassian url in the fleet's warroom.conf"
+keys S; keys -l investigating; keys Enter
+wait_for "posts to atlassian page pg0fleet0001 at $sp_host, a new incident"
+keys Enter
 wait_for "status page: create investigating (incident " 15
 # The text customers will read is shown first and can be rewritten.
 keys S; keys -l identified; keys Enter
 wait_for "update identified on the status page"
+wait_re "posts to atlassian page pg0fleet0001 at $sp_host, incident [A-Za-z0-9_-]+"
 wait_for "WHAT CUSTOMERS WILL READ"
 keys Escape
 wait_for "nothing posted"

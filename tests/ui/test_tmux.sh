@@ -146,6 +146,16 @@ assert_not_contains "$tmp/screen" "HELP: keys"
 assert_not_contains "$tmp/screen" "zoomed"
 ok "a paste is text for the prompt, newlines as spaces; with none open it runs no key"
 
+# A confirmation pasted with its newline reads "arm " and is arm, as the
+# field shows.
+keys A
+wait_for "type arm to arm:"
+paste 'arm\n'
+wait_for "type arm to arm: arm "
+keys Enter
+wait_for "ARMED for"
+ok "a pasted typed confirmation arms: the newline's space is set aside"
+
 # Ctrl-Z under a shell with job control (sh -m): the shell gets its
 # terminal back as it was, paste markers off (its read takes a paste as
 # typed text), and fg gives it back to the console, redrawn, paste markers

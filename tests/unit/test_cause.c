@@ -236,10 +236,12 @@ no_rollback_no_cause(void **state)
 }
 
 /* The default words for status about what the journal holds, with the
- * hosts of hosts[0..nhosts) (the config), filled as the console fills
- * them (the fallback words where nothing is known). */
+ * hosts of hosts[0..nhosts) (the config) and not_ok hosts whose verdict
+ * asks for a rollback, filled as the console fills them (the fallback
+ * words where nothing is known). */
 static char *
-words_on(const struct journal *j, const struct config_host *hosts, size_t nhosts, int status)
+words_not_ok(const struct journal *j, const struct config_host *hosts, size_t nhosts,
+    int status, int not_ok)
 {
 	struct statuspage_vars v = {
 		.service = "the service", .from_tag = "the new release",
@@ -259,8 +261,15 @@ words_on(const struct journal *j, const struct config_host *hosts, size_t nhosts
 	v.since = since;
 	cause_clock(cause_began(j->v, j->n), began, sizeof(began));
 	v.began = began;
-	cause_template(status, found ? &c : NULL, tpl, sizeof(tpl));
+	cause_template(status, found ? &c : NULL, not_ok, tpl, sizeof(tpl));
 	return statuspage_template(tpl, &v);
+}
+
+/* As above with every host's verdict OK. */
+static char *
+words_on(const struct journal *j, const struct config_host *hosts, size_t nhosts, int status)
+{
+	return words_not_ok(j, hosts, nhosts, status, 0);
 }
 
 static char *
@@ -298,7 +307,8 @@ an_unknown_rollback_is_not_called_done(void **state)
 	    "The cause is release v1.5.0-bad of api; a rollback to v1.4.0 is under way.");
 	says(&j, WR_TEMPLATE_MONITORING,
 	    "A rollback of api to v1.4.0 is under way; we are watching its error rate.");
-	says(&j, WR_TEMPLATE_RESOLVED, "Resolved: error rates of api are normal again (02:50 UTC).");
+	says(&j, WR_TEMPLATE_RESOLVED,
+	    "Not resolved yet: a rollback of api is under way; we are still working on it.");
 	/* Still running (no action.end yet): the same words. */
 	j.n -= 2;
 	cJSON_Delete(j.v[j.n].data);
@@ -372,7 +382,7 @@ ok_since_its_end_and_failed_never_done(void **state)
 	add_op(&j, "action.reconcile", "h1", op, "{\"by\":\"hand\",\"outcome\":\"failed\"}");
 	assert_int_equal(cause_find(j.v, j.n, NULL, 0, &c), 1);
 	assert_int_equal(c.state, CAUSE_NOT_BACK);
-	says(&j, WR_TEMPLATE_RESOLVED, "Resolved: error rates of api are normal again (02:50 UTC).");
+	says(&j, WR_TEMPLATE_RESOLVED, "Not resolved yet: we are still working on a fix for api.");
 	done(&j);
 }
 
@@ -396,7 +406,7 @@ no_rollback_claims_nothing(void **state)
 		assert_null(strchr(w, '{'));
 		free(w);
 	}
-	cause_template(WR_TEMPLATE_COUNT, NULL, tpl, sizeof(tpl));
+	cause_template(WR_TEMPLATE_COUNT, NULL, 0, tpl, sizeof(tpl));
 	assert_string_equal(tpl, "");
 	done(&j);
 }
@@ -471,8 +481,8 @@ the_service_is_back_only_when_every_host_is(void **state)
 	    "it is rolled back on 1 of 3 hosts and a rollback is under way on 1 more.");
 	says_on(&j, fleet, 3, WR_TEMPLATE_MONITORING, "api is rolled back on 1 of 3 hosts and a "
 	    "rollback is under way on 1 more; we are watching its error rate.");
-	says_on(&j, fleet, 3, WR_TEMPLATE_RESOLVED,
-	    "Resolved: error rates of api are normal again (02:50 UTC).");
+	says_on(&j, fleet, 3, WR_TEMPLATE_RESOLVED, "Resolved in part: api is rolled back on 1 of 3 "
+	    "hosts and a rollback is under way on 1 more; we are still working on the others.");
 
 	/* k8s-bastion read back at v1.4.1; helm-bastion still on the bad one. */
 	end(&j, "action.reconcile", "k8s-bastion", op, "ok");
@@ -484,6 +494,8 @@ the_service_is_back_only_when_every_host_is(void **state)
 	    "it is rolled back on 2 of 3 hosts and we are working on the rest.");
 	says_on(&j, fleet, 3, WR_TEMPLATE_MONITORING, "api is rolled back on 2 of 3 hosts; we are "
 	    "watching its error rate while we work on the rest.");
+	says_on(&j, fleet, 3, WR_TEMPLATE_RESOLVED, "Resolved in part: api is rolled back on 2 of 3 "
+	    "hosts; we are still working on the others.");
 
 	/* The last one back at 02:39:02: back since then, not since 02:36. */
 	rollback(&j, "helm.rollback", "helm-bastion", "api", "1.5.0-bad", "1.4.1");
@@ -597,6 +609,59 @@ back_on_different_tags_and_read_again(void **state)
 	done(&j);
 }
 
+static void
+says_not_ok(const struct journal *j, const struct config_host *hosts, size_t nhosts,
+    int not_ok, const char *want)
+{
+	char *got = words_not_ok(j, hosts, nhosts, WR_TEMPLATE_RESOLVED, not_ok);
+
+	assert_string_equal(got, want);
+	free(got);
+}
+
+/* The QA resolve: api rolled back on api-1 only, k8s-bastion and
+ * helm-bastion still on the bad release and ROLLBACK IMMEDIATELY. The
+ * words warroom drafts for "resolved" claim nothing is normal or back
+ * until every host is back and no verdict asks for a rollback. */
+static void
+resolved_is_not_normal_while_a_host_is_not(void **state)
+{
+	struct journal j = { .n = 0 };
+	struct config_host fleet[3];
+
+	host_of(&fleet[0], "api-1", "api", NULL);
+	host_of(&fleet[1], "k8s-bastion", "api", NULL);
+	host_of(&fleet[2], "helm-bastion", "api", NULL);
+	/* Nothing rolled back, one host failing: no "normal again". */
+	says_not_ok(&j, fleet, 3, 1, "Resolved in part: error rates are still elevated on 1 "
+	    "host; we are still working on it.");
+	ran(&j, "api-1", "api", "v1.5.0-bad");
+	ran(&j, "k8s-bastion", "api", "v1.5.0-bad");
+	ran(&j, "helm-bastion", "api", "1.5.0-bad");
+	verdict(&j, "api-1", "ROLLBACK IMMEDIATELY");
+	verdict(&j, "k8s-bastion", "ROLLBACK IMMEDIATELY");
+	verdict(&j, "helm-bastion", "ROLLBACK IMMEDIATELY");
+	rollback(&j, "compose.rollback", "api-1", "api", "v1.5.0-bad", "v1.4.1");
+	says_not_ok(&j, fleet, 3, 2, "Resolved in part: api is rolled back on 1 of 3 hosts; "
+	    "we are still working on the others.");
+	/* Whatever the verdicts say, the journal alone forbids it. */
+	says_not_ok(&j, fleet, 3, 0, "Resolved in part: api is rolled back on 1 of 3 hosts; "
+	    "we are still working on the others.");
+
+	/* Back on every host, but one verdict still asks for a rollback. */
+	rollback(&j, "k8s.undo", "k8s-bastion", "api", "v1.5.0-bad", "v1.4.1");
+	rollback(&j, "helm.rollback", "helm-bastion", "api", "1.5.0-bad", "1.4.1");
+	at(&j, 39, 2);
+	says_not_ok(&j, fleet, 3, 1, "Resolved in part: api is back on v1.4.1 since 02:39 UTC, "
+	    "but error rates are still elevated on 1 host; we are still working on it.");
+	says_not_ok(&j, fleet, 3, 2, "Resolved in part: api is back on v1.4.1 since 02:39 UTC, "
+	    "but error rates are still elevated on 2 hosts; we are still working on them.");
+	/* Back everywhere and every verdict OK: now it is. */
+	says_not_ok(&j, fleet, 3, 0,
+	    "Resolved: api runs v1.4.1 and error rates are normal again (02:50 UTC).");
+	done(&j);
+}
+
 /* "investigating ... since" is when the trouble began: the first verdict
  * asking for a rollback or /healthz failing, else the incident's open;
  * never the time of the post. */
@@ -646,6 +711,7 @@ main(void)
 		cmocka_unit_test(the_service_is_back_only_when_every_host_is),
 		cmocka_unit_test(a_host_that_never_ran_the_bad_release),
 		cmocka_unit_test(back_on_different_tags_and_read_again),
+		cmocka_unit_test(resolved_is_not_normal_while_a_host_is_not),
 		cmocka_unit_test(investigating_says_when_it_began),
 	};
 

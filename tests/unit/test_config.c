@@ -322,6 +322,37 @@ duplicate_host(void **state)
 	    "prod.conf:7: duplicate host \"a\" (first defined at line 1)");
 }
 
+/* The QA config: a host pasted twice. One error for the section, not one
+ * more "set twice" per key the first one set too; within the copy a key
+ * set twice is still said, and so is a bad value. */
+static void
+duplicate_host_once(void **state)
+{
+	const char *host = "[host \"api-1\"]\naddress = 10.0.0.1\nuser = deploy\n"
+	    "compose_dir = /srv\nservices = api jobs\nport = 22\n";
+	char text[512];
+	struct config cfg;
+
+	snprintf(text, sizeof(text), "%s%s", host, host);
+	expect_error(text, "prod.conf:7: duplicate host \"api-1\" (first defined at line 1)");
+	snprintf(text, sizeof(text), "%s%sport = 23\n", host, host);
+	assert_int_equal(parse(&cfg, text), -1);
+	assert_int_equal(cfg.nerrors, 2);
+	assert_string_equal(cfg.errors[1], "prod.conf:13: 'port' set twice in [host \"api-1\"] "
+	    "(first at line 12)");
+	config_free(&cfg);
+	snprintf(text, sizeof(text), "%s%sdriver = nomad\n", host, host);
+	assert_int_equal(parse(&cfg, text), -1);
+	assert_int_equal(cfg.nerrors, 2);
+	assert_string_equal(cfg.errors[1],
+	    "prod.conf:13: driver: expected compose, k8s or helm, got 'nomad'");
+	config_free(&cfg);
+	/* [statuspage] twice likewise: the section is the error. */
+	expect_error("[statuspage]\nkind = cachet\nurl = https://s.example.com\ntoken_env = T\n"
+	    "[statuspage]\nkind = cachet\nurl = https://s.example.com\ntoken_env = T\n",
+	    "prod.conf:5: [statuspage] appears twice (first at line 1)");
+}
+
 static void
 duplicate_key(void **state)
 {
@@ -787,6 +818,7 @@ main(void)
 		cmocka_unit_test(bad_interval),
 		cmocka_unit_test(bad_driver),
 		cmocka_unit_test(duplicate_host),
+		cmocka_unit_test(duplicate_host_once),
 		cmocka_unit_test(duplicate_key),
 		cmocka_unit_test(host_section_without_quotes),
 		cmocka_unit_test(host_name_with_bad_characters),

@@ -1,7 +1,8 @@
 /*
  * test_lineedit.c — the note editor's text: UTF-8 stays whole under
  * cursor moves, deletes and Ctrl-U; controls are refused; a hidden prompt
- * shows one bullet per character and nothing of the text.
+ * shows one bullet per character and nothing of the text; a typed
+ * confirmation sets aside the spaces at its ends (a paste's newline).
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -134,6 +135,32 @@ masked_shows_only_the_length(void **state)
 	assert_string_equal(tiny, "\u2022\u2022");
 }
 
+/* A paste's newline arrives as a space: "arm " is arm, as the field
+ * shows; anything else still is not. */
+static void
+typed_confirmations_set_the_ends_aside(void **state)
+{
+	struct lineedit le;
+	const unsigned int pasted[] = { 'a', 'r', 'm', ' ' };
+
+	(void)state;
+	lineedit_clear(&le);
+	type(&le, pasted, 4);
+	assert_string_equal(le.text, "arm ");
+	assert_true(lineedit_typed_is(le.text, "arm"));
+	assert_true(lineedit_typed_is("arm", "arm"));
+	assert_true(lineedit_typed_is(" \tapi  ", "api"));
+	assert_true(lineedit_typed_is("api-1 ", "api-1"));
+	assert_false(lineedit_typed_is("ar m", "arm"));
+	assert_false(lineedit_typed_is("arms", "arm"));
+	assert_false(lineedit_typed_is("ar", "arm"));
+	assert_false(lineedit_typed_is("Arm", "arm"));
+	assert_false(lineedit_typed_is("api jobs", "api"));
+	/* Nothing typed confirms nothing, not even an empty word. */
+	assert_false(lineedit_typed_is("  ", "arm"));
+	assert_false(lineedit_typed_is("", ""));
+}
+
 int
 main(void)
 {
@@ -143,6 +170,7 @@ main(void)
 		cmocka_unit_test(controls_and_overflow_are_refused),
 		cmocka_unit_test(set_prefills_cleanly),
 		cmocka_unit_test(masked_shows_only_the_length),
+		cmocka_unit_test(typed_confirmations_set_the_ends_aside),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -141,6 +141,41 @@ title_and_impact_for_each_kind(void **state)
 	}
 }
 
+/* The S box names where a post goes: kind, page id, the url's host and
+ * path (never its user or password), and the page's incident or a new one,
+ * so staging and production differ on screen. */
+static void
+preview_names_the_page_and_incident(void **state)
+{
+	char w[256];
+
+	(void)state;
+	statuspage_preview_where(STATUSPAGE_ATLASSIAN, "https://api.statuspage.io/v1/pages/"
+	    "pgprod000001", "p0q1r2s3t4u5", w, sizeof(w));
+	assert_string_equal(w, "posts to atlassian page pgprod000001 at api.statuspage.io, "
+	    "incident p0q1r2s3t4u5");
+	statuspage_preview_where(STATUSPAGE_ATLASSIAN, "http://127.0.0.1:21999/v1/pages/"
+	    "pg0fleet0001/", "", w, sizeof(w));
+	assert_string_equal(w, "posts to atlassian page pg0fleet0001 at 127.0.0.1:21999, "
+	    "a new incident");
+	/* No page in the url: its host and path say where. */
+	statuspage_preview_where(STATUSPAGE_ATLASSIAN, "https://sp.example.com/v1", NULL, w,
+	    sizeof(w));
+	assert_string_equal(w, "posts to atlassian at sp.example.com/v1, a new incident");
+	statuspage_preview_where(STATUSPAGE_CACHET, "https://ops:s3cret@status-staging.example."
+	    "com/api/v1/?x=1", "12", w, sizeof(w));
+	assert_string_equal(w, "posts to cachet at status-staging.example.com, incident 12");
+	assert_null(strstr(w, "s3cret"));
+	statuspage_preview_where(STATUSPAGE_CACHET3, "https://example.com/status/api", "3", w,
+	    sizeof(w));
+	assert_string_equal(w, "posts to cachet3 at example.com/status, incident 3");
+	statuspage_preview_where(STATUSPAGE_CACHET3, "http://127.0.0.1:21999", "", w, sizeof(w));
+	assert_string_equal(w, "posts to cachet3 at 127.0.0.1:21999, a new incident");
+	/* A narrow buffer is cut, never overrun. */
+	statuspage_preview_where(STATUSPAGE_CACHET, "https://status.example.com", "12", w, 10);
+	assert_string_equal(w, "posts to ");
+}
+
 static void
 atlassian_update_and_resolve_patch_the_page_incident(void **state)
 {
@@ -802,6 +837,7 @@ main(void)
 		cmocka_unit_test(updates_survive_the_journal),
 		cmocka_unit_test(names_parse_both_ways),
 		cmocka_unit_test(check_requests),
+		cmocka_unit_test(preview_names_the_page_and_incident),
 		cmocka_unit_test(templates_fill_known_placeholders),
 	};
 
