@@ -171,10 +171,11 @@ struct plan_target {
 #define PLAN_NOTE_BAD "  (rolled back from in this incident)"
 #define PLAN_NOTE_SAME "  (same version as running: nothing would change)"
 
-/* Which of n targets (newest good first) to preselect: the first, unless
- * it changes the export from now (on or off) and a later one at its tag
- * keeps it as it is. */
-int plan_k8s_default(const struct plan_target *t, int n, const char *now);
+/* Which of n targets (newest good first) to preselect: the first not at
+ * the running tag run ("": not known), unless it changes the export from
+ * now (on or off) and a later one at its tag keeps it as it is. When all
+ * run the running tag: one whose EXPORT_MODE is now's, else -1 (none). */
+int plan_k8s_default(const struct plan_target *t, int n, const char *now, const char *run);
 
 /* Whether a helm revision (chart, app version) is the running one's
  * version, so rolling back to it changes nothing; unknown ("") never is. */
@@ -191,12 +192,13 @@ int plan_targets_order(const struct plan_target *t, int n, int *order);
 
 /* Which of n targets in plan_targets_order's order (the first nfree
  * unmarked) to preselect: plan_k8s_default's (now: the running
- * EXPORT_MODE, "" on helm) among the unmarked, or among all when named
- * (the engineer named the target: a runbook step's revision, marked or
- * not); -1 when every one is marked and none named, and why nothing is
- * preselected goes to why. */
+ * EXPORT_MODE, run: the running tag, both "" on helm) among the unmarked,
+ * or among all when named (the engineer named the target: a runbook
+ * step's revision, marked or not, at any tag); -1 when none is to be
+ * (every one marked, or every unmarked one at the running tag would
+ * change the export), and why goes to why. */
 int plan_targets_default(const struct plan_target *t, int n, int nfree, bool named,
-    const char *now, char *why, size_t cap);
+    const char *now, const char *run, char *why, size_t cap);
 
 /* A helm rollback plan p to the running version: said in its warning. */
 void plan_warn_same(struct plan *p);

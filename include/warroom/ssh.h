@@ -143,6 +143,11 @@ int ssh_pool_trust(struct ssh_pool *pool, int host, const char *known_hosts,
  * hop's key changed, or a DOWN one, is tried again now. */
 enum ssh_recheck ssh_pool_recheck(struct ssh_pool *pool, int host);
 
+/* ssh_pool_recheck, then an UNTRUSTED host it left so is connected to
+ * again as well (the key the server offers now is checked: a known one
+ * comes UP, another is UNTRUSTED with it). Returns ssh_pool_recheck's. */
+enum ssh_recheck ssh_pool_retry(struct ssh_pool *pool, int host);
+
 /* Attach a client to an UP host (-1 otherwise) and service it soon. */
 int ssh_client_attach(struct ssh_pool *pool, int host, struct ssh_client *c);
 

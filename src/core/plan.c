@@ -852,18 +852,40 @@ plan_k8s_undo_notes(struct plan *p, const char *container, const char *now, cons
 	}
 }
 
-int
-plan_k8s_default(const struct plan_target *t, int n, const char *now)
+/* Whether t runs the running tag run (both known): going back to it
+ * changes no release, only the pod template. */
+static bool
+at_running_tag(const struct plan_target *t, const char *run)
 {
-	int sn = plan_export_state(now), i;
+	return run[0] != '\0' && t->tag[0] != '\0' && strcmp(t->tag, run) == 0;
+}
 
-	if (n <= 0 || sn < 0 || t[0].tag[0] == '\0' ||
-	    plan_export_state(t[0].export_mode) == sn)
-		return 0;
-	for (i = 1; i < n; i++)
-		if (strcmp(t[i].tag, t[0].tag) == 0 && plan_export_state(t[i].export_mode) == sn)
+int
+plan_k8s_default(const struct plan_target *t, int n, const char *now, const char *run)
+{
+	int sn = plan_export_state(now), first = -1, i;
+
+	/* A rollback is to another release: the newest at another tag (or
+	 * one whose tag is unknown) comes first. */
+	for (i = 0; i < n && first < 0; i++)
+		if (!at_running_tag(&t[i], run))
+			first = i;
+	if (first < 0) {
+		/* Only the running tag: one that leaves EXPORT_MODE as it is,
+		 * never one that would undo (or may undo) a kill switch. */
+		for (i = 0; i < n; i++)
+			if (now[0] != '\0' && strcmp(t[i].export_mode, now) == 0)
+				return i;
+		return -1;
+	}
+	if (sn < 0 || t[first].tag[0] == '\0' ||
+	    plan_export_state(t[first].export_mode) == sn)
+		return first;
+	for (i = first + 1; i < n; i++)
+		if (strcmp(t[i].tag, t[first].tag) == 0 &&
+		    plan_export_state(t[i].export_mode) == sn)
 			return i;
-	return 0;
+	return first;
 }
 
 bool
@@ -924,16 +946,32 @@ tags_ranked(const struct plan_target *t, int n, int rank, char *out, size_t cap)
 
 int
 plan_targets_default(const struct plan_target *t, int n, int nfree, bool named,
-    const char *now, char *why, size_t cap)
+    const char *now, const char *run, char *why, size_t cap)
 {
 	char bad[160], same[160];
+	int d;
 
 	if (cap > 0)
 		why[0] = '\0';
-	if (named)                       /* theirs to judge, marks and all */
-		return plan_k8s_default(t, n, now);
-	if (n <= 0 || nfree > 0)
-		return plan_k8s_default(t, nfree > 0 ? nfree : n, now);
+	if (named) {                     /* theirs to judge, marks and all */
+		d = plan_k8s_default(t, n, now, "");
+		return d < 0 && n > 0 ? 0 : d;
+	}
+	if (n <= 0)
+		return 0;
+	if (nfree > 0) {
+		if ((d = plan_k8s_default(t, nfree, now, run)) >= 0)
+			return d;
+		/* Only the running tag is left, and it would touch the export
+		 * (or may: what one of them sets was not read). */
+		for (d = 0; d < nfree && now[0] != '\0' && t[d].export_mode[0] != '\0'; d++)
+			;
+		snprintf(why, cap, "nothing is preselected: every earlier revision%s runs the "
+		    "running tag %s and %s change EXPORT_MODE (now %s); Up/Down picks one",
+		    nfree < n ? " not rolled back from" : "", run, d < nfree ? "may" : "would",
+		    now[0] ? now : "not read");
+		return -1;
+	}
 	/* Every one is marked: picking one is the engineer's call, made with
 	 * the reason in view, never Enter's. */
 	tags_ranked(t, n, 2, bad, sizeof(bad));

@@ -1209,10 +1209,11 @@ export_of_revision(const struct action *a, const char *rs, int rev, char *out, s
 	parse_k8s_env_free(&env);
 }
 
-/* The target to preselect: compose's first; k8s: one at the newest
- * unmarked tag that keeps the export as it is now, when the newest does
- * not (plan_k8s_default); a named target; or -1, none, when every one is
- * marked (demote_bad), a->unpicked saying why. */
+/* The target to preselect: compose's first; k8s: the newest unmarked one
+ * at another tag than the running one, or one at its tag that keeps the
+ * export as it is now, when that does not (plan_k8s_default); a named
+ * target; or -1, none, when every one is marked (demote_bad) or the rest
+ * would only change the export at the running tag, a->unpicked saying why. */
 static int
 default_choice(struct action *a)
 {
@@ -1226,7 +1227,8 @@ default_choice(struct action *a)
 	while (nfree < a->nchoices && plan_target_note(&t[nfree])[0] == '\0')
 		nfree++;
 	return plan_targets_default(t, a->nchoices, nfree, a->want[0] != '\0' ||
-	    a->want_rev != 0, a->cfg->driver == DRIVER_K8S ? a->export_now : "", a->unpicked,
+	    a->want_rev != 0, a->cfg->driver == DRIVER_K8S ? a->export_now : "",
+	    a->cfg->driver == DRIVER_K8S ? a->planned_cur.tag : "", a->unpicked,
 	    sizeof(a->unpicked));
 }
 

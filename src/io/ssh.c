@@ -9,7 +9,8 @@
  * the key checked before any authentication; then ssh-agent and keys.
  * A host that fails is DOWN and retried with capped exponential backoff
  * and jitter from a timer, so it costs nothing while it waits. A host
- * whose key is unknown or changed is UNTRUSTED and never retried.
+ * whose key is unknown or changed is UNTRUSTED and never retried by
+ * itself: only when asked (C-r, K).
  * A host that is UP is checked every keepalive interval with a request
  * the server must answer; one still unanswered at the next check is DOWN
  * (a hung sshd keeps its TCP connection, which TCP alone never notices).
@@ -1557,6 +1558,22 @@ ssh_pool_recheck(struct ssh_pool *p, int host)
 		return h->st.key_changed ? SSH_RECHECK_CHANGED : SSH_RECHECK_UNKNOWN;
 	untrusted_key(h, r);
 	return r == LIBSSH2_KNOWNHOST_CHECK_NOTFOUND ? SSH_RECHECK_UNKNOWN : SSH_RECHECK_CHANGED;
+}
+
+enum ssh_recheck
+ssh_pool_retry(struct ssh_pool *p, int host)
+{
+	struct ssh_host *h = p->hosts[host];
+	enum ssh_recheck r = ssh_pool_recheck(p, host);
+
+	/* The key kept is the one offered then: the server may offer another
+	 * now (restored, or rotated again), and only a new handshake sees
+	 * it, checked before any authentication as always. */
+	if (r == SSH_RECHECK_CHANGED || r == SSH_RECHECK_UNKNOWN) {
+		h->attempts = 0;
+		on_retry(h);
+	}
+	return r;
 }
 
 static void

@@ -89,7 +89,8 @@ trust_ask(struct app *app)
 }
 
 /* C-r also looks again at hosts that are not UP: DOWN ones are tried now,
- * UNTRUSTED ones have known_hosts read again. Returns how many are
+ * UNTRUSTED ones have known_hosts read again and are connected to again
+ * (the server may offer another key now). Returns how many are
  * connecting; *unknown counts changed keys whose old line is gone. */
 static int
 recheck_hosts(struct app *app, int *unknown)
@@ -100,9 +101,9 @@ recheck_hosts(struct app *app, int *unknown)
 	for (i = 0; app->pool != NULL && i < ssh_pool_count(app->pool); i++) {
 		bool was_changed = ssh_pool_status(app->pool, i)->key_changed;
 
-		switch (ssh_pool_recheck(app->pool, i)) {
-		case SSH_RECHECK_CONNECTING: n++; break;
-		case SSH_RECHECK_UNKNOWN: *unknown += was_changed; break;
+		switch (ssh_pool_retry(app->pool, i)) {
+		case SSH_RECHECK_UNKNOWN: *unknown += was_changed; n++; break;
+		case SSH_RECHECK_CONNECTING: case SSH_RECHECK_CHANGED: n++; break;
 		default: break;
 		}
 	}

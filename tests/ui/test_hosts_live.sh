@@ -12,7 +12,9 @@
 # in [warroom] K refuses at once, and ADDRESS shows where ssh_config
 # sends an alias. A changed key is journalled once with both
 # fingerprints, the footer names the exact ssh-keygen -R, and once the
-# old line is gone K reads known_hosts again and trusts the new key.
+# old line is gone K reads known_hosts again and trusts the new key. C-r
+# connects to an UNTRUSTED host again: the key offered then is shown, and
+# once the server offers the known key again the host comes UP.
 . "${top_srcdir:-$(dirname "$0")/../..}/tests/lib/tmux.sh"
 [ -x /usr/sbin/sshd ] || skip "openssh-server is not installed"
 
@@ -159,7 +161,13 @@ wait_for "h1: HOST KEY CHANGED — nothing is sent to it; if the new key is righ
 assert_contains "$tmp/screen" "$tmp/empty, then K"
 assert_contains "$tmp/screen" "known_hosts has ssh-ed25519"
 assert_contains "$tmp/screen" "$fp"
-keys K C-r K
+keys K
+wait_for "a CHANGED host key is never trusted from here"
+# C-r connects again (the same key offered: journalled once still).
+keys C-r
+wait_for "more connecting again"
+wait_re "h1 +api +UNTRUSTED"
+keys K
 wait_for "a CHANGED host key is never trusted from here"
 journal=$(ls "$fl"/timeline/keys-*.jsonl)
 [ "$(grep -c '"kind":"hostkey.changed"' "$journal")" = 1 ] || fail "hostkey.changed is not recorded once"
@@ -176,3 +184,23 @@ grep -q '"kind":"hostkey.trust"' "$journal" || fail "the trust is not journalled
 keys q
 wait_for "exit=0"
 ok "a changed key: journalled once with both keys, the exact ssh-keygen -R; K trusts it once the old line is gone"
+
+# C-r connects to an UNTRUSTED host again: rotated once more, the key it
+# offers now is the one shown; restored to the one in known_hosts, UP.
+start 120 30 "$WARROOM -c $fl/warroom.conf"
+wait_re "h1 +api +UNTRUSTED"
+"$fleet" fault --dir "$fl" h1 rotate-hostkey ecdsa > /dev/null
+fp2=$(ssh-keygen -lf "$fl/hosts/h1/hostkey.pub" | awk '{ print $2 }')
+[ -n "$fp2" ] || fail "no fingerprint for h1's rotated key"
+keys C-r
+wait_for "more connecting again"
+wait_re "h1 +api +UNTRUSTED"
+keys K
+wait_for "offered $fp2"
+"$fleet" fault --dir "$fl" h1 restore-hostkey > /dev/null
+keys C-r
+wait_re "h1 +api +UP" 10
+keys q
+wait_for "exit=0"
+ok "C-r connects to an UNTRUSTED host again: a new key is shown, the restored one comes UP"
+

@@ -6,8 +6,9 @@
 # deployment gets EXPORT_MODE=off in its pod template (a new revision,
 # rolled out at the tag it ran), /export answers 404 and the action ends
 # OK; commands.log shows exactly set env and rollout status beside the
-# reads; r then warns that the revision it goes back to turns exports
-# back on (same tag: only the pod template changes) and says it did; X
+# reads; r then preselects the last good tag (not the switch's own bad
+# one with exports on, listed and flagged as only a template change), warns
+# that it turns exports back on and says it did; X
 # reads the deployment, not the incident's history: on again, it
 # switches off; off, it offers the value it replaced; the post-mortem
 # lists it all.
@@ -88,17 +89,27 @@ ok "confirmed: set env + rollout status, a new revision at the same tag, /export
 
 # r after the switch: every earlier revision's template has EXPORT_MODE=on,
 # so the dialog says what the rollback does to the export, and the outcome
-# what it did.
+# what it did. Revision 4 (the switch's own bad tag, exports on) is listed
+# but never preselected: the last good tag, revision 3, is; B (the first
+# host of its chain) the same.
+keys B
+wait_for "CONFIRM ROLLBACK (k8s.undo)" 15
+wait_for "> revision 3 (v1.4.1, EXPORT_MODE=on)"
+keys Escape
+wait_for "fleet rollback of api from v1.5.0-bad: k8s-bastion CANCELLED"
 keys r
 wait_for "CONFIRM ROLLBACK (k8s.undo)" 15
 wait_for "type api and press Enter"
+assert_contains "$tmp/screen" "> revision 3 (v1.4.1, EXPORT_MODE=on)"
+assert_contains "$tmp/screen" "revision 5 (v1.5.0-bad)  ->  revision 3 (v1.4.1)"
+assert_contains "$tmp/screen" "revision 3 has EXPORT_MODE=on: this rollback turns exports back ON (now off since the kill switch at "
+assert_not_contains "$tmp/screen" "same tag"
+keys Up
+wait_for "> revision 4 (v1.5.0-bad, EXPORT_MODE=on)"
 assert_contains "$tmp/screen" "revision 5 (v1.5.0-bad)  ->  revision 4 (v1.5.0-bad)"
-assert_contains "$tmp/screen" "revision 4 has EXPORT_MODE=on: this rollback turns exports back ON (now off since the kill switch at "
 assert_contains "$tmp/screen" "same tag v1.5.0-bad: this only changes the pod template: EXPORT_MODE=off -> EXPORT_MODE=on"
-assert_contains "$tmp/screen" "> revision 4 (v1.5.0-bad, EXPORT_MODE=on)"
 keys Down
 wait_for "> revision 3 (v1.4.1, EXPORT_MODE=on)"
-assert_contains "$tmp/screen" "revision 3 has EXPORT_MODE=on: this rollback turns exports back ON"
 assert_not_contains "$tmp/screen" "same tag"
 keys -l api; keys Enter
 until_in "$journal" '"kind":"action.end".*"outcome":"ok".*api runs v1.4.1 and /readyz answers 200' 40 "no action.end ok for the rollback"
@@ -107,7 +118,7 @@ grep '"kind":"action.end"' "$journal" | tail -1 | grep -q "; EXPORT_MODE=off -> 
 [ "$(export_code)" = 200 ] || fail "/export answers $(export_code) after the rollback"
 grep '"kind":"action.intent"' "$journal" | grep '"action":"k8s.undo"' |
 	grep -q '"export_mode":{"container":"api","now":"off","target":"on"}' || fail "the undo's intent does not say EXPORT_MODE"
-ok "r after the kill switch warns the target turns exports back on (same tag: only the template), and says it did"
+ok "r and B after the kill switch preselect the last good tag, not the switch's own with exports on; the rollback says it turns exports back on, and did"
 
 # X decides from the deployment, not from the incident's last switch:
 # exports are on again, so X switches them off again.

@@ -753,18 +753,94 @@ k8s_rollback_target_keeps_the_kill_switch(void **state)
 
 	(void)state;
 	/* Exports off now: the good tag's revision that keeps them off. */
-	assert_int_equal(plan_k8s_default(t, 4, "off"), 1);
+	assert_int_equal(plan_k8s_default(t, 4, "off", "v1.5.0-bad"), 1);
 	/* On now: the newest keeps them on already. */
-	assert_int_equal(plan_k8s_default(t, 4, "on"), 0);
-	assert_int_equal(plan_k8s_default(t, 4, "(unset)"), 0);
+	assert_int_equal(plan_k8s_default(t, 4, "on", "v1.5.0-bad"), 0);
+	assert_int_equal(plan_k8s_default(t, 4, "(unset)", "v1.5.0-bad"), 0);
 	/* None at the good tag keeps them off: the newest, and the dialog warns. */
 	strcpy(t[1].export_mode, "on");
-	assert_int_equal(plan_k8s_default(t, 4, "off"), 0);
+	assert_int_equal(plan_k8s_default(t, 4, "off", "v1.5.0-bad"), 0);
 	/* What is not known decides nothing. */
-	assert_int_equal(plan_k8s_default(t, 4, ""), 0);
-	assert_int_equal(plan_k8s_default(t, 0, "off"), 0);
+	assert_int_equal(plan_k8s_default(t, 4, "", "v1.5.0-bad"), 0);
+	assert_int_equal(plan_k8s_default(t, 0, "off", "v1.5.0-bad"), -1);
 	strcpy(t[0].tag, "");
-	assert_int_equal(plan_k8s_default(t, 4, "off"), 0);
+	assert_int_equal(plan_k8s_default(t, 4, "off", "v1.5.0-bad"), 0);
+}
+
+/* Finding: after the kill switch on k8s (revision 5: v1.5.0-bad with
+ * EXPORT_MODE=off), r and B preselected revision 4, the same bad tag with
+ * EXPORT_MODE=on: confirming it undid the switch and kept the bad image. */
+static void
+k8s_after_the_kill_switch_the_running_tag_is_not_preselected(void **state)
+{
+	/* The demo's rollout history before revision 5, newest first. */
+	struct plan_target t[4] = {
+		{ "v1.5.0-bad", "on" }, { "v1.4.1", "on" }, { "v1.4.0", "on" }, { "v1.3.2", "on" },
+	};
+	struct config_host h = host();
+	struct wr_err err;
+	struct plan p;
+	char why[384];
+
+	(void)state;
+	/* The last good tag: revision 3, v1.4.1 (it turns exports back on,
+	 * and says so, but it is a rollback; revision 4 is none). */
+	assert_int_equal(plan_k8s_default(t, 4, "off", "v1.5.0-bad"), 1);
+	assert_int_equal(plan_targets_default(t, 4, 4, false, "off", "v1.5.0-bad", why,
+	    sizeof(why)), 1);
+	assert_string_equal(why, "");
+	/* With exports on too: the running tag is no rollback target. */
+	assert_int_equal(plan_targets_default(t, 4, 4, false, "on", "v1.5.0-bad", why,
+	    sizeof(why)), 1);
+	/* v1.4.1 rolled back from (marked, listed last): the next tag, v1.4.0. */
+	{
+		struct plan_target o[4] = { t[0], t[2], t[3], t[1] };
+
+		o[3].bad = true;
+		assert_int_equal(plan_targets_default(o, 4, 3, false, "off", "v1.5.0-bad", why,
+		    sizeof(why)), 1);
+	}
+	/* Only the running tag left, and it would turn exports back on: none. */
+	assert_int_equal(plan_k8s_default(t, 1, "off", "v1.5.0-bad"), -1);
+	assert_int_equal(plan_targets_default(t, 1, 1, false, "off", "v1.5.0-bad", why,
+	    sizeof(why)), -1);
+	assert_string_equal(why, "nothing is preselected: every earlier revision runs the running "
+	    "tag v1.5.0-bad and would change EXPORT_MODE (now off); Up/Down picks one");
+	/* …the others rolled back from. */
+	{
+		struct plan_target o[2] = { t[0], t[1] };
+
+		o[1].bad = true;
+		assert_int_equal(plan_targets_default(o, 2, 1, false, "off", "v1.5.0-bad", why,
+		    sizeof(why)), -1);
+		assert_string_equal(why, "nothing is preselected: every earlier revision not rolled "
+		    "back from runs the running tag v1.5.0-bad and would change EXPORT_MODE (now "
+		    "off); Up/Down picks one");
+	}
+	/* Its EXPORT_MODE not read: it may, so none either. */
+	{
+		struct plan_target o[1] = { { "v1.5.0-bad", "" } };
+
+		assert_int_equal(plan_targets_default(o, 1, 1, false, "off", "v1.5.0-bad", why,
+		    sizeof(why)), -1);
+		assert_string_equal(why, "nothing is preselected: every earlier revision runs the "
+		    "running tag v1.5.0-bad and may change EXPORT_MODE (now off); Up/Down picks one");
+	}
+	/* At the running tag, keeping the export: only a template change, offered. */
+	strcpy(t[0].export_mode, "off");
+	assert_int_equal(plan_k8s_default(t, 1, "off", "v1.5.0-bad"), 0);
+	/* Named (a runbook step's revision 4): theirs, at any tag. */
+	strcpy(t[0].export_mode, "on");
+	assert_int_equal(plan_targets_default(t, 1, 1, true, "off", "v1.5.0-bad", why,
+	    sizeof(why)), 0);
+	/* Picked by hand: the warnings as before. */
+	h.driver = DRIVER_K8S;
+	strcpy(h.namespace_, "prod");
+	assert_int_equal(plan_k8s_undo(&h, 0, "v1.5.0-bad", 5, 4, "v1.5.0-bad", 60, &p, &err), 0);
+	plan_k8s_undo_notes(&p, "api", "off", "on", 0);
+	assert_string_equal(p.warning, "revision 4 has EXPORT_MODE=on: this rollback turns exports "
+	    "back ON (now off)\nsame tag v1.5.0-bad: this only changes the pod template: "
+	    "EXPORT_MODE=off -> EXPORT_MODE=on");
 }
 
 /* Finding: a runbook step's typed revision went back to the bad release
@@ -780,7 +856,7 @@ a_named_bad_revision_is_marked_and_warned_first(void **state)
 	char why[384];
 
 	(void)state;
-	assert_int_equal(plan_targets_default(t, 1, 0, true, "on", why, sizeof(why)), 0);
+	assert_int_equal(plan_targets_default(t, 1, 0, true, "on", "", why, sizeof(why)), 0);
 	assert_string_equal(why, "");
 	assert_string_equal(plan_target_note(&t[0]), "  (rolled back from in this incident)");
 	h.driver = DRIVER_K8S;
@@ -828,7 +904,7 @@ helm_same_version_is_flagged_never_preselected(void **state)
 	    "  (same version as running: nothing would change)");
 	assert_string_equal(plan_target_note(&t[1]), "");
 	/* The only choice: listed, flagged, not preselected, and said why. */
-	assert_int_equal(plan_targets_default(t, 1, 0, false, "", why, sizeof(why)), -1);
+	assert_int_equal(plan_targets_default(t, 1, 0, false, "", "", why, sizeof(why)), -1);
 	assert_string_equal(why, "nothing is preselected: every earlier revision is the same "
 	    "version as running (1.4.1): a rollback to it would change nothing; Up/Down picks one");
 	/* Picked anyway: its plan says so, as k8s says a same-tag target's. */
@@ -871,26 +947,26 @@ all_marked_targets_are_listed_none_preselected(void **state)
 	{
 		struct plan_target o[4] = { t[1], t[2], t[0], t[3] };
 
-		assert_int_equal(plan_targets_default(o, 4, 2, false, "off", why, sizeof(why)), 1);
-		assert_int_equal(plan_targets_default(o, 4, 2, false, "on", why, sizeof(why)), 0);
+		assert_int_equal(plan_targets_default(o, 4, 2, false, "off", "", why, sizeof(why)), 1);
+		assert_int_equal(plan_targets_default(o, 4, 2, false, "on", "", why, sizeof(why)), 0);
 		assert_string_equal(why, "");
 	}
 	/* Every one rolled back from: none, and why. */
 	t[1].bad = t[2].bad = true;
 	assert_int_equal(plan_targets_order(t, 4, order), 0);
-	assert_int_equal(plan_targets_default(t, 4, 0, false, "on", why, sizeof(why)), -1);
+	assert_int_equal(plan_targets_default(t, 4, 0, false, "on", "", why, sizeof(why)), -1);
 	assert_string_equal(why, "nothing is preselected: every earlier revision was rolled back "
 	    "from in this incident (v1.5.0-bad, v1.4.1, v1.4.0); Up/Down picks one, only if it "
 	    "was fixed");
 	/* Rolled back from, or the same version. */
 	t[1].bad = false;
 	t[1].same = true;
-	assert_int_equal(plan_targets_default(t, 4, 0, false, "on", why, sizeof(why)), -1);
+	assert_int_equal(plan_targets_default(t, 4, 0, false, "on", "", why, sizeof(why)), -1);
 	assert_string_equal(why, "nothing is preselected: every earlier revision was rolled back "
 	    "from in this incident (v1.5.0-bad, v1.4.1, v1.4.0) or is the same version as "
 	    "running (v1.4.1); Up/Down picks one");
 	/* Named by the engineer: theirs, marked or not. */
-	assert_int_equal(plan_targets_default(t, 4, 0, true, "on", why, sizeof(why)), 0);
+	assert_int_equal(plan_targets_default(t, 4, 0, true, "on", "", why, sizeof(why)), 0);
 	/* The dialog's plan while none is picked: nothing to run or confirm. */
 	h.driver = DRIVER_K8S;
 	strcpy(h.namespace_, "prod");
@@ -1177,6 +1253,7 @@ main(void)
 		cmocka_unit_test(killswitch_value_from_what_the_host_holds),
 		cmocka_unit_test(k8s_rollback_says_what_it_does_to_the_export),
 		cmocka_unit_test(k8s_rollback_target_keeps_the_kill_switch),
+		cmocka_unit_test(k8s_after_the_kill_switch_the_running_tag_is_not_preselected),
 		cmocka_unit_test(a_named_bad_revision_is_marked_and_warned_first),
 		cmocka_unit_test(helm_same_version_is_flagged_never_preselected),
 		cmocka_unit_test(all_marked_targets_are_listed_none_preselected),
