@@ -241,13 +241,7 @@ command_run(struct app *app, enum wr_command cmd)
 			app_say(app, "no filter: / sets one");
 		break;
 	case WR_CMD_FOLLOW:
-		if (app->logs_view.mode != LOGVIEW_FOLLOW)
-			app->logs_view.mode = LOGVIEW_FOLLOW;
-		else if (logset_count(&app->logs) > 0) {
-			/* The newest line is always kept: its ring has just stored it. */
-			app->logs_view.mode = LOGVIEW_BOTTOM;
-			app->logs_view.id = logset_end(&app->logs) - 1;
-		}
+		logview_pause(&app->logs_view, &app->logs);
 		break;
 	case WR_CMD_WRAP:
 		app->logs_wrap = !app->logs_wrap;
