@@ -279,7 +279,8 @@ logview_scroll(struct logview *v, const struct logset *s, struct logfilter *f,
 
 	shown_init(&sh, s, f);
 	window(v, &sh, rows, &w, &c);
-	if (w.total == 0 || delta == 0)
+	/* Nothing shown before a held line: none earlier to go back to. */
+	if (w.total == 0 || delta == 0 || (w.n == 0 && delta < 0))
 		return;
 	if (v->mode == LOGVIEW_TOP && w.from_top) {
 		/* Held at the top: move the top line, and follow once the

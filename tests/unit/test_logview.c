@@ -326,6 +326,17 @@ a_short_filtered_pause_holds_and_counts(void **state)
 	assert_int_equal(v.mode, LOGVIEW_FOLLOW);
 	logview_window(&v, &lb, &f, ROWS, &w, lines);
 	assert_int_equal(w.n, 7);
+	/* Paused before any match: the pane stays empty, Up stays put. */
+	assert_int_equal(logfilter_set(&f, "line [4-6][0-9] ", 16, NULL), 0);
+	assert_true(logfilter_step(&f, &lb, 1000000));
+	v.mode = LOGVIEW_BOTTOM;
+	v.id = 30;
+	logview_window(&v, &lb, &f, ROWS, &w, lines);
+	assert_int_equal(w.n, 0);
+	assert_int_equal(w.total, 25);
+	logview_scroll(&v, &lb, &f, ROWS, -1);
+	assert_int_equal(v.mode, LOGVIEW_BOTTOM);
+	assert_int_equal(v.id, 30);
 	logfilter_free(&f);
 
 	/* Without a filter too: a short tail paused stays as it was. */
