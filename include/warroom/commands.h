@@ -32,12 +32,12 @@
 	X(PAGE_DOWN,   "PgDn",   NULL,    READS,   "move the selection a page down")       \
 	X(TOP,         "Home",   "g",     READS,   "move to the first line")               \
 	X(BOTTOM,      "End",    "G",     READS,   "move to the last line")                \
-	X(TICK,        "Space",  NULL,    RECORDS, "tick or untick the runbook step (RUNBOOK)") \
+	X(TICK,        "Space",  NULL,    RECORDS, "tick or untick the step") \
 	X(OPEN,        "Enter",  NULL,    READS,   "HOSTS: tail it; RUNBOOK: open or fold; TIMELINE: whole entry") \
 	X(LOGS_ADD,    "+",      NULL,    READS,   "HOSTS: tail that service too (LOGS merges by time)") \
 	X(PREV_OPEN,   "[",      NULL,    READS,   "jump to the previous unticked step")   \
 	X(NEXT_OPEN,   "]",      NULL,    READS,   "jump to the next unticked step")       \
-	X(NEXT_RUNBOOK, "R",     NULL,    READS,   "switch to the next runbook")           \
+	X(NEXT_RUNBOOK, "R",     NULL,    READS,   "switch RUNBOOK to the next runbook")   \
 	X(TZERO,       "T",      NULL,    RECORDS, "set the run-of-show's T-0 (now, +30m, or HH:MM UTC)") \
 	X(ARM,         "A",      NULL,    RECORDS, "arm the console for changes (typed; A again disarms)") \
 	X(ROLLBACK,    "r",      NULL,    CHANGES, "roll the selected service back (HOSTS)") \
@@ -50,10 +50,10 @@
 	X(SORT,        "o",      NULL,    READS,   "HOSTS: order rows by host, worst health, or worst verdict") \
 	X(FILTER,      "/",      NULL,    READS,   "filter LOGS with a regex (empty clears it)") \
 	X(HOST_FILTER, "F",      NULL,    READS,   "show the HOSTS rows whose host, service or address has a text") \
-	X(SEARCH_PREV, "N",      NULL,    READS,   "previous match in LOGS (n: next, with a filter)") \
-	X(FOLLOW,      "f",      NULL,    READS,   "LOGS: follow new lines, or pause in place") \
-	X(WRAP,        "w",      NULL,    READS,   "LOGS: wrap long lines")                \
-	X(TIMES,       "t",      NULL,    READS,   "LOGS: show or hide the lines' timestamps") \
+	X(SEARCH_PREV, "N",      NULL,    READS,   "previous match in LOGS, with a filter (n: next)") \
+	X(FOLLOW,      "f",      NULL,    READS,   "follow new LOGS lines, or pause in place") \
+	X(WRAP,        "w",      NULL,    READS,   "wrap long LOGS lines")                 \
+	X(TIMES,       "t",      NULL,    READS,   "show or hide the LOGS lines' timestamps") \
 	X(LOGS_JUMP,   "@",      NULL,    READS,   "LOGS: jump to a time (19:30 UTC, 10m ago, or RFC 3339)") \
 	X(NOTE,        "n",      NULL,    RECORDS, "LOGS: next match; elsewhere: add a note to the timeline") \
 	X(SETTLE,      "U",      NULL,    RECORDS, "settle the oldest UNKNOWN outcome by hand: ok or failed, and what you saw") \
@@ -98,6 +98,18 @@ enum wr_command command_for_key(const char *keyname);
 /* Where the footer's key hints are asked for: the focused pane, in the
  * order of the console's panes (enum pane_id). */
 enum hint_pane { HINT_HOSTS, HINT_METRICS, HINT_LOGS, HINT_RUNBOOK, HINT_TIMELINE };
+
+/* The pane (enum hint_pane) a command acts in alone, e.g. f in LOGS, or
+ * -1 when it acts with any pane focused. */
+int command_home_pane(enum wr_command cmd);
+
+/* A pane's name as its border shows it ("LOGS"). */
+const char *command_pane_name(enum hint_pane pane);
+
+/* The footer's words for cmd pressed with another pane focused ("f
+ * follows or pauses LOGS: focus it first (3)"); false for a command that
+ * acts anywhere. */
+bool command_elsewhere(enum wr_command cmd, char *buf, size_t cap);
 
 struct key_hint {
 	enum wr_command cmd;

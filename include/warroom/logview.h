@@ -45,14 +45,24 @@ struct logview_window {
 /* The window of v over s (f: NULL without a filter) for a pane of rows
  * lines, and its lines, oldest first, in lines[rows] (NULL: not wanted): a
  * held line a ring dropped clamps to the oldest one left, and a paused
- * window short of rows is filled with the lines after it. */
+ * window short of rows because lines were dropped is filled with the
+ * lines after it; one that never had more stays short. */
 void logview_window(const struct logview *v, const struct logset *s, struct logfilter *f,
     size_t rows, struct logview_window *out, struct logview_line *lines);
+
+/* The id of the newest line a paused v has shown, given its window w and
+ * lines: the lines after it are the new ones its status line counts. */
+uint64_t logview_seen(const struct logview *v, const struct logview_window *w,
+    const struct logview_line *lines);
 
 /* Move v by delta shown lines (negative: back) in a pane of rows lines;
  * moving past the newest line follows again. */
 void logview_scroll(struct logview *v, const struct logset *s, struct logfilter *f,
     size_t rows, long delta);
+
+/* f: pause a following v with the newest line on the bottom row, where
+ * it stays as lines arrive; a paused v follows again. */
+void logview_pause(struct logview *v, const struct logset *s);
 
 /* Pause v with the oldest shown line on the top row (g). */
 void logview_top(struct logview *v, const struct logset *s);

@@ -77,6 +77,59 @@ command_for_key(const char *keyname)
 	return WR_CMD_NONE;
 }
 
+/* Keys that act on one pane only: pressed with another focused, a pane
+ * that is not in view would change behind the engineer's back (f one
+ * key from F pausing LOGS), or nothing would happen at all (Space in
+ * HOSTS), so they say where they work instead. What they do is worded
+ * for the footer; "it" when that names the pane. */
+static const struct {
+	enum wr_command cmd;
+	enum hint_pane pane;
+	const char *does;
+} home_panes[] = {
+	{ WR_CMD_FOLLOW, HINT_LOGS, "follows or pauses LOGS: focus it first" },
+	{ WR_CMD_WRAP, HINT_LOGS, "wraps the LOGS lines: focus it first" },
+	{ WR_CMD_TIMES, HINT_LOGS, "shows or hides the LOGS timestamps: focus it first" },
+	{ WR_CMD_SEARCH_PREV, HINT_LOGS, "goes to the previous LOGS match: focus it first" },
+	{ WR_CMD_TICK, HINT_RUNBOOK, "ticks a runbook step: focus RUNBOOK first" },
+	{ WR_CMD_PREV_OPEN, HINT_RUNBOOK, "jumps to an unticked step: focus RUNBOOK first" },
+	{ WR_CMD_NEXT_OPEN, HINT_RUNBOOK, "jumps to an unticked step: focus RUNBOOK first" },
+};
+
+const char *
+command_pane_name(enum hint_pane pane)
+{
+	static const char *const names[] = { "HOSTS", "METRICS", "LOGS", "RUNBOOK", "TIMELINE" };
+
+	return (unsigned)pane < sizeof(names) / sizeof(names[0]) ? names[pane] : "?";
+}
+
+int
+command_home_pane(enum wr_command cmd)
+{
+	size_t i;
+
+	for (i = 0; i < sizeof(home_panes) / sizeof(home_panes[0]); i++)
+		if (home_panes[i].cmd == cmd)
+			return (int)home_panes[i].pane;
+	return -1;
+}
+
+bool
+command_elsewhere(enum wr_command cmd, char *buf, size_t cap)
+{
+	size_t i;
+
+	for (i = 0; i < sizeof(home_panes) / sizeof(home_panes[0]); i++)
+		if (home_panes[i].cmd == cmd) {
+			/* The pane's number is its focus key (1 is HOSTS). */
+			snprintf(buf, cap, "%s %s (%d)", command_key(cmd), home_panes[i].does,
+			    (int)home_panes[i].pane + 1);
+			return true;
+		}
+	return false;
+}
+
 /* The keys an engineer reaches for in each pane; the rest are in help. */
 #define HINTS_PER_PANE 9
 

@@ -174,6 +174,24 @@ cur_move(const struct shown *sh, struct cur *c, long delta)
 		;
 }
 
+/* A held bottom line with too few shown lines before it because lines
+ * were dropped: the line itself, or (no filter) older ones of a ring that
+ * has dropped any. A filter's dropped lines may never have matched, so
+ * with one only the held line's own loss counts. */
+static bool
+held_lost(const struct shown *sh, uint64_t id)
+{
+	struct logset_line l;
+	unsigned r;
+
+	if (!logset_get(sh->s, id, &l))
+		return true;
+	for (r = 0; sh->f == NULL && r < sh->n; r++)
+		if (logset_dropped(sh->s, r) > 0)
+			return true;
+	return false;
+}
+
 /* The window, and c before its first line. */
 static void
 window(const struct logview *v, const struct shown *sh, size_t rows,
@@ -203,6 +221,13 @@ window(const struct logview *v, const struct shown *sh, size_t rows,
 			out->first = i - rows;
 			out->n = rows;
 			cur_move(sh, c, -(long)rows);
+		} else if (!held_lost(sh, v->id)) {
+			/* All there ever was up to it (a filter's few matches,
+			 * a short tail): held as it is, the lines that arrive
+			 * after it counted, never shown, until f. */
+			out->first = 0;
+			out->n = i;
+			cur_start(sh, c);
 		} else {
 			/* Too few before it (it may have left its ring): the
 			 * oldest lines, a full pane drawn from the top. */
@@ -254,7 +279,8 @@ logview_scroll(struct logview *v, const struct logset *s, struct logfilter *f,
 
 	shown_init(&sh, s, f);
 	window(v, &sh, rows, &w, &c);
-	if (w.total == 0 || delta == 0)
+	/* Nothing shown before a held line: none earlier to go back to. */
+	if (w.total == 0 || delta == 0 || (w.n == 0 && delta < 0))
 		return;
 	if (v->mode == LOGVIEW_TOP && w.from_top) {
 		/* Held at the top: move the top line, and follow once the
@@ -281,8 +307,11 @@ logview_scroll(struct logview *v, const struct logset *s, struct logfilter *f,
 	least = (w.total < rows ? w.total : rows) - 1;
 	if (rows == 0)
 		least = 0;
-	if (p < (long)least)
-		p = (long)least;	/* the oldest line stays on the top row */
+	/* The oldest line stays on the top row; a held window short of
+	 * rows already shows it: Up leaves it be, Down adds the next. */
+	if (p < (long)least && delta < 0)
+		p = (long)least < (long)(w.first + w.n) - 1 ? (long)least :
+		    (long)(w.first + w.n) - 1;
 	v->mode = LOGVIEW_BOTTOM;
 	v->id = id_at(&sh, &c, w.first, (size_t)p);
 }
@@ -292,4 +321,27 @@ logview_top(struct logview *v, const struct logset *s)
 {
 	v->mode = LOGVIEW_TOP;
 	v->id = logset_first(s);
+}
+
+void
+logview_pause(struct logview *v, const struct logset *s)
+{
+	if (v->mode != LOGVIEW_FOLLOW)
+		v->mode = LOGVIEW_FOLLOW;
+	else if (logset_count(s) > 0) {
+		/* The newest line is always kept: its ring has just stored it. */
+		v->mode = LOGVIEW_BOTTOM;
+		v->id = logset_end(s) - 1;
+	}
+}
+
+uint64_t
+logview_seen(const struct logview *v, const struct logview_window *w,
+    const struct logview_line *lines)
+{
+	uint64_t last = w->n > 0 ? lines[w->n - 1].id : v->id;
+
+	/* Held at the bottom on a line the filter hides: what came before
+	 * it was there when the view paused, so it is not new. */
+	return v->mode == LOGVIEW_BOTTOM && v->id > last ? v->id : last;
 }

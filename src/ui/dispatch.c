@@ -114,7 +114,15 @@ static void
 command_run(struct app *app, enum wr_command cmd)
 {
 	char why[600];
+	int home = command_home_pane(cmd);
 
+	/* A pane's own key elsewhere says where it works, never acting on
+	 * a pane the engineer is not looking at. */
+	if (home >= 0 && home != (int)app->focus) {
+		command_elsewhere(cmd, why, sizeof(why));
+		app_say(app, "%s", why);
+		return;
+	}
 	switch (cmd) {
 	case WR_CMD_FOCUS_NEXT:
 		app->focus = (enum pane_id)((app->focus + 1) % PANE_COUNT);
@@ -161,6 +169,22 @@ command_run(struct app *app, enum wr_command cmd)
 		break;
 	case WR_CMD_TRUST_KEY:
 		trust_ask(app);
+		break;
+	case WR_CMD_NEXT_RUNBOOK:
+		/* From any pane: a runbook is switched wherever the focus is. */
+		if (app->nrunbooks == 0)
+			app_say(app, "no runbook loaded: -r FILE opens one");
+		else if (app->nrunbooks == 1)
+			app_say(app, "only one runbook is loaded (%s)", app->runbooks[0].base);
+		else {
+			app->rb_cur = (app->rb_cur + 1) % app->nrunbooks;
+			app->rb_sel = 0;
+			/* Out of the focused pane, the change is said too. */
+			if (app->focus != PANE_RUNBOOK)
+				app_say(app, "RUNBOOK: %s (%d of %d)",
+				    app->runbooks[app->rb_cur].base, app->rb_cur + 1,
+				    app->nrunbooks);
+		}
 		break;
 	case WR_CMD_TZERO:
 		if (app->nrunbooks == 0)
@@ -242,13 +266,7 @@ command_run(struct app *app, enum wr_command cmd)
 			app_say(app, "no filter: / sets one");
 		break;
 	case WR_CMD_FOLLOW:
-		if (app->logs_view.mode != LOGVIEW_FOLLOW)
-			app->logs_view.mode = LOGVIEW_FOLLOW;
-		else if (logset_count(&app->logs) > 0) {
-			/* The newest line is always kept: its ring has just stored it. */
-			app->logs_view.mode = LOGVIEW_BOTTOM;
-			app->logs_view.id = logset_end(&app->logs) - 1;
-		}
+		logview_pause(&app->logs_view, &app->logs);
 		break;
 	case WR_CMD_WRAP:
 		app->logs_wrap = !app->logs_wrap;

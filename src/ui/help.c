@@ -7,19 +7,27 @@
 #include <stdio.h>
 
 /* Command c's help line: its keys, what it does, and whether it changes
- * production or writes the journal (what read-only mode refuses). */
+ * production or writes the journal (what read-only mode refuses), and
+ * the one pane it acts in, if it has one. */
 static void
 help_line(enum wr_command c, char *line, size_t cap)
 {
-	char keys[32];
+	char keys[32], only[32] = "";
+	const char *eff = command_is_mutating(c) ? "changes production" :
+	    command_writes_journal(c) ? "writes the journal" : NULL;
+	int home = command_home_pane(c);
 
 	if (command_alt_key(c) != NULL)
 		snprintf(keys, sizeof(keys), "%s, %s", command_key(c), command_alt_key(c));
 	else
 		snprintf(keys, sizeof(keys), "%s", command_key(c));
-	snprintf(line, cap, "%-8s %s%s", keys, command_help(c),
-	    command_is_mutating(c) ? " (changes production)" :
-	    command_writes_journal(c) ? " (writes the journal)" : "");
+	if (home >= 0)
+		snprintf(only, sizeof(only), "%s only", command_pane_name((enum hint_pane)home));
+	/* One parenthesis for both, so Space's line fits 80 columns. */
+	snprintf(line, cap, "%-8s %s%s%s%s%s%s", keys, command_help(c),
+	    only[0] != '\0' || eff != NULL ? " (" : "", only,
+	    only[0] != '\0' && eff != NULL ? "; " : "", eff != NULL ? eff : "",
+	    only[0] != '\0' || eff != NULL ? ")" : "");
 }
 
 void

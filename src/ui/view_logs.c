@@ -531,7 +531,7 @@ filter_parts(struct app *app, struct status_parts *p, bool searched)
 /* The status line under the lines, fitted to the pane (logstatus.c):
  * what changes what is seen (paused, not streaming, the filter) keeps its
  * room; the label and the line count give way first. last is the id of
- * the newest line shown. */
+ * the newest line the view has shown (logview_seen). */
 static void
 draw_status(struct app *app, WINDOW *win, int y, int w, bool searched, uint64_t last)
 {
@@ -556,8 +556,8 @@ draw_status(struct app *app, WINDOW *win, int y, int w, bool searched, uint64_t 
 		    (unsigned long long)dropped);
 	if (app->logs_wrap)
 		snprintf(p.full[LOGSTATUS_WRAP], sizeof(p.full[0]), "wrap");
-	/* New: the lines after the last one shown, whatever happened to
-	 * the line the view holds. */
+	/* New: the lines after the newest one the view has shown or held
+	 * since it paused, whatever happened to that line since. */
 	if (app->logs_view.mode != LOGVIEW_FOLLOW && !app->filtering) {
 		size_t fresh = logset_count_after(&app->logs, last);
 
@@ -665,7 +665,7 @@ logs_draw(struct app *app, WINDOW *win, int h, int w, bool focused)
 			skip = 0;
 		}
 	}
-	draw_status(app, win, h, w, searched, n > 0 ? lines[n - 1].id : app->logs_view.id);
+	draw_status(app, win, h, w, searched, logview_seen(&app->logs_view, &win_, lines));
 }
 
 /* The shown lines: the filter's matches while one is set. */

@@ -523,12 +523,10 @@ runbook_key(struct app *app, enum wr_command cmd, int page)
 	size_t n;
 	int sel = app->rb_sel, i, dir;
 
-	if (app->nrunbooks == 0)
+	if (app->nrunbooks == 0) {
+		if (cmd == WR_CMD_TICK || cmd == WR_CMD_PREV_OPEN || cmd == WR_CMD_NEXT_OPEN)
+			app_say(app, "no runbook loaded: -r FILE opens one");
 		return false;
-	if (cmd == WR_CMD_NEXT_RUNBOOK) {
-		app->rb_cur = (app->rb_cur + 1) % app->nrunbooks;
-		app->rb_sel = 0;
-		return true;
 	}
 	r = &app->runbooks[app->rb_cur];
 	rows = visible_rows(r, &n);

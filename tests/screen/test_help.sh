@@ -39,12 +39,12 @@ assert_screen help <<'EOF'
 │ │ PgDn     move the selection a page down                                  │ │
 └─│ Home, g  move to the first line                                          │─┘
 ┌─│ End, G   move to the last line                                           │─┐
-│ │ Space    tick or untick the runbook step (RUNBOOK) (writes the journal)  │ │
+│ │ Space    tick or untick the step (RUNBOOK only; writes the journal)      │ │
 │ │ Enter    HOSTS: tail it; RUNBOOK: open or fold; TIMELINE: whole entry    │ │
 │ │ +        HOSTS: tail that service too (LOGS merges by time)              │ │
-│ │ [        jump to the previous unticked step                              │ │
-│ │ ]        jump to the next unticked step                                  │ │
-│ │ R        switch to the next runbook                                      │ │
+│ │ [        jump to the previous unticked step (RUNBOOK only)               │ │
+│ │ ]        jump to the next unticked step (RUNBOOK only)                   │ │
+│ │ R        switch RUNBOOK to the next runbook                              │ │
 │ │ ? or Esc closes this help; Up/Down/PgUp/PgDn scroll it                   │ │
 └─└──────────────────────────────────────────────────────────────────────────┘─┘
  r roll back  B all hosts  X kill switch  A arm  Tab pane  ? help  q quit
@@ -56,12 +56,12 @@ assert_screen scrolled <<'EOF'
 │ │ PgDn     move the selection a page down                                  │ │
 │>│ Home, g  move to the first line                                          │ │
 │ │ End, G   move to the last line                                           │ │
-│ │ Space    tick or untick the runbook step (RUNBOOK) (writes the journal)  │ │
+│ │ Space    tick or untick the step (RUNBOOK only; writes the journal)      │ │
 │ │ Enter    HOSTS: tail it; RUNBOOK: open or fold; TIMELINE: whole entry    │ │
 │ │ +        HOSTS: tail that service too (LOGS merges by time)              │ │
-└─│ [        jump to the previous unticked step                              │ │
-┌─│ ]        jump to the next unticked step                                  │ │
-│ │ R        switch to the next runbook                                      │ │
+└─│ [        jump to the previous unticked step (RUNBOOK only)               │ │
+┌─│ ]        jump to the next unticked step (RUNBOOK only)                   │ │
+│ │ R        switch RUNBOOK to the next runbook                              │ │
 │ │ T        set the run-of-show's T-0 (now, +30m, or HH:MM UTC) (writes the │ │
 │ │ A        arm the console for changes (typed; A again disarms) (writes th │ │
 └─│ r        roll the selected service back (HOSTS) (changes production)     │─┘
@@ -83,12 +83,12 @@ assert_screen ignored <<'EOF'
 │ │ PgDn     move the selection a page down                                  │ │
 │>│ Home, g  move to the first line                                          │ │
 │ │ End, G   move to the last line                                           │ │
-│ │ Space    tick or untick the runbook step (RUNBOOK) (writes the journal)  │ │
+│ │ Space    tick or untick the step (RUNBOOK only; writes the journal)      │ │
 │ │ Enter    HOSTS: tail it; RUNBOOK: open or fold; TIMELINE: whole entry    │ │
 │ │ +        HOSTS: tail that service too (LOGS merges by time)              │ │
-└─│ [        jump to the previous unticked step                              │ │
-┌─│ ]        jump to the next unticked step                                  │ │
-│ │ R        switch to the next runbook                                      │ │
+└─│ [        jump to the previous unticked step (RUNBOOK only)               │ │
+┌─│ ]        jump to the next unticked step (RUNBOOK only)                   │ │
+│ │ R        switch RUNBOOK to the next runbook                              │ │
 │ │ T        set the run-of-show's T-0 (now, +30m, or HH:MM UTC) (writes the │ │
 │ │ A        arm the console for changes (typed; A again disarms) (writes th │ │
 └─│ r        roll the selected service back (HOSTS) (changes production)     │─┘
@@ -147,12 +147,12 @@ assert_screen help-big <<'EOF'
 │ │ PgDn     move the selection a page down                                                      │ │
 │ │ Home, g  move to the first line                                                              │ │
 │ │ End, G   move to the last line                                                               │ │
-│ │ Space    tick or untick the runbook step (RUNBOOK) (writes the journal)                      │ │
+│ │ Space    tick or untick the step (RUNBOOK only; writes the journal)                          │ │
 │ │ Enter    HOSTS: tail it; RUNBOOK: open or fold; TIMELINE: whole entry                        │ │
 │ │ +        HOSTS: tail that service too (LOGS merges by time)                                  │ │
-│ │ [        jump to the previous unticked step                                                  │ │
-│ │ ]        jump to the next unticked step                                                      │ │
-└─│ R        switch to the next runbook                                                          │ │
+│ │ [        jump to the previous unticked step (RUNBOOK only)                                   │ │
+│ │ ]        jump to the next unticked step (RUNBOOK only)                                       │ │
+└─│ R        switch RUNBOOK to the next runbook                                                  │ │
 ┌─│ T        set the run-of-show's T-0 (now, +30m, or HH:MM UTC) (writes the journal)            │ │
 │ │ A        arm the console for changes (typed; A again disarms) (writes the journal)           │ │
 │ │ r        roll the selected service back (HOSTS) (changes production)                         │ │
@@ -165,10 +165,10 @@ assert_screen help-big <<'EOF'
 │ │ o        HOSTS: order rows by host, worst health, or worst verdict                           │─┘
 │ │ /        filter LOGS with a regex (empty clears it)                                          │─┐
 └─│ F        show the HOSTS rows whose host, service or address has a text                       │ │
-┌─│ N        previous match in LOGS (n: next, with a filter)                                     │ │
-│ │ f        LOGS: follow new lines, or pause in place                                           │ │
-│ │ w        LOGS: wrap long lines                                                               │ │
-│ │ t        LOGS: show or hide the lines' timestamps                                            │ │
+┌─│ N        previous match in LOGS, with a filter (n: next) (LOGS only)                         │ │
+│ │ f        follow new LOGS lines, or pause in place (LOGS only)                                │ │
+│ │ w        wrap long LOGS lines (LOGS only)                                                    │ │
+│ │ t        show or hide the LOGS lines' timestamps (LOGS only)                                 │ │
 │ │ @        LOGS: jump to a time (19:30 UTC, 10m ago, or RFC 3339)                              │ │
 │ │ n        LOGS: next match; elsewhere: add a note to the timeline (writes the journal)        │ │
 │ │ U        settle the oldest UNKNOWN outcome by hand: ok or failed, and what you saw (writes t │ │

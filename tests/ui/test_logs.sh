@@ -46,10 +46,9 @@ ok "/ filters (pcre2; a bad pattern says why and where), counting the matches"
 
 keys f
 wait_re "PAUSED \\+[0-9]+ new" 5
-# Counted are the lines after the last one shown. While the filter's
-# matches do not fill the pane, a new match is shown below the others,
-# so a batch that ends in an ERROR line reads +0 until the next batch:
-# poll for the count rather than read it once.
+# Counted are the lines since the pause (the view holds even when the
+# filter's matches do not fill the pane); they arrive in batches: poll
+# for the count rather than read it once.
 sleep 2
 i=0
 while :; do

@@ -1,6 +1,7 @@
 /*
  * test_commands.c — the one command table: every key bound once, lookups
- * by key and alternative key, and the choke point's rule.
+ * by key and alternative key, the choke point's rule, and the keys that
+ * act only in their own pane.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -246,6 +247,44 @@ dialog_hints_are_the_dialogs_own_keys(void **state)
 	assert_string_equal(h[1].key, "Esc");
 }
 
+/* A pane's own keys pressed elsewhere say which pane and which number
+ * focuses it; the rest act from anywhere. */
+static void
+pane_keys_elsewhere_say_where_to_go(void **state)
+{
+	char buf[160];
+
+	(void)state;
+	assert_int_equal(command_home_pane(WR_CMD_FOLLOW), HINT_LOGS);
+	assert_int_equal(command_home_pane(WR_CMD_WRAP), HINT_LOGS);
+	assert_int_equal(command_home_pane(WR_CMD_TIMES), HINT_LOGS);
+	assert_int_equal(command_home_pane(WR_CMD_SEARCH_PREV), HINT_LOGS);
+	assert_int_equal(command_home_pane(WR_CMD_TICK), HINT_RUNBOOK);
+	assert_int_equal(command_home_pane(WR_CMD_PREV_OPEN), HINT_RUNBOOK);
+	assert_int_equal(command_home_pane(WR_CMD_NEXT_OPEN), HINT_RUNBOOK);
+	/* Acting anywhere: prompts that name LOGS, n (a note elsewhere),
+	 * R (the RUNBOOK pane shows the switch), the actions (their own
+	 * words), moving and focusing. */
+	assert_int_equal(command_home_pane(WR_CMD_FILTER), -1);
+	assert_int_equal(command_home_pane(WR_CMD_LOGS_JUMP), -1);
+	assert_int_equal(command_home_pane(WR_CMD_NOTE), -1);
+	assert_int_equal(command_home_pane(WR_CMD_NEXT_RUNBOOK), -1);
+	assert_int_equal(command_home_pane(WR_CMD_ROLLBACK), -1);
+	assert_int_equal(command_home_pane(WR_CMD_UP), -1);
+
+	assert_true(command_elsewhere(WR_CMD_FOLLOW, buf, sizeof(buf)));
+	assert_string_equal(buf, "f follows or pauses LOGS: focus it first (3)");
+	assert_true(command_elsewhere(WR_CMD_TICK, buf, sizeof(buf)));
+	assert_string_equal(buf, "Space ticks a runbook step: focus RUNBOOK first (4)");
+	assert_true(command_elsewhere(WR_CMD_PREV_OPEN, buf, sizeof(buf)));
+	assert_string_equal(buf, "[ jumps to an unticked step: focus RUNBOOK first (4)");
+	assert_false(command_elsewhere(WR_CMD_FILTER, buf, sizeof(buf)));
+	/* Every pane's own key has its words. */
+	for (int i = 0; i < WR_CMD_COUNT; i++)
+		assert_true(command_home_pane((enum wr_command)i) < 0 ||
+		    command_elsewhere((enum wr_command)i, buf, sizeof(buf)));
+}
+
 int
 main(void)
 {
@@ -262,6 +301,7 @@ main(void)
 		cmocka_unit_test(hints_name_the_pane_keys_then_help_and_quit),
 		cmocka_unit_test(read_only_hints_offer_nothing_that_changes_production),
 		cmocka_unit_test(armed_and_zoomed_hints_say_how_back),
+		cmocka_unit_test(pane_keys_elsewhere_say_where_to_go),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -3,7 +3,8 @@
  * the top (g, @) or at the bottom (scrolling, n/N), with and without a
  * filter, while the ring drops its oldest lines under the held one; and
  * several services' rings read as one sequence, a flood beside a quiet
- * service leaving the quiet one's lines in view.
+ * service leaving the quiet one's lines in view; a pause with fewer
+ * matches than the pane holds them.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -276,6 +277,89 @@ a_quiet_service_keeps_its_lines_beside_a_flood(void **state)
 	logset_free(&ls);
 }
 
+/* f with a filter whose matches do not fill the pane: the view holds the
+ * matches it showed, new ones (and the lines between) are only counted,
+ * as the status line words them, and Up does not move it forward. */
+static void
+a_short_filtered_pause_holds_and_counts(void **state)
+{
+	struct logset lb;
+	struct logfilter f;
+	struct logview v = { LOGVIEW_FOLLOW, 0 };
+	struct logview_window w;
+	uint64_t last;
+
+	(void)state;
+	logset_init(&lb, 0);
+	add(&lb, 35);		/* matches 0, 10, 20, 30: four, in a pane of 14 */
+	logfilter_init(&f);
+	assert_int_equal(logfilter_set(&f, "status=500", 10, NULL), 0);
+	assert_true(logfilter_step(&f, &lb, 1000000));
+	logview_window(&v, &lb, &f, ROWS, &w, lines);
+	assert_int_equal(w.n, 4);
+	logview_pause(&v, &lb);			/* f */
+	assert_int_equal(v.mode, LOGVIEW_BOTTOM);
+	add(&lb, 30);		/* 35..64: three new matches, 40, 50, 60 */
+	assert_true(logfilter_step(&f, &lb, 1000000));
+	logview_window(&v, &lb, &f, ROWS, &w, lines);
+	assert_false(w.from_top);
+	assert_int_equal(w.n, 4);
+	assert_int_equal(lines[0].id, 0);
+	assert_int_equal(lines[3].id, 30);
+	/* What the status line counts: the lines since the pause (34 was
+	 * the newest, though not a match), and the matches among them. */
+	last = logview_seen(&v, &w, lines);
+	assert_int_equal(last, 34);
+	assert_int_equal(logset_count_after(&lb, last), 30);
+	assert_int_equal(logfilter_count_after(&f, &lb, last), 3);
+	/* Up: all it holds is already shown; it stays. */
+	logview_scroll(&v, &lb, &f, ROWS, -1);
+	logview_window(&v, &lb, &f, ROWS, &w, lines);
+	assert_int_equal(w.n, 4);
+	assert_int_equal(lines[3].id, 30);
+	/* Down: one match more, then f follows again. */
+	logview_scroll(&v, &lb, &f, ROWS, 1);
+	logview_window(&v, &lb, &f, ROWS, &w, lines);
+	assert_int_equal(w.n, 5);
+	assert_int_equal(lines[4].id, 40);
+	logview_pause(&v, &lb);			/* f, paused: follows */
+	assert_int_equal(v.mode, LOGVIEW_FOLLOW);
+	logview_window(&v, &lb, &f, ROWS, &w, lines);
+	assert_int_equal(w.n, 7);
+	/* Paused before any match: the pane stays empty, Up stays put. */
+	assert_int_equal(logfilter_set(&f, "line [4-6][0-9] ", 16, NULL), 0);
+	assert_true(logfilter_step(&f, &lb, 1000000));
+	v.mode = LOGVIEW_BOTTOM;
+	v.id = 30;
+	logview_window(&v, &lb, &f, ROWS, &w, lines);
+	assert_int_equal(w.n, 0);
+	assert_int_equal(w.total, 25);
+	logview_scroll(&v, &lb, &f, ROWS, -1);
+	assert_int_equal(v.mode, LOGVIEW_BOTTOM);
+	assert_int_equal(v.id, 30);
+	logfilter_free(&f);
+
+	/* Without a filter too: a short tail paused stays as it was. */
+	v.mode = LOGVIEW_FOLLOW;
+	logview_pause(&v, &lb);
+	add(&lb, 5);
+	logview_window(&v, &lb, NULL, ROWS, &w, lines);
+	assert_int_equal(w.n, ROWS);
+	assert_int_equal(lines[ROWS - 1].id, 64);
+	logset_free(&lb);
+	logset_init(&lb, 0);
+	add(&lb, 3);
+	v.mode = LOGVIEW_FOLLOW;
+	logview_pause(&v, &lb);
+	add(&lb, 5);
+	logview_window(&v, &lb, NULL, ROWS, &w, lines);
+	assert_false(w.from_top);
+	assert_int_equal(w.n, 3);
+	assert_int_equal(lines[2].id, 2);
+	assert_int_equal(logset_count_after(&lb, logview_seen(&v, &w, lines)), 5);
+	logset_free(&lb);
+}
+
 int
 main(void)
 {
@@ -285,6 +369,7 @@ main(void)
 		cmocka_unit_test(filtered_views_stay_on_matches_the_ring_keeps),
 		cmocka_unit_test(scrolling_moves_by_shown_lines_and_follows_at_the_end),
 		cmocka_unit_test(a_quiet_service_keeps_its_lines_beside_a_flood),
+		cmocka_unit_test(a_short_filtered_pause_holds_and_counts),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

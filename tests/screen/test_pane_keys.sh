@@ -1,0 +1,100 @@
+#!/bin/sh
+# test_pane_keys.sh — keys that belong to one pane, pressed in another,
+# act on nothing and say where they work: f, w, t and N in HOSTS name LOGS
+# and 3 (LOGS stays following, unwrapped); Space, [ and ] name RUNBOOK
+# and 4; in LOGS f pauses as before; R with a single runbook says so.
+. "${top_srcdir:-$(dirname "$0")/../..}/tests/lib/screen.sh"
+write_config
+i=1
+while [ "$i" -le 3 ]; do
+	printf 'api-1/api 2026-01-01T00:00:%02d.000Z INFO seq=%d\n' "$i" "$i"
+	i=$((i + 1))
+done > "$tmp/api.log"
+steps '
+:logs api.log
+f
+:save-screen f-hosts
+w
+:save-screen w-hosts
+t
+:save-screen t-hosts
+N
+:save-screen n-hosts
+<Space>
+:save-screen space-hosts
+[
+:save-screen bracket-hosts
+R
+:save-screen r-one
+3
+f
+:save-screen f-logs
+'
+run_console -c "$tmp/warroom.conf" -r "$top_srcdir/docs/runbooks/compose-rollback.md"
+
+# footer NAME TEXT — screen NAME's last line is TEXT.
+footer() {
+	[ -f "$tmp/$1" ] || fail "screen $1 was not saved"
+	got=$(tail -n 1 "$tmp/$1" | sed 's/ *$//')
+	[ "$got" = "$2" ] || fail "screen $1's footer: '$got', not '$2'"
+	ok "screen $1's footer"
+}
+
+assert_screen f-hosts <<'EOF'
+ warroom │ no incident named │ T+00:00:00               2026-01-01 00:00:00 UTC
+┌─ ▶ HOSTS ────────────────────────────────────┐┌─ RUNBOOK ────────────────────┐
+│  HOST        SERVICE CONN          TAG HEALTH││compose-rollback.md  1/15     │
+│> api-1       api     not connected     -     ││> - Compose rollback: api and │
+│  api-1       jobs    not connected     -     ││  - Before you start  1/3     │
+│  api-2       api     not connected     -     ││  [x] Incident opened in warro│
+│  k8s-bastion api     not connected     -     ││  [ ] Incident commander named│
+│                                              ││  [ ] $ Status page set to inv│
+└──────────────────────────────────────────────┘│  - 1. Exports kill switch  0/│
+┌─ METRICS ────────────────────────────────────┐│  [ ] $ Set the switch in .env│
+│ api-1: no metrics_url in the config          ││  [ ] $ Check that exports are│
+│                                              ││  - 2. Find the last good tag │
+│                                              ││  [ ] Last good tag taken from│
+└──────────────────────────────────────────────┘└──────────────────────────────┘
+┌─ LOGS ───────────────────────────────────────┐┌─ TIMELINE ───────────────────┐
+│                                              ││ no incident journal open     │
+│                                              ││ (none in screen tests)       │
+│                                              ││                              │
+│api-1/api 2026-01-01T00:00:01.000Z INFO seq=1 ││                              │
+│api-1/api 2026-01-01T00:00:02.000Z INFO seq=2 ││                              │
+│api-1/api 2026-01-01T00:00:03.000Z INFO seq=3 ││                              │
+│api.log  3 lines                              ││                              │
+└──────────────────────────────────────────────┘└──────────────────────────────┘
+ f follows or pauses LOGS: focus it first (3)
+EOF
+footer w-hosts ' w wraps the LOGS lines: focus it first (3)'
+footer t-hosts ' t shows or hides the LOGS timestamps: focus it first (3)'
+footer n-hosts ' N goes to the previous LOGS match: focus it first (3)'
+footer space-hosts ' Space ticks a runbook step: focus RUNBOOK first (4)'
+footer bracket-hosts ' [ jumps to an unticked step: focus RUNBOOK first (4)'
+footer r-one ' only one runbook is loaded (compose-rollback.md)'
+assert_screen f-logs <<'EOF'
+ warroom │ no incident named │ T+00:00:00               2026-01-01 00:00:00 UTC
+┌─ HOSTS ──────────────────────────────────────┐┌─ RUNBOOK ────────────────────┐
+│  HOST        SERVICE CONN          TAG HEALTH││compose-rollback.md  1/15     │
+│> api-1       api     not connected     -     ││> - Compose rollback: api and │
+│  api-1       jobs    not connected     -     ││  - Before you start  1/3     │
+│  api-2       api     not connected     -     ││  [x] Incident opened in warro│
+│  k8s-bastion api     not connected     -     ││  [ ] Incident commander named│
+│                                              ││  [ ] $ Status page set to inv│
+└──────────────────────────────────────────────┘│  - 1. Exports kill switch  0/│
+┌─ METRICS ────────────────────────────────────┐│  [ ] $ Set the switch in .env│
+│ api-1: no metrics_url in the config          ││  [ ] $ Check that exports are│
+│                                              ││  - 2. Find the last good tag │
+│                                              ││  [ ] Last good tag taken from│
+└──────────────────────────────────────────────┘└──────────────────────────────┘
+┌─ ▶ LOGS ─────────────────────────────────────┐┌─ TIMELINE ───────────────────┐
+│                                              ││ no incident journal open     │
+│                                              ││ (none in screen tests)       │
+│                                              ││                              │
+│api-1/api 2026-01-01T00:00:01.000Z INFO seq=1 ││                              │
+│api-1/api 2026-01-01T00:00:02.000Z INFO seq=2 ││                              │
+│api-1/api 2026-01-01T00:00:03.000Z INFO seq=3 ││                              │
+│api.log  3 lines  PAUSED +0 new (f follows)   ││                              │
+└──────────────────────────────────────────────┘└──────────────────────────────┘
+ only one runbook is loaded (compose-rollback.md)
+EOF
