@@ -1810,7 +1810,9 @@ actions_post_question(const struct app *app, char *buf, size_t cap)
 	const char *what = st == NULL ? "" : st->page_incident[0] == '\0' ? "create" :
 	    app->post_status == STATUSPAGE_RESOLVED ? "resolve" : "update";
 
+	/* "resolve resolved" would say the status twice. */
 	snprintf(buf, cap, "%s%s%s %s%s%s", what, *what ? " " : "",
+	    strcmp(what, "resolve") == 0 ? "the incident" :
 	    statuspage_status_name((enum statuspage_status)app->post_status),
 	    st != NULL ? "on the status page" : "", st != NULL && app->chat ? " and " : "",
 	    app->chat != NULL ? "in the chat" : "");
