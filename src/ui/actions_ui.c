@@ -1746,6 +1746,10 @@ template_vars(struct app *app, int status, struct statuspage_vars *v, struct cau
 			if (c->to[0])
 				v->to_tag = c->to;
 		}
+		/* Before any rollback: the service the trouble is in, if one. */
+		if (!found && cause_trouble_service(list.v, list.n, c->service,
+		    sizeof(c->service)))
+			v->service = c->service;
 		began_ms = cause_began(list.v, list.n);
 		record_list_free(&list);
 	}
