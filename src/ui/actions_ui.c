@@ -228,8 +228,14 @@ dialog_open(struct app *app, struct action *a)
 	app->confirming = a;
 	lineedit_clear(&app->confirm_text);
 	app->dialog_scroll = 0;
-	app_say_about(app, a, "nothing has changed on %s yet: the plan waits for your "
-	    "confirmation", app->cfg.hosts[action_host(a)].name);
+	/* The footer shows the dialog's keys at once, as x's command dialog
+	 * does, not what was said while the plan was read ("reading…"); the
+	 * open dialog itself says nothing has run. A message held until a key
+	 * stays until it is read. */
+	if (!app->status_held) {
+		app->status[0] = '\0';
+		app->status_about = NULL;
+	}
 }
 
 void
