@@ -659,21 +659,41 @@ sub_timeline_dir(const char *conf, struct config *cfg)
 	return 0;
 }
 
+/* Each subcommand's usage: to stdout for -h/--help (exit 0), to stderr
+ * for a bad command line (exit 2). */
+static void
+incidents_usage(FILE *f)
+{
+	fprintf(f,
+	    "usage: warroom incidents [-c FILE]\n"
+	    "\n"
+	    "List the incidents in the timeline directory: id, start, last event,\n"
+	    "open or resolved, records, name.\n"
+	    "\n"
+	    "  -c, --config FILE     config file whose timeline_dir is listed\n"
+	    "  -h, --help            show this help\n");
+}
+
 static int
 cmd_incidents(int argc, char **argv)
 {
+	static const struct option iopts[] = {
+		{ "config", required_argument, NULL, 'c' },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 },
+	};
 	const char *conf = NULL;
 	struct config cfg;
 	struct wr_err err;
 	int c, r;
 
 	optind = 1;
-	while ((c = getopt(argc, argv, "c:")) != -1) {
-		if (c != 'c') {
-			fprintf(stderr, "usage: warroom incidents [-c FILE]\n");
-			return 2;
+	while ((c = getopt_long(argc, argv, "c:h", iopts, NULL)) != -1) {
+		switch (c) {
+		case 'c': conf = optarg; break;
+		case 'h': incidents_usage(stdout); return 0;
+		default: incidents_usage(stderr); return 2;
 		}
-		conf = optarg;
 	}
 	if (sub_timeline_dir(conf, &cfg) != 0)
 		return 1;
@@ -721,6 +741,24 @@ zone_at(int64_t ms, void *arg, long *off, char *abbr, size_t cap)
 	snprintf(abbr, cap, "%s", tm.tm_zone != NULL ? tm.tm_zone : "");
 }
 
+static void
+export_usage(FILE *f)
+{
+	fprintf(f,
+	    "usage: warroom export ID|NAME [-c FILE] [--format md|json] [--tz ZONE]\n"
+	    "                              [-o FILE [--force]]\n"
+	    "\n"
+	    "Print an incident's post-mortem draft. ID as 'warroom incidents' lists it;\n"
+	    "a NAME picks that name's latest incident.\n"
+	    "\n"
+	    "  -c, --config FILE     config file whose timeline_dir is read\n"
+	    "  -f, --format md|json  Markdown (the default) or JSON\n"
+	    "      --tz ZONE         Markdown times in ZONE (as it was then), then UTC\n"
+	    "  -o, --output FILE     write a new FILE, mode 0600, instead of stdout\n"
+	    "      --force           let -o replace an existing file (never a journal)\n"
+	    "  -h, --help            show this help\n");
+}
+
 static int
 cmd_export(int argc, char **argv)
 {
@@ -730,6 +768,7 @@ cmd_export(int argc, char **argv)
 		{ "output", required_argument, NULL, 'o' },
 		{ "tz", required_argument, NULL, 'z' },
 		{ "force", no_argument, NULL, 'F' },
+		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
 	const char *conf = NULL, *outfile = NULL, *tz = NULL;
@@ -743,7 +782,7 @@ cmd_export(int argc, char **argv)
 	int c, r;
 
 	optind = 1;
-	while ((c = getopt_long(argc, argv, "c:f:o:", eopts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "c:f:o:h", eopts, NULL)) != -1) {
 		switch (c) {
 		case 'c': conf = optarg; break;
 		case 'f':
@@ -755,15 +794,12 @@ cmd_export(int argc, char **argv)
 		case 'o': outfile = optarg; break;
 		case 'z': tz = optarg; break;
 		case 'F': force = true; break;
-		default:
-			fprintf(stderr, "usage: warroom export ID [-c FILE] [--format md|json] "
-			    "[-o FILE [--force]] [--tz ZONE]\n");
-			return 2;
+		case 'h': export_usage(stdout); return 0;
+		default: export_usage(stderr); return 2;
 		}
 	}
 	if (optind != argc - 1) {
-		fprintf(stderr, "usage: warroom export ID [-c FILE] [--format md|json] "
-		    "[-o FILE [--force]] [--tz ZONE]\n");
+		export_usage(stderr);
 		return 2;
 	}
 	if (sub_timeline_dir(conf, &cfg) != 0)
@@ -845,9 +881,16 @@ slurp(const char *path, size_t *len, struct wr_err *err)
 }
 
 static void
-runbook_usage(void)
+runbook_usage(FILE *f)
 {
-	fprintf(stderr, "usage: warroom runbook [-c CONFIG] [--json] FILE...\n");
+	fprintf(f,
+	    "usage: warroom runbook [-c FILE] [--json] FILE...\n"
+	    "\n"
+	    "Print how each runbook reads as a checklist; exit 1 on any error.\n"
+	    "\n"
+	    "  -c, --config FILE     also check the steps against this config\n"
+	    "      --json            print JSON (an array for several files)\n"
+	    "  -h, --help            show this help\n");
 }
 
 /* The linter: how each runbook reads, and, with -c, whether the config
@@ -858,6 +901,7 @@ cmd_runbook(int argc, char **argv)
 	static const struct option ropts[] = {
 		{ "config", required_argument, NULL, 'c' },
 		{ "json", no_argument, NULL, 'j' },
+		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
 	struct config cfg;
@@ -866,16 +910,17 @@ cmd_runbook(int argc, char **argv)
 	int c, i, first, rc = 0;
 
 	optind = 1;
-	while ((c = getopt_long(argc, argv, "c:", ropts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "c:h", ropts, NULL)) != -1) {
 		switch (c) {
 		case 'c': conf = optarg; break;
 		case 'j': json = true; break;
-		default: runbook_usage(); return 2;
+		case 'h': runbook_usage(stdout); return 0;
+		default: runbook_usage(stderr); return 2;
 		}
 	}
 	first = optind;
 	if (first >= argc) {
-		runbook_usage();
+		runbook_usage(stderr);
 		return 2;
 	}
 	if (conf != NULL && config_load(&cfg, conf) != 0) {

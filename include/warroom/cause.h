@@ -61,6 +61,11 @@ int cause_find(const struct record *v, size_t n, const struct config_host *hosts
  * (else the first record). 0 for no records. */
 int64_t cause_began(const struct record *v, size_t n);
 
+/* The service the trouble of v[0..n) is in, for {service} before any
+ * rollback names the cause: that of the first failing /healthz or verdict
+ * asking for a rollback whose host ran one service only. false: none. */
+bool cause_trouble_service(const struct record *v, size_t n, char *out, size_t cap);
+
 /* ms as "HH:MM UTC"; 0: words saying the time is not confirmed. */
 void cause_clock(int64_t ms, char *out, size_t cap);
 

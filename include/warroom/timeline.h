@@ -96,7 +96,8 @@ int timeline_open(const struct timeline_open_opts *o, struct timeline **out,
 /* Watch an incident without any power to change it: resume rules 1 and 2,
  * never 3; nothing is written, repaired or set aside, and every append is
  * refused. 0 with *out set; 1 with *out NULL when the incident has no
- * journal yet (err says so; try again later); -1 when it cannot be read. */
+ * journal yet, or only resolved ones (err says so, naming the latest
+ * resolved id; try again later); -1 when it cannot be read. */
 int timeline_watch(const struct timeline_open_opts *o, struct timeline **out,
     struct wr_err *err);
 

@@ -302,6 +302,44 @@ is_trouble(const struct record *r)
 	return is(r, "health.change") && same(str(r->data, "healthz"), "FAIL");
 }
 
+/* The one service host ran by v[0..end)'s health.change records; NULL
+ * when none, or several (a verdict is the host's, not a service's). */
+static const char *
+only_service(const struct record *v, size_t end, const char *host)
+{
+	const char *svc = NULL, *s;
+	size_t i;
+
+	for (i = 0; i < end; i++) {
+		if (!is(&v[i], "health.change") || !same(v[i].host, host) ||
+		    (s = str(v[i].data, "service")) == NULL || s[0] == '\0')
+			continue;
+		if (svc != NULL && strcmp(svc, s) != 0)
+			return NULL;
+		svc = s;
+	}
+	return svc;
+}
+
+bool
+cause_trouble_service(const struct record *v, size_t n, char *out, size_t cap)
+{
+	const char *svc;
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		if (!is_trouble(&v[i]))
+			continue;
+		svc = is(&v[i], "health.change") ? str(v[i].data, "service") :
+		    only_service(v, i, v[i].host);
+		if (svc != NULL && svc[0] != '\0') {
+			wr_strlcpy(out, svc, cap);
+			return true;
+		}
+	}
+	return false;
+}
+
 int64_t
 cause_began(const struct record *v, size_t n)
 {

@@ -149,10 +149,12 @@ runbook_format_text(const struct runbook *rb)
 	size_t i, j, k, last;
 
 	runbook_stats(rb, &st);
-	wr_buf_printf(&o, "%s: %zu sections, %zu steps (%zu of %zu tasks ticked), "
+	/* Ticked out of every step, as RUNBOOK's "1/15" counts: any step can
+	 * be ticked, not only a "- [ ]" task item. */
+	wr_buf_printf(&o, "%s: %zu sections, %zu steps, %zu/%zu ticked (%zu are task items), "
 	    "%zu code blocks, %zu commands, %zu placeholders, %zu actions, "
 	    "%zu errors, %zu warnings\n", rb->name, st.sections, st.steps, st.checked,
-	    st.tasks, st.blocks, st.commands, st.placeholders, st.actions, st.errors,
+	    st.steps, st.tasks, st.blocks, st.commands, st.placeholders, st.actions, st.errors,
 	    st.warnings);
 	for (i = 0; i < rb->nsections; i++) {
 		const struct runbook_section *s = &rb->sections[i];

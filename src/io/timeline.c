@@ -865,7 +865,14 @@ timeline_watch(const struct timeline_open_opts *o, struct timeline **out, struct
 	/* Never rule 3 (creating one). */
 	if (existing_incident(o, id, sizeof(id), slug, sizeof(slug)))
 		return watch_incident(o, id, out, err);
-	wr_err_set(err, "no journal for incident %s yet", o->incident);
+	/* Only resolved ones: the name's next console that acts opens a new
+	 * incident (rule 3), which is the one to wait for; the resolved one
+	 * is named, since "no journal" would read as nothing ever ran. */
+	if (find_by_slug(o->dir, slug, true, id, sizeof(id)) == 0)
+		wr_err_set(err, "incident %s is resolved (%s; --incident %s watches it), no new "
+		    "one open yet", o->incident, id, id);
+	else
+		wr_err_set(err, "no journal for incident %s yet", o->incident);
 	return 1;
 }
 

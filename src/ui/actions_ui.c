@@ -228,8 +228,14 @@ dialog_open(struct app *app, struct action *a)
 	app->confirming = a;
 	lineedit_clear(&app->confirm_text);
 	app->dialog_scroll = 0;
-	app_say_about(app, a, "nothing has changed on %s yet: the plan waits for your "
-	    "confirmation", app->cfg.hosts[action_host(a)].name);
+	/* The footer shows the dialog's keys at once, as x's command dialog
+	 * does, not what was said while the plan was read ("reading…"); the
+	 * open dialog itself says nothing has run. A message held until a key
+	 * stays until it is read. */
+	if (!app->status_held) {
+		app->status[0] = '\0';
+		app->status_about = NULL;
+	}
 }
 
 void
@@ -1746,6 +1752,10 @@ template_vars(struct app *app, int status, struct statuspage_vars *v, struct cau
 			if (c->to[0])
 				v->to_tag = c->to;
 		}
+		/* Before any rollback: the service the trouble is in, if one. */
+		if (!found && cause_trouble_service(list.v, list.n, c->service,
+		    sizeof(c->service)))
+			v->service = c->service;
 		began_ms = cause_began(list.v, list.n);
 		record_list_free(&list);
 	}
@@ -1810,7 +1820,9 @@ actions_post_question(const struct app *app, char *buf, size_t cap)
 	const char *what = st == NULL ? "" : st->page_incident[0] == '\0' ? "create" :
 	    app->post_status == STATUSPAGE_RESOLVED ? "resolve" : "update";
 
+	/* "resolve resolved" would say the status twice. */
 	snprintf(buf, cap, "%s%s%s %s%s%s", what, *what ? " " : "",
+	    strcmp(what, "resolve") == 0 ? "the incident" :
 	    statuspage_status_name((enum statuspage_status)app->post_status),
 	    st != NULL ? "on the status page" : "", st != NULL && app->chat ? " and " : "",
 	    app->chat != NULL ? "in the chat" : "");

@@ -63,8 +63,8 @@ help_draw(struct app *app, int lines, int cols)
 		ui_put(win, i - app->help_scroll + 1, 2, w - 4, a, line);
 	}
 	ui_put(win, h - 2, 2, w - 4, ui_attr(app, THEME_DIM),
-	    WR_CMD_COUNT > rows ? "? or Esc closes this help; Up/Down/PgUp/PgDn scroll it" :
-	    "? or Esc closes this help");
+	    WR_CMD_COUNT > rows ? "?, q or Esc closes this help; Up/Down/PgUp/PgDn scroll it" :
+	    "?, q or Esc closes this help");
 	wnoutrefresh(win);
 	delwin(win);
 }

@@ -243,6 +243,9 @@ journal_watch(struct app *app, struct wr_err *err)
 	};
 	int r = timeline_watch(&o, &app->tl, err);
 
+	/* The TIMELINE pane says it while there is no journal to show. */
+	if (r == 1)
+		wr_strlcpy(app->watch_wait, err->msg, sizeof(app->watch_wait));
 	if (r != 0)
 		return r;
 	journal_replay(app);

@@ -78,12 +78,14 @@ timeline_draw(struct app *app, WINDOW *win, int h, int w, bool focused)
 	size_t i, sel = selected_entry(app);
 
 	if (app->tl == NULL && app->safety.read_only && app->incident != NULL) {
-		char line[256];
+		char line[300];
 
-		snprintf(line, sizeof(line), "watching: no journal for incident %s yet",
-		    app->incident);
-		ui_put(win, 0, 1, w - 1, ui_attr(app, THEME_DIM), line);
-		ui_put(win, 1, 1, w - 1, ui_attr(app, THEME_DIM),
+		/* Wrapped: a resolved incident's id is the part that matters. */
+		y = 0;
+		snprintf(line, sizeof(line), "watching: %s", app->watch_wait[0] ? app->watch_wait :
+		    "no journal yet");
+		ui_put_wrapped(win, &y, 1, w - 1, 2, h, ui_attr(app, THEME_DIM), line);
+		ui_put_wrapped(win, &y, 1, w - 1, 2, h, ui_attr(app, THEME_DIM),
 		    "it shows here once a console that acts opens it");
 		return;
 	}

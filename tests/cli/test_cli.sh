@@ -58,3 +58,21 @@ rc=0; "$WARROOM" --read-only -c "$tmp/warroom.conf" incidents > /dev/null 2> "$t
 [ "$rc" -eq 2 ] || fail "--read-only incidents exited $rc, want 2"
 assert_contains "$tmp/err" "warroom: --read-only is an option of the console; 'warroom incidents' does not take it"
 ok "-c before the subcommand works; console options there are refused by name"
+
+# Each subcommand's --help (and -h) is its own usage on stdout, exit 0.
+for sub in incidents export runbook; do
+	for h in --help -h; do
+		rc=0; "$WARROOM" "$sub" "$h" > "$tmp/out" 2> "$tmp/err" || rc=$?
+		[ "$rc" -eq 0 ] || { cat "$tmp/err"; fail "$sub $h exited $rc, want 0"; }
+		assert_contains "$tmp/out" "usage: warroom $sub"
+		[ ! -s "$tmp/err" ] || fail "$sub $h wrote to stderr: $(cat "$tmp/err")"
+	done
+done
+rc=0; "$WARROOM" -c "$tmp/warroom.conf" export --help > "$tmp/out" 2>&1 || rc=$?
+[ "$rc" -eq 0 ] || fail "-c FILE export --help exited $rc"
+assert_contains "$tmp/out" "--format md|json"
+rc=0; "$WARROOM" runbook --frobnicate > "$tmp/out" 2> "$tmp/err" || rc=$?
+[ "$rc" -eq 2 ] || fail "runbook --frobnicate exited $rc, want 2"
+assert_contains "$tmp/err" "usage: warroom runbook"
+[ ! -s "$tmp/out" ] || fail "a bad runbook option printed to stdout"
+ok "subcommand --help and -h print that subcommand's usage, exit 0"

@@ -19,6 +19,14 @@ ok "warroom(1) holds the generated key list"
 while read -r opt; do
 	grep -qF -- "$(printf '%s' "$opt" | sed 's/-/\\-/g')" "$man1" || fail "warroom(1) does not document $opt"
 done < "$tmp/opts"
+for sub in incidents export runbook; do
+	"$WARROOM" "$sub" --help | grep -oE -- '--[a-z-]+' | sort -u > "$tmp/opts"
+	[ -s "$tmp/opts" ] || fail "warroom $sub --help listed no options"
+	while read -r opt; do
+		grep -qF -- "$(printf '%s' "$opt" | sed 's/-/\\-/g')" "$man1" ||
+			fail "warroom(1) does not document $sub's $opt"
+	done < "$tmp/opts"
+done
 ok "warroom(1) documents every option"
 
 # The parser's key tables, read from its source.

@@ -45,7 +45,7 @@ assert_screen help <<'EOF'
 │ │ [        jump to the previous unticked step (RUNBOOK only)               │ │
 │ │ ]        jump to the next unticked step (RUNBOOK only)                   │ │
 │ │ R        switch RUNBOOK to the next runbook                              │ │
-│ │ ? or Esc closes this help; Up/Down/PgUp/PgDn scroll it                   │ │
+│ │ ?, q or Esc closes this help; Up/Down/PgUp/PgDn scroll it                │ │
 └─└──────────────────────────────────────────────────────────────────────────┘─┘
  r roll back  B all hosts  X kill switch  A arm  Tab pane  ? help  q quit
 EOF
@@ -72,7 +72,7 @@ assert_screen scrolled <<'EOF'
 │ │ S        post to the status page (type the status) (changes production)  │ │
 │ │ K        trust the host's unknown key; a changed one: re-read known_host │ │
 │ │ o        HOSTS: order rows by host, worst health, or worst verdict       │ │
-│ │ ? or Esc closes this help; Up/Down/PgUp/PgDn scroll it                   │ │
+│ │ ?, q or Esc closes this help; Up/Down/PgUp/PgDn scroll it                │ │
 └─└──────────────────────────────────────────────────────────────────────────┘─┘
  r roll back  B all hosts  X kill switch  A arm  Tab pane  ? help  q quit
 EOF
@@ -99,7 +99,7 @@ assert_screen ignored <<'EOF'
 │ │ S        post to the status page (type the status) (changes production)  │ │
 │ │ K        trust the host's unknown key; a changed one: re-read known_host │ │
 │ │ o        HOSTS: order rows by host, worst health, or worst verdict       │ │
-│ │ ? or Esc closes this help; Up/Down/PgUp/PgDn scroll it                   │ │
+│ │ ?, q or Esc closes this help; Up/Down/PgUp/PgDn scroll it                │ │
 └─└──────────────────────────────────────────────────────────────────────────┘─┘
  r roll back  B all hosts  X kill switch  A arm  Tab pane  ? help  q quit
 EOF
@@ -180,7 +180,7 @@ assert_screen help-big <<'EOF'
 │ │ ?        show or hide this help                                                              │ │
 │ │ q        quit, asking first while an action runs; C-c too, or cancels a dialog/prompt        │ │
 │ │                                                                                              │ │
-│ │ ? or Esc closes this help                                                                    │ │
+│ │ ?, q or Esc closes this help                                                                 │ │
 │ └──────────────────────────────────────────────────────────────────────────────────────────────┘ │
 └──────────────────────────────────────────────────────────┘└──────────────────────────────────────┘
  r roll back  B all hosts  X kill switch  A arm  Enter logs  o order  Tab pane  ? help  q quit

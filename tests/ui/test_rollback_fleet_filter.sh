@@ -41,7 +41,7 @@ wait_for "type api and press Enter"
 assert_contains "$tmp/screen" "— then h10, h11, h12, h13, h14, h15, h16, h17, h18, h19 (filter h1), each confirmed like this one"
 assert_contains "$tmp/screen" "23 hosts listing api hidden by the HOSTS filter: not included"
 keys -l api; keys Enter
-wait_for "nothing has changed on h10 yet: the plan waits for your confirmation" 40
+wait_for "host h10   service api" 40
 wait_for "type api and press Enter"
 assert_contains "$tmp/screen" "host h10   service api"
 assert_contains "$tmp/screen" "— then h11, h12, h13, h14, h15, h16, h17, h18, h19 (filter h1), each confirmed like this one, to v1.4.1"

@@ -43,12 +43,12 @@ assert_not_contains "$tmp/screen" "CONFIRM ROLLBACK"
 for try in 1 2 3 4 5; do
 	keys Enter
 	i=0
-	while capture; ! grep -qF "nothing has changed on h2 yet" "$tmp/screen" && [ $i -lt 30 ]; do
+	while capture; ! grep -qF "host h2   service api" "$tmp/screen" && [ $i -lt 30 ]; do
 		sleep 0.1; i=$((i + 1))
 	done
-	grep -qF "nothing has changed on h2 yet" "$tmp/screen" && break
+	grep -qF "host h2   service api" "$tmp/screen" && break
 done
-wait_for "nothing has changed on h2 yet: the plan waits for your confirmation" 5
+wait_for "host h2   service api" 5
 grep -q '"kind":"note".*"text":"h1 confirmed"' "$journal" || fail "the note was not stored"
 grep -q '"argv":\["helm","rollback","api","1",' "$fl/hosts/h1/commands.log" ||
 	fail "h1 was not rolled back to revision 1"

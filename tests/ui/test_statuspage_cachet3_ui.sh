@@ -42,7 +42,9 @@ wait_re "│> h1 +api +UP" 15
 keys A; keys -l arm; keys Enter
 post_status identified
 wait_for "status page: update identified (incident 1)" 20
-post_status resolved
+keys S; keys -l resolved; keys Enter
+wait_for "resolve the incident on the status page"
+keys Enter
 wait_for "status page: resolve resolved (incident 1)" 20
 keys q
 wait_for "exit=0"

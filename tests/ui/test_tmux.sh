@@ -41,7 +41,7 @@ ok "every pane title at 200x50"
 keys '?'
 # The help's last line: a capture taken as the title appears may hold a
 # frame the terminal has only partly received.
-wait_for "? or Esc closes this help"
+wait_for "?, q or Esc closes this help"
 "$top_builddir/src/tools/keydoc" | sed -n 's/^\.B \([^ ]*\).*/\1/p' > "$tmp/keys"
 while read -r key; do
 	grep -qF -- " $key " "$tmp/screen" || grep -qF -- " $key," "$tmp/screen" ||

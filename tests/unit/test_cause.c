@@ -257,6 +257,8 @@ words_not_ok(const struct journal *j, const struct config_host *hosts, size_t nh
 		if (c.to[0] != '\0')
 			v.to_tag = c.to;
 	}
+	else if (cause_trouble_service(j->v, j->n, c.service, sizeof(c.service)))
+		v.service = c.service;
 	cause_since(found ? &c : NULL, since, sizeof(since));
 	v.since = since;
 	cause_clock(cause_began(j->v, j->n), began, sizeof(began));
@@ -685,13 +687,45 @@ investigating_says_when_it_began(void **state)
 	verdict(&j, "h1", "ROLLBACK IMMEDIATELY");
 	at(&j, 46, 0);
 	says(&j, WR_TEMPLATE_INVESTIGATING,
-	    "We are investigating elevated errors in the service since 02:44 UTC.");
+	    "We are investigating elevated errors in api since 02:44 UTC.");
 	/* A /healthz failing before any verdict came is earlier still. */
 	j.v[1].ts_ms = T0 + 13 * 60000;
 	cJSON_Delete(j.v[1].data);
 	j.v[1].data = cJSON_Parse("{\"service\":\"api\",\"tag\":\"v2-bad\",\"healthz\":\"FAIL\"}");
 	says(&j, WR_TEMPLATE_INVESTIGATING,
-	    "We are investigating elevated errors in the service since 02:43 UTC.");
+	    "We are investigating elevated errors in api since 02:43 UTC.");
+	done(&j);
+}
+
+/* Before any rollback {service} is the one the trouble is in: a failing
+ * /healthz's, or the service a host with a bad verdict runs; a host that
+ * runs several leaves it unsaid, and the next trouble may name it. */
+static void
+investigating_names_the_service_in_trouble(void **state)
+{
+	struct journal j = { .n = 0 };
+	char svc[64];
+
+	(void)state;
+	ran(&j, "h1", "api", "v2");
+	ran(&j, "h1", "worker", "v7");
+	verdict(&j, "h1", "ROLLBACK IMMEDIATELY");
+	assert_false(cause_trouble_service(j.v, j.n, svc, sizeof(svc)));
+	says(&j, WR_TEMPLATE_INVESTIGATING,
+	    "We are investigating elevated errors in the service since 02:30 UTC.");
+	ran(&j, "h2", "web", "v3");
+	verdict(&j, "h2", "MONITOR");
+	assert_false(cause_trouble_service(j.v, j.n, svc, sizeof(svc)));
+	verdict(&j, "h2", "CONSIDER ROLLBACK");
+	assert_true(cause_trouble_service(j.v, j.n, svc, sizeof(svc)));
+	assert_string_equal(svc, "web");
+	says(&j, WR_TEMPLATE_INVESTIGATING,
+	    "We are investigating elevated errors in web since 02:30 UTC.");
+	/* Once a rollback names the cause, that service it is. */
+	ran(&j, "h3", "billing", "v1-bad");
+	intent(&j, "compose.rollback", "h3", "billing", "v1-bad", "v0");
+	says(&j, WR_TEMPLATE_INVESTIGATING,
+	    "We are investigating elevated errors in billing since 02:30 UTC.");
 	done(&j);
 }
 
@@ -713,6 +747,7 @@ main(void)
 		cmocka_unit_test(back_on_different_tags_and_read_again),
 		cmocka_unit_test(resolved_is_not_normal_while_a_host_is_not),
 		cmocka_unit_test(investigating_says_when_it_began),
+		cmocka_unit_test(investigating_names_the_service_in_trouble),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -1974,6 +1974,22 @@ format_text_golden(void **state)
 	runbook_free(&rb);
 }
 
+/* The summary counts ticks out of every step, as RUNBOOK's "1/3" does:
+ * a numbered or bulleted step can be ticked too, not only a task item. */
+static void
+format_text_counts_ticks_over_steps(void **state)
+{
+	struct runbook rb;
+	char *got;
+
+	(void)state;
+	parse_str(&rb, "# S\n\n1. first\n2. second\n\n- [x] third\n- [ ] fourth\n");
+	got = runbook_format_text(&rb);
+	assert_non_null(strstr(got, "1 sections, 4 steps, 1/4 ticked (2 are task items), "));
+	free(got);
+	runbook_free(&rb);
+}
+
 static void
 format_json_golden(void **state)
 {
@@ -2078,6 +2094,7 @@ main(void)
 		cmocka_unit_test(ten_megabytes_parse_quickly),
 		cmocka_unit_test(seed_runbooks_have_sensible_structure),
 		cmocka_unit_test(format_text_golden),
+		cmocka_unit_test(format_text_counts_ticks_over_steps),
 		cmocka_unit_test(format_json_golden),
 		cmocka_unit_test(format_handles_an_empty_runbook),
 	};

@@ -802,6 +802,31 @@ watching_writes_nothing_and_creates_nothing(void **state)
 	free(after);
 }
 
+/* A name whose only journal is resolved has nothing open to watch: the
+ * watcher waits for the next one, and says which resolved id it can open. */
+static void
+watching_a_resolved_name_names_its_id(void **state)
+{
+	const char *dir = fresh_dir();
+	struct timeline_open_opts o = { dir, "qa", NULL, "watcher@box" };
+	struct timeline *tl = open_tl(dir, "qa"), *w;
+	struct wr_err err;
+	char id[128], want[300];
+
+	(void)state;
+	snprintf(id, sizeof(id), "%s", timeline_id(tl));
+	assert_int_equal(timeline_resolve(tl, "done", NULL), 0);
+	timeline_close(tl);
+	assert_int_equal(timeline_watch(&o, &w, &err), 1);
+	assert_null(w);
+	snprintf(want, sizeof(want), "incident qa is resolved (%s; --incident %s watches it), "
+	    "no new one open yet", id, id);
+	assert_string_equal(err.msg, want);
+	w = watch_tl(dir, id);
+	assert_string_equal(timeline_id(w), id);
+	timeline_close(w);
+}
+
 /* chmod every directory from root down to dir (and chown when root). */
 static void
 path_mode(const char *dir, mode_t mode, uid_t uid)
@@ -1054,6 +1079,7 @@ main(void)
 		cmocka_unit_test(the_observer_sees_each_stored_record),
 		cmocka_unit_test(listing_and_export_read_without_writing),
 		cmocka_unit_test(watching_writes_nothing_and_creates_nothing),
+		cmocka_unit_test(watching_a_resolved_name_names_its_id),
 		cmocka_unit_test(a_watcher_works_where_it_cannot_write),
 		cmocka_unit_test(a_watcher_follows_records_appended_after_open),
 		cmocka_unit_test(a_torn_partial_line_is_not_applied_until_whole),
