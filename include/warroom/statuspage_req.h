@@ -114,6 +114,12 @@ const char *statuspage_action_name(enum statuspage_action a);
 const char *statuspage_status_name(enum statuspage_status s);
 const char *statuspage_component_status_name(enum statuspage_component_status s);
 int statuspage_action_parse(const char *s);
+
+/* A post in words for the engineer: "update monitoring", "create
+ * identified", and "resolve the incident" rather than "resolve resolved".
+ * Returns buf. */
+const char *statuspage_post_words(const char *action, const char *status, char *buf,
+    size_t cap);
 int statuspage_status_parse(const char *s);
 int statuspage_component_status_parse(const char *s);
 

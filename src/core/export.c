@@ -10,6 +10,7 @@
  * is stable byte for byte.
  */
 #include "warroom/export.h"
+#include "warroom/statuspage_req.h"
 #include "warroom/unsettled.h"
 
 #include <inttypes.h>
@@ -1173,10 +1174,12 @@ queue_details(struct wr_buf *b, const struct record *r)
 	const cJSON *name = cJSON_GetObjectItemCaseSensitive(u, "name");
 	const cJSON *body = cJSON_GetObjectItemCaseSensitive(u, "body");
 	const cJSON *impact = cJSON_GetObjectItemCaseSensitive(u, "impact");
+	char words[64];
 
 	if (!cJSON_IsString(action) || !cJSON_IsString(status))
 		return false;
-	wr_buf_printf(b, "queued: %s %s", action->valuestring, status->valuestring);
+	wr_buf_printf(b, "queued: %s", statuspage_post_words(action->valuestring,
+	    status->valuestring, words, sizeof(words)));
 	/* Only a create sends the title; an update's name is for the lookup. */
 	if (strcmp(action->valuestring, "create") == 0 && cJSON_IsString(name) &&
 	    name->valuestring[0] != '\0')

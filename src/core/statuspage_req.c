@@ -102,6 +102,16 @@ statuspage_status_name(enum statuspage_status s)
 }
 
 const char *
+statuspage_post_words(const char *action, const char *status, char *buf, size_t cap)
+{
+	if (strcmp(action, "resolve") == 0 && strcmp(status, "resolved") == 0)
+		snprintf(buf, cap, "resolve the incident");
+	else
+		snprintf(buf, cap, "%s %s", action, status);
+	return buf;
+}
+
+const char *
 statuspage_component_status_name(enum statuspage_component_status s)
 {
 	return (size_t)s < WR_ARRAY_LEN(component_names) ? component_names[s] : "?";

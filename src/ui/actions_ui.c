@@ -1512,6 +1512,7 @@ on_posted(const struct statuspage_result *r, void *arg)
 {
 	struct app *app = arg;
 	struct app_ran *ran;
+	char words[64];
 
 	app->dirty = true;
 	if (r->check) {
@@ -1534,8 +1535,9 @@ on_posted(const struct statuspage_result *r, void *arg)
 		ran->post = r->ok ? STEPMARK_OK : STEPMARK_FAILED;
 	if (r->ok)
 		/* The page says resolved; the incident itself is the engineer's call. */
-		app_say(app, "status page: %s %s (incident %s)%s%s",
-		    statuspage_action_name(r->action), r->page_status, r->page_incident,
+		app_say(app, "status page: %s (incident %s)%s%s",
+		    statuspage_post_words(statuspage_action_name(r->action), r->page_status,
+		    words, sizeof(words)), r->page_incident,
 		    r->found ? ", found already posted" : "",
 		    strcmp(r->page_status, "resolved") == 0 && !app->resolved ?
 		    "; E marks the incident resolved here" : "");
@@ -1914,7 +1916,7 @@ int
 actions_statuspage_send(struct app *app, const char *edited)
 {
 	struct statuspage_update u;
-	char queue[STATUSPAGE_QUEUE_ID_MAX], id[32];
+	char queue[STATUSPAGE_QUEUE_ID_MAX], id[32], words[64];
 	struct wr_err err;
 	int status = app->post_status;
 	const char *text = edited, *typed, *incident = app->incident ? app->incident :
@@ -1937,8 +1939,9 @@ actions_statuspage_send(struct app *app, const char *edited)
 			app_say(app, "nothing posted: %s", err.msg);
 			rc = -1;
 		} else {
-			app_say(app, "status page: queued %s %s (%s)", statuspage_action_name(u.action),
-			    typed, queue);
+			app_say(app, "status page: queued %s (%s)",
+			    statuspage_post_words(statuspage_action_name(u.action), typed, words,
+			    sizeof(words)), queue);
 			if (app->post_ran != NULL) {
 				app->post_ran->post = STEPMARK_PENDING;
 				wr_strlcpy(app->post_ran->post_queue, queue,

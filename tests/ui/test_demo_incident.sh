@@ -74,7 +74,7 @@ grep -q '"kind":"action.end".*"outcome":"ok".*http_requests_total' "$journal" ||
 ok "x on Verify after the rollback: its commands reach this fleet's service and end OK, the smoke check OK, monitoring posted"
 
 post_status resolved
-wait_for "status page: resolve resolved (incident " 15
+wait_for "status page: resolve the incident (incident " 15
 keys e
 wait_for "exported " 10
 keys q

@@ -45,7 +45,7 @@ wait_for "status page: update identified (incident 1)" 20
 keys S; keys -l resolved; keys Enter
 wait_for "resolve the incident on the status page"
 keys Enter
-wait_for "status page: resolve resolved (incident 1)" 20
+wait_for "status page: resolve the incident (incident 1)" 20
 keys q
 wait_for "exit=0"
 [ "$(count 'r["method"] == "POST" and r["path"] == "/api/incidents"')" = 1 ] ||

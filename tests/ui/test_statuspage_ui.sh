@@ -60,7 +60,7 @@ wait_re "│h1 +ROLLBACK IMMEDIATELY" 20
 keys S; keys -l resolved; keys Enter
 wait_for "not every host is OK: h1 ROLLBACK IMMEDIATELY"
 keys Enter
-wait_for "status page: resolve resolved (incident " 15
+wait_for "status page: resolve the incident (incident " 15
 keys E
 wait_for "1 host not OK (h1 ROLLBACK IMMEDIATELY); type resolve to resolve anyway:"
 keys Escape

@@ -414,6 +414,11 @@ statuspage_queue_details_say_the_post(void **state)
 	    "\"body\":\"fix deployed\"}}");
 	assert_string_equal(t, "queued: update monitoring — fix deployed");
 	free(t);
+	t = details_of("statuspage.queue", "{\"queue\":\"sp-12-0002\",\"update\":{"
+	    "\"action\":\"resolve\",\"status\":\"resolved\",\"name\":\"\","
+	    "\"body\":\"fixed\"}}");
+	assert_string_equal(t, "queued: resolve the incident — fixed");
+	free(t);
 }
 
 /* Kinds without a text field read as words, not as their JSON. */
