@@ -99,6 +99,10 @@ enum wr_command command_for_key(const char *keyname);
  * order of the console's panes (enum pane_id). */
 enum hint_pane { HINT_HOSTS, HINT_METRICS, HINT_LOGS, HINT_RUNBOOK, HINT_TIMELINE };
 
+/* As command_writes_journal, for cmd pressed with pane focused: n in
+ * LOGS is the next match, not a note. */
+bool command_writes_journal_in(enum wr_command cmd, enum hint_pane pane);
+
 /* The pane (enum hint_pane) a command acts in alone, e.g. f in LOGS, or
  * -1 when it acts with any pane focused. */
 int command_home_pane(enum wr_command cmd);

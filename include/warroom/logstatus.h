@@ -2,8 +2,9 @@
  * logstatus.h — what LOGS' status line keeps when the pane is narrow.
  * What changes what the pane shows wins the room: paused (with the new
  * lines), a tail NOT STREAMING, the filter (and what it could not search).
- * The line count, wrap and the label give way first; then the counts and
- * then the states are worded briefly; then the lesser counts go; the
+ * The line count, wrap and the label give way first (hidden timestamps
+ * only to a brief word); then the counts and then the states are worded
+ * briefly; then the lesser counts go, and the timestamps' word; the
  * filter's pattern is cut last. Pure: widths in, choices out.
  */
 #ifndef WARROOM_LOGSTATUS_H
@@ -19,6 +20,7 @@ enum logstatus_part {
 	LOGSTATUS_UNSEARCHED,    /* "1 line could not be searched (match limit)" */
 	LOGSTATUS_DROPPED,       /* "api-1/api: oldest kept 05:47:06 (N dropped)" */
 	LOGSTATUS_WRAP,          /* "wrap" */
+	LOGSTATUS_TIMES,         /* "timestamps hidden (t)" */
 	LOGSTATUS_PAUSED,        /* "PAUSED +78 new (f follows)" */
 	LOGSTATUS_PARTS
 };

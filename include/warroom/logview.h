@@ -1,7 +1,8 @@
 /*
  * logview.h — where the LOGS pane stands among its lines: following the
  * newest line, or paused with a line held at the bottom row (scrolling,
- * n/N, f) or at the top row (g, @). The rings drop their oldest lines
+ * n/N, f) or at the top row (g, @, and n/N from there), counting the
+ * lines stored since it paused. The rings drop their oldest lines
  * under a flood and a filter shows only its matches, so the lines a view
  * shows are worked out here, in id order across the rings, clamped to the
  * lines still there: a view never goes blank while there are lines to show.
@@ -25,6 +26,7 @@ enum logview_mode {
 struct logview {
 	enum logview_mode mode;
 	uint64_t id;		/* the line held; may have left its ring since */
+	uint64_t since;		/* paused: the id the first line after the pause got */
 };
 
 /* A shown line: its ring, its number there and its id. */
@@ -50,10 +52,20 @@ struct logview_window {
 void logview_window(const struct logview *v, const struct logset *s, struct logfilter *f,
     size_t rows, struct logview_window *out, struct logview_line *lines);
 
-/* The id of the newest line a paused v has shown, given its window w and
- * lines: the lines after it are the new ones its status line counts. */
-uint64_t logview_seen(const struct logview *v, const struct logview_window *w,
-    const struct logview_line *lines);
+/* What a paused v's status line counts: the lines stored since it paused,
+ * wherever it moved since; of them, those the rings have dropped again;
+ * and those that match f (NULL: none). */
+struct logview_news {
+	uint64_t arrived, dropped;
+	size_t matching;
+};
+void logview_news(const struct logview *v, const struct logset *s, struct logfilter *f,
+    struct logview_news *out);
+
+/* Hold v in mode (BOTTOM or TOP) on id; a following v starts counting
+ * new lines from here (n/N, @). */
+void logview_hold(struct logview *v, const struct logset *s, enum logview_mode mode,
+    uint64_t id);
 
 /* Move v by delta shown lines (negative: back) in a pane of rows lines;
  * moving past the newest line follows again. */
@@ -63,6 +75,13 @@ void logview_scroll(struct logview *v, const struct logset *s, struct logfilter 
 /* f: pause a following v with the newest line on the bottom row, where
  * it stays as lines arrive; a paused v follows again. */
 void logview_pause(struct logview *v, const struct logset *s);
+
+/* n (next) or N with filter f: v moves to the match after (before) where
+ * it stands, the line on its top row when held there (g, @), which the
+ * match then takes, else the one on its bottom row; false, v as it was,
+ * when there is none. */
+bool logview_match(struct logview *v, const struct logset *s, struct logfilter *f,
+    size_t rows, bool next);
 
 /* Pause v with the oldest shown line on the top row (g). */
 void logview_top(struct logview *v, const struct logset *s);

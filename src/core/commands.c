@@ -63,6 +63,14 @@ command_writes_journal(enum wr_command cmd)
 	return entry(cmd) ? entry(cmd)->effect != CMD_READS : false;
 }
 
+bool
+command_writes_journal_in(enum wr_command cmd, enum hint_pane pane)
+{
+	if (cmd == WR_CMD_NOTE && pane == HINT_LOGS)
+		return false;
+	return command_writes_journal(cmd);
+}
+
 enum wr_command
 command_for_key(const char *keyname)
 {
@@ -135,7 +143,8 @@ command_elsewhere(enum wr_command cmd, char *buf, size_t cap)
 
 /* A narrow footer drops a pane's hints from the end: HOSTS keeps the
  * changes (r, B, X and A, which they need) at 80 columns, Enter going
- * first, since the empty LOGS pane says how to tail a row. */
+ * first, since the empty LOGS pane says how to tail a row; LOGS keeps n
+ * and N together (a paused status line says f follows). */
 static const struct key_hint pane_hints[][HINTS_PER_PANE] = {
 	[HINT_HOSTS] = { { WR_CMD_ROLLBACK, "roll back" }, { WR_CMD_ROLLBACK_ALL, "all hosts" },
 		{ WR_CMD_KILLSWITCH, "kill switch" }, { WR_CMD_ARM, "arm" }, { WR_CMD_OPEN, "logs" },
@@ -144,7 +153,8 @@ static const struct key_hint pane_hints[][HINTS_PER_PANE] = {
 	[HINT_METRICS] = { { WR_CMD_REFRESH, "poll now" }, { WR_CMD_ARM, "arm" },
 		{ WR_CMD_STATUS_POST, "status page" }, { WR_CMD_ZOOM, "zoom" } },
 	[HINT_LOGS] = { { WR_CMD_FILTER, "filter" }, { WR_CMD_ZOOM, "zoom" },
-		{ WR_CMD_LOGS_JUMP, "jump to time" }, { WR_CMD_SEARCH_PREV, "prev match" },
+		{ WR_CMD_NOTE, "next match" }, { WR_CMD_SEARCH_PREV, "prev match" },
+		{ WR_CMD_LOGS_JUMP, "jump to time" },
 		{ WR_CMD_FOLLOW, "follow/pause" }, { WR_CMD_WRAP, "wrap" },
 		{ WR_CMD_TIMES, "times" } },
 	[HINT_RUNBOOK] = { { WR_CMD_TICK, "tick" }, { WR_CMD_RUN_STEP, "run step" },
@@ -170,7 +180,7 @@ command_hints(enum hint_pane pane, bool read_only, bool armed, bool zoomed,
 	for (i = 0; i < HINTS_PER_PANE && pane_hints[pane][i].label != NULL && n < cap; i++) {
 		struct key_hint h = pane_hints[pane][i];
 
-		if (read_only && command_writes_journal(h.cmd))
+		if (read_only && command_writes_journal_in(h.cmd, pane))
 			continue;
 		if (h.cmd == WR_CMD_ARM && armed)
 			h.label = "disarm";

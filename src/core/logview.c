@@ -312,15 +312,55 @@ logview_scroll(struct logview *v, const struct logset *s, struct logfilter *f,
 	if (p < (long)least && delta < 0)
 		p = (long)least < (long)(w.first + w.n) - 1 ? (long)least :
 		    (long)(w.first + w.n) - 1;
-	v->mode = LOGVIEW_BOTTOM;
-	v->id = id_at(&sh, &c, w.first, (size_t)p);
+	logview_hold(v, s, LOGVIEW_BOTTOM, id_at(&sh, &c, w.first, (size_t)p));
+}
+
+bool
+logview_match(struct logview *v, const struct logset *s, struct logfilter *f, size_t rows,
+    bool next)
+{
+	struct logview_window w;
+	struct logview_line l = { 0, 0, 0 };
+	struct shown sh;
+	struct cur c;
+	bool top;
+	uint64_t at, out;
+
+	if (logset_count(s) == 0)
+		return false;
+	shown_init(&sh, s, f);
+	window(v, &sh, rows, &w, &c);
+	/* From a line shown, not the one held: its ring may have dropped
+	 * it. Held at the top (g, @) the view stands on its top line, so
+	 * the matches below it on screen are still to come. */
+	top = v->mode == LOGVIEW_TOP && w.from_top;
+	if (w.n == 0) {
+		at = logset_end(s) - 1;
+	} else {
+		if (!top)
+			cur_move(&sh, &c, (long)w.n - 1);
+		cur_next(&sh, &c, &l);
+		at = l.id;
+	}
+	if (!(next ? logfilter_next(f, s, at, &out) : logfilter_prev(f, s, at, &out)))
+		return false;
+	logview_hold(v, s, top ? LOGVIEW_TOP : LOGVIEW_BOTTOM, out);
+	return true;
+}
+
+void
+logview_hold(struct logview *v, const struct logset *s, enum logview_mode mode, uint64_t id)
+{
+	if (v->mode == LOGVIEW_FOLLOW)
+		v->since = logset_end(s);
+	v->mode = mode;
+	v->id = id;
 }
 
 void
 logview_top(struct logview *v, const struct logset *s)
 {
-	v->mode = LOGVIEW_TOP;
-	v->id = logset_first(s);
+	logview_hold(v, s, LOGVIEW_TOP, logset_first(s));
 }
 
 void
@@ -328,20 +368,27 @@ logview_pause(struct logview *v, const struct logset *s)
 {
 	if (v->mode != LOGVIEW_FOLLOW)
 		v->mode = LOGVIEW_FOLLOW;
-	else if (logset_count(s) > 0) {
-		/* The newest line is always kept: its ring has just stored it. */
-		v->mode = LOGVIEW_BOTTOM;
-		v->id = logset_end(s) - 1;
-	}
+	else if (logset_count(s) > 0)	/* the newest line: just stored, so kept */
+		logview_hold(v, s, LOGVIEW_BOTTOM, logset_end(s) - 1);
 }
 
-uint64_t
-logview_seen(const struct logview *v, const struct logview_window *w,
-    const struct logview_line *lines)
+void
+logview_news(const struct logview *v, const struct logset *s, struct logfilter *f,
+    struct logview_news *out)
 {
-	uint64_t last = w->n > 0 ? lines[w->n - 1].id : v->id;
+	uint64_t end = logset_end(s), kept;
 
-	/* Held at the bottom on a line the filter hides: what came before
-	 * it was there when the view paused, so it is not new. */
-	return v->mode == LOGVIEW_BOTTOM && v->id > last ? v->id : last;
+	out->arrived = out->dropped = 0;
+	out->matching = 0;
+	if (v->mode == LOGVIEW_FOLLOW || v->since > end)
+		return;
+	/* Ids come from one counter, one a line: every id from since on is
+	 * a line stored after the pause, whatever the view showed or the
+	 * rings kept since (so a flood never stops the count). */
+	out->arrived = end - v->since;
+	kept = v->since == 0 ? logset_count(s) : logset_count_after(s, v->since - 1);
+	out->dropped = out->arrived > kept ? out->arrived - kept : 0;
+	if (f != NULL)
+		out->matching = v->since == 0 ? logfilter_count(f, s) :
+		    logfilter_count_after(f, s, v->since - 1);
 }

@@ -273,6 +273,9 @@ command_run(struct app *app, enum wr_command cmd)
 		break;
 	case WR_CMD_TIMES:
 		app->logs_hide_times = !app->logs_hide_times;
+		/* The lines change at once; say why, and how back. */
+		app_say(app, app->logs_hide_times ? "LOGS timestamps hidden (t shows them)" :
+		    "LOGS timestamps shown");
 		break;
 	case WR_CMD_EXPORT:
 		if (app->tl == NULL)
@@ -312,13 +315,11 @@ command_run(struct app *app, enum wr_command cmd)
 }
 
 /* n is the next match in LOGS, a note elsewhere: only a note writes the
- * journal. */
+ * journal (commands.c, which the footer asks too). */
 static bool
 writes_journal(const struct app *app, enum wr_command cmd)
 {
-	if (cmd == WR_CMD_NOTE && app->focus == PANE_LOGS)
-		return false;
-	return command_writes_journal(cmd);
+	return command_writes_journal_in(cmd, (enum hint_pane)app->focus);
 }
 
 int

@@ -528,12 +528,43 @@ filter_parts(struct app *app, struct status_parts *p, bool searched)
 	}
 }
 
+/* Paused: the lines stored since the pause, wherever the view went since
+ * (logview_news), and those a flood has dropped again, which f will never
+ * show; with a filter, the new matches, which are what f would bring. */
+static void
+paused_part(struct app *app, struct status_parts *p)
+{
+	struct logview_news nw;
+	char lost[64] = "";
+	unsigned long long fresh;
+
+	logview_news(&app->logs_view, &app->logs, app->filtering ? &app->filter : NULL, &nw);
+	fresh = (unsigned long long)nw.arrived;
+	if (nw.dropped > 0)
+		snprintf(lost, sizeof(lost), " (%llu dropped)", (unsigned long long)nw.dropped);
+	if (!app->filtering) {
+		if (nw.dropped > 0)
+			snprintf(p->full[LOGSTATUS_PAUSED], sizeof(p->full[0]),
+			    "PAUSED +%llu new (%llu dropped; f follows)", fresh,
+			    (unsigned long long)nw.dropped);
+		else
+			snprintf(p->full[LOGSTATUS_PAUSED], sizeof(p->full[0]),
+			    "PAUSED +%llu new (f follows)", fresh);
+		snprintf(p->brief[LOGSTATUS_PAUSED], sizeof(p->brief[0]), "PAUSED +%llu new%s", fresh,
+		    lost);
+	} else {
+		snprintf(p->full[LOGSTATUS_PAUSED], sizeof(p->full[0]),
+		    "PAUSED +%llu new%s, %zu matching (f follows)", fresh, lost, nw.matching);
+		snprintf(p->brief[LOGSTATUS_PAUSED], sizeof(p->brief[0]), "PAUSED +%zu matching",
+		    nw.matching);
+	}
+}
+
 /* The status line under the lines, fitted to the pane (logstatus.c):
  * what changes what is seen (paused, not streaming, the filter) keeps its
- * room; the label and the line count give way first. last is the id of
- * the newest line the view has shown (logview_seen). */
+ * room; the label and the line count give way first. */
 static void
-draw_status(struct app *app, WINDOW *win, int y, int w, bool searched, uint64_t last)
+draw_status(struct app *app, WINDOW *win, int y, int w, bool searched)
 {
 	static struct status_parts p;
 	struct logstatus_in in = { .cols = w, .sep = 2 };
@@ -556,24 +587,12 @@ draw_status(struct app *app, WINDOW *win, int y, int w, bool searched, uint64_t 
 		    (unsigned long long)dropped);
 	if (app->logs_wrap)
 		snprintf(p.full[LOGSTATUS_WRAP], sizeof(p.full[0]), "wrap");
-	/* New: the lines after the newest one the view has shown or held
-	 * since it paused, whatever happened to that line since. */
-	if (app->logs_view.mode != LOGVIEW_FOLLOW && !app->filtering) {
-		size_t fresh = logset_count_after(&app->logs, last);
-
-		snprintf(p.full[LOGSTATUS_PAUSED], sizeof(p.full[0]), "PAUSED +%zu new (f follows)",
-		    fresh);
-		snprintf(p.brief[LOGSTATUS_PAUSED], sizeof(p.brief[0]), "PAUSED +%zu new", fresh);
-	} else if (app->logs_view.mode != LOGVIEW_FOLLOW) {
-		/* With a filter, what f would bring is the new matches. */
-		size_t fresh = logset_count_after(&app->logs, last);
-		size_t shown = logfilter_count_after(&app->filter, &app->logs, last);
-
-		snprintf(p.full[LOGSTATUS_PAUSED], sizeof(p.full[0]),
-		    "PAUSED +%zu new, %zu matching (f follows)", fresh, shown);
-		snprintf(p.brief[LOGSTATUS_PAUSED], sizeof(p.brief[0]), "PAUSED +%zu matching",
-		    shown);
+	if (app->logs_hide_times) {
+		snprintf(p.full[LOGSTATUS_TIMES], sizeof(p.full[0]), "timestamps hidden (t)");
+		snprintf(p.brief[LOGSTATUS_TIMES], sizeof(p.brief[0]), "no times");
 	}
+	if (app->logs_view.mode != LOGVIEW_FOLLOW)
+		paused_part(app, &p);
 	for (i = 0; i < LOGSTATUS_PARTS; i++) {
 		in.full[i] = p.full[i][0] != '\0' ? ui_width(p.full[i]) : 0;
 		in.brief[i] = p.brief[i][0] != '\0' ? ui_width(p.brief[i]) : 0;
@@ -665,7 +684,7 @@ logs_draw(struct app *app, WINDOW *win, int h, int w, bool focused)
 			skip = 0;
 		}
 	}
-	draw_status(app, win, h, w, searched, logview_seen(&app->logs_view, &win_, lines));
+	draw_status(app, win, h, w, searched);
 }
 
 /* The shown lines: the filter's matches while one is set. */
@@ -717,35 +736,20 @@ logs_key(struct app *app, enum wr_command cmd, int page)
 	return true;
 }
 
-/* n/N with a filter: the next (previous) match after (before) the line on
- * the bottom row becomes the bottom line. */
+/* n/N with a filter: the next (previous) match from where the view
+ * stands (logview_match). */
 void
 logs_search(struct app *app, bool next)
 {
-	struct logview_line lines[512];
-	struct logview_window w;
 	size_t rows = pane_rows(app);
-	uint64_t at, out;
-	bool found;
 
 	if (logset_count(&app->logs) == 0) {
 		app_say(app, "no lines to search");
 		return;
 	}
-	/* From the line shown last, not the one held: its ring may have
-	 * dropped that one. */
-	logview_window(&app->logs_view, &app->logs, &app->filter, rows < 512 ? rows : 512, &w,
-	    lines);
-	at = w.n > 0 ? lines[w.n - 1].id : logset_end(&app->logs) - 1;
-	found = next ? logfilter_next(&app->filter, &app->logs, at, &out) :
-	    logfilter_prev(&app->filter, &app->logs, at, &out);
-
-	if (!found) {
+	if (!logview_match(&app->logs_view, &app->logs, &app->filter, rows < 512 ? rows : 512,
+	    next))
 		app_say(app, "no %s match", next ? "later" : "earlier");
-		return;
-	}
-	app->logs_view.mode = LOGVIEW_BOTTOM;
-	app->logs_view.id = out;
 }
 
 void
@@ -773,7 +777,7 @@ logs_jump(struct app *app, const char *text)
 	}
 	/* With a filter, a match from there on (seq itself too) or nothing. */
 	if (app->filtering) {
-		struct logview probe = { LOGVIEW_TOP, id };
+		struct logview probe = { LOGVIEW_TOP, id, 0 };
 		struct logview_window w;
 
 		logview_window(&probe, &app->logs, &app->filter, 1, &w, NULL);
@@ -785,8 +789,7 @@ logs_jump(struct app *app, const char *text)
 	}
 	/* The line on the top row, held there (the window clamps it to what
 	 * the rings still hold as lines come and go). */
-	app->logs_view.mode = LOGVIEW_TOP;
-	app->logs_view.id = id;
+	logview_hold(&app->logs_view, &app->logs, LOGVIEW_TOP, id);
 	/* The rings that no longer hold that time because a flood made them
 	 * drop it say so: the line shown first is not all there was. */
 	oldest = logset_time(&app->logs, first);

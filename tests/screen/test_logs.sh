@@ -53,7 +53,7 @@ assert_screen follow <<'EOF'
 │api-1/api 2026-01-01T00:00:31.000Z ^[[2J^[]0;t^G seq=31   ││                                      │
 │api.log  31 lines                                         ││                                      │
 └──────────────────────────────────────────────────────────┘└──────────────────────────────────────┘
- / filter  z zoom  @ jump to time  N prev match  f follow/pause  w wrap  Tab pane  ? help  q quit
+ / filter  z zoom  n next match  N prev match  @ jump to time  Tab pane  ? help  q quit
 EOF
 assert_screen up <<'EOF'
  warroom │ no incident named │ T+00:00:00                                   2026-01-01 00:00:00 UTC
@@ -83,9 +83,9 @@ assert_screen up <<'EOF'
 │api-1/api 2026-01-01T00:00:28.000Z INFO  seq=28           ││                                      │
 │api-1/api 2026-01-01T00:00:29.000Z INFO  seq=29           ││                                      │
 │api-1/api 2026-01-01T00:00:30.000Z INFO  seq=30           ││                                      │
-│api.log  31 lines  PAUSED +1 new (f follows)              ││                                      │
+│api.log  31 lines  PAUSED +0 new (f follows)              ││                                      │
 └──────────────────────────────────────────────────────────┘└──────────────────────────────────────┘
- / filter  z zoom  @ jump to time  N prev match  f follow/pause  w wrap  Tab pane  ? help  q quit
+ / filter  z zoom  n next match  N prev match  @ jump to time  Tab pane  ? help  q quit
 EOF
 assert_screen end <<'EOF'
  warroom │ no incident named │ T+00:00:00                                   2026-01-01 00:00:00 UTC
@@ -117,7 +117,7 @@ assert_screen end <<'EOF'
 │api-1/api 2026-01-01T00:00:31.000Z ^[[2J^[]0;t^G seq=31   ││                                      │
 │api.log  31 lines                                         ││                                      │
 └──────────────────────────────────────────────────────────┘└──────────────────────────────────────┘
- / filter  z zoom  @ jump to time  N prev match  f follow/pause  w wrap  Tab pane  ? help  q quit
+ / filter  z zoom  n next match  N prev match  @ jump to time  Tab pane  ? help  q quit
 EOF
 
 # At 80x24 the states that change what is seen keep the status line's

@@ -49,7 +49,7 @@ assert_screen clock <<'EOF'
 │api-1/api 2025-12-31T23:55:03.000Z INFO  seq=3││                              │
 │api-1/api 2025-12-31T23:55:04.000Z INFO  seq=3││                              │
 │api-1/api 2025-12-31T23:55:05.000Z INFO  seq=3││                              │
-│api.log  PAUSED +294 new (f follows)          ││                              │
+│api.log  600 lines  PAUSED +0 new (f follows) ││                              │
 └──────────────────────────────────────────────┘└──────────────────────────────┘
  LOGS from 23:55:00 UTC, paused (f follows again)
 EOF
@@ -76,7 +76,7 @@ assert_screen ago <<'EOF'
 │api-1/api 2025-12-31T23:58:03.000Z INFO  seq=4││                              │
 │api-1/api 2025-12-31T23:58:04.000Z INFO  seq=4││                              │
 │api-1/api 2025-12-31T23:58:05.000Z INFO  seq=4││                              │
-│api.log  PAUSED +114 new (f follows)          ││                              │
+│api.log  600 lines  PAUSED +0 new (f follows) ││                              │
 └──────────────────────────────────────────────┘└──────────────────────────────┘
  LOGS from 23:58:00 UTC, paused (f follows again)
 EOF
@@ -103,7 +103,7 @@ assert_screen oldest <<'EOF'
 │api-1/api 2025-12-31T23:50:03.000Z INFO  seq=3││                              │
 │api-1/api 2025-12-31T23:50:04.000Z INFO  seq=4││                              │
 │api-1/api 2025-12-31T23:50:05.000Z INFO  seq=5││                              │
-│api.log  PAUSED +594 new (f follows)          ││                              │
+│api.log  600 lines  PAUSED +0 new (f follows) ││                              │
 └──────────────────────────────────────────────┘└──────────────────────────────┘
  LOGS from its oldest line, 23:50:00 UTC (none from 10:00:00 kept)
 EOF
@@ -130,7 +130,7 @@ assert_screen later <<'EOF'
 │api-1/api 2025-12-31T23:50:03.000Z INFO  seq=3││                              │
 │api-1/api 2025-12-31T23:50:04.000Z INFO  seq=4││                              │
 │api-1/api 2025-12-31T23:50:05.000Z INFO  seq=5││                              │
-│api.log  PAUSED +594 new (f follows)          ││                              │
+│api.log  600 lines  PAUSED +0 new (f follows) ││                              │
 └──────────────────────────────────────────────┘└──────────────────────────────┘
  LOGS unchanged: no line is stamped 00:00:00 UTC or later
 EOF
@@ -157,7 +157,7 @@ assert_screen unread <<'EOF'
 │api-1/api 2025-12-31T23:50:03.000Z INFO  seq=3││                              │
 │api-1/api 2025-12-31T23:50:04.000Z INFO  seq=4││                              │
 │api-1/api 2025-12-31T23:50:05.000Z INFO  seq=5││                              │
-│api.log  PAUSED +594 new (f follows)          ││                              │
+│api.log  600 lines  PAUSED +0 new (f follows) ││                              │
 └──────────────────────────────────────────────┘└──────────────────────────────┘
  LOGS unchanged: 'soon' is not a time: 19:30 (UTC), 10m (ago) or RFC 3339
 EOF

@@ -79,7 +79,7 @@ assert_screen jumped <<'EOF'
 │api-1/api 2025-12-31T23:58:46.000Z INFO  GET /v1/items status=200 n=4666                          │
 │api-1/api 2025-12-31T23:58:46.000Z INFO  GET /v1/items status=200 n=4667                          │
 │api-1/api 2025-12-31T23:58:46.000Z INFO  GET /v1/items status=200 n=4668                          │
-│flood.log  1350 lines  oldest kept 23:58:45 (4654 dropped)  PAUSED +1331 new (f follows)          │
+│flood.log  1350 lines  oldest kept 23:58:45 (4654 dropped)  PAUSED +0 new (f follows)             │
 └──────────────────────────────────────────────────────────────────────────────────────────────────┘
  LOGS from 23:50:02 UTC, paused (f follows again); flood.log: oldest kept 23:58:45 (4654 dropped)
 EOF

@@ -52,7 +52,7 @@ assert_screen wrap <<'EOF'
 │   path=/v1/orders/12 took=1250ms end=12                  ││                                      │
 │api.log  12 lines  wrap                                   ││                                      │
 └──────────────────────────────────────────────────────────┘└──────────────────────────────────────┘
- / filter  z zoom  @ jump to time  N prev match  f follow/pause  w wrap  Tab pane  ? help  q quit
+ / filter  z zoom  n next match  N prev match  @ jump to time  Tab pane  ? help  q quit
 EOF
 assert_screen up <<'EOF'
  warroom │ no incident named │ T+00:00:00                                   2026-01-01 00:00:00 UTC
@@ -82,7 +82,7 @@ assert_screen up <<'EOF'
 │   path=/v1/orders/10 took=1250ms end=10                  ││                                      │
 │api-1/api 2026-01-01T00:00:11.000Z WARN slow upstream call││                                      │
 │   path=/v1/orders/11 took=1250ms end=11                  ││                                      │
-│api.log  12 lines  wrap  PAUSED +1 new (f follows)        ││                                      │
+│api.log  12 lines  wrap  PAUSED +0 new (f follows)        ││                                      │
 └──────────────────────────────────────────────────────────┘└──────────────────────────────────────┘
- / filter  z zoom  @ jump to time  N prev match  f follow/pause  w wrap  Tab pane  ? help  q quit
+ / filter  z zoom  n next match  N prev match  @ jump to time  Tab pane  ? help  q quit
 EOF

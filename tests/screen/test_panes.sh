@@ -66,7 +66,7 @@ assert_screen logs <<'EOF'
 │                                              ││                              │
 │                                              ││                              │
 └──────────────────────────────────────────────┘└──────────────────────────────┘
- / filter  z zoom  @ jump to time  N prev match  Tab pane  ? help  q quit
+ / filter  z zoom  n next match  N prev match  Tab pane  ? help  q quit
 EOF
 
 assert_screen runbook <<'EOF'

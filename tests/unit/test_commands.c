@@ -178,6 +178,16 @@ hints_name_the_pane_keys_then_help_and_quit(void **state)
 	n = command_hints(HINT_LOGS, false, false, false, h, 16);
 	assert_int_equal(h[0].cmd, WR_CMD_FILTER);
 	assert_false(has_hint(h, n, WR_CMD_ROLLBACK));
+	/* Both ways through the matches, n next to N; read-only too, since
+	 * in LOGS n writes no note. */
+	assert_true(has_hint(h, n, WR_CMD_NOTE));
+	assert_true(has_hint(h, n, WR_CMD_SEARCH_PREV));
+	n = command_hints(HINT_LOGS, true, false, false, h, 16);
+	assert_true(has_hint(h, n, WR_CMD_NOTE));
+	assert_true(command_writes_journal_in(WR_CMD_NOTE, HINT_TIMELINE));
+	assert_false(command_writes_journal_in(WR_CMD_NOTE, HINT_LOGS));
+	n = command_hints(HINT_TIMELINE, true, false, false, h, 16);
+	assert_false(has_hint(h, n, WR_CMD_NOTE));
 	/* A pane out of range gets HOSTS' hints, not a read past the table. */
 	n = command_hints((enum hint_pane)99, false, false, false, h, 16);
 	assert_int_equal(h[0].cmd, WR_CMD_ROLLBACK);
@@ -199,8 +209,9 @@ read_only_hints_offer_nothing_that_changes_production(void **state)
 		n = command_hints((enum hint_pane)p, true, false, false, h, 16);
 		for (i = 0; i < n; i++) {
 			assert_false(command_is_mutating(h[i].cmd));
-			/* Nothing it would refuse: no Space tick, n note, e export. */
-			assert_false(command_writes_journal(h[i].cmd));
+			/* Nothing it would refuse: no Space tick, n note, e export
+			 * (n in LOGS is the next match, which it does not refuse). */
+			assert_false(command_writes_journal_in(h[i].cmd, (enum hint_pane)p));
 			assert_int_not_equal(h[i].cmd, WR_CMD_ARM);
 		}
 		assert_int_equal(h[n - 1].cmd, WR_CMD_QUIT);

@@ -2,7 +2,7 @@
  * test_logstatus.c — LOGS' status line at a width: paused, NOT STREAMING
  * and the filter keep their room at 80x24 (a 46-column pane), where the
  * line count and the label give way; everything is whole when wide; the
- * pattern is cut last.
+ * pattern is cut last; hidden timestamps are said, briefly when narrow.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -130,6 +130,37 @@ a_long_pattern_is_cut_last(void **state)
 	assert_int_equal(f.filter_cols, 40 - 2 - 13);
 }
 
+/* t hid the timestamps: said while the pane has room for a brief word,
+ * after the line count, wrap and the label are gone; the states stay. */
+static void
+hidden_timestamps_are_said_briefly_when_narrow(void **state)
+{
+	static const char *const full[LOGSTATUS_PARTS] = {
+		[LOGSTATUS_LABEL] = "k8s-bastion/api",
+		[LOGSTATUS_LINES] = "1214 lines",
+		[LOGSTATUS_WRAP] = "wrap",
+		[LOGSTATUS_TIMES] = "timestamps hidden (t)",
+		[LOGSTATUS_PAUSED] = "PAUSED +12 new (f follows)",
+	};
+	static const char *const brief[LOGSTATUS_PARTS] = {
+		[LOGSTATUS_TIMES] = "no times",
+		[LOGSTATUS_PAUSED] = "PAUSED +12 new",
+	};
+	struct logstatus_fit f = fit(200, full, brief);
+
+	(void)state;
+	assert_int_equal(f.form[LOGSTATUS_TIMES], LOGSTATUS_FULL);
+	f = fit(46, full, brief);
+	assert_int_equal(f.form[LOGSTATUS_TIMES], LOGSTATUS_BRIEF);
+	assert_int_equal(f.form[LOGSTATUS_PAUSED], LOGSTATUS_FULL);
+	assert_int_equal(f.form[LOGSTATUS_WRAP], LOGSTATUS_GONE);
+	assert_int_equal(f.form[LOGSTATUS_LABEL], LOGSTATUS_GONE);
+	/* Too narrow for both: PAUSED stays, the word goes. */
+	f = fit(20, full, brief);
+	assert_int_equal(f.form[LOGSTATUS_PAUSED], LOGSTATUS_BRIEF);
+	assert_int_equal(f.form[LOGSTATUS_TIMES], LOGSTATUS_GONE);
+}
+
 int
 main(void)
 {
@@ -138,6 +169,7 @@ main(void)
 		cmocka_unit_test(wide_keeps_every_part_whole),
 		cmocka_unit_test(not_streaming_filter_and_paused_all_stay_merged),
 		cmocka_unit_test(a_long_pattern_is_cut_last),
+		cmocka_unit_test(hidden_timestamps_are_said_briefly_when_narrow),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

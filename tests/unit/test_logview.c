@@ -4,7 +4,8 @@
  * filter, while the ring drops its oldest lines under the held one; and
  * several services' rings read as one sequence, a flood beside a quiet
  * service leaving the quiet one's lines in view; a pause with fewer
- * matches than the pane holds them.
+ * matches than the pane holds them; what a pause counts as new, under a
+ * flood too; n and N from where the view stands.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -58,7 +59,7 @@ static void
 top_shows_the_oldest_lines_from_the_top_row(void **state)
 {
 	struct logset lb;
-	struct logview v = { LOGVIEW_FOLLOW, 0 };
+	struct logview v = { LOGVIEW_FOLLOW, 0, 0 };
 	struct logview_window w;
 
 	(void)state;
@@ -169,7 +170,7 @@ scrolling_moves_by_shown_lines_and_follows_at_the_end(void **state)
 {
 	struct logset lb;
 	struct logfilter f;
-	struct logview v = { LOGVIEW_FOLLOW, 0 };
+	struct logview v = { LOGVIEW_FOLLOW, 0, 0 };
 	struct logview_window w;
 	uint64_t bottom;
 
@@ -223,7 +224,7 @@ a_quiet_service_keeps_its_lines_beside_a_flood(void **state)
 {
 	struct logset ls;
 	struct logfilter f;
-	struct logview v = { LOGVIEW_FOLLOW, 0 };
+	struct logview v = { LOGVIEW_FOLLOW, 0, 0 };
 	struct logview_window w;
 	char t[128];
 	uint64_t i, panic[4], out;
@@ -285,9 +286,9 @@ a_short_filtered_pause_holds_and_counts(void **state)
 {
 	struct logset lb;
 	struct logfilter f;
-	struct logview v = { LOGVIEW_FOLLOW, 0 };
+	struct logview v = { LOGVIEW_FOLLOW, 0, 0 };
 	struct logview_window w;
-	uint64_t last;
+	struct logview_news nw;
 
 	(void)state;
 	logset_init(&lb, 0);
@@ -308,10 +309,10 @@ a_short_filtered_pause_holds_and_counts(void **state)
 	assert_int_equal(lines[3].id, 30);
 	/* What the status line counts: the lines since the pause (34 was
 	 * the newest, though not a match), and the matches among them. */
-	last = logview_seen(&v, &w, lines);
-	assert_int_equal(last, 34);
-	assert_int_equal(logset_count_after(&lb, last), 30);
-	assert_int_equal(logfilter_count_after(&f, &lb, last), 3);
+	logview_news(&v, &lb, &f, &nw);
+	assert_int_equal(nw.arrived, 30);
+	assert_int_equal(nw.dropped, 0);
+	assert_int_equal(nw.matching, 3);
 	/* Up: all it holds is already shown; it stays. */
 	logview_scroll(&v, &lb, &f, ROWS, -1);
 	logview_window(&v, &lb, &f, ROWS, &w, lines);
@@ -356,7 +357,135 @@ a_short_filtered_pause_holds_and_counts(void **state)
 	assert_false(w.from_top);
 	assert_int_equal(w.n, 3);
 	assert_int_equal(lines[2].id, 2);
-	assert_int_equal(logset_count_after(&lb, logview_seen(&v, &w, lines)), 5);
+	logview_news(&v, &lb, NULL, &nw);
+	assert_int_equal(nw.arrived, 5);
+	assert_int_equal(nw.matching, 0);
+	logset_free(&lb);
+}
+
+/* The QA's "+N new": f showed +9789, g made it +278671 and PgDn smaller,
+ * since it counted the lines below the view. It counts what arrived since
+ * the pause, wherever the view goes, until the view follows again. */
+static void
+new_lines_are_those_since_the_pause_wherever_the_view_goes(void **state)
+{
+	struct logset lb;
+	struct logview v = { LOGVIEW_FOLLOW, 0, 0 };
+	struct logview_news nw;
+
+	(void)state;
+	logset_init(&lb, 0);
+	add(&lb, 100);
+	logview_news(&v, &lb, NULL, &nw);
+	assert_int_equal(nw.arrived, 0);	/* following: nothing to count */
+	logview_pause(&v, &lb);			/* f */
+	add(&lb, 9);
+	logview_news(&v, &lb, NULL, &nw);
+	assert_int_equal(nw.arrived, 9);
+	logview_top(&v, &lb);			/* g */
+	logview_news(&v, &lb, NULL, &nw);
+	assert_int_equal(nw.arrived, 9);
+	logview_scroll(&v, &lb, NULL, ROWS, ROWS);	/* PgDn */
+	assert_int_not_equal(v.mode, LOGVIEW_FOLLOW);
+	logview_news(&v, &lb, NULL, &nw);
+	assert_int_equal(nw.arrived, 9);
+	add(&lb, 1);
+	logview_news(&v, &lb, NULL, &nw);
+	assert_int_equal(nw.arrived, 10);
+	assert_int_equal(nw.dropped, 0);
+	/* G follows; Up pauses again, counting from then. */
+	v.mode = LOGVIEW_FOLLOW;
+	logview_scroll(&v, &lb, NULL, ROWS, -1);
+	assert_int_equal(v.mode, LOGVIEW_BOTTOM);
+	logview_news(&v, &lb, NULL, &nw);
+	assert_int_equal(nw.arrived, 0);
+	add(&lb, 2);
+	logview_news(&v, &lb, NULL, &nw);
+	assert_int_equal(nw.arrived, 2);
+	/* @ and n/N hold a following view the same way. */
+	v.mode = LOGVIEW_FOLLOW;
+	logview_hold(&v, &lb, LOGVIEW_TOP, 5);
+	add(&lb, 3);
+	logview_news(&v, &lb, NULL, &nw);
+	assert_int_equal(nw.arrived, 3);
+	logset_free(&lb);
+}
+
+/* Under a flood the full ring drops lines as fast as they come: the count
+ * still moves, and says how many of the new lines are gone again. */
+static void
+a_flood_keeps_the_count_moving_and_says_what_it_dropped(void **state)
+{
+	struct logset lb;
+	struct logview v = { LOGVIEW_FOLLOW, 0, 0 };
+	struct logview_news nw;
+	uint64_t since;
+
+	(void)state;
+	flooded(&lb, 5000);
+	assert_true(logset_dropped(&lb, WR_LOGSET_OWN) > 0);
+	logview_pause(&v, &lb);
+	since = logset_end(&lb);
+	add(&lb, 5000);
+	logview_news(&v, &lb, NULL, &nw);
+	assert_int_equal(nw.arrived, 5000);
+	assert_true(nw.dropped > 0);
+	assert_int_equal(nw.arrived - nw.dropped, logset_count_after(&lb, since - 1));
+	add(&lb, 5000);
+	logview_news(&v, &lb, NULL, &nw);
+	assert_int_equal(nw.arrived, 10000);
+	assert_true(nw.dropped > 5000);
+	assert_int_equal(nw.arrived - nw.dropped, logset_count(&lb));
+	/* g on a flood: the same count. */
+	logview_top(&v, &lb);
+	logview_news(&v, &lb, NULL, &nw);
+	assert_int_equal(nw.arrived, 10000);
+	logset_free(&lb);
+}
+
+/* The QA's g then n with every match on screen: "no later match". Held at
+ * the top, the view stands on its top line: n takes the next match to the
+ * top row, N the one before; held at the bottom (or following), they go
+ * from the bottom line. */
+static void
+n_and_n_go_from_where_the_view_stands(void **state)
+{
+	struct logset lb;
+	struct logfilter f;
+	struct logview v = { LOGVIEW_FOLLOW, 0, 0 };
+	struct logview_window w;
+
+	(void)state;
+	logset_init(&lb, 0);
+	add(&lb, 45);		/* matches 0, 10, 20, 30, 40: five, all in the pane */
+	logfilter_init(&f);
+	assert_int_equal(logfilter_set(&f, "status=500", 10, NULL), 0);
+	assert_true(logfilter_step(&f, &lb, 1000000));
+	assert_false(logview_match(&v, &lb, &f, ROWS, true));	/* following: the last */
+	logview_top(&v, &lb);			/* g */
+	logview_window(&v, &lb, &f, ROWS, &w, lines);
+	assert_int_equal(w.n, 5);
+	assert_true(logview_match(&v, &lb, &f, ROWS, true));	/* n */
+	assert_int_equal(v.mode, LOGVIEW_TOP);
+	logview_window(&v, &lb, &f, ROWS, &w, lines);
+	assert_true(w.from_top);
+	assert_int_equal(lines[0].id, 10);
+	assert_true(logview_match(&v, &lb, &f, ROWS, true));
+	assert_true(logview_match(&v, &lb, &f, ROWS, true));
+	assert_true(logview_match(&v, &lb, &f, ROWS, true));
+	assert_int_equal(v.id, 40);
+	assert_false(logview_match(&v, &lb, &f, ROWS, true));	/* the last on top */
+	assert_int_equal(v.id, 40);
+	assert_true(logview_match(&v, &lb, &f, ROWS, false));	/* N */
+	assert_int_equal(v.id, 30);
+	/* Following, N holds the match before the newest on the bottom row. */
+	v.mode = LOGVIEW_FOLLOW;
+	assert_true(logview_match(&v, &lb, &f, ROWS, false));
+	assert_int_equal(v.mode, LOGVIEW_BOTTOM);
+	assert_int_equal(v.id, 30);
+	assert_true(logview_match(&v, &lb, &f, ROWS, true));
+	assert_int_equal(v.id, 40);
+	logfilter_free(&f);
 	logset_free(&lb);
 }
 
@@ -370,6 +499,9 @@ main(void)
 		cmocka_unit_test(scrolling_moves_by_shown_lines_and_follows_at_the_end),
 		cmocka_unit_test(a_quiet_service_keeps_its_lines_beside_a_flood),
 		cmocka_unit_test(a_short_filtered_pause_holds_and_counts),
+		cmocka_unit_test(new_lines_are_those_since_the_pause_wherever_the_view_goes),
+		cmocka_unit_test(a_flood_keeps_the_count_moving_and_says_what_it_dropped),
+		cmocka_unit_test(n_and_n_go_from_where_the_view_stands),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
