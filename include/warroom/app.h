@@ -13,6 +13,7 @@
 #include "warroom/chat_badge.h"
 #include "warroom/config.h"
 #include "warroom/fleetchain.h"
+#include "warroom/hosts_table.h"
 #include "warroom/keygate.h"
 #include "warroom/lineedit.h"
 #include "warroom/logfilter.h"
@@ -236,7 +237,7 @@ struct app {
 	enum pane_id focus;
 	int host_sel;                    /* selected row in HOSTS, config order */
 	char host_filter[64];            /* HOSTS shows only rows matching it ("" all) */
-	enum { HOSTS_BY_HOST, HOSTS_BY_HEALTH, HOSTS_BY_VERDICT } host_sort;
+	enum hosts_sort host_sort;
 	int running_actions;             /* actions not yet ended */
 
 	bool help_visible;

@@ -18,14 +18,17 @@ enum hosts_col {
 	HOSTS_COL_AGE, HOSTS_COL_DRIVER, HOSTS_COL_ADDR, HOSTS_COL_COUNT
 };
 
+/* The order of the rows (o cycles through them). */
+enum hosts_sort { HOSTS_BY_HOST, HOSTS_BY_HEALTH, HOSTS_BY_VERDICT };
+
 /* Room for hosts_table_steps' answer. */
 #define HOSTS_STEPS_MAX (2 * HOSTS_COL_COUNT)
 
 /* The columns_pick steps of the table; HOST, SERVICE and CONN are the
  * first three. stale: some row shows values that may be old (its host not
  * UP, or its poll failing), so AGE is the last column given up; restarts:
- * some row counts restarts, so RST comes before READY, STATE and VERSION.
- * Returns how many steps were written. */
+ * some row counts restarts, so RST goes only after HEALTH (and before it
+ * READY, STATE and VERSION). Returns how many steps were written. */
 int hosts_table_steps(bool stale, bool restarts, int *steps);
 
 /* The AGE cell: how old the data is ("41s", "12m", "3h"; age_s < 0:
@@ -44,5 +47,11 @@ int hosts_table_worst(const int *levels, int n, int shown_worst);
  * no such form (the shortest is the last); buf always terminated. */
 bool hosts_table_more(bool up, bool utf8, int hidden, const char *name, int level,
     int form, char *buf, size_t cap);
+
+/* The words after "HOSTS" in the pane's title: the order when not by
+ * host ("by verdict"), then the filter's text ("having \"k8s\""); "" for
+ * neither. The sort goes there, not in the HOST column's title, which
+ * would widen it past what the names need. */
+void hosts_table_title(enum hosts_sort sort, const char *filter, char *buf, size_t cap);
 
 #endif

@@ -79,6 +79,9 @@ struct plan {
 	char why[512];                   /* why it is called for (a runbook
 	                                    command: what filled its values), in
 	                                    the dialog, or "" */
+	char named[128];                 /* helm: the target as a runbook step
+	                                    named it when that is not its app
+	                                    version (plan_helm_names), or "" */
 };
 
 /* The tag to roll back to: the most recent successful deploy in a
@@ -181,6 +184,16 @@ int plan_k8s_default(const struct plan_target *t, int n, const char *now, const 
  * version, so rolling back to it changes nothing; unknown ("") never is. */
 bool plan_same_version(const char *chart, const char *app, const char *run_chart,
     const char *run_app);
+
+/* Whether a named target (a runbook step's to=) is helm app version app:
+ * the same, or the same but for one leading "v" (v1.4.1 and 1.4.1), since
+ * Helm names revisions by the chart's appVersion, not the image tag. */
+bool plan_helm_names(const char *named, const char *app);
+
+/* What a named target matched, for the dialog: "v1.4.1 = helm revision 2
+ * (app version 1.4.1)". */
+void plan_helm_named_words(const char *named, int rev, const char *app, char *buf,
+    size_t cap);
 
 /* The note t's label ends with: PLAN_NOTE_BAD, PLAN_NOTE_SAME, or "". */
 const char *plan_target_note(const struct plan_target *t);

@@ -22,12 +22,13 @@ hosts_table_steps(bool stale, bool restarts, int *steps)
 	 * says it may not be. */
 	if (stale)
 		steps[n++] = HOSTS_COL_AGE;
-	/* Whether to roll back rests on the tag and health before the
-	 * container's own words; a crash loop is a rollback rule too. */
+	/* Whether to roll back rests on the tag first. A crash loop is a
+	 * rollback rule, and its count is in no other column, while the
+	 * pods that still serve may keep HEALTH at OK: RST goes after it. */
 	steps[n++] = HOSTS_COL_TAG;
-	steps[n++] = HOSTS_COL_HEALTH;
 	if (restarts)
 		steps[n++] = HOSTS_COL_RESTARTS;
+	steps[n++] = HOSTS_COL_HEALTH;
 	/* "41s ERR" over "ERR" once the tag and health are in. */
 	if (stale)
 		steps[n++] = COLUMNS_WIDEN(HOSTS_COL_AGE);
@@ -47,6 +48,16 @@ hosts_table_steps(bool stale, bool restarts, int *steps)
 	steps[n++] = HOSTS_COL_DRIVER;
 	steps[n++] = HOSTS_COL_ADDR;
 	return n;
+}
+
+void
+hosts_table_title(enum hosts_sort sort, const char *filter, char *buf, size_t cap)
+{
+	const char *by = sort == HOSTS_BY_HEALTH ? "by health" :
+	    sort == HOSTS_BY_VERDICT ? "by verdict" : "";
+
+	snprintf(buf, cap, "%s%s%s%s%s", by, by[0] && filter[0] ? ", " : "",
+	    filter[0] ? "having \"" : "", filter, filter[0] ? "\"" : "");
 }
 
 void

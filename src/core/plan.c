@@ -896,6 +896,28 @@ plan_same_version(const char *chart, const char *app, const char *run_chart,
 	    strcmp(app, run_app) == 0;
 }
 
+bool
+plan_helm_names(const char *named, const char *app)
+{
+	/* Only the "v" before a version number a tag adds ("v1.4.1"): any
+	 * other difference is another release. */
+	if (named[0] == '\0' || app[0] == '\0')
+		return false;
+	if (strcmp(named, app) == 0)
+		return true;
+	if (named[0] == 'v' && isdigit((unsigned char)named[1]))
+		return strcmp(named + 1, app) == 0;
+	if (app[0] == 'v' && isdigit((unsigned char)app[1]))
+		return strcmp(named, app + 1) == 0;
+	return false;
+}
+
+void
+plan_helm_named_words(const char *named, int rev, const char *app, char *buf, size_t cap)
+{
+	snprintf(buf, cap, "%.120s = helm revision %d (app version %.120s)", named, rev, app);
+}
+
 const char *
 plan_target_note(const struct plan_target *t)
 {
@@ -1259,6 +1281,8 @@ plan_to_json(const struct plan *p)
 		cJSON_AddStringToObject(o, "warning", p->warning);
 	if (p->why[0])
 		cJSON_AddStringToObject(o, "why", p->why);
+	if (p->named[0])
+		cJSON_AddStringToObject(o, "named", p->named);
 	cJSON_AddNumberToObject(o, "health_timeout_s", p->health_timeout_s);
 	return o;
 }

@@ -1064,6 +1064,10 @@ plan_choice(struct action *a, int i, struct wr_err *err)
 		if (plan_helm_rollback(a->cfg, a->svc, a->planned_cur.tag, a->planned_cur.revision,
 		    c->tag, c->rev, timeout_s, &a->plan, err) != 0)
 			return -1;
+		/* Named by its image tag (v1.4.1), matched by app version. */
+		if (a->want[0] != '\0' && strcmp(a->want, c->tag) != 0 &&
+		    plan_helm_names(a->want, c->tag))
+			wr_strlcpy(a->plan.named, a->want, sizeof(a->plan.named));
 		if (c->same)
 			plan_warn_same(&a->plan);
 		if (is_bad(a, c->tag))
@@ -1362,6 +1366,15 @@ find_choices(struct action *a, const char *mark, size_t headlen, struct wr_err *
 	}
 }
 
+/* Is tag (an image tag; on helm, an app version) the target named? */
+static bool
+wanted_tag(const struct action *a, const char *tag)
+{
+	if (a->cfg->driver == DRIVER_HELM)
+		return plan_helm_names(a->want, tag);
+	return strcmp(tag, a->want) == 0;
+}
+
 /* A k8s or helm rollback whose target was named (a runbook step's
  * revision or tag): that choice alone, or why the history has none. */
 static void
@@ -1382,7 +1395,7 @@ keep_wanted(struct action *a, struct wr_err *err)
 			hl += (size_t)snprintf(have + hl, sizeof(have) - hl, "%s%d (%s)",
 			    i ? ", " : "", c->rev, c->tag[0] ? c->tag : "tag unknown");
 		if ((a->want_rev == 0 || c->rev == a->want_rev) &&
-		    (a->want[0] == '\0' || strcmp(c->tag, a->want) == 0))
+		    (a->want[0] == '\0' || wanted_tag(a, c->tag)))
 			a->choices[n++] = *c;
 	}
 	a->nchoices = n;
@@ -1478,7 +1491,7 @@ planned(struct action *a, const struct exec_result *r)
 	err.msg[0] = '\0';
 	if (act_read_current(a, a->buf ? a->buf : "", headlen, &a->planned_cur, &err) == 0) {
 		if (a->want[0] != '\0' && a->want_rev == 0 &&
-		    strcmp(a->want, a->planned_cur.tag) == 0) {
+		    wanted_tag(a, a->planned_cur.tag)) {
 			/* Nothing to do, said as such: B's chain goes on past it. */
 			a->at_target = true;
 			wr_err_set(&err, "%s already runs %s", a->cfg->services[a->svc], a->want);

@@ -964,6 +964,11 @@ dialog_body(struct app *app, WINDOW *win, int w)
 		wr_strlcpy(line, p->why, sizeof(line));
 	if (line[0])
 		ui_put_wrapped(win, &y, 2, w - 4, 2, INT_MAX, ui_attr(app, THEME_WARN), line);
+	/* A step's tag matched by a helm app version: which revision that is. */
+	if (p->named[0] && !plan_unpicked(p)) {
+		plan_helm_named_words(p->named, p->to_rev, p->to, line, sizeof(line));
+		ui_put_wrapped(win, &y, 2, w - 4, 2, INT_MAX, ui_attr(app, THEME_WARN), line);
+	}
 	/* Each of the warning's lines wrapped on its own. */
 	for (warn = p->warning; *warn != '\0'; warn = *nl ? nl + 1 : nl) {
 		if ((nl = strchr(warn, '\n')) == NULL)

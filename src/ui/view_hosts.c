@@ -560,12 +560,6 @@ column_widths(const struct app *app, int rows, struct table_fit *f)
 	f->stale = f->restarts = false;
 	for (c = 0; c < HOSTS_COL_COUNT; c++)
 		f->full[c] = f->brief[c] = ui_width(cols[c].title);
-	/* Room for the sort marker, as the title shows it. */
-	if (app->host_sort != HOSTS_BY_HOST) {
-		columns_widen(&f->full[HOSTS_COL_HOST], ui_width("HOST▾verdict"),
-		    cols[HOSTS_COL_HOST].width);
-		f->brief[HOSTS_COL_HOST] = f->full[HOSTS_COL_HOST];
-	}
 	for (n = 0; n < rows; n++) {
 		const struct svc_state *s;
 
@@ -653,10 +647,7 @@ hosts_draw(struct app *app, WINDOW *win, int h, int w, bool focused)
 	x = 2;
 	for (c = 0; c < HOSTS_COL_COUNT; c++)
 		if (show[c])
-			cell(app, win, 0, &x, width[c], THEME_TITLE, c != HOSTS_COL_HOST ?
-			    cols[c].title : app->host_sort == HOSTS_BY_HEALTH ? "HOST▾health" :
-			    app->host_sort == HOSTS_BY_VERDICT ? "HOST▾verdict" : cols[c].title,
-			    false);
+			cell(app, win, 0, &x, width[c], THEME_TITLE, cols[c].title, false);
 	order = xcalloc((size_t)rows, sizeof(*order));
 	rows = row_order(app, order, rows);
 	selpos = order_pos(order, rows, app->host_sel);
@@ -791,10 +782,7 @@ hosts_filter_set(struct app *app, const char *text)
 static void
 hosts_title(const struct app *app, char *buf, size_t cap)
 {
-	if (app->host_filter[0] != '\0')
-		snprintf(buf, cap, "having \"%s\"", app->host_filter);
-	else
-		buf[0] = '\0';
+	hosts_table_title(app->host_sort, app->host_filter, buf, cap);
 }
 
 const struct view_ops view_hosts_ops = {

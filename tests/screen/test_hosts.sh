@@ -2,7 +2,8 @@
 # test_hosts.sh — the HOSTS table lists a row per host and service and the
 # selection moves with Up/Down, j/k, Home/End; rows out of sight are
 # counted on the pane's border (▼ below, ▲ above); unbound keys say so;
-# --read-only shows its badge.
+# --read-only shows its badge; the order o picks is named in the pane's
+# title, and HOST stays as wide as its names.
 . "${top_srcdir:-$(dirname "$0")/../..}/tests/lib/screen.sh"
 write_config
 # Seven rows: more than the pane holds at 80x24.
@@ -23,6 +24,8 @@ k<End>
 g
 z
 :save-screen unbound
+zoo
+:save-screen sorted
 '
 run_console -c "$tmp/warroom.conf" --read-only
 
@@ -105,4 +108,31 @@ assert_screen unbound <<'EOF'
 │                                                                              │
 └──────────────────────────────────────────────────────────────────────────────┘
  Enter logs  o order  F filter  C-r poll now  Tab pane  ? help  q quit
+EOF
+
+assert_screen sorted <<'EOF'
+ warroom │ no incident named │ T+00:00:00   READ-ONLY   2026-01-01 00:00:00 UTC
+┌─ ▶ HOSTS by verdict ─────────────────────────┐┌─ RUNBOOK ────────────────────┐
+│  HOST        SERVICE CONN          TAG HEALTH││ no runbook loaded            │
+│> api-1       api     not connected     -     ││ open one with -r FILE        │
+│  api-1       jobs    not connected     -     ││                              │
+│  api-2       api     not connected     -     ││                              │
+│  k8s-bastion api     not connected     -     ││                              │
+│  db-1        db      not connected     -     ││                              │
+└─ ▼ 2 more rows ──────────────────────────────┘│                              │
+┌─ METRICS ────────────────────────────────────┐│                              │
+│ api-1: no metrics_url in the config          ││                              │
+│                                              ││                              │
+│                                              ││                              │
+└──────────────────────────────────────────────┘└──────────────────────────────┘
+┌─ LOGS ───────────────────────────────────────┐┌─ TIMELINE ───────────────────┐
+│ no log stream open                           ││ no incident journal open     │
+│                                              ││ (none in screen tests)       │
+│                                              ││                              │
+│                                              ││                              │
+│                                              ││                              │
+│                                              ││                              │
+│                                              ││                              │
+└──────────────────────────────────────────────┘└──────────────────────────────┘
+ HOSTS by verdict, worst first
 EOF

@@ -64,7 +64,7 @@ ok "tunnel = false: probes and scrapes stay current while SSH is down"
 # o orders rows worst first: the DOWN host's rows move above h1's, and the
 # selection stays on the row it was on.
 keys o
-wait_for "HOST▾health"
+wait_for "HOSTS by health"
 first() { grep -n -m1 -E -- "$1" "$tmp/screen" | cut -d: -f1; }
 [ "$(first "h2 +api +DOWN")" -lt "$(first "h1 +api +UP")" ] ||
 	fail "health order does not put the DOWN host first"

@@ -1,7 +1,7 @@
 /*
  * test_hosts_table.c — the HOSTS table's pure rules: AGE is the last
- * column given up while values may be old, RST comes early while
- * something restarts, the AGE cell keeps the data's age beside ERR, and
+ * column given up while values may be old, RST goes only after HEALTH
+ * while something restarts, the sort is named in the pane's title, the AGE cell keeps the data's age beside ERR, and
  * hidden rows are counted, naming one worse than every row in sight.
  */
 #include <setjmp.h>
@@ -63,9 +63,20 @@ age_is_the_last_column_given_up_while_values_may_be_old(void **state)
 static void
 restarts_come_before_ready_state_and_version_while_counted(void **state)
 {
-	int steps[HOSTS_STEPS_MAX], n;
+	int steps[HOSTS_STEPS_MAX], n, k;
 
 	(void)state;
+	/* While counted, RST goes only after HEALTH (the man page's order);
+	 * else before AGE, VERSION and the rest. */
+	for (k = 0; k < 2; k++) {
+		n = hosts_table_steps(k, true, steps);
+		assert_true(step_of(steps, n, HOSTS_COL_RESTARTS) <
+		    step_of(steps, n, HOSTS_COL_HEALTH));
+		assert_true(step_of(steps, n, HOSTS_COL_TAG) < step_of(steps, n, HOSTS_COL_RESTARTS));
+		n = hosts_table_steps(k, false, steps);
+		assert_true(step_of(steps, n, HOSTS_COL_HEALTH) <
+		    step_of(steps, n, HOSTS_COL_RESTARTS));
+	}
 	n = hosts_table_steps(true, true, steps);
 	assert_true(step_of(steps, n, HOSTS_COL_RESTARTS) < step_of(steps, n, HOSTS_COL_READY));
 	assert_true(step_of(steps, n, HOSTS_COL_RESTARTS) < step_of(steps, n, HOSTS_COL_STATE));
@@ -98,6 +109,45 @@ a_down_host_keeps_age_and_restarts_in_sight(void **state)
 	columns_pick(full, brief, steps, n, HOSTS_COL_COUNT, 44, 3, show, width);
 	assert_true(show[HOSTS_COL_AGE] && show[HOSTS_COL_TAG]);
 	assert_int_equal(width[HOSTS_COL_CONN], 8);
+}
+
+/* The QA screen: 80x24, two-character host names, a k8s crash loop
+ * (RST 3): where only one of HEALTH and RST fits, RST stays. */
+static void
+a_crash_loop_keeps_restarts_over_health_in_a_narrow_pane(void **state)
+{
+	/*                 HOST SVC CONN TAG STATE HEALTH READY VERSION RST AGE DRIVER ADDR */
+	const int full[] = { 4, 7, 4, 10, 7, 6, 5, 7, 3, 3, 6, 15 };
+	int steps[HOSTS_STEPS_MAX], width[HOSTS_COL_COUNT], n;
+	bool show[HOSTS_COL_COUNT];
+
+	(void)state;
+	n = hosts_table_steps(false, true, steps);
+	columns_pick(full, NULL, steps, n, HOSTS_COL_COUNT, 38, 3, show, width);
+	assert_true(show[HOSTS_COL_TAG] && show[HOSTS_COL_RESTARTS]);
+	assert_false(show[HOSTS_COL_HEALTH]);
+	columns_pick(full, NULL, steps, n, HOSTS_COL_COUNT, 43, 3, show, width);
+	assert_true(show[HOSTS_COL_RESTARTS] && show[HOSTS_COL_HEALTH] && show[HOSTS_COL_AGE]);
+	assert_int_equal(width[HOSTS_COL_HOST], 4);
+}
+
+/* The order goes in the pane's title, before the filter's text. */
+static void
+the_title_names_the_order_and_the_filter(void **state)
+{
+	char buf[96];
+
+	(void)state;
+	hosts_table_title(HOSTS_BY_HOST, "", buf, sizeof(buf));
+	assert_string_equal(buf, "");
+	hosts_table_title(HOSTS_BY_VERDICT, "", buf, sizeof(buf));
+	assert_string_equal(buf, "by verdict");
+	hosts_table_title(HOSTS_BY_HEALTH, "", buf, sizeof(buf));
+	assert_string_equal(buf, "by health");
+	hosts_table_title(HOSTS_BY_HOST, "k8s", buf, sizeof(buf));
+	assert_string_equal(buf, "having \"k8s\"");
+	hosts_table_title(HOSTS_BY_VERDICT, "k8s", buf, sizeof(buf));
+	assert_string_equal(buf, "by verdict, having \"k8s\"");
 }
 
 /* A failing poll's "41s ERR": "ERR" alone lets the tag in where both
@@ -204,6 +254,8 @@ main(void)
 		cmocka_unit_test(age_is_the_last_column_given_up_while_values_may_be_old),
 		cmocka_unit_test(restarts_come_before_ready_state_and_version_while_counted),
 		cmocka_unit_test(a_down_host_keeps_age_and_restarts_in_sight),
+		cmocka_unit_test(a_crash_loop_keeps_restarts_over_health_in_a_narrow_pane),
+		cmocka_unit_test(the_title_names_the_order_and_the_filter),
 		cmocka_unit_test(a_failing_poll_keeps_its_mark_and_the_tag_in_a_narrow_pane),
 		cmocka_unit_test(age_keeps_the_data_age_beside_err),
 		cmocka_unit_test(a_hidden_row_is_named_only_when_worse_than_all_in_sight),

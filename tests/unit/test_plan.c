@@ -1230,6 +1230,55 @@ confirm_question_names_the_change(void **state)
 	assert_string_equal(change, "");
 }
 
+/* A runbook names a release by its image tag, Helm by the chart's
+ * appVersion: the two agree when they differ only by a leading "v". */
+static void
+helm_named_target_matches_without_its_v(void **state)
+{
+	char buf[160];
+
+	(void)state;
+	assert_true(plan_helm_names("v1.4.1", "1.4.1"));
+	assert_true(plan_helm_names("1.4.1", "1.4.1"));
+	assert_true(plan_helm_names("v1.4.1", "v1.4.1"));
+	assert_true(plan_helm_names("1.4.1", "v1.4.1"));
+	/* Nothing fuzzier. */
+	assert_false(plan_helm_names("v1.4.1", "1.4.10"));
+	assert_false(plan_helm_names("v1.4", "1.4.1"));
+	assert_false(plan_helm_names("V1.4.1", "1.4.1"));
+	assert_false(plan_helm_names("vv1.4.1", "v1.4.1"));
+	assert_false(plan_helm_names("vnext", "next"));
+	assert_false(plan_helm_names("v1.4.1", "1.4.1-rc1"));
+	assert_false(plan_helm_names("v", ""));
+	assert_false(plan_helm_names("", ""));
+	plan_helm_named_words("v1.4.1", 2, "1.4.1", buf, sizeof(buf));
+	assert_string_equal(buf, "v1.4.1 = helm revision 2 (app version 1.4.1)");
+}
+
+/* The journal keeps the name the step used beside the app version. */
+static void
+helm_named_target_is_journalled(void **state)
+{
+	struct config_host h = { .driver = DRIVER_HELM, .nservices = 1 };
+	struct wr_err err;
+	struct plan p;
+	cJSON *o;
+
+	(void)state;
+	strcpy(h.name, "helm-1");
+	strcpy(h.services[0], "api");
+	strcpy(h.namespace_, "prod");
+	assert_int_equal(plan_helm_rollback(&h, 0, "1.5.0-bad", 4, "1.4.1", 2, 0, &p, &err), 0);
+	o = plan_to_json(&p);
+	assert_null(cJSON_GetObjectItemCaseSensitive(o, "named"));
+	cJSON_Delete(o);
+	strcpy(p.named, "v1.4.1");
+	o = plan_to_json(&p);
+	assert_string_equal(cJSON_GetObjectItemCaseSensitive(o, "named")->valuestring, "v1.4.1");
+	assert_string_equal(cJSON_GetObjectItemCaseSensitive(o, "to")->valuestring, "1.4.1");
+	cJSON_Delete(o);
+}
+
 int
 main(void)
 {
@@ -1256,6 +1305,8 @@ main(void)
 		cmocka_unit_test(k8s_after_the_kill_switch_the_running_tag_is_not_preselected),
 		cmocka_unit_test(a_named_bad_revision_is_marked_and_warned_first),
 		cmocka_unit_test(helm_same_version_is_flagged_never_preselected),
+		cmocka_unit_test(helm_named_target_matches_without_its_v),
+		cmocka_unit_test(helm_named_target_is_journalled),
 		cmocka_unit_test(all_marked_targets_are_listed_none_preselected),
 		cmocka_unit_test(k8s_rollback_outcome_words),
 		cmocka_unit_test(schema_from_the_last_readyz),
