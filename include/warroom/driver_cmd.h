@@ -59,6 +59,23 @@ int driver_cmd_helm_history(const struct config_host *h, const char *release,
 int driver_cmd_helm_list(const struct config_host *h, char *dst, size_t cap,
     struct wr_err *err);
 
+/* kubectl logs follows at most this many pods of a deployment at once:
+ * the deployment's own pods and a rollout's surge fit, a runaway does not. */
+#define WR_K8S_LOG_PODS_MAX 100
+
+/* The follow command of svc's logs; "{since}" stands for the RFC 3339 time
+ * exec_follow fills in. compose: cd '<dir>' && docker compose logs -f
+ * --no-log-prefix --since {since} '<svc>'; helm: every pod of the release
+ * (app.kubernetes.io/instance=<svc>); k8s with a selector (parse_k8s) and
+ * at most WR_K8S_LOG_PODS_MAX pods: every pod it selects, each line
+ * prefixed "[pod/NAME/CONTAINER] "; k8s otherwise: deployment/<svc> (one
+ * pod, as kubectl picks). pods is the deployment's pod count, 0 unknown. */
+int driver_cmd_logs(const struct config_host *h, const char *svc, const char *selector,
+    int pods, char *dst, size_t cap, struct wr_err *err);
+
+/* Does driver_cmd_logs follow every pod, given the same selector and pods? */
+bool driver_cmd_logs_all_pods(const struct config_host *h, const char *selector, int pods);
+
 /* One long-running command that runs each of cmds[n] every interval_s
  * seconds, each in its own subshell, and after each prints "<token> <i>
  * <exit status>" on its own line: a host is polled over one channel instead

@@ -11,7 +11,8 @@
  * A stream that resumes after a break (ingest_resume) asks its tool for
  * lines from a whole second on, so it is sent again the lines of that
  * second it already holds: those are recognised at the start of the
- * resumed run and not stored twice.
+ * resumed run (each pod's apart, when kubectl names the pod of each line)
+ * and not stored twice.
  */
 #ifndef WARROOM_INGEST_H
 #define WARROOM_INGEST_H
@@ -44,6 +45,21 @@ struct ingest_opts {
 	void *arg;
 };
 
+/* One source of a resumed run: a pod when kubectl prefixes each line
+ * with "[pod/NAME/CONTAINER] " (a deployment's pods followed at once, their
+ * lines interleaved as they come), else the whole stream. Its lines sent
+ * again are recognised among its own held ones, in its own order. */
+struct ingest_part {
+	uint64_t key;                    /* hash of the pod prefix; 0: none */
+	size_t start, n;                 /* its held lines: held[start .. start + n) */
+	size_t from, matched;            /* its run's lines matched so far:
+	                                    held[start + from .. + matched) */
+	uint64_t cut;                    /* resume: its lines after this seq are held */
+	bool closed;                     /* resume: an older line of it was met */
+	bool seeking;                    /* no line of it in the resumed run yet */
+	bool done;                       /* skipping over for this part */
+};
+
 struct ingest {
 	struct ingest_opts o;
 	char prefix[WR_INGEST_PREFIX_MAX + 1];
@@ -58,11 +74,12 @@ struct ingest {
 	size_t run_cap;
 	uint64_t lines;                  /* lines delivered, ever */
 	uint64_t fast;                   /* ... of them stored without the per-line path */
-	/* A resumed run: hashes of the lines it may send again, in order; the
-	 * run's first lines matched so far are held[from .. from + matched). */
+	/* A resumed run: hashes of the lines it may send again, in order, a
+	 * segment per part (struct ingest_part); nheld 0 once none is open. */
 	uint64_t *held;
-	size_t nheld, held_cap, from, matched;
-	bool seeking;                    /* no line of the resumed run seen yet */
+	size_t nheld, held_cap;
+	struct ingest_part *parts;
+	size_t nparts, parts_cap, open_parts;
 	uint64_t skipped;                /* lines not stored again, ever */
 };
 
@@ -84,12 +101,16 @@ void ingest_line(struct ingest *in, const char *line, size_t len, size_t dropped
 
 /* Held lines looked at for a resume, at most: a flood's two seconds. */
 #define WR_INGEST_HELD_MAX ((size_t)1 << 20)
+/* Pods told apart for a resume, at most (driver_cmd's WR_K8S_LOG_PODS_MAX
+ * and a rollout's surge). */
+#define WR_INGEST_PARTS_MAX 160
 
 /* The stream resumes (a new run of its tool) after the lines it stored in
  * ring of set: since (cap >= 21) gets the second its newest stamped line
  * carries, RFC 3339 UTC, for the tool's --since, and the lines it holds
  * from the second before that on are skipped where the new run begins
- * with them. False (nothing skipped) when no stored line is stamped. */
+ * with them (a pod's where its lines begin). False (nothing skipped) when
+ * no stored line is stamped. */
 bool ingest_resume(struct ingest *in, const struct logset *set, unsigned ring,
     char *since, size_t cap);
 

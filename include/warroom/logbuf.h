@@ -111,8 +111,8 @@ uint64_t logbuf_locate(const struct logbuf *lb, uint64_t seq, size_t n,
     const char *p);
 
 /* Timestamp at a line's start (RFC 3339, optionally after a Compose
- * "name | " prefix or LOGS' "host/service " one) as Unix seconds; false
- * when there is none. */
+ * "name | " prefix or LOGS' "host/service " one, then kubectl's
+ * "[pod/NAME/CONTAINER] ") as Unix seconds; false when there is none. */
 bool logbuf_parse_time(const char *text, size_t len, int64_t *secs);
 
 /* Unix seconds of line seq, or WR_LOGBUF_NO_TIME. */

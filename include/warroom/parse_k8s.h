@@ -19,6 +19,7 @@
 #define WR_K8S_CONTAINERS_MAX 16         /* containers kept per pod template/pod */
 #define WR_K8S_PODS_MAX 1024
 #define WR_K8S_REVISIONS_MAX 1024
+#define WR_K8S_SELECTOR_MAX 512
 
 struct k8s_container {
 	char name[WR_NAME_MAX];
@@ -49,6 +50,9 @@ struct k8s_deploy {
 	int64_t observed_generation;     /* status.observedGeneration */
 	struct k8s_condition progressing;
 	struct k8s_condition available_cond;
+	char selector[WR_K8S_SELECTOR_MAX]; /* spec.selector.matchLabels as kubectl's
+	                                    -l takes it ("app=api,tier=web"), or ""
+	                                    when it cannot say the same (see .c) */
 };
 
 enum k8s_rollout {

@@ -40,6 +40,10 @@ struct svc_state {
 	char health[32];                 /* compose health, k8s rollout state */
 	int restarts;                    /* -1 when the tool does not say */
 	int revision;                    /* k8s/helm revision, 0 when none */
+	char selector[512];              /* k8s: the deployment's pods as kubectl -l
+	                                    takes them, or "" (parse_k8s) */
+	int pods;                        /* k8s: its pods, desired or running (the
+	                                    larger); 0 before the first poll */
 	int64_t tag_changed_ms;          /* when tag/state/health last changed */
 
 	bool have_probe;                 /* a whole probe round answered */

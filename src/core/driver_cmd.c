@@ -229,6 +229,53 @@ driver_cmd_k8s_history(const struct config_host *h, const char *svc,
 	    " -n ", "", dst, cap, err);
 }
 
+bool
+driver_cmd_logs_all_pods(const struct config_host *h, const char *selector, int pods)
+{
+	if (h->driver == DRIVER_HELM)
+		return true;
+	return h->driver == DRIVER_K8S && selector != NULL && selector[0] != '\0' &&
+	    pods <= WR_K8S_LOG_PODS_MAX;
+}
+
+int
+driver_cmd_logs(const struct config_host *h, const char *svc, const char *selector,
+    int pods, char *dst, size_t cap, struct wr_err *err)
+{
+	char sel[WR_NAME_MAX + 40], max[48];
+
+	if (h->driver == DRIVER_COMPOSE) {
+		if (compose_cd(h, dst, cap, err) != 0 || check_name("service", svc, err) != 0)
+			return -1;
+		if (!append(dst, cap, " && docker compose logs -f --no-log-prefix --since {since} ") ||
+		    !driver_cmd_quote(dst, cap, svc))
+			return too_long(dst, cap, err);
+		return 0;
+	}
+	if (check_name("service", svc, err) != 0)
+		return -1;
+	if (strlen(svc) >= WR_NAME_MAX)
+		return wr_err_set(err, "service name longer than %d bytes", WR_NAME_MAX - 1);
+	if (h->driver == DRIVER_HELM) {
+		/* A release's Deployment is named as its chart chooses, but its
+		 * pods carry Helm's standard instance label. */
+		snprintf(sel, sizeof(sel), "app.kubernetes.io/instance=%s", svc);
+		return build(h, DRIVER_HELM, "selector", sel, "kubectl logs -f -l ", " -n ",
+		    " --max-log-requests=20 --since-time={since}", dst, cap, err);
+	}
+	if (!driver_cmd_logs_all_pods(h, selector, pods)) {
+		snprintf(sel, sizeof(sel), "deployment/%s", svc);
+		return build(h, DRIVER_K8S, "service", sel, "kubectl logs -f ", " -n ",
+		    " --since-time={since}", dst, cap, err);
+	}
+	/* kubectl refuses to follow more pods than --max-log-requests (5 by
+	 * default): room for the pods known and a rollout's surge. */
+	snprintf(max, sizeof(max), " --prefix --max-log-requests=%d -n ",
+	    pods + pods / 4 + 1 > 20 ? pods + pods / 4 + 1 : 20);
+	return build(h, DRIVER_K8S, "selector", selector, "kubectl logs -f -l ", max,
+	    " --since-time={since}", dst, cap, err);
+}
+
 int
 driver_cmd_helm_history(const struct config_host *h, const char *release,
     char *dst, size_t cap, struct wr_err *err)

@@ -34,6 +34,13 @@
  * dropped equal the held ones under either alignment. A line is compared
  * finished (prefixed, sanitized, redacted), by a 64-bit hash; only the
  * start of a resumed run takes the per-line path for it.
+ *
+ * A deployment's pods followed at once (kubectl logs -l … --prefix) are
+ * streams of their own interleaved as they arrive, differently in each
+ * run, so all of the above is done per pod (the "[pod/NAME/CONTAINER]"
+ * each line begins with): a pod's held lines are its own from its last
+ * line before the second ahead of the newest, and the resumed run's lines
+ * of that pod are matched against them alone.
  */
 #include "warroom/ingest.h"
 
@@ -86,6 +93,7 @@ ingest_free(struct ingest *in)
 	free(in->slow);
 	free(in->run);
 	free(in->held);
+	free(in->parts);
 	memset(in, 0, sizeof(*in));
 }
 
@@ -103,14 +111,41 @@ line_hash(const char *s, size_t len)
 	return h ^ len;
 }
 
-static void
-held_push(struct ingest *in, uint64_t h)
+/* The part a finished line belongs to: the hash of kubectl's pod prefix
+ * right after ours ("[pod/NAME/CONTAINER]"), or 0 when it has none. */
+static uint64_t
+part_key(const struct ingest *in, const char *text, size_t len)
 {
-	if (in->nheld == in->held_cap) {
-		in->held_cap = in->held_cap ? in->held_cap * 2 : 256;
-		in->held = xrealloc(in->held, in->held_cap * sizeof(*in->held));
+	const char *p = text + in->plen, *end;
+	size_t n = len - in->plen;
+
+	if (len < in->plen + 5 || memcmp(p, "[pod/", 5) != 0 ||
+	    (end = memchr(p, ']', n < 256 ? n : 256)) == NULL)
+		return 0;
+	return line_hash(p, (size_t)(end + 1 - p)) | 1;	/* never 0 */
+}
+
+/* The part of key (added when add and there is room), or NULL. *hint is
+ * the last one found: a run of one pod's lines finds it at once. */
+static struct ingest_part *
+part_find(struct ingest *in, uint64_t key, bool add, size_t *hint)
+{
+	size_t i;
+
+	if (*hint < in->nparts && in->parts[*hint].key == key)
+		return &in->parts[*hint];
+	for (i = 0; i < in->nparts; i++)
+		if (in->parts[i].key == key)
+			return &in->parts[*hint = i];
+	if (!add || in->nparts == WR_INGEST_PARTS_MAX)
+		return NULL;
+	if (in->nparts == in->parts_cap) {
+		in->parts_cap = in->parts_cap ? in->parts_cap * 2 : 8;
+		in->parts = xrealloc(in->parts, in->parts_cap * sizeof(*in->parts));
 	}
-	in->held[in->nheld++] = h;
+	memset(&in->parts[in->nparts], 0, sizeof(in->parts[0]));
+	in->parts[in->nparts].key = key;
+	return &in->parts[*hint = in->nparts++];
 }
 
 bool
@@ -119,34 +154,79 @@ ingest_resume(struct ingest *in, const struct logset *set, unsigned ring,
 {
 	const struct logbuf *lb;
 	struct logset_line l;
-	uint64_t first, seq, from;
+	struct ingest_part *pt;
+	uint64_t first, seq, from, *hash = NULL;
+	uint32_t *which = NULL;
 	int64_t t, newest = WR_LOGBUF_NO_TIME;
+	size_t hint = 0, closed = 0, n = 0, i;
 	time_t tt;
 	struct tm tm;
 
-	in->nheld = in->from = in->matched = 0;
-	in->seeking = false;
+	in->nheld = in->nparts = in->open_parts = 0;
 	if (ring >= logset_rings(set))
 		return false;
 	lb = logset_buf(set, ring);
 	first = logbuf_first(lb);
 	/* The newest stamped line of the stream (a warning is the tool's
-	 * stderr, never sent again), then back to the last line stamped
-	 * before the second ahead of it: the held lines start after it. */
+	 * stderr, never sent again), then back, part by part, to the last
+	 * line stamped before the second ahead of it: each part's held lines
+	 * start after its own. Pods' lines arrive interleaved, one pod's a
+	 * little behind another's, so the walk goes on until every part met
+	 * so far has its older line. */
 	for (seq = logbuf_end(lb); seq > first && newest == WR_LOGBUF_NO_TIME; seq--)
 		if (logset_line(set, ring, seq - 1, &l) && !l.warn &&
 		    logbuf_parse_time(l.text, l.len, &t))
 			newest = t;
 	if (newest == WR_LOGBUF_NO_TIME)
 		return false;
-	for (from = seq; from > first && logbuf_end(lb) - from < WR_INGEST_HELD_MAX; from--)
-		if (logset_line(set, ring, from - 1, &l) && !l.warn &&
-		    logbuf_parse_time(l.text, l.len, &t) && t < newest - 1)
+	for (from = logbuf_end(lb); from > first && logbuf_end(lb) - from < WR_INGEST_HELD_MAX;
+	    from--) {
+		if (!logset_line(set, ring, from - 1, &l) || l.warn)
+			continue;
+		if ((pt = part_find(in, part_key(in, l.text, l.len), true, &hint)) == NULL)
+			break;	/* more pods than told apart: hold what is found */
+		if (pt->closed || !logbuf_parse_time(l.text, l.len, &t) || t >= newest - 1)
+			continue;
+		pt->closed = true;
+		pt->cut = from - 1;
+		if (++closed == in->nparts) {
+			from--;
 			break;
-	for (seq = from; seq < logbuf_end(lb); seq++)
-		if (logset_line(set, ring, seq, &l) && !l.warn)
-			held_push(in, line_hash(l.text, l.len));
-	in->seeking = in->nheld > 0;
+		}
+	}
+	/* The held lines of each part, in order, one segment each: a closed
+	 * part's after its older line, an open one's all from where the walk
+	 * stopped. */
+	hash = xmalloc((size_t)(logbuf_end(lb) - from + 1) * sizeof(*hash));
+	which = xmalloc((size_t)(logbuf_end(lb) - from + 1) * sizeof(*which));
+	for (seq = from; seq < logbuf_end(lb); seq++) {
+		if (!logset_line(set, ring, seq, &l) || l.warn ||
+		    (pt = part_find(in, part_key(in, l.text, l.len), false, &hint)) == NULL ||
+		    (pt->closed && seq <= pt->cut))
+			continue;
+		hash[n] = line_hash(l.text, l.len);
+		which[n++] = (uint32_t)hint;
+		pt->n++;
+	}
+	for (i = 0, seq = 0; i < in->nparts; i++) {
+		in->parts[i].start = (size_t)seq;
+		seq += in->parts[i].n;
+		in->parts[i].n = 0;
+		in->parts[i].seeking = in->parts[i].start < seq;
+		in->parts[i].done = !in->parts[i].seeking;
+		in->open_parts += in->parts[i].seeking;
+	}
+	if (n > in->held_cap) {
+		in->held_cap = n;
+		in->held = xrealloc(in->held, in->held_cap * sizeof(*in->held));
+	}
+	for (i = 0; i < n; i++) {
+		pt = &in->parts[which[i]];
+		in->held[pt->start + pt->n++] = hash[i];
+	}
+	in->nheld = in->open_parts > 0 ? n : 0;
+	free(hash);
+	free(which);
 	tt = (time_t)newest;
 	if (gmtime_r(&tt, &tm) == NULL || cap < 21)
 		return false;
@@ -155,39 +235,55 @@ ingest_resume(struct ingest *in, const struct logset *set, unsigned ring,
 	return true;
 }
 
+/* Part pt has sent again all it will: once no part is left, the resumed
+ * run's lines go the fast way again. */
+static void
+part_done(struct ingest *in, struct ingest_part *pt)
+{
+	pt->done = true;
+	if (--in->open_parts == 0)
+		in->nheld = 0;
+}
+
 /* Is this finished line of a resumed run one the stream holds already? */
 static bool
 resume_skip(struct ingest *in, const char *text, size_t len)
 {
 	uint64_t h = line_hash(text, len);
-	size_t j, k = in->matched;
+	size_t hint = 0, j, k;
+	struct ingest_part *pt = part_find(in, part_key(in, text, len), false, &hint);
+	const uint64_t *held;
 
-	if (in->seeking) {
-		in->seeking = false;
-		for (j = 0; j < in->nheld && in->held[j] != h; j++)
+	if (pt == NULL || pt->done)
+		return false;
+	held = in->held + pt->start;
+	k = pt->matched;
+	if (pt->seeking) {
+		pt->seeking = false;
+		for (j = 0; j < pt->n && held[j] != h; j++)
 			;
-		if (j == in->nheld) {
-			in->nheld = 0;	/* nothing sent again */
+		if (j == pt->n) {
+			part_done(in, pt);	/* nothing sent again */
 			return false;
 		}
-		in->from = j;
-		in->matched = 0;
-	} else if (in->held[in->from + k] != h) {
+		pt->from = j;
+		pt->matched = 0;
+	} else if (held[pt->from + k] != h) {
 		/* Another alignment that agrees with the k lines dropped. */
-		for (j = in->from + 1; j + k <= in->nheld; j++) {
-			if (memcmp(in->held + j, in->held + in->from, k * sizeof(*in->held)) != 0)
+		for (j = pt->from + 1; j + k <= pt->n; j++) {
+			if (memcmp(held + j, held + pt->from, k * sizeof(*held)) != 0)
 				continue;
-			if (j + k == in->nheld || in->held[j + k] == h)
+			if (j + k == pt->n || held[j + k] == h)
 				break;
 		}
-		if (j + k >= in->nheld) {
-			in->nheld = 0;	/* every held line came again, or none more */
+		if (j + k >= pt->n) {
+			part_done(in, pt);	/* every held line came again, or none more */
 			return false;
 		}
-		in->from = j;
+		pt->from = j;
 	}
-	if (in->from + ++in->matched == in->nheld)
-		in->nheld = 0;	/* the last held line: new lines follow */
+	if (pt->from + ++pt->matched == pt->n)
+		part_done(in, pt);	/* the last held line: new lines follow */
 	in->skipped++;
 	return true;
 }

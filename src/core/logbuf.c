@@ -439,6 +439,15 @@ logbuf_parse_time(const char *t, size_t len, int64_t *secs)
 			len--;
 		}
 	}
+	/* kubectl logs --prefix: "[pod/NAME/CONTAINER] " before the line. */
+	if (len > 5 && memcmp(t, "[pod/", 5) == 0) {
+		const char *end = memchr(t, ']', len < 256 ? len : 256);
+
+		if (end == NULL || (size_t)(end + 2 - t) > len || end[1] != ' ')
+			return false;
+		len -= (size_t)(end + 2 - t);
+		t = end + 2;
+	}
 	return wr_parse_rfc3339(t, len, secs, NULL);
 }
 

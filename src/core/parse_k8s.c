@@ -12,6 +12,12 @@
  * The time is passed in; nothing here reads a clock. A revision's image
  * comes from the ReplicaSet that holds its pod template, the same object
  * `kubectl rollout history --revision=N` prints.
+ *
+ * A Deployment's selector is kept as the text `kubectl logs -l` takes, so
+ * LOGS can follow every pod it owns. Only matchLabels can be said that way
+ * here: with matchExpressions, or a key or value that is not a valid label
+ * (the selector text goes into a remote command), it is left "", and the
+ * caller falls back to one pod rather than select other pods.
  */
 #include "warroom/parse_k8s.h"
 
@@ -161,6 +167,69 @@ check_kind(const cJSON *doc, const char *want, const char *what, struct wr_err *
 	return 0;
 }
 
+static bool
+alnum(char c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+}
+
+/* n bytes of a label name or value (at most max): letters, digits, '-',
+ * '_', '.' (prefix: '-', '.'), a letter or digit at each end. */
+static bool
+label_part(const char *s, size_t n, size_t max, bool prefix)
+{
+	size_t i;
+
+	if (n == 0 || n > max || !alnum(s[0]) || !alnum(s[n - 1]))
+		return false;
+	for (i = 0; i < n; i++)
+		if (!alnum(s[i]) && s[i] != '-' && s[i] != '.' && (prefix || s[i] != '_'))
+			return false;
+	return true;
+}
+
+/* A label key ([prefix/]name) or value as the API validates them: the
+ * selector text goes into a remote command, so nothing a shell reads. */
+static bool
+label_ok(const char *s, bool value)
+{
+	const char *slash = value ? NULL : strchr(s, '/');
+
+	if (value)
+		return s[0] == '\0' || label_part(s, strlen(s), 63, false);
+	if (slash == NULL)
+		return label_part(s, strlen(s), 63, false);
+	return label_part(s, (size_t)(slash - s), 253, true) &&
+	    label_part(slash + 1, strlen(slash + 1), 63, false);
+}
+
+/* spec.selector as "k=v,k2=v2" into out (cap bytes), or "" (see above). */
+static void
+read_selector(const cJSON *spec, char *out, size_t cap)
+{
+	const cJSON *sel = member(spec, "selector"), *labels = member(sel, "matchLabels"), *l;
+	const cJSON *exprs = member(sel, "matchExpressions");
+	size_t at = 0;
+	int n;
+
+	out[0] = '\0';
+	if (!cJSON_IsObject(labels) || (cJSON_IsArray(exprs) && cJSON_GetArraySize(exprs) > 0))
+		return;
+	for (l = labels->child; l != NULL; l = l->next) {
+		if (!cJSON_IsString(l) || l->string == NULL || !label_ok(l->string, false) ||
+		    !label_ok(l->valuestring, true))
+			goto none;
+		n = snprintf(out + at, cap - at, "%s%s=%s", at > 0 ? "," : "", l->string,
+		    l->valuestring);
+		if (n < 0 || (size_t)n >= cap - at)
+			goto none;
+		at += (size_t)n;
+	}
+	return;
+none:
+	out[0] = '\0';
+}
+
 /* A Deployment's document (a kind other than Deployment refused), or
  * NULL with "what: …" in err. */
 static cJSON *
@@ -200,6 +269,7 @@ parse_k8s_deploy(const char *buf, size_t len, struct k8s_deploy *out,
 	if (parse_json_str(path(doc, rev_path), rev, sizeof(rev)))
 		out->revision = small_number(rev);
 	out->replicas = parse_json_int(spec, "replicas", 1);
+	read_selector(spec, out->selector, sizeof(out->selector));
 	list = array_or_null(path(doc, ctr_path));
 	cJSON_ArrayForEach(item, list) {
 		struct k8s_container *c;

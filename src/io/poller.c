@@ -277,6 +277,11 @@ apply_k8s_deploy(struct svc_state *s, const char *buf, size_t len, int64_t now, 
 	set_field(s->health, sizeof(s->health), (unsigned)r < 3 ? rollout[r] : "?",
 	    &s->tag_changed_ms, now);
 	s->revision = d.revision;
+	/* LOGS follows these pods (driver_cmd_logs); parse_k8s let through
+	 * only label characters. */
+	_Static_assert(sizeof(s->selector) >= WR_K8S_SELECTOR_MAX, "a selector fits");
+	wr_strlcpy(s->selector, d.selector, sizeof(s->selector));
+	s->pods = d.status_replicas > d.replicas ? d.status_replicas : d.replicas;
 }
 
 /* Restarts in the window: a pod shows only its containers' last

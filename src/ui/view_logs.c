@@ -28,6 +28,7 @@
 #include "warroom/loglevel.h"
 #include "warroom/logstatus.h"
 #include "warroom/loop.h"
+#include "warroom/poller.h"
 #include "warroom/sanitize.h"
 #include "warroom/ssh.h"
 
@@ -43,6 +44,7 @@ struct logs_stream {
 	int host, svc;
 	unsigned ring;                   /* its ring in app->logs */
 	struct ingest in[2];             /* stdout, stderr: each cut into lines apart */
+	bool one_pod;                    /* k8s: kubectl follows one pod of several */
 };
 
 /* Before a hold, lines of two streams cannot be put in time order; right
@@ -123,37 +125,6 @@ on_log_since(char *buf, size_t cap, void *arg)
 	return ingest_resume(&ls->in[0], &app->logs, ls->ring, buf, cap);
 }
 
-/* The logs command of a service: {since} is filled by exec_follow. */
-static int
-logs_command(const struct config_host *h, const char *svc, char *cmd, size_t cap)
-{
-	char q[WR_CMD_MAX] = "", ns[256], dir[WR_PATH_MAX + 8];
-
-	/* driver_cmd_quote appends: every buffer starts empty. */
-	if (!driver_cmd_quote(q, sizeof(q), svc))
-		return -1;
-	if (h->driver == DRIVER_COMPOSE) {
-		dir[0] = '\0';
-		if (!driver_cmd_quote(dir, sizeof(dir), h->compose_dir))
-			return -1;
-		snprintf(cmd, cap, "cd %s && docker compose logs -f --no-log-prefix "
-		    "--since {since} %s", dir, q);
-	} else {
-		ns[0] = '\0';
-		if (!driver_cmd_quote(ns, sizeof(ns), h->namespace_))
-			return -1;
-		/* A Helm release's Deployment is named as its chart chooses, but
-		 * its pods carry Helm's standard app.kubernetes.io/instance label. */
-		if (h->driver == DRIVER_HELM)
-			snprintf(cmd, cap, "kubectl logs -f -l app.kubernetes.io/instance=%s -n %s "
-			    "--max-log-requests=20 --since-time={since}", svc, ns);
-		else
-			snprintf(cmd, cap, "kubectl logs -f deployment/%s -n %s --since-time={since}",
-			    svc, ns);
-	}
-	return 0;
-}
-
 void
 logs_stop(struct app *app)
 {
@@ -194,7 +165,10 @@ static int
 add_stream(struct app *app, int host, int svc)
 {
 	const struct config_host *h = &app->cfg.hosts[host];
+	const struct svc_state *st = app->poller != NULL ? poller_state(app->poller, host, svc) :
+	    NULL;
 	struct exec_follow_opts o = { 0 };
+	struct wr_err err;
 	char cmd[WR_CMD_MAX + 256], since[40];
 	time_t start = time(NULL) - 600;
 	struct logs_stream *ls;
@@ -203,11 +177,17 @@ add_stream(struct app *app, int host, int svc)
 	struct ingest_opts io = { .prefix = prefix, .line_cap = 16384, .red = &app->red };
 	int k;
 
-	if (logs_command(h, h->services[svc], cmd, sizeof(cmd)) != 0) {
-		app_say(app, "cannot build the logs command for %s/%s", h->name, h->services[svc]);
+	/* A deployment's pods by its own selector, once a poll has read it;
+	 * until then kubectl follows one of them, which the status says. */
+	if (driver_cmd_logs(h, h->services[svc], st != NULL ? st->selector : NULL,
+	    st != NULL ? st->pods : 0, cmd, sizeof(cmd), &err) != 0) {
+		app_say(app, "cannot build the logs command for %s/%s: %s", h->name,
+		    h->services[svc], err.msg);
 		return -1;
 	}
 	ls = xcalloc(1, sizeof(*ls));
+	ls->one_pod = h->driver == DRIVER_K8S && !driver_cmd_logs_all_pods(h,
+	    st != NULL ? st->selector : NULL, st != NULL ? st->pods : 0);
 	ls->app = app;
 	ls->host = host;
 	ls->svc = svc;
@@ -327,7 +307,8 @@ logs_add_selected(struct app *app)
 	restart(app, hosts, svcs, n);
 }
 
-/* Strip an ISO time after our "host/svc " prefix when timestamps are hidden. */
+/* Strip an ISO time after our "host/svc " prefix (and a pod's) when timestamps
+ * are hidden. */
 static const char *
 skip_time(const char *text, size_t *len)
 {
@@ -336,6 +317,10 @@ skip_time(const char *text, size_t *len)
 	if (sp == NULL)
 		return text;
 	t = sp + 1;
+	/* kubectl's pod prefix stays: the time follows it. */
+	if (*len - (size_t)(t - text) > 5 && memcmp(t, "[pod/", 5) == 0 &&
+	    (end = memchr(t, ' ', *len - (size_t)(t - text))) != NULL)
+		t = end + 1;
 	end = memchr(t, ' ', *len - (size_t)(t - text));
 	if (end != NULL && end - t >= 19 && t[4] == '-' && t[10] == 'T') {
 		static char buf[LOG_LINE_BUF + 1];
@@ -497,6 +482,33 @@ gap_part(struct app *app, struct status_parts *p)
 	}
 }
 
+/* A k8s tail started before the deployment's selector was read follows
+ * the one pod kubectl picked: said once the pods are known to be more,
+ * after the label ("1 pod of 3"; several tails: "k8s-1/api: 1 pod of 3"). */
+static void
+label_part(struct app *app, struct status_parts *p)
+{
+	char *full = p->full[LOGSTATUS_LABEL];
+	int i;
+
+	snprintf(full, sizeof(p->full[0]), "%s", app->follow_label);
+	for (i = 0; i < app->nstreams; i++) {
+		const struct logs_stream *ls = app->streams[i];
+		const struct svc_state *st = app->poller != NULL ?
+		    poller_state(app->poller, ls->host, ls->svc) : NULL;
+		size_t at = strlen(full);
+
+		if (!ls->one_pod || st == NULL || st->pods < 2)
+			continue;
+		if (app->nstreams == 1)
+			snprintf(full + at, sizeof(p->full[0]) - at, ", 1 pod of %d", st->pods);
+		else
+			snprintf(full + at, sizeof(p->full[0]) - at, ", %s/%s: 1 pod of %d",
+			    app->cfg.hosts[ls->host].name,
+			    app->cfg.hosts[ls->host].services[ls->svc], st->pods);
+	}
+}
+
 /* The filter, how many lines the rings hold that match, whether the
  * search through them is still going (it runs a batch per frame), and the
  * lines it could not search. */
@@ -573,7 +585,7 @@ draw_status(struct app *app, WINDOW *win, int y, int w, bool searched)
 	int i, x = 0;
 
 	memset(&p, 0, sizeof(p));
-	snprintf(p.full[LOGSTATUS_LABEL], sizeof(p.full[0]), "%s", app->follow_label);
+	label_part(app, &p);
 	gap_part(app, &p);
 	snprintf(p.full[LOGSTATUS_LINES], sizeof(p.full[0]), "%zu lines",
 	    logset_count(&app->logs));

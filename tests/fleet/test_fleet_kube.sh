@@ -100,6 +100,18 @@ r=$(fssh k8s-bastion 'timeout 1.5 kubectl logs -f deployment/api -n prod --since
 check "kubectl logs -f streams the service log" contains "$r" " api req="
 check "kubectl logs -f names the pod it picked" contains "$r" "Found 3 pods, using pod/api-"
 check "kubectl logs -f ends with the timeout" contains "$r" "rc=124"
+# A deployment's own selector: every pod, each line's pod named (--prefix),
+# the same line always under the same pod; more pods than
+# --max-log-requests (5 by default) refused, as kubectl does.
+r=$(fssh k8s-bastion 'timeout 1.5 kubectl logs -f -l app=api --prefix --max-log-requests=20 -n prod --since=1m 2>&1; echo rc=$?')
+check "kubectl logs -l --prefix names 3 pods" eq \
+	"$(printf '%s\n' "$r" | sed -n 's/^\[pod\/\(api-[a-z0-9-]*\)\/api\] 20[0-9-]*T.* api req=.*/\1/p' | sort -u | wc -l)" 3
+l=$(printf '%s\n' "$r" | grep '^\[pod/' | tail -1)
+r=$(fssh k8s-bastion 'timeout 1.5 kubectl logs -f -l app=api --prefix -n prod --since=1m --max-log-requests=3 2>&1')
+check "... the same line under the same pod again" contains "$r" "$l"
+r=$(fssh k8s-bastion 'kubectl logs -f -l app=api --prefix -n prod --max-log-requests=2 2>&1; echo rc=$?')
+check "... more pods than --max-log-requests refused" eq "$r" "error: you are attempting to follow 3 log streams, but maximum allowed concurrency is 2, use --max-log-requests to increase the limit
+rc=1"
 
 # set env: a new pod template, so a new revision and a rollout; the
 # service's /export follows the current revision's EXPORT_MODE.

@@ -250,6 +250,57 @@ helm_commands(void **state)
 	assert_string_equal(err.msg, "service name longer than 63 bytes");
 }
 
+/* LOGS' follow commands: a k8s deployment by its selector, every pod and
+ * each line's pod named; one pod only while the selector is unknown. */
+static void
+logs_commands(void **state)
+{
+	struct config_host k = host(DRIVER_K8S, "", "prod"), hl = host(DRIVER_HELM, "", "prod");
+	struct config_host c = host(DRIVER_COMPOSE, "/srv/a b", "");
+	char cmd[WR_CMD_MAX];
+	struct wr_err err;
+
+	(void)state;
+	assert_int_equal(driver_cmd_logs(&k, "api", "app=api,tier=web", 3, cmd, sizeof(cmd), &err), 0);
+	assert_string_equal(cmd, "kubectl logs -f -l 'app=api,tier=web' --prefix "
+	    "--max-log-requests=20 -n 'prod' --since-time={since}");
+	assert_true(driver_cmd_logs_all_pods(&k, "app=api", 3));
+	/* More pods than kubectl's room by default: room for them and a surge. */
+	assert_int_equal(driver_cmd_logs(&k, "api", "app=api", 40, cmd, sizeof(cmd), &err), 0);
+	assert_string_equal(cmd, "kubectl logs -f -l 'app=api' --prefix "
+	    "--max-log-requests=51 -n 'prod' --since-time={since}");
+	/* No selector yet (first poll not back), or too many pods: one pod. */
+	assert_int_equal(driver_cmd_logs(&k, "api", "", 0, cmd, sizeof(cmd), &err), 0);
+	assert_string_equal(cmd, "kubectl logs -f 'deployment/api' -n 'prod' --since-time={since}");
+	assert_false(driver_cmd_logs_all_pods(&k, "", 0));
+	assert_false(driver_cmd_logs_all_pods(&k, NULL, 0));
+	assert_int_equal(driver_cmd_logs(&k, "api", NULL, 0, cmd, sizeof(cmd), &err), 0);
+	assert_string_equal(cmd, "kubectl logs -f 'deployment/api' -n 'prod' --since-time={since}");
+	assert_int_equal(driver_cmd_logs(&k, "api", "app=api", WR_K8S_LOG_PODS_MAX + 1, cmd,
+	    sizeof(cmd), &err), 0);
+	assert_string_equal(cmd, "kubectl logs -f 'deployment/api' -n 'prod' --since-time={since}");
+	assert_false(driver_cmd_logs_all_pods(&k, "app=api", WR_K8S_LOG_PODS_MAX + 1));
+	assert_int_equal(driver_cmd_logs(&k, "-A", "app=api", 3, cmd, sizeof(cmd), &err), -1);
+	assert_string_equal(err.msg, "service \"-A\" starts with '-'");
+	k.namespace_[0] = '\0';
+	assert_int_equal(driver_cmd_logs(&k, "api", "app=a'b", 3, cmd, sizeof(cmd), &err), 0);
+	assert_string_equal(cmd, "kubectl logs -f -l 'app=a'\\''b' --prefix "
+	    "--max-log-requests=20 -n 'default' --since-time={since}");
+	/* Helm: the release's pods, as before. */
+	assert_int_equal(driver_cmd_logs(&hl, "api", NULL, 0, cmd, sizeof(cmd), &err), 0);
+	assert_string_equal(cmd, "kubectl logs -f -l 'app.kubernetes.io/instance=api' -n 'prod' "
+	    "--max-log-requests=20 --since-time={since}");
+	assert_true(driver_cmd_logs_all_pods(&hl, NULL, 0));
+	assert_int_equal(driver_cmd_logs(&c, "api", NULL, 0, cmd, sizeof(cmd), &err), 0);
+	assert_string_equal(cmd, "cd '/srv/a b' && docker compose logs -f --no-log-prefix "
+	    "--since {since} 'api'");
+	assert_false(driver_cmd_logs_all_pods(&c, NULL, 0));
+	wr_strlcpy(c.compose_dir, "~/app", sizeof(c.compose_dir));
+	assert_int_equal(driver_cmd_logs(&c, "api", NULL, 0, cmd, sizeof(cmd), &err), 0);
+	assert_string_equal(cmd, "cd ~/'app' && docker compose logs -f --no-log-prefix "
+	    "--since {since} 'api'");
+}
+
 static void
 watch_command(void **state)
 {
@@ -302,6 +353,7 @@ main(void)
 		cmocka_unit_test(compose_restarts_in_a_shell),
 		cmocka_unit_test(k8s_commands),
 		cmocka_unit_test(helm_commands),
+		cmocka_unit_test(logs_commands),
 		cmocka_unit_test(watch_command),
 		cmocka_unit_test(watch_markers),
 	};

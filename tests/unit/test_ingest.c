@@ -710,6 +710,58 @@ repeated_and_foreign_lines_resume_right(void **state)
 	logset_free(&set);
 }
 
+/* A deployment's pods followed at once (kubectl --prefix): each pod's
+ * lines come in its own order, but the pods' lines interleave differently
+ * in the resumed run, and pod b's older line arrived after newer lines of
+ * the others. Every pod's lines sent again are recognised among its own:
+ * only the three new lines are stored. */
+static void
+a_resumed_run_of_several_pods_stores_no_line_twice(void **state)
+{
+	static const char *const held[] = {
+		"[pod/api-1/api] 2026-11-27T05:42:16Z a0",
+		"[pod/api-3/api] 2026-11-27T05:42:17Z c1",
+		"[pod/api-1/api] 2026-11-27T05:42:17Z a1",
+		"[pod/api-2/api] 2026-11-27T05:42:14Z b-old",
+		"[pod/api-2/api] 2026-11-27T05:42:17Z b1",
+		"[pod/api-1/api] 2026-11-27T05:42:17Z a2",
+		"[pod/api-3/api] 2026-11-27T05:42:17Z c2",
+		NULL,
+	};
+	static const char *const again[] = {
+		"[pod/api-2/api] 2026-11-27T05:42:17Z b1",
+		"[pod/api-3/api] 2026-11-27T05:42:17Z c1",
+		"[pod/api-1/api] 2026-11-27T05:42:17Z a1",
+		"[pod/api-3/api] 2026-11-27T05:42:17Z c2",
+		"[pod/api-2/api] 2026-11-27T05:42:18Z b-new",
+		"[pod/api-1/api] 2026-11-27T05:42:17Z a2",
+		"[pod/api-1/api] 2026-11-27T05:42:18Z a-new",
+		"[pod/api-3/api] 2026-11-27T05:42:18Z c-new",
+		NULL,
+	};
+	struct logset set;
+	struct ingest in;
+	struct ingest_opts o = { .prefix = "k1/api ", .ring = 1 };
+	char since[40];
+
+	(void)state;
+	logset_init(&set, 0);
+	logset_reset(&set, 1);
+	o.set = &set;
+	ingest_init(&in, &o);
+	feed_lines(&in, held);
+	assert_true(ingest_resume(&in, &set, 1, since, sizeof(since)));
+	assert_string_equal(since, "2026-11-27T05:42:17Z");
+	feed_lines(&in, again);
+	assert_int_equal(logset_count(&set), 10);
+	assert_int_equal(in.skipped, 5);
+	assert_int_equal(ring_count(&set, 1, " c1"), 1);
+	assert_int_equal(ring_count(&set, 1, " a2"), 1);
+	assert_int_equal(ring_count(&set, 1, "-new"), 3);
+	ingest_free(&in);
+	logset_free(&set);
+}
+
 int
 main(void)
 {
@@ -722,6 +774,7 @@ main(void)
 		cmocka_unit_test(an_overlong_line_is_one_line_cut_once),
 		cmocka_unit_test(a_resumed_run_stores_no_line_twice),
 		cmocka_unit_test(a_resumed_merged_run_stores_no_line_twice),
+		cmocka_unit_test(a_resumed_run_of_several_pods_stores_no_line_twice),
 		cmocka_unit_test(repeated_and_foreign_lines_resume_right),
 	};
 

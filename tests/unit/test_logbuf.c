@@ -198,6 +198,13 @@ timestamps_are_read_from_the_line(void **state)
 	/* LOGS' own host/service prefix. */
 	assert_true(logbuf_parse_time("h1/api 2025-06-01T12:00:01Z INFO x", 34, &t));
 	assert_int_equal(t, 1748779201);
+	/* ... and kubectl's pod prefix after it (a deployment's pods followed). */
+	assert_true(logbuf_parse_time("k1/api [pod/api-5d8f-x7k2q/api] 2025-06-01T12:00:02Z I", 54,
+	    &t));
+	assert_int_equal(t, 1748779202);
+	assert_true(logbuf_parse_time("[pod/api-1/api] 2025-06-01T12:00:03Z", 36, &t));
+	assert_int_equal(t, 1748779203);
+	assert_false(logbuf_parse_time("k1/api [pod/api-1/api 2025-06-01T12:00:02Z", 42, &t));
 	assert_false(logbuf_parse_time("h1/api no time here", 19, &t));
 
 	logbuf_init(&lb, 0);

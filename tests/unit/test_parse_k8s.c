@@ -131,6 +131,52 @@ recorded_deployment(void **state)
 	assert_string_equal(d.progressing.reason, "NewReplicaSetAvailable");
 	assert_string_equal(d.available_cond.reason, "MinimumReplicasAvailable");
 	assert_int_equal(parse_k8s_rollout(&d), K8S_ROLLOUT_COMPLETE);
+	assert_string_equal(d.selector, "app=api");
+}
+
+/* Deployment JSON with spec.selector sel (a JSON object text). */
+static int
+deploy_with_selector(const char *sel, struct k8s_deploy *d)
+{
+	char buf[1024];
+	struct wr_err err;
+
+	snprintf(buf, sizeof(buf), "{\"kind\":\"Deployment\",\"spec\":{\"selector\":%s}}", sel);
+	return parse_k8s_deploy(buf, strlen(buf), d, &err);
+}
+
+/* LOGS follows every pod by the selector kubectl -l takes: only what
+ * matchLabels can say, and only valid labels (it goes into a command). */
+static void
+selector_for_logs(void **state)
+{
+	struct k8s_deploy d;
+
+	(void)state;
+	assert_int_equal(deploy_with_selector("{\"matchLabels\":{\"app\":\"api\","
+	    "\"app.kubernetes.io/component\":\"web_1\",\"tier\":\"\"}}", &d), 0);
+	assert_string_equal(d.selector, "app=api,app.kubernetes.io/component=web_1,tier=");
+	assert_int_equal(deploy_with_selector("{\"matchLabels\":{\"app\":\"api\"},"
+	    "\"matchExpressions\":[{\"key\":\"tier\",\"operator\":\"In\","
+	    "\"values\":[\"web\"]}]}", &d), 0);
+	assert_string_equal(d.selector, "");               /* matches fewer pods than app=api */
+	assert_int_equal(deploy_with_selector("{\"matchLabels\":{\"app\":\"api\"},"
+	    "\"matchExpressions\":[]}", &d), 0);
+	assert_string_equal(d.selector, "app=api");
+	assert_int_equal(deploy_with_selector("{\"matchLabels\":{\"app\":\"a'b\"}}", &d), 0);
+	assert_string_equal(d.selector, "");
+	assert_int_equal(deploy_with_selector("{\"matchLabels\":{\"app\":\"$(id)\"}}", &d), 0);
+	assert_string_equal(d.selector, "");
+	assert_int_equal(deploy_with_selector("{\"matchLabels\":{\"-app\":\"x\"}}", &d), 0);
+	assert_string_equal(d.selector, "");
+	assert_int_equal(deploy_with_selector("{\"matchLabels\":{\"a/b/c\":\"x\"}}", &d), 0);
+	assert_string_equal(d.selector, "");
+	assert_int_equal(deploy_with_selector("{\"matchLabels\":{\"app\":\"x \"}}", &d), 0);
+	assert_string_equal(d.selector, "");
+	assert_int_equal(deploy_with_selector("{\"matchLabels\":{\"app\":3}}", &d), 0);
+	assert_string_equal(d.selector, "");
+	assert_int_equal(deploy_with_selector("{}", &d), 0);
+	assert_string_equal(d.selector, "");
 }
 
 static void
@@ -516,6 +562,7 @@ main(void)
 		cmocka_unit_test(rfc3339_times),
 		cmocka_unit_test(image_references),
 		cmocka_unit_test(recorded_deployment),
+		cmocka_unit_test(selector_for_logs),
 		cmocka_unit_test(recorded_rollout_in_progress),
 		cmocka_unit_test(progress_deadline_exceeded),
 		cmocka_unit_test(missing_and_null_fields_take_api_defaults),

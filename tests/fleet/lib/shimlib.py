@@ -234,14 +234,18 @@ class _Source:
         return self.add_prefix(data[:cut])
 
     def add_prefix(self, data):
+        """The prefix before each line: bytes, or a function of the line."""
         if not self.prefix or not data:
             return data
         lines = data.split(b"\n")
+        if callable(self.prefix):
+            return b"".join(self.prefix(l) + l + b"\n" for l in lines[:-1])
         return b"".join(self.prefix + l + b"\n" for l in lines[:-1])
 
 
 def stream_logs(ctx, sources, since=None, tail=-1, follow=False):
-    """Print [(prefix, path)] log files from `since`/`tail`; with follow, keep
+    """Print [(prefix, path)] log files (prefix: bytes, or a function of each
+    line giving its prefix) from `since`/`tail`; with follow, keep
     reading (every 50 ms) until killed or the reader goes away."""
     if follow:
         ctx.log_start()
