@@ -122,14 +122,16 @@ size_t decide_format_ms(double ms, char *dst, size_t cap);
 /* A window in seconds as "5m", "1h", "90s", "1h30m". As above. */
 size_t decide_format_window(int seconds, char *dst, size_t cap);
 
-/* n values as U+2581..U+2588 bars scaled from min(0, least) to the
- * greatest; NAN is a space. Writes whole characters only into dst[cap]
- * (always terminated) and returns the bytes written. */
-size_t decide_sparkline(const double *v, size_t n, char *dst, size_t cap);
+/* n values as U+2581..U+2588 bars, 0 the lowest and full the highest
+ * (greater values clip at it); full ≤ 0 or NAN: scaled from min(0, least)
+ * to the greatest. NAN (no data) is a gap, "·". Writes whole characters
+ * only into dst[cap] (always terminated) and returns the bytes written. */
+size_t decide_sparkline(const double *v, size_t n, double full, char *dst, size_t cap);
 
 /* decide_sparkline in at most cols bars, the newest last: with more values
  * than bars, each bar is the greatest of its share (a spike is never
- * averaged away; NAN only when its whole share is). */
-size_t decide_sparkline_fit(const double *v, size_t n, size_t cols, char *dst, size_t cap);
+ * averaged away; a gap only when its whole share has no data). */
+size_t decide_sparkline_fit(const double *v, size_t n, size_t cols, double full, char *dst,
+    size_t cap);
 
 #endif

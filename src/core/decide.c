@@ -12,7 +12,8 @@
  * step 3); an evaluation missing one is not calm: a bad verdict is held
  * (since when, and why the data is missing) until no_data_hold_s.
  * The pane's number formats live here too, so the reason and the pane
- * print numbers the same way, and the pane's words for a held verdict.
+ * print numbers the same way, the pane's words for a held verdict, and
+ * its sparklines.
  */
 #include "warroom/decide.h"
 
@@ -583,14 +584,36 @@ decide_level_name(enum decide_level l)
 
 /* ---- sparkline ---- */
 
+/* A bar's eighth for v: against full when given, else lo..hi. */
+static int
+bar_of(double v, double full, double lo, double hi)
+{
+	double f;
+
+	if (v == INFINITY)
+		return 7;
+	if (v == -INFINITY)
+		return 0;
+	if (full > 0)
+		f = v / full;
+	else if (hi > lo)
+		f = (v - lo) / (hi - lo);
+	else
+		return 0;
+	/* Above full clips at the top: the line says "at or over". */
+	return f >= 1 ? 7 : f <= 0 ? 0 : (int)lround(f * 7);
+}
+
 size_t
-decide_sparkline(const double *v, size_t n, char *dst, size_t cap)
+decide_sparkline(const double *v, size_t n, double full, char *dst, size_t cap)
 {
 	double lo = 0, hi = -INFINITY;
 	size_t i, o = 0;
 
 	if (cap == 0)
 		return 0;
+	if (!(full > 0) || !isfinite(full))
+		full = 0;
 	for (i = 0; i < n; i++) {
 		if (!isfinite(v[i]))
 			continue;
@@ -600,32 +623,28 @@ decide_sparkline(const double *v, size_t n, char *dst, size_t cap)
 			hi = v[i];
 	}
 	for (i = 0; i < n; i++) {
-		int idx;
-
+		/* No data is a dot, not a space: at the right end a space
+		 * would read as a line that stopped, not as scrapes missing. */
 		if (isnan(v[i])) {
-			if (o + 1 >= cap)
+			if (o + 2 >= cap)
 				break;
-			dst[o++] = ' ';
+			dst[o++] = '\xc2';
+			dst[o++] = '\xb7';
 			continue;
 		}
 		if (o + 3 >= cap)
 			break;
-		if (v[i] == INFINITY)
-			idx = 7;
-		else if (v[i] == -INFINITY || !(hi > lo))
-			idx = 0;
-		else
-			idx = (int)lround((v[i] - lo) / (hi - lo) * 7);
 		dst[o++] = '\xe2';
 		dst[o++] = '\x96';
-		dst[o++] = (char)(0x81 + idx);
+		dst[o++] = (char)(0x81 + bar_of(v[i], full, lo, hi));
 	}
 	dst[o] = '\0';
 	return o;
 }
 
 size_t
-decide_sparkline_fit(const double *v, size_t n, size_t cols, char *dst, size_t cap)
+decide_sparkline_fit(const double *v, size_t n, size_t cols, double full, char *dst,
+    size_t cap)
 {
 	double b[512];
 	size_t c, i;
@@ -633,12 +652,12 @@ decide_sparkline_fit(const double *v, size_t n, size_t cols, char *dst, size_t c
 	if (cols > WR_ARRAY_LEN(b))
 		cols = WR_ARRAY_LEN(b);
 	if (n <= cols)
-		return decide_sparkline(v, n, dst, cap);
+		return decide_sparkline(v, n, full, dst, cap);
 	for (c = 0; c < cols; c++) {
 		b[c] = NAN;
 		for (i = c * n / cols; i < (c + 1) * n / cols; i++)
 			if (!isnan(v[i]) && (isnan(b[c]) || v[i] > b[c]))
 				b[c] = v[i];
 	}
-	return decide_sparkline(b, cols, dst, cap);
+	return decide_sparkline(b, cols, full, dst, cap);
 }

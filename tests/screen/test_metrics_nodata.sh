@@ -37,8 +37,8 @@ assert_screen held <<'EOF'
 ┌─ METRICS ────────────────────────────────────────────────────────────┐│                                              │
 │api-1  ROLLBACK IMMEDIATELY (held: no data since 00:00:05)            ││                                              │
 │  held, no data since 00:00:05: before it, error rate 6.74% > 5%; now ││                                              │
-│  errors no data █                                                    ││                                              │
-│  p95    no data █                                                    │└──────────────────────────────────────────────┘
+│  errors no data █·· 0–5%                                             ││                                              │
+│  p95    no data ▂·· 0–2000 ms                                        │└──────────────────────────────────────────────┘
 │  metrics: HTTP 302                                                   │┌─ TIMELINE ───────────────────────────────────┐
 └─ ▼ 2 more: z shows all ──────────────────────────────────────────────┘│ no incident journal open                     │
 ┌─ LOGS ───────────────────────────────────────────────────────────────┐│ (none in screen tests)                       │
@@ -70,8 +70,8 @@ assert_screen gave-way <<'EOF'
 ┌─ METRICS ────────────────────────────────────────────────────────────┐│                                              │
 │api-1  NO DATA                                                        ││                                              │
 │  no data for error rate, p95; 0 restarts in 5m; no data since 00:00:0││                                              │
-│  errors no data █                                                    ││                                              │
-│  p95    no data █                                                    │└──────────────────────────────────────────────┘
+│  errors no data █··· 0–5%                                            ││                                              │
+│  p95    no data ▂··· 0–2000 ms                                       │└──────────────────────────────────────────────┘
 │  metrics: HTTP 302                                                   │┌─ TIMELINE ───────────────────────────────────┐
 └─ ▼ 2 more: z shows all ──────────────────────────────────────────────┘│ no incident journal open                     │
 ┌─ LOGS ───────────────────────────────────────────────────────────────┐│ (none in screen tests)                       │

@@ -640,8 +640,8 @@ params_are_the_callers(void **state)
 {
 	struct config_thresholds t = thresholds_default();
 	struct decide_params p = { .margin = 0, .calm_checks = 3 };
-	struct decide_input hot = { 0.079, 100, 0, false, NULL },
-	    edge = { 0.0499, 100, 0, false, NULL };
+	struct decide_input hot = { .error_rate = 0.079, .p95_ms = 100, .restarts = 0 },
+	    edge = { .error_rate = 0.0499, .p95_ms = 100, .restarts = 0 };
 	struct decide_verdict v = decide(&t, &hot, NULL, &p);
 
 	assert_true(decide_params_default().margin == WR_DECIDE_MARGIN);
@@ -714,19 +714,49 @@ sparkline(void **state)
 	const double inf[] = { 1, INFINITY, 2 };
 	char b[64];
 
-	assert_int_equal(decide_sparkline(ramp, 8, b, sizeof(b)), 24);
+	/* No scale given: from 0 to the greatest. */
+	assert_int_equal(decide_sparkline(ramp, 8, 0, b, sizeof(b)), 24);
 	assert_string_equal(b, "▁▂▃▄▅▆▇█");
-	decide_sparkline(gaps, 4, b, sizeof(b));
-	assert_string_equal(b, "█ ▅▁");
-	decide_sparkline(flat, 3, b, sizeof(b));
+	/* No data is a gap that shows, a dot. */
+	decide_sparkline(gaps, 4, 0, b, sizeof(b));
+	assert_string_equal(b, "█·▅▁");
+	decide_sparkline(flat, 3, 0, b, sizeof(b));
 	assert_string_equal(b, "▁▁▁");
-	decide_sparkline(inf, 3, b, sizeof(b));
+	decide_sparkline(inf, 3, 0, b, sizeof(b));
 	assert_string_equal(b, "▅██");
 	/* Only whole characters fit: 7 bytes hold two bars. */
-	assert_int_equal(decide_sparkline(ramp, 8, b, 7), 6);
+	assert_int_equal(decide_sparkline(ramp, 8, 0, b, 7), 6);
 	assert_string_equal(b, "▁▂");
-	assert_int_equal(decide_sparkline(ramp, 0, b, sizeof(b)), 0);
+	assert_int_equal(decide_sparkline(ramp, 0, 0, b, sizeof(b)), 0);
 	assert_string_equal(b, "");
+}
+
+/* Scaled to a threshold: the QA report's healthy h2 (p95 181 ms) sits
+ * low where it drew a wall; api-1 at 1493 ms stands high; a 1% blip of
+ * errors against 5% is a small bump, not a full bar; over it clips. */
+static void
+sparkline_against_a_threshold(void **state)
+{
+	const double healthy[] = { 181, 175, 190, 181, 170, 185 };
+	const double bad[] = { 1493, 1480, 1510, 1493 };
+	const double blip[] = { 0, 0, 0.01, 0, 0 };
+	const double over[] = { 0.02, 0.05, 0.079, INFINITY, NAN, 0.05 };
+	char b[64];
+
+	(void)state;
+	decide_sparkline(healthy, 6, 2000, b, sizeof(b));
+	assert_string_equal(b, "▂▂▂▂▂▂");
+	decide_sparkline(bad, 4, 2000, b, sizeof(b));
+	assert_string_equal(b, "▆▆▆▆");
+	decide_sparkline(blip, 5, 0.05, b, sizeof(b));
+	assert_string_equal(b, "▁▁▂▁▁");
+	decide_sparkline(over, 6, 0.05, b, sizeof(b));
+	assert_string_equal(b, "▄███·█");
+	/* A NAN or negative scale is no scale. */
+	decide_sparkline(blip, 5, NAN, b, sizeof(b));
+	assert_string_equal(b, "▁▁█▁▁");
+	decide_sparkline(blip, 5, -1, b, sizeof(b));
+	assert_string_equal(b, "▁▁█▁▁");
 }
 
 static void
@@ -737,15 +767,17 @@ sparkline_fits_its_width_newest_last(void **state)
 	char b[64];
 
 	/* Room for all: one bar each. */
-	decide_sparkline_fit(ramp, 8, 10, b, sizeof(b));
+	decide_sparkline_fit(ramp, 8, 10, 0, b, sizeof(b));
 	assert_string_equal(b, "▁▂▃▄▅▆▇█");
 	/* Four bars for eight values: each the greatest of two, the newest
 	 * last (the old sparkline cut the newest off a narrow pane). */
-	decide_sparkline_fit(ramp, 8, 4, b, sizeof(b));
+	decide_sparkline_fit(ramp, 8, 4, 0, b, sizeof(b));
 	assert_string_equal(b, "▂▄▆█");
 	/* A one-sample spike survives; a share with no data is a gap. */
-	decide_sparkline_fit(spike, 8, 4, b, sizeof(b));
-	assert_string_equal(b, "▁█▁ ");
+	decide_sparkline_fit(spike, 8, 4, 0, b, sizeof(b));
+	assert_string_equal(b, "▁█▁·");
+	decide_sparkline_fit(spike, 8, 4, 14, b, sizeof(b));
+	assert_string_equal(b, "▁▅▁·");
 }
 
 int
@@ -781,6 +813,7 @@ main(void)
 		cmocka_unit_test(params_are_the_callers),
 		cmocka_unit_test(formats),
 		cmocka_unit_test(sparkline),
+		cmocka_unit_test(sparkline_against_a_threshold),
 		cmocka_unit_test(sparkline_fits_its_width_newest_last),
 	};
 
