@@ -4,7 +4,10 @@
  * decide() is pure and stateless: the caller keeps the last verdict and
  * passes it back in, which is how hysteresis works. Moving to a worse level
  * is immediate; moving to a better one needs every metric to sit below the
- * thresholds by a margin for a number of consecutive evaluations.
+ * thresholds by a margin for a number of consecutive evaluations. A metric
+ * that is missing is never such an evaluation: a bad verdict is held while
+ * data is missing, saying since when, and gives way (to NO DATA at best,
+ * never OK) only after a while without it.
  *
  * "No data" (a metric the caller could not get) is never read as good:
  * when no rule fires and some metric is missing the verdict is NO DATA,
@@ -16,6 +19,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #include "warroom/config.h"
 
@@ -24,6 +28,9 @@
 /* Defaults of struct decide_params. */
 #define WR_DECIDE_MARGIN 0.10
 #define WR_DECIDE_CALM_CHECKS 2
+#define WR_DECIDE_NO_DATA_HOLD_S 300
+/* The most calm checks a verdict can ask for (more are cut to this). */
+#define WR_DECIDE_CALM_MAX 8
 
 /* In order of severity: a larger value is worse. */
 enum decide_level {
@@ -44,12 +51,17 @@ struct decide_input {
 	const char *no_data_why;         /* why error rate or p95 is missing
 	                                    ("prometheus: …"), or NULL: said after
 	                                    "no data for …" in parentheses */
+	int64_t at_s;                    /* wall clock of this evaluation (Unix
+	                                    seconds, UTC), or 0: unknown */
 };
 
 /* Hysteresis. */
 struct decide_params {
 	double margin;                   /* relative: 0.10 = 10 % below a threshold */
-	int calm_checks;                 /* consecutive calm evaluations to improve */
+	int calm_checks;                 /* consecutive calm evaluations to improve
+	                                    (1..WR_DECIDE_CALM_MAX) */
+	int no_data_hold_s;              /* a bad verdict held for missing data gives
+	                                    way after this long (≤ 0: the default) */
 };
 
 /* One evaluation, also the state the next one starts from. */
@@ -58,17 +70,28 @@ struct decide_verdict {
 	enum decide_level raw;           /* what these metrics alone say */
 	enum decide_level pending;       /* the better level being confirmed */
 	int calm;                        /* calm evaluations counted towards it */
+	enum decide_level run[WR_DECIDE_CALM_MAX];  /* their levels (with the
+	                                    margin), oldest first */
 	bool held;                       /* hysteresis keeps level above what the
 	                                    metrics say (the reason ends "; held at …") */
 	int calm_needed;                 /* … until this many calm evaluations */
+	bool held_no_data;               /* … because data is missing: no calm check */
+	int64_t no_data_since;           /* … since then (Unix seconds; 0: unknown) */
+	char no_data_why[96];            /* … the source's failure, or "" */
+	char before[WR_DECIDE_REASON_MAX];  /* … the reason of the last evaluation
+	                                    with its data */
 	char reason[WR_DECIDE_REASON_MAX];  /* worst clause first, "; " between */
 };
 
-/* The defaults: 10 % margin, 2 calm checks. */
+/* The defaults: 10 % margin, 2 calm checks, 5 minutes' hold without data. */
 struct decide_params decide_params_default(void);
 
 /* Evaluate m against t. prev NULL: no history, the raw level is shown;
- * p NULL: the defaults. Thresholds ≤ 0 for restarts disable that rule. */
+ * p NULL: the defaults. Thresholds ≤ 0 for restarts disable that rule.
+ * A better level waits for calm_checks calm evaluations in a row and is
+ * the worst of the last calm_checks; one missing a metric is not calm and
+ * holds a bad verdict until no_data_hold_s after the first (never, while
+ * m->at_s is 0), then the level is what the data says. */
 struct decide_verdict decide(const struct config_thresholds *t,
     const struct decide_input *m, const struct decide_verdict *prev,
     const struct decide_params *p);
@@ -78,13 +101,15 @@ const char *decide_level_name(enum decide_level l);
 
 /* The verdict as METRICS titles it, in at most max columns: its level's
  * name and, while held, for how long ("ROLLBACK IMMEDIATELY (held: 1/2
- * calm checks)", "… (held 1/2)"): a held verdict is never shown bare
- * when "(held 1/2)" fits. Returns the length. */
+ * calm checks)", "… (held 1/2)"; "… (held: no data since 10:02:11 —
+ * metrics: HTTP 302)", "… (held: no data)"): a held verdict is never
+ * shown bare when its shortest form fits. Returns the length. */
 size_t decide_headline(const struct decide_verdict *v, int max, char *dst, size_t cap);
 
 /* The reason as METRICS shows it: a held verdict's hold first ("held,
- * 1/2 calm checks: below thresholds: …"), so a narrow pane shows why the
- * level stays. Otherwise the reason as is. Returns the length. */
+ * 1/2 calm checks: below thresholds: …"; "held, no data since 10:02:11:
+ * before it, error rate 6.74% > 5%; now no data for …"), so a narrow pane
+ * shows why the level stays. Otherwise the reason as is. Returns the length. */
 size_t decide_reason_shown(const struct decide_verdict *v, char *dst, size_t cap);
 
 /* A fraction as a percentage ("7.9%", "5%", "0.12%"); NAN: "no data".
@@ -97,14 +122,16 @@ size_t decide_format_ms(double ms, char *dst, size_t cap);
 /* A window in seconds as "5m", "1h", "90s", "1h30m". As above. */
 size_t decide_format_window(int seconds, char *dst, size_t cap);
 
-/* n values as U+2581..U+2588 bars scaled from min(0, least) to the
- * greatest; NAN is a space. Writes whole characters only into dst[cap]
- * (always terminated) and returns the bytes written. */
-size_t decide_sparkline(const double *v, size_t n, char *dst, size_t cap);
+/* n values as U+2581..U+2588 bars, 0 the lowest and full the highest
+ * (greater values clip at it); full ≤ 0 or NAN: scaled from min(0, least)
+ * to the greatest. NAN (no data) is a gap, "·". Writes whole characters
+ * only into dst[cap] (always terminated) and returns the bytes written. */
+size_t decide_sparkline(const double *v, size_t n, double full, char *dst, size_t cap);
 
 /* decide_sparkline in at most cols bars, the newest last: with more values
  * than bars, each bar is the greatest of its share (a spike is never
- * averaged away; NAN only when its whole share is). */
-size_t decide_sparkline_fit(const double *v, size_t n, size_t cols, char *dst, size_t cap);
+ * averaged away; a gap only when its whole share has no data). */
+size_t decide_sparkline_fit(const double *v, size_t n, size_t cols, double full, char *dst,
+    size_t cap);
 
 #endif

@@ -4,6 +4,7 @@
  * reason, the error rate and p95 go last; whatever is hidden is counted
  * on the pane's border, naming the worst hidden host when it is MONITOR
  * or worse. Pure: the caller measures its rows and draws the ones kept.
+ * Also the text of the error-rate and p95 rows, sparklines and scale.
  */
 #ifndef WARROOM_METRICS_PANE_H
 #define WARROOM_METRICS_PANE_H
@@ -48,5 +49,14 @@ int metrics_pane_fit(struct metrics_pane_row *rows, int n, int h, int *worst);
  * there is no such form (the shortest is the last); buf always terminated. */
 bool metrics_pane_more(bool utf8, int hidden, const char *name, int level, bool hint,
     int form, char *buf, size_t cap);
+
+/* The error-rate (p95 false: a fraction) or p95 (true: ms) row in at most
+ * width columns: its name, the figure now, the sparkline of hist[0..n)
+ * (oldest first; NAN no data, a gap) with a full bar at full, the
+ * rollback threshold (greater values clip at it, so a healthy line sits
+ * low), and that scale after it ("0–5%"); short of room the scale goes
+ * before the sparkline does. dst always terminated; returns the length. */
+size_t metrics_pane_series(bool p95, double now, const double *hist, size_t n, double full,
+    int width, char *dst, size_t cap);
 
 #endif

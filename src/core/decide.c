@@ -6,10 +6,14 @@
  * at most one clause ("error rate 7.9% > 5%"); the worst clause comes first.
  * For hysteresis the same rules run again on thresholds lowered by the
  * margin: an improvement is accepted only when that stricter evaluation
- * agrees, calm_checks times in a row (the worst level seen during the run
- * wins). Missing metrics are listed, and block OK (DESIGN §1 step 3).
+ * agrees, calm_checks times in a row (the worst level of the last
+ * calm_checks wins; a level kept above what the metrics say is always
+ * said to be held). Missing metrics are listed, and block OK (DESIGN §1
+ * step 3); an evaluation missing one is not calm: a bad verdict is held
+ * (since when, and why the data is missing) until no_data_hold_s.
  * The pane's number formats live here too, so the reason and the pane
- * print numbers the same way, and the pane's words for a held verdict.
+ * print numbers the same way, the pane's words for a held verdict, and
+ * its sparklines.
  */
 #include "warroom/decide.h"
 
@@ -17,6 +21,7 @@
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
+#include <time.h>
 
 #include "warroom/util.h"
 
@@ -357,9 +362,95 @@ decide_params_default(void)
 	struct decide_params p = {
 		.margin = WR_DECIDE_MARGIN,
 		.calm_checks = WR_DECIDE_CALM_CHECKS,
+		.no_data_hold_s = WR_DECIDE_NO_DATA_HOLD_S,
 	};
 
 	return p;
+}
+
+/* "10:02:11" (UTC, as the timeline shows times), or "" when unknown. */
+static void
+fmt_clock(int64_t s, char *dst, size_t cap)
+{
+	time_t t = (time_t)s;
+	struct tm tm;
+
+	dst[0] = '\0';
+	if (s > 0 && gmtime_r(&t, &tm) != NULL)
+		strftime(dst, cap, "%H:%M:%S", &tm);
+}
+
+/* The length of a reason's own words: without its hold's clause. */
+static size_t
+own_len(const char *reason)
+{
+	const char *at = strstr(reason, HELD_AT);
+
+	return at != NULL ? (size_t)(at - reason) : strlen(reason);
+}
+
+/* Better than prev, but a metric is missing: that is not calm. The bad
+ * level stays, and the calm run starts over, until no data has come for
+ * hold_s; then the level is what the data says (NO DATA at best, since a
+ * missing metric never allows OK), and the reason says what it was. */
+static void
+hold_no_data(struct decide_verdict *v, const struct decide_input *m,
+    const struct decide_verdict *prev, int hold_s)
+{
+	struct sbuf b = { v->reason, sizeof(v->reason), strlen(v->reason) };
+	char clock[16];
+
+	v->no_data_since = prev->held_no_data ? prev->no_data_since : m->at_s;
+	fmt_clock(v->no_data_since, clock, sizeof(clock));
+	if (v->no_data_since > 0 && m->at_s - v->no_data_since >= hold_s) {
+		sbuf_add(&b, "; no data since %s after %s", clock, decide_level_name(prev->level));
+		v->no_data_since = 0;
+		return;
+	}
+	v->level = v->pending = prev->level;
+	v->held = v->held_no_data = true;
+	if (prev->held_no_data)
+		memcpy(v->before, prev->before, sizeof(v->before));
+	else
+		snprintf(v->before, sizeof(v->before), "%.*s", (int)own_len(prev->reason),
+		    prev->reason);
+	snprintf(v->no_data_why, sizeof(v->no_data_why), "%s",
+	    m->no_data_why != NULL ? m->no_data_why : "");
+	sbuf_add(&b, HELD_AT "%s (no data%s%s)", decide_level_name(v->level),
+	    clock[0] ? " since " : "", clock);
+}
+
+/* One more calm evaluation at level cand: the run grows, and once it is
+ * calm_checks long the level is the worst of its last calm_checks; those
+ * after that worst one, better than it, go on as the run towards better. */
+static void
+calm_step(struct decide_verdict *v, const struct decide_verdict *prev,
+    enum decide_level cand, int calm_checks)
+{
+	int have = prev->held_no_data || prev->calm < 0 ? 0 :
+	    prev->calm > WR_DECIDE_CALM_MAX ? WR_DECIDE_CALM_MAX : prev->calm;
+	int n = have < calm_checks ? have : calm_checks - 1, i, k;   /* the last n of them */
+	enum decide_level worst;
+
+	memcpy(v->run, prev->run + (have - n), (size_t)n * sizeof(v->run[0]));
+	v->run[n++] = cand;
+	v->level = prev->level;
+	if (n >= calm_checks) {
+		worst = DECIDE_OK;
+		for (i = n - calm_checks; i < n; i++)
+			if (v->run[i] > worst)
+				worst = v->run[i];
+		v->level = worst;
+		for (k = 0; k < n && v->run[n - 1 - k] < worst; k++)
+			;
+		memmove(v->run, v->run + (n - k), (size_t)k * sizeof(v->run[0]));
+		n = k;
+	}
+	v->calm = n;
+	v->pending = v->level;
+	for (i = 0; i < n; i++)
+		if (i == 0 || v->run[i] > v->pending)
+			v->pending = v->run[i];
 }
 
 struct decide_verdict
@@ -370,41 +461,42 @@ decide(const struct config_thresholds *t, const struct decide_input *m,
 	struct decide_verdict v;
 	struct eval raw, calm;
 	enum decide_level cand;
-	bool held = false;
 
 	if (!(dp.margin >= 0) || dp.margin >= 1)
 		dp.margin = WR_DECIDE_MARGIN;
 	if (dp.calm_checks < 1)
 		dp.calm_checks = 1;
+	if (dp.calm_checks > WR_DECIDE_CALM_MAX)
+		dp.calm_checks = WR_DECIDE_CALM_MAX;
+	if (dp.no_data_hold_s <= 0)
+		dp.no_data_hold_s = WR_DECIDE_NO_DATA_HOLD_S;
 	memset(&v, 0, sizeof(v));
 	evaluate(t, m, 1, &raw);
 	write_reason(t, m, &raw, v.reason, sizeof(v.reason));
 	v.raw = raw.level;
 	v.level = v.pending = raw.level;
+	v.calm_needed = dp.calm_checks;
 	if (prev == NULL || raw.level >= prev->level)
 		return v;                        /* worse or the same: at once */
+	if (raw.nmissing > 0) {
+		hold_no_data(&v, m, prev, dp.no_data_hold_s);
+		return v;
+	}
 	evaluate(t, m, 1 - dp.margin, &calm);
 	cand = calm.level > raw.level ? calm.level : raw.level;
-	v.level = prev->level;
-	if (cand < prev->level) {
-		v.calm = prev->calm + 1;
-		v.pending = prev->calm > 0 && prev->pending > cand ? prev->pending : cand;
-		if (v.calm >= dp.calm_checks) {
-			v.level = v.pending;
-			v.calm = 0;
-		} else
-			held = true;
-	} else {
-		v.pending = prev->level;
-		held = true;
-	}
-	if (held) {
+	if (cand < prev->level)
+		calm_step(&v, prev, cand, dp.calm_checks);
+	else
+		v.level = v.pending = prev->level;   /* within the margin: the run is over */
+	/* Above what these metrics say (the run not done, or a worse level
+	 * seen in it): said as held, never as a bare level over "below
+	 * thresholds". */
+	if (v.level > raw.level) {
 		struct sbuf b = { v.reason, sizeof(v.reason), strlen(v.reason) };
 
 		sbuf_add(&b, HELD_AT "%s (%d/%d calm checks)",
 		    decide_level_name(v.level), v.calm, dp.calm_checks);
 		v.held = true;
-		v.calm_needed = dp.calm_checks;
 	}
 	return v;
 }
@@ -417,7 +509,25 @@ decide_headline(const struct decide_verdict *v, int max, char *dst, size_t cap)
 
 	if (cap == 0)
 		return 0;
-	if (v->held) {
+	if (v->held_no_data) {
+		char clock[16];
+
+		fmt_clock(v->no_data_since, clock, sizeof(clock));
+		if (clock[0] != '\0' && v->no_data_why[0] != '\0') {
+			n = snprintf(dst, cap, "%s (held: no data since %s \xe2\x80\x94 %s)", name,
+			    clock, v->no_data_why);
+			if (n >= 0 && n - 2 <= max && (size_t)n < cap)   /* "—": 3 bytes, 1 column */
+				return (size_t)n;
+		}
+		if (clock[0] != '\0') {
+			n = snprintf(dst, cap, "%s (held: no data since %s)", name, clock);
+			if (n >= 0 && n <= max && (size_t)n < cap)
+				return (size_t)n;
+		}
+		n = snprintf(dst, cap, "%s (held: no data)", name);
+		if (n >= 0 && n <= max && (size_t)n < cap)
+			return (size_t)n;
+	} else if (v->held) {
 		n = snprintf(dst, cap, "%s (held: %d/%d calm checks)", name, v->calm,
 		    v->calm_needed);
 		if (n >= 0 && n <= max && (size_t)n < cap)
@@ -434,11 +544,19 @@ size_t
 decide_reason_shown(const struct decide_verdict *v, char *dst, size_t cap)
 {
 	const char *at = v->held ? strstr(v->reason, HELD_AT) : NULL;
+	char clock[16];
 	int n;
 
 	if (cap == 0)
 		return 0;
-	if (at != NULL)
+	if (at != NULL && v->held_no_data) {
+		fmt_clock(v->no_data_since, clock, sizeof(clock));
+		/* What the level rests on first; the figures missing are said
+		 * again on the rows below. */
+		n = snprintf(dst, cap, "held, no data%s%s: %s%s%s%.*s", clock[0] ? " since " : "",
+		    clock, v->before[0] ? "before it, " : "", v->before, v->before[0] ? "; now " : "",
+		    (int)(at - v->reason), v->reason);
+	} else if (at != NULL)
 		n = snprintf(dst, cap, "held, %d/%d calm checks: %.*s", v->calm, v->calm_needed,
 		    (int)(at - v->reason), v->reason);
 	else
@@ -466,14 +584,36 @@ decide_level_name(enum decide_level l)
 
 /* ---- sparkline ---- */
 
+/* A bar's eighth for v: against full when given, else lo..hi. */
+static int
+bar_of(double v, double full, double lo, double hi)
+{
+	double f;
+
+	if (v == INFINITY)
+		return 7;
+	if (v == -INFINITY)
+		return 0;
+	if (full > 0)
+		f = v / full;
+	else if (hi > lo)
+		f = (v - lo) / (hi - lo);
+	else
+		return 0;
+	/* Above full clips at the top: the line says "at or over". */
+	return f >= 1 ? 7 : f <= 0 ? 0 : (int)lround(f * 7);
+}
+
 size_t
-decide_sparkline(const double *v, size_t n, char *dst, size_t cap)
+decide_sparkline(const double *v, size_t n, double full, char *dst, size_t cap)
 {
 	double lo = 0, hi = -INFINITY;
 	size_t i, o = 0;
 
 	if (cap == 0)
 		return 0;
+	if (!(full > 0) || !isfinite(full))
+		full = 0;
 	for (i = 0; i < n; i++) {
 		if (!isfinite(v[i]))
 			continue;
@@ -483,32 +623,28 @@ decide_sparkline(const double *v, size_t n, char *dst, size_t cap)
 			hi = v[i];
 	}
 	for (i = 0; i < n; i++) {
-		int idx;
-
+		/* No data is a dot, not a space: at the right end a space
+		 * would read as a line that stopped, not as scrapes missing. */
 		if (isnan(v[i])) {
-			if (o + 1 >= cap)
+			if (o + 2 >= cap)
 				break;
-			dst[o++] = ' ';
+			dst[o++] = '\xc2';
+			dst[o++] = '\xb7';
 			continue;
 		}
 		if (o + 3 >= cap)
 			break;
-		if (v[i] == INFINITY)
-			idx = 7;
-		else if (v[i] == -INFINITY || !(hi > lo))
-			idx = 0;
-		else
-			idx = (int)lround((v[i] - lo) / (hi - lo) * 7);
 		dst[o++] = '\xe2';
 		dst[o++] = '\x96';
-		dst[o++] = (char)(0x81 + idx);
+		dst[o++] = (char)(0x81 + bar_of(v[i], full, lo, hi));
 	}
 	dst[o] = '\0';
 	return o;
 }
 
 size_t
-decide_sparkline_fit(const double *v, size_t n, size_t cols, char *dst, size_t cap)
+decide_sparkline_fit(const double *v, size_t n, size_t cols, double full, char *dst,
+    size_t cap)
 {
 	double b[512];
 	size_t c, i;
@@ -516,12 +652,12 @@ decide_sparkline_fit(const double *v, size_t n, size_t cols, char *dst, size_t c
 	if (cols > WR_ARRAY_LEN(b))
 		cols = WR_ARRAY_LEN(b);
 	if (n <= cols)
-		return decide_sparkline(v, n, dst, cap);
+		return decide_sparkline(v, n, full, dst, cap);
 	for (c = 0; c < cols; c++) {
 		b[c] = NAN;
 		for (i = c * n / cols; i < (c + 1) * n / cols; i++)
 			if (!isnan(v[i]) && (isnan(b[c]) || v[i] > b[c]))
 				b[c] = v[i];
 	}
-	return decide_sparkline(b, cols, dst, cap);
+	return decide_sparkline(b, cols, full, dst, cap);
 }

@@ -1,10 +1,11 @@
 /*
- * metrics_pane.c — the METRICS pane's rows kept in order of need, and its
- * hidden-rows marker.
+ * metrics_pane.c — the METRICS pane's rows kept in order of need, its
+ * hidden-rows marker, and its error-rate and p95 rows.
  */
 #include "warroom/metrics_pane.h"
 
 #include <stdio.h>
+#include <string.h>
 
 #include "warroom/decide.h"
 
@@ -87,4 +88,41 @@ metrics_pane_more(bool utf8, int hidden, const char *name, int level, bool hint,
 		return true;
 	}
 	return false;
+}
+
+size_t
+metrics_pane_series(bool p95, double now, const double *hist, size_t n, double full,
+    int width, char *dst, size_t cap)
+{
+	char v[32], f[32], scale[48], spark[1600];
+	int pre, scale_w = 0, cols, len;
+
+	if (cap == 0)
+		return 0;
+	if (p95) {
+		decide_format_ms(now, v, sizeof(v));
+		decide_format_ms(full, f, sizeof(f));
+	} else {
+		decide_format_percent(now, v, sizeof(v));
+		decide_format_percent(full, f, sizeof(f));
+	}
+	scale[0] = '\0';
+	/* "0–5%": what a full bar is; the dash is one column of three bytes. */
+	if (full > 0) {
+		snprintf(scale, sizeof(scale), " 0\xe2\x80\x93%s", f);
+		scale_w = (int)strlen(scale) - 2;
+	}
+	pre = 6 + 1 + ((int)strlen(v) > 7 ? (int)strlen(v) : 7) + 1;
+	cols = width - pre - scale_w;
+	if (cols < 4) {                          /* too narrow for both */
+		cols = width - pre;
+		scale[0] = '\0';
+	}
+	spark[0] = '\0';
+	if (cols > 0)
+		decide_sparkline_fit(hist, n, (size_t)cols, full, spark, sizeof(spark));
+	if (spark[0] == '\0')
+		scale[0] = '\0';
+	len = snprintf(dst, cap, "%s %-7s %s%s", p95 ? "p95   " : "errors", v, spark, scale);
+	return len < 0 ? 0 : (size_t)len < cap ? (size_t)len : cap - 1;
 }

@@ -846,7 +846,7 @@ judge(struct host_poll *hp, double error_rate, double p95_ms)
 {
 	struct host_metrics *m = &hp->m;
 	struct decide_input in = { .error_rate = error_rate, .p95_ms = p95_ms,
-		.no_data_why = m->error };
+		.no_data_why = m->error, .at_s = wall_ms() / 1000 };
 	struct decide_params dp = decide_params_default();
 	struct decide_verdict v;
 	bool first = m->nhist == 0;

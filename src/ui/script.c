@@ -155,9 +155,11 @@ fake_header(struct app *app, char *arg, struct wr_err *err)
 	return 0;
 }
 
-/* :metrics HOST error=F p95=MS [restarts=N] [rps=R] — one metrics round
- * of HOST as the poller would judge it (the verdict from the last one, so
- * a script walks the hysteresis), for METRICS without a network. */
+/* :metrics HOST error=F p95=MS [restarts=N] [rps=R] [http=STATUS] — one
+ * metrics round of HOST as the poller would judge it (the verdict from the
+ * last one, so a script walks the hysteresis; at the script's clock), for
+ * METRICS without a network. A figure not given is no data; http says the
+ * scrape failed with that status, as the poller says it. */
 static int
 fake_metrics(struct app *app, char *arg, struct wr_err *err)
 {
@@ -165,6 +167,7 @@ fake_metrics(struct app *app, char *arg, struct wr_err *err)
 	struct host_metrics *m;
 	char *tok, *save = NULL;
 	double rps = NAN;
+	int http = 0;
 	size_t h;
 
 	tok = strtok_r(arg, " ", &save);
@@ -187,12 +190,20 @@ fake_metrics(struct app *app, char *arg, struct wr_err *err)
 			in.restarts = (int)v;
 		else if (strcmp(key, "rps") == 0)
 			rps = v;
+		else if (strcmp(key, "http") == 0)
+			http = (int)v;
 		else
 			return wr_err_set(err, ":metrics has no %s", key);
 	}
 	if (app->fake_metrics == NULL)
 		app->fake_metrics = xcalloc(app->cfg.nhosts, sizeof(*app->fake_metrics));
 	m = &app->fake_metrics[h];
+	if (http != 0)
+		snprintf(m->error, sizeof(m->error), "metrics: HTTP %d", http);
+	else
+		m->error[0] = '\0';
+	in.no_data_why = m->error;
+	in.at_s = app_now(app);
 	m->verdict = decide(&app->cfg.thresholds, &in, m->nhist > 0 ? &m->verdict : NULL, NULL);
 	if (m->nhist == POLLER_HISTORY) {
 		memmove(m->error_hist, m->error_hist + 1, (POLLER_HISTORY - 1) * sizeof(double));

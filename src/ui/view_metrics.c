@@ -2,7 +2,8 @@
  * view_metrics.c — the METRICS pane: for the selected host, the verdict of
  * the decision matrix with its reason, the error rate and p95 latency with
  * sparklines of the last ten minutes (fitted to the pane, newest at the
- * right), the request rate, where the figures come from when it is a
+ * right, a full bar at the rollback threshold, no data a gap), the
+ * request rate, where the figures come from when it is a
  * Prometheus server, and the thresholds in
  * force; below, one line per other host with its verdict, worst first. A
  * verdict hysteresis holds says so first, in the title and its reason.
@@ -98,21 +99,21 @@ put_down(const struct pane *p, int y)
 	ui_put(p->win, y, 2, p->w - 2, ui_attr(p->app, THEME_WARN), line);
 }
 
-/* errors or p95, with its sparkline in what is left after "errors 12.3%  ". */
+/* errors or p95, with its sparkline scaled to the rollback threshold in
+ * force (a healthy line sits low) and that scale after it. */
 static void
 put_series(const struct pane *p, int y, bool p95)
 {
 	const struct host_metrics *m = p->m;
-	size_t cols = p->w > 20 ? (size_t)(p->w - 2 - 15) : 4;
-	char v[32], spark[1600], line[1700];
+	const struct config_thresholds *t = &p->app->cfg.thresholds;
+	char line[1700];
 
 	if (p95)
-		decide_format_ms(m->have_rates ? m->rates.p95_s * 1000.0 : NAN, v, sizeof(v));
+		metrics_pane_series(true, m->have_rates ? m->rates.p95_s * 1000.0 : NAN, m->p95_hist,
+		    (size_t)m->nhist, t->p95_rollback_ms, p->w - 2, line, sizeof(line));
 	else
-		decide_format_percent(m->have_rates ? m->rates.error_rate : NAN, v, sizeof(v));
-	decide_sparkline_fit(p95 ? m->p95_hist : m->error_hist, (size_t)m->nhist, cols, spark,
-	    sizeof(spark));
-	snprintf(line, sizeof(line), "%s %-7s %s", p95 ? "p95   " : "errors", v, spark);
+		metrics_pane_series(false, m->have_rates ? m->rates.error_rate : NAN, m->error_hist,
+		    (size_t)m->nhist, t->error_rate_rollback, p->w - 2, line, sizeof(line));
 	ui_put(p->win, y, 2, p->w - 2, ui_attr(p->app, THEME_NORMAL), line);
 }
 

@@ -65,6 +65,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	in.restarts = (int)(size % 5) - 1;
 	in.restarts_unreported = size % 3 == 0;
 	decide(&t, &in, NULL, NULL);
-	decide_sparkline(cur.requests_by_class, 6, line, sizeof(line));
+	decide_sparkline(cur.requests_by_class, 6, 0, line, sizeof(line));
+	decide_sparkline(cur.requests_by_class, 6, r.error_rate, line, sizeof(line));
 	return 0;
 }

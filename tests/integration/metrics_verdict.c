@@ -105,7 +105,7 @@ main(int argc, char **argv)
 	struct config cfg;
 	struct config_env env = { "/nonexistent", NULL, "." };
 	struct metrics_select sel = { 0 };
-	struct decide_input in = { NAN, NAN, 0, false, NULL };
+	struct decide_input in = { .error_rate = NAN, .p95_ms = NAN, .restarts = 0 };
 	struct decide_verdict v;
 	char match[256];
 	bool query = false;

@@ -35,7 +35,7 @@ assert_screen small <<'EOF'
 ┌─ METRICS ────────────────────────────────────┐│                              │
 │api-1  CONSIDER ROLLBACK                      ││                              │
 │  error rate 3.1% > 2%                        ││                              │
-│  errors 3.1%    ██                           ││                              │
+│  errors 3.1%    ▅▅ 0–5%                      ││                              │
 └─ ▼ 6 more (k8s-bastion ROLLBACK) ────────────┘└──────────────────────────────┘
 ┌─ LOGS ───────────────────────────────────────┐┌─ TIMELINE ───────────────────┐
 │ no log stream open                           ││ no incident journal open     │
@@ -65,8 +65,8 @@ assert_screen taller <<'EOF'
 ┌─ METRICS ────────────────────────────────────┐│                              │
 │api-1  CONSIDER ROLLBACK                      ││                              │
 │  error rate 3.1% > 2%                        ││                              │
-│  errors 3.1%    ██                           ││                              │
-│  p95    420 ms  ██                           │└──────────────────────────────┘
+│  errors 3.1%    ▅▅ 0–5%                      ││                              │
+│  p95    420 ms  ▂▂ 0–2000 ms                 │└──────────────────────────────┘
 │k8s-bastion    ROLLBACK IMMEDIATELY  error rat│┌─ TIMELINE ───────────────────┐
 └─ ▼ 4 more: z shows all ──────────────────────┘│ no incident journal open     │
 ┌─ LOGS ───────────────────────────────────────┐│ (none in screen tests)       │
@@ -87,8 +87,8 @@ assert_screen zoomed <<'EOF'
 ┌─ ▶ METRICS (zoomed: z shows every pane) ─────────────────────────────────────┐
 │api-1  CONSIDER ROLLBACK                                                      │
 │  error rate 3.1% > 2%                                                        │
-│  errors 3.1%    ██                                                           │
-│  p95    420 ms  ██                                                           │
+│  errors 3.1%    ▅▅ 0–5%                                                      │
+│  p95    420 ms  ▂▂ 0–2000 ms                                                 │
 │  23.0 req/s                                                                  │
 │  restarts in 5m: unknown                                                     │
 │  rollback at errors > 5% or p95 > 2000 ms                                    │

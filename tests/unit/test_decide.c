@@ -1,8 +1,9 @@
 /*
  * test_decide.c — the verdict: each threshold with its exact reason, the
  * worst rule first, "no data" never read as OK, hysteresis that moves up
- * at once and down only after calm checks, and the pane's number formats
- * and sparkline.
+ * at once and down only after calm checks (a missing figure never one of
+ * them: a bad verdict is held, saying since when and why), and the pane's
+ * number formats and sparkline.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -272,7 +273,7 @@ a_held_verdict_says_so_first(void **state)
 	char head[96], why[WR_DECIDE_REASON_MAX + 64];
 
 	/* Back below every threshold, one calm check of two. */
-	v = verdict(0, 179, -1, &v);
+	v = verdict(0, 179, 0, &v);
 	assert_true(v.held);
 	assert_int_equal(v.level, DECIDE_ROLLBACK);
 	decide_headline(&v, 80, head, sizeof(head));
@@ -282,11 +283,6 @@ a_held_verdict_says_so_first(void **state)
 	assert_string_equal(head, "ROLLBACK IMMEDIATELY (held 1/2)");
 	decide_headline(&v, 10, head, sizeof(head));
 	assert_string_equal(head, "ROLLBACK IMMEDIATELY");
-	decide_reason_shown(&v, why, sizeof(why));
-	assert_string_equal(why, "held, 1/2 calm checks: no data for restarts; error rate 0%, p95 179 ms");
-	v = verdict(0, 179, 0, NULL);
-	v = verdict(0.079, 100, 0, &v);
-	v = verdict(0, 179, 0, &v);
 	decide_reason_shown(&v, why, sizeof(why));
 	assert_string_equal(why, "held, 1/2 calm checks: below thresholds: error rate 0%, p95 179 ms, "
 	    "0 restarts in 5m");
@@ -339,22 +335,304 @@ the_worst_level_of_a_calm_run_wins(void **state)
 	assert_int_equal(v.level, DECIDE_OK);
 }
 
+/* 2026-01-01 10:02:11 UTC. */
+#define T0 1767261731
+
+/* A round at wall clock at_s: NAN no data (a scrape failed: why). */
+static struct decide_verdict
+round_at(double er, double p95, int restarts, const char *why, int64_t at_s,
+    const struct decide_verdict *prev)
+{
+	struct config_thresholds t = thresholds_default();
+	struct decide_input m = { .error_rate = er, .p95_ms = p95, .restarts = restarts,
+		.no_data_why = why, .at_s = at_s };
+
+	return decide(&t, &m, prev, NULL);
+}
+
+/* The QA report's helm-bastion: ROLLBACK IMMEDIATELY, then /metrics
+ * answers HTTP 302. A failed scrape is not under any threshold: the level
+ * stays, said to be held for lack of data since the first failure, the
+ * calm run does not start, and the level never changes (so the caller
+ * writes no verdict.change) for as long as the hold lasts. */
 static void
-no_data_after_rollback_is_held_too(void **state)
+missing_data_holds_rollback(void **state)
+{
+	struct decide_verdict v = round_at(0.0674, 120, 0, "", T0 - 5, NULL);
+	char head[160], why[WR_DECIDE_REASON_MAX * 3];
+	int i;
+
+	(void)state;
+	assert_int_equal(v.level, DECIDE_ROLLBACK);
+	for (i = 0; i < 59; i++) {
+		v = round_at(NAN, NAN, 0, "metrics: HTTP 302", T0 + 5 * i, &v);
+		assert_int_equal(v.level, DECIDE_ROLLBACK);
+		assert_int_equal(v.raw, DECIDE_NO_DATA);
+		assert_true(v.held);
+		assert_true(v.held_no_data);
+		assert_int_equal(v.calm, 0);
+	}
+	assert_string_equal(v.reason, "no data for error rate, p95 (metrics: HTTP 302); "
+	    "0 restarts in 5m; held at ROLLBACK IMMEDIATELY (no data since 10:02:11)");
+	decide_headline(&v, 80, head, sizeof(head));
+	assert_string_equal(head,
+	    "ROLLBACK IMMEDIATELY (held: no data since 10:02:11 \xe2\x80\x94 metrics: HTTP 302)");
+	decide_headline(&v, 51, head, sizeof(head));
+	assert_string_equal(head, "ROLLBACK IMMEDIATELY (held: no data since 10:02:11)");
+	decide_headline(&v, 39, head, sizeof(head));
+	assert_string_equal(head, "ROLLBACK IMMEDIATELY (held: no data)");
+	decide_reason_shown(&v, why, sizeof(why));
+	assert_string_equal(why, "held, no data since 10:02:11: before it, error rate 6.74% > 5%; "
+	    "now no data for error rate, p95 (metrics: HTTP 302); 0 restarts in 5m");
+}
+
+/* Every bad level is held so; OK is not (missing data from OK is NO DATA
+ * at once, as before), and NO DATA stays NO DATA. */
+static void
+missing_data_holds_every_bad_level(void **state)
+{
+	const double er[] = { 0.03, 0.015 };
+	const enum decide_level lvl[] = { DECIDE_CONSIDER, DECIDE_MONITOR };
+	struct decide_verdict v;
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < 2; i++) {
+		v = round_at(er[i], 120, 0, "", T0 - 5, NULL);
+		v = round_at(NAN, NAN, 0, "metrics: HTTP 302", T0, &v);
+		assert_int_equal(v.level, lvl[i]);
+		assert_true(v.held_no_data);
+		v = round_at(NAN, NAN, 0, "metrics: HTTP 302", T0 + 60, &v);
+		assert_int_equal(v.level, lvl[i]);
+	}
+	v = round_at(0.001, 120, 0, "", T0 - 5, NULL);
+	v = round_at(NAN, NAN, 0, "metrics: HTTP 302", T0, &v);
+	assert_int_equal(v.level, DECIDE_NO_DATA);
+	assert_false(v.held);
+	assert_string_equal(v.reason, "no data for error rate, p95 (metrics: HTTP 302); "
+	    "0 restarts in 5m");
+	v = round_at(NAN, NAN, 0, "metrics: HTTP 302", T0 + 5, &v);
+	assert_int_equal(v.level, DECIDE_NO_DATA);
+	assert_false(v.held);
+}
+
+/* One figure missing is as good as none for calm: Prometheus's p95 query
+ * failing while the error rate is fine keeps ROLLBACK, and the hold says
+ * what the present figure is. */
+static void
+one_missing_figure_is_not_calm(void **state)
+{
+	struct decide_verdict v = round_at(0.079, 120, 0, "", T0 - 5, NULL);
+	char why[WR_DECIDE_REASON_MAX * 3];
+
+	(void)state;
+	v = round_at(0.001, NAN, 0, "prometheus: timeout", T0, &v);
+	assert_int_equal(v.level, DECIDE_ROLLBACK);
+	assert_true(v.held_no_data);
+	decide_reason_shown(&v, why, sizeof(why));
+	assert_string_equal(why, "held, no data since 10:02:11: before it, error rate 7.9% > 5%; "
+	    "now no data for p95 (prometheus: timeout); error rate 0.1%, 0 restarts in 5m");
+	/* A missing restart count too. */
+	v = round_at(0.079, 120, 0, "", T0, NULL);
+	v = round_at(0.001, 120, -1, "", T0 + 5, &v);
+	assert_int_equal(v.level, DECIDE_ROLLBACK);
+	assert_true(v.held_no_data);
+}
+
+/* A failed scrape breaks a calm run: the count starts again after it. */
+static void
+missing_data_breaks_the_calm_run(void **state)
+{
+	struct decide_verdict v = round_at(0.079, 120, 0, "", T0, NULL);
+
+	(void)state;
+	v = round_at(0.001, 120, 0, "", T0 + 5, &v);
+	assert_int_equal(v.calm, 1);
+	v = round_at(NAN, NAN, 0, "metrics: HTTP 302", T0 + 10, &v);
+	assert_int_equal(v.level, DECIDE_ROLLBACK);
+	assert_int_equal(v.calm, 0);
+	v = round_at(0.001, 120, 0, "", T0 + 15, &v);
+	assert_int_equal(v.level, DECIDE_ROLLBACK);
+	assert_false(v.held_no_data);
+	assert_int_equal(v.calm, 1);
+	assert_string_equal(v.reason, "below thresholds: error rate 0.1%, p95 120 ms, 0 restarts "
+	    "in 5m; held at ROLLBACK IMMEDIATELY (1/2 calm checks)");
+	v = round_at(0.001, 120, 0, "", T0 + 20, &v);
+	assert_int_equal(v.level, DECIDE_OK);
+	/* Data back and bad: the level it says, at once. */
+	v = round_at(0.079, 120, 0, "", T0, NULL);
+	v = round_at(NAN, NAN, 0, "metrics: HTTP 302", T0 + 5, &v);
+	v = round_at(0.03, 2500, 0, "", T0 + 10, &v);
+	assert_int_equal(v.level, DECIDE_ROLLBACK);
+	assert_false(v.held);
+	assert_string_equal(v.reason, "p95 2500 ms > 2000 ms; error rate 3% > 2% (consider)");
+}
+
+/* After five minutes without data the hold gives way to what the data
+ * says (NO DATA, never OK), and that change's reason says what it was;
+ * from there OK needs its calm checks like any other improvement. */
+static void
+a_long_hold_gives_way_to_no_data(void **state)
+{
+	struct decide_verdict v = round_at(0.079, 120, 0, "", T0 - 5, NULL);
+
+	(void)state;
+	v = round_at(NAN, NAN, 0, "metrics: HTTP 302", T0, &v);
+	v = round_at(NAN, NAN, 0, "metrics: HTTP 302", T0 + 299, &v);
+	assert_int_equal(v.level, DECIDE_ROLLBACK);
+	v = round_at(NAN, NAN, 0, "metrics: HTTP 302", T0 + 300, &v);
+	assert_int_equal(v.level, DECIDE_NO_DATA);
+	assert_false(v.held);
+	assert_string_equal(v.reason, "no data for error rate, p95 (metrics: HTTP 302); "
+	    "0 restarts in 5m; no data since 10:02:11 after ROLLBACK IMMEDIATELY");
+	v = round_at(NAN, NAN, 0, "metrics: HTTP 302", T0 + 305, &v);
+	assert_int_equal(v.level, DECIDE_NO_DATA);
+	v = round_at(0.001, 120, 0, "", T0 + 310, &v);
+	assert_int_equal(v.level, DECIDE_NO_DATA);
+	assert_true(v.held);
+	v = round_at(0.001, 120, 0, "", T0 + 315, &v);
+	assert_int_equal(v.level, DECIDE_OK);
+	/* With a figure still there, to the level it says. */
+	v = round_at(0.079, 120, 0, "", T0 - 5, NULL);
+	v = round_at(NAN, 700, 0, "prometheus: timeout", T0, &v);
+	assert_int_equal(v.level, DECIDE_ROLLBACK);
+	v = round_at(NAN, 700, 0, "prometheus: timeout", T0 + 300, &v);
+	assert_int_equal(v.level, DECIDE_MONITOR);
+	/* The caller's hold. */
+	{
+		struct config_thresholds t = thresholds_default();
+		struct decide_params p = decide_params_default();
+		struct decide_input m = { .error_rate = NAN, .p95_ms = NAN, .restarts = 0,
+			.at_s = T0 };
+
+		assert_int_equal(p.no_data_hold_s, 300);
+		p.no_data_hold_s = 50;
+		v = round_at(0.079, 120, 0, "", T0 - 5, NULL);
+		v = decide(&t, &m, &v, &p);
+		m.at_s = T0 + 49;
+		v = decide(&t, &m, &v, &p);
+		assert_int_equal(v.level, DECIDE_ROLLBACK);
+		m.at_s = T0 + 50;
+		v = decide(&t, &m, &v, &p);
+		assert_int_equal(v.level, DECIDE_NO_DATA);
+	}
+}
+
+/* Without a clock the hold cannot time out, nor say since when. */
+static void
+no_clock_holds_without_since(void **state)
 {
 	struct decide_verdict v = verdict(0.079, 100, 0, NULL);
+	char head[96], why[WR_DECIDE_REASON_MAX * 3];
+	int i;
 
-	v = verdict(NAN, NAN, -1, &v);
+	(void)state;
+	for (i = 0; i < 200; i++)
+		v = verdict(NAN, NAN, -1, &v);
 	assert_int_equal(v.level, DECIDE_ROLLBACK);
 	assert_string_equal(v.reason,
-	    "no data for error rate, p95, restarts; held at ROLLBACK IMMEDIATELY (1/2 calm checks)");
-	v = verdict(NAN, NAN, -1, &v);
-	assert_int_equal(v.level, DECIDE_NO_DATA);
-	/* And NO DATA → OK waits as well. */
-	v = verdict(0.001, 100, 0, &v);
-	assert_int_equal(v.level, DECIDE_NO_DATA);
-	v = verdict(0.001, 100, 0, &v);
+	    "no data for error rate, p95, restarts; held at ROLLBACK IMMEDIATELY (no data)");
+	decide_headline(&v, 80, head, sizeof(head));
+	assert_string_equal(head, "ROLLBACK IMMEDIATELY (held: no data)");
+	decide_reason_shown(&v, why, sizeof(why));
+	assert_string_equal(why, "held, no data: before it, error rate 7.9% > 5%; "
+	    "now no data for error rate, p95, restarts");
+}
+
+/* The QA report's h1 going down from CONSIDER ROLLBACK: a MONITOR seen
+ * on the way keeps the level at MONITOR, and it says it is held there
+ * with the calm check already counted, never "below thresholds" bare. */
+static void
+monitor_on_the_way_down_says_why(void **state)
+{
+	struct decide_verdict v = verdict(0.03, 245, 0, NULL);
+	char why[WR_DECIDE_REASON_MAX + 64];
+
+	(void)state;
+	v = verdict(0.015, 245, 0, &v);
+	assert_int_equal(v.level, DECIDE_CONSIDER);
+	v = verdict(0.0083, 245, 0, &v);
+	assert_int_equal(v.level, DECIDE_MONITOR);
+	assert_true(v.held);
+	assert_int_equal(v.calm, 1);
+	assert_string_equal(v.reason, "below thresholds: error rate 0.83%, p95 245 ms, 0 restarts "
+	    "in 5m; held at MONITOR (1/2 calm checks)");
+	decide_reason_shown(&v, why, sizeof(why));
+	assert_string_equal(why, "held, 1/2 calm checks: below thresholds: error rate 0.83%, "
+	    "p95 245 ms, 0 restarts in 5m");
+	v = verdict(0.0083, 245, 0, &v);
 	assert_int_equal(v.level, DECIDE_OK);
+	assert_false(v.held);
+	/* MONITOR because within the margin of its threshold: held, 0/2. */
+	v = verdict(0.03, 245, 0, NULL);
+	v = verdict(0.0095, 245, 0, &v);
+	v = verdict(0.0095, 245, 0, &v);
+	assert_int_equal(v.level, DECIDE_MONITOR);
+	assert_true(v.held);
+	assert_string_equal(v.reason, "below thresholds: error rate 0.95%, p95 245 ms, 0 restarts "
+	    "in 5m; held at MONITOR (0/2 calm checks)");
+	/* MONITOR because over its threshold: that threshold, not held. */
+	v = verdict(0.03, 245, 0, NULL);
+	v = verdict(0.015, 245, 0, &v);
+	v = verdict(0.015, 245, 0, &v);
+	assert_int_equal(v.level, DECIDE_MONITOR);
+	assert_false(v.held);
+	assert_string_equal(v.reason, "error rate 1.5% > 1%");
+}
+
+/* Whatever the path, a level above what the metrics say is held, and a
+ * verdict not held never reads "below thresholds" above OK. */
+static void
+a_level_above_the_metrics_is_always_held(void **state)
+{
+	const double er[] = { 0.079, 0.0095, 0.03, 0.0083, 0.015, 0.001, 0.048, 0.0083,
+		0.0083, 0.021, 0.0019, 0.0095, 0.001, 0.001, 0.06, 0.001, 0.011, 0.001 };
+	struct config_thresholds t = thresholds_default();
+	struct decide_params p = decide_params_default();
+	struct decide_verdict v;
+	int c;
+	size_t i;
+
+	(void)state;
+	for (c = 1; c <= 4; c++) {
+		struct decide_input m = { .p95_ms = 120, .restarts = 0 };
+
+		p.calm_checks = c;
+		for (i = 0; i < sizeof(er) / sizeof(er[0]); i++) {
+			m.error_rate = er[i];
+			v = decide(&t, &m, i == 0 ? NULL : &v, &p);
+			assert_true(v.level >= v.raw);
+			assert_int_equal(v.held, v.level > v.raw);
+			if (!v.held && v.level > DECIDE_OK)
+				assert_null(strstr(v.reason, "below thresholds"));
+		}
+	}
+}
+
+/* With three calm checks the level is the worst of the last three, and
+ * the ones after it count on towards better. */
+static void
+calm_checks_are_the_last_ones(void **state)
+{
+	struct config_thresholds t = thresholds_default();
+	struct decide_params p = { .margin = 0.10, .calm_checks = 3 };
+	struct decide_input m = { .p95_ms = 120, .restarts = 0 };
+	struct decide_verdict v;
+
+	(void)state;
+	m.error_rate = 0.079;
+	v = decide(&t, &m, NULL, &p);
+	m.error_rate = 0.015;                   /* MONITOR */
+	v = decide(&t, &m, &v, &p);
+	m.error_rate = 0.001;                   /* OK */
+	v = decide(&t, &m, &v, &p);
+	v = decide(&t, &m, &v, &p);
+	assert_int_equal(v.level, DECIDE_MONITOR);
+	assert_int_equal(v.calm, 2);
+	assert_true(v.held);
+	v = decide(&t, &m, &v, &p);
+	assert_int_equal(v.level, DECIDE_OK);
+	assert_false(v.held);
 }
 
 static void
@@ -362,8 +640,8 @@ params_are_the_callers(void **state)
 {
 	struct config_thresholds t = thresholds_default();
 	struct decide_params p = { .margin = 0, .calm_checks = 3 };
-	struct decide_input hot = { 0.079, 100, 0, false, NULL },
-	    edge = { 0.0499, 100, 0, false, NULL };
+	struct decide_input hot = { .error_rate = 0.079, .p95_ms = 100, .restarts = 0 },
+	    edge = { .error_rate = 0.0499, .p95_ms = 100, .restarts = 0 };
 	struct decide_verdict v = decide(&t, &hot, NULL, &p);
 
 	assert_true(decide_params_default().margin == WR_DECIDE_MARGIN);
@@ -436,19 +714,49 @@ sparkline(void **state)
 	const double inf[] = { 1, INFINITY, 2 };
 	char b[64];
 
-	assert_int_equal(decide_sparkline(ramp, 8, b, sizeof(b)), 24);
+	/* No scale given: from 0 to the greatest. */
+	assert_int_equal(decide_sparkline(ramp, 8, 0, b, sizeof(b)), 24);
 	assert_string_equal(b, "▁▂▃▄▅▆▇█");
-	decide_sparkline(gaps, 4, b, sizeof(b));
-	assert_string_equal(b, "█ ▅▁");
-	decide_sparkline(flat, 3, b, sizeof(b));
+	/* No data is a gap that shows, a dot. */
+	decide_sparkline(gaps, 4, 0, b, sizeof(b));
+	assert_string_equal(b, "█·▅▁");
+	decide_sparkline(flat, 3, 0, b, sizeof(b));
 	assert_string_equal(b, "▁▁▁");
-	decide_sparkline(inf, 3, b, sizeof(b));
+	decide_sparkline(inf, 3, 0, b, sizeof(b));
 	assert_string_equal(b, "▅██");
 	/* Only whole characters fit: 7 bytes hold two bars. */
-	assert_int_equal(decide_sparkline(ramp, 8, b, 7), 6);
+	assert_int_equal(decide_sparkline(ramp, 8, 0, b, 7), 6);
 	assert_string_equal(b, "▁▂");
-	assert_int_equal(decide_sparkline(ramp, 0, b, sizeof(b)), 0);
+	assert_int_equal(decide_sparkline(ramp, 0, 0, b, sizeof(b)), 0);
 	assert_string_equal(b, "");
+}
+
+/* Scaled to a threshold: the QA report's healthy h2 (p95 181 ms) sits
+ * low where it drew a wall; api-1 at 1493 ms stands high; a 1% blip of
+ * errors against 5% is a small bump, not a full bar; over it clips. */
+static void
+sparkline_against_a_threshold(void **state)
+{
+	const double healthy[] = { 181, 175, 190, 181, 170, 185 };
+	const double bad[] = { 1493, 1480, 1510, 1493 };
+	const double blip[] = { 0, 0, 0.01, 0, 0 };
+	const double over[] = { 0.02, 0.05, 0.079, INFINITY, NAN, 0.05 };
+	char b[64];
+
+	(void)state;
+	decide_sparkline(healthy, 6, 2000, b, sizeof(b));
+	assert_string_equal(b, "▂▂▂▂▂▂");
+	decide_sparkline(bad, 4, 2000, b, sizeof(b));
+	assert_string_equal(b, "▆▆▆▆");
+	decide_sparkline(blip, 5, 0.05, b, sizeof(b));
+	assert_string_equal(b, "▁▁▂▁▁");
+	decide_sparkline(over, 6, 0.05, b, sizeof(b));
+	assert_string_equal(b, "▄███·█");
+	/* A NAN or negative scale is no scale. */
+	decide_sparkline(blip, 5, NAN, b, sizeof(b));
+	assert_string_equal(b, "▁▁█▁▁");
+	decide_sparkline(blip, 5, -1, b, sizeof(b));
+	assert_string_equal(b, "▁▁█▁▁");
 }
 
 static void
@@ -459,15 +767,17 @@ sparkline_fits_its_width_newest_last(void **state)
 	char b[64];
 
 	/* Room for all: one bar each. */
-	decide_sparkline_fit(ramp, 8, 10, b, sizeof(b));
+	decide_sparkline_fit(ramp, 8, 10, 0, b, sizeof(b));
 	assert_string_equal(b, "▁▂▃▄▅▆▇█");
 	/* Four bars for eight values: each the greatest of two, the newest
 	 * last (the old sparkline cut the newest off a narrow pane). */
-	decide_sparkline_fit(ramp, 8, 4, b, sizeof(b));
+	decide_sparkline_fit(ramp, 8, 4, 0, b, sizeof(b));
 	assert_string_equal(b, "▂▄▆█");
 	/* A one-sample spike survives; a share with no data is a gap. */
-	decide_sparkline_fit(spike, 8, 4, b, sizeof(b));
-	assert_string_equal(b, "▁█▁ ");
+	decide_sparkline_fit(spike, 8, 4, 0, b, sizeof(b));
+	assert_string_equal(b, "▁█▁·");
+	decide_sparkline_fit(spike, 8, 4, 14, b, sizeof(b));
+	assert_string_equal(b, "▁▅▁·");
 }
 
 int
@@ -490,11 +800,20 @@ main(void)
 		cmocka_unit_test(better_needs_calm_checks),
 		cmocka_unit_test(within_the_margin_is_not_calm),
 		cmocka_unit_test(the_worst_level_of_a_calm_run_wins),
-		cmocka_unit_test(no_data_after_rollback_is_held_too),
+		cmocka_unit_test(missing_data_holds_rollback),
+		cmocka_unit_test(missing_data_holds_every_bad_level),
+		cmocka_unit_test(one_missing_figure_is_not_calm),
+		cmocka_unit_test(missing_data_breaks_the_calm_run),
+		cmocka_unit_test(a_long_hold_gives_way_to_no_data),
+		cmocka_unit_test(no_clock_holds_without_since),
+		cmocka_unit_test(monitor_on_the_way_down_says_why),
+		cmocka_unit_test(a_level_above_the_metrics_is_always_held),
+		cmocka_unit_test(calm_checks_are_the_last_ones),
 		cmocka_unit_test(a_held_verdict_says_so_first),
 		cmocka_unit_test(params_are_the_callers),
 		cmocka_unit_test(formats),
 		cmocka_unit_test(sparkline),
+		cmocka_unit_test(sparkline_against_a_threshold),
 		cmocka_unit_test(sparkline_fits_its_width_newest_last),
 	};
 

@@ -3,7 +3,8 @@
  * errors and p95 are the last rows to go, a host in trouble before the
  * figures around it, a long failure cut rather than dropped; what goes
  * is counted, naming the worst hidden host at MONITOR or worse, in forms
- * that get shorter.
+ * that get shorter. The error-rate and p95 rows: sparklines against the
+ * rollback threshold, with that scale, and gaps for missing scrapes.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -12,6 +13,7 @@
 #include <stdint.h>
 #include <string.h>
 #include <cmocka.h>
+#include <math.h>
 
 #include "warroom/decide.h"
 #include "warroom/metrics_pane.h"
@@ -130,6 +132,63 @@ the_marker_names_the_host_and_gets_shorter(void **state)
 	assert_string_equal(buf, "▼ 2 more (api-2 MONITOR)");
 }
 
+/* The rows of the QA report: a healthy p95 sits low, the bad one stands
+ * high, each with its scale; errors clip at the rollback threshold. */
+static void
+series_rows_have_a_scale(void **state)
+{
+	const double h2[] = { 181, 175, 190, 181 };
+	const double api1[] = { 1493, 1480, 2600, 1493 };
+	const double err[] = { 0, 0.01, 0.079, 0.0674 };
+	char b[400];
+
+	(void)state;
+	metrics_pane_series(true, 181, h2, 4, 2000, 44, b, sizeof(b));
+	assert_string_equal(b, "p95    181 ms  ▂▂▂▂ 0–2000 ms");
+	metrics_pane_series(true, 1493, api1, 4, 2000, 44, b, sizeof(b));
+	assert_string_equal(b, "p95    1493 ms ▆▆█▆ 0–2000 ms");
+	metrics_pane_series(false, 0.0674, err, 4, 0.05, 44, b, sizeof(b));
+	assert_string_equal(b, "errors 6.74%   ▁▂██ 0–5%");
+}
+
+/* Failed scrapes are gaps at the right end, not a line that stopped. */
+static void
+series_missing_scrapes_are_gaps(void **state)
+{
+	const double err[] = { 0.0674, 0.07, NAN, NAN, NAN };
+	char b[400];
+
+	(void)state;
+	metrics_pane_series(false, NAN, err, 5, 0.05, 44, b, sizeof(b));
+	assert_string_equal(b, "errors no data ██··· 0–5%");
+}
+
+/* Fitted to the width: the scale takes its columns from the sparkline,
+ * which keeps the newest; too narrow for both, the scale goes first. */
+static void
+series_fits_its_width(void **state)
+{
+	double hist[120];
+	char b[400];
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < 120; i++)
+		hist[i] = i < 100 ? 0.001 : 0.079;
+	/* 44 columns: 15 before, " 0–5%" 5 after, 24 bars. */
+	metrics_pane_series(false, 0.079, hist, 120, 0.05, 44, b, sizeof(b));
+	assert_string_equal(b, "errors 7.9%    ▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁████ 0–5%");
+	/* 22 columns: 7 left for bars, 2 after the scale: 2 < 4, no scale. */
+	metrics_pane_series(false, 0.079, hist, 120, 0.05, 22, b, sizeof(b));
+	assert_string_equal(b, "errors 7.9%    ▁▁▁▁▁██");
+	/* No room for bars at all: the name and the figure. */
+	metrics_pane_series(false, 0.079, hist, 120, 0.05, 15, b, sizeof(b));
+	assert_string_equal(b, "errors 7.9%    ");
+	/* Cut, but terminated. */
+	assert_int_equal(metrics_pane_series(false, 0.079, hist, 120, 0.05, 44, b, 8), 7);
+	assert_string_equal(b, "errors ");
+}
+
 int
 main(void)
 {
@@ -139,6 +198,9 @@ main(void)
 		cmocka_unit_test(everything_fits_nothing_hidden),
 		cmocka_unit_test(a_long_failure_is_cut_not_dropped),
 		cmocka_unit_test(the_marker_names_the_host_and_gets_shorter),
+		cmocka_unit_test(series_rows_have_a_scale),
+		cmocka_unit_test(series_missing_scrapes_are_gaps),
+		cmocka_unit_test(series_fits_its_width),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
