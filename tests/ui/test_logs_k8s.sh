@@ -27,7 +27,8 @@ wait_for "exit=0"
 
 # Read: every pod, by the deployment's selector, each line's pod shown.
 start 200 50 "$WARROOM -c $tmp/c.conf"
-wait_re "│> h1 +api +UP" 15
+# The tag comes with the deployment's JSON, and so does its selector.
+wait_re "│> h1 +api +UP +v1\\.4\\.1" 15
 keys Enter
 wait_re "^│h1/api \\[pod/api-[a-z0-9-]+/api\\] 20[0-9-]+T[0-9:.]+Z " 15
 sleep 1
