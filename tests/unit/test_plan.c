@@ -19,6 +19,7 @@
 #include "warroom/parse_k8s.h"
 #include "warroom/plan.h"
 #include "warroom/record.h"
+#include "record_fixture.h"
 
 static const char releases[] =
     "2026-11-23T07:55:30Z deploy IMAGE_TAG=v1.4.0 services=api,jobs result=ok\n"
@@ -572,19 +573,6 @@ k8s_killswitch_refusals(void **state)
 	parse_k8s_env_free(&env);
 }
 
-static struct record
-rec(const char *kind, const char *host, const char *op, const char *json)
-{
-	struct record r;
-
-	memset(&r, 0, sizeof(r));
-	r.kind = (char *)kind;
-	r.host = (char *)host;
-	r.op = (char *)op;
-	r.data = cJSON_Parse(json);
-	return r;
-}
-
 static void
 killswitch_undo_value_from_the_journal(void **state)
 {
@@ -748,7 +736,10 @@ static void
 k8s_rollback_target_keeps_the_kill_switch(void **state)
 {
 	struct plan_target t[4] = {
-		{ "v1.4.1", "on" }, { "v1.4.1", "off" }, { "v1.4.0", "off" }, { "v1.5.0-bad", "off" },
+		{ .tag = "v1.4.1", .export_mode = "on" },
+		{ .tag = "v1.4.1", .export_mode = "off" },
+		{ .tag = "v1.4.0", .export_mode = "off" },
+		{ .tag = "v1.5.0-bad", .export_mode = "off" },
 	};
 
 	(void)state;
@@ -775,7 +766,10 @@ k8s_after_the_kill_switch_the_running_tag_is_not_preselected(void **state)
 {
 	/* The demo's rollout history before revision 5, newest first. */
 	struct plan_target t[4] = {
-		{ "v1.5.0-bad", "on" }, { "v1.4.1", "on" }, { "v1.4.0", "on" }, { "v1.3.2", "on" },
+		{ .tag = "v1.5.0-bad", .export_mode = "on" },
+		{ .tag = "v1.4.1", .export_mode = "on" },
+		{ .tag = "v1.4.0", .export_mode = "on" },
+		{ .tag = "v1.3.2", .export_mode = "on" },
 	};
 	struct config_host h = host();
 	struct wr_err err;
@@ -819,7 +813,7 @@ k8s_after_the_kill_switch_the_running_tag_is_not_preselected(void **state)
 	}
 	/* Its EXPORT_MODE not read: it may, so none either. */
 	{
-		struct plan_target o[1] = { { "v1.5.0-bad", "" } };
+		struct plan_target o[1] = { { .tag = "v1.5.0-bad", .export_mode = "" } };
 
 		assert_int_equal(plan_targets_default(o, 1, 1, false, "off", "v1.5.0-bad", why,
 		    sizeof(why)), -1);

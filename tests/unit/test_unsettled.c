@@ -12,19 +12,7 @@
 #include <string.h>
 
 #include "warroom/unsettled.h"
-
-static struct record
-rec(const char *kind, const char *host, const char *op, const char *json)
-{
-	struct record r = { 0 };
-
-	r.kind = (char *)kind;
-	r.host = (char *)host;
-	r.op = (char *)op;
-	r.data = cJSON_Parse(json);
-	assert_non_null(r.data);
-	return r;
-}
+#include "record_fixture.h"
 
 static void
 free_all(struct record *v, size_t n)
