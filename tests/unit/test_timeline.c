@@ -811,7 +811,7 @@ watching_a_resolved_name_names_its_id(void **state)
 	struct timeline_open_opts o = { dir, "qa", NULL, "watcher@box" };
 	struct timeline *tl = open_tl(dir, "qa"), *w;
 	struct wr_err err;
-	char id[128], want[300];
+	char id[128], want[400];
 
 	(void)state;
 	snprintf(id, sizeof(id), "%s", timeline_id(tl));
