@@ -145,6 +145,10 @@ const char *action_reread(const struct action *a);
 /* The runbook step x started it from (its step id), named in the intent
  * so the post-mortem knows the step ran; before the intent is stored. */
 void action_set_step(struct action *a, const char *step_id);
+
+/* The fleet rollback (B) it is a turn of, by chain id: named in its
+ * intent, and in its action.refused when confirmed and nothing ran. */
+void action_set_chain(struct action *a, const char *chain);
 int64_t action_started_ms(const struct action *a);
 bool action_finished(const struct action *a);        /* OK, FAILED, UNKNOWN, CANCELLED */
 bool action_reconciled(const struct action *a);      /* UNKNOWN, and its host re-read since */

@@ -172,6 +172,11 @@ struct app {
 	struct action *fleet_action;     /* … the current host's rollback, or NULL */
 	bool fleet_tell;                 /* … over, its summary not said yet */
 	char fleet_last[700];            /* … what stopped it, said after the summary */
+	const struct action *fleet_by;   /* … the rollback whose end ended it, or NULL */
+	char fleet_said[512];            /* … its summary and what stopped it, as said */
+	char fleet_lead[512];            /* what leads the footer until a key, else "":
+	                                    that summary, or the chains a resume
+	                                    found interrupted */
 	struct app_xrun {                /* x's place in a step's or section's work */
 		int rb;                  /* runbook */
 		size_t section, step;

@@ -15,6 +15,7 @@
 #include <cjson/cJSON.h>
 
 #include "warroom/config.h"
+#include "warroom/record.h"
 
 /* The selected host and B's others (at most WR_SERVICES_MAX). */
 #define FLEETCHAIN_MAX (WR_SERVICES_MAX + 1)
@@ -42,9 +43,13 @@ struct fleetchain_host {
 
 struct fleetchain {
 	bool active;                     /* begun and not over */
+	bool interrupted;                /* read from a journal with no chain.end */
+	char id[64];                     /* set when the first host's rollback is
+	                                    confirmed (its op id): chain.start's
+	                                    "chain", carried by each host's records */
 	char service[WR_NAME_MAX];
 	char from[128];                  /* the tag B rolls back from */
-	char to[128];                    /* the target, once a host went there */
+	char to[128];                    /* the target, once confirmed on the first host */
 	struct fleetchain_host hosts[FLEETCHAIN_MAX];
 	size_t n, cur;                   /* hosts in turn order; whose turn it is */
 	char out[FLEETCHAIN_OUT_MAX][200]; /* hosts left out, why: unread ones first */
@@ -77,6 +82,11 @@ bool fleetchain_add(struct fleetchain *fc, const char *name, int host);
  * is unknown (not UP, never read, polls failing) first. */
 bool fleetchain_consider(struct fleetchain *fc, const struct fleetchain_cand *c);
 
+/* The first host's rollback was confirmed as op id, to target to: the
+ * chain is journalled from now on (chain.start) and its end names to
+ * even if nothing ran. */
+void fleetchain_confirmed(struct fleetchain *fc, const char *id, const char *to);
+
 /* The host whose turn it is, or NULL once the chain is over. */
 const struct fleetchain_host *fleetchain_current(const struct fleetchain *fc);
 
@@ -96,7 +106,7 @@ bool fleetchain_end_turn(struct fleetchain *fc, enum fleetchain_turn turn, const
 void fleetchain_then(const struct fleetchain *fc, size_t width, char *buf, size_t cap);
 
 /* The dialog's lines on the hosts left out: how many, and line i ("h2
- * DOWN, tag unknown (last read 11s ago): not included"), ending with the
+ * DOWN, last seen on v1.5.0-bad 11s ago: not included"), ending with the
  * counts of those not named and those the HOSTS filter hides. */
 size_t fleetchain_out_lines(const struct fleetchain *fc);
 void fleetchain_out_line(const struct fleetchain *fc, size_t i, char *buf, size_t cap);
@@ -107,11 +117,25 @@ const char *fleetchain_turn_words(enum fleetchain_turn turn, const char *to, cha
     size_t cap);
 
 /* One line for the end: "fleet rollback of api to v1.4.1: h1 OK · h2
- * UNKNOWN · h3, h4 not started" ("from TAG" while no target is known). */
+ * UNKNOWN · h3, h4 not started" ("from TAG" while no target is known;
+ * "… to v1.4.1 interrupted: …" for a chain its journal never ended). */
 void fleetchain_summary(const struct fleetchain *fc, char *buf, size_t cap);
 
-/* The journal record of the end: summary, service, from, to, and each
- * host's outcome (and why), the left out hosts' reasons. */
+/* The journal record of the end: summary, chain id, service, from, to,
+ * and each host's outcome (and why), the left out hosts' reasons. */
 cJSON *fleetchain_record(const struct fleetchain *fc);
+
+/* The journal record of the start (chain.start), stored once the first
+ * host's rollback is confirmed, before its action.intent: chain id,
+ * service, from, to, the hosts in turn order and the left out hosts'. */
+cJSON *fleetchain_start_record(const struct fleetchain *fc);
+
+/* The chain v[start] (a chain.start) begins, as the records after it
+ * tell: each host's outcome from its records carrying the chain id
+ * (action.intent and its end, action.refused), "not started" for a host
+ * with none. False when no chain.end follows: fc->interrupted is set and
+ * a host whose action has no end is UNKNOWN. */
+bool fleetchain_from_journal(struct fleetchain *fc, const struct record *v, size_t n,
+    size_t start);
 
 #endif

@@ -139,6 +139,11 @@ size_t timeline_unended(const struct timeline *tl, int64_t *last_ms, bool *armed
  * action.reconcile. Show them UNKNOWN and re-read them; never re-run them. */
 size_t timeline_unknown_ops(const struct timeline *tl, const char *const **ops);
 
+/* B's fleet rollbacks an earlier session left with no chain.end, as
+ * summaries ("fleet rollback of api to v1.4.1 interrupted: h1 UNKNOWN ·
+ * h4 not started"), as our incident.resume says them. Never continued. */
+size_t timeline_chains_interrupted(const struct timeline *tl, const char *const **chains);
+
 void timeline_set_observer(struct timeline *tl, timeline_observer fn, void *arg);
 
 /* Redact and store one record; data (an object, may be NULL) is consumed
@@ -153,10 +158,12 @@ int timeline_note(struct timeline *tl, const char *text, struct wr_err *err);
 int timeline_step(struct timeline *tl, const char *step, const char *title,
     bool checked, struct wr_err *err);
 
-/* action.intent {"action", "plan", "plan_hash"}: store before sending
- * anything. plan is consumed; plan_hash NULL: crc32c of the printed plan. */
+/* action.intent {"action", "chain", "plan", "plan_hash"}: store before
+ * sending anything. plan is consumed; plan_hash NULL: crc32c of the
+ * printed plan; chain: the fleet rollback it is a turn of (NULL: none). */
 int timeline_action_intent(struct timeline *tl, const char *op, const char *host,
-    const char *action, cJSON *plan, const char *plan_hash, struct wr_err *err);
+    const char *action, cJSON *plan, const char *plan_hash, const char *chain,
+    struct wr_err *err);
 
 /* action.end {"outcome": ok|failed|unknown, "detail"} */
 int timeline_action_end(struct timeline *tl, const char *op, const char *host,

@@ -210,6 +210,11 @@ void journal_resolve(struct app *app, const char *typed);
 /* Write <id>.postmortem.md and .json beside the journal and record it. */
 void journal_export(struct app *app);
 
+/* B's fleet rollbacks an earlier session left unfinished, as our
+ * resume found them: said beside what the footer says, held; never
+ * continued (the engineer decides). */
+void journal_say_chains(struct app *app);
+
 /* Actions an earlier session left UNKNOWN (no end, or an end saying
  * unknown): UNKNOWN here too, re-read, never re-run. */
 void journal_adopt_unknown(struct app *app);
@@ -308,9 +313,18 @@ bool actions_fleet_next_up(struct app *app, int host);
 bool actions_fleet_finished(struct app *app, struct action *a);
 void actions_fleet_stop(struct app *app, enum fleetchain_turn turn, const char *why);
 
+/* The chain's rollback a is confirmed: the first host's starts the
+ * chain's record (chain.start, before a's intent) with its target; every
+ * host's action carries the chain id. */
+void actions_fleet_confirmed(struct app *app, struct action *a);
+
 /* Once B's chain is over: its summary in the footer until a key, and in
  * the journal as chain.end. Nothing while it goes on. */
 void actions_fleet_tell(struct app *app);
+
+/* After words said about a (its outcome again, a re-read's), while the
+ * chain's summary is kept (no key since): the summary leads again. */
+void actions_fleet_keep(struct app *app, const struct action *a);
 
 /* The dialog title's words on the hosts after the current one ("— then
  * h3, h5, each confirmed like this one, to v1.4.1"), or "" for none. */

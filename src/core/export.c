@@ -10,6 +10,7 @@
  * is stable byte for byte.
  */
 #include "warroom/export.h"
+#include "warroom/fleetchain.h"
 #include "warroom/statuspage_req.h"
 #include "warroom/unsettled.h"
 
@@ -97,6 +98,9 @@ struct pm {
 	const char **rbs;               /* runbook names, in the order first met */
 	size_t nrbs;
 	size_t n_ok, n_failed, n_unknown, n_running, n_done, n_preticked;
+	const struct record **refused;  /* confirmed actions refused before running
+	                                   (action.refused, confirmed: nothing ran) */
+	size_t n_refused;
 	size_t n_ok_by[3], n_failed_by[3];  /* by settled_by(): own end, re-read, hand */
 };
 
@@ -710,6 +714,11 @@ pm_build(struct pm *pm, const struct record *v, size_t n, const struct export_op
 			if (a != NULL && (kind_is(r, "action.end") || record_settles(r)))
 				a->end = r;
 		}
+		if (kind_is(r, "action.refused") &&
+		    cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(r->data, "confirmed"))) {
+			pm->refused = xrealloc(pm->refused, (pm->n_refused + 1) * sizeof(*pm->refused));
+			pm->refused[pm->n_refused++] = r;
+		}
 		if (kind_is(r, "verdict.change"))
 			pm_verdict(pm, r);
 		pm_sp(pm, r);
@@ -788,6 +797,7 @@ pm_free(struct pm *pm)
 	for (i = 0; i < pm->nacts; i++)
 		free(pm->acts[i].outs);
 	free(pm->acts);
+	free(pm->refused);
 	free(pm->steps);
 	for (i = 0; i < pm->nrbs; i++)
 		free((char *)pm->rbs[i]);
@@ -1246,6 +1256,17 @@ resume_unknown(struct wr_buf *b, const struct record *r, const struct pm *pm)
 	}
 }
 
+/* A resume's fleet rollbacks (B) left with no chain.end: not continued. */
+static void
+resume_chains(struct wr_buf *b, const struct record *r)
+{
+	const cJSON *c;
+
+	cJSON_ArrayForEach(c, cJSON_GetObjectItemCaseSensitive(r->data, "interrupted_chains"))
+		if (cJSON_IsString(c))
+			wr_buf_printf(b, "%s%s (not continued)", b->len ? " — " : "", c->valuestring);
+}
+
 /* The sessions before a resume that ended with no shutdown record, in
  * words, with the latest of their last records' times. */
 static void
@@ -1476,6 +1497,7 @@ details(const struct record *r, const struct redactor *red, const struct pm *pm,
 	if (r->data != NULL && kind_is(r, "incident.resume")) {
 		resume_unended(&line, r, o);
 		resume_unknown(&line, r, pm);
+		resume_chains(&line, r);
 		if (dstr(r, "repaired") != NULL)
 			wr_buf_printf(&line, "%sjournal repaired: %s", line.len > 0 ? " — " : "",
 			    dstr(r, "repaired"));
@@ -1912,13 +1934,58 @@ md_journal(struct wr_buf *b, const struct record *v, size_t n, const struct expo
 	free(w.s);
 }
 
+/* A confirmed action refused before anything ran, as an Actions row. */
+static void
+md_refused_row(struct wr_buf *b, const struct export_opts *o, const struct record *r)
+{
+	char ts[TIME_MAX];
+
+	fmt_time(r->ts_ms, o, ts);
+	wr_buf_str(b, "| \xe2\x80\x94 | ");
+	sb_text(b, o, dstr(r, "action") != NULL ? dstr(r, "action") : "action");
+	wr_buf_str(b, " | ");
+	sb_text(b, o, r->host != NULL ? r->host : "");
+	wr_buf_printf(b, " | \xe2\x80\x94 | %s | \xe2\x80\x94 | refused | ", ts);
+	sb_text(b, o, dstr(r, "reason") != NULL ? dstr(r, "reason") : "");
+	wr_buf_str(b, " |\n");
+}
+
+/* B's fleet rollbacks, each with what every host's turn came to ("not
+ * started" too); one with no chain.end is said interrupted. */
+static void
+md_chains(struct wr_buf *b, const struct record *v, size_t n, const struct export_opts *o)
+{
+	struct fleetchain *fc = NULL;
+	char line[1024];
+	size_t i, k = 0;
+
+	for (i = 0; i < n; i++) {
+		const char *s = NULL;
+
+		if (kind_is(&v[i], "chain.start")) {
+			if (fc == NULL)
+				fc = xcalloc(1, sizeof(*fc));
+			fleetchain_from_journal(fc, v, n, i);
+			fleetchain_summary(fc, line, sizeof(line));
+			s = line;
+		} else if (kind_is(&v[i], "chain.end") && dstr(&v[i], "chain") == NULL)
+			s = dstr(&v[i], "summary");      /* a journal from before chain.start */
+		if (s == NULL)
+			continue;
+		wr_buf_str(b, k++ == 0 ? "\nFleet rollbacks (B):\n\n- " : "- ");
+		sb_text(b, o, s);
+		wr_buf_str(b, "\n");
+	}
+	free(fc);
+}
+
 static void
 render_md(struct wr_buf *b, const struct record *v, size_t n, const struct export_opts *o,
     const struct pm *pm)
 {
 	char ts[TIME_MAX], ts2[TIME_MAX], tz[160], dur[48];
 	long off;
-	size_t i, notes = 0, posts = 0, chats = 0;
+	size_t i, k, notes = 0, posts = 0, chats = 0;
 
 	wr_buf_str(b, "# Post-mortem: ");
 	sb_text(b, o, pm->name != NULL ? pm->name : o->id);
@@ -1935,7 +2002,8 @@ render_md(struct wr_buf *b, const struct record *v, size_t n, const struct expor
 
 	wr_buf_str(b, "## Summary\n\n_Draft: say what happened, why, and what fixed it._\n\n");
 	md_recovery_summary(b, v, n, o, pm);
-	wr_buf_printf(b, "- %zu action%s: ", pm->nacts, pm->nacts == 1 ? "" : "s");
+	wr_buf_printf(b, "- %zu action%s: ", pm->nacts + pm->n_refused,
+	    pm->nacts + pm->n_refused == 1 ? "" : "s");
 	md_count(b, "ok", pm->n_ok, pm->n_ok_by);
 	wr_buf_str(b, ", ");
 	md_count(b, "failed", pm->n_failed, pm->n_failed_by);
@@ -1943,6 +2011,8 @@ render_md(struct wr_buf *b, const struct record *v, size_t n, const struct expor
 	    pm->n_unknown);
 	if (pm->n_running > 0)
 		wr_buf_printf(b, ", %zu still running", pm->n_running);
+	if (pm->n_refused > 0)
+		wr_buf_printf(b, ", %zu refused (confirmed, nothing ran)", pm->n_refused);
 	wr_buf_str(b, ".\n");
 	wr_buf_printf(b, "- Checklist: %zu of %zu steps done", pm->n_done, pm->nsteps);
 	if (pm->n_preticked > 0)
@@ -1993,15 +2063,23 @@ render_md(struct wr_buf *b, const struct record *v, size_t n, const struct expor
 		wr_buf_str(b, "| | | | | | _no records_ |\n");
 
 	wr_buf_str(b, "\n## Actions\n\n");
-	if (pm->nacts == 0)
+	if (pm->nacts + pm->n_refused == 0)
 		wr_buf_str(b, "_No actions were run._\n");
 	else
 		wr_buf_str(b, "| Op | Action | Host | Change | Started | Ended | Outcome | Detail |\n"
 		    "|---|---|---|---|---|---|---|---|\n");
-	for (i = 0; i < pm->nacts; i++) {
+	for (i = 0, k = 0; i < pm->nacts || k < pm->n_refused; i++) {
 		const struct pm_action *a = &pm->acts[i];
-		const char *oc = action_outcome(a);
+		const char *oc;
 		char change[400];
+
+		/* In journal order, the refused among the rest. */
+		if (k < pm->n_refused && (i == pm->nacts || pm->refused[k]->seq < a->intent->seq)) {
+			md_refused_row(b, o, pm->refused[k++]);
+			i--;
+			continue;
+		}
+		oc = action_outcome(a);
 
 		fmt_time(a->intent->ts_ms, o, ts);
 		fmt_time(a->end != NULL ? a->end->ts_ms : NO_TIME, o, ts2);
@@ -2027,6 +2105,8 @@ render_md(struct wr_buf *b, const struct record *v, size_t n, const struct expor
 			sb_text(b, o, dstr(a->end, "detail"));
 		wr_buf_str(b, " |\n");
 	}
+
+	md_chains(b, v, n, o);
 
 	md_action_details(b, o, pm);
 

@@ -41,18 +41,21 @@ fleetchain_add(struct fleetchain *fc, const char *name, int host)
 	return true;
 }
 
-/* "last read 11s ago", "last read 12m ago", "never read". */
+/* "last read 11s ago", "last read 12m ago", "never read"; without
+ * "last read " when bare ("11s ago"). */
 static void
-age_words(long age_s, char *buf, size_t cap)
+age_words(long age_s, bool bare, char *buf, size_t cap)
 {
+	const char *last = bare ? "" : "last read ";
+
 	if (age_s < 0)
 		snprintf(buf, cap, "never read");
 	else if (age_s < 120)
-		snprintf(buf, cap, "last read %lds ago", age_s);
+		snprintf(buf, cap, "%s%lds ago", last, age_s);
 	else if (age_s < 2 * 3600)
-		snprintf(buf, cap, "last read %ldm ago", age_s / 60);
+		snprintf(buf, cap, "%s%ldm ago", last, age_s / 60);
 	else
-		snprintf(buf, cap, "last read %ldh ago", age_s / 3600);
+		snprintf(buf, cap, "%s%ldh ago", last, age_s / 3600);
 }
 
 /* Keep why among the hosts left out: the unread ones before the rest;
@@ -87,13 +90,18 @@ fleetchain_consider(struct fleetchain *fc, const struct fleetchain_cand *c)
 		fc->nhidden++;
 		return false;
 	}
-	age_words(c->age_s, age, sizeof(age));
+	age_words(c->age_s, false, age, sizeof(age));
 	if (c->other_driver != NULL)
 		snprintf(why, sizeof(why), "%s is a %s host", c->name, c->other_driver);
 	else if (c->read_only)
 		snprintf(why, sizeof(why), "%s is read_only in the config", c->name);
-	else if (c->conn != NULL) {
-		/* What was read before it went away may be old: unknown. */
+	else if (c->conn != NULL && tag[0] != '\0' && c->age_s >= 0) {
+		/* What it ran when last seen, so nobody forgets it when it is
+		 * back; it may run another tag now: named with the unknown. */
+		age_words(c->age_s, true, age, sizeof(age));
+		snprintf(why, sizeof(why), "%s %s, last seen on %s %s", c->name, c->conn, tag, age);
+		unread = true;
+	} else if (c->conn != NULL) {
 		snprintf(why, sizeof(why), "%s %s, tag unknown (%s)", c->name, c->conn, age);
 		unread = true;
 	} else if (tag[0] == '\0') {
@@ -109,6 +117,14 @@ fleetchain_consider(struct fleetchain *fc, const struct fleetchain_cand *c)
 		snprintf(why, sizeof(why), "%s on %s", c->name, tag);
 	keep_out(fc, why, unread);
 	return false;
+}
+
+void
+fleetchain_confirmed(struct fleetchain *fc, const char *id, const char *to)
+{
+	wr_strlcpy(fc->id, id != NULL ? id : "", sizeof(fc->id));
+	if (to != NULL && to[0] != '\0')
+		wr_strlcpy(fc->to, to, sizeof(fc->to));
 }
 
 const struct fleetchain_host *
@@ -217,8 +233,8 @@ fleetchain_summary(const struct fleetchain *fc, char *buf, size_t cap)
 	size_t i;
 	char *s;
 
-	wr_buf_printf(&b, "fleet rollback of %s %s %s:", fc->service, fc->to[0] ? "to" : "from",
-	    fc->to[0] ? fc->to : fc->from);
+	wr_buf_printf(&b, "fleet rollback of %s %s %s%s:", fc->service, fc->to[0] ? "to" : "from",
+	    fc->to[0] ? fc->to : fc->from, fc->interrupted ? " interrupted" : "");
 	for (i = 0; i < fc->n; i++) {
 		const struct fleetchain_host *h = &fc->hosts[i];
 
@@ -237,27 +253,54 @@ fleetchain_summary(const struct fleetchain *fc, char *buf, size_t cap)
 	free(s);
 }
 
-cJSON *
-fleetchain_record(const struct fleetchain *fc)
-{
-	static const char *const outcomes[] = {
-		[FLEETCHAIN_WAITING] = "not started", [FLEETCHAIN_ACTIVE] = "in progress",
-		[FLEETCHAIN_OK] = "ok", [FLEETCHAIN_FAILED] = "failed",
-		[FLEETCHAIN_UNKNOWN] = "unknown", [FLEETCHAIN_CANCELLED] = "cancelled",
-		[FLEETCHAIN_SKIPPED] = "skipped", [FLEETCHAIN_DOWN] = "down",
-		[FLEETCHAIN_REFUSED] = "refused",
-	};
-	cJSON *d = cJSON_CreateObject(), *f, *hosts, *out;
-	char line[1024];
-	size_t i;
+/* Each turn as chain.end records it. */
+static const char *const outcomes[] = {
+	[FLEETCHAIN_WAITING] = "not started", [FLEETCHAIN_ACTIVE] = "in progress",
+	[FLEETCHAIN_OK] = "ok", [FLEETCHAIN_FAILED] = "failed",
+	[FLEETCHAIN_UNKNOWN] = "unknown", [FLEETCHAIN_CANCELLED] = "cancelled",
+	[FLEETCHAIN_SKIPPED] = "skipped", [FLEETCHAIN_DOWN] = "down",
+	[FLEETCHAIN_REFUSED] = "refused",
+};
 
-	fleetchain_summary(fc, line, sizeof(line));
-	cJSON_AddStringToObject(d, "summary", line);
+/* What chain.start and chain.end both hold: the id and the fleet. */
+static cJSON *
+record_head(const struct fleetchain *fc, const char *summary)
+{
+	cJSON *d = cJSON_CreateObject(), *f;
+
+	cJSON_AddStringToObject(d, "summary", summary);
+	if (fc->id[0] != '\0')
+		cJSON_AddStringToObject(d, "chain", fc->id);
 	/* Not "service": the export's details would say it before the summary. */
 	f = cJSON_AddObjectToObject(d, "fleet");
 	cJSON_AddStringToObject(f, "service", fc->service);
 	cJSON_AddStringToObject(f, "from", fc->from);
 	cJSON_AddStringToObject(f, "to", fc->to);
+	return d;
+}
+
+static void
+record_left_out(const struct fleetchain *fc, cJSON *d)
+{
+	cJSON *out = cJSON_AddArrayToObject(d, "left_out");
+	char line[1024];
+	size_t i;
+
+	for (i = 0; i < fleetchain_out_lines(fc); i++) {
+		fleetchain_out_line(fc, i, line, sizeof(line));
+		cJSON_AddItemToArray(out, cJSON_CreateString(line));
+	}
+}
+
+cJSON *
+fleetchain_record(const struct fleetchain *fc)
+{
+	cJSON *d, *hosts;
+	char line[1024];
+	size_t i;
+
+	fleetchain_summary(fc, line, sizeof(line));
+	d = record_head(fc, line);
 	hosts = cJSON_AddArrayToObject(d, "hosts");
 	for (i = 0; i < fc->n; i++) {
 		cJSON *h = cJSON_CreateObject();
@@ -268,10 +311,131 @@ fleetchain_record(const struct fleetchain *fc)
 			cJSON_AddStringToObject(h, "why", fc->hosts[i].why);
 		cJSON_AddItemToArray(hosts, h);
 	}
-	out = cJSON_AddArrayToObject(d, "left_out");
-	for (i = 0; i < fleetchain_out_lines(fc); i++) {
-		fleetchain_out_line(fc, i, line, sizeof(line));
-		cJSON_AddItemToArray(out, cJSON_CreateString(line));
-	}
+	record_left_out(fc, d);
 	return d;
+}
+
+cJSON *
+fleetchain_start_record(const struct fleetchain *fc)
+{
+	struct wr_buf b = { 0 };
+	cJSON *d, *hosts;
+	size_t i;
+	char *s;
+
+	wr_buf_printf(&b, "fleet rollback of %s from %s to %s started: ", fc->service, fc->from,
+	    fc->to[0] ? fc->to : "the target chosen on the first host");
+	for (i = 0; i < fc->n; i++)
+		wr_buf_printf(&b, "%s%s", i > 0 ? ", " : "", fc->hosts[i].name);
+	wr_buf_str(&b, ", in this order");
+	if (fleetchain_out_lines(fc) > 0)
+		wr_buf_printf(&b, "; %zu not included", fc->nout + fc->nout_more + fc->nhidden);
+	s = wr_buf_take(&b);
+	d = record_head(fc, s);
+	free(s);
+	hosts = cJSON_AddArrayToObject(d, "hosts");
+	for (i = 0; i < fc->n; i++)
+		cJSON_AddItemToArray(hosts, cJSON_CreateString(fc->hosts[i].name));
+	record_left_out(fc, d);
+	return d;
+}
+
+/* The string at key in o, or "". */
+static const char *
+str_at(const cJSON *o, const char *key)
+{
+	const cJSON *j = cJSON_GetObjectItemCaseSensitive(o, key);
+
+	return cJSON_IsString(j) ? j->valuestring : "";
+}
+
+/* The turn chain.end recorded as word, FLEETCHAIN_WAITING when none. */
+static enum fleetchain_turn
+turn_of(const char *word)
+{
+	size_t t;
+
+	for (t = 0; t < WR_ARRAY_LEN(outcomes); t++)
+		if (outcomes[t] != NULL && strcmp(outcomes[t], word) == 0)
+			return (enum fleetchain_turn)t;
+	return FLEETCHAIN_WAITING;
+}
+
+/* The host of the chain named name, or NULL. */
+static struct fleetchain_host *
+host_named(struct fleetchain *fc, const char *name)
+{
+	size_t i;
+
+	for (i = 0; name != NULL && i < fc->n; i++)
+		if (strcmp(fc->hosts[i].name, name) == 0)
+			return &fc->hosts[i];
+	return NULL;
+}
+
+/* An action.end's outcome as a turn. */
+static enum fleetchain_turn
+end_turn_of(const struct record *r)
+{
+	const char *o = str_at(r->data, "outcome");
+
+	return strcmp(o, "ok") == 0 ? FLEETCHAIN_OK : strcmp(o, "failed") == 0 ?
+	    FLEETCHAIN_FAILED : FLEETCHAIN_UNKNOWN;
+}
+
+bool
+fleetchain_from_journal(struct fleetchain *fc, const struct record *v, size_t n,
+    size_t start)
+{
+	const cJSON *f = cJSON_GetObjectItemCaseSensitive(v[start].data, "fleet"), *j;
+	char ops[FLEETCHAIN_MAX][64] = { { 0 } };
+	size_t i, k;
+
+	fleetchain_begin(fc, str_at(f, "service"), str_at(f, "from"));
+	fc->active = false;
+	fleetchain_confirmed(fc, str_at(v[start].data, "chain"), str_at(f, "to"));
+	cJSON_ArrayForEach(j, cJSON_GetObjectItemCaseSensitive(v[start].data, "hosts"))
+		if (cJSON_IsString(j))
+			fleetchain_add(fc, j->valuestring, (int)fc->n);
+	for (i = 0; i < fc->n; i++)
+		fc->hosts[i].turn = FLEETCHAIN_WAITING;
+	for (i = start + 1; i < n; i++) {
+		const struct record *r = &v[i];
+		struct fleetchain_host *h;
+
+		if (strcmp(r->kind, "chain.end") == 0 &&
+		    strcmp(str_at(r->data, "chain"), fc->id) == 0) {
+			/* Its own end says what each turn came to. */
+			cJSON_ArrayForEach(j, cJSON_GetObjectItemCaseSensitive(r->data, "hosts"))
+				if ((h = host_named(fc, str_at(j, "host"))) != NULL) {
+					h->turn = turn_of(str_at(j, "outcome"));
+					wr_strlcpy(h->why, str_at(j, "why"), sizeof(h->why));
+				}
+			f = cJSON_GetObjectItemCaseSensitive(r->data, "fleet");
+			if (str_at(f, "to")[0] != '\0')
+				wr_strlcpy(fc->to, str_at(f, "to"), sizeof(fc->to));
+			return true;
+		}
+		if (r->op != NULL && strcmp(r->kind, "action.end") == 0) {
+			for (k = 0; k < fc->n; k++)
+				if (strcmp(ops[k], r->op) == 0)
+					fc->hosts[k].turn = end_turn_of(r);
+			continue;
+		}
+		if (strcmp(str_at(r->data, "chain"), fc->id) != 0 ||
+		    (h = host_named(fc, r->host)) == NULL)
+			continue;
+		if (strcmp(r->kind, "action.intent") == 0 && r->op != NULL) {
+			/* Begun, and no end yet: nobody knows what it did. */
+			h->turn = FLEETCHAIN_UNKNOWN;
+			wr_strlcpy(ops[h - fc->hosts], r->op, sizeof(ops[0]));
+		} else if (strcmp(r->kind, "action.refused") == 0) {
+			h->turn = cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(r->data, "down")) ?
+			    FLEETCHAIN_DOWN : cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(r->data,
+			    "confirmed")) ? FLEETCHAIN_CANCELLED : FLEETCHAIN_REFUSED;
+			wr_strlcpy(h->why, str_at(r->data, "reason"), sizeof(h->why));
+		}
+	}
+	fc->interrupted = true;
+	return false;
 }

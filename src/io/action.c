@@ -78,6 +78,8 @@ record_cancel(struct action *a)
 	cJSON_AddStringToObject(d, "service", a->cfg->services[a->svc]);
 	cJSON_AddStringToObject(d, "reason", a->reason);
 	cJSON_AddBoolToObject(d, "confirmed", a->confirmed);
+	if (a->chain[0] != '\0')
+		cJSON_AddStringToObject(d, "chain", a->chain);
 	if (timeline_append(a->env.tl, "action.refused", a->cfg->name, NULL, d, &err) != 0) {
 		size_t n = strlen(a->reason);
 
@@ -939,7 +941,7 @@ act_begin(struct action *a)
 	if (a->runbook_step[0] != '\0')
 		cJSON_AddStringToObject(pj, "runbook_step", a->runbook_step);
 	if (timeline_action_intent(a->env.tl, a->op, a->cfg->name, a->plan.action, pj, hash,
-	    &err) != 0) {
+	    a->chain, &err) != 0) {
 		a->state = ACTION_CANCELLED;
 		snprintf(a->reason, sizeof(a->reason), "intent NOT recorded (%s); nothing ran",
 		    err.msg);
@@ -1792,6 +1794,12 @@ void
 action_set_step(struct action *a, const char *step_id)
 {
 	wr_strlcpy(a->runbook_step, step_id, sizeof(a->runbook_step));
+}
+
+void
+action_set_chain(struct action *a, const char *chain)
+{
+	wr_strlcpy(a->chain, chain, sizeof(a->chain));
 }
 
 int64_t

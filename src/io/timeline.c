@@ -28,6 +28,8 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "warroom/fleetchain.h"
+
 #define JOURNAL_SUFFIX TIMELINE_SUFFIX
 #define ACTOR_MAX 256
 #define JOURNAL_MAX_BYTES ((off_t)1 << 34)
@@ -62,6 +64,9 @@ struct timeline {
 	size_t unended_said;            /* what our incident.resume said of them */
 	bool unended_armed;
 	int64_t before_ms;              /* the latest of their last records */
+	char **chains;                  /* on resume: B's chains an earlier session
+	                                   left with no chain.end, as summaries */
+	size_t n_chains;
 	timeline_observer observer;
 	void *observer_arg;
 };
@@ -619,6 +624,45 @@ keep_running_ops(struct timeline *tl, enum live live)
 	}
 }
 
+/* B's fleet rollbacks with a chain.start and no chain.end whose console
+ * is gone: said in our incident.resume (d) and kept for the start's
+ * message. Never continued: the engineer decides what comes next. */
+static void
+interrupted_chains(struct timeline *tl, enum live live, cJSON *d)
+{
+	struct record_list list = { 0 };
+	struct fleetchain *fc;
+	struct record_scan s;
+	struct wr_err err;
+	cJSON *out = NULL;
+	char *buf, line[1024];
+	size_t len, i;
+
+	if (read_from(tl->fd, 0, &buf, &len, &err) != 0)
+		return;
+	record_scan(buf, len, 0, 0, 0, &list, &s);
+	free(buf);
+	record_scan_free(&s);
+	fc = xcalloc(1, sizeof(*fc));
+	for (i = 0; i < list.n; i++) {
+		if (strcmp(list.v[i].kind, "chain.start") != 0 ||
+		    fleetchain_from_journal(fc, list.v, list.n, i))
+			continue;
+		/* A console still running it is going on with it. */
+		if (live == LIVE_SHARED && list.v[i].session != 0 &&
+		    live_alive(tl, list.v[i].session))
+			continue;
+		fleetchain_summary(fc, line, sizeof(line));
+		if (out == NULL)
+			out = cJSON_AddArrayToObject(d, "interrupted_chains");
+		cJSON_AddItemToArray(out, cJSON_CreateString(line));
+		tl->chains = xrealloc(tl->chains, (tl->n_chains + 1) * sizeof(*tl->chains));
+		tl->chains[tl->n_chains++] = xstrdup(line);
+	}
+	free(fc);
+	record_list_free(&list);
+}
+
 /* A new incident: write incident.open into an O_EXCL temporary, then
  * link() it into place (fails if the id exists) so the journal never
  * appears without its first record. */
@@ -730,6 +774,7 @@ resume_incident(const struct timeline_open_opts *o, const char *id, struct timel
 		live = live_take(tl, tl->last_seq + 1);
 		judge_before(tl, live, d);
 		keep_running_ops(tl, live);
+		interrupted_chains(tl, live, d);
 		if (tl->n_unknown > 0) {
 			cJSON *ops = cJSON_AddArrayToObject(d, "unknown_ops");
 
@@ -950,6 +995,9 @@ timeline_close(struct timeline *tl)
 		free(tl->unknown[i]);
 	free(tl->unknown);
 	free(tl->unknown_session);
+	for (i = 0; i < tl->n_chains; i++)
+		free(tl->chains[i]);
+	free(tl->chains);
 	free(tl->dir);
 	free(tl->id);
 	free(tl->path);
@@ -1039,6 +1087,13 @@ timeline_unknown_ops(const struct timeline *tl, const char *const **ops)
 	return tl->n_unknown;
 }
 
+size_t
+timeline_chains_interrupted(const struct timeline *tl, const char *const **chains)
+{
+	*chains = (const char *const *)tl->chains;
+	return tl->n_chains;
+}
+
 void
 timeline_set_observer(struct timeline *tl, timeline_observer fn, void *arg)
 {
@@ -1069,7 +1124,8 @@ timeline_step(struct timeline *tl, const char *step, const char *title, bool che
 
 int
 timeline_action_intent(struct timeline *tl, const char *op, const char *host,
-    const char *action, cJSON *plan, const char *plan_hash, struct wr_err *err)
+    const char *action, cJSON *plan, const char *plan_hash, const char *chain,
+    struct wr_err *err)
 {
 	cJSON *d = cJSON_CreateObject();
 	char hash[32];
@@ -1088,6 +1144,8 @@ timeline_action_intent(struct timeline *tl, const char *op, const char *host,
 		plan_hash = hash;
 	}
 	cJSON_AddStringToObject(d, "action", action != NULL ? action : "");
+	if (chain != NULL && chain[0] != '\0')
+		cJSON_AddStringToObject(d, "chain", chain);
 	if (plan != NULL)
 		cJSON_AddItemToObject(d, "plan", plan);
 	else

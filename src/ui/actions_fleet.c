@@ -2,8 +2,9 @@
  * actions_fleet.c — B, the fleet rollback, as the console runs it: which
  * hosts join the chain (fleetchain.c decides, from what HOSTS last read
  * and the SSH state of each), each host's turn as its rollback starts,
- * ends or is refused, and the summary said until a key and journalled
- * (chain.end) when the chain ends or stops. The rollbacks themselves go
+ * ends or is refused, journalled from the first host's confirmation
+ * (chain.start, its id in each host's records) to the end, when the
+ * summary is said until a key and journalled (chain.end). The rollbacks themselves go
  * through the queue and actions_rollback like any other.
  */
 #include "warroom/ui.h"
@@ -86,7 +87,8 @@ actions_rollback_all(struct app *app)
 	 * listing the service that is left out is named in the dialog. */
 	app->nqueue = 0;
 	app->fleet_action = NULL;
-	app->fleet_last[0] = '\0';
+	app->fleet_by = NULL;
+	app->fleet_last[0] = app->fleet_said[0] = app->fleet_lead[0] = '\0';
 	fleetchain_begin(fc, h->services[svc], sel->tag);
 	fleetchain_add(fc, h->name, host);
 	for (i = 0; i < app->cfg.nhosts; i++) {
@@ -155,8 +157,30 @@ its_turn(const struct app *app, int host)
 void
 actions_fleet_started(struct app *app, int host, struct action *a)
 {
-	if (its_turn(app, host))
-		app->fleet_action = a;
+	if (!its_turn(app, host))
+		return;
+	app->fleet_action = a;
+	if (app->fleet.id[0] != '\0')
+		action_set_chain(a, app->fleet.id);
+}
+
+void
+actions_fleet_confirmed(struct app *app, struct action *a)
+{
+	struct fleetchain *fc = &app->fleet;
+	struct wr_err err;
+
+	/* Only a confirmation that takes: a plan with its target picked. */
+	if (!actions_fleet_owns(app, a) || fc->id[0] != '\0' ||
+	    action_state(a) != ACTION_CONFIRMING || action_choice(a) < 0)
+		return;
+	/* The target is known from here: a chain cancelled later names it. */
+	fleetchain_confirmed(fc, action_op(a), action_plan(a)->to);
+	action_set_chain(a, fc->id);
+	if (app->tl != NULL && timeline_append(app->tl, "chain.start", NULL, NULL,
+	    fleetchain_start_record(fc), &err) != 0)
+		app_say(app, "fleet rollback of %s: its start NOT recorded in the timeline: %s",
+		    fc->service, err.msg);
 }
 
 /* The turn of host ends as turn; last: what stopped the chain, said
@@ -165,6 +189,7 @@ static void
 end_turn(struct app *app, enum fleetchain_turn turn, const char *why, const char *to,
     const char *last)
 {
+	app->fleet_by = app->fleet_action;
 	app->fleet_action = NULL;
 	if (!fleetchain_end_turn(&app->fleet, turn, why, to)) {
 		app->fleet_tell = true;
@@ -197,6 +222,10 @@ actions_fleet_refused(struct app *app, int host, const char *why, bool down)
 		cJSON_AddStringToObject(d, "action", rollback_kind(h));
 		cJSON_AddStringToObject(d, "service", app->fleet.service);
 		cJSON_AddStringToObject(d, "reason", reason);
+		if (app->fleet.id[0] != '\0')
+			cJSON_AddStringToObject(d, "chain", app->fleet.id);
+		if (down)
+			cJSON_AddBoolToObject(d, "down", true);
 		if (timeline_append(app->tl, "action.refused", h->name, NULL, d, &err) != 0)
 			snprintf(words + strlen(words), sizeof(words) - strlen(words),
 			    " (NOT recorded in the timeline: %s)", err.msg);
@@ -273,11 +302,34 @@ actions_fleet_tell(struct app *app)
 	app_say(app, "%s%s%s", sum, app->fleet_last[0] ? " | " : "", app->fleet_last);
 	/* The outcome of the whole: read before anything else replaces it. */
 	app->status_held = true;
+	wr_strlcpy(app->fleet_said, app->status, sizeof(app->fleet_said));
+	wr_strlcpy(app->fleet_lead, sum, sizeof(app->fleet_lead));
 	if (app->tl == NULL)
 		return;
 	d = fleetchain_record(&app->fleet);
 	if (timeline_append(app->tl, "chain.end", NULL, NULL, d, &err) != 0)
 		app_say(app, "%s (NOT recorded in the timeline: %s)", sum, err.msg);
+	app->status_held = true;
+}
+
+void
+actions_fleet_keep(struct app *app, const struct action *a)
+{
+	char now[sizeof(app->status)];
+	size_t n = strlen(app->fleet_lead);
+
+	/* fleet_lead is "" once a key was pressed since (keys.c); a chain's
+	 * summary leads again only after its own rollback's words. */
+	if (n == 0 || a == NULL || (app->fleet_by != NULL && a != app->fleet_by) ||
+	    strncmp(app->status, app->fleet_lead, n) == 0)
+		return;
+	/* Its outcome said again: the summary stays as it was said; news (a
+	 * re-read's finding) goes after what leads instead. */
+	wr_strlcpy(now, app->status, sizeof(now));
+	if (app->fleet_by != NULL && action_reread(a) == NULL)
+		app_say(app, "%s", app->fleet_said);
+	else
+		app_say(app, "%s | %s", app->fleet_lead, now);
 	app->status_held = true;
 }
 

@@ -365,6 +365,7 @@ on_action(struct action *a, void *arg)
 	on_action_said(app, a);
 	/* After what the outcome said: B's summary, when this ended it. */
 	actions_fleet_tell(app);
+	actions_fleet_keep(app, a);
 }
 
 /* The value turning the export back on restores, from this incident's
@@ -768,6 +769,7 @@ actions_dialog_key(struct app *app, const char *name, int is_keycode, unsigned k
 			return;
 		}
 		app->confirming = NULL;
+		actions_fleet_confirmed(app, a);
 		action_confirm(a);
 	} else if (strcmp(name, "Backspace") == 0)
 		lineedit_backspace(&app->confirm_text);

@@ -279,6 +279,27 @@ resume_say_unended(struct app *app)
 	app->status_held = true;
 }
 
+void
+journal_say_chains(struct app *app)
+{
+	const char *const *chains;
+	size_t i, n, len = 0;
+
+	if (app->tl == NULL || (n = timeline_chains_interrupted(app->tl, &chains)) == 0)
+		return;
+	for (i = 0; i < n; i++) {
+		app_say_also(app, "%s (not continued)", chains[i]);
+		len += (size_t)snprintf(app->fleet_lead + len, len < sizeof(app->fleet_lead) ?
+		    sizeof(app->fleet_lead) - len : 0, "%s%s (not continued)", i > 0 ? " | " : "",
+		    chains[i]);
+		if (len >= sizeof(app->fleet_lead))
+			break;
+	}
+	/* Kept until a key: what the resumed actions say goes after it. */
+	app->fleet_by = NULL;
+	app->status_held = true;
+}
+
 int
 journal_open(struct app *app, struct wr_err *err)
 {
@@ -308,6 +329,7 @@ journal_open(struct app *app, struct wr_err *err)
 	record_runbooks(app);
 	record_matrix(app);
 	resume_say_unended(app);
+	journal_say_chains(app);
 	/* Both are "" when there is nothing to say: saying "" would wipe what
 	 * the start said before (a runbook's errors). */
 	if (timeline_notice(app->tl)[0] != '\0')

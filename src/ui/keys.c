@@ -348,6 +348,7 @@ keys_handle(struct app *app, int is_keycode, unsigned int key)
 	/* A long message held in the footer has been seen: it now times out
 	 * like any other (one this key says is held again). */
 	app->status_held = false;
+	app->fleet_lead[0] = '\0';      /* B's summary too: read */
 	/* Ctrl-C and Ctrl-\ typed as characters (the terminal sent no
 	 * signal for them): the same as the signal. */
 	if (kind == KEYGATE_CHAR && (key == 0x03 || key == 0x1c) && !app->keygate.pasting) {

@@ -176,7 +176,7 @@ work_journal(void)
 		    write(ack_fd, "n", 1) != 1)
 			_exit(3);
 	if (timeline_action_intent(tl, "rb-1", "h1", "compose.rollback",
-	    cJSON_Parse("{\"from\":\"v2\",\"to\":\"v1\"}"), NULL, &err) == 0 &&
+	    cJSON_Parse("{\"from\":\"v2\",\"to\":\"v1\"}"), NULL, NULL, &err) == 0 &&
 	    write(ack_fd, "i", 1) != 1)
 		_exit(3);
 	if (timeline_action_end(tl, "rb-1", "h1", "ok", "done", &err) == 0 &&

@@ -8,6 +8,9 @@
 # rolled back by someone else meanwhile, is skipped and the chain goes
 # on; h5, DOWN when its turn comes, is refused (journalled) and stops the
 # rest. The summary stays in the footer until a key and is journalled.
+# Then a chain whose console is killed (kill -9) during its first host's
+# up -d: the restarted console says it was interrupted, with the hosts
+# not started, in its footer and incident.resume, and continues nothing.
 . "${top_srcdir:-$(dirname "$0")/../..}/tests/lib/tmux.sh"
 [ -x /usr/sbin/sshd ] || skip "openssh-server is not installed"
 fleet_up --hosts 6 --tag v1.5.0-bad
@@ -32,7 +35,7 @@ keys B
 wait_for "CONFIRM ROLLBACK" 15
 wait_for "type api and press Enter"
 assert_contains "$tmp/screen" "— then h3, h5, h6, each confirmed like this one, to the target chosen here"
-grep -qE "h2 (DOWN|CONNECTING), tag unknown \\(last read [0-9]+s ago\\): not included" "$tmp/screen" ||
+grep -qE "h2 (DOWN|CONNECTING), last seen on v1\\.5\\.0-bad [0-9]+s ago: not included" "$tmp/screen" ||
 	{ cat "$tmp/screen"; fail "the dialog does not name h2, DOWN, as not included"; }
 assert_contains "$tmp/screen" "h4 on v1.4.1: not included"
 keys Down
@@ -50,7 +53,7 @@ done
 summary="fleet rollback of api to v1.4.0: h1 OK · h3 already on v1.4.0, skipped · h5 DOWN, not rolled back · h6 not started"
 grep '"kind":"chain.end"' "$journal" | grep -qF "\"summary\":\"$summary\"" ||
 	fail "chain.end does not say '$summary': $(grep '"kind":"chain.end"' "$journal")"
-grep '"kind":"action.refused","host":"h5"' "$journal" | grep -qE 'h5 is (DOWN|CONNECTING): not rolled back' ||
+grep '"kind":"action.refused","host":"h5"' "$journal" | grep -qE 'h5 is (DOWN|CONNECTING|RESOLVING): not rolled back' ||
 	{ tail -n 8 "$journal"; fail "h5's turn is not journalled as refused: $(grep '"kind":"action.refused"' "$journal")"; }
 grep -q '"kind":"action.end","host":"h1".*"outcome":"ok"' "$journal" || fail "h1 did not end OK"
 grep '"pull","api"' "$fl/hosts/h1/commands.log" | grep -q '"IMAGE_TAG":"v1.4.0"' ||
@@ -65,6 +68,47 @@ assert_not_contains "$tmp/screen" "CONFIRM ROLLBACK"
 for h in h2 h3 h4 h5 h6; do
 	[ "$(mutating $h)" = 0 ] || fail "$h changed"
 done
-ok "B: the dialog names the hosts to come and h2 (DOWN) and h4 (other tag) as left out; h1 rolled back to the tag picked there, h3 already there skipped, h5 DOWN at its turn refused and journalled, h6 not started; the summary held and journalled"
+ok "B: the dialog names the hosts to come and h2 (DOWN, with the tag it was last seen on) and h4 (other tag) as left out; h1 rolled back to the tag picked there, h3 already there skipped, h5 DOWN at its turn refused and journalled, h6 not started; the summary held and journalled"
+keys q
+wait_for "exit=0"
+grep '"kind":"chain.start"' "$journal" | grep -qF '"hosts":["h1","h3","h5","h6"]' ||
+	fail "no chain.start naming h1, h3, h5, h6: $(grep '"kind":"chain.start"' "$journal")"
+chain=$(sed -n 's/.*"kind":"chain.start".*"chain":"\([^"]*\)".*/\1/p' "$journal")
+grep '"kind":"action.intent","host":"h1"' "$journal" | grep -qF "\"chain\":\"$chain\"" ||
+	fail "h1's intent does not carry the chain id $chain"
+
+# Killed mid-chain: h1 and h3 on the bad tag again, h1's up -d slow.
+"$fleet" set-tag --dir "$fl" h1 api v1.5.0-bad > /dev/null
+"$fleet" set-tag --dir "$fl" h3 api v1.5.0-bad > /dev/null
+"$fleet" set --dir "$fl" h1 recreate_seconds=20 > /dev/null
+start 200 50 "$WARROOM -c $tmp/c.conf --incident fleet-drill"
+wait_re "│> h1 +api +UP +v1\\.5\\.0-bad" 15
+wait_re "h3 +api +UP +v1\\.5\\.0-bad" 15
+keys A; keys -l arm; keys Enter
+wait_re "ARMED 1[45]:[0-9][0-9]"
+keys B
+wait_for "type api and press Enter" 15
+assert_contains "$tmp/screen" "— then h3, h6, each confirmed like this one"
+wait_for "roll back api on h1: v1.5.0-bad -> v1.4.0" 5
+pulls=$(grep -c '"pull","api"' "$fl/hosts/h1/commands.log")
+keys -l api; keys Enter
+i=0
+until [ "$(grep -c '"pull","api"' "$fl/hosts/h1/commands.log")" -gt "$pulls" ]; do
+	i=$((i + 1)); [ $i -lt 300 ] || fail "h1's second rollback never ran (i=$i pulls=$pulls now=$(grep -c "\"pull\",\"api\"" "$fl/hosts/h1/commands.log"))"
+	sleep 0.05
+done
+pid=$(pgrep -f "$WARROOM -c $tmp/c.conf") || fail "no console to kill"
+kill -9 $pid
+wait_for "exit=" 5
+start 200 50 "$WARROOM -c $tmp/c.conf --incident fleet-drill"
+wait_re "fleet rollback of api to v[0-9.]+ interrupted: h1 UNKNOWN · h3, h6 not started \\(not continued\\)" 15
+grep '"kind":"incident.resume"' "$journal" | tail -n 1 |
+	grep -qE '"interrupted_chains":\["fleet rollback of api to v[0-9.]+ interrupted: h1 UNKNOWN · h3, h6 not started"\]' ||
+	fail "incident.resume does not name the interrupted chain: $(grep '"kind":"incident.resume"' "$journal" | tail -n 1)"
+sleep 2
+for h in h3 h6; do
+	[ "$(mutating $h)" = 0 ] || fail "$h changed after the resume"
+done
+ok "kill -9 mid-chain: chain.start and the intent's chain id journalled; the resume says the chain interrupted with h3, h6 not started, and continues nothing"
 keys q
 wait_for "exit=0"

@@ -752,6 +752,48 @@ resumes_name_what_an_earlier_session_left_unknown(void **state)
 		record_free(&v[i]);
 }
 
+/* A confirmed action refused before it ran is an action in the table
+ * and the counts; B's chains are listed with every host's outcome, one
+ * a killed console left unfinished as interrupted, as its resume says. */
+static void
+refused_actions_and_fleet_rollbacks_are_listed(void **state)
+{
+	struct record v[6] = { 0 };
+	char *md;
+
+	(void)state;
+	add_to(v, 0, 0, "incident.open", NULL, NULL, "{\"name\":\"fleet\"}");
+	add_to(v, 1, 10, "chain.start", NULL, NULL, "{\"summary\":\"fleet rollback of api from "
+	    "v1.5.0-bad to v1.4.1 started: h1, h4, in this order\",\"chain\":\"rb-1\","
+	    "\"fleet\":{\"service\":\"api\",\"from\":\"v1.5.0-bad\",\"to\":\"v1.4.1\"},"
+	    "\"hosts\":[\"h1\",\"h4\"],\"left_out\":[]}");
+	add_to(v, 2, 11, "action.intent", "h1", "rb-1", "{\"action\":\"compose.rollback\","
+	    "\"chain\":\"rb-1\"}");
+	add_to(v, 3, 20, "action.refused", "h7", NULL, "{\"action\":\"compose.rollback\","
+	    "\"service\":\"api\",\"reason\":\"could not re-read h7 before running: timed out; "
+	    "nothing ran\",\"confirmed\":true}");
+	add_to(v, 4, 25, "action.refused", "h8", NULL, "{\"action\":\"compose.rollback\","
+	    "\"service\":\"api\",\"reason\":\"could not read h8 to plan\",\"confirmed\":false}");
+	add_to(v, 5, 40, "incident.resume", NULL, NULL, "{\"id\":\"fleet-1a2b3c\","
+	    "\"unknown_ops\":[\"rb-1\"],\"interrupted_chains\":[\"fleet rollback of api to v1.4.1 "
+	    "interrupted: h1 UNKNOWN \xc2\xb7 h4 not started\"]}");
+	md = render_n(EXPORT_MD, v, 6);
+	assert_non_null(strstr(md, "- 2 actions: 0 ok, 0 failed, **1 UNKNOWN**, 1 refused "
+	    "(confirmed, nothing ran).\n"));
+	assert_non_null(strstr(md, "| compose.rollback | h7 | \xe2\x80\x94 | "));
+	assert_non_null(strstr(md, " | refused | could not re-read h7 before running: timed out; "
+	    "nothing ran |\n"));
+	/* Refused before any confirmation: the timeline's only. */
+	assert_null(strstr(md, "| compose.rollback | h8 |"));
+	assert_non_null(strstr(md, "Fleet rollbacks (B):\n\n- fleet rollback of api to v1.4.1 "
+	    "interrupted: h1 UNKNOWN \xc2\xb7 h4 not started\n"));
+	assert_non_null(strstr(md, "rollback on h1 (rb-1) \xe2\x80\x94 fleet rollback of api to "
+	    "v1.4.1 interrupted: h1 UNKNOWN \xc2\xb7 h4 not started (not continued) |\n"));
+	free(md);
+	for (size_t i = 0; i < 6; i++)
+		record_free(&v[i]);
+}
+
 /* A step x ran is listed as run, not as forgotten, though nobody ticked it. */
 /* The Actions table says what each action changed, from its plan: tags,
  * revisions, the kill switch's value; a runbook command what it ran (its
@@ -1463,6 +1505,7 @@ main(void)
 		cmocka_unit_test(actions_give_their_commands_and_whole_outcome),
 		cmocka_unit_test(summary_counts_outcomes_settled_after_unknown),
 		cmocka_unit_test(resumes_say_what_the_journal_lost),
+		cmocka_unit_test(refused_actions_and_fleet_rollbacks_are_listed),
 	};
 
 	return cmocka_run_group_tests(tests, setup, teardown);

@@ -36,13 +36,14 @@ a_down_host_is_named_with_the_age_of_what_was_read(void **state)
 	(void)state;
 	fleetchain_begin(&fc, "api", "v1.5.0-bad");
 	assert_true(fleetchain_add(&fc, "h1", 0));
-	/* Its row shows an older tag, read before it went away: unknown now. */
+	/* Its row shows an older tag, read before it went away: what it ran
+	 * when last seen, so it is rolled back too once it is back. */
 	c.conn = "DOWN";
 	c.age_s = 11;
 	assert_false(fleetchain_consider(&fc, &c));
 	assert_int_equal(fleetchain_out_lines(&fc), 1);
 	fleetchain_out_line(&fc, 0, line, sizeof(line));
-	assert_string_equal(line, "h2 DOWN, tag unknown (last read 11s ago): not included");
+	assert_string_equal(line, "h2 DOWN, last seen on v1.4.1 11s ago: not included");
 	c = up_at("h3", "v1.5.0-bad");
 	assert_true(fleetchain_consider(&fc, &c));
 	c.conn = "CONNECTING";
@@ -51,6 +52,14 @@ a_down_host_is_named_with_the_age_of_what_was_read(void **state)
 	assert_false(fleetchain_consider(&fc, &c));
 	fleetchain_out_line(&fc, 1, line, sizeof(line));
 	assert_string_equal(line, "h4 CONNECTING, tag unknown (never read): not included");
+	/* On the bad tag when it went away: left out, and named first. */
+	c = up_at("h7", "v1.5.0-bad");
+	c.conn = "DOWN";
+	c.age_s = 4;
+	assert_false(fleetchain_consider(&fc, &c));
+	fleetchain_out_line(&fc, 2, line, sizeof(line));
+	assert_string_equal(line, "h7 DOWN, last seen on v1.5.0-bad 4s ago: not included");
+	assert_int_equal(fc.nout_unread, 3);
 }
 
 static void
@@ -123,7 +132,7 @@ past_the_room_an_unknown_host_keeps_its_name(void **state)
 	c.conn = "DOWN";
 	assert_false(fleetchain_consider(&fc, &c));
 	fleetchain_out_line(&fc, 0, line, sizeof(line));
-	assert_string_equal(line, "d1 DOWN, tag unknown (last read 3s ago): not included");
+	assert_string_equal(line, "d1 DOWN, last seen on v1.4.1 3s ago: not included");
 	assert_int_equal(fleetchain_out_lines(&fc), FLEETCHAIN_OUT_MAX + 1);
 	fleetchain_out_line(&fc, FLEETCHAIN_OUT_MAX, line, sizeof(line));
 	assert_string_equal(line, "4 more hosts listing api: not included");
@@ -261,13 +270,100 @@ the_record_holds_the_summary_and_each_outcome(void **state)
 	assert_string_equal(cJSON_GetObjectItem(cJSON_GetArrayItem(hosts, 1), "outcome")->valuestring,
 	    "unknown");
 	assert_string_equal(cJSON_GetArrayItem(cJSON_GetObjectItem(d, "left_out"), 0)->valuestring,
-	    "h2 DOWN, tag unknown (last read 3s ago): not included");
+	    "h2 DOWN, last seen on v1.4.1 3s ago: not included");
 	/* TIMELINE and the post-mortem's timeline say the summary, in words. */
 	r.data = d;
 	text = export_details(&r, NULL);
 	assert_string_equal(text, "fleet rollback of api to v1.4.1: h1 OK \xc2\xb7 h3 UNKNOWN");
 	free(text);
 	cJSON_Delete(d);
+}
+
+/* Cancelled after its confirmation (the re-read before running failed):
+ * the chain's end still names the target confirmed, and its id. */
+static void
+a_chain_cancelled_after_confirmation_names_its_target(void **state)
+{
+	struct fleetchain fc;
+	char line[512];
+	cJSON *d;
+
+	(void)state;
+	fleetchain_begin(&fc, "api", "v1.5.0-bad");
+	fleetchain_add(&fc, "h7", 6);
+	fleetchain_add(&fc, "h8", 7);
+	fleetchain_confirmed(&fc, "rb-1", "v1.4.1");
+	assert_false(fleetchain_end_turn(&fc, FLEETCHAIN_CANCELLED, NULL, NULL));
+	fleetchain_summary(&fc, line, sizeof(line));
+	assert_string_equal(line, "fleet rollback of api to v1.4.1: h7 CANCELLED \xc2\xb7 h8 not "
+	    "started");
+	d = fleetchain_record(&fc);
+	assert_string_equal(cJSON_GetObjectItem(cJSON_GetObjectItem(d, "fleet"), "to")->valuestring,
+	    "v1.4.1");
+	assert_string_equal(cJSON_GetObjectItem(d, "chain")->valuestring, "rb-1");
+	cJSON_Delete(d);
+}
+
+static void
+rec(struct record *r, uint64_t seq, const char *kind, const char *host, const char *op,
+    cJSON *data)
+{
+	memset(r, 0, sizeof(*r));
+	r->seq = seq;
+	r->kind = (char *)kind;
+	r->host = (char *)host;
+	r->op = (char *)op;
+	r->data = data;
+}
+
+/* A console killed mid-chain: the journal's chain.start and each host's
+ * records carrying its id say what came of every host, "not started" for
+ * the ones whose turn never came; a chain.end says the chain ended. */
+static void
+a_chain_is_read_back_from_its_journal(void **state)
+{
+	struct fleetchain fc, back;
+	struct fleetchain_cand c = up_at("h2", "v1.4.1");
+	struct record v[5];
+	char line[512];
+	cJSON *d;
+
+	(void)state;
+	fleetchain_begin(&fc, "api", "v1.5.0-bad");
+	fleetchain_add(&fc, "h1", 0);
+	fleetchain_add(&fc, "h4", 3);
+	fleetchain_consider(&fc, &c);
+	fleetchain_confirmed(&fc, "rb-1", "v1.4.1");
+	d = fleetchain_start_record(&fc);
+	assert_string_equal(cJSON_GetObjectItem(d, "summary")->valuestring, "fleet rollback of "
+	    "api from v1.5.0-bad to v1.4.1 started: h1, h4, in this order; 1 not included");
+	assert_string_equal(cJSON_GetArrayItem(cJSON_GetObjectItem(d, "hosts"), 1)->valuestring,
+	    "h4");
+	rec(&v[0], 1, "chain.start", NULL, NULL, d);
+	rec(&v[1], 2, "action.intent", "h1", "rb-1", cJSON_Parse("{\"action\":\"compose.rollback\","
+	    "\"chain\":\"rb-1\"}"));
+	/* Another action on h4, not the chain's: not its turn. */
+	rec(&v[2], 3, "action.intent", "h4", "rc-9", cJSON_Parse("{\"action\":\"runbook.command\"}"));
+	assert_false(fleetchain_from_journal(&back, v, 3, 0));
+	assert_true(back.interrupted);
+	fleetchain_summary(&back, line, sizeof(line));
+	assert_string_equal(line, "fleet rollback of api to v1.4.1 interrupted: h1 UNKNOWN \xc2\xb7 "
+	    "h4 not started");
+	rec(&v[3], 4, "action.end", "h1", "rb-1", cJSON_Parse("{\"outcome\":\"ok\"}"));
+	assert_false(fleetchain_from_journal(&back, v, 4, 0));
+	fleetchain_summary(&back, line, sizeof(line));
+	assert_string_equal(line, "fleet rollback of api to v1.4.1 interrupted: h1 OK \xc2\xb7 "
+	    "h4 not started");
+	/* Ended: its own end's outcomes, not "interrupted". */
+	fleetchain_end_turn(&fc, FLEETCHAIN_OK, NULL, "v1.4.1");
+	fleetchain_end_turn(&fc, FLEETCHAIN_FAILED, NULL, NULL);
+	rec(&v[4], 5, "chain.end", NULL, NULL, fleetchain_record(&fc));
+	assert_true(fleetchain_from_journal(&back, v, 5, 0));
+	assert_false(back.interrupted);
+	fleetchain_summary(&back, line, sizeof(line));
+	assert_string_equal(line, "fleet rollback of api to v1.4.1: h1 OK \xc2\xb7 h4 FAILED");
+	for (size_t i = 0; i < 5; i++)
+		cJSON_Delete(v[i].data);
 }
 
 static void
@@ -295,6 +391,8 @@ main(void)
 		cmocka_unit_test(a_host_down_at_its_turn_stops_the_rest_and_is_counted),
 		cmocka_unit_test(every_other_end_stops_the_rest),
 		cmocka_unit_test(the_record_holds_the_summary_and_each_outcome),
+		cmocka_unit_test(a_chain_cancelled_after_confirmation_names_its_target),
+		cmocka_unit_test(a_chain_is_read_back_from_its_journal),
 		cmocka_unit_test(a_full_chain_refuses_more),
 	};
 

@@ -420,9 +420,9 @@ an_intent_without_end_is_reported_on_open(void **state)
 	const char *const *ops;
 
 	assert_int_equal(timeline_action_intent(tl, "op-1", "api-1", "rollback",
-	    cJSON_Parse("{\"to\":\"v1\"}"), NULL, NULL), 0);
+	    cJSON_Parse("{\"to\":\"v1\"}"), NULL, NULL, NULL), 0);
 	assert_int_equal(timeline_action_intent(tl, "op-2", "api-2", "rollback", NULL,
-	    "h2", NULL), 0);
+	    "h2", NULL, NULL), 0);
 	assert_int_equal(timeline_action_end(tl, "op-1", "api-1", "ok", "at v1", NULL), 0);
 	assert_int_equal(timeline_unknown_ops(tl, &ops), 0);
 	timeline_close(tl);     /* "crash" with op-2 in flight */
@@ -449,7 +449,7 @@ an_unknown_end_is_still_unknown_on_open(void **state)
 	size_t n;
 
 	assert_int_equal(timeline_action_intent(tl, "op-1", "api-1", "compose.rollback", NULL,
-	    "h1", NULL), 0);
+	    "h1", NULL, NULL), 0);
 	assert_int_equal(timeline_action_end(tl, "op-1", "api-1", "unknown",
 	    "connection lost during up -d: shutting down", NULL), 0);
 	assert_int_equal(timeline_shutdown(tl, "terminated", NULL), 0);
@@ -489,9 +489,9 @@ an_action_running_beside_us_is_not_unknown(void **state)
 
 	snprintf(id, sizeof(id), "%s", timeline_id(a));
 	assert_int_equal(timeline_action_intent(a, "op-1", "api-1", "compose.rollback", NULL,
-	    "h1", NULL), 0);
+	    "h1", NULL, NULL), 0);
 	assert_int_equal(timeline_action_intent(a, "op-2", "api-2", "compose.rollback", NULL,
-	    "h2", NULL), 0);
+	    "h2", NULL, NULL), 0);
 	assert_int_equal(timeline_action_end(a, "op-2", "api-2", "unknown", "connection lost",
 	    NULL), 0);
 	b = open_tl(dir, id);
@@ -523,7 +523,7 @@ an_inconclusive_reread_settles_nothing(void **state)
 	(void)state;
 	snprintf(id, sizeof(id), "%s", timeline_id(a));
 	assert_int_equal(timeline_action_intent(a, "op-1", "k8s-1", "k8s.undo", NULL, "h1",
-	    NULL), 0);
+	    NULL, NULL), 0);
 	timeline_close(a);                                      /* killed mid-action */
 	b = open_tl(dir, id);
 	assert_int_equal(timeline_unknown_ops(b, &ops), 1);
@@ -557,7 +557,7 @@ an_export_beside_a_running_action_says_it_runs(void **state)
 	(void)state;
 	snprintf(id, sizeof(id), "%s", timeline_id(a));
 	assert_int_equal(timeline_action_intent(a, "op-1", "k8s-1", "k8s.undo", NULL, "h1",
-	    NULL), 0);
+	    NULL, NULL), 0);
 	out = open_memstream(&buf, &len);
 	assert_int_equal(timeline_export(dir, id, EXPORT_MD, NULL, 0, out, NULL), 0);
 	fclose(out);
