@@ -28,6 +28,12 @@
  *                   an UNKNOWN outcome apart; each action's section gives
  *                   its whole outcome, the commands its intent's plan holds
  *                   and what its action.output records printed
+ *   refused         action.refused with data.confirmed: an action that ran
+ *                   nothing, listed among the actions and counted apart
+ *   chains          each chain.start as the records after it tell
+ *                   (fleetchain_from_journal: no chain.end, interrupted);
+ *                   a chain.end with no chain id as it stands; Markdown
+ *                   and JSON both read this one list
  *   resolved        the incident.resolve that left the incident resolved
  *   checklist       runbook.load data.steps seeds it, grouped by data.name
  *                   (a step's "done" ticked by a record, "preticked" only

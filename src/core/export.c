@@ -75,6 +75,15 @@ struct sp_post {
 	const struct record *retry;     /* the last statuspage.retry before the end */
 };
 
+/* One of B's fleet rollbacks as its chain.end has (or would have) it:
+ * data.summary, data.fleet (service, from, to), data.hosts (host,
+ * outcome, why). Both renderings read it, so they say the same. */
+struct pm_chain {
+	cJSON *own;                     /* rebuilt from chain.start and what followed */
+	const cJSON *data;              /* own, or a chain.end from before chain.start */
+	bool interrupted;               /* no chain.end: a console stopped mid-chain */
+};
+
 struct pm {
 	struct strmap ops, stepmap, keymap, spmap;
 	struct sp_post *sp;             /* status-page posts, in the order they began */
@@ -101,6 +110,8 @@ struct pm {
 	const struct record **refused;  /* confirmed actions refused before running
 	                                   (action.refused, confirmed: nothing ran) */
 	size_t n_refused;
+	struct pm_chain *chains;        /* B's fleet rollbacks, in the order begun */
+	size_t nchains;
 	size_t n_ok_by[3], n_failed_by[3];  /* by settled_by(): own end, re-read, hand */
 };
 
@@ -656,6 +667,27 @@ pm_links(struct pm *pm, const struct record *v, size_t n)
 	}
 }
 
+/* A chain.start: the chain as the records after it tell (fleetchain.c);
+ * a chain.end without a chain id (a journal from before chain.start)
+ * says it all itself. */
+static void
+pm_chain(struct pm *pm, const struct record *v, size_t n, size_t i)
+{
+	struct pm_chain *c;
+
+	pm->chains = xrealloc(pm->chains, (pm->nchains + 1) * sizeof(*pm->chains));
+	c = &pm->chains[pm->nchains++];
+	memset(c, 0, sizeof(*c));
+	if (kind_is(&v[i], "chain.start")) {
+		struct fleetchain *fc = xcalloc(1, sizeof(*fc));
+
+		c->interrupted = !fleetchain_from_journal(fc, v, n, i);
+		c->own = fleetchain_record(fc);
+		free(fc);
+	}
+	c->data = c->own != NULL ? c->own : v[i].data;
+}
+
 static void
 pm_build(struct pm *pm, const struct record *v, size_t n, const struct export_opts *o)
 {
@@ -719,6 +751,9 @@ pm_build(struct pm *pm, const struct record *v, size_t n, const struct export_op
 			pm->refused = xrealloc(pm->refused, (pm->n_refused + 1) * sizeof(*pm->refused));
 			pm->refused[pm->n_refused++] = r;
 		}
+		if (kind_is(r, "chain.start") ||
+		    (kind_is(r, "chain.end") && dstr(r, "chain") == NULL))
+			pm_chain(pm, v, n, i);
 		if (kind_is(r, "verdict.change"))
 			pm_verdict(pm, r);
 		pm_sp(pm, r);
@@ -798,6 +833,9 @@ pm_free(struct pm *pm)
 		free(pm->acts[i].outs);
 	free(pm->acts);
 	free(pm->refused);
+	for (i = 0; i < pm->nchains; i++)
+		cJSON_Delete(pm->chains[i].own);
+	free(pm->chains);
 	free(pm->steps);
 	for (i = 0; i < pm->nrbs; i++)
 		free((char *)pm->rbs[i]);
@@ -1950,33 +1988,30 @@ md_refused_row(struct wr_buf *b, const struct export_opts *o, const struct recor
 	wr_buf_str(b, " |\n");
 }
 
+/* Is the next action in journal order the k-th refused one rather than
+ * the i-th that ran? Both renderings list them interleaved. */
+static bool
+refused_next(const struct pm *pm, size_t i, size_t k)
+{
+	return k < pm->n_refused && (i == pm->nacts || pm->refused[k]->seq < pm->acts[i].intent->seq);
+}
+
 /* B's fleet rollbacks, each with what every host's turn came to ("not
  * started" too); one with no chain.end is said interrupted. */
 static void
-md_chains(struct wr_buf *b, const struct record *v, size_t n, const struct export_opts *o)
+md_chains(struct wr_buf *b, const struct export_opts *o, const struct pm *pm)
 {
-	struct fleetchain *fc = NULL;
-	char line[1024];
 	size_t i, k = 0;
 
-	for (i = 0; i < n; i++) {
-		const char *s = NULL;
+	for (i = 0; i < pm->nchains; i++) {
+		const char *s = jstr_in(pm->chains[i].data, "summary");
 
-		if (kind_is(&v[i], "chain.start")) {
-			if (fc == NULL)
-				fc = xcalloc(1, sizeof(*fc));
-			fleetchain_from_journal(fc, v, n, i);
-			fleetchain_summary(fc, line, sizeof(line));
-			s = line;
-		} else if (kind_is(&v[i], "chain.end") && dstr(&v[i], "chain") == NULL)
-			s = dstr(&v[i], "summary");      /* a journal from before chain.start */
 		if (s == NULL)
 			continue;
 		wr_buf_str(b, k++ == 0 ? "\nFleet rollbacks (B):\n\n- " : "- ");
 		sb_text(b, o, s);
 		wr_buf_str(b, "\n");
 	}
-	free(fc);
 }
 
 static void
@@ -2074,7 +2109,7 @@ render_md(struct wr_buf *b, const struct record *v, size_t n, const struct expor
 		char change[400];
 
 		/* In journal order, the refused among the rest. */
-		if (k < pm->n_refused && (i == pm->nacts || pm->refused[k]->seq < a->intent->seq)) {
+		if (refused_next(pm, i, k)) {
 			md_refused_row(b, o, pm->refused[k++]);
 			i--;
 			continue;
@@ -2106,7 +2141,7 @@ render_md(struct wr_buf *b, const struct record *v, size_t n, const struct expor
 		wr_buf_str(b, " |\n");
 	}
 
-	md_chains(b, v, n, o);
+	md_chains(b, o, pm);
 
 	md_action_details(b, o, pm);
 
@@ -2184,6 +2219,73 @@ json_str(cJSON *o, const char *key, const struct export_opts *eo, const char *s)
 	free(r);
 }
 
+/* The Markdown summary's action counts; refused ones ran nothing and are
+ * counted apart from the outcomes. */
+static void
+json_counts(cJSON *inc, const struct pm *pm)
+{
+	cJSON *c = cJSON_AddObjectToObject(inc, "action_counts");
+
+	cJSON_AddNumberToObject(c, "total", (double)(pm->nacts + pm->n_refused));
+	cJSON_AddNumberToObject(c, "ok", (double)pm->n_ok);
+	cJSON_AddNumberToObject(c, "failed", (double)pm->n_failed);
+	cJSON_AddNumberToObject(c, "unknown", (double)pm->n_unknown);
+	cJSON_AddNumberToObject(c, "running", (double)pm->n_running);
+	cJSON_AddNumberToObject(c, "refused", (double)pm->n_refused);
+}
+
+/* A confirmed action refused before anything ran, as an actions entry:
+ * outcome "refused", the reason as its detail. */
+static cJSON *
+json_refused(const struct export_opts *o, const struct record *r)
+{
+	cJSON *x = cJSON_CreateObject();
+
+	json_str(x, "op", o, r->op);
+	json_str(x, "action", o, dstr(r, "action"));
+	json_str(x, "host", o, r->host);
+	cJSON_AddNullToObject(x, "change");
+	json_time(x, "started", r->ts_ms);
+	cJSON_AddNullToObject(x, "ended");
+	cJSON_AddStringToObject(x, "outcome", "refused");
+	cJSON_AddBoolToObject(x, "reconciled", false);
+	json_str(x, "detail", o, dstr(r, "reason"));
+	return x;
+}
+
+/* B's fleet rollbacks from pm->chains, as md_chains lists them. */
+static void
+json_chains(cJSON *inc, const struct export_opts *o, const struct pm *pm)
+{
+	cJSON *arr = cJSON_AddArrayToObject(inc, "chains");
+	size_t i;
+
+	for (i = 0; i < pm->nchains; i++) {
+		const cJSON *d = pm->chains[i].data, *h;
+		const cJSON *f = cJSON_GetObjectItemCaseSensitive(d, "fleet");
+		const char *to = jstr_in(f, "to");
+		cJSON *x = cJSON_CreateObject(), *hosts;
+
+		json_str(x, "chain", o, jstr_in(d, "chain"));
+		json_str(x, "service", o, jstr_in(f, "service"));
+		json_str(x, "from", o, jstr_in(f, "from"));
+		json_str(x, "target", o, to != NULL && to[0] != '\0' ? to : NULL);
+		cJSON_AddBoolToObject(x, "interrupted", pm->chains[i].interrupted);
+		json_str(x, "summary", o, jstr_in(d, "summary"));
+		hosts = cJSON_AddArrayToObject(x, "hosts");
+		cJSON_ArrayForEach(h, cJSON_GetObjectItemCaseSensitive(d, "hosts")) {
+			cJSON *y = cJSON_CreateObject();
+
+			json_str(y, "host", o, jstr_in(h, "host"));
+			json_str(y, "outcome", o, jstr_in(h, "outcome"));
+			if (jstr_in(h, "why") != NULL)
+				json_str(y, "why", o, jstr_in(h, "why"));
+			cJSON_AddItemToArray(hosts, y);
+		}
+		cJSON_AddItemToArray(arr, x);
+	}
+}
+
 static cJSON *
 json_incident(const struct record *v, size_t n, const struct export_opts *o,
     const struct pm *pm)
@@ -2243,11 +2345,19 @@ json_incident(const struct record *v, size_t n, const struct export_opts *o,
 		json_str(x, "bad_verdict", o, pm->keys[i].bad);
 		cJSON_AddItemToArray(bad, x);
 	}
+	json_counts(inc, pm);
 	acts = cJSON_AddArrayToObject(inc, "actions");
-	for (i = 0; i < pm->nacts; i++) {
+	for (i = 0, k = 0; i < pm->nacts || k < pm->n_refused; i++) {
 		const struct pm_action *a = &pm->acts[i];
-		cJSON *x = cJSON_CreateObject();
+		cJSON *x;
 
+		/* In journal order, the refused among the rest, as in Markdown. */
+		if (refused_next(pm, i, k)) {
+			cJSON_AddItemToArray(acts, json_refused(o, pm->refused[k++]));
+			i--;
+			continue;
+		}
+		x = cJSON_CreateObject();
 		json_str(x, "op", o, a->intent->op);
 		json_str(x, "action", o, dstr(a->intent, "action"));
 		json_str(x, "host", o, a->intent->host);
@@ -2293,6 +2403,7 @@ json_incident(const struct record *v, size_t n, const struct export_opts *o,
 		}
 		cJSON_AddItemToArray(acts, x);
 	}
+	json_chains(inc, o, pm);
 	steps = cJSON_AddArrayToObject(inc, "checklist");
 	for (i = 0; i < pm->nsteps; i++) {
 		cJSON *x = cJSON_CreateObject();

@@ -794,6 +794,78 @@ refused_actions_and_fleet_rollbacks_are_listed(void **state)
 		record_free(&v[i]);
 }
 
+/* The JSON export carries what the Markdown says of refused actions and
+ * B's chains: the refused in the actions list and counts, each chain
+ * with its hosts' outcomes, an unended one interrupted. */
+static void
+json_lists_refused_actions_and_fleet_rollbacks(void **state)
+{
+	struct record v[7] = { 0 };
+	const cJSON *inc, *acts, *cnt, *chains, *c, *hosts;
+	cJSON *doc;
+	char *js, *md;
+
+	(void)state;
+	add_to(v, 0, 0, "incident.open", NULL, NULL, "{\"name\":\"fleet\"}");
+	add_to(v, 1, 10, "chain.start", NULL, NULL, "{\"summary\":\"started\",\"chain\":\"rb-1\","
+	    "\"fleet\":{\"service\":\"api\",\"from\":\"v1.5.0-bad\",\"to\":\"v1.4.1\"},"
+	    "\"hosts\":[\"h1\",\"h4\"],\"left_out\":[]}");
+	add_to(v, 2, 11, "action.intent", "h1", "rb-1", "{\"action\":\"compose.rollback\","
+	    "\"chain\":\"rb-1\"}");
+	add_to(v, 3, 20, "action.refused", "h7", NULL, "{\"action\":\"compose.rollback\","
+	    "\"service\":\"api\",\"reason\":\"could not re-read h7\",\"confirmed\":true}");
+	add_to(v, 4, 25, "action.refused", "h8", NULL, "{\"action\":\"compose.rollback\","
+	    "\"service\":\"api\",\"reason\":\"could not read h8\",\"confirmed\":false}");
+	add_to(v, 5, 30, "chain.start", NULL, NULL, "{\"summary\":\"started\",\"chain\":\"rb-2\","
+	    "\"fleet\":{\"service\":\"web\",\"from\":\"v2\",\"to\":\"v1\"},"
+	    "\"hosts\":[\"h2\",\"h3\"],\"left_out\":[]}");
+	add_to(v, 6, 50, "chain.end", NULL, NULL, "{\"summary\":\"ended\",\"chain\":\"rb-2\","
+	    "\"fleet\":{\"service\":\"web\",\"from\":\"v2\",\"to\":\"v1\"},"
+	    "\"hosts\":[{\"host\":\"h2\",\"outcome\":\"refused\",\"why\":\"read-only\"},"
+	    "{\"host\":\"h3\",\"outcome\":\"not started\"}],\"left_out\":[]}");
+	js = render_n(EXPORT_JSON, v, 7);
+	doc = cJSON_Parse(js);
+	assert_non_null(doc);
+	inc = cJSON_GetObjectItem(doc, "incident");
+	acts = cJSON_GetObjectItem(inc, "actions");
+	assert_int_equal(cJSON_GetArraySize(acts), 2);
+	assert_string_equal(jstr(cJSON_GetArrayItem(acts, 0), "outcome"), "unknown");
+	assert_string_equal(jstr(cJSON_GetArrayItem(acts, 1), "outcome"), "refused");
+	assert_string_equal(jstr(cJSON_GetArrayItem(acts, 1), "host"), "h7");
+	assert_string_equal(jstr(cJSON_GetArrayItem(acts, 1), "detail"), "could not re-read h7");
+	cnt = cJSON_GetObjectItem(inc, "action_counts");
+	assert_int_equal(cJSON_GetObjectItem(cnt, "total")->valueint, 2);
+	assert_int_equal(cJSON_GetObjectItem(cnt, "unknown")->valueint, 1);
+	assert_int_equal(cJSON_GetObjectItem(cnt, "refused")->valueint, 1);
+	chains = cJSON_GetObjectItem(inc, "chains");
+	assert_int_equal(cJSON_GetArraySize(chains), 2);
+	c = cJSON_GetArrayItem(chains, 0);
+	assert_string_equal(jstr(c, "service"), "api");
+	assert_string_equal(jstr(c, "from"), "v1.5.0-bad");
+	assert_string_equal(jstr(c, "target"), "v1.4.1");
+	assert_true(cJSON_IsTrue(cJSON_GetObjectItem(c, "interrupted")));
+	hosts = cJSON_GetObjectItem(c, "hosts");
+	assert_int_equal(cJSON_GetArraySize(hosts), 2);
+	assert_string_equal(jstr(cJSON_GetArrayItem(hosts, 0), "host"), "h1");
+	assert_string_equal(jstr(cJSON_GetArrayItem(hosts, 0), "outcome"), "unknown");
+	assert_string_equal(jstr(cJSON_GetArrayItem(hosts, 1), "outcome"), "not started");
+	c = cJSON_GetArrayItem(chains, 1);
+	assert_false(cJSON_IsTrue(cJSON_GetObjectItem(c, "interrupted")));
+	hosts = cJSON_GetObjectItem(c, "hosts");
+	assert_string_equal(jstr(cJSON_GetArrayItem(hosts, 0), "outcome"), "refused");
+	assert_string_equal(jstr(cJSON_GetArrayItem(hosts, 0), "why"), "read-only");
+	assert_string_equal(jstr(cJSON_GetArrayItem(hosts, 1), "outcome"), "not started");
+	/* The same summary as the Markdown's list. */
+	md = render_n(EXPORT_MD, v, 7);
+	assert_non_null(strstr(md, jstr(c, "summary")));
+	assert_non_null(strstr(md, jstr(cJSON_GetArrayItem(chains, 0), "summary")));
+	cJSON_Delete(doc);
+	free(js);
+	free(md);
+	for (size_t i = 0; i < 7; i++)
+		record_free(&v[i]);
+}
+
 /* A step x ran is listed as run, not as forgotten, though nobody ticked it. */
 /* The Actions table says what each action changed, from its plan: tags,
  * revisions, the kill switch's value; a runbook command what it ran (its
@@ -1506,6 +1578,7 @@ main(void)
 		cmocka_unit_test(summary_counts_outcomes_settled_after_unknown),
 		cmocka_unit_test(resumes_say_what_the_journal_lost),
 		cmocka_unit_test(refused_actions_and_fleet_rollbacks_are_listed),
+		cmocka_unit_test(json_lists_refused_actions_and_fleet_rollbacks),
 	};
 
 	return cmocka_run_group_tests(tests, setup, teardown);
