@@ -8,6 +8,7 @@
 #ifndef WARROOM_LOGMERGE_H
 #define WARROOM_LOGMERGE_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -19,6 +20,7 @@ struct logmerge_line {
 	int64_t due_ms;                  /* arrival + hold */
 	uint64_t seq;                    /* arrival order, for equal times */
 	int stream;                      /* the caller's tag (stdout/stderr) */
+	bool timed;                      /* ts_ms is the line's own */
 	char *text;
 	size_t len;
 };
@@ -30,7 +32,9 @@ struct logmerge {
 	int64_t hold_ms;
 };
 
-typedef void (*logmerge_emit_fn)(const char *text, size_t len, int stream, void *arg);
+/* A line leaves: ts_ms is its own time, -1 when it carries none. */
+typedef void (*logmerge_emit_fn)(const char *text, size_t len, int stream, int64_t ts_ms,
+    void *arg);
 
 void logmerge_init(struct logmerge *m, int64_t hold_ms);
 
@@ -49,5 +53,33 @@ int64_t logmerge_drain(struct logmerge *m, int64_t now_ms, int flush, logmerge_e
 int64_t logmerge_parse_time(const char *s, size_t len);
 
 void logmerge_free(struct logmerge *m);
+
+/* Services a fill count keeps apart (LOGS' rings). */
+#define LOGMERGE_FILL_SERVICES 16
+
+/* A resumed tail back-fills what its service wrote while it was away:
+ * lines older than those other services have already shown, so they land
+ * above them. Per service, the newest time stored and, from a resume
+ * until its first line that is not older, how many were. */
+struct logmerge_fill {
+	int64_t newest[LOGMERGE_FILL_SERVICES];  /* INT64_MIN: none stored */
+	uint64_t filled[LOGMERGE_FILL_SERVICES]; /* since the resume */
+	uint64_t said[LOGMERGE_FILL_SERVICES];   /* filled when last reported */
+	bool resumed[LOGMERGE_FILL_SERVICES];    /* still back-filling */
+};
+
+/* Nothing stored yet, nothing resumed. */
+void logmerge_fill_init(struct logmerge_fill *f);
+
+/* svc's tail resumed after a break: count its coming back-fill from 0. */
+void logmerge_fill_resume(struct logmerge_fill *f, unsigned svc);
+
+/* A line of svc with time ts_ms (-1: none, not counted) was stored; true
+ * when it was back-filled (resumed, older than another service's newest). */
+bool logmerge_fill_note(struct logmerge_fill *f, unsigned svc, int64_t ts_ms);
+
+/* A service whose back-fill count grew since last asked: its count (and
+ * *svc), then taken as reported; 0 when none grew. */
+uint64_t logmerge_fill_news(struct logmerge_fill *f, unsigned *svc);
 
 #endif

@@ -5,6 +5,7 @@
  */
 #include "warroom/logmerge.h"
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -70,6 +71,7 @@ logmerge_push(struct logmerge *m, const char *text, size_t len, int stream, int6
 	}
 	l = &m->heap[m->n];
 	l->ts_ms = ts_ms >= 0 ? ts_ms : now_ms;
+	l->timed = ts_ms >= 0;
 	l->due_ms = now_ms + m->hold_ms;
 	l->seq = m->seq++;
 	l->stream = stream;
@@ -90,7 +92,7 @@ logmerge_drain(struct logmerge *m, int64_t now_ms, int flush, logmerge_emit_fn e
 
 		m->heap[0] = m->heap[--m->n];
 		sift_down(m, 0);
-		emit(top.text, top.len, top.stream, arg);
+		emit(top.text, top.len, top.stream, top.timed ? top.ts_ms : -1, arg);
 		free(top.text);
 	}
 	return m->n > 0 ? m->heap[0].due_ms : -1;
@@ -119,4 +121,63 @@ logmerge_free(struct logmerge *m)
 		free(m->heap[i].text);
 	free(m->heap);
 	memset(m, 0, sizeof(*m));
+}
+
+void
+logmerge_fill_init(struct logmerge_fill *f)
+{
+	unsigned i;
+
+	memset(f, 0, sizeof(*f));
+	for (i = 0; i < LOGMERGE_FILL_SERVICES; i++)
+		f->newest[i] = INT64_MIN;
+}
+
+void
+logmerge_fill_resume(struct logmerge_fill *f, unsigned svc)
+{
+	if (svc >= LOGMERGE_FILL_SERVICES)
+		return;
+	f->resumed[svc] = true;
+	f->filled[svc] = 0;
+	f->said[svc] = 0;
+}
+
+bool
+logmerge_fill_note(struct logmerge_fill *f, unsigned svc, int64_t ts_ms)
+{
+	int64_t others = INT64_MIN;
+	bool older;
+	unsigned i;
+
+	if (svc >= LOGMERGE_FILL_SERVICES || ts_ms < 0)
+		return false;
+	for (i = 0; i < LOGMERGE_FILL_SERVICES; i++)
+		if (i != svc && f->newest[i] > others)
+			others = f->newest[i];
+	if (ts_ms > f->newest[svc])
+		f->newest[svc] = ts_ms;
+	older = ts_ms < others;
+	/* Caught up: later lines older than another's are the merge's usual
+	 * jitter, not the break's. */
+	if (!older)
+		f->resumed[svc] = false;
+	if (!older || !f->resumed[svc])
+		return false;
+	f->filled[svc]++;
+	return true;
+}
+
+uint64_t
+logmerge_fill_news(struct logmerge_fill *f, unsigned *svc)
+{
+	unsigned i;
+
+	for (i = 0; i < LOGMERGE_FILL_SERVICES; i++)
+		if (f->filled[i] != f->said[i]) {
+			f->said[i] = f->filled[i];
+			*svc = i;
+			return f->filled[i];
+		}
+	return 0;
 }

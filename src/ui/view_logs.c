@@ -36,6 +36,7 @@
 #define LOG_LINE_BUF 65536
 
 _Static_assert(WR_LOGS_STREAMS < WR_LOGSET_RINGS, "a ring for each service and LOGS' own");
+_Static_assert(WR_LOGSET_RINGS <= LOGMERGE_FILL_SERVICES, "a fill count for each ring");
 
 /* One tailed service. */
 struct logs_stream {
@@ -54,14 +55,29 @@ struct logs_stream {
 #define MERGE_BACKLOG_MS 3000
 
 /* A merged line leaves the merge: stream is its ring, twice, plus one
- * for stderr. */
+ * for stderr. Counted when a reconnect fills it in above lines shown. */
 static void
-append_line(const char *text, size_t len, int stream, void *arg)
+append_line(const char *text, size_t len, int stream, int64_t ts_ms, void *arg)
 {
 	struct app *app = arg;
 
 	logset_append(&app->logs, (unsigned)stream / 2, text, len, stream % 2 != 0);
+	logmerge_fill_note(&app->merge_fill, (unsigned)stream / 2, ts_ms);
 	app->dirty = true;
+}
+
+/* Lines stored above the fold in follow mode are not seen arrive: say
+ * how many a reconnect filled in, as the count grows. */
+static void
+say_filled(struct app *app)
+{
+	unsigned ring;
+	uint64_t n;
+
+	while ((n = logmerge_fill_news(&app->merge_fill, &ring)) > 0)
+		app_say(app, "%s: %llu earlier line%s filled in above after reconnect",
+		    ring < WR_LOGSET_RINGS ? app->logs_ring_name[ring] : "?",
+		    (unsigned long long)n, n == 1 ? "" : "s");
 }
 
 static void
@@ -72,6 +88,7 @@ merge_tick(void *arg)
 
 	app->merge_timer = 0;
 	next = logmerge_drain(&app->merge, now, 0, append_line, app);
+	say_filled(app);
 	if (next >= 0)
 		app->merge_timer = loop_timer_add(app->loop, next > now ? next - now : 0, 0,
 		    merge_tick, app);
@@ -120,8 +137,11 @@ on_log_since(char *buf, size_t cap, void *arg)
 	struct logs_stream *ls = arg;
 	struct app *app = ls->app;
 
-	if (app->nstreams > 1)
+	if (app->nstreams > 1) {
 		logmerge_drain(&app->merge, loop_now_ms(), 1, append_line, app);
+		say_filled(app);
+		logmerge_fill_resume(&app->merge_fill, ls->ring);
+	}
 	return ingest_resume(&ls->in[0], &app->logs, ls->ring, buf, cap);
 }
 
@@ -142,6 +162,7 @@ logs_stop(struct app *app)
 	app->merge_timer = 0;
 	logmerge_free(&app->merge);
 	logmerge_init(&app->merge, MERGE_HOLD_MS);
+	logmerge_fill_init(&app->merge_fill);
 }
 
 static void

@@ -2,7 +2,8 @@
 # test_logs_merged.sh — several services in LOGS at once: Enter tails one,
 # + adds another (HOSTS), and their lines are shown together with a
 # host/service prefix in the order of the time each line carries — the
-# ten-minute backlogs of both included, which arrive one after the other.
+# ten-minute backlogs of both included, which arrive one after the other;
+# a reconnect's back-fill, stored above lines already shown, is said.
 . "${top_srcdir:-$(dirname "$0")/../..}/tests/lib/tmux.sh"
 [ -x /usr/sbin/sshd ] || skip "openssh-server is not installed"
 fleet_up --hosts 2 --log-rate 10
@@ -34,7 +35,17 @@ switches=$(sed 's/^│\(h[12]\).*/\1/' "$tmp/logs" | uniq | wc -l)
 [ "$switches" -gt 2 ] || { cat "$tmp/logs"; fail "the lines are in blocks, not interleaved"; }
 ok "+ adds a service; both backlogs and the lines after are merged by their own time"
 
-keys f 1 Enter
+# h1 goes away while h2 goes on; back, its tail fills in what h1 wrote
+# meanwhile, older than h2's lines on screen: the footer says so.
+keys f
+"$fleet" fault --dir "$fl" h1 sshd-stop > /dev/null
+wait_re "NOT STREAMING: [^;]+; retrying" 15
+sleep 2
+"$fleet" fault --dir "$fl" h1 sshd-start > /dev/null
+wait_re "h1/api: [0-9]+ earlier lines? filled in above after reconnect" 25
+ok "a reconnect's lines filled in above those shown are said"
+
+keys 1 Enter
 wait_for "LOGS: tailing h2/api"
 ok "Enter starts over with one service"
 keys q

@@ -1,7 +1,9 @@
 /*
  * test_logmerge.c — lines of several streams leave in the time they carry
  * once their hold is over, never ahead of an older waiting line; lines
- * without a time keep their arrival; times are read in RFC 3339 forms.
+ * without a time keep their arrival; times are read in RFC 3339 forms;
+ * a resumed tail's lines older than another service's shown ones are
+ * counted as filled in above, until it catches up.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -16,7 +18,7 @@
 static char out[4096];
 
 static void
-emit(const char *text, size_t len, int stream, void *arg)
+emit(const char *text, size_t len, int stream, int64_t ts_ms, void *arg)
 {
 	size_t n = strlen(out);
 
@@ -78,6 +80,68 @@ times_in_their_forms(void **state)
 	assert_int_equal(logmerge_parse_time("12026-11-26T10:00:00Z", 21), -1);
 }
 
+/* Records the times lines leave with. */
+static void
+take(const char *text, size_t len, int stream, int64_t ts_ms, void *arg)
+{
+	int64_t *seen = arg;
+
+	seen[++seen[0]] = ts_ms;
+}
+
+static void
+lines_without_a_time_are_emitted_without_one(void **state)
+{
+	struct logmerge m;
+	int64_t seen[3] = { 0 };
+
+	logmerge_init(&m, 0);
+	logmerge_push(&m, "x", 1, 0, -1, 50);
+	logmerge_push(&m, "y", 1, 0, 40, 50);
+	/* y is older than x's arrival, so it leaves first. */
+	logmerge_drain(&m, 50, 1, take, seen);
+	assert_int_equal(seen[0], 2);
+	assert_int_equal(seen[1], 40);
+	assert_int_equal(seen[2], -1);
+	logmerge_free(&m);
+}
+
+static void
+back_fill_counted_from_resume_until_caught_up(void **state)
+{
+	struct logmerge_fill f;
+	unsigned svc = 99;
+
+	logmerge_fill_init(&f);
+	/* Both live: 1 and 2 interleave, nothing is back-filled. */
+	assert_false(logmerge_fill_note(&f, 1, 1000));
+	assert_false(logmerge_fill_note(&f, 2, 1100));
+	/* Jitter without a resume is not a back-fill. */
+	assert_false(logmerge_fill_note(&f, 1, 1050));
+	assert_int_equal(logmerge_fill_news(&f, &svc), 0);
+	/* 2 goes on while 1 is away; then 1 resumes from 1200. */
+	assert_false(logmerge_fill_note(&f, 2, 9000));
+	logmerge_fill_resume(&f, 1);
+	assert_true(logmerge_fill_note(&f, 1, 1200));
+	assert_true(logmerge_fill_note(&f, 1, 5000));
+	assert_false(logmerge_fill_note(&f, 1, -1));	/* no time: not counted */
+	assert_int_equal(logmerge_fill_news(&f, &svc), 2);
+	assert_int_equal(svc, 1);
+	assert_int_equal(logmerge_fill_news(&f, &svc), 0);	/* already reported */
+	assert_true(logmerge_fill_note(&f, 1, 8999));
+	/* Caught up: what follows is live again. */
+	assert_false(logmerge_fill_note(&f, 1, 9000));
+	assert_false(logmerge_fill_note(&f, 2, 9500));
+	assert_false(logmerge_fill_note(&f, 1, 9400));
+	assert_int_equal(logmerge_fill_news(&f, &svc), 3);
+	/* The next resume counts from 0 again; out of range is ignored. */
+	logmerge_fill_resume(&f, 1);
+	assert_true(logmerge_fill_note(&f, 1, 9450));
+	assert_int_equal(logmerge_fill_news(&f, &svc), 1);
+	logmerge_fill_resume(&f, LOGMERGE_FILL_SERVICES);
+	assert_false(logmerge_fill_note(&f, LOGMERGE_FILL_SERVICES, 1));
+}
+
 int
 main(void)
 {
@@ -85,6 +149,8 @@ main(void)
 		cmocka_unit_test(merges_by_the_lines_own_time),
 		cmocka_unit_test(lines_without_a_time_keep_arrival_order),
 		cmocka_unit_test(times_in_their_forms),
+		cmocka_unit_test(lines_without_a_time_are_emitted_without_one),
+		cmocka_unit_test(back_fill_counted_from_resume_until_caught_up),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
