@@ -149,9 +149,9 @@ assert_screen watcher <<'EOF'
 │                                              ││                              │
 └──────────────────────────────────────────────┘└──────────────────────────────┘
 ┌─ LOGS ───────────────────────────────────────┐┌─ TIMELINE ───────────────────┐
-│ no log stream open                           ││ watching: no journal for inci│
+│ no log stream open                           ││ watching: no journal yet     │
 │                                              ││ it shows here once a console │
-│                                              ││                              │
+│                                              ││   that acts opens it         │
 │                                              ││                              │
 │                                              ││                              │
 │                                              ││                              │
