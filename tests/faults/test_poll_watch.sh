@@ -3,49 +3,11 @@
 # one channel (one remote `sh -c 'while …'` per host, not a session per
 # poll), every round still reaches HOSTS; a command that hangs in the loop
 # is named on the row after two intervals and 10 s, no second loop is
-# started while it hangs, and a new one answers once it has ended; a
-# rollback's re-read that hangs ends it at its timeout (journalled); the
-# loop ends with the console (quit, or killed while the loop sleeps an
-# hour); a host without a usable sh falls back to a command per poll, and
-# its polls wait for a hung one's session rather than pile up.
-. "${top_srcdir:-$(dirname "$0")/../..}/tests/lib/tmux.sh"
-[ -x /usr/sbin/sshd ] || skip "openssh-server is not installed"
-command -v python3 > /dev/null 2>&1 || skip "python3 is not installed"
-fleet_up --hosts 1
-sed 's/^\[warroom\]$/[warroom]\npoll_interval = 1s/' "$fl/warroom.conf" > "$tmp/c.conf"
-# The loop's shell forks for each command (the child shows the same
-# command line for a moment): the fewest of five looks 0.1 s apart.
-watches() {
-	min=99
-	for k in 1 2 3 4 5; do
-		n=$(pgrep -f "sh -c while .* do .cd '$fl/hosts/h1/app'" | wc -l)
-		[ "$n" -lt "$min" ] && min=$n
-		sleep 0.1
-	done
-	echo "$min"
-}
-# gone N — no watch loop left on h1 within N seconds.
-gone() {
-	i=0
-	until [ "$(watches)" = 0 ]; do
-		sleep 0.2; i=$((i + 1))
-		[ $i -lt $(( $1 * 5 )) ] || fail "$(watches) watch loops still on h1 after $1 s"
-	done
-}
-polls() { grep -c "compose.* ps" "$fl/hosts/h1/commands.log" 2> /dev/null || echo 0; }
-
-# polling_works LOOPS — start the console: LOOPS watch loops on h1, at
-# least 3 polls in 4 s at 1 s, and a new tag reaches HOSTS.
-polling_works() {
-	start 120 30 "$WARROOM -c $tmp/c.conf"
-	wait_re "│> h1 +api +UP +v1\\.4\\.1" 15
-	n0=$(polls)
-	sleep 4
-	[ "$(watches)" = "$1" ] || fail "$(watches) remote watch loops for h1, not $1"
-	[ $(( $(polls) - n0 )) -ge 3 ] || fail "only $(( $(polls) - n0 )) polls in 4 s at 1 s"
-	"$fleet" set-tag --dir "$fl" h1 api v1.4.9 > /dev/null
-	wait_re "│> h1 +api +UP +v1\\.4\\.9" 5
-}
+# started while it hangs, and a new one answers once it has ended; the
+# loop ends when the console quits. The rest of the watch (a re-read
+# that hangs, a killed console, no usable sh, a docker that hangs) is in
+# test_poll_watch_hang.sh.
+. "${top_srcdir:-$(dirname "$0")/../..}/tests/faults/poll_watch_lib.sh"
 
 polling_works 1
 ok "one remote loop per host; each round reaches HOSTS"
@@ -66,62 +28,3 @@ keys q
 wait_for "exit=0"
 gone 5
 ok "the console quits: its loop on the host ends"
-
-# Polls an hour apart: after the first round only what the engineer asks
-# runs on h1. A rollback's re-read before it runs hangs there: the rollback
-# ends CANCELLED at the re-read's 15 s timeout with nothing run, while the
-# command still hangs (sshd answers the channel's close only once it ends).
-sed 's/^\[warroom\]$/[warroom]\npoll_interval = 1h/' "$fl/warroom.conf" > "$tmp/slow.conf"
-start 200 30 "$WARROOM -c $tmp/slow.conf --incident slow"
-wait_re "│> h1 +api +UP +v1\\.4\\.1" 15
-[ "$(watches)" = 1 ] || fail "$(watches) remote watch loops for h1, not 1"
-keys A; keys -l arm; keys Enter
-wait_re "ARMED 1[45]:[0-9][0-9]"
-keys r
-wait_for "type api and press Enter" 15
-"$fleet" fault --dir "$fl" h1 hang-next 40 > /dev/null
-keys -l api; keys Enter
-t0=$(date +%s)
-wait_for "rollback of api on h1: CANCELLED — could not re-read h1 before running: timed out after 15 s; nothing ran" 25
-took=$(( $(date +%s) - t0 ))
-[ "$took" -le 19 ] || fail "the re-read's 15 s timeout ended the rollback after $took s"
-[ -n "$(ls "$fl/hosts/h1/running")" ] || fail "the re-read no longer hangs on h1: nothing proven"
-! grep -q '"mutating":true' "$fl/hosts/h1/commands.log" || fail "a changing command ran"
-grep '"kind":"action.refused"' "$fl"/timeline/slow-*.jsonl | grep '"confirmed":true' |
-	grep -q 'could not re-read h1 before running: timed out after 15 s; nothing ran' ||
-	fail "not journalled: $(grep action.refused "$fl"/timeline/slow-*.jsonl)"
-ok "a re-read hanging on the host: CANCELLED at its timeout ($took s), journalled, nothing ran"
-
-# Polls an hour apart and the console killed: the loop, asleep, looks for
-# its session every 5 s and ends.
-pkill -9 -f "$WARROOM -c $tmp/slow.conf" || fail "cannot kill the console"
-gone 12
-ok "the console killed with polls an hour apart: its loop ends within seconds"
-
-# No usable sh on the host's PATH: a `sh` first on PATH that fails, so
-# sh -c exits at once without a marker. Each poll is then its own command
-# again (the login shell, an absolute path, still runs those).
-printf '#!/bin/bash\nexit 127\n' > "$fl/bin/sh"
-chmod +x "$fl/bin/sh"
-polling_works 0
-ok "without a usable sh, one command per poll"
-
-# Then a docker that hangs every time: the poll's commands are said to
-# have timed out at 15 s, but hold their sessions on the host until they
-# end; no poll starts meanwhile, so the hung tool holds one poll's
-# sessions, not two more every 15 s (sshd allows ten per connection).
-mv "$fl/bin/docker" "$tmp/docker.shim"
-printf '#!/bin/bash\necho "$$" >> %s\nexec sleep 30\n' "$tmp/hung" > "$fl/bin/docker"
-chmod +x "$fl/bin/docker"
-hung() { cat "$tmp/hung" 2> /dev/null | wc -l; }
-sleep 5                      # the next poll's commands all hang by now
-n=$(hung)
-[ "$n" -ge 1 ] || fail "no poll ran the hanging docker"
-wait_for "timed out after 15 s" 20
-sleep 3
-[ "$(hung)" = "$n" ] || fail "$(hung) hung docker commands, not $n: polls went on while theirs hung"
-mv "$tmp/docker.shim" "$fl/bin/docker"
-rm -f "$fl/bin/sh"
-ok "a poll command that hangs: its timeout said at 15 s, no new poll while it holds its session"
-keys q
-wait_for "exit=0"

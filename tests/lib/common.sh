@@ -1,6 +1,7 @@
 # common.sh — sourced by every shell test: where things are, a private
-# temporary directory removed on exit, and small assertions that say why
-# they failed. Exit 77 skips a test under automake's harness.
+# temporary directory removed on exit, small assertions that say why
+# they failed, and the fixture fleet (fleet_up). Exit 77 skips a test
+# under automake's harness.
 set -u
 
 : "${top_srcdir:=$(cd "$(dirname "$0")/../.." && pwd)}"
@@ -36,6 +37,22 @@ assert_contains() {
 assert_not_contains() {
 	! grep -qF -- "$2" "$1" || { echo "--- $1:"; cat "$1"; fail "did not expect '$2' in $1"; }
 }
+
+# fleet_up ARGS… — the fixture fleet in $fl ($tmp/fleet; its tool in
+# $fleet) with a private HOME, taken down when the test ends.
+fleet_up() {
+	fleet=$top_srcdir/tests/fleet/fleet
+	fl=$tmp/fleet
+	cleanup_hooks="$cleanup_hooks fleet_down"
+	export HOME=$tmp/home
+	mkdir -p "$HOME"
+	# Once more on another block: a fleet of a test beside this one may
+	# have taken a port between the check and the bind.
+	"$fleet" up --dir "$fl" --base-port auto "$@" > "$tmp/up.log" 2>&1 ||
+		"$fleet" up --dir "$fl" --base-port auto "$@" > "$tmp/up.log" 2>&1 ||
+		{ cat "$tmp/up.log"; fail "fleet up"; }
+}
+fleet_down() { "$fleet" down --dir "$fl" > /dev/null 2>&1 || true; }
 
 # A small config with two compose hosts and one Kubernetes host.
 write_config() {

@@ -105,20 +105,4 @@ post_status() {
 	keys Enter
 }
 
-# fleet_up ARGS… — the fixture fleet in $fl ($tmp/fleet; its tool in
-# $fleet) with a private HOME, taken down when the test ends.
-fleet_up() {
-	fleet=$top_srcdir/tests/fleet/fleet
-	fl=$tmp/fleet
-	cleanup_hooks="$cleanup_hooks fleet_down"
-	export HOME=$tmp/home
-	mkdir -p "$HOME"
-	# Once more on another block: a fleet of a test beside this one may
-	# have taken a port between the check and the bind.
-	"$fleet" up --dir "$fl" --base-port auto "$@" > "$tmp/up.log" 2>&1 ||
-		"$fleet" up --dir "$fl" --base-port auto "$@" > "$tmp/up.log" 2>&1 ||
-		{ cat "$tmp/up.log"; fail "fleet up"; }
-}
-fleet_down() { "$fleet" down --dir "$fl" > /dev/null 2>&1 || true; }
-
 resize() { tmx resize-window -t t -x "$1" -y "$2"; }

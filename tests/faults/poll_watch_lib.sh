@@ -1,0 +1,42 @@
+# poll_watch_lib.sh — sourced by test_poll_watch.sh and
+# test_poll_watch_hang.sh (split so the two run side by side): tmux.sh, a
+# fleet of one host, a config polling it every second ($tmp/c.conf), and
+# the helpers that count h1's watch loops and polls.
+. "${top_srcdir:-$(dirname "$0")/../..}/tests/lib/tmux.sh"
+[ -x /usr/sbin/sshd ] || skip "openssh-server is not installed"
+command -v python3 > /dev/null 2>&1 || skip "python3 is not installed"
+fleet_up --hosts 1
+sed 's/^\[warroom\]$/[warroom]\npoll_interval = 1s/' "$fl/warroom.conf" > "$tmp/c.conf"
+# The loop's shell forks for each command (the child shows the same
+# command line for a moment): the fewest of five looks 0.1 s apart.
+watches() {
+	min=99
+	for k in 1 2 3 4 5; do
+		n=$(pgrep -f "sh -c while .* do .cd '$fl/hosts/h1/app'" | wc -l)
+		[ "$n" -lt "$min" ] && min=$n
+		sleep 0.1
+	done
+	echo "$min"
+}
+# gone N — no watch loop left on h1 within N seconds.
+gone() {
+	i=0
+	until [ "$(watches)" = 0 ]; do
+		sleep 0.2; i=$((i + 1))
+		[ $i -lt $(( $1 * 5 )) ] || fail "$(watches) watch loops still on h1 after $1 s"
+	done
+}
+polls() { grep -c "compose.* ps" "$fl/hosts/h1/commands.log" 2> /dev/null || echo 0; }
+
+# polling_works LOOPS — start the console: LOOPS watch loops on h1, at
+# least 3 polls in 4 s at 1 s, and a new tag reaches HOSTS.
+polling_works() {
+	start 120 30 "$WARROOM -c $tmp/c.conf"
+	wait_re "│> h1 +api +UP +v1\\.4\\.1" 15
+	n0=$(polls)
+	sleep 4
+	[ "$(watches)" = "$1" ] || fail "$(watches) remote watch loops for h1, not $1"
+	[ $(( $(polls) - n0 )) -ge 3 ] || fail "only $(( $(polls) - n0 )) polls in 4 s at 1 s"
+	"$fleet" set-tag --dir "$fl" h1 api v1.4.9 > /dev/null
+	wait_re "│> h1 +api +UP +v1\\.4\\.9" 5
+}
