@@ -983,8 +983,10 @@ redact_might(const struct redactor *r, const char *s, size_t n)
 #undef AT
 #undef BACK
 
-char *
-redact_text(const struct redactor *r, const char *s)
+/* Every rule once over s: a malloc'd copy with each hit replaced, or NULL
+ * when no rule hit. */
+static char *
+redact_pass(const struct redactor *r, const char *s)
 {
 	struct spans sp = { 0 };
 	size_t n = strlen(s), i, at = 0, len = 0;
@@ -1002,7 +1004,7 @@ redact_text(const struct redactor *r, const char *s)
 	rule_mysql(s, n, &sp);
 	rule_registry(r, s, n, &sp);
 	if (sp.n == 0)
-		return xstrdup(s);
+		return NULL;
 	qsort(sp.v, sp.n, sizeof(*sp.v), span_cmp);
 	out = xmalloc(n + sp.n * MARK_LEN + 1);
 	for (i = 0; i < sp.n; i++) {
@@ -1026,6 +1028,31 @@ redact_text(const struct redactor *r, const char *s)
 	len += n - at;
 	out[len] = '\0';
 	free(sp.v);
+	return out;
+}
+
+/* Passes until one changes nothing, so that redacting twice changes
+ * nothing: a marker can complete what a rule looks for, which the pass
+ * before did not see ("Coo" + a registered secret + "Cookie: a=b" leaves
+ * "Coo[REDACTED]Cookie: a=b", a Cookie header now). Bounded, in case. */
+#define MAX_PASSES 4
+
+char *
+redact_text(const struct redactor *r, const char *s)
+{
+	char *out = redact_pass(r, s), *next;
+	int k;
+
+	if (out == NULL)
+		return xstrdup(s);
+	for (k = 1; k < MAX_PASSES && (next = redact_pass(r, out)) != NULL; k++) {
+		bool same = strcmp(next, out) == 0;
+
+		free(out);
+		out = next;
+		if (same)
+			break;
+	}
 	return out;
 }
 
