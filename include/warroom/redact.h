@@ -2,8 +2,10 @@
  * redact.h — secrets out of any text before it is stored or shown
  * (DESIGN §3.3): auth headers (scheme kept), bearer tokens, URL passwords,
  * token-like query parameters, KEY=VALUE / KEY: VALUE / "key": "value"
- * with a secret-looking KEY, PEM private keys, JWTs, and the exact value of
- * every secret warroom loaded itself. Each hit becomes "[REDACTED]", so
+ * with a secret-looking KEY, PEM private keys, JWTs, GitHub, GitLab and
+ * Slack tokens (their prefix kept), Slack and Discord webhook URLs' secret
+ * path, a MySQL/MariaDB client's -pPASSWORD, and the exact value of every
+ * secret warroom loaded itself. Each hit becomes "[REDACTED]", so
  * redacting twice changes nothing.
  */
 #ifndef WARROOM_REDACT_H
@@ -39,9 +41,10 @@ void redact_add_secret(struct redactor *r, const char *secret);
 
 /* False only when no rule can match in s[0..n): none of the words the
  * rules look for (case-insensitive: secret, token, pass, pwd, key, dsn,
- * auth, cookie, bearer, credential, database, sig, "://", "-----", eyJ)
- * nor a registered secret occurs. A cheap test before redact_text on a
- * hot path; true does not mean there is a secret. */
+ * auth, cookie, bearer, credential, database, sig, "://", eyJ, ghp_ gho_
+ * ghu_ ghs_ ghr_ github_pat_ glpat- xoxb- xoxp- xoxa- xoxr- xoxs- xapp-,
+ * mysql, mariadb) nor a registered secret occurs. A cheap test before
+ * redact_text on a hot path; true does not mean there is a secret. */
 bool redact_might(const struct redactor *r, const char *s, size_t n);
 
 /* For tests: redact_might on one implementation. A path this build or CPU

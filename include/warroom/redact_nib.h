@@ -1,7 +1,8 @@
 /*
  * redact_nib.h — how the redactor's nibble tables are read (redact.c
  * fills them): the buckets in which a byte may be byte k (0..2) of the
- * start of a word or secret, case folded by forcing bit 5. One reading
+ * start of a word's three-byte window (redact.c's pair_buckets) or of a
+ * secret, case folded by forcing bit 5. One reading
  * for redact_might's AVX2 pre-test and for linescan, which must find
  * every start the pre-test finds. For the core's own sources.
  */

@@ -6,10 +6,10 @@
  *
  * A byte is slow when the sanitizer would change it (C0 but tab, DEL,
  * >= 0x80: non-ASCII lines take the exact sanitizer, which knows UTF-8) or
- * when a redaction word or secret may start there: the three bytes from
- * it, bit 5 forced on, lie in one bucket of the redactor's nibble tables
- * (the same test as redact_might's AVX2 pre-test, so a superset of its
- * starts). Bytes past the chunk's end count as 0 in that test; a window
+ * when a redaction word's window (three bytes inside the word) or a
+ * secret may start there: the three bytes from it, bit 5 forced on, lie
+ * in one bucket of the redactor's nibble tables (the same test as
+ * redact_might's AVX2 pre-test, so a superset of its starts). Bytes past the chunk's end count as 0 in that test; a window
  * that runs into the next line can only add a "maybe". AVX2 does 64
  * bytes per step with pshufb lookups; SSE2 lacks pshufb, so it finds line
  * ends and unclean bytes with compares and the starts from byte tables,

@@ -13,6 +13,13 @@
  *   key/value   KEY=VALUE, KEY: VALUE, "key": "value" with a secret KEY
  *   pem         the body of -----BEGIN … PRIVATE KEY----- blocks
  *   jwt         eyJ….….… three base64url segments
+ *   vendor      GitHub (ghp_ gho_ ghu_ ghs_ ghr_ github_pat_), GitLab
+ *               (glpat-) and Slack (xoxb- xoxp- xoxa- xoxr- xoxs- xapp-)
+ *               tokens: the prefix kept, the rest redacted
+ *   webhook     Slack's hooks.slack.com/services/… (and workflows/,
+ *               triggers/) path, Discord's …/api/webhooks/ID/TOKEN token
+ *   mysql       -pPASSWORD after mysql, mysqldump, mysqladmin, mariadb…
+ *               (a bare -p asks for it and stays)
  *   registry    the exact value of every secret warroom loaded
  * Pure: no I/O, no globals.
  */
@@ -45,28 +52,34 @@ struct spans {
 };
 
 /*
- * redact_might's buckets. Every word a rule looks for (trigger_at)
- * starts with three bytes that, with bit 5 forced on (lowercase for
- * letters; ':', '/' and '-' have it already), lie in one bucket's
- * first x second x third set; bucket 7 holds the registered secrets'
- * first three bytes (no secret is shorter than WR_REDACT_MIN_SECRET).
- * A bucket is tested as nibble tables (Teddy-style: a byte is in a
- * bucket's set when both its nibbles are), so a set stands for every byte
- * its low and high nibbles combine to: chosen so that is almost exact
- * ({s,t}, {e,i,o}: exact; {:,-}: also '*' and '='). A superset either
- * way; every hit is checked by trigger_at or secret_at. Three bytes, not
- * two: "seq", "users", "item", "timeout" would hit on two.
+ * redact_might's buckets. Every word a rule looks for (trigger_at) holds
+ * a window of three bytes that, with bit 5 forced on (lowercase for
+ * letters; ':', '/' and '-' have it already, '_' becomes DEL), lie in one
+ * bucket's first x second x third set; bucket 7 holds the registered
+ * secrets' first three bytes (no secret is shorter than
+ * WR_REDACT_MIN_SECRET). A bucket is tested as nibble tables
+ * (Teddy-style: a byte is in a bucket's set when both its nibbles are),
+ * so a set stands for every byte its low and high nibbles combine to. A
+ * superset either way; every hit is checked by trigger_at or secret_at.
+ * Three bytes, not two: "seq", "users", "item", "timeout" would hit on
+ * two. Seven buckets for some twenty words: a window need not start its
+ * word (".uth" for auth, "..cre." for secret), and the windows were
+ * picked, and grouped, for the fewest hits on ordinary text (access,
+ * syslog, JSON, k8s and database logs, stack traces, docs) once the
+ * nibbles combine: none may lie in a line of hex digits (request ids),
+ * a month or day name, or the "host/svc " prefix of the B1 bench. The
+ * private-key rule needs none of its own: its label says "KEY".
  */
 static const struct {
 	const char *first, *second, *third;
 } pair_buckets[7] = {
-	{ "st", "eio", "cgk" },	/* secret sig token */
-	{ "bk", "e", "ay" },	/* bearer key */
-	{ "c", "or", "oe" },	/* cookie credential */
-	{ "d", "sa", "nt" },	/* dsn database */
-	{ "p", "aw", "sd" },	/* pass pwd */
-	{ "ae", "uy", "tj" },	/* auth eyJ */
-	{ ":-", "/-", "/-" },	/* :// ----- */
+	{ "stu", "iot", "gkh" },	/* sig tok(en) (a)uth */
+	{ "bk", "e", "ay" },		/* bea(rer) key */
+	{ "c", "or", "oe" },		/* coo(kie) cre(dential) (se)cre(t) */
+	{ "d", "sa", "nt" },		/* dsn dat(abase) */
+	{ "pi", "aw", "sdt" },		/* pas(s) pwd (mar)iad(b) (github_)pat_ (gl)pat- */
+	{ "hxy", "pousra", "_xpq" },	/* (g)h[pousr]_ xox xap (m)ysq(l) */
+	{ "e:", "y/", "j/" },		/* eyJ :// */
 };
 #define SECRET_BUCKET 0x80
 
@@ -511,6 +524,162 @@ rule_jwt(const char *s, size_t n, struct spans *out)
 	}
 }
 
+/* Vendor tokens known by their prefix: the prefix is kept (it says what
+ * leaked), the rest redacted when long enough to be a token. No left
+ * boundary: a token glued to other text ("TOKENghp_…") is one still. */
+static const struct {
+	const char *prefix;
+	size_t min;		/* token characters needed after the prefix */
+	const char *extra;	/* allowed beside [A-Za-z0-9] */
+} vendor_tokens[] = {
+	{ "ghp_", 36, "" }, { "gho_", 36, "" }, { "ghu_", 36, "" },
+	{ "ghs_", 36, "" }, { "ghr_", 36, "" },	/* GitHub */
+	{ "github_pat_", 22, "_" },		/* GitHub, fine-grained */
+	{ "glpat-", 20, "_-" },			/* GitLab */
+	{ "xoxb-", 10, "-" }, { "xoxp-", 10, "-" }, { "xoxa-", 10, "-" },
+	{ "xoxr-", 10, "-" }, { "xoxs-", 10, "-" }, { "xapp-", 10, "-" },	/* Slack */
+};
+
+static void
+rule_vendor(const char *s, size_t n, struct spans *out)
+{
+	size_t i, t, j;
+
+	for (i = 0; i + 4 < n; i++) {
+		if (s[i] != 'g' && s[i] != 'x')
+			continue;
+		for (t = 0; t < WR_ARRAY_LEN(vendor_tokens); t++) {
+			size_t pl = strlen(vendor_tokens[t].prefix);
+
+			if (i + pl > n || memcmp(s + i, vendor_tokens[t].prefix, pl) != 0)
+				continue;
+			for (j = i + pl; j < n && (is_alnum(s[j]) ||
+			    (s[j] != '\0' && strchr(vendor_tokens[t].extra, s[j]) != NULL)); j++)
+				;
+			if (j - (i + pl) >= vendor_tokens[t].min)
+				span_add(out, i + pl, j);
+			break;
+		}
+	}
+}
+
+/* Where a URL's path ends: the query, the fragment or the URL's end. */
+static size_t
+path_end(const char *s, size_t n, size_t i)
+{
+	while (i < n && !url_stop(s[i]) && s[i] != '?' && s[i] != '#')
+		i++;
+	return i;
+}
+
+/* Webhook URLs whose path is the credential: Slack's
+ * https://hooks.slack.com/services/T…/B…/… (and workflows/, triggers/)
+ * from the path on; Discord's …/api/webhooks/ID/TOKEN, the token. */
+static void
+rule_webhook(const char *s, size_t n, struct spans *out)
+{
+	static const char *const slack[] = { "/services/", "/workflows/", "/triggers/" };
+	static const char *const discord[] = {
+		"discord.com", "discordapp.com", "ptb.discord.com", "canary.discord.com",
+	};
+	const char *p = s;
+	size_t i, h, he, k, w;
+
+	while ((p = memmem(p, n - (size_t)(p - s), "://", 3)) != NULL) {
+		i = (size_t)(p - s) + 3;
+		p += 3;
+		for (he = i; he < n && !url_stop(s[he]) && s[he] != '/' && s[he] != '?' &&
+		    s[he] != '#'; he++)
+			;
+		for (h = he; h > i && s[h - 1] != '@'; h--)	/* after any userinfo */
+			;
+		for (k = h; k < he && s[k] != ':'; k++)	/* before any port */
+			;
+		if (k - h == 15 && ci_at(s, n, h, "hooks.slack.com")) {
+			for (w = 0; w < WR_ARRAY_LEN(slack); w++)
+				if (ci_at(s, n, he, slack[w])) {
+					span_add(out, he + strlen(slack[w]), path_end(s, n, he));
+					break;
+				}
+			continue;
+		}
+		for (w = 0; w < WR_ARRAY_LEN(discord); w++)
+			if (strlen(discord[w]) == k - h && ci_at(s, n, h, discord[w]))
+				break;
+		if (w == WR_ARRAY_LEN(discord) || !ci_at(s, n, he, "/api/"))
+			continue;
+		k = he + 5;
+		if (k < n && s[k] == 'v') {	/* a versioned API: /api/v10/webhooks/ */
+			for (k++; k < n && isdigit((unsigned char)s[k]); k++)
+				;
+			if (k < n && s[k] == '/')
+				k++;
+		}
+		if (!ci_at(s, n, k, "webhooks/"))
+			continue;
+		k += 9;
+		for (w = k; w < n && isdigit((unsigned char)s[w]); w++)	/* the id */
+			;
+		if (w > k && w < n && s[w] == '/')
+			k = w + 1;
+		span_add(out, k, path_end(s, n, k));
+	}
+}
+
+static bool
+is_argsep(char c)
+{
+	return is_space(c) || c == '"' || c == '\'';
+}
+
+/* After a MySQL/MariaDB client's name (mysql, mysqldump, mysqladmin,
+ * mariadb, mariadb-dump…) up to the command's end: the password glued
+ * to -p (-pSECRET, -p'SECRET', "-pSECRET" in a JSON argv). A bare -p
+ * asks for it; -P is the port; other commands' -p (ls -pla) are not
+ * looked at. The name needs no left boundary, as in rule_vendor. */
+static void
+rule_mysql(const char *s, size_t n, struct spans *out)
+{
+	size_t i, j, k, v, end;
+
+	for (i = 0; i + 5 < n; i++) {
+		if (s[i] != 'm')
+			continue;
+		if (memcmp(s + i, "mysql", 5) == 0)
+			j = i + 5;
+		else if (i + 7 <= n && memcmp(s + i, "mariadb", 7) == 0)
+			j = i + 7;
+		else
+			continue;
+		while (j < n && (islower((unsigned char)s[j]) || s[j] == '_' || s[j] == '-'))
+			j++;
+		if (j >= n || !is_argsep(s[j]))
+			continue;
+		for (k = j; k + 2 < n && !is_eol(s[k]) && s[k] != ';' && s[k] != '|' &&
+		    s[k] != '&'; k++) {
+			if (s[k] != '-' || s[k + 1] != 'p' || !is_argsep(s[k - 1]))
+				continue;
+			v = k + 2;
+			if (is_space(s[v]) || is_eol(s[v]))
+				continue;	/* -p alone: a prompt */
+			if (s[k - 1] == '"' || s[k - 1] == '\'') {
+				end = quoted_end(s, n, v, s[k - 1]);
+			} else if (s[v] == '"' || s[v] == '\'') {
+				end = quoted_end(s, n, v + 1, s[v]);
+				v++;
+			} else {
+				for (end = v; end < n && !is_space(s[end]) && !is_eol(s[end]) &&
+				    s[end] != '"' && s[end] != '\''; end++)
+					if (s[end] == '\\' && end + 1 < n)
+						end++;	/* an escaped space or quote */
+			}
+			span_add(out, v, end);
+			k = end > k ? end - 1 : k;
+		}
+		i = j - 1;
+	}
+}
+
 /* Registered secrets, except inside an earlier "[REDACTED]" (a short
  * secret like "DACT" must not eat the marker and undo idempotence). */
 static void
@@ -567,32 +736,41 @@ word_at(const char *s, size_t n, size_t i, const char *w, size_t wl)
 }
 
 #define AT(w) word_at(s, n, i, w, sizeof(w) - 1)
+/* The word w begins k bytes before s[i]: s is the whole text here, never
+ * a copy starting at i. */
+#define BACK(k, w) (i >= (k) && word_at(s, n, i - (k), w, sizeof(w) - 1))
 
-/* Is a word a rule looks for at s[i]? (Checked where a pre-filter hit.) */
+/* Is a word a rule looks for at or around s[i], where its bucket window
+ * (pair_buckets) starts? (Checked where a pre-filter hit.) */
 static bool
 trigger_at(const char *s, size_t n, size_t i)
 {
 	switch (lower((unsigned char)s[i])) {
-	case 's': return AT("secret") || AT("sig");
+	case 's': return AT("sig");
 	case 't': return AT("token");
-	case 'p': return AT("pass") || AT("pwd");
-	case 'k': return AT("key");
-	case 'd': return AT("dsn") || AT("database");
-	case 'a': return AT("auth");
-	case 'c': return AT("cookie") || AT("credential");
+	case 'u': return BACK(1, "auth");
 	case 'b': return AT("bearer");
+	case 'k': return AT("key");
+	case 'c': return AT("cookie") || AT("credential") || BACK(2, "secret");
+	case 'd': return AT("dsn") || AT("database");
+	case 'p': return AT("pass") || AT("pwd") || BACK(7, "github_pat_") || BACK(2, "glpat-");
+	case 'i': return BACK(3, "mariadb");
+	case 'h': return BACK(1, "ghp_") || BACK(1, "gho_") || BACK(1, "ghu_") ||
+	    BACK(1, "ghs_") || BACK(1, "ghr_");
+	case 'x': return AT("xoxb-") || AT("xoxp-") || AT("xoxa-") || AT("xoxr-") ||
+	    AT("xoxs-") || AT("xapp-");
+	case 'y': return BACK(1, "mysql");
 	case 'e': return AT("eyj");
 	case ':': return AT("://");
-	case '-': return AT("-----");
 	default: return false;
 	}
 }
 
 #ifdef __SSE2__
-/* Positions among 16 where a word's first two bytes start (raw_a: the
- * bytes, raw_b: the same one further), bit 5 forced on (lowercase
- * letters; ':', '/' and '-' have it already). A superset: every hit is
- * checked by trigger_at. */
+/* Positions among 16 where a word's window (pair_buckets) may start, by
+ * its first two bytes (raw_a: the bytes, raw_b: the same one further),
+ * bit 5 forced on (lowercase letters; ':' and '/' have it already). A
+ * superset: every hit is checked by trigger_at. */
 static unsigned
 pair_hits16(__m128i raw_a, __m128i raw_b)
 {
@@ -602,17 +780,22 @@ pair_hits16(__m128i raw_a, __m128i raw_b)
 
 #define F(c) _mm_cmpeq_epi8(a, _mm_set1_epi8(c))
 #define S(c) _mm_cmpeq_epi8(b, _mm_set1_epi8(c))
-	m = _mm_and_si128(F('s'), _mm_or_si128(S('e'), S('i')));
+	m = _mm_and_si128(F('s'), S('i'));
 	m = _mm_or_si128(m, _mm_and_si128(F('t'), S('o')));
-	m = _mm_or_si128(m, _mm_and_si128(F('p'), _mm_or_si128(S('a'), S('w'))));
-	m = _mm_or_si128(m, _mm_and_si128(F('k'), S('e')));
-	m = _mm_or_si128(m, _mm_and_si128(F('d'), _mm_or_si128(S('s'), S('a'))));
-	m = _mm_or_si128(m, _mm_and_si128(F('a'), S('u')));
-	m = _mm_or_si128(m, _mm_and_si128(F('c'), _mm_or_si128(S('o'), S('r'))));
+	m = _mm_or_si128(m, _mm_and_si128(F('u'), S('t')));
 	m = _mm_or_si128(m, _mm_and_si128(F('b'), S('e')));
+	m = _mm_or_si128(m, _mm_and_si128(F('k'), S('e')));
+	m = _mm_or_si128(m, _mm_and_si128(F('c'), _mm_or_si128(S('o'), S('r'))));
+	m = _mm_or_si128(m, _mm_and_si128(F('d'), _mm_or_si128(S('s'), S('a'))));
+	m = _mm_or_si128(m, _mm_and_si128(F('p'), _mm_or_si128(S('a'), S('w'))));
+	m = _mm_or_si128(m, _mm_and_si128(F('i'), S('a')));
+	/* (g)hp_, (g)ho_, (g)hu_, (g)hs_, (g)hr_ */
+	m = _mm_or_si128(m, _mm_and_si128(F('h'), _mm_or_si128(_mm_or_si128(S('p'), S('o')),
+	    _mm_or_si128(_mm_or_si128(S('u'), S('s')), S('r')))));
+	m = _mm_or_si128(m, _mm_and_si128(F('x'), _mm_or_si128(S('o'), S('a'))));
+	m = _mm_or_si128(m, _mm_and_si128(F('y'), S('s')));
 	m = _mm_or_si128(m, _mm_and_si128(F('e'), S('y')));
 	m = _mm_or_si128(m, _mm_and_si128(F(':'), S('/')));
-	m = _mm_or_si128(m, _mm_and_si128(F('-'), S('-')));
 #undef F
 #undef S
 	return (unsigned)_mm_movemask_epi8(m);
@@ -681,11 +864,12 @@ might_sse2(const struct redactor *r, const char *s, size_t n)
 		    _mm_loadu_si128((const __m128i *)(const void *)(s + i + 1)), 0xffff))
 			return true;
 	/* The last 1..16 starts, from a zero-padded copy: one more block
-	 * instead of a byte-by-byte loop. A word or secret starting there
-	 * lies wholly in the copy; zeros start none. */
+	 * instead of a byte-by-byte loop. A window or secret starting there
+	 * lies wholly in the copy; zeros start none. Its hits are checked
+	 * in s itself, where a word may begin before i. */
 	if (i < n) {
 		memcpy(tail, s + i, n - i);
-		return block_might(r, tail, n - i, 0,
+		return block_might(r, s, n, i,
 		    _mm_loadu_si128((const __m128i *)(const void *)tail),
 		    _mm_loadu_si128((const __m128i *)(const void *)(tail + 1)),
 		    (1u << (n - i)) - 1);
@@ -797,9 +981,12 @@ redact_might(const struct redactor *r, const char *s, size_t n)
 }
 
 #undef AT
+#undef BACK
 
-char *
-redact_text(const struct redactor *r, const char *s)
+/* Every rule once over s: a malloc'd copy with each hit replaced, or NULL
+ * when no rule hit. */
+static char *
+redact_pass(const struct redactor *r, const char *s)
 {
 	struct spans sp = { 0 };
 	size_t n = strlen(s), i, at = 0, len = 0;
@@ -812,9 +999,12 @@ redact_text(const struct redactor *r, const char *s)
 	rule_query(s, n, &sp);
 	rule_keyvalue(s, n, &sp);
 	rule_jwt(s, n, &sp);
+	rule_vendor(s, n, &sp);
+	rule_webhook(s, n, &sp);
+	rule_mysql(s, n, &sp);
 	rule_registry(r, s, n, &sp);
 	if (sp.n == 0)
-		return xstrdup(s);
+		return NULL;
 	qsort(sp.v, sp.n, sizeof(*sp.v), span_cmp);
 	out = xmalloc(n + sp.n * MARK_LEN + 1);
 	for (i = 0; i < sp.n; i++) {
@@ -838,6 +1028,31 @@ redact_text(const struct redactor *r, const char *s)
 	len += n - at;
 	out[len] = '\0';
 	free(sp.v);
+	return out;
+}
+
+/* Passes until one changes nothing, so that redacting twice changes
+ * nothing: a marker can complete what a rule looks for, which the pass
+ * before did not see ("Coo" + a registered secret + "Cookie: a=b" leaves
+ * "Coo[REDACTED]Cookie: a=b", a Cookie header now). Bounded, in case. */
+#define MAX_PASSES 4
+
+char *
+redact_text(const struct redactor *r, const char *s)
+{
+	char *out = redact_pass(r, s), *next;
+	int k;
+
+	if (out == NULL)
+		return xstrdup(s);
+	for (k = 1; k < MAX_PASSES && (next = redact_pass(r, out)) != NULL; k++) {
+		bool same = strcmp(next, out) == 0;
+
+		free(out);
+		out = next;
+		if (same)
+			break;
+	}
 	return out;
 }
 

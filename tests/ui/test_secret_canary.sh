@@ -5,7 +5,8 @@
 # in remote text: a log line with "Authorization: Bearer <canary>", a URL
 # with ?access_token=<canary>, and DATABASE_URL=postgres://u:<canary>@h/db
 # in a log line and in the output of the rollback's planning command
-# (releases.log). A short incident in tmux — LOGS, a note, a status-page
+# (releases.log); a log line with a GitHub and a Slack token, a Slack
+# webhook URL and a mysql -pPASSWORD, each the canary. A short incident in tmux — LOGS, a note, a status-page
 # post, a rollback, e export, q — then `warroom export` in both formats:
 # the journal, every export, every screen capture and stderr hold zero
 # copies. A second canary in the chat's webhook URL stays off the screen
@@ -31,6 +32,7 @@ plant_logs() {
 		echo "$(ts) WARN  api upstream said Authorization: Bearer $canary retrying"
 		echo "$(ts) INFO  api GET https://cdn.example.com/a.js?access_token=$canary&v=2 status=200"
 		echo "$(ts) INFO  api boot DATABASE_URL=postgres://u:$canary@h/db pool=5"
+		echo "$(ts) INFO  api vendor ghp_$canary$canary xoxb-1-$canary https://hooks.slack.com/services/T1/B2/$canary mysql -uroot -p$canary shop"
 	} >> "$fl/hosts/h1/logs/api.log"
 }
 echo "$(date -u +%Y-%m-%dT%H:%M:%SZ) deploy IMAGE_TAG=v1.4.1 services=api DATABASE_URL=postgres://u:$canary@h/db result=ok" \
@@ -64,6 +66,7 @@ keys Enter
 wait_for "Authorization: Bearer" 10
 wait_for "access_token=" 5
 wait_for "DATABASE_URL=" 5
+wait_for "ghp_[REDACTED] xoxb-[REDACTED]" 5
 shot
 wait_re "h1 +(ROLLBACK IMMEDIATELY|CONSIDER ROLLBACK|MONITOR|OK)" 10
 shot

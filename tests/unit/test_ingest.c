@@ -32,6 +32,8 @@
 static const char *const planted[] = {
 	SECRET1, SECRET2, "hunter2secret", "zyxbearertok99", "p4ssw0rdz",
 	"c2lnbmF0dXJlLXZhbHVl", "MIIEpAIBAAKCAQEA", "qtok9876543", "zzkeyvalue77",
+	"GhClassic0123456789", "FineGrained0123456789", "ZzSlackTok99", "XappTok0123",
+	"GlPersonal0123456789", "SlackHookSecret42", "DiscordHookTok77", "MyDumpPw55", "MariaPw66",
 };
 
 static uint64_t rng_state = 0x9e3779b97f4a7c15ull;
@@ -131,6 +133,15 @@ corpus(struct text *t, int plen)
 		"API_KEY: zzkeyvalue77\n",
 		"seq=12 item=3 users=4 timeout=5 sig status=200\n",
 		"::// ----- eyJ pwd\n",
+		"push ghp_GhClassic0123456789abcdefghijklmnopqr ok\n",
+		"GH github_pat_11FineGrained0123456789_abcdef\n",
+		"bot xoxb-123456789012-1234567890123-ZzSlackTok99 app xapp-1-XappTok0123\n",
+		"clone glpat-GlPersonal0123456789xyz\n",
+		"notify https://hooks.slack.com/services/T0/B0/SlackHookSecret42 ok\n",
+		"POST https://discord.com/api/webhooks/42/DiscordHookTok77 204\n",
+		"mysqldump -u root -pMyDumpPw55 shop > shop.sql\n",
+		"mariadb -pMariaPw66 shop\n",
+		"ghost xoxo ls -pla tar -pxf github_pattern mysql -p shop\n",
 	};
 	size_t i, k;
 

@@ -1,7 +1,8 @@
 /*
  * test_linescan.c — the chunk scan: AVX2, SSE2 and scalar give the same
  * bits; a line it finds no slow byte in is one the sanitizer and the
- * redactor leave alone; a prefix that may start a redaction word is seen.
+ * redactor leave alone; a line with a vendor token, webhook or MySQL
+ * password is slow; a prefix that may start a redaction word is seen.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -36,6 +37,8 @@ random_text(char *buf, size_t cap)
 		"pass", "pwd", "9f3c1a7e55b2d0c4", "Xq4kT9zR2v", "\x1b[31m", "\x7f",
 		"\xc2\x9b", "\xe2\x80\xae", "\xc0\xaf", "\xff", "caf\xc3\xa9 ", "tok",
 		"se", "p", "a", " ", "x", "@", "0", "\xe9",
+		"ghp_", "GHO_", "ghs_", "github_pat_", "glpat-", "xoxb-", "xapp-", "mysql",
+		"mariadb", "gh", "xo", "-p",
 	};
 	size_t n = 0;
 
@@ -156,6 +159,42 @@ a_prefix_that_may_start_a_word_is_not_plain(void **state)
 	redact_free(&r);
 }
 
+/* A line holding any kind of secret the redactor knows has a slow byte,
+ * on every path, so it takes the exact path (test_ingest checks the ring). */
+static void
+a_line_with_a_vendor_token_is_slow(void **state)
+{
+	static const char *const lines[] = {
+		"push ghp_GhClassic0123456789abcdefghijklmnopqr ok",
+		"push GHO_GhClassic0123456789abcdefghijklmnopqr ok",
+		"GH github_pat_11FineGrained0123456789_abcdef",
+		"bot xoxb-123456789012-1234567890123-ZzSlackTok99",
+		"app xapp-1-A0123456789-0123456789-abcdef",
+		"clone glpat-GlPersonal0123456789xyz",
+		"notify https://hooks.slack.com/services/T0/B0/SlackHookSecret42",
+		"mysqldump -u root -pMyDumpPw55 shop",
+		"mariadb -pMariaPw66 shop",
+		"x-auth-token: abc",
+		"client_secret=abc",
+	};
+	struct redactor r;
+	uint64_t nl[2], slow[2];
+	size_t i, n;
+	int p;
+
+	(void)state;
+	setup_redactor(&r);
+	for (i = 0; i < sizeof(lines) / sizeof(lines[0]); i++)
+		for (p = 0; p < 3; p++) {
+			n = strlen(lines[i]);
+			linescan_run_path(&r, lines[i], n, nl, slow,
+			    p == 0 ? LINESCAN_SCALAR : p == 1 ? LINESCAN_SSE2 : LINESCAN_AVX2);
+			if (!linescan_any(slow, 0, n))
+				fail_msg("no slow byte (path %d) in: %s", p, lines[i]);
+		}
+	redact_free(&r);
+}
+
 static void
 bit_ranges(void **state)
 {
@@ -178,6 +217,7 @@ main(void)
 		cmocka_unit_test(newlines_and_unclean_bytes_are_marked),
 		cmocka_unit_test(a_line_without_slow_bytes_needs_nothing),
 		cmocka_unit_test(a_prefix_that_may_start_a_word_is_not_plain),
+		cmocka_unit_test(a_line_with_a_vendor_token_is_slow),
 		cmocka_unit_test(bit_ranges),
 	};
 

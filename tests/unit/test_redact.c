@@ -1,8 +1,9 @@
 /*
  * test_redact.c — every redaction slot of DESIGN §3.3 on its own, a second
- * pass changing nothing, ordinary log lines left alone, and the canary: a
- * token planted in every slot never reaches the encoded journal lines or
- * either export.
+ * pass changing nothing, ordinary log lines left alone (near misses of each
+ * vendor token, webhook and MySQL option too), and the canary: a token
+ * planted in every slot never reaches the encoded journal lines or either
+ * export.
  */
 #include <stdarg.h>
 #include <stddef.h>
@@ -51,6 +52,44 @@ static const struct {
 	  "key:\n-----BEGIN RSA PRIVATE KEY-----[REDACTED]-----END RSA PRIVATE KEY-----\n" },
 	{ "jwt eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxIn0.sig-abc_123 end", "jwt [REDACTED] end" },
 	{ "registered s3cretvalue here", "registered [REDACTED] here" },
+	/* Vendor tokens: the prefix kept, the rest redacted. */
+	{ "git push with ghp_16C7e42F292c6912E7710c838347Ae178B4a ok",
+	  "git push with ghp_[REDACTED] ok" },
+	{ "gho_16C7e42F292c6912E7710c838347Ae178B4a", "gho_[REDACTED]" },
+	{ "x=ghu_16C7e42F292c6912E7710c838347Ae178B4a;", "x=ghu_[REDACTED];" },
+	{ "'ghs_16C7e42F292c6912E7710c838347Ae178B4aXY'", "'ghs_[REDACTED]'" },
+	{ "(ghr_16C7e42F292c6912E7710c838347Ae178B4a)", "(ghr_[REDACTED])" },
+	{ "GH=github_pat_11ABCDEFG0abcdefghijkl_mnopQRSTuv012 next",
+	  "GH=github_pat_[REDACTED] next" },
+	{ "bot xoxb-123456789012-1234567890123-AbCdEfGhIjKl up", "bot xoxb-[REDACTED] up" },
+	{ "xoxp-1234567890 xoxa-2-abcdefghij xoxr-abcdefghij xoxs-abcdefghij",
+	  "xoxp-[REDACTED] xoxa-[REDACTED] xoxr-[REDACTED] xoxs-[REDACTED]" },
+	{ "app token xapp-1-A0123456789-0123456789-abcdef", "app token xapp-[REDACTED]" },
+	{ "clone with glpat-xY_z-0123456789abcdefgh now", "clone with glpat-[REDACTED] now" },
+	/* Webhook URLs whose path is the credential. */
+	{ "curl -d @m.json https://hooks.slack.com/services/T0AAA0A0A/B0BBB0B0B/XXXXxxxxXXXXxxxx0000",
+	  "curl -d @m.json https://hooks.slack.com/services/[REDACTED]" },
+	{ "\"url\": \"https://HOOKS.slack.com/workflows/T01/A02/123/abcXYZ\"",
+	  "\"url\": \"https://HOOKS.slack.com/workflows/[REDACTED]\"" },
+	{ "POST https://discord.com/api/webhooks/112233445566/AbC-dEf_GhI?wait=true 204",
+	  "POST https://discord.com/api/webhooks/112233445566/[REDACTED]?wait=true 204" },
+	{ "https://discordapp.com/api/v10/webhooks/42/tok3n-x/slack",
+	  "https://discordapp.com/api/v10/webhooks/42/[REDACTED]" },
+	/* MySQL and MariaDB clients' -pPASSWORD. */
+	{ "mysql -u root -pS3cr3t -h db shop", "mysql -u root -p[REDACTED] -h db shop" },
+	{ "mysqldump -u root -pS3cr3t shop > shop.sql", "mysqldump -u root -p[REDACTED] shop > shop.sql" },
+	{ "/usr/bin/mysqladmin -uroot -p'two words' status",
+	  "/usr/bin/mysqladmin -uroot -p'[REDACTED]' status" },
+	{ "mariadb-dump -p\"a\\\"b\" db; mariadb -pXy db",
+	  "mariadb-dump -p\"[REDACTED]\" db; mariadb -p[REDACTED] db" },
+	{ "argv [\"mysql\",\"-pS3cr3t\",\"shop\"]", "argv [\"mysql\",\"-p[REDACTED]\",\"shop\"]" },
+	{ "kubectl exec mysql-0 -- mysql -uroot -pS3c\\ r3t -e 'show databases'",
+	  "kubectl exec mysql-0 -- mysql -uroot -p[REDACTED] -e 'show databases'" },
+	{ "mysql --password=S3cr3t shop", "mysql --password=[REDACTED] shop" },
+	/* A marker completes a header or a token a first pass did not see:
+	 * redacted at once, so a second pass changes nothing. */
+	{ "Coos3cretvalueCookie: a=b", "Coo[REDACTED]Cookie: [REDACTED]" },
+	{ "xs3cretvalueeyJa.b.c end", "x[REDACTED][REDACTED] end" },
 };
 
 static const char *const ordinary[] = {
@@ -71,6 +110,15 @@ static const char *const ordinary[] = {
 	"error_rate=7.9% p95_ms=1500 verdict=ROLLBACK",
 	"abc",
 	"",
+	/* Near misses of the vendor-token, webhook and MySQL rules. */
+	"the ghost of ghp_tooshort and github_pattern_matcher",
+	"xoxo, hugs; xoxb-short; xapp-",
+	"glpat-0123456789 is too short",
+	"https://hooks.slack.com/ and https://discord.com/channels/1/2 and https://slack.com/services/x",
+	"ls -pla /var/lib/mysql && tar -pxf mysql.tar && mkdir -p /tmp/mysql",
+	"mysql -u root -p shop; mysql -P 3306 -p",
+	"mysql.service: Main process exited; mysql: [Warning] -pX is insecure",
+	"ssh -p 2222 db; mysql -e 'select 1' | grep -pX",
 };
 
 static void
@@ -115,7 +163,9 @@ pre_test_sees_words_at_every_offset(void **state)
 {
 	static const char *const words[] = { "secret", "sig", "token", "pass", "pwd", "key",
 		"dsn", "database", "auth", "cookie", "credential", "bearer", "eyJ", "://",
-		"-----", "TOKEN", "Bearer" };
+		"TOKEN", "Bearer", "AUTH", "SECRET", "ghp_", "gho_", "ghu_", "ghs_", "ghr_",
+		"github_pat_", "glpat-", "xoxb-", "xoxp-", "xoxa-", "xoxr-", "xoxs-", "xapp-",
+		"mysql", "mariadb", "MySQL", "MariaDB", "PRIVATE KEY" };
 	struct redactor r;
 	char line[128];
 	size_t w, off, n;
@@ -153,10 +203,12 @@ static void
 pre_test_paths_agree(void **state)
 {
 	static const char alphabet[] = "stbkcdpae:-/ioruywSTBKCDPAEIORUYW*=\r\n\x80\xff\x00"
-	    "xyz019 _.?&[]\"'JjsS3DACT";
+	    "xyz019 _.?&[]\"'JjsS3DACTghmqlHGXMQ\x7f";
 	static const char *const words[] = { "secret", "SIG", "Token", "pass", "pwd", "kEy",
 		"dsn", "database", "auth", "cookie", "credential", "bearer", "eyJ", "://",
-		"-----", "s3cretvalue", "DACT", "\xc3\xa9tait-secret", "Q*=q-zz" };
+		"-----", "s3cretvalue", "DACT", "\xc3\xa9tait-secret", "Q*=q-zz", "ghp_", "GHS_",
+		"github_pat_", "glpat-", "xoxb-", "xapp-", "mysql", "MariaDB", "ysq", "iadb",
+		"hp_" };
 	struct redactor r;
 	char line[256];
 	uint64_t x = 0x243f6a8885a308d3ull;
@@ -238,6 +290,28 @@ ordinary_log_lines_are_left_alone(void **state)
 	redact_free(&r);
 }
 
+/* Words that look like the new prefixes do not even pass the pre-test. */
+static void
+near_misses_pass_no_pre_test(void **state)
+{
+	static const char *const lines[] = {
+		"the ghost town", "xoxo, hugs", "ls -pla /var/lib && tar -pxf a.tar",
+		"see github_pattern", "php_info() and echo_off", "xapp_1 xoxb_2",
+		"GHPP_ and gho-", "my sql is fine", "maria db",
+	};
+	struct redactor r;
+	enum redact_path p;
+	size_t i;
+
+	(void)state;
+	registry(&r);
+	for (i = 0; i < sizeof(lines) / sizeof(lines[0]); i++)
+		for (p = REDACT_PATH_AUTO; p <= REDACT_PATH_AVX2; p++)
+			if (redact_might_path(&r, lines[i], strlen(lines[i]), p))
+				fail_msg("pre-test said yes (path %d): %s", (int)p, lines[i]);
+	redact_free(&r);
+}
+
 static void
 json_values_under_secret_keys_are_replaced_whole(void **state)
 {
@@ -276,6 +350,13 @@ canary_never_reaches_the_journal_or_the_exports(void **state)
 		    "-----END OPENSSH PRIVATE KEY-----",
 		"jwt=eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxIn0." CANARY "sig",
 		"echo hunter-" CANARY "reg-42 | tee x",
+		"GIT_ASKPASS says ghp_" CANARY "abcdefghijklmnopqrstuvwxyz0123",
+		"fine-grained github_pat_11" CANARY "finegrained_0123 used",
+		"glpat-" CANARY "gitlab0123456789",
+		"slack bot xoxb-1234-" CANARY "slack, app xapp-1-A" CANARY "app",
+		"posted to https://hooks.slack.com/services/T01/B02/" CANARY "hook",
+		"POST https://discord.com/api/webhooks/42/" CANARY "disc 204",
+		"mysqldump -uroot -p" CANARY "my shop > shop.sql",
 	};
 	struct record_list l = { 0 };
 	struct record_scan s;
@@ -386,6 +467,7 @@ main(void)
 		cmocka_unit_test(pre_test_paths_agree),
 		cmocka_unit_test(redacting_twice_changes_nothing),
 		cmocka_unit_test(ordinary_log_lines_are_left_alone),
+		cmocka_unit_test(near_misses_pass_no_pre_test),
 		cmocka_unit_test(json_values_under_secret_keys_are_replaced_whole),
 		cmocka_unit_test(canary_never_reaches_the_journal_or_the_exports),
 		cmocka_unit_test(export_redacts_records_that_were_not),
