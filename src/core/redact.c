@@ -257,20 +257,31 @@ header_kind(const char *k, size_t len)
 }
 
 /* In an Authorization value, where the credentials start: after a scheme
- * word ("Bearer", "Basic", "OAuth"…) when one is there, else at v. */
+ * word ("Bearer", "Basic", "OAuth"…) when one is there, else at v. For
+ * the schemes whose credentials are one token (Bearer, Basic, Token) *end
+ * moves to the token's end, so a log line's words after it stay readable;
+ * other schemes' parameters (Digest's) may hold spaces and go to the end. */
 static size_t
-auth_creds(const char *s, size_t v, size_t end)
+auth_creds(const char *s, size_t v, size_t *end)
 {
-	size_t i = v;
+	size_t i = v, t;
 
-	if (i < end && isalpha((unsigned char)s[i])) {
-		while (i < end && (is_alnum(s[i]) || s[i] == '-'))
+	if (i < *end && isalpha((unsigned char)s[i])) {
+		while (i < *end && (is_alnum(s[i]) || s[i] == '-'))
 			i++;
-		if (i < end && is_space(s[i])) {
-			while (i < end && is_space(s[i]))
+		if (i < *end && is_space(s[i])) {
+			bool one = (i - v == 6 && ci_at(s, *end, v, "bearer")) ||
+			    (i - v == 5 && (ci_at(s, *end, v, "basic") || ci_at(s, *end, v, "token")));
+
+			while (i < *end && is_space(s[i]))
 				i++;
-			if (i < end)
-				return i;
+			if (i >= *end)
+				return v;
+			for (t = i; one && t < *end && !is_space(s[t]); t++)
+				;
+			if (one)
+				*end = t;
+			return i;
 		}
 	}
 	return v;
@@ -325,7 +336,9 @@ rule_headers(const char *s, size_t n, struct spans *out)
 		}
 		while (end > v && is_space(s[end - 1]))
 			end--;
-		span_add(out, kind == HDR_AUTH ? auth_creds(s, v, end) : v, end);
+		if (kind == HDR_AUTH)
+			v = auth_creds(s, v, &end);
+		span_add(out, v, end);
 		i = k;
 	}
 }
@@ -1075,7 +1088,8 @@ redact_child(const struct redactor *r, cJSON *parent, cJSON *it, const char *key
 	if (cJSON_IsString(it) && it->valuestring != NULL) {
 		if (hk == HDR_AUTH) {
 			const char *s = it->valuestring;
-			size_t n = strlen(s), c = auth_creds(s, 0, n);
+			/* A JSON value is one header's: all after the scheme goes. */
+			size_t n = strlen(s), e = n, c = auth_creds(s, 0, &e);
 			char *v;
 
 			if (c == n)

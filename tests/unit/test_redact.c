@@ -26,6 +26,11 @@ static const struct {
 	{ "Authorization: Bearer abcdef123456", "Authorization: Bearer [REDACTED]" },
 	{ "proxy-authorization: Basic dXNlcjpwYXNz", "proxy-authorization: Basic [REDACTED]" },
 	{ "Authorization: OAuth tok-1234", "Authorization: OAuth [REDACTED]" },
+	/* A log line goes on after a one-token scheme's credentials. */
+	{ "call Authorization: Bearer abc123 status=500 err=\"db down\"",
+	  "call Authorization: Bearer [REDACTED] status=500 err=\"db down\"" },
+	{ "Authorization: Digest username=\"u\", response=\"6629fae4\"",
+	  "Authorization: Digest [REDACTED]" },
 	{ "Cookie: session=abc; theme=dark", "Cookie: [REDACTED]" },
 	{ "Set-Cookie: sid=xyz; HttpOnly", "Set-Cookie: [REDACTED]" },
 	{ "X-Cachet-Token: abc123", "X-Cachet-Token: [REDACTED]" },
