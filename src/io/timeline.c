@@ -572,18 +572,26 @@ live_take(struct timeline *tl, uint64_t session)
 	return r;
 }
 
+/* Whether some open file of <journal>.live (fd) holds byte `session`;
+ * `untestable` when it cannot be told. */
+static bool
+byte_held(int fd, uint64_t session, bool untestable)
+{
+	struct flock fl;
+
+	live_byte(&fl, F_WRLCK, session);
+	if (fd < 0 || fcntl(fd, F_OFD_GETLK, &fl) != 0)
+		return untestable;
+	return fl.l_type != F_UNLCK;
+}
+
 /* Whether the console of an earlier session still holds its byte; one
  * that cannot be tested counts as alive: never name a running console
  * dead. */
 static bool
 live_alive(const struct timeline *tl, uint64_t session)
 {
-	struct flock fl;
-
-	live_byte(&fl, F_WRLCK, session);
-	if (tl->live_fd < 0 || fcntl(tl->live_fd, F_OFD_GETLK, &fl) != 0)
-		return true;
-	return fl.l_type != F_UNLCK;
+	return byte_held(tl->live_fd, session, true);
 }
 
 /* What our incident.resume says of the sessions before it (d), judged
@@ -1436,7 +1444,6 @@ running_ops(const char *dir, const char *id, const struct record_scan *s, uint64
 {
 	struct export_running *v = NULL;
 	char *path = path_join(dir, id, JOURNAL_SUFFIX TIMELINE_LIVE_SUFFIX);
-	struct flock fl;
 	size_t i;
 	int fd = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW);
 
@@ -1447,8 +1454,8 @@ running_ops(const char *dir, const char *id, const struct record_scan *s, uint64
 	for (i = 0; i < s->n_open_ops; i++) {
 		if (s->open_op_session[i] == 0)
 			continue;              /* an end said unknown: it runs nowhere */
-		live_byte(&fl, F_WRLCK, s->open_op_session[i]);
-		if (fcntl(fd, F_OFD_GETLK, &fl) != 0 || fl.l_type == F_UNLCK)
+		/* Untestable: not said to be running, so it reads UNKNOWN. */
+		if (!byte_held(fd, s->open_op_session[i], false))
 			continue;
 		v = xrealloc(v, (*n + 1) * sizeof(*v));
 		v[*n].op = s->open_ops[i];
