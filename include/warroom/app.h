@@ -343,6 +343,10 @@ int app_add_runbook(struct app *app, const char *path, const char *buf, size_t l
 /* The stable id of a step in the journal: "file.md:LINE". */
 void app_step_id(const struct app_runbook *r, size_t step, char *buf, size_t cap);
 
+/* The same for a section, whose own blocks' actions name it apart from
+ * the steps (runbook_section): "file.md:LINE" of its heading. */
+void app_section_id(const struct app_runbook *r, size_t section, char *buf, size_t cap);
+
 /* The step's or section's record of what x started there, for a slot of
  * a runbook's step_action or section_action; NULL for any other slot. */
 struct app_ran *app_slot_ran(struct app *app, struct action **slot);

@@ -1,10 +1,12 @@
 /*
- * stepran.c — a runbook step's actions as the journal tells them, in the
- * words a live action's row would use (actions_outcome_words): its end's
- * outcome, or what a re-read or the engineer's U settled it to. An intent
- * with no end is RUNNING (another console's, still going) until an
- * incident.resume names it as left by a console that went away: UNKNOWN,
- * as that console's successor adopts it, until it is settled.
+ * stepran.c — a runbook step's (or a section's own) actions as the journal
+ * tells them, in the words a live action's row would use
+ * (actions_outcome_words): its end's outcome, or what a re-read or the
+ * engineer's U settled it to. An intent with no end is RUNNING (another
+ * console's, still going) until an incident.resume names it as left by a
+ * console that went away: UNKNOWN, as that console's successor adopts it,
+ * until it is settled. A section's actions name it apart from the steps
+ * (runbook_section), so a heading and an item never share marks.
  */
 #include "warroom/stepran.h"
 
@@ -53,16 +55,22 @@ outcome_name(const char *oc)
 static void
 intent(struct stepran *s, const struct record *r)
 {
-	const char *step = str_of(cJSON_GetObjectItemCaseSensitive(r->data, "plan"),
-	    "runbook_step");
+	const cJSON *plan = cJSON_GetObjectItemCaseSensitive(r->data, "plan");
+	const char *step = str_of(plan, "runbook_step");
+	bool section = false;
 	struct stepran_act *a;
 
+	if (step == NULL || step[0] == '\0') {
+		step = str_of(plan, "runbook_section");
+		section = true;
+	}
 	if (step == NULL || step[0] == '\0' || r->host == NULL || by_op(s, r->op) != NULL)
 		return;
 	s->v = xrealloc(s->v, (s->n + 1) * sizeof(*s->v));
 	a = &s->v[s->n++];
 	memset(a, 0, sizeof(*a));
 	a->step = xstrdup(step);
+	a->section = section;
 	a->host = xstrdup(r->host);
 	a->op = xstrdup(r->op);
 	snprintf(a->words, sizeof(a->words), "RUNNING");
@@ -114,13 +122,19 @@ stepran_note(struct stepran *s, const struct record *r)
 	    by != NULL && strcmp(by, "hand") == 0 ? ", settled by hand" : " after re-read");
 }
 
+static bool
+is_of(const struct stepran_act *a, bool section, const char *step)
+{
+	return a->section == section && strcmp(a->step, step) == 0;
+}
+
 const struct stepran_act *
-stepran_last(const struct stepran *s, const char *step, const char *host)
+stepran_last(const struct stepran *s, bool section, const char *step, const char *host)
 {
 	size_t i;
 
 	for (i = s->n; i-- > 0;)
-		if (strcmp(s->v[i].step, step) == 0 && strcmp(s->v[i].host, host) == 0)
+		if (is_of(&s->v[i], section, step) && strcmp(s->v[i].host, host) == 0)
 			return &s->v[i];
 	return NULL;
 }

@@ -61,9 +61,29 @@ slot_step(const struct app *app, struct action **slot, char *id, size_t cap)
 	}
 }
 
-/* The action now fills its slot; a slot of a runbook step names that
- * step in the action's intent (the post-mortem knows x ran it), and the
- * step's or section's row keeps it beside the others x started there. */
+/* The id of the runbook section whose own slot this is into id; "" for
+ * none (a step's, or no slot). */
+static void
+slot_section(const struct app *app, struct action **slot, char *id, size_t cap)
+{
+	int i;
+
+	id[0] = '\0';
+	for (i = 0; slot != NULL && i < app->nrunbooks; i++) {
+		const struct app_runbook *r = &app->runbooks[i];
+
+		if (slot >= r->section_action && slot < r->section_action + r->rb.nsections) {
+			app_section_id(r, (size_t)(slot - r->section_action), id, cap);
+			return;
+		}
+	}
+}
+
+/* The action now fills its slot; a slot of a runbook step (or a
+ * section's own) names that step (or section) in the action's intent
+ * (the post-mortem knows x ran the step; a reopened incident shows
+ * either's marks), and the step's or section's row keeps it beside the
+ * others x started there. */
 static void
 bind_slot(struct app *app, struct action *a, struct action **slot)
 {
@@ -78,8 +98,13 @@ bind_slot(struct app *app, struct action *a, struct action **slot)
 		ran->v[ran->n++] = a;
 	}
 	slot_step(app, slot, id, sizeof(id));
-	if (id[0] != '\0')
+	if (id[0] != '\0') {
 		action_set_step(a, id);
+		return;
+	}
+	slot_section(app, slot, id, sizeof(id));
+	if (id[0] != '\0')
+		action_set_section(a, id);
 }
 
 bool

@@ -172,8 +172,9 @@ journal_newer(const struct app *app, const struct app_ran *ran, int h,
 /* What x started from row k of r (step k, or section k - nsteps) into
  * buf: each outcome with the hosts it holds on, its post, announcement
  * and smoke check; "" when nothing. Per host the last action there counts
- * (live_pick), and for a step the journal's last (stepran) where this
- * console has none or an older one: a reopened incident keeps its marks. */
+ * (live_pick), and the journal's last (stepran) where this console has
+ * none or an older one: a reopened incident keeps its marks, a section's
+ * own as a step's. */
 static void
 row_mark(const struct app *app, const struct app_runbook *r, size_t k, char *buf, size_t cap)
 {
@@ -185,12 +186,14 @@ row_mark(const struct app *app, const struct app_runbook *r, size_t k, char *buf
 	struct stepmark_host *hosts;
 	char (*words)[64];
 	char id[WR_PATH_MAX + 16] = "";
+	bool section = k >= r->rb.nsteps;
 	size_t h;
 
 	buf[0] = '\0';
-	/* A section's actions name no step in their intents: this session's only. */
-	if (k < r->rb.nsteps && app->steps_ran.n > 0)
+	if (app->steps_ran.n > 0 && !section)
 		app_step_id(r, k, id, sizeof(id));
+	else if (app->steps_ran.n > 0)
+		app_section_id(r, k - r->rb.nsteps, id, sizeof(id));
 	if (ran->n == 0 && id[0] == '\0' && ran->post == STEPMARK_NONE &&
 	    ran->announce == STEPMARK_NONE && ran->smoke == STEPMARK_NONE)
 		return;
@@ -202,7 +205,7 @@ row_mark(const struct app *app, const struct app_runbook *r, size_t k, char *buf
 	for (h = 0; h < app->cfg.nhosts; h++) {
 		const struct action *pick = live_pick(ran, (int)h);
 		const struct stepran_act *j = id[0] != '\0' ?
-		    stepran_last(&app->steps_ran, id, app->cfg.hosts[h].name) : NULL;
+		    stepran_last(&app->steps_ran, section, id, app->cfg.hosts[h].name) : NULL;
 
 		if (pick != NULL && !journal_newer(app, ran, (int)h, pick, j))
 			actions_outcome_words(app, pick, words[m.nhosts], sizeof(words[0]));

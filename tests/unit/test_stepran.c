@@ -3,7 +3,8 @@
  * journal: each step's last action per host, in the words the session
  * that ran it showed (OK, FAILED, OK after re-read, settled by hand), an
  * action a console left without an end UNKNOWN once a resume names it,
- * until a re-read or U settles it.
+ * until a re-read or U settles it. A section's own actions are kept apart
+ * from its steps'.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -28,7 +29,7 @@ fold(struct stepran *s, struct record *v, size_t n)
 static const char *
 words(const struct stepran *s, const char *step, const char *host)
 {
-	const struct stepran_act *a = stepran_last(s, step, host);
+	const struct stepran_act *a = stepran_last(s, false, step, host);
 
 	return a != NULL ? a->words : "(none)";
 }
@@ -121,6 +122,31 @@ the_last_action_on_a_host_counts(void **state)
 	assert_null(s.v);
 }
 
+#define SECTION_UNDO(sec) "{\"action\":\"k8s.undo\",\"plan\":{\"action\":\"k8s.undo\"," \
+	"\"service\":\"api\",\"runbook_section\":\"" sec "\"}}"
+
+static void
+a_section_s_own_actions_are_kept_apart_from_its_steps(void **state)
+{
+	struct record v[] = {
+		/* The section's heading and a step: ids that could be alike. */
+		rec("action.intent", "h1", "op-1", SECTION_UNDO("rb.md:3")),
+		rec("action.end", "h1", "op-1", "{\"outcome\":\"ok\"}"),
+		rec("action.intent", "h1", "op-2", UNDO("rb.md:3")),
+		rec("action.end", "h1", "op-2", "{\"outcome\":\"failed\"}"),
+	};
+	struct stepran s = { 0 };
+	const struct stepran_act *a;
+
+	(void)state;
+	fold(&s, v, sizeof(v) / sizeof(v[0]));
+	assert_non_null(a = stepran_last(&s, true, "rb.md:3", "h1"));
+	assert_string_equal(a->words, "OK");
+	assert_true(a->section);
+	assert_string_equal(stepran_last(&s, false, "rb.md:3", "h1")->words, "FAILED");
+	stepran_free(&s);
+}
+
 int
 main(void)
 {
@@ -128,6 +154,7 @@ main(void)
 		cmocka_unit_test(ends_and_re_reads_give_the_session_s_words),
 		cmocka_unit_test(an_orphan_is_unknown_until_settled),
 		cmocka_unit_test(the_last_action_on_a_host_counts),
+		cmocka_unit_test(a_section_s_own_actions_are_kept_apart_from_its_steps),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
