@@ -3,14 +3,15 @@
  * blocks), per host, as the incident journal tells it: the RUNBOOK pane's
  * marks ("OK after re-read h1") for actions a console before this one
  * started, so a reopened incident shows them as the session that ran them
- * did. Records are folded in one at a time, as they are read back or
- * stored. Pure.
+ * did, and what x's dialog says ran there last. Records are folded in one
+ * at a time, as they are read back or stored. Pure.
  */
 #ifndef WARROOM_STEPRAN_H
 #define WARROOM_STEPRAN_H
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #include "warroom/record.h"
 
@@ -25,6 +26,8 @@ struct stepran_act {
 	                                    "FAILED", "UNKNOWN", "OK after re-read",
 	                                    "FAILED, settled by hand" */
 	bool settled;                    /* an action.reconcile said how it went */
+	int64_t ts_ms;                   /* when its intent was stored */
+	uint64_t session;                /* the session that stored it; 0: not said */
 };
 
 /* Every step's actions, in the order their intents were stored. */
@@ -44,6 +47,18 @@ void stepran_note(struct stepran *s, const struct record *r);
 const struct stepran_act *stepran_last(const struct stepran *s, bool section,
     const char *step, const char *host);
 
+/* The last action x started from step (or section) on any host, or NULL. */
+const struct stepran_act *stepran_newest(const struct stepran *s, bool section,
+    const char *step);
+
+/* What ran from step (or section) last, per host, for x's dialog, into
+ * buf: "ran at 03:12:44 in an earlier session: OK on h1, h2; FAILED on h3"
+ * (the newest intent's UTC time; "this session" when session, ours,
+ * stored them all). False, buf "", when nothing ran there. */
+bool stepran_said(const struct stepran *s, bool section, const char *step,
+    uint64_t session, char *buf, size_t cap);
+
+/* Whether op is an action some step started (its intent is stored). */
 bool stepran_has_op(const struct stepran *s, const char *op);
 
 void stepran_free(struct stepran *s);

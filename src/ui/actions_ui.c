@@ -971,6 +971,11 @@ dialog_body(struct app *app, WINDOW *win, int w)
 	else
 		snprintf(line, sizeof(line), "host %s   service %s", p->host, p->service);
 	dput(win, y++, 2, w - 4, ui_attr(app, THEME_TITLE), line);
+	/* x's rerun of a step or section: what ran there before, in this
+	 * session or an earlier one, read before anything is confirmed. */
+	if (app->rerun_slot != NULL && *app->rerun_slot == a && app->rerun_note[0] != '\0')
+		ui_put_wrapped(win, &y, 2, w - 4, 2, INT_MAX, ui_attr(app, THEME_WARN),
+		    app->rerun_note);
 	line[0] = '\0';
 	if (strcmp(p->action, "compose.killswitch") == 0)
 		snprintf(line, sizeof(line), "%s  ->  %s in .env; %s is redeployed at %s", p->from,
