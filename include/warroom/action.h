@@ -146,6 +146,10 @@ const char *action_reread(const struct action *a);
  * so the post-mortem knows the step ran; before the intent is stored. */
 void action_set_step(struct action *a, const char *step_id);
 
+/* The same for a runbook section's own blocks (its id, app_section_id):
+ * named in the intent as runbook_section, apart from any step. */
+void action_set_section(struct action *a, const char *section_id);
+
 /* The fleet rollback (B) it is a turn of, by chain id: named in its
  * intent, and in its action.refused when confirmed and nothing ran. */
 void action_set_chain(struct action *a, const char *chain);

@@ -184,10 +184,18 @@ struct app {
 		size_t next;             /* the item the next x runs */
 		struct action **slot;    /* where the last item's action lands … */
 		struct action *before;   /* … and what was there before it */
-		const struct action *again;  /* ended OK and said so: x again reruns */
+		char again[48];          /* the op of the run that ended OK (this
+		                            console's or the journal's) and was
+		                            said so: x again reruns, or "" */
 		bool asking;             /* the last item's prompt is open: Esc there
 		                            (or a refusal after it) stops the rest */
 	} xrun;
+	struct action **rerun_slot;      /* the step's or section's slot x (or Enter)
+	                                    last started from … */
+	char rerun_note[300];            /* … and what the journal said ran there
+	                                    before ("this step ran at 03:12:44 in an
+	                                    earlier session: OK on h1"), or "": its
+	                                    action's dialog says it */
 	char matrix_from[128];           /* runbook whose matrix is in force, or "" */
 
 	const char *incident;            /* --incident NAME, or NULL */
@@ -342,6 +350,10 @@ int app_add_runbook(struct app *app, const char *path, const char *buf, size_t l
 
 /* The stable id of a step in the journal: "file.md:LINE". */
 void app_step_id(const struct app_runbook *r, size_t step, char *buf, size_t cap);
+
+/* The same for a section, whose own blocks' actions name it apart from
+ * the steps (runbook_section): "file.md:LINE" of its heading. */
+void app_section_id(const struct app_runbook *r, size_t section, char *buf, size_t cap);
 
 /* The step's or section's record of what x started there, for a slot of
  * a runbook's step_action or section_action; NULL for any other slot. */

@@ -1,27 +1,33 @@
 /*
- * stepran.h — what x ran from each runbook step, per host, as the incident
- * journal tells it: the RUNBOOK pane's marks ("OK after re-read h1") for
- * actions a console before this one started, so a reopened incident shows
- * them as the session that ran them did. Records are folded in one at a
- * time, as they are read back or stored. Pure.
+ * stepran.h — what x ran from each runbook step (or a section's own
+ * blocks), per host, as the incident journal tells it: the RUNBOOK pane's
+ * marks ("OK after re-read h1") for actions a console before this one
+ * started, so a reopened incident shows them as the session that ran them
+ * did, and what x's dialog says ran there last. Records are folded in one
+ * at a time, as they are read back or stored. Pure.
  */
 #ifndef WARROOM_STEPRAN_H
 #define WARROOM_STEPRAN_H
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #include "warroom/record.h"
 
-/* One action x started from a runbook step, and where it stands. */
+/* One action x started from a runbook step or section, and where it stands. */
 struct stepran_act {
-	char *step;                      /* the step's id ("rollback.md:12") */
+	char *step;                      /* the step's id ("rollback.md:12"), or the
+	                                    section's (its heading's line) */
+	bool section;                    /* step is a section's id: its own blocks */
 	char *host;
 	char *op;
 	char words[32];                  /* "RUNNING" (intent, no end yet), "OK",
 	                                    "FAILED", "UNKNOWN", "OK after re-read",
 	                                    "FAILED, settled by hand" */
 	bool settled;                    /* an action.reconcile said how it went */
+	int64_t ts_ms;                   /* when its intent was stored */
+	uint64_t session;                /* the session that stored it; 0: not said */
 };
 
 /* Every step's actions, in the order their intents were stored. */
@@ -30,14 +36,27 @@ struct stepran {
 	size_t n;
 };
 
-/* Fold one record in: an action.intent naming a runbook step (its plan's
- * runbook_step), its action.end or action.reconcile, or an incident.resume
- * naming ops its console left without an end; others change nothing. */
+/* Fold one record in: an action.intent naming a runbook step or section
+ * (its plan's runbook_step or runbook_section), its action.end or
+ * action.reconcile, or an incident.resume naming ops its console left
+ * without an end; others change nothing. */
 void stepran_note(struct stepran *s, const struct record *r);
 
-/* The last action x started from step on host, or NULL. */
-const struct stepran_act *stepran_last(const struct stepran *s, const char *step,
-    const char *host);
+/* The last action x started from step (section: a section's id) on host,
+ * or NULL. */
+const struct stepran_act *stepran_last(const struct stepran *s, bool section,
+    const char *step, const char *host);
+
+/* The last action x started from step (or section) on any host, or NULL. */
+const struct stepran_act *stepran_newest(const struct stepran *s, bool section,
+    const char *step);
+
+/* What ran from step (or section) last, per host, for x's dialog, into
+ * buf: "ran at 03:12:44 in an earlier session: OK on h1, h2; FAILED on h3"
+ * (the newest intent's UTC time; "this session" when session, ours,
+ * stored them all). False, buf "", when nothing ran there. */
+bool stepran_said(const struct stepran *s, bool section, const char *step,
+    uint64_t session, char *buf, size_t cap);
 
 /* Whether op is an action some step started (its intent is stored). */
 bool stepran_has_op(const struct stepran *s, const char *op);

@@ -1,17 +1,21 @@
 /*
- * stepran.c — a runbook step's actions as the journal tells them, in the
- * words a live action's row would use (actions_outcome_words): its end's
- * outcome, or what a re-read or the engineer's U settled it to. An intent
- * with no end is RUNNING (another console's, still going) until an
- * incident.resume names it as left by a console that went away: UNKNOWN,
- * as that console's successor adopts it, until it is settled.
+ * stepran.c — a runbook step's (or a section's own) actions as the journal
+ * tells them, in the words a live action's row would use
+ * (actions_outcome_words): its end's outcome, or what a re-read or the
+ * engineer's U settled it to. An intent with no end is RUNNING (another
+ * console's, still going) until an incident.resume names it as left by a
+ * console that went away: UNKNOWN, as that console's successor adopts it,
+ * until it is settled. A section's actions name it apart from the steps
+ * (runbook_section), so a heading and an item never share marks.
  */
 #include "warroom/stepran.h"
 
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <time.h>
 
 static const char *
 str_of(const cJSON *o, const char *key)
@@ -53,18 +57,26 @@ outcome_name(const char *oc)
 static void
 intent(struct stepran *s, const struct record *r)
 {
-	const char *step = str_of(cJSON_GetObjectItemCaseSensitive(r->data, "plan"),
-	    "runbook_step");
+	const cJSON *plan = cJSON_GetObjectItemCaseSensitive(r->data, "plan");
+	const char *step = str_of(plan, "runbook_step");
+	bool section = false;
 	struct stepran_act *a;
 
+	if (step == NULL || step[0] == '\0') {
+		step = str_of(plan, "runbook_section");
+		section = true;
+	}
 	if (step == NULL || step[0] == '\0' || r->host == NULL || by_op(s, r->op) != NULL)
 		return;
 	s->v = xrealloc(s->v, (s->n + 1) * sizeof(*s->v));
 	a = &s->v[s->n++];
 	memset(a, 0, sizeof(*a));
 	a->step = xstrdup(step);
+	a->section = section;
 	a->host = xstrdup(r->host);
 	a->op = xstrdup(r->op);
+	a->ts_ms = r->ts_ms;
+	a->session = r->session;
 	snprintf(a->words, sizeof(a->words), "RUNNING");
 }
 
@@ -114,15 +126,119 @@ stepran_note(struct stepran *s, const struct record *r)
 	    by != NULL && strcmp(by, "hand") == 0 ? ", settled by hand" : " after re-read");
 }
 
+static bool
+is_of(const struct stepran_act *a, bool section, const char *step)
+{
+	return a->section == section && strcmp(a->step, step) == 0;
+}
+
 const struct stepran_act *
-stepran_last(const struct stepran *s, const char *step, const char *host)
+stepran_last(const struct stepran *s, bool section, const char *step, const char *host)
 {
 	size_t i;
 
 	for (i = s->n; i-- > 0;)
-		if (strcmp(s->v[i].step, step) == 0 && strcmp(s->v[i].host, host) == 0)
+		if (is_of(&s->v[i], section, step) && strcmp(s->v[i].host, host) == 0)
 			return &s->v[i];
 	return NULL;
+}
+
+const struct stepran_act *
+stepran_newest(const struct stepran *s, bool section, const char *step)
+{
+	size_t i;
+
+	for (i = s->n; i-- > 0;)
+		if (is_of(&s->v[i], section, step))
+			return &s->v[i];
+	return NULL;
+}
+
+/* Appends to buf (cap bytes, holding len): cut short when full. */
+static size_t __attribute__((format(printf, 4, 5)))
+add(char *buf, size_t cap, size_t len, const char *fmt, ...)
+{
+	va_list ap;
+	int n;
+
+	if (len >= cap)
+		return len;
+	va_start(ap, fmt);
+	n = vsnprintf(buf + len, cap - len, fmt, ap);
+	va_end(ap);
+	return n < 0 ? len : len + (size_t)n;
+}
+
+/* Each host x ran the step on, once, in the order it first did: its last
+ * action there. Returns how many (malloc'd into *out). */
+static size_t
+host_lasts(const struct stepran *s, bool section, const char *step,
+    const struct stepran_act ***out)
+{
+	const struct stepran_act **v = xcalloc(s->n + 1, sizeof(*v));
+	size_t i, k, n = 0;
+
+	for (i = 0; i < s->n; i++) {
+		const struct stepran_act *a = &s->v[i];
+
+		if (!is_of(a, section, step))
+			continue;
+		for (k = 0; k < n && strcmp(v[k]->host, a->host) != 0; k++)
+			;
+		if (k == n)
+			v[n++] = stepran_last(s, section, step, a->host);
+	}
+	*out = v;
+	return n;
+}
+
+bool
+stepran_said(const struct stepran *s, bool section, const char *step, uint64_t session,
+    char *buf, size_t cap)
+{
+	const struct stepran_act **v;
+	size_t n = host_lasts(s, section, step, &v), i, k, len = 0;
+	bool ours = false, others = false, later = false;
+	int64_t at = 0;
+	char when[16] = "";
+	struct tm tm;
+	time_t t;
+
+	if (cap > 0)
+		buf[0] = '\0';
+	if (n == 0 || cap == 0) {
+		free(v);
+		return n > 0;
+	}
+	for (i = 0; i < n; i++) {
+		if (session != 0 && v[i]->session == session)
+			ours = true;
+		else
+			others = true;
+		/* Started after ours: a console beside this one, not before it. */
+		later = later || (session != 0 && v[i]->session > session);
+		if (v[i]->ts_ms > at)
+			at = v[i]->ts_ms;
+	}
+	t = (time_t)(at / 1000);
+	if (at > 0 && gmtime_r(&t, &tm) != NULL)
+		strftime(when, sizeof(when), " at %H:%M:%S", &tm);
+	len = add(buf, cap, len, "ran%s in %s", when, !others ? "this session" :
+	    !ours ? (later ? "another session" : "an earlier session") :
+	    later ? "this and another session" : "this and an earlier session");
+	/* Hosts grouped by how it went there, each group in order of its first. */
+	for (i = 0; i < n; i++) {
+		for (k = 0; k < i && strcmp(v[k]->words, v[i]->words) != 0; k++)
+			;
+		if (k < i)
+			continue;        /* its group is said already */
+		len = add(buf, cap, len, "%s%s on ", i == 0 ? ": " : "; ", v[i]->words);
+		for (k = i; k < n; k++)
+			if (strcmp(v[k]->words, v[i]->words) == 0)
+				len = add(buf, cap, len, "%s%s", k == i ? "" : ", ", v[k]->host);
+	}
+	free(v);
+	return true;
 }
 
 bool

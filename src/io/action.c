@@ -938,8 +938,11 @@ act_begin(struct action *a)
 		return;
 	}
 	pj = plan_to_json(&a->plan);
+	/* A section's own blocks are named apart: a reopened incident gives
+	 * the section its marks back, never a step's (stepran). */
 	if (a->runbook_step[0] != '\0')
-		cJSON_AddStringToObject(pj, "runbook_step", a->runbook_step);
+		cJSON_AddStringToObject(pj, a->runbook_section ? "runbook_section" : "runbook_step",
+		    a->runbook_step);
 	if (timeline_action_intent(a->env.tl, a->op, a->cfg->name, a->plan.action, pj, hash,
 	    a->chain, &err) != 0) {
 		a->state = ACTION_CANCELLED;
@@ -1794,6 +1797,14 @@ void
 action_set_step(struct action *a, const char *step_id)
 {
 	wr_strlcpy(a->runbook_step, step_id, sizeof(a->runbook_step));
+	a->runbook_section = false;
+}
+
+void
+action_set_section(struct action *a, const char *section_id)
+{
+	wr_strlcpy(a->runbook_step, section_id, sizeof(a->runbook_step));
+	a->runbook_section = true;
 }
 
 void

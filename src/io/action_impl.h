@@ -128,6 +128,7 @@ struct action {
 	size_t nseen;
 	char bad[8][128];                /* env.bad_tags, copied */
 	char runbook_step[WR_PATH_MAX + 16];  /* x's step id, or "" */
+	bool runbook_section;                 /* … that id is a section's (its own blocks) */
 	char chain[64];                 /* B's chain id, or "" */
 	size_t nbad;
 	struct act_choice choices[ACT_CHOICES_MAX];

@@ -61,9 +61,29 @@ slot_step(const struct app *app, struct action **slot, char *id, size_t cap)
 	}
 }
 
-/* The action now fills its slot; a slot of a runbook step names that
- * step in the action's intent (the post-mortem knows x ran it), and the
- * step's or section's row keeps it beside the others x started there. */
+/* The id of the runbook section whose own slot this is into id; "" for
+ * none (a step's, or no slot). */
+static void
+slot_section(const struct app *app, struct action **slot, char *id, size_t cap)
+{
+	int i;
+
+	id[0] = '\0';
+	for (i = 0; slot != NULL && i < app->nrunbooks; i++) {
+		const struct app_runbook *r = &app->runbooks[i];
+
+		if (slot >= r->section_action && slot < r->section_action + r->rb.nsections) {
+			app_section_id(r, (size_t)(slot - r->section_action), id, cap);
+			return;
+		}
+	}
+}
+
+/* The action now fills its slot; a slot of a runbook step (or a
+ * section's own) names that step (or section) in the action's intent
+ * (the post-mortem knows x ran the step; a reopened incident shows
+ * either's marks), and the step's or section's row keeps it beside the
+ * others x started there. */
 static void
 bind_slot(struct app *app, struct action *a, struct action **slot)
 {
@@ -78,8 +98,13 @@ bind_slot(struct app *app, struct action *a, struct action **slot)
 		ran->v[ran->n++] = a;
 	}
 	slot_step(app, slot, id, sizeof(id));
-	if (id[0] != '\0')
+	if (id[0] != '\0') {
 		action_set_step(a, id);
+		return;
+	}
+	slot_section(app, slot, id, sizeof(id));
+	if (id[0] != '\0')
+		action_set_section(a, id);
 }
 
 bool
@@ -946,6 +971,11 @@ dialog_body(struct app *app, WINDOW *win, int w)
 	else
 		snprintf(line, sizeof(line), "host %s   service %s", p->host, p->service);
 	dput(win, y++, 2, w - 4, ui_attr(app, THEME_TITLE), line);
+	/* x's rerun of a step or section: what ran there before, in this
+	 * session or an earlier one, read before anything is confirmed. */
+	if (app->rerun_slot != NULL && *app->rerun_slot == a && app->rerun_note[0] != '\0')
+		ui_put_wrapped(win, &y, 2, w - 4, 2, INT_MAX, ui_attr(app, THEME_WARN),
+		    app->rerun_note);
 	line[0] = '\0';
 	if (strcmp(p->action, "compose.killswitch") == 0)
 		snprintf(line, sizeof(line), "%s  ->  %s in .env; %s is redeployed at %s", p->from,

@@ -113,6 +113,12 @@ app_step_id(const struct app_runbook *r, size_t step, char *buf, size_t cap)
 	snprintf(buf, cap, "%s:%d", r->base, r->rb.steps[step].line);
 }
 
+void
+app_section_id(const struct app_runbook *r, size_t section, char *buf, size_t cap)
+{
+	snprintf(buf, cap, "%s:%d", r->base, r->rb.sections[section].line);
+}
+
 /* runbook.tzero: the run-of-show's T-0 of the runbook it names. */
 static void
 apply_tzero_record(struct app *app, const struct record *r)

@@ -172,8 +172,9 @@ journal_newer(const struct app *app, const struct app_ran *ran, int h,
 /* What x started from row k of r (step k, or section k - nsteps) into
  * buf: each outcome with the hosts it holds on, its post, announcement
  * and smoke check; "" when nothing. Per host the last action there counts
- * (live_pick), and for a step the journal's last (stepran) where this
- * console has none or an older one: a reopened incident keeps its marks. */
+ * (live_pick), and the journal's last (stepran) where this console has
+ * none or an older one: a reopened incident keeps its marks, a section's
+ * own as a step's. */
 static void
 row_mark(const struct app *app, const struct app_runbook *r, size_t k, char *buf, size_t cap)
 {
@@ -185,12 +186,14 @@ row_mark(const struct app *app, const struct app_runbook *r, size_t k, char *buf
 	struct stepmark_host *hosts;
 	char (*words)[64];
 	char id[WR_PATH_MAX + 16] = "";
+	bool section = k >= r->rb.nsteps;
 	size_t h;
 
 	buf[0] = '\0';
-	/* A section's actions name no step in their intents: this session's only. */
-	if (k < r->rb.nsteps && app->steps_ran.n > 0)
+	if (app->steps_ran.n > 0 && !section)
 		app_step_id(r, k, id, sizeof(id));
+	else if (app->steps_ran.n > 0)
+		app_section_id(r, k - r->rb.nsteps, id, sizeof(id));
 	if (ran->n == 0 && id[0] == '\0' && ran->post == STEPMARK_NONE &&
 	    ran->announce == STEPMARK_NONE && ran->smoke == STEPMARK_NONE)
 		return;
@@ -202,7 +205,7 @@ row_mark(const struct app *app, const struct app_runbook *r, size_t k, char *buf
 	for (h = 0; h < app->cfg.nhosts; h++) {
 		const struct action *pick = live_pick(ran, (int)h);
 		const struct stepran_act *j = id[0] != '\0' ?
-		    stepran_last(&app->steps_ran, id, app->cfg.hosts[h].name) : NULL;
+		    stepran_last(&app->steps_ran, section, id, app->cfg.hosts[h].name) : NULL;
 
 		if (pick != NULL && !journal_newer(app, ran, (int)h, pick, j))
 			actions_outcome_words(app, pick, words[m.nhosts], sizeof(words[0]));
@@ -352,6 +355,38 @@ step_slot(struct app_runbook *r, size_t section, size_t step)
 	return step == WR_RUNBOOK_NONE ? &r->section_action[section] : &r->step_action[step];
 }
 
+/* The journal's account of what ran from the step (or section: step
+ * NONE) before, into buf ("this step ran at 03:12:44 in an earlier
+ * session: OK on h1, h2"); false, buf "", when nothing did. */
+static bool
+ran_before(const struct app *app, const struct app_runbook *r, size_t section, size_t step,
+    char *buf, size_t cap)
+{
+	char id[WR_PATH_MAX + 16], said[256];
+	bool sec = step == WR_RUNBOOK_NONE;
+
+	buf[0] = '\0';
+	if (sec)
+		app_section_id(r, section, id, sizeof(id));
+	else
+		app_step_id(r, step, id, sizeof(id));
+	if (!stepran_said(&app->steps_ran, sec, id, app->tl != NULL ? timeline_session(app->tl) :
+	    0, said, sizeof(said)))
+		return false;
+	snprintf(buf, cap, "this %s %s", sec ? "section" : "step", said);
+	return true;
+}
+
+/* x (or Enter) starts work of the step (or section): the dialog of the
+ * action it starts says what ran there before, in any session, so a
+ * rerun is never silent (the confirmation itself is the usual one). */
+static void
+note_rerun(struct app *app, struct app_runbook *r, size_t section, size_t step)
+{
+	app->rerun_slot = step_slot(r, section, step);
+	ran_before(app, r, section, step, app->rerun_note, sizeof(app->rerun_note));
+}
+
 /* The rollback a step asks for, if any: a `warroom` rollback binding, or
  * a kubectl rollout undo / helm rollback its commands run through (not
  * one among other commands: those run as written; *cmd: that command,
@@ -491,6 +526,7 @@ step_rollback(struct app *app, struct app_runbook *r, size_t step)
 
 	if (a == NULL)
 		return false;
+	note_rerun(app, r, r->rb.steps[step].section, step);
 	rollback_of(app, a, cmd, &r->step_action[step]);
 	return true;
 }
@@ -848,30 +884,58 @@ xrun_next(struct app *app, size_t section, size_t step, const struct runbook_wor
 	return (int)x->next;
 }
 
+/* Whether x said of this run (op) that it ended OK: this x runs it again. */
+static bool
+said_again(struct app *app, const char *op)
+{
+	if (strcmp(app->xrun.again, op) == 0) {
+		app->xrun.again[0] = '\0';
+		return true;
+	}
+	wr_strlcpy(app->xrun.again, op, sizeof(app->xrun.again));
+	return false;
+}
+
 /* A step whose work ended OK runs again only on a second x: a second
  * rollback of what was already rolled back is rarely what a tired
- * engineer meant. Not between the items of one x sequence. */
+ * engineer meant, whether this console ran it or one before it (the
+ * journal's newest run there, stepran). Not between the items of one x
+ * sequence. */
 static bool
 already_ran(struct app *app, struct app_runbook *r, size_t section, size_t step, size_t n)
 {
 	const struct app_xrun *x = &app->xrun;
 	const struct action *last = *step_slot(r, section, step);
+	const struct stepran_act *j;
+	char id[WR_PATH_MAX + 16], said[sizeof(app->rerun_note)];
+	bool sec = step == WR_RUNBOOK_NONE;
 	int64_t ago_s;
 
-	if (last == NULL || !action_finished(last) || action_state(last) != ACTION_OK)
-		return false;
 	if (x->rb == app->rb_cur && x->section == section && x->step == step && x->next > 0 &&
 	    x->next < n)
 		return false;
-	if (x->again == last) {
-		app->xrun.again = NULL;
-		return false;
+	if (last != NULL) {
+		/* This console ran it: its own action says how it went. */
+		if (!action_finished(last) || action_state(last) != ACTION_OK ||
+		    said_again(app, action_op(last)))
+			return false;
+		ago_s = (loop_now_ms() - action_started_ms(last)) / 1000;
+		app_say(app, "this step already ran: its %s on %s, begun %lld min ago, ended OK; x "
+		    "again runs it again", action_verb(last), app->cfg.hosts[action_host(last)].name,
+		    (long long)(ago_s / 60));
+		return true;
 	}
-	app->xrun.again = last;
-	ago_s = (loop_now_ms() - action_started_ms(last)) / 1000;
-	app_say(app, "this step already ran: its %s on %s, begun %lld min ago, ended OK; x "
-	    "again runs it again", action_verb(last), app->cfg.hosts[action_host(last)].name,
-	    (long long)(ago_s / 60));
+	if (sec)
+		app_section_id(r, section, id, sizeof(id));
+	else
+		app_step_id(r, step, id, sizeof(id));
+	/* Another session's run, as the journal tells it: the same word first. */
+	j = stepran_newest(&app->steps_ran, sec, id);
+	if (j == NULL || strncmp(j->words, "OK", 2) != 0 ||
+	    (app->tl != NULL && j->session == timeline_session(app->tl)) ||
+	    !ran_before(app, r, section, step, said, sizeof(said)) || said_again(app, j->op))
+		return false;
+	app_say(app, "%s; x again runs it again", said);
 	return true;
 }
 
@@ -931,6 +995,9 @@ runbook_run_step(struct app *app)
 
 		if (k < 0)
 			return;
+		/* What ran before this x: its later items' dialogs say the same. */
+		if (k == 0)
+			note_rerun(app, r, section, step);
 		app->xrun.next = (size_t)k + 1;
 		app->xrun.slot = NULL;
 		app->xrun.asking = false;
@@ -955,6 +1022,7 @@ runbook_run_step(struct app *app)
 			xrun_say(app, work, nwork, (size_t)k);
 		return;
 	}
+	note_rerun(app, r, section, step);
 	run_commands(app, r, section, step, host);
 }
 

@@ -3,7 +3,9 @@
  * journal: each step's last action per host, in the words the session
  * that ran it showed (OK, FAILED, OK after re-read, settled by hand), an
  * action a console left without an end UNKNOWN once a resume names it,
- * until a re-read or U settles it.
+ * until a re-read or U settles it. A section's own actions are kept apart
+ * from its steps'. x's dialog is told what ran last, when, in which
+ * session and how on each host.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -28,7 +30,7 @@ fold(struct stepran *s, struct record *v, size_t n)
 static const char *
 words(const struct stepran *s, const char *step, const char *host)
 {
-	const struct stepran_act *a = stepran_last(s, step, host);
+	const struct stepran_act *a = stepran_last(s, false, step, host);
 
 	return a != NULL ? a->words : "(none)";
 }
@@ -121,6 +123,85 @@ the_last_action_on_a_host_counts(void **state)
 	assert_null(s.v);
 }
 
+#define SECTION_UNDO(sec) "{\"action\":\"k8s.undo\",\"plan\":{\"action\":\"k8s.undo\"," \
+	"\"service\":\"api\",\"runbook_section\":\"" sec "\"}}"
+
+static void
+a_section_s_own_actions_are_kept_apart_from_its_steps(void **state)
+{
+	struct record v[] = {
+		/* The section's heading and a step: ids that could be alike. */
+		rec("action.intent", "h1", "op-1", SECTION_UNDO("rb.md:3")),
+		rec("action.end", "h1", "op-1", "{\"outcome\":\"ok\"}"),
+		rec("action.intent", "h1", "op-2", UNDO("rb.md:3")),
+		rec("action.end", "h1", "op-2", "{\"outcome\":\"failed\"}"),
+	};
+	struct stepran s = { 0 };
+	const struct stepran_act *a;
+
+	(void)state;
+	fold(&s, v, sizeof(v) / sizeof(v[0]));
+	assert_non_null(a = stepran_last(&s, true, "rb.md:3", "h1"));
+	assert_string_equal(a->words, "OK");
+	assert_true(a->section);
+	assert_string_equal(stepran_last(&s, false, "rb.md:3", "h1")->words, "FAILED");
+	assert_string_equal(stepran_newest(&s, true, "rb.md:3")->op, "op-1");
+	assert_null(stepran_newest(&s, true, "rb.md:9"));
+	stepran_free(&s);
+}
+
+/* 2024-05-01T03:12:44Z and a little after. */
+#define T0 1714533164000LL
+
+static void
+the_dialog_is_told_what_ran_last_and_in_which_session(void **state)
+{
+	struct record v[] = {
+		rec("action.intent", "h1", "op-1", SECTION_UNDO("rb.md:3")),
+		rec("action.end", "h1", "op-1", "{\"outcome\":\"ok\"}"),
+		rec("action.intent", "h3", "op-2", SECTION_UNDO("rb.md:3")),
+		rec("action.end", "h3", "op-2", "{\"outcome\":\"failed\"}"),
+		rec("action.intent", "h2", "op-3", SECTION_UNDO("rb.md:3")),
+		rec("action.end", "h2", "op-3", "{\"outcome\":\"ok\"}"),
+		/* Another step's: not this section's. */
+		rec("action.intent", "h4", "op-4", UNDO("rb.md:3")),
+	};
+	struct record w[] = {
+		/* Session 40 (ours) runs it again on h3. */
+		rec("action.intent", "h3", "op-5", SECTION_UNDO("rb.md:3")),
+	};
+	struct stepran s = { 0 };
+	char buf[160];
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof(v) / sizeof(v[0]); i++) {
+		v[i].session = 7;
+		v[i].ts_ms = T0 + (int64_t)i * 1000;
+	}
+	fold(&s, v, sizeof(v) / sizeof(v[0]));
+	assert_false(stepran_said(&s, true, "rb.md:9", 40, buf, sizeof(buf)));
+	assert_string_equal(buf, "");
+	assert_true(stepran_said(&s, true, "rb.md:3", 40, buf, sizeof(buf)));
+	assert_string_equal(buf, "ran at 03:12:48 in an earlier session: OK on h1, h2; FAILED on h3");
+	/* The same console that ran it: this session. */
+	assert_true(stepran_said(&s, true, "rb.md:3", 7, buf, sizeof(buf)));
+	assert_string_equal(buf, "ran at 03:12:48 in this session: OK on h1, h2; FAILED on h3");
+	/* A console started before the one that ran it: another session. */
+	assert_true(stepran_said(&s, true, "rb.md:3", 5, buf, sizeof(buf)));
+	assert_string_equal(buf, "ran at 03:12:48 in another session: OK on h1, h2; FAILED on h3");
+	w[0].session = 40;
+	w[0].ts_ms = T0 + 60000;
+	fold(&s, w, 1);
+	assert_true(stepran_said(&s, true, "rb.md:3", 40, buf, sizeof(buf)));
+	assert_string_equal(buf, "ran at 03:13:44 in this and an earlier session: OK on h1, h2; "
+	    "RUNNING on h3");
+	/* Cut short, never past the buffer. */
+	assert_true(stepran_said(&s, true, "rb.md:3", 40, buf, 12));
+	assert_string_equal(buf, "ran at 03:1");
+	stepran_free(&s);
+}
+
 int
 main(void)
 {
@@ -128,6 +209,8 @@ main(void)
 		cmocka_unit_test(ends_and_re_reads_give_the_session_s_words),
 		cmocka_unit_test(an_orphan_is_unknown_until_settled),
 		cmocka_unit_test(the_last_action_on_a_host_counts),
+		cmocka_unit_test(a_section_s_own_actions_are_kept_apart_from_its_steps),
+		cmocka_unit_test(the_dialog_is_told_what_ran_last_and_in_which_session),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
