@@ -1,8 +1,9 @@
 #!/bin/sh
 # test_logs_k8s.sh — LOGS on a Kubernetes host: a tail started before the
-# deployment could be read follows the one pod kubectl picks and says
-# "1 pod of 3" once a poll tells; started after, it follows every pod of
-# the deployment by its own selector, each line naming its pod.
+# deployment could be read follows the one pod kubectl picks, its lines
+# naming it, and says "1 pod of 3" once a poll tells; started after, it
+# follows every pod of the deployment by its own selector, each line
+# naming its pod.
 . "${top_srcdir:-$(dirname "$0")/../..}/tests/lib/tmux.sh"
 [ -x /usr/sbin/sshd ] || skip "openssh-server is not installed"
 fleet_up --hosts 1 --driver k8s --log-rate 20
@@ -16,11 +17,11 @@ start 200 50 "$WARROOM -c $tmp/c.conf"
 wait_re "│> h1 +api" 15
 sleep 2
 keys Enter
-wait_re "^│h1/api 20[0-9-]+T[0-9:.]+Z " 15
+wait_re "^│h1/api \\[pod/api-[a-z0-9-]+/api\\] 20[0-9-]+T[0-9:.]+Z " 15
 "$fleet" fault --dir "$fl" h1 clear bad-json > /dev/null
 wait_re "h1/api, 1 pod of 3 +[0-9]+ lines" 15
-grep -q '"cmd": *"kubectl logs -f deployment/api -n prod --since-time=' "$log" ||
-	{ grep '"kubectl logs' "$log" | tail -2; fail "no kubectl logs -f deployment/api in commands.log"; }
+grep -q '"cmd": *"kubectl logs -f deployment/api --prefix -n prod --since-time=' "$log" ||
+	{ grep '"kubectl logs' "$log" | tail -2; fail "no kubectl logs -f deployment/api --prefix in commands.log"; }
 ok "a tail begun before the deployment was read follows one pod and says 1 pod of 3"
 keys q
 wait_for "exit=0"
