@@ -473,6 +473,7 @@ on_data_change(void *arg)
 
 	app->dirty = true;
 	journal_health(app);
+	logs_widen(app);	/* a deployment read: its one-pod tail follows every pod */
 }
 
 /* A host's first verdict or a change of its level: the timeline records

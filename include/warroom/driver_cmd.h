@@ -69,7 +69,8 @@ int driver_cmd_helm_list(const struct config_host *h, char *dst, size_t cap,
  * (app.kubernetes.io/instance=<svc>); k8s with a selector (parse_k8s) and
  * at most WR_K8S_LOG_PODS_MAX pods: every pod it selects, each line
  * prefixed "[pod/NAME/CONTAINER] "; k8s otherwise: deployment/<svc> (one
- * pod, as kubectl picks). pods is the deployment's pod count, 0 unknown. */
+ * pod, as kubectl picks, its lines prefixed too). pods is the deployment's
+ * pod count, 0 unknown. */
 int driver_cmd_logs(const struct config_host *h, const char *svc, const char *selector,
     int pods, char *dst, size_t cap, struct wr_err *err);
 

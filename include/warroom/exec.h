@@ -93,6 +93,12 @@ struct exec_follow *exec_follow_start(struct ssh_pool *pool, int host,
  * command exited 1"; it is retried), or NULL while a run is going. */
 const char *exec_follow_gap(const struct exec_follow *s);
 
+/* Follow with cmd_template from now on: a run going is stopped at once,
+ * mid-line perhaps and with no eof (the caller drops a line begun), and
+ * the next starts now, resumed as after a break (opts.since). Before its
+ * first run, the first run takes it, from opts.first_since. */
+void exec_follow_retarget(struct exec_follow *s, const char *cmd_template);
+
 /* Stop the stream and free it (no more callbacks). */
 void exec_follow_stop(struct exec_follow *s);
 

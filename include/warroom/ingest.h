@@ -95,6 +95,11 @@ void ingest_feed(struct ingest *in, const char *data, size_t len);
 /* End of the stream (a run ended): a last line without '\n' is delivered. */
 void ingest_finish(struct ingest *in);
 
+/* The run was cut off on purpose (its tail restarted with another
+ * command): a last line it had begun is dropped, not delivered, since the
+ * next run, resumed from an earlier second, sends it again whole. */
+void ingest_drop_partial(struct ingest *in);
+
 /* The exact path for one line as the splitter gives it: its first len
  * bytes, and how many after them it dropped (0: the whole line). */
 void ingest_line(struct ingest *in, const char *line, size_t len, size_t dropped);

@@ -44,6 +44,10 @@ void linesplit_feed(struct linesplit *ls, const char *data, size_t len);
 /* End of stream: a last line without newline is delivered. */
 void linesplit_finish(struct linesplit *ls);
 
+/* Forget a line begun and not ended (its stream was cut off and will send
+ * it again whole): nothing is delivered. */
+void linesplit_drop(struct linesplit *ls);
+
 void linesplit_free(struct linesplit *ls);
 
 #endif

@@ -122,6 +122,10 @@ void logs_follow_selected(struct app *app);
  * the time each line carries. */
 void logs_add_selected(struct app *app);
 
+/* After a poll: a k8s tail that follows one pod is widened to every pod
+ * once its deployment's selector is known (podtail.h), said once. */
+void logs_widen(struct app *app);
+
 /* Stop every tail and drop the lines still waiting to be merged. */
 void logs_stop(struct app *app);
 

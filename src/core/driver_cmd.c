@@ -264,8 +264,11 @@ driver_cmd_logs(const struct config_host *h, const char *svc, const char *select
 		    " --max-log-requests=20 --since-time={since}", dst, cap, err);
 	}
 	if (!driver_cmd_logs_all_pods(h, selector, pods)) {
+		/* Its lines name their pod as a selector tail's do: once the
+		 * selector is known the tail widens (podtail.h), and a resume
+		 * tells the lines it holds apart by pod. */
 		snprintf(sel, sizeof(sel), "deployment/%s", svc);
-		return build(h, DRIVER_K8S, "service", sel, "kubectl logs -f ", " -n ",
+		return build(h, DRIVER_K8S, "service", sel, "kubectl logs -f ", " --prefix -n ",
 		    " --since-time={since}", dst, cap, err);
 	}
 	/* kubectl refuses to follow more pods than --max-log-requests (5 by

@@ -434,6 +434,12 @@ ingest_feed(struct ingest *in, const char *data, size_t len)
 }
 
 void
+ingest_drop_partial(struct ingest *in)
+{
+	linesplit_drop(&in->split);
+}
+
+void
 ingest_finish(struct ingest *in)
 {
 	linesplit_finish(&in->split);

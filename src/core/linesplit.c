@@ -30,6 +30,14 @@ linesplit_init_head(struct linesplit *ls, size_t cap, linesplit_head_fn fn, void
 }
 
 void
+linesplit_drop(struct linesplit *ls)
+{
+	ls->len = 0;
+	ls->over = 0;
+	ls->over_cr = false;
+}
+
+void
 linesplit_free(struct linesplit *ls)
 {
 	free(ls->buf);

@@ -530,20 +530,42 @@ exec_follow_gap(const struct exec_follow *st)
 	return st == NULL || st->cmd != NULL ? NULL : st->gap[0] ? st->gap : "starting";
 }
 
-void
-exec_follow_stop(struct exec_follow *st)
+/* End the current run, if any, without a word back: no eof, no done, so
+ * nothing restarts it. */
+static void
+stream_silence(struct exec_follow *st)
 {
-	if (st == NULL)
-		return;
 	if (st->timer != 0)
 		loop_timer_cancel(st->loop, st->timer);
+	st->timer = 0;
 	if (st->cmd != NULL) {
-		/* Its end must not restart anything. */
 		st->cmd->opts.on_done = NULL;
 		st->cmd->opts.on_line = NULL;
 		st->cmd->opts.on_chunk = NULL;
 		exec_cancel(st->cmd);
 	}
+	st->cmd = NULL;
+}
+
+void
+exec_follow_retarget(struct exec_follow *st, const char *tmpl)
+{
+	free(st->tmpl);
+	st->tmpl = xstrdup(tmpl);
+	if (st->restarts == 0)
+		return;	/* no run yet: the one waiting for the host takes it */
+	stream_silence(st);
+	/* A new command: the last one's failures do not slow it down. */
+	st->wait_ms = st->opts.retry_ms;
+	stream_run(st);
+}
+
+void
+exec_follow_stop(struct exec_follow *st)
+{
+	if (st == NULL)
+		return;
+	stream_silence(st);
 	free(st->tmpl);
 	free(st);
 }

@@ -28,6 +28,7 @@
 #include "warroom/loglevel.h"
 #include "warroom/logstatus.h"
 #include "warroom/loop.h"
+#include "warroom/podtail.h"
 #include "warroom/poller.h"
 #include "warroom/sanitize.h"
 #include "warroom/ssh.h"
@@ -46,6 +47,7 @@ struct logs_stream {
 	unsigned ring;                   /* its ring in app->logs */
 	struct ingest in[2];             /* stdout, stderr: each cut into lines apart */
 	bool one_pod;                    /* k8s: kubectl follows one pod of several */
+	bool widen_failed;               /* ... and its selector tail could not be built */
 };
 
 /* Before a hold, lines of two streams cannot be put in time order; right
@@ -199,7 +201,8 @@ add_stream(struct app *app, int host, int svc)
 	int k;
 
 	/* A deployment's pods by its own selector, once a poll has read it;
-	 * until then kubectl follows one of them, which the status says. */
+	 * until then kubectl follows one of them, which the status says, and
+	 * the poll that reads it widens the tail (logs_widen). */
 	if (driver_cmd_logs(h, h->services[svc], st != NULL ? st->selector : NULL,
 	    st != NULL ? st->pods : 0, cmd, sizeof(cmd), &err) != 0) {
 		app_say(app, "cannot build the logs command for %s/%s: %s", h->name,
@@ -235,6 +238,42 @@ add_stream(struct app *app, int host, int svc)
 	ls->follow = exec_follow_start(app->pool, host, cmd, &o);
 	label_streams(app);
 	return 0;
+}
+
+void
+logs_widen(struct app *app)
+{
+	int i;
+
+	for (i = 0; app->poller != NULL && i < app->nstreams; i++) {
+		struct logs_stream *ls = app->streams[i];
+		const struct config_host *h = &app->cfg.hosts[ls->host];
+		const struct svc_state *st = poller_state(app->poller, ls->host, ls->svc);
+		char cmd[WR_CMD_MAX + 256], news[300];
+		struct wr_err err;
+		int k;
+
+		if (st == NULL || ls->widen_failed ||
+		    !podtail_widen(h, ls->one_pod, st->selector, st->pods))
+			continue;
+		if (driver_cmd_logs(h, h->services[ls->svc], st->selector, st->pods, cmd,
+		    sizeof(cmd), &err) != 0) {
+			app_say(app, "%s/%s stays on one pod: %s", h->name, h->services[ls->svc],
+			    err.msg);
+			ls->widen_failed = true;	/* said once, not at every poll */
+			continue;
+		}
+		ls->one_pod = false;
+		/* The run is cut off where it is: a line it had begun comes again
+		 * whole in the new run, which resumes as after a reconnect (its
+		 * pod's lines held are not stored twice; on_log_since). */
+		for (k = 0; k < 2; k++)
+			ingest_drop_partial(&ls->in[k]);
+		exec_follow_retarget(ls->follow, cmd);
+		podtail_news(h->name, h->services[ls->svc], st->pods, news, sizeof(news));
+		app_say(app, "%s", news);
+		app->dirty = true;
+	}
 }
 
 /* One service goes straight into its ring; several wait for the merge.
@@ -504,8 +543,9 @@ gap_part(struct app *app, struct status_parts *p)
 }
 
 /* A k8s tail started before the deployment's selector was read follows
- * the one pod kubectl picked: said once the pods are known to be more,
- * after the label ("1 pod of 3"; several tails: "k8s-1/api: 1 pod of 3"). */
+ * the one pod kubectl picked until it is widened (a selector it cannot
+ * follow keeps it there): said once the pods are known to be more, after
+ * the label ("1 pod of 3"; several tails: "k8s-1/api: 1 pod of 3"). */
 static void
 label_part(struct app *app, struct status_parts *p)
 {

@@ -109,6 +109,15 @@ check "kubectl logs -l --prefix names 3 pods" eq \
 l=$(printf '%s\n' "$r" | grep '^\[pod/' | tail -1)
 r=$(fssh k8s-bastion 'timeout 1.5 kubectl logs -f -l app=api --prefix -n prod --since=1m --max-log-requests=3 2>&1')
 check "... the same line under the same pod again" contains "$r" "$l"
+# deployment/NAME --prefix: only the lines of the pod it picked, named as
+# the selector's tail names them.
+r=$(fssh k8s-bastion 'timeout 1.5 kubectl logs -f deployment/api --prefix -n prod --since=1m 2>&1')
+p=$(printf '%s\n' "$r" | sed -n 's/^Found 3 pods, using pod\/\(api-[a-z0-9-]*\)$/\1/p')
+check "kubectl logs deployment/NAME --prefix: the lines of the pod it picked" eq \
+	"$(printf '%s\n' "$r" | sed -n 's/^\[pod\/\(api-[a-z0-9-]*\)\/api\] 20[0-9-]*T.* api req=.*/\1/p' | sort -u)" "$p"
+l=$(printf '%s\n' "$r" | grep '^\[pod/' | tail -1)
+r=$(fssh k8s-bastion 'timeout 1.5 kubectl logs -f -l app=api --prefix -n prod --since=1m 2>&1')
+check "... each as the selector's tail names it" contains "$r" "$l"
 r=$(fssh k8s-bastion 'kubectl logs -f -l app=api --prefix -n prod --max-log-requests=2 2>&1; echo rc=$?')
 check "... more pods than --max-log-requests refused" eq "$r" "error: you are attempting to follow 3 log streams, but maximum allowed concurrency is 2, use --max-log-requests to increase the limit
 rc=1"

@@ -251,7 +251,8 @@ helm_commands(void **state)
 }
 
 /* LOGS' follow commands: a k8s deployment by its selector, every pod and
- * each line's pod named; one pod only while the selector is unknown. */
+ * each line's pod named; one pod only while the selector is unknown, its
+ * lines named too. */
 static void
 logs_commands(void **state)
 {
@@ -271,14 +272,17 @@ logs_commands(void **state)
 	    "--max-log-requests=51 -n 'prod' --since-time={since}");
 	/* No selector yet (first poll not back), or too many pods: one pod. */
 	assert_int_equal(driver_cmd_logs(&k, "api", "", 0, cmd, sizeof(cmd), &err), 0);
-	assert_string_equal(cmd, "kubectl logs -f 'deployment/api' -n 'prod' --since-time={since}");
+	assert_string_equal(cmd, "kubectl logs -f 'deployment/api' --prefix -n 'prod' "
+	    "--since-time={since}");
 	assert_false(driver_cmd_logs_all_pods(&k, "", 0));
 	assert_false(driver_cmd_logs_all_pods(&k, NULL, 0));
 	assert_int_equal(driver_cmd_logs(&k, "api", NULL, 0, cmd, sizeof(cmd), &err), 0);
-	assert_string_equal(cmd, "kubectl logs -f 'deployment/api' -n 'prod' --since-time={since}");
+	assert_string_equal(cmd, "kubectl logs -f 'deployment/api' --prefix -n 'prod' "
+	    "--since-time={since}");
 	assert_int_equal(driver_cmd_logs(&k, "api", "app=api", WR_K8S_LOG_PODS_MAX + 1, cmd,
 	    sizeof(cmd), &err), 0);
-	assert_string_equal(cmd, "kubectl logs -f 'deployment/api' -n 'prod' --since-time={since}");
+	assert_string_equal(cmd, "kubectl logs -f 'deployment/api' --prefix -n 'prod' "
+	    "--since-time={since}");
 	assert_false(driver_cmd_logs_all_pods(&k, "app=api", WR_K8S_LOG_PODS_MAX + 1));
 	assert_int_equal(driver_cmd_logs(&k, "-A", "app=api", 3, cmd, sizeof(cmd), &err), -1);
 	assert_string_equal(err.msg, "service \"-A\" starts with '-'");

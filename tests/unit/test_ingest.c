@@ -773,6 +773,59 @@ a_resumed_run_of_several_pods_stores_no_line_twice(void **state)
 	logset_free(&set);
 }
 
+/* A tail of the one pod kubectl picked (its lines named, --prefix) is
+ * widened to every pod: cut off in the middle of a line, it resumes from
+ * the second of its newest line with the selector. The pod's lines sent
+ * again are not stored twice and the line cut off comes whole; the other
+ * pods' lines of that second were never held and are all stored. */
+static void
+a_tail_widened_to_every_pod_stores_no_line_twice(void **state)
+{
+	static const char *const one[] = {
+		"[pod/api-1/api] 2026-11-27T05:42:16Z a0",
+		"[pod/api-1/api] 2026-11-27T05:42:17Z a1",
+		"[pod/api-1/api] 2026-11-27T05:42:17Z a2",
+		NULL,
+	};
+	static const char *const all[] = {
+		"[pod/api-2/api] 2026-11-27T05:42:17Z b1",
+		"[pod/api-1/api] 2026-11-27T05:42:17Z a1",
+		"[pod/api-3/api] 2026-11-27T05:42:17Z c1",
+		"[pod/api-1/api] 2026-11-27T05:42:17Z a2",
+		"[pod/api-1/api] 2026-11-27T05:42:18Z a3",
+		"[pod/api-2/api] 2026-11-27T05:42:18Z b2",
+		NULL,
+	};
+	const char *cut = "[pod/api-1/api] 2026-11-27T05:42:18Z a";
+	struct logset set;
+	struct ingest in;
+	struct ingest_opts o = { .prefix = "k1/api ", .ring = 1 };
+	char since[40];
+
+	(void)state;
+	logset_init(&set, 0);
+	logset_reset(&set, 1);
+	o.set = &set;
+	ingest_init(&in, &o);
+	feed_lines(&in, one);
+	ingest_feed(&in, cut, strlen(cut));
+	ingest_drop_partial(&in);
+	assert_true(ingest_resume(&in, &set, 1, since, sizeof(since)));
+	assert_string_equal(since, "2026-11-27T05:42:17Z");
+	feed_lines(&in, all);
+	ingest_finish(&in);
+	assert_int_equal(in.skipped, 2);
+	assert_int_equal(logset_count(&set), 7);	/* 3 held, 4 new, none cut */
+	assert_int_equal(ring_count(&set, 1, " a1"), 1);
+	assert_int_equal(ring_count(&set, 1, " a2"), 1);
+	assert_int_equal(ring_count(&set, 1, "k1/api [pod/api-1/api] 2026-11-27T05:42:18Z a3"), 1);
+	assert_int_equal(ring_count(&set, 1, " b1"), 1);
+	assert_int_equal(ring_count(&set, 1, " c1"), 1);
+	assert_int_equal(ring_count(&set, 1, "Z a[pod/"), 0);	/* the cut line not glued on */
+	ingest_free(&in);
+	logset_free(&set);
+}
+
 int
 main(void)
 {
@@ -787,6 +840,7 @@ main(void)
 		cmocka_unit_test(a_resumed_merged_run_stores_no_line_twice),
 		cmocka_unit_test(a_resumed_run_of_several_pods_stores_no_line_twice),
 		cmocka_unit_test(repeated_and_foreign_lines_resume_right),
+		cmocka_unit_test(a_tail_widened_to_every_pod_stores_no_line_twice),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

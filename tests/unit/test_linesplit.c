@@ -168,6 +168,33 @@ head_keeps_an_overlong_line_once_across_chunks(void **state)
 		}
 }
 
+/* A stream cut off mid-line and begun again sends that line again whole:
+ * the part held is dropped, short or overlong, and never delivered. */
+static void
+a_dropped_partial_line_is_not_delivered(void **state)
+{
+	struct linesplit ls;
+	struct heads g = { 0 };
+
+	(void)state;
+	linesplit_init_head(&ls, 4, collect_head, &g);
+	linesplit_feed(&ls, "ab\nhal", 7);
+	linesplit_drop(&ls);
+	linesplit_feed(&ls, "half\nlongerthancap", 19);
+	linesplit_drop(&ls);
+	linesplit_feed(&ls, "x\r", 3);
+	linesplit_drop(&ls);
+	linesplit_feed(&ls, "\nend", 4);
+	linesplit_finish(&ls);
+	assert_int_equal(g.n, 4);
+	assert_string_equal(g.lines[0], "ab");
+	assert_string_equal(g.lines[1], "half");
+	assert_string_equal(g.lines[2], "");
+	assert_string_equal(g.lines[3], "end");
+	assert_int_equal(g.dropped[3], 0);
+	linesplit_free(&ls);
+}
+
 int
 main(void)
 {
@@ -177,6 +204,7 @@ main(void)
 		cmocka_unit_test(a_whole_line_at_the_cap_is_whole_across_chunks),
 		cmocka_unit_test(empty_lines_and_byte_at_a_time),
 		cmocka_unit_test(head_keeps_an_overlong_line_once_across_chunks),
+		cmocka_unit_test(a_dropped_partial_line_is_not_delivered),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -234,18 +234,20 @@ class _Source:
         return self.add_prefix(data[:cut])
 
     def add_prefix(self, data):
-        """The prefix before each line: bytes, or a function of the line."""
+        """The prefix before each line: bytes, or a function of the line
+        (None: the line is not this source's, and is left out)."""
         if not self.prefix or not data:
             return data
         lines = data.split(b"\n")
         if callable(self.prefix):
-            return b"".join(self.prefix(l) + l + b"\n" for l in lines[:-1])
+            return b"".join(p + l + b"\n" for p, l in ((self.prefix(l), l) for l in lines[:-1])
+                            if p is not None)
         return b"".join(self.prefix + l + b"\n" for l in lines[:-1])
 
 
 def stream_logs(ctx, sources, since=None, tail=-1, follow=False):
     """Print [(prefix, path)] log files (prefix: bytes, or a function of each
-    line giving its prefix) from `since`/`tail`; with follow, keep
+    line giving its prefix, or None to leave it out) from `since`/`tail`; with follow, keep
     reading (every 50 ms) until killed or the reader goes away."""
     if follow:
         ctx.log_start()
