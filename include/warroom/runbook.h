@@ -106,12 +106,16 @@ struct runbook_command {
 	struct runbook_placeholder *ph;
 	size_t nph;
 	struct runbook_action action;    /* never set when compound */
+	bool output;                     /* its first word is no command name
+	                                    (runbook_command_name_ok): output */
 };
 
 enum runbook_block_kind {
 	RUNBOOK_BLOCK_SHELL,             /* bash, sh, shell, zsh, console, unlabelled fence */
 	RUNBOOK_BLOCK_WARROOM,           /* explicit action bindings */
 	RUNBOOK_BLOCK_OTHER,             /* yaml, json, sql, indented code … */
+	RUNBOOK_BLOCK_OUTPUT,            /* an unlabelled fence with a line that
+	                                    is no command: output, never run */
 };
 
 /* One line of a `warroom` block that was read without error. */
@@ -136,6 +140,9 @@ struct runbook_block {
 	size_t ncmds;
 	struct runbook_binding *binds;
 	size_t nbinds;
+	int output_line;                 /* SHELL or OUTPUT: the first line whose
+	                                    first word is no command name, or 0 */
+	char *output_word;               /* that word, or NULL */
 };
 
 struct runbook_step {
@@ -313,8 +320,19 @@ const char *runbook_block_kind_name(enum runbook_block_kind k);
 void runbook_diag(struct runbook *rb, enum runbook_severity sev, int line,
     const char *fmt, ...) __attribute__((format(printf, 4, 5)));
 
-/* Split a shell block into commands, placeholders and known actions. */
+/* Split a shell block into commands, placeholders and known actions. An
+ * unlabelled fence with a line that is no command becomes OUTPUT, with a
+ * warning: it holds no commands. */
 void runbook_shell_scan(struct runbook *rb, struct runbook_block *b);
+
+/* Whether word can be the name a shell line starts with: a command, path,
+ * builtin or placeholder; not a table header (NAME, READY), a number or
+ * timestamp, a [bracketed] tag, "Word:" or "http:", a capitalised word
+ * (Waiting), a lone $ prompt or "...". */
+bool runbook_command_name_ok(const char *word);
+
+/* Free n commands' contents and the array c. */
+void runbook_cmds_free(struct runbook_command *c, size_t n);
 
 /* Whether b is a transcript (console, shell-session, terminal): only its
  * "$ " lines and their continuations are commands. */

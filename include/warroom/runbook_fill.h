@@ -46,7 +46,8 @@ struct runbook_fill {
 
 /* The placeholders of step's shell blocks (step WR_RUNBOOK_NONE: those of
  * the section itself), in order of first use. -1 with err when there is
- * no shell command. */
+ * no shell command (naming a block read as output), or x refuses them
+ * (runbook_route_of). */
 int runbook_fill_init(struct runbook_fill *f, const struct runbook *rb, size_t section,
     size_t step, struct wr_err *err);
 

@@ -2,7 +2,10 @@
  * runbook_route.h — which way x runs a step's shell commands: through one
  * built-in action, when every command is one that action does itself, or
  * the whole script as written. Never part of each: a command the built-in
- * would not run must not be dropped without a word. Pure.
+ * would not run must not be dropped without a word. And not at all when a
+ * line is output rather than a command, or when the step holds two
+ * rollbacks (alternatives, which a script would run one after the other).
+ * Pure.
  */
 #ifndef WARROOM_RUNBOOK_ROUTE_H
 #define WARROOM_RUNBOOK_ROUTE_H
@@ -16,15 +19,21 @@ enum runbook_path {
 	RUNBOOK_PATH_NONE,               /* no shell command */
 	RUNBOOK_PATH_SCRIPT,             /* the whole script, as written */
 	RUNBOOK_PATH_BUILTIN,            /* one built-in action does all of it */
+	RUNBOOK_PATH_REFUSED,            /* nothing runs: see why */
 };
+
+/* What REFUSED's why starts with; the reason follows it. */
+#define RUNBOOK_ROUTE_REFUSES "refuses: "
+
 
 struct runbook_route {
 	enum runbook_path path;
 	const struct runbook_command *builtin;   /* BUILTIN: whose action runs */
 	const char *service;             /* BUILTIN kill switch: the one service
 	                                    an `up -d` after it names, or NULL */
-	char why[320];                   /* "runs as written: it also runs `curl …`
+	char why[384];                   /* "runs as written: it also runs `curl …`
 	                                    (line 5)"; "" for NONE */
+	int line;                        /* REFUSED: the line refused */
 };
 
 /* Whether b is one of the shell blocks x runs for step (WR_RUNBOOK_NONE:
@@ -32,10 +41,18 @@ struct runbook_route {
 bool runbook_route_block(const struct runbook_block *b, size_t section, size_t step);
 
 /* The way x runs step's shell commands (WR_RUNBOOK_NONE: section's own):
- * BUILTIN when they are one command that starts a built-in action (a
- * rollback, kill switch or downgrade) and only commands that action does
- * itself, each on its own line; SCRIPT otherwise, with why in words. */
+ * REFUSED when a line's first word is no command name (output), or two
+ * commands each roll back, switch or downgrade (recognised or not: sudo,
+ * another option); BUILTIN when they are one command that starts a
+ * built-in action (a rollback, kill switch or downgrade) and only commands
+ * that action does itself, each on its own line; SCRIPT otherwise, with
+ * why in words. */
 void runbook_route_of(const struct runbook *rb, size_t section, size_t step,
     struct runbook_route *r);
+
+/* Add to rb an error for every step and section x would refuse (REFUSED
+ * above), at the line refused, with the reason: what x cannot run is said
+ * by `warroom runbook` and marked in the console, as a bad binding is. */
+void runbook_route_check(struct runbook *rb);
 
 #endif

@@ -28,6 +28,7 @@
  * depth, so each can be ticked and carry its own code.
  */
 #include "warroom/runbook.h"
+#include "warroom/runbook_route.h"
 
 #include <ctype.h>
 #include <md4c.h>
@@ -1156,6 +1157,9 @@ runbook_parse(struct runbook *rb, const char *name, const char *buf, size_t len)
 	free(b.starts);
 	outline_free(&o);
 
+	/* What x would refuse is an error of the runbook, so CI and the
+	 * console's marks say so before 3 a.m. does. */
+	runbook_route_check(rb);
 	if (rb->nsteps == 0 && rb->nblocks == 0)
 		runbook_diag(rb, RUNBOOK_WARNING, 0, "no steps and no code blocks found");
 	if (rb->ndiags >= WR_RUNBOOK_DIAG_MAX) {
@@ -1225,13 +1229,13 @@ strv_free(char **v, size_t n)
 	free(v);
 }
 
-static void
-block_free(struct runbook_block *c)
+void
+runbook_cmds_free(struct runbook_command *c, size_t n)
 {
 	size_t i, j;
 
-	for (i = 0; i < c->ncmds; i++) {
-		struct runbook_command *cmd = &c->cmds[i];
+	for (i = 0; i < n; i++) {
+		struct runbook_command *cmd = &c[i];
 
 		free(cmd->text);
 		strv_free(cmd->argv, cmd->argc);
@@ -1243,7 +1247,16 @@ block_free(struct runbook_block *c)
 		free(cmd->ph);
 		runbook_action_free(&cmd->action);
 	}
-	free(c->cmds);
+	free(c);
+}
+
+static void
+block_free(struct runbook_block *c)
+{
+	size_t i;
+
+	runbook_cmds_free(c->cmds, c->ncmds);
+	free(c->output_word);
 	for (i = 0; i < c->nbinds; i++)
 		runbook_action_free(&c->binds[i].action);
 	free(c->binds);
@@ -1364,6 +1377,7 @@ runbook_block_kind_name(enum runbook_block_kind k)
 	case RUNBOOK_BLOCK_SHELL: return "shell";
 	case RUNBOOK_BLOCK_WARROOM: return "warroom";
 	case RUNBOOK_BLOCK_OTHER: return "other";
+	case RUNBOOK_BLOCK_OUTPUT: return "output";
 	}
 	return "?";
 }

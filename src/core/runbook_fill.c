@@ -94,6 +94,9 @@ runbook_fill_init(struct runbook_fill *f, const struct runbook *rb, size_t secti
 	f->section = section;
 	f->step = step;
 	runbook_route_of(rb, section, step, &f->route);
+	/* runbook_work_refusal says it first; this is the last guard. */
+	if (f->route.path == RUNBOOK_PATH_REFUSED)
+		return wr_err_set(err, "nothing ran: x %s", f->route.why);
 	if (f->route.path == RUNBOOK_PATH_BUILTIN) {
 		f->known = f->route.builtin->action.kind;
 		f->known_cmd = f->route.builtin;
@@ -113,6 +116,17 @@ runbook_fill_init(struct runbook_fill *f, const struct runbook *rb, size_t secti
 	for (b = 0; b < rb->nblocks; b++)
 		if (runbook_route_block(&rb->blocks[b], section, step))
 			return 0;
+	/* Sample output under a step is no command: say so, not just "none". */
+	for (b = 0; b < rb->nblocks; b++) {
+		const struct runbook_block *blk = &rb->blocks[b];
+
+		if (blk->kind == RUNBOOK_BLOCK_OUTPUT && blk->step == step &&
+		    (step != WR_RUNBOOK_NONE || blk->section == section))
+			return wr_err_set(err, "this %s has no commands to run: its block of line %d "
+			    "is output, never run (line %d starts with `%s`, which is no command name)",
+			    step == WR_RUNBOOK_NONE ? "section" : "step", blk->line, blk->output_line,
+			    blk->output_word);
+	}
 	return wr_err_set(err, "this %s has no shell commands to run", step ==
 	    WR_RUNBOOK_NONE ? "section" : "step");
 }

@@ -301,7 +301,8 @@ json_route(const struct runbook *rb, size_t section, size_t step)
 	if (r.path == RUNBOOK_PATH_NONE)
 		return cJSON_CreateNull();
 	o = cJSON_CreateObject();
-	cJSON_AddStringToObject(o, "path", r.path == RUNBOOK_PATH_BUILTIN ? "builtin" : "script");
+	cJSON_AddStringToObject(o, "path", r.path == RUNBOOK_PATH_BUILTIN ? "builtin" :
+	    r.path == RUNBOOK_PATH_REFUSED ? "refused" : "script");
 	cJSON_AddStringToObject(o, "why", r.why);
 	return o;
 }

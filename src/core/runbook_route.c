@@ -6,12 +6,20 @@
  * itself (the pull of the same tag and services before `up -d`, the
  * rollout status after an undo or `set env`, the `up -d` after a .env
  * kill switch), one per line. Anything else (another command, `&&` or
- * `;`, sudo, two actions) runs the whole script as written: the engineer
- * sees it in the dialog, rather than a part of it vanishing.
+ * `;`, sudo) runs the whole script as written: the engineer sees it in
+ * the dialog, rather than a part of it vanishing.
+ *
+ * Two things run neither way. A line whose first word is no command name
+ * is output pasted among the commands. Two rollbacks (or kill switches,
+ * or downgrades) in one step are most often alternatives ("undo; or to a
+ * chosen revision: undo --to-revision=N"), and a script would run both,
+ * the second undoing past the good version; the built-in does one. The
+ * engineer is told to split the step, or to use HOSTS' own keys.
  */
 #include "warroom/runbook_route.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 bool
@@ -140,6 +148,59 @@ under_sudo(const struct runbook_command *c)
 	return false;
 }
 
+static bool
+image_tag_set(const struct runbook_command *c)
+{
+	size_t a;
+
+	for (a = 0; a < c->nassigns; a++)
+		if (strncmp(c->assigns[a], "IMAGE_TAG=", 10) == 0)
+			return true;
+	return false;
+}
+
+/* The rollback, kill switch or downgrade c makes, recognised or not
+ * (sudo, an option the built-in lacks, inside an if): "rollback", "kill
+ * switch", "downgrade"; NULL for anything else. */
+static const char *
+change_of(const struct runbook_command *c)
+{
+	char *const *v = c->argv;
+	size_t i = 0, k, alembic = 0;
+
+	if (starts_action(c))
+		return c->action.kind == RUNBOOK_ACT_KILLSWITCH ? "kill switch" :
+		    c->action.kind == RUNBOOK_ACT_MIGRATE_DOWN ? "downgrade" : "rollback";
+	if (c->argc > 0 && strcmp(v[0], "sudo") == 0)
+		for (i = 1; i < c->argc && v[i][0] == '-'; i++)
+			;
+	for (k = i; k < c->argc; k++) {
+		if (strcmp(v[k], "alembic") == 0 && alembic == 0)
+			alembic = k + 1;
+		if (k == i)
+			continue;
+		if (strcmp(v[i], "kubectl") == 0 && strcmp(v[k - 1], "rollout") == 0 &&
+		    strcmp(v[k], "undo") == 0)
+			return "rollback";
+		if (strcmp(v[i], "helm") == 0 && strcmp(v[k], "rollback") == 0)
+			return "rollback";
+		if (alembic > 0 && strcmp(v[k], "downgrade") == 0)
+			return "downgrade";
+		if ((strcmp(v[i], "docker") == 0 || strcmp(v[i], "docker-compose") == 0) &&
+		    strcmp(v[k], "up") == 0 && image_tag_set(c))
+			return "rollback";
+	}
+	return NULL;
+}
+
+/* HOSTS' key that makes change alone. */
+static const char *
+key_of(const char *change)
+{
+	return strcmp(change, "kill switch") == 0 ? "X" : strcmp(change, "downgrade") == 0 ?
+	    "M" : "r";
+}
+
 /* A command's text on one line, cut to fit a sentence. */
 static void
 quote(const struct runbook_command *c, char *buf, size_t cap)
@@ -153,22 +214,24 @@ quote(const struct runbook_command *c, char *buf, size_t cap)
 		snprintf(buf + n, cap - n, "…");
 }
 
-void
-runbook_route_of(const struct runbook *rb, size_t section, size_t step,
+/* The route of the shell commands of blks[0..nblks), in that order: one
+ * step's shell blocks, or (section) a section's own. */
+static void
+route_over(const struct runbook_block *const *blks, size_t nblks, bool section,
     struct runbook_route *r)
 {
-	const struct runbook_command *cmds[256], *first = NULL, *second = NULL;
+	const struct runbook_command *cmds[256], *first = NULL;
 	size_t n = 0, i, b, c, pi = 0;
 	const struct runbook_command *plain = NULL, *sudo = NULL, *chained = NULL;
+	const struct runbook_command *output = NULL, *change[2] = { NULL, NULL };
+	const struct runbook_block *outblk = NULL;
 	bool known = false;
-	char q[64];
+	char q[64], q2[64];
 
 	memset(r, 0, sizeof(*r));
-	for (b = 0; b < rb->nblocks; b++) {
-		const struct runbook_block *blk = &rb->blocks[b];
+	for (b = 0; b < nblks; b++) {
+		const struct runbook_block *blk = blks[b];
 
-		if (!runbook_route_block(blk, section, step))
-			continue;
 		for (c = 0; c < blk->ncmds; c++) {
 			const struct runbook_command *cmd = &blk->cmds[c];
 
@@ -183,17 +246,52 @@ runbook_route_of(const struct runbook *rb, size_t section, size_t step,
 			/* The last command's separator joins it to nothing. */
 			if (cmd->sep[0] != '\0' && c + 1 < blk->ncmds && chained == NULL)
 				chained = cmd;
-			if (starts_action(cmd)) {
-				if (first == NULL) {
-					first = cmd;
-					pi = n - 1;
-				} else if (second == NULL)
-					second = cmd;
+			if (cmd->output && output == NULL) {
+				output = cmd;
+				outblk = blk;
+			}
+			if (change_of(cmd) != NULL && change[1] == NULL)
+				change[change[0] != NULL] = cmd;
+			if (starts_action(cmd) && first == NULL) {
+				first = cmd;
+				pi = n - 1;
 			}
 		}
 	}
 	if (n == 0)
 		return;
+	if (output != NULL) {
+		r->path = RUNBOOK_PATH_REFUSED;
+		r->line = output->line;
+		if (strcmp(output->argv[0], "$") == 0)
+			snprintf(r->why, sizeof(r->why), RUNBOOK_ROUTE_REFUSES "line %d starts with a "
+			    "$ prompt: label the block console to run only its $ lines", output->line);
+		else
+			snprintf(r->why, sizeof(r->why), RUNBOOK_ROUTE_REFUSES "line %d starts with "
+			    "`%s`, which is no command name: output is never run (put it in a "
+			    "block of its own, labelled text)", output->line, outblk->output_word);
+		return;
+	}
+	if (change[1] != NULL) {
+		const char *c0 = change_of(change[0]), *c1 = change_of(change[1]);
+		bool same_kind = strcmp(c0, c1) == 0;
+		char what[64];
+
+		if (same_kind)
+			snprintf(what, sizeof(what), "two %ss", c0);
+		else
+			snprintf(what, sizeof(what), "a %s and a %s", c0, c1);
+		r->path = RUNBOOK_PATH_REFUSED;
+		r->line = change[1]->line;
+		quote(change[0], q, sizeof(q));
+		quote(change[1], q2, sizeof(q2));
+		snprintf(r->why, sizeof(r->why), RUNBOOK_ROUTE_REFUSES "`%s` (line %d) and `%s` "
+		    "(line %d) are %s in one %s, which x would run one after the other: give each a "
+		    "step of its own, or use %s%s%s in HOSTS", q, change[0]->line, q2,
+		    change[1]->line, what, section ? "section" : "step", key_of(c0),
+		    same_kind ? "" : " and ", same_kind ? "" : key_of(c1));
+		return;
+	}
 	r->path = RUNBOOK_PATH_SCRIPT;
 	if (sudo != NULL) {
 		snprintf(r->why, sizeof(r->why), "runs as written, sudo and all (line %d): a "
@@ -227,13 +325,6 @@ runbook_route_of(const struct runbook *rb, size_t section, size_t step,
 			    "built-in action by itself", runbook_action_name(k->action.kind), k->line);
 		return;
 	}
-	if (second != NULL) {
-		snprintf(r->why, sizeof(r->why), "runs as written: %s (line %d) and %s (line %d) "
-		    "are two built-in actions: give each a step of its own",
-		    runbook_action_name(first->action.kind), first->line,
-		    runbook_action_name(second->action.kind), second->line);
-		return;
-	}
 	if (n > WR_ARRAY_LEN(cmds)) {
 		snprintf(r->why, sizeof(r->why), "runs as written: %zu commands", n);
 		return;
@@ -251,4 +342,87 @@ runbook_route_of(const struct runbook *rb, size_t section, size_t step,
 	snprintf(r->why, sizeof(r->why), "runs through the built-in %s (line %d), with its "
 	    "checks%s", runbook_action_name(first->action.kind), first->line, n > 1 ?
 	    "; the other lines are part of it" : "");
+}
+
+void
+runbook_route_of(const struct runbook *rb, size_t section, size_t step,
+    struct runbook_route *r)
+{
+	const struct runbook_block **blks = xmalloc((rb->nblocks + 1) * sizeof(*blks));
+	size_t b, n = 0;
+
+	for (b = 0; b < rb->nblocks; b++)
+		if (runbook_route_block(&rb->blocks[b], section, step))
+			blks[n++] = &rb->blocks[b];
+	route_over(blks, n, step == WR_RUNBOOK_NONE, r);
+	free(blks);
+}
+
+/* Which step (or, after the steps, section's own) b belongs to. */
+static size_t
+owner(const struct runbook *rb, const struct runbook_block *b)
+{
+	return b->step != WR_RUNBOOK_NONE ? b->step : rb->nsteps + b->section;
+}
+
+/* The block whose lines (fences included) hold line, or NULL; blocks are
+ * in the order of the document. */
+static const struct runbook_block *
+block_at(const struct runbook *rb, int line)
+{
+	size_t lo = 0, hi = rb->nblocks;
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		const struct runbook_block *b = &rb->blocks[mid];
+
+		if (line < b->line)
+			hi = mid;
+		else if (line > b->first_line + b->nlines - (b->fenced ? 0 : 1))
+			lo = mid + 1;
+		else
+			return b;
+	}
+	return NULL;
+}
+
+void
+runbook_route_check(struct runbook *rb)
+{
+	/* Every step's blocks at once, by counting sort: a long runbook is
+	 * checked in one pass, not a pass over every block per step. */
+	size_t nown = rb->nsteps + rb->nsections, b, k, *at = xcalloc(nown + 2, sizeof(*at));
+	const struct runbook_block **by = xmalloc((rb->nblocks + 1) * sizeof(*by));
+	const struct runbook_block *e;
+	bool *bad = xcalloc(nown + 1, sizeof(*bad));
+	struct runbook_route r;
+	size_t nerr = rb->ndiags;
+
+	for (b = 0; b < rb->nblocks; b++)
+		if (owner(rb, &rb->blocks[b]) < nown &&
+		    runbook_route_block(&rb->blocks[b], rb->blocks[b].section, rb->blocks[b].step))
+			at[owner(rb, &rb->blocks[b]) + 2]++;
+	for (k = 2; k < nown + 2; k++)
+		at[k] += at[k - 1];
+	for (b = 0; b < rb->nblocks; b++)
+		if (owner(rb, &rb->blocks[b]) < nown &&
+		    runbook_route_block(&rb->blocks[b], rb->blocks[b].section, rb->blocks[b].step))
+			by[at[owner(rb, &rb->blocks[b]) + 1]++] = &rb->blocks[b];
+	/* A step refused already (a fence never closed reads the next steps
+	 * as its lines) gets no second error for the same cause. */
+	for (k = 0; k < nerr; k++)
+		if (rb->diags[k].severity == RUNBOOK_ERROR &&
+		    (e = block_at(rb, rb->diags[k].line)) != NULL && owner(rb, e) < nown)
+			bad[owner(rb, e)] = true;
+	for (k = 0; k < nown; k++) {
+		if (at[k + 1] == at[k] || bad[k])
+			continue;
+		route_over(by + at[k], at[k + 1] - at[k], k >= rb->nsteps, &r);
+		if (r.path == RUNBOOK_PATH_REFUSED)
+			runbook_diag(rb, RUNBOOK_ERROR, r.line, "%s",
+			    r.why + strlen(RUNBOOK_ROUTE_REFUSES));
+	}
+	free(at);
+	free(by);
+	free(bad);
 }

@@ -1180,6 +1180,119 @@ recognise(struct runbook_command *c)
 		runbook_action_free(&c->action);
 }
 
+/* ---- output that is no command ---- */
+
+static bool
+all_in(const char *s, const char *set)
+{
+	return strspn(s, set) == strlen(s);
+}
+
+bool
+runbook_command_name_ok(const char *w)
+{
+	static const char name_chars[] = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
+	    "0123456789._+-/";
+	const char *p;
+	bool lower = false, upper = false;
+	size_t n = strlen(w), letters = 0;
+
+	if (n == 0)
+		return true;
+	/* What the shell gives meaning to: a variable or substitution (not a
+	 * lone $, a prompt), a placeholder the engineer fills, a builtin. */
+	if ((w[0] == '$' && n > 1) || w[0] == '<' || strchr(w, '`') != NULL)
+		return true;
+	if (streq(w, "[") || streq(w, "[[") || streq(w, ":") || streq(w, ".") ||
+	    streq(w, "{") || streq(w, "}") || streq(w, "!"))
+		return true;
+	/* A path: /usr/bin/x, ./run, ../x, ~/bin/x, .venv/bin/python; not
+	 * "..." or "..". */
+	if (w[0] == '/' || strncmp(w, "./", 2) == 0 || strncmp(w, "../", 3) == 0 ||
+	    strncmp(w, "~/", 2) == 0 || (w[0] == '.' && (isalpha((unsigned char)w[1]) ||
+	    w[1] == '_')))
+		return all_in(w, name_chars) || w[0] == '/' || w[0] == '~';
+	/* NAME:, http://, [INFO], |, ├──, -, *, %, 12:00, … */
+	if (!all_in(w, name_chars))
+		return false;
+	if (w[n - 1] == '.' || w[n - 1] == ',')
+		return false;                  /* "Done." */
+	for (p = w; *p != '\0'; p++) {
+		lower |= islower((unsigned char)*p) != 0;
+		upper |= isupper((unsigned char)*p) != 0;
+		letters += isalpha((unsigned char)*p) != 0;
+	}
+	/* 2025-09-30T12:00Z, 10.0.0.5, 1/1, 0; not 7z or 2to3. */
+	if (isdigit((unsigned char)w[0]))
+		return lower;
+	if (!isalpha((unsigned char)w[0]) && w[0] != '_')
+		return false;
+	/* NAME READY STATUS, ERROR, HTTP/1.1: no command is all capitals. */
+	if (upper && !lower && letters >= 2)
+		return false;
+	/* Waiting, Error, Release: a sentence, not a command (Rscript is
+	 * written `command Rscript`). */
+	if (isupper((unsigned char)w[0]) && letters == n && letters >= 2) {
+		for (p = w + 1; *p != '\0' && islower((unsigned char)*p); p++)
+			;
+		if (*p == '\0')
+			return false;
+	}
+	return true;
+}
+
+/* A word as a message quotes it: cut at 40 bytes, on a character. */
+static char *
+word_cut(const char *w)
+{
+	size_t n = strlen(w);
+	char *s;
+
+	if (n <= 40)
+		return xstrdup(w);
+	n = 40;
+	while (n > 0 && ((unsigned char)w[n] & 0xC0) == 0x80)
+		n--;
+	s = xmalloc(n + 4);
+	memcpy(s, w, n);
+	memcpy(s + n, "\xe2\x80\xa6", 4);
+	return s;
+}
+
+static void
+mark_output(struct runbook_block *b, struct runbook_command *c)
+{
+	if (c->argc == 0 || runbook_command_name_ok(c->argv[0]))
+		return;
+	c->output = true;
+	if (b->output_line == 0) {
+		b->output_line = c->line;
+		b->output_word = word_cut(c->argv[0]);
+	}
+}
+
+/* An unlabelled fence holding a line that is no command reads as output:
+ * none of it runs (never a part), and the author is told why. */
+static void
+to_output(struct runbook *rb, struct runbook_block *b)
+{
+	bool prompt = streq(b->output_word, "$");
+
+	runbook_cmds_free(b->cmds, b->ncmds);
+	b->cmds = NULL;
+	b->ncmds = 0;
+	b->kind = RUNBOOK_BLOCK_OUTPUT;
+	if (prompt)
+		runbook_diag(rb, RUNBOOK_WARNING, b->line, "the unlabelled block of line %d is "
+		    "read as output and never run: line %d starts with a $ prompt (a transcript: "
+		    "label it console to run only its $ lines)", b->line, b->output_line);
+	else
+		runbook_diag(rb, RUNBOOK_WARNING, b->line, "the unlabelled block of line %d is "
+		    "read as output and never run: line %d starts with `%s`, which is no command "
+		    "name (label it text; commands go in a block of their own)", b->line,
+		    b->output_line, b->output_word);
+}
+
 /* ---- the block ---- */
 
 bool
@@ -1278,6 +1391,23 @@ runbook_shell_scan(struct runbook *rb, struct runbook_block *b)
 		break;
 	}
 	cmd_reset(&sc);
+	for (i = 0; i < b->ncmds; i++)
+		defs_of_command(&sc, i);
+	for (i = 0; i < b->ncmds; i++) {
+		scan_placeholders(&sc, i);
+		recognise(&b->cmds[i]);
+		mark_output(b, &b->cmds[i]);
+	}
+	for (i = 0; i < sc.ndefs; i++)
+		free(sc.defs[i].name);
+	free(sc.defs);
+	free(view);
+	/* Sample output with no label is the common case: it is output, and a
+	 * quote in it says nothing about commands. */
+	if (b->output_line > 0 && b->fenced && b->lang[0] == '\0') {
+		to_output(rb, b);
+		return;
+	}
 	if (lx.unterminated) {
 		int line = b->first_line;
 
@@ -1287,14 +1417,4 @@ runbook_shell_scan(struct runbook *rb, struct runbook_block *b)
 		    "unterminated quote or group in a shell block; commands after it "
 		    "may be split wrongly");
 	}
-	for (i = 0; i < b->ncmds; i++)
-		defs_of_command(&sc, i);
-	for (i = 0; i < b->ncmds; i++) {
-		scan_placeholders(&sc, i);
-		recognise(&b->cmds[i]);
-	}
-	for (i = 0; i < sc.ndefs; i++)
-		free(sc.defs[i].name);
-	free(sc.defs);
-	free(view);
 }

@@ -1191,6 +1191,12 @@ runbook_detail_draw(struct app *app, int lines, int cols)
 
 		if (blk->step != step)
 			continue;
+		if (blk->kind == RUNBOOK_BLOCK_OUTPUT) {
+			/* Shown, so the engineer knows why x passes it by. */
+			snprintf(line, sizeof(line), "block of line %d: output, never run (line %d "
+			    "starts with `%s`)", blk->line, blk->output_line, blk->output_word);
+			ui_put_wrapped(win, &y, 2, w - 4, 2, h - 3, ui_attr(app, THEME_DIM), line);
+		}
 		for (c = 0; c < blk->ncmds && y < h - 3; c++) {
 			const struct runbook_command *cmd = &blk->cmds[c];
 
@@ -1226,7 +1232,7 @@ runbook_detail_draw(struct app *app, int lines, int cols)
 	if (nbad > 0 && y > cmds_from && y < h - 3) {
 		/* What did read is listed, but x runs none of it. */
 		ui_put_wrapped(win, &y, 2, w - 4, 2, h - 3, ui_attr(app, THEME_WARN),
-		    "x runs none of this step until every line of it reads");
+		    "x runs none of this step until the runbook is fixed");
 	} else if (route.path != RUNBOOK_PATH_NONE && y < h - 3) {
 		/* Which way x goes, and why: never a part of the commands. */
 		snprintf(line, sizeof(line), "x %s", route.why);

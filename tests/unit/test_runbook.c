@@ -1214,9 +1214,45 @@ commands_run_through_a_builtin_only_when_it_does_them_all(void **state)
 		{ "kubectl rollout undo deploy/api && kubectl rollout status deploy/api\n",
 		    RUNBOOK_PATH_SCRIPT, 0, "runs as written: line 5 joins commands with &&, which "
 		    "a built-in action would not keep" },
-		{ "helm rollback api\nhelm rollback api <revision>\n", RUNBOOK_PATH_SCRIPT, 0,
-		    "runs as written: helm.rollback (line 5) and helm.rollback (line 6) are two "
-		    "built-in actions: give each a step of its own" },
+		/* Two rollbacks: alternatives, which a script would run both of. */
+		{ "helm rollback api\nhelm rollback api <revision>\n", RUNBOOK_PATH_REFUSED, 0,
+		    "refuses: `helm rollback api` (line 5) and `helm rollback api <revision>` "
+		    "(line 6) are two rollbacks in one step, which x would run one after the "
+		    "other: give each a step of its own, or use r in HOSTS" },
+		{ "kubectl rollout undo deploy/api\nkubectl rollout status deploy/api\n"
+		    "# or to a chosen revision\nkubectl rollout undo deploy/api --to-revision=<N>\n",
+		    RUNBOOK_PATH_REFUSED, 0, "refuses: `kubectl rollout undo deploy/api` (line 5) "
+		    "and `kubectl rollout undo deploy/api --to-revision=<N…` (line 8) are two "
+		    "rollbacks in one step, which x would run one after the other: give each a "
+		    "step of its own, or use r in HOSTS" },
+		/* Recognised or not: sudo, an option the built-in lacks, an if. */
+		{ "kubectl rollout undo deploy/api\nsudo -E kubectl rollout undo deploy/api\n",
+		    RUNBOOK_PATH_REFUSED, 0, NULL },
+		{ "helm rollback api 3 --force\nhelm --debug rollback api 2 --force\n",
+		    RUNBOOK_PATH_REFUSED, 0, NULL },
+		{ "if true; then kubectl -n prod rollout undo deploy/api; fi\n"
+		    "kubectl rollout undo deploy/api --to-revision=2\n", RUNBOOK_PATH_REFUSED, 0,
+		    NULL },
+		{ "IMAGE_TAG=v1 docker compose up -d api\nIMAGE_TAG=v2 docker-compose -p x up -d api\n",
+		    RUNBOOK_PATH_REFUSED, 0, NULL },
+		{ "IMAGE_TAG=<tag> docker compose up -d api\n"
+		    "docker compose run --rm api alembic -x a=1 downgrade -1\n", RUNBOOK_PATH_REFUSED,
+		    0, "refuses: `IMAGE_TAG=<tag> docker compose up -d api` (line 5) and `docker "
+		    "compose run --rm api alembic -x a=1 downg…` (line 6) are a rollback and a "
+		    "downgrade in one step, which x would run one after the other: give each a step "
+		    "of its own, or use r and M in HOSTS" },
+		/* One rollback, looked at or waited for, is one. */
+		{ "kubectl rollout history deploy/api\nkubectl rollout undo deploy/api\n",
+		    RUNBOOK_PATH_SCRIPT, 0, NULL },
+		{ "for d in api web; do kubectl rollout undo deploy/$d; done\n",
+		    RUNBOOK_PATH_SCRIPT, 0, NULL },
+		/* Output is never run, nor the commands beside it. */
+		{ "kubectl get pods\nNAME    READY   STATUS\napi-1   1/1     Running\n",
+		    RUNBOOK_PATH_REFUSED, 0, "refuses: line 6 starts with `NAME`, which is no "
+		    "command name: output is never run (put it in a block of its own, labelled "
+		    "text)" },
+		{ "$ kubectl get pods\n", RUNBOOK_PATH_REFUSED, 0, "refuses: line 5 starts with a $ "
+		    "prompt: label the block console to run only its $ lines" },
 		{ "IMAGE_TAG=<tag> docker compose pull jobs\n"
 		    "IMAGE_TAG=<tag> docker compose up -d api\n", RUNBOOK_PATH_SCRIPT, 0,
 		    "runs as written: compose.pull (line 5) is not what the built-in compose.up of "
@@ -1262,8 +1298,129 @@ commands_run_through_a_builtin_only_when_it_does_them_all(void **state)
 			fail_msg("case %zu: a built-in on a script", i);
 		if (cases[i].why != NULL && strcmp(r.why, cases[i].why) != 0)
 			fail_msg("case %zu: why '%s'", i, r.why);
+		/* What x refuses is an error of the runbook, at the line refused
+		 * (so x names it), with the same reason. */
+		if (cases[i].path == RUNBOOK_PATH_REFUSED &&
+		    (rb.nerrors != 1 || rb.diags[rb.ndiags - 1].line != r.line ||
+		    strcmp(rb.diags[rb.ndiags - 1].msg, r.why + strlen(RUNBOOK_ROUTE_REFUSES)) != 0 ||
+		    runbook_work_refusal(&rb, 0, 0, md, sizeof(md)) != 1))
+			fail_msg("case %zu: %zu errors for a refusal", i, rb.nerrors);
+		if (cases[i].path != RUNBOOK_PATH_REFUSED && rb.nerrors != 0)
+			fail_msg("case %zu: %s", i, rb.diags[0].msg);
 		runbook_free(&rb);
 	}
+}
+
+/* What a shell line may start with, and what only output does. */
+static void
+command_names_and_what_cannot_be_one(void **state)
+{
+	static const char *const ok[] = {
+		"kubectl", "docker-compose", "python3", "g++", "7z", "2to3", "_helper",
+		"./scripts/smoke/smoke_test.sh", "scripts/deploy.sh", "/usr/bin/env", "~/bin/x",
+		"../run", ".venv/bin/python", "$KUBECTL", "${HELM:-helm}", "$(which kubectl)",
+		"<command>", "[", "[[", ":", ".", "A", "VBoxManage",
+	};
+	static const char *const output[] = {
+		"NAME", "READY", "HTTP/1.1", "ERROR", "[2025-09-30T12:34:10Z]", "[INFO]",
+		"2025-09-30", "10.0.0.5", "1/1", "0", "12:00:01", "Name:", "http://x", "Waiting",
+		"Error", "Done.", "$", "...", "..", "-", "---", "*", "├──", "user@host:~$", "%",
+		"Status:", "SELECT",
+	};
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < WR_ARRAY_LEN(ok); i++)
+		if (!runbook_command_name_ok(ok[i]))
+			fail_msg("'%s' read as no command name", ok[i]);
+	for (i = 0; i < WR_ARRAY_LEN(output); i++)
+		if (runbook_command_name_ok(output[i]))
+			fail_msg("'%s' read as a command name", output[i]);
+}
+
+/* An unlabelled fence of sample output is output: no commands, nothing
+ * for x, a warning naming the line; a quote in it ("can't") says nothing.
+ * Commands with no label stay commands; a transcript with no label is
+ * output too, and the warning says console runs its $ lines. */
+static void
+unlabelled_output_is_never_a_command(void **state)
+{
+	struct runbook rb;
+	struct runbook_stats st;
+	struct runbook_route r;
+
+	(void)state;
+	parse_str(&rb, "# S\n\n1. Sample output:\n   ```\n"       /* fence: line 4 */
+	    "   NAME    READY   STATUS    RESTARTS   AGE\n"
+	    "   api-1   1/1     Running   0          3m\n"
+	    "   can't reach it\n   ```\n");
+	assert_int_equal(rb.nblocks, 1);
+	assert_int_equal(rb.blocks[0].kind, RUNBOOK_BLOCK_OUTPUT);
+	assert_int_equal(rb.blocks[0].ncmds, 0);
+	assert_int_equal(rb.blocks[0].output_line, 5);
+	assert_string_equal(rb.blocks[0].output_word, "NAME");
+	assert_string_equal(runbook_block_kind_name(rb.blocks[0].kind), "output");
+	assert_int_equal(rb.nerrors, 0);
+	assert_int_equal(rb.nwarnings, 1);
+	assert_int_equal(rb.diags[0].line, 4);
+	assert_string_equal(rb.diags[0].msg, "the unlabelled block of line 4 is read as output "
+	    "and never run: line 5 starts with `NAME`, which is no command name (label it "
+	    "text; commands go in a block of their own)");
+	runbook_stats(&rb, &st);
+	assert_int_equal(st.commands, 0);
+	runbook_route_of(&rb, 0, 0, &r);
+	assert_int_equal(r.path, RUNBOOK_PATH_NONE);
+	runbook_free(&rb);
+
+	/* The command before the table does not run either: never a part. */
+	parse_str(&rb, "# S\n\n```\nkubectl get pods\n[2025-09-30T12:34:10Z] ready\n```\n");
+	assert_int_equal(rb.blocks[0].kind, RUNBOOK_BLOCK_OUTPUT);
+	assert_true(has_diag(&rb, RUNBOOK_WARNING, 3, "line 5 starts with "
+	    "`[2025-09-30T12:34:10Z]`"));
+	runbook_free(&rb);
+
+	parse_str(&rb, "# S\n\n```\n$ kubectl get pods\nNAME READY\n```\n");
+	assert_int_equal(rb.blocks[0].kind, RUNBOOK_BLOCK_OUTPUT);
+	assert_true(has_diag(&rb, RUNBOOK_WARNING, 3, "line 4 starts with a $ prompt (a "
+	    "transcript: label it console to run only its $ lines)"));
+	runbook_free(&rb);
+
+	/* Commands with no label, and a labelled transcript, are commands. */
+	parse_str(&rb, "# S\n\n```\nkubectl get pods -n prod\n"
+	    "./scripts/smoke.sh http://127.0.0.1:8000\n```\n\n"
+	    "```console\n$ kubectl get pods\nNAME READY\napi-1 1/1\n```\n");
+	assert_int_equal(rb.blocks[0].kind, RUNBOOK_BLOCK_SHELL);
+	assert_int_equal(rb.blocks[0].ncmds, 2);
+	assert_int_equal(rb.blocks[0].output_line, 0);
+	assert_int_equal(rb.blocks[1].kind, RUNBOOK_BLOCK_SHELL);
+	assert_int_equal(rb.blocks[1].ncmds, 1);
+	assert_int_equal(rb.ndiags, 0);
+	runbook_free(&rb);
+}
+
+/* Two rollbacks in a section's own blocks (two blocks, even) are refused
+ * as in a step; the error is the section's, so x on it names the line. */
+static void
+a_sections_two_rollbacks_are_refused(void **state)
+{
+	struct runbook rb;
+	struct runbook_route r;
+	char why[512];
+
+	(void)state;
+	parse_str(&rb, "# Roll back\n\n```bash\nhelm rollback api\n```\n\nOr a revision:\n\n"
+	    "```bash\nhelm rollback api 3\n```\n");
+	runbook_route_of(&rb, 0, WR_RUNBOOK_NONE, &r);
+	assert_int_equal(r.path, RUNBOOK_PATH_REFUSED);
+	assert_int_equal(r.line, 10);
+	assert_null(r.builtin);
+	assert_int_equal(rb.nerrors, 1);
+	assert_int_equal(runbook_work_refusal(&rb, 0, WR_RUNBOOK_NONE, why, sizeof(why)), 1);
+	assert_string_equal(why, "t.md:10: `helm rollback api` (line 4) and `helm rollback api 3` "
+	    "(line 10) are two rollbacks in one section, which x would run one after the other: "
+	    "give each a step of its own, or use r in HOSTS \xe2\x80\x94 fix the runbook; "
+	    "nothing ran");
+	runbook_free(&rb);
 }
 
 /* The kill switch that a .env edit and `up -d SERVICE` spell is the switch
@@ -1932,10 +2089,17 @@ seed_runbooks_have_sensible_structure(void **state)
 			continue;
 		runbook_parse(&rb, e->d_name, buf, len);
 		runbook_stats(&rb, &st);
-		if (st.steps == 0 || st.commands == 0 || st.sections < 2)
-			fail_msg("%s: %zu sections, %zu steps, %zu commands", e->d_name,
-			    st.sections, st.steps, st.commands);
-		assert_int_equal(rb.nerrors, 0);
+		/* One seed's only block is sample output: no commands there. */
+		if (st.steps == 0 || st.blocks == 0 || st.sections < 2)
+			fail_msg("%s: %zu sections, %zu steps, %zu blocks", e->d_name,
+			    st.sections, st.steps, st.blocks);
+		/* Their only errors are what x refuses: two rollbacks in one
+		 * step, text in a bash block; never a block that did not read. */
+		for (i = 0; i < rb.ndiags; i++)
+			if (rb.diags[i].severity == RUNBOOK_ERROR &&
+			    strstr(rb.diags[i].msg, "which x would run one after the other") == NULL &&
+			    strstr(rb.diags[i].msg, "which is no command name") == NULL)
+				fail_msg("%s:%d: %s", e->d_name, rb.diags[i].line, rb.diags[i].msg);
 		assert_blocks_attached(&rb);
 		for (i = 0; i < rb.nsteps; i++)
 			assert_true(rb.steps[i].line >= 1 && rb.steps[i].section < rb.nsections);
@@ -2071,6 +2235,9 @@ main(void)
 		cmocka_unit_test(compound_commands_are_never_replaced),
 		cmocka_unit_test(commands_run_through_a_builtin_only_when_it_does_them_all),
 		cmocka_unit_test(route_names_the_switched_service),
+		cmocka_unit_test(command_names_and_what_cannot_be_one),
+		cmocka_unit_test(unlabelled_output_is_never_a_command),
+		cmocka_unit_test(a_sections_two_rollbacks_are_refused),
 		cmocka_unit_test(warroom_bindings_are_read),
 		cmocka_unit_test(warroom_errors_name_their_line),
 		cmocka_unit_test(warroom_killswitch_names_the_export_switch),

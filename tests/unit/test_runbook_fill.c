@@ -412,6 +412,42 @@ a_transcript_runs_its_commands_only(void **state)
 	runbook_free(&r);
 }
 
+/* x on a step whose only block is sample output says so, and on a step
+ * it refuses gives the reason; neither gathers a placeholder. */
+static void
+output_and_refused_steps_fill_nothing(void **state)
+{
+	static const char t[] =
+	    "# Check\n"
+	    "\n"
+	    "1. Sample output\n"
+	    "   ```\n"
+	    "   [2025-09-30T12:34:10Z] Smoke test completed\n"
+	    "   ```\n"
+	    "2. Undo\n"
+	    "   ```bash\n"
+	    "   kubectl rollout undo deploy/api -n <ns>\n"
+	    "   kubectl rollout undo deploy/api -n <ns> --to-revision=<N>\n"
+	    "   ```\n";
+	struct runbook r;
+	struct runbook_fill f;
+	struct wr_err err;
+
+	(void)state;
+	runbook_parse(&r, "t.md", t, strlen(t));
+	assert_int_equal(runbook_fill_init(&f, &r, 0, 0, &err), -1);
+	assert_string_equal(err.msg, "this step has no commands to run: its block of line 4 is "
+	    "output, never run (line 5 starts with `[2025-09-30T12:34:10Z]`, which is no "
+	    "command name)");
+	runbook_fill_free(&f);
+	assert_int_equal(runbook_fill_init(&f, &r, 0, 1, &err), -1);
+	assert_int_equal(f.n, 0);
+	assert_true(strncmp(err.msg, "nothing ran: x refuses: `kubectl rollout undo deploy/api "
+	    "-n <ns>` (line 9) and ", 70) == 0);
+	runbook_fill_free(&f);
+	runbook_free(&r);
+}
+
 static const char verify_md[] =
     "# Verify\n"
     "\n"
@@ -594,6 +630,7 @@ main(void)
 		cmocka_unit_test(a_known_rollback_gets_its_tag),
 		cmocka_unit_test(a_rollbacks_placeholders_are_asked_then_named),
 		cmocka_unit_test(a_transcript_runs_its_commands_only),
+		cmocka_unit_test(output_and_refused_steps_fill_nothing),
 		cmocka_unit_test(the_hosts_config_fills_what_it_holds),
 		cmocka_unit_test(what_the_config_lacks_is_asked_saying_why),
 		cmocka_unit_test(secret_looking_placeholders_are_never_echoed),
