@@ -20,6 +20,7 @@
 #include "warroom/logmerge.h"
 #include "warroom/logset.h"
 #include "warroom/logview.h"
+#include "warroom/probe.h"
 #include "warroom/redact.h"
 #include "warroom/runbook.h"
 #include "warroom/runbook_fill.h"
@@ -208,7 +209,8 @@ struct app {
 		bool have;
 		char tag[128];           /* "" when none could say it (tag_reread false) */
 		int healthz, readyz;     /* enum probe_health */
-		bool schema_ahead;       /* readyz ready, migrations not current */
+		enum probe_schema schema_warn; /* readyz ready, migrations not current
+		                            (healthrec_schema) */
 	} *seen;
 	struct envmark *envmarks;        /* per HOSTS row: what the last env.check said
 	                                    of its .env (envmarks.c) */

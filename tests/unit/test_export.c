@@ -374,8 +374,8 @@ health_change_details_name_what_changed(void **state)
 	free(t);
 	/* Ready with the schema ahead, then caught up: said apart from readyz. */
 	t = details_of("health.change", "{\"service\":\"api\",\"tag\":\"v1.4.1\","
-	    "\"healthz\":\"OK\",\"readyz\":\"OK\",\"schema_ahead\":true,\"was_tag\":"
-	    "\"v1.5.0-bad\",\"was_healthz\":\"OK\",\"was_readyz\":\"OK\","
+	    "\"healthz\":\"OK\",\"readyz\":\"OK\",\"schema_ahead\":true,\"schema\":\"ahead\","
+	    "\"was_tag\":\"v1.5.0-bad\",\"was_healthz\":\"OK\",\"was_readyz\":\"OK\","
 	    "\"was_schema_ahead\":false}");
 	assert_string_equal(t, "api: tag v1.5.0-bad -> v1.4.1, migrations not current "
 	    "(schema ahead)");
@@ -383,13 +383,57 @@ health_change_details_name_what_changed(void **state)
 	t = details_of("health.change", "{\"service\":\"api\",\"tag\":\"v1.4.1\","
 	    "\"healthz\":\"OK\",\"readyz\":\"OK\",\"schema_ahead\":false,\"was_tag\":"
 	    "\"v1.4.1\",\"was_healthz\":\"OK\",\"was_readyz\":\"OK\","
-	    "\"was_schema_ahead\":true}");
+	    "\"was_schema_ahead\":true,\"was_schema\":\"ahead\"}");
 	assert_string_equal(t, "api: migrations current again");
 	free(t);
 	t = details_of("health.change", "{\"service\":\"api\",\"tag\":\"v1.4.1\","
-	    "\"healthz\":\"OK\",\"readyz\":\"OK\",\"schema_ahead\":true,\"first\":true}");
+	    "\"healthz\":\"OK\",\"readyz\":\"OK\",\"schema_ahead\":true,\"schema\":\"ahead\","
+	    "\"first\":true}");
 	assert_string_equal(t, "api: tag v1.4.1, healthz OK, readyz OK, migrations not current "
 	    "(schema ahead) (first reading)");
+	free(t);
+	/* The QA's story: the newer release back over a downgraded schema. */
+	t = details_of("health.change", "{\"service\":\"api\",\"tag\":\"v1.5.0-bad\","
+	    "\"healthz\":\"OK\",\"readyz\":\"OK\",\"schema_ahead\":false,\"schema\":\"behind\","
+	    "\"was_tag\":\"v1.4.1\",\"was_healthz\":\"OK\",\"was_readyz\":\"OK\","
+	    "\"was_schema_ahead\":false}");
+	assert_string_equal(t, "api: tag v1.4.1 -> v1.5.0-bad, migrations not current "
+	    "(schema behind)");
+	free(t);
+	/* Ahead turning behind is a change of its own. */
+	t = details_of("health.change", "{\"service\":\"api\",\"tag\":\"v1.5.0-bad\","
+	    "\"healthz\":\"OK\",\"readyz\":\"OK\",\"schema_ahead\":false,\"schema\":\"behind\","
+	    "\"was_tag\":\"v1.5.0-bad\",\"was_healthz\":\"OK\",\"was_readyz\":\"OK\","
+	    "\"was_schema_ahead\":true,\"was_schema\":\"ahead\"}");
+	assert_string_equal(t, "api: migrations not current (schema behind)");
+	free(t);
+	t = details_of("health.change", "{\"service\":\"api\",\"tag\":\"v1.5.0\","
+	    "\"healthz\":\"OK\",\"readyz\":\"OK\",\"schema_ahead\":false,\"schema\":\"unsure\","
+	    "\"first\":true}");
+	assert_string_equal(t, "api: tag v1.5.0, healthz OK, readyz OK, migrations not current "
+	    "(ahead or behind: not said) (first reading)");
+	free(t);
+	/* A journal from before the direction was read: its schema_ahead
+	 * meant only "not current", and is said so, never as ahead. */
+	t = details_of("health.change", "{\"service\":\"api\",\"tag\":\"v1.4.1\","
+	    "\"healthz\":\"OK\",\"readyz\":\"OK\",\"schema_ahead\":true,\"was_tag\":"
+	    "\"v1.5.0-bad\",\"was_healthz\":\"OK\",\"was_readyz\":\"OK\","
+	    "\"was_schema_ahead\":false}");
+	assert_string_equal(t, "api: tag v1.5.0-bad -> v1.4.1, migrations not current "
+	    "(ahead or behind: not said)");
+	free(t);
+	t = details_of("health.change", "{\"service\":\"api\",\"tag\":\"v1.4.1\","
+	    "\"healthz\":\"OK\",\"readyz\":\"OK\",\"schema_ahead\":false,\"was_tag\":"
+	    "\"v1.4.1\",\"was_healthz\":\"OK\",\"was_readyz\":\"OK\","
+	    "\"was_schema_ahead\":true}");
+	assert_string_equal(t, "api: migrations current again");
+	free(t);
+	/* Gone with readiness itself: the readyz change says it. */
+	t = details_of("health.change", "{\"service\":\"api\",\"tag\":\"v1.4.1\","
+	    "\"healthz\":\"OK\",\"readyz\":\"FAIL\",\"schema_ahead\":false,\"was_tag\":"
+	    "\"v1.4.1\",\"was_healthz\":\"OK\",\"was_readyz\":\"OK\","
+	    "\"was_schema_ahead\":true,\"was_schema\":\"ahead\"}");
+	assert_string_equal(t, "api: readyz OK -> FAIL");
 	free(t);
 	/* Not the shape we write: the generic details. */
 	t = details_of("health.change", "{\"service\":\"api\"}");
