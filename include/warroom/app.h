@@ -93,7 +93,8 @@ struct app_runbook {
 struct timeline_entry {
 	int64_t ts_ms;
 	char kind[32];
-	char outcome[16];                /* action.end: ok, failed, unknown */
+	char outcome[16];                /* action.end: ok, failed, unknown;
+	                                    smoke: ok, warn, failed */
 	char host[64];                   /* the record's host, or "" */
 	char op[48];                     /* the record's op, or "" */
 	bool by_hand;                    /* action.reconcile: settled by the engineer */

@@ -100,6 +100,12 @@ const char *probe_schema_words(enum probe_schema s);
  * buf; "" when they are current or the answer does not say. */
 void probe_schema_outcome(const struct probe_result *r, char *buf, size_t cap);
 
+/* What a smoke check of /readyz that got the 2xx it expected adds when
+ * the answer is no plain OK (migrations not current, not ready, no health
+ * answer at all): the probe's reason without its "HTTP nnn: ", into buf.
+ * False, buf "", when the answer is a plain OK. */
+bool probe_smoke_warning(const struct probe_result *r, char *buf, size_t cap);
+
 /* The short name a record keeps: "current", "ahead", "behind", "unsure"
  * or "unsaid". */
 const char *probe_schema_name(enum probe_schema s);

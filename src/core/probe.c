@@ -220,6 +220,20 @@ probe_schema_outcome(const struct probe_result *r, char *buf, size_t cap)
 	    "drops what the release needs");
 }
 
+bool
+probe_smoke_warning(const struct probe_result *r, char *buf, size_t cap)
+{
+	const char *why = strstr(r->reason, ": ");
+
+	if (cap > 0)
+		buf[0] = '\0';
+	if (r->health == PROBE_OK && r->schema_warn == PROBE_SCHEMA_UNSAID)
+		return false;
+	snprintf(buf, cap, "%s", why != NULL ? why + 2 : r->health == PROBE_OK ? "a warning" :
+	    r->health == PROBE_FAIL ? "readyz FAIL" : "readyz UNKNOWN");
+	return true;
+}
+
 const char *
 probe_schema_name(enum probe_schema s)
 {

@@ -45,6 +45,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		if (r.schema_warn != PROBE_SCHEMA_UNSAID && r.health != PROBE_OK)
 			__builtin_trap();
 		probe_schema_outcome(&r, said, sizeof(said));
+		probe_smoke_warning(&r, said, sizeof(said));
 	}
 	{
 		char errtext[64];

@@ -355,6 +355,30 @@ outcome_words(void **state)
 	assert_null(probe_schema_words(PROBE_SCHEMA_CURRENT));
 }
 
+/* A smoke check of /readyz that got its 200: no plain OK while the
+ * migrations are not current, nor from an answer that is no health one. */
+static void
+smoke_warning_words(void **state)
+{
+	struct probe_result r;
+	char buf[512];
+
+	(void)state;
+	r = judge_fixture(200, "drivers/probe_readyz_behind.json");
+	assert_true(probe_smoke_warning(&r, buf, sizeof(buf)));
+	assert_string_equal(buf, "migrations not current: the schema is behind this release "
+	    "(database 0041, release expects 0042)");
+	r = judge_fixture(200, "drivers/probe_readyz_ok.json");
+	assert_false(probe_smoke_warning(&r, buf, sizeof(buf)));
+	assert_string_equal(buf, "");
+	probe_health_answer(200, "text/html", false, "", S("<html></html>"), &r);
+	assert_true(probe_smoke_warning(&r, buf, sizeof(buf)));
+	assert_string_equal(buf, "an HTML page, not a health answer");
+	probe_health(200, S("{\"ready\":false}"), &r);
+	assert_true(probe_smoke_warning(&r, buf, sizeof(buf)));
+	assert_string_equal(buf, "not ready");
+}
+
 static void
 huge_bodies_are_not_read(void **state)
 {
@@ -494,6 +518,7 @@ main(void)
 		cmocka_unit_test(revisions_give_the_direction),
 		cmocka_unit_test(garbage_revisions_give_no_direction),
 		cmocka_unit_test(outcome_words),
+		cmocka_unit_test(smoke_warning_words),
 		cmocka_unit_test(huge_bodies_are_not_read),
 		cmocka_unit_test(distrusted_answers_are_never_ok),
 		cmocka_unit_test(versions),
