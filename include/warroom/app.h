@@ -20,6 +20,7 @@
 #include "warroom/logmerge.h"
 #include "warroom/logset.h"
 #include "warroom/logview.h"
+#include "warroom/probe.h"
 #include "warroom/redact.h"
 #include "warroom/runbook.h"
 #include "warroom/runbook_fill.h"
@@ -92,7 +93,8 @@ struct app_runbook {
 struct timeline_entry {
 	int64_t ts_ms;
 	char kind[32];
-	char outcome[16];                /* action.end: ok, failed, unknown */
+	char outcome[16];                /* action.end: ok, failed, unknown;
+	                                    smoke: ok, warn, failed */
 	char host[64];                   /* the record's host, or "" */
 	char op[48];                     /* the record's op, or "" */
 	bool by_hand;                    /* action.reconcile: settled by the engineer */
@@ -208,7 +210,8 @@ struct app {
 		bool have;
 		char tag[128];           /* "" when none could say it (tag_reread false) */
 		int healthz, readyz;     /* enum probe_health */
-		bool schema_ahead;       /* readyz ready, migrations not current */
+		enum probe_schema schema_warn; /* readyz ready, migrations not current
+		                            (healthrec_schema) */
 	} *seen;
 	struct envmark *envmarks;        /* per HOSTS row: what the last env.check said
 	                                    of its .env (envmarks.c) */

@@ -14,11 +14,16 @@
 #include <stdbool.h>
 #include <stdint.h>
 
+#include "warroom/probe.h"
+
+struct cJSON;
+
 /* What the console holds of a row now; times are wall-clock ms. */
 struct healthrec_now {
 	const char *tag;
 	int healthz, readyz;             /* enum probe_health */
-	bool schema_ahead;               /* /readyz ready, migrations not current */
+	enum probe_schema schema_warn;   /* /readyz ready, migrations not current
+	                                    (probe_result's schema_warn) */
 	bool probed;                     /* the row has a health endpoint */
 	int64_t tag_read_ms;             /* the driver read behind tag began then */
 	int64_t probe_sent_ms;           /* the last whole probe round was sent then */
@@ -33,7 +38,7 @@ struct healthrec_last {
 	bool have;
 	const char *tag;
 	int healthz, readyz;
-	bool schema_ahead;
+	enum probe_schema schema_warn;
 };
 
 enum healthrec_do {
@@ -48,5 +53,15 @@ enum healthrec_do {
  * whether they may be written together now. */
 enum healthrec_do healthrec_decide(const struct healthrec_now *now,
     const struct healthrec_last *last);
+
+/* Into a health.change record's data: "schema_ahead" (true only for
+ * AHEAD, as journals have always had it) and, for any warning, "schema"
+ * ("ahead", "behind", "unsure"); was: the "was_" names of both. */
+void healthrec_add_schema(struct cJSON *data, enum probe_schema warn, bool was);
+
+/* The warning such a record says readiness carried (was: its "was_"
+ * fields). A journal from before "schema" only knew "schema_ahead": true
+ * for any migrations not current: that is UNSURE, never AHEAD. */
+enum probe_schema healthrec_schema(const struct cJSON *data, bool was);
 
 #endif

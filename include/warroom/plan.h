@@ -339,11 +339,13 @@ void plan_command_failure(int status, const char *last, const char *prev, char *
     size_t cap);
 
 /* A service's database schema against the release it runs, as its
- * /readyz last said. */
+ * /readyz last said (probe.h's reading, trusted only when fresh). */
 enum plan_schema {
 	PLAN_SCHEMA_UNKNOWN,             /* /readyz does not say, or said it before a change */
-	PLAN_SCHEMA_AHEAD,               /* "migrations_current": false */
-	PLAN_SCHEMA_CURRENT,             /* "migrations_current": true */
+	PLAN_SCHEMA_AHEAD,               /* not current, the database past the release */
+	PLAN_SCHEMA_CURRENT,             /* current */
+	PLAN_SCHEMA_BEHIND,              /* not current, the database short of the release */
+	PLAN_SCHEMA_UNSURE,              /* not current, which way not said */
 };
 
 /* What readyz says of the schema. have: a whole probe round answered;
@@ -362,10 +364,18 @@ bool plan_gate_warning(const struct plan *p, const struct probe_result *readyz, 
 
 /* alembic downgrade -1 in a one-off container of compose service svc,
  * then /readyz must answer 200 with the migrations current. Refused when
- * schema is CURRENT (a downgrade would only drop data); UNKNOWN is said
- * as a warning, AHEAD as the reason to go on. */
+ * schema is CURRENT (a downgrade would only drop data) or BEHIND (it would
+ * drop a revision the running release needs); UNSURE and UNKNOWN are said
+ * as warnings, AHEAD as the reason to go on. */
 int plan_migrate_down(const struct config_host *h, int svc, enum plan_schema schema,
     int health_timeout_s, struct plan *p, struct wr_err *err);
+
+/* Whether a downgrade planned on schema `planned` may still run when /readyz
+ * now says `now` (answer: that answer's probe reason): never on CURRENT or
+ * BEHIND, nor on a reading less sure than the one the dialog showed (AHEAD
+ * gone UNSURE or silent). Why not into why[cap] ("" when it may). */
+bool plan_migrate_down_still(enum plan_schema planned, enum plan_schema now,
+    const char *service, const char *answer, char *why, size_t cap);
 
 /* The plan as stored in action.intent (caller owns the object). */
 cJSON *plan_to_json(const struct plan *p);

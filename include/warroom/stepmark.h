@@ -17,6 +17,9 @@ enum stepmark_sent {
 	STEPMARK_OK,
 	STEPMARK_FAILED,
 	STEPMARK_UNKNOWN,                /* sent, no answer: may have gone */
+	STEPMARK_WARN,                   /* answered as expected, with a warning
+	                                    (a smoke check of /readyz whose
+	                                    migrations are not current) */
 };
 
 /* One host the row's actions ran on and its last outcome there. */

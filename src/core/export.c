@@ -11,6 +11,7 @@
  */
 #include "warroom/export.h"
 #include "warroom/fleetchain.h"
+#include "warroom/healthrec.h"
 #include "warroom/statuspage_req.h"
 #include "warroom/unsettled.h"
 
@@ -1165,8 +1166,26 @@ tz_describe(const struct export_opts *o, int64_t ms, char *out, size_t cap, long
 		snprintf(out, cap, "%s (%s, %s)", o->tz_label, abbr, utc);
 }
 
+/* How a health.change says readiness's migration warning. */
+static const char *
+schema_change_words(enum probe_schema s)
+{
+	switch (s) {
+	case PROBE_SCHEMA_AHEAD:
+		return "migrations not current (schema ahead)";
+	case PROBE_SCHEMA_BEHIND:
+		return "migrations not current (schema behind)";
+	case PROBE_SCHEMA_UNSURE:
+		return "migrations not current (ahead or behind: not said)";
+	case PROBE_SCHEMA_CURRENT:
+	case PROBE_SCHEMA_UNSAID:
+		break;
+	}
+	return NULL;
+}
+
 /* A health.change: the service, then what changed ("healthz OK -> FAIL",
- * "tag a -> b", "migrations not current (schema ahead)"), or its
+ * "tag a -> b", "migrations not current (schema behind)"), or its
  * first reading; one whose tag could not be read
  * again after the host changed says so. Values were sanitized when stored. */
 static bool
@@ -1178,31 +1197,39 @@ health_details(struct wr_buf *b, const struct record *r)
 	const char *svc = dstr(r, "service");
 	bool first = cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(r->data, "first"));
 	bool unread = cJSON_IsFalse(cJSON_GetObjectItemCaseSensitive(r->data, "tag_reread"));
-	const cJSON *ahead = cJSON_GetObjectItemCaseSensitive(r->data, "schema_ahead");
-	const cJSON *was_ahead = cJSON_GetObjectItemCaseSensitive(r->data, "was_schema_ahead");
+	/* Only records of a probed service carry the schema. */
+	bool said = cJSON_IsBool(cJSON_GetObjectItemCaseSensitive(r->data, "schema_ahead"));
+	bool was_said = cJSON_IsBool(cJSON_GetObjectItemCaseSensitive(r->data,
+	    "was_schema_ahead"));
+	enum probe_schema now = healthrec_schema(r->data, false);
+	enum probe_schema was = healthrec_schema(r->data, true);
+	const char *ready = dstr(r, "readyz");
 	size_t i, n = 0;
 
 	if (svc == NULL || (dstr(r, "tag") == NULL && !unread))
 		return false;
 	wr_buf_printf(b, "%s: ", svc);
 	for (i = 0; i < WR_ARRAY_LEN(keys); i++) {
-		const char *now = dstr(r, keys[i][0]), *was = dstr(r, keys[i][1]);
+		const char *nv = dstr(r, keys[i][0]), *wv = dstr(r, keys[i][1]);
 
-		if (now == NULL || (!first && was != NULL && strcmp(now, was) == 0))
+		if (nv == NULL || (!first && wv != NULL && strcmp(nv, wv) == 0))
 			continue;
 		if (n++ > 0)
 			wr_buf_str(b, ", ");
-		if (first || was == NULL)
-			wr_buf_printf(b, "%s %s", keys[i][0], now);
+		if (first || wv == NULL)
+			wr_buf_printf(b, "%s %s", keys[i][0], nv);
 		else
-			wr_buf_printf(b, "%s %s -> %s", keys[i][0], was, now);
+			wr_buf_printf(b, "%s %s -> %s", keys[i][0], wv, nv);
 	}
-	/* Ready with the schema ahead of the release (after a rollback) is no
-	 * failure of readiness: said beside it, when it came or went. */
-	if (cJSON_IsBool(ahead) && (first || !cJSON_IsBool(was_ahead) ? cJSON_IsTrue(ahead) :
-	    cJSON_IsTrue(ahead) != cJSON_IsTrue(was_ahead)))
-		wr_buf_printf(b, "%s%s", n++ > 0 ? ", " : "", cJSON_IsTrue(ahead) ?
-		    "migrations not current (schema ahead)" : "migrations current again");
+	/* Ready with the migrations not current is no failure of readiness:
+	 * said beside it, which way when /readyz said, when it came, went or
+	 * turned. Gone with readiness itself, the readyz change says it. */
+	if (said && (first || !was_said ? now != PROBE_SCHEMA_UNSAID : now != was)) {
+		if (now != PROBE_SCHEMA_UNSAID)
+			wr_buf_printf(b, "%s%s", n++ > 0 ? ", " : "", schema_change_words(now));
+		else if (ready == NULL || strcmp(ready, "OK") == 0)
+			wr_buf_printf(b, "%s%s", n++ > 0 ? ", " : "", "migrations current again");
+	}
 	if (unread)
 		wr_buf_printf(b, "%stag not re-read%s%s", n > 0 ? "; " : "",
 		    dstr(r, "tag_error") ? ": " : "", dstr(r, "tag_error") ? dstr(r, "tag_error") : "");
@@ -1458,14 +1485,22 @@ kind_details(struct wr_buf *b, const struct record *r)
 		const cJSON *st = cJSON_GetObjectItemCaseSensitive(r->data, "status");
 		const cJSON *ex = cJSON_GetObjectItemCaseSensitive(r->data, "expect");
 
-		wr_buf_printf(b, "smoke GET %s: %s", dstr(r, "url"),
-		    cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(r->data, "ok")) ? "OK" : "FAILED");
+		bool ok = cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(r->data, "ok"));
+		const char *warn = dstr(r, "warning");
+
+		/* The expected status with a warning (a /readyz whose migrations
+		 * are not current) is no plain OK. */
+		wr_buf_printf(b, "smoke GET %s%s: %s", dstr(r, "url"),
+		    cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(r->data, "metrics_token")) ?
+		    " (with the metrics token)" : "", !ok ? "FAILED" : warn != NULL ? "WARN" : "OK");
 		if (cJSON_IsNumber(st) && st->valuedouble > 0)
 			wr_buf_printf(b, " — %.0f", st->valuedouble);
 		else if (dstr(r, "error") != NULL)
 			wr_buf_printf(b, " — no answer: %s", dstr(r, "error"));
 		if (cJSON_IsNumber(ex))
 			wr_buf_printf(b, " (expected %.0f)", ex->valuedouble);
+		if (ok && warn != NULL)
+			wr_buf_printf(b, ", but %s", warn);
 		return true;
 	}
 	if (kind_is(r, "hostkey.trust") && dstr(r, "fingerprint") != NULL) {
@@ -1811,7 +1846,8 @@ md_ran(struct wr_buf *b, const struct record *v, size_t n, const struct export_o
 		    sp_md[SP_PENDING]);
 	} else if (kind_is(r, "smoke")) {
 		wr_buf_printf(b, " (not ticked; x ran its smoke check at %s: %s)", ts,
-		    cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(r->data, "ok")) ? "OK" : "FAILED");
+		    !cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(r->data, "ok")) ? "FAILED" :
+		    dstr(r, "warning") != NULL ? "WARN" : "OK");
 	} else {
 		wr_buf_printf(b, " (not ticked; x announced it at %s: %s)", ts,
 		    chat_end_md[chat_outcome(chat_end(v, n, (size_t)(r - v)))]);

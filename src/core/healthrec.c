@@ -2,11 +2,14 @@
  * healthrec.c — the rule behind health.change records: a record pairs
  * readings the console took after the host last may have changed, so a
  * tag read before a rollback ended never stands beside a /readyz read
- * after it. A ready /readyz whose schema goes ahead of the release (or
- * catches up) is a change too: it is no change of readiness.
+ * after it. A ready /readyz whose schema stops matching the release (or
+ * catches up, or turns from ahead to behind) is a change too: it is no
+ * change of readiness. The record's schema fields are written and read
+ * back here, so an old journal's guess is never read as a direction.
  */
 #include "warroom/healthrec.h"
 
+#include <cjson/cJSON.h>
 #include <string.h>
 
 enum healthrec_do
@@ -14,7 +17,7 @@ healthrec_decide(const struct healthrec_now *now, const struct healthrec_last *l
 {
 	bool changed = !last->have || strcmp(last->tag, now->tag) != 0 ||
 	    (now->probed && (last->healthz != now->healthz || last->readyz != now->readyz ||
-	    last->schema_ahead != now->schema_ahead));
+	    last->schema_warn != now->schema_warn));
 
 	if (!changed)
 		return HEALTHREC_SAME;
@@ -29,4 +32,34 @@ healthrec_decide(const struct healthrec_now *now, const struct healthrec_last *l
 	if (now->failed_ms != 0 && now->failed_ms >= now->refresh_ms)
 		return HEALTHREC_WRITE_UNREAD;
 	return HEALTHREC_WAIT;
+}
+
+void
+healthrec_add_schema(cJSON *data, enum probe_schema warn, bool was)
+{
+	bool warned = warn == PROBE_SCHEMA_AHEAD || warn == PROBE_SCHEMA_BEHIND ||
+	    warn == PROBE_SCHEMA_UNSURE;
+
+	cJSON_AddBoolToObject(data, was ? "was_schema_ahead" : "schema_ahead",
+	    warn == PROBE_SCHEMA_AHEAD);
+	if (warned)
+		cJSON_AddStringToObject(data, was ? "was_schema" : "schema",
+		    probe_schema_name(warn));
+}
+
+enum probe_schema
+healthrec_schema(const cJSON *data, bool was)
+{
+	const cJSON *s = cJSON_GetObjectItemCaseSensitive(data, was ? "was_schema" : "schema");
+	const cJSON *ahead = cJSON_GetObjectItemCaseSensitive(data,
+	    was ? "was_schema_ahead" : "schema_ahead");
+
+	if (cJSON_IsString(s) && strcmp(s->valuestring, "ahead") == 0)
+		return PROBE_SCHEMA_AHEAD;
+	if (cJSON_IsString(s) && strcmp(s->valuestring, "behind") == 0)
+		return PROBE_SCHEMA_BEHIND;
+	/* "unsure", a word this build does not know, or an old "true". */
+	if (cJSON_IsString(s) || cJSON_IsTrue(ahead))
+		return PROBE_SCHEMA_UNSURE;
+	return PROBE_SCHEMA_UNSAID;
 }

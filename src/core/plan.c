@@ -638,7 +638,19 @@ plan_schema_of(const struct probe_result *readyz, bool have, int64_t sent_ms,
 	if (!have || sent_ms <= 0 || sent_ms < changed_ms || readyz->untrusted ||
 	    readyz->http_status == 0 || !readyz->has_migrations)
 		return PLAN_SCHEMA_UNKNOWN;
-	return readyz->migrations_current ? PLAN_SCHEMA_CURRENT : PLAN_SCHEMA_AHEAD;
+	switch (readyz->schema) {
+	case PROBE_SCHEMA_CURRENT:
+		return PLAN_SCHEMA_CURRENT;
+	case PROBE_SCHEMA_AHEAD:
+		return PLAN_SCHEMA_AHEAD;
+	case PROBE_SCHEMA_BEHIND:
+		return PLAN_SCHEMA_BEHIND;
+	case PROBE_SCHEMA_UNSURE:
+		return PLAN_SCHEMA_UNSURE;
+	case PROBE_SCHEMA_UNSAID:
+		break;
+	}
+	return PLAN_SCHEMA_UNKNOWN;
 }
 
 bool
@@ -670,10 +682,17 @@ plan_migrate_down(const struct config_host *h, int svc, enum plan_schema schema,
 	if (svc < 0 || svc >= h->nservices)
 		return wr_err_set(err, "no such service");
 	/* A downgrade drops data: it is for a schema left ahead of a
-	 * rolled-back release, never for one that matches it. */
+	 * rolled-back release, never for one that matches it, and never for
+	 * one the release has not caught up to: that would drop one more. */
 	if (schema == PLAN_SCHEMA_CURRENT)
-		return wr_err_set(err, "/readyz on %s says migrations_current true: the schema "
-		    "matches the release %s runs, and a downgrade would only drop data", h->name,
+		return wr_err_set(err, "/readyz on %s says the migrations are current: the "
+		    "schema matches the release %s runs, and a downgrade would only drop data",
+		    h->name, h->services[svc]);
+	if (schema == PLAN_SCHEMA_BEHIND)
+		return wr_err_set(err, "/readyz on %s says the schema is behind the release %s "
+		    "runs: a downgrade would drop a migration that release needs (and its data); "
+		    "run the release's migrations forward (alembic upgrade head) or roll %s back "
+		    "to a release that matches the schema", h->name, h->services[svc],
 		    h->services[svc]);
 	if (!driver_cmd_quote(dir, sizeof(dir), h->compose_dir) ||
 	    !driver_cmd_quote(qsvc, sizeof(qsvc), h->services[svc]))
@@ -685,13 +704,22 @@ plan_migrate_down(const struct config_host *h, int svc, enum plan_schema schema,
 	wr_strlcpy(p->to, "one revision down", sizeof(p->to));
 	snprintf(p->warning, sizeof(p->warning), "DATABASE CHANGE: the schema goes one revision "
 	    "down; data in what the newer revision added may be dropped and is not restored by "
-	    "an upgrade%s%s%s", schema == PLAN_SCHEMA_UNKNOWN ? ". Readiness does not say "
-	    "whether the schema is ahead of the release " : "",
-	    schema == PLAN_SCHEMA_UNKNOWN ? h->services[svc] : "",
-	    schema == PLAN_SCHEMA_UNKNOWN ? " runs: check before going on" : "");
+	    "an upgrade");
+	/* Which way is not known: said in the warning colour, with what a
+	 * wrong guess costs. */
 	if (schema == PLAN_SCHEMA_AHEAD)
-		snprintf(p->why, sizeof(p->why), "/readyz says migrations_current false: the "
-		    "schema is ahead of the release %s runs (as after a rollback)", h->services[svc]);
+		snprintf(p->why, sizeof(p->why), "/readyz says the schema is ahead of the release "
+		    "%s runs (as after a rollback)", h->services[svc]);
+	else if (schema == PLAN_SCHEMA_UNSURE)
+		snprintf(p->why, sizeof(p->why), "/readyz says the migrations are not current but "
+		    "not whether the schema is ahead of the release %s runs or behind it. If it "
+		    "is behind, a downgrade drops one more migration that release needs: check "
+		    "(alembic current, alembic heads) before going on", h->services[svc]);
+	else
+		snprintf(p->why, sizeof(p->why), "/readyz does not say whether the schema is "
+		    "ahead of the release %s runs or behind it. If it is behind, a downgrade "
+		    "drops one more migration that release needs: check (alembic current, alembic "
+		    "heads) before going on", h->services[svc]);
 	p->health_timeout_s = health_timeout_s > 0 ? health_timeout_s : 120;
 	if (step(p, "alembic downgrade -1", true, err, "cd %s && docker compose --env-file .env "
 	    "-f docker-compose.yml run --rm %s alembic downgrade -1", dir, qsvc) != 0)
@@ -699,6 +727,50 @@ plan_migrate_down(const struct config_host *h, int svc, enum plan_schema schema,
 	if (h->health_url[0])
 		snprintf(p->readyz_url, sizeof(p->readyz_url), "%s/readyz", h->health_url);
 	return 0;
+}
+
+static const char *
+schema_words(enum plan_schema s)
+{
+	switch (s) {
+	case PLAN_SCHEMA_AHEAD:
+		return "the schema is ahead";
+	case PLAN_SCHEMA_CURRENT:
+		return "the migrations are current";
+	case PLAN_SCHEMA_BEHIND:
+		return "the schema is behind";
+	case PLAN_SCHEMA_UNSURE:
+		return "the migrations are not current, which way not said";
+	case PLAN_SCHEMA_UNKNOWN:
+		break;
+	}
+	return "nothing of the schema";
+}
+
+bool
+plan_migrate_down_still(enum plan_schema planned, enum plan_schema now, const char *service,
+    const char *answer, char *why, size_t cap)
+{
+	/* As sure as the dialog was, or surer that the schema is ahead. */
+	bool ok = now == PLAN_SCHEMA_AHEAD ||
+	    (now == PLAN_SCHEMA_UNSURE && planned != PLAN_SCHEMA_AHEAD) ||
+	    (now == PLAN_SCHEMA_UNKNOWN && planned == PLAN_SCHEMA_UNKNOWN);
+
+	if (cap > 0)
+		why[0] = '\0';
+	if (ok)
+		return true;
+	if (now == PLAN_SCHEMA_BEHIND)
+		snprintf(why, cap, "/readyz now says the schema is behind the release %s runs: a "
+		    "downgrade would drop a migration it needs; nothing ran", service);
+	else if (now == PLAN_SCHEMA_CURRENT)
+		snprintf(why, cap, "/readyz now says the migrations are current: a downgrade "
+		    "would only drop data; nothing ran");
+	else
+		snprintf(why, cap, "/readyz said %s when the dialog opened, and now %s (%s); "
+		    "nothing ran (M again reads it afresh)", schema_words(planned),
+		    schema_words(now), answer != NULL && answer[0] ? answer : "no reading");
+	return false;
 }
 
 static int

@@ -8,11 +8,15 @@
  * the engineer after a service that may be fine.
  * A 2xx is OK unless the JSON body says otherwise through the fields
  * services commonly report: "ready", "status" (ok/pass/up/healthy vs
- * fail/down/error/unhealthy; "warn" stays OK) and "migrations_current".
- * migrations_current=false in a ready answer is no failure of readiness:
- * after a rollback the schema is ahead of the code running, as expected
- * (the runbook's downgrade step is for it), so the answer stays OK with
- * schema_ahead set, for HOSTS and the health gate to name as a warning.
+ * fail/down/error/unhealthy; "warn" stays OK) and the migration fields.
+ * Migrations that are not current in a ready answer are no failure of
+ * readiness, so the answer stays OK with schema_warn set, for HOSTS and the
+ * health gate to name as a warning. Which way the schema differs decides
+ * whether a migration downgrade may help (ahead, after a rollback) or
+ * would drop what the running release needs (behind): it is read only from
+ * revisions the body gives as data, never guessed from a bare
+ * "migrations_current": false, and never from revisions that are not
+ * plain numbers (alembic's are hashes: equal or not is all they say).
  * A body that says it is not ready is FAIL whatever else it says.
  * A 2xx whose body starts like JSON but does not parse is UNKNOWN, never OK:
  * a garbled answer is not a healthy one. probe_health_answer() adds what
@@ -24,6 +28,7 @@
 
 #include <cjson/cJSON.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
@@ -44,6 +49,89 @@ skip_ws(const char *b, size_t len, size_t i)
 	return i;
 }
 
+/* One revision as a body gives it: a whole number, or a string of 1 to
+ * PROBE_REVISION_MAX - 1 printable non-space ASCII bytes, into out; *num
+ * its value when it is a number or 1 to 9 digits, else -1. False for
+ * anything else (absent, null, a fraction, an object, control bytes). */
+static bool
+revision(const cJSON *v, char *out, long *num)
+{
+	size_t i, n;
+
+	*num = -1;
+	if (cJSON_IsNumber(v)) {
+		if (!(v->valuedouble >= 0 && v->valuedouble <= 999999999) ||
+		    v->valuedouble != (double)(long)v->valuedouble)
+			return false;
+		*num = (long)v->valuedouble;
+		snprintf(out, PROBE_REVISION_MAX, "%ld", *num);
+		return true;
+	}
+	if (!cJSON_IsString(v) || v->valuestring == NULL)
+		return false;
+	n = strlen(v->valuestring);
+	if (n == 0 || n >= PROBE_REVISION_MAX)
+		return false;
+	for (i = 0; i < n; i++)
+		if ((unsigned char)v->valuestring[i] <= 0x20 ||
+		    (unsigned char)v->valuestring[i] >= 0x7f)
+			return false;
+	memcpy(out, v->valuestring, n + 1);
+	/* Longer digit strings may be hashes that happen to hold no letter. */
+	if (n <= 9 && strspn(out, "0123456789") == n)
+		*num = strtol(out, NULL, 10);
+	return true;
+}
+
+/* The database's and the expected revision from the pair of o's members
+ * named db and want; false (out untouched) unless both are usable. */
+static bool
+revisions_in(const cJSON *o, const char *db, const char *want, struct probe_result *out,
+    int *cmp)
+{
+	char d[PROBE_REVISION_MAX], w[PROBE_REVISION_MAX];
+	long nd, nw;
+
+	if (!cJSON_IsObject(o) ||
+	    !revision(cJSON_GetObjectItemCaseSensitive(o, db), d, &nd) ||
+	    !revision(cJSON_GetObjectItemCaseSensitive(o, want), w, &nw))
+		return false;
+	memcpy(out->rev_database, d, sizeof(d));
+	memcpy(out->rev_expected, w, sizeof(w));
+	/* -2: they differ, which way is not known. */
+	if (nd >= 0 && nw >= 0)
+		*cmp = nd < nw ? -1 : nd > nw;
+	else
+		*cmp = strcmp(d, w) == 0 ? 0 : -2;
+	return true;
+}
+
+/* The schema's reading from the body's fields: the boolean says whether
+ * the migrations are current, when the body has it; the revisions say
+ * which way they differ, and whether, when it has no boolean. */
+static void
+judge_schema(const cJSON *o, struct probe_result *out)
+{
+	const cJSON *mig = cJSON_GetObjectItemCaseSensitive(o, "migrations_current");
+	int cmp = 0;
+	bool revs = revisions_in(cJSON_GetObjectItemCaseSensitive(o, "migrations"),
+	    "database", "expected", out, &cmp) ||
+	    revisions_in(o, "database_revision", "expected_revision", out, &cmp);
+
+	if (cJSON_IsTrue(mig) || (!cJSON_IsBool(mig) && revs && cmp == 0))
+		out->schema = PROBE_SCHEMA_CURRENT;
+	else if (!cJSON_IsBool(mig) && !revs)
+		out->schema = PROBE_SCHEMA_UNSAID;
+	else if (revs && cmp == 1)
+		out->schema = PROBE_SCHEMA_AHEAD;
+	else if (revs && cmp == -1)
+		out->schema = PROBE_SCHEMA_BEHIND;
+	else                            /* "false" alone, or with equal revisions */
+		out->schema = PROBE_SCHEMA_UNSURE;
+	out->has_migrations = out->schema != PROBE_SCHEMA_UNSAID;
+	out->migrations_current = out->schema == PROBE_SCHEMA_CURRENT;
+}
+
 /* What the JSON body says: -1 fail, 0 nothing, 1 good; why in why[cap]. */
 static int
 judge_json(const cJSON *o, struct probe_result *out, char *why, size_t cap)
@@ -53,7 +141,6 @@ judge_json(const cJSON *o, struct probe_result *out, char *why, size_t cap)
 	static const char *const bad[] = { "fail", "failed", "down", "error",
 	    "unhealthy", "red", "critical", "not ready", NULL };
 	const cJSON *ready = cJSON_GetObjectItemCaseSensitive(o, "ready");
-	const cJSON *mig = cJSON_GetObjectItemCaseSensitive(o, "migrations_current");
 	char status[64], ex[48];
 	int verdict = 0;
 
@@ -62,10 +149,7 @@ judge_json(const cJSON *o, struct probe_result *out, char *why, size_t cap)
 		out->has_ready = true;
 		out->ready = cJSON_IsTrue(ready);
 	}
-	if (cJSON_IsBool(mig)) {
-		out->has_migrations = true;
-		out->migrations_current = cJSON_IsTrue(mig);
-	}
+	judge_schema(o, out);
 	if (out->has_ready && !out->ready) {
 		snprintf(why, cap, "not ready");
 		return -1;
@@ -83,16 +167,89 @@ judge_json(const cJSON *o, struct probe_result *out, char *why, size_t cap)
 	}
 	if (out->has_ready)
 		verdict = 1;
-	if (out->has_migrations && !out->migrations_current)
+	if (out->has_migrations && !out->migrations_current) {
 		snprintf(why + strlen(why), cap - strlen(why), "%s%s", why[0] ? "; " : "",
-		    PROBE_SCHEMA_AHEAD);
-	else if (why[0] == '\0' && out->has_ready && out->has_migrations)
+		    probe_schema_words(out->schema));
+		if (out->rev_database[0] != '\0')
+			snprintf(why + strlen(why), cap - strlen(why), " (database %s, release "
+			    "expects %s)", out->rev_database, out->rev_expected);
+	} else if (why[0] == '\0' && out->has_ready && out->has_migrations)
 		snprintf(why, cap, "ready, migrations current");
 	else if (why[0] == '\0' && out->has_migrations)
 		snprintf(why, cap, "migrations current");
 	else if (why[0] == '\0' && out->has_ready)
 		snprintf(why, cap, "ready");
 	return verdict;
+}
+
+const char *
+probe_schema_words(enum probe_schema s)
+{
+	switch (s) {
+	case PROBE_SCHEMA_AHEAD:
+		return PROBE_WORDS_AHEAD;
+	case PROBE_SCHEMA_BEHIND:
+		return PROBE_WORDS_BEHIND;
+	case PROBE_SCHEMA_UNSURE:
+		return PROBE_WORDS_UNSURE;
+	case PROBE_SCHEMA_CURRENT:
+	case PROBE_SCHEMA_UNSAID:
+		break;
+	}
+	return NULL;
+}
+
+void
+probe_schema_outcome(const struct probe_result *r, char *buf, size_t cap)
+{
+	const char *w = probe_schema_words(r->schema);
+	char revs[2 * PROBE_REVISION_MAX + 40] = "";
+
+	if (cap == 0)
+		return;
+	buf[0] = '\0';
+	if (w == NULL)
+		return;
+	if (r->rev_database[0] != '\0')
+		snprintf(revs, sizeof(revs), " (database %s, release expects %s)", r->rev_database,
+		    r->rev_expected);
+	snprintf(buf, cap, " but %s%s (%s)", w, revs, r->schema == PROBE_SCHEMA_AHEAD ?
+	    "see the runbook's migration step" : r->schema == PROBE_SCHEMA_BEHIND ?
+	    "the release needs a migration the database lacks: migrate forward, never down" :
+	    "find out which way before any migration step: a downgrade on a schema behind "
+	    "drops what the release needs");
+}
+
+bool
+probe_smoke_warning(const struct probe_result *r, char *buf, size_t cap)
+{
+	const char *why = strstr(r->reason, ": ");
+
+	if (cap > 0)
+		buf[0] = '\0';
+	if (r->health == PROBE_OK && r->schema_warn == PROBE_SCHEMA_UNSAID)
+		return false;
+	snprintf(buf, cap, "%s", why != NULL ? why + 2 : r->health == PROBE_OK ? "a warning" :
+	    r->health == PROBE_FAIL ? "readyz FAIL" : "readyz UNKNOWN");
+	return true;
+}
+
+const char *
+probe_schema_name(enum probe_schema s)
+{
+	switch (s) {
+	case PROBE_SCHEMA_CURRENT:
+		return "current";
+	case PROBE_SCHEMA_AHEAD:
+		return "ahead";
+	case PROBE_SCHEMA_BEHIND:
+		return "behind";
+	case PROBE_SCHEMA_UNSURE:
+		return "unsure";
+	case PROBE_SCHEMA_UNSAID:
+		break;
+	}
+	return "unsaid";
 }
 
 bool
@@ -109,7 +266,7 @@ void
 probe_health(int http_status, const char *body, size_t len,
     struct probe_result *out)
 {
-	char why[140] = "";
+	char why[240] = "";
 	int says = 0;
 	bool broken = false, ignored = false;
 	size_t i;
@@ -156,8 +313,8 @@ probe_health(int http_status, const char *body, size_t len,
 	} else {
 		out->health = says < 0 ? PROBE_FAIL : PROBE_OK;
 	}
-	out->schema_ahead = out->health == PROBE_OK && out->has_migrations &&
-	    !out->migrations_current;
+	if (out->health == PROBE_OK && out->has_migrations && !out->migrations_current)
+		out->schema_warn = out->schema;
 	if (broken && http_status >= 400)
 		why[0] = '\0';
 	if (ignored)
@@ -222,7 +379,7 @@ probe_health_answer(int http_status, const char *content_type, bool cut,
 		return;
 	out->health = PROBE_UNKNOWN;
 	out->untrusted = true;
-	out->schema_ahead = false;
+	out->schema_warn = PROBE_SCHEMA_UNSAID;
 	snprintf(out->reason, sizeof(out->reason), "HTTP %d: %s%s", http_status,
 	    error != NULL && error[0] != '\0' ? "cut short: " : "", why);
 }

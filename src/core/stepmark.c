@@ -4,7 +4,8 @@
  * in the order of their first host; the names give way to a count only
  * when the whole line would be too long, so the count is the exception
  * and a narrow pane still never shows a bare OK. The status page, the
- * chat and the smoke check follow, each in its own words.
+ * chat and the smoke check follow, each in its own words (a smoke check
+ * that got its status but a warning with it is SMOKE WARN, never OK).
  */
 #include "warroom/stepmark.h"
 
@@ -53,7 +54,7 @@ by_outcome(const struct stepmark *m, bool counted, char *buf, size_t cap)
 }
 
 static void
-sent(char *buf, size_t cap, enum stepmark_sent s, const char *const words[4],
+sent(char *buf, size_t cap, enum stepmark_sent s, const char *const words[5],
     const char *host)
 {
 	if (s == STEPMARK_NONE)
@@ -66,12 +67,13 @@ sent(char *buf, size_t cap, enum stepmark_sent s, const char *const words[4],
 static void
 the_rest(const struct stepmark *m, char *buf, size_t cap)
 {
-	static const char *const post[4] = { "POSTING", "POSTED", "POST FAILED",
-		"POST UNKNOWN" };
-	static const char *const announce[4] = { "ANNOUNCING", "ANNOUNCED", "ANNOUNCE FAILED",
-		"ANNOUNCE UNKNOWN" };
-	static const char *const smoke[4] = { "SMOKE RUNNING", "SMOKE OK", "SMOKE FAILED",
-		"SMOKE UNKNOWN" };
+	/* Only a smoke check ends in a warning; the others never say WARN. */
+	static const char *const post[5] = { "POSTING", "POSTED", "POST FAILED",
+		"POST UNKNOWN", "POSTED" };
+	static const char *const announce[5] = { "ANNOUNCING", "ANNOUNCED", "ANNOUNCE FAILED",
+		"ANNOUNCE UNKNOWN", "ANNOUNCED" };
+	static const char *const smoke[5] = { "SMOKE RUNNING", "SMOKE OK", "SMOKE FAILED",
+		"SMOKE UNKNOWN", "SMOKE WARN" };
 
 	sent(buf, cap, m->post, post, NULL);
 	sent(buf, cap, m->announce, announce, NULL);

@@ -626,8 +626,9 @@ gate_answer(const struct http_response *r, void *arg)
 	 * in the outcome instead of failing it. An answer cut short, over the
 	 * cap or an HTML page is no answer. */
 	if (r->status == 200 && !pr.untrusted && !(pr.has_ready && !pr.ready)) {
-		if (pr.has_migrations && !pr.migrations_current)
-			a->migrations_stale = true;
+		/* Which way, when /readyz says: the outcome names it. */
+		a->gate_said = pr;
+		probe_schema_outcome(&pr, a->migrations, sizeof(a->migrations));
 		if (a->gate_ok != NULL) {
 			a->gate_ok(a);
 			return;
@@ -635,7 +636,7 @@ gate_answer(const struct http_response *r, void *arg)
 		/* Verified: now note it where the host keeps its releases. */
 		if (a->plan.record_cmd[0] == '\0') {
 			act_rollback_done(a, "%s runs %s and %s answers 200%s", a->plan.service,
-			    a->plan.to, gate, a->migrations_stale ? ACT_MIGRATIONS_STALE : "");
+			    a->plan.to, gate, a->migrations);
 			return;
 		}
 		wr_strlcpy(a->step_name, UNSETTLED_RECORD_STEP, sizeof(a->step_name));
@@ -645,7 +646,7 @@ gate_answer(const struct http_response *r, void *arg)
 			wr_strlcpy(a->record_err, a->reason, sizeof(a->record_err));
 			act_rollback_done(a, "%s runs %s and %s answers 200%s (releases.log "
 			    "not updated: %s)", a->plan.service, a->plan.to, gate,
-			    a->migrations_stale ? ACT_MIGRATIONS_STALE : "", a->reason);
+			    a->migrations, a->reason);
 		}
 		return;
 	}
@@ -712,7 +713,7 @@ gate_try(void *arg)
 static void
 recorded(struct action *a, const struct exec_result *r)
 {
-	const char *mig = a->migrations_stale ? ACT_MIGRATIONS_STALE : "";
+	const char *mig = a->migrations;
 	char gb[WR_NAME_MAX + 16];
 	const char *gate = act_gate_name(a, gb, sizeof(gb));
 
@@ -967,8 +968,12 @@ action_confirm(struct action *a)
 	wr_strlcpy(a->step_name, "re-read", sizeof(a->step_name));
 	a->started_ms = loop_now_ms();
 	if (a->plan.verify_cmd[0] == '\0') {
-		/* Nothing to re-read (a runbook command, a downgrade). */
-		act_begin(a);
+		/* No tag to re-read (a runbook command, a downgrade): a
+		 * downgrade's precheck asks /readyz again. */
+		if (a->precheck != NULL)
+			a->precheck(a);
+		else
+			act_begin(a);
 		act_changed(a);
 		return;
 	}

@@ -4,8 +4,10 @@
  * migration downgrade. No plan is read from the host and there is no
  * stale check: what runs is exactly what the dialog showed. A runbook
  * command's exit status is its outcome (its script stops at the first
- * command that fails, named when the shell says which); the downgrade is
- * then gated on /readyz reporting the migrations current.
+ * command that fails, named when the shell says which); the downgrade
+ * asks /readyz once more right before running (the schema must still read
+ * as its dialog said: never behind), and is then gated on /readyz
+ * reporting the migrations current.
  */
 #include "action_impl.h"
 
@@ -14,16 +16,88 @@
 #include <string.h>
 
 #include "warroom/ssh.h"
+#include "warroom/timeline.h"
 
 static void
 downgrade_ok(struct action *a)
 {
-	if (a->migrations_stale)
-		act_finish(a, ACTION_FAILED, "alembic downgrade -1 ran, but /readyz still reports "
-		    "migrations_current false");
-	else
+	const struct probe_result *pr = &a->gate_said;
+	char revs[2 * PROBE_REVISION_MAX + 40] = "";
+
+	if (pr->rev_database[0] != '\0')
+		snprintf(revs, sizeof(revs), " (database %s, release expects %s)",
+		    pr->rev_database, pr->rev_expected);
+	/* One revision down may be one too many, or not enough: each said. */
+	switch (pr->schema) {
+	case PROBE_SCHEMA_CURRENT:
+	case PROBE_SCHEMA_UNSAID:
 		act_finish(a, ACTION_OK, "alembic downgrade -1 ran; /readyz answers 200 with the "
 		    "migrations current");
+		break;
+	case PROBE_SCHEMA_BEHIND:
+		act_finish(a, ACTION_FAILED, "alembic downgrade -1 ran, but /readyz now says the "
+		    "schema is behind the release %s runs%s: one revision too far down; migrate "
+		    "forward (alembic upgrade head), never down again", a->plan.service, revs);
+		break;
+	case PROBE_SCHEMA_AHEAD:
+		act_finish(a, ACTION_FAILED, "alembic downgrade -1 ran, but /readyz still says the "
+		    "schema is ahead of the release %s runs%s", a->plan.service, revs);
+		break;
+	case PROBE_SCHEMA_UNSURE:
+		act_finish(a, ACTION_FAILED, "alembic downgrade -1 ran, but /readyz still says the "
+		    "migrations are not current%s, not which way: find out (alembic current, "
+		    "alembic heads) before another downgrade", revs);
+		break;
+	}
+}
+
+/* The fresh /readyz before a downgrade's intent: it runs only when the
+ * schema reads as the dialog said it or surer ahead (plan_migrate_down_still). */
+static void
+rechecked(const struct http_response *r, void *arg)
+{
+	struct action *a = arg;
+	struct probe_result pr;
+	enum plan_schema now;
+	char why[512];
+	struct wr_err err;
+
+	probe_health_answer((int)r->status, r->content_type, r->truncated, r->error, r->body,
+	    r->len, &pr);
+	now = plan_schema_of(&pr, true, 1, 0);
+	if (plan_migrate_down_still(a->planned_schema, now, a->plan.service, pr.reason, why,
+	    sizeof(why))) {
+		act_begin(a);
+		act_changed(a);
+		return;
+	}
+	a->state = ACTION_CANCELLED;
+	wr_strlcpy(a->reason, why, sizeof(a->reason));
+	if (a->env.tl != NULL) {
+		cJSON *d = cJSON_CreateObject();
+
+		cJSON_AddStringToObject(d, "reason", a->reason);
+		a->cancel_told = timeline_append(a->env.tl, "action.stale", a->cfg->name, a->op, d,
+		    &err) == 0;
+	}
+	act_changed(a);
+}
+
+static void
+precheck_readyz(struct action *a)
+{
+	struct wr_err err;
+
+	/* No health_url: the dialog said /readyz is not asked. */
+	if (a->plan.readyz_url[0] == '\0') {
+		act_begin(a);
+		return;
+	}
+	if (act_http_get(a, a->plan.readyz_url, rechecked, &err) != 0) {
+		a->state = ACTION_CANCELLED;
+		snprintf(a->reason, sizeof(a->reason), "could not ask %.300s again before "
+		    "running: %.300s; nothing ran", a->plan.readyz_url, err.msg);
+	}
 }
 
 /* set -e stopped the script: the outcome names the command where the
@@ -82,6 +156,8 @@ action_migrate_down_start(const struct action_env *env, int host, int svc,
 		return NULL;
 	}
 	a->gate_ok = downgrade_ok;
+	a->precheck = precheck_readyz;
+	a->planned_schema = schema;
 	a->state = ACTION_CONFIRMING;
 	return a;
 }

@@ -12,9 +12,6 @@
 #include "warroom/probe.h"
 
 #define MARK "---warroom-releases---"
-/* The OK path's words for a schema ahead of the release (/readyz), after
- * "answers 200": as HOSTS says it (probe.h), a warning, not a failure. */
-#define ACT_MIGRATIONS_STALE " but " PROBE_SCHEMA_AHEAD " (see the runbook's migration step)"
 #define MARK_RS "---warroom-replicasets---"   /* k8s: the revisions' images follow */
 
 struct sftp_job;
@@ -79,7 +76,12 @@ struct action {
 	                                    begins; 0: nothing yet */
 	bool rename_dropped;             /* the connection dropped while mv renamed .env */
 	int64_t env_wait_since;          /* the re-read first found .env not yet renamed */
-	bool migrations_stale;           /* /readyz said migrations_current false */
+	struct probe_result gate_said;   /* the gate's 200 answer, once it came */
+	enum plan_schema planned_schema; /* a downgrade: what /readyz said of the
+	                                    schema when its dialog opened */
+	char migrations[512];            /* the OK path's words after "answers 200"
+	                                    for migrations not current
+	                                    (probe_schema_outcome), or "" */
 	bool record_ran;                 /* rollback: the releases.log line was tried
 	                                    (by an earlier session, if adopted) */
 	char record_err[256];            /* … and why it was not written, or "" */

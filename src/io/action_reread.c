@@ -109,9 +109,9 @@ gate_answer(const struct http_response *r, void *arg)
 	    r->body, r->len, &pr);
 	/* The health gate's rule (action.c's gate_answer). */
 	if (r->status == 200 && !pr.untrusted && !(pr.has_ready && !pr.ready)) {
-		a->migrations_stale = pr.has_migrations && !pr.migrations_current;
-		say(a, " and %s answers 200%s", gate, a->migrations_stale ?
-		    ACT_MIGRATIONS_STALE : "");
+		a->gate_said = pr;
+		probe_schema_outcome(&pr, a->migrations, sizeof(a->migrations));
+		say(a, " and %s answers 200%s", gate, a->migrations);
 		release(a);
 		return;
 	}

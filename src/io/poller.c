@@ -720,7 +720,7 @@ probe_done(const struct http_response *r, void *arg)
 				s->health_changed_ms = now;
 			s->healthz = res;
 		} else if (q->what == PR_READYZ) {
-			if (s->readyz.health != res.health || s->readyz.schema_ahead != res.schema_ahead)
+			if (s->readyz.health != res.health || s->readyz.schema_warn != res.schema_warn)
 				s->health_changed_ms = now;
 			s->readyz = res;
 			s->readyz_sent_ms = q->sent_ms;

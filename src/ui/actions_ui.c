@@ -1391,7 +1391,10 @@ actions_free(struct app *app)
 struct smoke {
 	struct app *app;
 	char url[WR_URL_MAX + 64];
+	char host[WR_NAME_MAX];          /* the host it ran for: the record's */
 	long expect;
+	bool readyz;                     /* url is the host's /readyz, as polled */
+	bool token;                      /* sent with the host's metrics token */
 	char step[WR_PATH_MAX + 16];     /* the runbook step it ran from, or "" */
 	struct app_ran *ran;             /* … whose row says how it went, or NULL */
 };
@@ -1401,15 +1404,28 @@ smoke_answer(const struct http_response *r, void *arg)
 {
 	struct smoke *sm = arg;
 	struct app *app = sm->app;
-	bool ok = r->status == sm->expect;
+	bool ok = r->status == sm->expect, warned = false;
+	struct probe_result pr;
+	char warn[sizeof(pr.reason)] = "";
 	struct wr_err err;
 	cJSON *d;
 
 	app->dirty = true;
+	/* The host's /readyz as the poller reads it: a 2xx with the
+	 * migrations not current (or no health answer at all) is no plain
+	 * OK, whatever status the runbook line could ask for. */
+	if (ok && sm->readyz && r->status >= 200 && r->status < 300) {
+		probe_health_answer((int)r->status, r->content_type, r->truncated, r->error,
+		    r->body, r->len, &pr);
+		warned = probe_smoke_warning(&pr, warn, sizeof(warn));
+	}
 	if (sm->ran != NULL)
-		sm->ran->smoke = ok ? STEPMARK_OK : STEPMARK_FAILED;
+		sm->ran->smoke = !ok ? STEPMARK_FAILED : warned ? STEPMARK_WARN : STEPMARK_OK;
 	if (r->status == 0)
 		app_say(app, "smoke GET %s: FAILED — no answer: %s", sm->url, r->error);
+	else if (warned)
+		app_say(app, "smoke GET %s: WARN — %ld as expected, but %s", sm->url, r->status,
+		    warn);
 	else
 		app_say(app, "smoke GET %s: %s — %ld (expected %ld)", sm->url, ok ? "OK" : "FAILED",
 		    r->status, sm->expect);
@@ -1419,11 +1435,18 @@ smoke_answer(const struct http_response *r, void *arg)
 		cJSON_AddNumberToObject(d, "status", (double)r->status);
 		cJSON_AddNumberToObject(d, "expect", (double)sm->expect);
 		cJSON_AddBoolToObject(d, "ok", ok);
+		if (warned) {
+			cJSON_AddStringToObject(d, "warning", warn);
+			if (pr.has_migrations)
+				cJSON_AddStringToObject(d, "schema", probe_schema_name(pr.schema));
+		}
+		if (sm->token)
+			cJSON_AddBoolToObject(d, "metrics_token", true);
 		if (r->status == 0)
 			cJSON_AddStringToObject(d, "error", r->error);
 		if (sm->step[0] != '\0')
 			cJSON_AddStringToObject(d, "runbook_step", sm->step);
-		timeline_append(app->tl, "smoke", NULL, NULL, d, &err);
+		timeline_append(app->tl, "smoke", sm->host, NULL, d, &err);
 	}
 	free(sm);
 }
@@ -1432,11 +1455,14 @@ int
 actions_smoke(struct app *app, int host, const char *url, long expect, struct action **slot)
 {
 	const struct config_host *h = &app->cfg.hosts[host];
-	struct http_request req = { .timeout_ms = 10000, .max_body = 64 * 1024 };
+	struct http_request req = { .timeout_ms = 10000, .max_body = WR_PROBE_BODY_MAX };
+	const char *tok = app->tokens != NULL ? app->tokens[host] : NULL;
+	const char *hdrs[2] = { NULL, NULL };
+	char readyz[WR_URL_MAX + 16], *auth = NULL;
 	struct smoke *sm;
 	char dest[256];
 	struct wr_err err;
-	int port;
+	int port, rc;
 
 	if (app->http == NULL) {
 		app_say(app, "no HTTP client: smoke checks need a fleet");
@@ -1450,8 +1476,11 @@ actions_smoke(struct app *app, int host, const char *url, long expect, struct ac
 	sm = xcalloc(1, sizeof(*sm));
 	sm->app = app;
 	sm->expect = expect > 0 ? expect : 200;
+	wr_strlcpy(sm->host, h->name, sizeof(sm->host));
 	slot_step(app, slot, sm->step, sizeof(sm->step));
 	snprintf(sm->url, sizeof(sm->url), "%s%s", url[0] == '/' ? h->health_url : "", url);
+	snprintf(readyz, sizeof(readyz), "%s/readyz", h->health_url);
+	sm->readyz = h->health_url[0] != '\0' && strcmp(sm->url, readyz) == 0;
 	req.url = sm->url;
 	if (url[0] == '/' && h->tunnel &&
 	    (http_url_host_port(sm->url, dest, sizeof(dest), &port, &err) != 0 ||
@@ -1460,7 +1489,26 @@ actions_smoke(struct app *app, int host, const char *url, long expect, struct ac
 		free(sm);
 		return -1;
 	}
-	if (http_start(app->http, &req, smoke_answer, sm, &err) != 0) {
+	/* The metrics URL gets what the poller sends it, the way the poller
+	 * sends it (a full URL is not tunnelled here), and no other URL ever
+	 * sees the token. */
+	if (tok != NULL && h->metrics_url[0] != '\0' && strcmp(sm->url, h->metrics_url) == 0 &&
+	    (url[0] == '/' || !h->tunnel)) {
+		size_t n = strlen(tok) + 32;
+
+		auth = xmalloc(n);
+		snprintf(auth, n, "Authorization: Bearer %s", tok);
+		hdrs[0] = auth;
+		req.headers = hdrs;
+		sm->token = true;
+	}
+	rc = http_start(app->http, &req, smoke_answer, sm, &err);
+	if (auth != NULL) {
+		/* libcurl has its own copy of the header now. */
+		memset(auth, 0, strlen(auth));
+		free(auth);
+	}
+	if (rc != 0) {
 		app_say(app, "smoke %s: %s", sm->url, err.msg);
 		free(sm);
 		return -1;
@@ -1469,7 +1517,8 @@ actions_smoke(struct app *app, int host, const char *url, long expect, struct ac
 		sm->ran->smoke = STEPMARK_PENDING;
 		sm->ran->smoke_host = host;
 	}
-	app_say(app, "smoke: GET %s…", sm->url);
+	app_say(app, "smoke: GET %s%s…", sm->url, sm->token ? " (with the host's metrics token)" :
+	    "");
 	return 0;
 }
 

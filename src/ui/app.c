@@ -287,6 +287,11 @@ app_add_record(struct app *app, const struct record *r)
 	wr_strlcpy(e->outcome, cJSON_IsString(outcome) ? outcome->valuestring :
 	    cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(r->data, "unknown")) ? "unknown" : "",
 	    sizeof(e->outcome));
+	/* A smoke check's own words: its colour in TIMELINE. */
+	if (strcmp(r->kind, "smoke") == 0)
+		wr_strlcpy(e->outcome, !cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(r->data,
+		    "ok")) ? "failed" : cJSON_GetObjectItemCaseSensitive(r->data, "warning") ?
+		    "warn" : "ok", sizeof(e->outcome));
 	e->text = export_details(r, &app->red);
 	e->orphaned = false;
 	if (strcmp(r->kind, "incident.resume") == 0)

@@ -185,8 +185,7 @@ seen_apply(struct app *app, const struct record *r)
 	app->seen[row + k].have = true;
 	app->seen[row + k].healthz = health_of(r->data, "healthz");
 	app->seen[row + k].readyz = health_of(r->data, "readyz");
-	app->seen[row + k].schema_ahead = cJSON_IsTrue(
-	    cJSON_GetObjectItemCaseSensitive(r->data, "schema_ahead"));
+	app->seen[row + k].schema_warn = healthrec_schema(r->data, false);
 }
 
 /* One record into the console's state: the TIMELINE entry, ticks and T-0
@@ -495,11 +494,11 @@ journal_health(struct app *app)
 				continue;
 			now = (struct healthrec_now){ .tag = s->tag, .probed = probed,
 				.healthz = (int)s->healthz.health, .readyz = (int)s->readyz.health,
-				.schema_ahead = s->readyz.schema_ahead, .tag_read_ms = s->tag_read_ms, .probe_sent_ms = s->probe_sent_ms,
+				.schema_warn = s->readyz.schema_warn, .tag_read_ms = s->tag_read_ms, .probe_sent_ms = s->probe_sent_ms,
 				.failed_ms = s->driver_failed_ms, .refresh_ms = s->refresh_ms };
 			last = (struct healthrec_last){ .have = was->have, .tag = was->tag,
 				.healthz = was->healthz, .readyz = was->readyz,
-				.schema_ahead = was->schema_ahead };
+				.schema_warn = was->schema_warn };
 			/* The tag and the health arrive apart: after an action's end
 			 * neither is written before both were read again. */
 			what = healthrec_decide(&now, &last);
@@ -518,8 +517,9 @@ journal_health(struct app *app)
 			if (probed) {
 				cJSON_AddStringToObject(d, "healthz", probe_health_name(s->healthz.health));
 				cJSON_AddStringToObject(d, "readyz", probe_health_name(s->readyz.health));
-				/* Ready, the schema ahead of the release: said beside it. */
-				cJSON_AddBoolToObject(d, "schema_ahead", s->readyz.schema_ahead);
+				/* Ready, the schema not current (which way, when
+				 * /readyz says): said beside it. */
+				healthrec_add_schema(d, s->readyz.schema_warn, false);
 			}
 			if (was->have) {
 				if (was->tag[0] != '\0')
@@ -529,7 +529,7 @@ journal_health(struct app *app)
 					    probe_health_name((enum probe_health)was->healthz));
 					cJSON_AddStringToObject(d, "was_readyz",
 					    probe_health_name((enum probe_health)was->readyz));
-					cJSON_AddBoolToObject(d, "was_schema_ahead", was->schema_ahead);
+					healthrec_add_schema(d, was->schema_warn, true);
 				}
 			} else
 				cJSON_AddBoolToObject(d, "first", true);
@@ -541,7 +541,7 @@ journal_health(struct app *app)
 			was->have = true;
 			was->healthz = (int)s->healthz.health;
 			was->readyz = (int)s->readyz.health;
-			was->schema_ahead = s->readyz.schema_ahead;
+			was->schema_warn = s->readyz.schema_warn;
 			if (timeline_append(app->tl, "health.change", app->cfg.hosts[h].name, NULL, d,
 			    &err) != 0)
 				app_say(app, "health change NOT recorded: %s", err.msg);

@@ -1,8 +1,9 @@
 /*
  * view_hosts.c — the HOSTS pane: one row per host and service with the
  * SSH state, the running tag, the container or rollout state, health,
- * readiness (a warning, "200 mig!", for a ready service whose schema is
- * ahead of its release: probe.h), version, restarts and the age of the data. Columns are as
+ * readiness (a warning for a ready service whose migrations are not
+ * current: "200 ahead!" or "200 behind!" when /readyz says which way,
+ * "200 mig!" when it does not: probe.h), version, restarts and the age of the data. Columns are as
  * wide as their values (up to a cap), in fewer words when room is short,
  * and chosen by priority (hosts_table.c), so a narrow pane keeps the ones
  * that decide a rollback, and the age of any value that may be old.
@@ -96,7 +97,7 @@ static const struct {
 	[HOSTS_COL_HOST] = { "HOST", 20 }, [HOSTS_COL_SVC] = { "SERVICE", 14 },
 	[HOSTS_COL_CONN] = { "CONN", 16 }, [HOSTS_COL_TAG] = { "TAG", 24 },
 	[HOSTS_COL_STATE] = { "STATE", 20 }, [HOSTS_COL_HEALTH] = { "HEALTH", 7 },
-	[HOSTS_COL_READY] = { "READY", 8 }, [HOSTS_COL_VERSION] = { "VERSION", 24 },
+	[HOSTS_COL_READY] = { "READY", 11 }, [HOSTS_COL_VERSION] = { "VERSION", 24 },
 	[HOSTS_COL_RESTARTS] = { "RST", 4 }, [HOSTS_COL_AGE] = { "AGE", 8 },
 	[HOSTS_COL_DRIVER] = { "DRIVER", 8 }, [HOSTS_COL_ADDR] = { "ADDRESS", 40 },
 };
@@ -141,7 +142,8 @@ health_rank(const struct app *app, int host, int svc)
 		return 4;
 	if (s->have_probe && (s->healthz.health == PROBE_FAIL || s->readyz.health == PROBE_FAIL))
 		return 3;
-	if (s->version_cmp == PROBE_VERSION_MISMATCH || (s->have_probe && s->readyz.schema_ahead))
+	if (s->version_cmp == PROBE_VERSION_MISMATCH || (s->have_probe &&
+	    s->readyz.schema_warn != PROBE_SCHEMA_UNSAID))
 		return 2;
 	if (!config_probes_service(&app->cfg.hosts[host], svc))
 		return 0;
@@ -328,11 +330,14 @@ detail_after(const struct app *app, int host, int svc, const struct svc_state *s
 		    probe_health_name(s->readyz.health), s->readyz.reason);
 		return 1;
 	}
-	/* Ready, the schema ahead (after a rollback): a warning, in the words
-	 * the rollback's outcome uses. */
-	if (s != NULL && s->have_probe && s->readyz.schema_ahead) {
+	/* Ready, the migrations not current: a warning, in the words the
+	 * rollback's outcome uses, with the revisions /readyz gave. */
+	if (s != NULL && s->have_probe && s->readyz.schema_warn != PROBE_SCHEMA_UNSAID) {
 		snprintf(lines[0], 700, "%s: readyz %d but %s", name, s->readyz.http_status,
-		    PROBE_SCHEMA_AHEAD);
+		    probe_schema_words(s->readyz.schema_warn));
+		if (s->readyz.rev_database[0] != '\0')
+			snprintf(lines[0] + strlen(lines[0]), 700 - strlen(lines[0]), " (database %s, "
+			    "release expects %s)", s->readyz.rev_database, s->readyz.rev_expected);
 		return 1;
 	}
 	if (s != NULL && s->version_cmp == PROBE_VERSION_MISMATCH) {
@@ -485,12 +490,16 @@ cell_text(const struct app *app, int hi, const struct config_host *host, int svc
 		}
 		break;
 	case HOSTS_COL_READY:
-		if (s && s->have_probe && s->readyz.schema_ahead) {
-			/* Ready, but the schema is ahead of the release: a warning. */
+		if (s && s->have_probe && s->readyz.schema_warn != PROBE_SCHEMA_UNSAID) {
+			/* Ready, but the migrations are not current: a warning,
+			 * naming the way only when /readyz does. */
+			const char *w = s->readyz.schema_warn == PROBE_SCHEMA_AHEAD ? "ahead!" :
+			    s->readyz.schema_warn == PROBE_SCHEMA_BEHIND ? "behind!" : "mig!";
+
 			if (brief)
-				snprintf(buf, cap, "mig!");
+				snprintf(buf, cap, "%s", w);
 			else
-				snprintf(buf, cap, "%d mig!", s->readyz.http_status);
+				snprintf(buf, cap, "%d %s", s->readyz.http_status, w);
 			role = THEME_WARN;
 		} else if (s && s->have_probe) {
 			snprintf(buf, cap, "%s", probe_health_name(s->readyz.health));

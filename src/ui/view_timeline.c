@@ -23,6 +23,10 @@ kind_role(const struct timeline_entry *e)
 			return THEME_BAD;
 		return THEME_WARN;   /* unknown, or anything we cannot vouch for */
 	}
+	/* A smoke check that got its status with a warning is no plain OK. */
+	if (strcmp(e->kind, "smoke") == 0)
+		return strcmp(e->outcome, "ok") == 0 ? THEME_OK :
+		    strcmp(e->outcome, "warn") == 0 ? THEME_WARN : THEME_BAD;
 	if (strcmp(e->kind, "chat.post") == 0)
 		return THEME_OK;
 	if (strcmp(e->kind, "chat.failed") == 0)

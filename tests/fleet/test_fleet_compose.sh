@@ -58,6 +58,7 @@ check "up -d with nothing to change: Running" contains "$r" "Container app-api-1
 
 # migrations: db is ahead of v1.4.1 until alembic downgrade -1
 check "readyz: migrations not current after the rollback" eq "$(curl -s "$U/readyz" | py "d['ready'], d['migrations_current']")" "(True, False)"
+check "readyz: the revisions say the schema is ahead" eq "$(curl -s "$U/readyz" | py "d['migrations']['database'], d['migrations']['expected']")" "('0042', '0041')"
 r=$(fssh api-1 "$cd_app docker compose --env-file .env -f docker-compose.yml run --rm api alembic downgrade -1 2>&1") || fail "downgrade: $r"
 check "alembic downgrade output" contains "$r" "Running downgrade 0042 -> 0041"
 check "readyz: migrations current after the downgrade" eq "$(curl -s "$U/readyz" | py "d['migrations_current']")" "True"
@@ -73,6 +74,9 @@ check "/export still 200 before the redeploy" eq "$(curl -s -o /dev/null -w '%{h
 fssh api-1 "$cd_app docker compose --env-file .env -f docker-compose.yml up -d api 2>/dev/null" || fail "redeploy"
 check "/export answers 404 after EXPORT_MODE=off + up -d api" eq "$(curl -s -o /dev/null -w '%{http_code}' "$U/export")" 404
 check "the tag came from .env (IMAGE_TAG there is the bad one)" eq "$(curl -s "$U/version" | py "d['version']")" "v1.5.0-bad"
+# the newer release back over the downgraded database: the schema is behind
+check "readyz: the revisions say the schema is behind" eq "$(curl -s "$U/readyz" | py "d['migrations_current'], d['migrations']['database'], d['migrations']['expected'], d['checks']['migrations']")" \
+	"(False, '0041', '0042', 'database at 0041, api 0042')"
 
 # a tag the registry does not have
 r=$(fssh api-1 "$cd_app IMAGE_TAG=v9-nonexistent docker compose pull api 2>&1; echo rc=\$?")

@@ -3,7 +3,8 @@
  * the first two bytes pick an HTTP status, the rest is the body; the
  * version found must be printable ASCII and compare without a crash. The
  * whole-answer judge never calls an answer cut short, over the cap or an
- * HTML page OK, whatever the body (the error text is the body's head).
+ * HTML page OK, whatever the body (the error text is the body's head); a
+ * schema is never ahead or behind but from revisions the body gave.
  *
  *   clang -g -O1 -fsanitize=fuzzer,address,undefined -D_GNU_SOURCE \
  *     -Iinclude tests/fuzz/fuzz_probe.c src/core/probe.c \
@@ -34,6 +35,18 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	probe_health(status, (const char *)data, size, &r);
 	if (strlen(r.reason) >= sizeof(r.reason))
 		__builtin_trap();
+	{
+		char said[512];
+
+		/* A direction only from revisions the body gave as data. */
+		if ((r.schema == PROBE_SCHEMA_AHEAD || r.schema == PROBE_SCHEMA_BEHIND) &&
+		    (r.rev_database[0] == '\0' || r.rev_expected[0] == '\0'))
+			__builtin_trap();
+		if (r.schema_warn != PROBE_SCHEMA_UNSAID && r.health != PROBE_OK)
+			__builtin_trap();
+		probe_schema_outcome(&r, said, sizeof(said));
+		probe_smoke_warning(&r, said, sizeof(said));
+	}
 	{
 		char errtext[64];
 		size_t n = size < sizeof(errtext) - 1 ? size : sizeof(errtext) - 1;

@@ -2,7 +2,7 @@
 # test_dashboard.sh — HOSTS against the fixture fleet: each row shows the
 # running tag, container state, /healthz, /readyz, /version and the data's
 # age; a deploy changes the tag; a failing endpoint shows FAIL with its
-# reason; ready with the schema ahead of the release is a warning (200 mig!); a tool printing garbage shows ERR and the parser's message,
+# reason; ready with the schema ahead of the release is a warning (200 ahead!); a tool printing garbage shows ERR and the parser's message,
 # never a stale value passed off as fresh; C-r polls at once. METRICS: a bad tag turns the
 # verdict to ROLLBACK IMMEDIATELY within two scrape intervals and back to
 # OK after the tag is restored, each change a verdict.change record.
@@ -48,7 +48,7 @@ start 200 40 "$WARROOM -c $tmp/slow.conf"
 # Both rows' probes must be in before the deploy, or h1's first /version
 # could read the new tag. h1 is back from v1.5.0-bad, its schema still
 # ahead: ready, with a warning, not a FAIL.
-wait_re "$(row h1 api)v1\.4\.1 +running[a-z ]* +OK +200 mig! +v1\.4\.1 " 15
+wait_re "$(row h1 api)v1\.4\.1 +running[a-z ]* +OK +200 ahead! +v1\.4\.1 " 15
 wait_re "$(row h2 api)v1\.4\.1 +running[a-z ]* +OK +OK +v1\.4\.1 " 15
 wait_for "h1: readyz 200 but migrations not current: the schema is ahead of this release" 2
 ok "rounds an hour apart: the first poll and probes come as a host connects"

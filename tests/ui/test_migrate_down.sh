@@ -1,12 +1,17 @@
 #!/bin/sh
 # test_migrate_down.sh — M (alembic downgrade -1) only when the schema is
 # ahead of the release, proven on the fleet's commands.log and the
-# journal: with /readyz saying migrations_current true it is refused
+# journal: with /readyz saying the migrations are current it is refused
 # before any dialog, the reason in the footer and an action.refused
-# record; after a rollback (migrations_current false) HOSTS shows READY
-# "200 mig!" (a warning, as the rollback's outcome says it), the dialog
-# says so and the downgrade runs once; a second M is refused again; when /readyz
-# does not say (an HTML page answering for it), the dialog warns.
+# record; after a rollback (/readyz's revisions: database 0042, release
+# 0041) HOSTS shows READY "200 ahead!" (a warning, as the rollback's
+# outcome says it), the dialog says so and the downgrade runs once; a
+# second M is refused again; with the newer release back over that
+# schema (database 0041, release 0042: the QA's data loss) HOSTS shows
+# "200 behind!" and M is refused, saying what to do instead; when /readyz
+# does not say (an HTML page answering for it), the dialog warns in the
+# warning colour, and the downgrade is refused when /readyz, asked again
+# right before it runs, says the schema is behind.
 . "${top_srcdir:-$(dirname "$0")/../..}/tests/lib/tmux.sh"
 [ -x /usr/sbin/sshd ] || skip "openssh-server is not installed"
 fleet_up --hosts 1 --tag v1.5.0-bad
@@ -44,7 +49,7 @@ m_known() {
 			sleep 0.05
 			i=$((i + 1))
 		done
-		grep -qF "Readiness does not say" "$tmp/screen" || return 0
+		grep -qF "/readyz does not say whether the schema" "$tmp/screen" || return 0
 		keys Escape
 		wait_for "CANCELLED"
 		sleep 1
@@ -58,8 +63,8 @@ keys A; keys -l arm; keys Enter
 wait_re "ARMED 1[45]:[0-9][0-9]"
 readiness OK
 m_known 1
-journal_has 1 '"kind":"action.refused".*migrations_current true'
-wait_for "migration downgrade refused: /readyz on h1 says migrations_current true: the schema matches the release api runs"
+journal_has 1 '"kind":"action.refused".*says the migrations are current'
+wait_for "migration downgrade refused: /readyz on h1 says the migrations are current: the schema matches the release api runs"
 assert_not_contains "$tmp/screen" "CONFIRM MIGRATION DOWNGRADE"
 [ "$(downgrades)" = 0 ] || fail "a refused downgrade ran"
 ok "schema current: M refused before any dialog, the reason said and journalled"
@@ -69,31 +74,48 @@ wait_for "CONFIRM ROLLBACK"
 keys -l api; keys Enter
 journal_has 1 '"kind":"action.end".*"outcome":"ok"'
 # Ready with the schema ahead: a warning in HOSTS, in the outcome's words.
-journal_has 1 '"kind":"action.end".*answers 200 but migrations not current: the schema is ahead of this release'
-readiness "200 mig!"
-journal_has 1 '"kind":"health.change".*"readyz":"OK","schema_ahead":true'
+journal_has 1 '"kind":"action.end".*answers 200 but migrations not current: the schema is ahead of this release (database 0042, release expects 0041)'
+readiness "200 ahead!"
+journal_has 1 '"kind":"health.change".*"readyz":"OK","schema_ahead":true,"schema":"ahead"'
 m_known 99
-wait_for "/readyz says migrations_current false: the schema is ahead of the release api runs"
+wait_for "/readyz says the schema is ahead of the release api runs (as after a rollback)"
 assert_not_contains "$tmp/screen" "does not say whether"
 keys -l api; keys Enter
 journal_has 2 '"kind":"action.end".*"outcome":"ok"'
 [ "$(downgrades)" = 1 ] || fail "the downgrade did not run once"
-ok "after a rollback the dialog gives /readyz's migrations_current false as the reason; it runs once"
+ok "after a rollback the dialog gives /readyz's schema ahead as the reason; it runs once"
 
 readiness OK
 m_known 2
-journal_has 2 '"kind":"action.refused".*migrations_current true'
+journal_has 2 '"kind":"action.refused".*says the migrations are current'
 [ "$(downgrades)" = 1 ] || fail "a second downgrade ran"
 ok "a second M is refused: the schema is current again"
+
+# The newer release back over the downgraded schema, as a runbook's plain
+# `up -d` brought it back in the QA's play: the schema is behind it.
+"$fleet" ssh --dir "$fl" h1 "cd $fl/hosts/h1/app && IMAGE_TAG=v1.5.0-bad docker compose --env-file .env -f docker-compose.yml up -d api" > /dev/null 2>&1 ||
+	fail "could not bring v1.5.0-bad back"
+readiness "200 behind!"
+journal_has 1 '"kind":"health.change".*"schema_ahead":false,"schema":"behind"'
+m_known 3
+journal_has 1 '"kind":"action.refused".*says the schema is behind the release api runs: a downgrade would drop a migration that release needs'
+wait_for "migration downgrade refused: /readyz on h1 says the schema is behind the release api runs"
+[ "$(downgrades)" = 1 ] || fail "a downgrade ran on a schema behind its release"
+ok "the schema behind the release: M refused, saying why and what to do instead"
 
 "$fleet" fault --dir "$fl" h1 http-html > /dev/null
 readiness UNKNOWN
 keys M
 wait_for "CONFIRM MIGRATION DOWNGRADE"
-wait_for "Readiness does not say whether the schema is"
-keys Escape
-wait_for "CANCELLED"
-[ "$(downgrades)" = 1 ] || fail "a cancelled downgrade ran"
-ok "readiness that does not say: the dialog warns"
+wait_for "/readyz does not say whether the schema is ahead of the release api runs or behind it"
+# Asked again right before running, /readyz says behind: nothing runs.
+"$fleet" fault --dir "$fl" h1 clear http-html > /dev/null
+keys -l api; keys Enter
+wait_for "/readyz now says the schema is behind the release api runs" 10
+journal_has 1 '"kind":"action.stale".*now says the schema is behind'
+[ "$(grep -c '"kind":"action.intent".*compose.migrate_down' "$fl"/timeline/schema-*.jsonl)" = 1 ] ||
+	fail "an intent was stored for the refused downgrade"
+[ "$(downgrades)" = 1 ] || fail "a downgrade confirmed on an unknown schema ran on one behind"
+ok "readiness that does not say: the dialog warns; /readyz asked again before running refuses a schema behind"
 keys q
 wait_for "exit=0"

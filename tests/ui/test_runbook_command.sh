@@ -13,7 +13,9 @@
 # placeholder is typed hidden (bullets, never echoed, refused without its
 # value), shown and journalled [REDACTED], while $HEALTH_URL, $METRICS_URL
 # and the metrics token come from the host's config, not asked; `warroom`
-# bindings (statuspage, killswitch) start their built-in action.
+# bindings (statuspage, killswitch) start their built-in action; a smoke
+# check of /readyz whose migrations are not current is WARN, never OK,
+# and one of the host's metrics_url carries its metrics token.
 . "${top_srcdir:-$(dirname "$0")/../..}/tests/lib/tmux.sh"
 [ -x /usr/sbin/sshd ] || skip "openssh-server is not installed"
 fleet_up --hosts 1 --tag v1.5.0-bad
@@ -96,6 +98,12 @@ killswitch export off service=api
 
 ```warroom
 smoke url=/readyz expect=200
+```
+
+## Metrics
+
+```warroom
+smoke url=/metrics expect=200
 ```
 
 ## Tell the team
@@ -259,11 +267,27 @@ wait_for "CONFIRM KILL SWITCH"
 keys Escape
 wait_for "CANCELLED — cancelled; nothing ran"
 wait_for "> - [CANCELLED h1] Exports"
+# The newer tag back over the schema the downgrade above left (the QA's
+# story): the schema is behind it, and a smoke check of /readyz that gets
+# its 200 says so.
+"$fleet" ssh --dir "$fl" h1 "cd $app && IMAGE_TAG=v1.5.0-bad docker compose --env-file .env -f docker-compose.yml up -d api" > /dev/null 2>&1 ||
+	fail "could not put api back on v1.5.0-bad"
 keys Down
 keys x
-wait_re "smoke GET http://127\\.0\\.0\\.1:[0-9]+/readyz: OK — 200 \\(expected 200\\)" 10
-wait_for "> - [SMOKE OK h1] Smoke"
-grep -q '"kind":"smoke".*"ok":true' "$journal" || fail "no smoke record"
+wait_re "smoke GET http://127\\.0\\.0\\.1:[0-9]+/readyz: WARN — 200 as expected, but migrations not current: the schema is behind this release \\(database 0041, release expects 0042\\)" 10
+wait_for "> - [SMOKE WARN h1] Smoke"
+grep -q '"kind":"smoke","host":"h1".*"ok":true,"warning":"migrations not current: the schema is behind' "$journal" ||
+	fail "no smoke record with its host and warning: $(grep '"smoke"' "$journal")"
+ok "a smoke check of /readyz with the migrations not current: WARN, not OK, on the row and in the journal, which names the host"
+# /metrics gets the host's metrics token, as the poller sends it.
+keys Down
+keys x
+wait_re "smoke GET http://127\\.0\\.0\\.1:[0-9]+/metrics: OK — 200 \\(expected 200\\)" 10
+wait_for "> - [SMOKE OK h1] Metrics"
+grep -q '"kind":"smoke","host":"h1".*/metrics","status":200.*"metrics_token":true' "$journal" ||
+	fail "no smoke record of /metrics with the token: $(grep '"smoke"' "$journal")"
+! grep -qF "$token" "$journal" || fail "the metrics token reached the journal"
+ok "a smoke check of the host's metrics_url is sent with its metrics token (200, not 401)"
 keys Down
 keys x
 wait_for "no [chat] webhook in the config: nothing announced"

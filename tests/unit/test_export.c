@@ -374,8 +374,8 @@ health_change_details_name_what_changed(void **state)
 	free(t);
 	/* Ready with the schema ahead, then caught up: said apart from readyz. */
 	t = details_of("health.change", "{\"service\":\"api\",\"tag\":\"v1.4.1\","
-	    "\"healthz\":\"OK\",\"readyz\":\"OK\",\"schema_ahead\":true,\"was_tag\":"
-	    "\"v1.5.0-bad\",\"was_healthz\":\"OK\",\"was_readyz\":\"OK\","
+	    "\"healthz\":\"OK\",\"readyz\":\"OK\",\"schema_ahead\":true,\"schema\":\"ahead\","
+	    "\"was_tag\":\"v1.5.0-bad\",\"was_healthz\":\"OK\",\"was_readyz\":\"OK\","
 	    "\"was_schema_ahead\":false}");
 	assert_string_equal(t, "api: tag v1.5.0-bad -> v1.4.1, migrations not current "
 	    "(schema ahead)");
@@ -383,13 +383,57 @@ health_change_details_name_what_changed(void **state)
 	t = details_of("health.change", "{\"service\":\"api\",\"tag\":\"v1.4.1\","
 	    "\"healthz\":\"OK\",\"readyz\":\"OK\",\"schema_ahead\":false,\"was_tag\":"
 	    "\"v1.4.1\",\"was_healthz\":\"OK\",\"was_readyz\":\"OK\","
-	    "\"was_schema_ahead\":true}");
+	    "\"was_schema_ahead\":true,\"was_schema\":\"ahead\"}");
 	assert_string_equal(t, "api: migrations current again");
 	free(t);
 	t = details_of("health.change", "{\"service\":\"api\",\"tag\":\"v1.4.1\","
-	    "\"healthz\":\"OK\",\"readyz\":\"OK\",\"schema_ahead\":true,\"first\":true}");
+	    "\"healthz\":\"OK\",\"readyz\":\"OK\",\"schema_ahead\":true,\"schema\":\"ahead\","
+	    "\"first\":true}");
 	assert_string_equal(t, "api: tag v1.4.1, healthz OK, readyz OK, migrations not current "
 	    "(schema ahead) (first reading)");
+	free(t);
+	/* The QA's story: the newer release back over a downgraded schema. */
+	t = details_of("health.change", "{\"service\":\"api\",\"tag\":\"v1.5.0-bad\","
+	    "\"healthz\":\"OK\",\"readyz\":\"OK\",\"schema_ahead\":false,\"schema\":\"behind\","
+	    "\"was_tag\":\"v1.4.1\",\"was_healthz\":\"OK\",\"was_readyz\":\"OK\","
+	    "\"was_schema_ahead\":false}");
+	assert_string_equal(t, "api: tag v1.4.1 -> v1.5.0-bad, migrations not current "
+	    "(schema behind)");
+	free(t);
+	/* Ahead turning behind is a change of its own. */
+	t = details_of("health.change", "{\"service\":\"api\",\"tag\":\"v1.5.0-bad\","
+	    "\"healthz\":\"OK\",\"readyz\":\"OK\",\"schema_ahead\":false,\"schema\":\"behind\","
+	    "\"was_tag\":\"v1.5.0-bad\",\"was_healthz\":\"OK\",\"was_readyz\":\"OK\","
+	    "\"was_schema_ahead\":true,\"was_schema\":\"ahead\"}");
+	assert_string_equal(t, "api: migrations not current (schema behind)");
+	free(t);
+	t = details_of("health.change", "{\"service\":\"api\",\"tag\":\"v1.5.0\","
+	    "\"healthz\":\"OK\",\"readyz\":\"OK\",\"schema_ahead\":false,\"schema\":\"unsure\","
+	    "\"first\":true}");
+	assert_string_equal(t, "api: tag v1.5.0, healthz OK, readyz OK, migrations not current "
+	    "(ahead or behind: not said) (first reading)");
+	free(t);
+	/* A journal from before the direction was read: its schema_ahead
+	 * meant only "not current", and is said so, never as ahead. */
+	t = details_of("health.change", "{\"service\":\"api\",\"tag\":\"v1.4.1\","
+	    "\"healthz\":\"OK\",\"readyz\":\"OK\",\"schema_ahead\":true,\"was_tag\":"
+	    "\"v1.5.0-bad\",\"was_healthz\":\"OK\",\"was_readyz\":\"OK\","
+	    "\"was_schema_ahead\":false}");
+	assert_string_equal(t, "api: tag v1.5.0-bad -> v1.4.1, migrations not current "
+	    "(ahead or behind: not said)");
+	free(t);
+	t = details_of("health.change", "{\"service\":\"api\",\"tag\":\"v1.4.1\","
+	    "\"healthz\":\"OK\",\"readyz\":\"OK\",\"schema_ahead\":false,\"was_tag\":"
+	    "\"v1.4.1\",\"was_healthz\":\"OK\",\"was_readyz\":\"OK\","
+	    "\"was_schema_ahead\":true}");
+	assert_string_equal(t, "api: migrations current again");
+	free(t);
+	/* Gone with readiness itself: the readyz change says it. */
+	t = details_of("health.change", "{\"service\":\"api\",\"tag\":\"v1.4.1\","
+	    "\"healthz\":\"OK\",\"readyz\":\"FAIL\",\"schema_ahead\":false,\"was_tag\":"
+	    "\"v1.4.1\",\"was_healthz\":\"OK\",\"was_readyz\":\"OK\","
+	    "\"was_schema_ahead\":true,\"was_schema\":\"ahead\"}");
+	assert_string_equal(t, "api: readyz OK -> FAIL");
 	free(t);
 	/* Not the shape we write: the generic details. */
 	t = details_of("health.change", "{\"service\":\"api\"}");
@@ -439,6 +483,20 @@ other_kinds_read_as_words(void **state)
 	t = details_of("smoke", "{\"url\":\"http://h/x\",\"status\":0,\"expect\":200,"
 	    "\"ok\":false,\"error\":\"timed out\"}");
 	assert_string_equal(t, "smoke GET http://h/x: FAILED — no answer: timed out (expected 200)");
+	free(t);
+	/* The expected status from a /readyz whose migrations are not
+	 * current is no plain OK. */
+	t = details_of("smoke", "{\"url\":\"http://h/readyz\",\"status\":200,\"expect\":200,"
+	    "\"ok\":true,\"warning\":\"migrations not current: the schema is behind this "
+	    "release (database 0041, release expects 0042)\",\"schema\":\"behind\"}");
+	assert_string_equal(t, "smoke GET http://h/readyz: WARN — 200 (expected 200), but "
+	    "migrations not current: the schema is behind this release (database 0041, release "
+	    "expects 0042)");
+	free(t);
+	t = details_of("smoke", "{\"url\":\"http://h/metrics\",\"status\":200,\"expect\":200,"
+	    "\"ok\":true,\"metrics_token\":true}");
+	assert_string_equal(t, "smoke GET http://h/metrics (with the metrics token): OK — 200 "
+	    "(expected 200)");
 	free(t);
 	t = details_of("hostkey.trust", "{\"keytype\":\"ssh-ed25519\","
 	    "\"fingerprint\":\"SHA256:abc\",\"known_hosts\":\"/k/known_hosts\"}");
@@ -1017,6 +1075,31 @@ follow_ups_say_what_x_posted_checked_and_announced(void **state)
 		record_free(&v[i]);
 }
 
+/* A smoke check's row names its host in the timeline table, and one that
+ * warned is WARN in the checklist too. */
+static void
+smoke_rows_name_their_host_and_warning(void **state)
+{
+	struct record v[3] = { 0 };
+	char *md;
+
+	(void)state;
+	add_to(v, 0, 0, "incident.open", NULL, NULL, "{\"name\":\"drill\"}");
+	add_to(v, 1, 5, "runbook.load", NULL, NULL, "{\"name\":\"r.md\",\"steps\":["
+	    "{\"step\":\"r.md:9\",\"title\":\"Check readiness\"}]}");
+	add_to(v, 2, 20, "smoke", "api-1", NULL, "{\"url\":\"http://h/readyz\",\"status\":200,"
+	    "\"expect\":200,\"ok\":true,\"warning\":\"migrations not current\","
+	    "\"runbook_step\":\"r.md:9\"}");
+	md = render_n(EXPORT_MD, v, 3);
+	assert_non_null(strstr(md, "| smoke | api-1 | smoke GET http://h/readyz: WARN — 200 "
+	    "(expected 200), but migrations not current |"));
+	assert_non_null(strstr(md, "- Check readiness (not ticked; x ran its smoke check at "
+	    "2024-05-01 12:00:20: WARN)\n"));
+	free(md);
+	for (size_t i = 0; i < 3; i++)
+		record_free(&v[i]);
+}
+
 /* The checklist is one list per runbook, each named, so two runbooks'
  * steps of the same text are told apart; a step ticked only in the
  * runbook file is neither done nor left out. */
@@ -1568,6 +1651,7 @@ main(void)
 		cmocka_unit_test(follow_ups_say_which_steps_x_ran),
 		cmocka_unit_test(a_runbook_longer_than_the_journal_exports),
 		cmocka_unit_test(follow_ups_say_what_x_posted_checked_and_announced),
+		cmocka_unit_test(smoke_rows_name_their_host_and_warning),
 		cmocka_unit_test(checklist_by_runbook_and_ticks_of_the_file_apart),
 		cmocka_unit_test(actions_say_what_they_changed),
 		cmocka_unit_test(shutdowns_say_who_ended_the_console),

@@ -11,6 +11,8 @@
 #include <stdint.h>
 #include <cmocka.h>
 
+#include <cjson/cJSON.h>
+
 #include "warroom/healthrec.h"
 #include "warroom/probe.h"
 
@@ -106,22 +108,63 @@ without_a_refresh_readings_are_written_as_they_come(void **state)
 }
 
 /* Ready either way: the schema going ahead of the release (a rollback to
- * an older one) or catching up (the downgrade) is still recorded. */
+ * an older one), catching up (the downgrade) or turning behind (the newer
+ * release back over a downgraded schema) is still recorded. */
 static void
 the_schema_going_ahead_is_a_change(void **state)
 {
 	struct healthrec_last last = { .have = true, .tag = "v1.4.1",
 		.healthz = PROBE_OK, .readyz = PROBE_OK };
 	struct healthrec_now now = { .tag = "v1.4.1", .probed = true,
-		.healthz = PROBE_OK, .readyz = PROBE_OK, .schema_ahead = true,
+		.healthz = PROBE_OK, .readyz = PROBE_OK, .schema_warn = PROBE_SCHEMA_AHEAD,
 		.tag_read_ms = 300, .probe_sent_ms = 200 };
 
 	(void)state;
 	assert_int_equal(healthrec_decide(&now, &last), HEALTHREC_WRITE);
-	last.schema_ahead = true;
+	last.schema_warn = PROBE_SCHEMA_AHEAD;
 	assert_int_equal(healthrec_decide(&now, &last), HEALTHREC_SAME);
-	now.schema_ahead = false;
+	now.schema_warn = PROBE_SCHEMA_UNSAID;
 	assert_int_equal(healthrec_decide(&now, &last), HEALTHREC_WRITE);
+	now.schema_warn = PROBE_SCHEMA_BEHIND;
+	assert_int_equal(healthrec_decide(&now, &last), HEALTHREC_WRITE);
+}
+
+/* The record's schema fields, written and read back; a journal from
+ * before the direction was read said "schema_ahead": true for any
+ * migrations not current, and is read as not knowing which way. */
+static void
+schema_fields_round_trip(void **state)
+{
+	static const enum probe_schema all[] = { PROBE_SCHEMA_UNSAID, PROBE_SCHEMA_AHEAD,
+		PROBE_SCHEMA_BEHIND, PROBE_SCHEMA_UNSURE };
+	cJSON *d;
+	char *text;
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof(all) / sizeof(all[0]); i++) {
+		d = cJSON_CreateObject();
+		healthrec_add_schema(d, all[i], false);
+		healthrec_add_schema(d, all[(i + 1) % 4], true);
+		assert_int_equal(healthrec_schema(d, false), all[i]);
+		assert_int_equal(healthrec_schema(d, true), all[(i + 1) % 4]);
+		cJSON_Delete(d);
+	}
+	d = cJSON_CreateObject();
+	healthrec_add_schema(d, PROBE_SCHEMA_BEHIND, false);
+	healthrec_add_schema(d, PROBE_SCHEMA_AHEAD, true);
+	text = cJSON_PrintUnformatted(d);
+	assert_string_equal(text, "{\"schema_ahead\":false,\"schema\":\"behind\","
+	    "\"was_schema_ahead\":true,\"was_schema\":\"ahead\"}");
+	cJSON_free(text);
+	cJSON_Delete(d);
+	d = cJSON_Parse("{\"schema_ahead\":true,\"was_schema_ahead\":false}");
+	assert_int_equal(healthrec_schema(d, false), PROBE_SCHEMA_UNSURE);
+	assert_int_equal(healthrec_schema(d, true), PROBE_SCHEMA_UNSAID);
+	cJSON_Delete(d);
+	d = cJSON_Parse("{\"schema\":\"sideways\"}");
+	assert_int_equal(healthrec_schema(d, false), PROBE_SCHEMA_UNSURE);
+	cJSON_Delete(d);
 }
 
 static void
@@ -147,6 +190,7 @@ main(void)
 		cmocka_unit_test(a_tag_reread_before_the_probes_waits_for_them_too),
 		cmocka_unit_test(a_failed_reread_writes_the_change_without_the_tag),
 		cmocka_unit_test(nothing_changed_is_never_written),
+		cmocka_unit_test(schema_fields_round_trip),
 		cmocka_unit_test(without_a_refresh_readings_are_written_as_they_come),
 		cmocka_unit_test(the_schema_going_ahead_is_a_change),
 		cmocka_unit_test(a_tag_only_row_waits_for_its_reread),

@@ -1051,15 +1051,23 @@ static void
 schema_from_the_last_readyz(void **state)
 {
 	struct probe_result cur = readyz(200, "{\"ready\":true,\"migrations_current\":true}");
-	struct probe_result ahead = readyz(200, "{\"ready\":true,\"migrations_current\":false}");
+	struct probe_result unsure = readyz(200, "{\"ready\":true,\"migrations_current\":false}");
+	struct probe_result ahead = readyz(200, "{\"ready\":true,\"migrations_current\":false,"
+	    "\"migrations\":{\"database\":\"0042\",\"expected\":\"0041\"}}");
+	struct probe_result behind = readyz(200, "{\"ready\":true,\"migrations_current\":false,"
+	    "\"migrations\":{\"database\":\"0041\",\"expected\":\"0042\"}}");
 	struct probe_result silent = readyz(200, "{\"ready\":true}");
 	struct probe_result html = cur;
 
 	assert_int_equal(plan_schema_of(&cur, true, 2000, 1000), PLAN_SCHEMA_CURRENT);
 	assert_int_equal(plan_schema_of(&ahead, true, 2000, 1000), PLAN_SCHEMA_AHEAD);
 	assert_int_equal(plan_schema_of(&ahead, true, 2000, 2000), PLAN_SCHEMA_AHEAD);
+	assert_int_equal(plan_schema_of(&behind, true, 2000, 1000), PLAN_SCHEMA_BEHIND);
+	/* migrations_current false alone is no direction. */
+	assert_int_equal(plan_schema_of(&unsure, true, 2000, 1000), PLAN_SCHEMA_UNSURE);
 	/* Asked for before the last change (a downgrade that just ended): no word. */
 	assert_int_equal(plan_schema_of(&ahead, true, 999, 1000), PLAN_SCHEMA_UNKNOWN);
+	assert_int_equal(plan_schema_of(&behind, true, 999, 1000), PLAN_SCHEMA_UNKNOWN);
 	assert_int_equal(plan_schema_of(&cur, true, 999, 1000), PLAN_SCHEMA_UNKNOWN);
 	assert_int_equal(plan_schema_of(&cur, false, 2000, 1000), PLAN_SCHEMA_UNKNOWN);
 	assert_int_equal(plan_schema_of(&cur, true, 0, 0), PLAN_SCHEMA_UNKNOWN);
@@ -1106,22 +1114,87 @@ downgrade_only_when_the_schema_is_ahead(void **state)
 	struct wr_err err;
 
 	assert_int_equal(plan_migrate_down(&h, 0, PLAN_SCHEMA_CURRENT, 0, &p, &err), -1);
-	assert_string_equal(err.msg, "/readyz on api-1 says migrations_current true: the schema "
-	    "matches the release api runs, and a downgrade would only drop data");
+	assert_string_equal(err.msg, "/readyz on api-1 says the migrations are current: the "
+	    "schema matches the release api runs, and a downgrade would only drop data");
 
 	assert_int_equal(plan_migrate_down(&h, 0, PLAN_SCHEMA_AHEAD, 0, &p, &err), 0);
 	assert_string_equal(p.action, "compose.migrate_down");
-	assert_string_equal(p.why, "/readyz says migrations_current false: the schema is ahead "
-	    "of the release api runs (as after a rollback)");
-	assert_null(strstr(p.warning, "does not say"));
+	assert_string_equal(p.why, "/readyz says the schema is ahead of the release api runs "
+	    "(as after a rollback)");
 	assert_non_null(strstr(p.warning, "DATABASE CHANGE: the schema goes one revision down"));
 	assert_string_equal(p.steps[0].cmd, "cd '/srv/app deploy' && docker compose --env-file "
 	    ".env -f docker-compose.yml run --rm 'api' alembic downgrade -1");
 
+	/* No direction: said in the warning colour (why), with what a
+	 * downgrade does to a schema behind. */
 	assert_int_equal(plan_migrate_down(&h, 0, PLAN_SCHEMA_UNKNOWN, 0, &p, &err), 0);
-	assert_string_equal(p.why, "");
-	assert_non_null(strstr(p.warning, "Readiness does not say whether the schema is ahead "
-	    "of the release api runs: check before going on"));
+	assert_string_equal(p.why, "/readyz does not say whether the schema is ahead of the "
+	    "release api runs or behind it. If it is behind, a downgrade drops one more "
+	    "migration that release needs: check (alembic current, alembic heads) before "
+	    "going on");
+	assert_int_equal(plan_migrate_down(&h, 0, PLAN_SCHEMA_UNSURE, 0, &p, &err), 0);
+	assert_string_equal(p.why, "/readyz says the migrations are not current but not "
+	    "whether the schema is ahead of the release api runs or behind it. If it is "
+	    "behind, a downgrade drops one more migration that release needs: check (alembic "
+	    "current, alembic heads) before going on");
+	assert_non_null(strstr(p.warning, "DATABASE CHANGE"));
+}
+
+/* The QA's data loss: the newer release back over a downgraded schema.
+ * M refuses and says what to do instead. */
+static void
+downgrade_refused_when_the_schema_is_behind(void **state)
+{
+	struct config_host h = host();
+	struct plan p;
+	struct wr_err err;
+
+	(void)state;
+	assert_int_equal(plan_migrate_down(&h, 0, PLAN_SCHEMA_BEHIND, 0, &p, &err), -1);
+	assert_string_equal(err.msg, "/readyz on api-1 says the schema is behind the release api "
+	    "runs: a downgrade would drop a migration that release needs (and its data); run "
+	    "the release's migrations forward (alembic upgrade head) or roll api back to a "
+	    "release that matches the schema");
+	assert_string_equal(p.action, "");
+	assert_int_equal(p.nsteps, 0);
+}
+
+/* Right before running, /readyz is asked again: the downgrade runs only
+ * on a reading as sure as its dialog's, never on one behind or current. */
+static void
+downgrade_rechecked_before_running(void **state)
+{
+	char why[512];
+
+	(void)state;
+	assert_true(plan_migrate_down_still(PLAN_SCHEMA_AHEAD, PLAN_SCHEMA_AHEAD, "api", "",
+	    why, sizeof(why)));
+	assert_string_equal(why, "");
+	assert_true(plan_migrate_down_still(PLAN_SCHEMA_UNSURE, PLAN_SCHEMA_UNSURE, "api", "",
+	    why, sizeof(why)));
+	assert_true(plan_migrate_down_still(PLAN_SCHEMA_UNKNOWN, PLAN_SCHEMA_AHEAD, "api", "",
+	    why, sizeof(why)));
+	assert_true(plan_migrate_down_still(PLAN_SCHEMA_UNKNOWN, PLAN_SCHEMA_UNKNOWN, "api", "",
+	    why, sizeof(why)));
+	assert_false(plan_migrate_down_still(PLAN_SCHEMA_AHEAD, PLAN_SCHEMA_BEHIND, "api", "",
+	    why, sizeof(why)));
+	assert_string_equal(why, "/readyz now says the schema is behind the release api runs: "
+	    "a downgrade would drop a migration it needs; nothing ran");
+	assert_false(plan_migrate_down_still(PLAN_SCHEMA_UNKNOWN, PLAN_SCHEMA_BEHIND, "api", "",
+	    why, sizeof(why)));
+	assert_false(plan_migrate_down_still(PLAN_SCHEMA_AHEAD, PLAN_SCHEMA_CURRENT, "api", "",
+	    why, sizeof(why)));
+	assert_string_equal(why, "/readyz now says the migrations are current: a downgrade "
+	    "would only drop data; nothing ran");
+	assert_false(plan_migrate_down_still(PLAN_SCHEMA_AHEAD, PLAN_SCHEMA_UNSURE, "api",
+	    "HTTP 200: x", why, sizeof(why)));
+	assert_false(plan_migrate_down_still(PLAN_SCHEMA_AHEAD, PLAN_SCHEMA_UNKNOWN, "api",
+	    "no answer: timed out", why, sizeof(why)));
+	assert_string_equal(why, "/readyz said the schema is ahead when the dialog opened, and "
+	    "now nothing of the schema (no answer: timed out); nothing ran (M again reads it "
+	    "afresh)");
+	assert_false(plan_migrate_down_still(PLAN_SCHEMA_UNSURE, PLAN_SCHEMA_UNKNOWN, "api", "",
+	    why, sizeof(why)));
 }
 
 /* What shell runs cmd prints (stdout and stderr, in order) into out. */
@@ -1306,6 +1379,8 @@ main(void)
 		cmocka_unit_test(schema_from_the_last_readyz),
 		cmocka_unit_test(gate_warning_when_the_url_is_wrong),
 		cmocka_unit_test(downgrade_only_when_the_schema_is_ahead),
+		cmocka_unit_test(downgrade_refused_when_the_schema_is_behind),
+		cmocka_unit_test(downgrade_rechecked_before_running),
 		cmocka_unit_test(runbook_script_stops_at_the_first_failure),
 		cmocka_unit_test(confirm_question_names_the_change),
 	};

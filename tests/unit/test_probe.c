@@ -150,31 +150,34 @@ json_fields_decide_a_2xx(void **state)
 	struct probe_result r;
 
 	(void)state;
-	/* Ready, the schema ahead of the release (after a rollback): OK, with
-	 * the warning HOSTS and the health gate both give. */
+	/* Ready, the migrations not current and no revisions: OK, with the
+	 * warning HOSTS and the health gate both give, and no direction. */
 	probe_health(200, S("{\"ready\":true,\"migrations_current\":false}"), &r);
 	assert_int_equal(r.health, PROBE_OK);
-	assert_true(r.schema_ahead);
-	assert_string_equal(r.reason, "HTTP 200: " PROBE_SCHEMA_AHEAD);
-	assert_string_equal(r.reason, "HTTP 200: migrations not current: the schema is ahead "
-	    "of this release");
+	assert_int_equal(r.schema, PROBE_SCHEMA_UNSURE);
+	assert_int_equal(r.schema_warn, PROBE_SCHEMA_UNSURE);
+	assert_string_equal(r.reason, "HTTP 200: " PROBE_WORDS_UNSURE);
+	assert_string_equal(r.reason, "HTTP 200: migrations not current: /readyz does not say "
+	    "whether the schema is ahead of this release or behind it");
 	probe_health(200, S("{\"migrations_current\":false,\"status\":\"warn\"}"), &r);
 	assert_int_equal(r.health, PROBE_OK);
-	assert_true(r.schema_ahead);
-	assert_string_equal(r.reason, "HTTP 200: status \"warn\"; " PROBE_SCHEMA_AHEAD);
+	assert_int_equal(r.schema_warn, PROBE_SCHEMA_UNSURE);
+	assert_string_equal(r.reason, "HTTP 200: status \"warn\"; " PROBE_WORDS_UNSURE);
 	/* Not ready is a FAIL whatever the schema; so is a failing status. */
 	probe_health(200, S("{\"ready\":false,\"migrations_current\":false}"), &r);
 	assert_int_equal(r.health, PROBE_FAIL);
-	assert_false(r.schema_ahead);
+	assert_int_equal(r.schema_warn, PROBE_SCHEMA_UNSAID);
 	assert_string_equal(r.reason, "HTTP 200: not ready");
 	probe_health(200, S("{\"status\":\"down\",\"migrations_current\":false}"), &r);
 	assert_int_equal(r.health, PROBE_FAIL);
-	assert_false(r.schema_ahead);
+	assert_int_equal(r.schema_warn, PROBE_SCHEMA_UNSAID);
 	probe_health(503, S("{\"ready\":true,\"migrations_current\":false}"), &r);
 	assert_int_equal(r.health, PROBE_FAIL);
-	assert_false(r.schema_ahead);
+	assert_int_equal(r.schema_warn, PROBE_SCHEMA_UNSAID);
+	assert_int_equal(r.schema, PROBE_SCHEMA_UNSURE);   /* read, whatever the status */
 	probe_health(200, S("{\"ready\":true,\"migrations_current\":true}"), &r);
-	assert_false(r.schema_ahead);
+	assert_int_equal(r.schema, PROBE_SCHEMA_CURRENT);
+	assert_int_equal(r.schema_warn, PROBE_SCHEMA_UNSAID);
 	assert_string_equal(r.reason, "HTTP 200: ready, migrations current");
 	probe_health(200, S("{\"status\":\"fail\"}"), &r);
 	assert_int_equal(r.health, PROBE_FAIL);
@@ -193,6 +196,187 @@ json_fields_decide_a_2xx(void **state)
 	assert_string_equal(r.reason, "HTTP 200: status \"\\x1b]0;pwn\\x07\"");
 	probe_health(200, S("[1,2]"), &r);
 	assert_int_equal(r.health, PROBE_OK);
+}
+
+/* The fleet's /readyz after a rollback (ahead) and after the newer
+ * release came back over a downgraded database (behind): the direction
+ * comes from the revisions, never from migrations_current alone. */
+static void
+recorded_schema_ahead_and_behind(void **state)
+{
+	struct probe_result r;
+
+	(void)state;
+	r = judge_fixture(200, "drivers/probe_readyz_ahead.json");
+	assert_int_equal(r.health, PROBE_OK);
+	assert_true(r.has_migrations);
+	assert_false(r.migrations_current);
+	assert_int_equal(r.schema, PROBE_SCHEMA_AHEAD);
+	assert_int_equal(r.schema_warn, PROBE_SCHEMA_AHEAD);
+	assert_string_equal(r.rev_database, "0042");
+	assert_string_equal(r.rev_expected, "0041");
+	assert_string_equal(r.reason, "HTTP 200: " PROBE_WORDS_AHEAD " (database 0042, release "
+	    "expects 0041)");
+	r = judge_fixture(200, "drivers/probe_readyz_behind.json");
+	assert_int_equal(r.health, PROBE_OK);
+	assert_int_equal(r.schema, PROBE_SCHEMA_BEHIND);
+	assert_int_equal(r.schema_warn, PROBE_SCHEMA_BEHIND);
+	assert_string_equal(r.reason, "HTTP 200: migrations not current: the schema is behind "
+	    "this release (database 0041, release expects 0042)");
+	r = judge_fixture(200, "drivers/probe_readyz_ok.json");
+	assert_int_equal(r.schema, PROBE_SCHEMA_CURRENT);
+	assert_int_equal(r.schema_warn, PROBE_SCHEMA_UNSAID);
+	assert_string_equal(r.rev_database, "0042");
+}
+
+/* The revision fields' other shapes: top-level names, numbers, hashes
+ * (equal or not, never a direction), and no boolean at all. */
+static void
+revisions_give_the_direction(void **state)
+{
+	struct probe_result r;
+
+	(void)state;
+	probe_health(200, S("{\"ready\":true,\"migrations_current\":false,"
+	    "\"database_revision\":41,\"expected_revision\":42}"), &r);
+	assert_int_equal(r.schema_warn, PROBE_SCHEMA_BEHIND);
+	assert_string_equal(r.rev_database, "41");
+	/* Numbers compare as numbers, not as text: 9 < 10. */
+	probe_health(200, S("{\"migrations\":{\"database\":\"10\",\"expected\":9}}"), &r);
+	assert_int_equal(r.schema, PROBE_SCHEMA_AHEAD);
+	assert_true(r.has_migrations);
+	assert_false(r.migrations_current);
+	/* No boolean: equal revisions are current, and say so. */
+	probe_health(200, S("{\"migrations\":{\"database\":\"0042\",\"expected\":42}}"),
+	    &r);
+	assert_int_equal(r.schema, PROBE_SCHEMA_CURRENT);
+	assert_string_equal(r.reason, "HTTP 200: migrations current");
+	/* alembic's hashes: unequal says not current, not which way. */
+	probe_health(200, S("{\"ready\":true,\"migrations\":{\"database\":\"ae1027a6acf\","
+	    "\"expected\":\"27c6a30d7c24\"}}"), &r);
+	assert_int_equal(r.schema_warn, PROBE_SCHEMA_UNSURE);
+	assert_string_equal(r.reason, "HTTP 200: " PROBE_WORDS_UNSURE " (database ae1027a6acf, "
+	    "release expects 27c6a30d7c24)");
+	probe_health(200, S("{\"migrations\":{\"database\":\"ae1027a6acf\","
+	    "\"expected\":\"ae1027a6acf\"}}"), &r);
+	assert_int_equal(r.schema, PROBE_SCHEMA_CURRENT);
+	/* A 12-digit hash that happens to hold no letter is no number. */
+	probe_health(200, S("{\"migrations\":{\"database\":\"202401011200\","
+	    "\"expected\":\"202312011200\"}}"), &r);
+	assert_int_equal(r.schema, PROBE_SCHEMA_UNSURE);
+	/* One side a number, the other a hash: unequal, no direction. */
+	probe_health(200, S("{\"migrations\":{\"database\":42,\"expected\":\"ae10\"}}"), &r);
+	assert_int_equal(r.schema, PROBE_SCHEMA_UNSURE);
+	/* The boolean says whether: true wins over revisions that differ,
+	 * false over revisions that are equal (then no direction). */
+	probe_health(200, S("{\"migrations_current\":true,\"migrations\":{\"database\":41,"
+	    "\"expected\":42}}"), &r);
+	assert_int_equal(r.schema, PROBE_SCHEMA_CURRENT);
+	assert_int_equal(r.schema_warn, PROBE_SCHEMA_UNSAID);
+	probe_health(200, S("{\"migrations_current\":false,\"migrations\":{\"database\":42,"
+	    "\"expected\":42}}"), &r);
+	assert_int_equal(r.schema, PROBE_SCHEMA_UNSURE);
+	/* The object form first; the top-level pair when it is unusable. */
+	probe_health(200, S("{\"migrations_current\":false,\"migrations\":{\"database\":null,"
+	    "\"expected\":42},\"database_revision\":43,\"expected_revision\":42}"), &r);
+	assert_int_equal(r.schema, PROBE_SCHEMA_AHEAD);
+	assert_string_equal(r.rev_database, "43");
+}
+
+/* Revisions that are not data are not read: the reading falls back to
+ * the boolean, which alone never gives a direction. */
+static void
+garbage_revisions_give_no_direction(void **state)
+{
+	static const char *const bodies[] = {
+		"{\"migrations_current\":false,\"migrations\":\"database at 0041, api 0042\"}",
+		"{\"migrations_current\":false,\"migrations\":{\"database\":\"0041\"}}",
+		"{\"migrations_current\":false,\"migrations\":{\"database\":41.5,\"expected\":42}}",
+		"{\"migrations_current\":false,\"migrations\":{\"database\":-1,\"expected\":42}}",
+		"{\"migrations_current\":false,\"migrations\":{\"database\":1e300,\"expected\":2}}",
+		"{\"migrations_current\":false,\"migrations\":{\"database\":true,\"expected\":42}}",
+		"{\"migrations_current\":false,\"migrations\":{\"database\":\"\",\"expected\":42}}",
+		"{\"migrations_current\":false,\"migrations\":{\"database\":\"00 41\",\"expected\":"
+		    "\"0042\"}}",
+		"{\"migrations_current\":false,\"migrations\":{\"database\":\"\\u001b[2J41\","
+		    "\"expected\":\"0042\"}}",
+		"{\"migrations_current\":false,\"migrations\":{\"database\":\"0041\",\"expected\":"
+		    "\"0123456789012345678901234\"}}",
+		"{\"migrations_current\":false,\"migrations\":{\"database\":{\"v\":41},"
+		    "\"expected\":[42]}}",
+		"{\"migrations_current\":false,\"database_revision\":\"0041\"}",
+	};
+	struct probe_result r;
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof(bodies) / sizeof(bodies[0]); i++) {
+		probe_health(200, bodies[i], strlen(bodies[i]), &r);
+		assert_int_equal(r.health, PROBE_OK);
+		assert_int_equal(r.schema, PROBE_SCHEMA_UNSURE);
+		assert_string_equal(r.rev_database, "");
+		assert_string_equal(r.reason, "HTTP 200: " PROBE_WORDS_UNSURE);
+	}
+	/* Without the boolean, garbage says nothing at all. */
+	probe_health(200, S("{\"ready\":true,\"migrations\":{\"database\":\"x y\","
+	    "\"expected\":1}}"), &r);
+	assert_int_equal(r.schema, PROBE_SCHEMA_UNSAID);
+	assert_false(r.has_migrations);
+	assert_string_equal(r.reason, "HTTP 200: ready");
+	probe_health(200, S("{\"migrations_current\":\"false\"}"), &r);
+	assert_int_equal(r.schema, PROBE_SCHEMA_UNSAID);
+}
+
+/* An action's outcome says the reading in its words, with what to do. */
+static void
+outcome_words(void **state)
+{
+	struct probe_result r;
+	char buf[512];
+
+	(void)state;
+	r = judge_fixture(200, "drivers/probe_readyz_behind.json");
+	probe_schema_outcome(&r, buf, sizeof(buf));
+	assert_string_equal(buf, " but migrations not current: the schema is behind this release "
+	    "(database 0041, release expects 0042) (the release needs a migration the database "
+	    "lacks: migrate forward, never down)");
+	r = judge_fixture(200, "drivers/probe_readyz_ahead.json");
+	probe_schema_outcome(&r, buf, sizeof(buf));
+	assert_string_equal(buf, " but " PROBE_WORDS_AHEAD " (database 0042, release expects "
+	    "0041) (see the runbook's migration step)");
+	probe_health(200, S("{\"ready\":true,\"migrations_current\":false}"), &r);
+	probe_schema_outcome(&r, buf, sizeof(buf));
+	assert_string_equal(buf, " but " PROBE_WORDS_UNSURE " (find out which way before any "
+	    "migration step: a downgrade on a schema behind drops what the release needs)");
+	r = judge_fixture(200, "drivers/probe_readyz_ok.json");
+	probe_schema_outcome(&r, buf, sizeof(buf));
+	assert_string_equal(buf, "");
+	assert_string_equal(probe_schema_name(PROBE_SCHEMA_BEHIND), "behind");
+	assert_null(probe_schema_words(PROBE_SCHEMA_CURRENT));
+}
+
+/* A smoke check of /readyz that got its 200: no plain OK while the
+ * migrations are not current, nor from an answer that is no health one. */
+static void
+smoke_warning_words(void **state)
+{
+	struct probe_result r;
+	char buf[512];
+
+	(void)state;
+	r = judge_fixture(200, "drivers/probe_readyz_behind.json");
+	assert_true(probe_smoke_warning(&r, buf, sizeof(buf)));
+	assert_string_equal(buf, "migrations not current: the schema is behind this release "
+	    "(database 0041, release expects 0042)");
+	r = judge_fixture(200, "drivers/probe_readyz_ok.json");
+	assert_false(probe_smoke_warning(&r, buf, sizeof(buf)));
+	assert_string_equal(buf, "");
+	probe_health_answer(200, "text/html", false, "", S("<html></html>"), &r);
+	assert_true(probe_smoke_warning(&r, buf, sizeof(buf)));
+	assert_string_equal(buf, "an HTML page, not a health answer");
+	probe_health(200, S("{\"ready\":false}"), &r);
+	assert_true(probe_smoke_warning(&r, buf, sizeof(buf)));
+	assert_string_equal(buf, "not ready");
 }
 
 static void
@@ -250,7 +434,7 @@ distrusted_answers_are_never_ok(void **state)
 	probe_health_answer(200, "application/json", true, "",
 	    S("{\"ready\":true,\"migrations_current\":false}"), &r);
 	assert_int_equal(r.health, PROBE_UNKNOWN);
-	assert_false(r.schema_ahead);
+	assert_int_equal(r.schema_warn, PROBE_SCHEMA_UNSAID);
 
 	probe_health_answer(503, "text/html", true, "timed out", S("<html>"), &r);
 	assert_int_equal(r.health, PROBE_FAIL);
@@ -330,6 +514,11 @@ main(void)
 		cmocka_unit_test(status_code_alone),
 		cmocka_unit_test(wrong_url_statuses_are_not_fail),
 		cmocka_unit_test(json_fields_decide_a_2xx),
+		cmocka_unit_test(recorded_schema_ahead_and_behind),
+		cmocka_unit_test(revisions_give_the_direction),
+		cmocka_unit_test(garbage_revisions_give_no_direction),
+		cmocka_unit_test(outcome_words),
+		cmocka_unit_test(smoke_warning_words),
 		cmocka_unit_test(huge_bodies_are_not_read),
 		cmocka_unit_test(distrusted_answers_are_never_ok),
 		cmocka_unit_test(versions),

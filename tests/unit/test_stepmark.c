@@ -91,6 +91,10 @@ posts_announcements_and_smoke_checks(void **state)
 	m.announce = STEPMARK_NONE;
 	stepmark_format(&m, 80, buf, sizeof(buf));
 	assert_string_equal(buf, "RUNNING h2, POSTED, SMOKE OK h1");
+	/* 200 as expected from a /readyz whose migrations are not current. */
+	m.smoke = STEPMARK_WARN;
+	stepmark_format(&m, 80, buf, sizeof(buf));
+	assert_string_equal(buf, "RUNNING h2, POSTED, SMOKE WARN h1");
 }
 
 static void

@@ -6,7 +6,8 @@ its own ThreadingHTTPServer on 127.0.0.1:<http_port> and one log-writer
 thread.  Behaviour follows the host's state.json (what the shims deployed),
 re-read whenever the file changes, and its faults/ directory:
   /healthz  {"status":"ok"}                        (503 if the container is stopped)
-  /readyz   {"ready":..,"migrations_current":..,"checks":{..}}  (503 if not ready)
+  /readyz   {"ready":..,"migrations_current":..,"migrations":{"database":"0042",
+            "expected":"0042"},"checks":{..}}  (503 if not ready)
   /version  {"service":"api","version":"<tag>","commit":"<sha>"}
   /metrics  Prometheus text 0.0.4: http_requests_total{method,path,status}
             and http_request_duration_seconds histogram; Bearer token from
@@ -240,7 +241,11 @@ class Handler(BaseHTTPRequestHandler):
         if path == "/readyz":
             ready = b["running"]
             mig = "current" if b["migrations_current"] else "database at %04d, %s %04d" % (b["db"], svc, b["want"])
+            # The revisions as data (what warroom reads the direction from),
+            # beside the text a human reads in checks.migrations.
+            revs = {"database": "%04d" % b["db"], "expected": "%04d" % b["want"]}
             return self.send(200 if ready else 503, {"ready": ready, "migrations_current": b["migrations_current"],
+                                                     "migrations": revs,
                                                      "checks": {"db": "ok", "jobs": "ok", "migrations": mig}})
         if path == "/version":
             return self.send(200, {"service": svc, "version": b["tag"],
