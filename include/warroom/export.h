@@ -72,6 +72,10 @@ enum export_format {
 struct export_running {
 	const char *op;
 	bool here;                      /* the console exporting runs it */
+	/* Its console keeps records of it the journal could not store yet
+	 * (degraded): the outcome of its kept end ("ok", …) when that is one
+	 * of them, else ""; NULL: none kept. */
+	const char *unstored;
 };
 
 struct export_opts {
