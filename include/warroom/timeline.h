@@ -209,7 +209,8 @@ int timeline_action_intent(struct timeline *tl, const char *op, const char *host
     const char *action, cJSON *plan, const char *plan_hash, const char *chain,
     struct wr_err *err);
 
-/* action.end {"outcome": ok|failed|unknown, "detail"} */
+/* action.end {"outcome": ok|failed|unknown, "detail"}, through
+ * timeline_append_keep (1: kept, written once the journal recovers). */
 int timeline_action_end(struct timeline *tl, const char *op, const char *host,
     const char *outcome, const char *detail, struct wr_err *err);
 

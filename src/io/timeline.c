@@ -1272,7 +1272,7 @@ timeline_action_end(struct timeline *tl, const char *op, const char *host,
 	cJSON_AddStringToObject(d, "outcome", outcome);
 	if (detail != NULL)
 		cJSON_AddStringToObject(d, "detail", detail);
-	return timeline_append(tl, "action.end", host, op, d, err);
+	return timeline_append_keep(tl, "action.end", host, op, d, err);
 }
 
 int
@@ -1564,8 +1564,12 @@ timeline_recover(struct timeline *tl, struct wr_err *err)
 	if (catch_up(tl, true, err) != 0) {
 		lock_fd(fd, LOCK_UN);
 		free(buf);
-		if (!tl->read_only)
+		/* Still degraded for the reason it was: err says why this try
+		 * failed (a full disk cannot take the torn bytes either). */
+		if (!tl->read_only) {
 			tl->degraded = true;
+			tl->problem = was;
+		}
 		return -1;
 	}
 	/* A kept record whose write failed may be whole in the file after all:
