@@ -138,6 +138,10 @@ const char *action_verb(const struct action *a);     /* "rollback", "kill switch
 const char *action_reason(const struct action *a);   /* outcome's why */
 const char *action_op(const struct action *a);       /* its journal records' op */
 
+/* Its action.end, kept while the journal could not be written, is stored
+ * now: the reason says so instead of "not stored yet". */
+void action_end_stored(struct action *a);
+
 /* The part of action_reason a re-read after UNKNOWN wrote ("re-read after
  * restart: …" or "… after reconnect: …", to the end), or NULL: none. */
 const char *action_reread(const struct action *a);

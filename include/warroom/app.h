@@ -204,6 +204,8 @@ struct app {
 	struct timeline *tl;             /* the incident's journal, or NULL */
 	int64_t journal_retry_ms;        /* degraded: next recovery attempt; watching
 	                                    with no journal yet: next look for one */
+	char journal_news[512];          /* what the journal did by itself (a torn
+	                                    tail set aside), said at the next tick */
 	char watch_wait[256];            /* watching with no journal: why (none yet,
 	                                    or only resolved ones, named) */
 	struct app_seen {                /* per HOSTS row: what health.change last said */

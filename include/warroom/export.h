@@ -18,12 +18,16 @@
  *                   nothing (bad stays bad until seen good). Recovery is the
  *                   record that left no host bad, if none went bad after
  *                   it; any still bad at the end: not recovered. No verdict
- *                   ever bad: the first incident.resolve, else none.
+ *                   ever bad: the first incident.resolve, else none. A
+ *                   verdict with data.resync (written once the journal
+ *                   came back after a gap) recovered at some moment in
+ *                   the gap: said so, its own time counted.
  *   actions         action.intent by op, outcome from action.end (or a
  *                   later action.reconcile that does not say unknown: one
  *                   that does is a re-read's inconclusive finding, shown
  *                   with the action); no end = UNKNOWN, or still running
- *                   when o->running names it. The summary
+ *                   when o->running names it (its end not stored yet when
+ *                   its console keeps it: running[].unstored). The summary
  *                   counts those a re-read or the engineer settled after
  *                   an UNKNOWN outcome apart; each action's section gives
  *                   its whole outcome, the commands its intent's plan holds
@@ -46,10 +50,13 @@
  *                   quit by the engineer); an incident.resume's sessions
  *                   that ended without a shutdown record, its unknown_ops
  *                   named from their intents and the torn tail it set
- *                   aside (never cut); a journal.recover in words
+ *                   aside (never cut); a journal.recover in words; a
+ *                   record written late (data.late) or re-synced after a
+ *                   gap (data.resync) says so first
  *   journal         the same news of the journal itself (consoles that
  *                   ended without a shutdown record, torn records set
- *                   aside, recoveries) under the summary
+ *                   aside, also by journal.repair, recoveries with the
+ *                   records kept meanwhile or lost) under the summary
  */
 #ifndef WARROOM_EXPORT_H
 #define WARROOM_EXPORT_H
@@ -72,6 +79,10 @@ enum export_format {
 struct export_running {
 	const char *op;
 	bool here;                      /* the console exporting runs it */
+	/* Its console keeps records of it the journal could not store yet
+	 * (degraded): the outcome of its kept end ("ok", …) when that is one
+	 * of them, else ""; NULL: none kept. */
+	const char *unstored;
 };
 
 struct export_opts {

@@ -13,7 +13,12 @@ struct safety_state {
 	bool no_journal;         /* started without --incident: nothing records */
 	bool journal_degraded;   /* the timeline failed a write or sync */
 	bool resolved;           /* the incident was marked resolved (E) */
+	char journal_refusal[640];  /* the refusal naming why ("" : the general one) */
 };
+
+/* Set journal_degraded, and the refusal that names its cause ("write
+ * failed: No space left on device since 03:12:40 UTC"; "" or NULL: none). */
+void safety_journal(struct safety_state *s, bool degraded, const char *cause);
 
 /* NULL when allowed, else why not ("read-only mode", "not armed", ...). */
 const char *safety_refusal(const struct safety_state *s, bool mutating);

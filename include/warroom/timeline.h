@@ -47,7 +47,21 @@
  *              the last record we were told was stored is there with the
  *              crc we wrote, sets aside a torn tail, and stores a
  *              journal.recover record saying what happened to the record
- *              whose write failed. A failed record is never rewritten.
+ *              whose write failed and the gap ("gap": gap_start, gap_end).
+ *              A failed record is never rewritten as if it had not failed.
+ *
+ * Records that must not be lost (what an action writes after its intent:
+ * output, end, reconcile; a post's or chain's outcome) go through
+ * timeline_append_keep: while the journal is degraded, or when their own
+ * write fails, they are kept in memory (at most TIMELINE_KEPT_MAX records
+ * and TIMELINE_KEPT_BYTES) and written in order right after the
+ * journal.recover, each with its own times (when it happened) and
+ * data.late {gap_start, gap_end, problem}; one whose failed write is in
+ * the file after all is not written again. While any is kept the console
+ * holds byte 2^40 + session of .live, so an export elsewhere can tell.
+ * A torn last line found while the console runs (another console's cut
+ * write) is set aside before our next record, and a journal.repair
+ * record (repaired, bytes, torn_file, why) says so.
  */
 #ifndef WARROOM_TIMELINE_H
 #define WARROOM_TIMELINE_H
@@ -70,6 +84,10 @@
 #define TIMELINE_TORN_SUFFIX ".torn"
 #define TIMELINE_ARM_SUFFIX ".arm"
 #define TIMELINE_LIVE_SUFFIX ".live"
+
+/* The most timeline_append_keep holds while the journal is degraded. */
+#define TIMELINE_KEPT_MAX 512
+#define TIMELINE_KEPT_BYTES ((size_t)4 << 20)
 
 /* True when path names a journal or one of its companions: a file only
  * the journal's own code may write. */
@@ -151,6 +169,32 @@ void timeline_set_observer(struct timeline *tl, timeline_observer fn, void *arg)
 int timeline_append(struct timeline *tl, const char *kind, const char *host,
     const char *op, cJSON *data, struct wr_err *err);
 
+/* timeline_append for a record that must not be lost (see above): 0
+ * stored now; 1 kept to be written once the journal recovers (err says
+ * why not now); -1 neither: read-only, or the bound reached (err says it
+ * is lost). data is consumed. */
+int timeline_append_keep(struct timeline *tl, const char *kind, const char *host,
+    const char *op, cJSON *data, struct wr_err *err);
+
+/* How many records timeline_append_keep holds, not yet written. */
+size_t timeline_kept(const struct timeline *tl);
+
+/* Of the kept records of op: the outcome of its kept action.end or
+ * action.reconcile, "" when only others are kept, NULL when none is. */
+const char *timeline_kept_outcome(const struct timeline *tl, const char *op);
+
+/* When the journal turned degraded (wall-clock ms); 0 when it is not. */
+int64_t timeline_degraded_since(const struct timeline *tl);
+
+/* The last gap the journal recovered from (ms; both 0: none yet). */
+void timeline_gap(const struct timeline *tl, int64_t *start_ms, int64_t *end_ms);
+
+/* timeline_append of what holds now, after a gap: data.resync {gap_start,
+ * gap_end} says the state may have changed at any moment in the gap
+ * (verdicts, health not written while the journal was degraded). */
+int timeline_append_resync(struct timeline *tl, const char *kind, const char *host,
+    cJSON *data, struct wr_err *err);
+
 /* note {"text"} */
 int timeline_note(struct timeline *tl, const char *text, struct wr_err *err);
 
@@ -165,7 +209,8 @@ int timeline_action_intent(struct timeline *tl, const char *op, const char *host
     const char *action, cJSON *plan, const char *plan_hash, const char *chain,
     struct wr_err *err);
 
-/* action.end {"outcome": ok|failed|unknown, "detail"} */
+/* action.end {"outcome": ok|failed|unknown, "detail"}, through
+ * timeline_append_keep (1: kept, written once the journal recovers). */
 int timeline_action_end(struct timeline *tl, const char *op, const char *host,
     const char *outcome, const char *detail, struct wr_err *err);
 
@@ -202,5 +247,10 @@ int timeline_list(const char *dir, FILE *out, struct wr_err *err);
  * that is session self; 0 from the command line). */
 int timeline_export(const char *dir, const char *id, enum export_format format,
     const struct export_opts *zone, uint64_t self, FILE *out, struct wr_err *err);
+
+/* timeline_export of tl's incident by its own console (no zone: UTC):
+ * an action whose end tl keeps, not yet written, is said so. */
+int timeline_export_own(const struct timeline *tl, enum export_format format, FILE *out,
+    struct wr_err *err);
 
 #endif

@@ -259,6 +259,10 @@ void journal_rollback_tags(struct app *app, int host, int svc, char (*seen)[128]
  * prove it holds every record we stored); changes stay refused until then. */
 void journal_retry(struct app *app);
 
+/* The choke point's view of the journal (degraded or read-only, and why)
+ * brought up to date after a write may have failed. */
+void journal_safety(struct app *app);
+
 /* End the journal with a shutdown record (when it can still be written,
  * and never from a console that only watches). */
 void journal_close(struct app *app, const char *reason);
@@ -393,6 +397,10 @@ size_t actions_unknown(const struct app *app);
 /* Of those, the ones warroom cannot re-read (a runbook command, a
  * downgrade): only the engineer can settle them, with U. */
 size_t actions_unknown_by_hand(const struct app *app);
+
+/* The action.end of op, kept while the journal could not be written, is
+ * stored now: its outcome stops saying "not stored yet". */
+void actions_end_stored(struct app *app, const char *op);
 
 /* a's outcome in the words the console shows it (into buf): "OK after
  * re-read" or "FAILED, settled by hand" when the journal settled an

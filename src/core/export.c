@@ -34,6 +34,9 @@ struct pm_action {
 	                                   what a re-read found, settling nothing */
 	int running;                    /* no end: 1 its console still runs, 2 it is
 	                                   the one exporting (export_opts.running) */
+	const char *unstored;           /* its console keeps records of it the journal
+	                                   could not store: its kept end's outcome,
+	                                   or ""; NULL: none (export_running) */
 	const struct record **outs;     /* its action.output records, in order */
 	size_t nouts;
 };
@@ -108,6 +111,8 @@ struct pm {
 	const char **rbs;               /* runbook names, in the order first met */
 	size_t nrbs;
 	size_t n_ok, n_failed, n_unknown, n_running, n_done, n_preticked;
+	size_t n_unstored;              /* of the running: records kept, not stored */
+	const struct record *back_resync;   /* the recovery is a re-sync after a gap */
 	const struct record **refused;  /* confirmed actions refused before running
 	                                   (action.refused, confirmed: nothing ran) */
 	size_t n_refused;
@@ -470,12 +475,34 @@ action_outcome(const struct pm_action *a)
 	return "unknown";
 }
 
-/* An action with no end whose console still runs, in words. */
+/* An action with no end whose console still runs, or keeps its end
+ * because the journal could not store it, in words. */
 static const char *
 running_words(const struct pm_action *a)
 {
+	if (a->unstored != NULL && a->running == 2 && a->unstored[0] != '\0')
+		return "ended in this console; its end is not stored yet: the journal cannot "
+		    "be written, and the console writes it once the journal recovers";
+	if (a->unstored != NULL && a->running == 2)
+		return "still running in this console; records of it wait to be stored (the "
+		    "journal cannot be written)";
+	if (a->unstored != NULL)
+		return "no end stored yet: the console running it cannot write the journal and "
+		    "keeps its records until it can (running, or ended there)";
 	return a->running == 2 ? "still running in this console (no end recorded yet)" :
 	    "still running in another console (no end recorded yet)";
+}
+
+/* The Outcome cell of an action with no end that still runs: "running",
+ * or the outcome its console keeps, not stored yet. */
+static void
+running_outcome(struct wr_buf *b, const struct pm_action *a)
+{
+	if (a->unstored != NULL && a->unstored[0] != '\0' && a->running == 2)
+		wr_buf_printf(b, "%s, not stored yet", strcmp(a->unstored, "ok") == 0 ||
+		    strcmp(a->unstored, "failed") == 0 ? a->unstored : "**UNKNOWN**");
+	else
+		wr_buf_str(b, a->unstored != NULL ? "not stored yet" : "running");
 }
 
 /* How an action's outcome came to be known: 0 its own action.end, 1 a
@@ -559,6 +586,10 @@ pm_verdict(struct pm *pm, const struct record *r)
 			pm->recovered_by = REC_VERDICTS;
 			pm->last_back = k->id;
 			pm->back_at = verdict;
+			/* Seen good only once the journal came back: some moment
+			 * in the gap, this record's time at the latest. */
+			pm->back_resync = cJSON_IsObject(cJSON_GetObjectItemCaseSensitive(r->data,
+			    "resync")) ? r : NULL;
 		}
 	}
 }
@@ -800,8 +831,10 @@ pm_build(struct pm *pm, const struct record *v, size_t n, const struct export_op
 	for (i = 0; o != NULL && i < o->nrunning; i++) {
 		struct pm_action *a = action_find(pm, o->running[i].op);
 
-		if (a != NULL && a->end == NULL)
+		if (a != NULL && a->end == NULL) {
 			a->running = o->running[i].here ? 2 : 1;
+			a->unstored = o->running[i].unstored;
+		}
 	}
 	pm_rollback_end(pm);
 	for (i = 0; i < pm->nacts; i++) {
@@ -809,6 +842,7 @@ pm_build(struct pm *pm, const struct record *v, size_t n, const struct export_op
 
 		if (pm->acts[i].running != 0) {
 			pm->n_running++;
+			pm->n_unstored += pm->acts[i].unstored != NULL;
 		} else if (strcmp(oc, "ok") == 0) {
 			pm->n_ok++;
 			pm->n_ok_by[settled_by(&pm->acts[i])]++;
@@ -1409,6 +1443,68 @@ resume_unended(struct wr_buf *b, const struct record *r, const struct export_opt
 	    last != NULL ? when : NULL);
 }
 
+/* ms as a time in o's zone, or (o NULL) as the console says it. */
+static void
+when_in(int64_t ms, int64_t ref_ms, const struct export_opts *o, char out[TIME_MAX])
+{
+	if (o != NULL)
+		fmt_time(ms, o, out);
+	else
+		utc_short(ms, ref_ms, out, TIME_MAX);
+}
+
+/* The gap {gap_start, gap_end} data.key of r names; false when none. */
+static bool
+gap_of(const struct record *r, const char *key, int64_t *start, int64_t *end)
+{
+	const cJSON *g = cJSON_GetObjectItemCaseSensitive(r->data, key);
+	const char *a = jstr_in(g, "gap_start"), *z = jstr_in(g, "gap_end");
+
+	return a != NULL && z != NULL && record_parse_ts(a, start) == 0 &&
+	    record_parse_ts(z, end) == 0;
+}
+
+/* What a record written after a gap in the journal says of it, first in
+ * its details so no cut hides it: kept and written late (data.late: its
+ * time is when it happened), or a re-sync of what held at the gap's end
+ * (data.resync: the change came at some moment in the gap). */
+static void
+gap_words(struct wr_buf *b, const struct record *r, const struct export_opts *o)
+{
+	char t0[TIME_MAX], t1[TIME_MAX];
+	int64_t a, z;
+
+	if (gap_of(r, "late", &a, &z)) {
+		when_in(a, r->ts_ms, o, t0);
+		when_in(z, r->ts_ms, o, t1);
+		wr_buf_printf(b, "written late, at %s (kept while the journal could not be "
+		    "written, from %s)", t1, t0);
+	} else if (gap_of(r, "resync", &a, &z)) {
+		when_in(a, r->ts_ms, o, t0);
+		when_in(z, r->ts_ms, o, t1);
+		wr_buf_printf(b, "re-sync after the journal could not be written from %s to %s: "
+		    "the change came at some moment in that gap", t0, t1);
+	}
+}
+
+/* A journal.recover's records kept meanwhile (written after it, late) and
+ * those that could not even be kept (lost). */
+static void
+kept_words(struct wr_buf *b, const struct record *r)
+{
+	const cJSON *kept = cJSON_GetObjectItemCaseSensitive(r->data, "kept");
+	const cJSON *lost = cJSON_GetObjectItemCaseSensitive(r->data, "not_kept");
+
+	if (cJSON_IsNumber(kept) && kept->valuedouble >= 1)
+		wr_buf_printf(b, "; %.0f record%s kept meanwhile %s written right after it, "
+		    "marked late", kept->valuedouble, kept->valuedouble == 1 ? "" : "s",
+		    kept->valuedouble == 1 ? "is" : "are");
+	if (cJSON_IsNumber(lost) && lost->valuedouble >= 1)
+		wr_buf_printf(b, "; %.0f record%s could not even be kept (too many waited) and "
+		    "%s lost", lost->valuedouble, lost->valuedouble == 1 ? "" : "s",
+		    lost->valuedouble == 1 ? "is" : "are");
+}
+
 /* A journal.recover: what degraded the journal, whether the record whose
  * write failed is in the file after all, and any torn tail set aside. */
 static bool
@@ -1426,6 +1522,7 @@ recover_details(struct wr_buf *b, const struct record *r)
 		    "unconfirmed_present")) ? "in the file after all" : "not in the file");
 	if (repaired != NULL)
 		wr_buf_printf(b, "; journal repaired: %s", repaired);
+	kept_words(b, r);
 	return true;
 }
 
@@ -1456,6 +1553,11 @@ kind_details(struct wr_buf *b, const struct record *r)
 	}
 	if (kind_is(r, "journal.recover"))
 		return recover_details(b, r);
+	if (kind_is(r, "journal.repair") && dstr(r, "repaired") != NULL) {
+		wr_buf_printf(b, "a torn last line appeared while this console ran (another "
+		    "console's write cut short?): %s", dstr(r, "repaired"));
+		return true;
+	}
 	if (kind_is(r, "statuspage.queue"))
 		return queue_details(b, r);
 	if (kind_is(r, "export") && dstr(r, "markdown") != NULL) {
@@ -1538,10 +1640,9 @@ kind_details(struct wr_buf *b, const struct record *r)
 	return false;
 }
 
-/* export_details, with pm (NULL: none) to name what records refer to,
- * and times in o's zone (NULL: UTC, as the console shows them). */
+/* A record's details without what a gap in the journal adds. */
 static char *
-details(const struct record *r, const struct redactor *red, const struct pm *pm,
+details_own(const struct record *r, const struct redactor *red, const struct pm *pm,
     const struct export_opts *o)
 {
 	static const char *const keys[] = {
@@ -1587,6 +1688,25 @@ details(const struct record *r, const struct redactor *red, const struct pm *pm,
 		cJSON_free(text);
 	}
 	return wr_buf_take(&line);
+}
+
+/* export_details, with pm (NULL: none) to name what records refer to,
+ * and times in o's zone (NULL: UTC, as the console shows them). */
+static char *
+details(const struct record *r, const struct redactor *red, const struct pm *pm,
+    const struct export_opts *o)
+{
+	struct wr_buf gap = { 0 };
+	char *own = details_own(r, red, pm, o);
+
+	if (r->data != NULL)
+		gap_words(&gap, r, o);
+	if (gap.len == 0)
+		return own;
+	if (own[0] != '\0')
+		wr_buf_printf(&gap, " — %s", own);
+	free(own);
+	return wr_buf_take(&gap);
 }
 
 char *
@@ -1642,7 +1762,10 @@ md_rollback_end(struct wr_buf *b, const struct export_opts *o, const struct pm *
 			wr_buf_str(b, " on ");
 			sb_text(b, o, a->intent->host);
 		}
-		wr_buf_str(b, a->running != 0 ? (a->running == 2 ? " is still running in this "
+		wr_buf_str(b, a->unstored != NULL ? (a->running == 2 && a->unstored[0] != '\0' ?
+		    " ended in this console, its end not stored yet (the journal cannot be "
+		    "written)" : " has no end stored yet (its console cannot write the journal)") :
+		    a->running != 0 ? (a->running == 2 ? " is still running in this "
 		    "console" : " is still running in another console") : a->end == NULL ?
 		    " has no end recorded" : " ended UNKNOWN and was never settled");
 		wr_buf_str(b, " | — |\n");
@@ -1783,6 +1906,23 @@ md_recovery_summary(struct wr_buf *b, const struct record *v, size_t n,
 	fmt_time(pm->detect, o, ts);
 	fmt_time(pm->recovery, o, ts2);
 	wr_buf_printf(b, "- Detected %s; ", ts);
+	if (pm->recovered_by == REC_VERDICTS && pm->back_resync != NULL) {
+		int64_t a, z;
+		char t0[TIME_MAX];
+
+		/* Seen good only when the journal came back after a gap. */
+		if (!gap_of(pm->back_resync, "resync", &a, &z))
+			a = pm->recovery;
+		fmt_time(a, o, t0);
+		wr_buf_printf(b, "recovered between %s and %s: the last host that was bad (", t0,
+		    ts2);
+		sb_text(b, o, pm->last_back);
+		wr_buf_str(b, ") was back at ");
+		sb_text(b, o, pm->back_at);
+		wr_buf_str(b, " when the journal could be written again; it came back at some "
+		    "moment in that gap, and the later time is counted.\n");
+		return;
+	}
 	if (pm->recovered_by == REC_VERDICTS) {
 		wr_buf_printf(b, "recovered %s, when the last host that was bad (", ts2);
 		sb_text(b, o, pm->last_back);
@@ -1958,20 +2098,32 @@ journal_note(const struct record *r, enum jnote what, const struct export_opts *
 			resume_unended(b, r, o);
 		break;
 	case JN_REPAIRED:
-		if ((resume || recover) && dstr(r, "repaired") != NULL)
-			wr_buf_printf(b, "a torn last record was set aside on %s: %s; what it held "
-			    "is not in this post-mortem", resume ? "resume" : "recovery",
-			    dstr(r, "repaired"));
+		if ((resume || recover || kind_is(r, "journal.repair")) &&
+		    dstr(r, "repaired") != NULL)
+			wr_buf_printf(b, "a torn last record was set aside %s: %s; what it held "
+			    "is not in this post-mortem", resume ? "on resume" : recover ?
+			    "on recovery" : "while a console ran (another console's write cut "
+			    "short?)", dstr(r, "repaired"));
 		break;
 	case JN_RECOVERED:
 		if (!recover || dstr(r, "problem") == NULL)
 			break;
 		wr_buf_printf(b, "the journal was degraded (%s) and recovered", dstr(r, "problem"));
+		{
+			int64_t a, z;
+			char t0[TIME_MAX];
+
+			if (gap_of(r, "gap", &a, &z)) {
+				when_in(a, r->ts_ms, o, t0);
+				wr_buf_printf(b, "; nothing could be written from %s", t0);
+			}
+		}
 		seq = cJSON_GetObjectItemCaseSensitive(r->data, "unconfirmed_seq");
 		if (cJSON_IsNumber(seq))
 			wr_buf_printf(b, "; the record whose write failed (seq %.0f) is %s",
 			    seq->valuedouble, cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(r->data,
 			    "unconfirmed_present")) ? "in the file after all" : "not in the file");
+		kept_words(b, r);
 		break;
 	default:
 		break;
@@ -2080,8 +2232,11 @@ render_md(struct wr_buf *b, const struct record *v, size_t n, const struct expor
 	md_count(b, "failed", pm->n_failed, pm->n_failed_by);
 	wr_buf_printf(b, pm->n_unknown > 0 ? ", **%zu UNKNOWN**" : ", %zu unknown",
 	    pm->n_unknown);
-	if (pm->n_running > 0)
-		wr_buf_printf(b, ", %zu still running", pm->n_running);
+	if (pm->n_running > pm->n_unstored)
+		wr_buf_printf(b, ", %zu still running", pm->n_running - pm->n_unstored);
+	if (pm->n_unstored > 0)
+		wr_buf_printf(b, ", %zu with records not stored yet (the journal cannot be "
+		    "written)", pm->n_unstored);
 	if (pm->n_refused > 0)
 		wr_buf_printf(b, ", %zu refused (confirmed, nothing ran)", pm->n_refused);
 	wr_buf_str(b, ".\n");
@@ -2163,9 +2318,14 @@ render_md(struct wr_buf *b, const struct record *v, size_t n, const struct expor
 		wr_buf_str(b, " | ");
 		plan_change(a->intent, change, sizeof(change));
 		sb_text(b, o, change[0] ? change : "\xe2\x80\x94");
-		wr_buf_printf(b, " | %s | %s | %s%s | ", ts, ts2, a->running != 0 ? "running" :
-		    strcmp(oc, "unknown") == 0 ? "**UNKNOWN**" : oc,
-		    a->end != NULL && kind_is(a->end, "action.reconcile") ? " (reconciled)" : "");
+		wr_buf_printf(b, " | %s | %s | ", ts, ts2);
+		if (a->running != 0)
+			running_outcome(b, a);
+		else
+			wr_buf_printf(b, "%s%s", strcmp(oc, "unknown") == 0 ? "**UNKNOWN**" : oc,
+			    a->end != NULL && kind_is(a->end, "action.reconcile") ? " (reconciled)" :
+			    "");
+		wr_buf_str(b, " | ");
 		if (a->running != 0)
 			wr_buf_str(b, running_words(a));
 		else if (strcmp(oc, "unknown") == 0 && a->reread != NULL)
@@ -2267,6 +2427,9 @@ json_counts(cJSON *inc, const struct pm *pm)
 	cJSON_AddNumberToObject(c, "failed", (double)pm->n_failed);
 	cJSON_AddNumberToObject(c, "unknown", (double)pm->n_unknown);
 	cJSON_AddNumberToObject(c, "running", (double)pm->n_running);
+	/* Only while a console keeps records the journal could not store. */
+	if (pm->n_unstored > 0)
+		cJSON_AddNumberToObject(c, "not_stored", (double)pm->n_unstored);
 	cJSON_AddNumberToObject(c, "refused", (double)pm->n_refused);
 }
 
@@ -2355,6 +2518,15 @@ json_incident(const struct record *v, size_t n, const struct export_opts *o,
 	else
 		cJSON_AddNullToObject(times, "rollback_outcome");
 	json_time(times, "recovery", pm->recovery);
+	{
+		int64_t a, z;
+
+		/* Seen good only after a gap in the journal: recovery came at
+		 * some moment from this one to "recovery". */
+		if (pm->recovered_by == REC_VERDICTS && pm->back_resync != NULL &&
+		    gap_of(pm->back_resync, "resync", &a, &z))
+			json_time(times, "recovery_earliest", a);
+	}
 	cJSON_AddBoolToObject(times, "recovered", pm->recovery != NO_TIME);
 	if (pm->recovery != NO_TIME && pm->detect != NO_TIME)
 		cJSON_AddNumberToObject(times, "impact_s",
@@ -2412,6 +2584,12 @@ json_incident(const struct record *v, size_t n, const struct export_opts *o,
 		if (a->running != 0)
 			cJSON_AddStringToObject(x, "running", a->running == 2 ? "this console" :
 			    "another console");
+		/* Its console keeps records of it the journal could not store. */
+		if (a->unstored != NULL) {
+			cJSON_AddBoolToObject(x, "not_stored", true);
+			if (a->unstored[0] != '\0')
+				json_str(x, "kept_outcome", o, a->unstored);
+		}
 		if (a->reread != NULL && dstr(a->reread, "detail") != NULL)
 			json_str(x, "reread", o, dstr(a->reread, "detail"));
 		if ((nc = intent_commands(a->intent, cmds, CMDS_MAX)) > 0) {

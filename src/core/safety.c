@@ -6,6 +6,17 @@
 #include "warroom/safety.h"
 
 #include <stddef.h>
+#include <stdio.h>
+
+void
+safety_journal(struct safety_state *s, bool degraded, const char *cause)
+{
+	s->journal_degraded = degraded;
+	s->journal_refusal[0] = '\0';
+	if (degraded && cause != NULL && cause[0] != '\0')
+		snprintf(s->journal_refusal, sizeof(s->journal_refusal), "changes are refused "
+		    "while the incident timeline cannot be written: %s", cause);
+}
 
 const char *
 safety_refusal(const struct safety_state *s, bool mutating)
@@ -18,7 +29,8 @@ safety_refusal(const struct safety_state *s, bool mutating)
 		return "no incident journal: changes need --incident NAME, so the timeline "
 		    "records them";
 	if (s->journal_degraded)
-		return "the incident timeline cannot be written: changes are refused while it cannot";
+		return s->journal_refusal[0] != '\0' ? s->journal_refusal :
+		    "the incident timeline cannot be written: changes are refused while it cannot";
 	if (!s->armed)
 		return "console not armed: A arms it";
 	return NULL;

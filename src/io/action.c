@@ -115,13 +115,15 @@ struct run {
 	size_t nlines;                   /* lines printed in all */
 };
 
-/* Journal what a step that changes (or may change) the host printed. */
+/* Journal what a step that changes (or may change) the host printed;
+ * kept while the journal cannot be written (timeline_append_keep). */
 static void
 record_output(struct action *a, const struct run *run, const struct exec_result *r)
 {
 	size_t first = run->nlines > OUTPUT_LINES ? run->nlines - OUTPUT_LINES : 0, i;
 	struct wr_err err;
 	cJSON *d, *lines;
+	int rc;
 
 	if (run->quiet || !a->intent_stored || a->env.tl == NULL)
 		return;
@@ -135,11 +137,12 @@ record_output(struct action *a, const struct run *run, const struct exec_result 
 	lines = cJSON_AddArrayToObject(d, "lines");
 	for (i = first; i < run->nlines; i++)
 		cJSON_AddItemToArray(lines, cJSON_CreateString(run->tail[i % OUTPUT_LINES]));
-	if (timeline_append(a->env.tl, "action.output", a->cfg->name, a->op, d, &err) != 0 &&
-	    a->env.out != NULL) {
+	if ((rc = timeline_append_keep(a->env.tl, "action.output", a->cfg->name, a->op, d,
+	    &err)) != 0 && a->env.out != NULL) {
 		char msg[WR_ERR_MAX + 200];
-		int n = snprintf(msg, sizeof(msg), "[%s %s] output of %s NOT recorded: %s", a->verb,
-		    a->cfg->name, a->step_name, err.msg);
+		int n = snprintf(msg, sizeof(msg), "[%s %s] output of %s %s: %s", a->verb,
+		    a->cfg->name, a->step_name, rc > 0 ? "not stored yet" : "NOT recorded",
+		    err.msg);
 
 		/* The outcome still is; the engineer sees the output in LOGS. */
 		if (n > 0)
@@ -164,7 +167,7 @@ act_record_step(struct action *a, const char *step, const char *error, const cha
 	cJSON_AddNumberToObject(d, "lines_total", 1);
 	lines = cJSON_AddArrayToObject(d, "lines");
 	cJSON_AddItemToArray(lines, cJSON_CreateString(line));
-	timeline_append(a->env.tl, "action.output", a->cfg->name, a->op, d, &err);
+	timeline_append_keep(a->env.tl, "action.output", a->cfg->name, a->op, d, &err);
 }
 
 static void
@@ -299,6 +302,7 @@ act_finish(struct action *a, enum action_state s, const char *fmt, ...)
 		[ACTION_UNKNOWN] = "unknown" };
 	struct wr_err err;
 	va_list ap;
+	int rc;
 
 	va_start(ap, fmt);
 	vsnprintf(a->reason, sizeof(a->reason), fmt, ap);
@@ -310,11 +314,18 @@ act_finish(struct action *a, enum action_state s, const char *fmt, ...)
 		snprintf(a->reason + n, sizeof(a->reason) - n, "; %s", a->export_note);
 	}
 	a->state = s;
-	if (a->intent_stored && a->env.tl != NULL &&
-	    timeline_action_end(a->env.tl, a->op, a->cfg->name, outcome[s], a->reason, &err) != 0) {
+	if (a->intent_stored && a->env.tl != NULL && (rc = timeline_action_end(a->env.tl, a->op,
+	    a->cfg->name, outcome[s], a->reason, &err)) != 0) {
 		size_t n = strlen(a->reason);
 
-		snprintf(a->reason + n, sizeof(a->reason) - n, " (NOT recorded: %s)", err.msg);
+		/* Kept: the outcome holds, only its record waits for the disk;
+		 * action_end_stored says when it is written. */
+		snprintf(a->reason + n, sizeof(a->reason) - n, rc > 0 ?
+		    " (its end is not stored yet: %s)" : " (NOT recorded: %s)", err.msg);
+		if (rc > 0) {
+			a->unstored_at = n;
+			a->unstored_len = strlen(a->reason + n);
+		}
 	}
 	if (a->finished != NULL)
 		a->finished(a);
@@ -535,7 +546,7 @@ act_reconcile_ok(struct action *a, const char *found, const char *summary, cJSON
 	/* What the re-read found settles the outcome for the post-mortem. */
 	cJSON_AddStringToObject(d, "outcome", "ok");
 	cJSON_AddStringToObject(d, "detail", found);
-	timeline_append(a->env.tl, "action.reconcile", a->cfg->name, a->op, d, &err);
+	timeline_append_keep(a->env.tl, "action.reconcile", a->cfg->name, a->op, d, &err);
 }
 
 void
@@ -566,7 +577,7 @@ act_reread_again(struct action *a, const char *found)
 		cJSON_AddStringToObject(d, "action", a->plan.action);
 		cJSON_AddStringToObject(d, "outcome", "unknown");
 		cJSON_AddStringToObject(d, "detail", detail);
-		timeline_append(a->env.tl, "action.reconcile", a->cfg->name, a->op, d, &err);
+		timeline_append_keep(a->env.tl, "action.reconcile", a->cfg->name, a->op, d, &err);
 	}
 	act_changed(a);
 }
@@ -1790,6 +1801,23 @@ const char *
 action_op(const struct action *a)
 {
 	return a->op;
+}
+
+void
+action_end_stored(struct action *a)
+{
+	static const char now[] = " (its end stored late, once the journal recovered)";
+	char rest[sizeof(a->reason)];
+	size_t at = a->unstored_at, len = a->unstored_len;
+
+	if (len == 0 || at + len > strlen(a->reason))
+		return;
+	wr_strlcpy(rest, a->reason + at + len, sizeof(rest));
+	snprintf(a->reason + at, sizeof(a->reason) - at, "%s%s", now, rest);
+	/* A re-read's words after it moved with it. */
+	if (a->reread_at > at)
+		a->reread_at = a->reread_at + sizeof(now) - 1 - len;
+	a->unstored_len = 0;
 }
 
 const char *

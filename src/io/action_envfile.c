@@ -88,7 +88,7 @@ dropped(const struct sftp_result *r, void *arg)
 		cJSON_AddStringToObject(d, "detail", a->plan.env_new);
 		if (!r->ok)
 			cJSON_AddStringToObject(d, "error", r->error);
-		timeline_append(a->env.tl, "action.cleanup", a->cfg->name, a->op, d, &err);
+		timeline_append_keep(a->env.tl, "action.cleanup", a->cfg->name, a->op, d, &err);
 	}
 	act_changed(a);
 }

@@ -52,6 +52,8 @@ struct action {
 	int step;                        /* index into plan.steps while RUNNING */
 	char step_name[64];
 	char reason[1024];
+	size_t unstored_at, unstored_len;    /* reason's " (its end is not stored
+	                                        yet …)": where, and how long (0: none) */
 	int64_t started_ms;
 	char *buf;                       /* the running command's stdout */
 	size_t len, cap;

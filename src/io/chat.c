@@ -65,7 +65,8 @@ journal(struct chat *c, const char *kind, const char *id, cJSON *d)
 	struct wr_err err;
 
 	cJSON_AddStringToObject(d, "id", id);
-	timeline_append(c->tl, kind, NULL, id, d, &err);
+	/* How an announcement went: kept while the journal cannot be written. */
+	timeline_append_keep(c->tl, kind, NULL, id, d, &err);
 }
 
 static void

@@ -116,12 +116,15 @@ status_url_ok(const char *url, struct wr_err *err)
 }
 
 
+/* How a queued post went: kept while the journal cannot be written, so
+ * a post that went out is never sent again after a restart for want of
+ * its record. */
 static void
 append(struct statuspage *sp, const char *kind, const char *queue, cJSON *data)
 {
 	struct wr_err err;
 
-	if (timeline_append(sp->tl, kind, NULL, queue, data, &err) != 0)
+	if (timeline_append_keep(sp->tl, kind, NULL, queue, data, &err) < 0)
 		snprintf(sp->state.last_error, sizeof(sp->state.last_error),
 		    "journal: %s record not stored: %.400s", kind, err.msg);
 }

@@ -25,6 +25,7 @@
 #include <sys/file.h>
 #include <sys/random.h>
 #include <sys/stat.h>
+#include <sys/statvfs.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -33,6 +34,22 @@
 #define JOURNAL_SUFFIX TIMELINE_SUFFIX
 #define ACTOR_MAX 256
 #define JOURNAL_MAX_BYTES ((off_t)1 << 34)
+/* Byte KEPT_BYTE + N of <journal>.live is held by session N's console while
+ * it keeps records the journal could not store (no disk space needed: it
+ * is a lock), so an export from elsewhere can say so. */
+#define KEPT_BYTE ((off_t)1 << 40)
+
+/* A record timeline_append_keep could not store yet: written, in order
+ * and marked late, once the journal recovers. */
+struct kept {
+	char *kind, *host, *op;
+	cJSON *data;                    /* as given: redacted when written */
+	int64_t ts_ms, mono_ms;         /* when it happened: the record's times */
+	size_t bytes;
+	uint64_t tried_seq;             /* its write failed as this seq (0: never
+	                                   tried): the file may hold it after all */
+	uint32_t tried_crc;
+};
 
 struct timeline {
 	int fd;
@@ -52,6 +69,16 @@ struct timeline {
 	uint32_t failed_crc;
 	bool resumed, read_only, degraded;
 	bool watching;                  /* timeline_watch: opened O_RDONLY, never written */
+	int64_t degraded_ms;            /* when the present gap began; 0: none */
+	int64_t gap_start_ms, gap_end_ms;   /* the last gap recovered from */
+	struct kept *kept;              /* timeline_append_keep's, oldest first */
+	size_t nkept, kept_bytes;
+	size_t not_kept;                /* refused by the bound during this gap */
+	bool kept_byte;                 /* our KEPT_BYTE + session is held */
+	bool aside_news;                /* catch_up set a torn tail aside while we
+	                                   ran: journalled before our next record */
+	size_t aside_bytes;
+	char aside_why[WR_ERR_MAX];
 	struct wr_err problem, notice;
 	char **unknown;
 	uint64_t *unknown_session;      /* record_scan's open_op_session */
@@ -243,12 +270,24 @@ random_bytes(unsigned char *p, size_t n)
 	}
 }
 
+static void
+kept_free(struct kept *k)
+{
+	free(k->kind);
+	free(k->host);
+	free(k->op);
+	cJSON_Delete(k->data);
+}
+
 static void __attribute__((format(printf, 2, 3)))
 degrade(struct timeline *tl, const char *fmt, ...)
 {
 	va_list ap;
 
 	tl->degraded = true;
+	/* A gap begins once: a failed recovery does not move its start. */
+	if (tl->degraded_ms == 0)
+		tl->degraded_ms = clock_ms(CLOCK_REALTIME);
 	va_start(ap, fmt);
 	vsnprintf(tl->problem.msg, sizeof(tl->problem.msg), fmt, ap);
 	va_end(ap);
@@ -391,8 +430,17 @@ catch_up(struct timeline *tl, bool from_start, struct wr_err *err)
 		    err) != 0) {
 			degrade(tl, "%s", err->msg);
 			rc = -1;
-		} else
+		} else {
 			tl->seen_size = tl->end;
+			/* Open and recovery say it in their own record; one found
+			 * while we run (another console's write cut short) gets a
+			 * record of its own before our next one. */
+			if (!from_start) {
+				tl->aside_news = true;
+				tl->aside_bytes = len - s.good_len;
+				wr_strlcpy(tl->aside_why, s.why.msg, sizeof(tl->aside_why));
+			}
+		}
 	}
 	deliver(tl, &got, known);
 	record_scan_free(&s);
@@ -400,26 +448,67 @@ catch_up(struct timeline *tl, bool from_start, struct wr_err *err)
 	return rc;
 }
 
-/* Append one record; the lock is held by the caller. */
+/* Why a write stored only part of a record: a full filesystem says no
+ * errno, so look at it. */
+static const char *
+short_write_cause(int fd)
+{
+	struct statvfs v;
+
+	if (fstatvfs(fd, &v) == 0 && v.f_bavail == 0)
+		return strerror(ENOSPC);
+	return NULL;
+}
+
+static int append_at(struct timeline *tl, const char *kind, const char *host,
+    const char *op, cJSON *data, int64_t ts_ms, int64_t mono_ms, struct wr_err *err);
+
+/* A torn tail catch_up set aside while we run: a journal.repair record
+ * says what was moved where, before the record that found it. */
 static int
-append_locked(struct timeline *tl, const char *kind, const char *host, const char *op,
-    cJSON *data, struct wr_err *err)
+record_aside(struct timeline *tl, struct wr_err *err)
+{
+	char *torn = path_join(tl->dir, tl->id, JOURNAL_SUFFIX TIMELINE_TORN_SUFFIX);
+	cJSON *d = cJSON_CreateObject();
+
+	tl->aside_news = false;
+	cJSON_AddStringToObject(d, "repaired", tl->notice.msg);
+	cJSON_AddNumberToObject(d, "bytes", (double)tl->aside_bytes);
+	cJSON_AddStringToObject(d, "torn_file", torn);
+	cJSON_AddStringToObject(d, "why", tl->aside_why);
+	free(torn);
+	return append_at(tl, "journal.repair", NULL, NULL, d, 0, 0, err);
+}
+
+/* Append one record (data consumed) stamped ts_ms/mono_ms, or now when
+ * ts_ms is 0; the lock is held by the caller. */
+static int
+append_at(struct timeline *tl, const char *kind, const char *host, const char *op,
+    cJSON *data, int64_t ts_ms, int64_t mono_ms, struct wr_err *err)
 {
 	struct record r = { 0 };
 	struct stat st;
+	const char *cause;
 	char *line;
 	size_t len;
 	ssize_t w;
 
 	if (fstat(tl->fd, &st) != 0) {
+		cJSON_Delete(data);
 		degrade(tl, "cannot stat the journal: %s", strerror(errno));
 		return wr_err_set(err, "journal degraded: %s", tl->problem.msg);
 	}
-	if (st.st_size != tl->end && catch_up(tl, false, err) != 0)
+	if (st.st_size != tl->end && catch_up(tl, false, err) != 0) {
+		cJSON_Delete(data);
 		return -1;
+	}
+	if (tl->aside_news && record_aside(tl, err) != 0) {
+		cJSON_Delete(data);
+		return -1;
+	}
 	r.seq = tl->last_seq + 1;
-	r.ts_ms = clock_ms(CLOCK_REALTIME);
-	r.mono_ms = clock_ms(CLOCK_MONOTONIC);
+	r.ts_ms = ts_ms != 0 ? ts_ms : clock_ms(CLOCK_REALTIME);
+	r.mono_ms = ts_ms != 0 ? mono_ms : clock_ms(CLOCK_MONOTONIC);
 	r.actor = redact_text(tl->red, tl->actor);
 	r.session = tl->session;
 	r.kind = xstrdup(kind);
@@ -439,6 +528,8 @@ append_locked(struct timeline *tl, const char *kind, const char *host, const cha
 	if (w != (ssize_t)len) {
 		if (w < 0)
 			degrade(tl, "write failed: %s", strerror(errno));
+		else if ((cause = short_write_cause(tl->fd)) != NULL)
+			degrade(tl, "short write: %s; the record is torn on disk", cause);
 		else
 			degrade(tl, "short write (%s): the record is torn on disk",
 			    w == 0 ? "nothing written" : "part written");
@@ -462,6 +553,13 @@ append_locked(struct timeline *tl, const char *kind, const char *host, const cha
 		tl->observer(&r, tl->observer_arg);
 	record_free(&r);
 	return 0;
+}
+
+static int
+append_locked(struct timeline *tl, const char *kind, const char *host, const char *op,
+    cJSON *data, struct wr_err *err)
+{
+	return append_at(tl, kind, host, op, data, 0, 0, err);
 }
 
 int
@@ -999,6 +1097,9 @@ timeline_close(struct timeline *tl)
 	if (tl->live_fd >= 0)
 		close(tl->live_fd);
 	sessions_free(&tl->before);
+	for (i = 0; i < tl->nkept; i++)
+		kept_free(&tl->kept[i]);
+	free(tl->kept);
 	for (i = 0; i < tl->n_unknown; i++)
 		free(tl->unknown[i]);
 	free(tl->unknown);
@@ -1171,7 +1272,7 @@ timeline_action_end(struct timeline *tl, const char *op, const char *host,
 	cJSON_AddStringToObject(d, "outcome", outcome);
 	if (detail != NULL)
 		cJSON_AddStringToObject(d, "detail", detail);
-	return timeline_append(tl, "action.end", host, op, d, err);
+	return timeline_append_keep(tl, "action.end", host, op, d, err);
 }
 
 int
@@ -1191,6 +1292,192 @@ timeline_shutdown(struct timeline *tl, const char *reason, struct wr_err *err)
 
 	cJSON_AddStringToObject(d, "reason", reason != NULL ? reason : "quit");
 	return timeline_append(tl, "shutdown", NULL, NULL, d, err);
+}
+
+/* Hold (or let go of) byte KEPT_BYTE + session of .live: held while we
+ * keep records the journal could not store. */
+static void
+kept_byte_set(struct timeline *tl, bool hold)
+{
+	struct flock fl;
+
+	if (tl->kept_byte == hold || tl->live_fd < 0 || tl->session == 0)
+		return;
+	live_byte(&fl, hold ? F_WRLCK : F_UNLCK, (uint64_t)KEPT_BYTE + tl->session);
+	if (fcntl(tl->live_fd, F_OFD_SETLK, &fl) == 0)
+		tl->kept_byte = hold;
+}
+
+/* Drop the oldest kept record (written, or found in the file after all). */
+static void
+kept_pop(struct timeline *tl)
+{
+	tl->kept_bytes -= tl->kept[0].bytes;
+	kept_free(&tl->kept[0]);
+	memmove(tl->kept, tl->kept + 1, --tl->nkept * sizeof(*tl->kept));
+	if (tl->nkept == 0)
+		kept_byte_set(tl, false);
+}
+
+/* Keep data (consumed) to be written once the journal recovers; 1, or -1
+ * when the bound is reached (err says the record is lost). */
+static int
+kept_push(struct timeline *tl, const char *kind, const char *host, const char *op,
+    cJSON *data, int64_t ts_ms, int64_t mono_ms, uint64_t tried_seq, uint32_t tried_crc,
+    struct wr_err *err)
+{
+	char *text = cJSON_PrintUnformatted(data);
+	size_t bytes = (text != NULL ? strlen(text) : 0) + strlen(kind) + 64;
+	struct kept *k;
+
+	cJSON_free(text);
+	if (tl->nkept >= TIMELINE_KEPT_MAX || tl->kept_bytes + bytes > TIMELINE_KEPT_BYTES) {
+		cJSON_Delete(data);
+		tl->not_kept++;
+		return wr_err_set(err, "journal degraded: %s; and NOT kept for later either: %zu "
+		    "records already wait for it (the most kept), so this %s is lost",
+		    tl->problem.msg, tl->nkept, kind);
+	}
+	tl->kept = xrealloc(tl->kept, (tl->nkept + 1) * sizeof(*tl->kept));
+	k = &tl->kept[tl->nkept++];
+	k->kind = xstrdup(kind);
+	k->host = host != NULL ? xstrdup(host) : NULL;
+	k->op = op != NULL ? xstrdup(op) : NULL;
+	k->data = data;
+	k->ts_ms = ts_ms;
+	k->mono_ms = mono_ms;
+	k->bytes = bytes;
+	k->tried_seq = tried_seq;
+	k->tried_crc = tried_crc;
+	tl->kept_bytes += bytes;
+	kept_byte_set(tl, true);
+	wr_err_set(err, "journal degraded: %s; kept, and written once it recovers",
+	    tl->problem.msg);
+	return 1;
+}
+
+int
+timeline_append_keep(struct timeline *tl, const char *kind, const char *host,
+    const char *op, cJSON *data, struct wr_err *err)
+{
+	int64_t ts = clock_ms(CLOCK_REALTIME), mono = clock_ms(CLOCK_MONOTONIC);
+	uint64_t tried = 0;
+	uint32_t tried_crc = 0;
+	struct wr_err local;
+	int rc;
+
+	if (err == NULL)
+		err = &local;
+	if (data == NULL)
+		data = cJSON_CreateObject();
+	/* Nothing this console can ever write: say so, as timeline_append does. */
+	if (tl->watching || tl->read_only)
+		return timeline_append(tl, kind, host, op, data, err);
+	/* Healthy, with nothing waiting before it: stored now if it can be. */
+	if (!tl->degraded && tl->nkept == 0) {
+		if (lock_fd(tl->fd, LOCK_EX) != 0)
+			degrade(tl, "cannot lock the journal: %s", strerror(errno));
+		else {
+			tl->failed_seq = 0;
+			rc = append_at(tl, kind, host, op, cJSON_Duplicate(data, true), ts, mono,
+			    err);
+			lock_fd(tl->fd, LOCK_UN);
+			if (rc == 0 || !tl->degraded) {
+				cJSON_Delete(data);
+				return rc;
+			}
+			tried = tl->failed_seq;
+			tried_crc = tl->failed_crc;
+		}
+	}
+	return kept_push(tl, kind, host, op, data, ts, mono, tried, tried_crc, err);
+}
+
+size_t
+timeline_kept(const struct timeline *tl)
+{
+	return tl->nkept;
+}
+
+const char *
+timeline_kept_outcome(const struct timeline *tl, const char *op)
+{
+	const char *found = NULL;
+	size_t i;
+
+	for (i = 0; op != NULL && i < tl->nkept; i++) {
+		const cJSON *o = cJSON_GetObjectItemCaseSensitive(tl->kept[i].data, "outcome");
+
+		if (tl->kept[i].op == NULL || strcmp(tl->kept[i].op, op) != 0)
+			continue;
+		if (found == NULL)
+			found = "";
+		if ((strcmp(tl->kept[i].kind, "action.end") == 0 ||
+		    strcmp(tl->kept[i].kind, "action.reconcile") == 0) && cJSON_IsString(o))
+			found = o->valuestring;
+	}
+	return found;
+}
+
+int64_t
+timeline_degraded_since(const struct timeline *tl)
+{
+	return tl->degraded ? tl->degraded_ms : 0;
+}
+
+void
+timeline_gap(const struct timeline *tl, int64_t *start_ms, int64_t *end_ms)
+{
+	*start_ms = tl->gap_start_ms;
+	*end_ms = tl->gap_end_ms;
+}
+
+/* {"gap_start", "gap_end"} of the last gap, into d as key. */
+static void
+add_gap(const struct timeline *tl, cJSON *d, const char *key)
+{
+	cJSON *g = cJSON_AddObjectToObject(d, key);
+	char ts[WR_TS_MAX];
+
+	record_format_ts(tl->gap_start_ms, ts);
+	cJSON_AddStringToObject(g, "gap_start", ts);
+	record_format_ts(tl->gap_end_ms, ts);
+	cJSON_AddStringToObject(g, "gap_end", ts);
+}
+
+int
+timeline_append_resync(struct timeline *tl, const char *kind, const char *host,
+    cJSON *data, struct wr_err *err)
+{
+	if (data == NULL)
+		data = cJSON_CreateObject();
+	if (tl->gap_end_ms != 0)
+		add_gap(tl, data, "resync");
+	return timeline_append(tl, kind, host, NULL, data, err);
+}
+
+/* Write the kept records in order, each marked late with the gap it
+ * waited through (lock held). A failure leaves the rest kept, the one
+ * that failed first, to be looked for in the file at the next recovery. */
+static int
+kept_flush(struct timeline *tl, const char *problem, struct wr_err *err)
+{
+	while (tl->nkept > 0) {
+		struct kept *k = &tl->kept[0];
+		cJSON *d = cJSON_Duplicate(k->data, true);
+
+		add_gap(tl, d, "late");
+		cJSON_AddStringToObject(cJSON_GetObjectItemCaseSensitive(d, "late"), "problem",
+		    problem);
+		tl->failed_seq = 0;
+		if (append_at(tl, k->kind, k->host, k->op, d, k->ts_ms, k->mono_ms, err) != 0) {
+			k->tried_seq = tl->failed_seq;
+			k->tried_crc = tl->failed_crc;
+			return -1;
+		}
+		kept_pop(tl);
+	}
+	return 0;
 }
 
 /* Is the prefix we were told is stored still exactly what we wrote? */
@@ -1277,10 +1564,18 @@ timeline_recover(struct timeline *tl, struct wr_err *err)
 	if (catch_up(tl, true, err) != 0) {
 		lock_fd(fd, LOCK_UN);
 		free(buf);
-		if (!tl->read_only)
+		/* Still degraded for the reason it was: err says why this try
+		 * failed (a full disk cannot take the torn bytes either). */
+		if (!tl->read_only) {
 			tl->degraded = true;
+			tl->problem = was;
+		}
 		return -1;
 	}
+	/* A kept record whose write failed may be whole in the file after all:
+	 * then it is not written twice. */
+	if (tl->nkept > 0 && present && tl->kept[0].tried_seq == failed_seq)
+		kept_pop(tl);
 	d = cJSON_CreateObject();
 	cJSON_AddStringToObject(d, "problem", was.msg);
 	if (failed_seq != 0) {
@@ -1289,9 +1584,23 @@ timeline_recover(struct timeline *tl, struct wr_err *err)
 	}
 	if (tl->notice.msg[0] != '\0')
 		cJSON_AddStringToObject(d, "repaired", tl->notice.msg);
+	tl->gap_start_ms = tl->degraded_ms;
+	tl->gap_end_ms = clock_ms(CLOCK_REALTIME);
+	add_gap(tl, d, "gap");
+	/* What follows it, marked late, and what could not even be kept. */
+	if (tl->nkept > 0)
+		cJSON_AddNumberToObject(d, "kept", (double)tl->nkept);
+	if (tl->not_kept > 0)
+		cJSON_AddNumberToObject(d, "not_kept", (double)tl->not_kept);
 	rc = append_locked(tl, "journal.recover", NULL, NULL, d, err);
+	if (rc == 0)
+		rc = kept_flush(tl, was.msg, err);
 	lock_fd(fd, LOCK_UN);
 	free(buf);
+	if (rc == 0) {
+		tl->degraded_ms = 0;
+		tl->not_kept = 0;
+	}
 	return rc;
 fail:
 	lock_fd(fd, LOCK_UN);
@@ -1436,11 +1745,14 @@ timeline_list(const char *dir, FILE *out, struct wr_err *err)
 }
 
 /* The ops of s with no end whose console still holds its .live byte
- * (malloc'd, pointing into s; NULL when none). Read without taking any
- * lock: an export changes nothing. */
+ * (malloc'd, pointing into s; NULL when none), each saying whether that
+ * console keeps records of it the journal could not store yet: own (the
+ * console exporting, session self; NULL: none) knows which, another says
+ * it by its KEPT_BYTE lock. Read without taking any lock: an export
+ * changes nothing. */
 static struct export_running *
 running_ops(const char *dir, const char *id, const struct record_scan *s, uint64_t self,
-    size_t *n)
+    const struct timeline *own, size_t *n)
 {
 	struct export_running *v = NULL;
 	char *path = path_join(dir, id, JOURNAL_SUFFIX TIMELINE_LIVE_SUFFIX);
@@ -1452,22 +1764,30 @@ running_ops(const char *dir, const char *id, const struct record_scan *s, uint64
 	if (fd < 0)
 		return NULL;               /* no console ever took a byte, or none left one */
 	for (i = 0; i < s->n_open_ops; i++) {
-		if (s->open_op_session[i] == 0)
+		uint64_t sess = s->open_op_session[i];
+
+		if (sess == 0)
 			continue;              /* an end said unknown: it runs nowhere */
 		/* Untestable: not said to be running, so it reads UNKNOWN. */
-		if (!byte_held(fd, s->open_op_session[i], false))
+		if (!byte_held(fd, sess, false))
 			continue;
 		v = xrealloc(v, (*n + 1) * sizeof(*v));
 		v[*n].op = s->open_ops[i];
-		v[(*n)++].here = s->open_op_session[i] == self;
+		v[*n].here = sess == self;
+		if (own != NULL && sess == self)
+			v[*n].unstored = timeline_kept_outcome(own, s->open_ops[i]);
+		else
+			v[*n].unstored = byte_held(fd, (uint64_t)KEPT_BYTE + sess, false) ? "" : NULL;
+		(*n)++;
 	}
 	close(fd);
 	return v;
 }
 
-int
-timeline_export(const char *dir, const char *id, enum export_format format,
-    const struct export_opts *zone, uint64_t self, FILE *out, struct wr_err *err)
+static int
+export_as(const char *dir, const char *id, enum export_format format,
+    const struct export_opts *zone, uint64_t self, const struct timeline *own, FILE *out,
+    struct wr_err *err)
 {
 	struct record_list l = { 0 };
 	struct record_scan s;
@@ -1508,7 +1828,7 @@ timeline_export(const char *dir, const char *id, enum export_format format,
 		    "exported", s.corrupt ? "damaged" : "torn", s.why.msg, s.nrecords);
 		o.warning = warn.msg;
 	}
-	running = running_ops(dir, id, &s, self, &o.nrunning);
+	running = running_ops(dir, id, &s, self, own, &o.nrunning);
 	o.running = running;
 	rc = export_render(format, l.v, l.n, &o, &text, &len, err);
 	free(running);
@@ -1522,4 +1842,18 @@ timeline_export(const char *dir, const char *id, enum export_format format,
 	}
 	free(text);
 	return 0;
+}
+
+int
+timeline_export(const char *dir, const char *id, enum export_format format,
+    const struct export_opts *zone, uint64_t self, FILE *out, struct wr_err *err)
+{
+	return export_as(dir, id, format, zone, self, NULL, out, err);
+}
+
+int
+timeline_export_own(const struct timeline *tl, enum export_format format, FILE *out,
+    struct wr_err *err)
+{
+	return export_as(tl->dir, tl->id, format, NULL, tl->session, tl, out, err);
 }

@@ -293,6 +293,7 @@ actions_fleet_tell(struct app *app)
 {
 	char sum[1024];
 	struct wr_err err;
+	int rc;
 	cJSON *d;
 
 	if (!app->fleet_tell)
@@ -307,8 +308,10 @@ actions_fleet_tell(struct app *app)
 	if (app->tl == NULL)
 		return;
 	d = fleetchain_record(&app->fleet);
-	if (timeline_append(app->tl, "chain.end", NULL, NULL, d, &err) != 0)
-		app_say(app, "%s (NOT recorded in the timeline: %s)", sum, err.msg);
+	/* The chain's outcome is kept while the journal cannot be written. */
+	if ((rc = timeline_append_keep(app->tl, "chain.end", NULL, NULL, d, &err)) != 0)
+		app_say(app, "%s (%s in the timeline: %s)", sum, rc > 0 ? "not stored yet" :
+		    "NOT recorded", err.msg);
 	app->status_held = true;
 }
 

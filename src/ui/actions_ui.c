@@ -1254,6 +1254,17 @@ actions_unknown(const struct app *app)
 	return n;
 }
 
+void
+actions_end_stored(struct app *app, const char *op)
+{
+	size_t i;
+
+	for (i = 0; i < app->nactions; i++)
+		if (strcmp(action_op(app->actions[i]), op) == 0)
+			action_end_stored(app->actions[i]);
+	app->dirty = true;
+}
+
 size_t
 actions_unknown_by_hand(const struct app *app)
 {

@@ -11,6 +11,7 @@
 #include "warroom/poller.h"
 #include "warroom/ssh.h"
 #include "warroom/sshcfg.h"
+#include "warroom/timeline.h"
 
 static int
 page_size(const struct app *app)
@@ -141,9 +142,11 @@ command_run(struct app *app, enum wr_command cmd)
 	case WR_CMD_QUIT:
 		/* A chat message cut off here would be UNKNOWN at the next
 		 * start: ask. (A queued status-page post is journalled and
-		 * goes out at the next start, so it does not hold the quit.) */
+		 * goes out at the next start, so it does not hold the quit.)
+		 * Records kept while the journal cannot be written are lost
+		 * with the console: ask too. */
 		app->running_actions = actions_running(app) + chat_pending(app->chat);
-		if (app->running_actions > 0)
+		if (app->running_actions > 0 || (app->tl != NULL && timeline_kept(app->tl) > 0))
 			app->confirm_quit = true;
 		else
 			app->quit = true;

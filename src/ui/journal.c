@@ -13,11 +13,13 @@
  */
 #include "warroom/ui.h"
 
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
+#include "warroom/decide.h"
 #include "warroom/healthrec.h"
 #include "warroom/loop.h"
 #include "warroom/outfile.h"
@@ -35,10 +37,27 @@
 static void
 sync_safety(struct app *app)
 {
+	char cause[sizeof(app->safety.journal_refusal)], when[WR_TS_MAX];
+	int64_t since;
+
 	app->safety.no_journal = app->tl == NULL;
-	app->safety.journal_degraded = app->tl != NULL &&
-	    (timeline_degraded(app->tl) || timeline_read_only(app->tl));
+	cause[0] = '\0';
+	if (app->tl != NULL && (timeline_degraded(app->tl) || timeline_read_only(app->tl))) {
+		/* The refusals say why, and since when, as the header cannot. */
+		since = timeline_degraded_since(app->tl);
+		record_format_ts(since, when);
+		when[19] = '\0';
+		snprintf(cause, sizeof(cause), since > 0 ? "%s since %s UTC" : "%s",
+		    timeline_problem(app->tl), when + 11);
+	}
+	safety_journal(&app->safety, cause[0] != '\0', cause);
 	app->dirty = true;
+}
+
+void
+journal_safety(struct app *app)
+{
+	sync_safety(app);
 }
 
 int
@@ -206,10 +225,25 @@ journal_apply(struct app *app, const struct record *r)
 	chat_journal_fold(&app->chat_journal, r->kind, r->data, r->ts_ms);
 }
 
+/* Every record as it is stored, ours or another console's: besides
+ * journal_apply, a late action.end of ours clears the "not stored yet"
+ * its outcome said, and a torn tail set aside under us is said at the
+ * next tick (after whatever the write that found it says). */
 static void
 on_record(const struct record *r, void *arg)
 {
-	journal_apply(arg, r);
+	struct app *app = arg;
+	const char *rep;
+
+	journal_apply(app, r);
+	if (r->op != NULL && strcmp(r->kind, "action.end") == 0 &&
+	    cJSON_GetObjectItemCaseSensitive(r->data, "late") != NULL)
+		actions_end_stored(app, r->op);
+	if (strcmp(r->kind, "journal.repair") == 0 &&
+	    (rep = cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(r->data,
+	    "repaired"))) != NULL)
+		snprintf(app->journal_news, sizeof(app->journal_news), "journal: a torn last "
+		    "line (another console's write cut short?) was set aside: %s", rep);
 }
 
 /* Everything the journal holds so far, then every record as it comes. */
@@ -322,8 +356,18 @@ journal_open(struct app *app, struct wr_err *err)
 		}
 		return r < 0 ? -1 : 0;
 	}
-	if (timeline_open(&o, &app->tl, err) != 0)
+	if (timeline_open(&o, &app->tl, err) != 0) {
+		/* A directory this console cannot write: say the ways out. */
+		if (access(app->cfg.timeline_dir, W_OK) != 0 && (errno == EROFS ||
+		    errno == EACCES || errno == EPERM)) {
+			size_t n = strlen(err->msg);
+
+			snprintf(err->msg + n, sizeof(err->msg) - n, "; to watch this incident, "
+			    "start with --read-only, or set timeline_dir in %s to a writable "
+			    "directory", app->cfg.file);
+		}
 		return -1;
+	}
 	journal_replay(app);
 	record_runbooks(app);
 	record_matrix(app);
@@ -346,6 +390,11 @@ journal_follow(struct app *app)
 
 	if (app->incident == NULL)
 		return;
+	if (app->journal_news[0] != '\0') {
+		app_say_also(app, "%s", app->journal_news);
+		app->status_held = true;
+		app->journal_news[0] = '\0';
+	}
 	if (app->tl == NULL) {
 		/* A watcher started before the incident: look for its journal. */
 		if (!app->safety.read_only || loop_now_ms() < app->journal_retry_ms)
@@ -417,8 +466,7 @@ write_export(struct app *app, enum export_format f, const char *path, struct wr_
 
 	if (outfile_open(&of, path, true, err) == NULL)
 		return -1;
-	if (timeline_export(app->cfg.timeline_dir, timeline_id(app->tl), f, NULL,
-	    timeline_session(app->tl), of.f, err) != 0) {
+	if (timeline_export_own(app->tl, f, of.f, err) != 0) {
 		outfile_abort(&of);
 		return -1;
 	}
@@ -458,6 +506,16 @@ journal_close(struct app *app, const char *reason)
 
 	if (app->tl == NULL)
 		return;
+	/* Space may be back: one last try writes what was kept meanwhile
+	 * (the hosts and actions are gone by now: nobody observes it). */
+	timeline_set_observer(app->tl, NULL, NULL);
+	if (writable(app) && timeline_degraded(app->tl))
+		timeline_recover(app->tl, &err);
+	if (writable(app) && timeline_kept(app->tl) > 0)
+		fprintf(stderr, "warroom: %zu journal record%s could not be stored and %s lost "
+		    "(the incident timeline cannot be written: %s)\n", timeline_kept(app->tl),
+		    timeline_kept(app->tl) == 1 ? "" : "s", timeline_kept(app->tl) == 1 ? "is" :
+		    "are", timeline_problem(app->tl));
 	/* A watcher going away is not the incident's shutdown. */
 	if (writable(app) && !timeline_read_only(app->tl) && !timeline_degraded(app->tl))
 		timeline_shutdown(app->tl, reason, &err);
@@ -465,15 +523,22 @@ journal_close(struct app *app, const char *reason)
 	app->tl = NULL;
 }
 
-void
-journal_health(struct app *app)
+/* health.change for each row whose readings differ from what the journal
+ * last said; resync: after a gap, marked so (timeline_append_resync). A
+ * row whose record is not stored keeps its last journalled state, so the
+ * change is written once the journal can be. Returns how many written. */
+static int
+health_record(struct app *app, bool resync)
 {
-	int rows = app_host_rows(app), row = 0, k;
+	int rows = app_host_rows(app), row = 0, k, n = 0;
 	struct wr_err err;
 	size_t h;
 
-	if (!writable(app) || app->poller == NULL)
-		return;
+	/* While degraded nothing is tried: recovery re-syncs what changed. A
+	 * journal read-only for damage takes nothing at all (the header says). */
+	if (!writable(app) || app->poller == NULL || timeline_degraded(app->tl) ||
+	    timeline_read_only(app->tl))
+		return 0;
 	if (app->seen == NULL)
 		app->seen = xcalloc((size_t)rows + 1, sizeof(*app->seen));
 	for (h = 0; h < app->cfg.nhosts; h++)
@@ -533,6 +598,16 @@ journal_health(struct app *app)
 				}
 			} else
 				cJSON_AddBoolToObject(d, "first", true);
+			if ((resync ? timeline_append_resync(app->tl, "health.change",
+			    app->cfg.hosts[h].name, d, &err) : timeline_append(app->tl,
+			    "health.change", app->cfg.hosts[h].name, NULL, d, &err)) != 0) {
+				app_say(app, "health change of %s/%s not recorded now: %s; what holds "
+				    "is recorded once the journal can be written", app->cfg.hosts[h].name,
+				    app->cfg.hosts[h].services[k], err.msg);
+				sync_safety(app);
+				return n;
+			}
+			n++;
 			/* As seen_apply reads the record back on a resume. */
 			if (what == HEALTHREC_WRITE)
 				wr_strlcpy(was->tag, s->tag, sizeof(was->tag));
@@ -542,10 +617,14 @@ journal_health(struct app *app)
 			was->healthz = (int)s->healthz.health;
 			was->readyz = (int)s->readyz.health;
 			was->schema_warn = s->readyz.schema_warn;
-			if (timeline_append(app->tl, "health.change", app->cfg.hosts[h].name, NULL, d,
-			    &err) != 0)
-				app_say(app, "health change NOT recorded: %s", err.msg);
 		}
+	return n;
+}
+
+void
+journal_health(struct app *app)
+{
+	health_record(app, false);
 }
 
 void
@@ -564,10 +643,52 @@ journal_verdict(struct app *app, int host, const struct decide_verdict *v)
 	cJSON_AddStringToObject(d, "verdict", level);
 	cJSON_AddStringToObject(d, "reason", v->reason);
 	if (timeline_append(app->tl, "verdict.change", app->cfg.hosts[host].name, NULL, d,
-	    &err) != 0)
-		app_say(app, "verdict change NOT recorded: %s", err.msg);
-	else if (app->verdicts != NULL)
+	    &err) != 0) {
+		/* app->verdicts keeps the last one stored: recovery re-syncs. */
+		app_say(app, "verdict change of %s to %s not recorded now: %s; the verdict that "
+		    "holds is recorded once the journal can be written", app->cfg.hosts[host].name,
+		    level, err.msg);
+		sync_safety(app);
+	} else if (app->verdicts != NULL)
 		wr_strlcpy(app->verdicts[host], level, sizeof(app->verdicts[0]));
+}
+
+/* After a gap: every host whose verdict now is not the one last stored
+ * (a change, or a first verdict, while the journal could not be
+ * written) gets a verdict.change marked as a re-sync. How many. */
+static int
+verdicts_resync(struct app *app)
+{
+	struct wr_err err;
+	size_t h;
+	int n = 0;
+
+	if (app->poller == NULL || app->verdicts == NULL)
+		return 0;
+	for (h = 0; h < app->cfg.nhosts; h++) {
+		const struct host_metrics *m = poller_metrics(app->poller, (int)h);
+		const char *level;
+		cJSON *d;
+
+		/* No verdict yet: nothing was said that could be missing. */
+		if (m == NULL || m->nhist == 0 ||
+		    (m->verdict.level == DECIDE_NO_DATA && app->verdicts[h][0] == '\0'))
+			continue;
+		level = decide_level_name(m->verdict.level);
+		if (strcmp(app->verdicts[h], level) == 0)
+			continue;
+		d = cJSON_CreateObject();
+		cJSON_AddStringToObject(d, "verdict", level);
+		cJSON_AddStringToObject(d, "reason", m->verdict.reason);
+		if (app->verdicts[h][0] != '\0')
+			cJSON_AddStringToObject(d, "was", app->verdicts[h]);
+		if (timeline_append_resync(app->tl, "verdict.change", app->cfg.hosts[h].name, d,
+		    &err) != 0)
+			break;
+		wr_strlcpy(app->verdicts[h], level, sizeof(app->verdicts[0]));
+		n++;
+	}
+	return n;
 }
 
 void
@@ -681,15 +802,33 @@ void
 journal_retry(struct app *app)
 {
 	struct wr_err err;
+	char more[200] = "";
+	size_t kept, len;
+	int n;
 
-	if (app->tl == NULL || !timeline_degraded(app->tl) ||
-	    loop_now_ms() < app->journal_retry_ms)
+	if (app->tl == NULL)
+		return;
+	/* A write the console did not watch (an action's) may have failed. */
+	if (app->safety.journal_degraded != (timeline_degraded(app->tl) ||
+	    timeline_read_only(app->tl)))
+		sync_safety(app);
+	if (!timeline_degraded(app->tl) || loop_now_ms() < app->journal_retry_ms)
 		return;
 	app->journal_retry_ms = loop_now_ms() + 10000;
 	/* Recovery proves the file holds what we stored before trusting it
-	 * again; until then every change stays refused. */
-	if (timeline_recover(app->tl, &err) == 0)
-		app_say(app, "journal recovered: changes are allowed again");
+	 * again; until then every change stays refused. It writes what was
+	 * kept meanwhile; what changed meanwhile is written here, re-synced. */
+	kept = timeline_kept(app->tl);
+	if (timeline_recover(app->tl, &err) == 0) {
+		n = verdicts_resync(app);
+		n += health_record(app, true);
+		len = kept == 0 ? 0 : (size_t)snprintf(more, sizeof(more), "; %zu record%s kept "
+		    "meanwhile written now, marked late", kept, kept == 1 ? "" : "s");
+		if (n > 0 && len < sizeof(more))
+			snprintf(more + len, sizeof(more) - len, "; %d verdict or health change%s "
+			    "re-synced", n, n == 1 ? "" : "s");
+		app_say(app, "journal recovered: changes are allowed again%s", more);
+	}
 	sync_safety(app);
 }
 

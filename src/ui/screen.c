@@ -706,6 +706,14 @@ draw_footer(struct app *app)
 			    app->prompt_kind == PROMPT_FILTER ||
 			    app->prompt_kind == PROMPT_HOST_FILTER ? "Enter sets, Esc keeps" :
 			    "Enter confirms, Esc no");
+	} else if (app->confirm_quit && app->running_actions == 0 && app->tl != NULL &&
+	    timeline_kept(app->tl) > 0) {
+		char q[300];
+
+		snprintf(q, sizeof(q), "%zu journal record%s not stored yet (the journal cannot "
+		    "be written): lost on quitting unless it recovers first. Quit anyway? (y/N)",
+		    timeline_kept(app->tl), timeline_kept(app->tl) == 1 ? " is" : "s are");
+		ui_put(w, 0, 1, cols - 2, ui_attr(app, THEME_STATUS), q);
 	} else if (app->confirm_quit) {
 		ui_put(w, 0, 1, cols - 2, ui_attr(app, THEME_STATUS),
 		    "An action or announcement is still in flight. Quit anyway? (y/N)");

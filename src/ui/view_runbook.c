@@ -343,7 +343,7 @@ tick(struct app *app, struct app_runbook *r, size_t step)
 	app_step_id(r, step, id, sizeof(id));
 	if (timeline_step(app->tl, id, r->rb.steps[step].text, to, &err) != 0) {
 		app_say(app, "%s NOT recorded: %s", to ? "tick" : "untick", err.msg);
-		app->safety.journal_degraded = true;
+		journal_safety(app);
 	}
 }
 

@@ -1,6 +1,8 @@
 #!/bin/sh
 # test_disk_full.sh — the incident timeline on a tiny filesystem that
 # fills up while the console runs (a 64 KiB tmpfs; needs root):
+#  - a torn last line appearing under the running console is set aside
+#    at its next record, said in the footer and journalled;
 #  - notes are stored until the disk is full; the one that does not fit
 #    says "NOT stored", the header says JOURNAL DEGRADED, and arming (A)
 #    and a rollback (r) are refused with the reason; nothing reaches the
@@ -9,9 +11,13 @@
 #  - started again on the still-full disk it comes up degraded, not
 #    trusting; once space is back it resumes with every note, the torn
 #    tail moved aside, and arming is offered again;
+#  - an action ending while the disk is full: its output and end are kept
+#    and said "not stored yet" (screen, export from elsewhere), written
+#    late once space is back; a verdict that changed meanwhile is
+#    re-synced and the export reads the recovery from it;
 #  - on a read-only filesystem the console refuses to start with a clear
-#    error, for a new incident and for an existing one; a --read-only
-#    console, which writes nothing, watches the existing one there.
+#    error and the ways out, for a new incident and for an existing one;
+#    a --read-only console, which writes nothing, watches the existing one.
 . "${top_srcdir:-$(dirname "$0")/../..}/tests/lib/tmux.sh"
 [ "$(id -u)" = 0 ] || skip "mounting a tiny tmpfs needs root"
 [ -x /usr/sbin/sshd ] || skip "openssh-server is not installed"
@@ -29,11 +35,24 @@ xs=$(printf '%0600d' 0 | tr 0 x)
 start 200 50 "$wr"
 wait_re "│> h1 +api +UP +v1\\.5\\.0-bad" 15
 journal=$(ls "$mnt"/disk-full-*.jsonl)
+
+# Another console's write cut short under this one: set aside at our next
+# record, said in the footer and journalled.
+printf '{"seq":99,"ts":"2026-11-27T12:2' >> "$journal"
+keys n
+wait_for "note:"
+keys -l "n0 $xs"
+keys Enter
+wait_for "journal: a torn last line (another console's write cut short?) was set aside: " 5
+assert_contains "$tmp/screen" "moved 31 bytes to $journal.torn"
+grep -q '"kind":"journal.repair".*"bytes":31,' "$journal" || fail "no journal.repair record"
+ok "a torn tail appearing under the console: set aside, said in the footer, journalled"
+
 dd if=/dev/zero of="$mnt/fill" bs=1k 2> /dev/null || true
 [ "$(df --output=avail "$mnt" | tail -1 | tr -d ' ')" = 0 ] || fail "the filesystem is not full"
 
 # The journal's last page still has room: notes fit until it does not.
-stored=""
+stored=" 0"
 k=1                          # not i: wait_for counts with i
 while :; do
 	keys n
@@ -51,11 +70,11 @@ wait_for "JOURNAL DEGRADED"
 ok "the disk fills: notes$stored stored, n$k NOT stored, the header says JOURNAL DEGRADED"
 
 keys A
-wait_for "refused: the incident timeline cannot be written: changes are refused while it cannot"
+wait_for "refused: changes are refused while the incident timeline cannot be written: short write: No space left on device; the record is torn on disk since "
 assert_not_contains "$tmp/screen" "type arm to arm"
 keys Escape
 keys r
-wait_for "refused: the incident timeline cannot be written: changes are refused while it cannot"
+wait_for "refused: changes are refused while the incident timeline cannot be written: short write: No space left on device"
 assert_not_contains "$tmp/screen" "CONFIRM ROLLBACK"
 ! grep -q '"mutating":true' "$log" 2> /dev/null || fail "something mutating reached the host"
 keys q
@@ -93,7 +112,7 @@ ok "every acknowledged note is in the file with its chain; the failed one at mos
 start 200 50 "$wr"
 wait_for "JOURNAL DEGRADED" 10
 keys A
-wait_for "refused: the incident timeline cannot be written"
+wait_for "refused: changes are refused while the incident timeline cannot be written: "
 ok "restarted on the full disk: degraded at once, arming refused"
 
 # Space back while it runs: it recovers by itself (the file proves it
@@ -128,17 +147,103 @@ wait_for "exit=0"
 tail -1 "$journal" | grep -q '"kind":"shutdown"' || fail "no shutdown record once healthy"
 ok "space back: resumed with every note, arming offered, shutdown recorded"
 
+# A kill switch whose redeploy ends while the disk is full: its output
+# and end are kept, said "not stored yet" (on screen and by an export
+# from elsewhere, never "still running"), and written late once space is
+# back; a verdict that changed meanwhile is re-synced, and the export
+# reads the recovery from it. The refusals name the cause.
+"$fleet" set --dir "$fl" h1 recreate_seconds=8 > /dev/null
+sed 's/^\[warroom\]$/[warroom]\npoll_interval = 1s\nprobe_interval = 1s\nmetrics_interval = 1s/' \
+	"$tmp/c.conf" > "$tmp/c2.conf"
+start 200 50 "$WARROOM -c $tmp/c2.conf --incident disk-act"
+wait_re "│> h1 +api +UP +v1\\.5\\.0-bad" 15
+act=$(ls "$mnt"/disk-act-*.jsonl)
+i=0
+until grep -q '"kind":"verdict.change".*ROLLBACK IMMEDIATELY' "$act"; do
+	sleep 0.2; i=$((i + 1)); [ $i -lt 100 ] || fail "no ROLLBACK IMMEDIATELY verdict journalled"
+done
+keys A; keys -l arm; keys Enter
+wait_re "ARMED 1[45]:[0-9][0-9]"
+keys X
+wait_for "CONFIRM KILL SWITCH"
+keys -l api; keys Enter
+i=0
+until grep -q '^EXPORT_MODE=off$' "$fl/hosts/h1/app/.env"; do
+	sleep 0.05; i=$((i + 1)); [ $i -lt 400 ] || fail ".env was never renamed into place"
+done
+# Full while up -d pauses: notes use up the journal's last page.
+dd if=/dev/zero of="$mnt/fill" bs=1k 2> /dev/null || true
+k=1
+while :; do
+	keys n
+	wait_for "note:"
+	keys -l "a$k $xs"
+	keys Enter
+	wait_re "(note a$k x|NOT stored)"
+	grep -q "NOT stored" "$tmp/screen" && break
+	k=$((k + 1))
+	[ $k -le 12 ] || fail "12 notes of 600 bytes fit in a full filesystem"
+done
+wait_for "kill switch of api on h1: OK" 30
+assert_contains "$tmp/screen" "(its end is not stored yet: journal degraded: "
+assert_contains "$tmp/screen" "kept, and written once it recovers)"
+! grep -q '"kind":"action.end"' "$act" || fail "an action.end fitted on the full disk"
+"$WARROOM" -c "$tmp/c2.conf" export "$(basename "$act" .jsonl)" > "$tmp/during.md" ||
+	fail "export failed while degraded"
+assert_contains "$tmp/during.md" "no end stored yet: the console running it cannot write"
+assert_not_contains "$tmp/during.md" "still running"
+keys r
+wait_for "refused: changes are refused while the incident timeline cannot be written: "
+assert_contains "$tmp/screen" "No space left on device"
+assert_contains "$tmp/screen" " UTC"
+ok "the end on a full disk: kept, said not stored yet (screen, export), refusals name the cause"
+
+"$fleet" set-tag --dir "$fl" h1 api v1.4.1 > /dev/null
+wait_for "verdict change of h1 to OK not recorded now" 20
+rm -f "$mnt/fill"
+wait_re "journal recovered: changes are allowed again; [0-9]+ records kept meanwhile written now, marked late; [0-9]+ verdict or health changes? re-synced" 15
+python3 - "$act" <<'PY' || fail "the kept end or the re-synced verdict is not in the journal"
+import json, sys
+recs = [json.loads(l) for l in open(sys.argv[1])]
+prev = None
+for r in recs:
+    assert prev is None or r["prev"] == prev, r["seq"]
+    prev = r["crc"]
+rec = [i for i, r in enumerate(recs) if r["kind"] == "journal.recover"]
+assert len(rec) == 1, rec
+after = recs[rec[0] + 1:]
+ends = [r for r in after if r["kind"] == "action.end"]
+assert len(ends) == 1 and ends[0]["data"]["outcome"] == "ok", ends
+late = ends[0]["data"]["late"]
+assert late["gap_start"] == recs[rec[0]]["data"]["gap"]["gap_start"], late
+assert ends[0]["ts"] < recs[rec[0]]["ts"], "the end kept its own time"
+v = [r for r in after if r["kind"] == "verdict.change"]
+assert v and v[0]["data"]["verdict"] == "OK" and "resync" in v[0]["data"], v
+PY
+"$WARROOM" -c "$tmp/c2.conf" export "$(basename "$act" .jsonl)" > "$tmp/after.md"
+assert_contains "$tmp/after.md" "recovered between "
+assert_contains "$tmp/after.md" "written late, at "
+assert_not_contains "$tmp/after.md" "not recovered"
+assert_not_contains "$tmp/after.md" "still running"
+assert_not_contains "$tmp/after.md" "not stored yet"
+keys A
+wait_for "disarmed"
+keys q
+wait_for "exit=0"
+ok "space back: the end written late after journal.recover, the OK verdict re-synced, the export says recovered"
+
 # Read-only filesystem: a clear error at start, new incident or existing.
 mount -o remount,ro "$mnt" || fail "cannot remount read-only"
 start 200 50 "$WARROOM -c $tmp/c.conf --incident brand-new"
 wait_for "exit=1" 10
 assert_contains "$tmp/screen" "warroom: incident journal: cannot create $mnt/"
-assert_contains "$tmp/screen" "Read-only file system"
+assert_contains "$tmp/screen" "Read-only file system; to watch this incident, start with --read-only"
 wait_re "^tty=" 5
 assert_contains "$tmp/screen" "tty=sane"
 start 200 50 "$wr"
 wait_for "exit=1" 10
 assert_contains "$tmp/screen" "warroom: incident journal: cannot open $journal: Read-only file system"
+assert_contains "$tmp/screen" "; to watch this incident, start with --read-only, or set timeline_dir in"
 ok "a read-only timeline directory: a clear error at start, nothing drawn"
 
 start 200 50 "$wr --read-only"

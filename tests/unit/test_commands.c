@@ -98,6 +98,29 @@ safety_refuses_mutations_with_the_reason(void **state)
 	assert_null(safety_refusal(&s, true));
 }
 
+/* A degraded journal's refusal names its cause and since when; healthy
+ * again, nothing is refused and no stale cause stays behind. */
+static void
+safety_names_why_the_journal_refuses(void **state)
+{
+	struct safety_state s = { .armed = true };
+
+	(void)state;
+	safety_journal(&s, true, "write failed: No space left on device since 03:12:40 UTC");
+	assert_true(s.journal_degraded);
+	assert_string_equal(safety_refusal(&s, true), "changes are refused while the incident "
+	    "timeline cannot be written: write failed: No space left on device since "
+	    "03:12:40 UTC");
+	assert_string_equal(safety_refusal_hosts(&s, true), safety_refusal(&s, true));
+	safety_journal(&s, true, NULL);
+	assert_string_equal(safety_refusal(&s, true),
+	    "the incident timeline cannot be written: changes are refused while it cannot");
+	safety_journal(&s, false, "stale");
+	assert_false(s.journal_degraded);
+	assert_null(safety_refusal(&s, true));
+	assert_string_equal(s.journal_refusal, "");
+}
+
 /* A resolved incident's journal is closed to changes of production; a
  * status-page post (safety_refusal) still goes, and the reason comes
  * before arming's, which could not help. */
@@ -307,6 +330,7 @@ main(void)
 		cmocka_unit_test(table_names_match_enum),
 		cmocka_unit_test(safety_lets_reads_through_always),
 		cmocka_unit_test(safety_refuses_mutations_with_the_reason),
+		cmocka_unit_test(safety_names_why_the_journal_refuses),
 		cmocka_unit_test(resolved_incident_refuses_host_changes),
 		cmocka_unit_test(read_only_refuses_every_key_that_writes_the_journal),
 		cmocka_unit_test(hints_name_the_pane_keys_then_help_and_quit),
