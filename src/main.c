@@ -1139,6 +1139,7 @@ main(int argc, char **argv)
 	chat_free(app.chat);
 	http_free(app.http);
 	tunnel_set_free(app.tunnels);
+	tagread_free(&app);
 	ssh_pool_free(app.pool);
 	poller_free(app.poller);
 	actions_free(&app);

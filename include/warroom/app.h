@@ -279,6 +279,8 @@ struct app {
 	                                    are asked (then filled into it), or NULL */
 	struct action **fill_slot;       /* … where its action is noted */
 	char fill_hint[160];             /* … what its host runs now, for the prompt */
+	struct tagread *tagread;         /* … a tag's: releases.log read for it
+	                                    (tagread.c), or NULL */
 	char post_message[512];          /* a runbook's statuspage message= for the next
 	                                    post instead of the template, or its
 	                                    announce message, or "" */

@@ -82,6 +82,11 @@ struct plan {
 	char named[128];                 /* helm: the target as a runbook step
 	                                    named it when that is not its app
 	                                    version (plan_helm_names), or "" */
+	/* A runbook command whose every command only reads (shellread):
+	 * Enter alone confirms it. Else typed says why the name is typed. */
+	bool reads_only;
+	char typed[480];                 /* "`kubectl scale …`: kubectl scale is
+	                                    not one that only reads", or "" */
 };
 
 /* The tag to roll back to: the most recent successful deploy in a
@@ -328,8 +333,10 @@ const char *plan_killswitch_value(const char *now, const char *want, const char 
 
 /* A runbook step's script (placeholders filled) on host h, run once after
  * PLAN_SCRIPT_PREAMBLE (and a cd into compose_dir); its exit status is the
- * outcome. The host's name is the confirmation. said: what the dialog and
- * the journal say of values nobody typed in view (runbook_fill_said), or "". */
+ * outcome. The host's name is the confirmation, or Enter alone when every
+ * command only reads (p->reads_only; else p->typed says why). said: what
+ * the dialog and the journal say of values nobody typed in view
+ * (runbook_fill_said), or "". */
 int plan_command(const struct config_host *h, const char *script, const char *origin,
     const char *said, struct plan *p, struct wr_err *err);
 
@@ -386,7 +393,8 @@ void plan_hash(const struct plan *p, char out[9]);
 /* The confirmation dialog's always-visible question, naming what Enter
  * changes whatever is scrolled: into head "type WORD and press Enter to
  * VERB SERVICE on HOST" (verb: "roll back", "switch"…; a command names no
- * service; plan_unpick's asks to pick a target first), into change
+ * service; plan_unpick's asks to pick a target first; a command that
+ * reads only: "reads only: Enter runs it on HOST"), into change
  * "FROM -> TO" ("" for a plan that moves no tag or value: a runbook
  * command; TO "? (none picked)" for plan_unpick's). */
 void plan_confirm_words(const struct plan *p, const char *verb, char *head, size_t hcap,

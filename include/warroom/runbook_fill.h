@@ -31,6 +31,11 @@ struct runbook_fill {
 	enum runbook_fill_want *wants;
 	bool *secret;                    /* its name looks secret: typed hidden,
 	                                    its value never echoed */
+	bool *tag;                       /* it holds an image tag: a rollback's
+	                                    to=, a value of a *TAG= assignment,
+	                                    or TAG a word of its name (GOOD_TAG):
+	                                    its prompt shows the running tag and
+	                                    the tags to go back to */
 	char **from;                     /* where the console took the value from
 	                                    ("api-1's health_url"), or NULL */
 	char **note;                     /* why the console could not fill it
@@ -50,6 +55,17 @@ struct runbook_fill {
  * (runbook_route_of). */
 int runbook_fill_init(struct runbook_fill *f, const struct runbook *rb, size_t section,
     size_t step, struct wr_err *err);
+
+/* Does a placeholder's name say it is an image tag: TAG as a word of it
+ * (tag, GOOD_TAG, last-good-tag; not STAGE)? */
+bool runbook_fill_name_is_tag(const char *name);
+
+/* What a tag prompt says its host runs: services grouped by what they
+ * run ("api, jobs at v1.5.0-bad; worker at v1.4.1"), states[i] being
+ * service names[i]'s words ("v1.5.0-bad", "revision 6, v1.5.0-bad"), ""
+ * when not read (left out). "" when none is read. */
+void runbook_fill_running(const char *const *names, const char *const *states, size_t n,
+    char *buf, size_t cap);
 
 /* Does a placeholder's name look secret: the redactor's secret words
  * (TOKEN, SECRET, PASSWORD, CREDENTIAL, API_KEY…), or KEY, PASS, PWD or

@@ -283,6 +283,22 @@ int envmarks_recheck(struct app *app, int host, bool say);
 /* Abandon reads in flight and free the marks. */
 void envmarks_free(struct app *app);
 
+/* A runbook prompt for placeholders begins on host (svc: the rollback's
+ * service, -1 for a step's script): what an earlier one read is dropped. */
+void tagread_begin(struct app *app, int host, int svc);
+
+/* The prompt asks its next placeholder: when it holds a tag, the hint
+ * says what the services run now, and a Compose host's releases.log is
+ * read (once) for the box; any other placeholder: no hint. */
+void tagread_ask(struct app *app);
+
+/* The box above the footer while a tag is asked on a Compose host: the
+ * tags releases.log offers, as the rollback dialog lists them. */
+void tagread_draw(struct app *app, int lines, int cols);
+
+/* Abandon the read in flight, if any, and free what it kept. */
+void tagread_free(struct app *app);
+
 /* Start planning a rollback of the service selected in HOSTS. */
 void actions_rollback(struct app *app);
 

@@ -19,6 +19,7 @@
 #include "warroom/parse_compose.h"
 #include "warroom/parse_k8s.h"
 #include "warroom/record.h"
+#include "warroom/shellread.h"
 
 #define KS_KEY "EXPORT_MODE"                 /* the export kill switch's variable */
 
@@ -610,8 +611,11 @@ plan_command(const struct config_host *h, const char *script, const char *origin
 	if (n >= sizeof(p->steps[0].cmd))
 		return wr_err_set(err, "the step's commands are longer than %zu bytes",
 		    sizeof(p->steps[0].cmd) - 1 - (n - strlen(script)));
-	/* Whatever a runbook's shell does, it is treated as a change. */
+	/* Whatever a runbook's shell does, it is treated as a change (read-only
+	 * mode and arming refuse it all the same); only the confirmation is
+	 * lighter when every command of it only reads. */
 	p->steps[0].mutating = true;
+	p->reads_only = shellread_script(script, p->typed, sizeof(p->typed));
 	return 0;
 }
 
@@ -1355,6 +1359,9 @@ plan_to_json(const struct plan *p)
 		cJSON_AddStringToObject(o, "why", p->why);
 	if (p->named[0])
 		cJSON_AddStringToObject(o, "named", p->named);
+	/* How it was confirmed: Enter alone, since it only reads. */
+	if (p->reads_only)
+		cJSON_AddBoolToObject(o, "reads_only", true);
 	cJSON_AddNumberToObject(o, "health_timeout_s", p->health_timeout_s);
 	return o;
 }
@@ -1378,6 +1385,11 @@ plan_confirm_words(const struct plan *p, const char *verb, char *head, size_t hc
 	bool command = strcmp(p->action, "runbook.command") == 0;
 	char to[160];
 
+	if (p->reads_only) {
+		snprintf(head, hcap, "reads only: Enter runs it on %s", p->host);
+		change[0] = '\0';
+		return;
+	}
 	snprintf(head, hcap, "%stype %s and press Enter to %s%s%s on %s", plan_unpicked(p) ?
 	    "pick a target with Up/Down, then " : "", word, verb,
 	    command || p->service[0] == '\0' ? "" : " ", command ? "" : p->service, p->host);

@@ -42,6 +42,7 @@ fill_add(struct runbook_fill *f, enum runbook_ph_kind kind, const char *name,
 		if (f->kinds[k] == kind && strcmp(f->names[k], name) == 0) {
 			if (want != RUNBOOK_WANT_ANY)
 				f->wants[k] = want;
+			f->tag[k] = f->tag[k] || want == RUNBOOK_WANT_TAG;
 			return;
 		}
 	f->labels = xrealloc(f->labels, (f->n + 1) * sizeof(*f->labels));
@@ -50,6 +51,7 @@ fill_add(struct runbook_fill *f, enum runbook_ph_kind kind, const char *name,
 	f->values = xrealloc(f->values, (f->n + 1) * sizeof(*f->values));
 	f->wants = xrealloc(f->wants, (f->n + 1) * sizeof(*f->wants));
 	f->secret = xrealloc(f->secret, (f->n + 1) * sizeof(*f->secret));
+	f->tag = xrealloc(f->tag, (f->n + 1) * sizeof(*f->tag));
 	f->from = xrealloc(f->from, (f->n + 1) * sizeof(*f->from));
 	f->note = xrealloc(f->note, (f->n + 1) * sizeof(*f->note));
 	f->kinds[f->n] = kind;
@@ -58,9 +60,61 @@ fill_add(struct runbook_fill *f, enum runbook_ph_kind kind, const char *name,
 	f->values[f->n] = NULL;
 	f->wants[f->n] = want;
 	f->secret[f->n] = runbook_fill_name_is_secret(name);
+	f->tag[f->n] = want == RUNBOOK_WANT_TAG || runbook_fill_name_is_tag(name);
 	f->from[f->n] = NULL;
 	f->note[f->n] = NULL;
 	f->n++;
+}
+
+/* Is w a word of name (case aside), words being runs of letters and digits? */
+static bool
+has_word(const char *name, const char *w)
+{
+	const char *p = name, *e;
+
+	while (*p != '\0') {
+		for (e = p; isalnum((unsigned char)*e); e++)
+			;
+		if ((size_t)(e - p) == strlen(w) && strncasecmp(p, w, (size_t)(e - p)) == 0)
+			return true;
+		p = *e != '\0' ? e + 1 : e;
+	}
+	return false;
+}
+
+bool
+runbook_fill_name_is_tag(const char *name)
+{
+	return has_word(name, "tag");
+}
+
+void
+runbook_fill_running(const char *const *names, const char *const *states, size_t n,
+    char *buf, size_t cap)
+{
+	struct wr_buf out = { 0 };
+	size_t i, k;
+	bool *done = xcalloc(n + 1, sizeof(*done));
+
+	for (i = 0; i < n; i++) {
+		if (done[i] || states[i][0] == '\0')
+			continue;
+		if (out.len > 0)
+			wr_buf_str(&out, "; ");
+		/* Every service that runs the same, named once before it. */
+		for (k = i; k < n; k++)
+			if (!done[k] && strcmp(states[k], states[i]) == 0) {
+				if (k > i)
+					wr_buf_str(&out, ", ");
+				wr_buf_str(&out, names[k]);
+				done[k] = true;
+			}
+		wr_buf_str(&out, " at ");
+		wr_buf_str(&out, states[i]);
+	}
+	snprintf(buf, cap, "%s", out.s != NULL ? out.s : "");
+	free(out.s);
+	free(done);
 }
 
 bool
@@ -82,6 +136,27 @@ runbook_fill_name_is_secret(const char *name)
 		p = *e != '\0' ? e + 1 : e;
 	}
 	return false;
+}
+
+static bool mentions(enum runbook_ph_kind kind, const char *name, const char *value);
+
+/* Marks as tags the placeholders cmd's NAME=value assignments hold where
+ * NAME ends in TAG. */
+static void
+tag_assigns(struct runbook_fill *f, const struct runbook_command *cmd)
+{
+	size_t i, k, nl;
+
+	for (i = 0; i < cmd->nassigns; i++) {
+		const char *a = cmd->assigns[i];
+
+		nl = strcspn(a, "=");
+		if (a[nl] != '=' || nl < 3 || strncasecmp(a + nl - 3, "tag", 3) != 0)
+			continue;
+		for (k = 0; k < f->n; k++)
+			if (mentions(f->kinds[k], f->names[k], a + nl + 1))
+				f->tag[k] = true;
+	}
 }
 
 int
@@ -112,6 +187,13 @@ runbook_fill_init(struct runbook_fill *f, const struct runbook *rb, size_t secti
 			for (p = 0; p < cmd->nph; p++)
 				fill_add(f, cmd->ph[p].kind, cmd->ph[p].name, RUNBOOK_WANT_ANY);
 		}
+	}
+	/* IMAGE_TAG=<GOOD>: whatever its name, the value is a tag. */
+	for (b = 0; b < rb->nblocks; b++) {
+		const struct runbook_block *blk = &rb->blocks[b];
+
+		for (c = 0; runbook_route_block(blk, section, step) && c < blk->ncmds; c++)
+			tag_assigns(f, &blk->cmds[c]);
 	}
 	for (b = 0; b < rb->nblocks; b++)
 		if (runbook_route_block(&rb->blocks[b], section, step))
@@ -496,6 +578,7 @@ runbook_fill_free(struct runbook_fill *f)
 		free(f->note[k]);
 	}
 	free(f->secret);
+	free(f->tag);
 	free(f->from);
 	free(f->note);
 	free(f->labels);

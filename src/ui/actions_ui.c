@@ -754,7 +754,8 @@ actions_running(const struct app *app)
 
 /* Keys while the dialog is open: typing, Backspace, Enter, Esc, Up/Down
  * for the target, PgUp/PgDn to scroll a plan taller than the screen.
- * Enter confirms only when the service's name was typed exactly. */
+ * Enter confirms only when the service's name was typed exactly, or
+ * alone for a runbook script that only reads (nothing typed is kept). */
 void
 actions_dialog_key(struct app *app, const char *name, int is_keycode, unsigned key)
 {
@@ -789,13 +790,15 @@ actions_dialog_key(struct app *app, const char *name, int is_keycode, unsigned k
 			    "every one is marked)");
 			return;
 		}
-		if (!lineedit_typed_is(app->confirm_text.text, svc)) {
+		if (!action_plan(a)->reads_only && !lineedit_typed_is(app->confirm_text.text, svc)) {
 			app_say(app, "type %s to confirm, or Esc to cancel", svc);
 			return;
 		}
 		app->confirming = NULL;
 		actions_fleet_confirmed(app, a);
 		action_confirm(a);
+	} else if (action_plan(a)->reads_only) {
+		return;                 /* no name to type */
 	} else if (strcmp(name, "Backspace") == 0)
 		lineedit_backspace(&app->confirm_text);
 	else if (strcmp(name, "C-u") == 0)
@@ -1094,6 +1097,17 @@ dialog_body(struct app *app, WINDOW *win, int w)
 		ui_put_wrapped(win, &y, 4, w - 6, 5, INT_MAX, ui_attr(app, THEME_DIM),
 		    "set -e: it stops at the first command that fails (bash names it); the exit "
 		    "status is the outcome; nothing is retried");
+	/* Why this one asks for the name, when a script that only reads
+	 * would not: the command that may change something. */
+	if (strcmp(p->action, "runbook.command") == 0 && !p->reads_only && p->typed[0]) {
+		/* It quotes the script, so a secret it holds is redacted here too. */
+		char *red = redact_text(&app->red, p->typed);
+
+		snprintf(line, sizeof(line), "typed, not Enter alone: it may change something: %s",
+		    red);
+		free(red);
+		ui_put_wrapped(win, &y, 4, w - 6, 5, INT_MAX, ui_attr(app, THEME_DIM), line);
+	}
 	return y;
 }
 
@@ -1170,7 +1184,8 @@ actions_dialog_hints(struct app *app, int lines, int cols, struct dialog_hint ou
 	kind_words(p, &title, &button, &verb);
 	word = p->confirm[0] ? p->confirm : p->service;
 	dialog_size(app, lines, cols, &h, &w, &full);
-	return command_dialog_hints(word, verb, lineedit_typed_is(app->confirm_text.text, word),
+	return command_dialog_hints(word, p->reads_only ? "runs it (reads only)" : verb,
+	    p->reads_only || lineedit_typed_is(app->confirm_text.text, word),
 	    full - 1 > h - 6, action_nchoices(a) > 1 || action_choice(a) < 0, out);
 }
 
@@ -1223,10 +1238,16 @@ actions_dialog_draw(struct app *app, int lines, int cols)
 		ui_put(win, y, 2, w - 4, ui_attr(app, THEME_STATUS), line);
 	}
 	y++;
-	snprintf(line, sizeof(line), "> %s", app->confirm_text.text);
-	ui_put(win, y++, 2, w - 4, ui_attr(app, THEME_NORMAL) | A_UNDERLINE, line);
-	ok = lineedit_typed_is(app->confirm_text.text, word) && action_choice(a) >= 0;
-	/* Cancel has the focus until the name is typed exactly. */
+	/* A script that only reads has no name to type: no field for one. */
+	if (!p->reads_only) {
+		snprintf(line, sizeof(line), "> %s", app->confirm_text.text);
+		ui_put(win, y, 2, w - 4, ui_attr(app, THEME_NORMAL) | A_UNDERLINE, line);
+	}
+	y++;
+	ok = (p->reads_only || lineedit_typed_is(app->confirm_text.text, word)) &&
+	    action_choice(a) >= 0;
+	/* Cancel has the focus until the name is typed exactly (a script
+	 * that only reads: Run has it from the start). */
 	ui_put(win, y, 2, 12, ok ? ui_attr(app, THEME_DIM) : ui_attr(app, THEME_SELECTED),
 	    "[ Cancel ]");
 	ui_put(win, y, 16, 24, ok ? (int)(ui_attr(app, THEME_BAD) | A_REVERSE) :

@@ -782,6 +782,8 @@ screen_draw(struct app *app)
 	actions_dialog_draw(app, scr->lines, scr->cols);
 	if (app->prompt_active && app->prompt_kind == PROMPT_POST_TEXT)
 		actions_post_preview_draw(app, scr->lines, scr->cols);
+	if (app->prompt_active && app->prompt_kind == PROMPT_FILL)
+		tagread_draw(app, scr->lines, scr->cols);
 	if (app->prompt_active && app->prompt_kind == PROMPT_TRUST && app->pool != NULL)
 		hosts_trust_draw(app, scr->lines, scr->cols);
 	if (app->help_visible)

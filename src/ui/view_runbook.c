@@ -501,6 +501,7 @@ rollback_of(struct app *app, const struct runbook_action *a, const struct runboo
 	app->fill_slot = slot;
 	app->fill_error[0] = '\0';
 	rollback_hint(app, t.host, t.svc);
+	tagread_begin(app, t.host, t.svc);
 	fill_ask(app);
 }
 
@@ -702,6 +703,7 @@ static void
 fill_ask(struct app *app)
 {
 	app_ask(app, PROMPT_FILL);
+	tagread_ask(app);
 }
 
 void
@@ -1096,6 +1098,7 @@ run_commands(struct app *app, struct app_runbook *r, size_t section, size_t step
 	 * where it came from). */
 	runbook_fill_from_host(&app->fill, &app->cfg.hosts[host],
 	    app->tokens != NULL ? app->tokens[host] : NULL);
+	tagread_begin(app, host, -1);
 	if (runbook_fill_done(&app->fill))
 		fill_run(app);
 	else

@@ -42,8 +42,8 @@ done
 wait_for "> - 2. Find the last good tag"
 keys x
 wait_for "CONFIRM RUNBOOK COMMAND"
-wait_for "type h1 and press Enter to run it"
-keys -l h1
+# ps, grep and tail only read: Enter alone runs them.
+wait_for "reads only: Enter runs it on h1"
 keys Enter
 wait_for "runbook command of api on h1: OK" 20
 wait_for "> - [OK h1] 2. Find the last good tag"

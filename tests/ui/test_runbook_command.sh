@@ -15,7 +15,8 @@
 # and the metrics token come from the host's config, not asked; `warroom`
 # bindings (statuspage, killswitch) start their built-in action; a smoke
 # check of /readyz whose migrations are not current is WARN, never OK,
-# and one of the host's metrics_url carries its metrics token.
+# and one of the host's metrics_url carries its metrics token. A tag
+# placeholder says what the services run now.
 . "${top_srcdir:-$(dirname "$0")/../..}/tests/lib/tmux.sh"
 [ -x /usr/sbin/sshd ] || skip "openssh-server is not installed"
 fleet_up --hosts 1 --tag v1.5.0-bad
@@ -148,7 +149,8 @@ ok "placeholders asked and checked, Esc runs nothing, the shown script runs once
 
 keys ]
 keys x
-wait_for 'on h1, <tag> (1 of 1) = '
+# A tag: beside it, what the host's services run now.
+wait_for 'on h1 (api, jobs at v1.5.0-bad), <tag> (1 of 1) = '
 keys -l v1.4.1
 keys Enter
 wait_for "CONFIRM ROLLBACK"
@@ -195,7 +197,7 @@ keys Enter
 wait_for "x runs as written: it also runs"
 keys Escape
 keys x
-wait_for 'on h1, <tag> (1 of 1) = '
+wait_re 'on h1 \(api at v1\.4\.1; jobs at v1\.5\.0-bad\), <tag> \(1 of 1\) = '
 keys -l v1.4.1
 keys Enter
 wait_for "CONFIRM RUNBOOK COMMAND"
@@ -211,7 +213,7 @@ ok "a known command beside another runs as written, in one dialog: nothing dropp
 before=$(wc -l < "$log")
 keys ]
 keys x
-wait_for 'on h1, <tag> (1 of 1) = '
+wait_re 'on h1 \(api at v1\.4\.1; jobs at v1\.5\.0-bad\), <tag> \(1 of 1\) = '
 keys -l v1.4.1
 keys Enter
 wait_for "nothing ran: h1 runs no service worker (it runs api, jobs): fix the step"

@@ -1268,6 +1268,48 @@ runbook_script_stops_at_the_first_failure(void **state)
 	assert_string_equal(msg, "run exited 1");
 }
 
+/* A script whose every command only reads is confirmed with Enter: the
+ * dialog says so, and the journal's plan records it. Any other keeps the
+ * typed name, and says which command is why. Both are changes to the
+ * choke point and exec (read-only mode still refuses them). */
+static void
+a_script_that_only_reads_is_confirmed_with_enter(void **state)
+{
+	struct config_host h = host();
+	char head[300], change[300], *js;
+	struct plan p;
+	struct wr_err err;
+	cJSON *o;
+
+	(void)state;
+	assert_int_equal(plan_command(&h, "kubectl rollout history deploy/api\n"
+	    "kubectl get pods | grep api\n", "rb.md line 3: Look", "", &p, &err), 0);
+	assert_true(p.reads_only);
+	assert_string_equal(p.typed, "");
+	assert_true(p.steps[0].mutating);
+	plan_confirm_words(&p, "run it", head, sizeof(head), change, sizeof(change));
+	assert_string_equal(head, "reads only: Enter runs it on api-1");
+	assert_string_equal(change, "");
+	o = plan_to_json(&p);
+	js = cJSON_PrintUnformatted(o);
+	assert_non_null(strstr(js, "\"reads_only\":true"));
+	cJSON_free(js);
+	cJSON_Delete(o);
+
+	assert_int_equal(plan_command(&h, "kubectl get pods\n"
+	    "kubectl scale deployment api --replicas=0\n", "rb.md line 9: Stop", "", &p, &err), 0);
+	assert_false(p.reads_only);
+	assert_string_equal(p.typed, "`kubectl scale deployment api --replicas=0`: kubectl scale "
+	    "is not one that only reads");
+	plan_confirm_words(&p, "run it", head, sizeof(head), change, sizeof(change));
+	assert_string_equal(head, "type api-1 and press Enter to run it on api-1");
+	o = plan_to_json(&p);
+	js = cJSON_PrintUnformatted(o);
+	assert_null(strstr(js, "reads_only"));
+	cJSON_free(js);
+	cJSON_Delete(o);
+}
+
 static void
 confirm_question_names_the_change(void **state)
 {
@@ -1382,6 +1424,7 @@ main(void)
 		cmocka_unit_test(downgrade_refused_when_the_schema_is_behind),
 		cmocka_unit_test(downgrade_rechecked_before_running),
 		cmocka_unit_test(runbook_script_stops_at_the_first_failure),
+		cmocka_unit_test(a_script_that_only_reads_is_confirmed_with_enter),
 		cmocka_unit_test(confirm_question_names_the_change),
 	};
 

@@ -617,6 +617,74 @@ secret_looking_placeholders_are_never_echoed(void **state)
 	runbook_free(&r);
 }
 
+/* Which placeholders hold an image tag (their prompt shows the running
+ * tag and where it could go back to): a value of a *TAG= assignment, TAG
+ * as a word of the name, a binding's to=; not STAGE, not a revision. */
+static void
+tag_placeholders_are_known_as_tags(void **state)
+{
+	static const char tags_md[] =
+	    "# Roll back\n"
+	    "\n"
+	    "1. Pin it\n"
+	    "\n"
+	    "   ```bash\n"
+	    "   IMAGE_TAG=<GOOD> docker compose --env-file .env pull\n"
+	    "   echo <who> <GOOD_TAG> <STAGE> <last-good-tag> $API_TAG\n"
+	    "   ```\n";
+	struct runbook r;
+	struct runbook_fill f;
+	struct wr_err err;
+
+	(void)state;
+	runbook_parse(&r, "t.md", tags_md, strlen(tags_md));
+	assert_int_equal(runbook_fill_init(&f, &r, 0, 0, &err), 0);
+	assert_int_equal(f.n, 6);
+	assert_string_equal(f.labels[0], "<GOOD>");
+	assert_true(f.tag[0]);
+	assert_string_equal(f.labels[1], "<who>");
+	assert_false(f.tag[1]);
+	assert_string_equal(f.labels[2], "<GOOD_TAG>");
+	assert_true(f.tag[2]);
+	assert_string_equal(f.labels[3], "<STAGE>");
+	assert_false(f.tag[3]);
+	assert_string_equal(f.labels[4], "<last-good-tag>");
+	assert_true(f.tag[4]);
+	assert_string_equal(f.labels[5], "$API_TAG");
+	assert_true(f.tag[5]);
+	runbook_fill_free(&f);
+	runbook_free(&r);
+
+	runbook_parse(&r, "r.md", rollbacks_md, strlen(rollbacks_md));
+	assert_int_equal(runbook_fill_init_action(&f, binding_of(&r, 3, 0), NULL), 1);
+	assert_true(f.tag[0]);                        /* to=<TAG> */
+	runbook_fill_free(&f);
+	assert_int_equal(runbook_fill_init_action(&f, binding_of(&r, 3, 1), NULL), 1);
+	assert_false(f.tag[0]);                       /* revision=<REV> */
+	runbook_fill_free(&f);
+	runbook_free(&r);
+}
+
+/* What a tag prompt says the host runs: services grouped by it. */
+static void
+the_running_tags_are_said_grouped(void **state)
+{
+	const char *names[] = { "api", "jobs", "worker", "cron" };
+	const char *states[] = { "v1.5.0-bad", "v1.5.0-bad", "v1.4.1", "" };
+	const char *k8s[] = { "revision 6, v1.5.0-bad" };
+	char buf[160];
+
+	(void)state;
+	runbook_fill_running(names, states, 4, buf, sizeof(buf));
+	assert_string_equal(buf, "api, jobs at v1.5.0-bad; worker at v1.4.1");
+	runbook_fill_running(names, k8s, 1, buf, sizeof(buf));
+	assert_string_equal(buf, "api at revision 6, v1.5.0-bad");
+	runbook_fill_running(names + 3, states + 3, 1, buf, sizeof(buf));
+	assert_string_equal(buf, "");
+	runbook_fill_running(names, states, 4, buf, 12);
+	assert_string_equal(buf, "api, jobs a");
+}
+
 int
 main(void)
 {
@@ -634,6 +702,8 @@ main(void)
 		cmocka_unit_test(the_hosts_config_fills_what_it_holds),
 		cmocka_unit_test(what_the_config_lacks_is_asked_saying_why),
 		cmocka_unit_test(secret_looking_placeholders_are_never_echoed),
+		cmocka_unit_test(tag_placeholders_are_known_as_tags),
+		cmocka_unit_test(the_running_tags_are_said_grouped),
 	};
 
 	return cmocka_run_group_tests(tests, setup, teardown);

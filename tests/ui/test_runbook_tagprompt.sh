@@ -1,0 +1,58 @@
+#!/bin/sh
+# test_runbook_tagprompt.sh — a tag placeholder's prompt (<GOOD_TAG> in a
+# step's script, a binding's to=<TAG>) says what the host's services run
+# now, as the k8s revision prompt does, and on a Compose host a box above
+# the footer lists the tags releases.log offers, labelled as the rollback
+# dialog lists them; another placeholder gets neither. Esc runs nothing.
+. "${top_srcdir:-$(dirname "$0")/../..}/tests/lib/tmux.sh"
+[ -x /usr/sbin/sshd ] || skip "openssh-server is not installed"
+fleet_up --hosts 1 --tag v1.5.0-bad
+cat > "$tmp/rb.md" <<'MD'
+# Drill
+
+1. Point Compose to the known-good tag
+
+   ```bash
+   IMAGE_TAG=<GOOD_TAG> docker compose --env-file .env pull
+   IMAGE_TAG=<GOOD_TAG> docker compose --env-file .env up -d api jobs
+   echo "done by <who>"
+   ```
+
+2. Roll api back
+
+   ```warroom
+   rollback service=api to=<TAG>
+   ```
+MD
+start 120 40 "$WARROOM -c $fl/warroom.conf -r $tmp/rb.md --incident tags"
+wait_re "│> h1 +api +UP +v1\\.5\\.0-bad" 15
+wait_re "│  h1 +jobs +UP +v1\\.5\\.0-bad" 15
+keys A; keys -l arm; keys Enter
+wait_re "ARMED 1[45]:[0-9][0-9]"
+keys 4 Down
+wait_for "> [ ] $ Point Compose"
+keys x
+wait_for "on h1 (api, jobs at v1.5.0-bad), <GOOD_TAG> (1 of 2) = "
+wait_for "TAGS TO GO BACK TO" 10
+wait_for "h1 could go back to, as the rollback dialog lists them:" 10
+wait_for "v1.4.1  (last good in releases.log)"
+assert_contains "$tmp/screen" "v1.4.0"
+ok "<GOOD_TAG>: what runs now beside the question, releases.log's tags above it"
+keys -l v1.4.1; keys Enter
+wait_for "on h1, <who> (2 of 2) = "
+assert_not_contains "$tmp/screen" "TAGS TO GO BACK TO"
+keys Escape
+wait_for "nothing ran"
+ok "another placeholder: neither"
+
+keys Down
+wait_for "> [ ] $ Roll api back"
+keys x
+wait_for "on h1 (api at v1.5.0-bad), <TAG> (1 of 1) = " 10
+wait_for "v1.4.1  (last good in releases.log)" 10
+keys Escape
+wait_for "nothing ran"
+assert_not_contains "$tmp/screen" "TAGS TO GO BACK TO"
+ok "a binding's to=<TAG>: the same"
+keys q
+wait_for "exit=0"
