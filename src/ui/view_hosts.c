@@ -405,15 +405,21 @@ hosts_trust_draw(struct app *app, int lines, int ncols)
 		    st->fingerprint);
 		y++;
 		snprintf(line, sizeof(line), "compare it with the host's own (ssh-keygen -lf on its "
-		    "public host key); once trusted it is added to %.900s as %.200s",
-		    app->cfg.known_hosts.path, st->known_name);
+		    "public host key); once trusted it is added to %.900s as %.200s%s",
+		    app->cfg.known_hosts.path, st->known_name, st->hash_known ?
+		    ", hashed (HashKnownHosts yes)" : "");
 		ui_put_wrapped(win, &y, 2, w - 4, 2, limit, ui_attr(app, THEME_NORMAL), line);
+		if (app->trust_error[0] != '\0')
+			ui_put_wrapped(win, &y, 2, w - 4, 2, limit, ui_attr(app, THEME_BAD) | A_BOLD,
+			    app->trust_error);
 		ui_put_wrapped(win, &y, 2, w - 4, 2, limit, ui_attr(app, THEME_DIM),
 		    "type the host's name in the footer: Enter trusts it, Esc trusts nothing");
 		if (pass == 1)
 			break;
 		bh = y + 1;
-		if ((win = ui_overlay(app, bh, w, lines - 1 - bh, (ncols - w) / 2,
+		/* Above the panes' bottom border, which stays whole: on it, the
+		 * box's corners ran into the HOSTS (or LOGS) border. */
+		if ((win = ui_overlay(app, bh, w, lines - 2 - bh, (ncols - w) / 2,
 		    THEME_BORDER_FOCUS, " TRUST THIS HOST KEY? ")) == NULL)
 			return;
 	}
