@@ -230,10 +230,17 @@ check_ssh(const struct config *cfg, struct config_where *where, struct wr_buf *w
 			sshcfg_settle(&w, r, d);
 			sshcfg_endpoint(d, ep, sizeof(ep));
 			where[i].endpoint = xstrdup(ep);
-			for (k = 0; k < d->nknown; k++)
+			for (k = 0; k < d->nuser_known; k++)
 				wr_buf_printf(&kh, "%s%s", k ? " " : "", d->known[k]);
+			/* ssh_config's GlobalKnownHostsFile (or OpenSSH's): read, never written. */
+			if (d->nknown > d->nuser_known)
+				wr_buf_str(&kh, "; global, read only:");
+			for (; k < d->nknown; k++)
+				wr_buf_printf(&kh, " %s", d->known[k]);
 			if (d->keyport < 0)
 				wr_buf_printf(&kh, " (as HostKeyAlias %s)", d->keyname);
+			if (d->hash_known && cfg->known_hosts.path[0])
+				wr_buf_str(&kh, "; K hashes the names it adds (HashKnownHosts yes)");
 			where[i].known_hosts = wr_buf_take(&kh);
 			for (k = d->ncfg_identity; k < d->nidentity && !d->identities_default; k++)
 				if (access(d->identities[k], F_OK) != 0) {

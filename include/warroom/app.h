@@ -291,6 +291,7 @@ struct app {
 	                                    (its id), or "": the post-mortem's link */
 	struct app_ran *post_ran;        /* … and where its row keeps how it went, or NULL */
 	int prompt_host;                 /* PROMPT_TRUST: the host asked about */
+	char trust_error[160];           /* … why the last name typed was refused, or "" */
 	struct lineedit prompt;
 	struct keygate keygate;          /* a paste in progress (keys.c) */
 	bool confirm_quit;               /* "quit while an action runs?" asked */

@@ -70,6 +70,9 @@ struct ssh_status {
 	bool key_unknown;                /* UNTRUSTED because the key is not known
 	                                    (not because it changed) */
 	bool key_changed;                /* UNTRUSTED because the key changed */
+	bool key_revoked;                /* UNTRUSTED because a known_hosts line
+	                                    marks the key offered @revoked (then
+	                                    known_file and known_line say where) */
 	bool hop_unknown;                /* UNTRUSTED because ssh knows no key for
 	                                    the ProxyJump hop (then hop is set) */
 	char hop[128];                   /* key_changed or hop_unknown on this
@@ -77,13 +80,16 @@ struct ssh_status {
 	char old_keytype[24];            /* key_changed: the key known_hosts holds */
 	char old_fingerprint[64];        /* ("" when it could not be read) */
 	char known_file[WR_PATH_MAX];    /* the file that holds it ("" unknown) */
+	int known_line;                  /* key_revoked: the @revoked line's number */
 	char known_name[256];            /* how known_hosts names the host */
+	bool hash_known;                 /* K hashes the name (HashKnownHosts yes) */
 };
 
 /* What ssh_pool_recheck made of a host. */
 enum ssh_recheck {
 	SSH_RECHECK_NONE,                /* connecting or UP: nothing to do */
 	SSH_RECHECK_CHANGED,             /* known_hosts still holds another key */
+	SSH_RECHECK_REVOKED,             /* the key offered is marked @revoked */
 	SSH_RECHECK_UNKNOWN,             /* the old key is gone: an unknown key now */
 	SSH_RECHECK_CONNECTING,          /* known now, or DOWN: connecting again */
 };
@@ -131,9 +137,11 @@ const char *ssh_pool_name(const struct ssh_pool *pool, int host);
 /* The host's session, or NULL unless UP. */
 LIBSSH2_SESSION *ssh_pool_session(struct ssh_pool *pool, int host);
 
-/* Trust an UNTRUSTED host's unknown key (never a changed one): append it
- * to known_hosts under the name ssh would look up (fsync'd) and connect
- * again. -1 with err otherwise. */
+/* Trust an UNTRUSTED host's unknown key (never a changed or revoked
+ * one, checked again against the files as they are now): append it to
+ * known_hosts on a line of its own under the name ssh would look up
+ * (hashed when HashKnownHosts says so), fsync, read the file back to find
+ * it, and connect again. -1 with err (nothing trusted) otherwise. */
 int ssh_pool_trust(struct ssh_pool *pool, int host, const char *known_hosts,
     struct wr_err *err);
 

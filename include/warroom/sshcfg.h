@@ -25,6 +25,9 @@ struct ssh_resolved {
 	bool identities_default;         /* none configured: ssh's default list */
 	char known_hosts_files[SSHCFG_MAX_FILES][WR_PATH_MAX];
 	int nknown;
+	char global_known_files[SSHCFG_MAX_FILES][WR_PATH_MAX];   /* GlobalKnownHostsFile */
+	int nglobal;
+	bool hash_known_hosts;           /* HashKnownHosts yes */
 	char hostkeyalias[256];          /* empty when none */
 	char proxyjump[512];             /* empty when none */
 	char proxycommand[1024];         /* empty when none */
@@ -64,21 +67,29 @@ struct sshcfg_dest {
 	int nidentity;
 	int ncfg_identity;               /* how many of them the config named (first) */
 	bool identities_default;         /* ssh_config's are ssh's defaults */
-	char known[SSHCFG_MAX_FILES + 2][WR_PATH_MAX];
+	char known[2 * SSHCFG_MAX_FILES + 1][WR_PATH_MAX];
 	int nknown;
+	int nuser_known;                 /* known[0..nuser_known): the config's and
+	                                    UserKnownHostsFile; then the global
+	                                    files, only read */
+	bool hash_known;                 /* a new entry's name is hashed */
 	char jump[512];                  /* ProxyJump hops, or "" */
 	bool proxycommand;               /* reached through a ProxyCommand */
 };
 
 /* Settle where a host is reached: the config's address, user and port
  * before ssh_config's (r NULL: no ssh -G asked), keys and known_hosts
- * files from both (the config's first). */
+ * files from both (the config's first, the global ones last: OpenSSH's
+ * defaults when ssh_config names none). */
 void sshcfg_settle(const struct sshcfg_want *w, const struct ssh_resolved *r,
     struct sshcfg_dest *out);
 
 /* The host as known_hosts (and ssh-keygen -R) names it: the HostKeyAlias,
  * "[address]:port", or the bare address on port 22. */
 void sshcfg_known_name(const struct sshcfg_dest *d, char *out, size_t cap);
+
+/* "address:port", an IPv6 address in brackets: "[::1]:22". */
+void sshcfg_hostport(const char *address, int port, char *out, size_t cap);
 
 /* "user@address:port", with " via HOPS" or " via ProxyCommand" when not
  * direct: where warroom really connects. */
@@ -88,6 +99,17 @@ void sshcfg_endpoint(const struct sshcfg_dest *d, char *out, size_t cap);
  * "ssh-keygen -R '[10.0.0.5]:2222' -f /home/op/.ssh/known_hosts", each
  * word quoted for sh where it needs it. */
 void sshcfg_keygen_remove(const char *name, const char *file, char *out, size_t cap);
+
+/* An ssh -o value naming files: "GlobalKnownHostsFile=a b", a path with
+ * a space in double quotes (ssh splits the value at spaces). */
+void sshcfg_files_option(const char *option, const char *const *files, int n, char *out,
+    size_t cap);
+
+/* The command that accepts a ProxyJump hop's key by hand where warroom
+ * will look for it: "ssh -F SSH_CONFIG -o UserKnownHostsFile=KNOWN HOP"
+ * (-F and -o only when given; hops "a,b": "-J a b"), quoted for sh. */
+void sshcfg_hop_accept(const char *ssh_config, const char *known_hosts, const char *jump,
+    char *out, size_t cap);
 
 /* A path as ssh_config would write it: home's prefix as "~". */
 void sshcfg_tilde(const char *path, const char *home, char *out, size_t cap);

@@ -244,8 +244,9 @@ void journal_health(struct app *app);
 void journal_verdict(struct app *app, int host, const struct decide_verdict *v);
 
 /* A host (or its ProxyJump hop) offering a changed key gets one
- * hostkey.changed record per key offered, with both fingerprints: a
- * possible man in the middle belongs in the post-mortem. */
+ * hostkey.changed record per key offered, with both fingerprints, and
+ * one offering a revoked key one hostkey.revoked, with the @revoked
+ * line: a possible man in the middle belongs in the post-mortem. */
 void journal_hostkey(struct app *app, int host);
 
 /* What this incident's timeline says of host/svc's tags, from one read,

@@ -9,6 +9,7 @@
 #include "warroom/config.h"
 #include "warroom/ini_lines.h"
 #include "warroom/sanitize.h"
+#include "warroom/sshcfg.h"
 
 #include <ctype.h>
 #include <errno.h>
@@ -1304,15 +1305,18 @@ config_describe_where(const struct config *cfg, const struct config_where *where
 	wr_buf_printf(&sb, "hosts: %zu\n", cfg->nhosts);
 	for (i = 0; i < cfg->nhosts; i++) {
 		const struct config_host *h = &cfg->hosts[i];
+		char hp[300];
 
 		if (where != NULL && where[i].endpoint != NULL)
 			wr_buf_printf(&sb, "  %s: %s driver=%s", h->name, where[i].endpoint,
 			    config_driver_name(h->driver));
-		else
-			wr_buf_printf(&sb, "  %s: %s%s%s:%d driver=%s", h->name,
-			    h->user[0] ? h->user : "", h->user[0] ? "@" : "",
-			    h->address[0] ? h->address : h->name, h->port ? h->port : 22,
+		else {
+			sshcfg_hostport(h->address[0] ? h->address : h->name, h->port ? h->port : 22,
+			    hp, sizeof(hp));
+			wr_buf_printf(&sb, "  %s: %s%s%s driver=%s", h->name,
+			    h->user[0] ? h->user : "", h->user[0] ? "@" : "", hp,
 			    config_driver_name(h->driver));
+		}
 		if (h->driver == DRIVER_COMPOSE)
 			wr_buf_printf(&sb, " compose_dir=%s", h->compose_dir);
 		else

@@ -1627,6 +1627,22 @@ kind_details(struct wr_buf *b, const struct record *r)
 		wr_buf_str(b, "; nothing was sent");
 		return true;
 	}
+	if (kind_is(r, "hostkey.revoked") && dstr(r, "fingerprint") != NULL) {
+		const char *file = dstr(r, "known_hosts");
+
+		n = cJSON_GetObjectItemCaseSensitive(r->data, "line");
+		wr_buf_printf(b, "REVOKED HOST KEY offered: %s %s",
+		    dstr(r, "keytype") ? dstr(r, "keytype") : "key", dstr(r, "fingerprint"));
+		if (dstr(r, "name") != NULL && dstr(r, "name")[0] != '\0')
+			wr_buf_printf(b, " for %s", dstr(r, "name"));
+		if (file != NULL && file[0] != '\0') {
+			wr_buf_printf(b, ", marked @revoked in %s", file);
+			if (cJSON_IsNumber(n))
+				wr_buf_printf(b, ":%.0f", n->valuedouble);
+		}
+		wr_buf_str(b, "; nothing was sent");
+		return true;
+	}
 	n = cJSON_GetObjectItemCaseSensitive(r->data, "tzero");
 	if (kind_is(r, "runbook.tzero") && cJSON_IsNumber(n) && dstr(r, "name") != NULL) {
 		char when[WR_TS_MAX];

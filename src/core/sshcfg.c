@@ -41,6 +41,11 @@ static const char *const default_identities[] = {
 	"~/.ssh/id_ed25519_sk", "~/.ssh/id_xmss", "~/.ssh/id_dsa",
 };
 
+/* OpenSSH's GlobalKnownHostsFile when ssh_config names none. */
+static const char *const default_global_known[] = {
+	"/etc/ssh/ssh_known_hosts", "/etc/ssh/ssh_known_hosts2",
+};
+
 static bool
 is_default_identity(const char *v)
 {
@@ -94,6 +99,10 @@ sshcfg_parse(const char *buf, size_t len, const char *home,
 			wr_strlcpy(out->hostkeyalias, val, sizeof(out->hostkeyalias));
 		else if (strcmp(key, "userknownhostsfile") == 0)
 			add_files(val, home, out->known_hosts_files, &out->nknown);
+		else if (strcmp(key, "globalknownhostsfile") == 0)
+			add_files(val, home, out->global_known_files, &out->nglobal);
+		else if (strcmp(key, "hashknownhosts") == 0)
+			out->hash_known_hosts = strcmp(val, "yes") == 0;
 		else if (strcmp(key, "proxyjump") == 0 && strcmp(val, "none") != 0)
 			wr_strlcpy(out->proxyjump, val, sizeof(out->proxyjump));
 		else if (strcmp(key, "proxycommand") == 0 && strcmp(val, "none") != 0)
@@ -182,6 +191,15 @@ sshcfg_settle(const struct sshcfg_want *w, const struct ssh_resolved *r,
 			wr_strlcpy(out->known[out->nknown++], r->known_hosts_files[i], WR_PATH_MAX);
 	} else if (w->home != NULL)
 		snprintf(out->known[out->nknown++], WR_PATH_MAX, "%s/.ssh/known_hosts", w->home);
+	out->nuser_known = out->nknown;
+	/* Read, never written: a team's keys handed out system-wide. */
+	if (r != NULL && r->nglobal > 0) {
+		for (i = 0; i < r->nglobal; i++)
+			wr_strlcpy(out->known[out->nknown++], r->global_known_files[i], WR_PATH_MAX);
+	} else
+		for (i = 0; i < (int)WR_ARRAY_LEN(default_global_known); i++)
+			wr_strlcpy(out->known[out->nknown++], default_global_known[i], WR_PATH_MAX);
+	out->hash_known = r != NULL && r->hash_known_hosts;
 	if (r != NULL && r->proxycommand[0])
 		out->proxycommand = true;
 	else if (r != NULL && r->proxyjump[0])
@@ -199,9 +217,22 @@ sshcfg_known_name(const struct sshcfg_dest *d, char *out, size_t cap)
 }
 
 void
+sshcfg_hostport(const char *address, int port, char *out, size_t cap)
+{
+	/* An IPv6 address's own colons would run into the port's. */
+	if (strchr(address, ':') != NULL)
+		snprintf(out, cap, "[%s]:%d", address, port);
+	else
+		snprintf(out, cap, "%s:%d", address, port);
+}
+
+void
 sshcfg_endpoint(const struct sshcfg_dest *d, char *out, size_t cap)
 {
-	snprintf(out, cap, "%s@%s:%d%s%s", d->user, d->address, d->port,
+	char hp[300];
+
+	sshcfg_hostport(d->address, d->port, hp, sizeof(hp));
+	snprintf(out, cap, "%s@%s%s%s", d->user, hp,
 	    d->proxycommand ? " via ProxyCommand" : d->jump[0] ? " via " : "", d->jump);
 }
 
@@ -232,6 +263,49 @@ sshcfg_keygen_remove(const char *name, const char *file, char *out, size_t cap)
 		add_word(out, cap, "-f", false);
 		add_word(out, cap, file, false);
 	}
+}
+
+void
+sshcfg_files_option(const char *option, const char *const *files, int n, char *out,
+    size_t cap)
+{
+	size_t used;
+	int i;
+
+	snprintf(out, cap, "%s=", option);
+	for (i = 0; i < n; i++) {
+		used = strlen(out);
+		/* ssh splits the value at spaces; quotes keep a path whole. */
+		snprintf(out + used, cap - used, strchr(files[i], ' ') ? "%s\"%s\"" : "%s%s",
+		    i ? " " : "", files[i]);
+	}
+}
+
+void
+sshcfg_hop_accept(const char *ssh_config, const char *known_hosts, const char *jump,
+    char *out, size_t cap)
+{
+	char hops[512], opt[WR_PATH_MAX + 40], *last;
+
+	wr_strlcpy(out, "ssh", cap);
+	if (ssh_config != NULL && ssh_config[0] != '\0') {
+		add_word(out, cap, "-F", false);
+		add_word(out, cap, ssh_config, false);
+	}
+	if (known_hosts != NULL && known_hosts[0] != '\0') {
+		sshcfg_files_option("UserKnownHostsFile", &known_hosts, 1, opt, sizeof(opt));
+		add_word(out, cap, "-o", false);
+		add_word(out, cap, opt, false);
+	}
+	/* a,b: the last hop is reached through the others. */
+	wr_strlcpy(hops, jump, sizeof(hops));
+	if ((last = strrchr(hops, ',')) != NULL) {
+		*last++ = '\0';
+		add_word(out, cap, "-J", false);
+		add_word(out, cap, hops, false);
+	} else
+		last = hops;
+	add_word(out, cap, last, false);
 }
 
 void

@@ -6,7 +6,9 @@
  * non-blocking connect; the SSH handshake with host-key algorithms ordered
  * known types first (libssh2 answers NOTFOUND, not MISMATCH, for another
  * type, so NOTFOUND for a host with known keys is refused as a change);
- * the key checked before any authentication; then ssh-agent and keys.
+ * the key checked before any authentication (a key a known_hosts line
+ * marks @revoked is refused, as ssh refuses it, whatever else matches);
+ * then ssh-agent and keys.
  * A host that fails is DOWN and retried with capped exponential backoff
  * and jitter from a timer, so it costs nothing while it waits. A host
  * whose key is unknown or changed is UNTRUSTED and never retried by
@@ -37,7 +39,12 @@
 #include <time.h>
 #include <unistd.h>
 
+#include <openssl/evp.h>
+#include <openssl/hmac.h>
+#include <openssl/rand.h>
+
 #include "warroom/config_files.h"
+#include "warroom/knownhosts.h"
 #include "warroom/loop.h"
 #include "warroom/sshcfg.h"
 #include "warroom/sshcfg_run.h"
@@ -278,52 +285,16 @@ lose_clients(struct ssh_host *h, const char *why)
 
 static void on_retry(void *arg);
 
-int
-ssh_pool_trust(struct ssh_pool *p, int host, const char *known_hosts, struct wr_err *err)
-{
-	struct ssh_host *h = p->hosts[host];
-	char line[8192], b64[6000], name[300];
-	int fd, n;
-
-	if (h->st.state != SSH_UNTRUSTED || !h->st.key_unknown || h->offered_key == NULL)
-		return wr_err_set(err, "%s has no unknown key to trust%s", h->name,
-		    h->st.state == SSH_UNTRUSTED ? " (a changed key is never trusted from "
-		    "here: check it, then remove the old one with ssh-keygen -R)" : "");
-	if (known_hosts == NULL || known_hosts[0] == '\0')
-		return wr_err_set(err, "no known_hosts file is named in the config "
-		    "([warroom] known_hosts)");
-	if (sshkey_base64_encode(h->offered_key, h->offered_len, b64, sizeof(b64), 1) < 0)
-		return wr_err_set(err, "host key too large");
-	/* The name ssh looks up: a HostKeyAlias, else [address]:port. */
-	sshcfg_known_name(&h->d, name, sizeof(name));
-	n = snprintf(line, sizeof(line), "%s %s %s\n", name, h->st.keytype, b64);
-	if (n < 0 || (size_t)n >= sizeof(line))
-		return wr_err_set(err, "known_hosts line too long");
-	fd = open(known_hosts, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0600);
-	if (fd < 0)
-		return wr_err_set(err, "cannot open %s: %s", known_hosts, strerror(errno));
-	if (write(fd, line, (size_t)n) != n || fsync(fd) != 0) {
-		close(fd);
-		return wr_err_set(err, "cannot write %s: %s", known_hosts, strerror(errno));
-	}
-	close(fd);
-	free(h->offered_key);
-	h->offered_key = NULL;
-	h->st.key_unknown = false;
-	h->attempts = 0;
-	on_retry(h);
-	return 0;
-}
-
 /* A new attempt starts with nothing known of the last one's key. */
 static void
 forget_key_trouble(struct ssh_host *h)
 {
 	free(h->offered_key);
 	h->offered_key = NULL;
-	h->st.key_unknown = h->st.key_changed = h->st.hop_unknown = false;
+	h->st.key_unknown = h->st.key_changed = h->st.hop_unknown = h->st.key_revoked = false;
 	h->st.hop[0] = h->st.old_keytype[0] = h->st.old_fingerprint[0] = '\0';
 	h->st.known_file[0] = '\0';
+	h->st.known_line = 0;
 }
 
 static void
@@ -456,12 +427,14 @@ apply_resolved(struct ssh_host *h, const struct ssh_resolved *r)
 		.identity_file = h->cfg_identity, .port = h->cfg_port,
 		.known_hosts = o->known_hosts, .local_user = o->local_user, .home = o->home,
 	};
+	char hp[272];                    /* "[address]:port" */
 
 	sshcfg_settle(&w, r, &h->d);
-	snprintf(h->st.endpoint, sizeof(h->st.endpoint), "%s@%s:%d", h->d.user,
-	    h->d.address, h->d.port);
+	sshcfg_hostport(h->d.address, h->d.port, hp, sizeof(hp));
+	snprintf(h->st.endpoint, sizeof(h->st.endpoint), "%s@%s", h->d.user, hp);
 	sshcfg_endpoint(&h->d, h->st.where, sizeof(h->st.where));
 	sshcfg_known_name(&h->d, h->st.known_name, sizeof(h->st.known_name));
+	h->st.hash_known = h->d.hash_known;
 }
 
 static void on_socket(struct loop *loop, int fd, unsigned events, void *arg);
@@ -536,10 +509,10 @@ static void
 start_proxy(struct ssh_host *h, const struct ssh_resolved *r)
 {
 	const struct ssh_pool_opts *o = &h->pool->opts;
-	char target[300], cmd[2048], jumps[512], *last;
-	const char *argv[16];
+	char target[300], cmd[2048], jumps[512], *last, *global = NULL;
+	const char *argv[16], *files[2 * SSHCFG_MAX_FILES + 2];
 	struct wr_err err;
-	int sv[2], i = 0;
+	int sv[2], i = 0, n = 0, k;
 
 	if (r->proxycommand[0]) {
 		expand_tokens(r->proxycommand, h, cmd, sizeof(cmd));
@@ -559,6 +532,20 @@ start_proxy(struct ssh_host *h, const struct ssh_resolved *r)
 		}
 		argv[i++] = "-o";
 		argv[i++] = "BatchMode=yes";
+		/* ssh checks the hop's key, warroom the host's: the config's
+		 * known_hosts counts for both (a hop's key there is known), as a
+		 * global file, so the hop's own UserKnownHostsFile still counts. */
+		if (o->known_hosts != NULL && o->known_hosts[0] != '\0') {
+			size_t cap = sizeof(files) / sizeof(files[0]) * (WR_PATH_MAX + 3) + 32;
+
+			files[n++] = o->known_hosts;
+			for (k = h->d.nuser_known; k < h->d.nknown; k++)
+				files[n++] = h->d.known[k];
+			global = xmalloc(cap);
+			sshcfg_files_option("GlobalKnownHostsFile", files, n, global, cap);
+			argv[i++] = "-o";
+			argv[i++] = global;
+		}
 		argv[i++] = "-W";
 		argv[i++] = target;
 		if ((last = strrchr(jumps, ',')) != NULL) {
@@ -583,6 +570,7 @@ start_proxy(struct ssh_host *h, const struct ssh_resolved *r)
 	h->perr_len = 0;
 	h->perr[0] = '\0';
 	h->proxy_pid = sshcfg_spawn(argv, sv[1], NULL, &h->perr_fd, &err);
+	free(global);
 	close(sv[1]);
 	if (h->proxy_pid < 0) {
 		close(sv[0]);
@@ -762,27 +750,81 @@ static const struct key_type key_types[] = {
 	{ LIBSSH2_KNOWNHOST_KEY_SSHRSA, LIBSSH2_HOSTKEY_TYPE_RSA, "ssh-rsa" },
 };
 
-/* Read known_hosts files [from, to) line by line (readfile stops at the
- * first line it cannot parse; one bad line must not hide the rest). Read
- * anew each time: a line removed with ssh-keygen -R counts at once. */
+/* One known_hosts file into kh, line by line (readfile stops at the
+ * first line it cannot parse; one bad line must not hide the rest). A
+ * line with a marker is left out: libssh2 1.10 knows none, and an
+ * @cert-authority or @revoked key must never count as the host's own
+ * (revocations are looked for apart: find_revoked). */
+static void
+read_known_file(LIBSSH2_KNOWNHOSTS *kh, const char *path)
+{
+	FILE *f = fopen(path, "r");
+	char line[16384];
+
+	if (f == NULL)
+		return;
+	while (fgets(line, sizeof(line), f) != NULL) {
+		struct knownhosts_line l;
+
+		if (knownhosts_split(line, strlen(line), &l) == 1 && l.marker != KNOWNHOSTS_PLAIN)
+			continue;
+		libssh2_knownhost_readline(kh, line, strlen(line), LIBSSH2_KNOWNHOST_FILE_OPENSSH);
+	}
+	fclose(f);
+}
+
+/* Read known_hosts files [from, to). Read anew each time: a line removed
+ * with ssh-keygen -R counts at once. */
 static LIBSSH2_KNOWNHOSTS *
 load_known(struct ssh_host *h, int from, int to)
 {
 	LIBSSH2_KNOWNHOSTS *kh = libssh2_knownhost_init(h->pool->scratch);
-	char line[16384];
 	int i;
 
-	for (i = from; kh != NULL && i < to; i++) {
+	for (i = from; kh != NULL && i < to; i++)
+		read_known_file(kh, h->d.known[i]);
+	return kh;
+}
+
+/* HMAC-SHA1, for hashed known_hosts names (knownhosts.h). */
+static void
+hmac_sha1(const unsigned char *key, size_t keylen, const unsigned char *data, size_t len,
+    unsigned char out[20])
+{
+	unsigned int n = 20;
+
+	if (HMAC(EVP_sha1(), key, (int)keylen, data, len, out, &n) == NULL)
+		memset(out, 0, 20);
+}
+
+/* The first known_hosts file and line that mark the offered key @revoked
+ * for this host, as OpenSSH reads them (any pattern, * included, hashed
+ * names too): the line's number with its file in file[cap], or 0. */
+static int
+find_revoked(struct ssh_host *h, char *file, size_t cap)
+{
+	int i, line = 0;
+
+	for (i = 0; i < h->d.nknown && line == 0; i++) {
 		FILE *f = fopen(h->d.known[i], "r");
+		char *buf = NULL;
+		size_t len = 0, got;
 
 		if (f == NULL)
 			continue;
-		while (fgets(line, sizeof(line), f) != NULL)
-			libssh2_knownhost_readline(kh, line, strlen(line),
-			    LIBSSH2_KNOWNHOST_FILE_OPENSSH);
+		do {
+			buf = xrealloc(buf, len + 65536);
+			got = fread(buf + len, 1, 65536, f);
+			len += got;
+		} while (got > 0 && len < 64u * 1024 * 1024);
 		fclose(f);
+		line = knownhosts_find_revoked(buf, len, h->st.known_name, h->offered_key,
+		    h->offered_len, hmac_sha1);
+		if (line > 0)
+			wr_strlcpy(file, h->d.known[i], cap);
+		free(buf);
 	}
-	return kh;
+	return line;
 }
 
 /* A key against the list, under the name ssh looks the host up by (a
@@ -921,21 +963,41 @@ hostkey_type_name(int t)
 	return "unknown";
 }
 
-/* The offered key against known_hosts as the files are now: a
- * LIBSSH2_KNOWNHOST_CHECK_* (a key of another type than the known ones
- * is MISMATCH: libssh2 says NOTFOUND), or -1 when they cannot be read.
- * A changed key's old key and file go into the status. */
+/* key_verdict's answer for a key a known_hosts line marks @revoked
+ * (apart from libssh2's LIBSSH2_KNOWNHOST_CHECK_*). */
+#define KEY_REVOKED 0x100
+
+/* The LIBSSH2_KNOWNHOST_KEY_* bits of the offered key's type. */
+static int
+offered_kbits(const struct ssh_host *h)
+{
+	size_t i;
+
+	for (i = 0; i < WR_ARRAY_LEN(key_types); i++)
+		if (key_types[i].hostkey == h->offered_type)
+			return key_types[i].knownhost;
+	return 0;
+}
+
+/* The offered key against known_hosts as the files are now: KEY_REVOKED
+ * when a line marks it @revoked (whatever else matches, as ssh: its file
+ * and line go into the status), else a LIBSSH2_KNOWNHOST_CHECK_* (a key
+ * of another type than the known ones is MISMATCH: libssh2 says
+ * NOTFOUND), or -1 when they cannot be read. A changed key's old key and
+ * file go into the status. */
 static int
 key_verdict(struct ssh_host *h)
 {
 	LIBSSH2_KNOWNHOSTS *kh;
 	unsigned known;
-	int r, kbits = 0;
-	size_t i;
+	int r, kbits = offered_kbits(h), line;
+	char file[WR_PATH_MAX];
 
-	for (i = 0; i < WR_ARRAY_LEN(key_types); i++)
-		if (key_types[i].hostkey == h->offered_type)
-			kbits = key_types[i].knownhost;
+	if ((line = find_revoked(h, file, sizeof(file))) > 0) {
+		wr_strlcpy(h->st.known_file, file, sizeof(h->st.known_file));
+		h->st.known_line = line;
+		return KEY_REVOKED;
+	}
 	if ((kh = load_known(h, 0, h->d.nknown)) == NULL)
 		return -1;
 	known = known_types(h, kh);
@@ -948,6 +1010,17 @@ key_verdict(struct ssh_host *h)
 	return r;
 }
 
+/* UNTRUSTED for a revoked key, as loud as ssh's refusal; K never offers
+ * to trust it (the key is kept, so C-r and K check it again). */
+static void
+revoked_key(struct ssh_host *h)
+{
+	h->st.key_revoked = true;
+	h->st.key_unknown = h->st.key_changed = false;
+	host_untrusted(h, "host key %s %s is marked @revoked in %s:%d: nothing is sent to it",
+	    h->st.keytype, h->st.fingerprint, h->st.known_file, h->st.known_line);
+}
+
 /* UNTRUSTED for the verdict on the offered key (kept, so K trusts exactly
  * this key and a re-read checks it again). */
 static void
@@ -957,6 +1030,7 @@ untrusted_key(struct ssh_host *h, int verdict)
 
 	h->st.key_unknown = verdict == LIBSSH2_KNOWNHOST_CHECK_NOTFOUND;
 	h->st.key_changed = !h->st.key_unknown;
+	h->st.key_revoked = false;
 	if (h->st.old_fingerprint[0])
 		snprintf(had, sizeof(had), " (which has %s %s)", h->st.old_keytype,
 		    h->st.old_fingerprint);
@@ -995,6 +1069,10 @@ check_hostkey(struct ssh_host *h)
 		free(h->offered_key);
 		h->offered_key = NULL;
 		return 0;
+	}
+	if (r == KEY_REVOKED) {
+		revoked_key(h);
+		return -1;
 	}
 	if (r == LIBSSH2_KNOWNHOST_CHECK_MISMATCH || r == LIBSSH2_KNOWNHOST_CHECK_NOTFOUND) {
 		untrusted_key(h, r);
@@ -1036,23 +1114,28 @@ hop_changed(struct ssh_host *h, const struct sshtext_changed *c)
 
 /* ssh knows no key for a ProxyJump hop: its key is ssh's to check, so
  * it is accepted by hand, never by K; UNTRUSTED, not DOWN, since
- * retrying alone cannot help. */
+ * retrying alone cannot help. The fix is ssh as warroom runs it (its
+ * ssh_config) writing where warroom looks (its known_hosts). */
 static void
 hop_unknown(struct ssh_host *h, const struct sshtext_changed *c)
 {
+	const struct ssh_pool_opts *o = &h->pool->opts;
+	char fix[WR_PATH_MAX];
+
 	forget_key_trouble(h);
 	h->st.hop_unknown = true;
+	h->st.fingerprint[0] = '\0';
 	wr_strlcpy(h->st.hop, h->d.jump, sizeof(h->st.hop));
 	wr_strlcpy(h->st.keytype, c->keytype, sizeof(h->st.keytype));
 	wr_strlcpy(h->st.known_name, c->name, sizeof(h->st.known_name));
+	sshcfg_hop_accept(o->ssh_config, o->known_hosts, h->st.hop, fix, sizeof(fix));
 	if (c->keytype[0] != '\0')
 		host_untrusted(h, "the %s key of ProxyJump hop %s (%s) is not in known_hosts, so "
-		    "ssh refused it: check it and accept it by hand (ssh %s), then C-r", c->keytype,
-		    h->st.hop, c->name[0] ? c->name : "?", h->st.hop);
+		    "ssh refused it: check it and accept it by hand (%.300s), then C-r",
+		    c->keytype, h->st.hop, c->name[0] ? c->name : "?", fix);
 	else
 		host_untrusted(h, "ssh refused the key of ProxyJump hop %s (Host key verification "
-		    "failed.): check it and accept it by hand (ssh %s), then C-r", h->st.hop,
-		    h->st.hop);
+		    "failed.): check it and accept it by hand (%.300s), then C-r", h->st.hop, fix);
 }
 
 /* A connection through a proxy failed: in ssh's words when it said any
@@ -1077,6 +1160,130 @@ proxy_down(struct ssh_host *h, const char *what, const char *ours)
 	}
 	sshtext_tail(said, h->perr_len, 2, tail, sizeof(tail));
 	host_down(h, "%s via %s: %s", what, h->via, tail[0] ? tail : ours);
+}
+
+/* Whether known_hosts (that one file, read anew) now holds the offered
+ * key under the name ssh looks the host up by. */
+static bool
+trusted_in(struct ssh_host *h, const char *known_hosts)
+{
+	LIBSSH2_KNOWNHOSTS *kh = libssh2_knownhost_init(h->pool->scratch);
+	bool found;
+
+	if (kh == NULL)
+		return false;
+	read_known_file(kh, known_hosts);
+	found = check_known(h, kh, (const char *)h->offered_key, h->offered_len,
+	    offered_kbits(h), NULL) == LIBSSH2_KNOWNHOST_CHECK_MATCH;
+	libssh2_knownhost_free(kh);
+	return found;
+}
+
+/* Append the entry for the offered key to known_hosts: on a line of its
+ * own (a file whose last line has no newline is ended first, or the entry
+ * would join that line and break both). */
+static int
+append_known(struct ssh_host *h, const char *known_hosts, const char *name,
+    struct wr_err *err)
+{
+	char line[8300];
+	struct stat sb;
+	unsigned char c;
+	int fd, last = -1;
+	long n;
+
+	fd = open(known_hosts, O_RDWR | O_APPEND | O_CREAT | O_CLOEXEC, 0600);
+	if (fd < 0)
+		return wr_err_set(err, "cannot open %s: %s", known_hosts, strerror(errno));
+	if (fstat(fd, &sb) != 0 || !S_ISREG(sb.st_mode)) {
+		close(fd);
+		return wr_err_set(err, "%s is not a regular file: a key written there would not "
+		    "be kept", known_hosts);
+	}
+	if (sb.st_size > 0) {
+		if (pread(fd, &c, 1, sb.st_size - 1) != 1) {
+			close(fd);
+			return wr_err_set(err, "cannot read %s: %s", known_hosts, strerror(errno));
+		}
+		last = c;
+	}
+	n = knownhosts_entry(last, name, h->st.keytype, h->offered_key, h->offered_len, line,
+	    sizeof(line));
+	if (n < 0) {
+		close(fd);
+		return wr_err_set(err, "known_hosts line too long");
+	}
+	if (write(fd, line, (size_t)n) != n || fsync(fd) != 0) {
+		wr_err_set(err, "cannot write %s: %s", known_hosts, strerror(errno));
+		close(fd);
+		return -1;
+	}
+	if (close(fd) != 0)
+		return wr_err_set(err, "cannot write %s: %s", known_hosts, strerror(errno));
+	return 0;
+}
+
+int
+ssh_pool_trust(struct ssh_pool *p, int host, const char *known_hosts, struct wr_err *err)
+{
+	struct ssh_host *h = p->hosts[host];
+	char name[300], hashed[128];
+	unsigned char salt[20];
+	int r;
+
+	if (h->st.state == SSH_UNTRUSTED && h->st.key_revoked)
+		return wr_err_set(err, "%s's host key %s is marked @revoked in %s:%d: it is never "
+		    "trusted", h->name, h->st.fingerprint, h->st.known_file, h->st.known_line);
+	if (h->st.state != SSH_UNTRUSTED || !h->st.key_unknown || h->offered_key == NULL)
+		return wr_err_set(err, "%s has no unknown key to trust%s", h->name,
+		    h->st.state == SSH_UNTRUSTED ? " (a changed key is never trusted from "
+		    "here: check it, then remove the old one with ssh-keygen -R)" : "");
+	if (known_hosts == NULL || known_hosts[0] == '\0')
+		return wr_err_set(err, "no known_hosts file is named in the config "
+		    "([warroom] known_hosts)");
+	/* The files as they are now: a line added (a @revoked mark, another
+	 * key) while the question was open counts. */
+	r = key_verdict(h);
+	if (r == KEY_REVOKED) {
+		revoked_key(h);
+		return wr_err_set(err, "%s's host key %s is marked @revoked in %s:%d: it is never "
+		    "trusted", h->name, h->st.fingerprint, h->st.known_file, h->st.known_line);
+	}
+	if (r == LIBSSH2_KNOWNHOST_CHECK_MISMATCH) {
+		untrusted_key(h, r);
+		return wr_err_set(err, "known_hosts now holds another key for %s: nothing added",
+		    h->name);
+	}
+	if (r == LIBSSH2_KNOWNHOST_CHECK_MATCH) {
+		h->attempts = 0;
+		on_retry(h);
+		return wr_err_set(err, "known_hosts holds this key for %s now: nothing added; "
+		    "connecting", h->name);
+	}
+	if (r != LIBSSH2_KNOWNHOST_CHECK_NOTFOUND)
+		return wr_err_set(err, "cannot read known_hosts");
+	/* The name ssh looks up: a HostKeyAlias, else [address]:port; hashed
+	 * as ssh would write it when ssh_config says HashKnownHosts yes. */
+	sshcfg_known_name(&h->d, name, sizeof(name));
+	if (h->d.hash_known) {
+		if (RAND_bytes(salt, sizeof(salt)) != 1 ||
+		    knownhosts_hash_name(salt, sizeof(salt), name, hmac_sha1, hashed,
+		    sizeof(hashed)) != 0)
+			return wr_err_set(err, "cannot hash %s's name for known_hosts", h->name);
+		wr_strlcpy(name, hashed, sizeof(name));
+	}
+	if (append_known(h, known_hosts, name, err) != 0)
+		return -1;
+	/* Said trusted only once the file, read back, gives the key. */
+	if (!trusted_in(h, known_hosts))
+		return wr_err_set(err, "the key was appended to %s, but reading the file back "
+		    "does not find it for %s: check the file", known_hosts, h->st.known_name);
+	free(h->offered_key);
+	h->offered_key = NULL;
+	h->st.key_unknown = false;
+	h->attempts = 0;
+	on_retry(h);
+	return 0;
 }
 
 /* ---- authentication ---- */
@@ -1554,8 +1761,13 @@ ssh_pool_recheck(struct ssh_pool *p, int host)
 		on_retry(h);
 		return SSH_RECHECK_CONNECTING;
 	}
+	if (r == KEY_REVOKED) {
+		revoked_key(h);
+		return SSH_RECHECK_REVOKED;
+	}
 	if (r != LIBSSH2_KNOWNHOST_CHECK_MISMATCH && r != LIBSSH2_KNOWNHOST_CHECK_NOTFOUND)
-		return h->st.key_changed ? SSH_RECHECK_CHANGED : SSH_RECHECK_UNKNOWN;
+		return h->st.key_revoked ? SSH_RECHECK_REVOKED :
+		    h->st.key_changed ? SSH_RECHECK_CHANGED : SSH_RECHECK_UNKNOWN;
 	untrusted_key(h, r);
 	return r == LIBSSH2_KNOWNHOST_CHECK_NOTFOUND ? SSH_RECHECK_UNKNOWN : SSH_RECHECK_CHANGED;
 }
@@ -1569,7 +1781,7 @@ ssh_pool_retry(struct ssh_pool *p, int host)
 	/* The key kept is the one offered then: the server may offer another
 	 * now (restored, or rotated again), and only a new handshake sees
 	 * it, checked before any authentication as always. */
-	if (r == SSH_RECHECK_CHANGED || r == SSH_RECHECK_UNKNOWN) {
+	if (r == SSH_RECHECK_CHANGED || r == SSH_RECHECK_UNKNOWN || r == SSH_RECHECK_REVOKED) {
 		h->attempts = 0;
 		on_retry(h);
 	}

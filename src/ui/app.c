@@ -15,6 +15,7 @@
 #include "warroom/poller.h"
 #include "warroom/record.h"
 #include "warroom/ssh.h"
+#include "warroom/sshcfg.h"
 #include "warroom/timeline.h"
 
 #define STATUS_SECONDS 6
@@ -422,7 +423,7 @@ app_host_where(const struct app *app, int h, char *buf, size_t cap)
 	if (st != NULL && st->where[0] != '\0')
 		snprintf(buf, cap, "%s", st->where);
 	else if (c->port != 0)
-		snprintf(buf, cap, "%s:%d", c->address[0] ? c->address : c->name, c->port);
+		sshcfg_hostport(c->address[0] ? c->address : c->name, c->port, buf, cap);
 	else
 		snprintf(buf, cap, "%s", c->address[0] ? c->address : c->name);
 }

@@ -27,9 +27,10 @@ page_size(const struct app *app)
 
 /* Trusting a host key is refused in read-only mode (by the choke point:
  * no "accept anyway"), only offered for an unknown key, and needs the
- * host's name typed. A changed key is never trusted from here: K reads
- * known_hosts again, so once the engineer has removed the old line the
- * key is an unknown one, asked about like any other. */
+ * host's name typed. A changed or revoked key is never trusted from here:
+ * K reads known_hosts again, so once the engineer has removed the old (or
+ * the @revoked) line the key is an unknown one, asked about like any
+ * other. */
 static void
 trust_ask(struct app *app)
 {
@@ -48,10 +49,17 @@ trust_ask(struct app *app)
 		app_say(app, "%s's key is not in question (%s)", name, ssh_state_name(st->state));
 		return;
 	}
-	if (st->key_changed) {
+	/* Changed or revoked: known_hosts read again first (the old or the
+	 * @revoked line may be gone by now). */
+	if (st->key_changed || st->key_revoked) {
 		switch (ssh_pool_recheck(app->pool, h)) {
 		case SSH_RECHECK_UNKNOWN:
 			break;                  /* asked below, like any unknown key */
+		case SSH_RECHECK_REVOKED:
+			app_say(app, "%s's host key %s %s is marked @revoked in %s:%d: it is never "
+			    "trusted, and nothing is sent to it", name, st->keytype, st->fingerprint,
+			    st->known_file, st->known_line);
+			return;
 		case SSH_RECHECK_CHANGED:
 			sshcfg_keygen_remove(st->known_name, st->known_file, cmd, sizeof(cmd));
 			app_say(app, "%s: a CHANGED host key is never trusted from here (offered %s, "
@@ -66,14 +74,16 @@ trust_ask(struct app *app)
 		}
 	}
 	if (st->hop_unknown) {
-		char hop[sizeof(st->hop)];
+		char hop[sizeof(st->hop)], fix[WR_PATH_MAX];
 
 		/* ssh checks a hop's key; K only looks again once it is known. */
 		wr_strlcpy(hop, st->hop, sizeof(hop));
+		sshcfg_hop_accept(app->cfg.ssh_config.path, app->cfg.known_hosts.path, hop, fix,
+		    sizeof(fix));
 		ssh_pool_recheck(app->pool, h);
 		app_say(app, "%s: the key of ProxyJump hop %s is ssh's to check, never K's: "
-		    "accept it by hand (ssh %s, compare its fingerprint); connecting again now",
-		    name, hop, hop);
+		    "accept it by hand (%.600s, compare its fingerprint); connecting again now",
+		    name, hop, fix);
 		return;
 	}
 	if (!st->key_unknown)
@@ -86,6 +96,7 @@ trust_ask(struct app *app)
 		return;
 	}
 	app->prompt_host = h;
+	app->trust_error[0] = '\0';
 	app_ask(app, PROMPT_TRUST);
 }
 
@@ -104,7 +115,9 @@ recheck_hosts(struct app *app, int *unknown)
 
 		switch (ssh_pool_retry(app->pool, i)) {
 		case SSH_RECHECK_UNKNOWN: *unknown += was_changed; n++; break;
-		case SSH_RECHECK_CONNECTING: case SSH_RECHECK_CHANGED: n++; break;
+		case SSH_RECHECK_CONNECTING: case SSH_RECHECK_CHANGED: case SSH_RECHECK_REVOKED:
+			n++;
+			break;
 		default: break;
 		}
 	}

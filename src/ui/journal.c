@@ -190,7 +190,8 @@ seen_apply(struct app *app, const struct record *r)
 		return;
 	if (strcmp(r->kind, "verdict.change") == 0 && cJSON_IsString(verdict))
 		wr_strlcpy(app->verdicts[h], verdict->valuestring, sizeof(app->verdicts[0]));
-	if (strcmp(r->kind, "hostkey.changed") == 0 && cJSON_IsString(fp))
+	if ((strcmp(r->kind, "hostkey.changed") == 0 || strcmp(r->kind, "hostkey.revoked") == 0) &&
+	    cJSON_IsString(fp))
 		wr_strlcpy(app->hostkeys[h], fp->valuestring, sizeof(app->hostkeys[0]));
 	if (strcmp(r->kind, "health.change") != 0 || !cJSON_IsString(sv))
 		return;
@@ -701,7 +702,7 @@ journal_hostkey(struct app *app, int host)
 	if (!writable(app) || app->pool == NULL)
 		return;
 	st = ssh_pool_status(app->pool, host);
-	if (st->state != SSH_UNTRUSTED || !st->key_changed)
+	if (st->state != SSH_UNTRUSTED || (!st->key_changed && !st->key_revoked))
 		return;
 	if (app->hostkeys == NULL)
 		app->hostkeys = xcalloc(app->cfg.nhosts + 1, sizeof(*app->hostkeys));
@@ -712,17 +713,21 @@ journal_hostkey(struct app *app, int host)
 	d = cJSON_CreateObject();
 	cJSON_AddStringToObject(d, "keytype", st->keytype);
 	cJSON_AddStringToObject(d, "fingerprint", st->fingerprint);
-	cJSON_AddStringToObject(d, "old_keytype", st->old_keytype);
-	cJSON_AddStringToObject(d, "old_fingerprint", st->old_fingerprint);
+	if (st->key_changed) {
+		cJSON_AddStringToObject(d, "old_keytype", st->old_keytype);
+		cJSON_AddStringToObject(d, "old_fingerprint", st->old_fingerprint);
+	}
 	cJSON_AddStringToObject(d, "known_hosts", st->known_file);
+	if (st->key_revoked)
+		cJSON_AddNumberToObject(d, "line", st->known_line);
 	cJSON_AddStringToObject(d, "name", st->known_name);
 	cJSON_AddStringToObject(d, "endpoint", st->where);
 	if (st->hop[0] != '\0')
 		cJSON_AddStringToObject(d, "hop", st->hop);
-	if (timeline_append(app->tl, "hostkey.changed", app->cfg.hosts[host].name, NULL, d,
-	    &err) != 0)
-		app_say(app, "%s's HOST KEY CHANGED, and it is NOT recorded: %s",
-		    app->cfg.hosts[host].name, err.msg);
+	if (timeline_append(app->tl, st->key_revoked ? "hostkey.revoked" : "hostkey.changed",
+	    app->cfg.hosts[host].name, NULL, d, &err) != 0)
+		app_say(app, "%s's HOST KEY %s, and it is NOT recorded: %s",
+		    app->cfg.hosts[host].name, st->key_revoked ? "IS REVOKED" : "CHANGED", err.msg);
 	else
 		wr_strlcpy(app->hostkeys[host], st->fingerprint, sizeof(app->hostkeys[0]));
 }

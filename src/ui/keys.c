@@ -121,7 +121,9 @@ filter_set(struct app *app, const char *pattern)
 }
 
 /* The typed confirmation must be the host's name, exactly (but for the
- * spaces a paste leaves at its ends). */
+ * spaces a paste leaves at its ends). Another name keeps the question
+ * open with why, as a rollback's dialog does: closed, the keys typed
+ * next would run as commands. */
 static void
 trust_confirm(struct app *app, const char *typed)
 {
@@ -131,9 +133,12 @@ trust_confirm(struct app *app, const char *typed)
 	cJSON *d;
 
 	if (!lineedit_typed_is(typed, name)) {
-		app_say(app, "not trusted: you typed '%s', not '%s'", typed, name);
+		snprintf(app->trust_error, sizeof(app->trust_error), "not trusted: you typed "
+		    "'%.40s', not '%.40s' (C-u clears, Esc cancels)", typed, name);
+		app->prompt_active = true;
 		return;
 	}
+	app->trust_error[0] = '\0';
 	d = cJSON_CreateObject();
 	cJSON_AddStringToObject(d, "keytype", st->keytype);
 	cJSON_AddStringToObject(d, "fingerprint", st->fingerprint);
@@ -149,7 +154,8 @@ trust_confirm(struct app *app, const char *typed)
 	else {
 		if (app->tl == NULL)
 			cJSON_Delete(d);
-		app_say(app, "%s's key trusted and added to %s", name, app->cfg.known_hosts.path);
+		app_say(app, "%s's key trusted, added to %s and read back from it", name,
+		    app->cfg.known_hosts.path);
 	}
 }
 

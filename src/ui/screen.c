@@ -637,9 +637,11 @@ draw_footer(struct app *app)
 		if (app->prompt_kind == PROMPT_TRUST) {
 			char q[160];
 
+			/* A name refused says why in the box above. */
 			snprintf(q, sizeof(q), "trust this key? type %s: ",
 			    app->cfg.hosts[app->prompt_host].name);
-			x = ui_put(w, 0, 1, cols - 2, ui_attr(app, THEME_STATUS), q);
+			x = ui_put(w, 0, 1, cols - 2, ui_attr(app, app->trust_error[0] ? THEME_WARN :
+			    THEME_STATUS), q);
 		} else if (app->prompt_kind == PROMPT_ANNOUNCE) {
 			char q[600];
 

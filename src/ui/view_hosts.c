@@ -244,6 +244,30 @@ detail_lines(const struct app *app, int host, int svc, char lines[3][700])
 		    st->old_fingerprint[0] ? st->old_fingerprint : "(not read)");
 		return 2;
 	}
+	if (st->state == SSH_UNTRUSTED && st->key_revoked) {
+		/* As loud as ssh: a revoked key is refused, never offered to K. */
+		snprintf(lines[0], 700, "%s: REVOKED HOST KEY — marked @revoked in %.500s:%d; "
+		    "nothing is sent to it, and K never trusts it", name, st->known_file,
+		    st->known_line);
+		snprintf(lines[1], 700, "  %s %s", st->keytype, st->fingerprint);
+		return 2;
+	}
+	if (st->state == SSH_UNTRUSTED && st->hop_unknown) {
+		char fix[WR_PATH_MAX];
+
+		/* The hop's key is ssh's to check: what ssh knows of it, and the
+		 * ssh that accepts it where warroom will look. */
+		sshcfg_hop_accept(app->cfg.ssh_config.path, app->cfg.known_hosts.path, st->hop,
+		    fix, sizeof(fix));
+		snprintf(lines[0], 700, "%s: UNKNOWN HOST KEY of ProxyJump hop %.120s%s%s%s%s%s — "
+		    "nothing is sent to it; ssh checks a hop's key, never K", name, st->hop,
+		    st->keytype[0] || st->known_name[0] ? " (" : "", st->keytype,
+		    st->keytype[0] && st->known_name[0] ? " key of " : "", st->known_name,
+		    st->keytype[0] || st->known_name[0] ? ")" : "");
+		snprintf(lines[1], 700, "  accept it by hand, comparing its fingerprint: %.560s; "
+		    "then C-r", fix);
+		return 2;
+	}
 	if (st->state == SSH_UNTRUSTED) {
 		snprintf(lines[0], 700, "%s: UNKNOWN HOST KEY — nothing is sent to it%s", name,
 		    app->safety.read_only ? "" : app->cfg.known_hosts.path[0] ? " (K trusts it)" :
@@ -361,7 +385,7 @@ hosts_trust_draw(struct app *app, int lines, int ncols)
 	const struct config_host *h = &app->cfg.hosts[app->prompt_host];
 	const struct ssh_status *st = ssh_pool_status(app->pool, app->prompt_host);
 	int w = ncols - 8 < 100 ? ncols - 8 : 100, bh = 0, y, pass;
-	char line[WR_PATH_MAX + 200];
+	char line[WR_PATH_MAX + 300];
 	WINDOW *win = NULL;
 
 	if (w < 20)
@@ -381,15 +405,21 @@ hosts_trust_draw(struct app *app, int lines, int ncols)
 		    st->fingerprint);
 		y++;
 		snprintf(line, sizeof(line), "compare it with the host's own (ssh-keygen -lf on its "
-		    "public host key); once trusted it is added to %.900s as %.200s",
-		    app->cfg.known_hosts.path, st->known_name);
+		    "public host key); once trusted it is added to %.900s as %.200s%s",
+		    app->cfg.known_hosts.path, st->known_name, st->hash_known ?
+		    ", hashed (HashKnownHosts yes)" : "");
 		ui_put_wrapped(win, &y, 2, w - 4, 2, limit, ui_attr(app, THEME_NORMAL), line);
+		if (app->trust_error[0] != '\0')
+			ui_put_wrapped(win, &y, 2, w - 4, 2, limit, ui_attr(app, THEME_BAD) | A_BOLD,
+			    app->trust_error);
 		ui_put_wrapped(win, &y, 2, w - 4, 2, limit, ui_attr(app, THEME_DIM),
 		    "type the host's name in the footer: Enter trusts it, Esc trusts nothing");
 		if (pass == 1)
 			break;
 		bh = y + 1;
-		if ((win = ui_overlay(app, bh, w, lines - 1 - bh, (ncols - w) / 2,
+		/* Above the panes' bottom border, which stays whole: on it, the
+		 * box's corners ran into the HOSTS (or LOGS) border. */
+		if ((win = ui_overlay(app, bh, w, lines - 2 - bh, (ncols - w) / 2,
 		    THEME_BORDER_FOCUS, " TRUST THIS HOST KEY? ")) == NULL)
 			return;
 	}

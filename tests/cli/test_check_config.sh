@@ -1,7 +1,8 @@
 #!/bin/sh
 # test_check_config.sh — --check-config prints the resolved settings and
 # hosts without any secret (each host as ssh_config really resolves it:
-# user@host:port, the jump host, the known_hosts files), and refuses
+# user@host:port, the jump host, the known_hosts files, the global ones
+# apart, and whether K hashes names), and refuses
 # files it cannot trust with file:line messages: missing files, token
 # files readable by others, symlinked tokens, identity files that are no
 # private key or that others can read, and an ssh_config ssh refuses.
@@ -21,6 +22,8 @@ Host k8s
   User ops
   ProxyJump bastion
   UserKnownHostsFile $tmp/team_known_hosts
+  GlobalKnownHostsFile $tmp/global_known_hosts
+  HashKnownHosts yes
   IdentityFile $tmp/id_team
 CFG
 
@@ -57,7 +60,8 @@ WR_TEST_METRICS_TOKEN=$secret "$WARROOM" -c "$tmp/good.conf" --check-config > "$
 assert_contains "$tmp/out" "known_hosts: $tmp/known_hosts"
 assert_contains "$tmp/out" "api-1: deploy@127.0.0.1:2201 driver=compose compose_dir=/srv/app services=api,jobs"
 assert_contains "$tmp/out" "k8s: ops@10.1.2.3:2222 via bastion driver=k8s namespace=default services=api"
-assert_contains "$tmp/out" "    known_hosts: $tmp/known_hosts $tmp/team_known_hosts"
+assert_contains "$tmp/out" "    known_hosts: $tmp/known_hosts $tmp/team_known_hosts; global, read only: $tmp/global_known_hosts; K hashes the names it adds (HashKnownHosts yes)"
+assert_contains "$tmp/out" "    known_hosts: $tmp/known_hosts $HOME/.ssh/known_hosts $HOME/.ssh/known_hosts2; global, read only: /etc/ssh/ssh_known_hosts /etc/ssh/ssh_known_hosts2"
 assert_contains "$tmp/out" "warning: host \"k8s\": IdentityFile $tmp/id_team from ssh_config does not exist"
 assert_contains "$tmp/out" "metrics token: from file $tmp/metrics.token"
 assert_contains "$tmp/out" "metrics token: from \$WR_TEST_METRICS_TOKEN"

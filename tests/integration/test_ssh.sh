@@ -3,7 +3,9 @@
 # sshd on loopback): hosts come UP and run commands with their exit
 # status; an unknown or rotated host key leaves the host UNTRUSTED with
 # nothing run (a rotated one with the old key and its file); a ProxyJump
-# hop's refusal in ssh's words, its changed key UNTRUSTED; a broken
+# hop's refusal in ssh's words with the ssh that accepts it by hand, its
+# key in the config's known_hosts known to ssh too, its changed key
+# UNTRUSTED; a broken
 # ssh_config DOWN in ssh's words; HostKeyAlias; a missing IdentityFile
 # named; agent and key-file auth work, a wrong key, an RSA key, a public
 # key, a text file and a key others can read fail with a clear reason; a
@@ -153,21 +155,30 @@ assert_contains "$tmp/out" "target DOWN error=SSH handshake with 127.0.0.1 faile
 "$fleet" fault --dir "$fl" h1 sshd-start > /dev/null
 ok "ProxyJump through one fleet host to another (and DOWN when the jump host is)"
 
-# The hop's host key, checked by ssh itself: unknown, the host is
-# UNTRUSTED with how to accept it by hand; changed, UNTRUSTED like one
-# whose own key changed.
+# The hop's host key, checked by ssh itself. In the config's known_hosts
+# only (not in the hop's own file), ssh knows it too: UP.
 : > "$tmp/hop_known_hosts"
 sed "s|UserKnownHostsFile $fl/known_hosts|UserKnownHostsFile $tmp/hop_known_hosts|" \
 	"$tmp/ssh_config" > "$tmp/hop_ssh_config"
-sed "s|^ssh_config = .*|ssh_config = $tmp/hop_ssh_config|" "$tmp/jump.conf" > "$tmp/hop.conf"
+sed "s|^ssh_config = .*|ssh_config = $tmp/hop_ssh_config|" "$tmp/jump.conf" > "$tmp/hop_in_config.conf"
+"$probe" -c "$tmp/hop_in_config.conf" -t 10 > "$tmp/out" || true
+assert_contains "$tmp/out" "target UP key=ssh-ed25519"
+ok "a hop's key in the config's known_hosts is known to ssh's side too"
+
+# Unknown, the host is UNTRUSTED with how to accept it by hand (ssh as
+# warroom runs it, writing where warroom looks); changed, UNTRUSTED like
+# one whose own key changed.
+grep "^\[127.0.0.1\]:$p2 " "$fl/known_hosts" > "$tmp/target_known_hosts"
+sed "s|^ssh_config = .*|ssh_config = $tmp/hop_ssh_config|; s|^known_hosts = .*|known_hosts = $tmp/target_known_hosts|" \
+	"$tmp/jump.conf" > "$tmp/hop.conf"
 "$probe" -c "$tmp/hop.conf" -t 10 > "$tmp/out" || true
-assert_contains "$tmp/out" "target UNTRUSTED error=the ED25519 key of ProxyJump hop jump ([127.0.0.1]:$p1) is not in known_hosts, so ssh refused it: check it and accept it by hand (ssh jump), then C-r"
+assert_contains "$tmp/out" "target UNTRUSTED error=the ED25519 key of ProxyJump hop jump ([127.0.0.1]:$p1) is not in known_hosts, so ssh refused it: check it and accept it by hand (ssh -F $tmp/hop_ssh_config -o UserKnownHostsFile=$tmp/target_known_hosts jump), then C-r"
 # The same under ssh's default StrictHostKeyChecking (ask): with BatchMode
 # ssh says only "Host key verification failed.".
 sed '/StrictHostKeyChecking yes/d' "$tmp/hop_ssh_config" > "$tmp/ask_ssh_config"
-sed "s|^ssh_config = .*|ssh_config = $tmp/ask_ssh_config|" "$tmp/jump.conf" > "$tmp/ask.conf"
+sed "s|^ssh_config = .*|ssh_config = $tmp/ask_ssh_config|" "$tmp/hop.conf" > "$tmp/ask.conf"
 "$probe" -c "$tmp/ask.conf" -t 10 > "$tmp/out" || true
-assert_contains "$tmp/out" "target UNTRUSTED error=ssh refused the key of ProxyJump hop jump (Host key verification failed.): check it and accept it by hand (ssh jump), then C-r"
+assert_contains "$tmp/out" "target UNTRUSTED error=ssh refused the key of ProxyJump hop jump (Host key verification failed.): check it and accept it by hand (ssh -F $tmp/ask_ssh_config -o UserKnownHostsFile=$tmp/target_known_hosts jump), then C-r"
 echo "[127.0.0.1]:$p1 $(cut -d' ' -f1,2 "$tmp/stranger.pub")" > "$tmp/hop_known_hosts"
 "$probe" -c "$tmp/hop.conf" -t 10 > "$tmp/out" || true
 assert_contains "$tmp/out" "target UNTRUSTED error=HOST KEY CHANGED on ProxyJump hop jump ([127.0.0.1]:$p1): ED25519 SHA256:"

@@ -192,6 +192,13 @@ describe_never_prints_secrets(void **state)
 	assert_null(strstr(d, "a:22"));
 	free(d);
 	config_free(&cfg);
+	/* An IPv6 address in brackets: "::1:14501" reads as another address. */
+	assert_int_equal(parse(&cfg, "[host \"v6\"]\naddress = ::1\nport = 14501\nuser = root\n"
+	    "compose_dir = /srv\nservices = api\n"), 0);
+	d = config_describe(&cfg);
+	assert_non_null(strstr(d, "  v6: root@[::1]:14501 driver=compose"));
+	free(d);
+	config_free(&cfg);
 }
 
 static void

@@ -514,6 +514,12 @@ other_kinds_read_as_words(void **state)
 	assert_string_equal(t, "HOST KEY CHANGED on ProxyJump hop bastion: offered ED25519 SHA256:n; "
 	    "known_hosts had a key (not read); nothing was sent");
 	free(t);
+	t = details_of("hostkey.revoked", "{\"keytype\":\"ssh-ed25519\","
+	    "\"fingerprint\":\"SHA256:bad\",\"known_hosts\":\"/k/known_hosts\",\"line\":4,"
+	    "\"name\":\"[10.0.0.5]:2222\"}");
+	assert_string_equal(t, "REVOKED HOST KEY offered: ssh-ed25519 SHA256:bad for "
+	    "[10.0.0.5]:2222, marked @revoked in /k/known_hosts:4; nothing was sent");
+	free(t);
 	t = details_of("runbook.tzero", "{\"name\":\"cutover.md\",\"tzero\":1795703400}");
 	assert_string_equal(t, "cutover.md: T-0 at 2026-11-26 14:30 UTC");
 	free(t);

@@ -134,9 +134,14 @@ settle_where_it_connects(void **state)
 	assert_string_equal(buf, "root@127.0.0.1:22201 via jump");
 	sshcfg_known_name(&d, buf, sizeof(buf));
 	assert_string_equal(buf, "[127.0.0.1]:22201");
-	assert_int_equal(d.nknown, 2);
+	/* ssh -G named no global file: OpenSSH's own, read after the others. */
+	assert_int_equal(d.nknown, 4);
+	assert_int_equal(d.nuser_known, 2);
 	assert_string_equal(d.known[0], "/wr/known_hosts");
 	assert_string_equal(d.known[1], "/team/known_hosts");
+	assert_string_equal(d.known[2], "/etc/ssh/ssh_known_hosts");
+	assert_string_equal(d.known[3], "/etc/ssh/ssh_known_hosts2");
+	assert_false(d.hash_known);
 	assert_int_equal(d.nidentity, 2);           /* the config's key once */
 	assert_int_equal(d.ncfg_identity, 1);
 	assert_string_equal(d.identities[1], "/team/id");
@@ -164,6 +169,59 @@ settle_where_it_connects(void **state)
 	sshcfg_known_name(&d, buf, sizeof(buf));
 	assert_string_equal(buf, "db");
 	assert_string_equal(d.known[0], "/home/me/.ssh/known_hosts");
+	assert_string_equal(d.known[1], "/etc/ssh/ssh_known_hosts");
+}
+
+/* GlobalKnownHostsFile and HashKnownHosts as ssh -G prints them; the
+ * global files come after the user's, and are the only ones read-only. */
+static void
+global_files_and_hashing(void **state)
+{
+	const char *g = "hostname ::1\nport 14501\nuser root\nhashknownhosts yes\n"
+	    "globalknownhostsfile /srv/team/ssh_known_hosts ~/team_hosts\n"
+	    "userknownhostsfile ~/.ssh/known_hosts\n";
+	struct sshcfg_want w = { .name = "v6", .known_hosts = "/wr/kh", .home = "/home/me" };
+	struct ssh_resolved r;
+	struct sshcfg_dest d;
+	struct wr_err err;
+	char buf[512];
+
+	assert_int_equal(sshcfg_parse(g, strlen(g), "/home/me", &r, &err), 0);
+	assert_true(r.hash_known_hosts);
+	assert_int_equal(r.nglobal, 2);
+	assert_string_equal(r.global_known_files[1], "/home/me/team_hosts");
+	sshcfg_settle(&w, &r, &d);
+	assert_true(d.hash_known);
+	assert_int_equal(d.nknown, 4);
+	assert_int_equal(d.nuser_known, 2);
+	assert_string_equal(d.known[1], "/home/me/.ssh/known_hosts");
+	assert_string_equal(d.known[2], "/srv/team/ssh_known_hosts");
+	/* An IPv6 address in brackets, where ssh would put them. */
+	sshcfg_endpoint(&d, buf, sizeof(buf));
+	assert_string_equal(buf, "root@[::1]:14501");
+	sshcfg_known_name(&d, buf, sizeof(buf));
+	assert_string_equal(buf, "[::1]:14501");
+	sshcfg_hostport("10.0.0.5", 22, buf, sizeof(buf));
+	assert_string_equal(buf, "10.0.0.5:22");
+}
+
+/* The fix for a hop whose key ssh does not know: ssh as warroom runs it
+ * (its ssh_config), writing where warroom looks. */
+static void
+hop_accept_command(void **state)
+{
+	const char *files[] = { "/wr/known_hosts", "/srv/ops keys/kh" };
+	char buf[512];
+
+	sshcfg_hop_accept("/etc/wr/ssh_config", "/wr/known_hosts", "web1", buf, sizeof(buf));
+	assert_string_equal(buf, "ssh -F /etc/wr/ssh_config -o "
+	    "UserKnownHostsFile=/wr/known_hosts web1");
+	sshcfg_hop_accept(NULL, "", "ops@bastion:2222", buf, sizeof(buf));
+	assert_string_equal(buf, "ssh ops@bastion:2222");
+	sshcfg_hop_accept("", "/srv/ops keys/kh", "a,b", buf, sizeof(buf));
+	assert_string_equal(buf, "ssh -o 'UserKnownHostsFile=\"/srv/ops keys/kh\"' -J a b");
+	sshcfg_files_option("GlobalKnownHostsFile", files, 2, buf, sizeof(buf));
+	assert_string_equal(buf, "GlobalKnownHostsFile=/wr/known_hosts \"/srv/ops keys/kh\"");
 }
 
 static void
@@ -194,6 +252,8 @@ main(void)
 		cmocka_unit_test(argv_for_ssh_g),
 		cmocka_unit_test(settle_where_it_connects),
 		cmocka_unit_test(keygen_remove_command),
+		cmocka_unit_test(global_files_and_hashing),
+		cmocka_unit_test(hop_accept_command),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
