@@ -138,7 +138,10 @@ sshauth_failure(const struct sshauth_tally *t, const char *notes, char *out, siz
 	if (!t->agent_said && (t->agent == SSHAUTH_AGENT_UNSET ||
 	    t->agent == SSHAUTH_AGENT_UNREACHABLE)) {
 		agent_absent(t, absent, sizeof(absent));
-		add(out, cap, "no ssh-agent to ask (%s)", absent);
+		if (t->agent == SSHAUTH_AGENT_UNSET)
+			add(out, cap, "no ssh-agent to ask (%s)", absent);
+		else
+			add(out, cap, "%s", absent);
 	}
 	if (out[0] != '\0')
 		return;

@@ -170,6 +170,9 @@ failure_reason(void **state)
 	t.agent_said = true;
 	sshauth_failure(&t, "/k/id refused", why, sizeof(why));
 	assert_string_equal(why, "/k/id refused; 1 ssh-agent key refused");
+	t = (struct sshauth_tally){ .agent = SSHAUTH_AGENT_UNREACHABLE, .sock = "/tmp/gone" };
+	sshauth_failure(&t, "", why, sizeof(why));
+	assert_string_equal(why, "no ssh-agent answers at /tmp/gone");
 
 	t = (struct sshauth_tally){ .agent = SSHAUTH_AGENT_OK };
 	sshauth_failure(&t, NULL, why, sizeof(why));
