@@ -67,6 +67,7 @@ struct sshcfg_dest {
 	int nidentity;
 	int ncfg_identity;               /* how many of them the config named (first) */
 	bool identities_default;         /* ssh_config's are ssh's defaults */
+	bool identities_only;            /* IdentitiesOnly: no other agent key */
 	char known[2 * SSHCFG_MAX_FILES + 1][WR_PATH_MAX];
 	int nknown;
 	int nuser_known;                 /* known[0..nuser_known): the config's and

@@ -66,4 +66,10 @@ long sshkey_base64_encode(const unsigned char *in, size_t len, char *out, size_t
 /* Decode base64, skipping whitespace; returns bytes written or -1. */
 long sshkey_base64_decode(const char *in, size_t len, unsigned char *out, size_t cap);
 
+/* The public key blob a key file holds, as the agent lists keys: from a
+ * .pub line ("ssh-ed25519 AAAA… comment") or an OpenSSH private key,
+ * whose public half is readable behind a passphrase too. Returns its
+ * length in out[cap], or -1 (a PEM private key does not say it). */
+long sshkey_public_blob(const char *buf, size_t len, unsigned char *out, size_t cap);
+
 #endif

@@ -184,6 +184,7 @@ sshcfg_settle(const struct sshcfg_want *w, const struct ssh_resolved *r,
 			    WR_PATH_MAX);
 	}
 	out->identities_default = r != NULL && r->identities_default;
+	out->identities_only = r != NULL && r->identities_only;
 	if (w->known_hosts != NULL && w->known_hosts[0])
 		wr_strlcpy(out->known[out->nknown++], w->known_hosts, WR_PATH_MAX);
 	if (r != NULL && r->nknown > 0) {

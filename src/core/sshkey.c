@@ -318,3 +318,64 @@ sshkey_identity_check(const char *path, const char *buf, size_t len, unsigned mo
 	}
 	return 0;
 }
+
+/* "type base64…" on the first line: the blob, if it names that type. */
+static long
+public_line_blob(const char *buf, size_t len, unsigned char *out, size_t cap)
+{
+	const char *p = buf, *end = buf + len, *type, *b;
+	size_t tlen, pos = 0, n;
+	const unsigned char *name;
+	long got;
+
+	while (p < end && (*p == ' ' || *p == '\t'))
+		p++;
+	for (type = p; p < end && *p != ' ' && *p != '\t' && *p != '\n'; p++)
+		;
+	tlen = (size_t)(p - type);
+	while (p < end && (*p == ' ' || *p == '\t'))
+		p++;
+	for (b = p; p < end && *p != ' ' && *p != '\t' && *p != '\n' && *p != '\r'; p++)
+		;
+	if (tlen == 0 || p == b ||
+	    (got = sshkey_base64_decode(b, (size_t)(p - b), out, cap)) < 0 ||
+	    (name = wire_string(out, (size_t)got, &pos, &n)) == NULL ||
+	    n != tlen || memcmp(name, type, n) != 0)
+		return -1;
+	return got;
+}
+
+long
+sshkey_public_blob(const char *buf, size_t len, unsigned char *out, size_t cap)
+{
+	unsigned char raw[4096];
+	const char *start, *end;
+	const unsigned char *pub;
+	size_t pos, n;
+	long got;
+
+	if ((start = memmem(buf, len, OPENSSH_BEGIN, strlen(OPENSSH_BEGIN))) == NULL)
+		return public_line_blob(buf, len, out, cap);
+	start += strlen(OPENSSH_BEGIN);
+	end = memmem(start, len - (size_t)(start - buf), OPENSSH_END, strlen(OPENSSH_END));
+	if (end == NULL)
+		return -1;
+	/* The public key comes before the (maybe encrypted) private part:
+	 * magic, cipher, kdf, kdf options, the number of keys, then it. */
+	n = (size_t)(end - start) < 4000 ? (size_t)(end - start) : 4000;
+	n -= n % 4;
+	if ((got = sshkey_base64_decode(start, n, raw, sizeof(raw))) < 15 ||
+	    memcmp(raw, "openssh-key-v1", 15) != 0)
+		return -1;
+	pos = 15;
+	if (wire_string(raw, (size_t)got, &pos, &n) == NULL ||   /* cipher */
+	    wire_string(raw, (size_t)got, &pos, &n) == NULL ||   /* kdfname */
+	    wire_string(raw, (size_t)got, &pos, &n) == NULL ||   /* kdfoptions */
+	    pos + 4 > (size_t)got)
+		return -1;
+	pos += 4;
+	if ((pub = wire_string(raw, (size_t)got, &pos, &n)) == NULL || n > cap)
+		return -1;
+	memcpy(out, pub, n);
+	return (long)n;
+}

@@ -46,6 +46,8 @@
 #include "warroom/config_files.h"
 #include "warroom/knownhosts.h"
 #include "warroom/loop.h"
+#include "warroom/sanitize.h"
+#include "warroom/sshauth.h"
 #include "warroom/sshcfg.h"
 #include "warroom/sshcfg_run.h"
 #include "warroom/sshkey.h"
@@ -86,10 +88,8 @@ struct ssh_host {
 	bool registered;
 	LIBSSH2_SESSION *s;
 	LIBSSH2_AGENT *agent;
-	struct libssh2_agent_publickey *agent_id;
-	int auth_stage;                  /* 0 agent connect, 1 agent ids, 2 files */
-	int key_idx;
-	bool agent_listed;
+	struct auth_try *auth;           /* the keys of this attempt's login */
+	char hangup[160];                /* the server's reason when it hung up */
 
 	bool authed;
 	LIBSSH2_CHANNEL *sentinel;       /* an idle channel that keeps us reading */
@@ -235,6 +235,8 @@ close_session(struct ssh_host *h)
 	cancel_timer(h, &h->gai_timer);
 	cancel_timer(h, &h->deadline_timer);
 	close_child(h);
+	free(h->auth);                   /* its agent keys go with the agent */
+	h->auth = NULL;
 	if (h->agent != NULL) {
 		libssh2_agent_disconnect(h->agent);
 		libssh2_agent_free(h->agent);
@@ -912,6 +914,18 @@ counting_recv(libssh2_socket_t sock, void *buf, size_t len, int flags, void **ab
 	return n;
 }
 
+/* The server's SSH_MSG_DISCONNECT: its reason, sanitized, which libssh2
+ * would otherwise lose ("Too many authentication failures"). */
+static void
+on_disconnect(LIBSSH2_SESSION *s, int reason, const char *msg, int len, const char *lang,
+    int lang_len, void **abstract)
+{
+	struct ssh_host *h = *abstract;
+
+	sanitize_line(msg != NULL && len > 0 ? msg : "no reason given",
+	    msg != NULL && len > 0 ? (size_t)len : 15, h->hangup, sizeof(h->hangup));
+}
+
 static int
 begin_handshake(struct ssh_host *h)
 {
@@ -928,6 +942,8 @@ begin_handshake(struct ssh_host *h)
 	}
 	libssh2_session_set_blocking(h->s, 0);
 	libssh2_session_callback_set(h->s, LIBSSH2_CALLBACK_RECV, (void *)counting_recv);
+	libssh2_session_callback_set(h->s, LIBSSH2_CALLBACK_DISCONNECT, (void *)on_disconnect);
+	h->hangup[0] = '\0';
 	kh = load_known(h, 0, h->d.nknown);
 	mask = kh != NULL ? known_types(h, kh) : 0;
 	if (kh != NULL)
@@ -1306,97 +1322,285 @@ note(struct ssh_host *h, const char *fmt, ...)
 	va_end(ap);
 }
 
+/* Up to cap bytes of the regular file at path; -1 when it cannot be read.
+ * O_NONBLOCK: a FIFO named by mistake must not hang the loop. */
+static long
+read_head(const char *path, char *buf, size_t cap)
+{
+	struct stat st;
+	size_t got = 0;
+	ssize_t n = 0;
+	int fd;
+
+	if ((fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)) < 0)
+		return -1;
+	if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+		close(fd);
+		return -1;
+	}
+	while (got < cap && ((n = read(fd, buf + got, cap - got)) > 0 ||
+	    (n < 0 && errno == EINTR)))
+		got += n > 0 ? (size_t)n : 0;
+	close(fd);
+	return n < 0 ? -1 : (long)got;
+}
+
+#define AUTH_BLOB_MAX 2048               /* an RSA-8192 public key is ~1050 */
+
+/* The public key of the identity at path, to find it among the agent's:
+ * from its .pub, else from the file (a public key named by mistake, or
+ * an OpenSSH private key's public half, readable behind a passphrase).
+ * Returns the blob's length, or -1 when neither says it. */
+static long
+identity_blob(const char *path, unsigned char *out, size_t cap)
+{
+	char pub[WR_PATH_MAX + 8], buf[16384];
+	long n;
+
+	snprintf(pub, sizeof(pub), "%s.pub", path);
+	if ((n = read_head(pub, buf, sizeof(buf))) >= 0 &&
+	    (n = sshkey_public_blob(buf, (size_t)n, out, cap)) > 0)
+		return n;
+	if ((n = read_head(path, buf, sizeof(buf))) >= 0)
+		return sshkey_public_blob(buf, (size_t)n, out, cap);
+	return -1;
+}
+
+_Static_assert(SSHCFG_MAX_FILES + 1 <= SSHAUTH_MAX_FILES, "every identity can be planned");
+
+/* One attempt's keys: what is offered, in order, and how it went. */
+struct auth_try {
+	struct libssh2_agent_publickey *ids[SSHAUTH_MAX_AGENT];
+	int nids;
+	unsigned char blob[SSHCFG_MAX_FILES + 1][AUTH_BLOB_MAX];
+	long blob_len[SSHCFG_MAX_FILES + 1];
+	struct sshauth_plan plan;
+	int next;                        /* the plan's next offer */
+	int ready;                       /* next + 1 once it was found usable */
+	int refused;                     /* keys the server said no to */
+	char sock[WR_PATH_MAX];          /* SSH_AUTH_SOCK, for the reasons */
+	struct sshauth_tally tally;
+};
+
+/* Ask the agent for its keys (an empty or unset SSH_AUTH_SOCK is no
+ * agent, not an unreachable one), read the configured identities' public
+ * keys, and settle the order to offer them in. */
+static void
+auth_begin(struct ssh_host *h, struct auth_try *a)
+{
+	struct sshauth_key files[SSHCFG_MAX_FILES + 1], agent[SSHAUTH_MAX_AGENT];
+	struct libssh2_agent_publickey *id = NULL;
+	const char *sock = getenv("SSH_AUTH_SOCK");
+	int i;
+
+	a->tally.agent = SSHAUTH_AGENT_OFF;
+	if (h->pool->opts.use_agent) {
+		a->tally.agent = SSHAUTH_AGENT_UNSET;
+		if (sock != NULL) {
+			wr_strlcpy(a->sock, sock, sizeof(a->sock));
+			a->tally.sock = a->sock;
+		}
+	}
+	if (a->tally.agent == SSHAUTH_AGENT_UNSET && a->sock[0] != '\0') {
+		a->tally.agent = SSHAUTH_AGENT_UNREACHABLE;
+		if ((h->agent = libssh2_agent_init(h->s)) != NULL &&
+		    libssh2_agent_connect(h->agent) == 0 &&
+		    libssh2_agent_list_identities(h->agent) == 0)
+			a->tally.agent = SSHAUTH_AGENT_OK;
+	}
+	while (a->tally.agent == SSHAUTH_AGENT_OK && a->nids < SSHAUTH_MAX_AGENT &&
+	    libssh2_agent_get_identity(h->agent, &id, id) == 0) {
+		agent[a->nids] = (struct sshauth_key){ id->blob, id->blob_len };
+		a->ids[a->nids++] = id;
+	}
+	for (i = 0; i < h->d.nidentity; i++) {
+		a->blob_len[i] = identity_blob(h->d.identities[i], a->blob[i], AUTH_BLOB_MAX);
+		files[i] = (struct sshauth_key){ a->blob_len[i] > 0 ? a->blob[i] : NULL,
+		    a->blob_len[i] > 0 ? (size_t)a->blob_len[i] : 0 };
+	}
+	sshauth_order(files, h->d.nidentity, agent, a->nids, h->d.identities_only, &a->plan);
+	a->tally.left_out = a->plan.left_out;
+}
+
+/* The agent's name for one of its keys, for messages. */
+static void
+agent_key_name(const struct libssh2_agent_publickey *id, char *out, size_t cap)
+{
+	const char *c = id->comment != NULL && id->comment[0] ? id->comment : "(no comment)";
+
+	sanitize_line(c, strlen(c), out, cap);
+}
+
+/* A configured identity from its file: 1 try it, 0 passed over (noted
+ * unless quiet). */
+static int
+file_usable(struct ssh_host *h, struct auth_try *a, int idx, bool quiet)
+{
+	const char *path = h->d.identities[idx];
+	enum sshkey_kind k;
+	struct wr_err err;
+	char why[400];
+
+	/* ssh tries the default files that exist; one ssh_config names
+	 * and that is missing is worth saying, as ssh -v would. */
+	if (idx >= h->d.ncfg_identity && !file_exists(path)) {
+		char shown[WR_PATH_MAX];
+
+		if (!h->d.identities_default && !quiet) {
+			sshcfg_tilde(path, h->pool->opts.home, shown, sizeof(shown));
+			note(h, "IdentityFile %s from ssh_config does not exist", shown);
+		}
+		return 0;
+	}
+	/* A .pub, a text file or a key others can read would fail below
+	 * as "refused", sending the engineer to authorized_keys. */
+	if (identity_file_check(path, &k, &err) != 0) {
+		if (!quiet)
+			note(h, "%s skipped: %s", path, err.msg);
+		return 0;
+	}
+	if (quiet)
+		return k != SSHKEY_RSA && k != SSHKEY_DSA && k != SSHKEY_ENCRYPTED;
+	if (k == SSHKEY_RSA || k == SSHKEY_DSA) {
+		note(h, "%s skipped: %s keys cannot sign here (libssh2 1.10 has no "
+		    "rsa-sha2, OpenSSH refuses ssh-rsa); use an ed25519 or ecdsa key",
+		    path, sshkey_kind_name(k));
+		return 0;
+	}
+	/* Offered from its file, so the agent does not hold it (or its
+	 * public half is unknown): only then is a passphrase in the way. */
+	if (k == SSHKEY_ENCRYPTED) {
+		sshauth_passphrase_why(&a->tally, a->blob_len[idx] > 0, why, sizeof(why));
+		note(h, "%s skipped: %s", path, why);
+		return 0;
+	}
+	return 1;
+}
+
+#define AGENT_RSA_WHY \
+	"libssh2 1.10 cannot sign with rsa-sha2 and the server refuses ssh-rsa"
+
+/* Whether an offer reaches the server, noting why not unless quiet (an
+ * RSA key, a missing file, one with a passphrase is passed over). */
+static bool
+usable(struct ssh_host *h, struct auth_try *a, const struct sshauth_offer *o, bool quiet)
+{
+	struct libssh2_agent_publickey *id;
+	enum sshkey_kind k;
+	char name[128];
+
+	if (!o->via_agent)
+		return file_usable(h, a, o->file, quiet);
+	id = a->ids[o->agent];
+	k = sshkey_blob_kind(id->blob, id->blob_len);
+	if (k != SSHKEY_RSA && k != SSHKEY_DSA)
+		return true;
+	if (quiet)
+		return false;
+	if (o->file >= 0)
+		note(h, "%s (in ssh-agent) skipped: " AGENT_RSA_WHY, h->d.identities[o->file]);
+	else {
+		agent_key_name(id, name, sizeof(name));
+		note(h, "agent key %s skipped: " AGENT_RSA_WHY, name);
+	}
+	return false;
+}
+
+/* The server hung up mid-login: DOWN in its words, with sshd's limit on
+ * refusals named when that is what it said. */
+static void
+auth_hung_up(struct ssh_host *h, struct auth_try *a)
+{
+	char why[sizeof(h->hangup)];
+	int n = a->tally.offered;
+
+	if (h->hangup[0] == '\0') {
+		snprintf(why, sizeof(why), "%s", session_error(h));
+		host_down(h, "connection lost during authentication after %d key%s offered: %s",
+		    n, n == 1 ? "" : "s", why);
+		return;
+	}
+	wr_strlcpy(why, h->hangup, sizeof(why));
+	if (strstr(why, "authentication failures") != NULL)
+		host_down(h, "authentication failed for %s@%s: the server hung up after %d key%s "
+		    "offered (\"%s\": its MaxAuthTries is below %d); name the host's key with "
+		    "IdentityFile and IdentitiesOnly yes", h->d.user, h->d.address, n,
+		    n == 1 ? "" : "s", why, SSHAUTH_MAX_REFUSED + 1);
+	else
+		host_down(h, "authentication failed for %s@%s: the server hung up after %d key%s "
+		    "offered: %s", h->d.user, h->d.address, n, n == 1 ? "" : "s", why);
+}
+
 /* 1 authenticated, 0 in progress, -1 every way failed (DOWN already). */
 static int
 step_auth(struct ssh_host *h)
 {
+	struct auth_try *a = h->auth;
+	char why[sizeof(h->st.error)], name[128];
 	int r;
 
-	if (h->auth_stage == 0) {
-		h->auth_stage = 2;
-		if (h->pool->opts.use_agent && getenv("SSH_AUTH_SOCK") != NULL &&
-		    (h->agent = libssh2_agent_init(h->s)) != NULL) {
-			if (libssh2_agent_connect(h->agent) == 0 &&
-			    libssh2_agent_list_identities(h->agent) == 0) {
-				h->auth_stage = 1;
-				h->agent_id = NULL;
-				if (libssh2_agent_get_identity(h->agent, &h->agent_id, NULL) != 0)
-					h->auth_stage = 2;
-			} else
-				note(h, "ssh-agent not reachable");
+	if (a == NULL) {
+		if ((a = h->auth = calloc(1, sizeof(*a))) == NULL) {
+			host_down(h, "out of memory");
+			return -1;
 		}
+		auth_begin(h, a);
 	}
-	while (h->auth_stage == 1) {
-		enum sshkey_kind k = sshkey_blob_kind(h->agent_id->blob, h->agent_id->blob_len);
+	while (a->next < a->plan.n) {
+		const struct sshauth_offer *o = &a->plan.offers[a->next];
+		struct libssh2_agent_publickey *id = o->via_agent ? a->ids[o->agent] : NULL;
+		const char *path = o->file >= 0 ? h->d.identities[o->file] : NULL;
 
-		if (k == SSHKEY_RSA || k == SSHKEY_DSA) {
-			note(h, "agent key %s skipped: libssh2 1.10 cannot sign with rsa-sha2 "
-			    "and the server refuses ssh-rsa", h->agent_id->comment ?
-			    h->agent_id->comment : "(no comment)");
-			r = LIBSSH2_ERROR_PUBLICKEY_UNVERIFIED;
-		} else
-			r = libssh2_agent_userauth(h->agent, h->d.user, h->agent_id);
+		/* Checked once: libssh2 asks to be called again, same key. */
+		if (a->ready != a->next + 1 && !usable(h, a, o, false)) {
+			a->next++;
+			continue;
+		}
+		a->ready = a->next + 1;
+		/* sshd counts each refusal and hangs up at MaxAuthTries; a
+		 * bastion's fail2ban counts the hang-ups. Stop short of it. */
+		if (a->refused >= SSHAUTH_MAX_REFUSED) {
+			for (int i = a->next; i < a->plan.n; i++)
+				a->tally.untried += usable(h, a, &a->plan.offers[i], true);
+			break;
+		}
+		if (id != NULL)
+			r = libssh2_agent_userauth(h->agent, h->d.user, id);
+		else
+			r = libssh2_userauth_publickey_fromfile_ex(h->s, h->d.user,
+			    (unsigned)strlen(h->d.user), NULL, path, NULL);
 		if (r == LIBSSH2_ERROR_EAGAIN)
 			return 0;
-		if (r == 0)
+		if (r == 0) {
+			free(h->auth);
+			h->auth = NULL;
 			return 1;
-		if (libssh2_agent_get_identity(h->agent, &h->agent_id, h->agent_id) != 0)
-			h->auth_stage = 2;
-	}
-	while (h->key_idx < h->d.nidentity) {
-		const char *path = h->d.identities[h->key_idx];
-		enum sshkey_kind k;
-		struct wr_err err;
-
-		/* ssh tries the default files that exist; one ssh_config names
-		 * and that is missing is worth saying, as ssh -v would. */
-		if (h->key_idx >= h->d.ncfg_identity && !file_exists(path)) {
-			char shown[WR_PATH_MAX];
-
-			if (!h->d.identities_default) {
-				sshcfg_tilde(path, h->pool->opts.home, shown, sizeof(shown));
-				note(h, "IdentityFile %s from ssh_config does not exist", shown);
-			}
-			h->key_idx++;
-			continue;
 		}
-
-		/* A .pub, a text file or a key others can read would fail below
-		 * as "refused", sending the engineer to authorized_keys. */
-		if (identity_file_check(path, &k, &err) != 0) {
-			note(h, "%s skipped: %s", path, err.msg);
-			h->key_idx++;
-			continue;
+		a->next++;
+		a->tally.offered++;
+		/* libssh2 reports a hang-up mid-login as a key refused ("Waiting
+		 * for USERAUTH response"); the server's reason says what it was. */
+		if (h->hangup[0] != '\0' || ssh_error_is_fatal(r)) {
+			auth_hung_up(h, a);
+			return -1;
 		}
-		if (k == SSHKEY_RSA || k == SSHKEY_DSA) {
-			note(h, "%s skipped: %s keys cannot sign here (libssh2 1.10 has no "
-			    "rsa-sha2, OpenSSH refuses ssh-rsa); use an ed25519 or ecdsa key",
-			    path, sshkey_kind_name(k));
-			h->key_idx++;
-			continue;
-		}
-		if (k == SSHKEY_ENCRYPTED) {
-			note(h, "%s skipped: it has a passphrase; load it into ssh-agent", path);
-			h->key_idx++;
-			continue;
-		}
-		r = libssh2_userauth_publickey_fromfile_ex(h->s, h->d.user,
-		    (unsigned)strlen(h->d.user), NULL, path, NULL);
-		if (r == LIBSSH2_ERROR_EAGAIN)
-			return 0;
-		if (r == 0)
-			return 1;
 		/* Only the server's no is "refused"; libssh2 failing to read or
 		 * use the key says so in its own words. */
 		if (r == LIBSSH2_ERROR_PUBLICKEY_UNVERIFIED ||
-		    r == LIBSSH2_ERROR_AUTHENTICATION_FAILED)
-			note(h, "%s refused", path);
-		else
-			note(h, "%s not used: %s", path, session_error(h));
-		h->key_idx++;
+		    r == LIBSSH2_ERROR_AUTHENTICATION_FAILED) {
+			a->refused++;
+			if (path != NULL)
+				note(h, "%s%s refused", path, id ? " (in ssh-agent)" : "");
+			else
+				a->tally.other_refused++;
+			continue;
+		}
+		if (path == NULL)
+			agent_key_name(id, name, sizeof(name));
+		note(h, "%s not used: %s", path ? path : name, session_error(h));
 	}
-	host_down(h, "authentication failed for %s@%s: %s", h->d.user, h->d.address,
-	    h->st.notes[0] ? h->st.notes : "no key was accepted (none offered)");
+	sshauth_failure(&a->tally, h->st.notes, why, sizeof(why));
+	host_down(h, "authentication failed for %s@%s: %s", h->d.user, h->d.address, why);
 	return -1;
 }
 
@@ -1549,8 +1753,8 @@ host_step(struct ssh_host *h)
 		}
 		if (check_hostkey(h) != 0)
 			return;
-		h->auth_stage = 0;
-		h->key_idx = 0;
+		free(h->auth);
+		h->auth = NULL;
 		h->st.notes[0] = '\0';
 		set_state(h, SSH_AUTH);
 		/* fall through */

@@ -145,13 +145,16 @@ settle_where_it_connects(void **state)
 	assert_int_equal(d.nidentity, 2);           /* the config's key once */
 	assert_int_equal(d.ncfg_identity, 1);
 	assert_string_equal(d.identities[1], "/team/id");
+	assert_false(d.identities_only);
 
 	w.address = "10.0.0.5";
 	w.port = 22;
 	w.user = "deploy";
 	strcpy(r.hostkeyalias, "api-prod");
 	r.proxyjump[0] = '\0';
+	r.identities_only = true;
 	sshcfg_settle(&w, &r, &d);
+	assert_true(d.identities_only);             /* no agent key but those named */
 	sshcfg_endpoint(&d, buf, sizeof(buf));
 	assert_string_equal(buf, "deploy@10.0.0.5:22");
 	sshcfg_known_name(&d, buf, sizeof(buf));
@@ -170,6 +173,7 @@ settle_where_it_connects(void **state)
 	assert_string_equal(buf, "db");
 	assert_string_equal(d.known[0], "/home/me/.ssh/known_hosts");
 	assert_string_equal(d.known[1], "/etc/ssh/ssh_known_hosts");
+	assert_false(d.identities_only);
 }
 
 /* GlobalKnownHostsFile and HashKnownHosts as ssh -G prints them; the

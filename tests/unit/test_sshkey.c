@@ -235,6 +235,50 @@ blob_kinds(void **state)
 	assert_int_equal(sshkey_blob_kind(shortb, 7), SSHKEY_UNKNOWN);
 }
 
+/* The public key a key file holds, as the agent lists it: from the .pub,
+ * from an OpenSSH private key (behind a passphrase too), never from PEM. */
+static void
+public_blobs(void **state)
+{
+	static const char pass_pub[] = "AAAAC3NzaC1lZDI1NTE5AAAAIOR0/Q6azwKwDgXejwY1jcZX"
+	    "OU3QDdY8vyK9tvvIdqKc";
+	unsigned char from_pub[512], from_priv[512], want[512];
+	char buf[8192];
+	long a, b, w;
+	size_t n;
+
+	n = fixture("ed25519.pub", buf, sizeof(buf));
+	a = sshkey_public_blob(buf, n, from_pub, sizeof(from_pub));
+	n = fixture("ed25519", buf, sizeof(buf));
+	b = sshkey_public_blob(buf, n, from_priv, sizeof(from_priv));
+	assert_int_equal(a, 51);
+	assert_int_equal(b, 51);
+	assert_memory_equal(from_pub, from_priv, 51);
+	assert_int_equal(sshkey_blob_kind(from_pub, 51), SSHKEY_ED25519);
+
+	/* Behind a passphrase: what ssh-keygen -y prints, without asking. */
+	n = fixture("ed25519_pass", buf, sizeof(buf));
+	b = sshkey_public_blob(buf, n, from_priv, sizeof(from_priv));
+	w = sshkey_base64_decode(pass_pub, strlen(pass_pub), want, sizeof(want));
+	assert_int_equal(b, w);
+	assert_memory_equal(from_priv, want, (size_t)w);
+
+	n = fixture("ecdsa", buf, sizeof(buf));
+	b = sshkey_public_blob(buf, n, from_priv, sizeof(from_priv));
+	assert_true(b > 0);
+	assert_int_equal(sshkey_blob_kind(from_priv, (size_t)b), SSHKEY_ECDSA);
+	assert_int_equal(sshkey_public_blob(buf, n, from_priv, 10), -1);
+
+	n = fixture("rsa_pem", buf, sizeof(buf));
+	assert_int_equal(sshkey_public_blob(buf, n, from_priv, sizeof(from_priv)), -1);
+	/* A line whose blob does not name its type, or no blob at all. */
+	assert_int_equal(sshkey_public_blob("ssh-rsa AAAAC3NzaC1lZDI1NTE5\n", 29, from_priv,
+	    sizeof(from_priv)), -1);
+	assert_int_equal(sshkey_public_blob("ssh-ed25519\n", 12, from_priv,
+	    sizeof(from_priv)), -1);
+	assert_int_equal(sshkey_public_blob("", 0, from_priv, sizeof(from_priv)), -1);
+}
+
 int
 main(void)
 {
@@ -247,6 +291,7 @@ main(void)
 		cmocka_unit_test(blob_kinds),
 		cmocka_unit_test(file_formats),
 		cmocka_unit_test(identity_check_says_why_and_the_fix),
+		cmocka_unit_test(public_blobs),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
