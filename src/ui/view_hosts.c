@@ -674,8 +674,8 @@ hosts_draw(struct app *app, WINDOW *win, int h, int w, bool focused)
 		ui_put(win, 0, 1, w - 1, dim, app->config_missing ?
 		    "no hosts configured: there is no config file" : "no hosts configured");
 		snprintf(where, sizeof(where), app->config_missing ? "create %s (or use -c FILE) "
-		    "with [host \"name\"] sections; see warroom.conf(5)" :
-		    "add [host \"name\"] sections to %s", app->cfg.file);
+		    "with [host \"name\"] sections, starting from " EXAMPLEDIR "/warroom.conf; "
+		    "see warroom.conf(5)" : "add [host \"name\"] sections to %s", app->cfg.file);
 		ui_put_wrapped(win, &row, 1, w - 2, 0, h, dim, where);
 		return;
 	}
