@@ -347,6 +347,14 @@ detail_after(const struct app *app, int host, int svc, const struct svc_state *s
 		}
 		return 1;
 	}
+	/* "absent" alone reads as a vanished container; a typo in services =
+	 * is likelier. After an action's line: a rollback's up -d has a
+	 * moment with no container. */
+	if (s != NULL && strcmp(s->state, "absent") == 0 && s->absent_why[0] != '\0') {
+		snprintf(lines[0], 700, "%s/%s: absent: %s", name,
+		    app->cfg.hosts[host].services[svc], s->absent_why);
+		return 1;
+	}
 	if (s != NULL && s->have_probe && (s->healthz.health != PROBE_OK ||
 	    s->readyz.health != PROBE_OK)) {
 		snprintf(lines[0], 700, "%s: healthz %s (%s), readyz %s (%s)", name,
