@@ -513,6 +513,32 @@ parse_base_url(struct parse_state *ps, const char *name, const char *v, char *ou
 	return 0;
 }
 
+/* health_url is the base the probes' paths are added to: one that ends in
+ * /healthz would ask /healthz/healthz and show a 404 at every probe. */
+static int
+parse_health_url(struct parse_state *ps, const char *name, const char *v, char *out,
+    size_t cap)
+{
+	static const char *const paths[] = { "/healthz", "/readyz", "/version" };
+	size_t len = strlen(v), i, n;
+
+	if (parse_url(ps, name, v, out, cap) != 0)
+		return -1;
+	while (len > 0 && v[len - 1] == '/')
+		len--;
+	for (i = 0; i < WR_ARRAY_LEN(paths); i++) {
+		n = strlen(paths[i]);
+		if (len > n && memcmp(v + len - n, paths[i], n) == 0) {
+			out[0] = '\0';
+			config_add_error(ps->cfg, ps->line, "%s: give the base URL, like "
+			    "http://127.0.0.1:8000: /healthz, /readyz and /version are added to it, "
+			    "got '%s'", name, v);
+			return -1;
+		}
+	}
+	return 0;
+}
+
 static int
 parse_env_name(struct parse_state *ps, const char *name, const char *v,
     char *out, size_t cap)
@@ -748,7 +774,7 @@ handle_host(struct parse_state *ps, const char *name, const char *v)
 	else if (strcmp(name, "services") == 0)
 		parse_services(ps, v, h);
 	else if (strcmp(name, "health_url") == 0)
-		parse_url(ps, name, v, h->health_url, sizeof(h->health_url));
+		parse_health_url(ps, name, v, h->health_url, sizeof(h->health_url));
 	else if (strcmp(name, "health_service") == 0) {
 		parse_string(ps, name, v, h->health_service, sizeof(h->health_service));
 		h->health_service_line = ps->line;

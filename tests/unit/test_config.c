@@ -640,6 +640,10 @@ urls_checked_whole(void **state)
 	    "prod.conf:4: metrics_url: expected a URL with a host, like http://127.0.0.1:8000, "
 	    "got 'http://:9100/metrics'");
 	expect_error("[host \"a\"]\ncompose_dir = /srv\nservices = api\n"
+	    "health_url = http://127.0.0.1:8000/healthz/\n",
+	    "prod.conf:4: health_url: give the base URL, like http://127.0.0.1:8000: /healthz, "
+	    "/readyz and /version are added to it, got 'http://127.0.0.1:8000/healthz/'");
+	expect_error("[host \"a\"]\ncompose_dir = /srv\nservices = api\n"
 	    "health_url = http://[]:80\n",
 	    "prod.conf:4: health_url: expected a URL with a host, like http://127.0.0.1:8000, "
 	    "got 'http://[]:80'");
