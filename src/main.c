@@ -173,7 +173,8 @@ print_warnings(const struct config *cfg)
 		const char *env = cfg->hosts[i].metrics_token_env;
 
 		if (env[0] != '\0' && getenv(env) == NULL)
-			printf("warning: host \"%s\": $%s is not set\n", cfg->hosts[i].name, env);
+			printf("warning: host \"%s\": $%s is not set (metrics_token_env): its "
+			    "metrics are asked without a token\n", cfg->hosts[i].name, env);
 	}
 	if (cfg->statuspage.token_env[0] != '\0' && getenv(cfg->statuspage.token_env) == NULL)
 		printf("warning: [statuspage]: $%s is not set\n", cfg->statuspage.token_env);
@@ -303,6 +304,12 @@ check_more(struct config *cfg, const struct opts *o)
 		config_add_error(cfg, cfg->statuspage.line, "%s", err.msg);
 	if (o->timeline_only)
 		return;
+	/* A console with no host starts, and says how to add one; a check
+	 * that passes a file with none would send someone to an empty
+	 * screen. */
+	if (o->check_config && cfg->nhosts == 0 && cfg->nerrors == 0)
+		config_add_error(cfg, 0, "no hosts: add a [host \"name\"] section (see "
+		    "warroom.conf(5))");
 	check_chat_url(cfg);
 	if (o->theme == NULL && cfg->theme_line != 0 && theme_load(&t, cfg->theme, &err) != 0)
 		config_add_error(cfg, cfg->theme_line, "theme: %s", err.msg);
@@ -318,7 +325,13 @@ load_config(struct app *app, const struct opts *o)
 
 	if (file == NULL) {
 		file = default_config(path, sizeof(path));
-		if (access(file, F_OK) != 0 && !o->check_config) {
+		if (access(file, F_OK) != 0 && o->check_config) {
+			/* A first run: where a config comes from, not only ENOENT. */
+			fprintf(stderr, "warroom: no config at %s: pass -c FILE, or start from "
+			    "%s/warroom.conf (see warroom.conf(5))\n", file, EXAMPLEDIR);
+			return -1;
+		}
+		if (access(file, F_OK) != 0) {
 			/* No config yet: an empty console, which says how to add hosts. */
 			struct config_env env = { .home = getenv("HOME"),
 				.xdg_state_home = getenv("XDG_STATE_HOME") };

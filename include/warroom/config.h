@@ -150,6 +150,7 @@ struct config {
 	char file[WR_PATH_MAX];          /* name used in messages */
 	bool read_only;
 	char timeline_dir[WR_PATH_MAX];
+	int timeline_dir_line;           /* line of timeline_dir =, 0 when not set */
 	char theme[WR_PATH_MAX];
 	int theme_line;                  /* line of theme =, 0 when not set */
 	struct config_file_ref known_hosts;
@@ -197,6 +198,17 @@ void config_free(struct config *cfg);
 
 /* "investigating", … for a WR_TEMPLATE_* index. */
 const char *config_template_name(int t);
+
+/* The i-th placeholder a template may hold ("service", …), NULL past the
+ * last: any other {word} in a template is refused. */
+const char *config_template_placeholder(int i);
+
+/* Whether a file that decides where the console connects or what it
+ * trusts (what: "config", "ssh_config", …; decides: in words) may be used,
+ * by OpenSSH's rule: owned by me or root, writable by nobody else. 0, or
+ * -1 with why and the fix in why[cap]. */
+int config_file_trusted(const char *what, const char *path, const char *decides,
+    unsigned mode, unsigned owner, unsigned me, char *why, size_t cap);
 
 /* Whether service svc of h is probed: health_url is set and speaks for it. */
 bool config_probes_service(const struct config_host *h, int svc);

@@ -80,8 +80,11 @@ bool driver_cmd_logs_all_pods(const struct config_host *h, const char *selector,
 /* One long-running command that runs each of cmds[n] every interval_s
  * seconds, each in its own subshell, and after each prints "<token> <i>
  * <exit status>" on its own line: a host is polled over one channel instead
- * of one channel per poll. Run under sh -c whatever the login shell is;
- * it ends within 5 s of its session. token must be [a-z0-9-] only. */
+ * of one channel per poll. A command that fails first prints the last line
+ * of its stderr as "<token> e <line>" (stderr and stdout are two streams
+ * that may arrive out of order; this keeps the tool's words with its
+ * answer). Run under sh -c whatever the login shell is; it ends within 5 s
+ * of its session. token must be [a-z0-9-] only. */
 int driver_cmd_watch(const char *const *cmds, size_t n, int interval_s, const char *token,
     char *dst, size_t cap, struct wr_err *err);
 
@@ -90,5 +93,9 @@ int driver_cmd_watch(const char *const *cmds, size_t n, int interval_s, const ch
  * *idx and *status filled. */
 bool driver_cmd_watch_marker(const char *line, size_t len, const char *token, size_t *at,
     int *idx, int *status);
+
+/* Is line[len] a failed command's stderr line ("<token> e <words>")? True
+ * with *at where the words start. */
+bool driver_cmd_watch_stderr(const char *line, size_t len, const char *token, size_t *at);
 
 #endif

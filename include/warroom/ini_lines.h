@@ -12,7 +12,8 @@
  * can report every unreadable line where it is, not only inih's first). */
 enum ini_line_kind {
 	INI_LINE_BLANK,          /* empty or a comment */
-	INI_LINE_CONTINUATION,   /* indented after a key: more of that key's value */
+	INI_LINE_CONTINUATION,   /* indented after a key, and neither a key nor a
+	                            section: inih would add it to that key's value */
 	INI_LINE_SECTION,        /* [name] */
 	INI_LINE_KEY,            /* key = value (or key: value) */
 	INI_LINE_UNCLOSED,       /* '[' without its ']' */
@@ -32,11 +33,13 @@ struct ini_lines {
 	void *arg;
 };
 
-/* Start reading buf (a UTF-8 byte-order mark is skipped). */
+/* Start reading buf (a UTF-8 byte-order mark is skipped). Lines are
+ * handed to inih without their indentation, so none continues a value. */
 void ini_lines_init(struct ini_lines *il, const char *buf, size_t len);
 
 /* What inih makes of text (one line); after_key: a key line came since
- * the last section header, so an indented line continues its value. */
+ * the last section header, so an indented line that is not a key with a
+ * plain name or a section would continue its value. */
 enum ini_line_kind ini_line_kind(const char *text, bool after_key);
 
 /* An ini_reader for ini_parse_stream(); stream is a struct ini_lines. */

@@ -175,4 +175,11 @@ int metrics_query_parse(const char *buf, size_t len, struct metrics_query *out,
 void metrics_query_why_empty(const char *what, size_t nseries, const char *host, char *out,
     size_t cap);
 
+/* A metrics_url that answered HTTP status (not 200), in words, into
+ * out[cap]: "metrics: HTTP 502", and for 401/403 what was (not) sent:
+ * token_env the host's metrics_token_env ("" none), token_file whether it
+ * names a token file, token_sent whether a token went with the request. */
+void metrics_http_why(long status, const char *token_env, bool token_file, bool token_sent,
+    char *out, size_t cap);
+
 #endif

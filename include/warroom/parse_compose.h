@@ -53,6 +53,12 @@ void parse_compose_free(struct compose_ps *ps);
 const struct compose_container *parse_compose_find(const struct compose_ps *ps,
     const char *svc);
 
+/* Why svc has no container in ps, in words for its row: the services the
+ * project has, and the one meant when a name is close (a typo in
+ * services = reads as a vanished container otherwise). */
+void parse_compose_absent_why(const struct compose_ps *ps, const char *svc, char *out,
+    size_t cap);
+
 /* One line of driver_cmd_compose_restarts' answer: a container as
  * `docker inspect` sees it. */
 struct compose_restart {

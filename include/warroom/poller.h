@@ -37,6 +37,8 @@ struct svc_state {
 	char tag[128];
 	char image[256];
 	char state[32];                  /* running/exited…; k8s: "3/3 ready" */
+	char absent_why[256];            /* compose, state "absent": what the project
+	                                    has instead (parse_compose_absent_why) */
 	char health[32];                 /* compose health, k8s rollout state */
 	int restarts;                    /* -1 when the tool does not say */
 	int revision;                    /* k8s/helm revision, 0 when none */

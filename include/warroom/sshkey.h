@@ -35,6 +35,10 @@ int sshkey_known_line(const char *line, char *type, size_t tcap, char *fp, size_
 /* What a private key file's bytes hold (PEM or openssh-key-v1). */
 enum sshkey_kind sshkey_private_kind(const char *buf, size_t len);
 
+/* The same, but the key's algorithm even behind a passphrase (never
+ * SSHKEY_ENCRYPTED; SSHKEY_UNKNOWN when the file does not say it). */
+enum sshkey_kind sshkey_private_algo(const char *buf, size_t len);
+
 /* What a file is, from its opening bytes' OpenSSH/PEM markers. */
 enum sshkey_file {
 	SSHKEY_FILE_PRIVATE,     /* a "-----BEGIN … PRIVATE KEY-----" line */

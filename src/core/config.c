@@ -44,7 +44,7 @@ struct parse_state {
 	bool prom_bad;            /* a Prometheus key of [warroom] failed: likewise */
 	bool lost;                /* below a [section without its ']': keys not read */
 	bool unreadable_seen;     /* an unreadable line was reported by on_line */
-	bool thresholds_set[8];
+	int threshold_line[6];    /* line of each threshold_keys[] key, 0: default */
 };
 
 void
@@ -154,6 +154,28 @@ config_statuspage_kind_name(enum statuspage_kind k)
 	return "none";
 }
 
+int
+config_file_trusted(const char *what, const char *path, const char *decides,
+    unsigned mode, unsigned owner, unsigned me, char *why, size_t cap)
+{
+	/* OpenSSH's rule for its own config (readconf.c): "Bad owner or
+	 * permissions" unless owned by the user or root and writable by
+	 * nobody else. */
+	if (owner != me && owner != 0) {
+		snprintf(why, cap, "%s %s is owned by uid %u, neither you nor root, and it "
+		    "decides %s (as ssh says: bad owner); use a copy of your own", what, path,
+		    owner, decides);
+		return -1;
+	}
+	if ((mode & 022) != 0) {
+		snprintf(why, cap, "%s %s is writable by group or others (mode %04o), and it "
+		    "decides %s (as ssh says: bad permissions): chmod go-w %s", what, path,
+		    mode & 07777, decides, path);
+		return -1;
+	}
+	return 0;
+}
+
 /* ---- the reader's hooks ---- */
 
 static void note_section(struct parse_state *ps, const char *line);
@@ -181,7 +203,13 @@ on_line(void *arg, int line, const char *text, enum ini_line_kind kind)
 	} else if (kind == INI_LINE_NO_SEPARATOR)
 		config_add_error(ps->cfg, line,
 		    "cannot read this line: expected 'key = value' or a [section]");
-	if (kind == INI_LINE_UNCLOSED || kind == INI_LINE_NO_SEPARATOR)
+	else if (kind == INI_LINE_CONTINUATION)
+		/* Indented keys are read (ini_lines.c); this is a wrapped value. */
+		config_add_error(ps->cfg, line, "cannot read this line: it is indented like "
+		    "more of the value above, but a value is one line: join the two lines "
+		    "(or write 'key = value')");
+	if (kind == INI_LINE_UNCLOSED || kind == INI_LINE_NO_SEPARATOR ||
+	    kind == INI_LINE_CONTINUATION)
 		ps->unreadable_seen = true;
 }
 
@@ -362,7 +390,18 @@ parse_path(struct parse_state *ps, const char *name, const char *v, char *out,
 
 	if (*v == '\0')
 		return parse_string(ps, name, v, out, cap);
-	if (v[0] == '~' && (v[1] == '/' || v[1] == '\0'))
+	/* "./known_hosts" is "known_hosts": no "/etc/warroom/./…" in a fix
+	 * someone copies into another shell. */
+	while (v[0] == '.' && v[1] == '/') {
+		v += 2;
+		while (*v == '/')
+			v++;
+	}
+	if (*v == '\0' || strcmp(v, ".") == 0)
+		v = ".";
+	if (strcmp(v, ".") == 0 && ps->env->config_dir != NULL)
+		n = snprintf(out, cap, "%s", ps->env->config_dir);
+	else if (v[0] == '~' && (v[1] == '/' || v[1] == '\0'))
 		n = snprintf(out, cap, "%s%s", ps->env->home ? ps->env->home : "", v + 1);
 	else if (v[0] == '/' || ps->env->config_dir == NULL)
 		n = snprintf(out, cap, "%s", v);
@@ -383,40 +422,119 @@ parse_file_ref(struct parse_state *ps, const char *name, const char *v,
 	return parse_path(ps, name, v, ref->path, sizeof(ref->path));
 }
 
+/* Where the credentials a URL key might be given belong instead. */
+static const char *
+credentials_go(const char *name)
+{
+	if (strcmp(name, "metrics_url") == 0)
+		return "a bearer token goes in metrics_token_env or metrics_token_file";
+	if (strcmp(name, "url") == 0)
+		return "the API token goes in token_env or token_file";
+	if (strcmp(name, "prometheus_url") == 0)
+		return "nothing but the query is sent to Prometheus";
+	return "the health endpoints are asked without credentials";
+}
+
+/* An http(s) URL with a host, a port from 1 to 65535 if any, and no
+ * user:password@ (a secret in the file, and in every place the URL is
+ * shown). The port is checked here: curl would only fail at each poll. */
 static int
 parse_url(struct parse_state *ps, const char *name, const char *v, char *out,
     size_t cap)
 {
+	const char *auth, *end, *host_end, *port;
+	long n;
+
 	if (strncmp(v, "http://", 7) != 0 && strncmp(v, "https://", 8) != 0)
 		return bad_value(ps, name, v, "an http:// or https:// URL");
 	if (strchr(v, ' ') != NULL)
 		return bad_value(ps, name, v, "a URL without spaces");
+	auth = strstr(v, "://") + 3;
+	end = auth + strcspn(auth, "/?#");
+	if (memchr(auth, '@', (size_t)(end - auth)) != NULL) {
+		/* The value is not quoted back: it holds a password. */
+		config_add_error(ps->cfg, ps->line, "%s: no user:password@ in the URL: secrets "
+		    "are never written in the config (%s)", name, credentials_go(name));
+		return -1;
+	}
+	/* The host ends at the port's ':', or after an IPv6 address's ']'. */
+	if (auth[0] == '[') {
+		host_end = memchr(auth, ']', (size_t)(end - auth));
+		host_end = host_end != NULL && host_end - auth > 1 ? host_end + 1 : auth;
+	} else if ((host_end = memchr(auth, ':', (size_t)(end - auth))) == NULL)
+		host_end = end;
+	if (host_end == auth)
+		return bad_value(ps, name, v, "a URL with a host, like http://127.0.0.1:8000");
+	if (host_end < end) {
+		char num[8];
+
+		port = host_end + 1;
+		if (*host_end != ':' || end - port < 1 || end - port >= (long)sizeof(num)) {
+			config_add_error(ps->cfg, ps->line, "%s: the port in '%s' is not a number "
+			    "from 1 to 65535", name, v);
+			return -1;
+		}
+		memcpy(num, port, (size_t)(end - port));
+		num[end - port] = '\0';
+		if (strspn(num, "0123456789") != strlen(num) ||
+		    parse_long(num, 1, 65535, &n) != 0) {
+			config_add_error(ps->cfg, ps->line, "%s: the port in '%s' is not a number "
+			    "from 1 to 65535", name, v);
+			return -1;
+		}
+	}
 	return parse_string(ps, name, v, out, cap);
 }
 
 /* prometheus_url: a base the API's paths are added to, so no ?query or
- * #fragment; and no user:password@, which would be a secret in the file. */
+ * #fragment, and not the API's own path. */
 static int
 parse_base_url(struct parse_state *ps, const char *name, const char *v, char *out,
     size_t cap)
 {
-	const char *auth, *end;
+	const char *path;
 
 	if (parse_url(ps, name, v, out, cap) != 0)
 		return -1;
-	auth = strstr(v, "://") + 3;
-	end = auth + strcspn(auth, "/");
-	if (memchr(auth, '@', (size_t)(end - auth)) != NULL) {
-		out[0] = '\0';
-		/* The value is not quoted back: it holds a password. */
-		config_add_error(ps->cfg, ps->line, "%s: no user:password@ in the URL "
-		    "(secrets are never written in the config)", name);
-		return -1;
-	}
 	if (strpbrk(v, "?#") != NULL) {
 		out[0] = '\0';
 		return bad_value(ps, name, v, "a base URL like http://prom:9090, without "
 		    "?query or #fragment");
+	}
+	path = strstr(v, "://") + 3;
+	path += strcspn(path, "/");
+	if (strstr(path, "/api/v1") != NULL) {
+		out[0] = '\0';
+		config_add_error(ps->cfg, ps->line, "%s: give the Prometheus server's base URL, "
+		    "like http://prom:9090, not its API: /api/v1/query is added to it, got '%s'",
+		    name, v);
+		return -1;
+	}
+	return 0;
+}
+
+/* health_url is the base the probes' paths are added to: one that ends in
+ * /healthz would ask /healthz/healthz and show a 404 at every probe. */
+static int
+parse_health_url(struct parse_state *ps, const char *name, const char *v, char *out,
+    size_t cap)
+{
+	static const char *const paths[] = { "/healthz", "/readyz", "/version" };
+	size_t len = strlen(v), i, n;
+
+	if (parse_url(ps, name, v, out, cap) != 0)
+		return -1;
+	while (len > 0 && v[len - 1] == '/')
+		len--;
+	for (i = 0; i < WR_ARRAY_LEN(paths); i++) {
+		n = strlen(paths[i]);
+		if (len > n && memcmp(v + len - n, paths[i], n) == 0) {
+			out[0] = '\0';
+			config_add_error(ps->cfg, ps->line, "%s: give the base URL, like "
+			    "http://127.0.0.1:8000: /healthz, /readyz and /version are added to it, "
+			    "got '%s'", name, v);
+			return -1;
+		}
 	}
 	return 0;
 }
@@ -470,6 +588,15 @@ static const char *const threshold_keys[] = {
 	"p95_rollback_ms", "p95_consider_ms", "p95_monitor_ms",
 	"restarts_rollback", NULL,
 };
+
+static bool
+listed(const char *name, const char *const *keys)
+{
+	for (; *keys != NULL; keys++)
+		if (strcmp(name, *keys) == 0)
+			return true;
+	return false;
+}
 
 static void
 unknown_key(struct parse_state *ps, const char *section, const char *name,
@@ -543,8 +670,10 @@ handle_warroom(struct parse_state *ps, const char *name, const char *v)
 
 	if (strcmp(name, "read_only") == 0)
 		parse_bool(ps, name, v, &cfg->read_only);
-	else if (strcmp(name, "timeline_dir") == 0)
-		parse_path(ps, name, v, cfg->timeline_dir, sizeof(cfg->timeline_dir));
+	else if (strcmp(name, "timeline_dir") == 0) {
+		if (parse_path(ps, name, v, cfg->timeline_dir, sizeof(cfg->timeline_dir)) == 0)
+			cfg->timeline_dir_line = ps->line;
+	}
 	else if (strcmp(name, "theme") == 0) {
 		parse_string(ps, name, v, cfg->theme, sizeof(cfg->theme));
 		cfg->theme_line = ps->line;
@@ -606,6 +735,11 @@ parse_services(struct parse_state *ps, const char *v, struct config_host *h)
 		    WR_NAME_MAX) == 0)
 			h->nservices++;
 	}
+	/* Said here, at its line: the section's "no services" would point
+	 * at the header. */
+	if (h->nservices == 0)
+		config_add_error(ps->cfg, ps->line, "services: empty value (name the services "
+		    "to watch, like services = api jobs)");
 }
 
 static void
@@ -640,7 +774,7 @@ handle_host(struct parse_state *ps, const char *name, const char *v)
 	else if (strcmp(name, "services") == 0)
 		parse_services(ps, v, h);
 	else if (strcmp(name, "health_url") == 0)
-		parse_url(ps, name, v, h->health_url, sizeof(h->health_url));
+		parse_health_url(ps, name, v, h->health_url, sizeof(h->health_url));
 	else if (strcmp(name, "health_service") == 0) {
 		parse_string(ps, name, v, h->health_service, sizeof(h->health_service));
 		h->health_service_line = ps->line;
@@ -755,6 +889,54 @@ handle_chat(struct parse_state *ps, const char *name, const char *v)
 		unknown_key(ps, "chat", name, chat_keys);
 }
 
+/* The placeholders statuspage_template() fills in. */
+static const char *const placeholders[] = {
+	"service", "from_tag", "to_tag", "since", "began", "incident", "time", NULL,
+};
+
+const char *
+config_template_placeholder(int i)
+{
+	return i >= 0 && (size_t)i < WR_ARRAY_LEN(placeholders) ? placeholders[i] : NULL;
+}
+
+/* A {word} that is no placeholder would be posted as written, braces and
+ * all, to a public status page: each is an error, with the one meant. */
+static void
+check_placeholders(struct parse_state *ps, const char *name, const char *v)
+{
+	const char *open = v, *close;
+	char word[64];
+	size_t len, d, bestd;
+	const char *best;
+	int i;
+
+	while ((open = strchr(open, '{')) != NULL) {
+		len = strspn(open + 1, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
+		    "0123456789_");
+		close = open + 1 + len;
+		if (len == 0 || *close != '}' || len >= sizeof(word)) {
+			open++;
+			continue;
+		}
+		memcpy(word, open + 1, len);
+		word[len] = '\0';
+		open = close;
+		if (listed(word, placeholders))
+			continue;
+		best = NULL;
+		bestd = 3;
+		for (i = 0; placeholders[i] != NULL; i++)
+			if ((d = wr_edit_distance(word, placeholders[i])) < bestd) {
+				bestd = d;
+				best = placeholders[i];
+			}
+		config_add_error(ps->cfg, ps->line, "%s: unknown placeholder {%s}%s%s%s (known: "
+		    "{service} {from_tag} {to_tag} {since} {began} {incident} {time})", name, word,
+		    best ? " (did you mean {" : "", best ? best : "", best ? "}?)" : "");
+	}
+}
+
 static void
 handle_templates(struct parse_state *ps, const char *name, const char *v)
 {
@@ -764,9 +946,9 @@ handle_templates(struct parse_state *ps, const char *name, const char *v)
 		if (strcmp(name, template_keys[t]) == 0) {
 			if (v[0] == '\0')
 				config_add_error(ps->cfg, ps->line, "%s: an empty template", name);
-			else
-				parse_string(ps, name, v, ps->cfg->templates[t],
-				    sizeof(ps->cfg->templates[t]));
+			else if (parse_string(ps, name, v, ps->cfg->templates[t],
+			    sizeof(ps->cfg->templates[t])) == 0)
+				check_placeholders(ps, name, v);
 			return;
 		}
 	unknown_key(ps, "templates", name, template_keys);
@@ -782,7 +964,12 @@ static void
 handle_thresholds(struct parse_state *ps, const char *name, const char *v)
 {
 	struct config_thresholds *t = &ps->cfg->thresholds;
+	int k;
 
+	/* The order check names the lines (threshold_keys' first six). */
+	for (k = 0; k < 6; k++)
+		if (strcmp(name, threshold_keys[k]) == 0)
+			ps->threshold_line[k] = ps->line;
 	if (strcmp(name, "error_rate_rollback") == 0)
 		parse_percent(ps, name, v, &t->error_rate_rollback);
 	else if (strcmp(name, "error_rate_consider") == 0)
@@ -964,6 +1151,30 @@ note_section(struct parse_state *ps, const char *line)
 	enter_section(ps, text);
 }
 
+/* The section a key above every section belongs in, in words. */
+static const char *
+section_for_key(const char *name)
+{
+	bool warroom = listed(name, warroom_keys), host = listed(name, host_keys);
+
+	if (warroom && host)
+		return "[warroom] (for every host) or a [host \"name\"] section";
+	if (warroom)
+		return "[warroom]";
+	if (host)
+		return "a [host \"name\"] section";
+	if (listed(name, threshold_keys))
+		return "[thresholds]";
+	if (listed(name, statuspage_keys))
+		return "[statuspage]";
+	if (listed(name, chat_keys))
+		return "[chat]";
+	if (listed(name, template_keys))
+		return "[templates]";
+	return "its section ([warroom], [host \"name\"], [statuspage], [chat], "
+	    "[templates] or [thresholds])";
+}
+
 static bool
 duplicate_key(struct parse_state *ps, const char *name)
 {
@@ -998,8 +1209,8 @@ handler(void *user, const char *section, const char *name, const char *value)
 	if (ps->lost)
 		return 1;  /* under an unreadable section header, reported there */
 	if (section[0] == '\0') {
-		config_add_error(ps->cfg, ps->line,
-		    "'%s' is outside any section: put it under [warroom]", name);
+		config_add_error(ps->cfg, ps->line, "'%s' is outside any section: put it "
+		    "under %s", name, section_for_key(name));
 		return 1;
 	}
 	if (!known_section(section))
@@ -1146,6 +1357,45 @@ config_uses_prometheus(const struct config_host *h)
 	return h->prom.url[0] != '\0';
 }
 
+/* One threshold as the order check names it: "error_rate_consider (2%,
+ * the default)" or "p95_monitor_ms (800 ms, line 4)". */
+static void
+threshold_words(const struct parse_state *ps, int k, double v, char *out, size_t cap)
+{
+	char at[32];
+
+	if (ps->threshold_line[k] != 0)
+		snprintf(at, sizeof(at), "line %d", ps->threshold_line[k]);
+	else
+		wr_strlcpy(at, "the default", sizeof(at));
+	if (k < 3)
+		snprintf(out, cap, "%s (%g%%, %s)", threshold_keys[k], v * 100, at);
+	else
+		snprintf(out, cap, "%s (%g ms, %s)", threshold_keys[k], v, at);
+}
+
+/* v[] holds rollback, consider, monitor (threshold_keys from first on):
+ * each limit at most the next. A pair out of order is said at the line
+ * of the key that was set last, with both values, since one of them may
+ * be a default the file never mentions. */
+static void
+thresholds_order(struct parse_state *ps, int first, const double v[3], const char *what)
+{
+	char hi[128], lo[128];
+	int k, line;
+
+	for (k = 0; k < 2; k++) {
+		if (v[k + 1] <= v[k])
+			continue;
+		threshold_words(ps, first + k + 1, v[k + 1], lo, sizeof(lo));
+		threshold_words(ps, first + k, v[k], hi, sizeof(hi));
+		line = ps->threshold_line[first + k] > ps->threshold_line[first + k + 1] ?
+		    ps->threshold_line[first + k] : ps->threshold_line[first + k + 1];
+		config_add_error(ps->cfg, line, "[thresholds]: %s is above %s: %s must rise "
+		    "from monitor to consider to rollback", lo, hi, what);
+	}
+}
+
 static void
 validate(struct parse_state *ps)
 {
@@ -1204,14 +1454,10 @@ validate(struct parse_state *ps)
 			config_add_error(cfg, c->webhook_url_file.line,
 			    "[chat]: set webhook_url_env or webhook_url_file, not both");
 	}
-	if (!(t->error_rate_monitor <= t->error_rate_consider &&
-	    t->error_rate_consider <= t->error_rate_rollback))
-		config_add_error(cfg, 0,
-		    "[thresholds]: error rates must rise from monitor to consider to rollback");
-	if (!(t->p95_monitor_ms <= t->p95_consider_ms &&
-	    t->p95_consider_ms <= t->p95_rollback_ms))
-		config_add_error(cfg, 0,
-		    "[thresholds]: p95 limits must rise from monitor to consider to rollback");
+	thresholds_order(ps, 0, (double[]){ t->error_rate_rollback, t->error_rate_consider,
+	    t->error_rate_monitor }, "error rates");
+	thresholds_order(ps, 3, (double[]){ t->p95_rollback_ms, t->p95_consider_ms,
+	    t->p95_monitor_ms }, "p95 limits");
 }
 
 int

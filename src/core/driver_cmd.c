@@ -306,7 +306,7 @@ int
 driver_cmd_watch(const char *const *cmds, size_t n, int interval_s, const char *token,
     char *dst, size_t cap, struct wr_err *err)
 {
-	char loop[WR_WATCH_MAX], step[128];
+	char loop[WR_WATCH_MAX], step[256];
 	size_t i;
 
 	if (cap > 0)
@@ -319,11 +319,18 @@ driver_cmd_watch(const char *const *cmds, size_t n, int interval_s, const char *
 	/* The loop ends with the session that started it: its parent (sshd's
 	 * session, or the login shell) is gone, or a marker cannot be
 	 * written, so a dropped console leaves nothing polling the host. */
-	if (!append(loop, sizeof(loop), "while kill -0 $PPID 2>/dev/null; do "))
+	/* nl: a newline, so ${e##*$nl} is stderr's last line. */
+	if (!append(loop, sizeof(loop), "nl=$(printf '\\nx'); nl=${nl%x}; "
+	    "while kill -0 $PPID 2>/dev/null; do "))
 		return too_long(dst, cap, err);
 	for (i = 0; i < n; i++) {
-		snprintf(step, sizeof(step), "); echo %s %zu $? || exit; ", token, i);
-		if (!append(loop, sizeof(loop), "(") || !append(loop, sizeof(loop), cmds[i]) ||
+		/* stdout goes out as it comes (fd 3); stderr is kept in $e, and
+		 * its last line (the error, after any warnings) said on failure
+		 * before the marker. */
+		snprintf(step, sizeof(step), ") 2>&1 >&3 3>&-); s=$?; } 3>&1; [ $s = 0 ] || "
+		    "printf '%s e %%s\\n' \"${e##*\"$nl\"}\"; echo %s %zu $s || exit; ", token,
+		    token, i);
+		if (!append(loop, sizeof(loop), "{ e=$( (") || !append(loop, sizeof(loop), cmds[i]) ||
 		    !append(loop, sizeof(loop), step))
 			return too_long(dst, cap, err);
 	}
@@ -337,6 +344,17 @@ driver_cmd_watch(const char *const *cmds, size_t n, int interval_s, const char *
 	    !driver_cmd_quote(dst, cap, loop))
 		return too_long(dst, cap, err);
 	return 0;
+}
+
+bool
+driver_cmd_watch_stderr(const char *line, size_t len, const char *token, size_t *at)
+{
+	size_t tl = strlen(token);
+
+	if (len < tl + 3 || memcmp(line, token, tl) != 0 || memcmp(line + tl, " e ", 3) != 0)
+		return false;
+	*at = tl + 3;
+	return true;
 }
 
 bool

@@ -1252,6 +1252,26 @@ metrics_query_parse(const char *buf, size_t len, struct metrics_query *out,
 }
 
 void
+metrics_http_why(long status, const char *token_env, bool token_file, bool token_sent,
+    char *out, size_t cap)
+{
+	/* A refusal means a token: the one that went, or why none did. */
+	if (status != 401 && status != 403)
+		snprintf(out, cap, "metrics: HTTP %ld", status);
+	else if (token_sent)
+		snprintf(out, cap, "metrics: HTTP %ld: the token was refused", status);
+	else if (token_env[0] != '\0')
+		snprintf(out, cap, "metrics: HTTP %ld: $%s is not set (metrics_token_env), so no "
+		    "token was sent", status, token_env);
+	else if (token_file)
+		snprintf(out, cap, "metrics: HTTP %ld: the metrics_token_file could not be read "
+		    "at start, so no token was sent", status);
+	else
+		snprintf(out, cap, "metrics: HTTP %ld: the endpoint wants a token (set "
+		    "metrics_token_env or metrics_token_file)", status);
+}
+
+void
 metrics_query_why_empty(const char *what, size_t nseries, const char *host, char *out,
     size_t cap)
 {

@@ -176,6 +176,46 @@ parse_compose_find(const struct compose_ps *ps, const char *svc)
 	return NULL;
 }
 
+void
+parse_compose_absent_why(const struct compose_ps *ps, const char *svc, char *out, size_t cap)
+{
+	struct wr_buf b = { 0 };
+	const char *best = NULL;
+	size_t i, k, d, bestd = 3, listed = 0;
+	char *s;
+
+	if (ps->n == 0) {
+		snprintf(out, cap, "no service %s in the compose project: it has no containers",
+		    svc);
+		return;
+	}
+	wr_buf_printf(&b, "no service %s in the compose project (it has: ", svc);
+	for (i = 0; i < ps->n; i++) {
+		const char *name = ps->items[i].service;
+
+		/* Each service once, in the order ps lists them. */
+		for (k = 0; k < i && strcmp(ps->items[k].service, name) != 0; k++)
+			;
+		if (k < i)
+			continue;
+		if (listed < 8)
+			wr_buf_printf(&b, "%s%s", listed ? ", " : "", name);
+		else if (listed == 8)
+			wr_buf_str(&b, ", …");
+		listed++;
+		if ((d = wr_edit_distance(svc, name)) < bestd) {
+			bestd = d;
+			best = name;
+		}
+	}
+	wr_buf_str(&b, ")");
+	if (best != NULL)
+		wr_buf_printf(&b, "; did you mean %s in services =?", best);
+	s = wr_buf_take(&b);
+	wr_strlcpy(out, s, cap);
+	free(s);
+}
+
 /* Docker prints "<no value>" for a missing label: a container compose
  * did not make. Any other service word must be a name compose allows. */
 static bool

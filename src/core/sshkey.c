@@ -173,8 +173,10 @@ sshkey_blob_kind(const unsigned char *blob, size_t len)
 #define OPENSSH_BEGIN "-----BEGIN OPENSSH PRIVATE KEY-----"
 #define OPENSSH_END "-----END OPENSSH PRIVATE KEY-----"
 
-enum sshkey_kind
-sshkey_private_kind(const char *buf, size_t len)
+/* through: the key's algorithm even when a passphrase protects it (PEM
+ * names it; openssh-key-v1 keeps the public key in clear). */
+static enum sshkey_kind
+private_kind(const char *buf, size_t len, bool through)
 {
 	unsigned char raw[4096];
 	const char *start, *end;
@@ -183,13 +185,14 @@ sshkey_private_kind(const char *buf, size_t len)
 	long got;
 
 	if (len >= 31 && memcmp(buf, "-----BEGIN RSA PRIVATE KEY-----", 31) == 0)
-		return memmem(buf, len, "ENCRYPTED", 9) ? SSHKEY_ENCRYPTED : SSHKEY_RSA;
+		return memmem(buf, len, "ENCRYPTED", 9) && !through ? SSHKEY_ENCRYPTED : SSHKEY_RSA;
 	if (len >= 30 && memcmp(buf, "-----BEGIN EC PRIVATE KEY-----", 30) == 0)
-		return memmem(buf, len, "ENCRYPTED", 9) ? SSHKEY_ENCRYPTED : SSHKEY_ECDSA;
+		return memmem(buf, len, "ENCRYPTED", 9) && !through ? SSHKEY_ENCRYPTED :
+		    SSHKEY_ECDSA;
 	if (len >= 31 && memcmp(buf, "-----BEGIN DSA PRIVATE KEY-----", 31) == 0)
 		return SSHKEY_DSA;
 	if (len >= 37 && memcmp(buf, "-----BEGIN ENCRYPTED PRIVATE KEY-----", 37) == 0)
-		return SSHKEY_ENCRYPTED;
+		return through ? SSHKEY_UNKNOWN : SSHKEY_ENCRYPTED;
 	if ((start = memmem(buf, len, OPENSSH_BEGIN, strlen(OPENSSH_BEGIN))) == NULL)
 		return SSHKEY_UNKNOWN;
 	start += strlen(OPENSSH_BEGIN);
@@ -206,7 +209,7 @@ sshkey_private_kind(const char *buf, size_t len)
 	pos = 15;
 	if ((cipher = wire_string(raw, (size_t)got, &pos, &n)) == NULL)
 		return SSHKEY_UNKNOWN;
-	if (!(n == 4 && memcmp(cipher, "none", 4) == 0))
+	if (!(n == 4 && memcmp(cipher, "none", 4) == 0) && !through)
 		return SSHKEY_ENCRYPTED;
 	if (wire_string(raw, (size_t)got, &pos, &n) == NULL ||   /* kdfname */
 	    wire_string(raw, (size_t)got, &pos, &n) == NULL ||   /* kdfoptions */
@@ -216,6 +219,18 @@ sshkey_private_kind(const char *buf, size_t len)
 	if ((pub = wire_string(raw, (size_t)got, &pos, &n)) == NULL)
 		return SSHKEY_UNKNOWN;
 	return sshkey_blob_kind(pub, n);
+}
+
+enum sshkey_kind
+sshkey_private_kind(const char *buf, size_t len)
+{
+	return private_kind(buf, len, false);
+}
+
+enum sshkey_kind
+sshkey_private_algo(const char *buf, size_t len)
+{
+	return private_kind(buf, len, true);
 }
 
 /* The line at p (up to a newline or end) ends with suffix, trailing

@@ -1,9 +1,13 @@
 /*
  * config_files.c — reads warroom.conf from disk and checks the files it
  * names: known_hosts must exist; identity files must be private keys that
- * ssh would use (not the .pub, not readable by others); token files must be
- * regular files owned by the user with no group or other access (opened
- * with O_NOFOLLOW and checked with fstat, so a symlink cannot swap them).
+ * ssh would use (not the .pub, not readable by others, not RSA or DSA,
+ * which libssh2 cannot sign with); token files must be regular files owned
+ * by the user with no group or other access (opened with O_NOFOLLOW and
+ * checked with fstat, so a symlink cannot swap them). The config itself,
+ * ssh_config and known_hosts decide where the console connects, what ssh
+ * runs and which keys are trusted: nobody but the user (or root) may be
+ * able to write them, as OpenSSH requires of its own config.
  */
 #include "warroom/config_files.h"
 
@@ -19,7 +23,7 @@
 #define CONFIG_MAX_BYTES (4 * 1024 * 1024)
 
 static int
-read_whole(const char *path, char **out, size_t *len, struct wr_err *err)
+read_whole(const char *path, char **out, size_t *len, struct stat *stp, struct wr_err *err)
 {
 	struct stat st;
 	char *buf;
@@ -50,6 +54,7 @@ read_whole(const char *path, char **out, size_t *len, struct wr_err *err)
 	buf[got] = '\0';
 	*out = buf;
 	*len = got;
+	*stp = st;
 	return 0;
 }
 
@@ -125,10 +130,13 @@ secret_read_file(const char *path, char *out, size_t cap, struct wr_err *err)
 	return 0;
 }
 
+/* A readable regular file; decides (in words), when set: what others
+ * could change by writing it, so they must not be able to. */
 static void
 check_readable(struct config *cfg, const struct config_file_ref *ref,
-    const char *what)
+    const char *what, const char *decides)
 {
+	char why[WR_ERR_MAX];
 	struct stat st;
 
 	if (ref->path[0] == '\0')
@@ -142,6 +150,10 @@ check_readable(struct config *cfg, const struct config_file_ref *ref,
 	else if (access(ref->path, R_OK) != 0)
 		config_add_error(cfg, ref->line, "%s %s: %s", what, ref->path,
 		    strerror(errno));
+	else if (decides != NULL && config_file_trusted(what, ref->path, decides,
+	    (unsigned)st.st_mode, (unsigned)st.st_uid, (unsigned)getuid(), why,
+	    sizeof(why)) != 0)
+		config_add_error(cfg, ref->line, "%s", why);
 }
 
 int
@@ -183,11 +195,76 @@ check_identity(struct config *cfg, const struct config_file_ref *ref)
 	enum sshkey_kind kind;
 	struct wr_err err;
 	size_t before = cfg->nerrors;
+	char buf[8192];
+	ssize_t n;
+	int fd;
 
-	check_readable(cfg, ref, "identity_file");
-	if (ref->path[0] != '\0' && cfg->nerrors == before &&
-	    identity_file_check(ref->path, &kind, &err) != 0)
+	check_readable(cfg, ref, "identity_file", NULL);
+	if (ref->path[0] == '\0' || cfg->nerrors != before)
+		return;
+	if (identity_file_check(ref->path, &kind, &err) != 0) {
 		config_add_error(cfg, ref->line, "identity_file %s: %s", ref->path, err.msg);
+		return;
+	}
+	/* The login would skip an RSA or DSA key (DESIGN §7), behind a
+	 * passphrase too: the agent's copy is skipped as well. */
+	if ((fd = open(ref->path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)) < 0)
+		return;
+	n = read(fd, buf, sizeof(buf));
+	close(fd);
+	kind = n > 0 ? sshkey_private_algo(buf, (size_t)n) : SSHKEY_UNKNOWN;
+	if (kind == SSHKEY_RSA || kind == SSHKEY_DSA)
+		config_add_error(cfg, ref->line, "identity_file %s: an %s key cannot sign here "
+		    "(libssh2 1.10 has no rsa-sha2, OpenSSH refuses ssh-rsa and ssh-dss); use an "
+		    "ed25519 or ecdsa key (ssh-keygen -t ed25519)", ref->path,
+		    sshkey_kind_name(kind));
+	explicit_bzero(buf, sizeof(buf));
+}
+
+/* timeline_dir as the config sets it (the default is made at the first
+ * incident, wherever HOME is): a directory, or one that can be made. The
+ * console would otherwise stop at its first incident. */
+static void
+check_timeline_dir(struct config *cfg)
+{
+	char up[WR_PATH_MAX], *slash;
+	struct stat st;
+
+	if (cfg->timeline_dir_line == 0)
+		return;
+	if (stat(cfg->timeline_dir, &st) == 0) {
+		if (!S_ISDIR(st.st_mode))
+			config_add_error(cfg, cfg->timeline_dir_line, "timeline_dir %s is not a "
+			    "directory", cfg->timeline_dir);
+		return;
+	}
+	if (errno != ENOENT && errno != ENOTDIR) {
+		config_add_error(cfg, cfg->timeline_dir_line, "timeline_dir %s: %s",
+		    cfg->timeline_dir, strerror(errno));
+		return;
+	}
+	/* Missing: the nearest existing parent must let us make it. */
+	wr_strlcpy(up, cfg->timeline_dir, sizeof(up));
+	while ((slash = strrchr(up, '/')) != NULL) {
+		if (slash == up)
+			slash[1] = '\0';
+		else
+			*slash = '\0';
+		if (stat(up, &st) == 0) {
+			if (!S_ISDIR(st.st_mode))
+				config_add_error(cfg, cfg->timeline_dir_line, "timeline_dir %s cannot "
+				    "be made: %s is not a directory", cfg->timeline_dir, up);
+			else if (access(up, W_OK | X_OK) != 0)
+				config_add_error(cfg, cfg->timeline_dir_line, "timeline_dir %s cannot "
+				    "be made in %s: %s", cfg->timeline_dir, up, strerror(errno));
+			return;
+		}
+		if ((errno != ENOENT && errno != ENOTDIR) || slash == up) {
+			config_add_error(cfg, cfg->timeline_dir_line, "timeline_dir %s: %s: %s",
+			    cfg->timeline_dir, up, strerror(errno));
+			return;
+		}
+	}
 }
 
 static void
@@ -206,23 +283,42 @@ config_load(struct config *cfg, const char *path)
 		.home = getenv("HOME"),
 		.xdg_state_home = getenv("XDG_STATE_HOME"),
 	};
-	char dir[WR_PATH_MAX];
+	char dir[WR_PATH_MAX], base[WR_PATH_MAX], file[WR_PATH_MAX + 2], *abs = NULL;
+	char why[WR_ERR_MAX];
 	struct wr_err err;
+	struct stat st = { 0 };
 	size_t len = 0, i, before;
 	char *buf = NULL;
 
+	/* Paths in the file are relative to its directory, made absolute
+	 * here (and the file's own name with them): a fix, the journal or a
+	 * post-mortem read later, elsewhere, must name the same file. */
 	wr_strlcpy(dir, path, sizeof(dir));
 	env.config_dir = dirname(dir);
+	if (env.config_dir[0] != '/' && (abs = realpath(env.config_dir, NULL)) != NULL) {
+		wr_strlcpy(base, path, sizeof(base));
+		snprintf(file, sizeof(file), "%s/%s", abs, basename(base));
+		env.config_dir = abs;
+		path = file;
+	}
 	config_init(cfg, path, &env);
-	if (read_whole(path, &buf, &len, &err) != 0) {
+	if (read_whole(path, &buf, &len, &st, &err) != 0) {
 		config_add_error(cfg, 0, "%s", err.msg);
+		free(abs);
 		return -1;
 	}
 	before = cfg->nerrors;
+	if (config_file_trusted("config", path, "where the console connects and what it "
+	    "runs", (unsigned)st.st_mode, (unsigned)st.st_uid, (unsigned)getuid(), why,
+	    sizeof(why)) != 0)
+		config_add_error(cfg, 0, "%s", why);
 	config_parse(cfg, buf, len, &env);
 	free(buf);
-	check_readable(cfg, &cfg->known_hosts, "known_hosts");
-	check_readable(cfg, &cfg->ssh_config, "ssh_config");
+	free(abs);
+	check_readable(cfg, &cfg->known_hosts, "known_hosts", "which host keys are trusted");
+	check_readable(cfg, &cfg->ssh_config, "ssh_config",
+	    "what ssh runs to reach a host (ProxyCommand)");
+	check_timeline_dir(cfg);
 	for (i = 0; i < cfg->nhosts; i++) {
 		check_identity(cfg, &cfg->hosts[i].identity_file);
 		check_secret(cfg, &cfg->hosts[i].metrics_token_file);

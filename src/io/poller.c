@@ -107,6 +107,7 @@ struct job {
 	int64_t sent_ms;                 /* wall clock: its command began no earlier */
 	char *buf;
 	size_t len, cap;
+	char err[256];                   /* stderr's last line (raw), said on failure */
 };
 
 static int64_t
@@ -125,12 +126,29 @@ changed(struct poller *p)
 		p->opts.on_change(p->opts.arg);
 }
 
+/* A failing tool's reason ("cd: can't cd to /srv/x") is on stderr, after
+ * any warnings: its last line is kept. */
+static void
+job_err(struct job *j, const char *line, size_t len)
+{
+	if (len == 0)
+		return;
+	if (len >= sizeof(j->err))
+		len = sizeof(j->err) - 1;
+	memcpy(j->err, line, len);
+	j->err[len] = '\0';
+}
+
 static void
 job_line(enum exec_stream s, const char *line, size_t len, bool cut, void *arg)
 {
 	struct job *j = arg;
 
-	if (s != EXEC_STDOUT || j->len + len + 1 > OUT_MAX)
+	if (s == EXEC_STDERR) {
+		job_err(j, line, len);
+		return;
+	}
+	if (j->len + len + 1 > OUT_MAX)
 		return;
 	if (j->len + len + 2 > j->cap) {
 		j->cap = (j->len + len + 2) * 2;
@@ -205,9 +223,14 @@ apply_compose(struct host_poll *hp, const char *buf, size_t len, int64_t now, in
 
 		read_ok(s, now, sent);
 		if (c == NULL) {
+			char why[sizeof(s->absent_why)];
+
 			set_field(s->state, sizeof(s->state), "absent", &s->tag_changed_ms, now);
+			parse_compose_absent_why(&ps, hp->cfg->services[i], why, sizeof(why));
+			put(s->absent_why, sizeof(s->absent_why), why);
 			continue;
 		}
+		s->absent_why[0] = '\0';
 		set_field(s->tag, sizeof(s->tag), c->tag[0] ? c->tag : c->digest,
 		    &s->tag_changed_ms, now);
 		put(s->image, sizeof(s->image), c->image);
@@ -365,8 +388,11 @@ job_apply(struct job *j, const struct exec_result *r)
 
 		snprintf(why, sizeof(why), "%s", r->finished ?
 		    "the polling command failed" : r->error);
-		if (r->finished) {
-			/* The tool's own words are in its output: show the first line. */
+		if (r->finished && j->err[0] != '\0')
+			/* The tool's own words: stderr's, where a tool says why. */
+			snprintf(why, sizeof(why), "exit %d: %s", r->exit_status, j->err);
+		else if (r->finished) {
+			/* Some say it on stdout: show its first line. */
 			const char *nl = j->buf ? strchr(j->buf, '\n') : NULL;
 
 			snprintf(why, sizeof(why), "exit %d%s%.*s", r->exit_status,
@@ -504,6 +530,10 @@ watch_line(enum exec_stream s, const char *line, size_t len, bool cut, void *arg
 	if (s != EXEC_STDOUT || hp->nwjobs == 0)
 		return;
 	j = &hp->wjobs[hp->wcur];
+	if (!cut && driver_cmd_watch_stderr(line, len, hp->p->token, &at)) {
+		job_err(j, line + at, len - at);
+		return;
+	}
 	if (!cut && driver_cmd_watch_marker(line, len, hp->p->token, &at, &idx, &status)) {
 		struct exec_result r = { .finished = true, .exit_status = status };
 
@@ -524,6 +554,7 @@ watch_line(enum exec_stream s, const char *line, size_t len, bool cut, void *arg
 		j->len = 0;
 		if (j->buf != NULL)
 			j->buf[0] = '\0';
+		j->err[0] = '\0';
 		return;
 	}
 	job_line(s, line, len, cut, j);
@@ -875,7 +906,9 @@ scrape_done(const struct http_response *r, void *arg)
 	hp->scraping = false;
 	if (r->status != 200) {
 		if (r->status)
-			snprintf(m->error, sizeof(m->error), "metrics: HTTP %ld", r->status);
+			metrics_http_why(r->status, hp->cfg->metrics_token_env,
+			    hp->cfg->metrics_token_file.path[0] != '\0', hp->p->opts.tokens != NULL &&
+			    hp->p->opts.tokens[hp->host] != NULL, m->error, sizeof(m->error));
 		else
 			snprintf(m->error, sizeof(m->error), "metrics: %.200s", r->error);
 		m->have_rates = false;

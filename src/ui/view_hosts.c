@@ -347,6 +347,14 @@ detail_after(const struct app *app, int host, int svc, const struct svc_state *s
 		}
 		return 1;
 	}
+	/* "absent" alone reads as a vanished container; a typo in services =
+	 * is likelier. After an action's line: a rollback's up -d has a
+	 * moment with no container. */
+	if (s != NULL && strcmp(s->state, "absent") == 0 && s->absent_why[0] != '\0') {
+		snprintf(lines[0], 700, "%s/%s: absent: %s", name,
+		    app->cfg.hosts[host].services[svc], s->absent_why);
+		return 1;
+	}
 	if (s != NULL && s->have_probe && (s->healthz.health != PROBE_OK ||
 	    s->readyz.health != PROBE_OK)) {
 		snprintf(lines[0], 700, "%s: healthz %s (%s), readyz %s (%s)", name,
@@ -674,8 +682,8 @@ hosts_draw(struct app *app, WINDOW *win, int h, int w, bool focused)
 		ui_put(win, 0, 1, w - 1, dim, app->config_missing ?
 		    "no hosts configured: there is no config file" : "no hosts configured");
 		snprintf(where, sizeof(where), app->config_missing ? "create %s (or use -c FILE) "
-		    "with [host \"name\"] sections; see warroom.conf(5)" :
-		    "add [host \"name\"] sections to %s", app->cfg.file);
+		    "with [host \"name\"] sections, starting from " EXAMPLEDIR "/warroom.conf; "
+		    "see warroom.conf(5)" : "add [host \"name\"] sections to %s", app->cfg.file);
 		ui_put_wrapped(win, &row, 1, w - 2, 0, h, dim, where);
 		return;
 	}

@@ -199,3 +199,107 @@ WR_TEST_METRICS_TOKEN=x WR_TEST_HOOK="http://hooks.example.com/$secret" \
 	refuse "$tmp/chatenv.conf" "$tmp/chatenv.conf:$n: [chat] webhook URL: plain http is refused"
 assert_not_contains "$tmp/out" "$secret"
 ok "a chat webhook over plain http is refused at the check, except to loopback; an unset one warned of"
+
+# Files that decide where the console connects, what ssh runs (ProxyCommand)
+# and which keys are trusted: nobody else may write them, as ssh requires of
+# its own config.
+for f in good.conf ssh_config known_hosts; do
+	chmod 666 "$tmp/$f"
+	case $f in
+	good.conf) at="$tmp/good.conf: config $tmp/good.conf"; decides="where the console connects" ;;
+	ssh_config) at="$tmp/good.conf:4: ssh_config $tmp/ssh_config"; decides="what ssh runs" ;;
+	known_hosts) at="$tmp/good.conf:3: known_hosts $tmp/known_hosts"; decides="which host keys" ;;
+	esac
+	WR_TEST_METRICS_TOKEN=x refuse "$tmp/good.conf" "$at is writable by group or others (mode 0666), and it decides $decides"
+	assert_contains "$tmp/out" "chmod go-w $tmp/$f"
+	chmod 644 "$tmp/$f"
+done
+if [ "$(id -u)" = 0 ]; then
+	chown 65534 "$tmp/ssh_config"
+	WR_TEST_METRICS_TOKEN=x refuse "$tmp/good.conf" "$tmp/good.conf:4: ssh_config $tmp/ssh_config is owned by uid 65534, neither you nor root"
+	chown 0 "$tmp/ssh_config"
+fi
+ok "a config, ssh_config or known_hosts others can write (or own) is refused with the fix"
+
+# An RSA identity would be skipped at every login (libssh2 1.10 cannot sign
+# with it): said at the check, passphrase or not.
+ssh-keygen -q -t rsa -b 1024 -N 'a passphrase' -C test -f "$tmp/id_rsa"
+sed "s|^identity_file = .*|identity_file = $tmp/id_rsa|" "$tmp/good.conf" > "$tmp/rsa.conf"
+WR_TEST_METRICS_TOKEN=x refuse "$tmp/rsa.conf" "$tmp/rsa.conf:15: identity_file $tmp/id_rsa: an rsa key cannot sign here (libssh2 1.10 has no rsa-sha2, OpenSSH refuses ssh-rsa and ssh-dss); use an ed25519 or ecdsa key (ssh-keygen -t ed25519)"
+ok "an RSA identity_file is refused at the check"
+
+# A timeline_dir the console could not use at its first incident.
+: > "$tmp/afile"
+sed "s|^timeline_dir = .*|timeline_dir = afile|" "$tmp/good.conf" > "$tmp/tl.conf"
+WR_TEST_METRICS_TOKEN=x refuse "$tmp/tl.conf" "$tmp/tl.conf:2: timeline_dir $tmp/afile is not a directory"
+sed "s|^timeline_dir = .*|timeline_dir = afile/incidents|" "$tmp/good.conf" > "$tmp/tl.conf"
+WR_TEST_METRICS_TOKEN=x refuse "$tmp/tl.conf" "$tmp/tl.conf:2: timeline_dir $tmp/afile/incidents cannot be made: $tmp/afile is not a directory"
+ok "a timeline_dir that is a file, or cannot be made, is refused"
+
+# Relative paths are the config's directory's, shown absolute and clean.
+real=$(cd "$tmp" && pwd -P)
+sed "s|^known_hosts = known_hosts|known_hosts = ./known_hosts|" "$tmp/good.conf" > "$tmp/dot.conf"
+(cd / && WR_TEST_METRICS_TOKEN=x "$WARROOM" -c "$tmp/dot.conf" --check-config) > "$tmp/out" 2>&1 ||
+	{ cat "$tmp/out"; fail "./known_hosts refused"; }
+(cd "$tmp" && WR_TEST_METRICS_TOKEN=x "$WARROOM" -c ./dot.conf --check-config) > "$tmp/out2" 2>&1 ||
+	{ cat "$tmp/out2"; fail "-c ./dot.conf refused"; }
+assert_contains "$tmp/out" "known_hosts: $tmp/known_hosts"
+assert_contains "$tmp/out2" "config: $real/dot.conf"
+assert_contains "$tmp/out2" "known_hosts: $real/known_hosts"
+assert_contains "$tmp/out2" "ssh_config: $real/ssh_config"
+assert_not_contains "$tmp/out" "./"
+assert_not_contains "$tmp/out2" "./"
+ok "relative paths resolve against the config's directory, absolute and without ./"
+
+# The man page's EXAMPLE pasted as man prints it: indented lines are read.
+sed 's/^/       /' "$tmp/good.conf" > "$tmp/indented.conf"
+WR_TEST_METRICS_TOKEN=x "$WARROOM" -c "$tmp/indented.conf" --check-config > "$tmp/out" 2>&1 ||
+	{ cat "$tmp/out"; fail "an indented config refused"; }
+assert_contains "$tmp/out" "config OK"
+ok "an indented config reads as written"
+
+# No config yet: where one comes from, not only ENOENT.
+mkdir -p "$tmp/home"
+rc=0; HOME=$tmp/home XDG_CONFIG_HOME= "$WARROOM" --check-config > "$tmp/out" 2>&1 || rc=$?
+[ "$rc" -eq 1 ] || { cat "$tmp/out"; fail "no config exited $rc"; }
+assert_contains "$tmp/out" "warroom: no config at $tmp/home/.config/warroom/warroom.conf: pass -c FILE, or start from "
+assert_contains "$tmp/out" "/examples/warroom.conf (see warroom.conf(5))"
+# A file without hosts would open an empty console.
+printf '[warroom]\ntimeline_dir = %s/timeline\n' "$tmp" > "$tmp/nohosts.conf"
+refuse "$tmp/nohosts.conf" "$tmp/nohosts.conf: no hosts: add a [host \"name\"] section (see warroom.conf(5))"
+: > "$tmp/empty.conf"
+refuse "$tmp/empty.conf" "$tmp/empty.conf: no hosts"
+ok "no config, or one without hosts, fails the check and says what to do"
+
+# A mistyped placeholder, credentials in a URL (never printed), a port out
+# of range and Prometheus's API path, each at its line.
+cat > "$tmp/typos.conf" <<CONF
+[host "a"]
+compose_dir = /srv
+services = api
+health_url = http://admin:hunter2@127.0.0.1:8000
+metrics_url = http://127.0.0.1:80000/metrics
+prometheus_url = http://prom:9090/api/v1/query
+[templates]
+investigating = We look at {servce} since {began}.
+[thresholds]
+error_rate_rollback = 0.5%
+CONF
+refuse "$tmp/typos.conf" "$tmp/typos.conf:4: health_url: no user:password@ in the URL"
+assert_contains "$tmp/out" "$tmp/typos.conf:5: metrics_url: the port in 'http://127.0.0.1:80000/metrics' is not a number from 1 to 65535"
+assert_contains "$tmp/out" "$tmp/typos.conf:6: prometheus_url: give the Prometheus server's base URL"
+assert_contains "$tmp/out" "$tmp/typos.conf:8: investigating: unknown placeholder {servce} (did you mean {service}?)"
+assert_contains "$tmp/out" "$tmp/typos.conf:10: [thresholds]: error_rate_consider (2%, the default) is above error_rate_rollback (0.5%, line 10)"
+assert_not_contains "$tmp/out" "hunter2"
+ok "typos and credentials in URLs are refused at their lines, the password never shown"
+
+# The shipped example is a first config: copied, with its known_hosts made,
+# it passes the check.
+mkdir -p "$tmp/first/.config/warroom"
+cp "$top_srcdir/examples/warroom.conf" "$tmp/first/.config/warroom/warroom.conf"
+: > "$tmp/first/.config/warroom/known_hosts"
+HOME=$tmp/first XDG_CONFIG_HOME= METRICS_TOKEN=x "$WARROOM" --check-config > "$tmp/out" 2>&1 ||
+	{ cat "$tmp/out"; fail "the example config refused"; }
+assert_contains "$tmp/out" "known_hosts: $tmp/first/.config/warroom/known_hosts"
+assert_contains "$tmp/out" "config OK"
+ok "examples/warroom.conf passes the check once its known_hosts exists"

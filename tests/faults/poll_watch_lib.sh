@@ -12,7 +12,7 @@ sed 's/^\[warroom\]$/[warroom]\npoll_interval = 1s/' "$fl/warroom.conf" > "$tmp/
 watches() {
 	min=99
 	for k in 1 2 3 4 5; do
-		n=$(pgrep -f "sh -c while .* do .cd '$fl/hosts/h1/app'" | wc -l)
+		n=$(pgrep -f "sh -c nl=.* while .* do .* .cd '$fl/hosts/h1/app'" | wc -l)
 		[ "$n" -lt "$min" ] && min=$n
 		sleep 0.1
 	done

@@ -78,9 +78,14 @@ sed "s|^identity_file = .*|identity_file = $tmp/stranger|" "$conf" > "$tmp/wrong
 assert_contains "$tmp/out" "h1 DOWN error=authentication failed for $(id -un)@127.0.0.1: $tmp/stranger refused"
 ok "a wrong key gives a clear AUTH error"
 
+# (The config's identity_file refuses an RSA key at load, as --check-config
+# does: test_check_config.sh. One ssh_config names is skipped at login.)
 ssh-keygen -q -t rsa -b 2048 -N '' -f "$tmp/rsa"
 cat "$tmp/rsa.pub" >> "$fl/hosts/h1/authorized_keys" 2> /dev/null || true
-sed "s|^identity_file = .*|identity_file = $tmp/rsa|" "$conf" > "$tmp/rsa.conf"
+printf 'Host *\n  HostName 127.0.0.1\n  IdentityFile %s\n  IdentitiesOnly yes\n' "$tmp/rsa" \
+	> "$tmp/rsa_ssh_config"
+grep -v '^identity_file\|^address' "$conf" | sed "s|^known_hosts = .*|&\nssh_config = $tmp/rsa_ssh_config|" \
+	> "$tmp/rsa.conf"
 "$probe" -c "$tmp/rsa.conf" -t 10 > "$tmp/out" || true
 assert_contains "$tmp/out" "$tmp/rsa skipped: rsa keys cannot sign here (libssh2 1.10 has no rsa-sha2, OpenSSH refuses ssh-rsa); use an ed25519 or ecdsa key"
 ok "an RSA key is skipped with the reason"

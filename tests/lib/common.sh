@@ -11,6 +11,9 @@ WARROOM_THEME_PATH=${WARROOM_THEME_PATH:-$top_srcdir/themes}
 LC_ALL=C.UTF-8
 export WARROOM_THEME_PATH LC_ALL
 unset NO_COLOR
+# Whatever the caller's umask: warroom refuses a config, ssh_config or
+# known_hosts that others may write, as ssh does.
+umask 022
 
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/warroom-test.XXXXXX")
 cleanup_hooks=""

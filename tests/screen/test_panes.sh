@@ -131,6 +131,7 @@ steps '
 mkdir -p "$tmp/nobody"
 HOME=$tmp/nobody XDG_CONFIG_HOME= run_console
 grep -qF "no hosts configured: there is no config file" "$tmp/empty" &&
-	grep -qF "create $tmp/nobody/.config/warroom/warroom.conf (or use -c FILE)" "$tmp/empty" ||
+	grep -qF "create $tmp/nobody/.config/warroom/warroom.conf (or use -c FILE)" "$tmp/empty" &&
+	grep -qF "/examples/warroom.conf" "$tmp/empty" ||
 	{ cat "$tmp/empty"; fail "the empty console does not name the config file it looked for"; }
-ok "with no config file the HOSTS pane names the path it looked for"
+ok "with no config file the HOSTS pane names the path it looked for, and the example"

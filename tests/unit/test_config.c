@@ -13,6 +13,7 @@
 
 #include "warroom/config.h"
 #include "warroom/ini_lines.h"
+#include "warroom/statuspage_req.h"
 
 static const struct config_env env = {
 	.home = "/home/op",
@@ -459,11 +460,32 @@ bad_restarts(void **state)
 	    "prod.conf:2: restarts_rollback: expected restarts per window like 3/5m, got '3 per 5m'");
 }
 
+/* The order is said with both keys, their values and where each comes
+ * from: the default is often the one in the way. */
 static void
 thresholds_out_of_order(void **state)
 {
+	struct config cfg;
+
 	expect_error("[thresholds]\nerror_rate_monitor = 10%\n",
-	    "prod.conf: [thresholds]: error rates must rise from monitor to consider to rollback");
+	    "prod.conf:2: [thresholds]: error_rate_monitor (10%, line 2) is above "
+	    "error_rate_consider (2%, the default): error rates must rise from monitor to "
+	    "consider to rollback");
+	expect_error("[thresholds]\nerror_rate_rollback = 0.5%\n",
+	    "prod.conf:2: [thresholds]: error_rate_consider (2%, the default) is above "
+	    "error_rate_rollback (0.5%, line 2): error rates must rise from monitor to "
+	    "consider to rollback");
+	(void)state;
+	assert_int_equal(parse(&cfg, "[thresholds]\np95_consider_ms = 3000\n"
+	    "p95_rollback_ms = 2500\np95_monitor_ms = 4000\n"), -1);
+	assert_int_equal(cfg.nerrors, 2);
+	assert_string_equal(cfg.errors[0], "prod.conf:3: [thresholds]: p95_consider_ms "
+	    "(3000 ms, line 2) is above p95_rollback_ms (2500 ms, line 3): p95 limits must "
+	    "rise from monitor to consider to rollback");
+	assert_string_equal(cfg.errors[1], "prod.conf:4: [thresholds]: p95_monitor_ms "
+	    "(4000 ms, line 4) is above p95_consider_ms (3000 ms, line 2): p95 limits must "
+	    "rise from monitor to consider to rollback");
+	config_free(&cfg);
 }
 
 static void
@@ -516,11 +538,184 @@ statuspage_kinds_by_name(void **state)
 	    "prod.conf:2: kind: expected atlassian, cachet or cachet3, got 'Cachet3'");
 }
 
+/* Above every section, a key is sent to the section it belongs in. */
 static void
 key_outside_section(void **state)
 {
 	expect_error("theme = light\n",
 	    "prod.conf:1: 'theme' is outside any section: put it under [warroom]");
+	expect_error("address = 10.0.0.5\n",
+	    "prod.conf:1: 'address' is outside any section: put it under a [host \"name\"] "
+	    "section");
+	expect_error("prometheus_url = http://p:9090\n",
+	    "prod.conf:1: 'prometheus_url' is outside any section: put it under [warroom] "
+	    "(for every host) or a [host \"name\"] section");
+	expect_error("error_rate_rollback = 5%\n",
+	    "prod.conf:1: 'error_rate_rollback' is outside any section: put it under "
+	    "[thresholds]");
+	expect_error("token_env = T\n",
+	    "prod.conf:1: 'token_env' is outside any section: put it under [statuspage]");
+	expect_error("colour = red\n",
+	    "prod.conf:1: 'colour' is outside any section: put it under its section "
+	    "([warroom], [host \"name\"], [statuspage], [chat], [templates] or [thresholds])");
+}
+
+/* An empty services = is said at its own line, not the section's. */
+static void
+empty_services_at_its_line(void **state)
+{
+	expect_error("[host \"a\"]\ncompose_dir = /srv\nservices =\n",
+	    "prod.conf:3: services: empty value (name the services to watch, like "
+	    "services = api jobs)");
+	expect_error("[host \"a\"]\ncompose_dir = /srv\nservices = ,\n",
+	    "prod.conf:3: services: empty value (name the services to watch, like "
+	    "services = api jobs)");
+}
+
+/* A {word} no template fills would go out literally on the status page. */
+static void
+template_placeholders(void **state)
+{
+	struct config cfg;
+	struct statuspage_vars v = { .service = "S", .from_tag = "F", .to_tag = "T",
+		.incident = "I", .time = "M", .since = "N", .began = "B" };
+	char tpl[64];
+	char *out;
+	int i;
+
+	(void)state;
+	expect_error("[templates]\ninvestigating = We look at {servce} since {began}.\n",
+	    "prod.conf:2: investigating: unknown placeholder {servce} (did you mean "
+	    "{service}?) (known: {service} {from_tag} {to_tag} {since} {began} {incident} "
+	    "{time})");
+	expect_error("[templates]\nresolved = Fixed at {when}.\n",
+	    "prod.conf:2: resolved: unknown placeholder {when} (known: {service} {from_tag} "
+	    "{to_tag} {since} {began} {incident} {time})");
+	/* Braces around no word are text. */
+	assert_int_equal(parse(&cfg, "[templates]\nidentified = {service} { } {\"a\": 1} {}\n"),
+	    0);
+	config_free(&cfg);
+	/* Every placeholder the check knows is one the status page fills. */
+	for (i = 0; config_template_placeholder(i) != NULL; i++) {
+		snprintf(tpl, sizeof(tpl), "{%s}", config_template_placeholder(i));
+		out = statuspage_template(tpl, &v);
+		assert_string_not_equal(out, tpl);
+		free(out);
+	}
+	assert_int_equal(i, 7);
+}
+
+/* Credentials in a URL are refused without quoting them, with where they
+ * belong; a port out of range or a URL without a host is refused at once. */
+static void
+urls_checked_whole(void **state)
+{
+	struct config cfg;
+
+	expect_error("[host \"a\"]\ncompose_dir = /srv\nservices = api\n"
+	    "health_url = http://admin:hunter2@127.0.0.1:8000\n",
+	    "prod.conf:4: health_url: no user:password@ in the URL: secrets are never written "
+	    "in the config (the health endpoints are asked without credentials)");
+	expect_error("[host \"a\"]\ncompose_dir = /srv\nservices = api\n"
+	    "metrics_url = https://ops@m.example.com/metrics\n",
+	    "prod.conf:4: metrics_url: no user:password@ in the URL: secrets are never written "
+	    "in the config (a bearer token goes in metrics_token_env or metrics_token_file)");
+	expect_error("[statuspage]\nkind = cachet\nurl = https://a:b@status.example.com\n"
+	    "token_env = T\n",
+	    "prod.conf:3: url: no user:password@ in the URL: secrets are never written "
+	    "in the config (the API token goes in token_env or token_file)");
+	expect_error("[host \"a\"]\ncompose_dir = /srv\nservices = api\n"
+	    "health_url = http://127.0.0.1:80000\n",
+	    "prod.conf:4: health_url: the port in 'http://127.0.0.1:80000' is not a number "
+	    "from 1 to 65535");
+	expect_error("[host \"a\"]\ncompose_dir = /srv\nservices = api\n"
+	    "health_url = http://h:/x\n",
+	    "prod.conf:4: health_url: the port in 'http://h:/x' is not a number from 1 to 65535");
+	expect_error("[host \"a\"]\ncompose_dir = /srv\nservices = api\n"
+	    "health_url = http://\n",
+	    "prod.conf:4: health_url: expected a URL with a host, like http://127.0.0.1:8000, "
+	    "got 'http://'");
+	expect_error("[host \"a\"]\ncompose_dir = /srv\nservices = api\n"
+	    "metrics_url = http://:9100/metrics\n",
+	    "prod.conf:4: metrics_url: expected a URL with a host, like http://127.0.0.1:8000, "
+	    "got 'http://:9100/metrics'");
+	expect_error("[host \"a\"]\ncompose_dir = /srv\nservices = api\n"
+	    "health_url = http://127.0.0.1:8000/healthz/\n",
+	    "prod.conf:4: health_url: give the base URL, like http://127.0.0.1:8000: /healthz, "
+	    "/readyz and /version are added to it, got 'http://127.0.0.1:8000/healthz/'");
+	expect_error("[host \"a\"]\ncompose_dir = /srv\nservices = api\n"
+	    "health_url = http://[]:80\n",
+	    "prod.conf:4: health_url: expected a URL with a host, like http://127.0.0.1:8000, "
+	    "got 'http://[]:80'");
+	(void)state;
+	assert_int_equal(parse(&cfg, "[host \"a\"]\ncompose_dir = /srv\nservices = api\n"
+	    "health_url = http://[::1]:8000\nmetrics_url = https://m.example.com/metrics?x=a@b\n"),
+	    0);
+	assert_string_equal(cfg.hosts[0].health_url, "http://[::1]:8000");
+	config_free(&cfg);
+}
+
+/* Paths are the config's directory's: "./x" is no "/etc/warroom/./x". */
+static void
+relative_paths_resolve_clean(void **state)
+{
+	struct config cfg;
+
+	(void)state;
+	assert_int_equal(parse(&cfg, "[warroom]\nknown_hosts = ./known_hosts\n"
+	    "ssh_config = .//ssh/config\ntimeline_dir = .\n"), 0);
+	assert_string_equal(cfg.known_hosts.path, "/etc/warroom/known_hosts");
+	assert_string_equal(cfg.ssh_config.path, "/etc/warroom/ssh/config");
+	assert_string_equal(cfg.timeline_dir, "/etc/warroom");
+	assert_int_equal(cfg.timeline_dir_line, 4);
+	config_free(&cfg);
+}
+
+/* The man page's EXAMPLE pasted as man prints it: every line indented. */
+static void
+indented_lines_are_read(void **state)
+{
+	struct config cfg;
+
+	(void)state;
+	assert_int_equal(parse(&cfg, "       [warroom]\n       timeline_dir = ~/incidents\n"
+	    "       theme = light\n\n       [host \"api-1\"]\n       address = 10.0.0.5\n"
+	    "\tcompose_dir = /srv/app\n       services = api jobs\n"), 0);
+	assert_string_equal(cfg.theme, "light");
+	assert_int_equal(cfg.nhosts, 1);
+	assert_string_equal(cfg.hosts[0].address, "10.0.0.5");
+	assert_int_equal(cfg.hosts[0].nservices, 2);
+	config_free(&cfg);
+	/* A value wrapped onto the next line is said, never glued on. */
+	expect_error("[warroom]\nerror_rate_query = sum(rate(x{s=~\"5..\"}[1m]))\n"
+	    "  / sum(rate(x{a=\"b\"}[1m]))\n",
+	    "prod.conf:3: cannot read this line: it is indented like more of the value above, "
+	    "but a value is one line: join the two lines (or write 'key = value')");
+}
+
+/* OpenSSH's rule for the files that decide where the console connects. */
+static void
+file_trust(void **state)
+{
+	char why[512];
+
+	(void)state;
+	assert_int_equal(config_file_trusted("ssh_config", "/c", "what ssh runs", 0100644, 1000,
+	    1000, why, sizeof(why)), 0);
+	assert_int_equal(config_file_trusted("ssh_config", "/c", "what ssh runs", 0100600, 0,
+	    1000, why, sizeof(why)), 0);
+	assert_int_equal(config_file_trusted("known_hosts", "/k", "which host keys are trusted",
+	    0100666, 1000, 1000, why, sizeof(why)), -1);
+	assert_string_equal(why, "known_hosts /k is writable by group or others (mode 0666), "
+	    "and it decides which host keys are trusted (as ssh says: bad permissions): "
+	    "chmod go-w /k");
+	assert_int_equal(config_file_trusted("config", "/w", "x", 0100664, 0, 1000, why,
+	    sizeof(why)), -1);
+	assert_int_equal(config_file_trusted("config", "/w", "where the console connects",
+	    0100600, 1001, 1000, why, sizeof(why)), -1);
+	assert_string_equal(why, "config /w is owned by uid 1001, neither you nor root, and it "
+	    "decides where the console connects (as ssh says: bad owner); use a copy of your "
+	    "own");
 }
 
 static void
@@ -578,6 +773,10 @@ line_kinds_follow_inih(void **state)
 	assert_int_equal(ini_line_kind("a;b = 1\n", false), INI_LINE_KEY);
 	assert_int_equal(ini_line_kind("read_only ; = x\n", false), INI_LINE_NO_SEPARATOR);
 	assert_int_equal(ini_line_kind("  more words\n", true), INI_LINE_CONTINUATION);
+	/* Indented keys and sections are read as such (ini_lines.c). */
+	assert_int_equal(ini_line_kind("  port = 22\n", true), INI_LINE_KEY);
+	assert_int_equal(ini_line_kind("\t[host \"a\"]\n", true), INI_LINE_SECTION);
+	assert_int_equal(ini_line_kind("  / sum(x{a=\"b\"})\n", true), INI_LINE_CONTINUATION);
 	assert_int_equal(ini_line_kind("  more words\n", false), INI_LINE_NO_SEPARATOR);
 }
 
@@ -774,8 +973,13 @@ bad_prometheus_url(void **state)
 	    "?query or #fragment, got 'http://prom:9090/api/v1/query?query=up'");
 	/* The password is not quoted back. */
 	expect_error("[warroom]\nprometheus_url = https://op:hunter2@prom:9090\n",
-	    "prod.conf:2: prometheus_url: no user:password@ in the URL (secrets are never "
-	    "written in the config)");
+	    "prod.conf:2: prometheus_url: no user:password@ in the URL: secrets are never "
+	    "written in the config (nothing but the query is sent to Prometheus)");
+	/* Its API's path is added to it, not given. */
+	expect_error("[warroom]\nprometheus_url = http://prom:9090/api/v1/query\n",
+	    "prod.conf:2: prometheus_url: give the Prometheus server's base URL, like "
+	    "http://prom:9090, not its API: /api/v1/query is added to it, got "
+	    "'http://prom:9090/api/v1/query'");
 	expect_error("[warroom]\np95_query =\n", "prod.conf:2: p95_query: empty value");
 	expect_error("[warroom]\np95_querry = x\n",
 	    "prod.conf:2: unknown key 'p95_querry' in [warroom] (did you mean 'p95_query'?)");
@@ -843,6 +1047,12 @@ main(void)
 		cmocka_unit_test(bad_statuspage_kind),
 		cmocka_unit_test(statuspage_kinds_by_name),
 		cmocka_unit_test(key_outside_section),
+		cmocka_unit_test(empty_services_at_its_line),
+		cmocka_unit_test(template_placeholders),
+		cmocka_unit_test(urls_checked_whole),
+		cmocka_unit_test(relative_paths_resolve_clean),
+		cmocka_unit_test(indented_lines_are_read),
+		cmocka_unit_test(file_trust),
 		cmocka_unit_test(syntax_error_line),
 		cmocka_unit_test(unclosed_section_header_is_the_only_error),
 		cmocka_unit_test(unreadable_lines_in_line_order),

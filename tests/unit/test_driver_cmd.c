@@ -314,14 +314,32 @@ watch_command(void **state)
 	struct wr_err err;
 
 	assert_int_equal(driver_cmd_watch(cmds, 2, 5, "wr-9f2c", buf, sizeof(buf), &err), 0);
-	assert_string_equal(buf, "sh -c 'while kill -0 $PPID 2>/dev/null; do (cd '\\''/srv/app'\\'' "
-	    "&& docker compose ps -a --format json); echo wr-9f2c 0 $? || exit; (kubectl get pods "
-	    "-n '\\''prod'\\'' -o json); echo wr-9f2c 1 $? || exit; sleep 5; done'");
+	/* Each command's stderr is kept, and its last line said on failure. */
+	assert_string_equal(buf, "sh -c 'nl=$(printf '\\''\\nx'\\''); nl=${nl%x}; "
+	    "while kill -0 $PPID 2>/dev/null; do { e=$( (cd '\\''/srv/app'\\'' "
+	    "&& docker compose ps -a --format json) 2>&1 >&3 3>&-); s=$?; } 3>&1; [ $s = 0 ] || "
+	    "printf '\\''wr-9f2c e %s\\n'\\'' \"${e##*\"$nl\"}\"; echo wr-9f2c 0 $s || exit; "
+	    "{ e=$( (kubectl get pods -n '\\''prod'\\'' -o json) 2>&1 >&3 3>&-); s=$?; } 3>&1; "
+	    "[ $s = 0 ] || printf '\\''wr-9f2c e %s\\n'\\'' \"${e##*\"$nl\"}\"; "
+	    "echo wr-9f2c 1 $s || exit; sleep 5; done'");
 	/* A long interval is slept in 5 s steps, each after a look at the parent. */
 	assert_int_equal(driver_cmd_watch(cmds, 1, 3600, "wr-9f2c", buf, sizeof(buf), &err), 0);
 	assert_non_null(strstr(buf, "; n=3600; while [ $n -gt 0 ] && kill -0 $PPID 2>/dev/null; "
 	    "do sleep $((n<5?n:5)); n=$((n-5)); done; done'"));
 	assert_int_equal(driver_cmd_watch(cmds, 1, 5, "Bad;", buf, sizeof(buf), &err), -1);
+}
+
+static void
+watch_stderr_lines(void **state)
+{
+	size_t at;
+
+	(void)state;
+	assert_true(driver_cmd_watch_stderr("wr-9f2c e cd: can't cd", 22, "wr-9f2c", &at));
+	assert_int_equal(at, 10);
+	assert_false(driver_cmd_watch_stderr("wr-9f2c 0 2", 11, "wr-9f2c", &at));
+	assert_false(driver_cmd_watch_stderr("wr-0000 e x", 11, "wr-9f2c", &at));
+	assert_false(driver_cmd_watch_stderr("x wr-9f2c e x", 13, "wr-9f2c", &at));
 }
 
 static void
@@ -360,6 +378,7 @@ main(void)
 		cmocka_unit_test(logs_commands),
 		cmocka_unit_test(watch_command),
 		cmocka_unit_test(watch_markers),
+		cmocka_unit_test(watch_stderr_lines),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -774,6 +774,29 @@ query_empty_reasons(void **state)
 	assert_string_equal(out, "the p95 query's value is NaN (no requests in its window?)");
 }
 
+/* A metrics_url that refuses says what was sent: an unset token variable
+ * is named, not left as a bare 401. */
+static void
+http_refusal_reasons(void **state)
+{
+	char out[256];
+
+	(void)state;
+	metrics_http_why(401, "QA_METRICS_TOKEN", false, false, out, sizeof(out));
+	assert_string_equal(out, "metrics: HTTP 401: $QA_METRICS_TOKEN is not set "
+	    "(metrics_token_env), so no token was sent");
+	metrics_http_why(403, "", false, true, out, sizeof(out));
+	assert_string_equal(out, "metrics: HTTP 403: the token was refused");
+	metrics_http_why(401, "", true, false, out, sizeof(out));
+	assert_string_equal(out, "metrics: HTTP 401: the metrics_token_file could not be read "
+	    "at start, so no token was sent");
+	metrics_http_why(401, "", false, false, out, sizeof(out));
+	assert_string_equal(out, "metrics: HTTP 401: the endpoint wants a token (set "
+	    "metrics_token_env or metrics_token_file)");
+	metrics_http_why(302, "T", false, false, out, sizeof(out));
+	assert_string_equal(out, "metrics: HTTP 302");
+}
+
 /* ---- the fast paths against the plain ones ---- */
 
 static uint64_t rng_state = UINT64_C(0x9e3779b97f4a7c15);
@@ -1041,6 +1064,7 @@ main(void)
 		cmocka_unit_test(query_vector_and_scalar),
 		cmocka_unit_test(query_errors),
 		cmocka_unit_test(query_empty_reasons),
+		cmocka_unit_test(http_refusal_reasons),
 		cmocka_unit_test(fast_resume_matches_a_fresh_parse),
 		cmocka_unit_test(fast_resume_random_chains),
 		cmocka_unit_test(fast_value_matches_parse_double),

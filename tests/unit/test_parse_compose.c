@@ -54,6 +54,29 @@ check_fleet_pair(const struct compose_ps *ps, const char *jobs_state)
 	assert_null(parse_compose_find(ps, "nosuch"));
 }
 
+/* A service with no container says what the project has: a typo in
+ * services = is not a vanished container. */
+static void
+absent_service_names_the_project(void **state)
+{
+	struct compose_ps ps;
+	struct wr_err err;
+	char why[256];
+
+	(void)state;
+	assert_int_equal(parse_fixture("drivers/compose_ps_lines.json", &ps, &err), 0);
+	parse_compose_absent_why(&ps, "apii", why, sizeof(why));
+	assert_string_equal(why, "no service apii in the compose project (it has: api, jobs); "
+	    "did you mean api in services =?");
+	parse_compose_absent_why(&ps, "billing", why, sizeof(why));
+	assert_string_equal(why, "no service billing in the compose project (it has: api, jobs)");
+	parse_compose_free(&ps);
+	assert_int_equal(parse_compose_ps("", 0, &ps, &err), 0);
+	parse_compose_absent_why(&ps, "api", why, sizeof(why));
+	assert_string_equal(why, "no service api in the compose project: it has no containers");
+	parse_compose_free(&ps);
+}
+
 static void
 recorded_lines_shape(void **state)
 {
@@ -369,6 +392,7 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(recorded_lines_shape),
+		cmocka_unit_test(absent_service_names_the_project),
 		cmocka_unit_test(recorded_array_shape),
 		cmocka_unit_test(zero_containers_is_empty_output),
 		cmocka_unit_test(docs_array_without_image),

@@ -124,6 +124,30 @@ identity_check_says_why_and_the_fix(void **state)
 	    "it: puttygen /k/id.ppk -O private-openssh -o KEYFILE");
 }
 
+/* Behind a passphrase the algorithm still shows (--check-config refuses
+ * an RSA identity_file whether or not it has one). */
+static void
+private_key_algorithms(void **state)
+{
+	char buf[8192];
+	size_t n;
+
+	(void)state;
+	n = fixture("rsa_pass", buf, sizeof(buf));
+	assert_int_equal(sshkey_private_kind(buf, n), SSHKEY_ENCRYPTED);
+	assert_int_equal(sshkey_private_algo(buf, n), SSHKEY_RSA);
+	n = fixture("ed25519_pass", buf, sizeof(buf));
+	assert_int_equal(sshkey_private_algo(buf, n), SSHKEY_ED25519);
+	n = fixture("rsa_pem", buf, sizeof(buf));
+	assert_int_equal(sshkey_private_algo(buf, n), SSHKEY_RSA);
+	n = fixture("ecdsa", buf, sizeof(buf));
+	assert_int_equal(sshkey_private_algo(buf, n), SSHKEY_ECDSA);
+	assert_int_equal(sshkey_private_algo("-----BEGIN ENCRYPTED PRIVATE KEY-----\nMIIB\n",
+	    43), SSHKEY_UNKNOWN);
+	assert_int_equal(sshkey_private_algo("-----BEGIN RSA PRIVATE KEY-----\n"
+	    "Proc-Type: 4,ENCRYPTED\n", 55), SSHKEY_RSA);
+}
+
 static void
 private_key_kinds(void **state)
 {
@@ -284,6 +308,7 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(private_key_kinds),
+		cmocka_unit_test(private_key_algorithms),
 		cmocka_unit_test(fingerprint_matches_openssh),
 		cmocka_unit_test(sha256_matches_fips_examples),
 		cmocka_unit_test(known_hosts_line_fingerprint),
