@@ -328,10 +328,6 @@ on_action_said(struct app *app, struct action *a)
 			app->confirming = NULL;
 		/* HOSTS shows what the host runs now, not at the last round. */
 		poller_refresh(app->poller, action_host(a));
-		/* A step may have edited .env (the runbook's keep-tag step): a
-		 * mark there is read again. A rollback read .env itself. */
-		if (strcmp(p->action, "compose.rollback") != 0)
-			envmarks_recheck(app, action_host(a), false);
 		if (action_needs_target(a) && !app->prompt_active && app->confirming == NULL) {
 			/* Nothing to choose from: the engineer names the tag,
 			 * told why in the prompt. */
