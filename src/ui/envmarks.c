@@ -101,8 +101,10 @@ envmarks_poll(struct app *app)
 	size_t h;
 	int k;
 
-	/* Only a console that journals; the mark itself needs no record. */
-	if (app->poller == NULL || app->tl == NULL || timeline_watching(app->tl))
+	/* Only a console that journals, to a healthy journal (said once,
+	 * in the header, when it is not); the mark itself needs no record. */
+	if (app->poller == NULL || app->tl == NULL || timeline_watching(app->tl) ||
+	    timeline_read_only(app->tl) || timeline_degraded(app->tl))
 		return;
 	ensure(app);
 	for (h = 0; h < app->cfg.nhosts; h++) {
