@@ -64,6 +64,12 @@ struct action_env {
 	 * (ms since the epoch), 0 when none: a rollback that turns it back on
 	 * says since when it was off. */
 	int64_t ks_off_ms;
+	/* Compose: HOSTS' last reading of the host, copied at start: .env's
+	 * IMAGE_TAG ("" not read) and the tag each service ran (as the host's
+	 * services, "" unknown). A runbook command that moves a service off
+	 * another tag onto .env's says so in its outcome. NULL: none. */
+	const char *env_tag;
+	const char (*ran_tags)[128];
 	/* A runbook step's own wait for the health gate (helm --timeout), in
 	 * seconds; 0: health_timeout. */
 	int health_timeout_s;

@@ -55,7 +55,6 @@ struct chat;
 struct timeline;
 struct record;
 struct envmark;
-struct env_read;
 struct host_metrics;
 
 /* What x started from one step or section: every action (its row names
@@ -217,7 +216,6 @@ struct app {
 	} *seen;
 	struct envmark *envmarks;        /* per HOSTS row: what the last env.check said
 	                                    of its .env (envmarks.c) */
-	struct env_read **env_reads;     /* per host: a read of its .env in flight */
 	char (*verdicts)[24];            /* per host: the verdict the timeline last recorded */
 	char (*hostkeys)[64];            /* per host: the changed key hostkey.changed last
 	                                    recorded (its fingerprint) */

@@ -23,6 +23,18 @@ bool driver_cmd_quote(char *dst, size_t cap, const char *s);
 int driver_cmd_compose_ps(const struct config_host *h, char *dst, size_t cap,
     struct wr_err *err);
 
+/* The line driver_cmd_compose_poll prints between .env's IMAGE_TAG lines
+ * and compose ps's answer: no such line is either. */
+#define WR_COMPOSE_ENV_MARK "#warroom .env"
+
+/* The compose poll: the lines of compose_dir's .env that may assign
+ * IMAGE_TAG (the file a plain `up -d` and the built-in rollback read;
+ * nothing else of it, as it holds secrets; no .env, no line), the line
+ * WR_COMPOSE_ENV_MARK, then driver_cmd_compose_ps's answer, whose exit
+ * status it has. parse_compose_env splits the answer. */
+int driver_cmd_compose_poll(const struct config_host *h, char *dst, size_t cap,
+    struct wr_err *err);
+
 /* Each container's restart count, one line per container:
  * "<full id> <RestartCount> <State.StartedAt> <compose service>". Exits
  * non-zero, printing no such line, when the project has no container or

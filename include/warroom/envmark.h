@@ -1,8 +1,10 @@
 /*
  * envmark.h — HOSTS' mark for a Compose service whose .env names another
- * IMAGE_TAG than the one it runs, as the console last read .env after a
- * rollback (an env.check record): a plain `docker compose up -d` there
- * would bring that other tag back. Pure: records in, words out.
+ * IMAGE_TAG than the one it runs: a plain `docker compose up -d` there
+ * would bring that other tag back. The poll reads .env with the tags
+ * (driver_cmd_compose_poll), so the mark follows the host whoever changed
+ * it; env.check records journal the drift appearing and clearing, and
+ * speak for a row the poll has not read. Pure: strings in, words out.
  */
 #ifndef WARROOM_ENVMARK_H
 #define WARROOM_ENVMARK_H
@@ -15,37 +17,61 @@
 /* The env.check record's kind. */
 #define ENVMARK_KIND "env.check"
 
-/* What the last env.check of one service said. */
+/* What .env said of one service, with the tag it ran then: the last
+ * env.check's, or the poll's reading. */
 struct envmark {
 	bool have;
-	char env_tag[128];               /* IMAGE_TAG in .env then, "(unset)" when none */
-	char runs[128];                  /* the tag the service ran then */
+	char env_tag[128];               /* IMAGE_TAG in .env, "(unset)" when none */
+	char runs[128];                  /* the tag the service ran */
 };
 
 /* An env.check record's data for service, which runs runs, read with
- * IMAGE_TAG=value in .env ("(unset)" when .env sets none); the caller
- * owns it. */
-cJSON *envmark_record(const char *service, const char *value, const char *runs);
+ * IMAGE_TAG=value in .env ("(unset)" when .env sets none); was: the last
+ * env.check of the service, or NULL, for the words of a drift that
+ * clears. The caller owns it. */
+cJSON *envmark_record(const char *service, const char *value, const char *runs,
+    const struct envmark *was);
 
 /* Fold an env.check record's data into m, the mark of its service. */
 void envmark_fold(struct envmark *m, const cJSON *data);
 
-/* Whether the mark shows while the service runs now ("" when not read):
- * .env names another tag, and the service still runs what it ran when
- * .env was read (after a deploy since, the read says nothing). */
+/* Does a service that runs runs drift from .env's IMAGE_TAG env_tag?
+ * .env names a tag ("" not read, "(unset)" none) and the service runs
+ * another ("" not read, or a digest: nothing to compare with). */
+bool envmark_drift(const char *env_tag, const char *runs);
+
+/* Whether the last env.check m still marks a service that runs now (""
+ * when not read): it drifted, and the service runs what it ran then
+ * (after a deploy since, the old read says nothing). */
 bool envmark_on(const struct envmark *m, const char *now);
 
-/* Whether a new read (IMAGE_TAG=value while the service runs runs) says
- * something m does not: only such a read is recorded. */
-bool envmark_changes(const struct envmark *m, const char *value, const char *runs);
+/* The mark a HOSTS row shows, into *out: the poll's own reading (env_tag
+ * not "") against the tag the service runs now; without one, the last
+ * env.check m while envmark_on. False: no mark. */
+bool envmark_show(const struct envmark *m, const char *env_tag, const char *now,
+    struct envmark *out);
+
+/* Whether the poll's reading (env_tag, runs) is news to journal, m being
+ * the last env.check: the drift appearing, clearing, or naming other
+ * tags. A first reading that agrees, or one with nothing to compare, is
+ * not. */
+bool envmark_news(const struct envmark *m, const char *env_tag, const char *runs);
 
 /* The TAG cell of a marked row: "v1.4.1 .env!". */
 void envmark_tag_cell(const char *tag, char *out, size_t cap);
 
-/* The HOSTS detail line of a marked row, what to do first (it is cut at
- * 80 columns): "api-1/api: keep IMAGE_TAG=v1.4.1 in .env: it says
- * v1.5.0-bad, which a plain `up -d` brings back; C-r re-reads it". */
+/* The HOSTS detail line of a marked row (cut at 80 columns, the facts
+ * first): "api-1: .env says v1.5.0-bad, api runs v1.4.1: a plain `up -d`
+ * brings v1.5.0-bad back (IMAGE_TAG=v1.4.1 in .env keeps it)". */
 void envmark_detail(const char *host, const char *svc, const struct envmark *m, char *out,
     size_t cap);
+
+/* What a command did to the services that drifted from .env's env_tag
+ * before it (before[i], per names[i]; after[i] what they run since):
+ * "WARNING: it brought back .env's IMAGE_TAG=v1.5.0-bad: api v1.4.1 ->
+ * v1.5.0-bad, jobs …" for those now on env_tag, into out. Returns how
+ * many; 0 leaves out "". */
+size_t envmark_brought_back(const char *const *names, const char *const *before,
+    const char *const *after, size_t n, const char *env_tag, char *out, size_t cap);
 
 #endif

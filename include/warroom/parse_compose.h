@@ -7,6 +7,7 @@
 #ifndef WARROOM_PARSE_COMPOSE_H
 #define WARROOM_PARSE_COMPOSE_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -58,6 +59,12 @@ const struct compose_container *parse_compose_find(const struct compose_ps *ps,
  * services = reads as a vanished container otherwise). */
 void parse_compose_absent_why(const struct compose_ps *ps, const char *svc, char *out,
     size_t cap);
+
+/* Split driver_cmd_compose_poll's answer: compose ps's begins at
+ * *ps_off, and .env's IMAGE_TAG before it goes into env ("(unset)" when
+ * no line assigns it a value). False, env "" and *ps_off 0, when the answer has
+ * no .env part (a command without it). */
+bool parse_compose_env(const char *buf, size_t len, size_t *ps_off, char *env, size_t cap);
 
 /* One line of driver_cmd_compose_restarts' answer: a container as
  * `docker inspect` sees it. */

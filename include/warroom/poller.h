@@ -35,6 +35,8 @@ struct svc_state {
 	int64_t driver_failed_ms;        /* wall clock: the failed read began (a watch
 	                                    lost or stalled: when seen); 0 none */
 	char tag[128];
+	char env_tag[128];               /* compose: IMAGE_TAG in the host's .env, read
+	                                    with tag ("(unset)": none); "" not read */
 	char image[256];
 	char state[32];                  /* running/exited…; k8s: "3/3 ready" */
 	char absent_why[256];            /* compose, state "absent": what the project

@@ -271,17 +271,17 @@ void journal_close(struct app *app, const char *reason);
 /* An env.check record into the row's .env mark (journal_apply's). */
 void envmarks_apply(struct app *app, const struct record *r);
 
-/* Host's service svc's .env mark while it shows (.env names another tag
- * than the service runs, as last read), else NULL. */
-const struct envmark *envmarks_on(const struct app *app, int host, int svc);
+/* Host's service svc's .env mark into *out while it shows: .env names
+ * another IMAGE_TAG than the service runs, as the poll read both (or,
+ * before it has, as the last env.check said). */
+bool envmarks_on(const struct app *app, int host, int svc, struct envmark *out);
 
-/* Read .env again on host (-1: every host) where a row is marked, over
- * SFTP; each read that finds news is an env.check record, and say: the
- * footer tells what it found. Returns the reads started (none from a
- * console that does not journal). */
-int envmarks_recheck(struct app *app, int host, bool say);
+/* After a poll: an env.check for each Compose row whose drift from .env
+ * appeared, cleared or changed since the last one (envmark_news), unless
+ * an action on its host runs or the read predates its end. */
+void envmarks_poll(struct app *app);
 
-/* Abandon reads in flight and free the marks. */
+/* Free the marks. */
 void envmarks_free(struct app *app);
 
 /* A runbook prompt for placeholders begins on host (svc: the rollback's

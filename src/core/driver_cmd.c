@@ -12,6 +12,9 @@
  * the override). `ps -a` lists stopped containers too: a crashed service
  * must show as exited, not vanish.
  *
+ * .env: the poll greps its IMAGE_TAG lines before ps, so HOSTS sees when
+ * .env names another tag than a service runs, whoever changed either.
+ *
  * Restart counts: compose ps prints none, so the same loop asks `docker
  * inspect` for every container `ps -a -q` names. The service comes from
  * compose's own label, so the answer needs no join with ps.
@@ -128,6 +131,24 @@ driver_cmd_compose_ps(const struct config_host *h, char *dst, size_t cap,
 	if (compose_cd(h, dst, cap, err) != 0)
 		return -1;
 	if (!append(dst, cap, " && docker compose ps -a --format json"))
+		return too_long(dst, cap, err);
+	return 0;
+}
+
+int
+driver_cmd_compose_poll(const struct config_host *h, char *dst, size_t cap,
+    struct wr_err *err)
+{
+	if (compose_cd(h, dst, cap, err) != 0)
+		return -1;
+	/* One command, so the tags and .env are read together (no pair from
+	 * two moments) and a calm host costs no marker more. The pattern
+	 * matches every line envfile_get could read as IMAGE_TAG. ps is
+	 * exec'd, as the last command of the loop's subshell is: no shell
+	 * waits beside it, and its exit status is the command's. */
+	if (!append(dst, cap, " && { grep -E "
+	    "'^[[:space:]]*(export[[:space:]]+)?IMAGE_TAG[[:space:]]*=' .env 2>/dev/null; "
+	    "echo '" WR_COMPOSE_ENV_MARK "'; exec docker compose ps -a --format json; }"))
 		return too_long(dst, cap, err);
 	return 0;
 }

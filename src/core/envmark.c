@@ -1,12 +1,13 @@
 /*
- * envmark.c — the mark HOSTS puts on a Compose service whose .env still
- * names another IMAGE_TAG than it runs. A rollback runs the target with
- * IMAGE_TAG from the environment; when .env keeps the old tag (the keep
- * step refused, failed, or never planned; an UNKNOWN re-read), the next
- * plain `up -d` by anyone re-deploys it, hours later. The outcome says so
- * once; this mark stays on the row until a read of .env agrees. Every
- * read the console makes is an env.check record, so a resumed console
- * and one following the journal show the same mark.
+ * envmark.c — the mark HOSTS puts on a Compose service whose .env names
+ * another IMAGE_TAG than it runs. Whoever set the running tag from the
+ * environment (the built-in rollback before its keep-tag step, a
+ * runbook's `IMAGE_TAG=… up -d`, a colleague's shell) left .env behind,
+ * and the next plain `up -d` by anyone re-deploys .env's tag, hours
+ * later. The poll reads .env with the tags, so the mark is the host's
+ * state, not what the console remembers doing; the journal gets one
+ * env.check when the drift appears and one when it clears, and the last
+ * one marks a row the poll has not read yet (a restart, a watcher).
  */
 #include "warroom/envmark.h"
 
@@ -17,22 +18,40 @@
 
 #define UNSET "(unset)"
 
+bool
+envmark_drift(const char *env_tag, const char *runs)
+{
+	if (env_tag[0] == '\0' || strcmp(env_tag, UNSET) == 0 || runs[0] == '\0' ||
+	    strncmp(runs, "sha256:", 7) == 0)
+		return false;
+	return strcmp(env_tag, runs) != 0;
+}
+
 cJSON *
-envmark_record(const char *service, const char *value, const char *runs)
+envmark_record(const char *service, const char *value, const char *runs,
+    const struct envmark *was)
 {
 	cJSON *d = cJSON_CreateObject();
-	bool agrees = strcmp(value, runs) == 0 || strcmp(value, UNSET) == 0;
+	bool agrees = !envmark_drift(value, runs);
+	bool cleared = agrees && was != NULL && was->have && envmark_drift(was->env_tag, was->runs);
 	char summary[700];
 
 	if (strcmp(value, UNSET) == 0)
 		snprintf(summary, sizeof(summary), ".env sets no IMAGE_TAG; %.128s runs %.128s",
 		    service, runs);
-	else if (agrees)
-		snprintf(summary, sizeof(summary), ".env says IMAGE_TAG=%.128s, as %.128s runs",
-		    value, service);
-	else
+	else if (!agrees)
 		snprintf(summary, sizeof(summary), ".env says IMAGE_TAG=%.128s but %.64s runs "
 		    "%.128s: a plain `up -d` brings %.128s back", value, service, runs, value);
+	else if (cleared && strcmp(runs, was->runs) != 0)
+		/* The service moved to .env's tag: a plain `up -d`, or a deploy. */
+		snprintf(summary, sizeof(summary), "%.64s %.128s -> %.128s, the tag .env names "
+		    "(IMAGE_TAG=%.128s)", service, was->runs, runs, value);
+	else if (cleared)
+		snprintf(summary, sizeof(summary), ".env says IMAGE_TAG=%.128s now (was %.128s), as "
+		    "%.64s runs", value, was->env_tag, service);
+	else
+		snprintf(summary, sizeof(summary), ".env says IMAGE_TAG=%.128s, as %.128s runs",
+		    value, service);
 	cJSON_AddStringToObject(d, "service", service);
 	cJSON_AddStringToObject(d, "env_image_tag", value);
 	cJSON_AddStringToObject(d, "runs", runs);
@@ -57,15 +76,41 @@ envmark_fold(struct envmark *m, const cJSON *data)
 bool
 envmark_on(const struct envmark *m, const char *now)
 {
-	if (!m->have || strcmp(m->env_tag, UNSET) == 0 || strcmp(m->env_tag, m->runs) == 0)
+	if (!m->have || !envmark_drift(m->env_tag, m->runs))
 		return false;
 	return now[0] == '\0' || strcmp(now, m->runs) == 0;
 }
 
 bool
-envmark_changes(const struct envmark *m, const char *value, const char *runs)
+envmark_show(const struct envmark *m, const char *env_tag, const char *now,
+    struct envmark *out)
 {
-	return !m->have || strcmp(m->env_tag, value) != 0 || strcmp(m->runs, runs) != 0;
+	if (env_tag[0] != '\0') {
+		out->have = true;
+		wr_strlcpy(out->env_tag, env_tag, sizeof(out->env_tag));
+		wr_strlcpy(out->runs, now, sizeof(out->runs));
+		return envmark_drift(env_tag, now);
+	}
+	if (!envmark_on(m, now))
+		return false;
+	*out = *m;
+	return true;
+}
+
+bool
+envmark_news(const struct envmark *m, const char *env_tag, const char *runs)
+{
+	bool now = envmark_drift(env_tag, runs), was;
+
+	/* Nothing to compare: no news, whatever the journal said. */
+	if (env_tag[0] == '\0' || runs[0] == '\0' || strncmp(runs, "sha256:", 7) == 0)
+		return false;
+	if (!m->have)
+		return now;
+	was = envmark_drift(m->env_tag, m->runs);
+	if (now != was)
+		return true;
+	return now && (strcmp(env_tag, m->env_tag) != 0 || strcmp(runs, m->runs) != 0);
 }
 
 void
@@ -78,6 +123,28 @@ void
 envmark_detail(const char *host, const char *svc, const struct envmark *m, char *out,
     size_t cap)
 {
-	snprintf(out, cap, "%s/%s: keep IMAGE_TAG=%s in .env: it says %s, which a plain `up -d` "
-	    "brings back; C-r re-reads it", host, svc, m->runs, m->env_tag);
+	snprintf(out, cap, "%s: .env says %s, %s runs %s: a plain `up -d` brings %s back "
+	    "(IMAGE_TAG=%s in .env keeps it)", host, m->env_tag, svc, m->runs, m->env_tag, m->runs);
+}
+
+size_t
+envmark_brought_back(const char *const *names, const char *const *before,
+    const char *const *after, size_t n, const char *env_tag, char *out, size_t cap)
+{
+	size_t i, k = 0, o;
+
+	if (cap == 0)
+		return 0;
+	o = (size_t)snprintf(out, cap, "WARNING: it brought back .env's IMAGE_TAG=%s: ", env_tag);
+	for (i = 0; i < n; i++) {
+		if (!envmark_drift(env_tag, before[i]) || strcmp(after[i], env_tag) != 0)
+			continue;
+		if (o < cap)
+			o += (size_t)snprintf(out + o, cap - o, "%s%s %s -> %s", k ? ", " : "",
+			    names[i], before[i], after[i]);
+		k++;
+	}
+	if (k == 0)
+		out[0] = '\0';
+	return k;
 }

@@ -13,6 +13,9 @@
  * Restart counts come from `docker inspect --format` lines instead (see
  * driver_cmd_compose_restarts): one container per line, four fields, the
  * service last since it is the one field a template could leave empty.
+ *
+ * The poll's answer begins with .env's IMAGE_TAG lines and a mark line
+ * (driver_cmd_compose_poll); parse_compose_env splits them off.
  */
 #include "warroom/parse_compose.h"
 
@@ -22,6 +25,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+
+#include "warroom/driver_cmd.h"
+#include "warroom/envfile.h"
 
 static size_t
 skip_space(const char *buf, size_t len, size_t pos)
@@ -214,6 +220,32 @@ parse_compose_absent_why(const struct compose_ps *ps, const char *svc, char *out
 	s = wr_buf_take(&b);
 	wr_strlcpy(out, s, cap);
 	free(s);
+}
+
+bool
+parse_compose_env(const char *buf, size_t len, size_t *ps_off, char *env, size_t cap)
+{
+	static const char mark[] = WR_COMPOSE_ENV_MARK;
+	size_t ml = sizeof(mark) - 1, p, e;
+
+	*ps_off = 0;
+	if (cap > 0)
+		env[0] = '\0';
+	/* The first line that is the mark: grep printed only IMAGE_TAG lines
+	 * before it. */
+	for (p = 0; p + ml <= len; p = e + 1) {
+		const char *nl = memchr(buf + p, '\n', len - p);
+
+		e = nl != NULL ? (size_t)(nl - buf) : len;
+		if (e - p != ml || memcmp(buf + p, mark, ml) != 0)
+			continue;
+		/* IMAGE_TAG= names no tag either. */
+		if (!envfile_get(buf, p, "IMAGE_TAG", env, cap) || env[0] == '\0')
+			wr_strlcpy(env, "(unset)", cap);
+		*ps_off = e < len ? e + 1 : len;
+		return true;
+	}
+	return false;
 }
 
 /* Docker prints "<no value>" for a missing label: a container compose

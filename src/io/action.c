@@ -881,8 +881,12 @@ run_step(struct action *a)
 			act_gate_start(a);
 			return;
 		}
-		act_finish(a, ACTION_OK, "%s exited 0%s%s", a->plan.steps[a->plan.nsteps - 1].name,
-		    a->last_line[0] ? "; last line: " : "", a->last_line);
+		if (a->exited_ok != NULL)
+			a->exited_ok(a);
+		else
+			act_finish(a, ACTION_OK, "%s exited 0%s%s",
+			    a->plan.steps[a->plan.nsteps - 1].name, a->last_line[0] ?
+			    "; last line: " : "", a->last_line);
 		return;
 	}
 	wr_strlcpy(a->step_name, "verify", sizeof(a->step_name));
@@ -1637,6 +1641,15 @@ act_new(const struct action_env *env, int host, int svc, const char *verb, const
 		wr_strlcpy(a->bad[a->nbad], env->bad_tags[a->nbad], sizeof(a->bad[0]));
 	a->env.bad_tags = NULL;
 	a->env.nbad_tags = 0;
+	if (env->env_tag != NULL && env->ran_tags != NULL) {
+		int i;
+
+		wr_strlcpy(a->env_before, env->env_tag, sizeof(a->env_before));
+		for (i = 0; i < env->cfg->hosts[host].nservices; i++)
+			wr_strlcpy(a->ran_before[i], env->ran_tags[i], sizeof(a->ran_before[0]));
+	}
+	a->env.env_tag = NULL;
+	a->env.ran_tags = NULL;
 	a->host = host;
 	a->svc = svc;
 	a->cfg = &env->cfg->hosts[host];

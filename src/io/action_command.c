@@ -8,6 +8,11 @@
  * asks /readyz once more right before running (the schema must still read
  * as its dialog said: never behind), and is then gated on /readyz
  * reporting the migrations current.
+ *
+ * On a Compose host whose .env named another IMAGE_TAG than a service ran
+ * (HOSTS' .env! when the command started), a command that exits 0 is
+ * followed by one read of the tags: a plain `up -d` that brought .env's
+ * tag back says so in its outcome, which stays OK (it did what it says).
  */
 #include "action_impl.h"
 
@@ -15,6 +20,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "warroom/driver_cmd.h"
+#include "warroom/envmark.h"
+#include "warroom/parse_compose.h"
 #include "warroom/ssh.h"
 #include "warroom/timeline.h"
 
@@ -111,6 +119,64 @@ command_failed(struct action *a, const struct exec_result *r)
 	act_finish(a, ACTION_FAILED, "%s", msg);
 }
 
+/* The tags read after the command: any service that drifted from .env
+ * before and runs .env's tag now is named. A read that fails adds nothing:
+ * the exit status stays the outcome. */
+static void
+tags_read(struct action *a, const struct exec_result *r)
+{
+	const char *names[WR_SERVICES_MAX], *before[WR_SERVICES_MAX], *after[WR_SERVICES_MAX];
+	const struct compose_container *c;
+	struct compose_ps ps;
+	struct wr_err err;
+	char env[128], words[600];
+	const char *out = a->buf ? a->buf : "";
+	size_t off;
+	int i;
+
+	parse_compose_env(out, a->len, &off, env, sizeof(env));
+	if (!r->finished || r->exit_status != 0 ||
+	    parse_compose_ps(out + off, a->len - off, &ps, &err) != 0) {
+		act_finish(a, ACTION_OK, "%s", a->done_msg);
+		return;
+	}
+	for (i = 0; i < a->cfg->nservices; i++) {
+		c = parse_compose_find(&ps, a->cfg->services[i]);
+		names[i] = a->cfg->services[i];
+		before[i] = a->ran_before[i];
+		after[i] = c != NULL ? c->tag : "";
+	}
+	if (envmark_brought_back(names, before, after, (size_t)a->cfg->nservices, a->env_before,
+	    words, sizeof(words)) > 0)
+		act_finish(a, ACTION_OK, "%s; %s", a->done_msg, words);
+	else
+		act_finish(a, ACTION_OK, "%s", a->done_msg);
+	parse_compose_free(&ps);
+}
+
+/* Exit 0: the outcome, after a read of the tags when a service drifted
+ * from .env before. */
+static void
+command_ok(struct action *a)
+{
+	char cmd[WR_CMD_MAX];
+	struct wr_err err;
+	bool drifted = false;
+	int i;
+
+	snprintf(a->done_msg, sizeof(a->done_msg), "%s exited 0%s%s",
+	    a->plan.steps[a->plan.nsteps - 1].name, a->last_line[0] ? "; last line: " : "",
+	    a->last_line);
+	for (i = 0; i < a->cfg->nservices; i++)
+		drifted |= envmark_drift(a->env_before, a->ran_before[i]);
+	if (!drifted || driver_cmd_compose_poll(a->cfg, cmd, sizeof(cmd), &err) != 0 ||
+	    act_read_cmd(a, cmd, 15000, tags_read) != 0) {
+		act_finish(a, ACTION_OK, "%s", a->done_msg);
+		return;
+	}
+	wr_strlcpy(a->step_name, "read the tags", sizeof(a->step_name));
+}
+
 static struct action *
 ready(const struct action_env *env, int host, int svc, const char *verb, const char *prefix,
     struct wr_err *err)
@@ -138,6 +204,8 @@ action_command_start(const struct action_env *env, int host, const char *script,
 		return NULL;
 	}
 	a->step_failed = command_failed;
+	if (a->cfg->driver == DRIVER_COMPOSE)
+		a->exited_ok = command_ok;
 	a->state = ACTION_CONFIRMING;
 	return a;
 }

@@ -99,6 +99,8 @@ struct action {
 	                                            with its last line */
 	void (*reconcile)(struct action *a);     /* re-read after UNKNOWN */
 	void (*finished)(struct action *a);      /* the outcome is stored */
+	void (*exited_ok)(struct action *a);     /* the last step exited 0 and there is
+	                                            nothing to verify; NULL: OK */
 	/* The .env's texts, old and new (never journalled: a .env holds
 	 * secrets): the kill switch's, the rollback's last step's. */
 	char *env_old, *env_new;
@@ -131,6 +133,8 @@ struct action {
 	char seen[4][128];               /* env.seen_tags, copied */
 	size_t nseen;
 	char bad[8][128];                /* env.bad_tags, copied */
+	char env_before[128];            /* env.env_tag, copied ("" none) */
+	char ran_before[WR_SERVICES_MAX][128];  /* env.ran_tags, copied */
 	char runbook_step[WR_PATH_MAX + 16];  /* x's step id, or "" */
 	bool runbook_section;                 /* … that id is a section's (its own blocks) */
 	char chain[64];                 /* B's chain id, or "" */

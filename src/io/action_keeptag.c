@@ -40,7 +40,7 @@ env_check(struct action *a, const char *value)
 	if (a->env.tl == NULL || a->plan.to[0] == '\0')
 		return;
 	timeline_append_keep(a->env.tl, ENVMARK_KIND, a->cfg->name, a->op,
-	    envmark_record(a->cfg->services[a->svc], value, a->plan.to), &err);
+	    envmark_record(a->cfg->services[a->svc], value, a->plan.to, NULL), &err);
 }
 
 /* The rollback is done, .env not changed: said loudly, and journalled. */

@@ -211,9 +211,12 @@ apply_compose(struct host_poll *hp, const char *buf, size_t len, int64_t now, in
 {
 	struct compose_ps ps;
 	struct wr_err err;
+	char env[128];
+	size_t off;
+	bool have_env = parse_compose_env(buf, len, &off, env, sizeof(env));
 	int i;
 
-	if (parse_compose_ps(buf, len, &ps, &err) != 0) {
+	if (parse_compose_ps(buf + off, len - off, &ps, &err) != 0) {
 		fail_all(hp, -1, err.msg, sent);
 		return;
 	}
@@ -222,6 +225,8 @@ apply_compose(struct host_poll *hp, const char *buf, size_t len, int64_t now, in
 		const struct compose_container *c = parse_compose_find(&ps, hp->cfg->services[i]);
 
 		read_ok(s, now, sent);
+		/* .env as the same command read it: HOSTS compares the pair. */
+		put(s->env_tag, sizeof(s->env_tag), have_env ? env : "");
 		if (c == NULL) {
 			char why[sizeof(s->absent_why)];
 
@@ -392,12 +397,18 @@ job_apply(struct job *j, const struct exec_result *r)
 			/* The tool's own words: stderr's, where a tool says why. */
 			snprintf(why, sizeof(why), "exit %d: %s", r->exit_status, j->err);
 		else if (r->finished) {
-			/* Some say it on stdout: show its first line. */
-			const char *nl = j->buf ? strchr(j->buf, '\n') : NULL;
+			/* Some say it on stdout: show its first line (compose's,
+			 * after what the poll read of .env). */
+			const char *out = j->buf ? j->buf : "", *nl;
+			size_t off = 0, n;
+			char env[128];
 
+			if (j->kind == JOB_COMPOSE)
+				parse_compose_env(out, j->len, &off, env, sizeof(env));
+			n = j->len - off;
+			nl = memchr(out + off, '\n', n);
 			snprintf(why, sizeof(why), "exit %d%s%.*s", r->exit_status,
-			    j->len ? ": " : "", nl ? (int)(nl - j->buf) : (int)j->len,
-			    j->buf ? j->buf : "");
+			    n ? ": " : "", nl ? (int)(nl - out - off) : (int)n, out + off);
 		}
 		fail_all(hp, j->svc, why, j->sent_ms);
 	} else if (j->kind == JOB_COMPOSE)
@@ -480,7 +491,7 @@ poll_commands(struct host_poll *hp, char (*cmds)[WR_CMD_MAX], struct job *jobs, 
 
 	switch (hp->cfg->driver) {
 	case DRIVER_COMPOSE:
-		if (driver_cmd_compose_ps(hp->cfg, cmds[n], WR_CMD_MAX, &err) == 0)
+		if (driver_cmd_compose_poll(hp->cfg, cmds[n], WR_CMD_MAX, &err) == 0)
 			jobs[n++] = (struct job){ .hp = hp, .svc = -1, .kind = JOB_COMPOSE };
 		else
 			fail_all(hp, -1, err.msg, wall_ms());

@@ -328,10 +328,6 @@ on_action_said(struct app *app, struct action *a)
 			app->confirming = NULL;
 		/* HOSTS shows what the host runs now, not at the last round. */
 		poller_refresh(app->poller, action_host(a));
-		/* A step may have edited .env (the runbook's keep-tag step): a
-		 * mark there is read again. A rollback read .env itself. */
-		if (strcmp(p->action, "compose.rollback") != 0)
-			envmarks_recheck(app, action_host(a), false);
 		if (action_needs_target(a) && !app->prompt_active && app->confirming == NULL) {
 			/* Nothing to choose from: the engineer names the tag,
 			 * told why in the prompt. */
@@ -674,13 +670,25 @@ actions_command(struct app *app, int host, const char *script, const char *origi
     const char *said, struct action **slot)
 {
 	struct action_env env = env_of(app);
+	char ran[WR_SERVICES_MAX][128];
+	const struct svc_state *s;
 	struct action *a;
 	struct wr_err err;
+	int k;
 
 	if (app->pool == NULL || host < 0) {
 		app_say(app, "no host selected: pick one in HOSTS");
 		return;
 	}
+	/* What HOSTS read (one .env per host): a command that brings .env's
+	 * tag back says so. */
+	s = poller_state(app->poller, host, 0);
+	env.env_tag = s != NULL && s->have_driver ? s->env_tag : "";
+	for (k = 0; k < app->cfg.hosts[host].nservices; k++) {
+		s = poller_state(app->poller, host, k);
+		wr_strlcpy(ran[k], s != NULL && s->have_driver ? s->tag : "", sizeof(ran[0]));
+	}
+	env.ran_tags = (const char (*)[128])ran;
 	if ((a = action_command_start(&env, host, script, origin, said, &err)) == NULL) {
 		app_say(app, "nothing ran: %s", err.msg);
 		return;

@@ -301,14 +301,10 @@ command_run(struct app *app, enum wr_command cmd)
 		break;
 	case WR_CMD_REFRESH: {
 		int n = poller_refresh(app->poller, -1), unknown, again = recheck_hosts(app, &unknown);
-		int envs = envmarks_recheck(app, -1, true);
 		char more[200] = "";
 
 		if (again > 0)
 			snprintf(more, sizeof(more), "; %d more connecting again", again);
-		if (envs > 0)
-			snprintf(more + strlen(more), sizeof(more) - strlen(more), "; reading .env "
-			    "again on %d marked host%s", envs, envs == 1 ? "" : "s");
 		if (unknown > 0)
 			snprintf(more + strlen(more), sizeof(more) - strlen(more), "; %d changed "
 			    "key%s no longer in known_hosts (K trusts it)", unknown,

@@ -224,7 +224,7 @@ detail_lines(const struct app *app, int host, int svc, char lines[3][700])
 {
 	const struct ssh_status *st;
 	const struct svc_state *s;
-	const struct envmark *m;
+	struct envmark m;
 	const char *name;
 
 	if (app->pool == NULL || host < 0)
@@ -293,11 +293,11 @@ detail_lines(const struct app *app, int host, int svc, char lines[3][700])
 	}
 	/* What .env would bring back goes first: the outcome that said it
 	 * is cut at 80 columns, and fades from the footer. */
-	if ((m = envmarks_on(app, host, svc)) != NULL) {
+	if (envmarks_on(app, host, svc, &m)) {
 		char rest[2][700];
 		int n, i;
 
-		envmark_detail(name, app->cfg.hosts[host].services[svc], m, lines[0], 700);
+		envmark_detail(name, app->cfg.hosts[host].services[svc], &m, lines[0], 700);
 		n = detail_after(app, host, svc, s, rest);
 		for (i = 0; i < n; i++)
 			wr_strlcpy(lines[1 + i], rest[i], 700);
@@ -477,6 +477,7 @@ cell_text(const struct app *app, int hi, const struct config_host *host, int svc
 {
 	const struct svc_state *s = poller_state(app->poller, hi, svc);
 	enum theme_role role = THEME_NORMAL;
+	struct envmark m;
 	/* Without a connection the values are the last reading. */
 	bool stale = app->pool != NULL && !host_up(app, hi);
 
@@ -499,11 +500,10 @@ cell_text(const struct app *app, int hi, const struct config_host *host, int svc
 		if (s && recent(s->tag_changed_ms))
 			role = THEME_STATUS;
 		/* .env names another tag: a plain `up -d` brings it back. */
-		if (envmarks_on(app, hi, svc) != NULL) {
+		if (envmarks_on(app, hi, svc, &m)) {
 			char tag[160];
 
-			wr_strlcpy(tag, buf[0] && strcmp(buf, "?") != 0 ? buf :
-			    envmarks_on(app, hi, svc)->runs, sizeof(tag));
+			wr_strlcpy(tag, buf[0] && strcmp(buf, "?") != 0 ? buf : m.runs, sizeof(tag));
 			envmark_tag_cell(tag, buf, cap);
 			role = THEME_BAD;
 		}

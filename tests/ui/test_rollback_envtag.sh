@@ -8,7 +8,7 @@
 # file's secrets, and a plain `up -d api` on the host then keeps v1.4.1.
 # A .env changed after planning is not touched: the rollback still ends OK
 # and its outcome and journal say WARNING: .env still names the old tag;
-# HOSTS marks the row (at 80 columns too) until C-r reads .env agreeing.
+# HOSTS marks the row (at 80 columns too) until the poll reads .env agreeing.
 . "${top_srcdir:-$(dirname "$0")/../..}/tests/lib/tmux.sh"
 [ -x /usr/sbin/sshd ] || skip "openssh-server is not installed"
 fleet_up --hosts 1 --tag v1.5.0-bad
@@ -117,24 +117,24 @@ ok "a .env changed since the plan is not touched: OK, with the WARNING in the ou
 
 # Long after the footer moved on, HOSTS still says it, at 80 columns too:
 # the row's TAG and, first under the table, what to do.
-grep '"kind":"env.check"' "$journal" | tail -1 |
+grep '"kind":"env.check".*"service":"api"' "$journal" | tail -1 |
 	grep -q '"service":"api","env_image_tag":"v1.5.0-bad","runs":"v1.4.1","agrees":false' ||
 	fail "no env.check naming the old tag: $(grep env.check "$journal" | tail -1)"
 resize 80 24
 keys C-l
 wait_re "│> h1 +api +UP +v1\\.4\\.1 \\.env! "
-assert_contains "$tmp/screen" "h1/api: keep IMAGE_TAG=v1.4.1 in .env"
-ok "the row is marked .env! and the detail says to keep v1.4.1 in .env"
-# The runbook's keep-tag step, by hand; C-r reads .env again: the mark goes.
+assert_contains "$tmp/screen" "h1: .env says v1.5.0-bad, api runs v1.4.1"
+ok "the row is marked .env! and the detail says what a plain up -d brings back"
+# The runbook's keep-tag step, by hand; the next poll reads .env: api's
+# mark goes (jobs, still on v1.5.0-bad, is marked now: the dialog said a
+# plain `up -d` moves it to v1.4.1 too).
 sed -i 's/^IMAGE_TAG=.*/IMAGE_TAG=v1.4.1/' "$app/.env"
-keys C-r
 i=0
-until grep '"kind":"env.check"' "$journal" | tail -1 | grep -q '"env_image_tag":"v1.4.1","runs":"v1.4.1","agrees":true'; do
-	sleep 0.2; i=$((i + 1)); [ $i -lt 100 ] || fail "no env.check agreeing after C-r"
+until grep '"kind":"env.check".*"service":"api"' "$journal" | tail -1 | grep -q '"env_image_tag":"v1.4.1","runs":"v1.4.1","agrees":true'; do
+	sleep 0.2; i=$((i + 1)); [ $i -lt 100 ] || fail "no env.check agreeing after .env was edited"
 done
 wait_re "│> h1 +api +UP +v1\\.4\\.1 +OK "
-assert_not_contains "$tmp/screen" ".env!"
-assert_not_contains "$tmp/screen" "keep IMAGE_TAG=v1.4.1 in .env"
+assert_not_contains "$tmp/screen" "h1: .env says v1.5.0-bad, api runs"
 resize 200 50
 ok "once .env is read to agree, the mark is gone"
 
@@ -171,7 +171,7 @@ grep '"kind":"action.reconcile"' "$journal" | tail -1 |
 	grep -q '"env_image_tag":"v1.4.1","summary":"the target is running and .env keeps it' ||
 	fail "the re-read: $(grep action.reconcile "$journal" | tail -1)"
 grep -q '^IMAGE_TAG=v1.4.1$' "$app/.env" || fail ".env does not say v1.4.1 after the dropped rename"
-grep '"kind":"env.check"' "$journal" | tail -1 | grep -q '"env_image_tag":"v1.4.1","runs":"v1.4.1","agrees":true' ||
+grep '"kind":"env.check".*"service":"api"' "$journal" | tail -1 | grep -q '"env_image_tag":"v1.4.1","runs":"v1.4.1","agrees":true' ||
 	fail "the re-read's env.check: $(grep env.check "$journal" | tail -1)"
 rm -f "$fl/bin/mv"
 ok "a connection lost in the rename: UNKNOWN, and the re-read after reconnect reads .env"

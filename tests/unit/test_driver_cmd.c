@@ -89,6 +89,26 @@ quoting_never_overflows(void **state)
 	assert_false(driver_cmd_quote(buf, sizeof(buf), "'''"));
 }
 
+/* .env's IMAGE_TAG lines only, then ps (exec'd), in the same command. */
+static void
+compose_poll_reads_env_too(void **state)
+{
+	struct config_host h = host(DRIVER_COMPOSE, "/srv/app/deploy", "");
+	char cmd[WR_CMD_MAX];
+	struct wr_err err;
+
+	(void)state;
+	assert_int_equal(driver_cmd_compose_poll(&h, cmd, sizeof(cmd), &err), 0);
+	assert_string_equal(cmd, "cd '/srv/app/deploy' && { grep -E "
+	    "'^[[:space:]]*(export[[:space:]]+)?IMAGE_TAG[[:space:]]*=' .env 2>/dev/null; "
+	    "echo '#warroom .env'; exec docker compose ps -a --format json; }");
+	h = host(DRIVER_K8S, "", "prod");
+	assert_int_equal(driver_cmd_compose_poll(&h, cmd, sizeof(cmd), &err), -1);
+	h = host(DRIVER_COMPOSE, "/srv/app/deploy", "");
+	assert_int_equal(driver_cmd_compose_poll(&h, cmd, 80, &err), -1);
+	assert_string_equal(cmd, "");
+}
+
 static void
 compose_command(void **state)
 {
@@ -371,6 +391,7 @@ main(void)
 		cmocka_unit_test(quoting_nasty_values),
 		cmocka_unit_test(quoting_never_overflows),
 		cmocka_unit_test(compose_command),
+		cmocka_unit_test(compose_poll_reads_env_too),
 		cmocka_unit_test(compose_restarts_command),
 		cmocka_unit_test(compose_restarts_in_a_shell),
 		cmocka_unit_test(k8s_commands),

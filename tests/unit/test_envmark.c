@@ -1,8 +1,10 @@
 /*
- * test_envmark.c — HOSTS' .env mark: set by an env.check that found .env
- * naming another tag than the service ran, kept while it still runs that
- * tag, cleared by a read that agrees (or a deploy since), and the words
- * of the TAG cell and the detail line, what to do first.
+ * test_envmark.c — HOSTS' .env mark: the poll's reading of .env against
+ * the tag a service runs (whoever changed either), the journal's last
+ * env.check for a row not read yet, which readings are news to journal
+ * (the drift appearing, clearing or changing; never a first agreeing
+ * one), and the words of the TAG cell, the detail line, the records and
+ * a command's outcome that brought .env's tag back.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -18,97 +20,181 @@
 static void
 fold(struct envmark *m, const char *value, const char *runs)
 {
-	cJSON *d = envmark_record("api", value, runs);
+	cJSON *d = envmark_record("api", value, runs, m);
 
 	envmark_fold(m, d);
 	cJSON_Delete(d);
 }
 
-static void
-a_read_naming_another_tag_marks_the_row(void **state)
+static const char *
+summary(const char *value, const char *runs, const struct envmark *was, char *buf, size_t cap)
 {
-	struct envmark m = { 0 };
+	cJSON *d = envmark_record("api", value, runs, was);
+
+	strncpy(buf, cJSON_GetObjectItemCaseSensitive(d, "summary")->valuestring, cap - 1);
+	buf[cap - 1] = '\0';
+	cJSON_Delete(d);
+	return buf;
+}
+
+static void
+drift_is_another_tag_named(void **state)
+{
+	(void)state;
+	assert_true(envmark_drift("v1.5.0-bad", "v1.4.1"));
+	assert_false(envmark_drift("v1.4.1", "v1.4.1"));
+	/* No IMAGE_TAG in .env: nothing for `up -d` to bring back. */
+	assert_false(envmark_drift("(unset)", "v1.4.1"));
+	/* Not read, or nothing to compare with. */
+	assert_false(envmark_drift("", "v1.4.1"));
+	assert_false(envmark_drift("v1.5.0-bad", ""));
+	assert_false(envmark_drift("v1.5.0-bad", "sha256:9f2c"));
+}
+
+static void
+the_poll_reading_marks_the_row(void **state)
+{
+	struct envmark journal = { 0 }, m;
 	char cell[160], line[400];
 
-	assert_false(envmark_on(&m, "v1.4.1"));
-	/* The re-read after UNKNOWN: the rollback took effect, .env did not. */
-	fold(&m, "v1.5.0-bad", "v1.4.1");
-	assert_true(envmark_on(&m, "v1.4.1"));
-	assert_true(envmark_on(&m, ""));          /* HOSTS has not read it yet */
+	(void)state;
+	/* A rollback by runbook commands: api runs v1.4.1, .env still says
+	 * v1.5.0-bad, and no env.check was ever written. */
+	assert_true(envmark_show(&journal, "v1.5.0-bad", "v1.4.1", &m));
+	assert_string_equal(m.env_tag, "v1.5.0-bad");
+	assert_string_equal(m.runs, "v1.4.1");
 	envmark_tag_cell("v1.4.1", cell, sizeof(cell));
 	assert_string_equal(cell, "v1.4.1 .env!");
 	envmark_detail("api-1", "api", &m, line, sizeof(line));
-	assert_string_equal(line, "api-1/api: keep IMAGE_TAG=v1.4.1 in .env: it says v1.5.0-bad, "
-	    "which a plain `up -d` brings back; C-r re-reads it");
-	/* At 80 columns, what to do is in sight. */
+	assert_string_equal(line, "api-1: .env says v1.5.0-bad, api runs v1.4.1: a plain `up -d` "
+	    "brings v1.5.0-bad back (IMAGE_TAG=v1.4.1 in .env keeps it)");
+	/* At 80 columns the facts are in sight. */
 	line[78] = '\0';
-	assert_non_null(strstr(line, "keep IMAGE_TAG=v1.4.1 in .env: it says v1.5.0-bad"));
+	assert_non_null(strstr(line, ".env says v1.5.0-bad, api runs v1.4.1: a plain `up -d`"));
+	/* .env edited to the running tag, or the bad tag brought back. */
+	assert_false(envmark_show(&journal, "v1.4.1", "v1.4.1", &m));
+	assert_false(envmark_show(&journal, "v1.5.0-bad", "v1.5.0-bad", &m));
 }
 
 static void
-a_read_that_agrees_clears_it(void **state)
+the_poll_reading_overrules_the_journal(void **state)
+{
+	struct envmark journal = { 0 }, m;
+
+	(void)state;
+	fold(&journal, "v1.5.0-bad", "v1.4.1");
+	/* Not read yet (a restart, a watcher): the journal speaks. */
+	assert_true(envmark_show(&journal, "", "", &m));
+	assert_true(envmark_show(&journal, "", "v1.4.1", &m));
+	assert_string_equal(m.env_tag, "v1.5.0-bad");
+	/* A deploy since: the old record says nothing of .env now. */
+	assert_false(envmark_show(&journal, "", "v1.6.0", &m));
+	/* Read: what the host says now wins, either way. */
+	assert_false(envmark_show(&journal, "v1.4.1", "v1.4.1", &m));
+	fold(&journal, "v1.4.1", "v1.4.1");
+	assert_true(envmark_show(&journal, "v1.6.0-rc", "v1.4.1", &m));
+	assert_string_equal(m.env_tag, "v1.6.0-rc");
+}
+
+static void
+news_is_the_drift_appearing_or_clearing(void **state)
 {
 	struct envmark m = { 0 };
 
+	(void)state;
+	/* A first reading that agrees is no news: no record per row at start. */
+	assert_false(envmark_news(&m, "v1.5.0-bad", "v1.5.0-bad"));
+	assert_false(envmark_news(&m, "(unset)", "v1.4.1"));
+	/* The drift appears: once. */
+	assert_true(envmark_news(&m, "v1.5.0-bad", "v1.4.1"));
 	fold(&m, "v1.5.0-bad", "v1.4.1");
-	/* The runbook's keep-tag step ran, then C-r read .env again. */
-	assert_true(envmark_changes(&m, "v1.4.1", "v1.4.1"));
-	fold(&m, "v1.4.1", "v1.4.1");
-	assert_false(envmark_on(&m, "v1.4.1"));
-	/* No IMAGE_TAG in .env at all: nothing for `up -d` to bring back. */
-	fold(&m, "(unset)", "v1.4.1");
-	assert_false(envmark_on(&m, "v1.4.1"));
+	assert_false(envmark_news(&m, "v1.5.0-bad", "v1.4.1"));
+	/* Another drift (.env edited to yet another tag) is news too. */
+	assert_true(envmark_news(&m, "v1.6.0", "v1.4.1"));
+	assert_true(envmark_news(&m, "v1.5.0-bad", "v1.4.0"));
+	/* Nothing to compare with: no news, the journal's word stands. */
+	assert_false(envmark_news(&m, "", "v1.4.1"));
+	assert_false(envmark_news(&m, "v1.5.0-bad", ""));
+	/* It clears: once. */
+	assert_true(envmark_news(&m, "v1.5.0-bad", "v1.5.0-bad"));
+	fold(&m, "v1.5.0-bad", "v1.5.0-bad");
+	assert_false(envmark_news(&m, "v1.5.0-bad", "v1.5.0-bad"));
+	/* Agreeing on another tag later is no news either. */
+	assert_false(envmark_news(&m, "v1.6.0", "v1.6.0"));
+	assert_false(envmark_news(&m, "(unset)", "v1.6.0"));
 }
 
 static void
-a_deploy_since_makes_the_read_old(void **state)
+the_records_say_how_it_changed(void **state)
 {
-	struct envmark m = { 0 };
+	struct envmark was = { 0 };
+	char buf[700];
+	cJSON *d;
 
-	fold(&m, "v1.5.0-bad", "v1.4.1");
-	/* A plain `up -d` did bring it back, or a deploy moved on: TAG says
-	 * what runs; the old read no longer speaks for .env. */
-	assert_false(envmark_on(&m, "v1.5.0-bad"));
-	assert_false(envmark_on(&m, "v1.6.0"));
-}
-
-static void
-only_news_is_recorded(void **state)
-{
-	struct envmark m = { 0 };
-
-	assert_true(envmark_changes(&m, "v1.5.0-bad", "v1.4.1"));
-	fold(&m, "v1.5.0-bad", "v1.4.1");
-	assert_false(envmark_changes(&m, "v1.5.0-bad", "v1.4.1"));
-	assert_true(envmark_changes(&m, "v1.5.0-bad", "v1.4.0"));
-}
-
-static void
-the_record_says_it_in_words(void **state)
-{
-	cJSON *d = envmark_record("api", "v1.5.0-bad", "v1.4.1");
-	const cJSON *s = cJSON_GetObjectItemCaseSensitive(d, "summary");
-
+	(void)state;
+	d = envmark_record("api", "v1.5.0-bad", "v1.4.1", NULL);
 	assert_true(cJSON_IsFalse(cJSON_GetObjectItemCaseSensitive(d, "agrees")));
-	assert_string_equal(s->valuestring, ".env says IMAGE_TAG=v1.5.0-bad but api runs v1.4.1: "
-	    "a plain `up -d` brings v1.5.0-bad back");
 	cJSON_Delete(d);
-	d = envmark_record("api", "v1.4.1", "v1.4.1");
-	assert_true(cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(d, "agrees")));
-	assert_string_equal(cJSON_GetObjectItemCaseSensitive(d, "summary")->valuestring,
+	assert_string_equal(summary("v1.5.0-bad", "v1.4.1", NULL, buf, sizeof(buf)),
+	    ".env says IMAGE_TAG=v1.5.0-bad but api runs v1.4.1: a plain `up -d` brings "
+	    "v1.5.0-bad back");
+	assert_string_equal(summary("v1.4.1", "v1.4.1", NULL, buf, sizeof(buf)),
 	    ".env says IMAGE_TAG=v1.4.1, as api runs");
+	assert_string_equal(summary("(unset)", "v1.4.1", NULL, buf, sizeof(buf)),
+	    ".env sets no IMAGE_TAG; api runs v1.4.1");
+	fold(&was, "v1.5.0-bad", "v1.4.1");
+	/* Cleared by the service moving to .env's tag (a plain `up -d`). */
+	assert_string_equal(summary("v1.5.0-bad", "v1.5.0-bad", &was, buf, sizeof(buf)),
+	    "api v1.4.1 -> v1.5.0-bad, the tag .env names (IMAGE_TAG=v1.5.0-bad)");
+	/* Cleared by .env edited to what runs (the keep-tag step by hand). */
+	assert_string_equal(summary("v1.4.1", "v1.4.1", &was, buf, sizeof(buf)),
+	    ".env says IMAGE_TAG=v1.4.1 now (was v1.5.0-bad), as api runs");
+	d = envmark_record("api", "v1.4.1", "v1.4.1", &was);
+	assert_true(cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(d, "agrees")));
 	cJSON_Delete(d);
+}
+
+static void
+an_outcome_names_what_came_back(void **state)
+{
+	const char *names[] = { "api", "jobs", "db" };
+	const char *before[] = { "v1.4.1", "v1.4.1", "15" };
+	const char *after[] = { "v1.5.0-bad", "v1.4.1", "15" };
+	const char *same[] = { "v1.4.1", "v1.4.1", "15" };
+	char out[300];
+
+	(void)state;
+	assert_int_equal(envmark_brought_back(names, before, after, 3, "v1.5.0-bad", out,
+	    sizeof(out)), 1);
+	assert_string_equal(out, "WARNING: it brought back .env's IMAGE_TAG=v1.5.0-bad: "
+	    "api v1.4.1 -> v1.5.0-bad");
+	after[1] = "v1.5.0-bad";
+	assert_int_equal(envmark_brought_back(names, before, after, 3, "v1.5.0-bad", out,
+	    sizeof(out)), 2);
+	assert_string_equal(out, "WARNING: it brought back .env's IMAGE_TAG=v1.5.0-bad: "
+	    "api v1.4.1 -> v1.5.0-bad, jobs v1.4.1 -> v1.5.0-bad");
+	/* Nothing moved, or no drift before: nothing said. */
+	assert_int_equal(envmark_brought_back(names, before, same, 3, "v1.5.0-bad", out,
+	    sizeof(out)), 0);
+	assert_string_equal(out, "");
+	assert_int_equal(envmark_brought_back(names, same, same, 3, "v1.4.1", out, sizeof(out)), 0);
+	assert_int_equal(envmark_brought_back(names, before, after, 3, "(unset)", out,
+	    sizeof(out)), 0);
+	/* Cut, but counted. */
+	assert_int_equal(envmark_brought_back(names, before, after, 3, "v1.5.0-bad", out, 20), 2);
+	assert_int_equal(strlen(out), 19);
 }
 
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(a_read_naming_another_tag_marks_the_row),
-		cmocka_unit_test(a_read_that_agrees_clears_it),
-		cmocka_unit_test(a_deploy_since_makes_the_read_old),
-		cmocka_unit_test(only_news_is_recorded),
-		cmocka_unit_test(the_record_says_it_in_words),
+		cmocka_unit_test(drift_is_another_tag_named),
+		cmocka_unit_test(the_poll_reading_marks_the_row),
+		cmocka_unit_test(the_poll_reading_overrules_the_journal),
+		cmocka_unit_test(news_is_the_drift_appearing_or_clearing),
+		cmocka_unit_test(the_records_say_how_it_changed),
+		cmocka_unit_test(an_outcome_names_what_came_back),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

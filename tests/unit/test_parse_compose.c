@@ -387,6 +387,50 @@ restarts_garbage_is_refused_whole(void **state)
 	}
 }
 
+/* The poll's answer: .env's IMAGE_TAG lines, the mark, then ps. */
+static void
+poll_answer_splits_env_off(void **state)
+{
+	const char *out = "IMAGE_TAG=v1.0\n  export IMAGE_TAG = \"v1.5.0-bad\" # last wins\n"
+	    "#warroom .env\n{\"Service\":\"api\",\"Image\":\"r/api:v1.4.1\"}\n";
+	struct compose_ps ps;
+	struct wr_err err;
+	char env[128];
+	size_t off;
+
+	(void)state;
+	assert_true(parse_compose_env(out, strlen(out), &off, env, sizeof(env)));
+	assert_string_equal(env, "v1.5.0-bad");
+	assert_int_equal(parse_compose_ps(out + off, strlen(out) - off, &ps, &err), 0);
+	assert_int_equal(ps.n, 1);
+	assert_string_equal(ps.items[0].tag, "v1.4.1");
+	parse_compose_free(&ps);
+	/* No .env, or none of its lines sets it; no container at all. */
+	out = "#warroom .env\n";
+	assert_true(parse_compose_env(out, strlen(out), &off, env, sizeof(env)));
+	assert_string_equal(env, "(unset)");
+	assert_int_equal(off, strlen(out));
+	out = "IMAGE_TAG=\n#warroom .env";
+	assert_true(parse_compose_env(out, strlen(out), &off, env, sizeof(env)));
+	assert_string_equal(env, "(unset)");
+	out = "#warroom .env";
+	assert_true(parse_compose_env(out, strlen(out), &off, env, sizeof(env)));
+	assert_int_equal(off, strlen(out));
+	/* ps failed: its words follow the mark, as the row's error shows them. */
+	out = "IMAGE_TAG=v2\n#warroom .env\nno configuration file provided: not found\n";
+	assert_true(parse_compose_env(out, strlen(out), &off, env, sizeof(env)));
+	assert_string_equal(env, "v2");
+	assert_string_equal(out + off, "no configuration file provided: not found\n");
+	/* No mark (another command): no reading, all of it ps. */
+	out = "{\"Service\":\"api\",\"Name\":\"#warroom .env\"}\nIMAGE_TAG=v9\n";
+	assert_false(parse_compose_env(out, strlen(out), &off, env, sizeof(env)));
+	assert_string_equal(env, "");
+	assert_int_equal(off, 0);
+	assert_false(parse_compose_env("", 0, &off, env, sizeof(env)));
+	out = "x#warroom .env\n#warroom .envy\n";
+	assert_false(parse_compose_env(out, strlen(out), &off, env, sizeof(env)));
+}
+
 int
 main(void)
 {
@@ -406,6 +450,7 @@ main(void)
 		cmocka_unit_test(restarts_short_ids_blank_lines_and_crlf),
 		cmocka_unit_test(restarts_blank_output_is_empty),
 		cmocka_unit_test(restarts_garbage_is_refused_whole),
+		cmocka_unit_test(poll_answer_splits_env_off),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
