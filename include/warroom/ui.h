@@ -55,6 +55,10 @@ extern const struct view_ops view_timeline_ops;
 /* The view drawn in each pane. */
 const struct view_ops *view_for_pane(enum pane_id pane);
 
+/* Whether TERM names a terminal the console can draw on (known to
+ * terminfo, able to move the cursor); -1 with err saying why not. */
+int screen_check_terminal(struct wr_err *err);
+
 /* Start curses on the terminal, or on an in-memory screen when test is set
  * (output to /dev/null, size cols x lines). Returns NULL with err filled. */
 struct screen *screen_open(struct app *app, bool test, int cols, int lines,
