@@ -120,7 +120,7 @@ struct app {
 	                                    per tailed service and LOGS' own */
 	struct logfilter filter;
 	bool filtering;                  /* a pattern is set */
-	char filter_text[256];
+	char filter_text[LINEEDIT_MAX];  /* the whole pattern (a restart sets it again) */
 	struct logs_stream *streams[WR_LOGS_STREAMS]; /* the tailed services */
 	int nstreams;
 	struct logmerge merge;           /* two or more: lines merged by time */

@@ -16,6 +16,10 @@
 #define UI_MIN_COLS 80
 #define UI_MIN_LINES 24
 
+/* A LOGS filter's pattern is shown this many characters long at most
+ * (then "…"): the filter itself is the whole pattern. */
+#define FILTER_SHOWN 120
+
 /* The terminal's bracketed-paste markers (ESC[200~, ESC[201~), bound to
  * key codes of their own so a paste arrives as text between two keys. */
 #define WR_KEY_PASTE_START (KEY_MAX + 0x200)

@@ -99,6 +99,8 @@ static void
 filter_set(struct app *app, const char *pattern)
 {
 	struct wr_err err;
+	char shown[FILTER_SHOWN * 4 + 4];
+	size_t chars;
 
 	if (pattern[0] == '\0') {
 		logfilter_clear(&app->filter);
@@ -115,9 +117,15 @@ filter_set(struct app *app, const char *pattern)
 	wr_strlcpy(app->filter_text, pattern, sizeof(app->filter_text));
 	app->focus = PANE_LOGS;
 	/* Its own word replaces whatever the footer said before (a
-	 * "filter unchanged" from an earlier Esc). */
-	app_say(app, "LOGS filtered by /%s/%s", app->filter_text, app->filter.caseless ?
-	    ", any case" : ", case-sensitive (it has an uppercase letter)");
+	 * "filter unchanged" from an earlier Esc); a pattern too long to read
+	 * there says it is cut, and how long it is. */
+	if ((chars = wr_utf8_shorten(shown, sizeof(shown), pattern, FILTER_SHOWN)) > FILTER_SHOWN)
+		app_say(app, "LOGS filtered by /%s/ (%zu characters, the first %d shown)%s", shown,
+		    chars, FILTER_SHOWN, app->filter.caseless ? ", any case" :
+		    ", case-sensitive (it has an uppercase letter)");
+	else
+		app_say(app, "LOGS filtered by /%s/%s", shown, app->filter.caseless ?
+		    ", any case" : ", case-sensitive (it has an uppercase letter)");
 }
 
 /* The typed confirmation must be the host's name, exactly (but for the
