@@ -18,8 +18,9 @@
 #include <stddef.h>
 #include <stdint.h>
 
-/* An ESC with nothing after it this long is the Esc key (curses has
- * already waited its ESCDELAY, 25 ms, for what follows). */
+/* An ESC with nothing after it this long is the Esc key (keyseq_idle
+ * says so sooner: curses has already waited its ESCDELAY for what
+ * follows). */
 #define KEYSEQ_ESC_WAIT_MS 25
 /* A begun sequence (ESC [ or ESC O …) waits this long for its next byte:
  * a slow link may split it, and no typist follows ESC [ this fast. */
@@ -45,14 +46,14 @@ struct keyseq_key {
 struct keyseq {
 	char buf[24];                    /* the pending bytes, ESC first */
 	size_t len;
-	bool meta;                       /* an ESC came before it: the key is M- */
 	bool overflow;                   /* longer than buf: swallowed to its end */
 	int64_t last_ms;                 /* when its last byte came */
 };
 
 /* One character as curses gave it, at now_ms. Writes the keys it ends
- * into out and returns how many (0 while a sequence goes on). Ctrl-C and
- * Ctrl-\ never join a sequence: they always arrive as themselves. */
+ * into out and returns how many (0 while a sequence goes on). Ctrl-C,
+ * Ctrl-\ and a second ESC never join a sequence: they always arrive as
+ * themselves (Esc always cancels). */
 size_t keyseq_char(struct keyseq *ks, unsigned ch, int64_t now_ms,
     struct keyseq_key out[KEYSEQ_OUT_MAX]);
 
@@ -61,6 +62,12 @@ size_t keyseq_char(struct keyseq *ks, unsigned ch, int64_t now_ms,
  * first as what it was. Returns the keys written to out. */
 size_t keyseq_named(struct keyseq *ks, const char *name, int64_t now_ms,
     struct keyseq_key out[KEYSEQ_OUT_MAX]);
+
+/* Curses has nothing more buffered: it waited its ESCDELAY after an ESC
+ * and nothing came, so a lone ESC is Esc now (a key typed later is not
+ * Alt and that key). A begun ESC [ or ESC O goes on waiting (a slow link
+ * may split it). Returns the keys written to out (0 or 1). */
+size_t keyseq_idle(struct keyseq *ks, struct keyseq_key out[KEYSEQ_OUT_MAX]);
 
 /* How long until the pending sequence ends by itself (keyseq_expire);
  * -1 when nothing is pending. */

@@ -19,7 +19,6 @@ static void
 reset(struct keyseq *ks)
 {
 	ks->len = 0;
-	ks->meta = false;
 	ks->overflow = false;
 }
 
@@ -125,8 +124,7 @@ put_unknown(struct keyseq_key *out, const struct keyseq *ks)
 			n += (size_t)snprintf(shown + n, sizeof(shown) - n, "^%c", (char)(c ^ 0x40));
 	}
 	shown[n] = '\0';
-	return put_name(out, "unknown key %sESC %s%s", ks->meta ? "ESC " : "", shown,
-	    ks->overflow ? "\xe2\x80\xa6" : "");
+	return put_name(out, "unknown key ESC %s%s", shown, ks->overflow ? "\xe2\x80\xa6" : "");
 }
 
 /* End what is pending as what it is so far. */
@@ -138,8 +136,8 @@ end_pending(struct keyseq *ks, struct keyseq_key *out)
 	if (ks->len == 0)
 		return 0;
 	if (ks->len == 1)
-		n = ks->meta ? put_name(out, "M-Esc") : put_char(out, ESC);
-	else if (ks->len == 2 && !ks->meta)
+		n = put_char(out, ESC);
+	else if (ks->len == 2)
 		n = put_name(out, "M-%c", ks->buf[1]);
 	else
 		n = put_unknown(out, ks);
@@ -247,16 +245,16 @@ csi_key(const struct keyseq *ks, struct keyseq_key *out)
 	const char *p = ks->buf + 2;
 	size_t len = ks->len - 3, count;
 	char final = ks->buf[ks->len - 1], pre[8];
-	unsigned num[4], bits, meta = ks->meta ? MOD_ALT : 0;
+	unsigned num[4], bits;
 	const char *name;
 
 	if (ks->overflow || !numbers(p, len, num, &count))
 		return 0;
-	bits = (count >= 2 ? mod_bits(num[1]) : 0) | meta;
+	bits = count >= 2 ? mod_bits(num[1]) : 0;
 	if (final == '~' && count >= 1) {
-		if (num[0] == 200 && count == 1 && !meta)
+		if (num[0] == 200 && count == 1)
 			return put_name(out, "PasteStart");
-		if (num[0] == 201 && count == 1 && !meta)
+		if (num[0] == 201 && count == 1)
 			return put_name(out, "PasteEnd");
 		if (num[0] == 27 && count == 3)
 			return modified_char(out, num[2], bits);
@@ -300,7 +298,7 @@ ss3_key(const struct keyseq *ks, struct keyseq_key *out)
 	if (ks->overflow || !numbers(ks->buf + 2, ks->len - 3, num, &count) || count > 2)
 		return 0;
 	/* Old xterms put the modifier alone before the final: ESC O 5 A. */
-	bits = (count >= 1 ? mod_bits(num[count - 1]) : 0) | (ks->meta ? MOD_ALT : 0);
+	bits = count >= 1 ? mod_bits(num[count - 1]) : 0;
 	if ((ch = keypad_char(final)) != 0)
 		return bits == 0 ? put_char(out, ch) : modified_char(out, ch, bits);
 	if ((name = cursor_key(final)) != NULL)
@@ -355,16 +353,11 @@ step(struct keyseq *ks, unsigned ch, int64_t now_ms, struct keyseq_key *out)
 			append(ks, ch, now_ms);
 			return 0;
 		}
+		/* Esc twice is Esc twice: Esc always cancels, however fast
+		 * it is pressed. The second may begin a sequence of its own. */
 		if (ch == ESC) {
-			/* ESC ESC: Alt and whatever the second begins. */
-			if (!ks->meta) {
-				ks->meta = true;
-				ks->last_ms = now_ms;
-				return 0;
-			}
-			put_name(out, "M-Esc");
 			ks->last_ms = now_ms;
-			return 1;
+			return put_char(out, ESC);
 		}
 		char_name(ch, name, sizeof(name));
 		reset(ks);
@@ -373,8 +366,7 @@ step(struct keyseq *ks, unsigned ch, int64_t now_ms, struct keyseq_key *out)
 	/* The Linux console's F1–F5: ESC [ [ A … ESC [ [ E. */
 	if (ks->len == 3 && ks->buf[1] == '[' && ks->buf[2] == '[' && ch >= 0x40 && ch <= 0x7e) {
 		append(ks, ch, now_ms);
-		n = ch >= 'A' && ch <= 'E' ? put_fkey(out, ch - 'A' + 1, ks->meta ? MOD_ALT : 0) :
-		    put_unknown(out, ks);
+		n = ch >= 'A' && ch <= 'E' ? put_fkey(out, ch - 'A' + 1, 0) : put_unknown(out, ks);
 		reset(ks);
 		return n;
 	}
@@ -419,6 +411,12 @@ keyseq_named(struct keyseq *ks, const char *name, int64_t now_ms,
 	}
 	n += end_pending(ks, out + n);
 	return n + put_name(out + n, "%s", name);
+}
+
+size_t
+keyseq_idle(struct keyseq *ks, struct keyseq_key out[KEYSEQ_OUT_MAX])
+{
+	return ks->len == 1 ? end_pending(ks, out) : 0;
 }
 
 int64_t

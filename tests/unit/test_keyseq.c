@@ -132,9 +132,9 @@ alt_and_a_key_is_one_alt_key(void **state)
 	assert_string_equal(keys_of("\033r\0334\033b\033f\033d"), "<M-r><M-4><M-b><M-f><M-d>");
 	assert_string_equal(keys_of("\033\177\033\010\033\r\033 \033\001"),
 	    "<M-Backspace><M-Backspace><M-Enter><M-Space><M-C-a>");
-	assert_string_equal(keys_of("\033\033[A"), "<M-Up>");
-	assert_string_equal(keys_of("\033\033OM"), "<M-Enter>");
-	assert_string_equal(keys_of("\033\033"), "<M-Esc>");
+	/* Esc twice is Esc twice, however fast: Esc always cancels. */
+	assert_string_equal(keys_of("\033\033"), "ESCESC");
+	assert_string_equal(keys_of("\033\033\033[A"), "ESCESC<Up>");
 }
 
 static void
@@ -157,6 +157,17 @@ lone_esc_is_esc_once_its_wait_is_over(void **state)
 	feed(&ks, "\033", 3000, got, sizeof(got));
 	feed(&ks, "r", 3000 + KEYSEQ_ESC_WAIT_MS, got, sizeof(got));
 	assert_string_equal(got, "ESCr");
+	/* Curses has nothing more: it has waited for what follows an ESC
+	 * already, so a lone ESC is Esc at once and a key after it is itself;
+	 * a begun sequence goes on waiting. */
+	got[0] = '\0';
+	feed(&ks, "\033", 3500, got, sizeof(got));
+	show(out, keyseq_idle(&ks, out), got, sizeof(got));
+	feed(&ks, "r", 3501, got, sizeof(got));
+	feed(&ks, "\033[", 3502, got, sizeof(got));
+	assert_int_equal(keyseq_idle(&ks, out), 0);
+	feed(&ks, "A", 3550, got, sizeof(got));
+	assert_string_equal(got, "ESCr<Up>");
 	/* ESC [ and ESC O with nothing after them: Alt-[ and Alt-O. */
 	assert_string_equal(keys_of("\033["), "<M-[>");
 	assert_string_equal(keys_of("\033O"), "<M-O>");
