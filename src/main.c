@@ -640,6 +640,12 @@ run(struct app *app, const struct opts *o)
 		    "or --help)\n");
 		return 1;
 	}
+	/* A terminal nothing can be drawn on is refused before the journal
+	 * records a console that never showed. */
+	if (screen_check_terminal(&err) != 0) {
+		fprintf(stderr, "warroom: %s\n", err.msg);
+		return 1;
+	}
 	/* The journal before the screen: an incident that cannot be recorded
 	 * is refused plainly, on a normal terminal. */
 	if (journal_open(app, &err) != 0) {

@@ -15,6 +15,7 @@
 #include "warroom/fleetchain.h"
 #include "warroom/hosts_table.h"
 #include "warroom/keygate.h"
+#include "warroom/keyseq.h"
 #include "warroom/lineedit.h"
 #include "warroom/logfilter.h"
 #include "warroom/logmerge.h"
@@ -119,7 +120,7 @@ struct app {
 	                                    per tailed service and LOGS' own */
 	struct logfilter filter;
 	bool filtering;                  /* a pattern is set */
-	char filter_text[256];
+	char filter_text[LINEEDIT_MAX];  /* the whole pattern (a restart sets it again) */
 	struct logs_stream *streams[WR_LOGS_STREAMS]; /* the tailed services */
 	int nstreams;
 	struct logmerge merge;           /* two or more: lines merged by time */
@@ -291,7 +292,12 @@ struct app {
 	int prompt_host;                 /* PROMPT_TRUST: the host asked about */
 	char trust_error[160];           /* … why the last name typed was refused, or "" */
 	struct lineedit prompt;
+	char prompt_note[64];            /* said at the prompt's end while it is open
+	                                    ("paste cut at 1006 characters"), or "" */
 	struct keygate keygate;          /* a paste in progress (keys.c) */
+	unsigned paste_kept;             /* characters this paste put in */
+	bool paste_cut;                  /* … and the rest did not fit: said once */
+	struct keyseq keyseq;            /* an escape sequence begun (keys.c) */
 	bool confirm_quit;               /* "quit while an action runs?" asked */
 	bool quit;
 	int exit_signal;                 /* the signal that ended the console: SIGTERM,

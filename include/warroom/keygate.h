@@ -59,6 +59,10 @@ enum keygate_verdict {
 	KEYGATE_CANCEL_PLAN,             /* Esc while planning: cancel it */
 };
 
+/* Whether a paste is going on at now_ms (its end marker not lost): its
+ * bytes are text, never escape sequences to be read as keys. */
+bool keygate_pasting(const struct keygate *st, int64_t now_ms);
+
 /* The verdict for one key: kind, its character ch (KEYGATE_CHAR) and its
  * name ("Esc", "q", "Enter"; NULL when it has none). In a paste every
  * newline and tab becomes a space in *text and other controls are

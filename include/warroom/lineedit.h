@@ -1,6 +1,6 @@
 /*
  * lineedit.h — a one-line UTF-8 text editor's state, without a screen:
- * insert, delete, move by character, Home/End, kill. The note prompt
+ * insert, delete, move by character or word, Home/End, kill. The note prompt
  * draws it; tests drive it directly.
  */
 #ifndef WARROOM_LINEEDIT_H
@@ -34,6 +34,17 @@ void lineedit_end(struct lineedit *le);
 
 /* Ctrl-U: delete from the start of the line to the cursor. */
 void lineedit_kill_to_start(struct lineedit *le);
+
+/* Alt-b, Alt-f: to the start of the word before the cursor, or past the
+ * end of the word after it (a word: letters, digits, any non-ASCII
+ * character, as a shell's readline has them). */
+void lineedit_word_left(struct lineedit *le);
+void lineedit_word_right(struct lineedit *le);
+
+/* Alt-Backspace, Alt-d: delete back to where Alt-b would go, or on to
+ * where Alt-f would. */
+void lineedit_kill_word_back(struct lineedit *le);
+void lineedit_kill_word_forward(struct lineedit *le);
 
 /* Replace the text with utf8 (cursor at the end), to be edited: controls
  * become spaces, invalid bytes U+FFFD. False when it was cut to fit. */

@@ -16,10 +16,17 @@
 #define UI_MIN_COLS 80
 #define UI_MIN_LINES 24
 
+/* A LOGS filter's pattern is shown this many characters long at most
+ * (then "…"): the filter itself is the whole pattern. */
+#define FILTER_SHOWN 120
+
 /* The terminal's bracketed-paste markers (ESC[200~, ESC[201~), bound to
  * key codes of their own so a paste arrives as text between two keys. */
 #define WR_KEY_PASTE_START (KEY_MAX + 0x200)
 #define WR_KEY_PASTE_END (KEY_MAX + 0x201)
+/* A key known only by its name (keyseq.h: "C-Up", "M-r", an unknown
+ * sequence): no command is bound to it, and it types nothing. */
+#define WR_KEY_NAMED (KEY_MAX + 0x202)
 
 struct rect {
 	int y, x, h, w;
@@ -54,6 +61,10 @@ extern const struct view_ops view_timeline_ops;
 
 /* The view drawn in each pane. */
 const struct view_ops *view_for_pane(enum pane_id pane);
+
+/* Whether TERM names a terminal the console can draw on (known to
+ * terminfo, able to move the cursor); -1 with err saying why not. */
+int screen_check_terminal(struct wr_err *err);
 
 /* Start curses on the terminal, or on an in-memory screen when test is set
  * (output to /dev/null, size cols x lines). Returns NULL with err filled. */
@@ -170,6 +181,22 @@ const char *keys_name(int is_keycode, unsigned int key, char *buf, size_t cap);
 /* Turn a key into a command and run it through dispatch; a paste's
  * text goes to the open prompt or dialog, never to commands (keygate.h). */
 void keys_handle(struct app *app, int is_keycode, unsigned int key);
+
+/* What curses read from the terminal (get_wch), before keys_handle: an
+ * escape sequence curses did not know is read whole as one key
+ * (keyseq.h), the keypad's keys as the characters they show. */
+void keys_input(struct app *app, int is_keycode, unsigned int key);
+
+/* How long until a begun escape sequence is to be ended by keys_expire
+ * (-1: none is); keys_expire then ends it (a lone ESC is Esc). */
+int keys_wait_ms(const struct app *app);
+void keys_expire(struct app *app);
+
+/* Curses has nothing more buffered: a lone ESC is Esc now (keyseq_idle). */
+void keys_idle(struct app *app);
+
+/* End a begun escape sequence now, whatever its wait (screen tests). */
+void keys_flush(struct app *app);
 
 /* Ctrl-C or Ctrl-\ (SIGINT, SIGQUIT, or typed): cancels what is open or
  * planned, like Esc; on the main screen quits like q (asking while an

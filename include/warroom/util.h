@@ -36,6 +36,11 @@ char *xstrndup(const char *s, size_t n);
 /* Copy src into dst[cap] (always terminated); false when src was cut. */
 bool wr_strlcpy(char *dst, const char *src, size_t cap);
 
+/* The first max_chars characters of UTF-8 src into dst[cap] (whole
+ * characters only), ending in "…" when any were left out, so a cut text
+ * says it is cut; returns the characters src has in all. */
+size_t wr_utf8_shorten(char *dst, size_t cap, const char *src, size_t max_chars);
+
 /* Trim leading and trailing ASCII whitespace in place; returns s. */
 char *wr_trim(char *s);
 

@@ -46,13 +46,19 @@ paste_blocked(const struct keygate_in *in)
 	return KEYGATE_WHY_NONE;
 }
 
+bool
+keygate_pasting(const struct keygate *st, int64_t now_ms)
+{
+	return st->pasting && now_ms - st->last_ms <= KEYGATE_PASTE_GAP_MS;
+}
+
 enum keygate_verdict
 keygate(struct keygate *st, const struct keygate_in *in, enum keygate_kind kind, unsigned ch,
     const char *name, unsigned *text)
 {
 	enum keygate_why why;
 
-	if (st->pasting && in->now_ms - st->last_ms > KEYGATE_PASTE_GAP_MS)
+	if (st->pasting && !keygate_pasting(st, in->now_ms))
 		st->pasting = false;     /* its end was lost: this is typed */
 	st->last_ms = in->now_ms;
 	switch (kind) {

@@ -190,6 +190,65 @@ lineedit_kill_to_start(struct lineedit *le)
 	le->cursor = 0;
 }
 
+/* Whether the character starting at byte at is part of a word. */
+static bool
+wordy(const struct lineedit *le, size_t at)
+{
+	unsigned char c = (unsigned char)le->text[at];
+
+	return c >= 0x80 || (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') ||
+	    (c >= 'A' && c <= 'Z');
+}
+
+static size_t
+word_start(const struct lineedit *le, size_t at)
+{
+	size_t p;
+
+	while (at > 0 && !wordy(le, p = prev_boundary(le, at)))
+		at = p;
+	while (at > 0 && wordy(le, p = prev_boundary(le, at)))
+		at = p;
+	return at;
+}
+
+static size_t
+word_end(const struct lineedit *le, size_t at)
+{
+	while (at < le->len && !wordy(le, at))
+		at = next_boundary(le, at);
+	while (at < le->len && wordy(le, at))
+		at = next_boundary(le, at);
+	return at;
+}
+
+void
+lineedit_word_left(struct lineedit *le)
+{
+	le->cursor = word_start(le, le->cursor);
+}
+
+void
+lineedit_word_right(struct lineedit *le)
+{
+	le->cursor = word_end(le, le->cursor);
+}
+
+void
+lineedit_kill_word_back(struct lineedit *le)
+{
+	size_t p = word_start(le, le->cursor);
+
+	cut(le, p, le->cursor);
+	le->cursor = p;
+}
+
+void
+lineedit_kill_word_forward(struct lineedit *le)
+{
+	cut(le, le->cursor, word_end(le, le->cursor));
+}
+
 void
 lineedit_masked(const struct lineedit *le, char *out, size_t cap, size_t *cursor_col)
 {

@@ -103,6 +103,34 @@ wr_strlcpy(char *dst, const char *src, size_t cap)
 	return true;
 }
 
+size_t
+wr_utf8_shorten(char *dst, size_t cap, const char *src, size_t max_chars)
+{
+	static const char more[] = "\xe2\x80\xa6";     /* U+2026 */
+	size_t i, chars = 0, keep = 0;
+
+	if (cap == 0)
+		return 0;
+	for (i = 0; src[i] != '\0'; i++) {
+		if (((unsigned char)src[i] & 0xc0) == 0x80)
+			continue;
+		/* A character starts at i: everything before it fits. */
+		if (chars <= max_chars && i + sizeof(more) <= cap)
+			keep = i;
+		chars++;
+	}
+	if (chars <= max_chars && i < cap) {
+		memcpy(dst, src, i + 1);
+		return chars;
+	}
+	memcpy(dst, src, keep);
+	if (keep + sizeof(more) <= cap)
+		memcpy(dst + keep, more, sizeof(more));
+	else
+		dst[keep] = '\0';      /* no room even for the mark */
+	return chars;
+}
+
 char *
 wr_trim(char *s)
 {

@@ -811,6 +811,9 @@ actions_dialog_key(struct app *app, const char *name, int is_keycode, unsigned k
 		lineedit_backspace(&app->confirm_text);
 	else if (strcmp(name, "C-u") == 0)
 		lineedit_kill_to_start(&app->confirm_text);
+	else if (strcmp(name, "M-Backspace") == 0)
+		lineedit_kill_word_back(&app->confirm_text);
+	/* Any other key (an arrow, M-x, an unknown sequence) types nothing. */
 	else if (!is_keycode && key >= 0x20)
 		lineedit_insert(&app->confirm_text, key);
 }

@@ -26,10 +26,24 @@ app_now(const struct app *app)
 	return app->fake_clock ? app->fake_now : time(NULL);
 }
 
+/* A message longer than the footer's buffer ends in "…" where it was
+ * cut (at a whole character), never in a cut word that looks whole. */
+static void
+mark_cut(char *msg, size_t cap)
+{
+	static const char more[] = "\xe2\x80\xa6";
+	size_t at = cap - sizeof(more);
+
+	while (at > 0 && ((unsigned char)msg[at] & 0xc0) == 0x80)
+		at--;
+	memcpy(msg + at, more, sizeof(more));
+}
+
 static void
 say(struct app *app, const void *about, const char *fmt, va_list ap)
 {
-	vsnprintf(app->status, sizeof(app->status), fmt, ap);
+	if (vsnprintf(app->status, sizeof(app->status), fmt, ap) >= (int)sizeof(app->status))
+		mark_cut(app->status, sizeof(app->status));
 	app->status_until = app_now(app) + STATUS_SECONDS;
 	app->status_about = about;
 	/* What cannot be read in a glance must not vanish before it is read. */
@@ -62,7 +76,9 @@ app_say_also(struct app *app, const char *fmt, ...)
 	}
 	vsnprintf(msg, sizeof(msg), fmt, ap);
 	va_end(ap);
-	snprintf(app->status + n, sizeof(app->status) - n, " | %s", msg);
+	if (snprintf(app->status + n, sizeof(app->status) - n, " | %s", msg) >=
+	    (int)(sizeof(app->status) - n))
+		mark_cut(app->status, sizeof(app->status));
 	app->status_until = app_now(app) + STATUS_SECONDS;
 	app->status_about = NULL;
 	app->dirty = true;

@@ -37,8 +37,12 @@ on_stdin(struct loop *loop, int fd, unsigned events, void *arg)
 		if (r == KEY_CODE_YES && wch == KEY_RESIZE)
 			screen_resize(app, COLS, LINES);
 		else
-			keys_handle(app, r == KEY_CODE_YES, (unsigned)wch);
+			keys_input(app, r == KEY_CODE_YES, (unsigned)wch);
 	}
+	/* All read: curses waited its ESCDELAY after a last ESC, so it is
+	 * the Esc key, not Alt and a key typed later. */
+	if (!app->quit)
+		keys_idle(app);
 	/* The terminal went away (hang-up): nothing left to show on, and a
 	 * hung-up tty stays readable forever, so staying would spin. A closed
 	 * pane often ends us here before its SIGHUP arrives: a hang-up too,
@@ -164,10 +168,13 @@ console_run(struct app *app)
 	loop_timer_add(app->loop, 1000 - (loop_now_ms() % 1000), 1000, on_tick, app);
 	loop_set_before_sleep(app->loop, before_sleep, app);
 	while (!app->quit) {
-		if (loop_run_once(app->loop, -1, &err) != 0) {
+		/* An escape sequence begun waits for its end only so long: a
+		 * lone ESC is the Esc key (keys_expire). */
+		if (loop_run_once(app->loop, keys_wait_ms(app), &err) != 0) {
 			rc = 1;
 			break;
 		}
+		keys_expire(app);
 	}
 	loop_fd_remove(app->loop, STDIN_FILENO);
 	screen_close(app->screen);

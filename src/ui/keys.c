@@ -28,28 +28,41 @@ static const struct {
 	{ KEY_IC, "Insert" },
 };
 
+/* A curses key code as a key: its name, or the character it types (the
+ * keypad's keys where terminfo names them). */
+static void
+keycode_key(unsigned key, struct keyseq_key *k)
+{
+	size_t i;
+
+	for (i = 0; i < WR_ARRAY_LEN(keycodes); i++)
+		if ((unsigned)keycodes[i].code == key) {
+			k->kind = KEYSEQ_NAMED;
+			snprintf(k->name, sizeof(k->name), "%s", keycodes[i].name);
+			return;
+		}
+	/* Every other key has a name too, so the footer can say it is not
+	 * bound rather than nothing at all; a readable one ("C-Up", never
+	 * curses' own "kUP5"). */
+	keyseq_curses(keyname((int)key), k);
+}
+
 const char *
 keys_name(int is_keycode, unsigned int key, char *buf, size_t cap)
 {
-	const char *kn;
+	struct keyseq_key k;
 	size_t i;
 	mbstate_t st;
 
 	if (is_keycode) {
-		for (i = 0; i < WR_ARRAY_LEN(keycodes); i++)
-			if ((unsigned)keycodes[i].code == key)
-				return keycodes[i].name;
-		/* Every other key has a name too, so the footer can say it is
-		 * not bound rather than nothing at all. */
-		if (key >= (unsigned)KEY_F(1) && key <= (unsigned)KEY_F(63)) {
-			snprintf(buf, cap, "F%u", key - (unsigned)KEY_F0);
+		if (key == WR_KEY_PASTE_START || key == WR_KEY_PASTE_END || key == WR_KEY_NAMED)
+			return NULL;
+		keycode_key(key, &k);
+		if (k.kind == KEYSEQ_NAMED) {
+			snprintf(buf, cap, "%s", k.name);
 			return buf;
 		}
-		if (key == WR_KEY_PASTE_START || key == WR_KEY_PASTE_END)
-			return NULL;
-		kn = keyname((int)key);
-		snprintf(buf, cap, "%s", kn != NULL ? kn : "an unknown key");
-		return buf;
+		key = k.ch;
 	}
 	switch (key) {
 	case '\t': return "Tab";
@@ -99,6 +112,8 @@ static void
 filter_set(struct app *app, const char *pattern)
 {
 	struct wr_err err;
+	char shown[FILTER_SHOWN * 4 + 4];
+	size_t chars;
 
 	if (pattern[0] == '\0') {
 		logfilter_clear(&app->filter);
@@ -115,9 +130,15 @@ filter_set(struct app *app, const char *pattern)
 	wr_strlcpy(app->filter_text, pattern, sizeof(app->filter_text));
 	app->focus = PANE_LOGS;
 	/* Its own word replaces whatever the footer said before (a
-	 * "filter unchanged" from an earlier Esc). */
-	app_say(app, "LOGS filtered by /%s/%s", app->filter_text, app->filter.caseless ?
-	    ", any case" : ", case-sensitive (it has an uppercase letter)");
+	 * "filter unchanged" from an earlier Esc); a pattern too long to read
+	 * there says it is cut, and how long it is. */
+	if ((chars = wr_utf8_shorten(shown, sizeof(shown), pattern, FILTER_SHOWN)) > FILTER_SHOWN)
+		app_say(app, "LOGS filtered by /%s/ (%zu characters, the first %d shown)%s", shown,
+		    chars, FILTER_SHOWN, app->filter.caseless ? ", any case" :
+		    ", case-sensitive (it has an uppercase letter)");
+	else
+		app_say(app, "LOGS filtered by /%s/%s", shown, app->filter.caseless ?
+		    ", any case" : ", case-sensitive (it has an uppercase letter)");
 }
 
 /* The typed confirmation must be the host's name, exactly (but for the
@@ -168,6 +189,8 @@ prompt_key(struct app *app, const char *name, int is_keycode, unsigned int key)
 
 	if (name == NULL)
 		return;
+	if (strcmp(name, "Esc") == 0 || strcmp(name, "Enter") == 0)
+		app->prompt_note[0] = '\0';
 	if (strcmp(name, "Esc") == 0) {
 		app->prompt_active = false;
 		app_say(app, app->prompt_kind == PROMPT_NOTE ? "note discarded" :
@@ -243,10 +266,20 @@ prompt_key(struct app *app, const char *name, int is_keycode, unsigned int key)
 		lineedit_delete(le);
 	else if (strcmp(name, "C-u") == 0)
 		lineedit_kill_to_start(le);
+	else if (strcmp(name, "M-b") == 0)
+		lineedit_word_left(le);
+	else if (strcmp(name, "M-f") == 0)
+		lineedit_word_right(le);
+	else if (strcmp(name, "M-Backspace") == 0)
+		lineedit_kill_word_back(le);
+	else if (strcmp(name, "M-d") == 0)
+		lineedit_kill_word_forward(le);
 	else if (strcmp(name, "Space") == 0)
 		lineedit_insert(le, ' ');
 	else if (!is_keycode)
 		lineedit_insert(le, key);
+	/* Any other key (an arrow, C-Up, M-x, an unknown sequence) leaves the
+	 * prompt and its text as they are. */
 }
 
 /* Nothing is open over the panes: the table's keys act. */
@@ -257,14 +290,29 @@ main_screen(const struct app *app)
 	    !app->help_visible && !app->rb_detail && !app->tl_detail;
 }
 
-/* A pasted character into the open dialog or prompt, as if typed. */
+/* A pasted character into the open dialog or prompt, as if typed; what
+ * does not fit is said once (at the prompt's end while it is open, which
+ * hides the footer's messages). */
 static void
 paste_type(struct app *app, unsigned text)
 {
+	struct lineedit *le = app->confirming != NULL ? &app->confirm_text :
+	    app->prompt_active ? &app->prompt : NULL;
+
+	if (le == NULL)
+		return;
+	if (lineedit_insert(le, text)) {
+		app->paste_kept++;
+		return;
+	}
+	if (app->paste_cut)
+		return;
+	app->paste_cut = true;
 	if (app->confirming != NULL)
-		lineedit_insert(&app->confirm_text, text);
-	else if (app->prompt_active)
-		lineedit_insert(&app->prompt, text);
+		app_say(app, "paste cut at %u characters: the field holds no more", app->paste_kept);
+	else
+		snprintf(app->prompt_note, sizeof(app->prompt_note), "paste cut at %u characters",
+		    app->paste_kept);
 }
 
 static void
@@ -333,11 +381,12 @@ key_act(struct app *app, const char *name, int is_keycode, unsigned int key)
 	dispatch(app, cmd);
 }
 
-void
-keys_handle(struct app *app, int is_keycode, unsigned int key)
+/* One key, by its name (NULL: it has none): through the gate, then to
+ * what is open, or to the command table. */
+static void
+handle(struct app *app, const char *name, int is_keycode, unsigned int key)
 {
-	char buf[32], plan[300];
-	const char *name = keys_name(is_keycode, key, buf, sizeof(buf));
+	char plan[300];
 	struct keygate_in in = {
 		.text_open = app->confirming != NULL || app->prompt_active,
 		.main_screen = main_screen(app),
@@ -361,6 +410,10 @@ keys_handle(struct app *app, int is_keycode, unsigned int key)
 		keys_interrupt(app, key == 0x03 ? SIGINT : SIGQUIT);
 		return;
 	}
+	if (kind == KEYGATE_PASTE_START) {
+		app->paste_kept = 0;
+		app->paste_cut = false;
+	}
 	switch (keygate(&app->keygate, &in, kind, key, name, &text)) {
 	case KEYGATE_DROP:
 		return;
@@ -382,6 +435,107 @@ keys_handle(struct app *app, int is_keycode, unsigned int key)
 	key_act(app, name, is_keycode, key);
 	/* The key may have closed what a ready plan's dialog waited for. */
 	actions_dialog_waiting(app);
+}
+
+void
+keys_handle(struct app *app, int is_keycode, unsigned int key)
+{
+	char buf[KEYSEQ_NAME_MAX];
+
+	handle(app, keys_name(is_keycode, key, buf, sizeof(buf)), is_keycode, key);
+}
+
+/* The keys the decoder made, each as the console takes keys: a name the
+ * command table knows by a curses key code goes as that code. */
+static void
+deliver(struct app *app, const struct keyseq_key *k, size_t n)
+{
+	size_t i, j;
+	unsigned f;
+	int end;
+
+	for (i = 0; i < n && !app->quit; i++) {
+		if (k[i].kind == KEYSEQ_CHAR) {
+			keys_handle(app, 0, k[i].ch);
+			continue;
+		}
+		/* A paste marker curses missed (split across reads). */
+		if (strcmp(k[i].name, "PasteStart") == 0) {
+			keys_handle(app, 1, WR_KEY_PASTE_START);
+			continue;
+		}
+		if (strcmp(k[i].name, "PasteEnd") == 0) {
+			keys_handle(app, 1, WR_KEY_PASTE_END);
+			continue;
+		}
+		for (j = 0; j < WR_ARRAY_LEN(keycodes); j++)
+			if (strcmp(keycodes[j].name, k[i].name) == 0)
+				break;
+		end = 0;
+		if (j < WR_ARRAY_LEN(keycodes))
+			keys_handle(app, 1, (unsigned)keycodes[j].code);
+		else if (sscanf(k[i].name, "F%u%n", &f, &end) == 1 && k[i].name[end] == '\0' &&
+		    f >= 1 && f <= 12)
+			keys_handle(app, 1, (unsigned)KEY_F(f));
+		else
+			handle(app, k[i].name, 1, WR_KEY_NAMED);
+	}
+}
+
+void
+keys_input(struct app *app, int is_keycode, unsigned int key)
+{
+	struct keyseq_key out[KEYSEQ_OUT_MAX], k;
+	int64_t now = loop_now_ms();
+
+	/* A paste's bytes are text (keygate.h), never sequences; its markers
+	 * end whatever sequence was begun. */
+	if ((is_keycode && (key == WR_KEY_PASTE_START || key == WR_KEY_PASTE_END)) ||
+	    (!is_keycode && keygate_pasting(&app->keygate, now))) {
+		deliver(app, out, keyseq_flush(&app->keyseq, out));
+		if (!app->quit)
+			keys_handle(app, is_keycode, key);
+		return;
+	}
+	if (!is_keycode) {
+		deliver(app, out, keyseq_char(&app->keyseq, key, now, out));
+		return;
+	}
+	keycode_key(key, &k);
+	deliver(app, out, k.kind == KEYSEQ_CHAR ? keyseq_char(&app->keyseq, k.ch, now, out) :
+	    keyseq_named(&app->keyseq, k.name, now, out));
+}
+
+int
+keys_wait_ms(const struct app *app)
+{
+	int64_t ms = keyseq_wait_ms(&app->keyseq, loop_now_ms());
+
+	return ms < 0 ? -1 : (int)ms;
+}
+
+void
+keys_expire(struct app *app)
+{
+	struct keyseq_key out[KEYSEQ_OUT_MAX];
+
+	deliver(app, out, keyseq_expire(&app->keyseq, loop_now_ms(), out));
+}
+
+void
+keys_idle(struct app *app)
+{
+	struct keyseq_key out[KEYSEQ_OUT_MAX];
+
+	deliver(app, out, keyseq_idle(&app->keyseq, out));
+}
+
+void
+keys_flush(struct app *app)
+{
+	struct keyseq_key out[KEYSEQ_OUT_MAX];
+
+	deliver(app, out, keyseq_flush(&app->keyseq, out));
 }
 
 void

@@ -612,7 +612,9 @@ draw_footer(struct app *app)
 	werase(w);
 	if (app->prompt_active) {
 		const struct lineedit *le = &app->prompt;
-		int avail = cols - 10, start = 0, cx, end;
+		/* A note (a paste cut short) keeps its place at the end. */
+		int note_w = app->prompt_note[0] != '\0' ? ui_width(app->prompt_note) + 2 : 0;
+		int avail = cols - 10 - note_w, start = 0, cx, end;
 		char before[LINEEDIT_MAX * 3 + 1], masked[LINEEDIT_MAX * 3 + 1];
 		const char *text = le->text;
 		size_t at = le->cursor;
@@ -701,8 +703,13 @@ draw_footer(struct app *app)
 		end = 1 + x + ui_put(w, 0, 1 + x, avail, a, text + start);
 		cx = 1 + x + ui_width(before + start);
 		mvwchgat(w, 0, cx < cols - 1 ? cx : cols - 2, 1, A_NORMAL, 0, NULL);
+		if (note_w > 0) {
+			mvwhline(w, 0, cols - 1 - note_w, ' ' | (chtype)a, note_w + 1);
+			ui_put(w, 0, cols - note_w, note_w - 1, ui_attr(app, THEME_WARN),
+			    app->prompt_note);
+		}
 		/* The keys' reminder only where no typed text is under it. */
-		if (cols - 24 > end + 2 && cols - 24 > cx + 2)
+		else if (cols - 24 > end + 2 && cols - 24 > cx + 2)
 			ui_put(w, 0, cols - 24, 23, ui_attr(app, THEME_DIM),
 			    app->prompt_kind == PROMPT_NOTE ? "Enter stores, Esc drops" :
 			    app->prompt_kind == PROMPT_FILTER ||

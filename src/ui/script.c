@@ -3,8 +3,8 @@
  * on an in-memory screen: each line is keys ("q", "<Tab>", "<C-l>") or a
  * command (":resize 100x30", ":save-screen NAME", ":sleep SECONDS",
  * ":logs FILE", ":logs-ring BYTES", ":logs-tails N", ":logs-tail N FILE",
- * ":header KEY=N ...", ":metrics HOST KEY=N ..."). The screen is redrawn after every key, as the loop
- * would, and the clock moves only when the script says so, so saved
+ * ":header KEY=N ...", ":metrics HOST KEY=N ...", ":term BYTES"). The
+ * screen is redrawn after every key, as the loop would, and the clock moves only when the script says so, so saved
  * screens are exact. There is no network here, so ":logs" stands in for
  * a tailed service: it puts a file's lines into LOGS the way a stream's
  * lines go into the ring (sanitized), so LOGS can be drawn, scrolled and
@@ -221,6 +221,37 @@ fake_metrics(struct app *app, char *arg, struct wr_err *err)
 	return 0;
 }
 
+/* :term BYTES — what a terminal sends, read as the console reads it
+ * (keys_input: an escape sequence curses did not know is one key): \e is
+ * ESC, \xNN a byte, \\ a backslash. A sequence left begun at the end is
+ * ended as its wait running out would (a lone \e is Esc). */
+static int
+term_bytes(struct app *app, const char *s, struct wr_err *err)
+{
+	while (*s != '\0' && !app->quit) {
+		unsigned ch;
+		wchar_t wc;
+		int n;
+
+		if (s[0] == '\\' && s[1] == 'e') {
+			ch = 27, s += 2;
+		} else if (s[0] == '\\' && s[1] == '\\') {
+			ch = '\\', s += 2;
+		} else if (s[0] == '\\' && s[1] == 'x' && sscanf(s + 2, "%2x%n", &ch, &n) == 1 &&
+		    n == 2) {
+			s += 4;
+		} else if ((n = mbtowc(&wc, s, MB_CUR_MAX)) > 0) {
+			ch = (unsigned)wc, s += n;
+		} else
+			return wr_err_set(err, ":term: invalid UTF-8");
+		keys_input(app, 0, ch);
+		screen_draw(app);
+	}
+	keys_flush(app);
+	screen_draw(app);
+	return 0;
+}
+
 static int
 command_line(struct app *app, char *line, struct wr_err *err)
 {
@@ -282,6 +313,8 @@ command_line(struct app *app, char *line, struct wr_err *err)
 			return wr_err_set(err, ":logs-tail needs a service of :logs-tails and a file");
 		return load_logs(app, (unsigned)w, arg + h, err);
 	}
+	if (strcmp(line, ":term") == 0)
+		return term_bytes(app, arg != NULL ? arg : (char *)"", err);
 	if (strcmp(line, ":header") == 0)
 		return fake_header(app, arg != NULL ? arg : (char *)"", err);
 	if (strcmp(line, ":metrics") == 0)

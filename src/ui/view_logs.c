@@ -579,12 +579,16 @@ filter_parts(struct app *app, struct status_parts *p, bool searched)
 	size_t total = logset_count(&app->logs);
 	size_t at = logfilter_searched(&app->filter, &app->logs);
 	size_t count = logfilter_count(&app->filter, &app->logs), bad;
+	char shown[FILTER_SHOWN * 4 + 4], brief[40 * 4 + 4];
 
 	/* Smart case: an uppercase letter makes the pattern case-sensitive,
-	 * which is said, so /Timeout/ finding nothing is not a mystery. */
-	snprintf(p->full[LOGSTATUS_FILTER], sizeof(p->full[0]), "filter /%s/%s", app->filter_text,
+	 * which is said, so /Timeout/ finding nothing is not a mystery. A
+	 * long pattern is shown cut, and marked so. */
+	wr_utf8_shorten(shown, sizeof(shown), app->filter_text, FILTER_SHOWN);
+	wr_utf8_shorten(brief, sizeof(brief), app->filter_text, 40);
+	snprintf(p->full[LOGSTATUS_FILTER], sizeof(p->full[0]), "filter /%s/%s", shown,
 	    app->filter.caseless ? "" : " (case)");
-	snprintf(p->brief[LOGSTATUS_FILTER], sizeof(p->brief[0]), "/%s/%s", app->filter_text,
+	snprintf(p->brief[LOGSTATUS_FILTER], sizeof(p->brief[0]), "/%s/%s", brief,
 	    app->filter.caseless ? "" : " (case)");
 	snprintf(p->full[LOGSTATUS_MATCHING], sizeof(p->full[0]), "%zu matching", count);
 	if (!searched && total > 0) {
@@ -855,8 +859,10 @@ logs_jump(struct app *app, const char *text)
 
 		logview_window(&probe, &app->logs, &app->filter, 1, &w, NULL);
 		if (!w.from_top) {
-			app_say(app, "LOGS unchanged: no line matching /%s/ from %s UTC on",
-			    app->filter_text, at);
+			char shown[FILTER_SHOWN * 4 + 4];
+
+			wr_utf8_shorten(shown, sizeof(shown), app->filter_text, FILTER_SHOWN);
+			app_say(app, "LOGS unchanged: no line matching /%s/ from %s UTC on", shown, at);
 			return;
 		}
 	}

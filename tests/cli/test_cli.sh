@@ -42,6 +42,25 @@ for theme in default light high-contrast monochrome; do
 done
 ok "shipped themes load; no terminal is refused clearly"
 
+# A terminal that cannot move the cursor (TERM=dumb) is refused as an
+# unknown one is, on a real terminal (script's pty), before the journal
+# records anything.
+if command -v script > /dev/null 2>&1; then
+	for term in dumb nosuchterm; do
+		rc=0
+		TERM=$term timeout 10 script -qec "'$WARROOM' -c '$tmp/warroom.conf' --incident termcheck" \
+			/dev/null < /dev/null > "$tmp/out" 2>&1 || rc=$?
+		[ "$rc" -eq 1 ] || { cat "$tmp/out"; fail "TERM=$term exited $rc, want 1"; }
+		case $term in
+		dumb) want="warroom: cannot start the terminal: TERM=dumb cannot move the cursor; use xterm-256color, screen-256color or tmux-256color" ;;
+		*) want="warroom: cannot start the terminal: TERM=nosuchterm is not known here" ;;
+		esac
+		assert_contains "$tmp/out" "$want"
+	done
+	ls "$tmp"/timeline/termcheck-* > /dev/null 2>&1 && fail "a refused terminal opened the journal"
+	ok "TERM=dumb is refused like an unknown TERM, before the journal"
+fi
+
 rc=0; "$WARROOM" -c "$tmp/nosuch.conf" < /dev/null > /dev/null 2> "$tmp/err" || rc=$?
 [ "$rc" -eq 1 ] || fail "missing config exited $rc"
 assert_contains "$tmp/err" "$tmp/nosuch.conf: cannot open: No such file or directory"

@@ -96,7 +96,14 @@ wait_re() {
 	fail "timed out waiting for /$1/"
 }
 
-keys() { tmx send-keys -t "$session" "$@"; }
+# keys KEY… — send-keys to the session. An Escape sent last is the Esc key
+# as pressed by hand: the next key comes a moment later, since ESC and a
+# key read together are Alt and that key (keyseq.h).
+keys() {
+	tmx send-keys -t "$session" "$@"
+	eval "keys_last=\${$#}"
+	if [ "$keys_last" = Escape ]; then sleep 0.1; fi
+}
 
 # post_status WORD — S, the status word, then the prefilled text as it is.
 post_status() {

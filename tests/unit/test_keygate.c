@@ -105,9 +105,14 @@ a_paste_whose_end_never_came_ends_at_a_pause(void **state)
 	struct keygate st = { 0 };
 	unsigned text;
 
+	assert_false(keygate_pasting(&st, prompt_open.now_ms));
 	keygate(&st, &prompt_open, KEYGATE_PASTE_START, 0, NULL, &text);
 	assert_int_equal(char_key(&st, &prompt_open, '\r', &text), KEYGATE_TYPE);
+	/* Pasting as long as it goes on (its bytes are not read as keys)… */
+	assert_true(keygate_pasting(&st, prompt_open.now_ms + KEYGATE_PASTE_GAP_MS));
 	later.now_ms += KEYGATE_PASTE_GAP_MS + 1;
+	/* … and no longer after the pause, before any key says so. */
+	assert_false(keygate_pasting(&st, later.now_ms));
 	assert_int_equal(char_key(&st, &later, 27, &text), KEYGATE_ACT);
 	assert_false(st.pasting);
 }

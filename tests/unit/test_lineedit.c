@@ -1,6 +1,6 @@
 /*
  * test_lineedit.c — the note editor's text: UTF-8 stays whole under
- * cursor moves, deletes and Ctrl-U; controls are refused; a hidden prompt
+ * cursor moves, deletes, Ctrl-U and the Alt keys' word moves and kills; controls are refused; a hidden prompt
  * shows one bullet per character and nothing of the text; a typed
  * confirmation sets aside the spaces at its ends (a paste's newline).
  */
@@ -63,6 +63,45 @@ home_end_and_kill(void **state)
 	lineedit_end(&le);
 	lineedit_delete(&le);                    /* at the end: nothing */
 	assert_string_equal(le.text, "l");
+}
+
+static void
+words_move_and_go_whole(void **state)
+{
+	struct lineedit le;
+
+	(void)state;
+	assert_true(lineedit_set(&le, "rollback api-1 caf\xc3\xa9  now"));
+	lineedit_word_left(&le);                 /* to "now" */
+	assert_int_equal(le.cursor, strlen("rollback api-1 caf\xc3\xa9  "));
+	lineedit_word_left(&le);                 /* over the spaces to "café" */
+	assert_int_equal(le.cursor, strlen("rollback api-1 "));
+	lineedit_word_left(&le);                 /* "1" of "api-1" */
+	assert_int_equal(le.cursor, strlen("rollback api-"));
+	lineedit_word_right(&le);
+	assert_int_equal(le.cursor, strlen("rollback api-1"));
+	lineedit_word_right(&le);                /* past "café", é whole */
+	assert_int_equal(le.cursor, strlen("rollback api-1 caf\xc3\xa9"));
+	lineedit_kill_word_back(&le);
+	assert_string_equal(le.text, "rollback api-1   now");
+	lineedit_kill_word_forward(&le);
+	assert_string_equal(le.text, "rollback api-1 ");
+	lineedit_kill_word_forward(&le);         /* nothing after: nothing goes */
+	assert_string_equal(le.text, "rollback api-1 ");
+	lineedit_home(&le);
+	lineedit_kill_word_back(&le);            /* nothing before */
+	lineedit_word_left(&le);
+	assert_int_equal(le.cursor, 0);
+	lineedit_kill_word_forward(&le);
+	assert_string_equal(le.text, " api-1 ");
+	lineedit_end(&le);
+	lineedit_kill_word_back(&le);            /* "1" and the space after it */
+	assert_string_equal(le.text, " api-");
+	lineedit_kill_word_back(&le);
+	assert_string_equal(le.text, " ");
+	lineedit_kill_word_back(&le);
+	assert_string_equal(le.text, "");
+	assert_int_equal(le.cursor, 0);
 }
 
 static void
@@ -167,6 +206,7 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(insert_and_move_over_multibyte),
 		cmocka_unit_test(home_end_and_kill),
+		cmocka_unit_test(words_move_and_go_whole),
 		cmocka_unit_test(controls_and_overflow_are_refused),
 		cmocka_unit_test(set_prefills_cleanly),
 		cmocka_unit_test(masked_shows_only_the_length),

@@ -24,6 +24,30 @@ strlcpy_reports_truncation(void **state)
 }
 
 static void
+shorten_keeps_whole_characters_and_marks_the_cut(void **state)
+{
+	char buf[16];
+
+	(void)state;
+	assert_int_equal(wr_utf8_shorten(buf, sizeof(buf), "abc", 3), 3);
+	assert_string_equal(buf, "abc");
+	assert_int_equal(wr_utf8_shorten(buf, sizeof(buf), "abcd", 3), 4);
+	assert_string_equal(buf, "abc\xe2\x80\xa6");
+	/* é is two bytes: never halved. */
+	assert_int_equal(wr_utf8_shorten(buf, sizeof(buf), "\xc3\xa9\xc3\xa9\xc3\xa9", 2), 3);
+	assert_string_equal(buf, "\xc3\xa9\xc3\xa9\xe2\x80\xa6");
+	/* Short in characters, too long for the buffer: cut where it fits. */
+	assert_int_equal(wr_utf8_shorten(buf, 8, "abcdefghij", 100), 10);
+	assert_string_equal(buf, "abcd\xe2\x80\xa6");
+	assert_int_equal(wr_utf8_shorten(buf, 7, "a\xc3\xa9\xc3\xa9\xc3\xa9", 100), 4);
+	assert_string_equal(buf, "a\xc3\xa9\xe2\x80\xa6");
+	assert_int_equal(wr_utf8_shorten(buf, 3, "abcdef", 100), 6);
+	assert_string_equal(buf, "");
+	assert_int_equal(wr_utf8_shorten(buf, sizeof(buf), "", 0), 0);
+	assert_string_equal(buf, "");
+}
+
+static void
 trim_both_ends(void **state)
 {
 	char s[] = " \t hello world \r\n";
@@ -79,6 +103,7 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(strlcpy_reports_truncation),
+		cmocka_unit_test(shorten_keeps_whole_characters_and_marks_the_cut),
 		cmocka_unit_test(trim_both_ends),
 		cmocka_unit_test(edit_distance_counts_edits),
 		cmocka_unit_test(err_set_formats_and_returns_minus_one),
