@@ -212,7 +212,7 @@ theme_fit(struct theme *t, int ncolors, struct theme_fit *out)
 static const char *
 article(int n)
 {
-	return (n >= 8 && n < 9) || (n >= 80 && n < 90) || n == 11 || n == 18 ? "an" : "a";
+	return n == 8 || n == 11 || n == 18 || (n >= 80 && n < 90) ? "an" : "a";
 }
 
 /* Roles of mask as "header, ok, warn, bad", at most max named. */
