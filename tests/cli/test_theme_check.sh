@@ -9,7 +9,8 @@
 
 export HOME=$tmp/home
 mkdir -p "$HOME"
-printf '[warroom]\ntimeline_dir = %s/timeline\n' "$tmp" > "$tmp/c.conf"
+host='[host "api-1"]\naddress = 127.0.0.1\nport = 2201\ndriver = compose\ncompose_dir = /srv/app\nservices = api\n'
+printf "[warroom]\ntimeline_dir = %s/timeline\n\n$host" "$tmp" > "$tmp/c.conf"
 
 # check THEME — --check-config with --theme THEME: stdout in out, stderr in err, rc.
 check() {
@@ -51,7 +52,8 @@ printf 'header = 16 on black bold\n' > "$tmp/rgb.theme"
 check "$tmp/rgb.theme"
 [ "$rc" -eq 1 ] || fail "16 on black exited $rc, want 1"
 assert_contains "$tmp/err" "$tmp/rgb.theme:1: header: 16 on black cannot be read"
-printf '[warroom]\ntimeline_dir = %s/timeline\ntheme = %s\n' "$tmp" "$tmp/ill.theme" > "$tmp/named.conf"
+printf "[warroom]\ntimeline_dir = %s/timeline\ntheme = %s\n\n$host" "$tmp" "$tmp/ill.theme" \
+	> "$tmp/named.conf"
 rc=0; "$WARROOM" -c "$tmp/named.conf" --check-config > "$tmp/out" 2>&1 || rc=$?
 [ "$rc" -eq 1 ] || { cat "$tmp/out"; fail "a config naming green on green exited $rc"; }
 assert_contains "$tmp/out" "$tmp/named.conf:3: theme: $tmp/ill.theme:2: ok: green on green cannot be read"
