@@ -33,6 +33,7 @@
 #include "warroom/timeline.h"
 #include "warroom/tunnel.h"
 #include "warroom/theme_files.h"
+#include "warroom/theme_fit.h"
 #include "warroom/ui.h"
 
 enum {
@@ -1125,6 +1126,9 @@ main(int argc, char **argv)
 		desc = config_describe_where(&app.cfg, where);
 		fputs(desc, stdout);
 		print_warnings(&app.cfg);
+		/* What the theme becomes on 8 or 16 colours (a start says it in
+		 * the footer, on such a terminal only). */
+		theme_lint(&app.theme, &warnings);
 		warned = wr_buf_take(&warnings);
 		fputs(warned, stdout);
 		free(warned);

@@ -4,7 +4,8 @@
  *
  * A theme file holds lines "role = FG [on BG] [ATTR…]", colours by name
  * (default black red green yellow blue magenta cyan white, bright-*) or
- * 0–255, attributes bold dim underline reverse italic standout.
+ * 0–255 (the xterm-256 palette; theme_fit.h fits them to fewer),
+ * attributes bold dim underline reverse italic standout.
  */
 #ifndef WARROOM_THEME_H
 #define WARROOM_THEME_H
@@ -60,6 +61,8 @@ struct theme_style {
 struct theme {
 	char name[64];
 	struct theme_style style[THEME_ROLE_COUNT];
+	char file[WR_PATH_MAX];          /* the file it was read from; "" built in */
+	int line[THEME_ROLE_COUNT];      /* each role's line in file; 0 not set there */
 };
 
 /* The built-in default theme (the same as themes/default.theme). */
@@ -69,7 +72,8 @@ void theme_default(struct theme *t);
 void theme_strip_colors(struct theme *t);
 
 /* Parse a theme file's bytes over the defaults already in t. file names the
- * source in messages; on error err is "file:line: message". */
+ * source in messages; on error err is "file:line: message". A role whose
+ * text and background are one colour ("green on green") is an error. */
 int theme_parse(struct theme *t, const char *file, const char *buf, size_t len,
     struct wr_err *err);
 

@@ -104,8 +104,10 @@ struct screen {
 	int attr[THEME_ROLE_COUNT];
 };
 
-/* Give every theme role its curses colour pair and attributes. */
-void theme_apply(struct screen *scr, const struct theme *t, bool use_color);
+/* Give every theme role of app->theme its curses colour pair and
+ * attributes on app->screen, colours fitted to the terminal's (said once
+ * in the footer when any had to be approximated). */
+void theme_apply(struct app *app, bool use_color);
 
 /* The curses attributes for a role (colour pair included). */
 int ui_attr(const struct app *app, enum theme_role role);

@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "warroom/ini_lines.h"
+#include "warroom/theme_fit.h"
 
 static const char *const role_keys[THEME_ROLE_COUNT] = {
 #define X(id, key) [THEME_##id] = key,
@@ -218,7 +219,17 @@ handler(void *user, const char *section, const char *name, const char *value)
 	tp->seen[i] = true;
 	if (!parse_style(tp, name, value, &st))
 		return 0;
+	/* Text the colour of its background is no text: refused here, where
+	 * the line is known, rather than drawn invisible. */
+	if (st.fg != THEME_COLOR_DEFAULT && theme_color_same(st.fg, st.bg)) {
+		char fg[16], bg[16];
+
+		return fail(tp, "%s: %s on %s cannot be read: the text and its background "
+		    "are one colour", name, theme_color_name(st.fg, fg),
+		    theme_color_name(st.bg, bg));
+	}
 	tp->t->style[i] = st;
+	tp->t->line[i] = tp->il.line;
 	return 1;
 }
 
@@ -240,6 +251,7 @@ theme_parse(struct theme *t, const char *file, const char *buf, size_t len,
 	struct theme_parse tp = { .t = t, .file = file, .err = err };
 	int r;
 
+	wr_strlcpy(t->file, file, sizeof(t->file));
 	ini_lines_init(&tp.il, buf, len);
 	tp.il.on_bad = on_bad;
 	tp.il.arg = &tp;

@@ -224,7 +224,7 @@ screen_open(struct app *app, bool test, int cols, int lines, struct wr_err *err)
 	typeahead(-1);
 	set_escdelay(25);
 	curs_set(0);
-	theme_apply(scr, &app->theme, nc == NULL || nc[0] == '\0');
+	theme_apply(app, nc == NULL || nc[0] == '\0');
 	if (test)
 		resizeterm(lines, cols);
 	scr->cols = COLS;

@@ -1,10 +1,13 @@
 /*
  * fuzz_theme.c — libFuzzer harness for the theme parser: any bytes parse
  * over the default theme or fail with a "file:line: message"; every style
- * stays in range (colours -1..255, only known attribute bits).
+ * stays in range (colours -1..255, only known attribute bits); fitted to
+ * 8 and 16 colours every colour is one the terminal has, no role's text
+ * is its background's colour, and the notice and the lint are strings.
  *
  *   clang -g -O1 -fsanitize=fuzzer,address,undefined -D_GNU_SOURCE \
- *     -Iinclude tests/fuzz/fuzz_theme.c src/core/theme.c src/core/util.c \
+ *     -Iinclude tests/fuzz/fuzz_theme.c src/core/theme.c src/core/theme_fit.c \
+ *     src/core/ini_lines.c src/core/util.c \
  *     -o fuzz_theme
  *   ./fuzz_theme -max_total_time=30 corpus/ themes/
  */
@@ -14,6 +17,7 @@
 #include <string.h>
 
 #include "warroom/theme.h"
+#include "warroom/theme_fit.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
@@ -39,6 +43,28 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		CHECK(s->fg >= THEME_COLOR_DEFAULT && s->fg <= 255);
 		CHECK(s->bg >= THEME_COLOR_DEFAULT && s->bg <= 255);
 		CHECK((s->attrs & ~(unsigned)ALL_ATTRS) == 0);
+	}
+	for (int n = 8; n <= 16; n += 8) {
+		struct theme fitted = t;
+		struct theme_fit f;
+		char said[512];
+
+		theme_fit(&fitted, n, &f);
+		for (int r = 0; r < THEME_ROLE_COUNT; r++) {
+			const struct theme_style *s = &fitted.style[r];
+
+			CHECK(s->fg >= THEME_COLOR_DEFAULT && s->fg < n);
+			CHECK(s->bg >= THEME_COLOR_DEFAULT && s->bg < n);
+			CHECK(s->fg == THEME_COLOR_DEFAULT || s->fg != s->bg);
+		}
+		theme_fit_describe(&f, "screen", said, sizeof(said));
+		CHECK(memchr(said, '\0', sizeof(said)) != NULL);
+	}
+	{
+		struct wr_buf b = { 0 };
+
+		theme_lint(&t, &b);
+		free(wr_buf_take(&b));
 	}
 	theme_strip_colors(&t);
 	return 0;

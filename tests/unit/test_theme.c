@@ -1,6 +1,7 @@
 /*
  * test_theme.c — theme files: the shipped ones parse, default.theme equals
- * the built-in theme, and bad lines are refused with file:line.
+ * the built-in theme, and bad lines are refused with file:line (text the
+ * colour of its background among them). Each role's line is kept.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -106,6 +107,10 @@ styles_parse(void **state)
 	assert_int_equal(t.style[THEME_HEADER].attrs, THEME_A_BOLD | THEME_A_UNDERLINE);
 	assert_int_equal(t.style[THEME_OK].fg, 2);
 	assert_int_equal(t.style[THEME_OK].bg, THEME_COLOR_DEFAULT);
+	assert_string_equal(t.file, "x.theme");
+	assert_int_equal(t.line[THEME_HEADER], 2);
+	assert_int_equal(t.line[THEME_OK], 3);
+	assert_int_equal(t.line[THEME_BAD], 0);
 }
 
 static void
@@ -136,6 +141,19 @@ bad_theme_lines(void **state)
 	expect_theme_error("\n\nok = red\nok = blue\n", "bad.theme:4: role 'ok' set twice");
 	expect_theme_error("[colors]\nok = red\n", "bad.theme:2: sections are not used in theme files: [colors]");
 	expect_theme_error("ok red\n", "bad.theme:1: expected 'role = colours and attributes'");
+	/* Text the colour of its background, by name, number or RGB. */
+	expect_theme_error("ok = green on green\n",
+	    "bad.theme:1: ok: green on green cannot be read: the text and its background "
+	    "are one colour");
+	expect_theme_error("\nnormal = black on black bold\n",
+	    "bad.theme:2: normal: black on black cannot be read: the text and its background "
+	    "are one colour");
+	expect_theme_error("header = 16 on black\n",
+	    "bad.theme:1: header: 16 on black cannot be read: the text and its background "
+	    "are one colour");
+	expect_theme_error("footer = bright-white on 231 reverse\n",
+	    "bad.theme:1: footer: bright-white on 231 cannot be read: the text and its "
+	    "background are one colour");
 }
 
 int
