@@ -265,9 +265,8 @@ command_run(struct app *app, enum wr_command cmd)
 	case WR_CMD_HOST_FILTER: {
 		bool hosts = cmd == WR_CMD_HOST_FILTER;
 
-		lineedit_clear(&app->prompt);
-		for (const char *c = hosts ? app->host_filter : app->filter_text; *c != '\0'; c++)
-			lineedit_insert(&app->prompt, (unsigned char)*c);
+		/* As text, not byte by byte: a pattern with é or 日 comes back whole. */
+		lineedit_set(&app->prompt, hosts ? app->host_filter : app->filter_text);
 		app->prompt_kind = hosts ? PROMPT_HOST_FILTER : PROMPT_FILTER;
 		app->prompt_active = true;
 		break;

@@ -4,7 +4,7 @@
 # the selection moves to a row still shown; a filter nothing matches says
 # so and leaves nothing selected (Enter tails nothing); F and an empty
 # line shows every row again; / from HOSTS still filters LOGS (focus
-# moves there).
+# moves there); / again offers the filter as it was, é and 日 whole.
 . "${top_srcdir:-$(dirname "$0")/../..}/tests/lib/screen.sh"
 write_config
 steps '
@@ -17,6 +17,10 @@ F<C-u>zzz<Enter>
 F<C-u><Enter>
 /ERR<Enter>
 :save-screen all
+/<C-u>é日<Enter>
+/
+:save-screen reopen
+<Esc>
 '
 run_console -c "$tmp/warroom.conf"
 
@@ -100,3 +104,7 @@ assert_screen all <<'EOF'
 └──────────────────────────────────────────────┘└──────────────────────────────┘
  LOGS filtered by /ERR/, case-sensitive (it has an uppercase letter)
 EOF
+
+# The prompt offers the pattern as text, not byte by byte.
+tail -n 1 "$tmp/reopen" | grep -q "é日" || fail "/ reopened with: $(tail -n 1 "$tmp/reopen")"
+ok "/ offers a non-ASCII filter back whole"
