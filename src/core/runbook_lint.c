@@ -49,6 +49,17 @@ runs(const struct config *cfg, const char *svc, int driver)
 	return false;
 }
 
+/* The config's file name without its directory: a runbook's lint is read
+ * beside the console that loaded it, where the name says which file;
+ * --check-config names the whole path. */
+static const char *
+cfg_name(const struct config *cfg)
+{
+	const char *slash = strrchr(cfg->file, '/');
+
+	return slash != NULL && slash[1] != '\0' ? slash + 1 : cfg->file;
+}
+
 /* What cfg lacks for a (beyond rollbacks and kill switches), or -1 with err. */
 static int
 config_check(const struct runbook_action *a, const struct config *cfg, struct wr_err *err)
@@ -62,11 +73,11 @@ config_check(const struct runbook_action *a, const struct config *cfg, struct wr
 	case RUNBOOK_ACT_SMOKE:
 		if (host != NULL && (h = config_host_index(cfg, host)) < 0)
 			return wr_err_set(err, "the step names host %s, which %s does not list",
-			    host, cfg->file);
+			    host, cfg_name(cfg));
 		if (host != NULL && svc != NULL && config_service_index(&cfg->hosts[h], svc) < 0)
 			return wr_err_set(err, "%s runs no service %s", host, svc);
 		if (host == NULL && svc != NULL && !runs(cfg, svc, -1))
-			return wr_err_set(err, "no host in %s runs %s", cfg->file, svc);
+			return wr_err_set(err, "no host in %s runs %s", cfg_name(cfg), svc);
 		if (url == NULL || url[0] != '/')
 			return 0;
 		if (host != NULL && cfg->hosts[h].health_url[0] == '\0')
@@ -75,20 +86,20 @@ config_check(const struct runbook_action *a, const struct config *cfg, struct wr
 			;
 		if (host == NULL && i == cfg->nhosts)
 			return wr_err_set(err, "no host in %s has a health_url to put %s under",
-			    cfg->file, url);
+			    cfg_name(cfg), url);
 		return 0;
 	case RUNBOOK_ACT_STATUSPAGE:
 		if (cfg->statuspage.kind == STATUSPAGE_NONE && cfg->chat.line == 0)
 			return wr_err_set(err, "%s has no [statuspage] (nor [chat]) to post to",
-			    cfg->file);
+			    cfg_name(cfg));
 		return 0;
 	case RUNBOOK_ACT_ANNOUNCE:
 		if (cfg->chat.line == 0)
-			return wr_err_set(err, "%s has no [chat] to announce to", cfg->file);
+			return wr_err_set(err, "%s has no [chat] to announce to", cfg_name(cfg));
 		return 0;
 	case RUNBOOK_ACT_MIGRATE_DOWN:
 		if (svc != NULL && !runs(cfg, svc, DRIVER_COMPOSE))
-			return wr_err_set(err, "no compose host in %s runs %s", cfg->file, svc);
+			return wr_err_set(err, "no compose host in %s runs %s", cfg_name(cfg), svc);
 		return 0;
 	case RUNBOOK_ACT_COMPOSE_UP:
 		/* Compose fails on a service the project lacks: the host x runs it
@@ -105,7 +116,7 @@ config_check(const struct runbook_action *a, const struct config *cfg, struct wr
 		for (i = 0; i < a->nargs && strcmp(a->args[i].key, "service") != 0; i++)
 			;
 		return i == a->nargs ? 0 : wr_err_set(err, "no compose host in %s runs every "
-		    "service it names", cfg->file);
+		    "service it names", cfg_name(cfg));
 	default:
 		return 0;
 	}
