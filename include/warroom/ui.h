@@ -391,10 +391,11 @@ void actions_killswitch(struct app *app);
 void actions_migrate_down(struct app *app);
 
 /* A runbook step's filled script on host: straight to its dialog, which
- * says said (what filled values nobody typed in view, or ""); slot (may be
- * NULL) notes the action on the step. */
+ * says said (what filled values nobody typed in view, or "") and warning
+ * (a rollback it runs unverified, or ""); slot (may be NULL) notes the
+ * action on the step. */
 void actions_command(struct app *app, int host, const char *script, const char *origin,
-    const char *said, struct action **slot);
+    const char *said, const char *warning, struct action **slot);
 
 /* x on a RUNBOOK step: its commands on the host selected in HOSTS (known
  * ones through their built-in action), placeholders asked for first. */

@@ -667,7 +667,7 @@ actions_migrate_down(struct app *app)
 
 void
 actions_command(struct app *app, int host, const char *script, const char *origin,
-    const char *said, struct action **slot)
+    const char *said, const char *warning, struct action **slot)
 {
 	struct action_env env = env_of(app);
 	char ran[WR_SERVICES_MAX][128];
@@ -689,7 +689,7 @@ actions_command(struct app *app, int host, const char *script, const char *origi
 		wr_strlcpy(ran[k], s != NULL && s->have_driver ? s->tag : "", sizeof(ran[0]));
 	}
 	env.ran_tags = (const char (*)[128])ran;
-	if ((a = action_command_start(&env, host, script, origin, said, &err)) == NULL) {
+	if ((a = action_command_start(&env, host, script, origin, said, warning, &err)) == NULL) {
 		app_say(app, "nothing ran: %s", err.msg);
 		return;
 	}
