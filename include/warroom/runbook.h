@@ -305,6 +305,9 @@ const char *runbook_matrix_op(const struct runbook_matrix_row *r);
  * "T+1h30m:"): true with *offset_s (negative before T-0). */
 bool runbook_tminus(const char *text, long *offset_s);
 
+/* Whether any `warroom` block of rb binds an action of kind k. */
+bool runbook_has_binding(const struct runbook *rb, enum runbook_action_kind k);
+
 /* The value of key in a, or NULL. */
 const char *runbook_action_arg(const struct runbook_action *a, const char *key);
 

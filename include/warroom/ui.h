@@ -485,6 +485,12 @@ void actions_post_preview_draw(struct app *app, int lines, int cols);
  * (said) when one was not. */
 int actions_statuspage_send(struct app *app, const char *edited);
 
+/* Tab in the S box: the footer holds the title a create will send (the
+ * text kept meanwhile); again, or Enter, keeps what was typed as the title
+ * and the text is back. An update keeps the page's title: said, nothing
+ * changes. */
+void actions_post_title_toggle(struct app *app);
+
 /* A runbook's smoke binding: GET url (a /path is under host's health_url,
  * through its tunnel) and compare the status; said and journalled, with
  * the step of slot (a runbook step's, or NULL) named in the record. -1

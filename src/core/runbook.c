@@ -616,6 +616,18 @@ tminus_read(const char *text, long *out, size_t *unit_at)
 }
 
 bool
+runbook_has_binding(const struct runbook *rb, enum runbook_action_kind k)
+{
+	size_t b, i;
+
+	for (b = 0; b < rb->nblocks; b++)
+		for (i = 0; i < rb->blocks[b].nbinds; i++)
+			if (rb->blocks[b].binds[i].action.kind == k)
+				return true;
+	return false;
+}
+
+bool
 runbook_tminus(const char *text, long *offset_s)
 {
 	size_t at;

@@ -439,6 +439,36 @@ tminus_offsets(void **state)
 	assert_false(rb.steps[5].has_tminus);
 	assert_false(rb.steps[6].has_tminus);
 	runbook_free(&rb);
+	/* The same reading of a step's text alone (a journal's title). */
+	{
+		long off = 1;
+
+		assert_true(runbook_tminus("T-10m: Deploy green", &off));
+		assert_int_equal(off, -600);
+		assert_true(runbook_tminus("T-0: Switch", &off));
+		assert_int_equal(off, 0);
+		assert_false(runbook_tminus("T-5: no unit", &off));
+		assert_false(runbook_tminus("Tuesday", &off));
+		assert_false(runbook_tminus(NULL, &off));
+	}
+}
+
+/* A runbook with an announce binding says what the chat reads itself. */
+static void
+bindings_of_a_kind_are_found(void **state)
+{
+	struct runbook rb;
+
+	(void)state;
+	parse_str(&rb, "# S\n\n1. Post\n\n   ```warroom\n   statuspage resolve\n   ```\n\n"
+	    "2. Tell\n\n   ```warroom\n   announce message=\"fixed\"\n   ```\n");
+	assert_true(runbook_has_binding(&rb, RUNBOOK_ACT_ANNOUNCE));
+	assert_true(runbook_has_binding(&rb, RUNBOOK_ACT_STATUSPAGE));
+	assert_false(runbook_has_binding(&rb, RUNBOOK_ACT_SMOKE));
+	runbook_free(&rb);
+	parse_str(&rb, "# S\n\n1. Post\n\n   ```warroom\n   statuspage resolve\n   ```\n");
+	assert_false(runbook_has_binding(&rb, RUNBOOK_ACT_ANNOUNCE));
+	runbook_free(&rb);
 }
 
 /* ---- placeholders ---- */
@@ -2324,6 +2354,7 @@ main(void)
 		cmocka_unit_test(single_heading_numbered_items_become_sections),
 		cmocka_unit_test(many_headings_keep_numbered_items_as_steps),
 		cmocka_unit_test(tminus_offsets),
+		cmocka_unit_test(bindings_of_a_kind_are_found),
 		cmocka_unit_test(placeholders_with_positions),
 		cmocka_unit_test(placeholders_the_command_defines_are_not_asked_for),
 		cmocka_unit_test(shell_splits_simple_commands),
