@@ -95,9 +95,11 @@ struct action *action_killswitch_start(const struct action_env *env, int host, i
     const char *want, const char *restore, struct wr_err *err);
 
 /* A runbook step's script (placeholders filled) on host, shown in full
- * and run once; CONFIRMING at once (the host's name is the confirmation). */
+ * and run once; CONFIRMING at once (the host's name is the confirmation).
+ * said and warning as plan_command takes them. */
 struct action *action_command_start(const struct action_env *env, int host,
-    const char *script, const char *origin, const char *said, struct wr_err *err);
+    const char *script, const char *origin, const char *said, const char *warning,
+    struct wr_err *err);
 
 /* alembic downgrade -1 for compose service svc on host, CONFIRMING at once;
  * gated on /readyz reporting the migrations current. schema: what its

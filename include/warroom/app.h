@@ -284,7 +284,14 @@ struct app {
 	                                    post instead of the template, or its
 	                                    announce message, or "" */
 	char post_name[256];             /* a runbook's statuspage name= (the public
-	                                    title) for the next post, or "" */
+	                                    title) for the next post, or one typed
+	                                    after Tab in the S box, or "" */
+	bool post_title_edit;            /* the footer holds that title, not the text */
+	char post_text_keep[LINEEDIT_MAX]; /* … and the text, meanwhile */
+	bool post_no_echo;               /* the next post is not echoed to the chat:
+	                                    its runbook announces there itself */
+	char page_title[256];            /* the title the page's incident was created
+	                                    with (the last create queued), or "" */
 	char post_impact[16];            /* … and its impact=, over [statuspage] impact */
 	char post_step[WR_PATH_MAX + 16]; /* … and the step x posts or announces from
 	                                    (its id), or "": the post-mortem's link */

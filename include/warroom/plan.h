@@ -70,7 +70,7 @@ struct plan {
 	/* A runbook command block: shown and stored as the plan's one step. */
 	char origin[160];                /* "runbook step 4.2", "" otherwise */
 	char confirm[WR_NAME_MAX];       /* the word to type; "" means the service */
-	char warning[384];               /* said loudly in the dialog (a line
+	char warning[768];               /* said loudly in the dialog (a line
 	                                    each, '\n' between), or "" */
 	/* A k8s rollback: EXPORT_MODE in the running pod template and the
 	 * target's (plan_export_word's words), "" when not read. */
@@ -336,9 +336,10 @@ const char *plan_killswitch_value(const char *now, const char *want, const char 
  * outcome. The host's name is the confirmation, or Enter alone when every
  * command only reads (p->reads_only; else p->typed says why). said: what
  * the dialog and the journal say of values nobody typed in view
- * (runbook_fill_said), or "". */
+ * (runbook_fill_said), or ""; warning (NULL or "": none) goes to
+ * p->warning: a rollback it runs unverified (runbook_route_unverified). */
 int plan_command(const struct config_host *h, const char *script, const char *origin,
-    const char *said, struct plan *p, struct wr_err *err);
+    const char *said, const char *warning, struct plan *p, struct wr_err *err);
 
 /* The outcome of a runbook script that exited status (not 0), from its
  * last two output lines: the command the ERR trap named, else the last. */

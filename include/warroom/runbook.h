@@ -301,6 +301,13 @@ size_t runbook_matrix_describe(const struct runbook_matrix_src *v, size_t n, cha
 /* A row's operator as the rule applies it: ">=" or ">". */
 const char *runbook_matrix_op(const struct runbook_matrix_row *r);
 
+/* The run-of-show offset a step's text starts with ("T-15m:", "T-0 —",
+ * "T+1h30m:"): true with *offset_s (negative before T-0). */
+bool runbook_tminus(const char *text, long *offset_s);
+
+/* Whether any `warroom` block of rb binds an action of kind k. */
+bool runbook_has_binding(const struct runbook *rb, enum runbook_action_kind k);
+
 /* The value of key in a, or NULL. */
 const char *runbook_action_arg(const struct runbook_action *a, const char *key);
 

@@ -34,6 +34,12 @@ struct runbook_route {
 	char why[384];                   /* "runs as written: it also runs `curl …`
 	                                    (line 5)"; "" for NONE */
 	int line;                        /* REFUSED: the line refused */
+	/* SCRIPT: the rollback, kill switch or downgrade among its commands
+	 * (recognised or not, change_of), which then runs unverified: its
+	 * kind ("rollback", "kill switch", "downgrade") and command; NULL
+	 * when none. */
+	const char *change;
+	const struct runbook_command *change_cmd;
 };
 
 /* Whether b is one of the shell blocks x runs for step (WR_RUNBOOK_NONE:
@@ -49,6 +55,17 @@ bool runbook_route_block(const struct runbook_block *b, size_t section, size_t s
  * why in words. */
 void runbook_route_of(const struct runbook *rb, size_t section, size_t step,
     struct runbook_route *r);
+
+/* What the confirmation of a step r routes SCRIPT although it holds a
+ * rollback, kill switch or downgrade (r->change) says: not the built-in,
+ * why, and what goes unchecked; "" for any other route. */
+void runbook_route_unverified(const struct runbook_route *r, char *buf, size_t cap);
+
+/* The first command of script (shell text as it runs, values filled)
+ * that makes change ("rollback", "kill switch" or "downgrade"), told as
+ * x tells them; its text on one line, cut, into cmd. false when none. */
+bool runbook_route_script_change(const char *script, const char *change, char *cmd,
+    size_t cap);
 
 /* Add to rb an error for every step and section x would refuse (REFUSED
  * above), at the line refused, with the reason: what x cannot run is said

@@ -128,9 +128,18 @@ bool statuspage_impact_ok(const char *s);
 
 /* The preview's words for what u sets besides its text: title (a create's
  * name, or why asked_name, a title asked for, is not sent on an update) and
- * impact (its value, or that kind has no impact field); "" for nothing. */
+ * impact (its value, or that kind has no impact field); "" for nothing. A
+ * create with no title asked for (asked_name NULL or "") sends the
+ * incident's own --incident name: said so, and that Tab edits it. */
 void statuspage_preview_facts(enum statuspage_kind kind, const struct statuspage_update *u,
     const char *asked_name, char *title, size_t tcap, char *impact, size_t icap);
+
+/* A status-page post as the chat reads it (malloc'd): "TITLE (INCIDENT) —
+ * status: text", the title customers read first; "INCIDENT — status:
+ * text" when the page's title is that name, or not known (title NULL or
+ * ""). */
+char *statuspage_chat_line(const char *title, const char *incident, const char *status,
+    const char *text);
 
 /* The preview's words for where a post goes, so a staging page taken for
  * production shows before Enter: kind (as the config spells it), the

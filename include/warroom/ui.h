@@ -393,10 +393,11 @@ void actions_killswitch(struct app *app);
 void actions_migrate_down(struct app *app);
 
 /* A runbook step's filled script on host: straight to its dialog, which
- * says said (what filled values nobody typed in view, or ""); slot (may be
- * NULL) notes the action on the step. */
+ * says said (what filled values nobody typed in view, or "") and warning
+ * (a rollback it runs unverified, or ""); slot (may be NULL) notes the
+ * action on the step. */
 void actions_command(struct app *app, int host, const char *script, const char *origin,
-    const char *said, struct action **slot);
+    const char *said, const char *warning, struct action **slot);
 
 /* x on a RUNBOOK step: its commands on the host selected in HOSTS (known
  * ones through their built-in action), placeholders asked for first. */
@@ -485,6 +486,12 @@ void actions_post_preview_draw(struct app *app, int lines, int cols);
 /* Send it: 0 when every post and announcement it makes was queued, -1
  * (said) when one was not. */
 int actions_statuspage_send(struct app *app, const char *edited);
+
+/* Tab in the S box: the footer holds the title a create will send (the
+ * text kept meanwhile); again, or Enter, keeps what was typed as the title
+ * and the text is back. An update keeps the page's title: said, nothing
+ * changes. */
+void actions_post_title_toggle(struct app *app);
 
 /* A runbook's smoke binding: GET url (a /path is under host's health_url,
  * through its tunnel) and compare the status; said and journalled, with

@@ -12,6 +12,8 @@
 #include "warroom/export.h"
 #include "warroom/fleetchain.h"
 #include "warroom/healthrec.h"
+#include "warroom/runbook.h"
+#include "warroom/runbook_route.h"
 #include "warroom/statuspage_req.h"
 #include "warroom/unsettled.h"
 
@@ -39,12 +41,20 @@ struct pm_action {
 	                                   or ""; NULL: none (export_running) */
 	const struct record **outs;     /* its action.output records, in order */
 	size_t nouts;
+	enum rb_kind {
+		RB_NONE,                /* no rollback */
+		RB_BUILTIN,             /* a built-in rollback (data.action says so) */
+		RB_COMMAND,             /* a runbook command holding one, as x tells
+		                           them (runbook_route_script_change) */
+	} rb;
+	char rb_cmd[64];                /* RB_COMMAND: that command, cut */
 };
 
 struct pm_step {
 	const char *step, *title;
 	size_t rb;                      /* index into pm->rbs: the runbook it belongs to */
 	bool done;                      /* ticked during the incident (a step.check) */
+	int64_t ticked_at;              /* the step.check that ticked it last; NO_TIME */
 	bool preticked;                 /* "- [x]" in the runbook file, and no record since */
 	const struct record *ran;       /* the last thing x ran from it: an action's
 	                                   intent, a status-page post's queue record, a
@@ -96,6 +106,10 @@ struct pm {
 	bool resolved;
 	int64_t resolved_at;            /* the incident.resolve that left it resolved */
 	int64_t detect, first_resp, rb_start, rb_end, recovery;
+	const struct pm_action *rb_first;   /* the rollback that started first */
+	const struct record *seen_first;    /* tag changes the console saw that count
+	                                       as rollbacks (pm_seen): the first, */
+	const struct record *seen_last;     /* … and the last */
 	const struct pm_action *rb_last;    /* the rollback that settled last */
 	const struct pm_action *rb_open;    /* a rollback never settled: no end known */
 	enum { REC_NONE, REC_VERDICTS, REC_RESOLVE } recovered_by;
@@ -315,6 +329,27 @@ is_rollback(const struct record *r)
 	return a != NULL && (strstr(a, "rollback") != NULL || strstr(a, "undo") != NULL);
 }
 
+/* Whether an action.intent rolls back, and how: a built-in rollback, or a
+ * runbook command whose script holds one as x tells them (the same words
+ * that make x refuse two of them in a step), its command into a->rb_cmd. */
+static enum rb_kind
+rollback_kind(const struct record *intent, struct pm_action *a)
+{
+	const char *act = dstr(intent, "action"), *script;
+
+	if (is_rollback(intent))
+		return RB_BUILTIN;
+	if (act == NULL || strcmp(act, "runbook.command") != 0)
+		return RB_NONE;
+	script = cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(cJSON_GetArrayItem(
+	    cJSON_GetObjectItemCaseSensitive(cJSON_GetObjectItemCaseSensitive(intent->data,
+	    "plan"), "steps"), 0), "cmd"));
+	if (script != NULL && runbook_route_script_change(script, "rollback", a->rb_cmd,
+	    sizeof(a->rb_cmd)))
+		return RB_COMMAND;
+	return RB_NONE;
+}
+
 static bool
 is_response(const struct record *r)
 {
@@ -427,6 +462,7 @@ step_find(struct pm *pm, const char *step, const char *rb)
 	memset(st, 0, sizeof(*st));
 	st->step = step;
 	st->title = step;
+	st->ticked_at = NO_TIME;
 	if (rb != NULL)
 		st->rb = runbook_index(pm, rb, strlen(rb));
 	else if (colon != NULL && colon > step)
@@ -457,7 +493,9 @@ action_add(struct pm *pm, const struct record *intent)
 		pm->ops.vals[slot] = pm->nacts;
 	pm->acts = xrealloc(pm->acts, (pm->nacts + 1) * sizeof(*pm->acts));
 	memset(&pm->acts[pm->nacts], 0, sizeof(pm->acts[0]));
-	pm->acts[pm->nacts++].intent = intent;
+	pm->acts[pm->nacts].intent = intent;
+	pm->acts[pm->nacts].rb = rollback_kind(intent, &pm->acts[pm->nacts]);
+	pm->nacts++;
 }
 
 /* "ok", "failed" or "unknown" for an action; no end at all is unknown. */
@@ -643,7 +681,130 @@ pm_sp(struct pm *pm, const struct record *r)
 		p->end = r;
 }
 
-/* The rollbacks end when the last of them settled: its action.end, or
+/* A health.change in which the console saw a service's tag change: not
+ * its first reading, and read again after its host changed. */
+static bool
+tag_changed(const struct record *r)
+{
+	const char *t = dstr(r, "tag"), *w = dstr(r, "was_tag");
+
+	return kind_is(r, "health.change") && r->host != NULL && dstr(r, "service") != NULL &&
+	    t != NULL && w != NULL && t[0] != '\0' && w[0] != '\0' && strcmp(t, w) != 0 &&
+	    !cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(r->data, "first")) &&
+	    !cJSON_IsFalse(cJSON_GetObjectItemCaseSensitive(r->data, "tag_reread"));
+}
+
+/* One host's service as pm_seen follows it: its verdict, and a tag change
+ * waiting for the verdict after it. */
+struct seen_key {
+	char *id;                       /* "host/service" (owned) */
+	const char *host, *service;
+	int bad;                        /* verdict_badness of its last verdict; -1 none */
+	const struct record *pending;   /* a tag change, its verdict after not seen yet */
+	int bad_before;                 /* … and the verdict it changed under */
+};
+
+/* A tag change counts as a rollback the console saw unless it made a
+ * service that was not bad go bad (the first verdict after it, before its
+ * tag changes again): that one brought a bad release back. */
+static void
+seen_settle(struct pm *pm, struct seen_key *k, int bad_after)
+{
+	const struct record *r = k->pending;
+
+	k->pending = NULL;
+	if (r == NULL || (k->bad_before != 1 && bad_after == 1))
+		return;
+	if (pm->seen_first == NULL || r->ts_ms < pm->seen_first->ts_ms)
+		pm->seen_first = r;
+	if (pm->seen_last == NULL || r->ts_ms >= pm->seen_last->ts_ms)
+		pm->seen_last = r;
+}
+
+/* The tag changes the console saw (health.change), one pass: what speaks
+ * for a rollback when no action recorded one, or one came first. */
+static void
+pm_seen(struct pm *pm, const struct record *v, size_t n)
+{
+	struct seen_key *keys = NULL;
+	struct strmap map;
+	size_t nkeys = 0, i, k, slot;
+	bool found;
+
+	strmap_init(&map, 16);
+
+	for (i = 0; i < n; i++) {
+		const struct record *r = &v[i];
+		const char *svc = dstr(r, "service"), *verdict = dstr(r, "verdict");
+		bool health = kind_is(r, "health.change") && r->host != NULL && svc != NULL;
+		int bad;
+
+		if (!health && !(kind_is(r, "verdict.change") && verdict != NULL && r->host != NULL))
+			continue;
+		if (health) {
+			struct wr_buf id = { 0 };
+
+			/* Its first reading makes it known: verdicts before its
+			 * first tag change count then. */
+			wr_buf_printf(&id, "%s/%s", r->host, svc);
+			slot = strmap_slot(&map, id.s, &found);
+			if (found) {
+				k = map.vals[slot];
+				free(id.s);
+			} else {
+				keys = xrealloc(keys, (nkeys + 1) * sizeof(*keys));
+				k = nkeys;
+				keys[nkeys++] = (struct seen_key){ wr_buf_take(&id), r->host, svc, -1, NULL,
+				    -1 };
+				strmap_put(&map, slot, keys[k].id, k);
+			}
+			if (tag_changed(r)) {
+				seen_settle(pm, &keys[k], -1);
+				keys[k].pending = r;
+				keys[k].bad_before = keys[k].bad;
+			}
+			continue;
+		}
+		/* A verdict of the host (no service named) is every service's. */
+		if ((bad = verdict_badness(verdict)) < 0)
+			continue;
+		if (svc != NULL) {
+			struct wr_buf id = { 0 };
+
+			wr_buf_printf(&id, "%s/%s", r->host, svc);
+			slot = strmap_slot(&map, id.s, &found);
+			free(id.s);
+			if (found) {
+				seen_settle(pm, &keys[map.vals[slot]], bad);
+				keys[map.vals[slot]].bad = bad;
+			}
+			continue;
+		}
+		for (k = 0; k < nkeys; k++)
+			if (strcmp(keys[k].host, r->host) == 0) {
+				seen_settle(pm, &keys[k], bad);
+				keys[k].bad = bad;
+			}
+	}
+	for (k = 0; k < nkeys; k++) {
+		seen_settle(pm, &keys[k], -1);
+		free(keys[k].id);
+	}
+	free(keys);
+	strmap_free(&map);
+}
+
+/* Does a tag change the console saw start the rollbacks (before any
+ * rollback action, or with none)? */
+static bool
+start_seen(const struct pm *pm)
+{
+	return pm->seen_first != NULL && (pm->rb_first == NULL ||
+	    pm->seen_first->ts_ms < pm->rb_first->intent->ts_ms);
+}
+
+/* The rollbacks start at the first (built-in or a runbook command holding
+ * one) and end when the last of them settled: its action.end, or
  * the re-read or hand settling that turned an UNKNOWN end ok or failed.
  * An UNKNOWN end was only where the console lost track (cut off, killed),
  * so while any rollback is unsettled the end is not known. */
@@ -655,8 +816,11 @@ pm_rollback_end(struct pm *pm)
 	for (i = 0; i < pm->nacts; i++) {
 		const struct pm_action *a = &pm->acts[i];
 
-		if (!is_rollback(a->intent))
+		if (a->rb == RB_NONE)
 			continue;
+		/* The start: the earliest across hosts and consoles. */
+		if (pm->rb_first == NULL || a->intent->ts_ms < pm->rb_first->intent->ts_ms)
+			pm->rb_first = a;
 		if (strcmp(action_outcome(a), "unknown") == 0)
 			pm->rb_open = a;
 		else if (pm->rb_last == NULL || a->end->ts_ms >= pm->rb_end) {
@@ -666,6 +830,15 @@ pm_rollback_end(struct pm *pm)
 	}
 	if (pm->rb_open != NULL)
 		pm->rb_end = NO_TIME;
+	if (pm->rb_first != NULL)
+		pm->rb_start = pm->rb_first->intent->ts_ms;
+	/* A tag change the console saw before any rollback action (made by
+	 * hand, or by a command not told as one) is when it began. */
+	if (start_seen(pm))
+		pm->rb_start = pm->seen_first->ts_ms;
+	/* No action: what the console saw is all there is of its end. */
+	if (pm->rb_first == NULL && pm->seen_last != NULL)
+		pm->rb_end = pm->seen_last->ts_ms;
 }
 
 /* The runbook step x ran r from, or NULL: an action's plan names it, a
@@ -723,7 +896,6 @@ pm_chain(struct pm *pm, const struct record *v, size_t n, size_t i)
 static void
 pm_build(struct pm *pm, const struct record *v, size_t n, const struct export_opts *o)
 {
-	const char *rb_op = NULL;
 	size_t i, j;
 
 	memset(pm, 0, sizeof(*pm));
@@ -752,13 +924,8 @@ pm_build(struct pm *pm, const struct record *v, size_t n, const struct export_op
 		}
 		if (pm->first_resp == NO_TIME && is_response(r) && r->ts_ms >= pm->detect)
 			pm->first_resp = r->ts_ms;
-		if (kind_is(r, "action.intent") && r->op != NULL && action_find(pm, r->op) == NULL) {
+		if (kind_is(r, "action.intent") && r->op != NULL && action_find(pm, r->op) == NULL)
 			action_add(pm, r);
-			if (rb_op == NULL && is_rollback(r)) {
-				rb_op = r->op;
-				pm->rb_start = r->ts_ms;
-			}
-		}
 		if (kind_is(r, "action.output") && r->op != NULL) {
 			struct pm_action *a = action_find(pm, r->op);
 
@@ -817,6 +984,7 @@ pm_build(struct pm *pm, const struct record *v, size_t n, const struct export_op
 			if (dstr(r, "title") != NULL)
 				st->title = dstr(r, "title");
 			st->done = kind_is(r, "step.check");
+			st->ticked_at = st->done ? r->ts_ms : NO_TIME;
 			st->preticked = false;
 		}
 	}
@@ -836,6 +1004,7 @@ pm_build(struct pm *pm, const struct record *v, size_t n, const struct export_op
 			a->unstored = o->running[i].unstored;
 		}
 	}
+	pm_seen(pm, v, n);
 	pm_rollback_end(pm);
 	for (i = 0; i < pm->nacts; i++) {
 		const char *oc = action_outcome(&pm->acts[i]);
@@ -1759,14 +1928,81 @@ md_key_time(struct wr_buf *b, const struct export_opts *o, const struct pm *pm,
 	wr_buf_printf(b, "| %s | %s | %s |\n", what, ts, dur);
 }
 
+/* Where a rollback time comes from, in plain words (escaped when
+ * written): the built-in action, or the runbook command that held one. */
+static void
+rb_action_words(struct wr_buf *b, const struct pm_action *a)
+{
+	const char *host = a->intent->host != NULL ? a->intent->host : "?";
+
+	if (a->rb == RB_COMMAND)
+		wr_buf_printf(b, "runbook command on %s, %s: `%s`, run as written, not verified "
+		    "by warroom", host, a->intent->op, a->rb_cmd);
+	else
+		wr_buf_printf(b, "built-in %s on %s, %s", dstr(a->intent, "action"), host,
+		    a->intent->op);
+}
+
+/* The same for a tag change the console saw; before: rollback actions
+ * came after it. */
+static void
+rb_seen_words(struct wr_buf *b, const struct record *r, bool before)
+{
+	wr_buf_printf(b, "%s on %s: tag changed to %s (from %s), seen by the console; no "
+	    "rollback action recorded%s", dstr(r, "service"), r->host, dstr(r, "tag"),
+	    dstr(r, "was_tag"), before ? " before it" : "");
+}
+
+/* "Rollback start (words)": a key time's name with where it comes from. */
+static void
+md_rollback_row(struct wr_buf *b, const struct export_opts *o, const struct pm *pm,
+    const char *what, const char *words, int64_t t)
+{
+	struct wr_buf name = { 0 };
+
+	wr_buf_printf(&name, "%s (", what);
+	sb_text_max(&name, o, words, 0);
+	wr_buf_str(&name, ")");
+	md_key_time(b, o, pm, name.s, t);
+	free(name.s);
+}
+
+/* The key times' rollback start: the earliest rollback action on any
+ * host, or a tag change the console saw before it (or with none), each
+ * said with its source. */
+static void
+md_rollback_start(struct wr_buf *b, const struct export_opts *o, const struct pm *pm)
+{
+	struct wr_buf w = { 0 };
+
+	if (pm->rb_start == NO_TIME) {
+		md_key_time(b, o, pm, "Rollback start", NO_TIME);
+		return;
+	}
+	if (start_seen(pm))
+		rb_seen_words(&w, pm->seen_first, pm->rb_first != NULL);
+	else
+		rb_action_words(&w, pm->rb_first);
+	md_rollback_row(b, o, pm, "Rollback start", w.s, pm->rb_start);
+	free(w.s);
+}
+
 /* The key times' rollback end: when the last rollback settled, with its
- * outcome and how it was settled; unknown while one never was. */
+ * outcome, how it was settled and its source; unknown while one never
+ * was; with no rollback action, the last tag change the console saw. */
 static void
 md_rollback_end(struct wr_buf *b, const struct export_opts *o, const struct pm *pm)
 {
 	const struct pm_action *a = pm->rb_open != NULL ? pm->rb_open : pm->rb_last;
-	char what[64];
+	struct wr_buf w = { 0 };
 
+	if (a == NULL && pm->seen_last != NULL) {
+		rb_seen_words(&w, pm->seen_last, false);
+		wr_buf_str(&w, "; its outcome not verified");
+		md_rollback_row(b, o, pm, "Rollback end", w.s, pm->rb_end);
+		free(w.s);
+		return;
+	}
 	if (a == NULL) {
 		md_key_time(b, o, pm, "Rollback end", NO_TIME);
 		return;
@@ -1787,11 +2023,13 @@ md_rollback_end(struct wr_buf *b, const struct export_opts *o, const struct pm *
 		wr_buf_str(b, " | — |\n");
 		return;
 	}
-	snprintf(what, sizeof(what), "Rollback end (%s%s)", action_outcome(a),
-	    !kind_is(a->end, "action.reconcile") ? "" :
+	wr_buf_printf(&w, "%s%s; ", action_outcome(a), !kind_is(a->end, "action.reconcile") ?
+	    (a->rb == RB_COMMAND ? ", by its exit status" : "") :
 	    dstr(a->end, "by") != NULL && strcmp(dstr(a->end, "by"), "hand") == 0 ?
 	    ", settled by hand" : " after re-read");
-	md_key_time(b, o, pm, what, pm->rb_end);
+	rb_action_words(&w, a);
+	md_rollback_row(b, o, pm, "Rollback end", w.s, pm->rb_end);
+	free(w.s);
 }
 
 /* The record that ended the chat announcement v[i] (same op), or NULL. */
@@ -2010,6 +2248,130 @@ md_ran(struct wr_buf *b, const struct record *v, size_t n, const struct export_o
 	}
 }
 
+/* A ticked step whose last run from x did not go as asked: how it went,
+ * after the title (" — smoke FAILED on api-1: GET http://h/healthz
+ * answered 503 (expected 200)"); nothing when it went as asked. A tick
+ * is the engineer's word; the outcome stays beside it. */
+static void
+md_ticked_outcome(struct wr_buf *b, const struct record *v, size_t n,
+    const struct export_opts *o, const struct pm *pm, const struct record *r)
+{
+	static const char *const sp_md[] = { "queued, never confirmed posted", "posted",
+		"FAILED, not posted" };
+	struct wr_buf w = { 0 };
+	bool found;
+	size_t slot;
+
+	if (kind_is(r, "smoke")) {
+		const cJSON *st = cJSON_GetObjectItemCaseSensitive(r->data, "status");
+		const cJSON *ex = cJSON_GetObjectItemCaseSensitive(r->data, "expect");
+		bool ok = cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(r->data, "ok"));
+		const char *warn = dstr(r, "warning");
+
+		if (ok && warn == NULL)
+			return;
+		wr_buf_printf(&w, "smoke %s%s%s: GET %s", ok ? "WARN" : "FAILED",
+		    r->host != NULL ? " on " : "", r->host != NULL ? r->host : "",
+		    dstr(r, "url") != NULL ? dstr(r, "url") : "?");
+		if (cJSON_IsNumber(st) && st->valuedouble > 0)
+			wr_buf_printf(&w, " answered %.0f", st->valuedouble);
+		else
+			wr_buf_printf(&w, " got no answer%s%s", dstr(r, "error") ? ": " : "",
+			    dstr(r, "error") ? dstr(r, "error") : "");
+		if (cJSON_IsNumber(ex))
+			wr_buf_printf(&w, " (expected %.0f)", ex->valuedouble);
+		if (ok)
+			wr_buf_printf(&w, ", but %s", warn);
+	} else if (kind_is(r, "action.intent")) {
+		const struct pm_action *a = r->op != NULL ? action_find((struct pm *)pm, r->op) : NULL;
+		const char *oc = a != NULL ? action_outcome(a) : "unknown";
+
+		if (strcmp(oc, "ok") == 0 || (a != NULL && a->running != 0))
+			return;
+		wr_buf_printf(&w, "x ran it: %s", strcmp(oc, "failed") == 0 ? "FAILED" : "UNKNOWN");
+		if (a != NULL && a->end != NULL && dstr(a->end, "detail") != NULL)
+			wr_buf_printf(&w, ": %s", dstr(a->end, "detail"));
+	} else if (kind_is(r, "statuspage.queue")) {
+		enum sp_outcome so = SP_PENDING;
+
+		slot = r->op != NULL ? strmap_slot(&pm->spmap, r->op, &found) : 0;
+		if (r->op != NULL && found)
+			so = sp_outcome(&pm->sp[pm->spmap.vals[slot]]);
+		if (so == SP_POSTED)
+			return;
+		wr_buf_printf(&w, "its status-page post: %s", sp_md[so]);
+	} else {
+		enum chat_end_kind ce = chat_outcome(chat_end(v, n, (size_t)(r - v)));
+
+		if (ce == CHAT_POSTED)
+			return;
+		wr_buf_printf(&w, "its announcement: %s", chat_end_md[ce]);
+	}
+	wr_buf_str(b, " — ");
+	sb_text(b, o, w.s);
+	free(w.s);
+}
+
+/* How what x last ran from a step went, one word for JSON: an action's
+ * "ok", "failed", "unknown" or "running"; a smoke check's "ok", "warn" or
+ * "failed"; a post's "posted", "failed" or "pending"; an announcement's
+ * "posted", "failed", "unknown" or "none". */
+static const char *
+ran_result(const struct record *v, size_t n, const struct pm *pm, const struct record *r)
+{
+	bool found;
+	size_t slot;
+
+	if (kind_is(r, "smoke"))
+		return !cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(r->data, "ok")) ? "failed" :
+		    dstr(r, "warning") != NULL ? "warn" : "ok";
+	if (kind_is(r, "action.intent")) {
+		const struct pm_action *a = r->op != NULL ? action_find((struct pm *)pm, r->op) : NULL;
+
+		return a != NULL && a->running != 0 ? "running" : a != NULL ? action_outcome(a) :
+		    "unknown";
+	}
+	if (kind_is(r, "statuspage.queue")) {
+		slot = r->op != NULL ? strmap_slot(&pm->spmap, r->op, &found) : 0;
+		return sp_outcome_json[r->op != NULL && found ?
+		    sp_outcome(&pm->sp[pm->spmap.vals[slot]]) : SP_PENDING];
+	}
+	return chat_end_json[chat_outcome(chat_end(v, n, (size_t)(r - v)))];
+}
+
+/* The T-0 runbook.tzero last set for runbook name (ms); NO_TIME: never. */
+static int64_t
+tzero_of(const struct record *v, size_t n, const char *name)
+{
+	const cJSON *t;
+	size_t i;
+
+	for (i = n; i-- > 0;)
+		if (kind_is(&v[i], "runbook.tzero") && dstr(&v[i], "name") != NULL &&
+		    strcmp(dstr(&v[i], "name"), name) == 0 &&
+		    cJSON_IsNumber(t = cJSON_GetObjectItemCaseSensitive(v[i].data, "tzero")))
+			return (int64_t)t->valuedouble * 1000;
+	return NO_TIME;
+}
+
+/* A run-of-show step's due time from its "T-10m:" and the runbook's T-0,
+ * and when it was ticked: " — due …, ticked …". */
+static void
+md_due(struct wr_buf *b, const struct export_opts *o, const struct pm_step *st, int64_t tzero)
+{
+	char ts[TIME_MAX];
+	long off;
+
+	if (tzero == NO_TIME || !runbook_tminus(st->title, &off))
+		return;
+	fmt_time(tzero + (int64_t)off * 1000, o, ts);
+	wr_buf_printf(b, " — due %s", ts);
+	if (st->done && st->ticked_at != NO_TIME) {
+		fmt_time(st->ticked_at, o, ts);
+		wr_buf_printf(b, ", ticked %s", ts);
+	}
+}
+
 /* The checklist, one list per runbook (named: steps of two runbooks may
  * have the same text), then the follow-ups it leaves, grouped the same
  * way. A step ticked only in the runbook file ("- [x]") is the author's,
@@ -2019,6 +2381,10 @@ md_checklist(struct wr_buf *b, const struct record *v, size_t n, const struct ex
     const struct pm *pm)
 {
 	size_t g, i, done, total;
+	char ts[TIME_MAX];
+	int64_t tzero;
+	bool tminus;
+	long off;
 
 	wr_buf_str(b, "\n## Checklist\n");
 	if (pm->nsteps == 0)
@@ -2031,14 +2397,27 @@ md_checklist(struct wr_buf *b, const struct record *v, size_t n, const struct ex
 			}
 		if (total == 0)
 			continue;
+		tzero = tzero_of(v, n, pm->rbs[g]);
+		for (i = 0, tminus = false; i < pm->nsteps && !tminus; i++)
+			tminus = pm->steps[i].rb == g && runbook_tminus(pm->steps[i].title, &off);
 		wr_buf_str(b, "\n**");
 		sb_text(b, o, pm->rbs[g][0] != '\0' ? pm->rbs[g] : "no runbook named");
 		wr_buf_printf(b, "**: %zu of %zu steps done\n\n", done, total);
+		if (tminus && tzero == NO_TIME)
+			wr_buf_str(b, "_T-0 was never set (T in RUNBOOK): its T-minus steps have no due "
+			    "time._\n\n");
+		else if (tminus) {
+			fmt_time(tzero, o, ts);
+			wr_buf_printf(b, "_T-0 at %s; each T-minus step is due then._\n\n", ts);
+		}
 		for (i = 0; i < pm->nsteps; i++) {
 			if (pm->steps[i].rb != g)
 				continue;
 			wr_buf_str(b, pm->steps[i].done ? "- [x] " : "- [ ] ");
 			sb_text(b, o, pm->steps[i].title);
+			if (pm->steps[i].done && pm->steps[i].ran != NULL)
+				md_ticked_outcome(b, v, n, o, pm, pm->steps[i].ran);
+			md_due(b, o, &pm->steps[i], tzero);
 			wr_buf_str(b, pm->steps[i].preticked ? " _(ticked in the runbook file, not "
 			    "during the incident)_\n" : "\n");
 		}
@@ -2266,7 +2645,7 @@ render_md(struct wr_buf *b, const struct record *v, size_t n, const struct expor
 	wr_buf_str(b, "## Key times\n\n| Event | Time | Since detection |\n|---|---|---|\n");
 	md_key_time(b, o, pm, "Detection", pm->detect);
 	md_key_time(b, o, pm, "First response", pm->first_resp);
-	md_key_time(b, o, pm, "Rollback start", pm->rb_start);
+	md_rollback_start(b, o, pm);
 	md_rollback_end(b, o, pm);
 	if (pm->nbad > 0)
 		wr_buf_str(b, "| Recovery | **not recovered** | — |\n");
@@ -2468,6 +2847,41 @@ json_refused(const struct export_opts *o, const struct record *r)
 	return x;
 }
 
+/* Where a rollback time came from, as the Markdown key times say it: an
+ * action (a, its source "built-in" or "runbook command") or a tag change
+ * the console saw (seen, source "seen"); null when neither. */
+static void
+json_rb_source(cJSON *times, const char *key, const struct export_opts *o,
+    const struct pm_action *a, const struct record *seen, bool before)
+{
+	struct wr_buf w = { 0 };
+	cJSON *x;
+
+	if (a == NULL && seen == NULL) {
+		cJSON_AddNullToObject(times, key);
+		return;
+	}
+	x = cJSON_AddObjectToObject(times, key);
+	if (a != NULL) {
+		cJSON_AddStringToObject(x, "source", a->rb == RB_COMMAND ? "runbook command" :
+		    "built-in");
+		json_str(x, "op", o, a->intent->op);
+		json_str(x, "host", o, a->intent->host);
+		if (a->rb == RB_COMMAND)
+			json_str(x, "command", o, a->rb_cmd);
+		rb_action_words(&w, a);
+	} else {
+		cJSON_AddStringToObject(x, "source", "seen");
+		json_str(x, "host", o, seen->host);
+		json_str(x, "service", o, dstr(seen, "service"));
+		json_str(x, "from", o, dstr(seen, "was_tag"));
+		json_str(x, "to", o, dstr(seen, "tag"));
+		rb_seen_words(&w, seen, before);
+	}
+	json_str(x, "said", o, w.s);
+	free(w.s);
+}
+
 /* B's fleet rollbacks from pm->chains, as md_chains lists them. */
 static void
 json_chains(cJSON *inc, const struct export_opts *o, const struct pm *pm)
@@ -2509,7 +2923,8 @@ json_incident(const struct record *v, size_t n, const struct export_opts *o,
 	char label[160], change[400];
 	struct pm_cmd cmds[CMDS_MAX];
 	struct wr_buf w = { 0 };
-	long off;
+	long off, toff;
+	int64_t tz0, *tzs;
 	size_t i, k, nc;
 	int q;
 
@@ -2533,6 +2948,10 @@ json_incident(const struct record *v, size_t n, const struct export_opts *o,
 		    pm->rb_open != NULL ? "unknown" : action_outcome(pm->rb_last));
 	else
 		cJSON_AddNullToObject(times, "rollback_outcome");
+	json_rb_source(times, "rollback_start_source", o, start_seen(pm) ? NULL : pm->rb_first,
+	    start_seen(pm) ? pm->seen_first : NULL, pm->rb_first != NULL);
+	json_rb_source(times, "rollback_end_source", o, pm->rb_open != NULL ? pm->rb_open :
+	    pm->rb_last, pm->rb_first == NULL ? pm->seen_last : NULL, false);
 	json_time(times, "recovery", pm->recovery);
 	{
 		int64_t a, z;
@@ -2635,6 +3054,10 @@ json_incident(const struct record *v, size_t n, const struct export_opts *o,
 	}
 	json_chains(inc, o, pm);
 	steps = cJSON_AddArrayToObject(inc, "checklist");
+	/* Each runbook's T-0 once: a runbook's steps can outnumber records. */
+	tzs = xmalloc((pm->nrbs + 1) * sizeof(*tzs));
+	for (k = 0; k < pm->nrbs; k++)
+		tzs[k] = tzero_of(v, n, pm->rbs[k]);
 	for (i = 0; i < pm->nsteps; i++) {
 		cJSON *x = cJSON_CreateObject();
 
@@ -2643,8 +3066,24 @@ json_incident(const struct record *v, size_t n, const struct export_opts *o,
 		json_str(x, "runbook", o, pm->rbs[pm->steps[i].rb]);
 		cJSON_AddBoolToObject(x, "done", pm->steps[i].done);
 		cJSON_AddBoolToObject(x, "preticked", pm->steps[i].preticked);
+		json_time(x, "ticked", pm->steps[i].done ? pm->steps[i].ticked_at : NO_TIME);
+		/* A run-of-show step: when it was due by the runbook's T-0. */
+		tz0 = tzs[pm->steps[i].rb];
+		json_time(x, "due", tz0 != NO_TIME && runbook_tminus(pm->steps[i].title, &toff) ?
+		    tz0 + (int64_t)toff * 1000 : NO_TIME);
+		if (pm->steps[i].ran != NULL) {
+			cJSON *ran = cJSON_AddObjectToObject(x, "ran");
+
+			cJSON_AddStringToObject(ran, "kind", pm->steps[i].ran->kind);
+			json_time(ran, "at", pm->steps[i].ran->ts_ms);
+			cJSON_AddStringToObject(ran, "outcome", ran_result(v, n, pm,
+			    pm->steps[i].ran));
+		} else {
+			cJSON_AddNullToObject(x, "ran");
+		}
 		cJSON_AddItemToArray(steps, x);
 	}
+	free(tzs);
 	sp = cJSON_AddArrayToObject(inc, "statuspage");
 	for (i = 0; i < pm->nsp; i++) {
 		const struct sp_post p = pm->sp[i];

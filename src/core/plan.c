@@ -581,7 +581,7 @@ plan_killswitch(const struct config_host *h, int svc, const char *tag, const cha
 
 int
 plan_command(const struct config_host *h, const char *script, const char *origin,
-    const char *said, struct plan *p, struct wr_err *err)
+    const char *said, const char *warning, struct plan *p, struct wr_err *err)
 {
 	char dir[WR_CMD_MAX] = "";
 	size_t n;
@@ -594,6 +594,7 @@ plan_command(const struct config_host *h, const char *script, const char *origin
 	wr_strlcpy(p->confirm, h->name, sizeof(p->confirm));
 	wr_strlcpy(p->origin, origin, sizeof(p->origin));
 	wr_strlcpy(p->why, said != NULL ? said : "", sizeof(p->why));
+	wr_strlcpy(p->warning, warning != NULL ? warning : "", sizeof(p->warning));
 	if (h->nservices > 0)
 		wr_strlcpy(p->service, h->services[0], sizeof(p->service));
 	p->nsteps = 1;

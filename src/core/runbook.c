@@ -562,21 +562,22 @@ squeeze(const char *src)
 	return d;
 }
 
-/* "T-15m:", "T-0:", "T+1h30m:" at the start of a step. */
-static void
-step_tminus(struct runbook *rb, struct runbook_step *s)
+/* The offset of text's "T-15m:" start: 1 with *out set, 0 when it has
+ * none, -1 when a number lacks its unit (*unit_at: the bytes up to it). */
+static int
+tminus_read(const char *text, long *out, size_t *unit_at)
 {
-	const char *p = s->text;
+	const char *p = text;
 	long total = 0, n;
 	int sign = 1;
 	bool any = false;
 
 	if (p[0] != 'T' || (p[1] != '-' && p[1] != '+' && p[1] != '\xe2'))
-		return;
+		return 0;
 	if (p[1] == '\xe2') {
 		/* U+2212 MINUS SIGN, as typed by word processors. */
 		if ((unsigned char)p[2] != 0x88 || (unsigned char)p[3] != 0x92)
-			return;
+			return 0;
 		sign = -1;
 		p += 4;
 	} else {
@@ -584,7 +585,7 @@ step_tminus(struct runbook *rb, struct runbook_step *s)
 		p += 2;
 	}
 	if (!isdigit((unsigned char)*p))
-		return;
+		return 0;
 	while (isdigit((unsigned char)*p)) {
 		n = 0;
 		while (isdigit((unsigned char)*p) && n < 1000000)
@@ -600,10 +601,8 @@ step_tminus(struct runbook *rb, struct runbook_step *s)
 		else if (n == 0 && !any)
 			;       /* T-0 needs no unit */
 		else {
-			runbook_diag(rb, RUNBOOK_WARNING, s->line,
-			    "'%.*s': a time offset needs a unit (s, m or h)",
-			    (int)(p - s->text), s->text);
-			return;
+			*unit_at = (size_t)(p - text);
+			return -1;
 		}
 		any = true;
 	}
@@ -611,9 +610,44 @@ step_tminus(struct runbook *rb, struct runbook_step *s)
 		p++;
 	if (*p != ':' && *p != '\0' && strncmp(p, "\xe2\x80\x94", 3) != 0 &&
 	    strncmp(p, "\xe2\x80\x93", 3) != 0 && *p != '-')
-		return;
-	s->has_tminus = true;
-	s->tminus_s = sign * total;
+		return 0;
+	*out = sign * total;
+	return 1;
+}
+
+bool
+runbook_has_binding(const struct runbook *rb, enum runbook_action_kind k)
+{
+	size_t b, i;
+
+	for (b = 0; b < rb->nblocks; b++)
+		for (i = 0; i < rb->blocks[b].nbinds; i++)
+			if (rb->blocks[b].binds[i].action.kind == k)
+				return true;
+	return false;
+}
+
+bool
+runbook_tminus(const char *text, long *offset_s)
+{
+	size_t at;
+
+	return text != NULL && tminus_read(text, offset_s, &at) == 1;
+}
+
+/* "T-15m:", "T-0:", "T+1h30m:" at the start of a step. */
+static void
+step_tminus(struct runbook *rb, struct runbook_step *s)
+{
+	size_t at = 0;
+	int got = tminus_read(s->text, &s->tminus_s, &at);
+
+	if (got < 0)
+		runbook_diag(rb, RUNBOOK_WARNING, s->line,
+		    "'%.*s': a time offset needs a unit (s, m or h)", (int)at, s->text);
+	s->has_tminus = got == 1;
+	if (got != 1)
+		s->tminus_s = 0;
 }
 
 static void

@@ -130,6 +130,55 @@ covers(const struct runbook_command *p, size_t pi, const struct runbook_command 
 	}
 }
 
+/* A command's text on one line, cut to fit a sentence. */
+static void quote(const struct runbook_command *c, char *buf, size_t cap);
+
+/* Why the built-in that p (command pi) starts does not do c (command ci),
+ * in words an engineer reads in the dialog: what the runbook's line does
+ * that the built-in would not. */
+static void
+not_covered(const struct runbook_command *p, size_t pi, const struct runbook_command *c,
+    size_t ci, char *buf, size_t cap)
+{
+	const struct runbook_action *pa = &p->action, *ca = &c->action;
+	const char *v = runbook_action_arg(ca, "timeout");
+	char q[64];
+
+	if (pa->kind == RUNBOOK_ACT_K8S_UNDO && ca->kind == RUNBOOK_ACT_K8S_STATUS) {
+		if (v != NULL)
+			snprintf(buf, cap, "the rollout status of line %d waits with its own "
+			    "--timeout=%s, and the built-in waits as long as the config's health "
+			    "timeout instead", c->line, v);
+		else if (ci < pi)
+			snprintf(buf, cap, "the rollout status of line %d comes before the undo of "
+			    "line %d", c->line, p->line);
+		else
+			snprintf(buf, cap, "the rollout status of line %d watches another "
+			    "deployment, namespace or context than the undo of line %d", c->line,
+			    p->line);
+		return;
+	}
+	if (pa->kind == RUNBOOK_ACT_COMPOSE_UP && ca->kind == RUNBOOK_ACT_COMPOSE_PULL) {
+		if (ci > pi)
+			snprintf(buf, cap, "the pull of line %d comes after the up -d of line %d",
+			    c->line, p->line);
+		else if (nargs_of(ca, "service") == 0)
+			snprintf(buf, cap, "the pull of line %d names no service, so it pulls every "
+			    "image; the built-in pulls only the services the up -d of line %d names",
+			    c->line, p->line);
+		else if (!services_within(ca, pa))
+			snprintf(buf, cap, "the pull of line %d pulls a service the up -d of line %d "
+			    "does not name", c->line, p->line);
+		else
+			snprintf(buf, cap, "the pull of line %d does not set IMAGE_TAG alone, to the "
+			    "up -d's tag of line %d", c->line, p->line);
+		return;
+	}
+	quote(c, q, sizeof(q));
+	snprintf(buf, cap, "`%s` (line %d) is not part of what the built-in %s of line %d "
+	    "does", q, c->line, runbook_action_name(pa->kind), p->line);
+}
+
 /* `sudo kubectl …`, `sudo docker compose …`: a tool a built-in action
  * runs, with privileges the built-in would not have. */
 static bool
@@ -293,6 +342,11 @@ route_over(const struct runbook_block *const *blks, size_t nblks, bool section,
 		return;
 	}
 	r->path = RUNBOOK_PATH_SCRIPT;
+	/* What the dialog must then say runs unverified. */
+	if (change[0] != NULL) {
+		r->change = change_of(change[0]);
+		r->change_cmd = change[0];
+	}
 	if (sudo != NULL) {
 		snprintf(r->why, sizeof(r->why), "runs as written, sudo and all (line %d): a "
 		    "built-in action would run %s as the ssh user, without sudo", sudo->line,
@@ -331,14 +385,17 @@ route_over(const struct runbook_block *const *blks, size_t nblks, bool section,
 	}
 	for (i = 0; i < n; i++)
 		if (i != pi && !covers(first, pi, cmds[i], i, &r->service)) {
-			snprintf(r->why, sizeof(r->why), "runs as written: %s (line %d) is not what "
-			    "the built-in %s of line %d does", runbook_action_name(cmds[i]->action.kind),
-			    cmds[i]->line, runbook_action_name(first->action.kind), first->line);
+			char why[320];
+
+			not_covered(first, pi, cmds[i], i, why, sizeof(why));
+			snprintf(r->why, sizeof(r->why), "runs as written: %s", why);
 			r->service = NULL;
 			return;
 		}
 	r->path = RUNBOOK_PATH_BUILTIN;
 	r->builtin = first;
+	r->change = NULL;
+	r->change_cmd = NULL;
 	snprintf(r->why, sizeof(r->why), "runs through the built-in %s (line %d), with its "
 	    "checks%s", runbook_action_name(first->action.kind), first->line, n > 1 ?
 	    "; the other lines are part of it" : "");
@@ -356,6 +413,87 @@ runbook_route_of(const struct runbook *rb, size_t section, size_t step,
 			blks[n++] = &rb->blocks[b];
 	route_over(blks, n, step == WR_RUNBOOK_NONE, r);
 	free(blks);
+}
+
+/* Whether c runs docker compose (as docker or docker-compose, sudo or not). */
+static bool
+runs_compose(const struct runbook_command *c)
+{
+	size_t i;
+
+	for (i = 0; i < c->argc && i < 4; i++)
+		if (strcmp(c->argv[i], "docker") == 0 || strcmp(c->argv[i], "docker-compose") == 0)
+			return true;
+	return false;
+}
+
+void
+runbook_route_unverified(const struct runbook_route *r, char *buf, size_t cap)
+{
+	static const char *const prefix = "runs as written: ";
+	const char *why = NULL;
+	char q[64], reason[400];
+
+	if (cap == 0)
+		return;
+	buf[0] = '\0';
+	if (r->path != RUNBOOK_PATH_SCRIPT || r->change == NULL)
+		return;
+	if (strncmp(r->why, prefix, strlen(prefix)) == 0)
+		why = r->why + strlen(prefix);
+	quote(r->change_cmd, q, sizeof(q));
+	if (why != NULL)
+		snprintf(reason, sizeof(reason), "%s", why);
+	else if (under_sudo(r->change_cmd))
+		snprintf(reason, sizeof(reason), "`%s` (line %d) runs under sudo, and the built-in "
+		    "would run it as the ssh user", q, r->change_cmd->line);
+	else if (r->change_cmd->compound)
+		snprintf(reason, sizeof(reason), "`%s` (line %d) is inside a loop, an if or a "
+		    "pipeline", q, r->change_cmd->line);
+	else
+		snprintf(reason, sizeof(reason), "`%s` (line %d) has an option, a variable or a "
+		    "form the built-in does not take", q, r->change_cmd->line);
+	/* Said plainly: what the built-in would have checked is not checked. */
+	snprintf(buf, cap, "NOT the built-in %s, so nothing verifies it: %s. The script runs as "
+	    "written and its exit status is the outcome: no read-back of what runs after it, no "
+	    "health gate%s", r->change, reason, strcmp(r->change, "rollback") == 0 &&
+	    runs_compose(r->change_cmd) ? "; .env keeps its IMAGE_TAG (the built-in would set "
+	    "it)" : "");
+}
+
+bool
+runbook_route_script_change(const char *script, const char *change, char *cmd, size_t cap)
+{
+	struct runbook rb;
+	struct runbook_block b;
+	const char *c;
+	bool found = false;
+	size_t i;
+
+	if (cap > 0)
+		cmd[0] = '\0';
+	memset(&rb, 0, sizeof(rb));
+	memset(&b, 0, sizeof(b));
+	b.kind = RUNBOOK_BLOCK_SHELL;
+	b.fenced = true;
+	b.info = b.lang = (char *)"sh";
+	b.text = (char *)script;
+	b.len = strlen(script);
+	b.first_line = 1;
+	b.step = WR_RUNBOOK_NONE;
+	/* The runbook's own reading of a block: the same commands x tells. */
+	runbook_shell_scan(&rb, &b);
+	for (i = 0; i < b.ncmds && !found; i++)
+		if ((c = change_of(&b.cmds[i])) != NULL && strcmp(c, change) == 0) {
+			quote(&b.cmds[i], cmd, cap);
+			found = true;
+		}
+	runbook_cmds_free(b.cmds, b.ncmds);
+	free(b.output_word);
+	for (i = 0; i < rb.ndiags; i++)
+		free(rb.diags[i].msg);
+	free(rb.diags);
+	return found;
 }
 
 /* Which step (or, after the steps, section's own) b belongs to. */

@@ -128,7 +128,10 @@ statuspage_preview_facts(enum statuspage_kind kind, const struct statuspage_upda
     const char *asked_name, char *title, size_t tcap, char *impact, size_t icap)
 {
 	title[0] = impact[0] = '\0';
-	if (u->action == STATUSPAGE_CREATE)
+	if (u->action == STATUSPAGE_CREATE && (asked_name == NULL || asked_name[0] == '\0'))
+		snprintf(title, tcap, "title \"%s\" (Tab edits it): the internal --incident name, "
+		    "as no runbook name= gave one", u->name);
+	else if (u->action == STATUSPAGE_CREATE)
 		snprintf(title, tcap, "title \"%s\"", u->name);
 	else if (asked_name != NULL && asked_name[0] != '\0')
 		snprintf(title, tcap, "title \"%s\" not sent: the incident is already on the "
@@ -140,6 +143,20 @@ statuspage_preview_facts(enum statuspage_kind kind, const struct statuspage_upda
 	else
 		snprintf(impact, icap, "impact %s: this status page has no impact field",
 		    u->impact);
+}
+
+char *
+statuspage_chat_line(const char *title, const char *incident, const char *status,
+    const char *text)
+{
+	struct wr_buf b = { 0 };
+
+	if (title != NULL && title[0] != '\0' && strcmp(title, incident) != 0)
+		wr_buf_printf(&b, "%s (%s)", title, incident);
+	else
+		wr_buf_str(&b, incident);
+	wr_buf_printf(&b, " \xe2\x80\x94 %s: %s", status, text);
+	return wr_buf_take(&b);
 }
 
 /* s ends with suffix: its length, else 0. */

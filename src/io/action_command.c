@@ -193,13 +193,13 @@ ready(const struct action_env *env, int host, int svc, const char *verb, const c
 
 struct action *
 action_command_start(const struct action_env *env, int host, const char *script,
-    const char *origin, const char *said, struct wr_err *err)
+    const char *origin, const char *said, const char *warning, struct wr_err *err)
 {
 	struct action *a;
 
 	if ((a = ready(env, host, 0, "runbook command", "rc", err)) == NULL)
 		return NULL;
-	if (plan_command(a->cfg, script, origin, said, &a->plan, err) != 0) {
+	if (plan_command(a->cfg, script, origin, said, warning, &a->plan, err) != 0) {
 		free(a);
 		return NULL;
 	}

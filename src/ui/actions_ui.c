@@ -61,6 +61,24 @@ slot_step(const struct app *app, struct action **slot, char *id, size_t cap)
 	}
 }
 
+/* Whether the runbook whose step or section slot is has an announce
+ * binding: it says itself what the chat reads, so its status-page posts
+ * are not echoed there too (the chat would have each news twice). */
+static bool
+slot_announces(const struct app *app, struct action **slot)
+{
+	int i;
+
+	for (i = 0; slot != NULL && i < app->nrunbooks; i++) {
+		const struct app_runbook *r = &app->runbooks[i];
+
+		if ((slot >= r->step_action && slot < r->step_action + r->rb.nsteps) ||
+		    (slot >= r->section_action && slot < r->section_action + r->rb.nsections))
+			return runbook_has_binding(&r->rb, RUNBOOK_ACT_ANNOUNCE);
+	}
+	return false;
+}
+
 /* The id of the runbook section whose own slot this is into id; "" for
  * none (a step's, or no slot). */
 static void
@@ -667,7 +685,7 @@ actions_migrate_down(struct app *app)
 
 void
 actions_command(struct app *app, int host, const char *script, const char *origin,
-    const char *said, struct action **slot)
+    const char *said, const char *warning, struct action **slot)
 {
 	struct action_env env = env_of(app);
 	char ran[WR_SERVICES_MAX][128];
@@ -689,7 +707,7 @@ actions_command(struct app *app, int host, const char *script, const char *origi
 		wr_strlcpy(ran[k], s != NULL && s->have_driver ? s->tag : "", sizeof(ran[0]));
 	}
 	env.ran_tags = (const char (*)[128])ran;
-	if ((a = action_command_start(&env, host, script, origin, said, &err)) == NULL) {
+	if ((a = action_command_start(&env, host, script, origin, said, warning, &err)) == NULL) {
 		app_say(app, "nothing ran: %s", err.msg);
 		return;
 	}
@@ -1811,6 +1829,7 @@ actions_statuspage_prefill(struct app *app, const char *status, const char *mess
 	wr_strlcpy(app->post_impact, impact ? impact : "", sizeof(app->post_impact));
 	slot_step(app, slot, app->post_step, sizeof(app->post_step));
 	app->post_ran = app_slot_ran(app, slot);
+	app->post_no_echo = slot_announces(app, slot);
 	return 0;
 }
 
@@ -1925,6 +1944,7 @@ actions_statuspage_post(struct app *app, const char *typed)
 		app->post_message[0] = app->post_name[0] = app->post_impact[0] = '\0';
 		app->post_step[0] = '\0';
 		app->post_ran = NULL;
+		app->post_no_echo = false;
 		return -1;
 	}
 	tpl = template_vars(app, status, &v, &cause, when, since, began, sizeof(when), words,
@@ -1944,6 +1964,34 @@ actions_statuspage_post(struct app *app, const char *typed)
 }
 
 void
+actions_post_title_toggle(struct app *app)
+{
+	const struct statuspage_state *st = app->statuspage ? statuspage_state(app->statuspage) :
+	    NULL;
+	char title[LINEEDIT_MAX], *t;
+
+	if (!app->post_title_edit) {
+		if (st == NULL || st->page_incident[0] != '\0') {
+			app_say(app, st == NULL ? "no status page: the chat has no title" :
+			    "the incident is already on the page and keeps its title");
+			return;
+		}
+		wr_strlcpy(app->post_text_keep, app->prompt.text, sizeof(app->post_text_keep));
+		lineedit_set(&app->prompt, app->post_name[0] ? app->post_name :
+		    app->incident ? app->incident : "Incident");
+		app->post_title_edit = true;
+		return;
+	}
+	/* Emptied: the title falls back to the incident's name again. */
+	wr_strlcpy(title, app->prompt.text, sizeof(title));
+	t = wr_trim(title);
+	if (!wr_strlcpy(app->post_name, t, sizeof(app->post_name)))
+		app_say(app, "the title was cut to %zu bytes", sizeof(app->post_name) - 1);
+	lineedit_set(&app->prompt, app->post_text_keep);
+	app->post_title_edit = false;
+}
+
+void
 actions_post_question(const struct app *app, char *buf, size_t cap)
 {
 	const struct statuspage_state *st = app->statuspage ? statuspage_state(app->statuspage) :
@@ -1952,11 +2000,14 @@ actions_post_question(const struct app *app, char *buf, size_t cap)
 	    app->post_status == STATUSPAGE_RESOLVED ? "resolve" : "update";
 
 	/* "resolve resolved" would say the status twice. */
+	/* A runbook that announces itself: the page only (post_gaps says why). */
+	bool chat = app->chat != NULL && !(st != NULL && app->post_no_echo);
+
 	snprintf(buf, cap, "%s%s%s %s%s%s", what, *what ? " " : "",
 	    strcmp(what, "resolve") == 0 ? "the incident" :
 	    statuspage_status_name((enum statuspage_status)app->post_status),
-	    st != NULL ? "on the status page" : "", st != NULL && app->chat ? " and " : "",
-	    app->chat != NULL ? "in the chat" : "");
+	    st != NULL ? "on the status page" : "", st != NULL && chat ? " and " : "",
+	    chat ? "in the chat" : "");
 }
 
 /* What the S box must say will not happen: a page or chat not told (not
@@ -1979,6 +2030,9 @@ post_gaps(const struct app *app, char out[2][400])
 	if (app->chat == NULL)
 		snprintf(out[n++], sizeof(out[0]), "the chat will NOT be told: %s",
 		    app->chat_off[0] ? app->chat_off : "not configured");
+	else if (st != NULL && app->post_no_echo)
+		snprintf(out[n++], sizeof(out[0]), "not echoed to the chat: this runbook tells the "
+		    "chat with its own announce step");
 	return n;
 }
 
@@ -1989,6 +2043,8 @@ actions_post_preview_draw(struct app *app, int lines, int cols)
 	char q[200], where[WR_URL_MAX + 128], facts[2][400], bad[400], warn[480], gaps[2][400];
 	const struct statuspage_state *st;
 	struct statuspage_update *u;
+	/* Tab put the title in the footer: the text waits meanwhile. */
+	const char *text = app->post_title_edit ? app->post_text_keep : app->prompt.text;
 	WINDOW *win;
 
 	if (w < 20)
@@ -2001,9 +2057,12 @@ actions_post_preview_draw(struct app *app, int lines, int cols)
 		    st->page_incident, where, sizeof(where));
 		/* The title and impact as send will queue them. */
 		u = xmalloc(sizeof(*u));
-		post_update(app, app->post_status, app->prompt.text, u);
+		post_update(app, app->post_status, text, u);
 		statuspage_preview_facts(app->cfg.statuspage.kind, u, app->post_name, facts[0],
 		    sizeof(facts[0]), facts[1], sizeof(facts[1]));
+		if (app->post_title_edit)
+			snprintf(facts[0], sizeof(facts[0]), "title \"%.300s\" (editing it below: Tab "
+			    "or Enter keeps it)", app->prompt.text);
 		free(u);
 		nfacts = (facts[0][0] != '\0') + (facts[1][0] != '\0');
 	}
@@ -2015,7 +2074,7 @@ actions_post_preview_draw(struct app *app, int lines, int cols)
 	ngaps = post_gaps(app, gaps);
 	/* As high as the text needs, above the footer. */
 	ui_put_wrapped(NULL, &y, 2, w - 4, 0, lines - 8 - (where[0] != '\0') - nfacts -
-	    (nbad > 0) - ngaps, A_NORMAL, app->prompt.text);
+	    (nbad > 0) - ngaps, A_NORMAL, text);
 	h = y + 5 + (where[0] != '\0') + nfacts + (nbad > 0) + ngaps;
 	if ((win = ui_overlay(app, h, w, lines - 1 - h, (cols - w) / 2, THEME_BORDER_FOCUS,
 	    " WHAT CUSTOMERS WILL READ ")) == NULL)
@@ -2032,8 +2091,9 @@ actions_post_preview_draw(struct app *app, int lines, int cols)
 		ui_put(win, y++, 2, w - 4, ui_attr(app, THEME_WARN) | A_BOLD, warn);
 	for (i = 0; i < ngaps; i++)
 		ui_put(win, y++, 2, w - 4, ui_attr(app, THEME_WARN) | A_BOLD, gaps[i]);
-	ui_put_wrapped(win, &y, 2, w - 4, 0, h - 2, ui_attr(app, THEME_NORMAL), app->prompt.text);
-	ui_put(win, h - 2, 2, w - 4, ui_attr(app, THEME_DIM),
+	ui_put_wrapped(win, &y, 2, w - 4, 0, h - 2, ui_attr(app, THEME_NORMAL), text);
+	ui_put(win, h - 2, 2, w - 4, ui_attr(app, THEME_DIM), app->post_title_edit ?
+	    "edit the title in the footer: Tab back to the text, Enter sends it, Esc posts nothing" :
 	    "edit it in the footer: Enter sends it, Esc posts nothing");
 	wnoutrefresh(win);
 	delwin(win);
@@ -2059,6 +2119,7 @@ actions_statuspage_send(struct app *app, const char *edited)
 		app_say(app, "nothing posted: the text is empty");
 		app->post_name[0] = app->post_impact[0] = app->post_step[0] = '\0';
 		app->post_ran = NULL;
+		app->post_no_echo = false;
 		return -1;
 	}
 	typed = statuspage_status_name((enum statuspage_status)status);
@@ -2082,12 +2143,18 @@ actions_statuspage_send(struct app *app, const char *edited)
 	 * chat's echo of it is not the step's). */
 	app->post_name[0] = app->post_impact[0] = app->post_step[0] = '\0';
 	app->post_ran = NULL;
+	/* A runbook with its own announce steps tells the chat itself: the
+	 * echo of a page post would give the team the same news twice. */
+	if (app->statuspage != NULL && app->post_no_echo) {
+		app->post_no_echo = false;
+		return rc;
+	}
+	app->post_no_echo = false;
 	if (app->chat != NULL) {
-		size_t n = strlen(text) + strlen(incident) + 64;
-
-		line = xmalloc(n);
-		snprintf(line, n, "%s — %s: %s", incident, statuspage_status_name(
-		    (enum statuspage_status)status), text);
+		/* The title customers read leads, the incident's own name beside it. */
+		line = statuspage_chat_line(app->statuspage != NULL ? (u.action ==
+		    STATUSPAGE_CREATE ? u.name : app->page_title) : NULL, incident,
+		    statuspage_status_name((enum statuspage_status)status), text);
 		if (chat_announce(app->chat, line, NULL, id, &err) != 0) {
 			app_say(app, "nothing announced: %s", err.msg);
 			rc = -1;

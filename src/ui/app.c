@@ -311,6 +311,15 @@ app_add_record(struct app *app, const struct record *r)
 		    "warn" : "ok", sizeof(e->outcome));
 	e->text = export_details(r, &app->red);
 	e->orphaned = false;
+	/* The title customers read, for the chat's echo of later posts. */
+	if (strcmp(r->kind, "statuspage.queue") == 0) {
+		const cJSON *u = cJSON_GetObjectItemCaseSensitive(r->data, "update");
+		const char *act = cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(u, "action"));
+		const char *name = cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(u, "name"));
+
+		if (act != NULL && strcmp(act, "create") == 0 && name != NULL)
+			wr_strlcpy(app->page_title, name, sizeof(app->page_title));
+	}
 	if (strcmp(r->kind, "incident.resume") == 0)
 		mark_orphans(app, r);
 	apply_step_record(app, r);

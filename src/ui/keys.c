@@ -215,6 +215,7 @@ prompt_key(struct app *app, const char *name, int is_keycode, unsigned int key)
 		app->post_message[0] = app->post_name[0] = app->post_impact[0] = '\0';
 		app->post_step[0] = '\0';
 		app->post_ran = NULL;
+		app->post_no_echo = app->post_title_edit = false;
 		runbook_prompt_closed(app, true, false);
 	} else if (strcmp(name, "Enter") == 0) {
 		app->prompt_active = false;
@@ -228,8 +229,12 @@ prompt_key(struct app *app, const char *name, int is_keycode, unsigned int key)
 			arm_confirm(app, le->text);
 		else if (app->prompt_kind == PROMPT_STATUS)
 			went = actions_statuspage_post(app, le->text) == 0;
-		else if (app->prompt_kind == PROMPT_POST_TEXT)
+		else if (app->prompt_kind == PROMPT_POST_TEXT) {
+			/* Enter on the title keeps it and sends the text. */
+			if (app->post_title_edit)
+				actions_post_title_toggle(app);
 			went = actions_statuspage_send(app, le->text) == 0;
+		}
 		else if (app->prompt_kind == PROMPT_JUMP)
 			logs_jump(app, le->text);
 		else if (app->prompt_kind == PROMPT_TZERO)
@@ -252,7 +257,9 @@ prompt_key(struct app *app, const char *name, int is_keycode, unsigned int key)
 		else
 			trust_confirm(app, le->text);
 		runbook_prompt_closed(app, false, went);
-	} else if (strcmp(name, "Left") == 0)
+	} else if (strcmp(name, "Tab") == 0 && app->prompt_kind == PROMPT_POST_TEXT)
+		actions_post_title_toggle(app);
+	else if (strcmp(name, "Left") == 0)
 		lineedit_left(le);
 	else if (strcmp(name, "Right") == 0)
 		lineedit_right(le);

@@ -659,7 +659,8 @@ draw_footer(struct app *app)
 			x = ui_put(w, 0, 1, cols - 2, ui_attr(app, THEME_STATUS), q);
 		} else if (app->prompt_kind == PROMPT_POST_TEXT) {
 			/* The box above shows the whole text and where it goes. */
-			x = ui_put(w, 0, 1, cols - 2, ui_attr(app, THEME_STATUS), "text: ");
+			x = ui_put(w, 0, 1, cols - 2, ui_attr(app, THEME_STATUS), app->post_title_edit ?
+			    "title: " : "text: ");
 		} else if (app->prompt_kind == PROMPT_RESOLVE) {
 			char q[400], bad[300];
 			int nbad = app_hosts_not_ok(app, bad, sizeof(bad));

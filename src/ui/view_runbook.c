@@ -676,7 +676,7 @@ static void
 fill_run(struct app *app)
 {
 	struct app_runbook *r = &app->runbooks[app->fill_rb];
-	char origin[160], said[512];
+	char origin[160], said[512], unverified[800];
 	struct wr_err err;
 	char *script;
 
@@ -692,7 +692,9 @@ fill_run(struct app *app)
 	} else {
 		origin_of(r, &app->fill, origin, sizeof(origin));
 		runbook_fill_said(&app->fill, said, sizeof(said));
-		actions_command(app, app->fill_host, script, origin, said,
+		/* A rollback that runs as written: the dialog says it is unverified. */
+		runbook_route_unverified(&app->fill.route, unverified, sizeof(unverified));
+		actions_command(app, app->fill_host, script, origin, said, unverified,
 		    step_slot(r, app->fill.section, app->fill.step));
 		free(script);
 	}

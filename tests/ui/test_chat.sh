@@ -3,7 +3,9 @@
 # announcement, proven by the fleet's fake page and webhook: S posts the
 # [templates] text filled from the incident (the rollback's service and
 # tags once there is one) with the configured components and impact, and
-# announces the same text to the webhook as {"text": …}; the webhook URL
+# announces the same text to the webhook as {"text": …}, led by the title
+# customers read (typed after Tab, the box having said the title was the
+# internal --incident name); the webhook URL
 # (a credential) never reaches the journal; a webhook answering 500 is
 # retried until it takes the message; a redirect is never followed, and
 # the header's CHAT badge says so until an announcement goes through; a
@@ -61,7 +63,19 @@ off_started=$(date +%s)
 wait_re "│> h1 +api +UP +v1\\.5\\.0-bad" 15
 keys A; keys -l arm; keys Enter
 wait_re "ARMED 1[45]:[0-9][0-9]"
-post_status investigating
+# No runbook name=: the box says the title is the internal name, and Tab
+# puts it in the footer to change (the text kept meanwhile).
+keys S; keys -l investigating; keys Enter
+wait_for 'title "chat-drill" (Tab edits it): the internal --incident name, as no runbook name= gave one'
+keys Tab
+wait_for "title: chat-drill"
+keys C-u; keys -l "API errors"
+wait_for 'title "API errors" (editing it below: Tab or Enter keeps it)'
+assert_contains "$tmp/screen" "Checking the service since"
+keys Tab
+wait_for 'title "API errors"'
+wait_for "text: Checking the service since"
+keys Enter
 posted 1
 # The page's POST goes in its own time (a second after the start's check
 # of the page), maybe after the chat's: until it is there.
@@ -70,21 +84,21 @@ until page=$(nth /v1/pages/ 1) && [ -n "$page" ]; do
 	sleep 0.2; i=$((i + 1)); [ $i -lt 75 ] || break
 done
 case "$page" in
-*'"body": "Checking the service since '*' UTC for chat-drill."'*) ;;
-*) fail "status page body: $page" ;;
+*'"body": "Checking the service since '*' UTC for chat-drill."'*'"name": "API errors"'*) ;;
+*) fail "status page body or title: $page" ;;
 esac
 case "$page" in *'"components": {"cmpapi000001": "major_outage", "cmpexport001": "partial_outage"}'*'"impact_override": "major"'*) ;;
 *) fail "components or impact: $page" ;; esac
 hook=$(nth /services/ 1)
 case "$hook" in
-'POST 200 {"text": "chat-drill — investigating: Checking the service since '*' UTC for chat-drill."}') ;;
+'POST 200 {"text": "API errors (chat-drill) — investigating: Checking the service since '*' UTC for chat-drill."}') ;;
 *) fail "webhook: $hook" ;;
 esac
 journal=$(ls "$fl"/timeline/chat-drill-*.jsonl)
 grep -q '"kind":"chat.announce"' "$journal" && grep -q '"kind":"chat.post"' "$journal" ||
 	fail "no chat.announce/chat.post records"
 ! grep -q "$token" "$journal" || fail "the webhook URL's secret reached the journal"
-ok "S: the template filled, components and impact sent, the same text announced; no URL in the journal"
+ok "S: the title typed after Tab, the template filled, components and impact sent, the same text announced under the public title; no URL in the journal"
 
 keys r
 wait_for "CONFIRM ROLLBACK"
@@ -93,7 +107,7 @@ wait_for "rollback of api on h1: OK" 40
 post_status identified
 posted 2
 case "$(nth /services/ 2)" in
-*"The cause is release v1.5.0-bad of api; it is back on v1.4.1 since "[0-2][0-9]:[0-5][0-9]" UTC."*) ;;
+*'"text": "API errors (chat-drill) — identified: '*"The cause is release v1.5.0-bad of api; it is back on v1.4.1 since "[0-2][0-9]:[0-5][0-9]" UTC."*) ;;
 *) fail "identified text: $(nth /services/ 2)" ;;
 esac
 ok "after a verified rollback the default words name the service, both tags and since when"

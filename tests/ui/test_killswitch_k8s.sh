@@ -157,6 +157,6 @@ grep -qF "EXPORT\_MODE=off -\> EXPORT\_MODE=on in deployment/api's env: exports 
 # A kill switch is no rollback: the rollback starts with the undo's intent.
 undo_at=$(grep '"kind":"action.intent"' "$journal" | grep '"action":"k8s.undo"' |
 	sed 's/.*"ts":"[^T]*T\([0-9:]*\)\..*/\1/')
-grep -q "| Rollback start | [^|]*$undo_at" "$tmp/pm.md" ||
+grep -q "| Rollback start (built-in k8s.undo on k8s-bastion, [^|]*) | [^|]*$undo_at" "$tmp/pm.md" ||
 	{ cat "$tmp/pm.md"; fail "the post-mortem's rollback start is not the undo's ($undo_at)"; }
 ok "the post-mortem lists both kill switches and what the rollback did to the export, none of them as the rollback"

@@ -7,7 +7,7 @@
 # first command that fails (FAILED, naming it); a step with
 # IMAGE_TAG=<tag> … up -d goes through the built-in, verified rollback to
 # the typed tag, but runs as written, whole, when it holds another command
-# too, and is refused whole when it names a service the host does not
+# too (its dialog then saying nothing verifies the rollback), and is refused whole when it names a service the host does not
 # run; alembic downgrade gets its own dialog with a warning and is gated
 # on /readyz reporting the migrations current; a secret-looking
 # placeholder is typed hidden (bullets, never echoed, refused without its
@@ -202,12 +202,14 @@ keys -l v1.4.1
 keys Enter
 wait_for "CONFIRM RUNBOOK COMMAND"
 assert_contains "$tmp/screen" "IMAGE_TAG=v1.4.1 docker compose up -d api && docker compose --profile check ps api"
+# A rollback run as written: its dialog says nothing verifies it, and why.
+assert_contains "$tmp/screen" "NOT the built-in rollback, so nothing verifies it: it also runs \`docker compose --profile check ps api\` (line 33)"
 keys -l h1
 keys Enter
 wait_for "[OK h1] Pin the tag and look" 20
 [ "$(grep -c '"up","-d","api"\]' "$log")" = 2 ] || fail "up -d api did not run as written"
 grep -q '"--profile","check","ps","api"\].*"exit":0' "$log" || fail "the command after && was dropped"
-ok "a known command beside another runs as written, in one dialog: nothing dropped"
+ok "a known command beside another runs as written, in one dialog that says it is unverified: nothing dropped"
 
 # A service the host does not run: refused before anything runs.
 before=$(wc -l < "$log")

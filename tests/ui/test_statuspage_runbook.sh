@@ -6,7 +6,9 @@
 # renames the incident. On Cachet the title goes and the preview says the
 # page has no impact field. The post-mortem knows which step x posted
 # from, or smoke-checked, though nobody ticked it; the steps' rows say so
-# too ([POSTED], [POSTED, SMOKE OK h1]) like any step's outcome.
+# too ([POSTED], [POSTED, SMOKE OK h1]) like any step's outcome. A
+# runbook with its own announce step tells the chat itself: its posts are
+# not echoed there too (the box says so), so the team hears each news once.
 . "${top_srcdir:-$(dirname "$0")/../..}/tests/lib/tmux.sh"
 [ -x /usr/sbin/sshd ] || skip "openssh-server is not installed"
 cat > "$tmp/rb.md" <<'MD'
@@ -23,6 +25,12 @@ cat > "$tmp/rb.md" <<'MD'
    ```warroom
    statuspage update status=identified message="Rolling back api"
    smoke url=/readyz expect=200
+   ```
+
+3. Tell the team
+
+   ```warroom
+   announce message="api is being rolled back"
    ```
 MD
 # count EXPR: recorded requests for which the Python expression on r holds.
@@ -45,7 +53,8 @@ fleet_up --hosts 1
 req=$fl/statuspage/requests.jsonl
 # [statuspage] is the config's last section: the runbook's impact beats this.
 printf 'impact = major\n' >> "$fl/warroom.conf"
-start 200 50 "$WARROOM -c $fl/warroom.conf -r $tmp/rb.md --incident 'api 5xx'"
+sed "\$a[chat]\nwebhook_url_file = $fl/chat.webhook" "$fl/warroom.conf" > "$tmp/chat.conf"
+start 200 50 "$WARROOM -c $tmp/chat.conf -r $tmp/rb.md --incident 'api 5xx'"
 wait_re "│> h1 +api +UP" 15
 keys A; keys -l arm; keys Enter
 keys 4 Down
@@ -54,6 +63,8 @@ run_step
 wait_for "create investigating on the status page"
 assert_contains "$tmp/screen" 'title "Elevated API errors"'
 assert_contains "$tmp/screen" "impact minor"
+assert_contains "$tmp/screen" "not echoed to the chat: this runbook tells the chat with its own announce step"
+assert_not_contains "$tmp/screen" "and in the chat"
 keys Enter
 wait_for "status page: create investigating (incident " 20
 wait_for "> [ ] $ [POSTED] Tell customers"
@@ -66,11 +77,22 @@ wait_for "> [ ] $ [POSTED] Say what we found"
 keys x
 wait_re "smoke GET http://127\\.0\\.0\\.1:[0-9]+/readyz: OK" 10
 wait_for "> [ ] $ [POSTED, SMOKE OK h1] Say what we found"
+[ "$(count 'r["path"].startswith("/services/")')" = 0 ] ||
+	{ cat "$req"; fail "a status-page post was echoed to the chat"; }
+keys Down x
+wait_for 'announce "api is being rolled back" to the chat? type announce: '
+keys -l announce; keys Enter
+i=0
+until [ "$(count 'r["path"].startswith("/services/")')" = 1 ]; do
+	sleep 0.2; i=$((i + 1)); [ $i -lt 50 ] || { cat "$req"; fail "the announce step posted nothing"; }
+done
 keys q
 wait_for "exit=0"
-[ "$(count 'r["method"] == "POST" and r["body"]["incident"]["name"] == "Elevated API errors" and r["body"]["incident"].get("impact_override") == "minor"')" = 1 ] ||
+[ "$(count 'r["path"].startswith("/services/")')" = 1 ] ||
+	{ cat "$req"; fail "the chat got the news more than once"; }
+[ "$(count 'r["path"].startswith("/v1/") and r["method"] == "POST" and r["body"]["incident"]["name"] == "Elevated API errors" and r["body"]["incident"].get("impact_override") == "minor"')" = 1 ] ||
 	{ cat "$req"; fail "the create did not carry the runbook's title and impact"; }
-[ "$(count 'r["method"] == "PATCH" and "name" not in r["body"]["incident"] and "impact_override" not in r["body"]["incident"]')" = 1 ] ||
+[ "$(count 'r["path"].startswith("/v1/") and r["method"] == "PATCH" and "name" not in r["body"]["incident"] and "impact_override" not in r["body"]["incident"]')" = 1 ] ||
 	{ cat "$req"; fail "the update renamed the incident or sent an impact"; }
 journal=$(ls "$fl"/timeline/api-5xx-*.jsonl)
 grep '"kind":"statuspage.queue"' "$journal" | head -1 |
@@ -81,7 +103,7 @@ grep -q '^- Tell customers (not ticked; x posted it to the status page at .*: po
 	{ cat "$tmp/pm.md"; fail "the follow-ups do not say x posted 'Tell customers'"; }
 grep -q '^- Say what we found (not ticked; x ran its smoke check at .*: OK)$' "$tmp/pm.md" ||
 	{ cat "$tmp/pm.md"; fail "the follow-ups do not say x smoke-checked 'Say what we found'"; }
-ok "atlassian: the runbook's title and impact are previewed, created and journaled; the update keeps the title; the post-mortem says which steps x posted from"
+ok "atlassian: the runbook's title and impact are previewed, created and journaled; the update keeps the title; the chat hears only the runbook's announce; the post-mortem says which steps x posted from"
 
 fleet_down
 rm -rf "$fl"

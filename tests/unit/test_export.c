@@ -667,18 +667,140 @@ rollback_end_is_when_the_last_rollback_settled(void **state)
 	cJSON_Delete(doc);
 	free(js);
 	md = render_n(EXPORT_MD, v, 8);
-	assert_non_null(strstr(md, "| Rollback end (ok after re-read) | 2024-05-01 12:01:30 | "
-	    "1m 30s |\n"));
+	assert_non_null(strstr(md, "| Rollback start (built-in compose.rollback on api-1, op-a) | "
+	    "2024-05-01 12:00:10 | 10s |\n| Rollback end (ok after re-read; built-in "
+	    "compose.rollback on api-1, op-b) | 2024-05-01 12:01:30 | 1m 30s |\n"));
 	free(md);
 	/* Settled by hand as not taking effect: that outcome, that time. */
 	record_free(&v[7]);
 	add_to(v, 7, 95, "action.reconcile", "api-1", "op-b",
 	    "{\"by\":\"hand\",\"outcome\":\"failed\",\"detail\":\"still v2\"}");
 	md = render_n(EXPORT_MD, v, 8);
-	assert_non_null(strstr(md, "| Rollback end (failed, settled by hand) | 2024-05-01 12:01:35 "
-	    "| 1m 35s |\n"));
+	assert_non_null(strstr(md, "| Rollback end (failed, settled by hand; built-in "
+	    "compose.rollback on api-1, op-b) | 2024-05-01 12:01:35 | 1m 35s |\n"));
 	free(md);
 	for (size_t i = 0; i < 8; i++)
+		record_free(&v[i]);
+}
+
+/* The seeds' rollbacks, run as runbook commands: a k8s undo with its own
+ * rollout status --timeout (seed 003), then helm's built-in on another
+ * host. The first across hosts starts it, said with its source; the
+ * plain redeploy before it is no rollback. */
+static void
+rollbacks_run_as_written_count_with_their_source(void **state)
+{
+	struct record v[8] = { 0 };
+	char *md, *js;
+	cJSON *doc, *src;
+
+	(void)state;
+	add_to(v, 0, 0, "incident.open", NULL, NULL, "{\"name\":\"qa-003\"}");
+	add_to(v, 1, 10, "action.intent", "api-1", "rc-1", "{\"action\":\"runbook.command\","
+	    "\"plan\":{\"steps\":[{\"name\":\"run\",\"cmd\":\"cd '/srv/app' || exit 1\\n"
+	    "set -e\\ndocker compose up -d api\\n\"}],\"origin\":\"s.md line 3\"}}");
+	add_to(v, 2, 12, "action.end", "api-1", "rc-1", "{\"outcome\":\"ok\"}");
+	add_to(v, 3, 917, "action.intent", "k8s-bastion", "rc-2", "{\"action\":\"runbook.command\","
+	    "\"plan\":{\"steps\":[{\"name\":\"run\",\"cmd\":\"set -e\\nkubectl rollout undo "
+	    "deploy/api -n prod\\nkubectl rollout status deploy/api -n prod --timeout=5m\\n\"}],"
+	    "\"origin\":\"s.md line 43\"}}");
+	add_to(v, 4, 928, "action.intent", "helm-bastion", "rb-3", "{\"action\":\"helm.rollback\","
+	    "\"plan\":{\"service\":\"api\",\"from\":\"v1.5.0-bad\",\"to\":\"v1.4.1\"}}");
+	add_to(v, 5, 935, "action.end", "k8s-bastion", "rc-2", "{\"outcome\":\"ok\","
+	    "\"detail\":\"run exited 0\"}");
+	add_to(v, 6, 950, "action.end", "helm-bastion", "rb-3", "{\"outcome\":\"ok\"}");
+	add_to(v, 7, 960, "note", NULL, NULL, "{\"text\":\"watching\"}");
+	md = render_n(EXPORT_MD, v, 8);
+	assert_non_null(strstr(md, "| Rollback start (runbook command on k8s-bastion, rc-2: "
+	    "\\`kubectl rollout undo deploy/api -n prod\\`, run as written, not verified by "
+	    "warroom) | 2024-05-01 12:15:17 | 15m 17s |\n| Rollback end (ok; built-in "
+	    "helm.rollback on helm-bastion, rb-3) | 2024-05-01 12:15:50 | 15m 50s |\n"));
+	free(md);
+	js = render_n(EXPORT_JSON, v, 8);
+	doc = cJSON_Parse(js);
+	assert_string_equal(jstr(json_times(doc), "rollback_start"), "2024-05-01T12:15:17.000Z");
+	src = cJSON_GetObjectItem(json_times(doc), "rollback_start_source");
+	assert_string_equal(jstr(src, "source"), "runbook command");
+	assert_string_equal(jstr(src, "host"), "k8s-bastion");
+	assert_string_equal(jstr(src, "command"), "kubectl rollout undo deploy/api -n prod");
+	src = cJSON_GetObjectItem(json_times(doc), "rollback_end_source");
+	assert_string_equal(jstr(src, "source"), "built-in");
+	assert_string_equal(jstr(src, "op"), "rb-3");
+	cJSON_Delete(doc);
+	free(js);
+	/* The runbook command alone: its end is its exit status. */
+	md = render_n(EXPORT_MD, v, 4);
+	assert_non_null(strstr(md, "| Rollback end | **unknown**: rc-2 on k8s-bastion has no "
+	    "end recorded | — |\n"));
+	free(md);
+	record_free(&v[4]);
+	add_to(v, 4, 928, "note", NULL, NULL, "{\"text\":\"helm later\"}");
+	md = render_n(EXPORT_MD, v, 6);
+	assert_non_null(strstr(md, "| Rollback end (ok, by its exit status; runbook command on "
+	    "k8s-bastion, rc-2: \\`kubectl rollout undo deploy/api -n prod\\`, run as written, "
+	    "not verified by warroom) | 2024-05-01 12:15:35 |"));
+	free(md);
+	for (size_t i = 0; i < 8; i++)
+		record_free(&v[i]);
+}
+
+/* No rollback action at all (seed 004's commands, told as none by an
+ * older console, or a tag changed by hand): the tag change the console
+ * saw is the rollback, said as seen; a later change that brought the bad
+ * release back (its verdict went bad after it) is not. */
+static void
+a_tag_change_the_console_saw_is_the_rollback_without_an_action(void **state)
+{
+	struct record v[9] = { 0 };
+	char *md, *js;
+	cJSON *doc, *src;
+
+	(void)state;
+	add_to(v, 0, 0, "incident.open", NULL, NULL, "{\"name\":\"qa-004\"}");
+	add_to(v, 1, 2, "health.change", "api-1", NULL, "{\"service\":\"api\","
+	    "\"tag\":\"v1.5.0-bad\",\"healthz\":\"OK\",\"first\":true}");
+	add_to(v, 2, 5, "verdict.change", "api-1", NULL, "{\"service\":\"api\","
+	    "\"verdict\":\"ROLLBACK IMMEDIATELY\",\"reason\":\"r\"}");
+	add_to(v, 3, 789, "health.change", "api-1", NULL, "{\"service\":\"api\","
+	    "\"tag\":\"v1.4.1\",\"was_tag\":\"v1.5.0-bad\"}");
+	add_to(v, 4, 800, "verdict.change", "api-1", NULL, "{\"service\":\"api\","
+	    "\"verdict\":\"OK\",\"reason\":\"r\"}");
+	add_to(v, 5, 1025, "health.change", "api-1", NULL, "{\"service\":\"api\","
+	    "\"tag\":\"v1.5.0-bad\",\"was_tag\":\"v1.4.1\"}");
+	add_to(v, 6, 1040, "verdict.change", "api-1", NULL, "{\"service\":\"api\","
+	    "\"verdict\":\"CONSIDER ROLLBACK\",\"reason\":\"r\"}");
+	add_to(v, 7, 1100, "action.intent", "api-1", "rb-1", "{\"action\":\"compose.rollback\","
+	    "\"plan\":{\"service\":\"api\",\"from\":\"v1.5.0-bad\",\"to\":\"v1.4.1\"}}");
+	add_to(v, 8, 1130, "action.end", "api-1", "rb-1", "{\"outcome\":\"ok\"}");
+	md = render_n(EXPORT_MD, v, 7);
+	assert_non_null(strstr(md, "| Rollback start (api on api-1: tag changed to v1.4.1 (from "
+	    "v1.5.0-bad), seen by the console; no rollback action recorded) | 2024-05-01 12:13:09 "
+	    "| 13m 09s |\n| Rollback end (api on api-1: tag changed to v1.4.1 (from v1.5.0-bad), "
+	    "seen by the console; no rollback action recorded; its outcome not verified) | "
+	    "2024-05-01 12:13:09 | 13m 09s |\n"));
+	free(md);
+	js = render_n(EXPORT_JSON, v, 7);
+	doc = cJSON_Parse(js);
+	src = cJSON_GetObjectItem(json_times(doc), "rollback_start_source");
+	assert_string_equal(jstr(src, "source"), "seen");
+	assert_string_equal(jstr(src, "to"), "v1.4.1");
+	assert_string_equal(jstr(json_times(doc), "rollback_end"), "2024-05-01T12:13:09.000Z");
+	cJSON_Delete(doc);
+	free(js);
+	/* The built-in after it: the start stays what the console saw first;
+	 * the end is the action's. */
+	md = render_n(EXPORT_MD, v, 9);
+	assert_non_null(strstr(md, "| Rollback start (api on api-1: tag changed to v1.4.1 (from "
+	    "v1.5.0-bad), seen by the console; no rollback action recorded before it) | "
+	    "2024-05-01 12:13:09 |"));
+	assert_non_null(strstr(md, "| Rollback end (ok; built-in compose.rollback on api-1, rb-1) "
+	    "| 2024-05-01 12:18:50 |"));
+	free(md);
+	/* Only the change back to the bad release: no rollback seen. */
+	md = render_n(EXPORT_MD, v + 4, 3);
+	assert_non_null(strstr(md, "| Rollback start | — | — |\n"));
+	free(md);
+	for (size_t i = 0; i < 9; i++)
 		record_free(&v[i]);
 }
 
@@ -711,8 +833,8 @@ a_cut_off_rollback_ends_at_its_reread(void **state)
 	add_to(v, 8, 600, "note", NULL, NULL, "{\"text\":\"watching\"}");
 
 	md = render_n(EXPORT_MD, v, 5);
-	assert_non_null(strstr(md, "| Rollback start | 2024-05-01 12:01:00 | 1m 00s |\n"
-	    "| Rollback end | **unknown**: op-b on api-1 ended UNKNOWN and was never settled "
+	assert_non_null(strstr(md, "| Rollback start (built-in compose.rollback on api-1, op-b) | "
+	    "2024-05-01 12:01:00 | 1m 00s |\n| Rollback end | **unknown**: op-b on api-1 ended UNKNOWN and was never settled "
 	    "| — |\n| Recovery | **not recovered** | — |\n"));
 	assert_null(strstr(md, "| Rollback end | 2024-05-01 12:04:16"));
 	assert_non_null(strstr(md, "**Impact duration:** ongoing since 2024-05-01 12:00:00, "
@@ -734,8 +856,8 @@ a_cut_off_rollback_ends_at_its_reread(void **state)
 
 	/* Resumed: the re-read settles it, and recovery is api's return. */
 	md = render_n(EXPORT_MD, v, NHUP);
-	assert_non_null(strstr(md, "| Rollback end (ok after re-read) | 2024-05-01 12:08:51 | "
-	    "8m 51s |\n| Recovery | 2024-05-01 12:09:00 | 9m 00s |\n"));
+	assert_non_null(strstr(md, "| Rollback end (ok after re-read; built-in compose.rollback on "
+	    "api-1, op-b) | 2024-05-01 12:08:51 | 8m 51s |\n| Recovery | 2024-05-01 12:09:00 | 9m 00s |\n"));
 	free(md);
 	js = render_n(EXPORT_JSON, v, NHUP);
 	doc = cJSON_Parse(js);
@@ -1078,6 +1200,60 @@ follow_ups_say_what_x_posted_checked_and_announced(void **state)
 	    "page at 2024-05-01 12:00:40: FAILED, not posted)\n"));
 	free(md);
 	for (size_t i = 0; i < 10; i++)
+		record_free(&v[i]);
+}
+
+/* A ticked step is the engineer's word, but what x ran from it stays
+ * beside it when it did not go as asked; a run of show's steps say when
+ * each was due by the T-0 set, and when it was ticked. */
+static void
+ticked_steps_keep_their_outcome_and_due_time(void **state)
+{
+	struct record v[9] = { 0 };
+	char *md, *js;
+	cJSON *doc, *steps;
+
+	(void)state;
+	add_to(v, 0, 0, "incident.open", NULL, NULL, "{\"name\":\"release\"}");
+	add_to(v, 1, 5, "runbook.load", NULL, NULL, "{\"name\":\"show.md\",\"steps\":["
+	    "{\"step\":\"show.md:101\",\"title\":\"T-15m: Announce the window\"},"
+	    "{\"step\":\"show.md:102\",\"title\":\"T-10m: Deploy green; run smoke tests\"},"
+	    "{\"step\":\"show.md:103\",\"title\":\"T-0: Switch to green\"}]}");
+	add_to(v, 2, 6, "runbook.load", NULL, NULL, "{\"name\":\"other.md\",\"steps\":["
+	    "{\"step\":\"other.md:4\",\"title\":\"T-5m: Freeze writes\"}]}");
+	add_to(v, 3, 60, "runbook.tzero", NULL, NULL, "{\"name\":\"show.md\","
+	    "\"tzero\":1714566600}");
+	add_to(v, 4, 1000, "smoke", "api-1", NULL, "{\"url\":\"http://h/healthz\","
+	    "\"status\":503,\"expect\":200,\"ok\":false,\"runbook_step\":\"show.md:102\"}");
+	add_to(v, 5, 1030, "step.check", NULL, NULL, "{\"step\":\"show.md:102\"}");
+	add_to(v, 6, 1050, "smoke", "api-1", NULL, "{\"url\":\"http://h/healthz\","
+	    "\"status\":200,\"expect\":200,\"ok\":true,\"runbook_step\":\"show.md:101\"}");
+	add_to(v, 7, 1060, "step.check", NULL, NULL, "{\"step\":\"show.md:101\"}");
+	add_to(v, 8, 1070, "note", NULL, NULL, "{\"text\":\"ok\"}");
+	md = render_n(EXPORT_MD, v, 9);
+	assert_non_null(strstr(md, "**show.md**: 2 of 3 steps done\n\n"
+	    "_T-0 at 2024-05-01 12:30:00; each T-minus step is due then._\n\n"
+	    "- [x] T-15m: Announce the window — due 2024-05-01 12:15:00, ticked 2024-05-01 "
+	    "12:17:40\n"
+	    "- [x] T-10m: Deploy green; run smoke tests — smoke FAILED on api-1: GET "
+	    "http://h/healthz answered 503 (expected 200) — due 2024-05-01 12:20:00, ticked "
+	    "2024-05-01 12:17:10\n"
+	    "- [ ] T-0: Switch to green — due 2024-05-01 12:30:00\n"));
+	assert_non_null(strstr(md, "**other.md**: 0 of 1 steps done\n\n_T-0 was never set (T in "
+	    "RUNBOOK): its T-minus steps have no due time._\n\n- [ ] T-5m: Freeze writes\n"));
+	free(md);
+	js = render_n(EXPORT_JSON, v, 9);
+	doc = cJSON_Parse(js);
+	steps = cJSON_GetObjectItem(cJSON_GetObjectItem(doc, "incident"), "checklist");
+	assert_string_equal(jstr(cJSON_GetArrayItem(steps, 1), "due"), "2024-05-01T12:20:00.000Z");
+	assert_string_equal(jstr(cJSON_GetArrayItem(steps, 1), "ticked"),
+	    "2024-05-01T12:17:10.000Z");
+	assert_string_equal(jstr(cJSON_GetObjectItem(cJSON_GetArrayItem(steps, 1), "ran"),
+	    "outcome"), "failed");
+	assert_true(cJSON_IsNull(cJSON_GetObjectItem(cJSON_GetArrayItem(steps, 3), "due")));
+	cJSON_Delete(doc);
+	free(js);
+	for (size_t i = 0; i < 9; i++)
 		record_free(&v[i]);
 }
 
@@ -1508,7 +1684,8 @@ inconclusive_reread_and_failed_by_hand_are_said_as_recorded(void **state)
 	    "— rollout stuck 2/3 on rev 9\n- Before that: no action.end recorded (the console "
 	    "running it was gone)\n- What a re-read found (it settled nothing): re-read after "
 	    "restart"));
-	assert_non_null(strstr(md, "| Rollback end (failed, settled by hand) |"));
+	assert_non_null(strstr(md, "| Rollback end (failed, settled by hand; built-in k8s.undo "
+	    "on k8s-1, op-u) |"));
 	free(md);
 	for (size_t i = 0; i < 5; i++)
 		record_free(&v[i]);
@@ -1654,6 +1831,9 @@ main(void)
 		cmocka_unit_test(no_data_after_bad_is_not_recovery),
 		cmocka_unit_test(rollback_end_is_when_the_last_rollback_settled),
 		cmocka_unit_test(a_cut_off_rollback_ends_at_its_reread),
+		cmocka_unit_test(rollbacks_run_as_written_count_with_their_source),
+		cmocka_unit_test(a_tag_change_the_console_saw_is_the_rollback_without_an_action),
+		cmocka_unit_test(ticked_steps_keep_their_outcome_and_due_time),
 		cmocka_unit_test(follow_ups_say_which_steps_x_ran),
 		cmocka_unit_test(a_runbook_longer_than_the_journal_exports),
 		cmocka_unit_test(follow_ups_say_what_x_posted_checked_and_announced),

@@ -1234,7 +1234,7 @@ runbook_script_stops_at_the_first_failure(void **state)
 	const char *script = "X=1\necho one\nls /nonexistent-wr-$X\necho two\n";
 
 	h.driver = DRIVER_K8S;
-	assert_int_equal(plan_command(&h, script, "rb.md line 3: Roll", "", &p, &err), 0);
+	assert_int_equal(plan_command(&h, script, "rb.md line 3: Roll", "", NULL, &p, &err), 0);
 	assert_string_equal(p.action, "runbook.command");
 	assert_int_equal(p.nsteps, 1);
 	assert_true(p.steps[0].mutating);
@@ -1251,9 +1251,18 @@ runbook_script_stops_at_the_first_failure(void **state)
 
 	/* A Compose host's script runs in compose_dir. */
 	h.driver = DRIVER_COMPOSE;
-	assert_int_equal(plan_command(&h, "true\n", "o", NULL, &p, &err), 0);
+	assert_int_equal(plan_command(&h, "true\n", "o", NULL, NULL, &p, &err), 0);
 	assert_string_equal(p.steps[0].cmd, "cd '/srv/app deploy' || exit 1\n"
 	    PLAN_SCRIPT_PREAMBLE "true\n");
+	assert_string_equal(p.warning, "");
+
+	/* A rollback run as written: the dialog says so loudly, whole. */
+	memset(msg, 'w', 500);
+	memcpy(msg, "NOT the built-in rollback", 25);
+	msg[500] = '\0';
+	assert_int_equal(plan_command(&h, "IMAGE_TAG=v1 docker compose up -d api jobs\n", "o",
+	    NULL, msg, &p, &err), 0);
+	assert_string_equal(p.warning, msg);
 
 	/* The outcome names the command the trap named, with its complaint. */
 	plan_command_failure(1, "warroom: stopped at: docker compose --profile extra up -d x",
@@ -1283,7 +1292,7 @@ a_script_that_only_reads_is_confirmed_with_enter(void **state)
 
 	(void)state;
 	assert_int_equal(plan_command(&h, "kubectl rollout history deploy/api\n"
-	    "kubectl get pods | grep api\n", "rb.md line 3: Look", "", &p, &err), 0);
+	    "kubectl get pods | grep api\n", "rb.md line 3: Look", "", NULL, &p, &err), 0);
 	assert_true(p.reads_only);
 	assert_string_equal(p.typed, "");
 	assert_true(p.steps[0].mutating);
@@ -1297,7 +1306,8 @@ a_script_that_only_reads_is_confirmed_with_enter(void **state)
 	cJSON_Delete(o);
 
 	assert_int_equal(plan_command(&h, "kubectl get pods\n"
-	    "kubectl scale deployment api --replicas=0\n", "rb.md line 9: Stop", "", &p, &err), 0);
+	    "kubectl scale deployment api --replicas=0\n", "rb.md line 9: Stop", "", NULL, &p,
+	    &err), 0);
 	assert_false(p.reads_only);
 	assert_string_equal(p.typed, "`kubectl scale deployment api --replicas=0`: kubectl scale "
 	    "is not one that only reads");

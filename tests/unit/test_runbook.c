@@ -439,6 +439,36 @@ tminus_offsets(void **state)
 	assert_false(rb.steps[5].has_tminus);
 	assert_false(rb.steps[6].has_tminus);
 	runbook_free(&rb);
+	/* The same reading of a step's text alone (a journal's title). */
+	{
+		long off = 1;
+
+		assert_true(runbook_tminus("T-10m: Deploy green", &off));
+		assert_int_equal(off, -600);
+		assert_true(runbook_tminus("T-0: Switch", &off));
+		assert_int_equal(off, 0);
+		assert_false(runbook_tminus("T-5: no unit", &off));
+		assert_false(runbook_tminus("Tuesday", &off));
+		assert_false(runbook_tminus(NULL, &off));
+	}
+}
+
+/* A runbook with an announce binding says what the chat reads itself. */
+static void
+bindings_of_a_kind_are_found(void **state)
+{
+	struct runbook rb;
+
+	(void)state;
+	parse_str(&rb, "# S\n\n1. Post\n\n   ```warroom\n   statuspage resolve\n   ```\n\n"
+	    "2. Tell\n\n   ```warroom\n   announce message=\"fixed\"\n   ```\n");
+	assert_true(runbook_has_binding(&rb, RUNBOOK_ACT_ANNOUNCE));
+	assert_true(runbook_has_binding(&rb, RUNBOOK_ACT_STATUSPAGE));
+	assert_false(runbook_has_binding(&rb, RUNBOOK_ACT_SMOKE));
+	runbook_free(&rb);
+	parse_str(&rb, "# S\n\n1. Post\n\n   ```warroom\n   statuspage resolve\n   ```\n");
+	assert_false(runbook_has_binding(&rb, RUNBOOK_ACT_ANNOUNCE));
+	runbook_free(&rb);
 }
 
 /* ---- placeholders ---- */
@@ -1255,14 +1285,29 @@ commands_run_through_a_builtin_only_when_it_does_them_all(void **state)
 		    "prompt: label the block console to run only its $ lines" },
 		{ "IMAGE_TAG=<tag> docker compose pull jobs\n"
 		    "IMAGE_TAG=<tag> docker compose up -d api\n", RUNBOOK_PATH_SCRIPT, 0,
-		    "runs as written: compose.pull (line 5) is not what the built-in compose.up of "
-		    "line 6 does" },
+		    "runs as written: the pull of line 5 pulls a service the up -d of line 6 does "
+		    "not name" },
 		{ "docker compose pull api\nIMAGE_TAG=<tag> docker compose up -d api\n",
-		    RUNBOOK_PATH_SCRIPT, 0, NULL },
+		    RUNBOOK_PATH_SCRIPT, 0, "runs as written: the pull of line 5 does not set "
+		    "IMAGE_TAG alone, to the up -d's tag of line 6" },
+		/* Seed 004's: a pull of every image, then up -d of two. */
+		{ "IMAGE_TAG=v1 docker compose --env-file .env -f docker-compose.yml pull\n"
+		    "IMAGE_TAG=v1 docker compose --env-file .env -f docker-compose.yml up -d api jobs\n",
+		    RUNBOOK_PATH_SCRIPT, 0, "runs as written: the pull of line 5 names no service, "
+		    "so it pulls every image; the built-in pulls only the services the up -d of "
+		    "line 6 names" },
+		/* Seed 003's: its own wait. */
 		{ "kubectl rollout undo deploy/api\n"
-		    "kubectl rollout status deploy/api --timeout=5m\n", RUNBOOK_PATH_SCRIPT, 0, NULL },
+		    "kubectl rollout status deploy/api --timeout=5m\n", RUNBOOK_PATH_SCRIPT, 0,
+		    "runs as written: the rollout status of line 6 waits with its own "
+		    "--timeout=5m, and the built-in waits as long as the config's health timeout "
+		    "instead" },
 		{ "kubectl rollout undo deploy/api\nkubectl rollout status deploy/web\n",
-		    RUNBOOK_PATH_SCRIPT, 0, NULL },
+		    RUNBOOK_PATH_SCRIPT, 0, "runs as written: the rollout status of line 6 watches "
+		    "another deployment, namespace or context than the undo of line 5" },
+		{ "kubectl rollout status deploy/api\nkubectl rollout undo deploy/api\n",
+		    RUNBOOK_PATH_SCRIPT, 0, "runs as written: the rollout status of line 5 comes "
+		    "before the undo of line 6" },
 		{ "sed -i 's/^EXPORT_MODE=.*/EXPORT_MODE=off/' .env\n"
 		    "docker compose up -d api jobs\n", RUNBOOK_PATH_SCRIPT, 0, NULL },
 		/* Known commands that start nothing by themselves. */
@@ -1309,6 +1354,94 @@ commands_run_through_a_builtin_only_when_it_does_them_all(void **state)
 			fail_msg("case %zu: %s", i, rb.diags[0].msg);
 		runbook_free(&rb);
 	}
+}
+
+/* A step that runs as written although it rolls back, switches or
+ * downgrades: its dialog says it is not the built-in, why, and what goes
+ * unchecked; a step through the built-in, or with no such command, says
+ * nothing of the kind. */
+static void
+a_change_run_as_written_says_it_is_unverified(void **state)
+{
+	static const struct {
+		const char *block, *change, *words;
+	} cases[] = {
+		{ "kubectl rollout undo deploy/api\n"
+		    "kubectl rollout status deploy/api --timeout=5m\n", "rollback",
+		    "NOT the built-in rollback, so nothing verifies it: the rollout status of line 6 "
+		    "waits with its own --timeout=5m, and the built-in waits as long as the config's "
+		    "health timeout instead. The script runs as written and its exit status is the "
+		    "outcome: no read-back of what runs after it, no health gate" },
+		{ "IMAGE_TAG=v1 docker compose pull\nIMAGE_TAG=v1 docker compose up -d api jobs\n",
+		    "rollback", "NOT the built-in rollback, so nothing verifies it: the pull of line 5 "
+		    "names no service, so it pulls every image; the built-in pulls only the services "
+		    "the up -d of line 6 names. The script runs as written and its exit status is "
+		    "the outcome: no read-back of what runs after it, no health gate; .env keeps its "
+		    "IMAGE_TAG (the built-in would set it)" },
+		{ "for d in api web; do kubectl rollout undo deploy/$d; done\n", "rollback",
+		    "NOT the built-in rollback, so nothing verifies it: `kubectl rollout undo "
+		    "deploy/$d` (line 5) is inside a loop, an if or a pipeline. "
+		    "The script runs as written and its exit status is the outcome: no read-back of "
+		    "what runs after it, no health gate" },
+		{ "sudo kubectl rollout undo deployment/api -n prod\n", "rollback",
+		    "NOT the built-in rollback, so nothing verifies it: `sudo kubectl rollout undo "
+		    "deployment/api -n prod` (line 5) runs under sudo, and the built-in would run it "
+		    "as the ssh user. The script runs as written and its exit status is the outcome: no read-back of what runs after "
+		    "it, no health gate" },
+		{ "kubectl rollout undo deploy/api\n", NULL, "" },
+		{ "kubectl get pods\n", NULL, "" },
+	};
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < WR_ARRAY_LEN(cases); i++) {
+		struct runbook rb;
+		struct runbook_route r;
+		char md[1024], words[800];
+
+		indent_block(md, sizeof(md), cases[i].block);
+		parse_str(&rb, md);
+		runbook_route_of(&rb, 0, 0, &r);
+		if (cases[i].change == NULL ? r.change != NULL :
+		    r.change == NULL || strcmp(r.change, cases[i].change) != 0)
+			fail_msg("case %zu: change %s", i, r.change ? r.change : "none");
+		runbook_route_unverified(&r, words, sizeof(words));
+		if (strcmp(words, cases[i].words) != 0)
+			fail_msg("case %zu: '%s'", i, words);
+		runbook_free(&rb);
+	}
+}
+
+/* The journal keeps the script x ran, values filled and warroom's lines
+ * first: the post-mortem finds the rollback in it as x told it. */
+static void
+a_script_says_which_change_it_makes(void **state)
+{
+	char cmd[64];
+
+	(void)state;
+	assert_true(runbook_route_script_change("cd '/srv/app' || exit 1\ntrap 'echo "
+	    "\"warroom: stopped at: $BASH_COMMAND\" >&2' ERR 2>/dev/null\nset -e\n"
+	    "kubectl rollout undo deploy/api -n prod\n"
+	    "kubectl rollout status deploy/api -n prod --timeout=5m\n", "rollback", cmd,
+	    sizeof(cmd)));
+	assert_string_equal(cmd, "kubectl rollout undo deploy/api -n prod");
+	assert_true(runbook_route_script_change("IMAGE_TAG=v1.4.1 docker compose pull\n"
+	    "IMAGE_TAG=v1.4.1 docker compose up -d api jobs\n", "rollback", cmd, sizeof(cmd)));
+	assert_string_equal(cmd, "IMAGE_TAG=v1.4.1 docker compose up -d api jobs");
+	assert_true(runbook_route_script_change("sudo helm rollback api 3\n", "rollback", cmd,
+	    sizeof(cmd)));
+	/* Not a rollback: a redeploy, a kill switch, a look. */
+	assert_false(runbook_route_script_change("docker compose up -d api\n", "rollback", cmd,
+	    sizeof(cmd)));
+	assert_string_equal(cmd, "");
+	assert_false(runbook_route_script_change("kubectl set env deployment/api "
+	    "EXPORT_MODE=off\n", "rollback", cmd, sizeof(cmd)));
+	assert_true(runbook_route_script_change("kubectl set env deployment/api "
+	    "EXPORT_MODE=off\n", "kill switch", cmd, sizeof(cmd)));
+	assert_false(runbook_route_script_change("kubectl rollout history deploy/api\n",
+	    "rollback", cmd, sizeof(cmd)));
+	assert_false(runbook_route_script_change("", "rollback", cmd, sizeof(cmd)));
 }
 
 /* What a shell line may start with, and what only output does. */
@@ -2221,6 +2354,7 @@ main(void)
 		cmocka_unit_test(single_heading_numbered_items_become_sections),
 		cmocka_unit_test(many_headings_keep_numbered_items_as_steps),
 		cmocka_unit_test(tminus_offsets),
+		cmocka_unit_test(bindings_of_a_kind_are_found),
 		cmocka_unit_test(placeholders_with_positions),
 		cmocka_unit_test(placeholders_the_command_defines_are_not_asked_for),
 		cmocka_unit_test(shell_splits_simple_commands),
@@ -2234,6 +2368,8 @@ main(void)
 		cmocka_unit_test(compose_tag_from_a_shell_variable_stays_a_plain_command),
 		cmocka_unit_test(compound_commands_are_never_replaced),
 		cmocka_unit_test(commands_run_through_a_builtin_only_when_it_does_them_all),
+		cmocka_unit_test(a_change_run_as_written_says_it_is_unverified),
+		cmocka_unit_test(a_script_says_which_change_it_makes),
 		cmocka_unit_test(route_names_the_switched_service),
 		cmocka_unit_test(command_names_and_what_cannot_be_one),
 		cmocka_unit_test(unlabelled_output_is_never_a_command),

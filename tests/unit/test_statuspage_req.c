@@ -108,6 +108,16 @@ title_and_impact_for_each_kind(void **state)
 		assert_string_equal(title, "title \"Elevated API errors\"");
 		assert_string_equal(impact, kinds[k] == STATUSPAGE_ATLASSIAN ? "impact minor" :
 		    "impact minor: this status page has no impact field");
+		/* No title asked for: the internal name goes, said so. */
+		wr_strlcpy(u.name, "qa-004", sizeof(u.name));
+		statuspage_preview_facts(kinds[k], &u, "", title, sizeof(title), impact,
+		    sizeof(impact));
+		assert_string_equal(title, "title \"qa-004\" (Tab edits it): the internal "
+		    "--incident name, as no runbook name= gave one");
+		statuspage_preview_facts(kinds[k], &u, NULL, title, sizeof(title), impact,
+		    sizeof(impact));
+		assert_non_null(strstr(title, "(Tab edits it)"));
+		wr_strlcpy(u.name, "Elevated API errors", sizeof(u.name));
 
 		/* An update: the name stays for the lookup, the page never sees it. */
 		u = update(STATUSPAGE_UPDATE, STATUSPAGE_IDENTIFIED, "Rolling back.");
@@ -139,6 +149,28 @@ title_and_impact_for_each_kind(void **state)
 		    sizeof(impact));
 		assert_string_equal(impact, "");
 	}
+}
+
+/* The chat reads the title customers read, with the incident's own name
+ * beside it to find the journal; the name alone when they are one. */
+static void
+chat_lines_lead_with_the_public_title(void **state)
+{
+	char *s;
+
+	(void)state;
+	s = statuspage_chat_line("Elevated API errors", "qa-003", "investigating", "Checking.");
+	assert_string_equal(s, "Elevated API errors (qa-003) — investigating: Checking.");
+	free(s);
+	s = statuspage_chat_line("qa-004", "qa-004", "resolved", "Fixed.");
+	assert_string_equal(s, "qa-004 — resolved: Fixed.");
+	free(s);
+	s = statuspage_chat_line(NULL, "qa-004", "resolved", "Fixed.");
+	assert_string_equal(s, "qa-004 — resolved: Fixed.");
+	free(s);
+	s = statuspage_chat_line("", "qa-004", "identified", "x");
+	assert_string_equal(s, "qa-004 — identified: x");
+	free(s);
 }
 
 /* The S box names where a post goes: kind, page id, the url's host and
@@ -838,6 +870,7 @@ main(void)
 		cmocka_unit_test(names_parse_both_ways),
 		cmocka_unit_test(check_requests),
 		cmocka_unit_test(preview_names_the_page_and_incident),
+		cmocka_unit_test(chat_lines_lead_with_the_public_title),
 		cmocka_unit_test(templates_fill_known_placeholders),
 	};
 
