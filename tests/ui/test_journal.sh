@@ -258,7 +258,7 @@ cat > "$tmp/tell.md" <<'MD'
 MD
 start 200 40 "$WARROOM -c $tmp/c.conf --incident 'rb config' -r $tmp/posts.md -r $tmp/tell.md"
 wait_for "incident.open rb config"
-footer_has "runbook posts.md asks 1 thing this config cannot do (line 6: warroom: statuspage: $tmp/c.conf has no [statuspage] (nor [chat]) to post to); warroom runbook -c lists them | runbook tell.md asks 1 thing this config cannot do (line 6); warroom runbook -c lists them"
+footer_has "runbook posts.md asks 1 thing this config cannot do (line 6: warroom: statuspage: c.conf has no [statuspage] (nor [chat]) to post to); warroom runbook -c lists them | runbook tell.md asks 1 thing this config cannot do (line 6); warroom runbook -c lists them"
 wait_for "[ ] \$ Tell customers"
 keys q
 wait_for "exit=0"
