@@ -705,7 +705,8 @@ logs_draw(struct app *app, WINDOW *win, int h, int w, bool focused)
 
 	/* Lines without a stream come only from a screen test's :logs. */
 	if (app->nstreams == 0 && logset_count(&app->logs) == 0) {
-		ui_put(win, 0, 1, w - 1, ui_attr(app, THEME_DIM), app->pool == NULL ?
+		y = 0;
+		ui_put_wrapped(win, &y, 1, w - 1, 0, h, ui_attr(app, THEME_DIM), app->pool == NULL ?
 		    "no log stream open" : "no tail yet: Enter on a HOSTS row tails it here");
 		return;
 	}

@@ -47,7 +47,7 @@ assert_screen filter <<'EOF'
 ┌─ ▶ HOSTS having "k8s<U+202E>" ───────────────┐┌─ RUNBOOK ────────────────────┐
 │  HOST        SERVICE CONN          TAG HEALTH││ no runbook loaded            │
 │  no row has "k8s<U+202E>"; F C-u Enter shows ││ open one with -r FILE        │
-│                                              ││                              │
+│  all                                         ││                              │
 │                                              ││                              │
 │                                              ││                              │
 │                                              ││                              │

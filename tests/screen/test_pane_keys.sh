@@ -44,16 +44,16 @@ assert_screen f-hosts <<'EOF'
  warroom │ no incident named │ T+00:00:00               2026-01-01 00:00:00 UTC
 ┌─ ▶ HOSTS ────────────────────────────────────┐┌─ RUNBOOK ────────────────────┐
 │  HOST        SERVICE CONN          TAG HEALTH││compose-rollback.md  1/15     │
-│> api-1       api     not connected     -     ││> - Compose rollback: api and │
+│> api-1       api     not connected     -     ││> - Compose rollback: api and…│
 │  api-1       jobs    not connected     -     ││  - Before you start  1/3     │
-│  api-2       api     not connected     -     ││  [x] Incident opened in warro│
-│  k8s-bastion api     not connected     -     ││  [ ] Incident commander named│
-│                                              ││  [ ] $ Status page set to inv│
-└──────────────────────────────────────────────┘│  - 1. Exports kill switch  0/│
-┌─ METRICS ────────────────────────────────────┐│  [ ] $ Set the switch in .env│
-│ api-1: no metrics_url in the config          ││  [ ] $ Check that exports are│
-│                                              ││  - 2. Find the last good tag │
-│                                              ││  [ ] Last good tag taken from│
+│  api-2       api     not connected     -     ││  [x] Incident opened in warr…│
+│  k8s-bastion api     not connected     -     ││  [ ] Incident commander name…│
+│                                              ││  [ ] $ Status page set to in…│
+└──────────────────────────────────────────────┘│  - 1. Exports kill switch  0…│
+┌─ METRICS ────────────────────────────────────┐│  [ ] $ Set the switch in .en…│
+│ api-1: no metrics_url in the config          ││  [ ] $ Check that exports ar…│
+│                                              ││  - 2. Find the last good tag…│
+│                                              ││  [ ] Last good tag taken fro…│
 └──────────────────────────────────────────────┘└──────────────────────────────┘
 ┌─ LOGS ───────────────────────────────────────┐┌─ TIMELINE ───────────────────┐
 │                                              ││ no incident journal open     │
@@ -76,16 +76,16 @@ assert_screen f-logs <<'EOF'
  warroom │ no incident named │ T+00:00:00               2026-01-01 00:00:00 UTC
 ┌─ HOSTS ──────────────────────────────────────┐┌─ RUNBOOK ────────────────────┐
 │  HOST        SERVICE CONN          TAG HEALTH││compose-rollback.md  1/15     │
-│> api-1       api     not connected     -     ││> - Compose rollback: api and │
+│> api-1       api     not connected     -     ││> - Compose rollback: api and…│
 │  api-1       jobs    not connected     -     ││  - Before you start  1/3     │
-│  api-2       api     not connected     -     ││  [x] Incident opened in warro│
-│  k8s-bastion api     not connected     -     ││  [ ] Incident commander named│
-│                                              ││  [ ] $ Status page set to inv│
-└──────────────────────────────────────────────┘│  - 1. Exports kill switch  0/│
-┌─ METRICS ────────────────────────────────────┐│  [ ] $ Set the switch in .env│
-│ api-1: no metrics_url in the config          ││  [ ] $ Check that exports are│
-│                                              ││  - 2. Find the last good tag │
-│                                              ││  [ ] Last good tag taken from│
+│  api-2       api     not connected     -     ││  [x] Incident opened in warr…│
+│  k8s-bastion api     not connected     -     ││  [ ] Incident commander name…│
+│                                              ││  [ ] $ Status page set to in…│
+└──────────────────────────────────────────────┘│  - 1. Exports kill switch  0…│
+┌─ METRICS ────────────────────────────────────┐│  [ ] $ Set the switch in .en…│
+│ api-1: no metrics_url in the config          ││  [ ] $ Check that exports ar…│
+│                                              ││  - 2. Find the last good tag…│
+│                                              ││  [ ] Last good tag taken fro…│
 └──────────────────────────────────────────────┘└──────────────────────────────┘
 ┌─ ▶ LOGS ─────────────────────────────────────┐┌─ TIMELINE ───────────────────┐
 │                                              ││ no incident journal open     │

@@ -1,8 +1,10 @@
 #!/bin/sh
-# test_note_bidi.sh — a note pasted with a bidi control (U+202E) is stored
-# as the sanitizer writes it: the journal holds <U+202E>, TIMELINE, its
-# whole-entry view and the post-mortem show it so, never the raw
-# character; so does an incident named with one.
+# test_timeline_text.sh — TIMELINE's text as it is: a note pasted with a
+# bidi control (U+202E) is stored as the sanitizer writes it (the journal
+# holds <U+202E>; TIMELINE, its whole-entry view and the post-mortem show
+# it so, never the raw character; so does an incident named with one); a
+# note longer than the pane ends in "…" there, and zoomed (z) it wraps
+# whole under its time.
 . "${top_srcdir:-$(dirname "$0")/../..}/tests/lib/tmux.sh"
 printf '[warroom]\ntimeline_dir = %s/tl\n' "$tmp" > "$tmp/c.conf"
 rlo=$(printf '\342\200\256')
@@ -19,6 +21,16 @@ keys 5 Enter
 wait_for "Esc or Enter closes"
 assert_contains "$tmp/screen" "bidi <U+202E> evil override"
 keys Escape
+long="the replica in eu-west lagged 40 s behind the primary before the failover ENDMARK"
+keys n; keys -l "$long"; keys Enter
+wait_for "note stored"
+resize 80 24
+wait_re "note the replica i…│$"
+keys z
+wait_for "ENDMARK"
+wait_re "^│ +before the failover ENDMARK"
+ok "a long note is cut with … in TIMELINE and wraps whole when zoomed"
+keys z
 keys e
 wait_for "exported $tmp/tl/"
 keys q
