@@ -567,9 +567,11 @@ runbook_key(struct app *app, enum wr_command cmd, int page)
 	int sel = app->rb_sel, i, dir;
 
 	if (app->nrunbooks == 0) {
-		if (cmd == WR_CMD_TICK || cmd == WR_CMD_PREV_OPEN || cmd == WR_CMD_NEXT_OPEN)
-			app_say(app, "no runbook loaded: -r FILE opens one");
-		return false;
+		if (cmd != WR_CMD_TICK && cmd != WR_CMD_PREV_OPEN && cmd != WR_CMD_NEXT_OPEN &&
+		    cmd != WR_CMD_OPEN)
+			return false;
+		app_say(app, "no runbook loaded: -r FILE opens one");
+		return true;
 	}
 	r = &app->runbooks[app->rb_cur];
 	rows = visible_rows(r, &n);
