@@ -115,6 +115,10 @@ const char *command_pane_name(enum hint_pane pane);
  * acts anywhere. */
 bool command_elsewhere(enum wr_command cmd, char *buf, size_t cap);
 
+/* The footer's words for Enter in a pane where it does nothing (METRICS,
+ * LOGS): so, and what it does in the panes where it acts. */
+void command_open_elsewhere(enum hint_pane pane, char *buf, size_t cap);
+
 struct key_hint {
 	enum wr_command cmd;
 	const char *label;

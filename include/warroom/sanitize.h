@@ -15,6 +15,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 /* Default cap of one sanitized line in bytes, marker included. */
 #define WR_SANITIZE_LINE_MAX 16384
@@ -46,5 +47,15 @@ size_t sanitize_bound(size_t len);
 /* True when s[len] is already what the sanitizer would output unchanged:
  * valid UTF-8, no control, no bidi control (the length cap aside). */
 bool sanitize_is_clean(const char *s, size_t len);
+
+/* Longest text sanitize_char writes, NUL included ("<U+202E>"). */
+#define WR_SANITIZE_CHAR_MAX 9
+
+/* What the sanitizer writes in place of code point cp, into out: "^[" for
+ * a C0 control (tab too: the caller decides how a tab shows), "\x9b" for
+ * DEL and C1, "<U+202E>" for a bidi control. Returns its length, or 0
+ * (out "") when cp is shown as itself; for text that never went through
+ * sanitize_line (typed here), so the screen shows it the same way. */
+size_t sanitize_char(uint32_t cp, char out[WR_SANITIZE_CHAR_MAX]);
 
 #endif

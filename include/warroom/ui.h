@@ -113,8 +113,13 @@ void theme_apply(struct app *app, bool use_color);
 int ui_attr(const struct app *app, enum theme_role role);
 
 /* Draw UTF-8 text at y,x clipped to width cells; returns the cells used.
- * Control characters are shown as ^X, invalid bytes as U+FFFD. */
+ * Controls and bidi controls are shown as the sanitizer writes them (^X,
+ * \x9b, <U+202E>; a tab as ^I), invalid bytes as U+FFFD. */
 int ui_put(WINDOW *win, int y, int x, int width, int attr, const char *text);
+
+/* ui_put whose text, when wider than width, ends in "…" in its last cell:
+ * a line that must be cut never is silently. Returns the cells used. */
+int ui_put_cut(WINDOW *win, int y, int x, int width, int attr, const char *text);
 
 /* Text wider than w goes on in the rows below (between words where it
  * can), indented by cont cells, from row *y while *y < limit; text cut

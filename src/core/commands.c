@@ -104,6 +104,15 @@ static const struct {
 	{ WR_CMD_NEXT_OPEN, HINT_RUNBOOK, "jumps to an unticked step: focus RUNBOOK first" },
 };
 
+void
+command_open_elsewhere(enum hint_pane pane, char *buf, size_t cap)
+{
+	/* Pressed and silent, a key looks broken: what it does, and where. */
+	snprintf(buf, cap, "Enter does nothing in %s: in HOSTS (1) it tails the service, in "
+	    "RUNBOOK (4) opens or folds the step, in TIMELINE (5) shows the entry whole",
+	    command_pane_name(pane));
+}
+
 const char *
 command_pane_name(enum hint_pane pane)
 {

@@ -14,6 +14,7 @@
 #include "warroom/healthrec.h"
 #include "warroom/runbook.h"
 #include "warroom/runbook_route.h"
+#include "warroom/sanitize.h"
 #include "warroom/statuspage_req.h"
 #include "warroom/unsettled.h"
 
@@ -151,24 +152,54 @@ void
 export_md_escape(const char *text, char **buf, size_t *len, size_t *cap)
 {
 	struct wr_buf b = { *buf, *len, *cap };
-	const unsigned char *p = (const unsigned char *)text;
+	size_t n = strlen(text), i, clean_len;
+	char *flat = xmalloc(n + 1), *clean = xmalloc(sanitize_bound(n));
+	const unsigned char *p;
 	char pair[2] = { '\\', 0 };
 
-	for (; *p != '\0'; p++) {
-		if (*p < 0x20 || *p == 0x7f) {
-			wr_buf_add(&b, " ", 1);
-		} else if (strchr("\\`*_[]<>|~#!&", *p) != NULL) {
+	/* A line break or tab in a cell is a space; then the one sanitizer
+	 * (DESIGN §3.5): a bidi control or C1 in a note from an older journal
+	 * reads <U+202E>, as the console shows it, never raw. */
+	for (i = 0; i < n; i++)
+		flat[i] = (unsigned char)text[i] < 0x20 || text[i] == 0x7f ? ' ' : text[i];
+	flat[n] = '\0';
+	sanitize_buf(flat, n, clean, sanitize_bound(n), &clean_len);
+	for (p = (const unsigned char *)clean; *p != '\0'; p++) {
+		if (strchr("\\`*_[]<>|~#!&", *p) != NULL) {
 			pair[1] = (char)*p;
 			wr_buf_add(&b, pair, 2);
 		} else {
 			wr_buf_add(&b, (const char *)p, 1);
 		}
 	}
+	free(flat);
+	free(clean);
 	if (b.s == NULL)
 		wr_buf_add(&b, "", 0);
 	*buf = b.s;
 	*len = b.len;
 	*cap = b.cap;
+}
+
+/* Lines of a code block (commands, output) as the sanitizer writes each:
+ * a runbook's command may hold a bidi control it ran with, and the draft
+ * shows it as <U+202E>, not turned around. */
+static void
+sb_code(struct wr_buf *b, const char *text)
+{
+	while (*text != '\0') {
+		size_t n = strcspn(text, "\n"), out;
+		char *clean = xmalloc(sanitize_bound(n));
+
+		sanitize_buf(text, n, clean, sanitize_bound(n), &out);
+		wr_buf_add(b, clean, out);
+		free(clean);
+		text += n;
+		if (*text == '\n') {
+			wr_buf_add(b, "\n", 1);
+			text++;
+		}
+	}
 }
 
 /* Redact, cut to max bytes (0: whole) on a UTF-8 boundary, escape. */
@@ -1154,12 +1185,14 @@ md_commands(struct wr_buf *b, const struct export_opts *o, const struct pm_actio
 	md_fence(b, f + 1);
 	for (i = 0; i < n; i++) {
 		red = redact_text(o->red, c[i].name);
-		wr_buf_printf(b, "# %s%s%s%s\n", red, c[i].when != NULL ? " (" : "",
+		wr_buf_str(b, "# ");
+		sb_code(b, red);
+		wr_buf_printf(b, "%s%s%s\n", c[i].when != NULL ? " (" : "",
 		    c[i].when != NULL ? c[i].when : "", c[i].when != NULL ? ")" : "");
 		free(red);
 		red = redact_text(o->red, c[i].cmd);
-		wr_buf_printf(b, "%s%s", red, red[0] != '\0' && red[strlen(red) - 1] == '\n' ?
-		    "" : "\n");
+		sb_code(b, red);
+		wr_buf_str(b, red[0] != '\0' && red[strlen(red) - 1] == '\n' ? "" : "\n");
 		free(red);
 	}
 	md_fence(b, f + 1);
@@ -1193,7 +1226,8 @@ md_output(struct wr_buf *b, const struct export_opts *o, const struct record *r)
 		if (!cJSON_IsString(l))
 			continue;
 		red = redact_text(o->red, l->valuestring);
-		wr_buf_printf(b, "%s\n", red);
+		sb_code(b, red);
+		wr_buf_str(b, "\n");
 		free(red);
 	}
 	md_fence(b, f);
@@ -1897,7 +1931,17 @@ details(const struct record *r, const struct redactor *red, const struct pm *pm,
 char *
 export_details(const struct record *r, const struct redactor *red)
 {
-	return details(r, red, NULL, NULL);
+	char *text = details(r, red, NULL, NULL), *clean;
+	size_t n = strlen(text), out;
+
+	/* TIMELINE draws it: through the sanitizer, whatever an older
+	 * journal stored (a note's raw bidi control). */
+	if (sanitize_is_clean(text, n))
+		return text;
+	clean = xmalloc(sanitize_bound(n));
+	sanitize_buf(text, n, clean, sanitize_bound(n), &out);
+	free(text);
+	return clean;
 }
 
 /* The Details cell of the timeline table. */
@@ -3162,6 +3206,40 @@ json_record(const struct record *r, const struct export_opts *o)
 	return text;
 }
 
+/* JSON text as cJSON printed it, with every character the sanitizer would
+ * not show as itself (DEL, C1, bidi controls) written as a \\u escape:
+ * the same string to a JSON reader, nothing a terminal acts on to one
+ * who pipes the export to it. They only occur inside strings. */
+static void
+json_add(struct wr_buf *b, const char *text)
+{
+	const unsigned char *p = (const unsigned char *)text, *run = p;
+	char rep[WR_SANITIZE_CHAR_MAX], esc[8];
+
+	while (*p != '\0') {
+		uint32_t cp = 0;
+		size_t n = 0;
+
+		if (*p == 0x7f)
+			cp = *p, n = 1;
+		else if ((p[0] & 0xe0) == 0xc0 && (p[1] & 0xc0) == 0x80)
+			cp = (uint32_t)(p[0] & 0x1f) << 6 | (p[1] & 0x3f), n = 2;
+		else if ((p[0] & 0xf0) == 0xe0 && (p[1] & 0xc0) == 0x80 && (p[2] & 0xc0) == 0x80)
+			cp = (uint32_t)(p[0] & 0x0f) << 12 | (uint32_t)(p[1] & 0x3f) << 6 |
+			    (p[2] & 0x3f), n = 3;
+		if (n == 0 || sanitize_char(cp, rep) == 0) {
+			p += n > 0 ? n : 1;
+			continue;
+		}
+		wr_buf_add(b, (const char *)run, (size_t)(p - run));
+		snprintf(esc, sizeof(esc), "\\u%04x", (unsigned)cp);
+		wr_buf_str(b, esc);
+		p += n;
+		run = p;
+	}
+	wr_buf_add(b, (const char *)run, (size_t)(p - run));
+}
+
 static void
 render_json(struct wr_buf *b, const struct record *v, size_t n, const struct export_opts *o,
     const struct pm *pm)
@@ -3172,7 +3250,7 @@ render_json(struct wr_buf *b, const struct record *v, size_t n, const struct exp
 
 	cJSON_Delete(inc);
 	wr_buf_str(b, "{\"incident\":");
-	wr_buf_str(b, text != NULL ? text : "null");
+	json_add(b, text != NULL ? text : "null");
 	cJSON_free(text);
 	wr_buf_str(b, ",\"records\":[");
 	for (i = 0; i < n; i++) {
@@ -3181,7 +3259,7 @@ render_json(struct wr_buf *b, const struct record *v, size_t n, const struct exp
 			wr_buf_str(b, ",\n");
 		else
 			wr_buf_str(b, "\n");
-		wr_buf_str(b, text != NULL ? text : "null");
+		json_add(b, text != NULL ? text : "null");
 		cJSON_free(text);
 	}
 	wr_buf_str(b, "\n]}\n");

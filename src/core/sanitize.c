@@ -21,6 +21,7 @@
 #include "warroom/sanitize.h"
 
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #ifdef __SSE2__
@@ -441,4 +442,26 @@ sanitize_is_clean(const char *src, size_t len)
 		i += n;
 	}
 	return true;
+}
+
+size_t
+sanitize_char(uint32_t cp, char out[WR_SANITIZE_CHAR_MAX])
+{
+	if (cp < 0x20) {
+		out[0] = '^';
+		out[1] = (char)(cp + 0x40);
+		out[2] = '\0';
+		return 2;
+	}
+	if (cp >= 0x7f && cp <= 0x9f) {
+		snprintf(out, WR_SANITIZE_CHAR_MAX, "\\x%c%c", hexdigits[cp >> 4], hexdigits[cp & 15]);
+		return 4;
+	}
+	if (is_bidi(cp)) {
+		snprintf(out, WR_SANITIZE_CHAR_MAX, "<U+%c%c%c%c>", hexupper[(cp >> 12) & 15],
+		    hexupper[(cp >> 8) & 15], hexupper[(cp >> 4) & 15], hexupper[cp & 15]);
+		return 8;
+	}
+	out[0] = '\0';
+	return 0;
 }

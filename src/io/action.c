@@ -1874,9 +1874,10 @@ action_rereadable(const struct action *a)
 int
 action_settle(struct action *a, bool ok, const char *saw, struct wr_err *err)
 {
-	char summary[600];
+	char summary[600], *clean;
 	cJSON *d;
 	size_t n;
+	int rc;
 
 	if (a->state != ACTION_UNKNOWN || a->reconciled)
 		return wr_err_set(err, "%s on %s is not UNKNOWN", action_verb(a), a->cfg->name);
@@ -1886,23 +1887,27 @@ action_settle(struct action *a, bool ok, const char *saw, struct wr_err *err)
 	cJSON_AddStringToObject(d, "action", a->plan.action);
 	cJSON_AddStringToObject(d, "by", "hand");
 	cJSON_AddStringToObject(d, "outcome", ok ? "ok" : "failed");
-	cJSON_AddStringToObject(d, "detail", saw);
+	/* The engineer's words are stored and shown as the sanitizer writes
+	 * them, as any text from outside is (DESIGN §3.5). */
+	clean = sanitize_dup(saw, strlen(saw), NULL);
+	cJSON_AddStringToObject(d, "detail", clean);
 	/* The engineer's words, not ours: "failed" may be a change that was
 	 * made and then stalled, so it is never said as "no effect". */
-	snprintf(summary, sizeof(summary), "settled by hand: %s — %s", ok ? "OK" : "FAILED", saw);
+	snprintf(summary, sizeof(summary), "settled by hand: %s — %s", ok ? "OK" : "FAILED", clean);
 	cJSON_AddStringToObject(d, "summary", summary);
-	if (timeline_append(a->env.tl, "action.reconcile", a->cfg->name, a->op, d, err) != 0)
-		return -1;
-	a->reconciled = true;
-	if (a->timer != 0) {
-		loop_timer_cancel(a->env.loop, a->timer);
-		a->timer = 0;
+	if ((rc = timeline_append(a->env.tl, "action.reconcile", a->cfg->name, a->op, d, err)) == 0) {
+		a->reconciled = true;
+		if (a->timer != 0) {
+			loop_timer_cancel(a->env.loop, a->timer);
+			a->timer = 0;
+		}
+		n = strlen(a->reason);
+		snprintf(a->reason + n, sizeof(a->reason) - n, "; settled by hand: %s, %s",
+		    ok ? "ok" : "failed", clean);
+		act_changed(a);
 	}
-	n = strlen(a->reason);
-	snprintf(a->reason + n, sizeof(a->reason) - n, "; settled by hand: %s, %s",
-	    ok ? "ok" : "failed", saw);
-	act_changed(a);
-	return 0;
+	free(clean);
+	return rc;
 }
 
 bool

@@ -24,6 +24,7 @@
 #include "warroom/http.h"
 #include "warroom/loop.h"
 #include "warroom/redact.h"
+#include "warroom/sanitize.h"
 #include "warroom/timeline.h"
 
 #define MAX_ATTEMPTS 5
@@ -249,9 +250,14 @@ chat_announce(struct chat *c, const char *text, const char *step, char id[32],
 {
 	struct chat_msg *m;
 	cJSON *d, *body;
+	char *clean;
 
 	if (http_read_only(c->http))
 		return wr_err_set(err, "read-only mode: nothing is announced");
+	/* Typed or from a runbook, it is shown, stored and sent as the
+	 * sanitizer writes it (DESIGN §3.5): the team reads what was seen. */
+	clean = sanitize_dup(text, strlen(text), NULL);
+	text = clean;
 	/* The record's own seq keeps ids unique across sessions of the journal. */
 	snprintf(id, 32, "chat-%lx-%u", (unsigned long)time(NULL),
 	    (unsigned)(timeline_last_seq(c->tl) + 1));
@@ -261,8 +267,10 @@ chat_announce(struct chat *c, const char *text, const char *step, char id[32],
 	if (step != NULL && step[0] != '\0')
 		cJSON_AddStringToObject(d, "runbook_step", step);
 	/* Write-ahead: stored before anything is sent. */
-	if (timeline_append(c->tl, "chat.announce", NULL, id, d, err) != 0)
+	if (timeline_append(c->tl, "chat.announce", NULL, id, d, err) != 0) {
+		free(clean);
 		return -1;
+	}
 	m = xcalloc(1, sizeof(*m));
 	m->chat = c;
 	wr_strlcpy(m->id, id, sizeof(m->id));
@@ -270,6 +278,7 @@ chat_announce(struct chat *c, const char *text, const char *step, char id[32],
 	cJSON_AddStringToObject(body, "text", text);
 	m->body = cJSON_PrintUnformatted(body);
 	cJSON_Delete(body);
+	free(clean);
 	m->next = c->msgs;
 	c->msgs = m;
 	send_msg(m);

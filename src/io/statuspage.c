@@ -22,6 +22,7 @@
 #include "warroom/loop.h"
 #include "warroom/netcause.h"
 #include "warroom/redact.h"
+#include "warroom/sanitize.h"
 #include "warroom/timeline.h"
 
 #define TOKEN_MAX 512
@@ -714,6 +715,10 @@ statuspage_post(struct statuspage *sp, const struct statuspage_update *u,
 	if (http_read_only(sp->http))
 		return wr_err_set(err, "read-only mode: status page posts are refused");
 	wr_strlcpy(copy.our_id, sp->our_id, sizeof(copy.our_id));
+	/* What customers read went through the sanitizer (DESIGN §3.5): a
+	 * pasted bidi control is posted as the preview showed it. */
+	sanitize_line(u->name, strlen(u->name), copy.name, sizeof(copy.name));
+	sanitize_line(u->body, strlen(u->body), copy.body, sizeof(copy.body));
 	/* Catch what can never be sent now, not after a restart. */
 	if (copy.action == STATUSPAGE_CREATE && copy.name[0] == '\0')
 		return wr_err_set(err, "creating an incident needs a name");

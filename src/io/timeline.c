@@ -30,6 +30,7 @@
 #include <unistd.h>
 
 #include "warroom/fleetchain.h"
+#include "warroom/sanitize.h"
 
 #define JOURNAL_SUFFIX TIMELINE_SUFFIX
 #define ACTOR_MAX 256
@@ -612,9 +613,14 @@ static cJSON *
 open_data(const char *name, const char *id)
 {
 	cJSON *d = cJSON_CreateObject();
+	/* Typed on a command line, shown and exported: through the sanitizer
+	 * (DESIGN §3.5) like any text from outside. The id (its slug) is made
+	 * from the name as given, so a journal is found again as before. */
+	char *clean = sanitize_dup(name, strlen(name), NULL);
 
-	cJSON_AddStringToObject(d, "name", name);
+	cJSON_AddStringToObject(d, "name", clean);
 	cJSON_AddStringToObject(d, "id", id);
+	free(clean);
 	return d;
 }
 
@@ -1214,8 +1220,13 @@ int
 timeline_note(struct timeline *tl, const char *text, struct wr_err *err)
 {
 	cJSON *d = cJSON_CreateObject();
+	/* A pasted note is text from outside as much as a log line: stored
+	 * as the sanitizer writes it (a bidi control as <U+202E>), so the
+	 * pane, the entry and the post-mortem show it as LOGS does. */
+	char *clean = sanitize_dup(text, strlen(text), NULL);
 
-	cJSON_AddStringToObject(d, "text", text);
+	cJSON_AddStringToObject(d, "text", clean);
+	free(clean);
 	return timeline_append(tl, "note", NULL, NULL, d, err);
 }
 

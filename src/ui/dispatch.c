@@ -255,8 +255,12 @@ command_run(struct app *app, enum wr_command cmd)
 	case WR_CMD_OPEN:
 		if (app->focus == PANE_HOSTS)
 			logs_follow_selected(app);
-		else
-			view_for_pane(app->focus)->key(app, cmd, page_size(app));
+		else if (!view_for_pane(app->focus)->key(app, cmd, page_size(app))) {
+			char words[200];
+
+			command_open_elsewhere((enum hint_pane)app->focus, words, sizeof(words));
+			app_say(app, "%s", words);
+		}
 		break;
 	case WR_CMD_LOGS_ADD:
 		logs_add_selected(app);

@@ -1,13 +1,16 @@
 /*
  * draw.c — putting UTF-8 text on the screen, clipped to a width in cells.
- * Control characters never reach the terminal: they are drawn as ^X, and
- * bytes that are not valid UTF-8 as U+FFFD.
+ * Control characters never reach the terminal, nor do bidi controls: they
+ * are drawn as the sanitizer writes them (^X, \x9b, <U+202E>), and bytes
+ * that are not valid UTF-8 as U+FFFD.
  */
 #include "warroom/ui.h"
 
 #include <stdio.h>
 #include <string.h>
 #include <wchar.h>
+
+#include "warroom/sanitize.h"
 
 /* Next character of text: its code point (or U+FFFD) and byte length. */
 static size_t
@@ -27,15 +30,28 @@ next_char(const char *s, size_t len, wchar_t *wc)
 	return n;
 }
 
+/* How wc is drawn: the characters in out and the cells they take.
+ * Controls and bidi controls show as the sanitizer writes them
+ * (sanitize_char: text typed here never went through it), a tab as ^I,
+ * a character with no width as U+FFFD. */
 static int
-char_width(wchar_t wc)
+glyph(wchar_t wc, wchar_t out[WR_SANITIZE_CHAR_MAX])
 {
+	char rep[WR_SANITIZE_CHAR_MAX];
+	size_t n = wc >= 0 ? sanitize_char((uint32_t)wc, rep) : 0, i;
 	int w;
 
-	if (wc < 0x20 || wc == 0x7f)
-		return 2;           /* drawn as ^X */
-	if ((w = wcwidth(wc)) < 0)
-		return 1;           /* drawn as U+FFFD */
+	if (n > 0) {
+		for (i = 0; i <= n; i++)
+			out[i] = (wchar_t)(unsigned char)rep[i];
+		return (int)n;
+	}
+	out[1] = 0;
+	if ((w = wcwidth(wc)) < 0) {
+		out[0] = 0xFFFD;
+		return 1;
+	}
+	out[0] = wc;
 	return w;
 }
 
@@ -46,10 +62,10 @@ ui_width(const char *text)
 	int w = 0;
 
 	while (i < len) {
-		wchar_t wc;
+		wchar_t wc, out[WR_SANITIZE_CHAR_MAX];
 
 		i += next_char(text + i, len - i, &wc);
-		w += char_width(wc);
+		w += glyph(wc, out);
 	}
 	return w;
 }
@@ -70,45 +86,46 @@ ui_put_n(WINDOW *win, int y, int x, int width, int attr, const char *text,
 	if (win != NULL)
 		wmove(win, y, x);
 	while (i < len) {
-		wchar_t wc, out[3] = { 0 };
-		cchar_t cc;
-		int cw;
+		wchar_t wc, out[WR_SANITIZE_CHAR_MAX];
+		int cw, k;
 
 		before = i;
 		i += next_char(text + i, len - i, &wc);
-		cw = char_width(wc);
+		cw = glyph(wc, out);
 		if (used + cw > width) {
 			i = before;
 			break;
 		}
-		if (win == NULL) {
-			used += cw;
-			continue;
-		}
-		if (wc < 0x20 || wc == 0x7f) {
-			out[0] = L'^';
-			out[1] = wc == 0x7f ? L'?' : (wchar_t)(wc + 0x40);
-		} else if (wcwidth(wc) < 0)
-			out[0] = 0xFFFD;
-		else
-			out[0] = wc;
-		setcchar(&cc, out, (attr_t)attr & ~A_COLOR, (short)PAIR_NUMBER(attr), NULL);
-		if (out[1] != 0) {
-			cchar_t c2;
-			wchar_t second[2] = { out[1], 0 };
-
-			out[1] = 0;
-			setcchar(&cc, out, (attr_t)attr & ~A_COLOR, (short)PAIR_NUMBER(attr), NULL);
-			wadd_wch(win, &cc);
-			setcchar(&c2, second, (attr_t)attr & ~A_COLOR, (short)PAIR_NUMBER(attr), NULL);
-			wadd_wch(win, &c2);
-		} else
-			wadd_wch(win, &cc);
 		used += cw;
+		if (win == NULL)
+			continue;
+		/* One cell per character (a wide one takes its two). */
+		for (k = 0; out[k] != 0; k++) {
+			wchar_t one[2] = { out[k], 0 };
+			cchar_t cc;
+
+			setcchar(&cc, one, (attr_t)attr & ~A_COLOR, (short)PAIR_NUMBER(attr), NULL);
+			wadd_wch(win, &cc);
+		}
 	}
 	if (consumed != NULL)
 		*consumed = i;
 	return used;
+}
+
+int
+ui_put_cut(WINDOW *win, int y, int x, int width, int attr, const char *text)
+{
+	size_t took;
+	int used;
+
+	if (width <= 0)
+		return 0;
+	if (ui_put_n(NULL, 0, 0, width, attr, text, &took) <= width && text[took] == '\0')
+		return ui_put(win, y, x, width, attr, text);
+	/* The last cell says the rest is not shown. */
+	used = ui_put_n(win, y, x, width - 1, attr, text, &took);
+	return used + ui_put(win, y, x + used, 1, attr, "…");
 }
 
 void

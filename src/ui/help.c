@@ -6,6 +6,9 @@
 
 #include <stdio.h>
 
+/* A help line wrapped goes on under the description, past "Enter    ". */
+#define HELP_CONT 9
+
 /* Command c's help line: its keys, what it does, and whether it changes
  * production or writes the journal (what read-only mode refuses), and
  * the one pane it acts in, if it has one. */
@@ -30,10 +33,23 @@ help_line(enum wr_command c, char *line, size_t cap)
 	    only[0] != '\0' || eff != NULL ? ")" : "");
 }
 
+/* Rows command c's line takes in width w: a long one goes on below, past
+ * the keys' column, never cut. */
+static int
+help_rows(enum wr_command c, int w)
+{
+	char line[200];
+	int y = 0;
+
+	help_line(c, line, sizeof(line));
+	ui_put_wrapped(NULL, &y, 0, w, HELP_CONT, 1000, 0, line);
+	return y > 0 ? y : 1;
+}
+
 void
 help_draw(struct app *app, int lines, int cols)
 {
-	int h = WR_CMD_COUNT + 4, w = 72, y0, x0, i, rows, a = ui_attr(app, THEME_HELP);
+	int h = WR_CMD_COUNT + 4, w = 72, y0, x0, i, rows, a = ui_attr(app, THEME_HELP), y, need;
 	char line[200];
 	WINDOW *win;
 
@@ -56,14 +72,24 @@ help_draw(struct app *app, int lines, int cols)
 	ui_border(app, win, THEME_BORDER_FOCUS);
 	ui_put(win, 0, 2, w - 4, ui_attr(app, THEME_TITLE_FOCUS), " HELP: keys ");
 	rows = h - 3;
-	if (app->help_scroll > WR_CMD_COUNT - rows)
-		app->help_scroll = WR_CMD_COUNT - rows > 0 ? WR_CMD_COUNT - rows : 0;
-	for (i = app->help_scroll; i < WR_CMD_COUNT && i - app->help_scroll < rows; i++) {
-		help_line((enum wr_command)i, line, sizeof(line));
-		ui_put(win, i - app->help_scroll + 1, 2, w - 4, a, line);
+	/* Scrolled no further than the last entries filling the box. */
+	for (i = WR_CMD_COUNT - 1, need = 0; i >= 0; i--) {
+		need += help_rows((enum wr_command)i, w - 4);
+		if (need > rows)
+			break;
 	}
-	ui_put(win, h - 2, 2, w - 4, ui_attr(app, THEME_DIM),
-	    WR_CMD_COUNT > rows ? "?, q or Esc closes this help; Up/Down/PgUp/PgDn scroll it" :
+	if (app->help_scroll > i + 1)
+		app->help_scroll = i + 1;
+	for (i = app->help_scroll, y = 1; i < WR_CMD_COUNT && y <= rows; i++) {
+		/* An entry that does not fit whole waits for a scroll. */
+		if (y > 1 && y - 1 + help_rows((enum wr_command)i, w - 4) > rows)
+			break;
+		help_line((enum wr_command)i, line, sizeof(line));
+		ui_put_wrapped(win, &y, 2, w - 4, HELP_CONT, rows + 1, a, line);
+	}
+	ui_put_cut(win, h - 2, 2, w - 4, ui_attr(app, THEME_DIM),
+	    app->help_scroll > 0 || i < WR_CMD_COUNT ?
+	    "?, q or Esc closes this help; Up/Down/PgUp/PgDn scroll it" :
 	    "?, q or Esc closes this help");
 	wnoutrefresh(win);
 	delwin(win);

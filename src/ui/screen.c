@@ -20,6 +20,7 @@
 #include "warroom/statuspage.h"
 #include "warroom/statuspage_badge.h"
 #include "warroom/timeline.h"
+#include "warroom/toosmall.h"
 
 /* The footer asks for a pane's hints by its pane_id. */
 _Static_assert(PANE_HOSTS == (int)HINT_HOSTS && PANE_METRICS == (int)HINT_METRICS &&
@@ -401,6 +402,17 @@ statuspage_badge_for(struct app *app, int cols, int bw, char *dst, size_t cap)
 	return statuspage_badge_trouble(&in);
 }
 
+/* Seconds the console stays armed (a screen test's :header says), or -1. */
+static long
+armed_left(struct app *app)
+{
+	if (app->fake_header.on)
+		return app->fake_header.armed_s > 0 ? app->fake_header.armed_s : -1;
+	if (!app_armed(app))
+		return -1;
+	return (long)((app->armed_until_ms - loop_now_ms() + 999) / 1000);
+}
+
 static void
 draw_header(struct app *app)
 {
@@ -428,8 +440,7 @@ draw_header(struct app *app)
 		battr[nb++] = ui_attr(app, THEME_BADGE);
 	}
 	if (armed) {
-		long secs = app->fake_header.on ? app->fake_header.armed_s :
-		    (long)((app->armed_until_ms - loop_now_ms() + 999) / 1000);
+		long secs = armed_left(app);
 
 		snprintf(badge[nb], sizeof(badge[0]), " ARMED %ld:%02ld ", secs / 60, secs % 60);
 		battr[nb++] = ui_attr(app, THEME_BADGE);
@@ -740,22 +751,37 @@ draw_footer(struct app *app)
 	wnoutrefresh(w);
 }
 
+/* Below the minimum: only a notice, worded to fit (toosmall.c), saying
+ * which keys still act (keygate.h: Esc, and q on the main screen), and
+ * an armed console's badge, which never gives way. */
 static void
 draw_too_small(struct app *app)
 {
-	char msg[128];
-	int y = LINES / 2, x;
+	struct toosmall_in in = { .cols = COLS, .lines = LINES, .min_cols = UI_MIN_COLS,
+		.min_lines = UI_MIN_LINES, .armed_s = armed_left(app),
+		.open = app->confirming != NULL || app->prompt_active || app->confirm_quit ||
+		    app->help_visible || app->rb_detail || app->tl_detail };
+	struct toosmall t;
+	int i, y, x, w;
 
 	werase(stdscr);
-	snprintf(msg, sizeof(msg), "terminal too small: %dx%d, need at least %dx%d",
-	    COLS, LINES, UI_MIN_COLS, UI_MIN_LINES);
-	x = (COLS - ui_width(msg)) / 2;
-	ui_put(stdscr, y, x > 0 ? x : 0, COLS, A_BOLD, msg);
-	/* Nothing can be seen, so nothing may be confirmed (keygate.h). */
-	snprintf(msg, sizeof(msg), "keys are ignored until it is larger; Esc still cancels");
-	x = (COLS - ui_width(msg)) / 2;
-	if (y + 1 < LINES)
-		ui_put(stdscr, y + 1, x > 0 ? x : 0, COLS, A_NORMAL, msg);
+	toosmall_words(&in, &t);
+	y = (LINES - t.n) / 2;
+	for (i = 0; i < t.n; i++, y++) {
+		w = (int)strlen(t.row[i]);
+		x = w < COLS ? (COLS - w) / 2 : 0;
+		if (i == t.badge) {
+			char badge[TOOSMALL_COLS];
+
+			snprintf(badge, sizeof(badge), "%.*s", t.badge_len, t.row[i]);
+			x += ui_put(stdscr, y, x, COLS - x, ui_attr(app, THEME_BADGE), badge);
+			/* The notice, when the one line holds both. */
+			ui_put(stdscr, y, x, COLS - x, A_BOLD, t.row[i] + t.badge_len);
+			continue;
+		}
+		ui_put(stdscr, y, x, COLS - x, i == (t.badge == 0 ? 1 : 0) ? A_BOLD : A_NORMAL,
+		    t.row[i]);
+	}
 	wnoutrefresh(stdscr);
 }
 

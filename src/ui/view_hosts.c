@@ -701,9 +701,11 @@ hosts_draw(struct app *app, WINDOW *win, int h, int w, bool focused)
 	if (rows == 0) {
 		char msg[160];
 
+		int row = 1;
+
 		snprintf(msg, sizeof(msg), "no row has \"%s\"; F C-u Enter shows all",
 		    app->host_filter);
-		ui_put(win, 1, 2, w - 2, dim, msg);
+		ui_put_wrapped(win, &row, 2, w - 2, 0, h, dim, msg);
 		free(order);
 		return;
 	}
@@ -769,7 +771,7 @@ hosts_draw(struct app *app, WINDOW *win, int h, int w, bool focused)
 		if (app->zoomed)
 			ui_put_wrapped(win, &y, 0, w, 2, h, ui_attr(app, THEME_BAD), detail[i]);
 		else
-			ui_put(win, y++, 0, w, ui_attr(app, THEME_BAD), detail[i]);
+			ui_put_cut(win, y++, 0, w, ui_attr(app, THEME_BAD), detail[i]);
 	}
 	free(order);
 }

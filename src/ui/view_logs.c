@@ -27,6 +27,7 @@
 #include "warroom/logjump.h"
 #include "warroom/loglevel.h"
 #include "warroom/logstatus.h"
+#include "warroom/logtext.h"
 #include "warroom/loop.h"
 #include "warroom/podtail.h"
 #include "warroom/poller.h"
@@ -394,16 +395,34 @@ skip_time(const char *text, size_t *len)
 	return text;
 }
 
+/* Columns of a tailed service's line's prefix ("host/svc ", a pod's
+ * after it), or 0 for LOGS' own lines. */
+static int
+prefix_cols(const struct logset_line *l)
+{
+	char prefix[256];
+	size_t n;
+
+	if (l->ring == 0 || (n = logtext_prefix(l->text, l->len)) == 0 || n >= sizeof(prefix))
+		return 0;
+	memcpy(prefix, l->text, n);
+	prefix[n] = '\0';
+	return ui_width(prefix);
+}
+
 /* Draw one line, matches highlighted, wrapped when asked; returns rows used.
  * Its first skip rows are only counted, not drawn (the top of a wrapped
- * line that does not fit); win NULL only counts. */
+ * line that does not fit); win NULL only counts. Its prefix is padded to
+ * pad_to columns (the widest in view), so merged services' times line up,
+ * and its tabs are spaces to the next stop (logtext.h). */
 static int
 draw_line(struct app *app, WINDOW *win, int y, int h, int w, const struct logset_line *l,
-    int skip)
+    int skip, int pad_to)
 {
-	static char text[LOG_LINE_BUF + 1];
+	static char raw[LOG_LINE_BUF + 1], text[2 * LOG_LINE_BUF + 1];
 	struct logfilter_span spans[16];
-	size_t len = l->len, nsp = 0, at = 0, k;
+	size_t len = l->len, nsp = 0, at = 0, k, cut = 0, pad = 0;
+	int mine;
 	const char *src;
 	enum loglevel lv = l->warn ? LOGLEVEL_NONE : loglevel_of(l->text, l->len);
 	/* An action's output stands out; a service's errors and warnings too. */
@@ -413,10 +432,27 @@ draw_line(struct app *app, WINDOW *win, int y, int h, int w, const struct logset
 	if (len > LOG_LINE_BUF)
 		len = LOG_LINE_BUF;
 	src = app->logs_hide_times ? skip_time(l->text, &len) : l->text;
-	memcpy(text, src, len);
-	text[len] = '\0';
+	memcpy(raw, src, len);
+	raw[len] = '\0';
 	if (app->filtering)
-		nsp = logfilter_spans(&app->filter, text, len, spans, 16);
+		nsp = logfilter_spans(&app->filter, raw, len, spans, 16);
+	if ((mine = prefix_cols(l)) > 0 && mine < pad_to) {
+		cut = logtext_prefix(raw, len);
+		pad = (size_t)(pad_to - mine);
+	}
+	/* What the filter matched, where it is drawn. */
+	for (k = 0; k < nsp && (pad > 0 || memchr(raw, '\t', len) != NULL); k++) {
+		spans[k].start = logtext_offset(raw, len, cut, pad, spans[k].start);
+		spans[k].end = logtext_offset(raw, len, cut, pad, spans[k].end);
+	}
+	if (pad > 0 || memchr(raw, '\t', len) != NULL)
+		len = logtext_display(raw, len, cut, pad, text, sizeof(text));
+	else
+		memcpy(text, raw, len + 1);
+	for (k = 0; k < nsp; k++) {
+		spans[k].start = spans[k].start < len ? spans[k].start : len;
+		spans[k].end = spans[k].end < len ? spans[k].end : len;
+	}
 	/* Text between matches plainly, the matches in reverse video. */
 	for (k = 0; k <= nsp; k++) {
 		size_t s = k < nsp ? spans[k].start : len, e = k < nsp ? spans[k].end : len;
@@ -439,6 +475,9 @@ draw_line(struct app *app, WINDOW *win, int y, int h, int w, const struct logset
 				if (from >= to)
 					break;
 				if (!app->logs_wrap || (shown && y + 1 >= h) || took == 0) {
+					/* Cut, it says so (w wraps it). */
+					if (shown && win != NULL && w > 1)
+						ui_put(win, y, x < w ? x : w - 1, 1, base, "…");
 					text[to] = save;
 					return rows;
 				}
@@ -700,12 +739,13 @@ logs_draw(struct app *app, WINDOW *win, int h, int w, bool focused)
 {
 	struct logview_line lines[512];
 	struct logview_window win_;
-	int n, y, i;
+	int n, y, i, pad_to = 0;
 	bool searched = true;
 
 	/* Lines without a stream come only from a screen test's :logs. */
 	if (app->nstreams == 0 && logset_count(&app->logs) == 0) {
-		ui_put(win, 0, 1, w - 1, ui_attr(app, THEME_DIM), app->pool == NULL ?
+		y = 0;
+		ui_put_wrapped(win, &y, 1, w - 1, 0, h, ui_attr(app, THEME_DIM), app->pool == NULL ?
 		    "no log stream open" : "no tail yet: Enter on a HOSTS row tails it here");
 		return;
 	}
@@ -720,6 +760,15 @@ logs_draw(struct app *app, WINDOW *win, int h, int w, bool focused)
 	logview_window(&app->logs_view, &app->logs, app->filtering ? &app->filter : NULL,
 	    h > 0 ? (size_t)(h < 512 ? h : 512) : 0, &win_, lines);
 	n = (int)win_.n;
+	/* Merged services' prefixes padded to the widest in view. */
+	for (i = 0; i < n; i++) {
+		struct logset_line l;
+		int c;
+
+		if (logset_line(&app->logs, lines[i].ring, lines[i].seq, &l) &&
+		    (c = prefix_cols(&l)) > pad_to)
+			pad_to = c;
+	}
 	if (win_.from_top) {
 		/* Held at the top: the first line on the top row, whole, and
 		 * the next ones below it while rows are left. */
@@ -727,7 +776,7 @@ logs_draw(struct app *app, WINDOW *win, int h, int w, bool focused)
 			struct logset_line l;
 
 			if (logset_line(&app->logs, lines[i].ring, lines[i].seq, &l))
-				y += draw_line(app, win, y, h, w, &l, 0);
+				y += draw_line(app, win, y, h, w, &l, 0, pad_to);
 		}
 	} else {
 		/* Fill from the bottom up: the newest line ends on the last
@@ -741,7 +790,8 @@ logs_draw(struct app *app, WINDOW *win, int h, int w, bool focused)
 				struct logset_line l;
 
 				if (logset_line(&app->logs, lines[k].ring, lines[k].seq, &l))
-					rows += draw_line(app, NULL, 0, INT_MAX, w, &l, INT_MAX);
+					rows += draw_line(app, NULL, 0, INT_MAX, w, &l, INT_MAX,
+					    pad_to);
 			}
 			skip = rows > h ? rows - h : 0;
 			k++;
@@ -756,7 +806,7 @@ logs_draw(struct app *app, WINDOW *win, int h, int w, bool focused)
 
 			if (!logset_line(&app->logs, lines[i].ring, lines[i].seq, &l))
 				continue;
-			used = draw_line(app, win, y, h, w, &l, skip);
+			used = draw_line(app, win, y, h, w, &l, skip, pad_to);
 			y += used - skip;
 			skip = 0;
 		}

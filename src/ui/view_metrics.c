@@ -12,6 +12,7 @@
  */
 #include "warroom/ui.h"
 
+#include <limits.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -63,7 +64,25 @@ struct pane {
 	const char *msg;                 /* … this one */
 	bool prom;
 	bool why_shown;                  /* the scrape's failure has rows of its own */
+	bool wrap;                       /* zoomed: a long row goes on below, not cut */
 };
+
+/* Another host's row wraps under its verdict, past the name's column. */
+#define HOST_CONT 15
+
+/* A row's text from column x: wrapped into its rows when zoomed (the
+ * last one cut with "…" if even they are too few), else on one row that
+ * ends in "…" when cut. */
+static void
+put_text(const struct pane *p, int *y, int x, int rows, int attr, const char *text)
+{
+	if (p->wrap && rows > 0) {
+		ui_put_wrapped(p->win, y, x, p->w - x, 2, *y + rows, attr, text);
+		(*y)--;          /* put_row moves past the row */
+		return;
+	}
+	ui_put_cut(p->win, *y, x, p->w - x, attr, text);
+}
 
 static void
 put_verdict(const struct pane *p, int y)
@@ -72,7 +91,7 @@ put_verdict(const struct pane *p, int y)
 	int x;
 
 	if (p->m == NULL) {
-		ui_put(p->win, y, 1, p->w - 1, ui_attr(p->app, THEME_DIM), p->msg);
+		ui_put_cut(p->win, y, 1, p->w - 1, ui_attr(p->app, THEME_DIM), p->msg);
 		return;
 	}
 	x = ui_put(p->win, y, 0, p->w, ui_attr(p->app, THEME_TITLE), p->hc->name);
@@ -84,19 +103,17 @@ put_verdict(const struct pane *p, int y)
 }
 
 static void
-put_down(const struct pane *p, int y)
+down_text(const struct pane *p, char *line, size_t cap)
 {
 	const struct host_metrics *m = p->m;
 	long ago = m->at_ms > 0 ? (long)(app_now(p->app) - m->at_ms / 1000) : -1;
-	char line[2048];
 
 	if (ago >= 0)
-		snprintf(line, sizeof(line), "no %s while %s is not UP; the last was %lds ago",
+		snprintf(line, cap, "no %s while %s is not UP; the last was %lds ago",
 		    p->prom ? "Prometheus queries" : "scrapes", p->hc->name, ago);
 	else
-		snprintf(line, sizeof(line), "no %s while %s is not UP",
+		snprintf(line, cap, "no %s while %s is not UP",
 		    p->prom ? "Prometheus queries" : "scrapes", p->hc->name);
-	ui_put(p->win, y, 2, p->w - 2, ui_attr(p->app, THEME_WARN), line);
 }
 
 /* errors or p95, with its sparkline scaled to the rollback threshold in
@@ -118,40 +135,38 @@ put_series(const struct pane *p, int y, bool p95)
 }
 
 static void
-put_rate(const struct pane *p, int y)
+rate_text(const struct pane *p, char *line, size_t cap)
 {
 	const struct host_metrics *m = p->m;
-	char line[2048];
 
 	if (m->have_rates && !isnan(m->rates.request_rate))
-		snprintf(line, sizeof(line), "%.1f req/s%s%s%s", m->rates.request_rate,
+		snprintf(line, cap, "%.1f req/s%s%s%s", m->rates.request_rate,
 		    m->rates.reset ? "  (counters reset: the process restarted)" : "",
 		    p->prom ? ", from Prometheus at " : "", p->prom ? p->hc->prom.url : "");
 	else
-		snprintf(line, sizeof(line), "from Prometheus at %s", p->hc->prom.url);
-	ui_put(p->win, y, 2, p->w - 2, ui_attr(p->app, THEME_DIM), line);
+		snprintf(line, cap, "from Prometheus at %s", p->hc->prom.url);
 }
 
 /* Restarts per service within the restarts window, as the driver counts
  * them (k8s from the pods, compose from docker inspect's totals; helm
  * does not say). */
 static void
-put_restarts(const struct pane *p, int y)
+restarts_text(const struct pane *p, char *line, size_t cap)
 {
 	const struct config_host *ch = p->hc;
-	char line[2048], b[32];
+	char b[32];
 	size_t len;
 	int k, known = 0;
 
 	decide_format_window(p->app->cfg.thresholds.restarts_window_s, b, sizeof(b));
-	len = (size_t)snprintf(line, sizeof(line), "restarts%s%s", ch->driver != DRIVER_HELM ?
+	len = (size_t)snprintf(line, cap, "restarts%s%s", ch->driver != DRIVER_HELM ?
 	    " in " : "", ch->driver != DRIVER_HELM ? b : "");
-	for (k = 0; k < ch->nservices && len < sizeof(line) - 80; k++) {
+	for (k = 0; k < ch->nservices && len < cap - 80; k++) {
 		const struct svc_state *s = poller_state(p->app->poller, p->host, k);
 
 		if (s == NULL || s->restarts < 0)
 			continue;
-		len += (size_t)snprintf(line + len, sizeof(line) - len, "%s %s %d",
+		len += (size_t)snprintf(line + len, cap - len, "%s %s %d",
 		    known++ ? "," : ":", ch->services[k], s->restarts);
 	}
 	/* Restarts before the console watched are seen only in part (a pod
@@ -159,51 +174,107 @@ put_restarts(const struct pane *p, int y)
 	 * has watched a whole window the counts are lower bounds. */
 	if (known > 0 && p->app->started > 0 &&
 	    app_now(p->app) - p->app->started < p->app->cfg.thresholds.restarts_window_s)
-		snprintf(line + len, sizeof(line) - len, " (at least: watched %lds so far)",
+		snprintf(line + len, cap - len, " (at least: watched %lds so far)",
 		    (long)(app_now(p->app) - p->app->started));
 	else if (known == 0 && ch->driver == DRIVER_HELM)
-		snprintf(line + len, sizeof(line) - len, ": not reported by %s",
+		snprintf(line + len, cap - len, ": not reported by %s",
 		    config_driver_name(ch->driver));
 	else if (known == 0)
-		snprintf(line + len, sizeof(line) - len, ": unknown");
-	ui_put(p->win, y, 2, p->w - 2, ui_attr(p->app, THEME_DIM), line);
+		snprintf(line + len, cap - len, ": unknown");
 }
 
 static void
-put_thresholds(const struct pane *p, int y)
+thresholds_text(const struct pane *p, char *line, size_t cap)
 {
 	const struct config_thresholds *t = &p->app->cfg.thresholds;
-	char line[1024], a[32], b[32];
+	char a[32], b[32];
 
 	decide_format_percent(t->error_rate_rollback, a, sizeof(a));
 	decide_format_ms(t->p95_rollback_ms, b, sizeof(b));
 	/* The operators the rule applies (a runbook's ">= 5%" is ≥). */
-	snprintf(line, sizeof(line), "rollback at errors %s %s or p95 %s %s%s",
+	snprintf(line, cap, "rollback at errors %s %s or p95 %s %s%s",
 	    (t->at_or_above & WR_TH_GE_ERROR_ROLLBACK) ? "\xe2\x89\xa5" : ">", a,
 	    (t->at_or_above & WR_TH_GE_P95_ROLLBACK) ? "\xe2\x89\xa5" : ">", b,
 	    p->app->matrix_from[0] ? " (matrix: " : "");
 	if (p->app->matrix_from[0])
-		snprintf(line + strlen(line), sizeof(line) - strlen(line), "%s)",
-		    p->app->matrix_from);
-	ui_put(p->win, y, 2, p->w - 2, ui_attr(p->app, THEME_DIM), line);
+		snprintf(line + strlen(line), cap - strlen(line), "%s)", p->app->matrix_from);
 }
 
-/* Another host's verdict, and its reason after it, dim, as far as the
- * pane allows: why another host is red, without selecting it. */
+/* Another host's verdict and its reason after it, in line[cap]; the
+ * columns of the verdict part in *head. */
 static void
-put_host(const struct pane *p, int y, int i)
+host_text(const struct pane *p, int i, char *line, size_t cap, size_t *head)
 {
 	const struct host_metrics *o = app_metrics(p->app, i);
-	char a[96], line[1100];
-	int x;
+	char a[96];
 
-	decide_headline(&o->verdict, p->w - 15, a, sizeof(a));
-	snprintf(line, sizeof(line), "%-14s %s", p->app->cfg.hosts[i].name, a);
-	x = ui_put(p->win, y, 0, p->w, ui_attr(p->app, level_role(o->verdict.level)), line);
-	if (x + 2 < p->w) {
-		line[0] = line[1] = ' ';
-		decide_reason_shown(&o->verdict, line + 2, sizeof(line) - 2);
-		ui_put(p->win, y, x, p->w - x, ui_attr(p->app, THEME_DIM), line);
+	decide_headline(&o->verdict, p->w - HOST_CONT, a, sizeof(a));
+	*head = (size_t)snprintf(line, cap, "%-14s %s", p->app->cfg.hosts[i].name, a);
+	if (*head + 2 < cap) {
+		line[*head] = line[*head + 1] = ' ';
+		decide_reason_shown(&o->verdict, line + *head + 2, cap - *head - 2);
+	}
+}
+
+/* Another host's verdict in its colour, and its reason after it, dim: why
+ * another host is red, without selecting it. Zoomed, the reason goes on
+ * below under the verdict; else it ends in "…" where the pane does. */
+static void
+put_host(const struct pane *p, int *y, int rows, int i)
+{
+	const struct host_metrics *o = app_metrics(p->app, i);
+	char line[1100];
+	size_t head;
+	int top = *y, attr = ui_attr(p->app, level_role(o->verdict.level));
+
+	host_text(p, i, line, sizeof(line), &head);
+	if (p->wrap && rows > 0) {
+		ui_put_wrapped(p->win, y, 0, p->w, HOST_CONT, *y + rows, ui_attr(p->app, THEME_DIM),
+		    line);
+		(*y)--;
+		line[head] = '\0';
+		ui_put(p->win, top, 0, p->w, attr, line);
+		return;
+	}
+	ui_put_cut(p->win, *y, 0, p->w, ui_attr(p->app, THEME_DIM), line);
+	line[head] = '\0';
+	ui_put(p->win, *y, 0, p->w, attr, line);
+}
+
+/* The text of a row of words (reason, not UP, req/s, restarts,
+ * thresholds) in line[cap]; its colour role; false for other rows. */
+static bool
+words_of(const struct pane *p, enum metrics_pane_kind kind, char *line, size_t cap,
+    enum theme_role *role)
+{
+	char reason[1600], shown[1600];
+
+	switch (kind) {
+	case METRICS_PANE_REASON:
+		/* Its "(why)" is said once: here unless the rows below say it. */
+		decide_reason_shown(&p->m->verdict, reason, sizeof(reason));
+		snprintf(line, cap, "%s", p->why_shown ?
+		    reason_without(reason, p->m->error, shown, sizeof(shown)) : reason);
+		*role = THEME_NORMAL;
+		return true;
+	case METRICS_PANE_DOWN:
+		down_text(p, line, cap);
+		*role = THEME_WARN;
+		return true;
+	case METRICS_PANE_RATE:
+		rate_text(p, line, cap);
+		*role = THEME_DIM;
+		return true;
+	case METRICS_PANE_RESTARTS:
+		restarts_text(p, line, cap);
+		*role = THEME_DIM;
+		return true;
+	case METRICS_PANE_THRESHOLDS:
+		thresholds_text(p, line, cap);
+		*role = THEME_DIM;
+		return true;
+	default:
+		return false;
 	}
 }
 
@@ -211,27 +282,21 @@ put_host(const struct pane *p, int y, int i)
 static void
 put_row(const struct pane *p, int *y, const struct metrics_pane_row *r, int host)
 {
-	char reason[1600], line[1600];
+	char line[2048];
+	enum theme_role role;
 
+	if (words_of(p, r->kind, line, sizeof(line), &role)) {
+		put_text(p, y, 2, r->rows, ui_attr(p->app, role), line);
+		(*y)++;
+		return;
+	}
 	switch (r->kind) {
 	case METRICS_PANE_VERDICT:
 		put_verdict(p, *y);
 		break;
-	case METRICS_PANE_REASON:
-		/* Its "(why)" is said once: here unless the rows below say it. */
-		decide_reason_shown(&p->m->verdict, reason, sizeof(reason));
-		ui_put(p->win, *y, 2, p->w - 2, ui_attr(p->app, THEME_NORMAL), p->why_shown ?
-		    reason_without(reason, p->m->error, line, sizeof(line)) : reason);
-		break;
-	case METRICS_PANE_DOWN:
-		put_down(p, *y);
-		break;
 	case METRICS_PANE_ERRORS:
 	case METRICS_PANE_P95:
 		put_series(p, *y, r->kind == METRICS_PANE_P95);
-		break;
-	case METRICS_PANE_RATE:
-		put_rate(p, *y);
 		break;
 	case METRICS_PANE_WHY:
 		/* Prometheus's words about a query run long, and the end of
@@ -239,18 +304,37 @@ put_row(const struct pane *p, int *y, const struct metrics_pane_row *r, int host
 		ui_put_wrapped(p->win, y, 2, p->w - 2, 2, *y + r->rows,
 		    ui_attr(p->app, THEME_BAD), p->m->error);
 		return;
-	case METRICS_PANE_RESTARTS:
-		put_restarts(p, *y);
-		break;
-	case METRICS_PANE_THRESHOLDS:
-		put_thresholds(p, *y);
-		break;
 	case METRICS_PANE_BAD_HOST:
 	case METRICS_PANE_HOST:
-		put_host(p, *y, host);
+		put_host(p, y, r->rows, host);
+		break;
+	default:
 		break;
 	}
 	(*y)++;
+}
+
+/* Zoomed, the rows a row of words or another host's row wraps into (it
+ * may be cut to one); else it keeps its one row. */
+static void
+row_height(const struct pane *p, struct metrics_pane_row *r, int host)
+{
+	char line[2048];
+	enum theme_role role;
+	size_t head;
+	int y = 0;
+
+	if (!p->wrap)
+		return;
+	if (words_of(p, r->kind, line, sizeof(line), &role))
+		ui_put_wrapped(NULL, &y, 2, p->w - 2, 2, INT_MAX, 0, line);
+	else if (r->kind == METRICS_PANE_BAD_HOST || r->kind == METRICS_PANE_HOST) {
+		host_text(p, host, line, sizeof(line), &head);
+		ui_put_wrapped(NULL, &y, 0, p->w, HOST_CONT, INT_MAX, 0, line);
+	} else
+		return;
+	r->height = y > 0 ? y : 1;
+	r->min_height = 1;
 }
 
 /* The rows the pane would draw with room for all, in drawing order, and
@@ -263,7 +347,8 @@ pane_rows(const struct pane *p, struct metrics_pane_row *rows, int *hosts)
 	int n = 0, lvl, y = 0;
 	size_t i;
 
-#define ROW(k) (hosts[n] = -1, rows[n++] = (struct metrics_pane_row){ .kind = (k), .height = 1 })
+#define ROW(k) (hosts[n] = -1, rows[n] = (struct metrics_pane_row){ .kind = (k), .height = 1 }, \
+	row_height(p, &rows[n], -1), n++)
 	ROW(METRICS_PANE_VERDICT);
 	if (m != NULL) {
 		ROW(METRICS_PANE_REASON);
@@ -294,8 +379,9 @@ pane_rows(const struct pane *p, struct metrics_pane_row *rows, int *hosts)
 			    (int)o->verdict.level != lvl)
 				continue;
 			hosts[n] = (int)i;
-			rows[n++] = (struct metrics_pane_row){ .kind = lvl >= DECIDE_MONITOR ?
+			rows[n] = (struct metrics_pane_row){ .kind = lvl >= DECIDE_MONITOR ?
 				METRICS_PANE_BAD_HOST : METRICS_PANE_HOST, .height = 1, .level = lvl };
+			row_height(p, &rows[n++], (int)i);
 		}
 	return n;
 }
@@ -318,7 +404,8 @@ more_marker(const struct pane *p, int hidden, int level, const char *name)
 static void
 metrics_draw(struct app *app, WINDOW *win, int h, int w, bool focused)
 {
-	struct pane p = { .app = app, .win = win, .w = w, .host = app_selected_host(app) };
+	struct pane p = { .app = app, .win = win, .w = w, .host = app_selected_host(app),
+		.wrap = app->zoomed };
 	char msg[512];
 	struct metrics_pane_row *rows;
 	int *hosts, i, n, y = 0, hidden, worst;

@@ -305,7 +305,8 @@ runbook_draw(struct app *app, WINDOW *win, int h, int w, bool focused)
 		}
 		if (sel && focused)
 			a = ui_attr(app, THEME_SELECTED);
-		x = ui_put(win, y, 0, w, a, line);
+		/* Cut, it says so: Enter shows the step whole. */
+		x = ui_put_cut(win, y, 0, w, a, line);
 		if (!row->section && r->ticked_at[row->idx] && x + 6 < w) {
 			ago(now, r->ticked_at[row->idx], when, sizeof(when));
 			ui_put(win, y, w - (int)strlen(when), (int)strlen(when),
@@ -313,10 +314,15 @@ runbook_draw(struct app *app, WINDOW *win, int h, int w, bool focused)
 		} else if (!row->section && r->tzero_s != 0 && r->rb.steps[row->idx].has_tminus &&
 		    w >= 30) {
 			/* The run-of-show: when this item is due, on the wall clock,
-			 * over the end of a long line if need be. */
+			 * at the end of the row, a long line cut before it. */
 			when[0] = ' ';
 			runofshow_when(r->tzero_s, r->rb.steps[row->idx].tminus_s, now / 1000,
 			    when + 1, sizeof(when) - 1);
+			if (x > w - (int)strlen(when)) {
+				wmove(win, y, 0);
+				wclrtoeol(win);
+				ui_put_cut(win, y, 0, w - (int)strlen(when), a, line);
+			}
 			ui_put(win, y, w - (int)strlen(when), (int)strlen(when),
 			    ui_attr(app, strstr(when, " in ") ? THEME_DIM : THEME_WARN), when);
 		}
@@ -561,9 +567,11 @@ runbook_key(struct app *app, enum wr_command cmd, int page)
 	int sel = app->rb_sel, i, dir;
 
 	if (app->nrunbooks == 0) {
-		if (cmd == WR_CMD_TICK || cmd == WR_CMD_PREV_OPEN || cmd == WR_CMD_NEXT_OPEN)
-			app_say(app, "no runbook loaded: -r FILE opens one");
-		return false;
+		if (cmd != WR_CMD_TICK && cmd != WR_CMD_PREV_OPEN && cmd != WR_CMD_NEXT_OPEN &&
+		    cmd != WR_CMD_OPEN)
+			return false;
+		app_say(app, "no runbook loaded: -r FILE opens one");
+		return true;
 	}
 	r = &app->runbooks[app->rb_cur];
 	rows = visible_rows(r, &n);

@@ -4,10 +4,12 @@
  * start (T+HH:MM:SS), the wall-clock time when there is room, its kind in
  * the kind's colour, its host, and one line of details (already redacted).
  * The bottom line is the selected one: Up/Down scroll through the
- * entries, Enter shows the selected one whole.
+ * entries, Enter shows the selected one whole. A line cut ends in "…";
+ * zoomed, each entry wraps instead.
  */
 #include "warroom/ui.h"
 
+#include <limits.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -75,6 +77,70 @@ stamp_text(const struct app *app, const struct timeline_entry *e, bool with_cloc
 	    with_clock ? clock : "", with_clock ? " " : "");
 }
 
+/* Entry e's whole line, "T+00:01:23 20:01:05 kind host details", in
+ * buf; where its kind and its host (or details) start in *kind, *host. */
+static void
+entry_line(const struct app *app, const struct timeline_entry *e, bool with_clock, char *buf,
+    size_t cap, size_t *kind, size_t *host)
+{
+	size_t n;
+
+	stamp_text(app, e, with_clock, buf, cap);
+	*kind = strlen(buf);
+	n = *kind + (size_t)snprintf(buf + *kind, cap - *kind, "%s ", e->kind);
+	*host = n < cap ? n : cap - 1;
+	snprintf(buf + *host, cap - *host, "%s%s%s", e->host, e->host[0] != '\0' ? " " : "",
+	    e->text);
+}
+
+/* Rows entry e takes when wrapped (zoomed: its lines no longer cut),
+ * under its details past the time's column; win NULL only counts. The
+ * stamp, kind and host are drawn again over the first row in their
+ * colours. */
+static int
+entry_wrapped(struct app *app, WINDOW *win, int y, int h, int w, const struct timeline_entry *e,
+    bool sel)
+{
+	static char line[8192];
+	size_t kind, host;
+	int top = y, x;
+
+	entry_line(app, e, w >= 60, line, sizeof(line), &kind, &host);
+	ui_put_wrapped(win, &y, 0, w, (int)kind, h, ui_attr(app, THEME_NORMAL), line);
+	if (win == NULL)
+		return y - top;
+	line[host] = '\0';
+	x = ui_put(win, top, (int)kind, w - (int)kind, ui_attr(app, kind_role(e)), line + kind);
+	if (e->host[0] != '\0')
+		ui_put(win, top, (int)kind + x, w - (int)kind - x, ui_attr(app, THEME_DIM), e->host);
+	line[kind] = '\0';
+	ui_put(win, top, 0, w, sel ? (int)(ui_attr(app, THEME_DIM) | A_REVERSE) :
+	    ui_attr(app, THEME_DIM), line);
+	return y - top;
+}
+
+/* Zoomed: the selected entry ends on the bottom row, as many before it
+ * as fit whole above it (one taller than the pane: its start, cut). */
+static void
+draw_wrapped(struct app *app, WINDOW *win, int h, int w, bool focused)
+{
+	size_t i, sel = selected_entry(app);
+	int used = 0, first, k, y;
+
+	if (app->nentries == 0)
+		return;
+	for (first = (int)sel; first >= 0; first--) {
+		k = entry_wrapped(app, NULL, 0, INT_MAX, w, &app->entries[first], false);
+		if (used + k > h && first < (int)sel)
+			break;
+		used += k;
+	}
+	first++;
+	y = used < h ? h - used : 0;
+	for (i = (size_t)first; i <= sel && y < h; i++)
+		y += entry_wrapped(app, win, y, h, w, &app->entries[i], focused && i == sel);
+}
+
 static void
 timeline_draw(struct app *app, WINDOW *win, int h, int w, bool focused)
 {
@@ -104,7 +170,9 @@ timeline_draw(struct app *app, WINDOW *win, int h, int w, bool focused)
 	first = (int)app->nentries - h - app->tl_scroll;
 	if (first < 0)
 		first = 0;
-	for (y = 0, i = (size_t)first; y < h && i < app->nentries; y++, i++) {
+	if (app->zoomed)
+		draw_wrapped(app, win, h, w, focused);
+	for (y = 0, i = (size_t)first; !app->zoomed && y < h && i < app->nentries; y++, i++) {
 		const struct timeline_entry *e = &app->entries[i];
 		char stamp[48];
 
@@ -118,7 +186,8 @@ timeline_draw(struct app *app, WINDOW *win, int h, int w, bool focused)
 			x += ui_put(win, y, x, w - x, ui_attr(app, THEME_DIM), e->host);
 			x += ui_put(win, y, x, w - x, A_NORMAL, " ");
 		}
-		ui_put(win, y, x, w - x, ui_attr(app, THEME_NORMAL), e->text);
+		/* Cut, it says so: Enter or z shows it whole. */
+		ui_put_cut(win, y, x, w - x, ui_attr(app, THEME_NORMAL), e->text);
 	}
 	if (app->tl_scroll > 0 && h > 0) {
 		char more[32];

@@ -1,6 +1,7 @@
 #!/bin/sh
 # test_help.sh — ? opens the help overlay listing every binding of the
-# command table (scrolling when the terminal is short); Esc, ? and q close
+# command table (scrolling when the terminal is short, a line too long for
+# the box wrapped under its description, never cut); Esc, ? and q close
 # it (q does not quit from the help).
 . "${top_srcdir:-$(dirname "$0")/../..}/tests/lib/screen.sh"
 write_config
@@ -11,9 +12,11 @@ steps '
 :save-screen scrolled
 x
 :save-screen ignored
+<PgDn><PgDn><PgDn>
+:save-screen end
 q
 :save-screen closed
-:resize 100x52
+:resize 120x52
 ?
 :save-screen help-big
 <Esc>
@@ -63,15 +66,15 @@ assert_screen scrolled <<'EOF'
 ┌─│ ]        jump to the next unticked step (RUNBOOK only)                   │ │
 │ │ R        switch RUNBOOK to the next runbook                              │ │
 │ │ T        set the run-of-show's T-0 (now, +30m, or HH:MM UTC) (writes the │ │
-│ │ A        arm the console for changes (typed; A again disarms) (writes th │ │
-└─│ r        roll the selected service back (HOSTS) (changes production)     │─┘
-┌─│ B        roll it back on every host running its tag, one after another,  │─┐
-│ │ X        kill switch: EXPORT_MODE=off on the host (X again: undo) (chang │ │
-│ │ M        migration downgrade (alembic -1) of the selected service (chang │ │
-│ │ x        RUNBOOK: run the step's commands on the HOSTS host (changes pro │ │
-│ │ S        post to the status page (type the status) (changes production)  │ │
-│ │ K        trust the host's unknown key; a changed one: re-read known_host │ │
-│ │ o        HOSTS: order rows by host, worst health, or worst verdict       │ │
+│ │          journal)                                                        │ │
+└─│ A        arm the console for changes (typed; A again disarms) (writes    │─┘
+┌─│          the journal)                                                    │─┐
+│ │ r        roll the selected service back (HOSTS) (changes production)     │ │
+│ │ B        roll it back on every host running its tag, one after another,  │ │
+│ │          each confirmed (HOSTS) (changes production)                     │ │
+│ │ X        kill switch: EXPORT_MODE=off on the host (X again: undo)        │ │
+│ │          (changes production)                                            │ │
+│ │                                                                          │ │
 │ │ ?, q or Esc closes this help; Up/Down/PgUp/PgDn scroll it                │ │
 └─└──────────────────────────────────────────────────────────────────────────┘─┘
  r roll back  B all hosts  X kill switch  A arm  Tab pane  ? help  q quit
@@ -90,15 +93,42 @@ assert_screen ignored <<'EOF'
 ┌─│ ]        jump to the next unticked step (RUNBOOK only)                   │ │
 │ │ R        switch RUNBOOK to the next runbook                              │ │
 │ │ T        set the run-of-show's T-0 (now, +30m, or HH:MM UTC) (writes the │ │
-│ │ A        arm the console for changes (typed; A again disarms) (writes th │ │
-└─│ r        roll the selected service back (HOSTS) (changes production)     │─┘
-┌─│ B        roll it back on every host running its tag, one after another,  │─┐
-│ │ X        kill switch: EXPORT_MODE=off on the host (X again: undo) (chang │ │
-│ │ M        migration downgrade (alembic -1) of the selected service (chang │ │
-│ │ x        RUNBOOK: run the step's commands on the HOSTS host (changes pro │ │
-│ │ S        post to the status page (type the status) (changes production)  │ │
-│ │ K        trust the host's unknown key; a changed one: re-read known_host │ │
-│ │ o        HOSTS: order rows by host, worst health, or worst verdict       │ │
+│ │          journal)                                                        │ │
+└─│ A        arm the console for changes (typed; A again disarms) (writes    │─┘
+┌─│          the journal)                                                    │─┐
+│ │ r        roll the selected service back (HOSTS) (changes production)     │ │
+│ │ B        roll it back on every host running its tag, one after another,  │ │
+│ │          each confirmed (HOSTS) (changes production)                     │ │
+│ │ X        kill switch: EXPORT_MODE=off on the host (X again: undo)        │ │
+│ │          (changes production)                                            │ │
+│ │                                                                          │ │
+│ │ ?, q or Esc closes this help; Up/Down/PgUp/PgDn scroll it                │ │
+└─└──────────────────────────────────────────────────────────────────────────┘─┘
+ r roll back  B all hosts  X kill switch  A arm  Tab pane  ? help  q quit
+EOF
+
+assert_screen end <<'EOF'
+ warroom │ no incident named │ T+00:00:00               2026-01-01 00:00:00 UTC
+┌─┌─ HELP: keys ─────────────────────────────────────────────────────────────┐─┐
+│ │ f        follow new LOGS lines, or pause in place (LOGS only)            │ │
+│>│ w        wrap long LOGS lines (LOGS only)                                │ │
+│ │ t        show or hide the LOGS lines' timestamps (LOGS only)             │ │
+│ │ @        LOGS: jump to a time (19:30 UTC, 10m ago, or RFC 3339)          │ │
+│ │ n        LOGS: next match; elsewhere: add a note to the timeline (writes │ │
+│ │          the journal)                                                    │ │
+└─│ U        settle the oldest UNKNOWN outcome by hand: ok or failed, and    │ │
+┌─│          what you saw (writes the journal)                               │ │
+│ │ e        export the timeline as a post-mortem draft (writes the journal) │ │
+│ │ E        mark the incident resolved (typed; the same --incident then     │ │
+│ │          starts a new one) (writes the journal)                          │ │
+└─│ C-r      poll every host now; retry DOWN and UNTRUSTED hosts; re-read a  │─┘
+┌─│          .env HOSTS marks                                                │─┐
+│ │ z        show the focused pane alone on the whole screen (z again: every │ │
+│ │          pane)                                                           │ │
+│ │ C-l      redraw the whole screen                                         │ │
+│ │ ?        show or hide this help                                          │ │
+│ │ q        quit, asking first while an action runs; C-c too, or cancels a  │ │
+│ │          dialog/prompt                                                   │ │
 │ │ ?, q or Esc closes this help; Up/Down/PgUp/PgDn scroll it                │ │
 └─└──────────────────────────────────────────────────────────────────────────┘─┘
  r roll back  B all hosts  X kill switch  A arm  Tab pane  ? help  q quit
@@ -132,113 +162,113 @@ assert_screen closed <<'EOF'
 EOF
 
 assert_screen help-big <<'EOF'
- warroom │ no incident named │ T+00:00:00                                   2026-01-01 00:00:00 UTC
-┌─┌─ HELP: keys ─────────────────────────────────────────────────────────────────────────────────┐─┐
-│ │ Tab      move focus to the next pane                                                         │ │
-│>│ S-Tab    move focus to the previous pane                                                     │ │
-│ │ 1        focus the HOSTS pane                                                                │ │
-│ │ 2        focus the METRICS pane                                                              │ │
-│ │ 3        focus the LOGS pane                                                                 │ │
-│ │ 4        focus the RUNBOOK pane                                                              │ │
-│ │ 5        focus the TIMELINE pane                                                             │ │
-│ │ Up, k    move the selection up                                                               │ │
-│ │ Down, j  move the selection down                                                             │ │
-│ │ PgUp     move the selection a page up                                                        │ │
-│ │ PgDn     move the selection a page down                                                      │ │
-│ │ Home, g  move to the first line                                                              │ │
-│ │ End, G   move to the last line                                                               │ │
-│ │ Space    tick or untick the step (RUNBOOK only; writes the journal)                          │ │
-│ │ Enter    HOSTS: tail it; RUNBOOK: open or fold; TIMELINE: whole entry                        │ │
-│ │ +        HOSTS: tail that service too (LOGS merges by time)                                  │ │
-│ │ [        jump to the previous unticked step (RUNBOOK only)                                   │ │
-│ │ ]        jump to the next unticked step (RUNBOOK only)                                       │ │
-└─│ R        switch RUNBOOK to the next runbook                                                  │ │
-┌─│ T        set the run-of-show's T-0 (now, +30m, or HH:MM UTC) (writes the journal)            │ │
-│ │ A        arm the console for changes (typed; A again disarms) (writes the journal)           │ │
-│ │ r        roll the selected service back (HOSTS) (changes production)                         │ │
-│ │ B        roll it back on every host running its tag, one after another, each confirmed (HOST │ │
-│ │ X        kill switch: EXPORT_MODE=off on the host (X again: undo) (changes production)       │ │
-│ │ M        migration downgrade (alembic -1) of the selected service (changes production)       │ │
-│ │ x        RUNBOOK: run the step's commands on the HOSTS host (changes production)             │ │
-│ │ S        post to the status page (type the status) (changes production)                      │ │
-│ │ K        trust the host's unknown key; a changed one: re-read known_hosts (HOSTS) (writes th │ │
-│ │ o        HOSTS: order rows by host, worst health, or worst verdict                           │─┘
-│ │ /        filter LOGS with a regex (empty clears it)                                          │─┐
-└─│ F        show the HOSTS rows whose host, service or address has a text                       │ │
-┌─│ N        previous match in LOGS, with a filter (n: next) (LOGS only)                         │ │
-│ │ f        follow new LOGS lines, or pause in place (LOGS only)                                │ │
-│ │ w        wrap long LOGS lines (LOGS only)                                                    │ │
-│ │ t        show or hide the LOGS lines' timestamps (LOGS only)                                 │ │
-│ │ @        LOGS: jump to a time (19:30 UTC, 10m ago, or RFC 3339)                              │ │
-│ │ n        LOGS: next match; elsewhere: add a note to the timeline (writes the journal)        │ │
-│ │ U        settle the oldest UNKNOWN outcome by hand: ok or failed, and what you saw (writes t │ │
-│ │ e        export the timeline as a post-mortem draft (writes the journal)                     │ │
-│ │ E        mark the incident resolved (typed; the same --incident then starts a new one) (writ │ │
-│ │ C-r      poll every host now; retry DOWN and UNTRUSTED hosts; re-read a .env HOSTS marks     │ │
-│ │ z        show the focused pane alone on the whole screen (z again: every pane)               │ │
-│ │ C-l      redraw the whole screen                                                             │ │
-│ │ ?        show or hide this help                                                              │ │
-│ │ q        quit, asking first while an action runs; C-c too, or cancels a dialog/prompt        │ │
-│ │                                                                                              │ │
-│ │ ?, q or Esc closes this help                                                                 │ │
-│ └──────────────────────────────────────────────────────────────────────────────────────────────┘ │
-└──────────────────────────────────────────────────────────┘└──────────────────────────────────────┘
- r roll back  B all hosts  X kill switch  A arm  Enter logs  o order  Tab pane  ? help  q quit
+ warroom │ no incident named │ T+00:00:00                                                       2026-01-01 00:00:00 UTC
+┌─┌─ HELP: keys ─────────────────────────────────────────────────────────────────────────────────────────────────────┐─┐
+│ │ Tab      move focus to the next pane                                                                             │ │
+│>│ S-Tab    move focus to the previous pane                                                                         │ │
+│ │ 1        focus the HOSTS pane                                                                                    │ │
+│ │ 2        focus the METRICS pane                                                                                  │ │
+│ │ 3        focus the LOGS pane                                                                                     │ │
+│ │ 4        focus the RUNBOOK pane                                                                                  │ │
+│ │ 5        focus the TIMELINE pane                                                                                 │ │
+│ │ Up, k    move the selection up                                                                                   │ │
+│ │ Down, j  move the selection down                                                                                 │ │
+│ │ PgUp     move the selection a page up                                                                            │ │
+│ │ PgDn     move the selection a page down                                                                          │ │
+│ │ Home, g  move to the first line                                                                                  │ │
+│ │ End, G   move to the last line                                                                                   │ │
+│ │ Space    tick or untick the step (RUNBOOK only; writes the journal)                                              │ │
+│ │ Enter    HOSTS: tail it; RUNBOOK: open or fold; TIMELINE: whole entry                                            │ │
+│ │ +        HOSTS: tail that service too (LOGS merges by time)                                                      │ │
+│ │ [        jump to the previous unticked step (RUNBOOK only)                                                       │ │
+│ │ ]        jump to the next unticked step (RUNBOOK only)                                                           │ │
+└─│ R        switch RUNBOOK to the next runbook                                                                      │ │
+┌─│ T        set the run-of-show's T-0 (now, +30m, or HH:MM UTC) (writes the journal)                                │ │
+│ │ A        arm the console for changes (typed; A again disarms) (writes the journal)                               │ │
+│ │ r        roll the selected service back (HOSTS) (changes production)                                             │ │
+│ │ B        roll it back on every host running its tag, one after another, each confirmed (HOSTS) (changes          │ │
+│ │          production)                                                                                             │ │
+│ │ X        kill switch: EXPORT_MODE=off on the host (X again: undo) (changes production)                           │ │
+│ │ M        migration downgrade (alembic -1) of the selected service (changes production)                           │ │
+│ │ x        RUNBOOK: run the step's commands on the HOSTS host (changes production)                                 │ │
+│ │ S        post to the status page (type the status) (changes production)                                          │ │
+│ │ K        trust the host's unknown key; a changed one: re-read known_hosts (HOSTS) (writes the journal)           │─┘
+│ │ o        HOSTS: order rows by host, worst health, or worst verdict                                               │─┐
+└─│ /        filter LOGS with a regex (empty clears it)                                                              │ │
+┌─│ F        show the HOSTS rows whose host, service or address has a text                                           │ │
+│ │ N        previous match in LOGS, with a filter (n: next) (LOGS only)                                             │ │
+│ │ f        follow new LOGS lines, or pause in place (LOGS only)                                                    │ │
+│ │ w        wrap long LOGS lines (LOGS only)                                                                        │ │
+│ │ t        show or hide the LOGS lines' timestamps (LOGS only)                                                     │ │
+│ │ @        LOGS: jump to a time (19:30 UTC, 10m ago, or RFC 3339)                                                  │ │
+│ │ n        LOGS: next match; elsewhere: add a note to the timeline (writes the journal)                            │ │
+│ │ U        settle the oldest UNKNOWN outcome by hand: ok or failed, and what you saw (writes the journal)          │ │
+│ │ e        export the timeline as a post-mortem draft (writes the journal)                                         │ │
+│ │ E        mark the incident resolved (typed; the same --incident then starts a new one) (writes the journal)      │ │
+│ │ C-r      poll every host now; retry DOWN and UNTRUSTED hosts; re-read a .env HOSTS marks                         │ │
+│ │ z        show the focused pane alone on the whole screen (z again: every pane)                                   │ │
+│ │ C-l      redraw the whole screen                                                                                 │ │
+│ │ ?        show or hide this help                                                                                  │ │
+│ │ q        quit, asking first while an action runs; C-c too, or cancels a dialog/prompt                            │ │
+│ │ ?, q or Esc closes this help                                                                                     │ │
+│ └──────────────────────────────────────────────────────────────────────────────────────────────────────────────────┘ │
+└──────────────────────────────────────────────────────────────────────┘└──────────────────────────────────────────────┘
+ r roll back  B all hosts  X kill switch  A arm  Enter logs  o order  F filter  Tab pane  ? help  q quit
 EOF
 
 assert_screen toggled <<'EOF'
- warroom │ no incident named │ T+00:00:00                                   2026-01-01 00:00:00 UTC
-┌─ ▶ HOSTS ────────────────────────────────────────────────┐┌─ RUNBOOK ────────────────────────────┐
-│  HOST        SERVICE CONN          TAG STATE HEALTH READY││ no runbook loaded                    │
-│> api-1       api     not connected           -      -    ││ open one with -r FILE                │
-│  api-1       jobs    not connected           -      -    ││                                      │
-│  api-2       api     not connected           -      -    ││                                      │
-│  k8s-bastion api     not connected           -      -    ││                                      │
-│                                                          ││                                      │
-│                                                          ││                                      │
-│                                                          ││                                      │
-│                                                          ││                                      │
-│                                                          ││                                      │
-│                                                          ││                                      │
-│                                                          ││                                      │
-│                                                          ││                                      │
-│                                                          ││                                      │
-│                                                          ││                                      │
-│                                                          ││                                      │
-│                                                          ││                                      │
-│                                                          ││                                      │
-└──────────────────────────────────────────────────────────┘│                                      │
-┌─ METRICS ────────────────────────────────────────────────┐│                                      │
-│ api-1: no metrics_url in the config                      ││                                      │
-│                                                          ││                                      │
-│                                                          ││                                      │
-│                                                          ││                                      │
-│                                                          ││                                      │
-│                                                          ││                                      │
-│                                                          ││                                      │
-│                                                          ││                                      │
-│                                                          │└──────────────────────────────────────┘
-│                                                          │┌─ TIMELINE ───────────────────────────┐
-└──────────────────────────────────────────────────────────┘│ no incident journal open             │
-┌─ LOGS ───────────────────────────────────────────────────┐│ (none in screen tests)               │
-│ no log stream open                                       ││                                      │
-│                                                          ││                                      │
-│                                                          ││                                      │
-│                                                          ││                                      │
-│                                                          ││                                      │
-│                                                          ││                                      │
-│                                                          ││                                      │
-│                                                          ││                                      │
-│                                                          ││                                      │
-│                                                          ││                                      │
-│                                                          ││                                      │
-│                                                          ││                                      │
-│                                                          ││                                      │
-│                                                          ││                                      │
-│                                                          ││                                      │
-│                                                          ││                                      │
-└──────────────────────────────────────────────────────────┘└──────────────────────────────────────┘
- r roll back  B all hosts  X kill switch  A arm  Enter logs  o order  Tab pane  ? help  q quit
+ warroom │ no incident named │ T+00:00:00                                                       2026-01-01 00:00:00 UTC
+┌─ ▶ HOSTS ────────────────────────────────────────────────────────────┐┌─ RUNBOOK ────────────────────────────────────┐
+│  HOST        SERVICE CONN          TAG STATE HEALTH READY VERSION AGE││ no runbook loaded                            │
+│> api-1       api     not connected           -      -     -          ││ open one with -r FILE                        │
+│  api-1       jobs    not connected           -      -     -          ││                                              │
+│  api-2       api     not connected           -      -     -          ││                                              │
+│  k8s-bastion api     not connected           -      -     -          ││                                              │
+│                                                                      ││                                              │
+│                                                                      ││                                              │
+│                                                                      ││                                              │
+│                                                                      ││                                              │
+│                                                                      ││                                              │
+│                                                                      ││                                              │
+│                                                                      ││                                              │
+│                                                                      ││                                              │
+│                                                                      ││                                              │
+│                                                                      ││                                              │
+│                                                                      ││                                              │
+│                                                                      ││                                              │
+│                                                                      ││                                              │
+└──────────────────────────────────────────────────────────────────────┘│                                              │
+┌─ METRICS ────────────────────────────────────────────────────────────┐│                                              │
+│ api-1: no metrics_url in the config                                  ││                                              │
+│                                                                      ││                                              │
+│                                                                      ││                                              │
+│                                                                      ││                                              │
+│                                                                      ││                                              │
+│                                                                      ││                                              │
+│                                                                      ││                                              │
+│                                                                      ││                                              │
+│                                                                      │└──────────────────────────────────────────────┘
+│                                                                      │┌─ TIMELINE ───────────────────────────────────┐
+└──────────────────────────────────────────────────────────────────────┘│ no incident journal open                     │
+┌─ LOGS ───────────────────────────────────────────────────────────────┐│ (none in screen tests)                       │
+│ no log stream open                                                   ││                                              │
+│                                                                      ││                                              │
+│                                                                      ││                                              │
+│                                                                      ││                                              │
+│                                                                      ││                                              │
+│                                                                      ││                                              │
+│                                                                      ││                                              │
+│                                                                      ││                                              │
+│                                                                      ││                                              │
+│                                                                      ││                                              │
+│                                                                      ││                                              │
+│                                                                      ││                                              │
+│                                                                      ││                                              │
+│                                                                      ││                                              │
+│                                                                      ││                                              │
+│                                                                      ││                                              │
+└──────────────────────────────────────────────────────────────────────┘└──────────────────────────────────────────────┘
+ r roll back  B all hosts  X kill switch  A arm  Enter logs  o order  F filter  Tab pane  ? help  q quit
 EOF
 
 # Every key the table binds is listed (the table's own list, via keydoc).

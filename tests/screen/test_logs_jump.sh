@@ -43,12 +43,12 @@ assert_screen clock <<'EOF'
 │                                              ││                              │
 └──────────────────────────────────────────────┘└──────────────────────────────┘
 ┌─ ▶ LOGS ─────────────────────────────────────┐┌─ TIMELINE ───────────────────┐
-│api-1/api 2025-12-31T23:55:00.000Z INFO  seq=3││ no incident journal open     │
-│api-1/api 2025-12-31T23:55:01.000Z INFO  seq=3││ (none in screen tests)       │
-│api-1/api 2025-12-31T23:55:02.000Z INFO  seq=3││                              │
-│api-1/api 2025-12-31T23:55:03.000Z INFO  seq=3││                              │
-│api-1/api 2025-12-31T23:55:04.000Z INFO  seq=3││                              │
-│api-1/api 2025-12-31T23:55:05.000Z INFO  seq=3││                              │
+│api-1/api 2025-12-31T23:55:00.000Z INFO  seq=…││ no incident journal open     │
+│api-1/api 2025-12-31T23:55:01.000Z INFO  seq=…││ (none in screen tests)       │
+│api-1/api 2025-12-31T23:55:02.000Z INFO  seq=…││                              │
+│api-1/api 2025-12-31T23:55:03.000Z INFO  seq=…││                              │
+│api-1/api 2025-12-31T23:55:04.000Z INFO  seq=…││                              │
+│api-1/api 2025-12-31T23:55:05.000Z INFO  seq=…││                              │
 │api.log  600 lines  PAUSED +0 new (f follows) ││                              │
 └──────────────────────────────────────────────┘└──────────────────────────────┘
  LOGS from 23:55:00 UTC, paused (f follows again)
@@ -70,12 +70,12 @@ assert_screen ago <<'EOF'
 │                                              ││                              │
 └──────────────────────────────────────────────┘└──────────────────────────────┘
 ┌─ ▶ LOGS ─────────────────────────────────────┐┌─ TIMELINE ───────────────────┐
-│api-1/api 2025-12-31T23:58:00.000Z INFO  seq=4││ no incident journal open     │
-│api-1/api 2025-12-31T23:58:01.000Z INFO  seq=4││ (none in screen tests)       │
-│api-1/api 2025-12-31T23:58:02.000Z INFO  seq=4││                              │
-│api-1/api 2025-12-31T23:58:03.000Z INFO  seq=4││                              │
-│api-1/api 2025-12-31T23:58:04.000Z INFO  seq=4││                              │
-│api-1/api 2025-12-31T23:58:05.000Z INFO  seq=4││                              │
+│api-1/api 2025-12-31T23:58:00.000Z INFO  seq=…││ no incident journal open     │
+│api-1/api 2025-12-31T23:58:01.000Z INFO  seq=…││ (none in screen tests)       │
+│api-1/api 2025-12-31T23:58:02.000Z INFO  seq=…││                              │
+│api-1/api 2025-12-31T23:58:03.000Z INFO  seq=…││                              │
+│api-1/api 2025-12-31T23:58:04.000Z INFO  seq=…││                              │
+│api-1/api 2025-12-31T23:58:05.000Z INFO  seq=…││                              │
 │api.log  600 lines  PAUSED +0 new (f follows) ││                              │
 └──────────────────────────────────────────────┘└──────────────────────────────┘
  LOGS from 23:58:00 UTC, paused (f follows again)

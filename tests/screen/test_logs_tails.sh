@@ -64,21 +64,21 @@ assert_screen jumped <<'EOF'
 │api-1/jobs 2025-12-31T23:50:02.100Z ERROR jobs panic: worker 1 lost its queue                     │
 │api-1/jobs 2025-12-31T23:50:02.200Z ERROR jobs panic: worker 2 lost its queue                     │
 │api-1/jobs 2025-12-31T23:50:02.300Z ERROR jobs panic: worker 3 lost its queue                     │
-│api-1/api 2025-12-31T23:58:45.000Z INFO  GET /v1/items status=200 n=4654                          │
-│api-1/api 2025-12-31T23:58:45.000Z INFO  GET /v1/items status=200 n=4655                          │
-│api-1/api 2025-12-31T23:58:45.000Z INFO  GET /v1/items status=200 n=4656                          │
-│api-1/api 2025-12-31T23:58:45.000Z INFO  GET /v1/items status=200 n=4657                          │
-│api-1/api 2025-12-31T23:58:45.000Z INFO  GET /v1/items status=200 n=4658                          │
-│api-1/api 2025-12-31T23:58:45.000Z INFO  GET /v1/items status=200 n=4659                          │
-│api-1/api 2025-12-31T23:58:46.000Z INFO  GET /v1/items status=200 n=4660                          │
-│api-1/api 2025-12-31T23:58:46.000Z INFO  GET /v1/items status=200 n=4661                          │
-│api-1/api 2025-12-31T23:58:46.000Z INFO  GET /v1/items status=200 n=4662                          │
-│api-1/api 2025-12-31T23:58:46.000Z INFO  GET /v1/items status=200 n=4663                          │
-│api-1/api 2025-12-31T23:58:46.000Z INFO  GET /v1/items status=200 n=4664                          │
-│api-1/api 2025-12-31T23:58:46.000Z INFO  GET /v1/items status=200 n=4665                          │
-│api-1/api 2025-12-31T23:58:46.000Z INFO  GET /v1/items status=200 n=4666                          │
-│api-1/api 2025-12-31T23:58:46.000Z INFO  GET /v1/items status=200 n=4667                          │
-│api-1/api 2025-12-31T23:58:46.000Z INFO  GET /v1/items status=200 n=4668                          │
+│api-1/api  2025-12-31T23:58:45.000Z INFO  GET /v1/items status=200 n=4654                         │
+│api-1/api  2025-12-31T23:58:45.000Z INFO  GET /v1/items status=200 n=4655                         │
+│api-1/api  2025-12-31T23:58:45.000Z INFO  GET /v1/items status=200 n=4656                         │
+│api-1/api  2025-12-31T23:58:45.000Z INFO  GET /v1/items status=200 n=4657                         │
+│api-1/api  2025-12-31T23:58:45.000Z INFO  GET /v1/items status=200 n=4658                         │
+│api-1/api  2025-12-31T23:58:45.000Z INFO  GET /v1/items status=200 n=4659                         │
+│api-1/api  2025-12-31T23:58:46.000Z INFO  GET /v1/items status=200 n=4660                         │
+│api-1/api  2025-12-31T23:58:46.000Z INFO  GET /v1/items status=200 n=4661                         │
+│api-1/api  2025-12-31T23:58:46.000Z INFO  GET /v1/items status=200 n=4662                         │
+│api-1/api  2025-12-31T23:58:46.000Z INFO  GET /v1/items status=200 n=4663                         │
+│api-1/api  2025-12-31T23:58:46.000Z INFO  GET /v1/items status=200 n=4664                         │
+│api-1/api  2025-12-31T23:58:46.000Z INFO  GET /v1/items status=200 n=4665                         │
+│api-1/api  2025-12-31T23:58:46.000Z INFO  GET /v1/items status=200 n=4666                         │
+│api-1/api  2025-12-31T23:58:46.000Z INFO  GET /v1/items status=200 n=4667                         │
+│api-1/api  2025-12-31T23:58:46.000Z INFO  GET /v1/items status=200 n=4668                         │
 │flood.log  1350 lines  oldest kept 23:58:45 (4654 dropped)  PAUSED +0 new (f follows)             │
 └──────────────────────────────────────────────────────────────────────────────────────────────────┘
  LOGS from 23:50:02 UTC, paused (f follows again); flood.log: oldest kept 23:58:45 (4654 dropped)

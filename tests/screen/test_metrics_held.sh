@@ -27,7 +27,7 @@ assert_screen held <<'EOF'
 └──────────────────────────────────────────────┘│                              │
 ┌─ METRICS ────────────────────────────────────┐│                              │
 │api-1  ROLLBACK IMMEDIATELY (held 1/2)        ││                              │
-│  held, 1/2 calm checks: below thresholds: err││                              │
+│  held, 1/2 calm checks: below thresholds: er…││                              │
 │  errors 0%      █▁ 0–5%                      ││                              │
 └─ ▼ 4 more: z shows all ──────────────────────┘└──────────────────────────────┘
 ┌─ LOGS ───────────────────────────────────────┐┌─ TIMELINE ───────────────────┐
@@ -54,7 +54,7 @@ assert_screen calm <<'EOF'
 └──────────────────────────────────────────────┘│                              │
 ┌─ METRICS ────────────────────────────────────┐│                              │
 │api-1  OK                                     ││                              │
-│  below thresholds: error rate 0%, p95 179 ms,││                              │
+│  below thresholds: error rate 0%, p95 179 ms…││                              │
 │  errors 0%      █▁▁ 0–5%                     ││                              │
 └─ ▼ 4 more: z shows all ──────────────────────┘└──────────────────────────────┘
 ┌─ LOGS ───────────────────────────────────────┐┌─ TIMELINE ───────────────────┐

@@ -4,7 +4,8 @@
 # what it left out, naming the worst other host (k8s-bastion, ROLLBACK
 # IMMEDIATELY). At 80x30 p95 comes next, then that host's row before
 # req/s, restarts and thresholds, and the border says z shows all;
-# zoomed, everything shows and nothing is counted.
+# zoomed, everything shows and nothing is counted, each other host's
+# reason wrapped under its verdict; unzoomed a reason cut ends in "…".
 . "${top_srcdir:-$(dirname "$0")/../..}/tests/lib/screen.sh"
 write_config
 sed -i 's|^compose_dir = /srv/app$|compose_dir = /srv/app\nmetrics_url = http://127.0.0.1:8000/metrics|' "$tmp/warroom.conf"
@@ -67,7 +68,7 @@ assert_screen taller <<'EOF'
 │  error rate 3.1% > 2%                        ││                              │
 │  errors 3.1%    ▅▅ 0–5%                      ││                              │
 │  p95    420 ms  ▂▂ 0–2000 ms                 │└──────────────────────────────┘
-│k8s-bastion    ROLLBACK IMMEDIATELY  error rat│┌─ TIMELINE ───────────────────┐
+│k8s-bastion    ROLLBACK IMMEDIATELY  error ra…│┌─ TIMELINE ───────────────────┐
 └─ ▼ 4 more: z shows all ──────────────────────┘│ no incident journal open     │
 ┌─ LOGS ───────────────────────────────────────┐│ (none in screen tests)       │
 │ no log stream open                           ││                              │
@@ -93,9 +94,9 @@ assert_screen zoomed <<'EOF'
 │  restarts in 5m: unknown                                                     │
 │  rollback at errors > 5% or p95 > 2000 ms                                    │
 │k8s-bastion    ROLLBACK IMMEDIATELY  error rate 8% > 5%; p95 1500 ms > 1000 ms│
+│               (consider)                                                     │
 │api-2          OK  below thresholds: error rate 0%, p95 120 ms, 0 restarts in │
-│                                                                              │
-│                                                                              │
+│               5m                                                             │
 │                                                                              │
 │                                                                              │
 │                                                                              │

@@ -36,7 +36,7 @@ assert_screen held <<'EOF'
 └──────────────────────────────────────────────────────────────────────┘│                                              │
 ┌─ METRICS ────────────────────────────────────────────────────────────┐│                                              │
 │api-1  ROLLBACK IMMEDIATELY (held: no data since 00:00:05)            ││                                              │
-│  held, no data since 00:00:05: before it, error rate 6.74% > 5%; now ││                                              │
+│  held, no data since 00:00:05: before it, error rate 6.74% > 5%; now…││                                              │
 │  errors no data █·· 0–5%                                             ││                                              │
 │  p95    no data ▂·· 0–2000 ms                                        │└──────────────────────────────────────────────┘
 │  metrics: HTTP 302                                                   │┌─ TIMELINE ───────────────────────────────────┐
@@ -69,7 +69,7 @@ assert_screen gave-way <<'EOF'
 └──────────────────────────────────────────────────────────────────────┘│                                              │
 ┌─ METRICS ────────────────────────────────────────────────────────────┐│                                              │
 │api-1  NO DATA                                                        ││                                              │
-│  no data for error rate, p95; 0 restarts in 5m; no data since 00:00:0││                                              │
+│  no data for error rate, p95; 0 restarts in 5m; no data since 00:00:…││                                              │
 │  errors no data █··· 0–5%                                            ││                                              │
 │  p95    no data ▂··· 0–2000 ms                                       │└──────────────────────────────────────────────┘
 │  metrics: HTTP 302                                                   │┌─ TIMELINE ───────────────────────────────────┐

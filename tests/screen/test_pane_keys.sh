@@ -2,7 +2,9 @@
 # test_pane_keys.sh — keys that belong to one pane, pressed in another,
 # act on nothing and say where they work: f, w, t and N in HOSTS name LOGS
 # and 3 (LOGS stays following, unwrapped); Space, [ and ] name RUNBOOK
-# and 4; in LOGS f pauses as before; R with a single runbook says so.
+# and 4; in LOGS f pauses as before; R with a single runbook says so;
+# Enter in LOGS or METRICS, where it does nothing, says so and where it
+# acts.
 . "${top_srcdir:-$(dirname "$0")/../..}/tests/lib/screen.sh"
 write_config
 i=1
@@ -29,6 +31,10 @@ R
 3
 f
 :save-screen f-logs
+<Enter>
+:save-screen enter-logs
+2<Enter>
+:save-screen enter-metrics
 '
 run_console -c "$tmp/warroom.conf" -r "$top_srcdir/docs/runbooks/compose-rollback.md"
 
@@ -44,16 +50,16 @@ assert_screen f-hosts <<'EOF'
  warroom │ no incident named │ T+00:00:00               2026-01-01 00:00:00 UTC
 ┌─ ▶ HOSTS ────────────────────────────────────┐┌─ RUNBOOK ────────────────────┐
 │  HOST        SERVICE CONN          TAG HEALTH││compose-rollback.md  1/15     │
-│> api-1       api     not connected     -     ││> - Compose rollback: api and │
+│> api-1       api     not connected     -     ││> - Compose rollback: api and…│
 │  api-1       jobs    not connected     -     ││  - Before you start  1/3     │
-│  api-2       api     not connected     -     ││  [x] Incident opened in warro│
-│  k8s-bastion api     not connected     -     ││  [ ] Incident commander named│
-│                                              ││  [ ] $ Status page set to inv│
-└──────────────────────────────────────────────┘│  - 1. Exports kill switch  0/│
-┌─ METRICS ────────────────────────────────────┐│  [ ] $ Set the switch in .env│
-│ api-1: no metrics_url in the config          ││  [ ] $ Check that exports are│
-│                                              ││  - 2. Find the last good tag │
-│                                              ││  [ ] Last good tag taken from│
+│  api-2       api     not connected     -     ││  [x] Incident opened in warr…│
+│  k8s-bastion api     not connected     -     ││  [ ] Incident commander name…│
+│                                              ││  [ ] $ Status page set to in…│
+└──────────────────────────────────────────────┘│  - 1. Exports kill switch  0…│
+┌─ METRICS ────────────────────────────────────┐│  [ ] $ Set the switch in .en…│
+│ api-1: no metrics_url in the config          ││  [ ] $ Check that exports ar…│
+│                                              ││  - 2. Find the last good tag…│
+│                                              ││  [ ] Last good tag taken fro…│
 └──────────────────────────────────────────────┘└──────────────────────────────┘
 ┌─ LOGS ───────────────────────────────────────┐┌─ TIMELINE ───────────────────┐
 │                                              ││ no incident journal open     │
@@ -76,16 +82,16 @@ assert_screen f-logs <<'EOF'
  warroom │ no incident named │ T+00:00:00               2026-01-01 00:00:00 UTC
 ┌─ HOSTS ──────────────────────────────────────┐┌─ RUNBOOK ────────────────────┐
 │  HOST        SERVICE CONN          TAG HEALTH││compose-rollback.md  1/15     │
-│> api-1       api     not connected     -     ││> - Compose rollback: api and │
+│> api-1       api     not connected     -     ││> - Compose rollback: api and…│
 │  api-1       jobs    not connected     -     ││  - Before you start  1/3     │
-│  api-2       api     not connected     -     ││  [x] Incident opened in warro│
-│  k8s-bastion api     not connected     -     ││  [ ] Incident commander named│
-│                                              ││  [ ] $ Status page set to inv│
-└──────────────────────────────────────────────┘│  - 1. Exports kill switch  0/│
-┌─ METRICS ────────────────────────────────────┐│  [ ] $ Set the switch in .env│
-│ api-1: no metrics_url in the config          ││  [ ] $ Check that exports are│
-│                                              ││  - 2. Find the last good tag │
-│                                              ││  [ ] Last good tag taken from│
+│  api-2       api     not connected     -     ││  [x] Incident opened in warr…│
+│  k8s-bastion api     not connected     -     ││  [ ] Incident commander name…│
+│                                              ││  [ ] $ Status page set to in…│
+└──────────────────────────────────────────────┘│  - 1. Exports kill switch  0…│
+┌─ METRICS ────────────────────────────────────┐│  [ ] $ Set the switch in .en…│
+│ api-1: no metrics_url in the config          ││  [ ] $ Check that exports ar…│
+│                                              ││  - 2. Find the last good tag…│
+│                                              ││  [ ] Last good tag taken fro…│
 └──────────────────────────────────────────────┘└──────────────────────────────┘
 ┌─ ▶ LOGS ─────────────────────────────────────┐┌─ TIMELINE ───────────────────┐
 │                                              ││ no incident journal open     │
@@ -97,4 +103,34 @@ assert_screen f-logs <<'EOF'
 │api.log  3 lines  PAUSED +0 new (f follows)   ││                              │
 └──────────────────────────────────────────────┘└──────────────────────────────┘
  only one runbook is loaded (compose-rollback.md)
+EOF
+
+grep -qF "Enter does nothing in LOGS: in HOSTS (1) it tails the service" "$tmp/enter-logs" ||
+	{ cat "$tmp/enter-logs"; fail "Enter in LOGS said nothing"; }
+ok "Enter in LOGS says it does nothing there"
+assert_screen enter-metrics <<'EOF'
+ warroom │ no incident named │ T+00:00:00               2026-01-01 00:00:00 UTC
+┌─ HOSTS ──────────────────────────────────────┐┌─ RUNBOOK ────────────────────┐
+│  HOST        SERVICE CONN          TAG HEALTH││compose-rollback.md  1/15     │
+│> api-1       api     not connected     -     ││> - Compose rollback: api and…│
+│  api-1       jobs    not connected     -     ││  - Before you start  1/3     │
+│  api-2       api     not connected     -     ││  [x] Incident opened in warr…│
+│  k8s-bastion api     not connected     -     ││  [ ] Incident commander name…│
+│                                              ││  [ ] $ Status page set to in…│
+└──────────────────────────────────────────────┘│  - 1. Exports kill switch  0…│
+┌─ ▶ METRICS ──────────────────────────────────┐│  [ ] $ Set the switch in .en…│
+│ api-1: no metrics_url in the config          ││  [ ] $ Check that exports ar…│
+│                                              ││  - 2. Find the last good tag…│
+│                                              ││  [ ] Last good tag taken fro…│
+└──────────────────────────────────────────────┘└──────────────────────────────┘
+┌─ LOGS ───────────────────────────────────────┐┌─ TIMELINE ───────────────────┐
+│                                              ││ no incident journal open     │
+│                                              ││ (none in screen tests)       │
+│                                              ││                              │
+│api-1/api 2026-01-01T00:00:01.000Z INFO seq=1 ││                              │
+│api-1/api 2026-01-01T00:00:02.000Z INFO seq=2 ││                              │
+│api-1/api 2026-01-01T00:00:03.000Z INFO seq=3 ││                              │
+│api.log  3 lines  PAUSED +0 new (f follows)   ││                              │
+ Enter does nothing in METRICS: in HOSTS (1) it tails the service, in RUNBOOK
+ (4) opens or folds the step, in TIMELINE (5) shows the entry whole
 EOF

@@ -77,10 +77,9 @@ assert_screen small <<'EOF'
 
 
 
-
-
        terminal too small: 60x20, need at least 80x24
-   keys are ignored until it is larger; Esc still cancels
+            keys are ignored until it is larger;
+              q still quits, Esc still cancels
 EOF
 
 assert_screen after <<'EOF'

@@ -34,16 +34,16 @@ assert_screen start <<'EOF'
  warroom │ no incident named │ T+00:00:00               2026-01-01 00:00:00 UTC
 ┌─ HOSTS ──────────────────────────────────────┐┌─ ▶ RUNBOOK ──────────────────┐
 │  HOST        SERVICE CONN          TAG HEALTH││R: compose-rollback.md  1/15  │
-│> api-1       api     not connected     -     ││> - Compose rollback: api and │
+│> api-1       api     not connected     -     ││> - Compose rollback: api and…│
 │  api-1       jobs    not connected     -     ││  - Before you start  1/3     │
-│  api-2       api     not connected     -     ││  [x] Incident opened in warro│
-│  k8s-bastion api     not connected     -     ││  [ ] Incident commander named│
-│                                              ││  [ ] $ Status page set to inv│
-└──────────────────────────────────────────────┘│  - 1. Exports kill switch  0/│
-┌─ METRICS ────────────────────────────────────┐│  [ ] $ Set the switch in .env│
-│ api-1: no metrics_url in the config          ││  [ ] $ Check that exports are│
-│                                              ││  - 2. Find the last good tag │
-│                                              ││  [ ] Last good tag taken from│
+│  api-2       api     not connected     -     ││  [x] Incident opened in warr…│
+│  k8s-bastion api     not connected     -     ││  [ ] Incident commander name…│
+│                                              ││  [ ] $ Status page set to in…│
+└──────────────────────────────────────────────┘│  - 1. Exports kill switch  0…│
+┌─ METRICS ────────────────────────────────────┐│  [ ] $ Set the switch in .en…│
+│ api-1: no metrics_url in the config          ││  [ ] $ Check that exports ar…│
+│                                              ││  - 2. Find the last good tag…│
+│                                              ││  [ ] Last good tag taken fro…│
 └──────────────────────────────────────────────┘└──────────────────────────────┘
 ┌─ LOGS ───────────────────────────────────────┐┌─ TIMELINE ───────────────────┐
 │ no log stream open                           ││ no incident journal open     │
@@ -61,16 +61,16 @@ assert_screen ticked <<'EOF'
  warroom │ no incident named │ T+00:02:05               2026-01-01 00:02:05 UTC
 ┌─ HOSTS ──────────────────────────────────────┐┌─ ▶ RUNBOOK ──────────────────┐
 │  HOST        SERVICE CONN          TAG HEALTH││R: compose-rollback.md  1/15  │
-│> api-1       api     not connected     -     ││  - Compose rollback: api and │
-│  api-1       jobs    not connected     -     ││  - Before you start  1/3  sta│
-│  api-2       api     not connected     -     ││  [ ] Incident opened in warro│
-│  k8s-bastion api     not connected     -     ││> [x] Incident commander named│
-│                                              ││  [ ] $ Status page set to inv│
-└──────────────────────────────────────────────┘│  - 1. Exports kill switch  0/│
-┌─ METRICS ────────────────────────────────────┐│  [ ] $ Set the switch in .env│
-│ api-1: no metrics_url in the config          ││  [ ] $ Check that exports are│
-│                                              ││  - 2. Find the last good tag │
-│                                              ││  [ ] Last good tag taken from│
+│> api-1       api     not connected     -     ││  - Compose rollback: api and…│
+│  api-1       jobs    not connected     -     ││  - Before you start  1/3  st…│
+│  api-2       api     not connected     -     ││  [ ] Incident opened in warr…│
+│  k8s-bastion api     not connected     -     ││> [x] Incident commander name…│
+│                                              ││  [ ] $ Status page set to in…│
+└──────────────────────────────────────────────┘│  - 1. Exports kill switch  0…│
+┌─ METRICS ────────────────────────────────────┐│  [ ] $ Set the switch in .en…│
+│ api-1: no metrics_url in the config          ││  [ ] $ Check that exports ar…│
+│                                              ││  - 2. Find the last good tag…│
+│                                              ││  [ ] Last good tag taken fro…│
 └──────────────────────────────────────────────┘└──────────────────────────────┘
 ┌─ LOGS ───────────────────────────────────────┐┌─ TIMELINE ───────────────────┐
 │ no log stream open                           ││ no incident journal open     │
@@ -88,16 +88,16 @@ assert_screen folded <<'EOF'
  warroom │ no incident named │ T+00:02:05               2026-01-01 00:02:05 UTC
 ┌─ HOSTS ──────────────────────────────────────┐┌─ ▶ RUNBOOK ──────────────────┐
 │  HOST        SERVICE CONN          TAG HEALTH││R: compose-rollback.md  1/15  │
-│> api-1       api     not connected     -     ││  - Compose rollback: api and │
-│  api-1       jobs    not connected     -     ││> + Before you start  1/3  sta│
-│  api-2       api     not connected     -     ││  - 1. Exports kill switch  0/│
-│  k8s-bastion api     not connected     -     ││  [ ] $ Set the switch in .env│
-│                                              ││  [ ] $ Check that exports are│
-└──────────────────────────────────────────────┘│  - 2. Find the last good tag │
-┌─ METRICS ────────────────────────────────────┐│  [ ] Last good tag taken from│
-│ api-1: no metrics_url in the config          ││  - 3. Roll back api and jobs │
-│                                              ││  [ ] $ Pull the known-good im│
-│                                              ││  [ ] $ Recreate both services│
+│> api-1       api     not connected     -     ││  - Compose rollback: api and…│
+│  api-1       jobs    not connected     -     ││> + Before you start  1/3  st…│
+│  api-2       api     not connected     -     ││  - 1. Exports kill switch  0…│
+│  k8s-bastion api     not connected     -     ││  [ ] $ Set the switch in .en…│
+│                                              ││  [ ] $ Check that exports ar…│
+└──────────────────────────────────────────────┘│  - 2. Find the last good tag…│
+┌─ METRICS ────────────────────────────────────┐│  [ ] Last good tag taken fro…│
+│ api-1: no metrics_url in the config          ││  - 3. Roll back api and jobs…│
+│                                              ││  [ ] $ Pull the known-good i…│
+│                                              ││  [ ] $ Recreate both service…│
 └──────────────────────────────────────────────┘└──────────────────────────────┘
 ┌─ LOGS ───────────────────────────────────────┐┌─ TIMELINE ───────────────────┐
 │ no log stream open                           ││ no incident journal open     │
@@ -117,22 +117,22 @@ assert_screen detail <<'EOF'
 │  H┌─ STEP compose-rollback.md:62 ────────────────────────────────────────────────────────────────────────────────┐   │
 │> a│ Recreate both services on it:                                                                                │   │
 │  a│                                                                                                              │   │
-│  a│ $ IMAGE_TAG=<TAG> docker compose --env-file .env up -d --no-deps api jobs                                    │ine│
-│  k│ x runs as written                                                                                            │ent│
+│  a│ $ IMAGE_TAG=<TAG> docker compose --env-file .env up -d --no-deps api jobs                                    │in…│
+│  k│ x runs as written                                                                                            │en…│
 │   │                                                                                                              │   │
 │   │                                                                                                              │   │
-│   │                                                                                                              │ ap│
+│   │                                                                                                              │ a…│
 │   │                                                                                                              │   │
 │   │                                                                                                              │   │
-│   │                                                                                                              │ or│
+│   │                                                                                                              │ o…│
 │   │                                                                                                              │   │
-│   │                                                                                                              │ th│
+│   │                                                                                                              │ t…│
 └───│                                                                                                              │   │
-┌─ M│                                                                                                              │p d│
+┌─ M│                                                                                                              │p …│
 │ ap│                                                                                                              │   │
-│   │                                                                                                              │ do│
+│   │                                                                                                              │ d…│
 │   │                                                                                                              │   │
-│   │                                                                                                              │rre│
+│   │                                                                                                              │rr…│
 │   │                                                                                                              │   │
 │   │                                                                                                              │───┘
 │   │                                                                                                              │───┐
@@ -158,16 +158,16 @@ assert_screen detail-narrow <<'EOF'
  warroom │ no incident named │ T+00:02:05               2026-01-01 00:02:05 UTC
 ┌─ HOSTS ──────────────────────────────────────┐┌─ ▶ RUNBOOK ──────────────────┐
 │  H┌─ STEP compose-rollback.md:62 ────────────────────────────────────────┐5  │
-│> a│ Recreate both services on it:                                        │med│
-│  a│                                                                      │inv│
-│  a│ $ IMAGE_TAG=<TAG> docker compose --env-file .env up -d --no-deps api │ 0/│
-│  k│    jobs                                                              │env│
-│   │ x runs as written                                                    │are│
-└───│                                                                      │ag │
-┌─ M│                                                                      │rom│
-│ ap│                                                                      │bs │
-│   │                                                                      │ im│
-│   │                                                                      │ces│
+│> a│ Recreate both services on it:                                        │me…│
+│  a│                                                                      │in…│
+│  a│ $ IMAGE_TAG=<TAG> docker compose --env-file .env up -d --no-deps api │ 0…│
+│  k│    jobs                                                              │en…│
+│   │ x runs as written                                                    │ar…│
+└───│                                                                      │ag…│
+┌─ M│                                                                      │ro…│
+│ ap│                                                                      │bs…│
+│   │                                                                      │ i…│
+│   │                                                                      │ce…│
 └───│                                                                      │───┘
 ┌─ L│                                                                      │───┐
 │ no│                                                                      │   │
@@ -189,18 +189,18 @@ assert_screen second <<'EOF'
 │  api-1       jobs    not connected           -      -     -          ││  - Decide                                    │
 │  api-2       api     not connected           -      -     -          ││  - Look before you act  1/2                  │
 │  k8s-bastion api     not connected           -      -     -          ││  [x] Alert acknowledged                      │
-│                                                                      ││  [ ] Bad revision identified (history above, │
+│                                                                      ││  [ ] Bad revision identified (history above,…│
 │                                                                      ││  - Roll back with kubectl  0/3               │
 │                                                                      ││  [ ] $ Undo to the previous revision:        │
-│                                                                      ││  [ ] $ Or to a revision picked from the histo│
-│                                                                      ││  [ ] $ Wait until every pod runs the old Repl│
+│                                                                      ││  [ ] $ Or to a revision picked from the hist…│
+│                                                                      ││  [ ] $ Wait until every pod runs the old Rep…│
 │                                                                      ││  - Roll back with Helm  0/4                  │
-│                                                                      ││  [ ] $ Roll the release back to the previous │
-│                                                                      ││  [ ] $ Or to a revision picked from the histo│
+│                                                                      ││  [ ] $ Roll the release back to the previous…│
+│                                                                      ││  [ ] $ Or to a revision picked from the hist…│
 └──────────────────────────────────────────────────────────────────────┘│  [ ] $ Check the release and the rollout:    │
 ┌─ METRICS ────────────────────────────────────────────────────────────┐│  [ ] $ Tell customers what is happening:     │
 │ api-1: no metrics_url in the config                                  ││  - Verify  0/3                               │
-│                                                                      ││  [ ] Error rate and p95 back under MONITOR fo│
+│                                                                      ││  [ ] Error rate and p95 back under MONITOR f…│
 │                                                                      ││  [ ] Status page resolved                    │
 │                                                                      ││  [ ] Post-mortem scheduled                   │
 │                                                                      ││                                              │

@@ -33,16 +33,16 @@ assert_screen unset <<'EOF'
 │> api-1       api     not connected           -      -          ││> - Blue/green cutover: api               │
 │  api-1       jobs    not connected           -      -          ││  - Hosts                                 │
 │  api-2       api     not connected           -      -          ││  - Run of show  0/8                      │
-│  k8s-bastion api     not connected           -      -          ││  [ ] T-30m: Freeze merges to main; announ│
-│                                                                ││  [ ] $ T-15m: Deploy the release to green│
-│                                                                ││  [ ] $ T-10m: Smoke test green directly, │
+│  k8s-bastion api     not connected           -      -          ││  [ ] T-30m: Freeze merges to main; annou…│
+│                                                                ││  [ ] $ T-15m: Deploy the release to gree…│
+│                                                                ││  [ ] $ T-10m: Smoke test green directly,…│
 │                                                                ││  [ ] $ T-5m: Last call.                  │
-│                                                                ││  [ ] $ T-0: Switch the nginx upstream to │
-└────────────────────────────────────────────────────────────────┘│  [ ] T+5m: Compare error rate and p95 wit│
-┌─ METRICS ──────────────────────────────────────────────────────┐│  [ ] $ T+15m: Stop blue once green is sta│
-│ api-1: no metrics_url in the config                            ││  [ ] T+1h: Close the change; post the sum│
+│                                                                ││  [ ] $ T-0: Switch the nginx upstream to…│
+└────────────────────────────────────────────────────────────────┘│  [ ] T+5m: Compare error rate and p95 wi…│
+┌─ METRICS ──────────────────────────────────────────────────────┐│  [ ] $ T+15m: Stop blue once green is st…│
+│ api-1: no metrics_url in the config                            ││  [ ] T+1h: Close the change; post the su…│
 │                                                                ││  - Back to blue  0/3                     │
-│                                                                ││  [ ] $ Start blue again if it was stopped│
+│                                                                ││  [ ] $ Start blue again if it was stoppe…│
 │                                                                │└──────────────────────────────────────────┘
 │                                                                │┌─ TIMELINE ───────────────────────────────┐
 └────────────────────────────────────────────────────────────────┘│ no incident journal open                 │
@@ -66,16 +66,16 @@ assert_screen refused <<'EOF'
 │> api-1       api     not connected           -      -          ││> - Blue/green cutover: api               │
 │  api-1       jobs    not connected           -      -          ││  - Hosts                                 │
 │  api-2       api     not connected           -      -          ││  - Run of show  0/8                      │
-│  k8s-bastion api     not connected           -      -          ││  [ ] T-30m: Freeze merges to main; announ│
-│                                                                ││  [ ] $ T-15m: Deploy the release to green│
-│                                                                ││  [ ] $ T-10m: Smoke test green directly, │
+│  k8s-bastion api     not connected           -      -          ││  [ ] T-30m: Freeze merges to main; annou…│
+│                                                                ││  [ ] $ T-15m: Deploy the release to gree…│
+│                                                                ││  [ ] $ T-10m: Smoke test green directly,…│
 │                                                                ││  [ ] $ T-5m: Last call.                  │
-│                                                                ││  [ ] $ T-0: Switch the nginx upstream to │
-└────────────────────────────────────────────────────────────────┘│  [ ] T+5m: Compare error rate and p95 wit│
-┌─ METRICS ──────────────────────────────────────────────────────┐│  [ ] $ T+15m: Stop blue once green is sta│
-│ api-1: no metrics_url in the config                            ││  [ ] T+1h: Close the change; post the sum│
+│                                                                ││  [ ] $ T-0: Switch the nginx upstream to…│
+└────────────────────────────────────────────────────────────────┘│  [ ] T+5m: Compare error rate and p95 wi…│
+┌─ METRICS ──────────────────────────────────────────────────────┐│  [ ] $ T+15m: Stop blue once green is st…│
+│ api-1: no metrics_url in the config                            ││  [ ] T+1h: Close the change; post the su…│
 │                                                                ││  - Back to blue  0/3                     │
-│                                                                ││  [ ] $ Start blue again if it was stopped│
+│                                                                ││  [ ] $ Start blue again if it was stoppe…│
 │                                                                │└──────────────────────────────────────────┘
 │                                                                │┌─ TIMELINE ───────────────────────────────┐
 └────────────────────────────────────────────────────────────────┘│ no incident journal open                 │
@@ -99,16 +99,16 @@ assert_screen prompt <<'EOF'
 │> api-1       api     not connected           -      -          ││> - Blue/green cutover: api               │
 │  api-1       jobs    not connected           -      -          ││  - Hosts                                 │
 │  api-2       api     not connected           -      -          ││  - Run of show  0/8                      │
-│  k8s-bastion api     not connected           -      -          ││  [ ] T-30m: Freeze merges to main; announ│
-│                                                                ││  [ ] $ T-15m: Deploy the release to green│
-│                                                                ││  [ ] $ T-10m: Smoke test green directly, │
+│  k8s-bastion api     not connected           -      -          ││  [ ] T-30m: Freeze merges to main; annou…│
+│                                                                ││  [ ] $ T-15m: Deploy the release to gree…│
+│                                                                ││  [ ] $ T-10m: Smoke test green directly,…│
 │                                                                ││  [ ] $ T-5m: Last call.                  │
-│                                                                ││  [ ] $ T-0: Switch the nginx upstream to │
-└────────────────────────────────────────────────────────────────┘│  [ ] T+5m: Compare error rate and p95 wit│
-┌─ METRICS ──────────────────────────────────────────────────────┐│  [ ] $ T+15m: Stop blue once green is sta│
-│ api-1: no metrics_url in the config                            ││  [ ] T+1h: Close the change; post the sum│
+│                                                                ││  [ ] $ T-0: Switch the nginx upstream to…│
+└────────────────────────────────────────────────────────────────┘│  [ ] T+5m: Compare error rate and p95 wi…│
+┌─ METRICS ──────────────────────────────────────────────────────┐│  [ ] $ T+15m: Stop blue once green is st…│
+│ api-1: no metrics_url in the config                            ││  [ ] T+1h: Close the change; post the su…│
 │                                                                ││  - Back to blue  0/3                     │
-│                                                                ││  [ ] $ Start blue again if it was stopped│
+│                                                                ││  [ ] $ Start blue again if it was stoppe…│
 │                                                                │└──────────────────────────────────────────┘
 │                                                                │┌─ TIMELINE ───────────────────────────────┐
 └────────────────────────────────────────────────────────────────┘│ no incident journal open                 │
@@ -132,16 +132,16 @@ assert_screen set <<'EOF'
 │> api-1       api     not connected           -      -          ││> - Blue/green cutover: api               │
 │  api-1       jobs    not connected           -      -          ││  - Hosts                                 │
 │  api-2       api     not connected           -      -          ││  - Run of show  0/8                      │
-│  k8s-bastion api     not connected           -      -          ││  [ ] T-30m: Freeze merges t 23:50 10m ago│
-│                                                                ││  [ ] $ T-15m: Deploy the rele 00:05 in 5m│
-│                                                                ││  [ ] $ T-10m: Smoke test gre 00:10 in 10m│
+│  k8s-bastion api     not connected           -      -          ││  [ ] T-30m: Freeze merges … 23:50 10m ago│
+│                                                                ││  [ ] $ T-15m: Deploy the rel… 00:05 in 5m│
+│                                                                ││  [ ] $ T-10m: Smoke test gr… 00:10 in 10m│
 │                                                                ││  [ ] $ T-5m: Last call.      00:15 in 15m│
-│                                                                ││  [ ] $ T-0: Switch the nginx 00:20 in 20m│
-└────────────────────────────────────────────────────────────────┘│  [ ] T+5m: Compare error rat 00:25 in 25m│
-┌─ METRICS ──────────────────────────────────────────────────────┐│  [ ] $ T+15m: Stop blue once 00:35 in 35m│
-│ api-1: no metrics_url in the config                            ││  [ ] T+1h: Close the chang 01:20 in 1h20m│
+│                                                                ││  [ ] $ T-0: Switch the ngin… 00:20 in 20m│
+└────────────────────────────────────────────────────────────────┘│  [ ] T+5m: Compare error ra… 00:25 in 25m│
+┌─ METRICS ──────────────────────────────────────────────────────┐│  [ ] $ T+15m: Stop blue onc… 00:35 in 35m│
+│ api-1: no metrics_url in the config                            ││  [ ] T+1h: Close the chan… 01:20 in 1h20m│
 │                                                                ││  - Back to blue  0/3                     │
-│                                                                ││  [ ] $ Start blue again if it was stopped│
+│                                                                ││  [ ] $ Start blue again if it was stoppe…│
 │                                                                │└──────────────────────────────────────────┘
 │                                                                │┌─ TIMELINE ───────────────────────────────┐
 └────────────────────────────────────────────────────────────────┘│ no incident journal open                 │
@@ -165,16 +165,16 @@ assert_screen later <<'EOF'
 │> api-1       api     not connected           -      -          ││> - Blue/green cutover: api               │
 │  api-1       jobs    not connected           -      -          ││  - Hosts                                 │
 │  api-2       api     not connected           -      -          ││  - Run of show  0/8                      │
-│  k8s-bastion api     not connected           -      -          ││  [ ] T-30m: Freeze merges t 23:50 20m ago│
-│                                                                ││  [ ] $ T-15m: Deploy the rel 00:05 5m ago│
-│                                                                ││  [ ] $ T-10m: Smoke test gr 00:10 due now│
+│  k8s-bastion api     not connected           -      -          ││  [ ] T-30m: Freeze merges … 23:50 20m ago│
+│                                                                ││  [ ] $ T-15m: Deploy the re… 00:05 5m ago│
+│                                                                ││  [ ] $ T-10m: Smoke test g… 00:10 due now│
 │                                                                ││  [ ] $ T-5m: Last call.       00:15 in 5m│
-│                                                                ││  [ ] $ T-0: Switch the nginx 00:20 in 10m│
-└────────────────────────────────────────────────────────────────┘│  [ ] T+5m: Compare error rat 00:25 in 15m│
-┌─ METRICS ──────────────────────────────────────────────────────┐│  [ ] $ T+15m: Stop blue once 00:35 in 25m│
-│ api-1: no metrics_url in the config                            ││  [ ] T+1h: Close the chang 01:20 in 1h10m│
+│                                                                ││  [ ] $ T-0: Switch the ngin… 00:20 in 10m│
+└────────────────────────────────────────────────────────────────┘│  [ ] T+5m: Compare error ra… 00:25 in 15m│
+┌─ METRICS ──────────────────────────────────────────────────────┐│  [ ] $ T+15m: Stop blue onc… 00:35 in 25m│
+│ api-1: no metrics_url in the config                            ││  [ ] T+1h: Close the chan… 01:20 in 1h10m│
 │                                                                ││  - Back to blue  0/3                     │
-│                                                                ││  [ ] $ Start blue again if it was stopped│
+│                                                                ││  [ ] $ Start blue again if it was stoppe…│
 │                                                                │└──────────────────────────────────────────┘
 │                                                                │┌─ TIMELINE ───────────────────────────────┐
 └────────────────────────────────────────────────────────────────┘│ no incident journal open                 │
@@ -197,16 +197,16 @@ assert_screen none <<'EOF'
 │  HOST        SERVICE CONN          TAG STATE HEALTH READY AGE  ││R: compose-rollback.md  1/15              │
 │> api-1       api     not connected           -      -          ││> - Compose rollback: api and jobs        │
 │  api-1       jobs    not connected           -      -          ││  - Before you start  1/3                 │
-│  api-2       api     not connected           -      -          ││  [x] Incident opened in warroom; the time│
-│  k8s-bastion api     not connected           -      -          ││  [ ] Incident commander named in the inci│
+│  api-2       api     not connected           -      -          ││  [x] Incident opened in warroom; the tim…│
+│  k8s-bastion api     not connected           -      -          ││  [ ] Incident commander named in the inc…│
 │                                                                ││  [ ] $ Status page set to investigating  │
 │                                                                ││  - 1. Exports kill switch  0/2           │
-│                                                                ││  [ ] $ Set the switch in .env and recreat│
+│                                                                ││  [ ] $ Set the switch in .env and recrea…│
 │                                                                ││  [ ] $ Check that exports are off:       │
 └────────────────────────────────────────────────────────────────┘│  - 2. Find the last good tag  0/1        │
-┌─ METRICS ──────────────────────────────────────────────────────┐│  [ ] Last good tag taken from releases.lo│
+┌─ METRICS ──────────────────────────────────────────────────────┐│  [ ] Last good tag taken from releases.l…│
 │ api-1: no metrics_url in the config                            ││  - 3. Roll back api and jobs  0/3        │
-│                                                                ││  [ ] $ Pull the known-good image first, s│
+│                                                                ││  [ ] $ Pull the known-good image first, …│
 │                                                                ││  [ ] $ Recreate both services on it:     │
 │                                                                │└──────────────────────────────────────────┘
 │                                                                │┌─ TIMELINE ───────────────────────────────┐

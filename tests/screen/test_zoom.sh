@@ -28,13 +28,13 @@ assert_screen runbook <<'EOF'
 │  [ ] $ Set the switch in .env and recreate api so it reads it:               │
 │  [ ] $ Check that exports are off:                                           │
 │  - 2. Find the last good tag  0/1                                            │
-│  [ ] Last good tag taken from releases.log or the registry (the previous rele│
+│  [ ] Last good tag taken from releases.log or the registry (the previous rel…│
 │  - 3. Roll back api and jobs  0/3                                            │
 │  [ ] $ Pull the known-good image first, so the switch itself is quick:       │
 │  [ ] $ Recreate both services on it:                                         │
 │  [ ] $ Keep the tag in .env, so the next up does not bring the bad one back: │
 │  - 4. Migrations  0/3                                                        │
-│  [ ] $ Make sure the newest revision has a downgrade(); additive changes (new│
+│  [ ] $ Make sure the newest revision has a downgrade(); additive changes (ne…│
 │  [ ] $ Downgrade one revision:                                               │
 │  [ ] $ Readiness must report migrations_current=true again:                  │
  runbook compose-rollback.md asks 4 things this config cannot do (line 17:
@@ -73,16 +73,16 @@ assert_screen back <<'EOF'
  warroom │ api 5xx spike │ T+00:00:00                   2026-01-01 00:00:00 UTC
 ┌─ HOSTS ──────────────────────────────────────┐┌─ RUNBOOK ────────────────────┐
 │  HOST        SERVICE CONN          TAG HEALTH││compose-rollback.md  1/15     │
-│> api-1       api     not connected     -     ││> - Compose rollback: api and │
+│> api-1       api     not connected     -     ││> - Compose rollback: api and…│
 │  api-1       jobs    not connected     -     ││  - Before you start  1/3     │
-│  api-2       api     not connected     -     ││  [x] Incident opened in warro│
-│  k8s-bastion api     not connected     -     ││  [ ] Incident commander named│
-│                                              ││  [ ] $ Status page set to inv│
-└──────────────────────────────────────────────┘│  - 1. Exports kill switch  0/│
-┌─ METRICS ────────────────────────────────────┐│  [ ] $ Set the switch in .env│
-│ api-1: no metrics_url in the config          ││  [ ] $ Check that exports are│
-│                                              ││  - 2. Find the last good tag │
-│                                              ││  [ ] Last good tag taken from│
+│  api-2       api     not connected     -     ││  [x] Incident opened in warr…│
+│  k8s-bastion api     not connected     -     ││  [ ] Incident commander name…│
+│                                              ││  [ ] $ Status page set to in…│
+└──────────────────────────────────────────────┘│  - 1. Exports kill switch  0…│
+┌─ METRICS ────────────────────────────────────┐│  [ ] $ Set the switch in .en…│
+│ api-1: no metrics_url in the config          ││  [ ] $ Check that exports ar…│
+│                                              ││  - 2. Find the last good tag…│
+│                                              ││  [ ] Last good tag taken fro…│
 └──────────────────────────────────────────────┘└──────────────────────────────┘
 ┌─ LOGS ───────────────────────────────────────┐┌─ ▶ TIMELINE ─────────────────┐
 │ no log stream open                           ││ no incident journal open     │

@@ -319,6 +319,21 @@ pane_keys_elsewhere_say_where_to_go(void **state)
 		    command_elsewhere((enum wr_command)i, buf, sizeof(buf)));
 }
 
+/* Enter in METRICS or LOGS does nothing: it says so, and where it acts. */
+static void
+enter_where_it_does_nothing_says_where_it_acts(void **state)
+{
+	char buf[256];
+
+	(void)state;
+	command_open_elsewhere(HINT_METRICS, buf, sizeof(buf));
+	assert_string_equal(buf, "Enter does nothing in METRICS: in HOSTS (1) it tails the "
+	    "service, in RUNBOOK (4) opens or folds the step, in TIMELINE (5) shows the entry "
+	    "whole");
+	command_open_elsewhere(HINT_LOGS, buf, sizeof(buf));
+	assert_non_null(strstr(buf, "Enter does nothing in LOGS: "));
+}
+
 int
 main(void)
 {
@@ -337,6 +352,7 @@ main(void)
 		cmocka_unit_test(read_only_hints_offer_nothing_that_changes_production),
 		cmocka_unit_test(armed_and_zoomed_hints_say_how_back),
 		cmocka_unit_test(pane_keys_elsewhere_say_where_to_go),
+		cmocka_unit_test(enter_where_it_does_nothing_says_where_it_acts),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -1809,6 +1809,52 @@ resumes_say_what_the_journal_lost(void **state)
 		record_free(&v[i]);
 }
 
+/* A journal written before notes were sanitized holds a raw U+202E in a
+ * note, the incident's name and a runbook's command: the draft shows each
+ * as <U+202E> (escaped for Markdown), TIMELINE's words too, and the JSON
+ * keeps the same strings with the character as a \u escape. */
+static void
+bidi_controls_never_reach_an_export_raw(void **state)
+{
+	struct record v[5] = { 0 };
+	char *md, *js, *t;
+	cJSON *doc, *recs_j;
+
+	add_to(v, 0, 0, "incident.open", NULL, NULL,
+	    "{\"name\":\"api \xe2\x80\xaespike\",\"id\":\"bidi-7f3a2c\"}");
+	add_to(v, 1, 60, "note", NULL, NULL,
+	    "{\"text\":\"bidi \xe2\x80\xae evil override \xc2\x9b ok\"}");
+	add_to(v, 2, 120, "action.intent", "api-1", "op-1",
+	    "{\"action\":\"command\",\"plan\":{\"steps\":[{\"name\":\"run\","
+	    "\"cmd\":\"echo \xe2\x81\xa6ok\xe2\x81\xa9\"}]},\"plan_hash\":\"crc32c:0\"}");
+	add_to(v, 3, 130, "action.end", "api-1", "op-1", "{\"outcome\":\"ok\"}");
+	add_to(v, 4, 140, "chat.announce", NULL, "chat-1",
+	    "{\"id\":\"chat-1\",\"text\":\"rolled \xe2\x80\xae" "back\"}");
+	md = render_n(EXPORT_MD, v, 5);
+	golden("bidi-note.md", md);
+	assert_null(strstr(md, "\xe2\x80\xae"));
+	assert_null(strstr(md, "\xe2\x81\xa6"));
+	assert_null(strstr(md, "\xc2\x9b"));
+	js = render_n(EXPORT_JSON, v, 5);
+	golden("bidi-note.json", js);
+	assert_null(strstr(js, "\xe2\x80\xae"));
+	assert_null(strstr(js, "\xc2\x9b"));
+	/* The same strings to a JSON reader. */
+	doc = cJSON_Parse(js);
+	assert_non_null(doc);
+	recs_j = cJSON_GetObjectItem(doc, "records");
+	assert_string_equal(jstr(cJSON_GetObjectItem(cJSON_GetArrayItem(recs_j, 1), "data"),
+	    "text"), "bidi \xe2\x80\xae evil override \xc2\x9b ok");
+	cJSON_Delete(doc);
+	t = export_details(&v[1], NULL);
+	assert_string_equal(t, "bidi <U+202E> evil override \\x9b ok");
+	free(t);
+	free(md);
+	free(js);
+	for (size_t i = 0; i < 5; i++)
+		record_free(&v[i]);
+}
+
 int
 main(void)
 {
@@ -1849,6 +1895,7 @@ main(void)
 		cmocka_unit_test(resumes_say_what_the_journal_lost),
 		cmocka_unit_test(refused_actions_and_fleet_rollbacks_are_listed),
 		cmocka_unit_test(json_lists_refused_actions_and_fleet_rollbacks),
+		cmocka_unit_test(bidi_controls_never_reach_an_export_raw),
 	};
 
 	return cmocka_run_group_tests(tests, setup, teardown);

@@ -258,6 +258,40 @@ bound_holds_the_worst_case(void **state)
 	free(out);
 }
 
+/* Text typed here (a note) is drawn as the sanitizer would write it: one
+ * character's replacement is exactly what sanitize_line makes of it. */
+static void
+one_character_as_the_sanitizer_writes_it(void **state)
+{
+	char in[8], out[32], one[WR_SANITIZE_CHAR_MAX];
+	uint32_t cp;
+	size_t n, olen;
+
+	for (cp = 0; cp < 0x30000; cp++) {
+		if (cp >= 0xd800 && cp < 0xe000)
+			continue;
+		n = cp < 0x80 ? (in[0] = (char)cp, 1) :
+		    cp < 0x800 ? (in[0] = (char)(0xc0 | cp >> 6), in[1] = (char)(0x80 | (cp & 0x3f)), 2) :
+		    cp < 0x10000 ? (in[0] = (char)(0xe0 | cp >> 12),
+		    in[1] = (char)(0x80 | ((cp >> 6) & 0x3f)), in[2] = (char)(0x80 | (cp & 0x3f)), 3) :
+		    (in[0] = (char)(0xf0 | cp >> 18), in[1] = (char)(0x80 | ((cp >> 12) & 0x3f)),
+		    in[2] = (char)(0x80 | ((cp >> 6) & 0x3f)), in[3] = (char)(0x80 | (cp & 0x3f)), 4);
+		sanitize_buf(in, n, out, sizeof(out), &olen);
+		if (cp == '\t') {
+			assert_int_equal(sanitize_char(cp, one), 2);
+			assert_string_equal(one, "^I");
+		} else if (olen == n && memcmp(in, out, n) == 0) {
+			assert_int_equal(sanitize_char(cp, one), 0);
+			assert_string_equal(one, "");
+		} else {
+			assert_int_equal(sanitize_char(cp, one), olen);
+			assert_string_equal(one, out);
+		}
+	}
+	assert_int_equal(sanitize_char(0x202e, one), 8);
+	assert_string_equal(one, "<U+202E>");
+}
+
 int
 main(void)
 {
@@ -270,6 +304,7 @@ main(void)
 		cmocka_unit_test(tiny_caps_stay_valid),
 		cmocka_unit_test(fast_path_copies_exactly),
 		cmocka_unit_test(bound_holds_the_worst_case),
+		cmocka_unit_test(one_character_as_the_sanitizer_writes_it),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

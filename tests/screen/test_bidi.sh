@@ -1,0 +1,70 @@
+#!/bin/sh
+# test_bidi.sh — text typed into the console never reaches the terminal
+# as a bidi control: a U+202E typed in a prompt, or given as a HOSTS
+# filter, shows as <U+202E>, as the sanitizer writes it in LOGS, so it
+# cannot turn what follows it around.
+. "${top_srcdir:-$(dirname "$0")/../..}/tests/lib/screen.sh"
+write_config
+rlo=$(printf '\342\200\256')
+steps "
+/bidi ${rlo}evil override
+:save-screen prompt
+<Esc>
+Fk8s${rlo}<Enter>
+:save-screen filter
+"
+run_console -c "$tmp/warroom.conf"
+
+assert_screen prompt <<'EOF'
+ warroom │ no incident named │ T+00:00:00               2026-01-01 00:00:00 UTC
+┌─ ▶ HOSTS ────────────────────────────────────┐┌─ RUNBOOK ────────────────────┐
+│  HOST        SERVICE CONN          TAG HEALTH││ no runbook loaded            │
+│> api-1       api     not connected     -     ││ open one with -r FILE        │
+│  api-1       jobs    not connected     -     ││                              │
+│  api-2       api     not connected     -     ││                              │
+│  k8s-bastion api     not connected     -     ││                              │
+│                                              ││                              │
+└──────────────────────────────────────────────┘│                              │
+┌─ METRICS ────────────────────────────────────┐│                              │
+│ api-1: no metrics_url in the config          ││                              │
+│                                              ││                              │
+│                                              ││                              │
+└──────────────────────────────────────────────┘└──────────────────────────────┘
+┌─ LOGS ───────────────────────────────────────┐┌─ TIMELINE ───────────────────┐
+│ no log stream open                           ││ no incident journal open     │
+│                                              ││ (none in screen tests)       │
+│                                              ││                              │
+│                                              ││                              │
+│                                              ││                              │
+│                                              ││                              │
+│                                              ││                              │
+└──────────────────────────────────────────────┘└──────────────────────────────┘
+ filter /bidi <U+202E>evil override                     Enter sets, Esc keeps
+EOF
+
+assert_screen filter <<'EOF'
+ warroom │ no incident named │ T+00:00:00               2026-01-01 00:00:00 UTC
+┌─ ▶ HOSTS having "k8s<U+202E>" ───────────────┐┌─ RUNBOOK ────────────────────┐
+│  HOST        SERVICE CONN          TAG HEALTH││ no runbook loaded            │
+│  no row has "k8s<U+202E>"; F C-u Enter shows ││ open one with -r FILE        │
+│  all                                         ││                              │
+│                                              ││                              │
+│                                              ││                              │
+│                                              ││                              │
+└──────────────────────────────────────────────┘│                              │
+┌─ METRICS ────────────────────────────────────┐│                              │
+│ no row selected: the HOSTS filter shows none ││                              │
+│                                              ││                              │
+│                                              ││                              │
+└──────────────────────────────────────────────┘└──────────────────────────────┘
+┌─ LOGS ───────────────────────────────────────┐┌─ TIMELINE ───────────────────┐
+│ no log stream open                           ││ no incident journal open     │
+│                                              ││ (none in screen tests)       │
+│                                              ││                              │
+│                                              ││                              │
+│                                              ││                              │
+│                                              ││                              │
+│                                              ││                              │
+└──────────────────────────────────────────────┘└──────────────────────────────┘
+ HOSTS: 0 of 4 rows have "k8s<U+202E>"
+EOF

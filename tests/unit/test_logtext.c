@@ -1,0 +1,105 @@
+/*
+ * test_logtext.c — a LOGS line as drawn: its prefix found (kubectl's pod
+ * too), padding put after it, tabs expanded to the next multiple of eight
+ * columns, and the filter's offsets followed into the result.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <string.h>
+#include <cmocka.h>
+
+#include "warroom/logtext.h"
+
+static void
+prefix_is_host_service_and_pod(void **state)
+{
+	const char *a = "api-1/api 2026-01-01T00:00:00Z GET /";
+	const char *k = "k8s-bastion/api [pod/api-7c9f/api] 2026-01-01T00:00:00Z GET /";
+	const char *b = "helm-bastion/api [warn] not a pod";
+
+	(void)state;
+	assert_int_equal(logtext_prefix(a, strlen(a)), strlen("api-1/api "));
+	assert_int_equal(logtext_prefix(k, strlen(k)), strlen("k8s-bastion/api [pod/api-7c9f/api] "));
+	assert_int_equal(logtext_prefix(b, strlen(b)), strlen("helm-bastion/api "));
+	assert_int_equal(logtext_prefix("nospace", 7), 0);
+}
+
+static void
+padding_lines_up_the_times(void **state)
+{
+	const char *a = "api-1/api 10:00 GET /", *h = "helm-bastion/api 10:00 GET /";
+	char out[128];
+	size_t pa = logtext_prefix(a, strlen(a)), ph = logtext_prefix(h, strlen(h));
+
+	(void)state;
+	logtext_display(a, strlen(a), pa, ph - pa, out, sizeof(out));
+	assert_string_equal(out, "api-1/api        10:00 GET /");
+	logtext_display(h, strlen(h), ph, 0, out, sizeof(out));
+	assert_string_equal(out, "helm-bastion/api 10:00 GET /");
+	assert_int_equal(strchr(out, ':') - out, 19);
+}
+
+static void
+tabs_go_to_the_next_stop(void **state)
+{
+	const char *java = "\tat com.x.Y(Y.java:3)";
+	const char *t = "a\tbc\tdefgh\tij\t";
+	char out[128];
+
+	(void)state;
+	logtext_display(t, strlen(t), 0, 0, out, sizeof(out));
+	assert_string_equal(out, "a       bc      defgh   ij      ");
+	/* After padding, stops count from the line's start as drawn. */
+	logtext_display("x\ty", 3, 1, 2, out, sizeof(out));
+	assert_string_equal(out, "x       y");
+	/* A character is one column, whatever its bytes. */
+	logtext_display("\xc3\xa9\ty", 4, 0, 0, out, sizeof(out));
+	assert_string_equal(out, "\xc3\xa9       y");
+	logtext_display(java, strlen(java), 0, 0, out, sizeof(out));
+	assert_string_equal(out, "        at com.x.Y(Y.java:3)");
+	assert_null(strchr(out, '\t'));
+}
+
+static void
+offsets_follow_the_layout(void **state)
+{
+	const char *s = "api/a \tERROR x";
+	char out[64];
+	size_t at = logtext_prefix(s, strlen(s)), o;
+
+	(void)state;
+	logtext_display(s, strlen(s), at, 3, out, sizeof(out));
+	o = logtext_offset(s, strlen(s), at, 3, (size_t)(strstr(s, "ERROR") - s));
+	assert_memory_equal(out + o, "ERROR", 5);
+	assert_int_equal(logtext_offset(s, strlen(s), at, 3, 0), 0);
+	assert_int_equal(logtext_offset(s, strlen(s), at, 3, strlen(s)), strlen(out));
+}
+
+static void
+a_full_buffer_ends_on_a_character(void **state)
+{
+	char out[6];
+
+	(void)state;
+	/* "ab" + "é" + "é": room for 5 bytes, the second é would be cut. */
+	assert_int_equal(logtext_display("ab\xc3\xa9\xc3\xa9", 6, 0, 0, out, sizeof(out)), 4);
+	assert_string_equal(out, "ab\xc3\xa9");
+	assert_int_equal(logtext_display("a\tb", 3, 0, 0, out, sizeof(out)), 5);
+	assert_string_equal(out, "a    ");
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(prefix_is_host_service_and_pod),
+		cmocka_unit_test(padding_lines_up_the_times),
+		cmocka_unit_test(tabs_go_to_the_next_stop),
+		cmocka_unit_test(offsets_follow_the_layout),
+		cmocka_unit_test(a_full_buffer_ends_on_a_character),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
