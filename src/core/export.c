@@ -2953,6 +2953,8 @@ json_chains(cJSON *inc, const struct export_opts *o, const struct pm *pm)
 			json_str(y, "outcome", o, jstr_in(h, "outcome"));
 			if (jstr_in(h, "why") != NULL)
 				json_str(y, "why", o, jstr_in(h, "why"));
+			if (jstr_in(h, "settled_by") != NULL)
+				json_str(y, "settled_by", o, jstr_in(h, "settled_by"));
 			cJSON_AddItemToArray(hosts, y);
 		}
 		cJSON_AddItemToArray(arr, x);

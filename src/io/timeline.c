@@ -738,7 +738,8 @@ keep_running_ops(struct timeline *tl, enum live live)
 
 /* B's fleet rollbacks with a chain.start and no chain.end whose console
  * is gone: said in our incident.resume (d) and kept for the start's
- * message. Never continued: the engineer decides what comes next. */
+ * message, once: a chain an earlier resume named is not named again.
+ * Never continued: the engineer decides what comes next. */
 static void
 interrupted_chains(struct timeline *tl, enum live live, cJSON *d)
 {
@@ -746,7 +747,7 @@ interrupted_chains(struct timeline *tl, enum live live, cJSON *d)
 	struct fleetchain *fc;
 	struct record_scan s;
 	struct wr_err err;
-	cJSON *out = NULL;
+	cJSON *out = NULL, *ids = NULL;
 	char *buf, line[1024];
 	size_t len, i;
 
@@ -764,10 +765,15 @@ interrupted_chains(struct timeline *tl, enum live live, cJSON *d)
 		if (live == LIVE_SHARED && list.v[i].session != 0 &&
 		    live_alive(tl, list.v[i].session))
 			continue;
+		if (fleetchain_reported(fc, list.v, list.n, i))
+			continue;
 		fleetchain_summary(fc, line, sizeof(line));
-		if (out == NULL)
+		if (out == NULL) {
 			out = cJSON_AddArrayToObject(d, "interrupted_chains");
+			ids = cJSON_AddArrayToObject(d, "interrupted_chain_ids");
+		}
 		cJSON_AddItemToArray(out, cJSON_CreateString(line));
+		cJSON_AddItemToArray(ids, cJSON_CreateString(fc->id));
 		tl->chains = xrealloc(tl->chains, (tl->n_chains + 1) * sizeof(*tl->chains));
 		tl->chains[tl->n_chains++] = xstrdup(line);
 	}

@@ -1052,6 +1052,53 @@ json_lists_refused_actions_and_fleet_rollbacks(void **state)
 		record_free(&v[i]);
 }
 
+/* B's chain interrupted mid-turn, then its host's UNKNOWN rollback
+ * reconciled OK: the chain's summary (Markdown and JSON) says what the
+ * Actions table says, not the UNKNOWN of the moment it was cut off. */
+static void
+a_chain_says_the_settled_outcome_of_each_turn(void **state)
+{
+	struct record v[6] = { 0 };
+	const cJSON *c, *h;
+	cJSON *doc;
+	char *md, *js;
+
+	(void)state;
+	add_to(v, 0, 0, "incident.open", NULL, NULL, "{\"name\":\"fleet\"}");
+	add_to(v, 1, 10, "chain.start", NULL, NULL, "{\"summary\":\"started\",\"chain\":\"rb-1\","
+	    "\"fleet\":{\"service\":\"api\",\"from\":\"v1.5.0-bad\",\"to\":\"v1.4.1\"},"
+	    "\"hosts\":[\"k8s-bastion\",\"k8s-bastion-b\"],\"left_out\":[]}");
+	add_to(v, 2, 11, "action.intent", "k8s-bastion", "rb-1", "{\"action\":\"k8s.undo\","
+	    "\"chain\":\"rb-1\"}");
+	add_to(v, 3, 40, "incident.resume", NULL, NULL, "{\"id\":\"fleet-1a2b3c\","
+	    "\"unknown_ops\":[\"rb-1\"],\"interrupted_chains\":[\"fleet rollback of api to v1.4.1 "
+	    "interrupted: k8s-bastion UNKNOWN \xc2\xb7 k8s-bastion-b not started\"],"
+	    "\"interrupted_chain_ids\":[\"rb-1\"]}");
+	add_to(v, 4, 50, "action.reconcile", "k8s-bastion", "rb-1", "{\"action\":\"k8s.undo\","
+	    "\"outcome\":\"ok\",\"detail\":\"api at revision 3 (v1.4.1)\"}");
+	add_to(v, 5, 60, "shutdown", NULL, NULL, "{\"reason\":\"quit\"}");
+	md = render_n(EXPORT_MD, v, 6);
+	assert_non_null(strstr(md, " | ok (reconciled) | "));
+	assert_non_null(strstr(md, "Fleet rollbacks (B):\n\n- fleet rollback of api to v1.4.1 "
+	    "interrupted: k8s-bastion OK after re-read \xc2\xb7 k8s-bastion-b not started\n"));
+	assert_null(strstr(md, "k8s-bastion UNKNOWN \xc2\xb7 k8s-bastion-b not started\n"));
+	js = render_n(EXPORT_JSON, v, 6);
+	doc = cJSON_Parse(js);
+	c = cJSON_GetArrayItem(cJSON_GetObjectItem(cJSON_GetObjectItem(doc, "incident"),
+	    "chains"), 0);
+	assert_true(cJSON_IsTrue(cJSON_GetObjectItem(c, "interrupted")));
+	h = cJSON_GetArrayItem(cJSON_GetObjectItem(c, "hosts"), 0);
+	assert_string_equal(jstr(h, "outcome"), "ok");
+	assert_string_equal(jstr(h, "settled_by"), "re-read");
+	h = cJSON_GetArrayItem(cJSON_GetObjectItem(c, "hosts"), 1);
+	assert_string_equal(jstr(h, "outcome"), "not started");
+	cJSON_Delete(doc);
+	free(js);
+	free(md);
+	for (size_t i = 0; i < 6; i++)
+		record_free(&v[i]);
+}
+
 /* A step x ran is listed as run, not as forgotten, though nobody ticked it. */
 /* The Actions table says what each action changed, from its plan: tags,
  * revisions, the kill switch's value; a runbook command what it ran (its
@@ -1896,6 +1943,7 @@ main(void)
 		cmocka_unit_test(refused_actions_and_fleet_rollbacks_are_listed),
 		cmocka_unit_test(json_lists_refused_actions_and_fleet_rollbacks),
 		cmocka_unit_test(bidi_controls_never_reach_an_export_raw),
+		cmocka_unit_test(a_chain_says_the_settled_outcome_of_each_turn),
 	};
 
 	return cmocka_run_group_tests(tests, setup, teardown);

@@ -412,6 +412,65 @@ middle_corruption_opens_read_only_and_names_the_line(void **state)
 	free(after);
 }
 
+/* The incident.resume record a console's open wrote. */
+static cJSON *
+resume_data(const char *dir, const char *id)
+{
+	struct record_list l = { 0 };
+	cJSON *d;
+
+	verified_records(dir, id, &l);
+	assert_string_equal(l.v[l.n - 1].kind, "incident.resume");
+	d = cJSON_Duplicate(l.v[l.n - 1].data, 1);
+	record_list_free(&l);
+	return d;
+}
+
+/* B's chain cut off by a crash is named by the next resume; once its
+ * host's rollback was reconciled OK, a later resume does not name it
+ * again (and would have said OK, not UNKNOWN). */
+static void
+an_interrupted_chain_is_named_by_one_resume(void **state)
+{
+	const char *dir = fresh_dir();
+	struct timeline *tl = open_tl(dir, "chain");
+	const char *const *chains;
+	char id[128];
+	cJSON *d;
+
+	snprintf(id, sizeof(id), "%s", timeline_id(tl));
+	assert_int_equal(timeline_append(tl, "chain.start", NULL, NULL, cJSON_Parse(
+	    "{\"summary\":\"started\",\"chain\":\"rb-1\",\"fleet\":{\"service\":\"api\","
+	    "\"from\":\"v1.5.0-bad\",\"to\":\"v1.4.1\"},\"hosts\":[\"k8s-bastion\","
+	    "\"k8s-bastion-b\"],\"left_out\":[]}"), NULL), 0);
+	assert_int_equal(timeline_action_intent(tl, "rb-1", "k8s-bastion", "k8s.undo", NULL,
+	    NULL, "rb-1", NULL), 0);
+	timeline_close(tl);                                 /* killed: no shutdown */
+
+	tl = open_tl(dir, id);
+	assert_int_equal(timeline_chains_interrupted(tl, &chains), 1);
+	assert_string_equal(chains[0], "fleet rollback of api to v1.4.1 interrupted: k8s-bastion "
+	    "UNKNOWN \xc2\xb7 k8s-bastion-b not started");
+	d = resume_data(dir, id);
+	assert_string_equal(cJSON_GetArrayItem(cJSON_GetObjectItem(d, "interrupted_chain_ids"),
+	    0)->valuestring, "rb-1");
+	cJSON_Delete(d);
+	assert_int_equal(timeline_append(tl, "action.reconcile", "k8s-bastion", "rb-1",
+	    cJSON_Parse("{\"action\":\"k8s.undo\",\"outcome\":\"ok\"}"), NULL), 0);
+	assert_int_equal(timeline_shutdown(tl, "quit", NULL), 0);
+	timeline_close(tl);
+
+	for (int i = 0; i < 2; i++) {
+		tl = open_tl(dir, id);
+		assert_int_equal(timeline_chains_interrupted(tl, &chains), 0);
+		d = resume_data(dir, id);
+		assert_null(cJSON_GetObjectItem(d, "interrupted_chains"));
+		cJSON_Delete(d);
+		assert_int_equal(timeline_shutdown(tl, "quit", NULL), 0);
+		timeline_close(tl);
+	}
+}
+
 static void
 an_intent_without_end_is_reported_on_open(void **state)
 {
@@ -1068,6 +1127,7 @@ main(void)
 		cmocka_unit_test(a_console_gone_without_shutdown_is_named_on_resume),
 		cmocka_unit_test(a_console_killed_beside_a_running_one_is_named_on_resume),
 		cmocka_unit_test(middle_corruption_opens_read_only_and_names_the_line),
+		cmocka_unit_test(an_interrupted_chain_is_named_by_one_resume),
 		cmocka_unit_test(an_intent_without_end_is_reported_on_open),
 		cmocka_unit_test(an_inconclusive_reread_settles_nothing),
 		cmocka_unit_test(an_export_beside_a_running_action_says_it_runs),
