@@ -265,6 +265,17 @@ journal_replay(struct app *app)
 	timeline_set_observer(app->tl, on_record, app);
 }
 
+/* Damaged lines the journal skipped at the start: every record around
+ * them is shown, but what they held is not, so it is held until a key. */
+static void
+journal_say_damage(struct app *app)
+{
+	if (timeline_damage(app->tl)[0] == '\0')
+		return;
+	app_say_also(app, "journal: %s", timeline_damage(app->tl));
+	app->status_held = true;
+}
+
 /* Read-only: watch the incident's journal if it has one (0, or 1 when
  * there is none yet: journal_follow looks again); -1 when it cannot be read. */
 static int
@@ -284,6 +295,7 @@ journal_watch(struct app *app, struct wr_err *err)
 		return r;
 	journal_replay(app);
 	/* At the start, after what was said before (a runbook's errors). */
+	journal_say_damage(app);
 	if (timeline_problem(app->tl)[0] != '\0')
 		app_say_also(app, "journal: %s", timeline_problem(app->tl));
 	else if (timeline_notice(app->tl)[0] != '\0')
@@ -374,6 +386,7 @@ journal_open(struct app *app, struct wr_err *err)
 	record_matrix(app);
 	resume_say_unended(app);
 	journal_say_chains(app);
+	journal_say_damage(app);
 	/* Both are "" when there is nothing to say: saying "" would wipe what
 	 * the start said before (a runbook's errors). */
 	if (timeline_notice(app->tl)[0] != '\0')
