@@ -159,6 +159,10 @@ const char *timeline_notice(const struct timeline *tl);
  * (checksum): skipped; the 52 records after it kept"); "" when none. */
 const char *timeline_damage(const struct timeline *tl);
 
+/* The line of the first damaged line found after record seq (what it
+ * held may be a later record of the same action); 0: none. */
+size_t timeline_damaged_after(const struct timeline *tl, uint64_t seq);
+
 /* On resume: how many earlier sessions our incident.resume said ended
  * without a shutdown record (0: none), the latest of their last records'
  * times, and whether one of them was armed. */

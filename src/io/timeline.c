@@ -82,6 +82,8 @@ struct timeline {
 	char aside_why[WR_ERR_MAX];
 	struct wr_err problem, notice;
 	struct wr_err damage;           /* damaged lines skipped, chain breaks: "" none */
+	struct record_damage *dmg;      /* each of them, in file order */
+	size_t ndmg;
 	bool damage_unsaid;             /* found after open, by a catch-up before an
 	                                   append: timeline_follow says it */
 	char **unknown;
@@ -389,8 +391,11 @@ note_damage(struct timeline *tl, struct record_scan *s, off_t from)
 
 	if (s->ndamage == 0)
 		return;
-	for (i = 0; i < s->ndamage; i++)
+	tl->dmg = xrealloc(tl->dmg, (tl->ndmg + s->ndamage) * sizeof(*tl->dmg));
+	for (i = 0; i < s->ndamage; i++) {
 		s->damage[i].offset += (size_t)from;
+		tl->dmg[tl->ndmg++] = s->damage[i];
+	}
 	record_scan_damage_words(s, words, sizeof(words));
 	wr_err_set(&tl->damage, "%s: %s", tl->path, words);
 }
@@ -426,8 +431,10 @@ catch_up(struct timeline *tl, bool from_start, struct wr_err *err)
 	/* A damaged line in the middle is skipped, named, and left where it
 	 * is: every record after it that verifies counts, and ours go after
 	 * the last of them, chained to it. */
-	if (from_start)
+	if (from_start) {
 		tl->damage.msg[0] = '\0';
+		tl->ndmg = 0;
+	}
 	note_damage(tl, &s, from);
 	if (s.ndamage > 0 && !from_start)
 		tl->damage_unsaid = true;
@@ -1144,6 +1151,7 @@ timeline_close(struct timeline *tl)
 	for (i = 0; i < tl->n_chains; i++)
 		free(tl->chains[i]);
 	free(tl->chains);
+	free(tl->dmg);
 	free(tl->dir);
 	free(tl->id);
 	free(tl->path);
@@ -1220,6 +1228,17 @@ const char *
 timeline_damage(const struct timeline *tl)
 {
 	return tl->damage.msg;
+}
+
+size_t
+timeline_damaged_after(const struct timeline *tl, uint64_t seq)
+{
+	size_t i;
+
+	for (i = 0; i < tl->ndmg; i++)
+		if (tl->dmg[i].after_seq >= seq)
+			return tl->dmg[i].line;
+	return 0;
 }
 
 size_t

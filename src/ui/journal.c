@@ -911,7 +911,7 @@ journal_adopt_unknown(struct app *app)
 	const char *const *ops;
 	struct unsettled_op *u;
 	struct record_list list;
-	size_t nops;
+	size_t nops, n, i;
 
 	/* A watcher settles nothing: the console that acted re-reads its
 	 * hosts, and the watcher shows the outcome from the journal. */
@@ -920,7 +920,12 @@ journal_adopt_unknown(struct app *app)
 	if (journal_records(app, &list) != 0)
 		return;
 	u = xcalloc(nops, sizeof(*u));
-	actions_adopt(app, u, unsettled_find(list.v, list.n, ops, nops, u));
+	n = unsettled_find(list.v, list.n, ops, nops, u);
+	/* A damaged line after its last record may have held its end. */
+	for (i = 0; i < n; i++)
+		u[i].damaged_line = timeline_damaged_after(app->tl, u[i].end != NULL ?
+		    u[i].end->seq : u[i].intent->seq);
+	actions_adopt(app, u, n);
 	free(u);
 	record_list_free(&list);
 }

@@ -440,6 +440,8 @@ a_damaged_middle_line_is_skipped_named_and_the_journal_goes_on(void **state)
 	assert_string_equal(timeline_damage(tl), want);
 	assert_int_equal(timeline_unknown_ops(tl, &ops), 1);
 	assert_string_equal(ops[0], "op-a");
+	assert_int_equal(timeline_damaged_after(tl, 2), 4);  /* op-a's intent: seq 2 */
+	assert_int_equal(timeline_damaged_after(tl, 5), 0);
 	assert_int_equal(timeline_last_seq(tl), 8);          /* its resume, after seq 7 */
 	assert_int_equal(timeline_note(tl, "after the damage", NULL), 0);
 	snprintf(id, sizeof(id), "%s", timeline_id(tl));
