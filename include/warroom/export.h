@@ -57,6 +57,10 @@
  *                   ended without a shutdown record, torn records set
  *                   aside, also by journal.repair, recoveries with the
  *                   records kept meanwhile or lost) under the summary
+ *   damaged lines   o->damage, each named; an action with no settled
+ *                   outcome, a host still bad and a chain with no end
+ *                   say when a damaged line after their last record may
+ *                   have held what settles them, rather than guessing
  */
 #ifndef WARROOM_EXPORT_H
 #define WARROOM_EXPORT_H
@@ -91,13 +95,18 @@ struct export_opts {
 	const char *tz_label;           /* the zone's name ("Europe/Paris"); NULL: "UTC"
 	                                   when tz_off is 0, else "UTC+hh:mm" */
 	const struct redactor *red;     /* redacted again on the way out; NULL: patterns */
-	const char *warning;            /* e.g. "journal damaged at line 7"; NULL: none */
+	const char *warning;            /* e.g. "the journal is torn at line 7"; NULL: none */
 	/* The zone's offset and abbreviation ("CET") at an instant, so times
 	 * across a DST change read right; NULL: tz_off throughout. */
 	void (*tz_at)(int64_t ms, void *arg, long *off, char *abbr, size_t cap);
 	void *tz_arg;
 	const struct export_running *running;   /* the caller checked the locks */
 	size_t nrunning;
+	/* The journal's damaged lines (record_scan, offsets in the file): named
+	 * under a warning, and wherever a conclusion may hang on what a
+	 * skipped line held (an action's end, a later verdict, a chain.end). */
+	const struct record_damage *damage;
+	size_t ndamage;
 };
 
 /* A record in one line of plain text: the data fields a reader wants for

@@ -34,10 +34,18 @@ enum fleetchain_turn {
 	FLEETCHAIN_REFUSED,              /* refused at its turn (why) */
 };
 
+/* Who settled a turn that ended UNKNOWN (read back from the journal). */
+enum fleetchain_settled {
+	FLEETCHAIN_OWN_END,              /* its action's own end, or not settled */
+	FLEETCHAIN_REREAD,               /* a re-read (action.reconcile) */
+	FLEETCHAIN_BY_HAND,              /* the engineer (U: action.reconcile by hand) */
+};
+
 struct fleetchain_host {
 	char name[WR_NAME_MAX];
 	int host;                        /* the caller's index (config order) */
 	enum fleetchain_turn turn;
+	enum fleetchain_settled settled; /* how an UNKNOWN turn came to be OK/FAILED */
 	char why[200];                   /* REFUSED, DOWN: the reason */
 };
 
@@ -112,7 +120,9 @@ size_t fleetchain_out_lines(const struct fleetchain *fc);
 void fleetchain_out_line(const struct fleetchain *fc, size_t i, char *buf, size_t cap);
 
 /* The words of a turn, as the summary says them ("OK", "DOWN, not
- * rolled back"; to: the target, for "already on TO, skipped"). */
+ * rolled back"; to: the target, for "already on TO, skipped"). A turn
+ * settled after it was UNKNOWN says how in fleetchain_summary ("OK after
+ * re-read", "FAILED, settled by hand"). */
 const char *fleetchain_turn_words(enum fleetchain_turn turn, const char *to, char *buf,
     size_t cap);
 
@@ -122,7 +132,8 @@ const char *fleetchain_turn_words(enum fleetchain_turn turn, const char *to, cha
 void fleetchain_summary(const struct fleetchain *fc, char *buf, size_t cap);
 
 /* The journal record of the end: summary, chain id, service, from, to,
- * and each host's outcome (and why), the left out hosts' reasons. */
+ * and each host's outcome (and why, and settled_by "re-read" or "hand"
+ * for one settled after it was UNKNOWN), the left out hosts' reasons. */
 cJSON *fleetchain_record(const struct fleetchain *fc);
 
 /* The journal record of the start (chain.start), stored once the first
@@ -133,9 +144,18 @@ cJSON *fleetchain_start_record(const struct fleetchain *fc);
 /* The chain v[start] (a chain.start) begins, as the records after it
  * tell: each host's outcome from its records carrying the chain id
  * (action.intent and its end, action.refused), "not started" for a host
- * with none. False when no chain.end follows: fc->interrupted is set and
- * a host whose action has no end is UNKNOWN. */
+ * with none; an UNKNOWN one then settled (action.reconcile: a re-read or
+ * by hand, before or after the chain.end) has that outcome. False when
+ * no chain.end follows: fc->interrupted is set and a host whose action
+ * has no end (and no settling) is UNKNOWN. */
 bool fleetchain_from_journal(struct fleetchain *fc, const struct record *v, size_t n,
+    size_t start);
+
+/* Did an incident.resume in v after v[start] (the chain.start of fc, read
+ * by fleetchain_from_journal) already say this chain was interrupted?
+ * Its "interrupted_chain_ids", or in a resume from before those, a
+ * summary of the same service and target. A resume says it once. */
+bool fleetchain_reported(const struct fleetchain *fc, const struct record *v, size_t n,
     size_t start);
 
 #endif

@@ -51,19 +51,46 @@ struct record_list {
 	size_t n, cap;
 };
 
+/* Why a line of a journal was not used, or where its chain broke. */
+enum record_damage_why {
+	RECORD_DAMAGE_CHECKSUM,  /* its crc does not match its bytes */
+	RECORD_DAMAGE_TRUNCATED, /* cut short: no crc at its end */
+	RECORD_DAMAGE_JSON,      /* not a record: garbage, bad JSON, a field missing */
+	RECORD_DAMAGE_SEQ,       /* a whole record whose seq or prev does not follow */
+};
+
+/* One damaged line with records after it (record_scan). A skipped line
+ * is left where it is and never used; a whole record whose seq or prev
+ * does not follow the one before is kept (the chain goes on from it),
+ * and what is missing before it is named. */
+struct record_damage {
+	enum record_damage_why why;
+	bool skipped;            /* the line's bytes are not used; else the record
+	                            is kept and the break is before it */
+	size_t line;             /* 1-based line number in the file */
+	size_t offset;           /* byte offset of the line in the bytes scanned */
+	uint64_t after_seq;      /* the last record kept before it; 0: none */
+	uint64_t next_seq;       /* the first record kept after it (for a kept one,
+	                            its own seq); 0: none yet */
+	size_t kept_before;      /* records this scan kept before it */
+	char detail[160];        /* "bad crc (stored …, computed …)", "seq 5 after seq 7" */
+};
+
 /* What a scan of journal bytes found (see record_scan). */
 struct record_scan {
-	size_t good_len;         /* bytes forming the verified prefix */
-	size_t nrecords;         /* records in that prefix (this scan only) */
-	uint64_t last_seq;       /* chain state after the prefix */
+	size_t good_len;         /* bytes before the torn tail (all of them when
+	                            not torn), damaged lines in the middle included */
+	size_t nrecords;         /* records kept (this scan only) */
+	uint64_t last_seq;       /* chain state after the last record kept */
 	uint32_t last_crc;
-	size_t lines;            /* line number of the last good record */
-	bool torn;               /* bytes after good_len are one torn/corrupt last record */
+	size_t lines;            /* lines in good_len (kept or skipped) */
+	bool torn;               /* bytes after good_len are bad lines with no record
+	                            after them: a torn tail (usually one line) */
 	bool partial;            /* … torn because it has no newline yet: a reader
 	                            following a live journal waits for the rest */
-	bool corrupt;            /* a bad record with more after it: bad_line names it */
-	size_t bad_line;
-	struct wr_err why;       /* "line N: …" when torn or corrupt */
+	struct wr_err why;       /* "line N: …" when torn */
+	struct record_damage *damage;   /* damaged lines with records after them, */
+	size_t ndamage;                 /* in file order (malloc'd) */
 	int64_t first_ts_ms, last_ts_ms;
 	char name[WR_INCIDENT_NAME_MAX];    /* data.name of incident.open */
 	bool resolved;           /* last incident.resolve not followed by a resume */
@@ -105,12 +132,26 @@ void record_free(struct record *r);
 void record_list_free(struct record_list *l);
 
 /* Scan journal bytes whose chain continues from (seq, crc, line): the first
- * record must have seq+1 and prev crc; line is the count of lines before
- * buf. Good records are appended to keep when it is not NULL. Never fails:
- * out says how far the bytes verify, and whether what follows is a torn
- * last record (safe to set aside) or corruption with records after it. */
+ * record should have seq+1 and prev crc; line is the count of lines before
+ * buf. Good records are appended to keep when it is not NULL. Never fails,
+ * and never lets one bad line hide the records after it: a line that does
+ * not decode (or whose record is out of order) is skipped and named in
+ * out->damage, a whole record whose seq or prev does not follow is kept
+ * with the break named, and only bad lines with no record after them are
+ * a torn tail (safe to set aside). A bad line holding a whole record after
+ * cut-off bytes keeps that record. */
 void record_scan(const char *buf, size_t len, uint64_t seq, uint32_t crc,
     size_t line, struct record_list *keep, struct record_scan *out);
+
+/* The damage one entry names, in words: "line 12 (byte 2345) damaged
+ * (checksum): skipped; the 52 records after it kept" (nafter: records kept
+ * after it). */
+void record_damage_words(const struct record_damage *d, size_t nafter, char *buf,
+    size_t cap);
+
+/* All of s's damage in one line ("" when none): each entry as
+ * record_damage_words says it, the first few, then how many more. */
+void record_scan_damage_words(const struct record_scan *s, char *buf, size_t cap);
 
 void record_scan_free(struct record_scan *s);
 

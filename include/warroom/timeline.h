@@ -32,15 +32,21 @@
  *   1. ARG is an id and <dir>/<ARG>.jsonl exists: resume that file.
  *   2. Otherwise slug(ARG) names a family "<slug>-<6 hex>": resume the one
  *      that is not resolved (no incident.resolve after its last open or
- *      resume) with the latest last event. A damaged one still counts: it
- *      opens read-only and says where, rather than quietly forking.
+ *      resume) with the latest last event. A damaged one still counts,
+ *      rather than quietly forking.
  *   3. None: create "<slug>-<6 random hex>", written first as an O_EXCL
  *      0600 temporary with its incident.open record, then linked into
  *      place, so nobody ever sees an empty journal.
  *
+ * Damaged lines in the middle (a bad crc, bad JSON, a record out of
+ * order: record_scan) are skipped, named (timeline_damage: file, line,
+ * byte offset, why) and left in place; every record around them that
+ * verifies counts, a seq gap after one is no torn tail, and records we
+ * append go after the file's end, chained to the last record kept. Only
+ * a bad last line is set aside as torn; nothing else is ever truncated.
+ *
  * States the header shows:
- *   read-only  a bad record in the middle, a broken chain or a seq gap was
- *              found (timeline_problem names the line); nothing is written.
+ *   read-only  a watcher found the journal shrunk under it; nothing is written.
  *   degraded   a write or fdatasync failed; appends are refused until
  *              timeline_recover() succeeds. Recovery reopens the file,
  *              flushes and drops its cached pages, re-reads it, checks that
@@ -123,8 +129,10 @@ int timeline_watch(const struct timeline_open_opts *o, struct timeline **out,
  * last looked, verified as on open (crc, prev chain). One fstat and no read
  * while the size is unchanged; a writer holding the lock means "next time".
  * A last line without its newline waits for the rest. Returns how many were
- * passed on, or -1 with err when a bad line is found (never skipped: with
- * records after it the journal turns read-only, with the line named). */
+ * passed on, or -1 with err when a bad line is found: a whole last one is
+ * not shown (it waits to be set aside); one with records after it is
+ * skipped and named, and the records after it are passed on. Damage a
+ * catch-up before one of our appends found is said here too, once. */
 int timeline_follow(struct timeline *tl, struct wr_err *err);
 
 /* Close without writing anything (call timeline_shutdown first). */
@@ -146,6 +154,14 @@ const char *timeline_problem(const struct timeline *tl);
 
 /* What open repaired (a torn tail set aside), for the status line; "" if nothing. */
 const char *timeline_notice(const struct timeline *tl);
+
+/* The damaged lines last found ("<path>: line 12 (byte 2345) damaged
+ * (checksum): skipped; the 52 records after it kept"); "" when none. */
+const char *timeline_damage(const struct timeline *tl);
+
+/* The line of the first damaged line found after record seq (what it
+ * held may be a later record of the same action); 0: none. */
+size_t timeline_damaged_after(const struct timeline *tl, uint64_t seq);
 
 /* On resume: how many earlier sessions our incident.resume said ended
  * without a shutdown record (0: none), the latest of their last records'
@@ -235,14 +251,15 @@ int timeline_read(const char *dir, const char *id, struct record_list *out,
 int timeline_records(const struct timeline *tl, struct record_list *out, struct wr_err *err);
 
 /* `warroom incidents`: one line per incident, newest first: id, start,
- * last event (UTC), state (open, resolved, damaged), records ("(torn
- * tail)" after them when the last line is torn), name. */
+ * last event (UTC), state (open, resolved), records kept (then
+ * "(damaged: line 12)" naming lines skipped, "(torn tail)" when the last
+ * line is torn), name. */
 int timeline_list(const char *dir, FILE *out, struct wr_err *err);
 
 /* `warroom export ID`: render the incident to out (ID, or a name given to
  * --incident: its latest incident, resolved or not) in zone's tz_* (NULL:
  * UTC); a damaged or torn journal exports its verified records with a
- * warning in the document. An action with no end whose console still
+ * warning in the document naming what was skipped. An action with no end whose console still
  * holds its .live byte is said as still running (in this console when
  * that is session self; 0 from the command line). */
 int timeline_export(const char *dir, const char *id, enum export_format format,

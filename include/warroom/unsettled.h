@@ -22,6 +22,10 @@ struct unsettled_op {
 	                                   stopped by SIGTERM or SIGHUP writes one),
 	                                   or NULL: none (kill -9) */
 	bool released;                  /* its releases.log step exited 0 */
+	size_t damaged_line;            /* a damaged line of the journal after its
+	                                   last record here, which may have held its
+	                                   end; 0: none (the caller fills it in:
+	                                   timeline_damaged_after) */
 };
 
 /* For each of ops (record_scan's open_ops) found with an action.intent in
@@ -33,5 +37,15 @@ size_t unsettled_find(const struct record *v, size_t n, const char *const *ops,
 /* An action.intent in words for a reader: "rollback of jobs on api-1",
  * "kill switch of api on h1", "runbook command on h1". */
 void unsettled_name(const struct record *intent, char *buf, size_t cap);
+
+/* Why a resumed console shows op UNKNOWN, in words: "began in an earlier
+ * session and has no recorded end (v1.5.0-bad -> v1.4.1); it is never run
+ * again", or with ended (the detail of its action.end that said unknown;
+ * NULL: none) "ended UNKNOWN in an earlier session (…: detail); …". A
+ * change's empty side is dropped ("-> v1.4.1"), both empty: no change at
+ * all (a runbook command's). With u->damaged_line, it says that line may
+ * have held what settled it. */
+void unsettled_reason(const struct unsettled_op *u, const char *from, const char *to,
+    const char *ended, char *buf, size_t cap);
 
 #endif

@@ -49,6 +49,8 @@ struct pm_action {
 		                           them (runbook_route_script_change) */
 	} rb;
 	char rb_cmd[64];                /* RB_COMMAND: that command, cut */
+	const struct record_damage *hidden; /* outcome not known, and a damaged line
+	                                       after its last record may hold it */
 };
 
 struct pm_step {
@@ -79,6 +81,7 @@ struct pm_key {
 	const char *host, *service;     /* service NULL: the record named none */
 	const char *verdict;            /* the last verdict recorded */
 	const char *bad;                /* the bad verdict it is in; NULL: not bad */
+	uint64_t seq;                   /* the record of that last verdict */
 };
 
 /* The text of a status-page post lives in its statuspage.queue record
@@ -97,6 +100,8 @@ struct pm_chain {
 	cJSON *own;                     /* rebuilt from chain.start and what followed */
 	const cJSON *data;              /* own, or a chain.end from before chain.start */
 	bool interrupted;               /* no chain.end: a console stopped mid-chain */
+	const struct record_damage *hidden; /* interrupted, and a damaged line after
+	                                       its start may hold its chain.end */
 };
 
 struct pm {
@@ -134,6 +139,10 @@ struct pm {
 	struct pm_chain *chains;        /* B's fleet rollbacks, in the order begun */
 	size_t nchains;
 	size_t n_ok_by[3], n_failed_by[3];  /* by settled_by(): own end, re-read, hand */
+	size_t n_unknown_hidden;        /* UNKNOWN, a damaged line after it (hidden) */
+	const struct record_damage *rec_hidden; /* still bad, and a damaged line after
+	                                           a bad host's last verdict may hold
+	                                           its recovery */
 };
 
 int
@@ -587,6 +596,31 @@ settled_by(const struct pm_action *a)
 	return by != NULL && strcmp(by, "hand") == 0 ? 2 : 1;
 }
 
+/* The first damaged line after record seq (skipped, or a break with
+ * records missing before the one kept): a conclusion drawn from the
+ * records after seq may lack what it held. NULL: none. */
+static const struct record_damage *
+damage_after(const struct export_opts *o, uint64_t seq)
+{
+	size_t i;
+
+	for (i = 0; o != NULL && i < o->ndamage; i++)
+		if (o->damage[i].after_seq >= seq)
+			return &o->damage[i];
+	return NULL;
+}
+
+/* A damaged line as a conclusion names it: "damaged line 31", or for a
+ * record kept after a break "the records missing before line 31". */
+static void
+damage_ref(struct wr_buf *b, const struct record_damage *d)
+{
+	if (d->skipped)
+		wr_buf_printf(b, "damaged line %zu", d->line);
+	else
+		wr_buf_printf(b, "the records missing before line %zu", d->line);
+}
+
 /* How a verdict bears on recovery: 1 bad, 0 good, -1 neither (NO DATA or
  * a name we do not know: a bad host stays bad until it is seen good). */
 static int
@@ -640,6 +674,7 @@ pm_verdict(struct pm *pm, const struct record *r)
 		return;
 	k = key_find(pm, r);
 	k->verdict = verdict;
+	k->seq = r->seq;
 	bad = verdict_badness(verdict);
 	if (bad == 1) {
 		if (k->bad == NULL)
@@ -907,7 +942,7 @@ pm_links(struct pm *pm, const struct record *v, size_t n)
  * a chain.end without a chain id (a journal from before chain.start)
  * says it all itself. */
 static void
-pm_chain(struct pm *pm, const struct record *v, size_t n, size_t i)
+pm_chain(struct pm *pm, const struct record *v, size_t n, size_t i, const struct export_opts *o)
 {
 	struct pm_chain *c;
 
@@ -922,6 +957,8 @@ pm_chain(struct pm *pm, const struct record *v, size_t n, size_t i)
 		free(fc);
 	}
 	c->data = c->own != NULL ? c->own : v[i].data;
+	if (c->interrupted)
+		c->hidden = damage_after(o, v[i].seq);
 }
 
 static void
@@ -983,7 +1020,7 @@ pm_build(struct pm *pm, const struct record *v, size_t n, const struct export_op
 		}
 		if (kind_is(r, "chain.start") ||
 		    (kind_is(r, "chain.end") && dstr(r, "chain") == NULL))
-			pm_chain(pm, v, n, i);
+			pm_chain(pm, v, n, i, o);
 		if (kind_is(r, "verdict.change"))
 			pm_verdict(pm, r);
 		pm_sp(pm, r);
@@ -1050,9 +1087,23 @@ pm_build(struct pm *pm, const struct record *v, size_t n, const struct export_op
 			pm->n_failed++;
 			pm->n_failed_by[settled_by(&pm->acts[i])]++;
 		} else {
+			struct pm_action *a = &pm->acts[i];
+			uint64_t last = a->intent->seq;
+
+			if (a->end != NULL && a->end->seq > last)
+				last = a->end->seq;
+			if (a->reread != NULL && a->reread->seq > last)
+				last = a->reread->seq;
 			pm->n_unknown++;
+			/* Its end, or the re-read that settles it, may be what a
+			 * damaged line after its last record held. */
+			if ((a->hidden = damage_after(o, last)) != NULL)
+				pm->n_unknown_hidden++;
 		}
 	}
+	for (i = 0; pm->nbad > 0 && pm->rec_hidden == NULL && i < pm->nkeys; i++)
+		if (pm->keys[i].bad != NULL)
+			pm->rec_hidden = damage_after(o, pm->keys[i].seq);
 	for (i = 0; i < pm->nsteps; i++) {
 		pm->n_done += pm->steps[i].done;
 		pm->n_preticked += pm->steps[i].preticked;
@@ -1233,6 +1284,27 @@ md_output(struct wr_buf *b, const struct export_opts *o, const struct record *r)
 	md_fence(b, f);
 }
 
+/* An UNKNOWN action whose settling may be in a damaged line, said so
+ * rather than taken as never ended: "no action.end found; damaged line
+ * 31 after its intent may have held it: check the real state before
+ * anything else" (after sep when something was said before it).
+ * Nothing for any other action. */
+static void
+md_hidden_end(struct wr_buf *b, const struct pm_action *a, const char *sep)
+{
+	bool bare = a->end == NULL && a->reread == NULL;
+
+	if (a->hidden == NULL || a->running != 0)
+		return;
+	wr_buf_str(b, sep);
+	if (bare)
+		wr_buf_str(b, "no action.end found; ");
+	damage_ref(b, a->hidden);
+	wr_buf_str(b, bare ? " after its intent may have held it" :
+	    " after it may have held what settled it");
+	wr_buf_str(b, ": check the real state before anything else");
+}
+
 /* Each action in full, under the Actions table (whose cells are cut):
  * its whole outcome (and the UNKNOWN one a re-read or the engineer
  * settled), the commands it planned, and what its steps printed. */
@@ -1264,13 +1336,15 @@ md_action_details(struct wr_buf *b, const struct export_opts *o, const struct pm
 			    strcmp(oc, "unknown") == 0 ? "**UNKNOWN**" : oc, by_words[by]);
 		if (a->running != 0) {
 			/* Its end is still to come: nothing to say of it yet. */
-		} else if (a->end == NULL) {
+		} else if (a->end == NULL && a->hidden == NULL) {
 			wr_buf_str(b, " — no action.end recorded: check the real state before "
 			    "anything else");
-		} else if (dstr(a->end, "detail") != NULL) {
+		} else if (a->end != NULL && dstr(a->end, "detail") != NULL) {
 			wr_buf_str(b, " — ");
 			sb_text_max(b, o, dstr(a->end, "detail"), 0);
 		}
+		md_hidden_end(b, a, a->end != NULL && dstr(a->end, "detail") != NULL ? "; " :
+		    " — ");
 		wr_buf_str(b, "\n");
 		if (by != 0) {
 			wr_buf_str(b, "- Before that: ");
@@ -2064,6 +2138,11 @@ md_rollback_end(struct wr_buf *b, const struct export_opts *o, const struct pm *
 		    a->running != 0 ? (a->running == 2 ? " is still running in this "
 		    "console" : " is still running in another console") : a->end == NULL ?
 		    " has no end recorded" : " ended UNKNOWN and was never settled");
+		if (a->running == 0 && a->hidden != NULL) {
+			wr_buf_str(b, ", but ");
+			damage_ref(b, a->hidden);
+			wr_buf_str(b, " after it may have held what settled it");
+		}
 		wr_buf_str(b, " | — |\n");
 		return;
 	}
@@ -2239,7 +2318,11 @@ md_recovery_summary(struct wr_buf *b, const struct record *v, size_t n,
 		return;
 	}
 	fmt_time(n > 0 ? v[n - 1].ts_ms : NO_TIME, o, ts2);
-	wr_buf_printf(b, "**not recovered**: still bad at the journal's end (%s): ", ts2);
+	if (pm->rec_hidden != NULL)
+		wr_buf_printf(b, "**not known to be recovered**: still bad at the last verdict "
+		    "the journal holds (its end: %s): ", ts2);
+	else
+		wr_buf_printf(b, "**not recovered**: still bad at the journal's end (%s): ", ts2);
 	for (i = 0; i < pm->nkeys; i++) {
 		const struct pm_key *key = &pm->keys[i];
 
@@ -2255,6 +2338,11 @@ md_recovery_summary(struct wr_buf *b, const struct record *v, size_t n,
 			sb_text(b, o, key->bad);
 		}
 		wr_buf_str(b, ")");
+	}
+	if (pm->rec_hidden != NULL) {
+		wr_buf_str(b, "; ");
+		damage_ref(b, pm->rec_hidden);
+		wr_buf_str(b, " after it may have held a later verdict");
 	}
 	wr_buf_str(b, ".\n");
 }
@@ -2637,8 +2725,63 @@ md_chains(struct wr_buf *b, const struct export_opts *o, const struct pm *pm)
 			continue;
 		wr_buf_str(b, k++ == 0 ? "\nFleet rollbacks (B):\n\n- " : "- ");
 		sb_text(b, o, s);
+		if (pm->chains[i].hidden != NULL) {
+			wr_buf_str(b, " (");
+			damage_ref(b, pm->chains[i].hidden);
+			wr_buf_str(b, " after its start may have held its end)");
+		}
 		wr_buf_str(b, "\n");
 	}
+}
+
+/* Records kept after damage d, of the n exported (a record kept at a
+ * break is not after it). */
+static size_t
+kept_after(const struct record_damage *d, size_t n)
+{
+	size_t before = d->kept_before + (d->skipped ? 0 : 1);
+
+	return before <= n ? n - before : 0;
+}
+
+/* A damaged line as a Timeline row: where, why, the decoder's words. */
+static void
+md_damage_row(struct wr_buf *b, const struct export_opts *o, const struct record_damage *d)
+{
+	static const char *const why[] = {
+		[RECORD_DAMAGE_CHECKSUM] = "checksum", [RECORD_DAMAGE_TRUNCATED] = "cut short",
+		[RECORD_DAMAGE_JSON] = "JSON", [RECORD_DAMAGE_SEQ] = "seq",
+	};
+
+	wr_buf_printf(b, "| \xe2\x80\x94 | \xe2\x80\x94 |  | _%s_ |  | line %zu (byte %zu), "
+	    "damaged (%s): ", d->skipped ? "skipped" : "chain broken", d->line, d->offset,
+	    why[d->why]);
+	sb_text(b, o, d->detail);
+	wr_buf_str(b, d->skipped ? "; what it held is not here" : "; the record after it kept");
+	wr_buf_str(b, " |\n");
+}
+
+/* The journal's damaged lines under a warning: each line, its byte
+ * offset, why, and the records kept after it (n: all records kept). */
+static void
+md_damage(struct wr_buf *b, const struct export_opts *o, size_t n)
+{
+	char words[400];
+	size_t i;
+
+	if (o->ndamage == 0)
+		return;
+	wr_buf_printf(b, "> **Warning:** the journal has %zu damaged line%s; every record "
+	    "around %s that verifies is here:\n", o->ndamage, o->ndamage == 1 ? "" : "s",
+	    o->ndamage == 1 ? "it" : "them");
+	for (i = 0; i < o->ndamage; i++) {
+		record_damage_words(&o->damage[i], kept_after(&o->damage[i], n), words,
+		    sizeof(words));
+		wr_buf_str(b, "> - ");
+		sb_text(b, o, words);
+		wr_buf_str(b, "\n");
+	}
+	wr_buf_str(b, "\n");
 }
 
 static void
@@ -2661,6 +2804,7 @@ render_md(struct wr_buf *b, const struct record *v, size_t n, const struct expor
 		sb_text(b, o, o->warning);
 		wr_buf_str(b, "\n\n");
 	}
+	md_damage(b, o, n);
 
 	wr_buf_str(b, "## Summary\n\n_Draft: say what happened, why, and what fixed it._\n\n");
 	md_recovery_summary(b, v, n, o, pm);
@@ -2671,6 +2815,10 @@ render_md(struct wr_buf *b, const struct record *v, size_t n, const struct expor
 	md_count(b, "failed", pm->n_failed, pm->n_failed_by);
 	wr_buf_printf(b, pm->n_unknown > 0 ? ", **%zu UNKNOWN**" : ", %zu unknown",
 	    pm->n_unknown);
+	if (pm->n_unknown_hidden > 0)
+		wr_buf_printf(b, " (%s%zu with a damaged line after it that may have held "
+		    "its end)", pm->n_unknown_hidden == pm->n_unknown ? "" : "of them, ",
+		    pm->n_unknown_hidden);
 	if (pm->n_running > pm->n_unstored)
 		wr_buf_printf(b, ", %zu still running", pm->n_running - pm->n_unstored);
 	if (pm->n_unstored > 0)
@@ -2691,7 +2839,11 @@ render_md(struct wr_buf *b, const struct record *v, size_t n, const struct expor
 	md_key_time(b, o, pm, "First response", pm->first_resp);
 	md_rollback_start(b, o, pm);
 	md_rollback_end(b, o, pm);
-	if (pm->nbad > 0)
+	if (pm->nbad > 0 && pm->rec_hidden != NULL) {
+		wr_buf_str(b, "| Recovery | **not known**: ");
+		damage_ref(b, pm->rec_hidden);
+		wr_buf_str(b, " may have held it | — |\n");
+	} else if (pm->nbad > 0)
 		wr_buf_str(b, "| Recovery | **not recovered** | — |\n");
 	else
 		md_key_time(b, o, pm, "Recovery", pm->recovery);
@@ -2704,15 +2856,21 @@ render_md(struct wr_buf *b, const struct record *v, size_t n, const struct expor
 		fmt_time(pm->detect, o, ts);
 		fmt_time(v[n - 1].ts_ms, o, ts2);
 		fmt_dur(v[n - 1].ts_ms - pm->detect, dur, sizeof(dur));
-		wr_buf_printf(b, "\n**Impact duration:** ongoing since %s, not recovered "
-		    "(%s up to the journal's last record, %s)\n\n", ts, dur, ts2);
+		wr_buf_printf(b, "\n**Impact duration:** ongoing since %s, %s "
+		    "(%s up to the journal's last record, %s)\n\n", ts,
+		    pm->rec_hidden != NULL ? "not known to be recovered" : "not recovered", dur, ts2);
 	} else {
 		wr_buf_str(b, "\n**Impact duration:** unknown\n\n");
 	}
 
 	wr_buf_str(b, "## Timeline\n\n| Seq | Time | Actor | Kind | Host | Details |\n"
 	    "|---:|---|---|---|---|---|\n");
-	for (i = 0; i < n; i++) {
+	for (i = 0, k = 0; i <= n; i++) {
+		/* A damaged line in its place among the records kept around it. */
+		while (k < o->ndamage && o->damage[k].kept_before <= i)
+			md_damage_row(b, o, &o->damage[k++]);
+		if (i == n)
+			break;
 		fmt_time(v[i].ts_ms, o, ts);
 		wr_buf_printf(b, "| %" PRIu64 " | %s | ", v[i].seq, ts);
 		sb_text(b, o, v[i].actor);
@@ -2769,10 +2927,11 @@ render_md(struct wr_buf *b, const struct record *v, size_t n, const struct expor
 			wr_buf_str(b, running_words(a));
 		else if (strcmp(oc, "unknown") == 0 && a->reread != NULL)
 			sb_text(b, o, dstr(a->reread, "detail"));
-		else if (a->end == NULL)
+		else if (a->end == NULL && a->hidden == NULL)
 			wr_buf_str(b, "no action.end recorded: check the real state before anything else");
-		else
+		else if (a->end != NULL)
 			sb_text(b, o, dstr(a->end, "detail"));
+		md_hidden_end(b, a, a->end == NULL && a->reread == NULL ? "" : "; ");
 		wr_buf_str(b, " |\n");
 	}
 
@@ -2944,6 +3103,9 @@ json_chains(cJSON *inc, const struct export_opts *o, const struct pm *pm)
 		json_str(x, "from", o, jstr_in(f, "from"));
 		json_str(x, "target", o, to != NULL && to[0] != '\0' ? to : NULL);
 		cJSON_AddBoolToObject(x, "interrupted", pm->chains[i].interrupted);
+		if (pm->chains[i].hidden != NULL)
+			cJSON_AddNumberToObject(x, "end_may_be_in_damaged_line",
+			    (double)pm->chains[i].hidden->line);
 		json_str(x, "summary", o, jstr_in(d, "summary"));
 		hosts = cJSON_AddArrayToObject(x, "hosts");
 		cJSON_ArrayForEach(h, cJSON_GetObjectItemCaseSensitive(d, "hosts")) {
@@ -2953,8 +3115,43 @@ json_chains(cJSON *inc, const struct export_opts *o, const struct pm *pm)
 			json_str(y, "outcome", o, jstr_in(h, "outcome"));
 			if (jstr_in(h, "why") != NULL)
 				json_str(y, "why", o, jstr_in(h, "why"));
+			if (jstr_in(h, "settled_by") != NULL)
+				json_str(y, "settled_by", o, jstr_in(h, "settled_by"));
 			cJSON_AddItemToArray(hosts, y);
 		}
+		cJSON_AddItemToArray(arr, x);
+	}
+}
+
+/* The journal's damaged lines, as md_damage lists them. */
+static void
+json_damage(cJSON *inc, const struct export_opts *o, size_t n)
+{
+	static const char *const why[] = {
+		[RECORD_DAMAGE_CHECKSUM] = "checksum", [RECORD_DAMAGE_TRUNCATED] = "cut short",
+		[RECORD_DAMAGE_JSON] = "json", [RECORD_DAMAGE_SEQ] = "seq",
+	};
+	cJSON *arr = cJSON_AddArrayToObject(inc, "damaged_lines");
+	size_t i;
+
+	for (i = 0; i < o->ndamage; i++) {
+		const struct record_damage *d = &o->damage[i];
+		cJSON *x = cJSON_CreateObject();
+
+		cJSON_AddNumberToObject(x, "line", (double)d->line);
+		cJSON_AddNumberToObject(x, "byte", (double)d->offset);
+		cJSON_AddStringToObject(x, "why", why[d->why]);
+		cJSON_AddBoolToObject(x, "skipped", d->skipped);
+		json_str(x, "detail", o, d->detail);
+		if (d->after_seq > 0)
+			cJSON_AddNumberToObject(x, "after_seq", (double)d->after_seq);
+		else
+			cJSON_AddNullToObject(x, "after_seq");
+		if (d->next_seq > 0)
+			cJSON_AddNumberToObject(x, "next_seq", (double)d->next_seq);
+		else
+			cJSON_AddNullToObject(x, "next_seq");
+		cJSON_AddNumberToObject(x, "kept_after", (double)kept_after(d, n));
 		cJSON_AddItemToArray(arr, x);
 	}
 }
@@ -3007,6 +3204,9 @@ json_incident(const struct record *v, size_t n, const struct export_opts *o,
 			json_time(times, "recovery_earliest", a);
 	}
 	cJSON_AddBoolToObject(times, "recovered", pm->recovery != NO_TIME);
+	if (pm->nbad > 0 && pm->rec_hidden != NULL)
+		cJSON_AddNumberToObject(times, "recovery_may_be_in_damaged_line",
+		    (double)pm->rec_hidden->line);
 	if (pm->recovery != NO_TIME && pm->detect != NO_TIME)
 		cJSON_AddNumberToObject(times, "impact_s",
 		    (double)((pm->recovery - pm->detect) / 1000));
@@ -3071,6 +3271,9 @@ json_incident(const struct record *v, size_t n, const struct export_opts *o,
 		}
 		if (a->reread != NULL && dstr(a->reread, "detail") != NULL)
 			json_str(x, "reread", o, dstr(a->reread, "detail"));
+		if (a->hidden != NULL && a->running == 0)
+			cJSON_AddNumberToObject(x, "end_may_be_in_damaged_line",
+			    (double)a->hidden->line);
 		if ((nc = intent_commands(a->intent, cmds, CMDS_MAX)) > 0) {
 			cJSON *cs = cJSON_AddArrayToObject(x, "commands");
 
@@ -3180,6 +3383,7 @@ json_incident(const struct record *v, size_t n, const struct export_opts *o,
 		}
 	free(w.s);
 	json_str(inc, "warning", o, o->warning);
+	json_damage(inc, o, n);
 	return inc;
 }
 

@@ -245,6 +245,10 @@ fleetchain_summary(const struct fleetchain *fc, char *buf, size_t cap)
 			wr_buf_printf(&b, ", %s", fc->hosts[++i].name);
 		wr_buf_printf(&b, " %s", fleetchain_turn_words(h->turn, fc->to, words,
 		    sizeof(words)));
+		if (h->settled == FLEETCHAIN_REREAD)
+			wr_buf_str(&b, " after re-read");
+		else if (h->settled == FLEETCHAIN_BY_HAND)
+			wr_buf_str(&b, ", settled by hand");
 		if (h->turn == FLEETCHAIN_REFUSED && h->why[0] != '\0')
 			wr_buf_printf(&b, " (%.100s)", h->why);
 	}
@@ -309,6 +313,9 @@ fleetchain_record(const struct fleetchain *fc)
 		cJSON_AddStringToObject(h, "outcome", outcomes[fc->hosts[i].turn]);
 		if (fc->hosts[i].why[0] != '\0')
 			cJSON_AddStringToObject(h, "why", fc->hosts[i].why);
+		if (fc->hosts[i].settled != FLEETCHAIN_OWN_END)
+			cJSON_AddStringToObject(h, "settled_by",
+			    fc->hosts[i].settled == FLEETCHAIN_BY_HAND ? "hand" : "re-read");
 		cJSON_AddItemToArray(hosts, h);
 	}
 	record_left_out(fc, d);
@@ -383,12 +390,27 @@ end_turn_of(const struct record *r)
 	    FLEETCHAIN_FAILED : FLEETCHAIN_UNKNOWN;
 }
 
+/* An action.reconcile settling op (record_settles) is the last word on
+ * the turn of the host whose op it is: kept in settles[] (NULL: none). */
+static void
+settle_note(const struct fleetchain *fc, char ops[][64], const struct record *r,
+    const struct record **settles)
+{
+	size_t k;
+
+	for (k = 0; k < fc->n; k++)
+		if (strcmp(ops[k], r->op) == 0)
+			settles[k] = r;
+}
+
 bool
 fleetchain_from_journal(struct fleetchain *fc, const struct record *v, size_t n,
     size_t start)
 {
 	const cJSON *f = cJSON_GetObjectItemCaseSensitive(v[start].data, "fleet"), *j;
 	char ops[FLEETCHAIN_MAX][64] = { { 0 } };
+	const struct record *settles[FLEETCHAIN_MAX] = { NULL };
+	bool ended = false;
 	size_t i, k;
 
 	fleetchain_begin(fc, str_at(f, "service"), str_at(f, "from"));
@@ -403,18 +425,29 @@ fleetchain_from_journal(struct fleetchain *fc, const struct record *v, size_t n,
 		const struct record *r = &v[i];
 		struct fleetchain_host *h;
 
+		/* An UNKNOWN turn settled later (a re-read, or U), even after
+		 * the chain.end: the summary says what is known now. */
+		if (r->op != NULL && strcmp(r->kind, "action.reconcile") == 0 &&
+		    record_settles(r)) {
+			settle_note(fc, ops, r, settles);
+			continue;
+		}
+		if (ended)
+			continue;
 		if (strcmp(r->kind, "chain.end") == 0 &&
 		    strcmp(str_at(r->data, "chain"), fc->id) == 0) {
 			/* Its own end says what each turn came to. */
 			cJSON_ArrayForEach(j, cJSON_GetObjectItemCaseSensitive(r->data, "hosts"))
 				if ((h = host_named(fc, str_at(j, "host"))) != NULL) {
 					h->turn = turn_of(str_at(j, "outcome"));
+					h->settled = FLEETCHAIN_OWN_END;
 					wr_strlcpy(h->why, str_at(j, "why"), sizeof(h->why));
 				}
 			f = cJSON_GetObjectItemCaseSensitive(r->data, "fleet");
 			if (str_at(f, "to")[0] != '\0')
 				wr_strlcpy(fc->to, str_at(f, "to"), sizeof(fc->to));
-			return true;
+			ended = true;
+			continue;
 		}
 		if (r->op != NULL && strcmp(r->kind, "action.end") == 0) {
 			for (k = 0; k < fc->n; k++)
@@ -436,6 +469,45 @@ fleetchain_from_journal(struct fleetchain *fc, const struct record *v, size_t n,
 			wr_strlcpy(h->why, str_at(r->data, "reason"), sizeof(h->why));
 		}
 	}
-	fc->interrupted = true;
+	for (k = 0; k < fc->n; k++)
+		if (settles[k] != NULL && fc->hosts[k].turn == FLEETCHAIN_UNKNOWN) {
+			fc->hosts[k].turn = end_turn_of(settles[k]);
+			fc->hosts[k].settled = strcmp(str_at(settles[k]->data, "by"), "hand") == 0 ?
+			    FLEETCHAIN_BY_HAND : FLEETCHAIN_REREAD;
+		}
+	fc->interrupted = !ended;
+	return ended;
+}
+
+bool
+fleetchain_reported(const struct fleetchain *fc, const struct record *v, size_t n,
+    size_t start)
+{
+	char prefix[400];
+	const cJSON *j;
+	size_t i;
+
+	/* How fleetchain_summary begins for this chain, interrupted. */
+	snprintf(prefix, sizeof(prefix), "fleet rollback of %s %s %s interrupted:", fc->service,
+	    fc->to[0] ? "to" : "from", fc->to[0] ? fc->to : fc->from);
+	for (i = start + 1; i < n; i++) {
+		const cJSON *ids;
+
+		if (strcmp(v[i].kind, "incident.resume") != 0)
+			continue;
+		ids = cJSON_GetObjectItemCaseSensitive(v[i].data, "interrupted_chain_ids");
+		if (ids != NULL) {
+			cJSON_ArrayForEach(j, ids)
+				if (cJSON_IsString(j) && fc->id[0] != '\0' &&
+				    strcmp(j->valuestring, fc->id) == 0)
+					return true;
+			continue;
+		}
+		cJSON_ArrayForEach(j, cJSON_GetObjectItemCaseSensitive(v[i].data,
+		    "interrupted_chains"))
+			if (cJSON_IsString(j) &&
+			    strncmp(j->valuestring, prefix, strlen(prefix)) == 0)
+				return true;
+	}
 	return false;
 }

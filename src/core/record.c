@@ -3,6 +3,11 @@
  * seals each line, the prev chain that links them, and the recovery scan
  * that says how much of a journal can be trusted.
  *
+ * The scan never lets one damaged line hide the records after it: a line
+ * that does not verify is skipped and named (line, byte offset, why), the
+ * chain goes on from the next record that does, and only a bad last line
+ * is a torn tail, the one thing a writer may set aside.
+ *
  * The crc is computed over the line's own bytes (minus the crc member), not
  * over a re-encoding, so verifying never depends on how cJSON prints
  * numbers or escapes. seq and mono_ms are written as raw integers for the
@@ -12,6 +17,7 @@
 #include "warroom/record.h"
 
 #include <inttypes.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -245,8 +251,10 @@ whole_number(const cJSON *v, double min)
 	    v->valuedouble == (double)(int64_t)v->valuedouble;
 }
 
-int
-record_decode(const char *line, size_t len, struct record *out, struct wr_err *err)
+/* record_decode, saying why a line is not a record in *why. */
+static int
+decode(const char *line, size_t len, struct record *out, struct wr_err *err,
+    enum record_damage_why *why)
 {
 	const char *tail, *ts, *actor, *kind, *host, *op, *prev;
 	cJSON *root, *seq, *mono, *session;
@@ -255,16 +263,22 @@ record_decode(const char *line, size_t len, struct record *out, struct wr_err *e
 	bool ok = true;
 
 	memset(out, 0, sizeof(*out));
-	if (len < CRC_TAIL_LEN + 2 || line[0] != '{')
+	*why = RECORD_DAMAGE_JSON;
+	if (len == 0 || line[0] != '{')
 		return wr_err_set(err, "not a record");
+	*why = RECORD_DAMAGE_TRUNCATED;
+	if (len < CRC_TAIL_LEN + 2)
+		return wr_err_set(err, "cut short: no crc at the end of the record");
 	tail = line + len - CRC_TAIL_LEN;
 	if (memcmp(tail, ",\"crc\":\"", 8) != 0 || memcmp(tail + 16, "\"}", 2) != 0 ||
 	    parse_hex8(tail + 8, &want) != 0)
 		return wr_err_set(err, "no crc at the end of the record");
+	*why = RECORD_DAMAGE_CHECKSUM;
 	got = crc32c(crc32c(0, line, len - CRC_TAIL_LEN), "}", 1);
 	if (got != want)
 		return wr_err_set(err, "bad crc (stored %08" PRIx32 ", computed %08" PRIx32 ")",
 		    want, got);
+	*why = RECORD_DAMAGE_JSON;
 	root = cJSON_ParseWithLength(line, len);
 	if (root == NULL || !cJSON_IsObject(root)) {
 		cJSON_Delete(root);
@@ -310,6 +324,14 @@ record_decode(const char *line, size_t len, struct record *out, struct wr_err *e
 	out->crc = want;
 	cJSON_Delete(root);
 	return 0;
+}
+
+int
+record_decode(const char *line, size_t len, struct record *out, struct wr_err *err)
+{
+	enum record_damage_why why;
+
+	return decode(line, len, out, err, &why);
 }
 
 void
@@ -424,71 +446,221 @@ scan_note(struct record_scan *s, const struct record *r)
 	}
 }
 
+/* Name a damaged line in s; its next_seq is filled when a record is kept
+ * after it. */
+static struct record_damage *
+damage_add(struct record_scan *s, enum record_damage_why why, bool skipped, size_t line,
+    size_t offset, const char *fmt, ...) __attribute__((format(printf, 6, 7)));
+
+static struct record_damage *
+damage_add(struct record_scan *s, enum record_damage_why why, bool skipped, size_t line,
+    size_t offset, const char *fmt, ...)
+{
+	struct record_damage *d;
+	va_list ap;
+
+	s->damage = xrealloc(s->damage, (s->ndamage + 1) * sizeof(*s->damage));
+	d = &s->damage[s->ndamage++];
+	memset(d, 0, sizeof(*d));
+	d->why = why;
+	d->skipped = skipped;
+	d->line = line;
+	d->offset = offset;
+	d->after_seq = s->last_seq;
+	d->kept_before = s->nrecords;
+	va_start(ap, fmt);
+	vsnprintf(d->detail, sizeof(d->detail), fmt, ap);
+	va_end(ap);
+	return d;
+}
+
+/* A line that does not decode may still end in a whole record after
+ * bytes cut off (a torn write with another record written after it).
+ * `{"seq":` only ever opens a record: inside a string its quotes would
+ * be escaped. Returns where that record starts, decoded into r, or NULL. */
+static const char *
+whole_record_inside(const char *line, size_t len, struct record *r)
+{
+	static const char open[] = "{\"seq\":";
+	const char *p = line + 1, *end = line + len;
+	enum record_damage_why why;
+	struct wr_err e;
+
+	while (p < end && (p = memmem(p, (size_t)(end - p), open, sizeof(open) - 1)) != NULL) {
+		if (decode(p, (size_t)(end - p), r, &e, &why) == 0)
+			return p;
+		p++;
+	}
+	return NULL;
+}
+
+/* Keep r: fold it into the scan and fill the next_seq of the damage
+ * named since the last record kept. */
+static void
+scan_keep(struct record_scan *s, struct record *r, struct record_list *keep)
+{
+	size_t i;
+
+	for (i = s->ndamage; i > 0 && s->damage[i - 1].next_seq == 0; i--)
+		s->damage[i - 1].next_seq = r->seq;
+	scan_note(s, r);
+	s->nrecords++;
+	s->last_seq = r->seq;
+	s->last_crc = r->crc;
+	if (keep != NULL) {
+		if (keep->n == keep->cap) {
+			keep->cap = keep->cap ? keep->cap * 2 : 64;
+			keep->v = xrealloc(keep->v, keep->cap * sizeof(*keep->v));
+		}
+		keep->v[keep->n++] = *r;
+	} else {
+		record_free(r);
+	}
+}
+
 void
 record_scan(const char *buf, size_t len, uint64_t seq, uint32_t crc,
     size_t line, struct record_list *keep, struct record_scan *out)
 {
-	size_t pos = 0;
+	size_t pos = 0, kept_nd = 0, kept_len = 0, kept_lines = line;
+	bool after_skip = false;
 
 	memset(out, 0, sizeof(*out));
 	out->last_seq = seq;
 	out->last_crc = crc;
 	out->lines = line;
 	while (pos < len) {
-		const char *nl = memchr(buf + pos, '\n', len - pos);
+		const char *nl = memchr(buf + pos, '\n', len - pos), *at;
+		size_t n, lineno = out->lines + 1;
+		enum record_damage_why why;
 		struct record r;
 		struct wr_err e;
-		size_t lineno = out->lines + 1;
 
 		if (nl == NULL) {
-			out->torn = true;
+			/* Still being written, or torn: never a record yet. */
 			out->partial = true;
-			wr_err_set(&out->why, "line %zu: no newline at the end (torn write)", lineno);
-			return;
+			damage_add(out, RECORD_DAMAGE_TRUNCATED, true, lineno, pos,
+			    "no newline at the end (torn write)");
+			out->lines = lineno;
+			break;
 		}
-		if (record_decode(buf + pos, (size_t)(nl - (buf + pos)), &r, &e) != 0) {
-			if ((size_t)(nl - buf) + 1 == len) {
-				out->torn = true;
-				wr_err_set(&out->why, "line %zu: %s (torn last record)", lineno, e.msg);
-			} else {
-				out->corrupt = true;
-				out->bad_line = lineno;
-				wr_err_set(&out->why, "line %zu: %s, with records after it", lineno,
-				    e.msg);
-			}
-			return;
+		n = (size_t)(nl - (buf + pos));
+		if (decode(buf + pos, n, &r, &e, &why) != 0) {
+			/* Never let one bad line hide what follows: skip it, named. */
+			at = whole_record_inside(buf + pos, n, &r);
+			damage_add(out, at != NULL ? RECORD_DAMAGE_TRUNCATED : why, true, lineno, pos,
+			    "%s%s", at != NULL ? "a cut-off record with a whole one after it on the "
+			    "same line: " : "", e.msg);
+			after_skip = true;
+			if (at == NULL)
+				goto next;
 		}
-		if (r.seq != out->last_seq + 1 || r.prev != out->last_crc) {
-			out->corrupt = true;
-			out->bad_line = lineno;
-			if (r.seq != out->last_seq + 1)
-				wr_err_set(&out->why, "line %zu: seq %" PRIu64 " follows seq %" PRIu64
-				    " (a record is missing or out of order)", lineno, r.seq,
-				    out->last_seq);
-			else
-				wr_err_set(&out->why, "line %zu: prev %08" PRIx32 " is not the crc of "
-				    "the record before (%08" PRIx32 "): the chain is broken", lineno,
-				    r.prev, out->last_crc);
+		if (r.seq <= out->last_seq) {
+			/* A record again, or one out of order: the chain already
+			 * went past it. */
+			damage_add(out, RECORD_DAMAGE_SEQ, true, lineno, pos, "seq %" PRIu64
+			    " after seq %" PRIu64 ": repeated or out of order", r.seq, out->last_seq);
+			after_skip = true;
 			record_free(&r);
-			return;
+			goto next;
 		}
-		scan_note(out, &r);
-		out->nrecords++;
-		out->last_seq = r.seq;
-		out->last_crc = r.crc;
+		if (!after_skip && (r.seq != out->last_seq + 1 || r.prev != out->last_crc)) {
+			/* A whole record that does not follow: what is missing before
+			 * it is named, and the chain goes on from it. */
+			if (r.seq != out->last_seq + 1)
+				damage_add(out, RECORD_DAMAGE_SEQ, false, lineno, pos, "seq %" PRIu64
+				    " follows seq %" PRIu64, r.seq, out->last_seq);
+			else
+				damage_add(out, RECORD_DAMAGE_SEQ, false, lineno, pos, "the chain is "
+				    "broken: prev %08" PRIx32 " is not the crc of seq %" PRIu64 " (%08"
+				    PRIx32 ")", r.prev, out->last_seq, out->last_crc);
+		}
+		after_skip = false;
+		scan_keep(out, &r, keep);
+		kept_nd = out->ndamage;
+		kept_len = (size_t)(nl - buf) + 1;
+		kept_lines = lineno;
+next:
 		out->lines = lineno;
 		pos = (size_t)(nl - buf) + 1;
-		out->good_len = pos;
-		if (keep != NULL) {
-			if (keep->n == keep->cap) {
-				keep->cap = keep->cap ? keep->cap * 2 : 64;
-				keep->v = xrealloc(keep->v, keep->cap * sizeof(*keep->v));
-			}
-			keep->v[keep->n++] = r;
-		} else {
-			record_free(&r);
-		}
 	}
+	out->good_len = pos;
+	/* Bad lines with no record after them are a torn tail, not damage in
+	 * the middle: the one place a writer may cut (to the last record kept,
+	 * the bytes set aside). */
+	if (out->ndamage > kept_nd) {
+		const struct record_damage *d = &out->damage[kept_nd];
+		size_t nbad = out->lines - d->line + 1;
+
+		out->torn = true;
+		if (nbad == 1 && out->partial)
+			wr_err_set(&out->why, "line %zu: %s", d->line, d->detail);
+		else if (nbad == 1)
+			wr_err_set(&out->why, "line %zu: %s (torn last record)", d->line, d->detail);
+		else
+			wr_err_set(&out->why, "lines %zu-%zu: %s, and every line after it to the end "
+			    "(torn tail)", d->line, out->lines, d->detail);
+		out->ndamage = kept_nd;
+		out->good_len = kept_len;
+		out->lines = kept_lines;
+	}
+}
+
+static const char *const damage_why_words[] = {
+	[RECORD_DAMAGE_CHECKSUM] = "checksum",
+	[RECORD_DAMAGE_TRUNCATED] = "cut short",
+	[RECORD_DAMAGE_JSON] = "JSON",
+	[RECORD_DAMAGE_SEQ] = "seq",
+};
+
+void
+record_damage_words(const struct record_damage *d, size_t nafter, char *buf, size_t cap)
+{
+	struct wr_buf b = { 0 };
+	uint64_t lo = d->after_seq + 1, hi = d->next_seq > 0 ? d->next_seq - 1 : 0;
+	char *s;
+
+	if (d->skipped)
+		wr_buf_printf(&b, "line %zu (byte %zu) damaged (%s): skipped", d->line, d->offset,
+		    damage_why_words[d->why]);
+	else
+		wr_buf_printf(&b, "line %zu (byte %zu): %s: kept", d->line, d->offset, d->detail);
+	/* What the seqs say is gone: the records kept around it do not meet. */
+	if (d->next_seq > 0 && hi >= lo) {
+		if (hi == lo)
+			wr_buf_printf(&b, " (seq %" PRIu64 " missing)", lo);
+		else
+			wr_buf_printf(&b, " (seq %" PRIu64 "-%" PRIu64 " missing)", lo, hi);
+	}
+	if (d->skipped)
+		wr_buf_printf(&b, "; the %zu record%s after it kept", nafter,
+		    nafter == 1 ? "" : "s");
+	s = wr_buf_take(&b);
+	wr_strlcpy(buf, s, cap);
+	free(s);
+}
+
+/* Damage entries named one by one in a summary; past that, a count. */
+#define DAMAGE_SAID 3
+
+void
+record_scan_damage_words(const struct record_scan *s, char *buf, size_t cap)
+{
+	struct wr_buf b = { 0 };
+	char one[400], *t;
+	size_t i;
+
+	for (i = 0; i < s->ndamage && i < DAMAGE_SAID; i++) {
+		record_damage_words(&s->damage[i], s->nrecords - s->damage[i].kept_before, one,
+		    sizeof(one));
+		wr_buf_printf(&b, "%s%s", i > 0 ? "; " : "", one);
+	}
+	if (s->ndamage > DAMAGE_SAID)
+		wr_buf_printf(&b, "; and %zu more damaged line%s", s->ndamage - DAMAGE_SAID,
+		    s->ndamage - DAMAGE_SAID == 1 ? "" : "s");
+	t = wr_buf_take(&b);
+	wr_strlcpy(buf, t, cap);
+	free(t);
 }
 
 void
@@ -503,6 +675,9 @@ record_scan_free(struct record_scan *s)
 	s->open_ops = NULL;
 	s->open_op_session = NULL;
 	s->n_open_ops = 0;
+	free(s->damage);
+	s->damage = NULL;
+	s->ndamage = 0;
 	sessions_free(&s->sessions);
 }
 

@@ -102,3 +102,29 @@ unsettled_name(const struct record *intent, char *buf, size_t cap)
 	snprintf(buf, cap, "%s%s%s on %s", verb_of(action), svc != NULL && svc[0] ? " of " : "",
 	    svc != NULL ? svc : "", host != NULL ? host : "an unnamed host");
 }
+
+void
+unsettled_reason(const struct unsettled_op *u, const char *from, const char *to,
+    const char *ended, char *buf, size_t cap)
+{
+	char change[300], damage[120] = "";
+	bool f = from != NULL && from[0] != '\0', t = to != NULL && to[0] != '\0';
+
+	/* "a -> b", "a ->", "-> b", or nothing: never "( -> )". */
+	snprintf(change, sizeof(change), "%s%s%s%s", f ? from : "", f ? " ->" : "",
+	    t ? (f ? " " : "-> ") : "", t ? to : "");
+	/* Not "never ended": what settled it may be what the line held. */
+	if (u->damaged_line > 0)
+		snprintf(damage, sizeof(damage), "; damaged line %zu of the journal, after it, "
+		    "may have held what settled it", u->damaged_line);
+	if (u->end != NULL)
+		snprintf(buf, cap, "ended UNKNOWN in an earlier session (%s%s%.600s)%s; it is "
+		    "never run again", change, change[0] != '\0' ? ": " : "",
+		    ended != NULL ? ended : "no detail", damage);
+	else if (change[0] != '\0')
+		snprintf(buf, cap, "began in an earlier session and has no recorded end (%s)%s; "
+		    "it is never run again", change, damage);
+	else
+		snprintf(buf, cap, "began in an earlier session and has no recorded end%s; it is "
+		    "never run again", damage);
+}

@@ -1753,15 +1753,10 @@ action_adopt_unknown(const struct action_env *env, const struct unsettled_op *u,
 	a->record_elsewhere = plan_str(plan, "record")[0] != '\0';
 	a->record_ran = u->released;
 	a->state = ACTION_UNKNOWN;
-	if (u->end != NULL)
-		/* It ended UNKNOWN then: its connection dropped, or its console
-		 * was stopped mid-action (SIGTERM, SIGHUP); the end says which. */
-		snprintf(a->reason, sizeof(a->reason), "ended UNKNOWN in an earlier session "
-		    "(%s -> %s: %.600s); it is never run again", a->plan.from, a->plan.to,
-		    cJSON_IsString(ended) ? ended->valuestring : "no detail");
-	else
-		snprintf(a->reason, sizeof(a->reason), "began in an earlier session and has no "
-		    "recorded end (%s -> %s); it is never run again", a->plan.from, a->plan.to);
+	/* With an end, it ended UNKNOWN then: its connection dropped, or its
+	 * console was stopped mid-action (SIGTERM, SIGHUP); the end says which. */
+	unsettled_reason(u, a->plan.from, a->plan.to,
+	    cJSON_IsString(ended) ? ended->valuestring : NULL, a->reason, sizeof(a->reason));
 	/* Only the read-back, which changes nothing, ever runs for it. */
 	if (action_rereadable(a))
 		act_reconcile_later(a);

@@ -81,6 +81,11 @@ struct timeline {
 	size_t aside_bytes;
 	char aside_why[WR_ERR_MAX];
 	struct wr_err problem, notice;
+	struct wr_err damage;           /* damaged lines skipped, chain breaks: "" none */
+	struct record_damage *dmg;      /* each of them, in file order */
+	size_t ndmg;
+	bool damage_unsaid;             /* found after open, by a catch-up before an
+	                                   append: timeline_follow says it */
 	char **unknown;
 	uint64_t *unknown_session;      /* record_scan's open_op_session */
 	size_t n_unknown;
@@ -376,6 +381,25 @@ deliver(struct timeline *tl, struct record_list *got, uint64_t after)
 	record_list_free(got);
 }
 
+/* Damage a scan of the bytes from `from` on found: kept in tl's words,
+ * each line named with its byte offset in the file. */
+static void
+note_damage(struct timeline *tl, struct record_scan *s, off_t from)
+{
+	char words[sizeof(tl->damage.msg)];
+	size_t i;
+
+	if (s->ndamage == 0)
+		return;
+	tl->dmg = xrealloc(tl->dmg, (tl->ndmg + s->ndamage) * sizeof(*tl->dmg));
+	for (i = 0; i < s->ndamage; i++) {
+		s->damage[i].offset += (size_t)from;
+		tl->dmg[tl->ndmg++] = s->damage[i];
+	}
+	record_scan_damage_words(s, words, sizeof(words));
+	wr_err_set(&tl->damage, "%s: %s", tl->path, words);
+}
+
 /* Bring our view of the file up to date: scan what others appended since
  * `end` (or the whole file when from_start), setting a torn tail aside
  * (a watching timeline only says so). Records newer than the last we knew
@@ -404,13 +428,16 @@ catch_up(struct timeline *tl, bool from_start, struct wr_err *err)
 	}
 	record_scan(buf, len, from_start ? 0 : tl->last_seq, from_start ? 0 : tl->last_crc,
 	    from_start ? 0 : tl->lines, tl->observer != NULL ? &got : NULL, &s);
-	if (s.corrupt) {
-		tl->read_only = true;
-		wr_err_set(&tl->problem, "%s: %s; opened read-only (start a new incident "
-		    "with another --incident name, and keep this file for the post-mortem)",
-		    tl->path, s.why.msg);
-		rc = wr_err_set(err, "%s", tl->problem.msg);
+	/* A damaged line in the middle is skipped, named, and left where it
+	 * is: every record after it that verifies counts, and ours go after
+	 * the last of them, chained to it. */
+	if (from_start) {
+		tl->damage.msg[0] = '\0';
+		tl->ndmg = 0;
 	}
+	note_damage(tl, &s, from);
+	if (s.ndamage > 0 && !from_start)
+		tl->damage_unsaid = true;
 	/* Intents other consoles add later are theirs to finish, not UNKNOWN. */
 	if (from_start) {
 		unknown_set(tl, &s);
@@ -738,7 +765,8 @@ keep_running_ops(struct timeline *tl, enum live live)
 
 /* B's fleet rollbacks with a chain.start and no chain.end whose console
  * is gone: said in our incident.resume (d) and kept for the start's
- * message. Never continued: the engineer decides what comes next. */
+ * message, once: a chain an earlier resume named is not named again.
+ * Never continued: the engineer decides what comes next. */
 static void
 interrupted_chains(struct timeline *tl, enum live live, cJSON *d)
 {
@@ -746,7 +774,7 @@ interrupted_chains(struct timeline *tl, enum live live, cJSON *d)
 	struct fleetchain *fc;
 	struct record_scan s;
 	struct wr_err err;
-	cJSON *out = NULL;
+	cJSON *out = NULL, *ids = NULL;
 	char *buf, line[1024];
 	size_t len, i;
 
@@ -764,10 +792,15 @@ interrupted_chains(struct timeline *tl, enum live live, cJSON *d)
 		if (live == LIVE_SHARED && list.v[i].session != 0 &&
 		    live_alive(tl, list.v[i].session))
 			continue;
+		if (fleetchain_reported(fc, list.v, list.n, i))
+			continue;
 		fleetchain_summary(fc, line, sizeof(line));
-		if (out == NULL)
+		if (out == NULL) {
 			out = cJSON_AddArrayToObject(d, "interrupted_chains");
+			ids = cJSON_AddArrayToObject(d, "interrupted_chain_ids");
+		}
 		cJSON_AddItemToArray(out, cJSON_CreateString(line));
+		cJSON_AddItemToArray(ids, cJSON_CreateString(fc->id));
 		tl->chains = xrealloc(tl->chains, (tl->n_chains + 1) * sizeof(*tl->chains));
 		tl->chains[tl->n_chains++] = xstrdup(line);
 	}
@@ -1047,6 +1080,11 @@ timeline_follow(struct timeline *tl, struct wr_err *err)
 
 	if (err == NULL)
 		err = &local;
+	/* Damage a catch-up before one of our appends found is said once. */
+	if (tl->damage_unsaid) {
+		tl->damage_unsaid = false;
+		return wr_err_set(err, "%s", tl->damage.msg);
+	}
 	/* Idle, this is one fstat a call: no read while the size stays. */
 	if (tl->fd < 0 || tl->read_only || tl->degraded || fstat(tl->fd, &st) != 0 ||
 	    st.st_size == tl->seen_size)
@@ -1069,19 +1107,19 @@ timeline_follow(struct timeline *tl, struct wr_err *err)
 		return -1;
 	}
 	record_scan(buf, len, tl->last_seq, tl->last_crc, tl->lines, &got, &s);
+	note_damage(tl, &s, tl->end);
 	tl->last_seq = s.last_seq;
 	tl->last_crc = s.last_crc;
 	tl->lines = s.lines;
 	tl->end += (off_t)s.good_len;
 	tl->seen_size = tl->end + (off_t)(len - s.good_len);
-	/* Never skipped: a bad line with records after it stops the journal
-	 * (as on open); a whole bad last line is said, and waits to be set
-	 * aside; a line still without its newline waits for the rest. */
-	if (s.corrupt) {
-		tl->read_only = true;
-		wr_err_set(&tl->problem, "%s: %s; nothing after it is shown", tl->path, s.why.msg);
-		rc = wr_err_set(err, "%s", tl->problem.msg);
-	} else if (s.torn && !s.partial)
+	/* Never silently: a bad line with records after it is skipped and
+	 * named (as on open), the records after it shown; a whole bad last
+	 * line is said, and waits to be set aside; a line still without its
+	 * newline waits for the rest. */
+	if (s.ndamage > 0)
+		rc = wr_err_set(err, "%s", tl->damage.msg);
+	else if (s.torn && !s.partial)
 		rc = wr_err_set(err, "%s: %s: not shown", tl->path, s.why.msg);
 	lock_fd(tl->fd, LOCK_UN);
 	free(buf);
@@ -1113,6 +1151,7 @@ timeline_close(struct timeline *tl)
 	for (i = 0; i < tl->n_chains; i++)
 		free(tl->chains[i]);
 	free(tl->chains);
+	free(tl->dmg);
 	free(tl->dir);
 	free(tl->id);
 	free(tl->path);
@@ -1183,6 +1222,23 @@ const char *
 timeline_notice(const struct timeline *tl)
 {
 	return tl->notice.msg;
+}
+
+const char *
+timeline_damage(const struct timeline *tl)
+{
+	return tl->damage.msg;
+}
+
+size_t
+timeline_damaged_after(const struct timeline *tl, uint64_t seq)
+{
+	size_t i;
+
+	for (i = 0; i < tl->ndmg; i++)
+		if (tl->dmg[i].after_seq >= seq)
+			return tl->dmg[i].line;
+	return 0;
 }
 
 size_t
@@ -1504,7 +1560,7 @@ verify_acked(struct timeline *tl, const char *buf, size_t len, struct wr_err *er
 		return wr_err_set(err, "the journal is shorter (%zu bytes) than what we stored "
 		    "(%lld bytes)", len, (long long)tl->acked_end);
 	record_scan(buf, (size_t)tl->acked_end, 0, 0, 0, NULL, &s);
-	if (s.torn || s.corrupt || s.last_seq != tl->acked_seq || s.last_crc != tl->acked_crc)
+	if (s.torn || s.last_seq != tl->acked_seq || s.last_crc != tl->acked_crc)
 		rc = wr_err_set(err, "record %" PRIu64 " that we stored is not on disk as "
 		    "written%s%s", tl->acked_seq, s.why.msg[0] ? ": " : "", s.why.msg);
 	record_scan_free(&s);
@@ -1550,24 +1606,18 @@ timeline_recover(struct timeline *tl, struct wr_err *err)
 		rc = wr_err_set(err, "still degraded: %s", err->msg);
 		goto fail;
 	}
-	record_scan(buf, len, 0, 0, 0, NULL, &s);
-	if (failed_seq != 0 && s.last_seq >= failed_seq) {
-		struct record_scan upto;
-		const char *p = buf;
+	if (failed_seq != 0) {
+		struct record_list kept = { 0 };
 		size_t i;
 
-		/* Find where record failed_seq ends and check its crc. */
-		for (i = 0; i < failed_seq && p != NULL; i++)
-			if ((p = memchr(p, '\n', len - (size_t)(p - buf))) != NULL)
-				p++;
-		if (p != NULL) {
-			record_scan(buf, (size_t)(p - buf), 0, 0, 0, NULL, &upto);
-			present = !upto.torn && !upto.corrupt && upto.last_seq == failed_seq &&
-			    upto.last_crc == failed_crc;
-			record_scan_free(&upto);
-		}
+		/* Is record failed_seq there with the crc we wrote? Looked up by
+		 * seq, not by line: a skipped damaged line shifts the lines. */
+		record_scan(buf, len, 0, 0, 0, &kept, &s);
+		for (i = 0; i < kept.n && !present; i++)
+			present = kept.v[i].seq == failed_seq && kept.v[i].crc == failed_crc;
+		record_list_free(&kept);
+		record_scan_free(&s);
 	}
-	record_scan_free(&s);
 	close(tl->fd);
 	tl->fd = fd;
 	tl->degraded = false;
@@ -1694,6 +1744,25 @@ list_time(const struct record_scan *s, int64_t ms, char out[WR_TS_MAX])
 	out[20] = '\0';
 }
 
+/* The listing's note after the record count: " (damaged: lines 12, 31)",
+ * " (torn tail)", both, or "". */
+static void
+list_damage(const struct record_scan *s, char *buf, size_t cap)
+{
+	size_t i, n = 0;
+
+	buf[0] = '\0';
+	if (s->ndamage > 3)
+		n = (size_t)snprintf(buf, cap, " (damaged: %zu lines", s->ndamage);
+	for (i = 0; s->ndamage <= 3 && i < s->ndamage && n < cap; i++)
+		n += (size_t)snprintf(buf + n, cap - n, "%s%zu", i == 0 ? s->ndamage == 1 ?
+		    " (damaged: line " : " (damaged: lines " : ", ", s->damage[i].line);
+	if (s->torn && n < cap)
+		n += (size_t)snprintf(buf + n, cap - n, "%s", n > 0 ? "; torn tail" : " (torn tail");
+	if (n > 0 && n < cap)
+		snprintf(buf + n, cap - n, ")");
+}
+
 int
 timeline_list(const char *dir, FILE *out, struct wr_err *err)
 {
@@ -1733,7 +1802,7 @@ timeline_list(const char *dir, FILE *out, struct wr_err *err)
 	    "STATE", "RECORDS", "NAME");
 	for (i = 0; i < n; i++) {
 		const struct record_scan *s = &rows[i].scan;
-		char t1[WR_TS_MAX], t2[WR_TS_MAX], name[WR_INCIDENT_NAME_MAX];
+		char t1[WR_TS_MAX], t2[WR_TS_MAX], name[WR_INCIDENT_NAME_MAX], note[96];
 		size_t k;
 
 		list_time(s, s->first_ts_ms, t1);
@@ -1743,10 +1812,12 @@ timeline_list(const char *dir, FILE *out, struct wr_err *err)
 			if ((unsigned char)name[k] < 0x20 || name[k] == 0x7f)
 				name[k] = '?';
 		/* A torn tail is set aside by the next console that writes; until
-		 * then the listing says a record may be missing, as export does. */
+		 * then the listing says a record may be missing, as export does.
+		 * Damaged lines in the middle are skipped: the records count those
+		 * kept around them, and the lines are named. */
+		list_damage(s, note, sizeof(note));
 		fprintf(out, "%-32s %-20s %-20s %-8s %7zu%s  %s\n", rows[i].id, t1, t2,
-		    s->corrupt ? "damaged" : s->resolved ? "resolved" : "open", s->nrecords,
-		    s->torn && !s->corrupt ? " (torn tail)" : "", name);
+		    s->resolved ? "resolved" : "open", s->nrecords, note, name);
 		record_scan_free(&rows[i].scan);
 	}
 	free(rows);
@@ -1834,11 +1905,15 @@ export_as(const char *dir, const char *id, enum export_format format,
 	}
 	if (timeline_read(dir, id, &l, &s, err) != 0)
 		return -1;
-	if (s.corrupt || s.torn) {
-		wr_err_set(&warn, "the journal is %s at %s; only the %zu records before it are "
-		    "exported", s.corrupt ? "damaged" : "torn", s.why.msg, s.nrecords);
+	/* Damaged lines in the middle are skipped and named by the export
+	 * itself (o.damage); every record around them is exported. */
+	if (s.torn) {
+		wr_err_set(&warn, "the journal is torn at %s; only the %zu records before it are "
+		    "exported", s.why.msg, s.nrecords);
 		o.warning = warn.msg;
 	}
+	o.damage = s.damage;
+	o.ndamage = s.ndamage;
 	running = running_ops(dir, id, &s, self, own, &o.nrunning);
 	o.running = running;
 	rc = export_render(format, l.v, l.n, &o, &text, &len, err);

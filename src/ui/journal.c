@@ -265,6 +265,17 @@ journal_replay(struct app *app)
 	timeline_set_observer(app->tl, on_record, app);
 }
 
+/* Damaged lines the journal skipped at the start: every record around
+ * them is shown, but what they held is not, so it is held until a key. */
+static void
+journal_say_damage(struct app *app)
+{
+	if (timeline_damage(app->tl)[0] == '\0')
+		return;
+	app_say_also(app, "journal: %s", timeline_damage(app->tl));
+	app->status_held = true;
+}
+
 /* Read-only: watch the incident's journal if it has one (0, or 1 when
  * there is none yet: journal_follow looks again); -1 when it cannot be read. */
 static int
@@ -284,6 +295,7 @@ journal_watch(struct app *app, struct wr_err *err)
 		return r;
 	journal_replay(app);
 	/* At the start, after what was said before (a runbook's errors). */
+	journal_say_damage(app);
 	if (timeline_problem(app->tl)[0] != '\0')
 		app_say_also(app, "journal: %s", timeline_problem(app->tl));
 	else if (timeline_notice(app->tl)[0] != '\0')
@@ -374,6 +386,7 @@ journal_open(struct app *app, struct wr_err *err)
 	record_matrix(app);
 	resume_say_unended(app);
 	journal_say_chains(app);
+	journal_say_damage(app);
 	/* Both are "" when there is nothing to say: saying "" would wipe what
 	 * the start said before (a runbook's errors). */
 	if (timeline_notice(app->tl)[0] != '\0')
@@ -898,7 +911,7 @@ journal_adopt_unknown(struct app *app)
 	const char *const *ops;
 	struct unsettled_op *u;
 	struct record_list list;
-	size_t nops;
+	size_t nops, n, i;
 
 	/* A watcher settles nothing: the console that acted re-reads its
 	 * hosts, and the watcher shows the outcome from the journal. */
@@ -907,7 +920,12 @@ journal_adopt_unknown(struct app *app)
 	if (journal_records(app, &list) != 0)
 		return;
 	u = xcalloc(nops, sizeof(*u));
-	actions_adopt(app, u, unsettled_find(list.v, list.n, ops, nops, u));
+	n = unsettled_find(list.v, list.n, ops, nops, u);
+	/* A damaged line after its last record may have held its end. */
+	for (i = 0; i < n; i++)
+		u[i].damaged_line = timeline_damaged_after(app->tl, u[i].end != NULL ?
+		    u[i].end->seq : u[i].intent->seq);
+	actions_adopt(app, u, n);
 	free(u);
 	record_list_free(&list);
 }

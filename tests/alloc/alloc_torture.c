@@ -264,10 +264,10 @@ check_journal(long n, size_t nacks)
 		return;
 	}
 	memset(&scan, 0, sizeof(scan));
-	if (timeline_read(tmpdir, id, &list, &scan, &err) != 0 || scan.corrupt || scan.torn ||
+	if (timeline_read(tmpdir, id, &list, &scan, &err) != 0 || scan.ndamage > 0 || scan.torn ||
 	    list.n < nacks) {
 		printf("not ok - journal, N=%ld: %zu acknowledged, %zu readable%s%s%s\n", n, nacks,
-		    list.n, scan.corrupt ? ", corrupt" : "", scan.torn ? ", torn tail" : "",
+		    list.n, scan.ndamage > 0 ? ", damaged" : "", scan.torn ? ", torn tail" : "",
 		    err.msg[0] ? err.msg : "");
 		failures++;
 	}

@@ -3,7 +3,9 @@
  * (export.c) fed arbitrary decoded records: the first byte picks the time
  * zone offset and options, the rest is read as journal lines whose crc is
  * made right (journal_fix.h); every line that decodes becomes a record,
- * chain or not. Checked: both formats render; the output is as long as
+ * chain or not, or (option bit 0x08, the prev chain made right too) the
+ * records the recovery scan keeps, with the damaged lines it names passed
+ * as timeline_export passes them. Checked: both formats render; the output is as long as
  * it says and NUL-terminated; the JSON export parses as a JSON object;
  * each record's one-line details render; Markdown escaping leaves no
  * control byte and no unescaped '|' (a note cannot split a table row).
@@ -84,6 +86,7 @@ int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	struct export_opts o = { .id = "fuzz-incident-0a1b2c" };
+	struct record_scan scan = { 0 };
 	struct redactor red;
 	struct record *v = NULL;
 	size_t n = 0, cap = 0, pos = 0;
@@ -108,7 +111,19 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	redact_add_secret(&red, "hunter2-canary");
 	o.red = (opt & 0x02) ? &red : NULL;
 
-	buf = journal_fix(data, size, false);
+	buf = journal_fix(data, size, (opt & 0x08) != 0);
+	/* As timeline_export reads a journal: the scan's records and the
+	 * damaged lines it skipped, which the draft names in place. */
+	if (opt & 0x08) {
+		struct record_list keep = { 0 };
+
+		record_scan(buf, size, 0, 0, 0, &keep, &scan);
+		v = keep.v;
+		n = keep.n;
+		o.damage = scan.damage;
+		o.ndamage = scan.ndamage;
+		pos = size;
+	}
 	while (pos < size) {
 		const char *nl = memchr(buf + pos, '\n', size - pos);
 		size_t len = nl != NULL ? (size_t)(nl - (buf + pos)) : size - pos;
@@ -140,6 +155,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	for (size_t i = 0; i < n; i++)
 		record_free(&v[i]);
 	free(v);
+	record_scan_free(&scan);
 	redact_free(&red);
 	return 0;
 }

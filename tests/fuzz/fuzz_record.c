@@ -4,12 +4,15 @@
  * ways: as they are, with every record-like line's crc made right, and
  * with the prev chain made right too (journal_fix.h), so the fuzzer gets
  * past the CRC-32C. Checked on every scan:
- *   - the verified prefix ends on a line boundary, within the bytes, and
- *     holds exactly the records kept; torn and corrupt never both;
- *   - nothing follows the prefix only when neither torn nor corrupt;
- *   - scanning the prefix alone gives the same records, clean;
- *   - scanning the rest from the prefix's chain state gives what the first
- *     scan said about it (torn/corrupt);
+ *   - the part before a torn tail ends on a line boundary, within the
+ *     bytes; the records kept have rising seqs, the last one's is the
+ *     chain state; each damaged line named lies within that part, on a
+ *     line start, in file order;
+ *   - nothing follows that part only when not torn;
+ *   - scanning that part alone gives the same records and damage, no tail;
+ *   - scanning the rest from its chain state keeps nothing, and gives the
+ *     same torn verdict and no damage;
+ *   - the damage in words always fits and ends;
  *   - every kept record encodes, and that line decodes to the same fields.
  *
  *   clang -g -O1 -fsanitize=fuzzer,address,undefined -D_GNU_SOURCE \
@@ -66,25 +69,38 @@ scan_one(const char *buf, size_t len)
 	struct record_list keep = { 0 };
 	struct record_scan s, again, rest;
 
+	char words[64];
+
 	record_scan(buf, len, 0, 0, 0, &keep, &s);
 	CHECK(s.good_len <= len);
 	CHECK(s.good_len == 0 || buf[s.good_len - 1] == '\n');
 	CHECK(s.nrecords == keep.n);
-	CHECK(!(s.torn && s.corrupt));
-	CHECK((s.good_len == len) == (!s.torn && !s.corrupt));
-	CHECK(s.last_seq == keep.n);
+	CHECK((s.good_len == len) == !s.torn);
+	CHECK(s.last_seq == (keep.n > 0 ? keep.v[keep.n - 1].seq : 0));
+	for (size_t i = 1; i < keep.n; i++)
+		CHECK(keep.v[i].seq > keep.v[i - 1].seq);
+	for (size_t i = 0; i < s.ndamage; i++) {
+		const struct record_damage *d = &s.damage[i];
+
+		CHECK(d->line >= 1 && d->line <= s.lines && d->offset < s.good_len);
+		CHECK(d->offset == 0 || buf[d->offset - 1] == '\n');
+		CHECK(d->kept_before <= s.nrecords);
+		CHECK(i == 0 || (d->line >= d[-1].line && d->offset >= d[-1].offset));
+		CHECK(memchr(d->detail, '\0', sizeof(d->detail)) != NULL);
+	}
 	CHECK(s.n_open_ops <= keep.n);
 	CHECK(memchr(s.name, '\0', sizeof(s.name)) != NULL);
+	record_scan_damage_words(&s, words, sizeof(words));
+	CHECK(strlen(words) < sizeof(words) && (s.ndamage == 0) == (words[0] == '\0'));
 
 	record_scan(buf, s.good_len, 0, 0, 0, NULL, &again);
-	CHECK(again.nrecords == s.nrecords && !again.torn && !again.corrupt);
+	CHECK(again.nrecords == s.nrecords && !again.torn && again.ndamage == s.ndamage);
 	CHECK(again.last_crc == s.last_crc && again.lines == s.lines);
 	record_scan_free(&again);
 
 	record_scan(buf + s.good_len, len - s.good_len, s.last_seq, s.last_crc, s.lines,
 	    NULL, &rest);
-	CHECK(rest.nrecords == 0 && rest.torn == s.torn && rest.corrupt == s.corrupt);
-	CHECK(rest.bad_line == s.bad_line);
+	CHECK(rest.nrecords == 0 && rest.torn == s.torn && rest.ndamage == 0);
 	record_scan_free(&rest);
 
 	for (size_t i = 0; i < keep.n; i++)

@@ -89,8 +89,9 @@ run_verify(const char *dir, const char *id, const char *stored)
 		fprintf(stderr, "verify: %s\n", err.msg);
 		return 1;
 	}
-	if (s.corrupt) {
-		fprintf(stderr, "verify: corrupt journal: %s\n", s.why.msg);
+	if (s.ndamage > 0) {
+		fprintf(stderr, "verify: damaged journal: line %zu: %s\n", s.damage[0].line,
+		    s.damage[0].detail);
 		return 1;
 	}
 	if ((fp = fopen(stored, "r")) == NULL) {
@@ -115,7 +116,7 @@ run_verify(const char *dir, const char *id, const char *stored)
 		return 1;
 	}
 	timeline_close(tl);
-	if (timeline_read(dir, id, NULL, &s, &err) != 0 || s.torn || s.corrupt) {
+	if (timeline_read(dir, id, NULL, &s, &err) != 0 || s.torn || s.ndamage > 0) {
 		fprintf(stderr, "verify: journal not clean after reopening: %s\n", s.why.msg);
 		return 1;
 	}

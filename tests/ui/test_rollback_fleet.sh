@@ -10,7 +10,8 @@
 # rest. The summary stays in the footer until a key and is journalled.
 # Then a chain whose console is killed (kill -9) during its first host's
 # up -d: the restarted console says it was interrupted, with the hosts
-# not started, in its footer and incident.resume, and continues nothing.
+# not started, in its footer and incident.resume, and continues nothing;
+# the console after it does not say it again.
 . "${top_srcdir:-$(dirname "$0")/../..}/tests/lib/tmux.sh"
 [ -x /usr/sbin/sshd ] || skip "openssh-server is not installed"
 fleet_up --hosts 6 --tag v1.5.0-bad
@@ -112,3 +113,21 @@ done
 ok "kill -9 mid-chain: chain.start and the intent's chain id journalled; the resume says the chain interrupted with h3, h6 not started, and continues nothing"
 keys q
 wait_for "exit=0"
+
+# Said once: the next console's resume names no chain, and its footer
+# holds none of those words.
+n=$(grep -c '"kind":"incident.resume"' "$journal")
+start 200 50 "$WARROOM -c $tmp/c.conf --incident fleet-drill"
+i=0
+until [ "$(grep -c '"kind":"incident.resume"' "$journal")" -gt "$n" ]; do
+	i=$((i + 1)); [ $i -lt 100 ] || fail "no resume"
+	sleep 0.05
+done
+sleep 1
+capture
+grep '"kind":"incident.resume"' "$journal" | tail -n 1 | grep -q interrupted_chains &&
+	fail "a later resume names the chain again: $(grep '"kind":"incident.resume"' "$journal" | tail -n 1)"
+grep -qF "interrupted: h1" "$tmp/screen" && fail "a later console says the chain interrupted again"
+keys q
+wait_for "exit=0"
+ok "a later resume does not name the interrupted chain again"

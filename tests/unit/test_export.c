@@ -1052,6 +1052,126 @@ json_lists_refused_actions_and_fleet_rollbacks(void **state)
 		record_free(&v[i]);
 }
 
+/* B's chain interrupted mid-turn, then its host's UNKNOWN rollback
+ * reconciled OK: the chain's summary (Markdown and JSON) says what the
+ * Actions table says, not the UNKNOWN of the moment it was cut off. */
+static void
+a_chain_says_the_settled_outcome_of_each_turn(void **state)
+{
+	struct record v[6] = { 0 };
+	const cJSON *c, *h;
+	cJSON *doc;
+	char *md, *js;
+
+	(void)state;
+	add_to(v, 0, 0, "incident.open", NULL, NULL, "{\"name\":\"fleet\"}");
+	add_to(v, 1, 10, "chain.start", NULL, NULL, "{\"summary\":\"started\",\"chain\":\"rb-1\","
+	    "\"fleet\":{\"service\":\"api\",\"from\":\"v1.5.0-bad\",\"to\":\"v1.4.1\"},"
+	    "\"hosts\":[\"k8s-bastion\",\"k8s-bastion-b\"],\"left_out\":[]}");
+	add_to(v, 2, 11, "action.intent", "k8s-bastion", "rb-1", "{\"action\":\"k8s.undo\","
+	    "\"chain\":\"rb-1\"}");
+	add_to(v, 3, 40, "incident.resume", NULL, NULL, "{\"id\":\"fleet-1a2b3c\","
+	    "\"unknown_ops\":[\"rb-1\"],\"interrupted_chains\":[\"fleet rollback of api to v1.4.1 "
+	    "interrupted: k8s-bastion UNKNOWN \xc2\xb7 k8s-bastion-b not started\"],"
+	    "\"interrupted_chain_ids\":[\"rb-1\"]}");
+	add_to(v, 4, 50, "action.reconcile", "k8s-bastion", "rb-1", "{\"action\":\"k8s.undo\","
+	    "\"outcome\":\"ok\",\"detail\":\"api at revision 3 (v1.4.1)\"}");
+	add_to(v, 5, 60, "shutdown", NULL, NULL, "{\"reason\":\"quit\"}");
+	md = render_n(EXPORT_MD, v, 6);
+	assert_non_null(strstr(md, " | ok (reconciled) | "));
+	assert_non_null(strstr(md, "Fleet rollbacks (B):\n\n- fleet rollback of api to v1.4.1 "
+	    "interrupted: k8s-bastion OK after re-read \xc2\xb7 k8s-bastion-b not started\n"));
+	assert_null(strstr(md, "k8s-bastion UNKNOWN \xc2\xb7 k8s-bastion-b not started\n"));
+	js = render_n(EXPORT_JSON, v, 6);
+	doc = cJSON_Parse(js);
+	c = cJSON_GetArrayItem(cJSON_GetObjectItem(cJSON_GetObjectItem(doc, "incident"),
+	    "chains"), 0);
+	assert_true(cJSON_IsTrue(cJSON_GetObjectItem(c, "interrupted")));
+	h = cJSON_GetArrayItem(cJSON_GetObjectItem(c, "hosts"), 0);
+	assert_string_equal(jstr(h, "outcome"), "ok");
+	assert_string_equal(jstr(h, "settled_by"), "re-read");
+	h = cJSON_GetArrayItem(cJSON_GetObjectItem(c, "hosts"), 1);
+	assert_string_equal(jstr(h, "outcome"), "not started");
+	cJSON_Delete(doc);
+	free(js);
+	free(md);
+	for (size_t i = 0; i < 6; i++)
+		record_free(&v[i]);
+}
+
+/* A damaged line skipped after a rollback's intent and a bad verdict:
+ * the draft names it and says what may hang on it (the rollback's end,
+ * the recovery) instead of "not recovered" or a bare "no end recorded";
+ * an action begun after it has nothing hidden. */
+static void
+conclusions_that_hang_on_a_damaged_line_say_so(void **state)
+{
+	struct record v[6] = { 0 };
+	struct record_damage d = {
+		.why = RECORD_DAMAGE_CHECKSUM, .skipped = true, .line = 4, .offset = 812,
+		.after_seq = 3, .next_seq = 4, .kept_before = 3, .detail = "bad crc",
+	};
+	struct export_opts o = { .id = "damaged-7f3a2c", .damage = &d, .ndamage = 1 };
+	const cJSON *inc, *acts, *dl;
+	cJSON *doc;
+	char *md, *js;
+	size_t len;
+
+	(void)state;
+	add_to(v, 0, 0, "incident.open", NULL, NULL, "{\"name\":\"damaged\"}");
+	add_to(v, 1, 10, "verdict.change", "api-1", NULL, "{\"service\":\"api\","
+	    "\"verdict\":\"ROLLBACK IMMEDIATELY\"}");
+	add_to(v, 2, 20, "action.intent", "api-1", "op-1", "{\"action\":\"compose.rollback\"}");
+	/* line 4 damaged: op-1's end, or api-1's recovery, may have been there */
+	add_to(v, 3, 40, "note", NULL, NULL, "{\"text\":\"after\"}");
+	add_to(v, 4, 50, "action.intent", "api-2", "op-2", "{\"action\":\"smoke_test\"}");
+	add_to(v, 5, 60, "shutdown", NULL, NULL, "{\"reason\":\"quit\"}");
+	assert_int_equal(export_render(EXPORT_MD, v, 6, &o, &md, &len, NULL), 0);
+	assert_non_null(strstr(md, "> **Warning:** the journal has 1 damaged line; every record "
+	    "around it that verifies is here:\n> - line 4 (byte 812) damaged (checksum): "
+	    "skipped; the 3 records after it kept\n"));
+	assert_non_null(strstr(md, "**2 UNKNOWN** (of them, 1 with a damaged line after it that "
+	    "may have held its end)"));
+	assert_non_null(strstr(md, "**not known to be recovered**: still bad at the last "
+	    "verdict the journal holds"));
+	assert_non_null(strstr(md, "api-1/api (ROLLBACK IMMEDIATELY); damaged line 4 after it "
+	    "may have held a later verdict.\n"));
+	assert_null(strstr(md, "**not recovered**"));
+	/* In its place in the Timeline, between the records kept around it. */
+	assert_non_null(strstr(md, " | action.intent | api-1 | compose.rollback |\n"
+	    "| \xe2\x80\x94 | \xe2\x80\x94 |  | _skipped_ |  | line 4 (byte 812), damaged "
+	    "(checksum): bad crc; what it held is not here |\n| 4 | "));
+	assert_non_null(strstr(md, "| Rollback end | **unknown**: op-1 on api-1 has no end "
+	    "recorded, but damaged line 4 after it may have held what settled it | — |\n"));
+	assert_non_null(strstr(md, "| Recovery | **not known**: damaged line 4 may have held it "
+	    "| — |\n"));
+	assert_non_null(strstr(md, " | **UNKNOWN** | no action.end found; damaged line 4 after its "
+	    "intent may have held it: check the real state before anything else |\n"));
+	/* op-2 began after the damage: nothing of it can be there. */
+	assert_non_null(strstr(md, " | **UNKNOWN** | no action.end recorded: check the real "
+	    "state before anything else |\n"));
+	assert_int_equal(export_render(EXPORT_JSON, v, 6, &o, &js, &len, NULL), 0);
+	doc = cJSON_Parse(js);
+	inc = cJSON_GetObjectItem(doc, "incident");
+	dl = cJSON_GetArrayItem(cJSON_GetObjectItem(inc, "damaged_lines"), 0);
+	assert_int_equal(cJSON_GetObjectItem(dl, "line")->valueint, 4);
+	assert_int_equal(cJSON_GetObjectItem(dl, "byte")->valueint, 812);
+	assert_string_equal(jstr(dl, "why"), "checksum");
+	assert_true(cJSON_IsTrue(cJSON_GetObjectItem(dl, "skipped")));
+	assert_int_equal(cJSON_GetObjectItem(dl, "kept_after")->valueint, 3);
+	acts = cJSON_GetObjectItem(inc, "actions");
+	assert_int_equal(cJSON_GetObjectItem(cJSON_GetArrayItem(acts, 0),
+	    "end_may_be_in_damaged_line")->valueint, 4);
+	assert_null(cJSON_GetObjectItem(cJSON_GetArrayItem(acts, 1), "end_may_be_in_damaged_line"));
+	assert_int_equal(cJSON_GetObjectItem(cJSON_GetObjectItem(inc, "times"),
+	    "recovery_may_be_in_damaged_line")->valueint, 4);
+	cJSON_Delete(doc);
+	free(js);
+	free(md);
+	for (size_t i = 0; i < 6; i++)
+		record_free(&v[i]);
+}
+
 /* A step x ran is listed as run, not as forgotten, though nobody ticked it. */
 /* The Actions table says what each action changed, from its plan: tags,
  * revisions, the kill switch's value; a runbook command what it ran (its
@@ -1896,6 +2016,8 @@ main(void)
 		cmocka_unit_test(refused_actions_and_fleet_rollbacks_are_listed),
 		cmocka_unit_test(json_lists_refused_actions_and_fleet_rollbacks),
 		cmocka_unit_test(bidi_controls_never_reach_an_export_raw),
+		cmocka_unit_test(a_chain_says_the_settled_outcome_of_each_turn),
+		cmocka_unit_test(conclusions_that_hang_on_a_damaged_line_say_so),
 	};
 
 	return cmocka_run_group_tests(tests, setup, teardown);

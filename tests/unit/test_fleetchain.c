@@ -366,6 +366,94 @@ a_chain_is_read_back_from_its_journal(void **state)
 		cJSON_Delete(v[i].data);
 }
 
+/* A turn cut off UNKNOWN and later settled (a re-read, or by hand; after
+ * the chain.end too) reads as what settled it, and says how. */
+static void
+a_turn_settled_after_unknown_reads_as_settled(void **state)
+{
+	struct fleetchain fc, back;
+	struct record v[6];
+	char line[512];
+	cJSON *d;
+
+	(void)state;
+	fleetchain_begin(&fc, "api", "v1.5.0-bad");
+	fleetchain_add(&fc, "k8s-bastion", 0);
+	fleetchain_add(&fc, "k8s-bastion-b", 1);
+	fleetchain_confirmed(&fc, "rb-1", "v1.4.1");
+	rec(&v[0], 1, "chain.start", NULL, NULL, fleetchain_start_record(&fc));
+	rec(&v[1], 2, "action.intent", "k8s-bastion", "rb-1", cJSON_Parse("{\"action\":"
+	    "\"k8s.undo\",\"chain\":\"rb-1\"}"));
+	rec(&v[2], 3, "incident.resume", NULL, NULL, cJSON_Parse("{}"));
+	/* A re-read that found nothing conclusive settles nothing. */
+	rec(&v[3], 4, "action.reconcile", "k8s-bastion", "rb-1", cJSON_Parse("{\"outcome\":"
+	    "\"unknown\"}"));
+	assert_false(fleetchain_from_journal(&back, v, 4, 0));
+	fleetchain_summary(&back, line, sizeof(line));
+	assert_string_equal(line, "fleet rollback of api to v1.4.1 interrupted: k8s-bastion "
+	    "UNKNOWN \xc2\xb7 k8s-bastion-b not started");
+	rec(&v[4], 5, "action.reconcile", "k8s-bastion", "rb-1", cJSON_Parse("{\"outcome\":"
+	    "\"ok\",\"detail\":\"revision 3\"}"));
+	assert_false(fleetchain_from_journal(&back, v, 5, 0));
+	fleetchain_summary(&back, line, sizeof(line));
+	assert_string_equal(line, "fleet rollback of api to v1.4.1 interrupted: k8s-bastion "
+	    "OK after re-read \xc2\xb7 k8s-bastion-b not started");
+	d = fleetchain_record(&back);
+	assert_string_equal(cJSON_GetObjectItem(cJSON_GetArrayItem(cJSON_GetObjectItem(d, "hosts"),
+	    0), "settled_by")->valuestring, "re-read");
+	cJSON_Delete(d);
+	/* A chain that ended with the turn UNKNOWN, settled by hand after. */
+	fleetchain_end_turn(&fc, FLEETCHAIN_UNKNOWN, NULL, NULL);
+	cJSON_Delete(v[2].data);
+	rec(&v[2], 3, "chain.end", NULL, NULL, fleetchain_record(&fc));
+	cJSON_Delete(v[4].data);
+	rec(&v[4], 5, "action.reconcile", "k8s-bastion", "rb-1", cJSON_Parse("{\"by\":\"hand\","
+	    "\"outcome\":\"failed\",\"detail\":\"still v1.5.0-bad\"}"));
+	assert_true(fleetchain_from_journal(&back, v, 5, 0));
+	fleetchain_summary(&back, line, sizeof(line));
+	assert_string_equal(line, "fleet rollback of api to v1.4.1: k8s-bastion FAILED, settled "
+	    "by hand \xc2\xb7 k8s-bastion-b not started");
+	for (size_t i = 0; i < 5; i++)
+		cJSON_Delete(v[i].data);
+}
+
+/* An interrupted chain is named by one resume: a later one finds it
+ * among the ids an earlier resume named (or, before those ids, among
+ * its summaries), and another chain is not taken for it. */
+static void
+an_interrupted_chain_is_reported_once(void **state)
+{
+	struct fleetchain fc, back;
+	struct record v[3];
+
+	(void)state;
+	fleetchain_begin(&fc, "api", "v1.5.0-bad");
+	fleetchain_add(&fc, "h1", 0);
+	fleetchain_confirmed(&fc, "rb-1", "v1.4.1");
+	rec(&v[0], 1, "chain.start", NULL, NULL, fleetchain_start_record(&fc));
+	rec(&v[1], 2, "action.intent", "h1", "rb-1", cJSON_Parse("{\"chain\":\"rb-1\"}"));
+	rec(&v[2], 3, "incident.resume", NULL, NULL, cJSON_Parse("{\"unknown_ops\":[\"rb-1\"]}"));
+	assert_false(fleetchain_from_journal(&back, v, 3, 0));
+	assert_false(fleetchain_reported(&back, v, 3, 0));
+	cJSON_Delete(v[2].data);
+	rec(&v[2], 3, "incident.resume", NULL, NULL, cJSON_Parse("{\"interrupted_chains\":"
+	    "[\"fleet rollback of api to v1.4.1 interrupted: h1 UNKNOWN\"],"
+	    "\"interrupted_chain_ids\":[\"rb-9\"]}"));
+	assert_false(fleetchain_reported(&back, v, 3, 0));     /* another chain's */
+	cJSON_Delete(v[2].data);
+	rec(&v[2], 3, "incident.resume", NULL, NULL, cJSON_Parse("{\"interrupted_chains\":"
+	    "[\"x\"],\"interrupted_chain_ids\":[\"rb-1\"]}"));
+	assert_true(fleetchain_reported(&back, v, 3, 0));
+	/* A resume of an older console: its summary only. */
+	cJSON_Delete(v[2].data);
+	rec(&v[2], 3, "incident.resume", NULL, NULL, cJSON_Parse("{\"interrupted_chains\":"
+	    "[\"fleet rollback of api to v1.4.1 interrupted: h1 UNKNOWN\"]}"));
+	assert_true(fleetchain_reported(&back, v, 3, 0));
+	assert_false(fleetchain_reported(&back, v, 2, 0));     /* none after the start */
+	for (size_t i = 0; i < 3; i++)
+		cJSON_Delete(v[i].data);
+}
+
 static void
 a_full_chain_refuses_more(void **state)
 {
@@ -393,6 +481,8 @@ main(void)
 		cmocka_unit_test(the_record_holds_the_summary_and_each_outcome),
 		cmocka_unit_test(a_chain_cancelled_after_confirmation_names_its_target),
 		cmocka_unit_test(a_chain_is_read_back_from_its_journal),
+		cmocka_unit_test(a_turn_settled_after_unknown_reads_as_settled),
+		cmocka_unit_test(an_interrupted_chain_is_reported_once),
 		cmocka_unit_test(a_full_chain_refuses_more),
 	};
 

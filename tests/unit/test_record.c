@@ -1,7 +1,8 @@
 /*
  * test_record.c — journal lines: CRC-32C vectors, the exact line format,
  * decode, the prev chain, and the recovery scan's verdict on torn tails,
- * bad crcs, middle corruption, reordered and removed records.
+ * bad crcs, damaged lines in the middle (skipped, named, everything after
+ * them kept), reordered and removed records.
  */
 #include <stdarg.h>
 #include <stddef.h>
@@ -263,7 +264,7 @@ scan_verifies_a_whole_chain(void **state)
 	journal_five(&j);
 	record_scan(j.buf, j.len, 0, 0, 0, &keep, &s);
 	assert_false(s.torn);
-	assert_false(s.corrupt);
+	assert_int_equal(s.ndamage, 0);
 	assert_int_equal(s.good_len, j.len);
 	assert_int_equal(s.nrecords, 5);
 	assert_int_equal(s.last_seq, 5);
@@ -287,14 +288,19 @@ scan_continues_a_chain_from_a_known_tail(void **state)
 	record_scan(j.buf, j.off[3], 0, 0, 0, NULL, &head);
 	record_scan(j.buf + j.off[3], j.len - j.off[3], head.last_seq, head.last_crc,
 	    head.lines, NULL, &tail);
-	assert_false(tail.corrupt);
+	assert_int_equal(tail.ndamage, 0);
 	assert_int_equal(tail.nrecords, 2);
 	assert_int_equal(tail.last_seq, 5);
-	/* A wrong starting crc is a broken chain. */
+	record_scan_free(&tail);
+	/* A wrong starting crc is a broken chain: named, the records kept. */
 	record_scan(j.buf + j.off[3], j.len - j.off[3], head.last_seq, head.last_crc ^ 1,
 	    head.lines, NULL, &tail);
-	assert_true(tail.corrupt);
-	assert_int_equal(tail.bad_line, 4);
+	assert_int_equal(tail.ndamage, 1);
+	assert_int_equal(tail.damage[0].line, 4);
+	assert_false(tail.damage[0].skipped);
+	assert_int_equal(tail.nrecords, 2);
+	record_scan_free(&tail);
+	record_scan_free(&head);
 	free(j.buf);
 }
 
@@ -308,10 +314,11 @@ scan_calls_a_line_without_newline_a_torn_tail(void **state)
 	record_scan(j.buf, j.len - 7, 0, 0, 0, NULL, &s);
 	assert_true(s.torn);
 	assert_true(s.partial);          /* a follower waits for the rest */
-	assert_false(s.corrupt);
+	assert_int_equal(s.ndamage, 0);
 	assert_int_equal(s.good_len, j.off[4]);
 	assert_int_equal(s.last_seq, 4);
 	assert_non_null(strstr(s.why.msg, "line 5"));
+	record_scan_free(&s);
 	free(j.buf);
 }
 
@@ -326,30 +333,188 @@ scan_calls_a_bad_crc_on_the_last_line_a_torn_tail(void **state)
 	record_scan(j.buf, j.len, 0, 0, 0, NULL, &s);
 	assert_true(s.torn);
 	assert_false(s.partial);         /* whole, and bad: nothing to wait for */
-	assert_false(s.corrupt);
+	assert_int_equal(s.ndamage, 0);
 	assert_int_equal(s.good_len, j.off[4]);
+	record_scan_free(&s);
 	free(j.buf);
 }
 
+/* The bytes of j with text put in place of line i (0-based), or before it
+ * when replace is false; the result's length in *len. */
+static char *
+with_line(const struct journal *j, size_t i, const char *text, bool replace, size_t *len)
+{
+	size_t n = strlen(text), cut = replace ? j->off[i + 1] - j->off[i] : 0;
+	char *out = malloc(j->len + n + 1);
+
+	memcpy(out, j->buf, j->off[i]);
+	memcpy(out + j->off[i], text, n);
+	memcpy(out + j->off[i] + n, j->buf + j->off[i] + cut, j->len - j->off[i] - cut);
+	*len = j->len + n - cut;
+	out[*len] = '\0';
+	return out;
+}
+
+/* One changed byte in a note in the middle: that line is skipped and
+ * named; every record after it is kept, and the seq gap it leaves is
+ * no torn tail. */
 static void
-scan_reports_middle_corruption_with_its_line(void **state)
+scan_skips_a_bad_crc_in_the_middle_and_keeps_the_rest(void **state)
+{
+	struct journal j;
+	struct record_list keep = { 0 };
+	struct record_scan s;
+	char words[300], want[300];
+
+	journal_five(&j);
+	j.buf[j.off[2] + 20] ^= 0x01;
+	record_scan(j.buf, j.len, 0, 0, 0, &keep, &s);
+	assert_false(s.torn);
+	assert_int_equal(s.good_len, j.len);
+	assert_int_equal(s.lines, 5);
+	assert_int_equal(s.nrecords, 4);
+	assert_int_equal(keep.n, 4);
+	assert_int_equal(keep.v[1].seq, 2);
+	assert_int_equal(keep.v[2].seq, 4);
+	assert_int_equal(s.last_seq, 5);
+	assert_int_equal(s.last_crc, keep.v[3].crc);
+	assert_int_equal(s.ndamage, 1);
+	assert_true(s.damage[0].skipped);
+	assert_int_equal(s.damage[0].why, RECORD_DAMAGE_CHECKSUM);
+	assert_int_equal(s.damage[0].line, 3);
+	assert_int_equal(s.damage[0].offset, j.off[2]);
+	assert_int_equal(s.damage[0].after_seq, 2);
+	assert_int_equal(s.damage[0].next_seq, 4);
+	assert_non_null(strstr(s.damage[0].detail, "bad crc"));
+	record_scan_damage_words(&s, words, sizeof(words));
+	snprintf(want, sizeof(want), "line 3 (byte %zu) damaged (checksum): skipped (seq 3 "
+	    "missing); the 2 records after it kept", j.off[2]);
+	assert_string_equal(words, want);
+	record_list_free(&keep);
+	record_scan_free(&s);
+	free(j.buf);
+}
+
+/* A garbage line between two records: skipped, and nothing is missing
+ * since the chain goes on across it. */
+static void
+scan_skips_a_garbage_line_and_the_chain_goes_on(void **state)
+{
+	struct journal j;
+	struct record_scan s;
+	char *buf, words[300];
+	size_t len;
+
+	journal_five(&j);
+	buf = with_line(&j, 2, "garbage, not a record\n", false, &len);
+	record_scan(buf, len, 0, 0, 0, NULL, &s);
+	assert_false(s.torn);
+	assert_int_equal(s.nrecords, 5);
+	assert_int_equal(s.lines, 6);
+	assert_int_equal(s.ndamage, 1);
+	assert_int_equal(s.damage[0].why, RECORD_DAMAGE_JSON);
+	assert_int_equal(s.damage[0].line, 3);
+	record_scan_damage_words(&s, words, sizeof(words));
+	assert_non_null(strstr(words, "line 3 (byte "));
+	assert_non_null(strstr(words, "damaged (JSON): skipped; the 3 records after it kept"));
+	assert_null(strstr(words, "missing"));
+	record_scan_free(&s);
+	free(buf);
+	free(j.buf);
+}
+
+/* A line cut short in the middle (with its newline, or with the next
+ * record written right after the cut bytes): skipped, and a whole
+ * record glued after the cut is kept. */
+static void
+scan_skips_a_truncated_middle_line(void **state)
+{
+	struct journal j;
+	struct record_scan s;
+	char *buf, cut[64];
+	size_t len;
+
+	journal_five(&j);
+	memcpy(cut, j.buf + j.off[2], 30);
+	memcpy(cut + 30, "\n", 2);
+	buf = with_line(&j, 2, cut, true, &len);
+	record_scan(buf, len, 0, 0, 0, NULL, &s);
+	assert_false(s.torn);
+	assert_int_equal(s.nrecords, 4);
+	assert_int_equal(s.ndamage, 1);
+	assert_int_equal(s.damage[0].why, RECORD_DAMAGE_TRUNCATED);
+	assert_int_equal(s.damage[0].line, 3);
+	record_scan_free(&s);
+	free(buf);
+	/* No newline after the cut: line 3 holds 30 bytes, then record 4. */
+	cut[30] = '\0';
+	buf = with_line(&j, 2, cut, true, &len);
+	record_scan(buf, len, 0, 0, 0, NULL, &s);
+	assert_false(s.torn);
+	assert_int_equal(s.lines, 4);
+	assert_int_equal(s.nrecords, 4);
+	assert_int_equal(s.last_seq, 5);
+	assert_int_equal(s.ndamage, 1);
+	assert_int_equal(s.damage[0].why, RECORD_DAMAGE_TRUNCATED);
+	assert_int_equal(s.damage[0].next_seq, 4);
+	assert_non_null(strstr(s.damage[0].detail, "a whole one after it"));
+	record_scan_free(&s);
+	free(buf);
+	free(j.buf);
+}
+
+/* Damage in the middle and a torn last line: the one skipped, the other
+ * a torn tail; good_len stops before the tail only. */
+static void
+scan_tells_middle_damage_from_a_torn_tail(void **state)
+{
+	struct journal j;
+	struct record_scan s, rest;
+
+	journal_five(&j);
+	j.buf[j.off[1] + 20] ^= 0x01;
+	j.buf[j.off[4] + 20] ^= 0x01;
+	record_scan(j.buf, j.len, 0, 0, 0, NULL, &s);
+	assert_true(s.torn);
+	assert_int_equal(s.ndamage, 1);
+	assert_int_equal(s.damage[0].line, 2);
+	assert_int_equal(s.good_len, j.off[4]);
+	assert_int_equal(s.nrecords, 3);
+	assert_int_equal(s.last_seq, 4);
+	assert_non_null(strstr(s.why.msg, "line 5"));
+	/* A writer going on after the tail chains to record 4: clean. */
+	record_scan(j.buf + j.off[4], 0, s.last_seq, s.last_crc, s.lines, NULL, &rest);
+	assert_false(rest.torn);
+	assert_int_equal(rest.ndamage, 0);
+	record_scan_free(&rest);
+	record_scan_free(&s);
+	free(j.buf);
+}
+
+/* Two bad lines at the end, no record after them: one torn tail, set
+ * aside whole, not damage in the middle. */
+static void
+scan_calls_bad_lines_at_the_end_one_torn_tail(void **state)
 {
 	struct journal j;
 	struct record_scan s;
 
 	journal_five(&j);
-	j.buf[j.off[2] + 20] ^= 0x01;
+	j.buf[j.off[3] + 20] ^= 0x01;
+	j.buf[j.off[4] + 20] ^= 0x01;
 	record_scan(j.buf, j.len, 0, 0, 0, NULL, &s);
-	assert_true(s.corrupt);
-	assert_false(s.torn);
-	assert_int_equal(s.bad_line, 3);
-	assert_int_equal(s.good_len, j.off[2]);
-	assert_non_null(strstr(s.why.msg, "line 3"));
+	assert_true(s.torn);
+	assert_false(s.partial);
+	assert_int_equal(s.ndamage, 0);
+	assert_int_equal(s.good_len, j.off[3]);
+	assert_int_equal(s.lines, 3);
+	assert_non_null(strstr(s.why.msg, "lines 4-5: bad crc"));
+	record_scan_free(&s);
 	free(j.buf);
 }
 
 static void
-scan_detects_reordered_records(void **state)
+scan_names_reordered_records(void **state)
 {
 	struct journal j;
 	struct record_scan s;
@@ -362,30 +527,45 @@ scan_detects_reordered_records(void **state)
 	memcpy(swapped + j.off[1] + (j.off[3] - j.off[2]), j.buf + j.off[1], j.off[2] - j.off[1]);
 	memcpy(swapped + j.off[3], j.buf + j.off[3], j.len - j.off[3]);
 	record_scan(swapped, j.len, 0, 0, 0, NULL, &s);
-	assert_true(s.corrupt);
-	assert_int_equal(s.bad_line, 2);
-	assert_non_null(strstr(s.why.msg, "seq 3 follows seq 1"));
+	/* Record 3 kept where it is, the gap before it named; record 2 after
+	 * it is out of order: skipped. */
+	assert_int_equal(s.nrecords, 4);
+	assert_int_equal(s.ndamage, 2);
+	assert_int_equal(s.damage[0].line, 2);
+	assert_false(s.damage[0].skipped);
+	assert_non_null(strstr(s.damage[0].detail, "seq 3 follows seq 1"));
+	assert_int_equal(s.damage[1].line, 3);
+	assert_true(s.damage[1].skipped);
+	assert_int_equal(s.damage[1].why, RECORD_DAMAGE_SEQ);
+	assert_non_null(strstr(s.damage[1].detail, "seq 2 after seq 3"));
+	assert_false(s.torn);
+	record_scan_free(&s);
 	free(swapped);
 	free(j.buf);
 }
 
 static void
-scan_detects_a_removed_record(void **state)
+scan_names_a_removed_record(void **state)
 {
 	struct journal j;
 	struct record_scan s;
+	char words[300];
 
 	journal_five(&j);
 	memmove(j.buf + j.off[2], j.buf + j.off[3], j.len - j.off[3]);
 	record_scan(j.buf, j.len - (j.off[3] - j.off[2]), 0, 0, 0, NULL, &s);
-	assert_true(s.corrupt);
-	assert_int_equal(s.bad_line, 3);
-	assert_non_null(strstr(s.why.msg, "seq 4 follows seq 2"));
+	assert_int_equal(s.nrecords, 4);
+	assert_int_equal(s.ndamage, 1);
+	assert_int_equal(s.damage[0].line, 3);
+	assert_false(s.damage[0].skipped);
+	record_scan_damage_words(&s, words, sizeof(words));
+	assert_non_null(strstr(words, "seq 4 follows seq 2: kept (seq 3 missing)"));
+	record_scan_free(&s);
 	free(j.buf);
 }
 
 static void
-scan_detects_a_forged_prev_even_on_the_last_line(void **state)
+scan_names_a_forged_prev_even_on_the_last_line(void **state)
 {
 	struct journal j;
 	struct record_scan s;
@@ -403,9 +583,11 @@ scan_detects_a_forged_prev_even_on_the_last_line(void **state)
 	assert_int_equal(record_encode(&r, &line, &len, NULL), 0);
 	memcpy(j.buf + j.off[4], line, len);
 	record_scan(j.buf, j.off[4] + len, 0, 0, 0, NULL, &s);
-	assert_true(s.corrupt);
-	assert_int_equal(s.bad_line, 5);
-	assert_non_null(strstr(s.why.msg, "chain is broken"));
+	assert_false(s.torn);
+	assert_int_equal(s.ndamage, 1);
+	assert_int_equal(s.damage[0].line, 5);
+	assert_non_null(strstr(s.damage[0].detail, "chain is broken"));
+	record_scan_free(&s);
 	free(line);
 	free(j.buf);
 }
@@ -461,10 +643,34 @@ scan_keeps_an_unknown_end_open_until_reconciled(void **state)
 	journal_add(&j, "action.end", "op-d", NULL);
 	journal_add(&j, "shutdown", NULL, NULL);
 	record_scan(j.buf, j.len, 0, 0, 0, NULL, &s);
-	assert_false(s.corrupt);
+	assert_int_equal(s.ndamage, 0);
 	assert_int_equal(s.n_open_ops, 2);
 	assert_string_equal(s.open_ops[0], "op-a");
 	assert_string_equal(s.open_ops[1], "op-d");    /* an end without an outcome */
+	record_scan_free(&s);
+	free(j.buf);
+}
+
+/* The end of op-a is the damaged line: op-a stays open (UNKNOWN, to be
+ * re-read); op-b's end after the damage is kept, so op-b is settled. */
+static void
+scan_an_end_in_a_damaged_line_leaves_the_op_open(void **state)
+{
+	struct journal j = { 0 };
+	struct record_scan s;
+
+	journal_add(&j, "incident.open", NULL, NULL);
+	journal_add(&j, "action.intent", "op-a", NULL);
+	journal_add(&j, "action.intent", "op-b", NULL);
+	journal_add(&j, "action.end", "op-a", outcome("ok"));
+	journal_add(&j, "action.end", "op-b", outcome("ok"));
+	journal_add(&j, "note", NULL, NULL);
+	j.buf[j.off[3] + 20] ^= 0x01;
+	record_scan(j.buf, j.len, 0, 0, 0, NULL, &s);
+	assert_int_equal(s.nrecords, 5);
+	assert_int_equal(s.ndamage, 1);
+	assert_int_equal(s.n_open_ops, 1);
+	assert_string_equal(s.open_ops[0], "op-a");
 	record_scan_free(&s);
 	free(j.buf);
 }
@@ -557,10 +763,15 @@ main(void)
 		cmocka_unit_test(scan_continues_a_chain_from_a_known_tail),
 		cmocka_unit_test(scan_calls_a_line_without_newline_a_torn_tail),
 		cmocka_unit_test(scan_calls_a_bad_crc_on_the_last_line_a_torn_tail),
-		cmocka_unit_test(scan_reports_middle_corruption_with_its_line),
-		cmocka_unit_test(scan_detects_reordered_records),
-		cmocka_unit_test(scan_detects_a_removed_record),
-		cmocka_unit_test(scan_detects_a_forged_prev_even_on_the_last_line),
+		cmocka_unit_test(scan_skips_a_bad_crc_in_the_middle_and_keeps_the_rest),
+		cmocka_unit_test(scan_skips_a_garbage_line_and_the_chain_goes_on),
+		cmocka_unit_test(scan_skips_a_truncated_middle_line),
+		cmocka_unit_test(scan_tells_middle_damage_from_a_torn_tail),
+		cmocka_unit_test(scan_calls_bad_lines_at_the_end_one_torn_tail),
+		cmocka_unit_test(scan_names_reordered_records),
+		cmocka_unit_test(scan_names_a_removed_record),
+		cmocka_unit_test(scan_names_a_forged_prev_even_on_the_last_line),
+		cmocka_unit_test(scan_an_end_in_a_damaged_line_leaves_the_op_open),
 		cmocka_unit_test(scan_lists_intents_without_an_end),
 		cmocka_unit_test(scan_keeps_an_unknown_end_open_until_reconciled),
 		cmocka_unit_test(scan_counts_sessions_without_a_shutdown),

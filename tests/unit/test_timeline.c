@@ -1,12 +1,13 @@
 /*
  * test_timeline.c — the journal file layer on a real file system: create
  * (0600, O_EXCL, dir 0700), resume by name and by id, a torn tail set
- * aside, middle corruption opening read-only, intents without an end,
+ * aside, a damaged middle line skipped and named with the journal going
+ * on after it (nothing rewritten or cut), intents without an end,
  * the degraded state after a failed write (RLIMIT_FSIZE) and its
  * recovery, two processes appending to one incident, the listing and the
  * export; a watcher (read-only console) that writes nothing, works on a
  * directory it cannot write, and follows what writers append: whole lines
- * only, each verified, a bad one reported.
+ * only, each verified, a bad one named and skipped.
  */
 #include <stdarg.h>
 #include <stddef.h>
@@ -98,8 +99,9 @@ verified_records(const char *dir, const char *id, struct record_list *l)
 
 	if (timeline_read(dir, id, l, &s, &err) != 0)
 		fail_msg("timeline_read: %s", err.msg);
-	if (s.torn || s.corrupt)
-		fail_msg("journal does not verify: %s", s.why.msg);
+	if (s.torn || s.ndamage > 0)
+		fail_msg("journal does not verify: %s", s.ndamage > 0 ? s.damage[0].detail :
+		    s.why.msg);
 	record_scan_free(&s);
 	return s.nrecords;
 }
@@ -379,37 +381,197 @@ a_console_killed_beside_a_running_one_is_named_on_resume(void **state)
 	timeline_close(ro);
 }
 
+/* Flip one byte of line n (1-based) of the file at path. */
 static void
-middle_corruption_opens_read_only_and_names_the_line(void **state)
+flip_in_line(const char *path, int n, size_t at)
+{
+	size_t len, off = 0;
+	char *all = slurp(path, &len), c;
+	int fd, i;
+
+	for (i = 1; i < n; i++)
+		off = (size_t)(strchr(all + off, '\n') - all) + 1;
+	c = (char)(all[off + at] ^ 0x01);
+	fd = open(path, O_WRONLY);
+	assert_int_equal(pwrite(fd, &c, 1, (off_t)(off + at)), 1);
+	close(fd);
+	free(all);
+}
+
+/* One changed byte in a note in the middle: the line is skipped and
+ * named (file, line, byte offset, why), every record after it counts
+ * (an action whose end came after it is settled; one whose end was the
+ * damaged line stays UNKNOWN), and the console goes on writing after
+ * the file's end: nothing before is overwritten or cut. */
+static void
+a_damaged_middle_line_is_skipped_named_and_the_journal_goes_on(void **state)
 {
 	const char *dir = fresh_dir();
 	struct timeline *tl = open_tl(dir, "bad middle");
-	char path[1024], *before, *after, *nl;
-	size_t n1, n2;
-	struct wr_err err;
+	struct record_list l = { 0 };
+	struct record_scan s;
+	const char *const *ops;
+	char path[1024], *before, *after, want[1200], id[128];
+	size_t n1, n2, off;
 	FILE *fp;
+
+	snprintf(path, sizeof(path), "%s", timeline_path(tl));
+	assert_int_equal(timeline_action_intent(tl, "op-a", "h1", "compose.rollback", NULL,
+	    NULL, NULL, NULL), 0);
+	assert_int_equal(timeline_action_intent(tl, "op-b", "h1", "compose.rollback", NULL,
+	    NULL, NULL, NULL), 0);
+	assert_int_equal(timeline_action_end(tl, "op-a", "h1", "ok", NULL, NULL), 0);  /* line 4 */
+	assert_int_equal(timeline_note(tl, "saw 5xx", NULL), 0);
+	assert_int_equal(timeline_action_end(tl, "op-b", "h1", "ok", NULL, NULL), 0);
+	assert_int_equal(timeline_shutdown(tl, "quit", NULL), 0);
+	timeline_close(tl);
+	flip_in_line(path, 4, 40);
+	before = slurp(path, &n1);
+	off = 0;
+	for (int i = 1; i < 4; i++)
+		off = (size_t)(strchr(before + off, '\n') - before) + 1;
+
+	tl = open_tl(dir, "bad middle");
+	assert_false(timeline_read_only(tl));
+	assert_false(timeline_degraded(tl));
+	assert_string_equal(timeline_problem(tl), "");
+	snprintf(want, sizeof(want), "%s: line 4 (byte %zu) damaged (checksum): skipped (seq 4 "
+	    "missing); the 3 records after it kept", path, off);
+	assert_string_equal(timeline_damage(tl), want);
+	assert_int_equal(timeline_unknown_ops(tl, &ops), 1);
+	assert_string_equal(ops[0], "op-a");
+	assert_int_equal(timeline_damaged_after(tl, 2), 4);  /* op-a's intent: seq 2 */
+	assert_int_equal(timeline_damaged_after(tl, 5), 0);
+	assert_int_equal(timeline_last_seq(tl), 8);          /* its resume, after seq 7 */
+	assert_int_equal(timeline_note(tl, "after the damage", NULL), 0);
+	snprintf(id, sizeof(id), "%s", timeline_id(tl));
+	timeline_close(tl);
+
+	after = slurp(path, &n2);
+	assert_true(n2 > n1);
+	assert_memory_equal(before, after, n1);              /* appended, never rewritten */
+	assert_int_equal(timeline_read(dir, id, &l, &s, NULL), 0);
+	assert_false(s.torn);
+	assert_int_equal(s.ndamage, 1);
+	assert_int_equal(l.n, 8);
+	assert_int_equal(l.v[7].seq, 9);
+	assert_int_equal(l.v[7].prev, l.v[6].crc);           /* chained to the last kept */
+	assert_string_equal(l.v[6].kind, "incident.resume");
+	record_list_free(&l);
+	record_scan_free(&s);
+	/* The listing counts every record kept and names the line; the
+	 * export warns of it and holds every record after it. */
+	free(before);
+	before = NULL;
+	fp = open_memstream(&before, &n1);
+	assert_int_equal(timeline_list(dir, fp, NULL), 0);
+	fclose(fp);
+	assert_non_null(strstr(before, " open "));
+	assert_non_null(strstr(before, "      8 (damaged: line 4)  bad middle\n"));
+	free(before);
+	before = NULL;
+	fp = open_memstream(&before, &n1);
+	assert_int_equal(timeline_export(dir, id, EXPORT_MD, NULL, 0, fp, NULL), 0);
+	fclose(fp);
+	assert_non_null(strstr(before, "> - line 4 (byte "));
+	assert_non_null(strstr(before, "| 9 | "));
+	assert_null(strstr(before, "only the"));
+	free(before);
+	free(after);
+}
+
+/* Damage in the middle and a torn last line: a resume sets only the
+ * torn line aside; the damaged line stays where it is. */
+static void
+a_resume_sets_aside_only_the_torn_tail_after_middle_damage(void **state)
+{
+	const char *dir = fresh_dir();
+	struct timeline *tl = open_tl(dir, "bad middle and tail");
+	char path[1024], torn[1100], *before, *after, *kept;
+	size_t n1, n2, nt;
 
 	snprintf(path, sizeof(path), "%s", timeline_path(tl));
 	assert_int_equal(timeline_note(tl, "one", NULL), 0);
 	assert_int_equal(timeline_note(tl, "two", NULL), 0);
 	timeline_close(tl);
+	flip_in_line(path, 2, 30);
+	append_text(path, "{\"seq\":4,\"ts\":\"2026-11-27T12:2");
 	before = slurp(path, &n1);
-	nl = strchr(before, '\n');
-	nl[20] ^= 0x01;         /* a byte inside line 2 */
-	fp = fopen(path, "wb");
-	fwrite(before, 1, n1, fp);
-	fclose(fp);
-	tl = open_tl(dir, "bad middle");
-	assert_true(timeline_read_only(tl));
-	assert_non_null(strstr(timeline_problem(tl), "line 2"));
-	assert_int_equal(timeline_note(tl, "refused", &err), -1);
-	assert_non_null(strstr(err.msg, "read-only"));
+	kept = strrchr(before, '\n') + 1;                  /* the torn bytes */
+	tl = open_tl(dir, "bad middle and tail");
+	assert_false(timeline_read_only(tl));
+	assert_non_null(strstr(timeline_damage(tl), "line 2 ("));
+	assert_non_null(strstr(timeline_notice(tl), "moved"));
+	assert_int_equal(timeline_last_seq(tl), 4);          /* the resume after seq 3 */
 	timeline_close(tl);
 	after = slurp(path, &n2);
-	assert_int_equal(n1, n2);
-	assert_memory_equal(before, after, n1);
+	assert_memory_equal(before, after, (size_t)(kept - before));
+	snprintf(torn, sizeof(torn), "%s.torn", path);
+	free(before);
+	before = slurp(torn, &nt);
+	assert_non_null(before);
+	assert_non_null(strstr(before, "2026-11-27T12:2"));
 	free(before);
 	free(after);
+}
+
+/* The incident.resume record a console's open wrote. */
+static cJSON *
+resume_data(const char *dir, const char *id)
+{
+	struct record_list l = { 0 };
+	cJSON *d;
+
+	verified_records(dir, id, &l);
+	assert_string_equal(l.v[l.n - 1].kind, "incident.resume");
+	d = cJSON_Duplicate(l.v[l.n - 1].data, 1);
+	record_list_free(&l);
+	return d;
+}
+
+/* B's chain cut off by a crash is named by the next resume; once its
+ * host's rollback was reconciled OK, a later resume does not name it
+ * again (and would have said OK, not UNKNOWN). */
+static void
+an_interrupted_chain_is_named_by_one_resume(void **state)
+{
+	const char *dir = fresh_dir();
+	struct timeline *tl = open_tl(dir, "chain");
+	const char *const *chains;
+	char id[128];
+	cJSON *d;
+
+	snprintf(id, sizeof(id), "%s", timeline_id(tl));
+	assert_int_equal(timeline_append(tl, "chain.start", NULL, NULL, cJSON_Parse(
+	    "{\"summary\":\"started\",\"chain\":\"rb-1\",\"fleet\":{\"service\":\"api\","
+	    "\"from\":\"v1.5.0-bad\",\"to\":\"v1.4.1\"},\"hosts\":[\"k8s-bastion\","
+	    "\"k8s-bastion-b\"],\"left_out\":[]}"), NULL), 0);
+	assert_int_equal(timeline_action_intent(tl, "rb-1", "k8s-bastion", "k8s.undo", NULL,
+	    NULL, "rb-1", NULL), 0);
+	timeline_close(tl);                                 /* killed: no shutdown */
+
+	tl = open_tl(dir, id);
+	assert_int_equal(timeline_chains_interrupted(tl, &chains), 1);
+	assert_string_equal(chains[0], "fleet rollback of api to v1.4.1 interrupted: k8s-bastion "
+	    "UNKNOWN \xc2\xb7 k8s-bastion-b not started");
+	d = resume_data(dir, id);
+	assert_string_equal(cJSON_GetArrayItem(cJSON_GetObjectItem(d, "interrupted_chain_ids"),
+	    0)->valuestring, "rb-1");
+	cJSON_Delete(d);
+	assert_int_equal(timeline_append(tl, "action.reconcile", "k8s-bastion", "rb-1",
+	    cJSON_Parse("{\"action\":\"k8s.undo\",\"outcome\":\"ok\"}"), NULL), 0);
+	assert_int_equal(timeline_shutdown(tl, "quit", NULL), 0);
+	timeline_close(tl);
+
+	for (int i = 0; i < 2; i++) {
+		tl = open_tl(dir, id);
+		assert_int_equal(timeline_chains_interrupted(tl, &chains), 0);
+		d = resume_data(dir, id);
+		assert_null(cJSON_GetObjectItem(d, "interrupted_chains"));
+		cJSON_Delete(d);
+		assert_int_equal(timeline_shutdown(tl, "quit", NULL), 0);
+		timeline_close(tl);
+	}
 }
 
 static void
@@ -615,7 +777,7 @@ failed_write_degrades_until_recovered(void **state)
 	/* What was stored before is intact; the torn record is only a tail. */
 	assert_int_equal(timeline_read(dir, timeline_id(tl), NULL, &s, NULL), 0);
 	assert_true(s.torn);
-	assert_false(s.corrupt);
+	assert_int_equal(s.ndamage, 0);
 	assert_int_equal(s.nrecords, 3);
 	record_scan_free(&s);
 
@@ -965,10 +1127,10 @@ a_torn_partial_line_is_not_applied_until_whole(void **state)
 }
 
 static void
-a_bad_line_in_the_new_tail_is_reported_not_skipped(void **state)
+a_bad_line_in_the_new_tail_is_named_and_skipped_once_more_follows(void **state)
 {
 	const char *dir = fresh_dir();
-	struct timeline *tl = open_tl(dir, "bad tail"), *w;
+	struct timeline *tl = open_tl(dir, "bad tail"), *tl2, *w;
 	struct seen ws = { 0 };
 	struct wr_err err;
 	char path[1024], *all, c;
@@ -976,29 +1138,45 @@ a_bad_line_in_the_new_tail_is_reported_not_skipped(void **state)
 	int fd;
 
 	snprintf(path, sizeof(path), "%s", timeline_path(tl));
+	tl2 = open_tl(dir, "bad tail");                     /* a second console: seq 2 */
 	w = watch_tl(dir, "bad tail");
 	timeline_set_observer(w, collect, &ws);
 	free(slurp(path, &n0));
-	assert_int_equal(timeline_note(tl, "damaged", NULL), 0);
+	assert_int_equal(timeline_note(tl, "damaged", NULL), 0);       /* seq 3, line 3 */
 	all = slurp(path, &n1);
 	fd = open(path, O_WRONLY);
 	c = (char)(all[n0 + 30] ^ 0x01);
 	assert_int_equal(pwrite(fd, &c, 1, (off_t)n0 + 30), 1);
 	/* A whole line with a bad crc: said, not applied. */
 	assert_int_equal(timeline_follow(w, &err), -1);
-	assert_non_null(strstr(err.msg, "line 2"));
+	assert_non_null(strstr(err.msg, "line 3"));
 	assert_int_equal(ws.n, 0);
-	assert_int_equal(timeline_last_seq(w), 1);
-	/* With a record after it, the journal is damaged: read-only, named. */
+	assert_int_equal(timeline_last_seq(w), 2);
+	/* With a record after it, the line is skipped and named; the record
+	 * after it is shown, and the journal stays open. */
 	assert_int_equal(pwrite(fd, all + n0, n1 - n0, (off_t)n1), (ssize_t)(n1 - n0));
 	close(fd);
 	assert_int_equal(timeline_follow(w, &err), -1);
-	assert_true(timeline_read_only(w));
-	assert_non_null(strstr(timeline_problem(w), "line 2"));
-	assert_int_equal(ws.n, 0);
-	assert_int_equal(timeline_follow(w, &err), 0);          /* stopped there */
+	assert_non_null(strstr(err.msg, "line 3 (byte "));
+	assert_non_null(strstr(err.msg, "skipped; the 1 record after it kept"));
+	assert_false(timeline_read_only(w));
+	assert_int_equal(ws.n, 1);
+	assert_int_equal(ws.seq[0], 3);
+	assert_int_equal(timeline_follow(w, &err), 0);          /* said once */
+	/* The other writer's catch-up before its next record meets it too:
+	 * said once by its own follow, its record chained after the copy,
+	 * and nothing set aside or cut. */
+	assert_int_equal(timeline_note(tl2, "next", NULL), 0);
+	assert_string_equal(timeline_notice(tl2), "");
+	assert_int_equal(timeline_follow(tl2, &err), -1);
+	assert_non_null(strstr(err.msg, "line 3 (byte "));
+	assert_int_equal(timeline_follow(tl2, &err), 0);
+	assert_int_equal(timeline_last_seq(tl2), 4);
+	assert_int_equal(timeline_follow(w, &err), 1);
+	assert_int_equal(ws.seq[1], 4);
 	free(all);
 	timeline_close(tl);
+	timeline_close(tl2);
 	timeline_close(w);
 }
 
@@ -1067,7 +1245,9 @@ main(void)
 		cmocka_unit_test(torn_tail_is_set_aside_and_appending_continues),
 		cmocka_unit_test(a_console_gone_without_shutdown_is_named_on_resume),
 		cmocka_unit_test(a_console_killed_beside_a_running_one_is_named_on_resume),
-		cmocka_unit_test(middle_corruption_opens_read_only_and_names_the_line),
+		cmocka_unit_test(a_damaged_middle_line_is_skipped_named_and_the_journal_goes_on),
+		cmocka_unit_test(a_resume_sets_aside_only_the_torn_tail_after_middle_damage),
+		cmocka_unit_test(an_interrupted_chain_is_named_by_one_resume),
 		cmocka_unit_test(an_intent_without_end_is_reported_on_open),
 		cmocka_unit_test(an_inconclusive_reread_settles_nothing),
 		cmocka_unit_test(an_export_beside_a_running_action_says_it_runs),
@@ -1083,7 +1263,7 @@ main(void)
 		cmocka_unit_test(a_watcher_works_where_it_cannot_write),
 		cmocka_unit_test(a_watcher_follows_records_appended_after_open),
 		cmocka_unit_test(a_torn_partial_line_is_not_applied_until_whole),
-		cmocka_unit_test(a_bad_line_in_the_new_tail_is_reported_not_skipped),
+		cmocka_unit_test(a_bad_line_in_the_new_tail_is_named_and_skipped_once_more_follows),
 	};
 
 	return cmocka_run_group_tests(tests, setup, teardown);

@@ -81,8 +81,9 @@ verified(struct timeline *tl, struct record_list *l)
 	memset(l, 0, sizeof(*l));
 	if (timeline_read(dir, timeline_id(tl), l, &s, &err) != 0)
 		fail_msg("timeline_read: %s", err.msg);
-	if (s.torn || s.corrupt)
-		fail_msg("journal does not verify: %s", s.why.msg);
+	if (s.torn || s.ndamage > 0)
+		fail_msg("journal does not verify: %s", s.ndamage > 0 ? s.damage[0].detail :
+		    s.why.msg);
 	record_scan_free(&s);
 	return l->n;
 }

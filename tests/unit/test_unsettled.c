@@ -2,7 +2,8 @@
  * test_unsettled.c — what a resumed console finds about each op an
  * earlier session left UNKNOWN: the intent, the action.end that said
  * unknown (SIGTERM, SIGHUP) or none (kill -9), whether the releases.log
- * line was written; and the op in words for the post-mortem.
+ * line was written; the op in words for the post-mortem, and why the
+ * resumed console shows it UNKNOWN.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -84,12 +85,46 @@ names_an_intent_as_a_reader_says_it(void **state)
 	free_all(v, 5);
 }
 
+/* What a resumed console says of an op it adopts UNKNOWN: a change with
+ * both sides, one side, or none (a runbook command's): never "( -> )";
+ * and a damaged journal line after it that may have held its end. */
+static void
+the_reason_drops_an_empty_change(void **state)
+{
+	struct record end = rec("action.end", "h1", "op-a", "{\"outcome\":\"unknown\"}");
+	struct unsettled_op none = { 0 }, ended = { .end = &end }, hidden = { .damaged_line = 31 };
+	char buf[256];
+
+	(void)state;
+	unsettled_reason(&none, "v1.5.0-bad", "v1.4.1", NULL, buf, sizeof(buf));
+	assert_string_equal(buf, "began in an earlier session and has no recorded end "
+	    "(v1.5.0-bad -> v1.4.1); it is never run again");
+	unsettled_reason(&none, "", "", NULL, buf, sizeof(buf));
+	assert_string_equal(buf, "began in an earlier session and has no recorded end; it is "
+	    "never run again");
+	unsettled_reason(&none, "", "v1.4.1", NULL, buf, sizeof(buf));
+	assert_string_equal(buf, "began in an earlier session and has no recorded end "
+	    "(-> v1.4.1); it is never run again");
+	unsettled_reason(&ended, "", "", "connection lost during the script", buf, sizeof(buf));
+	assert_string_equal(buf, "ended UNKNOWN in an earlier session (connection lost during "
+	    "the script); it is never run again");
+	unsettled_reason(&ended, "v2", "v1", NULL, buf, sizeof(buf));
+	assert_string_equal(buf, "ended UNKNOWN in an earlier session (v2 -> v1: no detail); it "
+	    "is never run again");
+	unsettled_reason(&hidden, "", "", NULL, buf, sizeof(buf));
+	assert_string_equal(buf, "began in an earlier session and has no recorded end; damaged "
+	    "line 31 of the journal, after it, may have held what settled it; it is never run "
+	    "again");
+	cJSON_Delete(end.data);
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(finds_the_unknown_end_of_a_stopped_console_and_none_after_kill_9),
 		cmocka_unit_test(names_an_intent_as_a_reader_says_it),
+		cmocka_unit_test(the_reason_drops_an_empty_change),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
