@@ -208,6 +208,9 @@ struct app {
 	                                    tail set aside), said at the next tick */
 	char watch_wait[256];            /* watching with no journal: why (none yet,
 	                                    or only resolved ones, named) */
+	struct timespec watch_dir_mtime; /* watching a resolved incident: the journal
+	                                    directory when last looked for a new one */
+	int64_t watch_full_ms;           /* … and when to look again regardless */
 	struct app_seen {                /* per HOSTS row: what health.change last said */
 		bool have;
 		char tag[128];           /* "" when none could say it (tag_reread false) */
@@ -229,6 +232,8 @@ struct app {
 	                                    console without a client (read-only) */
 	struct chat_journal chat_journal; /* the journal's chat announcements: the
 	                                    CHAT badge, for every console */
+	struct sessions arm_sessions;    /* the journal's open consoles and their
+	                                    arming: a watcher names the armed one */
 	size_t outcomes_at;              /* app_open_outcomes as of this nentries: */
 	size_t unknown_seen, none_yet_seen;
 	int64_t incident_start_ms;       /* the incident.open record's time */

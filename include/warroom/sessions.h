@@ -29,6 +29,7 @@ struct session {
 	char *actor;            /* "user@machine" of its opening record */
 	int64_t last_ts_ms;     /* its last record (tracked sessions) */
 	bool armed;             /* its last mode.change armed (tracked sessions) */
+	int64_t armed_ms;       /* when it armed, while armed */
 };
 
 /* The sessions of a journal with no shutdown record yet, in file order. */
@@ -44,6 +45,12 @@ struct sessions {
 void sessions_note(struct sessions *s, const struct record *r);
 
 void sessions_free(struct sessions *s);
+
+/* The open session armed last, as its records say (a watcher's header and
+ * its refusal of A name it), or NULL. An arming that ran out is a
+ * mode.change too; a console killed while armed stays armed here until a
+ * resume judges it over. */
+const struct session *sessions_armed(const struct sessions *s);
 
 /* What a resume found of the sessions before it. */
 struct sessions_ended {

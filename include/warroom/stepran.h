@@ -3,8 +3,11 @@
  * blocks), per host, as the incident journal tells it: the RUNBOOK pane's
  * marks ("OK after re-read h1") for actions a console before this one
  * started, so a reopened incident shows them as the session that ran them
- * did, and what x's dialog says ran there last. Records are folded in one
- * at a time, as they are read back or stored. Pure.
+ * did, and what x's dialog says ran there last; and how the status-page
+ * posts, chat announcements and smoke checks x sent from a step stand
+ * ("[POSTED]", "[SMOKE WARN h3]"), so a watcher and a reopened console
+ * show them too. Records are folded in one at a time, as they are read
+ * back or stored. Pure.
  */
 #ifndef WARROOM_STEPRAN_H
 #define WARROOM_STEPRAN_H
@@ -14,6 +17,7 @@
 #include <stdint.h>
 
 #include "warroom/record.h"
+#include "warroom/stepmark.h"
 
 /* One action x started from a runbook step or section, and where it stands. */
 struct stepran_act {
@@ -30,16 +34,38 @@ struct stepran_act {
 	uint64_t session;                /* the session that stored it; 0: not said */
 };
 
-/* Every step's actions, in the order their intents were stored. */
+/* What a post, an announcement or a smoke check is. */
+enum stepran_what {
+	STEPRAN_POST,                    /* statuspage.queue, then .post or .failed */
+	STEPRAN_ANNOUNCE,                /* chat.announce, then chat.post or .failed */
+	STEPRAN_SMOKE,                   /* smoke (written once answered) */
+};
+
+/* One post, announcement or smoke check x sent from a step or section. */
+struct stepran_sent {
+	char *step;
+	bool section;
+	enum stepran_what what;
+	char *op;                        /* its queue or chat id; NULL for smoke */
+	char *host;                      /* smoke: where it went; else NULL */
+	enum stepmark_sent state;
+};
+
+/* Every step's actions, in the order their intents were stored, and
+ * what was sent from steps, in the order it was. */
 struct stepran {
 	struct stepran_act *v;
 	size_t n;
+	struct stepran_sent *sent;
+	size_t nsent;
 };
 
 /* Fold one record in: an action.intent naming a runbook step or section
  * (its plan's runbook_step or runbook_section), its action.end or
  * action.reconcile, or an incident.resume naming ops its console left
- * without an end; others change nothing. */
+ * without an end; a statuspage.queue, chat.announce or smoke record
+ * naming one (runbook_step or runbook_section in its data), or the
+ * outcome of such a post or announcement; others change nothing. */
 void stepran_note(struct stepran *s, const struct record *r);
 
 /* The last action x started from step (section: a section's id) on host,
@@ -57,6 +83,12 @@ const struct stepran_act *stepran_newest(const struct stepran *s, bool section,
  * stored them all). False, buf "", when nothing ran there. */
 bool stepran_said(const struct stepran *s, bool section, const char *step,
     uint64_t session, char *buf, size_t cap);
+
+/* How the newest post (announcement, smoke check) sent from step (or
+ * section) stands: STEPMARK_NONE when none was; a smoke check's host
+ * into *host when host is not NULL (pointing into s). */
+enum stepmark_sent stepran_sent(const struct stepran *s, bool section, const char *step,
+    enum stepran_what what, const char **host);
 
 /* Whether op is an action some step started (its intent is stored). */
 bool stepran_has_op(const struct stepran *s, const char *op);

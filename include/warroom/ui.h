@@ -257,6 +257,10 @@ void journal_say_chains(struct app *app);
  * unknown): UNKNOWN here too, re-read, never re-run. */
 void journal_adopt_unknown(struct app *app);
 
+/* Who the journal says is armed on this incident, into buf ("alice@box
+ * since 13:05 UTC"): false, buf "", when no console is. */
+bool journal_armed_by(const struct app *app, char *buf, size_t cap);
+
 /* Record a mode change (armed, disarmed) as mode.change, with why when
  * the engineer did not ask for it (NULL otherwise). */
 void journal_mode(struct app *app, const char *mode, const char *reason);

@@ -116,9 +116,10 @@ sessions_note(struct sessions *s, const struct record *r)
 		const cJSON *mode = cJSON_GetObjectItemCaseSensitive(r->data, "mode");
 		bool armed = cJSON_IsString(mode) && strcmp(mode->valuestring, "armed") == 0;
 
-		if (i >= 0)
+		if (i >= 0) {
 			s->v[i].armed = armed;
-		else if (r->session == 0)
+			s->v[i].armed_ms = armed ? r->ts_ms : 0;
+		} else if (r->session == 0)
 			s->armed = armed;
 	}
 }
@@ -129,6 +130,18 @@ sessions_free(struct sessions *s)
 	clear(s);
 	free(s->v);
 	memset(s, 0, sizeof(*s));
+}
+
+const struct session *
+sessions_armed(const struct sessions *s)
+{
+	const struct session *best = NULL;
+	size_t i;
+
+	for (i = 0; i < s->n; i++)
+		if (s->v[i].armed && (best == NULL || s->v[i].armed_ms >= best->armed_ms))
+			best = &s->v[i];
+	return best;
 }
 
 struct sessions_ended

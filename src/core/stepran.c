@@ -7,6 +7,9 @@
  * console that went away: UNKNOWN, as that console's successor adopts it,
  * until it is settled. A section's actions name it apart from the steps
  * (runbook_section), so a heading and an item never share marks.
+ * Status-page posts, chat announcements and smoke checks sent from a step
+ * are kept beside them, each with where it stands, so "[POSTED]" and
+ * "[SMOKE WARN h3]" survive the journal as "[OK h1]" does.
  */
 #include "warroom/stepran.h"
 
@@ -92,6 +95,94 @@ orphans(struct stepran *s, const struct record *r)
 			snprintf(a->words, sizeof(a->words), "UNKNOWN");
 }
 
+static struct stepran_sent *
+sent_by_op(struct stepran *s, enum stepran_what what, const char *op)
+{
+	size_t i;
+
+	for (i = s->nsent; op != NULL && i-- > 0;)
+		if (s->sent[i].what == what && s->sent[i].op != NULL &&
+		    strcmp(s->sent[i].op, op) == 0)
+			return &s->sent[i];
+	return NULL;
+}
+
+/* A post, announcement or smoke check naming its step: kept with state. */
+static void
+sent_add(struct stepran *s, const struct record *r, enum stepran_what what,
+    enum stepmark_sent state)
+{
+	const char *step = str_of(r->data, "runbook_step");
+	bool section = false;
+	struct stepran_sent *e;
+
+	if (step == NULL || step[0] == '\0') {
+		step = str_of(r->data, "runbook_section");
+		section = true;
+	}
+	if (step == NULL || step[0] == '\0' || sent_by_op(s, what, r->op) != NULL)
+		return;
+	s->sent = xrealloc(s->sent, (s->nsent + 1) * sizeof(*s->sent));
+	e = &s->sent[s->nsent++];
+	e->step = xstrdup(step);
+	e->section = section;
+	e->what = what;
+	e->op = r->op != NULL ? xstrdup(r->op) : NULL;
+	e->host = r->host != NULL ? xstrdup(r->host) : NULL;
+	e->state = state;
+}
+
+/* The sent-from-a-step records; true when r was one of them. */
+static bool
+sent_note(struct stepran *s, const struct record *r)
+{
+	struct stepran_sent *e;
+	const cJSON *unknown;
+
+	if (strcmp(r->kind, "statuspage.queue") == 0 && r->op != NULL)
+		sent_add(s, r, STEPRAN_POST, STEPMARK_PENDING);
+	else if (strcmp(r->kind, "chat.announce") == 0 && r->op != NULL)
+		sent_add(s, r, STEPRAN_ANNOUNCE, STEPMARK_PENDING);
+	else if (strcmp(r->kind, "smoke") == 0)
+		/* Written once answered: WARN is an expected status with a warning. */
+		sent_add(s, r, STEPRAN_SMOKE,
+		    !cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(r->data, "ok")) ?
+		    STEPMARK_FAILED : str_of(r->data, "warning") != NULL ? STEPMARK_WARN :
+		    STEPMARK_OK);
+	else if (strcmp(r->kind, "statuspage.post") == 0 ||
+	    strcmp(r->kind, "statuspage.failed") == 0) {
+		if ((e = sent_by_op(s, STEPRAN_POST, r->op)) != NULL)
+			e->state = r->kind[11] == 'p' ? STEPMARK_OK : STEPMARK_FAILED;
+	} else if (strcmp(r->kind, "chat.post") == 0 || strcmp(r->kind, "chat.failed") == 0) {
+		unknown = cJSON_GetObjectItemCaseSensitive(r->data, "unknown");
+		if ((e = sent_by_op(s, STEPRAN_ANNOUNCE, r->op)) != NULL)
+			e->state = r->kind[5] == 'p' ? STEPMARK_OK : cJSON_IsTrue(unknown) ?
+			    STEPMARK_UNKNOWN : STEPMARK_FAILED;
+	} else
+		return false;
+	return true;
+}
+
+enum stepmark_sent
+stepran_sent(const struct stepran *s, bool section, const char *step, enum stepran_what what,
+    const char **host)
+{
+	size_t i;
+
+	for (i = s->nsent; i-- > 0;) {
+		const struct stepran_sent *e = &s->sent[i];
+
+		if (e->what == what && e->section == section && strcmp(e->step, step) == 0) {
+			if (host != NULL)
+				*host = e->host;
+			return e->state;
+		}
+	}
+	if (host != NULL)
+		*host = NULL;
+	return STEPMARK_NONE;
+}
+
 void
 stepran_note(struct stepran *s, const struct record *r)
 {
@@ -99,6 +190,8 @@ stepran_note(struct stepran *s, const struct record *r)
 	const char *by;
 	bool ok;
 
+	if (sent_note(s, r))
+		return;
 	if (strcmp(r->kind, "incident.resume") == 0) {
 		orphans(s, r);
 		return;
@@ -258,6 +351,11 @@ stepran_free(struct stepran *s)
 		free(s->v[i].op);
 	}
 	free(s->v);
-	s->v = NULL;
-	s->n = 0;
+	for (i = 0; i < s->nsent; i++) {
+		free(s->sent[i].step);
+		free(s->sent[i].op);
+		free(s->sent[i].host);
+	}
+	free(s->sent);
+	memset(s, 0, sizeof(*s));
 }

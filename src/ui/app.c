@@ -395,6 +395,7 @@ app_free_entries(struct app *app)
 	app->entries = NULL;
 	app->nentries = app->capentries = 0;
 	stepran_free(&app->steps_ran);
+	sessions_free(&app->arm_sessions);
 }
 
 int

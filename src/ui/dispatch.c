@@ -348,6 +348,17 @@ dispatch(struct app *app, enum wr_command cmd)
 	if (why == NULL)
 		why = safety_refusal_records(&app->safety, writes_journal(app, cmd));
 
+	if (why != NULL && cmd == WR_CMD_ARM && app->safety.read_only) {
+		/* The man page promises A names who is armed, even here. */
+		char who[400];
+
+		if (journal_armed_by(app, who, sizeof(who)))
+			app_say(app, "refused: %s; %s is armed on this incident", why, who);
+		else
+			app_say(app, "refused: %s; no console is armed on this incident%s", why,
+			    app->tl == NULL ? " (no journal yet)" : "");
+		return -1;
+	}
 	if (why != NULL) {
 		app_say(app, "refused: %s", why);
 		return -1;

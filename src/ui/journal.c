@@ -17,6 +17,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "warroom/decide.h"
@@ -33,6 +34,10 @@
 
 /* How often a watcher with no journal yet looks for one (a directory scan). */
 #define WATCH_LOOK_MS 2000
+/* A watcher of a resolved incident looks for the name's next one when the
+ * directory changes (checked every WATCH_LOOK_MS), and this often anyway:
+ * a change within the directory's timestamp granularity may not show. */
+#define WATCH_NEXT_FULL_MS 30000
 
 static void
 sync_safety(struct app *app)
@@ -216,6 +221,7 @@ static void
 journal_apply(struct app *app, const struct record *r)
 {
 	app_add_record(app, r);
+	sessions_note(&app->arm_sessions, r);
 	seen_apply(app, r);
 	envmarks_apply(app, r);
 	if (strcmp(r->kind, "incident.resolve") == 0)
@@ -397,6 +403,102 @@ journal_open(struct app *app, struct wr_err *err)
 	return 0;
 }
 
+/* Everything the old journal told the console, gone before a watcher
+ * shows the name's next incident: its timeline, ticks and marks, what
+ * its rows last recorded, its posts and announcements, who was armed. */
+static void
+forget_journal(struct app *app)
+{
+	int i, rows = app_host_rows(app);
+	size_t k;
+
+	app_free_entries(app);
+	app->outcomes_at = app->unknown_seen = app->none_yet_seen = 0;
+	app->incident_start_ms = 0;
+	app->tl_scroll = 0;
+	app->tl_detail = false;
+	app->resolved = app->safety.resolved = false;
+	app->page_title[0] = '\0';
+	if (app->seen != NULL)
+		memset(app->seen, 0, ((size_t)rows + 1) * sizeof(*app->seen));
+	if (app->verdicts != NULL)
+		memset(app->verdicts, 0, (app->cfg.nhosts + 1) * sizeof(*app->verdicts));
+	if (app->hostkeys != NULL)
+		memset(app->hostkeys, 0, (app->cfg.nhosts + 1) * sizeof(*app->hostkeys));
+	envmarks_free(app);
+	memset(&app->sp_journal, 0, sizeof(app->sp_journal));
+	memset(&app->chat_journal, 0, sizeof(app->chat_journal));
+	for (i = 0; i < app->nrunbooks; i++) {
+		struct app_runbook *r = &app->runbooks[i];
+
+		r->tzero_s = 0;
+		for (k = 0; k < r->rb.nsteps; k++) {
+			r->checked[k] = r->rb.steps[k].checked;
+			r->ticked_at[k] = 0;
+		}
+	}
+}
+
+/* Whether the journal directory changed since the last look (or the
+ * regular look is due). */
+static bool
+watch_dir_changed(struct app *app)
+{
+	struct stat st;
+	bool changed;
+
+	if (stat(app->cfg.timeline_dir, &st) != 0)
+		return false;
+	changed = st.st_mtim.tv_sec != app->watch_dir_mtime.tv_sec ||
+	    st.st_mtim.tv_nsec != app->watch_dir_mtime.tv_nsec ||
+	    loop_now_ms() >= app->watch_full_ms;
+	app->watch_dir_mtime = st.st_mtim;
+	return changed;
+}
+
+/* A watcher of a resolved incident, started by its name: the next
+ * incident of that name (a console that acts opened a new journal) is
+ * the one to watch, as a fresh watcher would. Said in the footer until a
+ * key; the TIMELINE pane then shows the new journal's records. A watcher
+ * started with an incident's id stays on it. */
+static void
+watch_next(struct app *app)
+{
+	struct timeline_open_opts o = {
+		.dir = app->cfg.timeline_dir,
+		.incident = app->incident,
+		.red = &app->red,
+	};
+	char old[WR_INCIDENT_ID_MAX + 16], when[WR_TS_MAX];
+	struct timeline *next;
+	struct wr_err err;
+
+	if (!app->resolved || strcmp(app->incident, timeline_id(app->tl)) == 0 ||
+	    loop_now_ms() < app->journal_retry_ms)
+		return;
+	app->journal_retry_ms = loop_now_ms() + WATCH_LOOK_MS;
+	if (!watch_dir_changed(app))
+		return;
+	app->watch_full_ms = loop_now_ms() + WATCH_NEXT_FULL_MS;
+	if (timeline_watch(&o, &next, &err) != 0)
+		return;                  /* none yet (1), or unreadable: look again */
+	if (strcmp(timeline_id(next), timeline_id(app->tl)) == 0) {
+		timeline_close(next);
+		return;
+	}
+	wr_strlcpy(old, timeline_id(app->tl), sizeof(old));
+	timeline_set_observer(app->tl, NULL, NULL);
+	timeline_close(app->tl);
+	forget_journal(app);
+	app->tl = next;
+	journal_replay(app);
+	record_format_ts(app->incident_start_ms, when);
+	app_say(app, "a new incident %s opened at %.5s UTC: now watching it (%s was resolved)",
+	    timeline_id(app->tl), when + 11, old);
+	app->status_held = true;
+	sync_safety(app);
+}
+
 void
 journal_follow(struct app *app)
 {
@@ -422,6 +524,8 @@ journal_follow(struct app *app)
 		app_say(app, "journal: %s", err.msg);
 		sync_safety(app);
 	}
+	if (timeline_watching(app->tl))
+		watch_next(app);
 }
 
 void
@@ -886,6 +990,22 @@ journal_resolve(struct app *app, const char *typed)
 		    "e exports the post-mortem", open, open == 1 ? "" : "s");
 	else
 		app_say(app, "incident resolved; e exports the post-mortem");
+}
+
+bool
+journal_armed_by(const struct app *app, char *buf, size_t cap)
+{
+	const struct session *s = sessions_armed(&app->arm_sessions);
+	char when[WR_TS_MAX];
+
+	if (cap > 0)
+		buf[0] = '\0';
+	if (s == NULL)
+		return false;
+	record_format_ts(s->armed_ms, when);
+	snprintf(buf, cap, "%s since %.5s UTC", s->actor[0] != '\0' ? s->actor :
+	    "another console", when + 11);
+	return true;
 }
 
 void

@@ -358,7 +358,7 @@ format_elapsed(char *buf, size_t cap, long secs)
 	snprintf(buf, cap, "T+%02ld:%02ld:%02ld", secs / 3600, (secs / 60) % 60, secs % 60);
 }
 
-#define HEADER_BADGES 8          /* at most seven at once: a watcher has no ARMED */
+#define HEADER_BADGES 8          /* at most seven at once: a watcher's ARMED is another console's */
 /* What the header keeps for the incident's name (beside " warroom │ ",
  * " │ T+00:00:00" and the time) before the status page's badge is
  * worded shorter. */
@@ -437,6 +437,12 @@ draw_header(struct app *app)
 	 * give way (header_fit: the date, the name, T+ and the clock do). */
 	if (app->safety.read_only) {
 		snprintf(badge[nb], sizeof(badge[0]), " READ-ONLY ");
+		battr[nb++] = ui_attr(app, THEME_BADGE);
+	}
+	/* A watcher cannot arm: it says who can act now, from the journal. */
+	if (app->safety.read_only && !app->fake_header.on && journal_armed_by(app, left,
+	    sizeof(left))) {
+		snprintf(badge[nb], sizeof(badge[0]), " ARMED: %.150s ", left);
 		battr[nb++] = ui_attr(app, THEME_BADGE);
 	}
 	if (armed) {

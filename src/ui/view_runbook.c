@@ -190,9 +190,9 @@ row_mark(const struct app *app, const struct app_runbook *r, size_t k, char *buf
 	size_t h;
 
 	buf[0] = '\0';
-	if (app->steps_ran.n > 0 && !section)
+	if ((app->steps_ran.n > 0 || app->steps_ran.nsent > 0) && !section)
 		app_step_id(r, k, id, sizeof(id));
-	else if (app->steps_ran.n > 0)
+	else if (app->steps_ran.n > 0 || app->steps_ran.nsent > 0)
 		app_section_id(r, k - r->rb.nsteps, id, sizeof(id));
 	if (ran->n == 0 && id[0] == '\0' && ran->post == STEPMARK_NONE &&
 	    ran->announce == STEPMARK_NONE && ran->smoke == STEPMARK_NONE)
@@ -200,6 +200,14 @@ row_mark(const struct app *app, const struct app_runbook *r, size_t k, char *buf
 	if (ran->smoke != STEPMARK_NONE && ran->smoke_host >= 0 &&
 	    (size_t)ran->smoke_host < app->cfg.nhosts)
 		m.smoke_host = app->cfg.hosts[ran->smoke_host].name;
+	/* What this console sent says more (it sees it go); else the
+	 * journal's, so a watcher and a reopened console keep the marks. */
+	if (id[0] != '\0' && m.post == STEPMARK_NONE)
+		m.post = stepran_sent(&app->steps_ran, section, id, STEPRAN_POST, NULL);
+	if (id[0] != '\0' && m.announce == STEPMARK_NONE)
+		m.announce = stepran_sent(&app->steps_ran, section, id, STEPRAN_ANNOUNCE, NULL);
+	if (id[0] != '\0' && m.smoke == STEPMARK_NONE)
+		m.smoke = stepran_sent(&app->steps_ran, section, id, STEPRAN_SMOKE, &m.smoke_host);
 	hosts = xcalloc(app->cfg.nhosts + 1, sizeof(*hosts));
 	words = xcalloc(app->cfg.nhosts + 1, sizeof(*words));
 	for (h = 0; h < app->cfg.nhosts; h++) {

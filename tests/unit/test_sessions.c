@@ -196,6 +196,38 @@ unnumbered_sessions_wait_for_a_resume_made_alone(void **state)
 	sessions_free(&s);
 }
 
+/* A watcher names the console armed now: the one that armed last and is
+ * still armed, with when; none once it disarms, quits or a resume judges
+ * it over. */
+static void
+the_armed_console_is_named_with_when(void **state)
+{
+	struct sessions s = { 0 };
+	const struct session *a;
+
+	(void)state;
+	note(&s, 1, 1, "alice@a", "incident.open", NULL);
+	assert_null(sessions_armed(&s));
+	note(&s, 2, 2, "bob@b", "incident.resume", beside());
+	note(&s, 3, 1, "alice@a", "mode.change", mode("armed"));
+	a = sessions_armed(&s);
+	assert_non_null(a);
+	assert_string_equal(a->actor, "alice@a");
+	assert_int_equal(a->armed_ms, T0 + 3000);
+	note(&s, 4, 1, "alice@a", "mode.change", mode("disarmed"));
+	assert_null(sessions_armed(&s));
+	note(&s, 5, 2, "bob@b", "mode.change", mode("armed"));
+	assert_string_equal(sessions_armed(&s)->actor, "bob@b");
+	note(&s, 6, 2, "bob@b", "shutdown", NULL);
+	assert_null(sessions_armed(&s));
+	/* Killed while armed: armed until a resume says it ended. */
+	note(&s, 7, 1, "alice@a", "mode.change", mode("armed"));
+	assert_string_equal(sessions_armed(&s)->actor, "alice@a");
+	note(&s, 8, 8, "carol@c", "incident.resume", NULL);
+	assert_null(sessions_armed(&s));
+	sessions_free(&s);
+}
+
 int
 main(void)
 {
@@ -204,6 +236,7 @@ main(void)
 		cmocka_unit_test(running_sessions_are_never_named),
 		cmocka_unit_test(a_shutdown_and_an_arming_belong_to_their_session),
 		cmocka_unit_test(unnumbered_sessions_wait_for_a_resume_made_alone),
+		cmocka_unit_test(the_armed_console_is_named_with_when),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -5,7 +5,8 @@
  * action a console left without an end UNKNOWN once a resume names it,
  * until a re-read or U settles it. A section's own actions are kept apart
  * from its steps'. x's dialog is told what ran last, when, in which
- * session and how on each host.
+ * session and how on each host. Status-page posts, chat announcements
+ * and smoke checks sent from a step keep their marks too.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -202,6 +203,72 @@ the_dialog_is_told_what_ran_last_and_in_which_session(void **state)
 	stepran_free(&s);
 }
 
+static void
+posts_and_announcements_keep_their_outcome(void **state)
+{
+	struct record v[] = {
+		rec("statuspage.queue", NULL, "sp-4-ab12", "{\"queue\":\"sp-4-ab12\","
+		    "\"runbook_step\":\"rb.md:8\"}"),
+		rec("chat.announce", NULL, "chat-1-5", "{\"id\":\"chat-1-5\",\"text\":\"hi\","
+		    "\"runbook_step\":\"rb.md:9\"}"),
+		/* Not from a step: no mark anywhere. */
+		rec("statuspage.queue", NULL, "sp-6-0001", "{\"queue\":\"sp-6-0001\"}"),
+	};
+	struct record w[] = {
+		rec("statuspage.post", NULL, "sp-4-ab12", "{\"status\":\"investigating\"}"),
+		rec("chat.failed", NULL, "chat-1-5", "{\"unknown\":true}"),
+		rec("statuspage.post", NULL, "sp-6-0001", "{\"status\":\"identified\"}"),
+		/* A later post from the same step: its state is the row's. */
+		rec("statuspage.queue", NULL, "sp-9-0002", "{\"queue\":\"sp-9-0002\","
+		    "\"runbook_step\":\"rb.md:8\"}"),
+		rec("statuspage.failed", NULL, "sp-9-0002", "{\"http_status\":500}"),
+	};
+	struct stepran s = { 0 };
+
+	(void)state;
+	fold(&s, v, sizeof(v) / sizeof(v[0]));
+	assert_int_equal(stepran_sent(&s, false, "rb.md:8", STEPRAN_POST, NULL), STEPMARK_PENDING);
+	assert_int_equal(stepran_sent(&s, false, "rb.md:9", STEPRAN_ANNOUNCE, NULL),
+	    STEPMARK_PENDING);
+	assert_int_equal(stepran_sent(&s, false, "rb.md:9", STEPRAN_POST, NULL), STEPMARK_NONE);
+	assert_int_equal(s.nsent, 2);
+	fold(&s, w, 3);
+	assert_int_equal(stepran_sent(&s, false, "rb.md:8", STEPRAN_POST, NULL), STEPMARK_OK);
+	assert_int_equal(stepran_sent(&s, false, "rb.md:9", STEPRAN_ANNOUNCE, NULL),
+	    STEPMARK_UNKNOWN);
+	fold(&s, w + 3, 2);
+	assert_int_equal(stepran_sent(&s, false, "rb.md:8", STEPRAN_POST, NULL), STEPMARK_FAILED);
+	/* Nothing of these is an action. */
+	assert_int_equal(s.n, 0);
+	stepran_free(&s);
+}
+
+static void
+a_smoke_check_keeps_its_outcome_and_host(void **state)
+{
+	struct record v[] = {
+		rec("smoke", "h1", NULL, "{\"status\":200,\"expect\":200,\"ok\":true,"
+		    "\"runbook_step\":\"rb.md:20\"}"),
+		rec("smoke", "h3", NULL, "{\"status\":200,\"expect\":200,\"ok\":true,"
+		    "\"warning\":\"migrations not current\",\"runbook_step\":\"rb.md:20\"}"),
+		rec("smoke", "h2", NULL, "{\"status\":0,\"expect\":200,\"ok\":false,"
+		    "\"runbook_section\":\"rb.md:3\"}"),
+	};
+	struct stepran s = { 0 };
+	const char *host = NULL;
+
+	(void)state;
+	fold(&s, v, sizeof(v) / sizeof(v[0]));
+	assert_int_equal(stepran_sent(&s, false, "rb.md:20", STEPRAN_SMOKE, &host), STEPMARK_WARN);
+	assert_string_equal(host, "h3");
+	assert_int_equal(stepran_sent(&s, true, "rb.md:3", STEPRAN_SMOKE, &host), STEPMARK_FAILED);
+	assert_string_equal(host, "h2");
+	/* A section's check is not its first step's. */
+	assert_int_equal(stepran_sent(&s, false, "rb.md:3", STEPRAN_SMOKE, &host), STEPMARK_NONE);
+	assert_null(host);
+	stepran_free(&s);
+}
+
 int
 main(void)
 {
@@ -211,6 +278,8 @@ main(void)
 		cmocka_unit_test(the_last_action_on_a_host_counts),
 		cmocka_unit_test(a_section_s_own_actions_are_kept_apart_from_its_steps),
 		cmocka_unit_test(the_dialog_is_told_what_ran_last_and_in_which_session),
+		cmocka_unit_test(posts_and_announcements_keep_their_outcome),
+		cmocka_unit_test(a_smoke_check_keeps_its_outcome_and_host),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
