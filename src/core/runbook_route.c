@@ -13,8 +13,10 @@
  * is output pasted among the commands. Two rollbacks (or kill switches,
  * or downgrades) in one step are most often alternatives ("undo; or to a
  * chosen revision: undo --to-revision=N"), and a script would run both,
- * the second undoing past the good version; the built-in does one. The
- * engineer is told to split the step, or to use HOSTS' own keys.
+ * the second undoing past the good version; the built-in does one. One
+ * that can run more than once (in a for/while/until loop, run by xargs,
+ * parallel or watch, in a function called twice) is refused the same
+ * way. The engineer is told to split the step, or to use HOSTS' own keys.
  */
 #include "warroom/runbook_route.h"
 
@@ -208,21 +210,57 @@ image_tag_set(const struct runbook_command *c)
 	return false;
 }
 
+/* The command that runs the command it is given, again and again:
+ * "xargs", "parallel", "watch" (after sudo); NULL for any other. */
+static const char *
+repeater_of(const struct runbook_command *c)
+{
+	static const char *const rep[] = { "xargs", "parallel", "watch" };
+	size_t i = 0, k;
+
+	if (c->argc > 0 && strcmp(c->argv[0], "sudo") == 0)
+		for (i = 1; i < c->argc && c->argv[i][0] == '-'; i++)
+			;
+	for (k = 0; i < c->argc && k < WR_ARRAY_LEN(rep); k++)
+		if (strcmp(c->argv[i], rep[k]) == 0)
+			return rep[k];
+	return NULL;
+}
+
+/* Where the tool c runs starts in its words: after sudo and its options,
+ * and after xargs, parallel or watch with theirs (the first word that is
+ * a tool a built-in action knows). */
+static size_t
+tool_at(const struct runbook_command *c)
+{
+	static const char *const tools[] = { "kubectl", "helm", "docker", "docker-compose" };
+	char *const *v = c->argv;
+	size_t i = 0, j, k;
+
+	if (c->argc > 0 && strcmp(v[0], "sudo") == 0)
+		for (i = 1; i < c->argc && v[i][0] == '-'; i++)
+			;
+	if (repeater_of(c) == NULL)
+		return i;
+	for (j = i + 1; j < c->argc; j++)
+		for (k = 0; k < WR_ARRAY_LEN(tools); k++)
+			if (strcmp(v[j], tools[k]) == 0)
+				return j;
+	return i;
+}
+
 /* The rollback, kill switch or downgrade c makes, recognised or not
- * (sudo, an option the built-in lacks, inside an if): "rollback", "kill
- * switch", "downgrade"; NULL for anything else. */
+ * (sudo, an option the built-in lacks, inside an if, run by xargs):
+ * "rollback", "kill switch", "downgrade"; NULL for anything else. */
 static const char *
 change_of(const struct runbook_command *c)
 {
 	char *const *v = c->argv;
-	size_t i = 0, k, alembic = 0;
+	size_t i = tool_at(c), k, alembic = 0;
 
 	if (starts_action(c))
 		return c->action.kind == RUNBOOK_ACT_KILLSWITCH ? "kill switch" :
 		    c->action.kind == RUNBOOK_ACT_MIGRATE_DOWN ? "downgrade" : "rollback";
-	if (c->argc > 0 && strcmp(v[0], "sudo") == 0)
-		for (i = 1; i < c->argc && v[i][0] == '-'; i++)
-			;
 	for (k = i; k < c->argc; k++) {
 		if (strcmp(v[k], "alembic") == 0 && alembic == 0)
 			alembic = k + 1;
@@ -272,10 +310,10 @@ route_over(const struct runbook_block *const *blks, size_t nblks, bool section,
 	const struct runbook_command *cmds[256], *first = NULL;
 	size_t n = 0, i, b, c, pi = 0;
 	const struct runbook_command *plain = NULL, *sudo = NULL, *chained = NULL;
-	const struct runbook_command *output = NULL, *change[2] = { NULL, NULL };
+	const struct runbook_command *output = NULL, *change[2] = { NULL, NULL }, *again = NULL;
 	const struct runbook_block *outblk = NULL;
 	bool known = false;
-	char q[64], q2[64];
+	char q[64], q2[80];
 
 	memset(r, 0, sizeof(*r));
 	for (b = 0; b < nblks; b++) {
@@ -301,6 +339,9 @@ route_over(const struct runbook_block *const *blks, size_t nblks, bool section,
 			}
 			if (change_of(cmd) != NULL && change[1] == NULL)
 				change[change[0] != NULL] = cmd;
+			if (change_of(cmd) != NULL && again == NULL &&
+			    (cmd->repeats[0] != '\0' || repeater_of(cmd) != NULL))
+				again = cmd;
 			if (starts_action(cmd) && first == NULL) {
 				first = cmd;
 				pi = n - 1;
@@ -319,6 +360,22 @@ route_over(const struct runbook_block *const *blks, size_t nblks, bool section,
 			snprintf(r->why, sizeof(r->why), RUNBOOK_ROUTE_REFUSES "line %d starts with "
 			    "`%s`, which is no command name: output is never run (put it in a "
 			    "block of its own, labelled text)", output->line, outblk->output_word);
+		return;
+	}
+	if (again != NULL) {
+		/* It may run twice: as two written ones, the second would undo
+		 * past the good version (or switch, or drop, once more). */
+		r->path = RUNBOOK_PATH_REFUSED;
+		r->line = again->line;
+		quote(again, q, sizeof(q));
+		if (again->repeats[0] != '\0')
+			snprintf(q2, sizeof(q2), "inside %s", again->repeats);
+		else
+			snprintf(q2, sizeof(q2), "run by %s", repeater_of(again));
+		snprintf(r->why, sizeof(r->why), RUNBOOK_ROUTE_REFUSES "`%s` (line %d) is a %s %s, "
+		    "which can run it more than once, like two %ss in one %s: write it once, "
+		    "outside, or use %s in HOSTS", q, again->line, change_of(again), q2,
+		    change_of(again), section ? "section" : "step", key_of(change_of(again)));
 		return;
 	}
 	if (change[1] != NULL) {
@@ -448,8 +505,8 @@ runbook_route_unverified(const struct runbook_route *r, char *buf, size_t cap)
 		snprintf(reason, sizeof(reason), "`%s` (line %d) runs under sudo, and the built-in "
 		    "would run it as the ssh user", q, r->change_cmd->line);
 	else if (r->change_cmd->compound)
-		snprintf(reason, sizeof(reason), "`%s` (line %d) is inside a loop, an if or a "
-		    "pipeline", q, r->change_cmd->line);
+		snprintf(reason, sizeof(reason), "`%s` (line %d) is inside an if, a case, a group "
+		    "or a pipeline", q, r->change_cmd->line);
 	else
 		snprintf(reason, sizeof(reason), "`%s` (line %d) has an option, a variable or a "
 		    "form the built-in does not take", q, r->change_cmd->line);
