@@ -518,6 +518,9 @@ runbook_route_unverified(const struct runbook_route *r, char *buf, size_t cap)
 	    "it)" : "");
 }
 
+static void scan_script(struct runbook *rb, struct runbook_block *b, const char *script);
+static void scan_free(struct runbook *rb, struct runbook_block *b);
+
 bool
 runbook_route_script_change(const char *script, const char *change, char *cmd, size_t cap)
 {
@@ -529,27 +532,129 @@ runbook_route_script_change(const char *script, const char *change, char *cmd, s
 
 	if (cap > 0)
 		cmd[0] = '\0';
-	memset(&rb, 0, sizeof(rb));
-	memset(&b, 0, sizeof(b));
-	b.kind = RUNBOOK_BLOCK_SHELL;
-	b.fenced = true;
-	b.info = b.lang = (char *)"sh";
-	b.text = (char *)script;
-	b.len = strlen(script);
-	b.first_line = 1;
-	b.step = WR_RUNBOOK_NONE;
 	/* The runbook's own reading of a block: the same commands x tells. */
-	runbook_shell_scan(&rb, &b);
+	scan_script(&rb, &b, script);
 	for (i = 0; i < b.ncmds && !found; i++)
 		if ((c = change_of(&b.cmds[i])) != NULL && strcmp(c, change) == 0) {
 			quote(&b.cmds[i], cmd, cap);
 			found = true;
 		}
-	runbook_cmds_free(b.cmds, b.ncmds);
-	free(b.output_word);
-	for (i = 0; i < rb.ndiags; i++)
-		free(rb.diags[i].msg);
-	free(rb.diags);
+	scan_free(&rb, &b);
+	return found;
+}
+
+/* The value of option o at argv[*i] ("--o v" or "--o=v"), advancing *i;
+ * NULL when argv[*i] is not o. */
+static const char *
+opt_value(char *const *argv, size_t argc, size_t *i, const char *o)
+{
+	size_t n = strlen(o);
+
+	if (strcmp(argv[*i], o) == 0)
+		return *i + 1 < argc ? argv[++*i] : "";
+	if (strncmp(argv[*i], o, n) == 0 && argv[*i][n] == '=')
+		return argv[*i] + n + 1;
+	return NULL;
+}
+
+/* Whether c is a compose `up` that .env's IMAGE_TAG decides for service:
+ * no IMAGE_TAG= of its own (exported: set before it), no --env-file but
+ * .env, and service among those it names (or none named: all). */
+static bool
+plain_up_of(const struct runbook_command *c, bool exported, const char *service)
+{
+	static const char *const global_opts[] = {
+		"-f", "--file", "-p", "--project-name", "--project-directory", "--profile",
+		"--ansi", "--progress", "--parallel",
+	};
+	static const char *const up_opts[] = {
+		"--scale", "-t", "--timeout", "--wait-timeout", "--pull", "--exit-code-from",
+		"--attach", "--no-attach",
+	};
+	char *const *v = c->argv;
+	size_t i = tool_at(c), k;
+	bool named = false, any = false;
+	const char *e;
+
+	if (exported || image_tag_set(c) || i >= c->argc)
+		return false;
+	if (strcmp(v[i], "docker") == 0 && i + 1 < c->argc && strcmp(v[i + 1], "compose") == 0)
+		i += 2;
+	else if (strcmp(v[i], "docker-compose") == 0)
+		i++;
+	else
+		return false;
+	for (; i < c->argc && v[i][0] == '-'; i++) {
+		if ((e = opt_value(v, c->argc, &i, "--env-file")) != NULL) {
+			if (strcmp(e, ".env") != 0 && strcmp(e, "./.env") != 0)
+				return false;   /* another file: what it says is not known */
+			continue;
+		}
+		for (k = 0; k < WR_ARRAY_LEN(global_opts); k++)
+			if (opt_value(v, c->argc, &i, global_opts[k]) != NULL)
+				break;
+	}
+	if (i >= c->argc || strcmp(v[i], "up") != 0)
+		return false;
+	for (i++; i < c->argc; i++) {
+		if (v[i][0] == '-') {
+			for (k = 0; k < WR_ARRAY_LEN(up_opts); k++)
+				if (opt_value(v, c->argc, &i, up_opts[k]) != NULL)
+					break;
+			continue;
+		}
+		any = true;
+		named = named || strcmp(v[i], service) == 0;
+	}
+	return !any || named;
+}
+
+/* script (shell text as it runs) read as one block, as x reads a step's. */
+static void
+scan_script(struct runbook *rb, struct runbook_block *b, const char *script)
+{
+	memset(rb, 0, sizeof(*rb));
+	memset(b, 0, sizeof(*b));
+	b->kind = RUNBOOK_BLOCK_SHELL;
+	b->fenced = true;
+	b->info = b->lang = (char *)"sh";
+	b->text = (char *)script;
+	b->len = strlen(script);
+	b->first_line = 1;
+	b->step = WR_RUNBOOK_NONE;
+	runbook_shell_scan(rb, b);
+}
+
+static void
+scan_free(struct runbook *rb, struct runbook_block *b)
+{
+	size_t i;
+
+	runbook_cmds_free(b->cmds, b->ncmds);
+	free(b->output_word);
+	for (i = 0; i < rb->ndiags; i++)
+		free(rb->diags[i].msg);
+	free(rb->diags);
+}
+
+bool
+runbook_route_plain_up(const char *script, const char *service)
+{
+	struct runbook rb;
+	struct runbook_block b;
+	bool exported = false, found = false;
+	size_t i, k;
+
+	scan_script(&rb, &b, script);
+	for (i = 0; i < b.ncmds && !found; i++) {
+		const struct runbook_command *c = &b.cmds[i];
+
+		found = plain_up_of(c, exported, service);
+		/* `export IMAGE_TAG=…`: every compose after it has its own tag. */
+		for (k = 1; c->argc > 0 && strcmp(c->argv[0], "export") == 0 && k < c->argc; k++)
+			exported = exported || strncmp(c->argv[k], "IMAGE_TAG=", 10) == 0;
+	}
+	scan_free(&rb, &b);
 	return found;
 }
 

@@ -1459,6 +1459,28 @@ a_change_run_as_written_says_it_is_unverified(void **state)
 	}
 }
 
+/* A compose `up` that .env's IMAGE_TAG decides for a service: the x
+ * dialog warns before it on a host marked .env!. */
+static void
+a_plain_up_is_one_env_decides(void **state)
+{
+	(void)state;
+	assert_true(runbook_route_plain_up("cd /srv/app && docker compose up -d\n", "api"));
+	assert_true(runbook_route_plain_up("docker compose up -d api jobs\n", "api"));
+	assert_true(runbook_route_plain_up("sudo docker-compose -f docker-compose.yml up -d\n",
+	    "api"));
+	assert_true(runbook_route_plain_up("docker compose --env-file .env up -d --scale api=2 "
+	    "api\n", "api"));
+	/* Another service, a tag of its own, another env file, no up. */
+	assert_false(runbook_route_plain_up("docker compose up -d jobs\n", "api"));
+	assert_false(runbook_route_plain_up("IMAGE_TAG=v1.4.1 docker compose up -d\n", "api"));
+	assert_false(runbook_route_plain_up("export IMAGE_TAG=v1.4.1\ndocker compose up -d\n",
+	    "api"));
+	assert_false(runbook_route_plain_up("docker compose --env-file prod.env up -d\n", "api"));
+	assert_false(runbook_route_plain_up("docker compose ps\ndocker compose restart api\n",
+	    "api"));
+}
+
 /* The journal keeps the script x ran, values filled and warroom's lines
  * first: the post-mortem finds the rollback in it as x told it. */
 static void
@@ -2419,6 +2441,7 @@ main(void)
 		cmocka_unit_test(commands_run_through_a_builtin_only_when_it_does_them_all),
 		cmocka_unit_test(a_change_run_as_written_says_it_is_unverified),
 		cmocka_unit_test(a_script_says_which_change_it_makes),
+		cmocka_unit_test(a_plain_up_is_one_env_decides),
 		cmocka_unit_test(route_names_the_switched_service),
 		cmocka_unit_test(command_names_and_what_cannot_be_one),
 		cmocka_unit_test(unlabelled_output_is_never_a_command),
