@@ -186,9 +186,6 @@ struct app {
 		size_t next;             /* the item the next x runs */
 		struct action **slot;    /* where the last item's action lands … */
 		struct action *before;   /* … and what was there before it */
-		char again[48];          /* the op of the run that ended OK (this
-		                            console's or the journal's) and was
-		                            said so: x again reruns, or "" */
 		bool asking;             /* the last item's prompt is open: Esc there
 		                            (or a refusal after it) stops the rest */
 	} xrun;
@@ -196,8 +193,9 @@ struct app {
 	                                    last started from … */
 	char rerun_note[300];            /* … and what the journal said ran there
 	                                    before ("this step ran at 03:12:44 in an
-	                                    earlier session: OK on h1"), or "": its
-	                                    action's dialog says it */
+	                                    earlier session: OK on h1"; without
+	                                    one, this console's own OK run), or "":
+	                                    its action's dialog says it */
 	char matrix_from[128];           /* runbook whose matrix is in force, or "" */
 
 	const char *incident;            /* --incident NAME, or NULL */

@@ -101,6 +101,10 @@ struct runbook_command {
 	char **assigns;                  /* leading NAME=value words */
 	size_t nassigns;
 	bool compound;                   /* in a loop/if/case, pipeline or & */
+	char repeats[64];                /* what may run it more than once: "a for
+	                                    loop" (its body or, while/until, its
+	                                    condition), "function f, called 2
+	                                    times"; "" when nothing seen does */
 	char sep[3];                     /* what ends it: "" (a newline or the
 	                                    end), ";", "&&", "||", "|", "&", ";;" */
 	struct runbook_placeholder *ph;

@@ -67,6 +67,12 @@ void runbook_route_unverified(const struct runbook_route *r, char *buf, size_t c
 bool runbook_route_script_change(const char *script, const char *change, char *cmd,
     size_t cap);
 
+/* Whether script (shell text as it runs, values filled) runs a compose
+ * `up` that .env's IMAGE_TAG decides for service: docker compose or
+ * docker-compose, sudo or not, with no IMAGE_TAG= of its own or exported
+ * before it, no --env-file but .env, naming service or no service. */
+bool runbook_route_plain_up(const char *script, const char *service);
+
 /* Add to rb an error for every step and section x would refuse (REFUSED
  * above), at the line refused, with the reason: what x cannot run is said
  * by `warroom runbook` and marked in the console, as a bad binding is. */

@@ -13,8 +13,10 @@
  * is output pasted among the commands. Two rollbacks (or kill switches,
  * or downgrades) in one step are most often alternatives ("undo; or to a
  * chosen revision: undo --to-revision=N"), and a script would run both,
- * the second undoing past the good version; the built-in does one. The
- * engineer is told to split the step, or to use HOSTS' own keys.
+ * the second undoing past the good version; the built-in does one. One
+ * that can run more than once (in a for/while/until loop, run by xargs,
+ * parallel or watch, in a function called twice) is refused the same
+ * way. The engineer is told to split the step, or to use HOSTS' own keys.
  */
 #include "warroom/runbook_route.h"
 
@@ -208,21 +210,57 @@ image_tag_set(const struct runbook_command *c)
 	return false;
 }
 
+/* The command that runs the command it is given, again and again:
+ * "xargs", "parallel", "watch" (after sudo); NULL for any other. */
+static const char *
+repeater_of(const struct runbook_command *c)
+{
+	static const char *const rep[] = { "xargs", "parallel", "watch" };
+	size_t i = 0, k;
+
+	if (c->argc > 0 && strcmp(c->argv[0], "sudo") == 0)
+		for (i = 1; i < c->argc && c->argv[i][0] == '-'; i++)
+			;
+	for (k = 0; i < c->argc && k < WR_ARRAY_LEN(rep); k++)
+		if (strcmp(c->argv[i], rep[k]) == 0)
+			return rep[k];
+	return NULL;
+}
+
+/* Where the tool c runs starts in its words: after sudo and its options,
+ * and after xargs, parallel or watch with theirs (the first word that is
+ * a tool a built-in action knows). */
+static size_t
+tool_at(const struct runbook_command *c)
+{
+	static const char *const tools[] = { "kubectl", "helm", "docker", "docker-compose" };
+	char *const *v = c->argv;
+	size_t i = 0, j, k;
+
+	if (c->argc > 0 && strcmp(v[0], "sudo") == 0)
+		for (i = 1; i < c->argc && v[i][0] == '-'; i++)
+			;
+	if (repeater_of(c) == NULL)
+		return i;
+	for (j = i + 1; j < c->argc; j++)
+		for (k = 0; k < WR_ARRAY_LEN(tools); k++)
+			if (strcmp(v[j], tools[k]) == 0)
+				return j;
+	return i;
+}
+
 /* The rollback, kill switch or downgrade c makes, recognised or not
- * (sudo, an option the built-in lacks, inside an if): "rollback", "kill
- * switch", "downgrade"; NULL for anything else. */
+ * (sudo, an option the built-in lacks, inside an if, run by xargs):
+ * "rollback", "kill switch", "downgrade"; NULL for anything else. */
 static const char *
 change_of(const struct runbook_command *c)
 {
 	char *const *v = c->argv;
-	size_t i = 0, k, alembic = 0;
+	size_t i = tool_at(c), k, alembic = 0;
 
 	if (starts_action(c))
 		return c->action.kind == RUNBOOK_ACT_KILLSWITCH ? "kill switch" :
 		    c->action.kind == RUNBOOK_ACT_MIGRATE_DOWN ? "downgrade" : "rollback";
-	if (c->argc > 0 && strcmp(v[0], "sudo") == 0)
-		for (i = 1; i < c->argc && v[i][0] == '-'; i++)
-			;
 	for (k = i; k < c->argc; k++) {
 		if (strcmp(v[k], "alembic") == 0 && alembic == 0)
 			alembic = k + 1;
@@ -272,10 +310,10 @@ route_over(const struct runbook_block *const *blks, size_t nblks, bool section,
 	const struct runbook_command *cmds[256], *first = NULL;
 	size_t n = 0, i, b, c, pi = 0;
 	const struct runbook_command *plain = NULL, *sudo = NULL, *chained = NULL;
-	const struct runbook_command *output = NULL, *change[2] = { NULL, NULL };
+	const struct runbook_command *output = NULL, *change[2] = { NULL, NULL }, *again = NULL;
 	const struct runbook_block *outblk = NULL;
 	bool known = false;
-	char q[64], q2[64];
+	char q[64], q2[80];
 
 	memset(r, 0, sizeof(*r));
 	for (b = 0; b < nblks; b++) {
@@ -301,6 +339,9 @@ route_over(const struct runbook_block *const *blks, size_t nblks, bool section,
 			}
 			if (change_of(cmd) != NULL && change[1] == NULL)
 				change[change[0] != NULL] = cmd;
+			if (change_of(cmd) != NULL && again == NULL &&
+			    (cmd->repeats[0] != '\0' || repeater_of(cmd) != NULL))
+				again = cmd;
 			if (starts_action(cmd) && first == NULL) {
 				first = cmd;
 				pi = n - 1;
@@ -319,6 +360,22 @@ route_over(const struct runbook_block *const *blks, size_t nblks, bool section,
 			snprintf(r->why, sizeof(r->why), RUNBOOK_ROUTE_REFUSES "line %d starts with "
 			    "`%s`, which is no command name: output is never run (put it in a "
 			    "block of its own, labelled text)", output->line, outblk->output_word);
+		return;
+	}
+	if (again != NULL) {
+		/* It may run twice: as two written ones, the second would undo
+		 * past the good version (or switch, or drop, once more). */
+		r->path = RUNBOOK_PATH_REFUSED;
+		r->line = again->line;
+		quote(again, q, sizeof(q));
+		if (again->repeats[0] != '\0')
+			snprintf(q2, sizeof(q2), "inside %s", again->repeats);
+		else
+			snprintf(q2, sizeof(q2), "run by %s", repeater_of(again));
+		snprintf(r->why, sizeof(r->why), RUNBOOK_ROUTE_REFUSES "`%s` (line %d) is a %s %s, "
+		    "which can run it more than once, like two %ss in one %s: write it once, "
+		    "outside, or use %s in HOSTS", q, again->line, change_of(again), q2,
+		    change_of(again), section ? "section" : "step", key_of(change_of(again)));
 		return;
 	}
 	if (change[1] != NULL) {
@@ -448,8 +505,8 @@ runbook_route_unverified(const struct runbook_route *r, char *buf, size_t cap)
 		snprintf(reason, sizeof(reason), "`%s` (line %d) runs under sudo, and the built-in "
 		    "would run it as the ssh user", q, r->change_cmd->line);
 	else if (r->change_cmd->compound)
-		snprintf(reason, sizeof(reason), "`%s` (line %d) is inside a loop, an if or a "
-		    "pipeline", q, r->change_cmd->line);
+		snprintf(reason, sizeof(reason), "`%s` (line %d) is inside an if, a case, a group "
+		    "or a pipeline", q, r->change_cmd->line);
 	else
 		snprintf(reason, sizeof(reason), "`%s` (line %d) has an option, a variable or a "
 		    "form the built-in does not take", q, r->change_cmd->line);
@@ -460,6 +517,9 @@ runbook_route_unverified(const struct runbook_route *r, char *buf, size_t cap)
 	    runs_compose(r->change_cmd) ? "; .env keeps its IMAGE_TAG (the built-in would set "
 	    "it)" : "");
 }
+
+static void scan_script(struct runbook *rb, struct runbook_block *b, const char *script);
+static void scan_free(struct runbook *rb, struct runbook_block *b);
 
 bool
 runbook_route_script_change(const char *script, const char *change, char *cmd, size_t cap)
@@ -472,27 +532,129 @@ runbook_route_script_change(const char *script, const char *change, char *cmd, s
 
 	if (cap > 0)
 		cmd[0] = '\0';
-	memset(&rb, 0, sizeof(rb));
-	memset(&b, 0, sizeof(b));
-	b.kind = RUNBOOK_BLOCK_SHELL;
-	b.fenced = true;
-	b.info = b.lang = (char *)"sh";
-	b.text = (char *)script;
-	b.len = strlen(script);
-	b.first_line = 1;
-	b.step = WR_RUNBOOK_NONE;
 	/* The runbook's own reading of a block: the same commands x tells. */
-	runbook_shell_scan(&rb, &b);
+	scan_script(&rb, &b, script);
 	for (i = 0; i < b.ncmds && !found; i++)
 		if ((c = change_of(&b.cmds[i])) != NULL && strcmp(c, change) == 0) {
 			quote(&b.cmds[i], cmd, cap);
 			found = true;
 		}
-	runbook_cmds_free(b.cmds, b.ncmds);
-	free(b.output_word);
-	for (i = 0; i < rb.ndiags; i++)
-		free(rb.diags[i].msg);
-	free(rb.diags);
+	scan_free(&rb, &b);
+	return found;
+}
+
+/* The value of option o at argv[*i] ("--o v" or "--o=v"), advancing *i;
+ * NULL when argv[*i] is not o. */
+static const char *
+opt_value(char *const *argv, size_t argc, size_t *i, const char *o)
+{
+	size_t n = strlen(o);
+
+	if (strcmp(argv[*i], o) == 0)
+		return *i + 1 < argc ? argv[++*i] : "";
+	if (strncmp(argv[*i], o, n) == 0 && argv[*i][n] == '=')
+		return argv[*i] + n + 1;
+	return NULL;
+}
+
+/* Whether c is a compose `up` that .env's IMAGE_TAG decides for service:
+ * no IMAGE_TAG= of its own (exported: set before it), no --env-file but
+ * .env, and service among those it names (or none named: all). */
+static bool
+plain_up_of(const struct runbook_command *c, bool exported, const char *service)
+{
+	static const char *const global_opts[] = {
+		"-f", "--file", "-p", "--project-name", "--project-directory", "--profile",
+		"--ansi", "--progress", "--parallel",
+	};
+	static const char *const up_opts[] = {
+		"--scale", "-t", "--timeout", "--wait-timeout", "--pull", "--exit-code-from",
+		"--attach", "--no-attach",
+	};
+	char *const *v = c->argv;
+	size_t i = tool_at(c), k;
+	bool named = false, any = false;
+	const char *e;
+
+	if (exported || image_tag_set(c) || i >= c->argc)
+		return false;
+	if (strcmp(v[i], "docker") == 0 && i + 1 < c->argc && strcmp(v[i + 1], "compose") == 0)
+		i += 2;
+	else if (strcmp(v[i], "docker-compose") == 0)
+		i++;
+	else
+		return false;
+	for (; i < c->argc && v[i][0] == '-'; i++) {
+		if ((e = opt_value(v, c->argc, &i, "--env-file")) != NULL) {
+			if (strcmp(e, ".env") != 0 && strcmp(e, "./.env") != 0)
+				return false;   /* another file: what it says is not known */
+			continue;
+		}
+		for (k = 0; k < WR_ARRAY_LEN(global_opts); k++)
+			if (opt_value(v, c->argc, &i, global_opts[k]) != NULL)
+				break;
+	}
+	if (i >= c->argc || strcmp(v[i], "up") != 0)
+		return false;
+	for (i++; i < c->argc; i++) {
+		if (v[i][0] == '-') {
+			for (k = 0; k < WR_ARRAY_LEN(up_opts); k++)
+				if (opt_value(v, c->argc, &i, up_opts[k]) != NULL)
+					break;
+			continue;
+		}
+		any = true;
+		named = named || strcmp(v[i], service) == 0;
+	}
+	return !any || named;
+}
+
+/* script (shell text as it runs) read as one block, as x reads a step's. */
+static void
+scan_script(struct runbook *rb, struct runbook_block *b, const char *script)
+{
+	memset(rb, 0, sizeof(*rb));
+	memset(b, 0, sizeof(*b));
+	b->kind = RUNBOOK_BLOCK_SHELL;
+	b->fenced = true;
+	b->info = b->lang = (char *)"sh";
+	b->text = (char *)script;
+	b->len = strlen(script);
+	b->first_line = 1;
+	b->step = WR_RUNBOOK_NONE;
+	runbook_shell_scan(rb, b);
+}
+
+static void
+scan_free(struct runbook *rb, struct runbook_block *b)
+{
+	size_t i;
+
+	runbook_cmds_free(b->cmds, b->ncmds);
+	free(b->output_word);
+	for (i = 0; i < rb->ndiags; i++)
+		free(rb->diags[i].msg);
+	free(rb->diags);
+}
+
+bool
+runbook_route_plain_up(const char *script, const char *service)
+{
+	struct runbook rb;
+	struct runbook_block b;
+	bool exported = false, found = false;
+	size_t i, k;
+
+	scan_script(&rb, &b, script);
+	for (i = 0; i < b.ncmds && !found; i++) {
+		const struct runbook_command *c = &b.cmds[i];
+
+		found = plain_up_of(c, exported, service);
+		/* `export IMAGE_TAG=…`: every compose after it has its own tag. */
+		for (k = 1; c->argc > 0 && strcmp(c->argv[0], "export") == 0 && k < c->argc; k++)
+			exported = exported || strncmp(c->argv[k], "IMAGE_TAG=", 10) == 0;
+	}
+	scan_free(&rb, &b);
 	return found;
 }
 

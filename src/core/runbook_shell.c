@@ -11,6 +11,10 @@
  * A command in a pipeline, in the background or inside for/while/if/case
  * or a group is marked compound and never replaced by a built-in action:
  * the action would run without the context the author wrote around it.
+ * One in a loop, or in a function the block calls twice (or from a loop),
+ * is marked as one that may run more than once: x refuses a rollback
+ * there as it refuses two written ones. Functions are seen only as
+ * `name() {…}` or `function name {…}`, called by that name in the block.
  * Variables the block defines itself (X=1 cmd, export X=…, for X in,
  * read X, ${X:-default}) and those the shell sets (HOME, PATH, …) are not
  * placeholders.
@@ -352,6 +356,17 @@ struct def {
 	size_t from;     /* first command index it covers */
 };
 
+/* What opened a level of nesting: only loops and function bodies matter. */
+enum level_kind { LV_OTHER, LV_FOR, LV_SELECT, LV_WHILE, LV_UNTIL, LV_FUNC };
+
+#define LEVELS_MAX 32
+
+/* A function the block defines: its body is commands [from, to). */
+struct fn {
+	char *name;
+	size_t from, to;
+};
+
 struct scan {
 	struct runbook *rb;
 	struct runbook_block *blk;
@@ -375,7 +390,73 @@ struct scan {
 	bool pipe_in;
 	int depth;
 	int case_depth;
+	/* what opened each level (levels deeper than LEVELS_MAX: unknown) */
+	enum level_kind level[LEVELS_MAX];
+	char *level_fn[LEVELS_MAX];  /* LV_FUNC: its name, owned */
+	size_t level_from[LEVELS_MAX];
+	char *fn_pending;  /* a function's name, its body next */
+	bool fn_paren;     /* between its "(" and ")" */
+	bool want_fname;   /* next word names a `function` */
+	struct fn *fns;
+	size_t nfns;
 };
+
+/* One level deeper, opened by kind. */
+static void
+level_push(struct scan *sc, enum level_kind kind)
+{
+	if (sc->depth < LEVELS_MAX) {
+		sc->level[sc->depth] = kind;
+		sc->level_fn[sc->depth] = NULL;
+		sc->level_from[sc->depth] = sc->blk->ncmds;
+		if (kind == LV_FUNC) {
+			sc->level_fn[sc->depth] = sc->fn_pending;
+			sc->fn_pending = NULL;
+		}
+	}
+	sc->depth++;
+}
+
+/* One level out: a function's body ends there. */
+static void
+level_pop(struct scan *sc)
+{
+	int d;
+
+	if (sc->depth == 0)
+		return;
+	d = --sc->depth;
+	if (d < LEVELS_MAX && sc->level[d] == LV_FUNC && sc->level_fn[d] != NULL) {
+		sc->fns = runbook_grow(sc->fns, sc->nfns, sizeof(*sc->fns));
+		sc->fns[sc->nfns].name = sc->level_fn[d];
+		sc->fns[sc->nfns].from = sc->level_from[d];
+		sc->fns[sc->nfns].to = sc->blk->ncmds;
+		sc->nfns++;
+		sc->level_fn[d] = NULL;
+	}
+}
+
+/* The innermost loop around the command being built: its words, or NULL. */
+static const char *
+loop_around(const struct scan *sc)
+{
+	int d;
+
+	for (d = (sc->depth < LEVELS_MAX ? sc->depth : LEVELS_MAX) - 1; d >= 0; d--)
+		switch (sc->level[d]) {
+		case LV_FOR:
+			return "a for loop";
+		case LV_SELECT:
+			return "a select loop";
+		case LV_WHILE:
+			return "a while loop";
+		case LV_UNTIL:
+			return "an until loop";
+		default:
+			break;
+		}
+	return NULL;
+}
 
 static void
 def_add(struct scan *sc, const char *name, size_t len, size_t from)
@@ -466,6 +547,11 @@ cmd_finish(struct scan *sc, enum tok_type sep)
 	c->nassigns = sc->nassigns;
 	c->compound = sc->compound || sc->depth > 0 || sc->pipe_in ||
 	    sep == T_PIPE || sep == T_AMP;
+	if (loop_around(sc) != NULL)
+		wr_strlcpy(c->repeats, loop_around(sc), sizeof(c->repeats));
+	/* A command between `f()` and a body: f was no function. */
+	free(sc->fn_pending);
+	sc->fn_pending = NULL;
 	wr_strlcpy(c->sep, sep == T_SEMI ? ";" : sep == T_AND ? "&&" : sep == T_OR ? "||" :
 	    sep == T_PIPE ? "|" : sep == T_AMP ? "&" : sep == T_DSEMI ? ";;" : "",
 	    sizeof(c->sep));
@@ -483,6 +569,20 @@ cmd_word(struct scan *sc, struct tok *tk)
 	if (sc->want_target) {
 		sc->want_target = false;
 		sc->end = tk->end;
+		free(tk->value);
+		return;
+	}
+	if (sc->want_fname) {
+		/* `function NAME`: no command, a body to come. */
+		sc->want_fname = false;
+		free(sc->fn_pending);
+		sc->fn_pending = tk->value;
+		return;
+	}
+	if (sc->fn_pending != NULL && strcmp(w, "{") == 0) {
+		cmd_reset(sc);
+		level_push(sc, LV_FUNC);
+		sc->compound = true;
 		free(tk->value);
 		return;
 	}
@@ -504,15 +604,23 @@ cmd_word(struct scan *sc, struct tok *tk)
 		}
 		if (strcmp(w, "if") == 0 || strcmp(w, "while") == 0 ||
 		    strcmp(w, "until") == 0 || strcmp(w, "{") == 0) {
-			sc->depth++;
+			level_push(sc, strcmp(w, "while") == 0 ? LV_WHILE :
+			    strcmp(w, "until") == 0 ? LV_UNTIL : LV_OTHER);
 			sc->compound = true;
+			free(tk->value);
+			return;
+		}
+		if (strcmp(w, "function") == 0) {
+			sc->header = true;
+			sc->started = true;
+			sc->start = tk->start;
+			sc->want_fname = true;
 			free(tk->value);
 			return;
 		}
 		if (strcmp(w, "done") == 0 || strcmp(w, "fi") == 0 ||
 		    strcmp(w, "}") == 0 || strcmp(w, "esac") == 0) {
-			if (sc->depth > 0)
-				sc->depth--;
+			level_pop(sc);
 			if (strcmp(w, "esac") == 0 && sc->case_depth > 0)
 				sc->case_depth--;
 			free(tk->value);
@@ -520,7 +628,8 @@ cmd_word(struct scan *sc, struct tok *tk)
 		}
 		if (strcmp(w, "for") == 0 || strcmp(w, "select") == 0 ||
 		    strcmp(w, "case") == 0) {
-			sc->depth++;
+			level_push(sc, strcmp(w, "for") == 0 ? LV_FOR :
+			    strcmp(w, "select") == 0 ? LV_SELECT : LV_OTHER);
 			sc->header = true;
 			sc->want_var = strcmp(w, "case") != 0;
 			sc->case_depth += strcmp(w, "case") == 0;
@@ -535,6 +644,42 @@ cmd_word(struct scan *sc, struct tok *tk)
 		strv_add(&sc->assigns, &sc->nassigns, tk->value);
 	else
 		strv_add(&sc->argv, &sc->argc, tk->value);
+}
+
+/* ---- functions ---- */
+
+/* The commands of a function the block calls twice, or from a loop, may
+ * run more than once: marked so (an inner loop's mark stays). */
+static void
+mark_called(struct scan *sc)
+{
+	struct runbook_block *b = sc->blk;
+	size_t f, i, calls;
+	const char *in_loop;
+	char why[64];
+
+	for (f = 0; f < sc->nfns; f++) {
+		const struct fn *fn = &sc->fns[f];
+
+		calls = 0;
+		in_loop = NULL;
+		for (i = 0; i < b->ncmds; i++)
+			if ((i < fn->from || i >= fn->to) && b->cmds[i].argc > 0 &&
+			    strcmp(b->cmds[i].argv[0], fn->name) == 0) {
+				calls++;
+				if (b->cmds[i].repeats[0] != '\0' && in_loop == NULL)
+					in_loop = b->cmds[i].repeats;
+			}
+		if (calls < 2 && in_loop == NULL)
+			continue;
+		if (in_loop != NULL)
+			snprintf(why, sizeof(why), "function %.16s, called in %.24s", fn->name, in_loop);
+		else
+			snprintf(why, sizeof(why), "function %.16s, called %zu times", fn->name, calls);
+		for (i = fn->from; i < fn->to && i < b->ncmds; i++)
+			if (b->cmds[i].repeats[0] == '\0')
+				wr_strlcpy(b->cmds[i].repeats, why, sizeof(b->cmds[i].repeats));
+	}
 }
 
 /* ---- variable definitions ---- */
@@ -1371,18 +1516,34 @@ runbook_shell_scan(struct runbook *rb, struct runbook_block *b)
 				sc.end = tk.end;
 			continue;
 		case T_LPAREN:
-			sc.depth++;
+			/* `NAME()` or `function NAME()`: a function, its body next. */
+			if (sc.started && !sc.header && sc.argc == 1 && sc.nassigns == 0 &&
+			    sc.case_depth == 0) {
+				free(sc.fn_pending);
+				sc.fn_pending = xstrdup(sc.argv[0]);
+				cmd_reset(&sc);
+				sc.fn_paren = true;
+				continue;
+			}
+			if (sc.header && sc.fn_pending != NULL) {
+				sc.fn_paren = true;
+				continue;
+			}
+			level_push(&sc, sc.fn_pending != NULL && !sc.started ? LV_FUNC : LV_OTHER);
 			sc.compound = true;
 			continue;
 		case T_RPAREN:
+			if (sc.fn_paren) {
+				sc.fn_paren = false;
+				continue;
+			}
 			if (sc.case_depth > 0 && sc.argc <= 1 && sc.nassigns == 0) {
 				/* "pattern)" of a case arm */
 				cmd_reset(&sc);
 				continue;
 			}
 			cmd_finish(&sc, T_SEMI);
-			if (sc.depth > 0)
-				sc.depth--;
+			level_pop(&sc);
 			continue;
 		default:
 			cmd_finish(&sc, tk.type);
@@ -1391,6 +1552,13 @@ runbook_shell_scan(struct runbook *rb, struct runbook_block *b)
 		break;
 	}
 	cmd_reset(&sc);
+	while (sc.depth > 0)
+		level_pop(&sc);    /* a body never closed: a function still */
+	mark_called(&sc);
+	for (i = 0; i < sc.nfns; i++)
+		free(sc.fns[i].name);
+	free(sc.fns);
+	free(sc.fn_pending);
 	for (i = 0; i < b->ncmds; i++)
 		defs_of_command(&sc, i);
 	for (i = 0; i < b->ncmds; i++) {

@@ -595,11 +595,9 @@ confirm_now(struct app *app, struct action *a, struct action **slot)
 {
 	add_action(app, a);
 	bind_slot(app, a, slot);
-	if (dialog_may_open(app)) {
-		app->confirming = a;
-		lineedit_clear(&app->confirm_text);
-		app->dialog_scroll = 0;
-	}
+	/* The footer then shows the dialog's keys, not the last step's words. */
+	if (dialog_may_open(app))
+		dialog_open(app, a);
 }
 
 /* What the row's last /readyz says of its schema; an answer asked for
@@ -778,6 +776,34 @@ actions_running(const struct app *app)
 	return n;
 }
 
+/* The typed field's editing keys, as the footer prompts have them (Left,
+ * Right, Home/C-a, End/C-e, Backspace, Delete, C-u, M-b, M-f,
+ * M-Backspace, M-d): true when name was one. */
+static bool
+dialog_edit_key(struct lineedit *le, const char *name)
+{
+	static const struct {
+		const char *name;
+		void (*fn)(struct lineedit *);
+	} keys[] = {
+		{ "Left", lineedit_left }, { "Right", lineedit_right },
+		{ "Home", lineedit_home }, { "C-a", lineedit_home },
+		{ "End", lineedit_end }, { "C-e", lineedit_end },
+		{ "Backspace", lineedit_backspace }, { "Delete", lineedit_delete },
+		{ "C-u", lineedit_kill_to_start }, { "M-b", lineedit_word_left },
+		{ "M-f", lineedit_word_right }, { "M-Backspace", lineedit_kill_word_back },
+		{ "M-d", lineedit_kill_word_forward },
+	};
+	size_t i;
+
+	for (i = 0; i < WR_ARRAY_LEN(keys); i++)
+		if (strcmp(name, keys[i].name) == 0) {
+			keys[i].fn(le);
+			return true;
+		}
+	return false;
+}
+
 /* Keys while the dialog is open: typing, Backspace, Enter, Esc, Up/Down
  * for the target, PgUp/PgDn to scroll a plan taller than the screen.
  * Enter confirms only when the service's name was typed exactly, or
@@ -825,15 +851,10 @@ actions_dialog_key(struct app *app, const char *name, int is_keycode, unsigned k
 		action_confirm(a);
 	} else if (action_plan(a)->reads_only) {
 		return;                 /* no name to type */
-	} else if (strcmp(name, "Backspace") == 0)
-		lineedit_backspace(&app->confirm_text);
-	else if (strcmp(name, "C-u") == 0)
-		lineedit_kill_to_start(&app->confirm_text);
-	else if (strcmp(name, "M-Backspace") == 0)
-		lineedit_kill_word_back(&app->confirm_text);
-	/* Any other key (an arrow, M-x, an unknown sequence) types nothing. */
-	else if (!is_keycode && key >= 0x20)
+	} else if (!dialog_edit_key(&app->confirm_text, name) && !is_keycode && key >= 0x20)
 		lineedit_insert(&app->confirm_text, key);
+	/* Any other key (Up/Down without targets, M-x, an unknown sequence)
+	 * types nothing. */
 }
 
 /* What the dialog calls an action kind: title and button. */
@@ -1024,10 +1045,17 @@ dialog_body(struct app *app, WINDOW *win, int w)
 		    p->from, p->to_rev, p->to[0] ? p->to : "tag unknown");
 	else if (strcmp(p->action, "compose.rollback") == 0)
 		snprintf(line, sizeof(line), "tag  %s  ->  %s", p->from, p->to);
-	else if (p->why[0])
-		wr_strlcpy(line, p->why, sizeof(line));
 	if (line[0])
 		ui_put_wrapped(win, &y, 2, w - 4, 2, INT_MAX, ui_attr(app, THEME_WARN), line);
+	else
+		/* Each of why's lines wrapped on its own (a runbook command's
+		 * .env warning, then where its values came from). */
+		for (warn = p->why; *warn != '\0'; warn = *nl ? nl + 1 : nl) {
+			if ((nl = strchr(warn, '\n')) == NULL)
+				nl = warn + strlen(warn);
+			snprintf(line, sizeof(line), "%.*s", (int)(nl - warn), warn);
+			ui_put_wrapped(win, &y, 2, w - 4, 2, INT_MAX, ui_attr(app, THEME_WARN), line);
+		}
 	/* A step's tag matched by a helm app version: which revision that is. */
 	if (p->named[0] && !plan_unpicked(p)) {
 		plan_helm_named_words(p->named, p->to_rev, p->to, line, sizeof(line));
@@ -1269,8 +1297,17 @@ actions_dialog_draw(struct app *app, int lines, int cols)
 	y++;
 	/* A script that only reads has no name to type: no field for one. */
 	if (!p->reads_only) {
+		char before[LINEEDIT_MAX];
+		int cx;
+
 		snprintf(line, sizeof(line), "> %s", app->confirm_text.text);
 		ui_put(win, y, 2, w - 4, ui_attr(app, THEME_NORMAL) | A_UNDERLINE, line);
+		/* Where the next character goes: the field edits, as a prompt does. */
+		snprintf(before, sizeof(before), "%.*s", (int)app->confirm_text.cursor,
+		    app->confirm_text.text);
+		cx = 4 + ui_width(before);
+		if (cx < w - 2)
+			mvwchgat(win, y, cx, 1, A_REVERSE, 0, NULL);
 	}
 	y++;
 	ok = (p->reads_only || lineedit_typed_is(app->confirm_text.text, word)) &&

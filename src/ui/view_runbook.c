@@ -18,6 +18,7 @@
 #include <string.h>
 
 #include "warroom/action.h"
+#include "warroom/envmark.h"
 #include "warroom/loop.h"
 #include "warroom/poller.h"
 #include "warroom/runbook_route.h"
@@ -393,12 +394,18 @@ ran_before(const struct app *app, const struct app_runbook *r, size_t section, s
 
 /* x (or Enter) starts work of the step (or section): the dialog of the
  * action it starts says what ran there before, in any session, so a
- * rerun is never silent (the confirmation itself is the usual one). */
+ * rerun is never silent. The dialog opens on the first x, as for a first
+ * run: a rerun said only in the footer let the name typed for the dialog
+ * that did not open run as keys. */
+static void own_ran(struct app *app, struct app_runbook *r, size_t section, size_t step,
+    char *buf, size_t cap);
+
 static void
 note_rerun(struct app *app, struct app_runbook *r, size_t section, size_t step)
 {
 	app->rerun_slot = step_slot(r, section, step);
-	ran_before(app, r, section, step, app->rerun_note, sizeof(app->rerun_note));
+	if (!ran_before(app, r, section, step, app->rerun_note, sizeof(app->rerun_note)))
+		own_ran(app, r, section, step, app->rerun_note, sizeof(app->rerun_note));
 }
 
 /* The rollback a step asks for, if any: a `warroom` rollback binding, or
@@ -687,12 +694,39 @@ fill_rollback(struct app *app)
 	actions_rollback(app);
 }
 
+/* A plain `up -d` in script on a host whose .env names another tag than
+ * services run (HOSTS' .env!): "h1: .env says v1.5.0-bad; this `up -d`
+ * will bring api to v1.5.0-bad", into buf; "" when none. Said before the
+ * run, not only in its outcome. */
+static void
+env_brings_back(struct app *app, int host, const char *script, char *buf, size_t cap)
+{
+	const struct config_host *h = &app->cfg.hosts[host];
+	char names[256] = "", tag[128] = "";
+	struct envmark m;
+	int k;
+
+	buf[0] = '\0';
+	if (h->driver != DRIVER_COMPOSE)
+		return;
+	for (k = 0; k < h->nservices; k++)
+		if (envmarks_on(app, host, k, &m) && strcmp(m.env_tag, "(unset)") != 0 &&
+		    runbook_route_plain_up(script, h->services[k])) {
+			snprintf(names + strlen(names), sizeof(names) - strlen(names), "%s%s",
+			    names[0] ? ", " : "", h->services[k]);
+			wr_strlcpy(tag, m.env_tag, sizeof(tag));
+		}
+	if (names[0] != '\0')
+		snprintf(buf, cap, "%s: .env says %s; this `up -d` will bring %s to %s", h->name,
+		    tag, names, tag);
+}
+
 /* Every placeholder has its value: the script goes to its dialog. */
 static void
 fill_run(struct app *app)
 {
 	struct app_runbook *r = &app->runbooks[app->fill_rb];
-	char origin[160], said[512], unverified[800];
+	char origin[160], said[512], unverified[800], env[300], both[820];
 	struct wr_err err;
 	char *script;
 
@@ -708,6 +742,12 @@ fill_run(struct app *app)
 	} else {
 		origin_of(r, &app->fill, origin, sizeof(origin));
 		runbook_fill_said(&app->fill, said, sizeof(said));
+		/* Its own line, first: what the run would do to a marked host. */
+		env_brings_back(app, app->fill_host, script, env, sizeof(env));
+		if (env[0] != '\0') {
+			snprintf(both, sizeof(both), "%s%s%s", env, said[0] ? "\n" : "", said);
+			wr_strlcpy(said, both, sizeof(said));
+		}
 		/* A rollback that runs as written: the dialog says it is unverified. */
 		runbook_route_unverified(&app->fill.route, unverified, sizeof(unverified));
 		actions_command(app, app->fill_host, script, origin, said, unverified,
@@ -904,59 +944,24 @@ xrun_next(struct app *app, size_t section, size_t step, const struct runbook_wor
 	return (int)x->next;
 }
 
-/* Whether x said of this run (op) that it ended OK: this x runs it again. */
-static bool
-said_again(struct app *app, const char *op)
+/* What this console's own last action from the step (or section) says
+ * when it ended OK and the journal says nothing (no journal, say), into
+ * buf: "this step already ran: its rollback on h1, begun 3 min ago, ended
+ * OK"; "" otherwise. */
+static void
+own_ran(struct app *app, struct app_runbook *r, size_t section, size_t step, char *buf,
+    size_t cap)
 {
-	if (strcmp(app->xrun.again, op) == 0) {
-		app->xrun.again[0] = '\0';
-		return true;
-	}
-	wr_strlcpy(app->xrun.again, op, sizeof(app->xrun.again));
-	return false;
-}
-
-/* A step whose work ended OK runs again only on a second x: a second
- * rollback of what was already rolled back is rarely what a tired
- * engineer meant, whether this console ran it or one before it (the
- * journal's newest run there, stepran). Not between the items of one x
- * sequence. */
-static bool
-already_ran(struct app *app, struct app_runbook *r, size_t section, size_t step, size_t n)
-{
-	const struct app_xrun *x = &app->xrun;
 	const struct action *last = *step_slot(r, section, step);
-	const struct stepran_act *j;
-	char id[WR_PATH_MAX + 16], said[sizeof(app->rerun_note)];
-	bool sec = step == WR_RUNBOOK_NONE;
 	int64_t ago_s;
 
-	if (x->rb == app->rb_cur && x->section == section && x->step == step && x->next > 0 &&
-	    x->next < n)
-		return false;
-	if (last != NULL) {
-		/* This console ran it: its own action says how it went. */
-		if (!action_finished(last) || action_state(last) != ACTION_OK ||
-		    said_again(app, action_op(last)))
-			return false;
-		ago_s = (loop_now_ms() - action_started_ms(last)) / 1000;
-		app_say(app, "this step already ran: its %s on %s, begun %lld min ago, ended OK; x "
-		    "again runs it again", action_verb(last), app->cfg.hosts[action_host(last)].name,
-		    (long long)(ago_s / 60));
-		return true;
-	}
-	if (sec)
-		app_section_id(r, section, id, sizeof(id));
-	else
-		app_step_id(r, step, id, sizeof(id));
-	/* Another session's run, as the journal tells it: the same word first. */
-	j = stepran_newest(&app->steps_ran, sec, id);
-	if (j == NULL || strncmp(j->words, "OK", 2) != 0 ||
-	    (app->tl != NULL && j->session == timeline_session(app->tl)) ||
-	    !ran_before(app, r, section, step, said, sizeof(said)) || said_again(app, j->op))
-		return false;
-	app_say(app, "%s; x again runs it again", said);
-	return true;
+	buf[0] = '\0';
+	if (last == NULL || !action_finished(last) || action_state(last) != ACTION_OK)
+		return;
+	ago_s = (loop_now_ms() - action_started_ms(last)) / 1000;
+	snprintf(buf, cap, "this %s already ran: its %s on %s, begun %lld min ago, ended OK",
+	    step == WR_RUNBOOK_NONE ? "section" : "step", action_verb(last),
+	    app->cfg.hosts[action_host(last)].name, (long long)(ago_s / 60));
 }
 
 void
@@ -1006,8 +1011,6 @@ runbook_run_step(struct app *app)
 		app_say(app, "no host selected: pick one in HOSTS");
 		return;
 	}
-	if (already_ran(app, r, section, step, nwork))
-		return;
 	if (nwork > 1 || (nwork == 1 && work[0].bind != NULL)) {
 		struct action **slot = step_slot(r, section, step);
 		int k = xrun_next(app, section, step, work, nwork), rc = 0;

@@ -4,8 +4,8 @@
 # runbook's own commands do it) leaves .env at v1.5.0-bad, and the poll
 # marks both rows, says in the detail line what a plain `up -d` brings
 # back, and journals the drift once per service (not once per poll). A
-# runbook's plain `up -d` then brings v1.5.0-bad back: its outcome says
-# so, the marks go, and the clearing is journalled once with how it
+# runbook's plain `up -d` then brings v1.5.0-bad back: its dialog says
+# so before it runs, its outcome after, the marks go, and the clearing is journalled once with how it
 # cleared. Editing .env by hand clears a drift too.
 . "${top_srcdir:-$(dirname "$0")/../..}/tests/lib/tmux.sh"
 [ -x /usr/sbin/sshd ] || skip "openssh-server is not installed"
@@ -66,6 +66,8 @@ keys ]
 keys x
 wait_for "CONFIRM RUNBOOK COMMAND"
 wait_for "type h1 and press Enter to run it"
+# Said before it runs, not only in its outcome: what .env! means here.
+wait_for "h1: .env says v1.5.0-bad; this \`up -d\` will bring api, jobs to v1.5.0-bad"
 keys -l h1
 keys Enter
 i=0

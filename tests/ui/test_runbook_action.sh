@@ -3,7 +3,8 @@
 # (a `warroom rollback service=api` block) opens the same confirmation as r
 # in HOSTS, through the same choke point: refused unarmed; armed, it rolls
 # back the host that runs the service, and the step shows the outcome on
-# that host ([OK h1]: not done on h2); x with h2 selected says where it ran.
+# that host ([OK h1]: not done on h2); x with h2 selected: its dialog says
+# where it ran.
 # Reopened after q, the step still says so: its mark comes from the journal.
 . "${top_srcdir:-$(dirname "$0")/../..}/tests/lib/tmux.sh"
 [ -x /usr/sbin/sshd ] || skip "openssh-server is not installed"
@@ -37,10 +38,13 @@ wait_for "> [ ] $ [OK h1] Roll the API back" 5
 ok "a runbook step's rollback goes through the choke point and the dialog; the step shows OK on h1"
 keys 1 End 4
 wait_re "│> h2 +jobs"
-keys x
-wait_for "this step already ran: its rollback on h1, begun 0 min ago, ended OK; x again runs it again"
 assert_contains "$tmp/screen" "$ [OK h1] Roll the API back"
-ok "with h2 selected, x says the step ran on h1; the row still names only h1"
+keys x
+wait_for "CONFIRM ROLLBACK" 15
+wait_re "this step ran at [0-9:]{8} in this session: OK on h1"
+keys Escape
+wait_for "CANCELLED"
+ok "with h2 selected, x's dialog says the step ran on h1; the row still names only h1"
 keys q
 wait_for "exit=0"
 start 200 50 "$WARROOM -c $tmp/c.conf -r $tmp/rb.md --incident runbook-drill"

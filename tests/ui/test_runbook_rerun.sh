@@ -2,10 +2,12 @@
 # test_runbook_rerun.sh — runbook memory across sessions of one incident:
 # a section's own command block that ran keeps its mark ([OK h1]) when the
 # incident is reopened, as a step's does; x on a step or section that
-# already ran says so first, then its dialog says what ran there before
+# already ran opens its dialog at once, which says what ran there before
 # and when ("this section ran at 03:12:44 in this session: OK on h1", "…
-# in an earlier session …"), and the rerun still needs the host's name
-# typed, as any other.
+# in an earlier session …"), with the dialog's keys in the footer; the
+# rerun still needs the host's name typed, as any other, and a name typed
+# ahead of the dialog goes into it, never to the panes' keys. The typed
+# field edits (Home, C-a) as the footer prompts do.
 . "${top_srcdir:-$(dirname "$0")/../..}/tests/lib/tmux.sh"
 [ -x /usr/sbin/sshd ] || skip "openssh-server is not installed"
 fleet_up --hosts 1
@@ -54,11 +56,13 @@ run "Note it"
 [ "$(intents '"runbook_step":"rb.md:11"')" = 1 ] || fail "the step's intent does not name it"
 keys Up
 wait_for "> - [OK h1] Check the host"
-keys x
-wait_for "this step already ran: its runbook command on h1"
+assert_contains "$tmp/screen" "runbook command of api on h1: OK"
 keys x
 wait_for "CONFIRM RUNBOOK COMMAND" 10
 wait_re "this section ran at [0-9:]{8} in this session: OK on h1"
+# The footer: the dialog's keys, not the run before's outcome.
+wait_for "Enter confirms once h1 is typed"
+assert_not_contains "$tmp/screen" "runbook command of api on h1: OK"
 keys Escape
 wait_for "CANCELLED"
 ok "a section's command names it in the journal; its rerun's dialog says it ran in this session"
@@ -76,9 +80,6 @@ arm
 keys 4
 wait_for "> - [OK h1] Check the host"
 keys x
-wait_re "this section ran at [0-9:]{8} in an earlier session: OK on h1; x again runs it again"
-assert_not_contains "$tmp/screen" "CONFIRM"
-keys x
 wait_for "CONFIRM RUNBOOK COMMAND" 10
 wait_re "this section ran at [0-9:]{8} in an earlier session: OK on h1"
 # Enter alone never confirms: the name is typed, as for any run.
@@ -86,16 +87,23 @@ keys Enter
 sleep 0.5
 wait_for "CONFIRM RUNBOOK COMMAND"
 [ "$(intents '"runbook_section":"rb.md:3"')" = 1 ] || fail "Enter alone reran the section"
-keys -l h1; keys Enter
+# The field edits: 1, Home, h is h1; C-a, x is xh1; C-u takes the x
+# before the cursor back.
+keys -l 1; keys Home; keys -l h
+wait_for "> h1"
+keys C-a; keys -l x
+wait_for "> xh1"
+keys C-u
+wait_for "Enter run it"
+assert_not_contains "$tmp/screen" "> xh1"
+keys Enter
 wait_for "runbook command of" 20
 wait_for "> - [OK h1] Check the host" 20
 [ "$(intents '"runbook_section":"rb.md:3"')" = 2 ] || fail "the section did not run again"
-ok "x on a section an earlier session ran: said first, then in its dialog; the rerun needs the name typed"
+ok "x on a section an earlier session ran: said in its dialog at once; the field edits; the rerun needs the name typed"
 
 keys Down
 wait_for "> [ ] $ [OK h1] Note it"
-keys x
-wait_re "this step ran at [0-9:]{8} in an earlier session: OK on h1; x again runs it again"
 keys x
 wait_for "CONFIRM RUNBOOK COMMAND" 10
 wait_re "this step ran at [0-9:]{8} in an earlier session: OK on h1"
@@ -103,5 +111,14 @@ keys Escape
 wait_for "CANCELLED"
 [ "$(intents '"runbook_step":"rb.md:11"')" = 1 ] || fail "the cancelled step ran"
 ok "x on a step an earlier session ran: the same"
+
+# Typed ahead, as a dialog usually needs: the name goes into the dialog
+# (not k, o, n… to the panes), and Enter runs it.
+keys x; keys -l h1; keys Enter
+wait_for "runbook command of" 20
+[ "$(intents '"runbook_step":"rb.md:11"')" = 2 ] || fail "the typed-ahead rerun did not run"
+assert_contains "$tmp/screen" "> [ ] $ [OK h1] Note it"
+assert_not_contains "$tmp/screen" "note:"
+ok "x then h1 Enter typed ahead on a step that ran: its dialog took them and ran it"
 keys q
 wait_for "exit=0"

@@ -1274,8 +1274,55 @@ commands_run_through_a_builtin_only_when_it_does_them_all(void **state)
 		/* One rollback, looked at or waited for, is one. */
 		{ "kubectl rollout history deploy/api\nkubectl rollout undo deploy/api\n",
 		    RUNBOOK_PATH_SCRIPT, 0, NULL },
+		/* One that can run more than once is refused like two: a loop's
+		 * body or condition, xargs/parallel/watch, a function called twice. */
+		{ "for i in 1 2; do kubectl -n prod rollout undo deployment/api; done\n",
+		    RUNBOOK_PATH_REFUSED, 0, "refuses: `kubectl -n prod rollout undo "
+		    "deployment/api` (line 5) is a rollback inside a for loop, which can run it "
+		    "more than once, like two rollbacks in one step: write it once, outside, or "
+		    "use r in HOSTS" },
 		{ "for d in api web; do kubectl rollout undo deploy/$d; done\n",
-		    RUNBOOK_PATH_SCRIPT, 0, NULL },
+		    RUNBOOK_PATH_REFUSED, 0, NULL },
+		{ "until kubectl -n prod rollout undo deployment/api; do sleep 5; done\n",
+		    RUNBOOK_PATH_REFUSED, 0, "refuses: `kubectl -n prod rollout undo "
+		    "deployment/api` (line 5) is a rollback inside an until loop, which can run it "
+		    "more than once, like two rollbacks in one step: write it once, outside, or "
+		    "use r in HOSTS" },
+		{ "while ! kubectl -n prod rollout status deploy/api; do\n"
+		    "  kubectl -n prod rollout undo deploy/api\ndone\n", RUNBOOK_PATH_REFUSED, 0,
+		    NULL },
+		{ "while true; do\n  if true; then helm rollback api; fi\ndone\n",
+		    RUNBOOK_PATH_REFUSED, 0, NULL },
+		{ "for s in api jobs; do\n  IMAGE_TAG=v1 docker compose up -d $s\ndone\n",
+		    RUNBOOK_PATH_REFUSED, 0, NULL },
+		{ "for i in 1 2; do docker compose run --rm api alembic downgrade -1; done\n",
+		    RUNBOOK_PATH_REFUSED, 0, "refuses: `docker compose run --rm api alembic "
+		    "downgrade -1` (line 5) is a downgrade inside a for loop, which can run it more "
+		    "than once, like two downgrades in one step: write it once, outside, or use M "
+		    "in HOSTS" },
+		{ "echo api | xargs -n1 -I{} kubectl rollout undo deploy/{}\n",
+		    RUNBOOK_PATH_REFUSED, 0, "refuses: `xargs -n1 -I{} kubectl rollout "
+		    "undo deploy/{}` (line 5) is a rollback run by xargs, which can run it more "
+		    "than once, like two rollbacks in one step: write it once, outside, or use r "
+		    "in HOSTS" },
+		{ "watch -n 5 kubectl rollout undo deploy/api\n", RUNBOOK_PATH_REFUSED, 0, NULL },
+		{ "sudo parallel helm rollback ::: api web\n", RUNBOOK_PATH_REFUSED, 0, NULL },
+		{ "undo() {\n  kubectl rollout undo deploy/api\n}\nundo\nundo\n",
+		    RUNBOOK_PATH_REFUSED, 0, "refuses: `kubectl rollout undo deploy/api` (line 6) "
+		    "is a rollback inside function undo, called 2 times, which can run it more than "
+		    "once, like two rollbacks in one step: write it once, outside, or use r in "
+		    "HOSTS" },
+		{ "function undo { kubectl rollout undo deploy/api; }\n"
+		    "for i in 1 2; do undo; done\n", RUNBOOK_PATH_REFUSED, 0, "refuses: `kubectl "
+		    "rollout undo deploy/api` (line 5) is a rollback inside function undo, called "
+		    "in a for loop, which can run it more than once, like two rollbacks in one step: "
+		    "write it once, outside, or use r in HOSTS" },
+		/* Called once, or a loop that only looks: as written, as before. */
+		{ "undo() { kubectl rollout undo deploy/api; }\nundo\n", RUNBOOK_PATH_SCRIPT, 0,
+		    NULL },
+		{ "for i in 1 2 3; do kubectl get pods; sleep 5; done\n"
+		    "kubectl rollout undo deploy/api\n", RUNBOOK_PATH_SCRIPT, 0, NULL },
+		{ "watch -n 5 kubectl get pods\n", RUNBOOK_PATH_SCRIPT, 0, "runs as written" },
 		/* Output is never run, nor the commands beside it. */
 		{ "kubectl get pods\nNAME    READY   STATUS\napi-1   1/1     Running\n",
 		    RUNBOOK_PATH_REFUSED, 0, "refuses: line 6 starts with `NAME`, which is no "
@@ -1378,9 +1425,9 @@ a_change_run_as_written_says_it_is_unverified(void **state)
 		    "the up -d of line 6 names. The script runs as written and its exit status is "
 		    "the outcome: no read-back of what runs after it, no health gate; .env keeps its "
 		    "IMAGE_TAG (the built-in would set it)" },
-		{ "for d in api web; do kubectl rollout undo deploy/$d; done\n", "rollback",
+		{ "if true; then kubectl rollout undo deploy/api; fi\n", "rollback",
 		    "NOT the built-in rollback, so nothing verifies it: `kubectl rollout undo "
-		    "deploy/$d` (line 5) is inside a loop, an if or a pipeline. "
+		    "deploy/api` (line 5) is inside an if, a case, a group or a pipeline. "
 		    "The script runs as written and its exit status is the outcome: no read-back of "
 		    "what runs after it, no health gate" },
 		{ "sudo kubectl rollout undo deployment/api -n prod\n", "rollback",
@@ -1410,6 +1457,28 @@ a_change_run_as_written_says_it_is_unverified(void **state)
 			fail_msg("case %zu: '%s'", i, words);
 		runbook_free(&rb);
 	}
+}
+
+/* A compose `up` that .env's IMAGE_TAG decides for a service: the x
+ * dialog warns before it on a host marked .env!. */
+static void
+a_plain_up_is_one_env_decides(void **state)
+{
+	(void)state;
+	assert_true(runbook_route_plain_up("cd /srv/app && docker compose up -d\n", "api"));
+	assert_true(runbook_route_plain_up("docker compose up -d api jobs\n", "api"));
+	assert_true(runbook_route_plain_up("sudo docker-compose -f docker-compose.yml up -d\n",
+	    "api"));
+	assert_true(runbook_route_plain_up("docker compose --env-file .env up -d --scale api=2 "
+	    "api\n", "api"));
+	/* Another service, a tag of its own, another env file, no up. */
+	assert_false(runbook_route_plain_up("docker compose up -d jobs\n", "api"));
+	assert_false(runbook_route_plain_up("IMAGE_TAG=v1.4.1 docker compose up -d\n", "api"));
+	assert_false(runbook_route_plain_up("export IMAGE_TAG=v1.4.1\ndocker compose up -d\n",
+	    "api"));
+	assert_false(runbook_route_plain_up("docker compose --env-file prod.env up -d\n", "api"));
+	assert_false(runbook_route_plain_up("docker compose ps\ndocker compose restart api\n",
+	    "api"));
 }
 
 /* The journal keeps the script x ran, values filled and warroom's lines
@@ -2227,10 +2296,12 @@ seed_runbooks_have_sensible_structure(void **state)
 			fail_msg("%s: %zu sections, %zu steps, %zu blocks", e->d_name,
 			    st.sections, st.steps, st.blocks);
 		/* Their only errors are what x refuses: two rollbacks in one
-		 * step, text in a bash block; never a block that did not read. */
+		 * step (or one in a loop), text in a bash block; never a block
+		 * that did not read. */
 		for (i = 0; i < rb.ndiags; i++)
 			if (rb.diags[i].severity == RUNBOOK_ERROR &&
 			    strstr(rb.diags[i].msg, "which x would run one after the other") == NULL &&
+			    strstr(rb.diags[i].msg, "which can run it more than once") == NULL &&
 			    strstr(rb.diags[i].msg, "which is no command name") == NULL)
 				fail_msg("%s:%d: %s", e->d_name, rb.diags[i].line, rb.diags[i].msg);
 		assert_blocks_attached(&rb);
@@ -2370,6 +2441,7 @@ main(void)
 		cmocka_unit_test(commands_run_through_a_builtin_only_when_it_does_them_all),
 		cmocka_unit_test(a_change_run_as_written_says_it_is_unverified),
 		cmocka_unit_test(a_script_says_which_change_it_makes),
+		cmocka_unit_test(a_plain_up_is_one_env_decides),
 		cmocka_unit_test(route_names_the_switched_service),
 		cmocka_unit_test(command_names_and_what_cannot_be_one),
 		cmocka_unit_test(unlabelled_output_is_never_a_command),
