@@ -279,8 +279,9 @@ void runbook_free(struct runbook *rb);
 void runbook_stats(const struct runbook *rb, struct runbook_stats *st);
 
 /* Set the thresholds the matrix has rows for, each with its operator
- * (at_or_above; a strict restarts count becomes one more); returns
- * WR_RB_SET_* bits. */
+ * (at_or_above; a strict restarts count becomes one more); a level of a
+ * metric it names but has no row for is off (+Inf). Marks those metrics
+ * in t->from_table; returns WR_RB_SET_* bits. */
 unsigned runbook_matrix_apply(const struct runbook_matrix *m,
     struct config_thresholds *t);
 
