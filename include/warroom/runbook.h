@@ -313,6 +313,10 @@ bool runbook_tminus(const char *text, long *offset_s);
 /* Whether any `warroom` block of rb binds an action of kind k. */
 bool runbook_has_binding(const struct runbook *rb, enum runbook_action_kind k);
 
+/* Whether rb has a migration step: a shell command that runs `alembic …
+ * downgrade`, the built-in one or as written. */
+bool runbook_has_migration_step(const struct runbook *rb);
+
 /* The value of key in a, or NULL. */
 const char *runbook_action_arg(const struct runbook_action *a, const char *key);
 

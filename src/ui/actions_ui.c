@@ -39,7 +39,10 @@ env_of(struct app *app)
 		.tunnels = app->tunnels, .tl = app->tl, .cfg = &app->cfg, .out = &app->logs,
 		.red = &app->red, .incident = app->incident, .on_change = on_action, .arg = app,
 	};
+	int i;
 
+	for (i = 0; i < app->nrunbooks && !env.migration_step; i++)
+		env.migration_step = runbook_has_migration_step(&app->runbooks[i].rb);
 	return env;
 }
 

@@ -468,6 +468,21 @@ bindings_of_a_kind_are_found(void **state)
 	runbook_free(&rb);
 	parse_str(&rb, "# S\n\n1. Post\n\n   ```warroom\n   statuspage resolve\n   ```\n");
 	assert_false(runbook_has_binding(&rb, RUNBOOK_ACT_ANNOUNCE));
+	assert_false(runbook_has_migration_step(&rb));
+	runbook_free(&rb);
+	/* A migration step, whichever way it is written: the rollback's
+	 * outcome points at it only then. */
+	parse_str(&rb, "# S\n\n1. Down\n\n   ```bash\n   cd /srv/app && alembic downgrade -1\n"
+	    "   ```\n");
+	assert_true(runbook_has_migration_step(&rb));
+	runbook_free(&rb);
+	parse_str(&rb, "# S\n\n1. Down\n\n   ```bash\n   docker compose run --rm api alembic "
+	    "downgrade -1\n   ```\n");
+	assert_true(runbook_has_migration_step(&rb));
+	runbook_free(&rb);
+	parse_str(&rb, "# S\n\n1. Look\n\n   ```bash\n   alembic current\n   echo downgrade\n"
+	    "   ```\n");
+	assert_false(runbook_has_migration_step(&rb));
 	runbook_free(&rb);
 }
 
