@@ -1870,6 +1870,12 @@ actions_statuspage_prefill(struct app *app, const char *status, const char *mess
 	slot_step(app, slot, app->post_step, sizeof(app->post_step));
 	app->post_ran = app_slot_ran(app, slot);
 	app->post_no_echo = slot_announces(app, slot);
+	/* A step that names its status has said the word the prompt asks
+	 * for: straight to the text, which Enter still confirms. */
+	if (status != NULL && statuspage_status_parse(status) >= 0) {
+		app->prompt_active = false;
+		return actions_statuspage_post(app, status);
+	}
 	return 0;
 }
 
