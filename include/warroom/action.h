@@ -73,6 +73,9 @@ struct action_env {
 	/* A runbook step's own wait for the health gate (helm --timeout), in
 	 * seconds; 0: health_timeout. */
 	int health_timeout_s;
+	/* A loaded runbook has a migration step (runbook_has_migration_step): an
+	 * outcome with the schema ahead points at it, else at M. */
+	bool migration_step;
 	void (*on_change)(struct action *a, void *arg);
 	void *arg;
 };

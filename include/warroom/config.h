@@ -133,6 +133,15 @@ enum {
 	WR_TH_GE_P95_MONITOR = 1u << 5,
 };
 
+/* Bits of config_thresholds.from_table: the metrics a runbook's decision
+ * table rules. Such a metric's levels are the table's alone (one it does
+ * not name is off); any other keeps [thresholds] and says so. */
+enum {
+	WR_TH_TABLE_ERROR = 1u << 0,
+	WR_TH_TABLE_P95 = 1u << 1,
+	WR_TH_TABLE_RESTARTS = 1u << 2,
+};
+
 /* Rollback decision thresholds; rates are fractions (0.05 = 5%). */
 struct config_thresholds {
 	double error_rate_rollback;
@@ -144,6 +153,7 @@ struct config_thresholds {
 	int restarts_rollback;           /* this many restarts or more … */
 	int restarts_window_s;           /* … within this many seconds */
 	unsigned at_or_above;            /* WR_TH_GE_* bits; 0: every limit is > */
+	unsigned from_table;             /* WR_TH_TABLE_* bits; 0: no table rules */
 };
 
 struct config {

@@ -95,10 +95,12 @@ const char *probe_schema_words(enum probe_schema s);
 
 /* What an action's outcome adds when its gate's 200 answer says the
  * migrations are not current: " but " PROBE_WORDS_*, the revisions when
- * given, and what to do (ahead: the runbook's migration step; behind:
+ * given, and what to do (ahead: the runbook's migration step when
+ * runbook_step, which a loaded runbook has, else the M key; behind:
  * migrate forward, never down; unsure: find out which way first), into
  * buf; "" when they are current or the answer does not say. */
-void probe_schema_outcome(const struct probe_result *r, char *buf, size_t cap);
+void probe_schema_outcome(const struct probe_result *r, bool runbook_step, char *buf,
+    size_t cap);
 
 /* What a smoke check of /readyz that got the 2xx it expected adds when
  * the answer is no plain OK (migrations not current, not ready, no health

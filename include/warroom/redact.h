@@ -56,6 +56,12 @@ bool redact_might_path(const struct redactor *r, const char *s, size_t n, enum r
  * judged: SECRET, TOKEN, PASSWORD, API_KEY, CREDENTIAL… in any case. */
 bool redact_key_is_secret(const char *k, size_t len);
 
+/* The first query parameter of url (before any #) whose name says it is a
+ * credential (token, access_token, api_key, key, secret, password, sig,
+ * signature, auth…, as redaction knows them): its name's length, with
+ * *name pointing at it in url; 0 when there is none. */
+size_t redact_url_secret_param(const char *url, const char **name);
+
 /* A malloc'd copy of s with every secret replaced. r may be NULL (patterns only). */
 char *redact_text(const struct redactor *r, const char *s);
 

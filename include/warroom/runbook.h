@@ -279,8 +279,9 @@ void runbook_free(struct runbook *rb);
 void runbook_stats(const struct runbook *rb, struct runbook_stats *st);
 
 /* Set the thresholds the matrix has rows for, each with its operator
- * (at_or_above; a strict restarts count becomes one more); returns
- * WR_RB_SET_* bits. */
+ * (at_or_above; a strict restarts count becomes one more); a level of a
+ * metric it names but has no row for is off (+Inf). Marks those metrics
+ * in t->from_table; returns WR_RB_SET_* bits. */
 unsigned runbook_matrix_apply(const struct runbook_matrix *m,
     struct config_thresholds *t);
 
@@ -311,6 +312,10 @@ bool runbook_tminus(const char *text, long *offset_s);
 
 /* Whether any `warroom` block of rb binds an action of kind k. */
 bool runbook_has_binding(const struct runbook *rb, enum runbook_action_kind k);
+
+/* Whether rb has a migration step: a shell command that runs `alembic …
+ * downgrade`, the built-in one or as written. */
+bool runbook_has_migration_step(const struct runbook *rb);
 
 /* The value of key in a, or NULL. */
 const char *runbook_action_arg(const struct runbook_action *a, const char *key);

@@ -137,7 +137,7 @@ void statuspage_preview_facts(enum statuspage_kind kind, const struct statuspage
 /* A status-page post as the chat reads it (malloc'd): "TITLE (INCIDENT) —
  * status: text", the title customers read first; "INCIDENT — status:
  * text" when the page's title is that name, or not known (title NULL or
- * ""). */
+ * ""). A text opening with "Status:" drops it: the status is said once. */
 char *statuspage_chat_line(const char *title, const char *incident, const char *status,
     const char *text);
 

@@ -516,8 +516,8 @@ int actions_smoke(struct app *app, int host, const char *url, long expect,
 int actions_announce_ask(struct app *app, const char *message, struct action **slot);
 int actions_announce(struct app *app, const char *typed);
 
-/* A runbook's statuspage binding: the S prompt with its status typed in
- * (Enter confirms), its message, if any, in place of the template, and its
+/* A runbook's statuspage binding: the S prompt, or with a status it names
+ * straight the text to send (Enter confirms) as if typed there, its message, if any, in place of the template, and its
  * name (the public title of a create) and impact for that post; the step
  * of slot is named in the post's record. Without a page or chat: -1, said
  * and journalled as action.refused. */

@@ -8,6 +8,7 @@
  */
 #include "warroom/config.h"
 #include "warroom/ini_lines.h"
+#include "warroom/redact.h"
 #include "warroom/sanitize.h"
 #include "warroom/sshcfg.h"
 
@@ -436,25 +437,34 @@ credentials_go(const char *name)
 }
 
 /* An http(s) URL with a host, a port from 1 to 65535 if any, and no
- * user:password@ (a secret in the file, and in every place the URL is
- * shown). The port is checked here: curl would only fail at each poll. */
+ * user:password@ or credential in its query (?token=, &sig=…: a secret in
+ * the file, and in every place the URL is shown). The port is checked here: curl would only fail at each poll. */
 static int
 parse_url(struct parse_state *ps, const char *name, const char *v, char *out,
     size_t cap)
 {
-	const char *auth, *end, *host_end, *port;
+	const char *auth, *end, *host_end, *port, *key, *at;
+	size_t klen;
 	long n;
 
+	/* First, as no message after this may quote a value that holds a
+	 * secret: a credential in the query string is one in the file too. */
+	if ((klen = redact_url_secret_param(v, &key)) > 0) {
+		config_add_error(ps->cfg, ps->line, "%s: no %.*s= in the URL's query: secrets are "
+		    "never written in the config (%s)", name, (int)klen, key, credentials_go(name));
+		return -1;
+	}
 	if (strncmp(v, "http://", 7) != 0 && strncmp(v, "https://", 8) != 0)
 		return bad_value(ps, name, v, "an http:// or https:// URL");
 	if (strchr(v, ' ') != NULL)
 		return bad_value(ps, name, v, "a URL without spaces");
 	auth = strstr(v, "://") + 3;
 	end = auth + strcspn(auth, "/?#");
-	if (memchr(auth, '@', (size_t)(end - auth)) != NULL) {
-		/* The value is not quoted back: it holds a password. */
-		config_add_error(ps->cfg, ps->line, "%s: no user:password@ in the URL: secrets "
-		    "are never written in the config (%s)", name, credentials_go(name));
+	if ((at = memchr(auth, '@', (size_t)(end - auth))) != NULL) {
+		/* The value is not quoted back: it may hold a password. */
+		config_add_error(ps->cfg, ps->line, "%s: no %s@ in the URL: secrets are never "
+		    "written in the config (%s)", name, memchr(auth, ':', (size_t)(at - auth)) ?
+		    "user:password" : "user", credentials_go(name));
 		return -1;
 	}
 	/* The host ends at the port's ':', or after an IPv6 address's ']'. */

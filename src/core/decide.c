@@ -242,6 +242,14 @@ op_of(unsigned at_or_above, unsigned bit)
 	return (at_or_above & bit) ? "\xe2\x89\xa5" : ">";
 }
 
+/* A fired limit's source, when a runbook's table rules other metrics but
+ * not this one: the reader of the table would look for it there. */
+static const char *
+config_said(const struct config_thresholds *t, unsigned metric)
+{
+	return t->from_table != 0 && !(t->from_table & metric) ? " [thresholds]" : "";
+}
+
 static const enum decide_level by_rank[3] = {
 	DECIDE_ROLLBACK, DECIDE_CONSIDER, DECIDE_MONITOR,
 };
@@ -267,16 +275,16 @@ evaluate(const struct config_thresholds *t, const struct decide_input *m,
 	else if ((i = over(m->error_rate, er, er_ge, t->at_or_above, scale)) >= 0) {
 		fmt_pair(m->error_rate, er[i], percent_decimals(m->error_rate * 100),
 		    100, vs, ls, sizeof(vs));
-		snprintf(text, sizeof(text), "error rate %s%% %s %s%%", vs,
-		    op_of(t->at_or_above, er_ge[i]), ls);
+		snprintf(text, sizeof(text), "error rate %s%% %s %s%%%s", vs,
+		    op_of(t->at_or_above, er_ge[i]), ls, config_said(t, WR_TH_TABLE_ERROR));
 		fire(ev, by_rank[i], text);
 	}
 	if (isnan(m->p95_ms))
 		miss(ev, METRIC_P95);
 	else if ((i = over(m->p95_ms, p95, p95_ge, t->at_or_above, scale)) >= 0) {
 		fmt_pair(m->p95_ms, p95[i], ms_decimals(m->p95_ms), 1, vs, ls, sizeof(vs));
-		snprintf(text, sizeof(text), "p95 %s ms %s %s ms", vs,
-		    op_of(t->at_or_above, p95_ge[i]), ls);
+		snprintf(text, sizeof(text), "p95 %s ms %s %s ms%s", vs,
+		    op_of(t->at_or_above, p95_ge[i]), ls, config_said(t, WR_TH_TABLE_P95));
 		fire(ev, by_rank[i], text);
 	}
 	if (m->restarts < 0 && m->restarts_unreported)
@@ -285,8 +293,9 @@ evaluate(const struct config_thresholds *t, const struct decide_input *m,
 		miss(ev, METRIC_RESTARTS);
 	else if (t->restarts_rollback > 0 && m->restarts >= t->restarts_rollback * scale) {
 		decide_format_window(t->restarts_window_s, win, sizeof(win));
-		snprintf(text, sizeof(text), "%d restart%s in %s \xe2\x89\xa5 %d",
-		    m->restarts, m->restarts == 1 ? "" : "s", win, t->restarts_rollback);
+		snprintf(text, sizeof(text), "%d restart%s in %s \xe2\x89\xa5 %d%s",
+		    m->restarts, m->restarts == 1 ? "" : "s", win, t->restarts_rollback,
+		    config_said(t, WR_TH_TABLE_RESTARTS));
 		fire(ev, DECIDE_ROLLBACK, text);
 	}
 	if (ev->level == DECIDE_OK && ev->nmissing > 0)

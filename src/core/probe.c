@@ -200,7 +200,7 @@ probe_schema_words(enum probe_schema s)
 }
 
 void
-probe_schema_outcome(const struct probe_result *r, char *buf, size_t cap)
+probe_schema_outcome(const struct probe_result *r, bool runbook_step, char *buf, size_t cap)
 {
 	const char *w = probe_schema_words(r->schema);
 	char revs[2 * PROBE_REVISION_MAX + 40] = "";
@@ -213,8 +213,12 @@ probe_schema_outcome(const struct probe_result *r, char *buf, size_t cap)
 	if (r->rev_database[0] != '\0')
 		snprintf(revs, sizeof(revs), " (database %s, release expects %s)", r->rev_database,
 		    r->rev_expected);
+	/* Ahead: the runbook's step only when it has one; else the console's
+	 * own downgrade, which the engineer may not know of. */
 	snprintf(buf, cap, " but %s%s (%s)", w, revs, r->schema == PROBE_SCHEMA_AHEAD ?
-	    "see the runbook's migration step" : r->schema == PROBE_SCHEMA_BEHIND ?
+	    (runbook_step ? "see the runbook's migration step" : "M downgrades it one revision "
+	    "if this release cannot run on it; no runbook has a migration step") :
+	    r->schema == PROBE_SCHEMA_BEHIND ?
 	    "the release needs a migration the database lacks: migrate forward, never down" :
 	    "find out which way before any migration step: a downgrade on a schema behind "
 	    "drops what the release needs");

@@ -404,37 +404,67 @@ rule_userinfo(const char *s, size_t n, struct spans *out)
 	}
 }
 
+/* Query parameters whose value is a credential. */
+static const char *const query_secret_names[] = {
+	"access_token", "refresh_token", "id_token", "token", "auth",
+	"api_key", "apikey", "api-key", "key", "secret", "client_secret",
+	"password", "passwd", "pwd", "pass", "sig", "signature",
+	"x-amz-signature", "x-amz-credential", "x-amz-security-token",
+	"x-goog-signature", "x-goog-credential",
+};
+
+/* At s[i] ('?' or '&'), a credential's "name=": the '=' index, else 0. */
+static size_t
+query_secret_at(const char *s, size_t n, size_t i)
+{
+	size_t k, w;
+
+	if (s[i] != '?' && s[i] != '&')
+		return 0;
+	for (k = i + 1; k < n && is_keychar(s[k]); k++)
+		;
+	if (k >= n || s[k] != '=')
+		return 0;
+	for (w = 0; w < WR_ARRAY_LEN(query_secret_names); w++)
+		if (strlen(query_secret_names[w]) == k - i - 1 &&
+		    ci_at(s, n, i + 1, query_secret_names[w]))
+			return k;
+	return 0;
+}
+
 /* ?access_token=…, &sig=… and other token-like query parameters, in full
  * URLs and in request lines alike. */
 static void
 rule_query(const char *s, size_t n, struct spans *out)
 {
-	static const char *const names[] = {
-		"access_token", "refresh_token", "id_token", "token", "auth",
-		"api_key", "apikey", "api-key", "key", "secret", "client_secret",
-		"password", "passwd", "pwd", "pass", "sig", "signature",
-		"x-amz-signature", "x-amz-credential", "x-amz-security-token",
-		"x-goog-signature", "x-goog-credential",
-	};
-	size_t i, k, w, end;
+	size_t i, k, end;
 
 	for (i = 0; i + 1 < n; i++) {
-		if (s[i] != '?' && s[i] != '&')
-			continue;
-		for (k = i + 1; k < n && is_keychar(s[k]); k++)
-			;
-		if (k >= n || s[k] != '=')
-			continue;
-		for (w = 0; w < WR_ARRAY_LEN(names); w++)
-			if (strlen(names[w]) == k - i - 1 && ci_at(s, n, i + 1, names[w]))
-				break;
-		if (w == WR_ARRAY_LEN(names))
+		if ((k = query_secret_at(s, n, i)) == 0)
 			continue;
 		for (end = k + 1; end < n && !url_stop(s[end]) && s[end] != '&' &&
 		    s[end] != '#'; end++)
 			;
 		span_add(out, k + 1, end);
 	}
+}
+
+size_t
+redact_url_secret_param(const char *url, const char **name)
+{
+	const char *q = strchr(url, '?');
+	size_t n, i, k;
+
+	if (q == NULL)
+		return 0;
+	n = strcspn(url, "#");
+	for (i = (size_t)(q - url); i + 1 < n; i++) {
+		if ((k = query_secret_at(url, n, i)) != 0) {
+			*name = url + i + 1;
+			return k - i - 1;
+		}
+	}
+	return 0;
 }
 
 static void

@@ -627,6 +627,36 @@ runbook_has_binding(const struct runbook *rb, enum runbook_action_kind k)
 	return false;
 }
 
+/* Whether c runs `alembic … downgrade`, built-in or not (a loop, another
+ * service, another revision). */
+static bool
+runs_downgrade(const struct runbook_command *c)
+{
+	size_t i;
+
+	if (c->action.kind == RUNBOOK_ACT_MIGRATE_DOWN)
+		return true;
+	for (i = 0; i < c->argc; i++)
+		if (strcmp(c->argv[i], "alembic") == 0)
+			break;
+	for (; i < c->argc; i++)
+		if (strcmp(c->argv[i], "downgrade") == 0)
+			return true;
+	return false;
+}
+
+bool
+runbook_has_migration_step(const struct runbook *rb)
+{
+	size_t b, i;
+
+	for (b = 0; b < rb->nblocks; b++)
+		for (i = 0; i < rb->blocks[b].ncmds; i++)
+			if (runs_downgrade(&rb->blocks[b].cmds[i]))
+				return true;
+	return false;
+}
+
 bool
 runbook_tminus(const char *text, long *offset_s)
 {

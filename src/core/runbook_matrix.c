@@ -486,6 +486,29 @@ runbook_matrix_apply(const struct runbook_matrix *m, struct config_thresholds *t
 	unsigned set = 0;
 	size_t i;
 
+	/* A metric the table names is the table's alone: a level it leaves
+	 * out is off (never above +Inf), not [thresholds]' default, which the
+	 * reader of the table cannot see. */
+	for (i = 0; i < m->nrows; i++) {
+		switch (m->rows[i].metric) {
+		case RUNBOOK_METRIC_ERROR_RATE:
+			t->error_rate_rollback = t->error_rate_consider = t->error_rate_monitor =
+			    INFINITY;
+			t->at_or_above &= ~(unsigned)(WR_TH_GE_ERROR_ROLLBACK |
+			    WR_TH_GE_ERROR_CONSIDER | WR_TH_GE_ERROR_MONITOR);
+			t->from_table |= WR_TH_TABLE_ERROR;
+			break;
+		case RUNBOOK_METRIC_P95_MS:
+			t->p95_rollback_ms = t->p95_consider_ms = t->p95_monitor_ms = INFINITY;
+			t->at_or_above &= ~(unsigned)(WR_TH_GE_P95_ROLLBACK |
+			    WR_TH_GE_P95_CONSIDER | WR_TH_GE_P95_MONITOR);
+			t->from_table |= WR_TH_TABLE_P95;
+			break;
+		case RUNBOOK_METRIC_RESTARTS:
+			t->from_table |= WR_TH_TABLE_RESTARTS;
+			break;
+		}
+	}
 	for (i = 0; i < m->nrows; i++) {
 		const struct runbook_matrix_row *r = &m->rows[i];
 

@@ -13,6 +13,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 static const char *const action_names[] = { "create", "update", "resolve" };
 static const char *const status_names[] = {
@@ -150,11 +151,20 @@ statuspage_chat_line(const char *title, const char *incident, const char *status
     const char *text)
 {
 	struct wr_buf b = { 0 };
+	size_t n;
 
 	if (title != NULL && title[0] != '\0' && strcmp(title, incident) != 0)
 		wr_buf_printf(&b, "%s (%s)", title, incident);
 	else
 		wr_buf_str(&b, incident);
+	/* A text that opens with its own status ("Resolved: …", the
+	 * templates' way) would read "resolved: Resolved: …". */
+	n = strlen(status);
+	if (n > 0 && strncasecmp(text, status, n) == 0 && text[n] == ':') {
+		text += n + 1;
+		while (*text == ' ')
+			text++;
+	}
 	wr_buf_printf(&b, " \xe2\x80\x94 %s: %s", status, text);
 	return wr_buf_take(&b);
 }

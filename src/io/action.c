@@ -639,7 +639,7 @@ gate_answer(const struct http_response *r, void *arg)
 	if (r->status == 200 && !pr.untrusted && !(pr.has_ready && !pr.ready)) {
 		/* Which way, when /readyz says: the outcome names it. */
 		a->gate_said = pr;
-		probe_schema_outcome(&pr, a->migrations, sizeof(a->migrations));
+		probe_schema_outcome(&pr, a->env.migration_step, a->migrations, sizeof(a->migrations));
 		if (a->gate_ok != NULL) {
 			a->gate_ok(a);
 			return;

@@ -110,7 +110,7 @@ gate_answer(const struct http_response *r, void *arg)
 	/* The health gate's rule (action.c's gate_answer). */
 	if (r->status == 200 && !pr.untrusted && !(pr.has_ready && !pr.ready)) {
 		a->gate_said = pr;
-		probe_schema_outcome(&pr, a->migrations, sizeof(a->migrations));
+		probe_schema_outcome(&pr, a->env.migration_step, a->migrations, sizeof(a->migrations));
 		say(a, " and %s answers 200%s", gate, a->migrations);
 		release(a);
 		return;

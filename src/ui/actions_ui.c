@@ -39,7 +39,10 @@ env_of(struct app *app)
 		.tunnels = app->tunnels, .tl = app->tl, .cfg = &app->cfg, .out = &app->logs,
 		.red = &app->red, .incident = app->incident, .on_change = on_action, .arg = app,
 	};
+	int i;
 
+	for (i = 0; i < app->nrunbooks && !env.migration_step; i++)
+		env.migration_step = runbook_has_migration_step(&app->runbooks[i].rb);
 	return env;
 }
 
@@ -1867,6 +1870,12 @@ actions_statuspage_prefill(struct app *app, const char *status, const char *mess
 	slot_step(app, slot, app->post_step, sizeof(app->post_step));
 	app->post_ran = app_slot_ran(app, slot);
 	app->post_no_echo = slot_announces(app, slot);
+	/* A step that names its status has said the word the prompt asks
+	 * for: straight to the text, which Enter still confirms. */
+	if (status != NULL && statuspage_status_parse(status) >= 0) {
+		app->prompt_active = false;
+		return actions_statuspage_post(app, status);
+	}
 	return 0;
 }
 

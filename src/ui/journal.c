@@ -973,6 +973,7 @@ journal_resolve(struct app *app, const char *typed)
 {
 	struct wr_err err;
 	size_t open = actions_unknown(app);
+	bool armed;
 
 	if (!lineedit_typed_is(typed, "resolve")) {
 		app_say(app, "not resolved: type resolve to resolve it");
@@ -985,11 +986,22 @@ journal_resolve(struct app *app, const char *typed)
 	}
 	app->resolved = true;
 	app->safety.resolved = true;
+	/* A resolved incident refuses every change: an ARMED header would say
+	 * otherwise. Disarmed as A would, journalled, after the resolve
+	 * went (a refused resolve leaves the console as it was). */
+	if ((armed = app_armed(app))) {
+		app->armed_until_ms = 0;
+		app_armed(app);
+		journal_mode(app, "disarmed", "the incident is resolved");
+		app_arm_lock_settle(app);
+	}
 	if (open > 0)
-		app_say(app, "incident resolved, with %zu outcome%s still UNKNOWN (U settles); "
-		    "e exports the post-mortem", open, open == 1 ? "" : "s");
+		app_say(app, "incident resolved%s, with %zu outcome%s still UNKNOWN (U settles); "
+		    "e exports the post-mortem", armed ? " and the console disarmed" : "", open,
+		    open == 1 ? "" : "s");
 	else
-		app_say(app, "incident resolved; e exports the post-mortem");
+		app_say(app, "incident resolved%s; e exports the post-mortem",
+		    armed ? " and the console disarmed" : "");
 }
 
 bool

@@ -191,10 +191,15 @@ thresholds_text(const struct pane *p, char *line, size_t cap)
 
 	decide_format_percent(t->error_rate_rollback, a, sizeof(a));
 	decide_format_ms(t->p95_rollback_ms, b, sizeof(b));
-	/* The operators the rule applies (a runbook's ">= 5%" is ≥). */
-	snprintf(line, cap, "rollback at errors %s %s or p95 %s %s%s",
-	    (t->at_or_above & WR_TH_GE_ERROR_ROLLBACK) ? "\xe2\x89\xa5" : ">", a,
-	    (t->at_or_above & WR_TH_GE_P95_ROLLBACK) ? "\xe2\x89\xa5" : ">", b,
+	/* The operators the rule applies (a runbook's ">= 5%" is ≥); a level
+	 * a runbook's table leaves out is off. */
+	snprintf(line, cap, "rollback at errors %s%s or p95 %s%s%s",
+	    isinf(t->error_rate_rollback) ? "" :
+	    (t->at_or_above & WR_TH_GE_ERROR_ROLLBACK) ? "\xe2\x89\xa5 " : "> ",
+	    isinf(t->error_rate_rollback) ? "off" : a,
+	    isinf(t->p95_rollback_ms) ? "" :
+	    (t->at_or_above & WR_TH_GE_P95_ROLLBACK) ? "\xe2\x89\xa5 " : "> ",
+	    isinf(t->p95_rollback_ms) ? "off" : b,
 	    p->app->matrix_from[0] ? " (matrix: " : "");
 	if (p->app->matrix_from[0])
 		snprintf(line + strlen(line), cap - strlen(line), "%s)", p->app->matrix_from);

@@ -284,8 +284,14 @@ prometheus_url = http://prom:9090/api/v1/query
 investigating = We look at {servce} since {began}.
 [thresholds]
 error_rate_rollback = 0.5%
+[host "b"]
+compose_dir = /srv
+services = api
+metrics_url = http://127.0.0.1:25301/metrics?token=abc123secret
 CONF
 refuse "$tmp/typos.conf" "$tmp/typos.conf:4: health_url: no user:password@ in the URL"
+assert_contains "$tmp/out" "$tmp/typos.conf:14: metrics_url: no token= in the URL's query: secrets are never written in the config (a bearer token goes in metrics_token_env or metrics_token_file)"
+assert_not_contains "$tmp/out" "abc123secret"
 assert_contains "$tmp/out" "$tmp/typos.conf:5: metrics_url: the port in 'http://127.0.0.1:80000/metrics' is not a number from 1 to 65535"
 assert_contains "$tmp/out" "$tmp/typos.conf:6: prometheus_url: give the Prometheus server's base URL"
 assert_contains "$tmp/out" "$tmp/typos.conf:8: investigating: unknown placeholder {servce} (did you mean {service}?)"

@@ -44,7 +44,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			__builtin_trap();
 		if (r.schema_warn != PROBE_SCHEMA_UNSAID && r.health != PROBE_OK)
 			__builtin_trap();
-		probe_schema_outcome(&r, said, sizeof(said));
+		probe_schema_outcome(&r, size > 0 && data[0] & 1, said, sizeof(said));
 		probe_smoke_warning(&r, said, sizeof(said));
 	}
 	{

@@ -139,17 +139,21 @@ wait_for "exit=0"
 ok "T-0 is recorded and restored on resume"
 
 # E resolves the incident: typed, recorded, and the name starts afresh.
+# An armed console is disarmed by it, as A would, and the journal says so.
 start 200 40 "$WARROOM -c $tmp/c.conf --incident cutover"
 wait_for "incident.resume"
+keys A; keys -l arm; keys Enter
+wait_re "ARMED [0-9][0-9]:[0-9][0-9]"
 keys E
 wait_for "type resolve to mark the incident resolved:"
 keys -l "yes"; keys Enter
 wait_for "not resolved: type resolve to resolve it"
 keys E
 keys -l "resolve"; keys Enter
-wait_for "incident resolved; e exports the post-mortem"
+wait_for "incident resolved and the console disarmed; e exports the post-mortem"
 wait_for " RESOLVED "
 wait_for "incident.resolve"
+assert_not_contains "$tmp/screen" "ARMED "
 keys E
 wait_for "the incident is already resolved"
 keys r                       # production changes belong to a new incident now
@@ -158,6 +162,8 @@ keys q
 wait_for "exit=0"
 cutover=$(grep -l '"kind":"incident.resolve"' "$tmp"/tl/*.jsonl)
 [ "$(echo "$cutover" | wc -l)" -eq 1 ] || fail "incident.resolve in: $cutover"
+grep -A1 '"kind":"incident.resolve"' "$cutover" | grep -q '"mode":"disarmed","reason":"the incident is resolved"' ||
+	{ tail -3 "$cutover"; fail "the resolve's disarm is not journalled after it"; }
 "$WARROOM" incidents -c "$tmp/c.conf" > "$tmp/list" || fail "warroom incidents"
 grep -q "$(basename "$cutover" .jsonl).*resolved" "$tmp/list" || fail "not listed resolved: $(cat "$tmp/list")"
 "$WARROOM" export "$(basename "$cutover" .jsonl)" -c "$tmp/c.conf" > "$tmp/pm.md" < /dev/null ||
@@ -168,7 +174,7 @@ wait_for "incident.open cutover"
 keys q
 wait_for "exit=0"
 [ "$(ls "$tmp"/tl/cutover-*.jsonl | wc -l)" -eq 2 ] || fail "the name did not start a new incident"
-ok "E resolves the incident (typed); changes refused after; listed and exported resolved; the name then opens a new one"
+ok "E resolves the incident (typed) and disarms; changes refused after; listed and exported resolved; the name then opens a new one"
 
 # A runbook's errors are said at the start of an incident too (the journal
 # said "" after them, which wiped them); what the journal has to say (a

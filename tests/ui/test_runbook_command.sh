@@ -255,9 +255,8 @@ ok "a secret placeholder is typed hidden, refused without its value, shown and j
 req=$fl/statuspage/requests.jsonl
 keys Down
 keys x
-wait_for "status page (investigating/identified/monitoring/resolved): investigating"
-keys Enter
-# The runbook's words, filled, shown before they go.
+# The step names its status, not asked again: the runbook's words,
+# filled, shown before they go.
 wait_for "create investigating on the status page"
 wait_for "text: Drill on api."
 keys Enter

@@ -618,8 +618,26 @@ urls_checked_whole(void **state)
 	    "in the config (the health endpoints are asked without credentials)");
 	expect_error("[host \"a\"]\ncompose_dir = /srv\nservices = api\n"
 	    "metrics_url = https://ops@m.example.com/metrics\n",
-	    "prod.conf:4: metrics_url: no user:password@ in the URL: secrets are never written "
+	    "prod.conf:4: metrics_url: no user@ in the URL: secrets are never written "
 	    "in the config (a bearer token goes in metrics_token_env or metrics_token_file)");
+	/* A token in the query string is one in the file too: refused, never
+	 * quoted back, whatever else is wrong with the URL. */
+	expect_error("[host \"a\"]\ncompose_dir = /srv\nservices = api\n"
+	    "metrics_url = http://127.0.0.1:25301/metrics?token=abc123secret\n",
+	    "prod.conf:4: metrics_url: no token= in the URL's query: secrets are never written "
+	    "in the config (a bearer token goes in metrics_token_env or metrics_token_file)");
+	expect_error("[host \"a\"]\ncompose_dir = /srv\nservices = api\n"
+	    "health_url = http://h:99999/readyz?x=1&API_KEY=abc123secret\n",
+	    "prod.conf:4: health_url: no API_KEY= in the URL's query: secrets are never written "
+	    "in the config (the health endpoints are asked without credentials)");
+	expect_error("[statuspage]\nkind = cachet\nurl = https://status.example.com/?sig=zz\n"
+	    "token_env = T\n",
+	    "prod.conf:3: url: no sig= in the URL's query: secrets are never written "
+	    "in the config (the API token goes in token_env or token_file)");
+	/* A name that only contains one, or one after the #, is no credential. */
+	assert_int_equal(parse(&cfg, "[host \"a\"]\ncompose_dir = /srv\nservices = api\n"
+	    "metrics_url = http://127.0.0.1:9100/metrics?monkey=1#token=x\n"), 0);
+	config_free(&cfg);
 	expect_error("[statuspage]\nkind = cachet\nurl = https://a:b@status.example.com\n"
 	    "token_env = T\n",
 	    "prod.conf:3: url: no user:password@ in the URL: secrets are never written "

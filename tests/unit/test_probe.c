@@ -336,20 +336,25 @@ outcome_words(void **state)
 
 	(void)state;
 	r = judge_fixture(200, "drivers/probe_readyz_behind.json");
-	probe_schema_outcome(&r, buf, sizeof(buf));
+	probe_schema_outcome(&r, true, buf, sizeof(buf));
 	assert_string_equal(buf, " but migrations not current: the schema is behind this release "
 	    "(database 0041, release expects 0042) (the release needs a migration the database "
 	    "lacks: migrate forward, never down)");
 	r = judge_fixture(200, "drivers/probe_readyz_ahead.json");
-	probe_schema_outcome(&r, buf, sizeof(buf));
+	probe_schema_outcome(&r, true, buf, sizeof(buf));
 	assert_string_equal(buf, " but " PROBE_WORDS_AHEAD " (database 0042, release expects "
 	    "0041) (see the runbook's migration step)");
+	/* No runbook with a migration step: said, and M named instead. */
+	probe_schema_outcome(&r, false, buf, sizeof(buf));
+	assert_string_equal(buf, " but " PROBE_WORDS_AHEAD " (database 0042, release expects "
+	    "0041) (M downgrades it one revision if this release cannot run on it; no runbook "
+	    "has a migration step)");
 	probe_health(200, S("{\"ready\":true,\"migrations_current\":false}"), &r);
-	probe_schema_outcome(&r, buf, sizeof(buf));
+	probe_schema_outcome(&r, true, buf, sizeof(buf));
 	assert_string_equal(buf, " but " PROBE_WORDS_UNSURE " (find out which way before any "
 	    "migration step: a downgrade on a schema behind drops what the release needs)");
 	r = judge_fixture(200, "drivers/probe_readyz_ok.json");
-	probe_schema_outcome(&r, buf, sizeof(buf));
+	probe_schema_outcome(&r, true, buf, sizeof(buf));
 	assert_string_equal(buf, "");
 	assert_string_equal(probe_schema_name(PROBE_SCHEMA_BEHIND), "behind");
 	assert_null(probe_schema_words(PROBE_SCHEMA_CURRENT));

@@ -463,6 +463,28 @@ export_redacts_records_that_were_not(void **state)
 	redact_free(&red);
 }
 
+/* The config's check: the first credential-named query parameter of a
+ * URL, by the names redaction uses; none in the path or after the #. */
+static void
+url_secret_param_is_named(void **state)
+{
+	const char *k = NULL;
+	size_t n;
+
+	(void)state;
+	n = redact_url_secret_param("http://h/metrics?token=abc123secret", &k);
+	assert_int_equal(n, 5);
+	assert_memory_equal(k, "token", 5);
+	n = redact_url_secret_param("http://h/m?a=1&Access_Token=x&sig=y", &k);
+	assert_int_equal(n, 12);
+	assert_memory_equal(k, "Access_Token", 12);
+	assert_int_equal(redact_url_secret_param("http://h/token=x/metrics", &k), 0);
+	assert_int_equal(redact_url_secret_param("http://h/m?tokens=1&key", &k), 0);
+	assert_int_equal(redact_url_secret_param("http://h/m?a=1#&secret=x", &k), 0);
+	n = redact_url_secret_param("http://h/m?password=", &k);
+	assert_int_equal(n, 8);
+}
+
 int
 main(void)
 {
@@ -476,6 +498,7 @@ main(void)
 		cmocka_unit_test(json_values_under_secret_keys_are_replaced_whole),
 		cmocka_unit_test(canary_never_reaches_the_journal_or_the_exports),
 		cmocka_unit_test(export_redacts_records_that_were_not),
+		cmocka_unit_test(url_secret_param_is_named),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

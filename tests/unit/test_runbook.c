@@ -468,6 +468,21 @@ bindings_of_a_kind_are_found(void **state)
 	runbook_free(&rb);
 	parse_str(&rb, "# S\n\n1. Post\n\n   ```warroom\n   statuspage resolve\n   ```\n");
 	assert_false(runbook_has_binding(&rb, RUNBOOK_ACT_ANNOUNCE));
+	assert_false(runbook_has_migration_step(&rb));
+	runbook_free(&rb);
+	/* A migration step, whichever way it is written: the rollback's
+	 * outcome points at it only then. */
+	parse_str(&rb, "# S\n\n1. Down\n\n   ```bash\n   cd /srv/app && alembic downgrade -1\n"
+	    "   ```\n");
+	assert_true(runbook_has_migration_step(&rb));
+	runbook_free(&rb);
+	parse_str(&rb, "# S\n\n1. Down\n\n   ```bash\n   docker compose run --rm api alembic "
+	    "downgrade -1\n   ```\n");
+	assert_true(runbook_has_migration_step(&rb));
+	runbook_free(&rb);
+	parse_str(&rb, "# S\n\n1. Look\n\n   ```bash\n   alembic current\n   echo downgrade\n"
+	    "   ```\n");
+	assert_false(runbook_has_migration_step(&rb));
 	runbook_free(&rb);
 }
 
@@ -1954,6 +1969,52 @@ matrix_operator_shows_and_rules_as_written(void **state)
 	runbook_free(&rb);
 }
 
+/* A table with only "P95 > 2000 ms" rules p95 alone: the [thresholds]
+ * defaults' 1000 ms (consider) and 500 ms (monitor) are off, and the
+ * error rate the table does not name keeps [thresholds], saying so. */
+static void
+matrix_levels_it_does_not_name_are_off(void **state)
+{
+	struct runbook rb;
+	struct config_thresholds t = {
+		.error_rate_rollback = 0.05, .error_rate_consider = 0.02,
+		.error_rate_monitor = 0.01, .p95_rollback_ms = 2500,
+		.p95_consider_ms = 1000, .p95_monitor_ms = 500,
+		.restarts_rollback = 3, .restarts_window_s = 300,
+		.at_or_above = WR_TH_GE_P95_CONSIDER,
+	};
+	struct decide_input m = { .error_rate = 0, .p95_ms = 1439, .restarts = 0 };
+	struct decide_verdict v;
+
+	(void)state;
+	parse_str(&rb, "# M\n\n| Metric | Threshold | Action |\n|---|---|---|\n"
+	    "| P95 latency | > 2000 ms | Rollback immediately |\n");
+	assert_int_equal(runbook_matrix_apply(&rb.matrix, &t), WR_RB_SET_P95_ROLLBACK);
+	assert_int_equal(t.from_table, WR_TH_TABLE_P95);
+	assert_true(isinf(t.p95_consider_ms) && isinf(t.p95_monitor_ms));
+	assert_int_equal(t.at_or_above, 0);
+	v = decide(&t, &m, NULL, NULL);
+	assert_int_equal(v.level, DECIDE_OK);
+	m.p95_ms = 2001;
+	v = decide(&t, &m, NULL, NULL);
+	assert_int_equal(v.level, DECIDE_ROLLBACK);
+	assert_string_equal(v.reason, "p95 2001 ms > 2000 ms");
+	m.p95_ms = 100;
+	m.error_rate = 0.03;
+	v = decide(&t, &m, NULL, NULL);
+	assert_int_equal(v.level, DECIDE_CONSIDER);
+	assert_string_equal(v.reason, "error rate 3% > 2% [thresholds]");
+	m.error_rate = 0;
+	m.restarts = 3;
+	v = decide(&t, &m, NULL, NULL);
+	assert_string_equal(v.reason, "3 restarts in 5m \xe2\x89\xa5 3 [thresholds]");
+	/* No table: no source said. */
+	t.from_table = 0;
+	v = decide(&t, &m, NULL, NULL);
+	assert_string_equal(v.reason, "3 restarts in 5m \xe2\x89\xa5 3");
+	runbook_free(&rb);
+}
+
 static void
 tables_without_the_columns_are_not_a_matrix(void **state)
 {
@@ -2453,6 +2514,7 @@ main(void)
 		cmocka_unit_test(warroom_statuspage_title_and_impact),
 		cmocka_unit_test(matrix_rows_levels_and_warnings),
 		cmocka_unit_test(matrix_operator_shows_and_rules_as_written),
+		cmocka_unit_test(matrix_levels_it_does_not_name_are_off),
 		cmocka_unit_test(tables_without_the_columns_are_not_a_matrix),
 		cmocka_unit_test(near_matrix_headers_are_warned),
 		cmocka_unit_test(first_matrix_rules_and_the_others_are_named),

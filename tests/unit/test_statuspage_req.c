@@ -171,6 +171,13 @@ chat_lines_lead_with_the_public_title(void **state)
 	s = statuspage_chat_line("", "qa-004", "identified", "x");
 	assert_string_equal(s, "qa-004 — identified: x");
 	free(s);
+	/* The resolved template's "Resolved: …": no doubled word. */
+	s = statuspage_chat_line(NULL, "qa", "resolved", "Resolved: api runs v1.4.1.");
+	assert_string_equal(s, "qa — resolved: api runs v1.4.1.");
+	free(s);
+	s = statuspage_chat_line(NULL, "qa", "resolved", "Resolvedness: x");
+	assert_string_equal(s, "qa — resolved: Resolvedness: x");
+	free(s);
 }
 
 /* The S box names where a post goes: kind, page id, the url's host and
