@@ -110,8 +110,8 @@ static void
 a_down_host_keeps_age_and_restarts_in_sight(void **state)
 {
 	/*                 HOST SVC CONN TAG STATE HEALTH READY VERSION RST AGE DRIVER ADDR */
-	const int full[] = { 12, 7, 14, 10, 15, 7, 7, 6, 10, 3, 3, 7, 15 };
-	const int brief[] = { 12, 7, 8, 10, 7, 7, 7, 6, 10, 3, 3, 7, 15 };
+	const int full[] = { 12, 7, 14, 10, 15, 7, 7, 10, 6, 3, 3, 7, 15 };
+	const int brief[] = { 12, 7, 8, 10, 7, 7, 7, 10, 6, 3, 3, 7, 15 };
 	int steps[HOSTS_STEPS_MAX], width[HOSTS_COL_COUNT], n;
 	bool show[HOSTS_COL_COUNT];
 
@@ -136,7 +136,7 @@ static void
 a_crash_loop_keeps_restarts_over_health_in_a_narrow_pane(void **state)
 {
 	/*                 HOST SVC CONN TAG STATE HEALTH READY VERSION RST AGE DRIVER ADDR */
-	const int full[] = { 4, 7, 4, 10, 7, 6, 5, 6, 7, 3, 3, 6, 15 };
+	const int full[] = { 4, 7, 4, 10, 7, 6, 5, 7, 6, 3, 3, 6, 15 };
 	int steps[HOSTS_STEPS_MAX], width[HOSTS_COL_COUNT], n;
 	bool show[HOSTS_COL_COUNT];
 
@@ -174,8 +174,8 @@ the_title_names_the_order_and_the_filter(void **state)
 static void
 a_failing_poll_keeps_its_mark_and_the_tag_in_a_narrow_pane(void **state)
 {
-	const int full[] = { 12, 7, 4, 10, 8, 7, 7, 6, 10, 3, 7, 7, 15 };
-	const int brief[] = { 12, 7, 4, 10, 8, 7, 7, 6, 10, 3, 3, 7, 15 };
+	const int full[] = { 12, 7, 4, 10, 8, 7, 7, 10, 6, 3, 7, 7, 15 };
+	const int brief[] = { 12, 7, 4, 10, 8, 7, 7, 10, 6, 3, 3, 7, 15 };
 	int steps[HOSTS_STEPS_MAX], width[HOSTS_COL_COUNT], n;
 	bool show[HOSTS_COL_COUNT];
 
