@@ -12,6 +12,7 @@
 #include "warroom/armlock.h"
 #include "warroom/chat_badge.h"
 #include "warroom/config.h"
+#include "warroom/contain.h"
 #include "warroom/fleetchain.h"
 #include "warroom/hosts_table.h"
 #include "warroom/keygate.h"
@@ -232,6 +233,8 @@ struct app {
 	                                    CHAT badge, for every console */
 	struct sessions arm_sessions;    /* the journal's open consoles and their
 	                                    arming: a watcher names the armed one */
+	struct contain contain;          /* the journal's kill switches and exports:
+	                                    EXPORTS ON, HOSTS' EXP mark, E's warning */
 	size_t outcomes_at;              /* app_open_outcomes as of this nentries: */
 	size_t unknown_seen, none_yet_seen;
 	int64_t incident_start_ms;       /* the incident.open record's time */
@@ -437,5 +440,13 @@ int app_host_rows(const struct app *app);
  * ("api-1 ROLLBACK IMMEDIATELY, …"; NULL with cap 0: only counted): what
  * a "fixed" post or a resolve would contradict. */
 int app_hosts_not_ok(const struct app *app, char *buf, size_t cap);
+
+/* Whether host h exports: its probed service's /export as last read, or
+ * what the journal last said of it when the probes have not told. */
+enum contain_export app_host_export(const struct app *app, int h);
+
+/* The hosts that export while a kill switch was asked for somewhere in
+ * this incident (none otherwise), their names in names[] (up to max). */
+size_t app_exports_on(const struct app *app, const char **names, size_t max);
 
 #endif

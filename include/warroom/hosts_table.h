@@ -14,7 +14,7 @@
 /* The columns, in table order. */
 enum hosts_col {
 	HOSTS_COL_HOST, HOSTS_COL_SVC, HOSTS_COL_CONN, HOSTS_COL_TAG, HOSTS_COL_STATE,
-	HOSTS_COL_HEALTH, HOSTS_COL_READY, HOSTS_COL_VERSION, HOSTS_COL_RESTARTS,
+	HOSTS_COL_HEALTH, HOSTS_COL_READY, HOSTS_COL_VERSION, HOSTS_COL_EXPORT, HOSTS_COL_RESTARTS,
 	HOSTS_COL_AGE, HOSTS_COL_DRIVER, HOSTS_COL_ADDR, HOSTS_COL_COUNT
 };
 
@@ -28,8 +28,12 @@ enum hosts_sort { HOSTS_BY_HOST, HOSTS_BY_HEALTH, HOSTS_BY_VERDICT };
  * first three. stale: some row shows values that may be old (its host not
  * UP, or its poll failing), so AGE is the last column given up; restarts:
  * some row counts restarts, so RST goes only after HEALTH (and before it
- * READY, STATE and VERSION). Returns how many steps were written. */
-int hosts_table_steps(bool stale, bool restarts, int *steps);
+ * READY, STATE and VERSION). exports: EXP is shown only when some row's
+ * /export said on or off (HOSTS_EXPORTS_KNOWN), right after TAG when one
+ * still exports while a kill switch was asked for (HOSTS_EXPORTS_ON).
+ * Returns how many steps were written. */
+enum hosts_exports { HOSTS_EXPORTS_NONE, HOSTS_EXPORTS_KNOWN, HOSTS_EXPORTS_ON };
+int hosts_table_steps(bool stale, bool restarts, enum hosts_exports exports, int *steps);
 
 /* The AGE cell: how old the data is ("41s", "12m", "3h"; age_s < 0:
  * none), followed by "ERR" while the poll behind it fails ("ERR" alone

@@ -1,7 +1,7 @@
 /*
  * poller.h — what the dashboard shows about each host and service, kept
  * fresh: the driver's polling command over SSH (tags, container state,
- * replicas, revision), /healthz, /readyz and /version over HTTP
+ * replicas, revision), /healthz, /readyz, /export and /version over HTTP
  * (through the host's SSH connection unless tunnel = no), and the metrics
  * behind the rollback verdict, scraped from the host's /metrics or asked
  * of a Prometheus server. Each host polls on its own jittered timer, so a
@@ -14,6 +14,7 @@
 #include <stdint.h>
 
 #include "warroom/config.h"
+#include "warroom/contain.h"
 #include "warroom/decide.h"
 #include "warroom/metrics.h"
 #include "warroom/probe.h"
@@ -61,6 +62,9 @@ struct svc_state {
 	char version[128];
 	enum probe_version_cmp version_cmp;
 	int64_t health_changed_ms;
+	enum contain_export export_state; /* GET health_url/export, probed services only:
+	                                    404 or "disabled" off, another 2xx on */
+	int64_t export_changed_ms;
 };
 
 /* The METRICS sparklines cover the last ten minutes: at most this many

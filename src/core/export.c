@@ -10,6 +10,7 @@
  * is stable byte for byte.
  */
 #include "warroom/export.h"
+#include "warroom/contain.h"
 #include "warroom/fleetchain.h"
 #include "warroom/healthrec.h"
 #include "warroom/runbook.h"
@@ -133,9 +134,10 @@ struct pm {
 	size_t n_ok, n_failed, n_unknown, n_running, n_done, n_preticked;
 	size_t n_unstored;              /* of the running: records kept, not stored */
 	const struct record *back_resync;   /* the recovery is a re-sync after a gap */
-	const struct record **refused;  /* confirmed actions refused before running
-	                                   (action.refused, confirmed: nothing ran) */
-	size_t n_refused;
+	const struct record **refused;  /* actions refused, nothing ran (action.refused:
+	                                   after confirming, or before any dialog) */
+	size_t n_refused, n_refused_confirmed;
+	struct contain contain;         /* kill switches and exports, per host */
 	struct pm_chain *chains;        /* B's fleet rollbacks, in the order begun */
 	size_t nchains;
 	size_t n_ok_by[3], n_failed_by[3];  /* by settled_by(): own end, re-read, hand */
@@ -1013,11 +1015,15 @@ pm_build(struct pm *pm, const struct record *v, size_t n, const struct export_op
 			if (a != NULL && (kind_is(r, "action.end") || record_settles(r)))
 				a->end = r;
 		}
-		if (kind_is(r, "action.refused") &&
-		    cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(r->data, "confirmed"))) {
+		/* Refused before a dialog too (a helm kill switch): what was asked
+		 * and not done is part of the record, not only of the timeline. */
+		if (kind_is(r, "action.refused")) {
 			pm->refused = xrealloc(pm->refused, (pm->n_refused + 1) * sizeof(*pm->refused));
 			pm->refused[pm->n_refused++] = r;
+			pm->n_refused_confirmed += cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(r->data,
+			    "confirmed"));
 		}
+		contain_fold(&pm->contain, r->kind, r->host, r->op, r->data, r->ts_ms);
 		if (kind_is(r, "chain.start") ||
 		    (kind_is(r, "chain.end") && dstr(r, "chain") == NULL))
 			pm_chain(pm, v, n, i, o);
@@ -1119,6 +1125,7 @@ pm_free(struct pm *pm)
 		free(pm->acts[i].outs);
 	free(pm->acts);
 	free(pm->refused);
+	contain_free(&pm->contain);
 	for (i = 0; i < pm->nchains; i++)
 		cJSON_Delete(pm->chains[i].own);
 	free(pm->chains);
@@ -1816,6 +1823,15 @@ kind_details(struct wr_buf *b, const struct record *r)
 	}
 	if (kind_is(r, "health.change"))
 		return health_details(b, r);
+	/* "api exports: on → off", or "api exports: on (first read)". */
+	if (kind_is(r, "exports.change") && dstr(r, "export") != NULL) {
+		wr_buf_printf(b, "%s exports: ", dstr(r, "service") ? dstr(r, "service") : "?");
+		if (dstr(r, "was") != NULL)
+			wr_buf_printf(b, "%s \xe2\x86\x92 %s", dstr(r, "was"), dstr(r, "export"));
+		else
+			wr_buf_printf(b, "%s (first read)", dstr(r, "export"));
+		return true;
+	}
 	/* Said from the outcome and the engineer's words, whatever summary
 	 * an older console stored ("it did not take effect" for failed). */
 	if (kind_is(r, "action.reconcile") && dstr(r, "by") != NULL &&
@@ -2508,6 +2524,42 @@ md_due(struct wr_buf *b, const struct export_opts *o, const struct pm_step *st, 
  * have the same text), then the follow-ups it leaves, grouped the same
  * way. A step ticked only in the runbook file ("- [x]") is the author's,
  * not this incident's: neither done nor left out. */
+/* Whether the journal last said host h exports while a kill switch was
+ * asked for somewhere: the leak the kill switch was meant to stop. */
+static bool
+still_exports(const struct pm *pm, const struct contain_host *h)
+{
+	return h->exports == CONTAIN_EXPORT_ON && contain_ks_anywhere(&pm->contain);
+}
+
+/* Containment left undone, first among the follow-ups: each host whose
+ * kill switch was refused with nothing since, and each the probes last
+ * read exporting after a kill switch ran somewhere. How many lines. */
+static size_t
+md_containment(struct wr_buf *b, const struct export_opts *o, const struct pm *pm)
+{
+	size_t i, n = 0;
+
+	for (i = 0; i < pm->contain.n; i++) {
+		const struct contain_host *h = &pm->contain.v[i];
+
+		if (!h->refused_open && !still_exports(pm, h))
+			continue;
+		wr_buf_str(b, n++ == 0 ? "\n**Containment**\n\n- " : "- ");
+		sb_text(b, o, h->host);
+		if (h->refused_open) {
+			wr_buf_str(b, ": kill switch not applied (refused: ");
+			sb_text(b, o, h->refused_reason != NULL ? h->refused_reason : "no reason given");
+			wr_buf_str(b, ")");
+		}
+		if (still_exports(pm, h))
+			wr_buf_str(b, h->refused_open ? "; its /export last answered on" :
+			    ": still exports (its /export last answered on)");
+		wr_buf_str(b, "\n");
+	}
+	return n;
+}
+
 static void
 md_checklist(struct wr_buf *b, const struct record *v, size_t n, const struct export_opts *o,
     const struct pm *pm)
@@ -2555,7 +2607,7 @@ md_checklist(struct wr_buf *b, const struct record *v, size_t n, const struct ex
 		}
 	}
 	wr_buf_str(b, "\n### Follow-ups\n");
-	if (pm->n_done == pm->nsteps)
+	if (md_containment(b, o, pm) == 0 && pm->n_done == pm->nsteps)
 		wr_buf_str(b, "\n_None: every recorded step is ticked._\n");
 	for (g = 0; g < pm->nrbs; g++) {
 		bool named = false;
@@ -2687,7 +2739,7 @@ md_journal(struct wr_buf *b, const struct record *v, size_t n, const struct expo
 	free(w.s);
 }
 
-/* A confirmed action refused before anything ran, as an Actions row. */
+/* An action refused before anything ran, as an Actions row. */
 static void
 md_refused_row(struct wr_buf *b, const struct export_opts *o, const struct record *r)
 {
@@ -2824,8 +2876,13 @@ render_md(struct wr_buf *b, const struct record *v, size_t n, const struct expor
 	if (pm->n_unstored > 0)
 		wr_buf_printf(b, ", %zu with records not stored yet (the journal cannot be "
 		    "written)", pm->n_unstored);
-	if (pm->n_refused > 0)
+	if (pm->n_refused > 0 && pm->n_refused_confirmed == pm->n_refused)
 		wr_buf_printf(b, ", %zu refused (confirmed, nothing ran)", pm->n_refused);
+	else if (pm->n_refused_confirmed > 0)
+		wr_buf_printf(b, ", **%zu refused** (nothing ran; %zu of them after confirming)",
+		    pm->n_refused, pm->n_refused_confirmed);
+	else if (pm->n_refused > 0)
+		wr_buf_printf(b, ", **%zu refused** (nothing ran)", pm->n_refused);
 	wr_buf_str(b, ".\n");
 	wr_buf_printf(b, "- Checklist: %zu of %zu steps done", pm->n_done, pm->nsteps);
 	if (pm->n_preticked > 0)
@@ -3029,9 +3086,10 @@ json_counts(cJSON *inc, const struct pm *pm)
 	if (pm->n_unstored > 0)
 		cJSON_AddNumberToObject(c, "not_stored", (double)pm->n_unstored);
 	cJSON_AddNumberToObject(c, "refused", (double)pm->n_refused);
+	cJSON_AddNumberToObject(c, "refused_confirmed", (double)pm->n_refused_confirmed);
 }
 
-/* A confirmed action refused before anything ran, as an actions entry:
+/* An action refused before anything ran, as an actions entry:
  * outcome "refused", the reason as its detail. */
 static cJSON *
 json_refused(const struct export_opts *o, const struct record *r)
@@ -3048,6 +3106,36 @@ json_refused(const struct export_opts *o, const struct record *r)
 	cJSON_AddBoolToObject(x, "reconciled", false);
 	json_str(x, "detail", o, dstr(r, "reason"));
 	return x;
+}
+
+/* The Markdown follow-ups' containment lines (md_containment), as
+ * "followups": per host, the kill switch refused with nothing since
+ * (its action, service and reason) and whether it still exports. */
+static void
+json_containment(cJSON *inc, const struct export_opts *o, const struct pm *pm)
+{
+	cJSON *arr = cJSON_AddArrayToObject(inc, "followups");
+	size_t i;
+
+	for (i = 0; i < pm->contain.n; i++) {
+		const struct contain_host *h = &pm->contain.v[i];
+		cJSON *x;
+
+		if (!h->refused_open && !still_exports(pm, h))
+			continue;
+		x = cJSON_CreateObject();
+		json_str(x, "host", o, h->host);
+		cJSON_AddStringToObject(x, "what", h->refused_open ? "killswitch_not_applied" :
+		    "still_exports");
+		if (h->refused_open) {
+			json_str(x, "action", o, h->refused_action);
+			json_str(x, "service", o, h->refused_service);
+			json_str(x, "reason", o, h->refused_reason);
+			json_time(x, "refused", h->refused_ms);
+		}
+		cJSON_AddBoolToObject(x, "still_exports", still_exports(pm, h));
+		cJSON_AddItemToArray(arr, x);
+	}
 }
 
 /* Where a rollback time came from, as the Markdown key times say it: an
@@ -3300,6 +3388,7 @@ json_incident(const struct record *v, size_t n, const struct export_opts *o,
 		cJSON_AddItemToArray(acts, x);
 	}
 	json_chains(inc, o, pm);
+	json_containment(inc, o, pm);
 	steps = cJSON_AddArrayToObject(inc, "checklist");
 	/* Each runbook's T-0 once: a runbook's steps can outnumber records. */
 	tzs = xmalloc((pm->nrbs + 1) * sizeof(*tzs));

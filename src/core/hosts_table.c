@@ -11,7 +11,7 @@
 #include "warroom/decide.h"
 
 int
-hosts_table_steps(bool stale, bool restarts, int *steps)
+hosts_table_steps(bool stale, bool restarts, enum hosts_exports exports, int *steps)
 {
 	int n = 0;
 
@@ -26,6 +26,9 @@ hosts_table_steps(bool stale, bool restarts, int *steps)
 	 * rollback rule, and its count is in no other column, while the
 	 * pods that still serve may keep HEALTH at OK: RST goes after it. */
 	steps[n++] = HOSTS_COL_TAG;
+	/* A leak the kill switch did not stop outranks everything but the tag. */
+	if (exports == HOSTS_EXPORTS_ON)
+		steps[n++] = HOSTS_COL_EXPORT;
 	if (restarts)
 		steps[n++] = HOSTS_COL_RESTARTS;
 	steps[n++] = HOSTS_COL_HEALTH;
@@ -43,6 +46,8 @@ hosts_table_steps(bool stale, bool restarts, int *steps)
 		steps[n++] = HOSTS_COL_AGE;
 	if (!restarts)
 		steps[n++] = HOSTS_COL_RESTARTS;
+	if (exports == HOSTS_EXPORTS_KNOWN)
+		steps[n++] = HOSTS_COL_EXPORT;
 	/* "DOWN retry 26s" says no more than "DOWN 26s" does. */
 	steps[n++] = COLUMNS_WIDEN(HOSTS_COL_CONN);
 	steps[n++] = HOSTS_COL_DRIVER;

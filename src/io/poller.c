@@ -3,7 +3,7 @@
  * (with jitter, so a fleet does not poll in lockstep) starts the driver's
  * command over exec.c when the host is UP and no poll is still running,
  * collects its output, and hands it to the pure parsers; another probes
- * /healthz, /readyz and /version over http.c, tunnelled through the host's
+ * /healthz, /readyz, /export and /version over http.c, tunnelled through the host's
  * SSH session by default; a third reads the host's metrics, from its
  * /metrics or from Prometheus queries (promquery.c), and draws the verdict.
  * A failure is kept beside the last good data, so the screen can show both
@@ -22,6 +22,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "warroom/contain.h"
 #include "warroom/driver_cmd.h"
 #include "warroom/exec.h"
 #include "warroom/http.h"
@@ -42,12 +43,12 @@
 struct poller;
 struct host_poll;
 
-/* One health probe in flight; a host's three live in its host_poll (a
+/* One health probe in flight; a host's four live in its host_poll (a
  * round starts only when the last has ended), so a request that ends
  * without a callback at shutdown (http_free) leaves nothing to free. */
 struct probe_req {
 	struct host_poll *hp;
-	enum { PR_HEALTHZ, PR_READYZ, PR_VERSION } what;
+	enum { PR_HEALTHZ, PR_READYZ, PR_EXPORT, PR_VERSION } what;
 	int64_t sent_ms;                 /* wall clock */
 };
 
@@ -67,7 +68,9 @@ struct host_poll {
 	bool probe_owed;                 /* a round was asked for while one was out */
 	bool poll_owed;                  /* a driver round was asked for while the
 	                                    commands of one (sent before) were out */
-	struct probe_req probes[3];
+	struct probe_req probes[4];
+	int export_unsaid;                /* /export answers in a row that said
+	                                    neither on nor off (a status came) */
 	/* The watch: the driver's commands looping on one channel. */
 	struct exec_cmd *watch;
 	struct job *wjobs;               /* one per command of the loop */
@@ -736,7 +739,22 @@ probe_done(const struct http_response *r, void *arg)
 	int64_t now = wall_ms();
 	int i;
 
-	if (q->what == PR_VERSION) {
+	if (q->what == PR_EXPORT) {
+		/* What the kill switch turns off, beside health: HOSTS shows it. */
+		enum contain_export e = contain_export_answer(r->status, r->body, r->len,
+		    r->truncated || r->error[0] != '\0');
+
+		/* No answer at all is the host, not the endpoint: asked again. */
+		hp->export_unsaid = e != CONTAIN_EXPORT_UNKNOWN || r->status == 0 ? 0 :
+		    hp->export_unsaid + 1;
+
+		for (i = 0; i < hp->cfg->nservices; i++)
+			if (config_probes_service(hp->cfg, i)) {
+				if (hp->svc[i].export_state != e)
+					hp->svc[i].export_changed_ms = now;
+				hp->svc[i].export_state = e;
+			}
+	} else if (q->what == PR_VERSION) {
 		/* A version from an answer cut short or over the cap is not one. */
 		if (r->status >= 200 && r->status < 300 && r->error[0] == '\0' && !r->truncated)
 			probe_version(r->body, r->len, version, sizeof(version), &err);
@@ -757,6 +775,8 @@ probe_done(const struct http_response *r, void *arg)
 		if (!config_probes_service(hp->cfg, i))
 			continue;
 		s->probe_at_ms = now;
+		if (q->what == PR_EXPORT)
+			continue;
 		if (q->what == PR_HEALTHZ) {
 			if (s->healthz.health != res.health)
 				s->health_changed_ms = now;
@@ -804,16 +824,22 @@ version_due(const struct host_poll *hp, int64_t now)
 	return false;
 }
 
-/* One round of health probes; all: /version too, whenever it was read. */
+/* One round of health probes and /export (the kill switch's URL, as
+ * plan_killswitch makes it); all: /version too, whenever it was read. A
+ * service whose /export said nothing usable three rounds running is not
+ * asked again but on asked-for rounds: it has no export to show. */
+#define EXPORT_UNSAID_MAX 3
+
 static void
 probe_round(struct host_poll *hp, bool all)
 {
-	static const char *const paths[] = { "/healthz", "/readyz", "/version" };
+	static const char *const paths[] = { "/healthz", "/readyz", "/export", "/version" };
 	const char *sock;
 	char url[WR_URL_MAX + 16];
 	struct wr_err err;
 	int64_t now = wall_ms();
-	int i, n;
+	int i;
+	bool version;
 
 	if (hp->cfg->health_url[0] == '\0')
 		return;
@@ -823,14 +849,16 @@ probe_round(struct host_poll *hp, bool all)
 	}
 	if (!route(hp, hp->cfg->health_url, &sock))
 		return;
-	n = all || version_due(hp, now) ? 3 : 2;
-	if (n == 3)
+	if ((version = all || version_due(hp, now)))
 		hp->version_at_ms = now;
-	for (i = 0; i < n; i++) {
+	for (i = PR_HEALTHZ; i <= PR_VERSION; i++) {
 		struct probe_req *q = &hp->probes[i];
 		struct http_request req = { .url = url, .unix_socket = sock, .timeout_ms = 5000,
 			.max_body = WR_PROBE_BODY_MAX };
 
+		if ((i == PR_VERSION && !version) ||
+		    (i == PR_EXPORT && !all && hp->export_unsaid >= EXPORT_UNSAID_MAX))
+			continue;
 		snprintf(url, sizeof(url), "%s%s", hp->cfg->health_url, paths[i]);
 		q->hp = hp;
 		q->what = i;

@@ -396,6 +396,7 @@ app_free_entries(struct app *app)
 	app->nentries = app->capentries = 0;
 	stepran_free(&app->steps_ran);
 	sessions_free(&app->arm_sessions);
+	contain_free(&app->contain);
 }
 
 int
@@ -548,6 +549,34 @@ app_hosts_not_ok(const struct app *app, char *buf, size_t cap)
 			    app->cfg.hosts[i].name, decide_level_name(m->verdict.level));
 		n++;
 	}
+	return n;
+}
+
+enum contain_export
+app_host_export(const struct app *app, int h)
+{
+	const struct contain_host *j = contain_host(&app->contain, app->cfg.hosts[h].name);
+	int k;
+
+	for (k = 0; app->poller != NULL && k < app->cfg.hosts[h].nservices; k++) {
+		const struct svc_state *s = poller_state(app->poller, h, k);
+
+		if (s != NULL && s->export_state != CONTAIN_EXPORT_UNKNOWN)
+			return s->export_state;
+	}
+	return j != NULL ? j->exports : CONTAIN_EXPORT_UNKNOWN;
+}
+
+size_t
+app_exports_on(const struct app *app, const char **names, size_t max)
+{
+	size_t h, n = 0;
+
+	if (!contain_ks_anywhere(&app->contain))
+		return 0;
+	for (h = 0; h < app->cfg.nhosts && n < max; h++)
+		if (app_host_export(app, (int)h) == CONTAIN_EXPORT_ON)
+			names[n++] = app->cfg.hosts[h].name;
 	return n;
 }
 

@@ -223,6 +223,7 @@ journal_apply(struct app *app, const struct record *r)
 	app_add_record(app, r);
 	sessions_note(&app->arm_sessions, r);
 	seen_apply(app, r);
+	contain_fold(&app->contain, r->kind, r->host, r->op, r->data, r->ts_ms);
 	envmarks_apply(app, r);
 	if (strcmp(r->kind, "incident.resolve") == 0)
 		app->resolved = app->safety.resolved = true;
@@ -739,10 +740,53 @@ health_record(struct app *app, bool resync)
 	return n;
 }
 
+/* exports.change for each probed service whose /export answer (on or
+ * off: not known says nothing) differs from what the journal last said of
+ * its host; the record, read back through on_record, is the new "last". */
+static void
+exports_record(struct app *app)
+{
+	struct wr_err err;
+	size_t h;
+	int k;
+
+	if (!writable(app) || app->poller == NULL || timeline_degraded(app->tl) ||
+	    timeline_read_only(app->tl))
+		return;
+	for (h = 0; h < app->cfg.nhosts; h++)
+		for (k = 0; k < app->cfg.hosts[h].nservices; k++) {
+			const struct svc_state *s = poller_state(app->poller, (int)h, k);
+			const struct contain_host *was = contain_host(&app->contain,
+			    app->cfg.hosts[h].name);
+			enum contain_export before = was != NULL ? was->exports :
+			    CONTAIN_EXPORT_UNKNOWN;
+			cJSON *d;
+
+			if (s == NULL || s->export_state == CONTAIN_EXPORT_UNKNOWN ||
+			    s->export_state == before)
+				continue;
+			d = cJSON_CreateObject();
+			cJSON_AddStringToObject(d, "service", app->cfg.hosts[h].services[k]);
+			cJSON_AddStringToObject(d, "export", contain_export_name(s->export_state));
+			if (before != CONTAIN_EXPORT_UNKNOWN)
+				cJSON_AddStringToObject(d, "was", contain_export_name(before));
+			else
+				cJSON_AddBoolToObject(d, "first", true);
+			if (timeline_append(app->tl, "exports.change", app->cfg.hosts[h].name, NULL,
+			    d, &err) != 0) {
+				app_say(app, "exports of %s not recorded now: %s", app->cfg.hosts[h].name,
+				    err.msg);
+				sync_safety(app);
+				return;
+			}
+		}
+}
+
 void
 journal_health(struct app *app)
 {
 	health_record(app, false);
+	exports_record(app);
 }
 
 void
@@ -973,6 +1017,9 @@ journal_resolve(struct app *app, const char *typed)
 {
 	struct wr_err err;
 	size_t open = actions_unknown(app);
+	const char *on[16];
+	char leak[200];
+	size_t non = app_exports_on(app, on, 16);
 	bool armed;
 
 	if (!lineedit_typed_is(typed, "resolve")) {
@@ -995,7 +1042,11 @@ journal_resolve(struct app *app, const char *typed)
 		journal_mode(app, "disarmed", "the incident is resolved");
 		app_arm_lock_settle(app);
 	}
-	if (open > 0)
+	/* Resolved over a leak the prompt named: said again, not dropped. */
+	if (contain_resolve_words(&app->contain, on, non, leak, sizeof(leak)) > 0)
+		app_say(app, "incident resolved%s, but %s; e exports the post-mortem (its "
+		    "follow-ups name it)", armed ? " and the console disarmed" : "", leak);
+	else if (open > 0)
 		app_say(app, "incident resolved%s, with %zu outcome%s still UNKNOWN (U settles); "
 		    "e exports the post-mortem", armed ? " and the console disarmed" : "", open,
 		    open == 1 ? "" : "s");

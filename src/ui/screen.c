@@ -358,7 +358,7 @@ format_elapsed(char *buf, size_t cap, long secs)
 	snprintf(buf, cap, "T+%02ld:%02ld:%02ld", secs / 3600, (secs / 60) % 60, secs % 60);
 }
 
-#define HEADER_BADGES 8          /* at most seven at once: a watcher's ARMED is another console's */
+#define HEADER_BADGES 9          /* at most nine at once: a watcher's ARMED is another console's */
 /* What the header keeps for the incident's name (beside " warroom │ ",
  * " │ T+00:00:00" and the time) before the status page's badge is
  * worded shorter. */
@@ -472,6 +472,23 @@ draw_header(struct app *app)
 		    " %zu UNKNOWN: check by hand, then U " : " %zu UNKNOWN: host not read back yet ",
 		    unknown);
 		battr[nb++] = ui_attr(app, THEME_BAD) | A_REVERSE;
+	}
+	/* A host still exporting after a kill switch ran somewhere: the leak
+	 * the kill switch was meant to stop (HOSTS' EXPORT column says where). */
+	{
+		const char *on[4];
+		size_t k, non = app_exports_on(app, on, 4);
+		int len;
+
+		if (non > 0) {
+			len = snprintf(badge[nb], sizeof(badge[0]), " EXPORTS ON: ");
+			for (k = 0; k < non && k < 3; k++)
+				len += snprintf(badge[nb] + len, sizeof(badge[0]) - (size_t)len, "%s%.40s",
+				    k > 0 ? " " : "", on[k]);
+			snprintf(badge[nb] + len, sizeof(badge[0]) - (size_t)len, "%s ",
+			    non > 3 ? " …" : "");
+			battr[nb++] = ui_attr(app, THEME_WARN) | A_REVERSE;
+		}
 	}
 	if (app->resolved) {
 		snprintf(badge[nb], sizeof(badge[0]), " RESOLVED ");
@@ -679,10 +696,17 @@ draw_footer(struct app *app)
 			x = ui_put(w, 0, 1, cols - 2, ui_attr(app, THEME_STATUS), app->post_title_edit ?
 			    "title: " : "text: ");
 		} else if (app->prompt_kind == PROMPT_RESOLVE) {
-			char q[400], bad[300];
+			char q[400], bad[300], leak[200];
 			int nbad = app_hosts_not_ok(app, bad, sizeof(bad));
+			const char *on[16];
+			size_t non = app_exports_on(app, on, 16);
 
-			if (nbad > 0)
+			/* Containment first: a leak still going outweighs a verdict. */
+			if (contain_resolve_words(&app->contain, on, non, leak, sizeof(leak)) > 0) {
+				snprintf(q, sizeof(q), "%.160s%s%.60s: type resolve to resolve anyway: ",
+				    leak, nbad > 0 ? "; not OK: " : "", nbad > 0 ? bad : "");
+				nbad = nbad > 0 ? nbad : 1;
+			} else if (nbad > 0)
 				snprintf(q, sizeof(q), "%d host%s not OK (%.60s); type resolve to "
 				    "resolve anyway: ", nbad, nbad == 1 ? "" : "s", bad);
 			else

@@ -98,6 +98,7 @@ static const struct {
 	[HOSTS_COL_CONN] = { "CONN", 16 }, [HOSTS_COL_TAG] = { "TAG", 24 },
 	[HOSTS_COL_STATE] = { "STATE", 20 }, [HOSTS_COL_HEALTH] = { "HEALTH", 7 },
 	[HOSTS_COL_READY] = { "READY", 11 }, [HOSTS_COL_VERSION] = { "VERSION", 24 },
+	[HOSTS_COL_EXPORT] = { "EXPORT", 6 },
 	[HOSTS_COL_RESTARTS] = { "RST", 4 }, [HOSTS_COL_AGE] = { "AGE", 8 },
 	[HOSTS_COL_DRIVER] = { "DRIVER", 8 }, [HOSTS_COL_ADDR] = { "ADDRESS", 40 },
 };
@@ -483,8 +484,8 @@ cell_text(const struct app *app, int hi, const struct config_host *host, int svc
 
 	buf[0] = '\0';
 	/* No endpoint of its own (a worker beside the API): nothing to show. */
-	if ((c == HOSTS_COL_HEALTH || c == HOSTS_COL_READY || c == HOSTS_COL_VERSION) &&
-	    !config_probes_service(host, svc)) {
+	if ((c == HOSTS_COL_HEALTH || c == HOSTS_COL_READY || c == HOSTS_COL_VERSION ||
+	    c == HOSTS_COL_EXPORT) && !config_probes_service(host, svc)) {
 		snprintf(buf, cap, "-");
 		return THEME_DIM;
 	}
@@ -544,6 +545,16 @@ cell_text(const struct app *app, int hi, const struct config_host *host, int svc
 			role = health_role(s->readyz.health);
 		}
 		break;
+	case HOSTS_COL_EXPORT:
+		/* /export as last read; on after a kill switch ran anywhere in
+		 * this incident is the leak still going. */
+		if (s && s->export_state != CONTAIN_EXPORT_UNKNOWN) {
+			snprintf(buf, cap, "%s", contain_export_name(s->export_state));
+			if (s->export_state == CONTAIN_EXPORT_ON &&
+			    contain_ks_anywhere(&app->contain))
+				role = THEME_WARN;
+		}
+		break;
 	case HOSTS_COL_VERSION:
 		if (s && s->version[0]) {
 			snprintf(buf, cap, "%s%s", s->version_cmp ==
@@ -580,7 +591,7 @@ cell_text(const struct app *app, int hi, const struct config_host *host, int svc
 	 * current one; probes that go direct (tunnel = false) stay current. */
 	if (stale && c >= HOSTS_COL_TAG && c <= HOSTS_COL_AGE &&
 	    (host->tunnel || (c != HOSTS_COL_HEALTH && c != HOSTS_COL_READY &&
-	    c != HOSTS_COL_VERSION)))
+	    c != HOSTS_COL_VERSION && c != HOSTS_COL_EXPORT)))
 		role = THEME_DIM;
 	/* So are what a failing poll read last; probes are asked apart. */
 	if (!stale && poll_failing(s) && (c == HOSTS_COL_TAG || c == HOSTS_COL_STATE ||
@@ -595,6 +606,7 @@ struct table_fit {
 	int full[HOSTS_COL_COUNT], brief[HOSTS_COL_COUNT];
 	bool stale;                      /* some row's values may be old */
 	bool restarts;                   /* some row counts restarts */
+	enum hosts_exports exports;      /* what some row's /export said */
 };
 
 static void
@@ -605,6 +617,7 @@ column_widths(const struct app *app, int rows, struct table_fit *f)
 	int c, n, svc, hi;
 
 	f->stale = f->restarts = false;
+	f->exports = HOSTS_EXPORTS_NONE;
 	for (c = 0; c < HOSTS_COL_COUNT; c++)
 		f->full[c] = f->brief[c] = ui_width(cols[c].title);
 	for (n = 0; n < rows; n++) {
@@ -614,6 +627,12 @@ column_widths(const struct app *app, int rows, struct table_fit *f)
 		s = poller_state(app->poller, hi, svc);
 		f->stale |= may_be_old(app, hi, s);
 		f->restarts |= s != NULL && s->have_driver && s->restarts > 0;
+		if (s != NULL && s->export_state == CONTAIN_EXPORT_ON &&
+		    contain_ks_anywhere(&app->contain))
+			f->exports = HOSTS_EXPORTS_ON;
+		else if (s != NULL && s->export_state != CONTAIN_EXPORT_UNKNOWN &&
+		    f->exports == HOSTS_EXPORTS_NONE)
+			f->exports = HOSTS_EXPORTS_KNOWN;
 		for (c = 0; c < HOSTS_COL_COUNT; c++) {
 			cell_text(app, hi, host, svc, c, false, text, sizeof(text));
 			columns_widen(&f->full[c], ui_width(text), cols[c].width);
@@ -688,7 +707,7 @@ hosts_draw(struct app *app, WINDOW *win, int h, int w, bool focused)
 		return;
 	}
 	column_widths(app, rows, &fit);
-	nsteps = hosts_table_steps(fit.stale, fit.restarts, steps);
+	nsteps = hosts_table_steps(fit.stale, fit.restarts, fit.exports, steps);
 	/* The marker column takes 2 cells; HOST, SERVICE and CONN always show. */
 	columns_pick(fit.full, fit.brief, steps, nsteps, HOSTS_COL_COUNT, w - 2, 3, show, width);
 	x = 2;

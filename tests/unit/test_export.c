@@ -938,8 +938,8 @@ resumes_name_what_an_earlier_session_left_unknown(void **state)
 		record_free(&v[i]);
 }
 
-/* A confirmed action refused before it ran is an action in the table
- * and the counts; B's chains are listed with every host's outcome, one
+/* An action refused before it ran, confirmed or refused before its
+ * dialog, is an action in the table and the counts; B's chains are listed with every host's outcome, one
  * a killed console left unfinished as interrupted, as its resume says. */
 static void
 refused_actions_and_fleet_rollbacks_are_listed(void **state)
@@ -964,19 +964,80 @@ refused_actions_and_fleet_rollbacks_are_listed(void **state)
 	    "\"unknown_ops\":[\"rb-1\"],\"interrupted_chains\":[\"fleet rollback of api to v1.4.1 "
 	    "interrupted: h1 UNKNOWN \xc2\xb7 h4 not started\"]}");
 	md = render_n(EXPORT_MD, v, 6);
-	assert_non_null(strstr(md, "- 2 actions: 0 ok, 0 failed, **1 UNKNOWN**, 1 refused "
-	    "(confirmed, nothing ran).\n"));
+	assert_non_null(strstr(md, "- 3 actions: 0 ok, 0 failed, **1 UNKNOWN**, **2 refused** "
+	    "(nothing ran; 1 of them after confirming).\n"));
 	assert_non_null(strstr(md, "| compose.rollback | h7 | \xe2\x80\x94 | "));
 	assert_non_null(strstr(md, " | refused | could not re-read h7 before running: timed out; "
 	    "nothing ran |\n"));
-	/* Refused before any confirmation: the timeline's only. */
-	assert_null(strstr(md, "| compose.rollback | h8 |"));
+	/* Refused before any confirmation: listed all the same. */
+	assert_non_null(strstr(md, " | refused | could not read h8 to plan |\n"));
 	assert_non_null(strstr(md, "Fleet rollbacks (B):\n\n- fleet rollback of api to v1.4.1 "
 	    "interrupted: h1 UNKNOWN \xc2\xb7 h4 not started\n"));
 	assert_non_null(strstr(md, "rollback on h1 (rb-1) \xe2\x80\x94 fleet rollback of api to "
 	    "v1.4.1 interrupted: h1 UNKNOWN \xc2\xb7 h4 not started (not continued) |\n"));
 	free(md);
 	for (size_t i = 0; i < 6; i++)
+		record_free(&v[i]);
+}
+
+/* QA's incident: kill switches ok on h1 and h2, refused on helm's h3
+ * before any dialog, h3's /export still on. The counts, the Actions
+ * table and the follow-ups all say it, in Markdown and JSON; a later
+ * exports.change to off (helm upgrade by hand) closes it. */
+static void
+refused_kill_switch_is_a_follow_up(void **state)
+{
+	struct record v[8] = { 0 };
+	const cJSON *inc, *fu, *x;
+	cJSON *doc;
+	char *md, *js;
+
+	(void)state;
+	add_to(v, 0, 0, "incident.open", NULL, NULL, "{\"name\":\"qa\"}");
+	add_to(v, 1, 10, "action.intent", "h1", "ks-1", "{\"action\":\"compose.killswitch\","
+	    "\"plan\":{\"service\":\"api\",\"from\":\"EXPORT_MODE=on\",\"to\":"
+	    "\"EXPORT_MODE=off\"}}");
+	add_to(v, 2, 20, "action.end", "h1", "ks-1", "{\"outcome\":\"ok\"}");
+	add_to(v, 3, 30, "action.refused", "h3", NULL, "{\"action\":\"helm.killswitch\","
+	    "\"service\":\"api\",\"reason\":\"h3 is a helm host: by hand, helm upgrade api "
+	    "CHART -n NS --reuse-values --set env.EXPORT_MODE=off\"}");
+	add_to(v, 4, 31, "exports.change", "h3", NULL, "{\"service\":\"api\",\"export\":"
+	    "\"on\",\"first\":true}");
+	add_to(v, 5, 32, "exports.change", "h1", NULL, "{\"service\":\"api\",\"export\":"
+	    "\"off\",\"first\":true}");
+	add_to(v, 6, 40, "incident.resolve", NULL, NULL, "{}");
+	add_to(v, 7, 50, "exports.change", "h3", NULL, "{\"service\":\"api\",\"export\":"
+	    "\"off\",\"was\":\"on\"}");
+	md = render_n(EXPORT_MD, v, 7);
+	assert_non_null(strstr(md, "- 2 actions: 1 ok, 0 failed, 0 unknown, **1 refused** "
+	    "(nothing ran).\n"));
+	assert_non_null(strstr(md, "| helm.killswitch | h3 | \xe2\x80\x94 | "));
+	assert_non_null(strstr(md, "### Follow-ups\n\n**Containment**\n\n- h3: kill switch not "
+	    "applied (refused: h3 is a helm host: by hand, helm upgrade api CHART -n NS "
+	    "--reuse-values --set env.EXPORT\\_MODE=off); its /export last answered on\n"));
+	assert_null(strstr(md, "- h1:"));
+	assert_non_null(strstr(md, "| exports.change | h3 | api exports: on (first read) |\n"));
+	free(md);
+	js = render_n(EXPORT_JSON, v, 7);
+	doc = cJSON_Parse(js);
+	inc = cJSON_GetObjectItem(doc, "incident");
+	fu = cJSON_GetObjectItem(inc, "followups");
+	assert_int_equal(cJSON_GetArraySize(fu), 1);
+	x = cJSON_GetArrayItem(fu, 0);
+	assert_string_equal(jstr(x, "host"), "h3");
+	assert_string_equal(jstr(x, "what"), "killswitch_not_applied");
+	assert_string_equal(jstr(x, "action"), "helm.killswitch");
+	assert_true(cJSON_IsTrue(cJSON_GetObjectItem(x, "still_exports")));
+	assert_int_equal(cJSON_GetObjectItem(cJSON_GetObjectItem(inc, "action_counts"),
+	    "refused")->valueint, 1);
+	cJSON_Delete(doc);
+	free(js);
+	/* Turned off by hand afterwards: nothing left to follow up. */
+	md = render_n(EXPORT_MD, v, 8);
+	assert_null(strstr(md, "**Containment**"));
+	assert_non_null(strstr(md, "| exports.change | h3 | api exports: on \xe2\x86\x92 off |\n"));
+	free(md);
+	for (size_t i = 0; i < 8; i++)
 		record_free(&v[i]);
 }
 
@@ -1014,15 +1075,17 @@ json_lists_refused_actions_and_fleet_rollbacks(void **state)
 	assert_non_null(doc);
 	inc = cJSON_GetObjectItem(doc, "incident");
 	acts = cJSON_GetObjectItem(inc, "actions");
-	assert_int_equal(cJSON_GetArraySize(acts), 2);
+	assert_int_equal(cJSON_GetArraySize(acts), 3);
 	assert_string_equal(jstr(cJSON_GetArrayItem(acts, 0), "outcome"), "unknown");
 	assert_string_equal(jstr(cJSON_GetArrayItem(acts, 1), "outcome"), "refused");
 	assert_string_equal(jstr(cJSON_GetArrayItem(acts, 1), "host"), "h7");
 	assert_string_equal(jstr(cJSON_GetArrayItem(acts, 1), "detail"), "could not re-read h7");
+	assert_string_equal(jstr(cJSON_GetArrayItem(acts, 2), "host"), "h8");
 	cnt = cJSON_GetObjectItem(inc, "action_counts");
-	assert_int_equal(cJSON_GetObjectItem(cnt, "total")->valueint, 2);
+	assert_int_equal(cJSON_GetObjectItem(cnt, "total")->valueint, 3);
 	assert_int_equal(cJSON_GetObjectItem(cnt, "unknown")->valueint, 1);
-	assert_int_equal(cJSON_GetObjectItem(cnt, "refused")->valueint, 1);
+	assert_int_equal(cJSON_GetObjectItem(cnt, "refused")->valueint, 2);
+	assert_int_equal(cJSON_GetObjectItem(cnt, "refused_confirmed")->valueint, 1);
 	chains = cJSON_GetObjectItem(inc, "chains");
 	assert_int_equal(cJSON_GetArraySize(chains), 2);
 	c = cJSON_GetArrayItem(chains, 0);
@@ -2014,6 +2077,7 @@ main(void)
 		cmocka_unit_test(summary_counts_outcomes_settled_after_unknown),
 		cmocka_unit_test(resumes_say_what_the_journal_lost),
 		cmocka_unit_test(refused_actions_and_fleet_rollbacks_are_listed),
+		cmocka_unit_test(refused_kill_switch_is_a_follow_up),
 		cmocka_unit_test(json_lists_refused_actions_and_fleet_rollbacks),
 		cmocka_unit_test(bidi_controls_never_reach_an_export_raw),
 		cmocka_unit_test(a_chain_says_the_settled_outcome_of_each_turn),

@@ -35,13 +35,13 @@ every_column_is_taken_once_host_service_conn_first(void **state)
 
 	(void)state;
 	for (k = 0; k < 4; k++) {
-		n = hosts_table_steps(k & 1, k & 2, steps);
+		n = hosts_table_steps(k & 1, k & 2, HOSTS_EXPORTS_NONE, steps);
 		assert_true(n <= HOSTS_STEPS_MAX);
 		assert_int_equal(steps[0], HOSTS_COL_HOST);
 		assert_int_equal(steps[1], HOSTS_COL_SVC);
 		assert_int_equal(steps[2], HOSTS_COL_CONN);
 		for (c = 0; c < HOSTS_COL_COUNT; c++)
-			assert_true(step_of(steps, n, c) >= 0);
+			assert_true(step_of(steps, n, c) >= 0 || c == HOSTS_COL_EXPORT);
 		assert_true(step_of(steps, n, COLUMNS_WIDEN(HOSTS_COL_CONN)) >
 		    step_of(steps, n, HOSTS_COL_VERSION));
 	}
@@ -53,10 +53,10 @@ age_is_the_last_column_given_up_while_values_may_be_old(void **state)
 	int steps[HOSTS_STEPS_MAX], n;
 
 	(void)state;
-	n = hosts_table_steps(true, false, steps);
+	n = hosts_table_steps(true, false, HOSTS_EXPORTS_NONE, steps);
 	assert_int_equal(steps[3], HOSTS_COL_AGE);
 	/* Fresh everywhere: the age matters after the values. */
-	n = hosts_table_steps(false, false, steps);
+	n = hosts_table_steps(false, false, HOSTS_EXPORTS_NONE, steps);
 	assert_true(step_of(steps, n, HOSTS_COL_AGE) > step_of(steps, n, HOSTS_COL_VERSION));
 }
 
@@ -69,20 +69,39 @@ restarts_come_before_ready_state_and_version_while_counted(void **state)
 	/* While counted, RST goes only after HEALTH (the man page's order);
 	 * else before AGE, VERSION and the rest. */
 	for (k = 0; k < 2; k++) {
-		n = hosts_table_steps(k, true, steps);
+		n = hosts_table_steps(k, true, HOSTS_EXPORTS_NONE, steps);
 		assert_true(step_of(steps, n, HOSTS_COL_RESTARTS) <
 		    step_of(steps, n, HOSTS_COL_HEALTH));
 		assert_true(step_of(steps, n, HOSTS_COL_TAG) < step_of(steps, n, HOSTS_COL_RESTARTS));
-		n = hosts_table_steps(k, false, steps);
+		n = hosts_table_steps(k, false, HOSTS_EXPORTS_NONE, steps);
 		assert_true(step_of(steps, n, HOSTS_COL_HEALTH) <
 		    step_of(steps, n, HOSTS_COL_RESTARTS));
 	}
-	n = hosts_table_steps(true, true, steps);
+	n = hosts_table_steps(true, true, HOSTS_EXPORTS_NONE, steps);
 	assert_true(step_of(steps, n, HOSTS_COL_RESTARTS) < step_of(steps, n, HOSTS_COL_READY));
 	assert_true(step_of(steps, n, HOSTS_COL_RESTARTS) < step_of(steps, n, HOSTS_COL_STATE));
 	assert_true(step_of(steps, n, HOSTS_COL_AGE) < step_of(steps, n, HOSTS_COL_RESTARTS));
-	n = hosts_table_steps(false, false, steps);
+	n = hosts_table_steps(false, false, HOSTS_EXPORTS_NONE, steps);
 	assert_true(step_of(steps, n, HOSTS_COL_RESTARTS) > step_of(steps, n, HOSTS_COL_VERSION));
+}
+
+/* EXP: absent while no /export said anything; last but DRIVER and ADDRESS
+ * when known; right after TAG while a host exports after a kill switch. */
+static void
+exports_column_rises_while_a_host_still_exports(void **state)
+{
+	int steps[HOSTS_STEPS_MAX], n;
+
+	(void)state;
+	n = hosts_table_steps(false, true, HOSTS_EXPORTS_NONE, steps);
+	assert_int_equal(step_of(steps, n, HOSTS_COL_EXPORT), -1);
+	n = hosts_table_steps(false, true, HOSTS_EXPORTS_KNOWN, steps);
+	assert_true(n <= HOSTS_STEPS_MAX);
+	assert_true(step_of(steps, n, HOSTS_COL_EXPORT) > step_of(steps, n, HOSTS_COL_VERSION));
+	assert_true(step_of(steps, n, HOSTS_COL_EXPORT) < step_of(steps, n, HOSTS_COL_DRIVER));
+	n = hosts_table_steps(true, true, HOSTS_EXPORTS_ON, steps);
+	assert_true(n <= HOSTS_STEPS_MAX);
+	assert_int_equal(step_of(steps, n, HOSTS_COL_EXPORT), step_of(steps, n, HOSTS_COL_TAG) + 1);
 }
 
 /* The QA screen: 160x45, k8s-bastion DOWN, api-1 jobs restarting; the
@@ -91,13 +110,13 @@ static void
 a_down_host_keeps_age_and_restarts_in_sight(void **state)
 {
 	/*                 HOST SVC CONN TAG STATE HEALTH READY VERSION RST AGE DRIVER ADDR */
-	const int full[] = { 12, 7, 14, 10, 15, 7, 7, 10, 3, 3, 7, 15 };
-	const int brief[] = { 12, 7, 8, 10, 7, 7, 7, 10, 3, 3, 7, 15 };
+	const int full[] = { 12, 7, 14, 10, 15, 7, 7, 10, 6, 3, 3, 7, 15 };
+	const int brief[] = { 12, 7, 8, 10, 7, 7, 7, 10, 6, 3, 3, 7, 15 };
 	int steps[HOSTS_STEPS_MAX], width[HOSTS_COL_COUNT], n;
 	bool show[HOSTS_COL_COUNT];
 
 	(void)state;
-	n = hosts_table_steps(true, true, steps);
+	n = hosts_table_steps(true, true, HOSTS_EXPORTS_NONE, steps);
 	columns_pick(full, brief, steps, n, HOSTS_COL_COUNT, 92, 3, show, width);
 	assert_true(show[HOSTS_COL_AGE] && show[HOSTS_COL_RESTARTS]);
 	assert_true(show[HOSTS_COL_TAG] && show[HOSTS_COL_HEALTH] && show[HOSTS_COL_READY]);
@@ -117,12 +136,12 @@ static void
 a_crash_loop_keeps_restarts_over_health_in_a_narrow_pane(void **state)
 {
 	/*                 HOST SVC CONN TAG STATE HEALTH READY VERSION RST AGE DRIVER ADDR */
-	const int full[] = { 4, 7, 4, 10, 7, 6, 5, 7, 3, 3, 6, 15 };
+	const int full[] = { 4, 7, 4, 10, 7, 6, 5, 7, 6, 3, 3, 6, 15 };
 	int steps[HOSTS_STEPS_MAX], width[HOSTS_COL_COUNT], n;
 	bool show[HOSTS_COL_COUNT];
 
 	(void)state;
-	n = hosts_table_steps(false, true, steps);
+	n = hosts_table_steps(false, true, HOSTS_EXPORTS_NONE, steps);
 	columns_pick(full, NULL, steps, n, HOSTS_COL_COUNT, 38, 3, show, width);
 	assert_true(show[HOSTS_COL_TAG] && show[HOSTS_COL_RESTARTS]);
 	assert_false(show[HOSTS_COL_HEALTH]);
@@ -155,13 +174,13 @@ the_title_names_the_order_and_the_filter(void **state)
 static void
 a_failing_poll_keeps_its_mark_and_the_tag_in_a_narrow_pane(void **state)
 {
-	const int full[] = { 12, 7, 4, 10, 8, 7, 7, 10, 3, 7, 7, 15 };
-	const int brief[] = { 12, 7, 4, 10, 8, 7, 7, 10, 3, 3, 7, 15 };
+	const int full[] = { 12, 7, 4, 10, 8, 7, 7, 10, 6, 3, 7, 7, 15 };
+	const int brief[] = { 12, 7, 4, 10, 8, 7, 7, 10, 6, 3, 3, 7, 15 };
 	int steps[HOSTS_STEPS_MAX], width[HOSTS_COL_COUNT], n;
 	bool show[HOSTS_COL_COUNT];
 
 	(void)state;
-	n = hosts_table_steps(true, false, steps);
+	n = hosts_table_steps(true, false, HOSTS_EXPORTS_NONE, steps);
 	columns_pick(full, brief, steps, n, HOSTS_COL_COUNT, 43, 3, show, width);
 	assert_true(show[HOSTS_COL_AGE] && show[HOSTS_COL_TAG]);
 	assert_int_equal(width[HOSTS_COL_AGE], 3);
@@ -252,6 +271,7 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(every_column_is_taken_once_host_service_conn_first),
 		cmocka_unit_test(age_is_the_last_column_given_up_while_values_may_be_old),
+		cmocka_unit_test(exports_column_rises_while_a_host_still_exports),
 		cmocka_unit_test(restarts_come_before_ready_state_and_version_while_counted),
 		cmocka_unit_test(a_down_host_keeps_age_and_restarts_in_sight),
 		cmocka_unit_test(a_crash_loop_keeps_restarts_over_health_in_a_narrow_pane),

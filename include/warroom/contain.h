@@ -1,0 +1,86 @@
+/*
+ * contain.h — containment as the journal and the probes tell it: what a
+ * service's GET /export answers (on, off, not known), and per host whether
+ * a kill switch was asked for, whether one turning exports off worked, and
+ * whether one was refused with nothing since to make up for it. HOSTS, the
+ * header, E and the post-mortem all read it from here. Pure: records'
+ * fields in, state out.
+ */
+#ifndef WARROOM_CONTAIN_H
+#define WARROOM_CONTAIN_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include <cjson/cJSON.h>
+
+enum contain_export {
+	CONTAIN_EXPORT_UNKNOWN,
+	CONTAIN_EXPORT_ON,
+	CONTAIN_EXPORT_OFF,
+};
+
+/* What GET /export answered (status 0: none; cut: cut short or over the
+ * cap): OFF for 404 or a 2xx whose body says "disabled", ON for any other
+ * whole 2xx, UNKNOWN for everything else. */
+enum contain_export contain_export_answer(long status, const char *body, size_t len, bool cut);
+
+/* "on", "off" or "unknown", as exports.change records and HOSTS say it. */
+const char *contain_export_name(enum contain_export e);
+
+/* The name back to its state; anything else is UNKNOWN. */
+enum contain_export contain_export_parse(const char *name);
+
+/* One host as the journal tells it (strings owned). */
+struct contain_host {
+	char *host;
+	bool ks_asked;                   /* a kill switch was asked for here */
+	bool ks_off_ok;                  /* one turning exports off ended ok */
+	bool refused_open;               /* the last refused one has had no later kill
+	                                    switch end ok, nor exports.change say off */
+	char *refused_action;            /* that refusal's action ("helm.killswitch") */
+	char *refused_service;           /* … its service, or NULL */
+	char *refused_reason;            /* … and why, or NULL */
+	int64_t refused_ms;
+	enum contain_export exports;     /* what exports.change last said */
+};
+
+/* A kill switch's intent whose end is still to come. */
+struct contain_op {
+	char *op;
+	size_t host;                     /* index into v */
+	bool off;                        /* it turns exports off */
+};
+
+struct contain {
+	struct contain_host *v;
+	size_t n;
+	struct contain_op *ops;
+	size_t nops;
+};
+
+/* Whether an action kind is a kill switch ("compose.killswitch" and the
+ * like; helm's, which is always refused, too). */
+bool contain_is_killswitch(const char *action);
+
+/* Fold one record (its kind, host, op id and data) into c. */
+void contain_fold(struct contain *c, const char *kind, const char *host, const char *op,
+    const cJSON *data, int64_t ts_ms);
+
+/* Whether a kill switch was asked for on any host. */
+bool contain_ks_anywhere(const struct contain *c);
+
+/* The host's entry, or NULL when the journal never named it so. */
+const struct contain_host *contain_host(const struct contain *c, const char *host);
+
+/* What E says before resolving: the hosts that still export (exporting,
+ * n of them: live readings, or the journal's), then those whose kill
+ * switch was refused with nothing since ("h3 still exports; kill switch
+ * refused on h5"), into buf. Returns how many hosts it names (0: buf ""). */
+size_t contain_resolve_words(const struct contain *c, const char *const *exporting, size_t n,
+    char *buf, size_t cap);
+
+void contain_free(struct contain *c);
+
+#endif

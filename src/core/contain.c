@@ -1,0 +1,241 @@
+/*
+ * contain.c — whether exports are still on where the incident tried to
+ * stop them: GET /export's answer judged, and the journal's kill switch
+ * intents, ends and refusals and exports.change records folded per host.
+ * A refusal stays open until a later kill switch on that host ends ok or
+ * the probes see its export off: the engineer may do it by hand (helm).
+ */
+#include "warroom/contain.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "warroom/util.h"
+
+enum contain_export
+contain_export_answer(long status, const char *body, size_t len, bool cut)
+{
+	if (status == 404)
+		return CONTAIN_EXPORT_OFF;
+	if (status < 200 || status >= 300 || cut)
+		return CONTAIN_EXPORT_UNKNOWN;
+	/* The body is not NUL-terminated for us: look within len only. */
+	if (body != NULL && len >= 8 && memmem(body, len, "disabled", 8) != NULL)
+		return CONTAIN_EXPORT_OFF;
+	return CONTAIN_EXPORT_ON;
+}
+
+const char *
+contain_export_name(enum contain_export e)
+{
+	return e == CONTAIN_EXPORT_ON ? "on" : e == CONTAIN_EXPORT_OFF ? "off" : "unknown";
+}
+
+enum contain_export
+contain_export_parse(const char *name)
+{
+	if (name != NULL && strcmp(name, "on") == 0)
+		return CONTAIN_EXPORT_ON;
+	if (name != NULL && strcmp(name, "off") == 0)
+		return CONTAIN_EXPORT_OFF;
+	return CONTAIN_EXPORT_UNKNOWN;
+}
+
+bool
+contain_is_killswitch(const char *action)
+{
+	size_t n;
+
+	if (action == NULL)
+		return false;
+	n = strlen(action);
+	return n >= 10 && strcmp(action + n - 10, "killswitch") == 0;
+}
+
+static const char *
+str_of(const cJSON *o, const char *key)
+{
+	return cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(o, key));
+}
+
+static void
+set_str(char **dst, const char *s)
+{
+	free(*dst);
+	*dst = s != NULL ? xstrdup(s) : NULL;
+}
+
+static size_t
+host_slot(struct contain *c, const char *host)
+{
+	size_t i;
+
+	for (i = 0; i < c->n; i++)
+		if (strcmp(c->v[i].host, host) == 0)
+			return i;
+	c->v = xrealloc(c->v, (c->n + 1) * sizeof(*c->v));
+	memset(&c->v[c->n], 0, sizeof(c->v[0]));
+	c->v[c->n].host = xstrdup(host);
+	return c->n++;
+}
+
+/* Whether a kill switch's plan turns exports off: its "to" is KEY=off. */
+static bool
+plan_off(const cJSON *data)
+{
+	const cJSON *plan = cJSON_GetObjectItemCaseSensitive(data, "plan");
+	const char *to = str_of(plan, "to"), *eq;
+
+	if (to == NULL)
+		return cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(data, "off"));
+	eq = strrchr(to, '=');
+	return strcasecmp(eq != NULL ? eq + 1 : to, "off") == 0;
+}
+
+static void
+op_end(struct contain *c, const char *op, const cJSON *data)
+{
+	const char *outcome = str_of(data, "outcome");
+	size_t i;
+
+	for (i = 0; i < c->nops; i++) {
+		struct contain_host *h;
+
+		if (strcmp(c->ops[i].op, op) != 0)
+			continue;
+		/* Only a settled ok counts: failed and unknown leave it as it was. */
+		if (outcome == NULL || strcmp(outcome, "ok") != 0)
+			return;
+		h = &c->v[c->ops[i].host];
+		if (c->ops[i].off) {
+			h->ks_off_ok = true;
+			h->refused_open = false;
+		}
+		free(c->ops[i].op);
+		c->ops[i] = c->ops[--c->nops];
+		return;
+	}
+}
+
+void
+contain_fold(struct contain *c, const char *kind, const char *host, const char *op,
+    const cJSON *data, int64_t ts_ms)
+{
+	struct contain_host *h;
+	const char *action = str_of(data, "action");
+
+	if ((strcmp(kind, "action.end") == 0 || strcmp(kind, "action.reconcile") == 0) &&
+	    op != NULL) {
+		op_end(c, op, data);
+		return;
+	}
+	if (host == NULL)
+		return;
+	if (strcmp(kind, "action.intent") == 0 && contain_is_killswitch(action) && op != NULL) {
+		size_t k = host_slot(c, host);
+
+		c->v[k].ks_asked = true;
+		c->ops = xrealloc(c->ops, (c->nops + 1) * sizeof(*c->ops));
+		c->ops[c->nops++] = (struct contain_op){ .op = xstrdup(op), .host = k,
+			.off = plan_off(data) };
+	} else if (strcmp(kind, "action.refused") == 0 && contain_is_killswitch(action)) {
+		size_t k = host_slot(c, host);  /* before c->v is read: it may move */
+
+		h = &c->v[k];
+		h->ks_asked = true;
+		h->refused_open = true;
+		h->refused_ms = ts_ms;
+		set_str(&h->refused_action, action);
+		set_str(&h->refused_service, str_of(data, "service"));
+		set_str(&h->refused_reason, str_of(data, "reason"));
+	} else if (strcmp(kind, "exports.change") == 0) {
+		size_t k = host_slot(c, host);
+
+		h = &c->v[k];
+		h->exports = contain_export_parse(str_of(data, "export"));
+		/* Off by other means (helm upgrade by hand): contained after all. */
+		if (h->exports == CONTAIN_EXPORT_OFF)
+			h->refused_open = false;
+	}
+}
+
+bool
+contain_ks_anywhere(const struct contain *c)
+{
+	size_t i;
+
+	for (i = 0; i < c->n; i++)
+		if (c->v[i].ks_asked)
+			return true;
+	return false;
+}
+
+const struct contain_host *
+contain_host(const struct contain *c, const char *host)
+{
+	size_t i;
+
+	for (i = 0; i < c->n; i++)
+		if (strcmp(c->v[i].host, host) == 0)
+			return &c->v[i];
+	return NULL;
+}
+
+static bool
+listed(const char *const *v, size_t n, const char *s)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (strcmp(v[i], s) == 0)
+			return true;
+	return false;
+}
+
+size_t
+contain_resolve_words(const struct contain *c, const char *const *exporting, size_t n,
+    char *buf, size_t cap)
+{
+	size_t i, named = 0, refused = 0;
+	int len = 0;
+
+	if (cap == 0)
+		return 0;
+	buf[0] = '\0';
+	for (i = 0; i < n; i++, named++)
+		len += snprintf(buf + len, (size_t)len < cap ? cap - (size_t)len : 0, "%s%s",
+		    i > 0 ? ", " : "", exporting[i]);
+	if (n > 0)
+		len += snprintf(buf + len, (size_t)len < cap ? cap - (size_t)len : 0, " still "
+		    "export%s", n == 1 ? "s" : "");
+	for (i = 0; i < c->n; i++) {
+		if (!c->v[i].refused_open || listed(exporting, n, c->v[i].host))
+			continue;
+		len += snprintf(buf + len, (size_t)len < cap ? cap - (size_t)len : 0, "%s%s",
+		    refused > 0 ? ", " : n > 0 ? "; kill switch refused on " :
+		    "kill switch refused on ", c->v[i].host);
+		refused++;
+		named++;
+	}
+	return named;
+}
+
+void
+contain_free(struct contain *c)
+{
+	size_t i;
+
+	for (i = 0; i < c->n; i++) {
+		free(c->v[i].host);
+		free(c->v[i].refused_action);
+		free(c->v[i].refused_service);
+		free(c->v[i].refused_reason);
+	}
+	for (i = 0; i < c->nops; i++)
+		free(c->ops[i].op);
+	free(c->v);
+	free(c->ops);
+	memset(c, 0, sizeof(*c));
+}

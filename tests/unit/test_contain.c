@@ -1,0 +1,138 @@
+/*
+ * test_contain.c — GET /export's answer judged; a refused kill switch
+ * stays open until a later one on that host ends ok or the probes see its
+ * export off; an undo (exports back on) never closes it; E's words name
+ * the hosts still exporting, then those refused.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+#include <string.h>
+
+#include "warroom/contain.h"
+
+static void
+fold(struct contain *c, const char *kind, const char *host, const char *op, const char *data)
+{
+	cJSON *d = cJSON_Parse(data);
+
+	assert_non_null(d);
+	contain_fold(c, kind, host, op, d, 1000);
+	cJSON_Delete(d);
+}
+
+static void
+export_answers(void **state)
+{
+	(void)state;
+	assert_int_equal(contain_export_answer(404, "", 0, false), CONTAIN_EXPORT_OFF);
+	assert_int_equal(contain_export_answer(200, "{\"export_mode\": \"on\"}", 22, false),
+	    CONTAIN_EXPORT_ON);
+	assert_int_equal(contain_export_answer(200, "{\"export\":\"disabled\"}", 21, false),
+	    CONTAIN_EXPORT_OFF);
+	/* "disabled" past len is not read. */
+	assert_int_equal(contain_export_answer(200, "on  disabled", 4, false), CONTAIN_EXPORT_ON);
+	assert_int_equal(contain_export_answer(200, "{}", 2, true), CONTAIN_EXPORT_UNKNOWN);
+	assert_int_equal(contain_export_answer(0, NULL, 0, false), CONTAIN_EXPORT_UNKNOWN);
+	assert_int_equal(contain_export_answer(503, "x", 1, false), CONTAIN_EXPORT_UNKNOWN);
+	assert_string_equal(contain_export_name(CONTAIN_EXPORT_ON), "on");
+	assert_int_equal(contain_export_parse("off"), CONTAIN_EXPORT_OFF);
+	assert_int_equal(contain_export_parse("bogus"), CONTAIN_EXPORT_UNKNOWN);
+}
+
+#define KS_OFF(a) "{\"action\":\"" a "\",\"plan\":{\"service\":\"api\",\"from\":" \
+	"\"EXPORT_MODE=on\",\"to\":\"EXPORT_MODE=off\"}}"
+#define KS_ON(a) "{\"action\":\"" a "\",\"plan\":{\"service\":\"api\",\"from\":" \
+	"\"EXPORT_MODE=off\",\"to\":\"EXPORT_MODE=on\"}}"
+#define HELM_NO "{\"action\":\"helm.killswitch\",\"service\":\"api\",\"reason\":\"h3 is a " \
+	"helm host: by hand, helm upgrade api CHART\"}"
+
+static void
+refused_stays_open_until_made_up_for(void **state)
+{
+	struct contain c = { 0 };
+	const struct contain_host *h;
+
+	(void)state;
+	assert_false(contain_ks_anywhere(&c));
+	fold(&c, "action.intent", "h1", "op-1", KS_OFF("compose.killswitch"));
+	fold(&c, "action.end", "h1", "op-1", "{\"outcome\":\"ok\"}");
+	fold(&c, "action.refused", "h3", NULL, HELM_NO);
+	assert_true(contain_ks_anywhere(&c));
+	assert_true(contain_host(&c, "h1")->ks_off_ok);
+	h = contain_host(&c, "h3");
+	assert_true(h->refused_open);
+	assert_string_equal(h->refused_action, "helm.killswitch");
+	assert_string_equal(h->refused_service, "api");
+	assert_non_null(strstr(h->refused_reason, "helm upgrade"));
+	/* Exports turned back on, or a kill switch that failed: still open. */
+	fold(&c, "action.intent", "h3", "op-2", KS_ON("k8s.killswitch"));
+	fold(&c, "action.end", "h3", "op-2", "{\"outcome\":\"ok\"}");
+	fold(&c, "action.intent", "h3", "op-3", KS_OFF("k8s.killswitch"));
+	fold(&c, "action.end", "h3", "op-3", "{\"outcome\":\"failed\"}");
+	assert_true(contain_host(&c, "h3")->refused_open);
+	/* An UNKNOWN settled ok by its re-read closes it. */
+	fold(&c, "action.reconcile", "h3", "op-3", "{\"outcome\":\"ok\"}");
+	assert_false(contain_host(&c, "h3")->refused_open);
+	assert_null(contain_host(&c, "h9"));
+	contain_free(&c);
+}
+
+static void
+exports_off_by_hand_closes_it(void **state)
+{
+	struct contain c = { 0 };
+
+	(void)state;
+	fold(&c, "action.refused", "h3", NULL, HELM_NO);
+	fold(&c, "exports.change", "h3", NULL, "{\"service\":\"api\",\"export\":\"on\"}");
+	assert_true(contain_host(&c, "h3")->refused_open);
+	assert_int_equal(contain_host(&c, "h3")->exports, CONTAIN_EXPORT_ON);
+	fold(&c, "exports.change", "h3", NULL, "{\"service\":\"api\",\"export\":\"off\","
+	    "\"was\":\"on\"}");
+	assert_false(contain_host(&c, "h3")->refused_open);
+	/* A refusal of something else is no kill switch. */
+	fold(&c, "action.refused", "h4", NULL, "{\"action\":\"compose.migrate_down\"}");
+	assert_null(contain_host(&c, "h4"));
+	contain_free(&c);
+}
+
+static void
+resolve_words(void **state)
+{
+	struct contain c = { 0 };
+	const char *on[] = { "h3", "h5" };
+	char buf[200];
+
+	(void)state;
+	assert_int_equal(contain_resolve_words(&c, NULL, 0, buf, sizeof(buf)), 0);
+	assert_string_equal(buf, "");
+	fold(&c, "action.refused", "h3", NULL, HELM_NO);
+	assert_int_equal(contain_resolve_words(&c, on, 1, buf, sizeof(buf)), 1);
+	assert_string_equal(buf, "h3 still exports");
+	assert_int_equal(contain_resolve_words(&c, on + 1, 1, buf, sizeof(buf)), 2);
+	assert_string_equal(buf, "h5 still exports; kill switch refused on h3");
+	assert_int_equal(contain_resolve_words(&c, NULL, 0, buf, sizeof(buf)), 1);
+	assert_string_equal(buf, "kill switch refused on h3");
+	assert_int_equal(contain_resolve_words(&c, on, 2, buf, sizeof(buf)), 2);
+	assert_string_equal(buf, "h3, h5 still export");
+	/* Cut to the buffer, never past it. */
+	assert_int_equal(contain_resolve_words(&c, on, 2, buf, 6), 2);
+	assert_string_equal(buf, "h3, h");
+	contain_free(&c);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(export_answers),
+		cmocka_unit_test(refused_stays_open_until_made_up_for),
+		cmocka_unit_test(exports_off_by_hand_closes_it),
+		cmocka_unit_test(resolve_words),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
