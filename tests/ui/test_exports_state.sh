@@ -44,7 +44,7 @@ ok "exports.change journalled once per change"
 keys E
 wait_for "h2, h3 still export: type resolve to resolve anyway"
 keys -l resolve; keys Enter
-wait_for "incident resolved, but h2, h3 still export"
+wait_re "incident resolved( and the console disarmed)?, but h2, h3 still export"
 keys q
 wait_for "exit=0"
 id=$(basename "$journal" .jsonl)
