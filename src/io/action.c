@@ -1867,9 +1867,9 @@ action_rereadable(const struct action *a)
 }
 
 int
-action_settle(struct action *a, bool ok, const char *saw, struct wr_err *err)
+action_settle(struct action *a, bool ok, const char *typed, struct wr_err *err)
 {
-	char summary[600], *clean;
+	char summary[600], *saw, *clean;
 	cJSON *d;
 	size_t n;
 	int rc;
@@ -1878,6 +1878,9 @@ action_settle(struct action *a, bool ok, const char *saw, struct wr_err *err)
 		return wr_err_set(err, "%s on %s is not UNKNOWN", action_verb(a), a->cfg->name);
 	if (a->env.tl == NULL)
 		return wr_err_set(err, "no incident journal to record it in");
+	/* The engineer's words are shown (HOSTS, the footer) as the journal
+	 * keeps them: a token pasted as evidence never on screen. */
+	saw = a->env.red != NULL ? redact_text(a->env.red, typed) : xstrdup(typed);
 	d = cJSON_CreateObject();
 	cJSON_AddStringToObject(d, "action", a->plan.action);
 	cJSON_AddStringToObject(d, "by", "hand");
@@ -1902,6 +1905,7 @@ action_settle(struct action *a, bool ok, const char *saw, struct wr_err *err)
 		act_changed(a);
 	}
 	free(clean);
+	free(saw);
 	return rc;
 }
 
