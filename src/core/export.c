@@ -1643,6 +1643,18 @@ resume_chains(struct wr_buf *b, const struct record *r)
 			wr_buf_printf(b, "%s%s (not continued)", b->len ? " — " : "", c->valuestring);
 }
 
+/* A resume's actions an earlier console confirmed and never ran. */
+static void
+resume_unrun(struct wr_buf *b, const struct record *r)
+{
+	const cJSON *c;
+
+	cJSON_ArrayForEach(c, cJSON_GetObjectItemCaseSensitive(r->data, "confirmed_not_run"))
+		if (cJSON_IsString(c))
+			wr_buf_printf(b, "%s%s: never ran, the console ended during its re-read "
+			    "before running it", b->len ? " — " : "", c->valuestring);
+}
+
 /* The sessions before a resume that ended with no shutdown record, in
  * words, with the latest of their last records' times. */
 static void
@@ -1830,6 +1842,18 @@ kind_details(struct wr_buf *b, const struct record *r)
 	}
 	if (kind_is(r, "journal.recover"))
 		return recover_details(b, r);
+	if (kind_is(r, "action.confirmed") && dstr(r, "action") != NULL) {
+		char name[200];
+
+		unsettled_name(r, name, sizeof(name));
+		wr_buf_printf(b, "confirmed: %s", name);
+		if (dstr(r, "from") != NULL && dstr(r, "to") != NULL &&
+		    (dstr(r, "from")[0] != '\0' || dstr(r, "to")[0] != '\0'))
+			wr_buf_printf(b, ", %s \xe2\x86\x92 %s", dstr(r, "from")[0] ? dstr(r, "from") : "?",
+			    dstr(r, "to")[0] ? dstr(r, "to") : "?");
+		wr_buf_str(b, "; re-read before it runs");
+		return true;
+	}
 	if (kind_is(r, "journal.repair") && dstr(r, "repaired") != NULL) {
 		wr_buf_printf(b, "a torn last line appeared while this console ran (another "
 		    "console's write cut short?): %s", dstr(r, "repaired"));
@@ -1965,6 +1989,7 @@ details_own(const struct record *r, const struct redactor *red, const struct pm 
 		resume_unended(&line, r, o);
 		resume_unknown(&line, r, pm);
 		resume_chains(&line, r);
+		resume_unrun(&line, r);
 		if (dstr(r, "repaired") != NULL)
 			wr_buf_printf(&line, "%sjournal repaired: %s", line.len > 0 ? " — " : "",
 			    dstr(r, "repaired"));
@@ -2692,8 +2717,12 @@ static void
 md_refused_row(struct wr_buf *b, const struct export_opts *o, const struct record *r)
 {
 	char ts[TIME_MAX];
+	int64_t at = r->ts_ms;
 
-	fmt_time(r->ts_ms, o, ts);
+	/* Refused on resume: it started when it was confirmed. */
+	if (dstr(r, "confirmed_ts") != NULL && record_parse_ts(dstr(r, "confirmed_ts"), &at) != 0)
+		at = r->ts_ms;
+	fmt_time(at, o, ts);
 	wr_buf_str(b, "| \xe2\x80\x94 | ");
 	sb_text(b, o, dstr(r, "action") != NULL ? dstr(r, "action") : "action");
 	wr_buf_str(b, " | ");
@@ -3037,12 +3066,15 @@ static cJSON *
 json_refused(const struct export_opts *o, const struct record *r)
 {
 	cJSON *x = cJSON_CreateObject();
+	int64_t at = r->ts_ms;
 
+	if (dstr(r, "confirmed_ts") != NULL && record_parse_ts(dstr(r, "confirmed_ts"), &at) != 0)
+		at = r->ts_ms;
 	json_str(x, "op", o, r->op);
 	json_str(x, "action", o, dstr(r, "action"));
 	json_str(x, "host", o, r->host);
 	cJSON_AddNullToObject(x, "change");
-	json_time(x, "started", r->ts_ms);
+	json_time(x, "started", at);
 	cJSON_AddNullToObject(x, "ended");
 	cJSON_AddStringToObject(x, "outcome", "refused");
 	cJSON_AddBoolToObject(x, "reconciled", false);

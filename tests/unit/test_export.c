@@ -1975,6 +1975,50 @@ bidi_controls_never_reach_an_export_raw(void **state)
 		record_free(&v[i]);
 }
 
+/* A rollback confirmed by a console killed during its re-read: the
+ * confirmation is in the timeline, the resume names it as never run, and
+ * the refusal the resume wrote is an action that ran nothing. */
+static void
+a_confirmed_action_a_console_never_ran_is_said(void **state)
+{
+	struct record v[4] = { 0 };
+	char *md, *t;
+
+	(void)state;
+	add_to(v, 0, 0, "incident.open", NULL, NULL, "{\"name\":\"api 5xx\"}");
+	add_to(v, 1, 10, "action.confirmed", "api-1", "rb-1", "{\"action\":\"compose.rollback\","
+	    "\"service\":\"api\",\"from\":\"v1.5.0-bad\",\"to\":\"v1.4.1\"}");
+	add_to(v, 2, 240, "incident.resume", NULL, NULL, "{\"id\":\"api-5xx-1a2b3c\","
+	    "\"ended_without_shutdown\":1,\"last_record_ts\":\"2024-05-01T12:00:10.000Z\","
+	    "\"confirmed_not_run\":[\"rollback of api on api-1 (v1.5.0-bad \xe2\x86\x92 v1.4.1), "
+	    "confirmed at 12:00:10 UTC\"]}");
+	add_to(v, 3, 240, "action.refused", "api-1", "rb-1", "{\"action\":\"compose.rollback\","
+	    "\"service\":\"api\",\"reason\":\"rollback of api on api-1 (v1.5.0-bad \xe2\x86\x92 v1.4.1), "
+	    "confirmed at 12:00:10 UTC; the console ended during its re-read before running it: "
+	    "nothing ran (no intent was recorded)\",\"confirmed\":true,\"confirmed_ts\":\"2024-05-01T12:00:10.000Z\"}");
+	md = render_n(EXPORT_MD, v, 4);
+	assert_non_null(strstr(md, "| action.confirmed | api-1 | confirmed: rollback of api on "
+	    "api-1, v1.5.0-bad \xe2\x86\x92 v1.4.1; re-read before it runs |\n"));
+	assert_non_null(strstr(md, "| incident.resume |  | the console before ended without "
+	    "shutting down (last record 2024-05-01 12:00:10) — rollback of api on api-1 "
+	    "(v1.5.0-bad \xe2\x86\x92 v1.4.1), confirmed at 12:00:10 UTC: never ran, the console ended "
+	    "during its re-read before running it |\n"));
+	assert_non_null(strstr(md, "- 1 action: 0 ok, 0 failed, 0 unknown, 1 refused (confirmed, "
+	    "nothing ran).\n"));
+	/* Started when it was confirmed, not when the resume refused it. */
+	assert_non_null(strstr(md, "| \xe2\x80\x94 | compose.rollback | api-1 | \xe2\x80\x94 | "
+	    "2024-05-01 12:00:10 | \xe2\x80\x94 | refused | rollback of api on api-1 (v1.5.0-bad "
+	    "\xe2\x86\x92 v1.4.1), confirmed at 12:00:10 UTC; the console ended during its re-read "
+	    "before running it: nothing ran (no intent was recorded) |\n"));
+	free(md);
+	t = export_details(&v[1], NULL);
+	assert_string_equal(t, "confirmed: rollback of api on api-1, v1.5.0-bad \xe2\x86\x92 v1.4.1; "
+	    "re-read before it runs");
+	free(t);
+	for (size_t i = 0; i < 4; i++)
+		record_free(&v[i]);
+}
+
 int
 main(void)
 {
@@ -2018,6 +2062,7 @@ main(void)
 		cmocka_unit_test(bidi_controls_never_reach_an_export_raw),
 		cmocka_unit_test(a_chain_says_the_settled_outcome_of_each_turn),
 		cmocka_unit_test(conclusions_that_hang_on_a_damaged_line_say_so),
+		cmocka_unit_test(a_confirmed_action_a_console_never_ran_is_said),
 	};
 
 	return cmocka_run_group_tests(tests, setup, teardown);
