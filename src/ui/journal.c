@@ -321,8 +321,9 @@ resume_say_unended(struct app *app)
 	if (n == 0)
 		return;
 	export_unended_words(n, armed, last, (int64_t)app_now(app) * 1000, words, sizeof(words));
-	app_say_also(app, "resumed incident %s: %s", timeline_id(app->tl), words);
-	app->status_held = true;
+	/* It leads: a queued status-page post that goes out at the start
+	 * is said after it, not instead of it. */
+	app_say_lead(app, "resumed incident %s: %s", timeline_id(app->tl), words);
 }
 
 void
