@@ -2019,6 +2019,62 @@ a_confirmed_action_a_console_never_ran_is_said(void **state)
 		record_free(&v[i]);
 }
 
+/* The impact counted through a stretch no console ran (killed, restarted
+ * minutes later) says how much of it nobody watched; a resume beside a
+ * console still open is no such stretch. */
+static void
+impact_says_what_no_console_watched(void **state)
+{
+	struct record v[8] = { 0 };
+	const cJSON *times, *gaps;
+	cJSON *doc;
+	char *md, *js;
+
+	(void)state;
+	add_to(v, 0, 0, "incident.open", NULL, NULL, "{\"name\":\"api 5xx\"}");
+	add_to(v, 1, 10, "verdict.change", "api-1", NULL, "{\"service\":\"api\","
+	    "\"verdict\":\"ROLLBACK IMMEDIATELY\",\"reason\":\"r\"}");
+	add_to(v, 2, 60, "note", NULL, NULL, "{\"text\":\"rolling back\"}");
+	/* Killed here: the next console starts 3m 44s later, alone. */
+	add_to(v, 3, 284, "incident.resume", NULL, NULL, "{\"id\":\"multi-7f3a2c\","
+	    "\"ended_without_shutdown\":1,\"last_record_ts\":\"2024-05-01T12:01:00.000Z\"}");
+	add_to(v, 4, 290, "note", NULL, NULL, "{\"text\":\"a watcher beside it\"}");
+	add_to(v, 5, 400, "incident.resume", NULL, NULL, "{\"id\":\"multi-7f3a2c\","
+	    "\"others_open\":true}");
+	add_to(v, 6, 410, "verdict.change", "api-1", NULL, "{\"service\":\"api\","
+	    "\"verdict\":\"OK\",\"reason\":\"r\"}");
+	add_to(v, 7, 500, "shutdown", NULL, NULL, "{\"reason\":\"quit\"}");
+	md = render_n(EXPORT_MD, v, 8);
+	assert_non_null(strstr(md, "**Impact duration:** 6m 50s (detection to recovery; of which "
+	    "3m 44s unobserved: no console running from 2024-05-01 12:01:00 to 2024-05-01 "
+	    "12:04:44)\n"));
+	free(md);
+	/* Not recovered yet: the ongoing impact says it too. */
+	md = render_n(EXPORT_MD, v, 5);
+	assert_non_null(strstr(md, "**Impact duration:** ongoing since 2024-05-01 12:00:00, not "
+	    "recovered (4m 50s up to the journal's last record, 2024-05-01 12:04:50; of which "
+	    "3m 44s unobserved: no console running from 2024-05-01 12:01:00 to 2024-05-01 "
+	    "12:04:44)\n"));
+	free(md);
+	js = render_n(EXPORT_JSON, v, 8);
+	doc = cJSON_Parse(js);
+	times = json_times(doc);
+	assert_int_equal(cJSON_GetObjectItem(times, "impact_s")->valuedouble, 410);
+	assert_int_equal(cJSON_GetObjectItem(times, "impact_unobserved_s")->valuedouble, 224);
+	gaps = cJSON_GetObjectItem(times, "unobserved");
+	assert_int_equal(cJSON_GetArraySize(gaps), 1);
+	assert_string_equal(jstr(cJSON_GetArrayItem(gaps, 0), "from"), "2024-05-01T12:01:00.000Z");
+	assert_string_equal(jstr(cJSON_GetArrayItem(gaps, 0), "to"), "2024-05-01T12:04:44.000Z");
+	cJSON_Delete(doc);
+	free(js);
+	/* Watched throughout: nothing said. */
+	md = render_n(EXPORT_MD, v, 3);
+	assert_null(strstr(md, "unobserved"));
+	free(md);
+	for (size_t i = 0; i < 8; i++)
+		record_free(&v[i]);
+}
+
 int
 main(void)
 {
@@ -2063,6 +2119,7 @@ main(void)
 		cmocka_unit_test(a_chain_says_the_settled_outcome_of_each_turn),
 		cmocka_unit_test(conclusions_that_hang_on_a_damaged_line_say_so),
 		cmocka_unit_test(a_confirmed_action_a_console_never_ran_is_said),
+		cmocka_unit_test(impact_says_what_no_console_watched),
 	};
 
 	return cmocka_run_group_tests(tests, setup, teardown);
