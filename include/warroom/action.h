@@ -174,8 +174,9 @@ bool action_reconciled(const struct action *a);      /* UNKNOWN, and its host re
 bool action_rereadable(const struct action *a);      /* warroom can re-read what it did */
 
 /* Settle an UNKNOWN outcome by hand: the engineer checked the host and
- * says ok or failed and what they saw; recorded as action.reconcile (by
- * hand). -1 with err when a is not UNKNOWN or the journal refuses. */
+ * says ok or failed and what they saw (redacted, as everywhere it shows);
+ * recorded as action.reconcile (by hand). -1 with err when a is not
+ * UNKNOWN or the journal refuses. */
 int action_settle(struct action *a, bool ok, const char *saw, struct wr_err *err);
 
 /* An action a previous session left UNKNOWN (its action.intent with no

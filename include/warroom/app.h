@@ -328,6 +328,9 @@ struct app {
 	bool status_held;                /* too long for the footer's one line: wrapped
 	                                    above it, and kept until the next key */
 	const void *status_about;        /* what it describes while that holds, or NULL */
+	char status_lead[512];           /* what must be read before anything said
+	                                    later (a resume's warning): it leads the
+	                                    footer until a key, "" once read */
 };
 
 /* Wall-clock now: real time, or the script's clock in screen tests. */
@@ -342,6 +345,12 @@ void app_say(struct app *app, const char *fmt, ...)
  * message still held unread (a runbook's errors), both are kept, the held
  * one first, wrapped above the footer until a key. */
 void app_say_also(struct app *app, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+
+/* app_say_also for what must be read before anything said after it (a
+ * console before ended without shutting down): it leads the footer, with
+ * later messages after it, until a key is pressed. */
+void app_say_lead(struct app *app, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
 
 /* app_say about one thing (an action waiting for its confirmation): the

@@ -178,6 +178,12 @@ size_t timeline_unknown_ops(const struct timeline *tl, const char *const **ops);
  * h4 not started"), as our incident.resume says them. Never continued. */
 size_t timeline_chains_interrupted(const struct timeline *tl, const char *const **chains);
 
+/* Actions an earlier session confirmed and ended before running (during
+ * the re-read before the intent), as our incident.resume names them
+ * ("rollback of api on api-1 (v1.5.0-bad → v1.4.1), confirmed at
+ * 12:13:39 UTC"); each is recorded refused, with its op, after it. */
+size_t timeline_confirmed_unrun(const struct timeline *tl, const char *const **words);
+
 void timeline_set_observer(struct timeline *tl, timeline_observer fn, void *arg);
 
 /* Redact and store one record; data (an object, may be NULL) is consumed

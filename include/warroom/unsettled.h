@@ -1,14 +1,16 @@
 /*
  * unsettled.h — the outcomes an earlier session left UNKNOWN, as its
  * journal tells them: what a resumed console adopts (to re-read, never to
- * run again) and what the post-mortem names on the incident.resume row.
- * Pure: records in, pointers into them out.
+ * run again) and what the post-mortem names on the incident.resume row;
+ * and the confirmations a console never got to run (it ended during the
+ * re-read before the intent). Pure: records in, pointers into them out.
  */
 #ifndef WARROOM_UNSETTLED_H
 #define WARROOM_UNSETTLED_H
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #include "warroom/record.h"
 
@@ -34,8 +36,9 @@ struct unsettled_op {
 size_t unsettled_find(const struct record *v, size_t n, const char *const *ops,
     size_t nops, struct unsettled_op *out);
 
-/* An action.intent in words for a reader: "rollback of jobs on api-1",
- * "kill switch of api on h1", "runbook command on h1". */
+/* An action.intent (or action.confirmed) in words for a reader:
+ * "rollback of jobs on api-1", "kill switch of api on h1", "runbook
+ * command on h1". */
 void unsettled_name(const struct record *intent, char *buf, size_t cap);
 
 /* Why a resumed console shows op UNKNOWN, in words: "began in an earlier
@@ -47,5 +50,22 @@ void unsettled_name(const struct record *intent, char *buf, size_t cap);
  * have held what settled it. */
 void unsettled_reason(const struct unsettled_op *u, const char *from, const char *to,
     const char *ended, char *buf, size_t cap);
+
+/* The action.confirmed records of v[0..n) that nothing followed (no
+ * action.intent, action.stale, action.refused or action.end with their
+ * op): the console ended during the re-read before running, so nothing
+ * ran. Pointers into v, at most cap, into out; returns how many. */
+size_t unsettled_confirmed(const struct record *v, size_t n, const struct record **out,
+    size_t cap);
+
+/* Such a confirmation in words, with its time (UTC; the date too when it
+ * is not now_ms's): "rollback of api on api-1 (v1.5.0-bad → v1.4.1),
+ * confirmed at 12:13:39 UTC". */
+void unsettled_confirmed_name(const struct record *c, int64_t now_ms, char *buf, size_t cap);
+
+/* The data of the action.refused a resume writes for such a confirmation
+ * c (now_ms: the resume's time): its action, service, confirmed (true),
+ * when it was confirmed, and why nothing ran, in words. */
+cJSON *unsettled_confirmed_refusal(const struct record *c, int64_t now_ms);
 
 #endif

@@ -1462,6 +1462,63 @@ fmt_dur(int64_t ms, char *out, size_t cap)
 		snprintf(out, cap, "%" PRId64 "s", s);
 }
 
+/* At most this many of the stretches no console watched are named. */
+#define UNWATCHED_SAID 3
+
+/* The stretches of [from, to] no console watched: from the record before
+ * an incident.resume made with no other console open (its console had
+ * ended, or was killed after that record) to that resume. Their total in
+ * ms; the first cap into a[] and z[], their count into *ngaps. */
+static int64_t
+unwatched(const struct record *v, size_t n, int64_t from, int64_t to, int64_t *a, int64_t *z,
+    size_t cap, size_t *ngaps)
+{
+	int64_t total = 0, s, e;
+	size_t j;
+
+	*ngaps = 0;
+	for (j = 1; from != NO_TIME && to != NO_TIME && j < n; j++) {
+		if (!kind_is(&v[j], "incident.resume") || (v[j].data != NULL &&
+		    cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(v[j].data, "others_open"))))
+			continue;
+		s = v[j - 1].ts_ms > from ? v[j - 1].ts_ms : from;
+		e = v[j].ts_ms < to ? v[j].ts_ms : to;
+		/* Under a second is a restart, not a stretch anyone missed. */
+		if (e - s < 1000)
+			continue;
+		if (*ngaps < cap) {
+			a[*ngaps] = s;
+			z[*ngaps] = e;
+		}
+		(*ngaps)++;
+		total += e - s;
+	}
+	return total;
+}
+
+/* The impact line's "; of which 3m 44s unobserved: …" for [from, to]. */
+static void
+md_unwatched(struct wr_buf *b, const struct record *v, size_t n, const struct export_opts *o,
+    int64_t from, int64_t to)
+{
+	int64_t a[UNWATCHED_SAID], z[UNWATCHED_SAID], total;
+	char dur[48], t0[TIME_MAX], t1[TIME_MAX];
+	size_t k, ngaps;
+
+	if ((total = unwatched(v, n, from, to, a, z, UNWATCHED_SAID, &ngaps)) == 0)
+		return;
+	fmt_dur(total, dur, sizeof(dur));
+	wr_buf_printf(b, "; of which %s unobserved: no console running", dur);
+	for (k = 0; k < ngaps && k < UNWATCHED_SAID; k++) {
+		fmt_time(a[k], o, t0);
+		fmt_time(z[k], o, t1);
+		wr_buf_printf(b, "%s from %s to %s", k == 0 ? "" : k + 1 == ngaps ? " and" : ",",
+		    t0, t1);
+	}
+	if (ngaps > UNWATCHED_SAID)
+		wr_buf_printf(b, ", and %zu more", ngaps - UNWATCHED_SAID);
+}
+
 /* The zone as of ms: "UTC", or "Europe/Paris (CET, UTC+01:00)"; *off
  * gets its offset then. */
 static void
@@ -1648,6 +1705,18 @@ resume_chains(struct wr_buf *b, const struct record *r)
 	cJSON_ArrayForEach(c, cJSON_GetObjectItemCaseSensitive(r->data, "interrupted_chains"))
 		if (cJSON_IsString(c))
 			wr_buf_printf(b, "%s%s (not continued)", b->len ? " — " : "", c->valuestring);
+}
+
+/* A resume's actions an earlier console confirmed and never ran. */
+static void
+resume_unrun(struct wr_buf *b, const struct record *r)
+{
+	const cJSON *c;
+
+	cJSON_ArrayForEach(c, cJSON_GetObjectItemCaseSensitive(r->data, "confirmed_not_run"))
+		if (cJSON_IsString(c))
+			wr_buf_printf(b, "%s%s: never ran, the console ended during its re-read "
+			    "before running it", b->len ? " — " : "", c->valuestring);
 }
 
 /* The sessions before a resume that ended with no shutdown record, in
@@ -1846,6 +1915,18 @@ kind_details(struct wr_buf *b, const struct record *r)
 	}
 	if (kind_is(r, "journal.recover"))
 		return recover_details(b, r);
+	if (kind_is(r, "action.confirmed") && dstr(r, "action") != NULL) {
+		char name[200];
+
+		unsettled_name(r, name, sizeof(name));
+		wr_buf_printf(b, "confirmed: %s", name);
+		if (dstr(r, "from") != NULL && dstr(r, "to") != NULL &&
+		    (dstr(r, "from")[0] != '\0' || dstr(r, "to")[0] != '\0'))
+			wr_buf_printf(b, ", %s \xe2\x86\x92 %s", dstr(r, "from")[0] ? dstr(r, "from") : "?",
+			    dstr(r, "to")[0] ? dstr(r, "to") : "?");
+		wr_buf_str(b, "; re-read before it runs");
+		return true;
+	}
 	if (kind_is(r, "journal.repair") && dstr(r, "repaired") != NULL) {
 		wr_buf_printf(b, "a torn last line appeared while this console ran (another "
 		    "console's write cut short?): %s", dstr(r, "repaired"));
@@ -1981,6 +2062,7 @@ details_own(const struct record *r, const struct redactor *red, const struct pm 
 		resume_unended(&line, r, o);
 		resume_unknown(&line, r, pm);
 		resume_chains(&line, r);
+		resume_unrun(&line, r);
 		if (dstr(r, "repaired") != NULL)
 			wr_buf_printf(&line, "%sjournal repaired: %s", line.len > 0 ? " — " : "",
 			    dstr(r, "repaired"));
@@ -2744,8 +2826,12 @@ static void
 md_refused_row(struct wr_buf *b, const struct export_opts *o, const struct record *r)
 {
 	char ts[TIME_MAX];
+	int64_t at = r->ts_ms;
 
-	fmt_time(r->ts_ms, o, ts);
+	/* Refused on resume: it started when it was confirmed. */
+	if (dstr(r, "confirmed_ts") != NULL && record_parse_ts(dstr(r, "confirmed_ts"), &at) != 0)
+		at = r->ts_ms;
+	fmt_time(at, o, ts);
 	wr_buf_str(b, "| \xe2\x80\x94 | ");
 	sb_text(b, o, dstr(r, "action") != NULL ? dstr(r, "action") : "action");
 	wr_buf_str(b, " | ");
@@ -2906,16 +2992,21 @@ render_md(struct wr_buf *b, const struct record *v, size_t n, const struct expor
 		md_key_time(b, o, pm, "Recovery", pm->recovery);
 	if (pm->resolved)
 		md_key_time(b, o, pm, "Resolved", pm->resolved_at);
+	/* Counted through any stretch no console watched, and said so. */
 	if (pm->recovery != NO_TIME && pm->detect != NO_TIME) {
 		fmt_dur(pm->recovery - pm->detect, dur, sizeof(dur));
-		wr_buf_printf(b, "\n**Impact duration:** %s (detection to recovery)\n\n", dur);
+		wr_buf_printf(b, "\n**Impact duration:** %s (detection to recovery", dur);
+		md_unwatched(b, v, n, o, pm->detect, pm->recovery);
+		wr_buf_str(b, ")\n\n");
 	} else if (n > 0 && pm->detect != NO_TIME) {
 		fmt_time(pm->detect, o, ts);
 		fmt_time(v[n - 1].ts_ms, o, ts2);
 		fmt_dur(v[n - 1].ts_ms - pm->detect, dur, sizeof(dur));
 		wr_buf_printf(b, "\n**Impact duration:** ongoing since %s, %s "
-		    "(%s up to the journal's last record, %s)\n\n", ts,
+		    "(%s up to the journal's last record, %s", ts,
 		    pm->rec_hidden != NULL ? "not known to be recovered" : "not recovered", dur, ts2);
+		md_unwatched(b, v, n, o, pm->detect, v[n - 1].ts_ms);
+		wr_buf_str(b, ")\n\n");
 	} else {
 		wr_buf_str(b, "\n**Impact duration:** unknown\n\n");
 	}
@@ -3095,12 +3186,15 @@ static cJSON *
 json_refused(const struct export_opts *o, const struct record *r)
 {
 	cJSON *x = cJSON_CreateObject();
+	int64_t at = r->ts_ms;
 
+	if (dstr(r, "confirmed_ts") != NULL && record_parse_ts(dstr(r, "confirmed_ts"), &at) != 0)
+		at = r->ts_ms;
 	json_str(x, "op", o, r->op);
 	json_str(x, "action", o, dstr(r, "action"));
 	json_str(x, "host", o, r->host);
 	cJSON_AddNullToObject(x, "change");
-	json_time(x, "started", r->ts_ms);
+	json_time(x, "started", at);
 	cJSON_AddNullToObject(x, "ended");
 	cJSON_AddStringToObject(x, "outcome", "refused");
 	cJSON_AddBoolToObject(x, "reconciled", false);
@@ -3306,6 +3400,29 @@ json_incident(const struct record *v, size_t n, const struct export_opts *o,
 		    (double)((v[n - 1].ts_ms - pm->detect) / 1000));
 	else
 		cJSON_AddNullToObject(times, "impact_so_far_s");
+	/* Of that, what no console watched (the Markdown's "unobserved"). */
+	if (pm->detect != NO_TIME && n > 0) {
+		int64_t *a = xcalloc(n, sizeof(*a)), *z = xcalloc(n, sizeof(*z)), total;
+		cJSON *gaps;
+		size_t ngaps, g;
+
+		total = unwatched(v, n, pm->detect, pm->recovery != NO_TIME ? pm->recovery :
+		    v[n - 1].ts_ms, a, z, n, &ngaps);
+		cJSON_AddNumberToObject(times, "impact_unobserved_s", (double)(total / 1000));
+		gaps = cJSON_AddArrayToObject(times, "unobserved");
+		for (g = 0; g < ngaps; g++) {
+			cJSON *x = cJSON_CreateObject();
+
+			json_time(x, "from", a[g]);
+			json_time(x, "to", z[g]);
+			cJSON_AddItemToArray(gaps, x);
+		}
+		free(a);
+		free(z);
+	} else {
+		cJSON_AddNullToObject(times, "impact_unobserved_s");
+		cJSON_AddArrayToObject(times, "unobserved");
+	}
 	json_time(times, "resolved", pm->resolved ? pm->resolved_at : NO_TIME);
 	bad = cJSON_AddArrayToObject(inc, "still_bad");
 	for (i = 0; i < pm->nkeys; i++) {

@@ -287,6 +287,40 @@ auth_creds(const char *s, size_t v, size_t *end)
 	return v;
 }
 
+/* How many q in s[a..b) are not escaped with a backslash. */
+static size_t
+quotes_in(const char *s, size_t a, size_t b, char q)
+{
+	size_t i, k = 0;
+
+	for (i = a; i < b; i++)
+		if (s[i] == q && (i == 0 || s[i - 1] != '\\'))
+			k++;
+	return k;
+}
+
+/* A value that ends with a quote closing one opened before the header on
+ * the same line (echo "… Authorization: Bearer tok") ends before it: the
+ * quote is the text's, not the credential's. It goes only when it is
+ * unmatched in the value and one is open before, so nothing but that one
+ * quote is ever left out of the span. */
+static size_t
+closing_quote_trim(const char *s, size_t v, size_t end)
+{
+	size_t line = v;
+	char q;
+
+	if (end <= v || (s[end - 1] != '"' && s[end - 1] != '\'' && s[end - 1] != '`') ||
+	    (end >= 2 && s[end - 2] == '\\'))
+		return end;
+	q = s[end - 1];
+	while (line > 0 && !is_eol(s[line - 1]))
+		line--;
+	if (quotes_in(s, v, end, q) % 2 == 1 && quotes_in(s, line, v, q) % 2 == 1)
+		return end - 1;
+	return end;
+}
+
 static void
 rule_headers(const char *s, size_t n, struct spans *out)
 {
@@ -338,6 +372,8 @@ rule_headers(const char *s, size_t n, struct spans *out)
 			end--;
 		if (kind == HDR_AUTH)
 			v = auth_creds(s, v, &end);
+		if (!json)
+			end = closing_quote_trim(s, v, end);
 		span_add(out, v, end);
 		i = k;
 	}

@@ -5,12 +5,18 @@
  * its shutdown record. Both are the same to the next session: UNKNOWN until
  * a re-read or U settles them (record_scan decides which ops are open); this
  * file finds what the journal says about each, for adopting it and for the
- * post-mortem's words.
+ * post-mortem's words. A console that ends after the engineer confirmed an
+ * action but before its intent (during the re-read of the plan's
+ * preconditions) leaves an action.confirmed and nothing more: nothing ran,
+ * since nothing that changes a host is sent before the intent, and the
+ * next session says so.
  */
 #include "warroom/unsettled.h"
 
 #include <stdio.h>
 #include <string.h>
+
+#include "warroom/util.h"
 
 static const char *
 str_of(const cJSON *o, const char *key)
@@ -91,7 +97,7 @@ unsettled_name(const struct record *intent, char *buf, size_t cap)
 {
 	const cJSON *plan = cJSON_GetObjectItemCaseSensitive(intent->data, "plan");
 	const char *action = str_of(intent->data, "action");
-	const char *svc = str_of(plan, "service");
+	const char *svc = plan != NULL ? str_of(plan, "service") : str_of(intent->data, "service");
 	const char *host = intent->host != NULL ? intent->host : str_of(plan, "host");
 
 	if (action == NULL)
@@ -127,4 +133,76 @@ unsettled_reason(const struct unsettled_op *u, const char *from, const char *to,
 	else
 		snprintf(buf, cap, "began in an earlier session and has no recorded end%s; it is "
 		    "never run again", damage);
+}
+
+/* Does anything after v[i] (a confirmation) settle what became of it? */
+static bool
+followed(const struct record *v, size_t n, size_t i)
+{
+	static const char *const kinds[] = {
+		"action.intent", "action.stale", "action.refused", "action.end",
+	};
+	size_t j, k;
+
+	for (j = i + 1; j < n; j++) {
+		if (v[j].op == NULL || strcmp(v[j].op, v[i].op) != 0)
+			continue;
+		for (k = 0; k < WR_ARRAY_LEN(kinds); k++)
+			if (strcmp(v[j].kind, kinds[k]) == 0)
+				return true;
+	}
+	return false;
+}
+
+size_t
+unsettled_confirmed(const struct record *v, size_t n, const struct record **out, size_t cap)
+{
+	size_t i, found = 0;
+
+	for (i = 0; i < n && found < cap; i++)
+		if (v[i].op != NULL && strcmp(v[i].kind, "action.confirmed") == 0 &&
+		    !followed(v, n, i))
+			out[found++] = &v[i];
+	return found;
+}
+
+void
+unsettled_confirmed_name(const struct record *c, int64_t now_ms, char *buf, size_t cap)
+{
+	char name[160], ts[WR_TS_MAX], now[WR_TS_MAX], change[160] = "";
+	const char *from = str_of(c->data, "from"), *to = str_of(c->data, "to");
+	bool same_day;
+
+	unsettled_name(c, name, sizeof(name));
+	if (from != NULL && to != NULL && (from[0] != '\0' || to[0] != '\0'))
+		snprintf(change, sizeof(change), " (%s \xe2\x86\x92 %s)", from[0] ? from : "?",
+		    to[0] ? to : "?");
+	record_format_ts(c->ts_ms, ts);
+	record_format_ts(now_ms, now);
+	same_day = memcmp(ts, now, 10) == 0;
+	ts[10] = ts[19] = '\0';         /* "YYYY-MM-DD" and "HH:MM:SS" */
+	snprintf(buf, cap, "%s%s, confirmed at %s%s%s UTC", name, change, same_day ? "" : ts,
+	    same_day ? "" : " ", ts + 11);
+}
+
+cJSON *
+unsettled_confirmed_refusal(const struct record *c, int64_t now_ms)
+{
+	char words[400], reason[600], ts[WR_TS_MAX];
+	const char *action = str_of(c->data, "action"), *svc = str_of(c->data, "service");
+	cJSON *d = cJSON_CreateObject();
+
+	unsettled_confirmed_name(c, now_ms, words, sizeof(words));
+	snprintf(reason, sizeof(reason), "%s; the console ended during its re-read before "
+	    "running it: nothing ran (no intent was recorded)", words);
+	record_format_ts(c->ts_ms, ts);
+	cJSON_AddStringToObject(d, "action", action != NULL ? action : "action");
+	if (svc != NULL)
+		cJSON_AddStringToObject(d, "service", svc);
+	cJSON_AddStringToObject(d, "reason", reason);
+	cJSON_AddBoolToObject(d, "confirmed", true);
+	cJSON_AddStringToObject(d, "confirmed_ts", ts);
+	if (str_of(c->data, "chain") != NULL)
+		cJSON_AddStringToObject(d, "chain", str_of(c->data, "chain"));
+	return d;
 }

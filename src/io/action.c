@@ -80,7 +80,9 @@ record_cancel(struct action *a)
 	cJSON_AddBoolToObject(d, "confirmed", a->confirmed);
 	if (a->chain[0] != '\0')
 		cJSON_AddStringToObject(d, "chain", a->chain);
-	if (timeline_append(a->env.tl, "action.refused", a->cfg->name, NULL, d, &err) != 0) {
+	/* A confirmed one carries its op: it settles the action.confirmed. */
+	if (timeline_append(a->env.tl, "action.refused", a->cfg->name, a->confirmed ? a->op : NULL,
+	    d, &err) != 0) {
 		size_t n = strlen(a->reason);
 
 		snprintf(a->reason + n, sizeof(a->reason) - n, " (NOT recorded in the timeline: %s)",
@@ -352,7 +354,8 @@ act_refuse(struct action *a, const char *fmt, ...)
 	cJSON_AddStringToObject(d, "action", act_kind(a));
 	cJSON_AddStringToObject(d, "service", a->cfg->services[a->svc]);
 	cJSON_AddStringToObject(d, "reason", a->reason);
-	if (timeline_append(a->env.tl, "action.refused", a->cfg->name, NULL, d, &err) != 0) {
+	if (timeline_append(a->env.tl, "action.refused", a->cfg->name, a->confirmed ? a->op : NULL,
+	    d, &err) != 0) {
 		size_t n = strlen(a->reason);
 
 		snprintf(a->reason + n, sizeof(a->reason) - n, " (NOT recorded in the timeline: %s)",
@@ -972,9 +975,33 @@ act_begin(struct action *a)
 	run_step(a);
 }
 
+/* The engineer's confirmation, journalled before the re-read that comes
+ * before the intent: a console that ends during that read leaves this,
+ * and the next one says the action was confirmed and never ran (the
+ * intent, and with it any byte that changes a host, never came). */
+static int
+record_confirmed(struct action *a, struct wr_err *err)
+{
+	cJSON *d;
+
+	if (a->env.tl == NULL)
+		return 0;                /* act_begin refuses it, said there */
+	d = cJSON_CreateObject();
+	cJSON_AddStringToObject(d, "action", act_kind(a));
+	cJSON_AddStringToObject(d, "service", a->plan.service[0] ? a->plan.service :
+	    a->cfg->services[a->svc]);
+	cJSON_AddStringToObject(d, "from", a->plan.from);
+	cJSON_AddStringToObject(d, "to", a->plan.to);
+	if (a->chain[0] != '\0')
+		cJSON_AddStringToObject(d, "chain", a->chain);
+	return timeline_append(a->env.tl, "action.confirmed", a->cfg->name, a->op, d, err);
+}
+
 void
 action_confirm(struct action *a)
 {
+	struct wr_err err;
+
 	/* No target picked yet: there is nothing to confirm. */
 	if (a->state != ACTION_CONFIRMING || a->choice < 0)
 		return;
@@ -982,6 +1009,16 @@ action_confirm(struct action *a)
 	a->confirmed = true;
 	wr_strlcpy(a->step_name, "re-read", sizeof(a->step_name));
 	a->started_ms = loop_now_ms();
+	/* Only where a read comes before the intent: otherwise the intent
+	 * itself is written at once and says the same. */
+	if ((a->plan.verify_cmd[0] != '\0' || a->precheck != NULL) &&
+	    record_confirmed(a, &err) != 0) {
+		a->state = ACTION_CANCELLED;
+		snprintf(a->reason, sizeof(a->reason), "confirmation NOT recorded (%s); nothing ran",
+		    err.msg);
+		act_changed(a);
+		return;
+	}
 	if (a->plan.verify_cmd[0] == '\0') {
 		/* No tag to re-read (a runbook command, a downgrade): a
 		 * downgrade's precheck asks /readyz again. */
@@ -1867,9 +1904,9 @@ action_rereadable(const struct action *a)
 }
 
 int
-action_settle(struct action *a, bool ok, const char *saw, struct wr_err *err)
+action_settle(struct action *a, bool ok, const char *typed, struct wr_err *err)
 {
-	char summary[600], *clean;
+	char summary[600], *saw, *clean;
 	cJSON *d;
 	size_t n;
 	int rc;
@@ -1878,6 +1915,9 @@ action_settle(struct action *a, bool ok, const char *saw, struct wr_err *err)
 		return wr_err_set(err, "%s on %s is not UNKNOWN", action_verb(a), a->cfg->name);
 	if (a->env.tl == NULL)
 		return wr_err_set(err, "no incident journal to record it in");
+	/* The engineer's words are shown (HOSTS, the footer) as the journal
+	 * keeps them: a token pasted as evidence never on screen. */
+	saw = a->env.red != NULL ? redact_text(a->env.red, typed) : xstrdup(typed);
 	d = cJSON_CreateObject();
 	cJSON_AddStringToObject(d, "action", a->plan.action);
 	cJSON_AddStringToObject(d, "by", "hand");
@@ -1902,6 +1942,7 @@ action_settle(struct action *a, bool ok, const char *saw, struct wr_err *err)
 		act_changed(a);
 	}
 	free(clean);
+	free(saw);
 	return rc;
 }
 

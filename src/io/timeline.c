@@ -31,6 +31,7 @@
 
 #include "warroom/fleetchain.h"
 #include "warroom/sanitize.h"
+#include "warroom/unsettled.h"
 
 #define JOURNAL_SUFFIX TIMELINE_SUFFIX
 #define ACTOR_MAX 256
@@ -100,6 +101,9 @@ struct timeline {
 	char **chains;                  /* on resume: B's chains an earlier session
 	                                   left with no chain.end, as summaries */
 	size_t n_chains;
+	char **unrun;                   /* on resume: actions confirmed by a console
+	                                   that ended before running them, in words */
+	size_t n_unrun;
 	timeline_observer observer;
 	void *observer_arg;
 };
@@ -808,6 +812,71 @@ interrupted_chains(struct timeline *tl, enum live live, cJSON *d)
 	record_list_free(&list);
 }
 
+/* Actions an earlier session confirmed and never ran: an action.confirmed
+ * that nothing followed, its console gone (it ended during the re-read
+ * before the intent, so nothing was sent). Named in our incident.resume
+ * (d), kept for the start's message, and each one's action.refused data
+ * (with "host" and "op" beside it) into refusals, written after the
+ * resume. Only where that console is known to be gone: one still running
+ * may yet write the intent. */
+static void
+confirmed_unrun(struct timeline *tl, enum live live, cJSON *d, cJSON *refusals)
+{
+	struct record_list list = { 0 };
+	const struct record **found;
+	struct record_scan s;
+	struct wr_err err;
+	cJSON *out = NULL;
+	char *buf, line[600];
+	size_t len, i, n;
+	int64_t now = clock_ms(CLOCK_REALTIME);
+
+	if (live == LIVE_UNKNOWN || read_from(tl->fd, 0, &buf, &len, &err) != 0)
+		return;
+	record_scan(buf, len, 0, 0, 0, &list, &s);
+	free(buf);
+	record_scan_free(&s);
+	found = xcalloc(list.n + 1, sizeof(*found));
+	n = unsettled_confirmed(list.v, list.n, found, list.n);
+	for (i = 0; i < n; i++) {
+		const struct record *c = found[i];
+		cJSON *x;
+
+		if (live == LIVE_SHARED && (c->session == 0 || live_alive(tl, c->session)))
+			continue;
+		unsettled_confirmed_name(c, now, line, sizeof(line));
+		if (out == NULL)
+			out = cJSON_AddArrayToObject(d, "confirmed_not_run");
+		cJSON_AddItemToArray(out, cJSON_CreateString(line));
+		tl->unrun = xrealloc(tl->unrun, (tl->n_unrun + 1) * sizeof(*tl->unrun));
+		tl->unrun[tl->n_unrun++] = xstrdup(line);
+		x = cJSON_CreateObject();
+		cJSON_AddStringToObject(x, "host", c->host != NULL ? c->host : "");
+		cJSON_AddStringToObject(x, "op", c->op);
+		cJSON_AddItemToObject(x, "data", unsettled_confirmed_refusal(c, now));
+		cJSON_AddItemToArray(refusals, x);
+	}
+	free(found);
+	record_list_free(&list);
+}
+
+/* Each confirmed_unrun refusal, as action.refused with its op. */
+static void
+refuse_unrun(struct timeline *tl, cJSON *refusals, struct wr_err *err)
+{
+	cJSON *x;
+
+	cJSON_ArrayForEach(x, refusals) {
+		const cJSON *host = cJSON_GetObjectItemCaseSensitive(x, "host");
+		const cJSON *op = cJSON_GetObjectItemCaseSensitive(x, "op");
+
+		if (append_locked(tl, "action.refused", host->valuestring[0] ? host->valuestring :
+		    NULL, op->valuestring, cJSON_DetachItemFromObjectCaseSensitive(x, "data"),
+		    err) != 0)
+			return;
+	}
+}
+
 /* A new incident: write incident.open into an O_EXCL temporary, then
  * link() it into place (fails if the id exists) so the journal never
  * appears without its first record. */
@@ -886,7 +955,7 @@ resume_incident(const struct timeline_open_opts *o, const char *id, struct timel
 {
 	struct timeline *tl = tl_new(o, id);
 	struct stat st;
-	cJSON *d;
+	cJSON *d, *refusals;
 	enum live live;
 
 	tl->resumed = true;
@@ -920,13 +989,17 @@ resume_incident(const struct timeline_open_opts *o, const char *id, struct timel
 		judge_before(tl, live, d);
 		keep_running_ops(tl, live);
 		interrupted_chains(tl, live, d);
+		refusals = cJSON_CreateArray();
+		confirmed_unrun(tl, live, d, refusals);
 		if (tl->n_unknown > 0) {
 			cJSON *ops = cJSON_AddArrayToObject(d, "unknown_ops");
 
 			for (size_t i = 0; i < tl->n_unknown; i++)
 				cJSON_AddItemToArray(ops, cJSON_CreateString(tl->unknown[i]));
 		}
-		append_locked(tl, "incident.resume", NULL, NULL, d, err);
+		if (append_locked(tl, "incident.resume", NULL, NULL, d, err) == 0)
+			refuse_unrun(tl, refusals, err);
+		cJSON_Delete(refusals);
 	}
 	sessions_free(&tl->before);
 	lock_fd(tl->fd, LOCK_UN);
@@ -1152,6 +1225,9 @@ timeline_close(struct timeline *tl)
 		free(tl->chains[i]);
 	free(tl->chains);
 	free(tl->dmg);
+	for (i = 0; i < tl->n_unrun; i++)
+		free(tl->unrun[i]);
+	free(tl->unrun);
 	free(tl->dir);
 	free(tl->id);
 	free(tl->path);
@@ -1263,6 +1339,13 @@ timeline_chains_interrupted(const struct timeline *tl, const char *const **chain
 {
 	*chains = (const char *const *)tl->chains;
 	return tl->n_chains;
+}
+
+size_t
+timeline_confirmed_unrun(const struct timeline *tl, const char *const **words)
+{
+	*words = (const char *const *)tl->unrun;
+	return tl->n_unrun;
 }
 
 void

@@ -1398,6 +1398,7 @@ actions_settle(struct app *app, const char *answer)
 	struct action *a = app->actions[app->settle_idx];
 	const struct config_host *h = &app->cfg.hosts[action_host(a)];
 	const char *saw;
+	char *shown;
 	struct wr_err err;
 	bool ok;
 
@@ -1411,8 +1412,11 @@ actions_settle(struct app *app, const char *answer)
 		app_say(app, "NOT settled: %s", err.msg);
 		return;
 	}
+	/* Said as the journal has it: a pasted token never shows. */
+	shown = redact_text(&app->red, saw);
 	app_say(app, "%s of %s on %s settled by hand: %s, %s", action_verb(a),
-	    h->services[action_service(a)], h->name, ok ? "OK" : "FAILED", saw);
+	    h->services[action_service(a)], h->name, ok ? "OK" : "FAILED", shown);
+	free(shown);
 }
 
 const char *

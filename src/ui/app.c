@@ -85,6 +85,23 @@ app_say_also(struct app *app, const char *fmt, ...)
 }
 
 void
+app_say_lead(struct app *app, const char *fmt, ...)
+{
+	char msg[sizeof(app->status)];
+	size_t n = strlen(app->status_lead);
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof(msg), fmt, ap);
+	va_end(ap);
+	app_say_also(app, "%s", msg);
+	app->status_held = true;
+	snprintf(app->status_lead + n, sizeof(app->status_lead) - n, "%s%s", n > 0 ? " | " : "",
+	    msg);
+	app->dirty = true;
+}
+
+void
 app_say_about(struct app *app, const void *about, const char *fmt, ...)
 {
 	va_list ap;

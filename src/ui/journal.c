@@ -328,8 +328,23 @@ resume_say_unended(struct app *app)
 	if (n == 0)
 		return;
 	export_unended_words(n, armed, last, (int64_t)app_now(app) * 1000, words, sizeof(words));
-	app_say_also(app, "resumed incident %s: %s", timeline_id(app->tl), words);
-	app->status_held = true;
+	/* It leads: a queued status-page post that goes out at the start
+	 * is said after it, not instead of it. */
+	app_say_lead(app, "resumed incident %s: %s", timeline_id(app->tl), words);
+}
+
+/* Actions a console before this one confirmed and never ran (it ended
+ * during the re-read before running them): said beside the warning above
+ * and led with it until a key, so no one takes them for done. */
+static void
+resume_say_unrun(struct app *app)
+{
+	const char *const *words;
+	size_t i, n = timeline_confirmed_unrun(app->tl, &words);
+
+	for (i = 0; i < n; i++)
+		app_say_lead(app, "%s: never ran, the console ended during its re-read before "
+		    "running it (nothing was sent; run it again if it is still wanted)", words[i]);
 }
 
 void
@@ -392,6 +407,7 @@ journal_open(struct app *app, struct wr_err *err)
 	record_runbooks(app);
 	record_matrix(app);
 	resume_say_unended(app);
+	resume_say_unrun(app);
 	journal_say_chains(app);
 	journal_say_damage(app);
 	/* Both are "" when there is nothing to say: saying "" would wipe what

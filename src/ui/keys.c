@@ -410,6 +410,7 @@ handle(struct app *app, const char *name, int is_keycode, unsigned int key)
 	/* A long message held in the footer has been seen: it now times out
 	 * like any other (one this key says is held again). */
 	app->status_held = false;
+	app->status_lead[0] = '\0';     /* what led it too */
 	app->fleet_lead[0] = '\0';      /* B's summary too: read */
 	/* Ctrl-C and Ctrl-\ typed as characters (the terminal sent no
 	 * signal for them): the same as the signal. */

@@ -614,22 +614,36 @@ draw_dialog_hints(struct app *app, WINDOW *w, int cols, int a, int k)
 /* The footer's message; one wider than the footer goes on in the rows
  * above it, as many as it needs (the end of the last row cut with … past
  * STATUS_ROWS_MAX), and ends on the footer's own row. */
+static bool
+status_shown(const struct app *app)
+{
+	return app->status[0] != '\0' && (app_now(app) < app->status_until || app->status_held);
+}
+
 static void
 draw_status(struct app *app, WINDOW *footer, int cols)
 {
 	int a = ui_attr(app, THEME_STATUS), n = 0, y = 0;
+	char text[sizeof(app->status_lead) + 3 + sizeof(app->status)];
 	WINDOW *win;
 
-	ui_put_wrapped(NULL, &n, 1, cols - 2, 0, STATUS_ROWS_MAX, a, app->status);
+	/* What leads until a key comes first; what was said since, after it. */
+	if (app->status_lead[0] == '\0' ||
+	    (status_shown(app) && strstr(app->status, app->status_lead) != NULL))
+		wr_strlcpy(text, app->status, sizeof(text));
+	else
+		snprintf(text, sizeof(text), "%s%s%s", app->status_lead,
+		    status_shown(app) ? " | " : "", status_shown(app) ? app->status : "");
+	ui_put_wrapped(NULL, &n, 1, cols - 2, 0, STATUS_ROWS_MAX, a, text);
 	if (n <= 1 || app->screen->lines - n < 1 ||
 	    (win = newwin(n, cols, app->screen->lines - n, 0)) == NULL) {
-		ui_put(footer, 0, 1, cols - 2, a, app->status);
+		ui_put(footer, 0, 1, cols - 2, a, text);
 		return;
 	}
 	wnoutrefresh(footer);
 	wbkgdset(win, ' ' | (chtype)ui_attr(app, THEME_FOOTER));
 	werase(win);
-	ui_put_wrapped(win, &y, 1, cols - 2, 0, n, a, app->status);
+	ui_put_wrapped(win, &y, 1, cols - 2, 0, n, a, text);
 	wnoutrefresh(win);
 	delwin(win);
 }
@@ -768,8 +782,7 @@ draw_footer(struct app *app)
 	} else if (app->confirm_quit) {
 		ui_put(w, 0, 1, cols - 2, ui_attr(app, THEME_STATUS),
 		    "An action or announcement is still in flight. Quit anyway? (y/N)");
-	} else if (app->status[0] != '\0' && (app_now(app) < app->status_until ||
-	    app->status_held)) {
+	} else if (app->status_lead[0] != '\0' || status_shown(app)) {
 		draw_status(app, w, cols);
 	} else if (app->confirming != NULL) {
 		draw_dialog_hints(app, w, cols, a, k);

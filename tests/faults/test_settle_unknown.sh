@@ -6,7 +6,8 @@
 # hand) — the badge goes, and the post-mortem shows the settled outcome
 # with the evidence. Its window closed mid-command (a hang-up): the journal
 # says hangup, not quit; the next console has the command UNKNOWN again
-# (from the action.end unknown the hang-up left) and U settles it.
+# (from the action.end unknown the hang-up left) and U settles it; a token
+# typed as evidence shows redacted there, as the journal keeps it.
 . "${top_srcdir:-$(dirname "$0")/../..}/tests/lib/tmux.sh"
 [ -x /usr/sbin/sshd ] || skip "openssh-server is not installed"
 fleet_up --hosts 1 --tag v1.4.1
@@ -108,11 +109,21 @@ wait_for "UNKNOWN: check by hand, then U" 15
 wait_for "ended UNKNOWN in an earlier session" 5
 keys U
 wait_for "UNKNOWN runbook command of api on h1: ok or failed, and what you saw:"
-keys -l "ok started.txt there, cache warm"; keys Enter
+# A token pasted as evidence is shown as the journal keeps it: redacted.
+keys -l "ok started.txt there, cache warm, token ghp_SETTLEabcdefghijklmnopqrstuvwxyz0123"
+keys Enter
 i=0
 until [ "$(grep -c '"kind":"action.reconcile".*"by":"hand"' "$journal")" = 2 ]; do
 	sleep 0.1; i=$((i + 1)); [ $i -lt 50 ] || fail "the second command was not settled"
 done
+wait_for "settled by hand: OK, started.txt there, cache warm, token ghp_[REDACTED]"
+assert_not_contains "$tmp/screen" "SETTLEabc"
+keys 1 z
+wait_for "settled by hand: ok, started.txt there, cache warm, token ghp_[REDACTED]"
+assert_not_contains "$tmp/screen" "SETTLEabc"
+keys z
+grep -q "SETTLEabc" "$journal" && fail "the token reached the journal"
+ok "a token typed while settling shows redacted in the footer and the zoomed HOSTS line"
 keys q
 wait_for "exit=0"
 "$WARROOM" export "$(basename "$journal" .jsonl)" -c "$tmp/c.conf" -o "$tmp/pm.md" --force ||

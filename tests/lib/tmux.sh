@@ -96,6 +96,20 @@ wait_re() {
 	fail "timed out waiting for /$1/"
 }
 
+# wait_footer_re REGEX [SECONDS] — until the footer matches the ERE, its
+# rows (a long message goes on in the rows above it) read as one line.
+wait_footer_re() {
+	i=0
+	while [ "$i" -lt "$(( ${2:-5} * 20 ))" ]; do
+		capture
+		tail -6 "$tmp/screen" | tr '\n' ' ' | tr -s ' ' | grep -qE -- "$1" && return 0
+		sleep 0.05
+		i=$((i + 1))
+	done
+	echo "--- screen:"; cat "$tmp/screen"
+	fail "timed out waiting for the footer to match /$1/"
+}
+
 # keys KEY… — send-keys to the session. An Escape sent last is the Esc key
 # as pressed by hand: the next key comes a moment later, since ESC and a
 # key read together are Alt and that key (keyseq.h).

@@ -102,7 +102,8 @@ pid=$(pgrep -f "$WARROOM -c $tmp/c.conf") || fail "no console to kill"
 kill -9 $pid
 wait_for "exit=" 5
 start 200 50 "$WARROOM -c $tmp/c.conf --incident fleet-drill"
-wait_re "fleet rollback of api to v[0-9.]+ interrupted: h1 UNKNOWN · h3, h6 not started \\(not continued\\)" 15
+# After the resume's warning, which leads the footer until a key.
+wait_footer_re "without shutting down while armed \\(last record [0-9:]+ UTC\\) \\| fleet rollback of api to v[0-9.]+ interrupted: h1 UNKNOWN · h3, h6 not started \\(not continued\\)" 15
 grep '"kind":"incident.resume"' "$journal" | tail -n 1 |
 	grep -qE '"interrupted_chains":\["fleet rollback of api to v[0-9.]+ interrupted: h1 UNKNOWN · h3, h6 not started"\]' ||
 	fail "incident.resume does not name the interrupted chain: $(grep '"kind":"incident.resume"' "$journal" | tail -n 1)"

@@ -2038,6 +2038,106 @@ bidi_controls_never_reach_an_export_raw(void **state)
 		record_free(&v[i]);
 }
 
+/* A rollback confirmed by a console killed during its re-read: the
+ * confirmation is in the timeline, the resume names it as never run, and
+ * the refusal the resume wrote is an action that ran nothing. */
+static void
+a_confirmed_action_a_console_never_ran_is_said(void **state)
+{
+	struct record v[4] = { 0 };
+	char *md, *t;
+
+	(void)state;
+	add_to(v, 0, 0, "incident.open", NULL, NULL, "{\"name\":\"api 5xx\"}");
+	add_to(v, 1, 10, "action.confirmed", "api-1", "rb-1", "{\"action\":\"compose.rollback\","
+	    "\"service\":\"api\",\"from\":\"v1.5.0-bad\",\"to\":\"v1.4.1\"}");
+	add_to(v, 2, 240, "incident.resume", NULL, NULL, "{\"id\":\"api-5xx-1a2b3c\","
+	    "\"ended_without_shutdown\":1,\"last_record_ts\":\"2024-05-01T12:00:10.000Z\","
+	    "\"confirmed_not_run\":[\"rollback of api on api-1 (v1.5.0-bad \xe2\x86\x92 v1.4.1), "
+	    "confirmed at 12:00:10 UTC\"]}");
+	add_to(v, 3, 240, "action.refused", "api-1", "rb-1", "{\"action\":\"compose.rollback\","
+	    "\"service\":\"api\",\"reason\":\"rollback of api on api-1 (v1.5.0-bad \xe2\x86\x92 v1.4.1), "
+	    "confirmed at 12:00:10 UTC; the console ended during its re-read before running it: "
+	    "nothing ran (no intent was recorded)\",\"confirmed\":true,\"confirmed_ts\":\"2024-05-01T12:00:10.000Z\"}");
+	md = render_n(EXPORT_MD, v, 4);
+	assert_non_null(strstr(md, "| action.confirmed | api-1 | confirmed: rollback of api on "
+	    "api-1, v1.5.0-bad \xe2\x86\x92 v1.4.1; re-read before it runs |\n"));
+	assert_non_null(strstr(md, "| incident.resume |  | the console before ended without "
+	    "shutting down (last record 2024-05-01 12:00:10) — rollback of api on api-1 "
+	    "(v1.5.0-bad \xe2\x86\x92 v1.4.1), confirmed at 12:00:10 UTC: never ran, the console ended "
+	    "during its re-read before running it |\n"));
+	assert_non_null(strstr(md, "- 1 action: 0 ok, 0 failed, 0 unknown, 1 refused (confirmed, "
+	    "nothing ran).\n"));
+	/* Started when it was confirmed, not when the resume refused it. */
+	assert_non_null(strstr(md, "| \xe2\x80\x94 | compose.rollback | api-1 | \xe2\x80\x94 | "
+	    "2024-05-01 12:00:10 | \xe2\x80\x94 | refused | rollback of api on api-1 (v1.5.0-bad "
+	    "\xe2\x86\x92 v1.4.1), confirmed at 12:00:10 UTC; the console ended during its re-read "
+	    "before running it: nothing ran (no intent was recorded) |\n"));
+	free(md);
+	t = export_details(&v[1], NULL);
+	assert_string_equal(t, "confirmed: rollback of api on api-1, v1.5.0-bad \xe2\x86\x92 v1.4.1; "
+	    "re-read before it runs");
+	free(t);
+	for (size_t i = 0; i < 4; i++)
+		record_free(&v[i]);
+}
+
+/* The impact counted through a stretch no console ran (killed, restarted
+ * minutes later) says how much of it nobody watched; a resume beside a
+ * console still open is no such stretch. */
+static void
+impact_says_what_no_console_watched(void **state)
+{
+	struct record v[8] = { 0 };
+	const cJSON *times, *gaps;
+	cJSON *doc;
+	char *md, *js;
+
+	(void)state;
+	add_to(v, 0, 0, "incident.open", NULL, NULL, "{\"name\":\"api 5xx\"}");
+	add_to(v, 1, 10, "verdict.change", "api-1", NULL, "{\"service\":\"api\","
+	    "\"verdict\":\"ROLLBACK IMMEDIATELY\",\"reason\":\"r\"}");
+	add_to(v, 2, 60, "note", NULL, NULL, "{\"text\":\"rolling back\"}");
+	/* Killed here: the next console starts 3m 44s later, alone. */
+	add_to(v, 3, 284, "incident.resume", NULL, NULL, "{\"id\":\"multi-7f3a2c\","
+	    "\"ended_without_shutdown\":1,\"last_record_ts\":\"2024-05-01T12:01:00.000Z\"}");
+	add_to(v, 4, 290, "note", NULL, NULL, "{\"text\":\"a watcher beside it\"}");
+	add_to(v, 5, 400, "incident.resume", NULL, NULL, "{\"id\":\"multi-7f3a2c\","
+	    "\"others_open\":true}");
+	add_to(v, 6, 410, "verdict.change", "api-1", NULL, "{\"service\":\"api\","
+	    "\"verdict\":\"OK\",\"reason\":\"r\"}");
+	add_to(v, 7, 500, "shutdown", NULL, NULL, "{\"reason\":\"quit\"}");
+	md = render_n(EXPORT_MD, v, 8);
+	assert_non_null(strstr(md, "**Impact duration:** 6m 50s (detection to recovery; of which "
+	    "3m 44s unobserved: no console running from 2024-05-01 12:01:00 to 2024-05-01 "
+	    "12:04:44)\n"));
+	free(md);
+	/* Not recovered yet: the ongoing impact says it too. */
+	md = render_n(EXPORT_MD, v, 5);
+	assert_non_null(strstr(md, "**Impact duration:** ongoing since 2024-05-01 12:00:00, not "
+	    "recovered (4m 50s up to the journal's last record, 2024-05-01 12:04:50; of which "
+	    "3m 44s unobserved: no console running from 2024-05-01 12:01:00 to 2024-05-01 "
+	    "12:04:44)\n"));
+	free(md);
+	js = render_n(EXPORT_JSON, v, 8);
+	doc = cJSON_Parse(js);
+	times = json_times(doc);
+	assert_int_equal(cJSON_GetObjectItem(times, "impact_s")->valuedouble, 410);
+	assert_int_equal(cJSON_GetObjectItem(times, "impact_unobserved_s")->valuedouble, 224);
+	gaps = cJSON_GetObjectItem(times, "unobserved");
+	assert_int_equal(cJSON_GetArraySize(gaps), 1);
+	assert_string_equal(jstr(cJSON_GetArrayItem(gaps, 0), "from"), "2024-05-01T12:01:00.000Z");
+	assert_string_equal(jstr(cJSON_GetArrayItem(gaps, 0), "to"), "2024-05-01T12:04:44.000Z");
+	cJSON_Delete(doc);
+	free(js);
+	/* Watched throughout: nothing said. */
+	md = render_n(EXPORT_MD, v, 3);
+	assert_null(strstr(md, "unobserved"));
+	free(md);
+	for (size_t i = 0; i < 8; i++)
+		record_free(&v[i]);
+}
+
 int
 main(void)
 {
@@ -2082,6 +2182,8 @@ main(void)
 		cmocka_unit_test(bidi_controls_never_reach_an_export_raw),
 		cmocka_unit_test(a_chain_says_the_settled_outcome_of_each_turn),
 		cmocka_unit_test(conclusions_that_hang_on_a_damaged_line_say_so),
+		cmocka_unit_test(a_confirmed_action_a_console_never_ran_is_said),
+		cmocka_unit_test(impact_says_what_no_console_watched),
 	};
 
 	return cmocka_run_group_tests(tests, setup, teardown);

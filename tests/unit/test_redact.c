@@ -38,6 +38,14 @@ static const struct {
 	{ "curl -H 'Authorization: Bearer abcdefgh123' https://x",
 	  "curl -H 'Authorization: Bearer [REDACTED]' https://x" },
 	{ "{\"Authorization\": \"Bearer abcdefgh123\"}", "{\"Authorization\": \"Bearer [REDACTED]\"}" },
+	/* A header inside a quoted string: its closing quote is the text's. */
+	{ "echo \"calling upstream with Authorization: Bearer sk_live_4eC39HqLyjWDarjtT1zdp7dc\"",
+	  "echo \"calling upstream with Authorization: Bearer [REDACTED]\"" },
+	{ "run 'Authorization: Token abcdef123456' now", "run 'Authorization: Token [REDACTED]' now" },
+	{ "echo \"with Authorization: Digest username=\"u\", response=\"6629fae4\"\"",
+	  "echo \"with Authorization: Digest [REDACTED]\"" },
+	/* A quote that closes nothing opened before is the credential's. */
+	{ "say \"x\" Authorization: Bearer abcdef12345\"", "say \"x\" Authorization: Bearer [REDACTED]" },
 	{ "sent with bearer abcdefgh.ijk-lmn/op= ok", "sent with bearer [REDACTED] ok" },
 	{ "https://user:pw123@host/path", "https://user:[REDACTED]@host/path" },
 	{ "postgres://u:pw@h/db", "postgres://u:[REDACTED]@h/db" },

@@ -3,7 +3,8 @@
  * earlier session left UNKNOWN: the intent, the action.end that said
  * unknown (SIGTERM, SIGHUP) or none (kill -9), whether the releases.log
  * line was written; the op in words for the post-mortem, and why the
- * resumed console shows it UNKNOWN.
+ * resumed console shows it UNKNOWN; and the confirmations a console ended
+ * before running, with the refusal said for them.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -118,6 +119,74 @@ the_reason_drops_an_empty_change(void **state)
 	cJSON_Delete(end.data);
 }
 
+#define CONFIRMED_API "{\"action\":\"compose.rollback\",\"service\":\"api\"," \
+	"\"from\":\"v1.5.0-bad\",\"to\":\"v1.4.1\"}"
+
+/* 2024-05-01T12:13:39Z */
+#define CONFIRMED_MS 1714565619000LL
+
+/* A confirmation that an intent, a stale plan or a refusal followed is
+ * settled; one that nothing followed (the console ended during the
+ * re-read) is found, and only with its own op. */
+static void
+finds_confirmations_that_nothing_followed(void **state)
+{
+	struct record v[] = {
+		rec("incident.open", NULL, NULL, "{\"name\":\"api 5xx\"}"),
+		rec("action.confirmed", "api-1", "rb-ran", CONFIRMED_API),
+		rec("action.intent", "api-1", "rb-ran", ROLLBACK_JOBS),
+		rec("action.confirmed", "api-1", "rb-stale", CONFIRMED_API),
+		rec("action.stale", "api-1", "rb-stale", "{\"reason\":\"plan is stale\"}"),
+		rec("action.confirmed", "api-1", "rb-refused", CONFIRMED_API),
+		rec("action.refused", "api-1", "rb-refused", "{\"confirmed\":true}"),
+		rec("action.confirmed", "api-1", "rb-killed", CONFIRMED_API),
+		rec("action.refused", "api-1", "rb-other", "{\"confirmed\":true}"),
+		rec("shutdown", NULL, NULL, "{\"reason\":\"quit\"}"),
+	};
+	const struct record *out[4];
+
+	(void)state;
+	assert_int_equal(unsettled_confirmed(v, 10, out, 4), 1);
+	assert_ptr_equal(out[0], &v[7]);
+	assert_int_equal(unsettled_confirmed(v, 10, out, 0), 0);
+	/* A journal that ends during the re-read: both unsettled so far. */
+	assert_int_equal(unsettled_confirmed(v, 4, out, 4), 1);
+	assert_ptr_equal(out[0], &v[3]);
+	free_all(v, 10);
+}
+
+/* The refusal a resume writes: the action, confirmed, when, and that
+ * nothing ran, in words a post-mortem can quote. */
+static void
+a_confirmation_nothing_followed_is_refused_in_words(void **state)
+{
+	struct record c = rec("action.confirmed", "api-1", "rb-killed", CONFIRMED_API);
+	char buf[300];
+	cJSON *d;
+
+	(void)state;
+	c.ts_ms = CONFIRMED_MS;
+	unsettled_confirmed_name(&c, CONFIRMED_MS + 200000, buf, sizeof(buf));
+	assert_string_equal(buf, "rollback of api on api-1 (v1.5.0-bad \xe2\x86\x92 v1.4.1), confirmed at "
+	    "12:13:39 UTC");
+	/* The next day: the date is given. */
+	unsettled_confirmed_name(&c, CONFIRMED_MS + 86400000LL, buf, sizeof(buf));
+	assert_string_equal(buf, "rollback of api on api-1 (v1.5.0-bad \xe2\x86\x92 v1.4.1), confirmed at "
+	    "2024-05-01 12:13:39 UTC");
+	d = unsettled_confirmed_refusal(&c, CONFIRMED_MS + 200000);
+	assert_string_equal(cJSON_GetObjectItem(d, "action")->valuestring, "compose.rollback");
+	assert_string_equal(cJSON_GetObjectItem(d, "service")->valuestring, "api");
+	assert_true(cJSON_IsTrue(cJSON_GetObjectItem(d, "confirmed")));
+	assert_string_equal(cJSON_GetObjectItem(d, "confirmed_ts")->valuestring,
+	    "2024-05-01T12:13:39.000Z");
+	assert_string_equal(cJSON_GetObjectItem(d, "reason")->valuestring,
+	    "rollback of api on api-1 (v1.5.0-bad \xe2\x86\x92 v1.4.1), confirmed at 12:13:39 UTC; the "
+	    "console ended during its re-read before running it: nothing ran (no intent was "
+	    "recorded)");
+	cJSON_Delete(d);
+	cJSON_Delete(c.data);
+}
+
 int
 main(void)
 {
@@ -125,6 +194,8 @@ main(void)
 		cmocka_unit_test(finds_the_unknown_end_of_a_stopped_console_and_none_after_kill_9),
 		cmocka_unit_test(names_an_intent_as_a_reader_says_it),
 		cmocka_unit_test(the_reason_drops_an_empty_change),
+		cmocka_unit_test(finds_confirmations_that_nothing_followed),
+		cmocka_unit_test(a_confirmation_nothing_followed_is_refused_in_words),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
