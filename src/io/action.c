@@ -1239,21 +1239,13 @@ export_of_revision(const struct action *a, const char *rs, int rev, char *out, s
 	parse_k8s_env_free(&env);
 }
 
-/* The target to preselect: compose's first; k8s: the newest unmarked one
- * at another tag than the running one, or one at its tag that keeps the
- * export as it is now, when that does not (plan_k8s_default); a named
- * target; or -1, none, when every one is marked (demote_bad) or the rest
- * would only change the export at the running tag, a->unpicked saying why. */
+/* The default_choice of a host not at this incident's target. */
 static int
-default_choice(struct action *a)
+usual_choice(struct action *a)
 {
 	struct plan_target t[ACT_CHOICES_MAX];
 	int nfree = 0;
 
-	/* Already at this incident's target: going further back is the
-	 * engineer's pick, made with the reason in view (at_target_note). */
-	if (a->at_rb_target)
-		return -1;
 	if (a->cfg->driver == DRIVER_COMPOSE) {
 		if (!a->choices[0].marked || a->want[0] != '\0')
 			return 0;
@@ -1270,6 +1262,34 @@ default_choice(struct action *a)
 	    a->want_rev != 0, a->cfg->driver == DRIVER_K8S ? a->export_now : "",
 	    a->cfg->driver == DRIVER_K8S ? a->planned_cur.tag : "", a->unpicked,
 	    sizeof(a->unpicked));
+}
+
+/* The target to preselect: compose's first; k8s: the newest unmarked one
+ * at another tag than the running one, or one at its tag that keeps the
+ * export as it is now, when that does not (plan_k8s_default); a named
+ * target; or -1, none, when the host already runs this incident's target
+ * (at_target_note), every one is marked (demote_bad) or the rest would
+ * only change the export at the running tag, a->unpicked saying why. */
+static int
+default_choice(struct action *a)
+{
+	char note[sizeof(a->unpicked)];
+	int d;
+
+	if (!a->at_rb_target)
+		return usual_choice(a);
+	/* Already at this incident's target: going further back is the
+	 * engineer's pick, made with the reason in view (at_target_note),
+	 * and any other reason none would be preselected after it. */
+	wr_strlcpy(note, a->unpicked, sizeof(note));
+	a->unpicked[0] = '\0';
+	d = usual_choice(a);
+	if (d < 0 && a->unpicked[0] != '\0' && strlen(note) + 1 < sizeof(note)) {
+		strcat(note, "\n");
+		wr_strlcpy(note + strlen(note), a->unpicked, sizeof(note) - strlen(note));
+	}
+	wr_strlcpy(a->unpicked, note, sizeof(a->unpicked));
+	return -1;
 }
 
 /* Where the host could go back to, newest first: releases.log's good tags,
