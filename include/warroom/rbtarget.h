@@ -46,9 +46,15 @@ bool rbtarget_note(const struct rbtarget *t, const char *host, const char *runni
 bool rbtarget_chain_refusal(const struct rbtarget *t, const char *host, const char *running,
     char *out, size_t cap);
 
-/* A held verdict on a host rolled back at at_ms (0: not in this
- * incident): "rolled back 19 s ago: the rate window still holds the old
- * release's errors"; "" when at_ms is 0. Returns the length. */
-size_t rbtarget_held_note(int64_t at_ms, int64_t now_ms, char *out, size_t cap);
+/* How long after a rollback a held verdict is put down to the rate
+ * window still holding the old release's errors: well past any window. */
+#define RBTARGET_HELD_S 600
+
+/* The METRICS note of a host whose verdict is held (held) and whose
+ * latest rollback ended OK at at_ms (0: none in this incident): "rolled
+ * back 19 s ago: the rate window still holds the old release's errors";
+ * "" when not held, no rollback, or it ended over RBTARGET_HELD_S ago.
+ * Returns the length. */
+size_t rbtarget_held_note(bool held, int64_t at_ms, int64_t now_ms, char *out, size_t cap);
 
 #endif

@@ -108,7 +108,7 @@ rbtarget_chain_refusal(const struct rbtarget *t, const char *host, const char *r
 }
 
 size_t
-rbtarget_held_note(int64_t at_ms, int64_t now_ms, char *out, size_t cap)
+rbtarget_held_note(bool held, int64_t at_ms, int64_t now_ms, char *out, size_t cap)
 {
 	char since[16];
 	int n;
@@ -116,7 +116,8 @@ rbtarget_held_note(int64_t at_ms, int64_t now_ms, char *out, size_t cap)
 	if (cap == 0)
 		return 0;
 	out[0] = '\0';
-	if (at_ms <= 0)
+	/* Long after, a held verdict is about the release running now. */
+	if (!held || at_ms <= 0 || now_ms - at_ms > (int64_t)RBTARGET_HELD_S * 1000)
 		return 0;
 	ago(at_ms, now_ms, since, sizeof(since));
 	n = snprintf(out, cap, "rolled back %s ago: the rate window still holds the old "
