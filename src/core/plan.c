@@ -260,6 +260,47 @@ rel_deployed(const struct rel_read *r, const char *tag)
 	return 0;
 }
 
+/* A tag's version ("v1.5.0-bad": 1, 5, 0; its suffix is not ordered) into
+ * v[4]; false when it does not start with one. */
+static bool
+tag_version(const char *tag, long v[4])
+{
+	int i;
+
+	if (*tag == 'v' || *tag == 'V')
+		tag++;
+	if (!isdigit((unsigned char)*tag))
+		return false;
+	for (i = 0; i < 4; i++) {
+		char *end;
+
+		v[i] = isdigit((unsigned char)*tag) ? strtol(tag, &end, 10) : 0;
+		if (isdigit((unsigned char)*tag))
+			tag = end;
+		if (*tag == '.' && isdigit((unsigned char)tag[1]))
+			tag++;
+	}
+	return true;
+}
+
+/* Whether tag is a roll forward from current: releases.log deployed it
+ * after current (cur_dep, its line; dep, tag's) unless both are versions
+ * and tag's is lower (an older release deployed again); with current
+ * not deployed there, only a higher version is. */
+static bool
+tag_newer(const char *tag, int dep, const char *current, int cur_dep)
+{
+	long a[4], b[4];
+	int i, cmp = 0;
+	bool vers = tag_version(tag, a) && tag_version(current, b);
+
+	for (i = 0; vers && i < 4 && cmp == 0; i++)
+		cmp = a[i] < b[i] ? -1 : a[i] > b[i];
+	if (cur_dep > 0)
+		return dep > cur_dep && !(vers && cmp < 0);
+	return vers && cmp > 0;
+}
+
 /* Add tag to out (once) with every reason it is there in its label:
  * bad (this incident rolled back from it), newer (releases.log deployed it
  * after the running tag) and a rollback line there moving away from it
@@ -320,14 +361,13 @@ plan_compose_candidates(const char *log, size_t len, const char *current,
 	rel_read(r, log, len);
 	no = rel_order(r, current, idx);
 	/* Newer: deployed after the running tag was (a rollback line is no
-	 * deploy). A running tag releases.log does not deploy gives no order:
-	 * nothing is newer. */
+	 * deploy), see tag_newer. */
 	cur_ok = current[0] ? rel_deployed(r, current) : 0;
 	/* The last good: the newest not rolled back, here or in releases.log,
 	 * and not newer than the running tag. */
 	for (i = 0; i < no && good == NULL; i++)
 		if (!r->t[idx[i]].rolled && !tag_in(r->t[idx[i]].tag, bad, nbad) &&
-		    !(cur_ok > 0 && r->t[idx[i]].deployed > cur_ok))
+		    !tag_newer(r->t[idx[i]].tag, r->t[idx[i]].deployed, current, cur_ok))
 			good = r->t[idx[i]].tag;
 	cap = nseen + (size_t)no;
 	all = xmalloc((cap > 0 ? cap : 1) * sizeof(*all));
@@ -342,14 +382,16 @@ plan_compose_candidates(const char *log, size_t len, const char *current,
 		if (t != NULL && t->rolled)
 			continue;               /* with the rolled back ones, last */
 		n = candidate(all, n, cap, t, seen[k], good && strcmp(good, seen[k]) == 0, true,
-		    tag_in(seen[k], bad, nbad), cur_ok > 0 && t != NULL && t->deployed > cur_ok,
+		    tag_in(seen[k], bad, nbad), tag_newer(seen[k], t != NULL ? t->deployed : 0, current,
+		    cur_ok),
 		    current);
 	}
 	for (i = 0; i < no; i++) {
 		const struct rel_tag *t = &r->t[idx[i]];
 
 		n = candidate(all, n, cap, t, t->tag, t->tag == good, tag_in(t->tag, seen, nseen),
-		    tag_in(t->tag, bad, nbad), cur_ok > 0 && t->deployed > cur_ok, current);
+		    tag_in(t->tag, bad, nbad), tag_newer(t->tag, t->deployed, current, cur_ok),
+		    current);
 	}
 	/* The unmarked first, each part in its order: a marked one is never
 	 * the first, so never the one Enter takes. */

@@ -72,7 +72,7 @@ keys r
 wait_for "type api and press Enter"
 assert_contains "$tmp/screen" "tag  v1.4.1  ->  v1.4.0"
 assert_contains "$tmp/screen" "> v1.4.0  (last good in releases.log)"
-assert_contains "$tmp/screen" "  v1.5.0-bad  (rolled back from at 13:07 per releases.log)"
+assert_contains "$tmp/screen" "  v1.5.0-bad  (newer than the running v1.4.1: a roll forward, not back; rolled back from at 13:07 per releases.log)"
 assert_not_contains "$tmp/screen" "WAS ROLLED BACK FROM"
 keys Down
 wait_for "tag  v1.4.1  ->  v1.5.0-bad"

@@ -236,10 +236,36 @@ a_newer_tag_is_never_last_good_nor_first(void **state)
 	assert_true(c[0].marked);
 	assert_int_equal(plan_compose_target(releases + 73 + 77, strlen(releases + 73 + 77),
 	    "v1.4.1", tag, sizeof(tag), &err), -1);
-	/* A running tag releases.log does not name gives no order. */
+	/* A running tag releases.log does not deploy: versions order it. */
 	assert_int_equal(plan_compose_candidates(releases, strlen(releases), "v9-hotfix", NULL, 0,
 	    NULL, 0, c, 8), 3);
 	assert_string_equal(c[0].label, "v1.5.0-bad  (last good in releases.log)");
+	assert_int_equal(plan_compose_candidates(releases, strlen(releases), "v1.4.3-hotfix", NULL,
+	    0, NULL, 0, c, 8), 3);
+	assert_string_equal(c[0].label, "v1.4.1  (last good in releases.log)");
+	assert_true(c[2].newer);
+	assert_string_equal(c[2].tag, "v1.5.0-bad");
+}
+
+/* An older release deployed again after the running one (CI redeploying
+ * it) is no roll forward: its version is lower. */
+static void
+an_older_release_deployed_again_is_not_newer(void **state)
+{
+	static const char log[] =
+	    "2026-11-25T07:55:30Z deploy IMAGE_TAG=v1.4.1 services=api result=ok\n"
+	    "2026-11-26T07:45:30Z deploy IMAGE_TAG=v1.6.0 services=api result=ok\n"
+	    "2026-11-26T09:00:00Z deploy IMAGE_TAG=v1.4.1 services=api result=ok\n"
+	    "2026-11-26T09:01:00Z deploy IMAGE_TAG=nightly services=api result=ok\n";
+	struct plan_candidate c[8];
+
+	assert_int_equal(plan_compose_candidates(log, strlen(log), "v1.6.0", NULL, 0, NULL, 0, c,
+	    8), 2);
+	assert_string_equal(c[0].label, "v1.4.1  (last good in releases.log)");
+	assert_false(c[0].newer);
+	/* No version to order by: deployed after, so newer. */
+	assert_string_equal(c[1].tag, "nightly");
+	assert_true(c[1].newer);
 }
 
 /* QA: h1 rolled back OK to v1.4.1; r on it offered v1.4.0 as last good
@@ -1478,6 +1504,7 @@ main(void)
 		cmocka_unit_test(a_redeploy_after_a_fix_is_judged_anew),
 		cmocka_unit_test(labels_say_every_reason),
 		cmocka_unit_test(a_newer_tag_is_never_last_good_nor_first),
+		cmocka_unit_test(an_older_release_deployed_again_is_not_newer),
 		cmocka_unit_test(after_this_incidents_rollback_the_bad_tag_stays_marked),
 		cmocka_unit_test(a_rolled_back_target_is_warned_first),
 		cmocka_unit_test(compose_rollback_commands),
