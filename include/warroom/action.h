@@ -39,6 +39,8 @@ enum action_state {
 	ACTION_CANCELLED,                /* nothing was sent */
 };
 
+struct rbtarget;
+
 struct action_env {
 	struct loop *loop;
 	struct ssh_pool *pool;
@@ -57,6 +59,10 @@ struct action_env {
 	 * bad, so never a rollback's default target (listed last, marked). */
 	const char (*bad_tags)[128];
 	size_t nbad_tags;
+	/* This incident's rollback target of the service (rbtarget.h), copied
+	 * at start; NULL: no rollback of it ended OK. A host already there is
+	 * offered no preselected target, and the dialog says why first. */
+	const struct rbtarget *rb_target;
 	/* Who named a rollback's target, when not a runbook step: the host
 	 * B sent before this one ("h1"), copied at start; NULL otherwise. */
 	const char *target_from;
@@ -109,6 +115,11 @@ struct action *action_command_start(const struct action_env *env, int host,
  * last /readyz said (CURRENT is refused, see plan_migrate_down). */
 struct action *action_migrate_down_start(const struct action_env *env, int host, int svc,
     enum plan_schema schema, struct wr_err *err);
+
+/* Whether choice i is marked (a tag this incident or releases.log rolled
+ * back from, a roll forward, helm's running version): drawn in the
+ * warning colour, never preselected. */
+bool action_choice_marked(const struct action *a, int i);
 
 /* A rollback's targets, newest first (releases.log tags, earlier rollout
  * revisions, helm revisions); the plan is for action_choice(), or -1 when

@@ -99,6 +99,9 @@ struct timeline_entry {
 	char host[64];                   /* the record's host, or "" */
 	char op[48];                     /* the record's op, or "" */
 	bool by_hand;                    /* action.reconcile: settled by the engineer */
+	bool rollback;                   /* action.intent: a release rollback (its
+	                                    plan's action), not a kill switch or a
+	                                    runbook command */
 	bool orphaned;                   /* action.intent: its console went away before
 	                                    its end (named by a later incident.resume) */
 	char *text;                      /* redacted one-line details */

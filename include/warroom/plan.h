@@ -110,14 +110,25 @@ struct plan_candidate {
 	                                    from it (since its latest deploy) */
 	char rolled_at[8];               /* that rollback's "HH:MM" as its line
 	                                    says it, "" when it says no time */
+	bool bad;                        /* this incident rolled back from it */
+	bool newer;                      /* releases.log deployed it after the
+	                                    running tag (or its version is
+	                                    higher): a roll forward */
+	bool left;                       /* newer, and the timeline saw it run
+	                                    here: the host was moved back from it */
+	bool marked;                     /* any of the above: never last good,
+	                                    never preselected, listed last */
 };
 
 /* The targets of a Compose rollback, in the dialog's order: the tags the
  * timeline saw run here (seen), then releases.log's successful ones newest
- * first, then those a later rollback line there moved away from (never
- * first, never "last good"). current and unusable tags are left out. bad:
- * tags this incident rolled back from, never called last good. Each label
- * says every reason its tag is there. At most max; returns the count. */
+ * first; then the marked ones (never first, never "last good"): those a
+ * later rollback line there moved away from, those in bad (this
+ * incident rolled back from them) and those deployed after current (a
+ * roll forward; not a lower version deployed again, and with current not
+ * deployed there, a higher version). current and unusable tags are left
+ * out. Each label says
+ * every reason its tag is there. At most max; returns the count. */
 size_t plan_compose_candidates(const char *log, size_t len, const char *current,
     const char (*seen)[128], size_t nseen, const char (*bad)[128], size_t nbad,
     struct plan_candidate *out, size_t max);

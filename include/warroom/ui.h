@@ -287,6 +287,13 @@ void journal_verdict(struct app *app, int host, const struct decide_verdict *v);
  * line: a possible man in the middle belongs in the post-mortem. */
 void journal_hostkey(struct app *app, int host);
 
+struct rbtarget;
+
+/* This incident's rollback target of host's service svc (rbtarget_find:
+ * the host's latest rollback that ended OK, else the service's on any
+ * host) into out; false when no rollback of it ended OK. */
+bool journal_rollback_target(struct app *app, int host, int svc, struct rbtarget *out);
+
 /* What this incident's timeline says of host/svc's tags, from one read,
  * newest first: bad[] the tags a rollback there started from (known bad,
  * never offered first as a target), at most maxbad; seen[] those

@@ -46,6 +46,8 @@ plan_tag_valid(const char *tag)
 struct rel_tag {
 	char tag[128];
 	int last_ok;                     /* line number of its latest successful line */
+	int deployed;                    /* … of its latest successful deploy (not
+	                                    a rollback to it): the release order */
 	bool rolled;
 	char at[8];                      /* the first rollback away since then */
 };
@@ -150,6 +152,8 @@ rel_line(struct rel_read *r, char *line, int lineno)
 	}
 	t = rel_tag(r, tag);
 	t->last_ok = lineno;
+	if (!rollback)
+		t->deployed = lineno;
 	t->rolled = false;               /* deployed again since: judged anew */
 	t->at[0] = '\0';
 	wr_strlcpy(r->last, tag, sizeof(r->last));
@@ -243,12 +247,69 @@ tag_in(const char *tag, const char (*list)[128], size_t n)
 	return false;
 }
 
-/* Add tag to out (once) with every reason it is there in its label. */
+/* The line of releases.log that last deployed tag, a rollback to it not
+ * counted (0: no deploy line names it). */
+static int
+rel_deployed(const struct rel_read *r, const char *tag)
+{
+	int i;
+
+	for (i = 0; i < r->n; i++)
+		if (strcmp(r->t[i].tag, tag) == 0)
+			return r->t[i].deployed;
+	return 0;
+}
+
+/* A tag's version ("v1.5.0-bad": 1, 5, 0; its suffix is not ordered) into
+ * v[4]; false when it does not start with one. */
+static bool
+tag_version(const char *tag, long v[4])
+{
+	int i;
+
+	if (*tag == 'v' || *tag == 'V')
+		tag++;
+	if (!isdigit((unsigned char)*tag))
+		return false;
+	for (i = 0; i < 4; i++) {
+		char *end;
+
+		v[i] = isdigit((unsigned char)*tag) ? strtol(tag, &end, 10) : 0;
+		if (isdigit((unsigned char)*tag))
+			tag = end;
+		if (*tag == '.' && isdigit((unsigned char)tag[1]))
+			tag++;
+	}
+	return true;
+}
+
+/* Whether tag is a roll forward from current: releases.log deployed it
+ * after current (cur_dep, its line; dep, tag's) unless both are versions
+ * and tag's is lower (an older release deployed again); with current
+ * not deployed there, only a higher version is. */
+static bool
+tag_newer(const char *tag, int dep, const char *current, int cur_dep)
+{
+	long a[4], b[4];
+	int i, cmp = 0;
+	bool vers = tag_version(tag, a) && tag_version(current, b);
+
+	for (i = 0; vers && i < 4 && cmp == 0; i++)
+		cmp = a[i] < b[i] ? -1 : a[i] > b[i];
+	if (cur_dep > 0)
+		return dep > cur_dep && !(vers && cmp < 0);
+	return vers && cmp > 0;
+}
+
+/* Add tag to out (once) with every reason it is there in its label:
+ * bad (this incident rolled back from it), newer (releases.log deployed it
+ * after the running tag) and a rollback line there moving away from it
+ * each mark it, and a marked tag is never last good nor preselected. */
 static size_t
 candidate(struct plan_candidate *out, size_t n, size_t max, const struct rel_tag *t,
-    const char *tag, bool last_good, bool seen)
+    const char *tag, bool last_good, bool seen, bool bad, bool newer, const char *current)
 {
-	char why[160] = "";
+	char why[240] = "";
 	size_t i, w = 0;
 
 	for (i = 0; i < n; i++)
@@ -258,13 +319,25 @@ candidate(struct plan_candidate *out, size_t n, size_t max, const struct rel_tag
 		return n;
 	memset(&out[n], 0, sizeof(out[n]));
 	wr_strlcpy(out[n].tag, tag, sizeof(out[n].tag));
+	out[n].bad = bad;
+	out[n].newer = newer;
+	out[n].left = newer && seen;
+	if (bad && newer)
+		w += (size_t)snprintf(why + w, sizeof(why) - w, "rolling forward to %.60s, which "
+		    "this incident rolled back from", tag);
+	else if (bad)
+		w += (size_t)snprintf(why + w, sizeof(why) - w, "rolled back from in this incident");
+	else if (newer)
+		w += (size_t)snprintf(why + w, sizeof(why) - w, "newer than the running %.60s: a "
+		    "roll forward, not back", current);
 	if (t != NULL && t->rolled) {
 		out[n].rolled_back = true;
 		wr_strlcpy(out[n].rolled_at, t->at, sizeof(out[n].rolled_at));
-		w += (size_t)snprintf(why + w, sizeof(why) - w, "rolled back from%s%s per releases.log",
-		    t->at[0] ? " at " : "", t->at);
+		w += (size_t)snprintf(why + w, sizeof(why) - w, "%srolled back from%s%s per "
+		    "releases.log", w ? "; " : "", t->at[0] ? " at " : "", t->at);
 	}
-	if (last_good)
+	out[n].marked = bad || newer || out[n].rolled_back;
+	if (last_good && !out[n].marked)
 		w += (size_t)snprintf(why + w, sizeof(why) - w, "last good in releases.log");
 	if (seen)
 		snprintf(why + w, sizeof(why) - w, "%sran here earlier%s", w ? "; " : "",
@@ -280,16 +353,24 @@ plan_compose_candidates(const char *log, size_t len, const char *current,
     struct plan_candidate *out, size_t max)
 {
 	struct rel_read *r = xmalloc(sizeof(*r));
+	struct plan_candidate *all;
 	const char *good = NULL;
-	int idx[REL_TAGS], no, i, j;
-	size_t n = 0, k;
+	int idx[REL_TAGS], no, i, j, cur_ok;
+	size_t n = 0, k, w = 0, cap;
 
 	rel_read(r, log, len);
 	no = rel_order(r, current, idx);
-	/* The last good: the newest not rolled back, here or in releases.log. */
+	/* Newer: deployed after the running tag was (a rollback line is no
+	 * deploy), see tag_newer. */
+	cur_ok = current[0] ? rel_deployed(r, current) : 0;
+	/* The last good: the newest not rolled back, here or in releases.log,
+	 * and not newer than the running tag. */
 	for (i = 0; i < no && good == NULL; i++)
-		if (!r->t[idx[i]].rolled && !tag_in(r->t[idx[i]].tag, bad, nbad))
+		if (!r->t[idx[i]].rolled && !tag_in(r->t[idx[i]].tag, bad, nbad) &&
+		    !tag_newer(r->t[idx[i]].tag, r->t[idx[i]].deployed, current, cur_ok))
 			good = r->t[idx[i]].tag;
+	cap = nseen + (size_t)no;
+	all = xmalloc((cap > 0 ? cap : 1) * sizeof(*all));
 	for (k = 0; k < nseen; k++) {
 		const struct rel_tag *t = NULL;
 
@@ -300,16 +381,27 @@ plan_compose_candidates(const char *log, size_t len, const char *current,
 				t = &r->t[j];
 		if (t != NULL && t->rolled)
 			continue;               /* with the rolled back ones, last */
-		n = candidate(out, n, max, t, seen[k], good && strcmp(good, seen[k]) == 0, true);
+		n = candidate(all, n, cap, t, seen[k], good && strcmp(good, seen[k]) == 0, true,
+		    tag_in(seen[k], bad, nbad), tag_newer(seen[k], t != NULL ? t->deployed : 0, current,
+		    cur_ok),
+		    current);
 	}
 	for (i = 0; i < no; i++) {
 		const struct rel_tag *t = &r->t[idx[i]];
 
-		n = candidate(out, n, max, t, t->tag, t->tag == good,
-		    tag_in(t->tag, seen, nseen));
+		n = candidate(all, n, cap, t, t->tag, t->tag == good, tag_in(t->tag, seen, nseen),
+		    tag_in(t->tag, bad, nbad), tag_newer(t->tag, t->deployed, current, cur_ok),
+		    current);
 	}
+	/* The unmarked first, each part in its order: a marked one is never
+	 * the first, so never the one Enter takes. */
+	for (i = 0; i < 2; i++)
+		for (k = 0; k < n && w < max; k++)
+			if (all[k].marked == (i == 1))
+				out[w++] = all[k];
+	free(all);
 	free(r);
-	return n;
+	return w;
 }
 
 void
@@ -336,7 +428,7 @@ plan_compose_target(const char *log, size_t len, const char *current, char *out,
 	struct plan_candidate c[1];
 
 	if (plan_compose_candidates(log, len, current, NULL, 0, NULL, 0, c, 1) == 0 ||
-	    c[0].rolled_back)
+	    c[0].marked)
 		return wr_err_set(err, "releases.log names no earlier successful tag than %s",
 		    current[0] ? current : "the running one");
 	wr_strlcpy(out, c[0].tag, cap);

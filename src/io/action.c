@@ -1201,8 +1201,9 @@ demote_bad(struct action *a, struct wr_err *err)
 		struct act_choice *c = &a->choices[i];
 		const char *note = plan_target_note(&t[i]);
 
-		if (t[i].bad && a->cfg->driver == DRIVER_COMPOSE && !named)
-			wr_strlcpy(c->label, c->tag, sizeof(c->label));
+		/* Compose's labels say it already (plan_compose_candidates). */
+		if (a->cfg->driver == DRIVER_COMPOSE && !named)
+			continue;
 		if (note[0] != '\0' && strstr(c->label, note) == NULL &&
 		    strlen(c->label) + strlen(note) < sizeof(c->label))
 			strcat(c->label, note);
@@ -1275,19 +1276,21 @@ export_of_revision(const struct action *a, const char *rs, int rev, char *out, s
 	parse_k8s_env_free(&env);
 }
 
-/* The target to preselect: compose's first; k8s: the newest unmarked one
- * at another tag than the running one, or one at its tag that keeps the
- * export as it is now, when that does not (plan_k8s_default); a named
- * target; or -1, none, when every one is marked (demote_bad) or the rest
- * would only change the export at the running tag, a->unpicked saying why. */
+/* The default_choice of a host not at this incident's target. */
 static int
-default_choice(struct action *a)
+usual_choice(struct action *a)
 {
 	struct plan_target t[ACT_CHOICES_MAX];
 	int nfree = 0;
 
-	if (a->cfg->driver == DRIVER_COMPOSE)
-		return 0;
+	if (a->cfg->driver == DRIVER_COMPOSE) {
+		if (!a->choices[0].marked || a->want[0] != '\0')
+			return 0;
+		snprintf(a->unpicked, sizeof(a->unpicked), "nothing is preselected: every tag "
+		    "found is marked (%s%s); Up/Down picks one", a->choices[0].tag,
+		    a->nchoices > 1 ? ", …" : "");
+		return -1;
+	}
 	targets_of(a, t);
 	/* demote_bad listed the unmarked first. */
 	while (nfree < a->nchoices && plan_target_note(&t[nfree])[0] == '\0')
@@ -1296,6 +1299,34 @@ default_choice(struct action *a)
 	    a->want_rev != 0, a->cfg->driver == DRIVER_K8S ? a->export_now : "",
 	    a->cfg->driver == DRIVER_K8S ? a->planned_cur.tag : "", a->unpicked,
 	    sizeof(a->unpicked));
+}
+
+/* The target to preselect: compose's first; k8s: the newest unmarked one
+ * at another tag than the running one, or one at its tag that keeps the
+ * export as it is now, when that does not (plan_k8s_default); a named
+ * target; or -1, none, when the host already runs this incident's target
+ * (at_target_note), every one is marked (demote_bad) or the rest would
+ * only change the export at the running tag, a->unpicked saying why. */
+static int
+default_choice(struct action *a)
+{
+	char note[sizeof(a->unpicked)];
+	int d;
+
+	if (!a->at_rb_target)
+		return usual_choice(a);
+	/* Already at this incident's target: going further back is the
+	 * engineer's pick, made with the reason in view (at_target_note),
+	 * and any other reason none would be preselected after it. */
+	wr_strlcpy(note, a->unpicked, sizeof(note));
+	a->unpicked[0] = '\0';
+	d = usual_choice(a);
+	if (d < 0 && a->unpicked[0] != '\0' && strlen(note) + 1 < sizeof(note)) {
+		strcat(note, "\n");
+		wr_strlcpy(note + strlen(note), a->unpicked, sizeof(note) - strlen(note));
+	}
+	wr_strlcpy(a->unpicked, note, sizeof(a->unpicked));
+	return -1;
 }
 
 /* Where the host could go back to, newest first: releases.log's good tags,
@@ -1318,7 +1349,7 @@ find_choices(struct action *a, const char *mark, size_t headlen, struct wr_err *
 		    rolled ? "  (rolled back from" : "", rolled && at[0] ? " at " : "",
 		    rolled ? at : "", rolled ? " per releases.log)" : "");
 		add_choice(a, a->want, 0, label);
-		a->choices[0].rolled_back = rolled;
+		a->choices[0].rolled_back = a->choices[0].marked = rolled;
 		wr_strlcpy(a->choices[0].rolled_at, at, sizeof(a->choices[0].rolled_at));
 	} else if (a->cfg->driver == DRIVER_COMPOSE) {
 		struct plan_candidate c[ACT_CHOICES_MAX];
@@ -1331,6 +1362,8 @@ find_choices(struct action *a, const char *mark, size_t headlen, struct wr_err *
 		for (i = 0; i < n; i++) {
 			add_choice(a, c[i].tag, 0, c[i].label);
 			a->choices[a->nchoices - 1].rolled_back = c[i].rolled_back;
+			a->choices[a->nchoices - 1].marked = c[i].marked;
+			a->choices[a->nchoices - 1].left = c[i].left;
 			wr_strlcpy(a->choices[a->nchoices - 1].rolled_at, c[i].rolled_at,
 			    sizeof(a->choices[0].rolled_at));
 		}
@@ -1500,9 +1533,12 @@ planned_env(const struct sftp_result *r, void *arg)
 		a->env_read = true;
 	} else
 		wr_strlcpy(a->env_error, r->error, sizeof(a->env_error));
-	if (plan_choice(a, 0, &err) == 0)
+	if (plan_choice(a, a->choice < 0 ? 0 : a->choice, &err) == 0) {
+		/* None preselected: the dialog lists them, runs nothing. */
+		if (a->choice < 0)
+			plan_unpick(&a->plan, a->unpicked);
 		a->state = ACTION_CONFIRMING;
-	else {
+	} else {
 		a->state = ACTION_CANCELLED;
 		snprintf(a->reason, sizeof(a->reason), "no rollback plan: %s", err.msg);
 	}
@@ -1531,6 +1567,36 @@ read_env(struct action *a, size_t headlen, struct wr_err *err)
 	wr_strlcpy(a->env_error, err->msg, sizeof(a->env_error));
 	err->msg[0] = '\0';
 	return -1;
+}
+
+/* Wall clock, ms since the epoch: the journal's times are. */
+static int64_t
+wall_ms(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_REALTIME, &ts);
+	return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+/* A host already at this incident's rollback target (rolled back there
+ * OK, or moved there by hand: a newer tag it ran here before is listed)
+ * gets no target preselected: one more rollback goes past the good
+ * release. The reason is the dialog's first warning. A target the
+ * engineer named (a runbook step's) is theirs. */
+static void
+at_target_note(struct action *a)
+{
+	const char *left = "";
+	int i;
+
+	if (a->want[0] != '\0' || a->want_rev != 0 || a->nchoices == 0)
+		return;
+	for (i = 0; i < a->nchoices && left[0] == '\0'; i++)
+		if (a->choices[i].left)
+			left = a->choices[i].tag;
+	a->at_rb_target = rbtarget_note(a->rb.to[0] ? &a->rb : NULL, a->cfg->name,
+	    a->planned_cur.tag, left, wall_ms(), a->unpicked, sizeof(a->unpicked));
 }
 
 static void
@@ -1562,10 +1628,11 @@ planned(struct action *a, const struct exec_result *r)
 			keep_wanted(a, &err);
 			demote_bad(a, &err);
 			only_rolled_back(a, &err);
+			at_target_note(a);
+			a->choice = a->nchoices > 0 ? default_choice(a) : 0;
 			if (a->nchoices > 0 && a->cfg->driver == DRIVER_COMPOSE &&
 			    read_env(a, headlen, &err) == 0)
 				return;
-			a->choice = a->nchoices > 0 ? default_choice(a) : 0;
 			if (a->nchoices > 0 && plan_choice(a, a->choice < 0 ? 0 : a->choice,
 			    &err) == 0) {
 				/* None preselected: the dialog lists them, runs nothing. */
@@ -1584,6 +1651,13 @@ int
 action_nchoices(const struct action *a)
 {
 	return a->nchoices;
+}
+
+bool
+action_choice_marked(const struct action *a, int i)
+{
+	return i >= 0 && i < a->nchoices && (a->choices[i].marked || a->choices[i].same ||
+	    is_bad(a, a->choices[i].tag));
 }
 
 const char *
@@ -1678,6 +1752,9 @@ act_new(const struct action_env *env, int host, int svc, const char *verb, const
 		wr_strlcpy(a->bad[a->nbad], env->bad_tags[a->nbad], sizeof(a->bad[0]));
 	a->env.bad_tags = NULL;
 	a->env.nbad_tags = 0;
+	if (env->rb_target != NULL)
+		a->rb = *env->rb_target;
+	a->env.rb_target = NULL;
 	if (env->env_tag != NULL && env->ran_tags != NULL) {
 		int i;
 

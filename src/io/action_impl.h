@@ -7,6 +7,7 @@
 #define WARROOM_ACTION_IMPL_H
 
 #include "warroom/action.h"
+#include "warroom/rbtarget.h"
 #include "warroom/exec.h"
 #include "warroom/http.h"
 #include "warroom/probe.h"
@@ -30,6 +31,8 @@ struct act_choice {
 	                                    moved away from it */
 	char rolled_at[8];               /* when ("HH:MM"), or "" */
 	bool same;                       /* helm: the running chart and app version */
+	bool marked;                     /* compose: plan_candidate's marked */
+	bool left;                       /* compose: plan_candidate's left */
 };
 
 typedef void (*act_step_fn)(struct action *a, const struct exec_result *r);
@@ -143,6 +146,8 @@ struct action {
 	int nchoices, choice;            /* choice -1: none preselected (every one
 	                                    marked), the plan plan_unpick's */
 	char unpicked[384];              /* … and why, said in the dialog */
+	struct rbtarget rb;              /* env.rb_target, copied ("" to: none) */
+	bool at_rb_target;               /* the host runs it: nothing preselected */
 	bool needs_target;               /* compose without a releases.log target */             /* runbook commands: the exit status is the outcome */
 };
 

@@ -16,6 +16,7 @@
 #include "warroom/action.h"
 #include "warroom/fleetchain.h"
 #include "warroom/poller.h"
+#include "warroom/rbtarget.h"
 #include "warroom/ssh.h"
 #include "warroom/timeline.h"
 
@@ -81,6 +82,18 @@ actions_rollback_all(struct app *app)
 		return;
 	}
 	h = &app->cfg.hosts[host];
+	/* A row already at this incident's rollback target: a chain from it
+	 * would take the good hosts further back and leave the bad ones. */
+	{
+		struct rbtarget rb;
+		char why[400];
+
+		if (journal_rollback_target(app, host, svc, &rb) &&
+		    rbtarget_chain_refusal(&rb, h->name, sel->tag, why, sizeof(why))) {
+			app_say(app, "%s", why);
+			return;
+		}
+	}
 	/* Every other host of the same driver running this service at this
 	 * tag, in config order, after the selected one; with a HOSTS filter,
 	 * only the rows it shows: a hidden row is never acted on. Every host

@@ -17,6 +17,7 @@
 #include "warroom/cause.h"
 #include "warroom/chat.h"
 #include "warroom/poller.h"
+#include "warroom/rbtarget.h"
 #include "warroom/statuspage.h"
 #include "warroom/statuspage_req.h"
 #include "warroom/timeline.h"
@@ -448,6 +449,7 @@ actions_rollback(struct app *app)
 	int n, host = app_selected_service(app, &n);
 	struct action **slot = app->target_slot;
 	char tag[128], seen[4][128], bad[8][128], from[sizeof(app->target_from)], tag_was[128];
+	struct rbtarget rb;
 	struct action_env env = env_of(app);
 	struct action *a;
 	struct wr_err err;
@@ -494,6 +496,8 @@ actions_rollback(struct app *app)
 	journal_rollback_tags(app, host, n, seen, 4, &env.nseen_tags, bad, 8, &env.nbad_tags);
 	env.seen_tags = (const char (*)[128])seen;
 	env.bad_tags = (const char (*)[128])bad;
+	if (journal_rollback_target(app, host, n, &rb))
+		env.rb_target = &rb;
 	/* A rollback that brings exports back on says since when they were off. */
 	killswitch_restore(app, host, tag_was, sizeof(tag_was), &env.ks_off_ms);
 	if ((a = action_rollback_start(&env, host, n, tag[0] ? tag : NULL, rev, &err)) == NULL) {
@@ -1046,6 +1050,8 @@ dialog_body(struct app *app, WINDOW *win, int w)
 	else if (p->from_rev)
 		snprintf(line, sizeof(line), "revision %d (%s)  ->  revision %d (%s)", p->from_rev,
 		    p->from, p->to_rev, p->to[0] ? p->to : "tag unknown");
+	else if (strcmp(p->action, "compose.rollback") == 0 && plan_unpicked(p))
+		snprintf(line, sizeof(line), "tag  %s  ->  ? (no target picked)", p->from);
 	else if (strcmp(p->action, "compose.rollback") == 0)
 		snprintf(line, sizeof(line), "tag  %s  ->  %s", p->from, p->to);
 	if (line[0])
@@ -1108,7 +1114,11 @@ dialog_body(struct app *app, WINDOW *win, int w)
 		for (i = 0; i < action_nchoices(a); i++) {
 			snprintf(line, sizeof(line), "%s %s", i == action_choice(a) ? ">" : " ",
 			    action_choice_label(a, i));
-			dput(win, y++, 4, w - 6, i == action_choice(a) ? ui_attr(app, THEME_SELECTED) :
+			/* A marked one (rolled back from, a roll forward) in
+			 * the warning colour, selected or not. */
+			dput(win, y++, 4, w - 6, action_choice_marked(a, i) ? (int)(ui_attr(app,
+			    THEME_WARN) | (i == action_choice(a) ? A_REVERSE : 0)) :
+			    i == action_choice(a) ? ui_attr(app, THEME_SELECTED) :
 			    ui_attr(app, THEME_NORMAL), line);
 		}
 	}

@@ -316,6 +316,14 @@ app_add_record(struct app *app, const struct record *r)
 	wr_strlcpy(e->op, r->op != NULL ? r->op : "", sizeof(e->op));
 	by = cJSON_GetObjectItemCaseSensitive(r->data, "by");
 	e->by_hand = cJSON_IsString(by) && strcmp(by->valuestring, "hand") == 0;
+	if (strcmp(r->kind, "action.intent") == 0) {
+		const char *k = cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(
+		    cJSON_GetObjectItemCaseSensitive(r->data, "plan"), "action"));
+
+		e->rollback = k != NULL && (strcmp(k, "compose.rollback") == 0 ||
+		    strcmp(k, "k8s.undo") == 0 || strcmp(k, "helm.rollback") == 0);
+	} else
+		e->rollback = false;
 	outcome = cJSON_GetObjectItemCaseSensitive(r->data, "outcome");
 	/* chat.failed says an unknown outcome with "unknown": true. */
 	wr_strlcpy(e->outcome, cJSON_IsString(outcome) ? outcome->valuestring :

@@ -3,7 +3,8 @@
  * on an in-memory screen: each line is keys ("q", "<Tab>", "<C-l>") or a
  * command (":resize 100x30", ":save-screen NAME", ":sleep SECONDS",
  * ":logs FILE", ":logs-ring BYTES", ":logs-tails N", ":logs-tail N FILE",
- * ":header KEY=N ...", ":metrics HOST KEY=N ...", ":term BYTES"). The
+ * ":header KEY=N ...", ":metrics HOST KEY=N ...", ":rollback HOST",
+ * ":term BYTES"). The
  * screen is redrawn after every key, as the loop would, and the clock moves only when the script says so, so saved
  * screens are exact. There is no network here, so ":logs" stands in for
  * a tailed service: it puts a file's lines into LOGS the way a stream's
@@ -13,8 +14,9 @@
  * as tailing several does, and ":logs-tail" fills one service's ring;
  * ":header" gives the header's badges states (armed, outcomes not known,
  * a failing status page) a console without a journal or a network cannot
- * reach, and ":metrics" gives a host a metrics round, judged as the
- * poller judges one.
+ * reach, ":metrics" gives a host a metrics round, judged as the
+ * poller judges one, and ":rollback" puts a rollback of HOST that ended
+ * OK now in the timeline, as a journal would.
  */
 #include "warroom/ui.h"
 
@@ -252,6 +254,34 @@ term_bytes(struct app *app, const char *s, struct wr_err *err)
 	return 0;
 }
 
+/* ":rollback HOST": an action.intent of a Compose rollback on HOST and its
+ * action.end OK, both at the script's clock. */
+static int
+fake_rollback(struct app *app, char *arg, struct wr_err *err)
+{
+	struct record r;
+	char op[48];
+
+	if (*arg == '\0' || config_host_index(&app->cfg, arg) < 0)
+		return wr_err_set(err, ":rollback needs a host of the config");
+	snprintf(op, sizeof(op), "rb-script-%zu", app->nentries);
+	memset(&r, 0, sizeof(r));
+	r.ts_ms = (int64_t)app_now(app) * 1000;
+	r.kind = (char *)"action.intent";
+	r.host = arg;
+	r.op = op;
+	r.data = cJSON_Parse("{\"plan\":{\"action\":\"compose.rollback\",\"service\":\"api\","
+	    "\"from\":\"v1.5.0-bad\",\"to\":\"v1.4.1\"}}");
+	app_add_record(app, &r);
+	cJSON_Delete(r.data);
+	r.kind = (char *)"action.end";
+	r.data = cJSON_Parse("{\"outcome\":\"ok\"}");
+	app_add_record(app, &r);
+	cJSON_Delete(r.data);
+	app->dirty = true;
+	return 0;
+}
+
 static int
 command_line(struct app *app, char *line, struct wr_err *err)
 {
@@ -319,6 +349,8 @@ command_line(struct app *app, char *line, struct wr_err *err)
 		return fake_header(app, arg != NULL ? arg : (char *)"", err);
 	if (strcmp(line, ":metrics") == 0)
 		return fake_metrics(app, arg != NULL ? arg : (char *)"", err);
+	if (strcmp(line, ":rollback") == 0)
+		return fake_rollback(app, arg != NULL ? arg : (char *)"", err);
 	return wr_err_set(err, "unknown script command %s", line);
 }
 

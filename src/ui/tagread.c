@@ -230,7 +230,7 @@ tagread_draw(struct app *app, int lines, int cols)
 			    "lists them:", app->cfg.hosts[t->host].name);
 			ui_put_wrapped(win, &y, 2, w - 4, 2, limit, ui_attr(app, THEME_DIM), line);
 			for (i = 0; i < t->n; i++)
-				ui_put_wrapped(win, &y, 4, w - 6, 2, limit, t->c[i].rolled_back ?
+				ui_put_wrapped(win, &y, 4, w - 6, 2, limit, t->c[i].marked ?
 				    ui_attr(app, THEME_WARN) : ui_attr(app, THEME_NORMAL), t->c[i].label);
 		}
 		ui_put_wrapped(win, &y, 2, w - 4, 2, limit, ui_attr(app, THEME_DIM),

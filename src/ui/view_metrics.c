@@ -20,6 +20,7 @@
 
 #include "warroom/metrics_pane.h"
 #include "warroom/poller.h"
+#include "warroom/rbtarget.h"
 #include "warroom/ssh.h"
 
 static enum theme_role
@@ -82,6 +83,45 @@ put_text(const struct pane *p, int *y, int x, int rows, int attr, const char *te
 		return;
 	}
 	ui_put_cut(p->win, *y, x, p->w - x, attr, text);
+}
+
+/* When host's latest rollback in this incident ended OK (wall clock ms),
+ * from the timeline in memory; 0 when none did. */
+static int64_t
+rolled_back_at(const struct app *app, int host)
+{
+	const char *name = app->cfg.hosts[host].name;
+	size_t i, j;
+
+	for (i = app->nentries; i-- > 0;) {
+		const struct timeline_entry *e = &app->entries[i];
+
+		if (strcmp(e->kind, "action.end") != 0 || strcmp(e->outcome, "ok") != 0 ||
+		    strcmp(e->host, name) != 0 || e->op[0] == '\0')
+			continue;
+		for (j = i; j-- > 0;)
+			if (strcmp(app->entries[j].kind, "action.intent") == 0 &&
+			    strcmp(app->entries[j].op, e->op) == 0)
+				break;
+		if (j < i && app->entries[j].rollback)
+			return e->ts_ms;
+	}
+	return 0;
+}
+
+/* The verdict's reason as METRICS shows it, after a held verdict's
+ * rollback note: the figures still count the old release's errors. */
+static void
+reason_of(const struct app *app, int host, const struct decide_verdict *v, char *dst,
+    size_t cap)
+{
+	size_t n;
+
+	n = rbtarget_held_note(v->held, rolled_back_at(app, host), (int64_t)app_now(app) * 1000,
+	    dst, cap);
+	if (n > 0 && n + 8 < cap)
+		n += (size_t)snprintf(dst + n, cap - n, " \xe2\x80\x94 ");   /* " — " */
+	decide_reason_shown(v, dst + n, cap - n);
 }
 
 static void
@@ -217,7 +257,7 @@ host_text(const struct pane *p, int i, char *line, size_t cap, size_t *head)
 	*head = (size_t)snprintf(line, cap, "%-14s %s", p->app->cfg.hosts[i].name, a);
 	if (*head + 2 < cap) {
 		line[*head] = line[*head + 1] = ' ';
-		decide_reason_shown(&o->verdict, line + *head + 2, cap - *head - 2);
+		reason_of(p->app, i, &o->verdict, line + *head + 2, cap - *head - 2);
 	}
 }
 
@@ -257,7 +297,7 @@ words_of(const struct pane *p, enum metrics_pane_kind kind, char *line, size_t c
 	switch (kind) {
 	case METRICS_PANE_REASON:
 		/* Its "(why)" is said once: here unless the rows below say it. */
-		decide_reason_shown(&p->m->verdict, reason, sizeof(reason));
+		reason_of(p->app, p->host, &p->m->verdict, reason, sizeof(reason));
 		snprintf(line, cap, "%s", p->why_shown ?
 		    reason_without(reason, p->m->error, shown, sizeof(shown)) : reason);
 		*role = THEME_NORMAL;

@@ -1,8 +1,9 @@
 #!/bin/sh
 # test_rollback_bad_target.sh — after a rollback away from a bad release,
 # releases.log still lists that release as the newest good one. A second
-# `r` must not offer it first: it is listed last, marked as rolled back
-# from in this incident, and the default is the release before. With
+# `r` must not offer it first: it is listed last, marked as a roll forward
+# to what this incident rolled back from; and since h1 runs this incident's
+# target, the dialog says so first and preselects nothing. With
 # nothing else left, the tag is asked for instead. A rollback gated on
 # another service's /readyz names that service. Another incident, without
 # this timeline, reads the same from releases.log's rollback line.
@@ -26,13 +27,15 @@ wait_re "│> h1 +api +UP +v1\\.4\\.1 " 15
 keys r
 wait_for "CONFIRM ROLLBACK"
 wait_for "type api and press Enter"
-assert_contains "$tmp/screen" "tag  v1.4.1  ->  v1.4.0"
-assert_contains "$tmp/screen" "> v1.4.0  (last good in releases.log)"
-assert_contains "$tmp/screen" "  v1.5.0-bad  (rolled back from in this incident)"
+assert_contains "$tmp/screen" "tag  v1.4.1  ->  ? (no target picked)"
+assert_contains "$tmp/screen" "h1 was rolled back to v1.4.1 at "
+assert_contains "$tmp/screen" "    v1.4.0  (last good in releases.log)"
+assert_contains "$tmp/screen" "    v1.5.0-bad  (rolling forward to v1.5.0-bad, which this incident rolled back from"
 assert_not_contains "$tmp/screen" "IMAGE_TAG='v1.5.0-bad'"
+assert_not_contains "$tmp/screen" "IMAGE_TAG='v1.4.0'"
 keys Escape
 wait_for "CANCELLED"
-ok "the release rolled back from is listed last, marked, never the default"
+ok "the release rolled back from is listed last, marked; at the incident's target nothing is the default"
 
 # jobs has no health_url of its own: the gate asks api's, and says so.
 keys Down
@@ -69,7 +72,7 @@ keys r
 wait_for "type api and press Enter"
 assert_contains "$tmp/screen" "tag  v1.4.1  ->  v1.4.0"
 assert_contains "$tmp/screen" "> v1.4.0  (last good in releases.log)"
-assert_contains "$tmp/screen" "  v1.5.0-bad  (rolled back from at 13:07 per releases.log)"
+assert_contains "$tmp/screen" "  v1.5.0-bad  (newer than the running v1.4.1: a roll forward, not back; rolled back from at 13:07 per releases.log)"
 assert_not_contains "$tmp/screen" "WAS ROLLED BACK FROM"
 keys Down
 wait_for "tag  v1.4.1  ->  v1.5.0-bad"

@@ -72,11 +72,14 @@ wait_for "rollback of api on helm-bastion: OK — api runs 1.4.1" 40
 ok "helm rollback to the last good revision, verified by helm history"
 
 # helm's revision 5 is a copy of 3: r never preselects 3 (nothing would
-# change), nor 4 (rolled back from); both are listed, marked.
+# change), nor 4 (rolled back from); both are listed, marked. The host
+# runs this incident's target: said first, and 2 is not preselected either.
 keys r
 wait_for "CONFIRM ROLLBACK (helm.rollback)" 15
 wait_for "type api and press Enter"
-assert_contains "$tmp/screen" "revision 5 (1.4.1)  ->  revision 2 (1.4.0)"
+assert_contains "$tmp/screen" "revision 5 (1.4.1)  ->  ? (no target picked)"
+assert_contains "$tmp/screen" "helm-bastion was rolled back to 1.4.1 at "
+assert_contains "$tmp/screen" "    revision 2: api-0.10.0, app 1.4.0 (superseded)"
 assert_contains "$tmp/screen" "  revision 3: api-0.11.0, app 1.4.1 (superseded)  (same version as running: nothing would change)"
 assert_contains "$tmp/screen" "  revision 4: api-0.12.0, app 1.5.0-bad (superseded)  (rolled back from in this incident)"
 keys Escape
@@ -122,6 +125,10 @@ ok "X on a helm host: refused with the helm upgrade to run by hand, journalled"
 "$fleet" fault --dir "$fl" k8s-bastion rollout-stuck > /dev/null
 keys Up r
 wait_for "CONFIRM ROLLBACK (k8s.undo)" 15
+# k8s-bastion runs this incident's target: nothing preselected; picked.
+wait_for "k8s-bastion was rolled back to v1.4.1 at " 5
+keys Down
+wait_for "> revision 2 (v1.4.0)" 5
 keys -l api; keys Enter
 wait_for "rollback of api on k8s-bastion: FAILED — rollout status exited 1" 40
 # The undo was applied all the same: the outcome says what is in place.

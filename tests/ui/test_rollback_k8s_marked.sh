@@ -20,7 +20,11 @@ keys -l api; keys Enter
 wait_for "rollback of api on h1: OK — api runs v1.4.1" 40
 keys r
 wait_for "type api and press Enter" 15
-assert_contains "$tmp/screen" "> revision 1 (v1.4.0)"
+# h1 runs this incident's target: said first, nothing preselected.
+assert_contains "$tmp/screen" "h1 was rolled back to v1.4.1 at "
+assert_contains "$tmp/screen" "revision 4 (v1.4.1)  ->  ? (no target picked)"
+keys Down
+wait_for "> revision 1 (v1.4.0)" 5
 keys -l api; keys Enter
 wait_for "rollback of api on h1: OK — api runs v1.4.0" 40
 

@@ -36,10 +36,11 @@ target_is_the_last_good_other_tag(void **state)
 	assert_int_equal(plan_compose_target(releases, strlen(releases), "v1.5.0-bad", tag,
 	    sizeof(tag), &err), 0);
 	assert_string_equal(tag, "v1.4.1");
-	/* Running the last good one already: the one before it. */
+	/* Running v1.4.1 (moved back by hand): v1.5.0-bad is newer, a roll
+	 * forward, never a target found for it; v1.4.0 is the one before. */
 	assert_int_equal(plan_compose_target(releases, strlen(releases), "v1.4.1", tag,
 	    sizeof(tag), &err), 0);
-	assert_string_equal(tag, "v1.5.0-bad");
+	assert_string_equal(tag, "v1.4.0");
 	assert_int_equal(plan_compose_target("", 0, "v1", tag, sizeof(tag), &err), -1);
 	assert_string_equal(err.msg, "releases.log names no earlier successful tag than v1");
 }
@@ -79,7 +80,8 @@ a_tag_rolled_back_from_is_never_last_good(void **state)
 	assert_string_equal(c[0].label, "v1.4.0  (last good in releases.log)");
 	assert_false(c[0].rolled_back);
 	assert_string_equal(c[1].tag, "v1.5.0-bad");
-	assert_string_equal(c[1].label, "v1.5.0-bad  (rolled back from at 13:05 per releases.log)");
+	assert_string_equal(c[1].label, "v1.5.0-bad  (newer than the running v1.4.1: a roll "
+	    "forward, not back; rolled back from at 13:05 per releases.log)");
 	assert_true(c[1].rolled_back);
 	assert_string_equal(c[1].rolled_at, "13:05");
 	assert_int_equal(plan_compose_target(after_rollback, strlen(after_rollback), "v1.4.1",
@@ -126,12 +128,15 @@ several_rollbacks_mark_what_each_left(void **state)
 	assert_string_equal(c[0].label, "v1.4.0  (last good in releases.log)");
 	/* Newest first among those rolled back from; the first rollback away
 	 * from each is its time, in UTC. */
-	assert_string_equal(c[1].label, "v1.6.0  (rolled back from at 08:00 per releases.log)");
-	assert_string_equal(c[2].label, "v1.5.0-bad  (rolled back from at 13:05 per releases.log)");
+	assert_string_equal(c[1].label, "v1.6.0  (newer than the running v1.4.1: a roll forward, "
+	    "not back; rolled back from at 08:00 per releases.log)");
+	assert_string_equal(c[2].label, "v1.5.0-bad  (newer than the running v1.4.1: a roll "
+	    "forward, not back; rolled back from at 13:05 per releases.log)");
 	/* A rollback without a time or services still says what it left. */
 	assert_int_equal(plan_compose_candidates(bare, strlen(bare), "v1", NULL, 0, NULL, 0, c, 8),
 	    1);
-	assert_string_equal(c[0].label, "v2  (rolled back from per releases.log)");
+	assert_string_equal(c[0].label, "v2  (newer than the running v1: a roll forward, not back; "
+	    "rolled back from per releases.log)");
 }
 
 static void
@@ -182,13 +187,102 @@ labels_say_every_reason(void **state)
 	    seen2, 2, NULL, 0, c, 8), 3);
 	assert_string_equal(c[0].label, "v1.3.0  (ran here earlier, per the timeline)");
 	assert_string_equal(c[1].label, "v1.4.0  (last good in releases.log)");
-	assert_string_equal(c[2].label,
-	    "v1.5.0-bad  (rolled back from at 13:05 per releases.log; ran here earlier)");
-	/* One this incident rolled back from is not called last good. */
+	assert_string_equal(c[2].label, "v1.5.0-bad  (newer than the running v1.4.1: a roll "
+	    "forward, not back; rolled back from at 13:05 per releases.log; ran here earlier)");
+	/* One this incident rolled back from is not called last good, and
+	 * comes after the unmarked ones. */
 	assert_int_equal(plan_compose_candidates(releases, strlen(releases), "v1.5.0-bad", NULL, 0,
 	    bad, 1, c, 8), 2);
-	assert_string_equal(c[0].label, "v1.4.1");
-	assert_string_equal(c[1].label, "v1.4.0  (last good in releases.log)");
+	assert_string_equal(c[0].label, "v1.4.0  (last good in releases.log)");
+	assert_false(c[0].marked);
+	assert_string_equal(c[1].label, "v1.4.1  (rolled back from in this incident)");
+	assert_true(c[1].bad);
+	assert_true(c[1].marked);
+}
+
+/* QA: api-1 moved back to v1.4.1 by hand (no releases.log line): the bad
+ * release after it was offered as "last good; ran here earlier", first. */
+static void
+a_newer_tag_is_never_last_good_nor_first(void **state)
+{
+	static const char seen[][128] = { "v1.5.0-bad" };
+	static const char bad[][128] = { "v1.5.0-bad" };
+	struct plan_candidate c[8];
+	char tag[128];
+	struct wr_err err;
+
+	assert_int_equal(plan_compose_candidates(releases, strlen(releases), "v1.4.1", seen, 1,
+	    NULL, 0, c, 8), 2);
+	assert_string_equal(c[0].label, "v1.4.0  (last good in releases.log)");
+	assert_false(c[0].marked);
+	assert_string_equal(c[1].label, "v1.5.0-bad  (newer than the running v1.4.1: a roll "
+	    "forward, not back; ran here earlier)");
+	assert_true(c[1].newer);
+	assert_true(c[1].left);             /* the host was moved back from it */
+	assert_true(c[1].marked);
+	/* Not seen here: newer, but nothing says this host left it. */
+	assert_int_equal(plan_compose_candidates(releases, strlen(releases), "v1.4.1", NULL, 0,
+	    NULL, 0, c, 8), 2);
+	assert_true(c[1].newer);
+	assert_false(c[1].left);
+	/* This incident rolled back from it: said as a roll forward to it. */
+	assert_int_equal(plan_compose_candidates(releases, strlen(releases), "v1.4.1", NULL, 0,
+	    bad, 1, c, 8), 2);
+	assert_string_equal(c[1].label, "v1.5.0-bad  (rolling forward to v1.5.0-bad, which this "
+	    "incident rolled back from)");
+	/* Only newer ones: none found to go back to. */
+	assert_int_equal(plan_compose_candidates(releases + 73 + 77, strlen(releases + 73 + 77),
+	    "v1.4.1", NULL, 0, NULL, 0, c, 8), 1);
+	assert_true(c[0].marked);
+	assert_int_equal(plan_compose_target(releases + 73 + 77, strlen(releases + 73 + 77),
+	    "v1.4.1", tag, sizeof(tag), &err), -1);
+	/* A running tag releases.log does not deploy: versions order it. */
+	assert_int_equal(plan_compose_candidates(releases, strlen(releases), "v9-hotfix", NULL, 0,
+	    NULL, 0, c, 8), 3);
+	assert_string_equal(c[0].label, "v1.5.0-bad  (last good in releases.log)");
+	assert_int_equal(plan_compose_candidates(releases, strlen(releases), "v1.4.3-hotfix", NULL,
+	    0, NULL, 0, c, 8), 3);
+	assert_string_equal(c[0].label, "v1.4.1  (last good in releases.log)");
+	assert_true(c[2].newer);
+	assert_string_equal(c[2].tag, "v1.5.0-bad");
+}
+
+/* An older release deployed again after the running one (CI redeploying
+ * it) is no roll forward: its version is lower. */
+static void
+an_older_release_deployed_again_is_not_newer(void **state)
+{
+	static const char log[] =
+	    "2026-11-25T07:55:30Z deploy IMAGE_TAG=v1.4.1 services=api result=ok\n"
+	    "2026-11-26T07:45:30Z deploy IMAGE_TAG=v1.6.0 services=api result=ok\n"
+	    "2026-11-26T09:00:00Z deploy IMAGE_TAG=v1.4.1 services=api result=ok\n"
+	    "2026-11-26T09:01:00Z deploy IMAGE_TAG=nightly services=api result=ok\n";
+	struct plan_candidate c[8];
+
+	assert_int_equal(plan_compose_candidates(log, strlen(log), "v1.6.0", NULL, 0, NULL, 0, c,
+	    8), 2);
+	assert_string_equal(c[0].label, "v1.4.1  (last good in releases.log)");
+	assert_false(c[0].newer);
+	/* No version to order by: deployed after, so newer. */
+	assert_string_equal(c[1].tag, "nightly");
+	assert_true(c[1].newer);
+}
+
+/* QA: h1 rolled back OK to v1.4.1; r on it offered v1.4.0 as last good
+ * first. Marks stay (v1.5.0-bad), and the caller preselects nothing
+ * (rbtarget_note); the order here is still the unmarked first. */
+static void
+after_this_incidents_rollback_the_bad_tag_stays_marked(void **state)
+{
+	static const char bad[][128] = { "v1.5.0-bad" };
+	struct plan_candidate c[8];
+
+	assert_int_equal(plan_compose_candidates(after_rollback, strlen(after_rollback), "v1.4.1",
+	    NULL, 0, bad, 1, c, 8), 2);
+	assert_string_equal(c[0].tag, "v1.4.0");
+	assert_string_equal(c[1].label, "v1.5.0-bad  (rolling forward to v1.5.0-bad, which this "
+	    "incident rolled back from; rolled back from at 13:05 per releases.log)");
+	assert_true(c[1].marked);
 }
 
 static void
@@ -1409,6 +1503,9 @@ main(void)
 		cmocka_unit_test(several_rollbacks_mark_what_each_left),
 		cmocka_unit_test(a_redeploy_after_a_fix_is_judged_anew),
 		cmocka_unit_test(labels_say_every_reason),
+		cmocka_unit_test(a_newer_tag_is_never_last_good_nor_first),
+		cmocka_unit_test(an_older_release_deployed_again_is_not_newer),
+		cmocka_unit_test(after_this_incidents_rollback_the_bad_tag_stays_marked),
 		cmocka_unit_test(a_rolled_back_target_is_warned_first),
 		cmocka_unit_test(compose_rollback_commands),
 		cmocka_unit_test(bad_plans_are_refused),

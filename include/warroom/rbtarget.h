@@ -1,0 +1,60 @@
+/*
+ * rbtarget.h — what this incident's own rollbacks of a service mean for
+ * the next one: a host that already runs the tag this incident rolled
+ * back to is not offered a further rollback as if it were still on the
+ * bad release (r warns and preselects nothing, B refuses to start from
+ * it), and a held verdict there says its rate window still holds the old
+ * release's errors. Pure: the journal's records come in as events.
+ */
+#ifndef WARROOM_RBTARGET_H
+#define WARROOM_RBTARGET_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+/* One rollback of the service in this incident, as the journal says. */
+struct rbtarget_event {
+	const char *host, *from, *to;
+	bool ok;                         /* it ended OK (verified healthy) */
+	int64_t at_ms;                   /* when it ended (wall clock) */
+};
+
+/* This incident's rollback target of a service, as one host sees it. */
+struct rbtarget {
+	char to[128];                    /* the tag the rollback went to */
+	char from[128];                  /* the tag it left (the bad one) */
+	char host[64];                   /* the host it ran on */
+	int64_t at_ms;                   /* when it ended OK */
+	bool here;                       /* it ran on the host asked about */
+};
+
+/* From events (oldest first): host's latest OK rollback, else the
+ * service's latest OK one on any host, into out. False when none. */
+bool rbtarget_find(const struct rbtarget_event *ev, size_t n, const char *host,
+    struct rbtarget *out);
+
+/* Why a further rollback of host, running running, is not preselected,
+ * into out: it runs t's target (t NULL: no rollback ended OK), or left
+ * (non-empty) is a newer tag it ran earlier in this incident, so it was
+ * moved back outside warroom. False, out "", when neither holds. */
+bool rbtarget_note(const struct rbtarget *t, const char *host, const char *running,
+    const char *left, int64_t now_ms, char *out, size_t cap);
+
+/* B pressed on host running running: the refusal when that is t's
+ * target (the chain would move good hosts and skip the bad ones). */
+bool rbtarget_chain_refusal(const struct rbtarget *t, const char *host, const char *running,
+    char *out, size_t cap);
+
+/* How long after a rollback a held verdict is put down to the rate
+ * window still holding the old release's errors: well past any window. */
+#define RBTARGET_HELD_S 600
+
+/* The METRICS note of a host whose verdict is held (held) and whose
+ * latest rollback ended OK at at_ms (0: none in this incident): "rolled
+ * back 19 s ago: the rate window still holds the old release's errors";
+ * "" when not held, no rollback, or it ended over RBTARGET_HELD_S ago.
+ * Returns the length. */
+size_t rbtarget_held_note(bool held, int64_t at_ms, int64_t now_ms, char *out, size_t cap);
+
+#endif

@@ -1,0 +1,128 @@
+/*
+ * test_rbtarget.c — a host already at this incident's rollback target:
+ * r warns first and preselects nothing, B refuses to start from it and
+ * names the bad tag, and a held verdict says its window still holds the
+ * old release's errors.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <string.h>
+#include <cmocka.h>
+
+#include "warroom/rbtarget.h"
+
+/* 2026-11-26T13:06:44Z */
+#define AT_MS 1796303204000LL
+
+static const struct rbtarget_event events[] = {
+	{ .host = "h2", .from = "v1.5.0-bad", .to = "v1.4.0", .ok = false, .at_ms = AT_MS - 60000 },
+	{ .host = "h1", .from = "v1.5.0-bad", .to = "v1.4.1", .ok = true, .at_ms = AT_MS },
+	{ .host = "h1", .from = "v1.4.1", .to = "v1.4.0", .ok = false, .at_ms = AT_MS + 5000 },
+};
+
+static void
+the_hosts_own_ok_rollback_first_else_the_fleets(void **state)
+{
+	struct rbtarget t;
+
+	(void)state;
+	assert_true(rbtarget_find(events, 3, "h1", &t));
+	assert_string_equal(t.to, "v1.4.1");
+	assert_string_equal(t.from, "v1.5.0-bad");
+	assert_true(t.here);
+	/* h2's own rollback failed: the fleet's OK one is the target. */
+	assert_true(rbtarget_find(events, 3, "h2", &t));
+	assert_string_equal(t.to, "v1.4.1");
+	assert_string_equal(t.host, "h1");
+	assert_false(t.here);
+	/* Nothing ended OK: no target. */
+	assert_false(rbtarget_find(events, 1, "h1", &t));
+	assert_string_equal(t.to, "");
+}
+
+static void
+r_on_a_host_at_the_target_warns_and_says_when(void **state)
+{
+	struct rbtarget t;
+	char out[300];
+
+	(void)state;
+	rbtarget_find(events, 3, "h1", &t);
+	assert_true(rbtarget_note(&t, "h1", "v1.4.1", "", AT_MS + 19000, out, sizeof(out)));
+	assert_string_equal(out, "h1 was rolled back to v1.4.1 at 13:06:44, 19 s ago: a further "
+	    "rollback goes past it");
+	/* Reached by hand, the target another host's rollback went to. */
+	rbtarget_find(events, 3, "h2", &t);
+	assert_true(rbtarget_note(&t, "h2", "v1.4.1", "", AT_MS + 300000, out, sizeof(out)));
+	assert_string_equal(out, "h2 already runs v1.4.1, the tag this incident rolled back to "
+	    "(on h1 at 13:06:44, 5 min ago): a further rollback goes past it");
+	/* Still on the bad tag: nothing to say. */
+	assert_false(rbtarget_note(&t, "h2", "v1.5.0-bad", "", AT_MS, out, sizeof(out)));
+	assert_string_equal(out, "");
+	assert_false(rbtarget_note(NULL, "h2", "v1.5.0-bad", "", AT_MS, out, sizeof(out)));
+}
+
+static void
+a_newer_tag_seen_here_means_moved_back_by_hand(void **state)
+{
+	char out[300];
+
+	(void)state;
+	assert_true(rbtarget_note(NULL, "api-1", "v1.4.1", "v1.5.0-bad", AT_MS, out, sizeof(out)));
+	assert_string_equal(out, "api-1 runs v1.4.1, older than v1.5.0-bad it ran earlier in this "
+	    "incident: it was rolled back outside warroom; a further rollback goes past it");
+}
+
+static void
+b_from_a_good_row_is_refused_naming_the_bad_tag(void **state)
+{
+	struct rbtarget t;
+	char out[300];
+
+	(void)state;
+	rbtarget_find(events, 3, "h1", &t);
+	assert_true(rbtarget_chain_refusal(&t, "h1", "v1.4.1", out, sizeof(out)));
+	assert_string_equal(out, "h1 already runs v1.4.1; B rolls back the hosts at v1.5.0-bad: "
+	    "select one of them");
+	/* From a host still on the bad tag, B goes ahead. */
+	assert_false(rbtarget_chain_refusal(&t, "h4", "v1.5.0-bad", out, sizeof(out)));
+	assert_false(rbtarget_chain_refusal(NULL, "h4", "v1.4.1", out, sizeof(out)));
+}
+
+static void
+a_held_verdict_after_a_rollback_says_why(void **state)
+{
+	char out[120];
+
+	(void)state;
+	assert_int_equal(rbtarget_held_note(true, AT_MS, AT_MS + 19500, out, sizeof(out)),
+	    strlen("rolled back 19 s ago: the rate window still holds the old release's errors"));
+	assert_string_equal(out, "rolled back 19 s ago: the rate window still holds the old "
+	    "release's errors");
+	/* Not held, no rollback, or long ago: nothing to put it down to. */
+	assert_int_equal(rbtarget_held_note(false, AT_MS, AT_MS + 19500, out, sizeof(out)), 0);
+	assert_int_equal(rbtarget_held_note(true, 0, AT_MS, out, sizeof(out)), 0);
+	assert_string_equal(out, "");
+	assert_int_equal(rbtarget_held_note(true, AT_MS, AT_MS + (RBTARGET_HELD_S + 1) * 1000LL,
+	    out, sizeof(out)), 0);
+	/* A clock that went back says 0 s, never a negative age. */
+	rbtarget_held_note(true, AT_MS, AT_MS - 5000, out, sizeof(out));
+	assert_string_equal(out, "rolled back 0 s ago: the rate window still holds the old "
+	    "release's errors");
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(the_hosts_own_ok_rollback_first_else_the_fleets),
+		cmocka_unit_test(r_on_a_host_at_the_target_warns_and_says_when),
+		cmocka_unit_test(a_newer_tag_seen_here_means_moved_back_by_hand),
+		cmocka_unit_test(b_from_a_good_row_is_refused_naming_the_bad_tag),
+		cmocka_unit_test(a_held_verdict_after_a_rollback_says_why),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
