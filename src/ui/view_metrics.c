@@ -117,8 +117,10 @@ reason_of(const struct app *app, int host, const struct decide_verdict *v, char 
 {
 	size_t n;
 
-	n = rbtarget_held_note(v->held, rolled_back_at(app, host), (int64_t)app_now(app) * 1000,
-	    dst, cap);
+	/* The timeline is searched only for a held verdict: a frame of calm
+	 * hosts costs nothing here. */
+	n = rbtarget_held_note(v->held, v->held ? rolled_back_at(app, host) : 0,
+	    (int64_t)app_now(app) * 1000, dst, cap);
 	if (n > 0 && n + 8 < cap)
 		n += (size_t)snprintf(dst + n, cap - n, " \xe2\x80\x94 ");   /* " — " */
 	decide_reason_shown(v, dst + n, cap - n);
