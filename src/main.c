@@ -1179,6 +1179,7 @@ main(int argc, char **argv)
 	free(app.fake_metrics);
 	free(app.seen);
 	free(app.verdicts);
+	free(app.verdicts_unstored);
 	free(app.hostkeys);
 	loop_free(app.loop);
 	app_free_entries(&app);

@@ -223,6 +223,8 @@ struct app {
 	struct envmark *envmarks;        /* per HOSTS row: what the last env.check said
 	                                    of its .env (envmarks.c) */
 	char (*verdicts)[24];            /* per host: the verdict the timeline last recorded */
+	char (*verdicts_unstored)[24];   /* per host: the verdict last said "not recorded
+	                                    now" (said once, not at every scrape) */
 	char (*hostkeys)[64];            /* per host: the changed key hostkey.changed last
 	                                    recorded (its fingerprint) */
 	struct redactor red;             /* every secret loaded, for redaction */

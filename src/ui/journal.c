@@ -823,10 +823,19 @@ journal_verdict(struct app *app, int host, const struct decide_verdict *v)
 	cJSON_AddStringToObject(d, "reason", v->reason);
 	if (timeline_append(app->tl, "verdict.change", app->cfg.hosts[host].name, NULL, d,
 	    &err) != 0) {
-		/* app->verdicts keeps the last one stored: recovery re-syncs. */
-		app_say(app, "verdict change of %s to %s not recorded now: %s; the verdict that "
-		    "holds is recorded once the journal can be written", app->cfg.hosts[host].name,
-		    level, err.msg);
+		/* app->verdicts keeps the last one stored: recovery re-syncs. It
+		 * is tried at every scrape; said once per verdict, or the footer
+		 * would lose whatever answered the engineer's last key. */
+		if (app->verdicts_unstored == NULL)
+			app->verdicts_unstored = xcalloc(app->cfg.nhosts + 1,
+			    sizeof(*app->verdicts_unstored));
+		if (strcmp(app->verdicts_unstored[host], level) != 0) {
+			app_say(app, "verdict change of %s to %s not recorded now: %s; the verdict "
+			    "that holds is recorded once the journal can be written",
+			    app->cfg.hosts[host].name, level, err.msg);
+			wr_strlcpy(app->verdicts_unstored[host], level,
+			    sizeof(app->verdicts_unstored[0]));
+		}
 		sync_safety(app);
 	} else if (app->verdicts != NULL)
 		wr_strlcpy(app->verdicts[host], level, sizeof(app->verdicts[0]));
