@@ -68,6 +68,9 @@ int loop_run_once(struct loop *loop, int max_wait_ms, struct wr_err *err);
 /* The loop's monotonic clock in milliseconds. */
 int64_t loop_now_ms(void);
 
+/* Wall clock in milliseconds since the epoch: the journal's times are. */
+int64_t loop_wall_ms(void);
+
 /* How many times poll() could sleep (a timeout other than 0), for wake-up
  * accounting. */
 uint64_t loop_wakeups(const struct loop *loop);

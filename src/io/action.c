@@ -1569,16 +1569,6 @@ read_env(struct action *a, size_t headlen, struct wr_err *err)
 	return -1;
 }
 
-/* Wall clock, ms since the epoch: the journal's times are. */
-static int64_t
-wall_ms(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_REALTIME, &ts);
-	return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
-}
-
 /* A host already at this incident's rollback target (rolled back there
  * OK, or moved there by hand: a newer tag it ran here before is listed)
  * gets no target preselected: one more rollback goes past the good
@@ -1596,7 +1586,7 @@ at_target_note(struct action *a)
 		if (a->choices[i].left)
 			left = a->choices[i].tag;
 	a->at_rb_target = rbtarget_note(a->rb.to[0] ? &a->rb : NULL, a->cfg->name,
-	    a->planned_cur.tag, left, wall_ms(), a->unpicked, sizeof(a->unpicked));
+	    a->planned_cur.tag, left, loop_wall_ms(), a->unpicked, sizeof(a->unpicked));
 }
 
 static void

@@ -113,15 +113,6 @@ struct job {
 	char err[256];                   /* stderr's last line (raw), said on failure */
 };
 
-static int64_t
-wall_ms(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_REALTIME, &ts);
-	return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
-}
-
 static void
 changed(struct poller *p)
 {
@@ -381,7 +372,7 @@ static void
 job_apply(struct job *j, const struct exec_result *r)
 {
 	struct host_poll *hp = j->hp;
-	int64_t now = wall_ms();
+	int64_t now = loop_wall_ms();
 
 	if (j->kind == JOB_COMPOSE_RESTARTS) {
 		/* Not the row's error: ps speaks for the containers. An empty
@@ -474,7 +465,7 @@ start_job(struct host_poll *hp, int svc, int kind, const char *cmd)
 	j->hp = hp;
 	j->svc = svc;
 	j->kind = kind;
-	j->sent_ms = wall_ms();
+	j->sent_ms = loop_wall_ms();
 	if (exec_start(hp->p->pool, hp->host, cmd, &o, &err) == NULL) {
 		fail_all(hp, svc, err.msg, j->sent_ms);
 		free(j);
@@ -497,7 +488,7 @@ poll_commands(struct host_poll *hp, char (*cmds)[WR_CMD_MAX], struct job *jobs, 
 		if (driver_cmd_compose_poll(hp->cfg, cmds[n], WR_CMD_MAX, &err) == 0)
 			jobs[n++] = (struct job){ .hp = hp, .svc = -1, .kind = JOB_COMPOSE };
 		else
-			fail_all(hp, -1, err.msg, wall_ms());
+			fail_all(hp, -1, err.msg, loop_wall_ms());
 		/* The same loop, so the counts cost no channel of their own. */
 		if (n > 0 && n < max && driver_cmd_compose_restarts(hp->cfg, cmds[n], WR_CMD_MAX,
 		    &err) == 0)
@@ -558,7 +549,7 @@ watch_line(enum exec_stream s, const char *line, size_t len, bool cut, void *arg
 		/* The command ran after the marker before it: one session
 		 * delivers in order, so when that was heard bounds it. */
 		j->sent_ms = hp->watch_from_ms;
-		hp->watch_from_ms = wall_ms();
+		hp->watch_from_ms = loop_wall_ms();
 		/* The markers come in order; one that does not (never seen)
 		 * resynchronises the reader instead of shifting every answer. */
 		if (idx == hp->wcur)
@@ -598,7 +589,7 @@ watch_done(const struct exec_result *r, void *arg)
 	if (!hp->watch_marked && r->finished)
 		hp->watch_broken = true;
 	if (r->error[0] != '\0' && !r->finished && !hp->watch_stalled)
-		fail_all(hp, -1, r->error, wall_ms());
+		fail_all(hp, -1, r->error, loop_wall_ms());
 	changed(hp->p);
 }
 
@@ -642,11 +633,11 @@ watch_start(struct host_poll *hp)
 		watch_free_jobs(hp);
 		poll_one_by_one(hp);
 	} else if ((hp->watch = exec_start(hp->p->pool, hp->host, loop, &o, &err)) == NULL) {
-		fail_all(hp, -1, err.msg, wall_ms());
+		fail_all(hp, -1, err.msg, loop_wall_ms());
 		watch_free_jobs(hp);
 	} else {
 		hp->watch_heard = loop_now_ms();
-		hp->watch_from_ms = wall_ms();
+		hp->watch_from_ms = loop_wall_ms();
 		hp->watch_marked = false;
 	}
 	free(loop);
@@ -681,7 +672,7 @@ on_poll(void *arg)
 
 			snprintf(why, sizeof(why), "the polling command has not answered for %d s",
 			    (int)(quiet / 1000));
-			fail_all(hp, -1, why, wall_ms());
+			fail_all(hp, -1, why, loop_wall_ms());
 			changed(hp->p);
 			/* Closed once; sshd holds the close until the stuck command
 			 * ends, and only then (watch_closed) does a new watch
@@ -736,7 +727,7 @@ probe_done(const struct http_response *r, void *arg)
 	struct probe_result res;
 	char version[WR_VERSION_MAX] = "";
 	struct wr_err err;
-	int64_t now = wall_ms();
+	int64_t now = loop_wall_ms();
 	int i;
 
 	if (q->what == PR_EXPORT) {
@@ -837,7 +828,7 @@ probe_round(struct host_poll *hp, bool all)
 	const char *sock;
 	char url[WR_URL_MAX + 16];
 	struct wr_err err;
-	int64_t now = wall_ms();
+	int64_t now = loop_wall_ms();
 	int i;
 	bool version;
 
@@ -916,7 +907,7 @@ judge(struct host_poll *hp, double error_rate, double p95_ms)
 {
 	struct host_metrics *m = &hp->m;
 	struct decide_input in = { .error_rate = error_rate, .p95_ms = p95_ms,
-		.no_data_why = m->error, .at_s = wall_ms() / 1000 };
+		.no_data_why = m->error, .at_s = loop_wall_ms() / 1000 };
 	struct decide_params dp = decide_params_default();
 	struct decide_verdict v;
 	bool first = m->nhist == 0;
@@ -956,7 +947,7 @@ scrape_done(const struct http_response *r, void *arg)
 		m->have_rates = false;
 	} else {
 		m->error[0] = '\0';
-		m->at_ms = wall_ms();
+		m->at_ms = loop_wall_ms();
 		if (m->have_scrape && metrics_rates_compute(&m->prev, &cur,
 		    (double)(mono - m->prev_mono_ms) / 1000.0, &m->rates, &err) == 0)
 			m->have_rates = true;
@@ -1007,7 +998,7 @@ prom_done(const struct promquery_round *r, void *arg)
 	m->have_rates = er_ok || p95_ok;
 	m->have_scrape = m->have_rates;
 	if (m->have_rates)
-		m->at_ms = wall_ms();
+		m->at_ms = loop_wall_ms();
 	judge(hp, m->rates.error_rate, m->rates.p95_s * 1000.0);
 }
 
@@ -1078,7 +1069,7 @@ poller_refresh(struct poller *p, int host)
 {
 	size_t i;
 	int n = 0, k;
-	int64_t now = wall_ms();
+	int64_t now = loop_wall_ms();
 
 	if (p == NULL)
 		return 0;
