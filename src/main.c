@@ -571,6 +571,8 @@ start_hosts(struct app *app)
 	http_set_tunnels(app->http, app->tunnels);
 	app->poller = poller_new(app->loop, app->pool, app->http, app->tunnels, &app->cfg,
 	    &popts);
+	/* A resumed incident whose journal holds a kill switch. */
+	poller_watch_exports(app->poller, contain_ks_anywhere(&app->contain));
 	poller_start(app->poller);
 }
 

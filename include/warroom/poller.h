@@ -121,6 +121,10 @@ void poller_host_changed(struct poller *p, int host);
  * how many hosts were connected to ask. */
 int poller_refresh(struct poller *p, int host);
 
+/* Ask each probed service's /export in every probe round (on: a kill
+ * switch was asked for in the incident) or not at all (off, the start). */
+void poller_watch_exports(struct poller *p, bool on);
+
 /* The metrics and verdict of host, or NULL. */
 const struct host_metrics *poller_metrics(const struct poller *p, int host);
 

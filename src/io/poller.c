@@ -99,6 +99,7 @@ struct poller {
 	unsigned seed;
 	char token[24];                  /* marks the watch's markers, per run */
 	int hist_cap;                    /* ten minutes of scrapes, <= POLLER_HISTORY */
+	bool watch_exports;              /* /export asked every round (poller_watch_exports) */
 };
 
 /* One command's output, gathered whole, and what to do with it. */
@@ -815,10 +816,12 @@ version_due(const struct host_poll *hp, int64_t now)
 	return false;
 }
 
-/* One round of health probes and /export (the kill switch's URL, as
- * plan_killswitch makes it); all: /version too, whenever it was read. A
- * service whose /export said nothing usable three rounds running is not
- * asked again but on asked-for rounds: it has no export to show. */
+/* One round of health probes and, once a kill switch was asked for in the
+ * incident, /export (the kill switch's URL, as plan_killswitch makes it);
+ * all: /version too, whenever it was read. A service whose /export said
+ * nothing usable three rounds running is not asked again but on asked-for
+ * rounds: it has no export to show. Before any kill switch /export is not
+ * asked: an idle console's rounds stay three requests (B3). */
 #define EXPORT_UNSAID_MAX 3
 
 static void
@@ -848,7 +851,8 @@ probe_round(struct host_poll *hp, bool all)
 			.max_body = WR_PROBE_BODY_MAX };
 
 		if ((i == PR_VERSION && !version) ||
-		    (i == PR_EXPORT && !all && hp->export_unsaid >= EXPORT_UNSAID_MAX))
+		    (i == PR_EXPORT && (!hp->p->watch_exports ||
+		    (!all && hp->export_unsaid >= EXPORT_UNSAID_MAX))))
 			continue;
 		snprintf(url, sizeof(url), "%s%s", hp->cfg->health_url, paths[i]);
 		q->hp = hp;
@@ -858,6 +862,12 @@ probe_round(struct host_poll *hp, bool all)
 			continue;
 		hp->probing++;
 	}
+}
+
+void
+poller_watch_exports(struct poller *p, bool on)
+{
+	p->watch_exports = on;
 }
 
 static void

@@ -225,6 +225,9 @@ journal_apply(struct app *app, const struct record *r)
 	sessions_note(&app->arm_sessions, r);
 	seen_apply(app, r);
 	contain_fold(&app->contain, r->kind, r->host, r->op, r->data, r->ts_ms);
+	/* Which hosts still export matters once a kill switch was asked for. */
+	if (app->poller != NULL && contain_ks_anywhere(&app->contain))
+		poller_watch_exports(app->poller, true);
 	envmarks_apply(app, r);
 	if (strcmp(r->kind, "incident.resolve") == 0)
 		app->resolved = app->safety.resolved = true;

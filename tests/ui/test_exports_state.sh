@@ -1,7 +1,8 @@
 #!/bin/sh
 # test_exports_state.sh — where exports are still on, on a mixed fleet
-# (h1 compose, h2 k8s, h3 helm): HOSTS' EXPORT column reads each host's
-# /export with its health probes; after X worked on h1 and was refused on
+# (h1 compose, h2 k8s, h3 helm): once a kill switch was asked for, HOSTS'
+# EXPORT column reads each host's /export with its health probes (not
+# before: an idle console asks three URLs a round); after X worked on h1 and was refused on
 # h3 (helm), the header says EXPORTS ON: h2 h3 and h1's EXPORT says off;
 # the change is journalled once (exports.change); E names the hosts still
 # exporting before it resolves; the post-mortem counts the refused kill
@@ -12,12 +13,16 @@ fleet_up --hosts 3 --driver mixed --tag v1.4.1
 sed 's/^\[warroom\]$/[warroom]\npoll_interval = 1s\nhealth_timeout = 20s/' "$fl/warroom.conf" > "$tmp/c.conf"
 
 start 220 40 "$WARROOM -c $tmp/c.conf --incident leak"
-wait_re "│> h1 +api +UP +v1\\.4\\.1 .* on " 20
-wait_re "│  h3 +api +UP .* on " 20
-# No kill switch yet: exports on everywhere is no news.
+wait_re "│> h1 +api +UP +v1\\.4\\.1 .* OK " 20
+wait_re "│  h3 +api +UP .* OK " 20
+# No kill switch yet: /export is not asked (an idle console's rounds stay
+# three requests), and exports on everywhere would be no news.
+sleep 2
 capture
 ! grep -q "EXPORTS ON" "$tmp/screen" || fail "EXPORTS ON before any kill switch"
-ok "EXPORT column shows each host's /export"
+! grep -q " EXPORT " "$tmp/screen" || fail "an EXPORT column before any kill switch"
+! grep -q '"GET /export' "$fl"/hosts/h*/http.log 2> /dev/null || fail "/export asked before any kill switch"
+ok "no EXPORT column before a kill switch"
 
 keys A; keys -l arm; keys Enter
 wait_re "ARMED 1[45]:[0-9][0-9]"
