@@ -3040,16 +3040,18 @@ render_md(struct wr_buf *b, const struct record *v, size_t n, const struct expor
 		wr_buf_str(b, "| Op | Action | Host | Change | Started | Ended | Outcome | Detail |\n"
 		    "|---|---|---|---|---|---|---|---|\n");
 	for (i = 0, k = 0; i < pm->nacts || k < pm->n_refused; i++) {
-		const struct pm_action *a = &pm->acts[i];
+		const struct pm_action *a;
 		const char *oc;
 		char change[400];
 
-		/* In journal order, the refused among the rest. */
+		/* In journal order, the refused among the rest (acts may be
+		 * NULL when only refusals were recorded). */
 		if (refused_next(pm, i, k)) {
 			md_refused_row(b, o, pm->refused[k++]);
 			i--;
 			continue;
 		}
+		a = &pm->acts[i];
 		oc = action_outcome(a);
 
 		fmt_time(a->intent->ts_ms, o, ts);
@@ -3440,7 +3442,7 @@ json_incident(const struct record *v, size_t n, const struct export_opts *o,
 	json_counts(inc, pm);
 	acts = cJSON_AddArrayToObject(inc, "actions");
 	for (i = 0, k = 0; i < pm->nacts || k < pm->n_refused; i++) {
-		const struct pm_action *a = &pm->acts[i];
+		const struct pm_action *a;
 		cJSON *x;
 
 		/* In journal order, the refused among the rest, as in Markdown. */
@@ -3449,6 +3451,7 @@ json_incident(const struct record *v, size_t n, const struct export_opts *o,
 			i--;
 			continue;
 		}
+		a = &pm->acts[i];
 		x = cJSON_CreateObject();
 		json_str(x, "op", o, a->intent->op);
 		json_str(x, "action", o, dstr(a->intent, "action"));
