@@ -57,7 +57,7 @@ hung() { cat "$tmp/hung" 2> /dev/null | wc -l; }
 sleep 5                      # the next poll's commands all hang by now
 n=$(hung)
 [ "$n" -ge 1 ] || fail "no poll ran the hanging docker"
-wait_for "timed out after 15 s" 20
+wait_for "timed out after 15 s" 35
 sleep 3
 [ "$(hung)" = "$n" ] || fail "$(hung) hung docker commands, not $n: polls went on while theirs hung"
 mv "$tmp/docker.shim" "$fl/bin/docker"
