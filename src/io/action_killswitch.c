@@ -18,6 +18,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "warroom/contain.h"
 #include "warroom/driver_cmd.h"
 #include "warroom/envfile.h"
 #include "warroom/loop.h"
@@ -181,11 +182,10 @@ gate_ok(struct action *a)
 int
 act_export_disabled(const struct http_response *r)
 {
-	if (r->status == 404)
-		return 1;
-	if (r->status >= 200 && r->status < 300)
-		return r->body != NULL && strstr(r->body, "disabled") != NULL;
-	return -1;
+	/* HOSTS' EXPORT reads the same answer the same way (contain.c). */
+	enum contain_export e = contain_export_answer(r->status, r->body, r->len, false);
+
+	return e == CONTAIN_EXPORT_OFF ? 1 : e == CONTAIN_EXPORT_ON ? 0 : -1;
 }
 
 static void
