@@ -173,13 +173,38 @@ sshkey_blob_kind(const unsigned char *blob, size_t len)
 #define OPENSSH_BEGIN "-----BEGIN OPENSSH PRIVATE KEY-----"
 #define OPENSSH_END "-----END OPENSSH PRIVATE KEY-----"
 
+/* The openssh-key-v1 body of a private key file in buf, base64 decoded
+ * into raw (at most max characters of it: the clear header sits in the
+ * first few hundred bytes): how many bytes, with pos just past the magic;
+ * -2 when buf has no such key's armour, -1 when it is cut or not one. */
+static long
+openssh_body(const char *buf, size_t len, size_t max, unsigned char raw[4096], size_t *pos)
+{
+	const char *start, *end;
+	size_t n;
+	long got;
+
+	if ((start = memmem(buf, len, OPENSSH_BEGIN, strlen(OPENSSH_BEGIN))) == NULL)
+		return -2;
+	start += strlen(OPENSSH_BEGIN);
+	end = memmem(start, len - (size_t)(start - buf), OPENSSH_END, strlen(OPENSSH_END));
+	if (end == NULL)
+		return -1;
+	n = (size_t)(end - start) < max ? (size_t)(end - start) : max;
+	n -= n % 4;
+	if ((got = sshkey_base64_decode(start, n, raw, 4096)) < 15 ||
+	    memcmp(raw, "openssh-key-v1", 15) != 0)
+		return -1;
+	*pos = 15;
+	return got;
+}
+
 /* through: the key's algorithm even when a passphrase protects it (PEM
  * names it; openssh-key-v1 keeps the public key in clear). */
 static enum sshkey_kind
 private_kind(const char *buf, size_t len, bool through)
 {
 	unsigned char raw[4096];
-	const char *start, *end;
 	size_t pos, n;
 	const unsigned char *cipher, *pub;
 	long got;
@@ -193,20 +218,10 @@ private_kind(const char *buf, size_t len, bool through)
 		return SSHKEY_DSA;
 	if (len >= 37 && memcmp(buf, "-----BEGIN ENCRYPTED PRIVATE KEY-----", 37) == 0)
 		return through ? SSHKEY_UNKNOWN : SSHKEY_ENCRYPTED;
-	if ((start = memmem(buf, len, OPENSSH_BEGIN, strlen(OPENSSH_BEGIN))) == NULL)
-		return SSHKEY_UNKNOWN;
-	start += strlen(OPENSSH_BEGIN);
-	end = memmem(start, len - (size_t)(start - buf), OPENSSH_END, strlen(OPENSSH_END));
-	if (end == NULL)
-		return SSHKEY_UNKNOWN;
 	/* The header (magic, cipher, kdf, one public key) sits in the first
 	 * few hundred bytes; decoding a prefix is enough. */
-	n = (size_t)(end - start) < 2000 ? (size_t)(end - start) : 2000;
-	n -= n % 4;
-	if ((got = sshkey_base64_decode(start, n, raw, sizeof(raw))) < 15 ||
-	    memcmp(raw, "openssh-key-v1", 15) != 0)
+	if ((got = openssh_body(buf, len, 2000, raw, &pos)) < 0)
 		return SSHKEY_UNKNOWN;
-	pos = 15;
 	if ((cipher = wire_string(raw, (size_t)got, &pos, &n)) == NULL)
 		return SSHKEY_UNKNOWN;
 	if (!(n == 4 && memcmp(cipher, "none", 4) == 0) && !through)
@@ -364,25 +379,16 @@ long
 sshkey_public_blob(const char *buf, size_t len, unsigned char *out, size_t cap)
 {
 	unsigned char raw[4096];
-	const char *start, *end;
 	const unsigned char *pub;
 	size_t pos, n;
 	long got;
 
-	if ((start = memmem(buf, len, OPENSSH_BEGIN, strlen(OPENSSH_BEGIN))) == NULL)
-		return public_line_blob(buf, len, out, cap);
-	start += strlen(OPENSSH_BEGIN);
-	end = memmem(start, len - (size_t)(start - buf), OPENSSH_END, strlen(OPENSSH_END));
-	if (end == NULL)
-		return -1;
 	/* The public key comes before the (maybe encrypted) private part:
 	 * magic, cipher, kdf, kdf options, the number of keys, then it. */
-	n = (size_t)(end - start) < 4000 ? (size_t)(end - start) : 4000;
-	n -= n % 4;
-	if ((got = sshkey_base64_decode(start, n, raw, sizeof(raw))) < 15 ||
-	    memcmp(raw, "openssh-key-v1", 15) != 0)
+	if ((got = openssh_body(buf, len, 4000, raw, &pos)) == -2)
+		return public_line_blob(buf, len, out, cap);
+	if (got < 0)
 		return -1;
-	pos = 15;
 	if (wire_string(raw, (size_t)got, &pos, &n) == NULL ||   /* cipher */
 	    wire_string(raw, (size_t)got, &pos, &n) == NULL ||   /* kdfname */
 	    wire_string(raw, (size_t)got, &pos, &n) == NULL ||   /* kdfoptions */
