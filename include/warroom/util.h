@@ -6,6 +6,7 @@
 #define WARROOM_UTIL_H
 
 #include <stdbool.h>
+#include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -35,6 +36,15 @@ char *xstrndup(const char *s, size_t n);
 
 /* Copy src into dst[cap] (always terminated); false when src was cut. */
 bool wr_strlcpy(char *dst, const char *src, size_t cap);
+
+/* Append to the NUL-terminated text in buf (cap bytes) by a format, cut
+ * short when full; nothing once it is full. */
+void wr_appendf(char *buf, size_t cap, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+
+/* wr_appendf with its arguments as a va_list. */
+void wr_vappendf(char *buf, size_t cap, const char *fmt, va_list ap)
+    __attribute__((format(printf, 3, 0)));
 
 /* The first max_chars characters of UTF-8 src into dst[cap] (whole
  * characters only), ending in "…" when any were left out, so a cut text

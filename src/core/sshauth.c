@@ -8,6 +8,7 @@
  * before sshd's MaxAuthTries. No key is offered that OpenSSH would not.
  */
 #include "warroom/sshauth.h"
+#include "warroom/util.h"
 
 #include <stdarg.h>
 #include <stdio.h>
@@ -104,14 +105,10 @@ add(char *out, size_t cap, const char *fmt, ...)
 	size_t used = strlen(out);
 	va_list ap;
 
-	if (used > 0 && used + 2 < cap) {
+	if (used > 0 && used + 2 < cap)
 		memcpy(out + used, "; ", 3);
-		used += 2;
-	}
-	if (used + 1 >= cap)
-		return;
 	va_start(ap, fmt);
-	vsnprintf(out + used, cap - used, fmt, ap);
+	wr_vappendf(out, cap, fmt, ap);
 	va_end(ap);
 }
 

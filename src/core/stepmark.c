@@ -8,24 +8,11 @@
  * that got its status but a warning with it is SMOKE WARN, never OK).
  */
 #include "warroom/stepmark.h"
+#include "warroom/util.h"
 
-#include <stdarg.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <string.h>
-
-static void
-add(char *buf, size_t cap, const char *fmt, ...)
-{
-	size_t len = strlen(buf);
-	va_list ap;
-
-	if (len + 1 >= cap)
-		return;
-	va_start(ap, fmt);
-	vsnprintf(buf + len, cap - len, fmt, ap);
-	va_end(ap);
-}
 
 /* "OK h1 h2, FAILED h3", or counted: "OK 2 hosts, FAILED 1 host". */
 static void
@@ -38,18 +25,18 @@ by_outcome(const struct stepmark *m, bool counted, char *buf, size_t cap)
 			;
 		if (j < i)
 			continue;               /* said with its first host */
-		add(buf, cap, "%s%s", buf[0] ? ", " : "", m->hosts[i].words);
+		wr_appendf(buf, cap, "%s%s", buf[0] ? ", " : "", m->hosts[i].words);
 		for (n = 0, j = i; j < m->nhosts; j++) {
 			if (strcmp(m->hosts[j].words, m->hosts[i].words) != 0)
 				continue;
 			n++;
 			if (!counted)
-				add(buf, cap, " %s", m->hosts[j].host);
+				wr_appendf(buf, cap, " %s", m->hosts[j].host);
 		}
 		if (counted && n == m->fleet && n > 1)
-			add(buf, cap, " all %zu hosts", n);
+			wr_appendf(buf, cap, " all %zu hosts", n);
 		else if (counted)
-			add(buf, cap, " %zu host%s", n, n == 1 ? "" : "s");
+			wr_appendf(buf, cap, " %zu host%s", n, n == 1 ? "" : "s");
 	}
 }
 
@@ -59,9 +46,9 @@ sent(char *buf, size_t cap, enum stepmark_sent s, const char *const words[5],
 {
 	if (s == STEPMARK_NONE)
 		return;
-	add(buf, cap, "%s%s", buf[0] ? ", " : "", words[s - 1]);
+	wr_appendf(buf, cap, "%s%s", buf[0] ? ", " : "", words[s - 1]);
 	if (host != NULL && host[0] != '\0')
-		add(buf, cap, " %s", host);
+		wr_appendf(buf, cap, " %s", host);
 }
 
 static void

@@ -13,7 +13,6 @@
  */
 #include "warroom/stepran.h"
 
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -247,21 +246,6 @@ stepran_newest(const struct stepran *s, bool section, const char *step)
 	return NULL;
 }
 
-/* Appends to buf (cap bytes, holding len): cut short when full. */
-static size_t __attribute__((format(printf, 4, 5)))
-add(char *buf, size_t cap, size_t len, const char *fmt, ...)
-{
-	va_list ap;
-	int n;
-
-	if (len >= cap)
-		return len;
-	va_start(ap, fmt);
-	n = vsnprintf(buf + len, cap - len, fmt, ap);
-	va_end(ap);
-	return n < 0 ? len : len + (size_t)n;
-}
-
 /* Each host x ran the step on, once, in the order it first did: its last
  * action there. Returns how many (malloc'd into *out). */
 static size_t
@@ -290,7 +274,7 @@ stepran_said(const struct stepran *s, bool section, const char *step, uint64_t s
     char *buf, size_t cap)
 {
 	const struct stepran_act **v;
-	size_t n = host_lasts(s, section, step, &v), i, k, len = 0;
+	size_t n = host_lasts(s, section, step, &v), i, k;
 	bool ours = false, others = false, later = false;
 	int64_t at = 0;
 	char when[16] = "";
@@ -316,7 +300,7 @@ stepran_said(const struct stepran *s, bool section, const char *step, uint64_t s
 	t = (time_t)(at / 1000);
 	if (at > 0 && gmtime_r(&t, &tm) != NULL)
 		strftime(when, sizeof(when), " at %H:%M:%S", &tm);
-	len = add(buf, cap, len, "ran%s in %s", when, !others ? "this session" :
+	wr_appendf(buf, cap, "ran%s in %s", when, !others ? "this session" :
 	    !ours ? (later ? "another session" : "an earlier session") :
 	    later ? "this and another session" : "this and an earlier session");
 	/* Hosts grouped by how it went there, each group in order of its first. */
@@ -325,10 +309,10 @@ stepran_said(const struct stepran *s, bool section, const char *step, uint64_t s
 			;
 		if (k < i)
 			continue;        /* its group is said already */
-		len = add(buf, cap, len, "%s%s on ", i == 0 ? ": " : "; ", v[i]->words);
+		wr_appendf(buf, cap, "%s%s on ", i == 0 ? ": " : "; ", v[i]->words);
 		for (k = i; k < n; k++)
 			if (strcmp(v[k]->words, v[i]->words) == 0)
-				len = add(buf, cap, len, "%s%s", k == i ? "" : ", ", v[k]->host);
+				wr_appendf(buf, cap, "%s%s", k == i ? "" : ", ", v[k]->host);
 	}
 	free(v);
 	return true;

@@ -87,6 +87,26 @@ xstrndup(const char *s, size_t n)
 	return p;
 }
 
+void
+wr_vappendf(char *buf, size_t cap, const char *fmt, va_list ap)
+{
+	size_t len = strlen(buf);
+
+	if (len + 1 >= cap)
+		return;
+	vsnprintf(buf + len, cap - len, fmt, ap);
+}
+
+void
+wr_appendf(char *buf, size_t cap, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	wr_vappendf(buf, cap, fmt, ap);
+	va_end(ap);
+}
+
 bool
 wr_strlcpy(char *dst, const char *src, size_t cap)
 {
