@@ -30,6 +30,8 @@ struct logmerge {
 	size_t n, cap;
 	uint64_t seq;
 	int64_t hold_ms;
+	uint32_t gate;                   /* sources not heard from yet (bits) */
+	int64_t gate_until;              /* ... waited for until then */
 };
 
 /* A line leaves: ts_ms is its own time, -1 when it carries none. */
@@ -43,8 +45,17 @@ void logmerge_init(struct logmerge *m, int64_t hold_ms);
 void logmerge_push(struct logmerge *m, const char *text, size_t len, int stream,
     int64_t ts_ms, int64_t now_ms);
 
+/* Hold every line until each source in mask (bit n: the caller's source
+ * n, below 32) has pushed one, or until until_ms: backlogs that arrive
+ * one after the other, the first long due, still merge by time. */
+void logmerge_gate(struct logmerge *m, uint32_t mask, int64_t until_ms);
+
+/* Source src was heard from; true when that opened the gate (drain now). */
+bool logmerge_gate_open(struct logmerge *m, unsigned src);
+
 /* Emit every line that is due by now_ms, oldest time first (all of them
- * when flush). Returns when the next line is due, or -1 when none waits. */
+ * when flush); none while the gate holds (unless flush). Returns when the
+ * next line is due, or -1 when none waits. */
 int64_t logmerge_drain(struct logmerge *m, int64_t now_ms, int flush, logmerge_emit_fn emit,
     void *arg);
 

@@ -82,10 +82,33 @@ logmerge_push(struct logmerge *m, const char *text, size_t len, int stream, int6
 	sift_up(m, m->n++);
 }
 
+void
+logmerge_gate(struct logmerge *m, uint32_t mask, int64_t until_ms)
+{
+	m->gate = mask;
+	m->gate_until = until_ms;
+}
+
+bool
+logmerge_gate_open(struct logmerge *m, unsigned src)
+{
+	uint32_t bit = src < 32 ? (uint32_t)1 << src : 0;
+
+	if ((m->gate & bit) == 0)
+		return false;
+	m->gate &= ~bit;
+	return m->gate == 0;
+}
+
 int64_t
 logmerge_drain(struct logmerge *m, int64_t now_ms, int flush, logmerge_emit_fn emit,
     void *arg)
 {
+	if (m->gate != 0 && now_ms >= m->gate_until)
+		m->gate = 0;
+	/* Still waiting for a source: a line too many may not wait. */
+	if (m->gate != 0 && !flush && m->n <= LOGMERGE_MAX_WAITING)
+		return m->n > 0 ? m->gate_until : -1;
 	while (m->n > 0 && (flush || m->heap[0].due_ms <= now_ms ||
 	    m->n > LOGMERGE_MAX_WAITING)) {
 		struct logmerge_line top = m->heap[0];

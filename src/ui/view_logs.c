@@ -39,6 +39,7 @@
 
 _Static_assert(WR_LOGS_STREAMS < WR_LOGSET_RINGS, "a ring for each service and LOGS' own");
 _Static_assert(WR_LOGSET_RINGS <= LOGMERGE_FILL_SERVICES, "a fill count for each ring");
+_Static_assert(WR_LOGSET_RINGS <= 32, "a gate bit for each ring");
 
 /* One tailed service. */
 struct logs_stream {
@@ -56,6 +57,10 @@ struct logs_stream {
 #define MERGE_HOLD_MS 300
 #define MERGE_BACKLOG_HOLD_MS 1500
 #define MERGE_BACKLOG_MS 3000
+/* ... and no line leaves before every service has begun its backlog: one
+ * behind a slow link would otherwise land below newer lines. Bounded, so
+ * a service with nothing to say holds the others only briefly. */
+#define MERGE_GATE_MS 5000
 
 /* A merged line leaves the merge: stream is its ring, twice, plus one
  * for stderr. Counted when a reconnect fills it in above lines shown. */
@@ -97,6 +102,20 @@ merge_tick(void *arg)
 		    merge_tick, app);
 }
 
+/* ls was heard from (a line, or its run ended): the last service the
+ * merge waited for lets the lines leave at once. */
+static void
+merge_heard(struct logs_stream *ls)
+{
+	struct app *app = ls->app;
+
+	if (!logmerge_gate_open(&app->merge, ls->ring))
+		return;
+	if (app->merge_timer != 0)
+		loop_timer_cancel(app->loop, app->merge_timer);
+	app->merge_timer = loop_timer_add(app->loop, 0, 0, merge_tick, app);
+}
+
 /* Several services: a finished line waits to be put in the order of
  * the time it carries. */
 static void
@@ -110,6 +129,7 @@ on_merge_line(const char *text, size_t len, const char *raw, size_t raw_len,
 	    MERGE_BACKLOG_HOLD_MS : MERGE_HOLD_MS;
 	logmerge_push(&app->merge, text, len, (int)(ls->ring * 2 + (source != 0)),
 	    logmerge_parse_time(raw, raw_len), loop_now_ms());
+	merge_heard(ls);
 	if (app->merge_timer == 0)
 		app->merge_timer = loop_timer_add(app->loop, app->merge.hold_ms, 0,
 		    merge_tick, app);
@@ -122,8 +142,11 @@ on_log_chunk(enum exec_stream s, const char *data, size_t len, bool eof, void *a
 	struct ingest *in = &ls->in[s == EXEC_STDERR ? 1 : 0];
 	uint64_t before = in->lines;
 
-	if (eof)
+	if (eof) {
 		ingest_finish(in);	/* a run ended: its last line is whole */
+		if (in->o.set == NULL)
+			merge_heard(ls);
+	}
 	else
 		ingest_feed(in, data, len);
 	if (in->o.set != NULL && in->lines != before)
@@ -282,11 +305,16 @@ logs_widen(struct app *app)
 static void
 route_streams(struct app *app)
 {
+	uint32_t gate = 0;
 	int i, k;
 
-	for (i = 0; i < app->nstreams; i++)
+	for (i = 0; i < app->nstreams; i++) {
 		for (k = 0; k < 2; k++)
 			app->streams[i]->in[k].o.set = app->nstreams < 2 ? &app->logs : NULL;
+		gate |= (uint32_t)1 << app->streams[i]->ring;
+	}
+	if (app->nstreams > 1)
+		logmerge_gate(&app->merge, gate, loop_now_ms() + MERGE_GATE_MS);
 }
 
 /* Start over: an empty pane tailing these services, backlogs merged, each

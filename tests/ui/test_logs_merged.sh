@@ -2,11 +2,15 @@
 # test_logs_merged.sh — several services in LOGS at once: Enter tails one,
 # + adds another (HOSTS), and their lines are shown together with a
 # host/service prefix in the order of the time each line carries — the
-# ten-minute backlogs of both included, which arrive one after the other;
-# a reconnect's back-fill, stored above lines already shown, is said.
+# ten-minute backlogs of both included, which arrive one after the other,
+# the second here seconds after the first was due; a reconnect's
+# back-fill, stored above lines already shown, is said.
 . "${top_srcdir:-$(dirname "$0")/../..}/tests/lib/tmux.sh"
 [ -x /usr/sbin/sshd ] || skip "openssh-server is not installed"
 fleet_up --hosts 2 --log-rate 10
+# One poll only, so h2's next command is its logs tail, which slow-next delays.
+sed -i 's/^\[warroom\]$/&\npoll_interval = 1h/' "$fl/warroom.conf"
+grep -q '^poll_interval = 1h' "$fl/warroom.conf" || fail "no [warroom] section to set poll_interval in"
 
 start 200 60 "$WARROOM -c $fl/warroom.conf"
 wait_re "│> h1 +api +UP" 15
@@ -16,12 +20,13 @@ wait_re "^│h1/api 20[0-9-]+T[0-9:.]+Z " 15
 keys +
 wait_for "LOGS already tails h1/api"
 keys Down Down
+"$fleet" fault --dir "$fl" h2 slow-next 3 > /dev/null
 keys +
 wait_for "LOGS: tailing h1/api + 1 more, by time"
 wait_re "^│h2/api 20[0-9-]+T[0-9:.]+Z " 15
 sleep 3
-# Back to where the two backlogs arrived: a burst each, merged by time.
-keys 3 PgUp PgUp PgUp PgUp
+# The oldest lines: the two backlogs, a burst each, merged by time.
+keys 3 g
 sleep 0.5
 capture
 awk '/─ (▶ )?LOGS/ { f = 1; next } f && /^└/ { f = 0 } f' "$tmp/screen" |

@@ -3,7 +3,8 @@
  * once their hold is over, never ahead of an older waiting line; lines
  * without a time keep their arrival; times are read in RFC 3339 forms;
  * a resumed tail's lines older than another service's shown ones are
- * counted as filled in above, until it catches up.
+ * counted as filled in above, until it catches up; a gate holds every
+ * line until each source was heard from (or its time is up).
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -48,6 +49,45 @@ merges_by_the_lines_own_time(void **state)
 	assert_int_equal(logmerge_drain(&m, 1400, 0, emit, NULL), -1);
 	assert_string_equal(out, "a 2026-11-26T10:00:01Z one|b 2026-11-26T10:00:02Z two|"
 	    "a 2026-11-26T10:00:03Z three|b 2026-11-26T10:00:04Z four|");
+	logmerge_free(&m);
+}
+
+/* The second backlog arrives long after the first is due: without the
+ * gate the first would have left whole, ahead of the older lines. */
+static void
+gate_waits_for_every_source(void **state)
+{
+	struct logmerge m;
+	static const char a[] = "a 2026-11-26T10:00:03Z three";
+	static const char b[] = "b 2026-11-26T10:00:02Z two";
+
+	out[0] = '\0';
+	logmerge_init(&m, 300);
+	logmerge_gate(&m, 0x6, 6000);
+	assert_int_equal(logmerge_drain(&m, 1000, 0, emit, NULL), -1);
+	logmerge_push(&m, a, strlen(a), 2, logmerge_parse_time(a, strlen(a)), 1000);
+	assert_false(logmerge_gate_open(&m, 1));
+	assert_false(logmerge_gate_open(&m, 40));
+	assert_int_equal(logmerge_drain(&m, 3000, 0, emit, NULL), 6000);
+	assert_string_equal(out, "");
+	logmerge_push(&m, b, strlen(b), 4, logmerge_parse_time(b, strlen(b)), 3000);
+	assert_true(logmerge_gate_open(&m, 2));
+	assert_false(logmerge_gate_open(&m, 2));
+	/* Open: the older line waits its own hold, the newer one behind it. */
+	assert_int_equal(logmerge_drain(&m, 3000, 0, emit, NULL), 3300);
+	assert_string_equal(out, "");
+	assert_int_equal(logmerge_drain(&m, 3300, 0, emit, NULL), -1);
+	assert_string_equal(out, "b 2026-11-26T10:00:02Z two|a 2026-11-26T10:00:03Z three|");
+
+	/* A source never heard from holds the others only until the gate's time. */
+	out[0] = '\0';
+	logmerge_gate(&m, 0x3, 5000);
+	logmerge_push(&m, a, strlen(a), 0, logmerge_parse_time(a, strlen(a)), 4000);
+	assert_false(logmerge_gate_open(&m, 0));
+	assert_int_equal(logmerge_drain(&m, 4500, 0, emit, NULL), 5000);
+	assert_string_equal(out, "");
+	assert_int_equal(logmerge_drain(&m, 5000, 0, emit, NULL), -1);
+	assert_string_equal(out, "a 2026-11-26T10:00:03Z three|");
 	logmerge_free(&m);
 }
 
@@ -147,6 +187,7 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(merges_by_the_lines_own_time),
+		cmocka_unit_test(gate_waits_for_every_source),
 		cmocka_unit_test(lines_without_a_time_keep_arrival_order),
 		cmocka_unit_test(times_in_their_forms),
 		cmocka_unit_test(lines_without_a_time_are_emitted_without_one),
