@@ -59,6 +59,20 @@ bool logmerge_gate_open(struct logmerge *m, unsigned src);
 int64_t logmerge_drain(struct logmerge *m, int64_t now_ms, int flush, logmerge_emit_fn emit,
     void *arg);
 
+/* The time of one stream's line before. */
+struct logmerge_carry {
+	int64_t ts_ms;                   /* -1: none yet */
+	int64_t at_ms;                   /* when that line arrived */
+};
+
+/* How long a line without a time goes with the timed one before it. */
+#define LOGMERGE_CARRY_MS 1000
+
+/* A line's time for the merge: its own (ts_ms), else — a stack trace's
+ * next line, a wrapped message — that of the timed line before it in the
+ * same stream when that arrived within LOGMERGE_CARRY_MS; else -1. */
+int64_t logmerge_carry_time(struct logmerge_carry *c, int64_t ts_ms, int64_t now_ms);
+
 /* The first RFC 3339 time ("2026-11-26T10:14:18.123Z", offsets too) in the
  * first 96 bytes of s, as ms since the epoch; -1 when there is none. */
 int64_t logmerge_parse_time(const char *s, size_t len);

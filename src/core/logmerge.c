@@ -122,6 +122,21 @@ logmerge_drain(struct logmerge *m, int64_t now_ms, int flush, logmerge_emit_fn e
 }
 
 int64_t
+logmerge_carry_time(struct logmerge_carry *c, int64_t ts_ms, int64_t now_ms)
+{
+	if (ts_ms >= 0) {
+		c->ts_ms = ts_ms;
+		c->at_ms = now_ms;
+		return ts_ms;
+	}
+	/* A backlog's untimed line would otherwise take its arrival, minutes
+	 * after its own time, and leave its timed line far behind. */
+	if (c->ts_ms >= 0 && now_ms - c->at_ms <= LOGMERGE_CARRY_MS)
+		return c->ts_ms;
+	return -1;
+}
+
+int64_t
 logmerge_parse_time(const char *s, size_t len)
 {
 	const char *e = s + (len < 96 ? len : 96), *p;

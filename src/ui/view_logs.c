@@ -48,6 +48,7 @@ struct logs_stream {
 	int host, svc;
 	unsigned ring;                   /* its ring in app->logs */
 	struct ingest in[2];             /* stdout, stderr: each cut into lines apart */
+	struct logmerge_carry carry[2];  /* ... and the time an untimed line takes */
 	bool one_pod;                    /* k8s: kubectl follows one pod of several */
 	bool widen_failed;               /* ... and its selector tail could not be built */
 };
@@ -128,7 +129,8 @@ on_merge_line(const char *text, size_t len, const char *raw, size_t raw_len,
 	app->merge.hold_ms = loop_now_ms() - app->streams_since_ms < MERGE_BACKLOG_MS ?
 	    MERGE_BACKLOG_HOLD_MS : MERGE_HOLD_MS;
 	logmerge_push(&app->merge, text, len, (int)(ls->ring * 2 + (source != 0)),
-	    logmerge_parse_time(raw, raw_len), loop_now_ms());
+	    logmerge_carry_time(&ls->carry[source != 0], logmerge_parse_time(raw, raw_len),
+	    loop_now_ms()), loop_now_ms());
 	merge_heard(ls);
 	if (app->merge_timer == 0)
 		app->merge_timer = loop_timer_add(app->loop, app->merge.hold_ms, 0,
@@ -237,6 +239,7 @@ add_stream(struct app *app, int host, int svc)
 	ls->one_pod = h->driver == DRIVER_K8S && !driver_cmd_logs_all_pods(h,
 	    st != NULL ? st->selector : NULL, st != NULL ? st->pods : 0);
 	ls->app = app;
+	ls->carry[0].ts_ms = ls->carry[1].ts_ms = -1;
 	ls->host = host;
 	ls->svc = svc;
 	ls->ring = 1 + (unsigned)app->nstreams;

@@ -4,7 +4,8 @@
  * without a time keep their arrival; times are read in RFC 3339 forms;
  * a resumed tail's lines older than another service's shown ones are
  * counted as filled in above, until it catches up; a gate holds every
- * line until each source was heard from (or its time is up).
+ * line until each source was heard from (or its time is up); a line
+ * without a time goes with the timed line just before it.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -88,6 +89,35 @@ gate_waits_for_every_source(void **state)
 	assert_string_equal(out, "");
 	assert_int_equal(logmerge_drain(&m, 5000, 0, emit, NULL), -1);
 	assert_string_equal(out, "a 2026-11-26T10:00:03Z three|");
+	logmerge_free(&m);
+}
+
+/* A backlog's stack trace: its untimed lines go with the timed line
+ * before them, not minutes later at their arrival. */
+static void
+untimed_lines_follow_their_timed_line(void **state)
+{
+	struct logmerge m;
+	struct logmerge_carry ca = { -1, 0 }, cb = { -1, 0 };
+	static const char *const a[] = { "a 2026-11-26T10:00:01Z ERROR boom", "  at f (x.c:1)",
+		"  at g (x.c:2)", "a 2026-11-26T10:00:03Z three" };
+	static const char b[] = "b 2026-11-26T10:00:02Z two";
+	int i;
+
+	out[0] = '\0';
+	logmerge_init(&m, 300);
+	for (i = 0; i < 4; i++)
+		logmerge_push(&m, a[i], strlen(a[i]), 0, logmerge_carry_time(&ca,
+		    logmerge_parse_time(a[i], strlen(a[i])), 1000), 1000);
+	logmerge_push(&m, b, strlen(b), 2, logmerge_carry_time(&cb,
+	    logmerge_parse_time(b, strlen(b)), 1100), 1100);
+	logmerge_drain(&m, 0, 1, emit, NULL);
+	assert_string_equal(out, "a 2026-11-26T10:00:01Z ERROR boom|  at f (x.c:1)|  at g (x.c:2)|"
+	    "b 2026-11-26T10:00:02Z two|a 2026-11-26T10:00:03Z three|");
+	/* Long after the timed line, an untimed one has only its arrival. */
+	assert_int_equal(logmerge_carry_time(&ca, -1, 1000 + LOGMERGE_CARRY_MS), 1795687203000);
+	assert_int_equal(logmerge_carry_time(&ca, -1, 1001 + LOGMERGE_CARRY_MS), -1);
+	assert_int_equal(logmerge_carry_time(&cb, -1, 1100), 1795687202000);
 	logmerge_free(&m);
 }
 
@@ -188,6 +218,7 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(merges_by_the_lines_own_time),
 		cmocka_unit_test(gate_waits_for_every_source),
+		cmocka_unit_test(untimed_lines_follow_their_timed_line),
 		cmocka_unit_test(lines_without_a_time_keep_arrival_order),
 		cmocka_unit_test(times_in_their_forms),
 		cmocka_unit_test(lines_without_a_time_are_emitted_without_one),
