@@ -128,7 +128,7 @@ struct app {
 	struct logs_stream *streams[WR_LOGS_STREAMS]; /* the tailed services */
 	int nstreams;
 	struct logmerge merge;           /* two or more: lines merged by time */
-	struct logmerge_fill merge_fill; /* what reconnects filled in above */
+	struct logmerge_fill merge_fill; /* what reconnects brought of the time away */
 	uint64_t merge_timer;
 	int64_t streams_since_ms;        /* when the tails (re)started */
 	char follow_label[160];          /* "api-1/api", "api-1/api + 2 more" */

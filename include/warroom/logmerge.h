@@ -83,8 +83,8 @@ void logmerge_free(struct logmerge *m);
 #define LOGMERGE_FILL_SERVICES 16
 
 /* A resumed tail back-fills what its service wrote while it was away:
- * lines older than those other services have already shown, so they land
- * above them. Per service, the newest time stored and, from a resume
+ * lines older than those other services have already shown, stored after
+ * them all the same. Per service, the newest time stored and, from a resume
  * until its first line that is not older, how many were. */
 struct logmerge_fill {
 	int64_t newest[LOGMERGE_FILL_SERVICES];  /* INT64_MIN: none stored */

@@ -75,8 +75,9 @@ append_line(const char *text, size_t len, int stream, int64_t ts_ms, void *arg)
 	app->dirty = true;
 }
 
-/* Lines stored above the fold in follow mode are not seen arrive: say
- * how many a reconnect filled in, as the count grows. */
+/* A reconnect's back-fill cannot go back among the lines shown: it comes
+ * after newer lines, its times running back. Say how many, as the count
+ * grows, so the jump back in time is not taken for a clock problem. */
 static void
 say_filled(struct app *app)
 {
@@ -84,7 +85,7 @@ say_filled(struct app *app)
 	uint64_t n;
 
 	while ((n = logmerge_fill_news(&app->merge_fill, &ring)) > 0)
-		app_say(app, "%s: %llu earlier line%s filled in above after reconnect",
+		app_say(app, "%s: %llu line%s from while it was away, after newer lines (reconnect)",
 		    ring < WR_LOGSET_RINGS ? app->logs_ring_name[ring] : "?",
 		    (unsigned long long)n, n == 1 ? "" : "s");
 }

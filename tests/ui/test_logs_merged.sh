@@ -4,7 +4,7 @@
 # host/service prefix in the order of the time each line carries — the
 # ten-minute backlogs of both included, which arrive one after the other,
 # the second here seconds after the first was due; a reconnect's
-# back-fill, stored above lines already shown, is said.
+# back-fill, stored after newer lines already shown, is said.
 . "${top_srcdir:-$(dirname "$0")/../..}/tests/lib/tmux.sh"
 [ -x /usr/sbin/sshd ] || skip "openssh-server is not installed"
 fleet_up --hosts 2 --log-rate 10
@@ -47,8 +47,8 @@ keys f
 wait_re "NOT STREAMING: [^;]+; retrying" 15
 sleep 2
 "$fleet" fault --dir "$fl" h1 sshd-start > /dev/null
-wait_re "h1/api: [0-9]+ earlier lines? filled in above after reconnect" 25
-ok "a reconnect's lines filled in above those shown are said"
+wait_re "h1/api: [0-9]+ lines? from while it was away, after newer lines \\(reconnect\\)" 25
+ok "a reconnect's lines of the time away, after newer ones, are said"
 
 keys 1 Enter
 wait_for "LOGS: tailing h2/api"

@@ -3,7 +3,7 @@
  * once their hold is over, never ahead of an older waiting line; lines
  * without a time keep their arrival; times are read in RFC 3339 forms;
  * a resumed tail's lines older than another service's shown ones are
- * counted as filled in above, until it catches up; a gate holds every
+ * counted as back-filled, until it catches up; a gate holds every
  * line until each source was heard from (or its time is up); a line
  * without a time goes with the timed line just before it.
  */
