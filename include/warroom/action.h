@@ -76,8 +76,9 @@ struct action_env {
 	 * another tag onto .env's says so in its outcome. NULL: none. */
 	const char *env_tag;
 	const char (*ran_tags)[128];
-	/* A runbook step's own wait for the health gate (helm --timeout), in
-	 * seconds; 0: health_timeout. */
+	/* A runbook step's own wait for the health gate (helm --timeout, or a
+	 * rollout status --timeout after an undo), in seconds; 0:
+	 * health_timeout. */
 	int health_timeout_s;
 	/* A loaded runbook has a migration step (runbook_has_migration_step): an
 	 * outcome with the schema ahead points at it, else at M. */

@@ -160,7 +160,8 @@ struct app {
 	struct action **target_slot;     /* where to note the action it starts */
 	char target_tag[128];            /* a runbook step's IMAGE_TAG for r, or "" */
 	int target_rev;                  /* a runbook step's k8s/helm revision, or 0 */
-	int target_timeout_s;            /* … its own wait (helm --timeout), or 0 */
+	int target_timeout_s;            /* … its own wait (helm or rollout status
+	                                    --timeout), or 0 */
 	char target_ks[4];               /* a runbook step's kill switch: "off", "on",
 	                                    or "" for X's own toggle */
 	struct app_queued {              /* a runbook step's further services, */
@@ -288,6 +289,7 @@ struct app {
 	const struct runbook_action *fill_action; /* a step's rollback whose placeholders
 	                                    are asked (then filled into it), or NULL */
 	struct action **fill_slot;       /* … where its action is noted */
+	int fill_wait_s;                 /* … its rollout status's own wait, or 0 */
 	char fill_hint[160];             /* … what its host runs now, for the prompt */
 	struct tagread *tagread;         /* … a tag's: releases.log read for it
 	                                    (tagread.c), or NULL */

@@ -39,6 +39,9 @@ struct cause {
 	                                    tag the journal does not hold */
 	int nback;                       /* ... proven off from, not under way */
 	int nunder_way;                  /* ... with a rollback running or UNKNOWN */
+	int nunknown;                    /* ... of those, UNKNOWN: an end or re-read
+	                                    said so, or a resume found its console
+	                                    gone */
 	bool one_tag;                    /* CAUSE_BACK, and all on the same tag */
 	int64_t since_ms;                /* CAUSE_BACK: when the last of them was
 	                                    proven off from */
@@ -75,7 +78,8 @@ void cause_since(const struct cause *c, char *out, size_t cap);
 
 /* The default text of a post at status (WR_TEMPLATE_*) into out, for when
  * [templates] sets none: "back on TAG" only in CAUSE_BACK on one tag,
- * "under way" while a rollback runs or is UNKNOWN on any host, else the
+ * "under way" while a rollback runs on any host, "verifying whether the
+ * rollback took effect" (never "under way") where one is UNKNOWN, else the
  * hosts rolled back counted (c NULL: the journal holds no rollback).
  * "Resolved ... normal again" only in CAUSE_BACK (or c NULL) with not_ok
  * (hosts whose verdict asks for a rollback now) 0; else "in part", what is

@@ -62,6 +62,8 @@ struct plan {
 	char env_shared[160];            /* other services that run the tag .env names
 	                                    ("jobs, worker"), or "" */
 	char keep_tag[128];              /* the redeployed service must still run it */
+	char env_image_tag[128];         /* compose rollback or kill switch: IMAGE_TAG
+	                                    in .env when planned; "" not read or none */
 	char export_url[WR_URL_MAX + 16]; /* answers 404 once the switch is off */
 	/* The kill switch on k8s: the deployment's container env, no file. */
 	char env_container[WR_NAME_MAX]; /* the container whose env is set */
@@ -278,6 +280,13 @@ void plan_tag_sharers(const struct config_host *h, int svc, const struct compose
 int plan_keep_tag(const struct config_host *h, const char *env_text, size_t env_len,
     unsigned long mode, const char *op, const char *shared, struct plan *p,
     struct wr_err *err);
+
+/* HOSTS' .env! in the dialog of a compose rollback or kill switch p: when
+ * .env's IMAGE_TAG (p->env_image_tag) is not the tag the service runs,
+ * what each says and what the action leaves in .env (the rollback: its
+ * target, kept once verified; the kill switch: the same other tag, which
+ * the next plain `up -d` brings back), into out. false, out "": no drift. */
+bool plan_env_drift(const struct plan *p, char *out, size_t cap);
 
 /* The plan's first step that runs after verification, or nsteps. */
 int plan_first_after_verify(const struct plan *p);

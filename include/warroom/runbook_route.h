@@ -31,6 +31,11 @@ struct runbook_route {
 	const struct runbook_command *builtin;   /* BUILTIN: whose action runs */
 	const char *service;             /* BUILTIN kill switch: the one service
 	                                    an `up -d` after it names, or NULL */
+	/* BUILTIN undo: the --timeout its `rollout status` line waits (as
+	 * written, in seconds, and that line), which the health gate then
+	 * waits, as for helm's --timeout; wait_s 0: none, the config's. */
+	char wait[32];
+	int wait_s, wait_line;
 	char why[384];                   /* "runs as written: it also runs `curl …`
 	                                    (line 5)"; "" for NONE */
 	int line;                        /* REFUSED: the line refused */

@@ -19,6 +19,10 @@ struct runbook_target {
 	int timeout_s;           /* the step's own wait (helm --timeout); 0: the config's */
 };
 
+/* A helm/kubectl duration ("5m", "90s", "1m30s", "2h", "300") in seconds,
+ * at most a day; -1 when it is none. */
+int runbook_target_duration(const char *v);
+
 /* The rollback a (ROLLBACK, K8S_UNDO or HELM_ROLLBACK) asks for: the host
  * it names, else the selected one if it fits, else the first that does.
  * -1 with err saying why when no host fits or the step names something

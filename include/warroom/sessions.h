@@ -52,6 +52,13 @@ void sessions_free(struct sessions *s);
  * resume judges it over. */
 const struct session *sessions_armed(const struct sessions *s);
 
+/* A watcher's words for s, the armed session (sessions_armed), whose
+ * console alive says still runs (1), is gone (0: its byte of .live is
+ * free) or cannot be told (-1), into buf: "alice@box since 13:05 UTC", or
+ * for a tracked one that is gone "alice@box, last record 13:20 UTC".
+ * Returns whether it is gone: the journal's arming speaks for nobody. */
+bool sessions_armed_words(const struct session *s, int alive, char *buf, size_t cap);
+
 /* What a resume found of the sessions before it. */
 struct sessions_ended {
 	size_t n;               /* ended without a shutdown record */

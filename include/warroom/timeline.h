@@ -149,6 +149,11 @@ bool timeline_degraded(const struct timeline *tl);
 uint64_t timeline_last_seq(const struct timeline *tl);
 uint64_t timeline_session(const struct timeline *tl);  /* our session; 0: none */
 
+/* Whether the console of session (a tracked one, sessions.h) still runs:
+ * 1 it holds its byte of .live, 0 it does not (gone: killed, crashed),
+ * -1 cannot be told (no .live to read, session 0). A watcher may ask. */
+int timeline_session_alive(struct timeline *tl, uint64_t session);
+
 /* Why the journal is read-only or degraded; "" when healthy. */
 const char *timeline_problem(const struct timeline *tl);
 

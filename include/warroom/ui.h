@@ -258,8 +258,10 @@ void journal_say_chains(struct app *app);
 void journal_adopt_unknown(struct app *app);
 
 /* Who the journal says is armed on this incident, into buf ("alice@box
- * since 13:05 UTC"): false, buf "", when no console is. */
-bool journal_armed_by(const struct app *app, char *buf, size_t cap);
+ * since 13:05 UTC"): false, buf "", when no console is. *gone: that
+ * console no longer runs (killed while armed), buf "alice@box, last
+ * record 13:20 UTC" (sessions_armed_words). */
+bool journal_armed_by(const struct app *app, bool *gone, char *buf, size_t cap);
 
 /* Record a mode change (armed, disarmed) as mode.change, with why when
  * the engineer did not ask for it (NULL otherwise). */

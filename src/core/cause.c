@@ -11,9 +11,11 @@
  * every host that runs it, not of that one rollback: "back on TAG since T"
  * once every host that ran the bad release is proven off it (an
  * action.end, a later re-read or hand settling said ok, or a health.change
- * read another tag), T when the last of them was; a rollback running or
- * cut off (UNKNOWN) on any of them is "under way"; short of that the words
- * count the hosts rolled back. Customers read these, and a service half
+ * read another tag), T when the last of them was; a rollback running on
+ * any of them is "under way", and one cut off (UNKNOWN: an end or re-read
+ * said so, or a resume found its console gone) is one "we are verifying",
+ * never "under way": it may have done all, part or none of its work;
+ * short of that the words count the hosts rolled back. Customers read these, and a service half
  * rolled back, or an unverified success, would be a claim warroom never
  * checked. So "resolved" says "normal again" only when the service is
  * back on every host and no host's verdict asks for a rollback; short of
@@ -109,6 +111,7 @@ struct host_walk {
 	const char *to;                  /* where that rollback goes, or NULL */
 	bool in_flight;                  /* that rollback runs, or ended UNKNOWN
 	                                    and was not settled since */
+	bool unknown;                    /* … the latter */
 	bool ran_bad;                    /* it ran the release rolled back from */
 	int64_t since_ms;                /* when it was proven at tag */
 };
@@ -156,10 +159,25 @@ walk_hosts(const struct record *v, size_t n, const struct config_host *hosts,
 	return nw;
 }
 
+/* The op ids an incident.resume names as left with no end by a console
+ * that is gone: their outcome is UNKNOWN. */
+static bool
+resume_names(const struct record *r, const char *op)
+{
+	const cJSON *ops = cJSON_GetObjectItemCaseSensitive(r->data, "unknown_ops"), *o;
+
+	cJSON_ArrayForEach(o, ops)
+		if (cJSON_IsString(o) && same(o->valuestring, op))
+			return true;
+	return false;
+}
+
 /* Each host's story of svc in journal order: a health.change that read a
  * new tag says what it runs; a rollback's intent puts it in flight from
  * its from; the last action.end or action.reconcile of that op settles it
- * (ok: at to, failed: where is not known, unknown: still in flight). */
+ * (ok: at to, failed: where is not known, unknown: still in flight, its
+ * outcome unknown), as does a resume that found its console gone
+ * (unknown). */
 static void
 walk_records(const struct record *v, size_t n, const char *svc, const char *bad,
     struct host_walk *w, size_t nw)
@@ -168,7 +186,7 @@ walk_records(const struct record *v, size_t n, const char *svc, const char *bad,
 	const cJSON *plan;
 	struct host_walk *h;
 	const char *tag, *oc;
-	size_t i;
+	size_t i, k;
 
 	for (i = 0; i < n; i++) {
 		r = &v[i];
@@ -194,10 +212,16 @@ walk_records(const struct record *v, size_t n, const char *svc, const char *bad,
 			h->op = r->op;
 			h->to = str(plan, "to");
 			h->in_flight = true;
+			h->unknown = false;
+		} else if (is(r, "incident.resume")) {
+			for (k = 0; k < nw; k++)
+				if (w[k].in_flight && w[k].op != NULL && resume_names(r, w[k].op))
+					w[k].unknown = true;
 		} else if ((is(r, "action.end") || is(r, "action.reconcile")) && r->op != NULL &&
 		    (h = walk_op(w, nw, r->op)) != NULL) {
 			oc = str(r->data, "outcome");
 			h->in_flight = !same(oc, "ok") && !same(oc, "failed");
+			h->unknown = h->in_flight;
 			if (same(oc, "ok")) {
 				h->tag = h->to != NULL ? h->to : "";
 				h->since_ms = r->ts_ms;
@@ -217,7 +241,7 @@ walk_sum(const struct host_walk *w, size_t nw, const char *bad, struct cause *ou
 	bool one = true;
 	size_t i;
 
-	out->nhosts = out->nback = out->nunder_way = 0;
+	out->nhosts = out->nback = out->nunder_way = out->nunknown = 0;
 	out->since_ms = 0;
 	for (i = 0; i < nw; i++) {
 		if (!w[i].ran_bad && w[i].tag != NULL)
@@ -225,6 +249,7 @@ walk_sum(const struct host_walk *w, size_t nw, const char *bad, struct cause *ou
 		out->nhosts++;
 		if (w[i].in_flight) {
 			out->nunder_way++;
+			out->nunknown += w[i].unknown;
 		} else if (w[i].tag != NULL && !same_release(w[i].tag, bad)) {
 			out->nback++;
 			if (w[i].since_ms > out->since_ms)
@@ -375,9 +400,12 @@ cause_since(const struct cause *c, char *out, size_t cap)
 }
 
 /* Per status, per what is proven, as said of a service on one host (or
- * back on one tag everywhere): no rollback, under way, back, not back. */
-static const char *const words[WR_TEMPLATE_COUNT][4] = {
+ * back on one tag everywhere): no rollback, under way, back, not back,
+ * UNKNOWN (verifying: never "under way" nor "back"). */
+#define WORDS_UNKNOWN 4
+static const char *const words[WR_TEMPLATE_COUNT][5] = {
 	[WR_TEMPLATE_INVESTIGATING] = {
+		"We are investigating elevated errors in {service} since {began}.",
 		"We are investigating elevated errors in {service} since {began}.",
 		"We are investigating elevated errors in {service} since {began}.",
 		"We are investigating elevated errors in {service} since {began}.",
@@ -388,20 +416,50 @@ static const char *const words[WR_TEMPLATE_COUNT][4] = {
 		"The cause is release {from_tag} of {service}; a rollback to {to_tag} is under way.",
 		"The cause is release {from_tag} of {service}; it is back on {to_tag} since {since}.",
 		"The cause is release {from_tag} of {service}; we are working on a fix.",
+		"The cause is release {from_tag} of {service}; we are verifying whether the "
+		"rollback to {to_tag} took effect.",
 	},
 	[WR_TEMPLATE_MONITORING] = {
 		"We are watching the error rates and will post again shortly.",
 		"A rollback of {service} to {to_tag} is under way; we are watching its error rate.",
 		"{service} is back on {to_tag} since {since}; we are watching its error rate.",
 		"We are watching the error rate of {service} while we work on a fix.",
+		"We are verifying whether the rollback of {service} to {to_tag} took effect; we "
+		"are watching its error rate.",
 	},
 	[WR_TEMPLATE_RESOLVED] = {
 		"Resolved: error rates are normal again ({time}).",
 		"Resolved: error rates of {service} are normal again ({time}).",
 		"Resolved: {service} runs {to_tag} and error rates are normal again ({time}).",
 		"Resolved: error rates of {service} are normal again ({time}).",
+		"Resolved: error rates of {service} are normal again ({time}).",   /* not used:
+		                                    resolved_in_part */
 	},
 };
+
+/* The hosts with a rollback in flight, run of them running and unk ended
+ * UNKNOWN, counted after b rolled back of n: "a rollback is under way on 1
+ * more", "we are verifying whether a rollback took effect on 2 of 3
+ * hosts"; an UNKNOWN one is never said to be under way. */
+static void
+in_flight_words(int run, int unk, int b, int n, char *out, size_t cap)
+{
+	char of[2][32];
+	int i;
+
+	for (i = 0; i < 2; i++)
+		if (b > 0)
+			snprintf(of[i], sizeof(of[i]), "%d more", i == 0 ? run : unk);
+		else
+			snprintf(of[i], sizeof(of[i]), "%d of %d hosts", i == 0 ? run : unk, n);
+	if (unk == 0)
+		snprintf(out, cap, "a rollback is under way on %s", of[0]);
+	else if (run == 0)
+		snprintf(out, cap, "we are verifying whether a rollback took effect on %s", of[1]);
+	else
+		snprintf(out, cap, "a rollback is under way on %s and we are verifying whether "
+		    "another took effect on %s", of[0], of[1]);
+}
 
 /* A service on several hosts, not all back on one tag: the hosts counted,
  * "under way" while any rollback runs or is UNKNOWN. 0 when the one-host
@@ -409,18 +467,31 @@ static const char *const words[WR_TEMPLATE_COUNT][4] = {
 static int
 many_hosts(int status, const struct cause *c, char *out, size_t cap)
 {
-	int b = c->nback, n = c->nhosts, u = c->nunder_way;
+	int b = c->nback, n = c->nhosts, u = c->nunder_way, k = c->nunknown;
 	bool id = status == WR_TEMPLATE_IDENTIFIED;
+	char fl[160];
 
 	if (status != WR_TEMPLATE_IDENTIFIED && status != WR_TEMPLATE_MONITORING)
 		return 0;
+	in_flight_words(u - k, k, b, n, fl, sizeof(fl));
 	if (c->state == CAUSE_BACK)
 		snprintf(out, cap, id ?
 		    "The cause is release {from_tag} of {service}; it is rolled back on every "
 		    "host since {since}." :
 		    "{service} is rolled back on every host since {since}; we are watching its "
 		    "error rate.");
-	else if (u > 0 && b > 0)
+	else if (u > 0 && k > 0 && b > 0)
+		snprintf(out, cap, id ?
+		    "The cause is release {from_tag} of {service}; it is rolled back on %d of %d "
+		    "hosts and %s." :
+		    "{service} is rolled back on %d of %d hosts and %s; we are watching its error "
+		    "rate.", b, n, fl);
+	else if (u > 0 && k > 0 && id)
+		snprintf(out, cap, "The cause is release {from_tag} of {service}; %s.", fl);
+	else if (u > 0 && k > 0) {
+		fl[0] = (char)(fl[0] - 'a' + 'A');      /* "a …" or "we …" starts the sentence */
+		snprintf(out, cap, "%s; we are watching the error rate of {service}.", fl);
+	} else if (u > 0 && b > 0)
 		snprintf(out, cap, id ?
 		    "The cause is release {from_tag} of {service}; it is rolled back on %d of %d "
 		    "hosts and a rollback is under way on %d more." :
@@ -450,7 +521,7 @@ static void
 resolved_in_part(const struct cause *c, int not_ok, char *out, size_t cap)
 {
 	const char *hosts = not_ok == 1 ? "1 host" : NULL;
-	char n[32];
+	char n[32], fl[160];
 
 	if (hosts == NULL) {
 		snprintf(n, sizeof(n), "%d hosts", not_ok);
@@ -464,13 +535,21 @@ resolved_in_part(const struct cause *c, int not_ok, char *out, size_t cap)
 		    "are still elevated on %s; we are still working on %s.",
 		    c->one_tag ? "is back on {to_tag}" : "is rolled back on every host", hosts,
 		    not_ok == 1 ? "it" : "them");
-	else if (c->nback > 0 && c->nunder_way > 0)
+	else if (c->nback > 0 && c->nunder_way > 0 && c->nunknown > 0) {
+		in_flight_words(c->nunder_way - c->nunknown, c->nunknown, c->nback, c->nhosts, fl,
+		    sizeof(fl));
+		snprintf(out, cap, "Resolved in part: {service} is rolled back on %d of %d hosts "
+		    "and %s; we are still working on the others.", c->nback, c->nhosts, fl);
+	} else if (c->nback > 0 && c->nunder_way > 0)
 		snprintf(out, cap, "Resolved in part: {service} is rolled back on %d of %d hosts "
 		    "and a rollback is under way on %d more; we are still working on the "
 		    "others.", c->nback, c->nhosts, c->nunder_way);
 	else if (c->nback > 0)
 		snprintf(out, cap, "Resolved in part: {service} is rolled back on %d of %d hosts; "
 		    "we are still working on the others.", c->nback, c->nhosts);
+	else if (c->nunknown > 0)
+		wr_strlcpy(out, "Not resolved yet: we are verifying whether the rollback of "
+		    "{service} took effect; we are still working on it.", cap);
 	else if (c->nunder_way > 0)
 		wr_strlcpy(out, "Not resolved yet: a rollback of {service} is under way; we are "
 		    "still working on it.", cap);
@@ -497,6 +576,6 @@ cause_template(int status, const struct cause *c, int not_ok, char *out, size_t 
 		return;
 	/* Back everywhere but on different tags: no one tag to name. */
 	k = c == NULL ? 0 : c->state == CAUSE_BACK && !c->one_tag ? 1 + CAUSE_NOT_BACK :
-	    1 + (int)c->state;
+	    c->state == CAUSE_UNDER_WAY && c->nunknown > 0 ? WORDS_UNKNOWN : 1 + (int)c->state;
 	wr_strlcpy(out, words[status][k], cap);
 }

@@ -594,6 +594,10 @@ plan_keep_tag(const struct config_host *h, const char *env_text, size_t env_len,
 		return wr_err_set(err, "not a compose rollback");
 	if (envfile_check(env_text, env_len, err) != 0)
 		return -1;
+	/* What .env says beside what runs: the dialog's drift line. */
+	if (!envfile_get(env_text, env_len, "IMAGE_TAG", p->env_image_tag,
+	    sizeof(p->env_image_tag)))
+		p->env_image_tag[0] = '\0';
 	/* No IMAGE_TAG line: compose takes the tag from elsewhere (a default
 	 * in the compose file), and nothing here would bring the old one back. */
 	if (!envfile_get(env_text, env_len, "IMAGE_TAG", was, sizeof(was)) ||
@@ -606,6 +610,45 @@ plan_keep_tag(const struct config_host *h, const char *env_text, size_t env_len,
 	wr_strlcpy(p->env_was, was, sizeof(p->env_was));
 	wr_strlcpy(p->env_shared, shared != NULL ? shared : "", sizeof(p->env_shared));
 	return 1;
+}
+
+bool
+plan_env_drift(const struct plan *p, char *out, size_t cap)
+{
+	const char *e = p->env_image_tag;
+	bool ks = strcmp(p->action, "compose.killswitch") == 0;
+	const char *runs = ks ? p->keep_tag : p->from;
+
+	if (cap > 0)
+		out[0] = '\0';
+	if ((!ks && strcmp(p->action, "compose.rollback") != 0) || e[0] == '\0' ||
+	    runs[0] == '\0' || strcmp(e, runs) == 0)
+		return false;
+	if (ks)
+		/* It redeploys at the running tag with IMAGE_TAG of its own, and
+		 * edits EXPORT_MODE only: .env's other tag stays. */
+		snprintf(out, cap, ".env drift (HOSTS .env!): .env says IMAGE_TAG=%s, %s runs %s. "
+		    "The kill switch redeploys %s at %s and leaves IMAGE_TAG=%s in .env: the next "
+		    "plain `docker compose up -d` brings %s back", e, p->service, runs, p->service,
+		    runs, e, e);
+	else if (plan_unpicked(p))
+		snprintf(out, cap, ".env drift (HOSTS .env!): .env says IMAGE_TAG=%s, %s runs %s",
+		    e, p->service, runs);
+	else if (strcmp(e, p->to) == 0)
+		snprintf(out, cap, ".env drift (HOSTS .env!): .env says IMAGE_TAG=%s, %s runs %s. "
+		    "This rollback goes to %s, the tag .env names: .env is left as it is, and then "
+		    "agrees", e, p->service, runs, p->to);
+	else if (plan_first_after_verify(p) < p->nsteps)
+		snprintf(out, cap, ".env drift (HOSTS .env!): .env says IMAGE_TAG=%s, %s runs %s. "
+		    "This rollback leaves IMAGE_TAG=%s in .env once %s is verified healthy (the "
+		    "last step); if it stops before that, .env still says %s and a plain `docker "
+		    "compose up -d` brings it back", e, p->service, runs, p->to, p->service, e);
+	else
+		/* .env is not one it edits (the plan's warning says why). */
+		snprintf(out, cap, ".env drift (HOSTS .env!): .env says IMAGE_TAG=%s, %s runs %s. "
+		    "This rollback does not change .env: it keeps IMAGE_TAG=%s, and the next plain "
+		    "`docker compose up -d` brings %s back", e, p->service, runs, e, e);
+	return true;
 }
 
 int
@@ -657,6 +700,9 @@ plan_killswitch(const struct config_host *h, int svc, const char *tag, const cha
 	snprintf(p->from, sizeof(p->from), "%.31s=%.90s", key, old);
 	snprintf(p->to, sizeof(p->to), "%.31s=%.90s", key, value);
 	wr_strlcpy(p->keep_tag, tag, sizeof(p->keep_tag));
+	if (!envfile_get(env_text, env_len, "IMAGE_TAG", p->env_image_tag,
+	    sizeof(p->env_image_tag)))
+		p->env_image_tag[0] = '\0';
 	p->health_timeout_s = health_timeout_s > 0 ? health_timeout_s : 120;
 	if (env_steps(h, dir, env_text, env_len, mode, key, value, op, false, p, err) != 0 ||
 	    step(p, "redeploy", true, err, "cd %s && IMAGE_TAG=%s docker compose --env-file .env "

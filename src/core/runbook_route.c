@@ -19,6 +19,7 @@
  * way. The engineer is told to split the step, or to use HOSTS' own keys.
  */
 #include "warroom/runbook_route.h"
+#include "warroom/runbook_target.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -84,12 +85,17 @@ services_within(const struct runbook_action *a, const struct runbook_action *b)
 	return true;
 }
 
-/* A `rollout status` of what p changes, waiting as long as it does. */
+/* A `rollout status` of what p changes, waiting as long as it does: timed,
+ * its own --timeout (a duration) is the wait the built-in then takes; not
+ * timed, it names none. */
 static bool
 status_of(const struct runbook_action *s, const char *kind, const char *name,
-    const struct runbook_action *p)
+    const struct runbook_action *p, bool timed)
 {
-	return s->kind == RUNBOOK_ACT_K8S_STATUS && runbook_action_arg(s, "timeout") == NULL &&
+	const char *v = runbook_action_arg(s, "timeout");
+
+	return s->kind == RUNBOOK_ACT_K8S_STATUS &&
+	    (v == NULL || (timed && runbook_target_duration(v) > 0)) &&
 	    same(runbook_action_arg(s, "kind"), kind) && same(runbook_action_arg(s, "name"), name) &&
 	    same(runbook_action_arg(s, "namespace"), runbook_action_arg(p, "namespace")) &&
 	    same(runbook_action_arg(s, "context"), runbook_action_arg(p, "context"));
@@ -112,12 +118,15 @@ covers(const struct runbook_command *p, size_t pi, const struct runbook_command 
 		    nargs_of(ca, "env") == 1 &&
 		    same(runbook_action_arg(ca, "image_tag"), runbook_action_arg(pa, "image_tag"));
 	case RUNBOOK_ACT_K8S_UNDO:
+		/* Its --timeout becomes the gate's wait, as helm's does. */
 		return ci > pi && status_of(ca, runbook_action_arg(pa, "kind"),
-		    runbook_action_arg(pa, "name"), pa);
+		    runbook_action_arg(pa, "name"), pa, true);
 	case RUNBOOK_ACT_KILLSWITCH:
+		/* The kill switch waits the config's health timeout: one of its
+		 * own would be dropped, so it runs as written. */
 		if (driver != NULL && strcmp(driver, "k8s") == 0)
 			return ci > pi && status_of(ca, "deployment", runbook_action_arg(pa, "service"),
-			    pa);
+			    pa, false);
 		/* .env set, then `up -d SERVICE` at the running tag: the built-in
 		 * redeploys one service, so one named, and no variable. */
 		if (ci < pi || ca->kind != RUNBOOK_ACT_COMPOSE_UP || nargs_of(ca, "env") > 0 ||
@@ -147,10 +156,9 @@ not_covered(const struct runbook_command *p, size_t pi, const struct runbook_com
 	char q[64];
 
 	if (pa->kind == RUNBOOK_ACT_K8S_UNDO && ca->kind == RUNBOOK_ACT_K8S_STATUS) {
-		if (v != NULL)
-			snprintf(buf, cap, "the rollout status of line %d waits with its own "
-			    "--timeout=%s, and the built-in waits as long as the config's health "
-			    "timeout instead", c->line, v);
+		if (v != NULL && runbook_target_duration(v) < 0)
+			snprintf(buf, cap, "the rollout status of line %d waits --timeout=%s, which is "
+			    "no duration the built-in can wait (5m, 300s)", c->line, v);
 		else if (ci < pi)
 			snprintf(buf, cap, "the rollout status of line %d comes before the undo of "
 			    "line %d", c->line, p->line);
@@ -158,6 +166,13 @@ not_covered(const struct runbook_command *p, size_t pi, const struct runbook_com
 			snprintf(buf, cap, "the rollout status of line %d watches another "
 			    "deployment, namespace or context than the undo of line %d", c->line,
 			    p->line);
+		return;
+	}
+	if (pa->kind == RUNBOOK_ACT_KILLSWITCH && ca->kind == RUNBOOK_ACT_K8S_STATUS &&
+	    v != NULL && ci > pi) {
+		snprintf(buf, cap, "the rollout status of line %d waits with its own --timeout=%s, "
+		    "and the built-in kill switch waits as long as the config's health timeout "
+		    "instead", c->line, v);
 		return;
 	}
 	if (pa->kind == RUNBOOK_ACT_COMPOSE_UP && ca->kind == RUNBOOK_ACT_COMPOSE_PULL) {
@@ -440,15 +455,34 @@ route_over(const struct runbook_block *const *blks, size_t nblks, bool section,
 		snprintf(r->why, sizeof(r->why), "runs as written: %zu commands", n);
 		return;
 	}
-	for (i = 0; i < n; i++)
-		if (i != pi && !covers(first, pi, cmds[i], i, &r->service)) {
-			char why[320];
+	for (i = 0; i < n; i++) {
+		const char *v = runbook_action_arg(&cmds[i]->action, "timeout");
+		char why[320];
 
+		if (i == pi)
+			continue;
+		if (!covers(first, pi, cmds[i], i, &r->service)) {
 			not_covered(first, pi, cmds[i], i, why, sizeof(why));
 			snprintf(r->why, sizeof(r->why), "runs as written: %s", why);
 			r->service = NULL;
+			r->wait_s = 0;
 			return;
 		}
+		if (cmds[i]->action.kind != RUNBOOK_ACT_K8S_STATUS || v == NULL)
+			continue;
+		/* Two waits the gate cannot both keep: neither is dropped. */
+		if (r->wait_s > 0 && runbook_target_duration(v) != r->wait_s) {
+			snprintf(r->why, sizeof(r->why), "runs as written: the rollout status of "
+			    "line %d waits --timeout=%s, and that of line %d another time; the "
+			    "built-in waits once", cmds[i]->line, v, r->wait_line);
+			r->service = NULL;
+			r->wait_s = 0;
+			return;
+		}
+		r->wait_s = runbook_target_duration(v);
+		r->wait_line = cmds[i]->line;
+		wr_strlcpy(r->wait, v, sizeof(r->wait));
+	}
 	r->path = RUNBOOK_PATH_BUILTIN;
 	r->builtin = first;
 	r->change = NULL;
@@ -456,6 +490,9 @@ route_over(const struct runbook_block *const *blks, size_t nblks, bool section,
 	snprintf(r->why, sizeof(r->why), "runs through the built-in %s (line %d), with its "
 	    "checks%s", runbook_action_name(first->action.kind), first->line, n > 1 ?
 	    "; the other lines are part of it" : "");
+	if (r->wait_s > 0)
+		snprintf(r->why + strlen(r->why), sizeof(r->why) - strlen(r->why), "; its health "
+		    "gate waits the --timeout=%s of line %d", r->wait, r->wait_line);
 }
 
 void

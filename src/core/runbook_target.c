@@ -26,10 +26,8 @@ revision_of(const char *v)
 	return *end == '\0' && n > 0 && n < 1000000000 ? (int)n : 0;
 }
 
-/* A helm/kubectl duration ("5m", "90s", "1m30s", "2h", "300") in seconds;
- * -1 when it is none. */
-static int
-duration_of(const char *v)
+int
+runbook_target_duration(const char *v)
 {
 	long total = 0, n;
 	char *end;
@@ -133,7 +131,7 @@ rollback_words(const struct runbook_action *a, struct want *w, struct runbook_ta
 		wr_strlcpy(t->tag, to, sizeof(t->tag));
 	/* helm's --timeout is how long the step waits: the gate waits as long. */
 	if ((v = runbook_action_arg(a, "timeout")) != NULL &&
-	    (t->timeout_s = duration_of(v)) < 0)
+	    (t->timeout_s = runbook_target_duration(v)) < 0)
 		return wr_err_set(err, "the step's --timeout %s is not a duration (5m, 300s)", v);
 	return 0;
 }

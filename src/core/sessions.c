@@ -10,6 +10,7 @@
  */
 #include "warroom/sessions.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -142,6 +143,23 @@ sessions_armed(const struct sessions *s)
 		if (s->v[i].armed && (best == NULL || s->v[i].armed_ms >= best->armed_ms))
 			best = &s->v[i];
 	return best;
+}
+
+bool
+sessions_armed_words(const struct session *s, int alive, char *buf, size_t cap)
+{
+	const char *who = s->actor != NULL && s->actor[0] != '\0' ? s->actor : "another console";
+	char when[WR_TS_MAX];
+	/* Only a tracked session's byte says it is gone; never name a
+	 * console dead on a guess. */
+	bool gone = alive == 0 && s->tracked;
+
+	record_format_ts(gone ? s->last_ts_ms : s->armed_ms, when);
+	if (gone)
+		snprintf(buf, cap, "%s, last record %.5s UTC", who, when + 11);
+	else
+		snprintf(buf, cap, "%s since %.5s UTC", who, when + 11);
+	return gone;
 }
 
 struct sessions_ended

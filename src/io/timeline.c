@@ -92,6 +92,8 @@ struct timeline {
 	size_t n_unknown;
 	int live_fd;                    /* <journal>.live, locked shared while open,
 	                                   and its byte `session` locked (OFD) */
+	int peek_fd;                    /* <journal>.live opened only to test others'
+	                                   bytes (a watcher's), or -1 */
 	uint64_t session;               /* our incident.open/resume seq, carried by
 	                                   every record we write; 0: no byte held */
 	struct sessions before;         /* on resume: sessions not known to be over */
@@ -628,7 +630,7 @@ tl_new(const struct timeline_open_opts *o, const char *id)
 	struct timeline *tl = xcalloc(1, sizeof(*tl));
 
 	tl->fd = -1;
-	tl->live_fd = -1;
+	tl->live_fd = tl->peek_fd = -1;
 	tl->dir = xstrdup(o->dir);
 	tl->id = xstrdup(id);
 	tl->path = path_join(o->dir, id, JOURNAL_SUFFIX);
@@ -1213,6 +1215,8 @@ timeline_close(struct timeline *tl)
 		close(tl->fd);
 	if (tl->live_fd >= 0)
 		close(tl->live_fd);
+	if (tl->peek_fd >= 0)
+		close(tl->peek_fd);
 	sessions_free(&tl->before);
 	for (i = 0; i < tl->nkept; i++)
 		kept_free(&tl->kept[i]);
@@ -1286,6 +1290,34 @@ uint64_t
 timeline_session(const struct timeline *tl)
 {
 	return tl->session;
+}
+
+int
+timeline_session_alive(struct timeline *tl, uint64_t session)
+{
+	struct flock fl;
+	char *path;
+	int fd = tl->live_fd;
+
+	if (session == 0)
+		return -1;
+	if (session == tl->session)
+		return 1;
+	/* A watcher holds no part of .live: it opens it only to look, and
+	 * keeps it open (a header drawn often costs one fcntl a time). */
+	if (fd < 0 && tl->peek_fd < 0) {
+		path = path_join(tl->dir, tl->id, JOURNAL_SUFFIX TIMELINE_LIVE_SUFFIX);
+		tl->peek_fd = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW);
+		free(path);
+	}
+	if (fd < 0)
+		fd = tl->peek_fd;
+	if (fd < 0)
+		return -1;
+	live_byte(&fl, F_WRLCK, session);
+	if (fcntl(fd, F_OFD_GETLK, &fl) != 0)
+		return -1;
+	return fl.l_type != F_UNLCK;
 }
 
 const char *

@@ -1065,6 +1065,11 @@ dialog_body(struct app *app, WINDOW *win, int w)
 			snprintf(line, sizeof(line), "%.*s", (int)(nl - warn), warn);
 			ui_put_wrapped(win, &y, 2, w - 4, 2, INT_MAX, ui_attr(app, THEME_WARN), line);
 		}
+	/* HOSTS' .env!: what .env says beside what runs, and what this action
+	 * leaves there, before the next plain `up -d` surprises anyone. */
+	if (plan_env_drift(p, line, sizeof(line)))
+		ui_put_wrapped(win, &y, 2, w - 4, 2, INT_MAX, ui_attr(app, THEME_WARN) | A_BOLD,
+		    line);
 	/* A step's tag matched by a helm app version: which revision that is. */
 	if (p->named[0] && !plan_unpicked(p)) {
 		plan_helm_named_words(p->named, p->to_rev, p->to, line, sizeof(line));

@@ -351,8 +351,12 @@ dispatch(struct app *app, enum wr_command cmd)
 	if (why != NULL && cmd == WR_CMD_ARM && app->safety.read_only) {
 		/* The man page promises A names who is armed, even here. */
 		char who[400];
+		bool gone;
 
-		if (journal_armed_by(app, who, sizeof(who)))
+		if (journal_armed_by(app, &gone, who, sizeof(who)) && gone)
+			app_say(app, "refused: %s; the armed console is gone (%s): no console is "
+			    "armed on this incident, and one that writes can arm", why, who);
+		else if (who[0] != '\0')
 			app_say(app, "refused: %s; %s is armed on this incident", why, who);
 		else
 			app_say(app, "refused: %s; no console is armed on this incident%s", why,

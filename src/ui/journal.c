@@ -1147,18 +1147,19 @@ journal_resolve(struct app *app, const char *typed)
 }
 
 bool
-journal_armed_by(const struct app *app, char *buf, size_t cap)
+journal_armed_by(const struct app *app, bool *gone, char *buf, size_t cap)
 {
 	const struct session *s = sessions_armed(&app->arm_sessions);
-	char when[WR_TS_MAX];
 
+	*gone = false;
 	if (cap > 0)
 		buf[0] = '\0';
 	if (s == NULL)
 		return false;
-	record_format_ts(s->armed_ms, when);
-	snprintf(buf, cap, "%s since %.5s UTC", s->actor[0] != '\0' ? s->actor :
-	    "another console", when + 11);
+	/* The journal says armed until a resume; whether its console still
+	 * runs is its byte of .live, read now. */
+	*gone = sessions_armed_words(s, app->tl != NULL && s->tracked ?
+	    timeline_session_alive(app->tl, s->id) : -1, buf, cap);
 	return true;
 }
 

@@ -430,6 +430,7 @@ draw_header(struct app *app)
 	struct header_fit fit;
 	struct tm tm;
 	size_t unknown, none_yet;
+	bool gone;
 
 	wbkgdset(w, ' ' | (chtype)a);
 	werase(w);
@@ -439,11 +440,14 @@ draw_header(struct app *app)
 		snprintf(badge[nb], sizeof(badge[0]), " READ-ONLY ");
 		battr[nb++] = ui_attr(app, THEME_BADGE);
 	}
-	/* A watcher cannot arm: it says who can act now, from the journal. */
-	if (app->safety.read_only && !app->fake_header.on && journal_armed_by(app, left,
+	/* A watcher cannot arm: it says who can act now, from the journal,
+	 * and when that console is gone (killed while armed), that it is. */
+	if (app->safety.read_only && !app->fake_header.on && journal_armed_by(app, &gone, left,
 	    sizeof(left))) {
-		snprintf(badge[nb], sizeof(badge[0]), " ARMED: %.150s ", left);
-		battr[nb++] = ui_attr(app, THEME_BADGE);
+		snprintf(badge[nb], sizeof(badge[0]), gone ? " ARMED CONSOLE GONE: %.150s " :
+		    " ARMED: %.150s ", left);
+		battr[nb++] = gone ? (int)(ui_attr(app, THEME_WARN) | A_REVERSE) :
+		    ui_attr(app, THEME_BADGE);
 	}
 	if (armed) {
 		long secs = armed_left(app);

@@ -411,14 +411,17 @@ note_rerun(struct app *app, struct app_runbook *r, size_t section, size_t step)
 /* The rollback a step asks for, if any: a `warroom` rollback binding, or
  * a kubectl rollout undo / helm rollback its commands run through (not
  * one among other commands: those run as written; *cmd: that command,
- * whose placeholders its values may hold; NULL for a binding). */
+ * whose placeholders its values may hold; NULL for a binding). *wait_s:
+ * the wait its rollout status line names (--timeout), or 0. */
 static const struct runbook_action *
-step_wants_rollback(const struct runbook *rb, size_t step, const struct runbook_command **cmd)
+step_wants_rollback(const struct runbook *rb, size_t step, const struct runbook_command **cmd,
+    int *wait_s)
 {
 	struct runbook_route route;
 	size_t b, c;
 
 	*cmd = NULL;
+	*wait_s = 0;
 	for (b = 0; b < rb->nblocks; b++)
 		for (c = 0; rb->blocks[b].step == step && c < rb->blocks[b].nbinds; c++)
 			if (rb->blocks[b].binds[c].action.kind == RUNBOOK_ACT_ROLLBACK)
@@ -428,6 +431,7 @@ step_wants_rollback(const struct runbook *rb, size_t step, const struct runbook_
 	    (route.builtin->action.kind == RUNBOOK_ACT_K8S_UNDO ||
 	    route.builtin->action.kind == RUNBOOK_ACT_HELM_ROLLBACK)) {
 		*cmd = route.builtin;
+		*wait_s = route.wait_s;
 		return &route.builtin->action;
 	}
 	return NULL;
@@ -435,9 +439,11 @@ step_wants_rollback(const struct runbook *rb, size_t step, const struct runbook_
 
 /* The same confirmed action as r in HOSTS, to the host, tag or revision
  * a names (runbook_target decides, or says why not). It goes through the
- * choke point like any mutating command. */
+ * choke point like any mutating command. wait_s: the step's own wait
+ * beside a (a rollout status --timeout), or 0. */
 static void
-rollback_now(struct app *app, const struct runbook_action *a, struct action **slot)
+rollback_now(struct app *app, const struct runbook_action *a, struct action **slot,
+    int wait_s)
 {
 	struct runbook_target t;
 	struct wr_err err;
@@ -449,7 +455,7 @@ rollback_now(struct app *app, const struct runbook_action *a, struct action **sl
 	app->target_host = t.host;
 	app->target_svc = t.svc;
 	app->target_rev = t.revision;
-	app->target_timeout_s = t.timeout_s;
+	app->target_timeout_s = t.timeout_s > 0 ? t.timeout_s : wait_s;
 	wr_strlcpy(app->target_tag, t.tag, sizeof(app->target_tag));
 	app->target_slot = slot;
 	if (dispatch(app, WR_CMD_ROLLBACK) != 0) {
@@ -489,7 +495,7 @@ rollback_hint(struct app *app, int host, int svc)
  * console that may not change anything is told so before any prompt. */
 static void
 rollback_of(struct app *app, const struct runbook_action *a, const struct runbook_command *cmd,
-    struct action **slot)
+    struct action **slot, int wait_s)
 {
 	struct runbook_action known;
 	struct runbook_target t;
@@ -501,7 +507,7 @@ rollback_of(struct app *app, const struct runbook_action *a, const struct runboo
 	app->fill_action = NULL;
 	if (runbook_fill_init_action(&app->fill, a, cmd) == 0) {
 		runbook_fill_free(&app->fill);
-		rollback_now(app, a, slot);
+		rollback_now(app, a, slot, wait_s);
 		return;
 	}
 	runbook_fill_action(&app->fill, a, &known);     /* what it names already */
@@ -520,6 +526,7 @@ rollback_of(struct app *app, const struct runbook_action *a, const struct runboo
 	app->fill_rb = app->rb_cur;
 	app->fill_action = a;
 	app->fill_slot = slot;
+	app->fill_wait_s = wait_s;
 	app->fill_error[0] = '\0';
 	rollback_hint(app, t.host, t.svc);
 	tagread_begin(app, t.host, t.svc);
@@ -536,7 +543,7 @@ fill_rollback_run(struct app *app)
 	runbook_fill_action(&app->fill, app->fill_action, &filled);
 	runbook_fill_free(&app->fill);
 	app->fill_action = NULL;
-	rollback_now(app, &filled, app->fill_slot);
+	rollback_now(app, &filled, app->fill_slot, app->fill_wait_s);
 	runbook_action_free(&filled);
 }
 
@@ -544,12 +551,13 @@ static bool
 step_rollback(struct app *app, struct app_runbook *r, size_t step)
 {
 	const struct runbook_command *cmd;
-	const struct runbook_action *a = step_wants_rollback(&r->rb, step, &cmd);
+	int wait_s;
+	const struct runbook_action *a = step_wants_rollback(&r->rb, step, &cmd, &wait_s);
 
 	if (a == NULL)
 		return false;
 	note_rerun(app, r, r->rb.steps[step].section, step);
-	rollback_of(app, a, cmd, &r->step_action[step]);
+	rollback_of(app, a, cmd, &r->step_action[step], wait_s);
 	return true;
 }
 
@@ -800,7 +808,7 @@ run_binding(struct app *app, struct action **slot, const struct runbook_action *
 
 	switch (a->kind) {
 	case RUNBOOK_ACT_ROLLBACK:
-		rollback_of(app, a, NULL, slot);
+		rollback_of(app, a, NULL, slot, 0);
 		return 0;
 	case RUNBOOK_ACT_KILLSWITCH:
 		step_killswitch(app, slot, a, host);
@@ -1067,9 +1075,10 @@ run_commands(struct app *app, struct app_runbook *r, size_t section, size_t step
 	case RUNBOOK_ACT_K8S_UNDO:
 	case RUNBOOK_ACT_HELM_ROLLBACK: {
 		const struct runbook_command *cmd = app->fill.known_cmd;   /* r's own */
+		int wait_s = app->fill.route.wait_s;
 
 		runbook_fill_free(&app->fill);
-		rollback_of(app, &cmd->action, cmd, step_slot(r, section, step));
+		rollback_of(app, &cmd->action, cmd, step_slot(r, section, step), wait_s);
 		return;
 	}
 	case RUNBOOK_ACT_KILLSWITCH: {

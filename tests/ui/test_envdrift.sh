@@ -3,8 +3,9 @@
 # a rollback done by hand (`IMAGE_TAG=v1.4.1 docker compose up -d`, as a
 # runbook's own commands do it) leaves .env at v1.5.0-bad, and the poll
 # marks both rows, says in the detail line what a plain `up -d` brings
-# back, and journals the drift once per service (not once per poll). A
-# runbook's plain `up -d` then brings v1.5.0-bad back: its dialog says
+# back, and journals the drift once per service (not once per poll). The
+# rollback and kill switch dialogs say the drift and what each leaves in
+# .env (nothing run). A runbook's plain `up -d` then brings v1.5.0-bad back: its dialog says
 # so before it runs, its outcome after, the marks go, and the clearing is journalled once with how it
 # cleared. Editing .env by hand clears a drift too.
 . "${top_srcdir:-$(dirname "$0")/../..}/tests/lib/tmux.sh"
@@ -61,6 +62,30 @@ ok "a rollback by hand: both rows .env!, the detail says what up -d brings back,
 
 keys A; keys -l arm; keys Enter
 wait_re "ARMED 1[45]:[0-9][0-9]"
+# The rollback and kill switch dialogs say it too: what .env says, what
+# runs, and what each leaves in .env (nothing is run here).
+dialog() { tr -d '│' < "$tmp/screen" | tr -s ' \n' '  '; }
+keys r
+wait_for "CONFIRM ROLLBACK" 15
+wait_for "type api and press Enter"
+# No target preselected (it was rolled back outside warroom): the facts.
+dialog | grep -qF ".env drift (HOSTS .env!): .env says IMAGE_TAG=v1.5.0-bad, api runs v1.4.1 " ||
+	{ cat "$tmp/screen"; fail "the rollback dialog does not say .env's drift"; }
+keys Down
+wait_for "v1.4.1 -> v1.4.0"
+dialog | grep -qF ".env drift (HOSTS .env!): .env says IMAGE_TAG=v1.5.0-bad, api runs v1.4.1. This rollback leaves IMAGE_TAG=v1.4.0 in .env once api is verified healthy" ||
+	{ cat "$tmp/screen"; fail "the rollback dialog does not say what it leaves in .env"; }
+keys Escape
+wait_for "CANCELLED — cancelled; nothing ran"
+keys X
+wait_for "CONFIRM KILL SWITCH" 15
+wait_for "type api and press Enter"
+dialog | grep -qF ".env drift (HOSTS .env!): .env says IMAGE_TAG=v1.5.0-bad, api runs v1.4.1. The kill switch redeploys api at v1.4.1 and leaves IMAGE_TAG=v1.5.0-bad in .env: the next plain \`docker compose up -d\` brings v1.5.0-bad back" ||
+	{ cat "$tmp/screen"; fail "the kill switch dialog does not say .env's drift"; }
+keys Escape
+wait_for "CANCELLED — cancelled; nothing ran"
+grep -q '"kind":"action.intent"' "$fl"/timeline/drift-*.jsonl && fail "a cancelled dialog ran something"
+ok "the rollback and kill switch dialogs say .env's drift and what each leaves in .env"
 keys 4
 keys ]
 keys x

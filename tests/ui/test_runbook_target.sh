@@ -23,6 +23,7 @@ cat > "$tmp/target.md" <<'MD'
 
    ```bash
    kubectl rollout undo deployment/api -n prod --to-revision=2
+   kubectl rollout status deployment/api -n prod --timeout=5m
    ```
 
 2. Undo in staging
@@ -47,6 +48,7 @@ cat > "$tmp/target.md" <<'MD'
 
    ```bash
    kubectl rollout undo deployment/api -n prod --to-revision=<REVISION>
+   kubectl rollout status deploy/api -n prod --timeout 90s
    ```
 
 6. Helm back to a revision picked from the history
@@ -97,15 +99,18 @@ wait_re "ARMED 1[45]:[0-9][0-9]"
 keys 4
 wait_for "Undo to revision 2"
 
-# The step's revision, not the previous one.
+# The step's revision, not the previous one; its rollout status's own
+# --timeout=5m is the built-in gate's wait, not health_timeout's 20 s.
 keys ]; keys Enter
 wait_for "CONFIRM ROLLBACK (k8s.undo)" 15
 wait_for "type api and press Enter"
 assert_contains "$tmp/screen" "revision 4 (v1.5.0-bad)  ->  revision 2 (v1.4.0)"
 assert_contains "$tmp/screen" "kubectl rollout undo deployment/api -n 'prod' --to-revision=2"
+assert_contains "$tmp/screen" "kubectl rollout status deployment/api -n 'prod' --timeout=300s"
+assert_contains "$tmp/screen" "then wait up to 300 s for GET"
 keys Escape
 wait_for "CANCELLED — cancelled; nothing ran"
-ok "kubectl's --to-revision=2 plans revision 2"
+ok "kubectl's --to-revision=2 plans revision 2; rollout status --timeout=5m: the gate waits 300 s"
 
 keys ]; keys Enter
 wait_for "this step's rollback did not start: no k8s host in the config runs api in namespace staging"
@@ -135,6 +140,7 @@ wait_for "CONFIRM ROLLBACK (k8s.undo)" 15
 wait_for "type api and press Enter"
 assert_contains "$tmp/screen" "revision 4 (v1.5.0-bad)  ->  revision 3 (v1.4.1)"
 assert_contains "$tmp/screen" "kubectl rollout undo deployment/api -n 'prod' --to-revision=3"
+assert_contains "$tmp/screen" "then wait up to 90 s for GET"
 keys Escape
 wait_for "CANCELLED — cancelled; nothing ran"
 keys ]; keys x

@@ -5,8 +5,9 @@
  * where a chain of rollbacks of that service left it; what the journal
  * proves of the service on every host that runs it (back only when every
  * host that ran the bad release is, since the last of them; under way
- * while any rollback runs or is UNKNOWN; else the hosts counted), which
- * the default words must not overstate; and when the incident began.
+ * while any rollback runs, being verified (never under way) while one is
+ * UNKNOWN; else the hosts counted), which the default words must not
+ * overstate; and when the incident began.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -290,12 +291,14 @@ says(const struct journal *j, int status, const char *want)
 }
 
 /* The QA incident: the rollback to v1.4.0 was cut off (UNKNOWN) and never
- * read back. Nothing may say it is done; "under way" is all that is known. */
+ * read back. Nothing may say it is done, nor under way (it may have done
+ * all, part or none of its work): it is being verified. */
 static void
 an_unknown_rollback_is_not_called_done(void **state)
 {
 	struct journal j = { .n = 0 };
 	struct cause c;
+	char json[128];
 	const char *op;
 
 	ran(&j, "api-1", "api", "v1.5.0-bad");
@@ -305,20 +308,38 @@ an_unknown_rollback_is_not_called_done(void **state)
 	add(&j, "shutdown", NULL, "{\"signal\":\"SIGHUP\"}");
 	assert_int_equal(cause_find(j.v, j.n, NULL, 0, &c), 1);
 	assert_int_equal(c.state, CAUSE_UNDER_WAY);
-	says(&j, WR_TEMPLATE_IDENTIFIED,
-	    "The cause is release v1.5.0-bad of api; a rollback to v1.4.0 is under way.");
-	says(&j, WR_TEMPLATE_MONITORING,
-	    "A rollback of api to v1.4.0 is under way; we are watching its error rate.");
-	says(&j, WR_TEMPLATE_RESOLVED,
-	    "Not resolved yet: a rollback of api is under way; we are still working on it.");
-	/* Still running (no action.end yet): the same words. */
+	assert_int_equal(c.nunknown, 1);
+	says(&j, WR_TEMPLATE_IDENTIFIED, "The cause is release v1.5.0-bad of api; we are "
+	    "verifying whether the rollback to v1.4.0 took effect.");
+	says(&j, WR_TEMPLATE_MONITORING, "We are verifying whether the rollback of api to v1.4.0 "
+	    "took effect; we are watching its error rate.");
+	says(&j, WR_TEMPLATE_RESOLVED, "Not resolved yet: we are verifying whether the rollback "
+	    "of api took effect; we are still working on it.");
+	/* Still running (no action.end yet): under way, which it is. */
 	j.n -= 2;
 	cJSON_Delete(j.v[j.n].data);
 	cJSON_Delete(j.v[j.n + 1].data);
 	assert_int_equal(cause_find(j.v, j.n, NULL, 0, &c), 1);
 	assert_int_equal(c.state, CAUSE_UNDER_WAY);
+	assert_int_equal(c.nunknown, 0);
 	says(&j, WR_TEMPLATE_MONITORING,
 	    "A rollback of api to v1.4.0 is under way; we are watching its error rate.");
+	/* Its console killed (kill -9: no end at all), as the resume found:
+	 * UNKNOWN, verified, not under way. */
+	add(&j, "incident.resume", NULL, "{\"unknown_ops\":[\"op-other\"]}");
+	assert_int_equal(cause_find(j.v, j.n, NULL, 0, &c), 1);
+	assert_int_equal(c.nunknown, 0);
+	snprintf(json, sizeof(json), "{\"unknown_ops\":[\"op-1\",\"%s\"]}", op);
+	add(&j, "incident.resume", NULL, json);
+	assert_int_equal(cause_find(j.v, j.n, NULL, 0, &c), 1);
+	assert_int_equal(c.state, CAUSE_UNDER_WAY);
+	assert_int_equal(c.nunknown, 1);
+	says(&j, WR_TEMPLATE_IDENTIFIED, "The cause is release v1.5.0-bad of api; we are "
+	    "verifying whether the rollback to v1.4.0 took effect.");
+	/* Read back since: back, as before. */
+	end(&j, "action.reconcile", "api-1", op, "ok");
+	assert_int_equal(cause_find(j.v, j.n, NULL, 0, &c), 1);
+	assert_int_equal(c.state, CAUSE_BACK);
 	done(&j);
 }
 
@@ -477,14 +498,18 @@ the_service_is_back_only_when_every_host_is(void **state)
 	assert_int_equal(c.nhosts, 3);
 	assert_int_equal(c.nback, 1);
 	assert_int_equal(c.nunder_way, 1);
+	assert_int_equal(c.nunknown, 1);
 	cause_since(&c, since, sizeof(since));
 	assert_string_equal(since, "a time not confirmed yet");
 	says_on(&j, fleet, 3, WR_TEMPLATE_IDENTIFIED, "The cause is release v1.5.0-bad of api; "
-	    "it is rolled back on 1 of 3 hosts and a rollback is under way on 1 more.");
-	says_on(&j, fleet, 3, WR_TEMPLATE_MONITORING, "api is rolled back on 1 of 3 hosts and a "
-	    "rollback is under way on 1 more; we are watching its error rate.");
+	    "it is rolled back on 1 of 3 hosts and we are verifying whether a rollback took "
+	    "effect on 1 more.");
+	says_on(&j, fleet, 3, WR_TEMPLATE_MONITORING, "api is rolled back on 1 of 3 hosts and we "
+	    "are verifying whether a rollback took effect on 1 more; we are watching its error "
+	    "rate.");
 	says_on(&j, fleet, 3, WR_TEMPLATE_RESOLVED, "Resolved in part: api is rolled back on 1 of 3 "
-	    "hosts and a rollback is under way on 1 more; we are still working on the others.");
+	    "hosts and we are verifying whether a rollback took effect on 1 more; we are still "
+	    "working on the others.");
 
 	/* k8s-bastion read back at v1.4.1; helm-bastion still on the bad one. */
 	end(&j, "action.reconcile", "k8s-bastion", op, "ok");
@@ -514,6 +539,50 @@ the_service_is_back_only_when_every_host_is(void **state)
 	    "api is back on v1.4.1 since 02:39 UTC; we are watching its error rate.");
 	says_on(&j, fleet, 3, WR_TEMPLATE_RESOLVED,
 	    "Resolved: api runs v1.4.1 and error rates are normal again (02:50 UTC).");
+	done(&j);
+}
+
+/* Several hosts, one rollback running and one UNKNOWN: the running one is
+ * under way, the UNKNOWN one is being verified; with none back yet the
+ * sentence starts with either. */
+static void
+running_and_unknown_are_told_apart(void **state)
+{
+	struct journal j = { .n = 0 };
+	struct config_host fleet[3];
+	struct cause c;
+	const char *op1;
+
+	(void)state;
+	host_of(&fleet[0], "h1", "api", NULL);
+	host_of(&fleet[1], "h2", "api", NULL);
+	host_of(&fleet[2], "h3", "api", NULL);
+	ran(&j, "h1", "api", "v2-bad");
+	ran(&j, "h2", "api", "v2-bad");
+	ran(&j, "h3", "api", "v2-bad");
+	op1 = intent(&j, "compose.rollback", "h1", "api", "v2-bad", "v1");
+	end(&j, "action.end", "h1", op1, "unknown");
+	intent(&j, "compose.rollback", "h2", "api", "v2-bad", "v1");
+	assert_int_equal(cause_find(j.v, j.n, fleet, 3, &c), 1);
+	assert_int_equal(c.nunder_way, 2);
+	assert_int_equal(c.nunknown, 1);
+	says_on(&j, fleet, 3, WR_TEMPLATE_IDENTIFIED, "The cause is release v2-bad of api; a "
+	    "rollback is under way on 1 of 3 hosts and we are verifying whether another took "
+	    "effect on 1 of 3 hosts.");
+	says_on(&j, fleet, 3, WR_TEMPLATE_MONITORING, "A rollback is under way on 1 of 3 hosts and "
+	    "we are verifying whether another took effect on 1 of 3 hosts; we are watching the "
+	    "error rate of api.");
+	says_on(&j, fleet, 3, WR_TEMPLATE_RESOLVED, "Not resolved yet: we are verifying whether "
+	    "the rollback of api took effect; we are still working on it.");
+	/* Two hosts, the one rollback UNKNOWN, none back. */
+	done(&j);
+	ran(&j, "h1", "api", "v2-bad");
+	ran(&j, "h2", "api", "v2-bad");
+	op1 = intent(&j, "compose.rollback", "h1", "api", "v2-bad", "v1");
+	end(&j, "action.end", "h1", op1, "unknown");
+	assert_int_equal(cause_find(j.v, j.n, fleet, 2, &c), 1);
+	says_on(&j, fleet, 2, WR_TEMPLATE_MONITORING, "We are verifying whether a rollback took "
+	    "effect on 1 of 2 hosts; we are watching the error rate of api.");
 	done(&j);
 }
 
@@ -743,6 +812,7 @@ main(void)
 		cmocka_unit_test(ok_since_its_end_and_failed_never_done),
 		cmocka_unit_test(no_rollback_claims_nothing),
 		cmocka_unit_test(the_service_is_back_only_when_every_host_is),
+		cmocka_unit_test(running_and_unknown_are_told_apart),
 		cmocka_unit_test(a_host_that_never_ran_the_bad_release),
 		cmocka_unit_test(back_on_different_tags_and_read_again),
 		cmocka_unit_test(resolved_is_not_normal_while_a_host_is_not),

@@ -512,6 +512,55 @@ rollback_keeps_the_tag_in_env(void **state)
 	assert_int_equal(plan_keep_tag(&h, env, strlen(env), 0600, "rb-1", "", &p, &err), -1);
 }
 
+/* HOSTS' .env! said in the dialog: .env's IMAGE_TAG against what the
+ * service runs, and what the rollback or kill switch leaves in .env. No
+ * drift, no words. */
+static void
+env_drift_is_said_with_what_env_keeps(void **state)
+{
+	static const char drift[] = "IMAGE_TAG=v1.5.0-bad\nEXPORT_MODE=on\n";
+	struct config_host h = host();
+	struct plan p;
+	struct wr_err err;
+	char w[512];
+
+	(void)state;
+	/* api runs v1.4.1 (rolled back by hand), .env says v1.5.0-bad. */
+	assert_int_equal(plan_compose_rollback(&h, 0, "v1.4.1", "v1.4.0", 0, "i", &p, &err), 0);
+	assert_int_equal(plan_keep_tag(&h, drift, strlen(drift), 0600, "rb-1", "", &p, &err), 1);
+	assert_true(plan_env_drift(&p, w, sizeof(w)));
+	assert_string_equal(w, ".env drift (HOSTS .env!): .env says IMAGE_TAG=v1.5.0-bad, api "
+	    "runs v1.4.1. This rollback leaves IMAGE_TAG=v1.4.0 in .env once api is verified "
+	    "healthy (the last step); if it stops before that, .env still says v1.5.0-bad and a "
+	    "plain `docker compose up -d` brings it back");
+	/* To the tag .env names: nothing to change, and then they agree. */
+	assert_int_equal(plan_compose_rollback(&h, 0, "v1.4.1", "v1.5.0-bad", 0, "i", &p, &err), 0);
+	assert_int_equal(plan_keep_tag(&h, drift, strlen(drift), 0600, "rb-1", "", &p, &err), 0);
+	assert_true(plan_env_drift(&p, w, sizeof(w)));
+	assert_string_equal(w, ".env drift (HOSTS .env!): .env says IMAGE_TAG=v1.5.0-bad, api "
+	    "runs v1.4.1. This rollback goes to v1.5.0-bad, the tag .env names: .env is left as "
+	    "it is, and then agrees");
+	/* .env agrees with what runs: the usual rollback, no drift line. */
+	assert_int_equal(plan_compose_rollback(&h, 0, "v1.5.0-bad", "v1.4.1", 0, "i", &p, &err), 0);
+	assert_int_equal(plan_keep_tag(&h, drift, strlen(drift), 0600, "rb-1", "", &p, &err), 1);
+	assert_false(plan_env_drift(&p, w, sizeof(w)));
+	assert_string_equal(w, "");
+	/* .env not read: nothing known to compare. */
+	assert_int_equal(plan_compose_rollback(&h, 0, "v1.4.1", "v1.4.0", 0, "i", &p, &err), 0);
+	assert_false(plan_env_drift(&p, w, sizeof(w)));
+	/* The kill switch pins the running tag and leaves .env's other one. */
+	assert_int_equal(plan_killswitch(&h, 0, "v1.4.1", drift, strlen(drift), 0600,
+	    "EXPORT_MODE", "off", "ks-1", 0, &p, &err), 0);
+	assert_true(plan_env_drift(&p, w, sizeof(w)));
+	assert_string_equal(w, ".env drift (HOSTS .env!): .env says IMAGE_TAG=v1.5.0-bad, api "
+	    "runs v1.4.1. The kill switch redeploys api at v1.4.1 and leaves "
+	    "IMAGE_TAG=v1.5.0-bad in .env: the next plain `docker compose up -d` brings "
+	    "v1.5.0-bad back");
+	assert_int_equal(plan_killswitch(&h, 0, "v1.5.0-bad", drift, strlen(drift), 0600,
+	    "EXPORT_MODE", "off", "ks-1", 0, &p, &err), 0);
+	assert_false(plan_env_drift(&p, w, sizeof(w)));
+}
+
 /* A recorded or hand-written Deployment, and the env of its container c. */
 static void
 k8s_fixture(const char *name, const char *c, struct k8s_deploy *d, struct k8s_env *env)
@@ -1514,6 +1563,7 @@ main(void)
 		cmocka_unit_test(k8s_killswitch_plan),
 		cmocka_unit_test(k8s_killswitch_refusals),
 		cmocka_unit_test(rollback_keeps_the_tag_in_env),
+		cmocka_unit_test(env_drift_is_said_with_what_env_keeps),
 		cmocka_unit_test(killswitch_undo_value_from_the_journal),
 		cmocka_unit_test(killswitch_value_from_what_the_host_holds),
 		cmocka_unit_test(k8s_rollback_says_what_it_does_to_the_export),

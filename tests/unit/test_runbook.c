@@ -1359,12 +1359,34 @@ commands_run_through_a_builtin_only_when_it_does_them_all(void **state)
 		    RUNBOOK_PATH_SCRIPT, 0, "runs as written: the pull of line 5 names no service, "
 		    "so it pulls every image; the built-in pulls only the services the up -d of "
 		    "line 6 names" },
-		/* Seed 003's: its own wait. */
+		/* Seed 003's: its own wait, which the built-in's gate then waits
+		 * (as helm's --timeout), either way it is written. */
 		{ "kubectl rollout undo deploy/api\n"
-		    "kubectl rollout status deploy/api --timeout=5m\n", RUNBOOK_PATH_SCRIPT, 0,
+		    "kubectl rollout status deploy/api --timeout=5m\n", RUNBOOK_PATH_BUILTIN,
+		    RUNBOOK_ACT_K8S_UNDO, "runs through the built-in k8s.undo (line 5), with its "
+		    "checks; the other lines are part of it; its health gate waits the "
+		    "--timeout=5m of line 6" },
+		{ "kubectl rollout undo deploy/api -n prod\n"
+		    "kubectl rollout status deploy/api -n prod --timeout 90s\n",
+		    RUNBOOK_PATH_BUILTIN, RUNBOOK_ACT_K8S_UNDO, "runs through the built-in k8s.undo "
+		    "(line 5), with its checks; the other lines are part of it; its health gate "
+		    "waits the --timeout=90s of line 6" },
+		/* A wait the gate cannot take, or two: as written, said why. */
+		{ "kubectl rollout undo deploy/api\n"
+		    "kubectl rollout status deploy/api --timeout=$WAIT\n", RUNBOOK_PATH_SCRIPT, 0,
+		    "runs as written: the rollout status of line 6 waits --timeout=$WAIT, which is "
+		    "no duration the built-in can wait (5m, 300s)" },
+		{ "kubectl rollout undo deploy/api\n"
+		    "kubectl rollout status deploy/api --timeout=5m\n"
+		    "kubectl rollout status deploy/api --timeout=10m\n", RUNBOOK_PATH_SCRIPT, 0,
+		    "runs as written: the rollout status of line 7 waits --timeout=10m, and that of "
+		    "line 6 another time; the built-in waits once" },
+		/* The kill switch keeps the config's wait: its own runs as written. */
+		{ "kubectl set env deployment/api EXPORT_MODE=off\n"
+		    "kubectl rollout status deployment/api --timeout=5m\n", RUNBOOK_PATH_SCRIPT, 0,
 		    "runs as written: the rollout status of line 6 waits with its own "
-		    "--timeout=5m, and the built-in waits as long as the config's health timeout "
-		    "instead" },
+		    "--timeout=5m, and the built-in kill switch waits as long as the config's "
+		    "health timeout instead" },
 		{ "kubectl rollout undo deploy/api\nkubectl rollout status deploy/web\n",
 		    RUNBOOK_PATH_SCRIPT, 0, "runs as written: the rollout status of line 6 watches "
 		    "another deployment, namespace or context than the undo of line 5" },
@@ -1419,6 +1441,39 @@ commands_run_through_a_builtin_only_when_it_does_them_all(void **state)
 	}
 }
 
+/* kubectl rollout status --timeout after an undo: the wait the built-in's
+ * health gate takes, in seconds (as helm's --timeout is); none: 0. */
+static void
+a_rollout_status_timeout_is_the_gates_wait(void **state)
+{
+	static const struct {
+		const char *block;
+		int wait_s;
+	} cases[] = {
+		{ "kubectl rollout undo deploy/api\nkubectl rollout status deploy/api "
+		    "--timeout=5m\n", 300 },
+		{ "kubectl rollout undo deploy/api -n prod\nkubectl rollout status deploy/api "
+		    "--timeout 1m30s -n prod\n", 90 },
+		{ "kubectl rollout undo deploy/api\nkubectl rollout status deploy/api\n", 0 },
+		{ "kubectl rollout undo deploy/api\n", 0 },
+	};
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < WR_ARRAY_LEN(cases); i++) {
+		struct runbook rb;
+		struct runbook_route r;
+		char md[1024];
+
+		indent_block(md, sizeof(md), cases[i].block);
+		parse_str(&rb, md);
+		runbook_route_of(&rb, 0, 0, &r);
+		if (r.path != RUNBOOK_PATH_BUILTIN || r.wait_s != cases[i].wait_s)
+			fail_msg("case %zu: path %d, wait %d (%s)", i, r.path, r.wait_s, r.why);
+		runbook_free(&rb);
+	}
+}
+
 /* A step that runs as written although it rolls back, switches or
  * downgrades: its dialog says it is not the built-in, why, and what goes
  * unchecked; a step through the built-in, or with no such command, says
@@ -1430,11 +1485,14 @@ a_change_run_as_written_says_it_is_unverified(void **state)
 		const char *block, *change, *words;
 	} cases[] = {
 		{ "kubectl rollout undo deploy/api\n"
-		    "kubectl rollout status deploy/api --timeout=5m\n", "rollback",
+		    "kubectl rollout status deploy/api --timeout=$WAIT\n", "rollback",
 		    "NOT the built-in rollback, so nothing verifies it: the rollout status of line 6 "
-		    "waits with its own --timeout=5m, and the built-in waits as long as the config's "
-		    "health timeout instead. The script runs as written and its exit status is the "
-		    "outcome: no read-back of what runs after it, no health gate" },
+		    "waits --timeout=$WAIT, which is no duration the built-in can wait (5m, 300s). "
+		    "The script runs as written and its exit status is the outcome: no read-back of "
+		    "what runs after it, no health gate" },
+		/* Its own wait: the built-in's, so nothing goes unverified. */
+		{ "kubectl rollout undo deploy/api\n"
+		    "kubectl rollout status deploy/api --timeout=5m\n", NULL, "" },
 		{ "IMAGE_TAG=v1 docker compose pull\nIMAGE_TAG=v1 docker compose up -d api jobs\n",
 		    "rollback", "NOT the built-in rollback, so nothing verifies it: the pull of line 5 "
 		    "names no service, so it pulls every image; the built-in pulls only the services "
@@ -2501,6 +2559,7 @@ main(void)
 		cmocka_unit_test(compose_tag_from_a_shell_variable_stays_a_plain_command),
 		cmocka_unit_test(compound_commands_are_never_replaced),
 		cmocka_unit_test(commands_run_through_a_builtin_only_when_it_does_them_all),
+		cmocka_unit_test(a_rollout_status_timeout_is_the_gates_wait),
 		cmocka_unit_test(a_change_run_as_written_says_it_is_unverified),
 		cmocka_unit_test(a_script_says_which_change_it_makes),
 		cmocka_unit_test(a_plain_up_is_one_env_decides),

@@ -228,6 +228,40 @@ the_armed_console_is_named_with_when(void **state)
 	sessions_free(&s);
 }
 
+/* A watcher's words for the armed console: who and since when while it
+ * runs (or cannot be told); once its byte of .live is free, that it is
+ * gone, with its last record, not since when it armed. An untracked one
+ * is never called gone. */
+static void
+an_armed_console_killed_is_said_gone(void **state)
+{
+	struct sessions s = { 0 };
+	const struct session *a;
+	char buf[200];
+
+	(void)state;
+	note(&s, 1, 1, "alice@a", "incident.open", NULL);
+	note(&s, 2, 1, "alice@a", "mode.change", mode("armed"));
+	note(&s, 65, 1, "alice@a", "note", NULL);
+	a = sessions_armed(&s);
+	assert_non_null(a);
+	assert_false(sessions_armed_words(a, 1, buf, sizeof(buf)));
+	assert_string_equal(buf, "alice@a since 12:00 UTC");
+	assert_false(sessions_armed_words(a, -1, buf, sizeof(buf)));
+	assert_string_equal(buf, "alice@a since 12:00 UTC");
+	assert_true(sessions_armed_words(a, 0, buf, sizeof(buf)));
+	assert_string_equal(buf, "alice@a, last record 12:01 UTC");
+	sessions_free(&s);
+	/* No session number: its byte says nothing. */
+	{
+		struct session old = { .id = 3, .tracked = false, .actor = (char *)"old@box",
+			.last_ts_ms = T0 + 65000, .armed = true, .armed_ms = T0 + 2000 };
+
+		assert_false(sessions_armed_words(&old, 0, buf, sizeof(buf)));
+		assert_string_equal(buf, "old@box since 12:00 UTC");
+	}
+}
+
 int
 main(void)
 {
@@ -237,6 +271,7 @@ main(void)
 		cmocka_unit_test(a_shutdown_and_an_arming_belong_to_their_session),
 		cmocka_unit_test(unnumbered_sessions_wait_for_a_resume_made_alone),
 		cmocka_unit_test(the_armed_console_is_named_with_when),
+		cmocka_unit_test(an_armed_console_killed_is_said_gone),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

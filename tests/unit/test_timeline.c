@@ -307,7 +307,7 @@ byte_held(const struct timeline *tl, off_t n)
  * killed session, with its own last record (not the later one of the
  * console still open) and its arming, and never the running one; once
  * named, no later resume names it again. A read-only watcher holds no
- * byte and does not count. */
+ * byte and does not count; it can tell the killed console is gone. */
 static void
 a_console_killed_beside_a_running_one_is_named_on_resume(void **state)
 {
@@ -329,6 +329,9 @@ a_console_killed_beside_a_running_one_is_named_on_resume(void **state)
 	a_session = timeline_last_seq(a);               /* its incident.resume */
 	assert_true(byte_held(a, (off_t)a_session));
 	assert_int_equal(timeline_watch(&wo, &ro, NULL), 0);
+	/* The watcher can tell a running console from a gone one. */
+	assert_int_equal(timeline_session_alive(ro, a_session), 1);
+	assert_int_equal(timeline_session_alive(ro, 0), -1);
 	cJSON_AddStringToObject(mode, "mode", "armed");
 	assert_int_equal(timeline_append(a, "mode.change", NULL, NULL, mode, NULL), 0);
 	assert_int_equal(timeline_note(a, "rolling api back", NULL), 0);
@@ -341,6 +344,9 @@ a_console_killed_beside_a_running_one_is_named_on_resume(void **state)
 	record_list_free(&l);
 	timeline_close(a);                              /* kill -9 */
 	assert_false(byte_held(w, (off_t)a_session));
+	assert_int_equal(timeline_session_alive(ro, a_session), 0);
+	assert_int_equal(timeline_session_alive(ro, 1), 1);
+	assert_int_equal(timeline_session_alive(w, a_session), 0);
 	usleep(20000);
 	assert_int_equal(timeline_note(w, "later, from the console still open", NULL), 0);
 	n = open_as(dir, id, "nat@desk");
