@@ -253,7 +253,8 @@ void plan_export_change(const char *svc, const char *before, const char *after, 
  * deployment read back after it, tag: what its container runs, waited_s:
  * how long rollout status waited, 0 when it did not time out): "undo
  * applied (revision 7 at v1.4.1), rollout not complete: 2/3 ready after
- * 15 s; …", or that the revision did not move. */
+ * 15 s; …" (an undo at its target says another r goes past it), or
+ * that the revision did not move. */
 void plan_k8s_unfinished(const struct plan *p, const struct k8s_deploy *d, const char *tag,
     int waited_s, char *out, size_t cap);
 

@@ -1290,7 +1290,12 @@ plan_k8s_unfinished(const struct plan *p, const struct k8s_deploy *d, const char
 		n += (size_t)snprintf(out + n, cap - n, " after %d s", waited_s);
 	/* The change is in place: the old pods serve until the new ones are
 	 * ready, and what runs next starts from the new revision. */
-	if (n < cap && strcmp(p->action, "k8s.undo") == 0)
+	if (n < cap && strcmp(p->action, "k8s.undo") == 0 && tag[0] && strcmp(tag, p->to) == 0)
+		/* At the target already: one more r goes past the good release,
+		 * never an invitation to retry. */
+		snprintf(out + n, cap - n, "; it may still complete: revision %d runs %s, this "
+		    "undo's target: another r would go past it", d->revision, tag);
+	else if (n < cap && strcmp(p->action, "k8s.undo") == 0)
 		snprintf(out + n, cap - n, "; it may still complete: r would now roll back from "
 		    "revision %d (this undo's), not %d", d->revision, p->from_rev);
 	else if (n < cap)

@@ -1155,14 +1155,20 @@ k8s_rollback_outcome_words(void **state)
 	k8s_fixture("drivers/k8s_deploy_rolling.json", "api", &d, &env);
 	parse_k8s_env_free(&env);
 	assert_int_equal(plan_k8s_undo(&h, 0, "v1.5.0-bad", 4, 3, "v1.4.1", 15, &p, &err), 0);
+	/* Revision 5 runs the undo's target: r again would go past it. */
 	plan_k8s_unfinished(&p, &d, "v1.4.1", 15, out, sizeof(out));
 	assert_string_equal(out, "undo applied (revision 5 at v1.4.1), rollout not complete: 2/3 "
-	    "ready after 15 s; it may still complete: r would now roll back from revision 5 "
-	    "(this undo's), not 4");
-	plan_k8s_unfinished(&p, &d, "v1.4.1", 0, out, sizeof(out));
-	assert_string_equal(out, "undo applied (revision 5 at v1.4.1), rollout not complete: 2/3 "
+	    "ready after 15 s; it may still complete: revision 5 runs v1.4.1, this undo's "
+	    "target: another r would go past it");
+	/* At another tag than planned (or unknown), from where r starts. */
+	plan_k8s_unfinished(&p, &d, "v1.4.0", 0, out, sizeof(out));
+	assert_string_equal(out, "undo applied (revision 5 at v1.4.0), rollout not complete: 2/3 "
 	    "ready; it may still complete: r would now roll back from revision 5 (this undo's), "
 	    "not 4");
+	plan_k8s_unfinished(&p, &d, "", 0, out, sizeof(out));
+	assert_string_equal(out, "undo applied (revision 5 at tag unknown), rollout not complete: "
+	    "2/3 ready; it may still complete: r would now roll back from revision 5 (this "
+	    "undo's), not 4");
 	/* The revision did not move: nothing is in place. */
 	p.from_rev = 5;
 	plan_k8s_unfinished(&p, &d, "v1.4.1", 15, out, sizeof(out));
