@@ -135,6 +135,32 @@ size_t plan_compose_candidates(const char *log, size_t len, const char *current,
     const char (*seen)[128], size_t nseen, const char (*bad)[128], size_t nbad,
     struct plan_candidate *out, size_t max);
 
+/* One service of a step that sets one tag for several (x's tag prompt). */
+struct plan_tag_svc {
+	const char *name;                /* the service */
+	const char *running;             /* the tag it runs, "" unread */
+	const struct plan_candidate *c;  /* its plan_compose_candidates */
+	size_t n;
+};
+
+/* A tag the prompt offers for several services, and which ones it fits. */
+struct plan_tag_fit {
+	char tag[128];
+	char label[400];                 /* "v1.4.1  (last good in releases.log)
+	                                    — this incident's rollback target:
+	                                    for jobs; api runs it" */
+	bool marked;                     /* marked for every service it is listed for */
+};
+
+/* The tags ns services could go to, each once: targets (the tags this
+ * incident's rollbacks of them went to) first, then each service's
+ * unmarked candidates, then the marked ones. A label says when the tag is
+ * a target and, with several services, which it fits (not running it,
+ * not marked for it) unless it fits them all, and which already run it.
+ * At most max; returns the count. */
+size_t plan_tag_merge(const struct plan_tag_svc *s, size_t ns, const char (*targets)[128],
+    size_t ntargets, struct plan_tag_fit *out, size_t max);
+
 /* Whether releases.log says a rollback moved away from tag after its
  * latest successful deploy; that rollback's "HH:MM" (or "") into at. */
 bool plan_compose_rolled_back(const char *log, size_t len, const char *tag, char at[8]);
@@ -253,7 +279,8 @@ void plan_export_change(const char *svc, const char *before, const char *after, 
  * deployment read back after it, tag: what its container runs, waited_s:
  * how long rollout status waited, 0 when it did not time out): "undo
  * applied (revision 7 at v1.4.1), rollout not complete: 2/3 ready after
- * 15 s; …", or that the revision did not move. */
+ * 15 s; …" (an undo at its target says another r goes past it), or
+ * that the revision did not move. */
 void plan_k8s_unfinished(const struct plan *p, const struct k8s_deploy *d, const char *tag,
     int waited_s, char *out, size_t cap);
 

@@ -4,7 +4,9 @@
  * back to is not offered a further rollback as if it were still on the
  * bad release (r warns and preselects nothing, B refuses to start from
  * it), and a held verdict there says its rate window still holds the old
- * release's errors. Pure: the journal's records come in as events.
+ * release's errors. A host whose own rollback ended FAILED or UNKNOWN
+ * but runs the tag it went to is at a target too. Pure: the journal's
+ * records come in (rbtarget_events) and are read as events.
  */
 #ifndef WARROOM_RBTARGET_H
 #define WARROOM_RBTARGET_H
@@ -13,12 +15,23 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "warroom/record.h"
+
 /* One rollback of the service in this incident, as the journal says. */
 struct rbtarget_event {
 	const char *host, *from, *to;
-	bool ok;                         /* it ended OK (verified healthy) */
+	bool ok;                         /* it ended OK (verified healthy, or a
+	                                    re-read or the engineer said so) */
+	bool unknown;                    /* not ok: UNKNOWN, never settled */
 	int64_t at_ms;                   /* when it ended (wall clock) */
 };
+
+/* The rollbacks of service svc in records (file order) as events, oldest
+ * first, into *out (malloc'd, the caller frees it; its strings point into
+ * records). How each ended is its action.end's outcome, unless an
+ * action.reconcile settled it since (re-read or by hand). Returns the count. */
+size_t rbtarget_events(const struct record *v, size_t n, const char *svc,
+    struct rbtarget_event **out);
 
 /* This incident's rollback target of a service, as one host sees it. */
 struct rbtarget {
@@ -27,22 +40,30 @@ struct rbtarget {
 	char host[64];                   /* the host it ran on */
 	int64_t at_ms;                   /* when it ended OK */
 	bool here;                       /* it ran on the host asked about */
+	/* The host's own latest rollback when it did not end OK (and came
+	 * after its OK ones): it may have applied all the same. */
+	char tried_to[128], tried_from[128];
+	int64_t tried_at_ms;
+	bool tried_unknown;              /* it ended UNKNOWN, else FAILED */
 };
 
 /* From events (oldest first): host's latest OK rollback, else the
- * service's latest OK one on any host, into out. False when none. */
+ * service's latest OK one on any host, into out, and host's own later
+ * one that did not end OK into out->tried_*. False when neither. */
 bool rbtarget_find(const struct rbtarget_event *ev, size_t n, const char *host,
     struct rbtarget *out);
 
 /* Why a further rollback of host, running running, is not preselected,
- * into out: it runs t's target (t NULL: no rollback ended OK), or left
+ * into out: it runs t's target or the tag its own FAILED/UNKNOWN rollback
+ * went to (t NULL: no rollback of the service), or left
  * (non-empty) is a newer tag it ran earlier in this incident, so it was
  * moved back outside warroom. False, out "", when neither holds. */
 bool rbtarget_note(const struct rbtarget *t, const char *host, const char *running,
     const char *left, int64_t now_ms, char *out, size_t cap);
 
 /* B pressed on host running running: the refusal when that is t's
- * target (the chain would move good hosts and skip the bad ones). */
+ * target or its own FAILED/UNKNOWN rollback's (the chain would move good
+ * hosts and skip the bad ones). */
 bool rbtarget_chain_refusal(const struct rbtarget *t, const char *host, const char *running,
     char *out, size_t cap);
 

@@ -292,8 +292,9 @@ void journal_hostkey(struct app *app, int host);
 struct rbtarget;
 
 /* This incident's rollback target of host's service svc (rbtarget_find:
- * the host's latest rollback that ended OK, else the service's on any
- * host) into out; false when no rollback of it ended OK. */
+ * the host's latest rollback that ended OK, settled OK included, else the
+ * service's on any host, and the host's own later FAILED/UNKNOWN one)
+ * into out; false when there is neither. */
 bool journal_rollback_target(struct app *app, int host, int svc, struct rbtarget *out);
 
 /* What this incident's timeline says of host/svc's tags, from one read,

@@ -404,6 +404,98 @@ plan_compose_candidates(const char *log, size_t len, const char *current,
 	return w;
 }
 
+/* Whether tag suits service s: it does not run it, and s lists it
+ * unmarked, or (a target) does not list it marked. */
+static bool
+tag_fits(const struct plan_tag_svc *s, const char *tag, bool target)
+{
+	size_t k;
+
+	if (s->running != NULL && strcmp(s->running, tag) == 0)
+		return false;
+	for (k = 0; k < s->n; k++)
+		if (strcmp(s->c[k].tag, tag) == 0)
+			return !s->c[k].marked;
+	return target;
+}
+
+/* out for tag: the first unmarked label a service gives it (else the
+ * first marked one, else the bare tag), then what it is to whom. */
+static void
+tag_fit(const struct plan_tag_svc *s, size_t ns, const char *tag, bool target,
+    struct plan_tag_fit *out)
+{
+	const char *base = NULL;
+	char fits[200] = "", runs[200] = "";
+	size_t i, k, nf = 0, nr = 0, fw = 0, rw = 0, n;
+	bool unmarked = false;
+
+	memset(out, 0, sizeof(*out));
+	wr_strlcpy(out->tag, tag, sizeof(out->tag));
+	for (i = 0; i < ns; i++) {
+		for (k = 0; k < s[i].n && !unmarked; k++)
+			if (strcmp(s[i].c[k].tag, tag) == 0 && (base == NULL || !s[i].c[k].marked)) {
+				base = s[i].c[k].label;
+				unmarked = !s[i].c[k].marked;
+			}
+		if (s[i].running != NULL && strcmp(s[i].running, tag) == 0)
+			rw += (size_t)snprintf(runs + rw, rw < sizeof(runs) ? sizeof(runs) - rw : 0,
+			    "%s%.60s", nr++ ? ", " : "", s[i].name);
+		else if (tag_fits(&s[i], tag, target))
+			fw += (size_t)snprintf(fits + fw, fw < sizeof(fits) ? sizeof(fits) - fw : 0,
+			    "%s%.60s", nf++ ? ", " : "", s[i].name);
+	}
+	out->marked = nf == 0;
+	n = (size_t)snprintf(out->label, sizeof(out->label), "%.199s", base != NULL ? base : tag);
+	/* With one service, or a tag that fits them all, the list says enough. */
+	if (ns > 1 && nf < ns)
+		snprintf(out->label + n, sizeof(out->label) - n, "  \xe2\x80\x94 %s%s%s%s%s%s%s",
+		    target ? "this incident's rollback target" : "", target && nf ? ": " : "",
+		    nf ? "for " : "", fits, nr && (nf || target) ? "; " : "", runs,
+		    nr == 0 ? "" : nr == 1 ? " runs it" : " run it");
+	else if (target)
+		snprintf(out->label + n, sizeof(out->label) - n, "  \xe2\x80\x94 this incident's "
+		    "rollback target");
+}
+
+static bool
+tag_listed(const struct plan_tag_fit *out, size_t w, const char *tag)
+{
+	size_t j;
+
+	for (j = 0; j < w; j++)
+		if (strcmp(out[j].tag, tag) == 0)
+			return true;
+	return false;
+}
+
+size_t
+plan_tag_merge(const struct plan_tag_svc *s, size_t ns, const char (*targets)[128],
+    size_t ntargets, struct plan_tag_fit *out, size_t max)
+{
+	size_t w = 0, i, k;
+	int pass;
+
+	/* Targets first: the tag the incident's rollbacks went to is where
+	 * the services not on it yet should go. */
+	for (i = 0; i < ntargets && w < max; i++) {
+		size_t nr = 0;
+
+		for (k = 0; k < ns; k++)
+			nr += s[k].running != NULL && strcmp(s[k].running, targets[i]) == 0;
+		/* Every service on it already: nothing it would change. */
+		if (targets[i][0] != '\0' && nr < ns && !tag_listed(out, w, targets[i]))
+			tag_fit(s, ns, targets[i], true, &out[w++]);
+	}
+	for (pass = 0; pass < 2; pass++)
+		for (i = 0; i < ns; i++)
+			for (k = 0; k < s[i].n && w < max; k++)
+				if (s[i].c[k].marked == (pass == 1) && !tag_listed(out, w, s[i].c[k].tag))
+					tag_fit(s, ns, s[i].c[k].tag, tag_in(s[i].c[k].tag, targets,
+					    ntargets), &out[w++]);
+	return w;
+}
+
 void
 plan_warn_rolled_back(struct plan *p, const char *where)
 {
@@ -1290,7 +1382,12 @@ plan_k8s_unfinished(const struct plan *p, const struct k8s_deploy *d, const char
 		n += (size_t)snprintf(out + n, cap - n, " after %d s", waited_s);
 	/* The change is in place: the old pods serve until the new ones are
 	 * ready, and what runs next starts from the new revision. */
-	if (n < cap && strcmp(p->action, "k8s.undo") == 0)
+	if (n < cap && strcmp(p->action, "k8s.undo") == 0 && tag[0] && strcmp(tag, p->to) == 0)
+		/* At the target already: one more r goes past the good release,
+		 * never an invitation to retry. */
+		snprintf(out + n, cap - n, "; it may still complete: revision %d runs %s, this "
+		    "undo's target: another r would go past it", d->revision, tag);
+	else if (n < cap && strcmp(p->action, "k8s.undo") == 0)
 		snprintf(out + n, cap - n, "; it may still complete: r would now roll back from "
 		    "revision %d (this undo's), not %d", d->revision, p->from_rev);
 	else if (n < cap)

@@ -5,29 +5,126 @@
 #include "warroom/rbtarget.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
 #include "warroom/util.h"
 
+static const char *
+str_of(const cJSON *o, const char *key)
+{
+	return cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(o, key));
+}
+
+/* Whether an action.intent's plan is a rollback (not a kill switch, not a
+ * runbook command): its from and to are release tags. */
+static bool
+is_rollback(const cJSON *plan)
+{
+	const char *k = str_of(plan, "action");
+
+	return k != NULL && (strcmp(k, "compose.rollback") == 0 || strcmp(k, "k8s.undo") == 0 ||
+	    strcmp(k, "helm.rollback") == 0);
+}
+
+/* How the action op, ended by v[end], was settled: a later
+ * action.reconcile saying ok or failed (a re-read, the engineer) counts,
+ * one still unknown does not. */
+static const char *
+settled(const struct record *v, size_t n, size_t end, const char *oc, int64_t *at_ms)
+{
+	const char *op = v[end].op, *r;
+	size_t i;
+
+	*at_ms = v[end].ts_ms;
+	for (i = end + 1; i < n; i++)
+		if (strcmp(v[i].kind, "action.reconcile") == 0 && v[i].op != NULL &&
+		    strcmp(v[i].op, op) == 0 && (r = str_of(v[i].data, "outcome")) != NULL &&
+		    (strcmp(r, "ok") == 0 || strcmp(r, "failed") == 0)) {
+			oc = r;
+			*at_ms = v[i].ts_ms;
+		}
+	return oc;
+}
+
+size_t
+rbtarget_events(const struct record *v, size_t n, const char *svc,
+    struct rbtarget_event **out)
+{
+	struct rbtarget_event *ev = NULL;
+	size_t i, j, k = 0;
+
+	/* Each action.end of a rollback of svc, matched to its intent by op:
+	 * where it ran, from and to what, and how it ended. */
+	for (i = 0; i < n; i++) {
+		const char *oc;
+
+		if (strcmp(v[i].kind, "action.end") != 0 || v[i].op == NULL ||
+		    (oc = str_of(v[i].data, "outcome")) == NULL)
+			continue;
+		for (j = i; j-- > 0;) {
+			const cJSON *plan = cJSON_GetObjectItemCaseSensitive(v[j].data, "plan");
+			const char *ps = str_of(plan, "service");
+
+			if (strcmp(v[j].kind, "action.intent") != 0 || v[j].op == NULL ||
+			    strcmp(v[j].op, v[i].op) != 0)
+				continue;
+			if (v[j].host != NULL && ps != NULL && strcmp(ps, svc) == 0 &&
+			    is_rollback(plan)) {
+				ev = xrealloc(ev, (k + 1) * sizeof(*ev));
+				ev[k].host = v[j].host;
+				ev[k].from = str_of(plan, "from");
+				ev[k].to = str_of(plan, "to");
+				oc = settled(v, n, i, oc, &ev[k].at_ms);
+				ev[k].ok = strcmp(oc, "ok") == 0;
+				ev[k].unknown = strcmp(oc, "unknown") == 0;
+				k++;
+			}
+			break;
+		}
+	}
+	*out = ev;
+	return k;
+}
+
 bool
 rbtarget_find(const struct rbtarget_event *ev, size_t n, const char *host,
     struct rbtarget *out)
 {
-	const struct rbtarget_event *here = NULL, *any = NULL, *e;
+	const struct rbtarget_event *here = NULL, *any = NULL, *tried = NULL, *e;
 	size_t i;
 
 	memset(out, 0, sizeof(*out));
 	for (i = 0; i < n; i++) {
-		if (!ev[i].ok || ev[i].to == NULL || ev[i].to[0] == '\0')
+		bool mine = ev[i].host != NULL && strcmp(ev[i].host, host) == 0;
+
+		if (ev[i].to == NULL || ev[i].to[0] == '\0')
 			continue;
+		/* A FAILED or UNKNOWN one may have applied (an undo whose
+		 * rollout stalled): only the running tag says, so it is kept
+		 * for rbtarget_note, and an OK one after it replaces it. */
+		if (!ev[i].ok) {
+			if (mine)
+				tried = &ev[i];
+			continue;
+		}
 		any = &ev[i];
-		if (ev[i].host != NULL && strcmp(ev[i].host, host) == 0)
+		if (mine) {
 			here = &ev[i];
+			tried = NULL;
+		}
+	}
+	if (tried != NULL) {
+		wr_strlcpy(out->tried_to, tried->to, sizeof(out->tried_to));
+		wr_strlcpy(out->tried_from, tried->from != NULL ? tried->from : "",
+		    sizeof(out->tried_from));
+		out->tried_at_ms = tried->at_ms;
+		out->tried_unknown = tried->unknown;
 	}
 	/* The host's own rollback says most; else the fleet's latest. */
 	if ((e = here != NULL ? here : any) == NULL)
-		return false;
+		return tried != NULL;
 	wr_strlcpy(out->to, e->to, sizeof(out->to));
 	wr_strlcpy(out->from, e->from != NULL ? e->from : "", sizeof(out->from));
 	wr_strlcpy(out->host, e->host != NULL ? e->host : "", sizeof(out->host));
@@ -68,10 +165,24 @@ rbtarget_note(const struct rbtarget *t, const char *host, const char *running,
 {
 	char when[16], since[16];
 
+	bool at_to, at_tried;
+
 	out[0] = '\0';
 	if (running[0] == '\0')
 		return false;
-	if (t != NULL && t->to[0] != '\0' && strcmp(t->to, running) == 0) {
+	at_to = t != NULL && t->to[0] != '\0' && strcmp(t->to, running) == 0;
+	at_tried = t != NULL && t->tried_to[0] != '\0' && strcmp(t->tried_to, running) == 0;
+	if (at_tried && !(at_to && t->here)) {
+		/* Its own rollback did not end OK but took: the undo applied,
+		 * the rollout stalled. Going on from here goes past it. */
+		clock_of(t->tried_at_ms, when, sizeof(when));
+		ago(t->tried_at_ms, now_ms, since, sizeof(since));
+		snprintf(out, cap, "%.63s runs %.127s, the tag its rollback went to (ended %s at %s, "
+		    "%s ago): a further rollback goes past it", host, running,
+		    t->tried_unknown ? "UNKNOWN" : "FAILED", when, since);
+		return true;
+	}
+	if (at_to) {
 		clock_of(t->at_ms, when, sizeof(when));
 		ago(t->at_ms, now_ms, since, sizeof(since));
 		if (t->here)
@@ -97,13 +208,21 @@ bool
 rbtarget_chain_refusal(const struct rbtarget *t, const char *host, const char *running,
     char *out, size_t cap)
 {
+	const char *from;
+
 	out[0] = '\0';
-	if (t == NULL || t->to[0] == '\0' || running[0] == '\0' || strcmp(t->to, running) != 0)
+	if (t == NULL || running[0] == '\0')
+		return false;
+	if (t->to[0] != '\0' && strcmp(t->to, running) == 0)
+		from = t->from;
+	else if (t->tried_to[0] != '\0' && strcmp(t->tried_to, running) == 0)
+		from = t->tried_from;
+	else
 		return false;
 	/* Starting here would take good hosts further back and leave the
 	 * bad ones as they are: the chain starts from a bad one. */
 	snprintf(out, cap, "%.63s already runs %.127s; B rolls back the hosts at %.127s: select "
-	    "one of them", host, running, t->from[0] ? t->from : "the tag rolled back from");
+	    "one of them", host, running, from[0] ? from : "the tag rolled back from");
 	return true;
 }
 

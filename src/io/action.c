@@ -1570,7 +1570,8 @@ read_env(struct action *a, size_t headlen, struct wr_err *err)
 }
 
 /* A host already at this incident's rollback target (rolled back there
- * OK, or moved there by hand: a newer tag it ran here before is listed)
+ * OK, its own FAILED/UNKNOWN rollback applied all the same, or moved
+ * there by hand: a newer tag it ran here before is listed)
  * gets no target preselected: one more rollback goes past the good
  * release. The reason is the dialog's first warning. A target the
  * engineer named (a runbook step's) is theirs. */
@@ -1585,8 +1586,8 @@ at_target_note(struct action *a)
 	for (i = 0; i < a->nchoices && left[0] == '\0'; i++)
 		if (a->choices[i].left)
 			left = a->choices[i].tag;
-	a->at_rb_target = rbtarget_note(a->rb.to[0] ? &a->rb : NULL, a->cfg->name,
-	    a->planned_cur.tag, left, loop_wall_ms(), a->unpicked, sizeof(a->unpicked));
+	a->at_rb_target = rbtarget_note(a->rb.to[0] || a->rb.tried_to[0] ? &a->rb : NULL,
+	    a->cfg->name, a->planned_cur.tag, left, loop_wall_ms(), a->unpicked, sizeof(a->unpicked));
 }
 
 static void

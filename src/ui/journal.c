@@ -993,62 +993,18 @@ journal_rollback_tags(struct app *app, int host, int svc, char (*seen)[128], siz
 	record_list_free(&list);
 }
 
-/* Whether an action.intent is a rollback (not a kill switch, not a runbook
- * command): its plan's from and to are release tags. */
-static bool
-intent_is_rollback(const cJSON *plan)
-{
-	const char *k = cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(plan, "action"));
-
-	return k != NULL && (strcmp(k, "compose.rollback") == 0 || strcmp(k, "k8s.undo") == 0 ||
-	    strcmp(k, "helm.rollback") == 0);
-}
-
 bool
 journal_rollback_target(struct app *app, int host, int svc, struct rbtarget *out)
 {
-	const char *sname = app->cfg.hosts[host].services[svc];
 	struct rbtarget_event *ev = NULL;
 	struct record_list list;
-	size_t i, j, n = 0;
+	size_t n;
 	bool found;
 
 	memset(out, 0, sizeof(*out));
 	if (journal_records(app, &list) != 0)
 		return false;
-	/* Each action.end of a rollback of this service, matched to its
-	 * intent by op: where it ran, from and to what, and how it ended. */
-	for (i = 0; i < list.n; i++) {
-		const struct record *e = &list.v[i];
-		const char *oc;
-
-		if (strcmp(e->kind, "action.end") != 0 || e->op == NULL ||
-		    (oc = cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(e->data,
-		    "outcome"))) == NULL)
-			continue;
-		for (j = i; j-- > 0;) {
-			const struct record *r = &list.v[j];
-			const cJSON *plan = cJSON_GetObjectItemCaseSensitive(r->data, "plan");
-			const char *ps = cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(plan,
-			    "service"));
-
-			if (strcmp(r->kind, "action.intent") != 0 || r->op == NULL ||
-			    strcmp(r->op, e->op) != 0)
-				continue;
-			if (r->host != NULL && ps != NULL && strcmp(ps, sname) == 0 &&
-			    intent_is_rollback(plan)) {
-				ev = xrealloc(ev, (n + 1) * sizeof(*ev));
-				ev[n].host = r->host;
-				ev[n].from = cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(plan,
-				    "from"));
-				ev[n].to = cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(plan,
-				    "to"));
-				ev[n].ok = strcmp(oc, "ok") == 0;
-				ev[n++].at_ms = e->ts_ms;
-			}
-			break;
-		}
-	}
+	n = rbtarget_events(list.v, list.n, app->cfg.hosts[host].services[svc], &ev);
 	found = rbtarget_find(ev, n, app->cfg.hosts[host].name, out);
 	free(ev);
 	record_list_free(&list);

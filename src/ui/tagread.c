@@ -3,7 +3,9 @@
  * binding's to=<TAG>): beside the question, what the host's services run
  * now, as the k8s revision prompt says it; above the footer on a Compose
  * host, the tags its releases.log offers to go back to, labelled as the
- * rollback dialog lists them. releases.log is read once per prompt, in
+ * rollback dialog lists them, this incident's rollback targets first;
+ * for a step on several services, each says which it fits (a tag that
+ * suits one may be the one another runs). releases.log is read once per prompt, in
  * the background, with the planning read's own command: the prompt
  * never waits for it, and the box says while it is being read or why it
  * could not be. Only ever a read: x has passed the choke point already.
@@ -18,9 +20,10 @@
 #include "warroom/exec.h"
 #include "warroom/plan.h"
 #include "warroom/poller.h"
+#include "warroom/rbtarget.h"
 #include "warroom/ssh.h"
 
-#define TAGREAD_CANDIDATES 6
+#define TAGREAD_CANDIDATES 8
 
 struct tagread {
 	struct app *app;
@@ -29,7 +32,7 @@ struct tagread {
 	struct exec_cmd *cmd;            /* the read in flight, or NULL */
 	struct wr_buf log;               /* what it printed */
 	char error[600];                 /* why there is no list, or "" */
-	struct plan_candidate c[TAGREAD_CANDIDATES];
+	struct plan_tag_fit c[TAGREAD_CANDIDATES];
 	size_t n;
 };
 
@@ -96,17 +99,22 @@ read_line(enum exec_stream s, const char *line, size_t len, bool cut, void *arg)
 	wr_buf_add(&t->log, "\n", 1);
 }
 
-/* releases.log in: its candidates, with the journal's seen and bad tags
- * for the service, as the rollback dialog would list them. */
+/* releases.log in: each service's candidates, with the journal's seen
+ * and bad tags for it, as the rollback dialog would list them, merged
+ * with the tags this incident's rollbacks of them went to. */
 static void
 read_done(const struct exec_result *r, void *arg)
 {
 	struct tagread *t = arg;
 	struct app *app = t->app;
-	char seen[4][128], bad[8][128];
-	size_t nseen = 0, nbad = 0;
+	const struct config_host *h = &app->cfg.hosts[t->host];
+	char seen[4][128], bad[8][128], targets[WR_SERVICES_MAX][128];
+	struct plan_candidate (*c)[TAGREAD_CANDIDATES];
+	struct plan_tag_svc sv[WR_SERVICES_MAX];
+	size_t nseen = 0, nbad = 0, ns = 0, nt = 0, i;
 	const struct svc_state *s;
-	int svc;
+	struct rbtarget rb;
+	int k;
 
 	t->cmd = NULL;
 	t->done = true;
@@ -120,12 +128,32 @@ read_done(const struct exec_result *r, void *arg)
 			    r->error[0] ? r->error : r->timed_out ? "timed out" : "the read failed");
 		return;
 	}
-	svc = service_of(app, t);
-	s = poller_state(app->poller, t->host, svc);
-	journal_rollback_tags(app, t->host, svc, seen, 4, &nseen, bad, 8, &nbad);
-	t->n = plan_compose_candidates(t->log.s != NULL ? t->log.s : "", t->log.len,
-	    s != NULL ? s->tag : "", (const char (*)[128])seen, nseen, (const char (*)[128])bad,
-	    nbad, t->c, TAGREAD_CANDIDATES);
+	c = xcalloc(WR_SERVICES_MAX, sizeof(*c));
+	/* The named service, else every one whose tag was read (else the
+	 * first, judged against no tag). */
+	for (k = 0; k < h->nservices && ns < WR_SERVICES_MAX; k++) {
+		s = poller_state(app->poller, t->host, k);
+		if (t->svc >= 0 ? k != t->svc : k != service_of(app, t) &&
+		    (s == NULL || !s->have_driver || s->tag[0] == '\0'))
+			continue;
+		journal_rollback_tags(app, t->host, k, seen, 4, &nseen, bad, 8, &nbad);
+		sv[ns].name = h->services[k];
+		sv[ns].running = s != NULL ? s->tag : "";
+		sv[ns].c = c[ns];
+		sv[ns].n = plan_compose_candidates(t->log.s != NULL ? t->log.s : "", t->log.len,
+		    sv[ns].running, (const char (*)[128])seen, nseen, (const char (*)[128])bad, nbad,
+		    c[ns], TAGREAD_CANDIDATES);
+		if (journal_rollback_target(app, t->host, k, &rb) && rb.to[0] != '\0') {
+			for (i = 0; i < nt && strcmp(targets[i], rb.to) != 0; i++)
+				;
+			if (i == nt)
+				wr_strlcpy(targets[nt++], rb.to, sizeof(targets[0]));
+		}
+		ns++;
+	}
+	t->n = plan_tag_merge(sv, ns, (const char (*)[128])targets, nt, t->c, TAGREAD_CANDIDATES);
+	free(c);
+	s = poller_state(app->poller, t->host, service_of(app, t));
 	if (t->n == 0)
 		snprintf(t->error, sizeof(t->error), "releases.log names no earlier successful tag "
 		    "than %s", s != NULL && s->tag[0] ? s->tag : "the running one");

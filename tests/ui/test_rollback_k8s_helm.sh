@@ -8,7 +8,7 @@
 # revision of the release rolled back from is marked and warned in red;
 # X on the Helm host is refused with the way to do it by hand,
 # journalled; a rollout that never completes ends FAILED with kubectl's
-# exit and what the undo left in place;
+# exit and what the undo left in place, and r after it preselects nothing;
 # METRICS shows the deployment's restarts, and the other hosts' verdicts
 # with their reasons.
 . "${top_srcdir:-$(dirname "$0")/../..}/tests/lib/tmux.sh"
@@ -133,8 +133,19 @@ keys -l api; keys Enter
 wait_for "rollback of api on k8s-bastion: FAILED — rollout status exited 1" 40
 # The undo was applied all the same: the outcome says what is in place.
 grep '"kind":"action.end"' "$journal" | tail -1 | grep '"outcome":"failed"' |
-	grep -q 'timed out waiting for the condition; undo applied (revision 6 at v1.4.0), rollout not complete: 2/3 ready after 15 s; it may still complete: r would now roll back from revision 6' ||
+	grep -q "timed out waiting for the condition; undo applied (revision 6 at v1.4.0), rollout not complete: 2/3 ready after 15 s; it may still complete: revision 6 runs v1.4.0, this undo's target: another r would go past it" ||
 	fail "the stuck undo's outcome: $(grep '"kind":"action.end"' "$journal" | tail -1)"
 ok "a stuck rollout ends FAILED with kubectl's exit, and says the undo is in place"
+
+# The FAILED undo applied: r again says so first and preselects nothing.
+wait_re "k8s-bastion +api +[A-Z]+ +v1\\.4\\.0 " 15
+keys r
+wait_for "CONFIRM ROLLBACK (k8s.undo)" 15
+wait_for "type api and press Enter"
+assert_contains "$tmp/screen" "k8s-bastion runs v1.4.0, the tag its rollback went to (ended FAILED at "
+assert_contains "$tmp/screen" "revision 6 (v1.4.0)  ->  ? (no target picked)"
+keys Escape
+wait_for "CANCELLED — cancelled; nothing ran"
+ok "r after a FAILED undo that applied: at its target, nothing preselected"
 keys q
 wait_for "exit=0"

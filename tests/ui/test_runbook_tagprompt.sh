@@ -4,6 +4,8 @@
 # now, as the k8s revision prompt does, and on a Compose host a box above
 # the footer lists the tags releases.log offers, labelled as the rollback
 # dialog lists them; another placeholder gets neither. Esc runs nothing.
+# After api's rollback, the step setting api's and jobs' tag offers the
+# tag it went to first, saying it fits jobs and api runs it.
 . "${top_srcdir:-$(dirname "$0")/../..}/tests/lib/tmux.sh"
 [ -x /usr/sbin/sshd ] || skip "openssh-server is not installed"
 fleet_up --hosts 1 --tag v1.5.0-bad
@@ -24,7 +26,8 @@ cat > "$tmp/rb.md" <<'MD'
    rollback service=api to=<TAG>
    ```
 MD
-start 120 40 "$WARROOM -c $fl/warroom.conf -r $tmp/rb.md --incident tags"
+sed 's/^\[warroom\]$/[warroom]\npoll_interval = 1s\nhealth_timeout = 20s/' "$fl/warroom.conf" > "$tmp/c.conf"
+start 120 40 "$WARROOM -c $tmp/c.conf -r $tmp/rb.md --incident tags"
 wait_re "│> h1 +api +UP +v1\\.5\\.0-bad" 15
 wait_re "│  h1 +jobs +UP +v1\\.5\\.0-bad" 15
 keys A; keys -l arm; keys Enter
@@ -54,5 +57,27 @@ keys Escape
 wait_for "nothing ran"
 assert_not_contains "$tmp/screen" "TAGS TO GO BACK TO"
 ok "a binding's to=<TAG>: the same"
+
+# api rolled back to v1.4.1, jobs still on v1.5.0-bad (QA): the step that
+# sets one tag for both offers v1.4.1 first, the tag this incident's
+# rollback went to, said to fit jobs.
+keys 1
+wait_re "│> h1 +api +UP +v1\\.5\\.0-bad" 5
+keys r
+wait_for "type api and press Enter" 15
+assert_contains "$tmp/screen" "tag  v1.5.0-bad  ->  v1.4.1"
+keys -l api; keys Enter
+wait_for "rollback of api on h1: OK" 40
+wait_re "│> h1 +api +UP +v1\\.4\\.1 " 10
+keys 4 Up
+wait_for "> [ ] $ Point Compose"
+keys x
+wait_for "<GOOD_TAG> (1 of 2) = " 10
+wait_for "this incident's rollback target: for jobs; api runs it" 10
+grep -A1 "could go back to" "$tmp/screen" | grep -q "v1\\.4\\.1  (last good in releases\\.log)" ||
+	{ cat "$tmp/screen"; fail "v1.4.1 is not offered first"; }
+keys Escape
+wait_for "nothing ran"
+ok "after api's rollback: its target offered first, for the service not on it yet"
 keys q
 wait_for "exit=0"

@@ -106,6 +106,56 @@ a_tag_rolled_back_from_is_never_last_good(void **state)
 	assert_string_equal(c[1].label, "v1.4.0");
 }
 
+/* x on a step recreating api and jobs with one tag (the QA drill): api
+ * was rolled back to v1.4.1 in this incident, jobs still runs the bad one.
+ * The tag the rollback went to comes first, said to fit jobs. */
+static void
+one_tag_for_several_services_offers_the_rollback_target(void **state)
+{
+	static const char bad[1][128] = { "v1.5.0-bad" }, targets[1][128] = { "v1.4.1" };
+	struct plan_candidate api[8], jobs[8];
+	struct plan_tag_svc s[2] = {
+		{ .name = "api", .running = "v1.4.1", .c = api },
+		{ .name = "jobs", .running = "v1.5.0-bad", .c = jobs },
+	};
+	struct plan_tag_fit f[8];
+
+	(void)state;
+	s[0].n = plan_compose_candidates(after_rollback, strlen(after_rollback), "v1.4.1", NULL,
+	    0, bad, 1, api, 8);
+	s[1].n = plan_compose_candidates(after_rollback, strlen(after_rollback), "v1.5.0-bad",
+	    NULL, 0, NULL, 0, jobs, 8);
+	assert_int_equal(plan_tag_merge(s, 2, targets, 1, f, 8), 3);
+	assert_string_equal(f[0].label, "v1.4.1  (last good in releases.log)  \xe2\x80\x94 this "
+	    "incident's rollback target: for jobs; api runs it");
+	assert_false(f[0].marked);
+	/* It fits both: nothing to add. */
+	assert_string_equal(f[1].label, "v1.4.0  (last good in releases.log)");
+	assert_false(f[1].marked);
+	assert_string_equal(f[2].tag, "v1.5.0-bad");
+	assert_true(f[2].marked);
+	assert_string_equal(f[2].label, "v1.5.0-bad  (rolling forward to v1.5.0-bad, which this "
+	    "incident rolled back from; rolled back from at 13:05 per releases.log)  "
+	    "\xe2\x80\x94 jobs runs it");
+	/* With no rollback yet and both on the bad tag: as the dialog lists
+	 * them, nothing added. */
+	s[0].running = "v1.5.0-bad";
+	s[0].n = plan_compose_candidates(after_rollback, strlen(after_rollback), "v1.5.0-bad",
+	    NULL, 0, NULL, 0, api, 8);
+	assert_int_equal(plan_tag_merge(s, 2, NULL, 0, f, 8), 2);
+	assert_string_equal(f[0].label, "v1.4.1  (last good in releases.log)");
+	assert_string_equal(f[1].label, "v1.4.0");
+	/* One service: the target is said, not whom it fits. */
+	assert_int_equal(plan_tag_merge(s + 1, 1, targets, 1, f, 1), 1);
+	assert_string_equal(f[0].label, "v1.4.1  (last good in releases.log)  \xe2\x80\x94 this "
+	    "incident's rollback target");
+	/* Every service on the target already: not offered. */
+	s[1].running = "v1.4.1";
+	s[0].running = "v1.4.1";
+	s[0].n = s[1].n = 0;
+	assert_int_equal(plan_tag_merge(s, 2, targets, 1, f, 8), 0);
+}
+
 static void
 several_rollbacks_mark_what_each_left(void **state)
 {
@@ -1155,14 +1205,20 @@ k8s_rollback_outcome_words(void **state)
 	k8s_fixture("drivers/k8s_deploy_rolling.json", "api", &d, &env);
 	parse_k8s_env_free(&env);
 	assert_int_equal(plan_k8s_undo(&h, 0, "v1.5.0-bad", 4, 3, "v1.4.1", 15, &p, &err), 0);
+	/* Revision 5 runs the undo's target: r again would go past it. */
 	plan_k8s_unfinished(&p, &d, "v1.4.1", 15, out, sizeof(out));
 	assert_string_equal(out, "undo applied (revision 5 at v1.4.1), rollout not complete: 2/3 "
-	    "ready after 15 s; it may still complete: r would now roll back from revision 5 "
-	    "(this undo's), not 4");
-	plan_k8s_unfinished(&p, &d, "v1.4.1", 0, out, sizeof(out));
-	assert_string_equal(out, "undo applied (revision 5 at v1.4.1), rollout not complete: 2/3 "
+	    "ready after 15 s; it may still complete: revision 5 runs v1.4.1, this undo's "
+	    "target: another r would go past it");
+	/* At another tag than planned (or unknown), from where r starts. */
+	plan_k8s_unfinished(&p, &d, "v1.4.0", 0, out, sizeof(out));
+	assert_string_equal(out, "undo applied (revision 5 at v1.4.0), rollout not complete: 2/3 "
 	    "ready; it may still complete: r would now roll back from revision 5 (this undo's), "
 	    "not 4");
+	plan_k8s_unfinished(&p, &d, "", 0, out, sizeof(out));
+	assert_string_equal(out, "undo applied (revision 5 at tag unknown), rollout not complete: "
+	    "2/3 ready; it may still complete: r would now roll back from revision 5 (this "
+	    "undo's), not 4");
 	/* The revision did not move: nothing is in place. */
 	p.from_rev = 5;
 	plan_k8s_unfinished(&p, &d, "v1.4.1", 15, out, sizeof(out));
@@ -1550,6 +1606,7 @@ main(void)
 		cmocka_unit_test(every_target_newest_first),
 		cmocka_unit_test(a_tag_rolled_back_from_is_never_last_good),
 		cmocka_unit_test(several_rollbacks_mark_what_each_left),
+		cmocka_unit_test(one_tag_for_several_services_offers_the_rollback_target),
 		cmocka_unit_test(a_redeploy_after_a_fix_is_judged_anew),
 		cmocka_unit_test(labels_say_every_reason),
 		cmocka_unit_test(a_newer_tag_is_never_last_good_nor_first),

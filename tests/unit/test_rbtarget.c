@@ -2,13 +2,16 @@
  * test_rbtarget.c — a host already at this incident's rollback target:
  * r warns first and preselects nothing, B refuses to start from it and
  * names the bad tag, and a held verdict says its window still holds the
- * old release's errors.
+ * old release's errors. The journal's rollbacks are read with how they
+ * were settled, and a host whose own FAILED or UNKNOWN rollback applied
+ * is at a target too.
  */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <string.h>
+#include <stdlib.h>
 #include <cmocka.h>
 
 #include "warroom/rbtarget.h"
@@ -91,6 +94,149 @@ b_from_a_good_row_is_refused_naming_the_bad_tag(void **state)
 	assert_false(rbtarget_chain_refusal(NULL, "h4", "v1.4.1", out, sizeof(out)));
 }
 
+#define MAXREC 16
+
+struct journal {
+	struct record v[MAXREC];
+	size_t n;
+};
+
+/* A record at AT_MS + its index in seconds. */
+static void
+add(struct journal *j, const char *kind, const char *host, const char *op, const char *json)
+{
+	struct record *r = &j->v[j->n++];
+
+	assert_true(j->n <= MAXREC);
+	memset(r, 0, sizeof(*r));
+	r->ts_ms = AT_MS + (int64_t)(j->n - 1) * 1000;
+	r->kind = (char *)kind;
+	r->host = (char *)host;
+	r->op = (char *)op;
+	r->data = cJSON_Parse(json);
+	assert_non_null(r->data);
+}
+
+static void
+journal_free(struct journal *j)
+{
+	size_t i;
+
+	for (i = 0; i < j->n; i++)
+		cJSON_Delete(j->v[i].data);
+}
+
+/* The QA drill: api-1's rollback ended UNKNOWN (a dropped connection) and
+ * a re-read settled it OK; k8s-bastion's undo ended FAILED (the rollout
+ * stuck) yet applied, so it runs v1.4.1 too. */
+static void
+qa_journal(struct journal *j)
+{
+	j->n = 0;
+	add(j, "action.intent", "api-1", "o1", "{\"plan\":{\"action\":\"compose.rollback\","
+	    "\"service\":\"api\",\"from\":\"v1.5.0-bad\",\"to\":\"v1.4.1\"}}");
+	add(j, "action.intent", "k8s-bastion", "o2", "{\"plan\":{\"action\":\"k8s.undo\","
+	    "\"service\":\"api\",\"from\":\"v1.5.0-bad\",\"to\":\"v1.4.1\"}}");
+	add(j, "action.end", "api-1", "o1", "{\"outcome\":\"unknown\"}");
+	/* Not a rollback, and another service's: neither counts. */
+	add(j, "action.intent", "api-1", "o3", "{\"plan\":{\"action\":\"compose.killswitch\","
+	    "\"service\":\"api\",\"from\":\"on\",\"to\":\"off\"}}");
+	add(j, "action.end", "api-1", "o3", "{\"outcome\":\"ok\"}");
+	add(j, "action.intent", "api-1", "o4", "{\"plan\":{\"action\":\"compose.rollback\","
+	    "\"service\":\"jobs\",\"from\":\"v1.5.0-bad\",\"to\":\"v1.3.0\"}}");
+	add(j, "action.end", "api-1", "o4", "{\"outcome\":\"ok\"}");
+	add(j, "action.end", "k8s-bastion", "o2", "{\"outcome\":\"failed\"}");
+	add(j, "action.reconcile", "api-1", "o1", "{\"outcome\":\"ok\"}");
+}
+
+static void
+a_rollback_settled_ok_by_a_re_read_is_a_target(void **state)
+{
+	struct rbtarget_event *ev;
+	struct journal j;
+	struct rbtarget t;
+	size_t n;
+
+	(void)state;
+	qa_journal(&j);
+	n = rbtarget_events(j.v, j.n, "api", &ev);
+	assert_int_equal(n, 2);
+	assert_string_equal(ev[0].host, "api-1");
+	assert_true(ev[0].ok);
+	assert_int_equal(ev[0].at_ms, AT_MS + 8000);       /* when the re-read said so */
+	assert_string_equal(ev[1].host, "k8s-bastion");
+	assert_false(ev[1].ok);
+	assert_false(ev[1].unknown);
+	assert_true(rbtarget_find(ev, n, "helm-bastion", &t));
+	assert_string_equal(t.to, "v1.4.1");
+	assert_string_equal(t.host, "api-1");
+	assert_string_equal(t.tried_to, "");
+	free(ev);
+	/* A re-read that gave up settles nothing: still UNKNOWN. */
+	cJSON_Delete(j.v[8].data);
+	j.v[8].data = cJSON_Parse("{\"outcome\":\"unknown\"}");
+	n = rbtarget_events(j.v, j.n, "api", &ev);
+	assert_false(ev[0].ok);
+	assert_true(ev[0].unknown);
+	assert_false(rbtarget_find(ev, n, "helm-bastion", &t));
+	free(ev);
+	journal_free(&j);
+}
+
+static void
+a_failed_rollback_that_applied_is_at_the_target(void **state)
+{
+	struct rbtarget_event *ev;
+	struct journal j;
+	struct rbtarget t;
+	char out[300];
+	size_t n;
+
+	(void)state;
+	qa_journal(&j);
+	n = rbtarget_events(j.v, j.n, "api", &ev);
+	assert_true(rbtarget_find(ev, n, "k8s-bastion", &t));
+	assert_string_equal(t.tried_to, "v1.4.1");
+	assert_false(t.here);
+	/* Its own undo went there, FAILED: said first, nothing preselected. */
+	assert_true(rbtarget_note(&t, "k8s-bastion", "v1.4.1", "", AT_MS + 67000, out,
+	    sizeof(out)));
+	assert_string_equal(out, "k8s-bastion runs v1.4.1, the tag its rollback went to (ended "
+	    "FAILED at 13:06:51, 60 s ago): a further rollback goes past it");
+	assert_true(rbtarget_chain_refusal(&t, "k8s-bastion", "v1.4.1", out, sizeof(out)));
+	assert_string_equal(out, "k8s-bastion already runs v1.4.1; B rolls back the hosts at "
+	    "v1.5.0-bad: select one of them");
+	/* The undo did not take: still on the bad tag, r goes ahead. */
+	assert_false(rbtarget_note(&t, "k8s-bastion", "v1.5.0-bad", "", AT_MS, out, sizeof(out)));
+	free(ev);
+	/* No OK rollback anywhere: its own FAILED one still counts. */
+	n = rbtarget_events(j.v + 1, j.n - 2, "api", &ev);
+	assert_int_equal(n, 1);
+	assert_true(rbtarget_find(ev, n, "k8s-bastion", &t));
+	assert_string_equal(t.to, "");
+	assert_true(rbtarget_note(&t, "k8s-bastion", "v1.4.1", "", AT_MS + 7000, out,
+	    sizeof(out)));
+	free(ev);
+	/* An UNKNOWN one says so; an OK one after it on the host replaces it. */
+	{
+		const struct rbtarget_event e[] = {
+			{ .host = "h1", .from = "v1.5.0-bad", .to = "v1.4.1", .unknown = true,
+			  .at_ms = AT_MS },
+			{ .host = "h1", .from = "v1.5.0-bad", .to = "v1.4.1", .ok = true,
+			  .at_ms = AT_MS + 1000 },
+		};
+
+		assert_true(rbtarget_find(e, 1, "h1", &t));
+		assert_true(rbtarget_note(&t, "h1", "v1.4.1", "", AT_MS + 5000, out, sizeof(out)));
+		assert_string_equal(out, "h1 runs v1.4.1, the tag its rollback went to (ended "
+		    "UNKNOWN at 13:06:44, 5 s ago): a further rollback goes past it");
+		assert_true(rbtarget_find(e, 2, "h1", &t));
+		assert_string_equal(t.tried_to, "");
+		assert_true(t.here);
+	}
+	journal_free(&j);
+}
+
 static void
 a_held_verdict_after_a_rollback_says_why(void **state)
 {
@@ -122,6 +268,8 @@ main(void)
 		cmocka_unit_test(a_newer_tag_seen_here_means_moved_back_by_hand),
 		cmocka_unit_test(b_from_a_good_row_is_refused_naming_the_bad_tag),
 		cmocka_unit_test(a_held_verdict_after_a_rollback_says_why),
+		cmocka_unit_test(a_rollback_settled_ok_by_a_re_read_is_a_target),
+		cmocka_unit_test(a_failed_rollback_that_applied_is_at_the_target),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
