@@ -432,6 +432,9 @@ void runbook_prompt_closed(struct app *app, bool cancelled, bool went);
 /* Actions past confirmation and not yet ended (quit asks first). */
 int actions_running(const struct app *app);
 
+/* Whether one of them acts on host: it may change at any moment. */
+bool actions_running_on(const struct app *app, int host);
+
 /* The confirmation dialog: keys while it is open, and drawing it. */
 void actions_dialog_key(struct app *app, const char *name, int is_keycode, unsigned key);
 void actions_dialog_draw(struct app *app, int lines, int cols);

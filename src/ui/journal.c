@@ -699,12 +699,14 @@ health_record(struct app *app, bool resync)
 			now = (struct healthrec_now){ .tag = s->tag, .probed = probed,
 				.healthz = (int)s->healthz.health, .readyz = (int)s->readyz.health,
 				.schema_warn = s->readyz.schema_warn, .tag_read_ms = s->tag_read_ms, .probe_sent_ms = s->probe_sent_ms,
-				.failed_ms = s->driver_failed_ms, .refresh_ms = s->refresh_ms };
+				.failed_ms = s->driver_failed_ms, .refresh_ms = s->refresh_ms,
+				.changing = actions_running_on(app, (int)h) };
 			last = (struct healthrec_last){ .have = was->have, .tag = was->tag,
 				.healthz = was->healthz, .readyz = was->readyz,
 				.schema_warn = was->schema_warn };
-			/* The tag and the health arrive apart: after an action's end
-			 * neither is written before both were read again. */
+			/* The tag and the health arrive apart: while an action runs,
+			 * and after its end until both were read again, neither is
+			 * written. */
 			what = healthrec_decide(&now, &last);
 			if (what == HEALTHREC_SAME || what == HEALTHREC_WAIT)
 				continue;
