@@ -289,6 +289,11 @@ void journal_verdict(struct app *app, int host, const struct decide_verdict *v);
  * line: a possible man in the middle belongs in the post-mortem. */
 void journal_hostkey(struct app *app, int host);
 
+/* A host lost gets a conn.change saying DOWN and why at once; its return
+ * one saying UP and for how long it was away, once it held (connrec.h).
+ * Called when a host's state changes and at every tick. */
+void journal_conn(struct app *app);
+
 struct rbtarget;
 
 /* This incident's rollback target of host's service svc (rbtarget_find:
