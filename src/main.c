@@ -485,6 +485,7 @@ on_host_change(int host, void *arg)
 	app->dirty = true;
 	poller_host_changed(app->poller, host);
 	journal_hostkey(app, host);
+	journal_conn(app);
 }
 
 static void
@@ -1183,6 +1184,7 @@ main(int argc, char **argv)
 	free(app.verdicts);
 	free(app.verdicts_unstored);
 	free(app.hostkeys);
+	free(app.conns);
 	loop_free(app.loop);
 	app_free_entries(&app);
 	app_free_runbooks(&app);

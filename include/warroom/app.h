@@ -12,6 +12,7 @@
 #include "warroom/armlock.h"
 #include "warroom/chat_badge.h"
 #include "warroom/config.h"
+#include "warroom/connrec.h"
 #include "warroom/contain.h"
 #include "warroom/fleetchain.h"
 #include "warroom/hosts_table.h"
@@ -228,6 +229,11 @@ struct app {
 	                                    now" (said once, not at every scrape) */
 	char (*hostkeys)[64];            /* per host: the changed key hostkey.changed last
 	                                    recorded (its fingerprint) */
+	struct app_conn {                /* per host: its reachability (connrec.h) */
+		enum connrec_state said; /* what the last conn.change said */
+		int64_t said_since_ms;   /* … DOWN: since when it said so */
+		struct connrec_live live; /* what this console's session saw */
+	} *conns;
 	struct redactor red;             /* every secret loaded, for redaction */
 	struct timeline_entry *entries;  /* what the TIMELINE pane shows */
 	size_t nentries, capentries;

@@ -5,7 +5,9 @@
  * the probes often answer before the driver has re-read the tag, and a
  * record then would pair a fresh /readyz with the tag from before the
  * action. Such a record waits for the re-read; when the re-read fails it
- * is written saying the tag was not re-read. Pure: the caller passes the
+ * is written saying the tag was not re-read. While an action runs on the
+ * host (a rollout undo, then its rollout status) the host may change
+ * between any two reads, so a change waits for its end. Pure: the caller passes the
  * row's readings and the times behind them.
  */
 #ifndef WARROOM_HEALTHREC_H
@@ -30,6 +32,8 @@ struct healthrec_now {
 	int64_t failed_ms;               /* the last failed driver read began then; 0 none */
 	int64_t refresh_ms;              /* the host may have changed since (an
 	                                    action's end, C-r); 0 never */
+	bool changing;                   /* an action runs on the host now: it
+	                                    may change at any moment */
 };
 
 /* What the journal last said of the row (have false: nothing yet; tag ""
@@ -44,7 +48,8 @@ struct healthrec_last {
 enum healthrec_do {
 	HEALTHREC_SAME,                  /* nothing to record */
 	HEALTHREC_WAIT,                  /* a change, but a reading predates the
-	                                    refresh: wait for the re-read */
+	                                    refresh, or an action runs: wait for
+	                                    the re-read */
 	HEALTHREC_WRITE,                 /* a record with the tag */
 	HEALTHREC_WRITE_UNREAD,          /* a record saying the tag was not re-read */
 };

@@ -289,6 +289,11 @@ void journal_verdict(struct app *app, int host, const struct decide_verdict *v);
  * line: a possible man in the middle belongs in the post-mortem. */
 void journal_hostkey(struct app *app, int host);
 
+/* A host lost gets a conn.change saying DOWN and why at once; its return
+ * one saying UP and for how long it was away, once it held (connrec.h).
+ * Called when a host's state changes and at every tick. */
+void journal_conn(struct app *app);
+
 struct rbtarget;
 
 /* This incident's rollback target of host's service svc (rbtarget_find:
@@ -432,6 +437,9 @@ void runbook_prompt_closed(struct app *app, bool cancelled, bool went);
 
 /* Actions past confirmation and not yet ended (quit asks first). */
 int actions_running(const struct app *app);
+
+/* Whether one of them acts on host: it may change at any moment. */
+bool actions_running_on(const struct app *app, int host);
 
 /* The confirmation dialog: keys while it is open, and drawing it. */
 void actions_dialog_key(struct app *app, const char *name, int is_keycode, unsigned key);

@@ -1879,6 +1879,78 @@ recover_details(struct wr_buf *b, const struct record *r)
 	return true;
 }
 
+/* A conn.change's "since", else its own time. */
+static int64_t
+conn_since(const struct record *r)
+{
+	int64_t ms;
+
+	return dstr(r, "since") != NULL && record_parse_ts(dstr(r, "since"), &ms) == 0 ? ms :
+	    r->ts_ms;
+}
+
+/* Whether v[i] is a conn.change saying state of its host. */
+static bool
+conn_is(const struct record *r, const char *state)
+{
+	return kind_is(r, "conn.change") && r->host != NULL && dstr(r, "state") != NULL &&
+	    strcmp(dstr(r, "state"), state) == 0;
+}
+
+/* Whether v[i] starts a stretch of its host unreachable: a DOWN whose
+ * host's conn.change before it (if any) said UP. *back: the UP that ends
+ * it, or NULL while none does. */
+static bool
+conn_stretch(const struct record *v, size_t n, size_t i, const struct record **back)
+{
+	size_t k;
+
+	*back = NULL;
+	if (!conn_is(&v[i], "DOWN"))
+		return false;
+	for (k = i; k-- > 0;)
+		if (kind_is(&v[k], "conn.change") && v[k].host != NULL &&
+		    strcmp(v[k].host, v[i].host) == 0) {
+			if (conn_is(&v[k], "DOWN"))
+				return false;
+			break;
+		}
+	for (k = i + 1; k < n; k++)
+		if (conn_is(&v[k], "UP") && strcmp(v[k].host, v[i].host) == 0) {
+			*back = &v[k];
+			break;
+		}
+	return true;
+}
+
+/* "DOWN: connect: Connection refused", "UP again after 50 s DOWN". */
+static bool
+conn_details(struct wr_buf *b, const struct record *r)
+{
+	const cJSON *down = cJSON_GetObjectItemCaseSensitive(r->data, "down_s");
+	const cJSON *drops = cJSON_GetObjectItemCaseSensitive(r->data, "drops");
+	char dur[48];
+
+	if (conn_is(r, "DOWN")) {
+		wr_buf_printf(b, "DOWN: %s", dstr(r, "reason") != NULL ? dstr(r, "reason") :
+		    "no reason recorded");
+		if (cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(r->data, "first")))
+			wr_buf_str(b, " (not reached before)");
+		return true;
+	}
+	if (!conn_is(r, "UP"))
+		return false;
+	wr_buf_str(b, "UP again");
+	if (cJSON_IsNumber(down)) {
+		fmt_dur((int64_t)down->valuedouble * 1000, dur, sizeof(dur));
+		wr_buf_printf(b, " after %s DOWN", dur);
+	}
+	if (cJSON_IsNumber(drops) && drops->valuedouble > 0)
+		wr_buf_printf(b, " (dropped %.0f more time%s before it held)", drops->valuedouble,
+		    drops->valuedouble == 1 ? "" : "s");
+	return true;
+}
+
 /* Kinds the generic keys do not describe: their words, not their JSON;
  * false (nothing written) for any other kind or shape. */
 static bool
@@ -1892,6 +1964,8 @@ kind_details(struct wr_buf *b, const struct record *r)
 	}
 	if (kind_is(r, "health.change"))
 		return health_details(b, r);
+	if (kind_is(r, "conn.change"))
+		return conn_details(b, r);
 	/* "api exports: on → off", or "api exports: on (first read)". */
 	if (kind_is(r, "exports.change") && dstr(r, "export") != NULL) {
 		wr_buf_printf(b, "%s exports: ", dstr(r, "service") ? dstr(r, "service") : "?");
@@ -2922,6 +2996,46 @@ md_damage(struct wr_buf *b, const struct export_opts *o, size_t n)
 	wr_buf_str(b, "\n");
 }
 
+/* When each host was unreachable (its conn.change records): only for a
+ * journal that has any. */
+static void
+md_reachability(struct wr_buf *b, const struct record *v, size_t n,
+    const struct export_opts *o)
+{
+	char ts[TIME_MAX], ts2[TIME_MAX], dur[48];
+	const struct record *back;
+	const cJSON *drops;
+	bool any = false;
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		if (!conn_stretch(v, n, i, &back))
+			continue;
+		if (!any)
+			wr_buf_str(b, "\n## Reachability\n\n| Host | Unreachable from | Back | "
+			    "For | Why |\n|---|---|---|---|---|\n");
+		any = true;
+		fmt_time(conn_since(&v[i]), o, ts);
+		wr_buf_str(b, "| ");
+		sb_text(b, o, v[i].host);
+		wr_buf_printf(b, " | %s | ", ts);
+		if (back != NULL) {
+			fmt_time(conn_since(back), o, ts2);
+			fmt_dur(conn_since(back) - conn_since(&v[i]), dur, sizeof(dur));
+			wr_buf_printf(b, "%s | %s | ", ts2, dur);
+		} else {
+			fmt_time(v[n - 1].ts_ms, o, ts2);
+			wr_buf_printf(b, "**not back** by the last record (%s) | — | ", ts2);
+		}
+		sb_text(b, o, dstr(&v[i], "reason") != NULL ? dstr(&v[i], "reason") : "not recorded");
+		drops = back != NULL ? cJSON_GetObjectItemCaseSensitive(back->data, "drops") : NULL;
+		if (cJSON_IsNumber(drops) && drops->valuedouble > 0)
+			wr_buf_printf(b, "; back and lost again %.0f time%s before it held",
+			    drops->valuedouble, drops->valuedouble == 1 ? "" : "s");
+		wr_buf_str(b, " |\n");
+	}
+}
+
 static void
 render_md(struct wr_buf *b, const struct record *v, size_t n, const struct export_opts *o,
     const struct pm *pm)
@@ -3032,6 +3146,8 @@ render_md(struct wr_buf *b, const struct record *v, size_t n, const struct expor
 	}
 	if (n == 0)
 		wr_buf_str(b, "| | | | | | _no records_ |\n");
+
+	md_reachability(b, v, n, o);
 
 	wr_buf_str(b, "\n## Actions\n\n");
 	if (pm->nacts + pm->n_refused == 0)
@@ -3345,6 +3461,7 @@ json_incident(const struct record *v, size_t n, const struct export_opts *o,
     const struct pm *pm)
 {
 	cJSON *inc = cJSON_CreateObject(), *tz, *times, *acts, *steps, *chat, *bad, *sp, *jn;
+	cJSON *reach;
 	char label[160], change[400];
 	struct pm_cmd cmds[CMDS_MAX];
 	struct wr_buf w = { 0 };
@@ -3575,6 +3692,27 @@ json_incident(const struct record *v, size_t n, const struct export_opts *o,
 		cJSON_AddStringToObject(x, "outcome", chat_end_json[chat_outcome(end)]);
 		json_str(x, "error", o, end != NULL ? dstr(end, "error") : NULL);
 		cJSON_AddItemToArray(chat, x);
+	}
+	/* When each host was unreachable, as the Markdown's Reachability. */
+	reach = cJSON_AddArrayToObject(inc, "reachability");
+	for (i = 0; i < n; i++) {
+		const struct record *back;
+		const cJSON *drops;
+		cJSON *x;
+
+		if (!conn_stretch(v, n, i, &back))
+			continue;
+		x = cJSON_CreateObject();
+		json_str(x, "host", o, v[i].host);
+		json_time(x, "down", conn_since(&v[i]));
+		json_time(x, "up", back != NULL ? conn_since(back) : NO_TIME);
+		if (back != NULL)
+			cJSON_AddNumberToObject(x, "down_s",
+			    (double)((conn_since(back) - conn_since(&v[i]) + 500) / 1000));
+		json_str(x, "reason", o, dstr(&v[i], "reason"));
+		drops = back != NULL ? cJSON_GetObjectItemCaseSensitive(back->data, "drops") : NULL;
+		cJSON_AddNumberToObject(x, "drops", cJSON_IsNumber(drops) ? drops->valuedouble : 0);
+		cJSON_AddItemToArray(reach, x);
 	}
 	jn = cJSON_AddArrayToObject(inc, "journal");
 	for (i = 0; i < n; i++)

@@ -2,7 +2,7 @@
  * healthrec.c — the rule behind health.change records: a record pairs
  * readings the console took after the host last may have changed, so a
  * tag read before a rollback ended never stands beside a /readyz read
- * after it. A ready /readyz whose schema stops matching the release (or
+ * after it, nor one read while it runs. A ready /readyz whose schema stops matching the release (or
  * catches up, or turns from ahead to behind) is a change too: it is no
  * change of readiness. The record's schema fields are written and read
  * back here, so an old journal's guess is never read as a direction.
@@ -21,6 +21,11 @@ healthrec_decide(const struct healthrec_now *now, const struct healthrec_last *l
 
 	if (!changed)
 		return HEALTHREC_SAME;
+	/* Mid-action the tag read and the probe may lie on either side of
+	 * the change (undo at :23, /readyz of the new pods at :26, the tag
+	 * read at :21): no pairing is safe until the end's refresh. */
+	if (now->changing)
+		return HEALTHREC_WAIT;
 	/* poller_refresh asks a probe round at once; one always ends (a
 	 * failure is an UNKNOWN answer), so the wait is short. */
 	if (now->probed && now->probe_sent_ms < now->refresh_ms)

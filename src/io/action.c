@@ -625,6 +625,38 @@ act_gate_name(const struct action *a, char *buf, size_t cap)
 	return buf;
 }
 
+/* The host's session while the gate waits, looked at every try: a stretch
+ * DOWN is no silence of the service, and the outcome says it. Counted
+ * from the look before, so "about". */
+static void
+gate_note_host(struct action *a)
+{
+	const struct ssh_status *st;
+	int64_t now = loop_now_ms();
+
+	if (a->env.pool == NULL)
+		return;
+	st = ssh_pool_status(a->env.pool, a->host);
+	if (st->state != SSH_UP && a->gate_seen_ms != 0) {
+		a->gate_down_ms += now - a->gate_seen_ms;
+		if (a->gate_down_why[0] == '\0')
+			wr_strlcpy(a->gate_down_why, st->state == SSH_DOWN && st->error[0] != '\0' ?
+			    st->error : ssh_state_name(st->state), sizeof(a->gate_down_why));
+	}
+	a->gate_seen_ms = now;
+}
+
+/* "; api-1 was DOWN for about 50 s of that wait (connect: …)", or "". */
+static const char *
+gate_down_words(const struct action *a, char *buf, size_t cap)
+{
+	buf[0] = '\0';
+	if (a->gate_down_ms >= 1000)
+		snprintf(buf, cap, "; %s was DOWN for about %lld s of that wait (%s)",
+		    a->cfg->name, (long long)((a->gate_down_ms + 500) / 1000), a->gate_down_why);
+	return buf;
+}
+
 static void
 gate_answer(const struct http_response *r, void *arg)
 {
@@ -633,6 +665,9 @@ gate_answer(const struct http_response *r, void *arg)
 	char gb[WR_NAME_MAX + 16];
 	const char *gate = act_gate_name(a, gb, sizeof(gb));
 
+	char down[400];
+
+	gate_note_host(a);
 	probe_health_answer((int)r->status, r->content_type, r->truncated, r->error,
 	    r->body, r->len, &pr);
 	/* The gate is "/readyz answers 200 and does not say it is not ready";
@@ -674,18 +709,21 @@ gate_answer(const struct http_response *r, void *arg)
 		if (r->status == 0)
 			/* pr.reason: "no answer: " and why, made printable. */
 			act_finish(a, ACTION_UNKNOWN, "%s runs %s but %s gave no answer within %d s "
-			    "(%s): its health is not known: check it, then U", a->plan.service,
+			    "(%s)%s: its health is not known: check it, then U", a->plan.service,
 			    a->plan.to, gate, a->plan.health_timeout_s,
-			    strncmp(pr.reason, "no answer: ", 11) == 0 ? pr.reason + 11 : pr.reason);
+			    strncmp(pr.reason, "no answer: ", 11) == 0 ? pr.reason + 11 : pr.reason,
+			    gate_down_words(a, down, sizeof(down)));
 		else
 			act_finish(a, ACTION_UNKNOWN, "%s runs %s but %s gave no health answer within "
-			    "%d s (%s): its health is not known: check it, then U", a->plan.service,
-			    a->plan.to, gate, a->plan.health_timeout_s, pr.reason);
+			    "%d s (%s)%s: its health is not known: check it, then U", a->plan.service,
+			    a->plan.to, gate, a->plan.health_timeout_s, pr.reason,
+			    gate_down_words(a, down, sizeof(down)));
 		return;
 	}
 	if (loop_now_ms() >= a->gate_deadline) {
 		act_finish(a, ACTION_FAILED, "%s runs %s but %s did not answer 200 within %d s: "
-		    "%s", a->plan.service, a->plan.to, gate, a->plan.health_timeout_s, pr.reason);
+		    "%s%s", a->plan.service, a->plan.to, gate, a->plan.health_timeout_s, pr.reason,
+		    gate_down_words(a, down, sizeof(down)));
 		return;
 	}
 	a->timer = loop_timer_add(a->env.loop, 2000, 0, gate_try, a);
@@ -717,6 +755,7 @@ gate_try(void *arg)
 	struct wr_err err;
 
 	a->timer = 0;
+	gate_note_host(a);
 	if (act_http_get(a, a->plan.readyz_url, gate_answer, &err) != 0)
 		act_finish(a, ACTION_FAILED, "health gate: %s", err.msg);
 }
@@ -793,6 +832,9 @@ act_gate_start(struct action *a)
 {
 	wr_strlcpy(a->step_name, "health gate /readyz", sizeof(a->step_name));
 	a->gate_deadline = loop_now_ms() + (int64_t)a->plan.health_timeout_s * 1000;
+	a->gate_seen_ms = loop_now_ms();
+	a->gate_down_ms = 0;
+	a->gate_down_why[0] = '\0';
 	gate_try(a);
 }
 

@@ -66,6 +66,9 @@ struct action {
 	struct sftp_job *sftp;
 	uint64_t timer;
 	int64_t gate_deadline;
+	int64_t gate_seen_ms;            /* the health gate last looked at the host */
+	int64_t gate_down_ms;            /* … and found it not UP for this long */
+	char gate_down_why[256];         /* … first why ("" while it never was) */
 	bool intent_stored;
 	bool confirmed;                  /* the engineer typed the confirmation */
 	bool cancel_told;                /* CANCELLED, and journalled (or by Esc) */

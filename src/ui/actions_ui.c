@@ -769,18 +769,35 @@ actions_rollback_to_dropped(struct app *app)
 	actions_fleet_tell(app);
 }
 
+/* Past its confirmation and not ended: what it sends may change its host. */
+static bool
+action_live(const struct action *a)
+{
+	enum action_state s = action_state(a);
+
+	return s == ACTION_CHECKING || s == ACTION_RUNNING || s == ACTION_VERIFYING;
+}
+
 int
 actions_running(const struct app *app)
 {
 	size_t i;
 	int n = 0;
 
-	for (i = 0; i < app->nactions; i++) {
-		enum action_state s = action_state(app->actions[i]);
-
-		n += s == ACTION_CHECKING || s == ACTION_RUNNING || s == ACTION_VERIFYING;
-	}
+	for (i = 0; i < app->nactions; i++)
+		n += action_live(app->actions[i]);
 	return n;
+}
+
+bool
+actions_running_on(const struct app *app, int host)
+{
+	size_t i;
+
+	for (i = 0; i < app->nactions; i++)
+		if (action_host(app->actions[i]) == host && action_live(app->actions[i]))
+			return true;
+	return false;
 }
 
 /* The typed field's editing keys, as the footer prompts have them (Left,

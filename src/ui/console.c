@@ -99,6 +99,7 @@ on_tick(void *arg)
 	app_arm_lock_settle(app);   /* once disarmed and our last action ended */
 	journal_retry(app);
 	journal_follow(app);     /* on the tick it already has: no wake-up of its own */
+	journal_conn(app);       /* a return is recorded once it held */
 }
 
 static void

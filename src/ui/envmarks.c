@@ -77,23 +77,6 @@ envmarks_on(const struct app *app, int host, int svc, struct envmark *out)
 	return envmark_show(m, s->env_tag, s->tag, out);
 }
 
-/* An action on host past its confirmation and not ended: it journals
- * what it leaves in .env itself. */
-static bool
-host_busy(const struct app *app, int host)
-{
-	size_t i;
-
-	for (i = 0; i < app->nactions; i++) {
-		enum action_state st = action_state(app->actions[i]);
-
-		if (action_host(app->actions[i]) == host && (st == ACTION_CHECKING ||
-		    st == ACTION_RUNNING || st == ACTION_VERIFYING))
-			return true;
-	}
-	return false;
-}
-
 void
 envmarks_poll(struct app *app)
 {
@@ -110,7 +93,8 @@ envmarks_poll(struct app *app)
 	for (h = 0; h < app->cfg.nhosts; h++) {
 		const struct config_host *ch = &app->cfg.hosts[h];
 
-		if (ch->driver != DRIVER_COMPOSE || host_busy(app, (int)h))
+		/* An action on the host journals what it leaves in .env itself. */
+		if (ch->driver != DRIVER_COMPOSE || actions_running_on(app, (int)h))
 			continue;
 		for (k = 0; k < ch->nservices; k++) {
 			const struct svc_state *s = poller_state(app->poller, (int)h, k);

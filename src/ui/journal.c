@@ -20,6 +20,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "warroom/connrec.h"
 #include "warroom/decide.h"
 #include "warroom/healthrec.h"
 #include "warroom/loop.h"
@@ -167,6 +168,20 @@ health_of(const cJSON *d, const char *key)
 	return PROBE_UNKNOWN;
 }
 
+/* What a conn.change said of its host: another console's too, so a loss
+ * is recorded once whoever saw it first. */
+static void
+conn_apply(struct app_conn *c, const struct record *r)
+{
+	const cJSON *st = cJSON_GetObjectItemCaseSensitive(r->data, "state");
+	const cJSON *since = cJSON_GetObjectItemCaseSensitive(r->data, "since");
+	int64_t ms;
+
+	c->said = connrec_parse(cJSON_IsString(st) ? st->valuestring : NULL);
+	c->said_since_ms = cJSON_IsString(since) && record_parse_ts(since->valuestring,
+	    &ms) == 0 ? ms : r->ts_ms;
+}
+
 /* What health.change and verdict.change records last said, per row and
  * host: a resumed incident records what changed meanwhile, not every row
  * and verdict again, and a change another console recorded is not
@@ -187,6 +202,8 @@ seen_apply(struct app *app, const struct record *r)
 		app->verdicts = xcalloc(app->cfg.nhosts + 1, sizeof(*app->verdicts));
 	if (app->hostkeys == NULL)
 		app->hostkeys = xcalloc(app->cfg.nhosts + 1, sizeof(*app->hostkeys));
+	if (app->conns == NULL)
+		app->conns = xcalloc(app->cfg.nhosts + 1, sizeof(*app->conns));
 	if (r->host == NULL)
 		return;
 	for (h = 0, row = 0; h < app->cfg.nhosts &&
@@ -199,6 +216,8 @@ seen_apply(struct app *app, const struct record *r)
 	if ((strcmp(r->kind, "hostkey.changed") == 0 || strcmp(r->kind, "hostkey.revoked") == 0) &&
 	    cJSON_IsString(fp))
 		wr_strlcpy(app->hostkeys[h], fp->valuestring, sizeof(app->hostkeys[0]));
+	if (strcmp(r->kind, "conn.change") == 0)
+		conn_apply(&app->conns[h], r);
 	if (strcmp(r->kind, "health.change") != 0 || !cJSON_IsString(sv))
 		return;
 	if ((k = config_service_index(&app->cfg.hosts[h], sv->valuestring)) < 0)
@@ -446,6 +465,11 @@ forget_journal(struct app *app)
 		memset(app->verdicts, 0, (app->cfg.nhosts + 1) * sizeof(*app->verdicts));
 	if (app->hostkeys != NULL)
 		memset(app->hostkeys, 0, (app->cfg.nhosts + 1) * sizeof(*app->hostkeys));
+	/* What another incident said; what our sessions saw still holds. */
+	for (i = 0; app->conns != NULL && (size_t)i < app->cfg.nhosts; i++) {
+		app->conns[i].said = CONNREC_UNKNOWN;
+		app->conns[i].said_since_ms = 0;
+	}
 	envmarks_free(app);
 	memset(&app->sp_journal, 0, sizeof(app->sp_journal));
 	memset(&app->chat_journal, 0, sizeof(app->chat_journal));
@@ -699,12 +723,14 @@ health_record(struct app *app, bool resync)
 			now = (struct healthrec_now){ .tag = s->tag, .probed = probed,
 				.healthz = (int)s->healthz.health, .readyz = (int)s->readyz.health,
 				.schema_warn = s->readyz.schema_warn, .tag_read_ms = s->tag_read_ms, .probe_sent_ms = s->probe_sent_ms,
-				.failed_ms = s->driver_failed_ms, .refresh_ms = s->refresh_ms };
+				.failed_ms = s->driver_failed_ms, .refresh_ms = s->refresh_ms,
+				.changing = actions_running_on(app, (int)h) };
 			last = (struct healthrec_last){ .have = was->have, .tag = was->tag,
 				.healthz = was->healthz, .readyz = was->readyz,
 				.schema_warn = was->schema_warn };
-			/* The tag and the health arrive apart: after an action's end
-			 * neither is written before both were read again. */
+			/* The tag and the health arrive apart: while an action runs,
+			 * and after its end until both were read again, neither is
+			 * written. */
 			what = healthrec_decide(&now, &last);
 			if (what == HEALTHREC_SAME || what == HEALTHREC_WAIT)
 				continue;
@@ -920,6 +946,69 @@ journal_hostkey(struct app *app, int host)
 		    app->cfg.hosts[host].name, st->key_revoked ? "IS REVOKED" : "CHANGED", err.msg);
 	else
 		wr_strlcpy(app->hostkeys[host], st->fingerprint, sizeof(app->hostkeys[0]));
+}
+
+/* The pool's state as reachability: connecting says nothing yet. */
+static enum connrec_state
+conn_state(const struct ssh_status *st)
+{
+	if (st->state == SSH_UP)
+		return CONNREC_UP;
+	if (st->state == SSH_DOWN || st->state == SSH_UNTRUSTED)
+		return CONNREC_DOWN;
+	return CONNREC_UNKNOWN;
+}
+
+void
+journal_conn(struct app *app)
+{
+	char ts[WR_TS_MAX];
+	struct wr_err err;
+	int64_t now;
+	size_t h;
+
+	if (!writable(app) || app->pool == NULL || timeline_read_only(app->tl))
+		return;
+	if (app->conns == NULL)
+		app->conns = xcalloc(app->cfg.nhosts + 1, sizeof(*app->conns));
+	now = loop_wall_ms();
+	for (h = 0; h < app->cfg.nhosts; h++) {
+		const struct ssh_status *st = ssh_pool_status(app->pool, (int)h);
+		struct app_conn *c = &app->conns[h];
+		enum connrec_do what;
+		cJSON *d;
+
+		connrec_observe(&c->live, conn_state(st), st->error, c->said, now);
+		/* While degraded the live state keeps: written once it recovers. */
+		if (timeline_degraded(app->tl) ||
+		    (what = connrec_decide(&c->live, c->said, now)) == CONNREC_NOTHING)
+			continue;
+		d = cJSON_CreateObject();
+		record_format_ts(c->live.since_ms, ts);
+		if (what == CONNREC_WRITE_DOWN) {
+			cJSON_AddStringToObject(d, "state", "DOWN");
+			cJSON_AddStringToObject(d, "reason", c->live.reason);
+			cJSON_AddStringToObject(d, "since", ts);
+			if (c->said == CONNREC_UNKNOWN)
+				cJSON_AddBoolToObject(d, "first", true);
+		} else {
+			cJSON_AddStringToObject(d, "state", "UP");
+			cJSON_AddStringToObject(d, "since", ts);
+			cJSON_AddNumberToObject(d, "down_s", (double)((c->live.since_ms -
+			    c->said_since_ms + 500) / 1000));
+			if (c->live.drops > 0)
+				cJSON_AddNumberToObject(d, "drops", c->live.drops);
+		}
+		/* Read back through journal_apply, the record sets c->said. */
+		if (timeline_append(app->tl, "conn.change", app->cfg.hosts[h].name, NULL, d,
+		    &err) != 0) {
+			app_say(app, "%s %s not recorded now: %s", app->cfg.hosts[h].name,
+			    what == CONNREC_WRITE_DOWN ? "going DOWN" : "coming back UP", err.msg);
+			sync_safety(app);
+			return;
+		}
+		c->live.drops = 0;
+	}
 }
 
 /* The tag an action.intent on host/svc rolled back from, or NULL. */

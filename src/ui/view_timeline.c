@@ -38,6 +38,9 @@ kind_role(const struct timeline_entry *e)
 		return THEME_BAD;
 	if (strcmp(e->kind, "statuspage.check") == 0)
 		return THEME_WARN;
+	/* A host lost stands out; its return reads as good news. */
+	if (strcmp(e->kind, "conn.change") == 0)
+		return e->text != NULL && strncmp(e->text, "DOWN", 4) == 0 ? THEME_BAD : THEME_OK;
 	if (strncmp(e->kind, "incident.", 9) == 0)
 		return THEME_TITLE;
 	if (strcmp(e->kind, "step.check") == 0)

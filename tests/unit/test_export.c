@@ -1698,6 +1698,66 @@ killswitch_changes_say_the_value_from_and_to(void **state)
 		record_free(&v[i]);
 }
 
+/* conn.change records: the timeline says each in words, and Reachability
+ * gives each stretch a host was unreachable, from its DOWN to the UP
+ * that ended it (a second DOWN in between starts nothing new). */
+static void
+reachability_says_when_each_host_was_unreachable(void **state)
+{
+	struct record v[7] = { 0 };
+	char *md, *js;
+	cJSON *doc, *reach, *x;
+
+	(void)state;
+	add_to(v, 0, 0, "incident.open", NULL, NULL, "{\"name\":\"net\"}");
+	add_to(v, 1, 37, "conn.change", "helm-bastion", NULL, "{\"state\":\"DOWN\","
+	    "\"reason\":\"connect: Connection refused\",\"since\":\"2024-05-01T12:00:37.000Z\"}");
+	add_to(v, 2, 40, "conn.change", "k8s-bastion", NULL, "{\"state\":\"DOWN\","
+	    "\"reason\":\"timed out\",\"first\":true}");
+	add_to(v, 3, 45, "conn.change", "helm-bastion", NULL, "{\"state\":\"DOWN\","
+	    "\"reason\":\"another console saw it too\"}");
+	add_to(v, 4, 97, "conn.change", "helm-bastion", NULL, "{\"state\":\"UP\","
+	    "\"since\":\"2024-05-01T12:01:27.000Z\",\"down_s\":50,\"drops\":2}");
+	add_to(v, 5, 100, "conn.change", "helm-bastion", NULL, "{\"state\":\"DOWN\","
+	    "\"reason\":\"Connection reset by peer\"}");
+	add_to(v, 6, 130, "note", NULL, NULL, "{\"text\":\"done\"}");
+	md = render_n(EXPORT_MD, v, 7);
+	assert_non_null(strstr(md, "| conn.change | helm-bastion | DOWN: connect: Connection "
+	    "refused |"));
+	assert_non_null(strstr(md, "| conn.change | k8s-bastion | DOWN: timed out (not reached "
+	    "before) |"));
+	assert_non_null(strstr(md, "| conn.change | helm-bastion | UP again after 50s DOWN "
+	    "(dropped 2 more times before it held) |"));
+	assert_non_null(strstr(md, "## Reachability\n\n| Host | Unreachable from | Back | For | "
+	    "Why |\n|---|---|---|---|---|\n"
+	    "| helm-bastion | 2024-05-01 12:00:37 | 2024-05-01 12:01:27 | 50s | connect: "
+	    "Connection refused; back and lost again 2 times before it held |\n"
+	    "| k8s-bastion | 2024-05-01 12:00:40 | **not back** by the last record "
+	    "(2024-05-01 12:02:10) | — | timed out |\n"
+	    "| helm-bastion | 2024-05-01 12:01:40 | **not back** by the last record "
+	    "(2024-05-01 12:02:10) | — | Connection reset by peer |\n\n## Actions"));
+	free(md);
+	js = render_n(EXPORT_JSON, v, 7);
+	doc = cJSON_Parse(js);
+	reach = cJSON_GetObjectItem(cJSON_GetObjectItem(doc, "incident"), "reachability");
+	assert_int_equal(cJSON_GetArraySize(reach), 3);
+	x = cJSON_GetArrayItem(reach, 0);
+	assert_string_equal(jstr(x, "host"), "helm-bastion");
+	assert_string_equal(jstr(x, "down"), "2024-05-01T12:00:37.000Z");
+	assert_string_equal(jstr(x, "up"), "2024-05-01T12:01:27.000Z");
+	assert_int_equal(cJSON_GetObjectItem(x, "down_s")->valueint, 50);
+	assert_int_equal(cJSON_GetObjectItem(x, "drops")->valueint, 2);
+	assert_true(cJSON_IsNull(cJSON_GetObjectItem(cJSON_GetArrayItem(reach, 1), "up")));
+	cJSON_Delete(doc);
+	free(js);
+	/* Without conn.change records there is no such section. */
+	md = render_n(EXPORT_MD, v, 1);
+	assert_null(strstr(md, "Reachability"));
+	free(md);
+	for (size_t i = 0; i < 7; i++)
+		record_free(&v[i]);
+}
+
 /* Each action's section gives the commands its intent recorded, in the
  * order they run, and its whole outcome, which the table's cell cuts. */
 static void
@@ -2173,6 +2233,7 @@ main(void)
 		cmocka_unit_test(resumes_name_what_an_earlier_session_left_unknown),
 		cmocka_unit_test(recovery_is_when_the_last_bad_host_is_back),
 		cmocka_unit_test(killswitch_changes_say_the_value_from_and_to),
+		cmocka_unit_test(reachability_says_when_each_host_was_unreachable),
 		cmocka_unit_test(actions_give_their_commands_and_whole_outcome),
 		cmocka_unit_test(summary_counts_outcomes_settled_after_unknown),
 		cmocka_unit_test(resumes_say_what_the_journal_lost),

@@ -2,7 +2,7 @@
  * test_healthrec.c — when a health.change is written: a /readyz read after
  * a rollback ended never stands beside the tag read before it; the record
  * waits for the driver's re-read, and says the tag was not re-read when
- * that read failed.
+ * that read failed; nothing is paired while an action runs.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -182,6 +182,38 @@ a_tag_only_row_waits_for_its_reread(void **state)
 	assert_int_equal(healthrec_decide(&now, &last), HEALTHREC_WRITE);
 }
 
+static void
+readings_taken_while_an_action_runs_wait_for_its_end(void **state)
+{
+	struct healthrec_last last = recorded_bad();
+	/* k8s: the undo lands at 7 000 and `rollout status` runs on; the
+	 * tag was read at 6 000, /readyz of the new pods (schema ahead of
+	 * v1.4.1) at 8 000. Paired, they would say v1.5.0-bad is ahead. */
+	struct healthrec_now now = { .tag = "v1.5.0-bad", .probed = true,
+		.healthz = PROBE_OK, .readyz = PROBE_OK,
+		.schema_warn = PROBE_SCHEMA_AHEAD, .tag_read_ms = 6000,
+		.probe_sent_ms = 8000, .changing = true };
+
+	(void)state;
+	assert_int_equal(healthrec_decide(&now, &last), HEALTHREC_WAIT);
+	/* A tag read after the probe is no better while it still runs. */
+	now.tag = "v1.4.1";
+	now.tag_read_ms = 9000;
+	assert_int_equal(healthrec_decide(&now, &last), HEALTHREC_WAIT);
+	/* Its end refreshes both; once both were read again it is written. */
+	now.changing = false;
+	now.refresh_ms = END;
+	assert_int_equal(healthrec_decide(&now, &last), HEALTHREC_WAIT);
+	now.tag_read_ms = END + 1;
+	now.probe_sent_ms = END;
+	assert_int_equal(healthrec_decide(&now, &last), HEALTHREC_WRITE);
+	/* Nothing changed is nothing to hold. */
+	last = (struct healthrec_last){ .have = true, .tag = "v1.4.1",
+		.healthz = PROBE_OK, .readyz = PROBE_OK, .schema_warn = PROBE_SCHEMA_AHEAD };
+	now.changing = true;
+	assert_int_equal(healthrec_decide(&now, &last), HEALTHREC_SAME);
+}
+
 int
 main(void)
 {
@@ -194,6 +226,7 @@ main(void)
 		cmocka_unit_test(without_a_refresh_readings_are_written_as_they_come),
 		cmocka_unit_test(the_schema_going_ahead_is_a_change),
 		cmocka_unit_test(a_tag_only_row_waits_for_its_reread),
+		cmocka_unit_test(readings_taken_while_an_action_runs_wait_for_its_end),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

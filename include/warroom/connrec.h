@@ -1,0 +1,53 @@
+/*
+ * connrec.h — when a host's reachability goes into the journal as a
+ * conn.change record. A host lost (DOWN, or UNTRUSTED) is recorded at
+ * once with why; its return only once it has stayed UP for
+ * CONNREC_SETTLE_MS, with how long it was away. A host that flaps (back
+ * UP, lost again within that time) adds no records: the one return
+ * written counts the drops meanwhile. So a post-mortem can say when each
+ * host was unreachable, and a flapping host costs two records. Pure: the
+ * caller says what the pool shows and when.
+ */
+#ifndef WARROOM_CONNREC_H
+#define WARROOM_CONNREC_H
+
+#include <stdint.h>
+
+/* How long a host must stay UP before its return is recorded. */
+#define CONNREC_SETTLE_MS 10000
+
+enum connrec_state {
+	CONNREC_UNKNOWN,                 /* connecting (first time or again): no news */
+	CONNREC_UP,
+	CONNREC_DOWN,
+};
+
+/* What the console saw of a host lately (zeroed to start). */
+struct connrec_live {
+	enum connrec_state state;        /* UP or DOWN as last seen; UNKNOWN before */
+	int64_t since_ms;                /* wall clock: in that state since */
+	int drops;                       /* lost again after a return not yet
+	                                    recorded (while the journal says DOWN) */
+	char reason[256];                /* DOWN: why, as the pool said it first */
+};
+
+enum connrec_do {
+	CONNREC_NOTHING,
+	CONNREC_WRITE_DOWN,              /* a conn.change saying DOWN and why */
+	CONNREC_WRITE_UP,                /* a conn.change saying it is back */
+};
+
+/* Note what the pool shows of the host at now_ms (state UNKNOWN while it
+ * connects: that changes nothing); said is what the journal last said. */
+void connrec_observe(struct connrec_live *l, enum connrec_state state, const char *reason,
+    enum connrec_state said, int64_t now_ms);
+
+/* Whether a conn.change is due, given what the journal last said. */
+enum connrec_do connrec_decide(const struct connrec_live *l, enum connrec_state said,
+    int64_t now_ms);
+
+/* "UP", "DOWN"; parse: the state such a name says (UNKNOWN otherwise). */
+const char *connrec_name(enum connrec_state s);
+enum connrec_state connrec_parse(const char *name);
+
+#endif

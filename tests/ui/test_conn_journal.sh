@@ -1,0 +1,51 @@
+#!/bin/sh
+# test_conn_journal.sh — a host's reachability in the journal: sshd
+# stopped makes one conn.change DOWN with why, shown in TIMELINE; back, one
+# UP with how long it was away, once it held. A rollback's health gate
+# that waited while its host was DOWN says so in its UNKNOWN outcome, and
+# the post-mortem has a Reachability part.
+. "${top_srcdir:-$(dirname "$0")/../..}/tests/lib/tmux.sh"
+[ -x /usr/sbin/sshd ] || skip "openssh-server is not installed"
+fleet_up --hosts 1 --tag v1.5.0-bad
+sed 's/^\[warroom\]$/[warroom]\npoll_interval = 2s\nhealth_timeout = 10s/' "$fl/warroom.conf" > "$tmp/c.conf"
+fault() { "$fleet" fault --dir "$fl" h1 "$@" > /dev/null || fail "fleet fault $*"; }
+
+start 200 50 "$WARROOM -c $tmp/c.conf --incident net"
+wait_re "│> h1 +api +UP +v1\\.5\\.0-bad" 15
+journal=$(ls "$fl"/timeline/net-*.jsonl)
+
+fault sshd-stop
+wait_re "conn\\.change +h1 +DOWN: connection lost" 15
+[ "$(grep -c '"kind":"conn.change"' "$journal")" = 1 ] || fail "not one conn.change for one loss"
+fault sshd-start
+wait_re "conn\\.change +h1 +UP again after [0-9]+s DOWN" 30
+grep -q '"kind":"conn.change".*"state":"UP".*"down_s":[0-9]' "$journal" || fail "no UP with down_s"
+[ "$(grep -c '"kind":"conn.change"' "$journal")" = 2 ] || fail "not two conn.change records"
+ok "sshd stopped and started: one DOWN with why, one UP with how long"
+
+# The gate waits on a /readyz that never answers while the host is DOWN.
+keys A
+keys -l "arm"
+keys Enter
+wait_re "ARMED 1[45]:[0-9][0-9]"
+fault http-hang
+keys r
+wait_for "tag  v1.5.0-bad  ->  v1.4.1"
+keys -l "api"
+keys Enter
+wait_for "health gate" 20
+fault sshd-stop
+sleep 5
+fault sshd-start
+wait_re "rollback of api on h1: UNKNOWN — api runs v1\\.4\\.1 but /readyz gave no answer within 10 s \\(.*\\); h1 was DOWN for about [0-9]+ s of that wait" 40
+grep -q '"kind":"action.end".*"outcome":"unknown".*h1 was DOWN for about' "$journal" || fail "the end does not say h1 was DOWN"
+fault clear http-hang
+ok "an UNKNOWN gate says its host was DOWN during the wait"
+
+keys q
+wait_for "exit=0"
+id=$(basename "$journal" .jsonl)
+"$WARROOM" -c "$tmp/c.conf" export "$id" --format md > "$tmp/pm.md" || fail "export"
+grep -q "^## Reachability" "$tmp/pm.md" || fail "no Reachability part"
+grep -q "^| h1 | .* | .* | [0-9]*s | connection lost" "$tmp/pm.md" || fail "no h1 stretch with why"
+ok "the post-mortem says when h1 was unreachable"

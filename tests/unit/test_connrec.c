@@ -1,0 +1,126 @@
+/*
+ * test_connrec.c — when a host's reachability is journalled: a loss at
+ * once with its reason, a return once it held CONNREC_SETTLE_MS, and a
+ * flapping host coalesced into one DOWN and one UP that counts the drops.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <string.h>
+#include <cmocka.h>
+
+#include "warroom/connrec.h"
+
+static void
+a_host_lost_is_recorded_at_once_with_why(void **state)
+{
+	struct connrec_live l = { 0 };
+	enum connrec_state said = CONNREC_UNKNOWN;
+
+	(void)state;
+	connrec_observe(&l, CONNREC_UP, "", said, 1000);
+	/* Its first UP is no change: nothing to say. */
+	assert_int_equal(connrec_decide(&l, said, 1000), CONNREC_NOTHING);
+	/* Connecting again says nothing either way. */
+	connrec_observe(&l, CONNREC_UNKNOWN, "", said, 2000);
+	assert_int_equal(l.state, CONNREC_UP);
+	connrec_observe(&l, CONNREC_DOWN, "connect: Connection refused", said, 5000);
+	assert_int_equal(connrec_decide(&l, said, 5000), CONNREC_WRITE_DOWN);
+	assert_string_equal(l.reason, "connect: Connection refused");
+	assert_int_equal(l.since_ms, 5000);
+	/* Recorded: nothing more while it stays down, whatever it says next. */
+	said = CONNREC_DOWN;
+	connrec_observe(&l, CONNREC_UNKNOWN, "", said, 6000);
+	connrec_observe(&l, CONNREC_DOWN, "timed out", said, 9000);
+	assert_int_equal(connrec_decide(&l, said, 9000), CONNREC_NOTHING);
+	assert_string_equal(l.reason, "connect: Connection refused");
+}
+
+static void
+a_return_is_recorded_once_it_held(void **state)
+{
+	struct connrec_live l = { .state = CONNREC_DOWN, .since_ms = 5000,
+		.reason = "refused" };
+
+	(void)state;
+	connrec_observe(&l, CONNREC_UP, "", CONNREC_DOWN, 55000);
+	assert_int_equal(connrec_decide(&l, CONNREC_DOWN, 55000), CONNREC_NOTHING);
+	assert_int_equal(connrec_decide(&l, CONNREC_DOWN, 55000 + CONNREC_SETTLE_MS - 1),
+	    CONNREC_NOTHING);
+	assert_int_equal(connrec_decide(&l, CONNREC_DOWN, 55000 + CONNREC_SETTLE_MS),
+	    CONNREC_WRITE_UP);
+	/* The return's time is when it came UP, not when it was written. */
+	assert_int_equal(l.since_ms, 55000);
+	assert_int_equal(l.drops, 0);
+	assert_int_equal(connrec_decide(&l, CONNREC_UP, 99000), CONNREC_NOTHING);
+}
+
+static void
+a_flapping_host_costs_two_records(void **state)
+{
+	struct connrec_live l = { .state = CONNREC_UP, .since_ms = 0 };
+	enum connrec_state said = CONNREC_UNKNOWN;
+	int64_t t;
+	int writes = 0;
+
+	(void)state;
+	/* Down 2 s, up 3 s, twenty times, then up for good. */
+	for (t = 10000; t < 110000; t += 5000) {
+		connrec_observe(&l, CONNREC_DOWN, "Connection reset by peer", said, t);
+		if (connrec_decide(&l, said, t) == CONNREC_WRITE_DOWN) {
+			writes++;
+			said = CONNREC_DOWN;
+			l.drops = 0;
+		}
+		connrec_observe(&l, CONNREC_UP, "", said, t + 2000);
+		assert_int_equal(connrec_decide(&l, said, t + 4999), CONNREC_NOTHING);
+	}
+	assert_int_equal(writes, 1);
+	assert_int_equal(l.drops, 19);
+	assert_int_equal(connrec_decide(&l, said, t - 3000 + CONNREC_SETTLE_MS),
+	    CONNREC_WRITE_UP);
+}
+
+static void
+a_host_never_reached_is_down_from_the_start(void **state)
+{
+	struct connrec_live l = { 0 };
+
+	(void)state;
+	connrec_observe(&l, CONNREC_UNKNOWN, "", CONNREC_UNKNOWN, 100);
+	assert_int_equal(connrec_decide(&l, CONNREC_UNKNOWN, 100), CONNREC_NOTHING);
+	connrec_observe(&l, CONNREC_DOWN, NULL, CONNREC_UNKNOWN, 10100);
+	assert_int_equal(connrec_decide(&l, CONNREC_UNKNOWN, 10100), CONNREC_WRITE_DOWN);
+	assert_string_equal(l.reason, "no reason given");
+	/* A journal that says DOWN (an earlier console's) and a host UP now. */
+	l = (struct connrec_live){ 0 };
+	connrec_observe(&l, CONNREC_UP, "", CONNREC_DOWN, 500);
+	assert_int_equal(connrec_decide(&l, CONNREC_DOWN, 500 + CONNREC_SETTLE_MS),
+	    CONNREC_WRITE_UP);
+}
+
+static void
+names_round_trip(void **state)
+{
+	(void)state;
+	assert_int_equal(connrec_parse(connrec_name(CONNREC_UP)), CONNREC_UP);
+	assert_int_equal(connrec_parse(connrec_name(CONNREC_DOWN)), CONNREC_DOWN);
+	assert_int_equal(connrec_parse("up"), CONNREC_UNKNOWN);
+	assert_int_equal(connrec_parse(NULL), CONNREC_UNKNOWN);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(a_host_lost_is_recorded_at_once_with_why),
+		cmocka_unit_test(a_return_is_recorded_once_it_held),
+		cmocka_unit_test(a_flapping_host_costs_two_records),
+		cmocka_unit_test(a_host_never_reached_is_down_from_the_start),
+		cmocka_unit_test(names_round_trip),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
