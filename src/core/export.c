@@ -2607,24 +2607,40 @@ md_due(struct wr_buf *b, const struct export_opts *o, const struct pm_step *st, 
  * way. A step ticked only in the runbook file ("- [x]") is the author's,
  * not this incident's: neither done nor left out. */
 /* Whether the journal last said host h exports while a kill switch was
- * asked for somewhere: the leak the kill switch was meant to stop. */
+ * asked for somewhere: the leak the kill switch was meant to stop (unless
+ * the engineer turned h's exports back on: that is intended). */
 static bool
 still_exports(const struct pm *pm, const struct contain_host *h)
 {
-	return h->exports == CONTAIN_EXPORT_ON && contain_ks_anywhere(&pm->contain);
+	return h->exports == CONTAIN_EXPORT_ON && contain_leaks_if_on(&pm->contain, h->host);
 }
 
 /* Containment left undone, first among the follow-ups: each host whose
- * kill switch was refused with nothing since, and each the probes last
- * read exporting after a kill switch ran somewhere. How many lines. */
+ * kill switch was refused with nothing since, each the probes last read
+ * exporting after a kill switch ran somewhere, and each a kill switch left
+ * with exports off (to restore once the fix ships). How many lines. */
 static size_t
 md_containment(struct wr_buf *b, const struct export_opts *o, const struct pm *pm)
 {
+	char ts[TIME_MAX];
 	size_t i, n = 0;
 
 	for (i = 0; i < pm->contain.n; i++) {
 		const struct contain_host *h = &pm->contain.v[i];
 
+		if (contain_left_off(h)) {
+			wr_buf_str(b, n++ == 0 ? "\n**Containment**\n\n- " : "- ");
+			sb_text(b, o, h->host);
+			fmt_time(h->off_ms, o, ts);
+			wr_buf_printf(b, ": exports OFF since %s (", ts);
+			sb_text(b, o, h->off_action != NULL ? h->off_action : "kill switch");
+			if (h->off_op != NULL) {
+				wr_buf_str(b, ", op ");
+				sb_text(b, o, h->off_op);
+			}
+			wr_buf_str(b, "): restore exports when the fix ships\n");
+			continue;
+		}
 		if (!h->refused_open && !still_exports(pm, h))
 			continue;
 		wr_buf_str(b, n++ == 0 ? "\n**Containment**\n\n- " : "- ");
@@ -3206,7 +3222,8 @@ json_refused(const struct export_opts *o, const struct record *r)
 
 /* The Markdown follow-ups' containment lines (md_containment), as
  * "followups": per host, the kill switch refused with nothing since
- * (its action, service and reason) and whether it still exports. */
+ * (its action, service and reason) and whether it still exports, or
+ * exports left off by a kill switch (since when, its action and op). */
 static void
 json_containment(cJSON *inc, const struct export_opts *o, const struct pm *pm)
 {
@@ -3217,6 +3234,17 @@ json_containment(cJSON *inc, const struct export_opts *o, const struct pm *pm)
 		const struct contain_host *h = &pm->contain.v[i];
 		cJSON *x;
 
+		if (contain_left_off(h)) {
+			x = cJSON_CreateObject();
+			json_str(x, "host", o, h->host);
+			cJSON_AddStringToObject(x, "what", "restore_exports");
+			json_time(x, "off_since", h->off_ms);
+			json_str(x, "action", o, h->off_action);
+			json_str(x, "op", o, h->off_op);
+			cJSON_AddBoolToObject(x, "still_exports", false);
+			cJSON_AddItemToArray(arr, x);
+			continue;
+		}
 		if (!h->refused_open && !still_exports(pm, h))
 			continue;
 		x = cJSON_CreateObject();

@@ -983,7 +983,9 @@ refused_actions_and_fleet_rollbacks_are_listed(void **state)
 /* QA's incident: kill switches ok on h1 and h2, refused on helm's h3
  * before any dialog, h3's /export still on. The counts, the Actions
  * table and the follow-ups all say it, in Markdown and JSON; a later
- * exports.change to off (helm upgrade by hand) closes it. */
+ * exports.change to off (helm upgrade by hand) closes it. h1's exports,
+ * left off by its kill switch, are a follow-up of their own: restore
+ * them when the fix ships (since when, by which action). */
 static void
 refused_kill_switch_is_a_follow_up(void **state)
 {
@@ -1012,18 +1014,25 @@ refused_kill_switch_is_a_follow_up(void **state)
 	assert_non_null(strstr(md, "- 2 actions: 1 ok, 0 failed, 0 unknown, **1 refused** "
 	    "(nothing ran).\n"));
 	assert_non_null(strstr(md, "| helm.killswitch | h3 | \xe2\x80\x94 | "));
-	assert_non_null(strstr(md, "### Follow-ups\n\n**Containment**\n\n- h3: kill switch not "
+	assert_non_null(strstr(md, "### Follow-ups\n\n**Containment**\n\n- h1: exports OFF "
+	    "since 2024-05-01 12:00:20 (compose.killswitch, op ks-1): restore exports when "
+	    "the fix ships\n- h3: kill switch not "
 	    "applied (refused: h3 is a helm host: by hand, helm upgrade api CHART -n NS "
 	    "--reuse-values --set env.EXPORT\\_MODE=off); its /export last answered on\n"));
-	assert_null(strstr(md, "- h1:"));
 	assert_non_null(strstr(md, "| exports.change | h3 | api exports: on (first read) |\n"));
 	free(md);
 	js = render_n(EXPORT_JSON, v, 7);
 	doc = cJSON_Parse(js);
 	inc = cJSON_GetObjectItem(doc, "incident");
 	fu = cJSON_GetObjectItem(inc, "followups");
-	assert_int_equal(cJSON_GetArraySize(fu), 1);
+	assert_int_equal(cJSON_GetArraySize(fu), 2);
 	x = cJSON_GetArrayItem(fu, 0);
+	assert_string_equal(jstr(x, "host"), "h1");
+	assert_string_equal(jstr(x, "what"), "restore_exports");
+	assert_string_equal(jstr(x, "off_since"), "2024-05-01T12:00:20.000Z");
+	assert_string_equal(jstr(x, "action"), "compose.killswitch");
+	assert_string_equal(jstr(x, "op"), "ks-1");
+	x = cJSON_GetArrayItem(fu, 1);
 	assert_string_equal(jstr(x, "host"), "h3");
 	assert_string_equal(jstr(x, "what"), "killswitch_not_applied");
 	assert_string_equal(jstr(x, "action"), "helm.killswitch");
@@ -1032,9 +1041,10 @@ refused_kill_switch_is_a_follow_up(void **state)
 	    "refused")->valueint, 1);
 	cJSON_Delete(doc);
 	free(js);
-	/* Turned off by hand afterwards: nothing left to follow up. */
+	/* Turned off by hand afterwards: only h1's restore left to follow up. */
 	md = render_n(EXPORT_MD, v, 8);
-	assert_null(strstr(md, "**Containment**"));
+	assert_null(strstr(md, "- h3: kill switch not applied"));
+	assert_non_null(strstr(md, "**Containment**\n\n- h1: exports OFF since "));
 	assert_non_null(strstr(md, "| exports.change | h3 | api exports: on \xe2\x86\x92 off |\n"));
 	free(md);
 	for (size_t i = 0; i < 8; i++)
