@@ -971,28 +971,24 @@ pm_chain(struct pm *pm, const struct record *v, size_t n, size_t i, const struct
 		c->hidden = damage_after(o, v[i].seq);
 }
 
-/* When the release the first bad verdict judged went live: the host's
- * last health.change before that verdict that carries data.deployed_ms
- * (its deploy history's time: helm history's updated, …), earliest over
- * its services. Unknown (NO_TIME) when none says. */
+/* When the bad release went live: for each host's first bad verdict, its
+ * last health.change per service before it that carries data.deployed_ms
+ * (its deploy history's time: helm history's updated, …); the earliest
+ * of them. Unknown (NO_TIME) when none says. */
 static void
-pm_deployed(struct pm *pm, const struct record *v, size_t n)
+pm_deployed_at(struct pm *pm, const struct record *v, size_t at)
 {
-	const char *host = NULL, **seen = NULL;
-	size_t i, k, nseen = 0;
+	const char *host = v[at].host, **seen = NULL;
+	size_t i = at, k, nseen = 0;
 
-	for (i = 0; i < n && host == NULL; i++)
-		if (kind_is(&v[i], "verdict.change") && v[i].host != NULL &&
-		    dstr(&v[i], "verdict") != NULL && verdict_badness(dstr(&v[i], "verdict")) == 1)
-			host = v[i].host;
 	/* Back from that verdict: each service's latest reading counts. */
-	for (; host != NULL && i-- > 0;) {
+	while (i-- > 0) {
 		const cJSON *ms = cJSON_GetObjectItemCaseSensitive(v[i].data, "deployed_ms");
 		const char *svc = dstr(&v[i], "service");
 
 		if (!kind_is(&v[i], "health.change") || v[i].host == NULL || svc == NULL ||
 		    strcmp(v[i].host, host) != 0 || !cJSON_IsNumber(ms) ||
-		    (int64_t)ms->valuedouble > pm->first_bad)
+		    (int64_t)ms->valuedouble > v[at].ts_ms)
 			continue;
 		for (k = 0; k < nseen && strcmp(seen[k], svc) != 0; k++)
 			;
@@ -1006,6 +1002,27 @@ pm_deployed(struct pm *pm, const struct record *v, size_t n)
 		}
 	}
 	free(seen);
+}
+
+static void
+pm_deployed(struct pm *pm, const struct record *v, size_t n)
+{
+	const char **hosts = NULL;
+	size_t i, k, nhosts = 0;
+
+	for (i = 0; i < n; i++) {
+		if (!kind_is(&v[i], "verdict.change") || v[i].host == NULL ||
+		    dstr(&v[i], "verdict") == NULL || verdict_badness(dstr(&v[i], "verdict")) != 1)
+			continue;
+		for (k = 0; k < nhosts && strcmp(hosts[k], v[i].host) != 0; k++)
+			;
+		if (k < nhosts)
+			continue;
+		hosts = xrealloc(hosts, (nhosts + 1) * sizeof(*hosts));
+		hosts[nhosts++] = v[i].host;
+		pm_deployed_at(pm, v, i);
+	}
+	free(hosts);
 }
 
 static void
