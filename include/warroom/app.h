@@ -467,8 +467,9 @@ int app_hosts_not_ok(const struct app *app, char *buf, size_t cap);
  * what the journal last said of it when the probes have not told. */
 enum contain_export app_host_export(const struct app *app, int h);
 
-/* The hosts that export while a kill switch was asked for somewhere in
- * this incident (none otherwise), their names in names[] (up to max). */
+/* The hosts that export while a kill switch turning exports off was asked
+ * for somewhere in this incident (none otherwise), less those whose
+ * exports the engineer turned back on, their names in names[] (up to max). */
 size_t app_exports_on(const struct app *app, const char **names, size_t max);
 
 #endif

@@ -44,6 +44,16 @@ struct contain_host {
 	char *refused_reason;            /* … and why, or NULL */
 	int64_t refused_ms;
 	enum contain_export exports;     /* what exports.change last said */
+	bool off_asked;                  /* a kill switch turning exports off was
+	                                    asked for here (or refused) */
+	/* The last kill switch here that ended ok turned exports off: when it
+	 * ended, its action and op ("k8s.killswitch", its id); 0 and NULL
+	 * once a later one turned them back on. */
+	int64_t off_ms;
+	char *off_action, *off_op;
+	bool restored;                   /* … or turned them back on: exports on is
+	                                    what the engineer chose, no leak */
+	int64_t restored_ms;             /* when that restore ended */
 };
 
 /* A kill switch's intent whose end is still to come. */
@@ -51,6 +61,7 @@ struct contain_op {
 	char *op;
 	size_t host;                     /* index into v */
 	bool off;                        /* it turns exports off */
+	char *action;                    /* its data.action */
 };
 
 struct contain {
@@ -70,6 +81,19 @@ void contain_fold(struct contain *c, const char *kind, const char *host, const c
 
 /* Whether a kill switch was asked for on any host. */
 bool contain_ks_anywhere(const struct contain *c);
+
+/* Whether host exporting is a leak: a kill switch turning exports off was
+ * asked for somewhere in this incident, and host's exports were not
+ * deliberately turned back on since (a restore is the intended state). */
+bool contain_leaks_if_on(const struct contain *c, const char *host);
+
+/* "exports restored on h1, h2" for the hosts whose last kill switch that
+ * ended ok turned exports back on, into buf; returns how many (0: ""). */
+size_t contain_restored_words(const struct contain *c, char *buf, size_t cap);
+
+/* Whether h was left with exports off by a kill switch: the last one that
+ * ended ok turned them off and no probe has read them on since. */
+bool contain_left_off(const struct contain_host *h);
 
 /* The host's entry, or NULL when the journal never named it so. */
 const struct contain_host *contain_host(const struct contain *c, const char *host);

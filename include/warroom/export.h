@@ -4,9 +4,15 @@
  * time zone and writes the file (src/io/timeline.c: timeline_export).
  *
  * What the draft reads from the records:
- *   detection       the incident.open record (else the first record)
+ *   detection       the first bad verdict.change (CONSIDER/ROLLBACK), else
+ *                   the incident.open record (else the first record)
+ *   bad deploy      data.deployed_ms (and deployed_from) of the bad host's
+ *                   last health.change per service before that verdict:
+ *                   when its release went live, per its deploy history
+ *   impact          from the bad deploy when known, else the first bad
+ *                   verdict; neither: unknown (never from the opening)
  *   first response  the first note, step.check/uncheck, action.intent,
- *                   statuspage.post or mode.change after detection
+ *                   statuspage.post or mode.change after the opening
  *   rollback        starts at the first action.intent whose data.action
  *                   contains "rollback" or "undo"; ends when the last of
  *                   them settled: its action.end, or for an UNKNOWN end

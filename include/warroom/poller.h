@@ -50,6 +50,11 @@ struct svc_state {
 	int pods;                        /* k8s: its pods, desired or running (the
 	                                    larger); 0 before the first poll */
 	int64_t tag_changed_ms;          /* when tag/state/health last changed */
+	int64_t deployed_ms;             /* when the running release went live, per
+	                                    the deploy history read (helm: its
+	                                    revision's updated); 0: not told */
+	char deployed_from[64];          /* … where that was read: "helm history:
+	                                    revision 4 updated" */
 
 	bool have_probe;                 /* a whole probe round answered */
 	int64_t probe_at_ms;

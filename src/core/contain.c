@@ -95,7 +95,7 @@ plan_off(const cJSON *data)
 }
 
 static void
-op_end(struct contain *c, const char *op, const cJSON *data)
+op_end(struct contain *c, const char *op, const cJSON *data, int64_t ts_ms)
 {
 	const char *outcome = str_of(data, "outcome");
 	size_t i;
@@ -109,11 +109,23 @@ op_end(struct contain *c, const char *op, const cJSON *data)
 		if (outcome == NULL || strcmp(outcome, "ok") != 0)
 			return;
 		h = &c->v[c->ops[i].host];
+		h->restored = !c->ops[i].off;
 		if (c->ops[i].off) {
 			h->ks_off_ok = true;
 			h->refused_open = false;
+			h->off_ms = ts_ms;
+			set_str(&h->off_action, c->ops[i].action);
+			set_str(&h->off_op, op);
+			h->restored_ms = 0;
+		} else {
+			/* Back on by the engineer's choice: nothing left off here. */
+			h->restored_ms = ts_ms;
+			h->off_ms = 0;
+			set_str(&h->off_action, NULL);
+			set_str(&h->off_op, NULL);
 		}
 		free(c->ops[i].op);
+		free(c->ops[i].action);
 		c->ops[i] = c->ops[--c->nops];
 		return;
 	}
@@ -128,7 +140,7 @@ contain_fold(struct contain *c, const char *kind, const char *host, const char *
 
 	if ((strcmp(kind, "action.end") == 0 || strcmp(kind, "action.reconcile") == 0) &&
 	    op != NULL) {
-		op_end(c, op, data);
+		op_end(c, op, data, ts_ms);
 		return;
 	}
 	if (host == NULL)
@@ -137,14 +149,19 @@ contain_fold(struct contain *c, const char *kind, const char *host, const char *
 		size_t k = host_slot(c, host);
 
 		c->v[k].ks_asked = true;
+		c->v[k].off_asked |= plan_off(data);
 		c->ops = xrealloc(c->ops, (c->nops + 1) * sizeof(*c->ops));
 		c->ops[c->nops++] = (struct contain_op){ .op = xstrdup(op), .host = k,
-			.off = plan_off(data) };
+			.off = plan_off(data), .action = xstrdup(action) };
 	} else if (strcmp(kind, "action.refused") == 0 && contain_is_killswitch(action)) {
 		size_t k = host_slot(c, host);  /* before c->v is read: it may move */
 
 		h = &c->v[k];
 		h->ks_asked = true;
+		/* A refusal names no direction (helm's X): taken as off, the
+		 * emergency it is there for. */
+		h->off_asked |= cJSON_GetObjectItemCaseSensitive(data, "plan") == NULL ||
+		    plan_off(data);
 		h->refused_open = true;
 		h->refused_ms = ts_ms;
 		set_str(&h->refused_action, action);
@@ -170,6 +187,45 @@ contain_ks_anywhere(const struct contain *c)
 		if (c->v[i].ks_asked)
 			return true;
 	return false;
+}
+
+bool
+contain_leaks_if_on(const struct contain *c, const char *host)
+{
+	const struct contain_host *h = contain_host(c, host);
+	size_t i;
+
+	if (h != NULL && h->restored)
+		return false;
+	for (i = 0; i < c->n; i++)
+		if (c->v[i].off_asked)
+			return true;
+	return false;
+}
+
+size_t
+contain_restored_words(const struct contain *c, char *buf, size_t cap)
+{
+	size_t i, n = 0;
+	int len = 0;
+
+	if (cap == 0)
+		return 0;
+	buf[0] = '\0';
+	for (i = 0; i < c->n; i++) {
+		if (!c->v[i].restored)
+			continue;
+		len += snprintf(buf + len, (size_t)len < cap ? cap - (size_t)len : 0, "%s%s",
+		    n > 0 ? ", " : "exports restored on ", c->v[i].host);
+		n++;
+	}
+	return n;
+}
+
+bool
+contain_left_off(const struct contain_host *h)
+{
+	return h->off_ms != 0 && !h->restored && h->exports != CONTAIN_EXPORT_ON;
 }
 
 const struct contain_host *
@@ -232,9 +288,13 @@ contain_free(struct contain *c)
 		free(c->v[i].refused_action);
 		free(c->v[i].refused_service);
 		free(c->v[i].refused_reason);
+		free(c->v[i].off_action);
+		free(c->v[i].off_op);
 	}
-	for (i = 0; i < c->nops; i++)
+	for (i = 0; i < c->nops; i++) {
 		free(c->ops[i].op);
+		free(c->ops[i].action);
+	}
 	free(c->v);
 	free(c->ops);
 	memset(c, 0, sizeof(*c));

@@ -113,6 +113,12 @@ struct pm {
 	bool resolved;
 	int64_t resolved_at;            /* the incident.resolve that left it resolved */
 	int64_t detect, first_resp, rb_start, rb_end, recovery;
+	int64_t opened;                 /* incident.open (else the first record) */
+	int64_t first_bad;              /* the first bad verdict: detection */
+	int64_t deployed;               /* the bad release went live, per the host's
+	                                   deploy history (pm_deployed); NO_TIME */
+	const struct record *deployed_rec;  /* the health.change that said so */
+	int64_t impact_from;            /* deployed, else first_bad; NO_TIME: neither */
 	const struct pm_action *rb_first;   /* the rollback that started first */
 	const struct record *seen_first;    /* tag changes the console saw that count
 	                                       as rollbacks (pm_seen): the first, */
@@ -679,6 +685,8 @@ pm_verdict(struct pm *pm, const struct record *r)
 	k->seq = r->seq;
 	bad = verdict_badness(verdict);
 	if (bad == 1) {
+		if (pm->first_bad == NO_TIME)
+			pm->first_bad = r->ts_ms;
 		if (k->bad == NULL)
 			pm->nbad++;
 		k->bad = verdict;
@@ -963,6 +971,60 @@ pm_chain(struct pm *pm, const struct record *v, size_t n, size_t i, const struct
 		c->hidden = damage_after(o, v[i].seq);
 }
 
+/* When the bad release went live: for each host's first bad verdict, its
+ * last health.change per service before it that carries data.deployed_ms
+ * (its deploy history's time: helm history's updated, …); the earliest
+ * of them. Unknown (NO_TIME) when none says. */
+static void
+pm_deployed_at(struct pm *pm, const struct record *v, size_t at)
+{
+	const char *host = v[at].host, **seen = NULL;
+	size_t i = at, k, nseen = 0;
+
+	/* Back from that verdict: each service's latest reading counts. */
+	while (i-- > 0) {
+		const cJSON *ms = cJSON_GetObjectItemCaseSensitive(v[i].data, "deployed_ms");
+		const char *svc = dstr(&v[i], "service");
+
+		if (!kind_is(&v[i], "health.change") || v[i].host == NULL || svc == NULL ||
+		    strcmp(v[i].host, host) != 0 || !cJSON_IsNumber(ms) ||
+		    (int64_t)ms->valuedouble > v[at].ts_ms)
+			continue;
+		for (k = 0; k < nseen && strcmp(seen[k], svc) != 0; k++)
+			;
+		if (k < nseen)
+			continue;
+		seen = xrealloc(seen, (nseen + 1) * sizeof(*seen));
+		seen[nseen++] = svc;
+		if (pm->deployed == NO_TIME || (int64_t)ms->valuedouble < pm->deployed) {
+			pm->deployed = (int64_t)ms->valuedouble;
+			pm->deployed_rec = &v[i];
+		}
+	}
+	free(seen);
+}
+
+static void
+pm_deployed(struct pm *pm, const struct record *v, size_t n)
+{
+	const char **hosts = NULL;
+	size_t i, k, nhosts = 0;
+
+	for (i = 0; i < n; i++) {
+		if (!kind_is(&v[i], "verdict.change") || v[i].host == NULL ||
+		    dstr(&v[i], "verdict") == NULL || verdict_badness(dstr(&v[i], "verdict")) != 1)
+			continue;
+		for (k = 0; k < nhosts && strcmp(hosts[k], v[i].host) != 0; k++)
+			;
+		if (k < nhosts)
+			continue;
+		hosts = xrealloc(hosts, (nhosts + 1) * sizeof(*hosts));
+		hosts[nhosts++] = v[i].host;
+		pm_deployed_at(pm, v, i);
+	}
+	free(hosts);
+}
+
 static void
 pm_build(struct pm *pm, const struct record *v, size_t n, const struct export_opts *o)
 {
@@ -974,15 +1036,15 @@ pm_build(struct pm *pm, const struct record *v, size_t n, const struct export_op
 	strmap_init(&pm->keymap, n);
 	strmap_init(&pm->spmap, n);
 	pm->detect = pm->first_resp = pm->rb_start = pm->rb_end = pm->recovery = NO_TIME;
-	pm->resolved_at = NO_TIME;
+	pm->resolved_at = pm->opened = pm->first_bad = pm->deployed = NO_TIME;
 	for (i = 0; i < n; i++)
 		if (kind_is(&v[i], "incident.open")) {
-			pm->detect = v[i].ts_ms;
+			pm->opened = v[i].ts_ms;
 			pm->name = dstr(&v[i], "name");
 			break;
 		}
-	if (pm->detect == NO_TIME && n > 0)
-		pm->detect = v[0].ts_ms;
+	if (pm->opened == NO_TIME && n > 0)
+		pm->opened = v[0].ts_ms;
 	for (i = 0; i < n; i++) {
 		const struct record *r = &v[i];
 
@@ -992,7 +1054,7 @@ pm_build(struct pm *pm, const struct record *v, size_t n, const struct export_op
 			pm->resolved = true;
 			pm->resolved_at = r->ts_ms;
 		}
-		if (pm->first_resp == NO_TIME && is_response(r) && r->ts_ms >= pm->detect)
+		if (pm->first_resp == NO_TIME && is_response(r) && r->ts_ms >= pm->opened)
 			pm->first_resp = r->ts_ms;
 		if (kind_is(r, "action.intent") && r->op != NULL && action_find(pm, r->op) == NULL)
 			action_add(pm, r);
@@ -1063,6 +1125,11 @@ pm_build(struct pm *pm, const struct record *v, size_t n, const struct export_op
 		}
 	}
 	pm_links(pm, v, n);
+	/* Detected by the first bad verdict, not by the console's opening
+	 * (which may come before or long after it); none: the opening. */
+	pm->detect = pm->first_bad != NO_TIME ? pm->first_bad : pm->opened;
+	pm_deployed(pm, v, n);
+	pm->impact_from = pm->deployed != NO_TIME ? pm->deployed : pm->first_bad;
 	/* No verdict was ever bad: only the engineer's resolve says it is over. */
 	for (j = 0; !pm->ever_bad && pm->recovered_by == REC_NONE && j < n; j++)
 		if (kind_is(&v[j], "incident.resolve")) {
@@ -1451,9 +1518,11 @@ fmt_dur(int64_t ms, char *out, size_t cap)
 {
 	int64_t s = ms / 1000;
 
-	if (s < 0)
-		snprintf(out, cap, "-%" PRId64 "s", -s);
-	else if (s >= 3600)
+	/* Before detection (the deploy, an opening after the verdict). */
+	if (s < 0 && cap > 1) {
+		out[0] = '-';
+		fmt_dur(-ms, out + 1, cap - 1);
+	} else if (s >= 3600)
 		snprintf(out, cap, "%" PRId64 "h %02" PRId64 "m %02" PRId64 "s", s / 3600,
 		    s / 60 % 60, s % 60);
 	else if (s >= 60)
@@ -2681,24 +2750,40 @@ md_due(struct wr_buf *b, const struct export_opts *o, const struct pm_step *st, 
  * way. A step ticked only in the runbook file ("- [x]") is the author's,
  * not this incident's: neither done nor left out. */
 /* Whether the journal last said host h exports while a kill switch was
- * asked for somewhere: the leak the kill switch was meant to stop. */
+ * asked for somewhere: the leak the kill switch was meant to stop (unless
+ * the engineer turned h's exports back on: that is intended). */
 static bool
 still_exports(const struct pm *pm, const struct contain_host *h)
 {
-	return h->exports == CONTAIN_EXPORT_ON && contain_ks_anywhere(&pm->contain);
+	return h->exports == CONTAIN_EXPORT_ON && contain_leaks_if_on(&pm->contain, h->host);
 }
 
 /* Containment left undone, first among the follow-ups: each host whose
- * kill switch was refused with nothing since, and each the probes last
- * read exporting after a kill switch ran somewhere. How many lines. */
+ * kill switch was refused with nothing since, each the probes last read
+ * exporting after a kill switch ran somewhere, and each a kill switch left
+ * with exports off (to restore once the fix ships). How many lines. */
 static size_t
 md_containment(struct wr_buf *b, const struct export_opts *o, const struct pm *pm)
 {
+	char ts[TIME_MAX];
 	size_t i, n = 0;
 
 	for (i = 0; i < pm->contain.n; i++) {
 		const struct contain_host *h = &pm->contain.v[i];
 
+		if (contain_left_off(h)) {
+			wr_buf_str(b, n++ == 0 ? "\n**Containment**\n\n- " : "- ");
+			sb_text(b, o, h->host);
+			fmt_time(h->off_ms, o, ts);
+			wr_buf_printf(b, ": exports OFF since %s (", ts);
+			sb_text(b, o, h->off_action != NULL ? h->off_action : "kill switch");
+			if (h->off_op != NULL) {
+				wr_buf_str(b, ", op ");
+				sb_text(b, o, h->off_op);
+			}
+			wr_buf_str(b, "): restore exports when the fix ships\n");
+			continue;
+		}
 		if (!h->refused_open && !still_exports(pm, h))
 			continue;
 		wr_buf_str(b, n++ == 0 ? "\n**Containment**\n\n- " : "- ");
@@ -3092,7 +3177,29 @@ render_md(struct wr_buf *b, const struct record *v, size_t n, const struct expor
 	md_journal(b, v, n, o);
 
 	wr_buf_str(b, "## Key times\n\n| Event | Time | Since detection |\n|---|---|---|\n");
-	md_key_time(b, o, pm, "Detection", pm->detect);
+	if (pm->deployed_rec != NULL) {
+		struct wr_buf what = { 0 };
+
+		/* The release the first bad verdict judged, from where it is told. */
+		wr_buf_str(&what, "Bad release deployed (");
+		sb_text(&what, o, dstr(pm->deployed_rec, "tag") != NULL ?
+		    dstr(pm->deployed_rec, "tag") : "its release");
+		wr_buf_str(&what, " on ");
+		sb_text(&what, o, pm->deployed_rec->host);
+		wr_buf_str(&what, ", per ");
+		sb_text(&what, o, dstr(pm->deployed_rec, "deployed_from") != NULL ?
+		    dstr(pm->deployed_rec, "deployed_from") : "its deploy history");
+		wr_buf_str(&what, ")");
+		md_key_time(b, o, pm, what.s, pm->deployed);
+		free(what.s);
+	}
+	/* In the order they came: the console may open before or after. */
+	if (pm->opened < pm->detect)
+		md_key_time(b, o, pm, "Incident opened", pm->opened);
+	md_key_time(b, o, pm, pm->first_bad != NO_TIME ? "Detection (first bad verdict)" :
+	    "Detection (incident opened; no bad verdict recorded)", pm->detect);
+	if (pm->opened > pm->detect)
+		md_key_time(b, o, pm, "Incident opened", pm->opened);
 	md_key_time(b, o, pm, "First response", pm->first_resp);
 	md_rollback_start(b, o, pm);
 	md_rollback_end(b, o, pm);
@@ -3106,23 +3213,28 @@ render_md(struct wr_buf *b, const struct record *v, size_t n, const struct expor
 		md_key_time(b, o, pm, "Recovery", pm->recovery);
 	if (pm->resolved)
 		md_key_time(b, o, pm, "Resolved", pm->resolved_at);
-	/* Counted through any stretch no console watched, and said so. */
-	if (pm->recovery != NO_TIME && pm->detect != NO_TIME) {
-		fmt_dur(pm->recovery - pm->detect, dur, sizeof(dur));
-		wr_buf_printf(b, "\n**Impact duration:** %s (detection to recovery", dur);
-		md_unwatched(b, v, n, o, pm->detect, pm->recovery);
+	/* Counted from the bad deploy when its history tells, else from the
+	 * first bad verdict; never from the console's opening. Through any
+	 * stretch no console watched, and said so. */
+	if (pm->recovery != NO_TIME && pm->impact_from != NO_TIME) {
+		fmt_dur(pm->recovery - pm->impact_from, dur, sizeof(dur));
+		wr_buf_printf(b, "\n**Impact duration:** %s (%s to recovery", dur,
+		    pm->deployed != NO_TIME ? "bad release deployed" : "first bad verdict");
+		md_unwatched(b, v, n, o, pm->impact_from, pm->recovery);
 		wr_buf_str(b, ")\n\n");
-	} else if (n > 0 && pm->detect != NO_TIME) {
-		fmt_time(pm->detect, o, ts);
+	} else if (n > 0 && pm->impact_from != NO_TIME && pm->nbad > 0) {
+		fmt_time(pm->impact_from, o, ts);
 		fmt_time(v[n - 1].ts_ms, o, ts2);
-		fmt_dur(v[n - 1].ts_ms - pm->detect, dur, sizeof(dur));
-		wr_buf_printf(b, "\n**Impact duration:** ongoing since %s, %s "
+		fmt_dur(v[n - 1].ts_ms - pm->impact_from, dur, sizeof(dur));
+		wr_buf_printf(b, "\n**Impact duration:** ongoing since %s (%s), %s "
 		    "(%s up to the journal's last record, %s", ts,
+		    pm->deployed != NO_TIME ? "bad release deployed" : "first bad verdict",
 		    pm->rec_hidden != NULL ? "not known to be recovered" : "not recovered", dur, ts2);
-		md_unwatched(b, v, n, o, pm->detect, v[n - 1].ts_ms);
+		md_unwatched(b, v, n, o, pm->impact_from, v[n - 1].ts_ms);
 		wr_buf_str(b, ")\n\n");
 	} else {
-		wr_buf_str(b, "\n**Impact duration:** unknown\n\n");
+		wr_buf_str(b, "\n**Impact duration:** unknown (no bad verdict or bad deploy "
+		    "recorded)\n\n");
 	}
 
 	wr_buf_str(b, "## Timeline\n\n| Seq | Time | Actor | Kind | Host | Details |\n"
@@ -3322,7 +3434,8 @@ json_refused(const struct export_opts *o, const struct record *r)
 
 /* The Markdown follow-ups' containment lines (md_containment), as
  * "followups": per host, the kill switch refused with nothing since
- * (its action, service and reason) and whether it still exports. */
+ * (its action, service and reason) and whether it still exports, or
+ * exports left off by a kill switch (since when, its action and op). */
 static void
 json_containment(cJSON *inc, const struct export_opts *o, const struct pm *pm)
 {
@@ -3333,6 +3446,17 @@ json_containment(cJSON *inc, const struct export_opts *o, const struct pm *pm)
 		const struct contain_host *h = &pm->contain.v[i];
 		cJSON *x;
 
+		if (contain_left_off(h)) {
+			x = cJSON_CreateObject();
+			json_str(x, "host", o, h->host);
+			cJSON_AddStringToObject(x, "what", "restore_exports");
+			json_time(x, "off_since", h->off_ms);
+			json_str(x, "action", o, h->off_action);
+			json_str(x, "op", o, h->off_op);
+			cJSON_AddBoolToObject(x, "still_exports", false);
+			cJSON_AddItemToArray(arr, x);
+			continue;
+		}
 		if (!h->refused_open && !still_exports(pm, h))
 			continue;
 		x = cJSON_CreateObject();
@@ -3482,6 +3606,18 @@ json_incident(const struct record *v, size_t n, const struct export_opts *o,
 	cJSON_AddNumberToObject(tz, "offset_s", (double)off);
 	times = cJSON_AddObjectToObject(inc, "times");
 	json_time(times, "detection", pm->detect);
+	cJSON_AddStringToObject(times, "detection_by", pm->first_bad != NO_TIME ?
+	    "first_bad_verdict" : "incident_open");
+	json_time(times, "opened", pm->opened);
+	json_time(times, "bad_release_deployed", pm->deployed);
+	json_str(times, "bad_release_source", o, pm->deployed_rec != NULL ?
+	    dstr(pm->deployed_rec, "deployed_from") : NULL);
+	json_str(times, "bad_release_host", o, pm->deployed_rec != NULL ?
+	    pm->deployed_rec->host : NULL);
+	json_str(times, "bad_release_tag", o, pm->deployed_rec != NULL ?
+	    dstr(pm->deployed_rec, "tag") : NULL);
+	cJSON_AddStringToObject(times, "impact_from", pm->deployed != NO_TIME ?
+	    "bad_release_deployed" : pm->first_bad != NO_TIME ? "first_bad_verdict" : "unknown");
 	json_time(times, "first_response", pm->first_resp);
 	json_time(times, "rollback_start", pm->rb_start);
 	json_time(times, "rollback_end", pm->rb_end);
@@ -3508,24 +3644,24 @@ json_incident(const struct record *v, size_t n, const struct export_opts *o,
 	if (pm->nbad > 0 && pm->rec_hidden != NULL)
 		cJSON_AddNumberToObject(times, "recovery_may_be_in_damaged_line",
 		    (double)pm->rec_hidden->line);
-	if (pm->recovery != NO_TIME && pm->detect != NO_TIME)
+	if (pm->recovery != NO_TIME && pm->impact_from != NO_TIME)
 		cJSON_AddNumberToObject(times, "impact_s",
-		    (double)((pm->recovery - pm->detect) / 1000));
+		    (double)((pm->recovery - pm->impact_from) / 1000));
 	else
 		cJSON_AddNullToObject(times, "impact_s");
 	/* Not recovered: how long so far, up to the last record. */
-	if (pm->recovery == NO_TIME && pm->detect != NO_TIME && n > 0)
+	if (pm->recovery == NO_TIME && pm->impact_from != NO_TIME && n > 0)
 		cJSON_AddNumberToObject(times, "impact_so_far_s",
-		    (double)((v[n - 1].ts_ms - pm->detect) / 1000));
+		    (double)((v[n - 1].ts_ms - pm->impact_from) / 1000));
 	else
 		cJSON_AddNullToObject(times, "impact_so_far_s");
 	/* Of that, what no console watched (the Markdown's "unobserved"). */
-	if (pm->detect != NO_TIME && n > 0) {
+	if (pm->impact_from != NO_TIME && n > 0) {
 		int64_t *a = xcalloc(n, sizeof(*a)), *z = xcalloc(n, sizeof(*z)), total;
 		cJSON *gaps;
 		size_t ngaps, g;
 
-		total = unwatched(v, n, pm->detect, pm->recovery != NO_TIME ? pm->recovery :
+		total = unwatched(v, n, pm->impact_from, pm->recovery != NO_TIME ? pm->recovery :
 		    v[n - 1].ts_ms, a, z, n, &ngaps);
 		cJSON_AddNumberToObject(times, "impact_unobserved_s", (double)(total / 1000));
 		gaps = cJSON_AddArrayToObject(times, "unobserved");

@@ -358,10 +358,21 @@ apply_helm(struct svc_state *s, const char *buf, size_t len, int64_t now, int64_
 	if (h.current >= 0) {
 		const struct helm_revision *r = &h.items[h.current];
 
+		int64_t secs;
+		int ms;
+
 		set_field(s->tag, sizeof(s->tag), r->app_version, &s->tag_changed_ms, now);
 		set_field(s->state, sizeof(s->state), r->status, &s->tag_changed_ms, now);
 		put(s->image, sizeof(s->image), r->chart);
 		s->revision = r->revision;
+		/* When this revision went live: the post-mortem counts a bad
+		 * release's impact from it. */
+		s->deployed_ms = 0;
+		if (wr_parse_rfc3339(r->updated, strlen(r->updated), &secs, &ms)) {
+			s->deployed_ms = secs * 1000 + ms;
+			snprintf(s->deployed_from, sizeof(s->deployed_from),
+			    "helm history: revision %d updated", r->revision);
+		}
 	} else
 		set_field(s->state, sizeof(s->state), "no deployed revision", &s->tag_changed_ms, now);
 	s->restarts = -1;

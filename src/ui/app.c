@@ -597,10 +597,9 @@ app_exports_on(const struct app *app, const char **names, size_t max)
 {
 	size_t h, n = 0;
 
-	if (!contain_ks_anywhere(&app->contain))
-		return 0;
 	for (h = 0; h < app->cfg.nhosts && n < max; h++)
-		if (app_host_export(app, (int)h) == CONTAIN_EXPORT_ON)
+		if (contain_leaks_if_on(&app->contain, app->cfg.hosts[h].name) &&
+		    app_host_export(app, (int)h) == CONTAIN_EXPORT_ON)
 			names[n++] = app->cfg.hosts[h].name;
 	return n;
 }

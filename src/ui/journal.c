@@ -736,9 +736,14 @@ health_record(struct app *app, bool resync)
 				continue;
 			d = cJSON_CreateObject();
 			cJSON_AddStringToObject(d, "service", app->cfg.hosts[h].services[k]);
-			if (what == HEALTHREC_WRITE)
+			if (what == HEALTHREC_WRITE) {
 				cJSON_AddStringToObject(d, "tag", s->tag);
-			else {
+				/* When it went live, where the driver's history says. */
+				if (s->deployed_ms > 0) {
+					cJSON_AddNumberToObject(d, "deployed_ms", (double)s->deployed_ms);
+					cJSON_AddStringToObject(d, "deployed_from", s->deployed_from);
+				}
+			} else {
 				/* The tag last read is from before the host changed. */
 				cJSON_AddBoolToObject(d, "tag_reread", false);
 				if (s->driver_error[0] != '\0')

@@ -358,7 +358,7 @@ format_elapsed(char *buf, size_t cap, long secs)
 	snprintf(buf, cap, "T+%02ld:%02ld:%02ld", secs / 3600, (secs / 60) % 60, secs % 60);
 }
 
-#define HEADER_BADGES 9          /* at most nine at once: a watcher's ARMED is another console's */
+#define HEADER_BADGES 10         /* at most ten at once: a watcher's ARMED is another console's */
 /* What the header keeps for the incident's name (beside " warroom │ ",
  * " │ T+00:00:00" and the time) before the status page's badge is
  * worded shorter. */
@@ -492,6 +492,17 @@ draw_header(struct app *app)
 			snprintf(badge[nb] + len, sizeof(badge[0]) - (size_t)len, "%s ",
 			    non > 3 ? " …" : "");
 			battr[nb++] = ui_attr(app, THEME_WARN) | A_REVERSE;
+		}
+	}
+	/* Exports the engineer turned back on: intended, said plainly. */
+	{
+		char words[200];
+		size_t nr = contain_restored_words(&app->contain, words, sizeof(words));
+
+		if (nr > 0) {
+			snprintf(badge[nb], sizeof(badge[0]), " %.150s ", nr > 3 ?
+			    "EXPORTS RESTORED" : words);
+			battr[nb++] = ui_attr(app, THEME_BADGE);
 		}
 	}
 	if (app->resolved) {
@@ -727,6 +738,9 @@ draw_footer(struct app *app)
 			} else if (nbad > 0)
 				snprintf(q, sizeof(q), "%d host%s not OK (%.60s); type resolve to "
 				    "resolve anyway: ", nbad, nbad == 1 ? "" : "s", bad);
+			else if (contain_restored_words(&app->contain, leak, sizeof(leak)) > 0)
+				snprintf(q, sizeof(q), "type resolve to mark the incident resolved "
+				    "(%.160s): ", leak);
 			else
 				snprintf(q, sizeof(q), "type resolve to mark the incident resolved: ");
 			x = ui_put(w, 0, 1, cols - 2, ui_attr(app, nbad > 0 ? THEME_WARN : THEME_STATUS),

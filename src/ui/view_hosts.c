@@ -551,7 +551,7 @@ cell_text(const struct app *app, int hi, const struct config_host *host, int svc
 		if (s && s->export_state != CONTAIN_EXPORT_UNKNOWN) {
 			snprintf(buf, cap, "%s", contain_export_name(s->export_state));
 			if (s->export_state == CONTAIN_EXPORT_ON &&
-			    contain_ks_anywhere(&app->contain))
+			    contain_leaks_if_on(&app->contain, host->name))
 				role = THEME_WARN;
 		}
 		break;
@@ -628,7 +628,7 @@ column_widths(const struct app *app, int rows, struct table_fit *f)
 		f->stale |= may_be_old(app, hi, s);
 		f->restarts |= s != NULL && s->have_driver && s->restarts > 0;
 		if (s != NULL && s->export_state == CONTAIN_EXPORT_ON &&
-		    contain_ks_anywhere(&app->contain))
+		    contain_leaks_if_on(&app->contain, host->name))
 			f->exports = HOSTS_EXPORTS_ON;
 		else if (s != NULL && s->export_state != CONTAIN_EXPORT_UNKNOWN &&
 		    f->exports == HOSTS_EXPORTS_NONE)

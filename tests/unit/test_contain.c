@@ -2,7 +2,9 @@
  * test_contain.c — GET /export's answer judged; a refused kill switch
  * stays open until a later one on that host ends ok or the probes see its
  * export off; an undo (exports back on) never closes it; E's words name
- * the hosts still exporting, then those refused.
+ * the hosts still exporting, then those refused; exports the engineer
+ * turned back on are no leak, and exports a kill switch left off are
+ * known with since when and by what.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -20,6 +22,17 @@ fold(struct contain *c, const char *kind, const char *host, const char *op, cons
 
 	assert_non_null(d);
 	contain_fold(c, kind, host, op, d, 1000);
+	cJSON_Delete(d);
+}
+
+static void
+fold_at(struct contain *c, const char *kind, const char *host, const char *op, const char *data,
+    int64_t ts_ms)
+{
+	cJSON *d = cJSON_Parse(data);
+
+	assert_non_null(d);
+	contain_fold(c, kind, host, op, d, ts_ms);
 	cJSON_Delete(d);
 }
 
@@ -124,6 +137,58 @@ resolve_words(void **state)
 	contain_free(&c);
 }
 
+/* QA's incidents: X turned k8s-bastion's exports off (left off: a thing
+ * to restore, since its end); in the next incident X turned them back on,
+ * which is no leak there nor anywhere (no kill switch turned anything
+ * off), and is said as restored. */
+static void
+restore_is_no_leak_and_off_is_remembered(void **state)
+{
+	struct contain c = { 0 };
+	const struct contain_host *h;
+	char buf[200];
+
+	(void)state;
+	fold_at(&c, "action.intent", "k8s-bastion", "op-1", KS_OFF("k8s.killswitch"), 5000);
+	fold_at(&c, "action.end", "k8s-bastion", "op-1", "{\"outcome\":\"ok\"}", 7000);
+	fold_at(&c, "exports.change", "k8s-bastion", NULL, "{\"export\":\"off\"}", 8000);
+	fold(&c, "action.refused", "helm-bastion", NULL, HELM_NO);
+	h = contain_host(&c, "k8s-bastion");
+	assert_true(contain_left_off(h));
+	assert_int_equal(h->off_ms, 7000);
+	assert_string_equal(h->off_action, "k8s.killswitch");
+	assert_string_equal(h->off_op, "op-1");
+	assert_true(contain_leaks_if_on(&c, "helm-bastion"));
+	assert_true(contain_leaks_if_on(&c, "api-1"));
+	assert_int_equal(contain_restored_words(&c, buf, sizeof(buf)), 0);
+	/* Back on later in the same incident: restored, not left off. */
+	fold_at(&c, "action.intent", "k8s-bastion", "op-2", KS_ON("k8s.killswitch"), 9000);
+	assert_true(contain_left_off(contain_host(&c, "k8s-bastion")));
+	fold_at(&c, "action.end", "k8s-bastion", "op-2", "{\"outcome\":\"ok\"}", 9500);
+	h = contain_host(&c, "k8s-bastion");
+	assert_false(contain_left_off(h));
+	assert_true(h->restored);
+	assert_false(contain_leaks_if_on(&c, "k8s-bastion"));
+	assert_true(contain_leaks_if_on(&c, "api-1"));
+	contain_free(&c);
+
+	/* The next incident's journal: only the restore. */
+	fold_at(&c, "action.intent", "k8s-bastion", "op-3", KS_ON("k8s.killswitch"), 1000);
+	fold_at(&c, "action.end", "k8s-bastion", "op-3", "{\"outcome\":\"ok\"}", 2000);
+	fold(&c, "exports.change", "k8s-bastion", NULL, "{\"export\":\"on\",\"was\":\"off\"}");
+	assert_false(contain_leaks_if_on(&c, "k8s-bastion"));
+	assert_false(contain_leaks_if_on(&c, "api-1"));
+	assert_false(contain_leaks_if_on(&c, "helm-bastion"));
+	assert_int_equal(contain_restored_words(&c, buf, sizeof(buf)), 1);
+	assert_string_equal(buf, "exports restored on k8s-bastion");
+	/* Off again afterwards: a leak watch once more, and no longer restored. */
+	fold_at(&c, "action.intent", "k8s-bastion", "op-4", KS_OFF("k8s.killswitch"), 3000);
+	fold_at(&c, "action.end", "k8s-bastion", "op-4", "{\"outcome\":\"ok\"}", 4000);
+	assert_true(contain_leaks_if_on(&c, "api-1"));
+	assert_int_equal(contain_restored_words(&c, buf, sizeof(buf)), 0);
+	contain_free(&c);
+}
+
 int
 main(void)
 {
@@ -132,6 +197,7 @@ main(void)
 		cmocka_unit_test(refused_stays_open_until_made_up_for),
 		cmocka_unit_test(exports_off_by_hand_closes_it),
 		cmocka_unit_test(resolve_words),
+		cmocka_unit_test(restore_is_no_leak_and_off_is_remembered),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -229,12 +229,16 @@ json_has_key_times_actions_chat_and_every_record(void **state)
 	inc = cJSON_GetObjectItem(doc, "incident");
 	times = cJSON_GetObjectItem(inc, "times");
 	assert_string_equal(jstr(inc, "state"), "resolved");
-	assert_string_equal(jstr(times, "detection"), "2024-05-01T12:00:00.000Z");
+	/* Detection is the first bad verdict, not the console's opening. */
+	assert_string_equal(jstr(times, "detection"), "2024-05-01T12:00:10.000Z");
+	assert_string_equal(jstr(times, "detection_by"), "first_bad_verdict");
+	assert_string_equal(jstr(times, "opened"), "2024-05-01T12:00:00.000Z");
+	assert_string_equal(jstr(times, "impact_from"), "first_bad_verdict");
 	assert_string_equal(jstr(times, "first_response"), "2024-05-01T12:01:00.000Z");
 	assert_string_equal(jstr(times, "rollback_start"), "2024-05-01T12:02:00.000Z");
 	assert_string_equal(jstr(times, "rollback_end"), "2024-05-01T12:03:00.000Z");
 	assert_string_equal(jstr(times, "recovery"), "2024-05-01T12:05:00.000Z");
-	assert_int_equal(cJSON_GetObjectItem(times, "impact_s")->valuedouble, 300);
+	assert_int_equal(cJSON_GetObjectItem(times, "impact_s")->valuedouble, 290);
 	assert_string_equal(jstr(times, "resolved"), "2024-05-01T12:06:40.000Z");
 	acts = cJSON_GetObjectItem(inc, "actions");
 	assert_int_equal(cJSON_GetArraySize(acts), 2);
@@ -259,8 +263,10 @@ markdown_shows_local_times_unknown_and_follow_ups(void **state)
 	char *md = render(EXPORT_MD, &paris);
 
 	assert_non_null(strstr(md, "times in Europe/Paris (CEST, UTC+02:00), each followed by UTC\n"));
-	assert_non_null(strstr(md, "| Detection | 2024-05-01 14:00:00 CEST (12:00:00 UTC) | 0s |"));
-	assert_non_null(strstr(md, "**Impact duration:** 5m 00s"));
+	assert_non_null(strstr(md, "| Incident opened | 2024-05-01 14:00:00 CEST (12:00:00 UTC) | "
+	    "-10s |\n| Detection (first bad verdict) | 2024-05-01 14:00:10 CEST (12:00:10 UTC) | "
+	    "0s |"));
+	assert_non_null(strstr(md, "**Impact duration:** 4m 50s (first bad verdict to recovery)"));
 	assert_non_null(strstr(md, "| **UNKNOWN** |"));
 	assert_non_null(strstr(md, "## Chat announcements\n\n- **2024-05-01 14:05:30 CEST "
 	    "(12:05:30 UTC)** api rolled back to v1; watching — UNKNOWN: timed out after the "
@@ -775,9 +781,9 @@ a_tag_change_the_console_saw_is_the_rollback_without_an_action(void **state)
 	md = render_n(EXPORT_MD, v, 7);
 	assert_non_null(strstr(md, "| Rollback start (api on api-1: tag changed to v1.4.1 (from "
 	    "v1.5.0-bad), seen by the console; no rollback action recorded) | 2024-05-01 12:13:09 "
-	    "| 13m 09s |\n| Rollback end (api on api-1: tag changed to v1.4.1 (from v1.5.0-bad), "
+	    "| 13m 04s |\n| Rollback end (api on api-1: tag changed to v1.4.1 (from v1.5.0-bad), "
 	    "seen by the console; no rollback action recorded; its outcome not verified) | "
-	    "2024-05-01 12:13:09 | 13m 09s |\n"));
+	    "2024-05-01 12:13:09 | 13m 04s |\n"));
 	free(md);
 	js = render_n(EXPORT_JSON, v, 7);
 	doc = cJSON_Parse(js);
@@ -834,11 +840,12 @@ a_cut_off_rollback_ends_at_its_reread(void **state)
 
 	md = render_n(EXPORT_MD, v, 5);
 	assert_non_null(strstr(md, "| Rollback start (built-in compose.rollback on api-1, op-b) | "
-	    "2024-05-01 12:01:00 | 1m 00s |\n| Rollback end | **unknown**: op-b on api-1 ended UNKNOWN and was never settled "
+	    "2024-05-01 12:01:00 | 50s |\n| Rollback end | **unknown**: op-b on api-1 ended UNKNOWN and was never settled "
 	    "| — |\n| Recovery | **not recovered** | — |\n"));
 	assert_null(strstr(md, "| Rollback end | 2024-05-01 12:04:16"));
-	assert_non_null(strstr(md, "**Impact duration:** ongoing since 2024-05-01 12:00:00, "
-	    "not recovered (4m 17s up to the journal's last record, 2024-05-01 12:04:17)"));
+	assert_non_null(strstr(md, "**Impact duration:** ongoing since 2024-05-01 12:00:10 (first "
+	    "bad verdict), not recovered (4m 07s up to the journal's last record, 2024-05-01 "
+	    "12:04:17)"));
 	free(md);
 	js = render_n(EXPORT_JSON, v, 5);
 	doc = cJSON_Parse(js);
@@ -857,7 +864,7 @@ a_cut_off_rollback_ends_at_its_reread(void **state)
 	/* Resumed: the re-read settles it, and recovery is api's return. */
 	md = render_n(EXPORT_MD, v, NHUP);
 	assert_non_null(strstr(md, "| Rollback end (ok after re-read; built-in compose.rollback on "
-	    "api-1, op-b) | 2024-05-01 12:08:51 | 8m 51s |\n| Recovery | 2024-05-01 12:09:00 | 9m 00s |\n"));
+	    "api-1, op-b) | 2024-05-01 12:08:51 | 8m 41s |\n| Recovery | 2024-05-01 12:09:00 | 8m 50s |\n"));
 	free(md);
 	js = render_n(EXPORT_JSON, v, NHUP);
 	doc = cJSON_Parse(js);
@@ -983,7 +990,9 @@ refused_actions_and_fleet_rollbacks_are_listed(void **state)
 /* QA's incident: kill switches ok on h1 and h2, refused on helm's h3
  * before any dialog, h3's /export still on. The counts, the Actions
  * table and the follow-ups all say it, in Markdown and JSON; a later
- * exports.change to off (helm upgrade by hand) closes it. */
+ * exports.change to off (helm upgrade by hand) closes it. h1's exports,
+ * left off by its kill switch, are a follow-up of their own: restore
+ * them when the fix ships (since when, by which action). */
 static void
 refused_kill_switch_is_a_follow_up(void **state)
 {
@@ -1012,18 +1021,25 @@ refused_kill_switch_is_a_follow_up(void **state)
 	assert_non_null(strstr(md, "- 2 actions: 1 ok, 0 failed, 0 unknown, **1 refused** "
 	    "(nothing ran).\n"));
 	assert_non_null(strstr(md, "| helm.killswitch | h3 | \xe2\x80\x94 | "));
-	assert_non_null(strstr(md, "### Follow-ups\n\n**Containment**\n\n- h3: kill switch not "
+	assert_non_null(strstr(md, "### Follow-ups\n\n**Containment**\n\n- h1: exports OFF "
+	    "since 2024-05-01 12:00:20 (compose.killswitch, op ks-1): restore exports when "
+	    "the fix ships\n- h3: kill switch not "
 	    "applied (refused: h3 is a helm host: by hand, helm upgrade api CHART -n NS "
 	    "--reuse-values --set env.EXPORT\\_MODE=off); its /export last answered on\n"));
-	assert_null(strstr(md, "- h1:"));
 	assert_non_null(strstr(md, "| exports.change | h3 | api exports: on (first read) |\n"));
 	free(md);
 	js = render_n(EXPORT_JSON, v, 7);
 	doc = cJSON_Parse(js);
 	inc = cJSON_GetObjectItem(doc, "incident");
 	fu = cJSON_GetObjectItem(inc, "followups");
-	assert_int_equal(cJSON_GetArraySize(fu), 1);
+	assert_int_equal(cJSON_GetArraySize(fu), 2);
 	x = cJSON_GetArrayItem(fu, 0);
+	assert_string_equal(jstr(x, "host"), "h1");
+	assert_string_equal(jstr(x, "what"), "restore_exports");
+	assert_string_equal(jstr(x, "off_since"), "2024-05-01T12:00:20.000Z");
+	assert_string_equal(jstr(x, "action"), "compose.killswitch");
+	assert_string_equal(jstr(x, "op"), "ks-1");
+	x = cJSON_GetArrayItem(fu, 1);
 	assert_string_equal(jstr(x, "host"), "h3");
 	assert_string_equal(jstr(x, "what"), "killswitch_not_applied");
 	assert_string_equal(jstr(x, "action"), "helm.killswitch");
@@ -1032,9 +1048,10 @@ refused_kill_switch_is_a_follow_up(void **state)
 	    "refused")->valueint, 1);
 	cJSON_Delete(doc);
 	free(js);
-	/* Turned off by hand afterwards: nothing left to follow up. */
+	/* Turned off by hand afterwards: only h1's restore left to follow up. */
 	md = render_n(EXPORT_MD, v, 8);
-	assert_null(strstr(md, "**Containment**"));
+	assert_null(strstr(md, "- h3: kill switch not applied"));
+	assert_non_null(strstr(md, "**Containment**\n\n- h1: exports OFF since "));
 	assert_non_null(strstr(md, "| exports.change | h3 | api exports: on \xe2\x86\x92 off |\n"));
 	free(md);
 	for (size_t i = 0; i < 8; i++)
@@ -1523,19 +1540,20 @@ recovery_waits_for_every_bad_host(void **state)
 	multi_journal(v);
 	md = render_n(EXPORT_MD, v, 5);
 	assert_null(strstr(md, "recovered 2024"));
-	assert_non_null(strstr(md, "- Detected 2024-05-01 12:00:00; **not recovered**: still bad "
+	assert_non_null(strstr(md, "- Detected 2024-05-01 12:00:10; **not recovered**: still bad "
 	    "at the journal's end (2024-05-01 12:00:47): k8s-bastion (ROLLBACK IMMEDIATELY), "
 	    "helm-bastion (ROLLBACK IMMEDIATELY).\n"));
 	assert_non_null(strstr(md, "| Recovery | **not recovered** | — |\n"));
-	assert_non_null(strstr(md, "**Impact duration:** ongoing since 2024-05-01 12:00:00, "
-	    "not recovered (47s up to the journal's last record, 2024-05-01 12:00:47)"));
+	assert_non_null(strstr(md, "**Impact duration:** ongoing since 2024-05-01 12:00:10 (first "
+	    "bad verdict), not recovered (37s up to the journal's last record, 2024-05-01 "
+	    "12:00:47)"));
 	js = render_n(EXPORT_JSON, v, 5);
 	doc = cJSON_Parse(js);
 	assert_non_null(doc);
 	assert_true(cJSON_IsNull(cJSON_GetObjectItem(json_times(doc), "recovery")));
 	assert_true(cJSON_IsFalse(cJSON_GetObjectItem(json_times(doc), "recovered")));
 	assert_true(cJSON_IsNull(cJSON_GetObjectItem(json_times(doc), "impact_s")));
-	assert_int_equal(cJSON_GetObjectItem(json_times(doc), "impact_so_far_s")->valuedouble, 47);
+	assert_int_equal(cJSON_GetObjectItem(json_times(doc), "impact_so_far_s")->valuedouble, 37);
 	bad = cJSON_GetObjectItem(cJSON_GetObjectItem(doc, "incident"), "still_bad");
 	assert_int_equal(cJSON_GetArraySize(bad), 2);
 	assert_string_equal(jstr(cJSON_GetArrayItem(bad, 0), "host"), "k8s-bastion");
@@ -1574,16 +1592,16 @@ recovery_is_when_the_last_bad_host_is_back(void **state)
 	(void)state;
 	multi_journal(v);
 	md = render_n(EXPORT_MD, v, 8);
-	assert_non_null(strstr(md, "- Detected 2024-05-01 12:00:00; recovered 2024-05-01 12:01:30, "
+	assert_non_null(strstr(md, "- Detected 2024-05-01 12:00:10; recovered 2024-05-01 12:01:30, "
 	    "when the last host that was bad (helm-bastion) was back at OK.\n"));
-	assert_non_null(strstr(md, "| Recovery | 2024-05-01 12:01:30 | 1m 30s |\n"));
-	assert_non_null(strstr(md, "**Impact duration:** 1m 30s (detection to recovery)"));
+	assert_non_null(strstr(md, "| Recovery | 2024-05-01 12:01:30 | 1m 20s |\n"));
+	assert_non_null(strstr(md, "**Impact duration:** 1m 20s (first bad verdict to recovery)"));
 	free(md);
 	js = render_n(EXPORT_JSON, v, 8);
 	doc = cJSON_Parse(js);
 	assert_string_equal(jstr(json_times(doc), "recovery"), "2024-05-01T12:01:30.000Z");
 	assert_true(cJSON_IsTrue(cJSON_GetObjectItem(json_times(doc), "recovered")));
-	assert_int_equal(cJSON_GetObjectItem(json_times(doc), "impact_s")->valuedouble, 90);
+	assert_int_equal(cJSON_GetObjectItem(json_times(doc), "impact_s")->valuedouble, 80);
 	assert_int_equal(cJSON_GetArraySize(cJSON_GetObjectItem(cJSON_GetObjectItem(doc,
 	    "incident"), "still_bad")), 0);
 	cJSON_Delete(doc);
@@ -1596,7 +1614,7 @@ recovery_is_when_the_last_bad_host_is_back(void **state)
 	md = render_n(EXPORT_MD, v, NMULTI);
 	assert_non_null(strstr(md, "recovered 2024-05-01 12:02:10, when the last host that was "
 	    "bad (api-1) was back at MONITOR.\n"));
-	assert_non_null(strstr(md, "**Impact duration:** 2m 10s (detection to recovery)"));
+	assert_non_null(strstr(md, "**Impact duration:** 2m 00s (first bad verdict to recovery)"));
 	free(md);
 	multi_free(v);
 }
@@ -2142,6 +2160,51 @@ a_confirmed_action_a_console_never_ran_is_said(void **state)
 		record_free(&v[i]);
 }
 
+/* QA's k8s/helm incident: v1.5.0-bad went live ten minutes before the
+ * console opened (helm history's updated time, journalled with the tag
+ * as health.change data.deployed_ms); the first bad verdict came 8 s
+ * after the opening. Detection is that verdict, the key times name the
+ * deploy and its source, and the impact counts from the deploy. */
+static void
+impact_counts_from_the_bad_deploy(void **state)
+{
+	struct record v[5] = { 0 };
+	const cJSON *times;
+	cJSON *doc;
+	char *md, *js;
+
+	(void)state;
+	add_to(v, 0, 0, "incident.open", NULL, NULL, "{\"name\":\"qa\"}");
+	add_to(v, 1, 2, "health.change", "helm-bastion", NULL, "{\"service\":\"api\","
+	    "\"tag\":\"1.5.0-bad\",\"first\":true,\"deployed_ms\":1714564193000,"
+	    "\"deployed_from\":\"helm history: revision 4 updated\"}");
+	add_to(v, 2, 8, "verdict.change", "helm-bastion", NULL, "{\"service\":\"api\","
+	    "\"verdict\":\"ROLLBACK IMMEDIATELY\",\"reason\":\"r\"}");
+	add_to(v, 3, 300, "verdict.change", "helm-bastion", NULL, "{\"service\":\"api\","
+	    "\"verdict\":\"OK\",\"reason\":\"r\"}");
+	add_to(v, 4, 320, "note", NULL, NULL, "{\"text\":\"done\"}");
+	md = render_n(EXPORT_MD, v, 5);
+	assert_non_null(strstr(md, "| Bad release deployed (1.5.0-bad on helm-bastion, per helm "
+	    "history: revision 4 updated) | 2024-05-01 11:49:53 | -10m 15s |\n"
+	    "| Incident opened | 2024-05-01 12:00:00 | -8s |\n"
+	    "| Detection (first bad verdict) | 2024-05-01 12:00:08 | 0s |\n"));
+	assert_non_null(strstr(md, "**Impact duration:** 15m 07s (bad release deployed to "
+	    "recovery)"));
+	free(md);
+	js = render_n(EXPORT_JSON, v, 5);
+	doc = cJSON_Parse(js);
+	times = json_times(doc);
+	assert_string_equal(jstr(times, "bad_release_deployed"), "2024-05-01T11:49:53.000Z");
+	assert_string_equal(jstr(times, "bad_release_source"), "helm history: revision 4 updated");
+	assert_string_equal(jstr(times, "impact_from"), "bad_release_deployed");
+	assert_string_equal(jstr(times, "detection"), "2024-05-01T12:00:08.000Z");
+	assert_int_equal(cJSON_GetObjectItem(times, "impact_s")->valuedouble, 907);
+	cJSON_Delete(doc);
+	free(js);
+	for (size_t i = 0; i < 5; i++)
+		record_free(&v[i]);
+}
+
 /* The impact counted through a stretch no console ran (killed, restarted
  * minutes later) says how much of it nobody watched; a resume beside a
  * console still open is no such stretch. */
@@ -2168,21 +2231,22 @@ impact_says_what_no_console_watched(void **state)
 	    "\"verdict\":\"OK\",\"reason\":\"r\"}");
 	add_to(v, 7, 500, "shutdown", NULL, NULL, "{\"reason\":\"quit\"}");
 	md = render_n(EXPORT_MD, v, 8);
-	assert_non_null(strstr(md, "**Impact duration:** 6m 50s (detection to recovery; of which "
+	assert_non_null(strstr(md, "**Impact duration:** 6m 40s (first bad verdict to recovery; of which "
 	    "3m 44s unobserved: no console running from 2024-05-01 12:01:00 to 2024-05-01 "
 	    "12:04:44)\n"));
 	free(md);
 	/* Not recovered yet: the ongoing impact says it too. */
 	md = render_n(EXPORT_MD, v, 5);
-	assert_non_null(strstr(md, "**Impact duration:** ongoing since 2024-05-01 12:00:00, not "
-	    "recovered (4m 50s up to the journal's last record, 2024-05-01 12:04:50; of which "
+	assert_non_null(strstr(md, "**Impact duration:** ongoing since 2024-05-01 12:00:10 (first "
+	    "bad verdict), not recovered (4m 40s up to the journal's last record, 2024-05-01 "
+	    "12:04:50; of which "
 	    "3m 44s unobserved: no console running from 2024-05-01 12:01:00 to 2024-05-01 "
 	    "12:04:44)\n"));
 	free(md);
 	js = render_n(EXPORT_JSON, v, 8);
 	doc = cJSON_Parse(js);
 	times = json_times(doc);
-	assert_int_equal(cJSON_GetObjectItem(times, "impact_s")->valuedouble, 410);
+	assert_int_equal(cJSON_GetObjectItem(times, "impact_s")->valuedouble, 400);
 	assert_int_equal(cJSON_GetObjectItem(times, "impact_unobserved_s")->valuedouble, 224);
 	gaps = cJSON_GetObjectItem(times, "unobserved");
 	assert_int_equal(cJSON_GetArraySize(gaps), 1);
@@ -2245,6 +2309,7 @@ main(void)
 		cmocka_unit_test(conclusions_that_hang_on_a_damaged_line_say_so),
 		cmocka_unit_test(a_confirmed_action_a_console_never_ran_is_said),
 		cmocka_unit_test(impact_says_what_no_console_watched),
+		cmocka_unit_test(impact_counts_from_the_bad_deploy),
 	};
 
 	return cmocka_run_group_tests(tests, setup, teardown);
