@@ -457,12 +457,17 @@ int app_host_rows(const struct app *app);
  * a "fixed" post or a resolve would contradict. */
 int app_hosts_not_ok(const struct app *app, char *buf, size_t cap);
 
-/* Whether host h exports: its probed service's /export as last read, or
- * what the journal last said of it when the probes have not told. */
+/* Whether host h exports: its probed service's /export as last read
+ * (unknown while it has not answered: never, timed out, an error), or,
+ * for a host the console does not probe, what the journal last said. */
 enum contain_export app_host_export(const struct app *app, int h);
 
 /* The hosts that export while a kill switch was asked for somewhere in
  * this incident (none otherwise), their names in names[] (up to max). */
 size_t app_exports_on(const struct app *app, const char **names, size_t max);
+
+/* The probed hosts whose /export answer is not known while a kill switch
+ * was asked for somewhere (none otherwise): never counted as off. */
+size_t app_exports_unknown(const struct app *app, const char **names, size_t max);
 
 #endif

@@ -583,13 +583,40 @@ app_host_export(const struct app *app, int h)
 	const struct contain_host *j = contain_host(&app->contain, app->cfg.hosts[h].name);
 	int k;
 
+	bool probed = false;
+
 	for (k = 0; app->poller != NULL && k < app->cfg.hosts[h].nservices; k++) {
 		const struct svc_state *s = poller_state(app->poller, h, k);
 
+		probed |= config_probes_service(&app->cfg.hosts[h], k);
 		if (s != NULL && s->export_state != CONTAIN_EXPORT_UNKNOWN)
 			return s->export_state;
 	}
+	/* Probed here and not answered now (not yet, timed out, an error):
+	 * unknown, whatever an earlier reading in the journal said. */
+	if (probed)
+		return CONTAIN_EXPORT_UNKNOWN;
 	return j != NULL ? j->exports : CONTAIN_EXPORT_UNKNOWN;
+}
+
+size_t
+app_exports_unknown(const struct app *app, const char **names, size_t max)
+{
+	size_t h, n = 0;
+	int k;
+
+	if (!contain_ks_anywhere(&app->contain))
+		return 0;
+	for (h = 0; h < app->cfg.nhosts && n < max; h++) {
+		bool asked = false;
+
+		/* A host without health_url is never asked: nothing to wait for. */
+		for (k = 0; k < app->cfg.hosts[h].nservices; k++)
+			asked |= config_probes_service(&app->cfg.hosts[h], k);
+		if (asked && app_host_export(app, (int)h) == CONTAIN_EXPORT_UNKNOWN)
+			names[n++] = app->cfg.hosts[h].name;
+	}
+	return n;
 }
 
 size_t

@@ -553,6 +553,11 @@ cell_text(const struct app *app, int hi, const struct config_host *host, int svc
 			if (s->export_state == CONTAIN_EXPORT_ON &&
 			    contain_ks_anywhere(&app->contain))
 				role = THEME_WARN;
+		} else if (s && contain_ks_anywhere(&app->contain)) {
+			/* Asked and not answered (not yet, timed out, an error):
+			 * it may still export, so never blank as if off. */
+			snprintf(buf, cap, "?");
+			role = THEME_WARN;
 		}
 		break;
 	case HOSTS_COL_VERSION:
@@ -627,8 +632,8 @@ column_widths(const struct app *app, int rows, struct table_fit *f)
 		s = poller_state(app->poller, hi, svc);
 		f->stale |= may_be_old(app, hi, s);
 		f->restarts |= s != NULL && s->have_driver && s->restarts > 0;
-		if (s != NULL && s->export_state == CONTAIN_EXPORT_ON &&
-		    contain_ks_anywhere(&app->contain))
+		if (s != NULL && s->export_state != CONTAIN_EXPORT_OFF &&
+		    config_probes_service(host, svc) && contain_ks_anywhere(&app->contain))
 			f->exports = HOSTS_EXPORTS_ON;
 		else if (s != NULL && s->export_state != CONTAIN_EXPORT_UNKNOWN &&
 		    f->exports == HOSTS_EXPORTS_NONE)
