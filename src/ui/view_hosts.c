@@ -282,13 +282,16 @@ detail_lines(const struct app *app, int host, int svc, char lines[3][700])
 	}
 	s = poller_state(app->poller, host, svc);
 	if (s != NULL && s->driver_error[0] != '\0') {
-		char age[24];
+		char age[24], silent[32] = "";
 
 		/* The reason first: at 80 columns the line is cut. */
 		hosts_table_age(s->have_driver ? age_s(s->driver_at_ms) : -1, false, false, age,
 		    sizeof(age));
-		snprintf(lines[0], 700, "%s/%s: %s%s%s%s", name,
-		    app->cfg.hosts[host].services[svc], s->driver_error,
+		/* A stuck command's silence as long as it really is, now. */
+		if (s->driver_silent_ms != 0)
+			snprintf(silent, sizeof(silent), " for %ld s", age_s(s->driver_silent_ms));
+		snprintf(lines[0], 700, "%s/%s: %s%s%s%s%s", name,
+		    app->cfg.hosts[host].services[svc], s->driver_error, silent,
 		    age[0] ? " (the values shown are " : "", age, age[0] ? " old)" : "");
 		return 1;
 	}
