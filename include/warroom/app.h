@@ -23,6 +23,7 @@
 #include "warroom/logmerge.h"
 #include "warroom/logset.h"
 #include "warroom/logview.h"
+#include "warroom/outq.h"
 #include "warroom/probe.h"
 #include "warroom/redact.h"
 #include "warroom/runbook.h"
@@ -344,6 +345,10 @@ struct app {
 	char status_lead[512];           /* what must be read before anything said
 	                                    later (a resume's warning): it leads the
 	                                    footer until a key, "" once read */
+	struct outq outq;                /* outcomes: the one on screen, those after it */
+	char status_aside[512];          /* said beside an unread outcome, "" none */
+	bool outcome_held;               /* the outcome shown was too wide for a line:
+	                                    the next waits for a key as well */
 };
 
 /* Wall-clock now: real time, or the script's clock in screen tests. */
@@ -371,8 +376,22 @@ void app_say_lead(struct app *app, const char *fmt, ...)
 void app_say_about(struct app *app, const void *about, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
 
-/* Drop the footer's message if it is still the one said about about. */
+/* Drop the footer's message if it is still the one said about about (an
+ * unread outcome stays: only what was said beside it goes). */
 void app_unsay(struct app *app, const void *about);
+
+/* app_say for an action's outcome (OK, FAILED, UNKNOWN, refused): it stays
+ * at least a few seconds, those said meanwhile wait behind it ("(+1 more)")
+ * and anything else said meanwhile goes beside it, never in its place. */
+void app_say_outcome(struct app *app, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+
+/* Whether the footer shows an outcome not yet on screen its few seconds. */
+bool app_outcome_unread(const struct app *app);
+
+/* Once a second: the next waiting outcome takes the footer when the one
+ * shown has been read (its time passed, and a held one seen with a key). */
+void app_status_tick(struct app *app);
 
 /* Open the footer's prompt of this kind (a PROMPT_*), empty. */
 void app_ask(struct app *app, int kind);
@@ -463,13 +482,18 @@ int app_host_rows(const struct app *app);
  * a "fixed" post or a resolve would contradict. */
 int app_hosts_not_ok(const struct app *app, char *buf, size_t cap);
 
-/* Whether host h exports: its probed service's /export as last read, or
- * what the journal last said of it when the probes have not told. */
+/* Whether host h exports: its probed service's /export as last read
+ * (unknown while it has not answered: never, timed out, an error), or,
+ * for a host the console does not probe, what the journal last said. */
 enum contain_export app_host_export(const struct app *app, int h);
 
 /* The hosts that export while a kill switch turning exports off was asked
  * for somewhere in this incident (none otherwise), less those whose
  * exports the engineer turned back on, their names in names[] (up to max). */
 size_t app_exports_on(const struct app *app, const char **names, size_t max);
+
+/* The probed hosts whose /export answer is not known while a kill switch
+ * was asked for somewhere (none otherwise): never counted as off. */
+size_t app_exports_unknown(const struct app *app, const char **names, size_t max);
 
 #endif

@@ -105,6 +105,13 @@ const struct contain_host *contain_host(const struct contain *c, const char *hos
 size_t contain_resolve_words(const struct contain *c, const char *const *exporting, size_t n,
     char *buf, size_t cap);
 
+/* The header's leak badge into buf: " EXPORTS ON: h2 h3; ?: h4 " (on:
+ * the hosts whose /export answers on; unknown: those whose answer is not
+ * known, never left out as if off), three names each at most. Returns
+ * false (buf "") when both lists are empty. */
+bool contain_badge(const char *const *on, size_t non, const char *const *unknown, size_t nunknown,
+    char *buf, size_t cap);
+
 void contain_free(struct contain *c);
 
 #endif

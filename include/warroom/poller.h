@@ -35,6 +35,9 @@ struct svc_state {
 	char driver_error[256];          /* the last poll's failure, or "" */
 	int64_t driver_failed_ms;        /* wall clock: the failed read began (a watch
 	                                    lost or stalled: when seen); 0 none */
+	int64_t driver_silent_ms;        /* wall clock: the stuck polling command was last
+	                                    heard from then (driver_error says it has not
+	                                    answered; HOSTS says for how long); 0 none */
 	char tag[128];
 	char env_tag[128];               /* compose: IMAGE_TAG in the host's .env, read
 	                                    with tag ("(unset)": none); "" not read */

@@ -35,6 +35,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #include <cjson/cJSON.h>
 
@@ -164,6 +165,13 @@ void statuspage_req_lookup(enum statuspage_kind kind, struct statuspage_req *out
 void statuspage_req_check(enum statuspage_kind kind, struct statuspage_req *out);
 
 void statuspage_reqs_free(struct statuspage_reqs *r);
+
+/* The wait before retry number attempts (1: the first retry): the page's
+ * Retry-After when it gave one (retry_after_s > 0), bounded to 1..300 s,
+ * plus under 0.1 s to spread; else backoff doubling from base_ms up to
+ * cap_ms, in its upper half by rnd (any random number). */
+int64_t statuspage_retry_delay_ms(int attempts, long retry_after_s, int64_t base_ms,
+    int64_t cap_ms, uint64_t rnd);
 
 /* base + path into out[cap] (one '/' between; a cachet base's trailing
  * /api/v1, a cachet3 base's trailing /api, is not repeated; an empty path

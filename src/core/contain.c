@@ -278,6 +278,42 @@ contain_resolve_words(const struct contain *c, const char *const *exporting, siz
 	return named;
 }
 
+/* Up to three names of v after lead, "…" for the rest. */
+static int
+badge_names(char *buf, size_t cap, int len, const char *lead, const char *const *v, size_t n)
+{
+	size_t i;
+
+	len += snprintf(buf + len, (size_t)len < cap ? cap - (size_t)len : 0, "%s", lead);
+	for (i = 0; i < n && i < 3; i++)
+		len += snprintf(buf + len, (size_t)len < cap ? cap - (size_t)len : 0, "%s%.40s",
+		    i > 0 ? " " : "", v[i]);
+	if (n > 3)
+		len += snprintf(buf + len, (size_t)len < cap ? cap - (size_t)len : 0, " …");
+	return len;
+}
+
+bool
+contain_badge(const char *const *on, size_t non, const char *const *unknown, size_t nunknown,
+    char *buf, size_t cap)
+{
+	int len = 0;
+
+	if (cap == 0)
+		return false;
+	buf[0] = '\0';
+	if (non == 0 && nunknown == 0)
+		return false;
+	len = snprintf(buf, cap, " EXPORTS");
+	if (non > 0)
+		len = badge_names(buf, cap, len, " ON: ", on, non);
+	if (nunknown > 0)
+		len = badge_names(buf, cap, len, non > 0 ? "; ?: " : " ?: ", unknown, nunknown);
+	if ((size_t)len + 1 < cap)
+		snprintf(buf + len, cap - (size_t)len, " ");
+	return true;
+}
+
 void
 contain_free(struct contain *c)
 {

@@ -849,3 +849,22 @@ statuspage_template(const char *tpl, const struct statuspage_vars *v)
 	buf_add(&out, &len, &cap, p, strlen(p));
 	return out;
 }
+
+int64_t
+statuspage_retry_delay_ms(int attempts, long retry_after_s, int64_t base_ms, int64_t cap_ms,
+    uint64_t rnd)
+{
+	int shift = attempts - 1 < 0 ? 0 : attempts - 1 < 20 ? attempts - 1 : 20;
+	int64_t delay, half;
+
+	/* The page said when: that, not a backoff grown by earlier failures
+	 * (a 429 with Retry-After: 1 waited 57 s); bounded, so a page cannot
+	 * park the queue for hours. */
+	if (retry_after_s > 0)
+		return (retry_after_s > 300 ? 300 : retry_after_s) * 1000 + (int64_t)(rnd % 100);
+	delay = base_ms << shift;
+	if (delay > cap_ms)
+		delay = cap_ms;
+	half = delay / 2;
+	return half + (half > 0 ? (int64_t)(rnd % (uint64_t)(half + 1)) : 0);
+}

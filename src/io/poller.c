@@ -188,6 +188,7 @@ fail_all(struct host_poll *hp, int svc, const char *why, int64_t began_ms)
 		if (svc < 0 || svc == i) {
 			put(hp->svc[i].driver_error, sizeof(hp->svc[i].driver_error), why);
 			hp->svc[i].driver_failed_ms = began_ms;
+			hp->svc[i].driver_silent_ms = 0;
 		}
 }
 
@@ -199,6 +200,7 @@ read_ok(struct svc_state *s, int64_t now, int64_t began_ms)
 	s->driver_at_ms = now;
 	s->tag_read_ms = began_ms;
 	s->driver_error[0] = '\0';
+	s->driver_silent_ms = 0;
 }
 
 static void
@@ -680,11 +682,13 @@ on_poll(void *arg)
 		 * two rounds and 10 s without a word is a stuck command. */
 		quiet = loop_now_ms() - hp->watch_heard;
 		if (quiet > 2 * (int64_t)hp->p->opts.poll_ms + 10000) {
-			char why[96];
+			int i;
 
-			snprintf(why, sizeof(why), "the polling command has not answered for %d s",
-			    (int)(quiet / 1000));
-			fail_all(hp, -1, why, loop_wall_ms());
+			/* For how long is HOSTS' to say, from the clock: this runs
+			 * no more once the watch is closed below. */
+			fail_all(hp, -1, "the polling command has not answered", loop_wall_ms());
+			for (i = 0; i < hp->cfg->nservices; i++)
+				hp->svc[i].driver_silent_ms = hp->watch_from_ms;
 			changed(hp->p);
 			/* Closed once; sshd holds the close until the stuck command
 			 * ends, and only then (watch_closed) does a new watch

@@ -232,15 +232,14 @@ on_timer(void *arg)
 	kick(sp);
 }
 
-/* A retryable failure: wait (Retry-After, or exponential backoff with
- * jitter), or give up after max_attempts. */
+/* A retryable failure: wait (Retry-After as the page said it, bounded, or
+ * exponential backoff with jitter), or give up after max_attempts. */
 static void
 item_retry(struct statuspage *sp, long http_status, long retry_after_s, const char *why)
 {
 	struct sp_item *it = sp->head;
-	int64_t delay, half;
+	int64_t delay;
 	cJSON *d;
-	int shift;
 
 	if (++it->attempts >= sp->opts.max_attempts) {
 		char msg[WR_ERR_MAX];
@@ -249,15 +248,8 @@ item_retry(struct statuspage *sp, long http_status, long retry_after_s, const ch
 		item_failed(sp, http_status, msg);
 		return;
 	}
-	shift = it->attempts - 1 < 20 ? it->attempts - 1 : 20;
-	delay = sp->opts.backoff_base_ms << shift;
-	if (delay > sp->opts.backoff_cap_ms)
-		delay = sp->opts.backoff_cap_ms;
-	half = delay / 2;
-	delay = half + (half > 0 ? (int64_t)(rng_next(sp) % (uint64_t)(half + 1)) : 0);
-	if (retry_after_s > 0 && delay < retry_after_s * 1000)
-		/* The page said when: never earlier, a little later to spread. */
-		delay = retry_after_s * 1000 + (int64_t)(rng_next(sp) % 100);
+	delay = statuspage_retry_delay_ms(it->attempts, retry_after_s, sp->opts.backoff_base_ms,
+	    sp->opts.backoff_cap_ms, rng_next(sp));
 	/* A create whose answer we did not read may have landed: look first. */
 	if (it->u.action == STATUSPAGE_CREATE && it->phase == PHASE_SEND && it->idx == 0)
 		it->lookup_first = true;

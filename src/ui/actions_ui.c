@@ -278,8 +278,8 @@ dialog_open(struct app *app, struct action *a)
 	/* The footer shows the dialog's keys at once, as x's command dialog
 	 * does, not what was said while the plan was read ("reading…"); the
 	 * open dialog itself says nothing has run. A message held until a key
-	 * stays until it is read. */
-	if (!app->status_held) {
+	 * stays until it is read, and an outcome its few seconds. */
+	if (!app->status_held && !app_outcome_unread(app)) {
 		app->status[0] = '\0';
 		app->status_about = NULL;
 	}
@@ -376,22 +376,22 @@ on_action_said(struct app *app, struct action *a)
 
 			found = found != NULL ? found + 2 : reread;
 			if (actions_outcome_words(app, a, words, sizeof(words)))
-				app_say(app, "%s of %s on %s: %s — %s (before it: UNKNOWN, %.*s)",
+				app_say_outcome(app, "%s of %s on %s: %s — %s (before it: UNKNOWN, %.*s)",
 				    action_plan(a)->action, h->services[action_service(a)], h->name,
 				    words, found, before, action_reason(a));
 			else
-				app_say(app, "%s of %s on %s: %s — %s (before it: %.*s)",
+				app_say_outcome(app, "%s of %s on %s: %s — %s (before it: %.*s)",
 				    action_plan(a)->action, h->services[action_service(a)], h->name,
 				    words, reread, before, action_reason(a));
 			return;
 		}
 		if (strstr(action_reason(a), "earlier session") != NULL) {
-			app_say(app, "%s of %s on %s: %s — %s", action_plan(a)->action,
+			app_say_outcome(app, "%s of %s on %s: %s — %s", action_plan(a)->action,
 			    h->services[action_service(a)], h->name,
 			    action_state_name(action_state(a)), action_reason(a));
 			return;
 		}
-		app_say(app, "%s of %s on %s: %s%s — %s", action_verb(a), p->service[0] ?
+		app_say_outcome(app, "%s of %s on %s: %s%s — %s", action_verb(a), p->service[0] ?
 		    p->service : h->services[action_service(a)], h->name,
 		    action_state_name(action_state(a)), stopped, action_reason(a));
 		/* Nothing ran, and not by the engineer's Esc: until a key. */
@@ -1559,12 +1559,12 @@ smoke_answer(const struct http_response *r, void *arg)
 	if (sm->ran != NULL)
 		sm->ran->smoke = !ok ? STEPMARK_FAILED : warned ? STEPMARK_WARN : STEPMARK_OK;
 	if (r->status == 0)
-		app_say(app, "smoke GET %s: FAILED — no answer: %s", sm->url, r->error);
+		app_say_outcome(app, "smoke GET %s: FAILED — no answer: %s", sm->url, r->error);
 	else if (warned)
-		app_say(app, "smoke GET %s: WARN — %ld as expected, but %s", sm->url, r->status,
+		app_say_outcome(app, "smoke GET %s: WARN — %ld as expected, but %s", sm->url, r->status,
 		    warn);
 	else
-		app_say(app, "smoke GET %s: %s — %ld (expected %ld)", sm->url, ok ? "OK" : "FAILED",
+		app_say_outcome(app, "smoke GET %s: %s — %ld (expected %ld)", sm->url, ok ? "OK" : "FAILED",
 		    r->status, sm->expect);
 	if (app->tl != NULL) {
 		d = cJSON_CreateObject();
@@ -1758,14 +1758,14 @@ on_posted(const struct statuspage_result *r, void *arg)
 		ran->post = r->ok ? STEPMARK_OK : STEPMARK_FAILED;
 	if (r->ok)
 		/* The page says resolved; the incident itself is the engineer's call. */
-		app_say(app, "status page: %s (incident %s)%s%s",
+		app_say_outcome(app, "status page: %s (incident %s)%s%s",
 		    statuspage_post_words(statuspage_action_name(r->action), r->page_status,
 		    words, sizeof(words)), r->page_incident,
 		    r->found ? ", found already posted" : "",
 		    strcmp(r->page_status, "resolved") == 0 && !app->resolved ?
 		    "; E marks the incident resolved here" : "");
 	else
-		app_say(app, "status page post FAILED: %s", r->error);
+		app_say_outcome(app, "status page post FAILED: %s", r->error);
 }
 
 static void
@@ -1779,9 +1779,9 @@ on_announced(const struct chat_result *r, void *arg)
 		ran->announce = r->ok ? STEPMARK_OK : r->unknown ? STEPMARK_UNKNOWN :
 		    STEPMARK_FAILED;
 	if (r->ok)
-		app_say(app, "chat: announced (%s)", r->id);
+		app_say_outcome(app, "chat: announced (%s)", r->id);
 	else
-		app_say(app, "chat announcement %s: %s", r->unknown ? "UNKNOWN" : "FAILED", r->error);
+		app_say_outcome(app, "chat announcement %s: %s", r->unknown ? "UNKNOWN" : "FAILED", r->error);
 }
 
 /* An announcement an earlier session never saw answered: said, not re-sent. */

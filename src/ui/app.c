@@ -39,15 +39,83 @@ mark_cut(char *msg, size_t cap)
 	memcpy(msg + at, more, sizeof(more));
 }
 
+/* The footer's width decides whether its message is held until a key. */
+static void
+set_held(struct app *app)
+{
+	/* What cannot be read in a glance must not vanish before it is read. */
+	app->status_held = app->screen != NULL && ui_width(app->status) > app->screen->cols - 2;
+}
+
+/* The outcome on screen (its count of those waiting, what went beside it)
+ * as the footer's message, for its few seconds. */
+static void
+show_outcome(struct app *app)
+{
+	outq_text(&app->outq, app->status_aside, app->status, sizeof(app->status));
+	app->status_until = app_now(app) + STATUS_SECONDS;
+	app->status_about = NULL;
+	set_held(app);
+	app->dirty = true;
+}
+
+bool
+app_outcome_unread(const struct app *app)
+{
+	return outq_unread(&app->outq, app_now(app)) || app->outq.nwait > 0;
+}
+
+void
+app_status_tick(struct app *app)
+{
+	/* A held outcome waits for its key as well as its time. */
+	if (app->outcome_held)
+		return;
+	if (outq_tick(&app->outq, app_now(app), STATUS_SECONDS)) {
+		app->status_aside[0] = '\0';
+		show_outcome(app);
+		app->outcome_held = app->status_held;
+	}
+}
+
+void
+app_say_outcome(struct app *app, const char *fmt, ...)
+{
+	char msg[sizeof(app->status)];
+	va_list ap;
+
+	va_start(ap, fmt);
+	if (vsnprintf(msg, sizeof(msg), fmt, ap) >= (int)sizeof(msg))
+		mark_cut(msg, sizeof(msg));
+	va_end(ap);
+	app_status_tick(app);
+	if (outq_add(&app->outq, msg, app_now(app), STATUS_SECONDS)) {
+		app->status_aside[0] = '\0';
+		show_outcome(app);
+		app->outcome_held = app->status_held;
+		return;
+	}
+	/* Counted behind the one shown ("(+1 more)"). */
+	show_outcome(app);
+}
+
 static void
 say(struct app *app, const void *about, const char *fmt, va_list ap)
 {
-	if (vsnprintf(app->status, sizeof(app->status), fmt, ap) >= (int)sizeof(app->status))
-		mark_cut(app->status, sizeof(app->status));
+	char msg[sizeof(app->status)];
+
+	if (vsnprintf(msg, sizeof(msg), fmt, ap) >= (int)sizeof(msg))
+		mark_cut(msg, sizeof(msg));
+	app_status_tick(app);
+	/* Never in the place of an outcome not yet read: beside it. */
+	if (app_outcome_unread(app)) {
+		wr_strlcpy(app->status_aside, msg, sizeof(app->status_aside));
+		outq_text(&app->outq, app->status_aside, app->status, sizeof(app->status));
+	} else
+		wr_strlcpy(app->status, msg, sizeof(app->status));
 	app->status_until = app_now(app) + STATUS_SECONDS;
 	app->status_about = about;
-	/* What cannot be read in a glance must not vanish before it is read. */
-	app->status_held = app->screen != NULL && ui_width(app->status) > app->screen->cols - 2;
+	set_held(app);
 	app->dirty = true;
 }
 
@@ -116,6 +184,11 @@ app_unsay(struct app *app, const void *about)
 {
 	if (about == NULL || app->status_about != about)
 		return;
+	if (app_outcome_unread(app)) {
+		app->status_aside[0] = '\0';
+		show_outcome(app);
+		return;
+	}
 	app->status[0] = '\0';
 	app->status_about = NULL;
 	app->status_held = false;
@@ -583,13 +656,41 @@ app_host_export(const struct app *app, int h)
 	const struct contain_host *j = contain_host(&app->contain, app->cfg.hosts[h].name);
 	int k;
 
+	bool probed = false;
+
 	for (k = 0; app->poller != NULL && k < app->cfg.hosts[h].nservices; k++) {
 		const struct svc_state *s = poller_state(app->poller, h, k);
 
+		probed |= config_probes_service(&app->cfg.hosts[h], k);
 		if (s != NULL && s->export_state != CONTAIN_EXPORT_UNKNOWN)
 			return s->export_state;
 	}
+	/* Probed here and not answered now (not yet, timed out, an error):
+	 * unknown, whatever an earlier reading in the journal said. */
+	if (probed)
+		return CONTAIN_EXPORT_UNKNOWN;
 	return j != NULL ? j->exports : CONTAIN_EXPORT_UNKNOWN;
+}
+
+size_t
+app_exports_unknown(const struct app *app, const char **names, size_t max)
+{
+	size_t h, n = 0;
+	int k;
+
+	if (!contain_ks_anywhere(&app->contain))
+		return 0;
+	for (h = 0; h < app->cfg.nhosts && n < max; h++) {
+		bool asked = false;
+
+		/* A host without health_url is never asked: nothing to wait for. */
+		for (k = 0; k < app->cfg.hosts[h].nservices; k++)
+			asked |= config_probes_service(&app->cfg.hosts[h], k);
+		if (asked && contain_leaks_if_on(&app->contain, app->cfg.hosts[h].name) &&
+		    app_host_export(app, (int)h) == CONTAIN_EXPORT_UNKNOWN)
+			names[n++] = app->cfg.hosts[h].name;
+	}
+	return n;
 }
 
 size_t

@@ -90,6 +90,7 @@ on_tick(void *arg)
 
 	app->dirty = true;   /* the header clock and elapsed time moved */
 	app->tick_due = true;
+	app_status_tick(app);    /* an outcome waiting for the one shown to be read */
 	app->logs_per_s = logset_end(&app->logs) - app->logs_end_at_tick;
 	app->logs_end_at_tick = logset_end(&app->logs);
 	if (app_arming_expired(app)) {

@@ -478,21 +478,15 @@ draw_header(struct app *app)
 		battr[nb++] = ui_attr(app, THEME_BAD) | A_REVERSE;
 	}
 	/* A host still exporting after a kill switch ran somewhere: the leak
-	 * the kill switch was meant to stop (HOSTS' EXPORT column says where). */
+	 * the kill switch was meant to stop (HOSTS' EXPORT column says where);
+	 * one whose /export is not known may be one, so it is named too. */
 	{
-		const char *on[4];
-		size_t k, non = app_exports_on(app, on, 4);
-		int len;
+		const char *on[4], *unk[4];
+		size_t non = app_exports_on(app, on, 4);
+		size_t nunk = app_exports_unknown(app, unk, 4);
 
-		if (non > 0) {
-			len = snprintf(badge[nb], sizeof(badge[0]), " EXPORTS ON: ");
-			for (k = 0; k < non && k < 3; k++)
-				len += snprintf(badge[nb] + len, sizeof(badge[0]) - (size_t)len, "%s%.40s",
-				    k > 0 ? " " : "", on[k]);
-			snprintf(badge[nb] + len, sizeof(badge[0]) - (size_t)len, "%s ",
-			    non > 3 ? " …" : "");
+		if (contain_badge(on, non, unk, nunk, badge[nb], sizeof(badge[0])))
 			battr[nb++] = ui_attr(app, THEME_WARN) | A_REVERSE;
-		}
 	}
 	/* Exports the engineer turned back on: intended, said plainly. */
 	{

@@ -282,13 +282,16 @@ detail_lines(const struct app *app, int host, int svc, char lines[3][700])
 	}
 	s = poller_state(app->poller, host, svc);
 	if (s != NULL && s->driver_error[0] != '\0') {
-		char age[24];
+		char age[24], silent[32] = "";
 
 		/* The reason first: at 80 columns the line is cut. */
 		hosts_table_age(s->have_driver ? age_s(s->driver_at_ms) : -1, false, false, age,
 		    sizeof(age));
-		snprintf(lines[0], 700, "%s/%s: %s%s%s%s", name,
-		    app->cfg.hosts[host].services[svc], s->driver_error,
+		/* A stuck command's silence as long as it really is, now. */
+		if (s->driver_silent_ms != 0)
+			snprintf(silent, sizeof(silent), " for %ld s", age_s(s->driver_silent_ms));
+		snprintf(lines[0], 700, "%s/%s: %s%s%s%s%s", name,
+		    app->cfg.hosts[host].services[svc], s->driver_error, silent,
 		    age[0] ? " (the values shown are " : "", age, age[0] ? " old)" : "");
 		return 1;
 	}
@@ -553,6 +556,11 @@ cell_text(const struct app *app, int hi, const struct config_host *host, int svc
 			if (s->export_state == CONTAIN_EXPORT_ON &&
 			    contain_leaks_if_on(&app->contain, host->name))
 				role = THEME_WARN;
+		} else if (s && contain_leaks_if_on(&app->contain, host->name)) {
+			/* Asked and not answered (not yet, timed out, an error):
+			 * it may still export, so never blank as if off. */
+			snprintf(buf, cap, "?");
+			role = THEME_WARN;
 		}
 		break;
 	case HOSTS_COL_VERSION:
@@ -627,7 +635,8 @@ column_widths(const struct app *app, int rows, struct table_fit *f)
 		s = poller_state(app->poller, hi, svc);
 		f->stale |= may_be_old(app, hi, s);
 		f->restarts |= s != NULL && s->have_driver && s->restarts > 0;
-		if (s != NULL && s->export_state == CONTAIN_EXPORT_ON &&
+		if (s != NULL && s->export_state != CONTAIN_EXPORT_OFF &&
+		    config_probes_service(host, svc) &&
 		    contain_leaks_if_on(&app->contain, host->name))
 			f->exports = HOSTS_EXPORTS_ON;
 		else if (s != NULL && s->export_state != CONTAIN_EXPORT_UNKNOWN &&

@@ -2,7 +2,8 @@
 # test_poll_watch.sh — the poller's watch: a host's driver commands loop on
 # one channel (one remote `sh -c 'while …'` per host, not a session per
 # poll), every round still reaches HOSTS; a command that hangs in the loop
-# is named on the row after two intervals and 10 s, no second loop is
+# is named on the row after two intervals and 10 s (for as long as it
+# has really been silent, counting on), no second loop is
 # started while it hangs, and a new one answers once it has ended; the
 # loop ends when the console quits. The rest of the watch (a re-read
 # that hangs, a killed console, no usable sh, a docker that hangs) is in
@@ -19,6 +20,14 @@ ok "one remote loop per host; each round reaches HOSTS"
 "$fleet" fault --dir "$fl" h1 hang-next 26 > /dev/null
 wait_for "h1/api: the polling command has not answered for" 25
 [ "$(watches)" = 1 ] || fail "$(watches) watch loops while one hangs"
+# The words follow the clock, not the moment they were first said.
+said() { grep -oE "has not answered for [0-9]+ s" "$tmp/screen" | grep -oE "[0-9]+"; }
+first=$(said)
+i=0
+until [ "$(said)" -ge $((first + 3)) ] 2> /dev/null; do
+	[ $i -lt 50 ] || { cat "$tmp/screen"; fail "still 'for $first s' 5 s later"; }
+	sleep 0.1; capture; i=$((i + 1))
+done
 "$fleet" set-tag --dir "$fl" h1 api v1.4.1 > /dev/null
 wait_re "│> h1 +api +UP +v1\\.4\\.1" 26
 capture

@@ -4,7 +4,8 @@
  * export off; an undo (exports back on) never closes it; E's words name
  * the hosts still exporting, then those refused; exports the engineer
  * turned back on are no leak, and exports a kill switch left off are
- * known with since when and by what.
+ * known with since when and by what; the header's badge names the hosts
+ * whose export is not known beside those still exporting.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -189,6 +190,27 @@ restore_is_no_leak_and_off_is_remembered(void **state)
 	contain_free(&c);
 }
 
+static void
+badge_names_unknown_beside_on(void **state)
+{
+	const char *on[] = { "k8s-bastion" }, *unknown[] = { "helm-bastion" };
+	const char *many[] = { "h1", "h2", "h3", "h4" };
+	char buf[200];
+
+	(void)state;
+	assert_false(contain_badge(on, 0, unknown, 0, buf, sizeof(buf)));
+	assert_string_equal(buf, "");
+	assert_true(contain_badge(on, 1, unknown, 0, buf, sizeof(buf)));
+	assert_string_equal(buf, " EXPORTS ON: k8s-bastion ");
+	/* Not read (a hung /export): named as unknown, never left out. */
+	assert_true(contain_badge(on, 1, unknown, 1, buf, sizeof(buf)));
+	assert_string_equal(buf, " EXPORTS ON: k8s-bastion; ?: helm-bastion ");
+	assert_true(contain_badge(on, 0, unknown, 1, buf, sizeof(buf)));
+	assert_string_equal(buf, " EXPORTS ?: helm-bastion ");
+	assert_true(contain_badge(many, 4, many, 2, buf, sizeof(buf)));
+	assert_string_equal(buf, " EXPORTS ON: h1 h2 h3 …; ?: h1 h2 ");
+}
+
 int
 main(void)
 {
@@ -198,6 +220,7 @@ main(void)
 		cmocka_unit_test(exports_off_by_hand_closes_it),
 		cmocka_unit_test(resolve_words),
 		cmocka_unit_test(restore_is_no_leak_and_off_is_remembered),
+		cmocka_unit_test(badge_names_unknown_beside_on),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

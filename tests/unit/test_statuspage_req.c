@@ -852,6 +852,28 @@ templates_fill_known_placeholders(void **state)
 	free(s);
 }
 
+static void
+retry_after_is_the_next_try(void **state)
+{
+	int64_t d;
+
+	(void)state;
+	/* Sixth retry after a 429 with Retry-After: 1: a second, not the
+	 * backoff's 16..32 s. */
+	d = statuspage_retry_delay_ms(6, 1, 1000, 60000, 12345);
+	assert_true(d >= 1000 && d < 1100);
+	/* Bounded: a page cannot park the queue for an hour. */
+	d = statuspage_retry_delay_ms(1, 3600, 1000, 60000, 0);
+	assert_int_equal(d, 300000);
+	/* None given: backoff doubling, in its upper half, up to the cap. */
+	d = statuspage_retry_delay_ms(1, 0, 1000, 60000, 0);
+	assert_int_equal(d, 500);
+	d = statuspage_retry_delay_ms(3, 0, 1000, 60000, 2000);
+	assert_int_equal(d, 4000);
+	d = statuspage_retry_delay_ms(30, 0, 1000, 60000, 7);
+	assert_int_equal(d, 30007);
+}
+
 int
 main(void)
 {
@@ -879,6 +901,7 @@ main(void)
 		cmocka_unit_test(preview_names_the_page_and_incident),
 		cmocka_unit_test(chat_lines_lead_with_the_public_title),
 		cmocka_unit_test(templates_fill_known_placeholders),
+		cmocka_unit_test(retry_after_is_the_next_try),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -1,0 +1,78 @@
+/*
+ * outq.c — the footer's outcomes, read one at a time. In a burst (two
+ * kill switches ending a second apart, a note, C-r) the first outcome was
+ * replaced before anyone could read it, and nothing said another waited.
+ * Here an outcome is kept on screen for its minimum time, later ones wait
+ * in order with a count shown, and lesser messages only go beside it.
+ */
+#include "warroom/outq.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "warroom/util.h"
+
+bool
+outq_unread(const struct outq *q, int64_t now)
+{
+	return q->shown[0] != '\0' && now < q->read_at;
+}
+
+bool
+outq_add(struct outq *q, const char *text, int64_t now, int64_t min_s)
+{
+	size_t n;
+
+	if (!outq_unread(q, now) && q->nwait == 0) {
+		wr_strlcpy(q->shown, text, sizeof(q->shown));
+		q->read_at = now + min_s;
+		return true;
+	}
+	if (q->nwait < OUTQ_WAIT) {
+		wr_strlcpy(q->wait[q->nwait++], text, sizeof(q->wait[0]));
+		return false;
+	}
+	/* Full: joined to the last, so it is still said. */
+	n = strlen(q->wait[OUTQ_WAIT - 1]);
+	snprintf(q->wait[OUTQ_WAIT - 1] + n, sizeof(q->wait[0]) - n, " | %s", text);
+	return false;
+}
+
+bool
+outq_tick(struct outq *q, int64_t now, int64_t min_s)
+{
+	if (outq_unread(q, now) || q->nwait == 0)
+		return false;
+	wr_strlcpy(q->shown, q->wait[0], sizeof(q->shown));
+	memmove(q->wait[0], q->wait[1], (q->nwait - 1) * sizeof(q->wait[0]));
+	q->nwait--;
+	q->read_at = now + min_s;
+	return true;
+}
+
+void
+outq_text(const struct outq *q, const char *aside, char *buf, size_t cap)
+{
+	char tail[OUTQ_TEXT + 32];
+	size_t keep, tlen;
+	int n = 0;
+
+	if (cap == 0)
+		return;
+	if (q->nwait > 0)
+		n = snprintf(tail, sizeof(tail), " (+%zu more)", q->nwait);
+	snprintf(tail + n, sizeof(tail) - (size_t)n, "%s%s",
+	    aside != NULL && aside[0] != '\0' ? " | " : "", aside != NULL ? aside : "");
+	tlen = strlen(tail);
+	/* The outcome gives way before the count and the aside do, at a
+	 * whole character, marked with "…". */
+	keep = strlen(q->shown);
+	if (keep + tlen + 1 > cap) {
+		keep = cap > tlen + 4 ? cap - tlen - 4 : 0;
+		while (keep > 0 && ((unsigned char)q->shown[keep] & 0xc0) == 0x80)
+			keep--;
+		snprintf(buf, cap, "%.*s\xe2\x80\xa6%s", (int)keep, q->shown, tail);
+		return;
+	}
+	snprintf(buf, cap, "%s%s", q->shown, tail);
+}

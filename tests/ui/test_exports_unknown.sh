@@ -1,0 +1,33 @@
+#!/bin/sh
+# test_exports_unknown.sh — a host whose /export does not answer (http-hang
+# on h2) after a kill switch ran on h1 is named as unknown in the header's
+# EXPORTS badge and its EXPORT cell reads ?, never left out as if off;
+# once it answers again it reads on like any other.
+. "${top_srcdir:-$(dirname "$0")/../..}/tests/lib/tmux.sh"
+[ -x /usr/sbin/sshd ] || skip "openssh-server is not installed"
+fleet_up --hosts 2 --tag v1.4.1
+sed 's/^\[warroom\]$/[warroom]\npoll_interval = 1s/' "$fl/warroom.conf" > "$tmp/c.conf"
+
+start 200 30 "$WARROOM -c $tmp/c.conf --incident unknown-export"
+wait_re "│> h1 +api +UP +v1\\.4\\.1 .* OK " 20
+wait_re "│  h2 +api +UP .* OK " 20
+"$fleet" fault --dir "$fl" h2 http-hang > /dev/null || fail "fault http-hang"
+
+keys A; keys -l arm; keys Enter
+wait_re "ARMED 1[45]:[0-9][0-9]"
+keys X
+wait_for "CONFIRM KILL SWITCH"
+keys -l api; keys Enter
+wait_for "kill switch of api on h1: OK" 40
+wait_re "│> h1 +api +UP +v1\\.4\\.1 .* off " 10
+wait_for "EXPORTS ?: h2" 10
+wait_re "│  h2 +api +UP .* v1\\.4\\.1 +\\? " 10
+ok "h2's /export hung: EXPORTS ?: h2, its EXPORT ?"
+
+"$fleet" fault --dir "$fl" h2 clear http-hang > /dev/null || fail "clear http-hang"
+keys C-r
+wait_for "EXPORTS ON: h2" 30
+assert_not_contains "$tmp/screen" "?: h2"
+ok "h2 answers again: EXPORTS ON: h2"
+keys q
+wait_for "exit=0"

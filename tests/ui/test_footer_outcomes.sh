@@ -1,0 +1,38 @@
+#!/bin/sh
+# test_footer_outcomes.sh — outcomes in a burst are each read: two kill
+# switches (h1, then h2 at once) and a C-r; the first outcome stays in the
+# footer with "(+1 more)" and C-r's words beside it, never in its place,
+# and the second follows only after the first's few seconds.
+. "${top_srcdir:-$(dirname "$0")/../..}/tests/lib/tmux.sh"
+[ -x /usr/sbin/sshd ] || skip "openssh-server is not installed"
+fleet_up --hosts 2 --tag v1.4.1
+sed 's/^\[warroom\]$/[warroom]\npoll_interval = 1s/' "$fl/warroom.conf" > "$tmp/c.conf"
+
+start 160 40 "$WARROOM -c $tmp/c.conf --incident burst"
+wait_re "│> h1 +api +UP +v1\\.4\\.1 .* OK " 20
+wait_re "│  h2 +api +UP .* OK " 20
+keys A; keys -l arm; keys Enter
+wait_re "ARMED 1[45]:[0-9][0-9]"
+keys X
+wait_for "CONFIRM KILL SWITCH"
+keys -l api; keys Enter
+keys Down Down X
+wait_for "CONFIRM KILL SWITCH"
+keys -l api; keys Enter
+wait_footer_re "kill switch of api on h[12]: OK" 40
+first=$(tail -6 "$tmp/screen" | tr '\n' ' ' | grep -oE "kill switch of api on h[12]: OK" | head -1)
+shown=$(date +%s)
+second="kill switch of api on h1: OK"
+[ "$first" = "$second" ] && second="kill switch of api on h2: OK"
+keys C-r
+wait_footer_re "$first.* \\| polling 2 connected hosts now" 3
+ok "C-r's words go beside the unread outcome, not in its place"
+wait_footer_re "$first.*\\(\\+1 more\\)" 10
+ok "the second outcome waits behind the first: (+1 more)"
+wait_footer_re "$second" 20
+took=$(( $(date +%s) - shown ))
+[ "$took" -ge 5 ] || fail "the first outcome gave way after ${took}s"
+tail -6 "$tmp/screen" | tr '\n' ' ' | grep -qF "$first" && fail "both outcomes at once"
+ok "the second outcome follows after ${took}s"
+keys q
+wait_for "exit=0"
