@@ -2158,7 +2158,8 @@ actions_post_preview_draw(struct app *app, int lines, int cols)
 		ui_put(win, y++, 2, w - 4, ui_attr(app, THEME_WARN) | A_BOLD, gaps[i]);
 	ui_put_wrapped(win, &y, 2, w - 4, 0, h - 2, ui_attr(app, THEME_NORMAL), text);
 	ui_put(win, h - 2, 2, w - 4, ui_attr(app, THEME_DIM), app->post_title_edit ?
-	    "edit the title in the footer: Tab back to the text, Enter sends it, Esc posts nothing" :
+	    "edit the title in the footer: Tab or Enter keeps it and goes back to the text "
+	    "(nothing is sent yet), Esc posts nothing" :
 	    "edit it in the footer: Enter sends it, Esc posts nothing");
 	wnoutrefresh(win);
 	delwin(win);
