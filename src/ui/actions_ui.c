@@ -635,13 +635,15 @@ schema_of(const struct app *app, int host, int svc)
 
 /* An action refused before its dialog, in the journal: the post-mortem
  * shows what was asked and why nothing ran. host -1: none (a post or an
- * announcement); text, when not NULL, is what it would have said. */
+ * announcement); text, when not NULL, is what it would have said; slot,
+ * when not NULL, the runbook step's (or section's) whose x it was. */
 static void
-journal_refusal_of(struct app *app, int host, int svc, const char *action, const char *why,
-    const char *text)
+journal_refusal_row(struct app *app, int host, int svc, const char *action, const char *why,
+    const char *text, struct action **slot)
 {
-	char said[sizeof(app->status)];
+	char said[sizeof(app->status)], row[WR_PATH_MAX + 16];
 	struct wr_err err;
+	bool section;
 	cJSON *d;
 
 	if (app->tl == NULL)
@@ -654,9 +656,28 @@ journal_refusal_of(struct app *app, int host, int svc, const char *action, const
 	cJSON_AddStringToObject(d, "reason", why);
 	if (text != NULL)
 		cJSON_AddStringToObject(d, "message", text);
+	/* Named as the row's actions are: its mark and the post-mortem's
+	 * checklist say x was refused there. */
+	slot_row(app, slot, row, sizeof(row), &section);
+	if (row[0] != '\0')
+		cJSON_AddStringToObject(d, section ? "runbook_section" : "runbook_step", row);
 	if (timeline_append(app->tl, "action.refused", host >= 0 ? app->cfg.hosts[host].name :
 	    NULL, NULL, d, &err) != 0)
 		app_say(app, "%s (NOT recorded in the timeline: %s)", said, err.msg);
+}
+
+static void
+journal_refusal_of(struct app *app, int host, int svc, const char *action, const char *why,
+    const char *text)
+{
+	journal_refusal_row(app, host, svc, action, why, text, NULL);
+}
+
+void
+actions_step_refused(struct app *app, struct action **slot, int host, const char *action,
+    const char *why)
+{
+	journal_refusal_row(app, host, -1, action, why, NULL, slot);
 }
 
 static void
