@@ -110,12 +110,13 @@ void statuspage_check(struct statuspage *sp);
 
 /* Store u in the journal and queue it (u->our_id is the client's; page_id
  * may be "": the last known one is used); the queue id goes to queue_id.
- * step (NULL or "": none) is the runbook step x posted it from, named in
- * the record for the post-mortem. -1 with err (nothing stored, nothing
- * sent) in read-only mode, when the journal refuses the record, or when u
- * cannot be expressed. */
+ * step (NULL or "": none) is the runbook step x posted it from (section: a
+ * section's id), named in the record for the post-mortem and the row's
+ * mark. -1 with err (nothing stored, nothing sent) in read-only mode, when
+ * the journal refuses the record, or when u cannot be expressed. */
 int statuspage_post(struct statuspage *sp, const struct statuspage_update *u,
-    const char *step, char queue_id[STATUSPAGE_QUEUE_ID_MAX], struct wr_err *err);
+    const char *step, bool section, char queue_id[STATUSPAGE_QUEUE_ID_MAX],
+    struct wr_err *err);
 
 /* Last known page incident and status, pending posts, last error. */
 const struct statuspage_state *statuspage_state(const struct statuspage *sp);

@@ -374,6 +374,12 @@ void actions_queue_pop(struct app *app);
  * a chain's (B, a step's) goes on from there. Esc instead: that chain
  * stops, and B's says so. */
 void actions_rollback_to(struct app *app, const char *tag);
+/* x on a runbook step (slot: its or its section's) refused before any
+ * dialog (the rollback it names cannot be planned): action.refused with
+ * why, naming the row, so the post-mortem says what was asked. host -1:
+ * none. The footer's words are the caller's. */
+void actions_step_refused(struct app *app, struct action **slot, int host, const char *action,
+    const char *why);
 void actions_rollback_to_dropped(struct app *app);
 
 /* B's chain of per-host rollbacks (actions_fleet.c, on fleetchain.h):

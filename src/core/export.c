@@ -918,14 +918,16 @@ pm_rollback_end(struct pm *pm)
 }
 
 /* The runbook step x ran r from, or NULL: an action's plan names it, a
- * status-page post, smoke check or chat announcement its own data. */
+ * status-page post, smoke check, chat announcement or an x refused before
+ * any dialog its own data. */
 static const char *
 step_of(const struct record *r)
 {
 	if (kind_is(r, "action.intent"))
 		return cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(
 		    cJSON_GetObjectItemCaseSensitive(r->data, "plan"), "runbook_step"));
-	if (kind_is(r, "statuspage.queue") || kind_is(r, "smoke") || kind_is(r, "chat.announce"))
+	if (kind_is(r, "statuspage.queue") || kind_is(r, "smoke") || kind_is(r, "chat.announce") ||
+	    kind_is(r, "action.refused"))
 		return dstr(r, "runbook_step");
 	return NULL;
 }
@@ -943,6 +945,11 @@ pm_links(struct pm *pm, const struct record *v, size_t n)
 		if ((id = step_of(&v[i])) == NULL)
 			continue;
 		slot = strmap_slot(&pm->stepmap, id, &found);
+		/* What x did from a step outweighs a later x refused there. */
+		if (found && kind_is(&v[i], "action.refused") &&
+		    pm->steps[pm->stepmap.vals[slot]].ran != NULL &&
+		    !kind_is(pm->steps[pm->stepmap.vals[slot]].ran, "action.refused"))
+			continue;
 		if (found)
 			pm->steps[pm->stepmap.vals[slot]].ran = &v[i];
 	}
@@ -2606,6 +2613,10 @@ md_ran(struct wr_buf *b, const struct record *v, size_t n, const struct export_o
 
 		wr_buf_printf(b, " (not ticked; x ran it at %s: %s)", ts,
 		    a != NULL ? action_outcome(a) : "unknown");
+	} else if (kind_is(r, "action.refused")) {
+		wr_buf_printf(b, " (not ticked; x was refused at %s: ", ts);
+		sb_text(b, o, dstr(r, "reason") != NULL ? dstr(r, "reason") : "no reason recorded");
+		wr_buf_str(b, ")");
 	} else if (kind_is(r, "statuspage.queue")) {
 		slot = r->op != NULL ? strmap_slot(&pm->spmap, r->op, &found) : 0;
 		wr_buf_printf(b, " (not ticked; x posted it to the status page at %s: %s)", ts,
@@ -2664,6 +2675,9 @@ md_ticked_outcome(struct wr_buf *b, const struct record *v, size_t n,
 		wr_buf_printf(&w, "x ran it: %s", strcmp(oc, "failed") == 0 ? "FAILED" : "UNKNOWN");
 		if (a != NULL && a->end != NULL && dstr(a->end, "detail") != NULL)
 			wr_buf_printf(&w, ": %s", dstr(a->end, "detail"));
+	} else if (kind_is(r, "action.refused")) {
+		wr_buf_printf(&w, "x was refused: %s", dstr(r, "reason") != NULL ? dstr(r, "reason") :
+		    "no reason recorded");
 	} else if (kind_is(r, "statuspage.queue")) {
 		enum sp_outcome so = SP_PENDING;
 
@@ -2688,7 +2702,7 @@ md_ticked_outcome(struct wr_buf *b, const struct record *v, size_t n,
 /* How what x last ran from a step went, one word for JSON: an action's
  * "ok", "failed", "unknown" or "running"; a smoke check's "ok", "warn" or
  * "failed"; a post's "posted", "failed" or "pending"; an announcement's
- * "posted", "failed", "unknown" or "none". */
+ * "posted", "failed", "unknown" or "none"; an x refused, "refused". */
 static const char *
 ran_result(const struct record *v, size_t n, const struct pm *pm, const struct record *r)
 {
@@ -2704,6 +2718,8 @@ ran_result(const struct record *v, size_t n, const struct pm *pm, const struct r
 		return a != NULL && a->running != 0 ? "running" : a != NULL ? action_outcome(a) :
 		    "unknown";
 	}
+	if (kind_is(r, "action.refused"))
+		return "refused";
 	if (kind_is(r, "statuspage.queue")) {
 		slot = r->op != NULL ? strmap_slot(&pm->spmap, r->op, &found) : 0;
 		return sp_outcome_json[r->op != NULL && found ?

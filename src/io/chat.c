@@ -245,7 +245,7 @@ chat_set_backoff(struct chat *c, int64_t base_ms)
 }
 
 int
-chat_announce(struct chat *c, const char *text, const char *step, char id[32],
+chat_announce(struct chat *c, const char *text, const char *step, bool section, char id[32],
     struct wr_err *err)
 {
 	struct chat_msg *m;
@@ -265,7 +265,7 @@ chat_announce(struct chat *c, const char *text, const char *step, char id[32],
 	cJSON_AddStringToObject(d, "id", id);
 	cJSON_AddStringToObject(d, "text", text);
 	if (step != NULL && step[0] != '\0')
-		cJSON_AddStringToObject(d, "runbook_step", step);
+		cJSON_AddStringToObject(d, section ? "runbook_section" : "runbook_step", step);
 	/* Write-ahead: stored before anything is sent. */
 	if (timeline_append(c->tl, "chat.announce", NULL, id, d, err) != 0) {
 		free(clean);

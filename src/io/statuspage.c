@@ -696,7 +696,8 @@ statuspage_check(struct statuspage *sp)
 
 int
 statuspage_post(struct statuspage *sp, const struct statuspage_update *u,
-    const char *step, char queue_id[STATUSPAGE_QUEUE_ID_MAX], struct wr_err *err)
+    const char *step, bool section, char queue_id[STATUSPAGE_QUEUE_ID_MAX],
+    struct wr_err *err)
 {
 	struct statuspage_update copy = *u;
 	struct statuspage_reqs reqs;
@@ -721,7 +722,7 @@ statuspage_post(struct statuspage *sp, const struct statuspage_update *u,
 	cJSON_AddStringToObject(d, "kind", config_statuspage_kind_name(sp->kind));
 	cJSON_AddItemToObject(d, "update", statuspage_update_to_json(&copy));
 	if (step != NULL && step[0] != '\0')
-		cJSON_AddStringToObject(d, "runbook_step", step);
+		cJSON_AddStringToObject(d, section ? "runbook_section" : "runbook_step", step);
 	if (copy.action == STATUSPAGE_CREATE || copy.page_id[0] != '\0') {
 		if (statuspage_req_build(sp->kind, &copy, &reqs, err) != 0) {
 			cJSON_Delete(d);

@@ -101,6 +101,19 @@ slot_section(const struct app *app, struct action **slot, char *id, size_t cap)
 	}
 }
 
+/* The id of the step or section whose slot this is into id ("" for no
+ * slot), *section saying which: a post, announcement or smoke check sent
+ * from a section names it as its actions do, so its row's marks are read
+ * back from the journal too. */
+static void
+slot_row(const struct app *app, struct action **slot, char *id, size_t cap, bool *section)
+{
+	slot_step(app, slot, id, cap);
+	*section = id[0] == '\0';
+	if (*section)
+		slot_section(app, slot, id, cap);
+}
+
 /* The action now fills its slot; a slot of a runbook step (or a
  * section's own) names that step (or section) in the action's intent
  * (the post-mortem knows x ran the step; a reopened incident shows
@@ -622,13 +635,15 @@ schema_of(const struct app *app, int host, int svc)
 
 /* An action refused before its dialog, in the journal: the post-mortem
  * shows what was asked and why nothing ran. host -1: none (a post or an
- * announcement); text, when not NULL, is what it would have said. */
+ * announcement); text, when not NULL, is what it would have said; slot,
+ * when not NULL, the runbook step's (or section's) whose x it was. */
 static void
-journal_refusal_of(struct app *app, int host, int svc, const char *action, const char *why,
-    const char *text)
+journal_refusal_row(struct app *app, int host, int svc, const char *action, const char *why,
+    const char *text, struct action **slot)
 {
-	char said[sizeof(app->status)];
+	char said[sizeof(app->status)], row[WR_PATH_MAX + 16];
 	struct wr_err err;
+	bool section;
 	cJSON *d;
 
 	if (app->tl == NULL)
@@ -641,9 +656,28 @@ journal_refusal_of(struct app *app, int host, int svc, const char *action, const
 	cJSON_AddStringToObject(d, "reason", why);
 	if (text != NULL)
 		cJSON_AddStringToObject(d, "message", text);
+	/* Named as the row's actions are: its mark and the post-mortem's
+	 * checklist say x was refused there. */
+	slot_row(app, slot, row, sizeof(row), &section);
+	if (row[0] != '\0')
+		cJSON_AddStringToObject(d, section ? "runbook_section" : "runbook_step", row);
 	if (timeline_append(app->tl, "action.refused", host >= 0 ? app->cfg.hosts[host].name :
 	    NULL, NULL, d, &err) != 0)
 		app_say(app, "%s (NOT recorded in the timeline: %s)", said, err.msg);
+}
+
+static void
+journal_refusal_of(struct app *app, int host, int svc, const char *action, const char *why,
+    const char *text)
+{
+	journal_refusal_row(app, host, svc, action, why, text, NULL);
+}
+
+void
+actions_step_refused(struct app *app, struct action **slot, int host, const char *action,
+    const char *why)
+{
+	journal_refusal_row(app, host, -1, action, why, NULL, slot);
 }
 
 static void
@@ -1533,6 +1567,7 @@ struct smoke {
 	bool readyz;                     /* url is the host's /readyz, as polled */
 	bool token;                      /* sent with the host's metrics token */
 	char step[WR_PATH_MAX + 16];     /* the runbook step it ran from, or "" */
+	bool section;                    /* … step is a section's id */
 	struct app_ran *ran;             /* … whose row says how it went, or NULL */
 };
 
@@ -1582,7 +1617,8 @@ smoke_answer(const struct http_response *r, void *arg)
 		if (r->status == 0)
 			cJSON_AddStringToObject(d, "error", r->error);
 		if (sm->step[0] != '\0')
-			cJSON_AddStringToObject(d, "runbook_step", sm->step);
+			cJSON_AddStringToObject(d, sm->section ? "runbook_section" : "runbook_step",
+			    sm->step);
 		timeline_append(app->tl, "smoke", sm->host, NULL, d, &err);
 	}
 	free(sm);
@@ -1614,7 +1650,7 @@ actions_smoke(struct app *app, int host, const char *url, long expect, struct ac
 	sm->app = app;
 	sm->expect = expect > 0 ? expect : 200;
 	wr_strlcpy(sm->host, h->name, sizeof(sm->host));
-	slot_step(app, slot, sm->step, sizeof(sm->step));
+	slot_row(app, slot, sm->step, sizeof(sm->step), &sm->section);
 	snprintf(sm->url, sizeof(sm->url), "%s%s", url[0] == '/' ? h->health_url : "", url);
 	snprintf(readyz, sizeof(readyz), "%s/readyz", h->health_url);
 	sm->readyz = h->health_url[0] != '\0' && strcmp(sm->url, readyz) == 0;
@@ -1675,7 +1711,7 @@ actions_announce_ask(struct app *app, const char *message, struct action **slot)
 		return -1;
 	}
 	wr_strlcpy(app->post_message, message, sizeof(app->post_message));
-	slot_step(app, slot, app->post_step, sizeof(app->post_step));
+	slot_row(app, slot, app->post_step, sizeof(app->post_step), &app->post_section);
 	app->post_ran = app_slot_ran(app, slot);
 	app_ask(app, PROMPT_ANNOUNCE);
 	return 0;
@@ -1690,7 +1726,8 @@ actions_announce(struct app *app, const char *typed)
 
 	if (!lineedit_typed_is(typed, "announce"))
 		app_say(app, "nothing announced: type announce to send it");
-	else if (chat_announce(app->chat, app->post_message, app->post_step, id, &err) != 0)
+	else if (chat_announce(app->chat, app->post_message, app->post_step,
+	    app->post_section, id, &err) != 0)
 		app_say(app, "nothing announced: %s", err.msg);
 	else {
 		app_say(app, "chat: announcing (%s)", id);
@@ -1903,7 +1940,7 @@ actions_statuspage_prefill(struct app *app, const char *status, const char *mess
 	if (!wr_strlcpy(app->post_name, name ? name : "", sizeof(app->post_name)))
 		app_say(app, "the runbook's name= was cut to %zu bytes", sizeof(app->post_name) - 1);
 	wr_strlcpy(app->post_impact, impact ? impact : "", sizeof(app->post_impact));
-	slot_step(app, slot, app->post_step, sizeof(app->post_step));
+	slot_row(app, slot, app->post_step, sizeof(app->post_step), &app->post_section);
 	app->post_ran = app_slot_ran(app, slot);
 	app->post_no_echo = slot_announces(app, slot);
 	/* A step that names its status has said the word the prompt asks
@@ -2175,7 +2212,8 @@ actions_post_preview_draw(struct app *app, int lines, int cols)
 		ui_put(win, y++, 2, w - 4, ui_attr(app, THEME_WARN) | A_BOLD, gaps[i]);
 	ui_put_wrapped(win, &y, 2, w - 4, 0, h - 2, ui_attr(app, THEME_NORMAL), text);
 	ui_put(win, h - 2, 2, w - 4, ui_attr(app, THEME_DIM), app->post_title_edit ?
-	    "edit the title in the footer: Tab back to the text, Enter sends it, Esc posts nothing" :
+	    "edit the title in the footer: Tab or Enter keeps it and goes back to the text "
+	    "(nothing is sent yet), Esc posts nothing" :
 	    "edit it in the footer: Enter sends it, Esc posts nothing");
 	wnoutrefresh(win);
 	delwin(win);
@@ -2207,7 +2245,8 @@ actions_statuspage_send(struct app *app, const char *edited)
 	typed = statuspage_status_name((enum statuspage_status)status);
 	if (app->statuspage != NULL) {
 		post_update(app, status, text, &u);
-		if (statuspage_post(app->statuspage, &u, app->post_step, queue, &err) != 0) {
+		if (statuspage_post(app->statuspage, &u, app->post_step,
+		    app->post_section, queue, &err) != 0) {
 			app_say(app, "nothing posted: %s", err.msg);
 			rc = -1;
 		} else {
@@ -2237,7 +2276,7 @@ actions_statuspage_send(struct app *app, const char *edited)
 		line = statuspage_chat_line(app->statuspage != NULL ? (u.action ==
 		    STATUSPAGE_CREATE ? u.name : app->page_title) : NULL, incident,
 		    statuspage_status_name((enum statuspage_status)status), text);
-		if (chat_announce(app->chat, line, NULL, id, &err) != 0) {
+		if (chat_announce(app->chat, line, NULL, false, id, &err) != 0) {
 			app_say(app, "nothing announced: %s", err.msg);
 			rc = -1;
 		} else if (app->statuspage == NULL)

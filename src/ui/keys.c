@@ -217,6 +217,11 @@ prompt_key(struct app *app, const char *name, int is_keycode, unsigned int key)
 		app->post_ran = NULL;
 		app->post_no_echo = app->post_title_edit = false;
 		runbook_prompt_closed(app, true, false);
+	} else if (strcmp(name, "Enter") == 0 && app->prompt_kind == PROMPT_POST_TEXT &&
+	    app->post_title_edit) {
+		/* Enter on the title keeps it and goes back to the text: what
+		 * goes public is sent only by an Enter on the text itself. */
+		actions_post_title_toggle(app);
 	} else if (strcmp(name, "Enter") == 0) {
 		app->prompt_active = false;
 		if (app->prompt_kind == PROMPT_NOTE)
@@ -229,12 +234,8 @@ prompt_key(struct app *app, const char *name, int is_keycode, unsigned int key)
 			arm_confirm(app, le->text);
 		else if (app->prompt_kind == PROMPT_STATUS)
 			went = actions_statuspage_post(app, le->text) == 0;
-		else if (app->prompt_kind == PROMPT_POST_TEXT) {
-			/* Enter on the title keeps it and sends the text. */
-			if (app->post_title_edit)
-				actions_post_title_toggle(app);
+		else if (app->prompt_kind == PROMPT_POST_TEXT)
 			went = actions_statuspage_send(app, le->text) == 0;
-		}
 		else if (app->prompt_kind == PROMPT_JUMP)
 			logs_jump(app, le->text);
 		else if (app->prompt_kind == PROMPT_TZERO)

@@ -782,6 +782,10 @@ draw_footer(struct app *app)
 			    app->prompt_kind == PROMPT_NOTE ? "Enter stores, Esc drops" :
 			    app->prompt_kind == PROMPT_FILTER ||
 			    app->prompt_kind == PROMPT_HOST_FILTER ? "Enter sets, Esc keeps" :
+			    /* The title's Enter sends nothing: it goes back to the text. */
+			    app->prompt_kind == PROMPT_POST_TEXT && app->post_title_edit ?
+			    "Enter keeps the title" :
+			    app->prompt_kind == PROMPT_POST_TEXT ? "Enter posts, Esc no" :
 			    "Enter confirms, Esc no");
 	} else if (app->confirm_quit && app->running_actions == 0 && app->tl != NULL &&
 	    timeline_kept(app->tl) > 0) {

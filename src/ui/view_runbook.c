@@ -450,6 +450,7 @@ rollback_now(struct app *app, const struct runbook_action *a, struct action **sl
 
 	if (runbook_target_rollback(a, &app->cfg, app_selected_host(app), &t, &err) != 0) {
 		app_say(app, "this step's rollback did not start: %s", err.msg);
+		actions_step_refused(app, slot, -1, runbook_action_name(a->kind), err.msg);
 		return;
 	}
 	app->target_host = t.host;
@@ -514,9 +515,10 @@ rollback_of(struct app *app, const struct runbook_action *a, const struct runboo
 	rc = runbook_target_rollback(&known, &app->cfg, app_selected_host(app), &t, &err);
 	runbook_action_free(&known);
 	app_armed(app);
-	if (rc != 0)
+	if (rc != 0) {
 		app_say(app, "this step's rollback did not start: %s", err.msg);
-	else if ((why = safety_refusal_hosts(&app->safety, true)) != NULL)
+		actions_step_refused(app, slot, -1, runbook_action_name(a->kind), err.msg);
+	} else if ((why = safety_refusal_hosts(&app->safety, true)) != NULL)
 		app_say(app, "refused: %s", why);
 	if (rc != 0 || why != NULL) {
 		runbook_fill_free(&app->fill);
@@ -572,6 +574,8 @@ step_killswitch(struct app *app, struct action **slot, const struct runbook_acti
 
 	if (runbook_target_killswitch(a, &app->cfg, host, &t, &err) != 0) {
 		app_say(app, "this step's kill switch did not start: %s", err.msg);
+		/* No host: none was picked, so no host's containment was refused. */
+		actions_step_refused(app, slot, -1, "killswitch", err.msg);
 		return;
 	}
 	app->target_host = t.host;
@@ -686,11 +690,14 @@ fill_rollback(struct app *app)
 	app->nqueue = 0;
 	if (tag == NULL) {
 		app_say(app, "this step's up -d names no IMAGE_TAG: use r in HOSTS");
+		actions_step_refused(app, slot, app->fill_host, "compose.up",
+		    "the step's up -d names no IMAGE_TAG");
 		return;
 	}
 	/* Every service it names, or none of them: never a part. */
 	if ((n = runbook_target_compose_up(act, h, svc, &err)) < 0) {
 		app_say(app, "nothing ran: %s", err.msg);
+		actions_step_refused(app, slot, app->fill_host, "compose.up", err.msg);
 		free(tag);
 		return;
 	}
@@ -1013,6 +1020,7 @@ runbook_run_step(struct app *app)
 	 * author wrote. Every x on it says so, before the first item. */
 	if (runbook_work_refusal(&r->rb, section, step, why, sizeof(why)) > 0) {
 		app_say(app, "%s (warroom runbook %s lists every error)", why, r->path);
+		actions_step_refused(app, step_slot(r, section, step), -1, "runbook.step", why);
 		return;
 	}
 	if (host < 0 || app->pool == NULL) {
@@ -1067,6 +1075,10 @@ run_commands(struct app *app, struct app_runbook *r, size_t section, size_t step
 	runbook_fill_free(&app->fill);
 	if (runbook_fill_init(&app->fill, &r->rb, section, step, &err) != 0) {
 		app_say(app, "%s", err.msg);
+		/* Refused (not merely no commands): said in the journal too. */
+		if (app->fill.route.path == RUNBOOK_PATH_REFUSED)
+			actions_step_refused(app, step_slot(r, section, step), host, "runbook.step",
+			    err.msg);
 		return;
 	}
 	/* Known commands run through the built-in action, with its checks
@@ -1108,6 +1120,8 @@ run_commands(struct app *app, struct app_runbook *r, size_t section, size_t step
 		if (svc < 0) {
 			app_say(app, "the step downgrades %s, which %s does not run", named,
 			    app->cfg.hosts[host].name);
+			actions_step_refused(app, step_slot(r, section, step), host, "migrate.down",
+			    app->status);
 			return;
 		}
 		app->target_host = host;

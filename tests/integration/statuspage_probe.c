@@ -175,7 +175,7 @@ main(int argc, char **argv)
 		char q[STATUSPAGE_QUEUE_ID_MAX];
 
 		fill(&u, argv[i], cfg.statuspage.kind, timeline_id(tl));
-		if (statuspage_post(sp, &u, NULL, q, &err) == 0)
+		if (statuspage_post(sp, &u, NULL, false, q, &err) == 0)
 			printf("queued %s %s\n", q, argv[i]);
 		else {
 			printf("refused %s: %s\n", argv[i], err.msg);

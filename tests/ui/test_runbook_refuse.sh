@@ -3,8 +3,9 @@
 # none of it: not the smoke before the unknown `drain`, not the post after
 # it, on the first x or the next, and the footer names the line; nor a
 # step whose fence is never closed (its script would hold the next
-# steps). Nothing reaches the journal but the start and the arming. No
-# fleet: the refusal comes before any host is asked.
+# steps). Nothing reaches the journal but the start, the arming and each
+# refusal (action.refused naming the step and the line). No fleet: the
+# refusal comes before any host is asked.
 . "${top_srcdir:-$(dirname "$0")/../..}/tests/lib/tmux.sh"
 write_config
 cat > "$tmp/long.md" <<'MD'
@@ -57,5 +58,10 @@ footer | grep -qF "long.md:13: code fence opened here is never closed: lines 14-
 grep -qF "CONFIRM" "$tmp/screen" && fail "x opened the script's dialog"
 ok "x on a step whose fence is never closed runs nothing"
 kinds=$(sed 's/.*"kind":"\([^"]*\)".*/\1/' "$tmp"/timeline/*.jsonl | sort -u | tr '\n' ' ')
-[ "$kinds" = "incident.open mode.change runbook.load " ] || fail "the journal holds more: $kinds"
-ok "nothing of either step reached the journal"
+[ "$kinds" = "action.refused incident.open mode.change runbook.load " ] ||
+	fail "the journal holds more: $kinds"
+refusals=$(grep '"kind":"action.refused"' "$tmp"/timeline/*.jsonl)
+[ "$(printf '%s\n' "$refusals" | grep -c '"reason":"long.md:7: warroom: unknown action.*"runbook_step":"long.md:3"')" = 2 ] &&
+	[ "$(printf '%s\n' "$refusals" | grep -c '"reason":"long.md:13: code fence.*"runbook_step":"long.md:11"')" = 1 ] ||
+	fail "not each x refused in the journal with its step and line: $refusals"
+ok "nothing of either step ran; each x's refusal is in the journal"

@@ -3,7 +3,9 @@
 # fleet's fake status page: refused in read-only mode and when unarmed;
 # armed, S and a typed status create the incident once, then update and
 # resolve it; a word that is not a status posts nothing; the text is shown
-# before it goes with the page and incident it goes to, Esc there posts nothing, and an edited text is posted; a
+# before it goes with the page and incident it goes to, Esc there posts
+# nothing, Enter on an edited title posts nothing yet, and an edited text
+# is posted; a
 # resolve while a host's verdict is bad is warned of, on the page and by E.
 . "${top_srcdir:-$(dirname "$0")/../..}/tests/lib/tmux.sh"
 [ -x /usr/sbin/sshd ] || skip "openssh-server is not installed"
@@ -37,6 +39,18 @@ sp_host=$(sed -n 's|^url = https\{0,1\}://\([^/]*\)/v1/pages/.*|\1|p' "$fl/warro
 [ -n "$sp_host" ] || fail "no atlassian url in the fleet's warroom.conf"
 keys S; keys -l investigating; keys Enter
 wait_for "posts to atlassian page pg0fleet0001 at $sp_host, a new incident"
+# Enter in the title field keeps the title and goes back to the text;
+# nothing goes public until Enter on the text.
+keys Tab
+wait_for "title: api errors"
+wait_for "Enter keeps the title"
+keys -l " TEST"; keys Enter
+wait_for 'title "api errors TEST"'
+wait_for "Enter posts, Esc no"
+assert_contains "$tmp/screen" "WHAT CUSTOMERS WILL READ"
+assert_contains "$tmp/screen" "text: "
+sleep 1
+[ "$(writes)" = 0 ] || fail "Enter in the title field posted"
 keys Enter
 wait_for "status page: create investigating (incident " 15
 # The text customers will read is shown first and can be rewritten.
@@ -68,6 +82,8 @@ keys Escape
 [ "$(grep -cE '"method": ?"PATCH"' "$req")" = 2 ] || fail "not two updates"
 grep -q '"Cause found: a bad cache flag. Rolling back."' "$req" ||
 	{ grep PATCH "$req"; fail "the edited text was not posted as typed"; }
+grep POST "$req" | grep -qE '"name": ?"api errors TEST"' ||
+	{ grep POST "$req"; fail "the title kept by Enter was not the one created"; }
 keys q
 wait_for "exit=0"
 journal=$(ls "$fl"/timeline/api-errors-*.jsonl)

@@ -1329,6 +1329,41 @@ follow_ups_say_which_steps_x_ran(void **state)
 		record_free(&v[i]);
 }
 
+/* x refused on a step before any dialog (a kube context the step names):
+ * its follow-up says so with the reason, not "not ticked during the
+ * incident"; a step that ran keeps what ran over a later refusal. */
+static void
+follow_ups_say_which_steps_x_was_refused_on(void **state)
+{
+	struct record v[6] = { 0 };
+	char *md;
+
+	(void)state;
+	add_to(v, 0, 0, "incident.open", NULL, NULL, "{\"name\":\"drill\"}");
+	add_to(v, 1, 5, "runbook.load", NULL, NULL, "{\"runbook\":\"r.md\",\"steps\":["
+	    "{\"step\":\"r.md#1\",\"title\":\"Undo to the previous revision\"},"
+	    "{\"step\":\"r.md#2\",\"title\":\"Warm the cache\"}]}");
+	add_to(v, 2, 10, "action.refused", "k8s-1", NULL, "{\"action\":\"k8s.undo\","
+	    "\"reason\":\"the step names kube context $KUBE_CONTEXT\",\"runbook_step\":\"r.md#1\"}");
+	add_to(v, 3, 20, "action.intent", "api-1", "op-x",
+	    "{\"action\":\"runbook.command\",\"plan\":{\"runbook_step\":\"r.md#2\"}}");
+	add_to(v, 4, 30, "action.end", "api-1", "op-x", "{\"outcome\":\"ok\"}");
+	add_to(v, 5, 40, "action.refused", "api-1", NULL, "{\"action\":\"command\","
+	    "\"reason\":\"later\",\"runbook_step\":\"r.md#2\"}");
+	md = render_n(EXPORT_MD, v, 6);
+	assert_non_null(strstr(md, "- Undo to the previous revision (not ticked; x was refused at "
+	    "2024-05-01 12:00:10: the step names kube context $KUBE\\_CONTEXT)\n"));
+	assert_non_null(strstr(md, "- Warm the cache (not ticked; x ran it at 2024-05-01 12:00:20: "
+	    "ok)\n"));
+	free(md);
+	md = render_n(EXPORT_JSON, v, 6);
+	assert_non_null(strstr(md, "\"ran\":{\"kind\":\"action.refused\",\"at\":"
+	    "\"2024-05-01T12:00:10.000Z\",\"outcome\":\"refused\"}"));
+	free(md);
+	for (size_t i = 0; i < 6; i++)
+		record_free(&v[i]);
+}
+
 /* A runbook of more steps than the incident has records: every step is
  * listed (the look-up table grows; it once stopped at the record count). */
 static void
@@ -2288,6 +2323,7 @@ main(void)
 		cmocka_unit_test(a_tag_change_the_console_saw_is_the_rollback_without_an_action),
 		cmocka_unit_test(ticked_steps_keep_their_outcome_and_due_time),
 		cmocka_unit_test(follow_ups_say_which_steps_x_ran),
+		cmocka_unit_test(follow_ups_say_which_steps_x_was_refused_on),
 		cmocka_unit_test(a_runbook_longer_than_the_journal_exports),
 		cmocka_unit_test(follow_ups_say_what_x_posted_checked_and_announced),
 		cmocka_unit_test(smoke_rows_name_their_host_and_warning),

@@ -1,0 +1,42 @@
+#!/bin/sh
+# test_runbook_refused_journal.sh — x on a runbook rollback refused before
+# any dialog (the step names a kube context) leaves an action.refused
+# naming the step and the reason, and the post-mortem's follow-up says x
+# was refused there, not "not ticked during the incident". Nothing is
+# sent to the host.
+. "${top_srcdir:-$(dirname "$0")/../..}/tests/lib/tmux.sh"
+[ -x /usr/sbin/sshd ] || skip "openssh-server is not installed"
+fleet_up --hosts 1 --driver k8s --tag v1.5.0-bad
+log=$fl/hosts/h1/commands.log
+mutating() { grep -c '"mutating":true' "$log" 2> /dev/null || true; }
+cat > "$tmp/rb.md" <<'MD'
+# Roll back
+
+1. Undo to the previous revision:
+
+   ```bash
+   kubectl --context "$KUBE_CONTEXT" rollout undo deployment/api
+   ```
+MD
+start 200 50 "$WARROOM -c $fl/warroom.conf --incident refj -r $tmp/rb.md"
+wait_re "│> h1 +api +UP" 15
+keys A; keys -l arm; keys Enter
+wait_re "ARMED 1[45]:[0-9][0-9]"
+keys 4 Down
+wait_for "> [ ] $ Undo to the previous revision:"
+keys x
+wait_for "this step's rollback did not start: the step names kube context"
+capture
+assert_not_contains "$tmp/screen" "CONFIRM"
+keys q
+wait_for "exit=0"
+journal=$(ls "$fl"/timeline/refj-*.jsonl)
+grep '"kind":"action.refused"' "$journal" | grep '"action":"k8s.undo"' |
+	grep '"runbook_step":"rb.md:3"' | grep -q '"reason":"the step names kube context' ||
+	fail "no action.refused naming the step: $(grep action.refused "$journal")"
+[ "$(mutating)" = 0 ] || fail "something mutating reached the host"
+id=$(basename "$journal" .jsonl)
+"$WARROOM" export "$id" -c "$fl/warroom.conf" --format md > "$tmp/pm.md" || fail "export md"
+grep -qF -- "- Undo to the previous revision: (not ticked; x was refused at " "$tmp/pm.md" ||
+	{ grep -F "Undo to" "$tmp/pm.md"; fail "the post-mortem does not say x was refused"; }
+ok "a refused runbook rollback is journalled with its step and named in the post-mortem"
