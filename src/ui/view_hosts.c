@@ -486,18 +486,18 @@ cell_text(const struct app *app, int hi, const struct config_host *host, int svc
 	/* No endpoint of its own (a worker beside the API): nothing to show. */
 	if ((c == HOSTS_COL_HEALTH || c == HOSTS_COL_READY || c == HOSTS_COL_VERSION ||
 	    c == HOSTS_COL_EXPORT) && !config_probes_service(host, svc)) {
-		snprintf(buf, cap, "-");
+		wr_strlcpy(buf, "-", cap);
 		return THEME_DIM;
 	}
 	switch (c) {
-	case HOSTS_COL_HOST: snprintf(buf, cap, "%s", host->name); break;
-	case HOSTS_COL_SVC: snprintf(buf, cap, "%s", host->services[svc]); break;
+	case HOSTS_COL_HOST: wr_strlcpy(buf, host->name, cap); break;
+	case HOSTS_COL_SVC: wr_strlcpy(buf, host->services[svc], cap); break;
 	case HOSTS_COL_CONN: role = conn_text(app, hi, brief, buf, cap); break;
 	case HOSTS_COL_TAG:
 		if (s && s->have_driver)
-			snprintf(buf, cap, "%s", s->tag[0] ? s->tag : "-");
+			wr_strlcpy(buf, s->tag[0] ? s->tag : "-", cap);
 		else
-			snprintf(buf, cap, "%s", poll_failing(s) ? "?" : "");
+			wr_strlcpy(buf, poll_failing(s) ? "?" : "", cap);
 		if (s && recent(s->tag_changed_ms))
 			role = THEME_STATUS;
 		/* .env names another tag: a plain `up -d` brings it back. */
@@ -524,7 +524,7 @@ cell_text(const struct app *app, int hi, const struct config_host *host, int svc
 		break;
 	case HOSTS_COL_HEALTH:
 		if (s && s->have_probe) {
-			snprintf(buf, cap, "%s", probe_health_name(s->healthz.health));
+			wr_strlcpy(buf, probe_health_name(s->healthz.health), cap);
 			role = health_role(s->healthz.health);
 		}
 		break;
@@ -536,12 +536,12 @@ cell_text(const struct app *app, int hi, const struct config_host *host, int svc
 			    s->readyz.schema_warn == PROBE_SCHEMA_BEHIND ? "behind!" : "mig!";
 
 			if (brief)
-				snprintf(buf, cap, "%s", w);
+				wr_strlcpy(buf, w, cap);
 			else
 				snprintf(buf, cap, "%d %s", s->readyz.http_status, w);
 			role = THEME_WARN;
 		} else if (s && s->have_probe) {
-			snprintf(buf, cap, "%s", probe_health_name(s->readyz.health));
+			wr_strlcpy(buf, probe_health_name(s->readyz.health), cap);
 			role = health_role(s->readyz.health);
 		}
 		break;
@@ -549,7 +549,7 @@ cell_text(const struct app *app, int hi, const struct config_host *host, int svc
 		/* /export as last read; on after a kill switch ran anywhere in
 		 * this incident is the leak still going. */
 		if (s && s->export_state != CONTAIN_EXPORT_UNKNOWN) {
-			snprintf(buf, cap, "%s", contain_export_name(s->export_state));
+			wr_strlcpy(buf, contain_export_name(s->export_state), cap);
 			if (s->export_state == CONTAIN_EXPORT_ON &&
 			    contain_ks_anywhere(&app->contain))
 				role = THEME_WARN;
@@ -581,7 +581,7 @@ cell_text(const struct app *app, int hi, const struct config_host *host, int svc
 		}
 		break;
 	case HOSTS_COL_DRIVER:
-		snprintf(buf, cap, "%s", config_driver_name(host->driver));
+		wr_strlcpy(buf, config_driver_name(host->driver), cap);
 		break;
 	case HOSTS_COL_ADDR:
 		app_host_where(app, hi, buf, cap);
