@@ -62,23 +62,23 @@ conn_text(const struct app *app, int host, bool brief, char *buf, size_t cap)
 	long secs;
 
 	if (app->pool == NULL) {
-		snprintf(buf, cap, "not connected");
+		wr_strlcpy(buf, "not connected", cap);
 		return THEME_DIM;
 	}
 	st = ssh_pool_status(app->pool, host);
 	switch (st->state) {
 	case SSH_UP:
-		snprintf(buf, cap, "UP");
+		wr_strlcpy(buf, "UP", cap);
 		return THEME_OK;
 	case SSH_DOWN:
 		secs = (long)((st->retry_at_ms - loop_now_ms() + 999) / 1000);
 		snprintf(buf, cap, "DOWN %s%lds", brief ? "" : "retry ", secs > 0 ? secs : 0);
 		return THEME_BAD;
 	case SSH_UNTRUSTED:
-		snprintf(buf, cap, "UNTRUSTED");
+		wr_strlcpy(buf, "UNTRUSTED", cap);
 		return THEME_BAD;
 	default:
-		snprintf(buf, cap, "%s", ssh_state_name(st->state));
+		wr_strlcpy(buf, ssh_state_name(st->state), cap);
 		return THEME_WARN;
 	}
 }
