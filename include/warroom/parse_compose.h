@@ -50,6 +50,24 @@ int parse_compose_ps(const char *buf, size_t len, struct compose_ps *out,
 /* Release what parse_compose_ps allocated; out is left empty. */
 void parse_compose_free(struct compose_ps *ps);
 
+/* The last answer parse_compose_ps_memo read and its result: an idle
+ * fleet prints the same ps answer poll after poll, so it is parsed once. */
+struct compose_ps_memo {
+	char *buf;                       /* the answer's bytes, as read */
+	size_t len;
+	struct compose_ps ps;            /* what they parsed to */
+	bool valid;
+};
+
+/* parse_compose_ps, except that an answer byte for byte the memo's last
+ * gives that result again unparsed. *out points into memo, valid until the
+ * next call; on -1 (err set) the memo is emptied. */
+int parse_compose_ps_memo(struct compose_ps_memo *memo, const char *buf, size_t len,
+    const struct compose_ps **out, struct wr_err *err);
+
+/* Release what the memo holds; it is left empty (and reusable). */
+void parse_compose_memo_free(struct compose_ps_memo *memo);
+
 /* The first container of service svc, or NULL. */
 const struct compose_container *parse_compose_find(const struct compose_ps *ps,
     const char *svc);

@@ -58,4 +58,8 @@ bool sanitize_is_clean(const char *s, size_t len);
  * sanitize_line (typed here), so the screen shows it the same way. */
 size_t sanitize_char(uint32_t cp, char out[WR_SANITIZE_CHAR_MAX]);
 
+/* How many of s's first len bytes are printable ASCII (0x20-0x7e): each is
+ * one character shown as itself in one cell, so a caller may skip decoding. */
+size_t sanitize_plain_run(const char *s, size_t len);
+
 #endif

@@ -9,6 +9,7 @@
 
 #include "warroom/columns.h"
 #include "warroom/decide.h"
+#include "warroom/util.h"
 
 int
 hosts_table_steps(bool stale, bool restarts, enum hosts_exports exports, int *steps)
@@ -68,17 +69,37 @@ hosts_table_title(enum hosts_sort sort, const char *filter, char *buf, size_t ca
 void
 hosts_table_age(long age_s, bool failing, bool brief, char *buf, size_t cap)
 {
-	char age[24] = "";
+	/* Written by hand, not snprintf: every row's AGE is formatted on
+	 * every frame (twice, to fit the column), once a second when idle. */
+	char out[48], digits[24];
+	size_t n = 0, k = 0;
+	char unit = 0;
+	long v = 0;
 
 	if (failing && brief)
 		age_s = -1;
 	if (age_s >= 0 && age_s < 100)
-		snprintf(age, sizeof(age), "%lds", age_s);
+		v = age_s, unit = 's';
 	else if (age_s >= 100 && age_s < 6000)
-		snprintf(age, sizeof(age), "%ldm", age_s / 60);
+		v = age_s / 60, unit = 'm';
 	else if (age_s >= 6000)
-		snprintf(age, sizeof(age), "%ldh", age_s / 3600);
-	snprintf(buf, cap, "%s%s%s", age, failing && age[0] ? " " : "", failing ? "ERR" : "");
+		v = age_s / 3600, unit = 'h';
+	if (unit != 0) {
+		do
+			digits[k++] = (char)('0' + v % 10);
+		while ((v /= 10) > 0);
+		while (k > 0)
+			out[n++] = digits[--k];
+		out[n++] = unit;
+	}
+	if (failing) {
+		if (n > 0)
+			out[n++] = ' ';
+		memcpy(out + n, "ERR", 3);
+		n += 3;
+	}
+	out[n] = '\0';
+	wr_strlcpy(buf, out, cap);
 }
 
 int

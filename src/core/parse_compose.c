@@ -173,6 +173,33 @@ parse_compose_free(struct compose_ps *ps)
 	memset(ps, 0, sizeof(*ps));
 }
 
+int
+parse_compose_ps_memo(struct compose_ps_memo *memo, const char *buf, size_t len,
+    const struct compose_ps **out, struct wr_err *err)
+{
+	if (memo->valid && len == memo->len && memcmp(buf, memo->buf, len) == 0) {
+		*out = &memo->ps;
+		return 0;
+	}
+	parse_compose_memo_free(memo);
+	if (parse_compose_ps(buf, len, &memo->ps, err) != 0)
+		return -1;
+	memo->buf = xmalloc(len + 1);
+	memcpy(memo->buf, buf, len);
+	memo->len = len;
+	memo->valid = true;
+	*out = &memo->ps;
+	return 0;
+}
+
+void
+parse_compose_memo_free(struct compose_ps_memo *memo)
+{
+	free(memo->buf);
+	parse_compose_free(&memo->ps);
+	memset(memo, 0, sizeof(*memo));
+}
+
 const struct compose_container *
 parse_compose_find(const struct compose_ps *ps, const char *svc)
 {

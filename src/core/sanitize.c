@@ -465,3 +465,14 @@ sanitize_char(uint32_t cp, char out[WR_SANITIZE_CHAR_MAX])
 	out[0] = '\0';
 	return 0;
 }
+
+size_t
+sanitize_plain_run(const char *s, size_t len)
+{
+	size_t i = 0;
+
+	/* One unsigned compare per byte: 0x20-0x7e maps to 0-0x5e. */
+	while (i < len && (unsigned char)(s[i] - 0x20) < 0x5f)
+		i++;
+	return i;
+}

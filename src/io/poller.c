@@ -85,6 +85,7 @@ struct host_poll {
 	struct restartwin *rwin;         /* compose, k8s: one per service, else NULL */
 	bool restarts_read;              /* compose: a restart count was read once */
 	int64_t version_at_ms;           /* wall clock of the last /version asked */
+	struct compose_ps_memo ps_memo;  /* compose: the last ps answer, parsed */
 };
 
 struct poller {
@@ -206,20 +207,21 @@ read_ok(struct svc_state *s, int64_t now, int64_t began_ms)
 static void
 apply_compose(struct host_poll *hp, const char *buf, size_t len, int64_t now, int64_t sent)
 {
-	struct compose_ps ps;
+	const struct compose_ps *ps;
 	struct wr_err err;
 	char env[128];
 	size_t off;
 	bool have_env = parse_compose_env(buf, len, &off, env, sizeof(env));
 	int i;
 
-	if (parse_compose_ps(buf + off, len - off, &ps, &err) != 0) {
+	/* Idle, ps prints the same answer every poll: parsed once. */
+	if (parse_compose_ps_memo(&hp->ps_memo, buf + off, len - off, &ps, &err) != 0) {
 		fail_all(hp, -1, err.msg, sent);
 		return;
 	}
 	for (i = 0; i < hp->cfg->nservices; i++) {
 		struct svc_state *s = &hp->svc[i];
-		const struct compose_container *c = parse_compose_find(&ps, hp->cfg->services[i]);
+		const struct compose_container *c = parse_compose_find(ps, hp->cfg->services[i]);
 
 		read_ok(s, now, sent);
 		/* .env as the same command read it: HOSTS compares the pair. */
@@ -228,7 +230,7 @@ apply_compose(struct host_poll *hp, const char *buf, size_t len, int64_t now, in
 			char why[sizeof(s->absent_why)];
 
 			set_field(s->state, sizeof(s->state), "absent", &s->tag_changed_ms, now);
-			parse_compose_absent_why(&ps, hp->cfg->services[i], why, sizeof(why));
+			parse_compose_absent_why(ps, hp->cfg->services[i], why, sizeof(why));
 			put(s->absent_why, sizeof(s->absent_why), why);
 			continue;
 		}
@@ -239,7 +241,6 @@ apply_compose(struct host_poll *hp, const char *buf, size_t len, int64_t now, in
 		set_field(s->state, sizeof(s->state), c->state, &s->tag_changed_ms, now);
 		set_field(s->health, sizeof(s->health), c->health, &s->tag_changed_ms, now);
 	}
-	parse_compose_free(&ps);
 }
 
 /* docker inspect's totals (buf NULL: the command failed) into each
@@ -1232,6 +1233,7 @@ poller_free(struct poller *p)
 		loop_timer_cancel(p->loop, p->hosts[i].metrics_timer);
 		free(p->hosts[i].svc);
 		free(p->hosts[i].rwin);
+		parse_compose_memo_free(&p->hosts[i].ps_memo);
 	}
 	free(p->hosts);
 	free(p);

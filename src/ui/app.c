@@ -546,11 +546,11 @@ app_host_where(const struct app *app, int h, char *buf, size_t cap)
 	/* Until ssh_config is read, only what the config says: no port 22
 	 * made up for an alias ssh_config may send elsewhere. */
 	if (st != NULL && st->where[0] != '\0')
-		snprintf(buf, cap, "%s", st->where);
+		wr_strlcpy(buf, st->where, cap);
 	else if (c->port != 0)
 		sshcfg_hostport(c->address[0] ? c->address : c->name, c->port, buf, cap);
 	else
-		snprintf(buf, cap, "%s", c->address[0] ? c->address : c->name);
+		wr_strlcpy(buf, c->address[0] ? c->address : c->name, cap);
 }
 
 bool

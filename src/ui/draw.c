@@ -63,7 +63,15 @@ ui_width(const char *text)
 
 	while (i < len) {
 		wchar_t wc, out[WR_SANITIZE_CHAR_MAX];
+		size_t plain = sanitize_plain_run(text + i, len - i);
 
+		/* Printable ASCII is a cell a byte: decoding it (mbrtowc,
+		 * wcwidth) was most of what a 100-row HOSTS frame cost. */
+		if (plain > 0) {
+			w += (int)plain;
+			i += plain;
+			continue;
+		}
 		i += next_char(text + i, len - i, &wc);
 		w += glyph(wc, out);
 	}
@@ -90,8 +98,15 @@ ui_put_n(WINDOW *win, int y, int x, int width, int attr, const char *text,
 		int cw, k;
 
 		before = i;
-		i += next_char(text + i, len - i, &wc);
-		cw = glyph(wc, out);
+		if (sanitize_plain_run(text + i, 1) == 1) {
+			/* Printable ASCII: itself in one cell, as glyph() says. */
+			out[0] = (wchar_t)(unsigned char)text[i++];
+			out[1] = 0;
+			cw = 1;
+		} else {
+			i += next_char(text + i, len - i, &wc);
+			cw = glyph(wc, out);
+		}
 		if (used + cw > width) {
 			i = before;
 			break;

@@ -62,23 +62,23 @@ conn_text(const struct app *app, int host, bool brief, char *buf, size_t cap)
 	long secs;
 
 	if (app->pool == NULL) {
-		snprintf(buf, cap, "not connected");
+		wr_strlcpy(buf, "not connected", cap);
 		return THEME_DIM;
 	}
 	st = ssh_pool_status(app->pool, host);
 	switch (st->state) {
 	case SSH_UP:
-		snprintf(buf, cap, "UP");
+		wr_strlcpy(buf, "UP", cap);
 		return THEME_OK;
 	case SSH_DOWN:
 		secs = (long)((st->retry_at_ms - loop_now_ms() + 999) / 1000);
 		snprintf(buf, cap, "DOWN %s%lds", brief ? "" : "retry ", secs > 0 ? secs : 0);
 		return THEME_BAD;
 	case SSH_UNTRUSTED:
-		snprintf(buf, cap, "UNTRUSTED");
+		wr_strlcpy(buf, "UNTRUSTED", cap);
 		return THEME_BAD;
 	default:
-		snprintf(buf, cap, "%s", ssh_state_name(st->state));
+		wr_strlcpy(buf, ssh_state_name(st->state), cap);
 		return THEME_WARN;
 	}
 }
@@ -489,18 +489,18 @@ cell_text(const struct app *app, int hi, const struct config_host *host, int svc
 	/* No endpoint of its own (a worker beside the API): nothing to show. */
 	if ((c == HOSTS_COL_HEALTH || c == HOSTS_COL_READY || c == HOSTS_COL_VERSION ||
 	    c == HOSTS_COL_EXPORT) && !config_probes_service(host, svc)) {
-		snprintf(buf, cap, "-");
+		wr_strlcpy(buf, "-", cap);
 		return THEME_DIM;
 	}
 	switch (c) {
-	case HOSTS_COL_HOST: snprintf(buf, cap, "%s", host->name); break;
-	case HOSTS_COL_SVC: snprintf(buf, cap, "%s", host->services[svc]); break;
+	case HOSTS_COL_HOST: wr_strlcpy(buf, host->name, cap); break;
+	case HOSTS_COL_SVC: wr_strlcpy(buf, host->services[svc], cap); break;
 	case HOSTS_COL_CONN: role = conn_text(app, hi, brief, buf, cap); break;
 	case HOSTS_COL_TAG:
 		if (s && s->have_driver)
-			snprintf(buf, cap, "%s", s->tag[0] ? s->tag : "-");
+			wr_strlcpy(buf, s->tag[0] ? s->tag : "-", cap);
 		else
-			snprintf(buf, cap, "%s", poll_failing(s) ? "?" : "");
+			wr_strlcpy(buf, poll_failing(s) ? "?" : "", cap);
 		if (s && recent(s->tag_changed_ms))
 			role = THEME_STATUS;
 		/* .env names another tag: a plain `up -d` brings it back. */
@@ -527,7 +527,7 @@ cell_text(const struct app *app, int hi, const struct config_host *host, int svc
 		break;
 	case HOSTS_COL_HEALTH:
 		if (s && s->have_probe) {
-			snprintf(buf, cap, "%s", probe_health_name(s->healthz.health));
+			wr_strlcpy(buf, probe_health_name(s->healthz.health), cap);
 			role = health_role(s->healthz.health);
 		}
 		break;
@@ -539,12 +539,12 @@ cell_text(const struct app *app, int hi, const struct config_host *host, int svc
 			    s->readyz.schema_warn == PROBE_SCHEMA_BEHIND ? "behind!" : "mig!";
 
 			if (brief)
-				snprintf(buf, cap, "%s", w);
+				wr_strlcpy(buf, w, cap);
 			else
 				snprintf(buf, cap, "%d %s", s->readyz.http_status, w);
 			role = THEME_WARN;
 		} else if (s && s->have_probe) {
-			snprintf(buf, cap, "%s", probe_health_name(s->readyz.health));
+			wr_strlcpy(buf, probe_health_name(s->readyz.health), cap);
 			role = health_role(s->readyz.health);
 		}
 		break;
@@ -552,7 +552,7 @@ cell_text(const struct app *app, int hi, const struct config_host *host, int svc
 		/* /export as last read; on after a kill switch ran anywhere in
 		 * this incident is the leak still going. */
 		if (s && s->export_state != CONTAIN_EXPORT_UNKNOWN) {
-			snprintf(buf, cap, "%s", contain_export_name(s->export_state));
+			wr_strlcpy(buf, contain_export_name(s->export_state), cap);
 			if (s->export_state == CONTAIN_EXPORT_ON &&
 			    contain_leaks_if_on(&app->contain, host->name))
 				role = THEME_WARN;
@@ -589,7 +589,7 @@ cell_text(const struct app *app, int hi, const struct config_host *host, int svc
 		}
 		break;
 	case HOSTS_COL_DRIVER:
-		snprintf(buf, cap, "%s", config_driver_name(host->driver));
+		wr_strlcpy(buf, config_driver_name(host->driver), cap);
 		break;
 	case HOSTS_COL_ADDR:
 		app_host_where(app, hi, buf, cap);

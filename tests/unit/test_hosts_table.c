@@ -8,7 +8,9 @@
 #include <stdarg.h>
 #include <stdbool.h>
 #include <stddef.h>
+#include <limits.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <string.h>
 #include <cmocka.h>
 
@@ -193,7 +195,7 @@ a_failing_poll_keeps_its_mark_and_the_tag_in_a_narrow_pane(void **state)
 static void
 age_keeps_the_data_age_beside_err(void **state)
 {
-	char buf[32];
+	char buf[32], want[48];
 
 	(void)state;
 	hosts_table_age(41, false, false, buf, sizeof(buf));
@@ -213,6 +215,22 @@ age_keeps_the_data_age_beside_err(void **state)
 	hosts_table_age(41, true, true, buf, sizeof(buf));
 	assert_string_equal(buf, "ERR");
 	hosts_table_age(41, false, true, buf, sizeof(buf));
+	assert_string_equal(buf, "41s");
+	/* Each unit's edges, the largest age, and a buffer too short. */
+	hosts_table_age(0, false, false, buf, sizeof(buf));
+	assert_string_equal(buf, "0s");
+	hosts_table_age(99, false, false, buf, sizeof(buf));
+	assert_string_equal(buf, "99s");
+	hosts_table_age(100, false, false, buf, sizeof(buf));
+	assert_string_equal(buf, "1m");
+	hosts_table_age(5999, true, false, buf, sizeof(buf));
+	assert_string_equal(buf, "99m ERR");
+	hosts_table_age(6000, false, false, buf, sizeof(buf));
+	assert_string_equal(buf, "1h");
+	hosts_table_age(LONG_MAX, true, false, buf, sizeof(buf));
+	snprintf(want, sizeof(want), "%ldh ERR", LONG_MAX / 3600);
+	assert_string_equal(buf, want);
+	hosts_table_age(41, true, false, buf, 4);
 	assert_string_equal(buf, "41s");
 }
 

@@ -54,6 +54,51 @@ check_fleet_pair(const struct compose_ps *ps, const char *jobs_state)
 	assert_null(parse_compose_find(ps, "nosuch"));
 }
 
+/* The memo hands back its last result for the same bytes, and reads any
+ * other answer afresh, even one of the same length. */
+static void
+memo_parses_a_changed_answer_only(void **state)
+{
+	struct compose_ps_memo memo = { 0 };
+	const struct compose_ps *ps, *again;
+	const struct compose_container *items;
+	struct wr_err err;
+	size_t len, xlen;
+	char *buf = fixture_read("drivers/compose_ps_lines.json", &len), *copy, *run;
+	char *exited = fixture_read("drivers/compose_ps_lines_exited.json", &xlen);
+
+	(void)state;
+	assert_int_equal(parse_compose_ps_memo(&memo, buf, len, &ps, &err), 0);
+	check_fleet_pair(ps, "running");
+	items = ps->items;
+	/* The same bytes in another buffer: not parsed again. */
+	copy = xmalloc(len);
+	memcpy(copy, buf, len);
+	assert_int_equal(parse_compose_ps_memo(&memo, copy, len, &again, &err), 0);
+	assert_ptr_equal(again, ps);
+	assert_ptr_equal(again->items, items);
+	check_fleet_pair(again, "running");
+	/* One byte changed, the length kept: read again. */
+	run = strstr(copy, "\"running\"");
+	assert_non_null(run);
+	memcpy(run + 1, "paused!", 7);
+	assert_int_equal(parse_compose_ps_memo(&memo, copy, len, &ps, &err), 0);
+	assert_string_equal(parse_compose_find(ps, "api")->state, "paused!");
+	assert_int_equal(parse_compose_ps_memo(&memo, exited, xlen, &ps, &err), 0);
+	check_fleet_pair(ps, "exited");
+	/* A bad answer empties the memo: the good one after it is parsed. */
+	assert_int_equal(parse_compose_ps_memo(&memo, "{nope", 5, &ps, &err), -1);
+	assert_false(memo.valid);
+	assert_null(memo.buf);
+	assert_int_equal(parse_compose_ps_memo(&memo, buf, len, &ps, &err), 0);
+	check_fleet_pair(ps, "running");
+	parse_compose_memo_free(&memo);
+	assert_false(memo.valid);
+	free(buf);
+	free(copy);
+	free(exited);
+}
+
 /* A service with no container says what the project has: a typo in
  * services = is not a vanished container. */
 static void
@@ -436,6 +481,7 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(recorded_lines_shape),
+		cmocka_unit_test(memo_parses_a_changed_answer_only),
 		cmocka_unit_test(absent_service_names_the_project),
 		cmocka_unit_test(recorded_array_shape),
 		cmocka_unit_test(zero_containers_is_empty_output),

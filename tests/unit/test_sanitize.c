@@ -292,6 +292,26 @@ one_character_as_the_sanitizer_writes_it(void **state)
 	assert_string_equal(one, "<U+202E>");
 }
 
+/* The bytes a caller may draw without decoding: exactly those that decode
+ * to themselves and that sanitize_char leaves alone. */
+static void
+plain_run_is_printable_ascii(void **state)
+{
+	char one[WR_SANITIZE_CHAR_MAX], b[1];
+	unsigned c;
+
+	for (c = 0; c < 256; c++) {
+		b[0] = (char)c;
+		assert_int_equal(sanitize_plain_run(b, 1),
+		    c < 0x80 && sanitize_char(c, one) == 0 ? 1 : 0);
+	}
+	assert_int_equal(sanitize_plain_run("h12 api", 7), 7);
+	assert_int_equal(sanitize_plain_run("up \xe2\x94\x82", 6), 3);
+	assert_int_equal(sanitize_plain_run("ab\tc", 4), 2);
+	assert_int_equal(sanitize_plain_run("abc", 2), 2);
+	assert_int_equal(sanitize_plain_run("", 0), 0);
+}
+
 int
 main(void)
 {
@@ -305,6 +325,7 @@ main(void)
 		cmocka_unit_test(fast_path_copies_exactly),
 		cmocka_unit_test(bound_holds_the_worst_case),
 		cmocka_unit_test(one_character_as_the_sanitizer_writes_it),
+		cmocka_unit_test(plain_run_is_printable_ascii),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
