@@ -348,8 +348,6 @@ struct app {
 	                                    footer until a key, "" once read */
 	struct outq outq;                /* outcomes: the one on screen, those after it */
 	char status_aside[512];          /* said beside an unread outcome, "" none */
-	bool outcome_held;               /* the outcome shown was too wide for a line:
-	                                    the next waits for a key as well */
 };
 
 /* Wall-clock now: real time, or the script's clock in screen tests. */

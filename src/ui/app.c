@@ -68,13 +68,12 @@ app_outcome_unread(const struct app *app)
 void
 app_status_tick(struct app *app)
 {
-	/* A held outcome waits for its key as well as its time. */
-	if (app->outcome_held)
-		return;
+	/* A held outcome waits for its key as well as its time (outq bounds
+	 * that while others wait). */
 	if (outq_tick(&app->outq, app_now(app), STATUS_SECONDS)) {
 		app->status_aside[0] = '\0';
 		show_outcome(app);
-		app->outcome_held = app->status_held;
+		outq_hold(&app->outq, app->status_held);
 	}
 }
 
@@ -92,7 +91,7 @@ app_say_outcome(struct app *app, const char *fmt, ...)
 	if (outq_add(&app->outq, msg, app_now(app), STATUS_SECONDS)) {
 		app->status_aside[0] = '\0';
 		show_outcome(app);
-		app->outcome_held = app->status_held;
+		outq_hold(&app->outq, app->status_held);
 		return;
 	}
 	/* Counted behind the one shown ("(+1 more)"). */
@@ -137,6 +136,19 @@ app_say_also(struct app *app, const char *fmt, ...)
 	va_list ap;
 
 	va_start(ap, fmt);
+	/* Joined onto an unread outcome: it goes with the outcomes, so the
+	 * next one shown in its place keeps it until a key. */
+	if (app_outcome_unread(app)) {
+		vsnprintf(msg, sizeof(msg), fmt, ap);
+		va_end(ap);
+		outq_join(&app->outq, msg);
+		outq_text(&app->outq, app->status_aside, app->status, sizeof(app->status));
+		app->status_until = app_now(app) + STATUS_SECONDS;
+		app->status_about = NULL;
+		app->status_held = true;
+		app->dirty = true;
+		return;
+	}
 	if (!app->status_held || app->status[0] == '\0') {
 		say(app, NULL, fmt, ap);
 		va_end(ap);
