@@ -492,7 +492,10 @@ enum contain_export app_host_export(const struct app *app, int h);
 size_t app_exports_on(const struct app *app, const char **names, size_t max);
 
 /* The probed hosts whose /export answer is not known while a kill switch
- * was asked for somewhere (none otherwise): never counted as off. */
-size_t app_exports_unknown(const struct app *app, const char **names, size_t max);
+ * was asked for somewhere (none otherwise): never counted as off. since,
+ * when not NULL, gets each one's "no answer since" (the first unanswered
+ * ask, else what the journal said; 0: none asked yet). */
+size_t app_exports_unknown(const struct app *app, const char **names, int64_t *since,
+    size_t max);
 
 #endif

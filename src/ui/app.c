@@ -685,7 +685,7 @@ app_host_export(const struct app *app, int h)
 }
 
 size_t
-app_exports_unknown(const struct app *app, const char **names, size_t max)
+app_exports_unknown(const struct app *app, const char **names, int64_t *since, size_t max)
 {
 	size_t h, n = 0;
 	int k;
@@ -693,14 +693,30 @@ app_exports_unknown(const struct app *app, const char **names, size_t max)
 	if (!contain_ks_anywhere(&app->contain))
 		return 0;
 	for (h = 0; h < app->cfg.nhosts && n < max; h++) {
+		const struct contain_host *j = contain_host(&app->contain, app->cfg.hosts[h].name);
 		bool asked = false;
+		int64_t at = 0;
 
 		/* A host without health_url is never asked: nothing to wait for. */
-		for (k = 0; k < app->cfg.hosts[h].nservices; k++)
-			asked |= config_probes_service(&app->cfg.hosts[h], k);
-		if (asked && contain_leaks_if_on(&app->contain, app->cfg.hosts[h].name) &&
-		    app_host_export(app, (int)h) == CONTAIN_EXPORT_UNKNOWN)
-			names[n++] = app->cfg.hosts[h].name;
+		for (k = 0; k < app->cfg.hosts[h].nservices; k++) {
+			const struct svc_state *s = app->poller != NULL ?
+			    poller_state(app->poller, (int)h, k) : NULL;
+
+			if (!config_probes_service(&app->cfg.hosts[h], k))
+				continue;
+			asked = true;
+			if (s != NULL && s->export_unanswered_ms > 0 &&
+			    (at == 0 || s->export_unanswered_ms < at))
+				at = s->export_unanswered_ms;
+		}
+		if (!asked || !contain_leaks_if_on(&app->contain, app->cfg.hosts[h].name) ||
+		    app_host_export(app, (int)h) != CONTAIN_EXPORT_UNKNOWN)
+			continue;
+		/* The journal's word when this console has not asked (a watcher
+		 * reads another console's). */
+		if (since != NULL)
+			since[n] = at > 0 ? at : j != NULL ? j->unknown_ms : 0;
+		names[n++] = app->cfg.hosts[h].name;
 	}
 	return n;
 }
