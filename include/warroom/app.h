@@ -348,8 +348,6 @@ struct app {
 	                                    footer until a key, "" once read */
 	struct outq outq;                /* outcomes: the one on screen, those after it */
 	char status_aside[512];          /* said beside an unread outcome, "" none */
-	bool outcome_held;               /* the outcome shown was too wide for a line:
-	                                    the next waits for a key as well */
 };
 
 /* Wall-clock now: real time, or the script's clock in screen tests. */
@@ -494,7 +492,10 @@ enum contain_export app_host_export(const struct app *app, int h);
 size_t app_exports_on(const struct app *app, const char **names, size_t max);
 
 /* The probed hosts whose /export answer is not known while a kill switch
- * was asked for somewhere (none otherwise): never counted as off. */
-size_t app_exports_unknown(const struct app *app, const char **names, size_t max);
+ * was asked for somewhere (none otherwise): never counted as off. since,
+ * when not NULL, gets each one's "no answer since" (the first unanswered
+ * ask, else what the journal said; 0: none asked yet). */
+size_t app_exports_unknown(const struct app *app, const char **names, int64_t *since,
+    size_t max);
 
 #endif

@@ -54,6 +54,9 @@ struct contain_host {
 	bool restored;                   /* … or turned them back on: exports on is
 	                                    what the engineer chose, no leak */
 	int64_t restored_ms;             /* when that restore ended */
+	int64_t unknown_ms;              /* exports.change last said "unknown": no
+	                                    answer from /export since then (its
+	                                    since_ms, else its time); 0 otherwise */
 };
 
 /* A kill switch's intent whose end is still to come. */
@@ -95,15 +98,23 @@ size_t contain_restored_words(const struct contain *c, char *buf, size_t cap);
  * ended ok turned them off and no probe has read them on since. */
 bool contain_left_off(const struct contain_host *h);
 
+/* Whether the journal last said h's exports are not known (no answer
+ * from /export) while that may hide a leak (contain_leaks_if_on). */
+bool contain_exports_unknown(const struct contain *c, const struct contain_host *h);
+
 /* The host's entry, or NULL when the journal never named it so. */
 const struct contain_host *contain_host(const struct contain *c, const char *host);
 
 /* What E says before resolving: the hosts that still export (exporting,
- * n of them: live readings, or the journal's), then those whose kill
- * switch was refused with nothing since ("h3 still exports; kill switch
- * refused on h5"), into buf. Returns how many hosts it names (0: buf ""). */
+ * n of them: live readings, or the journal's), those whose exports are
+ * not known (unknown, nunknown of them, with since_ms: when their /export
+ * last went unanswered, the earliest said, 0: not yet asked), then those
+ * whose kill switch was refused with nothing since ("h3 still exports;
+ * h4: exports not known (no answer from /export since 15:42:10 UTC); kill
+ * switch refused on h5"), into buf. Returns how many hosts it names (0:
+ * buf ""). */
 size_t contain_resolve_words(const struct contain *c, const char *const *exporting, size_t n,
-    char *buf, size_t cap);
+    const char *const *unknown, const int64_t *since_ms, size_t nunknown, char *buf, size_t cap);
 
 /* The header's leak badge into buf: " EXPORTS ON: h2 h3; ?: h4 " (on:
  * the hosts whose /export answers on; unknown: those whose answer is not

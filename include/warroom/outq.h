@@ -1,8 +1,11 @@
 /*
  * outq.h — the footer's outcomes, each read before the next: an action's
  * outcome (OK, FAILED, UNKNOWN, refused) stays at least a minimum time on
- * screen; outcomes said meanwhile wait behind it ("(+1 more)"), and other
- * messages go beside it, never in its place. Pure: the time is passed in.
+ * screen (one too wide for a line until a key as well, OUTQ_HELD_MAX_S at
+ * most while others wait); outcomes said meanwhile wait behind it ("(+1
+ * more)"), and other messages go beside it, never in its place. Text
+ * joined onto it at start-up stays with whichever outcome is shown until
+ * a key. Pure: the time is passed in.
  */
 #ifndef WARROOM_OUTQ_H
 #define WARROOM_OUTQ_H
@@ -13,12 +16,20 @@
 
 #define OUTQ_TEXT 512
 #define OUTQ_WAIT 4
+/* A held outcome (too wide for a line, waiting for a key) gives way after
+ * this long on screen when others wait: the next is never stuck behind it
+ * for want of a key (it stays readable in TIMELINE). */
+#define OUTQ_HELD_MAX_S 20
 
 struct outq {
 	char shown[OUTQ_TEXT];           /* the outcome on screen, "" none */
 	int64_t read_at;                 /* from then on it has been read */
 	char wait[OUTQ_WAIT][OUTQ_TEXT]; /* the outcomes behind it, oldest first */
 	size_t nwait;
+	int64_t shown_at;                /* when the one on screen took it */
+	bool held;                       /* it waits for a key as well (outq_hold) */
+	char joined[OUTQ_TEXT];          /* said at start-up beside it: kept with
+	                                    each outcome shown until a key, "" none */
 };
 
 /* An outcome said at now: shown at once (true) when none on screen is
@@ -26,16 +37,29 @@ struct outq {
  * when the queue is full: nothing is lost). min_s: its time on screen. */
 bool outq_add(struct outq *q, const char *text, int64_t now, int64_t min_s);
 
-/* At now: once the outcome on screen was read, the next one waiting takes
- * its place for min_s. Returns true when the outcome shown changed. */
+/* At now: once the outcome on screen was read (its min_s passed and, when
+ * held, a key or OUTQ_HELD_MAX_S since it was shown), the next one waiting
+ * takes its place for min_s, not held. Returns true when it changed. */
 bool outq_tick(struct outq *q, int64_t now, int64_t min_s);
+
+/* Whether the outcome on screen waits for a key as well as its time (it is
+ * too wide to read at a glance); false: a key was pressed. */
+void outq_hold(struct outq *q, bool held);
+
+/* Text said beside the unread outcome that must be read (start-up's
+ * messages): joined after " | " to what was joined before, and shown
+ * with the outcomes until outq_seen. */
+void outq_join(struct outq *q, const char *text);
+
+/* A key was pressed: the outcome on screen and what was joined are read. */
+void outq_seen(struct outq *q);
 
 /* Whether an outcome is on screen and not yet read at now. */
 bool outq_unread(const struct outq *q, int64_t now);
 
 /* The footer's words: the outcome on screen, "(+N more)" when others wait,
- * and aside (other news said since, "" or NULL: none) after " | ". Cut to
- * cap with the marker and aside kept. */
+ * what was joined, and aside (other news said since, "" or NULL: none),
+ * each after " | ". Cut to cap with the marker, joined and aside kept. */
 void outq_text(const struct outq *q, const char *aside, char *buf, size_t cap);
 
 #endif

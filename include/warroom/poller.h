@@ -73,6 +73,10 @@ struct svc_state {
 	enum contain_export export_state; /* GET health_url/export, probed services only:
 	                                    404 or "disabled" off, another 2xx on */
 	int64_t export_changed_ms;
+	int64_t export_unanswered_ms;    /* wall clock: the first /export request of
+	                                    those in a row that came back neither on
+	                                    nor off (hung, timed out, an error) was
+	                                    sent; 0 while the last one told */
 };
 
 /* The METRICS sparklines cover the last ten minutes: at most this many

@@ -2,12 +2,14 @@
  * stepmark.h — what a RUNBOOK row says x did from its step or section:
  * each outcome with the hosts it holds on ("OK h1", "OK h1 h2, FAILED
  * h3"), counted when the names do not fit ("OK 1 host", "OK all 5
- * hosts"), then its status-page post, announcement and smoke check. A
+ * hosts"), then its status-page post, announcement and smoke check;
+ * REFUSED leads when x there was refused last. A
  * step done on one host of five never reads as a bare OK. Pure.
  */
 #ifndef WARROOM_STEPMARK_H
 #define WARROOM_STEPMARK_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 /* Where a post, an announcement or a smoke check x started stands. */
@@ -34,6 +36,8 @@ struct stepmark {
 	size_t fleet;                    /* hosts in the config */
 	enum stepmark_sent post, announce, smoke;
 	const char *smoke_host;          /* where the smoke check went */
+	bool refused;                    /* x here was refused last, nothing
+	                                    run or sent since: REFUSED first */
 };
 
 /* The row's words into buf ("" when x started nothing there): host names

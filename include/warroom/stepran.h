@@ -51,21 +51,33 @@ struct stepran_sent {
 	enum stepmark_sent state;
 };
 
-/* Every step's actions, in the order their intents were stored, and
- * what was sent from steps, in the order it was. */
+/* A step (or section) whose last x was refused before any dialog, with
+ * nothing run or sent from it since. */
+struct stepran_refusal {
+	char *step;
+	bool section;
+};
+
+/* Every step's actions, in the order their intents were stored, what was
+ * sent from steps, in the order it was, and the steps whose x was
+ * refused last. */
 struct stepran {
 	struct stepran_act *v;
 	size_t n;
 	struct stepran_sent *sent;
 	size_t nsent;
+	struct stepran_refusal *refused;
+	size_t nrefused;
 };
 
 /* Fold one record in: an action.intent naming a runbook step or section
  * (its plan's runbook_step or runbook_section), its action.end or
  * action.reconcile, or an incident.resume naming ops its console left
- * without an end; a statuspage.queue, chat.announce or smoke record
- * naming one (runbook_step or runbook_section in its data), or the
- * outcome of such a post or announcement; others change nothing. */
+ * without an end; a statuspage.queue, chat.announce, smoke or
+ * action.refused record naming one (runbook_step or runbook_section in
+ * its data), or the outcome of such a post or announcement; others
+ * change nothing. An intent or anything sent from a step clears its
+ * refusal. */
 void stepran_note(struct stepran *s, const struct record *r);
 
 /* The last action x started from step (section: a section's id) on host,
@@ -89,6 +101,11 @@ bool stepran_said(const struct stepran *s, bool section, const char *step,
  * into *host when host is not NULL (pointing into s). */
 enum stepmark_sent stepran_sent(const struct stepran *s, bool section, const char *step,
     enum stepran_what what, const char **host);
+
+/* Whether x on step (or section) was refused last: an action.refused
+ * naming it with no intent, post, announcement or smoke check from it
+ * since. */
+bool stepran_refused(const struct stepran *s, bool section, const char *step);
 
 /* Whether op is an action some step started (its intent is stored). */
 bool stepran_has_op(const struct stepran *s, const char *op);

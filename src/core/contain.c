@@ -12,6 +12,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "warroom/record.h"
 #include "warroom/util.h"
 
 enum contain_export
@@ -172,6 +173,15 @@ contain_fold(struct contain *c, const char *kind, const char *host, const char *
 
 		h = &c->v[k];
 		h->exports = contain_export_parse(str_of(data, "export"));
+		/* Said not known (a hung /export): since the ask that went
+		 * unanswered, as the console saw it. */
+		h->unknown_ms = 0;
+		if (h->exports == CONTAIN_EXPORT_UNKNOWN) {
+			const cJSON *since = cJSON_GetObjectItemCaseSensitive(data, "since_ms");
+
+			h->unknown_ms = cJSON_IsNumber(since) && since->valuedouble > 0 ?
+			    (int64_t)since->valuedouble : ts_ms > 0 ? ts_ms : 1;
+		}
 		/* Off by other means (helm upgrade by hand): contained after all. */
 		if (h->exports == CONTAIN_EXPORT_OFF)
 			h->refused_open = false;
@@ -228,6 +238,13 @@ contain_left_off(const struct contain_host *h)
 	return h->off_ms != 0 && !h->restored && h->exports != CONTAIN_EXPORT_ON;
 }
 
+bool
+contain_exports_unknown(const struct contain *c, const struct contain_host *h)
+{
+	return h->unknown_ms != 0 && h->exports == CONTAIN_EXPORT_UNKNOWN &&
+	    contain_leaks_if_on(c, h->host);
+}
+
 const struct contain_host *
 contain_host(const struct contain *c, const char *host)
 {
@@ -252,9 +269,11 @@ listed(const char *const *v, size_t n, const char *s)
 
 size_t
 contain_resolve_words(const struct contain *c, const char *const *exporting, size_t n,
-    char *buf, size_t cap)
+    const char *const *unknown, const int64_t *since_ms, size_t nunknown, char *buf, size_t cap)
 {
 	size_t i, named = 0, refused = 0;
+	int64_t since = 0;
+	char when[WR_TS_MAX];
 	int len = 0;
 
 	if (cap == 0)
@@ -266,11 +285,27 @@ contain_resolve_words(const struct contain *c, const char *const *exporting, siz
 	if (n > 0)
 		len += snprintf(buf + len, (size_t)len < cap ? cap - (size_t)len : 0, " still "
 		    "export%s", n == 1 ? "s" : "");
+	/* Not known may be a leak as well: named as a warning, never as off. */
+	for (i = 0; i < nunknown; i++, named++) {
+		len += snprintf(buf + len, (size_t)len < cap ? cap - (size_t)len : 0, "%s%s",
+		    i > 0 ? ", " : n > 0 ? "; " : "", unknown[i]);
+		if (since_ms != NULL && since_ms[i] > 0 && (since == 0 || since_ms[i] < since))
+			since = since_ms[i];
+	}
+	if (nunknown > 0 && since > 0) {
+		record_format_ts(since, when);
+		when[19] = '\0';
+		len += snprintf(buf + len, (size_t)len < cap ? cap - (size_t)len : 0, ": exports "
+		    "not known (no answer from /export since %s UTC)", when + 11);
+	} else if (nunknown > 0)
+		len += snprintf(buf + len, (size_t)len < cap ? cap - (size_t)len : 0, ": exports "
+		    "not known (no answer from /export yet)");
 	for (i = 0; i < c->n; i++) {
-		if (!c->v[i].refused_open || listed(exporting, n, c->v[i].host))
+		if (!c->v[i].refused_open || listed(exporting, n, c->v[i].host) ||
+		    listed(unknown, nunknown, c->v[i].host))
 			continue;
 		len += snprintf(buf + len, (size_t)len < cap ? cap - (size_t)len : 0, "%s%s",
-		    refused > 0 ? ", " : n > 0 ? "; kill switch refused on " :
+		    refused > 0 ? ", " : n + nunknown > 0 ? "; kill switch refused on " :
 		    "kill switch refused on ", c->v[i].host);
 		refused++;
 		named++;

@@ -2047,6 +2047,8 @@ kind_details(struct wr_buf *b, const struct record *r)
 		wr_buf_printf(b, "%s exports: ", dstr(r, "service") ? dstr(r, "service") : "?");
 		if (dstr(r, "was") != NULL)
 			wr_buf_printf(b, "%s \xe2\x86\x92 %s", dstr(r, "was"), dstr(r, "export"));
+		else if (strcmp(dstr(r, "export"), "unknown") == 0)
+			wr_buf_str(b, "unknown (never answered)");
 		else
 			wr_buf_printf(b, "%s (first read)", dstr(r, "export"));
 		return true;
@@ -2776,8 +2778,9 @@ still_exports(const struct pm *pm, const struct contain_host *h)
 
 /* Containment left undone, first among the follow-ups: each host whose
  * kill switch was refused with nothing since, each the probes last read
- * exporting after a kill switch ran somewhere, and each a kill switch left
- * with exports off (to restore once the fix ships). How many lines. */
+ * exporting after a kill switch ran somewhere, each whose /export last
+ * went unanswered then (it may export: check it), and each a kill switch
+ * left with exports off (to restore once the fix ships). How many lines. */
 static size_t
 md_containment(struct wr_buf *b, const struct export_opts *o, const struct pm *pm)
 {
@@ -2787,6 +2790,14 @@ md_containment(struct wr_buf *b, const struct export_opts *o, const struct pm *p
 	for (i = 0; i < pm->contain.n; i++) {
 		const struct contain_host *h = &pm->contain.v[i];
 
+		/* Not known is not off: said apart from a left-off's restore. */
+		if (contain_exports_unknown(&pm->contain, h)) {
+			wr_buf_str(b, n++ == 0 ? "\n**Containment**\n\n- " : "- ");
+			sb_text(b, o, h->host);
+			fmt_time(h->unknown_ms, o, ts);
+			wr_buf_printf(b, ": exports not known (no answer from /export since %s): "
+			    "check whether it still exports\n", ts);
+		}
 		if (contain_left_off(h)) {
 			wr_buf_str(b, n++ == 0 ? "\n**Containment**\n\n- " : "- ");
 			sb_text(b, o, h->host);
@@ -3450,8 +3461,9 @@ json_refused(const struct export_opts *o, const struct record *r)
 
 /* The Markdown follow-ups' containment lines (md_containment), as
  * "followups": per host, the kill switch refused with nothing since
- * (its action, service and reason) and whether it still exports, or
- * exports left off by a kill switch (since when, its action and op). */
+ * (its action, service and reason) and whether it still exports, exports
+ * not known (no answer since when; still_exports null), or exports left
+ * off by a kill switch (since when, its action and op). */
 static void
 json_containment(cJSON *inc, const struct export_opts *o, const struct pm *pm)
 {
@@ -3462,6 +3474,14 @@ json_containment(cJSON *inc, const struct export_opts *o, const struct pm *pm)
 		const struct contain_host *h = &pm->contain.v[i];
 		cJSON *x;
 
+		if (contain_exports_unknown(&pm->contain, h)) {
+			x = cJSON_CreateObject();
+			json_str(x, "host", o, h->host);
+			cJSON_AddStringToObject(x, "what", "exports_unknown");
+			json_time(x, "no_answer_since", h->unknown_ms);
+			cJSON_AddNullToObject(x, "still_exports");
+			cJSON_AddItemToArray(arr, x);
+		}
 		if (contain_left_off(h)) {
 			x = cJSON_CreateObject();
 			json_str(x, "host", o, h->host);

@@ -26,6 +26,8 @@ outq_add(struct outq *q, const char *text, int64_t now, int64_t min_s)
 	if (!outq_unread(q, now) && q->nwait == 0) {
 		wr_strlcpy(q->shown, text, sizeof(q->shown));
 		q->read_at = now + min_s;
+		q->shown_at = now;
+		q->held = false;
 		return true;
 	}
 	if (q->nwait < OUTQ_WAIT) {
@@ -43,17 +45,47 @@ outq_tick(struct outq *q, int64_t now, int64_t min_s)
 {
 	if (outq_unread(q, now) || q->nwait == 0)
 		return false;
+	/* Held for a key that may never come (nobody at the keyboard): after
+	 * OUTQ_HELD_MAX_S the next is not kept waiting any longer. */
+	if (q->held && now - q->shown_at < OUTQ_HELD_MAX_S)
+		return false;
 	wr_strlcpy(q->shown, q->wait[0], sizeof(q->shown));
 	memmove(q->wait[0], q->wait[1], (q->nwait - 1) * sizeof(q->wait[0]));
 	q->nwait--;
 	q->read_at = now + min_s;
+	q->shown_at = now;
+	q->held = false;
 	return true;
+}
+
+void
+outq_hold(struct outq *q, bool held)
+{
+	q->held = held;
+}
+
+void
+outq_join(struct outq *q, const char *text)
+{
+	size_t n = strlen(q->joined);
+
+	if (n == 0)
+		wr_strlcpy(q->joined, text, sizeof(q->joined));
+	else
+		snprintf(q->joined + n, sizeof(q->joined) - n, " | %s", text);
+}
+
+void
+outq_seen(struct outq *q)
+{
+	q->held = false;
+	q->joined[0] = '\0';
 }
 
 void
 outq_text(const struct outq *q, const char *aside, char *buf, size_t cap)
 {
-	char tail[OUTQ_TEXT + 32];
+	char tail[2 * OUTQ_TEXT + 32];
 	size_t keep, tlen;
 	int n = 0;
 
@@ -61,7 +93,8 @@ outq_text(const struct outq *q, const char *aside, char *buf, size_t cap)
 		return;
 	if (q->nwait > 0)
 		n = snprintf(tail, sizeof(tail), " (+%zu more)", q->nwait);
-	snprintf(tail + n, sizeof(tail) - (size_t)n, "%s%s",
+	snprintf(tail + n, sizeof(tail) - (size_t)n, "%s%s%s%s",
+	    q->joined[0] != '\0' ? " | " : "", q->joined,
 	    aside != NULL && aside[0] != '\0' ? " | " : "", aside != NULL ? aside : "");
 	tlen = strlen(tail);
 	/* The outcome gives way before the count and the aside do, at a

@@ -70,14 +70,18 @@ the_rest(const struct stepmark *m, char *buf, size_t cap)
 void
 stepmark_format(const struct stepmark *m, size_t width, char *buf, size_t cap)
 {
+	/* The refusal is newer than anything else said here (a run or a
+	 * post from the row clears it): it goes first. */
+	const char *lead = m->refused ? "REFUSED" : "";
+
 	if (cap == 0)
 		return;
-	buf[0] = '\0';
+	wr_strlcpy(buf, lead, cap);
 	by_outcome(m, false, buf, cap);
 	the_rest(m, buf, cap);
 	if (strlen(buf) <= width || m->nhosts == 0)
 		return;
-	buf[0] = '\0';
+	wr_strlcpy(buf, lead, cap);
 	by_outcome(m, true, buf, cap);
 	the_rest(m, buf, cap);
 }

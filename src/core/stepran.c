@@ -9,7 +9,9 @@
  * (runbook_section), so a heading and an item never share marks.
  * Status-page posts, chat announcements and smoke checks sent from a step
  * are kept beside them, each with where it stands, so "[POSTED]" and
- * "[SMOKE WARN h3]" survive the journal as "[OK h1]" does.
+ * "[SMOKE WARN h3]" survive the journal as "[OK h1]" does. An x refused
+ * before any dialog (action.refused naming the step) is kept until
+ * something runs or is sent from that step: "[REFUSED]" survives too.
  */
 #include "warroom/stepran.h"
 
@@ -56,6 +58,54 @@ outcome_name(const char *oc)
 	return "UNKNOWN";
 }
 
+static long
+refusal_at(const struct stepran *s, bool section, const char *step)
+{
+	size_t i;
+
+	for (i = 0; i < s->nrefused; i++)
+		if (s->refused[i].section == section && strcmp(s->refused[i].step, step) == 0)
+			return (long)i;
+	return -1;
+}
+
+/* Something ran or was sent from step: a refusal there is no longer the
+ * last word. */
+static void
+refusal_clear(struct stepran *s, bool section, const char *step)
+{
+	long i = refusal_at(s, section, step);
+
+	if (i < 0)
+		return;
+	free(s->refused[i].step);
+	s->refused[i] = s->refused[--s->nrefused];
+}
+
+/* An x refused before any dialog, naming its step or section. */
+static void
+refusal_add(struct stepran *s, const struct record *r)
+{
+	const char *step = str_of(r->data, "runbook_step");
+	bool section = false;
+
+	if (step == NULL || step[0] == '\0') {
+		step = str_of(r->data, "runbook_section");
+		section = true;
+	}
+	if (step == NULL || step[0] == '\0' || refusal_at(s, section, step) >= 0)
+		return;
+	s->refused = xrealloc(s->refused, (s->nrefused + 1) * sizeof(*s->refused));
+	s->refused[s->nrefused].step = xstrdup(step);
+	s->refused[s->nrefused++].section = section;
+}
+
+bool
+stepran_refused(const struct stepran *s, bool section, const char *step)
+{
+	return refusal_at(s, section, step) >= 0;
+}
+
 static void
 intent(struct stepran *s, const struct record *r)
 {
@@ -70,6 +120,7 @@ intent(struct stepran *s, const struct record *r)
 	}
 	if (step == NULL || step[0] == '\0' || r->host == NULL || by_op(s, r->op) != NULL)
 		return;
+	refusal_clear(s, section, step);
 	s->v = xrealloc(s->v, (s->n + 1) * sizeof(*s->v));
 	a = &s->v[s->n++];
 	memset(a, 0, sizeof(*a));
@@ -121,6 +172,7 @@ sent_add(struct stepran *s, const struct record *r, enum stepran_what what,
 	}
 	if (step == NULL || step[0] == '\0' || sent_by_op(s, what, r->op) != NULL)
 		return;
+	refusal_clear(s, section, step);
 	s->sent = xrealloc(s->sent, (s->nsent + 1) * sizeof(*s->sent));
 	e = &s->sent[s->nsent++];
 	e->step = xstrdup(step);
@@ -191,6 +243,10 @@ stepran_note(struct stepran *s, const struct record *r)
 
 	if (sent_note(s, r))
 		return;
+	if (strcmp(r->kind, "action.refused") == 0) {
+		refusal_add(s, r);
+		return;
+	}
 	if (strcmp(r->kind, "incident.resume") == 0) {
 		orphans(s, r);
 		return;
@@ -341,5 +397,8 @@ stepran_free(struct stepran *s)
 		free(s->sent[i].host);
 	}
 	free(s->sent);
+	for (i = 0; i < s->nrefused; i++)
+		free(s->refused[i].step);
+	free(s->refused);
 	memset(s, 0, sizeof(*s));
 }

@@ -761,6 +761,11 @@ probe_done(const struct http_response *r, void *arg)
 				if (hp->svc[i].export_state != e)
 					hp->svc[i].export_changed_ms = now;
 				hp->svc[i].export_state = e;
+				/* "No answer since": when the first untold one was asked. */
+				if (e != CONTAIN_EXPORT_UNKNOWN)
+					hp->svc[i].export_unanswered_ms = 0;
+				else if (hp->svc[i].export_unanswered_ms == 0)
+					hp->svc[i].export_unanswered_ms = q->sent_ms > 0 ? q->sent_ms : now;
 			}
 	} else if (q->what == PR_VERSION) {
 		/* A version from an answer cut short or over the cap is not one. */

@@ -68,13 +68,12 @@ app_outcome_unread(const struct app *app)
 void
 app_status_tick(struct app *app)
 {
-	/* A held outcome waits for its key as well as its time. */
-	if (app->outcome_held)
-		return;
+	/* A held outcome waits for its key as well as its time (outq bounds
+	 * that while others wait). */
 	if (outq_tick(&app->outq, app_now(app), STATUS_SECONDS)) {
 		app->status_aside[0] = '\0';
 		show_outcome(app);
-		app->outcome_held = app->status_held;
+		outq_hold(&app->outq, app->status_held);
 	}
 }
 
@@ -92,7 +91,7 @@ app_say_outcome(struct app *app, const char *fmt, ...)
 	if (outq_add(&app->outq, msg, app_now(app), STATUS_SECONDS)) {
 		app->status_aside[0] = '\0';
 		show_outcome(app);
-		app->outcome_held = app->status_held;
+		outq_hold(&app->outq, app->status_held);
 		return;
 	}
 	/* Counted behind the one shown ("(+1 more)"). */
@@ -137,6 +136,19 @@ app_say_also(struct app *app, const char *fmt, ...)
 	va_list ap;
 
 	va_start(ap, fmt);
+	/* Joined onto an unread outcome: it goes with the outcomes, so the
+	 * next one shown in its place keeps it until a key. */
+	if (app_outcome_unread(app)) {
+		vsnprintf(msg, sizeof(msg), fmt, ap);
+		va_end(ap);
+		outq_join(&app->outq, msg);
+		outq_text(&app->outq, app->status_aside, app->status, sizeof(app->status));
+		app->status_until = app_now(app) + STATUS_SECONDS;
+		app->status_about = NULL;
+		app->status_held = true;
+		app->dirty = true;
+		return;
+	}
 	if (!app->status_held || app->status[0] == '\0') {
 		say(app, NULL, fmt, ap);
 		va_end(ap);
@@ -673,7 +685,7 @@ app_host_export(const struct app *app, int h)
 }
 
 size_t
-app_exports_unknown(const struct app *app, const char **names, size_t max)
+app_exports_unknown(const struct app *app, const char **names, int64_t *since, size_t max)
 {
 	size_t h, n = 0;
 	int k;
@@ -681,14 +693,30 @@ app_exports_unknown(const struct app *app, const char **names, size_t max)
 	if (!contain_ks_anywhere(&app->contain))
 		return 0;
 	for (h = 0; h < app->cfg.nhosts && n < max; h++) {
+		const struct contain_host *j = contain_host(&app->contain, app->cfg.hosts[h].name);
 		bool asked = false;
+		int64_t at = 0;
 
 		/* A host without health_url is never asked: nothing to wait for. */
-		for (k = 0; k < app->cfg.hosts[h].nservices; k++)
-			asked |= config_probes_service(&app->cfg.hosts[h], k);
-		if (asked && contain_leaks_if_on(&app->contain, app->cfg.hosts[h].name) &&
-		    app_host_export(app, (int)h) == CONTAIN_EXPORT_UNKNOWN)
-			names[n++] = app->cfg.hosts[h].name;
+		for (k = 0; k < app->cfg.hosts[h].nservices; k++) {
+			const struct svc_state *s = app->poller != NULL ?
+			    poller_state(app->poller, (int)h, k) : NULL;
+
+			if (!config_probes_service(&app->cfg.hosts[h], k))
+				continue;
+			asked = true;
+			if (s != NULL && s->export_unanswered_ms > 0 &&
+			    (at == 0 || s->export_unanswered_ms < at))
+				at = s->export_unanswered_ms;
+		}
+		if (!asked || !contain_leaks_if_on(&app->contain, app->cfg.hosts[h].name) ||
+		    app_host_export(app, (int)h) != CONTAIN_EXPORT_UNKNOWN)
+			continue;
+		/* The journal's word when this console has not asked (a watcher
+		 * reads another console's). */
+		if (since != NULL)
+			since[n] = at > 0 ? at : j != NULL ? j->unknown_ms : 0;
+		names[n++] = app->cfg.hosts[h].name;
 	}
 	return n;
 }

@@ -792,8 +792,12 @@ health_record(struct app *app, bool resync)
 }
 
 /* exports.change for each probed service whose /export answer (on or
- * off: not known says nothing) differs from what the journal last said of
- * its host; the record, read back through on_record, is the new "last". */
+ * off) differs from what the journal last said of its host, and once,
+ * as "unknown" with since_ms, for one that stopped answering (hung, timed
+ * out, an error) where that may hide a leak (a kill switch turning
+ * exports off ran somewhere): the post-mortem names it. Not yet asked
+ * says nothing. The record, read back through on_record, is the new
+ * "last". */
 static void
 exports_record(struct app *app)
 {
@@ -811,15 +815,22 @@ exports_record(struct app *app)
 			    app->cfg.hosts[h].name);
 			enum contain_export before = was != NULL ? was->exports :
 			    CONTAIN_EXPORT_UNKNOWN;
+			bool said_unknown = was != NULL && was->unknown_ms != 0;
 			cJSON *d;
 
-			if (s == NULL || s->export_state == CONTAIN_EXPORT_UNKNOWN ||
-			    s->export_state == before)
+			if (s == NULL || (s->export_state == before &&
+			    (before != CONTAIN_EXPORT_UNKNOWN || said_unknown)))
+				continue;
+			if (s->export_state == CONTAIN_EXPORT_UNKNOWN &&
+			    (s->export_unanswered_ms == 0 || !config_probes_service(&app->cfg.hosts[h], k) ||
+			    !contain_leaks_if_on(&app->contain, app->cfg.hosts[h].name)))
 				continue;
 			d = cJSON_CreateObject();
 			cJSON_AddStringToObject(d, "service", app->cfg.hosts[h].services[k]);
 			cJSON_AddStringToObject(d, "export", contain_export_name(s->export_state));
-			if (before != CONTAIN_EXPORT_UNKNOWN)
+			if (s->export_state == CONTAIN_EXPORT_UNKNOWN)
+				cJSON_AddNumberToObject(d, "since_ms", (double)s->export_unanswered_ms);
+			if (before != CONTAIN_EXPORT_UNKNOWN || said_unknown)
 				cJSON_AddStringToObject(d, "was", contain_export_name(before));
 			else
 				cJSON_AddBoolToObject(d, "first", true);
@@ -1158,9 +1169,11 @@ journal_resolve(struct app *app, const char *typed)
 {
 	struct wr_err err;
 	size_t open = actions_unknown(app);
-	const char *on[16];
-	char leak[200];
+	const char *on[16], *unk[16];
+	int64_t since[16];
+	char leak[300];
 	size_t non = app_exports_on(app, on, 16);
+	size_t nunk = app_exports_unknown(app, unk, since, 16);
 	bool armed;
 
 	if (!lineedit_typed_is(typed, "resolve")) {
@@ -1184,7 +1197,8 @@ journal_resolve(struct app *app, const char *typed)
 		app_arm_lock_settle(app);
 	}
 	/* Resolved over a leak the prompt named: said again, not dropped. */
-	if (contain_resolve_words(&app->contain, on, non, leak, sizeof(leak)) > 0)
+	if (contain_resolve_words(&app->contain, on, non, unk, since, nunk, leak,
+	    sizeof(leak)) > 0)
 		app_say(app, "incident resolved%s, but %s; e exports the post-mortem (its "
 		    "follow-ups name it)", armed ? " and the console disarmed" : "", leak);
 	else if (open > 0)

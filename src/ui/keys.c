@@ -412,7 +412,7 @@ handle(struct app *app, const char *name, int is_keycode, unsigned int key)
 	 * like any other (one this key says is held again). */
 	app->status_held = false;
 	app->status_lead[0] = '\0';     /* what led it too */
-	app->outcome_held = false;      /* and an outcome with others behind it */
+	outq_seen(&app->outq);          /* and an outcome with others behind it */
 	app->fleet_lead[0] = '\0';      /* B's summary too: read */
 	/* Ctrl-C and Ctrl-\ typed as characters (the terminal sent no
 	 * signal for them): the same as the signal. */

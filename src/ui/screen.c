@@ -483,7 +483,7 @@ draw_header(struct app *app)
 	{
 		const char *on[4], *unk[4];
 		size_t non = app_exports_on(app, on, 4);
-		size_t nunk = app_exports_unknown(app, unk, 4);
+		size_t nunk = app_exports_unknown(app, unk, NULL, 4);
 
 		if (contain_badge(on, non, unk, nunk, badge[nb], sizeof(badge[0])))
 			battr[nb++] = ui_attr(app, THEME_WARN) | A_REVERSE;
@@ -719,14 +719,18 @@ draw_footer(struct app *app)
 			x = ui_put(w, 0, 1, cols - 2, ui_attr(app, THEME_STATUS), app->post_title_edit ?
 			    "title: " : "text: ");
 		} else if (app->prompt_kind == PROMPT_RESOLVE) {
-			char q[400], bad[300], leak[200];
+			char q[400], bad[300], leak[300];
 			int nbad = app_hosts_not_ok(app, bad, sizeof(bad));
-			const char *on[16];
+			const char *on[16], *unk[16];
+			int64_t since[16];
 			size_t non = app_exports_on(app, on, 16);
+			size_t nunk = app_exports_unknown(app, unk, since, 16);
 
-			/* Containment first: a leak still going outweighs a verdict. */
-			if (contain_resolve_words(&app->contain, on, non, leak, sizeof(leak)) > 0) {
-				snprintf(q, sizeof(q), "%.160s%s%.60s: type resolve to resolve anyway: ",
+			/* Containment first: a leak still going (or one that may be:
+			 * exports not known) outweighs a verdict. */
+			if (contain_resolve_words(&app->contain, on, non, unk, since, nunk, leak,
+			    sizeof(leak)) > 0) {
+				snprintf(q, sizeof(q), "%.190s%s%.60s: type resolve to resolve anyway: ",
 				    leak, nbad > 0 ? "; not OK: " : "", nbad > 0 ? bad : "");
 				nbad = nbad > 0 ? nbad : 1;
 			} else if (nbad > 0)

@@ -171,8 +171,8 @@ journal_newer(const struct app *app, const struct app_ran *ran, int h,
 }
 
 /* What x started from row k of r (step k, or section k - nsteps) into
- * buf: each outcome with the hosts it holds on, its post, announcement
- * and smoke check; "" when nothing. Per host the last action there counts
+ * buf: REFUSED when x there was refused last, each outcome with the hosts
+ * it holds on, its post, announcement and smoke check; "" when nothing. Per host the last action there counts
  * (live_pick), and the journal's last (stepran) where this console has
  * none or an older one: a reopened incident keeps its marks, a section's
  * own as a step's. */
@@ -188,12 +188,14 @@ row_mark(const struct app *app, const struct app_runbook *r, size_t k, char *buf
 	char (*words)[64];
 	char id[WR_PATH_MAX + 16] = "";
 	bool section = k >= r->rb.nsteps;
+	bool journal = app->steps_ran.n > 0 || app->steps_ran.nsent > 0 ||
+	    app->steps_ran.nrefused > 0;
 	size_t h;
 
 	buf[0] = '\0';
-	if ((app->steps_ran.n > 0 || app->steps_ran.nsent > 0) && !section)
+	if (journal && !section)
 		app_step_id(r, k, id, sizeof(id));
-	else if (app->steps_ran.n > 0 || app->steps_ran.nsent > 0)
+	else if (journal)
 		app_section_id(r, k - r->rb.nsteps, id, sizeof(id));
 	if (ran->n == 0 && id[0] == '\0' && ran->post == STEPMARK_NONE &&
 	    ran->announce == STEPMARK_NONE && ran->smoke == STEPMARK_NONE)
@@ -209,6 +211,9 @@ row_mark(const struct app *app, const struct app_runbook *r, size_t k, char *buf
 		m.announce = stepran_sent(&app->steps_ran, section, id, STEPRAN_ANNOUNCE, NULL);
 	if (id[0] != '\0' && m.smoke == STEPMARK_NONE)
 		m.smoke = stepran_sent(&app->steps_ran, section, id, STEPRAN_SMOKE, &m.smoke_host);
+	/* x refused here (this console's, another's, an earlier session's):
+	 * the journal is the one place it is kept. */
+	m.refused = id[0] != '\0' && stepran_refused(&app->steps_ran, section, id);
 	hosts = xcalloc(app->cfg.nhosts + 1, sizeof(*hosts));
 	words = xcalloc(app->cfg.nhosts + 1, sizeof(*words));
 	for (h = 0; h < app->cfg.nhosts; h++) {

@@ -2,7 +2,9 @@
 # test_exports_unknown.sh — a host whose /export does not answer (http-hang
 # on h2) after a kill switch ran on h1 is named as unknown in the header's
 # EXPORTS badge and its EXPORT cell reads ?, never left out as if off;
-# once it answers again it reads on like any other.
+# it is journalled (exports.change unknown), E's prompt warns of it and
+# the post-mortem's follow-ups name it; once it answers again it reads on
+# like any other.
 . "${top_srcdir:-$(dirname "$0")/../..}/tests/lib/tmux.sh"
 [ -x /usr/sbin/sshd ] || skip "openssh-server is not installed"
 fleet_up --hosts 2 --tag v1.4.1
@@ -23,6 +25,20 @@ wait_re "│> h1 +api +UP +v1\\.4\\.1 .* off " 10
 wait_for "EXPORTS ?: h2" 10
 wait_re "│  h2 +api +UP .* v1\\.4\\.1 +\\? " 10
 ok "h2's /export hung: EXPORTS ?: h2, its EXPORT ?"
+journal=$(ls "$fl"/timeline/unknown-export-*.jsonl)
+i=0
+until grep '"kind":"exports.change","host":"h2"' "$journal" | grep -q '"export":"unknown"'; do
+	i=$((i + 1)); [ "$i" -lt 100 ] || fail "h2's unknown exports not journalled"; sleep 0.1
+done
+keys E
+wait_footer_re "h2: exports not known \\(no answer from /export since [0-9:]+ UTC\\): type resolve to resolve anyway" 5
+keys Escape
+ok "E warns: h2: exports not known (no answer from /export since …)"
+"$WARROOM" export "$(basename "$journal" .jsonl)" -c "$tmp/c.conf" --format md > "$tmp/pm.md" ||
+	fail "export md"
+grep -q "^- h2: exports not known (no answer from /export since [0-9-]* [0-9:]*): check whether it still exports$" "$tmp/pm.md" ||
+	{ grep -A5 "Containment" "$tmp/pm.md"; fail "the post-mortem does not name h2's unknown exports"; }
+ok "the post-mortem's follow-ups name h2's unknown exports"
 
 "$fleet" fault --dir "$fl" h2 clear http-hang > /dev/null || fail "clear http-hang"
 keys C-r

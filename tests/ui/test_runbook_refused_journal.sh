@@ -3,7 +3,8 @@
 # any dialog (the step names a kube context) leaves an action.refused
 # naming the step and the reason, and the post-mortem's follow-up says x
 # was refused there, not "not ticked during the incident". Nothing is
-# sent to the host.
+# sent to the host. The row says REFUSED: live, in a read-only watcher
+# beside it, and once the incident is reopened.
 . "${top_srcdir:-$(dirname "$0")/../..}/tests/lib/tmux.sh"
 [ -x /usr/sbin/sshd ] || skip "openssh-server is not installed"
 fleet_up --hosts 1 --driver k8s --tag v1.5.0-bad
@@ -18,8 +19,13 @@ cat > "$tmp/rb.md" <<'MD'
    kubectl --context "$KUBE_CONTEXT" rollout undo deployment/api
    ```
 MD
-start 200 50 "$WARROOM -c $fl/warroom.conf --incident refj -r $tmp/rb.md"
+wr="$WARROOM -c $fl/warroom.conf --incident refj -r $tmp/rb.md"
+start 200 50 "$wr"
 wait_re "│> h1 +api +UP" 15
+start_also ro 200 50 "$wr --read-only"
+session=ro
+wait_for "watching incident refj"
+session=t
 keys A; keys -l arm; keys Enter
 wait_re "ARMED 1[45]:[0-9][0-9]"
 keys 4 Down
@@ -28,6 +34,12 @@ keys x
 wait_for "this step's rollback did not start: the step names kube context"
 capture
 assert_not_contains "$tmp/screen" "CONFIRM"
+wait_for "> [ ] $ [REFUSED] Undo to the previous revision:" 5
+session=ro
+wait_for "[ ] $ [REFUSED] Undo to the previous revision:" 20
+ok "the refused step's row says REFUSED, and so does a read-only watcher's"
+keys q
+session=t
 keys q
 wait_for "exit=0"
 journal=$(ls "$fl"/timeline/refj-*.jsonl)
@@ -40,3 +52,9 @@ id=$(basename "$journal" .jsonl)
 grep -qF -- "- Undo to the previous revision: (not ticked; x was refused at " "$tmp/pm.md" ||
 	{ grep -F "Undo to" "$tmp/pm.md"; fail "the post-mortem does not say x was refused"; }
 ok "a refused runbook rollback is journalled with its step and named in the post-mortem"
+
+start 200 50 "$wr"
+wait_for "[ ] $ [REFUSED] Undo to the previous revision:" 15
+ok "reopened, the row still says REFUSED"
+keys q
+wait_for "exit=0"

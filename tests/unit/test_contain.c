@@ -5,7 +5,8 @@
  * the hosts still exporting, then those refused; exports the engineer
  * turned back on are no leak, and exports a kill switch left off are
  * known with since when and by what; the header's badge names the hosts
- * whose export is not known beside those still exporting.
+ * whose export is not known beside those still exporting, and so do E's
+ * words (since when /export went unanswered), from the journal too.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -121,19 +122,19 @@ resolve_words(void **state)
 	char buf[200];
 
 	(void)state;
-	assert_int_equal(contain_resolve_words(&c, NULL, 0, buf, sizeof(buf)), 0);
+	assert_int_equal(contain_resolve_words(&c, NULL, 0, NULL, NULL, 0, buf, sizeof(buf)), 0);
 	assert_string_equal(buf, "");
 	fold(&c, "action.refused", "h3", NULL, HELM_NO);
-	assert_int_equal(contain_resolve_words(&c, on, 1, buf, sizeof(buf)), 1);
+	assert_int_equal(contain_resolve_words(&c, on, 1, NULL, NULL, 0, buf, sizeof(buf)), 1);
 	assert_string_equal(buf, "h3 still exports");
-	assert_int_equal(contain_resolve_words(&c, on + 1, 1, buf, sizeof(buf)), 2);
+	assert_int_equal(contain_resolve_words(&c, on + 1, 1, NULL, NULL, 0, buf, sizeof(buf)), 2);
 	assert_string_equal(buf, "h5 still exports; kill switch refused on h3");
-	assert_int_equal(contain_resolve_words(&c, NULL, 0, buf, sizeof(buf)), 1);
+	assert_int_equal(contain_resolve_words(&c, NULL, 0, NULL, NULL, 0, buf, sizeof(buf)), 1);
 	assert_string_equal(buf, "kill switch refused on h3");
-	assert_int_equal(contain_resolve_words(&c, on, 2, buf, sizeof(buf)), 2);
+	assert_int_equal(contain_resolve_words(&c, on, 2, NULL, NULL, 0, buf, sizeof(buf)), 2);
 	assert_string_equal(buf, "h3, h5 still export");
 	/* Cut to the buffer, never past it. */
-	assert_int_equal(contain_resolve_words(&c, on, 2, buf, 6), 2);
+	assert_int_equal(contain_resolve_words(&c, on, 2, NULL, NULL, 0, buf, 6), 2);
 	assert_string_equal(buf, "h3, h");
 	contain_free(&c);
 }
@@ -211,6 +212,59 @@ badge_names_unknown_beside_on(void **state)
 	assert_string_equal(buf, " EXPORTS ON: h1 h2 h3 …; ?: h1 h2 ");
 }
 
+static void
+unknown_exports_are_named(void **state)
+{
+	struct contain c = { 0 };
+	const char *on[] = { "h2" }, *unk[] = { "h3", "h4" };
+	/* 2026-11-27 15:42:30 and 15:42:10 UTC */
+	int64_t since[] = { 1795794150000LL, 1795794130000LL };
+	char buf[300];
+
+	(void)state;
+	assert_int_equal(contain_resolve_words(&c, NULL, 0, unk, since, 1, buf, sizeof(buf)), 1);
+	assert_string_equal(buf, "h3: exports not known (no answer from /export since "
+	    "15:42:30 UTC)");
+	/* Several: the earliest since; after those exporting; before refusals. */
+	fold(&c, "action.refused", "h5", NULL, HELM_NO);
+	fold(&c, "action.refused", "h3", NULL, HELM_NO);
+	assert_int_equal(contain_resolve_words(&c, on, 1, unk, since, 2, buf, sizeof(buf)), 4);
+	assert_string_equal(buf, "h2 still exports; h3, h4: exports not known (no answer from "
+	    "/export since 15:42:10 UTC); kill switch refused on h5");
+	since[0] = since[1] = 0;
+	assert_int_equal(contain_resolve_words(&c, NULL, 0, unk, since, 1, buf, sizeof(buf)), 2);
+	assert_string_equal(buf, "h3: exports not known (no answer from /export yet); kill "
+	    "switch refused on h5");
+	contain_free(&c);
+}
+
+static void
+unknown_exports_from_the_journal(void **state)
+{
+	struct contain c = { 0 };
+	const struct contain_host *h;
+
+	(void)state;
+	fold_at(&c, "action.intent", "h1", "op-1", KS_OFF("compose.killswitch"), 1000);
+	fold_at(&c, "exports.change", "h3", NULL, "{\"service\":\"api\",\"export\":\"on\","
+	    "\"first\":true}", 2000);
+	fold_at(&c, "exports.change", "h3", NULL, "{\"service\":\"api\",\"export\":\"unknown\","
+	    "\"since_ms\":2500,\"was\":\"on\"}", 8000);
+	h = contain_host(&c, "h3");
+	assert_int_equal(h->unknown_ms, 2500);
+	assert_true(contain_exports_unknown(&c, h));
+	/* No since_ms: the record's own time. */
+	fold_at(&c, "exports.change", "h4", NULL, "{\"service\":\"api\",\"export\":\"unknown\","
+	    "\"first\":true}", 9000);
+	assert_int_equal(contain_host(&c, "h4")->unknown_ms, 9000);
+	/* It answers again: known. */
+	fold_at(&c, "exports.change", "h3", NULL, "{\"service\":\"api\",\"export\":\"off\","
+	    "\"was\":\"unknown\"}", 10000);
+	assert_false(contain_exports_unknown(&c, h));
+	assert_int_equal(h->unknown_ms, 0);
+	contain_free(&c);
+}
+
 int
 main(void)
 {
@@ -221,6 +275,8 @@ main(void)
 		cmocka_unit_test(resolve_words),
 		cmocka_unit_test(restore_is_no_leak_and_off_is_remembered),
 		cmocka_unit_test(badge_names_unknown_beside_on),
+		cmocka_unit_test(unknown_exports_are_named),
+		cmocka_unit_test(unknown_exports_from_the_journal),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -1058,6 +1058,53 @@ refused_kill_switch_is_a_follow_up(void **state)
 		record_free(&v[i]);
 }
 
+/* A kill switch ran on h1; h2's /export then went unanswered (hung), as
+ * journalled: the follow-ups name it, since when it has not answered,
+ * never as off. Once it answers again it is no follow-up. */
+static void
+unknown_exports_are_a_follow_up(void **state)
+{
+	struct record v[6] = { 0 };
+	const cJSON *fu, *x;
+	cJSON *doc;
+	char *md, *js;
+
+	(void)state;
+	add_to(v, 0, 0, "incident.open", NULL, NULL, "{\"name\":\"qa\"}");
+	add_to(v, 1, 10, "action.intent", "h1", "ks-1", "{\"action\":\"compose.killswitch\","
+	    "\"plan\":{\"service\":\"api\",\"from\":\"EXPORT_MODE=on\",\"to\":"
+	    "\"EXPORT_MODE=off\"}}");
+	add_to(v, 2, 20, "exports.change", "h2", NULL, "{\"service\":\"api\",\"export\":"
+	    "\"on\",\"first\":true}");
+	/* Asked at :33, no answer: recorded when it timed out. */
+	add_to(v, 3, 38, "exports.change", "h2", NULL, "{\"service\":\"api\",\"export\":"
+	    "\"unknown\",\"since_ms\":1714564833000,\"was\":\"on\"}");
+	add_to(v, 4, 40, "incident.resolve", NULL, NULL, "{}");
+	add_to(v, 5, 50, "exports.change", "h2", NULL, "{\"service\":\"api\",\"export\":"
+	    "\"off\",\"was\":\"unknown\"}");
+	md = render_n(EXPORT_MD, v, 5);
+	assert_non_null(strstr(md, "**Containment**\n\n- h2: exports not known (no answer from "
+	    "/export since 2024-05-01 12:00:33): check whether it still exports\n"));
+	assert_non_null(strstr(md, "| exports.change | h2 | api exports: on \xe2\x86\x92 unknown |"));
+	free(md);
+	js = render_n(EXPORT_JSON, v, 5);
+	doc = cJSON_Parse(js);
+	fu = cJSON_GetObjectItem(cJSON_GetObjectItem(doc, "incident"), "followups");
+	assert_int_equal(cJSON_GetArraySize(fu), 1);
+	x = cJSON_GetArrayItem(fu, 0);
+	assert_string_equal(jstr(x, "host"), "h2");
+	assert_string_equal(jstr(x, "what"), "exports_unknown");
+	assert_string_equal(jstr(x, "no_answer_since"), "2024-05-01T12:00:33.000Z");
+	assert_true(cJSON_IsNull(cJSON_GetObjectItem(x, "still_exports")));
+	cJSON_Delete(doc);
+	free(js);
+	md = render_n(EXPORT_MD, v, 6);
+	assert_null(strstr(md, "exports not known"));
+	free(md);
+	for (size_t i = 0; i < 6; i++)
+		record_free(&v[i]);
+}
+
 /* The JSON export carries what the Markdown says of refused actions and
  * B's chains: the refused in the actions list and counts, each chain
  * with its hosts' outcomes, an unended one interrupted. */
@@ -2339,6 +2386,7 @@ main(void)
 		cmocka_unit_test(resumes_say_what_the_journal_lost),
 		cmocka_unit_test(refused_actions_and_fleet_rollbacks_are_listed),
 		cmocka_unit_test(refused_kill_switch_is_a_follow_up),
+		cmocka_unit_test(unknown_exports_are_a_follow_up),
 		cmocka_unit_test(json_lists_refused_actions_and_fleet_rollbacks),
 		cmocka_unit_test(bidi_controls_never_reach_an_export_raw),
 		cmocka_unit_test(a_chain_says_the_settled_outcome_of_each_turn),

@@ -1,7 +1,9 @@
 /*
  * test_outq.c — an outcome stays on screen its minimum time; outcomes said
  * meanwhile wait behind it with a count, in order, and none is lost when
- * the queue is full; other messages go beside it, never in its place.
+ * the queue is full; other messages go beside it, never in its place. A
+ * held one waits for a key, OUTQ_HELD_MAX_S at most while others wait;
+ * text joined at start-up stays with the next outcome until a key.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -88,6 +90,66 @@ long_outcome_keeps_count_and_aside(void **state)
 	assert_string_equal(buf + 13, "\xe2\x80\xa6 (+1 more) | note stored");
 }
 
+static void
+held_outcome_gives_way_in_time(void **state)
+{
+	struct outq q = { 0 };
+	char buf[OUTQ_TEXT];
+
+	(void)state;
+	outq_add(&q, "a wide outcome", 100, 6);
+	outq_hold(&q, true);
+	outq_add(&q, "the next", 101, 6);
+	/* Its 6 s passed, no key: still held while under 20 s on screen. */
+	assert_false(outq_tick(&q, 110, 6));
+	assert_false(outq_tick(&q, 100 + OUTQ_HELD_MAX_S - 1, 6));
+	/* Nobody pressed a key: the next one is not kept waiting forever. */
+	assert_true(outq_tick(&q, 100 + OUTQ_HELD_MAX_S, 6));
+	outq_text(&q, NULL, buf, sizeof(buf));
+	assert_string_equal(buf, "the next");
+	assert_false(q.held);
+}
+
+static void
+held_outcome_read_with_a_key(void **state)
+{
+	struct outq q = { 0 };
+
+	(void)state;
+	outq_add(&q, "a wide outcome", 100, 6);
+	outq_hold(&q, true);
+	outq_add(&q, "the next", 101, 6);
+	assert_false(outq_tick(&q, 107, 6));
+	outq_seen(&q);
+	assert_true(outq_tick(&q, 107, 6));
+}
+
+static void
+joined_text_outlives_the_outcome(void **state)
+{
+	struct outq q = { 0 };
+	char buf[OUTQ_TEXT];
+
+	(void)state;
+	outq_add(&q, "UNKNOWN: rollback of api on h1", 0, 6);
+	outq_add(&q, "smoke GET /healthz: OK", 1, 6);
+	outq_join(&q, "journal: 2 lines did not read");
+	outq_join(&q, "status page: reachable again");
+	outq_text(&q, NULL, buf, sizeof(buf));
+	assert_string_equal(buf, "UNKNOWN: rollback of api on h1 (+1 more) | journal: 2 lines "
+	    "did not read | status page: reachable again");
+	/* The queued outcome takes the footer: what was joined stays with it. */
+	assert_true(outq_tick(&q, 6, 6));
+	outq_text(&q, "note stored", buf, sizeof(buf));
+	assert_string_equal(buf, "smoke GET /healthz: OK | journal: 2 lines did not read | "
+	    "status page: reachable again | note stored");
+	/* Read with a key: gone from the next one shown. */
+	outq_seen(&q);
+	outq_add(&q, "x", 20, 6);
+	outq_text(&q, NULL, buf, sizeof(buf));
+	assert_string_equal(buf, "x");
+}
+
 int
 main(void)
 {
@@ -96,6 +158,9 @@ main(void)
 		cmocka_unit_test(chatter_goes_beside),
 		cmocka_unit_test(full_queue_joins_the_last),
 		cmocka_unit_test(long_outcome_keeps_count_and_aside),
+		cmocka_unit_test(held_outcome_gives_way_in_time),
+		cmocka_unit_test(held_outcome_read_with_a_key),
+		cmocka_unit_test(joined_text_outlives_the_outcome),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -110,6 +110,26 @@ a_small_buffer_is_cut_not_overrun(void **state)
 	assert_string_equal(buf, "OK h1 h");
 }
 
+static void
+a_refusal_leads(void **state)
+{
+	struct stepmark m = { .fleet = 5, .refused = true };
+	struct stepmark_host h[] = { { "h1", "OK" }, { "h2", "OK" }, { "h3", "FAILED" } };
+	char buf[128];
+
+	(void)state;
+	stepmark_format(&m, 30, buf, sizeof(buf));
+	assert_string_equal(buf, "REFUSED");
+	m.hosts = h;
+	m.nhosts = 3;
+	m.post = STEPMARK_OK;
+	stepmark_format(&m, 80, buf, sizeof(buf));
+	assert_string_equal(buf, "REFUSED, OK h1 h2, FAILED h3, POSTED");
+	/* Counted when narrow: the refusal stays first. */
+	stepmark_format(&m, 20, buf, sizeof(buf));
+	assert_string_equal(buf, "REFUSED, OK 2 hosts, FAILED 1 host, POSTED");
+}
+
 int
 main(void)
 {
@@ -118,6 +138,7 @@ main(void)
 		cmocka_unit_test(hosts_are_grouped_by_outcome),
 		cmocka_unit_test(every_host_is_said_so_when_counted),
 		cmocka_unit_test(posts_announcements_and_smoke_checks),
+		cmocka_unit_test(a_refusal_leads),
 		cmocka_unit_test(a_small_buffer_is_cut_not_overrun),
 	};
 

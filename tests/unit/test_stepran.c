@@ -6,7 +6,8 @@
  * until a re-read or U settles it. A section's own actions are kept apart
  * from its steps'. x's dialog is told what ran last, when, in which
  * session and how on each host. Status-page posts, chat announcements
- * and smoke checks sent from a step keep their marks too.
+ * and smoke checks sent from a step keep their marks too, and so does an
+ * x refused there, until something runs from the step.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -269,6 +270,45 @@ a_smoke_check_keeps_its_outcome_and_host(void **state)
 	stepran_free(&s);
 }
 
+static void
+a_refusal_stands_until_a_later_run(void **state)
+{
+	struct record v[] = {
+		rec("action.refused", NULL, NULL, "{\"action\":\"k8s.undo\",\"reason\":\"the "
+		    "step names kube context prod\",\"runbook_step\":\"rb.md:3\"}"),
+		rec("action.refused", "h1", NULL, "{\"action\":\"compose.up\",\"reason\":\"no "
+		    "IMAGE_TAG\",\"runbook_section\":\"rb.md:1\"}"),
+		/* A refusal from no step (HOSTS' r): no row's. */
+		rec("action.refused", "h1", NULL, "{\"action\":\"compose.rollback\"}"),
+	};
+	struct record w[] = {
+		rec("action.intent", "h1", "op-1", UNDO("rb.md:3")),
+		rec("action.end", "h1", "op-1", "{\"outcome\":\"ok\"}"),
+		rec("smoke", "h1", NULL, "{\"status\":200,\"expect\":200,\"ok\":true,"
+		    "\"runbook_section\":\"rb.md:1\"}"),
+		/* Refused again after the run: the refusal is the last word. */
+		rec("action.refused", NULL, NULL, "{\"action\":\"k8s.undo\","
+		    "\"runbook_step\":\"rb.md:3\"}"),
+	};
+	struct stepran s = { 0 };
+
+	(void)state;
+	fold(&s, v, sizeof(v) / sizeof(v[0]));
+	assert_true(stepran_refused(&s, false, "rb.md:3"));
+	assert_true(stepran_refused(&s, true, "rb.md:1"));
+	/* A section's refusal is not its first step's. */
+	assert_false(stepran_refused(&s, false, "rb.md:1"));
+	assert_int_equal(s.nrefused, 2);
+	/* A later run's outcome takes its place; a smoke check's too. */
+	fold(&s, w, 3);
+	assert_false(stepran_refused(&s, false, "rb.md:3"));
+	assert_false(stepran_refused(&s, true, "rb.md:1"));
+	assert_string_equal(words(&s, "rb.md:3", "h1"), "OK");
+	fold(&s, w + 3, 1);
+	assert_true(stepran_refused(&s, false, "rb.md:3"));
+	stepran_free(&s);
+}
+
 int
 main(void)
 {
@@ -280,6 +320,7 @@ main(void)
 		cmocka_unit_test(the_dialog_is_told_what_ran_last_and_in_which_session),
 		cmocka_unit_test(posts_and_announcements_keep_their_outcome),
 		cmocka_unit_test(a_smoke_check_keeps_its_outcome_and_host),
+		cmocka_unit_test(a_refusal_stands_until_a_later_run),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
