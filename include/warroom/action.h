@@ -136,6 +136,10 @@ int action_choose(struct action *a, int i, struct wr_err *err);
 /* A compose rollback found no target in releases.log: one must be typed. */
 bool action_needs_target(const struct action *a);
 
+/* Why no target is preselected (the dialog's first warning, lines
+ * "\n"-separated), "" when one is. */
+const char *action_unpicked_why(const struct action *a);
+
 /* A rollback to a named tag found the host already running it: CANCELLED,
  * with nothing to do (B's chain skips it and goes on). */
 bool action_at_target(const struct action *a);

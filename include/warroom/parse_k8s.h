@@ -132,6 +132,10 @@ struct k8s_rs_image {
 	int revision;                    /* deployment.kubernetes.io/revision */
 	char image[WR_IMAGE_MAX];        /* the template's first container, as */
 	char tag[WR_TAG_MAX];            /* parse_k8s_deploy reads the running one */
+	int moved[8];                    /* the revisions it had before, oldest
+	                                    first (deployment.kubernetes.io/
+	                                    revision-history: it moved up) */
+	int nmoved;
 };
 
 struct k8s_rs_images {

@@ -212,16 +212,26 @@ struct plan_target {
 	char export_mode[64];
 	bool bad;                        /* a release this incident rolled back from */
 	bool same;                       /* helm: the running chart and app version */
+	bool left;                       /* one the host's own history (helm's
+	                                    "Rollback to N", k8s's moved
+	                                    templates) says was rolled back from */
+	bool stalled;                    /* the target of this incident's rollback
+	                                    here that did not end OK: its rollout
+	                                    may never have completed */
 };
 
 /* What a marked target's label ends with. */
 #define PLAN_NOTE_BAD "  (rolled back from in this incident)"
+#define PLAN_NOTE_LEFT "  (rolled back from, per the release history)"
 #define PLAN_NOTE_SAME "  (same version as running: nothing would change)"
+#define PLAN_NOTE_STALLED "  (this incident's rollback to it here did not end OK)"
 
 /* Which of n targets (newest good first) to preselect: the first not at
- * the running tag run ("": not known), unless it changes the export from
- * now (on or off) and a later one at its tag keeps it as it is. When all
- * run the running tag: one whose EXPORT_MODE is now's, else -1 (none). */
+ * the running tag run ("": not known) that keeps the export as it is now
+ * (on or off; any when now is not known, or the tags were not read); -1
+ * when the newest tag has none (a rollback that changes EXPORT_MODE is
+ * never preselected). When all run the running tag: one whose
+ * EXPORT_MODE is now's, else -1 (none). */
 int plan_k8s_default(const struct plan_target *t, int n, const char *now, const char *run);
 
 /* Whether a helm revision (chart, app version) is the running one's
@@ -239,8 +249,13 @@ bool plan_helm_names(const char *named, const char *app);
 void plan_helm_named_words(const char *named, int rev, const char *app, char *buf,
     size_t cap);
 
-/* The note t's label ends with: PLAN_NOTE_BAD, PLAN_NOTE_SAME, or "". */
+/* The note t's label ends with: PLAN_NOTE_BAD, _LEFT, _SAME, _STALLED or "". */
 const char *plan_target_note(const struct plan_target *t);
+
+/* Whether t is marked so that it goes after the unmarked ones: rolled
+ * back from (here or per the history) or the same version. A stalled one
+ * keeps its place: it is marked, and never preselected silently. */
+bool plan_target_marked(const struct plan_target *t);
 
 /* The dialog's order of n targets (as found, newest first) into order:
  * the unmarked, then the same version, then the rolled back from, each
@@ -252,13 +267,16 @@ int plan_targets_order(const struct plan_target *t, int n, int *order);
  * EXPORT_MODE, run: the running tag, both "" on helm) among the unmarked,
  * or among all when named (the engineer named the target: a runbook
  * step's revision, marked or not, at any tag); -1 when none is to be
- * (every one marked, or every unmarked one at the running tag would
- * change the export), and why goes to why. */
+ * (every one marked, the one it would be changes the export, or is
+ * stalled: its rollout here did not complete), and why goes to why. */
 int plan_targets_default(const struct plan_target *t, int n, int nfree, bool named,
     const char *now, const char *run, char *why, size_t cap);
 
 /* A helm rollback plan p to the running version: said in its warning. */
 void plan_warn_same(struct plan *p);
+
+/* One more line of p's warning: note, as far as it fits. */
+void plan_warn_note(struct plan *p, const char *note);
 
 /* The plan p of a dialog that lists targets but preselects none: it
  * keeps its action, host, service and from, loses its target and steps

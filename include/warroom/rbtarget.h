@@ -15,6 +15,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "warroom/parse_helm.h"
+#include "warroom/parse_k8s.h"
 #include "warroom/record.h"
 
 /* One rollback of the service in this incident, as the journal says. */
@@ -65,6 +67,42 @@ bool rbtarget_note(const struct rbtarget *t, const char *host, const char *runni
  * target or its own FAILED/UNKNOWN rollback's (the chain would move good
  * hosts and skip the bad ones). */
 bool rbtarget_chain_refusal(const struct rbtarget *t, const char *host, const char *running,
+    char *out, size_t cap);
+
+/* A release the host's own history shows was rolled back from (in any
+ * incident, or outside warroom): the revision at it that was left, and
+ * the one that went back. */
+struct rbtarget_left {
+	char tag[128];                   /* the tag left (helm: its app version) */
+	int rev;                         /* the revision left */
+	int by;                          /* the revision that went back from it */
+	int to;                          /* helm: the "Rollback to N" N; k8s: 0 */
+};
+
+/* Helm: each "Rollback to N" revision says the revision before it was
+ * rolled back from, unless that one ran N's app version too. Into out
+ * (at most max, each tag once, the latest kept); returns the count. */
+size_t rbtarget_helm_left(const struct helm_history *h, struct rbtarget_left *out,
+    size_t max);
+
+/* k8s: a ReplicaSet whose template moved up (its revision-history
+ * annotation: a rollout undo, or a set image back to an older template)
+ * says the revision current then, the one below the number it took, was
+ * left; counted when that ran another tag and was made after the moved
+ * template (else it was an older release deployed again). Into out (at
+ * most max, each tag once, the latest kept); returns the count. */
+size_t rbtarget_k8s_left(const struct k8s_rs_images *rs, struct rbtarget_left *out,
+    size_t max);
+
+/* Which revision says l's tag was left, into out: "helm revision 5 is
+ * \"Rollback to 3\"" (helm), "revision 7 undid revision 6" (k8s). */
+void rbtarget_left_words(const struct rbtarget_left *l, bool helm, char *out, size_t cap);
+
+/* Whether tag, listed as a target on a host running running, is where
+ * t's own latest rollback there went and did not end OK (FAILED or
+ * UNKNOWN): its mark, "this incident's rollback to it here ended FAILED at
+ * 15:23:10: its rollout may never have completed", into out. */
+bool rbtarget_stalled_words(const struct rbtarget *t, const char *tag, const char *running,
     char *out, size_t cap);
 
 /* How long after a rollback a held verdict is put down to the rate

@@ -560,6 +560,27 @@ owned_by_deploy(const cJSON *meta, const char *deploy)
 	return false;
 }
 
+/* "2,4": the revision-history annotation into r->moved, oldest first (as
+ * the controller appends); anything not a list of numbers is dropped. */
+static void
+read_moved(const char *s, struct k8s_rs_image *r)
+{
+	char num[16];
+	size_t k;
+
+	while (*s != '\0' && r->nmoved < (int)(sizeof(r->moved) / sizeof(r->moved[0]))) {
+		for (k = 0; s[k] != '\0' && s[k] != ',' && k + 1 < sizeof(num); k++)
+			num[k] = s[k];
+		num[k] = '\0';
+		if ((s[k] != '\0' && s[k] != ',') || (r->moved[r->nmoved] = small_number(num)) <= 0) {
+			r->nmoved = 0;
+			return;
+		}
+		r->nmoved++;
+		s += k + (s[k] == ',');
+	}
+}
+
 static int
 by_revision(const void *a, const void *b)
 {
@@ -574,9 +595,12 @@ parse_k8s_rs_images(const char *buf, size_t len, const char *deploy,
 {
 	static const char *const rev_path[] = { "metadata", "annotations",
 	    "deployment.kubernetes.io/revision", NULL };
+	static const char *const moved_path[] = { "metadata", "annotations",
+	    "deployment.kubernetes.io/revision-history", NULL };
 	static const char *const ctr_path[] = { "spec", "template", "spec",
 	    "containers", NULL };
 	const char *what = "kubectl replicasets";
+	char moved[128];
 	const cJSON *items, *o, *c;
 	char kind[64], rev[16], name[WR_NAME_MAX];
 	cJSON *doc;
@@ -613,6 +637,8 @@ parse_k8s_rs_images(const char *buf, size_t len, const char *deploy,
 			continue;
 		read_container(c, name, sizeof(name), r.image, sizeof(r.image), r.tag,
 		    sizeof(r.tag));
+		if (parse_json_str(path(o, moved_path), moved, sizeof(moved)))
+			read_moved(moved, &r);
 		/* Two ReplicaSets never share a revision; if they do, the
 		 * answer is not to be trusted for either. */
 		for (k = 0; k < out->n && out->items[k].revision != r.revision; k++)

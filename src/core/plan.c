@@ -1192,7 +1192,9 @@ plan_k8s_default(const struct plan_target *t, int n, const char *now, const char
 		if (strcmp(t[i].tag, t[first].tag) == 0 &&
 		    plan_export_state(t[i].export_mode) == sn)
 			return i;
-	return first;
+	/* Turning exports on or off is never Enter's doing: the engineer
+	 * picks it, with the warning in view. */
+	return -1;
 }
 
 bool
@@ -1228,14 +1230,22 @@ plan_helm_named_words(const char *named, int rev, const char *app, char *buf, si
 const char *
 plan_target_note(const struct plan_target *t)
 {
-	return t->bad ? PLAN_NOTE_BAD : t->same ? PLAN_NOTE_SAME : "";
+	return t->bad ? PLAN_NOTE_BAD : t->left ? PLAN_NOTE_LEFT : t->same ? PLAN_NOTE_SAME :
+	    t->stalled ? PLAN_NOTE_STALLED : "";
 }
 
-/* 0 unmarked, 1 the same version, 2 rolled back from: the listing order. */
+/* 0 unmarked (or stalled), 1 the same version, 2 rolled back from: the
+ * listing order. */
 static int
 target_rank(const struct plan_target *t)
 {
-	return t->bad ? 2 : t->same ? 1 : 0;
+	return t->bad || t->left ? 2 : t->same ? 1 : 0;
+}
+
+bool
+plan_target_marked(const struct plan_target *t)
+{
+	return target_rank(t) > 0;
 }
 
 int
@@ -1289,8 +1299,25 @@ plan_targets_default(const struct plan_target *t, int n, int nfree, bool named,
 	if (n <= 0)
 		return 0;
 	if (nfree > 0) {
-		if ((d = plan_k8s_default(t, nfree, now, run)) >= 0)
+		if ((d = plan_k8s_default(t, nfree, now, run)) >= 0 && t[d].stalled) {
+			/* Its rollout here did not complete: going there again
+			 * is the engineer's call, made with the mark in view. */
+			snprintf(why, cap, "nothing is preselected: %s, the newest earlier release, is "
+			    "where this incident's rollback here went and it did not end OK; Up/Down "
+			    "picks one", t[d].tag[0] ? t[d].tag : "tag unknown");
+			return -1;
+		}
+		if (d >= 0)
 			return d;
+		for (d = 0; d < nfree && at_running_tag(&t[d], run); d++)
+			;
+		if (d < nfree) {
+			/* The newest other release would turn exports on or off. */
+			snprintf(why, cap, "nothing is preselected: %s, the newest earlier release, "
+			    "%s change EXPORT_MODE (now %s); Up/Down picks one", t[d].tag,
+			    t[d].export_mode[0] ? "would" : "may", now);
+			return -1;
+		}
 		/* Only the running tag is left, and it would touch the export
 		 * (or may: what one of them sets was not read). */
 		for (d = 0; d < nfree && now[0] != '\0' && t[d].export_mode[0] != '\0'; d++)
@@ -1305,7 +1332,13 @@ plan_targets_default(const struct plan_target *t, int n, int nfree, bool named,
 	 * the reason in view, never Enter's. */
 	tags_ranked(t, n, 2, bad, sizeof(bad));
 	tags_ranked(t, n, 1, same, sizeof(same));
-	if (same[0] == '\0')
+	for (d = 0; d < n && !(t[d].left && !t[d].bad); d++)
+		;
+	if (same[0] == '\0' && d < n)
+		snprintf(why, cap, "nothing is preselected: every earlier revision was rolled back "
+		    "from, in this incident or per the release history (%s); Up/Down picks one, "
+		    "only if it was fixed", bad);
+	else if (same[0] == '\0')
 		snprintf(why, cap, "nothing is preselected: every earlier revision was rolled back "
 		    "from in this incident (%s); Up/Down picks one, only if it was fixed", bad);
 	else if (bad[0] == '\0')
@@ -1324,6 +1357,12 @@ plan_warn_same(struct plan *p)
 {
 	warn(p, "same version as running (%s): nothing would change", p->to[0] ? p->to :
 	    "version unknown");
+}
+
+void
+plan_warn_note(struct plan *p, const char *note)
+{
+	warn(p, "%s", note);
 }
 
 void

@@ -172,9 +172,10 @@ rbtarget_note(const struct rbtarget *t, const char *host, const char *running,
 		return false;
 	at_to = t != NULL && t->to[0] != '\0' && strcmp(t->to, running) == 0;
 	at_tried = t != NULL && t->tried_to[0] != '\0' && strcmp(t->tried_to, running) == 0;
-	if (at_tried && !(at_to && t->here)) {
-		/* Its own rollback did not end OK but took: the undo applied,
-		 * the rollout stalled. Going on from here goes past it. */
+	if (at_tried) {
+		/* Its own latest rollback (after any OK one here) did not end
+		 * OK but took: the undo applied, the rollout stalled. That one
+		 * is named, not an earlier OK one. Going on goes past it. */
 		clock_of(t->tried_at_ms, when, sizeof(when));
 		ago(t->tried_at_ms, now_ms, since, sizeof(since));
 		snprintf(out, cap, "%.63s runs %.127s, the tag its rollback went to (ended %s at %s, "
@@ -242,4 +243,138 @@ rbtarget_held_note(bool held, int64_t at_ms, int64_t now_ms, char *out, size_t c
 	n = snprintf(out, cap, "rolled back %s ago: the rate window still holds the old "
 	    "release's errors", since);
 	return n < 0 ? 0 : (size_t)n < cap ? (size_t)n : cap - 1;
+}
+
+/* Adds l to out[0..*n) (max) unless its tag is there: the latest one
+ * (added last) replaces it, so the words name the latest going back. */
+static void
+add_left(struct rbtarget_left *out, size_t *n, size_t max, const struct rbtarget_left *l)
+{
+	size_t i;
+
+	if (l->tag[0] == '\0')
+		return;
+	for (i = 0; i < *n && strcmp(out[i].tag, l->tag) != 0; i++)
+		;
+	if (i < *n) {
+		if (l->by > out[i].by)
+			out[i] = *l;
+	} else if (*n < max)
+		out[(*n)++] = *l;
+}
+
+size_t
+rbtarget_helm_left(const struct helm_history *h, struct rbtarget_left *out, size_t max)
+{
+	static const char pre[] = "Rollback to ";
+	size_t i, j, n = 0;
+
+	for (i = 0; i < h->n; i++) {
+		const struct helm_revision *r = &h->items[i];
+		const struct helm_revision *prev = NULL;
+		struct rbtarget_left l;
+
+		if (strncmp(r->description, pre, sizeof(pre) - 1) != 0)
+			continue;
+		/* Helm numbers revisions one by one: the one before is the one
+		 * this rollback went back from. */
+		for (j = 0; j < h->n; j++)
+			if (h->items[j].revision == r->revision - 1)
+				prev = &h->items[j];
+		/* A rollback from the release it goes to left nothing bad. */
+		if (prev == NULL || strcmp(prev->app_version, r->app_version) == 0)
+			continue;
+		memset(&l, 0, sizeof(l));
+		wr_strlcpy(l.tag, prev->app_version, sizeof(l.tag));
+		l.rev = prev->revision;
+		l.by = r->revision;
+		l.to = atoi(r->description + sizeof(pre) - 1);
+		add_left(out, &n, max, &l);
+	}
+	return n;
+}
+
+/* The ReplicaSet whose template was at revision rev then: at it now, or
+ * moved up from it since. */
+static const struct k8s_rs_image *
+rs_at(const struct k8s_rs_images *rs, int rev)
+{
+	size_t i;
+	int k;
+
+	for (i = 0; i < rs->n; i++) {
+		if (rs->items[i].revision == rev)
+			return &rs->items[i];
+		for (k = 0; k < rs->items[i].nmoved; k++)
+			if (rs->items[i].moved[k] == rev)
+				return &rs->items[i];
+	}
+	return NULL;
+}
+
+/* The revision a template was first made at. */
+static int
+first_rev(const struct k8s_rs_image *x)
+{
+	return x->nmoved > 0 ? x->moved[0] : x->revision;
+}
+
+size_t
+rbtarget_k8s_left(const struct k8s_rs_images *rs, struct rbtarget_left *out, size_t max)
+{
+	size_t i, n = 0;
+	int k;
+
+	for (i = 0; i < rs->n; i++) {
+		const struct k8s_rs_image *x = &rs->items[i];
+
+		/* Each move gave it the next number (the highest plus one):
+		 * the revision below that number was the one running, left
+		 * for this older template. */
+		for (k = 1; k <= x->nmoved; k++) {
+			int took = k < x->nmoved ? x->moved[k] : x->revision;
+			const struct k8s_rs_image *was = rs_at(rs, took - 1);
+			struct rbtarget_left l;
+
+			/* The same tag left (a kill switch's env undone): no
+			 * release was left. Nor when the one left is older than
+			 * this template (first made before it): that was a
+			 * release deployed again, a roll forward. */
+			if (was == NULL || was == x || strcmp(was->tag, x->tag) == 0 ||
+			    first_rev(was) < x->moved[k - 1])
+				continue;
+			memset(&l, 0, sizeof(l));
+			wr_strlcpy(l.tag, was->tag, sizeof(l.tag));
+			l.rev = took - 1;
+			l.by = took;
+			add_left(out, &n, max, &l);
+		}
+	}
+	return n;
+}
+
+void
+rbtarget_left_words(const struct rbtarget_left *l, bool helm, char *out, size_t cap)
+{
+	if (helm)
+		snprintf(out, cap, "helm revision %d is \"Rollback to %d\"", l->by,
+		    l->to);
+	else
+		snprintf(out, cap, "revision %d undid revision %d", l->by, l->rev);
+}
+
+bool
+rbtarget_stalled_words(const struct rbtarget *t, const char *tag, const char *running,
+    char *out, size_t cap)
+{
+	char when[16];
+
+	out[0] = '\0';
+	if (t == NULL || t->tried_to[0] == '\0' || tag[0] == '\0' || strcmp(t->tried_to, tag) != 0 ||
+	    strcmp(running, tag) == 0)
+		return false;
+	clock_of(t->tried_at_ms, when, sizeof(when));
+	snprintf(out, cap, "this incident's rollback to it here ended %s at %s: its rollout may "
+	    "never have completed", t->tried_unknown ? "UNKNOWN" : "FAILED", when);
+	return true;
 }

@@ -1130,6 +1130,24 @@ keep_tag(struct action *a)
 
 static bool is_bad(const struct action *a, const char *tag);
 
+/* k8s/helm: a target rolled back from (in this incident, or per the
+ * history) or where this incident's rollback here stalled, said in the
+ * plan's warning: never quietly. */
+static void
+hist_warnings(struct action *a, const struct act_choice *c)
+{
+	char where[160];
+
+	if (c->stalled)
+		plan_warn_note(&a->plan, c->mark);
+	if (is_bad(a, c->tag))
+		plan_warn_rolled_back(&a->plan, "in this incident");
+	else if (c->hist_left) {
+		snprintf(where, sizeof(where), "earlier: %s", c->mark);
+		plan_warn_rolled_back(&a->plan, where);
+	}
+}
+
 /* Build the plan for choice i (the targets planning found). */
 static int
 plan_choice(struct action *a, int i, struct wr_err *err)
@@ -1161,8 +1179,7 @@ plan_choice(struct action *a, int i, struct wr_err *err)
 		plan_k8s_undo_notes(&a->plan, a->export_container, a->export_now, c->export_mode,
 		    a->env.ks_off_ms);
 		/* Picked or named (a runbook step's revision): said first. */
-		if (is_bad(a, c->tag))
-			plan_warn_rolled_back(&a->plan, "in this incident");
+		hist_warnings(a, c);
 		return 0;
 	case DRIVER_HELM:
 		if (plan_helm_rollback(a->cfg, a->svc, a->planned_cur.tag, a->planned_cur.revision,
@@ -1174,8 +1191,7 @@ plan_choice(struct action *a, int i, struct wr_err *err)
 			wr_strlcpy(a->plan.named, a->want, sizeof(a->plan.named));
 		if (c->same)
 			plan_warn_same(&a->plan);
-		if (is_bad(a, c->tag))
-			plan_warn_rolled_back(&a->plan, "in this incident");
+		hist_warnings(a, c);
 		return 0;
 	}
 	return wr_err_set(err, "unknown driver");
@@ -1219,7 +1235,9 @@ targets_of(const struct action *a, struct plan_target *t)
 		wr_strlcpy(t[i].tag, a->choices[i].tag, sizeof(t[i].tag));
 		wr_strlcpy(t[i].export_mode, a->choices[i].export_mode, sizeof(t[i].export_mode));
 		t[i].bad = is_bad(a, a->choices[i].tag);
+		t[i].left = a->choices[i].hist_left;
 		t[i].same = a->choices[i].same;
+		t[i].stalled = a->choices[i].stalled;
 	}
 }
 
@@ -1242,6 +1260,14 @@ demote_bad(struct action *a, struct wr_err *err)
 	for (i = 0; i < a->nchoices; i++) {
 		struct act_choice *c = &a->choices[i];
 		const char *note = plan_target_note(&t[i]);
+		char own[sizeof(c->mark) + 8];
+
+		/* Rolled back from per the history, or stalled: which revision
+		 * says so (this incident's own rollback from it says most). */
+		if (!t[i].bad && (t[i].left || t[i].stalled) && c->mark[0] != '\0') {
+			snprintf(own, sizeof(own), "  (%s)", c->mark);
+			note = own;
+		}
 
 		/* Compose's labels say it already (plan_compose_candidates). */
 		if (a->cfg->driver == DRIVER_COMPOSE && !named)
@@ -1335,7 +1361,7 @@ usual_choice(struct action *a)
 	}
 	targets_of(a, t);
 	/* demote_bad listed the unmarked first. */
-	while (nfree < a->nchoices && plan_target_note(&t[nfree])[0] == '\0')
+	while (nfree < a->nchoices && !plan_target_marked(&t[nfree]))
 		nfree++;
 	return plan_targets_default(t, a->nchoices, nfree, a->want[0] != '\0' ||
 	    a->want_rev != 0, a->cfg->driver == DRIVER_K8S ? a->export_now : "",
@@ -1369,6 +1395,35 @@ default_choice(struct action *a)
 	}
 	wr_strlcpy(a->unpicked, note, sizeof(a->unpicked));
 	return -1;
+}
+
+/* k8s/helm: the choices at a tag the history shows was rolled back from
+ * (l, nl) are marked with which revision says so; one where this
+ * incident's own rollback here went and did not end OK, with how it
+ * ended. */
+static void
+mark_history(struct action *a, const struct rbtarget_left *l, size_t nl)
+{
+	char words[sizeof(a->choices[0].mark) - 24];
+	int i;
+	size_t k;
+
+	for (i = 0; i < a->nchoices; i++) {
+		struct act_choice *c = &a->choices[i];
+
+		for (k = 0; k < nl && strcmp(l[k].tag, c->tag) != 0; k++)
+			;
+		if (c->tag[0] != '\0' && k < nl) {
+			c->hist_left = true;
+			rbtarget_left_words(&l[k], a->cfg->driver == DRIVER_HELM, words,
+			    sizeof(words));
+			snprintf(c->mark, sizeof(c->mark), "rolled back from: %s", words);
+		} else if (rbtarget_stalled_words(&a->rb, c->tag, a->planned_cur.tag, words,
+		    sizeof(words))) {
+			c->stalled = true;
+			wr_strlcpy(c->mark, words, sizeof(c->mark));
+		}
+	}
 }
 
 /* Where the host could go back to, newest first: releases.log's good tags,
@@ -1462,6 +1517,11 @@ find_choices(struct action *a, const char *mark, size_t headlen, struct wr_err *
 				}
 			parse_k8s_history_free(&hist);
 		}
+		{
+			struct rbtarget_left l[ACT_CHOICES_MAX];
+
+			mark_history(a, l, rbtarget_k8s_left(&rs, l, ACT_CHOICES_MAX));
+		}
 		parse_k8s_rs_free(&rs);
 		if (a->nchoices == 0)
 			wr_err_set(err, "the rollout history has no revision before %d",
@@ -1495,6 +1555,11 @@ find_choices(struct action *a, const char *mark, size_t headlen, struct wr_err *
 				if ((c = add_choice(a, r->app_version, r->revision, label)) != NULL)
 					c->same = run != NULL && plan_same_version(r->chart,
 					    r->app_version, run->chart, run->app_version);
+			}
+			{
+				struct rbtarget_left l[ACT_CHOICES_MAX];
+
+				mark_history(a, l, rbtarget_helm_left(&h, l, ACT_CHOICES_MAX));
 			}
 			parse_helm_history_free(&h);
 		}
@@ -1690,7 +1755,7 @@ bool
 action_choice_marked(const struct action *a, int i)
 {
 	return i >= 0 && i < a->nchoices && (a->choices[i].marked || a->choices[i].same ||
-	    is_bad(a, a->choices[i].tag));
+	    a->choices[i].hist_left || a->choices[i].stalled || is_bad(a, a->choices[i].tag));
 }
 
 const char *
@@ -1724,6 +1789,12 @@ bool
 action_needs_target(const struct action *a)
 {
 	return a->needs_target;
+}
+
+const char *
+action_unpicked_why(const struct action *a)
+{
+	return a->choice < 0 ? a->unpicked : "";
 }
 
 bool

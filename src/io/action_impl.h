@@ -33,6 +33,11 @@ struct act_choice {
 	bool same;                       /* helm: the running chart and app version */
 	bool marked;                     /* compose: plan_candidate's marked */
 	bool left;                       /* compose: plan_candidate's left */
+	bool hist_left;                  /* k8s/helm: the history says it was rolled
+	                                    back from (rbtarget_*_left) */
+	bool stalled;                    /* this incident's rollback here went to it
+	                                    and did not end OK */
+	char mark[128];                  /* why either, for its label and warning */
 };
 
 typedef void (*act_step_fn)(struct action *a, const struct exec_result *r);

@@ -896,8 +896,21 @@ actions_dialog_key(struct app *app, const char *name, int is_keycode, unsigned k
 		    app->dialog_scroll, strcmp(name, "PgDn") == 0 ? 1 : -1);
 	} else if (strcmp(name, "Enter") == 0) {
 		if (action_choice(a) < 0) {
-			app_say(app, "no target is picked: Up/Down picks one (none is preselected: "
-			    "every one is marked)");
+			const char *why = action_unpicked_why(a);
+			size_t len = strcspn(why, "\n");
+			static const char pre[] = "nothing is preselected: ";
+
+			/* The dialog's own reason (at the target already, every
+			 * one marked, the export), never a guess at it. */
+			if (strncmp(why, pre, sizeof(pre) - 1) == 0) {
+				why += sizeof(pre) - 1;
+				len -= sizeof(pre) - 1;
+			}
+			if (len > 0)
+				app_say(app, "no target is picked: Up/Down picks one (none is "
+				    "preselected: %.*s)", (int)len, why);
+			else
+				app_say(app, "no target is picked: Up/Down picks one");
 			return;
 		}
 		if (!action_plan(a)->reads_only && !lineedit_typed_is(app->confirm_text.text, svc)) {

@@ -3,8 +3,8 @@
  * on an in-memory screen: each line is keys ("q", "<Tab>", "<C-l>") or a
  * command (":resize 100x30", ":save-screen NAME", ":sleep SECONDS",
  * ":logs FILE", ":logs-ring BYTES", ":logs-tails N", ":logs-tail N FILE",
- * ":header KEY=N ...", ":metrics HOST KEY=N ...", ":rollback HOST",
- * ":term BYTES"). The
+ * ":header KEY=N ...", ":metrics HOST KEY=N ...", ":rollback HOST [OUTCOME]",
+ * ":reconcile HOST OUTCOME", ":term BYTES"). The
  * screen is redrawn after every key, as the loop would, and the clock moves only when the script says so, so saved
  * screens are exact. There is no network here, so ":logs" stands in for
  * a tailed service: it puts a file's lines into LOGS the way a stream's
@@ -16,7 +16,8 @@
  * a failing status page) a console without a journal or a network cannot
  * reach, ":metrics" gives a host a metrics round, judged as the
  * poller judges one, and ":rollback" puts a rollback of HOST that ended
- * OK now in the timeline, as a journal would.
+ * OK (or as said) now in the timeline, as a journal would, ":reconcile"
+ * a re-read settling it.
  */
 #include "warroom/ui.h"
 
@@ -254,16 +255,24 @@ term_bytes(struct app *app, const char *s, struct wr_err *err)
 	return 0;
 }
 
-/* ":rollback HOST": an action.intent of a Compose rollback on HOST and its
- * action.end OK, both at the script's clock. */
+/* ":rollback HOST [OUTCOME]": an action.intent of a Compose rollback on
+ * HOST and its action.end (OK unless said), both at the script's clock. */
 static int
 fake_rollback(struct app *app, char *arg, struct wr_err *err)
 {
 	struct record r;
-	char op[48];
+	char op[48], end[64];
+	char *oc = strchr(arg, ' ');
 
+	if (oc != NULL) {
+		*oc++ = '\0';
+		oc = wr_trim(oc);
+	}
 	if (*arg == '\0' || config_host_index(&app->cfg, arg) < 0)
 		return wr_err_set(err, ":rollback needs a host of the config");
+	if (oc != NULL && strcmp(oc, "ok") != 0 && strcmp(oc, "failed") != 0 &&
+	    strcmp(oc, "unknown") != 0)
+		return wr_err_set(err, ":rollback's outcome is ok, failed or unknown");
 	snprintf(op, sizeof(op), "rb-script-%zu", app->nentries);
 	memset(&r, 0, sizeof(r));
 	r.ts_ms = (int64_t)app_now(app) * 1000;
@@ -275,7 +284,41 @@ fake_rollback(struct app *app, char *arg, struct wr_err *err)
 	app_add_record(app, &r);
 	cJSON_Delete(r.data);
 	r.kind = (char *)"action.end";
-	r.data = cJSON_Parse("{\"outcome\":\"ok\"}");
+	snprintf(end, sizeof(end), "{\"outcome\":\"%s\"}", oc != NULL ? oc : "ok");
+	r.data = cJSON_Parse(end);
+	app_add_record(app, &r);
+	cJSON_Delete(r.data);
+	app->dirty = true;
+	return 0;
+}
+
+/* ":reconcile HOST OUTCOME": an action.reconcile settling HOST's latest
+ * action (a re-read saying ok or failed), at the script's clock. */
+static int
+fake_reconcile(struct app *app, char *arg, struct wr_err *err)
+{
+	struct record r;
+	char data[64];
+	char *oc = strchr(arg, ' ');
+	size_t i;
+
+	if (oc == NULL)
+		return wr_err_set(err, ":reconcile needs HOST OUTCOME");
+	*oc++ = '\0';
+	oc = wr_trim(oc);
+	for (i = app->nentries; i-- > 0;)
+		if (strcmp(app->entries[i].kind, "action.end") == 0 &&
+		    strcmp(app->entries[i].host, arg) == 0)
+			break;
+	if (i >= app->nentries || (strcmp(oc, "ok") != 0 && strcmp(oc, "failed") != 0))
+		return wr_err_set(err, ":reconcile needs a host with an action and ok or failed");
+	memset(&r, 0, sizeof(r));
+	r.ts_ms = (int64_t)app_now(app) * 1000;
+	r.kind = (char *)"action.reconcile";
+	r.host = arg;
+	r.op = app->entries[i].op;
+	snprintf(data, sizeof(data), "{\"outcome\":\"%s\"}", oc);
+	r.data = cJSON_Parse(data);
 	app_add_record(app, &r);
 	cJSON_Delete(r.data);
 	app->dirty = true;
@@ -351,6 +394,8 @@ command_line(struct app *app, char *line, struct wr_err *err)
 		return fake_metrics(app, arg != NULL ? arg : (char *)"", err);
 	if (strcmp(line, ":rollback") == 0)
 		return fake_rollback(app, arg != NULL ? arg : (char *)"", err);
+	if (strcmp(line, ":reconcile") == 0)
+		return fake_reconcile(app, arg != NULL ? arg : (char *)"", err);
 	return wr_err_set(err, "unknown script command %s", line);
 }
 

@@ -86,27 +86,44 @@ put_text(const struct pane *p, int *y, int x, int rows, int attr, const char *te
 }
 
 /* When host's latest rollback in this incident ended OK (wall clock ms),
- * from the timeline in memory; 0 when none did. */
+ * from the timeline in memory; 0 when none did. Settled as
+ * rbtarget_events reads it: an action.end UNKNOWN (or FAILED) that a
+ * later action.reconcile said ok counts, from the reconcile. */
 static int64_t
 rolled_back_at(const struct app *app, int host)
 {
 	const char *name = app->cfg.hosts[host].name;
+	int64_t at, best = 0;
 	size_t i, j;
 
-	for (i = app->nentries; i-- > 0;) {
+	for (i = 0; i < app->nentries; i++) {
 		const struct timeline_entry *e = &app->entries[i];
+		bool ok;
 
-		if (strcmp(e->kind, "action.end") != 0 || strcmp(e->outcome, "ok") != 0 ||
-		    strcmp(e->host, name) != 0 || e->op[0] == '\0')
+		if (strcmp(e->kind, "action.end") != 0 || strcmp(e->host, name) != 0 ||
+		    e->op[0] == '\0')
 			continue;
 		for (j = i; j-- > 0;)
 			if (strcmp(app->entries[j].kind, "action.intent") == 0 &&
 			    strcmp(app->entries[j].op, e->op) == 0)
 				break;
-		if (j < i && app->entries[j].rollback)
-			return e->ts_ms;
+		if (j >= i || !app->entries[j].rollback)
+			continue;
+		ok = strcmp(e->outcome, "ok") == 0;
+		at = e->ts_ms;
+		for (j = i + 1; j < app->nentries; j++) {
+			const struct timeline_entry *r = &app->entries[j];
+
+			if (strcmp(r->kind, "action.reconcile") == 0 && strcmp(r->op, e->op) == 0 &&
+			    (strcmp(r->outcome, "ok") == 0 || strcmp(r->outcome, "failed") == 0)) {
+				ok = strcmp(r->outcome, "ok") == 0;
+				at = r->ts_ms;
+			}
+		}
+		if (ok && at > best)
+			best = at;
 	}
-	return 0;
+	return best;
 }
 
 /* The verdict's reason as METRICS shows it, after a held verdict's

@@ -88,28 +88,29 @@ grep -q '"kind":"action.end".*"outcome":"ok"' "$journal" || fail "no action.end 
 ok "confirmed: set env + rollout status, a new revision at the same tag, /export 404, OK, journalled"
 
 # r after the switch: every earlier revision's template has EXPORT_MODE=on,
-# so the dialog says what the rollback does to the export, and the outcome
-# what it did. Revision 4 (the switch's own bad tag, exports on) is listed
-# but never preselected: the last good tag, revision 3, is; B (the first
+# so none is preselected (Enter never turns exports back on): the dialog
+# says why, and once one is picked what the rollback does to the export,
+# and the outcome what it did. Revision 4 (the switch's own bad tag,
+# exports on) and revision 3 (the last good tag) are listed; B (the first
 # host of its chain) the same.
 keys B
 wait_for "CONFIRM ROLLBACK (k8s.undo)" 15
-wait_for "> revision 3 (v1.4.1, EXPORT_MODE=on)"
+wait_for "nothing is preselected: v1.4.1, the newest earlier release, would change EXPORT_MODE (now off); Up/Down picks one"
 keys Escape
 wait_for "fleet rollback of api from v1.5.0-bad: k8s-bastion CANCELLED"
 keys r
 wait_for "CONFIRM ROLLBACK (k8s.undo)" 15
 wait_for "type api and press Enter"
-assert_contains "$tmp/screen" "> revision 3 (v1.4.1, EXPORT_MODE=on)"
-assert_contains "$tmp/screen" "revision 5 (v1.5.0-bad)  ->  revision 3 (v1.4.1)"
-assert_contains "$tmp/screen" "revision 3 has EXPORT_MODE=on: this rollback turns exports back ON (now off since the kill switch at "
-assert_not_contains "$tmp/screen" "same tag"
-keys Up
+assert_contains "$tmp/screen" "revision 5 (v1.5.0-bad)  ->  ? (no target picked)"
+assert_contains "$tmp/screen" "nothing is preselected: v1.4.1, the newest earlier release, would change EXPORT_MODE (now off); Up/Down picks one"
+keys Down
 wait_for "> revision 4 (v1.5.0-bad, EXPORT_MODE=on)"
 assert_contains "$tmp/screen" "revision 5 (v1.5.0-bad)  ->  revision 4 (v1.5.0-bad)"
 assert_contains "$tmp/screen" "same tag v1.5.0-bad: this only changes the pod template: EXPORT_MODE=off -> EXPORT_MODE=on"
 keys Down
 wait_for "> revision 3 (v1.4.1, EXPORT_MODE=on)"
+assert_contains "$tmp/screen" "revision 5 (v1.5.0-bad)  ->  revision 3 (v1.4.1)"
+assert_contains "$tmp/screen" "revision 3 has EXPORT_MODE=on: this rollback turns exports back ON (now off since the kill switch at "
 assert_not_contains "$tmp/screen" "same tag"
 keys -l api; keys Enter
 until_in "$journal" '"kind":"action.end".*"outcome":"ok".*api runs v1.4.1 and /readyz answers 200' 40 "no action.end ok for the rollback"
@@ -118,7 +119,7 @@ grep '"kind":"action.end"' "$journal" | tail -1 | grep -q "; EXPORT_MODE=off -> 
 [ "$(export_code)" = 200 ] || fail "/export answers $(export_code) after the rollback"
 grep '"kind":"action.intent"' "$journal" | grep '"action":"k8s.undo"' |
 	grep -q '"export_mode":{"container":"api","now":"off","target":"on"}' || fail "the undo's intent does not say EXPORT_MODE"
-ok "r and B after the kill switch preselect the last good tag, not the switch's own with exports on; the rollback says it turns exports back on, and did"
+ok "r and B after the kill switch preselect nothing that turns exports back on; picked, the rollback says it turns exports back on, and did"
 
 # X decides from the deployment, not from the incident's last switch:
 # exports are on again, so X switches them off again.

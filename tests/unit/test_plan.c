@@ -941,9 +941,10 @@ k8s_rollback_target_keeps_the_kill_switch(void **state)
 	/* On now: the newest keeps them on already. */
 	assert_int_equal(plan_k8s_default(t, 4, "on", "v1.5.0-bad"), 0);
 	assert_int_equal(plan_k8s_default(t, 4, "(unset)", "v1.5.0-bad"), 0);
-	/* None at the good tag keeps them off: the newest, and the dialog warns. */
+	/* None at the good tag keeps them off: none, never one that turns
+	 * exports back on (the engineer picks it, the dialog warning). */
 	strcpy(t[1].export_mode, "on");
-	assert_int_equal(plan_k8s_default(t, 4, "off", "v1.5.0-bad"), 0);
+	assert_int_equal(plan_k8s_default(t, 4, "off", "v1.5.0-bad"), -1);
 	/* What is not known decides nothing. */
 	assert_int_equal(plan_k8s_default(t, 4, "", "v1.5.0-bad"), 0);
 	assert_int_equal(plan_k8s_default(t, 0, "off", "v1.5.0-bad"), -1);
@@ -970,12 +971,14 @@ k8s_after_the_kill_switch_the_running_tag_is_not_preselected(void **state)
 	char why[384];
 
 	(void)state;
-	/* The last good tag: revision 3, v1.4.1 (it turns exports back on,
-	 * and says so, but it is a rollback; revision 4 is none). */
-	assert_int_equal(plan_k8s_default(t, 4, "off", "v1.5.0-bad"), 1);
+	/* The last good tag, revision 3 (v1.4.1), turns exports back on:
+	 * never preselected (QA: the README says so), and said why;
+	 * revision 4 is no rollback at all. */
+	assert_int_equal(plan_k8s_default(t, 4, "off", "v1.5.0-bad"), -1);
 	assert_int_equal(plan_targets_default(t, 4, 4, false, "off", "v1.5.0-bad", why,
-	    sizeof(why)), 1);
-	assert_string_equal(why, "");
+	    sizeof(why)), -1);
+	assert_string_equal(why, "nothing is preselected: v1.4.1, the newest earlier release, "
+	    "would change EXPORT_MODE (now off); Up/Down picks one");
 	/* With exports on too: the running tag is no rollback target. */
 	assert_int_equal(plan_targets_default(t, 4, 4, false, "on", "v1.5.0-bad", why,
 	    sizeof(why)), 1);
@@ -984,7 +987,7 @@ k8s_after_the_kill_switch_the_running_tag_is_not_preselected(void **state)
 		struct plan_target o[4] = { t[0], t[2], t[3], t[1] };
 
 		o[3].bad = true;
-		assert_int_equal(plan_targets_default(o, 4, 3, false, "off", "v1.5.0-bad", why,
+		assert_int_equal(plan_targets_default(o, 4, 3, false, "on", "v1.5.0-bad", why,
 		    sizeof(why)), 1);
 	}
 	/* Only the running tag left, and it would turn exports back on: none. */
@@ -1036,7 +1039,7 @@ k8s_after_the_kill_switch_the_running_tag_is_not_preselected(void **state)
 static void
 a_named_bad_revision_is_marked_and_warned_first(void **state)
 {
-	struct plan_target t[1] = { { "v1.5.0-bad", "on", true, false } };
+	struct plan_target t[1] = { { .tag = "v1.5.0-bad", .export_mode = "on", .bad = true, .same = false } };
 	struct config_host h = host();
 	struct wr_err err;
 	struct plan p;
@@ -1068,7 +1071,7 @@ static void
 helm_same_version_is_flagged_never_preselected(void **state)
 {
 	struct plan_target t[3] = {
-		{ "1.4.1", "", false, true }, { "1.4.0", "", false, false }, { "1.3.2", "", false, false },
+		{ .tag = "1.4.1", .export_mode = "", .bad = false, .same = true }, { .tag = "1.4.0", .export_mode = "", .bad = false, .same = false }, { .tag = "1.3.2", .export_mode = "", .bad = false, .same = false },
 	};
 	struct config_host h = host();
 	struct wr_err err;
@@ -1113,8 +1116,8 @@ static void
 all_marked_targets_are_listed_none_preselected(void **state)
 {
 	struct plan_target t[4] = {
-		{ "v1.5.0-bad", "on", true, false }, { "v1.4.1", "on", false, false },
-		{ "v1.4.1", "off", false, false }, { "v1.4.0", "on", true, false },
+		{ .tag = "v1.5.0-bad", .export_mode = "on", .bad = true, .same = false }, { .tag = "v1.4.1", .export_mode = "on", .bad = false, .same = false },
+		{ .tag = "v1.4.1", .export_mode = "off", .bad = false, .same = false }, { .tag = "v1.4.0", .export_mode = "on", .bad = true, .same = false },
 	};
 	struct config_host h = host();
 	struct wr_err err;
@@ -1597,6 +1600,48 @@ helm_named_target_is_journalled(void **state)
 	cJSON_Delete(o);
 }
 
+/* QA: in a new incident r preselected the release an earlier incident
+ * rolled back from (helm's "Rollback to 3", k8s's undone revision): it is
+ * marked and listed last as this incident's are; and after a FAILED undo
+ * its target, whose rollout never completed, is not preselected silently. */
+static void
+history_rolled_back_from_and_stalled_targets(void **state)
+{
+	struct plan_target t[3] = {
+		{ .tag = "1.5.0-bad", .left = true }, { .tag = "1.4.1" }, { .tag = "1.4.0" },
+	};
+	int order[3], nfree;
+	char why[384];
+
+	(void)state;
+	assert_string_equal(plan_target_note(&t[0]), "  (rolled back from, per the release history)");
+	assert_true(plan_target_marked(&t[0]));
+	nfree = plan_targets_order(t, 3, order);
+	assert_int_equal(nfree, 2);
+	assert_int_equal(order[0], 1);
+	assert_int_equal(order[2], 0);
+	{
+		struct plan_target o[3] = { t[1], t[2], t[0] };
+
+		assert_int_equal(plan_targets_default(o, 3, 2, false, "", "", why, sizeof(why)), 0);
+		/* The newest free one is where this incident's undo stalled. */
+		o[0].stalled = true;
+		assert_false(plan_target_marked(&o[0]));
+		assert_string_equal(plan_target_note(&o[0]),
+		    "  (this incident's rollback to it here did not end OK)");
+		assert_int_equal(plan_targets_default(o, 3, 2, false, "", "", why, sizeof(why)), -1);
+		assert_string_equal(why, "nothing is preselected: 1.4.1, the newest earlier release, "
+		    "is where this incident's rollback here went and it did not end OK; Up/Down "
+		    "picks one");
+	}
+	/* Every one rolled back from, one per the history only. */
+	t[1].bad = t[2].bad = true;
+	assert_int_equal(plan_targets_default(t, 3, 0, false, "", "", why, sizeof(why)), -1);
+	assert_string_equal(why, "nothing is preselected: every earlier revision was rolled back "
+	    "from, in this incident or per the release history (1.5.0-bad, 1.4.1, 1.4.0); Up/Down "
+	    "picks one, only if it was fixed");
+}
+
 int
 main(void)
 {
@@ -1631,6 +1676,7 @@ main(void)
 		cmocka_unit_test(helm_named_target_matches_without_its_v),
 		cmocka_unit_test(helm_named_target_is_journalled),
 		cmocka_unit_test(all_marked_targets_are_listed_none_preselected),
+		cmocka_unit_test(history_rolled_back_from_and_stalled_targets),
 		cmocka_unit_test(k8s_rollback_outcome_words),
 		cmocka_unit_test(schema_from_the_last_readyz),
 		cmocka_unit_test(gate_warning_when_the_url_is_wrong),

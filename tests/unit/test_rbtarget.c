@@ -259,6 +259,133 @@ a_held_verdict_after_a_rollback_says_why(void **state)
 	    "release's errors");
 }
 
+/* QA: a new incident after incident qa rolled helm-bastion back from
+ * revision 4 to 3: helm's own history says so ("Rollback to 3"), and a
+ * rollback to the same app version leaves nothing bad behind. */
+static void
+helm_history_says_what_was_rolled_back_from(void **state)
+{
+	static const char hist[] = "["
+	    "{\"revision\":2,\"updated\":\"\",\"status\":\"superseded\",\"chart\":\"api-0.10.0\","
+	    "\"app_version\":\"1.4.0\",\"description\":\"Upgrade complete\"},"
+	    "{\"revision\":3,\"updated\":\"\",\"status\":\"superseded\",\"chart\":\"api-0.11.0\","
+	    "\"app_version\":\"1.4.1\",\"description\":\"Upgrade complete\"},"
+	    "{\"revision\":4,\"updated\":\"\",\"status\":\"superseded\",\"chart\":\"api-0.12.0\","
+	    "\"app_version\":\"1.5.0-bad\",\"description\":\"Upgrade complete\"},"
+	    "{\"revision\":5,\"updated\":\"\",\"status\":\"superseded\",\"chart\":\"api-0.11.0\","
+	    "\"app_version\":\"1.4.1\",\"description\":\"Rollback to 3\"},"
+	    "{\"revision\":6,\"updated\":\"\",\"status\":\"deployed\",\"chart\":\"api-0.11.0\","
+	    "\"app_version\":\"1.4.1\",\"description\":\"Rollback to 5\"}]";
+	struct rbtarget_left l[4];
+	struct helm_history h;
+	struct wr_err err;
+	char out[160];
+
+	(void)state;
+	assert_int_equal(parse_helm_history(hist, strlen(hist), &h, &err), 0);
+	assert_int_equal(rbtarget_helm_left(&h, l, 4), 1);
+	assert_string_equal(l[0].tag, "1.5.0-bad");
+	assert_int_equal(l[0].rev, 4);
+	assert_int_equal(l[0].by, 5);
+	rbtarget_left_words(&l[0], true, out, sizeof(out));
+	assert_string_equal(out, "helm revision 5 is \"Rollback to 3\"");
+	parse_helm_history_free(&h);
+}
+
+/* k8s-bastion: revision 3 (v1.4.1) moved up to 5 by the undo from 4
+ * (v1.5.0-bad), then to 7 from 6 (v1.5.1-bad); 8 is a kill switch's
+ * template at v1.4.1 and 9 the one before it moved up (the same tag: no
+ * release left). The ReplicaSets' revision-history says so. */
+static void
+k8s_moved_templates_say_what_was_rolled_back_from(void **state)
+{
+	static const char rs[] = "{\"kind\":\"List\",\"items\":["
+#define RS(rev, hist, tag) "{\"metadata\":{\"annotations\":{\"deployment.kubernetes.io/revision\":\"" \
+	rev "\"" hist "},\"ownerReferences\":[{\"kind\":\"Deployment\",\"name\":\"api\"}]}," \
+	"\"spec\":{\"template\":{\"spec\":{\"containers\":[{\"name\":\"api\",\"image\":\"r/api:" tag "\"}]}}}}"
+	    RS("2", "", "v1.4.0") ","
+	    RS("4", "", "v1.5.0-bad") ","
+	    RS("6", "", "v1.5.1-bad") ","
+	    RS("8", "", "v1.4.1") ","
+	    RS("9", ",\"deployment.kubernetes.io/revision-history\":\"3,5,7\"", "v1.4.1")
+#undef RS
+	    "]}";
+	struct rbtarget_left l[4];
+	struct k8s_rs_images r;
+	struct wr_err err;
+	char out[160];
+
+	(void)state;
+	assert_int_equal(parse_k8s_rs_images(rs, strlen(rs), "api", &r, &err), 0);
+	assert_int_equal(r.n, 5);
+	assert_int_equal(r.items[4].nmoved, 3);
+	assert_int_equal(rbtarget_k8s_left(&r, l, 4), 2);
+	assert_string_equal(l[0].tag, "v1.5.0-bad");
+	assert_int_equal(l[0].by, 5);
+	assert_string_equal(l[1].tag, "v1.5.1-bad");
+	rbtarget_left_words(&l[1], false, out, sizeof(out));
+	assert_string_equal(out, "revision 7 undid revision 6");
+	parse_k8s_rs_free(&r);
+}
+
+/* The bad release deployed again (its template, revision 4, moved up to
+ * 6 over the good 5): v1.4.1 was not rolled back from, it was left for a
+ * newer release. */
+static void
+k8s_a_release_deployed_again_leaves_nothing_bad(void **state)
+{
+	static const char rs[] = "{\"kind\":\"List\",\"items\":["
+#define RS(rev, hist, tag) "{\"metadata\":{\"annotations\":{\"deployment.kubernetes.io/revision\":\"" \
+	rev "\"" hist "},\"ownerReferences\":[{\"kind\":\"Deployment\",\"name\":\"api\"}]}," \
+	"\"spec\":{\"template\":{\"spec\":{\"containers\":[{\"name\":\"api\",\"image\":\"r/api:" tag "\"}]}}}}"
+	    RS("2", "", "v1.4.0") ","
+	    RS("5", ",\"deployment.kubernetes.io/revision-history\":\"3\"", "v1.4.1") ","
+	    RS("6", ",\"deployment.kubernetes.io/revision-history\":\"4\"", "v1.5.0-bad")
+#undef RS
+	    "]}";
+	struct rbtarget_left l[4];
+	struct k8s_rs_images r;
+	struct wr_err err;
+
+	(void)state;
+	assert_int_equal(parse_k8s_rs_images(rs, strlen(rs), "api", &r, &err), 0);
+	/* 5 undid 4 (v1.5.0-bad left); 6 is 4 deployed again over 5. */
+	assert_int_equal(rbtarget_k8s_left(&r, l, 4), 1);
+	assert_string_equal(l[0].tag, "v1.5.0-bad");
+	parse_k8s_rs_free(&r);
+}
+
+/* QA: after an OK rollback to v1.4.1, a bad re-deploy and a FAILED undo
+ * back to v1.4.1, r named the earlier OK one: the latest is named, with
+ * how it ended; after the next bad deploy, v1.4.1 is marked stalled. */
+static void
+the_latest_rollback_is_named_and_its_target_marked_stalled(void **state)
+{
+	const struct rbtarget_event e[] = {
+		{ .host = "k8s-bastion", .from = "v1.5.0-bad", .to = "v1.4.1", .ok = true,
+		  .at_ms = AT_MS - 240000 },
+		{ .host = "k8s-bastion", .from = "v1.5.1-bad", .to = "v1.4.1", .at_ms = AT_MS },
+	};
+	struct rbtarget t;
+	char out[300];
+
+	(void)state;
+	assert_true(rbtarget_find(e, 2, "k8s-bastion", &t));
+	assert_true(rbtarget_note(&t, "k8s-bastion", "v1.4.1", "", AT_MS + 60000, out,
+	    sizeof(out)));
+	assert_string_equal(out, "k8s-bastion runs v1.4.1, the tag its rollback went to (ended "
+	    "FAILED at 13:06:44, 60 s ago): a further rollback goes past it");
+	assert_true(rbtarget_stalled_words(&t, "v1.4.1", "v1.5.2-bad", out, sizeof(out)));
+	assert_string_equal(out, "this incident's rollback to it here ended FAILED at 13:06:44: "
+	    "its rollout may never have completed");
+	/* Running it, or another tag listed: no such mark. */
+	assert_false(rbtarget_stalled_words(&t, "v1.4.1", "v1.4.1", out, sizeof(out)));
+	assert_false(rbtarget_stalled_words(&t, "v1.4.0", "v1.5.2-bad", out, sizeof(out)));
+	/* An OK one after it clears it. */
+	assert_true(rbtarget_find(e, 1, "k8s-bastion", &t));
+	assert_false(rbtarget_stalled_words(&t, "v1.4.1", "v1.5.2-bad", out, sizeof(out)));
+}
+
 int
 main(void)
 {
@@ -270,6 +397,10 @@ main(void)
 		cmocka_unit_test(a_held_verdict_after_a_rollback_says_why),
 		cmocka_unit_test(a_rollback_settled_ok_by_a_re_read_is_a_target),
 		cmocka_unit_test(a_failed_rollback_that_applied_is_at_the_target),
+		cmocka_unit_test(helm_history_says_what_was_rolled_back_from),
+		cmocka_unit_test(k8s_moved_templates_say_what_was_rolled_back_from),
+		cmocka_unit_test(k8s_a_release_deployed_again_leaves_nothing_bad),
+		cmocka_unit_test(the_latest_rollback_is_named_and_its_target_marked_stalled),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

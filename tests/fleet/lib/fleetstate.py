@@ -367,6 +367,10 @@ def k8s_new_revision(d, image, env, cause, when=None):
            "tag": image.rsplit(":", 1)[-1], "env": dict(env),
            "hash": safe_hash(image + json.dumps(env, sort_keys=True), 10), "change_cause": cause}
     rev["created"] = next((r["created"] for r in revs if r["hash"] == rev["hash"] and "created" in r), now)
+    # The numbers it had, as the controller's revision-history annotation keeps them.
+    old = [r for r in revs if r["hash"] == rev["hash"]]
+    if old:
+        rev["history"] = old[0].get("history", []) + [old[0]["revision"]]
     d["revisions"] = [r for r in revs if r["hash"] != rev["hash"]] + [rev]
     d["generation"] = d.get("generation", 0) + 1
     d["rollout"] = {"started": now, "stuck": False}

@@ -1,0 +1,52 @@
+#!/bin/sh
+# test_metrics_rolledback_reread.sh — QA: a rollback that ended UNKNOWN and
+# was settled OK by the re-read after it ("OK after re-read") left a held
+# verdict silent: only an action.end saying ok counted. It counts from the
+# re-read that settled it, as r and B read it (rbtarget_events).
+. "${top_srcdir:-$(dirname "$0")/../..}/tests/lib/screen.sh"
+write_config
+sed -i 's|^compose_dir = /srv/app$|compose_dir = /srv/app\nmetrics_url = http://127.0.0.1:8000/metrics|' "$tmp/warroom.conf"
+steps '
+:resize 120x30
+:metrics api-1 error=0.08 p95=1500 restarts=0 rps=23
+:rollback api-1 unknown
+:sleep 6
+:reconcile api-1 ok
+:sleep 13
+:metrics api-1 error=0 p95=179 restarts=0 rps=23
+:save-screen held
+'
+run_console -c "$tmp/warroom.conf" --read-only
+
+assert_screen held <<'EOF'
+ warroom │ no incident named │ T+00:00:19   READ-ONLY                                           2026-01-01 00:00:19 UTC
+┌─ ▶ HOSTS ────────────────────────────────────────────────────────────┐┌─ RUNBOOK ────────────────────────────────────┐
+│  HOST        SERVICE CONN          TAG STATE HEALTH READY VERSION AGE││ no runbook loaded                            │
+│> api-1       api     not connected           -      -     -          ││ open one with -r FILE                        │
+│  api-1       jobs    not connected           -      -     -          ││                                              │
+│  api-2       api     not connected           -      -     -          ││                                              │
+│  k8s-bastion api     not connected           -      -     -          ││                                              │
+│                                                                      ││                                              │
+│                                                                      ││                                              │
+│                                                                      ││                                              │
+│                                                                      ││                                              │
+└──────────────────────────────────────────────────────────────────────┘│                                              │
+┌─ METRICS ────────────────────────────────────────────────────────────┐│                                              │
+│api-1  ROLLBACK IMMEDIATELY (held: 1/2 calm checks)                   ││                                              │
+│  rolled back 13 s ago: the rate window still holds the old release's…││                                              │
+│  errors 0%      █▁ 0–5%                                              ││                                              │
+│  p95    179 ms  ▆▂ 0–2000 ms                                         │└──────────────────────────────────────────────┘
+│  23.0 req/s                                                          │┌─ TIMELINE ───────────────────────────────────┐
+└─ ▼ 2 more: z shows all ──────────────────────────────────────────────┘│ no incident journal open                     │
+┌─ LOGS ───────────────────────────────────────────────────────────────┐│ (none in screen tests)                       │
+│ no log stream open                                                   ││                                              │
+│                                                                      ││                                              │
+│                                                                      ││                                              │
+│                                                                      ││                                              │
+│                                                                      ││                                              │
+│                                                                      ││                                              │
+│                                                                      ││                                              │
+│                                                                      ││                                              │
+└──────────────────────────────────────────────────────────────────────┘└──────────────────────────────────────────────┘
+ Enter logs  o order  F filter  C-r poll now  z zoom  Tab pane  ? help  q quit
+EOF
