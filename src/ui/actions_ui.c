@@ -404,6 +404,16 @@ on_action_said(struct app *app, struct action *a)
 			    action_state_name(action_state(a)), action_reason(a));
 			return;
 		}
+		/* The engineer's own Esc, nothing else stopped: the answer to
+		 * the key, at once (beside an outcome not yet read), never
+		 * queued behind it. */
+		if (action_state(a) == ACTION_CANCELLED && action_cancelled_by_hand(a) &&
+		    stopped[0] == '\0') {
+			app_say(app, "%s of %s on %s: %s — %s", action_verb(a), p->service[0] ?
+			    p->service : h->services[action_service(a)], h->name,
+			    action_state_name(action_state(a)), action_reason(a));
+			return;
+		}
 		app_say_outcome(app, "%s of %s on %s: %s%s — %s", action_verb(a), p->service[0] ?
 		    p->service : h->services[action_service(a)], h->name,
 		    action_state_name(action_state(a)), stopped, action_reason(a));
