@@ -724,7 +724,8 @@ health_record(struct app *app, bool resync)
 				.healthz = (int)s->healthz.health, .readyz = (int)s->readyz.health,
 				.schema_warn = s->readyz.schema_warn, .tag_read_ms = s->tag_read_ms, .probe_sent_ms = s->probe_sent_ms,
 				.failed_ms = s->driver_failed_ms, .refresh_ms = s->refresh_ms,
-				.changing = actions_running_on(app, (int)h) };
+				.changing = actions_running_on(app, (int)h),
+				.deploy_pending = s->deployed_pending };
 			last = (struct healthrec_last){ .have = was->have, .tag = was->tag,
 				.healthz = was->healthz, .readyz = was->readyz,
 				.schema_warn = was->schema_warn };
