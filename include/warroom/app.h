@@ -14,6 +14,7 @@
 #include "warroom/config.h"
 #include "warroom/connrec.h"
 #include "warroom/contain.h"
+#include "warroom/deployby.h"
 #include "warroom/fleetchain.h"
 #include "warroom/hosts_table.h"
 #include "warroom/keygate.h"
@@ -222,7 +223,10 @@ struct app {
 		int healthz, readyz;     /* enum probe_health */
 		enum probe_schema schema_warn; /* readyz ready, migrations not current
 		                            (healthrec_schema) */
+		int64_t at_ms;           /* that record's time, wall-clock */
 	} *seen;
+	struct deployby deployby;        /* the journal's actions: whose deploy a
+	                                    tag change was */
 	struct envmark *envmarks;        /* per HOSTS row: what the last env.check said
 	                                    of its .env (envmarks.c) */
 	char (*verdicts)[24];            /* per host: the verdict the timeline last recorded */

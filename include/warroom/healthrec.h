@@ -34,6 +34,8 @@ struct healthrec_now {
 	                                    action's end, C-r); 0 never */
 	bool changing;                   /* an action runs on the host now: it
 	                                    may change at any moment */
+	bool deploy_pending;             /* the tag is new and the read that says
+	                                    when it went live has not answered */
 };
 
 /* What the journal last said of the row (have false: nothing yet; tag ""

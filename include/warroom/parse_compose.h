@@ -34,6 +34,8 @@ struct compose_container {
 	int exit_code;                   /* "ExitCode", 0 when absent */
 	int restarts;                    /* "RestartCount" when present, else -1 */
 	char status[128];                /* "Status" text, "Up 10 minutes (healthy)" */
+	int64_t created_ms;              /* "CreatedAt" (or "Created", old Compose),
+	                                    epoch ms; 0 when absent or unreadable */
 };
 
 struct compose_ps {

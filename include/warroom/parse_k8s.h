@@ -33,6 +33,7 @@ struct k8s_condition {
 	char status[16];                 /* "True", "False", "Unknown" */
 	char reason[64];                 /* "NewReplicaSetAvailable", "ProgressDeadlineExceeded" */
 	char message[256];
+	int64_t last_update_ms;          /* lastUpdateTime, epoch ms; 0 if absent */
 };
 
 struct k8s_deploy {
@@ -78,6 +79,8 @@ struct k8s_pod {
 	char name[128];
 	char phase[32];                  /* Pending Running Succeeded Failed Unknown */
 	bool ready;                      /* condition Ready is "True" */
+	int64_t created_ms;              /* metadata.creationTimestamp, epoch ms;
+	                                    0 if absent or unreadable */
 	struct k8s_pod_container containers[WR_K8S_CONTAINERS_MAX];
 	int ncontainers;                 /* of status.containerStatuses */
 };
@@ -104,6 +107,21 @@ int parse_k8s_deploy(const char *buf, size_t len, struct k8s_deploy *out,
 
 /* Where the rollout stands, by the rules `kubectl rollout status` uses. */
 enum k8s_rollout parse_k8s_rollout(const struct k8s_deploy *d);
+
+/* When the Deployment's Progressing condition last saw its current
+ * template progress (lastUpdateTime, epoch ms): set when the controller
+ * made or found the new ReplicaSet, moved it on, or saw it available, so
+ * never before that template went live. 0 when the condition is about
+ * something else (a template not observed yet, a deadline, a pause). */
+int64_t parse_k8s_progressed_ms(const struct k8s_deploy *d);
+
+/* When the release tag went live, as far as one poll's answers tell: the
+ * earlier of the oldest pod running tag (its creationTimestamp) and
+ * progressed_ms (parse_k8s_progressed_ms; 0: none); each only ever comes
+ * after the rollout began. Returns epoch ms, or 0 with from "" when
+ * neither says; from names the source ("kubectl pods: …"). */
+int64_t parse_k8s_deployed(const struct k8s_pods *pods, const char *tag,
+    int64_t progressed_ms, const char *reason, char *from, size_t cap);
 
 /* Parse a v1 List of Pods (or one Pod). Returns 0, or -1 with "kubectl
  * pods: …" in err and out left empty; free with parse_k8s_pods_free. */

@@ -57,7 +57,13 @@ struct svc_state {
 	                                    the deploy history read (helm: its
 	                                    revision's updated); 0: not told */
 	char deployed_from[64];          /* … where that was read: "helm history:
-	                                    revision 4 updated" */
+	                                    revision 4 updated", "compose ps:
+	                                    container created" */
+	bool deployed_pending;           /* k8s: the tag changed and the pods that
+	                                    say when it went live are not read yet */
+	int64_t progressed_ms;           /* k8s: parse_k8s_progressed_ms of the
+	                                    last deployment read, 0: none */
+	char progressed_why[32];         /* … its Progressing reason */
 
 	bool have_probe;                 /* a whole probe round answered */
 	int64_t probe_at_ms;

@@ -1635,12 +1635,35 @@ schema_change_words(enum probe_schema s)
 	return NULL;
 }
 
+static void when_in(int64_t ms, int64_t ref_ms, const struct export_opts *o,
+    char out[TIME_MAX]);
+
+/* A new tag no action of the journal's made (data.outside): "1.5.1-bad
+ * deployed outside this console at 15:21:08 UTC (per compose ps: container
+ * created)", the time as its host's deploy history says, when it does. */
+static void
+outside_words(struct wr_buf *b, const struct record *r, const struct export_opts *o)
+{
+	const cJSON *ms = cJSON_GetObjectItemCaseSensitive(r->data, "deployed_ms");
+	const char *from = dstr(r, "deployed_from");
+	char when[TIME_MAX];
+
+	wr_buf_printf(b, "%s deployed outside this console", dstr(r, "tag"));
+	if (!cJSON_IsNumber(ms) || ms->valuedouble <= 0)
+		return;
+	when_in((int64_t)ms->valuedouble, r->ts_ms, o, when);
+	wr_buf_printf(b, " at %s", when);
+	if (from != NULL && from[0] != '\0')
+		wr_buf_printf(b, " (per %s)", from);
+}
+
 /* A health.change: the service, then what changed ("healthz OK -> FAIL",
  * "tag a -> b", "migrations not current (schema behind)"), or its
  * first reading; one whose tag could not be read
- * again after the host changed says so. Values were sanitized when stored. */
+ * again after the host changed says so, a new tag deployed outside this
+ * console says that first. Values were sanitized when stored. */
 static bool
-health_details(struct wr_buf *b, const struct record *r)
+health_details(struct wr_buf *b, const struct record *r, const struct export_opts *o)
 {
 	static const char *const keys[][2] = {
 		{ "tag", "was_tag" }, { "healthz", "was_healthz" }, { "readyz", "was_readyz" },
@@ -1660,6 +1683,11 @@ health_details(struct wr_buf *b, const struct record *r)
 	if (svc == NULL || (dstr(r, "tag") == NULL && !unread))
 		return false;
 	wr_buf_printf(b, "%s: ", svc);
+	if (dstr(r, "tag") != NULL && cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(r->data,
+	    "outside"))) {
+		outside_words(b, r, o);
+		wr_buf_str(b, "; ");
+	}
 	for (i = 0; i < WR_ARRAY_LEN(keys); i++) {
 		const char *nv = dstr(r, keys[i][0]), *wv = dstr(r, keys[i][1]);
 
@@ -2030,7 +2058,7 @@ conn_details(struct wr_buf *b, const struct record *r)
 /* Kinds the generic keys do not describe: their words, not their JSON;
  * false (nothing written) for any other kind or shape. */
 static bool
-kind_details(struct wr_buf *b, const struct record *r)
+kind_details(struct wr_buf *b, const struct record *r, const struct export_opts *o)
 {
 	const cJSON *n;
 
@@ -2039,7 +2067,7 @@ kind_details(struct wr_buf *b, const struct record *r)
 		return true;
 	}
 	if (kind_is(r, "health.change"))
-		return health_details(b, r);
+		return health_details(b, r, o);
 	if (kind_is(r, "conn.change"))
 		return conn_details(b, r);
 	/* "api exports: on → off", or "api exports: on (first read)". */
@@ -2194,7 +2222,7 @@ details_own(const struct record *r, const struct redactor *red, const struct pm 
 	struct wr_buf line = { 0 };
 	size_t i;
 
-	if (r->data != NULL && kind_details(&line, r))
+	if (r->data != NULL && kind_details(&line, r, o))
 		return wr_buf_take(&line);
 	if (strncmp(r->kind, "step.", 5) == 0 && dstr(r, "title") == NULL && dstr(r, "step") != NULL)
 		wr_buf_str(&line, dstr(r, "step"));

@@ -26,6 +26,10 @@ healthrec_decide(const struct healthrec_now *now, const struct healthrec_last *l
 	 * read at :21): no pairing is safe until the end's refresh. */
 	if (now->changing)
 		return HEALTHREC_WAIT;
+	/* k8s reads the tag and its pods apart: the record of a new tag
+	 * carries when it went live, so it waits for the pods (a poll). */
+	if (now->deploy_pending)
+		return HEALTHREC_WAIT;
 	/* poller_refresh asks a probe round at once; one always ends (a
 	 * failure is an UNKNOWN answer), so the wait is short. */
 	if (now->probed && now->probe_sent_ms < now->refresh_ms)

@@ -6,8 +6,9 @@
  * cJSON_ParseWithLengthOpts in a loop, so the same code takes a whole
  * array or a run of objects, and a broken object is named by its line.
  * Field names follow the docs and the recorded shapes: ID Name Image
- * Project Service State Status Health ExitCode (+ RestartCount if a
- * version prints it). Missing or mistyped fields read as empty; an
+ * Project Service State Status Health ExitCode, the creation time
+ * (CreatedAt's text, or Created's seconds before v2.21) (+ RestartCount
+ * if a version prints it). Missing or mistyped fields read as empty; an
  * object with no "Service" is an error, since nothing can be shown for it.
  *
  * Restart counts come from `docker inspect --format` lines instead (see
@@ -36,6 +37,47 @@ skip_space(const char *buf, size_t len, size_t pos)
 	    buf[pos] == '\n' || buf[pos] == '\r'))
 		pos++;
 	return pos;
+}
+
+/* Go's time.Time.String() as docker ps prints CreatedAt ("2024-02-01
+ * 10:00:00 +0100 CET", a fraction possible) as epoch ms; 0 when it is not
+ * that. The zone's name is ignored: the offset before it says it all. */
+static int64_t
+go_time_ms(const char *s)
+{
+	char iso[48];
+	const char *sp = strchr(s, ' '), *off;
+	size_t n;
+	int64_t secs;
+	int ms;
+
+	/* "YYYY-MM-DD HH:MM:SS[.frac]" then " +hhmm": made RFC 3339. */
+	if (sp == NULL || (off = strchr(sp + 1, ' ')) == NULL)
+		return 0;
+	n = (size_t)(off - s);
+	if (n + 7 > sizeof(iso) || (off[1] != '+' && off[1] != '-') ||
+	    strspn(off + 2, "0123456789") < 4)
+		return 0;
+	memcpy(iso, s, n);
+	snprintf(iso + n, sizeof(iso) - n, "%c%.2s:%.2s", off[1], off + 2, off + 4);
+	if (!wr_parse_rfc3339(iso, strlen(iso), &secs, &ms) || secs <= 0)
+		return 0;
+	return secs * 1000 + ms;
+}
+
+/* When the container was created: "CreatedAt" (Compose >= v2.21, docker
+ * ps's text) or "Created" (before, Unix seconds); 0 when neither reads. */
+static int64_t
+created_ms(const cJSON *o)
+{
+	const cJSON *n = cJSON_GetObjectItemCaseSensitive(o, "Created");
+	char at[64];
+
+	if (parse_json_member(o, "CreatedAt", at, sizeof(at)) && go_time_ms(at) > 0)
+		return go_time_ms(at);
+	if (cJSON_IsNumber(n) && n->valuedouble > 0 && n->valuedouble < 1e11)
+		return (int64_t)n->valuedouble * 1000;
+	return 0;
 }
 
 static int
@@ -67,6 +109,7 @@ add_container(struct compose_ps *ps, const cJSON *o, int line, size_t elem,
 	parse_json_member(o, "Status", c->status, sizeof(c->status));
 	c->exit_code = parse_json_int(o, "ExitCode", 0);
 	c->restarts = parse_json_int(o, "RestartCount", -1);
+	c->created_ms = created_ms(o);
 	if (c->image[0] != '\0') {
 		parse_image_split(c->image, &img);
 		wr_strlcpy(c->tag, img.tag, sizeof(c->tag));

@@ -129,6 +129,20 @@ read_container(const cJSON *c, char *name, size_t ncap, char *image,
 	}
 }
 
+/* A metav1.Time member as epoch ms; 0 when absent or not a time. */
+static int64_t
+time_ms(const cJSON *obj, const char *key)
+{
+	char when[64];
+	int64_t secs;
+	int ms;
+
+	if (!parse_json_member(obj, key, when, sizeof(when)) ||
+	    !wr_parse_rfc3339(when, strlen(when), &secs, &ms) || secs <= 0)
+		return 0;
+	return secs * 1000 + ms;
+}
+
 static void
 read_condition(const cJSON *c, struct k8s_condition *out)
 {
@@ -136,6 +150,7 @@ read_condition(const cJSON *c, struct k8s_condition *out)
 	parse_json_member(c, "status", out->status, sizeof(out->status));
 	parse_json_member(c, "reason", out->reason, sizeof(out->reason));
 	parse_json_member(c, "message", out->message, sizeof(out->message));
+	out->last_update_ms = time_ms(c, "lastUpdateTime");
 }
 
 /* A decimal annotation such as "4"; 0 when it is anything else. */
@@ -315,6 +330,59 @@ parse_k8s_rollout(const struct k8s_deploy *d)
 	return K8S_ROLLOUT_COMPLETE;
 }
 
+int64_t
+parse_k8s_progressed_ms(const struct k8s_deploy *d)
+{
+	/* The reasons the deployment controller gives its current
+	 * ReplicaSet (pkg/controller/deployment/util); a stuck, paused or
+	 * resumed rollout's time says nothing of when it went live. */
+	static const char *const live[] = { "NewReplicaSetCreated", "FoundNewReplicaSet",
+		"ReplicaSetUpdated", "NewReplicaSetAvailable" };
+	size_t i;
+
+	/* Until the controller saw this template the condition is the last one's. */
+	if (d->generation > d->observed_generation || strcmp(d->progressing.status, "True") != 0)
+		return 0;
+	for (i = 0; i < WR_ARRAY_LEN(live); i++)
+		if (strcmp(d->progressing.reason, live[i]) == 0)
+			return d->progressing.last_update_ms;
+	return 0;
+}
+
+int64_t
+parse_k8s_deployed(const struct k8s_pods *pods, const char *tag, int64_t progressed_ms,
+    const char *reason, char *from, size_t cap)
+{
+	int64_t oldest = 0;
+	size_t i;
+	int j;
+
+	if (cap > 0)
+		from[0] = '\0';
+	/* A pod of the release: any container of it runs tag. Pods are made
+	 * at the rollout's start, but one evicted since is younger: hence the
+	 * condition too. */
+	for (i = 0; tag != NULL && tag[0] != '\0' && pods != NULL && i < pods->n; i++) {
+		const struct k8s_pod *p = &pods->items[i];
+
+		for (j = 0; j < p->ncontainers; j++)
+			if (strcmp(p->containers[j].tag, tag) == 0)
+				break;
+		if (j < p->ncontainers && p->created_ms > 0 &&
+		    (oldest == 0 || p->created_ms < oldest))
+			oldest = p->created_ms;
+	}
+	if (oldest > 0 && (progressed_ms <= 0 || oldest <= progressed_ms)) {
+		snprintf(from, cap, "kubectl pods: its oldest pod created");
+		return oldest;
+	}
+	if (progressed_ms > 0) {
+		snprintf(from, cap, "kubectl deploy: Progressing %s", reason != NULL ? reason : "");
+		return progressed_ms;
+	}
+	return 0;
+}
+
 static void
 read_pod_container(const cJSON *cs, struct k8s_pod_container *c)
 {
@@ -356,6 +424,7 @@ read_pod(const cJSON *o, struct k8s_pod *p)
 
 	memset(p, 0, sizeof(*p));
 	parse_json_member(member(o, "metadata"), "name", p->name, sizeof(p->name));
+	p->created_ms = time_ms(member(o, "metadata"), "creationTimestamp");
 	parse_json_member(st, "phase", p->phase, sizeof(p->phase));
 	list = array_or_null(member(st, "conditions"));
 	cJSON_ArrayForEach(item, list) {

@@ -190,6 +190,8 @@ fail_all(struct host_poll *hp, int svc, const char *why, int64_t began_ms)
 			put(hp->svc[i].driver_error, sizeof(hp->svc[i].driver_error), why);
 			hp->svc[i].driver_failed_ms = began_ms;
 			hp->svc[i].driver_silent_ms = 0;
+			/* Nothing will say when it went live: its record goes without. */
+			hp->svc[i].deployed_pending = false;
 		}
 }
 
@@ -240,6 +242,12 @@ apply_compose(struct host_poll *hp, const char *buf, size_t len, int64_t now, in
 		put(s->image, sizeof(s->image), c->image);
 		set_field(s->state, sizeof(s->state), c->state, &s->tag_changed_ms, now);
 		set_field(s->health, sizeof(s->health), c->health, &s->tag_changed_ms, now);
+		/* A new release is a new container: its creation is the deploy
+		 * (a restart keeps it). */
+		s->deployed_ms = c->created_ms;
+		if (c->created_ms > 0)
+			snprintf(s->deployed_from, sizeof(s->deployed_from),
+			    "compose ps: container created");
 	}
 }
 
@@ -293,8 +301,15 @@ apply_k8s_deploy(struct svc_state *s, const char *buf, size_t len, int64_t now, 
 		return;
 	}
 	read_ok(s, now, sent);
-	if (d.ncontainers > 0)
+	if (d.ncontainers > 0 && strcmp(s->tag, d.containers[0].tag) != 0) {
+		/* When the new tag went live the pods answer says: until it
+		 * is read, no time (the last one was the old tag's). */
+		s->deployed_pending = true;
+		s->deployed_ms = 0;
 		set_field(s->tag, sizeof(s->tag), d.containers[0].tag, &s->tag_changed_ms, now);
+	}
+	s->progressed_ms = parse_k8s_progressed_ms(&d);
+	wr_strlcpy(s->progressed_why, d.progressing.reason, sizeof(s->progressed_why));
 	/* Ready of desired replicas, as kubectl prints READY: with the rollout
 	 * state ("3/3 complete") it fits the STATE column. */
 	snprintf(ready, sizeof(ready), "%d/%d", d.ready, d.replicas);
@@ -308,6 +323,16 @@ apply_k8s_deploy(struct svc_state *s, const char *buf, size_t len, int64_t now, 
 	_Static_assert(sizeof(s->selector) >= WR_K8S_SELECTOR_MAX, "a selector fits");
 	wr_strlcpy(s->selector, d.selector, sizeof(s->selector));
 	s->pods = d.status_replicas > d.replicas ? d.status_replicas : d.replicas;
+}
+
+/* When the running tag went live, from the pods (NULL: not read) and the
+ * deployment's condition; the health.change waiting for it may go. */
+static void
+k8s_deployed(struct svc_state *s, const struct k8s_pods *pods)
+{
+	s->deployed_ms = parse_k8s_deployed(pods, s->tag, s->progressed_ms, s->progressed_why,
+	    s->deployed_from, sizeof(s->deployed_from));
+	s->deployed_pending = false;
 }
 
 /* Restarts in the window: a pod shows only its containers' last
@@ -327,8 +352,10 @@ apply_k8s_pods(struct svc_state *s, struct restartwin *w, const char *buf, size_
 
 	if (parse_k8s_pods(buf, len, &pods, &err) != 0) {
 		put(s->driver_error, sizeof(s->driver_error), err.msg);
+		k8s_deployed(s, NULL);
 		return;
 	}
+	k8s_deployed(s, &pods);
 	s->restarts = parse_k8s_restarts_within(&pods, now / 1000, window_s);
 	for (i = 0; i < pods.n; i++)
 		for (j = 0; j < pods.items[i].ncontainers && n < WR_ARRAY_LEN(smp); j++) {
@@ -420,6 +447,8 @@ job_apply(struct job *j, const struct exec_result *r)
 			    n ? ": " : "", nl ? (int)(nl - out - off) : (int)n, out + off);
 		}
 		fail_all(hp, j->svc, why, j->sent_ms);
+		if (j->kind == JOB_K8S_PODS)
+			k8s_deployed(&hp->svc[j->svc], NULL);
 	} else if (j->kind == JOB_COMPOSE)
 		apply_compose(hp, j->buf ? j->buf : "", j->len, now, j->sent_ms);
 	else if (j->kind == JOB_K8S_DEPLOY)

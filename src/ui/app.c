@@ -434,6 +434,7 @@ app_add_record(struct app *app, const struct record *r)
 		mark_orphans(app, r);
 	apply_step_record(app, r);
 	stepran_note(&app->steps_ran, r);
+	deployby_note(&app->deployby, r);
 	if (strcmp(r->kind, "runbook.tzero") == 0)
 		apply_tzero_record(app, r);
 	if (strcmp(r->kind, "incident.open") == 0 || app->incident_start_ms == 0)
@@ -507,6 +508,7 @@ app_free_entries(struct app *app)
 	stepran_free(&app->steps_ran);
 	sessions_free(&app->arm_sessions);
 	contain_free(&app->contain);
+	deployby_free(&app->deployby);
 }
 
 int

@@ -231,6 +231,7 @@ seen_apply(struct app *app, const struct record *r)
 	app->seen[row + k].healthz = health_of(r->data, "healthz");
 	app->seen[row + k].readyz = health_of(r->data, "readyz");
 	app->seen[row + k].schema_warn = healthrec_schema(r->data, false);
+	app->seen[row + k].at_ms = r->ts_ms;
 }
 
 /* One record into the console's state: the TIMELINE entry, ticks and T-0
@@ -724,7 +725,8 @@ health_record(struct app *app, bool resync)
 				.healthz = (int)s->healthz.health, .readyz = (int)s->readyz.health,
 				.schema_warn = s->readyz.schema_warn, .tag_read_ms = s->tag_read_ms, .probe_sent_ms = s->probe_sent_ms,
 				.failed_ms = s->driver_failed_ms, .refresh_ms = s->refresh_ms,
-				.changing = actions_running_on(app, (int)h) };
+				.changing = actions_running_on(app, (int)h),
+				.deploy_pending = s->deployed_pending };
 			last = (struct healthrec_last){ .have = was->have, .tag = was->tag,
 				.healthz = was->healthz, .readyz = was->readyz,
 				.schema_warn = was->schema_warn };
@@ -759,6 +761,12 @@ health_record(struct app *app, bool resync)
 			if (was->have) {
 				if (was->tag[0] != '\0')
 					cJSON_AddStringToObject(d, "was_tag", was->tag);
+				/* A new tag no action of the journal's made. */
+				if (what == HEALTHREC_WRITE && was->tag[0] != '\0' &&
+				    strcmp(was->tag, s->tag) != 0 &&
+				    deployby_outside(&app->deployby, app->cfg.hosts[h].name,
+				    app->cfg.hosts[h].services[k], was->at_ms, loop_wall_ms()))
+					cJSON_AddBoolToObject(d, "outside", true);
 				if (probed) {
 					cJSON_AddStringToObject(d, "was_healthz",
 					    probe_health_name((enum probe_health)was->healthz));
@@ -784,6 +792,7 @@ health_record(struct app *app, bool resync)
 			else if (!was->have)
 				was->tag[0] = '\0';
 			was->have = true;
+			was->at_ms = loop_wall_ms();
 			was->healthz = (int)s->healthz.health;
 			was->readyz = (int)s->readyz.health;
 			was->schema_warn = s->readyz.schema_warn;

@@ -2287,6 +2287,54 @@ impact_counts_from_the_bad_deploy(void **state)
 		record_free(&v[i]);
 }
 
+/* A tag change no action made is a deploy made outside this console
+ * (health.change data.outside), with when it went live and where that was
+ * read; our rollback's tag change is said as before. TIMELINE's line
+ * (export_details) says UTC, the post-mortem its zone. */
+static void
+a_deploy_made_outside_is_named(void **state)
+{
+	struct record v[6] = { 0 };
+	char *doc_md, *t;
+
+	(void)state;
+	add_to(v, 0, 0, "incident.open", NULL, NULL, "{\"name\":\"qa\"}");
+	add_to(v, 1, 2, "health.change", "k8s-1", NULL, "{\"service\":\"api\","
+	    "\"tag\":\"v1.4.1\",\"first\":true}");
+	add_to(v, 2, 70, "health.change", "k8s-1", NULL, "{\"service\":\"api\","
+	    "\"tag\":\"v1.5.1-bad\",\"was_tag\":\"v1.4.1\",\"outside\":true,"
+	    "\"deployed_ms\":1714564861000,\"deployed_from\":\"kubectl pods: its oldest pod "
+	    "created\"}");
+	add_to(v, 3, 80, "verdict.change", "k8s-1", NULL, "{\"service\":\"api\","
+	    "\"verdict\":\"ROLLBACK IMMEDIATELY\",\"reason\":\"r\"}");
+	add_to(v, 4, 200, "health.change", "k8s-1", NULL, "{\"service\":\"api\","
+	    "\"tag\":\"v1.4.1\",\"was_tag\":\"v1.5.1-bad\"}");
+	/* Outside, but the host's history did not say when. */
+	add_to(v, 5, 210, "health.change", "k8s-2", NULL, "{\"service\":\"api\","
+	    "\"tag\":\"v1.5.1-bad\",\"was_tag\":\"v1.4.1\",\"outside\":true}");
+	t = export_details(&v[2], NULL);
+	assert_string_equal(t, "api: v1.5.1-bad deployed outside this console at 12:01:01 UTC "
+	    "(per kubectl pods: its oldest pod created); tag v1.4.1 -> v1.5.1-bad");
+	free(t);
+	t = export_details(&v[4], NULL);
+	assert_string_equal(t, "api: tag v1.5.1-bad -> v1.4.1");
+	free(t);
+	t = export_details(&v[5], NULL);
+	assert_string_equal(t, "api: v1.5.1-bad deployed outside this console; "
+	    "tag v1.4.1 -> v1.5.1-bad");
+	free(t);
+	doc_md = render_n(EXPORT_MD, v, 6);
+	assert_non_null(strstr(doc_md, "api: v1.5.1-bad deployed outside this console at "
+	    "2024-05-01 12:01:01 (per kubectl pods: its oldest pod created); tag v1.4.1 -\\> "
+	    "v1.5.1-bad |"));
+	/* The key times name it as the bad deploy, from the same record. */
+	assert_non_null(strstr(doc_md, "| Bad release deployed (v1.5.1-bad on k8s-1, per kubectl "
+	    "pods: its oldest pod created) | 2024-05-01 12:01:01 |"));
+	free(doc_md);
+	for (size_t i = 0; i < 6; i++)
+		record_free(&v[i]);
+}
+
 /* The impact counted through a stretch no console ran (killed, restarted
  * minutes later) says how much of it nobody watched; a resume beside a
  * console still open is no such stretch. */
@@ -2394,6 +2442,7 @@ main(void)
 		cmocka_unit_test(a_confirmed_action_a_console_never_ran_is_said),
 		cmocka_unit_test(impact_says_what_no_console_watched),
 		cmocka_unit_test(impact_counts_from_the_bad_deploy),
+		cmocka_unit_test(a_deploy_made_outside_is_named),
 	};
 
 	return cmocka_run_group_tests(tests, setup, teardown);

@@ -214,6 +214,22 @@ readings_taken_while_an_action_runs_wait_for_its_end(void **state)
 	assert_int_equal(healthrec_decide(&now, &last), HEALTHREC_SAME);
 }
 
+static void
+a_new_tag_waits_for_when_it_went_live(void **state)
+{
+	struct healthrec_last last = { .have = true, .tag = "v1.4.1",
+		.healthz = PROBE_OK, .readyz = PROBE_OK };
+	/* k8s: the deployment answered v1.5.1-bad, its pods not yet. */
+	struct healthrec_now now = { .tag = "v1.5.1-bad", .probed = true,
+		.healthz = PROBE_OK, .readyz = PROBE_OK, .tag_read_ms = 6000,
+		.probe_sent_ms = 6000, .deploy_pending = true };
+
+	(void)state;
+	assert_int_equal(healthrec_decide(&now, &last), HEALTHREC_WAIT);
+	now.deploy_pending = false;
+	assert_int_equal(healthrec_decide(&now, &last), HEALTHREC_WRITE);
+}
+
 int
 main(void)
 {
@@ -227,6 +243,7 @@ main(void)
 		cmocka_unit_test(the_schema_going_ahead_is_a_change),
 		cmocka_unit_test(a_tag_only_row_waits_for_its_reread),
 		cmocka_unit_test(readings_taken_while_an_action_runs_wait_for_its_end),
+		cmocka_unit_test(a_new_tag_waits_for_when_it_went_live),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -476,6 +476,31 @@ poll_answer_splits_env_off(void **state)
 	assert_false(parse_compose_env(out, strlen(out), &off, env, sizeof(env)));
 }
 
+/* When each container was created (the deploy that made it): CreatedAt's
+ * text (Go's time.String(), any zone, a fraction possible) or the old
+ * array's Created seconds; text that is not that reads as unknown. */
+static void
+creation_time_read_from_both_shapes(void **state)
+{
+	struct compose_ps ps;
+	struct wr_err err;
+
+	(void)state;
+	assert_int_equal(parse_fixture("drivers/compose_ps_lines.json", &ps, &err), 0);
+	/* 2026-11-26 07:33:55 +0000 UTC */
+	assert_true(ps.items[0].created_ms == 1795678435000LL);
+	parse_compose_free(&ps);
+	assert_int_equal(parse_fixture("drivers/compose_ps_array.json", &ps, &err), 0);
+	assert_true(ps.items[0].created_ms == 1795678435000LL);
+	parse_compose_free(&ps);
+	assert_int_equal(parse_fixture("drivers/compose_ps_lines_created.json", &ps, &err), 0);
+	assert_int_equal(ps.n, 2);
+	/* 08:33:55.25 +0100 CET is 07:33:55.250 UTC. */
+	assert_true(ps.items[0].created_ms == 1795678435250LL);
+	assert_true(ps.items[1].created_ms == 0);
+	parse_compose_free(&ps);
+}
+
 int
 main(void)
 {
@@ -497,6 +522,7 @@ main(void)
 		cmocka_unit_test(restarts_blank_output_is_empty),
 		cmocka_unit_test(restarts_garbage_is_refused_whole),
 		cmocka_unit_test(poll_answer_splits_env_off),
+		cmocka_unit_test(creation_time_read_from_both_shapes),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -555,10 +555,62 @@ replicasets_keep_each_revisions_env(void **state)
 	assert_int_equal(parse_k8s_rs_env(S("Error from server"), "api", 1, "api", &env, &err), -1);
 }
 
+/* When the running release went live: the oldest pod running its tag,
+ * or the Progressing condition's lastUpdateTime when earlier (its pods
+ * replaced since) and only when it speaks of the current template. */
+static void
+deploy_time_from_pods_and_progressing(void **state)
+{
+	struct k8s_deploy d;
+	struct k8s_pods p;
+	struct wr_err err;
+	char from[64];
+	int64_t prog;
+
+	(void)state;
+	/* NewReplicaSetAvailable at 2026-11-26T07:33:55Z. */
+	assert_int_equal(deploy_fixture("drivers/k8s_deploy.json", &d, &err), 0);
+	prog = parse_k8s_progressed_ms(&d);
+	assert_true(prog == 1795678435000LL);
+	assert_true(d.progressing.last_update_ms == 1795678435000LL);
+	/* A stuck rollout's time, or one the controller has not seen: none. */
+	assert_int_equal(deploy_fixture("drivers/k8s_deploy_deadline.json", &d, &err), 0);
+	assert_true(parse_k8s_progressed_ms(&d) == 0);
+	assert_int_equal(deploy_fixture("drivers/k8s_deploy_unobserved.json", &d, &err), 0);
+	assert_true(parse_k8s_progressed_ms(&d) == 0);
+
+	/* Half a rollout: v1.4.1's day-old pods beside v1.5.0-bad's, one of
+	 * those replaced at 07:41:12, one with an unreadable time. */
+	assert_int_equal(pods_fixture("drivers/k8s_pods_mixed.json", &p, &err), 0);
+	assert_int_equal(p.n, 5);
+	assert_true(p.items[0].created_ms == 1795597920000LL);   /* 2026-11-25T09:12:00Z */
+	assert_true(p.items[4].created_ms == 0);
+	/* The old tag's pods never count for the new one. */
+	assert_true(parse_k8s_deployed(&p, "v1.5.0-bad", 0, "", from, sizeof(from)) ==
+	    1795678436000LL);
+	assert_string_equal(from, "kubectl pods: its oldest pod created");
+	/* A condition earlier than every pod left (all replaced) wins. */
+	assert_true(parse_k8s_deployed(&p, "v1.5.0-bad", 1795678400000LL,
+	    "NewReplicaSetAvailable", from, sizeof(from)) == 1795678400000LL);
+	assert_string_equal(from, "kubectl deploy: Progressing NewReplicaSetAvailable");
+	/* A later one (the rollout completed at 07:35:00) does not. */
+	assert_true(parse_k8s_deployed(&p, "v1.5.0-bad", 1795678500000LL, "NewReplicaSetAvailable",
+	    from, sizeof(from)) == 1795678436000LL);
+	assert_string_equal(from, "kubectl pods: its oldest pod created");
+	/* No pod runs it, nothing else says: unknown. */
+	assert_true(parse_k8s_deployed(&p, "v9", 0, "", from, sizeof(from)) == 0);
+	assert_string_equal(from, "");
+	/* Pods not read (NULL): the condition alone. */
+	assert_true(parse_k8s_deployed(NULL, "v1.5.0-bad", prog, "NewReplicaSetAvailable", from,
+	    sizeof(from)) == prog);
+	parse_k8s_pods_free(&p);
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(deploy_time_from_pods_and_progressing),
 		cmocka_unit_test(rfc3339_times),
 		cmocka_unit_test(image_references),
 		cmocka_unit_test(recorded_deployment),

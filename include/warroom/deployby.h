@@ -1,0 +1,45 @@
+/*
+ * deployby.h — whose deploy a tag change was: the journal's actions on
+ * each host (and service, when the plan names one), so a tag the console
+ * saw change with none of them around it is said as a deploy made outside
+ * this console. Pure: records in, answers out.
+ */
+#ifndef WARROOM_DEPLOYBY_H
+#define WARROOM_DEPLOYBY_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "warroom/record.h"
+
+/* How long before a tag change an action of ours that ended still
+ * counts as its cause: its end's re-read is written within a poll or
+ * two, so one long ago did not make a change seen now. */
+#define DEPLOYBY_WINDOW_MS (5 * 60 * 1000)
+
+struct deployby_act {
+	char *op, *host;
+	char *service;                   /* the plan's; NULL: any of the host's */
+	int64_t start_ms, end_ms;        /* intent, end (0: no end yet) */
+};
+
+struct deployby {
+	struct deployby_act *items;
+	size_t n;
+};
+
+/* Take note of r when it is an action's intent or end. */
+void deployby_note(struct deployby *d, const struct record *r);
+
+/* Whether a tag change of host's svc seen at at_ms (the row's previous
+ * record at since_ms, 0: none) came with none of the noted actions on it:
+ * none ran between max(since_ms, at_ms - DEPLOYBY_WINDOW_MS) and at_ms
+ * (one with no end: its start in there). */
+bool deployby_outside(const struct deployby *d, const char *host, const char *svc,
+    int64_t since_ms, int64_t at_ms);
+
+/* Release what d holds; it is left empty. */
+void deployby_free(struct deployby *d);
+
+#endif

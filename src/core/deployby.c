@@ -1,0 +1,85 @@
+/*
+ * deployby.c — whose deploy a tag change was. The console writes a
+ * health.change once the tag it reads differs from the last record's; its
+ * own rollbacks change tags too, and the record then follows the action's
+ * end. A change with no action of the journal's on that host and service
+ * in the time before it (since the row's last record, five minutes at
+ * most) was made by someone else: a CI job, a colleague's kubectl.
+ */
+#include "warroom/deployby.h"
+
+#include <cjson/cJSON.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "warroom/util.h"
+
+static const char *
+str_in(const cJSON *o, const char *key)
+{
+	return cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(o, key));
+}
+
+void
+deployby_note(struct deployby *d, const struct record *r)
+{
+	const char *svc;
+	size_t i;
+
+	if (r->op == NULL || r->host == NULL)
+		return;
+	if (strcmp(r->kind, "action.intent") == 0) {
+		svc = str_in(cJSON_GetObjectItemCaseSensitive(r->data, "plan"), "service");
+		d->items = xrealloc(d->items, (d->n + 1) * sizeof(*d->items));
+		d->items[d->n++] = (struct deployby_act){ .op = xstrdup(r->op),
+			.host = xstrdup(r->host), .service = svc != NULL && svc[0] != '\0' ?
+			xstrdup(svc) : NULL, .start_ms = r->ts_ms };
+		return;
+	}
+	if (strcmp(r->kind, "action.end") != 0)
+		return;
+	for (i = d->n; i-- > 0;)
+		if (strcmp(d->items[i].op, r->op) == 0) {
+			d->items[i].end_ms = r->ts_ms;
+			return;
+		}
+}
+
+bool
+deployby_outside(const struct deployby *d, const char *host, const char *svc,
+    int64_t since_ms, int64_t at_ms)
+{
+	int64_t from = at_ms - DEPLOYBY_WINDOW_MS;
+	size_t i;
+
+	if (since_ms > from)
+		from = since_ms;
+	for (i = 0; i < d->n; i++) {
+		const struct deployby_act *a = &d->items[i];
+
+		if (strcmp(a->host, host) != 0 ||
+		    (a->service != NULL && svc != NULL && strcmp(a->service, svc) != 0))
+			continue;
+		/* Ran in [from, at]: it may have made the change. One with no
+		 * end lost its console (a record waits while ours run): its
+		 * start is all that is known. */
+		if (a->start_ms <= at_ms && (a->end_ms != 0 ? a->end_ms : a->start_ms) >= from)
+			return false;
+	}
+	return true;
+}
+
+void
+deployby_free(struct deployby *d)
+{
+	size_t i;
+
+	for (i = 0; i < d->n; i++) {
+		free(d->items[i].op);
+		free(d->items[i].host);
+		free(d->items[i].service);
+	}
+	free(d->items);
+	d->items = NULL;
+	d->n = 0;
+}

@@ -1,0 +1,93 @@
+/*
+ * test_deployby.c — a tag change with no action of the journal's on that
+ * host and service shortly before it is a deploy made outside this
+ * console; one our rollback made is not.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <cjson/cJSON.h>
+#include <string.h>
+
+#include "warroom/deployby.h"
+#include "warroom/record.h"
+#include "warroom/util.h"
+
+#define S 1000LL
+#define MIN (60 * S)
+
+static void
+note(struct deployby *d, const char *kind, const char *host, const char *op, int64_t ts,
+    const char *data)
+{
+	struct record r;
+
+	memset(&r, 0, sizeof(r));
+	r.kind = (char *)kind;
+	r.host = (char *)host;
+	r.op = (char *)op;
+	r.ts_ms = ts;
+	r.data = cJSON_Parse(data);
+	assert_non_null(r.data);
+	deployby_note(d, &r);
+	cJSON_Delete(r.data);
+}
+
+static void
+our_rollback_is_ours_and_a_later_change_is_not(void **state)
+{
+	struct deployby d = { 0 };
+
+	(void)state;
+	note(&d, "action.intent", "k8s-1", "op-1", 100 * S,
+	    "{\"action\":\"k8s.undo\",\"plan\":{\"service\":\"api\"}}");
+	/* Nothing ended yet, nothing seen: a deploy before it is outside. */
+	assert_true(deployby_outside(&d, "k8s-1", "api", 0, 90 * S));
+	note(&d, "action.end", "k8s-1", "op-1", 130 * S, "{\"outcome\":\"ok\"}");
+	/* Its end's re-read, a poll later: ours. */
+	assert_false(deployby_outside(&d, "k8s-1", "api", 0, 133 * S));
+	/* Another host, another service: outside. */
+	assert_true(deployby_outside(&d, "k8s-2", "api", 0, 133 * S));
+	assert_true(deployby_outside(&d, "k8s-1", "worker", 0, 133 * S));
+	/* After that record (133 s) a new change ten minutes on: outside. */
+	assert_true(deployby_outside(&d, "k8s-1", "api", 133 * S, 133 * S + 10 * MIN));
+	/* Even with no record since, once the window has passed. */
+	assert_true(deployby_outside(&d, "k8s-1", "api", 0, 130 * S + DEPLOYBY_WINDOW_MS + 1));
+	deployby_free(&d);
+	assert_int_equal(d.n, 0);
+}
+
+static void
+a_plan_without_a_service_is_the_whole_hosts(void **state)
+{
+	struct deployby d = { 0 };
+
+	(void)state;
+	note(&d, "action.intent", "h", "op-1", 10 * S, "{\"action\":\"run\",\"plan\":null}");
+	note(&d, "action.end", "h", "op-1", 20 * S, "{\"outcome\":\"ok\"}");
+	assert_false(deployby_outside(&d, "h", "worker", 0, 25 * S));
+	/* An intent whose console went away (no end) counts at its start. */
+	note(&d, "action.intent", "g", "op-2", 100 * S, "{\"action\":\"run\"}");
+	assert_false(deployby_outside(&d, "g", "api", 0, 110 * S));
+	assert_true(deployby_outside(&d, "g", "api", 0, 100 * S + DEPLOYBY_WINDOW_MS + 1));
+	/* Records that are no action, or have no op, are ignored. */
+	note(&d, "note", "g", "op-3", 5 * S, "{\"text\":\"x\"}");
+	note(&d, "action.intent", "g", NULL, 5 * S, "{}");
+	assert_int_equal(d.n, 2);
+	deployby_free(&d);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(our_rollback_is_ours_and_a_later_change_is_not),
+		cmocka_unit_test(a_plan_without_a_service_is_the_whole_hosts),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
