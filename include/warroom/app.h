@@ -352,6 +352,7 @@ struct app {
 	                                    footer until a key, "" once read */
 	struct outq outq;                /* outcomes: the one on screen, those after it */
 	char status_aside[512];          /* said beside an unread outcome, "" none */
+	bool answering_key;              /* a key is being handled: what is said answers it */
 };
 
 /* Wall-clock now: real time, or the script's clock in screen tests. */

@@ -106,10 +106,19 @@ say(struct app *app, const void *about, const char *fmt, va_list ap)
 	if (vsnprintf(msg, sizeof(msg), fmt, ap) >= (int)sizeof(msg))
 		mark_cut(msg, sizeof(msg));
 	app_status_tick(app);
-	/* Never in the place of an outcome not yet read: beside it. */
+	/* Never in the place of an outcome not yet read: beside it; the
+	 * answer to the key just pressed before it, where the eye looks. */
 	if (app_outcome_unread(app)) {
 		wr_strlcpy(app->status_aside, msg, sizeof(app->status_aside));
-		outq_text(&app->outq, app->status_aside, app->status, sizeof(app->status));
+		if (app->answering_key) {
+			char rest[sizeof(app->status)];
+
+			outq_text(&app->outq, NULL, rest, sizeof(rest));
+			if (snprintf(app->status, sizeof(app->status), "%s | %s", msg, rest) >=
+			    (int)sizeof(app->status))
+				mark_cut(app->status, sizeof(app->status));
+		} else
+			outq_text(&app->outq, app->status_aside, app->status, sizeof(app->status));
 	} else
 		wr_strlcpy(app->status, msg, sizeof(app->status));
 	app->status_until = app_now(app) + STATUS_SECONDS;

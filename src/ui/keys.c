@@ -392,7 +392,7 @@ key_act(struct app *app, const char *name, int is_keycode, unsigned int key)
 /* One key, by its name (NULL: it has none): through the gate, then to
  * what is open, or to the command table. */
 static void
-handle(struct app *app, const char *name, int is_keycode, unsigned int key)
+handle_key(struct app *app, const char *name, int is_keycode, unsigned int key)
 {
 	char plan[300];
 	struct keygate_in in = {
@@ -445,6 +445,16 @@ handle(struct app *app, const char *name, int is_keycode, unsigned int key)
 	key_act(app, name, is_keycode, key);
 	/* The key may have closed what a ready plan's dialog waited for. */
 	actions_dialog_waiting(app);
+}
+
+/* What the key makes the console say is its answer (app.c: it leads an
+ * outcome not yet read). */
+static void
+handle(struct app *app, const char *name, int is_keycode, unsigned int key)
+{
+	app->answering_key = true;
+	handle_key(app, name, is_keycode, key);
+	app->answering_key = false;
 }
 
 void

@@ -201,7 +201,7 @@ ok "the end on a full disk: kept, said not stored yet (screen, export), refusals
 "$fleet" set-tag --dir "$fl" h1 api v1.4.1 > /dev/null
 wait_for "verdict change of h1 to OK not recorded now" 20
 rm -f "$mnt/fill"
-wait_re "journal recovered: changes are allowed again; [0-9]+ records kept meanwhile written now, marked late; [0-9]+ verdict or health changes? re-synced" 15
+wait_footer_re "journal recovered: changes are allowed again; [0-9]+ records kept meanwhile written now, marked late; [0-9]+ verdict or health changes? re-synced" 15
 python3 - "$act" <<'PY' || fail "the kept end or the re-synced verdict is not in the journal"
 import json, sys
 recs = [json.loads(l) for l in open(sys.argv[1])]
