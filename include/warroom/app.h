@@ -237,6 +237,8 @@ struct app {
 	struct app_conn {                /* per host: its reachability (connrec.h) */
 		enum connrec_state said; /* what the last conn.change said */
 		int64_t said_since_ms;   /* … DOWN: since when it said so */
+		bool reached;            /* the journal knows it was reached (a
+		                            conn.change, a tag read over SSH) */
 		struct connrec_live live; /* what this console's session saw */
 	} *conns;
 	struct redactor red;             /* every secret loaded, for redaction */

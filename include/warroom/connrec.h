@@ -11,6 +11,7 @@
 #ifndef WARROOM_CONNREC_H
 #define WARROOM_CONNREC_H
 
+#include <stdbool.h>
 #include <stdint.h>
 
 /* How long a host must stay UP before its return is recorded. */
@@ -28,6 +29,7 @@ struct connrec_live {
 	int64_t since_ms;                /* wall clock: in that state since */
 	int drops;                       /* lost again after a return not yet
 	                                    recorded (while the journal says DOWN) */
+	bool reached;                    /* seen UP at least once in this run */
 	char reason[256];                /* DOWN: why, as the pool said it first */
 };
 
@@ -45,6 +47,18 @@ void connrec_observe(struct connrec_live *l, enum connrec_state state, const cha
 /* Whether a conn.change is due, given what the journal last said. */
 enum connrec_do connrec_decide(const struct connrec_live *l, enum connrec_state said,
     int64_t now_ms);
+
+/* Whether a DOWN due now is the host's first contact failing: never seen
+ * UP in this run, and the journal knows of no reach either (journal_reached:
+ * an earlier record of it read over SSH or saying it UP; said: its last
+ * conn.change). A host up since the start that drops has no conn.change
+ * before, but it was reached. */
+bool connrec_first(const struct connrec_live *l, enum connrec_state said, bool journal_reached);
+
+/* How long a host was DOWN, in whole seconds (rounded to the nearest),
+ * from when it was lost to when it came back: the one rule behind
+ * down_s, TIMELINE and the post-mortem's Reachability. */
+int64_t connrec_down_s(int64_t down_ms, int64_t up_ms);
 
 /* "UP", "DOWN"; parse: the state such a name says (UNKNOWN otherwise). */
 const char *connrec_name(enum connrec_state s);

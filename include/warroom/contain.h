@@ -59,11 +59,13 @@ struct contain_host {
 	                                    since_ms, else its time); 0 otherwise */
 };
 
-/* A kill switch's intent whose end is still to come. */
+/* A kill switch's intent whose ok end is still to come. */
 struct contain_op {
 	char *op;
 	size_t host;                     /* index into v */
 	bool off;                        /* it turns exports off */
+	bool settled;                    /* ended not ok (failed): not in flight,
+	                                    though a re-read may still settle it */
 	char *action;                    /* its data.action */
 };
 
@@ -85,9 +87,15 @@ void contain_fold(struct contain *c, const char *kind, const char *host, const c
 /* Whether a kill switch was asked for on any host. */
 bool contain_ks_anywhere(const struct contain *c);
 
+/* Whether a kill switch turning h's exports back on is in flight: its
+ * intent has no settled end yet (running, or left unknown by an earlier
+ * session until a re-read settles it). */
+bool contain_turning_on(const struct contain *c, const struct contain_host *h);
+
 /* Whether host exporting is a leak: a kill switch turning exports off was
  * asked for somewhere in this incident, and host's exports were not
- * deliberately turned back on since (a restore is the intended state). */
+ * deliberately turned back on since, nor are being (a restore is the
+ * intended state). */
 bool contain_leaks_if_on(const struct contain *c, const char *host);
 
 /* "exports restored on h1, h2" for the hosts whose last kill switch that

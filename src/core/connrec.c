@@ -14,6 +14,8 @@ void
 connrec_observe(struct connrec_live *l, enum connrec_state state, const char *reason,
     enum connrec_state said, int64_t now_ms)
 {
+	if (state == CONNREC_UP)
+		l->reached = true;
 	if (state == CONNREC_UNKNOWN || state == l->state) {
 		/* A longer stay DOWN keeps the first reason: what cut it off. */
 		return;
@@ -37,6 +39,21 @@ connrec_decide(const struct connrec_live *l, enum connrec_state said, int64_t no
 	    now_ms - l->since_ms >= CONNREC_SETTLE_MS)
 		return CONNREC_WRITE_UP;
 	return CONNREC_NOTHING;
+}
+
+bool
+connrec_first(const struct connrec_live *l, enum connrec_state said, bool journal_reached)
+{
+	/* A last conn.change at all means it was tried before: not new now. */
+	return said == CONNREC_UNKNOWN && !l->reached && !journal_reached;
+}
+
+int64_t
+connrec_down_s(int64_t down_ms, int64_t up_ms)
+{
+	int64_t ms = up_ms - down_ms;
+
+	return ms >= 0 ? (ms + 500) / 1000 : -((-ms + 500) / 1000);
 }
 
 const char *

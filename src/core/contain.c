@@ -95,6 +95,16 @@ plan_off(const cJSON *data)
 	return strcasecmp(eq != NULL ? eq + 1 : to, "off") == 0;
 }
 
+/* Forget ops[i], keeping the rest in intent order (the newest last). */
+static void
+op_drop(struct contain *c, size_t i)
+{
+	free(c->ops[i].op);
+	free(c->ops[i].action);
+	memmove(&c->ops[i], &c->ops[i + 1], (c->nops - i - 1) * sizeof(c->ops[0]));
+	c->nops--;
+}
+
 static void
 op_end(struct contain *c, const char *op, const cJSON *data, int64_t ts_ms)
 {
@@ -106,9 +116,15 @@ op_end(struct contain *c, const char *op, const cJSON *data, int64_t ts_ms)
 
 		if (strcmp(c->ops[i].op, op) != 0)
 			continue;
-		/* Only a settled ok counts: failed and unknown leave it as it was. */
-		if (outcome == NULL || strcmp(outcome, "ok") != 0)
+		/* Only a settled ok counts: failed and unknown leave it as it was.
+		 * Failed is no longer in flight, yet kept: a re-read by hand may
+		 * still say it took effect. */
+		if (outcome == NULL || strcmp(outcome, "unknown") == 0)
 			return;
+		if (strcmp(outcome, "ok") != 0) {
+			c->ops[i].settled = true;
+			return;
+		}
 		h = &c->v[c->ops[i].host];
 		h->restored = !c->ops[i].off;
 		if (c->ops[i].off) {
@@ -125,9 +141,7 @@ op_end(struct contain *c, const char *op, const cJSON *data, int64_t ts_ms)
 			set_str(&h->off_action, NULL);
 			set_str(&h->off_op, NULL);
 		}
-		free(c->ops[i].op);
-		free(c->ops[i].action);
-		c->ops[i] = c->ops[--c->nops];
+		op_drop(c, i);
 		return;
 	}
 }
@@ -200,12 +214,27 @@ contain_ks_anywhere(const struct contain *c)
 }
 
 bool
+contain_turning_on(const struct contain *c, const struct contain_host *h)
+{
+	bool on = false;
+	size_t i;
+
+	/* The newest intent still open here says which way it is going. */
+	for (i = 0; i < c->nops; i++)
+		if (&c->v[c->ops[i].host] == h)
+			on = !c->ops[i].off && !c->ops[i].settled;
+	return on;
+}
+
+bool
 contain_leaks_if_on(const struct contain *c, const char *host)
 {
 	const struct contain_host *h = contain_host(c, host);
 	size_t i;
 
 	if (h != NULL && h->restored)
+		return false;
+	if (h != NULL && contain_turning_on(c, h))
 		return false;
 	for (i = 0; i < c->n; i++)
 		if (c->v[i].off_asked)

@@ -10,6 +10,7 @@
  * is stable byte for byte.
  */
 #include "warroom/export.h"
+#include "warroom/connrec.h"
 #include "warroom/contain.h"
 #include "warroom/fleetchain.h"
 #include "warroom/healthrec.h"
@@ -2027,6 +2028,18 @@ conn_stretch(const struct record *v, size_t n, size_t i, const struct record **b
 	return true;
 }
 
+/* How long a stretch lasted, in s: what its UP said (down_s, as TIMELINE
+ * shows it), else from the two records' times by the same rounding. */
+static int64_t
+conn_stretch_s(const struct record *down, const struct record *back)
+{
+	const cJSON *s = cJSON_GetObjectItemCaseSensitive(back->data, "down_s");
+
+	if (cJSON_IsNumber(s) && s->valuedouble >= 0)
+		return (int64_t)s->valuedouble;
+	return connrec_down_s(conn_since(down), conn_since(back));
+}
+
 /* "DOWN: connect: Connection refused", "UP again after 50 s DOWN". */
 static bool
 conn_details(struct wr_buf *b, const struct record *r)
@@ -2849,8 +2862,8 @@ md_containment(struct wr_buf *b, const struct export_opts *o, const struct pm *p
 			wr_buf_str(b, ")");
 		}
 		if (still_exports(pm, h))
-			wr_buf_str(b, h->refused_open ? "; its /export last answered on" :
-			    ": still exports (its /export last answered on)");
+			wr_buf_str(b, h->refused_open ? "; last answered: exports on" :
+			    ": still exports (last answered: exports on)");
 		wr_buf_str(b, "\n");
 	}
 	return n;
@@ -3161,7 +3174,7 @@ md_reachability(struct wr_buf *b, const struct record *v, size_t n,
 		wr_buf_printf(b, " | %s | ", ts);
 		if (back != NULL) {
 			fmt_time(conn_since(back), o, ts2);
-			fmt_dur(conn_since(back) - conn_since(&v[i]), dur, sizeof(dur));
+			fmt_dur(conn_stretch_s(&v[i], back) * 1000, dur, sizeof(dur));
 			wr_buf_printf(b, "%s | %s | ", ts2, dur);
 		} else {
 			fmt_time(v[n - 1].ts_ms, o, ts2);
@@ -3907,8 +3920,7 @@ json_incident(const struct record *v, size_t n, const struct export_opts *o,
 		json_time(x, "down", conn_since(&v[i]));
 		json_time(x, "up", back != NULL ? conn_since(back) : NO_TIME);
 		if (back != NULL)
-			cJSON_AddNumberToObject(x, "down_s",
-			    (double)((conn_since(back) - conn_since(&v[i]) + 500) / 1000));
+			cJSON_AddNumberToObject(x, "down_s", (double)conn_stretch_s(&v[i], back));
 		json_str(x, "reason", o, dstr(&v[i], "reason"));
 		drops = back != NULL ? cJSON_GetObjectItemCaseSensitive(back->data, "drops") : NULL;
 		cJSON_AddNumberToObject(x, "drops", cJSON_IsNumber(drops) ? drops->valuedouble : 0);

@@ -178,6 +178,10 @@ conn_apply(struct app_conn *c, const struct record *r)
 	int64_t ms;
 
 	c->said = connrec_parse(cJSON_IsString(st) ? st->valuestring : NULL);
+	/* UP, or a loss of a host that had been reached: it was reached. */
+	if (c->said == CONNREC_UP || (c->said == CONNREC_DOWN &&
+	    !cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(r->data, "first"))))
+		c->reached = true;
 	c->said_since_ms = cJSON_IsString(since) && record_parse_ts(since->valuestring,
 	    &ms) == 0 ? ms : r->ts_ms;
 }
@@ -220,6 +224,9 @@ seen_apply(struct app *app, const struct record *r)
 		conn_apply(&app->conns[h], r);
 	if (strcmp(r->kind, "health.change") != 0 || !cJSON_IsString(sv))
 		return;
+	/* A tag is read over SSH: the host was reached then. */
+	if (cJSON_IsString(tag))
+		app->conns[h].reached = true;
 	if ((k = config_service_index(&app->cfg.hosts[h], sv->valuestring)) < 0)
 		return;
 	/* A record that could not re-read the tag leaves the last one said. */
@@ -1014,13 +1021,13 @@ journal_conn(struct app *app)
 			cJSON_AddStringToObject(d, "state", "DOWN");
 			cJSON_AddStringToObject(d, "reason", c->live.reason);
 			cJSON_AddStringToObject(d, "since", ts);
-			if (c->said == CONNREC_UNKNOWN)
+			if (connrec_first(&c->live, c->said, c->reached))
 				cJSON_AddBoolToObject(d, "first", true);
 		} else {
 			cJSON_AddStringToObject(d, "state", "UP");
 			cJSON_AddStringToObject(d, "since", ts);
-			cJSON_AddNumberToObject(d, "down_s", (double)((c->live.since_ms -
-			    c->said_since_ms + 500) / 1000));
+			cJSON_AddNumberToObject(d, "down_s", (double)connrec_down_s(
+			    c->said_since_ms, c->live.since_ms));
 			if (c->live.drops > 0)
 				cJSON_AddNumberToObject(d, "drops", c->live.drops);
 		}

@@ -1,7 +1,8 @@
 #!/bin/sh
 # test_conn_journal.sh — a host's reachability in the journal: sshd
-# stopped makes one conn.change DOWN with why, shown in TIMELINE; back, one
-# UP with how long it was away, once it held. A rollback's health gate
+# stopped makes one conn.change DOWN with why (not "first": it was UP),
+# shown in TIMELINE; back, one UP with how long it was away, once it held,
+# and the post-mortem's Reachability says that same duration. A rollback's health gate
 # that waited while its host was DOWN says so in its UNKNOWN outcome, and
 # the post-mortem has a Reachability part.
 . "${top_srcdir:-$(dirname "$0")/../..}/tests/lib/tmux.sh"
@@ -17,6 +18,8 @@ journal=$(ls "$fl"/timeline/net-*.jsonl)
 fault sshd-stop
 wait_re "conn\\.change +h1 +DOWN: connection lost" 15
 [ "$(grep -c '"kind":"conn.change"' "$journal")" = 1 ] || fail "not one conn.change for one loss"
+# h1 was UP before it was lost: its loss is no first contact failing.
+! grep -q '"kind":"conn.change".*"first":true' "$journal" || fail "first on a host that was UP"
 fault sshd-start
 wait_re "conn\\.change +h1 +UP again after [0-9]+s DOWN" 30
 grep -q '"kind":"conn.change".*"state":"UP".*"down_s":[0-9]' "$journal" || fail "no UP with down_s"
@@ -48,4 +51,8 @@ id=$(basename "$journal" .jsonl)
 "$WARROOM" -c "$tmp/c.conf" export "$id" --format md > "$tmp/pm.md" || fail "export"
 grep -q "^## Reachability" "$tmp/pm.md" || fail "no Reachability part"
 grep -q "^| h1 | .* | .* | [0-9]*s | connection lost" "$tmp/pm.md" || fail "no h1 stretch with why"
+down=$(grep -o '"state":"UP".*"down_s":[0-9]*' "$journal" | head -n 1 | sed 's/.*"down_s"://')
+grep -q "^| h1 | .* | .* | ${down}s | connection lost" "$tmp/pm.md" ||
+    fail "Reachability does not say the UP record's ${down}s"
+! grep -q "not reached before" "$tmp/pm.md" || fail "h1 said not reached before"
 ok "the post-mortem says when h1 was unreachable"

@@ -56,5 +56,5 @@ id=$(basename "$journal" .jsonl)
 "$WARROOM" export "$id" -c "$tmp/c.conf" --format md > "$tmp/pm.md" || fail "export md"
 assert_contains "$tmp/pm.md" "- 2 actions: 1 ok, 0 failed, 0 unknown, **1 refused** (nothing ran)."
 assert_contains "$tmp/pm.md" "- h3: kill switch not applied (refused: h3 is a helm host"
-assert_contains "$tmp/pm.md" "- h2: still exports (its /export last answered on)"
+assert_contains "$tmp/pm.md" "- h2: still exports (last answered: exports on)"
 ok "E warned before resolving; the post-mortem counts and follows up the refused kill switch"

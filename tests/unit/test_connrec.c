@@ -102,6 +102,37 @@ a_host_never_reached_is_down_from_the_start(void **state)
 }
 
 static void
+first_means_never_reached_not_no_record_before(void **state)
+{
+	struct connrec_live l = { 0 };
+
+	(void)state;
+	/* UP since the start, so no conn.change yet: its loss is not first. */
+	connrec_observe(&l, CONNREC_UP, "", CONNREC_UNKNOWN, 1000);
+	connrec_observe(&l, CONNREC_DOWN, "connection lost: transport read", CONNREC_UNKNOWN,
+	    60000);
+	assert_int_equal(connrec_decide(&l, CONNREC_UNKNOWN, 60000), CONNREC_WRITE_DOWN);
+	assert_false(connrec_first(&l, CONNREC_UNKNOWN, false));
+	/* Never UP in this run and nothing in the journal: first. */
+	l = (struct connrec_live){ 0 };
+	connrec_observe(&l, CONNREC_DOWN, "connect: Connection refused", CONNREC_UNKNOWN, 100);
+	assert_true(connrec_first(&l, CONNREC_UNKNOWN, false));
+	/* … unless the journal knows it was reached (a resumed incident). */
+	assert_false(connrec_first(&l, CONNREC_UNKNOWN, true));
+	assert_false(connrec_first(&l, CONNREC_UP, false));
+}
+
+static void
+down_s_rounds_to_the_nearest_second(void **state)
+{
+	(void)state;
+	assert_int_equal(connrec_down_s(1000, 58400), 57);
+	assert_int_equal(connrec_down_s(1000, 58500), 58);
+	assert_int_equal(connrec_down_s(1000, 59499), 58);
+	assert_int_equal(connrec_down_s(5000, 5000), 0);
+}
+
+static void
 names_round_trip(void **state)
 {
 	(void)state;
@@ -119,6 +150,8 @@ main(void)
 		cmocka_unit_test(a_return_is_recorded_once_it_held),
 		cmocka_unit_test(a_flapping_host_costs_two_records),
 		cmocka_unit_test(a_host_never_reached_is_down_from_the_start),
+		cmocka_unit_test(first_means_never_reached_not_no_record_before),
+		cmocka_unit_test(down_s_rounds_to_the_nearest_second),
 		cmocka_unit_test(names_round_trip),
 	};
 

@@ -6,7 +6,8 @@
  * turned back on are no leak, and exports a kill switch left off are
  * known with since when and by what; the header's badge names the hosts
  * whose export is not known beside those still exporting, and so do E's
- * words (since when /export went unanswered), from the journal too.
+ * words (since when /export went unanswered), from the journal too; a
+ * kill switch turning exports back on, still in flight, is no leak.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -191,6 +192,41 @@ restore_is_no_leak_and_off_is_remembered(void **state)
 	contain_free(&c);
 }
 
+/* QA: kill -9 while X turned k8s-bastion's exports back on, then a
+ * restart: until the re-read settles it, the exports it is turning on are
+ * the engineer's choice, no leak; a failed one settles it (a leak again). */
+static void
+exports_on_in_flight_is_no_leak(void **state)
+{
+	struct contain c = { 0 };
+
+	(void)state;
+	fold_at(&c, "action.intent", "k8s-bastion", "op-1", KS_OFF("k8s.killswitch"), 1000);
+	fold_at(&c, "action.end", "k8s-bastion", "op-1", "{\"outcome\":\"ok\"}", 2000);
+	fold(&c, "action.refused", "helm-bastion", NULL, HELM_NO);
+	fold_at(&c, "action.intent", "k8s-bastion", "op-2", KS_ON("k8s.killswitch"), 3000);
+	assert_false(contain_leaks_if_on(&c, "k8s-bastion"));
+	assert_true(contain_leaks_if_on(&c, "helm-bastion"));
+	/* The resumed console's UNKNOWN keeps it in flight. */
+	fold_at(&c, "action.end", "k8s-bastion", "op-2", "{\"outcome\":\"unknown\"}", 4000);
+	assert_false(contain_leaks_if_on(&c, "k8s-bastion"));
+	fold_at(&c, "action.reconcile", "k8s-bastion", "op-2", "{\"outcome\":\"ok\"}", 5000);
+	assert_false(contain_leaks_if_on(&c, "k8s-bastion"));
+	assert_true(contain_host(&c, "k8s-bastion")->restored);
+	/* Off, then on again that failed: a leak if it exports. */
+	fold_at(&c, "action.intent", "k8s-bastion", "op-3", KS_OFF("k8s.killswitch"), 6000);
+	fold_at(&c, "action.end", "k8s-bastion", "op-3", "{\"outcome\":\"ok\"}", 6500);
+	fold_at(&c, "action.intent", "k8s-bastion", "op-4", KS_ON("k8s.killswitch"), 7000);
+	assert_false(contain_leaks_if_on(&c, "k8s-bastion"));
+	fold_at(&c, "action.end", "k8s-bastion", "op-4", "{\"outcome\":\"failed\"}", 7500);
+	assert_true(contain_leaks_if_on(&c, "k8s-bastion"));
+	/* An off in flight after an on in flight: the newest says. */
+	fold_at(&c, "action.intent", "k8s-bastion", "op-5", KS_ON("k8s.killswitch"), 8000);
+	fold_at(&c, "action.intent", "k8s-bastion", "op-6", KS_OFF("k8s.killswitch"), 8100);
+	assert_true(contain_leaks_if_on(&c, "k8s-bastion"));
+	contain_free(&c);
+}
+
 static void
 badge_names_unknown_beside_on(void **state)
 {
@@ -274,6 +310,7 @@ main(void)
 		cmocka_unit_test(exports_off_by_hand_closes_it),
 		cmocka_unit_test(resolve_words),
 		cmocka_unit_test(restore_is_no_leak_and_off_is_remembered),
+		cmocka_unit_test(exports_on_in_flight_is_no_leak),
 		cmocka_unit_test(badge_names_unknown_beside_on),
 		cmocka_unit_test(unknown_exports_are_named),
 		cmocka_unit_test(unknown_exports_from_the_journal),

@@ -1025,7 +1025,7 @@ refused_kill_switch_is_a_follow_up(void **state)
 	    "since 2024-05-01 12:00:20 (compose.killswitch, op ks-1): restore exports when "
 	    "the fix ships\n- h3: kill switch not "
 	    "applied (refused: h3 is a helm host: by hand, helm upgrade api CHART -n NS "
-	    "--reuse-values --set env.EXPORT\\_MODE=off); its /export last answered on\n"));
+	    "--reuse-values --set env.EXPORT\\_MODE=off); last answered: exports on\n"));
 	assert_non_null(strstr(md, "| exports.change | h3 | api exports: on (first read) |\n"));
 	free(md);
 	js = render_n(EXPORT_JSON, v, 7);
@@ -1798,6 +1798,37 @@ killswitch_changes_say_the_value_from_and_to(void **state)
 		record_free(&v[i]);
 }
 
+/* A stretch of 57.6 s: TIMELINE (the UP's down_s), the Reachability table
+ * and the JSON all say 58s, one rounding from one source. */
+static void
+reachability_duration_is_the_timelines(void **state)
+{
+	struct record v[3] = { 0 };
+	char *md, *js;
+	cJSON *doc, *reach;
+
+	(void)state;
+	add_to(v, 0, 0, "incident.open", NULL, NULL, "{\"name\":\"net\"}");
+	add_to(v, 1, 10, "conn.change", "api-1", NULL, "{\"state\":\"DOWN\","
+	    "\"reason\":\"connection lost: transport read\","
+	    "\"since\":\"2024-05-01T12:00:09.700Z\"}");
+	add_to(v, 2, 80, "conn.change", "api-1", NULL, "{\"state\":\"UP\","
+	    "\"since\":\"2024-05-01T12:01:07.300Z\",\"down_s\":58}");
+	md = render_n(EXPORT_MD, v, 3);
+	assert_non_null(strstr(md, "| conn.change | api-1 | UP again after 58s DOWN |"));
+	assert_non_null(strstr(md, "| api-1 | 2024-05-01 12:00:09 | 2024-05-01 12:01:07 | 58s | "));
+	free(md);
+	js = render_n(EXPORT_JSON, v, 3);
+	doc = cJSON_Parse(js);
+	reach = cJSON_GetObjectItem(cJSON_GetObjectItem(doc, "incident"), "reachability");
+	assert_int_equal(cJSON_GetObjectItem(cJSON_GetArrayItem(reach, 0), "down_s")->valueint,
+	    58);
+	cJSON_Delete(doc);
+	free(js);
+	for (size_t i = 0; i < 3; i++)
+		record_free(&v[i]);
+}
+
 /* conn.change records: the timeline says each in words, and Reachability
  * gives each stretch a host was unreachable, from its DOWN to the UP
  * that ended it (a second DOWN in between starts nothing new). */
@@ -2429,6 +2460,7 @@ main(void)
 		cmocka_unit_test(recovery_is_when_the_last_bad_host_is_back),
 		cmocka_unit_test(killswitch_changes_say_the_value_from_and_to),
 		cmocka_unit_test(reachability_says_when_each_host_was_unreachable),
+		cmocka_unit_test(reachability_duration_is_the_timelines),
 		cmocka_unit_test(actions_give_their_commands_and_whole_outcome),
 		cmocka_unit_test(summary_counts_outcomes_settled_after_unknown),
 		cmocka_unit_test(resumes_say_what_the_journal_lost),
