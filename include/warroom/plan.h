@@ -120,6 +120,7 @@ struct plan_candidate {
 	                                    here: the host was moved back from it */
 	bool marked;                     /* any of the above: never last good,
 	                                    never preselected, listed last */
+	bool last_good;                  /* labelled last good in releases.log */
 };
 
 /* The targets of a Compose rollback, in the dialog's order: the tags the
@@ -146,8 +147,9 @@ struct plan_tag_svc {
 /* A tag the prompt offers for several services, and which ones it fits. */
 struct plan_tag_fit {
 	char tag[128];
-	char label[400];                 /* "v1.4.1  (last good in releases.log)
-	                                    — this incident's rollback target:
+	char label[400];                 /* "v1.4.1  (last good for jobs in
+	                                    releases.log) — this incident's
+	                                    rollback target:
 	                                    for jobs; api runs it" */
 	bool marked;                     /* marked for every service it is listed for */
 };
@@ -156,8 +158,9 @@ struct plan_tag_fit {
  * incident's rollbacks of them went to) first, then each service's
  * unmarked candidates, then the marked ones. A label says when the tag is
  * a target and, with several services, which it fits (not running it,
- * not marked for it) unless it fits them all, and which already run it.
- * At most max; returns the count. */
+ * not marked for it) unless it fits them all, which already run it, and
+ * whose last good it is unless it is every one's. At most max; returns
+ * the count. */
 size_t plan_tag_merge(const struct plan_tag_svc *s, size_t ns, const char (*targets)[128],
     size_t ntargets, struct plan_tag_fit *out, size_t max);
 

@@ -388,7 +388,7 @@ void actions_rollback_to_dropped(struct app *app);
  * its connection state, "h5 is DOWN: not rolled back"), journalled as
  * action.refused; the next host's turn, true when it is UP (else refused
  * as down); a finished action's turn recorded, true when what comes next
- * may start (B: OK or already on the target; other actions: OK); the
+ * may start (OK, or already on the target: nothing to do); the
  * current turn stopped another way (an Esc at the tag prompt). */
 bool actions_fleet_owns(const struct app *app, const struct action *a);
 void actions_fleet_started(struct app *app, int host, struct action *a);

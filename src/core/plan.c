@@ -301,6 +301,8 @@ tag_newer(const char *tag, int dep, const char *current, int cur_dep)
 	return vers && cmp > 0;
 }
 
+#define LAST_GOOD "last good in releases.log"
+
 /* Add tag to out (once) with every reason it is there in its label:
  * bad (this incident rolled back from it), newer (releases.log deployed it
  * after the running tag) and a rollback line there moving away from it
@@ -337,8 +339,10 @@ candidate(struct plan_candidate *out, size_t n, size_t max, const struct rel_tag
 		    "releases.log", w ? "; " : "", t->at[0] ? " at " : "", t->at);
 	}
 	out[n].marked = bad || newer || out[n].rolled_back;
-	if (last_good && !out[n].marked)
-		w += (size_t)snprintf(why + w, sizeof(why) - w, "last good in releases.log");
+	if (last_good && !out[n].marked) {
+		out[n].last_good = true;
+		w += (size_t)snprintf(why + w, sizeof(why) - w, LAST_GOOD);
+	}
 	if (seen)
 		snprintf(why + w, sizeof(why) - w, "%sran here earlier%s", w ? "; " : "",
 		    w ? "" : ", per the timeline");
@@ -419,25 +423,52 @@ tag_fits(const struct plan_tag_svc *s, const char *tag, bool target)
 	return target;
 }
 
-/* out for tag: the first unmarked label a service gives it (else the
- * first marked one, else the bare tag), then what it is to whom. */
+/* base with its "last good" said to be the last good of whose (one or
+ * some of several services: two tags may each be one's last good). */
+static void
+label_whose(const char *base, const char *whose, char *out, size_t cap)
+{
+	const char *at = strstr(base, LAST_GOOD);
+	size_t lg = strlen("last good");
+
+	if (at == NULL || whose[0] == '\0') {
+		snprintf(out, cap, "%s", base);
+		return;
+	}
+	snprintf(out, cap, "%.*s for %s%s", (int)(at - base) + (int)lg, base, whose,
+	    at + lg);
+}
+
+/* out for tag: the first unmarked label a service gives it, one calling
+ * it last good first (else the first marked one, else the bare tag),
+ * then what it is to whom. */
 static void
 tag_fit(const struct plan_tag_svc *s, size_t ns, const char *tag, bool target,
     struct plan_tag_fit *out)
 {
 	const char *base = NULL;
-	char fits[200] = "", runs[200] = "";
-	size_t i, k, nf = 0, nr = 0, fw = 0, rw = 0, n;
-	bool unmarked = false;
+	char fits[200] = "", runs[200] = "", whose[200] = "", lbl[sizeof(out->label)];
+	size_t i, k, nf = 0, nr = 0, fw = 0, rw = 0, n, ng = 0, gw = 0;
+	bool unmarked = false, good = false;
 
 	memset(out, 0, sizeof(*out));
 	wr_strlcpy(out->tag, tag, sizeof(out->tag));
 	for (i = 0; i < ns; i++) {
-		for (k = 0; k < s[i].n && !unmarked; k++)
-			if (strcmp(s[i].c[k].tag, tag) == 0 && (base == NULL || !s[i].c[k].marked)) {
-				base = s[i].c[k].label;
-				unmarked = !s[i].c[k].marked;
+		for (k = 0; k < s[i].n; k++) {
+			const struct plan_candidate *c = &s[i].c[k];
+
+			if (strcmp(c->tag, tag) != 0)
+				continue;
+			if (c->last_good)
+				gw += (size_t)snprintf(whose + gw, gw < sizeof(whose) ?
+				    sizeof(whose) - gw : 0, "%s%.60s", ng++ ? ", " : "", s[i].name);
+			if (base == NULL || (!c->marked && !unmarked) || (c->last_good && !good)) {
+				base = c->label;
+				unmarked = !c->marked;
+				good = c->last_good;
 			}
+			break;
+		}
 		if (s[i].running != NULL && strcmp(s[i].running, tag) == 0)
 			rw += (size_t)snprintf(runs + rw, rw < sizeof(runs) ? sizeof(runs) - rw : 0,
 			    "%s%.60s", nr++ ? ", " : "", s[i].name);
@@ -446,7 +477,11 @@ tag_fit(const struct plan_tag_svc *s, size_t ns, const char *tag, bool target,
 			    "%s%.60s", nf++ ? ", " : "", s[i].name);
 	}
 	out->marked = nf == 0;
-	n = (size_t)snprintf(out->label, sizeof(out->label), "%.199s", base != NULL ? base : tag);
+	/* Every service's last good: the plain words say it. */
+	if (ng == ns)
+		whose[0] = '\0';
+	label_whose(base != NULL ? base : tag, whose, lbl, sizeof(lbl));
+	n = (size_t)snprintf(out->label, sizeof(out->label), "%.250s", lbl);
 	/* With one service, or a tag that fits them all, the list says enough. */
 	if (ns > 1 && nf < ns)
 		snprintf(out->label + n, sizeof(out->label) - n, "  \xe2\x80\x94 %s%s%s%s%s%s%s",

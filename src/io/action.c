@@ -62,6 +62,17 @@ act_kind(const struct action *a)
 	return a->verb;
 }
 
+/* The runbook step (or section) x started a from, named in d as the
+ * intent's plan names it: the step's mark and the post-mortem's
+ * checklist say what happened there even when nothing ran. */
+static void
+step_of(const struct action *a, cJSON *d)
+{
+	if (a->runbook_step[0] != '\0')
+		cJSON_AddStringToObject(d, a->runbook_section ? "runbook_section" : "runbook_step",
+		    a->runbook_step);
+}
+
 /* A confirmed action that never ran, or one that could not be planned,
  * is in the journal with why: never only in the footer. */
 static void
@@ -80,6 +91,7 @@ record_cancel(struct action *a)
 	cJSON_AddBoolToObject(d, "confirmed", a->confirmed);
 	if (a->chain[0] != '\0')
 		cJSON_AddStringToObject(d, "chain", a->chain);
+	step_of(a, d);
 	/* A confirmed one carries its op: it settles the action.confirmed. */
 	if (timeline_append(a->env.tl, "action.refused", a->cfg->name, a->confirmed ? a->op : NULL,
 	    d, &err) != 0) {
@@ -354,6 +366,7 @@ act_refuse(struct action *a, const char *fmt, ...)
 	cJSON_AddStringToObject(d, "action", act_kind(a));
 	cJSON_AddStringToObject(d, "service", a->cfg->services[a->svc]);
 	cJSON_AddStringToObject(d, "reason", a->reason);
+	step_of(a, d);
 	if (timeline_append(a->env.tl, "action.refused", a->cfg->name, a->confirmed ? a->op : NULL,
 	    d, &err) != 0) {
 		size_t n = strlen(a->reason);
@@ -1718,9 +1731,13 @@ planned(struct action *a, const struct exec_result *r)
 	if (act_read_current(a, a->buf ? a->buf : "", headlen, &a->planned_cur, &err) == 0) {
 		if (a->want[0] != '\0' && a->want_rev == 0 &&
 		    wanted_tag(a, a->planned_cur.tag)) {
-			/* Nothing to do, said as such: B's chain goes on past it. */
+			/* Nothing to do, said as such (no "no rollback plan": nothing
+			 * failed): B's chain and a step's queue go on past it. */
 			a->at_target = true;
-			wr_err_set(&err, "%s already runs %s", a->cfg->services[a->svc], a->want);
+			a->state = ACTION_CANCELLED;
+			snprintf(a->reason, sizeof(a->reason), "%s already runs %s: nothing to do",
+			    a->cfg->services[a->svc], a->want);
+			return;
 		} else {
 			find_choices(a, mark, headlen, &err);
 			keep_wanted(a, &err);

@@ -268,8 +268,10 @@ actions_fleet_finished(struct app *app, struct action *a)
 	enum fleetchain_turn turn;
 	char last[sizeof(app->fleet_last)];
 
+	/* A step's service already at the step's tag needed nothing: the
+	 * step's other services still go (QA: api at v1.4.1 stopped jobs). */
 	if (!actions_fleet_owns(app, a))
-		return action_state(a) == ACTION_OK;
+		return action_state(a) == ACTION_OK || action_at_target(a);
 	h = &app->cfg.hosts[action_host(a)];
 	switch (action_state(a)) {
 	case ACTION_OK: turn = FLEETCHAIN_OK; break;

@@ -414,11 +414,14 @@ on_action_said(struct app *app, struct action *a)
 			    action_state_name(action_state(a)), action_reason(a));
 			return;
 		}
+		/* Already at the tag asked for: skipped, not a failure to plan. */
 		app_say_outcome(app, "%s of %s on %s: %s%s — %s", action_verb(a), p->service[0] ?
 		    p->service : h->services[action_service(a)], h->name,
-		    action_state_name(action_state(a)), stopped, action_reason(a));
+		    action_at_target(a) ? "SKIPPED" : action_state_name(action_state(a)), stopped,
+		    action_reason(a));
 		/* Nothing ran, and not by the engineer's Esc: until a key. */
-		if (action_state(a) == ACTION_CANCELLED && !action_cancelled_by_hand(a))
+		if (action_state(a) == ACTION_CANCELLED && !action_cancelled_by_hand(a) &&
+		    !action_at_target(a))
 			app->status_held = true;
 	}
 }

@@ -5,7 +5,8 @@
 # the footer lists the tags releases.log offers, labelled as the rollback
 # dialog lists them; another placeholder gets neither. Esc runs nothing.
 # After api's rollback, the step setting api's and jobs' tag offers the
-# tag it went to first, saying it fits jobs and api runs it.
+# tag it went to first, saying it fits jobs and api runs it. Picked, api
+# is skipped (said, and journalled naming the step) and jobs goes there.
 . "${top_srcdir:-$(dirname "$0")/../..}/tests/lib/tmux.sh"
 [ -x /usr/sbin/sshd ] || skip "openssh-server is not installed"
 fleet_up --hosts 1 --tag v1.5.0-bad
@@ -24,6 +25,12 @@ cat > "$tmp/rb.md" <<'MD'
 
    ```warroom
    rollback service=api to=<TAG>
+   ```
+
+3. Move api and jobs to one tag
+
+   ```bash
+   IMAGE_TAG=<GOOD_TAG> docker compose up -d api jobs
    ```
 MD
 sed 's/^\[warroom\]$/[warroom]\npoll_interval = 1s\nhealth_timeout = 20s/' "$fl/warroom.conf" > "$tmp/c.conf"
@@ -73,11 +80,33 @@ keys 4 Up
 wait_for "> [ ] $ Point Compose"
 keys x
 wait_for "<GOOD_TAG> (1 of 2) = " 10
-wait_for "this incident's rollback target: for jobs; api runs it" 10
-grep -A1 "could go back to" "$tmp/screen" | grep -q "v1\\.4\\.1  (last good in releases\\.log)" ||
+wait_for "this incident's rollback target: for jobs; api" 10
+grep -A1 "could go back to" "$tmp/screen" | grep -q "v1\\.4\\.1  (last good for jobs in releases\\.log)" ||
 	{ cat "$tmp/screen"; fail "v1.4.1 is not offered first"; }
 keys Escape
 wait_for "nothing ran"
 ok "after api's rollback: its target offered first, for the service not on it yet"
+
+# QA: api already on v1.4.1 cancelled the queue, and jobs never moved.
+keys Down Down
+wait_for "> [ ] $ Move api and jobs"
+keys x
+wait_for "<GOOD_TAG> (1 of 1) = " 10
+wait_for "this incident's rollback target: for jobs; api" 10
+# Each "last good" says whose it is: v1.4.1 is jobs', v1.4.0 api's.
+assert_contains "$tmp/screen" "v1.4.1  (last good for jobs in releases.log)"
+assert_contains "$tmp/screen" "v1.4.0  (last good for api in releases.log)"
+keys -l v1.4.1; keys Enter
+wait_for "rollback of api on h1: SKIPPED — api already runs v1.4.1: nothing to do" 15
+wait_for "type jobs and press Enter" 15
+keys -l jobs; keys Enter
+wait_for "rollback of jobs on h1: OK" 40
+wait_re "│  h1 +jobs +UP +v1\\.4\\.1 " 10
+journal=$(ls "$fl"/timeline/tags-*.jsonl)
+grep '"kind":"action.refused"' "$journal" | grep '"reason":"api already runs v1.4.1: nothing to do"' |
+	grep -q '"runbook_step":' || { cat "$journal"; fail "api's skip does not name the step"; }
+grep -q '"kind":"action.intent".*"service":"jobs".*"runbook_step":' "$journal" ||
+	fail "jobs' rollback does not name the step"
+ok "one tag for api and jobs: api already on it is skipped, jobs goes to it"
 keys q
 wait_for "exit=0"

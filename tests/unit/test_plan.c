@@ -126,11 +126,12 @@ one_tag_for_several_services_offers_the_rollback_target(void **state)
 	s[1].n = plan_compose_candidates(after_rollback, strlen(after_rollback), "v1.5.0-bad",
 	    NULL, 0, NULL, 0, jobs, 8);
 	assert_int_equal(plan_tag_merge(s, 2, targets, 1, f, 8), 3);
-	assert_string_equal(f[0].label, "v1.4.1  (last good in releases.log)  \xe2\x80\x94 this "
-	    "incident's rollback target: for jobs; api runs it");
+	assert_string_equal(f[0].label, "v1.4.1  (last good for jobs in releases.log)  "
+	    "\xe2\x80\x94 this incident's rollback target: for jobs; api runs it");
 	assert_false(f[0].marked);
-	/* It fits both: nothing to add. */
-	assert_string_equal(f[1].label, "v1.4.0  (last good in releases.log)");
+	/* It fits both: nothing to add but whose last good it is (QA: two
+	 * tags both said "last good"). */
+	assert_string_equal(f[1].label, "v1.4.0  (last good for api in releases.log)");
 	assert_false(f[1].marked);
 	assert_string_equal(f[2].tag, "v1.5.0-bad");
 	assert_true(f[2].marked);
@@ -154,6 +155,36 @@ one_tag_for_several_services_offers_the_rollback_target(void **state)
 	s[0].running = "v1.4.1";
 	s[0].n = s[1].n = 0;
 	assert_int_equal(plan_tag_merge(s, 2, targets, 1, f, 8), 0);
+}
+
+/* Whose last good a tag is does not hang on the order the step names
+ * the services in: jobs first, v1.4.0 is still api's last good. */
+static void
+one_tag_for_several_services_names_whose_last_good(void **state)
+{
+	static const char bad[1][128] = { "v1.5.0-bad" };
+	struct plan_candidate api[8], jobs[8];
+	struct plan_tag_svc s[2] = {
+		{ .name = "jobs", .running = "v1.5.0-bad", .c = jobs },
+		{ .name = "api", .running = "v1.4.1", .c = api },
+	};
+	struct plan_tag_fit f[8];
+
+	(void)state;
+	s[0].n = plan_compose_candidates(after_rollback, strlen(after_rollback), "v1.5.0-bad",
+	    NULL, 0, NULL, 0, jobs, 8);
+	s[1].n = plan_compose_candidates(after_rollback, strlen(after_rollback), "v1.4.1", NULL,
+	    0, bad, 1, api, 8);
+	assert_int_equal(plan_tag_merge(s, 2, NULL, 0, f, 8), 3);
+	assert_string_equal(f[0].label, "v1.4.1  (last good for jobs in releases.log)  "
+	    "\xe2\x80\x94 for jobs; api runs it");
+	assert_string_equal(f[1].label, "v1.4.0  (last good for api in releases.log)");
+	/* Both on the bad tag: one last good for both, said plainly. */
+	s[1].running = "v1.5.0-bad";
+	s[1].n = plan_compose_candidates(after_rollback, strlen(after_rollback), "v1.5.0-bad",
+	    NULL, 0, NULL, 0, api, 8);
+	assert_int_equal(plan_tag_merge(s, 2, NULL, 0, f, 8), 2);
+	assert_string_equal(f[0].label, "v1.4.1  (last good in releases.log)");
 }
 
 static void
@@ -1652,6 +1683,7 @@ main(void)
 		cmocka_unit_test(a_tag_rolled_back_from_is_never_last_good),
 		cmocka_unit_test(several_rollbacks_mark_what_each_left),
 		cmocka_unit_test(one_tag_for_several_services_offers_the_rollback_target),
+		cmocka_unit_test(one_tag_for_several_services_names_whose_last_good),
 		cmocka_unit_test(a_redeploy_after_a_fix_is_judged_anew),
 		cmocka_unit_test(labels_say_every_reason),
 		cmocka_unit_test(a_newer_tag_is_never_last_good_nor_first),
