@@ -345,6 +345,8 @@ struct app {
 	bool full_redraw;                /* repaint every cell (C-l, resize) */
 
 	char status[512];                /* the footer's message */
+	char said[512];                  /* the last message said, whole (the footer
+	                                    may show it beside an outcome) */
 	time_t status_until;
 	bool status_held;                /* too long for the footer's one line: wrapped
 	                                    above it, and kept until the next key */

@@ -246,8 +246,8 @@ queue_next(struct app *app, struct action *done, bool goes_on, char *why, size_t
 	}
 	/* Through the choke point again: the arming may have run out. */
 	if (dispatch(app, WR_CMD_ROLLBACK) != 0) {
-		const char *said = strncmp(app->status, "refused: ", 9) == 0 ? app->status + 9 :
-		    app->status;
+		const char *said = strncmp(app->said, "refused: ", 9) == 0 ? app->said + 9 :
+		    app->said;
 
 		actions_fleet_refused(app, app->target_host, said, false);
 		queue_drop_target(app);
@@ -661,7 +661,7 @@ journal_refusal_row(struct app *app, int host, int svc, const char *action, cons
 
 	if (app->tl == NULL)
 		return;
-	wr_strlcpy(said, app->status, sizeof(said));
+	wr_strlcpy(said, app->said, sizeof(said));
 	d = cJSON_CreateObject();
 	cJSON_AddStringToObject(d, "action", action);
 	if (host >= 0 && svc >= 0)
@@ -798,8 +798,8 @@ actions_rollback_to(struct app *app, const char *tag)
 		if (chained) {
 			app->nqueue = 0;
 			app->queue_after = NULL;
-			actions_fleet_refused(app, app->tag_host, strncmp(app->status, "refused: ", 9) ?
-			    app->status : app->status + 9, false);
+			actions_fleet_refused(app, app->tag_host, strncmp(app->said, "refused: ", 9) ?
+			    app->said : app->said + 9, false);
 		}
 	}
 	actions_fleet_tell(app);
@@ -1733,7 +1733,7 @@ actions_announce_ask(struct app *app, const char *message, struct action **slot)
 			app_say(app, "%s: nothing announced", app->cfg.chat.line == 0 ?
 			    "no [chat] webhook in the config" :
 			    "the chat is unavailable (see the message at start)");
-		journal_refusal_of(app, -1, -1, "chat.announce", app->status, message);
+		journal_refusal_of(app, -1, -1, "chat.announce", app->said, message);
 		return -1;
 	}
 	wr_strlcpy(app->post_message, message, sizeof(app->post_message));
@@ -1955,9 +1955,9 @@ actions_statuspage_prefill(struct app *app, const char *status, const char *mess
 		char said[sizeof(app->status)];
 
 		/* Asked for by the runbook and not done: the post-mortem shows it. */
-		wr_strlcpy(said, app->status, sizeof(said));
+		wr_strlcpy(said, app->said, sizeof(said));
 		app_say(app, "%s: nothing posted", said);
-		journal_refusal_of(app, -1, -1, "statuspage.post", app->status, message);
+		journal_refusal_of(app, -1, -1, "statuspage.post", app->said, message);
 		return -1;
 	}
 	for (c = status ? status : ""; *c != '\0'; c++)

@@ -105,6 +105,7 @@ say(struct app *app, const void *about, const char *fmt, va_list ap)
 
 	if (vsnprintf(msg, sizeof(msg), fmt, ap) >= (int)sizeof(msg))
 		mark_cut(msg, sizeof(msg));
+	wr_strlcpy(app->said, msg, sizeof(app->said));
 	app_status_tick(app);
 	/* Never in the place of an outcome not yet read: beside it; the
 	 * answer to the key just pressed before it, where the eye looks. */
