@@ -238,6 +238,13 @@ ok "the end on a full disk: kept, said not stored yet (screen, export), refusals
 
 "$fleet" set-tag --dir "$fl" h1 api v1.4.1 > /dev/null
 wait_for "verdict change of h1 to OK not recorded now" 20
+# The verdict can pass OK and be held again as the new tag's first
+# scrapes come in: space comes back once HOSTS reads v1.4.1 and METRICS
+# says a plain OK (not held), the verdict the recovery is to re-sync.
+wait_re "│> h1 +api +UP +v1\\.4\\.1 " 20
+wait_re "│h1  OK +│" 20
+! grep '"kind":"verdict.change"' "$act" | grep -q '"verdict":"OK"' ||
+	fail "the OK verdict was recorded on the full disk"
 rm -f "$mnt/fill"
 wait_footer_re "journal recovered: changes are allowed again; [0-9]+ records kept meanwhile written now, marked late; [0-9]+ verdict or health changes? re-synced" 15
 python3 - "$act" <<'PY' || fail "the kept end or the re-synced verdict is not in the journal"
