@@ -48,10 +48,11 @@
  * States the header shows:
  *   read-only  a watcher found the journal shrunk under it; nothing is written.
  *   degraded   a write or fdatasync failed; appends are refused until
- *              timeline_recover() succeeds. Recovery reopens the file,
- *              flushes and drops its cached pages, re-reads it, checks that
- *              the last record we were told was stored is there with the
- *              crc we wrote, sets aside a torn tail, and stores a
+ *              timeline_recover() succeeds. Recovery waits for the
+ *              filesystem to have a free block, reopens the file, flushes
+ *              and drops its cached pages, re-reads it, checks that the
+ *              last record we were told was stored is there with the crc
+ *              we wrote, sets aside a torn tail, and stores a
  *              journal.recover record saying what happened to the record
  *              whose write failed and the gap ("gap": gap_start, gap_end).
  *              A failed record is never rewritten as if it had not failed.

@@ -494,6 +494,18 @@ short_write_cause(int fd)
 	return NULL;
 }
 
+/* Has the filesystem under fd no block left for us (root may use the
+ * reserved ones)? An unanswered statvfs counts as room: the writes decide. */
+static bool
+no_free_block(int fd)
+{
+	struct statvfs v;
+
+	if (fstatvfs(fd, &v) != 0)
+		return false;
+	return (geteuid() == 0 ? v.f_bfree : v.f_bavail) == 0;
+}
+
 static int append_at(struct timeline *tl, const char *kind, const char *host,
     const char *op, cJSON *data, int64_t ts_ms, int64_t mono_ms, struct wr_err *err);
 
@@ -999,7 +1011,13 @@ resume_incident(const struct timeline_open_opts *o, const char *id, struct timel
 			for (size_t i = 0; i < tl->n_unknown; i++)
 				cJSON_AddItemToArray(ops, cJSON_CreateString(tl->unknown[i]));
 		}
-		if (append_locked(tl, "incident.resume", NULL, NULL, d, err) == 0)
+		/* As for recovery (timeline_recover): on a full filesystem the
+		 * resume is not written into the slack a torn tail left. */
+		if (no_free_block(tl->fd)) {
+			cJSON_Delete(d);
+			degrade(tl, "%s: the filesystem has no free block", strerror(ENOSPC));
+			wr_err_set(err, "%s", tl->problem.msg);
+		} else if (append_locked(tl, "incident.resume", NULL, NULL, d, err) == 0)
 			refuse_unrun(tl, refusals, err);
 		cJSON_Delete(refusals);
 	}
@@ -1707,6 +1725,15 @@ timeline_recover(struct timeline *tl, struct wr_err *err)
 	if ((fd = open(tl->path, O_RDWR | O_APPEND | O_CLOEXEC | O_NOFOLLOW)) < 0)
 		return wr_err_set(err, "still degraded: cannot reopen %s: %s", tl->path,
 		    strerror(errno));
+	/* On a full filesystem the only room is the slack of the journal's
+	 * last block, which setting the torn bytes aside frees again: a
+	 * journal.recover would fit there and the next record fail, so the
+	 * console would allow changes and refuse them again moments later. */
+	if (no_free_block(fd)) {
+		close(fd);
+		return wr_err_set(err, "still degraded: the filesystem holding %s has no "
+		    "free block", tl->path);
+	}
 	if (lock_fd(fd, LOCK_EX) != 0) {
 		close(fd);
 		return wr_err_set(err, "still degraded: cannot lock %s", tl->path);

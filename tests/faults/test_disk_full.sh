@@ -48,27 +48,65 @@ assert_contains "$tmp/screen" "moved 31 bytes to $journal.torn"
 grep -q '"kind":"journal.repair".*"bytes":31,' "$journal" || fail "no journal.repair record"
 ok "a torn tail appearing under the console: set aside, said in the footer, journalled"
 
-dd if=/dev/zero of="$mnt/fill" bs=1k 2> /dev/null || true
-[ "$(df --output=avail "$mnt" | tail -1 | tr -d ' ')" = 0 ] || fail "the filesystem is not full"
+# Only our notes write while the disk fills: the first verdict and both
+# first health readings are in before it does.
+i=0
+until grep -q '"kind":"verdict.change".*ROLLBACK IMMEDIATELY' "$journal" &&
+    [ "$(grep -c '"kind":"health.change"' "$journal")" -ge 2 ]; do
+	sleep 0.2; i=$((i + 1)); [ $i -lt 150 ] || fail "no first verdict and health readings journalled"
+done
 
-# The journal's last page still has room: notes fit until it does not.
+# note K TEXTLEN — note "nK xxx…" (TEXTLEN bytes in all), and until it is
+# in the journal, its line whole (a short write leaves the text's start),
+# or the screen says it was not stored.
+note() {
+	keys n
+	wait_for "note:"
+	keys -l "$(printf 'n%s %0*d' "$1" $(($2 - ${#1} - 2)) 0 | tr 0 x)"
+	keys Enter
+	i=0
+	until grep -q "\"text\":\"n$1 x*\".*,\"crc\":\"[0-9a-f]\{8\}\"}\$" "$journal"; do
+		capture
+		grep -q "NOT stored" "$tmp/screen" && return 1
+		sleep 0.05; i=$((i + 1)); [ $i -lt 200 ] || fail "note n$1: neither stored nor refused"
+	done
+}
+# Notes pad the journal until its last page has about 1000 bytes free,
+# then the disk fills: the next note (1000 bytes of text) does not fit,
+# and once its torn bytes are set aside that page has room for a
+# journal.recover record, which must still not be written.
+page=$(getconf PAGESIZE)
+line=$(grep '"kind":"note"' "$journal" | tail -n 1)
+over=$((${#line} + 1 - 603))        # a note record's bytes besides n0's text
 stored=" 0"
 k=1                          # not i: wait_for counts with i
 while :; do
-	keys n
-	wait_for "note:"
-	keys -l "n$k $xs"
-	keys Enter
-	wait_re "(note n$k x|NOT stored)"
-	grep -q "NOT stored" "$tmp/screen" && break
+	want=$(( ((page - 1000 - $(stat -c %s "$journal")) % page + page) % page - over ))
+	[ "$want" -ge 10 ] || want=$((want + page))
+	[ "$want" -le 1000 ] || want=900
+	note $k $want || fail "note n$k was not stored before the disk filled"
 	stored="$stored $k"
 	k=$((k + 1))
-	[ $k -le 12 ] || fail "12 notes of 600 bytes fit in a full 64 KiB filesystem"
+	[ "$want" = 900 ] || break
+done
+dd if=/dev/zero of="$mnt/fill" bs=1k 2> /dev/null || true
+[ "$(df --output=avail "$mnt" | tail -1 | tr -d ' ')" = 0 ] || fail "the filesystem is not full"
+
+# The journal's last page still has room: notes fit until one does not.
+while note $k 1000; do
+	stored="$stored $k"
+	k=$((k + 1))
+	[ $k -le 20 ] || fail "20 notes of 1000 bytes fit in a full 64 KiB filesystem"
 done
 assert_contains "$tmp/screen" "note NOT stored: journal degraded: short write"
 wait_for "JOURNAL DEGRADED"
 ok "the disk fills: notes$stored stored, n$k NOT stored, the header says JOURNAL DEGRADED"
 
+# The first try at recovery comes at once; on a disk without a free block
+# it must not succeed in the room the torn bytes left.
+sleep 2
+! grep -q '"kind":"journal.recover"' "$journal" ||
+	fail "the journal recovered on a full disk: $(grep '"kind":"journal.recover"' "$journal")"
 keys A
 wait_for "refused: changes are refused while the incident timeline cannot be written: short write: No space left on device; the record is torn on disk since "
 assert_not_contains "$tmp/screen" "type arm to arm"
@@ -200,6 +238,13 @@ ok "the end on a full disk: kept, said not stored yet (screen, export), refusals
 
 "$fleet" set-tag --dir "$fl" h1 api v1.4.1 > /dev/null
 wait_for "verdict change of h1 to OK not recorded now" 20
+# The verdict can pass OK and be held again as the new tag's first
+# scrapes come in: space comes back once HOSTS reads v1.4.1 and METRICS
+# says a plain OK (not held), the verdict the recovery is to re-sync.
+wait_re "│> h1 +api +UP +v1\\.4\\.1 " 20
+wait_re "│h1  OK +│" 20
+! grep '"kind":"verdict.change"' "$act" | grep -q '"verdict":"OK"' ||
+	fail "the OK verdict was recorded on the full disk"
 rm -f "$mnt/fill"
 wait_footer_re "journal recovered: changes are allowed again; [0-9]+ records kept meanwhile written now, marked late; [0-9]+ verdict or health changes? re-synced" 15
 python3 - "$act" <<'PY' || fail "the kept end or the re-synced verdict is not in the journal"

@@ -54,10 +54,13 @@ mv "$fl/bin/docker" "$tmp/docker.shim"
 printf '#!/bin/bash\necho "$$" >> %s\nexec sleep 30\n' "$tmp/hung" > "$fl/bin/docker"
 chmod +x "$fl/bin/docker"
 hung() { cat "$tmp/hung" 2> /dev/null | wc -l; }
-sleep 5                      # the next poll's commands all hang by now
+# Counted once the timeout is said: by then every command of the hung
+# poll has started (a count taken at a fixed time could catch a poll
+# starting late on a loaded machine with some of its commands still to
+# come), and the sessions stay held until the sleeps end at 30 s.
+wait_for "timed out after 15 s" 35
 n=$(hung)
 [ "$n" -ge 1 ] || fail "no poll ran the hanging docker"
-wait_for "timed out after 15 s" 35
 sleep 3
 [ "$(hung)" = "$n" ] || fail "$(hung) hung docker commands, not $n: polls went on while theirs hung"
 mv "$tmp/docker.shim" "$fl/bin/docker"

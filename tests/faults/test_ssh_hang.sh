@@ -51,14 +51,31 @@ wait_re "│> h1 +api +UP +v1\\.4\\.1 " 15
 wait_re "│  h2 +api +UP +v1\\.4\\.1 " 5
 assert_contains "$tmp/screen" "mute"
 
-# latency KEY TEXT — the key's effect is on screen within a second.
+# latency KEY TEXT — the key's effect is on screen within a second, on
+# one of three tries: what is timed includes starting tmux twice or more,
+# which a loaded machine (an ASan run beside five other tests) can make
+# take a second once; a console that waits on the hung host misses every
+# try.
 latency() {
-	k0=$(date +%s%N)
-	keys "$1"
-	wait_for "$2" 2
-	ms=$(( ($(date +%s%N) - k0) / 1000000 ))
-	[ "$ms" -lt 1000 ] || fail "'$1' took $ms ms to show '$2'"
-	keys Escape
+	took_ms=""
+	for try in 1 2 3; do
+		k0=$(date +%s%N)
+		keys "$1"
+		wait_for "$2" 2
+		ms=$(( ($(date +%s%N) - k0) / 1000000 ))
+		keys Escape
+		[ "$ms" -lt 1000 ] && return 0
+		took_ms="$took_ms $ms"
+		wait_for_gone "$2"
+	done
+	fail "'$1' took$took_ms ms to show '$2'"
+}
+# wait_for_gone TEXT — until the pane no longer shows TEXT.
+wait_for_gone() {
+	i=0
+	while capture; grep -qF -- "$1" "$tmp/screen"; do
+		sleep 0.05; i=$((i + 1)); [ $i -lt 40 ] || fail "'$1' stayed after Escape"
+	done
 }
 
 tree() { for c in $(pgrep -P "$1"); do echo "$c"; tree "$c"; done; }
@@ -66,11 +83,21 @@ listener=$(cat "$fl/hosts/h1/sshd.pid")
 stopped="$listener $(tree "$listener" | tr '\n' ' ')"
 [ "$(echo $stopped | wc -w)" -ge 2 ] || fail "no session process under h1's sshd"
 kill -STOP $stopped
-t0=$(date +%s)
+t0=$(date +%s%N)
+# When h1 shows DOWN is noted beside the keys' tries, which may retry.
+(
+	i=0
+	until tmx capture-pane -p -t t | grep -qE "│> h1 +api +DOWN"; do
+		sleep 0.05; i=$((i + 1)); [ $i -lt 400 ] || exit 1
+	done
+	date +%s%N > "$tmp/down.at"
+) &
+down_watch=$!
 latency n "note:"
 latency "?" "arm the console"
 wait_re "│> h1 +api +DOWN" 8
-took=$(( $(date +%s) - t0 ))
+wait $down_watch || fail "h1 was never seen DOWN"
+took=$(( ($(cat "$tmp/down.at") - t0) / 1000000000 ))
 [ "$took" -le 6 ] || fail "h1 took $took s to go DOWN with keepalive_interval 2s"
 grep -qE "│h1(/api)?: no answer to a keepalive within 2 s: the server hangs" "$tmp/screen" ||
 	{ cat "$tmp/screen"; fail "no reason for h1"; }

@@ -17,8 +17,9 @@
  * -f follows TEMPLATE on every host with exec_follow (restarted after a
  * reconnect, {since} filled in) for the -w time, printing lines and runs.
  *
- * -w watches for that long, printing every state change, then the CPU
- * seconds used and the loop's wake-ups.
+ * -w watches for that long (or until SIGTERM, for a test that waits on
+ * what the output shows), printing every state change and followed line
+ * as it comes, then the CPU seconds used and the loop's wake-ups.
  *
  * -g PATTERN sends the -x command's output down LOGS' path instead of
  * printing it (ingest.c a chunk at a time into a 64 MiB ring, the pcre2
@@ -34,6 +35,7 @@
  * cold_cpu_ms, this process's CPU until then.
  */
 #include <getopt.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -54,6 +56,7 @@ struct probe {
 	struct ssh_pool *pool;
 	int n, settled, running;
 	bool watch;
+	bool stop;                       /* -w: SIGTERM ends the watch early */
 	int64_t start;
 	FILE *out;
 	bool *seen;
@@ -145,6 +148,18 @@ on_line(enum exec_stream s, const char *line, size_t len, bool cut, void *arg)
 	}
 	printf("%s %s: %.*s\n", ssh_pool_name(j->p->pool, j->host),
 	    s == EXEC_STDOUT ? "out" : "err", (int)len, line);
+	if (j->p->watch)
+		fflush(stdout);
+}
+
+static void
+on_term(struct loop *loop, int signo, void *arg)
+{
+	struct probe *p = arg;
+
+	(void)loop;
+	(void)signo;
+	p->stop = true;
 }
 
 static void
@@ -376,8 +391,11 @@ main(int argc, char **argv)
 	}
 	if (p.watch) {
 		uint64_t wake0 = loop_wakeups(loop);
+		const int term[] = { SIGTERM };
 
-		while (loop_now_ms() - p.start < watch * 1000)
+		if (loop_signals(loop, term, 1, on_term, &p) != 0)
+			return 2;
+		while (!p.stop && loop_now_ms() - p.start < watch * 1000)
 			loop_run_once(loop, -1, &err);
 		printf("cpu=%.3f wakeups=%llu\n", cpu_seconds(),
 		    (unsigned long long)(loop_wakeups(loop) - wake0));

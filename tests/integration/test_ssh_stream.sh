@@ -19,14 +19,32 @@ ok "10 MB through each channel arrives intact"
 # A running logs -f resumes after a reconnect, from where it left off.
 "$fleet" set --dir "$fl" h3 log_rate=20 > /dev/null
 appdir=$(awk '$0 == "[host \"h3\"]" { f = 1 } f && $1 == "compose_dir" { print $3; exit }' "$conf")
-PROBE_KEEPALIVE=2 "$probe" -c "$conf" -w 14 \
+# Each step waits for what the probe printed (the fleet tool alone can
+# take seconds to start on a loaded machine, and a fixed watch of 14 s
+# once ended before the reconnect); the probe stops at SIGTERM.
+PROBE_KEEPALIVE=2 "$probe" -c "$conf" -w 90 \
 	-f "cd $appdir && docker compose logs -f --no-log-prefix --since {since} api" > "$tmp/follow" 2>&1 &
 follow_pid=$!
-sleep 3
+stop_follow() { [ -z "$follow_pid" ] || kill "$follow_pid" 2> /dev/null || true; }
+cleanup_hooks="stop_follow $cleanup_hooks"
+# until_follow CMD… — until CMD succeeds, for up to 30 s.
+until_follow() {
+	i=0
+	until "$@"; do
+		sleep 0.1; i=$((i + 1))
+		[ $i -lt 300 ] || { grep -v " out: " "$tmp/follow"; fail "timed out waiting for: $*"; }
+	done
+}
+outs_after_run0() { [ "$(sed -n '/^h3 run 0:/,$p' "$tmp/follow" | grep -c '^h3 out: ')" -ge 10 ]; }
+outs_after_run1() { [ "$(sed -n '/^h3 run 1:/,$p' "$tmp/follow" | grep -c '^h3 out: ')" -ge 20 ]; }
+until_follow outs_after_run0
 "$fleet" fault --dir "$fl" h3 sshd-stop > /dev/null
-sleep 2
+until_follow grep -q "^h3 DOWN " "$tmp/follow"
 "$fleet" fault --dir "$fl" h3 sshd-start > /dev/null
+until_follow outs_after_run1
+kill -TERM "$follow_pid"
 wait "$follow_pid" || true
+follow_pid=""
 grep -q "^h3 run 1: .*--since 20[0-9-]*T[0-9:]*Z api" "$tmp/follow" || { grep -v " out: " "$tmp/follow"; fail "logs -f did not restart with --since the last line"; }
 after=$(sed -n '/^h3 run 1:/,$p' "$tmp/follow" | grep -c '^h3 out: ')
 [ "$after" -ge 20 ] || fail "only $after lines after the restart"

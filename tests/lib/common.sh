@@ -50,10 +50,12 @@ fleet_up() {
 	export HOME=$tmp/home
 	mkdir -p "$HOME"
 	# Once more on another block: a fleet of a test beside this one may
-	# have taken a port between the check and the bind.
-	"$fleet" up --dir "$fl" --base-port auto "$@" > "$tmp/up.log" 2>&1 ||
-		"$fleet" up --dir "$fl" --base-port auto "$@" > "$tmp/up.log" 2>&1 ||
-		{ cat "$tmp/up.log"; fail "fleet up"; }
+	# have taken a port between the check and the bind. In a fresh
+	# directory: the keys the first try made would stop ssh-keygen.
+	"$fleet" up --dir "$fl" --base-port auto "$@" > "$tmp/up1.log" 2>&1 ||
+		{ fleet_down; rm -rf "$fl"
+		  "$fleet" up --dir "$fl" --base-port auto "$@" > "$tmp/up.log" 2>&1; } ||
+		{ cat "$tmp/up1.log" "$tmp/up.log"; fail "fleet up"; }
 }
 fleet_down() { "$fleet" down --dir "$fl" > /dev/null 2>&1 || true; }
 

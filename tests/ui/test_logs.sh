@@ -19,9 +19,16 @@ wait_re "h1/api +[0-9]+ lines" 5
 ok "Enter on a HOSTS row tails that service in LOGS"
 
 # A service's ERROR lines in the theme's "bad" colour (red), INFO plain.
-wait_re "^│h1/api [^ ]+ ERROR " 15
+# The pane scrolls at 20 lines a second: the colour capture is retried
+# until it too holds an ERROR and an INFO line, not read once after the
+# plain capture saw them.
 esc=$(printf '\033')
-tmx capture-pane -e -p -t t > "$tmp/color"
+i=0
+until tmx capture-pane -e -p -t t > "$tmp/color" &&
+    grep -q ' ERROR  *api ' "$tmp/color" && grep -q ' INFO  *api ' "$tmp/color"; do
+	i=$((i + 1)); [ $i -lt 300 ] || { cat "$tmp/color"; fail "no ERROR and INFO lines in LOGS"; }
+	sleep 0.05
+done
 grep ' ERROR  *api ' "$tmp/color" | head -1 | grep -q "${esc}\[[0-9;]*31m[^│]*h1/api" ||
 	{ grep ' ERROR ' "$tmp/color" | head -2 | cat -v; fail "an ERROR line is not red"; }
 grep ' INFO  *api ' "$tmp/color" | head -1 | grep -q "31m[^│]*h1/api" &&

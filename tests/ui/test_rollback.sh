@@ -25,6 +25,21 @@ mutating() { grep -c '"mutating":true' "$log" 2> /dev/null || true; }
 sed 's/^\[warroom\]$/[warroom]\npoll_interval = 2s\nhealth_timeout = 20s/' "$fl/warroom.conf" > "$tmp/c.conf"
 wr="$WARROOM -c $tmp/c.conf --incident rollback-drill"
 ready() { wait_re "│> h1 +api +UP +v1\\.5\\.0-bad" 15; }
+# h1 is running `compose up -d` now (the fleet lists each shim in progress
+# under running/ from its start); up_done waits until it has ended.
+up_running() { cat "$fl"/hosts/h1/running/* 2> /dev/null | grep -q ' up -d'; }
+up_started() {
+	i=0
+	until up_running; do
+		sleep 0.02; i=$((i + 1)); [ $i -lt 1000 ] || fail "up -d never started on h1"
+	done
+}
+up_done() {
+	i=0
+	while up_running; do
+		sleep 0.1; i=$((i + 1)); [ $i -lt 300 ] || fail "up -d on h1 never ended"
+	done
+}
 watching="refused: read-only mode: this console only watches and writes nothing"
 # refused KEY — KEY in the current session is refused as a watcher's (an
 # unbound key first, so the footer's message is this key's).
@@ -205,20 +220,20 @@ grep -q '"kind":"action.end".*"outcome":"failed"' "$journal" || fail "no action.
 ok "a failing pull ends FAILED with the reason"
 
 # UNKNOWN: the connection drops in the middle; then the host is re-read.
+# up -d pauses 8 s on the host: the fleet tool alone takes seconds to
+# start on a loaded machine, and its sshd-stop must land inside the pause.
 echo "2026-11-26T09:01:00Z deploy IMAGE_TAG=v1.4.1 services=api,jobs result=ok" >> "$app/releases.log"
-"$fleet" set --dir "$fl" h1 recreate_seconds=4 > /dev/null
+"$fleet" set --dir "$fl" h1 recreate_seconds=8 > /dev/null
 keys r
 wait_for "tag  v1.6.0  ->  v1.4.1"
-pulls=$(grep -c '"pull","api"' "$log")
 keys -l "api"
 keys Enter
-i=0
-until [ "$(grep -c '"pull","api"' "$log")" -gt "$pulls" ]; do
-	sleep 0.02; i=$((i + 1)); [ $i -lt 500 ] || fail "the pull never ran"
-done
-sleep 1                      # up -d is now recreating on the host
+up_started                   # up -d is now recreating on the host
 "$fleet" fault --dir "$fl" h1 sshd-stop > /dev/null
 wait_for "rollback of api on h1: UNKNOWN" 30
+# The dropped up -d still deploys v1.4.1: the re-read below reads that,
+# not a host caught in the middle of it.
+up_done
 grep -q '"kind":"action.end".*"outcome":"unknown"' "$journal" || fail "no action.end unknown"
 # The header keeps it in sight after the footer's message is gone.
 head -1 "$tmp/screen" | grep -q " 1 UNKNOWN: host not read back yet " ||
@@ -247,7 +262,7 @@ firsts() { grep '"kind":"health.change"' "$journal" | grep -c '"first":true' || 
 nfirst=$(firsts)
 
 # kill -9 in the middle: on restart the action is UNKNOWN and only re-read.
-sleep 5                      # the dropped up -d above finishes on the host first
+up_done                      # the dropped up -d above has finished on the host
 "$fleet" set-tag --dir "$fl" h1 all v1.5.0-bad > /dev/null
 start 200 50 "$wr"
 ready
@@ -260,10 +275,8 @@ ups=$(grep -c '"up","-d","api"' "$log")
 pulls=$(grep -c '"pull","api"' "$log")
 keys -l "api"
 keys Enter
-i=0
-until [ "$(grep -c '"pull","api"' "$log")" -gt "$pulls" ]; do
-	sleep 0.02; i=$((i + 1)); [ $i -lt 500 ] || fail "the pull never ran"
-done
+up_started                   # pulled; up -d runs on once the console is gone
+[ "$(grep -c '"pull","api"' "$log")" -gt "$pulls" ] || fail "the pull never ran"
 pkill -9 -f "src/warroom -c $tmp/c.conf" || fail "cannot kill the console"
 # A watcher now: the action has no outcome in the journal, and nothing is
 # the watcher's to settle or record.
@@ -276,7 +289,7 @@ refused n
 assert_not_contains "$tmp/screen" "note:"
 refused Space
 refused U
-sleep 5                      # the orphaned up -d finishes on the host
+up_done                      # the orphaned up -d finishes on the host
 [ "$(wc -l < "$journal")" = "$lines" ] || { tail -n +$((lines + 1)) "$journal"; fail "the watcher wrote to the journal"; }
 ok "a watcher started while the acting console is dead: no outcome yet, n/Space/U refused, nothing written"
 start_also op 200 50 "$wr"

@@ -142,19 +142,20 @@ ok "once .env is read to agree, the mark is gone"
 # the host is back reads .env too. mv is slowed on the host to drop it there.
 "$fleet" set-tag --dir "$fl" h1 all v1.5.0-bad > /dev/null
 wait_re "│> h1 +api +UP +v1\\.5\\.0-bad" 15
-printf '#!/bin/sh\nsleep 6\nexec /bin/mv "$@"\n' > "$fl/bin/mv"
+# It says when it starts, and sleeps 10 s: the fleet tool alone takes
+# seconds to start on a loaded machine, and its drop must land in the
+# sleep; the re-read once sshd is back must then wait for the rename.
+printf '#!/bin/sh\n: > "%s"\nsleep 10\nexec /bin/mv "$@"\n' "$tmp/mv.started" > "$fl/bin/mv"
 chmod +x "$fl/bin/mv"
 keys r
 wait_for "then keep IMAGE_TAG=v1.4.1 in .env"
 keys -l "api"
 keys Enter
 i=0
-until ls "$app"/.env.warroom-rb-*.new > /dev/null 2>&1; do
-	sleep 0.05; i=$((i + 1)); [ $i -lt 800 ] || fail "the new .env was never written"
+until [ -e "$tmp/mv.started" ]; do
+	sleep 0.05; i=$((i + 1)); [ $i -lt 800 ] || fail "the new .env was never renamed"
 done
-sleep 1                      # mv is now running on the host, for 6 s: the
-                             # drop lands in it on a loaded machine, and the
-                             # re-read must wait for it
+ls "$app"/.env.warroom-rb-*.new > /dev/null 2>&1 || fail "mv runs, but no new .env was written"
 "$fleet" fault --dir "$fl" h1 sshd-stop > /dev/null
 i=0
 until grep -q '"kind":"action.end".*"outcome":"unknown"' "$journal"; do
