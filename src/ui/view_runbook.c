@@ -887,7 +887,7 @@ xrun_stop(struct app *app, const struct runbook_work *w, size_t n, size_t k, con
 	app->xrun.asking = false;
 	if (k + 1 >= n)
 		return;
-	wr_strlcpy(said, app->status, sizeof(said));
+	wr_strlcpy(said, app->said, sizeof(said));
 	app_say(app, "%s — %zu of %zu (%s) %s: the %zu after it not run (x again starts over)",
 	    said, k + 1, n, work_name(&w[k]), how, n - k - 1);
 }
@@ -1126,7 +1126,7 @@ run_commands(struct app *app, struct app_runbook *r, size_t section, size_t step
 			app_say(app, "the step downgrades %s, which %s does not run", named,
 			    app->cfg.hosts[host].name);
 			actions_step_refused(app, step_slot(r, section, step), host, "migrate.down",
-			    app->status);
+			    app->said);
 			return;
 		}
 		app->target_host = host;
