@@ -394,6 +394,12 @@ void app_unsay(struct app *app, const void *about);
 void app_say_outcome(struct app *app, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
 
+/* app_say_outcome of key's (an action's): its later outcome replaces its
+ * queued one, and one already shown or queued is not queued again. True:
+ * shown at once. */
+bool app_say_outcome_of(struct app *app, const void *key, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+
 /* Whether the footer shows an outcome not yet on screen its few seconds. */
 bool app_outcome_unread(const struct app *app);
 
