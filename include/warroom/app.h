@@ -148,6 +148,8 @@ struct app {
 	int64_t armed_until_ms;          /* loop clock; 0: not armed */
 	struct armlock arm_lock;         /* held while armed or our action runs */
 	struct action **actions;         /* every action of this session */
+	uint64_t *actions_said;          /* per action: hash of the outcome last
+	                                    said of it, 0: none yet */
 	size_t nactions;
 	struct action *confirming;       /* the one whose dialog is open */
 	struct lineedit confirm_text;    /* what was typed in the dialog */
