@@ -148,6 +148,8 @@ struct app {
 	int64_t armed_until_ms;          /* loop clock; 0: not armed */
 	struct armlock arm_lock;         /* held while armed or our action runs */
 	struct action **actions;         /* every action of this session */
+	uint64_t *actions_said;          /* per action: hash of the outcome last
+	                                    said of it, 0: none yet */
 	size_t nactions;
 	struct action *confirming;       /* the one whose dialog is open */
 	struct lineedit confirm_text;    /* what was typed in the dialog */
@@ -393,6 +395,12 @@ void app_unsay(struct app *app, const void *about);
  * and anything else said meanwhile goes beside it, never in its place. */
 void app_say_outcome(struct app *app, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
+
+/* app_say_outcome of key's (an action's): its later outcome replaces its
+ * queued one, and one already shown or queued is not queued again. True:
+ * shown at once. */
+bool app_say_outcome_of(struct app *app, const void *key, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
 
 /* Whether the footer shows an outcome not yet on screen its few seconds. */
 bool app_outcome_unread(const struct app *app);

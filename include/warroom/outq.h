@@ -23,8 +23,10 @@
 
 struct outq {
 	char shown[OUTQ_TEXT];           /* the outcome on screen, "" none */
+	const void *shown_key;           /* whose outcome it is, NULL: nobody's */
 	int64_t read_at;                 /* from then on it has been read */
 	char wait[OUTQ_WAIT][OUTQ_TEXT]; /* the outcomes behind it, oldest first */
+	const void *wait_key[OUTQ_WAIT]; /* whose each is, NULL: nobody's (or joined) */
 	size_t nwait;
 	int64_t shown_at;                /* when the one on screen took it */
 	bool held;                       /* it waits for a key as well (outq_hold) */
@@ -32,10 +34,13 @@ struct outq {
 	                                    each outcome shown until a key, "" none */
 };
 
-/* An outcome said at now: shown at once (true) when none on screen is
- * unread, else queued behind it (the last queued one takes it after " | "
- * when the queue is full: nothing is lost). min_s: its time on screen. */
-bool outq_add(struct outq *q, const char *text, int64_t now, int64_t min_s);
+/* An outcome said at now about key (the action it is of; NULL: none): shown
+ * at once (true) when none on screen is unread, else queued behind it (the
+ * last queued one takes it after " | " when the queue is full: nothing is
+ * lost); the text of one unread or queued is not queued again, and key's
+ * queued outcome is replaced by this later one. min_s: its time on screen. */
+bool outq_add(struct outq *q, const void *key, const char *text, int64_t now,
+    int64_t min_s);
 
 /* At now: once the outcome on screen was read (its min_s passed and, when
  * held, a key or OUTQ_HELD_MAX_S since it was shown), the next one waiting
@@ -54,7 +59,8 @@ void outq_join(struct outq *q, const char *text);
 /* A key was pressed: the outcome on screen and what was joined are read. */
 void outq_seen(struct outq *q);
 
-/* Whether an outcome is on screen and not yet read at now. */
+/* Whether an outcome is on screen and not yet read at now (its min_s not
+ * passed, or held and no key since). */
 bool outq_unread(const struct outq *q, int64_t now);
 
 /* The footer's words: the outcome on screen, "(+N more)" when others wait,

@@ -15,26 +15,53 @@
 bool
 outq_unread(const struct outq *q, int64_t now)
 {
-	return q->shown[0] != '\0' && now < q->read_at;
+	return q->shown[0] != '\0' && (now < q->read_at || q->held);
+}
+
+/* The one on screen keeps its place from the next: unread, and when held,
+ * for a key that may never come (nobody at the keyboard) OUTQ_HELD_MAX_S
+ * at most. */
+static bool
+kept(const struct outq *q, int64_t now)
+{
+	return q->shown[0] != '\0' && (now < q->read_at ||
+	    (q->held && now - q->shown_at < OUTQ_HELD_MAX_S));
 }
 
 bool
-outq_add(struct outq *q, const char *text, int64_t now, int64_t min_s)
+outq_add(struct outq *q, const void *key, const char *text, int64_t now, int64_t min_s)
 {
-	size_t n;
+	size_t n, i;
 
-	if (!outq_unread(q, now) && q->nwait == 0) {
+	/* Said again (an action tells of itself more than once): one copy,
+	 * or "(+N more)" counts copies. */
+	if (kept(q, now) && strcmp(q->shown, text) == 0)
+		return false;
+	for (i = 0; i < q->nwait; i++)
+		if (strcmp(q->wait[i], text) == 0)
+			return false;
+	/* The same action's later outcome: in its earlier one's place. */
+	for (i = 0; key != NULL && i < q->nwait; i++)
+		if (q->wait_key[i] == key) {
+			wr_strlcpy(q->wait[i], text, sizeof(q->wait[0]));
+			return false;
+		}
+	if (!kept(q, now) && q->nwait == 0) {
 		wr_strlcpy(q->shown, text, sizeof(q->shown));
+		q->shown_key = key;
 		q->read_at = now + min_s;
 		q->shown_at = now;
 		q->held = false;
 		return true;
 	}
 	if (q->nwait < OUTQ_WAIT) {
+		q->wait_key[q->nwait] = key;
 		wr_strlcpy(q->wait[q->nwait++], text, sizeof(q->wait[0]));
 		return false;
 	}
-	/* Full: joined to the last, so it is still said. */
+	/* Full: joined to the last, so it is still said (no longer one
+	 * action's to replace). */
+	q->wait_key[OUTQ_WAIT - 1] = NULL;
 	n = strlen(q->wait[OUTQ_WAIT - 1]);
 	snprintf(q->wait[OUTQ_WAIT - 1] + n, sizeof(q->wait[0]) - n, " | %s", text);
 	return false;
@@ -43,14 +70,12 @@ outq_add(struct outq *q, const char *text, int64_t now, int64_t min_s)
 bool
 outq_tick(struct outq *q, int64_t now, int64_t min_s)
 {
-	if (outq_unread(q, now) || q->nwait == 0)
-		return false;
-	/* Held for a key that may never come (nobody at the keyboard): after
-	 * OUTQ_HELD_MAX_S the next is not kept waiting any longer. */
-	if (q->held && now - q->shown_at < OUTQ_HELD_MAX_S)
+	if (q->nwait == 0 || kept(q, now))
 		return false;
 	wr_strlcpy(q->shown, q->wait[0], sizeof(q->shown));
+	q->shown_key = q->wait_key[0];
 	memmove(q->wait[0], q->wait[1], (q->nwait - 1) * sizeof(q->wait[0]));
+	memmove(&q->wait_key[0], &q->wait_key[1], (q->nwait - 1) * sizeof(q->wait_key[0]));
 	q->nwait--;
 	q->read_at = now + min_s;
 	q->shown_at = now;

@@ -340,6 +340,39 @@ actions_planning_cancel(struct app *app)
 			action_cancel(app->actions[i]);
 }
 
+/* An action tells of itself on every change, also once it has ended (a
+ * re-read, its releases.log line, a host back): its outcome is said when
+ * its words changed, never again the same (copies queued, "(+3 more)").
+ * True: said, and shown at once. */
+static bool
+say_outcome(struct app *app, struct action *a, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+
+static bool
+say_outcome(struct app *app, struct action *a, const char *fmt, ...)
+{
+	char msg[2 * sizeof(app->status)];     /* longer: app.c cuts it, marked */
+	uint64_t h = 1469598103934665603ULL;   /* FNV-1a */
+	const unsigned char *c;
+	size_t i;
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof(msg), fmt, ap);
+	va_end(ap);
+	for (c = (const unsigned char *)msg; *c != '\0'; c++)
+		h = (h ^ *c) * 1099511628211ULL;
+	h += h == 0;
+	for (i = 0; i < app->nactions && app->actions[i] != a; i++)
+		;
+	if (i < app->nactions) {
+		if (app->actions_said[i] == h)
+			return false;
+		app->actions_said[i] = h;
+	}
+	return app_say_outcome_of(app, a, "%s", msg);
+}
+
 static void
 on_action_said(struct app *app, struct action *a)
 {
@@ -348,7 +381,7 @@ on_action_said(struct app *app, struct action *a)
 	const char *reread;
 	char stopped[240] = "", words[64], qwhy[160];
 	int dropped;
-	bool goes_on;
+	bool goes_on, shown;
 
 	app->dirty = true;
 	if (action_state(a) == ACTION_CONFIRMING && app->confirming == NULL) {
@@ -389,17 +422,17 @@ on_action_said(struct app *app, struct action *a)
 
 			found = found != NULL ? found + 2 : reread;
 			if (actions_outcome_words(app, a, words, sizeof(words)))
-				app_say_outcome(app, "%s of %s on %s: %s — %s (before it: UNKNOWN, %.*s)",
+				say_outcome(app, a, "%s of %s on %s: %s — %s (before it: UNKNOWN, %.*s)",
 				    action_plan(a)->action, h->services[action_service(a)], h->name,
 				    words, found, before, action_reason(a));
 			else
-				app_say_outcome(app, "%s of %s on %s: %s — %s (before it: %.*s)",
+				say_outcome(app, a, "%s of %s on %s: %s — %s (before it: %.*s)",
 				    action_plan(a)->action, h->services[action_service(a)], h->name,
 				    words, reread, before, action_reason(a));
 			return;
 		}
 		if (strstr(action_reason(a), "earlier session") != NULL) {
-			app_say_outcome(app, "%s of %s on %s: %s — %s", action_plan(a)->action,
+			say_outcome(app, a, "%s of %s on %s: %s — %s", action_plan(a)->action,
 			    h->services[action_service(a)], h->name,
 			    action_state_name(action_state(a)), action_reason(a));
 			return;
@@ -415,14 +448,16 @@ on_action_said(struct app *app, struct action *a)
 			return;
 		}
 		/* Already at the tag asked for: skipped, not a failure to plan. */
-		app_say_outcome(app, "%s of %s on %s: %s%s — %s", action_verb(a), p->service[0] ?
-		    p->service : h->services[action_service(a)], h->name,
+		shown = say_outcome(app, a, "%s of %s on %s: %s%s — %s", action_verb(a),
+		    p->service[0] ? p->service : h->services[action_service(a)], h->name,
 		    action_at_target(a) ? "SKIPPED" : action_state_name(action_state(a)), stopped,
 		    action_reason(a));
 		/* Nothing ran, and not by the engineer's Esc: until a key. */
-		if (action_state(a) == ACTION_CANCELLED && !action_cancelled_by_hand(a) &&
-		    !action_at_target(a))
+		if (shown && action_state(a) == ACTION_CANCELLED && !action_cancelled_by_hand(a) &&
+		    !action_at_target(a)) {
 			app->status_held = true;
+			outq_hold(&app->outq, true);
+		}
 	}
 }
 
@@ -553,6 +588,9 @@ static void
 add_action(struct app *app, struct action *a)
 {
 	app->actions = xrealloc(app->actions, (app->nactions + 1) * sizeof(*app->actions));
+	app->actions_said = xrealloc(app->actions_said, (app->nactions + 1) *
+	    sizeof(*app->actions_said));
+	app->actions_said[app->nactions] = 0;
 	app->actions[app->nactions++] = a;
 }
 
@@ -1579,7 +1617,9 @@ actions_free(struct app *app)
 	for (i = 0; i < app->nactions; i++)
 		action_free(app->actions[i]);
 	free(app->actions);
+	free(app->actions_said);
 	app->actions = NULL;
+	app->actions_said = NULL;
 	app->nactions = 0;
 }
 

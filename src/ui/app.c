@@ -77,25 +77,47 @@ app_status_tick(struct app *app)
 	}
 }
 
-void
-app_say_outcome(struct app *app, const char *fmt, ...)
+static bool
+say_outcome(struct app *app, const void *key, const char *fmt, va_list ap)
 {
 	char msg[sizeof(app->status)];
-	va_list ap;
 
-	va_start(ap, fmt);
 	if (vsnprintf(msg, sizeof(msg), fmt, ap) >= (int)sizeof(msg))
 		mark_cut(msg, sizeof(msg));
-	va_end(ap);
 	app_status_tick(app);
-	if (outq_add(&app->outq, msg, app_now(app), STATUS_SECONDS)) {
+	if (outq_add(&app->outq, key, msg, app_now(app), STATUS_SECONDS)) {
 		app->status_aside[0] = '\0';
 		show_outcome(app);
 		outq_hold(&app->outq, app->status_held);
-		return;
+		return true;
 	}
-	/* Counted behind the one shown ("(+1 more)"). */
+	/* Counted behind the one shown ("(+1 more)"), which keeps its
+	 * place (and its hold). */
 	show_outcome(app);
+	app->status_held = app->status_held || app->outq.held;
+	return false;
+}
+
+void
+app_say_outcome(struct app *app, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	say_outcome(app, NULL, fmt, ap);
+	va_end(ap);
+}
+
+bool
+app_say_outcome_of(struct app *app, const void *key, const char *fmt, ...)
+{
+	va_list ap;
+	bool shown;
+
+	va_start(ap, fmt);
+	shown = say_outcome(app, key, fmt, ap);
+	va_end(ap);
+	return shown;
 }
 
 static void

@@ -118,8 +118,8 @@ wait_for "CONFIRM KILL SWITCH"
 echo "LATE_EDIT=1" >> "$app/.env"
 keys -l "api"
 keys Enter
-wait_for "plan is stale:" 15
-assert_contains "$tmp/screen" "changed since it was read; nothing ran"
+# Said after the FAILED outcome's few seconds, behind it.
+wait_footer_re "plan is stale: .*changed since it was read; nothing ran" 15
 [ "$(mutating)" = "$before" ] || fail "a stale plan sent something"
 grep -q '"kind":"action.stale"' "$journal" || fail "no action.stale record"
 ok "a .env changed after planning runs nothing"

@@ -3,7 +3,9 @@
  * meanwhile wait behind it with a count, in order, and none is lost when
  * the queue is full; other messages go beside it, never in its place. A
  * held one waits for a key, OUTQ_HELD_MAX_S at most while others wait;
- * text joined at start-up stays with the next outcome until a key.
+ * text joined at start-up stays with the next outcome until a key. An
+ * outcome said again is not queued again; an action's later outcome takes
+ * the place of its queued one.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -11,6 +13,7 @@
 #include <stdint.h>
 #include <cmocka.h>
 #include <string.h>
+#include <stdio.h>
 
 #include "warroom/outq.h"
 
@@ -21,9 +24,9 @@ burst_outcomes_wait_their_turn(void **state)
 	char buf[OUTQ_TEXT];
 
 	(void)state;
-	assert_true(outq_add(&q, "kill switch of api on api-1: OK", 100, 6));
+	assert_true(outq_add(&q, NULL, "kill switch of api on api-1: OK", 100, 6));
 	/* A second later the next host's outcome: it waits, counted. */
-	assert_false(outq_add(&q, "kill switch of api on k8s-bastion: OK", 101, 6));
+	assert_false(outq_add(&q, NULL, "kill switch of api on k8s-bastion: OK", 101, 6));
 	outq_text(&q, NULL, buf, sizeof(buf));
 	assert_string_equal(buf, "kill switch of api on api-1: OK (+1 more)");
 	assert_false(outq_tick(&q, 105, 6));
@@ -36,7 +39,7 @@ burst_outcomes_wait_their_turn(void **state)
 	assert_false(outq_unread(&q, 112));
 	assert_false(outq_tick(&q, 112, 6));
 	/* Read and none waiting: the next is shown at once. */
-	assert_true(outq_add(&q, "smoke GET /healthz: OK", 113, 6));
+	assert_true(outq_add(&q, NULL, "smoke GET /healthz: OK", 113, 6));
 }
 
 static void
@@ -46,8 +49,8 @@ chatter_goes_beside(void **state)
 	char buf[OUTQ_TEXT];
 
 	(void)state;
-	outq_add(&q, "rollback of api on h1: FAILED — x", 10, 6);
-	outq_add(&q, "rollback of api on h2: OK — y", 10, 6);
+	outq_add(&q, NULL, "rollback of api on h1: FAILED — x", 10, 6);
+	outq_add(&q, NULL, "rollback of api on h2: OK — y", 10, 6);
 	outq_text(&q, "polling 2 connected hosts now", buf, sizeof(buf));
 	assert_string_equal(buf, "rollback of api on h1: FAILED — x (+1 more) | polling 2 "
 	    "connected hosts now");
@@ -63,7 +66,7 @@ full_queue_joins_the_last(void **state)
 	(void)state;
 	for (i = 0; i < OUTQ_WAIT + 2; i++) {
 		snprintf(t, sizeof(t), "o%d", i);
-		outq_add(&q, t, 0, 6);
+		outq_add(&q, NULL, t, 0, 6);
 	}
 	assert_int_equal(q.nwait, OUTQ_WAIT);
 	assert_string_equal(q.wait[OUTQ_WAIT - 1], "o4 | o5");
@@ -81,8 +84,8 @@ long_outcome_keeps_count_and_aside(void **state)
 	longer[sizeof(longer) - 1] = '\0';
 	longer[13] = '\xc3';                 /* an é across the cut (byte 14) */
 	longer[14] = '\xa9';
-	outq_add(&q, longer, 0, 6);
-	outq_add(&q, "next", 0, 6);
+	outq_add(&q, NULL, longer, 0, 6);
+	outq_add(&q, NULL, "next", 0, 6);
 	outq_text(&q, "note stored", buf, 42);
 	end = " (+1 more) | note stored";
 	/* 42 bytes: 13 of the outcome (not half the é), "…", then the rest. */
@@ -97,9 +100,9 @@ held_outcome_gives_way_in_time(void **state)
 	char buf[OUTQ_TEXT];
 
 	(void)state;
-	outq_add(&q, "a wide outcome", 100, 6);
+	outq_add(&q, NULL, "a wide outcome", 100, 6);
 	outq_hold(&q, true);
-	outq_add(&q, "the next", 101, 6);
+	outq_add(&q, NULL, "the next", 101, 6);
 	/* Its 6 s passed, no key: still held while under 20 s on screen. */
 	assert_false(outq_tick(&q, 110, 6));
 	assert_false(outq_tick(&q, 100 + OUTQ_HELD_MAX_S - 1, 6));
@@ -116,12 +119,74 @@ held_outcome_read_with_a_key(void **state)
 	struct outq q = { 0 };
 
 	(void)state;
-	outq_add(&q, "a wide outcome", 100, 6);
+	outq_add(&q, NULL, "a wide outcome", 100, 6);
 	outq_hold(&q, true);
-	outq_add(&q, "the next", 101, 6);
+	outq_add(&q, NULL, "the next", 101, 6);
 	assert_false(outq_tick(&q, 107, 6));
 	outq_seen(&q);
 	assert_true(outq_tick(&q, 107, 6));
+}
+
+/* Past its few seconds but held (too wide, no key): what comes next waits
+ * behind it, counted, instead of taking its place. */
+static void
+held_outcome_keeps_its_place_from_a_later_one(void **state)
+{
+	struct outq q = { 0 };
+	char buf[OUTQ_TEXT];
+
+	(void)state;
+	assert_true(outq_add(&q, NULL, "kill switch refused: helm-bastion is a helm host", 100, 6));
+	outq_hold(&q, true);
+	assert_true(outq_unread(&q, 110));
+	assert_false(outq_add(&q, NULL, "kill switch of api on api-1: OK", 110, 6));
+	outq_text(&q, NULL, buf, sizeof(buf));
+	assert_string_equal(buf, "kill switch refused: helm-bastion is a helm host (+1 more)");
+	assert_false(outq_tick(&q, 111, 6));
+	outq_seen(&q);
+	assert_true(outq_tick(&q, 111, 6));
+	outq_text(&q, NULL, buf, sizeof(buf));
+	assert_string_equal(buf, "kill switch of api on api-1: OK");
+	/* Held OUTQ_HELD_MAX_S already, nobody at the keyboard: the next
+	 * one is not kept waiting. */
+	outq_hold(&q, true);
+	assert_true(outq_add(&q, NULL, "later", 111 + OUTQ_HELD_MAX_S, 6));
+}
+
+static void
+same_outcome_is_not_queued_twice(void **state)
+{
+	static const char unk[] = "k8s.killswitch of api on k8s-bastion: UNKNOWN — began in an "
+	    "earlier session";
+	struct outq q = { 0 };
+	int action, other;
+	char buf[OUTQ_TEXT];
+
+	(void)state;
+	assert_true(outq_add(&q, &action, unk, 0, 6));
+	/* Said again on each change of the action: one copy on screen. */
+	assert_false(outq_add(&q, &action, unk, 1, 6));
+	assert_false(outq_add(&q, NULL, unk, 2, 6));
+	assert_int_equal(q.nwait, 0);
+	assert_false(outq_add(&q, &other, "smoke GET /healthz: OK", 2, 6));
+	assert_false(outq_add(&q, &other, "smoke GET /healthz: OK", 3, 6));
+	assert_int_equal(q.nwait, 1);
+	/* The same action's later outcome replaces its earlier queued one. */
+	assert_false(outq_add(&q, &action, "k8s.killswitch of api on k8s-bastion: UNKNOWN — "
+	    "re-reading", 3, 6));
+	assert_false(outq_add(&q, &action, "k8s.killswitch of api on k8s-bastion: OK after re-read",
+	    4, 6));
+	assert_int_equal(q.nwait, 2);
+	outq_text(&q, NULL, buf, sizeof(buf));
+	snprintf(buf + 200, sizeof(buf) - 200, "%s (+2 more)", unk);
+	assert_string_equal(buf, buf + 200);
+	assert_true(outq_tick(&q, 6, 6));
+	assert_string_equal(q.shown, "smoke GET /healthz: OK");
+	assert_true(outq_tick(&q, 12, 6));
+	assert_string_equal(q.shown, "k8s.killswitch of api on k8s-bastion: OK after re-read");
+	assert_int_equal(q.nwait, 0);
+	/* Read: the same words later are a new outcome, shown again. */
+	assert_true(outq_add(&q, &other, "smoke GET /healthz: OK", 30, 6));
 }
 
 static void
@@ -131,8 +196,8 @@ joined_text_outlives_the_outcome(void **state)
 	char buf[OUTQ_TEXT];
 
 	(void)state;
-	outq_add(&q, "UNKNOWN: rollback of api on h1", 0, 6);
-	outq_add(&q, "smoke GET /healthz: OK", 1, 6);
+	outq_add(&q, NULL, "UNKNOWN: rollback of api on h1", 0, 6);
+	outq_add(&q, NULL, "smoke GET /healthz: OK", 1, 6);
 	outq_join(&q, "journal: 2 lines did not read");
 	outq_join(&q, "status page: reachable again");
 	outq_text(&q, NULL, buf, sizeof(buf));
@@ -145,7 +210,7 @@ joined_text_outlives_the_outcome(void **state)
 	    "status page: reachable again | note stored");
 	/* Read with a key: gone from the next one shown. */
 	outq_seen(&q);
-	outq_add(&q, "x", 20, 6);
+	outq_add(&q, NULL, "x", 20, 6);
 	outq_text(&q, NULL, buf, sizeof(buf));
 	assert_string_equal(buf, "x");
 }
@@ -161,6 +226,8 @@ main(void)
 		cmocka_unit_test(held_outcome_gives_way_in_time),
 		cmocka_unit_test(held_outcome_read_with_a_key),
 		cmocka_unit_test(joined_text_outlives_the_outcome),
+		cmocka_unit_test(held_outcome_keeps_its_place_from_a_later_one),
+		cmocka_unit_test(same_outcome_is_not_queued_twice),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
