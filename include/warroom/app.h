@@ -346,8 +346,8 @@ struct app {
 	bool dirty;                      /* something changed: redraw this pass */
 	bool full_redraw;                /* repaint every cell (C-l, resize) */
 
-	char status[512];                /* the footer's message */
-	char said[512];                  /* the last message said, whole (the footer
+	char status[1536];               /* the footer's message */
+	char said[1536];                 /* the last message said, whole (the footer
 	                                    may show it beside an outcome) */
 	time_t status_until;
 	bool status_held;                /* too long for the footer's one line: wrapped
@@ -359,6 +359,7 @@ struct app {
 	struct outq outq;                /* outcomes: the one on screen, those after it */
 	char status_aside[512];          /* said beside an unread outcome, "" none */
 	bool answering_key;              /* a key is being handled: what is said answers it */
+	bool aside_leads;                /* status_aside answered a key: it goes first */
 };
 
 /* Wall-clock now: real time, or the script's clock in screen tests. */

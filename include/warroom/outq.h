@@ -1,11 +1,11 @@
 /*
- * outq.h — the footer's outcomes, each read before the next: an action's
- * outcome (OK, FAILED, UNKNOWN, refused) stays at least a minimum time on
- * screen (one too wide for a line until a key as well, OUTQ_HELD_MAX_S at
- * most while others wait); outcomes said meanwhile wait behind it ("(+1
- * more)"), and other messages go beside it, never in its place. Text
- * joined onto it at start-up stays with whichever outcome is shown until
- * a key. Pure: the time is passed in.
+ * outq.h — the footer's outcomes, none replaced before it was read: an
+ * action's outcome (OK, FAILED, UNKNOWN, refused) stays at least a
+ * minimum time on screen (one too wide for a line until a key as well,
+ * OUTQ_HELD_MAX_S at most while others wait); outcomes said meanwhile are
+ * shown after it at once, each for its own time, and other messages go
+ * beside them, never in their place. Text joined onto it at start-up stays
+ * with whichever outcome is shown until a key. Pure: the time is passed in.
  */
 #ifndef WARROOM_OUTQ_H
 #define WARROOM_OUTQ_H
@@ -25,8 +25,10 @@ struct outq {
 	char shown[OUTQ_TEXT];           /* the outcome on screen, "" none */
 	const void *shown_key;           /* whose outcome it is, NULL: nobody's */
 	int64_t read_at;                 /* from then on it has been read */
-	char wait[OUTQ_WAIT][OUTQ_TEXT]; /* the outcomes behind it, oldest first */
+	char wait[OUTQ_WAIT][OUTQ_TEXT]; /* the outcomes after it, oldest first */
 	const void *wait_key[OUTQ_WAIT]; /* whose each is, NULL: nobody's (or joined) */
+	int64_t wait_at[OUTQ_WAIT];      /* when each was said (and shown) */
+	int64_t wait_read[OUTQ_WAIT];    /* ... and from when each has been read */
 	size_t nwait;
 	int64_t shown_at;                /* when the one on screen took it */
 	bool held;                       /* it waits for a key as well (outq_hold) */
@@ -34,17 +36,19 @@ struct outq {
 	                                    each outcome shown until a key, "" none */
 };
 
-/* An outcome said at now about key (the action it is of; NULL: none): shown
- * at once (true) when none on screen is unread, else queued behind it (the
- * last queued one takes it after " | " when the queue is full: nothing is
- * lost); the text of one unread or queued is not queued again, and key's
- * queued outcome is replaced by this later one. min_s: its time on screen. */
+/* An outcome said at now about key (the action it is of; NULL: none): in
+ * the first place (true) when none on screen is unread, else after it,
+ * shown at once all the same (the last one takes it after " | " when the
+ * queue is full: nothing is lost); the text of one unread or waiting is not
+ * added again, and key's waiting outcome is replaced by this later one.
+ * min_s: its time on screen. */
 bool outq_add(struct outq *q, const void *key, const char *text, int64_t now,
     int64_t min_s);
 
-/* At now: once the outcome on screen was read (its min_s passed and, when
- * held, a key or OUTQ_HELD_MAX_S since it was shown), the next one waiting
- * takes its place for min_s, not held. Returns true when it changed. */
+/* At now: once the first outcome was read (its min_s passed and, when
+ * held, a key or OUTQ_HELD_MAX_S since it was shown), the next takes the
+ * first place for what is left of its own min_s, not held (those already
+ * read go too). Returns true when it changed. */
 bool outq_tick(struct outq *q, int64_t now, int64_t min_s);
 
 /* Whether the outcome on screen waits for a key as well as its time (it is
@@ -56,8 +60,13 @@ void outq_hold(struct outq *q, bool held);
  * with the outcomes until outq_seen. */
 void outq_join(struct outq *q, const char *text);
 
-/* A key was pressed: the outcome on screen and what was joined are read. */
-void outq_seen(struct outq *q);
+/* On screen this long, an outcome is read when a key is pressed. */
+#define OUTQ_GLANCE_S 3
+
+/* A key was pressed at now: what was joined is read, and so is each
+ * outcome on screen once it has been there OUTQ_GLANCE_S (keys typed on at
+ * once after it do not wave it away; one pressed after reading moves on). */
+void outq_seen(struct outq *q, int64_t now);
 
 /* Whether an outcome is on screen and not yet read at now (its min_s not
  * passed, or held and no key since). */

@@ -1,9 +1,10 @@
 /*
- * outq.c — the footer's outcomes, read one at a time. In a burst (two
+ * outq.c — the footer's outcomes, none replaced unread. In a burst (two
  * kill switches ending a second apart, a note, C-r) the first outcome was
- * replaced before anyone could read it, and nothing said another waited.
- * Here an outcome is kept on screen for its minimum time, later ones wait
- * in order with a count shown, and lesser messages only go beside it.
+ * replaced before anyone could read it. Here an outcome is kept on screen
+ * for its minimum time and later ones are shown after it at once, each
+ * kept its own time: queued one at a time, a busy minute's outcomes came a
+ * minute late. Lesser messages only go beside them.
  */
 #include "warroom/outq.h"
 
@@ -40,10 +41,20 @@ outq_add(struct outq *q, const void *key, const char *text, int64_t now, int64_t
 	for (i = 0; i < q->nwait; i++)
 		if (strcmp(q->wait[i], text) == 0)
 			return false;
-	/* The same action's later outcome: in its earlier one's place. */
+	/* The same action's later outcome: in its earlier one's place, on
+	 * screen or waiting. */
+	if (key != NULL && q->shown_key == key && kept(q, now)) {
+		wr_strlcpy(q->shown, text, sizeof(q->shown));
+		q->read_at = now + min_s;
+		q->shown_at = now;
+		q->held = false;
+		return true;
+	}
 	for (i = 0; key != NULL && i < q->nwait; i++)
 		if (q->wait_key[i] == key) {
 			wr_strlcpy(q->wait[i], text, sizeof(q->wait[0]));
+			q->wait_at[i] = now;
+			q->wait_read[i] = now + min_s;
 			return false;
 		}
 	if (!kept(q, now) && q->nwait == 0) {
@@ -56,6 +67,8 @@ outq_add(struct outq *q, const void *key, const char *text, int64_t now, int64_t
 	}
 	if (q->nwait < OUTQ_WAIT) {
 		q->wait_key[q->nwait] = key;
+		q->wait_at[q->nwait] = now;
+		q->wait_read[q->nwait] = now + min_s;
 		wr_strlcpy(q->wait[q->nwait++], text, sizeof(q->wait[0]));
 		return false;
 	}
@@ -67,20 +80,33 @@ outq_add(struct outq *q, const void *key, const char *text, int64_t now, int64_t
 	return false;
 }
 
+/* The first waiting outcome takes the first place, with its own times. */
+static void
+move_up(struct outq *q)
+{
+	wr_strlcpy(q->shown, q->wait[0], sizeof(q->shown));
+	q->shown_key = q->wait_key[0];
+	q->read_at = q->wait_read[0];
+	q->shown_at = q->wait_at[0];
+	q->held = false;
+	memmove(q->wait[0], q->wait[1], (q->nwait - 1) * sizeof(q->wait[0]));
+	memmove(&q->wait_key[0], &q->wait_key[1], (q->nwait - 1) * sizeof(q->wait_key[0]));
+	memmove(&q->wait_at[0], &q->wait_at[1], (q->nwait - 1) * sizeof(q->wait_at[0]));
+	memmove(&q->wait_read[0], &q->wait_read[1], (q->nwait - 1) * sizeof(q->wait_read[0]));
+	q->nwait--;
+}
+
 bool
 outq_tick(struct outq *q, int64_t now, int64_t min_s)
 {
-	if (q->nwait == 0 || kept(q, now))
-		return false;
-	wr_strlcpy(q->shown, q->wait[0], sizeof(q->shown));
-	q->shown_key = q->wait_key[0];
-	memmove(q->wait[0], q->wait[1], (q->nwait - 1) * sizeof(q->wait[0]));
-	memmove(&q->wait_key[0], &q->wait_key[1], (q->nwait - 1) * sizeof(q->wait_key[0]));
-	q->nwait--;
-	q->read_at = now + min_s;
-	q->shown_at = now;
-	q->held = false;
-	return true;
+	bool moved = false;
+
+	(void)min_s;	/* each kept its own time since it was said */
+	while (q->nwait > 0 && !kept(q, now)) {
+		move_up(q);
+		moved = true;
+	}
+	return moved;
 }
 
 void
@@ -101,36 +127,74 @@ outq_join(struct outq *q, const char *text)
 }
 
 void
-outq_seen(struct outq *q)
+outq_seen(struct outq *q, int64_t now)
 {
 	q->held = false;
 	q->joined[0] = '\0';
+	size_t i;
+
+	if (q->shown[0] != '\0' && now - q->shown_at >= OUTQ_GLANCE_S && now < q->read_at)
+		q->read_at = now;
+	for (i = 0; i < q->nwait; i++)
+		if (now - q->wait_at[i] >= OUTQ_GLANCE_S && now < q->wait_read[i])
+			q->wait_read[i] = now;
+}
+
+/* Up to max bytes of text at out (a whole character, "…" where it was cut);
+ * returns the bytes written. */
+static size_t
+put_cut(char *out, const char *text, size_t max)
+{
+	static const char more[] = "\xe2\x80\xa6";
+	size_t n = strlen(text);
+
+	if (n <= max) {
+		memcpy(out, text, n);
+		return n;
+	}
+	n = max > sizeof(more) - 1 ? max - (sizeof(more) - 1) : 0;
+	while (n > 0 && ((unsigned char)text[n] & 0xc0) == 0x80)
+		n--;
+	memcpy(out, text, n);
+	memcpy(out + n, more, sizeof(more) - 1);
+	return n + sizeof(more) - 1;
 }
 
 void
 outq_text(const struct outq *q, const char *aside, char *buf, size_t cap)
 {
 	char tail[2 * OUTQ_TEXT + 32];
-	size_t keep, tlen;
-	int n = 0;
+	const char *part[1 + OUTQ_WAIT];
+	size_t np = 0, i, tlen, room, each, at = 0, n;
 
 	if (cap == 0)
 		return;
-	if (q->nwait > 0)
-		n = snprintf(tail, sizeof(tail), " (+%zu more)", q->nwait);
-	snprintf(tail + n, sizeof(tail) - (size_t)n, "%s%s%s%s",
+	snprintf(tail, sizeof(tail), "%s%s%s%s",
 	    q->joined[0] != '\0' ? " | " : "", q->joined,
 	    aside != NULL && aside[0] != '\0' ? " | " : "", aside != NULL ? aside : "");
 	tlen = strlen(tail);
-	/* The outcome gives way before the count and the aside do, at a
-	 * whole character, marked with "…". */
-	keep = strlen(q->shown);
-	if (keep + tlen + 1 > cap) {
-		keep = cap > tlen + 4 ? cap - tlen - 4 : 0;
-		while (keep > 0 && ((unsigned char)q->shown[keep] & 0xc0) == 0x80)
-			keep--;
-		snprintf(buf, cap, "%.*s\xe2\x80\xa6%s", (int)keep, q->shown, tail);
-		return;
+	if (tlen + 1 > cap)
+		tlen = cap - 1;
+	part[np++] = q->shown;
+	for (i = 0; i < q->nwait; i++)
+		part[np++] = q->wait[i];
+	/* The outcomes share what the aside leaves, each cut alike when they
+	 * do not fit: none is pushed out by the others. */
+	room = cap - 1 - tlen;
+	room = room > 3 * (np - 1) ? room - 3 * (np - 1) : 0;
+	n = 0;
+	for (i = 0; i < np; i++)
+		n += strlen(part[i]);
+	each = n <= room ? (size_t)-1 : room / np;
+	for (i = 0; i < np; i++) {
+		if (i > 0 && at + 3 < cap) {
+			memcpy(buf + at, " | ", 3);
+			at += 3;
+		}
+		at += put_cut(buf + at, part[i], each == (size_t)-1 ? strlen(part[i]) :
+		    (each < cap - 1 - at ? each : cap - 1 - at));
 	}
-	snprintf(buf, cap, "%s%s", q->shown, tail);
+	memcpy(buf + at, tail, tlen < cap - 1 - at ? tlen : cap - 1 - at);
+	at += tlen < cap - 1 - at ? tlen : cap - 1 - at;
+	buf[at] = '\0';
 }

@@ -47,12 +47,28 @@ set_held(struct app *app)
 	app->status_held = app->screen != NULL && ui_width(app->status) > app->screen->cols - 2;
 }
 
-/* The outcome on screen (its count of those waiting, what went beside it)
- * as the footer's message, for its few seconds. */
+/* The footer's text: the outcome on screen with its count of those
+ * waiting, and what went beside it — before it when that answered a key. */
+static void
+compose_status(struct app *app)
+{
+	char rest[sizeof(app->status)];
+
+	if (!app->aside_leads || app->status_aside[0] == '\0') {
+		outq_text(&app->outq, app->status_aside, app->status, sizeof(app->status));
+		return;
+	}
+	outq_text(&app->outq, NULL, rest, sizeof(rest));
+	if (snprintf(app->status, sizeof(app->status), "%s | %s", app->status_aside, rest) >=
+	    (int)sizeof(app->status))
+		mark_cut(app->status, sizeof(app->status));
+}
+
+/* The outcome on screen as the footer's message, for its few seconds. */
 static void
 show_outcome(struct app *app)
 {
-	outq_text(&app->outq, app->status_aside, app->status, sizeof(app->status));
+	compose_status(app);
 	app->status_until = app_now(app) + STATUS_SECONDS;
 	app->status_about = NULL;
 	set_held(app);
@@ -133,15 +149,8 @@ say(struct app *app, const void *about, const char *fmt, va_list ap)
 	 * answer to the key just pressed before it, where the eye looks. */
 	if (app_outcome_unread(app)) {
 		wr_strlcpy(app->status_aside, msg, sizeof(app->status_aside));
-		if (app->answering_key) {
-			char rest[sizeof(app->status)];
-
-			outq_text(&app->outq, NULL, rest, sizeof(rest));
-			if (snprintf(app->status, sizeof(app->status), "%s | %s", msg, rest) >=
-			    (int)sizeof(app->status))
-				mark_cut(app->status, sizeof(app->status));
-		} else
-			outq_text(&app->outq, app->status_aside, app->status, sizeof(app->status));
+		app->aside_leads = app->answering_key;
+		compose_status(app);
 	} else
 		wr_strlcpy(app->status, msg, sizeof(app->status));
 	app->status_until = app_now(app) + STATUS_SECONDS;
@@ -174,7 +183,7 @@ app_say_also(struct app *app, const char *fmt, ...)
 		vsnprintf(msg, sizeof(msg), fmt, ap);
 		va_end(ap);
 		outq_join(&app->outq, msg);
-		outq_text(&app->outq, app->status_aside, app->status, sizeof(app->status));
+		compose_status(app);
 		app->status_until = app_now(app) + STATUS_SECONDS;
 		app->status_about = NULL;
 		app->status_held = true;

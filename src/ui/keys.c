@@ -412,7 +412,8 @@ handle_key(struct app *app, const char *name, int is_keycode, unsigned int key)
 	 * like any other (one this key says is held again). */
 	app->status_held = false;
 	app->status_lead[0] = '\0';     /* what led it too */
-	outq_seen(&app->outq);          /* and an outcome with others behind it */
+	outq_seen(&app->outq, app_now(app));    /* an outcome on screen a glance: read */
+	app_status_tick(app);           /* ... and the next one waiting shown */
 	app->fleet_lead[0] = '\0';      /* B's summary too: read */
 	/* Ctrl-C and Ctrl-\ typed as characters (the terminal sent no
 	 * signal for them): the same as the signal. */

@@ -277,7 +277,7 @@ wait_for "> - [CANCELLED h1] Exports"
 	fail "could not put api back on v1.5.0-bad"
 keys Down
 keys x
-wait_re "smoke GET http://127\\.0\\.0\\.1:[0-9]+/readyz: WARN — 200 as expected, but migrations not current: the schema is behind this release \\(database 0041, release expects 0042\\)" 10
+wait_footer_re "smoke GET http://127\\.0\\.0\\.1:[0-9]+/readyz: WARN — 200 as expected, but migrations not current: the schema is behind this release \\(database 0041, release expects 0042\\)" 10
 wait_for "> - [SMOKE WARN h1] Smoke"
 grep -q '"kind":"smoke","host":"h1".*"ok":true,"warning":"migrations not current: the schema is behind' "$journal" ||
 	fail "no smoke record with its host and warning: $(grep '"smoke"' "$journal")"

@@ -1,7 +1,8 @@
 /*
  * test_outq.c — an outcome stays on screen its minimum time; outcomes said
- * meanwhile wait behind it with a count, in order, and none is lost when
- * the queue is full; other messages go beside it, never in its place. A
+ * meanwhile are shown after it at once, in order, each for its own time,
+ * and none is lost when the queue is full; other messages go beside them,
+ * never in their place. A
  * held one waits for a key, OUTQ_HELD_MAX_S at most while others wait;
  * text joined at start-up stays with the next outcome until a key. An
  * outcome said again is not queued again; an action's later outcome takes
@@ -18,25 +19,25 @@
 #include "warroom/outq.h"
 
 static void
-burst_outcomes_wait_their_turn(void **state)
+burst_outcomes_are_shown_together(void **state)
 {
 	struct outq q = { 0 };
 	char buf[OUTQ_TEXT];
 
 	(void)state;
 	assert_true(outq_add(&q, NULL, "kill switch of api on api-1: OK", 100, 6));
-	/* A second later the next host's outcome: it waits, counted. */
+	/* A second later the next host's outcome: after it, shown at once. */
 	assert_false(outq_add(&q, NULL, "kill switch of api on k8s-bastion: OK", 101, 6));
 	outq_text(&q, NULL, buf, sizeof(buf));
-	assert_string_equal(buf, "kill switch of api on api-1: OK (+1 more)");
+	assert_string_equal(buf, "kill switch of api on api-1: OK | kill switch of api on k8s-bastion: OK");
 	assert_false(outq_tick(&q, 105, 6));
 	assert_true(outq_unread(&q, 105));
-	/* Read: the next one has the footer for its own time. */
+	/* Read: the next one keeps the footer for what is left of its time. */
 	assert_true(outq_tick(&q, 106, 6));
 	outq_text(&q, "", buf, sizeof(buf));
 	assert_string_equal(buf, "kill switch of api on k8s-bastion: OK");
-	assert_true(outq_unread(&q, 111));
-	assert_false(outq_unread(&q, 112));
+	assert_true(outq_unread(&q, 106));
+	assert_false(outq_unread(&q, 107));
 	assert_false(outq_tick(&q, 112, 6));
 	/* Read and none waiting: the next is shown at once. */
 	assert_true(outq_add(&q, NULL, "smoke GET /healthz: OK", 113, 6));
@@ -52,8 +53,8 @@ chatter_goes_beside(void **state)
 	outq_add(&q, NULL, "rollback of api on h1: FAILED — x", 10, 6);
 	outq_add(&q, NULL, "rollback of api on h2: OK — y", 10, 6);
 	outq_text(&q, "polling 2 connected hosts now", buf, sizeof(buf));
-	assert_string_equal(buf, "rollback of api on h1: FAILED — x (+1 more) | polling 2 "
-	    "connected hosts now");
+	assert_string_equal(buf, "rollback of api on h1: FAILED — x | rollback of api on h2: OK — y | "
+	    "polling 2 connected hosts now");
 }
 
 static void
@@ -73,7 +74,7 @@ full_queue_joins_the_last(void **state)
 }
 
 static void
-long_outcome_keeps_count_and_aside(void **state)
+long_outcomes_share_the_room_and_keep_the_aside(void **state)
 {
 	struct outq q = { 0 };
 	char longer[OUTQ_TEXT], buf[64];
@@ -82,15 +83,17 @@ long_outcome_keeps_count_and_aside(void **state)
 	(void)state;
 	memset(longer, 'a', sizeof(longer) - 1);
 	longer[sizeof(longer) - 1] = '\0';
-	longer[13] = '\xc3';                 /* an é across the cut (byte 14) */
-	longer[14] = '\xa9';
+	longer[8] = '\xc3';                  /* an é across the cut (byte 9) */
+	longer[9] = '\xa9';
 	outq_add(&q, NULL, longer, 0, 6);
 	outq_add(&q, NULL, "next", 0, 6);
 	outq_text(&q, "note stored", buf, 42);
-	end = " (+1 more) | note stored";
-	/* 42 bytes: 13 of the outcome (not half the é), "…", then the rest. */
-	assert_int_equal(strlen(buf), 13 + 3 + strlen(end));
-	assert_string_equal(buf + 13, "\xe2\x80\xa6 (+1 more) | note stored");
+	end = " | next | note stored";
+	/* 42 bytes: the aside whole; 24 left for the two outcomes beside the
+	 * separator, 12 each: 8 of the long one's (not half the é) and "…";
+	 * the short one whole. */
+	assert_string_equal(buf + 8 + 3, end);
+	assert_memory_equal(buf, "aaaaaaaa\xe2\x80\xa6", 11);
 }
 
 static void
@@ -123,12 +126,12 @@ held_outcome_read_with_a_key(void **state)
 	outq_hold(&q, true);
 	outq_add(&q, NULL, "the next", 101, 6);
 	assert_false(outq_tick(&q, 107, 6));
-	outq_seen(&q);
+	outq_seen(&q, 107);
 	assert_true(outq_tick(&q, 107, 6));
 }
 
-/* Past its few seconds but held (too wide, no key): what comes next waits
- * behind it, counted, instead of taking its place. */
+/* Past its few seconds but held (too wide, no key): what comes next goes
+ * after it instead of taking its place. */
 static void
 held_outcome_keeps_its_place_from_a_later_one(void **state)
 {
@@ -141,9 +144,10 @@ held_outcome_keeps_its_place_from_a_later_one(void **state)
 	assert_true(outq_unread(&q, 110));
 	assert_false(outq_add(&q, NULL, "kill switch of api on api-1: OK", 110, 6));
 	outq_text(&q, NULL, buf, sizeof(buf));
-	assert_string_equal(buf, "kill switch refused: helm-bastion is a helm host (+1 more)");
+	assert_string_equal(buf, "kill switch refused: helm-bastion is a helm host | "
+	    "kill switch of api on api-1: OK");
 	assert_false(outq_tick(&q, 111, 6));
-	outq_seen(&q);
+	outq_seen(&q, 111);
 	assert_true(outq_tick(&q, 111, 6));
 	outq_text(&q, NULL, buf, sizeof(buf));
 	assert_string_equal(buf, "kill switch of api on api-1: OK");
@@ -171,19 +175,20 @@ same_outcome_is_not_queued_twice(void **state)
 	assert_false(outq_add(&q, &other, "smoke GET /healthz: OK", 2, 6));
 	assert_false(outq_add(&q, &other, "smoke GET /healthz: OK", 3, 6));
 	assert_int_equal(q.nwait, 1);
-	/* The same action's later outcome replaces its earlier queued one. */
-	assert_false(outq_add(&q, &action, "k8s.killswitch of api on k8s-bastion: UNKNOWN — "
+	/* The same action's later outcome takes its earlier one's place, on
+	 * screen (its own time from then) or waiting. */
+	assert_true(outq_add(&q, &action, "k8s.killswitch of api on k8s-bastion: UNKNOWN — "
 	    "re-reading", 3, 6));
-	assert_false(outq_add(&q, &action, "k8s.killswitch of api on k8s-bastion: OK after re-read",
+	assert_true(outq_add(&q, &action, "k8s.killswitch of api on k8s-bastion: OK after re-read",
 	    4, 6));
-	assert_int_equal(q.nwait, 2);
+	assert_false(outq_add(&q, &other, "smoke GET /healthz: OK, 2 of 2", 5, 6));
+	assert_int_equal(q.nwait, 1);
 	outq_text(&q, NULL, buf, sizeof(buf));
-	snprintf(buf + 200, sizeof(buf) - 200, "%s (+2 more)", unk);
-	assert_string_equal(buf, buf + 200);
-	assert_true(outq_tick(&q, 6, 6));
-	assert_string_equal(q.shown, "smoke GET /healthz: OK");
-	assert_true(outq_tick(&q, 12, 6));
-	assert_string_equal(q.shown, "k8s.killswitch of api on k8s-bastion: OK after re-read");
+	assert_string_equal(buf, "k8s.killswitch of api on k8s-bastion: OK after re-read | "
+	    "smoke GET /healthz: OK, 2 of 2");
+	assert_false(outq_tick(&q, 9, 6));
+	assert_true(outq_tick(&q, 10, 6));
+	assert_string_equal(q.shown, "smoke GET /healthz: OK, 2 of 2");
 	assert_int_equal(q.nwait, 0);
 	/* Read: the same words later are a new outcome, shown again. */
 	assert_true(outq_add(&q, &other, "smoke GET /healthz: OK", 30, 6));
@@ -201,33 +206,58 @@ joined_text_outlives_the_outcome(void **state)
 	outq_join(&q, "journal: 2 lines did not read");
 	outq_join(&q, "status page: reachable again");
 	outq_text(&q, NULL, buf, sizeof(buf));
-	assert_string_equal(buf, "UNKNOWN: rollback of api on h1 (+1 more) | journal: 2 lines "
-	    "did not read | status page: reachable again");
+	assert_string_equal(buf, "UNKNOWN: rollback of api on h1 | smoke GET /healthz: OK | "
+	    "journal: 2 lines did not read | status page: reachable again");
 	/* The queued outcome takes the footer: what was joined stays with it. */
 	assert_true(outq_tick(&q, 6, 6));
 	outq_text(&q, "note stored", buf, sizeof(buf));
 	assert_string_equal(buf, "smoke GET /healthz: OK | journal: 2 lines did not read | "
 	    "status page: reachable again | note stored");
 	/* Read with a key: gone from the next one shown. */
-	outq_seen(&q);
+	outq_seen(&q, 6);
 	outq_add(&q, NULL, "x", 20, 6);
 	outq_text(&q, NULL, buf, sizeof(buf));
 	assert_string_equal(buf, "x");
+}
+
+/* Keys typed on at once (the next dialog's) leave the outcomes their time;
+ * a key pressed once they have been read moves them on. */
+static void
+a_key_after_a_glance_reads_the_outcome(void **state)
+{
+	struct outq q = { 0 };
+	char buf[OUTQ_TEXT];
+
+	(void)state;
+	outq_add(&q, NULL, "kill switch of api on h1: OK", 100, 6);
+	outq_add(&q, NULL, "kill switch of api on h2: OK", 100, 6);
+	outq_seen(&q, 100 + OUTQ_GLANCE_S - 1);
+	assert_false(outq_tick(&q, 100 + OUTQ_GLANCE_S - 1, 6));
+	assert_true(outq_unread(&q, 100 + OUTQ_GLANCE_S - 1));
+	outq_seen(&q, 100 + OUTQ_GLANCE_S);
+	assert_true(outq_tick(&q, 100 + OUTQ_GLANCE_S, 6));
+	outq_text(&q, NULL, buf, sizeof(buf));
+	assert_string_equal(buf, "kill switch of api on h2: OK");
+	/* One said since gets its glance too. */
+	assert_true(outq_add(&q, NULL, "smoke GET /healthz: OK", 100 + OUTQ_GLANCE_S, 6));
+	outq_seen(&q, 101 + OUTQ_GLANCE_S);
+	assert_true(outq_unread(&q, 101 + OUTQ_GLANCE_S));
 }
 
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(burst_outcomes_wait_their_turn),
+		cmocka_unit_test(burst_outcomes_are_shown_together),
 		cmocka_unit_test(chatter_goes_beside),
 		cmocka_unit_test(full_queue_joins_the_last),
-		cmocka_unit_test(long_outcome_keeps_count_and_aside),
+		cmocka_unit_test(long_outcomes_share_the_room_and_keep_the_aside),
 		cmocka_unit_test(held_outcome_gives_way_in_time),
 		cmocka_unit_test(held_outcome_read_with_a_key),
 		cmocka_unit_test(joined_text_outlives_the_outcome),
 		cmocka_unit_test(held_outcome_keeps_its_place_from_a_later_one),
 		cmocka_unit_test(same_outcome_is_not_queued_twice),
+		cmocka_unit_test(a_key_after_a_glance_reads_the_outcome),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
