@@ -315,10 +315,15 @@ actions_fleet_tell(struct app *app)
 		return;
 	app->fleet_tell = false;
 	fleetchain_summary(&app->fleet, sum, sizeof(sum));
-	app_say(app, "%s%s%s", sum, app->fleet_last[0] ? " | " : "", app->fleet_last);
-	/* The outcome of the whole: read before anything else replaces it. */
+	/* The outcome of the whole, in the place of the last rollback's own
+	 * (its words are in it): read before anything else replaces it. */
 	app->status_held = true;
-	wr_strlcpy(app->fleet_said, app->status, sizeof(app->fleet_said));
+	app_say_outcome_of(app, app->fleet_by != NULL ? (const void *)app->fleet_by :
+	    (const void *)&app->fleet, "%s%s%s", sum, app->fleet_last[0] ? " | " : "",
+	    app->fleet_last);
+	app->status_held = true;
+	outq_hold(&app->outq, true);
+	wr_strlcpy(app->fleet_said, app->said, sizeof(app->fleet_said));
 	wr_strlcpy(app->fleet_lead, sum, sizeof(app->fleet_lead));
 	if (app->tl == NULL)
 		return;
@@ -339,15 +344,15 @@ actions_fleet_keep(struct app *app, const struct action *a)
 	/* fleet_lead is "" once a key was pressed since (keys.c); a chain's
 	 * summary leads again only after its own rollback's words. */
 	if (n == 0 || a == NULL || (app->fleet_by != NULL && a != app->fleet_by) ||
-	    strncmp(app->status, app->fleet_lead, n) == 0)
+	    strncmp(app->said, app->fleet_lead, n) == 0)
 		return;
 	/* Its outcome said again: the summary stays as it was said; news (a
 	 * re-read's finding) goes after what leads instead. */
-	wr_strlcpy(now, app->status, sizeof(now));
+	wr_strlcpy(now, app->said, sizeof(now));
 	if (app->fleet_by != NULL && action_reread(a) == NULL)
-		app_say(app, "%s", app->fleet_said);
+		app_say_outcome_of(app, a, "%s", app->fleet_said);
 	else
-		app_say(app, "%s | %s", app->fleet_lead, now);
+		app_say_outcome_of(app, a, "%s | %s", app->fleet_lead, now);
 	app->status_held = true;
 }
 

@@ -100,6 +100,7 @@ say_outcome(struct app *app, const void *key, const char *fmt, va_list ap)
 
 	if (vsnprintf(msg, sizeof(msg), fmt, ap) >= (int)sizeof(msg))
 		mark_cut(msg, sizeof(msg));
+	wr_strlcpy(app->said, msg, sizeof(app->said));
 	app_status_tick(app);
 	if (outq_add(&app->outq, key, msg, app_now(app), STATUS_SECONDS)) {
 		app->status_aside[0] = '\0';
@@ -107,8 +108,7 @@ say_outcome(struct app *app, const void *key, const char *fmt, va_list ap)
 		outq_hold(&app->outq, app->status_held);
 		return true;
 	}
-	/* Counted behind the one shown ("(+1 more)"), which keeps its
-	 * place (and its hold). */
+	/* Shown after the first, which keeps its place (and its hold). */
 	show_outcome(app);
 	app->status_held = app->status_held || app->outq.held;
 	return false;
