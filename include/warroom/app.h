@@ -357,7 +357,7 @@ struct app {
 	                                    later (a resume's warning): it leads the
 	                                    footer until a key, "" once read */
 	struct outq outq;                /* outcomes: the one on screen, those after it */
-	char status_aside[512];          /* said beside an unread outcome, "" none */
+	char status_aside[1024];         /* said beside an unread outcome, "" none */
 	bool answering_key;              /* a key is being handled: what is said answers it */
 	bool aside_leads;                /* status_aside answered a key: it goes first */
 };

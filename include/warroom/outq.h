@@ -14,7 +14,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#define OUTQ_TEXT 512
+#define OUTQ_TEXT 1024
 #define OUTQ_WAIT 4
 /* A held outcome (too wide for a line, waiting for a key) gives way after
  * this long on screen when others wait: the next is never stuck behind it

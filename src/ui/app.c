@@ -101,6 +101,8 @@ say_outcome(struct app *app, const void *key, const char *fmt, va_list ap)
 	if (vsnprintf(msg, sizeof(msg), fmt, ap) >= (int)sizeof(msg))
 		mark_cut(msg, sizeof(msg));
 	wr_strlcpy(app->said, msg, sizeof(app->said));
+	if (strlen(msg) >= OUTQ_TEXT)
+		mark_cut(msg, OUTQ_TEXT);
 	app_status_tick(app);
 	if (outq_add(&app->outq, key, msg, app_now(app), STATUS_SECONDS)) {
 		app->status_aside[0] = '\0';
@@ -149,6 +151,8 @@ say(struct app *app, const void *about, const char *fmt, va_list ap)
 	 * answer to the key just pressed before it, where the eye looks. */
 	if (app_outcome_unread(app)) {
 		wr_strlcpy(app->status_aside, msg, sizeof(app->status_aside));
+		if (strlen(msg) >= sizeof(app->status_aside))
+			mark_cut(app->status_aside, sizeof(app->status_aside));
 		app->aside_leads = app->answering_key;
 		compose_status(app);
 	} else
