@@ -110,7 +110,8 @@ bool contain_left_off(const struct contain_host *h);
  * from /export) while that may hide a leak (contain_leaks_if_on). */
 bool contain_exports_unknown(const struct contain *c, const struct contain_host *h);
 
-/* The host's entry, or NULL when the journal never named it so. */
+/* The host's entry, or NULL when the journal never named it so; valid until
+ * the next contain_fold (which may move the entries). */
 const struct contain_host *contain_host(const struct contain *c, const char *host);
 
 /* What E says before resolving: the hosts that still export (exporting,
