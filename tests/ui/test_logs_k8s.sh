@@ -68,9 +68,15 @@ start 200 50 "$WARROOM -c $tmp/c.conf"
 wait_re "│> h1 +api +UP +v1\\.4\\.1" 15
 keys Enter
 wait_re "^│h1/api \\[pod/api-[a-z0-9-]+/api\\] 20[0-9-]+T[0-9:.]+Z " 15
-sleep 1
-capture
-pods=$(pane | sed -n 's/^│h1\/api \[pod\/\(api-[a-z0-9-]*\)\/api\] 20.*/\1/p' | sort -u | wc -l)
+# Each pod's first lines come when its own tail starts: up to 10 s.
+i=0
+while :; do
+	capture
+	pods=$(pane | sed -n 's/^│h1\/api \[pod\/\(api-[a-z0-9-]*\)\/api\] 20.*/\1/p' | sort -u | wc -l)
+	[ "$pods" -ge 3 ] || [ "$i" -ge 50 ] && break
+	sleep 0.2
+	i=$((i + 1))
+done
 [ "$pods" -eq 3 ] || { pane; fail "lines of $pods pods in LOGS, not 3"; }
 ! grep -q "1 pod of" "$tmp/screen" || { cat "$tmp/screen"; fail "LOGS says 1 pod while following all"; }
 grep -q '"cmd": *"kubectl logs -f -l app=api --prefix --max-log-requests=20 -n prod --since-time=' "$log" ||
