@@ -163,7 +163,7 @@ same_outcome_is_not_queued_twice(void **state)
 	static const char unk[] = "k8s.killswitch of api on k8s-bastion: UNKNOWN — began in an "
 	    "earlier session";
 	struct outq q = { 0 };
-	int action, other;
+	int action = 0, other = 0;
 	char buf[OUTQ_TEXT];
 
 	(void)state;
