@@ -64,7 +64,8 @@ struct logs_stream {
 #define MERGE_GATE_MS 5000
 
 /* A merged line leaves the merge: stream is its ring, twice, plus one
- * for stderr. Counted when a reconnect fills it in above lines shown. */
+ * for stderr. Counted when a reconnect's back-fill is older than lines
+ * already shown. */
 static void
 append_line(const char *text, size_t len, int stream, int64_t ts_ms, void *arg)
 {
@@ -149,8 +150,7 @@ on_log_chunk(enum exec_stream s, const char *data, size_t len, bool eof, void *a
 		ingest_finish(in);	/* a run ended: its last line is whole */
 		if (in->o.set == NULL)
 			merge_heard(ls);
-	}
-	else
+	} else
 		ingest_feed(in, data, len);
 	if (in->o.set != NULL && in->lines != before)
 		ls->app->dirty = true;
