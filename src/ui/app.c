@@ -97,6 +97,7 @@ static bool
 say_outcome(struct app *app, const void *key, const char *fmt, va_list ap)
 {
 	char msg[sizeof(app->status)];
+	bool replaces;
 
 	if (vsnprintf(msg, sizeof(msg), fmt, ap) >= (int)sizeof(msg))
 		mark_cut(msg, sizeof(msg));
@@ -104,8 +105,12 @@ say_outcome(struct app *app, const void *key, const char *fmt, va_list ap)
 	if (strlen(msg) >= OUTQ_TEXT)
 		mark_cut(msg, OUTQ_TEXT);
 	app_status_tick(app);
+	replaces = key != NULL && app->outq.shown_key == key && app_outcome_unread(app);
 	if (outq_add(&app->outq, key, msg, app_now(app), STATUS_SECONDS)) {
-		app->status_aside[0] = '\0';
+		/* A new outcome in the first place; the same action's later words
+		 * keep what was said beside (a key's answer) with them. */
+		if (!replaces)
+			app->status_aside[0] = '\0';
 		show_outcome(app);
 		outq_hold(&app->outq, app->status_held);
 		return true;
