@@ -26,8 +26,11 @@ start_also ro 200 50 "$wr --read-only"
 session=ro
 wait_for "watching incident refj"
 session=t
-keys A; keys -l arm; keys Enter
-wait_re "ARMED 1[45]:[0-9][0-9]"
+# Arming right after a watcher opened the incident: each step waited for.
+keys A
+wait_for "type arm to arm: " 15
+keys -l arm; keys Enter
+wait_re "ARMED 1[45]:[0-9][0-9]" 15
 keys 4 Down
 wait_for "> [ ] $ Undo to the previous revision:"
 keys x
