@@ -60,8 +60,9 @@ assert_contains "$tmp/screen" "runbook command of api on h1: OK"
 keys x
 wait_for "CONFIRM RUNBOOK COMMAND" 10
 wait_re "this section ran at [0-9:]{8} in this session: OK on h1"
-# The footer: the dialog's keys, not the run before's outcome.
-wait_for "Enter confirms once h1 is typed"
+# The footer: the dialog's keys, once the run before's outcome has had
+# its few seconds (an unread outcome is never replaced).
+wait_for "Enter confirms once h1 is typed" 12
 assert_not_contains "$tmp/screen" "runbook command of api on h1: OK"
 keys Escape
 wait_for "CANCELLED"
