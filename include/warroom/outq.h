@@ -45,11 +45,11 @@ struct outq {
 bool outq_add(struct outq *q, const void *key, const char *text, int64_t now,
     int64_t min_s);
 
-/* At now: once the first outcome was read (its min_s passed and, when
- * held, a key or OUTQ_HELD_MAX_S since it was shown), the next takes the
- * first place for what is left of its own min_s, not held (those already
- * read go too). Returns true when it changed. */
-bool outq_tick(struct outq *q, int64_t now, int64_t min_s);
+/* At now: once the first outcome was read (the min_s it was added with
+ * passed and, when held, a key or OUTQ_HELD_MAX_S since it was shown), the
+ * next takes the first place for what is left of its own min_s, not held
+ * (those already read go too). Returns true when it changed. */
+bool outq_tick(struct outq *q, int64_t now);
 
 /* Whether the outcome on screen waits for a key as well as its time (it is
  * too wide to read at a glance); false: a key was pressed. */

@@ -97,11 +97,11 @@ move_up(struct outq *q)
 }
 
 bool
-outq_tick(struct outq *q, int64_t now, int64_t min_s)
+outq_tick(struct outq *q, int64_t now)
 {
 	bool moved = false;
 
-	(void)min_s;	/* each kept its own time since it was said */
+	/* Each keeps the time it was given when it was said. */
 	while (q->nwait > 0 && !kept(q, now)) {
 		move_up(q);
 		moved = true;

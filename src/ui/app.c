@@ -86,7 +86,7 @@ app_status_tick(struct app *app)
 {
 	/* A held outcome waits for its key as well as its time (outq bounds
 	 * that while others wait). */
-	if (outq_tick(&app->outq, app_now(app), STATUS_SECONDS)) {
+	if (outq_tick(&app->outq, app_now(app))) {
 		app->status_aside[0] = '\0';
 		show_outcome(app);
 		outq_hold(&app->outq, app->status_held);

@@ -30,15 +30,15 @@ burst_outcomes_are_shown_together(void **state)
 	assert_false(outq_add(&q, NULL, "kill switch of api on k8s-bastion: OK", 101, 6));
 	outq_text(&q, NULL, buf, sizeof(buf));
 	assert_string_equal(buf, "kill switch of api on api-1: OK | kill switch of api on k8s-bastion: OK");
-	assert_false(outq_tick(&q, 105, 6));
+	assert_false(outq_tick(&q, 105));
 	assert_true(outq_unread(&q, 105));
 	/* Read: the next one keeps the footer for what is left of its time. */
-	assert_true(outq_tick(&q, 106, 6));
+	assert_true(outq_tick(&q, 106));
 	outq_text(&q, "", buf, sizeof(buf));
 	assert_string_equal(buf, "kill switch of api on k8s-bastion: OK");
 	assert_true(outq_unread(&q, 106));
 	assert_false(outq_unread(&q, 107));
-	assert_false(outq_tick(&q, 112, 6));
+	assert_false(outq_tick(&q, 112));
 	/* Read and none waiting: the next is shown at once. */
 	assert_true(outq_add(&q, NULL, "smoke GET /healthz: OK", 113, 6));
 }
@@ -107,10 +107,10 @@ held_outcome_gives_way_in_time(void **state)
 	outq_hold(&q, true);
 	outq_add(&q, NULL, "the next", 101, 6);
 	/* Its 6 s passed, no key: still held while under 20 s on screen. */
-	assert_false(outq_tick(&q, 110, 6));
-	assert_false(outq_tick(&q, 100 + OUTQ_HELD_MAX_S - 1, 6));
+	assert_false(outq_tick(&q, 110));
+	assert_false(outq_tick(&q, 100 + OUTQ_HELD_MAX_S - 1));
 	/* Nobody pressed a key: the next one is not kept waiting forever. */
-	assert_true(outq_tick(&q, 100 + OUTQ_HELD_MAX_S, 6));
+	assert_true(outq_tick(&q, 100 + OUTQ_HELD_MAX_S));
 	outq_text(&q, NULL, buf, sizeof(buf));
 	assert_string_equal(buf, "the next");
 	assert_false(q.held);
@@ -125,9 +125,9 @@ held_outcome_read_with_a_key(void **state)
 	outq_add(&q, NULL, "a wide outcome", 100, 6);
 	outq_hold(&q, true);
 	outq_add(&q, NULL, "the next", 101, 6);
-	assert_false(outq_tick(&q, 107, 6));
+	assert_false(outq_tick(&q, 107));
 	outq_seen(&q, 107);
-	assert_true(outq_tick(&q, 107, 6));
+	assert_true(outq_tick(&q, 107));
 }
 
 /* Past its few seconds but held (too wide, no key): what comes next goes
@@ -146,9 +146,9 @@ held_outcome_keeps_its_place_from_a_later_one(void **state)
 	outq_text(&q, NULL, buf, sizeof(buf));
 	assert_string_equal(buf, "kill switch refused: helm-bastion is a helm host | "
 	    "kill switch of api on api-1: OK");
-	assert_false(outq_tick(&q, 111, 6));
+	assert_false(outq_tick(&q, 111));
 	outq_seen(&q, 111);
-	assert_true(outq_tick(&q, 111, 6));
+	assert_true(outq_tick(&q, 111));
 	outq_text(&q, NULL, buf, sizeof(buf));
 	assert_string_equal(buf, "kill switch of api on api-1: OK");
 	/* Held OUTQ_HELD_MAX_S already, nobody at the keyboard: the next
@@ -186,8 +186,8 @@ same_outcome_is_not_queued_twice(void **state)
 	outq_text(&q, NULL, buf, sizeof(buf));
 	assert_string_equal(buf, "k8s.killswitch of api on k8s-bastion: OK after re-read | "
 	    "smoke GET /healthz: OK, 2 of 2");
-	assert_false(outq_tick(&q, 9, 6));
-	assert_true(outq_tick(&q, 10, 6));
+	assert_false(outq_tick(&q, 9));
+	assert_true(outq_tick(&q, 10));
 	assert_string_equal(q.shown, "smoke GET /healthz: OK, 2 of 2");
 	assert_int_equal(q.nwait, 0);
 	/* Read: the same words later are a new outcome, shown again. */
@@ -209,7 +209,7 @@ joined_text_outlives_the_outcome(void **state)
 	assert_string_equal(buf, "UNKNOWN: rollback of api on h1 | smoke GET /healthz: OK | "
 	    "journal: 2 lines did not read | status page: reachable again");
 	/* The queued outcome takes the footer: what was joined stays with it. */
-	assert_true(outq_tick(&q, 6, 6));
+	assert_true(outq_tick(&q, 6));
 	outq_text(&q, "note stored", buf, sizeof(buf));
 	assert_string_equal(buf, "smoke GET /healthz: OK | journal: 2 lines did not read | "
 	    "status page: reachable again | note stored");
@@ -232,10 +232,10 @@ a_key_after_a_glance_reads_the_outcome(void **state)
 	outq_add(&q, NULL, "kill switch of api on h1: OK", 100, 6);
 	outq_add(&q, NULL, "kill switch of api on h2: OK", 100, 6);
 	outq_seen(&q, 100 + OUTQ_GLANCE_S - 1);
-	assert_false(outq_tick(&q, 100 + OUTQ_GLANCE_S - 1, 6));
+	assert_false(outq_tick(&q, 100 + OUTQ_GLANCE_S - 1));
 	assert_true(outq_unread(&q, 100 + OUTQ_GLANCE_S - 1));
 	outq_seen(&q, 100 + OUTQ_GLANCE_S);
-	assert_true(outq_tick(&q, 100 + OUTQ_GLANCE_S, 6));
+	assert_true(outq_tick(&q, 100 + OUTQ_GLANCE_S));
 	outq_text(&q, NULL, buf, sizeof(buf));
 	assert_string_equal(buf, "kill switch of api on h2: OK");
 	/* One said since gets its glance too. */
