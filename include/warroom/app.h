@@ -392,7 +392,7 @@ void app_say_about(struct app *app, const void *about, const char *fmt, ...)
 void app_unsay(struct app *app, const void *about);
 
 /* app_say for an action's outcome (OK, FAILED, UNKNOWN, refused): it stays
- * at least a few seconds, those said meanwhile wait behind it ("(+1 more)")
+ * at least a few seconds, those said meanwhile are shown after it at once,
  * and anything else said meanwhile goes beside it, never in its place. */
 void app_say_outcome(struct app *app, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));

@@ -72,9 +72,10 @@ void outq_seen(struct outq *q, int64_t now);
  * passed, or held and no key since). */
 bool outq_unread(const struct outq *q, int64_t now);
 
-/* The footer's words: the outcome on screen, "(+N more)" when others wait,
- * what was joined, and aside (other news said since, "" or NULL: none),
- * each after " | ". Cut to cap with the marker, joined and aside kept. */
+/* The footer's words: the outcome on screen, those waiting after it, what
+ * was joined, and aside (other news said since, "" or NULL: none), each
+ * after " | ". Cut to cap: the outcomes alike, each ending in "…", joined
+ * and aside kept. */
 void outq_text(const struct outq *q, const char *aside, char *buf, size_t cap);
 
 #endif

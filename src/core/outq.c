@@ -35,7 +35,7 @@ outq_add(struct outq *q, const void *key, const char *text, int64_t now, int64_t
 	size_t n, i;
 
 	/* Said again (an action tells of itself more than once): one copy,
-	 * or "(+N more)" counts copies. */
+	 * or the footer shows the same words several times. */
 	if (kept(q, now) && strcmp(q->shown, text) == 0)
 		return false;
 	for (i = 0; i < q->nwait; i++)

@@ -342,7 +342,7 @@ actions_planning_cancel(struct app *app)
 
 /* An action tells of itself on every change, also once it has ended (a
  * re-read, its releases.log line, a host back): its outcome is said when
- * its words changed, never again the same (copies queued, "(+3 more)").
+ * its words changed, never again the same (copies shown side by side).
  * True: said, and shown at once. */
 static bool
 say_outcome(struct app *app, struct action *a, const char *fmt, ...)
