@@ -70,12 +70,14 @@ assert_contains() {
 	grep -qF -- "$2" "$1" || { echo "--- $1:"; cat "$1"; fail "expected '$2' in $1"; }
 }
 
-# wait_for TEXT [SECONDS] — until the pane shows TEXT.
+# wait_for TEXT [SECONDS] — until the pane shows TEXT, on one row or in the
+# footer read as one line (an outcome said behind an unread one wraps).
 wait_for() {
 	i=0
 	while [ "$i" -lt "$(( ${2:-5} * 20 ))" ]; do
 		capture
 		grep -qF -- "$1" "$tmp/screen" && return 0
+		footer_text | grep -qF -- "$1" && return 0
 		sleep 0.05
 		i=$((i + 1))
 	done
@@ -102,12 +104,32 @@ wait_footer_re() {
 	i=0
 	while [ "$i" -lt "$(( ${2:-5} * 20 ))" ]; do
 		capture
-		tail -6 "$tmp/screen" | tr '\n' ' ' | tr -s ' ' | grep -qE -- "$1" && return 0
+		footer_text | grep -qE -- "$1" && return 0
 		sleep 0.05
 		i=$((i + 1))
 	done
 	echo "--- screen:"; cat "$tmp/screen"
 	fail "timed out waiting for the footer to match /$1/"
+}
+
+# footer_text — the footer's rows (a long message goes on in the rows above
+# it) as one line, runs of spaces as one.
+footer_text() {
+	tail -6 "$tmp/screen" | tr '\n' ' ' | tr -s ' '
+}
+
+# wait_footer TEXT [SECONDS] — until the footer, read as one line, holds
+# TEXT: an outcome said while an earlier one is still unread wraps after it.
+wait_footer() {
+	i=0
+	while [ "$i" -lt "$(( ${2:-5} * 20 ))" ]; do
+		capture
+		footer_text | grep -qF -- "$1" && return 0
+		sleep 0.05
+		i=$((i + 1))
+	done
+	echo "--- screen:"; cat "$tmp/screen"
+	fail "timed out waiting for the footer to hold '$1'"
 }
 
 # keys KEY… — send-keys to the session. An Escape sent last is the Esc key
