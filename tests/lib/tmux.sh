@@ -70,46 +70,19 @@ assert_contains() {
 	grep -qF -- "$2" "$1" || { echo "--- $1:"; cat "$1"; fail "expected '$2' in $1"; }
 }
 
-# wait_for TEXT [SECONDS] — until the pane shows TEXT, on one row or in the
-# footer read as one line (an outcome said behind an unread one wraps).
-wait_for() {
+# until_screen SECONDS WHAT TEST… — capture the pane until TEST succeeds;
+# past SECONDS, show the screen and fail waiting for WHAT.
+until_screen() {
+	_us_n=$(( $1 * 20 )); _us_what=$2; shift 2
 	i=0
-	while [ "$i" -lt "$(( ${2:-5} * 20 ))" ]; do
+	while [ "$i" -lt "$_us_n" ]; do
 		capture
-		grep -qF -- "$1" "$tmp/screen" && return 0
-		footer_text | grep -qF -- "$1" && return 0
+		"$@" && return 0
 		sleep 0.05
 		i=$((i + 1))
 	done
 	echo "--- screen:"; cat "$tmp/screen"
-	fail "timed out waiting for '$1'"
-}
-
-# wait_re REGEX [SECONDS] — until a line of the pane matches the ERE.
-wait_re() {
-	i=0
-	while [ "$i" -lt "$(( ${2:-5} * 20 ))" ]; do
-		capture
-		grep -qE -- "$1" "$tmp/screen" && return 0
-		sleep 0.05
-		i=$((i + 1))
-	done
-	echo "--- screen:"; cat "$tmp/screen"
-	fail "timed out waiting for /$1/"
-}
-
-# wait_footer_re REGEX [SECONDS] — until the footer matches the ERE, its
-# rows (a long message goes on in the rows above it) read as one line.
-wait_footer_re() {
-	i=0
-	while [ "$i" -lt "$(( ${2:-5} * 20 ))" ]; do
-		capture
-		footer_text | grep -qE -- "$1" && return 0
-		sleep 0.05
-		i=$((i + 1))
-	done
-	echo "--- screen:"; cat "$tmp/screen"
-	fail "timed out waiting for the footer to match /$1/"
+	fail "timed out waiting for $_us_what"
 }
 
 # footer_text — the footer's rows (a long message goes on in the rows above
@@ -118,19 +91,20 @@ footer_text() {
 	tail -6 "$tmp/screen" | tr '\n' ' ' | tr -s ' '
 }
 
-# wait_footer TEXT [SECONDS] — until the footer, read as one line, holds
-# TEXT: an outcome said while an earlier one is still unread wraps after it.
-wait_footer() {
-	i=0
-	while [ "$i" -lt "$(( ${2:-5} * 20 ))" ]; do
-		capture
-		footer_text | grep -qF -- "$1" && return 0
-		sleep 0.05
-		i=$((i + 1))
-	done
-	echo "--- screen:"; cat "$tmp/screen"
-	fail "timed out waiting for the footer to hold '$1'"
-}
+screen_has() { grep -qF -- "$1" "$tmp/screen" || footer_text | grep -qF -- "$1"; }
+screen_matches() { grep -qE -- "$1" "$tmp/screen"; }
+footer_matches() { footer_text | grep -qE -- "$1"; }
+
+# wait_for TEXT [SECONDS] — until the pane shows TEXT, on one row or in the
+# footer read as one line (an outcome said behind an unread one wraps).
+wait_for() { until_screen "${2:-5}" "'$1'" screen_has "$1"; }
+
+# wait_re REGEX [SECONDS] — until a line of the pane matches the ERE.
+wait_re() { until_screen "${2:-5}" "/$1/" screen_matches "$1"; }
+
+# wait_footer_re REGEX [SECONDS] — until the footer, its rows read as one
+# line, matches the ERE.
+wait_footer_re() { until_screen "${2:-5}" "the footer to match /$1/" footer_matches "$1"; }
 
 # keys KEY… — send-keys to the session. An Escape sent last is the Esc key
 # as pressed by hand: the next key comes a moment later, since ESC and a

@@ -59,7 +59,7 @@ grep '"kind":"action.refused","host":"h5"' "$journal" | grep -qE 'h5 is (DOWN|CO
 grep -q '"kind":"action.end","host":"h1".*"outcome":"ok"' "$journal" || fail "h1 did not end OK"
 grep '"pull","api"' "$fl/hosts/h1/commands.log" | grep -q '"IMAGE_TAG":"v1.4.0"' ||
 	fail "h1 was not rolled back to v1.4.0"
-wait_footer "$summary" 5
+wait_for "$summary" 5
 # Held: still there after a plain message's few seconds.
 sleep 7
 capture

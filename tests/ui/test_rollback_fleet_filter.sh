@@ -47,7 +47,7 @@ assert_contains "$tmp/screen" "host h10   service api"
 assert_contains "$tmp/screen" "— then h11, h12, h13, h14, h15, h16, h17, h18, h19 (filter h1), each confirmed like this one, to v1.4.1"
 keys Escape
 summary="fleet rollback of api to v1.4.1: h1 OK · h10 CANCELLED · h11, h12, h13, h14, h15, h16, h17, h18, h19 not started"
-wait_footer "$summary | h10: cancelled; nothing ran" 10
+wait_for "$summary | h10: cancelled; nothing ran" 10
 journal=$(ls "$fl"/timeline/fleet-filter-*.jsonl)
 grep '"kind":"chain.end"' "$journal" | grep -qF "\"summary\":\"$summary\"" ||
 	fail "chain.end does not say '$summary': $(grep '"kind":"chain.end"' "$journal")"
