@@ -21,6 +21,8 @@
 struct deployby_act {
 	char *op, *host;
 	char *service;                   /* the plan's; NULL: any of the host's */
+	char *action;                    /* the intent's data.action, NULL: none */
+	uint64_t seq;                    /* the intent's record */
 	int64_t start_ms, end_ms;        /* intent, end (0: no end yet) */
 };
 
@@ -31,6 +33,12 @@ struct deployby {
 
 /* Take note of r when it is an action's intent or end. */
 void deployby_note(struct deployby *d, const struct record *r);
+
+/* The noted action that may have made a tag change of host's svc seen at
+ * at_ms, the last to start in the window deployby_outside reads, or NULL:
+ * none (a deploy made outside this console). */
+const struct deployby_act *deployby_which(const struct deployby *d, const char *host,
+    const char *svc, int64_t since_ms, int64_t at_ms);
 
 /* Whether a tag change of host's svc seen at at_ms (the row's previous
  * record at since_ms, 0: none) came with none of the noted actions on it:

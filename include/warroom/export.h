@@ -7,8 +7,13 @@
  *   detection       the first bad verdict.change (CONSIDER/ROLLBACK), else
  *                   the incident.open record (else the first record)
  *   bad deploy      data.deployed_ms (and deployed_from) of the bad host's
- *                   last health.change per service before that verdict:
- *                   when its release went live, per its deploy history
+ *                   last tag per service before that verdict: the earliest
+ *                   its run of records says (a later one: re-created, as
+ *                   data.recreated_ms says), when its release went live
+ *                   per its deploy history; who made it from the record
+ *                   the tag came with (data.outside, an action of ours in
+ *                   the window deployby reads, or the first reading); no
+ *                   time told: that record's, an estimate (no impact)
  *   impact          from the bad deploy when known, else the first bad
  *                   verdict; neither: unknown (never from the opening)
  *   first response  the first note, step.check/uncheck, action.intent,

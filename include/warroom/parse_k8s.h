@@ -115,12 +115,13 @@ enum k8s_rollout parse_k8s_rollout(const struct k8s_deploy *d);
  * something else (a template not observed yet, a deadline, a pause). */
 int64_t parse_k8s_progressed_ms(const struct k8s_deploy *d);
 
-/* When the release tag went live, as far as one poll's answers tell: the
- * earlier of the oldest pod running tag (its creationTimestamp) and
- * progressed_ms (parse_k8s_progressed_ms; 0: none); each only ever comes
- * after the rollout began. Returns epoch ms, or 0 with from "" when
- * neither says; from names the source ("kubectl pods: …"). */
-int64_t parse_k8s_deployed(const struct k8s_pods *pods, const char *tag,
+/* When the release tag went live, as far as one poll's answers tell:
+ * rs_ms (parse_k8s_rs_first_ran; 0: none) when known, else the earlier of
+ * the oldest pod running tag (its creationTimestamp) and progressed_ms
+ * (parse_k8s_progressed_ms; 0: none); each only ever comes after the
+ * rollout began. Returns epoch ms, or 0 with from "" when none says; from
+ * names the source ("kubectl pods: …"). */
+int64_t parse_k8s_deployed(const struct k8s_pods *pods, const char *tag, int64_t rs_ms,
     int64_t progressed_ms, const char *reason, char *from, size_t cap);
 
 /* Parse a v1 List of Pods (or one Pod). Returns 0, or -1 with "kubectl
@@ -154,6 +155,8 @@ struct k8s_rs_image {
 	                                    first (deployment.kubernetes.io/
 	                                    revision-history: it moved up) */
 	int nmoved;
+	int64_t created_ms;              /* metadata.creationTimestamp, epoch ms; 0 if
+	                                    absent or unreadable */
 };
 
 struct k8s_rs_images {
@@ -170,6 +173,15 @@ int parse_k8s_rs_images(const char *buf, size_t len, const char *deploy,
 
 /* The tag revision rev ran, or NULL when no ReplicaSet says. */
 const char *parse_k8s_rs_tag(const struct k8s_rs_images *rs, int rev);
+
+/* When tag first ran, per the ReplicaSets: the creation of the first of
+ * the unbroken run of revisions, ending at the newest, whose template runs
+ * tag (a rollout restart makes a new ReplicaSet of the same image). 0 when
+ * the newest does not run tag, a creation is unreadable, or the run
+ * starts at one an undo moved up (made long before it came back). latest
+ * gets the newest one's creation when later (re-created since), else 0. */
+int64_t parse_k8s_rs_first_ran(const struct k8s_rs_images *rs, const char *tag,
+    int64_t *latest);
 
 /* Release what parse_k8s_rs_images allocated. */
 void parse_k8s_rs_free(struct k8s_rs_images *rs);

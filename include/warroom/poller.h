@@ -16,6 +16,7 @@
 #include "warroom/config.h"
 #include "warroom/contain.h"
 #include "warroom/decide.h"
+#include "warroom/deploytime.h"
 #include "warroom/metrics.h"
 #include "warroom/probe.h"
 
@@ -53,12 +54,19 @@ struct svc_state {
 	int pods;                        /* k8s: its pods, desired or running (the
 	                                    larger); 0 before the first poll */
 	int64_t tag_changed_ms;          /* when tag/state/health last changed */
-	int64_t deployed_ms;             /* when the running release went live, per
+	int64_t deployed_ms;             /* when the running release first ran, per
 	                                    the deploy history read (helm: its
-	                                    revision's updated); 0: not told */
+	                                    revision's updated), the earliest seen
+	                                    while the tag stays; 0: not told */
 	char deployed_from[64];          /* … where that was read: "helm history:
 	                                    revision 4 updated", "compose ps:
 	                                    container created" */
+	int64_t recreated_ms;            /* the same release re-created since (a
+	                                    newer container or ReplicaSet); 0 none */
+	struct deploytime seen;          /* what makes the three above */
+	int64_t rs_first_ms, rs_latest_ms; /* k8s: parse_k8s_rs_first_ran of the last
+	                                    ReplicaSets read, for rs_tag; 0 none */
+	char rs_tag[128];
 	bool deployed_pending;           /* k8s: the tag changed and the pods that
 	                                    say when it went live are not read yet */
 	int64_t progressed_ms;           /* k8s: parse_k8s_progressed_ms of the

@@ -29,11 +29,14 @@ deployby_note(struct deployby *d, const struct record *r)
 	if (r->op == NULL || r->host == NULL)
 		return;
 	if (strcmp(r->kind, "action.intent") == 0) {
+		const char *action = str_in(r->data, "action");
+
 		svc = str_in(cJSON_GetObjectItemCaseSensitive(r->data, "plan"), "service");
 		d->items = xrealloc(d->items, (d->n + 1) * sizeof(*d->items));
 		d->items[d->n++] = (struct deployby_act){ .op = xstrdup(r->op),
 			.host = xstrdup(r->host), .service = svc != NULL && svc[0] != '\0' ?
-			xstrdup(svc) : NULL, .start_ms = r->ts_ms };
+			xstrdup(svc) : NULL, .action = action != NULL ? xstrdup(action) : NULL,
+			.seq = r->seq, .start_ms = r->ts_ms };
 		return;
 	}
 	if (strcmp(r->kind, "action.end") != 0)
@@ -45,8 +48,8 @@ deployby_note(struct deployby *d, const struct record *r)
 		}
 }
 
-bool
-deployby_outside(const struct deployby *d, const char *host, const char *svc,
+const struct deployby_act *
+deployby_which(const struct deployby *d, const char *host, const char *svc,
     int64_t since_ms, int64_t at_ms)
 {
 	int64_t from = at_ms - DEPLOYBY_WINDOW_MS;
@@ -54,7 +57,9 @@ deployby_outside(const struct deployby *d, const char *host, const char *svc,
 
 	if (since_ms > from)
 		from = since_ms;
-	for (i = 0; i < d->n; i++) {
+	/* The latest first: of two in the window, the later one's change
+	 * is the one seen. */
+	for (i = d->n; i-- > 0;) {
 		const struct deployby_act *a = &d->items[i];
 
 		if (strcmp(a->host, host) != 0 ||
@@ -64,9 +69,16 @@ deployby_outside(const struct deployby *d, const char *host, const char *svc,
 		 * end lost its console (a record waits while ours run): its
 		 * start is all that is known. */
 		if (a->start_ms <= at_ms && (a->end_ms != 0 ? a->end_ms : a->start_ms) >= from)
-			return false;
+			return a;
 	}
-	return true;
+	return NULL;
+}
+
+bool
+deployby_outside(const struct deployby *d, const char *host, const char *svc,
+    int64_t since_ms, int64_t at_ms)
+{
+	return deployby_which(d, host, svc, since_ms, at_ms) == NULL;
 }
 
 void
@@ -78,6 +90,7 @@ deployby_free(struct deployby *d)
 		free(d->items[i].op);
 		free(d->items[i].host);
 		free(d->items[i].service);
+		free(d->items[i].action);
 	}
 	free(d->items);
 	d->items = NULL;

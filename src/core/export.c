@@ -12,6 +12,7 @@
 #include "warroom/export.h"
 #include "warroom/connrec.h"
 #include "warroom/contain.h"
+#include "warroom/deployby.h"
 #include "warroom/fleetchain.h"
 #include "warroom/healthrec.h"
 #include "warroom/runbook.h"
@@ -118,7 +119,16 @@ struct pm {
 	int64_t first_bad;              /* the first bad verdict: detection */
 	int64_t deployed;               /* the bad release went live, per the host's
 	                                   deploy history (pm_deployed); NO_TIME */
-	const struct record *deployed_rec;  /* the health.change that said so */
+	const struct record *deployed_rec;  /* the health.change that said so (the
+	                                       earliest of its tag's run), or with
+	                                       deployed NO_TIME the one estimating it */
+	const struct record *deployed_came; /* where that tag came to its row: a tag
+	                                       change, or the first reading */
+	const struct deployby_act *deployed_by; /* the action of ours that made that
+	                                       change; NULL: none or not a change */
+	int64_t deployed_recreated;     /* the same release re-created later
+	                                   (data.recreated_ms); NO_TIME: not seen */
+	struct deployby deployby;       /* the journal's actions (deployed_by's) */
 	int64_t impact_from;            /* deployed, else first_bad; NO_TIME: neither */
 	const struct pm_action *rb_first;   /* the rollback that started first */
 	const struct record *seen_first;    /* tag changes the console saw that count
@@ -979,10 +989,80 @@ pm_chain(struct pm *pm, const struct record *v, size_t n, size_t i, const struct
 		c->hidden = damage_after(o, v[i].seq);
 }
 
-/* When the bad release went live: for each host's first bad verdict, its
- * last health.change per service before it that carries data.deployed_ms
- * (its deploy history's time: helm history's updated, …); the earliest
- * of them. Unknown (NO_TIME) when none says. */
+/* One row's run of readings of one tag, back from v[i] (a health.change
+ * with a tag): the earliest deployed_ms no later than until, the record
+ * saying it, the latest recreated_ms, and the record the tag came with.
+ * A console restarted, or a record written for a health change, may carry
+ * a later time for the same release (a re-created container): the
+ * earliest counts. */
+struct pm_run {
+	int64_t deployed, recreated;
+	const struct record *said, *came;
+};
+
+static struct pm_run
+pm_tag_run(const struct record *v, size_t i, int64_t until)
+{
+	const char *host = v[i].host, *svc = dstr(&v[i], "service"), *tag = dstr(&v[i], "tag");
+	struct pm_run run = { .deployed = NO_TIME, .recreated = NO_TIME, .came = &v[i] };
+
+	for (i++; i-- > 0;) {
+		const cJSON *ms = cJSON_GetObjectItemCaseSensitive(v[i].data, "deployed_ms");
+		const cJSON *re = cJSON_GetObjectItemCaseSensitive(v[i].data, "recreated_ms");
+
+		if (!kind_is(&v[i], "health.change") || v[i].host == NULL ||
+		    strcmp(v[i].host, host) != 0 || dstr(&v[i], "service") == NULL ||
+		    strcmp(dstr(&v[i], "service"), svc) != 0 || dstr(&v[i], "tag") == NULL)
+			continue;
+		if (strcmp(dstr(&v[i], "tag"), tag) != 0)
+			break;
+		run.came = &v[i];
+		if (cJSON_IsNumber(ms) && ms->valuedouble > 0 &&
+		    (int64_t)ms->valuedouble <= until &&
+		    (run.deployed == NO_TIME || (int64_t)ms->valuedouble <= run.deployed)) {
+			run.deployed = (int64_t)ms->valuedouble;
+			run.said = &v[i];
+		}
+		if (cJSON_IsNumber(re) && (int64_t)re->valuedouble > run.recreated)
+			run.recreated = (int64_t)re->valuedouble;
+		/* The tag came here: before it the row ran another. */
+		if (cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(v[i].data, "first")) ||
+		    (dstr(&v[i], "was_tag") != NULL && strcmp(dstr(&v[i], "was_tag"), tag) != 0))
+			break;
+	}
+	if (run.deployed == NO_TIME || run.recreated <= run.deployed)
+		run.recreated = NO_TIME;
+	return run;
+}
+
+/* The action of ours that made the tag change came (NULL: none, or the
+ * row's first reading), as the live record judged it (deployby). */
+static const struct deployby_act *
+pm_made_by(struct pm *pm, const struct record *v, const struct record *came)
+{
+	const char *svc = dstr(came, "service");
+	int64_t since = 0;
+	size_t i, at = (size_t)(came - v);
+
+	if (dstr(came, "was_tag") == NULL ||
+	    cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(came->data, "outside")))
+		return NULL;
+	for (i = at; i-- > 0;)
+		if (kind_is(&v[i], "health.change") && v[i].host != NULL &&
+		    strcmp(v[i].host, came->host) == 0 && dstr(&v[i], "service") != NULL &&
+		    strcmp(dstr(&v[i], "service"), svc) == 0) {
+			since = v[i].ts_ms;
+			break;
+		}
+	return deployby_which(&pm->deployby, came->host, svc, since, came->ts_ms);
+}
+
+/* When the bad release went live: for each host's first bad verdict, the
+ * run of its tag per service up to that verdict (pm_tag_run) that carries
+ * data.deployed_ms (its deploy history's time: helm history's updated,
+ * …); the earliest of them. None says: the tag change a service's last
+ * reading came with estimates it (the latest such change, else a first
+ * reading), the time NO_TIME. */
 static void
 pm_deployed_at(struct pm *pm, const struct record *v, size_t at)
 {
@@ -991,12 +1071,11 @@ pm_deployed_at(struct pm *pm, const struct record *v, size_t at)
 
 	/* Back from that verdict: each service's latest reading counts. */
 	while (i-- > 0) {
-		const cJSON *ms = cJSON_GetObjectItemCaseSensitive(v[i].data, "deployed_ms");
 		const char *svc = dstr(&v[i], "service");
+		struct pm_run run;
 
 		if (!kind_is(&v[i], "health.change") || v[i].host == NULL || svc == NULL ||
-		    strcmp(v[i].host, host) != 0 || !cJSON_IsNumber(ms) ||
-		    (int64_t)ms->valuedouble > v[at].ts_ms)
+		    strcmp(v[i].host, host) != 0 || dstr(&v[i], "tag") == NULL)
 			continue;
 		for (k = 0; k < nseen && strcmp(seen[k], svc) != 0; k++)
 			;
@@ -1004,9 +1083,20 @@ pm_deployed_at(struct pm *pm, const struct record *v, size_t at)
 			continue;
 		seen = xrealloc(seen, (nseen + 1) * sizeof(*seen));
 		seen[nseen++] = svc;
-		if (pm->deployed == NO_TIME || (int64_t)ms->valuedouble < pm->deployed) {
-			pm->deployed = (int64_t)ms->valuedouble;
-			pm->deployed_rec = &v[i];
+		run = pm_tag_run(v, i, v[at].ts_ms);
+		if (run.deployed != NO_TIME && (pm->deployed == NO_TIME ||
+		    run.deployed < pm->deployed)) {
+			pm->deployed = run.deployed;
+			pm->deployed_rec = run.said;
+			pm->deployed_came = run.came;
+			pm->deployed_recreated = run.recreated;
+		} else if (pm->deployed == NO_TIME && run.deployed == NO_TIME &&
+		    (pm->deployed_came == NULL ||
+		    (dstr(run.came, "was_tag") != NULL &&
+		    (dstr(pm->deployed_came, "was_tag") == NULL ||
+		    run.came->ts_ms > pm->deployed_came->ts_ms)))) {
+			pm->deployed_rec = pm->deployed_came = run.came;
+			pm->deployed_recreated = NO_TIME;
 		}
 	}
 	free(seen);
@@ -1031,6 +1121,10 @@ pm_deployed(struct pm *pm, const struct record *v, size_t n)
 		pm_deployed_at(pm, v, i);
 	}
 	free(hosts);
+	for (i = 0; i < n; i++)
+		deployby_note(&pm->deployby, &v[i]);
+	if (pm->deployed_came != NULL)
+		pm->deployed_by = pm_made_by(pm, v, pm->deployed_came);
 }
 
 static void
@@ -1045,6 +1139,7 @@ pm_build(struct pm *pm, const struct record *v, size_t n, const struct export_op
 	strmap_init(&pm->spmap, n);
 	pm->detect = pm->first_resp = pm->rb_start = pm->rb_end = pm->recovery = NO_TIME;
 	pm->resolved_at = pm->opened = pm->first_bad = pm->deployed = NO_TIME;
+	pm->deployed_recreated = NO_TIME;
 	for (i = 0; i < n; i++)
 		if (kind_is(&v[i], "incident.open")) {
 			pm->opened = v[i].ts_ms;
@@ -1200,6 +1295,7 @@ pm_free(struct pm *pm)
 		free(pm->acts[i].outs);
 	free(pm->acts);
 	free(pm->refused);
+	deployby_free(&pm->deployby);
 	contain_free(&pm->contain);
 	for (i = 0; i < pm->nchains; i++)
 		cJSON_Delete(pm->chains[i].own);
@@ -2337,6 +2433,38 @@ md_key_time(struct wr_buf *b, const struct export_opts *o, const struct pm *pm,
 	wr_buf_printf(b, "| %s | %s | %s |\n", what, ts, dur);
 }
 
+/* Who made the bad release, in the key times: deployed outside this
+ * console (the tag change's data.outside), by an action of ours (its
+ * intent named), or before the console's first reading of it; and a
+ * re-creation of the same release since, which moved no deploy time. */
+static void
+deployed_who(struct wr_buf *b, const struct export_opts *o, const struct pm *pm)
+{
+	const struct record *came = pm->deployed_came;
+	char when[TIME_MAX];
+
+	if (came == NULL)
+		return;
+	if (cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(came->data, "outside")))
+		wr_buf_printf(b, "; deployed outside this console (tag change seen at seq %"
+		    PRIu64 ")",
+		    came->seq);
+	else if (pm->deployed_by != NULL) {
+		wr_buf_str(b, "; deployed by this console's ");
+		sb_text(b, o, pm->deployed_by->action != NULL ? pm->deployed_by->action :
+		    "action");
+		wr_buf_str(b, ", ");
+		sb_text(b, o, pm->deployed_by->op);
+		wr_buf_printf(b, " (intent seq %" PRIu64 ")", pm->deployed_by->seq);
+	} else if (dstr(came, "was_tag") == NULL)
+		wr_buf_printf(b, "; already running at this console's first reading (seq %"
+		    PRIu64 ")", came->seq);
+	if (pm->deployed_recreated != NO_TIME) {
+		fmt_time(pm->deployed_recreated, o, when);
+		wr_buf_printf(b, "; the same release re-created since, at %s", when);
+	}
+}
+
 /* Where a rollback time comes from, in plain words (escaped when
  * written): the built-in action, or the runbook command that held one. */
 static void
@@ -3248,17 +3376,24 @@ render_md(struct wr_buf *b, const struct record *v, size_t n, const struct expor
 	if (pm->deployed_rec != NULL) {
 		struct wr_buf what = { 0 };
 
-		/* The release the first bad verdict judged, from where it is told. */
+		/* The release the first bad verdict judged, from where it is
+		 * told, and who made it. */
 		wr_buf_str(&what, "Bad release deployed (");
 		sb_text(&what, o, dstr(pm->deployed_rec, "tag") != NULL ?
 		    dstr(pm->deployed_rec, "tag") : "its release");
 		wr_buf_str(&what, " on ");
 		sb_text(&what, o, pm->deployed_rec->host);
-		wr_buf_str(&what, ", per ");
-		sb_text(&what, o, dstr(pm->deployed_rec, "deployed_from") != NULL ?
-		    dstr(pm->deployed_rec, "deployed_from") : "its deploy history");
+		if (pm->deployed != NO_TIME) {
+			wr_buf_str(&what, ", per ");
+			sb_text(&what, o, dstr(pm->deployed_rec, "deployed_from") != NULL ?
+			    dstr(pm->deployed_rec, "deployed_from") : "its deploy history");
+		} else
+			wr_buf_str(&what, "; time not told by its deploy history: estimated "
+			    "from when this console first read the tag, at the latest");
+		deployed_who(&what, o, pm);
 		wr_buf_str(&what, ")");
-		md_key_time(b, o, pm, what.s, pm->deployed);
+		md_key_time(b, o, pm, what.s, pm->deployed != NO_TIME ? pm->deployed :
+		    pm->deployed_came->ts_ms);
 		free(what.s);
 	}
 	/* In the order they came: the console may open before or after. */
@@ -3693,6 +3828,17 @@ json_incident(const struct record *v, size_t n, const struct export_opts *o,
 	    pm->deployed_rec->host : NULL);
 	json_str(times, "bad_release_tag", o, pm->deployed_rec != NULL ?
 	    dstr(pm->deployed_rec, "tag") : NULL);
+	/* Unknown, the console's first reading of the tag bounds it. */
+	json_time(times, "bad_release_seen", pm->deployed == NO_TIME &&
+	    pm->deployed_came != NULL ? pm->deployed_came->ts_ms : NO_TIME);
+	cJSON_AddItemToObject(times, "bad_release_made_by", pm->deployed_came == NULL ?
+	    cJSON_CreateNull() : cJSON_CreateString(cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(
+	    pm->deployed_came->data, "outside")) ? "outside" : pm->deployed_by != NULL ?
+	    "console" : dstr(pm->deployed_came, "was_tag") == NULL ? "before_first_reading" :
+	    "unknown"));
+	json_str(times, "bad_release_op", o, pm->deployed_by != NULL ? pm->deployed_by->op :
+	    NULL);
+	json_time(times, "bad_release_recreated", pm->deployed_recreated);
 	cJSON_AddStringToObject(times, "impact_from", pm->deployed != NO_TIME ?
 	    "bad_release_deployed" : pm->first_bad != NO_TIME ? "first_bad_verdict" : "unknown");
 	json_time(times, "first_response", pm->first_resp);

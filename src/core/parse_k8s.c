@@ -350,8 +350,8 @@ parse_k8s_progressed_ms(const struct k8s_deploy *d)
 }
 
 int64_t
-parse_k8s_deployed(const struct k8s_pods *pods, const char *tag, int64_t progressed_ms,
-    const char *reason, char *from, size_t cap)
+parse_k8s_deployed(const struct k8s_pods *pods, const char *tag, int64_t rs_ms,
+    int64_t progressed_ms, const char *reason, char *from, size_t cap)
 {
 	int64_t oldest = 0;
 	size_t i;
@@ -359,6 +359,12 @@ parse_k8s_deployed(const struct k8s_pods *pods, const char *tag, int64_t progres
 
 	if (cap > 0)
 		from[0] = '\0';
+	/* The ReplicaSet is made as the rollout begins; pods and the
+	 * condition move with a restart or a rescheduled pod, it does not. */
+	if (rs_ms > 0) {
+		snprintf(from, cap, "kubectl rs: its first ReplicaSet created");
+		return rs_ms;
+	}
 	/* A pod of the release: any container of it runs tag. Pods are made
 	 * at the rollout's start, but one evicted since is younger: hence the
 	 * condition too. */
@@ -708,6 +714,7 @@ parse_k8s_rs_images(const char *buf, size_t len, const char *deploy,
 		    sizeof(r.tag));
 		if (parse_json_str(path(o, moved_path), moved, sizeof(moved)))
 			read_moved(moved, &r);
+		r.created_ms = time_ms(member(o, "metadata"), "creationTimestamp");
 		/* Two ReplicaSets never share a revision; if they do, the
 		 * answer is not to be trusted for either. */
 		for (k = 0; k < out->n && out->items[k].revision != r.revision; k++)
@@ -738,6 +745,28 @@ parse_k8s_rs_tag(const struct k8s_rs_images *rs, int rev)
 		if (rs->items[i].revision == rev)
 			return rs->items[i].tag[0] ? rs->items[i].tag : NULL;
 	return NULL;
+}
+
+int64_t
+parse_k8s_rs_first_ran(const struct k8s_rs_images *rs, const char *tag, int64_t *latest)
+{
+	size_t i;
+
+	*latest = 0;
+	if (rs == NULL || rs->n == 0 || tag == NULL || tag[0] == '\0' ||
+	    strcmp(rs->items[rs->n - 1].tag, tag) != 0)
+		return 0;
+	/* Back from the newest while the image stays: a restart changes
+	 * the template (an annotation) but not what runs. Another tag in
+	 * between means the release came again after it: from there. */
+	for (i = rs->n - 1; i > 0 && strcmp(rs->items[i - 1].tag, tag) == 0; i--)
+		;
+	if (rs->items[i].created_ms <= 0 || rs->items[i].nmoved > 0 ||
+	    rs->items[rs->n - 1].created_ms <= 0)
+		return 0;
+	if (rs->items[rs->n - 1].created_ms > rs->items[i].created_ms)
+		*latest = rs->items[rs->n - 1].created_ms;
+	return rs->items[i].created_ms;
 }
 
 void

@@ -37,8 +37,8 @@
 #include "warroom/tunnel.h"
 
 #define OUT_MAX (8 * 1024 * 1024)
-/* Commands in one host's poll: k8s runs two per service (compose two in all). */
-#define WR_POLL_CMDS (2 * WR_SERVICES_MAX)
+/* Commands in one host's poll: k8s runs three per service (compose two in all). */
+#define WR_POLL_CMDS (3 * WR_SERVICES_MAX)
 
 struct poller;
 struct host_poll;
@@ -107,8 +107,8 @@ struct poller {
 struct job {
 	struct host_poll *hp;
 	int svc;                         /* -1: the whole host (compose ps) */
-	enum { JOB_COMPOSE, JOB_COMPOSE_RESTARTS, JOB_K8S_DEPLOY, JOB_K8S_PODS,
-		JOB_HELM } kind;
+	enum { JOB_COMPOSE, JOB_COMPOSE_RESTARTS, JOB_K8S_DEPLOY, JOB_K8S_RS,
+		JOB_K8S_PODS, JOB_HELM } kind;
 	int64_t sent_ms;                 /* wall clock: its command began no earlier */
 	char *buf;
 	size_t len, cap;
@@ -206,6 +206,18 @@ read_ok(struct svc_state *s, int64_t now, int64_t began_ms)
 	s->driver_silent_ms = 0;
 }
 
+/* One poll's reading of when the running tag went live (0: not said) and
+ * when its running instance was made into the row: the earliest while the
+ * tag stays (deploytime). */
+static void
+deployed(struct svc_state *s, int64_t ms, const char *from, int64_t instance_ms)
+{
+	deploytime_note(&s->seen, s->tag, ms, from, instance_ms);
+	s->deployed_ms = s->seen.first_ms;
+	wr_strlcpy(s->deployed_from, s->seen.first_from, sizeof(s->deployed_from));
+	s->recreated_ms = s->seen.recreated_ms;
+}
+
 static void
 apply_compose(struct host_poll *hp, const char *buf, size_t len, int64_t now, int64_t sent)
 {
@@ -243,11 +255,9 @@ apply_compose(struct host_poll *hp, const char *buf, size_t len, int64_t now, in
 		set_field(s->state, sizeof(s->state), c->state, &s->tag_changed_ms, now);
 		set_field(s->health, sizeof(s->health), c->health, &s->tag_changed_ms, now);
 		/* A new release is a new container: its creation is the deploy
-		 * (a restart keeps it). */
-		s->deployed_ms = c->created_ms;
-		if (c->created_ms > 0)
-			snprintf(s->deployed_from, sizeof(s->deployed_from),
-			    "compose ps: container created");
+		 * (a restart keeps it); one re-created with the same tag is
+		 * not a new release. */
+		deployed(s, c->created_ms, "compose ps: container created", c->created_ms);
 	}
 }
 
@@ -325,14 +335,40 @@ apply_k8s_deploy(struct svc_state *s, const char *buf, size_t len, int64_t now, 
 	s->pods = d.status_replicas > d.replicas ? d.status_replicas : d.replicas;
 }
 
-/* When the running tag went live, from the pods (NULL: not read) and the
+/* When the running tag went live, from its ReplicaSets (read before the
+ * pods, in the same round), the pods (NULL: not read) and the
  * deployment's condition; the health.change waiting for it may go. */
 static void
 k8s_deployed(struct svc_state *s, const struct k8s_pods *pods)
 {
-	s->deployed_ms = parse_k8s_deployed(pods, s->tag, s->progressed_ms, s->progressed_why,
-	    s->deployed_from, sizeof(s->deployed_from));
+	bool rs = strcmp(s->rs_tag, s->tag) == 0;
+	char from[sizeof(s->deployed_from)];
+	int64_t ms = parse_k8s_deployed(pods, s->tag, rs ? s->rs_first_ms : 0,
+	    s->progressed_ms, s->progressed_why, from, sizeof(from));
+
+	deployed(s, ms, from, rs ? s->rs_latest_ms : 0);
 	s->deployed_pending = false;
+}
+
+/* The deployment's ReplicaSets: when its tag first ran, which a rollout
+ * restart does not move. Not the row's error when unread (a role may not
+ * list them): the pods and the condition say instead. */
+static void
+apply_k8s_rs(struct svc_state *s, const char *svc, const char *buf, size_t len)
+{
+	struct k8s_rs_images rs;
+	struct wr_err err;
+
+	s->rs_first_ms = s->rs_latest_ms = 0;
+	s->rs_tag[0] = '\0';
+	if (buf == NULL || parse_k8s_rs_images(buf, len, svc, &rs, &err) != 0)
+		return;
+	if (rs.n > 0) {
+		put(s->rs_tag, sizeof(s->rs_tag), rs.items[rs.n - 1].tag);
+		s->rs_first_ms = parse_k8s_rs_first_ran(&rs, rs.items[rs.n - 1].tag,
+		    &s->rs_latest_ms);
+	}
+	parse_k8s_rs_free(&rs);
 }
 
 /* Restarts in the window: a pod shows only its containers' last
@@ -397,12 +433,14 @@ apply_helm(struct svc_state *s, const char *buf, size_t len, int64_t now, int64_
 		s->revision = r->revision;
 		/* When this revision went live: the post-mortem counts a bad
 		 * release's impact from it. */
-		s->deployed_ms = 0;
 		if (wr_parse_rfc3339(r->updated, strlen(r->updated), &secs, &ms)) {
-			s->deployed_ms = secs * 1000 + ms;
-			snprintf(s->deployed_from, sizeof(s->deployed_from),
-			    "helm history: revision %d updated", r->revision);
-		}
+			char from[sizeof(s->deployed_from)];
+
+			snprintf(from, sizeof(from), "helm history: revision %d updated",
+			    r->revision);
+			deployed(s, secs * 1000 + ms, from, 0);
+		} else
+			deployed(s, 0, "", 0);
 	} else
 		set_field(s->state, sizeof(s->state), "no deployed revision", &s->tag_changed_ms, now);
 	s->restarts = -1;
@@ -416,6 +454,11 @@ job_apply(struct job *j, const struct exec_result *r)
 	struct host_poll *hp = j->hp;
 	int64_t now = loop_wall_ms();
 
+	if (j->kind == JOB_K8S_RS) {
+		apply_k8s_rs(&hp->svc[j->svc], hp->cfg->services[j->svc],
+		    r->finished && r->exit_status == 0 ? (j->buf ? j->buf : "") : NULL, j->len);
+		return;
+	}
 	if (j->kind == JOB_COMPOSE_RESTARTS) {
 		/* Not the row's error: ps speaks for the containers. An empty
 		 * project exits 1 here on purpose. */
@@ -539,10 +582,14 @@ poll_commands(struct host_poll *hp, char (*cmds)[WR_CMD_MAX], struct job *jobs, 
 			jobs[n++] = (struct job){ .hp = hp, .svc = -1, .kind = JOB_COMPOSE_RESTARTS };
 		break;
 	case DRIVER_K8S:
-		for (i = 0; i < hp->cfg->nservices && n + 2 <= max; i++) {
+		for (i = 0; i < hp->cfg->nservices && n + 3 <= max; i++) {
 			if (driver_cmd_k8s_deploy(hp->cfg, hp->cfg->services[i], cmds[n],
 			    WR_CMD_MAX, &err) == 0)
 				jobs[n++] = (struct job){ .hp = hp, .svc = i, .kind = JOB_K8S_DEPLOY };
+			/* Before the pods: their answer settles the deploy time. */
+			if (driver_cmd_k8s_replicasets(hp->cfg, hp->cfg->services[i], cmds[n],
+			    WR_CMD_MAX, &err) == 0)
+				jobs[n++] = (struct job){ .hp = hp, .svc = i, .kind = JOB_K8S_RS };
 			if (driver_cmd_k8s_pods(hp->cfg, hp->cfg->services[i], cmds[n],
 			    WR_CMD_MAX, &err) == 0)
 				jobs[n++] = (struct job){ .hp = hp, .svc = i, .kind = JOB_K8S_PODS };

@@ -751,6 +751,10 @@ health_record(struct app *app, bool resync)
 				if (s->deployed_ms > 0) {
 					cJSON_AddNumberToObject(d, "deployed_ms", (double)s->deployed_ms);
 					cJSON_AddStringToObject(d, "deployed_from", s->deployed_from);
+					/* The same release re-created since: not when it came. */
+					if (s->recreated_ms > s->deployed_ms)
+						cJSON_AddNumberToObject(d, "recreated_ms",
+						    (double)s->recreated_ms);
 				}
 			} else {
 				/* The tag last read is from before the host changed. */

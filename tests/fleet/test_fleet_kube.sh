@@ -1,7 +1,7 @@
 #!/bin/sh
 # test_fleet_kube.sh — the kubectl and helm shims on the demo's k8s-bastion
 # and helm-bastion: Deployment/ReplicaSet/Pod JSON, restart counts, rollout history /
-# undo / status (with --timeout), set env (a new revision; /export follows
+# undo / restart / status (with --timeout), set env (a new revision; /export follows
 # EXPORT_MODE), logs -f; helm history / rollback / list.
 for c in "$(dirname "$0")" "${srcdir:-.}" "${srcdir:-.}/tests/fleet"; do [ -f "$c/common.sh" ] && break; done
 . "$c/common.sh"
@@ -165,6 +165,24 @@ r=$(fssh k8s-bastion "kubectl set env deployment/nope -n prod EXPORT_MODE=off 2>
 check "set env of a missing deployment" contains "$r" 'deployments.apps "nope" not found
 rc=1'
 check "nothing refused made a revision" eq "$(revision)" "$((rev0 + 3))"
+
+# rollout restart: the template gets kubectl.kubernetes.io/restartedAt, so a
+# new revision and ReplicaSet of the same image (new pod-template-hash, new
+# pods); the ReplicaSets before it are kept.
+rsjson() { fssh k8s-bastion 'kubectl get rs -n prod -l app=api -o json'; }
+newest="sorted(d['items'], key=lambda x: int(x['metadata']['annotations']['deployment.kubernetes.io/revision']))[-1]"
+before=$(rsjson | py "$newest['metadata']['name']")
+pods0=$(fssh k8s-bastion 'kubectl get pods -n prod -l app=api -o name' | sort | tr '\n' ' ')
+r=$(fssh k8s-bastion 'kubectl rollout restart deployment/api -n prod') || fail "rollout restart: $r"
+check "rollout restart" eq "$r" "deployment.apps/api restarted"
+check "commands.log: rollout restart is mutating" eq "$(last_cmd k8s-bastion | py "d['mutating'], d['exit']")" "(True, 0)"
+check "rollout restart: a new revision of the same image, restartedAt in the template" eq \
+	"$(fssh k8s-bastion 'kubectl get deploy api -n prod -o json' | py "int(d['metadata']['annotations']['deployment.kubernetes.io/revision']) - $rev0, d['spec']['template']['spec']['containers'][0]['image'] == '$image0', 'kubectl.kubernetes.io/restartedAt' in d['spec']['template']['metadata']['annotations']")" \
+	"(4, True, True)"
+check "rollout restart: its own ReplicaSet of the same image (a new hash), the one before kept" eq \
+	"$(rsjson | py "$newest['metadata']['name'] != '$before', $newest['spec']['template']['spec']['containers'][0]['image'] == '$image0', '$before' in [x['metadata']['name'] for x in d['items']]")" \
+	"(True, True, True)"
+check "rollout restart: new pods" eq "$(fssh k8s-bastion 'kubectl get pods -n prod -l app=api -o name' | sort | tr '\n' ' ' | grep -cF "$pods0")" 0
 
 # --- helm ----------------------------------------------------------------
 # A Helm release's pods by Helm's standard label, as the console tails them.

@@ -3,7 +3,7 @@
 # is named as such, with when it went live: on a Compose host (h1) and a
 # Kubernetes host (h2) running v1.4.1, a CI job (fleet set-tag) deploys
 # v1.5.1-bad. Each health.change carries the deploy's time (compose ps's
-# container creation, the new pods' creation) and "outside"; TIMELINE and
+# container creation, its first ReplicaSet's creation) and "outside"; TIMELINE and
 # the post-mortem's timeline say "v1.5.1-bad deployed outside this console
 # at … (per …)".
 . "${top_srcdir:-$(dirname "$0")/../..}/tests/lib/tmux.sh"
@@ -27,7 +27,7 @@ wait_re "health.change h[12] api: v1.5.1-bad deployed outside"
 keys q
 wait_for "exit=0"
 journal=$(ls "$fl"/timeline/outside-*.jsonl)
-for h in h1:'compose ps: container created' h2:'kubectl pods: its oldest pod created'; do
+for h in h1:'compose ps: container created' h2:'kubectl rs: its first ReplicaSet created'; do
 	line=$(grep "\"kind\":\"health.change\",\"host\":\"${h%%:*}\".*\"tag\":\"v1.5.1-bad\"" "$journal")
 	echo "$line" | grep -q "\"deployed_from\":\"${h#*:}\"" ||
 		fail "${h%%:*}'s record does not say where its deploy time came from: $line"
@@ -38,7 +38,7 @@ for h in h1:'compose ps: container created' h2:'kubectl pods: its oldest pod cre
 done
 "$WARROOM" export "$(basename "$journal" .jsonl)" -c "$tmp/c.conf" > "$tmp/pm.md" < /dev/null ||
 	fail "export md"
-for h in h1:'compose ps: container created' h2:'kubectl pods: its oldest pod created'; do
+for h in h1:'compose ps: container created' h2:'kubectl rs: its first ReplicaSet created'; do
 	grep -q "| ${h%%:*} | api: v1.5.1-bad deployed outside this console at [-0-9]* [0-9:]* (per ${h#*:}); tag v1.4.1 -\\\\> v1.5.1-bad" "$tmp/pm.md" ||
 		{ grep health.change "$tmp/pm.md"; fail "the post-mortem does not name ${h%%:*}'s deploy as made outside"; }
 done

@@ -27,7 +27,7 @@ grep '"kind":"health.change","host":"helm-bastion"' "$journal" | head -1 |
 	fail "export md"
 # k8s-bastion's v1.5.0-bad went live in the same second (the demo deploys
 # both ten minutes back): the earlier of the two is named.
-grep -q '^| Bad release deployed (\(1.5.0-bad on helm-bastion, per helm history: revision 4 updated\|v1.5.0-bad on k8s-bastion, per kubectl pods: its oldest pod created\)) | [^|]* | -[0-9]*m [0-9]*s |$' "$tmp/pm.md" ||
+grep -q '^| Bad release deployed (\(1.5.0-bad on helm-bastion, per helm history: revision 4 updated\|v1.5.0-bad on k8s-bastion, per kubectl rs: its first ReplicaSet created\); already running at this console.s first reading (seq [0-9]*)) | [^|]* | -[0-9]*m [0-9]*s |$' "$tmp/pm.md" ||
 	{ cat "$tmp/pm.md"; fail "no bad deploy among the key times"; }
 grep -q '^| Detection (first bad verdict) | ' "$tmp/pm.md" || { cat "$tmp/pm.md"; fail "detection is not the first bad verdict"; }
 grep -q '^\*\*Impact duration:\*\* ongoing since [^(]*(bad release deployed)' "$tmp/pm.md" ||

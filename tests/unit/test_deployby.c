@@ -24,9 +24,11 @@ static void
 note(struct deployby *d, const char *kind, const char *host, const char *op, int64_t ts,
     const char *data)
 {
+	static uint64_t seq;
 	struct record r;
 
 	memset(&r, 0, sizeof(r));
+	r.seq = ++seq;
 	r.kind = (char *)kind;
 	r.host = (char *)host;
 	r.op = (char *)op;
@@ -81,12 +83,41 @@ a_plan_without_a_service_is_the_whole_hosts(void **state)
 	deployby_free(&d);
 }
 
+/* The post-mortem names the action that made a change: the latest of
+ * those in the window, with its intent's record. */
+static void
+which_action_made_it(void **state)
+{
+	struct deployby d = { 0 };
+	const struct deployby_act *a;
+
+	(void)state;
+	note(&d, "action.intent", "k8s-1", "op-1", 100 * S,
+	    "{\"action\":\"k8s.undo\",\"plan\":{\"service\":\"api\"}}");
+	note(&d, "action.end", "k8s-1", "op-1", 110 * S, "{\"outcome\":\"ok\"}");
+	note(&d, "action.intent", "k8s-1", "op-2", 120 * S, "{\"plan\":{\"service\":\"api\"}}");
+	note(&d, "action.end", "k8s-1", "op-2", 130 * S, "{\"outcome\":\"ok\"}");
+	a = deployby_which(&d, "k8s-1", "api", 0, 133 * S);
+	assert_non_null(a);
+	assert_string_equal(a->op, "op-2");
+	assert_null(a->action);
+	/* Seen before the second began: the first. */
+	a = deployby_which(&d, "k8s-1", "api", 0, 115 * S);
+	assert_non_null(a);
+	assert_string_equal(a->op, "op-1");
+	assert_string_equal(a->action, "k8s.undo");
+	assert_true(a->seq > 0);
+	assert_null(deployby_which(&d, "k8s-1", "worker", 0, 133 * S));
+	deployby_free(&d);
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(our_rollback_is_ours_and_a_later_change_is_not),
 		cmocka_unit_test(a_plan_without_a_service_is_the_whole_hosts),
+		cmocka_unit_test(which_action_made_it),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

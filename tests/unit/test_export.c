@@ -2298,7 +2298,8 @@ impact_counts_from_the_bad_deploy(void **state)
 	add_to(v, 4, 320, "note", NULL, NULL, "{\"text\":\"done\"}");
 	md = render_n(EXPORT_MD, v, 5);
 	assert_non_null(strstr(md, "| Bad release deployed (1.5.0-bad on helm-bastion, per helm "
-	    "history: revision 4 updated) | 2024-05-01 11:49:53 | -10m 15s |\n"
+	    "history: revision 4 updated; already running at this console's first reading "
+	    "(seq 2)) | 2024-05-01 11:49:53 | -10m 15s |\n"
 	    "| Incident opened | 2024-05-01 12:00:00 | -8s |\n"
 	    "| Detection (first bad verdict) | 2024-05-01 12:00:08 | 0s |\n"));
 	assert_non_null(strstr(md, "**Impact duration:** 15m 07s (bad release deployed to "
@@ -2360,9 +2361,123 @@ a_deploy_made_outside_is_named(void **state)
 	    "v1.5.1-bad |"));
 	/* The key times name it as the bad deploy, from the same record. */
 	assert_non_null(strstr(doc_md, "| Bad release deployed (v1.5.1-bad on k8s-1, per kubectl "
-	    "pods: its oldest pod created) | 2024-05-01 12:01:01 |"));
+	    "pods: its oldest pod created; deployed outside this console (tag change seen at "
+	    "seq 3)) | 2024-05-01 12:01:01 |"));
 	free(doc_md);
 	for (size_t i = 0; i < 6; i++)
+		record_free(&v[i]);
+}
+
+/* A compose release deployed outside this console, its container
+ * re-created (same tag) before the verdict: a console restarted since
+ * journalled the younger creation, yet the key time stays at the first
+ * and says the re-creation; the tag change is named. Golden:
+ * deploy-who.md. */
+static void
+bad_deploy_keeps_its_first_time_and_says_who(void **state)
+{
+	struct record v[6] = { 0 };
+	const cJSON *times;
+	cJSON *doc;
+	char *md, *js;
+
+	(void)state;
+	add_to(v, 0, 0, "incident.open", NULL, NULL, "{\"name\":\"qa\"}");
+	add_to(v, 1, 2, "health.change", "api-1", NULL, "{\"service\":\"api\","
+	    "\"tag\":\"v1.4.1\",\"first\":true,\"deployed_ms\":1714561200000,"
+	    "\"deployed_from\":\"compose ps: container created\"}");
+	add_to(v, 2, 60, "health.change", "api-1", NULL, "{\"service\":\"api\","
+	    "\"tag\":\"v1.5.0-bad\",\"was_tag\":\"v1.4.1\",\"outside\":true,"
+	    "\"deployed_ms\":1714564855000,\"deployed_from\":\"compose ps: container created\"}");
+	/* Written by a console started after the re-creation at 12:01:15. */
+	add_to(v, 3, 80, "health.change", "api-1", NULL, "{\"service\":\"api\","
+	    "\"tag\":\"v1.5.0-bad\",\"was_tag\":\"v1.5.0-bad\",\"healthz\":\"FAIL\","
+	    "\"was_healthz\":\"OK\",\"deployed_ms\":1714564875000,"
+	    "\"deployed_from\":\"compose ps: container created\",\"recreated_ms\":1714564875000}");
+	add_to(v, 4, 90, "verdict.change", "api-1", NULL, "{\"service\":\"api\","
+	    "\"verdict\":\"ROLLBACK IMMEDIATELY\",\"reason\":\"r\"}");
+	add_to(v, 5, 300, "verdict.change", "api-1", NULL, "{\"service\":\"api\","
+	    "\"verdict\":\"OK\",\"reason\":\"r\"}");
+	md = render_n(EXPORT_MD, v, 6);
+	assert_non_null(strstr(md, "| Bad release deployed (v1.5.0-bad on api-1, per compose ps: "
+	    "container created; deployed outside this console (tag change seen at seq 3); the "
+	    "same release re-created since, at 2024-05-01 12:01:15) | 2024-05-01 12:00:55 |"));
+	assert_non_null(strstr(md, "**Impact duration:** 4m 05s (bad release deployed"));
+	golden("deploy-who.md", md);
+	free(md);
+	js = render_n(EXPORT_JSON, v, 6);
+	doc = cJSON_Parse(js);
+	times = json_times(doc);
+	assert_string_equal(jstr(times, "bad_release_deployed"), "2024-05-01T12:00:55.000Z");
+	assert_string_equal(jstr(times, "bad_release_made_by"), "outside");
+	assert_string_equal(jstr(times, "bad_release_recreated"), "2024-05-01T12:01:15.000Z");
+	assert_true(cJSON_IsNull(cJSON_GetObjectItem(times, "bad_release_seen")));
+	cJSON_Delete(doc);
+	free(js);
+	for (size_t i = 0; i < 6; i++)
+		record_free(&v[i]);
+}
+
+/* A bad tag our own action brought names that action; one whose time no
+ * deploy history told is estimated from when the console first read it,
+ * and says so. */
+static void
+bad_deploy_by_our_action_or_estimated(void **state)
+{
+	struct record v[6] = { 0 };
+	const cJSON *times;
+	cJSON *doc;
+	char *md, *js;
+
+	(void)state;
+	add_to(v, 0, 2, "health.change", "api-1", NULL, "{\"service\":\"api\","
+	    "\"tag\":\"v1.4.1\",\"first\":true}");
+	add_to(v, 1, 30, "action.intent", "api-1", "op-7", "{\"action\":\"compose.rollback\","
+	    "\"plan\":{\"service\":\"api\"}}");
+	add_to(v, 2, 50, "action.end", "api-1", "op-7", "{\"outcome\":\"ok\"}");
+	add_to(v, 3, 52, "health.change", "api-1", NULL, "{\"service\":\"api\","
+	    "\"tag\":\"v1.3.9-bad\",\"was_tag\":\"v1.4.1\",\"deployed_ms\":1714564845000,"
+	    "\"deployed_from\":\"compose ps: container created\"}");
+	add_to(v, 4, 80, "verdict.change", "api-1", NULL, "{\"service\":\"api\","
+	    "\"verdict\":\"ROLLBACK IMMEDIATELY\",\"reason\":\"r\"}");
+	md = render_n(EXPORT_MD, v, 5);
+	assert_non_null(strstr(md, "| Bad release deployed (v1.3.9-bad on api-1, per compose ps: "
+	    "container created; deployed by this console's compose.rollback, op-7 (intent seq 2)) "
+	    "| 2024-05-01 12:00:45 |"));
+	free(md);
+	js = render_n(EXPORT_JSON, v, 5);
+	doc = cJSON_Parse(js);
+	times = json_times(doc);
+	assert_string_equal(jstr(times, "bad_release_made_by"), "console");
+	assert_string_equal(jstr(times, "bad_release_op"), "op-7");
+	cJSON_Delete(doc);
+	free(js);
+	record_free(&v[3]);
+	/* No time told (its history unread): the tag change the console saw
+	 * bounds it, outside this console. */
+	add_to(v, 3, 52, "health.change", "api-1", NULL, "{\"service\":\"api\","
+	    "\"tag\":\"v1.3.9-bad\",\"was_tag\":\"v1.4.1\",\"outside\":true}");
+	record_free(&v[1]);
+	record_free(&v[2]);
+	add_to(v, 1, 30, "note", NULL, NULL, "{\"text\":\"a\"}");
+	add_to(v, 2, 50, "note", NULL, NULL, "{\"text\":\"b\"}");
+	md = render_n(EXPORT_MD, v, 5);
+	assert_non_null(strstr(md, "| Bad release deployed (v1.3.9-bad on api-1; time not told by "
+	    "its deploy history: estimated from when this console first read the tag, at the "
+	    "latest; deployed outside this console (tag change seen at seq 4)) | "
+	    "2024-05-01 12:00:52 | -28s |"));
+	/* An estimate is no start of the impact. */
+	assert_non_null(strstr(md, "(first bad verdict"));
+	free(md);
+	js = render_n(EXPORT_JSON, v, 5);
+	doc = cJSON_Parse(js);
+	times = json_times(doc);
+	assert_true(cJSON_IsNull(cJSON_GetObjectItem(times, "bad_release_deployed")));
+	assert_string_equal(jstr(times, "bad_release_seen"), "2024-05-01T12:00:52.000Z");
+	assert_string_equal(jstr(times, "bad_release_tag"), "v1.3.9-bad");
+	cJSON_Delete(doc);
+	free(js);
+	for (size_t i = 0; i < 5; i++)
 		record_free(&v[i]);
 }
 
@@ -2475,6 +2590,8 @@ main(void)
 		cmocka_unit_test(impact_says_what_no_console_watched),
 		cmocka_unit_test(impact_counts_from_the_bad_deploy),
 		cmocka_unit_test(a_deploy_made_outside_is_named),
+		cmocka_unit_test(bad_deploy_keeps_its_first_time_and_says_who),
+		cmocka_unit_test(bad_deploy_by_our_action_or_estimated),
 	};
 
 	return cmocka_run_group_tests(tests, setup, teardown);

@@ -419,6 +419,49 @@ replicasets_give_each_revision_its_image(void **state)
 	assert_int_equal(rs.n, 0);
 }
 
+/* A rollout restart (twice) after v1.5.0-bad came: each made a new
+ * ReplicaSet of the same image; the release came with the first. */
+static void
+restarted_release_first_ran_with_its_first_replicaset(void **state)
+{
+	struct k8s_rs_images rs;
+	struct wr_err err;
+	int64_t latest;
+	char from[64];
+
+	(void)state;
+	assert_int_equal(rs_fixture("drivers/k8s_replicasets_restarted.json", &rs, &err), 0);
+	assert_int_equal(rs.n, 4);
+	assert_true(rs.items[1].created_ms == 1795683840000LL);  /* 09:04:00Z, revision 4 */
+	assert_true(parse_k8s_rs_first_ran(&rs, "v1.5.0-bad", &latest) == 1795683840000LL);
+	/* The newest (09:40:07) says it was re-created since. */
+	assert_true(latest == 1795686007000LL);
+	/* That time wins over pods all younger and a condition the restart moved. */
+	assert_true(parse_k8s_deployed(NULL, "v1.5.0-bad", 1795683840000LL, 1795686010000LL,
+	    "NewReplicaSetAvailable", from, sizeof(from)) == 1795683840000LL);
+	assert_string_equal(from, "kubectl rs: its first ReplicaSet created");
+	/* Not the running tag: nothing from here. */
+	assert_true(parse_k8s_rs_first_ran(&rs, "v1.4.1", &latest) == 0);
+	assert_true(latest == 0);
+
+	/* Released, replaced, released again (a new template): from the second. */
+	rs.items[1].tag[0] = 'x';
+	assert_true(parse_k8s_rs_first_ran(&rs, "v1.5.0-bad", &latest) == 1795685472000LL);
+	/* The run begins at a ReplicaSet an undo moved up: made long before
+	 * it came back, so it says nothing. */
+	rs.items[2].nmoved = 1;
+	assert_true(parse_k8s_rs_first_ran(&rs, "v1.5.0-bad", &latest) == 0);
+	rs.items[2].nmoved = 0;
+	/* One alone, never restarted: its time, nothing since. */
+	rs.n = 2;
+	rs.items[1].tag[0] = 'v';
+	assert_true(parse_k8s_rs_first_ran(&rs, "v1.5.0-bad", &latest) == 1795683840000LL);
+	assert_true(latest == 0);
+	rs.n = 4;
+	parse_k8s_rs_free(&rs);
+	assert_true(parse_k8s_rs_first_ran(NULL, "v1.5.0-bad", &latest) == 0);
+}
+
 static void
 broken_replicaset_lists(void **state)
 {
@@ -586,22 +629,22 @@ deploy_time_from_pods_and_progressing(void **state)
 	assert_true(p.items[0].created_ms == 1795597920000LL);   /* 2026-11-25T09:12:00Z */
 	assert_true(p.items[4].created_ms == 0);
 	/* The old tag's pods never count for the new one. */
-	assert_true(parse_k8s_deployed(&p, "v1.5.0-bad", 0, "", from, sizeof(from)) ==
+	assert_true(parse_k8s_deployed(&p, "v1.5.0-bad", 0, 0, "", from, sizeof(from)) ==
 	    1795678436000LL);
 	assert_string_equal(from, "kubectl pods: its oldest pod created");
 	/* A condition earlier than every pod left (all replaced) wins. */
-	assert_true(parse_k8s_deployed(&p, "v1.5.0-bad", 1795678400000LL,
+	assert_true(parse_k8s_deployed(&p, "v1.5.0-bad", 0, 1795678400000LL,
 	    "NewReplicaSetAvailable", from, sizeof(from)) == 1795678400000LL);
 	assert_string_equal(from, "kubectl deploy: Progressing NewReplicaSetAvailable");
 	/* A later one (the rollout completed at 07:35:00) does not. */
-	assert_true(parse_k8s_deployed(&p, "v1.5.0-bad", 1795678500000LL, "NewReplicaSetAvailable",
+	assert_true(parse_k8s_deployed(&p, "v1.5.0-bad", 0, 1795678500000LL, "NewReplicaSetAvailable",
 	    from, sizeof(from)) == 1795678436000LL);
 	assert_string_equal(from, "kubectl pods: its oldest pod created");
 	/* No pod runs it, nothing else says: unknown. */
-	assert_true(parse_k8s_deployed(&p, "v9", 0, "", from, sizeof(from)) == 0);
+	assert_true(parse_k8s_deployed(&p, "v9", 0, 0, "", from, sizeof(from)) == 0);
 	assert_string_equal(from, "");
 	/* Pods not read (NULL): the condition alone. */
-	assert_true(parse_k8s_deployed(NULL, "v1.5.0-bad", prog, "NewReplicaSetAvailable", from,
+	assert_true(parse_k8s_deployed(NULL, "v1.5.0-bad", 0, prog, "NewReplicaSetAvailable", from,
 	    sizeof(from)) == prog);
 	parse_k8s_pods_free(&p);
 }
@@ -611,6 +654,7 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(deploy_time_from_pods_and_progressing),
+		cmocka_unit_test(restarted_release_first_ran_with_its_first_replicaset),
 		cmocka_unit_test(rfc3339_times),
 		cmocka_unit_test(image_references),
 		cmocka_unit_test(recorded_deployment),

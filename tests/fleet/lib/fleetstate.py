@@ -357,15 +357,21 @@ def safe_hash(s, n):
     return "".join(ALNUM[b % len(ALNUM)] for b in h[:n])
 
 
-def k8s_new_revision(d, image, env, cause, when=None):
+def k8s_new_revision(d, image, env, cause, when=None, restarted_at=None):
     """Make a pod template the current (highest) revision and start its
     rollout; an identical older template moves up, as its ReplicaSet would
-    (keeping its creation time: `created` is its ReplicaSet's)."""
+    (keeping its creation time: `created` is its ReplicaSet's).
+    restarted_at is the template's kubectl.kubernetes.io/restartedAt
+    annotation (`rollout restart` sets it; later templates keep it): part
+    of the template, so of its pod-template-hash."""
     revs = d["revisions"]
     now = time.time() if when is None else when
     rev = {"revision": (max(r["revision"] for r in revs) if revs else 0) + 1, "image": image,
            "tag": image.rsplit(":", 1)[-1], "env": dict(env),
-           "hash": safe_hash(image + json.dumps(env, sort_keys=True), 10), "change_cause": cause}
+           "hash": safe_hash(image + json.dumps(env, sort_keys=True) + (restarted_at or ""), 10),
+           "change_cause": cause}
+    if restarted_at:
+        rev["restarted_at"] = restarted_at
     rev["created"] = next((r["created"] for r in revs if r["hash"] == rev["hash"] and "created" in r), now)
     # The numbers it had, as the controller's revision-history annotation keeps them.
     old = [r for r in revs if r["hash"] == rev["hash"]]
