@@ -92,14 +92,15 @@ footer_text() {
 }
 
 screen_has() { grep -qF -- "$1" "$tmp/screen" || footer_text | grep -qF -- "$1"; }
-screen_matches() { grep -qE -- "$1" "$tmp/screen"; }
+screen_matches() { grep -qE -- "$1" "$tmp/screen" || footer_text | grep -qE -- "$1"; }
 footer_matches() { footer_text | grep -qE -- "$1"; }
 
 # wait_for TEXT [SECONDS] — until the pane shows TEXT, on one row or in the
 # footer read as one line (an outcome said behind an unread one wraps).
 wait_for() { until_screen "${2:-5}" "'$1'" screen_has "$1"; }
 
-# wait_re REGEX [SECONDS] — until a line of the pane matches the ERE.
+# wait_re REGEX [SECONDS] — until a line of the pane, or the footer read as
+# one line, matches the ERE.
 wait_re() { until_screen "${2:-5}" "/$1/" screen_matches "$1"; }
 
 # wait_footer_re REGEX [SECONDS] — until the footer, its rows read as one
