@@ -311,6 +311,10 @@ struct app {
 	char post_message[512];          /* a runbook's statuspage message= for the next
 	                                    post instead of the template, or its
 	                                    announce message, or "" */
+	char post_set_aside[600];        /* why the S box's text is warroom's words, not
+	                                    the template's or message='s: the rollback
+	                                    ended UNKNOWN or FAILED (cause_words_why),
+	                                    or "" */
 	char post_name[256];             /* a runbook's statuspage name= (the public
 	                                    title) for the next post, or one typed
 	                                    after Tab in the S box, or "" */

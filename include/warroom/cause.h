@@ -42,6 +42,8 @@ struct cause {
 	int nunknown;                    /* ... of those, UNKNOWN: an end or re-read
 	                                    said so, or a resume found its console
 	                                    gone */
+	int nfailed;                     /* ... none running, not proven off from,
+	                                    whose latest rollback ended FAILED */
 	bool one_tag;                    /* CAUSE_BACK, and all on the same tag */
 	int64_t since_ms;                /* CAUSE_BACK: when the last of them was
 	                                    proven off from */
@@ -85,5 +87,37 @@ void cause_since(const struct cause *c, char *out, size_t cap);
  * (hosts whose verdict asks for a rollback now) 0; else "in part", what is
  * proven and that the work goes on. Placeholders as in [templates]. */
 void cause_template(int status, const struct cause *c, int not_ok, char *out, size_t cap);
+
+/* How the rollback a post speaks of ended, as far as a custom text may
+ * claim it: its own words assume it worked. */
+enum cause_outcome {
+	CAUSE_OUTCOME_NONE,              /* no rollback, one under way, or none of
+	                                    its hosts UNKNOWN or FAILED */
+	CAUSE_OUTCOME_UNKNOWN,           /* on a host, UNKNOWN and not settled */
+	CAUSE_OUTCOME_FAILED,            /* none UNKNOWN; on a host, FAILED and not
+	                                    read off from since */
+};
+
+/* c's outcome (NULL: no rollback, NONE): UNKNOWN before FAILED. */
+enum cause_outcome cause_outcome(const struct cause *c);
+
+/* "UNKNOWN", "FAILED", "" for NONE. */
+const char *cause_outcome_name(enum cause_outcome oc);
+
+/* The text a post starts from: own (a runbook step's message=, else the
+ * status's [templates] text; "" or NULL: none) while oc is NONE; for an
+ * UNKNOWN or FAILED oc, for_oc (the status's _unknown or _failed
+ * template) when set, else dflt (cause_template's words), own set aside:
+ * *replaced then says so. */
+const char *cause_words(const char *own, const char *for_oc, enum cause_outcome oc,
+    const char *dflt, bool *replaced);
+
+/* Why cause_words set own aside, for the S dialog, into out: who wrote
+ * own (whose: "your template", "the runbook's message"), what it says
+ * (said, filled in, cut at 60 characters), the outcome, the key for
+ * words of one's own (key: "monitoring_unknown") and that editing the text
+ * overrides it. */
+void cause_words_why(const char *whose, const char *said, enum cause_outcome oc,
+    const char *key, char *out, size_t cap);
 
 #endif

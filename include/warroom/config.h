@@ -114,6 +114,11 @@ struct config_statuspage {
 enum { WR_TEMPLATE_INVESTIGATING, WR_TEMPLATE_IDENTIFIED, WR_TEMPLATE_MONITORING,
 	WR_TEMPLATE_RESOLVED, WR_TEMPLATE_COUNT };
 
+/* A status's text for when the rollback it speaks of ended UNKNOWN or
+ * FAILED ("monitoring_unknown", "monitoring_failed"): without one, such a
+ * post gets warroom's words, never the status's own (cause_words). */
+enum { WR_TEMPLATE_IF_UNKNOWN, WR_TEMPLATE_IF_FAILED, WR_TEMPLATE_IF_COUNT };
+
 struct config_chat {
 	int line;                        /* 0: no [chat] */
 	char webhook_url_env[WR_NAME_MAX];       /* the URL is a secret (Slack) */
@@ -179,6 +184,7 @@ struct config {
 	struct config_statuspage statuspage;
 	struct config_chat chat;
 	char templates[WR_TEMPLATE_COUNT][512];
+	char templates_if[WR_TEMPLATE_IF_COUNT][WR_TEMPLATE_COUNT][512];
 	struct config_thresholds thresholds;
 	char **errors;                   /* "file:line: message" each */
 	size_t nerrors;
@@ -208,6 +214,10 @@ void config_free(struct config *cfg);
 
 /* "investigating", … for a WR_TEMPLATE_* index. */
 const char *config_template_name(int t);
+
+/* "unknown" or "failed" for a WR_TEMPLATE_IF_* index: the suffix of its
+ * [templates] keys ("monitoring_unknown"). */
+const char *config_template_if_name(int k);
 
 /* The i-th placeholder a template may hold ("service", …), NULL past the
  * last: any other {word} in a template is refused. */

@@ -3,7 +3,7 @@
  * each outcome with the hosts it holds on ("OK h1", "OK h1 h2, FAILED
  * h3"), counted when the names do not fit ("OK 1 host", "OK all 5
  * hosts"), then its status-page post, announcement and smoke check;
- * REFUSED leads when x there was refused last. A
+ * REFUSED (SKIPPED, CANCELLED) leads when x there ran nothing last. A
  * step done on one host of five never reads as a bare OK. Pure.
  */
 #ifndef WARROOM_STEPMARK_H
@@ -36,8 +36,10 @@ struct stepmark {
 	size_t fleet;                    /* hosts in the config */
 	enum stepmark_sent post, announce, smoke;
 	const char *smoke_host;          /* where the smoke check went */
-	bool refused;                    /* x here was refused last, nothing
-	                                    run or sent since: REFUSED first */
+	const char *unrun;               /* x here ran nothing last, nothing run
+	                                    or sent since: its word first
+	                                    (stepran_unrun: "REFUSED",
+	                                    "SKIPPED", "CANCELLED"), or NULL */
 };
 
 /* The row's words into buf ("" when x started nothing there): host names

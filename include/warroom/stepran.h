@@ -51,11 +51,13 @@ struct stepran_sent {
 	enum stepmark_sent state;
 };
 
-/* A step (or section) whose last x was refused before any dialog, with
- * nothing run or sent from it since. */
+/* A step (or section) whose last x ran nothing (refused before or at its
+ * dialog, cancelled after its confirmation, or skipped), with nothing run
+ * or sent from it since. */
 struct stepran_refusal {
 	char *step;
 	bool section;
+	char word[16];                   /* stepran_unrun_word's */
 };
 
 /* Every step's actions, in the order their intents were stored, what was
@@ -73,8 +75,8 @@ struct stepran {
 /* Fold one record in: an action.intent naming a runbook step or section
  * (its plan's runbook_step or runbook_section), its action.end or
  * action.reconcile, or an incident.resume naming ops its console left
- * without an end; a statuspage.queue, chat.announce, smoke or
- * action.refused record naming one (runbook_step or runbook_section in
+ * without an end; a statuspage.queue, chat.announce, smoke, action.refused or
+ * action.stale record naming one (runbook_step or runbook_section in
  * its data), or the outcome of such a post or announcement; others
  * change nothing. An intent or anything sent from a step clears its
  * refusal. */
@@ -102,10 +104,18 @@ bool stepran_said(const struct stepran *s, bool section, const char *step,
 enum stepmark_sent stepran_sent(const struct stepran *s, bool section, const char *step,
     enum stepran_what what, const char **host);
 
-/* Whether x on step (or section) was refused last: an action.refused
- * naming it with no intent, post, announcement or smoke check from it
- * since. */
-bool stepran_refused(const struct stepran *s, bool section, const char *step);
+/* The one rule for what a row says of an x that ran nothing, live and
+ * reopened alike, from its record (action.refused or action.stale):
+ * "SKIPPED" already on the target (at_target), "CANCELLED" confirmed and
+ * then stopped before the intent (confirmed, or a stale plan), else
+ * "REFUSED". NULL for any other record. An Esc in a dialog is not
+ * journalled, and leaves no mark. */
+const char *stepran_unrun_word(const struct record *r);
+
+/* What x on step (or section) did last when it ran nothing: the word of
+ * the last action.refused or action.stale naming it with no intent, post,
+ * announcement or smoke check from it since; NULL when none. */
+const char *stepran_unrun(const struct stepran *s, bool section, const char *step);
 
 /* Whether op is an action some step started (its intent is stored). */
 bool stepran_has_op(const struct stepran *s, const char *op);

@@ -112,6 +112,7 @@ struct host_walk {
 	bool in_flight;                  /* that rollback runs, or ended UNKNOWN
 	                                    and was not settled since */
 	bool unknown;                    /* … the latter */
+	bool failed;                     /* its latest rollback ended FAILED */
 	bool ran_bad;                    /* it ran the release rolled back from */
 	int64_t since_ms;                /* when it was proven at tag */
 };
@@ -213,6 +214,7 @@ walk_records(const struct record *v, size_t n, const char *svc, const char *bad,
 			h->to = str(plan, "to");
 			h->in_flight = true;
 			h->unknown = false;
+			h->failed = false;
 		} else if (is(r, "incident.resume")) {
 			for (k = 0; k < nw; k++)
 				if (w[k].in_flight && w[k].op != NULL && resume_names(r, w[k].op))
@@ -222,6 +224,7 @@ walk_records(const struct record *v, size_t n, const char *svc, const char *bad,
 			oc = str(r->data, "outcome");
 			h->in_flight = !same(oc, "ok") && !same(oc, "failed");
 			h->unknown = h->in_flight;
+			h->failed = same(oc, "failed");
 			if (same(oc, "ok")) {
 				h->tag = h->to != NULL ? h->to : "";
 				h->since_ms = r->ts_ms;
@@ -241,7 +244,7 @@ walk_sum(const struct host_walk *w, size_t nw, const char *bad, struct cause *ou
 	bool one = true;
 	size_t i;
 
-	out->nhosts = out->nback = out->nunder_way = out->nunknown = 0;
+	out->nhosts = out->nback = out->nunder_way = out->nunknown = out->nfailed = 0;
 	out->since_ms = 0;
 	for (i = 0; i < nw; i++) {
 		if (!w[i].ran_bad && w[i].tag != NULL)
@@ -258,7 +261,8 @@ walk_sum(const struct host_walk *w, size_t nw, const char *bad, struct cause *ou
 				tag = w[i].tag;      /* the first host's spelling */
 			else if (!same_release(tag, w[i].tag))
 				one = false;
-		}
+		} else if (w[i].failed)
+			out->nfailed++;
 	}
 	out->state = out->nunder_way > 0 ? CAUSE_UNDER_WAY :
 	    out->nback == out->nhosts ? CAUSE_BACK : CAUSE_NOT_BACK;
@@ -578,4 +582,53 @@ cause_template(int status, const struct cause *c, int not_ok, char *out, size_t 
 	k = c == NULL ? 0 : c->state == CAUSE_BACK && !c->one_tag ? 1 + CAUSE_NOT_BACK :
 	    c->state == CAUSE_UNDER_WAY && c->nunknown > 0 ? WORDS_UNKNOWN : 1 + (int)c->state;
 	wr_strlcpy(out, words[status][k], cap);
+}
+
+enum cause_outcome
+cause_outcome(const struct cause *c)
+{
+	if (c == NULL)
+		return CAUSE_OUTCOME_NONE;
+	return c->nunknown > 0 ? CAUSE_OUTCOME_UNKNOWN : c->nfailed > 0 ? CAUSE_OUTCOME_FAILED :
+	    CAUSE_OUTCOME_NONE;
+}
+
+const char *
+cause_outcome_name(enum cause_outcome oc)
+{
+	return oc == CAUSE_OUTCOME_UNKNOWN ? "UNKNOWN" : oc == CAUSE_OUTCOME_FAILED ? "FAILED" :
+	    "";
+}
+
+/* A text of one's own assumes the rollback worked: with an UNKNOWN or
+ * FAILED one it would claim what nobody knows, so only a text written for
+ * that outcome, or warroom's words for it, goes out. */
+const char *
+cause_words(const char *own, const char *for_oc, enum cause_outcome oc, const char *dflt,
+    bool *replaced)
+{
+	bool mine = own != NULL && own[0] != '\0';
+
+	*replaced = false;
+	if (oc != CAUSE_OUTCOME_NONE && for_oc != NULL && for_oc[0] != '\0')
+		return for_oc;
+	if (oc != CAUSE_OUTCOME_NONE) {
+		*replaced = mine;
+		return dflt;
+	}
+	return mine ? own : dflt;
+}
+
+void
+cause_words_why(const char *whose, const char *said, enum cause_outcome oc, const char *key,
+    char *out, size_t cap)
+{
+	char cut[256];
+
+	/* Whole characters: the box shows it as it is. */
+	wr_utf8_shorten(cut, sizeof(cut), said, 60);
+	snprintf(out, cap, "%s says \"%s\" but the rollback's outcome is %s: using %s "
+	    "(set %s in [templates] for your own; edit the text to override)", whose, cut,
+	    cause_outcome_name(oc), oc == CAUSE_OUTCOME_UNKNOWN ?
+	    "the verifying wording" : "warroom's wording for a failed rollback", key);
 }

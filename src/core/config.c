@@ -589,6 +589,14 @@ static const char *const chat_keys[] = {
 static const char *const template_keys[] = {
 	"investigating", "identified", "monitoring", "resolved", NULL,
 };
+static const char *const template_if[] = { "unknown", "failed" };
+/* Every key [templates] takes, for a misspelt one's suggestion. */
+static const char *const template_all_keys[] = {
+	"investigating", "identified", "monitoring", "resolved",
+	"investigating_unknown", "identified_unknown", "monitoring_unknown", "resolved_unknown",
+	"investigating_failed", "identified_failed", "monitoring_failed", "resolved_failed",
+	NULL,
+};
 static const char *const component_statuses[] = {
 	"operational", "degraded_performance", "partial_outage", "major_outage",
 	"under_maintenance", NULL,
@@ -947,27 +955,50 @@ check_placeholders(struct parse_state *ps, const char *name, const char *v)
 	}
 }
 
+/* A status ("monitoring"), or a status for one outcome of the rollback
+ * ("monitoring_unknown"): where its text goes, or NULL. */
+static char *
+template_slot(struct config *cfg, const char *name)
+{
+	size_t n;
+	int t, k;
+
+	for (t = 0; t < WR_TEMPLATE_COUNT; t++) {
+		n = strlen(template_keys[t]);
+		if (strncmp(name, template_keys[t], n) != 0)
+			continue;
+		if (name[n] == '\0')
+			return cfg->templates[t];
+		for (k = 0; k < WR_TEMPLATE_IF_COUNT; k++)
+			if (name[n] == '_' && strcmp(name + n + 1, template_if[k]) == 0)
+				return cfg->templates_if[k][t];
+	}
+	return NULL;
+}
+
 static void
 handle_templates(struct parse_state *ps, const char *name, const char *v)
 {
-	int t;
+	char *slot = template_slot(ps->cfg, name);
 
-	for (t = 0; t < WR_TEMPLATE_COUNT; t++)
-		if (strcmp(name, template_keys[t]) == 0) {
-			if (v[0] == '\0')
-				config_add_error(ps->cfg, ps->line, "%s: an empty template", name);
-			else if (parse_string(ps, name, v, ps->cfg->templates[t],
-			    sizeof(ps->cfg->templates[t])) == 0)
-				check_placeholders(ps, name, v);
-			return;
-		}
-	unknown_key(ps, "templates", name, template_keys);
+	if (slot == NULL)
+		unknown_key(ps, "templates", name, template_all_keys);
+	else if (v[0] == '\0')
+		config_add_error(ps->cfg, ps->line, "%s: an empty template", name);
+	else if (parse_string(ps, name, v, slot, sizeof(ps->cfg->templates[0])) == 0)
+		check_placeholders(ps, name, v);
 }
 
 const char *
 config_template_name(int t)
 {
 	return t >= 0 && t < WR_TEMPLATE_COUNT ? template_keys[t] : "?";
+}
+
+const char *
+config_template_if_name(int k)
+{
+	return k >= 0 && k < WR_TEMPLATE_IF_COUNT ? template_if[k] : "?";
 }
 
 static void

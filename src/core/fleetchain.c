@@ -463,8 +463,11 @@ fleetchain_from_journal(struct fleetchain *fc, const struct record *v, size_t n,
 			h->turn = FLEETCHAIN_UNKNOWN;
 			wr_strlcpy(ops[h - fc->hosts], r->op, sizeof(ops[0]));
 		} else if (strcmp(r->kind, "action.refused") == 0) {
+			/* Already on the target: skipped, as the live chain said. */
 			h->turn = cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(r->data, "down")) ?
 			    FLEETCHAIN_DOWN : cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(r->data,
+			    "at_target")) ? FLEETCHAIN_SKIPPED :
+			    cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(r->data,
 			    "confirmed")) ? FLEETCHAIN_CANCELLED : FLEETCHAIN_REFUSED;
 			wr_strlcpy(h->why, str_at(r->data, "reason"), sizeof(h->why));
 		}

@@ -70,9 +70,9 @@ the_rest(const struct stepmark *m, char *buf, size_t cap)
 void
 stepmark_format(const struct stepmark *m, size_t width, char *buf, size_t cap)
 {
-	/* The refusal is newer than anything else said here (a run or a
-	 * post from the row clears it): it goes first. */
-	const char *lead = m->refused ? "REFUSED" : "";
+	/* The x that ran nothing is newer than anything else said here (a
+	 * run or a post from the row clears it): it goes first. */
+	const char *lead = m->unrun != NULL ? m->unrun : "";
 
 	if (cap == 0)
 		return;

@@ -9,9 +9,11 @@
  * (runbook_section), so a heading and an item never share marks.
  * Status-page posts, chat announcements and smoke checks sent from a step
  * are kept beside them, each with where it stands, so "[POSTED]" and
- * "[SMOKE WARN h3]" survive the journal as "[OK h1]" does. An x refused
- * before any dialog (action.refused naming the step) is kept until
- * something runs or is sent from that step: "[REFUSED]" survives too.
+ * "[SMOKE WARN h3]" survive the journal as "[OK h1]" does. An x that ran
+ * nothing (action.refused or action.stale naming the step) is kept until
+ * something runs or is sent from that step, in one word for the live
+ * console and a reopened one alike: "[REFUSED]", "[SKIPPED]" (already on
+ * the target), "[CANCELLED]" (confirmed, then stopped before it ran).
  */
 #include "warroom/stepran.h"
 
@@ -82,28 +84,50 @@ refusal_clear(struct stepran *s, bool section, const char *step)
 	s->refused[i] = s->refused[--s->nrefused];
 }
 
-/* An x refused before any dialog, naming its step or section. */
+const char *
+stepran_unrun_word(const struct record *r)
+{
+	if (r->kind != NULL && strcmp(r->kind, "action.stale") == 0)
+		return "CANCELLED";
+	if (r->kind == NULL || strcmp(r->kind, "action.refused") != 0)
+		return NULL;
+	/* Nothing to do is not a refusal: the footer said SKIPPED. */
+	if (cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(r->data, "at_target")))
+		return "SKIPPED";
+	return cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(r->data, "confirmed")) ?
+	    "CANCELLED" : "REFUSED";
+}
+
+/* An x that ran nothing, naming its step or section: its word, the
+ * newest one's where several came. */
 static void
 refusal_add(struct stepran *s, const struct record *r)
 {
 	const char *step = str_of(r->data, "runbook_step");
 	bool section = false;
+	long i;
 
 	if (step == NULL || step[0] == '\0') {
 		step = str_of(r->data, "runbook_section");
 		section = true;
 	}
-	if (step == NULL || step[0] == '\0' || refusal_at(s, section, step) >= 0)
+	if (step == NULL || step[0] == '\0')
 		return;
-	s->refused = xrealloc(s->refused, (s->nrefused + 1) * sizeof(*s->refused));
-	s->refused[s->nrefused].step = xstrdup(step);
-	s->refused[s->nrefused++].section = section;
+	if ((i = refusal_at(s, section, step)) < 0) {
+		s->refused = xrealloc(s->refused, (s->nrefused + 1) * sizeof(*s->refused));
+		i = (long)s->nrefused++;
+		s->refused[i].step = xstrdup(step);
+		s->refused[i].section = section;
+	}
+	wr_strlcpy(s->refused[i].word, stepran_unrun_word(r), sizeof(s->refused[i].word));
 }
 
-bool
-stepran_refused(const struct stepran *s, bool section, const char *step)
+const char *
+stepran_unrun(const struct stepran *s, bool section, const char *step)
 {
-	return refusal_at(s, section, step) >= 0;
+	long i = refusal_at(s, section, step);
+
+	return i < 0 ? NULL : s->refused[i].word;
 }
 
 static void
@@ -243,7 +267,7 @@ stepran_note(struct stepran *s, const struct record *r)
 
 	if (sent_note(s, r))
 		return;
-	if (strcmp(r->kind, "action.refused") == 0) {
+	if (stepran_unrun_word(r) != NULL) {
 		refusal_add(s, r);
 		return;
 	}

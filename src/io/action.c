@@ -89,6 +89,9 @@ record_cancel(struct action *a)
 	cJSON_AddStringToObject(d, "service", a->cfg->services[a->svc]);
 	cJSON_AddStringToObject(d, "reason", a->reason);
 	cJSON_AddBoolToObject(d, "confirmed", a->confirmed);
+	/* Nothing to do: a step's row says SKIPPED, not REFUSED (stepran). */
+	if (a->at_target)
+		cJSON_AddBoolToObject(d, "at_target", true);
 	if (a->chain[0] != '\0')
 		cJSON_AddStringToObject(d, "chain", a->chain);
 	step_of(a, d);
@@ -985,6 +988,7 @@ checked(struct action *a, const struct exec_result *r)
 			cJSON *d = cJSON_CreateObject();
 
 			cJSON_AddStringToObject(d, "reason", a->reason);
+			step_of(a, d);       /* the step's row says CANCELLED */
 			a->cancel_told = timeline_append(a->env.tl, "action.stale", a->cfg->name,
 			    a->op, d, &err) == 0;
 		}

@@ -2055,14 +2055,14 @@ post_update(const struct app *app, int status, const char *text,
 	snprintf(u->page_id, sizeof(u->page_id), "%s", st->page_incident);
 }
 
-/* What the templates say: the incident's cause as its journal tells it
- * (cause_find: the first rollback away from a release the verdict judged,
- * not the latest one, and its service on every configured host that runs
- * it), or words; the strings live in *c and the buffers. Returns the
- * template for status: [templates]' own, else warroom's words for what
- * the journal proves and the hosts' verdicts allow (cause_template, into
- * tpl). */
-static const char *
+/* What the templates are filled with: the incident's cause as its journal
+ * tells it (cause_find: the first rollback away from a release the
+ * verdict judged, not the latest one, and its service on every configured
+ * host that runs it), or words; the strings live in *c and the buffers.
+ * Returns whether a cause was found; warroom's own words for status (what
+ * the journal proves and the hosts' verdicts allow: cause_template) go to
+ * tpl. */
+static bool
 template_vars(struct app *app, int status, struct statuspage_vars *v, struct cause *c,
     char *when, char *since, char *began, size_t cap, char *tpl, size_t tcap)
 {
@@ -2099,24 +2099,26 @@ template_vars(struct app *app, int status, struct statuspage_vars *v, struct cau
 	/* When the trouble began, not when this post is written. */
 	cause_clock(began_ms, began, cap);
 	v->began = began;
-	if (app->cfg.templates[status][0] != '\0')
-		return app->cfg.templates[status];
 	/* "Normal again" is not said while a verdict says otherwise. */
 	cause_template(status, found ? c : NULL, app_hosts_not_ok(app, NULL, 0), tpl, tcap);
-	return tpl;
+	return found;
 }
 
 /* The typed status is the first half of the confirmation: one of the
  * page's four words. The text customers will read comes from [templates]
- * (or the runbook's words) and is shown, editable, before anything goes. */
+ * (or the runbook's words) and is shown, editable, before anything goes;
+ * a rollback that ended UNKNOWN or FAILED gets only words written for that
+ * outcome (cause_words), and the box says why. */
 int
 actions_statuspage_post(struct app *app, const char *typed)
 {
 	struct statuspage_vars v;
 	struct cause cause;
-	char when[32], since[32], began[32], words[512];
+	char when[32], since[32], began[32], words[512], key[64];
 	int status = -1;
-	const char *tpl;
+	const char *own, *for_oc = NULL, *tpl;
+	enum cause_outcome oc;
+	bool found, replaced;
 	char *text;
 	int s;
 
@@ -2124,6 +2126,7 @@ actions_statuspage_post(struct app *app, const char *typed)
 	for (s = STATUSPAGE_INVESTIGATING; status < 0 && s <= STATUSPAGE_RESOLVED; s++)
 		if (lineedit_typed_is(typed, statuspage_status_name((enum statuspage_status)s)))
 			status = s;
+	app->post_set_aside[0] = '\0';
 	if (status < 0) {
 		app_say(app, "nothing posted: type investigating, identified, monitoring or resolved");
 		app->post_message[0] = app->post_name[0] = app->post_impact[0] = '\0';
@@ -2132,10 +2135,27 @@ actions_statuspage_post(struct app *app, const char *typed)
 		app->post_no_echo = false;
 		return -1;
 	}
-	tpl = template_vars(app, status, &v, &cause, when, since, began, sizeof(when), words,
+	found = template_vars(app, status, &v, &cause, when, since, began, sizeof(when), words,
 	    sizeof(words));
+	oc = cause_outcome(found ? &cause : NULL);
+	if (oc != CAUSE_OUTCOME_NONE) {
+		for_oc = app->cfg.templates_if[oc == CAUSE_OUTCOME_UNKNOWN ? WR_TEMPLATE_IF_UNKNOWN :
+		    WR_TEMPLATE_IF_FAILED][status];
+		snprintf(key, sizeof(key), "%s_%s", config_template_name(status),
+		    config_template_if_name(oc == CAUSE_OUTCOME_UNKNOWN ? WR_TEMPLATE_IF_UNKNOWN :
+		    WR_TEMPLATE_IF_FAILED));
+	}
 	/* A runbook's own words win over the template, for this post only. */
-	text = statuspage_template(app->post_message[0] ? app->post_message : tpl, &v);
+	own = app->post_message[0] ? app->post_message : app->cfg.templates[status];
+	tpl = cause_words(own, for_oc, oc, words, &replaced);
+	if (replaced) {
+		char *said = statuspage_template(own, &v);
+
+		cause_words_why(app->post_message[0] ? "the runbook's message" : "your template",
+		    said, oc, key, app->post_set_aside, sizeof(app->post_set_aside));
+		free(said);
+	}
+	text = statuspage_template(tpl, &v);
 	app->post_message[0] = '\0';
 	app->post_status = status;
 	if (!lineedit_set(&app->prompt, text))
@@ -2225,6 +2245,8 @@ void
 actions_post_preview_draw(struct app *app, int lines, int cols)
 {
 	int w = cols - 8 < 100 ? cols - 8 : 100, h, y = 0, nfacts = 0, i, nbad = 0, ngaps;
+	int naside = 0;
+	bool aside;
 	char q[200], where[WR_URL_MAX + 128], facts[2][400], bad[400], warn[480], gaps[2][400];
 	const struct statuspage_state *st;
 	struct statuspage_update *u;
@@ -2257,10 +2279,14 @@ actions_post_preview_draw(struct app *app, int lines, int cols)
 	if (nbad > 0)
 		snprintf(warn, sizeof(warn), "not every host is OK: %s", bad);
 	ngaps = post_gaps(app, gaps);
+	/* Why the text is not the one written for it: wrapped, read whole. */
+	aside = app->post_set_aside[0] != '\0';
+	if (aside)
+		ui_put_wrapped(NULL, &naside, 2, w - 4, 0, 4, A_NORMAL, app->post_set_aside);
 	/* As high as the text needs, above the footer. */
 	ui_put_wrapped(NULL, &y, 2, w - 4, 0, lines - 8 - (where[0] != '\0') - nfacts -
-	    (nbad > 0) - ngaps, A_NORMAL, text);
-	h = y + 5 + (where[0] != '\0') + nfacts + (nbad > 0) + ngaps;
+	    (nbad > 0) - ngaps - naside, A_NORMAL, text);
+	h = y + 5 + (where[0] != '\0') + nfacts + (nbad > 0) + ngaps + naside;
 	if ((win = ui_overlay(app, h, w, lines - 1 - h, (cols - w) / 2, THEME_BORDER_FOCUS,
 	    " WHAT CUSTOMERS WILL READ ")) == NULL)
 		return;
@@ -2276,6 +2302,9 @@ actions_post_preview_draw(struct app *app, int lines, int cols)
 		ui_put(win, y++, 2, w - 4, ui_attr(app, THEME_WARN) | A_BOLD, warn);
 	for (i = 0; i < ngaps; i++)
 		ui_put(win, y++, 2, w - 4, ui_attr(app, THEME_WARN) | A_BOLD, gaps[i]);
+	if (aside)
+		ui_put_wrapped(win, &y, 2, w - 4, 0, y + naside, ui_attr(app, THEME_WARN) | A_BOLD,
+		    app->post_set_aside);
 	ui_put_wrapped(win, &y, 2, w - 4, 0, h - 2, ui_attr(app, THEME_NORMAL), text);
 	ui_put(win, h - 2, 2, w - 4, ui_attr(app, THEME_DIM), app->post_title_edit ?
 	    "edit the title in the footer: Tab or Enter keeps it and goes back to the text "

@@ -134,27 +134,23 @@ xrun_mark(const struct app *app, const struct app_runbook *r, size_t section, si
 #define MARK_WIDTH 32
 
 /* The action x started from ran on host h that the row names: the last
- * there, unless it was cancelled (nothing sent) after one that was not. */
+ * there that ran. One CANCELLED never did: what the row says of it is
+ * its action.refused's word, read from the journal as a reopened console
+ * reads it (stepran_unrun), and an Esc (not journalled) says nothing. */
 static const struct action *
 live_pick(const struct app_ran *ran, int h)
 {
-	const struct action *pick = NULL;
 	size_t i;
 
-	for (i = ran->n; i-- > 0;) {
-		if (action_host(ran->v[i]) != h)
-			continue;
-		if (pick == NULL)
-			pick = ran->v[i];
-		if (action_state(ran->v[i]) != ACTION_CANCELLED)
+	for (i = ran->n; i-- > 0;)
+		if (action_host(ran->v[i]) == h && action_state(ran->v[i]) != ACTION_CANCELLED)
 			return ran->v[i];
-	}
-	return pick;
+	return NULL;
 }
 
 /* Whether the journal's last action from the step on host h (j: an
  * earlier session's, or another console's) is newer than this console's
- * pick there: the pick sent nothing, or its intent is stored before j's. */
+ * pick there: its intent is stored before j's. */
 static bool
 journal_newer(const struct app *app, const struct app_ran *ran, int h,
     const struct action *pick, const struct stepran_act *j)
@@ -166,12 +162,11 @@ journal_newer(const struct app *app, const struct app_ran *ran, int h,
 	for (i = 0; i < ran->n; i++)
 		if (action_host(ran->v[i]) == h && strcmp(action_op(ran->v[i]), j->op) == 0)
 			return false;        /* j is ours: the live action says more */
-	return action_state(pick) == ACTION_CANCELLED ||
-	    stepran_has_op(&app->steps_ran, action_op(pick));
+	return stepran_has_op(&app->steps_ran, action_op(pick));
 }
 
 /* What x started from row k of r (step k, or section k - nsteps) into
- * buf: REFUSED when x there was refused last, each outcome with the hosts
+ * buf: REFUSED (SKIPPED, CANCELLED) when x there ran nothing last, each outcome with the hosts
  * it holds on, its post, announcement and smoke check; "" when nothing. Per host the last action there counts
  * (live_pick), and the journal's last (stepran) where this console has
  * none or an older one: a reopened incident keeps its marks, a section's
@@ -211,9 +206,10 @@ row_mark(const struct app *app, const struct app_runbook *r, size_t k, char *buf
 		m.announce = stepran_sent(&app->steps_ran, section, id, STEPRAN_ANNOUNCE, NULL);
 	if (id[0] != '\0' && m.smoke == STEPMARK_NONE)
 		m.smoke = stepran_sent(&app->steps_ran, section, id, STEPRAN_SMOKE, &m.smoke_host);
-	/* x refused here (this console's, another's, an earlier session's):
-	 * the journal is the one place it is kept. */
-	m.refused = id[0] != '\0' && stepran_refused(&app->steps_ran, section, id);
+	/* x here ran nothing (this console's, another's, an earlier
+	 * session's): the journal is the one place it is kept, so the live
+	 * row and a reopened one say the same word. */
+	m.unrun = id[0] != '\0' ? stepran_unrun(&app->steps_ran, section, id) : NULL;
 	hosts = xcalloc(app->cfg.nhosts + 1, sizeof(*hosts));
 	words = xcalloc(app->cfg.nhosts + 1, sizeof(*words));
 	for (h = 0; h < app->cfg.nhosts; h++) {

@@ -798,6 +798,105 @@ investigating_names_the_service_in_trouble(void **state)
 	done(&j);
 }
 
+/* A custom text assumes the rollback worked. Its outcome: UNKNOWN while
+ * one is cut off and unsettled, FAILED when the latest failed and the
+ * host was not read off the bad release since, else none to hold back. */
+static void
+the_outcome_a_custom_text_must_not_overclaim(void **state)
+{
+	struct journal j = { .n = 0 };
+	struct cause c;
+	const char *op;
+
+	assert_int_equal(cause_outcome(NULL), CAUSE_OUTCOME_NONE);
+	ran(&j, "h1", "api", "v2-bad");
+	op = intent(&j, "compose.rollback", "h1", "api", "v2-bad", "v1");
+	assert_int_equal(cause_find(j.v, j.n, NULL, 0, &c), 1);
+	assert_int_equal(cause_outcome(&c), CAUSE_OUTCOME_NONE);        /* under way */
+	end(&j, "action.end", "h1", op, "unknown");
+	assert_int_equal(cause_find(j.v, j.n, NULL, 0, &c), 1);
+	assert_int_equal(cause_outcome(&c), CAUSE_OUTCOME_UNKNOWN);
+	assert_string_equal(cause_outcome_name(cause_outcome(&c)), "UNKNOWN");
+	end(&j, "action.reconcile", "h1", op, "failed");
+	assert_int_equal(cause_find(j.v, j.n, NULL, 0, &c), 1);
+	assert_int_equal(c.nfailed, 1);
+	assert_int_equal(cause_outcome(&c), CAUSE_OUTCOME_FAILED);
+	/* Still on the bad release when read again: still FAILED. */
+	add(&j, "health.change", "h1", "{\"service\":\"api\",\"tag\":\"v2-bad\"}");
+	assert_int_equal(cause_find(j.v, j.n, NULL, 0, &c), 1);
+	assert_int_equal(cause_outcome(&c), CAUSE_OUTCOME_FAILED);
+	/* Rolled back again, OK: nothing to hold back. */
+	rollback(&j, "compose.rollback", "h1", "api", "v2-bad", "v1");
+	assert_int_equal(cause_find(j.v, j.n, NULL, 0, &c), 1);
+	assert_int_equal(c.nfailed, 0);
+	assert_int_equal(cause_outcome(&c), CAUSE_OUTCOME_NONE);
+	done(&j);
+
+	/* Two hosts: one back, one failed; then the failed one read on v1. */
+	ran(&j, "h1", "api", "v2-bad");
+	ran(&j, "h2", "api", "v2-bad");
+	rollback(&j, "compose.rollback", "h1", "api", "v2-bad", "v1");
+	op = intent(&j, "compose.rollback", "h2", "api", "v2-bad", "v1");
+	end(&j, "action.end", "h2", op, "failed");
+	assert_int_equal(cause_find(j.v, j.n, NULL, 0, &c), 1);
+	assert_int_equal(cause_outcome(&c), CAUSE_OUTCOME_FAILED);
+	add(&j, "health.change", "h2", "{\"service\":\"api\",\"tag\":\"v1\"}");
+	assert_int_equal(cause_find(j.v, j.n, NULL, 0, &c), 1);
+	assert_int_equal(c.state, CAUSE_BACK);
+	assert_int_equal(cause_outcome(&c), CAUSE_OUTCOME_NONE);
+	/* UNKNOWN on one host says more than FAILED on another. */
+	op = intent(&j, "compose.rollback", "h1", "api", "v2-bad", "v1");
+	end(&j, "action.end", "h1", op, "unknown");
+	op = intent(&j, "compose.rollback", "h2", "api", "v2-bad", "v1");
+	end(&j, "action.end", "h2", op, "failed");
+	assert_int_equal(cause_find(j.v, j.n, NULL, 0, &c), 1);
+	assert_int_equal(cause_outcome(&c), CAUSE_OUTCOME_UNKNOWN);
+	done(&j);
+}
+
+/* Which text a post starts from: one's own while nothing is UNKNOWN or
+ * FAILED; for such an outcome only a text written for it, else warroom's
+ * words, with the own text set aside and said so. */
+static void
+a_custom_text_gives_way_for_an_unknown_or_failed_rollback(void **state)
+{
+	const char *own = "We rolled back {service} to {to_tag}.", *dflt = "We are verifying.";
+	char why[600];
+	bool replaced = true;
+
+	assert_string_equal(cause_words(own, "", CAUSE_OUTCOME_NONE, dflt, &replaced), own);
+	assert_false(replaced);
+	assert_string_equal(cause_words("", NULL, CAUSE_OUTCOME_NONE, dflt, &replaced), dflt);
+	assert_false(replaced);
+	assert_string_equal(cause_words(own, "", CAUSE_OUTCOME_UNKNOWN, dflt, &replaced), dflt);
+	assert_true(replaced);
+	assert_string_equal(cause_words(own, NULL, CAUSE_OUTCOME_FAILED, dflt, &replaced), dflt);
+	assert_true(replaced);
+	/* Written for the outcome: it goes, own text or none. */
+	assert_string_equal(cause_words(own, "Checking {service}.", CAUSE_OUTCOME_UNKNOWN, dflt,
+	    &replaced), "Checking {service}.");
+	assert_false(replaced);
+	assert_string_equal(cause_words(NULL, "Checking.", CAUSE_OUTCOME_FAILED, dflt,
+	    &replaced), "Checking.");
+	assert_false(replaced);
+	/* Nothing of one's own: warroom's words, nothing set aside to say. */
+	assert_string_equal(cause_words(NULL, "", CAUSE_OUTCOME_UNKNOWN, dflt, &replaced), dflt);
+	assert_false(replaced);
+
+	cause_words_why("your template", "We rolled back api to v1.4.1.", CAUSE_OUTCOME_UNKNOWN,
+	    "monitoring_unknown", why, sizeof(why));
+	assert_string_equal(why, "your template says \"We rolled back api to v1.4.1.\" but the "
+	    "rollback's outcome is UNKNOWN: using the verifying wording (set monitoring_unknown "
+	    "in [templates] for your own; edit the text to override)");
+	cause_words_why("the runbook's message", "Rollback done: all good, everything on "
+	    "v1.4.1 and customers happy again.", CAUSE_OUTCOME_FAILED, "identified_failed", why,
+	    sizeof(why));
+	assert_string_equal(why, "the runbook's message says \"Rollback done: all good, "
+	    "everything on v1.4.1 and customers …\" but the rollback's outcome is FAILED: "
+	    "using warroom's wording for a failed rollback (set identified_failed in "
+	    "[templates] for your own; edit the text to override)");
+}
+
 int
 main(void)
 {
@@ -818,6 +917,8 @@ main(void)
 		cmocka_unit_test(resolved_is_not_normal_while_a_host_is_not),
 		cmocka_unit_test(investigating_says_when_it_began),
 		cmocka_unit_test(investigating_names_the_service_in_trouble),
+		cmocka_unit_test(the_outcome_a_custom_text_must_not_overclaim),
+		cmocka_unit_test(a_custom_text_gives_way_for_an_unknown_or_failed_rollback),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

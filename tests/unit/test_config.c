@@ -223,6 +223,23 @@ components_chat_and_templates(void **state)
 	/* Untouched templates stay unset: warroom's words (cause_template). */
 	assert_string_equal(cfg.templates[WR_TEMPLATE_INVESTIGATING], "");
 	config_free(&cfg);
+	/* A status's words for a rollback that ended UNKNOWN or FAILED. */
+	assert_int_equal(parse(&cfg, "[templates]\nmonitoring = We rolled back {service}.\n"
+	    "monitoring_unknown = Checking {service}.\nresolved_failed = Still on it.\n"), 0);
+	assert_string_equal(cfg.templates[WR_TEMPLATE_MONITORING], "We rolled back {service}.");
+	assert_string_equal(cfg.templates_if[WR_TEMPLATE_IF_UNKNOWN][WR_TEMPLATE_MONITORING],
+	    "Checking {service}.");
+	assert_string_equal(cfg.templates_if[WR_TEMPLATE_IF_FAILED][WR_TEMPLATE_RESOLVED],
+	    "Still on it.");
+	assert_string_equal(cfg.templates_if[WR_TEMPLATE_IF_FAILED][WR_TEMPLATE_MONITORING], "");
+	assert_string_equal(config_template_if_name(WR_TEMPLATE_IF_UNKNOWN), "unknown");
+	config_free(&cfg);
+	expect_error("[templates]\nmonitoring_unkown = x\n",
+	    "prod.conf:2: unknown key 'monitoring_unkown' in [templates] (did you mean "
+	    "'monitoring_unknown'?)");
+	expect_error("[templates]\nidentified_failed = at {when}\n",
+	    "prod.conf:2: identified_failed: unknown placeholder {when} (known: {service} "
+	    "{from_tag} {to_tag} {since} {began} {incident} {time})");
 	expect_error("[statuspage]\nkind = atlassian\nurl = https://x/v1/pages/p\n"
 	    "token_env = T\ncomponents = cmp1=down\n",
 	    "prod.conf:5: components: 'down' is not a component status (operational, "

@@ -354,6 +354,13 @@ a_chain_is_read_back_from_its_journal(void **state)
 	fleetchain_summary(&back, line, sizeof(line));
 	assert_string_equal(line, "fleet rollback of api to v1.4.1 interrupted: h1 OK \xc2\xb7 "
 	    "h4 not started");
+	/* h4 already on the target: skipped, as the live chain said, not
+	 * refused. */
+	rec(&v[4], 5, "action.refused", "h4", NULL, cJSON_Parse("{\"action\":"
+	    "\"compose.rollback\",\"confirmed\":false,\"at_target\":true,\"chain\":\"rb-1\"}"));
+	assert_false(fleetchain_from_journal(&back, v, 5, 0));
+	assert_int_equal(back.hosts[1].turn, FLEETCHAIN_SKIPPED);
+	cJSON_Delete(v[4].data);
 	/* Ended: its own end's outcomes, not "interrupted". */
 	fleetchain_end_turn(&fc, FLEETCHAIN_OK, NULL, "v1.4.1");
 	fleetchain_end_turn(&fc, FLEETCHAIN_FAILED, NULL, NULL);

@@ -113,7 +113,7 @@ a_small_buffer_is_cut_not_overrun(void **state)
 static void
 a_refusal_leads(void **state)
 {
-	struct stepmark m = { .fleet = 5, .refused = true };
+	struct stepmark m = { .fleet = 5, .unrun = "REFUSED" };
 	struct stepmark_host h[] = { { "h1", "OK" }, { "h2", "OK" }, { "h3", "FAILED" } };
 	char buf[128];
 
@@ -128,6 +128,10 @@ a_refusal_leads(void **state)
 	/* Counted when narrow: the refusal stays first. */
 	stepmark_format(&m, 20, buf, sizeof(buf));
 	assert_string_equal(buf, "REFUSED, OK 2 hosts, FAILED 1 host, POSTED");
+	/* A skip leads in its own word. */
+	m.unrun = "SKIPPED";
+	stepmark_format(&m, 80, buf, sizeof(buf));
+	assert_string_equal(buf, "SKIPPED, OK h1 h2, FAILED h3, POSTED");
 }
 
 int

@@ -7,7 +7,8 @@
  * from its steps'. x's dialog is told what ran last, when, in which
  * session and how on each host. Status-page posts, chat announcements
  * and smoke checks sent from a step keep their marks too, and so does an
- * x refused there, until something runs from the step.
+ * x that ran nothing there (REFUSED, SKIPPED, CANCELLED), until something
+ * runs from the step.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -294,18 +295,62 @@ a_refusal_stands_until_a_later_run(void **state)
 
 	(void)state;
 	fold(&s, v, sizeof(v) / sizeof(v[0]));
-	assert_true(stepran_refused(&s, false, "rb.md:3"));
-	assert_true(stepran_refused(&s, true, "rb.md:1"));
+	assert_string_equal(stepran_unrun(&s, false, "rb.md:3"), "REFUSED");
+	assert_string_equal(stepran_unrun(&s, true, "rb.md:1"), "REFUSED");
 	/* A section's refusal is not its first step's. */
-	assert_false(stepran_refused(&s, false, "rb.md:1"));
+	assert_null(stepran_unrun(&s, false, "rb.md:1"));
 	assert_int_equal(s.nrefused, 2);
 	/* A later run's outcome takes its place; a smoke check's too. */
 	fold(&s, w, 3);
-	assert_false(stepran_refused(&s, false, "rb.md:3"));
-	assert_false(stepran_refused(&s, true, "rb.md:1"));
+	assert_null(stepran_unrun(&s, false, "rb.md:3"));
+	assert_null(stepran_unrun(&s, true, "rb.md:1"));
 	assert_string_equal(words(&s, "rb.md:3", "h1"), "OK");
 	fold(&s, w + 3, 1);
-	assert_true(stepran_refused(&s, false, "rb.md:3"));
+	assert_string_equal(stepran_unrun(&s, false, "rb.md:3"), "REFUSED");
+	stepran_free(&s);
+}
+
+/* One word per x that ran nothing, the same live and reopened (both fold
+ * the same records): SKIPPED already on the target, CANCELLED confirmed
+ * and stopped before its intent (a failed re-read, a stale plan), else
+ * REFUSED; the newest of them is the row's. */
+static void
+a_step_that_ran_nothing_says_why_in_one_word(void **state)
+{
+	struct record v[] = {
+		rec("action.refused", "h1", NULL, "{\"action\":\"compose.rollback\",\"reason\":"
+		    "\"api already runs v1.4.1: nothing to do\",\"confirmed\":false,"
+		    "\"at_target\":true,\"runbook_step\":\"rb.md:3\"}"),
+		rec("action.refused", "h1", "op-1", "{\"action\":\"compose.rollback\",\"reason\":"
+		    "\"could not re-read h1 before running\",\"confirmed\":true,"
+		    "\"runbook_step\":\"rb.md:5\"}"),
+		rec("action.stale", "h1", "op-2", "{\"reason\":\"plan is stale\","
+		    "\"runbook_step\":\"rb.md:7\"}"),
+		rec("action.refused", "h1", NULL, "{\"action\":\"compose.rollback\",\"reason\":"
+		    "\"no rollback plan: x\",\"confirmed\":false,\"runbook_step\":\"rb.md:9\"}"),
+		/* A stale plan from no step: no row's. */
+		rec("action.stale", "h1", "op-3", "{\"reason\":\"plan is stale\"}"),
+	};
+	struct record later[] = {
+		/* The same step refused before its dialog next: the newest word. */
+		rec("action.refused", NULL, NULL, "{\"action\":\"k8s.undo\",\"reason\":\"the "
+		    "step names kube context prod\",\"runbook_step\":\"rb.md:3\"}"),
+	};
+	struct record other = rec("action.end", "h1", "op-1", "{\"outcome\":\"ok\"}");
+	struct stepran s = { 0 };
+
+	(void)state;
+	assert_null(stepran_unrun_word(&other));
+	cJSON_Delete(other.data);
+	fold(&s, v, sizeof(v) / sizeof(v[0]));
+	assert_string_equal(stepran_unrun(&s, false, "rb.md:3"), "SKIPPED");
+	assert_string_equal(stepran_unrun(&s, false, "rb.md:5"), "CANCELLED");
+	assert_string_equal(stepran_unrun(&s, false, "rb.md:7"), "CANCELLED");
+	assert_string_equal(stepran_unrun(&s, false, "rb.md:9"), "REFUSED");
+	assert_int_equal(s.nrefused, 4);
+	fold(&s, later, 1);
+	assert_string_equal(stepran_unrun(&s, false, "rb.md:3"), "REFUSED");
+	assert_int_equal(s.nrefused, 4);
 	stepran_free(&s);
 }
 
@@ -321,6 +366,7 @@ main(void)
 		cmocka_unit_test(posts_and_announcements_keep_their_outcome),
 		cmocka_unit_test(a_smoke_check_keeps_its_outcome_and_host),
 		cmocka_unit_test(a_refusal_stands_until_a_later_run),
+		cmocka_unit_test(a_step_that_ran_nothing_says_why_in_one_word),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
