@@ -36,12 +36,21 @@ enum pollrec_do {
 	POLLREC_WRITE_BACK,              /* a poll.change saying it is back */
 };
 
-/* Note host's reads at now_ms. up: its SSH session is UP. what and error:
- * the first read failing now (what NULL: every read answered); failed_ms:
- * when that failed read began (a new value is one more failed poll).
- * said_lost: the journal's last poll.change of the host said lost. */
-void pollrec_observe(struct pollrec_live *l, bool up, const char *what, const char *error,
-    int64_t failed_ms, bool said_lost, int64_t now_ms);
+/* What the console can tell of a host's reads at one look. */
+enum pollrec_seen {
+	POLLREC_NOT_UP,                  /* its session is not UP: conn.change's */
+	POLLREC_WAITING,                 /* some read has not answered since it came
+	                                    up: no news either way */
+	POLLREC_ANSWERING,               /* every read answered since */
+	POLLREC_FAILING,                 /* a read since failed */
+};
+
+/* Note host's reads at now_ms. FAILING: what and error name the first
+ * read failing now, failed_ms when it began (a new value is one more
+ * failed poll). said_lost: the journal's last poll.change of the host
+ * said lost. */
+void pollrec_observe(struct pollrec_live *l, enum pollrec_seen seen, const char *what,
+    const char *error, int64_t failed_ms, bool said_lost, int64_t now_ms);
 
 /* Whether a poll.change is due; interval_ms: the longest of the host's
  * poll intervals (driver and probes). */

@@ -18,17 +18,19 @@ clear(struct pollrec_live *l)
 }
 
 void
-pollrec_observe(struct pollrec_live *l, bool up, const char *what, const char *error,
-    int64_t failed_ms, bool said_lost, int64_t now_ms)
+pollrec_observe(struct pollrec_live *l, enum pollrec_seen seen, const char *what,
+    const char *error, int64_t failed_ms, bool said_lost, int64_t now_ms)
 {
-	if (!up) {
+	if (seen == POLLREC_WAITING)
+		return;
+	if (seen == POLLREC_NOT_UP) {
 		/* conn.change speaks for a host not UP; a stretch already
 		 * recorded stays open until the data is back. */
 		if (!said_lost)
 			clear(l);
 		return;
 	}
-	if (what == NULL) {
+	if (seen == POLLREC_ANSWERING || what == NULL) {
 		if (!said_lost)
 			clear(l);
 		else if (l->failing || l->back_ms == 0)
