@@ -495,6 +495,7 @@ on_data_change(void *arg)
 
 	app->dirty = true;
 	journal_health(app);
+	journal_poll(app);
 	envmarks_poll(app);
 	logs_widen(app);	/* a deployment read: its one-pod tail follows every pod */
 }

@@ -13,6 +13,7 @@
 #include "warroom/chat_badge.h"
 #include "warroom/config.h"
 #include "warroom/connrec.h"
+#include "warroom/pollrec.h"
 #include "warroom/contain.h"
 #include "warroom/deployby.h"
 #include "warroom/fleetchain.h"
@@ -242,6 +243,10 @@ struct app {
 		bool reached;            /* the journal knows it was reached (a
 		                            conn.change, a tag read over SSH) */
 		struct connrec_live live; /* what this console's session saw */
+		bool poll_lost;          /* the last poll.change said its data stopped */
+		int64_t poll_since_ms;   /* … lost: the first failed read it names */
+		int64_t poll_up_ms;      /* wall clock: its session UP since; 0 not UP */
+		struct pollrec_live poll; /* what this console's reads saw (pollrec.h) */
 	} *conns;
 	struct redactor red;             /* every secret loaded, for redaction */
 	struct timeline_entry *entries;  /* what the TIMELINE pane shows */

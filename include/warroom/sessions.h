@@ -72,7 +72,8 @@ struct sessions_ended {
  * left for a later resume. Adds to data ended_without_shutdown,
  * last_record_ts, was_armed and ended_sessions (one object per session:
  * session, actor, last_record_ts, was_armed) when any ended, and
- * others_open when not alone. */
+ * others_open when not alone; alone, unwatched_from: the journal's last
+ * record, from when no console watched until this resume. */
 struct sessions_ended sessions_judge(const struct sessions *s, bool alone, const bool *alive,
     cJSON *data);
 

@@ -294,6 +294,13 @@ void journal_hostkey(struct app *app, int host);
  * Called when a host's state changes and at every tick. */
 void journal_conn(struct app *app);
 
+/* A host UP whose reads keep failing (its driver's command, or /healthz
+ * or /readyz with no answer) gets a poll.change saying its data stopped,
+ * with what failed, once that held (pollrec.h); the first good answer
+ * after, one saying it is back, with for how long and how many polls
+ * failed. Called after new poll data and at every tick. */
+void journal_poll(struct app *app);
+
 struct rbtarget;
 
 /* This incident's rollback target of host's service svc (rbtarget_find:

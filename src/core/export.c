@@ -15,6 +15,7 @@
 #include "warroom/deployby.h"
 #include "warroom/fleetchain.h"
 #include "warroom/healthrec.h"
+#include "warroom/pollrec.h"
 #include "warroom/runbook.h"
 #include "warroom/runbook_route.h"
 #include "warroom/sanitize.h"
@@ -1635,6 +1636,39 @@ fmt_dur(int64_t ms, char *out, size_t cap)
 		snprintf(out, cap, "%" PRId64 "s", s);
 }
 
+/* Under this, a gap no console watched is a restart: said without fuss. */
+#define GAP_SHORT_MS 60000
+
+/* Whether v[j] is an incident.resume made with no other console open,
+ * after a stretch nobody watched; *from: when that began (its
+ * unwatched_from, else the record before it, as older journals say). */
+static bool
+resume_gap(const struct record *v, size_t j, int64_t *from)
+{
+	const char *f;
+
+	if (!kind_is(&v[j], "incident.resume") || (v[j].data != NULL &&
+	    cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(v[j].data, "others_open"))))
+		return false;
+	f = v[j].data != NULL ? dstr(&v[j], "unwatched_from") : NULL;
+	if (f != NULL && record_parse_ts(f, from) == 0)
+		return true;
+	if (j == 0)
+		return false;
+	*from = v[j - 1].ts_ms;
+	return true;
+}
+
+/* Whether the resume r comes after a console that stopped without its
+ * shutdown record (killed, crashed). */
+static bool
+resume_after_crash(const struct record *r)
+{
+	const cJSON *n = cJSON_GetObjectItemCaseSensitive(r->data, "ended_without_shutdown");
+
+	return cJSON_IsNumber(n) && n->valuedouble >= 1;
+}
+
 /* At most this many of the stretches no console watched are named. */
 #define UNWATCHED_SAID 3
 
@@ -1651,10 +1685,9 @@ unwatched(const struct record *v, size_t n, int64_t from, int64_t to, int64_t *a
 
 	*ngaps = 0;
 	for (j = 1; from != NO_TIME && to != NO_TIME && j < n; j++) {
-		if (!kind_is(&v[j], "incident.resume") || (v[j].data != NULL &&
-		    cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(v[j].data, "others_open"))))
+		if (!resume_gap(v, j, &s))
 			continue;
-		s = v[j - 1].ts_ms > from ? v[j - 1].ts_ms : from;
+		s = s > from ? s : from;
 		e = v[j].ts_ms < to ? v[j].ts_ms : to;
 		/* Under a second is a restart, not a stretch anyone missed. */
 		if (e - s < 1000)
@@ -1969,11 +2002,50 @@ export_unended_words(size_t n, bool armed, int64_t last_ms, int64_t now_ms, char
 	free(b.s);
 }
 
+/* ms as a time in o's zone, or (o NULL) as the console says it. */
+static void
+when_in(int64_t ms, int64_t ref_ms, const struct export_opts *o, char out[TIME_MAX])
+{
+	if (o != NULL)
+		fmt_time(ms, o, out);
+	else
+		utc_short(ms, ref_ms, out, TIME_MAX);
+}
+
+/* The stretch nobody watched before a resume (its unwatched_from): "not
+ * watched for 38m 12s: console closed from 18:02:01 UTC to 18:40:13 UTC",
+ * or after a crash "… since the last record (18:02:01 UTC)", which
+ * resume_unended then explains. Returns whether it said the time. */
+static bool
+resume_gap_words(struct wr_buf *b, const struct record *r, const struct export_opts *o)
+{
+	const char *f = dstr(r, "unwatched_from");
+	char dur[48], t0[TIME_MAX], t1[TIME_MAX];
+	int64_t from;
+
+	if (f == NULL || record_parse_ts(f, &from) != 0 || from > r->ts_ms)
+		return false;
+	fmt_dur(r->ts_ms - from, dur, sizeof(dur));
+	when_in(from, r->ts_ms, o, t0);
+	when_in(r->ts_ms, r->ts_ms, o, t1);
+	if (b->len > 0)
+		wr_buf_str(b, " — ");
+	wr_buf_printf(b, "not watched for %s", dur);
+	if (resume_after_crash(r))
+		wr_buf_printf(b, " since the last record (%s)", t0);
+	else if (r->ts_ms - from < GAP_SHORT_MS)
+		wr_buf_str(b, " (console restarted)");
+	else
+		wr_buf_printf(b, ": console closed from %s to %s", t0, t1);
+	return true;
+}
+
 /* An incident.resume's news of the sessions before it: those that ended
  * with no shutdown record (killed, crashed), times in o's zone (NULL:
  * the console's UTC). */
 static void
-resume_unended(struct wr_buf *b, const struct record *r, const struct export_opts *o)
+resume_unended(struct wr_buf *b, const struct record *r, const struct export_opts *o,
+    bool when_said)
 {
 	const cJSON *n = cJSON_GetObjectItemCaseSensitive(r->data, "ended_without_shutdown");
 	const char *last = dstr(r, "last_record_ts");
@@ -1982,7 +2054,8 @@ resume_unended(struct wr_buf *b, const struct record *r, const struct export_opt
 
 	if (!cJSON_IsNumber(n) || n->valuedouble < 1)
 		return;
-	if (last != NULL && record_parse_ts(last, &ms) == 0) {
+	/* The gap before the resume said it already (resume_gap_words). */
+	if (last != NULL && !when_said && record_parse_ts(last, &ms) == 0) {
 		if (o != NULL)
 			fmt_time(ms, o, when);
 		else
@@ -1995,16 +2068,6 @@ resume_unended(struct wr_buf *b, const struct record *r, const struct export_opt
 	unended_words(b, n->valuedouble > 1e6 ? 1000000 : (size_t)n->valuedouble,
 	    cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(r->data, "was_armed")),
 	    last != NULL ? when : NULL);
-}
-
-/* ms as a time in o's zone, or (o NULL) as the console says it. */
-static void
-when_in(int64_t ms, int64_t ref_ms, const struct export_opts *o, char out[TIME_MAX])
-{
-	if (o != NULL)
-		fmt_time(ms, o, out);
-	else
-		utc_short(ms, ref_ms, out, TIME_MAX);
 }
 
 /* The gap {gap_start, gap_end} data.key of r names; false when none. */
@@ -2164,6 +2227,105 @@ conn_details(struct wr_buf *b, const struct record *r)
 	return true;
 }
 
+/* Whether r is a poll.change saying state ("lost", "back") of its host. */
+static bool
+poll_is(const struct record *r, const char *state)
+{
+	return kind_is(r, "poll.change") && r->host != NULL && dstr(r, "state") != NULL &&
+	    strcmp(dstr(r, "state"), state) == 0;
+}
+
+/* Whether v[i] starts a stretch of its host's data missing: a lost whose
+ * host's poll.change before it (if any) said back. *back: the back that
+ * ends it, or NULL while none does. */
+static bool
+poll_stretch(const struct record *v, size_t n, size_t i, const struct record **back)
+{
+	size_t k;
+
+	*back = NULL;
+	if (!poll_is(&v[i], "lost"))
+		return false;
+	for (k = i; k-- > 0;)
+		if (kind_is(&v[k], "poll.change") && v[k].host != NULL &&
+		    strcmp(v[k].host, v[i].host) == 0) {
+			if (poll_is(&v[k], "lost"))
+				return false;
+			break;
+		}
+	for (k = i + 1; k < n; k++)
+		if (poll_is(&v[k], "back") && strcmp(v[k].host, v[i].host) == 0) {
+			*back = &v[k];
+			break;
+		}
+	return true;
+}
+
+/* How long a host's data was missing, in s: what its back said
+ * (missing_s, as TIMELINE shows it), else from the two records' times. */
+static int64_t
+poll_stretch_s(const struct record *lost, const struct record *back)
+{
+	const cJSON *s = cJSON_GetObjectItemCaseSensitive(back->data, "missing_s");
+
+	if (cJSON_IsNumber(s) && s->valuedouble >= 0)
+		return (int64_t)s->valuedouble;
+	return pollrec_missing_s(conn_since(lost), conn_since(back));
+}
+
+/* " (3 polls failed)", or "" without a count. */
+static void
+poll_failures(struct wr_buf *b, const struct record *r, const char *open, const char *close)
+{
+	const cJSON *f = cJSON_GetObjectItemCaseSensitive(r->data, "failures");
+
+	if (cJSON_IsNumber(f) && f->valuedouble >= 1)
+		wr_buf_printf(b, "%s%.0f poll%s failed%s", open, f->valuedouble,
+		    f->valuedouble == 1 ? "" : "s", close);
+}
+
+/* "compose ps: exit 1: …": the read that failed and its error, the read
+ * said once where the error names it already ("compose ps: line 1: …"). */
+static void
+poll_what_error(struct wr_buf *b, const struct record *r)
+{
+	const char *what = dstr(r, "what") != NULL ? dstr(r, "what") : "a read";
+	const char *error = dstr(r, "error") != NULL ? dstr(r, "error") : "no error recorded";
+	size_t n = strlen(what);
+
+	if (strncmp(error, what, n) == 0 && error[n] == ':')
+		wr_buf_str(b, error);
+	else
+		wr_buf_printf(b, "%s: %s", what, error);
+}
+
+/* "no data: compose ps: exit 1: … (host still connected; 3 polls failed)",
+ * "data back after 1m 10s without (9 polls failed)". */
+static bool
+poll_details(struct wr_buf *b, const struct record *r)
+{
+	const cJSON *missing = cJSON_GetObjectItemCaseSensitive(r->data, "missing_s");
+	char dur[48];
+
+	if (poll_is(r, "lost")) {
+		wr_buf_str(b, "no data: ");
+		poll_what_error(b, r);
+		wr_buf_str(b, " (host still connected");
+		poll_failures(b, r, "; ", "");
+		wr_buf_str(b, ")");
+		return true;
+	}
+	if (!poll_is(r, "back"))
+		return false;
+	wr_buf_str(b, "data back");
+	if (cJSON_IsNumber(missing)) {
+		fmt_dur((int64_t)missing->valuedouble * 1000, dur, sizeof(dur));
+		wr_buf_printf(b, " after %s without", dur);
+	}
+	poll_failures(b, r, " (", ")");
+	return true;
+}
+
 /* Kinds the generic keys do not describe: their words, not their JSON;
  * false (nothing written) for any other kind or shape. */
 static bool
@@ -2179,6 +2341,8 @@ kind_details(struct wr_buf *b, const struct record *r, const struct export_opts 
 		return health_details(b, r, o);
 	if (kind_is(r, "conn.change"))
 		return conn_details(b, r);
+	if (kind_is(r, "poll.change"))
+		return poll_details(b, r);
 	/* "api exports: on → off", or "api exports: on (first read)". */
 	if (kind_is(r, "exports.change") && dstr(r, "export") != NULL) {
 		wr_buf_printf(b, "%s exports: ", dstr(r, "service") ? dstr(r, "service") : "?");
@@ -2348,7 +2512,7 @@ details_own(const struct record *r, const struct redactor *red, const struct pm 
 		wr_buf_str(&line, s);
 	}
 	if (r->data != NULL && kind_is(r, "incident.resume")) {
-		resume_unended(&line, r, o);
+		resume_unended(&line, r, o, resume_gap_words(&line, r, o));
 		resume_unknown(&line, r, pm);
 		resume_chains(&line, r);
 		resume_unrun(&line, r);
@@ -3111,7 +3275,7 @@ journal_note(const struct record *r, enum jnote what, const struct export_opts *
 	switch (what) {
 	case JN_UNENDED:
 		if (resume)
-			resume_unended(b, r, o);
+			resume_unended(b, r, o, false);
 		break;
 	case JN_REPAIRED:
 		if ((resume || recover || kind_is(r, "journal.repair")) &&
@@ -3317,6 +3481,74 @@ md_reachability(struct wr_buf *b, const struct record *v, size_t n,
 	}
 }
 
+/* Why a Data gaps row: the read that failed and how often, or that no
+ * console ran at all (closed, or stopped without its shutdown record). */
+static void
+gap_why(struct wr_buf *why, const struct record *r, const struct record *back)
+{
+	if (kind_is(r, "incident.resume")) {
+		wr_buf_str(why, resume_after_crash(r) ? "not watched: the console stopped "
+		    "without shutting down" : "not watched: the console was closed");
+		return;
+	}
+	poll_what_error(why, r);
+	poll_failures(why, back != NULL ? back : r, "; ", "");
+}
+
+/* The stretches the console saw no data: a host connected whose reads
+ * failed (its poll.change records), and the whole incident while no
+ * console ran (before each incident.resume made alone). Only for a
+ * journal that has any. */
+static void
+md_data_gaps(struct wr_buf *b, const struct record *v, size_t n, const struct export_opts *o)
+{
+	char ts[TIME_MAX], ts2[TIME_MAX], dur[48];
+	const struct record *back;
+	struct wr_buf why = { 0 };
+	bool any = false;
+	int64_t from;
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		bool console = resume_gap(v, i, &from);
+
+		if (!console && !poll_stretch(v, n, i, &back))
+			continue;
+		if (!any)
+			wr_buf_str(b, "\n## Data gaps\n\n| Host | No data from | Back | For | Why |\n"
+			    "|---|---|---|---|---|\n");
+		any = true;
+		why.len = 0;
+		if (why.s != NULL)
+			why.s[0] = '\0';
+		wr_buf_str(b, "| ");
+		if (console) {
+			back = NULL;
+			wr_buf_str(b, "all hosts (no console running)");
+			fmt_time(from, o, ts);
+			fmt_time(v[i].ts_ms, o, ts2);
+			fmt_dur(v[i].ts_ms - from, dur, sizeof(dur));
+			wr_buf_printf(b, " | %s | %s | %s | ", ts, ts2, dur);
+		} else {
+			sb_text(b, o, v[i].host);
+			fmt_time(conn_since(&v[i]), o, ts);
+			wr_buf_printf(b, " | %s | ", ts);
+			if (back != NULL) {
+				fmt_time(conn_since(back), o, ts2);
+				fmt_dur(poll_stretch_s(&v[i], back) * 1000, dur, sizeof(dur));
+				wr_buf_printf(b, "%s | %s | ", ts2, dur);
+			} else {
+				fmt_time(v[n - 1].ts_ms, o, ts2);
+				wr_buf_printf(b, "**not back** by the last record (%s) | — | ", ts2);
+			}
+		}
+		gap_why(&why, &v[i], back);
+		sb_text(b, o, why.s);
+		wr_buf_str(b, " |\n");
+	}
+	free(why.s);
+}
+
 static void
 render_md(struct wr_buf *b, const struct record *v, size_t n, const struct export_opts *o,
     const struct pm *pm)
@@ -3463,6 +3695,7 @@ render_md(struct wr_buf *b, const struct record *v, size_t n, const struct expor
 		wr_buf_str(b, "| | | | | | _no records_ |\n");
 
 	md_reachability(b, v, n, o);
+	md_data_gaps(b, v, n, o);
 
 	wr_buf_str(b, "\n## Actions\n\n");
 	if (pm->nacts + pm->n_refused == 0)
@@ -3797,12 +4030,12 @@ json_incident(const struct record *v, size_t n, const struct export_opts *o,
     const struct pm *pm)
 {
 	cJSON *inc = cJSON_CreateObject(), *tz, *times, *acts, *steps, *chat, *bad, *sp, *jn;
-	cJSON *reach;
+	cJSON *reach, *dgaps;
 	char label[160], change[400];
 	struct pm_cmd cmds[CMDS_MAX];
 	struct wr_buf w = { 0 };
 	long off, toff;
-	int64_t tz0, *tzs;
+	int64_t tz0, *tzs, from;
 	size_t i, k, nc;
 	int q;
 
@@ -4071,6 +4304,32 @@ json_incident(const struct record *v, size_t n, const struct export_opts *o,
 		drops = back != NULL ? cJSON_GetObjectItemCaseSensitive(back->data, "drops") : NULL;
 		cJSON_AddNumberToObject(x, "drops", cJSON_IsNumber(drops) ? drops->valuedouble : 0);
 		cJSON_AddItemToArray(reach, x);
+	}
+	/* The stretches with no data, as the Markdown's Data gaps. */
+	dgaps = cJSON_AddArrayToObject(inc, "data_gaps");
+	for (i = 0; i < n; i++) {
+		const struct record *back = NULL;
+		bool console = resume_gap(v, i, &from);
+		struct wr_buf why = { 0 };
+		cJSON *x;
+
+		if (!console && !poll_stretch(v, n, i, &back))
+			continue;
+		x = cJSON_CreateObject();
+		cJSON_AddStringToObject(x, "kind", console ? "unwatched" : "poll");
+		json_str(x, "host", o, console ? NULL : v[i].host);
+		json_time(x, "from", console ? from : conn_since(&v[i]));
+		json_time(x, "to", console ? v[i].ts_ms : back != NULL ? conn_since(back) : NO_TIME);
+		if (console)
+			cJSON_AddNumberToObject(x, "for_s", (double)((v[i].ts_ms - from) / 1000));
+		else if (back != NULL)
+			cJSON_AddNumberToObject(x, "for_s", (double)poll_stretch_s(&v[i], back));
+		else
+			cJSON_AddNullToObject(x, "for_s");
+		gap_why(&why, &v[i], back);
+		json_str(x, "why", o, why.s);
+		free(why.s);
+		cJSON_AddItemToArray(dgaps, x);
 	}
 	jn = cJSON_AddArrayToObject(inc, "journal");
 	for (i = 0; i < n; i++)

@@ -206,6 +206,12 @@ sessions_judge(const struct sessions *s, bool alone, const bool *alive, cJSON *d
 	}
 	if (!alone)
 		cJSON_AddBoolToObject(data, "others_open", true);
+	else if (s->last_ts_ms != 0) {
+		/* Nobody watched from the journal's last record to this resume:
+		 * said with it, so TIMELINE shows the gap where it is. */
+		record_format_ts(s->last_ts_ms, ts);
+		cJSON_AddStringToObject(data, "unwatched_from", ts);
+	}
 	if (out.n > 0) {
 		record_format_ts(out.last_ms, ts);
 		cJSON_AddNumberToObject(data, "ended_without_shutdown", (double)out.n);

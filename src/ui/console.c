@@ -101,6 +101,7 @@ on_tick(void *arg)
 	journal_retry(app);
 	journal_follow(app);     /* on the tick it already has: no wake-up of its own */
 	journal_conn(app);       /* a return is recorded once it held */
+	journal_poll(app);       /* so is a failing read */
 }
 
 static void

@@ -26,6 +26,7 @@
 #include "warroom/loop.h"
 #include "warroom/outfile.h"
 #include "warroom/poller.h"
+#include "warroom/pollrec.h"
 #include "warroom/probe.h"
 #include "warroom/rbtarget.h"
 #include "warroom/runofshow.h"
@@ -186,6 +187,19 @@ conn_apply(struct app_conn *c, const struct record *r)
 	    &ms) == 0 ? ms : r->ts_ms;
 }
 
+/* What a poll.change said of its host's data: another console's too. */
+static void
+poll_apply(struct app_conn *c, const struct record *r)
+{
+	const cJSON *st = cJSON_GetObjectItemCaseSensitive(r->data, "state");
+	const cJSON *since = cJSON_GetObjectItemCaseSensitive(r->data, "since");
+	int64_t ms;
+
+	c->poll_lost = cJSON_IsString(st) && strcmp(st->valuestring, "lost") == 0;
+	c->poll_since_ms = cJSON_IsString(since) && record_parse_ts(since->valuestring,
+	    &ms) == 0 ? ms : r->ts_ms;
+}
+
 /* What health.change and verdict.change records last said, per row and
  * host: a resumed incident records what changed meanwhile, not every row
  * and verdict again, and a change another console recorded is not
@@ -222,6 +236,8 @@ seen_apply(struct app *app, const struct record *r)
 		wr_strlcpy(app->hostkeys[h], fp->valuestring, sizeof(app->hostkeys[0]));
 	if (strcmp(r->kind, "conn.change") == 0)
 		conn_apply(&app->conns[h], r);
+	if (strcmp(r->kind, "poll.change") == 0)
+		poll_apply(&app->conns[h], r);
 	if (strcmp(r->kind, "health.change") != 0 || !cJSON_IsString(sv))
 		return;
 	/* A tag is read over SSH: the host was reached then. */
@@ -1044,6 +1060,127 @@ journal_conn(struct app *app)
 			return;
 		}
 		c->live.drops = 0;
+	}
+}
+
+/* What host h's reads tell since its session came up (up_ms): FAILING
+ * with the first read failing (the driver's per service, then each probe
+ * with no answer at all: an HTTP error is health, not a gap) named into
+ * what, its error in *error and when it began; WAITING while some read
+ * has not answered since (an error left from before is the old
+ * connection's, which conn.change said); ANSWERING otherwise. */
+static enum pollrec_seen
+poll_seen(struct app *app, size_t h, int64_t up_ms, char *what, size_t cap,
+    const char **error, int64_t *failed_ms)
+{
+	const struct config_host *ch = &app->cfg.hosts[h];
+	enum pollrec_seen seen = POLLREC_ANSWERING;
+	int k;
+
+	for (k = 0; k < ch->nservices; k++) {
+		const struct svc_state *s = poller_state(app->poller, (int)h, k);
+
+		if (s == NULL)
+			continue;
+		if (s->driver_error[0] != '\0' && s->driver_failed_ms >= up_ms) {
+			if (ch->driver == DRIVER_COMPOSE)
+				snprintf(what, cap, "compose ps");
+			else
+				snprintf(what, cap, "%s %s", ch->driver == DRIVER_K8S ?
+				    "kubectl get" : "helm history", ch->services[k]);
+			*error = s->driver_error;
+			*failed_ms = s->driver_failed_ms;
+			return POLLREC_FAILING;
+		}
+		if (!s->have_driver || s->driver_at_ms < up_ms)
+			seen = POLLREC_WAITING;
+	}
+	for (k = 0; k < ch->nservices; k++) {
+		const struct svc_state *s = poller_state(app->poller, (int)h, k);
+		const struct probe_result *p;
+
+		if (s == NULL || !config_probes_service(ch, k))
+			continue;
+		if (!s->have_probe || s->probe_at_ms < up_ms) {
+			seen = POLLREC_WAITING;
+			continue;
+		}
+		p = s->healthz.http_status == 0 ? &s->healthz :
+		    s->readyz.http_status == 0 ? &s->readyz : NULL;
+		if (p == NULL)
+			continue;
+		snprintf(what, cap, "%s %s", ch->services[k], p == &s->healthz ? "/healthz" :
+		    "/readyz");
+		*error = p->reason;
+		*failed_ms = s->probe_sent_ms;
+		return POLLREC_FAILING;
+	}
+	return seen;
+}
+
+void
+journal_poll(struct app *app)
+{
+	char ts[WR_TS_MAX], what[sizeof(app->conns[0].poll.what)];
+	struct wr_err err;
+	int64_t now;
+	size_t h;
+	int interval;
+
+	if (!writable(app) || app->pool == NULL || app->poller == NULL ||
+	    timeline_read_only(app->tl))
+		return;
+	if (app->conns == NULL)
+		app->conns = xcalloc(app->cfg.nhosts + 1, sizeof(*app->conns));
+	now = loop_wall_ms();
+	interval = app->cfg.poll_ms > app->cfg.probe_ms ? app->cfg.poll_ms : app->cfg.probe_ms;
+	for (h = 0; h < app->cfg.nhosts; h++) {
+		struct app_conn *c = &app->conns[h];
+		enum pollrec_seen seen = POLLREC_NOT_UP;
+		const char *error = NULL;
+		int64_t failed_ms = 0;
+		enum pollrec_do todo;
+		cJSON *d;
+
+		/* Since when this session is UP: what failed before is not this
+		 * session's news. */
+		if (ssh_pool_status(app->pool, (int)h)->state != SSH_UP)
+			c->poll_up_ms = 0;
+		else {
+			if (c->poll_up_ms == 0)
+				c->poll_up_ms = now;
+			seen = poll_seen(app, h, c->poll_up_ms, what, sizeof(what), &error,
+			    &failed_ms);
+		}
+		pollrec_observe(&c->poll, seen, what, error, failed_ms, c->poll_lost, now);
+		/* While degraded the live state keeps: written once it recovers. */
+		if (timeline_degraded(app->tl) ||
+		    (todo = pollrec_decide(&c->poll, c->poll_lost, interval, now)) ==
+		    POLLREC_NOTHING)
+			continue;
+		d = cJSON_CreateObject();
+		if (todo == POLLREC_WRITE_LOST) {
+			record_format_ts(c->poll.since_ms, ts);
+			cJSON_AddStringToObject(d, "state", "lost");
+			cJSON_AddStringToObject(d, "what", c->poll.what);
+			cJSON_AddStringToObject(d, "error", c->poll.error);
+			cJSON_AddStringToObject(d, "since", ts);
+		} else {
+			record_format_ts(c->poll.back_ms, ts);
+			cJSON_AddStringToObject(d, "state", "back");
+			cJSON_AddStringToObject(d, "since", ts);
+			cJSON_AddNumberToObject(d, "missing_s", (double)pollrec_missing_s(
+			    c->poll_since_ms, c->poll.back_ms));
+		}
+		cJSON_AddNumberToObject(d, "failures", c->poll.failures);
+		/* Read back through journal_apply, the record sets poll_lost. */
+		if (timeline_append(app->tl, "poll.change", app->cfg.hosts[h].name, NULL, d,
+		    &err) != 0) {
+			app_say(app, "%s's data %s not recorded now: %s", app->cfg.hosts[h].name,
+			    todo == POLLREC_WRITE_LOST ? "stopping" : "coming back", err.msg);
+			sync_safety(app);
+			return;
+		}
 	}
 }
 

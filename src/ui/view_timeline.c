@@ -41,6 +41,10 @@ kind_role(const struct timeline_entry *e)
 	/* A host lost stands out; its return reads as good news. */
 	if (strcmp(e->kind, "conn.change") == 0)
 		return e->text != NULL && strncmp(e->text, "DOWN", 4) == 0 ? THEME_BAD : THEME_OK;
+	/* Connected but blind: a warning, not a host lost. */
+	if (strcmp(e->kind, "poll.change") == 0)
+		return e->text != NULL && strncmp(e->text, "no data", 7) == 0 ? THEME_WARN :
+		    THEME_OK;
 	if (strncmp(e->kind, "incident.", 9) == 0)
 		return THEME_TITLE;
 	if (strcmp(e->kind, "step.check") == 0)

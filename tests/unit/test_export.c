@@ -1889,6 +1889,139 @@ reachability_says_when_each_host_was_unreachable(void **state)
 		record_free(&v[i]);
 }
 
+/* poll.change records: TIMELINE and the timeline table say the data
+ * stopped (what failed, the host still connected) and came back (after
+ * how long, how many polls failed); Data gaps gives each stretch. */
+static void
+data_gaps_say_when_a_connected_hosts_data_stopped(void **state)
+{
+	struct record v[6] = { 0 };
+	char *md, *js, *t;
+	cJSON *doc, *gaps, *x;
+
+	(void)state;
+	add_to(v, 0, 0, "incident.open", NULL, NULL, "{\"name\":\"net\"}");
+	add_to(v, 1, 25, "poll.change", "api-1", NULL, "{\"state\":\"lost\","
+	    "\"what\":\"compose ps\",\"error\":\"exit 1: Cannot connect to the Docker daemon\","
+	    "\"since\":\"2024-05-01T12:00:10.000Z\",\"failures\":3}");
+	add_to(v, 2, 40, "poll.change", "k8s-1", NULL, "{\"state\":\"lost\","
+	    "\"what\":\"api /healthz\",\"error\":\"no answer: Timeout was reached\","
+	    "\"since\":\"2024-05-01T12:00:28.000Z\",\"failures\":2}");
+	add_to(v, 3, 80, "poll.change", "api-1", NULL, "{\"state\":\"back\","
+	    "\"since\":\"2024-05-01T12:01:20.000Z\",\"missing_s\":70,\"failures\":9}");
+	add_to(v, 4, 130, "note", NULL, NULL, "{\"text\":\"done\"}");
+	add_to(v, 5, 140, "poll.change", "api-2", NULL, "{\"state\":\"lost\","
+	    "\"what\":\"compose ps\",\"error\":\"compose ps: line 1: not JSON\"}");
+	/* The parser's error names the read already: said once. */
+	t = export_details(&v[5], NULL);
+	assert_string_equal(t, "no data: compose ps: line 1: not JSON (host still connected)");
+	free(t);
+	t = export_details(&v[1], NULL);
+	assert_string_equal(t, "no data: compose ps: exit 1: Cannot connect to the Docker daemon "
+	    "(host still connected; 3 polls failed)");
+	free(t);
+	t = export_details(&v[3], NULL);
+	assert_string_equal(t, "data back after 1m 10s without (9 polls failed)");
+	free(t);
+	md = render_n(EXPORT_MD, v, 5);
+	assert_non_null(strstr(md, "| poll.change | k8s-1 | no data: api /healthz: no answer: "
+	    "Timeout was reached (host still connected; 2 polls failed) |"));
+	assert_non_null(strstr(md, "## Data gaps\n\n| Host | No data from | Back | For | Why |\n"
+	    "|---|---|---|---|---|\n"
+	    "| api-1 | 2024-05-01 12:00:10 | 2024-05-01 12:01:20 | 1m 10s | compose ps: exit 1: "
+	    "Cannot connect to the Docker daemon; 9 polls failed |\n"
+	    "| k8s-1 | 2024-05-01 12:00:28 | **not back** by the last record "
+	    "(2024-05-01 12:02:10) | — | api /healthz: no answer: Timeout was reached; "
+	    "2 polls failed |\n\n## Actions"));
+	free(md);
+	js = render_n(EXPORT_JSON, v, 5);
+	doc = cJSON_Parse(js);
+	gaps = cJSON_GetObjectItem(cJSON_GetObjectItem(doc, "incident"), "data_gaps");
+	assert_int_equal(cJSON_GetArraySize(gaps), 2);
+	x = cJSON_GetArrayItem(gaps, 0);
+	assert_string_equal(jstr(x, "kind"), "poll");
+	assert_string_equal(jstr(x, "host"), "api-1");
+	assert_string_equal(jstr(x, "from"), "2024-05-01T12:00:10.000Z");
+	assert_string_equal(jstr(x, "to"), "2024-05-01T12:01:20.000Z");
+	assert_int_equal(cJSON_GetObjectItem(x, "for_s")->valueint, 70);
+	x = cJSON_GetArrayItem(gaps, 1);
+	assert_true(cJSON_IsNull(cJSON_GetObjectItem(x, "to")));
+	assert_true(cJSON_IsNull(cJSON_GetObjectItem(x, "for_s")));
+	cJSON_Delete(doc);
+	free(js);
+	/* Without poll.change records or resumes there is no such section. */
+	md = render_n(EXPORT_MD, v, 1);
+	assert_null(strstr(md, "Data gaps"));
+	free(md);
+	for (size_t i = 0; i < 6; i++)
+		record_free(&v[i]);
+}
+
+/* A resume says the stretch nobody watched before it: closed (from, to),
+ * stopped without a shutdown (since its last record), or a short restart;
+ * Data gaps lists each, a resume beside a running console none. */
+static void
+a_resume_says_how_long_nobody_watched(void **state)
+{
+	struct record v[8] = { 0 };
+	char *md, *js, *t;
+	cJSON *doc, *gaps, *x;
+
+	(void)state;
+	add_to(v, 0, 0, "incident.open", NULL, NULL, "{\"name\":\"net\"}");
+	add_to(v, 1, 60, "shutdown", NULL, NULL, "{\"reason\":\"quit\"}");
+	add_to(v, 2, 60 + 38 * 60 + 12, "incident.resume", NULL, NULL, "{\"id\":\"net-1a2b3c\","
+	    "\"unwatched_from\":\"2024-05-01T12:01:00.000Z\"}");
+	add_to(v, 3, 2400, "note", NULL, NULL, "{\"text\":\"still bad\"}");
+	add_to(v, 4, 2700, "incident.resume", NULL, NULL, "{\"id\":\"net-1a2b3c\","
+	    "\"ended_without_shutdown\":1,\"last_record_ts\":\"2024-05-01T12:40:00.000Z\","
+	    "\"was_armed\":true,\"unwatched_from\":\"2024-05-01T12:40:00.000Z\"}");
+	add_to(v, 5, 2712, "incident.resume", NULL, NULL, "{\"id\":\"net-1a2b3c\","
+	    "\"unwatched_from\":\"2024-05-01T12:45:00.000Z\"}");
+	add_to(v, 6, 2800, "incident.resume", NULL, NULL, "{\"id\":\"net-1a2b3c\","
+	    "\"others_open\":true}");
+	add_to(v, 7, 2900, "note", NULL, NULL, "{\"text\":\"done\"}");
+	t = export_details(&v[2], NULL);
+	assert_string_equal(t, "not watched for 38m 12s: console closed from 12:01:00 UTC to "
+	    "12:39:12 UTC");
+	free(t);
+	t = export_details(&v[4], NULL);
+	assert_string_equal(t, "not watched for 5m 00s since the last record (12:40:00 UTC) — "
+	    "the console before ended without shutting down while armed");
+	free(t);
+	t = export_details(&v[5], NULL);
+	assert_string_equal(t, "not watched for 12s (console restarted)");
+	free(t);
+	t = export_details(&v[6], NULL);
+	assert_null(strstr(t, "not watched"));
+	free(t);
+	md = render_n(EXPORT_MD, v, 8);
+	assert_non_null(strstr(md, "| incident.resume |  | not watched for 38m 12s: console closed "
+	    "from 2024-05-01 12:01:00 to 2024-05-01 12:39:12 |"));
+	assert_non_null(strstr(md, "## Data gaps\n\n| Host | No data from | Back | For | Why |\n"
+	    "|---|---|---|---|---|\n"
+	    "| all hosts (no console running) | 2024-05-01 12:01:00 | 2024-05-01 12:39:12 | "
+	    "38m 12s | not watched: the console was closed |\n"
+	    "| all hosts (no console running) | 2024-05-01 12:40:00 | 2024-05-01 12:45:00 | "
+	    "5m 00s | not watched: the console stopped without shutting down |\n"
+	    "| all hosts (no console running) | 2024-05-01 12:45:00 | 2024-05-01 12:45:12 | "
+	    "12s | not watched: the console was closed |\n\n## Actions"));
+	free(md);
+	js = render_n(EXPORT_JSON, v, 8);
+	doc = cJSON_Parse(js);
+	gaps = cJSON_GetObjectItem(cJSON_GetObjectItem(doc, "incident"), "data_gaps");
+	assert_int_equal(cJSON_GetArraySize(gaps), 3);
+	x = cJSON_GetArrayItem(gaps, 0);
+	assert_string_equal(jstr(x, "kind"), "unwatched");
+	assert_true(cJSON_IsNull(cJSON_GetObjectItem(x, "host")));
+	assert_string_equal(jstr(x, "from"), "2024-05-01T12:01:00.000Z");
+	assert_int_equal(cJSON_GetObjectItem(x, "for_s")->valueint, 38 * 60 + 12);
+	cJSON_Delete(doc);
+	free(js);
+	for (size_t i = 0; i < 8; i++)
+		record_free(&v[i]);
+}
+
 /* Each action's section gives the commands its intent recorded, in the
  * order they run, and its whole outcome, which the table's cell cuts. */
 static void
@@ -2576,6 +2709,8 @@ main(void)
 		cmocka_unit_test(killswitch_changes_say_the_value_from_and_to),
 		cmocka_unit_test(reachability_says_when_each_host_was_unreachable),
 		cmocka_unit_test(reachability_duration_is_the_timelines),
+		cmocka_unit_test(data_gaps_say_when_a_connected_hosts_data_stopped),
+		cmocka_unit_test(a_resume_says_how_long_nobody_watched),
 		cmocka_unit_test(actions_give_their_commands_and_whole_outcome),
 		cmocka_unit_test(summary_counts_outcomes_settled_after_unknown),
 		cmocka_unit_test(resumes_say_what_the_journal_lost),

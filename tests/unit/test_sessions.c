@@ -117,6 +117,8 @@ running_sessions_are_never_named(void **state)
 	assert_true(cJSON_IsTrue(cJSON_GetObjectItem(d, "others_open")));
 	assert_null(cJSON_GetObjectItem(d, "ended_without_shutdown"));
 	assert_null(cJSON_GetObjectItem(d, "ended_sessions"));
+	/* Another console watched meanwhile: no stretch unwatched. */
+	assert_null(cJSON_GetObjectItem(d, "unwatched_from"));
 	cJSON_Delete(d);
 	/* No bytes tested at all: nothing either. */
 	d = cJSON_CreateObject();
@@ -148,6 +150,9 @@ a_shutdown_and_an_arming_belong_to_their_session(void **state)
 	assert_true(e.armed);
 	assert_int_equal(e.last_ms, T0 + 6000);
 	assert_null(cJSON_GetObjectItem(d, "others_open"));
+	/* Alone: nobody watched since the journal's last record (bob's shutdown). */
+	assert_string_equal(cJSON_GetStringValue(cJSON_GetObjectItem(d, "unwatched_from")),
+	    "2024-05-01T12:00:07.000Z");
 	cJSON_Delete(d);
 	note(&s, 8, 1, "alice@a", "mode.change", mode("disarmed"));
 	d = cJSON_CreateObject();

@@ -242,6 +242,8 @@ a_console_gone_without_shutdown_is_named_on_resume(void **state)
 	assert_string_equal(cJSON_GetObjectItem(r, "last_record_ts")->valuestring, ts);
 	assert_true(cJSON_IsTrue(cJSON_GetObjectItem(r, "was_armed")));
 	assert_null(cJSON_GetObjectItem(r, "others_open"));
+	/* Nobody watched from a's last record until this resume. */
+	assert_string_equal(cJSON_GetObjectItem(r, "unwatched_from")->valuestring, ts);
 	cJSON_Delete(r);
 	assert_int_equal(timeline_unended(b, &last, &armed), 1);
 	assert_true(armed);
@@ -251,6 +253,8 @@ a_console_gone_without_shutdown_is_named_on_resume(void **state)
 	c = open_tl(dir, id);
 	r = last_resume(dir, id);
 	assert_null(cJSON_GetObjectItem(r, "ended_without_shutdown"));
+	/* … but that nobody watched since b's shutdown is. */
+	assert_non_null(cJSON_GetStringValue(cJSON_GetObjectItem(r, "unwatched_from")));
 	cJSON_Delete(r);
 	assert_int_equal(timeline_unended(c, NULL, NULL), 0);
 	/* Beside c, still running: d judges nothing, and is killed. */
@@ -258,6 +262,8 @@ a_console_gone_without_shutdown_is_named_on_resume(void **state)
 	r = last_resume(dir, id);
 	assert_true(cJSON_IsTrue(cJSON_GetObjectItem(r, "others_open")));
 	assert_null(cJSON_GetObjectItem(r, "ended_without_shutdown"));
+	/* c watched meanwhile. */
+	assert_null(cJSON_GetObjectItem(r, "unwatched_from"));
 	cJSON_Delete(r);
 	assert_int_equal(timeline_unended(d, NULL, NULL), 0);
 	timeline_close(d);                                      /* killed */
