@@ -1659,6 +1659,21 @@ resume_gap(const struct record *v, size_t j, int64_t *from)
 	return true;
 }
 
+/* How much of a host's stretch from down to back (records v[i] and
+ * *back) no console watched: the resumes' unwatched stretches inside it,
+ * in ms. Its end may have come sooner: nobody saw it. */
+static int64_t
+conn_unwatched_ms(const struct record *v, size_t i, const struct record *back)
+{
+	int64_t from, sum = 0, down = v[i].ts_ms;
+	size_t k;
+
+	for (k = i + 1; &v[k] < back; k++)
+		if (resume_gap(v, k, &from))
+			sum += v[k].ts_ms - (from > down ? from : down);
+	return sum;
+}
+
 /* Whether the resume r comes after a console that stopped without its
  * shutdown record (killed, crashed). */
 static bool
@@ -3450,6 +3465,7 @@ md_reachability(struct wr_buf *b, const struct record *v, size_t n,
 	char ts[TIME_MAX], ts2[TIME_MAX], dur[48];
 	const struct record *back;
 	const cJSON *drops;
+	int64_t unwatched;
 	bool any = false;
 	size_t i;
 
@@ -3467,7 +3483,14 @@ md_reachability(struct wr_buf *b, const struct record *v, size_t n,
 		if (back != NULL) {
 			fmt_time(conn_since(back), o, ts2);
 			fmt_dur(conn_stretch_s(&v[i], back) * 1000, dur, sizeof(dur));
-			wr_buf_printf(b, "%s | %s | ", ts2, dur);
+			wr_buf_printf(b, "%s | %s", ts2, dur);
+			unwatched = conn_unwatched_ms(v, i, back);
+			if (unwatched > 0) {
+				fmt_dur(unwatched, dur, sizeof(dur));
+				wr_buf_printf(b, " at most: no console ran for %s of it, so it "
+				    "may have been back sooner", dur);
+			}
+			wr_buf_str(b, " | ");
 		} else {
 			fmt_time(v[n - 1].ts_ms, o, ts2);
 			wr_buf_printf(b, "**not back** by the last record (%s) | — | ", ts2);
@@ -4298,8 +4321,12 @@ json_incident(const struct record *v, size_t n, const struct export_opts *o,
 		json_str(x, "host", o, v[i].host);
 		json_time(x, "down", conn_since(&v[i]));
 		json_time(x, "up", back != NULL ? conn_since(back) : NO_TIME);
-		if (back != NULL)
+		if (back != NULL) {
 			cJSON_AddNumberToObject(x, "down_s", (double)conn_stretch_s(&v[i], back));
+			/* Of it, the time no console ran: it may have been back sooner. */
+			cJSON_AddNumberToObject(x, "unwatched_s",
+			    (double)(conn_unwatched_ms(v, i, back) / 1000));
+		}
 		json_str(x, "reason", o, dstr(&v[i], "reason"));
 		drops = back != NULL ? cJSON_GetObjectItemCaseSensitive(back->data, "drops") : NULL;
 		cJSON_AddNumberToObject(x, "drops", cJSON_IsNumber(drops) ? drops->valuedouble : 0);

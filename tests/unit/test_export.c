@@ -1829,6 +1829,41 @@ reachability_duration_is_the_timelines(void **state)
 		record_free(&v[i]);
 }
 
+/* A host lost, then no console ran for a while, then the next console saw
+ * it back: the stretch is an upper bound, and Reachability says so. */
+static void
+reachability_says_the_unwatched_part(void **state)
+{
+	struct record v[5] = { 0 };
+	char *md, *js;
+	cJSON *doc, *x;
+
+	(void)state;
+	add_to(v, 0, 0, "incident.open", NULL, NULL, "{\"name\":\"net\"}");
+	add_to(v, 1, 9, "conn.change", "k8s-bastion", NULL, "{\"state\":\"DOWN\","
+	    "\"reason\":\"connect: Connection refused\"}");
+	add_to(v, 2, 24, "shutdown", NULL, NULL, "{}");
+	add_to(v, 3, 88, "incident.resume", NULL, NULL,
+	    "{\"unwatched_from\":\"2024-05-01T12:00:24.000Z\"}");
+	add_to(v, 4, 99, "conn.change", "k8s-bastion", NULL, "{\"state\":\"UP\","
+	    "\"since\":\"2024-05-01T12:01:29.000Z\",\"down_s\":80}");
+	md = render_n(EXPORT_MD, v, 5);
+	assert_non_null(strstr(md, "| k8s-bastion | 2024-05-01 12:00:09 | 2024-05-01 12:01:29 | "
+	    "1m 20s at most: no console ran for 1m 04s of it, so it may have been back sooner | "
+	    "connect: Connection refused |"));
+	free(md);
+	js = render_n(EXPORT_JSON, v, 5);
+	doc = cJSON_Parse(js);
+	x = cJSON_GetArrayItem(cJSON_GetObjectItem(cJSON_GetObjectItem(doc, "incident"),
+	    "reachability"), 0);
+	assert_int_equal(cJSON_GetObjectItem(x, "down_s")->valueint, 80);
+	assert_int_equal(cJSON_GetObjectItem(x, "unwatched_s")->valueint, 64);
+	cJSON_Delete(doc);
+	free(js);
+	for (size_t i = 0; i < 5; i++)
+		record_free(&v[i]);
+}
+
 /* conn.change records: the timeline says each in words, and Reachability
  * gives each stretch a host was unreachable, from its DOWN to the UP
  * that ended it (a second DOWN in between starts nothing new). */
@@ -2709,6 +2744,7 @@ main(void)
 		cmocka_unit_test(killswitch_changes_say_the_value_from_and_to),
 		cmocka_unit_test(reachability_says_when_each_host_was_unreachable),
 		cmocka_unit_test(reachability_duration_is_the_timelines),
+		cmocka_unit_test(reachability_says_the_unwatched_part),
 		cmocka_unit_test(data_gaps_say_when_a_connected_hosts_data_stopped),
 		cmocka_unit_test(a_resume_says_how_long_nobody_watched),
 		cmocka_unit_test(actions_give_their_commands_and_whole_outcome),
