@@ -4282,7 +4282,10 @@ json_incident(const struct record *v, size_t n, const struct export_opts *o,
 		json_time(x, "queued", p.queue != NULL ? p.queue->ts_ms : NO_TIME);
 		json_str(x, "action", o, sp_field(&p, "action"));
 		json_str(x, "status", o, sp_field(&p, "status"));
-		json_str(x, "name", o, sp_field(&p, "name"));
+		/* Only a create sends a title: an update's queued name is the
+		 * lookup's, never what customers read (statuspage_req.c). */
+		json_str(x, "name", o, sp_field(&p, "action") != NULL &&
+		    strcmp(sp_field(&p, "action"), "create") == 0 ? sp_field(&p, "name") : NULL);
 		json_str(x, "impact", o, sp_field(&p, "impact"));
 		json_str(x, "body", o, sp_field(&p, "body"));
 		cJSON_AddStringToObject(x, "outcome", sp_outcome_json[sp_outcome(&p)]);

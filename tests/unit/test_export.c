@@ -257,6 +257,24 @@ json_has_key_times_actions_chat_and_every_record(void **state)
 	free(js);
 }
 
+/* Only a create sent a title customers read: an update or resolve sent
+ * none, so its name is null, never the incident's own name as if public. */
+static void
+json_updates_carry_only_the_title_sent(void **state)
+{
+	char *js = render(EXPORT_JSON, NULL);
+	cJSON *doc = cJSON_Parse(js), *sp;
+
+	(void)state;
+	sp = cJSON_GetObjectItem(cJSON_GetObjectItem(doc, "incident"), "statuspage");
+	assert_int_equal(cJSON_GetArraySize(sp), 3);
+	assert_string_equal(jstr(cJSON_GetArrayItem(sp, 0), "name"), "api 5xx spike");
+	assert_true(cJSON_IsNull(cJSON_GetObjectItem(cJSON_GetArrayItem(sp, 1), "name")));
+	assert_true(cJSON_IsNull(cJSON_GetObjectItem(cJSON_GetArrayItem(sp, 2), "name")));
+	cJSON_Delete(doc);
+	free(js);
+}
+
 static void
 markdown_shows_local_times_unknown_and_follow_ups(void **state)
 {
@@ -2715,6 +2733,7 @@ main(void)
 		cmocka_unit_test(an_action_whose_console_still_runs_is_said_as_running),
 		cmocka_unit_test(json_matches_golden),
 		cmocka_unit_test(json_has_key_times_actions_chat_and_every_record),
+		cmocka_unit_test(json_updates_carry_only_the_title_sent),
 		cmocka_unit_test(markdown_shows_local_times_unknown_and_follow_ups),
 		cmocka_unit_test(zone_times_follow_dst_and_keep_utc),
 		cmocka_unit_test(md_escape_neutralises_markdown),
