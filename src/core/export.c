@@ -13,6 +13,7 @@
 #include "warroom/connrec.h"
 #include "warroom/contain.h"
 #include "warroom/deployby.h"
+#include "warroom/envmark.h"
 #include "warroom/fleetchain.h"
 #include "warroom/healthrec.h"
 #include "warroom/pollrec.h"
@@ -2383,6 +2384,18 @@ kind_details(struct wr_buf *b, const struct record *r, const struct export_opts 
 	}
 	if (kind_is(r, "journal.recover"))
 		return recover_details(b, r);
+	/* A drift said from its fields, whatever words an older console
+	 * stored ("brings v1.4.1 back" of the good tag). */
+	if (kind_is(r, ENVMARK_KIND) && dstr(r, "service") != NULL &&
+	    dstr(r, "env_image_tag") != NULL && dstr(r, "runs") != NULL &&
+	    envmark_drift(dstr(r, "env_image_tag"), dstr(r, "runs"))) {
+		char words[600];
+
+		envmark_words(dstr(r, "service"), dstr(r, "env_image_tag"), dstr(r, "runs"), words,
+		    sizeof(words));
+		wr_buf_str(b, words);
+		return true;
+	}
 	if (kind_is(r, "action.confirmed") && dstr(r, "action") != NULL) {
 		char name[200];
 
