@@ -15,6 +15,8 @@
 
 #include <cjson/cJSON.h>
 
+#include "warroom/badrel.h"
+
 enum contain_export {
 	CONTAIN_EXPORT_UNKNOWN,
 	CONTAIN_EXPORT_ON,
@@ -74,6 +76,7 @@ struct contain {
 	size_t n;
 	struct contain_op *ops;
 	size_t nops;
+	struct badrel rel;               /* who runs a release judged bad */
 };
 
 /* Whether an action kind is a kill switch ("compose.killswitch" and the
@@ -93,9 +96,10 @@ bool contain_ks_anywhere(const struct contain *c);
 bool contain_turning_on(const struct contain *c, const struct contain_host *h);
 
 /* Whether host exporting is a leak: a kill switch turning exports off was
- * asked for somewhere in this incident, and host's exports were not
+ * asked for somewhere in this incident, host's exports were not
  * deliberately turned back on since, nor are being (a restore is the
- * intended state). */
+ * intended state), and host runs a release the incident judged bad (or
+ * what it runs is not known): exports on a good release are no leak. */
 bool contain_leaks_if_on(const struct contain *c, const char *host);
 
 /* "exports restored on h1, h2" for the hosts whose last kill switch that

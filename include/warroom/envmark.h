@@ -32,6 +32,11 @@ struct envmark {
 cJSON *envmark_record(const char *service, const char *value, const char *runs,
     const struct envmark *was);
 
+/* A drift in plain words, which tag runs first: "jobs runs v1.5.0-bad;
+ * .env says IMAGE_TAG=v1.4.1, so a plain `up -d` would start v1.4.1". */
+void envmark_words(const char *service, const char *env_tag, const char *runs, char *out,
+    size_t cap);
+
 /* Fold an env.check record's data into m, the mark of its service. */
 void envmark_fold(struct envmark *m, const cJSON *data);
 

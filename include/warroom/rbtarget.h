@@ -105,6 +105,21 @@ void rbtarget_left_words(const struct rbtarget_left *l, bool helm, char *out, si
 bool rbtarget_stalled_words(const struct rbtarget *t, const char *tag, const char *running,
     char *out, size_t cap);
 
+/* One TIMELINE record as rbtarget_rolled_back_at reads it (strings "" when
+ * the record has none). */
+struct rbtarget_mark {
+	int64_t ts_ms;
+	const char *kind, *host, *op;
+	const char *outcome;             /* action.end, action.reconcile: ok, failed, … */
+	bool rollback;                   /* action.intent: a release rollback */
+};
+
+/* When host's latest rollback settled OK (its end said ok, or a later
+ * re-read or settling by hand did) ran: its action.end's own time, the
+ * intent's when it has none; never the time of the re-read that settled
+ * it. 0 when none is settled OK. */
+int64_t rbtarget_rolled_back_at(const struct rbtarget_mark *v, size_t n, const char *host);
+
 /* How long after a rollback a held verdict is put down to the rate
  * window still holding the old release's errors: well past any window. */
 #define RBTARGET_HELD_S 600

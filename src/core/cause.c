@@ -431,12 +431,13 @@ static const char *const words[WR_TEMPLATE_COUNT][5] = {
 		"We are verifying whether the rollback of {service} to {to_tag} took effect; we "
 		"are watching its error rate.",
 	},
+	/* {time} is the post's, not the recovery's: said as such. */
 	[WR_TEMPLATE_RESOLVED] = {
-		"Resolved: error rates are normal again ({time}).",
-		"Resolved: error rates of {service} are normal again ({time}).",
-		"Resolved: {service} runs {to_tag} and error rates are normal again ({time}).",
-		"Resolved: error rates of {service} are normal again ({time}).",
-		"Resolved: error rates of {service} are normal again ({time}).",   /* not used:
+		"Resolved: error rates are normal again (as of {time}).",
+		"Resolved: error rates of {service} are normal again (as of {time}).",
+		"Resolved: {service} runs {to_tag} and error rates are normal again (as of {time}).",
+		"Resolved: error rates of {service} are normal again (as of {time}).",
+		"Resolved: error rates of {service} are normal again (as of {time}).",   /* not used:
 		                                    resolved_in_part */
 	},
 };

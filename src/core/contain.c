@@ -153,6 +153,7 @@ contain_fold(struct contain *c, const char *kind, const char *host, const char *
 	struct contain_host *h;
 	const char *action = str_of(data, "action");
 
+	badrel_fold(&c->rel, kind, host, data);
 	if ((strcmp(kind, "action.end") == 0 || strcmp(kind, "action.reconcile") == 0) &&
 	    op != NULL) {
 		op_end(c, op, data, ts_ms);
@@ -235,6 +236,10 @@ contain_leaks_if_on(const struct contain *c, const char *host)
 	if (h != NULL && h->restored)
 		return false;
 	if (h != NULL && contain_turning_on(c, h))
+		return false;
+	/* Never ran the bad release, or rolled back off it: its exports
+	 * are what they should be. */
+	if (badrel_host_runs_bad(&c->rel, host) == 0)
 		return false;
 	for (i = 0; i < c->n; i++)
 		if (c->v[i].off_asked)
@@ -397,5 +402,6 @@ contain_free(struct contain *c)
 	}
 	free(c->v);
 	free(c->ops);
+	badrel_free(&c->rel);
 	memset(c, 0, sizeof(*c));
 }

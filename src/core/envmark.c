@@ -40,8 +40,7 @@ envmark_record(const char *service, const char *value, const char *runs,
 		snprintf(summary, sizeof(summary), ".env sets no IMAGE_TAG; %.128s runs %.128s",
 		    service, runs);
 	else if (!agrees)
-		snprintf(summary, sizeof(summary), ".env says IMAGE_TAG=%.128s but %.64s runs "
-		    "%.128s: a plain `up -d` brings %.128s back", value, service, runs, value);
+		envmark_words(service, value, runs, summary, sizeof(summary));
 	else if (cleared && strcmp(runs, was->runs) != 0)
 		/* The service moved to .env's tag: a plain `up -d`, or a deploy. */
 		snprintf(summary, sizeof(summary), "%.64s %.128s -> %.128s, the tag .env names "
@@ -58,6 +57,16 @@ envmark_record(const char *service, const char *value, const char *runs,
 	cJSON_AddBoolToObject(d, "agrees", agrees);
 	cJSON_AddStringToObject(d, "summary", summary);
 	return d;
+}
+
+/* Which tag .env would start is not always the bad one coming back
+ * (after a rollback by hand it is the good one): said as what it is. */
+void
+envmark_words(const char *service, const char *env_tag, const char *runs, char *out,
+    size_t cap)
+{
+	snprintf(out, cap, "%.64s runs %.128s; .env says IMAGE_TAG=%.128s, so a plain `up -d` "
+	    "would start %.128s", service, runs, env_tag, env_tag);
 }
 
 void

@@ -13,6 +13,7 @@
 #include "warroom/connrec.h"
 #include "warroom/contain.h"
 #include "warroom/deployby.h"
+#include "warroom/envmark.h"
 #include "warroom/fleetchain.h"
 #include "warroom/healthrec.h"
 #include "warroom/pollrec.h"
@@ -848,8 +849,12 @@ pm_seen(struct pm *pm, const struct record *v, size_t n)
 			}
 			if (tag_changed(r)) {
 				seen_settle(pm, &keys[k], -1);
-				keys[k].pending = r;
-				keys[k].bad_before = keys[k].bad;
+				/* To a release the incident judged bad: a deploy of
+				 * it, whatever verdict came after. */
+				if (!badrel_is_bad(&pm->contain.rel, dstr(r, "tag"))) {
+					keys[k].pending = r;
+					keys[k].bad_before = keys[k].bad;
+				}
 			}
 			continue;
 		}
@@ -2383,6 +2388,18 @@ kind_details(struct wr_buf *b, const struct record *r, const struct export_opts 
 	}
 	if (kind_is(r, "journal.recover"))
 		return recover_details(b, r);
+	/* A drift said from its fields, whatever words an older console
+	 * stored ("brings v1.4.1 back" of the good tag). */
+	if (kind_is(r, ENVMARK_KIND) && dstr(r, "service") != NULL &&
+	    dstr(r, "env_image_tag") != NULL && dstr(r, "runs") != NULL &&
+	    envmark_drift(dstr(r, "env_image_tag"), dstr(r, "runs"))) {
+		char words[600];
+
+		envmark_words(dstr(r, "service"), dstr(r, "env_image_tag"), dstr(r, "runs"), words,
+		    sizeof(words));
+		wr_buf_str(b, words);
+		return true;
+	}
 	if (kind_is(r, "action.confirmed") && dstr(r, "action") != NULL) {
 		char name[200];
 
@@ -3111,6 +3128,61 @@ md_due(struct wr_buf *b, const struct export_opts *o, const struct pm_step *st, 
 	}
 }
 
+/* .env's IMAGE_TAG for host's service as its last env.check said it,
+ * while it named another tag than the service ran, which it still runs
+ * (runs); NULL: none said, or not so. */
+static const char *
+env_says(const struct record *v, size_t n, const char *host, const char *svc, const char *runs)
+{
+	size_t i = n;
+
+	while (i-- > 0) {
+		const struct record *r = &v[i];
+
+		if (!kind_is(r, ENVMARK_KIND) || r->host == NULL || strcmp(r->host, host) != 0 ||
+		    dstr(r, "service") == NULL || strcmp(dstr(r, "service"), svc) != 0)
+			continue;
+		if (dstr(r, "env_image_tag") == NULL || dstr(r, "runs") == NULL ||
+		    strcmp(dstr(r, "runs"), runs) != 0 ||
+		    !envmark_drift(dstr(r, "env_image_tag"), runs))
+			return NULL;
+		return dstr(r, "env_image_tag");
+	}
+	return NULL;
+}
+
+/* Services still on a release the incident judged bad at the journal's
+ * end (their last tag read): the bad release is not gone while one runs
+ * it, whatever the rollbacks did elsewhere. How many lines. */
+static size_t
+md_still_bad(struct wr_buf *b, const struct record *v, size_t n, const struct export_opts *o,
+    const struct pm *pm)
+{
+	const struct badrel *rel = &pm->contain.rel;
+	size_t i, k = 0;
+
+	for (i = 0; i < rel->nsvc; i++) {
+		const struct badrel_svc *s = &rel->svc[i];
+		const char *env;
+
+		if (!badrel_is_bad(rel, s->tag))
+			continue;
+		wr_buf_str(b, k++ == 0 ? "\n**Bad release still running**\n\n- " : "- ");
+		sb_text(b, o, s->service);
+		wr_buf_str(b, " on ");
+		sb_text(b, o, s->host);
+		wr_buf_str(b, " still runs ");
+		sb_text(b, o, s->tag);
+		if ((env = env_says(v, n, s->host, s->service, s->tag)) != NULL) {
+			wr_buf_str(b, " (.env says ");
+			sb_text(b, o, env);
+			wr_buf_str(b, ")");
+		}
+		wr_buf_str(b, "\n");
+	}
+	return k;
+}
+
 /* The checklist, one list per runbook (named: steps of two runbooks may
  * have the same text), then the follow-ups it leaves, grouped the same
  * way. A step ticked only in the runbook file ("- [x]") is the author's,
@@ -3180,7 +3252,7 @@ static void
 md_checklist(struct wr_buf *b, const struct record *v, size_t n, const struct export_opts *o,
     const struct pm *pm)
 {
-	size_t g, i, done, total;
+	size_t g, i, k, done, total;
 	char ts[TIME_MAX];
 	int64_t tzero;
 	bool tminus;
@@ -3223,7 +3295,8 @@ md_checklist(struct wr_buf *b, const struct record *v, size_t n, const struct ex
 		}
 	}
 	wr_buf_str(b, "\n### Follow-ups\n");
-	if (md_containment(b, o, pm) == 0 && pm->n_done == pm->nsteps)
+	k = md_containment(b, o, pm);
+	if (md_still_bad(b, v, n, o, pm) + k == 0 && pm->n_done == pm->nsteps)
 		wr_buf_str(b, "\n_None: every recorded step is ticked._\n");
 	for (g = 0; g < pm->nrbs; g++) {
 		bool named = false;
@@ -3572,6 +3645,93 @@ md_data_gaps(struct wr_buf *b, const struct record *v, size_t n, const struct ex
 	free(why.s);
 }
 
+/* When a deploy a health.change tells went live: its history's time,
+ * else when the console saw it. */
+static int64_t
+deploy_ms(const struct record *r)
+{
+	const cJSON *ms = cJSON_GetObjectItemCaseSensitive(r->data, "deployed_ms");
+
+	return cJSON_IsNumber(ms) && ms->valuedouble > 0 ? (int64_t)ms->valuedouble : r->ts_ms;
+}
+
+/* The bad release deployed again outside this console after it first went
+ * live (impact_from): each tag change to a release the incident judged
+ * bad that no action of the journal made, in journal order. The caller
+ * frees *out; how many. */
+static size_t
+redeploys(const struct pm *pm, const struct record *v, size_t n, const struct record ***out)
+{
+	size_t i, k = 0;
+
+	*out = NULL;
+	for (i = 0; pm->impact_from != NO_TIME && i < n; i++) {
+		const struct record *r = &v[i];
+
+		if (!kind_is(r, "health.change") || r == pm->deployed_rec || r->host == NULL ||
+		    !cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(r->data, "outside")) ||
+		    !badrel_is_bad(&pm->contain.rel, dstr(r, "tag")) ||
+		    deploy_ms(r) <= pm->impact_from)
+			continue;
+		*out = xrealloc(*out, (k + 1) * sizeof(**out));
+		(*out)[k++] = r;
+	}
+	return k;
+}
+
+/* "HH:MM:SS" in o's zone ("HH:MM:SS CET" when one is shown). */
+static void
+clock_in(int64_t ms, const struct export_opts *o, char *out, size_t cap)
+{
+	char ts[WR_TS_MAX], abbr[32] = "";
+	long off = zone_shown(o) ? zone_at(o, ms, abbr, sizeof(abbr)) : 0;
+
+	record_format_ts(ms + (int64_t)off * 1000, ts);
+	ts[19] = '\0';
+	snprintf(out, cap, zone_shown(o) ? "%s %s" : "%s", ts + 11, abbr);
+}
+
+/* The bad release deployed again during the incident: a Summary line
+ * (key false) or a key time's words (key true), naming each host and
+ * when; nothing when it was not. */
+static void
+md_redeploys(struct wr_buf *b, const struct record *v, size_t n, const struct export_opts *o,
+    const struct pm *pm, bool key)
+{
+	const struct record **re;
+	size_t k = redeploys(pm, v, n, &re), i;
+	const char *tag;
+	char ts[TIME_MAX];
+	struct wr_buf what = { 0 };
+
+	if (k == 0)
+		return;
+	tag = pm->deployed_rec != NULL && dstr(pm->deployed_rec, "tag") != NULL ?
+	    dstr(pm->deployed_rec, "tag") : dstr(re[0], "tag");
+	sb_text(&what, o, tag);
+	wr_buf_str(&what, key ? " deployed again: " : " was deployed again during the incident, "
+	    "outside this console: ");
+	for (i = 0; i < k; i++) {
+		if (i > 0)
+			wr_buf_str(&what, ", ");
+		if (!key)
+			wr_buf_str(&what, "on ");
+		sb_text(&what, o, re[i]->host);
+		if (key)
+			clock_in(deploy_ms(re[i]), o, ts, sizeof(ts));
+		else
+			fmt_time(deploy_ms(re[i]), o, ts);
+		wr_buf_printf(&what, key ? " %s" : " at %s", ts);
+	}
+	if (key) {
+		wr_buf_str(&what, " (outside this console)");
+		md_key_time(b, o, pm, what.s, deploy_ms(re[0]));
+	} else
+		wr_buf_printf(b, "- %s.\n", what.s);
+	free(what.s);
+	free(re);
+}
+
 static void
 render_md(struct wr_buf *b, const struct record *v, size_t n, const struct export_opts *o,
     const struct pm *pm)
@@ -3596,6 +3756,7 @@ render_md(struct wr_buf *b, const struct record *v, size_t n, const struct expor
 
 	wr_buf_str(b, "## Summary\n\n_Draft: say what happened, why, and what fixed it._\n\n");
 	md_recovery_summary(b, v, n, o, pm);
+	md_redeploys(b, v, n, o, pm, false);
 	wr_buf_printf(b, "- %zu action%s: ", pm->nacts + pm->n_refused,
 	    pm->nacts + pm->n_refused == 1 ? "" : "s");
 	md_count(b, "ok", pm->n_ok, pm->n_ok_by);
@@ -3659,6 +3820,7 @@ render_md(struct wr_buf *b, const struct record *v, size_t n, const struct expor
 	if (pm->opened > pm->detect)
 		md_key_time(b, o, pm, "Incident opened", pm->opened);
 	md_key_time(b, o, pm, "First response", pm->first_resp);
+	md_redeploys(b, v, n, o, pm, true);
 	md_rollback_start(b, o, pm);
 	md_rollback_end(b, o, pm);
 	if (pm->nbad > 0 && pm->rec_hidden != NULL) {
@@ -3938,6 +4100,30 @@ json_containment(cJSON *inc, const struct export_opts *o, const struct pm *pm)
 			json_time(x, "refused", h->refused_ms);
 		}
 		cJSON_AddBoolToObject(x, "still_exports", still_exports(pm, h));
+		cJSON_AddItemToArray(arr, x);
+	}
+}
+
+/* md_still_bad's services, as followups[] entries. */
+static void
+json_still_bad(cJSON *arr, const struct record *v, size_t n, const struct export_opts *o,
+    const struct pm *pm)
+{
+	const struct badrel *rel = &pm->contain.rel;
+	size_t i;
+
+	for (i = 0; i < rel->nsvc; i++) {
+		const struct badrel_svc *s = &rel->svc[i];
+		cJSON *x;
+
+		if (!badrel_is_bad(rel, s->tag))
+			continue;
+		x = cJSON_CreateObject();
+		json_str(x, "host", o, s->host);
+		cJSON_AddStringToObject(x, "what", "still_runs_bad_release");
+		json_str(x, "service", o, s->service);
+		json_str(x, "tag", o, s->tag);
+		json_str(x, "env_says", o, env_says(v, n, s->host, s->service, s->tag));
 		cJSON_AddItemToArray(arr, x);
 	}
 }
@@ -4241,6 +4427,7 @@ json_incident(const struct record *v, size_t n, const struct export_opts *o,
 	}
 	json_chains(inc, o, pm);
 	json_containment(inc, o, pm);
+	json_still_bad(cJSON_GetObjectItemCaseSensitive(inc, "followups"), v, n, o, pm);
 	steps = cJSON_AddArrayToObject(inc, "checklist");
 	/* Each runbook's T-0 once: a runbook's steps can outnumber records. */
 	tzs = xmalloc((pm->nrbs + 1) * sizeof(*tzs));
@@ -4282,7 +4469,10 @@ json_incident(const struct record *v, size_t n, const struct export_opts *o,
 		json_time(x, "queued", p.queue != NULL ? p.queue->ts_ms : NO_TIME);
 		json_str(x, "action", o, sp_field(&p, "action"));
 		json_str(x, "status", o, sp_field(&p, "status"));
-		json_str(x, "name", o, sp_field(&p, "name"));
+		/* Only a create sends a title: an update's queued name is the
+		 * lookup's, never what customers read (statuspage_req.c). */
+		json_str(x, "name", o, sp_field(&p, "action") != NULL &&
+		    strcmp(sp_field(&p, "action"), "create") == 0 ? sp_field(&p, "name") : NULL);
 		json_str(x, "impact", o, sp_field(&p, "impact"));
 		json_str(x, "body", o, sp_field(&p, "body"));
 		cJSON_AddStringToObject(x, "outcome", sp_outcome_json[sp_outcome(&p)]);

@@ -227,6 +227,47 @@ rbtarget_chain_refusal(const struct rbtarget *t, const char *host, const char *r
 	return true;
 }
 
+static bool
+is_kind(const struct rbtarget_mark *m, const char *kind)
+{
+	return m->kind != NULL && strcmp(m->kind, kind) == 0;
+}
+
+int64_t
+rbtarget_rolled_back_at(const struct rbtarget_mark *v, size_t n, const char *host)
+{
+	int64_t best = 0;
+	size_t i, j;
+
+	for (i = 0; i < n; i++) {
+		const struct rbtarget_mark *end = NULL, *settled = NULL;
+		int64_t at;
+
+		if (!is_kind(&v[i], "action.intent") || !v[i].rollback || v[i].op == NULL ||
+		    v[i].op[0] == '\0' || v[i].host == NULL || strcmp(v[i].host, host) != 0)
+			continue;
+		for (j = i + 1; j < n; j++) {
+			if (v[j].op == NULL || strcmp(v[j].op, v[i].op) != 0 || v[j].outcome == NULL)
+				continue;
+			if (is_kind(&v[j], "action.end") && end == NULL)
+				end = &v[j];
+			else if (is_kind(&v[j], "action.reconcile") &&
+			    (strcmp(v[j].outcome, "ok") == 0 || strcmp(v[j].outcome, "failed") == 0))
+				settled = &v[j];
+		}
+		if (settled == NULL)
+			settled = end;
+		if (settled == NULL || strcmp(settled->outcome, "ok") != 0)
+			continue;
+		/* The rollback ran then; a re-read after a restart only learnt
+		 * of it, maybe minutes later. */
+		at = end != NULL ? end->ts_ms : v[i].ts_ms;
+		if (at > best)
+			best = at;
+	}
+	return best;
+}
+
 size_t
 rbtarget_held_note(bool held, int64_t at_ms, int64_t now_ms, char *out, size_t cap)
 {

@@ -85,45 +85,26 @@ put_text(const struct pane *p, int *y, int x, int rows, int attr, const char *te
 	ui_put_cut(p->win, *y, x, p->w - x, attr, text);
 }
 
-/* When host's latest rollback in this incident ended OK (wall clock ms),
- * from the timeline in memory; 0 when none did. Settled as
- * rbtarget_events reads it: an action.end UNKNOWN (or FAILED) that a
- * later action.reconcile said ok counts, from the reconcile. */
+/* When host's latest rollback in this incident that settled OK ran (wall
+ * clock ms), from the timeline in memory; 0 when none did
+ * (rbtarget_rolled_back_at: an UNKNOWN end a later re-read said ok counts
+ * at its own time, not the re-read's). */
 static int64_t
 rolled_back_at(const struct app *app, int host)
 {
-	const char *name = app->cfg.hosts[host].name;
-	int64_t at, best = 0;
-	size_t i, j;
+	struct rbtarget_mark *m = xcalloc(app->nentries + 1, sizeof(*m));
+	int64_t at;
+	size_t i;
 
 	for (i = 0; i < app->nentries; i++) {
 		const struct timeline_entry *e = &app->entries[i];
-		bool ok;
 
-		if (strcmp(e->kind, "action.end") != 0 || strcmp(e->host, name) != 0 ||
-		    e->op[0] == '\0')
-			continue;
-		for (j = i; j-- > 0;)
-			if (strcmp(app->entries[j].kind, "action.intent") == 0 &&
-			    strcmp(app->entries[j].op, e->op) == 0)
-				break;
-		if (j >= i || !app->entries[j].rollback)
-			continue;
-		ok = strcmp(e->outcome, "ok") == 0;
-		at = e->ts_ms;
-		for (j = i + 1; j < app->nentries; j++) {
-			const struct timeline_entry *r = &app->entries[j];
-
-			if (strcmp(r->kind, "action.reconcile") == 0 && strcmp(r->op, e->op) == 0 &&
-			    (strcmp(r->outcome, "ok") == 0 || strcmp(r->outcome, "failed") == 0)) {
-				ok = strcmp(r->outcome, "ok") == 0;
-				at = r->ts_ms;
-			}
-		}
-		if (ok && at > best)
-			best = at;
+		m[i] = (struct rbtarget_mark){ e->ts_ms, e->kind, e->host, e->op, e->outcome,
+			e->rollback };
 	}
-	return best;
+	at = rbtarget_rolled_back_at(m, app->nentries, app->cfg.hosts[host].name);
+	free(m);
+	return at;
 }
 
 /* The verdict's reason as METRICS shows it, after a held verdict's

@@ -1,8 +1,9 @@
 #!/bin/sh
 # test_metrics_rolledback_reread.sh — QA: a rollback that ended UNKNOWN and
 # was settled OK by the re-read after it ("OK after re-read") left a held
-# verdict silent: only an action.end saying ok counted. It counts from the
-# re-read that settled it, as r and B read it (rbtarget_events).
+# verdict silent: only an action.end saying ok counted. It counts, settled
+# so, from the rollback's own end, not from the re-read (QA: "6 s ago" for
+# an undo run 95 s before, settled by the re-read after a restart).
 . "${top_srcdir:-$(dirname "$0")/../..}/tests/lib/screen.sh"
 write_config
 sed -i 's|^compose_dir = /srv/app$|compose_dir = /srv/app\nmetrics_url = http://127.0.0.1:8000/metrics|' "$tmp/warroom.conf"
@@ -33,7 +34,7 @@ assert_screen held <<'EOF'
 └──────────────────────────────────────────────────────────────────────┘│                                              │
 ┌─ METRICS ────────────────────────────────────────────────────────────┐│                                              │
 │api-1  ROLLBACK IMMEDIATELY (held: 1/2 calm checks)                   ││                                              │
-│  rolled back 13 s ago: the rate window still holds the old release's…││                                              │
+│  rolled back 19 s ago: the rate window still holds the old release's…││                                              │
 │  errors 0%      █▁ 0–5%                                              ││                                              │
 │  p95    179 ms  ▆▂ 0–2000 ms                                         │└──────────────────────────────────────────────┘
 │  23.0 req/s                                                          │┌─ TIMELINE ───────────────────────────────────┐

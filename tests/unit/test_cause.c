@@ -366,7 +366,7 @@ a_reconciled_rollback_is_back_since_the_reconcile(void **state)
 	says(&j, WR_TEMPLATE_MONITORING,
 	    "api is back on v1.4.0 since 02:40 UTC; we are watching its error rate.");
 	says(&j, WR_TEMPLATE_RESOLVED,
-	    "Resolved: api runs v1.4.0 and error rates are normal again (02:50 UTC).");
+	    "Resolved: api runs v1.4.0 and error rates are normal again (as of 02:50 UTC).");
 	done(&j);
 }
 
@@ -422,7 +422,7 @@ no_rollback_claims_nothing(void **state)
 	    "We have identified the cause of the elevated errors and are working on a fix.");
 	says(&j, WR_TEMPLATE_MONITORING,
 	    "We are watching the error rates and will post again shortly.");
-	says(&j, WR_TEMPLATE_RESOLVED, "Resolved: error rates are normal again (02:50 UTC).");
+	says(&j, WR_TEMPLATE_RESOLVED, "Resolved: error rates are normal again (as of 02:50 UTC).");
 	for (t = 0; t < WR_TEMPLATE_COUNT; t++) {
 		char *w = words_for(&j, t);
 
@@ -538,7 +538,7 @@ the_service_is_back_only_when_every_host_is(void **state)
 	says_on(&j, fleet, 3, WR_TEMPLATE_MONITORING,
 	    "api is back on v1.4.1 since 02:39 UTC; we are watching its error rate.");
 	says_on(&j, fleet, 3, WR_TEMPLATE_RESOLVED,
-	    "Resolved: api runs v1.4.1 and error rates are normal again (02:50 UTC).");
+	    "Resolved: api runs v1.4.1 and error rates are normal again (as of 02:50 UTC).");
 	done(&j);
 }
 
@@ -660,7 +660,7 @@ back_on_different_tags_and_read_again(void **state)
 	says_on(&j, fleet, 2, WR_TEMPLATE_MONITORING,
 	    "api is rolled back on every host since 02:42 UTC; we are watching its error rate.");
 	says_on(&j, fleet, 2, WR_TEMPLATE_RESOLVED,
-	    "Resolved: error rates of api are normal again (02:50 UTC).");
+	    "Resolved: error rates of api are normal again (as of 02:50 UTC).");
 
 	ran(&j, "h2", "api", "v2-bad");
 	assert_int_equal(cause_find(j.v, j.n, fleet, 2, &c), 1);
@@ -729,7 +729,7 @@ resolved_is_not_normal_while_a_host_is_not(void **state)
 	    "but error rates are still elevated on 2 hosts; we are still working on them.");
 	/* Back everywhere and every verdict OK: now it is. */
 	says_not_ok(&j, fleet, 3, 0,
-	    "Resolved: api runs v1.4.1 and error rates are normal again (02:50 UTC).");
+	    "Resolved: api runs v1.4.1 and error rates are normal again (as of 02:50 UTC).");
 	done(&j);
 }
 

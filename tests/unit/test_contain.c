@@ -7,7 +7,8 @@
  * known with since when and by what; the header's badge names the hosts
  * whose export is not known beside those still exporting, and so do E's
  * words (since when /export went unanswered), from the journal too; a
- * kill switch turning exports back on, still in flight, is no leak.
+ * kill switch turning exports back on, still in flight, is no leak, nor
+ * are exports on a host off the bad release.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -302,6 +303,36 @@ unknown_exports_from_the_journal(void **state)
 	contain_free(&c);
 }
 
+/* Exports on a host that never ran the bad release, or was rolled back
+ * off it, are no leak; on one still running it (or whose tag is not
+ * known) they are. */
+static void
+exports_on_a_good_release_are_no_leak(void **state)
+{
+	struct contain c = { 0 };
+
+	(void)state;
+	fold(&c, "health.change", "api-1", NULL, "{\"service\":\"api\",\"tag\":\"v1.5.0-bad\"}");
+	fold(&c, "health.change", "k8s", NULL, "{\"service\":\"api\",\"tag\":\"v1.4.1\"}");
+	fold(&c, "health.change", "helm", NULL, "{\"service\":\"api\",\"tag\":\"1.5.0-bad\"}");
+	fold(&c, "verdict.change", "api-1", NULL, "{\"verdict\":\"ROLLBACK IMMEDIATELY\"}");
+	fold(&c, "action.intent", "api-1", "ks-1", "{\"action\":\"compose.killswitch\","
+	    "\"plan\":{\"to\":\"EXPORT_MODE=off\"}}");
+	fold(&c, "exports.change", "k8s", NULL, "{\"export\":\"on\"}");
+	fold(&c, "exports.change", "helm", NULL, "{\"export\":\"on\"}");
+	fold(&c, "exports.change", "h9", NULL, "{\"export\":\"unknown\"}");
+	assert_false(contain_leaks_if_on(&c, "k8s"));
+	assert_true(contain_leaks_if_on(&c, "helm"));
+	assert_true(contain_leaks_if_on(&c, "h9"));
+	assert_true(contain_exports_unknown(&c, contain_host(&c, "h9")));
+	/* helm rolled back off it: its exports are what they should be. */
+	fold(&c, "action.intent", "helm", "rb-1", "{\"action\":\"helm.rollback\","
+	    "\"plan\":{\"service\":\"api\",\"from\":\"1.5.0-bad\",\"to\":\"1.4.1\"}}");
+	fold(&c, "health.change", "helm", NULL, "{\"service\":\"api\",\"tag\":\"1.4.1\"}");
+	assert_false(contain_leaks_if_on(&c, "helm"));
+	contain_free(&c);
+}
+
 int
 main(void)
 {
@@ -315,6 +346,7 @@ main(void)
 		cmocka_unit_test(badge_names_unknown_beside_on),
 		cmocka_unit_test(unknown_exports_are_named),
 		cmocka_unit_test(unknown_exports_from_the_journal),
+		cmocka_unit_test(exports_on_a_good_release_are_no_leak),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -136,8 +136,12 @@ the_records_say_how_it_changed(void **state)
 	assert_true(cJSON_IsFalse(cJSON_GetObjectItemCaseSensitive(d, "agrees")));
 	cJSON_Delete(d);
 	assert_string_equal(summary("v1.5.0-bad", "v1.4.1", NULL, buf, sizeof(buf)),
-	    ".env says IMAGE_TAG=v1.5.0-bad but api runs v1.4.1: a plain `up -d` brings "
-	    "v1.5.0-bad back");
+	    "api runs v1.4.1; .env says IMAGE_TAG=v1.5.0-bad, so a plain `up -d` would start "
+	    "v1.5.0-bad");
+	/* The other way round (a bad tag left running): never "brings back". */
+	assert_string_equal(summary("v1.4.1", "v1.5.0-bad", NULL, buf, sizeof(buf)),
+	    "api runs v1.5.0-bad; .env says IMAGE_TAG=v1.4.1, so a plain `up -d` would start "
+	    "v1.4.1");
 	assert_string_equal(summary("v1.4.1", "v1.4.1", NULL, buf, sizeof(buf)),
 	    ".env says IMAGE_TAG=v1.4.1, as api runs");
 	assert_string_equal(summary("(unset)", "v1.4.1", NULL, buf, sizeof(buf)),

@@ -257,6 +257,24 @@ json_has_key_times_actions_chat_and_every_record(void **state)
 	free(js);
 }
 
+/* Only a create sent a title customers read: an update or resolve sent
+ * none, so its name is null, never the incident's own name as if public. */
+static void
+json_updates_carry_only_the_title_sent(void **state)
+{
+	char *js = render(EXPORT_JSON, NULL);
+	cJSON *doc = cJSON_Parse(js), *sp;
+
+	(void)state;
+	sp = cJSON_GetObjectItem(cJSON_GetObjectItem(doc, "incident"), "statuspage");
+	assert_int_equal(cJSON_GetArraySize(sp), 3);
+	assert_string_equal(jstr(cJSON_GetArrayItem(sp, 0), "name"), "api 5xx spike");
+	assert_true(cJSON_IsNull(cJSON_GetObjectItem(cJSON_GetArrayItem(sp, 1), "name")));
+	assert_true(cJSON_IsNull(cJSON_GetObjectItem(cJSON_GetArrayItem(sp, 2), "name")));
+	cJSON_Delete(doc);
+	free(js);
+}
+
 static void
 markdown_shows_local_times_unknown_and_follow_ups(void **state)
 {
@@ -2649,6 +2667,151 @@ bad_deploy_by_our_action_or_estimated(void **state)
 		record_free(&v[i]);
 }
 
+/* QA's incident in short: api-1 (api, jobs) on v1.5.0-bad, deployed 10
+ * minutes before; helm-bastion and k8s-bastion deployed it again outside
+ * this console during the incident; X on api-1 only; api rolled back on
+ * api-1 (jobs left on the bad release, .env saying v1.4.1), and the two
+ * others rolled back too. */
+#define NQA 26
+
+static void
+qa_journal(struct record *v)
+{
+	add_to(v, 0, 0, "incident.open", NULL, NULL, "{\"name\":\"qa\"}");
+	add_to(v, 1, 1, "health.change", "api-1", NULL, "{\"service\":\"api\","
+	    "\"tag\":\"v1.5.0-bad\",\"first\":true,\"deployed_ms\":1714564200000,"
+	    "\"deployed_from\":\"compose ps: its container created\"}");
+	add_to(v, 2, 1, "health.change", "api-1", NULL, "{\"service\":\"jobs\","
+	    "\"tag\":\"v1.5.0-bad\",\"first\":true}");
+	add_to(v, 3, 1, "health.change", "helm-bastion", NULL, "{\"service\":\"api\","
+	    "\"tag\":\"1.4.1\",\"first\":true}");
+	add_to(v, 4, 1, "health.change", "k8s-bastion", NULL, "{\"service\":\"api\","
+	    "\"tag\":\"v1.4.1\",\"first\":true}");
+	verdict(v, 5, 5, "api-1", "ROLLBACK IMMEDIATELY");
+	add_to(v, 6, 30, "health.change", "helm-bastion", NULL, "{\"service\":\"api\","
+	    "\"tag\":\"1.5.0-bad\",\"was_tag\":\"1.4.1\",\"outside\":true,"
+	    "\"deployed_ms\":1714564829000,\"deployed_from\":\"helm history: revision 6 updated\"}");
+	add_to(v, 7, 40, "action.intent", "api-1", "ks-1", "{\"action\":\"compose.killswitch\","
+	    "\"plan\":{\"service\":\"api\",\"from\":\"EXPORT_MODE=on\",\"to\":\"EXPORT_MODE=off\"}}");
+	add_to(v, 8, 45, "action.end", "api-1", "ks-1", "{\"outcome\":\"ok\"}");
+	add_to(v, 9, 46, "exports.change", "api-1", NULL, "{\"service\":\"api\",\"export\":\"off\","
+	    "\"first\":true}");
+	add_to(v, 10, 46, "exports.change", "helm-bastion", NULL, "{\"service\":\"api\","
+	    "\"export\":\"on\",\"first\":true}");
+	add_to(v, 11, 46, "exports.change", "k8s-bastion", NULL, "{\"service\":\"api\","
+	    "\"export\":\"on\",\"first\":true}");
+	add_to(v, 12, 60, "action.intent", "api-1", "rb-1", "{\"action\":\"compose.rollback\","
+	    "\"plan\":{\"service\":\"api\",\"from\":\"v1.5.0-bad\",\"to\":\"v1.4.1\"}}");
+	add_to(v, 13, 75, "action.end", "api-1", "rb-1", "{\"outcome\":\"ok\"}");
+	add_to(v, 14, 76, "health.change", "api-1", NULL, "{\"service\":\"api\","
+	    "\"tag\":\"v1.4.1\",\"was_tag\":\"v1.5.0-bad\"}");
+	/* As an older console stored it: words that point the wrong way. */
+	add_to(v, 15, 77, "env.check", "api-1", "rb-1", "{\"service\":\"jobs\","
+	    "\"env_image_tag\":\"v1.4.1\",\"runs\":\"v1.5.0-bad\",\"agrees\":false,"
+	    "\"summary\":\".env says IMAGE_TAG=v1.4.1 but jobs runs v1.5.0-bad: a plain `up -d` "
+	    "brings v1.4.1 back\"}");
+	add_to(v, 16, 90, "action.intent", "helm-bastion", "rb-2", "{\"action\":\"helm.rollback\","
+	    "\"plan\":{\"service\":\"api\",\"from\":\"1.5.0-bad\",\"to\":\"1.4.1\"}}");
+	add_to(v, 17, 100, "action.end", "helm-bastion", "rb-2", "{\"outcome\":\"ok\"}");
+	add_to(v, 18, 101, "health.change", "helm-bastion", NULL, "{\"service\":\"api\","
+	    "\"tag\":\"1.4.1\",\"was_tag\":\"1.5.0-bad\"}");
+	add_to(v, 19, 130, "health.change", "k8s-bastion", NULL, "{\"service\":\"api\","
+	    "\"tag\":\"v1.5.0-bad\",\"was_tag\":\"v1.4.1\",\"outside\":true,"
+	    "\"deployed_ms\":1714564930000,\"deployed_from\":\"kubectl pods: its oldest pod "
+	    "created\"}");
+	verdict(v, 20, 140, "k8s-bastion", "ROLLBACK IMMEDIATELY");
+	add_to(v, 21, 150, "action.intent", "k8s-bastion", "rb-3", "{\"action\":\"k8s.undo\","
+	    "\"plan\":{\"service\":\"api\",\"from\":\"v1.5.0-bad\",\"to\":\"v1.4.1\"}}");
+	add_to(v, 22, 170, "action.end", "k8s-bastion", "rb-3", "{\"outcome\":\"ok\"}");
+	add_to(v, 23, 171, "health.change", "k8s-bastion", NULL, "{\"service\":\"api\","
+	    "\"tag\":\"v1.4.1\",\"was_tag\":\"v1.5.0-bad\"}");
+	verdict(v, 24, 200, "api-1", "OK");
+	verdict(v, 25, 210, "k8s-bastion", "OK");
+}
+
+/* jobs left on the bad release is a follow-up, with what .env says; the
+ * hosts rolled back off it (or that never ran it) are no leak, though
+ * their exports are on; the env.check row says which tag runs. */
+static void
+the_bad_release_left_running_is_a_follow_up(void **state)
+{
+	struct record v[NQA] = { 0 };
+	const cJSON *fu, *x;
+	char *md, *js;
+	cJSON *doc;
+	int i, found = 0;
+
+	(void)state;
+	qa_journal(v);
+	md = render_n(EXPORT_MD, v, NQA);
+	assert_non_null(strstr(md, "\n**Bad release still running**\n\n- jobs on api-1 still runs "
+	    "v1.5.0-bad (.env says v1.4.1)\n"));
+	assert_null(strstr(md, "still exports"));
+	assert_null(strstr(md, "api on api-1 still runs"));
+	assert_non_null(strstr(md, "| env.check | api-1 | jobs runs v1.5.0-bad; .env says "
+	    "IMAGE\\_TAG=v1.4.1, so a plain \\`up -d\\` would start v1.4.1 |"));
+	assert_null(strstr(md, "brings v1.4.1 back"));
+	free(md);
+	js = render_n(EXPORT_JSON, v, NQA);
+	doc = cJSON_Parse(js);
+	fu = cJSON_GetObjectItem(cJSON_GetObjectItem(doc, "incident"), "followups");
+	for (i = 0; i < cJSON_GetArraySize(fu); i++) {
+		x = cJSON_GetArrayItem(fu, i);
+		assert_string_not_equal(jstr(x, "what"), "still_exports");
+		if (strcmp(jstr(x, "what"), "still_runs_bad_release") != 0)
+			continue;
+		found++;
+		assert_string_equal(jstr(x, "host"), "api-1");
+		assert_string_equal(jstr(x, "service"), "jobs");
+		assert_string_equal(jstr(x, "tag"), "v1.5.0-bad");
+		assert_string_equal(jstr(x, "env_says"), "v1.4.1");
+	}
+	assert_int_equal(found, 1);
+	cJSON_Delete(doc);
+	free(js);
+	/* Before helm-bastion's rollback: it runs the bad release, exports on. */
+	md = render_n(EXPORT_MD, v, 16);
+	assert_non_null(strstr(md, "- helm-bastion: still exports (last answered: exports on)\n"));
+	assert_null(strstr(md, "- k8s-bastion: still exports"));
+	assert_non_null(strstr(md, "- api on helm-bastion still runs 1.5.0-bad\n"));
+	free(md);
+	for (i = 0; i < NQA; i++)
+		record_free(&v[i]);
+}
+
+/* The bad release deployed again on other hosts during the incident,
+ * outside this console: in the Summary and as a key time; the first
+ * deploy's row as it was. */
+static void
+the_bad_release_deployed_again_is_said(void **state)
+{
+	struct record v[NQA] = { 0 };
+	char *md;
+	int i;
+
+	(void)state;
+	qa_journal(v);
+	md = render_n(EXPORT_MD, v, NQA);
+	assert_non_null(strstr(md, "- v1.5.0-bad was deployed again during the incident, outside "
+	    "this console: on helm-bastion at 2024-05-01 12:00:29, on k8s-bastion at 2024-05-01 "
+	    "12:02:10.\n"));
+	assert_non_null(strstr(md, "| Bad release deployed (v1.5.0-bad on api-1, per compose ps: "
+	    "its container created"));
+	assert_non_null(strstr(md, ") | 2024-05-01 11:50:00 | -10m 05s |\n"));
+	assert_non_null(strstr(md, "| v1.5.0-bad deployed again: helm-bastion 12:00:29, "
+	    "k8s-bastion 12:02:10 (outside this console) | 2024-05-01 12:00:29 | 24s |\n"));
+	/* Nor is a deploy of it a rollback the console saw. */
+	assert_non_null(strstr(md, "| Rollback start (built-in compose.rollback on api-1, rb-1) | "
+	    "2024-05-01 12:01:00 |"));
+	free(md);
+	/* Before the first of them: nothing said. */
+	md = render_n(EXPORT_MD, v, 6);
+	assert_null(strstr(md, "deployed again"));
+	free(md);
+	for (i = 0; i < NQA; i++)
+		record_free(&v[i]);
+}
+
 /* The impact counted through a stretch no console ran (killed, restarted
  * minutes later) says how much of it nobody watched; a resume beside a
  * console still open is no such stretch. */
@@ -2715,6 +2878,7 @@ main(void)
 		cmocka_unit_test(an_action_whose_console_still_runs_is_said_as_running),
 		cmocka_unit_test(json_matches_golden),
 		cmocka_unit_test(json_has_key_times_actions_chat_and_every_record),
+		cmocka_unit_test(json_updates_carry_only_the_title_sent),
 		cmocka_unit_test(markdown_shows_local_times_unknown_and_follow_ups),
 		cmocka_unit_test(zone_times_follow_dst_and_keep_utc),
 		cmocka_unit_test(md_escape_neutralises_markdown),
@@ -2763,6 +2927,8 @@ main(void)
 		cmocka_unit_test(a_deploy_made_outside_is_named),
 		cmocka_unit_test(bad_deploy_keeps_its_first_time_and_says_who),
 		cmocka_unit_test(bad_deploy_by_our_action_or_estimated),
+		cmocka_unit_test(the_bad_release_left_running_is_a_follow_up),
+		cmocka_unit_test(the_bad_release_deployed_again_is_said),
 	};
 
 	return cmocka_run_group_tests(tests, setup, teardown);

@@ -259,6 +259,32 @@ a_held_verdict_after_a_rollback_says_why(void **state)
 	    "release's errors");
 }
 
+/* QA: k8s-bastion's undo ran at 18:20:04, its end UNKNOWN at 18:20:31;
+ * after a restart a re-read settled it ok at 18:21:32. METRICS counts
+ * from the rollback's own end, never from that re-read; one without an
+ * end (its console killed) from its intent; a failed one not at all. */
+static void
+a_rollback_settled_by_a_reread_counts_from_its_own_time(void **state)
+{
+	const struct rbtarget_mark m[] = {
+		{ 1000, "action.intent", "k8s", "rb-1", "", true },
+		{ 2000, "action.intent", "k8s", "ks-1", "", false },
+		{ 3000, "action.end", "k8s", "ks-1", "ok", false },
+		{ 27000, "action.end", "k8s", "rb-1", "unknown", false },
+		{ 88000, "action.reconcile", "k8s", "rb-1", "ok", false },
+		{ 90000, "action.intent", "api-1", "rb-2", "", true },
+		{ 95000, "action.reconcile", "api-1", "rb-2", "ok", false },
+		{ 96000, "action.intent", "helm", "rb-3", "", true },
+		{ 97000, "action.end", "helm", "rb-3", "failed", false },
+	};
+
+	(void)state;
+	assert_int_equal(rbtarget_rolled_back_at(m, 9, "k8s"), 27000);
+	assert_int_equal(rbtarget_rolled_back_at(m, 4, "k8s"), 0);
+	assert_int_equal(rbtarget_rolled_back_at(m, 9, "api-1"), 90000);
+	assert_int_equal(rbtarget_rolled_back_at(m, 9, "helm"), 0);
+}
+
 /* QA: a new incident after incident qa rolled helm-bastion back from
  * revision 4 to 3: helm's own history says so ("Rollback to 3"), and a
  * rollback to the same app version leaves nothing bad behind. */
@@ -395,6 +421,7 @@ main(void)
 		cmocka_unit_test(a_newer_tag_seen_here_means_moved_back_by_hand),
 		cmocka_unit_test(b_from_a_good_row_is_refused_naming_the_bad_tag),
 		cmocka_unit_test(a_held_verdict_after_a_rollback_says_why),
+		cmocka_unit_test(a_rollback_settled_by_a_reread_counts_from_its_own_time),
 		cmocka_unit_test(a_rollback_settled_ok_by_a_re_read_is_a_target),
 		cmocka_unit_test(a_failed_rollback_that_applied_is_at_the_target),
 		cmocka_unit_test(helm_history_says_what_was_rolled_back_from),

@@ -1,0 +1,61 @@
+/*
+ * badrel.h — the releases an incident judged bad, and what each host's
+ * services run now, as the journal tells it: a release is bad once a
+ * rollback started from it, or it ran on a host whose verdict turned to
+ * CONSIDER ROLLBACK or worse; a release a rollback went to never is.
+ * The containment rules (a host exporting is a leak only while it runs a
+ * bad release), the post-mortem's follow-ups and its "deployed again"
+ * key time read it. Pure: records' fields in, state out.
+ */
+#ifndef WARROOM_BADREL_H
+#define WARROOM_BADREL_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include <cjson/cJSON.h>
+
+/* One host's service: the tag its last health.change read. */
+struct badrel_svc {
+	char *host, *service, *tag;      /* owned */
+};
+
+/* One host's verdict: whether the last one asked for a rollback. */
+struct badrel_host {
+	char *host;                      /* owned */
+	bool bad;
+};
+
+struct badrel {
+	char **bad;                      /* tags judged bad, in the order judged */
+	size_t nbad;
+	char **good;                     /* tags a rollback went to */
+	size_t ngood;
+	struct badrel_svc *svc;
+	size_t nsvc;
+	struct badrel_host *hosts;
+	size_t nhosts;
+};
+
+/* Whether two tags name the same release ("v1.5.0-bad", helm's
+ * "1.5.0-bad"). */
+bool badrel_same(const char *a, const char *b);
+
+/* Fold one record (its kind, host and data) into b: health.change (the
+ * tag a service runs), verdict.change (a turn to bad judges the tags its
+ * host runs then) and a rollback's action.intent (plan.from bad, plan.to
+ * good). */
+void badrel_fold(struct badrel *b, const char *kind, const char *host, const cJSON *data);
+
+/* Whether tag is one the incident judged bad (and no rollback went to). */
+bool badrel_is_bad(const struct badrel *b, const char *tag);
+
+/* Whether host runs a bad release now: 1 one of its services does, 0
+ * none does, -1 not known (no tag read for it yet, or no release was
+ * judged bad at all). */
+int badrel_host_runs_bad(const struct badrel *b, const char *host);
+
+void badrel_free(struct badrel *b);
+
+#endif

@@ -1,0 +1,92 @@
+/*
+ * test_badrel.c — the releases an incident judged bad: a rollback's from
+ * (never its to), the tags a host ran when its verdict turned bad (not
+ * while it stayed bad after a rollback); who still runs one, helm's
+ * "1.5.0-bad" the same release as "v1.5.0-bad"; not known is -1.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+#include <string.h>
+
+#include "warroom/badrel.h"
+
+static void
+fold(struct badrel *b, const char *kind, const char *host, const char *data)
+{
+	cJSON *d = cJSON_Parse(data);
+
+	assert_non_null(d);
+	badrel_fold(b, kind, host, d);
+	cJSON_Delete(d);
+}
+
+static void
+a_turn_to_bad_judges_what_the_host_ran(void **state)
+{
+	struct badrel b = { 0 };
+
+	(void)state;
+	fold(&b, "health.change", "api-1", "{\"service\":\"api\",\"tag\":\"v1.5.0-bad\"}");
+	fold(&b, "health.change", "api-1", "{\"service\":\"jobs\",\"tag\":\"v1.5.0-bad\"}");
+	fold(&b, "health.change", "k8s", "{\"service\":\"api\",\"tag\":\"v1.4.1\"}");
+	/* Nothing judged yet: not known, never "runs none". */
+	assert_int_equal(badrel_host_runs_bad(&b, "api-1"), -1);
+	fold(&b, "verdict.change", "api-1", "{\"verdict\":\"ROLLBACK IMMEDIATELY\"}");
+	assert_true(badrel_is_bad(&b, "v1.5.0-bad"));
+	assert_true(badrel_is_bad(&b, "1.5.0-bad"));
+	assert_false(badrel_is_bad(&b, "v1.4.1"));
+	assert_int_equal(badrel_host_runs_bad(&b, "api-1"), 1);
+	assert_int_equal(badrel_host_runs_bad(&b, "k8s"), 0);
+	assert_int_equal(badrel_host_runs_bad(&b, "helm"), -1);
+	/* api rolled back; jobs still on the bad release. */
+	fold(&b, "action.intent", "api-1", "{\"action\":\"compose.rollback\",\"plan\":"
+	    "{\"service\":\"api\",\"from\":\"v1.5.0-bad\",\"to\":\"v1.4.1\"}}");
+	fold(&b, "health.change", "api-1", "{\"service\":\"api\",\"tag\":\"v1.4.1\"}");
+	assert_int_equal(badrel_host_runs_bad(&b, "api-1"), 1);
+	fold(&b, "health.change", "api-1", "{\"service\":\"jobs\",\"tag\":\"v1.4.1\"}");
+	assert_int_equal(badrel_host_runs_bad(&b, "api-1"), 0);
+	/* Still bad after the rollback (the rate window), a new level: no
+	 * turn, so v1.4.1 is not judged; nor could it be, rolled back to. */
+	fold(&b, "verdict.change", "api-1", "{\"verdict\":\"CONSIDER ROLLBACK\"}");
+	assert_false(badrel_is_bad(&b, "v1.4.1"));
+	/* A helm host deploys it again outside: it runs it. */
+	fold(&b, "health.change", "helm", "{\"service\":\"api\",\"tag\":\"1.5.0-bad\"}");
+	assert_int_equal(badrel_host_runs_bad(&b, "helm"), 1);
+	badrel_free(&b);
+}
+
+static void
+a_rollback_alone_judges_its_from(void **state)
+{
+	struct badrel b = { 0 };
+
+	(void)state;
+	fold(&b, "health.change", "h1", "{\"service\":\"api\",\"tag\":\"v2\"}");
+	fold(&b, "action.intent", "h1", "{\"action\":\"rollback\",\"plan\":{\"service\":\"api\","
+	    "\"from\":\"v2\",\"to\":\"v1\"}}");
+	assert_true(badrel_is_bad(&b, "v2"));
+	assert_false(badrel_is_bad(&b, "v1"));
+	assert_int_equal(badrel_host_runs_bad(&b, "h1"), 1);
+	/* A re-read that could not read the tag says nothing of it. */
+	fold(&b, "health.change", "h1", "{\"service\":\"api\",\"tag_reread\":false}");
+	assert_int_equal(badrel_host_runs_bad(&b, "h1"), 1);
+	/* A kill switch is no rollback. */
+	fold(&b, "action.intent", "h1", "{\"action\":\"compose.killswitch\",\"plan\":"
+	    "{\"from\":\"EXPORT_MODE=on\",\"to\":\"EXPORT_MODE=off\"}}");
+	assert_false(badrel_is_bad(&b, "EXPORT_MODE=on"));
+	badrel_free(&b);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(a_turn_to_bad_judges_what_the_host_ran),
+		cmocka_unit_test(a_rollback_alone_judges_its_from),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
