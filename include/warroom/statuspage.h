@@ -6,16 +6,29 @@
  * Journal records (DESIGN §3.3), op = the queue id:
  *   statuspage.queue  {"queue", "kind", "update": {…}, "requests": [{method, path}]}
  *                     stored before anything is sent (write-ahead)
+ *   statuspage.sent   {"queue", "attempt", "method", "path", "page_incident"}
+ *                     stored before a try's first mutating request leaves
  *   statuspage.post   {"queue", "action", "page_incident", "status", "found"}
  *                     the post reached the page (found: a create whose
- *                     incident was already there, so nothing was created)
+ *                     incident was already there, so nothing was created;
+ *                     with "reconciled": true, "first_sent_ms",
+ *                     "page_created_at", "page_created_ms", "detail": an
+ *                     update a restart found on the page, not sent again)
  *   statuspage.retry  {"queue", "attempt", "error", "http_status", "retry_ms"}
- *   statuspage.failed {"queue", "action", "error", "http_status"}: given up
+ *   statuspage.failed {"queue", "action", "error", "http_status"}: given up;
+ *                     with "unknown": true, "reconciled": true,
+ *                     "first_sent_ms", "detail": an update a restart could
+ *                     not find on the page (or read it), not sent again
  *   statuspage.check  {"ok", "http_status", "error" or "detail"} (op null):
  *                     the read at start (statuspage_check) failed, or worked
  *                     after failing
- * On open, a queue record with neither post nor failed is pending and is
- * sent again — a create only after looking our incident up on the page.
+ * On open, a queue record with neither post nor failed is pending
+ * (statuspage_resume_decide): a create is looked up on the page first; a
+ * post no try of which may have reached the page (none sent, or each
+ * answered or never connected), or whose request is a PUT, is sent; any
+ * other is read back from the incident's updates (statuspage_req_updates)
+ * and ends posted when the page lists it, else UNKNOWN — never sent again
+ * by itself, since a second PATCH is a second public update.
  *
  * Sending: https only, except to loopback (127.0.0.0/8, ::1, localhost);
  * the token (token_env or a 0600 token_file) goes only into the auth
@@ -65,6 +78,7 @@ struct statuspage_state {
 	int64_t retry_at_ms;                     /* loop clock of its next try; 0: none waiting */
 	int failed;                              /* posts given up since the last that went
 	                                            through (this session and the journal's) */
+	int unknown;                             /* … of them, replayed ones left UNKNOWN */
 	enum statuspage_check check;             /* the read at start, until a post goes through */
 	long check_status;                       /* its answer's HTTP status; 0: none */
 	char check_words[96];                    /* what it found (statuspage_check_words) */
@@ -77,7 +91,12 @@ struct statuspage_result {
 	char queue[STATUSPAGE_QUEUE_ID_MAX];
 	enum statuspage_action action;
 	bool ok;
-	bool found;                      /* a create answered by the lookup */
+	bool found;                      /* a create answered by the lookup, or a
+	                                    replayed update found on the page */
+	bool reconciled;                 /* replayed after a try that may have landed:
+	                                    read back, not sent (ok: found; else UNKNOWN) */
+	int64_t first_sent_ms;           /* reconciled: wall clock of its first try */
+	int64_t page_created_ms;         /* found: when the page says it was created; 0 */
 	long http_status;                /* the last answer's status, 0 if none */
 	char page_incident[STATUSPAGE_ID_MAX];
 	char page_status[32];

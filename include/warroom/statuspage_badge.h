@@ -30,6 +30,8 @@ enum statuspage_check {
 struct statuspage_badge_in {
 	int pending;             /* posts queued and not yet through */
 	int failed;              /* posts given up since the last that went through */
+	int unknown;             /* … of them, replayed after a restart and not found on
+	                            the page: UNKNOWN, not FAILED */
 	bool failing;            /* the first pending post's last try failed */
 	long fail_status;        /* that failure's (or the given-up one's) HTTP status; 0: no answer */
 	long retry_in_s;         /* seconds to its next try; < 0: trying now */
@@ -74,6 +76,7 @@ size_t statuspage_badge(const struct statuspage_badge_in *in, int max_width, cha
 struct statuspage_journal {
 	int queued, closed;      /* posts queued, and those that went through or were given up */
 	int failed;              /* given up since the last that went through */
+	int unknown;             /* … of them UNKNOWN (statuspage.failed with unknown) */
 	bool failing;            /* a retry after the last post or failure */
 	long fail_status;
 	char cause[80];          /* fail_status 0: why, from the record's error */

@@ -191,6 +191,47 @@ int statuspage_req_find(enum statuspage_kind kind, const char *body, size_t len,
     const char *our_id, const char *name, char id[STATUSPAGE_ID_MAX], char status[32],
     struct wr_err *err);
 
+/* What a restart does with a post the journal holds with no end:
+ * LOOKUP a create (search our incident first, then create it only if it
+ * is not there); SEND a post whose request never reached the page
+ * (queued only, or each try ended without leaving or with an answer), or
+ * whose first request is a PUT (it sets a state: sending it twice
+ * changes nothing); else RECONCILE: read the page's updates and never
+ * send it blindly again, since a second PATCH or POST is a second
+ * update customers read. */
+enum statuspage_resume {
+	STATUSPAGE_RESUME_SEND,
+	STATUSPAGE_RESUME_LOOKUP,
+	STATUSPAGE_RESUME_RECONCILE,
+};
+enum statuspage_resume statuspage_resume_decide(enum statuspage_action action,
+    bool maybe_sent, const char *first_method);
+
+/* Whether a try that failed with this answer (HTTP status, 0 for none;
+ * the transfer's error) may have reached the page: no answer, and the
+ * connection was made (not refused, not unresolvable, not a connect
+ * timeout). An answered failure (5xx, 429, 3xx) is taken as not applied,
+ * as the retry in the same session takes it. */
+bool statuspage_try_maybe_applied(long http_status, const char *error);
+
+/* The GET that lists the updates of the page's incident page_id (for
+ * statuspage_req_find_update): Atlassian's incident itself (its
+ * incident_updates), Cachet's /incidents/{id}/updates. */
+void statuspage_req_updates(enum statuspage_kind kind, const char *page_id,
+    struct statuspage_req *out);
+
+/* Whether the answer of statuspage_req_updates holds u (an update or
+ * resolve): an update with the text and status u's request carried
+ * (Cachet's text for a bare status as build sends it). Only more than
+ * skip such updates count (skip: posts of the same text and status the
+ * journal already has on the page). 1 found, with when (the page's
+ * creation time of the newest match, as the page wrote it, "" if none)
+ * and when_ms (it as Unix ms, 0 when unreadable); 0 not there; -1 with
+ * err when the answer is not such a list. */
+int statuspage_req_find_update(enum statuspage_kind kind, const char *body, size_t len,
+    const struct statuspage_update *u, int skip, char when[40], int64_t *when_ms,
+    struct wr_err *err);
+
 /* u as a JSON object (for the journal) and back; from_json fills err with
  * the first bad or missing field. */
 cJSON *statuspage_update_to_json(const struct statuspage_update *u);

@@ -96,6 +96,7 @@ struct sp_post {
 	const struct record *queue;     /* NULL: a post whose queue record is missing */
 	const struct record *end;       /* statuspage.post or .failed; NULL: pending */
 	const struct record *retry;     /* the last statuspage.retry before the end */
+	const struct record *sent;      /* its first statuspage.sent (a try left) */
 };
 
 /* One of B's fleet rollbacks as its chain.end has (or would have) it:
@@ -738,7 +739,8 @@ pm_sp(struct pm *pm, const struct record *r)
 	bool found = false, queue = kind_is(r, "statuspage.queue");
 	size_t slot = 0;
 
-	if (!queue && !is_sp_end(r) && !kind_is(r, "statuspage.retry"))
+	if (!queue && !is_sp_end(r) && !kind_is(r, "statuspage.retry") &&
+	    !kind_is(r, "statuspage.sent"))
 		return;
 	if (r->op != NULL) {
 		slot = strmap_slot(&pm->spmap, r->op, &found);
@@ -764,7 +766,10 @@ pm_sp(struct pm *pm, const struct record *r)
 	}
 	if (p == NULL || p->end != NULL)
 		return;
-	if (kind_is(r, "statuspage.retry"))
+	if (kind_is(r, "statuspage.sent")) {
+		if (p->sent == NULL)
+			p->sent = r;
+	} else if (kind_is(r, "statuspage.retry"))
 		p->retry = r;
 	else
 		p->end = r;
@@ -2803,15 +2808,19 @@ chat_outcome(const struct record *end)
 
 /* The summary's recovery line: when, or why not (the hosts still bad). */
 
-enum sp_outcome { SP_PENDING, SP_POSTED, SP_FAILED };
-static const char *const sp_outcome_json[] = { "pending", "posted", "failed" };
+enum sp_outcome { SP_PENDING, SP_POSTED, SP_FAILED, SP_UNKNOWN };
+static const char *const sp_outcome_json[] = { "pending", "posted", "failed", "unknown" };
 
 static enum sp_outcome
 sp_outcome(const struct sp_post *p)
 {
 	if (p->end == NULL)
 		return SP_PENDING;
-	return kind_is(p->end, "statuspage.post") ? SP_POSTED : SP_FAILED;
+	if (kind_is(p->end, "statuspage.post"))
+		return SP_POSTED;
+	/* Sent before a restart, not found on the page: it may be there. */
+	return cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(p->end->data, "unknown")) ?
+	    SP_UNKNOWN : SP_FAILED;
 }
 
 /* A field of the queued update; the end record's own field for a post
@@ -2837,6 +2846,7 @@ md_sp_post(struct wr_buf *b, const struct export_opts *o, const struct sp_post *
 	const char *action = sp_field(p, "action"), *name = sp_field(p, "name");
 	const char *impact = sp_field(p, "impact");
 	char ts[TIME_MAX];
+	bool reconciled;
 
 	fmt_time((p->queue != NULL ? p->queue : p->end)->ts_ms, o, ts);
 	wr_buf_printf(b, "- **%s** ", ts);
@@ -2863,10 +2873,37 @@ md_sp_post(struct wr_buf *b, const struct export_opts *o, const struct sp_post *
 		wr_buf_str(b, "_no text_");
 	else
 		wr_buf_str(b, "_text not in the journal (no statuspage.queue record)_");
+	reconciled = p->end != NULL &&
+	    cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(p->end->data, "reconciled"));
+	if (reconciled) {
+		/* The try a restart did not repeat: when it left, and what the page said. */
+		fmt_time(p->sent != NULL ? p->sent->ts_ms : NO_TIME, o, ts);
+		wr_buf_printf(b, " — first sent %s, no answer before the console stopped; ", ts);
+	}
 	switch (sp_outcome(p)) {
 	case SP_POSTED:
+		if (reconciled) {
+			const cJSON *pc = cJSON_GetObjectItemCaseSensitive(p->end->data,
+			    "page_created_ms");
+
+			fmt_time(cJSON_IsNumber(pc) && pc->valuedouble > 0 ?
+			    (int64_t)pc->valuedouble : NO_TIME, o, ts);
+			wr_buf_printf(b, "posted %s as found on the page", ts);
+			fmt_time(p->end->ts_ms, o, ts);
+			wr_buf_printf(b, " (read back %s), not sent again", ts);
+			break;
+		}
 		fmt_time(p->end->ts_ms, o, ts);
 		wr_buf_printf(b, " — posted %s", ts);
+		break;
+	case SP_UNKNOWN:
+		fmt_time(p->end->ts_ms, o, ts);
+		wr_buf_printf(b, "%s**UNKNOWN**, not sent again (read back %s)",
+		    reconciled ? "" : " — ", ts);
+		if (dstr(p->end, "error") != NULL) {
+			wr_buf_str(b, ": ");
+			sb_text(b, o, dstr(p->end, "error"));
+		}
 		break;
 	case SP_FAILED:
 		wr_buf_str(b, " — **FAILED, not posted**");
@@ -2969,7 +3006,7 @@ md_ran(struct wr_buf *b, const struct record *v, size_t n, const struct export_o
     const struct pm *pm, const struct record *r)
 {
 	static const char *const sp_md[] = { "queued, never confirmed posted", "posted",
-		"FAILED, not posted" };
+		"FAILED, not posted", "UNKNOWN, may not be posted" };
 	char ts[TIME_MAX];
 	bool found;
 	size_t slot;
@@ -3008,7 +3045,7 @@ md_ticked_outcome(struct wr_buf *b, const struct record *v, size_t n,
     const struct export_opts *o, const struct pm *pm, const struct record *r)
 {
 	static const char *const sp_md[] = { "queued, never confirmed posted", "posted",
-		"FAILED, not posted" };
+		"FAILED, not posted", "UNKNOWN, may not be posted" };
 	struct wr_buf w = { 0 };
 	bool found;
 	size_t slot;
@@ -4462,6 +4499,7 @@ json_incident(const struct record *v, size_t n, const struct export_opts *o,
 	sp = cJSON_AddArrayToObject(inc, "statuspage");
 	for (i = 0; i < pm->nsp; i++) {
 		const struct sp_post p = pm->sp[i];
+		const cJSON *pc;
 		cJSON *x;
 
 		x = cJSON_CreateObject();
@@ -4477,6 +4515,13 @@ json_incident(const struct record *v, size_t n, const struct export_opts *o,
 		json_str(x, "body", o, sp_field(&p, "body"));
 		cJSON_AddStringToObject(x, "outcome", sp_outcome_json[sp_outcome(&p)]);
 		json_time(x, "ended", p.end != NULL ? p.end->ts_ms : NO_TIME);
+		json_time(x, "first_sent", p.sent != NULL ? p.sent->ts_ms : NO_TIME);
+		cJSON_AddBoolToObject(x, "reconciled", p.end != NULL && cJSON_IsTrue(
+		    cJSON_GetObjectItemCaseSensitive(p.end->data, "reconciled")));
+		pc = p.end != NULL ? cJSON_GetObjectItemCaseSensitive(p.end->data,
+		    "page_created_ms") : NULL;
+		json_time(x, "page_created", cJSON_IsNumber(pc) && pc->valuedouble > 0 ?
+		    (int64_t)pc->valuedouble : NO_TIME);
 		json_str(x, "page_incident", o, p.end != NULL ? dstr(p.end, "page_incident") : NULL);
 		json_str(x, "error", o, p.end != NULL ? dstr(p.end, "error") :
 		    p.retry != NULL ? dstr(p.retry, "error") : NULL);

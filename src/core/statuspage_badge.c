@@ -133,6 +133,12 @@ statuspage_badge(const struct statuspage_badge_in *in, int max_width, char *dst,
 			snprintf(w[n++], sizeof(w[0]), " STATUS PAGE: FAILED ");
 		} else
 			snprintf(w[n++], sizeof(w[0]), " STATUS PAGE: %d pending ", in->pending);
+	} else if (in->unknown >= in->failed) {
+		/* Sent before a restart, not found on the page: maybe posted. */
+		snprintf(w[n++], sizeof(w[0]), " STATUS PAGE: %d post%s UNKNOWN (no answer before a "
+		    "restart): S sends it again ", in->failed, in->failed == 1 ? "" : "s");
+		snprintf(w[n++], sizeof(w[0]), " STATUS PAGE: %d UNKNOWN ", in->failed);
+		snprintf(w[n++], sizeof(w[0]), " STATUS PAGE: UNKNOWN ");
 	} else {
 		snprintf(w[n++], sizeof(w[0]), " STATUS PAGE: %d post%s FAILED (%s): post again ",
 		    in->failed, in->failed == 1 ? "" : "s", last);
@@ -160,13 +166,15 @@ statuspage_journal_fold(struct statuspage_journal *j, const char *kind, const cJ
 		j->queued++;
 	} else if (strcmp(kind, "statuspage.post") == 0) {
 		j->closed++;
-		j->failed = 0;           /* the page now says what was posted last */
+		j->failed = j->unknown = 0;   /* the page now says what was posted last */
 		j->failing = false;
 		j->retry_at_ms = 0;
 		j->check = STATUSPAGE_CHECK_OK;  /* and it took the token */
 	} else if (strcmp(kind, "statuspage.failed") == 0) {
 		j->closed++;
 		j->failed++;
+		if (cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(data, "unknown")))
+			j->unknown++;
 		j->fail_status = status;
 		netcause_words(error, j->cause, sizeof(j->cause));
 		j->failing = false;      /* the next post has not failed yet */
@@ -193,6 +201,7 @@ statuspage_journal_badge_in(const struct statuspage_journal *j, int64_t now_ms,
 	memset(out, 0, sizeof(*out));
 	out->pending = j->queued > j->closed ? j->queued - j->closed : 0;
 	out->failed = j->failed;
+	out->unknown = j->unknown;
 	out->failing = j->failing && out->pending > 0;
 	out->fail_status = j->fail_status;
 	memcpy(out->cause, j->cause, sizeof(out->cause));

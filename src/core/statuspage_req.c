@@ -868,3 +868,113 @@ statuspage_retry_delay_ms(int attempts, long retry_after_s, int64_t base_ms, int
 	half = delay / 2;
 	return half + (half > 0 ? (int64_t)(rnd % (uint64_t)(half + 1)) : 0);
 }
+
+enum statuspage_resume
+statuspage_resume_decide(enum statuspage_action action, bool maybe_sent,
+    const char *first_method)
+{
+	if (action == STATUSPAGE_CREATE)
+		return STATUSPAGE_RESUME_LOOKUP;
+	if (!maybe_sent || (first_method != NULL && strcmp(first_method, "PUT") == 0))
+		return STATUSPAGE_RESUME_SEND;
+	return STATUSPAGE_RESUME_RECONCILE;
+}
+
+bool
+statuspage_try_maybe_applied(long http_status, const char *error)
+{
+	if (http_status != 0)
+		return false;
+	if (error == NULL)
+		return true;
+	/* curl's words for a request that never left: no connection made. */
+	return strstr(error, "onnect") == NULL && strstr(error, "resolve") == NULL &&
+	    strstr(error, "refused") == NULL;
+}
+
+void
+statuspage_req_updates(enum statuspage_kind kind, const char *page_id,
+    struct statuspage_req *out)
+{
+	const struct cachet_api *api = cachet_api(kind);
+
+	memset(out, 0, sizeof(*out));
+	wr_strlcpy(out->method, "GET", sizeof(out->method));
+	if (api != NULL) {
+		out->auth_prefix = api->auth;
+		snprintf(out->path, sizeof(out->path), "%s/incidents/%s/updates?per_page=100",
+		    api->prefix, page_id);
+	} else {
+		out->auth_prefix = ATLASSIAN_AUTH;
+		snprintf(out->path, sizeof(out->path), "/incidents/%s", page_id);
+	}
+}
+
+/* The creation time an update carries: Atlassian's and Cachet 2's
+ * created_at, Cachet 3's created.string. */
+static const char *
+update_created(const struct cachet_api *api, const cJSON *f)
+{
+	const cJSON *c = cJSON_GetObjectItemCaseSensitive(f, "created_at");
+
+	if (api != NULL && api->jsonapi)
+		c = cJSON_GetObjectItemCaseSensitive(cJSON_GetObjectItemCaseSensitive(f,
+		    "created"), "string");
+	return cJSON_IsString(c) ? c->valuestring : NULL;
+}
+
+int
+statuspage_req_find_update(enum statuspage_kind kind, const char *body, size_t len,
+    const struct statuspage_update *u, int skip, char when[40], int64_t *when_ms,
+    struct wr_err *err)
+{
+	const struct cachet_api *api = cachet_api(kind);
+	const char *text = u->body, *newest = NULL, *c;
+	const cJSON *list, *up, *f, *m;
+	int matches = 0, r;
+	int64_t secs;
+	int ms;
+	cJSON *j;
+
+	when[0] = '\0';
+	*when_ms = 0;
+	/* The text the request carried (build_cachet's choice for a bare status). */
+	if (api != NULL && text[0] == '\0')
+		text = api->status_by_update ? cachet_status_words[u->status] : NULL;
+	if ((j = parse_json(body, len, err)) == NULL)
+		return -1;
+	list = api != NULL ? cJSON_GetObjectItemCaseSensitive(j, "data") :
+	    cJSON_GetObjectItemCaseSensitive(j, "incident_updates");
+	if (!cJSON_IsArray(list)) {
+		cJSON_Delete(j);
+		return wr_err_set(err, "the status page's answer holds no list of updates");
+	}
+	cJSON_ArrayForEach(up, list) {
+		f = api != NULL ? cachet_fields(api, up) : up;
+		if (f == NULL)
+			continue;
+		m = cJSON_GetObjectItemCaseSensitive(f, api != NULL ? "message" : "body");
+		/* Atlassian keeps a status change without text as an empty body. */
+		if (!(cJSON_IsString(m) && text != NULL && strcmp(m->valuestring, text) == 0) &&
+		    !(api == NULL && text[0] == '\0' && (m == NULL || cJSON_IsNull(m))))
+			continue;
+		if (api != NULL ? cachet_status_value(cJSON_GetObjectItemCaseSensitive(f,
+		    "status")) != (int)u->status + 1 :
+		    !cJSON_IsString(cJSON_GetObjectItemCaseSensitive(f, "status")) ||
+		    strcmp(cJSON_GetObjectItemCaseSensitive(f, "status")->valuestring,
+		    statuspage_status_name(u->status)) != 0)
+			continue;
+		matches++;
+		c = update_created(api, f);
+		if (c != NULL && (newest == NULL || strcmp(c, newest) > 0))
+			newest = c;
+	}
+	r = matches > skip ? 1 : 0;
+	if (r == 1 && newest != NULL) {
+		wr_strlcpy(when, newest, 40);
+		if (wr_parse_rfc3339(newest, strlen(newest), &secs, &ms))
+			*when_ms = secs * 1000 + ms;
+	}
+	cJSON_Delete(j);
+	return r;
+}

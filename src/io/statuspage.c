@@ -7,7 +7,10 @@
  * never overtakes the create that gives it the page's incident id. A
  * create that might have reached the page (replayed from the journal, or
  * retried after an answer we did not get) first looks our incident up, so
- * the page never gets it twice.
+ * the page never gets it twice. Each try's first mutating request is
+ * journalled (statuspage.sent) before it leaves, so a restart knows an
+ * update that may be on the page from one never sent: the first is read
+ * back from the page's updates (reconcile), never sent blindly again.
  */
 #include "warroom/statuspage.h"
 
@@ -15,6 +18,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "warroom/config_files.h"
@@ -31,6 +35,7 @@ enum phase {
 	PHASE_START,             /* decide: look up first, or build the requests */
 	PHASE_LOOKUP,            /* GET the incident list */
 	PHASE_SEND,              /* reqs.v[idx] */
+	PHASE_RECONCILE,         /* GET the incident's updates */
 };
 
 struct sp_item {
@@ -38,6 +43,16 @@ struct sp_item {
 	struct statuspage_update u;
 	bool lookup_first;       /* a create that may already be on the page */
 	bool found;
+	bool reconcile;          /* replayed after a try that may have landed: read first */
+	bool reconciled;         /* … and the page had it */
+	bool try_open;           /* replay: its last statuspage.sent has no outcome yet */
+	bool maybe_sent;         /* replay: some try may have reached the page */
+	char first_method[8];    /* replay: its first try's method */
+	char sent_page[STATUSPAGE_ID_MAX];  /* the page incident that try went to */
+	int64_t first_sent_ms;   /* wall clock of its first statuspage.sent; 0: none */
+	char page_created[40];   /* reconciled: the update's time as the page wrote it */
+	int64_t page_created_ms;
+	int skip;                /* posts of the same text and status already posted */
 	int attempts;
 	enum phase phase;
 	struct statuspage_reqs reqs;
@@ -163,6 +178,9 @@ pop_and_report(struct statuspage *sp, bool ok, long http_status, const char *err
 	r.action = it->u.action;
 	r.ok = ok;
 	r.found = it->found;
+	r.reconciled = it->reconciled;
+	r.first_sent_ms = it->first_sent_ms;
+	r.page_created_ms = it->page_created_ms;
 	r.http_status = http_status;
 	wr_strlcpy(r.page_incident, sp->state.page_incident, sizeof(r.page_incident));
 	wr_strlcpy(r.page_status, sp->state.page_status, sizeof(r.page_status));
@@ -191,8 +209,16 @@ item_done(struct statuspage *sp, long http_status)
 	cJSON_AddStringToObject(d, "page_incident", sp->state.page_incident);
 	cJSON_AddStringToObject(d, "status", sp->state.page_status);
 	cJSON_AddBoolToObject(d, "found", it->found);
+	if (it->reconciled) {
+		cJSON_AddBoolToObject(d, "reconciled", true);
+		cJSON_AddNumberToObject(d, "first_sent_ms", (double)it->first_sent_ms);
+		cJSON_AddStringToObject(d, "page_created_at", it->page_created);
+		cJSON_AddNumberToObject(d, "page_created_ms", (double)it->page_created_ms);
+		cJSON_AddStringToObject(d, "detail", "sent before a restart with no answer recorded; "
+		    "found on the page, not sent again");
+	}
 	sp->state.last_error[0] = '\0';
-	sp->state.failed = 0;            /* the page now says what was posted last */
+	sp->state.failed = sp->state.unknown = 0;   /* the page now says what was posted last */
 	sp->state.check = STATUSPAGE_CHECK_OK;   /* and it took the token */
 	if (sp->check_timer != 0) {
 		loop_timer_cancel(sp->loop, sp->check_timer);
@@ -222,6 +248,54 @@ item_failed(struct statuspage *sp, long http_status, const char *why)
 	pop_and_report(sp, false, http_status, why);
 }
 
+/* "monitoring update", "resolve": what the engineer would post again. */
+static const char *
+post_name(const struct statuspage_update *u, char *buf, size_t cap)
+{
+	if (u->action == STATUSPAGE_RESOLVE)
+		snprintf(buf, cap, "resolve");
+	else
+		snprintf(buf, cap, "%s %s", statuspage_status_name(u->status),
+		    statuspage_action_name(u->action));
+	return buf;
+}
+
+/* A replayed post the page could not be shown to hold: never sent again
+ * (a second PATCH is a second update customers read), ended UNKNOWN so
+ * the engineer decides. */
+static void
+item_unknown(struct statuspage *sp, long http_status, const char *why)
+{
+	struct sp_item *it = sp->head;
+	cJSON *d = cJSON_CreateObject();
+	char what[64], when[16] = "?", msg[WR_ERR_MAX];
+	time_t t = (time_t)(it->first_sent_ms / 1000);
+	struct tm tm;
+
+	if (it->first_sent_ms > 0 && gmtime_r(&t, &tm) != NULL)
+		strftime(when, sizeof(when), "%H:%M:%S", &tm);
+	snprintf(msg, sizeof(msg), "%s may not have been posted (sent %s UTC before a restart, no "
+	    "answer recorded; %.300s): S sends it again", post_name(&it->u, what, sizeof(what)),
+	    when, why);
+	snprintf(sp->state.last_error, sizeof(sp->state.last_error), "status page: %.480s", msg);
+	sp->state.failed++;
+	sp->state.unknown++;
+	sp->state.fail_status = http_status;
+	sp->state.fail_cause[0] = '\0';
+	cJSON_AddStringToObject(d, "queue", it->queue);
+	cJSON_AddStringToObject(d, "action", statuspage_action_name(it->u.action));
+	cJSON_AddStringToObject(d, "error", msg);
+	cJSON_AddNumberToObject(d, "http_status", (double)http_status);
+	cJSON_AddBoolToObject(d, "unknown", true);
+	cJSON_AddBoolToObject(d, "reconciled", true);
+	cJSON_AddNumberToObject(d, "first_sent_ms", (double)it->first_sent_ms);
+	cJSON_AddStringToObject(d, "detail", "sent before a restart with no answer recorded; "
+	    "not sent again");
+	append(sp, "statuspage.failed", it->queue, d);
+	it->reconciled = true;           /* read back (or tried to), not sent */
+	pop_and_report(sp, false, http_status, msg);
+}
+
 static void
 on_timer(void *arg)
 {
@@ -245,7 +319,10 @@ item_retry(struct statuspage *sp, long http_status, long retry_after_s, const ch
 		char msg[WR_ERR_MAX];
 
 		snprintf(msg, sizeof(msg), "gave up after %d attempts: %.400s", it->attempts, why);
-		item_failed(sp, http_status, msg);
+		if (it->reconcile)
+			item_unknown(sp, http_status, msg);
+		else
+			item_failed(sp, http_status, msg);
 		return;
 	}
 	delay = statuspage_retry_delay_ms(it->attempts, retry_after_s, sp->opts.backoff_base_ms,
@@ -305,6 +382,58 @@ on_lookup_answer(struct statuspage *sp, const struct http_response *r)
 	}
 	it->lookup_first = false;
 	it->phase = PHASE_START;
+}
+
+/* The page's updates, read for a post replayed after a try that may have
+ * landed: there, it is posted (its components, states, are set again);
+ * not there, or unreadable, it is UNKNOWN and not sent. */
+static void
+on_reconcile_answer(struct statuspage *sp, const struct http_response *r)
+{
+	struct sp_item *it = sp->head;
+	struct wr_err err;
+	int f;
+
+	f = statuspage_req_find_update(sp->kind, r->body, r->len, &it->u, it->skip,
+	    it->page_created, &it->page_created_ms, &err);
+	if (f < 0) {
+		item_unknown(sp, r->status, err.msg);
+		return;
+	}
+	if (f == 0) {
+		char why[160];
+
+		snprintf(why, sizeof(why), "the page's incident %s does not list it", it->u.page_id);
+		item_unknown(sp, r->status, why);
+		return;
+	}
+	it->reconcile = false;
+	it->reconciled = it->found = true;
+	wr_strlcpy(sp->state.page_incident, it->u.page_id, sizeof(sp->state.page_incident));
+	statuspage_reqs_free(&it->reqs);
+	if (statuspage_req_build(sp->kind, &it->u, &it->reqs, &err) != 0 || it->reqs.n <= 1) {
+		wr_strlcpy(sp->state.page_status, statuspage_status_name(it->u.status),
+		    sizeof(sp->state.page_status));
+		item_done(sp, r->status);
+		return;
+	}
+	it->phase = PHASE_SEND;
+	it->idx = 1;
+}
+
+/* Write-ahead of a try: a restart must know it may have reached the page. */
+static int
+record_sent(struct statuspage *sp, struct sp_item *it, const struct statuspage_req *q,
+    struct wr_err *err)
+{
+	cJSON *d = cJSON_CreateObject();
+
+	cJSON_AddStringToObject(d, "queue", it->queue);
+	cJSON_AddNumberToObject(d, "attempt", it->attempts + 1);
+	cJSON_AddStringToObject(d, "method", q->method);
+	cJSON_AddStringToObject(d, "path", q->path);
+	cJSON_AddStringToObject(d, "page_incident", it->u.page_id);
+	return timeline_append(sp->tl, "statuspage.sent", NULL, it->queue, d, err);
 }
 
 static void
@@ -424,6 +553,8 @@ on_http_done(const struct http_response *r, void *arg)
 	if (r->status >= 200 && r->status < 300) {
 		if (sp->head->phase == PHASE_LOOKUP)
 			on_lookup_answer(sp, r);
+		else if (sp->head->phase == PHASE_RECONCILE)
+			on_reconcile_answer(sp, r);
 		else
 			on_send_answer(sp, r);
 	} else if (r->status == 0) {
@@ -438,6 +569,9 @@ on_http_done(const struct http_response *r, void *arg)
 	} else if (r->status >= 500) {
 		snprintf(why, sizeof(why), "HTTP %ld", r->status);
 		item_retry(sp, r->status, r->retry_after_s, why);
+	} else if (sp->head->phase == PHASE_RECONCILE) {
+		snprintf(why, sizeof(why), "the page answered HTTP %ld to the read", r->status);
+		item_unknown(sp, r->status, why);
 	} else {
 		snprintf(why, sizeof(why), "HTTP %ld: %.200s", r->status, r->body);
 		item_failed(sp, r->status, why);
@@ -518,7 +652,14 @@ kick(struct statuspage *sp)
 	if (it->phase == PHASE_START) {
 		if (it->u.action != STATUSPAGE_CREATE && it->u.page_id[0] == '\0')
 			wr_strlcpy(it->u.page_id, sp->state.page_incident, sizeof(it->u.page_id));
-		if (it->lookup_first ||
+		if (it->reconcile && it->u.page_id[0] == '\0') {
+			item_unknown(sp, 0, "the page's incident is not known, so it cannot be read");
+			kick(sp);
+			return;
+		}
+		if (it->reconcile) {
+			it->phase = PHASE_RECONCILE;
+		} else if (it->lookup_first ||
 		    (it->u.action != STATUSPAGE_CREATE && it->u.page_id[0] == '\0')) {
 			it->phase = PHASE_LOOKUP;
 		} else {
@@ -537,6 +678,21 @@ kick(struct statuspage *sp)
 			item_retry(sp, 0, 0, err.msg);
 		return;
 	}
+	if (it->phase == PHASE_RECONCILE) {
+		statuspage_req_updates(sp->kind, it->u.page_id, &lookup_req);
+		if (send_req(sp, &lookup_req, &err) != 0)
+			item_retry(sp, 0, 0, err.msg);
+		return;
+	}
+	if (it->idx == 0 && strcmp(it->reqs.v[0].method, "GET") != 0 &&
+	    record_sent(sp, it, &it->reqs.v[0], &err) != 0) {
+		char why[WR_ERR_MAX];
+
+		snprintf(why, sizeof(why), "journal: not sent, its send record was not stored: %.300s",
+		    err.msg);
+		item_retry(sp, 0, 0, why);
+		return;
+	}
 	if (send_req(sp, &it->reqs.v[it->idx], &err) != 0)
 		item_retry(sp, 0, 0, err.msg);
 }
@@ -551,13 +707,94 @@ item_new(const char *queue, const struct statuspage_update *u)
 	return it;
 }
 
+/* A post the journal has on the page: its status and text, so a
+ * reconciled one is not taken for an earlier post of the same words. */
+struct posted {
+	enum statuspage_status status;
+	char *body;
+};
+
+static struct sp_item *
+find_item(struct statuspage *sp, const char *q)
+{
+	struct sp_item *it;
+
+	for (it = sp->head; it != NULL; it = it->next)
+		if (strcmp(it->queue, q) == 0)
+			return it;
+	return NULL;
+}
+
+/* Each try's send record, and what the retry after it says: did the try
+ * leave and get no answer? A try with neither (the console stopped
+ * meanwhile) may have reached the page. */
+static void
+replay_try(struct sp_item *it, const struct record *r)
+{
+	const cJSON *v;
+
+	if (strcmp(r->kind, "statuspage.sent") == 0) {
+		if (it->try_open)
+			it->maybe_sent = true;   /* a try with no outcome, then another */
+		it->try_open = true;
+		if (it->first_sent_ms == 0) {
+			it->first_sent_ms = r->ts_ms;
+			v = cJSON_GetObjectItemCaseSensitive(r->data, "method");
+			wr_strlcpy(it->first_method, cJSON_IsString(v) ? v->valuestring : "",
+			    sizeof(it->first_method));
+		}
+		v = cJSON_GetObjectItemCaseSensitive(r->data, "page_incident");
+		if (cJSON_IsString(v) && v->valuestring[0] != '\0')
+			wr_strlcpy(it->sent_page, v->valuestring, sizeof(it->sent_page));
+	} else if (it->try_open) {       /* statuspage.retry */
+		const cJSON *hs = cJSON_GetObjectItemCaseSensitive(r->data, "http_status");
+
+		v = cJSON_GetObjectItemCaseSensitive(r->data, "error");
+		if (statuspage_try_maybe_applied(cJSON_IsNumber(hs) ? (long)hs->valuedouble : 0,
+		    cJSON_IsString(v) ? v->valuestring : NULL))
+			it->maybe_sent = true;
+		it->try_open = false;
+	}
+}
+
+/* How each post left pending goes on: sent, looked up, or read back. */
+static void
+replay_decide(struct statuspage *sp, const struct posted *posted, size_t nposted)
+{
+	struct sp_item *it;
+	size_t i;
+
+	for (it = sp->head; it != NULL; it = it->next) {
+		if (it->try_open)
+			it->maybe_sent = true;
+		switch (statuspage_resume_decide(it->u.action, it->maybe_sent, it->first_method)) {
+		case STATUSPAGE_RESUME_LOOKUP:
+			it->lookup_first = true;
+			break;
+		case STATUSPAGE_RESUME_RECONCILE:
+			it->reconcile = true;
+			if (it->u.page_id[0] == '\0')
+				wr_strlcpy(it->u.page_id, it->sent_page[0] != '\0' ? it->sent_page :
+				    sp->state.page_incident, sizeof(it->u.page_id));
+			for (i = 0; i < nposted; i++)
+				if (posted[i].status == it->u.status &&
+				    strcmp(posted[i].body, it->u.body) == 0)
+					it->skip++;
+			break;
+		case STATUSPAGE_RESUME_SEND:
+			break;
+		}
+	}
+}
+
 /* Rebuild the queue from the journal: queue records without a post or
  * failed record are pending; the last post names the page's incident. */
 static int
 replay(struct statuspage *sp, struct wr_err *err)
 {
 	struct record_list list;
-	size_t i;
+	struct posted *posted = NULL;
+	size_t i, nposted = 0;
 
 	if (timeline_records(sp->tl, &list, err) != 0)
 		return -1;
@@ -579,8 +816,11 @@ replay(struct statuspage *sp, struct wr_err *err)
 				continue;
 			}
 			it = item_new(q, &u);
-			it->lookup_first = u.action == STATUSPAGE_CREATE;
 			enqueue(sp, it);
+		} else if (strcmp(r->kind, "statuspage.sent") == 0 ||
+		    strcmp(r->kind, "statuspage.retry") == 0) {
+			if ((it = find_item(sp, q)) != NULL)
+				replay_try(it, r);
 		} else if (strcmp(r->kind, "statuspage.post") == 0 ||
 		    strcmp(r->kind, "statuspage.failed") == 0) {
 			const cJSON *pi = cJSON_GetObjectItemCaseSensitive(r->data, "page_incident");
@@ -594,18 +834,26 @@ replay(struct statuspage *sp, struct wr_err *err)
 				    sizeof(sp->state.page_status));
 			/* A post given up before the restart is still not on the page. */
 			if (strcmp(r->kind, "statuspage.post") == 0)
-				sp->state.failed = 0;
+				sp->state.failed = sp->state.unknown = 0;
 			else {
 				const cJSON *hs = cJSON_GetObjectItemCaseSensitive(r->data,
 				    "http_status");
 
 				sp->state.failed++;
+				if (cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(r->data, "unknown")))
+					sp->state.unknown++;
 				sp->state.fail_status = cJSON_IsNumber(hs) ? (long)hs->valuedouble : 0;
 			}
 			for (pp = &sp->head; *pp != NULL; pp = &(*pp)->next)
 				if (strcmp((*pp)->queue, q) == 0) {
 					it = *pp;
 					*pp = it->next;
+					if (strcmp(r->kind, "statuspage.post") == 0 &&
+					    it->u.action != STATUSPAGE_CREATE) {
+						posted = xrealloc(posted, (nposted + 1) * sizeof(*posted));
+						posted[nposted].status = it->u.status;
+						posted[nposted++].body = xstrdup(it->u.body);
+					}
 					free(it);
 					break;
 				}
@@ -615,6 +863,10 @@ replay(struct statuspage *sp, struct wr_err *err)
 		}
 	}
 	record_list_free(&list);
+	replay_decide(sp, posted, nposted);
+	for (i = 0; i < nposted; i++)
+		free(posted[i].body);
+	free(posted);
 	count_pending(sp);
 	return 0;
 }

@@ -1858,7 +1858,20 @@ on_posted(const struct statuspage_result *r, void *arg)
 		return;
 	}
 	if ((ran = ran_sent(app, true, r->queue)) != NULL)
-		ran->post = r->ok ? STEPMARK_OK : STEPMARK_FAILED;
+		ran->post = r->ok ? STEPMARK_OK : r->reconciled ? STEPMARK_UNKNOWN : STEPMARK_FAILED;
+	if (r->reconciled) {
+		/* Sent by an earlier session that never saw the answer: read back
+		 * from the page, not sent again; said until a key, like chat's. */
+		if (r->ok)
+			app_say_also(app, "status page: %s from an earlier session found on the page "
+			    "(incident %s); not sent again", statuspage_post_words(
+			    statuspage_action_name(r->action), r->page_status, words, sizeof(words)),
+			    r->page_incident);
+		else
+			app_say_also(app, "UNKNOWN: %s", r->error);
+		app->status_held = true;
+		return;
+	}
 	if (r->ok)
 		/* The page says resolved; the incident itself is the engineer's call. */
 		app_say_outcome(app, "status page: %s (incident %s)%s%s",

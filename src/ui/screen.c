@@ -387,6 +387,7 @@ statuspage_badge_for(struct app *app, int cols, int bw, char *dst, size_t cap)
 		memset(&in, 0, sizeof(in));
 		in.pending = st->pending;
 		in.failed = st->failed;
+		in.unknown = st->unknown;
 		in.failing = st->failing;
 		in.fail_status = st->fail_status;
 		in.retry_in_s = st->retry_at_ms > 0 ?

@@ -13,7 +13,8 @@
  * without sending (a crash right after the write-ahead); -k check the page
  * first, as the console does at start, and wait for its answer (printed,
  * with the header's badge as it would read). With no actions
- * it only replays what the journal holds. Exit 0 when every post reached
+ * it only replays what the journal holds ("unknown": a replayed post
+ * read back from the page and not found there). Exit 0 when every post reached
  * the page and nothing is pending, 1 otherwise, 2 on bad usage or setup.
  */
 #include <getopt.h>
@@ -40,10 +41,14 @@ on_done(const struct statuspage_result *r, void *arg)
 		printf("check %s http=%ld%s%s\n", r->ok ? "ok" : "failed", r->http_status,
 		    r->ok ? "" : " error=", r->error);
 	else if (r->ok)
-		printf("done %s %s ok page=%s status=%s found=%d http=%ld\n", r->queue,
+		printf("done %s %s ok page=%s status=%s found=%d%s http=%ld\n", r->queue,
 		    statuspage_action_name(r->action), r->page_incident, r->page_status,
-		    r->found, r->http_status);
-	else {
+		    r->found, r->reconciled ? " reconciled=1" : "", r->http_status);
+	else if (r->reconciled) {
+		printf("unknown %s %s http=%ld error=%s\n", r->queue,
+		    statuspage_action_name(r->action), r->http_status, r->error);
+		failures++;
+	} else {
 		printf("failed %s %s http=%ld error=%s\n", r->queue,
 		    statuspage_action_name(r->action), r->http_status, r->error);
 		failures++;

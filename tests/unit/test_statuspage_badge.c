@@ -5,7 +5,7 @@
  * the same state read from the journal's records by a read-only console;
  * no answer named by its cause (DNS, refused, timeout), not "no answer";
  * the read at start that found the token or page wrong, or the page out
- * of reach.
+ * of reach; a post a restart could not find on the page UNKNOWN.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -112,6 +112,34 @@ fold(struct statuspage_journal *j, const char *kind, const char *data, int64_t t
 
 	statuspage_journal_fold(j, kind, d, ts);
 	cJSON_Delete(d);
+}
+
+/* A post a restart read back and did not find is UNKNOWN, not FAILED:
+ * it may be on the page. From the client's state and from the journal. */
+static void
+unknown_after_a_restart_is_not_failed(void **state)
+{
+	struct statuspage_badge_in in = { .failed = 1, .unknown = 1, .fail_status = 200,
+		.retry_in_s = -1 };
+	struct statuspage_journal j;
+
+	(void)state;
+	assert_string_equal(badge(&in, 200),
+	    " STATUS PAGE: 1 post UNKNOWN (no answer before a restart): S sends it again ");
+	assert_string_equal(badge(&in, 30), " STATUS PAGE: 1 UNKNOWN ");
+	/* With a post that failed outright as well, FAILED is the word. */
+	in.failed = 2;
+	assert_string_equal(badge(&in, 40), " STATUS PAGE: 2 FAILED (bad answer) ");
+	memset(&j, 0, sizeof(j));
+	fold(&j, "statuspage.queue", "{}", 1000);
+	fold(&j, "statuspage.failed", "{\"http_status\":200,\"unknown\":true,\"reconciled\":true}",
+	    2000);
+	statuspage_journal_badge_in(&j, 3000, &in);
+	assert_string_equal(badge(&in, 30), " STATUS PAGE: 1 UNKNOWN ");
+	fold(&j, "statuspage.queue", "{}", 4000);
+	fold(&j, "statuspage.post", "{}", 5000);
+	statuspage_journal_badge_in(&j, 6000, &in);
+	assert_string_equal(badge(&in, 200), "");
 }
 
 /* A watcher has no client of its own: the badge comes from the records
@@ -283,6 +311,7 @@ main(void)
 		cmocka_unit_test(a_cause_replaces_no_answer),
 		cmocka_unit_test(a_failed_check_shows_until_a_post_goes_through),
 		cmocka_unit_test(the_journal_gives_the_check_and_the_cause),
+		cmocka_unit_test(unknown_after_a_restart_is_not_failed),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

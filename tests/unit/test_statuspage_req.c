@@ -1,7 +1,8 @@
 /*
  * test_statuspage_req.c — the exact requests for Atlassian Statuspage v1,
  * Cachet 2.x and Cachet 3.x for create, update and resolve; answers read
- * back (including malformed ones); finding our incident again; templates.
+ * back (including malformed ones); finding our incident again, and an
+ * update on it after a restart; what a restart does with a post; templates.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -874,6 +875,118 @@ retry_after_is_the_next_try(void **state)
 	assert_int_equal(d, 30007);
 }
 
+/* A restart: a create is looked up; a post never sent, or a PUT, goes
+ * again; a PATCH or POST that may have landed is read back, never resent. */
+static void
+resume_decides_send_lookup_or_read_back(void **state)
+{
+	(void)state;
+	assert_int_equal(statuspage_resume_decide(STATUSPAGE_CREATE, false, ""),
+	    STATUSPAGE_RESUME_LOOKUP);
+	assert_int_equal(statuspage_resume_decide(STATUSPAGE_CREATE, true, "POST"),
+	    STATUSPAGE_RESUME_LOOKUP);
+	assert_int_equal(statuspage_resume_decide(STATUSPAGE_UPDATE, false, ""),
+	    STATUSPAGE_RESUME_SEND);
+	assert_int_equal(statuspage_resume_decide(STATUSPAGE_UPDATE, true, "PATCH"),
+	    STATUSPAGE_RESUME_RECONCILE);
+	assert_int_equal(statuspage_resume_decide(STATUSPAGE_RESOLVE, true, "POST"),
+	    STATUSPAGE_RESUME_RECONCILE);
+	assert_int_equal(statuspage_resume_decide(STATUSPAGE_UPDATE, true, "PUT"),
+	    STATUSPAGE_RESUME_SEND);
+	/* A try whose method was not recorded may have been anything. */
+	assert_int_equal(statuspage_resume_decide(STATUSPAGE_UPDATE, true, ""),
+	    STATUSPAGE_RESUME_RECONCILE);
+	/* No answer after connecting may have landed; refused never left. */
+	assert_true(statuspage_try_maybe_applied(0, "Operation timed out after 10001 ms"));
+	assert_true(statuspage_try_maybe_applied(0, NULL));
+	assert_false(statuspage_try_maybe_applied(0, "Couldn't connect to server"));
+	assert_false(statuspage_try_maybe_applied(0, "Could not resolve host: x.invalid"));
+	assert_false(statuspage_try_maybe_applied(0, "Connection refused"));
+	assert_false(statuspage_try_maybe_applied(500, "HTTP 500"));
+	assert_false(statuspage_try_maybe_applied(429, ""));
+}
+
+static void
+updates_requests(void **state)
+{
+	struct statuspage_req q;
+
+	(void)state;
+	statuspage_req_updates(STATUSPAGE_ATLASSIAN, "p31zjtct2jer", &q);
+	assert_string_equal(q.method, "GET");
+	assert_string_equal(q.path, "/incidents/p31zjtct2jer");
+	assert_string_equal(q.auth_prefix, "Authorization: OAuth ");
+	assert_null(q.body);
+	statuspage_req_updates(STATUSPAGE_CACHET, "7", &q);
+	assert_string_equal(q.path, "/api/v1/incidents/7/updates?per_page=100");
+	assert_string_equal(q.auth_prefix, "X-Cachet-Token: ");
+	statuspage_req_updates(STATUSPAGE_CACHET3, "7", &q);
+	assert_string_equal(q.path, "/api/incidents/7/updates?per_page=100");
+}
+
+static void
+atlassian_update_found_by_text_and_status(void **state)
+{
+	static const char page[] = "{\"id\":\"p31\",\"status\":\"monitoring\",\"incident_updates\":["
+	    "{\"status\":\"monitoring\",\"body\":\"api is back\",\"created_at\":\"2026-11-27T18:22:09.120Z\"},"
+	    "{\"status\":\"identified\",\"body\":\"api is back\",\"created_at\":\"2026-11-27T18:21:00Z\"},"
+	    "{\"status\":\"investigating\",\"body\":\"errors\",\"created_at\":\"2026-11-27T18:17:00Z\"}]}";
+	struct statuspage_update u = update(STATUSPAGE_UPDATE, STATUSPAGE_MONITORING, "api is back");
+	struct wr_err err;
+	char when[40];
+	int64_t ms;
+
+	(void)state;
+	assert_int_equal(statuspage_req_find_update(STATUSPAGE_ATLASSIAN, S(page), &u, 0, when, &ms,
+	    &err), 1);
+	assert_string_equal(when, "2026-11-27T18:22:09.120Z");
+	assert_int_equal(ms, 1795803729120LL);
+	/* One such update already posted before: this one is not there. */
+	assert_int_equal(statuspage_req_find_update(STATUSPAGE_ATLASSIAN, S(page), &u, 1, when, &ms,
+	    &err), 0);
+	assert_string_equal(when, "");
+	/* Same text, other status: not ours. */
+	u.status = STATUSPAGE_RESOLVED;
+	assert_int_equal(statuspage_req_find_update(STATUSPAGE_ATLASSIAN, S(page), &u, 0, when, &ms,
+	    &err), 0);
+	u = update(STATUSPAGE_UPDATE, STATUSPAGE_MONITORING, "api is back.");
+	assert_int_equal(statuspage_req_find_update(STATUSPAGE_ATLASSIAN, S(page), &u, 0, when, &ms,
+	    &err), 0);
+	assert_int_equal(statuspage_req_find_update(STATUSPAGE_ATLASSIAN, S("{\"id\":\"p31\"}"), &u,
+	    0, when, &ms, &err), -1);
+	assert_int_equal(statuspage_req_find_update(STATUSPAGE_ATLASSIAN, S("<html>"), &u, 0, when,
+	    &ms, &err), -1);
+}
+
+static void
+cachet_update_found_by_message_and_status(void **state)
+{
+	static const char c2[] = "{\"data\":[{\"id\":1,\"incident_id\":7,\"status\":3,"
+	    "\"message\":\"api is back\",\"created_at\":\"2026-11-27 18:22:09\"}]}";
+	static const char c3[] = "{\"data\":[{\"id\":\"1\",\"type\":\"updates\",\"attributes\":{"
+	    "\"message\":\"Watching\",\"status\":{\"human\":\"Watching\",\"value\":3},"
+	    "\"created\":{\"string\":\"2026-11-27 18:22:09\"}}}]}";
+	struct statuspage_update u = update(STATUSPAGE_UPDATE, STATUSPAGE_MONITORING, "api is back");
+	struct wr_err err;
+	char when[40];
+	int64_t ms;
+
+	(void)state;
+	assert_int_equal(statuspage_req_find_update(STATUSPAGE_CACHET, S(c2), &u, 0, when, &ms,
+	    &err), 1);
+	assert_string_equal(when, "2026-11-27 18:22:09");
+	assert_int_equal(ms, 1795803729000LL);
+	u.status = STATUSPAGE_IDENTIFIED;
+	assert_int_equal(statuspage_req_find_update(STATUSPAGE_CACHET, S(c2), &u, 0, when, &ms,
+	    &err), 0);
+	/* Cachet 3 posts a bare status change as its own word. */
+	u = update(STATUSPAGE_UPDATE, STATUSPAGE_MONITORING, "");
+	assert_int_equal(statuspage_req_find_update(STATUSPAGE_CACHET3, S(c3), &u, 0, when, &ms,
+	    &err), 1);
+	assert_int_equal(statuspage_req_find_update(STATUSPAGE_CACHET3, S("{\"data\":{}}"), &u, 0,
+	    when, &ms, &err), -1);
+}
+
 int
 main(void)
 {
@@ -902,6 +1015,10 @@ main(void)
 		cmocka_unit_test(chat_lines_lead_with_the_public_title),
 		cmocka_unit_test(templates_fill_known_placeholders),
 		cmocka_unit_test(retry_after_is_the_next_try),
+		cmocka_unit_test(resume_decides_send_lookup_or_read_back),
+		cmocka_unit_test(updates_requests),
+		cmocka_unit_test(atlassian_update_found_by_text_and_status),
+		cmocka_unit_test(cachet_update_found_by_message_and_status),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -9,7 +9,7 @@ Atlassian Statuspage v1 (header `Authorization: OAuth <token>`):
   https://developer.statuspage.io/#tag/incidents
 Cachet 2.x (header `X-Cachet-Token: <token>`), answers wrapped in {"data": ...}:
   POST /api/v1/incidents, PUT /api/v1/incidents/{id}, POST /api/v1/incidents/{id}/updates,
-  PUT /api/v1/components/{id}, GET /api/v1/incidents, GET /api/v1/ping (no auth)
+  PUT /api/v1/components/{id}, GET /api/v1/incidents[/{id}[/updates]], GET /api/v1/ping (no auth)
   https://docs.cachethq.io/reference (2.x API)
 Cachet 3.x (header `Authorization: Bearer <token>`; cachethq/core routes/api.php),
 answers are JSON:API resources {"data":{"id":"1","type":"incidents","attributes":{...}}}:
@@ -25,8 +25,10 @@ Every request, on either port, is
 appended to requests.jsonl as {"ts","port","method","path","query","headers",
 "auth","body","status","fault"}; auth headers are recorded as their scheme
 plus <match>/<mismatch>, never the value.  The file `fault` in the state
-directory switches every answer: 500 | hang | redirect (307 to the second,
-"trap" port, which records what follows it) | ratelimit (429, Retry-After: 1).
+directory switches every answer: 500 | hang | hang-after (the request is
+applied, then its answer held while the fault is set: a lost answer) |
+redirect (307 to the second, "trap" port, which records what follows it) |
+ratelimit (429, Retry-After: 1).
 """
 
 import argparse
@@ -205,6 +207,11 @@ class Handler(BaseHTTPRequestHandler):
                 code, obj = self.cachet3([x for x in path.split("/")[2:] if x], body)
             if self.command != "GET" and code < 300:
                 p.save()
+        if fault == "hang-after":
+            # Applied and saved: only the answer is lost (the client cannot know).
+            end = time.time() + 600
+            while p.fault() == "hang-after" and time.time() < end:
+                time.sleep(0.1)
         return self.reply(code, obj)
 
     # -- Slack-style incoming webhook: the path is the credential ----------
@@ -326,6 +333,11 @@ class Handler(BaseHTTPRequestHandler):
             obj = db["cachet_incidents"].get(parts[1])
             if obj is None:
                 return 404, {"errors": [{"status": 404, "title": "Not Found", "detail": "The requested resource could not be found but may be available again in the future."}]}
+            if len(parts) == 2 and m == "GET":
+                return 200, {"data": obj}
+            if parts[2:] == ["updates"] and m == "GET":
+                ups = [u for u in db["cachet_updates"] if u["incident_id"] == obj["id"]]
+                return 200, {"meta": {"pagination": {"total": len(ups)}}, "data": ups}
             if len(parts) == 2 and m == "PUT":
                 for k in ("name", "message", "visible", "component_id"):
                     if k in body:
