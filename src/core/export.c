@@ -2055,6 +2055,11 @@ resume_gap_words(struct wr_buf *b, const struct record *r, const struct export_o
 	when_in(r->ts_ms, r->ts_ms, o, t1);
 	if (b->len > 0)
 		wr_buf_str(b, " — ");
+	/* Under a second: a restart, nothing missed worth a duration. */
+	if (r->ts_ms - from < 1000 && !resume_after_crash(r)) {
+		wr_buf_str(b, "console restarted at once");
+		return true;
+	}
 	wr_buf_printf(b, "not watched for %s", dur);
 	if (resume_after_crash(r))
 		wr_buf_printf(b, " since the last record (%s)", t0);

@@ -1847,6 +1847,25 @@ reachability_duration_is_the_timelines(void **state)
 		record_free(&v[i]);
 }
 
+/* A console quit and opened again within the second: no duration to
+ * speak of, only that it restarted. */
+static void
+a_restart_at_once_says_no_duration(void **state)
+{
+	struct record v[2] = { 0 };
+	char *t;
+
+	(void)state;
+	add_to(v, 0, 0, "incident.open", NULL, NULL, "{\"name\":\"net\"}");
+	add_to(v, 1, 60, "incident.resume", NULL, NULL, "{\"id\":\"net-1a2b3c\","
+	    "\"unwatched_from\":\"2024-05-01T12:00:59.400Z\"}");
+	t = export_details(&v[1], NULL);
+	assert_string_equal(t, "console restarted at once");
+	free(t);
+	for (size_t i = 0; i < 2; i++)
+		record_free(&v[i]);
+}
+
 /* A host lost, then no console ran for a while, then the next console saw
  * it back: the stretch is an upper bound, and Reachability says so. */
 static void
@@ -2909,6 +2928,7 @@ main(void)
 		cmocka_unit_test(reachability_says_when_each_host_was_unreachable),
 		cmocka_unit_test(reachability_duration_is_the_timelines),
 		cmocka_unit_test(reachability_says_the_unwatched_part),
+		cmocka_unit_test(a_restart_at_once_says_no_duration),
 		cmocka_unit_test(data_gaps_say_when_a_connected_hosts_data_stopped),
 		cmocka_unit_test(a_resume_says_how_long_nobody_watched),
 		cmocka_unit_test(actions_give_their_commands_and_whole_outcome),
