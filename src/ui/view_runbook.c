@@ -316,7 +316,7 @@ runbook_draw(struct app *app, WINDOW *win, int h, int w, bool focused)
 		if (sel && focused)
 			a = ui_attr(app, THEME_SELECTED);
 		/* Cut, it says so: Enter shows the step whole. */
-		x = ui_put_cut(win, y, 0, w, a, line);
+		x = ui_put(win, y, 0, w, a, line);
 		if (!row->section && r->ticked_at[row->idx] && x + 6 < w) {
 			ago(now, r->ticked_at[row->idx], when, sizeof(when));
 			ui_put(win, y, w - (int)strlen(when), (int)strlen(when),
@@ -331,7 +331,7 @@ runbook_draw(struct app *app, WINDOW *win, int h, int w, bool focused)
 			if (x > w - (int)strlen(when)) {
 				wmove(win, y, 0);
 				wclrtoeol(win);
-				ui_put_cut(win, y, 0, w - (int)strlen(when), a, line);
+				ui_put(win, y, 0, w - (int)strlen(when), a, line);
 			}
 			ui_put(win, y, w - (int)strlen(when), (int)strlen(when),
 			    ui_attr(app, strstr(when, " in ") ? THEME_DIM : THEME_WARN), when);

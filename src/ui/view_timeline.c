@@ -194,7 +194,7 @@ timeline_draw(struct app *app, WINDOW *win, int h, int w, bool focused)
 			x += ui_put(win, y, x, w - x, A_NORMAL, " ");
 		}
 		/* Cut, it says so: Enter or z shows it whole. */
-		ui_put_cut(win, y, x, w - x, ui_attr(app, THEME_NORMAL), e->text);
+		ui_put(win, y, x, w - x, ui_attr(app, THEME_NORMAL), e->text);
 	}
 	if (app->tl_scroll > 0 && h > 0) {
 		char more[32];
