@@ -2100,7 +2100,7 @@ template_vars(struct app *app, int status, struct statuspage_vars *v, struct cau
 	cause_clock(began_ms, began, cap);
 	v->began = began;
 	/* "Normal again" is not said while a verdict says otherwise. */
-	cause_template(status, found ? c : NULL, app_hosts_not_ok(app, NULL, 0), tpl, tcap);
+	cause_template(status, found ? c : NULL, app_hosts_not_ok(app, 0, NULL, 0), tpl, tcap);
 	return found;
 }
 
@@ -2275,7 +2275,7 @@ actions_post_preview_draw(struct app *app, int lines, int cols)
 	}
 	/* "Fixed" while a verdict says otherwise: said before it is sent. */
 	if (app->post_status == STATUSPAGE_MONITORING || app->post_status == STATUSPAGE_RESOLVED)
-		nbad = app_hosts_not_ok(app, bad, sizeof(bad));
+		nbad = app_hosts_not_ok(app, SIZE_MAX, bad, sizeof(bad));
 	if (nbad > 0)
 		snprintf(warn, sizeof(warn), "not every host is OK: %s", bad);
 	ngaps = post_gaps(app, gaps);
