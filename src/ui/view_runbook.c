@@ -662,12 +662,13 @@ selected_step(const struct app *app)
 static void
 origin_of(const struct app_runbook *r, const struct runbook_fill *f, char *buf, size_t cap)
 {
-	if (f->step == WR_RUNBOOK_NONE)
-		snprintf(buf, cap, "%s line %d: %.80s", r->base, r->rb.sections[f->section].line,
-		    r->rb.sections[f->section].title);
-	else
-		snprintf(buf, cap, "%s line %d: %.80s", r->base, r->rb.steps[f->step].line,
-		    r->rb.steps[f->step].text);
+	char text[100];
+
+	/* A long step is shortened, and says so (the plan keeps 160 bytes). */
+	wr_utf8_shorten(text, sizeof(text), f->step == WR_RUNBOOK_NONE ?
+	    r->rb.sections[f->section].title : r->rb.steps[f->step].text, 80);
+	snprintf(buf, cap, "%s line %d: %s", r->base, f->step == WR_RUNBOOK_NONE ?
+	    r->rb.sections[f->section].line : r->rb.steps[f->step].line, text);
 }
 
 /* `IMAGE_TAG=T docker compose … up -d A B` in a step: the built-in
