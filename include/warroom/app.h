@@ -503,10 +503,11 @@ const struct host_metrics *app_metrics(const struct app *app, int h);
 /* Number of rows in the HOSTS table (one per host and service). */
 int app_host_rows(const struct app *app);
 
-/* How many hosts' verdicts say CONSIDER ROLLBACK or worse, named in buf
- * ("api-1 ROLLBACK IMMEDIATELY, …"; NULL with cap 0: only counted): what
- * a "fixed" post or a resolve would contradict. */
-int app_hosts_not_ok(const struct app *app, char *buf, size_t cap);
+/* How many hosts' verdicts say CONSIDER ROLLBACK or worse, at most `most`
+ * named in buf ("api-1 ROLLBACK IMMEDIATELY, … and 2 more": the rest
+ * counted, never cut; NULL with cap 0: only counted): what a "fixed" post
+ * or a resolve would contradict. */
+int app_hosts_not_ok(const struct app *app, size_t most, char *buf, size_t cap);
 
 /* Whether host h exports: its probed service's /export as last read
  * (unknown while it has not answered: never, timed out, an error), or,

@@ -112,14 +112,11 @@ void theme_apply(struct app *app, bool use_color);
 /* The curses attributes for a role (colour pair included). */
 int ui_attr(const struct app *app, enum theme_role role);
 
-/* Draw UTF-8 text at y,x clipped to width cells; returns the cells used.
- * Controls and bidi controls are shown as the sanitizer writes them (^X,
- * \x9b, <U+202E>; a tab as ^I), invalid bytes as U+FFFD. */
+/* Draw UTF-8 text at y,x in at most width cells; returns the cells used.
+ * Text wider than that ends in "…" in its last cell: a cut is never
+ * silent. Controls and bidi controls are shown as the sanitizer writes
+ * them (^X, \x9b, <U+202E>; a tab as ^I), invalid bytes as U+FFFD. */
 int ui_put(WINDOW *win, int y, int x, int width, int attr, const char *text);
-
-/* ui_put whose text, when wider than width, ends in "…" in its last cell:
- * a line that must be cut never is silently. Returns the cells used. */
-int ui_put_cut(WINDOW *win, int y, int x, int width, int attr, const char *text);
 
 /* Text wider than w goes on in the rows below (between words where it
  * can), indented by cont cells, from row *y while *y < limit; text cut
@@ -128,8 +125,8 @@ int ui_put_cut(WINDOW *win, int y, int x, int width, int attr, const char *text)
 void ui_put_wrapped(WINDOW *win, int *y, int x, int w, int cont, int limit, int attr,
     const char *text);
 
-/* ui_put, also saying how many bytes of text fitted (for wrapping); with
- * win NULL it only measures. */
+/* ui_put with no "…": clipped silently, saying how many bytes of text
+ * fitted (for wrapping and measuring); with win NULL it only measures. */
 int ui_put_n(WINDOW *win, int y, int x, int width, int attr, const char *text,
     size_t *consumed);
 

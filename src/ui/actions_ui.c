@@ -994,14 +994,6 @@ kind_words(const struct plan *p, const char **title, const char **button, const 
 		*title = "ROLLBACK", *button = "[ Roll back ]", *verb = "roll back";
 }
 
-/* ui_put into the dialog, or only the layout when win is NULL. */
-static void
-dput(WINDOW *win, int y, int x, int w, int attr, const char *text)
-{
-	if (win != NULL)
-		ui_put(win, y, x, w, attr, text);
-}
-
 /* The directory a plan's steps run in, said once above them: every
  * shell step opens with the same "cd 'DIR' && " (its length in *cd), and
  * any other step is an sftp description naming DIR's files. DIR unquoted
@@ -1145,7 +1137,8 @@ dialog_body(struct app *app, WINDOW *win, int w)
 		snprintf(line, sizeof(line), "host %s   %s", p->host, p->origin);
 	else
 		snprintf(line, sizeof(line), "host %s   service %s", p->host, p->service);
-	dput(win, y++, 2, w - 4, ui_attr(app, THEME_TITLE), line);
+	/* Wrapped, never cut: a confirmation is read whole (x's step text). */
+	ui_put_wrapped(win, &y, 2, w - 4, 2, INT_MAX, ui_attr(app, THEME_TITLE), line);
 	/* x's rerun of a step or section: what ran there before, in this
 	 * session or an earlier one, read before anything is confirmed. */
 	if (app->rerun_slot != NULL && *app->rerun_slot == a && app->rerun_note[0] != '\0')
@@ -1225,19 +1218,20 @@ dialog_body(struct app *app, WINDOW *win, int w)
 		ui_put_wrapped(win, &y, 2, w - 4, 2, INT_MAX, ui_attr(app, THEME_BAD) | A_BOLD, line);
 	if (action_nchoices(a) > 0) {
 		/* Where the target came from, even when there is only one. */
-		dput(win, ++y, 2, w - 4, ui_attr(app, THEME_DIM), action_choice(a) < 0 ?
+		y++;
+		ui_put_wrapped(win, &y, 2, w - 4, 2, INT_MAX, ui_attr(app, THEME_DIM),
+		    action_choice(a) < 0 ?
 		    "roll back to (none preselected: Up/Down picks one; its plan then shows below):" :
 		    action_nchoices(a) > 1 ?
 		    "roll back to (Up/Down picks another; the plan below follows):" :
 		    "roll back to:");
-		y++;
 		for (i = 0; i < action_nchoices(a); i++) {
 			snprintf(line, sizeof(line), "%s %s", i == action_choice(a) ? ">" : " ",
 			    action_choice_label(a, i));
 			/* A marked one (rolled back from, a roll forward) in
 			 * the warning colour, selected or not. */
-			dput(win, y++, 4, w - 6, action_choice_marked(a, i) ? (int)(ui_attr(app,
-			    THEME_WARN) | (i == action_choice(a) ? A_REVERSE : 0)) :
+			ui_put_wrapped(win, &y, 4, w - 6, 2, INT_MAX, action_choice_marked(a, i) ?
+			    (int)(ui_attr(app, THEME_WARN) | (i == action_choice(a) ? A_REVERSE : 0)) :
 			    i == action_choice(a) ? ui_attr(app, THEME_SELECTED) :
 			    ui_attr(app, THEME_NORMAL), line);
 		}
@@ -1253,7 +1247,8 @@ dialog_body(struct app *app, WINDOW *win, int w)
 	} else {
 		cd = 0;
 		dir[0] = '\0';
-		dput(win, y++, 2, w - 4, ui_attr(app, THEME_DIM), "will run, in order, on the host:");
+		ui_put_wrapped(win, &y, 2, w - 4, 2, INT_MAX, ui_attr(app, THEME_DIM),
+		    "will run, in order, on the host:");
 	}
 	y = dialog_steps(app, win, y, w, 0, plan_first_after_verify(p), cd, dir);
 	if (p->verify_cmd[0]) {
@@ -2113,7 +2108,7 @@ template_vars(struct app *app, int status, struct statuspage_vars *v, struct cau
 	cause_clock(began_ms, began, cap);
 	v->began = began;
 	/* "Normal again" is not said while a verdict says otherwise. */
-	cause_template(status, found ? c : NULL, app_hosts_not_ok(app, NULL, 0), tpl, tcap);
+	cause_template(status, found ? c : NULL, app_hosts_not_ok(app, 0, NULL, 0), tpl, tcap);
 	return found;
 }
 
@@ -2257,10 +2252,14 @@ post_gaps(const struct app *app, char out[2][400])
 void
 actions_post_preview_draw(struct app *app, int lines, int cols)
 {
-	int w = cols - 8 < 100 ? cols - 8 : 100, h, y = 0, nfacts = 0, i, nbad = 0, ngaps;
-	int naside = 0;
-	bool aside;
+	int w = cols - 8 < 100 ? cols - 8 : 100, h, y = 0, i, nbad = 0, ngaps, nhead = 0;
+	int rows = 0, nclose = 0;
 	char q[200], where[WR_URL_MAX + 128], facts[2][400], bad[400], warn[480], gaps[2][400];
+	struct { const char *text; int attr; } head[8];
+	const char *close = app->post_title_edit ?
+	    "edit the title in the footer: Tab or Enter keeps it and goes back to the text "
+	    "(nothing is sent yet), Esc posts nothing" :
+	    "edit it in the footer: Enter sends it, Esc posts nothing";
 	const struct statuspage_state *st;
 	struct statuspage_update *u;
 	/* Tab put the title in the footer: the text waits meanwhile. */
@@ -2284,45 +2283,45 @@ actions_post_preview_draw(struct app *app, int lines, int cols)
 			snprintf(facts[0], sizeof(facts[0]), "title \"%.300s\" (editing it below: Tab "
 			    "or Enter keeps it)", app->prompt.text);
 		free(u);
-		nfacts = (facts[0][0] != '\0') + (facts[1][0] != '\0');
 	}
 	/* "Fixed" while a verdict says otherwise: said before it is sent. */
 	if (app->post_status == STATUSPAGE_MONITORING || app->post_status == STATUSPAGE_RESOLVED)
-		nbad = app_hosts_not_ok(app, bad, sizeof(bad));
+		nbad = app_hosts_not_ok(app, SIZE_MAX, bad, sizeof(bad));
 	if (nbad > 0)
 		snprintf(warn, sizeof(warn), "not every host is OK: %s", bad);
 	ngaps = post_gaps(app, gaps);
-	/* Why the text is not the one written for it: wrapped, read whole. */
-	aside = app->post_set_aside[0] != '\0';
-	if (aside)
-		ui_put_wrapped(NULL, &naside, 2, w - 4, 0, 4, A_NORMAL, app->post_set_aside);
+	actions_post_question(app, q, sizeof(q));
+	/* What is confirmed here, each line wrapped, never cut: the page
+	 * and incident it goes to first. */
+	head[nhead].text = q, head[nhead++].attr = ui_attr(app, THEME_WARN);
+	if (where[0] != '\0')
+		head[nhead].text = where, head[nhead++].attr = ui_attr(app, THEME_WARN);
+	for (i = 0; i < 2; i++)
+		if (facts[i][0] != '\0')
+			head[nhead].text = facts[i], head[nhead++].attr = ui_attr(app, THEME_NORMAL);
+	if (nbad > 0)
+		head[nhead].text = warn, head[nhead++].attr = ui_attr(app, THEME_WARN) | A_BOLD;
+	for (i = 0; i < ngaps; i++)
+		head[nhead].text = gaps[i], head[nhead++].attr = ui_attr(app, THEME_WARN) | A_BOLD;
+	/* Why the text is not the one written for it. */
+	if (app->post_set_aside[0] != '\0')
+		head[nhead].text = app->post_set_aside,
+		    head[nhead++].attr = ui_attr(app, THEME_WARN) | A_BOLD;
+	for (i = 0; i < nhead; i++)
+		ui_put_wrapped(NULL, &rows, 2, w - 4, 2, INT_MAX, A_NORMAL, head[i].text);
+	ui_put_wrapped(NULL, &nclose, 2, w - 4, 2, INT_MAX, A_NORMAL, close);
 	/* As high as the text needs, above the footer. */
-	ui_put_wrapped(NULL, &y, 2, w - 4, 0, lines - 8 - (where[0] != '\0') - nfacts -
-	    (nbad > 0) - ngaps - naside, A_NORMAL, text);
-	h = y + 5 + (where[0] != '\0') + nfacts + (nbad > 0) + ngaps + naside;
+	ui_put_wrapped(NULL, &y, 2, w - 4, 0, lines - 6 - rows - nclose, A_NORMAL, text);
+	h = y + 3 + rows + nclose;
 	if ((win = ui_overlay(app, h, w, lines - 1 - h, (cols - w) / 2, THEME_BORDER_FOCUS,
 	    " WHAT CUSTOMERS WILL READ ")) == NULL)
 		return;
-	actions_post_question(app, q, sizeof(q));
-	ui_put(win, 1, 2, w - 4, ui_attr(app, THEME_WARN), q);
-	y = 2;
-	if (where[0] != '\0')
-		ui_put(win, y++, 2, w - 4, ui_attr(app, THEME_WARN), where);
-	for (i = 0; i < 2; i++)
-		if (facts[i][0] != '\0')
-			ui_put(win, y++, 2, w - 4, ui_attr(app, THEME_NORMAL), facts[i]);
-	if (nbad > 0)
-		ui_put(win, y++, 2, w - 4, ui_attr(app, THEME_WARN) | A_BOLD, warn);
-	for (i = 0; i < ngaps; i++)
-		ui_put(win, y++, 2, w - 4, ui_attr(app, THEME_WARN) | A_BOLD, gaps[i]);
-	if (aside)
-		ui_put_wrapped(win, &y, 2, w - 4, 0, y + naside, ui_attr(app, THEME_WARN) | A_BOLD,
-		    app->post_set_aside);
-	ui_put_wrapped(win, &y, 2, w - 4, 0, h - 2, ui_attr(app, THEME_NORMAL), text);
-	ui_put(win, h - 2, 2, w - 4, ui_attr(app, THEME_DIM), app->post_title_edit ?
-	    "edit the title in the footer: Tab or Enter keeps it and goes back to the text "
-	    "(nothing is sent yet), Esc posts nothing" :
-	    "edit it in the footer: Enter sends it, Esc posts nothing");
+	y = 1;
+	for (i = 0; i < nhead; i++)
+		ui_put_wrapped(win, &y, 2, w - 4, 2, h - 2 - nclose, head[i].attr, head[i].text);
+	ui_put_wrapped(win, &y, 2, w - 4, 0, h - 2 - nclose, ui_attr(app, THEME_NORMAL), text);
+	y = h - 1 - nclose;
+	ui_put_wrapped(win, &y, 2, w - 4, 2, h - 1, ui_attr(app, THEME_DIM), close);
 	wnoutrefresh(win);
 	delwin(win);
 }

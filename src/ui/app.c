@@ -12,6 +12,7 @@
 #include "warroom/decide.h"
 #include "warroom/export.h"
 #include "warroom/loop.h"
+#include "warroom/namelist.h"
 #include "warroom/poller.h"
 #include "warroom/record.h"
 #include "warroom/ssh.h"
@@ -694,23 +695,29 @@ app_armed(struct app *app)
 }
 
 int
-app_hosts_not_ok(const struct app *app, char *buf, size_t cap)
+app_hosts_not_ok(const struct app *app, size_t most, char *buf, size_t cap)
 {
-	size_t i, len = 0;
+	const char **names = xcalloc(app->cfg.nhosts + 1, sizeof(*names));
+	char (*words)[WR_NAME_MAX + 32] = xcalloc(app->cfg.nhosts + 1, sizeof(*words));
+	size_t i;
 	int n = 0;
 
-	if (cap > 0)
-		buf[0] = '\0';
-	for (i = 0; app->poller != NULL && i < app->cfg.nhosts; i++) {
-		const struct host_metrics *m = poller_metrics(app->poller, (int)i);
+	/* As METRICS shows them (a screen test's :metrics too). */
+	for (i = 0; i < app->cfg.nhosts; i++) {
+		const struct host_metrics *m = app_metrics(app, (int)i);
 
 		if (m == NULL || m->nhist == 0 || m->verdict.level < DECIDE_CONSIDER)
 			continue;
-		if (len < cap)
-			len += (size_t)snprintf(buf + len, cap - len, "%s%s %s", n ? ", " : "",
-			    app->cfg.hosts[i].name, decide_level_name(m->verdict.level));
+		snprintf(words[n], sizeof(words[n]), "%s %s", app->cfg.hosts[i].name,
+		    decide_level_name(m->verdict.level));
+		names[n] = words[n];
 		n++;
 	}
+	/* Every one named, or counted: never a list cut short silently. */
+	if (cap > 0)
+		namelist_join(names, (size_t)n, most, buf, cap);
+	free(names);
+	free(words);
 	return n;
 }
 

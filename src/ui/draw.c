@@ -81,7 +81,18 @@ ui_width(const char *text)
 int
 ui_put(WINDOW *win, int y, int x, int width, int attr, const char *text)
 {
-	return ui_put_n(win, y, x, width, attr, text, NULL);
+	size_t took;
+	int used;
+
+	if (width <= 0)
+		return 0;
+	ui_put_n(NULL, 0, 0, width, attr, text, &took);
+	/* Only blanks past the width (a padded column) hide nothing. */
+	if (text[took + strspn(text + took, " ")] == '\0')
+		return ui_put_n(win, y, x, width, attr, text, NULL);
+	/* Cut: the last cell says the rest is not shown, never silently. */
+	used = ui_put_n(win, y, x, width - 1, attr, text, NULL);
+	return used + ui_put_n(win, y, x + used, 1, attr, "…", NULL);
 }
 
 int
@@ -126,21 +137,6 @@ ui_put_n(WINDOW *win, int y, int x, int width, int attr, const char *text,
 	if (consumed != NULL)
 		*consumed = i;
 	return used;
-}
-
-int
-ui_put_cut(WINDOW *win, int y, int x, int width, int attr, const char *text)
-{
-	size_t took;
-	int used;
-
-	if (width <= 0)
-		return 0;
-	if (ui_put_n(NULL, 0, 0, width, attr, text, &took) <= width && text[took] == '\0')
-		return ui_put(win, y, x, width, attr, text);
-	/* The last cell says the rest is not shown. */
-	used = ui_put_n(win, y, x, width - 1, attr, text, &took);
-	return used + ui_put(win, y, x + used, 1, attr, "…");
 }
 
 void

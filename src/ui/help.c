@@ -87,7 +87,7 @@ help_draw(struct app *app, int lines, int cols)
 		help_line((enum wr_command)i, line, sizeof(line));
 		ui_put_wrapped(win, &y, 2, w - 4, HELP_CONT, rows + 1, a, line);
 	}
-	ui_put_cut(win, h - 2, 2, w - 4, ui_attr(app, THEME_DIM),
+	ui_put(win, h - 2, 2, w - 4, ui_attr(app, THEME_DIM),
 	    app->help_scroll > 0 || i < WR_CMD_COUNT ?
 	    "?, q or Esc closes this help; Up/Down/PgUp/PgDn scroll it" :
 	    "?, q or Esc closes this help");

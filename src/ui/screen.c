@@ -7,6 +7,7 @@
 #include "warroom/ui.h"
 
 #include <langinfo.h>
+#include <limits.h>
 #include <signal.h>
 #include <stdlib.h>
 #include <string.h>
@@ -658,6 +659,161 @@ draw_status(struct app *app, WINDOW *footer, int cols)
 	delwin(win);
 }
 
+/* A prompt's question. One row (one: ctx, a space, ask) when it fits
+ * beside room to type; else its context (ctx) goes on in the rows above
+ * the footer, as a long message does, and what to type (ask) stays on the
+ * footer's row with the typed text: an instruction is never cut off the
+ * screen. */
+struct prompt_q {
+	char ctx[4096];
+	char ask[256];
+	char one[4096 + 256 + 8];    /* ctx, a separator, ask */
+	enum theme_role role;
+};
+
+/* The footer keeps at least this many cells for what is typed. */
+#define PROMPT_TYPE_MIN 20
+/* Rows above the footer a prompt's context may take. */
+#define PROMPT_CTX_ROWS (STATUS_ROWS_MAX - 1)
+
+static int
+wrapped_rows(int cols, const char *text)
+{
+	int n = 0;
+
+	ui_put_wrapped(NULL, &n, 1, cols - 2, 0, INT_MAX, A_NORMAL, text);
+	return n;
+}
+
+/* E's question: every leak and every failing host, named, or the hosts
+ * past what the rows above the footer hold counted as "and N more". */
+static void
+resolve_question(struct app *app, int cols, struct prompt_q *q)
+{
+	char leak[2048], bad[1024];
+	const char **on = xcalloc(app->cfg.nhosts + 1, sizeof(*on));
+	const char **unk = xcalloc(app->cfg.nhosts + 1, sizeof(*unk));
+	int64_t *since = xcalloc(app->cfg.nhosts + 1, sizeof(*since));
+	size_t non = app_exports_on(app, on, app->cfg.nhosts);
+	size_t nunk = app_exports_unknown(app, unk, since, app->cfg.nhosts);
+	int nbad = app_hosts_not_ok(app, 0, NULL, 0);
+	size_t most = (size_t)nbad;
+	/* Containment first: a leak still going (or one that may be:
+	 * exports not known) outweighs a verdict. */
+	bool leaking = contain_resolve_words(&app->contain, on, non, unk, since, nunk, leak,
+	    sizeof(leak)) > 0;
+
+	free(on);
+	free(unk);
+	free(since);
+	q->role = leaking || nbad > 0 ? THEME_WARN : THEME_STATUS;
+	if (!leaking && nbad == 0) {
+		if (contain_restored_words(&app->contain, leak, sizeof(leak)) > 0) {
+			snprintf(q->one, sizeof(q->one), "type resolve to mark the incident "
+			    "resolved (%s): ", leak);
+			wr_strlcpy(q->ctx, leak, sizeof(q->ctx));
+		}
+		wr_strlcpy(q->ask, "type resolve to mark the incident resolved: ", sizeof(q->ask));
+		if (q->one[0] == '\0')
+			wr_strlcpy(q->one, q->ask, sizeof(q->one));
+		return;
+	}
+	wr_strlcpy(q->ask, "type resolve to resolve anyway: ", sizeof(q->ask));
+	for (;;) {
+		app_hosts_not_ok(app, most, bad, sizeof(bad));
+		if (leaking)
+			snprintf(q->ctx, sizeof(q->ctx), "%s%s%s:", leak, nbad > 0 ?
+			    "; not OK: " : "", bad);
+		else
+			snprintf(q->ctx, sizeof(q->ctx), "%d host%s not OK (%s);", nbad,
+			    nbad == 1 ? "" : "s", bad);
+		if (most == 0 || wrapped_rows(cols, q->ctx) <= PROMPT_CTX_ROWS)
+			break;
+		most--;
+	}
+}
+
+static void
+prompt_question(struct app *app, int cols, bool hidden, struct prompt_q *q)
+{
+	memset(q, 0, sizeof(*q));
+	q->role = THEME_STATUS;
+	if (app->prompt_kind == PROMPT_TRUST) {
+		/* A name refused says why in the box above. */
+		snprintf(q->ask, sizeof(q->ask), "trust this key? type %s: ",
+		    app->cfg.hosts[app->prompt_host].name);
+		q->role = app->trust_error[0] ? THEME_WARN : THEME_STATUS;
+	} else if (app->prompt_kind == PROMPT_ANNOUNCE) {
+		snprintf(q->ctx, sizeof(q->ctx), "announce \"%s\" to the chat?", app->post_message);
+		wr_strlcpy(q->ask, "type announce: ", sizeof(q->ask));
+	} else if (app->prompt_kind == PROMPT_TAG) {
+		snprintf(q->ctx, sizeof(q->ctx), "%s:", app->tag_why);
+		snprintf(q->ask, sizeof(q->ask), "roll %s on %s back to tag: ",
+		    app->cfg.hosts[app->tag_host].services[app->tag_svc],
+		    app->cfg.hosts[app->tag_host].name);
+	} else if (app->prompt_kind == PROMPT_POST_TEXT) {
+		/* The box above shows the whole text and where it goes. */
+		wr_strlcpy(q->ask, app->post_title_edit ? "title: " : "text: ", sizeof(q->ask));
+	} else if (app->prompt_kind == PROMPT_RESOLVE) {
+		resolve_question(app, cols, q);
+	} else if (app->prompt_kind == PROMPT_SETTLE) {
+		char all[400];
+		const char *unk;
+
+		actions_settle_question(app, all, sizeof(all));
+		/* Why the last answer was refused, above; the question below. */
+		if ((unk = strstr(all, " | UNKNOWN ")) != NULL) {
+			snprintf(q->ctx, sizeof(q->ctx), "%.*s |", (int)(unk - all), all);
+			wr_strlcpy(q->ask, unk + 3, sizeof(q->ask));
+		} else
+			wr_strlcpy(q->ask, all, sizeof(q->ask));
+	} else if (app->prompt_kind == PROMPT_FILL) {
+		const char *note = app->fill.note[app->fill.cur];
+		size_t nth, asked = runbook_fill_asked(&app->fill, &nth);
+
+		/* A rollback's revision or tag: beside what its host runs now.
+		 * One the config could have given: why it did not. */
+		snprintf(q->ctx, sizeof(q->ctx), "%s%s%s%son %s%s%s%s,", app->fill_error,
+		    app->fill_error[0] ? " | " : "", note ? note : "", note ? " | " : "",
+		    app->cfg.hosts[app->fill_host].name, app->fill_hint[0] ? " (" : "",
+		    app->fill_hint, app->fill_hint[0] ? ")" : "");
+		snprintf(q->ask, sizeof(q->ask), "%s (%zu of %zu%s) = ",
+		    app->fill.labels[app->fill.cur], nth, asked, hidden ? ", typed hidden" : "");
+	} else
+		wr_strlcpy(q->ask, app->prompt_kind == PROMPT_FILTER ? "filter /" :
+		    app->prompt_kind == PROMPT_HOST_FILTER ?
+		    "HOSTS: rows whose host, service or address has: " :
+		    app->prompt_kind == PROMPT_ARM ? "type arm to arm: " :
+		    app->prompt_kind == PROMPT_STATUS ?
+		    "status page (investigating/identified/monitoring/resolved): " :
+		    app->prompt_kind == PROMPT_TZERO ? "T-0 (now, +30m, HH:MM UTC): " :
+		    app->prompt_kind == PROMPT_JUMP ?
+		    "LOGS at (19:30 UTC, 10m ago, 2026-11-26T19:30:00Z): " : "note: ",
+		    sizeof(q->ask));
+	if (q->one[0] == '\0')
+		snprintf(q->one, sizeof(q->one), "%s%s%s", q->ctx, q->ctx[0] ? " " : "", q->ask);
+}
+
+/* ctx in the rows above the footer (at most PROMPT_CTX_ROWS, the last
+ * cut with … past them); false when no window could be made for it. */
+static bool
+draw_prompt_ctx(struct app *app, int cols, int attr, const char *ctx)
+{
+	int n = 0, y = 0;
+	WINDOW *win;
+
+	ui_put_wrapped(NULL, &n, 1, cols - 2, 0, PROMPT_CTX_ROWS, attr, ctx);
+	if (n < 1 || app->screen->lines - 1 - n < 1 ||
+	    (win = newwin(n, cols, app->screen->lines - 1 - n, 0)) == NULL)
+		return false;
+	wbkgdset(win, ' ' | (chtype)ui_attr(app, THEME_FOOTER));
+	werase(win);
+	ui_put_wrapped(win, &y, 1, cols - 2, 0, n, attr, ctx);
+	wnoutrefresh(win);
+	delwin(win);
+	return true;
+}
+
 static void
 draw_footer(struct app *app)
 {
@@ -672,12 +828,13 @@ draw_footer(struct app *app)
 		const struct lineedit *le = &app->prompt;
 		/* A note (a paste cut short) keeps its place at the end. */
 		int note_w = app->prompt_note[0] != '\0' ? ui_width(app->prompt_note) + 2 : 0;
-		int avail = cols - 10 - note_w, start = 0, cx, end;
+		int room = cols - 2 - note_w, avail, start = 0, cx, end, qa;
 		char before[LINEEDIT_MAX * 3 + 1], masked[LINEEDIT_MAX * 3 + 1];
 		const char *text = le->text;
 		size_t at = le->cursor;
 		bool hidden = app->prompt_kind == PROMPT_FILL && app->fill.cur < app->fill.n &&
 		    app->fill.secret[app->fill.cur];
+		struct prompt_q q;
 
 		/* A secret shows as one bullet per character: how much was
 		 * typed, never what. */
@@ -686,6 +843,15 @@ draw_footer(struct app *app)
 			text = masked;
 			at *= strlen("\u2022");
 		}
+		prompt_question(app, cols, hidden, &q);
+		qa = ui_attr(app, q.role);
+		/* Too long for one row beside room to type: the context above. */
+		if (q.ctx[0] != '\0' && ui_width(q.one) + PROMPT_TYPE_MIN > room &&
+		    draw_prompt_ctx(app, cols, qa, q.ctx))
+			x = ui_put(w, 0, 1, room - PROMPT_TYPE_MIN, qa, q.ask);
+		else
+			x = ui_put(w, 0, 1, room - PROMPT_TYPE_MIN, qa, q.one);
+		avail = room - x;
 		/* Keep the cursor in view: scroll the text left when it is long. */
 		memcpy(before, text, at);
 		before[at] = '\0';
@@ -694,85 +860,6 @@ draw_footer(struct app *app)
 			while (((unsigned char)before[start] & 0xc0) == 0x80)
 				start++;
 		}
-		if (app->prompt_kind == PROMPT_TRUST) {
-			char q[160];
-
-			/* A name refused says why in the box above. */
-			snprintf(q, sizeof(q), "trust this key? type %s: ",
-			    app->cfg.hosts[app->prompt_host].name);
-			x = ui_put(w, 0, 1, cols - 2, ui_attr(app, app->trust_error[0] ? THEME_WARN :
-			    THEME_STATUS), q);
-		} else if (app->prompt_kind == PROMPT_ANNOUNCE) {
-			char q[600];
-
-			snprintf(q, sizeof(q), "announce \"%.400s\" to the chat? type announce: ",
-			    app->post_message);
-			x = ui_put(w, 0, 1, cols - 2, ui_attr(app, THEME_STATUS), q);
-		} else if (app->prompt_kind == PROMPT_TAG) {
-			char q[400];
-
-			snprintf(q, sizeof(q), "%s: roll %s on %s back to tag: ", app->tag_why,
-			    app->cfg.hosts[app->tag_host].services[app->tag_svc],
-			    app->cfg.hosts[app->tag_host].name);
-			x = ui_put(w, 0, 1, cols - 2, ui_attr(app, THEME_STATUS), q);
-		} else if (app->prompt_kind == PROMPT_POST_TEXT) {
-			/* The box above shows the whole text and where it goes. */
-			x = ui_put(w, 0, 1, cols - 2, ui_attr(app, THEME_STATUS), app->post_title_edit ?
-			    "title: " : "text: ");
-		} else if (app->prompt_kind == PROMPT_RESOLVE) {
-			char q[400], bad[300], leak[300];
-			int nbad = app_hosts_not_ok(app, bad, sizeof(bad));
-			const char *on[16], *unk[16];
-			int64_t since[16];
-			size_t non = app_exports_on(app, on, 16);
-			size_t nunk = app_exports_unknown(app, unk, since, 16);
-
-			/* Containment first: a leak still going (or one that may be:
-			 * exports not known) outweighs a verdict. */
-			if (contain_resolve_words(&app->contain, on, non, unk, since, nunk, leak,
-			    sizeof(leak)) > 0) {
-				snprintf(q, sizeof(q), "%.190s%s%.60s: type resolve to resolve anyway: ",
-				    leak, nbad > 0 ? "; not OK: " : "", nbad > 0 ? bad : "");
-				nbad = nbad > 0 ? nbad : 1;
-			} else if (nbad > 0)
-				snprintf(q, sizeof(q), "%d host%s not OK (%.60s); type resolve to "
-				    "resolve anyway: ", nbad, nbad == 1 ? "" : "s", bad);
-			else if (contain_restored_words(&app->contain, leak, sizeof(leak)) > 0)
-				snprintf(q, sizeof(q), "type resolve to mark the incident resolved "
-				    "(%.160s): ", leak);
-			else
-				snprintf(q, sizeof(q), "type resolve to mark the incident resolved: ");
-			x = ui_put(w, 0, 1, cols - 2, ui_attr(app, nbad > 0 ? THEME_WARN : THEME_STATUS),
-			    q);
-		} else if (app->prompt_kind == PROMPT_SETTLE) {
-			char q[400];
-
-			actions_settle_question(app, q, sizeof(q));
-			x = ui_put(w, 0, 1, cols - 2, ui_attr(app, THEME_STATUS), q);
-		} else if (app->prompt_kind == PROMPT_FILL) {
-			const char *note = app->fill.note[app->fill.cur];
-			size_t nth, asked = runbook_fill_asked(&app->fill, &nth);
-			char q[960];
-
-			/* A rollback's revision or tag: beside what its host runs now.
-			 * One the config could have given: why it did not. */
-			snprintf(q, sizeof(q), "%s%s%s%son %s%s%s%s, %s (%zu of %zu%s) = ",
-			    app->fill_error, app->fill_error[0] ? " | " : "", note ? note : "",
-			    note ? " | " : "", app->cfg.hosts[app->fill_host].name,
-			    app->fill_hint[0] ? " (" : "", app->fill_hint, app->fill_hint[0] ? ")" : "",
-			    app->fill.labels[app->fill.cur], nth, asked, hidden ? ", typed hidden" : "");
-			x = ui_put(w, 0, 1, cols - 2, ui_attr(app, THEME_STATUS), q);
-		} else
-			x = ui_put(w, 0, 1, cols - 2, ui_attr(app, THEME_STATUS),
-			    app->prompt_kind == PROMPT_FILTER ? "filter /" :
-			    app->prompt_kind == PROMPT_HOST_FILTER ?
-			    "HOSTS: rows whose host, service or address has: " :
-			    app->prompt_kind == PROMPT_ARM ? "type arm to arm: " :
-			    app->prompt_kind == PROMPT_STATUS ?
-			    "status page (investigating/identified/monitoring/resolved): " :
-			    app->prompt_kind == PROMPT_TZERO ? "T-0 (now, +30m, HH:MM UTC): " :
-			    app->prompt_kind == PROMPT_JUMP ?
-			    "LOGS at (19:30 UTC, 10m ago, 2026-11-26T19:30:00Z): " : "note: ");
 		end = 1 + x + ui_put(w, 0, 1 + x, avail, a, text + start);
 		cx = 1 + x + ui_width(before + start);
 		mvwchgat(w, 0, cx < cols - 1 ? cx : cols - 2, 1, A_NORMAL, 0, NULL);

@@ -4,7 +4,7 @@
  * command (":resize 100x30", ":save-screen NAME", ":sleep SECONDS",
  * ":logs FILE", ":logs-ring BYTES", ":logs-tails N", ":logs-tail N FILE",
  * ":header KEY=N ...", ":metrics HOST KEY=N ...", ":rollback HOST [OUTCOME]",
- * ":reconcile HOST OUTCOME", ":term BYTES"). The
+ * ":reconcile HOST OUTCOME", ":term BYTES", ":prompt resolve"). The
  * screen is redrawn after every key, as the loop would, and the clock moves only when the script says so, so saved
  * screens are exact. There is no network here, so ":logs" stands in for
  * a tailed service: it puts a file's lines into LOGS the way a stream's
@@ -17,7 +17,8 @@
  * reach, ":metrics" gives a host a metrics round, judged as the
  * poller judges one, and ":rollback" puts a rollback of HOST that ended
  * OK (or as said) now in the timeline, as a journal would, ":reconcile"
- * a re-read settling it.
+ * a re-read settling it, and ":prompt resolve" opens E's prompt, which
+ * with no journal E itself refuses.
  */
 #include "warroom/ui.h"
 
@@ -396,6 +397,13 @@ command_line(struct app *app, char *line, struct wr_err *err)
 		return fake_rollback(app, arg != NULL ? arg : (char *)"", err);
 	if (strcmp(line, ":reconcile") == 0)
 		return fake_reconcile(app, arg != NULL ? arg : (char *)"", err);
+	if (strcmp(line, ":prompt") == 0) {
+		if (arg == NULL || strcmp(arg, "resolve") != 0)
+			return wr_err_set(err, ":prompt knows only resolve");
+		app_ask(app, PROMPT_RESOLVE);
+		screen_draw(app);
+		return 0;
+	}
 	return wr_err_set(err, "unknown script command %s", line);
 }
 

@@ -799,7 +799,7 @@ hosts_draw(struct app *app, WINDOW *win, int h, int w, bool focused)
 		if (app->zoomed)
 			ui_put_wrapped(win, &y, 0, w, 2, h, ui_attr(app, THEME_BAD), detail[i]);
 		else
-			ui_put_cut(win, y++, 0, w, ui_attr(app, THEME_BAD), detail[i]);
+			ui_put(win, y++, 0, w, ui_attr(app, THEME_BAD), detail[i]);
 	}
 	free(order);
 }

@@ -82,7 +82,7 @@ put_text(const struct pane *p, int *y, int x, int rows, int attr, const char *te
 		(*y)--;          /* put_row moves past the row */
 		return;
 	}
-	ui_put_cut(p->win, *y, x, p->w - x, attr, text);
+	ui_put(p->win, *y, x, p->w - x, attr, text);
 }
 
 /* When host's latest rollback in this incident that settled OK ran (wall
@@ -131,7 +131,7 @@ put_verdict(const struct pane *p, int y)
 	int x;
 
 	if (p->m == NULL) {
-		ui_put_cut(p->win, y, 1, p->w - 1, ui_attr(p->app, THEME_DIM), p->msg);
+		ui_put(p->win, y, 1, p->w - 1, ui_attr(p->app, THEME_DIM), p->msg);
 		return;
 	}
 	x = ui_put(p->win, y, 0, p->w, ui_attr(p->app, THEME_TITLE), p->hc->name);
@@ -281,7 +281,7 @@ put_host(const struct pane *p, int *y, int rows, int i)
 		ui_put(p->win, top, 0, p->w, attr, line);
 		return;
 	}
-	ui_put_cut(p->win, *y, 0, p->w, ui_attr(p->app, THEME_DIM), line);
+	ui_put(p->win, *y, 0, p->w, ui_attr(p->app, THEME_DIM), line);
 	line[head] = '\0';
 	ui_put(p->win, *y, 0, p->w, attr, line);
 }

@@ -316,7 +316,7 @@ runbook_draw(struct app *app, WINDOW *win, int h, int w, bool focused)
 		if (sel && focused)
 			a = ui_attr(app, THEME_SELECTED);
 		/* Cut, it says so: Enter shows the step whole. */
-		x = ui_put_cut(win, y, 0, w, a, line);
+		x = ui_put(win, y, 0, w, a, line);
 		if (!row->section && r->ticked_at[row->idx] && x + 6 < w) {
 			ago(now, r->ticked_at[row->idx], when, sizeof(when));
 			ui_put(win, y, w - (int)strlen(when), (int)strlen(when),
@@ -331,7 +331,7 @@ runbook_draw(struct app *app, WINDOW *win, int h, int w, bool focused)
 			if (x > w - (int)strlen(when)) {
 				wmove(win, y, 0);
 				wclrtoeol(win);
-				ui_put_cut(win, y, 0, w - (int)strlen(when), a, line);
+				ui_put(win, y, 0, w - (int)strlen(when), a, line);
 			}
 			ui_put(win, y, w - (int)strlen(when), (int)strlen(when),
 			    ui_attr(app, strstr(when, " in ") ? THEME_DIM : THEME_WARN), when);
@@ -662,12 +662,13 @@ selected_step(const struct app *app)
 static void
 origin_of(const struct app_runbook *r, const struct runbook_fill *f, char *buf, size_t cap)
 {
-	if (f->step == WR_RUNBOOK_NONE)
-		snprintf(buf, cap, "%s line %d: %.80s", r->base, r->rb.sections[f->section].line,
-		    r->rb.sections[f->section].title);
-	else
-		snprintf(buf, cap, "%s line %d: %.80s", r->base, r->rb.steps[f->step].line,
-		    r->rb.steps[f->step].text);
+	char text[100];
+
+	/* A long step is shortened, and says so (the plan keeps 160 bytes). */
+	wr_utf8_shorten(text, sizeof(text), f->step == WR_RUNBOOK_NONE ?
+	    r->rb.sections[f->section].title : r->rb.steps[f->step].text, 80);
+	snprintf(buf, cap, "%s line %d: %s", r->base, f->step == WR_RUNBOOK_NONE ?
+	    r->rb.sections[f->section].line : r->rb.steps[f->step].line, text);
 }
 
 /* `IMAGE_TAG=T docker compose … up -d A B` in a step: the built-in
@@ -1170,6 +1171,17 @@ put_wrapping(WINDOW *win, int *y, int *x, int w, int limit, int attr, const char
 	}
 }
 
+/* "action: NAME key=value ..." of a step's action, whole, into buf. */
+static void
+action_words(const struct runbook_action *act, const char *lead, char *buf, size_t cap)
+{
+	size_t a;
+
+	snprintf(buf, cap, "%s%s", lead, runbook_action_name(act->kind));
+	for (a = 0; a < act->nargs; a++)
+		wr_appendf(buf, cap, " %s=%s", act->args[a].key, act->args[a].value);
+}
+
 /* One command with its placeholders in reverse video, whole: a long one
  * goes on in the rows below (*y ends after it), while *y < limit. */
 static void
@@ -1201,7 +1213,7 @@ void
 runbook_detail_draw(struct app *app, int lines, int cols)
 {
 	const struct app_runbook *r;
-	size_t step, b, c, a, d, nbad;
+	size_t step, b, c, d, nbad;
 	int h = lines - 4, w = cols - 8, y = 1, cmds_from;
 	char line[1200];
 	struct runbook_route route;
@@ -1250,31 +1262,14 @@ runbook_detail_draw(struct app *app, int lines, int cols)
 
 			draw_command(app, win, &y, h - 3, w - 2, cmd);
 			if (cmd == route.builtin) {
-				int x = ui_put(win, y, 6, w - 8, ui_attr(app, THEME_OK), "built-in: ");
-
-				x += 6;
-				x += ui_put(win, y, x, w - 2 - x, ui_attr(app, THEME_OK),
-				    runbook_action_name(cmd->action.kind));
-				for (a = 0; a < cmd->action.nargs && x < w - 4; a++) {
-					snprintf(line, sizeof(line), " %s=%s", cmd->action.args[a].key,
-					    cmd->action.args[a].value);
-					x += ui_put(win, y, x, w - 2 - x, ui_attr(app, THEME_DIM), line);
-				}
-				y++;
+				/* Wrapped, as the step is: the overlay shows it whole. */
+				action_words(&cmd->action, "built-in: ", line, sizeof(line));
+				ui_put_wrapped(win, &y, 6, w - 8, 2, h - 3, ui_attr(app, THEME_OK), line);
 			}
 		}
 		for (c = 0; c < blk->nbinds && y < h - 3; c++) {
-			int x = 2;
-
-			x += ui_put(win, y, x, w - 4, ui_attr(app, THEME_OK), "action: ");
-			x += ui_put(win, y, x, w - 2 - x, ui_attr(app, THEME_OK),
-			    runbook_action_name(blk->binds[c].action.kind));
-			for (a = 0; a < blk->binds[c].action.nargs && x < w - 4; a++) {
-				snprintf(line, sizeof(line), " %s=%s", blk->binds[c].action.args[a].key,
-				    blk->binds[c].action.args[a].value);
-				x += ui_put(win, y, x, w - 2 - x, ui_attr(app, THEME_DIM), line);
-			}
-			y++;
+			action_words(&blk->binds[c].action, "action: ", line, sizeof(line));
+			ui_put_wrapped(win, &y, 2, w - 4, 2, h - 3, ui_attr(app, THEME_OK), line);
 		}
 	}
 	if (nbad > 0 && y > cmds_from && y < h - 3) {

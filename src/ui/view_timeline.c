@@ -166,7 +166,9 @@ timeline_draw(struct app *app, WINDOW *win, int h, int w, bool focused)
 		    "it shows here once a console that acts opens it");
 		return;
 	}
-	if (app->tl == NULL) {
+	/* Screen tests have no journal; what their script recorded
+	 * (":rollback") is drawn as a journal's entries are. */
+	if (app->tl == NULL && !(app->fake_clock && app->nentries > 0)) {
 		ui_put(win, 0, 1, w - 1, ui_attr(app, THEME_DIM), "no incident journal open");
 		/* Screen tests keep their clock fixed and open no journal. */
 		ui_put(win, 1, 1, w - 1, ui_attr(app, THEME_DIM), app->fake_clock ?
@@ -181,20 +183,24 @@ timeline_draw(struct app *app, WINDOW *win, int h, int w, bool focused)
 		draw_wrapped(app, win, h, w, focused);
 	for (y = 0, i = (size_t)first; !app->zoomed && y < h && i < app->nentries; y++, i++) {
 		const struct timeline_entry *e = &app->entries[i];
-		char stamp[48];
+		static char line[8192];
+		size_t kind, host;
+		int shown;
 
-		stamp_text(app, e, w >= 60, stamp, sizeof(stamp));
-		/* The selected entry's time in reverse while the pane has focus. */
-		x = ui_put(win, y, 0, w, focused && i == sel ?
-		    (int)(ui_attr(app, THEME_DIM) | A_REVERSE) : ui_attr(app, THEME_DIM), stamp);
-		x += ui_put(win, y, x, w - x, ui_attr(app, kind_role(e)), e->kind);
-		x += ui_put(win, y, x, w - x, A_NORMAL, " ");
-		if (e->host[0] != '\0') {
-			x += ui_put(win, y, x, w - x, ui_attr(app, THEME_DIM), e->host);
-			x += ui_put(win, y, x, w - x, A_NORMAL, " ");
-		}
-		/* Cut, it says so: Enter or z shows it whole. */
-		ui_put_cut(win, y, x, w - x, ui_attr(app, THEME_NORMAL), e->text);
+		/* The whole row first, so a cut anywhere (in the kind, the host
+		 * or the details) ends in …: Enter or z shows it whole. */
+		entry_line(app, e, w >= 60, line, sizeof(line), &kind, &host);
+		shown = ui_put(win, y, 0, w, ui_attr(app, THEME_NORMAL), line);
+		if (shown < ui_width(line))
+			shown--;                /* the … stays */
+		/* Then its parts in their colours, within what was drawn; the
+		 * selected entry's time in reverse while the pane has focus. */
+		line[kind] = '\0';
+		x = ui_put_n(win, y, 0, shown, focused && i == sel ?
+		    (int)(ui_attr(app, THEME_DIM) | A_REVERSE) : ui_attr(app, THEME_DIM), line, NULL);
+		x += ui_put_n(win, y, x, shown - x, ui_attr(app, kind_role(e)), e->kind, NULL);
+		if (e->host[0] != '\0' && x + 1 < shown)
+			ui_put_n(win, y, x + 1, shown - x - 1, ui_attr(app, THEME_DIM), e->host, NULL);
 	}
 	if (app->tl_scroll > 0 && h > 0) {
 		char more[32];

@@ -29,7 +29,7 @@ run_console -c warroom.conf -r "$top_srcdir/docs/runbooks/blue-green-cutover.md"
 assert_screen unset <<'EOF'
  warroom │ no incident named │ T+00:00:00                                             2026-01-01 00:00:00 UTC
 ┌─ HOSTS ────────────────────────────────────────────────────────┐┌─ ▶ RUNBOOK ──────────────────────────────┐
-│  HOST        SERVICE CONN          TAG STATE HEALTH READY AGE  ││R: blue-green-cutover.md  2/15  (T sets T-│
+│  HOST        SERVICE CONN          TAG STATE HEALTH READY AGE  ││R: blue-green-cutover.md  2/15  (T sets T…│
 │> api-1       api     not connected           -      -          ││> - Blue/green cutover: api               │
 │  api-1       jobs    not connected           -      -          ││  - Hosts                                 │
 │  api-2       api     not connected           -      -          ││  - Run of show  0/8                      │
@@ -62,7 +62,7 @@ EOF
 assert_screen refused <<'EOF'
  warroom │ no incident named │ T+00:00:00                                             2026-01-01 00:00:00 UTC
 ┌─ HOSTS ────────────────────────────────────────────────────────┐┌─ ▶ RUNBOOK ──────────────────────────────┐
-│  HOST        SERVICE CONN          TAG STATE HEALTH READY AGE  ││R: blue-green-cutover.md  2/15  (T sets T-│
+│  HOST        SERVICE CONN          TAG STATE HEALTH READY AGE  ││R: blue-green-cutover.md  2/15  (T sets T…│
 │> api-1       api     not connected           -      -          ││> - Blue/green cutover: api               │
 │  api-1       jobs    not connected           -      -          ││  - Hosts                                 │
 │  api-2       api     not connected           -      -          ││  - Run of show  0/8                      │
@@ -95,7 +95,7 @@ EOF
 assert_screen prompt <<'EOF'
  warroom │ no incident named │ T+00:00:00                                             2026-01-01 00:00:00 UTC
 ┌─ HOSTS ────────────────────────────────────────────────────────┐┌─ ▶ RUNBOOK ──────────────────────────────┐
-│  HOST        SERVICE CONN          TAG STATE HEALTH READY AGE  ││R: blue-green-cutover.md  2/15  (T sets T-│
+│  HOST        SERVICE CONN          TAG STATE HEALTH READY AGE  ││R: blue-green-cutover.md  2/15  (T sets T…│
 │> api-1       api     not connected           -      -          ││> - Blue/green cutover: api               │
 │  api-1       jobs    not connected           -      -          ││  - Hosts                                 │
 │  api-2       api     not connected           -      -          ││  - Run of show  0/8                      │
@@ -128,7 +128,7 @@ EOF
 assert_screen set <<'EOF'
  warroom │ no incident named │ T+00:00:00                                             2026-01-01 00:00:00 UTC
 ┌─ HOSTS ────────────────────────────────────────────────────────┐┌─ ▶ RUNBOOK ──────────────────────────────┐
-│  HOST        SERVICE CONN          TAG STATE HEALTH READY AGE  ││R: blue-green-cutover.md  2/15  T-0 00:20 │
+│  HOST        SERVICE CONN          TAG STATE HEALTH READY AGE  ││R: blue-green-cutover.md  2/15  T-0 00:20…│
 │> api-1       api     not connected           -      -          ││> - Blue/green cutover: api               │
 │  api-1       jobs    not connected           -      -          ││  - Hosts                                 │
 │  api-2       api     not connected           -      -          ││  - Run of show  0/8                      │
@@ -161,7 +161,7 @@ EOF
 assert_screen later <<'EOF'
  warroom │ no incident named │ T+00:10:00                                             2026-01-01 00:10:00 UTC
 ┌─ HOSTS ────────────────────────────────────────────────────────┐┌─ ▶ RUNBOOK ──────────────────────────────┐
-│  HOST        SERVICE CONN          TAG STATE HEALTH READY AGE  ││R: blue-green-cutover.md  2/15  T-0 00:20 │
+│  HOST        SERVICE CONN          TAG STATE HEALTH READY AGE  ││R: blue-green-cutover.md  2/15  T-0 00:20…│
 │> api-1       api     not connected           -      -          ││> - Blue/green cutover: api               │
 │  api-1       jobs    not connected           -      -          ││  - Hosts                                 │
 │  api-2       api     not connected           -      -          ││  - Run of show  0/8                      │

@@ -36,6 +36,14 @@ assert_contains "$tmp/screen" "nothing is preselected: every earlier revision wa
 assert_contains "$tmp/screen" "    revision 4 (v1.4.1): kubectl set image"
 assert_contains "$tmp/screen" "    revision 3 (v1.5.0-bad): kubectl set image"
 assert_not_contains "$tmp/screen" "rollout undo deployment/api"
+# At 80x24 (QA) the dialog's rows wrap, not cut: "…its plan then sho",
+# "kubectl set image deploymen".
+resize 80 24
+wait_for "shows below):" 5
+assert_contains "$tmp/screen" "its plan then "
+assert_contains "$tmp/screen" "revision 4 (v1.4.1): kubectl set image deployment/api"
+resize 200 50
+wait_for "pick a target with Up/Down, then type api and press Enter to roll back api on h1: v1.4.0 -> ? (none picked)"
 keys -l api; keys Enter
 wait_for "no target is picked: Up/Down picks one"
 keys Down

@@ -1,0 +1,41 @@
+#!/bin/sh
+# test_step_overlay_cut.sh — QA at 80x24: Enter on "Status page set to
+# investigating" showed "action: statuspage op=create name=Elevated API
+# errors status=investi", its end cut with nothing to say so, in the
+# overlay that shows a step whole. The action's line wraps.
+. "${top_srcdir:-$(dirname "$0")/../..}/tests/lib/screen.sh"
+write_config
+steps '
+:resize 80x24
+4
+<Home><Down><Down><Down><Down><Enter>
+:save-screen step
+'
+run_console -c "$tmp/warroom.conf" -r "$top_srcdir/docs/runbooks/compose-rollback.md"
+
+assert_screen step <<'EOF'
+ warroom │ no incident named │ T+00:00:00               2026-01-01 00:00:00 UTC
+┌─ HOSTS ──────────────────────────────────────┐┌─ ▶ RUNBOOK ──────────────────┐
+│  H┌─ STEP compose-rollback.md:14 ────────────────────────────────────────┐   │
+│> a│ Status page set to investigating                                     │nd…│
+│  a│                                                                      │   │
+│  a│ action: statuspage op=create name=Elevated API errors                │rr…│
+│  k│   status=investigating impact=minor                                  │me…│
+│   │                                                                      │in…│
+└───│                                                                      │ 0…│
+┌─ M│                                                                      │en…│
+│ ap│                                                                      │ar…│
+│   │                                                                      │ag…│
+│   │                                                                      │ro…│
+└───│                                                                      │───┘
+┌─ L│                                                                      │───┐
+│ no│                                                                      │   │
+│   │                                                                      │   │
+│   │                                                                      │   │
+│   │                                                                      │   │
+│   │ x runs them on the HOSTS host, asking for each placeholder.          │   │
+│   │ Highlighted: placeholders. Esc or Enter closes.                      │   │
+ run└──────────────────────────────────────────────────────────────────────┘
+ warroom: statuspage: warroom.conf has no [statuspage] (nor [chat]) to post
+ to); warroom runbook -c lists them
+EOF

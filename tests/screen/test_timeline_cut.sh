@@ -1,0 +1,81 @@
+#!/bin/sh
+# test_timeline_cut.sh — QA at 80x24 and 100x30: TIMELINE rows cut in
+# their kind or host ("action.intent k8s") looked whole, with nothing
+# after them, while a row cut in its details ended in …. Every cut row
+# ends in …, wherever the cut falls.
+. "${top_srcdir:-$(dirname "$0")/../..}/tests/lib/screen.sh"
+write_config
+steps '
+:resize 80x24
+:rollback k8s-bastion
+:rollback api-1
+:save-screen small
+:resize 100x30
+:save-screen medium
+'
+run_console -c "$tmp/warroom.conf" --read-only
+
+assert_screen small <<'EOF'
+ warroom │ no incident named │ T+00:00:00   READ-ONLY   2026-01-01 00:00:00 UTC
+┌─ ▶ HOSTS ────────────────────────────────────┐┌─ RUNBOOK ────────────────────┐
+│  HOST        SERVICE CONN          TAG HEALTH││ no runbook loaded            │
+│> api-1       api     not connected     -     ││ open one with -r FILE        │
+│  api-1       jobs    not connected     -     ││                              │
+│  api-2       api     not connected     -     ││                              │
+│  k8s-bastion api     not connected     -     ││                              │
+│                                              ││                              │
+└──────────────────────────────────────────────┘│                              │
+┌─ METRICS ────────────────────────────────────┐│                              │
+│ api-1: no metrics_url in the config          ││                              │
+│                                              ││                              │
+│                                              ││                              │
+└──────────────────────────────────────────────┘└──────────────────────────────┘
+┌─ LOGS ───────────────────────────────────────┐┌─ TIMELINE ───────────────────┐
+│ no log stream open                           ││T+00:00:00 action.intent k8s-…│
+│                                              ││T+00:00:00 action.end k8s-bas…│
+│                                              ││T+00:00:00 action.intent api-…│
+│                                              ││T+00:00:00 action.end api-1 ok│
+│                                              ││                              │
+│                                              ││                              │
+│                                              ││                              │
+└──────────────────────────────────────────────┘└──────────────────────────────┘
+ Enter logs  o order  F filter  C-r poll now  Tab pane  ? help  q quit
+EOF
+assert_screen medium <<'EOF'
+ warroom │ no incident named │ T+00:00:00   READ-ONLY                       2026-01-01 00:00:00 UTC
+┌─ ▶ HOSTS ────────────────────────────────────────────────┐┌─ RUNBOOK ────────────────────────────┐
+│  HOST        SERVICE CONN          TAG STATE HEALTH READY││ no runbook loaded                    │
+│> api-1       api     not connected           -      -    ││ open one with -r FILE                │
+│  api-1       jobs    not connected           -      -    ││                                      │
+│  api-2       api     not connected           -      -    ││                                      │
+│  k8s-bastion api     not connected           -      -    ││                                      │
+│                                                          ││                                      │
+│                                                          ││                                      │
+│                                                          ││                                      │
+│                                                          ││                                      │
+└──────────────────────────────────────────────────────────┘│                                      │
+┌─ METRICS ────────────────────────────────────────────────┐│                                      │
+│ api-1: no metrics_url in the config                      ││                                      │
+│                                                          ││                                      │
+│                                                          ││                                      │
+│                                                          │└──────────────────────────────────────┘
+│                                                          │┌─ TIMELINE ───────────────────────────┐
+└──────────────────────────────────────────────────────────┘│T+00:00:00 action.intent k8s-bastion …│
+┌─ LOGS ───────────────────────────────────────────────────┐│T+00:00:00 action.end k8s-bastion ok  │
+│ no log stream open                                       ││T+00:00:00 action.intent api-1 {"plan…│
+│                                                          ││T+00:00:00 action.end api-1 ok        │
+│                                                          ││                                      │
+│                                                          ││                                      │
+│                                                          ││                                      │
+│                                                          ││                                      │
+│                                                          ││                                      │
+│                                                          ││                                      │
+└──────────────────────────────────────────────────────────┘└──────────────────────────────────────┘
+ Enter logs  o order  F filter  C-r poll now  z zoom  Tab pane  ? help  q quit
+EOF
+# The rows cut in the kind or the host end in … (before: "intent k8s").
+for s in small medium; do
+	grep -o 'T+00:00:00 action.intent k8s[^│]*│' "$tmp/$s" | grep -q '…│$' ||
+		fail "screen $s: the k8s-bastion row is cut without …"
+done
+ok "TIMELINE rows cut anywhere end in …"
