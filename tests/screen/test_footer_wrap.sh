@@ -51,8 +51,8 @@ assert_screen held <<'EOF'
 │                                              ││                              │
 │                                              ││                              │
 │                                              ││                              │
- LOGS unchanged: 'yesterday at noon' is not a time: 19:30 (UTC), 10m (ago) or
- RFC 3339
+ LOGS unchanged: 'yesterday at noon' is not a time: 19:30 UTC, 10m ago or RFC
+ 3339
 EOF
 assert_screen fresh <<'EOF'
  warroom │ no incident named │ T+00:00:34               2026-01-01 00:00:34 UTC
@@ -77,8 +77,8 @@ assert_screen fresh <<'EOF'
 │                                              ││                              │
 │                                              ││                              │
 │                                              ││                              │
- LOGS unchanged: 'yesterday at noon' is not a time: 19:30 (UTC), 10m (ago) or
- RFC 3339
+ LOGS unchanged: 'yesterday at noon' is not a time: 19:30 UTC, 10m ago or RFC
+ 3339
 EOF
 for s in seen gone short_gone; do
 	footer "$s" | grep -q "not a time" && fail "screen $s still shows the message"
