@@ -129,6 +129,9 @@ struct app {
 	struct logfilter filter;
 	bool filtering;                  /* a pattern is set */
 	char filter_text[LINEEDIT_MAX];  /* the whole pattern (a restart sets it again) */
+	char filter_refused[LINEEDIT_MAX]; /* the last pattern pcre2 refused, for / to
+	                                    bring back to fix ("" none) */
+	size_t filter_refused_at;        /* … the byte offset pcre2 named */
 	struct logs_stream *streams[WR_LOGS_STREAMS]; /* the tailed services */
 	int nstreams;
 	struct logmerge merge;           /* two or more: lines merged by time */

@@ -85,6 +85,6 @@ for s in seen gone short_gone; do
 	footer "$s" | grep -q "not set" && fail "screen $s still shows the short message"
 	footer "$s" | tail -1 | grep -q "? help  q quit" || fail "screen $s: no key hints"
 done
-footer short | tail -1 | grep -q "^ filter not set: missing closing parenthesis at offset 3$" ||
+footer short | tail -1 | grep -q "^ filter not set: missing closing parenthesis at offset 3 (/ to fix)$" ||
 	fail "the short message is not on the footer's one row: $(footer short)"
 ok "a key lets a long message go after its few seconds; a short one goes by itself"
