@@ -134,7 +134,7 @@ envmark_detail(const char *host, const char *svc, const struct envmark *m, char 
 {
 	/* What up -d would do, not what would keep the running tag: for a
 	 * service left on the bad tag that read as advice to keep it. */
-	snprintf(out, cap, "%s: .env says %s, %s runs %s: a plain `up -d` brings %s back "
+	snprintf(out, cap, "%s: .env says %s, %s runs %s: a plain `up -d` would start %s "
 	    "in place of %s", host, m->env_tag, svc, m->runs, m->env_tag, m->runs);
 }
 

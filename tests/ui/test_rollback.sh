@@ -250,7 +250,7 @@ ok "a dropped connection ends UNKNOWN (never a guess), and the host is re-read w
 # The re-read found .env naming the tag left: the row says so after the
 # footer has moved on, and after a restart (the env.check record).
 wait_re "│>[ !]h1 +api +UP +v1\\.4\\.1 \\.env! "
-assert_contains "$tmp/screen" "h1: .env says v1.6.0, api runs v1.4.1: a plain \`up -d\` brings v1.6.0 back"
+assert_contains "$tmp/screen" "h1: .env says v1.6.0, api runs v1.4.1: a plain \`up -d\` would start v1.6.0 in place of v1.4.1"
 keys q
 wait_for "exit=0"
 start 200 50 "$wr"
