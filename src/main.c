@@ -1181,6 +1181,8 @@ main(int argc, char **argv)
 	journal_close(&app, app.exit_reason ? app.exit_reason : "exit");
 	envmarks_free(&app);
 	free(app.fake_metrics);
+	free(app.fake_states);
+	free(app.fake_up);
 	free(app.seen);
 	free(app.verdicts);
 	free(app.verdicts_unstored);

@@ -129,6 +129,9 @@ struct app {
 	struct logfilter filter;
 	bool filtering;                  /* a pattern is set */
 	char filter_text[LINEEDIT_MAX];  /* the whole pattern (a restart sets it again) */
+	char filter_refused[LINEEDIT_MAX]; /* the last pattern pcre2 refused, for / to
+	                                    bring back to fix ("" none) */
+	size_t filter_refused_at;        /* … the byte offset pcre2 named */
 	struct logs_stream *streams[WR_LOGS_STREAMS]; /* the tailed services */
 	int nstreams;
 	struct logmerge merge;           /* two or more: lines merged by time */
@@ -283,6 +286,9 @@ struct app {
 		struct statuspage_badge_in sp;
 	} fake_header;
 	struct host_metrics *fake_metrics; /* screen tests' :metrics, per host, or NULL */
+	struct svc_state *fake_states;   /* screen tests' :state, nhosts x WR_SERVICES_MAX,
+	                                    or NULL */
+	bool *fake_up;                   /* screen tests' :state conn=up, per host, or NULL */
 
 	enum pane_id focus;
 	int host_sel;                    /* selected row in HOSTS, config order */
@@ -499,6 +505,10 @@ void app_host_where(const struct app *app, int h, char *buf, size_t cap);
 /* Host h's metrics: the poller's, or in screen tests what :metrics gave
  * it; NULL when there are none. */
 const struct host_metrics *app_metrics(const struct app *app, int h);
+
+/* Host h's service svc as last read: the poller's, or in screen tests
+ * what :state gave it; NULL when there is none. */
+const struct svc_state *app_state(const struct app *app, int h, int svc);
 
 /* Number of rows in the HOSTS table (one per host and service). */
 int app_host_rows(const struct app *app);

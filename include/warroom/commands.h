@@ -41,7 +41,7 @@
 	X(TZERO,       "T",      NULL,    RECORDS, "set the run-of-show's T-0 (now, +30m, or HH:MM UTC)") \
 	X(ARM,         "A",      NULL,    RECORDS, "arm the console for changes (typed; A again disarms)") \
 	X(ROLLBACK,    "r",      NULL,    CHANGES, "roll the selected service back (HOSTS)") \
-	X(ROLLBACK_ALL, "B",     NULL,    CHANGES, "roll it back on every host running its tag, one after another, each confirmed (HOSTS)") \
+	X(ROLLBACK_ALL, "B",     NULL,    CHANGES, "roll it back on every host of the same driver running its tag, one after another, each confirmed (HOSTS)") \
 	X(KILLSWITCH,  "X",      NULL,    CHANGES, "kill switch: EXPORT_MODE=off on the host (X again: undo)") \
 	X(MIGRATE_DOWN, "M",     NULL,    CHANGES, "migration downgrade (alembic -1) of the selected service") \
 	X(RUN_STEP,    "x",      NULL,    CHANGES, "RUNBOOK: run the step's commands on the HOSTS host") \
@@ -59,7 +59,7 @@
 	X(SETTLE,      "U",      NULL,    RECORDS, "settle the oldest UNKNOWN outcome by hand: ok or failed, and what you saw") \
 	X(EXPORT,      "e",      NULL,    RECORDS, "export the timeline as a post-mortem draft") \
 	X(RESOLVE,     "E",      NULL,    RECORDS, "mark the incident resolved (typed; the same --incident then starts a new one)") \
-	X(REFRESH,     "C-r",    NULL,    READS,   "poll every host now; retry DOWN and UNTRUSTED hosts; re-read a .env HOSTS marks") \
+	X(REFRESH,     "C-r",    NULL,    READS,   "poll every host now; retry DOWN and UNTRUSTED hosts; re-read the .env of rows marked .env!") \
 	X(ZOOM,        "z",      NULL,    READS,   "show the focused pane alone on the whole screen (z again: every pane)") \
 	X(REDRAW,      "C-l",    NULL,    READS,   "redraw the whole screen")              \
 	X(HELP,        "?",      NULL,    READS,   "show or hide this help")               \

@@ -67,7 +67,8 @@ void envmark_tag_cell(const char *tag, char *out, size_t cap);
 
 /* The HOSTS detail line of a marked row (cut at 80 columns, the facts
  * first): "api-1: .env says v1.5.0-bad, api runs v1.4.1: a plain `up -d`
- * brings v1.5.0-bad back (IMAGE_TAG=v1.4.1 in .env keeps it)". */
+ * would start v1.5.0-bad in place of v1.4.1": what it would start, never
+ * advice to keep the running tag. */
 void envmark_detail(const char *host, const char *svc, const struct envmark *m, char *out,
     size_t cap);
 

@@ -25,15 +25,22 @@ enum hosts_sort { HOSTS_BY_HOST, HOSTS_BY_HEALTH, HOSTS_BY_VERDICT };
 #define HOSTS_STEPS_MAX (2 * HOSTS_COL_COUNT)
 
 /* The columns_pick steps of the table; HOST, SERVICE and CONN are the
- * first three. stale: some row shows values that may be old (its host not
- * UP, or its poll failing), so AGE is the last column given up; restarts:
- * some row counts restarts, so RST goes only after HEALTH (and before it
- * READY, STATE and VERSION). exports: EXP is shown only when some row's
- * /export said on or off (HOSTS_EXPORTS_KNOWN), right after TAG when one
- * still exports while a kill switch was asked for (HOSTS_EXPORTS_ON).
- * Returns how many steps were written. */
+ * first three, then TAG, then HEALTH and READY (READY brief, "ahead!",
+ * until widened), so a narrow pane never hides that a row fails. stale:
+ * some row shows values that may be old (its host not UP, or its poll
+ * failing), so AGE comes next; restarts: some row counts restarts, so RST
+ * comes next (else both go after VERSION). exports: EXP is shown only
+ * when some row's /export said on or off (HOSTS_EXPORTS_KNOWN), right
+ * after TAG when one still exports while a kill switch was asked for
+ * (HOSTS_EXPORTS_ON). Returns how many steps were written. */
 enum hosts_exports { HOSTS_EXPORTS_NONE, HOSTS_EXPORTS_KNOWN, HOSTS_EXPORTS_ON };
 int hosts_table_steps(bool stale, bool restarts, enum hosts_exports exports, int *steps);
+
+/* How bad the worst value in a row's columns left out is: severity[c]
+ * is 0 (fine), 1 (a warning) or 2 (bad) for each of the n columns, and
+ * only those with show[c] false count. Not 0: the row is marked, so a
+ * column dropped for room never makes a failing row look healthy. */
+int hosts_table_hidden_worst(const bool *show, const int *severity, int n);
 
 /* The AGE cell: how old the data is ("41s", "12m", "3h"; age_s < 0:
  * none), followed by "ERR" while the poll behind it fails ("ERR" alone

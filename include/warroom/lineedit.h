@@ -50,6 +50,10 @@ void lineedit_kill_word_forward(struct lineedit *le);
  * become spaces, invalid bytes U+FFFD. False when it was cut to fit. */
 bool lineedit_set(struct lineedit *le, const char *utf8);
 
+/* Put the cursor at byte offset at (a pattern's error offset, say): at
+ * the end when past it, else back to the start of the character there. */
+void lineedit_cursor_to(struct lineedit *le, size_t at);
+
 /* The text as a hidden prompt draws it: one "•" per character, in out
  * (cap bytes, always NUL-terminated, cut at a whole "•"); *cursor_col:
  * the cursor's column in it. Nothing typed shows, only how much. */

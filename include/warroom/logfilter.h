@@ -60,6 +60,11 @@ void logfilter_free(struct logfilter *f);
 int logfilter_set(struct logfilter *f, const char *pattern, size_t len,
     struct wr_err *err);
 
+/* logfilter_set, and when pcre2 refuses the pattern, *erroff is the byte
+ * offset it names (where to put the cursor to fix it). */
+int logfilter_set_at(struct logfilter *f, const char *pattern, size_t len, size_t *erroff,
+    struct wr_err *err);
+
 /* Forget the pattern and the results. */
 void logfilter_clear(struct logfilter *f);
 

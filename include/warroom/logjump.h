@@ -1,6 +1,7 @@
 /*
  * logjump.h — the moment an engineer types to jump LOGS to: "19:30"
- * (UTC), "19:30:15", "-10m" or "10m" (ago), or a whole RFC 3339 time.
+ * (UTC), "19:30:15", "-10m" or "10m" (ago), or a whole RFC 3339 time;
+ * "19:30 UTC" and "10m ago" too, as help shows them.
  */
 #ifndef WARROOM_LOGJUMP_H
 #define WARROOM_LOGJUMP_H

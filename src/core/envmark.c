@@ -132,8 +132,10 @@ void
 envmark_detail(const char *host, const char *svc, const struct envmark *m, char *out,
     size_t cap)
 {
-	snprintf(out, cap, "%s: .env says %s, %s runs %s: a plain `up -d` brings %s back "
-	    "(IMAGE_TAG=%s in .env keeps it)", host, m->env_tag, svc, m->runs, m->env_tag, m->runs);
+	/* What up -d would do, not what would keep the running tag: for a
+	 * service left on the bad tag that read as advice to keep it. */
+	snprintf(out, cap, "%s: .env says %s, %s runs %s: a plain `up -d` would start %s "
+	    "in place of %s", host, m->env_tag, svc, m->runs, m->env_tag, m->runs);
 }
 
 size_t

@@ -19,24 +19,26 @@ hosts_table_steps(bool stale, bool restarts, enum hosts_exports exports, int *st
 	steps[n++] = HOSTS_COL_HOST;
 	steps[n++] = HOSTS_COL_SVC;
 	steps[n++] = HOSTS_COL_CONN;
-	/* A value of unknown age passes for a current one: its age is what
-	 * says it may not be. */
-	if (stale)
-		steps[n++] = HOSTS_COL_AGE;
-	/* Whether to roll back rests on the tag first. A crash loop is a
-	 * rollback rule, and its count is in no other column, while the
-	 * pods that still serve may keep HEALTH at OK: RST goes after it. */
+	/* Whether to roll back rests on the tag first. */
 	steps[n++] = HOSTS_COL_TAG;
 	/* A leak the kill switch did not stop outranks everything but the tag. */
 	if (exports == HOSTS_EXPORTS_ON)
 		steps[n++] = HOSTS_COL_EXPORT;
+	/* Then whether it serves: a failing /healthz or migrations ahead
+	 * ("ahead!", brief) out of sight made a failing row look healthy. */
+	steps[n++] = HOSTS_COL_HEALTH;
+	steps[n++] = HOSTS_COL_READY;
+	/* A value of unknown age passes for a current one: its age is what
+	 * says it may not be. A crash loop's count is in no other column.
+	 * Either, left out, still marks its row (hosts_table_hidden_worst). */
+	if (stale)
+		steps[n++] = HOSTS_COL_AGE;
 	if (restarts)
 		steps[n++] = HOSTS_COL_RESTARTS;
-	steps[n++] = HOSTS_COL_HEALTH;
 	/* "41s ERR" over "ERR" once the tag and health are in. */
 	if (stale)
 		steps[n++] = COLUMNS_WIDEN(HOSTS_COL_AGE);
-	steps[n++] = HOSTS_COL_READY;
+	steps[n++] = COLUMNS_WIDEN(HOSTS_COL_READY);
 	steps[n++] = HOSTS_COL_STATE;
 	if (!stale)
 		steps[n++] = COLUMNS_WIDEN(HOSTS_COL_STATE);
@@ -54,6 +56,17 @@ hosts_table_steps(bool stale, bool restarts, enum hosts_exports exports, int *st
 	steps[n++] = HOSTS_COL_DRIVER;
 	steps[n++] = HOSTS_COL_ADDR;
 	return n;
+}
+
+int
+hosts_table_hidden_worst(const bool *show, const int *severity, int n)
+{
+	int c, worst = 0;
+
+	for (c = 0; c < n; c++)
+		if (!show[c] && severity[c] > worst)
+			worst = severity[c];
+	return worst;
 }
 
 void

@@ -184,6 +184,17 @@ lineedit_end(struct lineedit *le)
 }
 
 void
+lineedit_cursor_to(struct lineedit *le, size_t at)
+{
+	if (at > le->len)
+		at = le->len;
+	/* Never inside a character: its continuation bytes are 10xxxxxx. */
+	while (at > 0 && at < le->len && ((unsigned char)le->text[at] & 0xc0) == 0x80)
+		at--;
+	le->cursor = at;
+}
+
+void
 lineedit_kill_to_start(struct lineedit *le)
 {
 	cut(le, 0, le->cursor);

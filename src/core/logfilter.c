@@ -124,6 +124,13 @@ int
 logfilter_set(struct logfilter *f, const char *pattern, size_t len,
     struct wr_err *err)
 {
+	return logfilter_set_at(f, pattern, len, NULL, err);
+}
+
+int
+logfilter_set_at(struct logfilter *f, const char *pattern, size_t len, size_t *erroff_out,
+    struct wr_err *err)
+{
 	uint32_t opts = PCRE2_UTF | PCRE2_MATCH_INVALID_UTF | PCRE2_MULTILINE;
 	pcre2_compile_context *cc;
 	struct logfilter_re *re;
@@ -142,6 +149,8 @@ logfilter_set(struct logfilter *f, const char *pattern, size_t len,
 		PCRE2_UCHAR msg[256];
 
 		free(re);
+		if (erroff_out != NULL)
+			*erroff_out = (size_t)erroff;
 		if (pcre2_get_error_message(errcode, msg, sizeof(msg)) < 0)
 			wr_strlcpy((char *)msg, "invalid pattern", sizeof(msg));
 		return wr_err_set(err, "%s at offset %zu", (const char *)msg, (size_t)erroff);

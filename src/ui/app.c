@@ -792,6 +792,15 @@ app_exports_on(const struct app *app, const char **names, size_t max)
 	return n;
 }
 
+const struct svc_state *
+app_state(const struct app *app, int h, int svc)
+{
+	if (app->fake_states != NULL && h >= 0 && (size_t)h < app->cfg.nhosts &&
+	    svc >= 0 && svc < WR_SERVICES_MAX)
+		return &app->fake_states[(size_t)h * WR_SERVICES_MAX + (size_t)svc];
+	return poller_state(app->poller, h, svc);
+}
+
 const struct host_metrics *
 app_metrics(const struct app *app, int h)
 {

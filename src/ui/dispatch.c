@@ -271,6 +271,14 @@ command_run(struct app *app, enum wr_command cmd)
 
 		/* As text, not byte by byte: a pattern with é or 日 comes back whole. */
 		lineedit_set(&app->prompt, hosts ? app->host_filter : app->filter_text);
+		/* A pattern pcre2 refused comes back to be fixed, the cursor
+		 * where pcre2 said it went wrong. */
+		if (!hosts && app->filter_refused[0] != '\0') {
+			lineedit_set(&app->prompt, app->filter_refused);
+			lineedit_cursor_to(&app->prompt, app->filter_refused_at);
+			wr_strlcpy(app->prompt_note, "refused: fix it; Esc keeps the filter",
+			    sizeof(app->prompt_note));
+		}
 		app->prompt_kind = hosts ? PROMPT_HOST_FILTER : PROMPT_FILTER;
 		app->prompt_active = true;
 		break;

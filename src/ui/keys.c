@@ -115,6 +115,9 @@ filter_set(struct app *app, const char *pattern)
 	char shown[FILTER_SHOWN * 4 + 4];
 	size_t chars;
 
+	/* Refused, it comes back with the next / to be fixed, not retyped;
+	 * set or cleared, the box starts from the filter again. */
+	app->filter_refused[0] = '\0';
 	if (pattern[0] == '\0') {
 		logfilter_clear(&app->filter);
 		app->filtering = false;
@@ -122,8 +125,10 @@ filter_set(struct app *app, const char *pattern)
 		app_say(app, "filter cleared");
 		return;
 	}
-	if (logfilter_set(&app->filter, pattern, strlen(pattern), &err) != 0) {
-		app_say(app, "filter not set: %s", err.msg);
+	if (logfilter_set_at(&app->filter, pattern, strlen(pattern), &app->filter_refused_at,
+	    &err) != 0) {
+		wr_strlcpy(app->filter_refused, pattern, sizeof(app->filter_refused));
+		app_say(app, "filter not set: %s (/ to fix)", err.msg);
 		return;
 	}
 	app->filtering = true;
@@ -212,6 +217,9 @@ prompt_key(struct app *app, const char *name, int is_keycode, unsigned int key)
 		}
 		if (app->prompt_kind == PROMPT_TAG)
 			actions_rollback_to_dropped(app);
+		/* Given up: the next / starts from the filter that holds. */
+		if (app->prompt_kind == PROMPT_FILTER)
+			app->filter_refused[0] = '\0';
 		app->post_message[0] = app->post_name[0] = app->post_impact[0] = '\0';
 		app->post_step[0] = '\0';
 		app->post_ran = NULL;

@@ -4,7 +4,8 @@
  * command (":resize 100x30", ":save-screen NAME", ":sleep SECONDS",
  * ":logs FILE", ":logs-ring BYTES", ":logs-tails N", ":logs-tail N FILE",
  * ":header KEY=N ...", ":metrics HOST KEY=N ...", ":rollback HOST [OUTCOME]",
- * ":reconcile HOST OUTCOME", ":term BYTES", ":prompt resolve"). The
+ * ":reconcile HOST OUTCOME", ":state HOST SERVICE KEY=VALUE ...",
+ * ":term BYTES", ":prompt resolve"). The
  * screen is redrawn after every key, as the loop would, and the clock moves only when the script says so, so saved
  * screens are exact. There is no network here, so ":logs" stands in for
  * a tailed service: it puts a file's lines into LOGS the way a stream's
@@ -17,8 +18,9 @@
  * reach, ":metrics" gives a host a metrics round, judged as the
  * poller judges one, and ":rollback" puts a rollback of HOST that ended
  * OK (or as said) now in the timeline, as a journal would, ":reconcile"
- * a re-read settling it, and ":prompt resolve" opens E's prompt, which
- * with no journal E itself refuses.
+ * a re-read settling it, ":state" gives a service what a poll and a
+ * probe round would have read (HOSTS without a network), and ":prompt
+ * resolve" opens E's prompt, which with no journal E itself refuses.
  */
 #include "warroom/ui.h"
 
@@ -225,6 +227,85 @@ fake_metrics(struct app *app, char *arg, struct wr_err *err)
 	return 0;
 }
 
+/* :state HOST SERVICE KEY=VALUE ... — what HOST's SERVICE last read, for
+ * HOSTS without a network: conn=up (its host's CONN), tag=, state=,
+ * restarts=, version= (a driver's
+ * poll, read now), healthz=ok|fail and readyz=ok|fail|ahead|behind (a
+ * probe round; fail is an HTTP 500). */
+static int
+fake_state(struct app *app, char *arg, struct wr_err *err)
+{
+	char *tok, *save = NULL, *svc;
+	struct svc_state *s;
+	int h, i;
+
+	tok = strtok_r(arg, " ", &save);
+	svc = strtok_r(NULL, " ", &save);
+	h = tok != NULL ? config_host_index(&app->cfg, tok) : -1;
+	for (i = 0; h >= 0 && svc != NULL && i < app->cfg.hosts[h].nservices &&
+	    strcmp(app->cfg.hosts[h].services[i], svc) != 0; i++)
+		;
+	if (h < 0 || svc == NULL || i == app->cfg.hosts[h].nservices)
+		return wr_err_set(err, ":state needs a host of the config and one of its services");
+	if (app->fake_states == NULL) {
+		size_t k;
+
+		app->fake_states = xcalloc(app->cfg.nhosts * WR_SERVICES_MAX,
+		    sizeof(*app->fake_states));
+		for (k = 0; k < app->cfg.nhosts * WR_SERVICES_MAX; k++)
+			app->fake_states[k].restarts = -1;
+	}
+	s = &app->fake_states[(size_t)h * WR_SERVICES_MAX + (size_t)i];
+	while ((tok = strtok_r(NULL, " ", &save)) != NULL) {
+		char *v = strchr(tok, '=');
+		struct probe_result *p = NULL;
+
+		if (v == NULL)
+			return wr_err_set(err, ":state needs KEY=VALUE, not %s", tok);
+		*v++ = '\0';
+		if (strcmp(tok, "conn") == 0 && strcmp(v, "up") == 0) {
+			if (app->fake_up == NULL)
+				app->fake_up = xcalloc(app->cfg.nhosts, sizeof(*app->fake_up));
+			app->fake_up[h] = true;
+		} else if (strcmp(tok, "tag") == 0 || strcmp(tok, "state") == 0 ||
+		    strcmp(tok, "restarts") == 0) {
+			struct timespec ts;
+
+			clock_gettime(CLOCK_REALTIME, &ts);
+			s->have_driver = true;
+			s->driver_at_ms = (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+			if (tok[0] == 't')
+				wr_strlcpy(s->tag, v, sizeof(s->tag));
+			else if (tok[0] == 's')
+				wr_strlcpy(s->state, v, sizeof(s->state));
+			else
+				s->restarts = atoi(v);
+		} else if (strcmp(tok, "version") == 0) {
+			wr_strlcpy(s->version, v, sizeof(s->version));
+		} else if (strcmp(tok, "healthz") == 0) {
+			p = &s->healthz;
+		} else if (strcmp(tok, "readyz") == 0) {
+			p = &s->readyz;
+		} else
+			return wr_err_set(err, ":state has no %s", tok);
+		if (p == NULL)
+			continue;
+		s->have_probe = true;
+		memset(p, 0, sizeof(*p));
+		p->schema_warn = PROBE_SCHEMA_UNSAID;
+		p->health = strcmp(v, "fail") == 0 ? PROBE_FAIL : PROBE_OK;
+		p->http_status = p->health == PROBE_FAIL ? 500 : 200;
+		wr_strlcpy(p->reason, p->health == PROBE_FAIL ? "HTTP 500" : "HTTP 200",
+		    sizeof(p->reason));
+		if (strcmp(v, "ahead") == 0 || strcmp(v, "behind") == 0)
+			p->schema_warn = v[0] == 'a' ? PROBE_SCHEMA_AHEAD : PROBE_SCHEMA_BEHIND;
+		else if (strcmp(v, "ok") != 0 && strcmp(v, "fail") != 0)
+			return wr_err_set(err, ":state's %s is ok, fail, ahead or behind", tok);
+	}
+	app->dirty = true;
+	return 0;
+}
+
 /* :term BYTES — what a terminal sends, read as the console reads it
  * (keys_input: an escape sequence curses did not know is one key): \e is
  * ESC, \xNN a byte, \\ a backslash. A sequence left begun at the end is
@@ -395,6 +476,8 @@ command_line(struct app *app, char *line, struct wr_err *err)
 		return fake_metrics(app, arg != NULL ? arg : (char *)"", err);
 	if (strcmp(line, ":rollback") == 0)
 		return fake_rollback(app, arg != NULL ? arg : (char *)"", err);
+	if (strcmp(line, ":state") == 0)
+		return fake_state(app, arg != NULL ? arg : (char *)"", err);
 	if (strcmp(line, ":reconcile") == 0)
 		return fake_reconcile(app, arg != NULL ? arg : (char *)"", err);
 	if (strcmp(line, ":prompt") == 0) {

@@ -46,11 +46,14 @@ row_at(const struct app *app, int n, const struct config_host **h, int *svc)
 	return i;
 }
 
-/* Whether host hi's connection is UP (without a pool, never). */
+/* Whether host hi's connection is UP (without a pool, only as a screen
+ * test's :state says). */
 static bool
 host_up(const struct app *app, int hi)
 {
-	return app->pool != NULL && ssh_pool_status(app->pool, hi)->state == SSH_UP;
+	if (app->pool == NULL)
+		return app->fake_up != NULL && app->fake_up[hi];
+	return ssh_pool_status(app->pool, hi)->state == SSH_UP;
 }
 
 /* The connection cell of a host (brief: "DOWN 26s") and the theme role
@@ -61,6 +64,10 @@ conn_text(const struct app *app, int host, bool brief, char *buf, size_t cap)
 	const struct ssh_status *st;
 	long secs;
 
+	if (app->pool == NULL && host_up(app, host)) {
+		wr_strlcpy(buf, "UP", cap);
+		return THEME_OK;
+	}
 	if (app->pool == NULL) {
 		wr_strlcpy(buf, "not connected", cap);
 		return THEME_DIM;
@@ -135,7 +142,7 @@ health_rank(const struct app *app, int host, int svc)
 
 	if (!host_up(app, host))
 		return 5;
-	s = poller_state(app->poller, host, svc);
+	s = app_state(app, host, svc);
 	if (s == NULL)
 		return 1;
 	if (s->driver_error[0] != '\0' || strstr(s->state, "exited") != NULL ||
@@ -228,10 +235,13 @@ detail_lines(const struct app *app, int host, int svc, char lines[3][700])
 	struct envmark m;
 	const char *name;
 
-	if (app->pool == NULL || host < 0)
+	if (host < 0)
 		return 0;
-	st = ssh_pool_status(app->pool, host);
 	name = app->cfg.hosts[host].name;
+	/* Without a pool (screen tests) only what was read has a reason. */
+	st = app->pool != NULL ? ssh_pool_status(app->pool, host) : NULL;
+	if (st == NULL)
+		goto read;
 	if (st->state == SSH_UNTRUSTED && st->key_changed) {
 		char cmd[WR_PATH_MAX + 300];
 
@@ -280,7 +290,8 @@ detail_lines(const struct app *app, int host, int svc, char lines[3][700])
 		snprintf(lines[0], 700, "%s: %s", name, st->error);
 		return 1;
 	}
-	s = poller_state(app->poller, host, svc);
+read:
+	s = app_state(app, host, svc);
 	if (s != NULL && s->driver_error[0] != '\0') {
 		char age[24], silent[32] = "";
 
@@ -316,7 +327,7 @@ static int
 detail_after(const struct app *app, int host, int svc, const struct svc_state *s,
     char lines[2][700])
 {
-	const struct ssh_status *st = ssh_pool_status(app->pool, host);
+	const struct ssh_status *st = app->pool != NULL ? ssh_pool_status(app->pool, host) : NULL;
 	const char *name = app->cfg.hosts[host].name;
 	size_t i;
 
@@ -381,7 +392,7 @@ detail_after(const struct app *app, int host, int svc, const struct svc_state *s
 		    app->cfg.hosts[host].services[svc], s->tag);
 		return 1;
 	}
-	if (st->notes[0] != '\0') {
+	if (st != NULL && st->notes[0] != '\0') {
 		snprintf(lines[0], 700, "%s: %s", name, st->notes);
 		return 1;
 	}
@@ -479,7 +490,7 @@ static enum theme_role
 cell_text(const struct app *app, int hi, const struct config_host *host, int svc, int c,
     bool brief, char *buf, size_t cap)
 {
-	const struct svc_state *s = poller_state(app->poller, hi, svc);
+	const struct svc_state *s = app_state(app, hi, svc);
 	enum theme_role role = THEME_NORMAL;
 	struct envmark m;
 	/* Without a connection the values are the last reading. */
@@ -632,7 +643,7 @@ column_widths(const struct app *app, int rows, struct table_fit *f)
 		const struct svc_state *s;
 
 		hi = row_at(app, n, &host, &svc);
-		s = poller_state(app->poller, hi, svc);
+		s = app_state(app, hi, svc);
 		f->stale |= may_be_old(app, hi, s);
 		f->restarts |= s != NULL && s->have_driver && s->restarts > 0;
 		if (s != NULL && s->export_state != CONTAIN_EXPORT_OFF &&
@@ -645,11 +656,45 @@ column_widths(const struct app *app, int rows, struct table_fit *f)
 		for (c = 0; c < HOSTS_COL_COUNT; c++) {
 			cell_text(app, hi, host, svc, c, false, text, sizeof(text));
 			columns_widen(&f->full[c], ui_width(text), cols[c].width);
-			if (c == HOSTS_COL_CONN || c == HOSTS_COL_STATE || c == HOSTS_COL_AGE)
+			if (c == HOSTS_COL_CONN || c == HOSTS_COL_STATE || c == HOSTS_COL_READY ||
+			    c == HOSTS_COL_AGE)
 				cell_text(app, hi, host, svc, c, true, text, sizeof(text));
 			columns_widen(&f->brief[c], ui_width(text), cols[c].width);
 		}
 	}
+}
+
+/* How bad host hi's row svc is in the columns not shown
+ * (hosts_table_hidden_worst), and what they hold ("HEALTH FAIL, RST 4")
+ * in buf: a column left out for room must not make a failing row look
+ * healthy. A restart count is a rollback rule, though plain in its column;
+ * an old (dim) value is not counted, as CONN or AGE say it is old. */
+static int
+hidden_bad(const struct app *app, int hi, const struct config_host *host, int svc,
+    const bool *show, char *buf, size_t cap)
+{
+	int sev[HOSTS_COL_COUNT] = { 0 }, c;
+	enum theme_role role;
+	char text[300];
+	size_t n = 0;
+
+	buf[0] = '\0';
+	for (c = 0; c < HOSTS_COL_COUNT; c++) {
+		if (show[c])
+			continue;
+		role = cell_text(app, hi, host, svc, c, false, text, sizeof(text));
+		sev[c] = role == THEME_BAD ? 2 : role == THEME_WARN ? 1 :
+		    c == HOSTS_COL_RESTARTS && role != THEME_DIM && atoi(text) > 0 ? 1 : 0;
+		if (sev[c] > 0 && n + 1 < cap) {
+			char piece[64];
+
+			snprintf(piece, sizeof(piece), "%s%s %.40s", n > 0 ? ", " : "", cols[c].title,
+			    text);
+			strncat(buf, piece, cap - n - 1);
+			n = strlen(buf);
+		}
+	}
+	return hosts_table_hidden_worst(show, sev, HOSTS_COL_COUNT);
 }
 
 /* Host hi's verdict level, or -1 before its first. */
@@ -700,7 +745,7 @@ hosts_draw(struct app *app, WINDOW *win, int h, int w, bool focused)
 	int ndetail = 0, drows = 0, dim = ui_attr(app, THEME_DIM), *order, selpos;
 	int width[HOSTS_COL_COUNT], steps[HOSTS_STEPS_MAX], shown_worst = -1;
 	struct table_fit fit;
-	char detail[3][700];
+	char detail[4][700], why[300];
 
 	if (rows == 0) {
 		char where[WR_PATH_MAX + 96];
@@ -744,6 +789,11 @@ hosts_draw(struct app *app, WINDOW *win, int h, int w, bool focused)
 		/* The selected row's trouble takes the last lines, if any;
 		 * zoomed, whole (man: lines are no longer cut there). */
 		ndetail = detail_lines(app, si, ssvc, detail);
+		/* What its ! stands for, after the reasons above (most often
+		 * the first line already says why it fails). */
+		if (si >= 0 && hidden_bad(app, si, sh, ssvc, show, why, sizeof(why)) > 0)
+			snprintf(detail[ndetail++], 700, "%s/%s !: %s (left out here; z shows every "
+			    "column)", sh->name, sh->services[ssvc], why);
 		/* Short of room, the first lines (the most pressing) stay. */
 		while (ndetail > 1 && body - ndetail < 2)
 			ndetail--;
@@ -766,7 +816,7 @@ hosts_draw(struct app *app, WINDOW *win, int h, int w, bool focused)
 	for (y = 1; y <= body && top + y - 1 < rows; y++) {
 		const struct config_host *host;
 		char text[300];
-		int svc, n = order[top + y - 1], hi;
+		int svc, n = order[top + y - 1], hi, bad;
 		bool sel = n == app->host_sel && focused;
 		enum theme_role role;
 
@@ -778,9 +828,13 @@ hosts_draw(struct app *app, WINDOW *win, int h, int w, bool focused)
 			mvwhline(win, y, 0, ' ', w);
 			wattrset(win, A_NORMAL);
 		}
-		/* The marker shows the selection without relying on colour. */
+		/* The marker shows the selection without relying on colour;
+		 * a ! beside it, a bad value in a column left out. */
 		ui_put(win, y, 0, 2, sel ? ui_attr(app, THEME_SELECTED) : (int)A_NORMAL,
 		    n == app->host_sel ? "> " : "  ");
+		if ((bad = hidden_bad(app, hi, host, svc, show, why, sizeof(why))) > 0)
+			ui_put(win, y, 1, 1, (sel ? ui_attr(app, THEME_SELECTED) :
+			    ui_attr(app, bad > 1 ? THEME_BAD : THEME_WARN)) | A_BOLD, "!");
 		x = 2;
 		for (c = 0; c < HOSTS_COL_COUNT; c++) {
 			if (!show[c])

@@ -703,8 +703,10 @@ paused_part(struct app *app, struct status_parts *p)
 	} else {
 		snprintf(p->full[LOGSTATUS_PAUSED], sizeof(p->full[0]),
 		    "PAUSED +%llu new%s, %zu matching (f follows)", fresh, lost, nw.matching);
-		snprintf(p->brief[LOGSTATUS_PAUSED], sizeof(p->brief[0]), "PAUSED +%zu matching",
-		    nw.matching);
+		/* Of the new lines, those matching: "+0 matching" read as if
+		 * nothing matched at all. */
+		snprintf(p->brief[LOGSTATUS_PAUSED], sizeof(p->brief[0]), "PAUSED +%zu new match%s",
+		    nw.matching, nw.matching == 1 ? "" : "es");
 	}
 }
 

@@ -292,8 +292,11 @@ runbook_draw(struct app *app, WINDOW *win, int h, int w, bool focused)
 			    sec->title[0] ? sec->title : "(untitled)");
 			/* A heading over sections only (the title) has no count. */
 			if (st > 0)
-				snprintf(line + strlen(line), sizeof(line) - strlen(line), "  %d/%d%s%s",
-				    sd, st, first ? "  started " : "", first ? when : "");
+				/* Done, when it started says nothing ("started 0s" read
+				 * as a glitch); under way, how long ago it did. */
+				snprintf(line + strlen(line), sizeof(line) - strlen(line), "  %d/%d%s%s%s",
+				    sd, st, sd == st ? "  done" : first ? "  started " : "",
+				    sd != st && first ? when : "", sd != st && first ? " ago" : "");
 			xrun_mark(app, r, row->idx, WR_RUNBOOK_NONE, line, sizeof(line));
 			a = ui_attr(app, THEME_TITLE);
 		} else {

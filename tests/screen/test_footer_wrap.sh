@@ -51,8 +51,8 @@ assert_screen held <<'EOF'
 │                                              ││                              │
 │                                              ││                              │
 │                                              ││                              │
- LOGS unchanged: 'yesterday at noon' is not a time: 19:30 (UTC), 10m (ago) or
- RFC 3339
+ LOGS unchanged: 'yesterday at noon' is not a time: 19:30 UTC, 10m ago or RFC
+ 3339
 EOF
 assert_screen fresh <<'EOF'
  warroom │ no incident named │ T+00:00:34               2026-01-01 00:00:34 UTC
@@ -77,14 +77,14 @@ assert_screen fresh <<'EOF'
 │                                              ││                              │
 │                                              ││                              │
 │                                              ││                              │
- LOGS unchanged: 'yesterday at noon' is not a time: 19:30 (UTC), 10m (ago) or
- RFC 3339
+ LOGS unchanged: 'yesterday at noon' is not a time: 19:30 UTC, 10m ago or RFC
+ 3339
 EOF
 for s in seen gone short_gone; do
 	footer "$s" | grep -q "not a time" && fail "screen $s still shows the message"
 	footer "$s" | grep -q "not set" && fail "screen $s still shows the short message"
 	footer "$s" | tail -1 | grep -q "? help  q quit" || fail "screen $s: no key hints"
 done
-footer short | tail -1 | grep -q "^ filter not set: missing closing parenthesis at offset 3$" ||
+footer short | tail -1 | grep -q "^ filter not set: missing closing parenthesis at offset 3 (/ to fix)$" ||
 	fail "the short message is not on the footer's one row: $(footer short)"
 ok "a key lets a long message go after its few seconds; a short one goes by itself"

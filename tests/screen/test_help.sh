@@ -70,8 +70,8 @@ assert_screen scrolled <<'EOF'
 └─│ A        arm the console for changes (typed; A again disarms) (writes    │─┘
 ┌─│          the journal)                                                    │─┐
 │ │ r        roll the selected service back (HOSTS) (changes production)     │ │
-│ │ B        roll it back on every host running its tag, one after another,  │ │
-│ │          each confirmed (HOSTS) (changes production)                     │ │
+│ │ B        roll it back on every host of the same driver running its tag,  │ │
+│ │          one after another, each confirmed (HOSTS) (changes production)  │ │
 │ │ X        kill switch: EXPORT_MODE=off on the host (X again: undo)        │ │
 │ │          (changes production)                                            │ │
 │ │                                                                          │ │
@@ -97,8 +97,8 @@ assert_screen ignored <<'EOF'
 └─│ A        arm the console for changes (typed; A again disarms) (writes    │─┘
 ┌─│          the journal)                                                    │─┐
 │ │ r        roll the selected service back (HOSTS) (changes production)     │ │
-│ │ B        roll it back on every host running its tag, one after another,  │ │
-│ │          each confirmed (HOSTS) (changes production)                     │ │
+│ │ B        roll it back on every host of the same driver running its tag,  │ │
+│ │          one after another, each confirmed (HOSTS) (changes production)  │ │
 │ │ X        kill switch: EXPORT_MODE=off on the host (X again: undo)        │ │
 │ │          (changes production)                                            │ │
 │ │                                                                          │ │
@@ -121,8 +121,8 @@ assert_screen end <<'EOF'
 │ │ e        export the timeline as a post-mortem draft (writes the journal) │ │
 │ │ E        mark the incident resolved (typed; the same --incident then     │ │
 │ │          starts a new one) (writes the journal)                          │ │
-└─│ C-r      poll every host now; retry DOWN and UNTRUSTED hosts; re-read a  │─┘
-┌─│          .env HOSTS marks                                                │─┐
+└─│ C-r      poll every host now; retry DOWN and UNTRUSTED hosts; re-read    │─┘
+┌─│          the .env of rows marked .env!                                   │─┐
 │ │ z        show the focused pane alone on the whole screen (z again: every │ │
 │ │          pane)                                                           │ │
 │ │ C-l      redraw the whole screen                                         │ │
@@ -186,8 +186,8 @@ assert_screen help-big <<'EOF'
 ┌─│ T        set the run-of-show's T-0 (now, +30m, or HH:MM UTC) (writes the journal)                                │ │
 │ │ A        arm the console for changes (typed; A again disarms) (writes the journal)                               │ │
 │ │ r        roll the selected service back (HOSTS) (changes production)                                             │ │
-│ │ B        roll it back on every host running its tag, one after another, each confirmed (HOSTS) (changes          │ │
-│ │          production)                                                                                             │ │
+│ │ B        roll it back on every host of the same driver running its tag, one after another, each confirmed        │ │
+│ │          (HOSTS) (changes production)                                                                            │ │
 │ │ X        kill switch: EXPORT_MODE=off on the host (X again: undo) (changes production)                           │ │
 │ │ M        migration downgrade (alembic -1) of the selected service (changes production)                           │ │
 │ │ x        RUNBOOK: run the step's commands on the HOSTS host (changes production)                                 │ │
@@ -205,7 +205,7 @@ assert_screen help-big <<'EOF'
 │ │ U        settle the oldest UNKNOWN outcome by hand: ok or failed, and what you saw (writes the journal)          │ │
 │ │ e        export the timeline as a post-mortem draft (writes the journal)                                         │ │
 │ │ E        mark the incident resolved (typed; the same --incident then starts a new one) (writes the journal)      │ │
-│ │ C-r      poll every host now; retry DOWN and UNTRUSTED hosts; re-read a .env HOSTS marks                         │ │
+│ │ C-r      poll every host now; retry DOWN and UNTRUSTED hosts; re-read the .env of rows marked .env!              │ │
 │ │ z        show the focused pane alone on the whole screen (z again: every pane)                                   │ │
 │ │ C-l      redraw the whole screen                                                                                 │ │
 │ │ ?        show or hide this help                                                                                  │ │

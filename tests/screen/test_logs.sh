@@ -133,6 +133,6 @@ f
 :save-screen narrow
 '
 run_console -c "$tmp/warroom.conf"
-grep -q "│/seq=1/  11 matching  PAUSED +0 matching  *│" "$tmp/narrow" ||
+grep -q "│/seq=1/  11 matching  PAUSED +0 new matches  *│" "$tmp/narrow" ||
 	{ cat "$tmp/narrow"; fail "the narrow status line lost the filter or PAUSED"; }
 ok "at 80x24 the status line keeps PAUSED and the filter over the label and count"

@@ -159,5 +159,5 @@ assert_screen unread <<'EOF'
 │api-1/api 2025-12-31T23:50:05.000Z INFO  seq=5││                              │
 │api.log  600 lines  PAUSED +0 new (f follows) ││                              │
 └──────────────────────────────────────────────┘└──────────────────────────────┘
- LOGS unchanged: 'soon' is not a time: 19:30 (UTC), 10m (ago) or RFC 3339
+ LOGS unchanged: 'soon' is not a time: 19:30 UTC, 10m ago or RFC 3339
 EOF

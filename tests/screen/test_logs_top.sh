@@ -129,7 +129,7 @@ assert_screen filtered <<'EOF'
 │api-1/api 2025-12-31T23:09:00.000Z INFO  status=500 n=540                                         │
 │api-1/api 2025-12-31T23:09:10.000Z INFO  status=500 n=550                                         │
 │api-1/api 2025-12-31T23:09:20.000Z INFO  status=500 n=560                                         │
-│filter /status=500/  112 matching  3380 dropped  PAUSED +112 matching                             │
+│filter /status=500/  112 matching  3380 dropped  PAUSED +112 new matches                          │
 └──────────────────────────────────────────────────────────────────────────────────────────────────┘
  LOGS from the oldest line kept; flood1.log: oldest kept 23:31:30 (1890 dropped)
 EOF
@@ -156,7 +156,7 @@ assert_screen jumped <<'EOF'
 │api-1/api 2025-12-31T23:34:10.000Z INFO  status=500 n=2050                                        │
 │api-1/api 2025-12-31T23:34:20.000Z INFO  status=500 n=2060                                        │
 │api-1/api 2025-12-31T23:34:30.000Z INFO  status=500 n=2070                                        │
-│filter /status=500/  111 matching  4890 dropped  PAUSED +111 matching                             │
+│filter /status=500/  111 matching  4890 dropped  PAUSED +111 new matches                          │
 └──────────────────────────────────────────────────────────────────────────────────────────────────┘
  LOGS from its oldest line, 23:06:20 UTC (none from 23:00:00 kept: 3380 older dropped)
 EOF
@@ -183,7 +183,7 @@ assert_screen next <<'EOF'
 │api-1/api 2025-12-31T23:34:20.000Z INFO  status=500 n=2060                                        │
 │api-1/api 2025-12-31T23:34:30.000Z INFO  status=500 n=2070                                        │
 │api-1/api 2025-12-31T23:34:40.000Z INFO  status=500 n=2080                                        │
-│filter /status=500/  111 matching  4890 dropped  PAUSED +111 matching                             │
+│filter /status=500/  111 matching  4890 dropped  PAUSED +111 new matches                          │
 └──────────────────────────────────────────────────────────────────────────────────────────────────┘
  LOGS from its oldest line, 23:06:20 UTC (none from 23:00:00 kept: 3380 older dropped)
 EOF
@@ -210,7 +210,7 @@ assert_screen scrolled <<'EOF'
 │api-1/api 2025-12-31T23:09:00.000Z INFO  status=500 n=540                                         │
 │api-1/api 2025-12-31T23:09:10.000Z INFO  status=500 n=550                                         │
 │api-1/api 2025-12-31T23:09:20.000Z INFO  status=500 n=560                                         │
-│filter /status=500/  112 matching  6380 dropped  PAUSED +112 matching                             │
+│filter /status=500/  112 matching  6380 dropped  PAUSED +112 new matches                          │
 └──────────────────────────────────────────────────────────────────────────────────────────────────┘
  LOGS from its oldest line, 23:06:20 UTC (none from 23:00:00 kept: 3380 older dropped)
 EOF
@@ -237,7 +237,7 @@ assert_screen toggled <<'EOF'
 │api-1/api INFO  status=500 n=2050                                                                 │
 │api-1/api INFO  status=500 n=2060                                                                 │
 │api-1/api INFO  status=500 n=2070                                                                 │
-│filter /status=500/  111 matching  7890 dropped  no times  PAUSED +111 matching                   │
+│filter /status=500/  111 matching  7890 dropped  no times  PAUSED +111 new matches                │
 └──────────────────────────────────────────────────────────────────────────────────────────────────┘
  LOGS timestamps hidden (t shows them)
 EOF

@@ -34,7 +34,7 @@ confirm_line() {
 }
 
 start 80 24 "$wr"
-wait_re "│> h1 +api +UP +v1\\.5\\.0-bad" 15
+wait_re "│>[ !]h1 +api +UP +v1\\.5\\.0-bad" 15
 keys A; keys -l arm; keys Enter; wait_re "ARMED 1[45]:[0-9][0-9]"
 # One burst while the plan is read: none of it reaches the main screen
 # (j would select jobs, o re-sort, Enter tail its logs) or the dialog.
@@ -121,7 +121,7 @@ while capture; grep -qF "CONFIRM ROLLBACK" "$tmp/screen"; do
 done
 wait_for "q quit" 10
 assert_not_contains "$tmp/screen" "exit="
-wait_re "│> h1 +api +UP"
+wait_re "│>[ !]h1 +api +UP"
 assert_not_contains "$tmp/screen" "h1/jobs"
 [ "$(mutating)" = 0 ] || fail "a cancelled dialog sent something"
 ok "C-c cancels the dialog like Esc; the burst typed while planning moved and tailed nothing"

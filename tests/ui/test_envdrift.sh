@@ -50,7 +50,7 @@ ok "while .env names the running tag: no mark, no record"
 on_host env IMAGE_TAG=v1.4.1 docker compose up -d api jobs
 grep -q '^IMAGE_TAG=v1.5.0-bad$' "$app/.env" || fail ".env changed: $(cat "$app/.env")"
 wait_re "│> h1 +api +UP +v1\\.4\\.1 \\.env! " 10
-wait_for "h1: .env says v1.5.0-bad, api runs v1.4.1: a plain \`up -d\` brings v1.5.0-bad back"
+wait_for "h1: .env says v1.5.0-bad, api runs v1.4.1: a plain \`up -d\` would start v1.5.0-bad in place of v1.4.1"
 row jobs | grep -q "v1\\.4\\.1 \\.env!" || fail "jobs is not marked: $(row jobs)"
 wait_checks '"agrees":false' 2
 sleep 3                              # three more polls

@@ -15,7 +15,7 @@ sed 's/^\[warroom\]$/[warroom]\npoll_interval = 2s\nhealth_timeout = 20s/' "$fl/
 footer() { capture; tail -1 "$tmp/screen"; }
 
 start 80 24 "$WARROOM -c $tmp/c.conf --incident 'footer truth'"
-wait_re "│> api-1 +api +UP +v1\\.5\\.0-bad" 15
+wait_re "│>[ !]api-1 +api +UP +v1\\.5\\.0-bad" 15
 keys A; keys -l arm; keys Enter
 wait_re "ARMED 1[45]:"
 keys 1 Home r

@@ -14,7 +14,7 @@
 fleet_up --hosts 1
 sed 's/^\[warroom\]$/[warroom]\npoll_interval = 1s\nmetrics_interval = 1s/' "$fl/warroom.conf" > "$tmp/c.conf"
 log=$fl/hosts/h1/commands.log
-row() { printf '│[> ] %s +%s +UP +v1\\.4\\.[01] +running[a-z ]* +[A-Z-]+ +([A-Z-]+|200 (ahead|behind|mig)!) +[v0-9.-]+ +((on|off|-) +)?%s ' "$1" "$2" "$3"; }
+row() { printf '│[> ][ !]%s +%s +UP +v1\\.4\\.[01] +running[a-z ]* +[A-Z-]+ +([A-Z-]+|200 (ahead|behind|mig)!) +[v0-9.-]+ +((on|off|-) +)?%s ' "$1" "$2" "$3"; }
 
 start 200 45 "$WARROOM -c $tmp/c.conf --incident crash-loop"
 wait_re "$(row h1 api 0)" 15
@@ -54,7 +54,7 @@ ok "the rollback's new container starts at 0: the count and the verdict clear"
 "$fleet" set-tag --dir "$fl" h1 api v1.6.0-bad > /dev/null
 wait_for "h1/api: compose ps: line 1: not JSON" 10
 assert_not_contains "$tmp/screen" "h1/api: rollback"
-wait_re "│> h1 +api +UP +v1\.4\.[01] .* [0-9]+s ERR" 5
+wait_re "│>[ !]h1 +api +UP +v1\.4\.[01] .* [0-9]+s ERR" 5
 tmx capture-pane -e -p -t t > "$tmp/attrs"
 esc=$(printf '\033')
 grep "h1 .*api" "$tmp/attrs" | grep -qE "$esc\[([0-9;]*;)?2(;[0-9;]*)?mv1\.4\.[01]" ||

@@ -24,7 +24,7 @@ app=$fl/hosts/h1/app
 mutating() { grep -c '"mutating":true' "$log" 2> /dev/null || true; }
 sed 's/^\[warroom\]$/[warroom]\npoll_interval = 2s\nhealth_timeout = 20s/' "$fl/warroom.conf" > "$tmp/c.conf"
 wr="$WARROOM -c $tmp/c.conf --incident rollback-drill"
-ready() { wait_re "│> h1 +api +UP +v1\\.5\\.0-bad" 15; }
+ready() { wait_re "│>[ !]h1 +api +UP +v1\\.5\\.0-bad" 15; }
 # h1 is running `compose up -d` now (the fleet lists each shim in progress
 # under running/ from its start); up_done waits until it has ended.
 up_running() { cat "$fl"/hosts/h1/running/* 2> /dev/null | grep -q ' up -d'; }
@@ -156,7 +156,7 @@ grep -q '"kind":"action.output".*"step":"up -d","exit":0' "$journal" || fail "no
 ! grep -q '"kind":"action.output".*"Command"' "$journal" || fail "a read's JSON went to action.output"
 tail -1 "$app/releases.log" | grep -q "rollback IMAGE_TAG=v1.4.1 services=api result=ok by=warroom" ||
 	fail "releases.log not appended"
-wait_re "│> h1 +api +UP +v1\\.4\\.1 " 10
+wait_re "│>[ !]h1 +api +UP +v1\\.4\\.1 " 10
 wait_for "h1/api: rollback v1.5.0-bad -> v1.4.1: OK — api runs v1.4.1 and /readyz answers 200"
 # The probes asked at the end answer before the driver re-reads the tag:
 # no health.change after the end pairs their /readyz with the tag the
@@ -172,7 +172,7 @@ ok "confirmed: intent stored first, pull and up -d once, verified, gated, OK, re
 
 # Stale: another deploy lands between the plan and the confirmation.
 "$fleet" set-tag --dir "$fl" h1 all v1.5.0-bad > /dev/null
-wait_re "│> h1 +api +UP +v1\\.5\\.0-bad" 15
+wait_re "│>[ !]h1 +api +UP +v1\\.5\\.0-bad" 15
 before=$(mutating)
 keys r
 wait_for "CONFIRM ROLLBACK"
@@ -196,7 +196,7 @@ said=$(date +%s)
 grep '"kind":"action.refused"' "$journal" | grep '"confirmed":true' | grep -q 'nothing ran' ||
 	fail "a confirmed rollback that never ran is not journalled: $(grep action.refused "$journal")"
 "$fleet" fault --dir "$fl" h1 sshd-start > /dev/null
-wait_re "│> h1 +api +UP" 30
+wait_re "│>[ !]h1 +api +UP" 30
 left=$((7 - ($(date +%s) - said)))
 [ "$left" -le 0 ] || sleep "$left"
 capture
@@ -249,12 +249,12 @@ head -1 "$tmp/screen" | grep -q "UNKNOWN" && { head -1 "$tmp/screen"; fail "the 
 ok "a dropped connection ends UNKNOWN (never a guess), and the host is re-read when it returns"
 # The re-read found .env naming the tag left: the row says so after the
 # footer has moved on, and after a restart (the env.check record).
-wait_re "│> h1 +api +UP +v1\\.4\\.1 \\.env! "
-assert_contains "$tmp/screen" "h1: .env says v1.6.0, api runs v1.4.1: a plain \`up -d\` brings v1.6.0 back"
+wait_re "│>[ !]h1 +api +UP +v1\\.4\\.1 \\.env! "
+assert_contains "$tmp/screen" "h1: .env says v1.6.0, api runs v1.4.1: a plain \`up -d\` would start v1.6.0 in place of v1.4.1"
 keys q
 wait_for "exit=0"
 start 200 50 "$wr"
-wait_re "│> h1 +api +UP +v1\\.4\\.1 \\.env! " 15
+wait_re "│>[ !]h1 +api +UP +v1\\.4\\.1 \\.env! " 15
 ok "HOSTS marks the row while .env names another tag, after a restart too"
 keys q
 wait_for "exit=0"
@@ -284,7 +284,7 @@ lines=$(wc -l < "$journal")
 start_also w 200 50 "$wr --read-only"
 session=w
 wait_for " 1 ACTION: NO OUTCOME YET " 10
-wait_re "│> h1 +api +UP " 15
+wait_re "│>[ !]h1 +api +UP " 15
 refused n
 assert_not_contains "$tmp/screen" "note:"
 refused Space

@@ -41,7 +41,7 @@ wait_journal() {
 }
 
 start 200 50 "$wr"
-wait_re "│> h1 +api +UP +v1\\.5\\.0-bad" 15
+wait_re "│>[ !]h1 +api +UP +v1\\.5\\.0-bad" 15
 arm
 keys r
 wait_for "CONFIRM ROLLBACK"
@@ -96,7 +96,7 @@ ok "a plain docker compose up -d api afterwards keeps v1.4.1"
 
 # .env edited between the plan and the step: not touched, said loudly.
 "$fleet" set-tag --dir "$fl" h1 all v1.5.0-bad > /dev/null
-wait_re "│> h1 +api +UP +v1\\.5\\.0-bad" 15
+wait_re "│>[ !]h1 +api +UP +v1\\.5\\.0-bad" 15
 keys r
 wait_for "CONFIRM ROLLBACK"
 wait_for "then keep IMAGE_TAG=v1.4.1 in .env"
@@ -122,7 +122,7 @@ grep '"kind":"env.check".*"service":"api"' "$journal" | tail -1 |
 	fail "no env.check naming the old tag: $(grep env.check "$journal" | tail -1)"
 resize 80 24
 keys C-l
-wait_re "│> h1 +api +UP +v1\\.4\\.1 \\.env! "
+wait_re "│>[ !]h1 +api +UP +v1\\.4\\.1 \\.env! "
 assert_contains "$tmp/screen" "h1: .env says v1.5.0-bad, api runs v1.4.1"
 ok "the row is marked .env! and the detail says what a plain up -d brings back"
 # The runbook's keep-tag step, by hand; the next poll reads .env: api's
@@ -133,7 +133,7 @@ i=0
 until grep '"kind":"env.check".*"service":"api"' "$journal" | tail -1 | grep -q '"env_image_tag":"v1.4.1","runs":"v1.4.1","agrees":true'; do
 	sleep 0.2; i=$((i + 1)); [ $i -lt 100 ] || fail "no env.check agreeing after .env was edited"
 done
-wait_re "│> h1 +api +UP +v1\\.4\\.1 +OK "
+wait_re "│>[ !]h1 +api +UP +v1\\.4\\.1 +OK "
 assert_not_contains "$tmp/screen" "h1: .env says v1.5.0-bad, api runs"
 resize 200 50
 ok "once .env is read to agree, the mark is gone"
@@ -141,7 +141,7 @@ ok "once .env is read to agree, the mark is gone"
 # The connection drops during the rename: UNKNOWN, and the re-read once
 # the host is back reads .env too. mv is slowed on the host to drop it there.
 "$fleet" set-tag --dir "$fl" h1 all v1.5.0-bad > /dev/null
-wait_re "│> h1 +api +UP +v1\\.5\\.0-bad" 15
+wait_re "│>[ !]h1 +api +UP +v1\\.5\\.0-bad" 15
 # It says when it starts, and sleeps 10 s: the fleet tool alone takes
 # seconds to start on a loaded machine, and its drop must land in the
 # sleep; the re-read once sshd is back must then wait for the rename.

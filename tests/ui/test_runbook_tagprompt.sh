@@ -35,7 +35,7 @@ cat > "$tmp/rb.md" <<'MD'
 MD
 sed 's/^\[warroom\]$/[warroom]\npoll_interval = 1s\nhealth_timeout = 20s/' "$fl/warroom.conf" > "$tmp/c.conf"
 start 120 40 "$WARROOM -c $tmp/c.conf -r $tmp/rb.md --incident tags"
-wait_re "│> h1 +api +UP +v1\\.5\\.0-bad" 15
+wait_re "│>[ !]h1 +api +UP +v1\\.5\\.0-bad" 15
 wait_re "│  h1 +jobs +UP +v1\\.5\\.0-bad" 15
 keys A; keys -l arm; keys Enter
 wait_re "ARMED 1[45]:[0-9][0-9]"
@@ -69,13 +69,13 @@ ok "a binding's to=<TAG>: the same"
 # sets one tag for both offers v1.4.1 first, the tag this incident's
 # rollback went to, said to fit jobs.
 keys 1
-wait_re "│> h1 +api +UP +v1\\.5\\.0-bad" 5
+wait_re "│>[ !]h1 +api +UP +v1\\.5\\.0-bad" 5
 keys r
 wait_for "type api and press Enter" 15
 assert_contains "$tmp/screen" "tag  v1.5.0-bad  ->  v1.4.1"
 keys -l api; keys Enter
 wait_for "rollback of api on h1: OK" 40
-wait_re "│> h1 +api +UP +v1\\.4\\.1 " 10
+wait_re "│>[ !]h1 +api +UP +v1\\.4\\.1 " 10
 keys 4 Up
 wait_for "> [ ] $ Point Compose"
 keys x

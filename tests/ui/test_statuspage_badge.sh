@@ -24,7 +24,7 @@ until_count() {
 }
 
 start 80 24 "$WARROOM -c $fl/warroom.conf --incident 'api errors'"
-wait_re "│> h1 +api +UP" 15
+wait_re "│>[ !]h1 +api +UP" 15
 # The read of the page at start went through (its answer is recorded):
 # a first good answer needs no words, never "reachable again".
 req=$fl/statuspage/requests.jsonl

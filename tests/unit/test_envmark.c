@@ -67,7 +67,17 @@ the_poll_reading_marks_the_row(void **state)
 	assert_string_equal(cell, "v1.4.1 .env!");
 	envmark_detail("api-1", "api", &m, line, sizeof(line));
 	assert_string_equal(line, "api-1: .env says v1.5.0-bad, api runs v1.4.1: a plain `up -d` "
-	    "brings v1.5.0-bad back (IMAGE_TAG=v1.4.1 in .env keeps it)");
+	    "would start v1.5.0-bad in place of v1.4.1");
+	/* A service left on the bad tag while .env was set right: what up -d
+	 * starts, not "IMAGE_TAG=v1.5.0-bad in .env keeps it". */
+	strcpy(m.env_tag, "v1.4.1");
+	strcpy(m.runs, "v1.5.0-bad");
+	envmark_detail("api-1", "jobs", &m, line, sizeof(line));
+	assert_string_equal(line, "api-1: .env says v1.4.1, jobs runs v1.5.0-bad: a plain `up -d` "
+	    "would start v1.4.1 in place of v1.5.0-bad");
+	strcpy(m.env_tag, "v1.5.0-bad");
+	strcpy(m.runs, "v1.4.1");
+	envmark_detail("api-1", "api", &m, line, sizeof(line));
 	/* At 80 columns the facts are in sight. */
 	line[78] = '\0';
 	assert_non_null(strstr(line, ".env says v1.5.0-bad, api runs v1.4.1: a plain `up -d`"));

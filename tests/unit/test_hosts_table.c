@@ -1,7 +1,7 @@
 /*
- * test_hosts_table.c — the HOSTS table's pure rules: AGE is the last
- * column given up while values may be old, RST goes only after HEALTH
- * while something restarts, the sort is named in the pane's title, the AGE cell keeps the data's age beside ERR, and
+ * test_hosts_table.c — the HOSTS table's pure rules: HEALTH and READY
+ * come right after TAG, then AGE while values may be old and RST while
+ * something restarts, a row with a bad value left out is marked, the sort is named in the pane's title, the AGE cell keeps the data's age beside ERR, and
  * hidden rows are counted, naming one worse than every row in sight.
  */
 #include <setjmp.h>
@@ -50,38 +50,41 @@ every_column_is_taken_once_host_service_conn_first(void **state)
 }
 
 static void
-age_is_the_last_column_given_up_while_values_may_be_old(void **state)
+age_comes_after_health_and_ready_while_values_may_be_old(void **state)
 {
 	int steps[HOSTS_STEPS_MAX], n;
 
 	(void)state;
 	n = hosts_table_steps(true, false, HOSTS_EXPORTS_NONE, steps);
-	assert_int_equal(steps[3], HOSTS_COL_AGE);
+	assert_int_equal(steps[3], HOSTS_COL_TAG);
+	assert_int_equal(steps[4], HOSTS_COL_HEALTH);
+	assert_int_equal(steps[5], HOSTS_COL_READY);
+	assert_int_equal(steps[6], HOSTS_COL_AGE);
 	/* Fresh everywhere: the age matters after the values. */
 	n = hosts_table_steps(false, false, HOSTS_EXPORTS_NONE, steps);
 	assert_true(step_of(steps, n, HOSTS_COL_AGE) > step_of(steps, n, HOSTS_COL_VERSION));
 }
 
 static void
-restarts_come_before_ready_state_and_version_while_counted(void **state)
+restarts_come_after_health_and_ready_before_state_and_version(void **state)
 {
 	int steps[HOSTS_STEPS_MAX], n, k;
 
 	(void)state;
-	/* While counted, RST goes only after HEALTH (the man page's order);
-	 * else before AGE, VERSION and the rest. */
+	/* Health and readiness outrank the count (QA: a failing /healthz
+	 * hidden by RST and AGE at 80x24); a hidden count marks its row. */
 	for (k = 0; k < 2; k++) {
 		n = hosts_table_steps(k, true, HOSTS_EXPORTS_NONE, steps);
-		assert_true(step_of(steps, n, HOSTS_COL_RESTARTS) <
-		    step_of(steps, n, HOSTS_COL_HEALTH));
-		assert_true(step_of(steps, n, HOSTS_COL_TAG) < step_of(steps, n, HOSTS_COL_RESTARTS));
-		n = hosts_table_steps(k, false, HOSTS_EXPORTS_NONE, steps);
 		assert_true(step_of(steps, n, HOSTS_COL_HEALTH) <
 		    step_of(steps, n, HOSTS_COL_RESTARTS));
+		assert_true(step_of(steps, n, HOSTS_COL_READY) <
+		    step_of(steps, n, HOSTS_COL_RESTARTS));
+		assert_true(step_of(steps, n, HOSTS_COL_RESTARTS) <
+		    step_of(steps, n, HOSTS_COL_STATE));
+		assert_true(step_of(steps, n, HOSTS_COL_RESTARTS) <
+		    step_of(steps, n, HOSTS_COL_VERSION));
 	}
 	n = hosts_table_steps(true, true, HOSTS_EXPORTS_NONE, steps);
-	assert_true(step_of(steps, n, HOSTS_COL_RESTARTS) < step_of(steps, n, HOSTS_COL_READY));
-	assert_true(step_of(steps, n, HOSTS_COL_RESTARTS) < step_of(steps, n, HOSTS_COL_STATE));
 	assert_true(step_of(steps, n, HOSTS_COL_AGE) < step_of(steps, n, HOSTS_COL_RESTARTS));
 	n = hosts_table_steps(false, false, HOSTS_EXPORTS_NONE, steps);
 	assert_true(step_of(steps, n, HOSTS_COL_RESTARTS) > step_of(steps, n, HOSTS_COL_VERSION));
@@ -126,16 +129,18 @@ a_down_host_keeps_age_and_restarts_in_sight(void **state)
 	/* What is left after them goes to STATE's detail before CONN's. */
 	assert_int_equal(width[HOSTS_COL_STATE], 15);
 	assert_int_equal(width[HOSTS_COL_CONN], 8);
-	/* 80x24 (44 cells): AGE stays, and TAG after it. */
+	/* 80x24 (44 cells): TAG; HEALTH (7) does not fit, AGE does. */
 	columns_pick(full, brief, steps, n, HOSTS_COL_COUNT, 44, 3, show, width);
 	assert_true(show[HOSTS_COL_AGE] && show[HOSTS_COL_TAG]);
+	assert_false(show[HOSTS_COL_HEALTH]);
 	assert_int_equal(width[HOSTS_COL_CONN], 8);
 }
 
 /* The QA screen: 80x24, two-character host names, a k8s crash loop
- * (RST 3): where only one of HEALTH and RST fits, RST stays. */
+ * (RST 3): where only one of HEALTH and RST fits, HEALTH stays (the
+ * hidden count marks the row). */
 static void
-a_crash_loop_keeps_restarts_over_health_in_a_narrow_pane(void **state)
+a_crash_loop_keeps_health_over_restarts_in_a_narrow_pane(void **state)
 {
 	/*                 HOST SVC CONN TAG STATE HEALTH READY VERSION RST AGE DRIVER ADDR */
 	const int full[] = { 4, 7, 4, 10, 7, 6, 5, 7, 6, 3, 3, 6, 15 };
@@ -145,11 +150,55 @@ a_crash_loop_keeps_restarts_over_health_in_a_narrow_pane(void **state)
 	(void)state;
 	n = hosts_table_steps(false, true, HOSTS_EXPORTS_NONE, steps);
 	columns_pick(full, NULL, steps, n, HOSTS_COL_COUNT, 38, 3, show, width);
-	assert_true(show[HOSTS_COL_TAG] && show[HOSTS_COL_RESTARTS]);
-	assert_false(show[HOSTS_COL_HEALTH]);
-	columns_pick(full, NULL, steps, n, HOSTS_COL_COUNT, 43, 3, show, width);
-	assert_true(show[HOSTS_COL_RESTARTS] && show[HOSTS_COL_HEALTH] && show[HOSTS_COL_AGE]);
+	assert_true(show[HOSTS_COL_TAG] && show[HOSTS_COL_HEALTH]);
+	assert_false(show[HOSTS_COL_RESTARTS]);
+	columns_pick(full, NULL, steps, n, HOSTS_COL_COUNT, 50, 3, show, width);
+	assert_true(show[HOSTS_COL_RESTARTS] && show[HOSTS_COL_HEALTH] && show[HOSTS_COL_READY]);
 	assert_int_equal(width[HOSTS_COL_HOST], 4);
+}
+
+/* The QA screens: k8s-bastion's /healthz fails while some host is down
+ * and api-1 restarts. At 80x24 (44 cells) HEALTH shows, not RST or AGE
+ * (they showed, and FAIL did not); at 100x30 (56 cells) READY's brief
+ * "ahead!" shows too. */
+static void
+a_failing_health_stays_in_sight_at_80x24(void **state)
+{
+	/*                 HOST SVC CONN TAG STATE HEALTH READY VERSION RST AGE DRIVER ADDR */
+	const int full[] = { 11, 7, 4, 10, 7, 6, 10, 10, 3, 3, 7, 7, 15 };
+	const int brief[] = { 11, 7, 4, 10, 7, 6, 6, 10, 3, 3, 3, 7, 15 };
+	int steps[HOSTS_STEPS_MAX], width[HOSTS_COL_COUNT], n;
+	bool show[HOSTS_COL_COUNT];
+
+	(void)state;
+	n = hosts_table_steps(true, true, HOSTS_EXPORTS_NONE, steps);
+	columns_pick(full, brief, steps, n, HOSTS_COL_COUNT, 44, 3, show, width);
+	assert_true(show[HOSTS_COL_TAG] && show[HOSTS_COL_HEALTH]);
+	assert_false(show[HOSTS_COL_RESTARTS] || show[HOSTS_COL_AGE]);
+	columns_pick(full, brief, steps, n, HOSTS_COL_COUNT, 56, 3, show, width);
+	assert_true(show[HOSTS_COL_HEALTH] && show[HOSTS_COL_READY]);
+	assert_int_equal(width[HOSTS_COL_READY], 6);
+}
+
+/* A bad value in a column left out marks the row; one in sight does not
+ * need to, and a warning is less than a failure. */
+static void
+a_bad_value_left_out_marks_its_row(void **state)
+{
+	bool show[HOSTS_COL_COUNT] = { false };
+	int sev[HOSTS_COL_COUNT] = { 0 };
+
+	(void)state;
+	show[HOSTS_COL_HOST] = show[HOSTS_COL_TAG] = show[HOSTS_COL_HEALTH] = true;
+	assert_int_equal(hosts_table_hidden_worst(show, sev, HOSTS_COL_COUNT), 0);
+	sev[HOSTS_COL_HEALTH] = 2;
+	assert_int_equal(hosts_table_hidden_worst(show, sev, HOSTS_COL_COUNT), 0);
+	sev[HOSTS_COL_READY] = 1;
+	assert_int_equal(hosts_table_hidden_worst(show, sev, HOSTS_COL_COUNT), 1);
+	sev[HOSTS_COL_AGE] = 2;
+	assert_int_equal(hosts_table_hidden_worst(show, sev, HOSTS_COL_COUNT), 2);
+	show[HOSTS_COL_AGE] = true;
+	assert_int_equal(hosts_table_hidden_worst(show, sev, HOSTS_COL_COUNT), 1);
 }
 
 /* The order goes in the pane's title, before the filter's text. */
@@ -186,7 +235,11 @@ a_failing_poll_keeps_its_mark_and_the_tag_in_a_narrow_pane(void **state)
 	columns_pick(full, brief, steps, n, HOSTS_COL_COUNT, 43, 3, show, width);
 	assert_true(show[HOSTS_COL_AGE] && show[HOSTS_COL_TAG]);
 	assert_int_equal(width[HOSTS_COL_AGE], 3);
+	/* HEALTH first where it fits; AGE, left out, marks the row. */
 	columns_pick(full, brief, steps, n, HOSTS_COL_COUNT, 44, 3, show, width);
+	assert_true(show[HOSTS_COL_HEALTH]);
+	assert_false(show[HOSTS_COL_AGE]);
+	columns_pick(full, brief, steps, n, HOSTS_COL_COUNT, 60, 3, show, width);
 	assert_int_equal(width[HOSTS_COL_AGE], 7);
 	columns_pick(full, brief, steps, n, HOSTS_COL_COUNT, 76, 3, show, width);
 	assert_int_equal(width[HOSTS_COL_AGE], 7);
@@ -288,11 +341,13 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(every_column_is_taken_once_host_service_conn_first),
-		cmocka_unit_test(age_is_the_last_column_given_up_while_values_may_be_old),
+		cmocka_unit_test(age_comes_after_health_and_ready_while_values_may_be_old),
 		cmocka_unit_test(exports_column_rises_while_a_host_still_exports),
-		cmocka_unit_test(restarts_come_before_ready_state_and_version_while_counted),
+		cmocka_unit_test(restarts_come_after_health_and_ready_before_state_and_version),
 		cmocka_unit_test(a_down_host_keeps_age_and_restarts_in_sight),
-		cmocka_unit_test(a_crash_loop_keeps_restarts_over_health_in_a_narrow_pane),
+		cmocka_unit_test(a_crash_loop_keeps_health_over_restarts_in_a_narrow_pane),
+		cmocka_unit_test(a_failing_health_stays_in_sight_at_80x24),
+		cmocka_unit_test(a_bad_value_left_out_marks_its_row),
 		cmocka_unit_test(the_title_names_the_order_and_the_filter),
 		cmocka_unit_test(a_failing_poll_keeps_its_mark_and_the_tag_in_a_narrow_pane),
 		cmocka_unit_test(age_keeps_the_data_age_beside_err),

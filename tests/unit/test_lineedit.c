@@ -200,6 +200,27 @@ typed_confirmations_set_the_ends_aside(void **state)
 	assert_false(lineedit_typed_is("", ""));
 }
 
+/* A refused pattern comes back with the cursor at pcre2's offset, never
+ * inside a character, and at the end when the offset is past it. */
+static void
+cursor_goes_to_a_byte_offset(void **state)
+{
+	struct lineedit le;
+
+	(void)state;
+	assert_true(lineedit_set(&le, "st(é]x"));
+	lineedit_cursor_to(&le, 2);
+	assert_int_equal(le.cursor, 2);
+	lineedit_cursor_to(&le, 4);           /* inside é (bytes 3 and 4) */
+	assert_int_equal(le.cursor, 3);
+	lineedit_cursor_to(&le, 99);
+	assert_int_equal(le.cursor, le.len);
+	assert_true(lineedit_insert(&le, ')'));
+	assert_string_equal(le.text, "st(é]x)");
+	lineedit_cursor_to(&le, 0);
+	assert_int_equal(le.cursor, 0);
+}
+
 int
 main(void)
 {
@@ -211,6 +232,7 @@ main(void)
 		cmocka_unit_test(set_prefills_cleanly),
 		cmocka_unit_test(masked_shows_only_the_length),
 		cmocka_unit_test(typed_confirmations_set_the_ends_aside),
+		cmocka_unit_test(cursor_goes_to_a_byte_offset),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -1,0 +1,111 @@
+#!/bin/sh
+# test_hosts_hidden_bad.sh — a row never looks healthy because its bad
+# value did not fit: at 80x24, with k8s-bastion's /healthz failing and
+# rows counting restarts, HEALTH outranks RST and shows FAIL; at 100x30
+# READY shows api-1's migrations ahead; where READY is left out (80x24),
+# the row is marked ! and the line under the table names what is hidden.
+. "${top_srcdir:-$(dirname "$0")/../..}/tests/lib/screen.sh"
+write_config
+sed -i '/^\[host "api-1"\]/a health_url = http://127.0.0.1:18081\nhealth_service = api' \
+	"$tmp/warroom.conf"
+sed -i '/^\[host "k8s-bastion"\]/a health_url = http://127.0.0.1:18083' "$tmp/warroom.conf"
+steps '
+:state api-1 api conn=up tag=v1.5.0-bad restarts=0 healthz=ok readyz=ahead
+:state api-1 jobs tag=v1.5.0-bad restarts=3
+:state api-2 api conn=up tag=v1.4.1 restarts=0
+:state k8s-bastion api conn=up tag=v1.5.0-bad restarts=0 healthz=fail readyz=fail
+<Down><Down><Down>
+:save-screen failing
+<Home>
+:save-screen ahead
+:resize 100x30
+:save-screen wider
+'
+run_console -c "$tmp/warroom.conf"
+
+assert_screen failing <<'EOF'
+ warroom │ no incident named │ T+00:00:00               2026-01-01 00:00:00 UTC
+┌─ ▶ HOSTS ───────────────────── ▲ 1 more row ─┐┌─ RUNBOOK ────────────────────┐
+│  HOST        SERVICE CONN TAG        HEALTH  ││ no runbook loaded            │
+│ !api-1       jobs    UP   v1.5.0-bad -       ││ open one with -r FILE        │
+│  api-2       api     UP   v1.4.1     -       ││                              │
+│>!k8s-bastion api     UP   v1.5.0-bad FAIL    ││                              │
+│k8s-bastion: healthz FAIL (HTTP 500), readyz …││                              │
+│k8s-bastion/api !: READY FAIL (left out here;…││                              │
+└──────────────────────────────────────────────┘│                              │
+┌─ METRICS ────────────────────────────────────┐│                              │
+│ k8s-bastion: no metrics_url in the config    ││                              │
+│                                              ││                              │
+│                                              ││                              │
+└──────────────────────────────────────────────┘└──────────────────────────────┘
+┌─ LOGS ───────────────────────────────────────┐┌─ TIMELINE ───────────────────┐
+│ no log stream open                           ││ no incident journal open     │
+│                                              ││ (none in screen tests)       │
+│                                              ││                              │
+│                                              ││                              │
+│                                              ││                              │
+│                                              ││                              │
+│                                              ││                              │
+└──────────────────────────────────────────────┘└──────────────────────────────┘
+ r roll back  B all hosts  X kill switch  A arm  Tab pane  ? help  q quit
+EOF
+
+assert_screen ahead <<'EOF'
+ warroom │ no incident named │ T+00:00:00               2026-01-01 00:00:00 UTC
+┌─ ▶ HOSTS ────────────────────────────────────┐┌─ RUNBOOK ────────────────────┐
+│  HOST        SERVICE CONN TAG        HEALTH  ││ no runbook loaded            │
+│>!api-1       api     UP   v1.5.0-bad OK      ││ open one with -r FILE        │
+│ !api-1       jobs    UP   v1.5.0-bad -       ││                              │
+│  api-2       api     UP   v1.4.1     -       ││                              │
+│api-1: readyz 200 but migrations not current:…││                              │
+│api-1/api !: READY 200 ahead! (left out here;…││                              │
+└─ ▼ 1 more row ───────────────────────────────┘│                              │
+┌─ METRICS ────────────────────────────────────┐│                              │
+│ api-1: no metrics_url in the config          ││                              │
+│                                              ││                              │
+│                                              ││                              │
+└──────────────────────────────────────────────┘└──────────────────────────────┘
+┌─ LOGS ───────────────────────────────────────┐┌─ TIMELINE ───────────────────┐
+│ no log stream open                           ││ no incident journal open     │
+│                                              ││ (none in screen tests)       │
+│                                              ││                              │
+│                                              ││                              │
+│                                              ││                              │
+│                                              ││                              │
+│                                              ││                              │
+└──────────────────────────────────────────────┘└──────────────────────────────┘
+ r roll back  B all hosts  X kill switch  A arm  Tab pane  ? help  q quit
+EOF
+
+assert_screen wider <<'EOF'
+ warroom │ no incident named │ T+00:00:00                                   2026-01-01 00:00:00 UTC
+┌─ ▶ HOSTS ────────────────────────────────────────────────┐┌─ RUNBOOK ────────────────────────────┐
+│  HOST        SERVICE CONN TAG        HEALTH READY  RST   ││ no runbook loaded                    │
+│> api-1       api     UP   v1.5.0-bad OK     ahead! 0     ││ open one with -r FILE                │
+│  api-1       jobs    UP   v1.5.0-bad -      -      3     ││                                      │
+│  api-2       api     UP   v1.4.1     -      -      0     ││                                      │
+│  k8s-bastion api     UP   v1.5.0-bad FAIL   FAIL   0     ││                                      │
+│                                                          ││                                      │
+│                                                          ││                                      │
+│                                                          ││                                      │
+│api-1: readyz 200 but migrations not current: the schema …││                                      │
+└──────────────────────────────────────────────────────────┘│                                      │
+┌─ METRICS ────────────────────────────────────────────────┐│                                      │
+│ api-1: no metrics_url in the config                      ││                                      │
+│                                                          ││                                      │
+│                                                          ││                                      │
+│                                                          │└──────────────────────────────────────┘
+│                                                          │┌─ TIMELINE ───────────────────────────┐
+└──────────────────────────────────────────────────────────┘│ no incident journal open             │
+┌─ LOGS ───────────────────────────────────────────────────┐│ (none in screen tests)               │
+│ no log stream open                                       ││                                      │
+│                                                          ││                                      │
+│                                                          ││                                      │
+│                                                          ││                                      │
+│                                                          ││                                      │
+│                                                          ││                                      │
+│                                                          ││                                      │
+│                                                          ││                                      │
+└──────────────────────────────────────────────────────────┘└──────────────────────────────────────┘
+ r roll back  B all hosts  X kill switch  A arm  Enter logs  o order  Tab pane  ? help  q quit
+EOF
