@@ -124,6 +124,11 @@ struct export_opts {
  * the kinds we know, compact JSON for the rest (malloc'd). */
 char *export_details(const struct record *r, const struct redactor *red);
 
+/* Whether TIMELINE and the post-mortem's timeline table leave r out: a
+ * status-page post's ordinary first try (statuspage.sent, try 1), which
+ * its post, retry or failed row already tells. */
+bool export_row_hidden(const struct record *r);
+
 /* What a resume says of the n sessions before it that ended without a
  * shutdown record (one of them armed or not) into out: "the console before
  * ended without shutting down while armed (last record 05:38:13 UTC)",

@@ -38,6 +38,8 @@ struct http_response {
 	char error[256];                 /* why there is no answer, or "" */
 	double seconds;
 	long retry_after_s;              /* the answer's Retry-After in seconds, 0 if none */
+	bool sent;                       /* the request's bytes went out (it may have
+	                                    been acted on even with no answer) */
 };
 
 typedef void (*http_done_fn)(const struct http_response *r, void *arg);

@@ -6,19 +6,29 @@
  * Journal records (DESIGN §3.3), op = the queue id:
  *   statuspage.queue  {"queue", "kind", "update": {…}, "requests": [{method, path}]}
  *                     stored before anything is sent (write-ahead)
- *   statuspage.sent   {"queue", "attempt", "method", "path", "page_incident"}
+ *   statuspage.sent   {"queue", "attempt", "try", "action", "status", "method",
+ *                     "path", "page_incident"[, "after_read": true]}
  *                     stored before a try's first mutating request leaves
- *   statuspage.post   {"queue", "action", "page_incident", "status", "found"}
- *                     the post reached the page (found: a create whose
- *                     incident was already there, so nothing was created;
- *                     with "reconciled": true, "first_sent_ms",
+ *                     (try: its how-many-th; after_read: a read of the page
+ *                     found it missing after a try with no answer)
+ *   statuspage.post   {"queue", "action", "page_incident", "status", "found"
+ *                     [, "tries"]} the post reached the page (found: a
+ *                     create whose incident was already there, so nothing
+ *                     was created; with "reconciled": true, "first_sent_ms",
  *                     "page_created_at", "page_created_ms", "detail": an
- *                     update a restart found on the page, not sent again)
- *   statuspage.retry  {"queue", "attempt", "error", "http_status", "retry_ms"}
+ *                     update found on the page after a try with no answer,
+ *                     not sent again — "in_session": true and
+ *                     "last_sent_ms" when that try was this console's)
+ *   statuspage.retry  {"queue", "attempt", "error", "http_status", "retry_ms"
+ *                     [, "sent", "read_back"]}: sent, for a try's first
+ *                     request, whether its bytes went out; read_back: it
+ *                     may be on the page, so the page is read before any
+ *                     other try
  *   statuspage.failed {"queue", "action", "error", "http_status"}: given up;
  *                     with "unknown": true, "reconciled": true,
- *                     "first_sent_ms", "detail": an update a restart could
- *                     not find on the page (or read it), not sent again
+ *                     "first_sent_ms", "detail": an update that could not be
+ *                     found on the page after a try with no answer (or the
+ *                     page not read), not sent again ("in_session" as above)
  *   statuspage.check  {"ok", "http_status", "error" or "detail"} (op null):
  *                     the read at start (statuspage_check) failed, or worked
  *                     after failing
@@ -29,6 +39,15 @@
  * other is read back from the incident's updates (statuspage_req_updates)
  * and ends posted when the page lists it, else UNKNOWN — never sent again
  * by itself, since a second PATCH is a second public update.
+ *
+ * The running console keeps the rule: a try of an update or resolve (a
+ * PATCH or POST) that left and got no answer (a timeout, a reset after
+ * sending) is read back before anything else is sent
+ * (statuspage_retry_decide): listed, it is posted; the page answering
+ * without it, it is sent again; the page out of reach, the read is tried
+ * again with the backoff and, given up, the post is UNKNOWN
+ * (statuspage_read_decide). A try refused or unanswered before it left
+ * (connection refused, DNS, a 429 or 5xx answer) is simply retried.
  *
  * Sending: https only, except to loopback (127.0.0.0/8, ::1, localhost);
  * the token (token_env or a 0600 token_file) goes only into the auth
@@ -93,8 +112,10 @@ struct statuspage_result {
 	bool ok;
 	bool found;                      /* a create answered by the lookup, or a
 	                                    replayed update found on the page */
-	bool reconciled;                 /* replayed after a try that may have landed:
-	                                    read back, not sent (ok: found; else UNKNOWN) */
+	bool reconciled;                 /* after a try that may have landed: read back,
+	                                    not sent (ok: found; else UNKNOWN) */
+	bool in_session;                 /* reconciled: that try was this console's, not
+	                                    one from before a restart */
 	int64_t first_sent_ms;           /* reconciled: wall clock of its first try */
 	int64_t page_created_ms;         /* found: when the page says it was created; 0 */
 	long http_status;                /* the last answer's status, 0 if none */

@@ -208,11 +208,36 @@ enum statuspage_resume statuspage_resume_decide(enum statuspage_action action,
     bool maybe_sent, const char *first_method);
 
 /* Whether a try that failed with this answer (HTTP status, 0 for none;
+ * left: 1 the request's bytes went out, 0 they did not, -1 not known;
  * the transfer's error) may have reached the page: no answer, and the
- * connection was made (not refused, not unresolvable, not a connect
- * timeout). An answered failure (5xx, 429, 3xx) is taken as not applied,
- * as the retry in the same session takes it. */
-bool statuspage_try_maybe_applied(long http_status, const char *error);
+ * request left (left -1: the connection was made — not refused, not
+ * unresolvable, not a connect timeout; a reset after sending counts).
+ * An answered failure (5xx, 429, 3xx) is taken as not applied. */
+bool statuspage_try_maybe_applied(long http_status, int left, const char *error);
+
+/* What a retry does after a try of the same post failed: the restart's
+ * rule (statuspage_resume_decide) in the running console, so a PATCH or
+ * POST that may have reached the page (maybe_applied) is read back first
+ * (RECONCILE), a create looked up (LOOKUP), anything else sent again. */
+enum statuspage_resume statuspage_retry_decide(enum statuspage_action action,
+    bool maybe_applied, const char *method);
+
+/* What the read of the page's updates (statuspage_req_updates) tells a
+ * post that may already be there. */
+enum statuspage_read {
+	STATUSPAGE_READ_POSTED,          /* the page lists it: posted, not sent again */
+	STATUSPAGE_READ_SEND,            /* the page answered and lacks it: send it */
+	STATUSPAGE_READ_AGAIN,           /* no usable answer: read again after the backoff */
+	STATUSPAGE_READ_UNKNOWN,         /* give up: UNKNOWN, never sent blindly */
+};
+
+/* The read's answer (HTTP status, 0 for none; found: what
+ * statuspage_req_find_update said, -1 for an answer that is no list) →
+ * what to do. in_session: the try that got no answer was this console's,
+ * so a page that answered without the update never got it (SEND); after a
+ * restart a missing update stays UNKNOWN. A page out of reach (no answer,
+ * 5xx, 420/429, 3xx) is read again; any other refusal is UNKNOWN. */
+enum statuspage_read statuspage_read_decide(long http_status, int found, bool in_session);
 
 /* The GET that lists the updates of the page's incident page_id (for
  * statuspage_req_find_update): Atlassian's incident itself (its

@@ -2356,12 +2356,67 @@ poll_details(struct wr_buf *b, const struct record *r)
 	return true;
 }
 
+/* A status-page post's try number: "try", or "attempt" in records
+ * written before there was one; 0 when neither. */
+static int
+sp_try(const struct record *r)
+{
+	const cJSON *t = cJSON_GetObjectItemCaseSensitive(r->data, "try");
+
+	if (!cJSON_IsNumber(t))
+		t = cJSON_GetObjectItemCaseSensitive(r->data, "attempt");
+	return cJSON_IsNumber(t) ? (int)t->valuedouble : 0;
+}
+
+bool
+export_row_hidden(const struct record *r)
+{
+	/* The ordinary single try: its post, retry or failed row says how it
+	 * went, and the status-page part when it first left. */
+	return kind_is(r, "statuspage.sent") && r->data != NULL && sp_try(r) == 1 &&
+	    !cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(r->data, "after_read"));
+}
+
+/* A status-page try as a reader wants it: "status page: monitoring update
+ * sent (try 2)"; a record without the post's words names the request. */
+static bool
+sp_sent_details(struct wr_buf *b, const struct record *r)
+{
+	const char *action = dstr(r, "action"), *status = dstr(r, "status");
+	bool again = cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(r->data, "after_read"));
+
+	wr_buf_str(b, "status page: ");
+	if (action != NULL && strcmp(action, "resolve") == 0)
+		wr_buf_str(b, "resolve");
+	else if (action != NULL && status != NULL)
+		wr_buf_printf(b, "%s %s", status, action);
+	else
+		wr_buf_printf(b, "%s %s", dstr(r, "method") ? dstr(r, "method") : "request",
+		    dstr(r, "path") ? dstr(r, "path") : "");
+	wr_buf_printf(b, " sent%s", again ? " again" : "");
+	if (sp_try(r) > 0)
+		wr_buf_printf(b, " (try %d)", sp_try(r));
+	if (again)
+		wr_buf_str(b, ": the page did not list it");
+	return true;
+}
+
 /* Kinds the generic keys do not describe: their words, not their JSON;
  * false (nothing written) for any other kind or shape. */
 static bool
 kind_details(struct wr_buf *b, const struct record *r, const struct export_opts *o)
 {
 	const cJSON *n;
+
+	if (kind_is(r, "statuspage.sent"))
+		return sp_sent_details(b, r);
+	/* A try that may be on the page: what happens before any other. */
+	if (kind_is(r, "statuspage.retry") && dstr(r, "error") != NULL &&
+	    cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(r->data, "read_back"))) {
+		wr_buf_printf(b, "%s; it may be on the page: read back before it is sent again",
+		    dstr(r, "error"));
+		return true;
+	}
 
 	if (kind_is(r, "shutdown") && dstr(r, "reason") != NULL) {
 		wr_buf_str(b, shutdown_words(dstr(r, "reason")));
@@ -2535,6 +2590,7 @@ details_own(const struct record *r, const struct redactor *red, const struct pm 
 		"state", "reason", "detail", "body", "mode", "name", "summary", "error",
 	};
 	struct wr_buf line = { 0 };
+	const cJSON *n;
 	size_t i;
 
 	if (r->data != NULL && kind_details(&line, r, o))
@@ -2553,6 +2609,9 @@ details_own(const struct record *r, const struct redactor *red, const struct pm 
 			wr_buf_str(&line, " — ");
 		wr_buf_str(&line, s);
 	}
+	n = r->data != NULL ? cJSON_GetObjectItemCaseSensitive(r->data, "tries") : NULL;
+	if (kind_is(r, "statuspage.post") && cJSON_IsNumber(n) && n->valuedouble > 1)
+		wr_buf_printf(&line, " (try %.0f)", n->valuedouble);
 	if (r->data != NULL && kind_is(r, "incident.resume")) {
 		resume_unended(&line, r, o, resume_gap_words(&line, r, o));
 		resume_unknown(&line, r, pm);
@@ -2880,7 +2939,15 @@ md_sp_post(struct wr_buf *b, const struct export_opts *o, const struct sp_post *
 		wr_buf_str(b, "_text not in the journal (no statuspage.queue record)_");
 	reconciled = p->end != NULL &&
 	    cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(p->end->data, "reconciled"));
-	if (reconciled) {
+	if (reconciled && cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(p->end->data,
+	    "in_session"))) {
+		/* The try this console did not repeat: when it left. */
+		const cJSON *ls = cJSON_GetObjectItemCaseSensitive(p->end->data, "last_sent_ms");
+
+		fmt_time(cJSON_IsNumber(ls) && ls->valuedouble > 0 ? (int64_t)ls->valuedouble :
+		    NO_TIME, o, ts);
+		wr_buf_printf(b, " — sent %s, no answer; ", ts);
+	} else if (reconciled) {
 		/* The try a restart did not repeat: when it left, and what the page said. */
 		fmt_time(p->sent != NULL ? p->sent->ts_ms : NO_TIME, o, ts);
 		wr_buf_printf(b, " — first sent %s, no answer before the console stopped; ", ts);
@@ -3907,6 +3974,8 @@ render_md(struct wr_buf *b, const struct record *v, size_t n, const struct expor
 			md_damage_row(b, o, &o->damage[k++]);
 		if (i == n)
 			break;
+		if (export_row_hidden(&v[i]))
+			continue;
 		fmt_time(v[i].ts_ms, o, ts);
 		wr_buf_printf(b, "| %" PRIu64 " | %s | ", v[i].seq, ts);
 		sb_text(b, o, v[i].actor);

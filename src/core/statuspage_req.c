@@ -881,15 +881,43 @@ statuspage_resume_decide(enum statuspage_action action, bool maybe_sent,
 }
 
 bool
-statuspage_try_maybe_applied(long http_status, const char *error)
+statuspage_try_maybe_applied(long http_status, int left, const char *error)
 {
 	if (http_status != 0)
 		return false;
+	if (left >= 0)
+		return left == 1;
 	if (error == NULL)
 		return true;
-	/* curl's words for a request that never left: no connection made. */
-	return strstr(error, "onnect") == NULL && strstr(error, "resolve") == NULL &&
-	    strstr(error, "refused") == NULL;
+	/* curl's words for a request that never left: no connection made.
+	 * "Connection reset by peer" is not one: the request may have left. */
+	return strstr(error, "connect to") == NULL && strstr(error, "Failed to connect") == NULL &&
+	    strstr(error, "resolve") == NULL && strstr(error, "refused") == NULL &&
+	    strstr(error, "Connection timed out") == NULL &&
+	    strstr(error, "Resolving timed out") == NULL && strstr(error, "SSL connect") == NULL;
+}
+
+enum statuspage_resume
+statuspage_retry_decide(enum statuspage_action action, bool maybe_applied, const char *method)
+{
+	return statuspage_resume_decide(action, maybe_applied, method);
+}
+
+enum statuspage_read
+statuspage_read_decide(long http_status, int found, bool in_session)
+{
+	if (http_status == 0 || http_status == 420 || http_status == 429 ||
+	    (http_status >= 300 && http_status < 400) || http_status >= 500)
+		return STATUSPAGE_READ_AGAIN;
+	if (http_status < 200 || http_status >= 300)
+		return STATUSPAGE_READ_UNKNOWN;
+	if (found == 1)
+		return STATUSPAGE_READ_POSTED;
+	/* Only this console's own try is known to be over: after a restart a
+	 * missing update may be one a slow page has yet to apply. */
+	if (found == 0)
+		return in_session ? STATUSPAGE_READ_SEND : STATUSPAGE_READ_UNKNOWN;
+	return in_session ? STATUSPAGE_READ_AGAIN : STATUSPAGE_READ_UNKNOWN;
 }
 
 void

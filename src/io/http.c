@@ -162,8 +162,12 @@ finish(struct http_xfer *x, CURLcode rc)
 	struct http_client *c = x->client;
 	char *ct = NULL;
 	curl_off_t retry = 0;
+	long reqsize = 0;
 
 	curl_easy_getinfo(x->easy, CURLINFO_RESPONSE_CODE, &x->resp.status);
+	/* Counted once the request is written: no answer then is not "never sent". */
+	if (curl_easy_getinfo(x->easy, CURLINFO_REQUEST_SIZE, &reqsize) == CURLE_OK)
+		x->resp.sent = reqsize > 0;
 	if (curl_easy_getinfo(x->easy, CURLINFO_RETRY_AFTER, &retry) == CURLE_OK && retry > 0)
 		x->resp.retry_after_s = retry > 86400 ? 86400 : (long)retry;
 	curl_easy_getinfo(x->easy, CURLINFO_TOTAL_TIME, &x->resp.seconds);

@@ -10,7 +10,9 @@
  * the page never gets it twice. Each try's first mutating request is
  * journalled (statuspage.sent) before it leaves, so a restart knows an
  * update that may be on the page from one never sent: the first is read
- * back from the page's updates (reconcile), never sent blindly again.
+ * back from the page's updates (reconcile), never sent blindly again. The
+ * running console keeps the same rule: a retry of an update or resolve
+ * whose try left and got no answer reads the page first too.
  */
 #include "warroom/statuspage.h"
 
@@ -43,13 +45,17 @@ struct sp_item {
 	struct statuspage_update u;
 	bool lookup_first;       /* a create that may already be on the page */
 	bool found;
-	bool reconcile;          /* replayed after a try that may have landed: read first */
-	bool reconciled;         /* … and the page had it */
+	bool reconcile;          /* a try may have landed: read the page before any other */
+	bool in_session;         /* … and that try was this console's (not replayed) */
+	bool reconciled;         /* … and the page was read (found, or UNKNOWN) */
+	bool resend;             /* the read found the page without it: the next try says so */
+	int sends;               /* tries of it that left (the journal's before a restart too) */
 	bool try_open;           /* replay: its last statuspage.sent has no outcome yet */
 	bool maybe_sent;         /* replay: some try may have reached the page */
 	char first_method[8];    /* replay: its first try's method */
 	char sent_page[STATUSPAGE_ID_MAX];  /* the page incident that try went to */
 	int64_t first_sent_ms;   /* wall clock of its first statuspage.sent; 0: none */
+	int64_t last_sent_ms;    /* … and of its last try */
 	char page_created[40];   /* reconciled: the update's time as the page wrote it */
 	int64_t page_created_ms;
 	int skip;                /* posts of the same text and status already posted */
@@ -81,11 +87,44 @@ struct statuspage {
 	uint64_t timer;
 	int64_t next_send_ms;            /* rate limit: not before this */
 	uint64_t rng;
+	struct posted *posted;           /* updates on the page, for a read's skip */
+	size_t nposted;
 	statuspage_done_fn done;
 	void *done_arg;
 };
 
 static void kick(struct statuspage *sp);
+
+/* A post the journal has on the page: its status and text, so a
+ * reconciled one is not taken for an earlier post of the same words. */
+struct posted {
+	enum statuspage_status status;
+	char *body;
+};
+
+static void
+posted_add(struct statuspage *sp, const struct statuspage_update *u)
+{
+	if (u->action == STATUSPAGE_CREATE)
+		return;
+	sp->posted = xrealloc(sp->posted, (sp->nposted + 1) * sizeof(*sp->posted));
+	sp->posted[sp->nposted].status = u->status;
+	sp->posted[sp->nposted++].body = xstrdup(u->body);
+}
+
+/* Posts of u's status and text the page already has: so many matches
+ * are earlier posts, not u. */
+static int
+posted_same(const struct statuspage *sp, const struct statuspage_update *u)
+{
+	size_t i;
+	int n = 0;
+
+	for (i = 0; i < sp->nposted; i++)
+		if (sp->posted[i].status == u->status && strcmp(sp->posted[i].body, u->body) == 0)
+			n++;
+	return n;
+}
 
 /* Live clients: http has no cancel, so a request's callback names its
  * client by serial and finds nothing once the client has been freed. */
@@ -179,6 +218,7 @@ pop_and_report(struct statuspage *sp, bool ok, long http_status, const char *err
 	r.ok = ok;
 	r.found = it->found;
 	r.reconciled = it->reconciled;
+	r.in_session = it->reconciled && it->in_session;
 	r.first_sent_ms = it->first_sent_ms;
 	r.page_created_ms = it->page_created_ms;
 	r.http_status = http_status;
@@ -209,14 +249,23 @@ item_done(struct statuspage *sp, long http_status)
 	cJSON_AddStringToObject(d, "page_incident", sp->state.page_incident);
 	cJSON_AddStringToObject(d, "status", sp->state.page_status);
 	cJSON_AddBoolToObject(d, "found", it->found);
+	if (it->sends > 1)
+		cJSON_AddNumberToObject(d, "tries", it->sends);
 	if (it->reconciled) {
 		cJSON_AddBoolToObject(d, "reconciled", true);
 		cJSON_AddNumberToObject(d, "first_sent_ms", (double)it->first_sent_ms);
 		cJSON_AddStringToObject(d, "page_created_at", it->page_created);
 		cJSON_AddNumberToObject(d, "page_created_ms", (double)it->page_created_ms);
-		cJSON_AddStringToObject(d, "detail", "sent before a restart with no answer recorded; "
-		    "found on the page, not sent again");
+		if (it->in_session) {
+			cJSON_AddBoolToObject(d, "in_session", true);
+			cJSON_AddNumberToObject(d, "last_sent_ms", (double)it->last_sent_ms);
+			cJSON_AddStringToObject(d, "detail", "its try got no answer; found on the "
+			    "page, not sent again");
+		} else
+			cJSON_AddStringToObject(d, "detail", "sent before a restart with no answer "
+			    "recorded; found on the page, not sent again");
 	}
+	posted_add(sp, &it->u);
 	sp->state.last_error[0] = '\0';
 	sp->state.failed = sp->state.unknown = 0;   /* the page now says what was posted last */
 	sp->state.check = STATUSPAGE_CHECK_OK;   /* and it took the token */
@@ -272,11 +321,18 @@ item_unknown(struct statuspage *sp, long http_status, const char *why)
 	time_t t = (time_t)(it->first_sent_ms / 1000);
 	struct tm tm;
 
-	if (it->first_sent_ms > 0 && gmtime_r(&t, &tm) != NULL)
+	if (it->in_session)
+		t = (time_t)(it->last_sent_ms / 1000);
+	if (t > 0 && gmtime_r(&t, &tm) != NULL)
 		strftime(when, sizeof(when), "%H:%M:%S", &tm);
-	snprintf(msg, sizeof(msg), "%s may not have been posted (sent %s UTC before a restart, no "
-	    "answer recorded; %.300s): S sends it again", post_name(&it->u, what, sizeof(what)),
-	    when, why);
+	if (it->in_session)
+		snprintf(msg, sizeof(msg), "%s may have been posted (sent %s UTC, no answer; the "
+		    "page could not be read back: %.300s): not sent again; S sends it again",
+		    post_name(&it->u, what, sizeof(what)), when, why);
+	else
+		snprintf(msg, sizeof(msg), "%s may not have been posted (sent %s UTC before a "
+		    "restart, no answer recorded; %.300s): S sends it again",
+		    post_name(&it->u, what, sizeof(what)), when, why);
 	snprintf(sp->state.last_error, sizeof(sp->state.last_error), "status page: %.480s", msg);
 	sp->state.failed++;
 	sp->state.unknown++;
@@ -289,8 +345,14 @@ item_unknown(struct statuspage *sp, long http_status, const char *why)
 	cJSON_AddBoolToObject(d, "unknown", true);
 	cJSON_AddBoolToObject(d, "reconciled", true);
 	cJSON_AddNumberToObject(d, "first_sent_ms", (double)it->first_sent_ms);
-	cJSON_AddStringToObject(d, "detail", "sent before a restart with no answer recorded; "
-	    "not sent again");
+	if (it->in_session) {
+		cJSON_AddBoolToObject(d, "in_session", true);
+		cJSON_AddNumberToObject(d, "last_sent_ms", (double)it->last_sent_ms);
+		cJSON_AddStringToObject(d, "detail", "its try got no answer and the page could "
+		    "not be read back; not sent again");
+	} else
+		cJSON_AddStringToObject(d, "detail", "sent before a restart with no answer "
+		    "recorded; not sent again");
 	append(sp, "statuspage.failed", it->queue, d);
 	it->reconciled = true;           /* read back (or tried to), not sent */
 	pop_and_report(sp, false, http_status, msg);
@@ -307,14 +369,26 @@ on_timer(void *arg)
 }
 
 /* A retryable failure: wait (Retry-After as the page said it, bounded, or
- * exponential backoff with jitter), or give up after max_attempts. */
+ * exponential backoff with jitter), or give up after max_attempts. left:
+ * the request's bytes went out (statuspage_try_maybe_applied). A try of
+ * an update or resolve that may have reached the page is read back
+ * before anything is sent again (statuspage_retry_decide). */
 static void
-item_retry(struct statuspage *sp, long http_status, long retry_after_s, const char *why)
+item_retry(struct statuspage *sp, long http_status, long retry_after_s, const char *why,
+    bool left)
 {
 	struct sp_item *it = sp->head;
+	bool first = it->phase == PHASE_SEND && it->idx == 0, maybe = false;
 	int64_t delay;
 	cJSON *d;
 
+	if (first && it->reqs.n > 0 &&
+	    (maybe = statuspage_try_maybe_applied(http_status, left ? 1 : 0, why)) &&
+	    statuspage_retry_decide(it->u.action, true, it->reqs.v[0].method) ==
+	    STATUSPAGE_RESUME_RECONCILE) {
+		it->reconcile = it->in_session = true;
+		it->skip = posted_same(sp, &it->u);
+	}
 	if (++it->attempts >= sp->opts.max_attempts) {
 		char msg[WR_ERR_MAX];
 
@@ -343,6 +417,11 @@ item_retry(struct statuspage *sp, long http_status, long retry_after_s, const ch
 	cJSON_AddStringToObject(d, "error", why);
 	cJSON_AddNumberToObject(d, "http_status", (double)http_status);
 	cJSON_AddNumberToObject(d, "retry_ms", (double)delay);
+	/* Whether this try may be on the page: a restart reads the record. */
+	if (first)
+		cJSON_AddBoolToObject(d, "sent", left);
+	if (it->reconcile && it->in_session && maybe)
+		cJSON_AddBoolToObject(d, "read_back", true);
 	append(sp, "statuspage.retry", it->queue, d);
 	sp->state.failing = true;
 	sp->state.fail_status = http_status;
@@ -363,7 +442,7 @@ on_lookup_answer(struct statuspage *sp, const struct http_response *r)
 	f = statuspage_req_find(sp->kind, r->body, r->len, sp->our_id, it->u.name, id,
 	    status, &err);
 	if (f < 0) {
-		item_retry(sp, r->status, 0, err.msg);
+		item_retry(sp, r->status, 0, err.msg, false);
 		return;
 	}
 	if (f == 1) {
@@ -384,28 +463,39 @@ on_lookup_answer(struct statuspage *sp, const struct http_response *r)
 	it->phase = PHASE_START;
 }
 
-/* The page's updates, read for a post replayed after a try that may have
- * landed: there, it is posted (its components, states, are set again);
- * not there, or unreadable, it is UNKNOWN and not sent. */
+/* The page's updates, read for a post after a try that may have landed
+ * (statuspage_read_decide): there, it is posted (its components, states,
+ * are set again); not there, sent again only when the try was this
+ * console's; otherwise read again or UNKNOWN, never sent blindly. */
 static void
 on_reconcile_answer(struct statuspage *sp, const struct http_response *r)
 {
 	struct sp_item *it = sp->head;
 	struct wr_err err;
+	char why[160];
 	int f;
 
 	f = statuspage_req_find_update(sp->kind, r->body, r->len, &it->u, it->skip,
 	    it->page_created, &it->page_created_ms, &err);
-	if (f < 0) {
-		item_unknown(sp, r->status, err.msg);
+	switch (statuspage_read_decide(r->status, f, it->in_session)) {
+	case STATUSPAGE_READ_AGAIN:
+		item_retry(sp, r->status, 0, err.msg, false);
 		return;
-	}
-	if (f == 0) {
-		char why[160];
-
-		snprintf(why, sizeof(why), "the page's incident %s does not list it", it->u.page_id);
-		item_unknown(sp, r->status, why);
+	case STATUSPAGE_READ_UNKNOWN:
+		if (f == 0)
+			snprintf(why, sizeof(why), "the page's incident %s does not list it",
+			    it->u.page_id);
+		item_unknown(sp, r->status, f == 0 ? why : err.msg);
 		return;
+	case STATUSPAGE_READ_SEND:
+		/* The page answered and lacks it: this try never landed. */
+		it->reconcile = false;
+		it->resend = true;
+		statuspage_reqs_free(&it->reqs);
+		it->phase = PHASE_START;
+		return;
+	case STATUSPAGE_READ_POSTED:
+		break;
 	}
 	it->reconcile = false;
 	it->reconciled = it->found = true;
@@ -427,13 +517,27 @@ record_sent(struct statuspage *sp, struct sp_item *it, const struct statuspage_r
     struct wr_err *err)
 {
 	cJSON *d = cJSON_CreateObject();
+	int64_t now = loop_wall_ms();
 
 	cJSON_AddStringToObject(d, "queue", it->queue);
 	cJSON_AddNumberToObject(d, "attempt", it->attempts + 1);
+	/* The reader's words (export.c): which post, its how-many-th try. */
+	cJSON_AddNumberToObject(d, "try", it->sends + 1);
+	cJSON_AddStringToObject(d, "action", statuspage_action_name(it->u.action));
+	cJSON_AddStringToObject(d, "status", statuspage_status_name(it->u.status));
+	if (it->resend)
+		cJSON_AddBoolToObject(d, "after_read", true);
 	cJSON_AddStringToObject(d, "method", q->method);
 	cJSON_AddStringToObject(d, "path", q->path);
 	cJSON_AddStringToObject(d, "page_incident", it->u.page_id);
-	return timeline_append(sp->tl, "statuspage.sent", NULL, it->queue, d, err);
+	if (timeline_append(sp->tl, "statuspage.sent", NULL, it->queue, d, err) != 0)
+		return -1;
+	it->sends++;
+	it->resend = false;
+	if (it->first_sent_ms == 0)
+		it->first_sent_ms = now;
+	it->last_sent_ms = now;
+	return 0;
 }
 
 static void
@@ -449,7 +553,7 @@ on_send_answer(struct statuspage *sp, const struct http_response *r)
 		if (statuspage_req_parse_incident(sp->kind, r->body, r->len, id, status,
 		    &err) != 0) {
 			if (q->creates) {
-				item_retry(sp, r->status, 0, err.msg);
+				item_retry(sp, r->status, 0, err.msg, false);
 				return;
 			}
 		} else {
@@ -559,16 +663,16 @@ on_http_done(const struct http_response *r, void *arg)
 			on_send_answer(sp, r);
 	} else if (r->status == 0) {
 		snprintf(why, sizeof(why), "no answer: %.256s", r->error[0] ? r->error : "unknown");
-		item_retry(sp, 0, 0, why);
+		item_retry(sp, 0, 0, why, r->sent);
 	} else if (r->status == 420 || r->status == 429) {
 		snprintf(why, sizeof(why), "rate limited (HTTP %ld)", r->status);
-		item_retry(sp, r->status, r->retry_after_s, why);
+		item_retry(sp, r->status, r->retry_after_s, why, false);
 	} else if (r->status >= 300 && r->status < 400) {
 		snprintf(why, sizeof(why), "HTTP %ld redirect refused (not followed)", r->status);
-		item_retry(sp, r->status, 0, why);
+		item_retry(sp, r->status, 0, why, false);
 	} else if (r->status >= 500) {
 		snprintf(why, sizeof(why), "HTTP %ld", r->status);
-		item_retry(sp, r->status, r->retry_after_s, why);
+		item_retry(sp, r->status, r->retry_after_s, why, false);
 	} else if (sp->head->phase == PHASE_RECONCILE) {
 		snprintf(why, sizeof(why), "the page answered HTTP %ld to the read", r->status);
 		item_unknown(sp, r->status, why);
@@ -675,13 +779,13 @@ kick(struct statuspage *sp)
 	if (it->phase == PHASE_LOOKUP) {
 		statuspage_req_lookup(sp->kind, &lookup_req);
 		if (send_req(sp, &lookup_req, &err) != 0)
-			item_retry(sp, 0, 0, err.msg);
+			item_retry(sp, 0, 0, err.msg, false);
 		return;
 	}
 	if (it->phase == PHASE_RECONCILE) {
 		statuspage_req_updates(sp->kind, it->u.page_id, &lookup_req);
 		if (send_req(sp, &lookup_req, &err) != 0)
-			item_retry(sp, 0, 0, err.msg);
+			item_retry(sp, 0, 0, err.msg, false);
 		return;
 	}
 	if (it->idx == 0 && strcmp(it->reqs.v[0].method, "GET") != 0 &&
@@ -690,11 +794,11 @@ kick(struct statuspage *sp)
 
 		snprintf(why, sizeof(why), "journal: not sent, its send record was not stored: %.300s",
 		    err.msg);
-		item_retry(sp, 0, 0, why);
+		item_retry(sp, 0, 0, why, false);
 		return;
 	}
 	if (send_req(sp, &it->reqs.v[it->idx], &err) != 0)
-		item_retry(sp, 0, 0, err.msg);
+		item_retry(sp, 0, 0, err.msg, false);
 }
 
 static struct sp_item *
@@ -706,13 +810,6 @@ item_new(const char *queue, const struct statuspage_update *u)
 	it->u = *u;
 	return it;
 }
-
-/* A post the journal has on the page: its status and text, so a
- * reconciled one is not taken for an earlier post of the same words. */
-struct posted {
-	enum statuspage_status status;
-	char *body;
-};
 
 static struct sp_item *
 find_item(struct statuspage *sp, const char *q)
@@ -737,6 +834,8 @@ replay_try(struct sp_item *it, const struct record *r)
 		if (it->try_open)
 			it->maybe_sent = true;   /* a try with no outcome, then another */
 		it->try_open = true;
+		it->sends++;
+		it->last_sent_ms = r->ts_ms;
 		if (it->first_sent_ms == 0) {
 			it->first_sent_ms = r->ts_ms;
 			v = cJSON_GetObjectItemCaseSensitive(r->data, "method");
@@ -748,9 +847,12 @@ replay_try(struct sp_item *it, const struct record *r)
 			wr_strlcpy(it->sent_page, v->valuestring, sizeof(it->sent_page));
 	} else if (it->try_open) {       /* statuspage.retry */
 		const cJSON *hs = cJSON_GetObjectItemCaseSensitive(r->data, "http_status");
+		const cJSON *left = cJSON_GetObjectItemCaseSensitive(r->data, "sent");
 
+		/* Records before "sent" was written leave it to the error's words. */
 		v = cJSON_GetObjectItemCaseSensitive(r->data, "error");
 		if (statuspage_try_maybe_applied(cJSON_IsNumber(hs) ? (long)hs->valuedouble : 0,
+		    cJSON_IsBool(left) ? cJSON_IsTrue(left) : -1,
 		    cJSON_IsString(v) ? v->valuestring : NULL))
 			it->maybe_sent = true;
 		it->try_open = false;
@@ -759,10 +861,9 @@ replay_try(struct sp_item *it, const struct record *r)
 
 /* How each post left pending goes on: sent, looked up, or read back. */
 static void
-replay_decide(struct statuspage *sp, const struct posted *posted, size_t nposted)
+replay_decide(struct statuspage *sp)
 {
 	struct sp_item *it;
-	size_t i;
 
 	for (it = sp->head; it != NULL; it = it->next) {
 		if (it->try_open)
@@ -776,10 +877,7 @@ replay_decide(struct statuspage *sp, const struct posted *posted, size_t nposted
 			if (it->u.page_id[0] == '\0')
 				wr_strlcpy(it->u.page_id, it->sent_page[0] != '\0' ? it->sent_page :
 				    sp->state.page_incident, sizeof(it->u.page_id));
-			for (i = 0; i < nposted; i++)
-				if (posted[i].status == it->u.status &&
-				    strcmp(posted[i].body, it->u.body) == 0)
-					it->skip++;
+			it->skip = posted_same(sp, &it->u);
 			break;
 		case STATUSPAGE_RESUME_SEND:
 			break;
@@ -793,8 +891,7 @@ static int
 replay(struct statuspage *sp, struct wr_err *err)
 {
 	struct record_list list;
-	struct posted *posted = NULL;
-	size_t i, nposted = 0;
+	size_t i;
 
 	if (timeline_records(sp->tl, &list, err) != 0)
 		return -1;
@@ -848,12 +945,8 @@ replay(struct statuspage *sp, struct wr_err *err)
 				if (strcmp((*pp)->queue, q) == 0) {
 					it = *pp;
 					*pp = it->next;
-					if (strcmp(r->kind, "statuspage.post") == 0 &&
-					    it->u.action != STATUSPAGE_CREATE) {
-						posted = xrealloc(posted, (nposted + 1) * sizeof(*posted));
-						posted[nposted].status = it->u.status;
-						posted[nposted++].body = xstrdup(it->u.body);
-					}
+					if (strcmp(r->kind, "statuspage.post") == 0)
+						posted_add(sp, &it->u);
 					free(it);
 					break;
 				}
@@ -863,10 +956,7 @@ replay(struct statuspage *sp, struct wr_err *err)
 		}
 	}
 	record_list_free(&list);
-	replay_decide(sp, posted, nposted);
-	for (i = 0; i < nposted; i++)
-		free(posted[i].body);
-	free(posted);
+	replay_decide(sp);
 	count_pending(sp);
 	return 0;
 }
@@ -1009,6 +1099,7 @@ statuspage_free(struct statuspage *sp)
 {
 	struct statuspage **pp;
 	struct sp_item *it;
+	size_t i;
 
 	if (sp == NULL)
 		return;
@@ -1026,6 +1117,9 @@ statuspage_free(struct statuspage *sp)
 		statuspage_reqs_free(&it->reqs);
 		free(it);
 	}
+	for (i = 0; i < sp->nposted; i++)
+		free(sp->posted[i].body);
+	free(sp->posted);
 	explicit_bzero(sp->auth, sizeof(sp->auth));
 	free(sp);
 }

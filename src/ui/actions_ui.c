@@ -1855,9 +1855,15 @@ on_posted(const struct statuspage_result *r, void *arg)
 	if ((ran = ran_sent(app, true, r->queue)) != NULL)
 		ran->post = r->ok ? STEPMARK_OK : r->reconciled ? STEPMARK_UNKNOWN : STEPMARK_FAILED;
 	if (r->reconciled) {
-		/* Sent by an earlier session that never saw the answer: read back
-		 * from the page, not sent again; said until a key, like chat's. */
-		if (r->ok)
+		/* Sent with no answer (by an earlier session, or a try of this
+		 * one): read back from the page, not sent again; said until a
+		 * key, like chat's. */
+		if (r->ok && r->in_session)
+			app_say_also(app, "status page: %s got no answer but is on the page "
+			    "(incident %s); not sent again", statuspage_post_words(
+			    statuspage_action_name(r->action), r->page_status, words, sizeof(words)),
+			    r->page_incident);
+		else if (r->ok)
 			app_say_also(app, "status page: %s from an earlier session found on the page "
 			    "(incident %s); not sent again", statuspage_post_words(
 			    statuspage_action_name(r->action), r->page_status, words, sizeof(words)),

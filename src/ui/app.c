@@ -441,6 +441,9 @@ app_add_record(struct app *app, const struct record *r)
 	struct timeline_entry *e;
 	const cJSON *outcome, *by;
 
+	/* A post's first try is told by its outcome's row; no row of its own. */
+	if (export_row_hidden(r))
+		return;
 	if (app->nentries == app->capentries) {
 		app->capentries = app->capentries ? app->capentries * 2 : 64;
 		app->entries = xrealloc(app->entries, app->capentries * sizeof(*app->entries));

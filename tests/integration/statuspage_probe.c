@@ -41,9 +41,10 @@ on_done(const struct statuspage_result *r, void *arg)
 		printf("check %s http=%ld%s%s\n", r->ok ? "ok" : "failed", r->http_status,
 		    r->ok ? "" : " error=", r->error);
 	else if (r->ok)
-		printf("done %s %s ok page=%s status=%s found=%d%s http=%ld\n", r->queue,
+		printf("done %s %s ok page=%s status=%s found=%d%s%s http=%ld\n", r->queue,
 		    statuspage_action_name(r->action), r->page_incident, r->page_status,
-		    r->found, r->reconciled ? " reconciled=1" : "", r->http_status);
+		    r->found, r->reconciled ? " reconciled=1" : "",
+		    r->in_session ? " in_session=1" : "", r->http_status);
 	else if (r->reconciled) {
 		printf("unknown %s %s http=%ld error=%s\n", r->queue,
 		    statuspage_action_name(r->action), r->http_status, r->error);

@@ -369,6 +369,56 @@ details_of(const char *kind, const char *data)
 	return text;
 }
 
+/* A status-page try reads as the post it carries and its number; the
+ * ordinary first try has no row (its outcome's row tells it). */
+static void
+status_page_tries_read_as_words(void **state)
+{
+	struct record r = { .kind = (char *)"statuspage.sent" };
+	char *t;
+
+	(void)state;
+	t = details_of("statuspage.sent", "{\"queue\":\"sp-1\",\"attempt\":3,\"try\":2,"
+	    "\"action\":\"update\",\"status\":\"monitoring\",\"method\":\"PATCH\","
+	    "\"path\":\"/incidents/p1\",\"page_incident\":\"p1\"}");
+	assert_string_equal(t, "status page: monitoring update sent (try 2)");
+	free(t);
+	t = details_of("statuspage.sent", "{\"try\":2,\"action\":\"resolve\","
+	    "\"status\":\"resolved\",\"after_read\":true,\"method\":\"PATCH\"}");
+	assert_string_equal(t, "status page: resolve sent again (try 2): the page did not list it");
+	free(t);
+	/* A record from before the post's words were kept names its request. */
+	t = details_of("statuspage.sent", "{\"queue\":\"sp-1\",\"attempt\":2,"
+	    "\"method\":\"PATCH\",\"path\":\"/incidents/p1\",\"page_incident\":\"p1\"}");
+	assert_string_equal(t, "status page: PATCH /incidents/p1 sent (try 2)");
+	free(t);
+	t = details_of("statuspage.retry", "{\"attempt\":1,\"error\":\"no answer: timed out\","
+	    "\"http_status\":0,\"sent\":true,\"read_back\":true}");
+	assert_string_equal(t, "no answer: timed out; it may be on the page: read back before it "
+	    "is sent again");
+	free(t);
+	t = details_of("statuspage.post", "{\"action\":\"update\",\"status\":\"monitoring\","
+	    "\"tries\":2}");
+	assert_string_equal(t, "update — monitoring (try 2)");
+	free(t);
+	r.data = cJSON_Parse("{\"attempt\":1,\"try\":1,\"method\":\"PATCH\"}");
+	assert_true(export_row_hidden(&r));
+	cJSON_Delete(r.data);
+	r.data = cJSON_Parse("{\"attempt\":1,\"method\":\"PATCH\"}");
+	assert_true(export_row_hidden(&r));
+	cJSON_Delete(r.data);
+	r.data = cJSON_Parse("{\"attempt\":2,\"try\":2,\"method\":\"PATCH\"}");
+	assert_false(export_row_hidden(&r));
+	cJSON_Delete(r.data);
+	r.data = cJSON_Parse("{\"try\":1,\"after_read\":true}");
+	assert_false(export_row_hidden(&r));
+	cJSON_Delete(r.data);
+	r.kind = (char *)"statuspage.retry";
+	r.data = cJSON_Parse("{\"attempt\":1}");
+	assert_false(export_row_hidden(&r));
+	cJSON_Delete(r.data);
+}
+
 /* A health change says what changed; a first reading says all of it. */
 static void
 health_change_details_name_what_changed(void **state)
@@ -2905,6 +2955,7 @@ main(void)
 		cmocka_unit_test(health_change_details_name_what_changed),
 		cmocka_unit_test(statuspage_queue_details_say_the_post),
 		cmocka_unit_test(other_kinds_read_as_words),
+		cmocka_unit_test(status_page_tries_read_as_words),
 		cmocka_unit_test(status_page_updates_show_the_text_and_how_it_went),
 		cmocka_unit_test(status_page_post_without_its_queue_record),
 		cmocka_unit_test(recovery_waits_for_every_bad_host),

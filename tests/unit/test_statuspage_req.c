@@ -897,13 +897,62 @@ resume_decides_send_lookup_or_read_back(void **state)
 	assert_int_equal(statuspage_resume_decide(STATUSPAGE_UPDATE, true, ""),
 	    STATUSPAGE_RESUME_RECONCILE);
 	/* No answer after connecting may have landed; refused never left. */
-	assert_true(statuspage_try_maybe_applied(0, "Operation timed out after 10001 ms"));
-	assert_true(statuspage_try_maybe_applied(0, NULL));
-	assert_false(statuspage_try_maybe_applied(0, "Couldn't connect to server"));
-	assert_false(statuspage_try_maybe_applied(0, "Could not resolve host: x.invalid"));
-	assert_false(statuspage_try_maybe_applied(0, "Connection refused"));
-	assert_false(statuspage_try_maybe_applied(500, "HTTP 500"));
-	assert_false(statuspage_try_maybe_applied(429, ""));
+	assert_true(statuspage_try_maybe_applied(0, -1, "Operation timed out after 10001 ms"));
+	assert_true(statuspage_try_maybe_applied(0, -1, NULL));
+	assert_false(statuspage_try_maybe_applied(0, -1, "Couldn't connect to server"));
+	assert_false(statuspage_try_maybe_applied(0, -1, "Could not resolve host: x.invalid"));
+	assert_false(statuspage_try_maybe_applied(0, -1, "Connection refused"));
+	assert_false(statuspage_try_maybe_applied(500, -1, "HTTP 500"));
+	assert_false(statuspage_try_maybe_applied(429, -1, ""));
+}
+
+/* In the running console: a try that left and got no answer may be on
+ * the page (a reset after sending is no refusal); the client's own word
+ * on whether bytes left beats the error's wording. */
+static void
+retry_decides_read_back_before_resending(void **state)
+{
+	(void)state;
+	assert_true(statuspage_try_maybe_applied(0, -1, "Recv failure: Connection reset by peer"));
+	assert_false(statuspage_try_maybe_applied(0, -1,
+	    "Failed to connect to 127.0.0.1 port 9 after 0 ms: Couldn't connect to server"));
+	assert_false(statuspage_try_maybe_applied(0, -1,
+	    "Connection timed out after 10001 milliseconds"));
+	assert_true(statuspage_try_maybe_applied(0, 1, "Connection refused"));
+	assert_false(statuspage_try_maybe_applied(0, 0, "Operation timed out after 10001 ms"));
+	assert_false(statuspage_try_maybe_applied(503, 1, ""));
+	assert_int_equal(statuspage_retry_decide(STATUSPAGE_UPDATE, true, "PATCH"),
+	    STATUSPAGE_RESUME_RECONCILE);
+	assert_int_equal(statuspage_retry_decide(STATUSPAGE_RESOLVE, true, "POST"),
+	    STATUSPAGE_RESUME_RECONCILE);
+	assert_int_equal(statuspage_retry_decide(STATUSPAGE_UPDATE, false, "PATCH"),
+	    STATUSPAGE_RESUME_SEND);
+	assert_int_equal(statuspage_retry_decide(STATUSPAGE_UPDATE, true, "PUT"),
+	    STATUSPAGE_RESUME_SEND);
+	assert_int_equal(statuspage_retry_decide(STATUSPAGE_CREATE, true, "POST"),
+	    STATUSPAGE_RESUME_LOOKUP);
+}
+
+/* The read back: found is posted; missing is sent again only when this
+ * console's own try is over and the page answered; out of reach reads
+ * again; never a blind resend. */
+static void
+read_decides_posted_send_again_or_unknown(void **state)
+{
+	(void)state;
+	assert_int_equal(statuspage_read_decide(200, 1, true), STATUSPAGE_READ_POSTED);
+	assert_int_equal(statuspage_read_decide(200, 1, false), STATUSPAGE_READ_POSTED);
+	assert_int_equal(statuspage_read_decide(200, 0, true), STATUSPAGE_READ_SEND);
+	assert_int_equal(statuspage_read_decide(200, 0, false), STATUSPAGE_READ_UNKNOWN);
+	assert_int_equal(statuspage_read_decide(200, -1, true), STATUSPAGE_READ_AGAIN);
+	assert_int_equal(statuspage_read_decide(200, -1, false), STATUSPAGE_READ_UNKNOWN);
+	assert_int_equal(statuspage_read_decide(0, 0, true), STATUSPAGE_READ_AGAIN);
+	assert_int_equal(statuspage_read_decide(0, 0, false), STATUSPAGE_READ_AGAIN);
+	assert_int_equal(statuspage_read_decide(503, 0, true), STATUSPAGE_READ_AGAIN);
+	assert_int_equal(statuspage_read_decide(429, 0, true), STATUSPAGE_READ_AGAIN);
+	assert_int_equal(statuspage_read_decide(307, 0, true), STATUSPAGE_READ_AGAIN);
+	assert_int_equal(statuspage_read_decide(404, 0, true), STATUSPAGE_READ_UNKNOWN);
+	assert_int_equal(statuspage_read_decide(401, 0, false), STATUSPAGE_READ_UNKNOWN);
 }
 
 static void
@@ -1016,6 +1065,8 @@ main(void)
 		cmocka_unit_test(templates_fill_known_placeholders),
 		cmocka_unit_test(retry_after_is_the_next_try),
 		cmocka_unit_test(resume_decides_send_lookup_or_read_back),
+		cmocka_unit_test(retry_decides_read_back_before_resending),
+		cmocka_unit_test(read_decides_posted_send_again_or_unknown),
 		cmocka_unit_test(updates_requests),
 		cmocka_unit_test(atlassian_update_found_by_text_and_status),
 		cmocka_unit_test(cachet_update_found_by_message_and_status),
