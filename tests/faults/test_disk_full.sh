@@ -229,7 +229,8 @@ assert_contains "$tmp/screen" "kept, and written once it recovers)"
 "$WARROOM" -c "$tmp/c2.conf" export "$(basename "$act" .jsonl)" > "$tmp/during.md" ||
 	fail "export failed while degraded"
 assert_contains "$tmp/during.md" "no end stored yet: the console running it cannot write"
-assert_not_contains "$tmp/during.md" "still running"
+! grep -v "Bad release still running" "$tmp/during.md" | grep -q "still running" ||
+	fail "an action is said still running in during.md: $(grep -n "still running" "$tmp/during.md")"
 keys r
 wait_for "refused: changes are refused while the incident timeline cannot be written: "
 assert_contains "$tmp/screen" "No space left on device"
@@ -269,7 +270,8 @@ PY
 assert_contains "$tmp/after.md" "recovered between "
 assert_contains "$tmp/after.md" "written late, at "
 assert_not_contains "$tmp/after.md" "not recovered"
-assert_not_contains "$tmp/after.md" "still running"
+! grep -v "Bad release still running" "$tmp/after.md" | grep -q "still running" ||
+	fail "an action is said still running in after.md: $(grep -n "still running" "$tmp/after.md")"
 assert_not_contains "$tmp/after.md" "not stored yet"
 keys A
 wait_for "disarmed"

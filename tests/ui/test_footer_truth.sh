@@ -71,7 +71,7 @@ until_in "$journal" '"kind":"action.reconcile".*"outcome":"ok"' 40 "no action.re
 i=0
 while :; do
 	capture
-	tail -7 "$tmp/screen" | grep -v '^│' | tr '\n' ' ' > "$tmp/footer"
+	tail -7 "$tmp/screen" | grep -v '^│' | tr '\n' ' ' | tr -s ' ' > "$tmp/footer"
 	grep -q "k8s.undo of api on k8s-bastion: OK after re-read — api runs v1.4.1" "$tmp/footer" &&
 		break
 	i=$((i + 1)); [ $i -lt 30 ] ||
