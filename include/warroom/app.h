@@ -374,6 +374,8 @@ struct app {
 	struct outq outq;                /* outcomes: the one on screen, those after it */
 	char status_aside[1024];         /* said beside an unread outcome, "" none */
 	bool answering_key;              /* a key is being handled: what is said answers it */
+	bool status_keyed;               /* status is a key's answer (app_say while
+	                                    answering one): the next key drops it */
 	bool aside_leads;                /* status_aside answered a key: it goes first */
 };
 
@@ -405,6 +407,11 @@ void app_say_about(struct app *app, const void *about, const char *fmt, ...)
 /* Drop the footer's message if it is still the one said about about (an
  * unread outcome stays: only what was said beside it goes). */
 void app_unsay(struct app *app, const void *about);
+
+/* A key on the main screen is being handled: the last key's answer (a
+ * hint, "no later match") goes, so an old answer never stands for the new
+ * key's; outcomes, and what was said unasked, stay. */
+void app_unsay_key_answer(struct app *app);
 
 /* app_say for an action's outcome (OK, FAILED, UNKNOWN, refused): it stays
  * at least a few seconds, those said meanwhile are shown after it at once,

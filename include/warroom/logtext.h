@@ -4,7 +4,10 @@
  * kubectl's "[pod/NAME/CONTAINER] " after it) padded so that the times of
  * several services merged start in one column, and each tab as spaces to
  * the next multiple of eight columns (a Java stack trace's "\tat …"),
- * never ^I. Pure: bytes in, bytes out; a character counts one column.
+ * never ^I. In a narrow pane a prefix gives way to the line: it is
+ * shortened (a pod's name to its distinctive tail) and takes at most a
+ * third of the pane. Pure: bytes in, bytes out; a character counts one
+ * column.
  */
 #ifndef WARROOM_LOGTEXT_H
 #define WARROOM_LOGTEXT_H
@@ -27,5 +30,16 @@ size_t logtext_display(const char *s, size_t len, size_t at, size_t pad, char *d
 /* Where byte o of s (o <= len) lands in logtext_display's output with the
  * same at and pad: for highlighting what the filter matched in s. */
 size_t logtext_offset(const char *s, size_t len, size_t at, size_t pad, size_t o);
+
+/* Columns the prefixes of lines shown in a pane w columns wide may take,
+ * the widest of them being widest: all it needs, up to a third of w, so
+ * that the time, level and text keep the rest. */
+int logtext_prefix_room(int w, int widest);
+
+/* Prefix p[n] (logtext_prefix's bytes, its space included) in at most
+ * cols columns: whole when it fits; else kubectl's "[pod/NAME/CONTAINER]"
+ * as "…" and the pod name's last dash-separated part; else that cut with
+ * "…". Into dst[cap], ending in a space; returns its bytes. */
+size_t logtext_prefix_fit(const char *p, size_t n, int cols, char *dst, size_t cap);
 
 #endif

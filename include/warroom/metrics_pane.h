@@ -45,10 +45,16 @@ int metrics_pane_fit(struct metrics_pane_row *rows, int n, int h, int *worst);
 
 /* The marker of hidden rows in wording form (0 the longest; each next
  * one shorter), naming host name at verdict level when name is not NULL,
- * and that z shows all when hint; arrow in UTF-8 or ASCII. False when
+ * and that z shows them when hint; arrow in UTF-8 or ASCII. False when
  * there is no such form (the shortest is the last); buf always terminated. */
 bool metrics_pane_more(bool utf8, int hidden, const char *name, int level, bool hint,
     int form, char *buf, size_t cap);
+
+/* The footer's answer to a scroll key (j, k, PgDn, End…) in METRICS,
+ * which keeps its rows by importance rather than scrolling: how to see
+ * the hidden rows (z, or a taller terminal when zoomed already), or
+ * that all are in view. Returns buf. */
+const char *metrics_pane_noscroll(int hidden, bool zoomed, char *buf, size_t cap);
 
 /* The error-rate (p95 false: a fraction) or p95 (true: ms) row in at most
  * width columns: its name, the figure now, the sparkline of hist[0..n)

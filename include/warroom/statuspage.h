@@ -89,6 +89,8 @@ struct statuspage_opts {
 struct statuspage_state {
 	char page_incident[STATUSPAGE_ID_MAX];   /* "" until known */
 	char page_status[32];                    /* last status the page confirmed */
+	int64_t page_status_ms;                  /* wall clock of the post that set it;
+	                                            0: not known (read from the page) */
 	int pending;                             /* queued posts not yet done */
 	char last_error[WR_ERR_MAX];             /* "" after a success */
 	bool failing;                            /* the first pending post's last try failed */

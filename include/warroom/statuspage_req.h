@@ -122,6 +122,14 @@ int statuspage_action_parse(const char *s);
 const char *statuspage_post_words(const char *action, const char *status, char *buf,
     size_t cap);
 int statuspage_status_parse(const char *s);
+
+/* Whether a post of status to sets the page back: to a stage before
+ * page_status, the status the page confirmed last (investigating <
+ * identified < monitoring < resolved). If so, its words into buf: "the
+ * page already says identified (posted 19:42); this sets it back to
+ * investigating", the time (UTC) left out when at_ms is 0. */
+bool statuspage_backwards_words(const char *page_status, int64_t at_ms,
+    enum statuspage_status to, char *buf, size_t cap);
 int statuspage_component_status_parse(const char *s);
 
 /* True for an impact the page knows: none, minor, major, critical. */

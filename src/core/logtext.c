@@ -87,3 +87,85 @@ logtext_offset(const char *s, size_t len, size_t at, size_t pad, size_t o)
 {
 	return lay_out(s, len, at, pad, o, NULL, 0);
 }
+
+/* Columns of s[len]: a character is one. */
+static int
+cols_of(const char *s, size_t len)
+{
+	size_t i;
+	int c = 0;
+
+	for (i = 0; i < len; i++)
+		if (((unsigned char)s[i] & 0xc0) != 0x80)
+			c++;
+	return c;
+}
+
+int
+logtext_prefix_room(int w, int widest)
+{
+	int third = w / 3;
+
+	return widest < third ? widest : third > 2 ? third : 2;
+}
+
+size_t
+logtext_prefix_fit(const char *p, size_t n, int cols, char *dst, size_t cap)
+{
+	const char *sp = memchr(p, ' ', n), *name, *slash, *dash, *k;
+	char short_[256];
+	size_t len, out, i;
+	int room, c = 0;
+
+	if (cap == 0)
+		return 0;
+	if (cols < 2)
+		cols = 2;
+	if (cols_of(p, n) <= cols) {
+		len = n < cap - 1 ? n : cap - 1;
+		memcpy(dst, p, len);
+		dst[len] = '\0';
+		return len;
+	}
+	/* "host/svc " and, for a pod, "…" and its name's tail: what tells
+	 * apart two replicas ("api-hqkcp2j2qw-77ldj" by "77ldj"). */
+	len = sp != NULL ? (size_t)(sp - p) : n;
+	if (len >= sizeof(short_) - 16)
+		len = sizeof(short_) - 16;
+	memcpy(short_, p, len);
+	name = sp != NULL ? sp + 1 : NULL;
+	if (name != NULL && (size_t)(p + n - name) > 6 && memcmp(name, "[pod/", 5) == 0) {
+		name += 5;
+		slash = memchr(name, '/', (size_t)(p + n - name));
+		if (slash == NULL)
+			slash = memchr(name, ']', (size_t)(p + n - name));
+		if (slash != NULL && slash > name) {
+			for (dash = NULL, k = name; k < slash; k++)
+				if (*k == '-')
+					dash = k;
+			name = dash != NULL && dash + 1 < slash ? dash + 1 : name;
+			if ((size_t)(slash - name) > sizeof(short_) - len - 8)
+				name = slash - (sizeof(short_) - len - 8);
+			memcpy(short_ + len, " \xe2\x80\xa6", 4);
+			len += 4;
+			memcpy(short_ + len, name, (size_t)(slash - name));
+			len += (size_t)(slash - name);
+		}
+	}
+	/* Cut to the room left before the space, ending in "…" when cut. */
+	room = cols - 1;
+	if (cols_of(short_, len) > room) {
+		for (i = 0; i < len; i++) {
+			if (((unsigned char)short_[i] & 0xc0) != 0x80 && ++c > room - 1)
+				break;
+		}
+		len = i;
+		memcpy(short_ + len, "\xe2\x80\xa6", 3);
+		len += 3;
+	}
+	short_[len++] = ' ';
+	out = len < cap - 1 ? len : cap - 1;
+	memcpy(dst, short_, out);
+	dst[out] = '\0';
+	return out;
+}

@@ -74,13 +74,16 @@ metrics_pane_more(bool utf8, int hidden, const char *name, int level, bool hint,
 			continue;
 		if (form-- > 0)
 			continue;
+		/* The key first: "z shows 6 more" is shorter than a hint
+		 * after the host, so it stays on an 80-column border. */
 		if (forms[f].name)
-			snprintf(buf, cap, "%s %d more (%s %s)%s", arrow, hidden, name,
+			snprintf(buf, cap, "%s %s%d more (%s %s)", arrow,
+			    forms[f].hint ? "z shows " : "", hidden, name,
 			    forms[f].full ? decide_level_name((enum decide_level)level) :
-			    level_word(level), forms[f].hint ? ": z shows all" : "");
+			    level_word(level));
 		else
-			snprintf(buf, cap, "%s %d more%s", arrow, hidden,
-			    forms[f].hint ? ": z shows all" : "");
+			snprintf(buf, cap, "%s %s%d more", arrow, forms[f].hint ? "z shows " : "",
+			    hidden);
 		return true;
 	}
 	if (form == 0) {
@@ -125,4 +128,19 @@ metrics_pane_series(bool p95, double now, const double *hist, size_t n, double f
 		scale[0] = '\0';
 	len = snprintf(dst, cap, "%s %-7s %s%s", p95 ? "p95   " : "errors", v, spark, scale);
 	return len < 0 ? 0 : (size_t)len < cap ? (size_t)len : cap - 1;
+}
+
+const char *
+metrics_pane_noscroll(int hidden, bool zoomed, char *buf, size_t cap)
+{
+	if (hidden <= 0)
+		snprintf(buf, cap, "METRICS does not scroll: every row is in view");
+	else if (!zoomed)
+		snprintf(buf, cap, "METRICS does not scroll: z shows the %d row%s left out", hidden,
+		    hidden == 1 ? "" : "s");
+	else
+		snprintf(buf, cap, "METRICS does not scroll: %d row%s left out even zoomed; a "
+		    "taller terminal shows %s", hidden, hidden == 1 ? "" : "s",
+		    hidden == 1 ? "it" : "them");
+	return buf;
 }

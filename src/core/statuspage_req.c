@@ -14,6 +14,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <time.h>
 
 static const char *const action_names[] = { "create", "update", "resolve" };
 static const char *const status_names[] = {
@@ -232,6 +233,30 @@ int
 statuspage_status_parse(const char *s)
 {
 	return lookup(status_names, WR_ARRAY_LEN(status_names), s);
+}
+
+bool
+statuspage_backwards_words(const char *page_status, int64_t at_ms,
+    enum statuspage_status to, char *buf, size_t cap)
+{
+	int was = page_status != NULL ? statuspage_status_parse(page_status) : -1;
+	char when[32] = "";
+
+	if (cap > 0)
+		buf[0] = '\0';
+	if (was < 0 || (int)to >= was)
+		return false;
+	if (at_ms > 0) {
+		time_t t = (time_t)(at_ms / 1000);
+		struct tm tm;
+
+		if (gmtime_r(&t, &tm) != NULL)
+			strftime(when, sizeof(when), " (posted %H:%M)", &tm);
+	}
+	snprintf(buf, cap, "the page already says %s%s; this sets it back to %s",
+	    statuspage_status_name((enum statuspage_status)was), when,
+	    statuspage_status_name(to));
+	return true;
 }
 
 int

@@ -266,6 +266,7 @@ item_done(struct statuspage *sp, long http_status)
 			    "recorded; found on the page, not sent again");
 	}
 	posted_add(sp, &it->u);
+	sp->state.page_status_ms = loop_wall_ms();
 	sp->state.last_error[0] = '\0';
 	sp->state.failed = sp->state.unknown = 0;   /* the page now says what was posted last */
 	sp->state.check = STATUSPAGE_CHECK_OK;   /* and it took the token */
@@ -926,9 +927,11 @@ replay(struct statuspage *sp, struct wr_err *err)
 			if (cJSON_IsString(pi) && pi->valuestring[0] != '\0')
 				wr_strlcpy(sp->state.page_incident, pi->valuestring,
 				    sizeof(sp->state.page_incident));
-			if (strcmp(r->kind, "statuspage.post") == 0 && cJSON_IsString(st))
+			if (strcmp(r->kind, "statuspage.post") == 0 && cJSON_IsString(st)) {
 				wr_strlcpy(sp->state.page_status, st->valuestring,
 				    sizeof(sp->state.page_status));
+				sp->state.page_status_ms = r->ts_ms;
+			}
 			/* A post given up before the restart is still not on the page. */
 			if (strcmp(r->kind, "statuspage.post") == 0)
 				sp->state.failed = sp->state.unknown = 0;

@@ -2261,7 +2261,8 @@ actions_post_preview_draw(struct app *app, int lines, int cols)
 	int w = cols - 8 < 100 ? cols - 8 : 100, h, y = 0, i, nbad = 0, ngaps, nhead = 0;
 	int rows = 0, nclose = 0;
 	char q[200], where[WR_URL_MAX + 128], facts[2][400], bad[400], warn[480], gaps[2][400];
-	struct { const char *text; int attr; } head[8];
+	char back[160] = "";
+	struct { const char *text; int attr; } head[9];
 	const char *close = app->post_title_edit ?
 	    "edit the title in the footer: Tab or Enter keeps it and goes back to the text "
 	    "(nothing is sent yet), Esc posts nothing" :
@@ -2289,6 +2290,11 @@ actions_post_preview_draw(struct app *app, int lines, int cols)
 			snprintf(facts[0], sizeof(facts[0]), "title \"%.300s\" (editing it below: Tab "
 			    "or Enter keeps it)", app->prompt.text);
 		free(u);
+		/* Customers would read the incident going backwards: said
+		 * before it goes; Enter still sends it. */
+		if (st->page_incident[0] != '\0')
+			statuspage_backwards_words(st->page_status, st->page_status_ms,
+			    (enum statuspage_status)app->post_status, back, sizeof(back));
 	}
 	/* "Fixed" while a verdict says otherwise: said before it is sent. */
 	if (app->post_status == STATUSPAGE_MONITORING || app->post_status == STATUSPAGE_RESOLVED)
@@ -2307,6 +2313,8 @@ actions_post_preview_draw(struct app *app, int lines, int cols)
 			head[nhead].text = facts[i], head[nhead++].attr = ui_attr(app, THEME_NORMAL);
 	if (nbad > 0)
 		head[nhead].text = warn, head[nhead++].attr = ui_attr(app, THEME_WARN) | A_BOLD;
+	if (back[0] != '\0')
+		head[nhead].text = back, head[nhead++].attr = ui_attr(app, THEME_WARN) | A_BOLD;
 	for (i = 0; i < ngaps; i++)
 		head[nhead].text = gaps[i], head[nhead++].attr = ui_attr(app, THEME_WARN) | A_BOLD;
 	/* Why the text is not the one written for it. */

@@ -70,6 +70,7 @@ static void
 show_outcome(struct app *app)
 {
 	compose_status(app);
+	app->status_keyed = false;     /* the outcomes' words now; the aside is apart */
 	app->status_until = app_now(app) + STATUS_SECONDS;
 	app->status_about = NULL;
 	set_held(app);
@@ -161,8 +162,10 @@ say(struct app *app, const void *about, const char *fmt, va_list ap)
 			mark_cut(app->status_aside, sizeof(app->status_aside));
 		app->aside_leads = app->answering_key;
 		compose_status(app);
-	} else
+	} else {
 		wr_strlcpy(app->status, msg, sizeof(app->status));
+		app->status_keyed = app->answering_key && about == NULL;
+	}
 	app->status_until = app_now(app) + STATUS_SECONDS;
 	app->status_about = about;
 	set_held(app);
@@ -210,6 +213,7 @@ app_say_also(struct app *app, const char *fmt, ...)
 	if (snprintf(app->status + n, sizeof(app->status) - n, " | %s", msg) >=
 	    (int)(sizeof(app->status) - n))
 		mark_cut(app->status, sizeof(app->status));
+	app->status_keyed = false;     /* no longer only a key's answer */
 	app->status_until = app_now(app) + STATUS_SECONDS;
 	app->status_about = NULL;
 	app->dirty = true;
@@ -255,6 +259,24 @@ app_unsay(struct app *app, const void *about)
 	app->status[0] = '\0';
 	app->status_about = NULL;
 	app->status_held = false;
+	app->dirty = true;
+}
+
+void
+app_unsay_key_answer(struct app *app)
+{
+	/* Beside an unread outcome: the answer goes, the outcome stays. */
+	if (app->aside_leads && app->status_aside[0] != '\0') {
+		app->status_aside[0] = '\0';
+		app->aside_leads = false;
+		compose_status(app);
+		app->dirty = true;
+	}
+	if (!app->status_keyed)
+		return;
+	app->status[0] = '\0';
+	app->status_keyed = false;
+	app->status_about = NULL;
 	app->dirty = true;
 }
 

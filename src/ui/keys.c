@@ -389,6 +389,11 @@ key_act(struct app *app, const char *name, int is_keycode, unsigned int key)
 			app->help_scroll = 0;
 		return;
 	}
+	/* A new key's answer, or none, stands in for the last key's (4 makes
+	 * "focus RUNBOOK first" moot; Esc puts it away); C-l only redraws.
+	 * Typing into a prompt or dialog keeps what was said on opening it. */
+	if (cmd != WR_CMD_REDRAW)
+		app_unsay_key_answer(app);
 	if (cmd == WR_CMD_NONE) {
 		if (name != NULL && strcmp(name, "Esc") != 0)
 			app_say(app, "%s is not bound to anything; ? shows every key", name);

@@ -442,10 +442,24 @@ prefix_cols(const struct logset_line *l)
 	return ui_width(prefix);
 }
 
+/* Columns of l's prefix once fitted into room (logtext_prefix_fit). */
+static int
+fitted_cols(const struct logset_line *l, int room)
+{
+	char fit[256];
+	int c = prefix_cols(l);
+
+	if (c <= room)
+		return c;
+	logtext_prefix_fit(l->text, logtext_prefix(l->text, l->len), room, fit, sizeof(fit));
+	return ui_width(fit);
+}
+
 /* Draw one line, matches highlighted, wrapped when asked; returns rows used.
  * Its first skip rows are only counted, not drawn (the top of a wrapped
  * line that does not fit); win NULL only counts. Its prefix is padded to
- * pad_to columns (the widest in view), so merged services' times line up,
+ * pad_to columns (the widest in view), or shortened to them when wider
+ * (logtext_prefix_fit), so merged services' times line up,
  * and its tabs are spaces to the next stop (logtext.h). */
 static int
 draw_line(struct app *app, WINDOW *win, int y, int h, int w, const struct logset_line *l,
@@ -466,9 +480,22 @@ draw_line(struct app *app, WINDOW *win, int y, int h, int w, const struct logset
 	src = app->logs_hide_times ? skip_time(l->text, &len) : l->text;
 	memcpy(raw, src, len);
 	raw[len] = '\0';
+	/* A prefix wider than the pane lets it gives way: shortened. */
+	if ((mine = prefix_cols(l)) > pad_to && pad_to > 0) {
+		char fit[256];
+		size_t was = logtext_prefix(raw, len), now;
+
+		now = logtext_prefix_fit(raw, was, pad_to, fit, sizeof(fit));
+		if (now <= was) {   /* shorter in bytes too: it fits raw */
+			memmove(raw + now, raw + was, len - was + 1);
+			memcpy(raw, fit, now);
+			len = len - was + now;
+			mine = ui_width(fit);
+		}
+	}
 	if (app->filtering)
 		nsp = logfilter_spans(&app->filter, raw, len, spans, 16);
-	if ((mine = prefix_cols(l)) > 0 && mine < pad_to) {
+	if (mine > 0 && mine < pad_to) {
 		cut = logtext_prefix(raw, len);
 		pad = (size_t)(pad_to - mine);
 	}
@@ -773,7 +800,7 @@ logs_draw(struct app *app, WINDOW *win, int h, int w, bool focused)
 {
 	struct logview_line lines[512];
 	struct logview_window win_;
-	int n, y, i, pad_to = 0;
+	int n, y, i, pad_to = 0, room;
 	bool searched = true;
 
 	/* Lines without a stream come only from a screen test's :logs. */
@@ -794,7 +821,8 @@ logs_draw(struct app *app, WINDOW *win, int h, int w, bool focused)
 	logview_window(&app->logs_view, &app->logs, app->filtering ? &app->filter : NULL,
 	    h > 0 ? (size_t)(h < 512 ? h : 512) : 0, &win_, lines);
 	n = (int)win_.n;
-	/* Merged services' prefixes padded to the widest in view. */
+	/* Merged services' prefixes padded to the widest in view, which
+	 * takes at most a third of the pane: wider ones are shortened. */
 	for (i = 0; i < n; i++) {
 		struct logset_line l;
 		int c;
@@ -802,6 +830,18 @@ logs_draw(struct app *app, WINDOW *win, int h, int w, bool focused)
 		if (logset_line(&app->logs, lines[i].ring, lines[i].seq, &l) &&
 		    (c = prefix_cols(&l)) > pad_to)
 			pad_to = c;
+	}
+	room = logtext_prefix_room(w, pad_to);
+	if (room < pad_to) {
+		pad_to = 0;
+		for (i = 0; i < n; i++) {
+			struct logset_line l;
+			int c;
+
+			if (logset_line(&app->logs, lines[i].ring, lines[i].seq, &l) &&
+			    (c = fitted_cols(&l, room)) > pad_to)
+				pad_to = c;
+		}
 	}
 	if (win_.from_top) {
 		/* Held at the top: the first line on the top row, whole, and

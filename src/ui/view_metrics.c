@@ -446,31 +446,42 @@ more_marker(const struct pane *p, int hidden, int level, const char *name)
 		put = ui_frame_put(p->win, true, false, attr, text);
 }
 
+/* The pane for the selected host, w wide (win NULL: only measured);
+ * false when no host is selected. msg[512] holds its one-line message. */
+static bool
+pane_setup(struct app *app, WINDOW *win, int w, struct pane *p, char *msg)
+{
+	*p = (struct pane){ .app = app, .win = win, .w = w, .host = app_selected_host(app),
+		.wrap = app->zoomed };
+	if (p->host < 0)
+		return false;
+	p->hc = &app->cfg.hosts[p->host];
+	p->prom = config_uses_prometheus(p->hc);
+	p->m = app_metrics(app, p->host);
+	p->msg = msg;
+	if (p->hc->metrics_url[0] == '\0' && !p->prom) {
+		snprintf(msg, 512, "%s: no metrics_url in the config", p->hc->name);
+		p->m = NULL;
+	} else if (p->m == NULL || p->m->nhist == 0) {
+		snprintf(msg, 512, p->prom ? "%s: waiting for Prometheus's first answers" :
+		    "%s: waiting for the first scrapes", p->hc->name);
+		p->m = NULL;
+	}
+	return true;
+}
+
 static void
 metrics_draw(struct app *app, WINDOW *win, int h, int w, bool focused)
 {
-	struct pane p = { .app = app, .win = win, .w = w, .host = app_selected_host(app),
-		.wrap = app->zoomed };
+	struct pane p;
 	char msg[512];
 	struct metrics_pane_row *rows;
 	int *hosts, i, n, y = 0, hidden, worst;
 
-	if (p.host < 0) {
+	if (!pane_setup(app, win, w, &p, msg)) {
 		ui_put(win, 0, 1, w - 1, ui_attr(app, THEME_DIM), app->cfg.nhosts == 0 ?
 		    "no hosts configured" : "no row selected: the HOSTS filter shows none");
 		return;
-	}
-	p.hc = &app->cfg.hosts[p.host];
-	p.prom = config_uses_prometheus(p.hc);
-	p.m = app_metrics(app, p.host);
-	p.msg = msg;
-	if (p.hc->metrics_url[0] == '\0' && !p.prom) {
-		snprintf(msg, sizeof(msg), "%s: no metrics_url in the config", p.hc->name);
-		p.m = NULL;
-	} else if (p.m == NULL || p.m->nhist == 0) {
-		snprintf(msg, sizeof(msg), p.prom ? "%s: waiting for Prometheus's first answers" :
-		    "%s: waiting for the first scrapes", p.hc->name);
-		p.m = NULL;
 	}
 	rows = xcalloc(app->cfg.nhosts + 10, sizeof(*rows));
 	hosts = xcalloc(app->cfg.nhosts + 10, sizeof(*hosts));
@@ -491,10 +502,49 @@ metrics_draw(struct app *app, WINDOW *win, int h, int w, bool focused)
 	free(rows);
 }
 
+/* Rows the pane leaves out as the next frame draws it (a zoom follows
+ * the focus), as metrics_draw counts them on the border. */
+static int
+hidden_rows(struct app *app)
+{
+	struct layout lo;
+	const struct rect *r;
+	struct pane p;
+	char msg[512];
+	struct metrics_pane_row *rows;
+	int *hosts, n, hidden, worst;
+
+	layout_compute(&lo, app->screen->cols, app->screen->lines,
+	    app->zoomed ? (int)app->focus : -1);
+	r = &lo.pane[PANE_METRICS];
+	if (r->h < 3 || r->w < 3 || !pane_setup(app, NULL, r->w - 2, &p, msg))
+		return 0;
+	rows = xcalloc(app->cfg.nhosts + 10, sizeof(*rows));
+	hosts = xcalloc(app->cfg.nhosts + 10, sizeof(*hosts));
+	n = pane_rows(&p, rows, hosts);
+	hidden = metrics_pane_fit(rows, n, r->h - 2, &worst);
+	free(hosts);
+	free(rows);
+	return hidden;
+}
+
+/* The pane keeps its rows by importance and does not scroll: a scroll
+ * key says so, and how to see what is left out, rather than nothing. */
 static bool
 metrics_key(struct app *app, enum wr_command cmd, int page)
 {
-	return false;
+	char words[200];
+
+	(void)page;
+	switch (cmd) {
+	case WR_CMD_UP: case WR_CMD_DOWN: case WR_CMD_PAGE_UP: case WR_CMD_PAGE_DOWN:
+	case WR_CMD_TOP: case WR_CMD_BOTTOM:
+		app_say(app, "%s", metrics_pane_noscroll(hidden_rows(app), app->zoomed, words,
+		    sizeof(words)));
+		return true;
+	default:
+		return false;
+	}
 }
 
 const struct view_ops view_metrics_ops = {

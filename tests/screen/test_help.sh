@@ -123,8 +123,8 @@ assert_screen end <<'EOF'
 │ │          starts a new one) (writes the journal)                          │ │
 └─│ C-r      poll every host now; retry DOWN and UNTRUSTED hosts; re-read    │─┘
 ┌─│          the .env of rows marked .env!                                   │─┐
-│ │ z        show the focused pane alone on the whole screen (z again: every │ │
-│ │          pane)                                                           │ │
+│ │ z        show the focused pane alone on the whole screen, rows it left   │ │
+│ │          out too (z again: every pane)                                   │ │
 │ │ C-l      redraw the whole screen                                         │ │
 │ │ ?        show or hide this help                                          │ │
 │ │ q        quit, asking first while an action runs; C-c too, or cancels a  │ │
@@ -206,7 +206,7 @@ assert_screen help-big <<'EOF'
 │ │ e        export the timeline as a post-mortem draft (writes the journal)                                         │ │
 │ │ E        mark the incident resolved (typed; the same --incident then starts a new one) (writes the journal)      │ │
 │ │ C-r      poll every host now; retry DOWN and UNTRUSTED hosts; re-read the .env of rows marked .env!              │ │
-│ │ z        show the focused pane alone on the whole screen (z again: every pane)                                   │ │
+│ │ z        show the focused pane alone on the whole screen, rows it left out too (z again: every pane)             │ │
 │ │ C-l      redraw the whole screen                                                                                 │ │
 │ │ ?        show or hide this help                                                                                  │ │
 │ │ q        quit, asking first while an action runs; C-c too, or cancels a dialog/prompt                            │ │

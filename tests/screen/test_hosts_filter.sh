@@ -12,8 +12,8 @@ steps '
 FK8S<Enter>
 :save-screen k8s
 F<C-u>zzz<Enter>
-<Enter>
 :save-screen none
+<Enter>
 F<C-u><Enter>
 /ERR<Enter>
 :save-screen all

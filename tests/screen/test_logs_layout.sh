@@ -1,7 +1,8 @@
 #!/bin/sh
 # test_logs_layout.sh — LOGS tailing several services pads each line's
 # host/service prefix (a pod's too) to the widest in view, so the times
-# start in one column; a tab is drawn as spaces to the next multiple of
+# start in one column; a prefix over a third of the pane is shortened (the
+# pod by its name's tail); a tab is drawn as spaces to the next multiple of
 # eight columns (a Java stack trace's "\tat"), never as ^I; a line wider
 # than the pane ends in "…".
 . "${top_srcdir:-$(dirname "$0")/../..}/tests/lib/screen.sh"
@@ -40,11 +41,11 @@ assert_screen merged <<'EOF'
 │                                                                                                  │
 │                                                                                                  │
 │                                                                                                  │
-│api-1/api                          2025-12-31T23:50:01.000Z ERROR java.lang.IllegalStateException…│
-│api-1/api                          2025-12-31T23:50:01.000Z     at com.example.Orders.take(Orders…│
-│api-1/api                          2025-12-31T23:50:01.000Z a   b       c                         │
-│helm-bastion/api                   2025-12-31T23:50:02.000Z INFO  GET /v1/items status=200        │
-│k8s-bastion/api [pod/api-7c9f/api] 2025-12-31T23:50:03.000Z INFO  ready                           │
+│api-1/api             2025-12-31T23:50:01.000Z ERROR java.lang.IllegalStateException: boom        │
+│api-1/api             2025-12-31T23:50:01.000Z  at com.example.Orders.take(Orders.java:42)        │
+│api-1/api             2025-12-31T23:50:01.000Z a        b       c                                 │
+│helm-bastion/api      2025-12-31T23:50:02.000Z INFO  GET /v1/items status=200                     │
+│k8s-bastion/api …7c9f 2025-12-31T23:50:03.000Z INFO  ready                                        │
 │k8s.log  5 lines                                                                                  │
 └──────────────────────────────────────────────────────────────────────────────────────────────────┘
  / filter  z all panes  n next match  N prev match  @ jump to time  Tab pane  ? help  q quit

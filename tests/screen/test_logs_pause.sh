@@ -55,7 +55,7 @@ assert_screen paused <<'EOF'
 │api-1/api 2026-01-01T00:00:05.000Z ERROR seq=5                                │
 │filter /ERROR/ (case)  4 matching  PAUSED +4 new, 2 matching (f follows)      │
 └──────────────────────────────────────────────────────────────────────────────┘
- LOGS filtered by /ERROR/, case-sensitive (it has an uppercase letter)
+ / filter  z all panes  n next match  N prev match  Tab pane  ? help  q quit
 EOF
 
 assert_screen following <<'EOF'
@@ -82,7 +82,7 @@ assert_screen following <<'EOF'
 │api-1/api 2026-01-01T00:00:10.000Z ERROR seq=10                               │
 │new.log  10 lines  filter /ERROR/ (case)  4 matching                          │
 └──────────────────────────────────────────────────────────────────────────────┘
- LOGS filtered by /ERROR/, case-sensitive (it has an uppercase letter)
+ / filter  z all panes  n next match  N prev match  Tab pane  ? help  q quit
 EOF
 
 # The QA's +N new after g: it counts what arrived since the pause (f), not

@@ -185,7 +185,7 @@ assert_screen next <<'EOF'
 │api-1/api 2025-12-31T23:34:40.000Z INFO  status=500 n=2080                                        │
 │filter /status=500/  111 matching  4890 dropped  PAUSED +111 new matches                          │
 └──────────────────────────────────────────────────────────────────────────────────────────────────┘
- LOGS from its oldest line, 23:06:20 UTC (none from 23:00:00 kept: 3380 older dropped)
+ / filter  z all panes  n next match  N prev match  @ jump to time  Tab pane  ? help  q quit
 EOF
 
 assert_screen scrolled <<'EOF'
@@ -212,7 +212,7 @@ assert_screen scrolled <<'EOF'
 │api-1/api 2025-12-31T23:09:20.000Z INFO  status=500 n=560                                         │
 │filter /status=500/  112 matching  6380 dropped  PAUSED +112 new matches                          │
 └──────────────────────────────────────────────────────────────────────────────────────────────────┘
- LOGS from its oldest line, 23:06:20 UTC (none from 23:00:00 kept: 3380 older dropped)
+ / filter  z all panes  n next match  N prev match  @ jump to time  Tab pane  ? help  q quit
 EOF
 
 assert_screen toggled <<'EOF'

@@ -29,7 +29,7 @@ assert_screen held <<'EOF'
 │api-1  ROLLBACK IMMEDIATELY (held 1/2)        ││                              │
 │  held, 1/2 calm checks: below thresholds: er…││                              │
 │  errors 0%      █▁ 0–5%                      ││                              │
-└─ ▼ 4 more: z shows all ──────────────────────┘└──────────────────────────────┘
+└─ ▼ z shows 4 more ───────────────────────────┘└──────────────────────────────┘
 ┌─ LOGS ───────────────────────────────────────┐┌─ TIMELINE ───────────────────┐
 │ no log stream open                           ││ no incident journal open     │
 │                                              ││ (none in screen tests)       │
@@ -56,7 +56,7 @@ assert_screen calm <<'EOF'
 │api-1  OK                                     ││                              │
 │  below thresholds: error rate 0%, p95 179 ms…││                              │
 │  errors 0%      █▁▁ 0–5%                     ││                              │
-└─ ▼ 4 more: z shows all ──────────────────────┘└──────────────────────────────┘
+└─ ▼ z shows 4 more ───────────────────────────┘└──────────────────────────────┘
 ┌─ LOGS ───────────────────────────────────────┐┌─ TIMELINE ───────────────────┐
 │ no log stream open                           ││ no incident journal open     │
 │                                              ││ (none in screen tests)       │

@@ -6,6 +6,8 @@
 # req/s, restarts and thresholds, and the border says z shows all;
 # zoomed, everything shows and nothing is counted, each other host's
 # reason wrapped under its verdict; unzoomed a reason cut ends in "…".
+# j, PgDn and End in METRICS, which does not scroll, say so and how to see
+# the rows left out.
 . "${top_srcdir:-$(dirname "$0")/../..}/tests/lib/screen.sh"
 write_config
 sed -i 's|^compose_dir = /srv/app$|compose_dir = /srv/app\nmetrics_url = http://127.0.0.1:8000/metrics|' "$tmp/warroom.conf"
@@ -18,8 +20,17 @@ steps '
 :resize 80x30
 :save-screen taller
 :resize 80x24
-2z
+2
+j
+:save-screen j
+<PgDn>
+:save-screen pgdn
+<End>
+:save-screen end
+z
 :save-screen zoomed
+j
+:save-screen zoomed-j
 '
 run_console -c "$tmp/warroom.conf" --read-only
 
@@ -37,7 +48,7 @@ assert_screen small <<'EOF'
 │api-1  CONSIDER ROLLBACK                      ││                              │
 │  error rate 3.1% > 2%                        ││                              │
 │  errors 3.1%    ▅▅ 0–5%                      ││                              │
-└─ ▼ 6 more (k8s-bastion ROLLBACK) ────────────┘└──────────────────────────────┘
+└─ ▼ z shows 6 more (k8s-bastion ROLLBACK) ────┘└──────────────────────────────┘
 ┌─ LOGS ───────────────────────────────────────┐┌─ TIMELINE ───────────────────┐
 │ no log stream open                           ││ no incident journal open     │
 │                                              ││ (none in screen tests)       │
@@ -69,7 +80,7 @@ assert_screen taller <<'EOF'
 │  errors 3.1%    ▅▅ 0–5%                      ││                              │
 │  p95    420 ms  ▂▂ 0–2000 ms                 │└──────────────────────────────┘
 │k8s-bastion    ROLLBACK IMMEDIATELY  error ra…│┌─ TIMELINE ───────────────────┐
-└─ ▼ 4 more: z shows all ──────────────────────┘│ no incident journal open     │
+└─ ▼ z shows 4 more ───────────────────────────┘│ no incident journal open     │
 ┌─ LOGS ───────────────────────────────────────┐│ (none in screen tests)       │
 │ no log stream open                           ││                              │
 │                                              ││                              │
@@ -109,3 +120,11 @@ assert_screen zoomed <<'EOF'
 └──────────────────────────────────────────────────────────────────────────────┘
  C-r poll now  z all panes  Tab pane  ? help  q quit
 EOF
+
+for k in j pgdn end; do
+	grep -qF "METRICS does not scroll: z shows the 6 rows left out" "$tmp/$k" ||
+		{ cat "$tmp/$k"; fail "$k in METRICS said nothing"; }
+done
+grep -qF "METRICS does not scroll: every row is in view" "$tmp/zoomed-j" ||
+	{ cat "$tmp/zoomed-j"; fail "j in METRICS zoomed said nothing"; }
+ok "scroll keys in METRICS say why not"

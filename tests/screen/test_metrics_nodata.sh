@@ -40,7 +40,7 @@ assert_screen held <<'EOF'
 │  errors no data █·· 0–5%                                             ││                                              │
 │  p95    no data ▂·· 0–2000 ms                                        │└──────────────────────────────────────────────┘
 │  metrics: HTTP 302                                                   │┌─ TIMELINE ───────────────────────────────────┐
-└─ ▼ 2 more: z shows all ──────────────────────────────────────────────┘│ no incident journal open                     │
+└─ ▼ z shows 2 more ───────────────────────────────────────────────────┘│ no incident journal open                     │
 ┌─ LOGS ───────────────────────────────────────────────────────────────┐│ (none in screen tests)                       │
 │ no log stream open                                                   ││                                              │
 │                                                                      ││                                              │
@@ -73,7 +73,7 @@ assert_screen gave-way <<'EOF'
 │  errors no data █··· 0–5%                                            ││                                              │
 │  p95    no data ▂··· 0–2000 ms                                       │└──────────────────────────────────────────────┘
 │  metrics: HTTP 302                                                   │┌─ TIMELINE ───────────────────────────────────┐
-└─ ▼ 2 more: z shows all ──────────────────────────────────────────────┘│ no incident journal open                     │
+└─ ▼ z shows 2 more ───────────────────────────────────────────────────┘│ no incident journal open                     │
 ┌─ LOGS ───────────────────────────────────────────────────────────────┐│ (none in screen tests)                       │
 │ no log stream open                                                   ││                                              │
 │                                                                      ││                                              │

@@ -38,7 +38,7 @@ assert_screen held <<'EOF'
 │  errors 0%      █▁ 0–5%                                              ││                                              │
 │  p95    179 ms  ▆▂ 0–2000 ms                                         │└──────────────────────────────────────────────┘
 │  23.0 req/s                                                          │┌─ TIMELINE ───────────────────────────────────┐
-└─ ▼ 2 more: z shows all ──────────────────────────────────────────────┘│T+00:00:00 action.intent api-1 {"plan":{"acti…│
+└─ ▼ z shows 2 more ───────────────────────────────────────────────────┘│T+00:00:00 action.intent api-1 {"plan":{"acti…│
 ┌─ LOGS ───────────────────────────────────────────────────────────────┐│T+00:00:00 action.end api-1 unknown           │
 │ no log stream open                                                   ││T+00:00:06 action.reconcile api-1 ok          │
 │                                                                      ││                                              │

@@ -102,7 +102,7 @@ assert_screen f-logs <<'EOF'
 │api-1/api 2026-01-01T00:00:03.000Z INFO seq=3 ││                              │
 │api.log  3 lines  PAUSED +0 new (f follows)   ││                              │
 └──────────────────────────────────────────────┘└──────────────────────────────┘
- only one runbook is loaded (compose-rollback.md)
+ / filter  z zoom  n next match  N prev match  Tab pane  ? help  q quit
 EOF
 
 grep -qF "Enter does nothing in LOGS: in HOSTS (1) it tails the service" "$tmp/enter-logs" ||

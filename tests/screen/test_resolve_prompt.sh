@@ -60,7 +60,7 @@ assert_screen three <<'EOF'
 │api-1  ROLLBACK IMMEDIATELY                   ││                              │
 │  error rate 8% > 5%; p95 1500 ms > 1000 ms (…││                              │
 │  errors 8%      █ 0–5%                       ││                              │
-└─ ▼ 6 more (api-2 ROLLBACK): z shows all ─────┘└──────────────────────────────┘
+└─ ▼ z shows 6 more (api-2 ROLLBACK) ──────────┘└──────────────────────────────┘
 ┌─ LOGS ───────────────────────────────────────┐┌─ TIMELINE ───────────────────┐
 │ no log stream open                           ││ no incident journal open     │
 │                                              ││ (none in screen tests)       │
@@ -99,7 +99,7 @@ assert_screen many <<'EOF'
 │api-1  ROLLBACK IMMEDIATELY                   ││                              │
 │  error rate 8% > 5%; p95 1500 ms > 1000 ms (…││                              │
 │  errors 8%      █ 0–5%                       ││                              │
-└─ ▼ 18 more (api-2 ROLLBACK): z shows all ────┘└──────────────────────────────┘
+└─ ▼ z shows 18 more (api-2 ROLLBACK) ─────────┘└──────────────────────────────┘
 ┌─ LOGS ───────────────────────────────────────┐┌─ TIMELINE ───────────────────┐
 │ no log stream open                           ││ no incident journal open     │
 │                                              ││ (none in screen tests)       │

@@ -5,7 +5,8 @@
 # resolve it; a word that is not a status posts nothing; the text is shown
 # before it goes with the page and incident it goes to, Esc there posts
 # nothing, Enter on an edited title posts nothing yet, and an edited text
-# is posted; a
+# is posted; a post that sets the page back to an earlier status is said
+# before it goes; a
 # resolve while a host's verdict is bad is warned of, on the page and by E.
 . "${top_srcdir:-$(dirname "$0")/../..}/tests/lib/tmux.sh"
 [ -x /usr/sbin/sshd ] || skip "openssh-server is not installed"
@@ -67,6 +68,12 @@ keys C-u
 keys -l "Cause found: a bad cache flag. Rolling back."
 keys Enter
 wait_for "status page: update identified (incident " 15
+# Back to investigating after identified: the box says the page would go
+# backwards, and Enter still posts it.
+keys S; keys -l investigating; keys Enter
+wait_re "the page already says identified \(posted [0-9]{2}:[0-9]{2}\); this sets it back to investigating"
+keys Enter
+wait_for "status page: update investigating (incident " 15
 # "Resolved" while a verdict says otherwise is said before it goes, and
 # so is E's resolve.
 "$fleet" set-tag --dir "$fl" h1 api v1.5.0-bad > /dev/null
@@ -79,7 +86,7 @@ keys E
 wait_for "1 host not OK (h1 ROLLBACK IMMEDIATELY); type resolve to resolve anyway:"
 keys Escape
 [ "$(grep -cE '"method": ?"POST"' "$req")" = 1 ] || fail "not exactly one incident created"
-[ "$(grep -cE '"method": ?"PATCH"' "$req")" = 2 ] || fail "not two updates"
+[ "$(grep -cE '"method": ?"PATCH"' "$req")" = 3 ] || fail "not three updates"
 grep -q '"Cause found: a bad cache flag. Rolling back."' "$req" ||
 	{ grep PATCH "$req"; fail "the edited text was not posted as typed"; }
 grep POST "$req" | grep -qE '"name": ?"api errors TEST"' ||
@@ -87,5 +94,5 @@ grep POST "$req" | grep -qE '"name": ?"api errors TEST"' ||
 keys q
 wait_for "exit=0"
 journal=$(ls "$fl"/timeline/api-errors-*.jsonl)
-[ "$(grep -c '"kind":"statuspage.post"' "$journal")" = 3 ] || fail "not three statuspage.post records"
-ok "armed: create, update and resolve, each once, each in the timeline"
+[ "$(grep -c '"kind":"statuspage.post"' "$journal")" = 4 ] || fail "not four statuspage.post records"
+ok "armed: create, updates and resolve, each once, each in the timeline"

@@ -1,7 +1,8 @@
 /*
  * test_logtext.c — a LOGS line as drawn: its prefix found (kubectl's pod
  * too), padding put after it, tabs expanded to the next multiple of eight
- * columns, and the filter's offsets followed into the result.
+ * columns, and the filter's offsets followed into the result; in a
+ * narrow pane the prefix shortened and capped so the line keeps its text.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -90,6 +91,45 @@ a_full_buffer_ends_on_a_character(void **state)
 	assert_string_equal(out, "a    ");
 }
 
+static void
+prefix_room_is_at_most_a_third(void **state)
+{
+	(void)state;
+	/* 80x24's LOGS: 78 columns inside, a third is 26. */
+	assert_int_equal(logtext_prefix_room(78, 47), 26);
+	assert_int_equal(logtext_prefix_room(78, 10), 10);
+	assert_int_equal(logtext_prefix_room(200, 47), 47);
+	assert_int_equal(logtext_prefix_room(3, 10), 2);
+}
+
+static void
+a_pod_gives_way_to_its_tail(void **state)
+{
+	const char *k = "k8s-bastion/api [pod/api-hqkcp2j2qw-77ldj/api] ";
+	const char *a = "api-1/api ";
+	char out[128];
+
+	(void)state;
+	/* Room enough: whole. */
+	assert_int_equal(logtext_prefix_fit(k, strlen(k), 60, out, sizeof(out)), strlen(k));
+	assert_string_equal(out, k);
+	assert_int_equal(logtext_prefix_fit(a, strlen(a), 26, out, sizeof(out)), strlen(a));
+	assert_string_equal(out, a);
+	/* A third of 80 columns: the pod by its tail, the container dropped. */
+	logtext_prefix_fit(k, strlen(k), 26, out, sizeof(out));
+	assert_string_equal(out, "k8s-bastion/api \xe2\x80\xa6" "77ldj ");
+	/* Less: cut, and said to be. */
+	logtext_prefix_fit(k, strlen(k), 12, out, sizeof(out));
+	assert_string_equal(out, "k8s-bastio\xe2\x80\xa6 ");
+	logtext_prefix_fit(a, strlen(a), 6, out, sizeof(out));
+	assert_string_equal(out, "api-\xe2\x80\xa6 ");
+	logtext_prefix_fit(a, strlen(a), 1, out, sizeof(out));
+	assert_string_equal(out, "\xe2\x80\xa6 ");
+	/* A pod name with no dash is its own tail. */
+	logtext_prefix_fit("h/s [pod/web/c] ", 16, 12, out, sizeof(out));
+	assert_string_equal(out, "h/s \xe2\x80\xa6web ");
+}
+
 int
 main(void)
 {
@@ -99,6 +139,8 @@ main(void)
 		cmocka_unit_test(tabs_go_to_the_next_stop),
 		cmocka_unit_test(offsets_follow_the_layout),
 		cmocka_unit_test(a_full_buffer_ends_on_a_character),
+		cmocka_unit_test(prefix_room_is_at_most_a_third),
+		cmocka_unit_test(a_pod_gives_way_to_its_tail),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -105,11 +105,11 @@ static void
 the_marker_names_the_host_and_gets_shorter(void **state)
 {
 	static const char *const want[] = {
-		"▼ 3 more (helm-bastion ROLLBACK IMMEDIATELY): z shows all",
-		"▼ 3 more (helm-bastion ROLLBACK): z shows all",
+		"▼ z shows 3 more (helm-bastion ROLLBACK IMMEDIATELY)",
+		"▼ z shows 3 more (helm-bastion ROLLBACK)",
 		"▼ 3 more (helm-bastion ROLLBACK IMMEDIATELY)",
 		"▼ 3 more (helm-bastion ROLLBACK)",
-		"▼ 3 more: z shows all",
+		"▼ z shows 3 more",
 		"▼ 3 more",
 		"▼3",
 	};
@@ -130,6 +130,24 @@ the_marker_names_the_host_and_gets_shorter(void **state)
 	assert_true(metrics_pane_more(true, 2, "api-2", DECIDE_MONITOR, false, 0, buf,
 	    sizeof(buf)));
 	assert_string_equal(buf, "▼ 2 more (api-2 MONITOR)");
+	/* 80x24's METRICS border (42 columns for words) keeps the key. */
+	assert_true(metrics_pane_more(true, 6, "k8s-bastion", DECIDE_ROLLBACK, true, 1, buf,
+	    sizeof(buf)));
+	assert_string_equal(buf, "▼ z shows 6 more (k8s-bastion ROLLBACK)");
+}
+
+static void
+a_scroll_key_says_why_not(void **state)
+{
+	char buf[160];
+
+	(void)state;
+	assert_string_equal(metrics_pane_noscroll(6, false, buf, sizeof(buf)),
+	    "METRICS does not scroll: z shows the 6 rows left out");
+	assert_string_equal(metrics_pane_noscroll(1, true, buf, sizeof(buf)),
+	    "METRICS does not scroll: 1 row left out even zoomed; a taller terminal shows it");
+	assert_string_equal(metrics_pane_noscroll(0, false, buf, sizeof(buf)),
+	    "METRICS does not scroll: every row is in view");
 }
 
 /* The rows of the QA report: a healthy p95 sits low, the bad one stands
@@ -198,6 +216,7 @@ main(void)
 		cmocka_unit_test(everything_fits_nothing_hidden),
 		cmocka_unit_test(a_long_failure_is_cut_not_dropped),
 		cmocka_unit_test(the_marker_names_the_host_and_gets_shorter),
+		cmocka_unit_test(a_scroll_key_says_why_not),
 		cmocka_unit_test(series_rows_have_a_scale),
 		cmocka_unit_test(series_missing_scrapes_are_gaps),
 		cmocka_unit_test(series_fits_its_width),

@@ -2,7 +2,8 @@
  * test_statuspage_req.c — the exact requests for Atlassian Statuspage v1,
  * Cachet 2.x and Cachet 3.x for create, update and resolve; answers read
  * back (including malformed ones); finding our incident again, and an
- * update on it after a restart; what a restart does with a post; templates.
+ * update on it after a restart; what a restart does with a post; templates;
+ * a post that would set the page back to an earlier status, said.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -1036,6 +1037,35 @@ cachet_update_found_by_message_and_status(void **state)
 	    when, &ms, &err), -1);
 }
 
+static void
+a_post_that_sets_the_page_back_is_said(void **state)
+{
+	char buf[160];
+
+	(void)state;
+	/* 2026-01-01T19:42:10Z */
+	assert_true(statuspage_backwards_words("identified", 1767296530000LL,
+	    STATUSPAGE_INVESTIGATING, buf, sizeof(buf)));
+	assert_string_equal(buf, "the page already says identified (posted 19:42); this sets "
+	    "it back to investigating");
+	assert_true(statuspage_backwards_words("monitoring", 0, STATUSPAGE_IDENTIFIED, buf,
+	    sizeof(buf)));
+	assert_string_equal(buf, "the page already says monitoring; this sets it back to "
+	    "identified");
+	assert_true(statuspage_backwards_words("resolved", 0, STATUSPAGE_INVESTIGATING, buf,
+	    sizeof(buf)));
+	/* Forward, the same, or nothing posted yet: nothing to say. */
+	assert_false(statuspage_backwards_words("identified", 1, STATUSPAGE_MONITORING, buf,
+	    sizeof(buf)));
+	assert_string_equal(buf, "");
+	assert_false(statuspage_backwards_words("identified", 1, STATUSPAGE_IDENTIFIED, buf,
+	    sizeof(buf)));
+	assert_false(statuspage_backwards_words("", 0, STATUSPAGE_INVESTIGATING, buf,
+	    sizeof(buf)));
+	assert_false(statuspage_backwards_words(NULL, 0, STATUSPAGE_INVESTIGATING, buf,
+	    sizeof(buf)));
+}
+
 int
 main(void)
 {
@@ -1070,6 +1100,7 @@ main(void)
 		cmocka_unit_test(updates_requests),
 		cmocka_unit_test(atlassian_update_found_by_text_and_status),
 		cmocka_unit_test(cachet_update_found_by_message_and_status),
+		cmocka_unit_test(a_post_that_sets_the_page_back_is_said),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
