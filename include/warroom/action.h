@@ -55,9 +55,10 @@ struct action_env {
 	 * saw the service run before (newest first), copied at start. */
 	const char (*seen_tags)[128];
 	size_t nseen_tags;
-	/* Tags a rollback of this service started from in this incident: known
-	 * bad, so never a rollback's default target (listed last, marked). */
-	const char (*bad_tags)[128];
+	/* Releases this incident judged bad for this service on any host (a
+	 * rollback started from it, or a verdict turned bad while it ran), with
+	 * why: never a rollback's default target (listed last, marked). */
+	const struct plan_bad *bad_tags;
 	size_t nbad_tags;
 	/* This incident's rollback target of the service (rbtarget.h), copied
 	 * at start; NULL: no rollback of it ended OK. A host already there is

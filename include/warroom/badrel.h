@@ -27,6 +27,15 @@ struct badrel_host {
 	bool bad;
 };
 
+/* One judgement that a tag is bad: where, when and how. */
+struct badrel_why {
+	char *tag, *host;                /* owned */
+	char *service;                   /* owned; NULL: the record named none */
+	char *verdict;                   /* owned; NULL: a rollback started from
+	                                    it, else the verdict the host turned to */
+	int64_t at_ms;                   /* the record's time */
+};
+
 struct badrel {
 	char **bad;                      /* tags judged bad, in the order judged */
 	size_t nbad;
@@ -36,20 +45,39 @@ struct badrel {
 	size_t nsvc;
 	struct badrel_host *hosts;
 	size_t nhosts;
+	struct badrel_why *why;          /* every judgement, in the order made */
+	size_t nwhy;
 };
 
 /* Whether two tags name the same release ("v1.5.0-bad", helm's
  * "1.5.0-bad"). */
 bool badrel_same(const char *a, const char *b);
 
-/* Fold one record (its kind, host and data) into b: health.change (the
- * tag a service runs), verdict.change (a turn to bad judges the tags its
- * host runs then) and a rollback's action.intent (plan.from bad, plan.to
- * good). */
-void badrel_fold(struct badrel *b, const char *kind, const char *host, const cJSON *data);
+/* Fold one record (its kind, host, data and time) into b: health.change
+ * (the tag a service runs), verdict.change (a turn to bad judges the tags
+ * its host runs then) and a rollback's action.intent (plan.from bad,
+ * plan.to good; a later rollback from a tag makes it bad again). */
+void badrel_fold(struct badrel *b, const char *kind, const char *host, const cJSON *data,
+    int64_t ts_ms);
 
-/* Whether tag is one the incident judged bad (and no rollback went to). */
+/* Whether tag is one the incident judged bad (and no rollback went to
+ * since a rollback last started from it). */
 bool badrel_is_bad(const struct badrel *b, const char *tag);
+
+/* Why tag is bad for service svc (any host, any driver's spelling): the
+ * first rollback of svc that started from it, else the first verdict
+ * that judged it as svc's tag; NULL when it is not bad for svc. */
+const struct badrel_why *badrel_why(const struct badrel *b, const char *svc, const char *tag);
+
+/* The tags bad for service svc, one badrel_why each, in the order first
+ * judged, into out (at most max); returns the count. */
+size_t badrel_bad_of(const struct badrel *b, const char *svc, const struct badrel_why **out,
+    size_t max);
+
+/* w in words, its time in UTC: "rolled back from on k8s-bastion at 18:31",
+ * "judged bad: api-1 ran it when its verdict turned CONSIDER ROLLBACK at
+ * 18:20". */
+void badrel_why_words(const struct badrel_why *w, char *out, size_t cap);
 
 /* Whether host runs a bad release now: 1 one of its services does, 0
  * none does, -1 not known (no tag read for it yet, or no release was

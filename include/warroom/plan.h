@@ -107,7 +107,7 @@ size_t plan_compose_targets(const char *log, size_t len, const char *current,
 /* A Compose rollback target as the dialog lists it. */
 struct plan_candidate {
 	char tag[128];
-	char label[200];                 /* "v1.4.1  (last good in releases.log)" */
+	char label[320];                 /* "v1.4.1  (last good in releases.log)" */
 	bool rolled_back;                /* a later releases.log rollback moved away
 	                                    from it (since its latest deploy) */
 	char rolled_at[8];               /* that rollback's "HH:MM" as its line
@@ -123,18 +123,30 @@ struct plan_candidate {
 	bool last_good;                  /* labelled last good in releases.log */
 };
 
+/* A release this incident judged bad for the service, on any host, and
+ * why (badrel_why_words: "rolled back from on k8s-bastion at 18:31"; ""
+ * says "rolled back from in this incident"). */
+struct plan_bad {
+	char tag[128];
+	char why[160];
+};
+
 /* The targets of a Compose rollback, in the dialog's order: the tags the
  * timeline saw run here (seen), then releases.log's successful ones newest
  * first; then the marked ones (never first, never "last good"): those a
  * later rollback line there moved away from, those in bad (this
- * incident rolled back from them) and those deployed after current (a
+ * incident judged them bad: matched as badrel_same does, labelled with
+ * their why) and those deployed after current (a
  * roll forward; not a lower version deployed again, and with current not
  * deployed there, a higher version). current and unusable tags are left
  * out. Each label says
  * every reason its tag is there. At most max; returns the count. */
 size_t plan_compose_candidates(const char *log, size_t len, const char *current,
-    const char (*seen)[128], size_t nseen, const char (*bad)[128], size_t nbad,
+    const char (*seen)[128], size_t nseen, const struct plan_bad *bad, size_t nbad,
     struct plan_candidate *out, size_t max);
+
+/* The plan_bad of tag in bad (matched as badrel_same does), or NULL. */
+const struct plan_bad *plan_bad_of(const struct plan_bad *bad, size_t nbad, const char *tag);
 
 /* One service of a step that sets one tag for several (x's tag prompt). */
 struct plan_tag_svc {
@@ -171,6 +183,11 @@ bool plan_compose_rolled_back(const char *log, size_t len, const char *tag, char
 /* Put the warning that p's target tag was rolled back from (where: "at
  * 13:00 per releases.log", "in this incident") first in p->warning. */
 void plan_warn_rolled_back(struct plan *p, const char *where);
+
+/* Put the warning that p's target tag is one this incident judged bad
+ * (b: "v1.5.0-bad WAS ROLLED BACK FROM in this incident, on k8s-bastion at
+ * 18:31"; NULL: no where) first in p->warning. */
+void plan_warn_bad(struct plan *p, const struct plan_bad *b);
 
 /* True when a tag is safe to use (letters, digits, '.', '-', '_', ':', '@',
  * '+', at most 127 bytes). */

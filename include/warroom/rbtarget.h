@@ -55,6 +55,18 @@ struct rbtarget {
 bool rbtarget_find(const struct rbtarget_event *ev, size_t n, const char *host,
     struct rbtarget *out);
 
+/* Which of the dialog's n targets (tags[i]; marked[i]: listed last,
+ * never preselected) is t's OK target (matched as badrel_same does:
+ * helm's "1.4.1" is v1.4.1), to be listed first and preselected: another
+ * host rolled back to it and it held. -1 when t has none, the host runs
+ * it (running) or no unmarked target is it. */
+int rbtarget_first(const struct rbtarget *t, const char *running, const char *const *tags,
+    const bool *marked, size_t n);
+
+/* The note a target rbtarget_first found ends with: "  — this
+ * incident's rollback target (k8s-bastion went to it at 18:31)". */
+void rbtarget_first_words(const struct rbtarget *t, char *out, size_t cap);
+
 /* Why a further rollback of host, running running, is not preselected,
  * into out: it runs t's target or the tag its own FAILED/UNKNOWN rollback
  * went to (t NULL: no rollback of the service), or left

@@ -299,6 +299,7 @@ void journal_conn(struct app *app);
 void journal_poll(struct app *app);
 
 struct rbtarget;
+struct plan_bad;
 
 /* This incident's rollback target of host's service svc (rbtarget_find:
  * the host's latest rollback that ended OK, settled OK included, else the
@@ -306,12 +307,14 @@ struct rbtarget;
  * into out; false when there is neither. */
 bool journal_rollback_target(struct app *app, int host, int svc, struct rbtarget *out);
 
-/* What this incident's timeline says of host/svc's tags, from one read,
- * newest first: bad[] the tags a rollback there started from (known bad,
- * never offered first as a target), at most maxbad; seen[] those
- * health.change saw it run, other than any bad one, at most maxseen. */
+/* What this incident's timeline says of host/svc's tags, from one read:
+ * bad[] the releases the incident judged bad for the service on any host
+ * (badrel: a rollback started from it, or a verdict turned bad while it
+ * ran), each with why, never offered first as a target, at most maxbad;
+ * seen[] those health.change saw host run, newest first, other than one
+ * a rollback there started from, at most maxseen. */
 void journal_rollback_tags(struct app *app, int host, int svc, char (*seen)[128],
-    size_t maxseen, size_t *nseen, char (*bad)[128], size_t maxbad, size_t *nbad);
+    size_t maxseen, size_t *nseen, struct plan_bad *bad, size_t maxbad, size_t *nbad);
 
 /* Every 10 s while the journal is degraded: try to recover it (it must
  * prove it holds every record we stored); changes stay refused until then. */

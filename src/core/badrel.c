@@ -8,8 +8,10 @@
  */
 #include "warroom/badrel.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "warroom/probe.h"
 #include "warroom/util.h"
@@ -46,6 +48,33 @@ add_tag(char ***v, size_t *n, const char *tag)
 		return;
 	*v = xrealloc(*v, (*n + 1) * sizeof(**v));
 	(*v)[(*n)++] = xstrdup(tag);
+}
+
+/* Takes tag off v: a rollback from it undoes an earlier rollback's word
+ * that it was good. */
+static void
+drop_tag(char **v, size_t *n, const char *tag)
+{
+	size_t i;
+
+	for (i = *n; i-- > 0;)
+		if (badrel_same(v[i], tag)) {
+			free(v[i]);
+			memmove(&v[i], &v[i + 1], (*n - i - 1) * sizeof(*v));
+			(*n)--;
+		}
+}
+
+/* Keeps where, when and how tag was judged, for the words that say why. */
+static void
+add_why(struct badrel *b, const char *tag, const char *host, const char *svc,
+    const char *verdict, int64_t at_ms)
+{
+	if (tag == NULL || tag[0] == '\0')
+		return;
+	b->why = xrealloc(b->why, (b->nwhy + 1) * sizeof(*b->why));
+	b->why[b->nwhy++] = (struct badrel_why){ xstrdup(tag), xstrdup(host ? host : ""),
+	    svc ? xstrdup(svc) : NULL, verdict ? xstrdup(verdict) : NULL, at_ms };
 }
 
 static struct badrel_host *
@@ -85,14 +114,20 @@ rollback_action(const char *a)
 }
 
 void
-badrel_fold(struct badrel *b, const char *kind, const char *host, const cJSON *data)
+badrel_fold(struct badrel *b, const char *kind, const char *host, const cJSON *data,
+    int64_t ts_ms)
 {
 	const char *svc = str_of(data, "service"), *tag = str_of(data, "tag");
 
 	if (strcmp(kind, "action.intent") == 0 && rollback_action(str_of(data, "action"))) {
 		const cJSON *plan = cJSON_GetObjectItemCaseSensitive(data, "plan");
+		const char *from = str_of(plan, "from");
 
-		add_tag(&b->bad, &b->nbad, str_of(plan, "from"));
+		add_tag(&b->bad, &b->nbad, from);
+		/* Rolled to earlier, rolled back from now: bad again. */
+		if (from != NULL && from[0] != '\0')
+			drop_tag(b->good, &b->ngood, from);
+		add_why(b, from, host, str_of(plan, "service"), NULL, ts_ms);
 		add_tag(&b->good, &b->ngood, str_of(plan, "to"));
 		return;
 	}
@@ -113,8 +148,10 @@ badrel_fold(struct badrel *b, const char *kind, const char *host, const cJSON *d
 		if (bad && !h->bad)
 			for (i = 0; i < b->nsvc; i++)
 				if (strcmp(b->svc[i].host, host) == 0 &&
-				    (svc == NULL || strcmp(b->svc[i].service, svc) == 0))
+				    (svc == NULL || strcmp(b->svc[i].service, svc) == 0)) {
 					add_tag(&b->bad, &b->nbad, b->svc[i].tag);
+					add_why(b, b->svc[i].tag, host, b->svc[i].service, v, ts_ms);
+				}
 		/* NO DATA is no verdict: the host stays as it was. */
 		if (bad || strcmp(v, "OK") == 0 || strcmp(v, "MONITOR") == 0)
 			h->bad = bad;
@@ -125,6 +162,63 @@ bool
 badrel_is_bad(const struct badrel *b, const char *tag)
 {
 	return listed(b->bad, b->nbad, tag) && !listed(b->good, b->ngood, tag);
+}
+
+const struct badrel_why *
+badrel_why(const struct badrel *b, const char *svc, const char *tag)
+{
+	const struct badrel_why *verdict = NULL;
+	size_t i;
+
+	if (svc == NULL || !badrel_is_bad(b, tag))
+		return NULL;
+	/* A rollback from it says most: the engineer's word, not a rate. */
+	for (i = 0; i < b->nwhy; i++) {
+		const struct badrel_why *w = &b->why[i];
+
+		if (!badrel_same(w->tag, tag) || (w->service != NULL && strcmp(w->service, svc) != 0))
+			continue;
+		if (w->verdict == NULL)
+			return w;
+		if (verdict == NULL)
+			verdict = w;
+	}
+	return verdict;
+}
+
+size_t
+badrel_bad_of(const struct badrel *b, const char *svc, const struct badrel_why **out,
+    size_t max)
+{
+	const struct badrel_why *w;
+	size_t i, k, n = 0;
+
+	for (i = 0; i < b->nwhy && n < max; i++) {
+		if ((w = badrel_why(b, svc, b->why[i].tag)) == NULL)
+			continue;
+		for (k = 0; k < n && out[k] != w; k++)
+			;
+		if (k == n)
+			out[n++] = w;
+	}
+	return n;
+}
+
+void
+badrel_why_words(const struct badrel_why *w, char *out, size_t cap)
+{
+	char at[8] = "";
+	time_t t = (time_t)(w->at_ms / 1000);
+	struct tm tm;
+
+	if (w->at_ms > 0 && gmtime_r(&t, &tm) != NULL)
+		strftime(at, sizeof(at), "%H:%M", &tm);
+	if (w->verdict == NULL)
+		snprintf(out, cap, "rolled back from on %.63s%s%s", w->host, at[0] ? " at " : "",
+		    at);
+	else
+		snprintf(out, cap, "judged bad: %.63s ran it when its verdict turned %.31s%s%s",
+		    w->host, w->verdict, at[0] ? " at " : "", at);
 }
 
 int
@@ -163,6 +257,13 @@ badrel_free(struct badrel *b)
 	}
 	for (i = 0; i < b->nhosts; i++)
 		free(b->hosts[i].host);
+	for (i = 0; i < b->nwhy; i++) {
+		free(b->why[i].tag);
+		free(b->why[i].host);
+		free(b->why[i].service);
+		free(b->why[i].verdict);
+	}
+	free(b->why);
 	free(b->bad);
 	free(b->good);
 	free(b->svc);

@@ -153,7 +153,7 @@ contain_fold(struct contain *c, const char *kind, const char *host, const char *
 	struct contain_host *h;
 	const char *action = str_of(data, "action");
 
-	badrel_fold(&c->rel, kind, host, data);
+	badrel_fold(&c->rel, kind, host, data, ts_ms);
 	if ((strcmp(kind, "action.end") == 0 || strcmp(kind, "action.reconcile") == 0) &&
 	    op != NULL) {
 		op_end(c, op, data, ts_ms);

@@ -15,6 +15,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "warroom/badrel.h"
 #include "warroom/envfile.h"
 #include "warroom/parse_compose.h"
 #include "warroom/parse_k8s.h"
@@ -247,6 +248,18 @@ tag_in(const char *tag, const char (*list)[128], size_t n)
 	return false;
 }
 
+const struct plan_bad *
+plan_bad_of(const struct plan_bad *bad, size_t nbad, const char *tag)
+{
+	size_t i;
+
+	/* Another driver's spelling ("1.5.0-bad" on helm) is the same release. */
+	for (i = 0; i < nbad; i++)
+		if (badrel_same(bad[i].tag, tag))
+			return &bad[i];
+	return NULL;
+}
+
 /* The line of releases.log that last deployed tag, a rollback to it not
  * counted (0: no deploy line names it). */
 static int
@@ -309,10 +322,12 @@ tag_newer(const char *tag, int dep, const char *current, int cur_dep)
  * each mark it, and a marked tag is never last good nor preselected. */
 static size_t
 candidate(struct plan_candidate *out, size_t n, size_t max, const struct rel_tag *t,
-    const char *tag, bool last_good, bool seen, bool bad, bool newer, const char *current)
+    const char *tag, bool last_good, bool seen, const struct plan_bad *badw, bool newer,
+    const char *current)
 {
-	char why[240] = "";
+	char why[400] = "";
 	size_t i, w = 0;
+	bool bad = badw != NULL;
 
 	for (i = 0; i < n; i++)
 		if (strcmp(out[i].tag, tag) == 0)
@@ -326,9 +341,10 @@ candidate(struct plan_candidate *out, size_t n, size_t max, const struct rel_tag
 	out[n].left = newer && seen;
 	if (bad && newer)
 		w += (size_t)snprintf(why + w, sizeof(why) - w, "rolling forward to %.60s, which "
-		    "this incident rolled back from", tag);
+		    "this incident %.159s", tag, badw->why[0] ? badw->why : "rolled back from");
 	else if (bad)
-		w += (size_t)snprintf(why + w, sizeof(why) - w, "rolled back from in this incident");
+		w += (size_t)snprintf(why + w, sizeof(why) - w, "%.159s", badw->why[0] ? badw->why :
+		    "rolled back from in this incident");
 	else if (newer)
 		w += (size_t)snprintf(why + w, sizeof(why) - w, "newer than the running %.60s: a "
 		    "roll forward, not back", current);
@@ -353,7 +369,7 @@ candidate(struct plan_candidate *out, size_t n, size_t max, const struct rel_tag
 
 size_t
 plan_compose_candidates(const char *log, size_t len, const char *current,
-    const char (*seen)[128], size_t nseen, const char (*bad)[128], size_t nbad,
+    const char (*seen)[128], size_t nseen, const struct plan_bad *bad, size_t nbad,
     struct plan_candidate *out, size_t max)
 {
 	struct rel_read *r = xmalloc(sizeof(*r));
@@ -370,7 +386,7 @@ plan_compose_candidates(const char *log, size_t len, const char *current,
 	/* The last good: the newest not rolled back, here or in releases.log,
 	 * and not newer than the running tag. */
 	for (i = 0; i < no && good == NULL; i++)
-		if (!r->t[idx[i]].rolled && !tag_in(r->t[idx[i]].tag, bad, nbad) &&
+		if (!r->t[idx[i]].rolled && plan_bad_of(bad, nbad, r->t[idx[i]].tag) == NULL &&
 		    !tag_newer(r->t[idx[i]].tag, r->t[idx[i]].deployed, current, cur_ok))
 			good = r->t[idx[i]].tag;
 	cap = nseen + (size_t)no;
@@ -386,7 +402,7 @@ plan_compose_candidates(const char *log, size_t len, const char *current,
 		if (t != NULL && t->rolled)
 			continue;               /* with the rolled back ones, last */
 		n = candidate(all, n, cap, t, seen[k], good && strcmp(good, seen[k]) == 0, true,
-		    tag_in(seen[k], bad, nbad), tag_newer(seen[k], t != NULL ? t->deployed : 0, current,
+		    plan_bad_of(bad, nbad, seen[k]), tag_newer(seen[k], t != NULL ? t->deployed : 0, current,
 		    cur_ok),
 		    current);
 	}
@@ -394,7 +410,7 @@ plan_compose_candidates(const char *log, size_t len, const char *current,
 		const struct rel_tag *t = &r->t[idx[i]];
 
 		n = candidate(all, n, cap, t, t->tag, t->tag == good, tag_in(t->tag, seen, nseen),
-		    tag_in(t->tag, bad, nbad), tag_newer(t->tag, t->deployed, current, cur_ok),
+		    plan_bad_of(bad, nbad, t->tag), tag_newer(t->tag, t->deployed, current, cur_ok),
 		    current);
 	}
 	/* The unmarked first, each part in its order: a marked one is never
@@ -531,21 +547,46 @@ plan_tag_merge(const struct plan_tag_svc *s, size_t ns, const char (*targets)[12
 	return w;
 }
 
-void
-plan_warn_rolled_back(struct plan *p, const char *where)
+/* Puts "TO <what>: going back to it …" first in p's warning. */
+static void
+warn_first(struct plan *p, const char *what)
 {
 	char rest[sizeof(p->warning)];
 	int n;
 
 	wr_strlcpy(rest, p->warning, sizeof(rest));
-	n = snprintf(p->warning, sizeof(p->warning), "%.100s WAS ROLLED BACK FROM %.60s: going "
-	    "back to it very likely brings the failure back; pick another target unless it was "
-	    "fixed", p->to, where);
+	n = snprintf(p->warning, sizeof(p->warning), "%.100s %.200s: going back to it very likely "
+	    "brings the failure back; pick another target unless it was fixed", p->to, what);
 	/* The notes already there follow, as far as they fit. */
 	if (rest[0] != '\0' && n > 0 && (size_t)n + 2 < sizeof(p->warning)) {
 		p->warning[n++] = '\n';
 		wr_strlcpy(p->warning + n, rest, sizeof(p->warning) - (size_t)n);
 	}
+}
+
+void
+plan_warn_rolled_back(struct plan *p, const char *where)
+{
+	char what[100];
+
+	snprintf(what, sizeof(what), "WAS ROLLED BACK FROM %.60s", where);
+	warn_first(p, what);
+}
+
+void
+plan_warn_bad(struct plan *p, const struct plan_bad *b)
+{
+	static const char rb[] = "rolled back from ";
+	char what[240];
+
+	if (b == NULL || b->why[0] == '\0')
+		snprintf(what, sizeof(what), "WAS ROLLED BACK FROM in this incident");
+	else if (strncmp(b->why, rb, sizeof(rb) - 1) == 0)
+		snprintf(what, sizeof(what), "WAS ROLLED BACK FROM in this incident, %.150s",
+		    b->why + sizeof(rb) - 1);
+	else
+		snprintf(what, sizeof(what), "WAS JUDGED BAD in this incident (%.150s)", b->why);
+	warn_first(p, what);
 }
 
 int

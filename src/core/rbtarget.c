@@ -9,6 +9,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "warroom/badrel.h"
 #include "warroom/util.h"
 
 static const char *
@@ -157,6 +158,32 @@ clock_of(int64_t at_ms, char *out, size_t cap)
 	out[0] = '\0';
 	if (at_ms > 0 && gmtime_r(&t, &tm) != NULL)
 		strftime(out, cap, "%H:%M:%S", &tm);
+}
+
+int
+rbtarget_first(const struct rbtarget *t, const char *running, const char *const *tags,
+    const bool *marked, size_t n)
+{
+	size_t i;
+
+	if (t == NULL || t->to[0] == '\0' || badrel_same(t->to, running))
+		return -1;
+	for (i = 0; i < n; i++)
+		if (!marked[i] && badrel_same(tags[i], t->to))
+			return (int)i;
+	return -1;
+}
+
+void
+rbtarget_first_words(const struct rbtarget *t, char *out, size_t cap)
+{
+	char when[16];
+
+	clock_of(t->at_ms, when, sizeof(when));
+	/* HH:MM, as the marks of the releases judged bad say it. */
+	when[5] = '\0';
+	snprintf(out, cap, "  \xe2\x80\x94 this incident's rollback target (%.63s went to it%s%s)",
+	    t->here ? "this host" : t->host, when[0] ? " at " : "", when);
 }
 
 bool

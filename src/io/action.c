@@ -1158,7 +1158,7 @@ hist_warnings(struct action *a, const struct act_choice *c)
 	if (c->stalled)
 		plan_warn_note(&a->plan, c->mark);
 	if (is_bad(a, c->tag))
-		plan_warn_rolled_back(&a->plan, "in this incident");
+		plan_warn_bad(&a->plan, plan_bad_of(a->bad, a->nbad, c->tag));
 	else if (c->hist_left) {
 		snprintf(where, sizeof(where), "earlier: %s", c->mark);
 		plan_warn_rolled_back(&a->plan, where);
@@ -1187,7 +1187,7 @@ plan_choice(struct action *a, int i, struct wr_err *err)
 			    c->rolled_at[0] ? "at " : "", c->rolled_at);
 			plan_warn_rolled_back(&a->plan, where);
 		} else if (is_bad(a, c->tag))
-			plan_warn_rolled_back(&a->plan, "in this incident");
+			plan_warn_bad(&a->plan, plan_bad_of(a->bad, a->nbad, c->tag));
 		return 0;
 	case DRIVER_K8S:
 		if (plan_k8s_undo(a->cfg, a->svc, a->planned_cur.tag, a->planned_cur.revision,
@@ -1233,12 +1233,7 @@ add_choice(struct action *a, const char *tag, int rev, const char *label)
 static bool
 is_bad(const struct action *a, const char *tag)
 {
-	size_t i;
-
-	for (i = 0; tag[0] != '\0' && i < a->nbad; i++)
-		if (strcmp(a->bad[i], tag) == 0)
-			return true;
-	return false;
+	return tag[0] != '\0' && plan_bad_of(a->bad, a->nbad, tag) != NULL;
 }
 
 /* The targets as plan_targets_order and plan_targets_default take them. */
@@ -1272,17 +1267,24 @@ demote_bad(struct action *a, struct wr_err *err)
 	struct act_choice sorted[ACT_CHOICES_MAX];
 	int order[ACT_CHOICES_MAX], i, nfree;
 	bool named = a->want[0] != '\0' || a->want_rev != 0;
+	const struct plan_bad *b;
 
 	targets_of(a, t);
 	for (i = 0; i < a->nchoices; i++) {
 		struct act_choice *c = &a->choices[i];
 		const char *note = plan_target_note(&t[i]);
-		char own[sizeof(c->mark) + 8];
+		char own[sizeof(a->bad[0].why) + 8];
 
 		/* Rolled back from per the history, or stalled: which revision
 		 * says so (this incident's own rollback from it says most). */
 		if (!t[i].bad && (t[i].left || t[i].stalled) && c->mark[0] != '\0') {
 			snprintf(own, sizeof(own), "  (%s)", c->mark);
+			note = own;
+		}
+		/* Judged bad in this incident: where and when, on any host. */
+		if (t[i].bad && (b = plan_bad_of(a->bad, a->nbad, c->tag)) != NULL &&
+		    b->why[0] != '\0') {
+			snprintf(own, sizeof(own), "  (%s)", b->why);
 			note = own;
 		}
 
@@ -1306,6 +1308,39 @@ demote_bad(struct action *a, struct wr_err *err)
 	for (i = 0; i < a->nchoices; i++)
 		sorted[i] = a->choices[order[i]];
 	memcpy(a->choices, sorted, (size_t)a->nchoices * sizeof(sorted[0]));
+}
+
+/* This incident's OK rollback target of the service (another host went
+ * to it and it held) is listed first, so preselected, when this host can
+ * go to it unmarked: releases.log's "last good" or the newest revision
+ * may be a release the incident already found bad elsewhere. */
+static void
+target_first(struct action *a)
+{
+	struct plan_target t[ACT_CHOICES_MAX];
+	const char *tags[ACT_CHOICES_MAX];
+	bool marked[ACT_CHOICES_MAX];
+	struct act_choice keep;
+	char note[160];
+	int i, k;
+
+	if (a->want[0] != '\0' || a->want_rev != 0 || a->nchoices == 0)
+		return;
+	targets_of(a, t);
+	for (i = 0; i < a->nchoices; i++) {
+		tags[i] = a->choices[i].tag;
+		marked[i] = a->cfg->driver == DRIVER_COMPOSE ? a->choices[i].marked :
+		    plan_target_marked(&t[i]) || t[i].stalled;
+	}
+	if ((k = rbtarget_first(&a->rb, a->planned_cur.tag, tags, marked,
+	    (size_t)a->nchoices)) < 0)
+		return;
+	keep = a->choices[k];
+	rbtarget_first_words(&a->rb, note, sizeof(note));
+	if (strlen(keep.label) + strlen(note) < sizeof(keep.label))
+		strcat(keep.label, note);
+	memmove(&a->choices[1], &a->choices[0], (size_t)k * sizeof(a->choices[0]));
+	a->choices[0] = keep;
 }
 
 /* Compose: when every tag releases.log offers is one a rollback there
@@ -1471,7 +1506,7 @@ find_choices(struct action *a, const char *mark, size_t headlen, struct wr_err *
 		/* What ran here earlier in this incident, then releases.log's
 		 * good tags; one a rollback there moved away from comes last. */
 		n = plan_compose_candidates(tail, tlen, a->planned_cur.tag,
-		    (const char (*)[128])a->seen, a->nseen, (const char (*)[128])a->bad, a->nbad,
+		    (const char (*)[128])a->seen, a->nseen, a->bad, a->nbad,
 		    c, ACT_CHOICES_MAX);
 		for (i = 0; i < n; i++) {
 			add_choice(a, c[i].tag, 0, c[i].label);
@@ -1746,6 +1781,7 @@ planned(struct action *a, const struct exec_result *r)
 			find_choices(a, mark, headlen, &err);
 			keep_wanted(a, &err);
 			demote_bad(a, &err);
+			target_first(a);
 			only_rolled_back(a, &err);
 			at_target_note(a);
 			a->choice = a->nchoices > 0 ? default_choice(a) : 0;
@@ -1874,7 +1910,7 @@ act_new(const struct action_env *env, int host, int svc, const char *verb, const
 	a->env.seen_tags = NULL;
 	a->env.nseen_tags = 0;
 	for (; a->nbad < env->nbad_tags && a->nbad < 8; a->nbad++)
-		wr_strlcpy(a->bad[a->nbad], env->bad_tags[a->nbad], sizeof(a->bad[0]));
+		a->bad[a->nbad] = env->bad_tags[a->nbad];
 	a->env.bad_tags = NULL;
 	a->env.nbad_tags = 0;
 	if (env->rb_target != NULL)

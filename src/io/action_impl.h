@@ -24,7 +24,7 @@ struct sftp_job;
 struct act_choice {
 	char tag[128];
 	int rev;
-	char label[200];
+	char label[400];
 	char export_mode[64];            /* k8s: EXPORT_MODE in its pod template
 	                                    (plan_export_word's), "" unread */
 	bool rolled_back;                /* compose: releases.log says a rollback
@@ -143,7 +143,7 @@ struct action {
 	struct act_current planned_cur;  /* what ran when the plan was made */
 	char seen[4][128];               /* env.seen_tags, copied */
 	size_t nseen;
-	char bad[8][128];                /* env.bad_tags, copied */
+	struct plan_bad bad[8];          /* env.bad_tags, copied */
 	char env_before[128];            /* env.env_tag, copied ("" none) */
 	char ran_before[WR_SERVICES_MAX][128];  /* env.ran_tags, copied */
 	char runbook_step[WR_PATH_MAX + 16];  /* x's step id, or "" */

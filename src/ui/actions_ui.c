@@ -509,7 +509,8 @@ actions_rollback(struct app *app)
 {
 	int n, host = app_selected_service(app, &n);
 	struct action **slot = app->target_slot;
-	char tag[128], seen[4][128], bad[8][128], from[sizeof(app->target_from)], tag_was[128];
+	char tag[128], seen[4][128], from[sizeof(app->target_from)], tag_was[128];
+	struct plan_bad bad[8];
 	struct rbtarget rb;
 	struct action_env env = env_of(app);
 	struct action *a;
@@ -556,7 +557,7 @@ actions_rollback(struct app *app)
 	}
 	journal_rollback_tags(app, host, n, seen, 4, &env.nseen_tags, bad, 8, &env.nbad_tags);
 	env.seen_tags = (const char (*)[128])seen;
-	env.bad_tags = (const char (*)[128])bad;
+	env.bad_tags = bad;
 	if (journal_rollback_target(app, host, n, &rb))
 		env.rb_target = &rb;
 	/* A rollback that brings exports back on says since when they were off. */

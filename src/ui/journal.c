@@ -20,12 +20,14 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "warroom/badrel.h"
 #include "warroom/connrec.h"
 #include "warroom/decide.h"
 #include "warroom/healthrec.h"
 #include "warroom/loop.h"
 #include "warroom/outfile.h"
 #include "warroom/poller.h"
+#include "warroom/plan.h"
 #include "warroom/pollrec.h"
 #include "warroom/probe.h"
 #include "warroom/rbtarget.h"
@@ -1214,18 +1216,32 @@ add_once(char (*out)[128], size_t *n, size_t max, const char *s)
 
 void
 journal_rollback_tags(struct app *app, int host, int svc, char (*seen)[128], size_t maxseen,
-    size_t *nseen, char (*bad)[128], size_t maxbad, size_t *nbad)
+    size_t *nseen, struct plan_bad *bad, size_t maxbad, size_t *nbad)
 {
 	const char *hname = app->cfg.hosts[host].name, *sname = app->cfg.hosts[host].services[svc];
+	const struct badrel_why *why[8];
+	struct badrel rel = { 0 };
 	struct record_list list;
 	const char **froms = NULL, *from;
-	size_t i, k, nfrom = 0;
+	size_t i, k, nfrom = 0, nwhy;
 
 	*nseen = *nbad = 0;
 	if (journal_records(app, &list) != 0)
 		return;
-	/* Every tag a rollback started from, newest first: one pass, and the
-	 * seen tags are checked against all of them, not only those kept. */
+	/* What the incident judged bad, on every host and driver: a release
+	 * another host rolled back from is as bad here (QA: api-1 was
+	 * offered v1.5.0-bad first after k8s-bastion left it). */
+	for (i = 0; i < list.n; i++)
+		badrel_fold(&rel, list.v[i].kind, list.v[i].host, list.v[i].data, list.v[i].ts_ms);
+	nwhy = badrel_bad_of(&rel, sname, why, maxbad < 8 ? maxbad : 8);
+	for (k = 0; k < nwhy; k++) {
+		wr_strlcpy(bad[k].tag, why[k]->tag, sizeof(bad[k].tag));
+		badrel_why_words(why[k], bad[k].why, sizeof(bad[k].why));
+	}
+	*nbad = nwhy;
+	badrel_free(&rel);
+	/* Every tag a rollback here started from, newest first: one pass, and
+	 * the seen tags are checked against all of them, not only those kept. */
 	for (i = list.n; i-- > 0;)
 		if ((from = intent_from(&list.v[i], hname, sname)) != NULL) {
 			for (k = 0; k < nfrom && strcmp(froms[k], from) != 0; k++)
@@ -1234,7 +1250,6 @@ journal_rollback_tags(struct app *app, int host, int svc, char (*seen)[128], siz
 				continue;
 			froms = xrealloc(froms, (nfrom + 1) * sizeof(*froms));
 			froms[nfrom++] = from;
-			add_once(bad, nbad, maxbad, from);
 		}
 	for (i = list.n; i-- > 0 && *nseen < maxseen;) {
 		const struct record *r = &list.v[i];

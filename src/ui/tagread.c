@@ -108,7 +108,8 @@ read_done(const struct exec_result *r, void *arg)
 	struct tagread *t = arg;
 	struct app *app = t->app;
 	const struct config_host *h = &app->cfg.hosts[t->host];
-	char seen[4][128], bad[8][128], targets[WR_SERVICES_MAX][128];
+	char seen[4][128], targets[WR_SERVICES_MAX][128];
+	struct plan_bad bad[8];
 	struct plan_candidate (*c)[TAGREAD_CANDIDATES];
 	struct plan_tag_svc sv[WR_SERVICES_MAX];
 	size_t nseen = 0, nbad = 0, ns = 0, nt = 0, i;
@@ -141,7 +142,7 @@ read_done(const struct exec_result *r, void *arg)
 		sv[ns].running = s != NULL ? s->tag : "";
 		sv[ns].c = c[ns];
 		sv[ns].n = plan_compose_candidates(t->log.s != NULL ? t->log.s : "", t->log.len,
-		    sv[ns].running, (const char (*)[128])seen, nseen, (const char (*)[128])bad, nbad,
+		    sv[ns].running, (const char (*)[128])seen, nseen, bad, nbad,
 		    c[ns], TAGREAD_CANDIDATES);
 		if (journal_rollback_target(app, t->host, k, &rb) && rb.to[0] != '\0') {
 			for (i = 0; i < nt && strcmp(targets[i], rb.to) != 0; i++)

@@ -2,7 +2,8 @@
  * test_badrel.c — the releases an incident judged bad: a rollback's from
  * (never its to), the tags a host ran when its verdict turned bad (not
  * while it stayed bad after a rollback); who still runs one, helm's
- * "1.5.0-bad" the same release as "v1.5.0-bad"; not known is -1.
+ * "1.5.0-bad" the same release as "v1.5.0-bad"; not known is -1; why a
+ * tag is bad for one service, on any host, said with where and when.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -14,13 +15,19 @@
 #include "warroom/badrel.h"
 
 static void
-fold(struct badrel *b, const char *kind, const char *host, const char *data)
+fold_at(struct badrel *b, const char *kind, const char *host, const char *data, int64_t ts_ms)
 {
 	cJSON *d = cJSON_Parse(data);
 
 	assert_non_null(d);
-	badrel_fold(b, kind, host, d);
+	badrel_fold(b, kind, host, d, ts_ms);
 	cJSON_Delete(d);
+}
+
+static void
+fold(struct badrel *b, const char *kind, const char *host, const char *data)
+{
+	fold_at(b, kind, host, data, 0);
 }
 
 static void
@@ -80,12 +87,54 @@ a_rollback_alone_judges_its_from(void **state)
 	badrel_free(&b);
 }
 
+/* QA: k8s-bastion rolled api back from v1.5.0-bad; api-1 (compose) runs
+ * v1.5.1-bad. The release is bad for api on every host, whatever the
+ * driver spells it, and the words say where and when. */
+static void
+why_a_tag_is_bad_for_a_service(void **state)
+{
+	/* 2026-11-26 18:31:05 UTC and 18:20:00 UTC. */
+	const int64_t t1831 = 1795717865000LL, t1820 = 1795717200000LL;
+	const struct badrel_why *w, *all[8];
+	struct badrel b = { 0 };
+	char words[160];
+
+	(void)state;
+	fold_at(&b, "health.change", "api-1", "{\"service\":\"jobs\",\"tag\":\"v2-jobs\"}", 0);
+	fold_at(&b, "verdict.change", "api-1", "{\"verdict\":\"CONSIDER ROLLBACK\"}", t1820);
+	fold_at(&b, "action.intent", "k8s-bastion", "{\"action\":\"k8s.undo\",\"plan\":"
+	    "{\"service\":\"api\",\"from\":\"v1.5.0-bad\",\"to\":\"v1.4.1\"}}", t1831);
+	w = badrel_why(&b, "api", "1.5.0-bad");
+	assert_non_null(w);
+	assert_string_equal(w->host, "k8s-bastion");
+	badrel_why_words(w, words, sizeof(words));
+	assert_string_equal(words, "rolled back from on k8s-bastion at 18:31");
+	assert_null(badrel_why(&b, "api", "v1.4.1"));
+	/* Bad for jobs (its host's verdict turned), not for api. */
+	assert_null(badrel_why(&b, "api", "v2-jobs"));
+	w = badrel_why(&b, "jobs", "v2-jobs");
+	assert_non_null(w);
+	badrel_why_words(w, words, sizeof(words));
+	assert_string_equal(words, "judged bad: api-1 ran it when its verdict turned CONSIDER "
+	    "ROLLBACK at 18:20");
+	assert_int_equal(badrel_bad_of(&b, "api", all, 8), 1);
+	assert_string_equal(all[0]->tag, "v1.5.0-bad");
+	/* The target rolled back from later on another host: bad again. */
+	fold_at(&b, "action.intent", "helm-bastion", "{\"action\":\"helm.rollback\",\"plan\":"
+	    "{\"service\":\"api\",\"from\":\"1.4.1\",\"to\":\"1.4.0\"}}", t1831 + 60000);
+	assert_true(badrel_is_bad(&b, "v1.4.1"));
+	assert_int_equal(badrel_bad_of(&b, "api", all, 8), 2);
+	assert_string_equal(all[1]->host, "helm-bastion");
+	badrel_free(&b);
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(a_turn_to_bad_judges_what_the_host_ran),
 		cmocka_unit_test(a_rollback_alone_judges_its_from),
+		cmocka_unit_test(why_a_tag_is_bad_for_a_service),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

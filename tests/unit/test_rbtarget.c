@@ -4,7 +4,9 @@
  * names the bad tag, and a held verdict says its window still holds the
  * old release's errors. The journal's rollbacks are read with how they
  * were settled, and a host whose own FAILED or UNKNOWN rollback applied
- * is at a target too.
+ * is at a target too. A release another host of the incident rolled
+ * back from is never a compose host's first target, and the incident's
+ * own OK target is.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -14,6 +16,8 @@
 #include <stdlib.h>
 #include <cmocka.h>
 
+#include "warroom/badrel.h"
+#include "warroom/plan.h"
 #include "warroom/rbtarget.h"
 
 /* 2026-11-26T13:06:44Z */
@@ -412,6 +416,82 @@ the_latest_rollback_is_named_and_its_target_marked_stalled(void **state)
 	assert_false(rbtarget_stalled_words(&t, "v1.4.1", "v1.5.2-bad", out, sizeof(out)));
 }
 
+/* QA: k8s-bastion was rolled back from v1.5.0-bad to v1.4.1 (OK); r on
+ * api-1/api (compose, v1.5.1-bad) preselected v1.5.0-bad, "last good in
+ * releases.log", unmarked, and listed v1.4.1 second. What the journal
+ * judged bad on any host is marked and last, saying where and when; the
+ * incident's target comes first. */
+static void
+a_release_another_host_rolled_back_from_is_never_first(void **state)
+{
+	static const char log[] =
+	    "2026-11-20T09:00:00Z deploy IMAGE_TAG=v1.4.0 services=api,jobs result=ok\n"
+	    "2026-11-21T09:00:00Z deploy IMAGE_TAG=v1.4.1 services=api,jobs result=ok\n"
+	    "2026-11-22T09:00:00Z deploy IMAGE_TAG=v1.4.2 services=api,jobs result=ok\n"
+	    "2026-11-26T07:00:00Z deploy IMAGE_TAG=v1.5.0-bad services=api,jobs result=ok\n"
+	    "2026-11-26T12:00:00Z deploy IMAGE_TAG=v1.5.1-bad services=api,jobs result=ok\n";
+	const struct badrel_why *why[8];
+	const char *tags[8];
+	bool marked[8];
+	struct plan_candidate c[8];
+	struct plan_bad bad[8];
+	struct rbtarget_event *ev;
+	struct badrel rel = { 0 };
+	struct journal j = { .n = 0 };
+	struct rbtarget t;
+	const char *tail;
+	char note[160];
+	size_t i, n, nbad;
+
+	(void)state;
+	add(&j, "action.intent", "k8s-bastion", "o1", "{\"action\":\"k8s.undo\",\"plan\":"
+	    "{\"action\":\"k8s.undo\",\"service\":\"api\",\"from\":\"v1.5.0-bad\","
+	    "\"to\":\"v1.4.1\"}}");
+	add(&j, "action.end", "k8s-bastion", "o1", "{\"outcome\":\"ok\"}");
+	add(&j, "health.change", "api-1", NULL, "{\"service\":\"api\",\"tag\":\"v1.5.1-bad\"}");
+	for (i = 0; i < j.n; i++)
+		badrel_fold(&rel, j.v[i].kind, j.v[i].host, j.v[i].data, j.v[i].ts_ms);
+	nbad = badrel_bad_of(&rel, "api", why, 8);
+	assert_int_equal(nbad, 1);
+	for (i = 0; i < nbad; i++) {
+		strcpy(bad[i].tag, why[i]->tag);
+		badrel_why_words(why[i], bad[i].why, sizeof(bad[i].why));
+	}
+	n = plan_compose_candidates(log, strlen(log), "v1.5.1-bad", NULL, 0, bad, nbad, c, 8);
+	assert_int_equal(n, 4);
+	assert_string_equal(c[0].label, "v1.4.2  (last good in releases.log)");
+	assert_string_equal(c[3].label, "v1.5.0-bad  (rolled back from on k8s-bastion at 13:06)");
+	assert_true(c[3].marked);
+	/* The incident's own target, held on k8s-bastion, goes first. */
+	n = rbtarget_events(j.v, j.n, "api", &ev);
+	assert_true(rbtarget_find(ev, n, "api-1", &t));
+	free(ev);
+	for (i = 0; i < 4; i++) {
+		tags[i] = c[i].tag;
+		marked[i] = c[i].marked;
+	}
+	assert_int_equal(rbtarget_first(&t, "v1.5.1-bad", tags, marked, 4), 1);
+	rbtarget_first_words(&t, note, sizeof(note));
+	assert_string_equal(note, "  \xe2\x80\x94 this incident's rollback target (k8s-bastion "
+	    "went to it at 13:06)");
+	/* Helm spells it 1.4.1: the same release. */
+	tags[1] = "1.4.1";
+	assert_int_equal(rbtarget_first(&t, "1.5.1-bad", tags, marked, 4), 1);
+	/* Marked here, or what the host runs: not put first. */
+	marked[1] = true;
+	assert_int_equal(rbtarget_first(&t, "v1.5.1-bad", tags, marked, 4), -1);
+	assert_int_equal(rbtarget_first(&t, "v1.4.1", tags, marked, 4), -1);
+	assert_int_equal(rbtarget_first(NULL, "v1.5.1-bad", tags, marked, 4), -1);
+	/* The bad release the only one left: marked, so nothing is first. */
+	tail = strstr(log, "2026-11-26T07");
+	n = plan_compose_candidates(tail, strlen(tail), "v1.5.1-bad", NULL, 0,
+	    bad, nbad, c, 8);
+	assert_int_equal(n, 1);
+	assert_true(c[0].marked);
+	badrel_free(&rel);
+	journal_free(&j);
+}
+
 int
 main(void)
 {
@@ -428,6 +508,7 @@ main(void)
 		cmocka_unit_test(k8s_moved_templates_say_what_was_rolled_back_from),
 		cmocka_unit_test(k8s_a_release_deployed_again_leaves_nothing_bad),
 		cmocka_unit_test(the_latest_rollback_is_named_and_its_target_marked_stalled),
+		cmocka_unit_test(a_release_another_host_rolled_back_from_is_never_first),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
