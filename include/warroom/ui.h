@@ -448,6 +448,10 @@ void runbook_prompt_closed(struct app *app, bool cancelled, bool went);
 /* Actions past confirmation and not yet ended (quit asks first). */
 int actions_running(const struct app *app);
 
+/* The first action of this console still running, in words ("kill
+ * switch of api on k8s-bastion"), or "" (returns false). */
+bool actions_running_words(const struct app *app, char *buf, size_t cap);
+
 /* Whether one of them acts on host: it may change at any moment. */
 bool actions_running_on(const struct app *app, int host);
 

@@ -875,6 +875,23 @@ actions_running(const struct app *app)
 }
 
 bool
+actions_running_words(const struct app *app, char *buf, size_t cap)
+{
+	size_t i;
+
+	buf[0] = '\0';
+	for (i = 0; i < app->nactions; i++)
+		if (action_live(app->actions[i])) {
+			const struct action *a = app->actions[i];
+
+			snprintf(buf, cap, "%s of %s on %s", action_verb(a), action_plan(a)->service,
+			    app->cfg.hosts[action_host(a)].name);
+			return true;
+		}
+	return false;
+}
+
+bool
 actions_running_on(const struct app *app, int host)
 {
 	size_t i;
