@@ -109,6 +109,11 @@ struct timeline_entry {
 	                                    runbook command */
 	bool orphaned;                   /* action.intent: its console went away before
 	                                    its end (named by a later incident.resume) */
+	uint64_t session;                /* the console that wrote it (record.h), 0 none */
+	char actor[64];                  /* action.intent: its user@machine */
+	char what[96];                   /* action.intent: "kill switch of api" */
+	bool adopt_tried;                /* action.intent of a console gone: this one
+	                                    took it over to re-read (or tried) */
 	char *text;                      /* redacted one-line details */
 };
 

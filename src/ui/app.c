@@ -19,6 +19,7 @@
 #include "warroom/ssh.h"
 #include "warroom/sshcfg.h"
 #include "warroom/timeline.h"
+#include "warroom/unsettled.h"
 
 #define STATUS_SECONDS 6
 
@@ -478,6 +479,21 @@ app_add_record(struct app *app, const struct record *r)
 	wr_strlcpy(e->op, r->op != NULL ? r->op : "", sizeof(e->op));
 	by = cJSON_GetObjectItemCaseSensitive(r->data, "by");
 	e->by_hand = cJSON_IsString(by) && strcmp(by->valuestring, "hand") == 0;
+	e->session = r->session;
+	e->actor[0] = e->what[0] = '\0';
+	e->adopt_tried = false;
+	if (strcmp(r->kind, "action.intent") == 0) {
+		char what[200], on[80];
+		size_t n;
+
+		wr_strlcpy(e->actor, r->actor != NULL ? r->actor : "?", sizeof(e->actor));
+		/* Its words without " on HOST": a dialog names the host first. */
+		unsettled_name(r, what, sizeof(what));
+		snprintf(on, sizeof(on), " on %s", e->host);
+		if ((n = strlen(what)) > strlen(on) && strcmp(what + n - strlen(on), on) == 0)
+			what[n - strlen(on)] = '\0';
+		wr_strlcpy(e->what, what, sizeof(e->what));
+	}
 	if (strcmp(r->kind, "action.intent") == 0) {
 		const char *k = cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(
 		    cJSON_GetObjectItemCaseSensitive(r->data, "plan"), "action"));

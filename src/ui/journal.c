@@ -1543,7 +1543,8 @@ journal_armed_by(const struct app *app, bool *gone, char *buf, size_t cap)
 	*gone = false;
 	if (cap > 0)
 		buf[0] = '\0';
-	if (s == NULL)
+	/* This console's own arming is its ARMED badge, not another's. */
+	if (s == NULL || (app->tl != NULL && s->tracked && s->id == timeline_session(app->tl)))
 		return false;
 	/* The journal says armed until a resume; whether its console still
 	 * runs is its byte of .live, read now. */
@@ -1591,5 +1592,51 @@ journal_adopt_unknown(struct app *app)
 		    u[i].end->seq : u[i].intent->seq);
 	actions_adopt(app, u, n);
 	free(u);
+	record_list_free(&list);
+}
+
+void
+journal_adopt_gone(struct app *app)
+{
+	const char **ops = NULL;
+	struct unsettled_op *u;
+	struct record_list list;
+	size_t i, n = 0, found;
+
+	if (!writable(app) || timeline_session(app->tl) == 0)
+		return;
+	for (i = 0; i < app->nentries; i++) {
+		struct timeline_entry *e = &app->entries[i];
+		const struct timeline_entry *o;
+		int alive;
+
+		if (e->adopt_tried || strcmp(e->kind, "action.intent") != 0 || e->op[0] == '\0' ||
+		    e->session == 0 || e->session == timeline_session(app->tl))
+			continue;
+		o = app_outcome_record(app, e->op);
+		/* Settled, or ours already: nothing to take over, ever. */
+		if ((o != NULL && strcmp(o->outcome, "unknown") != 0) ||
+		    actions_hold_op(app, e->op)) {
+			e->adopt_tried = true;
+			continue;
+		}
+		if ((alive = timeline_session_alive(app->tl, e->session)) != 0)
+			continue;        /* still running there, or not known */
+		e->adopt_tried = true;
+		ops = xrealloc(ops, (n + 1) * sizeof(*ops));
+		ops[n++] = e->op;
+	}
+	if (n == 0 || journal_records(app, &list) != 0) {
+		free(ops);
+		return;
+	}
+	u = xcalloc(n, sizeof(*u));
+	found = unsettled_find(list.v, list.n, ops, n, u);
+	for (i = 0; i < found; i++)
+		u[i].damaged_line = timeline_damaged_after(app->tl, u[i].end != NULL ?
+		    u[i].end->seq : u[i].intent->seq);
+	actions_adopt(app, u, found);
+	free(u);
+	free(ops);
 	record_list_free(&list);
 }
