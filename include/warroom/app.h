@@ -25,6 +25,7 @@
 #include "warroom/logmerge.h"
 #include "warroom/logset.h"
 #include "warroom/logview.h"
+#include "warroom/obsrec.h"
 #include "warroom/outq.h"
 #include "warroom/probe.h"
 #include "warroom/redact.h"
@@ -108,6 +109,11 @@ struct timeline_entry {
 	                                    runbook command */
 	bool orphaned;                   /* action.intent: its console went away before
 	                                    its end (named by a later incident.resume) */
+	uint64_t session;                /* the console that wrote it (record.h), 0 none */
+	char actor[64];                  /* action.intent: its user@machine */
+	char what[96];                   /* action.intent: "kill switch of api" */
+	bool adopt_tried;                /* action.intent of a console gone: this one
+	                                    took it over to re-read (or tried) */
 	char *text;                      /* redacted one-line details */
 };
 
@@ -230,12 +236,20 @@ struct app {
 		enum probe_schema schema_warn; /* readyz ready, migrations not current
 		                            (healthrec_schema) */
 		int64_t at_ms;           /* that record's time, wall-clock */
+		bool export_have;        /* an exports.change of this row (its service) */
+		int export_said;         /* … said: enum contain_export */
+		int64_t export_ms;       /* … written then */
 	} *seen;
+	/* What this console itself last observed and settled, against what the
+	 * journal says (obsrec.h): per HOSTS row its health and its exports,
+	 * per host its verdict. */
+	struct obsrec_mine *obs_health, *obs_exports, *obs_verdicts;
 	struct deployby deployby;        /* the journal's actions: whose deploy a
 	                                    tag change was */
 	struct envmark *envmarks;        /* per HOSTS row: what the last env.check said
 	                                    of its .env (envmarks.c) */
 	char (*verdicts)[24];            /* per host: the verdict the timeline last recorded */
+	int64_t *verdicts_ms;            /* … and when */
 	char (*verdicts_unstored)[24];   /* per host: the verdict last said "not recorded
 	                                    now" (said once, not at every scrape) */
 	char (*hostkeys)[64];            /* per host: the changed key hostkey.changed last

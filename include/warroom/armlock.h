@@ -21,6 +21,8 @@
 struct armlock {
 	bool held;
 	int fd;                 /* the .arm file while held */
+	int line_len;           /* bytes of the holder's line written there */
+	char note[256];         /* the note written under it ("" none) */
 };
 
 /* Take the lock on journal_path's .arm file, writing who (user@machine)
@@ -29,6 +31,15 @@ struct armlock {
  * wrote none); -1 with err when the file cannot be used. */
 int armlock_take(struct armlock *l, const char *journal_path, const char *who,
     char *holder, size_t cap, struct wr_err *err);
+
+/* A second line under the holder's, while held: what of this console
+ * still runs after it disarmed ("kill switch of api on h1"), or "" when
+ * it is armed again or nothing runs. The refused console says it. */
+void armlock_note(struct armlock *l, const char *note);
+
+/* The holder's note (its second line) of journal_path's .arm file into
+ * note ("" none). */
+void armlock_read_note(const char *journal_path, char *note, size_t cap);
 
 /* Let the lock go (its holder line emptied); nothing when not held. */
 void armlock_release(struct armlock *l);

@@ -87,6 +87,8 @@ struct svc_state {
 	enum contain_export export_state; /* GET health_url/export, probed services only:
 	                                    404 or "disabled" off, another 2xx on */
 	int64_t export_changed_ms;
+	int64_t export_sent_ms;          /* wall clock: the /export request behind
+	                                    export_state was sent (0: none answered) */
 	int64_t export_unanswered_ms;    /* wall clock: the first /export request of
 	                                    those in a row that came back neither on
 	                                    nor off (hung, timed out, an error) was

@@ -197,6 +197,28 @@ void timeline_set_observer(struct timeline *tl, timeline_observer fn, void *arg)
 int timeline_append(struct timeline *tl, const char *kind, const char *host,
     const char *op, cJSON *data, struct wr_err *err);
 
+/* Whether a record is still due, asked with the journal locked and read
+ * up to its end (what other consoles added reached the observer first). */
+typedef bool (*timeline_still_due)(void *arg);
+
+/* timeline_append only when due(arg) says so once the journal is locked
+ * and caught up: two consoles observing one host write a change once.
+ * 0 stored; 1 not due (nothing written, data consumed); -1 as
+ * timeline_append. */
+int timeline_append_if(struct timeline *tl, const char *kind, const char *host,
+    cJSON *data, timeline_still_due due, void *arg, struct wr_err *err);
+
+/* timeline_append_keep, but due(arg) is asked first (with the journal
+ * locked and caught up, when it can be written now): 2 not due, nothing
+ * written or kept, data consumed. */
+int timeline_append_keep_if(struct timeline *tl, const char *kind, const char *host,
+    const char *op, cJSON *data, timeline_still_due due, void *arg, struct wr_err *err);
+
+/* Whether the journal, as far as this console has read it, holds an
+ * outcome of op (an action.end or action.reconcile saying ok or failed),
+ * or (*unknown) a reconcile saying it could not be told. */
+bool timeline_op_settled(const struct timeline *tl, const char *op, bool *unknown);
+
 /* timeline_append for a record that must not be lost (see above): 0
  * stored now; 1 kept to be written once the journal recovers (err says
  * why not now); -1 neither: read-only, or the bound reached (err says it

@@ -254,6 +254,11 @@ void journal_say_chains(struct app *app);
  * unknown): UNKNOWN here too, re-read, never re-run. */
 void journal_adopt_unknown(struct app *app);
 
+/* While running: another console's actions with no outcome whose console
+ * is gone (killed, crashed: its byte of .live free) are taken over as a
+ * resume takes them, UNKNOWN, re-read, never run again; each tried once. */
+void journal_adopt_gone(struct app *app);
+
 /* Who the journal says is armed on this incident, into buf ("alice@box
  * since 13:05 UTC"): false, buf "", when no console is. *gone: that
  * console no longer runs (killed while armed), buf "alice@box, last
@@ -450,6 +455,23 @@ void runbook_prompt_closed(struct app *app, bool cancelled, bool went);
 
 /* Actions past confirmation and not yet ended (quit asks first). */
 int actions_running(const struct app *app);
+
+/* The first action of this console still running, in words ("kill
+ * switch of api on k8s-bastion"), or "" (returns false). */
+bool actions_running_words(const struct app *app, char *buf, size_t cap);
+
+/* Another console's actions with no outcome in the journal (not taken
+ * over here): *unknown those whose outcome was left UNKNOWN (or whose
+ * console is gone), *none_yet the rest, counted as a watcher counts. */
+void actions_others_open(struct app *app, size_t *unknown, size_t *none_yet);
+
+/* A dialog's warning about another console's action with no outcome on
+ * host (any host when host < 0), running or its console gone, in words
+ * (unsettled_other_words); false when there is none. */
+bool actions_others_warning(struct app *app, int host, char *buf, size_t cap);
+
+/* Whether this console holds op (started it, or took it over). */
+bool actions_hold_op(const struct app *app, const char *op);
 
 /* Whether one of them acts on host: it may change at any moment. */
 bool actions_running_on(const struct app *app, int host);

@@ -68,4 +68,20 @@ void unsettled_confirmed_name(const struct record *c, int64_t now_ms, char *buf,
  * when it was confirmed, and why nothing ran, in words. */
 cJSON *unsettled_confirmed_refusal(const struct record *c, int64_t now_ms);
 
+/* Where another console's action with no outcome stands, as this
+ * console sees it. */
+enum unsettled_other {
+	UNSETTLED_RUNNING,      /* its console still runs: still in flight */
+	UNSETTLED_GONE,         /* its console is gone; nobody re-reads it yet */
+	UNSETTLED_ADOPTED,      /* its console is gone; this console re-reads it and U
+	                           settles it */
+};
+
+/* A dialog's warning about it: "k8s-bastion: alice@vm's kill switch of
+ * api started 18:42 has no outcome (its console is gone): U settles it
+ * first"; what: unsettled_name's words without " on HOST"; started_ms:
+ * its intent's time (UTC HH:MM). */
+void unsettled_other_words(const char *host, const char *actor, const char *what,
+    int64_t started_ms, enum unsettled_other state, char *buf, size_t cap);
+
 #endif

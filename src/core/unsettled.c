@@ -15,6 +15,7 @@
 
 #include <stdio.h>
 #include <string.h>
+#include <time.h>
 
 #include "warroom/util.h"
 
@@ -205,4 +206,23 @@ unsettled_confirmed_refusal(const struct record *c, int64_t now_ms)
 	if (str_of(c->data, "chain") != NULL)
 		cJSON_AddStringToObject(d, "chain", str_of(c->data, "chain"));
 	return d;
+}
+
+void
+unsettled_other_words(const char *host, const char *actor, const char *what,
+    int64_t started_ms, enum unsettled_other state, char *buf, size_t cap)
+{
+	time_t t = (time_t)(started_ms / 1000);
+	char when[8] = "?";
+	struct tm tm;
+
+	if (started_ms > 0 && gmtime_r(&t, &tm) != NULL)
+		strftime(when, sizeof(when), "%H:%M", &tm);
+	if (state == UNSETTLED_RUNNING)
+		snprintf(buf, cap, "%s: %s's %s started %s UTC is still running in another "
+		    "console: its outcome is not known yet", host, actor, what, when);
+	else
+		snprintf(buf, cap, "%s: %s's %s started %s UTC has no outcome (its console is "
+		    "gone)%s", host, actor, what, when, state == UNSETTLED_ADOPTED ?
+		    ": U settles it first" : ": a console that resumes the incident re-reads it");
 }

@@ -20,6 +20,7 @@
 #include "warroom/exec.h"
 #include "warroom/http.h"
 #include "warroom/logset.h"
+#include "warroom/obsrec.h"
 #include "warroom/loop.h"
 #include "warroom/driver_cmd.h"
 #include "warroom/envfile.h"
@@ -544,10 +545,36 @@ reason_add_reread(struct action *a, const char *found, const char *tail)
 	snprintf(a->reason + n, sizeof(a->reason) - n, "; %s%s", found, tail);
 }
 
+/* What a reconcile of a's op would say, and whether it is still due. */
+struct reconcile_due {
+	const struct timeline *tl;
+	const char *op, *outcome;
+};
+
+/* Another console may have re-read (or settled by hand) the same op: a
+ * second reconcile of it would be a second outcome in the post-mortem. */
+static bool
+reconcile_still_due(void *arg)
+{
+	const struct reconcile_due *d = arg;
+	bool unknown, settled = timeline_op_settled(d->tl, d->op, &unknown);
+
+	return obsrec_reconcile_due(settled, unknown, d->outcome);
+}
+
+static void
+append_reconcile(struct action *a, cJSON *d, const char *outcome)
+{
+	struct reconcile_due due = { a->env.tl, a->op, outcome };
+	struct wr_err err;
+
+	timeline_append_keep_if(a->env.tl, "action.reconcile", a->cfg->name, a->op, d,
+	    reconcile_still_due, &due, &err);
+}
+
 void
 act_reconcile_ok(struct action *a, const char *found, const char *summary, cJSON *fields)
 {
-	struct wr_err err;
 	cJSON *d, *f;
 
 	a->reconciled = true;
@@ -565,14 +592,13 @@ act_reconcile_ok(struct action *a, const char *found, const char *summary, cJSON
 	/* What the re-read found settles the outcome for the post-mortem. */
 	cJSON_AddStringToObject(d, "outcome", "ok");
 	cJSON_AddStringToObject(d, "detail", found);
-	timeline_append_keep(a->env.tl, "action.reconcile", a->cfg->name, a->op, d, &err);
+	append_reconcile(a, d, "ok");
 }
 
 void
 act_reread_again(struct action *a, const char *found)
 {
 	int64_t now = loop_now_ms();
-	struct wr_err err;
 	char detail[1024], tail[128], told[160];
 	cJSON *d;
 
@@ -596,7 +622,7 @@ act_reread_again(struct action *a, const char *found)
 		cJSON_AddStringToObject(d, "action", a->plan.action);
 		cJSON_AddStringToObject(d, "outcome", "unknown");
 		cJSON_AddStringToObject(d, "detail", detail);
-		timeline_append_keep(a->env.tl, "action.reconcile", a->cfg->name, a->op, d, &err);
+		append_reconcile(a, d, "unknown");
 	}
 	act_changed(a);
 }
@@ -2145,6 +2171,7 @@ int
 action_settle(struct action *a, bool ok, const char *typed, struct wr_err *err)
 {
 	char summary[600], *saw, *clean;
+	bool unknown;
 	cJSON *d;
 	size_t n;
 	int rc;
@@ -2153,6 +2180,10 @@ action_settle(struct action *a, bool ok, const char *typed, struct wr_err *err)
 		return wr_err_set(err, "%s on %s is not UNKNOWN", action_verb(a), a->cfg->name);
 	if (a->env.tl == NULL)
 		return wr_err_set(err, "no incident journal to record it in");
+	/* Another console settled it meanwhile: one outcome, not two. */
+	if (timeline_op_settled(a->env.tl, a->op, &unknown))
+		return wr_err_set(err, "%s on %s was settled already in another console (TIMELINE "
+		    "has its outcome)", action_verb(a), a->cfg->name);
 	/* The engineer's words are shown (HOSTS, the footer) as the journal
 	 * keeps them: a token pasted as evidence never on screen. */
 	saw = a->env.red != NULL ? redact_text(a->env.red, typed) : xstrdup(typed);

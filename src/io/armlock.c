@@ -88,7 +88,58 @@ armlock_take(struct armlock *l, const char *journal_path, const char *who,
 	}
 	l->fd = fd;
 	l->held = true;
+	l->line_len = n;
+	l->note[0] = '\0';
 	return 0;
+}
+
+void
+armlock_note(struct armlock *l, const char *note)
+{
+	char line[300];
+	int n;
+
+	if (!l->held || l->line_len <= 0 || strncmp(l->note, note, sizeof(l->note) - 1) == 0)
+		return;
+	snprintf(l->note, sizeof(l->note), "%s", note);
+	n = note[0] != '\0' ? snprintf(line, sizeof(line), "%.250s\n", note) : 0;
+	if (n < 0 || (size_t)n >= sizeof(line))
+		n = (int)sizeof(line) - 1;
+	/* Words only, like the holder's line: a failure leaves the old note. */
+	if (ftruncate(l->fd, l->line_len) == 0 && n > 0 &&
+	    pwrite(l->fd, line, (size_t)n, l->line_len) != n) {
+		/* nothing more to do */
+	}
+}
+
+void
+armlock_read_note(const char *journal_path, char *note, size_t cap)
+{
+	char path[WR_PATH_MAX], buf[1024], *nl;
+	ssize_t n;
+	int fd;
+
+	if (cap == 0)
+		return;
+	note[0] = '\0';
+	if ((size_t)snprintf(path, sizeof(path), "%s" TIMELINE_ARM_SUFFIX, journal_path) >=
+	    sizeof(path) || (fd = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW)) < 0)
+		return;
+	do
+		n = pread(fd, buf, sizeof(buf) - 1, 0);
+	while (n < 0 && errno == EINTR);
+	close(fd);
+	if (n <= 0)
+		return;
+	buf[n] = '\0';
+	if ((nl = strchr(buf, '\n')) == NULL)
+		return;
+	snprintf(note, cap, "%s", nl + 1);
+	if ((nl = strchr(note, '\n')) != NULL)
+		*nl = '\0';
+	for (nl = note; *nl != '\0'; nl++)
+		if ((unsigned char)*nl < 0x20 || *nl == 0x7f)
+			*nl = '?';
 }
 
 void

@@ -837,6 +837,7 @@ probe_done(const struct http_response *r, void *arg)
 				if (hp->svc[i].export_state != e)
 					hp->svc[i].export_changed_ms = now;
 				hp->svc[i].export_state = e;
+				hp->svc[i].export_sent_ms = q->sent_ms > 0 ? q->sent_ms : now;
 				/* "No answer since": when the first untold one was asked. */
 				if (e != CONTAIN_EXPORT_UNKNOWN)
 					hp->svc[i].export_unanswered_ms = 0;

@@ -636,6 +636,71 @@ timeline_append(struct timeline *tl, const char *kind, const char *host, const c
 	return rc;
 }
 
+int
+timeline_append_if(struct timeline *tl, const char *kind, const char *host,
+    cJSON *data, timeline_still_due due, void *arg, struct wr_err *err)
+{
+	struct wr_err local;
+	struct stat st;
+	int rc;
+
+	if (err == NULL)
+		err = &local;
+	if (tl->watching || tl->read_only || tl->degraded)
+		return timeline_append(tl, kind, host, NULL, data, err);
+	if (lock_fd(tl->fd, LOCK_EX) != 0) {
+		cJSON_Delete(data);
+		degrade(tl, "cannot lock the journal: %s", strerror(errno));
+		return wr_err_set(err, "journal degraded: %s", tl->problem.msg);
+	}
+	/* What another console wrote since reaches the observer before due
+	 * is asked: it decides on the journal as it is now. */
+	if (fstat(tl->fd, &st) == 0 && st.st_size != tl->end && catch_up(tl, false, err) != 0) {
+		lock_fd(tl->fd, LOCK_UN);
+		cJSON_Delete(data);
+		return -1;
+	}
+	if (!due(arg)) {
+		lock_fd(tl->fd, LOCK_UN);
+		cJSON_Delete(data);
+		return 1;
+	}
+	rc = append_locked(tl, kind, host, NULL, data, err);
+	lock_fd(tl->fd, LOCK_UN);
+	return rc;
+}
+
+bool
+timeline_op_settled(const struct timeline *tl, const char *op, bool *unknown)
+{
+	struct record_list list = { 0 };
+	struct record_scan s;
+	struct wr_err err;
+	bool settled = false;
+	size_t i, len;
+	char *buf;
+
+	*unknown = false;
+	/* From our own descriptor: the caller may hold the journal's lock. */
+	if (op == NULL || read_from(tl->fd, 0, &buf, &len, &err) != 0)
+		return false;
+	record_scan(buf, len, 0, 0, 0, &list, &s);
+	free(buf);
+	for (i = 0; i < list.n; i++) {
+		const struct record *r = &list.v[i];
+
+		if (r->op == NULL || strcmp(r->op, op) != 0)
+			continue;
+		if (record_settles(r))
+			settled = true;
+		else if (strcmp(r->kind, "action.reconcile") == 0)
+			*unknown = true;
+	}
+	record_list_free(&list);
+	record_scan_free(&s);
+	return settled;
+}
+
 static struct timeline *
 tl_new(const struct timeline_open_opts *o, const char *id)
 {
@@ -1560,6 +1625,14 @@ int
 timeline_append_keep(struct timeline *tl, const char *kind, const char *host,
     const char *op, cJSON *data, struct wr_err *err)
 {
+	return timeline_append_keep_if(tl, kind, host, op, data, NULL, NULL, err);
+}
+
+int
+timeline_append_keep_if(struct timeline *tl, const char *kind, const char *host,
+    const char *op, cJSON *data, timeline_still_due due, void *arg, struct wr_err *err)
+{
+	struct stat st;
 	int64_t ts = clock_ms(CLOCK_REALTIME), mono = clock_ms(CLOCK_MONOTONIC);
 	uint64_t tried = 0;
 	uint32_t tried_crc = 0;
@@ -1578,6 +1651,17 @@ timeline_append_keep(struct timeline *tl, const char *kind, const char *host,
 		if (lock_fd(tl->fd, LOCK_EX) != 0)
 			degrade(tl, "cannot lock the journal: %s", strerror(errno));
 		else {
+			/* Decided on the journal as it is now (others' records read). */
+			if (due != NULL && fstat(tl->fd, &st) == 0 && st.st_size != tl->end &&
+			    catch_up(tl, false, err) != 0) {
+				lock_fd(tl->fd, LOCK_UN);
+				return kept_push(tl, kind, host, op, data, ts, mono, 0, 0, err);
+			}
+			if (due != NULL && !due(arg)) {
+				lock_fd(tl->fd, LOCK_UN);
+				cJSON_Delete(data);
+				return 2;
+			}
 			tl->failed_seq = 0;
 			rc = append_at(tl, kind, host, op, cJSON_Duplicate(data, true), ts, mono,
 			    err);
@@ -1589,6 +1673,11 @@ timeline_append_keep(struct timeline *tl, const char *kind, const char *host,
 			tried = tl->failed_seq;
 			tried_crc = tl->failed_crc;
 		}
+	}
+	/* Kept for later: asked now, as far as the journal was read. */
+	if (due != NULL && tried == 0 && !due(arg)) {
+		cJSON_Delete(data);
+		return 2;
 	}
 	return kept_push(tl, kind, host, op, data, ts, mono, tried, tried_crc, err);
 }

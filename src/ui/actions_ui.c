@@ -21,6 +21,7 @@
 #include "warroom/statuspage.h"
 #include "warroom/statuspage_req.h"
 #include "warroom/timeline.h"
+#include "warroom/unsettled.h"
 #include "warroom/record.h"
 #include "warroom/settle.h"
 #include "warroom/http.h"
@@ -875,6 +876,120 @@ actions_running(const struct app *app)
 	return n;
 }
 
+/* Whether this console holds op UNKNOWN, not settled yet. */
+static bool
+actions_unsettled_op(const struct app *app, const char *op)
+{
+	size_t i;
+
+	for (i = 0; i < app->nactions; i++)
+		if (action_op(app->actions[i]) != NULL &&
+		    strcmp(action_op(app->actions[i]), op) == 0)
+			return action_state(app->actions[i]) == ACTION_UNKNOWN &&
+			    !action_reconciled(app->actions[i]);
+	return false;
+}
+
+bool
+actions_hold_op(const struct app *app, const char *op)
+{
+	size_t i;
+
+	for (i = 0; i < app->nactions; i++)
+		if (action_op(app->actions[i]) != NULL && strcmp(action_op(app->actions[i]), op) == 0)
+			return true;
+	return false;
+}
+
+/* An intent of another console, not taken over here, with no outcome
+ * settled: its outcome record (NULL none yet) into *o. */
+static bool
+other_open(struct app *app, const struct timeline_entry *e, bool held,
+    const struct timeline_entry **o)
+{
+	if (strcmp(e->kind, "action.intent") != 0 || e->op[0] == '\0' ||
+	    (app->tl != NULL && e->session != 0 && e->session == timeline_session(app->tl)) ||
+	    actions_hold_op(app, e->op) != held)
+		return false;
+	*o = app_outcome_record(app, e->op);
+	return *o == NULL || strcmp((*o)->outcome, "unknown") == 0;
+}
+
+/* Whether e's console still runs (its byte of .live): 1, 0 gone, -1 not known. */
+static int
+other_alive(struct app *app, const struct timeline_entry *e)
+{
+	return app->tl != NULL && e->session != 0 ? timeline_session_alive(app->tl, e->session) :
+	    -1;
+}
+
+void
+actions_others_open(struct app *app, size_t *unknown, size_t *none_yet)
+{
+	const struct timeline_entry *o;
+	size_t i;
+
+	*unknown = *none_yet = 0;
+	for (i = 0; i < app->nentries; i++) {
+		const struct timeline_entry *e = &app->entries[i];
+
+		if (!other_open(app, e, false, &o))
+			continue;
+		/* As app_open_outcomes counts for a watcher. */
+		if (o != NULL || e->orphaned)
+			(*unknown)++;
+		else
+			(*none_yet)++;
+	}
+}
+
+bool
+actions_others_warning(struct app *app, int host, char *buf, size_t cap)
+{
+	const struct timeline_entry *o;
+	size_t i;
+
+	buf[0] = '\0';
+	for (i = 0; i < app->nentries; i++) {
+		const struct timeline_entry *e = &app->entries[i];
+		int alive;
+
+		if (host >= 0 && strcmp(e->host, app->cfg.hosts[host].name) != 0)
+			continue;
+		/* Taken over here after its console went: UNKNOWN until U or
+		 * the re-read settles it. */
+		if (other_open(app, e, true, &o) && actions_unsettled_op(app, e->op)) {
+			unsettled_other_words(e->host, e->actor, e->what, e->ts_ms,
+			    UNSETTLED_ADOPTED, buf, cap);
+			return true;
+		}
+		if (!other_open(app, e, false, &o))
+			continue;
+		alive = other_alive(app, e);
+		unsettled_other_words(e->host, e->actor, e->what, e->ts_ms, alive == 1 && o == NULL ?
+		    UNSETTLED_RUNNING : UNSETTLED_GONE, buf, cap);
+		return true;
+	}
+	return false;
+}
+
+bool
+actions_running_words(const struct app *app, char *buf, size_t cap)
+{
+	size_t i;
+
+	buf[0] = '\0';
+	for (i = 0; i < app->nactions; i++)
+		if (action_live(app->actions[i])) {
+			const struct action *a = app->actions[i];
+
+			snprintf(buf, cap, "%s of %s on %s", action_verb(a), action_plan(a)->service,
+			    app->cfg.hosts[action_host(a)].name);
+			return true;
+		}
+	return false;
+}
+
 bool
 actions_running_on(const struct app *app, int host)
 {
@@ -1140,6 +1255,11 @@ dialog_body(struct app *app, WINDOW *win, int w)
 		snprintf(line, sizeof(line), "host %s   service %s", p->host, p->service);
 	/* Wrapped, never cut: a confirmation is read whole (x's step text). */
 	ui_put_wrapped(win, &y, 2, w - 4, 2, INT_MAX, ui_attr(app, THEME_TITLE), line);
+	/* Another console's action on this host still runs or never ended:
+	 * this one could undo or repeat it unawares. */
+	if (actions_others_warning(app, action_host(a), line, sizeof(line)))
+		ui_put_wrapped(win, &y, 2, w - 4, 2, INT_MAX, ui_attr(app, THEME_WARN) | A_BOLD,
+		    line);
 	/* x's rerun of a step or section: what ran there before, in this
 	 * session or an earlier one, read before anything is confirmed. */
 	if (app->rerun_slot != NULL && *app->rerun_slot == a && app->rerun_note[0] != '\0')

@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "warroom/armwords.h"
 #include "warroom/decide.h"
 #include "warroom/export.h"
 #include "warroom/loop.h"
@@ -18,6 +19,7 @@
 #include "warroom/ssh.h"
 #include "warroom/sshcfg.h"
 #include "warroom/timeline.h"
+#include "warroom/unsettled.h"
 
 #define STATUS_SECONDS 6
 
@@ -477,6 +479,21 @@ app_add_record(struct app *app, const struct record *r)
 	wr_strlcpy(e->op, r->op != NULL ? r->op : "", sizeof(e->op));
 	by = cJSON_GetObjectItemCaseSensitive(r->data, "by");
 	e->by_hand = cJSON_IsString(by) && strcmp(by->valuestring, "hand") == 0;
+	e->session = r->session;
+	e->actor[0] = e->what[0] = '\0';
+	e->adopt_tried = false;
+	if (strcmp(r->kind, "action.intent") == 0) {
+		char what[200], on[80];
+		size_t n;
+
+		wr_strlcpy(e->actor, r->actor != NULL ? r->actor : "?", sizeof(e->actor));
+		/* Its words without " on HOST": a dialog names the host first. */
+		unsettled_name(r, what, sizeof(what));
+		snprintf(on, sizeof(on), " on %s", e->host);
+		if ((n = strlen(what)) > strlen(on) && strcmp(what + n - strlen(on), on) == 0)
+			what[n - strlen(on)] = '\0';
+		wr_strlcpy(e->what, what, sizeof(e->what));
+	}
 	if (strcmp(r->kind, "action.intent") == 0) {
 		const char *k = cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(
 		    cJSON_GetObjectItemCaseSensitive(r->data, "plan"), "action"));
@@ -688,9 +705,20 @@ app_arm_lock(struct app *app, bool keep, char *buf, size_t cap)
 	r = armlock_take(&app->arm_lock, timeline_path(app->tl), timeline_actor(app->tl), holder,
 	    sizeof(holder), &err);
 	if (r == 1) {
-		snprintf(buf, cap, "%s is armed on this incident: one armed console at a time; "
-		    "watch here, or ask them to disarm (A)",
-		    holder[0] != '\0' ? holder : "another console");
+		char note[300], stat[64], path[48];
+		long pid = armwords_pid(holder);
+		bool stopped = false;
+		FILE *f;
+
+		/* A holder on this machine can be asked whether it is stopped:
+		 * stopped, it keeps the lock and its arming however long. */
+		snprintf(path, sizeof(path), "/proc/%ld/stat", pid);
+		if (pid > 0 && (f = fopen(path, "re")) != NULL) {
+			stopped = fgets(stat, sizeof(stat), f) != NULL && armwords_stopped(stat);
+			fclose(f);
+		}
+		armlock_read_note(timeline_path(app->tl), note, sizeof(note));
+		armwords_refusal(holder, note, stopped, buf, cap);
 		return false;
 	}
 	if (r < 0) {
@@ -705,8 +733,15 @@ app_arm_lock(struct app *app, bool keep, char *buf, size_t cap)
 void
 app_arm_lock_settle(struct app *app)
 {
+	char words[200];
+
 	if (armlock_held(&app->arm_lock) && !app_armed(app) && actions_running(app) == 0)
 		armlock_release(&app->arm_lock);
+	/* Disarmed with an action still running: the lock stays, and the
+	 * console refused meanwhile is told why (armlock_note). */
+	else if (armlock_held(&app->arm_lock))
+		armlock_note(&app->arm_lock, !app_armed(app) && actions_running_words(app, words,
+		    sizeof(words)) ? words : "");
 }
 
 bool

@@ -102,6 +102,7 @@ on_tick(void *arg)
 	journal_follow(app);     /* on the tick it already has: no wake-up of its own */
 	journal_conn(app);       /* a return is recorded once it held */
 	journal_poll(app);       /* so is a failing read */
+	journal_adopt_gone(app); /* a dead console's unfinished actions: re-read here */
 }
 
 static void

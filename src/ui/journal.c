@@ -231,8 +231,12 @@ seen_apply(struct app *app, const struct record *r)
 		row += app->cfg.hosts[h].nservices;
 	if (h == app->cfg.nhosts)
 		return;
-	if (strcmp(r->kind, "verdict.change") == 0 && cJSON_IsString(verdict))
+	if (app->verdicts_ms == NULL)
+		app->verdicts_ms = xcalloc(app->cfg.nhosts + 1, sizeof(*app->verdicts_ms));
+	if (strcmp(r->kind, "verdict.change") == 0 && cJSON_IsString(verdict)) {
 		wr_strlcpy(app->verdicts[h], verdict->valuestring, sizeof(app->verdicts[0]));
+		app->verdicts_ms[h] = r->ts_ms;
+	}
 	if ((strcmp(r->kind, "hostkey.changed") == 0 || strcmp(r->kind, "hostkey.revoked") == 0) &&
 	    cJSON_IsString(fp))
 		wr_strlcpy(app->hostkeys[h], fp->valuestring, sizeof(app->hostkeys[0]));
@@ -240,6 +244,17 @@ seen_apply(struct app *app, const struct record *r)
 		conn_apply(&app->conns[h], r);
 	if (strcmp(r->kind, "poll.change") == 0)
 		poll_apply(&app->conns[h], r);
+	/* Per service: two services of one host may answer differently. */
+	if (strcmp(r->kind, "exports.change") == 0)
+		for (k = 0; k < app->cfg.hosts[h].nservices; k++)
+			if (!cJSON_IsString(sv) ||
+			    strcmp(sv->valuestring, app->cfg.hosts[h].services[k]) == 0) {
+				app->seen[row + k].export_have = true;
+				app->seen[row + k].export_said = (int)contain_export_parse(
+				    cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(r->data,
+				    "export")));
+				app->seen[row + k].export_ms = r->ts_ms;
+			}
 	if (strcmp(r->kind, "health.change") != 0 || !cJSON_IsString(sv))
 		return;
 	/* A tag is read over SSH: the host was reached then. */
@@ -712,6 +727,74 @@ journal_close(struct app *app, const char *reason)
 	app->tl = NULL;
 }
 
+/* What a record in the making was decided on: due only while the
+ * journal still says what it said then (another console's record, read
+ * under the journal's lock, decides again at the next look). */
+struct obs_due {
+	const struct app *app;
+	int row;                         /* HOSTS row, or -1 for a host's verdict */
+	size_t host;
+	int64_t said_ms;                 /* the journal's record then (its time) */
+	bool said_have;
+	char verdict[24];
+};
+
+static bool
+export_still_due(void *arg)
+{
+	const struct obs_due *d = arg;
+	const struct app_seen *js = &d->app->seen[d->row];
+
+	return js->export_have == d->said_have && js->export_ms == d->said_ms;
+}
+
+static bool
+health_still_due(void *arg)
+{
+	const struct obs_due *d = arg;
+	const struct app_seen *js = &d->app->seen[d->row];
+
+	return js->have == d->said_have && js->at_ms == d->said_ms;
+}
+
+static bool
+conn_still_due(void *arg)
+{
+	const struct obs_due *d = arg;
+	const struct app_conn *c = &d->app->conns[d->host];
+
+	return (c->said == CONNREC_DOWN) == d->said_have && c->said_since_ms == d->said_ms;
+}
+
+static bool
+poll_still_due(void *arg)
+{
+	const struct obs_due *d = arg;
+	const struct app_conn *c = &d->app->conns[d->host];
+
+	return c->poll_lost == d->said_have && c->poll_since_ms == d->said_ms;
+}
+
+static bool
+verdict_still_due(void *arg)
+{
+	const struct obs_due *d = arg;
+
+	return d->app->verdicts == NULL || strcmp(d->app->verdicts[d->host], d->verdict) == 0;
+}
+
+/* A row's health as one value to compare (obsrec.h): the tag, and its
+ * probes when it has them. */
+static void
+health_key(const char *tag, bool probed, int healthz, int readyz, enum probe_schema schema,
+    char *buf, size_t cap)
+{
+	if (probed)
+		snprintf(buf, cap, "%.60s|%d|%d|%d", tag, healthz, readyz, (int)schema);
+	else
+		snprintf(buf, cap, "%.60s", tag);
+}
+
 /* health.change for each row whose readings differ from what the journal
  * last said; resync: after a gap, marked so (timeline_append_resync). A
  * row whose record is not stored keeps its last journalled state, so the
@@ -730,10 +813,16 @@ health_record(struct app *app, bool resync)
 		return 0;
 	if (app->seen == NULL)
 		app->seen = xcalloc((size_t)rows + 1, sizeof(*app->seen));
+	if (app->obs_health == NULL)
+		app->obs_health = xcalloc((size_t)rows + 1, sizeof(*app->obs_health));
 	for (h = 0; h < app->cfg.nhosts; h++)
 		for (k = 0; k < app->cfg.hosts[h].nservices; k++, row++) {
 			const struct svc_state *s = poller_state(app->poller, (int)h, k);
 			struct app_seen *was = &app->seen[row];
+			char key[sizeof(app->obs_health[0].value)], said_key[sizeof(key)];
+			struct obsrec_said said;
+			struct obs_due due;
+			int rc;
 			bool probed = config_probes_service(&app->cfg.hosts[h], k);
 
 			struct healthrec_now now;
@@ -759,8 +848,26 @@ health_record(struct app *app, bool resync)
 			 * and after its end until both were read again, neither is
 			 * written. */
 			what = healthrec_decide(&now, &last);
+			health_key(what == HEALTHREC_WRITE_UNREAD ? was->tag : s->tag,
+			    probed, (int)s->healthz.health, (int)s->readyz.health,
+			    s->readyz.schema_warn, key, sizeof(key));
+			if (what == HEALTHREC_SAME)
+				obsrec_wrote(&app->obs_health[row], key);
 			if (what == HEALTHREC_SAME || what == HEALTHREC_WAIT)
 				continue;
+			/* Another console's record counts as ours: a read older
+			 * than it, or no change seen here, writes nothing. A
+			 * resync writes what holds after a gap, whoever saw it. */
+			health_key(was->tag, probed, was->healthz, was->readyz, was->schema_warn,
+			    said_key, sizeof(said_key));
+			said = (struct obsrec_said){ .have = was->have, .value = said_key,
+				.ts_ms = was->at_ms };
+			if (!resync && obsrec_decide(&app->obs_health[row], key,
+			    probed && s->probe_sent_ms < s->tag_read_ms ? s->probe_sent_ms :
+			    s->tag_read_ms, &said) != OBSREC_WRITE)
+				continue;
+			due = (struct obs_due){ .app = app, .row = row, .host = h,
+				.said_ms = was->at_ms, .said_have = was->have };
 			d = cJSON_CreateObject();
 			cJSON_AddStringToObject(d, "service", app->cfg.hosts[h].services[k]);
 			if (what == HEALTHREC_WRITE) {
@@ -805,15 +912,20 @@ health_record(struct app *app, bool resync)
 				}
 			} else
 				cJSON_AddBoolToObject(d, "first", true);
-			if ((resync ? timeline_append_resync(app->tl, "health.change",
-			    app->cfg.hosts[h].name, d, &err) : timeline_append(app->tl,
-			    "health.change", app->cfg.hosts[h].name, NULL, d, &err)) != 0) {
+			if ((rc = resync ? timeline_append_resync(app->tl, "health.change",
+			    app->cfg.hosts[h].name, d, &err) : timeline_append_if(app->tl,
+			    "health.change", app->cfg.hosts[h].name, d, health_still_due, &due,
+			    &err)) < 0) {
 				app_say(app, "health change of %s/%s not recorded now: %s; what holds "
 				    "is recorded once the journal can be written", app->cfg.hosts[h].name,
 				    app->cfg.hosts[h].services[k], err.msg);
 				sync_safety(app);
 				return n;
 			}
+			/* Another console's record came first: the next look decides. */
+			if (rc > 0)
+				continue;
+			obsrec_wrote(&app->obs_health[row], key);
 			n++;
 			/* As seen_apply reads the record back on a resume. */
 			if (what == HEALTHREC_WRITE)
@@ -830,38 +942,58 @@ health_record(struct app *app, bool resync)
 }
 
 /* exports.change for each probed service whose /export answer (on or
- * off) differs from what the journal last said of its host, and once,
- * as "unknown" with since_ms, for one that stopped answering (hung, timed
+ * off) differs from what the journal last said of it, and once, as
+ * "unknown" with since_ms, for one that stopped answering (hung, timed
  * out, an error) where that may hide a leak (a kill switch turning
  * exports off ran somewhere): the post-mortem names it. Not yet asked
- * says nothing. The record, read back through on_record, is the new
- * "last". */
+ * says nothing. Another console's record counts as ours (obsrec.h): a
+ * read older than it, or no change of this console's own, writes
+ * nothing. The record, read back through on_record, is the new "last". */
 static void
 exports_record(struct app *app)
 {
+	int rows = app_host_rows(app), row = 0, k;
 	struct wr_err err;
 	size_t h;
-	int k;
+	int rc;
 
 	if (!writable(app) || app->poller == NULL || timeline_degraded(app->tl) ||
 	    timeline_read_only(app->tl))
 		return;
+	if (app->seen == NULL)
+		app->seen = xcalloc((size_t)rows + 1, sizeof(*app->seen));
+	if (app->obs_exports == NULL)
+		app->obs_exports = xcalloc((size_t)rows + 1, sizeof(*app->obs_exports));
 	for (h = 0; h < app->cfg.nhosts; h++)
-		for (k = 0; k < app->cfg.hosts[h].nservices; k++) {
+		for (k = 0; k < app->cfg.hosts[h].nservices; k++, row++) {
 			const struct svc_state *s = poller_state(app->poller, (int)h, k);
-			const struct contain_host *was = contain_host(&app->contain,
-			    app->cfg.hosts[h].name);
-			enum contain_export before = was != NULL ? was->exports :
-			    CONTAIN_EXPORT_UNKNOWN;
-			bool said_unknown = was != NULL && was->unknown_ms != 0;
+			const struct app_seen *js = &app->seen[row];
+			enum contain_export before = js->export_have ?
+			    (enum contain_export)js->export_said : CONTAIN_EXPORT_UNKNOWN;
+			bool said_unknown = js->export_have && before == CONTAIN_EXPORT_UNKNOWN;
+			struct obsrec_said said = { .have = js->export_have,
+				.value = contain_export_name(before), .ts_ms = js->export_ms };
+			struct obs_due due = { .app = app, .row = row, .host = h,
+				.said_ms = js->export_ms, .said_have = js->export_have };
 			cJSON *d;
 
 			if (s == NULL || (s->export_state == before &&
-			    (before != CONTAIN_EXPORT_UNKNOWN || said_unknown)))
+			    (before != CONTAIN_EXPORT_UNKNOWN || said_unknown))) {
+				if (s != NULL)
+					obsrec_wrote(&app->obs_exports[row],
+					    contain_export_name(s->export_state));
 				continue;
+			}
 			if (s->export_state == CONTAIN_EXPORT_UNKNOWN &&
 			    (s->export_unanswered_ms == 0 || !config_probes_service(&app->cfg.hosts[h], k) ||
 			    !contain_leaks_if_on(&app->contain, app->cfg.hosts[h].name)))
+				continue;
+			/* Not asked yet on this row: nothing of ours to compare. */
+			if (s->export_state != CONTAIN_EXPORT_UNKNOWN && s->export_sent_ms == 0)
+				continue;
+			if (obsrec_decide(&app->obs_exports[row], contain_export_name(s->export_state),
+			    s->export_state == CONTAIN_EXPORT_UNKNOWN ? s->export_unanswered_ms :
+			    s->export_sent_ms, &said) != OBSREC_WRITE)
 				continue;
 			d = cJSON_CreateObject();
 			cJSON_AddStringToObject(d, "service", app->cfg.hosts[h].services[k]);
@@ -872,13 +1004,15 @@ exports_record(struct app *app)
 				cJSON_AddStringToObject(d, "was", contain_export_name(before));
 			else
 				cJSON_AddBoolToObject(d, "first", true);
-			if (timeline_append(app->tl, "exports.change", app->cfg.hosts[h].name, NULL,
-			    d, &err) != 0) {
+			if ((rc = timeline_append_if(app->tl, "exports.change", app->cfg.hosts[h].name,
+			    d, export_still_due, &due, &err)) < 0) {
 				app_say(app, "exports of %s not recorded now: %s", app->cfg.hosts[h].name,
 				    err.msg);
 				sync_safety(app);
 				return;
 			}
+			if (rc == 0)
+				obsrec_wrote(&app->obs_exports[row], contain_export_name(s->export_state));
 		}
 }
 
@@ -893,19 +1027,39 @@ void
 journal_verdict(struct app *app, int host, const struct decide_verdict *v)
 {
 	const char *level = decide_level_name(v->level);
+	struct obs_due due = { .row = -1 };
 	struct wr_err err;
 	cJSON *d;
+	int rc;
 
 	if (!writable(app))
 		return;
-	/* A resumed incident: no record of the verdict it already holds. */
-	if (app->verdicts != NULL && strcmp(app->verdicts[host], level) == 0)
-		return;
+	if (app->obs_verdicts == NULL)
+		app->obs_verdicts = xcalloc(app->cfg.nhosts + 1, sizeof(*app->obs_verdicts));
+	/* A resumed incident: no record of the verdict it already holds; nor
+	 * of one judged on metrics older than another console's record. */
+	if (app->verdicts != NULL) {
+		const struct host_metrics *m = app->poller != NULL ?
+		    poller_metrics(app->poller, host) : NULL;
+		struct obsrec_said said = { .have = app->verdicts[host][0] != '\0',
+			.value = app->verdicts[host], .ts_ms = app->verdicts_ms != NULL ?
+			app->verdicts_ms[host] : 0 };
+
+		if (obsrec_decide(&app->obs_verdicts[host], level, m != NULL ? m->at_ms : 0,
+		    &said) != OBSREC_WRITE)
+			return;
+		wr_strlcpy(due.verdict, app->verdicts[host], sizeof(due.verdict));
+	}
+	due.app = app;
+	due.host = (size_t)host;
 	d = cJSON_CreateObject();
 	cJSON_AddStringToObject(d, "verdict", level);
 	cJSON_AddStringToObject(d, "reason", v->reason);
-	if (timeline_append(app->tl, "verdict.change", app->cfg.hosts[host].name, NULL, d,
-	    &err) != 0) {
+	if ((rc = timeline_append_if(app->tl, "verdict.change", app->cfg.hosts[host].name, d,
+	    verdict_still_due, &due, &err)) > 0)
+		return;
+	obsrec_wrote(&app->obs_verdicts[host], level);
+	if (rc != 0) {
 		/* app->verdicts keeps the last one stored: recovery re-syncs. It
 		 * is tried at every scrape; said once per verdict, or the footer
 		 * would lose whatever answered the engineer's last key. */
@@ -1017,7 +1171,9 @@ void
 journal_conn(struct app *app)
 {
 	char ts[WR_TS_MAX];
+	struct obs_due due;
 	struct wr_err err;
+	int rc;
 	int64_t now;
 	size_t h;
 
@@ -1053,9 +1209,14 @@ journal_conn(struct app *app)
 			if (c->live.drops > 0)
 				cJSON_AddNumberToObject(d, "drops", c->live.drops);
 		}
-		/* Read back through journal_apply, the record sets c->said. */
-		if (timeline_append(app->tl, "conn.change", app->cfg.hosts[h].name, NULL, d,
-		    &err) != 0) {
+		/* Read back through journal_apply, the record sets c->said; one
+		 * another console wrote first is not written again. */
+		due = (struct obs_due){ .app = app, .row = -1, .host = h,
+			.said_ms = c->said_since_ms, .said_have = c->said == CONNREC_DOWN };
+		if ((rc = timeline_append_if(app->tl, "conn.change", app->cfg.hosts[h].name, d,
+		    conn_still_due, &due, &err)) > 0)
+			continue;
+		if (rc != 0) {
 			app_say(app, "%s %s not recorded now: %s", app->cfg.hosts[h].name,
 			    what == CONNREC_WRITE_DOWN ? "going DOWN" : "coming back UP", err.msg);
 			sync_safety(app);
@@ -1124,7 +1285,9 @@ void
 journal_poll(struct app *app)
 {
 	char ts[WR_TS_MAX], what[sizeof(app->conns[0].poll.what)];
+	struct obs_due due;
 	struct wr_err err;
+	int rc;
 	int64_t now;
 	size_t h;
 	int interval;
@@ -1175,9 +1338,14 @@ journal_poll(struct app *app)
 			    c->poll_since_ms, c->poll.back_ms));
 		}
 		cJSON_AddNumberToObject(d, "failures", c->poll.failures);
-		/* Read back through journal_apply, the record sets poll_lost. */
-		if (timeline_append(app->tl, "poll.change", app->cfg.hosts[h].name, NULL, d,
-		    &err) != 0) {
+		/* Read back through journal_apply, the record sets poll_lost; one
+		 * another console wrote first is not written again. */
+		due = (struct obs_due){ .app = app, .row = -1, .host = h,
+			.said_ms = c->poll_since_ms, .said_have = c->poll_lost };
+		if ((rc = timeline_append_if(app->tl, "poll.change", app->cfg.hosts[h].name, d,
+		    poll_still_due, &due, &err)) > 0)
+			continue;
+		if (rc != 0) {
 			app_say(app, "%s's data %s not recorded now: %s", app->cfg.hosts[h].name,
 			    todo == POLLREC_WRITE_LOST ? "stopping" : "coming back", err.msg);
 			sync_safety(app);
@@ -1390,7 +1558,8 @@ journal_armed_by(const struct app *app, bool *gone, char *buf, size_t cap)
 	*gone = false;
 	if (cap > 0)
 		buf[0] = '\0';
-	if (s == NULL)
+	/* This console's own arming is its ARMED badge, not another's. */
+	if (s == NULL || (app->tl != NULL && s->tracked && s->id == timeline_session(app->tl)))
 		return false;
 	/* The journal says armed until a resume; whether its console still
 	 * runs is its byte of .live, read now. */
@@ -1438,5 +1607,51 @@ journal_adopt_unknown(struct app *app)
 		    u[i].end->seq : u[i].intent->seq);
 	actions_adopt(app, u, n);
 	free(u);
+	record_list_free(&list);
+}
+
+void
+journal_adopt_gone(struct app *app)
+{
+	const char **ops = NULL;
+	struct unsettled_op *u;
+	struct record_list list;
+	size_t i, n = 0, found;
+
+	if (!writable(app) || timeline_session(app->tl) == 0)
+		return;
+	for (i = 0; i < app->nentries; i++) {
+		struct timeline_entry *e = &app->entries[i];
+		const struct timeline_entry *o;
+		int alive;
+
+		if (e->adopt_tried || strcmp(e->kind, "action.intent") != 0 || e->op[0] == '\0' ||
+		    e->session == 0 || e->session == timeline_session(app->tl))
+			continue;
+		o = app_outcome_record(app, e->op);
+		/* Settled, or ours already: nothing to take over, ever. */
+		if ((o != NULL && strcmp(o->outcome, "unknown") != 0) ||
+		    actions_hold_op(app, e->op)) {
+			e->adopt_tried = true;
+			continue;
+		}
+		if ((alive = timeline_session_alive(app->tl, e->session)) != 0)
+			continue;        /* still running there, or not known */
+		e->adopt_tried = true;
+		ops = xrealloc(ops, (n + 1) * sizeof(*ops));
+		ops[n++] = e->op;
+	}
+	if (n == 0 || journal_records(app, &list) != 0) {
+		free(ops);
+		return;
+	}
+	u = xcalloc(n, sizeof(*u));
+	found = unsettled_find(list.v, list.n, ops, n, u);
+	for (i = 0; i < found; i++)
+		u[i].damaged_line = timeline_damaged_after(app->tl, u[i].end != NULL ?
+		    u[i].end->seq : u[i].intent->seq);
+	actions_adopt(app, u, found);
+	free(u);
+	free(ops);
 	record_list_free(&list);
 }

@@ -359,7 +359,7 @@ format_elapsed(char *buf, size_t cap, long secs)
 	snprintf(buf, cap, "T+%02ld:%02ld:%02ld", secs / 3600, (secs / 60) % 60, secs % 60);
 }
 
-#define HEADER_BADGES 10         /* at most ten at once: a watcher's ARMED is another console's */
+#define HEADER_BADGES 12         /* at most twelve at once: ARMED: is another console's */
 /* What the header keeps for the incident's name (beside " warroom │ ",
  * " │ T+00:00:00" and the time) before the status page's badge is
  * worded shorter. */
@@ -399,6 +399,20 @@ statuspage_badge_for(struct app *app, int cols, int bw, char *dst, size_t cap)
 		in.check = st->check;
 		in.check_status = st->check_status;
 		memcpy(in.check_words, st->check_words, sizeof(in.check_words));
+		/* Nothing of ours waits: another console's posts that have not
+		 * gone through, as the journal (and a watcher) has them. */
+		if (in.pending == 0 && in.failed == 0) {
+			struct statuspage_badge_in j;
+
+			statuspage_journal_badge_in(&app->sp_journal, (int64_t)app_now(app) * 1000,
+			    &j);
+			if (j.pending > 0 || j.failed > 0) {
+				j.check = in.check;
+				j.check_status = in.check_status;
+				memcpy(j.check_words, in.check_words, sizeof(j.check_words));
+				in = j;
+			}
+		}
 	}
 	statuspage_badge(&in, cols - HEADER_FIXED_MIN - bw - 2, dst, cap);
 	return statuspage_badge_trouble(&in);
@@ -442,10 +456,10 @@ draw_header(struct app *app)
 		snprintf(badge[nb], sizeof(badge[0]), " READ-ONLY ");
 		battr[nb++] = ui_attr(app, THEME_BADGE);
 	}
-	/* A watcher cannot arm: it says who can act now, from the journal,
-	 * and when that console is gone (killed while armed), that it is. */
-	if (app->safety.read_only && !app->fake_header.on && journal_armed_by(app, &gone, left,
-	    sizeof(left))) {
+	/* Another console armed (a watcher cannot arm; a console that writes
+	 * is not that one): who can act now, from the journal, and when that
+	 * console is gone (killed while armed), that it is. */
+	if (!app->fake_header.on && journal_armed_by(app, &gone, left, sizeof(left))) {
 		snprintf(badge[nb], sizeof(badge[0]), gone ? " ARMED CONSOLE GONE: %.150s " :
 		    " ARMED: %.150s ", left);
 		battr[nb++] = gone ? (int)(ui_attr(app, THEME_WARN) | A_REVERSE) :
@@ -471,13 +485,30 @@ draw_header(struct app *app)
 			    none_yet == 1 ? "" : "S");
 			battr[nb++] = ui_attr(app, THEME_BADGE);
 		}
-	} else if ((unknown = app->fake_header.on ? app->fake_header.unknown :
-	    actions_unknown(app)) > 0) {
-		snprintf(badge[nb], sizeof(badge[0]), !app->fake_header.on &&
-		    actions_unknown_by_hand(app) > 0 ?
-		    " %zu UNKNOWN: check by hand, then U " : " %zu UNKNOWN: host not read back yet ",
-		    unknown);
-		battr[nb++] = ui_attr(app, THEME_BAD) | A_REVERSE;
+	} else {
+		if ((unknown = app->fake_header.on ? app->fake_header.unknown :
+		    actions_unknown(app)) > 0) {
+			snprintf(badge[nb], sizeof(badge[0]), !app->fake_header.on &&
+			    actions_unknown_by_hand(app) > 0 ?
+			    " %zu UNKNOWN: check by hand, then U " :
+			    " %zu UNKNOWN: host not read back yet ", unknown);
+			battr[nb++] = ui_attr(app, THEME_BAD) | A_REVERSE;
+		}
+		/* Other consoles' actions, as a watcher shows them: this one
+		 * may be about to act on the same hosts. */
+		if (!app->fake_header.on) {
+			actions_others_open(app, &unknown, &none_yet);
+			if (unknown > 0) {
+				snprintf(badge[nb], sizeof(badge[0]), " %zu UNKNOWN: not settled yet ",
+				    unknown);
+				battr[nb++] = ui_attr(app, THEME_BAD) | A_REVERSE;
+			}
+			if (none_yet > 0) {
+				snprintf(badge[nb], sizeof(badge[0]), " %zu ACTION%s: NO OUTCOME YET ",
+				    none_yet, none_yet == 1 ? "" : "S");
+				battr[nb++] = ui_attr(app, THEME_BADGE);
+			}
+		}
 	}
 	/* A host still exporting after a kill switch ran somewhere: the leak
 	 * the kill switch was meant to stop (HOSTS' EXPORT column says where);
@@ -756,6 +787,11 @@ prompt_question(struct app *app, int cols, bool hidden, struct prompt_q *q)
 		wr_strlcpy(q->ask, app->post_title_edit ? "title: " : "text: ", sizeof(q->ask));
 	} else if (app->prompt_kind == PROMPT_RESOLVE) {
 		resolve_question(app, cols, q);
+	} else if (app->prompt_kind == PROMPT_ARM && actions_others_warning(app, -1, q->ctx,
+	    sizeof(q->ctx))) {
+		/* Arming beside another console's unfinished action: said first. */
+		q->role = THEME_WARN;
+		wr_strlcpy(q->ask, "type arm to arm: ", sizeof(q->ask));
 	} else if (app->prompt_kind == PROMPT_SETTLE) {
 		char all[400];
 		const char *unk;

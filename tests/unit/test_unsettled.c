@@ -187,6 +187,28 @@ a_confirmation_nothing_followed_is_refused_in_words(void **state)
 	cJSON_Delete(c.data);
 }
 
+/* QA item 3: an acting console warns of another console's unfinished
+ * action on the host it is about to act on. */
+static void
+another_consoles_unfinished_action_in_words(void **state)
+{
+	char buf[300];
+	int64_t at = 1767206520000;     /* 2025-12-31 18:42:00 UTC */
+
+	(void)state;
+	unsettled_other_words("k8s-bastion", "alice@vm", "kill switch of api", at,
+	    UNSETTLED_ADOPTED, buf, sizeof(buf));
+	assert_string_equal(buf, "k8s-bastion: alice@vm's kill switch of api started 18:42 UTC "
+	    "has no outcome (its console is gone): U settles it first");
+	unsettled_other_words("k8s-bastion", "alice@vm", "kill switch of api", at,
+	    UNSETTLED_RUNNING, buf, sizeof(buf));
+	assert_string_equal(buf, "k8s-bastion: alice@vm's kill switch of api started 18:42 UTC "
+	    "is still running in another console: its outcome is not known yet");
+	unsettled_other_words("h1", "bob@box", "rollback of api", at, UNSETTLED_GONE, buf,
+	    sizeof(buf));
+	assert_non_null(strstr(buf, "(its console is gone): a console that resumes"));
+}
+
 int
 main(void)
 {
@@ -196,6 +218,7 @@ main(void)
 		cmocka_unit_test(the_reason_drops_an_empty_change),
 		cmocka_unit_test(finds_confirmations_that_nothing_followed),
 		cmocka_unit_test(a_confirmation_nothing_followed_is_refused_in_words),
+		cmocka_unit_test(another_consoles_unfinished_action_in_words),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

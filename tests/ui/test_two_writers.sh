@@ -1,0 +1,86 @@
+#!/bin/sh
+# test_two_writers.sh — two consoles that both write, on one incident. The
+# one not armed shows what a watcher shows of the other (ARMED: …, its
+# action with NO OUTCOME YET, ARMED CONSOLE GONE once it is killed); A
+# there names why it is refused: the other disarmed with its kill switch
+# still running, or it is stopped (Ctrl-Z); once the other is killed its
+# unfinished kill switch is taken over here, re-read, and settled once.
+. "${top_srcdir:-$(dirname "$0")/../..}/tests/lib/tmux.sh"
+[ -x /usr/sbin/sshd ] || skip "openssh-server is not installed"
+fleet_up --hosts 1 --tag v1.4.1
+app=$fl/hosts/h1/app
+sed 's/^\[warroom\]$/[warroom]\npoll_interval = 2s\nhealth_timeout = 20s/' "$fl/warroom.conf" > "$tmp/c.conf"
+wr="$WARROOM -c $tmp/c.conf --incident two"
+ready() { wait_re "│> h1 +api +UP +v1\\.4\\.1" 15; }
+arm() { keys A; keys -l arm; keys Enter; wait_re "ARMED 1[45]:[0-9][0-9]"; }
+head_has() {
+	i=0
+	while [ $i -lt 100 ]; do
+		capture
+		head -1 "$tmp/screen" | grep -qE -- "$1" && return 0
+		sleep 0.05; i=$((i + 1))
+	done
+	cat "$tmp/screen"; fail "the header does not say: $1"
+}
+# The swap's mv hangs: the kill switch stays in flight.
+printf '#!/bin/sh\nsleep 30\n' > "$fl/bin/mv"
+chmod +x "$fl/bin/mv"
+
+start 200 50 "$wr"
+ready
+arm
+keys X
+wait_for "CONFIRM KILL SWITCH"
+keys -l "api"
+keys Enter
+i=0
+until ls -a "$app" | grep -q '\.new$'; do
+	sleep 0.05; i=$((i + 1)); [ $i -lt 400 ] || fail "the new .env was never written"
+done
+pid=$(sed -n 's/.*(pid \([0-9]*\) on.*/\1/p' "$tmp"/fleet/timeline/two-*.jsonl.arm)
+[ -n "$pid" ] || fail "the arm lock names no pid"
+
+start_also b 200 50 "$wr"
+session=b
+ready
+head_has "ARMED: [^ ]+@[^ ]+ since [0-9]{2}:[0-9]{2} UTC"
+head_has "1 ACTION: NO OUTCOME YET"
+ok "a second writing console shows the armed one and its action with no outcome"
+
+session=t
+keys A
+wait_for "disarmed"
+session=b
+keys A
+wait_footer_re "\\(pid $pid on [^)]*\\) disarmed, but its kill switch of api on h1 still runs: arming is possible once it ends"
+ok "the holder disarmed mid-action: A names its running kill switch, not 'armed'"
+
+session=t
+arm
+kill -STOP "$pid"
+session=b
+keys A
+wait_footer_re "pid $pid is stopped \\(Ctrl-Z\\?\\): fg it or end it"
+capture
+tail -4 "$tmp/screen" | grep -q "is armed on this incident" && fail "a stopped holder is called armed"
+kill -CONT "$pid"
+ok "a stopped holder: A says so and how to free it"
+
+kill -9 "$pid"
+head_has "ARMED CONSOLE GONE: [^ ]+@[^ ]+, last record"
+wait_for "UNKNOWN: compose.killswitch of api on h1" 10
+journal=$(ls "$fl"/timeline/two-*.jsonl)
+op=$(sed -n 's/.*"kind":"action.intent","host":"h1","op":"\([^"]*\)".*/\1/p' "$journal" | tail -1)
+[ -n "$op" ] || op=$(grep '"kind":"action.intent"' "$journal" | tail -1 | sed 's/.*"op":"\([^"]*\)".*/\1/')
+i=0
+until grep '"kind":"action.reconcile"' "$journal" | grep -q "\"op\":\"$op\""; do
+	sleep 0.1; i=$((i + 1)); [ $i -lt 250 ] || fail "the taken-over kill switch was never re-read"
+done
+sleep 2
+n=$(grep '"kind":"action.reconcile"' "$journal" | grep -c "\"op\":\"$op\"")
+[ "$n" = 1 ] || fail "$n reconciles of $op"
+ok "killed: the other console is named gone, its kill switch taken over and re-read once"
+rm -f "$fl/bin/mv"
+keys q
+keys y
+wait_for "exit=0" 10
