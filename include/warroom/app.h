@@ -102,6 +102,7 @@ struct timeline_entry {
 	                                    smoke: ok, warn, failed */
 	char host[64];                   /* the record's host, or "" */
 	char op[48];                     /* the record's op, or "" */
+	char actor[128];                 /* who wrote it: "bob (root@vm)", or "" */
 	bool by_hand;                    /* action.reconcile: settled by the engineer */
 	bool rollback;                   /* action.intent: a release rollback (its
 	                                    plan's action), not a kill switch or a
@@ -254,6 +255,8 @@ struct app {
 	struct redactor red;             /* every secret loaded, for redaction */
 	struct timeline_entry *entries;  /* what the TIMELINE pane shows */
 	size_t nentries, capentries;
+	bool many_actors;                /* the entries have more than one actor:
+	                                    TIMELINE says who wrote each */
 	struct stepran steps_ran;        /* what the journal says x ran from each
 	                                    runbook step: a reopened incident's marks */
 	struct statuspage_journal sp_journal; /* the journal's status-page posts, for a

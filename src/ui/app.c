@@ -475,6 +475,10 @@ app_add_record(struct app *app, const struct record *r)
 	wr_strlcpy(e->kind, r->kind, sizeof(e->kind));
 	wr_strlcpy(e->host, r->host != NULL ? r->host : "", sizeof(e->host));
 	wr_strlcpy(e->op, r->op != NULL ? r->op : "", sizeof(e->op));
+	wr_strlcpy(e->actor, r->actor != NULL ? r->actor : "", sizeof(e->actor));
+	/* Two people on one incident: each row then says whose it is. */
+	if (app->nentries > 1 && strcmp(e->actor, app->entries[0].actor) != 0)
+		app->many_actors = true;
 	by = cJSON_GetObjectItemCaseSensitive(r->data, "by");
 	e->by_hand = cJSON_IsString(by) && strcmp(by->valuestring, "hand") == 0;
 	if (strcmp(r->kind, "action.intent") == 0) {
@@ -581,6 +585,7 @@ app_free_entries(struct app *app)
 	free(app->entries);
 	app->entries = NULL;
 	app->nentries = app->capentries = 0;
+	app->many_actors = false;
 	stepran_free(&app->steps_ran);
 	sessions_free(&app->arm_sessions);
 	contain_free(&app->contain);

@@ -341,6 +341,7 @@ journal_watch(struct app *app, struct wr_err *err)
 		.dir = app->cfg.timeline_dir,
 		.incident = app->incident,
 		.red = &app->red,
+		.as = app->cfg.actor,
 	};
 	int r = timeline_watch(&o, &app->tl, err);
 
@@ -369,14 +370,15 @@ journal_watch(struct app *app, struct wr_err *err)
 static void
 resume_say_unended(struct app *app)
 {
-	char words[256];
+	char words[512];
 	int64_t last;
 	bool armed;
 	size_t n = timeline_unended(app->tl, &last, &armed);
 
 	if (n == 0)
 		return;
-	export_unended_words(n, armed, last, (int64_t)app_now(app) * 1000, words, sizeof(words));
+	export_unended_words(n, armed, last, (int64_t)app_now(app) * 1000,
+	    timeline_unended_sessions(app->tl), words, sizeof(words));
 	/* It leads: a queued status-page post that goes out at the start
 	 * is said after it, not instead of it. */
 	app_say_lead(app, "resumed incident %s: %s", timeline_id(app->tl), words);
@@ -424,6 +426,7 @@ journal_open(struct app *app, struct wr_err *err)
 		.dir = app->cfg.timeline_dir,
 		.incident = app->incident,
 		.red = &app->red,
+		.as = app->cfg.actor,
 	};
 
 	if (app->incident == NULL) {
@@ -539,6 +542,7 @@ watch_next(struct app *app)
 		.dir = app->cfg.timeline_dir,
 		.incident = app->incident,
 		.red = &app->red,
+		.as = app->cfg.actor,
 	};
 	char old[WR_INCIDENT_ID_MAX + 16], when[WR_TS_MAX];
 	struct timeline *next;
