@@ -353,6 +353,8 @@ struct app {
 	bool paste_cut;                  /* … and the rest did not fit: said once */
 	struct keyseq keyseq;            /* an escape sequence begun (keys.c) */
 	bool confirm_quit;               /* "quit while an action runs?" asked */
+	char quit_words[800];            /* what runs then, and that it ends
+	                                    UNKNOWN (quitask_words) */
 	bool quit;
 	int exit_signal;                 /* the signal that ended the console: SIGTERM,
 	                                    SIGHUP, or SIGINT/SIGQUIT quitting */

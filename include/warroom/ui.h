@@ -451,6 +451,12 @@ void runbook_prompt_closed(struct app *app, bool cancelled, bool went);
 /* Actions past confirmation and not yet ended (quit asks first). */
 int actions_running(const struct app *app);
 
+/* Their names, "rollback of api on h1 (rollout status)", into names (at
+ * most max); returns how many (q's question names them). */
+#define ACTIONS_NAME_MAX 200
+size_t actions_running_names(const struct app *app, char (*names)[ACTIONS_NAME_MAX],
+    size_t max);
+
 /* Whether one of them acts on host: it may change at any moment. */
 bool actions_running_on(const struct app *app, int host);
 

@@ -1744,7 +1744,9 @@ unwatched(const struct record *v, size_t n, int64_t from, int64_t to, int64_t *a
 	return total;
 }
 
-/* The impact line's "; of which 3m 44s unobserved: …" for [from, to]. */
+/* The impact line's "; of which 3m 44s not recorded: …" for [from, to].
+ * A read-only watcher may have run then: it records nothing, so the
+ * words say no writing console ran, not that nobody watched. */
 static void
 md_unwatched(struct wr_buf *b, const struct record *v, size_t n, const struct export_opts *o,
     int64_t from, int64_t to)
@@ -1756,7 +1758,8 @@ md_unwatched(struct wr_buf *b, const struct record *v, size_t n, const struct ex
 	if ((total = unwatched(v, n, from, to, a, z, UNWATCHED_SAID, &ngaps)) == 0)
 		return;
 	fmt_dur(total, dur, sizeof(dur));
-	wr_buf_printf(b, "; of which %s unobserved: no console running", dur);
+	wr_buf_printf(b, "; of which %s not recorded: no writing console running (a read-only "
+	    "watcher does not record)", dur);
 	for (k = 0; k < ngaps && k < UNWATCHED_SAID; k++) {
 		fmt_time(a[k], o, t0);
 		fmt_time(z[k], o, t1);
@@ -3760,8 +3763,8 @@ gap_why(struct wr_buf *why, const struct record *r, const struct record *back)
 
 		if (f == NULL || record_parse_ts(f, &from) != 0)
 			from = 0;
-		wr_buf_str(why, gap_from_crash(r, from) ? "not watched: the console stopped "
-		    "without shutting down" : "not watched: the console was closed");
+		wr_buf_str(why, gap_from_crash(r, from) ? "not recorded: the writing console "
+		    "stopped without shutting down" : "not recorded: the writing console was closed");
 		return;
 	}
 	poll_what_error(why, r);
@@ -3797,7 +3800,7 @@ md_data_gaps(struct wr_buf *b, const struct record *v, size_t n, const struct ex
 		wr_buf_str(b, "| ");
 		if (console) {
 			back = NULL;
-			wr_buf_str(b, "all hosts (no console running)");
+			wr_buf_str(b, "all hosts (no writing console running)");
 			fmt_time(from, o, ts);
 			fmt_time(v[i].ts_ms, o, ts2);
 			fmt_dur(v[i].ts_ms - from, dur, sizeof(dur));

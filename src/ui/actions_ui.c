@@ -877,6 +877,28 @@ actions_running(const struct app *app)
 	return n;
 }
 
+size_t
+actions_running_names(const struct app *app, char (*names)[ACTIONS_NAME_MAX], size_t max)
+{
+	size_t i, n = 0;
+
+	for (i = 0; i < app->nactions && n < max; i++) {
+		const struct action *a = app->actions[i];
+		const struct config_host *h = &app->cfg.hosts[action_host(a)];
+		int svc = action_service(a);
+
+		if (!action_live(a))
+			continue;
+		if (svc >= 0 && svc < h->nservices)
+			snprintf(names[n++], ACTIONS_NAME_MAX, "%s of %s on %s (%s)", action_verb(a),
+			    h->services[svc], h->name, action_step(a));
+		else
+			snprintf(names[n++], ACTIONS_NAME_MAX, "%s on %s (%s)", action_verb(a),
+			    h->name, action_step(a));
+	}
+	return n;
+}
+
 bool
 actions_running_on(const struct app *app, int host)
 {

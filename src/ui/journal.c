@@ -33,6 +33,7 @@
 #include "warroom/rbtarget.h"
 #include "warroom/runofshow.h"
 #include "warroom/ssh.h"
+#include "warroom/statuspage.h"
 #include "warroom/statuspage_badge.h"
 #include "warroom/timeline.h"
 #include "warroom/unsettled.h"
@@ -1347,7 +1348,7 @@ journal_resolve(struct app *app, const char *typed)
 	size_t open = actions_unknown(app);
 	const char *on[16], *unk[16];
 	int64_t since[16];
-	char leak[300];
+	char leak[300], page[220];
 	size_t non = app_exports_on(app, on, 16);
 	size_t nunk = app_exports_unknown(app, unk, since, 16);
 	bool armed;
@@ -1372,18 +1373,26 @@ journal_resolve(struct app *app, const char *typed)
 		journal_mode(app, "disarmed", "the incident is resolved");
 		app_arm_lock_settle(app);
 	}
+	/* The public incident still open: what to do, said plainly (a post
+	 * needs arming like any change, and the console was just disarmed). */
+	if (statuspage_open_words(app->statuspage != NULL ?
+	    statuspage_state(app->statuspage)->page_status : NULL, true, page + 2,
+	    sizeof(page) - 2))
+		memcpy(page, "; ", 2);
+	else
+		page[0] = '\0';
 	/* Resolved over a leak the prompt named: said again, not dropped. */
 	if (contain_resolve_words(&app->contain, on, non, unk, since, nunk, leak,
 	    sizeof(leak)) > 0)
-		app_say(app, "incident resolved%s, but %s; e exports the post-mortem (its "
-		    "follow-ups name it)", armed ? " and the console disarmed" : "", leak);
+		app_say(app, "incident resolved%s, but %s%s; e exports the post-mortem (its "
+		    "follow-ups name it)", armed ? " and the console disarmed" : "", leak, page);
 	else if (open > 0)
-		app_say(app, "incident resolved%s, with %zu outcome%s still UNKNOWN (U settles); "
+		app_say(app, "incident resolved%s, with %zu outcome%s still UNKNOWN (U settles)%s; "
 		    "e exports the post-mortem", armed ? " and the console disarmed" : "", open,
-		    open == 1 ? "" : "s");
+		    open == 1 ? "" : "s", page);
 	else
-		app_say(app, "incident resolved%s; e exports the post-mortem",
-		    armed ? " and the console disarmed" : "");
+		app_say(app, "incident resolved%s%s; e exports the post-mortem",
+		    armed ? " and the console disarmed" : "", page);
 }
 
 bool

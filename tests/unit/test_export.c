@@ -2122,12 +2122,12 @@ a_resume_says_how_long_nobody_watched(void **state)
 	    "from 2024-05-01 12:01:00 to 2024-05-01 12:39:12 |"));
 	assert_non_null(strstr(md, "## Data gaps\n\n| Host | No data from | Back | For | Why |\n"
 	    "|---|---|---|---|---|\n"
-	    "| all hosts (no console running) | 2024-05-01 12:01:00 | 2024-05-01 12:39:12 | "
-	    "38m 12s | not watched: the console was closed |\n"
-	    "| all hosts (no console running) | 2024-05-01 12:40:00 | 2024-05-01 12:45:00 | "
-	    "5m 00s | not watched: the console stopped without shutting down |\n"
-	    "| all hosts (no console running) | 2024-05-01 12:45:00 | 2024-05-01 12:45:12 | "
-	    "12s | not watched: the console was closed |\n\n## Actions"));
+	    "| all hosts (no writing console running) | 2024-05-01 12:01:00 | 2024-05-01 12:39:12 | "
+	    "38m 12s | not recorded: the writing console was closed |\n"
+	    "| all hosts (no writing console running) | 2024-05-01 12:40:00 | 2024-05-01 12:45:00 | "
+	    "5m 00s | not recorded: the writing console stopped without shutting down |\n"
+	    "| all hosts (no writing console running) | 2024-05-01 12:45:00 | 2024-05-01 12:45:12 | "
+	    "12s | not recorded: the writing console was closed |\n\n## Actions"));
 	free(md);
 	js = render_n(EXPORT_JSON, v, 8);
 	doc = cJSON_Parse(js);
@@ -2516,7 +2516,7 @@ a_resume_names_the_console_that_ended_unshut(void **state)
 	    "12:00:21 UTC)");
 	free(t);
 	md = render_n(EXPORT_MD, v, 6);
-	assert_null(strstr(md, "the console stopped without shutting down"));
+	assert_null(strstr(md, "writing console stopped without shutting down"));
 	free(md);
 	/* The console's own words at the start, from the same list. */
 	d = cJSON_Parse("[{\"session\":1,\"actor\":\"alice (root@vm)\",\"pid\":100,"
@@ -2954,7 +2954,7 @@ impact_says_what_no_console_watched(void **state)
 	add_to(v, 7, 500, "shutdown", NULL, NULL, "{\"reason\":\"quit\"}");
 	md = render_n(EXPORT_MD, v, 8);
 	assert_non_null(strstr(md, "**Impact duration:** 6m 40s (first bad verdict to recovery; of which "
-	    "3m 44s unobserved: no console running from 2024-05-01 12:01:00 to 2024-05-01 "
+	    "3m 44s not recorded: no writing console running (a read-only watcher does not record) from 2024-05-01 12:01:00 to 2024-05-01 "
 	    "12:04:44)\n"));
 	free(md);
 	/* Not recovered yet: the ongoing impact says it too. */
@@ -2962,7 +2962,7 @@ impact_says_what_no_console_watched(void **state)
 	assert_non_null(strstr(md, "**Impact duration:** ongoing since 2024-05-01 12:00:10 (first "
 	    "bad verdict), not recovered (4m 40s up to the journal's last record, 2024-05-01 "
 	    "12:04:50; of which "
-	    "3m 44s unobserved: no console running from 2024-05-01 12:01:00 to 2024-05-01 "
+	    "3m 44s not recorded: no writing console running (a read-only watcher does not record) from 2024-05-01 12:01:00 to 2024-05-01 "
 	    "12:04:44)\n"));
 	free(md);
 	js = render_n(EXPORT_JSON, v, 8);
@@ -2978,7 +2978,7 @@ impact_says_what_no_console_watched(void **state)
 	free(js);
 	/* Watched throughout: nothing said. */
 	md = render_n(EXPORT_MD, v, 3);
-	assert_null(strstr(md, "unobserved"));
+	assert_null(strstr(md, "not recorded"));
 	free(md);
 	for (size_t i = 0; i < 8; i++)
 		record_free(&v[i]);
