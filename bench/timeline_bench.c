@@ -58,7 +58,7 @@ bare_loop(const char *dir, int n, size_t linelen)
 static double
 timeline_loop(const char *dir, int n, int round, size_t *linelen)
 {
-	struct timeline_open_opts o = { dir, NULL, NULL, "bench@host" };
+	struct timeline_open_opts o = { .dir = dir, .actor = "bench@host" };
 	struct timeline *tl;
 	struct wr_err err;
 	char name[32];

@@ -30,6 +30,7 @@
 #include "warroom/sshcfg_run.h"
 #include "warroom/statuspage.h"
 #include "warroom/chat.h"
+#include "warroom/actor.h"
 #include "warroom/timeline.h"
 #include "warroom/tunnel.h"
 #include "warroom/theme_files.h"
@@ -43,6 +44,7 @@ enum {
 	OPT_THEME,
 	OPT_SCREEN_TEST,
 	OPT_SIZE,
+	OPT_AS,
 };
 
 static const struct option options[] = {
@@ -52,6 +54,7 @@ static const struct option options[] = {
 	{ "incident", required_argument, NULL, OPT_INCIDENT },
 	{ "check-config", no_argument, NULL, OPT_CHECK_CONFIG },
 	{ "theme", required_argument, NULL, OPT_THEME },
+	{ "as", required_argument, NULL, OPT_AS },
 	{ "screen-test", required_argument, NULL, OPT_SCREEN_TEST },
 	{ "size", required_argument, NULL, OPT_SIZE },
 	{ "help", no_argument, NULL, 'h' },
@@ -67,6 +70,7 @@ struct opts {
 	const char *incident;
 	bool check_config;
 	const char *theme;
+	const char *as;                  /* --as NAME: the person at this console */
 	const char *screen_test;
 	int cols, lines;
 	bool timeline_only;              /* a subcommand: only timeline_dir is used */
@@ -77,7 +81,7 @@ usage(FILE *f)
 {
 	fprintf(f,
 	    "usage: warroom [-c FILE] [-r RUNBOOK]... [--incident NAME] [--read-only]\n"
-	    "               [--theme NAME] [--check-config]\n"
+	    "               [--as NAME] [--theme NAME] [--check-config]\n"
 	    "       warroom incidents [-c FILE]\n"
 	    "       warroom runbook [-c FILE] [--json] FILE...\n"
 	    "       warroom export ID [-c FILE] [--format md|json] [--tz ZONE]\n"
@@ -89,6 +93,7 @@ usage(FILE *f)
 	    "  -r, --runbook FILE    Markdown runbook to open (may be given several times)\n"
 	    "      --incident NAME   the incident this console works on\n"
 	    "      --read-only       watch only: nothing can change production\n"
+	    "      --as NAME         record NAME before the account: \"bob (root@vm)\"\n"
 	    "      --theme NAME      colour theme (default, light, high-contrast, monochrome)\n"
 	    "      --check-config    check the config and theme, print the result, exit 0/1\n"
 	    "  -h, --help            show this help\n"
@@ -133,6 +138,16 @@ parse_args(int argc, char **argv, struct opts *o)
 		case OPT_INCIDENT: o->incident = optarg; break;
 		case OPT_CHECK_CONFIG: o->check_config = true; break;
 		case OPT_THEME: o->theme = optarg; break;
+		case OPT_AS: {
+			struct wr_err err;
+
+			if (actor_name_check(optarg, &err) != 0) {
+				fprintf(stderr, "warroom: --as: %s\n", err.msg);
+				return 2;
+			}
+			o->as = optarg;
+			break;
+		}
 		case OPT_SCREEN_TEST: o->screen_test = optarg; break;
 		case OPT_SIZE:
 			if (sscanf(optarg, "%dx%d", &o->cols, &o->lines) != 2 || o->cols < 1 ||
@@ -1008,7 +1023,7 @@ takes_value(const char *opt)
 {
 	static const char *const with[] = {
 		"-c", "-r", "--config", "--runbook", "--incident", "--theme", "--screen-test",
-		"--size",
+		"--size", "--as",
 	};
 	size_t i;
 
@@ -1025,7 +1040,7 @@ console_only(const char *opt)
 {
 	static const char *const only[] = {
 		"-r", "--runbook", "--incident", "--read-only", "--theme", "--check-config",
-		"--screen-test", "--size",
+		"--screen-test", "--size", "--as",
 	};
 	size_t i, n;
 
@@ -1159,6 +1174,9 @@ main(int argc, char **argv)
 	if (load_theme(&app, &o) != 0)
 		goto fail;
 	app.safety.read_only = o.read_only || app.cfg.read_only;
+	/* --as wins over actor = in the config, as --theme over theme =. */
+	if (o.as != NULL)
+		wr_strlcpy(app.cfg.actor, o.as, sizeof(app.cfg.actor));
 	app.incident = o.incident;
 	app.target_host = -1;
 	logset_init(&app.logs, WR_LOGBUF_DEFAULT_BYTES);

@@ -103,6 +103,7 @@ struct timeline_entry {
 	                                    smoke: ok, warn, failed */
 	char host[64];                   /* the record's host, or "" */
 	char op[48];                     /* the record's op, or "" */
+	char actor[128];                 /* who wrote it: "bob (root@vm)", or "" */
 	bool by_hand;                    /* action.reconcile: settled by the engineer */
 	bool rollback;                   /* action.intent: a release rollback (its
 	                                    plan's action), not a kill switch or a
@@ -110,7 +111,6 @@ struct timeline_entry {
 	bool orphaned;                   /* action.intent: its console went away before
 	                                    its end (named by a later incident.resume) */
 	uint64_t session;                /* the console that wrote it (record.h), 0 none */
-	char actor[64];                  /* action.intent: its user@machine */
 	char what[96];                   /* action.intent: "kill switch of api" */
 	bool adopt_tried;                /* action.intent of a console gone: this one
 	                                    took it over to re-read (or tried) */
@@ -268,6 +268,8 @@ struct app {
 	struct redactor red;             /* every secret loaded, for redaction */
 	struct timeline_entry *entries;  /* what the TIMELINE pane shows */
 	size_t nentries, capentries;
+	bool many_actors;                /* the entries have more than one actor:
+	                                    TIMELINE says who wrote each */
 	struct stepran steps_ran;        /* what the journal says x ran from each
 	                                    runbook step: a reopened incident's marks */
 	struct statuspage_journal sp_journal; /* the journal's status-page posts, for a
@@ -364,6 +366,8 @@ struct app {
 	bool paste_cut;                  /* … and the rest did not fit: said once */
 	struct keyseq keyseq;            /* an escape sequence begun (keys.c) */
 	bool confirm_quit;               /* "quit while an action runs?" asked */
+	char quit_words[800];            /* what runs then, and that it ends
+	                                    UNKNOWN (quitask_words) */
 	bool quit;
 	int exit_signal;                 /* the signal that ended the console: SIGTERM,
 	                                    SIGHUP, or SIGINT/SIGQUIT quitting */

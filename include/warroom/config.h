@@ -168,6 +168,9 @@ struct config {
 	int timeline_dir_line;           /* line of timeline_dir =, 0 when not set */
 	char theme[WR_PATH_MAX];
 	int theme_line;                  /* line of theme =, 0 when not set */
+	char actor[64];                  /* actor = (or --as): the person at this
+	                                    console, recorded before the account;
+	                                    "" when not set */
 	struct config_file_ref known_hosts;
 	struct config_file_ref ssh_config;   /* -F for ssh; empty: ~/.ssh/config */
 	int poll_ms;                     /* driver polls (tags, states) */

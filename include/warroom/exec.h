@@ -19,6 +19,7 @@ struct exec_result {
 	int exit_status;         /* when finished and no signal */
 	char signal[32];         /* "TERM", … when killed by a signal */
 	bool timed_out;
+	bool quit;               /* not finished because the console quit */
 	char error[256];         /* why it did not finish, or "" */
 };
 

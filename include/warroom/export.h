@@ -130,11 +130,13 @@ char *export_details(const struct record *r, const struct redactor *red);
 bool export_row_hidden(const struct record *r);
 
 /* What a resume says of the n sessions before it that ended without a
- * shutdown record (one of them armed or not) into out: "the console before
- * ended without shutting down while armed (last record 05:38:13 UTC)",
- * last_ms in UTC, with its date when not now_ms's; "" for n 0. */
-void export_unended_words(size_t n, bool armed, int64_t last_ms, int64_t now_ms, char *out,
-    size_t cap);
+ * shutdown record (one of them armed or not) into out: "the console of
+ * bob (root@vm), pid 4242, ended without shutting down while armed (last
+ * record 05:38:13 UTC)", each named from sessions (the resume's
+ * ended_sessions; NULL or unnamed: "the console before …"), last_ms in
+ * UTC, with its date when not now_ms's; "" for n 0. */
+void export_unended_words(size_t n, bool armed, int64_t last_ms, int64_t now_ms,
+    const cJSON *sessions, char *out, size_t cap);
 
 /* Parse "md"/"markdown" or "json"; -1 for anything else. */
 int export_format_parse(const char *s, enum export_format *out);

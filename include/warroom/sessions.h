@@ -27,6 +27,7 @@ struct session {
 	uint64_t id;            /* seq of its incident.open / incident.resume */
 	bool tracked;           /* its records carry id: its .live byte can be tested */
 	char *actor;            /* "user@machine" of its opening record */
+	long pid;               /* its console's pid (data.pid), 0 when not said */
 	int64_t last_ts_ms;     /* its last record (tracked sessions) */
 	bool armed;             /* its last mode.change armed (tracked sessions) */
 	int64_t armed_ms;       /* when it armed, while armed */
@@ -71,7 +72,7 @@ struct sessions_ended {
  * whose byte is free (alive[i] false for s->v[i]) are; the others are
  * left for a later resume. Adds to data ended_without_shutdown,
  * last_record_ts, was_armed and ended_sessions (one object per session:
- * session, actor, last_record_ts, was_armed) when any ended, and
+ * session, actor, pid, last_record_ts, was_armed) when any ended, and
  * others_open when not alone; alone, unwatched_from: the journal's last
  * record, from when no console watched until this resume. */
 struct sessions_ended sessions_judge(const struct sessions *s, bool alone, const bool *alive,

@@ -11,6 +11,10 @@
 #ifndef WARROOM_SSH_H
 #define WARROOM_SSH_H
 
+/* Why a command's client is dropped when the console itself quits
+ * (ssh_pool_free): no connection was lost, and its outcome says so. */
+#define SSH_LOST_QUIT "the console quit"
+
 #include <libssh2.h>
 #include <stdbool.h>
 #include <stdint.h>

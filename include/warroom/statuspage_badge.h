@@ -95,4 +95,12 @@ void statuspage_journal_fold(struct statuspage_journal *j, const char *kind,
 void statuspage_journal_badge_in(const struct statuspage_journal *j, int64_t now_ms,
     struct statuspage_badge_in *out);
 
+/* What E says while the public incident is not resolved (page_status,
+ * the last status the page confirmed; "" or NULL: none posted): "the
+ * status page still says monitoring: S resolved first, or it stays
+ * public" into buf; "" when nothing is public or it says resolved.
+ * after: the words for once the incident is resolved (the console then
+ * disarmed): what to do to post resolved. Returns whether it said it. */
+bool statuspage_open_words(const char *page_status, bool after, char *buf, size_t cap);
+
 #endif

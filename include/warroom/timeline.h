@@ -107,6 +107,8 @@ struct timeline_open_opts {
 	const char *incident;           /* --incident NAME, or an incident id */
 	const struct redactor *red;     /* NULL: patterns only; must outlive the timeline */
 	const char *actor;              /* NULL: "user@machine" from getpwuid/gethostname */
+	const char *as;                 /* --as / actor =: put before the account,
+	                                   "bob (root@vm)"; NULL or "": none */
 };
 
 /* Called after each record is stored (data belongs to the timeline). */
@@ -141,7 +143,8 @@ void timeline_close(struct timeline *tl);
 
 const char *timeline_id(const struct timeline *tl);
 const char *timeline_path(const struct timeline *tl);
-/* Who this console writes as: "user@machine", or timeline_open_opts.actor. */
+/* Who this console writes as: "user@machine" (after its as name, "bob
+ * (user@machine)"), or timeline_open_opts.actor. */
 const char *timeline_actor(const struct timeline *tl);
 bool timeline_resumed(const struct timeline *tl);
 bool timeline_read_only(const struct timeline *tl);
@@ -173,6 +176,10 @@ size_t timeline_damaged_after(const struct timeline *tl, uint64_t seq);
  * without a shutdown record (0: none), the latest of their last records'
  * times, and whether one of them was armed. */
 size_t timeline_unended(const struct timeline *tl, int64_t *last_ms, bool *armed);
+
+/* Those sessions as our incident.resume named them (its ended_sessions:
+ * session, actor, pid, last_record_ts, was_armed), or NULL. */
+const cJSON *timeline_unended_sessions(const struct timeline *tl);
 
 /* Op ids an earlier session left UNKNOWN: an action.intent with no
  * action.end, or with one whose outcome is unknown, and no

@@ -473,6 +473,12 @@ bool actions_others_warning(struct app *app, int host, char *buf, size_t cap);
 /* Whether this console holds op (started it, or took it over). */
 bool actions_hold_op(const struct app *app, const char *op);
 
+/* Their names, "rollback of api on h1 (rollout status)", into names (at
+ * most max); returns how many (q's question names them). */
+#define ACTIONS_NAME_MAX 200
+size_t actions_running_names(const struct app *app, char (*names)[ACTIONS_NAME_MAX],
+    size_t max);
+
 /* Whether one of them acts on host: it may change at any moment. */
 bool actions_running_on(const struct app *app, int host);
 

@@ -6,6 +6,7 @@
  * parse goes on after one, so a user sees all of them at once. Nothing here
  * touches the filesystem: existence and permission checks are config_files.c.
  */
+#include "warroom/actor.h"
 #include "warroom/config.h"
 #include "warroom/ini_lines.h"
 #include "warroom/redact.h"
@@ -565,7 +566,7 @@ parse_env_name(struct parse_state *ps, const char *name, const char *v,
 /* ---- sections ---- */
 
 static const char *const warroom_keys[] = {
-	"read_only", "timeline_dir", "theme", "known_hosts", "ssh_config",
+	"read_only", "timeline_dir", "theme", "actor", "known_hosts", "ssh_config",
 	"poll_interval", "probe_interval", "metrics_interval", "arm_minutes",
 	"health_timeout", "step_timeout", "keepalive_interval", "prometheus_url", "error_rate_query",
 	"p95_query", "request_rate_query", NULL,
@@ -696,7 +697,15 @@ handle_warroom(struct parse_state *ps, const char *name, const char *v)
 		parse_string(ps, name, v, cfg->theme, sizeof(cfg->theme));
 		cfg->theme_line = ps->line;
 	}
-	else if (strcmp(name, "known_hosts") == 0)
+	else if (strcmp(name, "actor") == 0) {
+		struct wr_err e;
+
+		/* A shared ops account needs a name to tell its people apart. */
+		if (actor_name_check(v, &e) != 0)
+			config_add_error(cfg, ps->line, "actor: %s, got '%s'", e.msg, v);
+		else
+			wr_strlcpy(cfg->actor, v, sizeof(cfg->actor));
+	} else if (strcmp(name, "known_hosts") == 0)
 		parse_file_ref(ps, name, v, &cfg->known_hosts);
 	else if (strcmp(name, "ssh_config") == 0)
 		parse_file_ref(ps, name, v, &cfg->ssh_config);

@@ -1694,6 +1694,23 @@ resume_after_crash(const struct record *r)
 	return cJSON_IsNumber(n) && n->valuedouble >= 1;
 }
 
+/* Whether the stretch before the resume r that no console watched,
+ * from `from`, began with a console ending without its shutdown record:
+ * its last record is where the stretch starts. A console that ended so
+ * earlier, beside one that later quit cleanly, did not open the stretch
+ * (QA: the clean quit was blamed on the killed console). */
+static bool
+gap_from_crash(const struct record *r, int64_t from)
+{
+	const char *last = dstr(r, "last_record_ts");
+	int64_t ms;
+
+	if (!resume_after_crash(r))
+		return false;
+	/* Older resumes said no time: the crash is all they knew. */
+	return last == NULL || record_parse_ts(last, &ms) != 0 || ms >= from;
+}
+
 /* At most this many of the stretches no console watched are named. */
 #define UNWATCHED_SAID 3
 
@@ -1727,7 +1744,9 @@ unwatched(const struct record *v, size_t n, int64_t from, int64_t to, int64_t *a
 	return total;
 }
 
-/* The impact line's "; of which 3m 44s unobserved: …" for [from, to]. */
+/* The impact line's "; of which 3m 44s not recorded: …" for [from, to].
+ * A read-only watcher may have run then: it records nothing, so the
+ * words say no writing console ran, not that nobody watched. */
 static void
 md_unwatched(struct wr_buf *b, const struct record *v, size_t n, const struct export_opts *o,
     int64_t from, int64_t to)
@@ -1739,7 +1758,8 @@ md_unwatched(struct wr_buf *b, const struct record *v, size_t n, const struct ex
 	if ((total = unwatched(v, n, from, to, a, z, UNWATCHED_SAID, &ngaps)) == 0)
 		return;
 	fmt_dur(total, dur, sizeof(dur));
-	wr_buf_printf(b, "; of which %s unobserved: no console running", dur);
+	wr_buf_printf(b, "; of which %s not recorded: no writing console running (a read-only "
+	    "watcher does not record)", dur);
 	for (k = 0; k < ngaps && k < UNWATCHED_SAID; k++) {
 		fmt_time(a[k], o, t0);
 		fmt_time(z[k], o, t1);
@@ -1978,12 +1998,44 @@ resume_unrun(struct wr_buf *b, const struct record *r)
 			    "before running it", b->len ? " — " : "", c->valuestring);
 }
 
-/* The sessions before a resume that ended with no shutdown record, in
- * words, with the latest of their last records' times. */
-static void
-unended_words(struct wr_buf *b, size_t n, bool armed, const char *when)
+/* One ended session of a resume's ended_sessions: "bob (root@vm), pid
+ * 4242"; false (nothing written) when it names no actor (older journals). */
+static bool
+unended_who(struct wr_buf *b, const cJSON *e)
 {
-	if (n == 1)
+	const char *actor = jstr_in(e, "actor");
+	const cJSON *pid = cJSON_GetObjectItemCaseSensitive(e, "pid");
+
+	if (actor == NULL || actor[0] == '\0')
+		return false;
+	wr_buf_str(b, actor);
+	if (cJSON_IsNumber(pid) && pid->valuedouble >= 1 && pid->valuedouble < 1e9)
+		wr_buf_printf(b, ", pid %.0f", pid->valuedouble);
+	return true;
+}
+
+/* The sessions before a resume that ended with no shutdown record, in
+ * words, with the latest of their last records' times. Each one is named
+ * by actor and pid where the resume recorded them (sessions: its
+ * ended_sessions), so a console that quit cleanly is never the one
+ * blamed. */
+static void
+unended_words(struct wr_buf *b, size_t n, bool armed, const char *when, const cJSON *sessions)
+{
+	const cJSON *e;
+	bool named = false;
+	size_t k = 0;
+
+	cJSON_ArrayForEach(e, sessions)
+		named = named || (jstr_in(e, "actor") != NULL && jstr_in(e, "actor")[0] != '\0');
+	if (n == 1 && named) {
+		e = cJSON_GetArrayItem(sessions, 0);
+		wr_buf_str(b, "the console of ");
+		unended_who(b, e);
+		/* "…, pid 4242, ended": the pid set off on both sides. */
+		wr_buf_str(b, cJSON_IsNumber(cJSON_GetObjectItemCaseSensitive(e, "pid")) ? "," : "");
+		wr_buf_str(b, " ended without shutting down");
+	} else if (n == 1)
 		wr_buf_str(b, "the console before ended without shutting down");
 	else
 		wr_buf_printf(b, "%zu consoles before ended without shutting down", n);
@@ -1991,6 +2043,16 @@ unended_words(struct wr_buf *b, size_t n, bool armed, const char *when)
 		wr_buf_str(b, n == 1 ? " while armed" : ", at least one of them armed");
 	if (when != NULL)
 		wr_buf_printf(b, " (last record %s)", when);
+	if (n == 1 || !named)
+		return;
+	wr_buf_str(b, ":");
+	cJSON_ArrayForEach(e, sessions) {
+		wr_buf_str(b, k++ == 0 ? " " : "; ");
+		if (!unended_who(b, e))
+			wr_buf_str(b, "a console");
+		if (cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(e, "was_armed")))
+			wr_buf_str(b, ", armed");
+	}
 }
 
 /* ms as the console says times: "05:38:13 UTC", the date first when it
@@ -2010,8 +2072,8 @@ utc_short(int64_t ms, int64_t ref_ms, char *out, size_t cap)
 }
 
 void
-export_unended_words(size_t n, bool armed, int64_t last_ms, int64_t now_ms, char *out,
-    size_t cap)
+export_unended_words(size_t n, bool armed, int64_t last_ms, int64_t now_ms,
+    const cJSON *sessions, char *out, size_t cap)
 {
 	struct wr_buf b = { 0 };
 	char when[48];
@@ -2022,7 +2084,7 @@ export_unended_words(size_t n, bool armed, int64_t last_ms, int64_t now_ms, char
 	if (n == 0)
 		return;
 	utc_short(last_ms, now_ms, when, sizeof(when));
-	unended_words(&b, n, armed, when);
+	unended_words(&b, n, armed, when, sessions);
 	wr_strlcpy(out, b.s, cap);
 	free(b.s);
 }
@@ -2040,13 +2102,15 @@ when_in(int64_t ms, int64_t ref_ms, const struct export_opts *o, char out[TIME_M
 /* The stretch nobody watched before a resume (its unwatched_from): "not
  * watched for 38m 12s: console closed from 18:02:01 UTC to 18:40:13 UTC",
  * or after a crash "… since the last record (18:02:01 UTC)", which
- * resume_unended then explains. Returns whether it said the time. */
+ * resume_unended then explains. Returns whether it said the time of the
+ * crashed console's last record (only when that record began the gap). */
 static bool
 resume_gap_words(struct wr_buf *b, const struct record *r, const struct export_opts *o)
 {
 	const char *f = dstr(r, "unwatched_from");
 	char dur[48], t0[TIME_MAX], t1[TIME_MAX];
 	int64_t from;
+	bool crash;
 
 	if (f == NULL || record_parse_ts(f, &from) != 0 || from > r->ts_ms)
 		return false;
@@ -2055,19 +2119,20 @@ resume_gap_words(struct wr_buf *b, const struct record *r, const struct export_o
 	when_in(r->ts_ms, r->ts_ms, o, t1);
 	if (b->len > 0)
 		wr_buf_str(b, " — ");
+	crash = gap_from_crash(r, from);
 	/* Under a second: a restart, nothing missed worth a duration. */
-	if (r->ts_ms - from < 1000 && !resume_after_crash(r)) {
+	if (r->ts_ms - from < 1000 && !crash) {
 		wr_buf_str(b, "console restarted at once");
-		return true;
+		return false;
 	}
 	wr_buf_printf(b, "not watched for %s", dur);
-	if (resume_after_crash(r))
+	if (crash)
 		wr_buf_printf(b, " since the last record (%s)", t0);
 	else if (r->ts_ms - from < GAP_SHORT_MS)
 		wr_buf_str(b, " (console restarted)");
 	else
 		wr_buf_printf(b, ": console closed from %s to %s", t0, t1);
-	return true;
+	return crash;
 }
 
 /* An incident.resume's news of the sessions before it: those that ended
@@ -2097,7 +2162,8 @@ resume_unended(struct wr_buf *b, const struct record *r, const struct export_opt
 		wr_buf_str(b, " — ");
 	unended_words(b, n->valuedouble > 1e6 ? 1000000 : (size_t)n->valuedouble,
 	    cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(r->data, "was_armed")),
-	    last != NULL ? when : NULL);
+	    last != NULL ? when : NULL,
+	    cJSON_GetObjectItemCaseSensitive(r->data, "ended_sessions"));
 }
 
 /* The gap {gap_start, gap_end} data.key of r names; false when none. */
@@ -3692,8 +3758,13 @@ static void
 gap_why(struct wr_buf *why, const struct record *r, const struct record *back)
 {
 	if (kind_is(r, "incident.resume")) {
-		wr_buf_str(why, resume_after_crash(r) ? "not watched: the console stopped "
-		    "without shutting down" : "not watched: the console was closed");
+		int64_t from = 0;
+		const char *f = dstr(r, "unwatched_from");
+
+		if (f == NULL || record_parse_ts(f, &from) != 0)
+			from = 0;
+		wr_buf_str(why, gap_from_crash(r, from) ? "not recorded: the writing console "
+		    "stopped without shutting down" : "not recorded: the writing console was closed");
 		return;
 	}
 	poll_what_error(why, r);
@@ -3729,7 +3800,7 @@ md_data_gaps(struct wr_buf *b, const struct record *v, size_t n, const struct ex
 		wr_buf_str(b, "| ");
 		if (console) {
 			back = NULL;
-			wr_buf_str(b, "all hosts (no console running)");
+			wr_buf_str(b, "all hosts (no writing console running)");
 			fmt_time(from, o, ts);
 			fmt_time(v[i].ts_ms, o, ts2);
 			fmt_dur(v[i].ts_ms - from, dur, sizeof(dur));

@@ -35,6 +35,7 @@ clear(struct sessions *s)
 static void
 push(struct sessions *s, const struct record *r)
 {
+	const cJSON *pid;
 	struct session *e;
 
 	if (s->n == s->cap) {
@@ -47,6 +48,9 @@ push(struct sessions *s, const struct record *r)
 	e->tracked = r->session == r->seq;
 	e->actor = xstrdup(r->actor != NULL ? r->actor : "");
 	e->last_ts_ms = r->ts_ms;
+	pid = cJSON_GetObjectItemCaseSensitive(r->data, "pid");
+	if (cJSON_IsNumber(pid) && pid->valuedouble >= 1 && pid->valuedouble < 1e9)
+		e->pid = (long)pid->valuedouble;
 }
 
 /* The tracked session numbered id, or -1. */
@@ -196,6 +200,8 @@ sessions_judge(const struct sessions *s, bool alone, const bool *alive, cJSON *d
 		o = cJSON_CreateObject();
 		cJSON_AddNumberToObject(o, "session", (double)e->id);
 		cJSON_AddStringToObject(o, "actor", e->actor);
+		if (e->pid > 0)
+			cJSON_AddNumberToObject(o, "pid", (double)e->pid);
 		if (e->tracked) {
 			record_format_ts(e->last_ts_ms, ts);
 			cJSON_AddStringToObject(o, "last_record_ts", ts);

@@ -212,3 +212,25 @@ statuspage_journal_badge_in(const struct statuspage_journal *j, int64_t now_ms,
 	out->retry_in_s = j->retry_at_ms > now_ms ? (long)((j->retry_at_ms - now_ms + 999) / 1000) :
 	    -1;
 }
+
+bool
+statuspage_open_words(const char *page_status, bool after, char *buf, size_t cap)
+{
+	if (cap > 0)
+		buf[0] = '\0';
+	if (cap == 0 || page_status == NULL || page_status[0] == '\0' ||
+	    strcmp(page_status, "resolved") == 0)
+		return false;
+	/* Resolving here never touches the page: customers keep reading the
+	 * last status until S posts resolved. Resolving disarms, and a post
+	 * needs an armed console like any change: said, not left to a
+	 * refusal. No host can change once resolved, so arming again then
+	 * is for posts (and announcements) only. */
+	if (after)
+		snprintf(buf, cap, "the status page still says %s: A arms again (for posts only: "
+		    "no host can change now), then S resolved", page_status);
+	else
+		snprintf(buf, cap, "the status page still says %s: S resolved first, or it stays "
+		    "public", page_status);
+	return true;
+}

@@ -829,7 +829,8 @@ act_read_back(struct action *a, const struct exec_result *r, struct act_current 
 	struct wr_err err;
 
 	if (!r->finished) {
-		act_finish(a, ACTION_UNKNOWN, "connection lost while verifying: %s", r->error);
+		act_finish(a, ACTION_UNKNOWN, r->quit ? "the console quit while verifying" :
+		    "connection lost while verifying: %s", r->error);
 		return -1;
 	}
 	if (r->exit_status != 0 || act_read_current(a, a->buf ? a->buf : "", a->len, cur,
@@ -919,9 +920,14 @@ step_done(struct action *a, const struct exec_result *r)
 	const struct plan_step *s = &a->plan.steps[a->step];
 
 	if (!r->finished) {
-		act_finish(a, ACTION_UNKNOWN, r->timed_out ? "%s did not finish: %s — the host may "
-		    "or may not have done it" : "connection lost during %s: %s — the host may or "
-		    "may not have done it", s->name, r->error);
+		/* A quit is no lost connection: the words say what happened. */
+		if (r->quit)
+			act_finish(a, ACTION_UNKNOWN, "the console quit during %s, before it ended "
+			    "— the host may or may not have done it", s->name);
+		else
+			act_finish(a, ACTION_UNKNOWN, r->timed_out ? "%s did not finish: %s — the "
+			    "host may or may not have done it" : "connection lost during %s: %s — "
+			    "the host may or may not have done it", s->name, r->error);
 		return;
 	}
 	if (r->exit_status != 0 && !r->signal[0] && a->step_failed != NULL) {

@@ -225,7 +225,8 @@ verified(struct action *a, const struct exec_result *r)
 	char w[300];
 
 	if (!r->finished) {
-		act_finish(a, ACTION_UNKNOWN, "connection lost while verifying: %s", r->error);
+		act_finish(a, ACTION_UNKNOWN, r->quit ? "the console quit while verifying" :
+		    "connection lost while verifying: %s", r->error);
 		return;
 	}
 	if (r->exit_status != 0 || seen_of(a, a->buf ? a->buf : "", a->len, &s, &err) != 0) {

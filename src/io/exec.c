@@ -249,6 +249,7 @@ lost(struct ssh_client *cl, const char *why)
 	/* The session is gone and libssh2 frees its channels with it. */
 	c->ch = NULL;
 	c->result.finished = false;
+	c->result.quit = strcmp(why, SSH_LOST_QUIT) == 0;
 	snprintf(c->result.error, sizeof(c->result.error), "%s", why);
 	finish(c);
 }

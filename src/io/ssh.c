@@ -1906,7 +1906,7 @@ ssh_pool_free(struct ssh_pool *p)
 		struct ssh_host *h = p->hosts[i];
 
 		close_session(h);
-		lose_clients(h, "shutting down");
+		lose_clients(h, SSH_LOST_QUIT);
 		cancel_timer(h, &h->retry_timer);
 		cancel_timer(h, &h->kick_timer);
 		free(h->offered_key);

@@ -29,6 +29,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "warroom/actor.h"
 #include "warroom/fleetchain.h"
 #include "warroom/sanitize.h"
 #include "warroom/unsettled.h"
@@ -100,6 +101,7 @@ struct timeline {
 	size_t unended_said;            /* what our incident.resume said of them */
 	bool unended_armed;
 	int64_t before_ms;              /* the latest of their last records */
+	cJSON *unended;                 /* their ended_sessions (actor, pid), or NULL */
 	char **chains;                  /* on resume: B's chains an earlier session
 	                                   left with no chain.end, as summaries */
 	size_t n_chains;
@@ -712,10 +714,15 @@ tl_new(const struct timeline_open_opts *o, const char *id)
 	tl->id = xstrdup(id);
 	tl->path = path_join(o->dir, id, JOURNAL_SUFFIX);
 	tl->red = o->red;
-	if (o->actor != NULL)
+	if (o->actor != NULL) {
 		wr_strlcpy(tl->actor, o->actor, sizeof(tl->actor));
-	else
-		actor_detect(tl->actor, sizeof(tl->actor));
+	} else {
+		char account[ACTOR_MAX];
+
+		/* The account stays beside the name: nothing is hidden. */
+		actor_detect(account, sizeof(account));
+		actor_compose(o->as, account, tl->actor, sizeof(tl->actor));
+	}
 	return tl;
 }
 
@@ -730,6 +737,9 @@ open_data(const char *name, const char *id)
 
 	cJSON_AddStringToObject(d, "name", clean);
 	cJSON_AddStringToObject(d, "id", id);
+	/* With the actor, it names this console if it ends without its
+	 * shutdown record (sessions_judge). */
+	cJSON_AddNumberToObject(d, "pid", (double)getpid());
 	free(clean);
 	return d;
 }
@@ -828,6 +838,7 @@ judge_before(struct timeline *tl, enum live live, cJSON *d)
 	tl->unended_said = e.n;
 	tl->unended_armed = e.armed;
 	tl->before_ms = e.last_ms;
+	tl->unended = cJSON_Duplicate(cJSON_GetObjectItemCaseSensitive(d, "ended_sessions"), 1);
 }
 
 /* An action whose intent came from a console that still runs and has
@@ -1056,6 +1067,7 @@ resume_incident(const struct timeline_open_opts *o, const char *id, struct timel
 	} else {
 		d = cJSON_CreateObject();
 		cJSON_AddStringToObject(d, "id", id);
+		cJSON_AddNumberToObject(d, "pid", (double)getpid());
 		if (strcmp(o->incident, id) != 0)
 			cJSON_AddStringToObject(d, "name", o->incident);
 		if (tl->notice.msg[0] != '\0')
@@ -1300,6 +1312,7 @@ timeline_close(struct timeline *tl)
 		close(tl->live_fd);
 	if (tl->peek_fd >= 0)
 		close(tl->peek_fd);
+	cJSON_Delete(tl->unended);
 	sessions_free(&tl->before);
 	for (i = 0; i < tl->nkept; i++)
 		kept_free(&tl->kept[i]);
@@ -1430,6 +1443,12 @@ timeline_damaged_after(const struct timeline *tl, uint64_t seq)
 		if (tl->dmg[i].after_seq >= seq)
 			return tl->dmg[i].line;
 	return 0;
+}
+
+const cJSON *
+timeline_unended_sessions(const struct timeline *tl)
+{
+	return tl->unended;
 }
 
 size_t

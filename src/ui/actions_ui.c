@@ -490,8 +490,8 @@ killswitch_restore(struct app *app, int host, char *out, size_t cap, int64_t *at
 }
 
 static void add_action(struct app *app, struct action *a);
-static void journal_refusal(struct app *app, int host, int svc, const char *action,
-    const char *why);
+static void journal_refusal_row(struct app *app, int host, int svc, const char *action,
+    const char *why, const char *text, struct action **slot);
 
 static bool
 busy_on(struct app *app, int host, int svc)
@@ -574,6 +574,11 @@ actions_rollback(struct app *app)
 		}
 		if (chained)
 			actions_fleet_refused(app, host, err.msg, false);
+		else if (slot != NULL)
+			/* x on a runbook row: its [REFUSED] mark says it was tried. */
+			journal_refusal_row(app, host, n, app->cfg.hosts[host].driver == DRIVER_K8S ?
+			    "k8s.undo" : app->cfg.hosts[host].driver == DRIVER_HELM ?
+			    "helm.rollback" : "compose.rollback", err.msg, NULL, slot);
 		return;
 	}
 	add_action(app, a);
@@ -649,10 +654,13 @@ actions_killswitch(struct app *app)
 	has_restore = killswitch_restore(app, host, restore, sizeof(restore), &off_at) == 1;
 	if ((a = action_killswitch_start(&env, host, svc, want[0] ? want : NULL,
 	    has_restore ? restore : NULL, &err)) == NULL) {
-		/* The emergency lever refused: the post-mortem shows it. */
+		/* The emergency lever refused: the post-mortem shows it, and
+		 * from a runbook row (a step's or a section's own) that row's
+		 * [REFUSED] mark, here, in watchers and after a reopen. */
 		app_say(app, "kill switch refused: %s", err.msg);
-		journal_refusal(app, host, svc, h->driver == DRIVER_K8S ? "k8s.killswitch" :
-		    h->driver == DRIVER_HELM ? "helm.killswitch" : "compose.killswitch", err.msg);
+		journal_refusal_row(app, host, svc, h->driver == DRIVER_K8S ? "k8s.killswitch" :
+		    h->driver == DRIVER_HELM ? "helm.killswitch" : "compose.killswitch", err.msg,
+		    NULL, slot);
 		return;
 	}
 	add_action(app, a);
@@ -733,12 +741,6 @@ actions_step_refused(struct app *app, struct action **slot, int host, const char
 	journal_refusal_row(app, host, -1, action, why, NULL, slot);
 }
 
-static void
-journal_refusal(struct app *app, int host, int svc, const char *action, const char *why)
-{
-	journal_refusal_of(app, host, svc, action, why, NULL);
-}
-
 void
 actions_migrate_down(struct app *app)
 {
@@ -769,7 +771,7 @@ actions_migrate_down(struct app *app)
 	if ((a = action_migrate_down_start(&env, host, svc, schema_of(app, host, svc),
 	    &err)) == NULL) {
 		app_say(app, "migration downgrade refused: %s", err.msg);
-		journal_refusal(app, host, svc, "compose.migrate_down", err.msg);
+		journal_refusal_row(app, host, svc, "compose.migrate_down", err.msg, NULL, slot);
 		return;
 	}
 	confirm_now(app, a, slot);
@@ -988,6 +990,28 @@ actions_running_words(const struct app *app, char *buf, size_t cap)
 			return true;
 		}
 	return false;
+}
+
+size_t
+actions_running_names(const struct app *app, char (*names)[ACTIONS_NAME_MAX], size_t max)
+{
+	size_t i, n = 0;
+
+	for (i = 0; i < app->nactions && n < max; i++) {
+		const struct action *a = app->actions[i];
+		const struct config_host *h = &app->cfg.hosts[action_host(a)];
+		int svc = action_service(a);
+
+		if (!action_live(a))
+			continue;
+		if (svc >= 0 && svc < h->nservices)
+			snprintf(names[n++], ACTIONS_NAME_MAX, "%s of %s on %s (%s)", action_verb(a),
+			    h->services[svc], h->name, action_step(a));
+		else
+			snprintf(names[n++], ACTIONS_NAME_MAX, "%s on %s (%s)", action_verb(a),
+			    h->name, action_step(a));
+	}
+	return n;
 }
 
 bool

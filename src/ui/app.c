@@ -477,16 +477,21 @@ app_add_record(struct app *app, const struct record *r)
 	wr_strlcpy(e->kind, r->kind, sizeof(e->kind));
 	wr_strlcpy(e->host, r->host != NULL ? r->host : "", sizeof(e->host));
 	wr_strlcpy(e->op, r->op != NULL ? r->op : "", sizeof(e->op));
+	wr_strlcpy(e->actor, r->actor != NULL ? r->actor : "", sizeof(e->actor));
+	/* Two people on one incident: each row then says whose it is. */
+	if (app->nentries > 1 && strcmp(e->actor, app->entries[0].actor) != 0)
+		app->many_actors = true;
 	by = cJSON_GetObjectItemCaseSensitive(r->data, "by");
 	e->by_hand = cJSON_IsString(by) && strcmp(by->valuestring, "hand") == 0;
 	e->session = r->session;
-	e->actor[0] = e->what[0] = '\0';
+	e->what[0] = '\0';
 	e->adopt_tried = false;
 	if (strcmp(r->kind, "action.intent") == 0) {
 		char what[200], on[80];
 		size_t n;
 
-		wr_strlcpy(e->actor, r->actor != NULL ? r->actor : "?", sizeof(e->actor));
+		if (e->actor[0] == '\0')
+			wr_strlcpy(e->actor, "?", sizeof(e->actor));
 		/* Its words without " on HOST": a dialog names the host first. */
 		unsettled_name(r, what, sizeof(what));
 		snprintf(on, sizeof(on), " on %s", e->host);
@@ -598,6 +603,7 @@ app_free_entries(struct app *app)
 	free(app->entries);
 	app->entries = NULL;
 	app->nentries = app->capentries = 0;
+	app->many_actors = false;
 	stepran_free(&app->steps_ran);
 	sessions_free(&app->arm_sessions);
 	contain_free(&app->contain);

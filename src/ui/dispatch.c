@@ -9,6 +9,7 @@
 
 #include "warroom/chat.h"
 #include "warroom/poller.h"
+#include "warroom/quitask.h"
 #include "warroom/ssh.h"
 #include "warroom/sshcfg.h"
 #include "warroom/timeline.h"
@@ -159,9 +160,18 @@ command_run(struct app *app, enum wr_command cmd)
 		 * Records kept while the journal cannot be written are lost
 		 * with the console: ask too. */
 		app->running_actions = actions_running(app) + chat_pending(app->chat);
-		if (app->running_actions > 0 || (app->tl != NULL && timeline_kept(app->tl) > 0))
+		if (app->running_actions > 0 || (app->tl != NULL && timeline_kept(app->tl) > 0)) {
+			char names[8][ACTIONS_NAME_MAX];
+			const char *v[8];
+			size_t i, n = actions_running_names(app, names, 8);
+
+			for (i = 0; i < n; i++)
+				v[i] = names[i];
+			/* Each named, and what a quit makes of it. */
+			quitask_words(v, n, chat_pending(app->chat), app->quit_words,
+			    sizeof(app->quit_words));
 			app->confirm_quit = true;
-		else
+		} else
 			app->quit = true;
 		break;
 	case WR_CMD_NOTE:

@@ -33,6 +33,7 @@
 #include "warroom/rbtarget.h"
 #include "warroom/runofshow.h"
 #include "warroom/ssh.h"
+#include "warroom/statuspage.h"
 #include "warroom/statuspage_badge.h"
 #include "warroom/timeline.h"
 #include "warroom/unsettled.h"
@@ -356,6 +357,7 @@ journal_watch(struct app *app, struct wr_err *err)
 		.dir = app->cfg.timeline_dir,
 		.incident = app->incident,
 		.red = &app->red,
+		.as = app->cfg.actor,
 	};
 	int r = timeline_watch(&o, &app->tl, err);
 
@@ -384,14 +386,15 @@ journal_watch(struct app *app, struct wr_err *err)
 static void
 resume_say_unended(struct app *app)
 {
-	char words[256];
+	char words[512];
 	int64_t last;
 	bool armed;
 	size_t n = timeline_unended(app->tl, &last, &armed);
 
 	if (n == 0)
 		return;
-	export_unended_words(n, armed, last, (int64_t)app_now(app) * 1000, words, sizeof(words));
+	export_unended_words(n, armed, last, (int64_t)app_now(app) * 1000,
+	    timeline_unended_sessions(app->tl), words, sizeof(words));
 	/* It leads: a queued status-page post that goes out at the start
 	 * is said after it, not instead of it. */
 	app_say_lead(app, "resumed incident %s: %s", timeline_id(app->tl), words);
@@ -439,6 +442,7 @@ journal_open(struct app *app, struct wr_err *err)
 		.dir = app->cfg.timeline_dir,
 		.incident = app->incident,
 		.red = &app->red,
+		.as = app->cfg.actor,
 	};
 
 	if (app->incident == NULL) {
@@ -554,6 +558,7 @@ watch_next(struct app *app)
 		.dir = app->cfg.timeline_dir,
 		.incident = app->incident,
 		.red = &app->red,
+		.as = app->cfg.actor,
 	};
 	char old[WR_INCIDENT_ID_MAX + 16], when[WR_TS_MAX];
 	struct timeline *next;
@@ -1511,7 +1516,7 @@ journal_resolve(struct app *app, const char *typed)
 	size_t open = actions_unknown(app);
 	const char *on[16], *unk[16];
 	int64_t since[16];
-	char leak[300];
+	char leak[300], page[220];
 	size_t non = app_exports_on(app, on, 16);
 	size_t nunk = app_exports_unknown(app, unk, since, 16);
 	bool armed;
@@ -1536,18 +1541,26 @@ journal_resolve(struct app *app, const char *typed)
 		journal_mode(app, "disarmed", "the incident is resolved");
 		app_arm_lock_settle(app);
 	}
+	/* The public incident still open: what to do, said plainly (a post
+	 * needs arming like any change, and the console was just disarmed). */
+	if (statuspage_open_words(app->statuspage != NULL ?
+	    statuspage_state(app->statuspage)->page_status : NULL, true, page + 2,
+	    sizeof(page) - 2))
+		memcpy(page, "; ", 2);
+	else
+		page[0] = '\0';
 	/* Resolved over a leak the prompt named: said again, not dropped. */
 	if (contain_resolve_words(&app->contain, on, non, unk, since, nunk, leak,
 	    sizeof(leak)) > 0)
-		app_say(app, "incident resolved%s, but %s; e exports the post-mortem (its "
-		    "follow-ups name it)", armed ? " and the console disarmed" : "", leak);
+		app_say(app, "incident resolved%s, but %s%s; e exports the post-mortem (its "
+		    "follow-ups name it)", armed ? " and the console disarmed" : "", leak, page);
 	else if (open > 0)
-		app_say(app, "incident resolved%s, with %zu outcome%s still UNKNOWN (U settles); "
+		app_say(app, "incident resolved%s, with %zu outcome%s still UNKNOWN (U settles)%s; "
 		    "e exports the post-mortem", armed ? " and the console disarmed" : "", open,
-		    open == 1 ? "" : "s");
+		    open == 1 ? "" : "s", page);
 	else
-		app_say(app, "incident resolved%s; e exports the post-mortem",
-		    armed ? " and the console disarmed" : "");
+		app_say(app, "incident resolved%s%s; e exports the post-mortem",
+		    armed ? " and the console disarmed" : "", page);
 }
 
 bool

@@ -734,15 +734,24 @@ resolve_question(struct app *app, int cols, struct prompt_q *q)
 	bool leaking = contain_resolve_words(&app->contain, on, non, unk, since, nunk, leak,
 	    sizeof(leak)) > 0;
 
+	char page[200];
+	/* The public incident, which E leaves as it is. */
+	bool open = statuspage_open_words(app->statuspage != NULL ?
+	    statuspage_state(app->statuspage)->page_status : NULL, false, page, sizeof(page));
+
 	free(on);
 	free(unk);
 	free(since);
-	q->role = leaking || nbad > 0 ? THEME_WARN : THEME_STATUS;
+	q->role = leaking || nbad > 0 || open ? THEME_WARN : THEME_STATUS;
 	if (!leaking && nbad == 0) {
 		if (contain_restored_words(&app->contain, leak, sizeof(leak)) > 0) {
-			snprintf(q->one, sizeof(q->one), "type resolve to mark the incident "
-			    "resolved (%s): ", leak);
-			wr_strlcpy(q->ctx, leak, sizeof(q->ctx));
+			snprintf(q->one, sizeof(q->one), "%s%stype resolve to mark the incident "
+			    "resolved (%s): ", page, open ? "; " : "", leak);
+			snprintf(q->ctx, sizeof(q->ctx), "%s%s%s", page, open ? "; " : "", leak);
+		} else if (open) {
+			snprintf(q->one, sizeof(q->one), "%s; type resolve to mark the incident "
+			    "resolved: ", page);
+			snprintf(q->ctx, sizeof(q->ctx), "%s;", page);
 		}
 		wr_strlcpy(q->ask, "type resolve to mark the incident resolved: ", sizeof(q->ask));
 		if (q->one[0] == '\0')
@@ -753,11 +762,11 @@ resolve_question(struct app *app, int cols, struct prompt_q *q)
 	for (;;) {
 		app_hosts_not_ok(app, most, bad, sizeof(bad));
 		if (leaking)
-			snprintf(q->ctx, sizeof(q->ctx), "%s%s%s:", leak, nbad > 0 ?
-			    "; not OK: " : "", bad);
+			snprintf(q->ctx, sizeof(q->ctx), "%s%s%s%s%s:", leak, nbad > 0 ?
+			    "; not OK: " : "", bad, open ? "; " : "", page);
 		else
-			snprintf(q->ctx, sizeof(q->ctx), "%d host%s not OK (%s);", nbad,
-			    nbad == 1 ? "" : "s", bad);
+			snprintf(q->ctx, sizeof(q->ctx), "%d host%s not OK (%s)%s%s;", nbad,
+			    nbad == 1 ? "" : "s", bad, open ? "; " : "", page);
 		if (most == 0 || wrapped_rows(cols, q->ctx) <= PROMPT_CTX_ROWS)
 			break;
 		most--;
@@ -924,8 +933,16 @@ draw_footer(struct app *app)
 		    timeline_kept(app->tl), timeline_kept(app->tl) == 1 ? " is" : "s are");
 		ui_put(w, 0, 1, cols - 2, ui_attr(app, THEME_STATUS), q);
 	} else if (app->confirm_quit) {
-		ui_put(w, 0, 1, cols - 2, ui_attr(app, THEME_STATUS),
-		    "An action or announcement is still in flight. Quit anyway? (y/N)");
+		static const char ask[] = "Quit anyway? (y/N)";
+		char one[sizeof(app->quit_words) + sizeof(ask) + 1];
+		int sa = ui_attr(app, THEME_STATUS);
+
+		/* Too long for the footer: what runs goes on in the rows above. */
+		snprintf(one, sizeof(one), "%s %s", app->quit_words, ask);
+		if (ui_width(one) > cols - 2 && draw_prompt_ctx(app, cols, sa, app->quit_words))
+			ui_put(w, 0, 1, cols - 2, sa, ask);
+		else
+			ui_put(w, 0, 1, cols - 2, sa, one);
 	} else if (app->status_lead[0] != '\0' || status_shown(app)) {
 		draw_status(app, w, cols);
 	} else if (app->confirming != NULL) {

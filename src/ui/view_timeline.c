@@ -13,6 +13,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "warroom/actor.h"
 #include "warroom/timeline.h"
 
 static enum theme_role
@@ -84,16 +85,24 @@ stamp_text(const struct app *app, const struct timeline_entry *e, bool with_cloc
 	    with_clock ? clock : "", with_clock ? " " : "");
 }
 
-/* Entry e's whole line, "T+00:01:23 20:01:05 kind host details", in
- * buf; where its kind and its host (or details) start in *kind, *host. */
+/* Entry e's whole line, "T+00:01:23 20:01:05 kind host details" (with
+ * the actor's short name after the clock, "… 20:01:05 bob kind …", when
+ * the journal has more than one actor), in buf; where the actor, its kind
+ * and its host (or details) start in *who, *kind, *host. */
 static void
 entry_line(const struct app *app, const struct timeline_entry *e, bool with_clock, char *buf,
-    size_t cap, size_t *kind, size_t *host)
+    size_t cap, size_t *who, size_t *kind, size_t *host)
 {
+	char name[sizeof(e->actor)];
 	size_t n;
 
 	stamp_text(app, e, with_clock, buf, cap);
-	*kind = strlen(buf);
+	*who = strlen(buf);
+	name[0] = '\0';
+	if (app->many_actors && e->actor[0] != '\0')
+		actor_short(e->actor, name, sizeof(name));
+	n = *who + (size_t)snprintf(buf + *who, cap - *who, "%s%s", name, name[0] ? " " : "");
+	*kind = n < cap ? n : cap - 1;
 	n = *kind + (size_t)snprintf(buf + *kind, cap - *kind, "%s ", e->kind);
 	*host = n < cap ? n : cap - 1;
 	snprintf(buf + *host, cap - *host, "%s%s%s", e->host, e->host[0] != '\0' ? " " : "",
@@ -109,18 +118,18 @@ entry_wrapped(struct app *app, WINDOW *win, int y, int h, int w, const struct ti
     bool sel)
 {
 	static char line[8192];
-	size_t kind, host;
+	size_t who, kind, host;
 	int top = y, x;
 
-	entry_line(app, e, w >= 60, line, sizeof(line), &kind, &host);
-	ui_put_wrapped(win, &y, 0, w, (int)kind, h, ui_attr(app, THEME_NORMAL), line);
+	entry_line(app, e, w >= 60, line, sizeof(line), &who, &kind, &host);
+	ui_put_wrapped(win, &y, 0, w, (int)who, h, ui_attr(app, THEME_NORMAL), line);
 	if (win == NULL)
 		return y - top;
 	line[host] = '\0';
 	x = ui_put(win, top, (int)kind, w - (int)kind, ui_attr(app, kind_role(e)), line + kind);
 	if (e->host[0] != '\0')
 		ui_put(win, top, (int)kind + x, w - (int)kind - x, ui_attr(app, THEME_DIM), e->host);
-	line[kind] = '\0';
+	line[who] = '\0';
 	ui_put(win, top, 0, w, sel ? (int)(ui_attr(app, THEME_DIM) | A_REVERSE) :
 	    ui_attr(app, THEME_DIM), line);
 	return y - top;
@@ -184,20 +193,24 @@ timeline_draw(struct app *app, WINDOW *win, int h, int w, bool focused)
 	for (y = 0, i = (size_t)first; !app->zoomed && y < h && i < app->nentries; y++, i++) {
 		const struct timeline_entry *e = &app->entries[i];
 		static char line[8192];
-		size_t kind, host;
-		int shown;
+		size_t who, kind, host;
+		int shown, aw;
 
 		/* The whole row first, so a cut anywhere (in the kind, the host
 		 * or the details) ends in …: Enter or z shows it whole. */
-		entry_line(app, e, w >= 60, line, sizeof(line), &kind, &host);
+		entry_line(app, e, w >= 60, line, sizeof(line), &who, &kind, &host);
 		shown = ui_put(win, y, 0, w, ui_attr(app, THEME_NORMAL), line);
 		if (shown < ui_width(line))
 			shown--;                /* the … stays */
 		/* Then its parts in their colours, within what was drawn; the
-		 * selected entry's time in reverse while the pane has focus. */
+		 * selected entry's time in reverse while the pane has focus;
+		 * the actor stays in the row's own colour. */
 		line[kind] = '\0';
+		aw = ui_width(line + who);
+		line[who] = '\0';
 		x = ui_put_n(win, y, 0, shown, focused && i == sel ?
 		    (int)(ui_attr(app, THEME_DIM) | A_REVERSE) : ui_attr(app, THEME_DIM), line, NULL);
+		x = x + aw < shown ? x + aw : shown;
 		x += ui_put_n(win, y, x, shown - x, ui_attr(app, kind_role(e)), e->kind, NULL);
 		if (e->host[0] != '\0' && x + 1 < shown)
 			ui_put_n(win, y, x + 1, shown - x - 1, ui_attr(app, THEME_DIM), e->host, NULL);
@@ -256,7 +269,13 @@ timeline_detail_draw(struct app *app, int lines, int cols)
 	x += ui_put(win, 1, 2 + x, w - 4 - x, ui_attr(app, kind_role(e)), e->kind);
 	if (e->host[0] != '\0') {
 		x += ui_put(win, 1, 2 + x, w - 4 - x, A_NORMAL, " ");
-		ui_put(win, 1, 2 + x, w - 4 - x, ui_attr(app, THEME_DIM), e->host);
+		x += ui_put(win, 1, 2 + x, w - 4 - x, ui_attr(app, THEME_DIM), e->host);
+	}
+	/* Whose record, in full (the account too), when more than one
+	 * console's person wrote this journal. */
+	if (app->many_actors && e->actor[0] != '\0') {
+		x += ui_put(win, 1, 2 + x, w - 4 - x, A_NORMAL, "  by ");
+		ui_put(win, 1, 2 + x, w - 4 - x, A_NORMAL, e->actor);
 	}
 	y = 2;
 	ui_put_wrapped(win, &y, 2, w - 4, 0, h - 2, ui_attr(app, THEME_NORMAL), e->text);

@@ -51,7 +51,7 @@ start 200 50 "$wr"
 wait_re "status page: (create|update) monitoring \\(incident" 20
 # The footer's rows as one line: the warning first, the post after it.
 tail -6 "$tmp/screen" | tr '\n' ' ' | tr -s ' ' > "$tmp/footer"
-grep -qE "resumed incident unrun-[a-z0-9]+: the console before ended without shutting down while armed \(last record [0-9:]+ UTC\) \| rollback of api on h1 \(v1\.5\.0-bad → v1\.4\.1\), confirmed at [0-9:]+ UTC: never ran, the console ended during its re-read before running it \(nothing was sent; run it again if it is still wanted\) \| status page: (create|update) monitoring \(incident " \
+grep -qE "resumed incident unrun-[a-z0-9]+: the console of [^ ]+@[^ ]+, pid [0-9]+, ended without shutting down while armed \(last record [0-9:]+ UTC\) \| rollback of api on h1 \(v1\.5\.0-bad → v1\.4\.1\), confirmed at [0-9:]+ UTC: never ran, the console ended during its re-read before running it \(nothing was sent; run it again if it is still wanted\) \| status page: (create|update) monitoring \(incident " \
 	"$tmp/footer" || { cat "$tmp/screen"; fail "the footer: $(cat "$tmp/footer")"; }
 ok "the resume's warning leads the footer; the queued post's words come after it"
 keys Tab

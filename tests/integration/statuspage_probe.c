@@ -149,7 +149,7 @@ main(int argc, char **argv)
 	}
 	redact_init(&red);
 	{
-		struct timeline_open_opts o = { dir, incident, &red, "probe@test" };
+		struct timeline_open_opts o = { dir, incident, &red, "probe@test", NULL };
 
 		if (timeline_open(&o, &tl, &err) != 0) {
 			fprintf(stderr, "timeline: %s\n", err.msg);

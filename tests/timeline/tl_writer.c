@@ -39,7 +39,7 @@ say(const char *s)
 static int
 run_writer(const char *dir, const char *name)
 {
-	struct timeline_open_opts o = { dir, name, NULL, NULL };
+	struct timeline_open_opts o = { dir, name, NULL, NULL, NULL };
 	struct timeline *tl;
 	struct wr_err err;
 	static char big[8192];
@@ -75,7 +75,7 @@ run_writer(const char *dir, const char *name)
 static int
 run_verify(const char *dir, const char *id, const char *stored)
 {
-	struct timeline_open_opts o = { dir, id, NULL, NULL };
+	struct timeline_open_opts o = { dir, id, NULL, NULL, NULL };
 	struct record_list l = { 0 };
 	struct record_scan s;
 	struct timeline *tl;

@@ -54,7 +54,7 @@ announce
 until_records '"kind":"chat.announce"' 1
 sleep 1                      # the POST reaches the hanging webhook
 keys q
-wait_for "An action or announcement is still in flight. Quit anyway? (y/N)"
+wait_for "an announcement to the chat is still being sent: quitting ends it UNKNOWN in the journal (the chat may or may not have it). Quit anyway? (y/N)"
 keys n
 ok "q with the POST out asks first"
 kill_console

@@ -312,7 +312,9 @@ ok "one armed console per incident: the second is told who holds it"
 start_also c 200 40 "$wr2"
 session=c
 wait_for "incident.resume arm drill"
-footer_has "the console before ended without shutting down while armed (last record "
+footer_has ", ended without shutting down while armed (last record "
+footer_text | grep -qE "the console of [^ ]+@[^ ]+, pid [0-9]+, ended" ||
+	fail "the resume does not name the dead console by actor and pid: $(footer_text)"
 keys A
 wait_for "type arm to arm"
 keys -l arm; keys Enter
@@ -339,6 +341,6 @@ assert [e["session"] for e in d["ended_sessions"]] == [b["seq"]], d
 PY
 "$WARROOM" export "$(basename "$drill" .jsonl)" -c "$tmp/c.conf" > "$tmp/drill.md" < /dev/null ||
 	fail "export of the arm drill"
-grep -q "| incident.resume | .*the console before ended without shutting down while armed (last record " \
+grep -qE "\| incident.resume \| .*the console of [^ ]+@[^ ]+, pid [0-9]+, ended without shutting down while armed \(last record " \
 	"$tmp/drill.md" || fail "the post-mortem's resume row does not say it"
 ok "an armed console killed while others stay open is named by the next resume: journal, footer, post-mortem"

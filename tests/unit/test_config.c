@@ -287,6 +287,24 @@ inline_secret_is_refused(void **state)
 	    "config; name an environment variable (*_env) or a 0600 file (*_file)");
 }
 
+/* QA: on a shared ops account every console read root@vm. */
+static void
+actor_names_the_person(void **state)
+{
+	struct config cfg;
+
+	(void)state;
+	assert_int_equal(parse(&cfg, "[warroom]\nactor = bob\n"), 0);
+	assert_string_equal(cfg.actor, "bob");
+	config_free(&cfg);
+	assert_int_equal(parse(&cfg, "[warroom]\n"), 0);
+	assert_string_equal(cfg.actor, "");
+	config_free(&cfg);
+	expect_error("[warroom]\nactor = bob (admin)\n",
+	    "prod.conf:2: actor: an actor name cannot hold ( or ): the account is added in "
+	    "parentheses, got 'bob (admin)'");
+}
+
 static void
 bad_port(void **state)
 {
@@ -1057,6 +1075,7 @@ main(void)
 		cmocka_unit_test(unknown_key_gets_a_suggestion),
 		cmocka_unit_test(unknown_key_without_suggestion),
 		cmocka_unit_test(inline_secret_is_refused),
+		cmocka_unit_test(actor_names_the_person),
 		cmocka_unit_test(bad_port),
 		cmocka_unit_test(hash_comment_gets_a_hint),
 		cmocka_unit_test(bad_bool),

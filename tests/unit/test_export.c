@@ -2122,12 +2122,12 @@ a_resume_says_how_long_nobody_watched(void **state)
 	    "from 2024-05-01 12:01:00 to 2024-05-01 12:39:12 |"));
 	assert_non_null(strstr(md, "## Data gaps\n\n| Host | No data from | Back | For | Why |\n"
 	    "|---|---|---|---|---|\n"
-	    "| all hosts (no console running) | 2024-05-01 12:01:00 | 2024-05-01 12:39:12 | "
-	    "38m 12s | not watched: the console was closed |\n"
-	    "| all hosts (no console running) | 2024-05-01 12:40:00 | 2024-05-01 12:45:00 | "
-	    "5m 00s | not watched: the console stopped without shutting down |\n"
-	    "| all hosts (no console running) | 2024-05-01 12:45:00 | 2024-05-01 12:45:12 | "
-	    "12s | not watched: the console was closed |\n\n## Actions"));
+	    "| all hosts (no writing console running) | 2024-05-01 12:01:00 | 2024-05-01 12:39:12 | "
+	    "38m 12s | not recorded: the writing console was closed |\n"
+	    "| all hosts (no writing console running) | 2024-05-01 12:40:00 | 2024-05-01 12:45:00 | "
+	    "5m 00s | not recorded: the writing console stopped without shutting down |\n"
+	    "| all hosts (no writing console running) | 2024-05-01 12:45:00 | 2024-05-01 12:45:12 | "
+	    "12s | not recorded: the writing console was closed |\n\n## Actions"));
 	free(md);
 	js = render_n(EXPORT_JSON, v, 8);
 	doc = cJSON_Parse(js);
@@ -2425,14 +2425,14 @@ resumes_say_what_the_journal_lost(void **state)
 	    "while armed (last record 12:00:20 UTC) — 1 action left UNKNOWN"));
 	free(t);
 	/* The console's message: the date when it is not today's. */
-	export_unended_words(2, false, T0, T0 + 86400000LL, words, sizeof(words));
+	export_unended_words(2, false, T0, T0 + 86400000LL, NULL, words, sizeof(words));
 	assert_string_equal(words, "2 consoles before ended without shutting down (last record "
 	    "2024-05-01 12:00:00 UTC)");
 	/* Several ended, each armed or not on its own: not "the last one". */
-	export_unended_words(2, true, T0, T0, words, sizeof(words));
+	export_unended_words(2, true, T0, T0, NULL, words, sizeof(words));
 	assert_string_equal(words, "2 consoles before ended without shutting down, at least one "
 	    "of them armed (last record 12:00:00 UTC)");
-	export_unended_words(0, false, T0, T0, words, sizeof(words));
+	export_unended_words(0, false, T0, T0, NULL, words, sizeof(words));
 	assert_string_equal(words, "");
 	for (size_t i = 0; i < 6; i++)
 		record_free(&v[i]);
@@ -2487,6 +2487,52 @@ bidi_controls_never_reach_an_export_raw(void **state)
 /* A rollback confirmed by a console killed during its re-read: the
  * confirmation is in the timeline, the resume names it as never run, and
  * the refusal the resume wrote is an action that ran nothing. */
+/* QA: A (armed) was killed at 12:00:21; B, beside it, quit cleanly at
+ * 12:00:56 and resumed at 12:00:58. The 2s gap is B's close, not A's
+ * crash; A is named by actor and pid with its own last record. */
+static void
+a_resume_names_the_console_that_ended_unshut(void **state)
+{
+	struct record v[6] = { 0 };
+	char words[512];
+	char *t, *md;
+	cJSON *d;
+
+	(void)state;
+	add_to(v, 0, 0, "incident.open", NULL, NULL, "{\"name\":\"qa\",\"pid\":100}");
+	add_to(v, 1, 3, "incident.resume", NULL, NULL, "{\"id\":\"qa-1a2b3c\",\"pid\":200,"
+	    "\"others_open\":true}");
+	add_to(v, 2, 21, "note", NULL, NULL, "{\"text\":\"A's last\"}");
+	add_to(v, 3, 56, "shutdown", NULL, NULL, "{\"reason\":\"quit\"}");
+	add_to(v, 4, 58, "incident.resume", NULL, NULL, "{\"id\":\"qa-1a2b3c\",\"pid\":300,"
+	    "\"unwatched_from\":\"2024-05-01T12:00:56.000Z\",\"ended_without_shutdown\":1,"
+	    "\"last_record_ts\":\"2024-05-01T12:00:21.000Z\",\"was_armed\":true,"
+	    "\"ended_sessions\":[{\"session\":1,\"actor\":\"alice (root@vm)\",\"pid\":100,"
+	    "\"last_record_ts\":\"2024-05-01T12:00:21.000Z\",\"was_armed\":true}]}");
+	add_to(v, 5, 70, "note", NULL, NULL, "{\"text\":\"back\"}");
+	t = export_details(&v[4], NULL);
+	assert_string_equal(t, "not watched for 2s (console restarted) — the console of "
+	    "alice (root@vm), pid 100, ended without shutting down while armed (last record "
+	    "12:00:21 UTC)");
+	free(t);
+	md = render_n(EXPORT_MD, v, 6);
+	assert_null(strstr(md, "writing console stopped without shutting down"));
+	free(md);
+	/* The console's own words at the start, from the same list. */
+	d = cJSON_Parse("[{\"session\":1,\"actor\":\"alice (root@vm)\",\"pid\":100,"
+	    "\"was_armed\":true},{\"session\":9,\"actor\":\"carol (root@vm)\"}]");
+	export_unended_words(1, true, T0 + 21000, T0, d, words, sizeof(words));
+	assert_string_equal(words, "the console of alice (root@vm), pid 100, ended without "
+	    "shutting down while armed (last record 12:00:21 UTC)");
+	export_unended_words(2, true, T0 + 21000, T0, d, words, sizeof(words));
+	assert_string_equal(words, "2 consoles before ended without shutting down, at least one "
+	    "of them armed (last record 12:00:21 UTC): alice (root@vm), pid 100, armed; "
+	    "carol (root@vm)");
+	cJSON_Delete(d);
+	for (size_t i = 0; i < 6; i++)
+		record_free(&v[i]);
+}
+
 static void
 a_confirmed_action_a_console_never_ran_is_said(void **state)
 {
@@ -2908,7 +2954,7 @@ impact_says_what_no_console_watched(void **state)
 	add_to(v, 7, 500, "shutdown", NULL, NULL, "{\"reason\":\"quit\"}");
 	md = render_n(EXPORT_MD, v, 8);
 	assert_non_null(strstr(md, "**Impact duration:** 6m 40s (first bad verdict to recovery; of which "
-	    "3m 44s unobserved: no console running from 2024-05-01 12:01:00 to 2024-05-01 "
+	    "3m 44s not recorded: no writing console running (a read-only watcher does not record) from 2024-05-01 12:01:00 to 2024-05-01 "
 	    "12:04:44)\n"));
 	free(md);
 	/* Not recovered yet: the ongoing impact says it too. */
@@ -2916,7 +2962,7 @@ impact_says_what_no_console_watched(void **state)
 	assert_non_null(strstr(md, "**Impact duration:** ongoing since 2024-05-01 12:00:10 (first "
 	    "bad verdict), not recovered (4m 40s up to the journal's last record, 2024-05-01 "
 	    "12:04:50; of which "
-	    "3m 44s unobserved: no console running from 2024-05-01 12:01:00 to 2024-05-01 "
+	    "3m 44s not recorded: no writing console running (a read-only watcher does not record) from 2024-05-01 12:01:00 to 2024-05-01 "
 	    "12:04:44)\n"));
 	free(md);
 	js = render_n(EXPORT_JSON, v, 8);
@@ -2932,7 +2978,7 @@ impact_says_what_no_console_watched(void **state)
 	free(js);
 	/* Watched throughout: nothing said. */
 	md = render_n(EXPORT_MD, v, 3);
-	assert_null(strstr(md, "unobserved"));
+	assert_null(strstr(md, "not recorded"));
 	free(md);
 	for (size_t i = 0; i < 8; i++)
 		record_free(&v[i]);
@@ -2992,6 +3038,7 @@ main(void)
 		cmocka_unit_test(bidi_controls_never_reach_an_export_raw),
 		cmocka_unit_test(a_chain_says_the_settled_outcome_of_each_turn),
 		cmocka_unit_test(conclusions_that_hang_on_a_damaged_line_say_so),
+		cmocka_unit_test(a_resume_names_the_console_that_ended_unshut),
 		cmocka_unit_test(a_confirmed_action_a_console_never_ran_is_said),
 		cmocka_unit_test(impact_says_what_no_console_watched),
 		cmocka_unit_test(impact_counts_from_the_bad_deploy),

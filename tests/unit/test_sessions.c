@@ -103,6 +103,39 @@ a_session_killed_beside_a_running_one_is_named(void **state)
 	sessions_free(&s);
 }
 
+static cJSON *
+with_pid(cJSON *d, int pid)
+{
+	cJSON_AddNumberToObject(d, "pid", pid);
+	return d;
+}
+
+/* QA: alice (armed) was killed, bob quit cleanly after, then bob came
+ * back alone. The resume names alice's session with her pid and her last
+ * record; bob's clean quit opened the unwatched stretch, not her. */
+static void
+the_killed_console_is_named_by_actor_and_pid(void **state)
+{
+	struct sessions s = { 0 };
+	cJSON *d = cJSON_CreateObject(), *x;
+
+	(void)state;
+	note(&s, 1, 1, "alice (root@vm)", "incident.open", with_pid(cJSON_CreateObject(), 100));
+	note(&s, 2, 1, "alice (root@vm)", "mode.change", mode("armed"));
+	note(&s, 3, 3, "bob (root@vm)", "incident.resume", with_pid(beside(), 200));
+	note(&s, 21, 1, "alice (root@vm)", "note", NULL);
+	note(&s, 56, 3, "bob (root@vm)", "shutdown", NULL);
+	assert_int_equal(sessions_judge(&s, true, NULL, d).n, 1);
+	x = cJSON_GetArrayItem(cJSON_GetObjectItem(d, "ended_sessions"), 0);
+	assert_string_equal(str(x, "actor"), "alice (root@vm)");
+	assert_int_equal(cJSON_GetObjectItem(x, "pid")->valuedouble, 100);
+	assert_string_equal(str(x, "last_record_ts"), "2024-05-01T12:00:21.000Z");
+	assert_string_equal(str(d, "last_record_ts"), "2024-05-01T12:00:21.000Z");
+	assert_string_equal(str(d, "unwatched_from"), "2024-05-01T12:00:56.000Z");
+	cJSON_Delete(d);
+	sessions_free(&s);
+}
+
 /* Nothing ended: only "others_open"; every byte held, nothing judged. */
 static void
 running_sessions_are_never_named(void **state)
@@ -272,6 +305,7 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(a_session_killed_beside_a_running_one_is_named),
+		cmocka_unit_test(the_killed_console_is_named_by_actor_and_pid),
 		cmocka_unit_test(running_sessions_are_never_named),
 		cmocka_unit_test(a_shutdown_and_an_arming_belong_to_their_session),
 		cmocka_unit_test(unnumbered_sessions_wait_for_a_resume_made_alone),

@@ -297,6 +297,25 @@ the_journal_gives_the_check_and_the_cause(void **state)
 	assert_int_equal(statuspage_badge(&in, 200, buf, sizeof(buf)), 0);
 }
 
+/* QA: after E the page still said monitoring, and nothing said so. */
+static void
+resolving_says_what_the_page_still_says(void **state)
+{
+	char buf[200];
+
+	(void)state;
+	assert_true(statuspage_open_words("monitoring", false, buf, sizeof(buf)));
+	assert_string_equal(buf, "the status page still says monitoring: S resolved first, or "
+	    "it stays public");
+	assert_true(statuspage_open_words("monitoring", true, buf, sizeof(buf)));
+	assert_string_equal(buf, "the status page still says monitoring: A arms again (for "
+	    "posts only: no host can change now), then S resolved");
+	assert_false(statuspage_open_words("resolved", false, buf, sizeof(buf)));
+	assert_string_equal(buf, "");
+	assert_false(statuspage_open_words("", false, buf, sizeof(buf)));
+	assert_false(statuspage_open_words(NULL, true, buf, sizeof(buf)));
+}
+
 int
 main(void)
 {
@@ -312,6 +331,7 @@ main(void)
 		cmocka_unit_test(a_failed_check_shows_until_a_post_goes_through),
 		cmocka_unit_test(the_journal_gives_the_check_and_the_cause),
 		cmocka_unit_test(unknown_after_a_restart_is_not_failed),
+		cmocka_unit_test(resolving_says_what_the_page_still_says),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -44,7 +44,7 @@ fresh_dir(void)
 static struct timeline *
 open_as(const char *dir, const char *incident, const char *actor)
 {
-	struct timeline_open_opts o = { dir, incident, NULL, actor };
+	struct timeline_open_opts o = { dir, incident, NULL, actor, NULL };
 	struct timeline *tl;
 	struct wr_err err;
 
@@ -318,7 +318,7 @@ static void
 a_console_killed_beside_a_running_one_is_named_on_resume(void **state)
 {
 	const char *dir = fresh_dir();
-	struct timeline_open_opts wo = { dir, NULL, NULL, "watcher@ro" };
+	struct timeline_open_opts wo = { dir, NULL, NULL, "watcher@ro", NULL };
 	struct timeline *w = open_as(dir, "beside", "will@desk"), *a, *n, *m, *ro;
 	struct record_list l = { 0 };
 	cJSON *mode = cJSON_CreateObject(), *r, *x;
@@ -904,7 +904,7 @@ the_observer_sees_each_stored_record(void **state)
 static struct timeline *
 watch_tl(const char *dir, const char *incident)
 {
-	struct timeline_open_opts o = { dir, incident, NULL, "watcher@box" };
+	struct timeline_open_opts o = { dir, incident, NULL, "watcher@box", NULL };
 	struct timeline *tl;
 	struct wr_err err;
 
@@ -936,7 +936,7 @@ static void
 watching_writes_nothing_and_creates_nothing(void **state)
 {
 	const char *dir = fresh_dir();
-	struct timeline_open_opts o = { dir, "not yet", NULL, "watcher@box" };
+	struct timeline_open_opts o = { dir, "not yet", NULL, "watcher@box", NULL };
 	struct timeline *tl, *w;
 	struct wr_err err;
 	char path[1024], torn[1100], *before, *after;
@@ -982,7 +982,7 @@ static void
 watching_a_resolved_name_names_its_id(void **state)
 {
 	const char *dir = fresh_dir();
-	struct timeline_open_opts o = { dir, "qa", NULL, "watcher@box" };
+	struct timeline_open_opts o = { dir, "qa", NULL, "watcher@box", NULL };
 	struct timeline *tl = open_tl(dir, "qa"), *w;
 	struct wr_err err;
 	char id[128], want[400];
@@ -1045,7 +1045,7 @@ a_watcher_works_where_it_cannot_write(void **state)
 	assert_int_equal(chmod(path, 0400), 0);
 	path_mode(dir, 0500, as);
 	if ((pid = fork()) == 0) {
-		struct timeline_open_opts o = { dir, "ro dir", NULL, "watcher@box" };
+		struct timeline_open_opts o = { dir, "ro dir", NULL, "watcher@box", NULL };
 		struct timeline *w;
 		struct wr_err err;
 

@@ -40,7 +40,7 @@ fresh_dir(void)
 static struct timeline *
 open_tl(const char *dir, const char *incident)
 {
-	struct timeline_open_opts o = { dir, incident, NULL, "tester@box" };
+	struct timeline_open_opts o = { dir, incident, NULL, "tester@box", NULL };
 	struct timeline *tl;
 	struct wr_err err;
 
