@@ -961,14 +961,14 @@ actions_others_warning(struct app *app, int host, char *buf, size_t cap)
 		/* Taken over here after its console went: UNKNOWN until U or
 		 * the re-read settles it. */
 		if (other_open(app, e, true, &o) && actions_unsettled_op(app, e->op)) {
-			unsettled_other_words(e->host, e->actor, e->what, e->ts_ms,
+			unsettled_other_words(e->host, e->actor[0] != '\0' ? e->actor : "?", e->what, e->ts_ms,
 			    UNSETTLED_ADOPTED, buf, cap);
 			return true;
 		}
 		if (!other_open(app, e, false, &o))
 			continue;
 		alive = other_alive(app, e);
-		unsettled_other_words(e->host, e->actor, e->what, e->ts_ms, alive == 1 && o == NULL ?
+		unsettled_other_words(e->host, e->actor[0] != '\0' ? e->actor : "?", e->what, e->ts_ms, alive == 1 && o == NULL ?
 		    UNSETTLED_RUNNING : UNSETTLED_GONE, buf, cap);
 		return true;
 	}

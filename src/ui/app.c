@@ -490,8 +490,6 @@ app_add_record(struct app *app, const struct record *r)
 		char what[200], on[80];
 		size_t n;
 
-		if (e->actor[0] == '\0')
-			wr_strlcpy(e->actor, "?", sizeof(e->actor));
 		/* Its words without " on HOST": a dialog names the host first. */
 		unsettled_name(r, what, sizeof(what));
 		snprintf(on, sizeof(on), " on %s", e->host);
