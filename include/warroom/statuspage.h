@@ -29,16 +29,33 @@
  *                     "first_sent_ms", "detail": an update that could not be
  *                     found on the page after a try with no answer (or the
  *                     page not read), not sent again ("in_session" as above)
+ *                     with "superseded": true, "page_incident",
+ *                     "page_status": a create that never reached the page,
+ *                     whose incident another post created at a later stage:
+ *                     not sent, it would set the status back (not counted
+ *                     as a failure)
+ *   statuspage.takeover {"queue", "from_session", "from_actor"}: a post
+ *                     another console left pending, taken over by this one
+ *                     (its console no longer runs); it sends it from now
  *   statuspage.check  {"ok", "http_status", "error" or "detail"} (op null):
  *                     the read at start (statuspage_check) failed, or worked
  *                     after failing
+ * A post record may carry "as_update": true and "detail": a create whose
+ * incident another post made meanwhile, sent as an update of it.
+ *
  * On open, a queue record with neither post nor failed is pending
  * (statuspage_resume_decide): a create is looked up on the page first; a
  * post no try of which may have reached the page (none sent, or each
  * answered or never connected), or whose request is a PUT, is sent; any
  * other is read back from the incident's updates (statuspage_req_updates)
  * and ends posted when the page lists it, else UNKNOWN — never sent again
- * by itself, since a second PATCH is a second public update.
+ * by itself, since a second PATCH is a second public update. A pending
+ * post whose console still runs (its .live byte held) is left to that
+ * console; one whose console is gone is taken over (statuspage_adopt, a
+ * statuspage.takeover record). A create is "found" only when the page's
+ * incident holds its own text and status (statuspage_req_find_create):
+ * our incident made by another post supersedes it — sent as an update,
+ * or not at all when it would set the status back.
  *
  * The running console keeps the rule: a try of an update or resolve (a
  * PATCH or POST) that left and got no answer (a timeout, a reset after
@@ -103,6 +120,9 @@ struct statuspage_state {
 	enum statuspage_check check;             /* the read at start, until a post goes through */
 	long check_status;                       /* its answer's HTTP status; 0: none */
 	char check_words[96];                    /* what it found (statuspage_check_words) */
+	int taken;                               /* pending posts taken over from another
+	                                            console (statuspage_adopt) */
+	char taken_from[64];                     /* … the last one's console, user@machine */
 };
 
 /* How one post ended; passed to the completion callback. */
@@ -114,6 +134,10 @@ struct statuspage_result {
 	bool ok;
 	bool found;                      /* a create answered by the lookup, or a
 	                                    replayed update found on the page */
+	bool superseded;                 /* a create not sent: another post made the
+	                                    incident at a later stage (error: the words) */
+	bool as_update;                  /* a create sent as an update of the incident
+	                                    another post made (error: the words) */
 	bool reconciled;                 /* after a try that may have landed: read back,
 	                                    not sent (ok: found; else UNKNOWN) */
 	bool in_session;                 /* reconciled: that try was this console's, not
@@ -159,6 +183,14 @@ void statuspage_check(struct statuspage *sp);
 int statuspage_post(struct statuspage *sp, const struct statuspage_update *u,
     const char *step, bool section, char queue_id[STATUSPAGE_QUEUE_ID_MAX],
     struct wr_err *err);
+
+/* Take over the posts another console left pending, as the journal has
+ * them, when that console no longer runs (never one it still sends), and
+ * learn the page's incident from a newer post of another console; the
+ * taken posts go after ours, each journalled (statuspage.takeover). Called
+ * when the console arms and before it posts. Returns how many were taken,
+ * 0 in read-only mode, -1 with err when the journal cannot be read. */
+int statuspage_adopt(struct statuspage *sp, struct wr_err *err);
 
 /* Last known page incident and status, pending posts, last error. */
 const struct statuspage_state *statuspage_state(const struct statuspage *sp);

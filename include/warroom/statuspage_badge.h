@@ -40,6 +40,11 @@ struct statuspage_badge_in {
 	enum statuspage_check check;  /* the read at start, until a post goes through */
 	long check_status;       /* its HTTP status; 0: no answer */
 	char check_words[96];    /* what it found (statuspage_check_words) */
+	int gone;                /* of pending, posts whose console is gone: no one
+	                            sends them until a writing console takes them over */
+	char gone_actor[64];     /* the first such post's console, user@machine */
+	bool gone_quit;          /* … which quit (a shutdown record), not killed */
+	char gone_next[48];      /* who sends them: "the next writing console sends it" */
 };
 
 /* A check's answer (HTTP status, 0 for none) as an outcome: 2xx OK; no
@@ -68,6 +73,17 @@ bool statuspage_badge_trouble(const struct statuspage_badge_in *in);
 size_t statuspage_badge(const struct statuspage_badge_in *in, int max_width, char *dst,
     size_t cap);
 
+/* A pending post and the console that sends it: the session of the last
+ * statuspage.* record naming it (statuspage.takeover moves it). */
+struct statuspage_owner {
+	char queue[48];
+	uint64_t session;        /* 0: not said (an older journal) */
+	char actor[64];
+	bool quit;               /* that session's shutdown record came after */
+};
+
+#define STATUSPAGE_OWNERS 16
+
 /* What the journal says of the posts: statuspage.queue opens one,
  * statuspage.post or statuspage.failed closes it, statuspage.retry says
  * the head's last try failed and when the next is (as the client's own
@@ -84,12 +100,30 @@ struct statuspage_journal {
 	enum statuspage_check check;
 	long check_status;
 	char check_words[96];
+	struct statuspage_owner open[STATUSPAGE_OWNERS];   /* pending posts' consoles
+	                                                    (statuspage_journal_note) */
+	int nopen;
 };
 
 /* Fold one record (its kind, data and wall-clock time) into j; records of
  * other kinds change nothing. */
 void statuspage_journal_fold(struct statuspage_journal *j, const char *kind,
     const cJSON *data, int64_t ts_ms);
+
+/* Who sends each pending post (j->open): a record's kind, op (the queue
+ * id), session and actor; a "shutdown" record marks its session's posts
+ * as left by a console that quit. Records of other kinds change nothing. */
+void statuspage_journal_note(struct statuspage_journal *j, const char *kind, const char *op,
+    uint64_t session, const char *actor);
+
+/* Whether the console of session still runs: 1 yes, 0 gone, -1 not known. */
+typedef int (*statuspage_alive_fn)(uint64_t session, void *arg);
+
+/* The pending posts of j not sent by session ours (0 for a watcher):
+ * returned, and into out, those whose console alive says is gone (gone,
+ * gone_actor, gone_quit; next: gone_next's words, who sends them). */
+int statuspage_journal_others(const struct statuspage_journal *j, uint64_t ours,
+    statuspage_alive_fn alive, void *arg, const char *next, struct statuspage_badge_in *out);
 
 /* The badge's input from j at wall-clock now_ms. */
 void statuspage_journal_badge_in(const struct statuspage_journal *j, int64_t now_ms,

@@ -265,6 +265,37 @@ int statuspage_req_find_update(enum statuspage_kind kind, const char *body, size
     const struct statuspage_update *u, int skip, char when[40], int64_t *when_ms,
     struct wr_err *err);
 
+/* Whether the incident page_id in a lookup answer (statuspage_req_lookup)
+ * holds the create u itself, not just our incident: Atlassian's incident
+ * lists an update with u's status and text (more than skip of them);
+ * Cachet's message is u's text and marker as the create sent them. 1
+ * yes; 0 no (another post created it, or page_id is not listed); -1 with
+ * err for an answer that is no list. */
+int statuspage_req_find_create(enum statuspage_kind kind, const char *body, size_t len,
+    const struct statuspage_update *u, const char *page_id, int skip, struct wr_err *err);
+
+/* A create that never reached the page, whose incident another post
+ * created meanwhile: true when it must not be sent, since its status
+ * (mine) comes before page_status, the status the page shows; false: it
+ * goes as an update of that incident. An unknown page_status: false. */
+bool statuspage_create_superseded(enum statuspage_status mine, const char *page_status);
+
+/* Such a create in words: "investigating post never reached the page
+ * (HTTP 500); the incident was created by the identified post at 18:45;
+ * not sent: it would set the status back" (or "sent as an update of
+ * it"). last_http 0: "no answer"; one never tried "was queued as a
+ * create" instead of never reaching the page;
+ * creator_status "" names "another post", creator_ms 0 leaves out when. */
+void statuspage_superseded_words(enum statuspage_status mine, bool tried, long last_http,
+    const char *creator_status, int64_t creator_ms, const char *page_status,
+    char *buf, size_t cap);
+
+/* Whether this console (session ours) takes over a post whose last record
+ * came from session owner, whose console alive says runs (1), is gone (0)
+ * or cannot be told (-1): not when it is ours, nor while that console
+ * runs and sends it itself (it would be posted twice). */
+bool statuspage_takeover(uint64_t owner, uint64_t ours, int alive);
+
 /* u as a JSON object (for the journal) and back; from_json fills err with
  * the first bad or missing field. */
 cJSON *statuspage_update_to_json(const struct statuspage_update *u);

@@ -539,6 +539,10 @@ void actions_settle_question(const struct app *app, char *buf, size_t cap);
 void actions_statuspage_open(struct app *app);
 void actions_statuspage_ask(struct app *app);
 
+/* Armed, take over the status-page posts other consoles left pending and
+ * no longer run (statuspage_adopt), and say so; at arming, before S. */
+void actions_statuspage_adopt(struct app *app);
+
 /* The typed status: -1 (nothing posted, said) when it is not one of the
  * four words; else 0 and the text is asked next. */
 int actions_statuspage_post(struct app *app, const char *typed);

@@ -3033,6 +3033,11 @@ md_sp_post(struct wr_buf *b, const struct export_opts *o, const struct sp_post *
 		}
 		fmt_time(p->end->ts_ms, o, ts);
 		wr_buf_printf(b, " — posted %s", ts);
+		if (dstr(p->end, "detail") != NULL && cJSON_IsTrue(
+		    cJSON_GetObjectItemCaseSensitive(p->end->data, "as_update"))) {
+			wr_buf_str(b, " as an update: ");
+			sb_text(b, o, dstr(p->end, "detail"));
+		}
 		break;
 	case SP_UNKNOWN:
 		fmt_time(p->end->ts_ms, o, ts);
@@ -3044,7 +3049,9 @@ md_sp_post(struct wr_buf *b, const struct export_opts *o, const struct sp_post *
 		}
 		break;
 	case SP_FAILED:
-		wr_buf_str(b, " — **FAILED, not posted**");
+		/* A create another post's incident made moot: a decision, no failure. */
+		wr_buf_str(b, cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(p->end->data,
+		    "superseded")) ? " — **not posted**" : " — **FAILED, not posted**");
 		if (dstr(p->end, "error") != NULL) {
 			wr_buf_str(b, ": ");
 			sb_text(b, o, dstr(p->end, "error"));

@@ -69,7 +69,7 @@ statuspage_check_words(long status, const char *cause, char *dst, size_t cap)
 bool
 statuspage_badge_trouble(const struct statuspage_badge_in *in)
 {
-	return in->failing || in->failed > 0 || in->check == STATUSPAGE_CHECK_REFUSED ||
+	return in->failing || in->failed > 0 || in->gone > 0 || in->check == STATUSPAGE_CHECK_REFUSED ||
 	    in->check == STATUSPAGE_CHECK_UNREACHED;
 }
 
@@ -109,6 +109,24 @@ statuspage_badge(const struct statuspage_badge_in *in, int max_width, char *dst,
 	snprintf(last, sizeof(last), "%s%s", strcmp(why, brief) == 0 ? "last " : "", why);
 	if (in->pending <= 0 && in->failed <= 0) {
 		n = check_wordings(in, w);
+	} else if (in->pending > 0 && in->gone > 0) {
+		/* Its console is gone: no one retries it, whatever its last
+		 * record said of the next try. */
+		char from[48];
+		const char *left = in->gone_quit ? "quit" : "stopped";
+
+		gave[0] = from[0] = '\0';
+		if (in->failed > 0)
+			snprintf(gave, sizeof(gave), "%d FAILED, ", in->failed);
+		if (in->gone < in->pending)
+			snprintf(from, sizeof(from), ", %d", in->gone);
+		snprintf(w[n++], sizeof(w[0]), " STATUS PAGE: %s%d pending%s from %s's console, "
+		    "which %s: %s ", gave, in->pending, from, in->gone_actor, left, in->gone_next);
+		snprintf(w[n++], sizeof(w[0]), " STATUS PAGE: %d pending%s, its console %s: %s ",
+		    in->pending, from, left, in->gone_next);
+		snprintf(w[n++], sizeof(w[0]), " STATUS PAGE: %d pending, console gone ",
+		    in->pending);
+		snprintf(w[n++], sizeof(w[0]), " STATUS PAGE: CONSOLE GONE ");
 	} else if (in->pending > 0 && in->failing) {
 		if (in->retry_in_s >= 0)
 			snprintf(when, sizeof(when), "retrying in %lds", in->retry_in_s);
@@ -233,4 +251,62 @@ statuspage_open_words(const char *page_status, bool after, char *buf, size_t cap
 		snprintf(buf, cap, "the status page still says %s: S resolved first, or it stays "
 		    "public", page_status);
 	return true;
+}
+
+void
+statuspage_journal_note(struct statuspage_journal *j, const char *kind, const char *op,
+    uint64_t session, const char *actor)
+{
+	int i;
+
+	if (strcmp(kind, "shutdown") == 0) {
+		for (i = 0; i < j->nopen; i++)
+			if (session != 0 && j->open[i].session == session)
+				j->open[i].quit = true;
+		return;
+	}
+	if (op == NULL || strncmp(kind, "statuspage.", 11) != 0)
+		return;
+	for (i = 0; i < j->nopen && strcmp(j->open[i].queue, op) != 0; i++)
+		;
+	if (strcmp(kind, "statuspage.post") == 0 || strcmp(kind, "statuspage.failed") == 0) {
+		if (i < j->nopen)
+			j->open[i] = j->open[--j->nopen];
+		return;
+	}
+	if (i == j->nopen) {
+		/* Only a queue record opens one; more than fit are counted only. */
+		if (strcmp(kind, "statuspage.queue") != 0 || j->nopen == STATUSPAGE_OWNERS)
+			return;
+		snprintf(j->open[j->nopen++].queue, sizeof(j->open[0].queue), "%s", op);
+	}
+	j->open[i].session = session;
+	snprintf(j->open[i].actor, sizeof(j->open[i].actor), "%s", actor != NULL ? actor : "");
+	j->open[i].quit = false;
+}
+
+int
+statuspage_journal_others(const struct statuspage_journal *j, uint64_t ours,
+    statuspage_alive_fn alive, void *arg, const char *next, struct statuspage_badge_in *out)
+{
+	int i, n = 0;
+
+	out->gone = 0;
+	for (i = 0; i < j->nopen; i++) {
+		const struct statuspage_owner *o = &j->open[i];
+
+		/* A writing console's client took posts of no session at start. */
+		if (ours != 0 && (o->session == ours || o->session == 0))
+			continue;
+		n++;
+		/* A session not said cannot be told gone: say nothing new. */
+		if (o->session == 0 || alive(o->session, arg) != 0)
+			continue;
+		if (out->gone++ == 0) {
+			snprintf(out->gone_actor, sizeof(out->gone_actor), "%s", o->actor);
+			out->gone_quit = o->quit;
+		}
+	}
+	snprintf(out->gone_next, sizeof(out->gone_next), "%s", next);
+	return n;
 }

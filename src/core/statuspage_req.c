@@ -976,15 +976,48 @@ update_created(const struct cachet_api *api, const cJSON *f)
 	return cJSON_IsString(c) ? c->valuestring : NULL;
 }
 
+/* Updates in list matching u's status and text (text: what its request
+ * carried); the newest one's creation time, as the page wrote it, to
+ * *newest. */
+static int
+count_matches(const struct cachet_api *api, const cJSON *list,
+    const struct statuspage_update *u, const char *text, const char **newest)
+{
+	const cJSON *up, *f, *m, *st;
+	const char *c;
+	int matches = 0;
+
+	cJSON_ArrayForEach(up, list) {
+		f = api != NULL ? cachet_fields(api, up) : up;
+		if (f == NULL)
+			continue;
+		m = cJSON_GetObjectItemCaseSensitive(f, api != NULL ? "message" : "body");
+		/* Atlassian keeps a status change without text as an empty body. */
+		if (!(cJSON_IsString(m) && text != NULL && strcmp(m->valuestring, text) == 0) &&
+		    !(api == NULL && text[0] == '\0' && (m == NULL || cJSON_IsNull(m))))
+			continue;
+		st = cJSON_GetObjectItemCaseSensitive(f, "status");
+		if (api != NULL ? cachet_status_value(st) != (int)u->status + 1 :
+		    !cJSON_IsString(st) || strcmp(st->valuestring,
+		    statuspage_status_name(u->status)) != 0)
+			continue;
+		matches++;
+		c = update_created(api, f);
+		if (c != NULL && (*newest == NULL || strcmp(c, *newest) > 0))
+			*newest = c;
+	}
+	return matches;
+}
+
 int
 statuspage_req_find_update(enum statuspage_kind kind, const char *body, size_t len,
     const struct statuspage_update *u, int skip, char when[40], int64_t *when_ms,
     struct wr_err *err)
 {
 	const struct cachet_api *api = cachet_api(kind);
-	const char *text = u->body, *newest = NULL, *c;
-	const cJSON *list, *up, *f, *m;
-	int matches = 0, r;
+	const char *text = u->body, *newest = NULL;
+	const cJSON *list;
+	int r;
 	int64_t secs;
 	int ms;
 	cJSON *j;
@@ -1002,27 +1035,7 @@ statuspage_req_find_update(enum statuspage_kind kind, const char *body, size_t l
 		cJSON_Delete(j);
 		return wr_err_set(err, "the status page's answer holds no list of updates");
 	}
-	cJSON_ArrayForEach(up, list) {
-		f = api != NULL ? cachet_fields(api, up) : up;
-		if (f == NULL)
-			continue;
-		m = cJSON_GetObjectItemCaseSensitive(f, api != NULL ? "message" : "body");
-		/* Atlassian keeps a status change without text as an empty body. */
-		if (!(cJSON_IsString(m) && text != NULL && strcmp(m->valuestring, text) == 0) &&
-		    !(api == NULL && text[0] == '\0' && (m == NULL || cJSON_IsNull(m))))
-			continue;
-		if (api != NULL ? cachet_status_value(cJSON_GetObjectItemCaseSensitive(f,
-		    "status")) != (int)u->status + 1 :
-		    !cJSON_IsString(cJSON_GetObjectItemCaseSensitive(f, "status")) ||
-		    strcmp(cJSON_GetObjectItemCaseSensitive(f, "status")->valuestring,
-		    statuspage_status_name(u->status)) != 0)
-			continue;
-		matches++;
-		c = update_created(api, f);
-		if (c != NULL && (newest == NULL || strcmp(c, newest) > 0))
-			newest = c;
-	}
-	r = matches > skip ? 1 : 0;
+	r = count_matches(api, list, u, text, &newest) > skip ? 1 : 0;
 	if (r == 1 && newest != NULL) {
 		wr_strlcpy(when, newest, 40);
 		if (wr_parse_rfc3339(newest, strlen(newest), &secs, &ms))
@@ -1030,4 +1043,98 @@ statuspage_req_find_update(enum statuspage_kind kind, const char *body, size_t l
 	}
 	cJSON_Delete(j);
 	return r;
+}
+
+int
+statuspage_req_find_create(enum statuspage_kind kind, const char *body, size_t len,
+    const struct statuspage_update *u, const char *page_id, int skip, struct wr_err *err)
+{
+	const struct cachet_api *api = cachet_api(kind);
+	const char *newest = NULL;
+	const cJSON *list, *inc, *f, *ups, *m;
+	char id[STATUSPAGE_ID_MAX];
+	cJSON *j;
+	int r = 0;
+	size_t n;
+	char *msg;
+
+	if ((j = parse_json(body, len, err)) == NULL)
+		return -1;
+	list = api != NULL ? cJSON_GetObjectItemCaseSensitive(j, "data") : j;
+	if (!cJSON_IsArray(list)) {
+		cJSON_Delete(j);
+		return wr_err_set(err, "the status page's incident list is not a list");
+	}
+	cJSON_ArrayForEach(inc, list) {
+		if (!cJSON_IsObject(inc))
+			continue;
+		f = api != NULL ? cachet_fields(api, inc) : inc;
+		if (f == NULL || !json_id(api != NULL ? cachet_id(api, inc, f) :
+		    cJSON_GetObjectItemCaseSensitive(inc, "id"), id) || strcmp(id, page_id) != 0)
+			continue;
+		if (api == NULL) {
+			/* Atlassian lists each incident's updates, the first one too. */
+			ups = cJSON_GetObjectItemCaseSensitive(inc, "incident_updates");
+			if (!cJSON_IsArray(ups))
+				r = wr_err_set(err, "the page's incident %s lists no updates", id);
+			else
+				r = count_matches(NULL, ups, u, u->body, &newest) > skip ? 1 : 0;
+			break;
+		}
+		/* Cachet keeps a create's text as the incident's message, marker
+		 * and all, exactly as build_cachet sent it. */
+		n = strlen(u->body) + strlen(u->our_id) + 32;
+		msg = xmalloc(n);
+		snprintf(msg, n, "%s%s" CACHET_MARK_OPEN "%s" CACHET_MARK_CLOSE, u->body,
+		    u->body[0] != '\0' ? "\n\n" : "", u->our_id);
+		m = cJSON_GetObjectItemCaseSensitive(f, "message");
+		r = cJSON_IsString(m) && strcmp(m->valuestring, msg) == 0 ? 1 : 0;
+		free(msg);
+		break;
+	}
+	cJSON_Delete(j);
+	return r;
+}
+
+bool
+statuspage_create_superseded(enum statuspage_status mine, const char *page_status)
+{
+	int page = page_status != NULL ? statuspage_status_parse(page_status) : -1;
+
+	return page >= 0 && (int)mine < page;
+}
+
+void
+statuspage_superseded_words(enum statuspage_status mine, bool tried, long last_http,
+    const char *creator_status, int64_t creator_ms, const char *page_status,
+    char *buf, size_t cap)
+{
+	char why[32], by[96] = "another post", when[16] = "";
+	bool back = statuspage_create_superseded(mine, page_status);
+
+	if (last_http > 0)
+		snprintf(why, sizeof(why), "HTTP %ld", last_http);
+	else
+		snprintf(why, sizeof(why), "no answer");
+	if (creator_ms > 0) {
+		time_t t = (time_t)(creator_ms / 1000);
+		struct tm tm;
+
+		if (gmtime_r(&t, &tm) != NULL)
+			strftime(when, sizeof(when), " at %H:%M", &tm);
+	}
+	if (creator_status != NULL && creator_status[0] != '\0')
+		snprintf(by, sizeof(by), "the %s post%s", creator_status, when);
+	/* A create never tried only waited behind the one that made it. */
+	snprintf(buf, cap, "%s post %s%s%s; the incident was created by %s; %s",
+	    statuspage_status_name(mine), tried ? "never reached the page (" : "was queued as a create",
+	    tried ? why : "", tried ? ")" : "", by,
+	    back ? "not sent: it would set the status back" : "sent as an update of it");
+}
+
+bool
+statuspage_takeover(uint64_t owner, uint64_t ours, int alive)
+{
+	/* A console still holding its .live byte is sending its own posts. */
+	return owner != ours && alive != 1;
 }

@@ -59,6 +59,14 @@ struct sp_item {
 	char page_created[40];   /* reconciled: the update's time as the page wrote it */
 	int64_t page_created_ms;
 	int skip;                /* posts of the same text and status already posted */
+	uint64_t owner;          /* session of the console its last record came from */
+	char owner_actor[64];    /* … and who that console writes as */
+	bool taken;              /* taken over from another console's session */
+	long last_http;          /* its last failed try's HTTP status; 0: none or no answer */
+	bool superseded;         /* a create not sent: it would set the status back */
+	bool as_update;          /* a create whose incident another post made: sent as
+	                            an update of it (note says so) */
+	char note[WR_ERR_MAX];
 	int attempts;
 	enum phase phase;
 	struct statuspage_reqs reqs;
@@ -89,6 +97,8 @@ struct statuspage {
 	uint64_t rng;
 	struct posted *posted;           /* updates on the page, for a read's skip */
 	size_t nposted;
+	char created_status[32];         /* the post that created the page's incident */
+	int64_t created_ms;              /* … when the journal recorded it; 0: not known */
 	statuspage_done_fn done;
 	void *done_arg;
 };
@@ -190,8 +200,15 @@ count_pending(struct statuspage *sp)
 	struct sp_item *it;
 	int n = 0;
 
-	for (it = sp->head; it != NULL; it = it->next)
+	sp->state.taken = 0;
+	for (it = sp->head; it != NULL; it = it->next) {
 		n++;
+		if (it->taken) {
+			sp->state.taken++;
+			wr_strlcpy(sp->state.taken_from, it->owner_actor,
+			    sizeof(sp->state.taken_from));
+		}
+	}
 	sp->state.pending = n;
 }
 
@@ -217,6 +234,8 @@ pop_and_report(struct statuspage *sp, bool ok, long http_status, const char *err
 	r.action = it->u.action;
 	r.ok = ok;
 	r.found = it->found;
+	r.as_update = it->as_update;
+	r.superseded = it->superseded;
 	r.reconciled = it->reconciled;
 	r.in_session = it->reconciled && it->in_session;
 	r.first_sent_ms = it->first_sent_ms;
@@ -226,6 +245,8 @@ pop_and_report(struct statuspage *sp, bool ok, long http_status, const char *err
 	wr_strlcpy(r.page_status, sp->state.page_status, sizeof(r.page_status));
 	if (error != NULL)
 		wr_strlcpy(r.error, error, sizeof(r.error));
+	else if (it->as_update)
+		wr_strlcpy(r.error, it->note, sizeof(r.error));
 	sp->head = it->next;
 	if (sp->head == NULL)
 		sp->tail = NULL;
@@ -251,6 +272,14 @@ item_done(struct statuspage *sp, long http_status)
 	cJSON_AddBoolToObject(d, "found", it->found);
 	if (it->sends > 1)
 		cJSON_AddNumberToObject(d, "tries", it->sends);
+	if (it->as_update) {
+		cJSON_AddBoolToObject(d, "as_update", true);
+		cJSON_AddStringToObject(d, "detail", it->note);
+	}
+	if (it->u.action == STATUSPAGE_CREATE && !it->found) {
+		wr_strlcpy(sp->created_status, sp->state.page_status, sizeof(sp->created_status));
+		sp->created_ms = loop_wall_ms();
+	}
 	if (it->reconciled) {
 		cJSON_AddBoolToObject(d, "reconciled", true);
 		cJSON_AddNumberToObject(d, "first_sent_ms", (double)it->first_sent_ms);
@@ -296,6 +325,31 @@ item_failed(struct statuspage *sp, long http_status, const char *why)
 	cJSON_AddNumberToObject(d, "http_status", (double)http_status);
 	append(sp, "statuspage.failed", it->queue, d);
 	pop_and_report(sp, false, http_status, why);
+}
+
+/* A create that never reached the page and whose incident another post
+ * created since, at a later stage: not sent, as it would set the page's
+ * status back (statuspage_create_superseded). Closed, not a failure. */
+static void
+item_superseded(struct statuspage *sp, const char *page_id, const char *page_status)
+{
+	struct sp_item *it = sp->head;
+	cJSON *d = cJSON_CreateObject();
+	char words[WR_ERR_MAX];
+
+	statuspage_superseded_words(it->u.status, it->sends > 0 || it->attempts > 0,
+	    it->last_http, sp->created_status, sp->created_ms, page_status, words,
+	    sizeof(words));
+	cJSON_AddStringToObject(d, "queue", it->queue);
+	cJSON_AddStringToObject(d, "action", statuspage_action_name(it->u.action));
+	cJSON_AddStringToObject(d, "error", words);
+	cJSON_AddNumberToObject(d, "http_status", (double)it->last_http);
+	cJSON_AddBoolToObject(d, "superseded", true);
+	cJSON_AddStringToObject(d, "page_incident", page_id);
+	cJSON_AddStringToObject(d, "page_status", page_status);
+	append(sp, "statuspage.failed", it->queue, d);
+	it->superseded = true;
+	pop_and_report(sp, false, it->last_http, words);
 }
 
 /* "monitoring update", "resolve": what the engineer would post again. */
@@ -390,6 +444,7 @@ item_retry(struct statuspage *sp, long http_status, long retry_after_s, const ch
 		it->reconcile = it->in_session = true;
 		it->skip = posted_same(sp, &it->u);
 	}
+	it->last_http = http_status;
 	if (++it->attempts >= sp->opts.max_attempts) {
 		char msg[WR_ERR_MAX];
 
@@ -450,10 +505,29 @@ on_lookup_answer(struct statuspage *sp, const struct http_response *r)
 		wr_strlcpy(sp->state.page_incident, id, sizeof(sp->state.page_incident));
 		wr_strlcpy(sp->state.page_status, status, sizeof(sp->state.page_status));
 		if (it->u.action == STATUSPAGE_CREATE) {
-			/* Already on the page: creating it again would double it. */
-			it->found = true;
-			item_done(sp, r->status);
-			return;
+			/* Our incident is there; whether this create made it is
+			 * another question: only its own text and status say so. */
+			f = statuspage_req_find_create(sp->kind, r->body, r->len, &it->u, id,
+			    posted_same(sp, &it->u), &err);
+			if (f < 0) {
+				item_retry(sp, r->status, 0, err.msg, false);
+				return;
+			}
+			if (f == 1) {
+				/* Already on the page: creating it again would double it. */
+				it->found = true;
+				item_done(sp, r->status);
+				return;
+			}
+			if (statuspage_create_superseded(it->u.status, status)) {
+				item_superseded(sp, id, status);
+				return;
+			}
+			statuspage_superseded_words(it->u.status, it->sends > 0 || it->attempts > 0,
+			    it->last_http, sp->created_status, sp->created_ms, status, it->note,
+			    sizeof(it->note));
+			it->u.action = STATUSPAGE_UPDATE;
+			it->as_update = true;
 		}
 		wr_strlcpy(it->u.page_id, id, sizeof(it->u.page_id));
 	} else if (it->u.action != STATUSPAGE_CREATE) {
@@ -755,6 +829,10 @@ kick(struct statuspage *sp)
 		return;
 	}
 	if (it->phase == PHASE_START) {
+		/* A create queued before another made the incident (a post
+		 * taken over, two in a row): the page says what becomes of it. */
+		if (it->u.action == STATUSPAGE_CREATE && sp->state.page_incident[0] != '\0')
+			it->lookup_first = true;
 		if (it->u.action != STATUSPAGE_CREATE && it->u.page_id[0] == '\0')
 			wr_strlcpy(it->u.page_id, sp->state.page_incident, sizeof(it->u.page_id));
 		if (it->reconcile && it->u.page_id[0] == '\0') {
@@ -886,10 +964,11 @@ replay_decide(struct statuspage *sp)
 	}
 }
 
-/* Rebuild the queue from the journal: queue records without a post or
- * failed record are pending; the last post names the page's incident. */
+/* Rebuild the queue from the journal into sp (a scratch client, see
+ * replay): queue records without a post or failed record are pending;
+ * the last post names the page's incident. */
 static int
-replay(struct statuspage *sp, struct wr_err *err)
+replay_scan(struct statuspage *sp, struct wr_err *err)
 {
 	struct record_list list;
 	size_t i;
@@ -915,6 +994,8 @@ replay(struct statuspage *sp, struct wr_err *err)
 			}
 			it = item_new(q, &u);
 			enqueue(sp, it);
+		} else if (strcmp(r->kind, "statuspage.takeover") == 0) {
+			;                /* only its session below: who sends it now */
 		} else if (strcmp(r->kind, "statuspage.sent") == 0 ||
 		    strcmp(r->kind, "statuspage.retry") == 0) {
 			if ((it = find_item(sp, q)) != NULL)
@@ -928,14 +1009,24 @@ replay(struct statuspage *sp, struct wr_err *err)
 				wr_strlcpy(sp->state.page_incident, pi->valuestring,
 				    sizeof(sp->state.page_incident));
 			if (strcmp(r->kind, "statuspage.post") == 0 && cJSON_IsString(st)) {
+				const cJSON *ac = cJSON_GetObjectItemCaseSensitive(r->data, "action");
+
 				wr_strlcpy(sp->state.page_status, st->valuestring,
 				    sizeof(sp->state.page_status));
 				sp->state.page_status_ms = r->ts_ms;
+				/* The post that made the incident, for a create it supersedes. */
+				if (cJSON_IsString(ac) && strcmp(ac->valuestring, "create") == 0 &&
+				    !cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(r->data, "found"))) {
+					wr_strlcpy(sp->created_status, st->valuestring,
+					    sizeof(sp->created_status));
+					sp->created_ms = r->ts_ms;
+				}
 			}
 			/* A post given up before the restart is still not on the page. */
 			if (strcmp(r->kind, "statuspage.post") == 0)
 				sp->state.failed = sp->state.unknown = 0;
-			else {
+			else if (!cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(r->data,
+			    "superseded"))) {
 				const cJSON *hs = cJSON_GetObjectItemCaseSensitive(r->data,
 				    "http_status");
 
@@ -956,12 +1047,114 @@ replay(struct statuspage *sp, struct wr_err *err)
 			sp->tail = NULL;
 			for (it = sp->head; it != NULL; it = it->next)
 				sp->tail = it;
+			continue;
+		}
+		/* Who sends it now: the console its last record came from. */
+		if ((it = find_item(sp, q)) != NULL) {
+			it->owner = r->session;
+			wr_strlcpy(it->owner_actor, r->actor != NULL ? r->actor : "",
+			    sizeof(it->owner_actor));
+			if (strcmp(r->kind, "statuspage.retry") == 0) {
+				const cJSON *hs = cJSON_GetObjectItemCaseSensitive(r->data,
+				    "http_status");
+
+				it->last_http = cJSON_IsNumber(hs) ? (long)hs->valuedouble : 0;
+			}
 		}
 	}
 	record_list_free(&list);
 	replay_decide(sp);
-	count_pending(sp);
 	return 0;
+}
+
+/* The journal's posts into sp: at start everything it says (start), later
+ * (statuspage_adopt) the page's incident when the journal knows a newer
+ * post, and the posts left pending by another console. A post is taken
+ * only from a console that no longer runs (statuspage_takeover), and the
+ * takeover is journalled, so a watcher and the next console know who
+ * sends it; one still in its console's hands is left to it. Returns how
+ * many were taken over from another session. */
+static int
+replay(struct statuspage *sp, bool start, struct wr_err *err)
+{
+	struct statuspage tmp;
+	struct sp_item *it, *next;
+	uint64_t ours = timeline_session(sp->tl);
+	int taken = 0;
+	size_t i;
+
+	memset(&tmp, 0, sizeof(tmp));
+	tmp.tl = sp->tl;
+	tmp.kind = sp->kind;
+	if (replay_scan(&tmp, err) != 0) {
+		for (it = tmp.head; it != NULL; it = next) {
+			next = it->next;
+			free(it);
+		}
+		for (i = 0; i < tmp.nposted; i++)
+			free(tmp.posted[i].body);
+		free(tmp.posted);
+		return -1;
+	}
+	if (start || (tmp.state.page_incident[0] != '\0' &&
+	    tmp.state.page_status_ms > sp->state.page_status_ms)) {
+		wr_strlcpy(sp->state.page_incident, tmp.state.page_incident,
+		    sizeof(sp->state.page_incident));
+		wr_strlcpy(sp->state.page_status, tmp.state.page_status,
+		    sizeof(sp->state.page_status));
+		sp->state.page_status_ms = tmp.state.page_status_ms;
+	}
+	if (start) {
+		sp->state.failed = tmp.state.failed;
+		sp->state.unknown = tmp.state.unknown;
+		sp->state.fail_status = tmp.state.fail_status;
+		wr_strlcpy(sp->state.last_error, tmp.state.last_error,
+		    sizeof(sp->state.last_error));
+	}
+	if (tmp.created_ms > sp->created_ms) {
+		wr_strlcpy(sp->created_status, tmp.created_status, sizeof(sp->created_status));
+		sp->created_ms = tmp.created_ms;
+	}
+	/* The journal holds every post on the page, ours and others'. */
+	for (i = 0; i < sp->nposted; i++)
+		free(sp->posted[i].body);
+	free(sp->posted);
+	sp->posted = tmp.posted;
+	sp->nposted = tmp.nposted;
+	for (it = tmp.head; it != NULL; it = next) {
+		next = it->next;
+		it->next = NULL;
+		if (find_item(sp, it->queue) != NULL || !statuspage_takeover(it->owner, ours,
+		    it->owner != 0 ? timeline_session_alive(sp->tl, it->owner) : -1)) {
+			free(it);
+			continue;
+		}
+		if (it->owner != 0 && it->owner != ours) {
+			cJSON *d = cJSON_CreateObject();
+
+			cJSON_AddStringToObject(d, "queue", it->queue);
+			cJSON_AddNumberToObject(d, "from_session", (double)it->owner);
+			cJSON_AddStringToObject(d, "from_actor", it->owner_actor);
+			append(sp, "statuspage.takeover", it->queue, d);
+			it->taken = true;
+			taken++;
+		}
+		enqueue(sp, it);
+	}
+	count_pending(sp);
+	return taken;
+}
+
+int
+statuspage_adopt(struct statuspage *sp, struct wr_err *err)
+{
+	int n;
+
+	if (http_read_only(sp->http))
+		return 0;
+	if ((n = replay(sp, false, err)) > 0)
+		kick(sp);
+	return n;
 }
 
 struct statuspage *
@@ -1005,7 +1198,7 @@ statuspage_new(struct loop *loop, struct http_client *http, struct timeline *tl,
 	sp->rng = (uint64_t)loop_now_ms() * 0x9E3779B97F4A7C15ULL ^ (uint64_t)getpid();
 	if (sp->rng == 0)
 		sp->rng = 1;
-	if (replay(sp, err) != 0) {
+	if (replay(sp, true, err) < 0) {
 		statuspage_free(sp);
 		return NULL;
 	}

@@ -1999,6 +1999,12 @@ on_posted(const struct statuspage_result *r, void *arg)
 	}
 	if ((ran = ran_sent(app, true, r->queue)) != NULL)
 		ran->post = r->ok ? STEPMARK_OK : r->reconciled ? STEPMARK_UNKNOWN : STEPMARK_FAILED;
+	if (r->superseded || r->as_update) {
+		/* A create another post's incident made moot, or an update now. */
+		app_say_also(app, "status page: %s", r->error);
+		app->status_held = true;
+		return;
+	}
 	if (r->reconciled) {
 		/* Sent with no answer (by an earlier session, or a try of this
 		 * one): read back from the page, not sent again; said until a
@@ -2131,6 +2137,32 @@ actions_statuspage_open(struct app *app)
 }
 
 void
+actions_statuspage_adopt(struct app *app)
+{
+	const struct statuspage_state *st;
+	struct wr_err err;
+	int n;
+
+	/* Armed only: the arm lock makes this the one console that takes them,
+	 * so two consoles never both send a post another left. */
+	if (app->statuspage == NULL || !app_armed(app))
+		return;
+	if ((n = statuspage_adopt(app->statuspage, &err)) < 0) {
+		app_say_also(app, "status page: posts other consoles left pending not read: %s",
+		    err.msg);
+		return;
+	}
+	if (n == 0)
+		return;
+	st = statuspage_state(app->statuspage);
+	app_say_also(app, "status page: took over %d post%s %s's console left pending (it no "
+	    "longer runs); this console sends %s", n, n == 1 ? "" : "s", st->taken_from,
+	    n == 1 ? "it" : "them");
+	app->status_held = true;
+	app->dirty = true;
+}
+
+void
 actions_statuspage_ask(struct app *app)
 {
 	if (app->statuspage == NULL && app->chat == NULL) {
@@ -2140,6 +2172,8 @@ actions_statuspage_ask(struct app *app)
 		    "the status page and chat are unavailable (see the message at start)");
 		return;
 	}
+	/* What another console left goes first, and the box says so. */
+	actions_statuspage_adopt(app);
 	app_ask(app, PROMPT_STATUS);
 }
 
@@ -2391,6 +2425,14 @@ post_gaps(const struct app *app, char out[2][400])
 	else if (st->check == STATUSPAGE_CHECK_REFUSED || st->check == STATUSPAGE_CHECK_UNREACHED)
 		snprintf(out[n++], sizeof(out[0]), "this post %s fail: the status page at start: %s",
 		    st->check == STATUSPAGE_CHECK_REFUSED ? "will" : "may", st->check_words);
+	else if (st->pending > 0)
+		/* Posts go in order: one waiting (taken over or not) goes first,
+		 * and a create ahead makes the incident this one updates. */
+		snprintf(out[n++], sizeof(out[0]), "%d post%s wait%s ahead of this one%s%s%s; a "
+		    "create ahead makes the incident this one updates (or skips it if it would set "
+		    "the status back)", st->pending, st->pending == 1 ? "" : "s",
+		    st->pending == 1 ? "s" : "", st->taken > 0 ? " (taken over from " : "",
+		    st->taken > 0 ? st->taken_from : "", st->taken > 0 ? "'s console)" : "");
 	if (app->chat == NULL)
 		snprintf(out[n++], sizeof(out[0]), "the chat will NOT be told: %s",
 		    app->chat_off[0] ? app->chat_off : "not configured");

@@ -295,6 +295,7 @@ journal_apply(struct app *app, const struct record *r)
 	else if (strcmp(r->kind, "incident.resume") == 0)
 		app->resolved = app->safety.resolved = false;
 	statuspage_journal_fold(&app->sp_journal, r->kind, r->data, r->ts_ms);
+	statuspage_journal_note(&app->sp_journal, r->kind, r->op, r->session, r->actor);
 	chat_journal_fold(&app->chat_journal, r->kind, r->data, r->ts_ms);
 }
 

@@ -105,6 +105,7 @@ arm_confirm(struct app *app, const char *typed)
 	journal_mode(app, "armed", NULL);
 	app_say(app, "ARMED for %d min: changes to production are possible (A disarms)",
 	    app->cfg.arm_ms / 60000);
+	actions_statuspage_adopt(app);
 }
 
 /* A LOGS filter: pcre2's own message when the pattern is bad. */

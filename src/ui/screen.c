@@ -366,6 +366,15 @@ format_elapsed(char *buf, size_t cap, long secs)
 #define HEADER_NAME_MIN 8
 #define HEADER_FIXED_MIN (24 + 13 + 1 + HEADER_NAME_MIN)
 
+/* Whether session's console still runs (its byte of .live). */
+static int
+session_alive(uint64_t session, void *arg)
+{
+	struct app *app = arg;
+
+	return app->tl != NULL ? timeline_session_alive(app->tl, session) : -1;
+}
+
 /* Posts that have not reached the status page stay in sight until they
  * do: the footer says a retry for seconds, the page may fail for minutes.
  * The badge takes the longest wording that leaves the rest of the line
@@ -376,6 +385,8 @@ statuspage_badge_for(struct app *app, int cols, int bw, char *dst, size_t cap)
 {
 	const struct statuspage_state *st;
 	struct statuspage_badge_in in;
+	bool from_journal = false;
+	int others;
 
 	dst[0] = '\0';
 	if (app->fake_header.on) {
@@ -383,6 +394,9 @@ statuspage_badge_for(struct app *app, int cols, int bw, char *dst, size_t cap)
 	} else if (app->statuspage == NULL) {
 		/* No client here (read-only): the posts as the journal has them. */
 		statuspage_journal_badge_in(&app->sp_journal, (int64_t)app_now(app) * 1000, &in);
+		/* A post whose console is gone is retried by no one. */
+		statuspage_journal_others(&app->sp_journal, 0, session_alive, app,
+		    "the next writing console sends it", &in);
 	} else {
 		st = statuspage_state(app->statuspage);
 		memset(&in, 0, sizeof(in));
@@ -411,8 +425,16 @@ statuspage_badge_for(struct app *app, int cols, int bw, char *dst, size_t cap)
 				j.check_status = in.check_status;
 				memcpy(j.check_words, in.check_words, sizeof(j.check_words));
 				in = j;
+				from_journal = true;
 			}
 		}
+		/* Posts another console left: still its own, or no one's until
+		 * this console takes them over (and counted once). */
+		others = statuspage_journal_others(&app->sp_journal, timeline_session(app->tl),
+		    session_alive, app, app_armed(app) ? "S takes it over" :
+		    "arming (A) takes it over", &in);
+		if (!from_journal)
+			in.pending += others;
 	}
 	statuspage_badge(&in, cols - HEADER_FIXED_MIN - bw - 2, dst, cap);
 	return statuspage_badge_trouble(&in);

@@ -7,12 +7,15 @@
  *
  *   statuspage_probe -c CONF -d TIMELINE_DIR -i INCIDENT [-r] [-n] [-k]
  *       [-t SECONDS] [-T HTTP_TIMEOUT_MS] [-m MAX_ATTEMPTS] [-b BACKOFF_MS]
- *       [create|update|resolve ...]
+ *       [-S STATUS] [-a ARMFILE] [create|update|resolve ...]
  *
  * -r read-only (nothing may be sent); -n store the queue records and exit
  * without sending (a crash right after the write-ahead); -k check the page
  * first, as the console does at start, and wait for its answer (printed,
- * with the header's badge as it would read). With no actions
+ * with the header's badge as it would read). -S posts with that status
+ * (a create "identified"). -a waits until ARMFILE exists, then takes over
+ * what other consoles left pending (statuspage_adopt, as arming does)
+ * and only then posts the actions. With no actions
  * it only replays what the journal holds ("unknown": a replayed post
  * read back from the page and not found there). Exit 0 when every post reached
  * the page and nothing is pending, 1 otherwise, 2 on bad usage or setup.
@@ -22,6 +25,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "warroom/config_files.h"
 #include "warroom/http.h"
@@ -41,10 +45,14 @@ on_done(const struct statuspage_result *r, void *arg)
 		printf("check %s http=%ld%s%s\n", r->ok ? "ok" : "failed", r->http_status,
 		    r->ok ? "" : " error=", r->error);
 	else if (r->ok)
-		printf("done %s %s ok page=%s status=%s found=%d%s%s http=%ld\n", r->queue,
+		printf("done %s %s ok page=%s status=%s found=%d%s%s http=%ld%s%s\n", r->queue,
 		    statuspage_action_name(r->action), r->page_incident, r->page_status,
 		    r->found, r->reconciled ? " reconciled=1" : "",
-		    r->in_session ? " in_session=1" : "", r->http_status);
+		    r->in_session ? " in_session=1" : "", r->http_status,
+		    r->as_update ? " as_update: " : "", r->as_update ? r->error : "");
+	else if (r->superseded)
+		printf("superseded %s %s: %s\n", r->queue, statuspage_action_name(r->action),
+		    r->error);
 	else if (r->reconciled) {
 		printf("unknown %s %s http=%ld error=%s\n", r->queue,
 		    statuspage_action_name(r->action), r->http_status, r->error);
@@ -103,7 +111,8 @@ fill(struct statuspage_update *u, const char *action, enum statuspage_kind kind,
 int
 main(int argc, char **argv)
 {
-	const char *conf = NULL, *dir = NULL, *incident = NULL;
+	const char *conf = NULL, *dir = NULL, *incident = NULL, *armfile = NULL;
+	int status = -1;
 	struct statuspage_opts opts = { 0 };
 	bool read_only = false, no_send = false, check = false;
 	double timeout = 20;
@@ -118,7 +127,7 @@ main(int argc, char **argv)
 	int64_t start;
 	int c, i, rc;
 
-	while ((c = getopt(argc, argv, "c:d:i:rnkt:T:m:b:")) != -1) {
+	while ((c = getopt(argc, argv, "c:d:i:rnkt:T:m:b:S:a:")) != -1) {
 		switch (c) {
 		case 'c': conf = optarg; break;
 		case 'd': dir = optarg; break;
@@ -130,6 +139,8 @@ main(int argc, char **argv)
 		case 'T': opts.timeout_ms = atol(optarg); break;
 		case 'm': opts.max_attempts = atoi(optarg); break;
 		case 'b': opts.backoff_base_ms = atol(optarg); break;
+		case 'S': status = statuspage_status_parse(optarg); break;
+		case 'a': armfile = optarg; break;
 		default: return 2;
 		}
 	}
@@ -176,11 +187,21 @@ main(int argc, char **argv)
 	statuspage_set_callback(sp, on_done, NULL);
 	if (check)
 		statuspage_check(sp);
+	start = loop_now_ms();
+	/* -a: a console open before, arming later. */
+	while (armfile != NULL && access(armfile, F_OK) != 0 &&
+	    loop_now_ms() - start < timeout * 1000)
+		if (loop_run_once(loop, 100, &err) != 0)
+			break;
+	if (armfile != NULL)
+		printf("adopted %d\n", statuspage_adopt(sp, &err));
 	for (i = optind; i < argc; i++) {
 		struct statuspage_update u;
 		char q[STATUSPAGE_QUEUE_ID_MAX];
 
 		fill(&u, argv[i], cfg.statuspage.kind, timeline_id(tl));
+		if (status >= 0)
+			u.status = (enum statuspage_status)status;
 		if (statuspage_post(sp, &u, NULL, false, q, &err) == 0)
 			printf("queued %s %s\n", q, argv[i]);
 		else {

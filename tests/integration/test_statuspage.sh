@@ -141,12 +141,14 @@ grep -q 'pending=0' "$tmp/q3.out" || fail "still pending"
 [ "$(count "$POSTS")" = 1 ] || fail "the pending create was sent $(count "$POSTS") times"
 ok "restart: a pending post is sent once on the next run"
 
-# The create reached the page but the crash came before statuspage.post.
+# The create reached the page but the crash came before statuspage.post:
+# the page holds its own text and status (the probe's create), so it is
+# found, not merely our incident.
 mark
 run "$tmp/c1.out" -i "crash after send" -n create || fail "queue only"
 id=$(basename "$(journal "$tmp/c1.out")" .jsonl)
 curl -s -o /dev/null -H "Authorization: OAuth $token" -H 'Content-Type: application/json' \
-	-d '{"incident":{"name":"API 5xx spike","status":"investigating","metadata":{"warroom":{"incident":"'"$id"'"}}}}' \
+	-d '{"incident":{"name":"API 5xx spike","status":"investigating","body":"api answers errors after v1.4.1 was deployed ('"$id"').","metadata":{"warroom":{"incident":"'"$id"'"}}}}' \
 	"$(sed -n 's/^url = //p' "$conf")/incidents"
 run "$tmp/c2.out" -i "crash after send" || { cat "$tmp/c2.out"; fail "replay"; }
 grep -q '^done .* create ok .* found=1 ' "$tmp/c2.out" || { cat "$tmp/c2.out"; fail "not found by metadata"; }

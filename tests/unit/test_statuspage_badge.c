@@ -316,6 +316,63 @@ resolving_says_what_the_page_still_says(void **state)
 	assert_false(statuspage_open_words(NULL, true, buf, sizeof(buf)));
 }
 
+static int
+alive_of(uint64_t session, void *arg)
+{
+	const int *a = arg;
+
+	return session < 4 ? a[session] : -1;
+}
+
+/* A pending post whose console quit is retried by no one: the badge says
+ * so, not "retrying now"; a takeover by a running console ends that. */
+static void
+a_post_left_by_a_console_gone(void **state)
+{
+	struct statuspage_journal j;
+	struct statuspage_badge_in in;
+	int alive[4] = { -1, 0, 1, 1 };
+	char buf[200];
+
+	(void)state;
+	memset(&j, 0, sizeof(j));
+	fold(&j, "statuspage.queue", "{}", 1000);
+	statuspage_journal_note(&j, "statuspage.queue", "sp-5", 1, "bob@vm");
+	fold(&j, "statuspage.retry", "{\"http_status\":500,\"retry_ms\":1000}", 2000);
+	statuspage_journal_note(&j, "statuspage.retry", "sp-5", 1, "bob@vm");
+	statuspage_journal_note(&j, "shutdown", NULL, 1, "bob@vm");
+	statuspage_journal_badge_in(&j, 9000, &in);
+	assert_int_equal(statuspage_journal_others(&j, 0, alive_of, alive,
+	    "the next writing console sends it", &in), 1);
+	assert_int_equal(in.gone, 1);
+	assert_true(statuspage_badge_trouble(&in));
+	statuspage_badge(&in, 200, buf, sizeof(buf));
+	assert_string_equal(buf, " STATUS PAGE: 1 pending from bob@vm's console, which quit: "
+	    "the next writing console sends it ");
+	statuspage_badge(&in, 40, buf, sizeof(buf));
+	assert_string_equal(buf, " STATUS PAGE: 1 pending, console gone ");
+	/* Its console still running: as before, it retries. */
+	alive[1] = 1;
+	statuspage_journal_others(&j, 0, alive_of, alive, "", &in);
+	assert_int_equal(in.gone, 0);
+	statuspage_badge(&in, 200, buf, sizeof(buf));
+	assert_string_equal(buf, " STATUS PAGE: 1 pending, last HTTP 500, retrying now ");
+	/* Taken over by session 2, running: its own post now, not another's. */
+	alive[1] = 0;
+	statuspage_journal_note(&j, "statuspage.takeover", "sp-5", 2, "alice@vm");
+	assert_int_equal(statuspage_journal_others(&j, 2, alive_of, alive, "", &in), 0);
+	assert_int_equal(statuspage_journal_others(&j, 0, alive_of, alive, "", &in), 1);
+	assert_int_equal(in.gone, 0);
+	/* Killed, not quit; then posted: nothing pending. */
+	alive[2] = 0;
+	statuspage_journal_others(&j, 3, alive_of, alive, "arming (A) takes it over", &in);
+	statuspage_badge(&in, 200, buf, sizeof(buf));
+	assert_string_equal(buf, " STATUS PAGE: 1 pending from alice@vm's console, which "
+	    "stopped: arming (A) takes it over ");
+	statuspage_journal_note(&j, "statuspage.post", "sp-5", 2, "alice@vm");
+	assert_int_equal(j.nopen, 0);
+}
+
 int
 main(void)
 {
@@ -332,6 +389,7 @@ main(void)
 		cmocka_unit_test(the_journal_gives_the_check_and_the_cause),
 		cmocka_unit_test(unknown_after_a_restart_is_not_failed),
 		cmocka_unit_test(resolving_says_what_the_page_still_says),
+		cmocka_unit_test(a_post_left_by_a_console_gone),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

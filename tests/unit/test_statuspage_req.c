@@ -1066,6 +1066,78 @@ a_post_that_sets_the_page_back_is_said(void **state)
 	    sizeof(buf)));
 }
 
+
+/* A create is found only by its own text and status in the incident, not
+ * by our incident being there: another post may have made it. */
+static void
+a_create_is_found_by_its_own_text(void **state)
+{
+	static const char list[] = "[{\"id\":\"lf2\",\"status\":\"identified\","
+	    "\"metadata\":{\"warroom\":{\"incident\":\"api-5xx-spike-a1b2c3\"}},"
+	    "\"incident_updates\":[{\"status\":\"identified\",\"body\":\"cause found\"}]}]";
+	static const char c2[] = "{\"data\":[{\"id\":7,\"status\":2,\"message\":"
+	    "\"cause found\\n\\n<!-- warroom:api-5xx-spike-a1b2c3 -->\"}]}";
+	struct statuspage_update u = update(STATUSPAGE_CREATE, STATUSPAGE_INVESTIGATING,
+	    "We are investigating elevated errors");
+	struct wr_err err;
+
+	(void)state;
+	assert_int_equal(statuspage_req_find_create(STATUSPAGE_ATLASSIAN, S(list), &u, "lf2", 0,
+	    &err), 0);
+	assert_int_equal(statuspage_req_find_create(STATUSPAGE_CACHET, S(c2), &u, "7", 0, &err), 0);
+	u = update(STATUSPAGE_CREATE, STATUSPAGE_IDENTIFIED, "cause found");
+	assert_int_equal(statuspage_req_find_create(STATUSPAGE_ATLASSIAN, S(list), &u, "lf2", 0,
+	    &err), 1);
+	assert_int_equal(statuspage_req_find_create(STATUSPAGE_CACHET, S(c2), &u, "7", 0, &err), 1);
+	/* Already posted once by the journal's account: not this one. */
+	assert_int_equal(statuspage_req_find_create(STATUSPAGE_ATLASSIAN, S(list), &u, "lf2", 1,
+	    &err), 0);
+	/* Another incident id: not there. */
+	assert_int_equal(statuspage_req_find_create(STATUSPAGE_ATLASSIAN, S(list), &u, "zz9", 0,
+	    &err), 0);
+	assert_int_equal(statuspage_req_find_create(STATUSPAGE_ATLASSIAN, S("{}"), &u, "lf2", 0,
+	    &err), -1);
+}
+
+/* Superseded: not sent when it would set the page back, else an update. */
+static void
+a_superseded_create_is_sent_only_forward(void **state)
+{
+	char buf[300];
+
+	(void)state;
+	assert_true(statuspage_create_superseded(STATUSPAGE_INVESTIGATING, "identified"));
+	assert_false(statuspage_create_superseded(STATUSPAGE_IDENTIFIED, "identified"));
+	assert_false(statuspage_create_superseded(STATUSPAGE_MONITORING, "investigating"));
+	assert_false(statuspage_create_superseded(STATUSPAGE_INVESTIGATING, ""));
+	/* 2026-11-27 18:45:10 UTC */
+	statuspage_superseded_words(STATUSPAGE_INVESTIGATING, true, 500, "identified",
+	    1795805110000LL, "identified", buf, sizeof(buf));
+	assert_string_equal(buf, "investigating post never reached the page (HTTP 500); the "
+	    "incident was created by the identified post at 18:45; not sent: it would set the "
+	    "status back");
+	statuspage_superseded_words(STATUSPAGE_IDENTIFIED, false, 0, "", 0, "investigating", buf,
+	    sizeof(buf));
+	assert_string_equal(buf, "identified post was queued as a create; the incident was "
+	    "created by another post; sent as an update of it");
+	statuspage_superseded_words(STATUSPAGE_MONITORING, true, 0, "", 0, "identified", buf,
+	    sizeof(buf));
+	assert_string_equal(buf, "monitoring post never reached the page (no answer); the "
+	    "incident was created by another post; sent as an update of it");
+}
+
+/* A post is taken over only from a console that no longer runs. */
+static void
+takeover_only_from_a_console_gone(void **state)
+{
+	(void)state;
+	assert_true(statuspage_takeover(12, 40, 0));
+	assert_false(statuspage_takeover(12, 40, 1));
+	assert_false(statuspage_takeover(40, 40, 0));
+	/* Not known (an older journal's post): as before, a restart sends it. */
+	assert_true(statuspage_takeover(0, 40, -1));
+}
+
 int
 main(void)
 {
@@ -1101,6 +1173,9 @@ main(void)
 		cmocka_unit_test(atlassian_update_found_by_text_and_status),
 		cmocka_unit_test(cachet_update_found_by_message_and_status),
 		cmocka_unit_test(a_post_that_sets_the_page_back_is_said),
+		cmocka_unit_test(a_create_is_found_by_its_own_text),
+		cmocka_unit_test(a_superseded_create_is_sent_only_forward),
+		cmocka_unit_test(takeover_only_from_a_console_gone),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
