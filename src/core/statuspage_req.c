@@ -601,6 +601,25 @@ parse_json(const char *body, size_t len, struct wr_err *err)
 	return j;
 }
 
+/* A page's incident list (Cachet's under "data"): the parsed answer to
+ * free, *list in it; NULL (err set) when it is no list. */
+static cJSON *
+incident_list(const char *body, size_t len, const struct cachet_api *api,
+    const cJSON **list, struct wr_err *err)
+{
+	cJSON *j;
+
+	if ((j = parse_json(body, len, err)) == NULL)
+		return NULL;
+	*list = api != NULL ? cJSON_GetObjectItemCaseSensitive(j, "data") : j;
+	if (!cJSON_IsArray(*list)) {
+		cJSON_Delete(j);
+		wr_err_set(err, "the status page's incident list is not a list");
+		return NULL;
+	}
+	return j;
+}
+
 int
 statuspage_req_parse_incident(enum statuspage_kind kind, const char *body, size_t len,
     char id[STATUSPAGE_ID_MAX], char status[32], struct wr_err *err)
@@ -675,13 +694,8 @@ statuspage_req_find(enum statuspage_kind kind, const char *body, size_t len,
 	int r = 0;
 
 	id[0] = status[0] = '\0';
-	if ((j = parse_json(body, len, err)) == NULL)
+	if ((j = incident_list(body, len, api, &list, err)) == NULL)
 		return -1;
-	list = api != NULL ? cJSON_GetObjectItemCaseSensitive(j, "data") : j;
-	if (!cJSON_IsArray(list)) {
-		cJSON_Delete(j);
-		return wr_err_set(err, "the status page's incident list is not a list");
-	}
 	cJSON_ArrayForEach(inc, list) {
 		if (!cJSON_IsObject(inc))
 			continue;
@@ -1058,13 +1072,8 @@ statuspage_req_find_create(enum statuspage_kind kind, const char *body, size_t l
 	size_t n;
 	char *msg;
 
-	if ((j = parse_json(body, len, err)) == NULL)
+	if ((j = incident_list(body, len, api, &list, err)) == NULL)
 		return -1;
-	list = api != NULL ? cJSON_GetObjectItemCaseSensitive(j, "data") : j;
-	if (!cJSON_IsArray(list)) {
-		cJSON_Delete(j);
-		return wr_err_set(err, "the status page's incident list is not a list");
-	}
 	cJSON_ArrayForEach(inc, list) {
 		if (!cJSON_IsObject(inc))
 			continue;
