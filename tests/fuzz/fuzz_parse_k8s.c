@@ -52,6 +52,14 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			if (rs.items[i - 1].revision >= rs.items[i].revision)
 				abort();
 		(void)parse_k8s_rs_tag(&rs, 3);
+		for (i = 0; i < rs.n; i++) {
+			int64_t latest = -1, first = parse_k8s_rs_first_ran(&rs, rs.items[i].tag,
+			    &latest);
+
+			/* The first of a run is never after its latest. */
+			if (first > 0 && latest > 0 && first > latest)
+				abort();
+		}
 		parse_k8s_rs_free(&rs);
 	}
 	for (i = 1; i <= 4; i++)

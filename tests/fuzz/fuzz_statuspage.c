@@ -81,6 +81,32 @@ check_post(enum statuspage_kind kind, const char *text, size_t len)
 	cJSON_Delete(j);
 }
 
+/* The same bytes as the page's answer to a read-back: an update is found
+ * (with a time that fits its buffer) or not, or the answer is no list;
+ * so is a create. */
+static void
+check_read_back(enum statuspage_kind kind, const char *body, size_t len)
+{
+	struct statuspage_update u = { .action = STATUSPAGE_UPDATE,
+	    .status = STATUSPAGE_MONITORING };
+	struct wr_err err;
+	char when[40];
+	int64_t when_ms = -1;
+	int r;
+
+	strcpy(u.body, "A fix is in place; we are watching.");
+	strcpy(u.our_id, "api-5xx-spike-a1b2c3");
+	strcpy(u.page_id, "p0abc");
+	r = statuspage_req_find_update(kind, body, len, &u, 0, when, &when_ms, &err);
+	if (r < -1 || r > 1 || (r == 1 && strlen(when) >= sizeof(when)) || when_ms < 0)
+		__builtin_trap();
+	u.action = STATUSPAGE_CREATE;
+	u.status = STATUSPAGE_INVESTIGATING;
+	r = statuspage_req_find_create(kind, body, len, &u, "p0abc", 1, &err);
+	if (r < -1 || r > 1)
+		__builtin_trap();
+}
+
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
@@ -108,5 +134,6 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	    &err);
 	check_id(id, r);
 	check_post(kind, body, size);
+	check_read_back(kind, body, size);
 	return 0;
 }
