@@ -1052,7 +1052,8 @@ statuspage_req_find_update(enum statuspage_kind kind, const char *body, size_t l
 	r = count_matches(api, list, u, text, &newest) > skip ? 1 : 0;
 	if (r == 1 && newest != NULL) {
 		wr_strlcpy(when, newest, 40);
-		if (wr_parse_rfc3339(newest, strlen(newest), &secs, &ms))
+		/* A time before 1970 is no creation time of this incident's. */
+		if (wr_parse_rfc3339(newest, strlen(newest), &secs, &ms) && secs > 0)
 			*when_ms = secs * 1000 + ms;
 	}
 	cJSON_Delete(j);

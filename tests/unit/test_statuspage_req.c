@@ -1006,6 +1006,12 @@ atlassian_update_found_by_text_and_status(void **state)
 	    0, when, &ms, &err), -1);
 	assert_int_equal(statuspage_req_find_update(STATUSPAGE_ATLASSIAN, S("<html>"), &u, 0, when,
 	    &ms, &err), -1);
+	/* Found, but a time before 1970 (fuzzing) is no time: 0. */
+	assert_int_equal(statuspage_req_find_update(STATUSPAGE_ATLASSIAN,
+	    S("{\"id\":\"p31\",\"incident_updates\":[{\"status\":\"monitoring\","
+	    "\"body\":\"api is back.\",\"created_at\":\"1013-11-27T18:22:09.000Z\"}]}"), &u, 0,
+	    when, &ms, &err), 1);
+	assert_int_equal(ms, 0);
 }
 
 static void
