@@ -103,15 +103,19 @@ wait_for "CONFIRM ROLLBACK (k8s.undo)" 15
 wait_for "type api and press Enter"
 assert_contains "$tmp/screen" "revision 5 (v1.5.0-bad)  ->  ? (no target picked)"
 assert_contains "$tmp/screen" "nothing is preselected: v1.4.1, the newest earlier release, would change EXPORT_MODE (now off); Up/Down picks one"
-keys Down
-wait_for "> revision 4 (v1.5.0-bad, EXPORT_MODE=on)"
-assert_contains "$tmp/screen" "revision 5 (v1.5.0-bad)  ->  revision 4 (v1.5.0-bad)"
-assert_contains "$tmp/screen" "same tag v1.5.0-bad: this only changes the pod template: EXPORT_MODE=off -> EXPORT_MODE=on"
+# v1.5.0-bad was judged bad here (its verdict): revision 4 is listed last.
 keys Down
 wait_for "> revision 3 (v1.4.1, EXPORT_MODE=on)"
 assert_contains "$tmp/screen" "revision 5 (v1.5.0-bad)  ->  revision 3 (v1.4.1)"
 assert_contains "$tmp/screen" "revision 3 has EXPORT_MODE=on: this rollback turns exports back ON (now off since the kill switch at "
 assert_not_contains "$tmp/screen" "same tag"
+keys Down; keys Down; keys Down
+wait_for "> revision 4 (v1.5.0-bad, EXPORT_MODE=on)"
+assert_contains "$tmp/screen" "revision 5 (v1.5.0-bad)  ->  revision 4 (v1.5.0-bad)"
+assert_contains "$tmp/screen" "same tag v1.5.0-bad: this only changes the pod template: EXPORT_MODE=off -> EXPORT_MODE=on"
+assert_contains "$tmp/screen" "(judged bad: k8s-bastion ran it when its verdict turned ROLLBACK"
+keys Up; keys Up; keys Up
+wait_for "> revision 3 (v1.4.1, EXPORT_MODE=on)"
 keys -l api; keys Enter
 until_in "$journal" '"kind":"action.end".*"outcome":"ok".*api runs v1.4.1 and /readyz answers 200' 40 "no action.end ok for the rollback"
 grep '"kind":"action.end"' "$journal" | tail -1 | grep -q "; EXPORT_MODE=off -> EXPORT_MODE=on in deployment/api's env: exports are back ON" ||
