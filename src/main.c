@@ -1203,7 +1203,11 @@ main(int argc, char **argv)
 	free(app.fake_up);
 	free(app.seen);
 	free(app.verdicts);
+	free(app.verdicts_ms);
 	free(app.verdicts_unstored);
+	free(app.obs_health);
+	free(app.obs_exports);
+	free(app.obs_verdicts);
 	free(app.hostkeys);
 	free(app.conns);
 	loop_free(app.loop);

@@ -1902,11 +1902,15 @@ ssh_pool_free(struct ssh_pool *p)
 
 	if (p == NULL)
 		return;
+	/* Every host's clients first: their callbacks may read any host's
+	 * state (the journal's poll records do), so none is freed yet. */
+	for (i = 0; i < p->nhosts; i++) {
+		close_session(p->hosts[i]);
+		lose_clients(p->hosts[i], SSH_LOST_QUIT);
+	}
 	for (i = 0; i < p->nhosts; i++) {
 		struct ssh_host *h = p->hosts[i];
 
-		close_session(h);
-		lose_clients(h, SSH_LOST_QUIT);
 		cancel_timer(h, &h->retry_timer);
 		cancel_timer(h, &h->kick_timer);
 		free(h->offered_key);
