@@ -244,6 +244,8 @@ struct app {
 	 * journal says (obsrec.h): per HOSTS row its health and its exports,
 	 * per host its verdict. */
 	struct obsrec_mine *obs_health, *obs_exports, *obs_verdicts;
+	bool obs_writer_was;             /* this console recorded observations at
+	                                    the last tick (obswriter.h) */
 	struct deployby deployby;        /* the journal's actions: whose deploy a
 	                                    tag change was */
 	struct envmark *envmarks;        /* per HOSTS row: what the last env.check said

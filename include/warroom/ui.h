@@ -303,6 +303,11 @@ void journal_conn(struct app *app);
  * failed. Called after new poll data and at every tick. */
 void journal_poll(struct app *app);
 
+/* Called at every tick: when this console has just become the one that
+ * records observations (obswriter.h), what differs from the journal's
+ * latest records is recorded at once. */
+void journal_observe_takeover(struct app *app);
+
 struct rbtarget;
 struct plan_bad;
 

@@ -100,6 +100,7 @@ on_tick(void *arg)
 	app_arm_lock_settle(app);   /* once disarmed and our last action ended */
 	journal_retry(app);
 	journal_follow(app);     /* on the tick it already has: no wake-up of its own */
+	journal_observe_takeover(app); /* the recording console gone: this one */
 	journal_conn(app);       /* a return is recorded once it held */
 	journal_poll(app);       /* so is a failing read */
 	journal_adopt_gone(app); /* a dead console's unfinished actions: re-read here */

@@ -25,6 +25,7 @@
 #include "warroom/decide.h"
 #include "warroom/healthrec.h"
 #include "warroom/loop.h"
+#include "warroom/obswriter.h"
 #include "warroom/outfile.h"
 #include "warroom/poller.h"
 #include "warroom/plan.h"
@@ -87,6 +88,63 @@ static bool
 writable(const struct app *app)
 {
 	return app->tl != NULL && !timeline_watching(app->tl);
+}
+
+/* Whether this console records observations now (obswriter.h): of the
+ * writing consoles, the armed one while it runs, else the oldest running.
+ * Each judges from its own reads and hysteresis: two recording would
+ * write competing histories. */
+static bool
+obs_writer(struct app *app)
+{
+	uint64_t self, w;
+	struct obswriter_session *v;
+	size_t i, n = 0;
+
+	if (!writable(app))
+		return false;
+	if ((self = timeline_session(app->tl)) == 0)
+		return true;
+	v = xcalloc(app->arm_sessions.n + 1, sizeof(*v));
+	for (i = 0; i < app->arm_sessions.n; i++) {
+		const struct session *s = &app->arm_sessions.v[i];
+
+		if (!s->tracked || s->id == self)
+			continue;
+		v[n++] = (struct obswriter_session){ .id = s->id, .armed = s->armed,
+			.alive = timeline_session_alive(app->tl, s->id) };
+	}
+	w = obswriter_pick(v, n, self, app_armed(app));
+	free(v);
+	return w == self;
+}
+
+/* Per host: another console's action runs there (its intent has no
+ * outcome in the journal and its console still runs). Its host may
+ * change between any two reads here, as under this console's own
+ * action: its health waits for the end (healthrec.h). */
+static bool *
+others_acting(struct app *app)
+{
+	bool *on = xcalloc(app->cfg.nhosts + 1, sizeof(*on));
+	uint64_t self = timeline_session(app->tl);
+	size_t i, h;
+
+	for (i = 0; i < app->nentries; i++) {
+		const struct timeline_entry *e = &app->entries[i];
+
+		if (strcmp(e->kind, "action.intent") != 0 || e->session == 0 ||
+		    e->session == self || e->op[0] == '\0' || e->orphaned)
+			continue;
+		for (h = 0; h < app->cfg.nhosts && strcmp(app->cfg.hosts[h].name, e->host) != 0;
+		    h++)
+			;
+		if (h == app->cfg.nhosts || on[h] || app_outcome_record(app, e->op) != NULL ||
+		    timeline_session_alive(app->tl, e->session) == 0)
+			continue;
+		on[h] = true;
+	}
+	return on;
 }
 
 /* runbook.load: the checklist the post-mortem lists, unticked steps as
@@ -299,6 +357,24 @@ journal_apply(struct app *app, const struct record *r)
 	chat_journal_fold(&app->chat_journal, r->kind, r->data, r->ts_ms);
 }
 
+/* Another console's action on a host ended (or was re-read): what was
+ * read here before may be from before the change, so the host is read
+ * again now, and its health waits for both reads after (healthrec.h), as
+ * after this console's own action. */
+static void
+other_action_ended(struct app *app, const struct record *r)
+{
+	size_t h;
+
+	if (app->poller == NULL || r->host == NULL || r->session == 0 ||
+	    r->session == timeline_session(app->tl) ||
+	    (strcmp(r->kind, "action.end") != 0 && strcmp(r->kind, "action.reconcile") != 0))
+		return;
+	for (h = 0; h < app->cfg.nhosts; h++)
+		if (strcmp(app->cfg.hosts[h].name, r->host) == 0)
+			poller_refresh(app->poller, (int)h);
+}
+
 /* Every record as it is stored, ours or another console's: besides
  * journal_apply, a late action.end of ours clears the "not stored yet"
  * its outcome said, and a torn tail set aside under us is said at the
@@ -310,6 +386,7 @@ on_record(const struct record *r, void *arg)
 	const char *rep;
 
 	journal_apply(app, r);
+	other_action_ended(app, r);
 	if (r->op != NULL && strcmp(r->kind, "action.end") == 0 &&
 	    cJSON_GetObjectItemCaseSensitive(r->data, "late") != NULL)
 		actions_end_stored(app, r->op);
@@ -811,6 +888,7 @@ health_record(struct app *app, bool resync)
 	int rows = app_host_rows(app), row = 0, k, n = 0;
 	struct wr_err err;
 	size_t h;
+	bool writer, *acting;
 
 	/* While degraded nothing is tried: recovery re-syncs what changed. A
 	 * journal read-only for damage takes nothing at all (the header says). */
@@ -821,6 +899,8 @@ health_record(struct app *app, bool resync)
 		app->seen = xcalloc((size_t)rows + 1, sizeof(*app->seen));
 	if (app->obs_health == NULL)
 		app->obs_health = xcalloc((size_t)rows + 1, sizeof(*app->obs_health));
+	writer = obs_writer(app);
+	acting = others_acting(app);
 	for (h = 0; h < app->cfg.nhosts; h++)
 		for (k = 0; k < app->cfg.hosts[h].nservices; k++, row++) {
 			const struct svc_state *s = poller_state(app->poller, (int)h, k);
@@ -845,7 +925,7 @@ health_record(struct app *app, bool resync)
 				.healthz = (int)s->healthz.health, .readyz = (int)s->readyz.health,
 				.schema_warn = s->readyz.schema_warn, .tag_read_ms = s->tag_read_ms, .probe_sent_ms = s->probe_sent_ms,
 				.failed_ms = s->driver_failed_ms, .refresh_ms = s->refresh_ms,
-				.changing = actions_running_on(app, (int)h),
+				.changing = actions_running_on(app, (int)h) || acting[h],
 				.deploy_pending = s->deployed_pending };
 			last = (struct healthrec_last){ .have = was->have, .tag = was->tag,
 				.healthz = was->healthz, .readyz = was->readyz,
@@ -859,7 +939,7 @@ health_record(struct app *app, bool resync)
 			    s->readyz.schema_warn, key, sizeof(key));
 			if (what == HEALTHREC_SAME)
 				obsrec_wrote(&app->obs_health[row], key);
-			if (what == HEALTHREC_SAME || what == HEALTHREC_WAIT)
+			if (what == HEALTHREC_SAME || what == HEALTHREC_WAIT || !writer)
 				continue;
 			/* Another console's record counts as ours: a read older
 			 * than it, or no change seen here, writes nothing. A
@@ -926,6 +1006,7 @@ health_record(struct app *app, bool resync)
 				    "is recorded once the journal can be written", app->cfg.hosts[h].name,
 				    app->cfg.hosts[h].services[k], err.msg);
 				sync_safety(app);
+				free(acting);
 				return n;
 			}
 			/* Another console's record came first: the next look decides. */
@@ -944,6 +1025,7 @@ health_record(struct app *app, bool resync)
 			was->readyz = (int)s->readyz.health;
 			was->schema_warn = s->readyz.schema_warn;
 		}
+	free(acting);
 	return n;
 }
 
@@ -962,6 +1044,7 @@ exports_record(struct app *app)
 	struct wr_err err;
 	size_t h;
 	int rc;
+	bool writer;
 
 	if (!writable(app) || app->poller == NULL || timeline_degraded(app->tl) ||
 	    timeline_read_only(app->tl))
@@ -970,6 +1053,7 @@ exports_record(struct app *app)
 		app->seen = xcalloc((size_t)rows + 1, sizeof(*app->seen));
 	if (app->obs_exports == NULL)
 		app->obs_exports = xcalloc((size_t)rows + 1, sizeof(*app->obs_exports));
+	writer = obs_writer(app);
 	for (h = 0; h < app->cfg.nhosts; h++)
 		for (k = 0; k < app->cfg.hosts[h].nservices; k++, row++) {
 			const struct svc_state *s = poller_state(app->poller, (int)h, k);
@@ -995,7 +1079,8 @@ exports_record(struct app *app)
 			    !contain_leaks_if_on(&app->contain, app->cfg.hosts[h].name)))
 				continue;
 			/* Not asked yet on this row: nothing of ours to compare. */
-			if (s->export_state != CONTAIN_EXPORT_UNKNOWN && s->export_sent_ms == 0)
+			if ((s->export_state != CONTAIN_EXPORT_UNKNOWN && s->export_sent_ms == 0) ||
+			    !writer)
 				continue;
 			if (obsrec_decide(&app->obs_exports[row], contain_export_name(s->export_state),
 			    s->export_state == CONTAIN_EXPORT_UNKNOWN ? s->export_unanswered_ms :
@@ -1022,11 +1107,46 @@ exports_record(struct app *app)
 		}
 }
 
+/* The recording console's verdicts the journal does not hold: one
+ * judged while another console recorded, or whose record failed. Only a
+ * verdict the poller reported counts (a first round without rates is
+ * none). */
+static void
+verdicts_due(struct app *app)
+{
+	size_t h;
+
+	if (app->poller == NULL || app->verdicts == NULL || !obs_writer(app))
+		return;
+	for (h = 0; h < app->cfg.nhosts; h++) {
+		const struct host_metrics *m = poller_metrics(app->poller, (int)h);
+
+		if (m == NULL || m->nhist == 0 ||
+		    (m->nhist == 1 && m->verdict.level == DECIDE_NO_DATA) ||
+		    strcmp(app->verdicts[h], decide_level_name(m->verdict.level)) == 0)
+			continue;
+		journal_verdict(app, (int)h, &m->verdict);
+	}
+}
+
 void
 journal_health(struct app *app)
 {
 	health_record(app, false);
 	exports_record(app);
+	verdicts_due(app);
+}
+
+void
+journal_observe_takeover(struct app *app)
+{
+	bool writer = obs_writer(app);
+
+	/* Conn and poll records follow at this tick: they compare with the
+	 * journal already. */
+	if (writer && !app->obs_writer_was)
+		journal_health(app);
+	app->obs_writer_was = writer;
 }
 
 void
@@ -1038,7 +1158,8 @@ journal_verdict(struct app *app, int host, const struct decide_verdict *v)
 	cJSON *d;
 	int rc;
 
-	if (!writable(app))
+	/* Another console records observations: its own verdicts. */
+	if (!obs_writer(app))
 		return;
 	if (app->obs_verdicts == NULL)
 		app->obs_verdicts = xcalloc(app->cfg.nhosts + 1, sizeof(*app->obs_verdicts));
@@ -1182,12 +1303,14 @@ journal_conn(struct app *app)
 	int rc;
 	int64_t now;
 	size_t h;
+	bool writer;
 
 	if (!writable(app) || app->pool == NULL || timeline_read_only(app->tl))
 		return;
 	if (app->conns == NULL)
 		app->conns = xcalloc(app->cfg.nhosts + 1, sizeof(*app->conns));
 	now = loop_wall_ms();
+	writer = obs_writer(app);
 	for (h = 0; h < app->cfg.nhosts; h++) {
 		const struct ssh_status *st = ssh_pool_status(app->pool, (int)h);
 		struct app_conn *c = &app->conns[h];
@@ -1195,8 +1318,9 @@ journal_conn(struct app *app)
 		cJSON *d;
 
 		connrec_observe(&c->live, conn_state(st), st->error, c->said, now);
-		/* While degraded the live state keeps: written once it recovers. */
-		if (timeline_degraded(app->tl) ||
+		/* While degraded the live state keeps: written once it recovers;
+		 * so it does while another console records. */
+		if (!writer || timeline_degraded(app->tl) ||
 		    (what = connrec_decide(&c->live, c->said, now)) == CONNREC_NOTHING)
 			continue;
 		d = cJSON_CreateObject();
@@ -1297,6 +1421,7 @@ journal_poll(struct app *app)
 	int64_t now;
 	size_t h;
 	int interval;
+	bool writer;
 
 	if (!writable(app) || app->pool == NULL || app->poller == NULL ||
 	    timeline_read_only(app->tl))
@@ -1304,6 +1429,7 @@ journal_poll(struct app *app)
 	if (app->conns == NULL)
 		app->conns = xcalloc(app->cfg.nhosts + 1, sizeof(*app->conns));
 	now = loop_wall_ms();
+	writer = obs_writer(app);
 	interval = app->cfg.poll_ms > app->cfg.probe_ms ? app->cfg.poll_ms : app->cfg.probe_ms;
 	for (h = 0; h < app->cfg.nhosts; h++) {
 		struct app_conn *c = &app->conns[h];
@@ -1324,8 +1450,9 @@ journal_poll(struct app *app)
 			    &failed_ms);
 		}
 		pollrec_observe(&c->poll, seen, what, error, failed_ms, c->poll_lost, now);
-		/* While degraded the live state keeps: written once it recovers. */
-		if (timeline_degraded(app->tl) ||
+		/* While degraded the live state keeps: written once it recovers;
+		 * so it does while another console records. */
+		if (!writer || timeline_degraded(app->tl) ||
 		    (todo = pollrec_decide(&c->poll, c->poll_lost, interval, now)) ==
 		    POLLREC_NOTHING)
 			continue;
