@@ -397,6 +397,9 @@ struct app {
 	bool status_keyed;               /* status is a key's answer (app_say while
 	                                    answering one): the next key drops it */
 	bool aside_leads;                /* status_aside answered a key: it goes first */
+	enum { SAID_OUTCOME, SAID_STATUS, SAID_ASIDE } said_at;
+	                                 /* where the last said went: an outcome,
+	                                    the plain message or beside an outcome */
 };
 
 /* Wall-clock now: real time, or the script's clock in screen tests. */
@@ -444,6 +447,11 @@ void app_say_outcome(struct app *app, const char *fmt, ...)
  * shown at once. */
 bool app_say_outcome_of(struct app *app, const void *key, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
+
+/* What was just said with app_say (a refusal the journal keeps) is an
+ * outcome of key's after all: it leaves the plain message's place, where
+ * the next key would take it, and is said as app_say_outcome_of says. */
+void app_said_is_outcome(struct app *app, const void *key);
 
 /* Whether the footer shows an outcome not yet on screen its few seconds. */
 bool app_outcome_unread(const struct app *app);

@@ -25,8 +25,9 @@ enum hosts_sort { HOSTS_BY_HOST, HOSTS_BY_HEALTH, HOSTS_BY_VERDICT };
 #define HOSTS_STEPS_MAX (2 * HOSTS_COL_COUNT)
 
 /* The columns_pick steps of the table; HOST, SERVICE and CONN are the
- * first three, then TAG, then HEALTH and READY (READY brief, "ahead!",
- * until widened), so a narrow pane never hides that a row fails. stale:
+ * first three, then TAG (brief, without its .env!), then HEALTH and READY
+ * (READY brief, "ahead!", until widened), so a narrow pane never hides
+ * that a row fails; TAG widened (its .env!) after AGE and RST. stale:
  * some row shows values that may be old (its host not UP, or its poll
  * failing), so AGE comes next; restarts: some row counts restarts, so RST
  * comes next (else both go after VERSION). exports: EXP is shown only

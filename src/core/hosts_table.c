@@ -35,6 +35,10 @@ hosts_table_steps(bool stale, bool restarts, enum hosts_exports exports, int *st
 		steps[n++] = HOSTS_COL_AGE;
 	if (restarts)
 		steps[n++] = HOSTS_COL_RESTARTS;
+	/* TAG's .env! (taken brief, the tag alone, until here) after what
+	 * the service does now: a hazard for the next `up -d`, and left out
+	 * the row's ! and the line under the table still say it. */
+	steps[n++] = COLUMNS_WIDEN(HOSTS_COL_TAG);
 	/* "41s ERR" over "ERR" once the tag and health are in. */
 	if (stale)
 		steps[n++] = COLUMNS_WIDEN(HOSTS_COL_AGE);

@@ -707,8 +707,13 @@ journal_refusal_row(struct app *app, int host, int svc, const char *action, cons
 	bool section;
 	cJSON *d;
 
-	if (app->tl == NULL)
+	/* A refusal is the action's outcome: it stays its few seconds, not
+	 * only until the next key (a Down would take it unread), and a later
+	 * x on the same step takes its place. */
+	if (app->tl == NULL) {
+		app_said_is_outcome(app, slot);
 		return;
+	}
 	wr_strlcpy(said, app->said, sizeof(said));
 	d = cJSON_CreateObject();
 	cJSON_AddStringToObject(d, "action", action);
@@ -725,6 +730,7 @@ journal_refusal_row(struct app *app, int host, int svc, const char *action, cons
 	if (timeline_append(app->tl, "action.refused", host >= 0 ? app->cfg.hosts[host].name :
 	    NULL, NULL, d, &err) != 0)
 		app_say(app, "%s (NOT recorded in the timeline: %s)", said, err.msg);
+	app_said_is_outcome(app, slot);
 }
 
 static void

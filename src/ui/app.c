@@ -106,6 +106,7 @@ say_outcome(struct app *app, const void *key, const char *fmt, va_list ap)
 	if (vsnprintf(msg, sizeof(msg), fmt, ap) >= (int)sizeof(msg))
 		mark_cut(msg, sizeof(msg));
 	wr_strlcpy(app->said, msg, sizeof(app->said));
+	app->said_at = SAID_OUTCOME;
 	if (strlen(msg) >= OUTQ_TEXT)
 		mark_cut(msg, OUTQ_TEXT);
 	app_status_tick(app);
@@ -163,10 +164,12 @@ say(struct app *app, const void *about, const char *fmt, va_list ap)
 		if (strlen(msg) >= sizeof(app->status_aside))
 			mark_cut(app->status_aside, sizeof(app->status_aside));
 		app->aside_leads = app->answering_key;
+		app->said_at = SAID_ASIDE;
 		compose_status(app);
 	} else {
 		wr_strlcpy(app->status, msg, sizeof(app->status));
 		app->status_keyed = app->answering_key && about == NULL;
+		app->said_at = SAID_STATUS;
 	}
 	app->status_until = app_now(app) + STATUS_SECONDS;
 	app->status_about = about;
@@ -280,6 +283,26 @@ app_unsay_key_answer(struct app *app)
 	app->status_keyed = false;
 	app->status_about = NULL;
 	app->dirty = true;
+}
+
+void
+app_said_is_outcome(struct app *app, const void *key)
+{
+	char msg[sizeof(app->said)];
+
+	/* Only while it is still where say() put it: never said twice. */
+	if (app->said_at == SAID_STATUS && strcmp(app->status, app->said) == 0) {
+		app->status[0] = '\0';
+		app->status_keyed = false;
+		app->status_about = NULL;
+	} else if (app->said_at == SAID_ASIDE &&
+	    strncmp(app->status_aside, app->said, sizeof(app->status_aside) - 4) == 0) {
+		app->status_aside[0] = '\0';
+		app->aside_leads = false;
+	} else
+		return;
+	wr_strlcpy(msg, app->said, sizeof(msg));
+	app_say_outcome_of(app, key, "%s", msg);
 }
 
 void

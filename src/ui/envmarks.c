@@ -70,7 +70,7 @@ envmarks_on(const struct app *app, int host, int svc, struct envmark *out)
 	if (host < 0 || (size_t)host >= app->cfg.nhosts || svc < 0 ||
 	    svc >= app->cfg.hosts[host].nservices)
 		return false;
-	s = app->poller != NULL ? poller_state(app->poller, host, svc) : NULL;
+	s = app_state(app, host, svc);       /* a screen test's :state too */
 	m = app->envmarks != NULL ? &app->envmarks[row_of(app, (size_t)host, svc)] : &none;
 	if (s == NULL || !s->have_driver)
 		return envmark_show(m, "", "", out);

@@ -229,8 +229,8 @@ fake_metrics(struct app *app, char *arg, struct wr_err *err)
 
 /* :state HOST SERVICE KEY=VALUE ... — what HOST's SERVICE last read, for
  * HOSTS without a network: conn=up (its host's CONN), tag=, state=,
- * restarts=, version= (a driver's
- * poll, read now), healthz=ok|fail and readyz=ok|fail|ahead|behind (a
+ * restarts=, version=, env= (a driver's
+ * poll, read now; env= the .env's IMAGE_TAG), healthz=ok|fail and readyz=ok|fail|ahead|behind (a
  * probe round; fail is an HTTP 500). */
 static int
 fake_state(struct app *app, char *arg, struct wr_err *err)
@@ -280,6 +280,8 @@ fake_state(struct app *app, char *arg, struct wr_err *err)
 				wr_strlcpy(s->state, v, sizeof(s->state));
 			else
 				s->restarts = atoi(v);
+		} else if (strcmp(tok, "env") == 0) {
+			wr_strlcpy(s->env_tag, v, sizeof(s->env_tag));
 		} else if (strcmp(tok, "version") == 0) {
 			wr_strlcpy(s->version, v, sizeof(s->version));
 		} else if (strcmp(tok, "healthz") == 0) {

@@ -514,8 +514,10 @@ cell_text(const struct app *app, int hi, const struct config_host *host, int svc
 			wr_strlcpy(buf, poll_failing(s) ? "?" : "", cap);
 		if (s && recent(s->tag_changed_ms))
 			role = THEME_STATUS;
-		/* .env names another tag: a plain `up -d` brings it back. */
-		if (envmarks_on(app, hi, svc, &m)) {
+		/* .env names another tag: a plain `up -d` brings it back. Brief,
+		 * the tag alone: the row's ! says it (hidden_bad), so .env drift
+		 * never pushes HEALTH or READY out of a narrow pane. */
+		if (!brief && envmarks_on(app, hi, svc, &m)) {
 			char tag[160];
 
 			wr_strlcpy(tag, buf[0] && strcmp(buf, "?") != 0 ? buf : m.runs, sizeof(tag));
@@ -656,35 +658,49 @@ column_widths(const struct app *app, int rows, struct table_fit *f)
 		for (c = 0; c < HOSTS_COL_COUNT; c++) {
 			cell_text(app, hi, host, svc, c, false, text, sizeof(text));
 			columns_widen(&f->full[c], ui_width(text), cols[c].width);
-			if (c == HOSTS_COL_CONN || c == HOSTS_COL_STATE || c == HOSTS_COL_READY ||
-			    c == HOSTS_COL_AGE)
+			if (c == HOSTS_COL_CONN || c == HOSTS_COL_TAG || c == HOSTS_COL_STATE ||
+			    c == HOSTS_COL_READY || c == HOSTS_COL_AGE)
 				cell_text(app, hi, host, svc, c, true, text, sizeof(text));
 			columns_widen(&f->brief[c], ui_width(text), cols[c].width);
 		}
 	}
 }
 
-/* How bad host hi's row svc is in the columns not shown
- * (hosts_table_hidden_worst), and what they hold ("HEALTH FAIL, RST 4")
- * in buf: a column left out for room must not make a failing row look
- * healthy. A restart count is a rollback rule, though plain in its column;
- * an old (dim) value is not counted, as CONN or AGE say it is old. */
+/* How bad a cell of role holding text is: 2 bad, 1 a warning, 0 fine. */
+static int
+severity(int c, enum theme_role role, const char *text)
+{
+	return role == THEME_BAD ? 2 : role == THEME_WARN ? 1 :
+	    c == HOSTS_COL_RESTARTS && role != THEME_DIM && atoi(text) > 0 ? 1 : 0;
+}
+
+/* How bad host hi's row svc is in the columns not shown, or shown brief
+ * (width[c] too narrow for its value) in fewer words than say the trouble
+ * (TAG without its .env!), per hosts_table_hidden_worst, and what they
+ * hold ("HEALTH FAIL, RST 4") in buf: a column left out for room must not
+ * make a failing row look healthy. A restart count is a rollback rule,
+ * though plain in its column; an old (dim) value is not counted, as CONN
+ * or AGE say it is old. */
 static int
 hidden_bad(const struct app *app, int hi, const struct config_host *host, int svc,
-    const bool *show, char *buf, size_t cap)
+    const bool *show, const int *width, char *buf, size_t cap)
 {
 	int sev[HOSTS_COL_COUNT] = { 0 }, c;
+	bool whole[HOSTS_COL_COUNT];     /* shown, and as bad as it is */
 	enum theme_role role;
-	char text[300];
+	char text[300], brief[300];
 	size_t n = 0;
 
 	buf[0] = '\0';
 	for (c = 0; c < HOSTS_COL_COUNT; c++) {
-		if (show[c])
-			continue;
 		role = cell_text(app, hi, host, svc, c, false, text, sizeof(text));
-		sev[c] = role == THEME_BAD ? 2 : role == THEME_WARN ? 1 :
-		    c == HOSTS_COL_RESTARTS && role != THEME_DIM && atoi(text) > 0 ? 1 : 0;
+		sev[c] = severity(c, role, text);
+		whole[c] = show[c];
+		if (show[c] && sev[c] > 0 && ui_width(text) > width[c])
+			whole[c] = severity(c, cell_text(app, hi, host, svc, c, true, brief,
+			    sizeof(brief)), brief) >= sev[c];
+		if (whole[c])
+			continue;
 		if (sev[c] > 0 && n + 1 < cap) {
 			char piece[64];
 
@@ -694,7 +710,7 @@ hidden_bad(const struct app *app, int hi, const struct config_host *host, int sv
 			n = strlen(buf);
 		}
 	}
-	return hosts_table_hidden_worst(show, sev, HOSTS_COL_COUNT);
+	return hosts_table_hidden_worst(whole, sev, HOSTS_COL_COUNT);
 }
 
 /* Host hi's verdict level, or -1 before its first. */
@@ -791,7 +807,7 @@ hosts_draw(struct app *app, WINDOW *win, int h, int w, bool focused)
 		ndetail = detail_lines(app, si, ssvc, detail);
 		/* What its ! stands for, after the reasons above (most often
 		 * the first line already says why it fails). */
-		if (si >= 0 && hidden_bad(app, si, sh, ssvc, show, why, sizeof(why)) > 0)
+		if (si >= 0 && hidden_bad(app, si, sh, ssvc, show, width, why, sizeof(why)) > 0)
 			snprintf(detail[ndetail++], 700, "%s/%s !: %s (left out here; z shows every "
 			    "column)", sh->name, sh->services[ssvc], why);
 		/* Short of room, the first lines (the most pressing) stay. */
@@ -832,9 +848,11 @@ hosts_draw(struct app *app, WINDOW *win, int h, int w, bool focused)
 		 * a ! beside it, a bad value in a column left out. */
 		ui_put(win, y, 0, 2, sel ? ui_attr(app, THEME_SELECTED) : (int)A_NORMAL,
 		    n == app->host_sel ? "> " : "  ");
-		if ((bad = hidden_bad(app, hi, host, svc, show, why, sizeof(why))) > 0)
-			ui_put(win, y, 1, 1, (sel ? ui_attr(app, THEME_SELECTED) :
-			    ui_attr(app, bad > 1 ? THEME_BAD : THEME_WARN)) | A_BOLD, "!");
+		if ((bad = hidden_bad(app, hi, host, svc, show, width, why, sizeof(why))) > 0)
+			/* Its colour kept on the selected row too: reversed, a red
+			 * (or yellow) cell in the bar, where bold alone said nothing. */
+			ui_put(win, y, 1, 1, ui_attr(app, bad > 1 ? THEME_BAD : THEME_WARN) | A_BOLD |
+			    (sel ? (int)A_REVERSE : 0), "!");
 		x = 2;
 		for (c = 0; c < HOSTS_COL_COUNT; c++) {
 			if (!show[c])

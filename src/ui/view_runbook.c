@@ -441,6 +441,22 @@ step_wants_rollback(const struct runbook *rb, size_t step, const struct runbook_
 	return NULL;
 }
 
+/* "section" when slot is a section's own (x on its row), else "step":
+ * what the footer calls the row whose work was refused. */
+static const char *
+slot_noun(const struct app *app, struct action **slot)
+{
+	int i;
+
+	for (i = 0; slot != NULL && i < app->nrunbooks; i++) {
+		const struct app_runbook *r = &app->runbooks[i];
+
+		if (slot >= r->section_action && slot < r->section_action + r->rb.nsections)
+			return "section";
+	}
+	return "step";
+}
+
 /* The same confirmed action as r in HOSTS, to the host, tag or revision
  * a names (runbook_target decides, or says why not). It goes through the
  * choke point like any mutating command. wait_s: the step's own wait
@@ -453,7 +469,7 @@ rollback_now(struct app *app, const struct runbook_action *a, struct action **sl
 	struct wr_err err;
 
 	if (runbook_target_rollback(a, &app->cfg, app_selected_host(app), &t, &err) != 0) {
-		app_say(app, "this step's rollback did not start: %s", err.msg);
+		app_say(app, "this %s's rollback did not start: %s", slot_noun(app, slot), err.msg);
 		actions_step_refused(app, slot, -1, runbook_action_name(a->kind), err.msg);
 		return;
 	}
@@ -520,7 +536,7 @@ rollback_of(struct app *app, const struct runbook_action *a, const struct runboo
 	runbook_action_free(&known);
 	app_armed(app);
 	if (rc != 0) {
-		app_say(app, "this step's rollback did not start: %s", err.msg);
+		app_say(app, "this %s's rollback did not start: %s", slot_noun(app, slot), err.msg);
 		actions_step_refused(app, slot, -1, runbook_action_name(a->kind), err.msg);
 	} else if ((why = safety_refusal_hosts(&app->safety, true)) != NULL)
 		app_say(app, "refused: %s", why);
@@ -577,7 +593,8 @@ step_killswitch(struct app *app, struct action **slot, const struct runbook_acti
 	struct wr_err err;
 
 	if (runbook_target_killswitch(a, &app->cfg, host, &t, &err) != 0) {
-		app_say(app, "this step's kill switch did not start: %s", err.msg);
+		app_say(app, "this %s's kill switch did not start: %s", slot_noun(app, slot),
+		    err.msg);
 		/* No host: none was picked, so no host's containment was refused. */
 		actions_step_refused(app, slot, -1, "killswitch", err.msg);
 		return;
@@ -694,7 +711,7 @@ fill_rollback(struct app *app)
 	}
 	app->nqueue = 0;
 	if (tag == NULL) {
-		app_say(app, "this step's up -d names no IMAGE_TAG: use r in HOSTS");
+		app_say(app, "this %s's up -d names no IMAGE_TAG: use r in HOSTS", slot_noun(app, slot));
 		actions_step_refused(app, slot, app->fill_host, "compose.up",
 		    "the step's up -d names no IMAGE_TAG");
 		return;
@@ -887,9 +904,13 @@ xrun_stop(struct app *app, const struct runbook_work *w, size_t n, size_t k, con
 	app->xrun.asking = false;
 	if (k + 1 >= n)
 		return;
-	wr_strlcpy(said, app->said, sizeof(said));
-	app_say(app, "%s — %zu of %zu (%s) %s: the %zu after it not run (x again starts over)",
-	    said, k + 1, n, work_name(&w[k]), how, n - k - 1);
+	/* A refusal is an outcome on screen already: only the rest beside it. */
+	if (app->said_at == SAID_OUTCOME)
+		said[0] = '\0';
+	else
+		wr_strlcpy(said, app->said, sizeof(said));
+	app_say(app, "%s%s%zu of %zu (%s) %s: the %zu after it not run (x again starts over)",
+	    said, said[0] != '\0' ? " — " : "", k + 1, n, work_name(&w[k]), how, n - k - 1);
 }
 
 void

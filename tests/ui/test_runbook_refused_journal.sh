@@ -18,6 +18,12 @@ cat > "$tmp/rb.md" <<'MD'
    ```bash
    kubectl --context "$KUBE_CONTEXT" rollout undo deployment/api
    ```
+
+## Undo from the section
+
+```bash
+kubectl --context "$KUBE_CONTEXT" rollout undo deployment/api
+```
 MD
 wr="$WARROOM -c $fl/warroom.conf --incident refj -r $tmp/rb.md"
 start 200 50 "$wr"
@@ -38,11 +44,21 @@ wait_for "this step's rollback did not start: the step names kube context"
 capture
 assert_not_contains "$tmp/screen" "CONFIRM"
 wait_for "> [ ] $ [REFUSED] Undo to the previous revision:" 5
+# An outcome, not a key's answer: a Down at once leaves it.
+keys Down
+sleep 0.5
+capture
+assert_contains "$tmp/screen" "this step's rollback did not start"
+ok "the refusal stays past a Down pressed at once"
 session=ro
 wait_for "[ ] $ [REFUSED] Undo to the previous revision:" 20
 ok "the refused step's row says REFUSED, and so does a read-only watcher's"
 keys q
 session=t
+wait_re "> +(\\[ \\] )?.*Undo from the section" 5
+keys x
+wait_for "this section's rollback did not start: the step names kube context"
+ok "a section's own row says this section's"
 keys q
 wait_for "exit=0"
 journal=$(ls "$fl"/timeline/refj-*.jsonl)

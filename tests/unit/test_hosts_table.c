@@ -1,7 +1,8 @@
 /*
  * test_hosts_table.c — the HOSTS table's pure rules: HEALTH and READY
  * come right after TAG, then AGE while values may be old and RST while
- * something restarts, a row with a bad value left out is marked, the sort is named in the pane's title, the AGE cell keeps the data's age beside ERR, and
+ * something restarts, TAG's .env! after those, a row with a bad value left
+ * out is marked, the sort is named in the pane's title, the AGE cell keeps the data's age beside ERR, and
  * hidden rows are counted, naming one worse than every row in sight.
  */
 #include <setjmp.h>
@@ -180,6 +181,43 @@ a_failing_health_stays_in_sight_at_80x24(void **state)
 	assert_int_equal(width[HOSTS_COL_READY], 6);
 }
 
+/* The QA's 80x24 screen: jobs's TAG says "v1.5.0-bad .env!" (16 cells,
+ * 10 brief) and helm-bastion's /healthz fails. TAG is taken without its
+ * .env! until HEALTH and READY are in (the row's ! says it meanwhile),
+ * so HEALTH shows in 44 cells (after AGE and RST when they rise too);
+ * with room, TAG gets its .env! back before READY's long form. A leaking
+ * EXPORT still comes before them. */
+static void
+env_drift_comes_after_health_and_ready(void **state)
+{
+	/*                 HOST SVC CONN TAG STATE HEALTH READY VERSION EXP RST AGE DRIVER ADDR */
+	const int full[] = { 12, 7, 4, 16, 7, 6, 10, 10, 6, 3, 3, 7, 15 };
+	const int brief[] = { 12, 7, 4, 10, 7, 6, 6, 10, 6, 3, 3, 7, 15 };
+	int steps[HOSTS_STEPS_MAX], width[HOSTS_COL_COUNT], n, k;
+	bool show[HOSTS_COL_COUNT];
+
+	(void)state;
+	for (k = 0; k < 4; k++) {
+		n = hosts_table_steps(k & 1, k & 2, HOSTS_EXPORTS_NONE, steps);
+		assert_true(step_of(steps, n, COLUMNS_WIDEN(HOSTS_COL_TAG)) >
+		    step_of(steps, n, HOSTS_COL_READY));
+		assert_true(step_of(steps, n, COLUMNS_WIDEN(HOSTS_COL_TAG)) >
+		    step_of(steps, n, (k & 2) ? HOSTS_COL_RESTARTS : HOSTS_COL_READY));
+		assert_true(step_of(steps, n, COLUMNS_WIDEN(HOSTS_COL_TAG)) <
+		    step_of(steps, n, COLUMNS_WIDEN(HOSTS_COL_READY)));
+	}
+	n = hosts_table_steps(false, false, HOSTS_EXPORTS_NONE, steps);
+	columns_pick(full, brief, steps, n, HOSTS_COL_COUNT, 44, 3, show, width);
+	assert_true(show[HOSTS_COL_TAG] && show[HOSTS_COL_HEALTH]);
+	assert_int_equal(width[HOSTS_COL_TAG], 10);
+	columns_pick(full, brief, steps, n, HOSTS_COL_COUNT, 56, 3, show, width);
+	assert_true(show[HOSTS_COL_HEALTH] && show[HOSTS_COL_READY]);
+	assert_int_equal(width[HOSTS_COL_TAG], 16);
+	assert_int_equal(width[HOSTS_COL_READY], 6);
+	n = hosts_table_steps(false, false, HOSTS_EXPORTS_ON, steps);
+	assert_true(step_of(steps, n, HOSTS_COL_EXPORT) < step_of(steps, n, HOSTS_COL_HEALTH));
+}
+
 /* A bad value in a column left out marks the row; one in sight does not
  * need to, and a warning is less than a failure. */
 static void
@@ -347,6 +385,7 @@ main(void)
 		cmocka_unit_test(a_down_host_keeps_age_and_restarts_in_sight),
 		cmocka_unit_test(a_crash_loop_keeps_health_over_restarts_in_a_narrow_pane),
 		cmocka_unit_test(a_failing_health_stays_in_sight_at_80x24),
+		cmocka_unit_test(env_drift_comes_after_health_and_ready),
 		cmocka_unit_test(a_bad_value_left_out_marks_its_row),
 		cmocka_unit_test(the_title_names_the_order_and_the_filter),
 		cmocka_unit_test(a_failing_poll_keeps_its_mark_and_the_tag_in_a_narrow_pane),

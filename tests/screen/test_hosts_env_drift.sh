@@ -1,0 +1,109 @@
+#!/bin/sh
+# test_hosts_env_drift.sh — at 80x24 a row whose .env names another tag
+# (TAG "v1.5.0-bad .env!") does not push HEALTH out: TAG goes without its
+# .env! there, the row is marked ! and, selected, the line under the
+# table says what the tag left out; k8s-bastion's failing /healthz shows.
+# Wider, TAG has its .env! again.
+. "${top_srcdir:-$(dirname "$0")/../..}/tests/lib/screen.sh"
+write_config
+sed -i '/^\[host "k8s-bastion"\]/a health_url = http://127.0.0.1:18083' "$tmp/warroom.conf"
+steps '
+:state api-1 api conn=up tag=v1.5.0-bad
+:state api-1 jobs tag=v1.5.0-bad env=v1.4.1
+:state api-2 api conn=up tag=v1.4.1
+:state k8s-bastion api conn=up tag=v1.5.0-bad healthz=fail readyz=fail
+<Down>
+:save-screen narrow
+<End>
+:save-screen failing
+:resize 120x30
+:save-screen wider
+'
+run_console -c "$tmp/warroom.conf"
+
+assert_screen narrow <<'EOF'
+ warroom │ no incident named │ T+00:00:00               2026-01-01 00:00:00 UTC
+┌─ ▶ HOSTS ────────────────────────────────────┐┌─ RUNBOOK ────────────────────┐
+│  HOST        SERVICE CONN TAG        HEALTH  ││ no runbook loaded            │
+│  api-1       api     UP   v1.5.0-bad -       ││ open one with -r FILE        │
+│>!api-1       jobs    UP   v1.5.0-bad -       ││                              │
+│  api-2       api     UP   v1.4.1     -       ││                              │
+│api-1: .env says v1.4.1, jobs runs v1.5.0-bad…││                              │
+│api-1/jobs !: TAG v1.5.0-bad .env! (left out …││                              │
+└─ ▼ 1 more row ───────────────────────────────┘│                              │
+┌─ METRICS ────────────────────────────────────┐│                              │
+│ api-1: no metrics_url in the config          ││                              │
+│                                              ││                              │
+│                                              ││                              │
+└──────────────────────────────────────────────┘└──────────────────────────────┘
+┌─ LOGS ───────────────────────────────────────┐┌─ TIMELINE ───────────────────┐
+│ no log stream open                           ││ no incident journal open     │
+│                                              ││ (none in screen tests)       │
+│                                              ││                              │
+│                                              ││                              │
+│                                              ││                              │
+│                                              ││                              │
+│                                              ││                              │
+└──────────────────────────────────────────────┘└──────────────────────────────┘
+ r roll back  B all hosts  X kill switch  A arm  Tab pane  ? help  q quit
+EOF
+
+assert_screen failing <<'EOF'
+ warroom │ no incident named │ T+00:00:00               2026-01-01 00:00:00 UTC
+┌─ ▶ HOSTS ───────────────────── ▲ 1 more row ─┐┌─ RUNBOOK ────────────────────┐
+│  HOST        SERVICE CONN TAG        HEALTH  ││ no runbook loaded            │
+│ !api-1       jobs    UP   v1.5.0-bad -       ││ open one with -r FILE        │
+│  api-2       api     UP   v1.4.1     -       ││                              │
+│>!k8s-bastion api     UP   v1.5.0-bad FAIL    ││                              │
+│k8s-bastion: healthz FAIL (HTTP 500), readyz …││                              │
+│k8s-bastion/api !: READY FAIL (left out here;…││                              │
+└──────────────────────────────────────────────┘│                              │
+┌─ METRICS ────────────────────────────────────┐│                              │
+│ k8s-bastion: no metrics_url in the config    ││                              │
+│                                              ││                              │
+│                                              ││                              │
+└──────────────────────────────────────────────┘└──────────────────────────────┘
+┌─ LOGS ───────────────────────────────────────┐┌─ TIMELINE ───────────────────┐
+│ no log stream open                           ││ no incident journal open     │
+│                                              ││ (none in screen tests)       │
+│                                              ││                              │
+│                                              ││                              │
+│                                              ││                              │
+│                                              ││                              │
+│                                              ││                              │
+└──────────────────────────────────────────────┘└──────────────────────────────┘
+ r roll back  B all hosts  X kill switch  A arm  Tab pane  ? help  q quit
+EOF
+
+assert_screen wider <<'EOF'
+ warroom │ no incident named │ T+00:00:00                                                       2026-01-01 00:00:00 UTC
+┌─ ▶ HOSTS ────────────────────────────────────────────────────────────┐┌─ RUNBOOK ────────────────────────────────────┐
+│  HOST        SERVICE CONN TAG              STATE HEALTH READY VERSION││ no runbook loaded                            │
+│  api-1       api     UP   v1.5.0-bad             -      -     -      ││ open one with -r FILE                        │
+│  api-1       jobs    UP   v1.5.0-bad .env!       -      -     -      ││                                              │
+│  api-2       api     UP   v1.4.1                 -      -     -      ││                                              │
+│> k8s-bastion api     UP   v1.5.0-bad             FAIL   FAIL         ││                                              │
+│                                                                      ││                                              │
+│                                                                      ││                                              │
+│                                                                      ││                                              │
+│k8s-bastion: healthz FAIL (HTTP 500), readyz FAIL (HTTP 500)          ││                                              │
+└──────────────────────────────────────────────────────────────────────┘│                                              │
+┌─ METRICS ────────────────────────────────────────────────────────────┐│                                              │
+│ k8s-bastion: no metrics_url in the config                            ││                                              │
+│                                                                      ││                                              │
+│                                                                      ││                                              │
+│                                                                      │└──────────────────────────────────────────────┘
+│                                                                      │┌─ TIMELINE ───────────────────────────────────┐
+└──────────────────────────────────────────────────────────────────────┘│ no incident journal open                     │
+┌─ LOGS ───────────────────────────────────────────────────────────────┐│ (none in screen tests)                       │
+│ no log stream open                                                   ││                                              │
+│                                                                      ││                                              │
+│                                                                      ││                                              │
+│                                                                      ││                                              │
+│                                                                      ││                                              │
+│                                                                      ││                                              │
+│                                                                      ││                                              │
+│                                                                      ││                                              │
+└──────────────────────────────────────────────────────────────────────┘└──────────────────────────────────────────────┘
+ r roll back  B all hosts  X kill switch  A arm  Enter logs  o order  F filter  Tab pane  ? help  q quit
+EOF
