@@ -3878,43 +3878,101 @@ clock_in(int64_t ms, const struct export_opts *o, char *out, size_t cap)
 	snprintf(out, cap, zone_shown(o) ? "%s %s" : "%s", ts + 11, abbr);
 }
 
-/* The bad release deployed again during the incident: a Summary line
- * (key false) or a key time's words (key true), naming each host and
- * when; nothing when it was not. */
+/* The judgement a redeploy's tag had before the record told it; NULL:
+ * judged bad only later. */
+static const struct badrel_why *
+judged_before(const struct pm *pm, const struct record *r)
+{
+	return badrel_why_before(&pm->contain.rel, dstr(r, "service"), dstr(r, "tag"), r->ts_ms);
+}
+
+/* A release judged bad deployed again during the incident: a Summary line
+ * (key false) or a key time's words (key true) per release, naming each
+ * host and when; a release judged bad only after it was deployed is
+ * another release, said with its judgement. Nothing when none was. */
 static void
 md_redeploys(struct wr_buf *b, const struct record *v, size_t n, const struct export_opts *o,
     const struct pm *pm, bool key)
 {
 	const struct record **re;
-	size_t k = redeploys(pm, v, n, &re), i;
-	const char *tag;
-	char ts[TIME_MAX];
+	size_t k = redeploys(pm, v, n, &re), i, j;
+	char ts[TIME_MAX], ts2[TIME_MAX];
 	struct wr_buf what = { 0 };
 
-	if (k == 0)
-		return;
-	tag = pm->deployed_rec != NULL && dstr(pm->deployed_rec, "tag") != NULL ?
-	    dstr(pm->deployed_rec, "tag") : dstr(re[0], "tag");
-	sb_text(&what, o, tag);
-	wr_buf_str(&what, key ? " deployed again: " : " was deployed again during the incident, "
-	    "outside this console: ");
 	for (i = 0; i < k; i++) {
-		if (i > 0)
-			wr_buf_str(&what, ", ");
-		if (!key)
-			wr_buf_str(&what, "on ");
-		sb_text(&what, o, re[i]->host);
-		if (key)
-			clock_in(deploy_ms(re[i]), o, ts, sizeof(ts));
-		else
+		const struct record *first = NULL;
+		bool again = judged_before(pm, re[i]) != NULL, seen = false;
+
+		/* One line per release judged before: the first record of its tag. */
+		for (j = 0; again && j < i && !seen; j++)
+			seen = judged_before(pm, re[j]) != NULL &&
+			    badrel_same(dstr(re[j], "tag"), dstr(re[i], "tag"));
+		if (seen)
+			continue;
+		what.len = 0;
+		if (what.s != NULL)
+			what.s[0] = '\0';
+		if (!again) {
+			const struct badrel_why *w = badrel_why(&pm->contain.rel,
+			    dstr(re[i], "service"), dstr(re[i], "tag"));
+
+			if (key) {
+				sb_text(&what, o, dstr(re[i], "tag"));
+				wr_buf_str(&what, " deployed, judged bad later: ");
+				sb_text(&what, o, re[i]->host);
+				clock_in(deploy_ms(re[i]), o, ts, sizeof(ts));
+				wr_buf_printf(&what, " %s (outside this console)", ts);
+				md_key_time(b, o, pm, what.s, deploy_ms(re[i]));
+				continue;
+			}
+			wr_buf_str(&what, "another release judged bad: ");
+			sb_text(&what, o, dstr(re[i], "tag"));
+			wr_buf_str(&what, " deployed on ");
+			sb_text(&what, o, re[i]->host);
 			fmt_time(deploy_ms(re[i]), o, ts);
-		wr_buf_printf(&what, key ? " %s" : " at %s", ts);
+			wr_buf_printf(&what, " at %s, outside this console", ts);
+			if (w != NULL) {
+				fmt_time(w->at_ms, o, ts2);
+				if (w->verdict != NULL) {
+					wr_buf_str(&what, ", judged ");
+					sb_text(&what, o, w->verdict);
+				} else
+					wr_buf_str(&what, ", judged bad by a rollback from it");
+				wr_buf_printf(&what, " at %s", ts2);
+			}
+			wr_buf_printf(b, "- %s.\n", what.s);
+			continue;
+		}
+		/* The first deploy's spelling when it is the same release (helm
+		 * drops the "v"). */
+		sb_text(&what, o, pm->deployed_rec != NULL &&
+		    badrel_same(dstr(pm->deployed_rec, "tag"), dstr(re[i], "tag")) ?
+		    dstr(pm->deployed_rec, "tag") : dstr(re[i], "tag"));
+		wr_buf_str(&what, key ? " deployed again: " : " was deployed again during the "
+		    "incident, outside this console: ");
+		for (j = i; j < k; j++) {
+			if (judged_before(pm, re[j]) == NULL ||
+			    !badrel_same(dstr(re[j], "tag"), dstr(re[i], "tag")))
+				continue;
+			if (first != NULL)
+				wr_buf_str(&what, ", ");
+			else
+				first = re[j];
+			if (!key)
+				wr_buf_str(&what, "on ");
+			sb_text(&what, o, re[j]->host);
+			if (key)
+				clock_in(deploy_ms(re[j]), o, ts, sizeof(ts));
+			else
+				fmt_time(deploy_ms(re[j]), o, ts);
+			wr_buf_printf(&what, key ? " %s" : " at %s", ts);
+		}
+		if (key) {
+			wr_buf_str(&what, " (outside this console)");
+			md_key_time(b, o, pm, what.s, deploy_ms(first));
+		} else
+			wr_buf_printf(b, "- %s.\n", what.s);
 	}
-	if (key) {
-		wr_buf_str(&what, " (outside this console)");
-		md_key_time(b, o, pm, what.s, deploy_ms(re[0]));
-	} else
-		wr_buf_printf(b, "- %s.\n", what.s);
 	free(what.s);
 	free(re);
 }

@@ -2927,6 +2927,40 @@ the_bad_release_deployed_again_is_said(void **state)
 		record_free(&v[i]);
 }
 
+/* QA's helm-bastion leaving the bad release for 1.6.0, judged bad only
+ * after: no "deployed again" of either for it; 1.6.0 named as another
+ * release judged bad, with its judgement. */
+static void
+a_release_judged_bad_later_is_not_deployed_again(void **state)
+{
+	struct record v[NQA] = { 0 };
+	char *md;
+	int i;
+
+	(void)state;
+	qa_journal(v);
+	for (i = 7; i < NQA; i++)
+		record_free(&v[i]);
+	memset(&v[7], 0, (NQA - 7) * sizeof(v[0]));
+	add_to(v, 7, 60, "health.change", "helm-bastion", NULL, "{\"service\":\"api\","
+	    "\"tag\":\"1.6.0\",\"was_tag\":\"1.5.0-bad\",\"outside\":true}");
+	verdict(v, 8, 90, "helm-bastion", "CONSIDER ROLLBACK");
+	md = render_n(EXPORT_MD, v, 9);
+	assert_non_null(strstr(md, "- v1.5.0-bad was deployed again during the incident, outside "
+	    "this console: on helm-bastion at 2024-05-01 12:00:29.\n"));
+	assert_non_null(strstr(md, "- another release judged bad: 1.6.0 deployed on helm-bastion "
+	    "at 2024-05-01 12:01:00, outside this console, judged CONSIDER ROLLBACK at "
+	    "2024-05-01 12:01:30.\n"));
+	assert_non_null(strstr(md, "| v1.5.0-bad deployed again: helm-bastion 12:00:29 "
+	    "(outside this console) |"));
+	assert_non_null(strstr(md, "| 1.6.0 deployed, judged bad later: helm-bastion 12:01:00 "
+	    "(outside this console) |"));
+	assert_null(strstr(md, "1.6.0 deployed again"));
+	free(md);
+	for (i = 0; i < 9; i++)
+		record_free(&v[i]);
+}
+
 /* The impact counted through a stretch no console ran (killed, restarted
  * minutes later) says how much of it nobody watched; a resume beside a
  * console still open is no such stretch. */
@@ -3047,6 +3081,7 @@ main(void)
 		cmocka_unit_test(bad_deploy_by_our_action_or_estimated),
 		cmocka_unit_test(the_bad_release_left_running_is_a_follow_up),
 		cmocka_unit_test(the_bad_release_deployed_again_is_said),
+		cmocka_unit_test(a_release_judged_bad_later_is_not_deployed_again),
 	};
 
 	return cmocka_run_group_tests(tests, setup, teardown);
