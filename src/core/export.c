@@ -2295,13 +2295,15 @@ conn_stretch_s(const struct record *down, const struct record *back)
 	return connrec_down_s(conn_since(down), conn_since(back));
 }
 
-/* "DOWN: connect: Connection refused", "UP again after 50 s DOWN". */
+/* "DOWN: connect: Connection refused", "UP again after 50 s DOWN", "UP
+ * again after at most 1m 08s DOWN (no console ran for 48s of it)". */
 static bool
 conn_details(struct wr_buf *b, const struct record *r)
 {
 	const cJSON *down = cJSON_GetObjectItemCaseSensitive(r->data, "down_s");
 	const cJSON *drops = cJSON_GetObjectItemCaseSensitive(r->data, "drops");
-	char dur[48];
+	const cJSON *unw = cJSON_GetObjectItemCaseSensitive(r->data, "unwatched_s");
+	char dur[48], dur2[48];
 
 	if (conn_is(r, "DOWN")) {
 		wr_buf_printf(b, "DOWN: %s", dstr(r, "reason") != NULL ? dstr(r, "reason") :
@@ -2313,7 +2315,11 @@ conn_details(struct wr_buf *b, const struct record *r)
 	if (!conn_is(r, "UP"))
 		return false;
 	wr_buf_str(b, "UP again");
-	if (cJSON_IsNumber(down)) {
+	if (cJSON_IsNumber(down) && cJSON_IsNumber(unw) && unw->valuedouble > 0) {
+		fmt_dur((int64_t)down->valuedouble * 1000, dur, sizeof(dur));
+		fmt_dur((int64_t)unw->valuedouble * 1000, dur2, sizeof(dur2));
+		wr_buf_printf(b, " after at most %s DOWN (no console ran for %s of it)", dur, dur2);
+	} else if (cJSON_IsNumber(down)) {
 		fmt_dur((int64_t)down->valuedouble * 1000, dur, sizeof(dur));
 		wr_buf_printf(b, " after %s DOWN", dur);
 	}
@@ -2748,6 +2754,37 @@ md_details(struct wr_buf *b, const struct export_opts *o, const struct pm *pm,
 	sb_text_max(b, o, text, kind_is(r, "incident.resume") ||
 	    kind_is(r, "journal.recover") ? 0 : CELL_MAX);
 	free(text);
+}
+
+/* md_details, but a conn.change UP an older console wrote without
+ * unwatched_s gets it from the resumes inside its DOWN, as Reachability
+ * counts it. */
+static void
+md_conn_details(struct wr_buf *b, const struct export_opts *o, const struct pm *pm,
+    const struct record *v, size_t n, size_t i)
+{
+	const struct record *back;
+	struct record r;
+	int64_t ms;
+	size_t k;
+
+	if (!conn_is(&v[i], "UP") || v[i].data == NULL ||
+	    cJSON_GetObjectItemCaseSensitive(v[i].data, "unwatched_s") != NULL) {
+		md_details(b, o, pm, &v[i]);
+		return;
+	}
+	for (k = i; k-- > 0;)
+		if (conn_stretch(v, n, k, &back) && back == &v[i])
+			break;
+	if (k >= i || (ms = conn_unwatched_ms(v, k, back)) < 1000) {
+		md_details(b, o, pm, &v[i]);
+		return;
+	}
+	r = v[i];
+	r.data = cJSON_Duplicate(v[i].data, 1);
+	cJSON_AddNumberToObject(r.data, "unwatched_s", (double)(ms / 1000));
+	md_details(b, o, pm, &r);
+	cJSON_Delete(r.data);
 }
 
 static void
@@ -4120,7 +4157,7 @@ render_md(struct wr_buf *b, const struct record *v, size_t n, const struct expor
 		wr_buf_str(b, " | ");
 		sb_text(b, o, v[i].host != NULL ? v[i].host : "");
 		wr_buf_str(b, " | ");
-		md_details(b, o, pm, &v[i]);
+		md_conn_details(b, o, pm, v, n, i);
 		wr_buf_str(b, " |\n");
 	}
 	if (n == 0)

@@ -1938,6 +1938,22 @@ reachability_says_the_unwatched_part(void **state)
 	assert_non_null(strstr(md, "| k8s-bastion | 2024-05-01 12:00:09 | 2024-05-01 12:01:29 | "
 	    "1m 20s at most: no console ran for 1m 04s of it, so it may have been back sooner | "
 	    "connect: Connection refused |"));
+	/* Its timeline row says the same bound, the UP record older than
+	 * unwatched_s: counted from the resume. */
+	assert_non_null(strstr(md, "| k8s-bastion | UP again after at most 1m 20s DOWN (no console "
+	    "ran for 1m 04s of it) |"));
+	free(md);
+	/* A console that resumed inside the DOWN records it: TIMELINE says it. */
+	record_free(&v[4]);
+	add_to(v, 4, 99, "conn.change", "k8s-bastion", NULL, "{\"state\":\"UP\","
+	    "\"since\":\"2024-05-01T12:01:29.000Z\",\"down_s\":80,\"unwatched_s\":64}");
+	md = export_details(&v[4], NULL);
+	assert_string_equal(md, "UP again after at most 1m 20s DOWN (no console ran for 1m 04s "
+	    "of it)");
+	free(md);
+	md = render_n(EXPORT_MD, v, 5);
+	assert_non_null(strstr(md, "| k8s-bastion | UP again after at most 1m 20s DOWN (no console "
+	    "ran for 1m 04s of it) |"));
 	free(md);
 	js = render_n(EXPORT_JSON, v, 5);
 	doc = cJSON_Parse(js);
