@@ -97,6 +97,8 @@ struct sp_post {
 	const struct record *end;       /* statuspage.post or .failed; NULL: pending */
 	const struct record *retry;     /* the last statuspage.retry before the end */
 	const struct record *sent;      /* its first statuspage.sent (a try left) */
+	const struct record *takeover;  /* the last statuspage.takeover of it: who
+	                                   sent it after its console was gone */
 };
 
 /* One of B's fleet rollbacks as its chain.end has (or would have) it:
@@ -740,7 +742,7 @@ pm_sp(struct pm *pm, const struct record *r)
 	size_t slot = 0;
 
 	if (!queue && !is_sp_end(r) && !kind_is(r, "statuspage.retry") &&
-	    !kind_is(r, "statuspage.sent"))
+	    !kind_is(r, "statuspage.sent") && !kind_is(r, "statuspage.takeover"))
 		return;
 	if (r->op != NULL) {
 		slot = strmap_slot(&pm->spmap, r->op, &found);
@@ -766,7 +768,9 @@ pm_sp(struct pm *pm, const struct record *r)
 	}
 	if (p == NULL || p->end != NULL)
 		return;
-	if (kind_is(r, "statuspage.sent")) {
+	if (kind_is(r, "statuspage.takeover"))
+		p->takeover = r;
+	else if (kind_is(r, "statuspage.sent")) {
 		if (p->sent == NULL)
 			p->sent = r;
 	} else if (kind_is(r, "statuspage.retry"))
@@ -2473,15 +2477,50 @@ sp_sent_details(struct wr_buf *b, const struct record *r)
 	return true;
 }
 
+static const char *sp_field(const struct sp_post *p, const char *key);
+
+/* The status of the post a takeover names: its record's (since it was
+ * stored), else its queue record's (pm, the post-mortem's); NULL. */
+static const char *
+sp_takeover_status(const struct record *r, const struct pm *pm)
+{
+	size_t i;
+
+	if (dstr(r, "status") != NULL)
+		return dstr(r, "status");
+	for (i = 0; pm != NULL && r->op != NULL && i < pm->nsp; i++)
+		if (pm->sp[i].queue != NULL && pm->sp[i].queue->op != NULL &&
+		    strcmp(pm->sp[i].queue->op, r->op) == 0)
+			return sp_field(&pm->sp[i], "status");
+	return NULL;
+}
+
+/* "status page: bob took over alice's pending investigating post (that
+ * console no longer ran)". */
+static bool
+sp_takeover_details(struct wr_buf *b, const struct record *r, const struct pm *pm)
+{
+	const char *status = sp_takeover_status(r, pm);
+
+	wr_buf_printf(b, "status page: %s took over %s's pending %s%spost (that console no "
+	    "longer ran)", r->actor != NULL ? r->actor : "this console",
+	    dstr(r, "from_actor") != NULL ? dstr(r, "from_actor") : "another console",
+	    status != NULL ? status : "", status != NULL ? " " : "");
+	return true;
+}
+
 /* Kinds the generic keys do not describe: their words, not their JSON;
  * false (nothing written) for any other kind or shape. */
 static bool
-kind_details(struct wr_buf *b, const struct record *r, const struct export_opts *o)
+kind_details(struct wr_buf *b, const struct record *r, const struct export_opts *o,
+    const struct pm *pm)
 {
 	const cJSON *n;
 
 	if (kind_is(r, "statuspage.sent"))
 		return sp_sent_details(b, r);
+	if (kind_is(r, "statuspage.takeover"))
+		return sp_takeover_details(b, r, pm);
 	/* A try that may be on the page: what happens before any other. */
 	if (kind_is(r, "statuspage.retry") && dstr(r, "error") != NULL &&
 	    cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(r->data, "read_back"))) {
@@ -2665,7 +2704,7 @@ details_own(const struct record *r, const struct redactor *red, const struct pm 
 	const cJSON *n;
 	size_t i;
 
-	if (r->data != NULL && kind_details(&line, r, o))
+	if (r->data != NULL && kind_details(&line, r, o, pm))
 		return wr_buf_take(&line);
 	if (strncmp(r->kind, "step.", 5) == 0 && dstr(r, "title") == NULL && dstr(r, "step") != NULL)
 		wr_buf_str(&line, dstr(r, "step"));
@@ -3103,6 +3142,16 @@ md_sp_post(struct wr_buf *b, const struct export_opts *o, const struct sp_post *
 		}
 		wr_buf_str(b, ")");
 		break;
+	}
+	if (p->takeover != NULL) {
+		/* Who sent it once the console that queued it was gone. */
+		wr_buf_str(b, "; taken over by ");
+		sb_text(b, o, p->takeover->actor != NULL ? p->takeover->actor : "?");
+		wr_buf_str(b, " from ");
+		sb_text(b, o, dstr(p->takeover, "from_actor") != NULL ?
+		    dstr(p->takeover, "from_actor") : "another console");
+		fmt_time(p->takeover->ts_ms, o, ts);
+		wr_buf_printf(b, " at %s (that console no longer ran)", ts);
 	}
 	wr_buf_str(b, "\n");
 }

@@ -2943,6 +2943,44 @@ the_bad_release_deployed_again_is_said(void **state)
 		record_free(&v[i]);
 }
 
+/* A post taken over from a console that was gone reads as words, not
+ * JSON: in its timeline row (its status from the queue record, for an
+ * older record without it; TIMELINE's own from the record) and in the
+ * status-page part, which names who took it over. */
+static void
+a_status_page_takeover_is_said_in_words(void **state)
+{
+	struct record v[5] = { 0 };
+	char *md;
+	int i;
+
+	(void)state;
+	add_to(v, 0, 0, "incident.open", NULL, NULL, "{\"name\":\"sp\"}");
+	add_to(v, 1, 10, "statuspage.queue", NULL, "sp-2-aaaa", "{\"queue\":\"sp-2-aaaa\","
+	    "\"kind\":\"atlassian\",\"update\":{\"action\":\"create\",\"status\":"
+	    "\"investigating\",\"name\":\"api down\",\"body\":\"Looking\",\"impact\":\"\","
+	    "\"components\":[],\"our_id\":\"x\",\"page_id\":\"\"}}");
+	add_to(v, 2, 25, "incident.resume", NULL, NULL, "{\"ended_without_shutdown\":1}");
+	add_to(v, 3, 30, "statuspage.takeover", NULL, "sp-2-aaaa", "{\"queue\":\"sp-2-aaaa\","
+	    "\"from_session\":1,\"from_actor\":\"alice@ws\"}");
+	add_to(v, 4, 31, "statuspage.post", NULL, "sp-2-aaaa", "{\"queue\":\"sp-2-aaaa\","
+	    "\"action\":\"create\",\"page_incident\":\"p1\",\"status\":\"investigating\"}");
+	md = render_n(EXPORT_MD, v, 5);
+	assert_non_null(strstr(md, "| statuspage.takeover |  | status page: bob@laptop took over "
+	    "alice@ws's pending investigating post (that console no longer ran) |"));
+	assert_null(strstr(md, "from\\_session"));
+	assert_non_null(strstr(md, " — posted 2024-05-01 12:00:31; taken over by bob@laptop from "
+	    "alice@ws at 2024-05-01 12:00:30 (that console no longer ran)\n"));
+	free(md);
+	md = details_of("statuspage.takeover", "{\"queue\":\"sp-2-aaaa\",\"from_session\":1,"
+	    "\"from_actor\":\"alice (root@vm)\",\"status\":\"monitoring\"}");
+	assert_string_equal(md, "status page: this console took over alice (root@vm)'s pending "
+	    "monitoring post (that console no longer ran)");
+	free(md);
+	for (i = 0; i < 5; i++)
+		record_free(&v[i]);
+}
+
 /* QA's helm-bastion leaving the bad release for 1.6.0, judged bad only
  * after: no "deployed again" of either for it; 1.6.0 named as another
  * release judged bad, with its judgement. */
@@ -3098,6 +3136,7 @@ main(void)
 		cmocka_unit_test(the_bad_release_left_running_is_a_follow_up),
 		cmocka_unit_test(the_bad_release_deployed_again_is_said),
 		cmocka_unit_test(a_release_judged_bad_later_is_not_deployed_again),
+		cmocka_unit_test(a_status_page_takeover_is_said_in_words),
 	};
 
 	return cmocka_run_group_tests(tests, setup, teardown);
