@@ -4821,6 +4821,12 @@ json_incident(const struct record *v, size_t n, const struct export_opts *o,
 		json_str(x, "page_incident", o, p.end != NULL ? dstr(p.end, "page_incident") : NULL);
 		json_str(x, "error", o, p.end != NULL ? dstr(p.end, "error") :
 		    p.retry != NULL ? dstr(p.retry, "error") : NULL);
+		if (p.takeover != NULL) {
+			/* Who sent it once the console that queued it was gone. */
+			json_str(x, "taken_over_by", o, p.takeover->actor);
+			json_str(x, "taken_over_from", o, dstr(p.takeover, "from_actor"));
+			json_time(x, "taken_over", p.takeover->ts_ms);
+		}
 		cJSON_AddItemToArray(sp, x);
 	}
 	chat = cJSON_AddArrayToObject(inc, "chat");

@@ -2951,6 +2951,8 @@ static void
 a_status_page_takeover_is_said_in_words(void **state)
 {
 	struct record v[5] = { 0 };
+	const cJSON *x;
+	cJSON *doc;
 	char *md;
 	int i;
 
@@ -2971,6 +2973,14 @@ a_status_page_takeover_is_said_in_words(void **state)
 	assert_null(strstr(md, "from\\_session"));
 	assert_non_null(strstr(md, " — posted 2024-05-01 12:00:31; taken over by bob@laptop from "
 	    "alice@ws at 2024-05-01 12:00:30 (that console no longer ran)\n"));
+	free(md);
+	md = render_n(EXPORT_JSON, v, 5);
+	doc = cJSON_Parse(md);
+	x = cJSON_GetArrayItem(cJSON_GetObjectItem(cJSON_GetObjectItem(doc, "incident"),
+	    "statuspage"), 0);
+	assert_string_equal(jstr(x, "taken_over_by"), "bob@laptop");
+	assert_string_equal(jstr(x, "taken_over_from"), "alice@ws");
+	cJSON_Delete(doc);
 	free(md);
 	md = details_of("statuspage.takeover", "{\"queue\":\"sp-2-aaaa\",\"from_session\":1,"
 	    "\"from_actor\":\"alice (root@vm)\",\"status\":\"monitoring\"}");
