@@ -69,6 +69,12 @@ bool badrel_is_bad(const struct badrel *b, const char *tag);
  * that judged it as svc's tag; NULL when it is not bad for svc. */
 const struct badrel_why *badrel_why(const struct badrel *b, const char *svc, const char *tag);
 
+/* The first judgement that tag is bad for svc made before at_ms (a
+ * deploy of it then is one of a release already judged bad); NULL when it
+ * was judged only later, or is not bad. */
+const struct badrel_why *badrel_why_before(const struct badrel *b, const char *svc,
+    const char *tag, int64_t at_ms);
+
 /* The tags bad for service svc, one badrel_why each, in the order first
  * judged, into out (at most max); returns the count. */
 size_t badrel_bad_of(const struct badrel *b, const char *svc, const struct badrel_why **out,

@@ -42,8 +42,9 @@ bool parse_json_member(const struct cJSON *obj, const char *key, char *dst, size
  * of int range. */
 int parse_json_int(const struct cJSON *obj, const char *key, int dflt);
 
-/* Up to 40 bytes of buf as printable ASCII (others as \xNN) in dst[cap],
- * "..." when there was more, for "not JSON: …" messages; stops at a newline. */
+/* Up to 40 bytes of buf (never half a character) through the one
+ * sanitizer into dst[cap], "..." when there was more, for "not JSON: …"
+ * messages; stops at a newline. */
 void parse_excerpt(const char *buf, size_t len, char *dst, size_t cap);
 
 /* 1-based line number of byte offset pos in buf. */

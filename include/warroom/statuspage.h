@@ -34,7 +34,7 @@
  *                     whose incident another post created at a later stage:
  *                     not sent, it would set the status back (not counted
  *                     as a failure)
- *   statuspage.takeover {"queue", "from_session", "from_actor"}: a post
+ *   statuspage.takeover {"queue", "from_session", "from_actor", "status"}: a post
  *                     another console left pending, taken over by this one
  *                     (its console no longer runs); it sends it from now
  *   statuspage.check  {"ok", "http_status", "error" or "detail"} (op null):

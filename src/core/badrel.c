@@ -186,6 +186,23 @@ badrel_why(const struct badrel *b, const char *svc, const char *tag)
 	return verdict;
 }
 
+const struct badrel_why *
+badrel_why_before(const struct badrel *b, const char *svc, const char *tag, int64_t at_ms)
+{
+	size_t i;
+
+	if (svc == NULL || !badrel_is_bad(b, tag))
+		return NULL;
+	for (i = 0; i < b->nwhy; i++) {
+		const struct badrel_why *w = &b->why[i];
+
+		if (badrel_same(w->tag, tag) && (w->service == NULL || strcmp(w->service, svc) == 0) &&
+		    w->at_ms < at_ms)
+			return w;
+	}
+	return NULL;
+}
+
 size_t
 badrel_bad_of(const struct badrel *b, const char *svc, const struct badrel_why **out,
     size_t max)

@@ -49,6 +49,15 @@ connrec_first(const struct connrec_live *l, enum connrec_state said, bool journa
 }
 
 int64_t
+connrec_unwatched_s(int64_t down_ms, int64_t up_ms, int64_t gap_from_ms, int64_t gap_to_ms)
+{
+	int64_t from = gap_from_ms > down_ms ? gap_from_ms : down_ms;
+	int64_t to = gap_to_ms < up_ms ? gap_to_ms : up_ms;
+
+	return to > from ? connrec_down_s(from, to) : 0;
+}
+
+int64_t
 connrec_down_s(int64_t down_ms, int64_t up_ms)
 {
 	int64_t ms = up_ms - down_ms;

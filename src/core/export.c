@@ -97,6 +97,8 @@ struct sp_post {
 	const struct record *end;       /* statuspage.post or .failed; NULL: pending */
 	const struct record *retry;     /* the last statuspage.retry before the end */
 	const struct record *sent;      /* its first statuspage.sent (a try left) */
+	const struct record *takeover;  /* the last statuspage.takeover of it: who
+	                                   sent it after its console was gone */
 };
 
 /* One of B's fleet rollbacks as its chain.end has (or would have) it:
@@ -740,7 +742,7 @@ pm_sp(struct pm *pm, const struct record *r)
 	size_t slot = 0;
 
 	if (!queue && !is_sp_end(r) && !kind_is(r, "statuspage.retry") &&
-	    !kind_is(r, "statuspage.sent"))
+	    !kind_is(r, "statuspage.sent") && !kind_is(r, "statuspage.takeover"))
 		return;
 	if (r->op != NULL) {
 		slot = strmap_slot(&pm->spmap, r->op, &found);
@@ -766,7 +768,9 @@ pm_sp(struct pm *pm, const struct record *r)
 	}
 	if (p == NULL || p->end != NULL)
 		return;
-	if (kind_is(r, "statuspage.sent")) {
+	if (kind_is(r, "statuspage.takeover"))
+		p->takeover = r;
+	else if (kind_is(r, "statuspage.sent")) {
 		if (p->sent == NULL)
 			p->sent = r;
 	} else if (kind_is(r, "statuspage.retry"))
@@ -2295,13 +2299,15 @@ conn_stretch_s(const struct record *down, const struct record *back)
 	return connrec_down_s(conn_since(down), conn_since(back));
 }
 
-/* "DOWN: connect: Connection refused", "UP again after 50 s DOWN". */
+/* "DOWN: connect: Connection refused", "UP again after 50 s DOWN", "UP
+ * again after at most 1m 08s DOWN (no console ran for 48s of it)". */
 static bool
 conn_details(struct wr_buf *b, const struct record *r)
 {
 	const cJSON *down = cJSON_GetObjectItemCaseSensitive(r->data, "down_s");
 	const cJSON *drops = cJSON_GetObjectItemCaseSensitive(r->data, "drops");
-	char dur[48];
+	const cJSON *unw = cJSON_GetObjectItemCaseSensitive(r->data, "unwatched_s");
+	char dur[48], dur2[48];
 
 	if (conn_is(r, "DOWN")) {
 		wr_buf_printf(b, "DOWN: %s", dstr(r, "reason") != NULL ? dstr(r, "reason") :
@@ -2313,7 +2319,11 @@ conn_details(struct wr_buf *b, const struct record *r)
 	if (!conn_is(r, "UP"))
 		return false;
 	wr_buf_str(b, "UP again");
-	if (cJSON_IsNumber(down)) {
+	if (cJSON_IsNumber(down) && cJSON_IsNumber(unw) && unw->valuedouble > 0) {
+		fmt_dur((int64_t)down->valuedouble * 1000, dur, sizeof(dur));
+		fmt_dur((int64_t)unw->valuedouble * 1000, dur2, sizeof(dur2));
+		wr_buf_printf(b, " after at most %s DOWN (no console ran for %s of it)", dur, dur2);
+	} else if (cJSON_IsNumber(down)) {
 		fmt_dur((int64_t)down->valuedouble * 1000, dur, sizeof(dur));
 		wr_buf_printf(b, " after %s DOWN", dur);
 	}
@@ -2467,15 +2477,50 @@ sp_sent_details(struct wr_buf *b, const struct record *r)
 	return true;
 }
 
+static const char *sp_field(const struct sp_post *p, const char *key);
+
+/* The status of the post a takeover names: its record's (since it was
+ * stored), else its queue record's (pm, the post-mortem's); NULL. */
+static const char *
+sp_takeover_status(const struct record *r, const struct pm *pm)
+{
+	size_t i;
+
+	if (dstr(r, "status") != NULL)
+		return dstr(r, "status");
+	for (i = 0; pm != NULL && r->op != NULL && i < pm->nsp; i++)
+		if (pm->sp[i].queue != NULL && pm->sp[i].queue->op != NULL &&
+		    strcmp(pm->sp[i].queue->op, r->op) == 0)
+			return sp_field(&pm->sp[i], "status");
+	return NULL;
+}
+
+/* "status page: bob took over alice's pending investigating post (that
+ * console no longer ran)". */
+static bool
+sp_takeover_details(struct wr_buf *b, const struct record *r, const struct pm *pm)
+{
+	const char *status = sp_takeover_status(r, pm);
+
+	wr_buf_printf(b, "status page: %s took over %s's pending %s%spost (that console no "
+	    "longer ran)", r->actor != NULL ? r->actor : "this console",
+	    dstr(r, "from_actor") != NULL ? dstr(r, "from_actor") : "another console",
+	    status != NULL ? status : "", status != NULL ? " " : "");
+	return true;
+}
+
 /* Kinds the generic keys do not describe: their words, not their JSON;
  * false (nothing written) for any other kind or shape. */
 static bool
-kind_details(struct wr_buf *b, const struct record *r, const struct export_opts *o)
+kind_details(struct wr_buf *b, const struct record *r, const struct export_opts *o,
+    const struct pm *pm)
 {
 	const cJSON *n;
 
 	if (kind_is(r, "statuspage.sent"))
 		return sp_sent_details(b, r);
+	if (kind_is(r, "statuspage.takeover"))
+		return sp_takeover_details(b, r, pm);
 	/* A try that may be on the page: what happens before any other. */
 	if (kind_is(r, "statuspage.retry") && dstr(r, "error") != NULL &&
 	    cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(r->data, "read_back"))) {
@@ -2659,7 +2704,7 @@ details_own(const struct record *r, const struct redactor *red, const struct pm 
 	const cJSON *n;
 	size_t i;
 
-	if (r->data != NULL && kind_details(&line, r, o))
+	if (r->data != NULL && kind_details(&line, r, o, pm))
 		return wr_buf_take(&line);
 	if (strncmp(r->kind, "step.", 5) == 0 && dstr(r, "title") == NULL && dstr(r, "step") != NULL)
 		wr_buf_str(&line, dstr(r, "step"));
@@ -2748,6 +2793,37 @@ md_details(struct wr_buf *b, const struct export_opts *o, const struct pm *pm,
 	sb_text_max(b, o, text, kind_is(r, "incident.resume") ||
 	    kind_is(r, "journal.recover") ? 0 : CELL_MAX);
 	free(text);
+}
+
+/* md_details, but a conn.change UP an older console wrote without
+ * unwatched_s gets it from the resumes inside its DOWN, as Reachability
+ * counts it. */
+static void
+md_conn_details(struct wr_buf *b, const struct export_opts *o, const struct pm *pm,
+    const struct record *v, size_t n, size_t i)
+{
+	const struct record *back;
+	struct record r;
+	int64_t ms;
+	size_t k;
+
+	if (!conn_is(&v[i], "UP") || v[i].data == NULL ||
+	    cJSON_GetObjectItemCaseSensitive(v[i].data, "unwatched_s") != NULL) {
+		md_details(b, o, pm, &v[i]);
+		return;
+	}
+	for (k = i; k-- > 0;)
+		if (conn_stretch(v, n, k, &back) && back == &v[i])
+			break;
+	if (k >= i || (ms = conn_unwatched_ms(v, k, back)) < 1000) {
+		md_details(b, o, pm, &v[i]);
+		return;
+	}
+	r = v[i];
+	r.data = cJSON_Duplicate(v[i].data, 1);
+	cJSON_AddNumberToObject(r.data, "unwatched_s", (double)(ms / 1000));
+	md_details(b, o, pm, &r);
+	cJSON_Delete(r.data);
 }
 
 static void
@@ -3066,6 +3142,16 @@ md_sp_post(struct wr_buf *b, const struct export_opts *o, const struct sp_post *
 		}
 		wr_buf_str(b, ")");
 		break;
+	}
+	if (p->takeover != NULL) {
+		/* Who sent it once the console that queued it was gone. */
+		wr_buf_str(b, "; taken over by ");
+		sb_text(b, o, p->takeover->actor != NULL ? p->takeover->actor : "?");
+		wr_buf_str(b, " from ");
+		sb_text(b, o, dstr(p->takeover, "from_actor") != NULL ?
+		    dstr(p->takeover, "from_actor") : "another console");
+		fmt_time(p->takeover->ts_ms, o, ts);
+		wr_buf_printf(b, " at %s (that console no longer ran)", ts);
 	}
 	wr_buf_str(b, "\n");
 }
@@ -3878,43 +3964,101 @@ clock_in(int64_t ms, const struct export_opts *o, char *out, size_t cap)
 	snprintf(out, cap, zone_shown(o) ? "%s %s" : "%s", ts + 11, abbr);
 }
 
-/* The bad release deployed again during the incident: a Summary line
- * (key false) or a key time's words (key true), naming each host and
- * when; nothing when it was not. */
+/* The judgement a redeploy's tag had before the record told it; NULL:
+ * judged bad only later. */
+static const struct badrel_why *
+judged_before(const struct pm *pm, const struct record *r)
+{
+	return badrel_why_before(&pm->contain.rel, dstr(r, "service"), dstr(r, "tag"), r->ts_ms);
+}
+
+/* A release judged bad deployed again during the incident: a Summary line
+ * (key false) or a key time's words (key true) per release, naming each
+ * host and when; a release judged bad only after it was deployed is
+ * another release, said with its judgement. Nothing when none was. */
 static void
 md_redeploys(struct wr_buf *b, const struct record *v, size_t n, const struct export_opts *o,
     const struct pm *pm, bool key)
 {
 	const struct record **re;
-	size_t k = redeploys(pm, v, n, &re), i;
-	const char *tag;
-	char ts[TIME_MAX];
+	size_t k = redeploys(pm, v, n, &re), i, j;
+	char ts[TIME_MAX], ts2[TIME_MAX];
 	struct wr_buf what = { 0 };
 
-	if (k == 0)
-		return;
-	tag = pm->deployed_rec != NULL && dstr(pm->deployed_rec, "tag") != NULL ?
-	    dstr(pm->deployed_rec, "tag") : dstr(re[0], "tag");
-	sb_text(&what, o, tag);
-	wr_buf_str(&what, key ? " deployed again: " : " was deployed again during the incident, "
-	    "outside this console: ");
 	for (i = 0; i < k; i++) {
-		if (i > 0)
-			wr_buf_str(&what, ", ");
-		if (!key)
-			wr_buf_str(&what, "on ");
-		sb_text(&what, o, re[i]->host);
-		if (key)
-			clock_in(deploy_ms(re[i]), o, ts, sizeof(ts));
-		else
+		const struct record *first = NULL;
+		bool again = judged_before(pm, re[i]) != NULL, seen = false;
+
+		/* One line per release judged before: the first record of its tag. */
+		for (j = 0; again && j < i && !seen; j++)
+			seen = judged_before(pm, re[j]) != NULL &&
+			    badrel_same(dstr(re[j], "tag"), dstr(re[i], "tag"));
+		if (seen)
+			continue;
+		what.len = 0;
+		if (what.s != NULL)
+			what.s[0] = '\0';
+		if (!again) {
+			const struct badrel_why *w = badrel_why(&pm->contain.rel,
+			    dstr(re[i], "service"), dstr(re[i], "tag"));
+
+			if (key) {
+				sb_text(&what, o, dstr(re[i], "tag"));
+				wr_buf_str(&what, " deployed, judged bad later: ");
+				sb_text(&what, o, re[i]->host);
+				clock_in(deploy_ms(re[i]), o, ts, sizeof(ts));
+				wr_buf_printf(&what, " %s (outside this console)", ts);
+				md_key_time(b, o, pm, what.s, deploy_ms(re[i]));
+				continue;
+			}
+			wr_buf_str(&what, "another release judged bad: ");
+			sb_text(&what, o, dstr(re[i], "tag"));
+			wr_buf_str(&what, " deployed on ");
+			sb_text(&what, o, re[i]->host);
 			fmt_time(deploy_ms(re[i]), o, ts);
-		wr_buf_printf(&what, key ? " %s" : " at %s", ts);
+			wr_buf_printf(&what, " at %s, outside this console", ts);
+			if (w != NULL) {
+				fmt_time(w->at_ms, o, ts2);
+				if (w->verdict != NULL) {
+					wr_buf_str(&what, ", judged ");
+					sb_text(&what, o, w->verdict);
+				} else
+					wr_buf_str(&what, ", judged bad by a rollback from it");
+				wr_buf_printf(&what, " at %s", ts2);
+			}
+			wr_buf_printf(b, "- %s.\n", what.s);
+			continue;
+		}
+		/* The first deploy's spelling when it is the same release (helm
+		 * drops the "v"). */
+		sb_text(&what, o, pm->deployed_rec != NULL &&
+		    badrel_same(dstr(pm->deployed_rec, "tag"), dstr(re[i], "tag")) ?
+		    dstr(pm->deployed_rec, "tag") : dstr(re[i], "tag"));
+		wr_buf_str(&what, key ? " deployed again: " : " was deployed again during the "
+		    "incident, outside this console: ");
+		for (j = i; j < k; j++) {
+			if (judged_before(pm, re[j]) == NULL ||
+			    !badrel_same(dstr(re[j], "tag"), dstr(re[i], "tag")))
+				continue;
+			if (first != NULL)
+				wr_buf_str(&what, ", ");
+			else
+				first = re[j];
+			if (!key)
+				wr_buf_str(&what, "on ");
+			sb_text(&what, o, re[j]->host);
+			if (key)
+				clock_in(deploy_ms(re[j]), o, ts, sizeof(ts));
+			else
+				fmt_time(deploy_ms(re[j]), o, ts);
+			wr_buf_printf(&what, key ? " %s" : " at %s", ts);
+		}
+		if (key) {
+			wr_buf_str(&what, " (outside this console)");
+			md_key_time(b, o, pm, what.s, deploy_ms(first));
+		} else
+			wr_buf_printf(b, "- %s.\n", what.s);
 	}
-	if (key) {
-		wr_buf_str(&what, " (outside this console)");
-		md_key_time(b, o, pm, what.s, deploy_ms(re[0]));
-	} else
-		wr_buf_printf(b, "- %s.\n", what.s);
 	free(what.s);
 	free(re);
 }
@@ -4062,7 +4206,7 @@ render_md(struct wr_buf *b, const struct record *v, size_t n, const struct expor
 		wr_buf_str(b, " | ");
 		sb_text(b, o, v[i].host != NULL ? v[i].host : "");
 		wr_buf_str(b, " | ");
-		md_details(b, o, pm, &v[i]);
+		md_conn_details(b, o, pm, v, n, i);
 		wr_buf_str(b, " |\n");
 	}
 	if (n == 0)
@@ -4677,6 +4821,12 @@ json_incident(const struct record *v, size_t n, const struct export_opts *o,
 		json_str(x, "page_incident", o, p.end != NULL ? dstr(p.end, "page_incident") : NULL);
 		json_str(x, "error", o, p.end != NULL ? dstr(p.end, "error") :
 		    p.retry != NULL ? dstr(p.retry, "error") : NULL);
+		if (p.takeover != NULL) {
+			/* Who sent it once the console that queued it was gone. */
+			json_str(x, "taken_over_by", o, p.takeover->actor);
+			json_str(x, "taken_over_from", o, dstr(p.takeover, "from_actor"));
+			json_time(x, "taken_over", p.takeover->ts_ms);
+		}
 		cJSON_AddItemToArray(sp, x);
 	}
 	chat = cJSON_AddArrayToObject(inc, "chat");

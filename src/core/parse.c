@@ -5,6 +5,7 @@
  * range-checked, and nothing allocates.
  */
 #include "warroom/parse.h"
+#include "warroom/sanitize.h"
 #include "warroom/util.h"
 
 #include <cjson/cJSON.h>
@@ -152,33 +153,30 @@ parse_json_int(const struct cJSON *obj, const char *key, int dflt)
 void
 parse_excerpt(const char *buf, size_t len, char *dst, size_t cap)
 {
-	size_t o = 0;
+	size_t n = 0, o;
 
 	if (cap == 0)
 		return;
-	size_t i;
+	while (n < len && n < 40 && buf[n] != '\n')
+		n++;
+	/* Never cut a character in two: the sanitizer would show the rest of
+	 * it as U+FFFD, a byte the program never meant. */
+	if (n == 40 && n < len) {
+		size_t k = n;
 
-	for (i = 0; i < len && i < 40 && buf[i] != '\n'; i++) {
-		unsigned char c = (unsigned char)buf[i];
-		char tmp[8];
-		size_t n;
-
-		if (c >= 0x20 && c < 0x7f) {
-			tmp[0] = (char)c;
-			n = 1;
-		} else {
-			n = (size_t)snprintf(tmp, sizeof(tmp), "\\x%02x", c);
-		}
-		if (o + n >= cap)
-			break;
-		memcpy(dst + o, tmp, n);
-		o += n;
+		while (k > n - 3 && ((unsigned char)buf[k] & 0xc0) == 0x80)
+			k--;
+		if (((unsigned char)buf[k] & 0xc0) == 0x80 || k == n)
+			k = n;
+		n = k;
 	}
-	if (i == 40 && i < len && buf[i] != '\n' && o + 3 < cap) {
+	/* The one sanitizer: valid UTF-8 stays, controls show as on screen;
+	 * room kept for the "...". */
+	sanitize_buf(buf, n, dst, cap > 4 ? cap - 3 : cap, &o);
+	if (n < len && buf[n] != '\n' && o + 3 < cap) {
 		memcpy(dst + o, "...", 3);
-		o += 3;
+		dst[o + 3] = '\0';
 	}
-	dst[o] = '\0';
 }
 
 int

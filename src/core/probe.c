@@ -141,7 +141,7 @@ judge_json(const cJSON *o, struct probe_result *out, char *why, size_t cap)
 	static const char *const bad[] = { "fail", "failed", "down", "error",
 	    "unhealthy", "red", "critical", "not ready", NULL };
 	const cJSON *ready = cJSON_GetObjectItemCaseSensitive(o, "ready");
-	char status[64], ex[48];
+	char status[64], ex[160];
 	int verdict = 0;
 
 	why[0] = '\0';

@@ -1135,6 +1135,8 @@ replay(struct statuspage *sp, bool start, struct wr_err *err)
 			cJSON_AddStringToObject(d, "queue", it->queue);
 			cJSON_AddNumberToObject(d, "from_session", (double)it->owner);
 			cJSON_AddStringToObject(d, "from_actor", it->owner_actor);
+			/* Its words need no lookup of the queue record. */
+			cJSON_AddStringToObject(d, "status", statuspage_status_name(it->u.status));
 			append(sp, "statuspage.takeover", it->queue, d);
 			it->taken = true;
 			taken++;

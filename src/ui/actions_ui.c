@@ -2090,6 +2090,17 @@ unavailable(struct app *app, const char *what, const char *kind, const char *why
 		app_say_also(app, "journal: %s", err.msg);
 }
 
+/* The man page's promise: a takeover is said, at start as when arming. */
+static void
+say_taken(struct app *app, int n, const char *from)
+{
+	app_say_also(app, "status page: took over %d post%s %s's console left pending (it no "
+	    "longer runs); this console sends %s", n, n == 1 ? "" : "s", from,
+	    n == 1 ? "it" : "them");
+	app->status_held = true;
+	app->dirty = true;
+}
+
 void
 actions_statuspage_open(struct app *app)
 {
@@ -2126,6 +2137,10 @@ actions_statuspage_open(struct app *app)
 		else {
 			app->statuspage_off[0] = '\0';
 			statuspage_set_callback(app->statuspage, on_posted, app);
+			/* Posts taken over as it opened: said, as when arming. */
+			if (statuspage_state(app->statuspage)->taken > 0)
+				say_taken(app, statuspage_state(app->statuspage)->taken,
+				    statuspage_state(app->statuspage)->taken_from);
 			/* Its token and page id now, not at the first post. */
 			statuspage_check(app->statuspage);
 		}
@@ -2161,11 +2176,7 @@ actions_statuspage_adopt(struct app *app)
 	if (n == 0)
 		return;
 	st = statuspage_state(app->statuspage);
-	app_say_also(app, "status page: took over %d post%s %s's console left pending (it no "
-	    "longer runs); this console sends %s", n, n == 1 ? "" : "s", st->taken_from,
-	    n == 1 ? "it" : "them");
-	app->status_held = true;
-	app->dirty = true;
+	say_taken(app, n, st->taken_from);
 }
 
 void

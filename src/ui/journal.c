@@ -1301,7 +1301,7 @@ journal_conn(struct app *app)
 	struct obs_due due;
 	struct wr_err err;
 	int rc;
-	int64_t now;
+	int64_t now, gap_from, gap_to, unwatched;
 	size_t h;
 	bool writer;
 
@@ -1338,6 +1338,12 @@ journal_conn(struct app *app)
 			    c->said_since_ms, c->live.since_ms));
 			if (c->live.drops > 0)
 				cJSON_AddNumberToObject(d, "drops", c->live.drops);
+			/* We resumed inside the DOWN: nobody saw part of it, so
+			 * its length is at most. */
+			if (timeline_unwatched(app->tl, &gap_from, &gap_to) &&
+			    (unwatched = connrec_unwatched_s(c->said_since_ms, c->live.since_ms,
+			    gap_from, gap_to)) > 0)
+				cJSON_AddNumberToObject(d, "unwatched_s", (double)unwatched);
 		}
 		/* Read back through journal_apply, the record sets c->said; one
 		 * another console wrote first is not written again. */

@@ -128,6 +128,27 @@ why_a_tag_is_bad_for_a_service(void **state)
 	badrel_free(&b);
 }
 
+/* A release judged bad before a deploy of it, or only after: helm-bastion
+ * leaving 1.5.0-bad for 1.6.0, judged bad later, is no redeploy of
+ * either. */
+static void
+judged_before_a_deploy_or_only_after(void **state)
+{
+	struct badrel b = { 0 };
+
+	(void)state;
+	fold_at(&b, "health.change", "api-1", "{\"service\":\"api\",\"tag\":\"v1.5.0-bad\"}", 1000);
+	fold_at(&b, "verdict.change", "api-1", "{\"verdict\":\"ROLLBACK IMMEDIATELY\"}", 5000);
+	fold_at(&b, "health.change", "helm", "{\"service\":\"api\",\"tag\":\"1.6.0\"}", 30000);
+	fold_at(&b, "verdict.change", "helm", "{\"verdict\":\"CONSIDER ROLLBACK\"}", 60000);
+	assert_non_null(badrel_why_before(&b, "api", "1.5.0-bad", 30000));
+	assert_null(badrel_why_before(&b, "api", "1.5.0-bad", 5000));
+	assert_null(badrel_why_before(&b, "api", "1.6.0", 30000));
+	assert_non_null(badrel_why_before(&b, "api", "1.6.0", 60001));
+	assert_null(badrel_why_before(&b, "jobs", "1.5.0-bad", 30000));
+	badrel_free(&b);
+}
+
 int
 main(void)
 {
@@ -135,6 +156,7 @@ main(void)
 		cmocka_unit_test(a_turn_to_bad_judges_what_the_host_ran),
 		cmocka_unit_test(a_rollback_alone_judges_its_from),
 		cmocka_unit_test(why_a_tag_is_bad_for_a_service),
+		cmocka_unit_test(judged_before_a_deploy_or_only_after),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -132,6 +132,21 @@ down_s_rounds_to_the_nearest_second(void **state)
 	assert_int_equal(connrec_down_s(5000, 5000), 0);
 }
 
+/* The part of a DOWN no console ran: only the overlap with the stretch
+ * before our resume. */
+static void
+unwatched_is_the_overlap_with_the_gap(void **state)
+{
+	(void)state;
+	/* DOWN 9 s to 77 s, nobody ran 24 s to 72 s: 48 s of it. */
+	assert_int_equal(connrec_unwatched_s(9000, 77000, 24000, 72000), 48);
+	/* The gap began before the DOWN: counted from the DOWN. */
+	assert_int_equal(connrec_unwatched_s(30000, 77000, 24000, 72000), 42);
+	/* A gap before the DOWN, or none: nothing. */
+	assert_int_equal(connrec_unwatched_s(80000, 90000, 24000, 72000), 0);
+	assert_int_equal(connrec_unwatched_s(80000, 90000, 0, 0), 0);
+}
+
 static void
 names_round_trip(void **state)
 {
@@ -152,6 +167,7 @@ main(void)
 		cmocka_unit_test(a_host_never_reached_is_down_from_the_start),
 		cmocka_unit_test(first_means_never_reached_not_no_record_before),
 		cmocka_unit_test(down_s_rounds_to_the_nearest_second),
+		cmocka_unit_test(unwatched_is_the_overlap_with_the_gap),
 		cmocka_unit_test(names_round_trip),
 	};
 

@@ -1938,6 +1938,22 @@ reachability_says_the_unwatched_part(void **state)
 	assert_non_null(strstr(md, "| k8s-bastion | 2024-05-01 12:00:09 | 2024-05-01 12:01:29 | "
 	    "1m 20s at most: no console ran for 1m 04s of it, so it may have been back sooner | "
 	    "connect: Connection refused |"));
+	/* Its timeline row says the same bound, the UP record older than
+	 * unwatched_s: counted from the resume. */
+	assert_non_null(strstr(md, "| k8s-bastion | UP again after at most 1m 20s DOWN (no console "
+	    "ran for 1m 04s of it) |"));
+	free(md);
+	/* A console that resumed inside the DOWN records it: TIMELINE says it. */
+	record_free(&v[4]);
+	add_to(v, 4, 99, "conn.change", "k8s-bastion", NULL, "{\"state\":\"UP\","
+	    "\"since\":\"2024-05-01T12:01:29.000Z\",\"down_s\":80,\"unwatched_s\":64}");
+	md = export_details(&v[4], NULL);
+	assert_string_equal(md, "UP again after at most 1m 20s DOWN (no console ran for 1m 04s "
+	    "of it)");
+	free(md);
+	md = render_n(EXPORT_MD, v, 5);
+	assert_non_null(strstr(md, "| k8s-bastion | UP again after at most 1m 20s DOWN (no console "
+	    "ran for 1m 04s of it) |"));
 	free(md);
 	js = render_n(EXPORT_JSON, v, 5);
 	doc = cJSON_Parse(js);
@@ -2927,6 +2943,88 @@ the_bad_release_deployed_again_is_said(void **state)
 		record_free(&v[i]);
 }
 
+/* A post taken over from a console that was gone reads as words, not
+ * JSON: in its timeline row (its status from the queue record, for an
+ * older record without it; TIMELINE's own from the record) and in the
+ * status-page part, which names who took it over. */
+static void
+a_status_page_takeover_is_said_in_words(void **state)
+{
+	struct record v[5] = { 0 };
+	const cJSON *x;
+	cJSON *doc;
+	char *md;
+	int i;
+
+	(void)state;
+	add_to(v, 0, 0, "incident.open", NULL, NULL, "{\"name\":\"sp\"}");
+	add_to(v, 1, 10, "statuspage.queue", NULL, "sp-2-aaaa", "{\"queue\":\"sp-2-aaaa\","
+	    "\"kind\":\"atlassian\",\"update\":{\"action\":\"create\",\"status\":"
+	    "\"investigating\",\"name\":\"api down\",\"body\":\"Looking\",\"impact\":\"\","
+	    "\"components\":[],\"our_id\":\"x\",\"page_id\":\"\"}}");
+	add_to(v, 2, 25, "incident.resume", NULL, NULL, "{\"ended_without_shutdown\":1}");
+	add_to(v, 3, 30, "statuspage.takeover", NULL, "sp-2-aaaa", "{\"queue\":\"sp-2-aaaa\","
+	    "\"from_session\":1,\"from_actor\":\"alice@ws\"}");
+	add_to(v, 4, 31, "statuspage.post", NULL, "sp-2-aaaa", "{\"queue\":\"sp-2-aaaa\","
+	    "\"action\":\"create\",\"page_incident\":\"p1\",\"status\":\"investigating\"}");
+	md = render_n(EXPORT_MD, v, 5);
+	assert_non_null(strstr(md, "| statuspage.takeover |  | status page: bob@laptop took over "
+	    "alice@ws's pending investigating post (that console no longer ran) |"));
+	assert_null(strstr(md, "from\\_session"));
+	assert_non_null(strstr(md, " — posted 2024-05-01 12:00:31; taken over by bob@laptop from "
+	    "alice@ws at 2024-05-01 12:00:30 (that console no longer ran)\n"));
+	free(md);
+	md = render_n(EXPORT_JSON, v, 5);
+	doc = cJSON_Parse(md);
+	x = cJSON_GetArrayItem(cJSON_GetObjectItem(cJSON_GetObjectItem(doc, "incident"),
+	    "statuspage"), 0);
+	assert_string_equal(jstr(x, "taken_over_by"), "bob@laptop");
+	assert_string_equal(jstr(x, "taken_over_from"), "alice@ws");
+	cJSON_Delete(doc);
+	free(md);
+	md = details_of("statuspage.takeover", "{\"queue\":\"sp-2-aaaa\",\"from_session\":1,"
+	    "\"from_actor\":\"alice (root@vm)\",\"status\":\"monitoring\"}");
+	assert_string_equal(md, "status page: this console took over alice (root@vm)'s pending "
+	    "monitoring post (that console no longer ran)");
+	free(md);
+	for (i = 0; i < 5; i++)
+		record_free(&v[i]);
+}
+
+/* QA's helm-bastion leaving the bad release for 1.6.0, judged bad only
+ * after: no "deployed again" of either for it; 1.6.0 named as another
+ * release judged bad, with its judgement. */
+static void
+a_release_judged_bad_later_is_not_deployed_again(void **state)
+{
+	struct record v[NQA] = { 0 };
+	char *md;
+	int i;
+
+	(void)state;
+	qa_journal(v);
+	for (i = 7; i < NQA; i++)
+		record_free(&v[i]);
+	memset(&v[7], 0, (NQA - 7) * sizeof(v[0]));
+	add_to(v, 7, 60, "health.change", "helm-bastion", NULL, "{\"service\":\"api\","
+	    "\"tag\":\"1.6.0\",\"was_tag\":\"1.5.0-bad\",\"outside\":true}");
+	verdict(v, 8, 90, "helm-bastion", "CONSIDER ROLLBACK");
+	md = render_n(EXPORT_MD, v, 9);
+	assert_non_null(strstr(md, "- v1.5.0-bad was deployed again during the incident, outside "
+	    "this console: on helm-bastion at 2024-05-01 12:00:29.\n"));
+	assert_non_null(strstr(md, "- another release judged bad: 1.6.0 deployed on helm-bastion "
+	    "at 2024-05-01 12:01:00, outside this console, judged CONSIDER ROLLBACK at "
+	    "2024-05-01 12:01:30.\n"));
+	assert_non_null(strstr(md, "| v1.5.0-bad deployed again: helm-bastion 12:00:29 "
+	    "(outside this console) |"));
+	assert_non_null(strstr(md, "| 1.6.0 deployed, judged bad later: helm-bastion 12:01:00 "
+	    "(outside this console) |"));
+	assert_null(strstr(md, "1.6.0 deployed again"));
+	free(md);
+	for (i = 0; i < 9; i++)
+		record_free(&v[i]);
+}
+
 /* The impact counted through a stretch no console ran (killed, restarted
  * minutes later) says how much of it nobody watched; a resume beside a
  * console still open is no such stretch. */
@@ -3047,6 +3145,8 @@ main(void)
 		cmocka_unit_test(bad_deploy_by_our_action_or_estimated),
 		cmocka_unit_test(the_bad_release_left_running_is_a_follow_up),
 		cmocka_unit_test(the_bad_release_deployed_again_is_said),
+		cmocka_unit_test(a_release_judged_bad_later_is_not_deployed_again),
+		cmocka_unit_test(a_status_page_takeover_is_said_in_words),
 	};
 
 	return cmocka_run_group_tests(tests, setup, teardown);

@@ -252,6 +252,25 @@ expect_error(const char *name, const char *msg)
 	assert_null(ps.items);
 }
 
+/* An excerpt goes through the one sanitizer: a program's "…" stays as
+ * it is, and one that straddles the 40-byte cut is left out whole. */
+static void
+an_excerpt_keeps_utf8_whole(void **state)
+{
+	char ex[200];
+
+	(void)state;
+	parse_excerpt("--\xe2\x80\xa6\"", 6, ex, sizeof(ex));
+	assert_string_equal(ex, "--\xe2\x80\xa6\"");
+	parse_excerpt("0123456789012345678901234567890123456789\xe2\x80\xa6", 43, ex,
+	    sizeof(ex));
+	assert_string_equal(ex, "0123456789012345678901234567890123456789...");
+	parse_excerpt("01234567890123456789012345678901234567\xe2\x80\xa6z", 42, ex, sizeof(ex));
+	assert_string_equal(ex, "01234567890123456789012345678901234567...");
+	parse_excerpt("a\x1b[2J\nb", 7, ex, sizeof(ex));
+	assert_string_equal(ex, "a^[[2J");
+}
+
 static void
 malformed_output_is_named(void **state)
 {
@@ -259,7 +278,7 @@ malformed_output_is_named(void **state)
 	expect_error("drivers/compose_ps_bad_line3.json",
 	    "compose ps: line 3: not JSON: {\"Service\":\"web\",\"Image\":\"nginx:1.25-al");
 	expect_error("drivers/compose_ps_lines_badjson.json",
-	    "compose ps: line 1: not JSON: {\"Command\":\"\\\"gunicorn app:app --\\xe2\\x80\\xa6\\\"\",...");
+	    "compose ps: line 1: not JSON: {\"Command\":\"\\\"gunicorn app:app --\xe2\x80\xa6\\\"\",...");
 	expect_error("drivers/compose_ps_array_badjson.json",
 	    "compose ps: line 1: not JSON: [{\"ID\":\"4e31b57c930d7ede3573ec1661634783...");
 	expect_error("drivers/compose_ps_no_service.json",
@@ -418,7 +437,7 @@ restarts_garbage_is_refused_whole(void **state)
 		{ "4e31b57c930d 1 2026-11-26T07:41:12Z api jobs", "docker inspect: line 1: not a "
 		  "service name: 4e31b57c930d 1 2026-11-26T07:41:12Z api ..." },
 		{ "4e31b57c930d 1 2026-11-26T07:41:12Z a\x1b[2J", "docker inspect: line 1: not a "
-		  "service name: 4e31b57c930d 1 2026-11-26T07:41:12Z a\\x1b[2..." },
+		  "service name: 4e31b57c930d 1 2026-11-26T07:41:12Z a^[[2..." },
 	};
 	struct compose_restarts rs;
 	struct wr_err err;
@@ -513,6 +532,7 @@ main(void)
 		cmocka_unit_test(docs_array_without_image),
 		cmocka_unit_test(docs_lines_states_health_and_images),
 		cmocka_unit_test(wrong_types_read_as_empty),
+		cmocka_unit_test(an_excerpt_keeps_utf8_whole),
 		cmocka_unit_test(malformed_output_is_named),
 		cmocka_unit_test(huge_strings_are_cut),
 		cmocka_unit_test(multibyte_cut_on_a_boundary),

@@ -254,7 +254,7 @@ broken_deployments(void **state)
 	assert_string_equal(err.msg, "kubectl deployment: line 1: junk after the object: {}");
 	assert_int_equal(parse_k8s_deploy("", 0, &d, &err), -1);
 	assert_int_equal(parse_k8s_deploy("\xff\xfe{", 3, &d, &err), -1);
-	assert_string_equal(err.msg, "kubectl deployment: line 1: not JSON: \\xff\\xfe{");
+	assert_string_equal(err.msg, "kubectl deployment: line 1: not JSON: \xef\xbf\xbd\xef\xbf\xbd{");
 }
 
 static void

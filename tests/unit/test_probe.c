@@ -193,7 +193,7 @@ json_fields_decide_a_2xx(void **state)
 	assert_int_equal(r.health, PROBE_OK);
 	assert_false(r.has_ready);
 	probe_health(200, S("{\"status\":\"\x1b]0;pwn\x07\"}"), &r);
-	assert_string_equal(r.reason, "HTTP 200: status \"\\x1b]0;pwn\\x07\"");
+	assert_string_equal(r.reason, "HTTP 200: status \"^[]0;pwn^G\"");
 	probe_health(200, S("[1,2]"), &r);
 	assert_int_equal(r.health, PROBE_OK);
 }
