@@ -44,7 +44,7 @@ grep -qF '[ ] $ Sample output' "$tmp/screen" && fail "sample output is marked as
 assert_contains "$tmp/screen" "[ ] Sample output"
 ok "the steps x refuses are marked !, sample output is no command"
 # The footer's rows as one line.
-footer() { tail -3 "$tmp/screen" | grep -v '^[│┌└]' | tr -s '\n ' ' '; }
+footer() { tail -7 "$tmp/screen" | grep -v '^[│┌└]' | tr -s '\n ' ' '; }
 keys x
 wait_for "nothing ran"
 footer | grep -qF "alt.md:9: \`kubectl rollout undo deploy/api\` (line 6) and \`kubectl rollout undo deploy/api --to-revision=<N…\` (line 9) are two rollbacks in one step, which x would run one after the other: give each a step of its own, or use r in HOSTS — fix the runbook; nothing ran" ||
