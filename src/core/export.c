@@ -2287,6 +2287,37 @@ conn_stretch(const struct record *v, size_t n, size_t i, const struct record **b
 	return true;
 }
 
+/* A first connect gives up after 10 s by default: a DOWN seen this soon
+ * after a resume is that console's first reading of the host. */
+#define FIRST_READ_MS 30000
+
+/* Whether the DOWN v[i] (a stretch's start) was the first reading of a
+ * console that resumed after a stretch nobody watched, the host not DOWN
+ * in the journal before it: it went down somewhere in that stretch, not
+ * when seen. *not_before: when the stretch began (last seen UP). */
+static bool
+conn_down_unwatched(const struct record *v, size_t i, int64_t *not_before)
+{
+	int64_t from, down = conn_since(&v[i]);
+	size_t k;
+
+	/* Never reached: it was not UP before either. */
+	if (cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(v[i].data, "first")))
+		return false;
+	for (k = i; k-- > 0;) {
+		/* Anything of this host since the resume: this console saw it. */
+		if (v[k].host != NULL && strcmp(v[k].host, v[i].host) == 0)
+			return false;
+		if (resume_gap(v, k, &from)) {
+			if (down - v[k].ts_ms > FIRST_READ_MS || from >= down)
+				return false;
+			*not_before = from;
+			return true;
+		}
+	}
+	return false;
+}
+
 /* How long a stretch lasted, in s: what its UP said (down_s, as TIMELINE
  * shows it), else from the two records' times by the same rounding. */
 static int64_t
@@ -3803,11 +3834,11 @@ static void
 md_reachability(struct wr_buf *b, const struct record *v, size_t n,
     const struct export_opts *o)
 {
-	char ts[TIME_MAX], ts2[TIME_MAX], dur[48];
+	char ts[TIME_MAX], ts2[TIME_MAX], dur[48], most[48];
 	const struct record *back;
 	const cJSON *drops;
-	int64_t unwatched;
-	bool any = false;
+	int64_t unwatched, not_before = 0;
+	bool any = false, late;
 	size_t i;
 
 	for (i = 0; i < n; i++) {
@@ -3820,11 +3851,21 @@ md_reachability(struct wr_buf *b, const struct record *v, size_t n,
 		fmt_time(conn_since(&v[i]), o, ts);
 		wr_buf_str(b, "| ");
 		sb_text(b, o, v[i].host);
-		wr_buf_printf(b, " | %s | ", ts);
+		/* Found DOWN by a console just resumed: it went down unseen, so
+		 * its start is a range and its length a lower bound (QA). */
+		if ((late = conn_down_unwatched(v, i, &not_before))) {
+			fmt_time(not_before, o, ts2);
+			wr_buf_printf(b, " | between %s and %s (no console ran) | ", ts2, ts);
+		} else
+			wr_buf_printf(b, " | %s | ", ts);
 		if (back != NULL) {
 			fmt_time(conn_since(back), o, ts2);
 			fmt_dur(conn_stretch_s(&v[i], back) * 1000, dur, sizeof(dur));
-			wr_buf_printf(b, "%s | %s", ts2, dur);
+			if (late) {
+				fmt_dur(conn_since(back) - not_before, most, sizeof(most));
+				wr_buf_printf(b, "%s | at least %s (at most %s)", ts2, dur, most);
+			} else
+				wr_buf_printf(b, "%s | %s", ts2, dur);
 			unwatched = conn_unwatched_ms(v, i, back);
 			if (unwatched > 0) {
 				fmt_dur(unwatched, dur, sizeof(dur));
@@ -4850,6 +4891,7 @@ json_incident(const struct record *v, size_t n, const struct export_opts *o,
 	for (i = 0; i < n; i++) {
 		const struct record *back;
 		const cJSON *drops;
+		int64_t not_before;
 		cJSON *x;
 
 		if (!conn_stretch(v, n, i, &back))
@@ -4858,6 +4900,11 @@ json_incident(const struct record *v, size_t n, const struct export_opts *o,
 		json_str(x, "host", o, v[i].host);
 		json_time(x, "down", conn_since(&v[i]));
 		json_time(x, "up", back != NULL ? conn_since(back) : NO_TIME);
+		/* Found DOWN on a resume: it went down unseen, after this. */
+		if (conn_down_unwatched(v, i, &not_before)) {
+			json_time(x, "down_not_before", not_before);
+			cJSON_AddBoolToObject(x, "at_least", true);
+		}
 		if (back != NULL) {
 			cJSON_AddNumberToObject(x, "down_s", (double)conn_stretch_s(&v[i], back));
 			/* Of it, the time no console ran: it may have been back sooner. */

@@ -702,9 +702,11 @@ hidden_bad(const struct app *app, int hi, const struct config_host *host, int sv
 		if (whole[c])
 			continue;
 		if (sev[c] > 0 && n + 1 < cap) {
-			char piece[64];
+			/* Room for a whole tag (128) and its " .env!": cut at
+			 * 40, a long tag's .env! went unsaid. */
+			char piece[160];
 
-			snprintf(piece, sizeof(piece), "%s%s %.40s", n > 0 ? ", " : "", cols[c].title,
+			snprintf(piece, sizeof(piece), "%s%s %.140s", n > 0 ? ", " : "", cols[c].title,
 			    text);
 			strncat(buf, piece, cap - n - 1);
 			n = strlen(buf);
@@ -808,8 +810,9 @@ hosts_draw(struct app *app, WINDOW *win, int h, int w, bool focused)
 		/* What its ! stands for, after the reasons above (most often
 		 * the first line already says why it fails). */
 		if (si >= 0 && hidden_bad(app, si, sh, ssvc, show, width, why, sizeof(why)) > 0)
-			snprintf(detail[ndetail++], 700, "%s/%s !: %s (left out here; z shows every "
-			    "column)", sh->name, sh->services[ssvc], why);
+			/* Zoomed, z gives the panes back: fewer columns, not more. */
+			snprintf(detail[ndetail++], 700, "%s/%s !: %s (left out here%s)", sh->name,
+			    sh->services[ssvc], why, app->zoomed ? "" : "; z shows more columns");
 		/* Short of room, the first lines (the most pressing) stay. */
 		while (ndetail > 1 && body - ndetail < 2)
 			ndetail--;

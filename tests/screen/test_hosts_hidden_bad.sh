@@ -3,7 +3,8 @@
 # value did not fit: at 80x24, with k8s-bastion's /healthz failing and
 # rows counting restarts, HEALTH outranks RST and shows FAIL; at 100x30
 # READY shows api-1's migrations ahead; where READY is left out (80x24),
-# the row is marked ! and the line under the table names what is hidden.
+# the row is marked ! and the line under the table names what is hidden,
+# saying z shows more columns (not every: zoomed, some may still not fit).
 . "${top_srcdir:-$(dirname "$0")/../..}/tests/lib/screen.sh"
 write_config
 sed -i '/^\[host "api-1"\]/a health_url = http://127.0.0.1:18081\nhealth_service = api' \
@@ -20,6 +21,11 @@ steps '
 :save-screen ahead
 :resize 100x30
 :save-screen wider
+:state api-1 jobs tag=v1.5.0-bad-hotfix-for-the-exports-leak-2
+:resize 112x24
+<Home>
+<Down>
+:save-screen long
 '
 run_console -c "$tmp/warroom.conf"
 
@@ -108,4 +114,31 @@ assert_screen wider <<'EOF'
 │                                                          ││                                      │
 └──────────────────────────────────────────────────────────┘└──────────────────────────────────────┘
  r roll back  B all hosts  X kill switch  A arm  Enter logs  o order  Tab pane  ? help  q quit
+EOF
+
+assert_screen long <<'EOF'
+ warroom │ no incident named │ T+00:00:00                                               2026-01-01 00:00:00 UTC
+┌─ ▶ HOSTS ───────────────────────────────────────────────────────┐┌─ RUNBOOK ─────────────────────────────────┐
+│  HOST        SERVICE CONN TAG                      HEALTH READY ││ no runbook loaded                         │
+│  api-1       api     UP   v1.5.0-bad               OK     ahead!││ open one with -r FILE                     │
+│>!api-1       jobs    UP   v1.5.0-bad-hotfix-for-t… -      -     ││                                           │
+│  api-2       api     UP   v1.4.1                   -      -     ││                                           │
+│  k8s-bastion api     UP   v1.5.0-bad               FAIL   FAIL  ││                                           │
+│api-1/jobs !: RST 3 (left out here; z shows more columns)        ││                                           │
+└─────────────────────────────────────────────────────────────────┘│                                           │
+┌─ METRICS ───────────────────────────────────────────────────────┐│                                           │
+│ api-1: no metrics_url in the config                             ││                                           │
+│                                                                 ││                                           │
+│                                                                 ││                                           │
+└─────────────────────────────────────────────────────────────────┘└───────────────────────────────────────────┘
+┌─ LOGS ──────────────────────────────────────────────────────────┐┌─ TIMELINE ────────────────────────────────┐
+│ no log stream open                                              ││ no incident journal open                  │
+│                                                                 ││ (none in screen tests)                    │
+│                                                                 ││                                           │
+│                                                                 ││                                           │
+│                                                                 ││                                           │
+│                                                                 ││                                           │
+│                                                                 ││                                           │
+└─────────────────────────────────────────────────────────────────┘└───────────────────────────────────────────┘
+ r roll back  B all hosts  X kill switch  A arm  Enter logs  o order  F filter  Tab pane  ? help  q quit
 EOF

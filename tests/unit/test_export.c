@@ -1967,6 +1967,64 @@ reachability_says_the_unwatched_part(void **state)
 		record_free(&v[i]);
 }
 
+/* A host the console found DOWN on its first reading after a resume went
+ * down somewhere in the stretch nobody watched: Reachability gives its
+ * start as a range and its length as at least (QA: "29s" with no caveat
+ * for an outage of up to 1m 36s). */
+static void
+reachability_says_a_down_found_on_resume(void **state)
+{
+	struct record v[8] = { 0 };
+	char *md, *js;
+	cJSON *doc, *reach, *x;
+
+	(void)state;
+	add_to(v, 0, 0, "incident.open", NULL, NULL, "{\"name\":\"net\"}");
+	add_to(v, 1, 10, "conn.change", "api-1", NULL, "{\"state\":\"DOWN\","
+	    "\"reason\":\"connect: Connection refused\"}");
+	add_to(v, 2, 30, "conn.change", "api-1", NULL, "{\"state\":\"UP\",\"down_s\":20}");
+	add_to(v, 3, 60, "shutdown", NULL, NULL, "{}");
+	add_to(v, 4, 127, "incident.resume", NULL, NULL,
+	    "{\"unwatched_from\":\"2024-05-01T12:01:00.000Z\"}");
+	add_to(v, 5, 128, "conn.change", "api-1", NULL, "{\"state\":\"DOWN\","
+	    "\"since\":\"2024-05-01T12:02:07.000Z\",\"reason\":\"connect: Connection refused\"}");
+	add_to(v, 6, 157, "conn.change", "api-1", NULL, "{\"state\":\"UP\","
+	    "\"since\":\"2024-05-01T12:02:36.000Z\",\"down_s\":29}");
+	md = render_n(EXPORT_MD, v, 7);
+	assert_non_null(strstr(md, "| api-1 | between 2024-05-01 12:01:00 and 2024-05-01 12:02:07 "
+	    "(no console ran) | 2024-05-01 12:02:36 | at least 29s (at most 1m 36s) | "
+	    "connect: Connection refused |"));
+	/* The stretch a console watched from its start says no range. */
+	assert_non_null(strstr(md, "| api-1 | 2024-05-01 12:00:10 | 2024-05-01 12:00:30 | 20s |"));
+	free(md);
+	js = render_n(EXPORT_JSON, v, 7);
+	doc = cJSON_Parse(js);
+	reach = cJSON_GetObjectItem(cJSON_GetObjectItem(doc, "incident"), "reachability");
+	x = cJSON_GetArrayItem(reach, 0);
+	assert_null(cJSON_GetObjectItem(x, "down_not_before"));
+	assert_null(cJSON_GetObjectItem(x, "at_least"));
+	x = cJSON_GetArrayItem(reach, 1);
+	assert_string_equal(cJSON_GetObjectItem(x, "down_not_before")->valuestring,
+	    "2024-05-01T12:01:00.000Z");
+	assert_true(cJSON_IsTrue(cJSON_GetObjectItem(x, "at_least")));
+	assert_int_equal(cJSON_GetObjectItem(x, "down_s")->valueint, 29);
+	cJSON_Delete(doc);
+	free(js);
+	/* A DOWN well after the resume was seen going down: no range. */
+	record_free(&v[5]);
+	add_to(v, 5, 128, "conn.change", "api-1", NULL, "{\"state\":\"DOWN\","
+	    "\"since\":\"2024-05-01T12:02:47.000Z\",\"reason\":\"connect: Connection refused\"}");
+	record_free(&v[6]);
+	add_to(v, 6, 157, "conn.change", "api-1", NULL, "{\"state\":\"UP\","
+	    "\"since\":\"2024-05-01T12:02:57.000Z\",\"down_s\":10}");
+	md = render_n(EXPORT_MD, v, 7);
+	assert_non_null(strstr(md, "| api-1 | 2024-05-01 12:02:47 | 2024-05-01 12:02:57 | 10s |"));
+	assert_null(strstr(md, "no console ran) |"));
+	free(md);
+	for (size_t i = 0; i < 7; i++)
+		record_free(&v[i]);
+}
+
 /* conn.change records: the timeline says each in words, and Reachability
  * gives each stretch a host was unreachable, from its DOWN to the UP
  * that ended it (a second DOWN in between starts nothing new). */
@@ -3123,6 +3181,7 @@ main(void)
 		cmocka_unit_test(reachability_says_when_each_host_was_unreachable),
 		cmocka_unit_test(reachability_duration_is_the_timelines),
 		cmocka_unit_test(reachability_says_the_unwatched_part),
+		cmocka_unit_test(reachability_says_a_down_found_on_resume),
 		cmocka_unit_test(a_restart_at_once_says_no_duration),
 		cmocka_unit_test(data_gaps_say_when_a_connected_hosts_data_stopped),
 		cmocka_unit_test(a_resume_says_how_long_nobody_watched),
