@@ -80,8 +80,9 @@ enum unsettled_other {
 /* A dialog's warning about it: "k8s-bastion: alice@vm's kill switch of
  * api started 18:42 has no outcome (its console is gone): U settles it
  * first"; what: unsettled_name's words without " on HOST"; started_ms:
- * its intent's time (UTC HH:MM). */
+ * its intent's time (UTC HH:MM); ended_unknown: its end record says UNKNOWN. */
 void unsettled_other_words(const char *host, const char *actor, const char *what,
-    int64_t started_ms, enum unsettled_other state, char *buf, size_t cap);
+    int64_t started_ms, enum unsettled_other state, bool ended_unknown, char *buf,
+    size_t cap);
 
 #endif
