@@ -68,6 +68,12 @@ void unsettled_confirmed_name(const struct record *c, int64_t now_ms, char *buf,
  * when it was confirmed, and why nothing ran, in words. */
 cJSON *unsettled_confirmed_refusal(const struct record *c, int64_t now_ms);
 
+/* The header's badge for n of this console's UNKNOWN outcomes: runs is what
+ * a re-read found the host running ("" no tag, NULL: not read back yet);
+ * target is the action's target tag ("" or NULL when not known). */
+void unsettled_badge_words(size_t n, const char *runs, const char *target, char *buf,
+    size_t cap);
+
 /* Where another console's action with no outcome stands, as this
  * console sees it. */
 enum unsettled_other {

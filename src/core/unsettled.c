@@ -209,6 +209,23 @@ unsettled_confirmed_refusal(const struct record *c, int64_t now_ms)
 }
 
 void
+unsettled_badge_words(size_t n, const char *runs, const char *target, char *buf, size_t cap)
+{
+	/* A host that answers every 2 s is not "not read back": what it runs
+	 * did not settle the outcome, and that is what is said. */
+	if (runs == NULL)
+		snprintf(buf, cap, " %zu UNKNOWN: host not read back yet ", n);
+	else if (runs[0] != '\0' && target != NULL && target[0] != '\0')
+		snprintf(buf, cap, " %zu UNKNOWN: read back, not settled (host runs %s, not the "
+		    "target %s): U settles it ", n, runs, target);
+	else if (runs[0] != '\0')
+		snprintf(buf, cap, " %zu UNKNOWN: read back, not settled (host runs %s): U settles "
+		    "it ", n, runs);
+	else
+		snprintf(buf, cap, " %zu UNKNOWN: read back, not settled: U settles it ", n);
+}
+
+void
 unsettled_other_words(const char *host, const char *actor, const char *what,
     int64_t started_ms, enum unsettled_other state, bool ended_unknown, char *buf,
     size_t cap)

@@ -1641,6 +1641,20 @@ actions_unknown_by_hand(const struct app *app)
 	return n;
 }
 
+bool
+actions_unknown_read_back(const struct app *app, const char **runs, const char **target)
+{
+	size_t i;
+
+	for (i = 0; i < app->nactions; i++)
+		if (unsettled(app->actions[i]) &&
+		    (*runs = action_read_not_settled(app->actions[i])) != NULL) {
+			*target = action_plan(app->actions[i])->to;
+			return true;
+		}
+	return false;
+}
+
 void
 actions_settle_ask(struct app *app)
 {

@@ -228,6 +228,26 @@ an_action_that_ended_unknown_is_not_without_outcome(void **state)
 	assert_non_null(strstr(buf, "ended UNKNOWN (its console quit during it): a console"));
 }
 
+/* QA docs2 item 9: a host read back every 2 s whose re-read cannot
+ * settle the outcome is not "not read back yet". */
+static void
+the_badge_says_a_read_back_that_settled_nothing(void **state)
+{
+	char buf[200];
+
+	(void)state;
+	unsettled_badge_words(1, NULL, "v1.4.1", buf, sizeof(buf));
+	assert_string_equal(buf, " 1 UNKNOWN: host not read back yet ");
+	unsettled_badge_words(1, "v1.5.0-bad", "v1.4.1", buf, sizeof(buf));
+	assert_string_equal(buf, " 1 UNKNOWN: read back, not settled (host runs v1.5.0-bad, "
+	    "not the target v1.4.1): U settles it ");
+	unsettled_badge_words(2, "v1.5.0-bad", "", buf, sizeof(buf));
+	assert_string_equal(buf, " 2 UNKNOWN: read back, not settled (host runs v1.5.0-bad): "
+	    "U settles it ");
+	unsettled_badge_words(1, "", NULL, buf, sizeof(buf));
+	assert_string_equal(buf, " 1 UNKNOWN: read back, not settled: U settles it ");
+}
+
 int
 main(void)
 {
@@ -239,6 +259,7 @@ main(void)
 		cmocka_unit_test(a_confirmation_nothing_followed_is_refused_in_words),
 		cmocka_unit_test(another_consoles_unfinished_action_in_words),
 		cmocka_unit_test(an_action_that_ended_unknown_is_not_without_outcome),
+		cmocka_unit_test(the_badge_says_a_read_back_that_settled_nothing),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
