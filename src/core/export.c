@@ -3553,6 +3553,7 @@ md_containment(struct wr_buf *b, const struct export_opts *o, const struct pm *p
 
 	for (i = 0; i < pm->contain.n; i++) {
 		const struct contain_host *h = &pm->contain.v[i];
+		bool refused = contain_refused_gap(&pm->contain, h);
 
 		/* Not known is not off: said apart from a left-off's restore. */
 		if (contain_exports_unknown(&pm->contain, h)) {
@@ -3575,17 +3576,17 @@ md_containment(struct wr_buf *b, const struct export_opts *o, const struct pm *p
 			wr_buf_str(b, "): restore exports when the fix ships\n");
 			continue;
 		}
-		if (!h->refused_open && !still_exports(pm, h))
+		if (!refused && !still_exports(pm, h))
 			continue;
 		wr_buf_str(b, n++ == 0 ? "\n**Containment**\n\n- " : "- ");
 		sb_text(b, o, h->host);
-		if (h->refused_open) {
+		if (refused) {
 			wr_buf_str(b, ": kill switch not applied (refused: ");
 			sb_text(b, o, h->refused_reason != NULL ? h->refused_reason : "no reason given");
 			wr_buf_str(b, ")");
 		}
 		if (still_exports(pm, h))
-			wr_buf_str(b, h->refused_open ? "; last answered: exports on" :
+			wr_buf_str(b, refused ? "; last answered: exports on" :
 			    ": still exports (last answered: exports on)");
 		wr_buf_str(b, "\n");
 	}
@@ -4490,6 +4491,7 @@ json_containment(cJSON *inc, const struct export_opts *o, const struct pm *pm)
 
 	for (i = 0; i < pm->contain.n; i++) {
 		const struct contain_host *h = &pm->contain.v[i];
+		bool refused = contain_refused_gap(&pm->contain, h);
 		cJSON *x;
 
 		if (contain_exports_unknown(&pm->contain, h)) {
@@ -4511,13 +4513,13 @@ json_containment(cJSON *inc, const struct export_opts *o, const struct pm *pm)
 			cJSON_AddItemToArray(arr, x);
 			continue;
 		}
-		if (!h->refused_open && !still_exports(pm, h))
+		if (!refused && !still_exports(pm, h))
 			continue;
 		x = cJSON_CreateObject();
 		json_str(x, "host", o, h->host);
-		cJSON_AddStringToObject(x, "what", h->refused_open ? "killswitch_not_applied" :
+		cJSON_AddStringToObject(x, "what", refused ? "killswitch_not_applied" :
 		    "still_exports");
-		if (h->refused_open) {
+		if (refused) {
 			json_str(x, "action", o, h->refused_action);
 			json_str(x, "service", o, h->refused_service);
 			json_str(x, "reason", o, h->refused_reason);

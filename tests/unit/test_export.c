@@ -2968,6 +2968,43 @@ the_bad_release_left_running_is_a_follow_up(void **state)
 		record_free(&v[i]);
 }
 
+/* QA docs2 item 1: a kill switch refused on helm-bastion, which was then
+ * rolled off the bad release, is no Containment follow-up any more. */
+static void
+a_refused_kill_switch_on_a_host_rolled_back_is_no_follow_up(void **state)
+{
+	struct record v[NQA] = { 0 };
+	const cJSON *fu;
+	char *md, *js;
+	cJSON *doc;
+	int i;
+
+	(void)state;
+	qa_journal(v);
+	/* In place of the env.check: the refusal, before helm's rollback. */
+	record_free(&v[15]);
+	memset(&v[15], 0, sizeof(v[15]));
+	add_to(v, 15, 80, "action.refused", "helm-bastion", NULL, "{\"action\":"
+	    "\"helm.killswitch\",\"service\":\"api\",\"reason\":\"a helm host: by hand\"}");
+	md = render_n(EXPORT_MD, v, 16);
+	assert_non_null(strstr(md, "- helm-bastion: kill switch not applied (refused: a helm "
+	    "host: by hand)"));
+	free(md);
+	md = render_n(EXPORT_MD, v, NQA);
+	assert_null(strstr(md, "kill switch not applied"));
+	free(md);
+	js = render_n(EXPORT_JSON, v, NQA);
+	doc = cJSON_Parse(js);
+	fu = cJSON_GetObjectItem(cJSON_GetObjectItem(doc, "incident"), "followups");
+	for (i = 0; i < cJSON_GetArraySize(fu); i++)
+		assert_string_not_equal(jstr(cJSON_GetArrayItem(fu, i), "what"),
+		    "killswitch_not_applied");
+	cJSON_Delete(doc);
+	free(js);
+	for (i = 0; i < NQA; i++)
+		record_free(&v[i]);
+}
+
 /* The Time column of each Key times row, in the order shown ("—" for a
  * row with no time); returns how many. */
 static size_t
@@ -3260,6 +3297,7 @@ main(void)
 		cmocka_unit_test(the_bad_release_left_running_is_a_follow_up),
 		cmocka_unit_test(the_bad_release_deployed_again_is_said),
 		cmocka_unit_test(key_times_are_in_time_order),
+		cmocka_unit_test(a_refused_kill_switch_on_a_host_rolled_back_is_no_follow_up),
 		cmocka_unit_test(a_release_judged_bad_later_is_not_deployed_again),
 		cmocka_unit_test(a_status_page_takeover_is_said_in_words),
 	};
