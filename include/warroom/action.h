@@ -190,6 +190,10 @@ bool action_finished(const struct action *a);        /* OK, FAILED, UNKNOWN, CAN
 bool action_reconciled(const struct action *a);      /* UNKNOWN, and its host re-read since */
 bool action_rereadable(const struct action *a);      /* warroom can re-read what it did */
 
+/* UNKNOWN and read back since without settling it: what the host runs
+ * ("" when the re-read names no tag); NULL: no re-read has answered yet. */
+const char *action_read_not_settled(const struct action *a);
+
 /* Settle an UNKNOWN outcome by hand: the engineer checked the host and
  * says ok or failed and what they saw (redacted, as everywhere it shows);
  * recorded as action.reconcile (by hand). -1 with err when a is not

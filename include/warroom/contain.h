@@ -102,6 +102,11 @@ bool contain_turning_on(const struct contain *c, const struct contain_host *h);
  * what it runs is not known): exports on a good release are no leak. */
 bool contain_leaks_if_on(const struct contain *c, const char *host);
 
+/* Whether h's refused kill switch is still a containment gap: refused with
+ * nothing since (refused_open), and h runs a release the incident judged
+ * bad (or what it runs is not known), as contain_leaks_if_on rules. */
+bool contain_refused_gap(const struct contain *c, const struct contain_host *h);
+
 /* "exports restored on h1, h2" for the hosts whose last kill switch that
  * ended ok turned exports back on, into buf; returns how many (0: ""). */
 size_t contain_restored_words(const struct contain *c, char *buf, size_t cap);

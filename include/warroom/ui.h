@@ -518,6 +518,11 @@ size_t actions_unknown(const struct app *app);
  * downgrade): only the engineer can settle them, with U. */
 size_t actions_unknown_by_hand(const struct app *app);
 
+/* Of those, the first one read back that the re-read did not settle:
+ * true, with what its host runs and its target (action_read_not_settled). */
+bool actions_unknown_read_back(const struct app *app, const char **runs,
+    const char **target);
+
 /* The action.end of op, kept while the journal could not be written, is
  * stored now: its outcome stops saying "not stored yet". */
 void actions_end_stored(struct app *app, const char *op);

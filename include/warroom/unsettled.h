@@ -68,6 +68,12 @@ void unsettled_confirmed_name(const struct record *c, int64_t now_ms, char *buf,
  * when it was confirmed, and why nothing ran, in words. */
 cJSON *unsettled_confirmed_refusal(const struct record *c, int64_t now_ms);
 
+/* The header's badge for n of this console's UNKNOWN outcomes: runs is what
+ * a re-read found the host running ("" no tag, NULL: not read back yet);
+ * target is the action's target tag ("" or NULL when not known). */
+void unsettled_badge_words(size_t n, const char *runs, const char *target, char *buf,
+    size_t cap);
+
 /* Where another console's action with no outcome stands, as this
  * console sees it. */
 enum unsettled_other {
@@ -80,8 +86,9 @@ enum unsettled_other {
 /* A dialog's warning about it: "k8s-bastion: alice@vm's kill switch of
  * api started 18:42 has no outcome (its console is gone): U settles it
  * first"; what: unsettled_name's words without " on HOST"; started_ms:
- * its intent's time (UTC HH:MM). */
+ * its intent's time (UTC HH:MM); ended_unknown: its end record says UNKNOWN. */
 void unsettled_other_words(const char *host, const char *actor, const char *what,
-    int64_t started_ms, enum unsettled_other state, char *buf, size_t cap);
+    int64_t started_ms, enum unsettled_other state, bool ended_unknown, char *buf,
+    size_t cap);
 
 #endif

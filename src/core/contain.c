@@ -247,6 +247,13 @@ contain_leaks_if_on(const struct contain *c, const char *host)
 	return false;
 }
 
+bool
+contain_refused_gap(const struct contain *c, const struct contain_host *h)
+{
+	/* Rolled off the bad release since: nothing left to contain there. */
+	return h->refused_open && badrel_host_runs_bad(&c->rel, h->host) != 0;
+}
+
 size_t
 contain_restored_words(const struct contain *c, char *buf, size_t cap)
 {
@@ -335,7 +342,7 @@ contain_resolve_words(const struct contain *c, const char *const *exporting, siz
 		len += snprintf(buf + len, (size_t)len < cap ? cap - (size_t)len : 0, ": exports "
 		    "not known (no answer from /export yet)");
 	for (i = 0; i < c->n; i++) {
-		if (!c->v[i].refused_open || listed(exporting, n, c->v[i].host) ||
+		if (!contain_refused_gap(c, &c->v[i]) || listed(exporting, n, c->v[i].host) ||
 		    listed(unknown, nunknown, c->v[i].host))
 			continue;
 		len += snprintf(buf + len, (size_t)len < cap ? cap - (size_t)len : 0, "%s%s",

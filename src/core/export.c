@@ -2857,17 +2857,61 @@ md_conn_details(struct wr_buf *b, const struct export_opts *o, const struct pm *
 	cJSON_Delete(r.data);
 }
 
+/* The key times' rows as they are made: they come from several places
+ * (a redeploy found later may be earlier than a row made before it), so
+ * they are put in time order before they are written. */
+#define KEY_ROWS_MAX 64
+struct key_rows {
+	struct wr_buf b;
+	size_t n, off[KEY_ROWS_MAX];
+	int64_t t[KEY_ROWS_MAX];
+};
+
+/* A row at time t (NO_TIME: none) starts here in kr->b. */
 static void
-md_key_time(struct wr_buf *b, const struct export_opts *o, const struct pm *pm,
+key_row_start(struct key_rows *kr, int64_t t)
+{
+	if (kr->n == KEY_ROWS_MAX)
+		return;                 /* never so many: it joins the row before */
+	kr->off[kr->n] = kr->b.len;
+	kr->t[kr->n++] = t;
+}
+
+/* The rows in time order, equal times as they came, those with no time
+ * last; kr is freed. */
+static void
+key_rows_flush(struct wr_buf *b, struct key_rows *kr)
+{
+	size_t idx[KEY_ROWS_MAX], i, j, k, end;
+
+	for (i = 0; i < kr->n; i++) {
+		/* Insertion sort: stable, and there are a dozen rows. */
+		for (j = i; j > 0 && (kr->t[idx[j - 1]] == NO_TIME ? kr->t[i] != NO_TIME :
+		    kr->t[i] != NO_TIME && kr->t[i] < kr->t[idx[j - 1]]); j--)
+			idx[j] = idx[j - 1];
+		idx[j] = i;
+	}
+	for (i = 0; i < kr->n; i++) {
+		k = idx[i];
+		end = k + 1 < kr->n ? kr->off[k + 1] : kr->b.len;
+		wr_buf_add(b, kr->b.s + kr->off[k], end - kr->off[k]);
+	}
+	free(kr->b.s);
+}
+
+static void
+md_key_time(struct key_rows *kr, const struct export_opts *o, const struct pm *pm,
     const char *what, int64_t t)
 {
 	char ts[TIME_MAX], dur[48];
+	struct wr_buf *b = &kr->b;
 
 	fmt_time(t, o, ts);
 	if (t != NO_TIME && pm->detect != NO_TIME)
 		fmt_dur(t - pm->detect, dur, sizeof(dur));
 	else
 		wr_strlcpy(dur, "—", sizeof(dur));
+	key_row_start(kr, t);
 	wr_buf_printf(b, "| %s | %s | %s |\n", what, ts, dur);
 }
 
@@ -2930,7 +2974,7 @@ rb_seen_words(struct wr_buf *b, const struct record *r, bool before)
 
 /* "Rollback start (words)": a key time's name with where it comes from. */
 static void
-md_rollback_row(struct wr_buf *b, const struct export_opts *o, const struct pm *pm,
+md_rollback_row(struct key_rows *b, const struct export_opts *o, const struct pm *pm,
     const char *what, const char *words, int64_t t)
 {
 	struct wr_buf name = { 0 };
@@ -2946,7 +2990,7 @@ md_rollback_row(struct wr_buf *b, const struct export_opts *o, const struct pm *
  * host, or a tag change the console saw before it (or with none), each
  * said with its source. */
 static void
-md_rollback_start(struct wr_buf *b, const struct export_opts *o, const struct pm *pm)
+md_rollback_start(struct key_rows *b, const struct export_opts *o, const struct pm *pm)
 {
 	struct wr_buf w = { 0 };
 
@@ -2966,23 +3010,24 @@ md_rollback_start(struct wr_buf *b, const struct export_opts *o, const struct pm
  * outcome, how it was settled and its source; unknown while one never
  * was; with no rollback action, the last tag change the console saw. */
 static void
-md_rollback_end(struct wr_buf *b, const struct export_opts *o, const struct pm *pm)
+md_rollback_end(struct key_rows *kr, const struct export_opts *o, const struct pm *pm)
 {
 	const struct pm_action *a = pm->rb_open != NULL ? pm->rb_open : pm->rb_last;
-	struct wr_buf w = { 0 };
+	struct wr_buf w = { 0 }, *b = &kr->b;
 
 	if (a == NULL && pm->seen_last != NULL) {
 		rb_seen_words(&w, pm->seen_last, false);
 		wr_buf_str(&w, "; its outcome not verified");
-		md_rollback_row(b, o, pm, "Rollback end", w.s, pm->rb_end);
+		md_rollback_row(kr, o, pm, "Rollback end", w.s, pm->rb_end);
 		free(w.s);
 		return;
 	}
 	if (a == NULL) {
-		md_key_time(b, o, pm, "Rollback end", NO_TIME);
+		md_key_time(kr, o, pm, "Rollback end", NO_TIME);
 		return;
 	}
 	if (pm->rb_open != NULL) {
+		key_row_start(kr, NO_TIME);
 		wr_buf_str(b, "| Rollback end | **unknown**: ");
 		sb_text(b, o, a->intent->op);
 		if (a->intent->host != NULL) {
@@ -3008,7 +3053,7 @@ md_rollback_end(struct wr_buf *b, const struct export_opts *o, const struct pm *
 	    dstr(a->end, "by") != NULL && strcmp(dstr(a->end, "by"), "hand") == 0 ?
 	    ", settled by hand" : " after re-read");
 	rb_action_words(&w, a);
-	md_rollback_row(b, o, pm, "Rollback end", w.s, pm->rb_end);
+	md_rollback_row(kr, o, pm, "Rollback end", w.s, pm->rb_end);
 	free(w.s);
 }
 
@@ -3508,6 +3553,7 @@ md_containment(struct wr_buf *b, const struct export_opts *o, const struct pm *p
 
 	for (i = 0; i < pm->contain.n; i++) {
 		const struct contain_host *h = &pm->contain.v[i];
+		bool refused = contain_refused_gap(&pm->contain, h);
 
 		/* Not known is not off: said apart from a left-off's restore. */
 		if (contain_exports_unknown(&pm->contain, h)) {
@@ -3530,17 +3576,17 @@ md_containment(struct wr_buf *b, const struct export_opts *o, const struct pm *p
 			wr_buf_str(b, "): restore exports when the fix ships\n");
 			continue;
 		}
-		if (!h->refused_open && !still_exports(pm, h))
+		if (!refused && !still_exports(pm, h))
 			continue;
 		wr_buf_str(b, n++ == 0 ? "\n**Containment**\n\n- " : "- ");
 		sb_text(b, o, h->host);
-		if (h->refused_open) {
+		if (refused) {
 			wr_buf_str(b, ": kill switch not applied (refused: ");
 			sb_text(b, o, h->refused_reason != NULL ? h->refused_reason : "no reason given");
 			wr_buf_str(b, ")");
 		}
 		if (still_exports(pm, h))
-			wr_buf_str(b, h->refused_open ? "; last answered: exports on" :
+			wr_buf_str(b, refused ? "; last answered: exports on" :
 			    ": still exports (last answered: exports on)");
 		wr_buf_str(b, "\n");
 	}
@@ -4019,7 +4065,7 @@ judged_before(const struct pm *pm, const struct record *r)
  * another release, said with its judgement. Nothing when none was. */
 static void
 md_redeploys(struct wr_buf *b, const struct record *v, size_t n, const struct export_opts *o,
-    const struct pm *pm, bool key)
+    const struct pm *pm, struct key_rows *key)
 {
 	const struct record **re;
 	size_t k = redeploys(pm, v, n, &re), i, j;
@@ -4049,7 +4095,7 @@ md_redeploys(struct wr_buf *b, const struct record *v, size_t n, const struct ex
 				sb_text(&what, o, re[i]->host);
 				clock_in(deploy_ms(re[i]), o, ts, sizeof(ts));
 				wr_buf_printf(&what, " %s (outside this console)", ts);
-				md_key_time(b, o, pm, what.s, deploy_ms(re[i]));
+				md_key_time(key, o, pm, what.s, deploy_ms(re[i]));
 				continue;
 			}
 			wr_buf_str(&what, "another release judged bad: ");
@@ -4096,7 +4142,7 @@ md_redeploys(struct wr_buf *b, const struct record *v, size_t n, const struct ex
 		}
 		if (key) {
 			wr_buf_str(&what, " (outside this console)");
-			md_key_time(b, o, pm, what.s, deploy_ms(first));
+			md_key_time(key, o, pm, what.s, deploy_ms(first));
 		} else
 			wr_buf_printf(b, "- %s.\n", what.s);
 	}
@@ -4109,6 +4155,7 @@ render_md(struct wr_buf *b, const struct record *v, size_t n, const struct expor
     const struct pm *pm)
 {
 	char ts[TIME_MAX], ts2[TIME_MAX], tz[160], dur[48];
+	struct key_rows kt;
 	long off;
 	size_t i, k, notes = 0, posts = 0, chats = 0;
 
@@ -4128,7 +4175,7 @@ render_md(struct wr_buf *b, const struct record *v, size_t n, const struct expor
 
 	wr_buf_str(b, "## Summary\n\n_Draft: say what happened, why, and what fixed it._\n\n");
 	md_recovery_summary(b, v, n, o, pm);
-	md_redeploys(b, v, n, o, pm, false);
+	md_redeploys(b, v, n, o, pm, NULL);
 	wr_buf_printf(b, "- %zu action%s: ", pm->nacts + pm->n_refused,
 	    pm->nacts + pm->n_refused == 1 ? "" : "s");
 	md_count(b, "ok", pm->n_ok, pm->n_ok_by);
@@ -4161,6 +4208,7 @@ render_md(struct wr_buf *b, const struct record *v, size_t n, const struct expor
 	md_journal(b, v, n, o);
 
 	wr_buf_str(b, "## Key times\n\n| Event | Time | Since detection |\n|---|---|---|\n");
+	memset(&kt, 0, sizeof(kt));
 	if (pm->deployed_rec != NULL) {
 		struct wr_buf what = { 0 };
 
@@ -4180,31 +4228,34 @@ render_md(struct wr_buf *b, const struct record *v, size_t n, const struct expor
 			    "from when this console first read the tag, at the latest");
 		deployed_who(&what, o, pm);
 		wr_buf_str(&what, ")");
-		md_key_time(b, o, pm, what.s, pm->deployed != NO_TIME ? pm->deployed :
+		md_key_time(&kt, o, pm, what.s, pm->deployed != NO_TIME ? pm->deployed :
 		    pm->deployed_came->ts_ms);
 		free(what.s);
 	}
 	/* In the order they came: the console may open before or after. */
 	if (pm->opened < pm->detect)
-		md_key_time(b, o, pm, "Incident opened", pm->opened);
-	md_key_time(b, o, pm, pm->first_bad != NO_TIME ? "Detection (first bad verdict)" :
+		md_key_time(&kt, o, pm, "Incident opened", pm->opened);
+	md_key_time(&kt, o, pm, pm->first_bad != NO_TIME ? "Detection (first bad verdict)" :
 	    "Detection (incident opened; no bad verdict recorded)", pm->detect);
 	if (pm->opened > pm->detect)
-		md_key_time(b, o, pm, "Incident opened", pm->opened);
-	md_key_time(b, o, pm, "First response", pm->first_resp);
-	md_redeploys(b, v, n, o, pm, true);
-	md_rollback_start(b, o, pm);
-	md_rollback_end(b, o, pm);
+		md_key_time(&kt, o, pm, "Incident opened", pm->opened);
+	md_key_time(&kt, o, pm, "First response", pm->first_resp);
+	md_redeploys(b, v, n, o, pm, &kt);
+	md_rollback_start(&kt, o, pm);
+	md_rollback_end(&kt, o, pm);
 	if (pm->nbad > 0 && pm->rec_hidden != NULL) {
-		wr_buf_str(b, "| Recovery | **not known**: ");
-		damage_ref(b, pm->rec_hidden);
-		wr_buf_str(b, " may have held it | — |\n");
-	} else if (pm->nbad > 0)
-		wr_buf_str(b, "| Recovery | **not recovered** | — |\n");
-	else
-		md_key_time(b, o, pm, "Recovery", pm->recovery);
+		key_row_start(&kt, NO_TIME);
+		wr_buf_str(&kt.b, "| Recovery | **not known**: ");
+		damage_ref(&kt.b, pm->rec_hidden);
+		wr_buf_str(&kt.b, " may have held it | — |\n");
+	} else if (pm->nbad > 0) {
+		key_row_start(&kt, NO_TIME);
+		wr_buf_str(&kt.b, "| Recovery | **not recovered** | — |\n");
+	} else
+		md_key_time(&kt, o, pm, "Recovery", pm->recovery);
 	if (pm->resolved)
-		md_key_time(b, o, pm, "Resolved", pm->resolved_at);
+		md_key_time(&kt, o, pm, "Resolved", pm->resolved_at);
+	key_rows_flush(b, &kt);
 	/* Counted from the bad deploy when its history tells, else from the
 	 * first bad verdict; never from the console's opening. Through any
 	 * stretch no console watched, and said so. */
@@ -4440,6 +4491,7 @@ json_containment(cJSON *inc, const struct export_opts *o, const struct pm *pm)
 
 	for (i = 0; i < pm->contain.n; i++) {
 		const struct contain_host *h = &pm->contain.v[i];
+		bool refused = contain_refused_gap(&pm->contain, h);
 		cJSON *x;
 
 		if (contain_exports_unknown(&pm->contain, h)) {
@@ -4461,13 +4513,13 @@ json_containment(cJSON *inc, const struct export_opts *o, const struct pm *pm)
 			cJSON_AddItemToArray(arr, x);
 			continue;
 		}
-		if (!h->refused_open && !still_exports(pm, h))
+		if (!refused && !still_exports(pm, h))
 			continue;
 		x = cJSON_CreateObject();
 		json_str(x, "host", o, h->host);
-		cJSON_AddStringToObject(x, "what", h->refused_open ? "killswitch_not_applied" :
+		cJSON_AddStringToObject(x, "what", refused ? "killswitch_not_applied" :
 		    "still_exports");
-		if (h->refused_open) {
+		if (refused) {
 			json_str(x, "action", o, h->refused_action);
 			json_str(x, "service", o, h->refused_service);
 			json_str(x, "reason", o, h->refused_reason);

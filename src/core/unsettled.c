@@ -209,8 +209,26 @@ unsettled_confirmed_refusal(const struct record *c, int64_t now_ms)
 }
 
 void
+unsettled_badge_words(size_t n, const char *runs, const char *target, char *buf, size_t cap)
+{
+	/* A host that answers every 2 s is not "not read back": what it runs
+	 * did not settle the outcome, and that is what is said. */
+	if (runs == NULL)
+		snprintf(buf, cap, " %zu UNKNOWN: host not read back yet ", n);
+	else if (runs[0] != '\0' && target != NULL && target[0] != '\0')
+		snprintf(buf, cap, " %zu UNKNOWN: read back, not settled (host runs %s, not the "
+		    "target %s): U settles it ", n, runs, target);
+	else if (runs[0] != '\0')
+		snprintf(buf, cap, " %zu UNKNOWN: read back, not settled (host runs %s): U settles "
+		    "it ", n, runs);
+	else
+		snprintf(buf, cap, " %zu UNKNOWN: read back, not settled: U settles it ", n);
+}
+
+void
 unsettled_other_words(const char *host, const char *actor, const char *what,
-    int64_t started_ms, enum unsettled_other state, char *buf, size_t cap)
+    int64_t started_ms, enum unsettled_other state, bool ended_unknown, char *buf,
+    size_t cap)
 {
 	time_t t = (time_t)(started_ms / 1000);
 	char when[8] = "?";
@@ -221,6 +239,12 @@ unsettled_other_words(const char *host, const char *actor, const char *what,
 	if (state == UNSETTLED_RUNNING)
 		snprintf(buf, cap, "%s: %s's %s started %s UTC is still running in another "
 		    "console: its outcome is not known yet", host, actor, what, when);
+	else if (ended_unknown)
+		/* Its console quit cleanly and wrote the end: UNKNOWN is an
+		 * outcome, only an unsettled one. */
+		snprintf(buf, cap, "%s: %s's %s started %s UTC ended UNKNOWN (its console quit "
+		    "during it)%s", host, actor, what, when, state == UNSETTLED_ADOPTED ?
+		    ": U settles it" : ": a console that resumes the incident re-reads it");
 	else
 		snprintf(buf, cap, "%s: %s's %s started %s UTC has no outcome (its console is "
 		    "gone)%s", host, actor, what, when, state == UNSETTLED_ADOPTED ?

@@ -518,6 +518,7 @@ reconciled(struct action *a, const struct exec_result *r)
 		a->export_note[0] = '\0';           /* said here, not again after it */
 	}
 	if (!took) {
+		a->reread_cur = cur;            /* the header says what it runs */
 		act_reread_again(a, found);
 		return;
 	}
@@ -2165,6 +2166,14 @@ int64_t
 action_started_ms(const struct action *a)
 {
 	return a->started_ms;
+}
+
+const char *
+action_read_not_settled(const struct action *a)
+{
+	if (a->state != ACTION_UNKNOWN || a->reconciled || a->reread_since == 0)
+		return NULL;
+	return a->reread_cur.tag;
 }
 
 bool

@@ -968,14 +968,14 @@ actions_others_warning(struct app *app, int host, char *buf, size_t cap)
 		 * the re-read settles it. */
 		if (other_open(app, e, true, &o) && actions_unsettled_op(app, e->op)) {
 			unsettled_other_words(e->host, e->actor[0] != '\0' ? e->actor : "?", e->what, e->ts_ms,
-			    UNSETTLED_ADOPTED, buf, cap);
+			    UNSETTLED_ADOPTED, o != NULL, buf, cap);
 			return true;
 		}
 		if (!other_open(app, e, false, &o))
 			continue;
 		alive = other_alive(app, e);
 		unsettled_other_words(e->host, e->actor[0] != '\0' ? e->actor : "?", e->what, e->ts_ms, alive == 1 && o == NULL ?
-		    UNSETTLED_RUNNING : UNSETTLED_GONE, buf, cap);
+		    UNSETTLED_RUNNING : UNSETTLED_GONE, o != NULL, buf, cap);
 		return true;
 	}
 	return false;
@@ -1639,6 +1639,20 @@ actions_unknown_by_hand(const struct app *app)
 	for (i = 0; i < app->nactions; i++)
 		n += unsettled(app->actions[i]) && !action_rereadable(app->actions[i]);
 	return n;
+}
+
+bool
+actions_unknown_read_back(const struct app *app, const char **runs, const char **target)
+{
+	size_t i;
+
+	for (i = 0; i < app->nactions; i++)
+		if (unsettled(app->actions[i]) &&
+		    (*runs = action_read_not_settled(app->actions[i])) != NULL) {
+			*target = action_plan(app->actions[i])->to;
+			return true;
+		}
+	return false;
 }
 
 void

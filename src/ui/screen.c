@@ -22,6 +22,7 @@
 #include "warroom/statuspage_badge.h"
 #include "warroom/timeline.h"
 #include "warroom/toosmall.h"
+#include "warroom/unsettled.h"
 
 /* The footer asks for a pane's hints by its pane_id. */
 _Static_assert(PANE_HOSTS == (int)HINT_HOSTS && PANE_METRICS == (int)HINT_METRICS &&
@@ -510,10 +511,17 @@ draw_header(struct app *app)
 	} else {
 		if ((unknown = app->fake_header.on ? app->fake_header.unknown :
 		    actions_unknown(app)) > 0) {
-			snprintf(badge[nb], sizeof(badge[0]), !app->fake_header.on &&
-			    actions_unknown_by_hand(app) > 0 ?
-			    " %zu UNKNOWN: check by hand, then U " :
-			    " %zu UNKNOWN: host not read back yet ", unknown);
+			const char *runs = NULL, *target = NULL;
+
+			if (!app->fake_header.on && actions_unknown_by_hand(app) > 0)
+				snprintf(badge[nb], sizeof(badge[0]),
+				    " %zu UNKNOWN: check by hand, then U ", unknown);
+			else {
+				if (!app->fake_header.on)
+					actions_unknown_read_back(app, &runs, &target);
+				unsettled_badge_words(unknown, runs, target, badge[nb],
+				    sizeof(badge[0]));
+			}
 			battr[nb++] = ui_attr(app, THEME_BAD) | A_REVERSE;
 		}
 		/* Other consoles' actions, as a watcher shows them: this one

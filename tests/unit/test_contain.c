@@ -333,6 +333,36 @@ exports_on_a_good_release_are_no_leak(void **state)
 	contain_free(&c);
 }
 
+/* QA docs2 item 1: a kill switch refused on a host rolled off the bad
+ * release since is no containment gap left: E's words drop it, as the
+ * header does. */
+static void
+a_refusal_on_a_host_rolled_off_the_bad_release_is_no_gap(void **state)
+{
+	struct contain c = { 0 };
+	const char *on[] = { "api-1" };
+	char buf[300];
+
+	(void)state;
+	fold(&c, "health.change", "api-1", NULL, "{\"service\":\"api\",\"tag\":\"v1.5.0-bad\"}");
+	fold(&c, "health.change", "helm", NULL, "{\"service\":\"api\",\"tag\":\"1.5.0-bad\"}");
+	fold(&c, "verdict.change", "api-1", NULL, "{\"verdict\":\"ROLLBACK IMMEDIATELY\"}");
+	fold(&c, "action.refused", "helm", NULL, HELM_NO);
+	assert_true(contain_refused_gap(&c, contain_host(&c, "helm")));
+	contain_resolve_words(&c, on, 1, NULL, NULL, 0, buf, sizeof(buf));
+	assert_string_equal(buf, "api-1 still exports; kill switch refused on helm");
+	fold(&c, "action.intent", "helm", "rb-1", "{\"action\":\"helm.rollback\","
+	    "\"plan\":{\"service\":\"api\",\"from\":\"1.5.0-bad\",\"to\":\"1.4.1\"}}");
+	fold(&c, "action.end", "helm", "rb-1", "{\"outcome\":\"ok\"}");
+	fold(&c, "health.change", "helm", NULL, "{\"service\":\"api\",\"tag\":\"1.4.1\"}");
+	/* Still refused with nothing since, but nothing left to contain. */
+	assert_true(contain_host(&c, "helm")->refused_open);
+	assert_false(contain_refused_gap(&c, contain_host(&c, "helm")));
+	assert_int_equal(contain_resolve_words(&c, on, 1, NULL, NULL, 0, buf, sizeof(buf)), 1);
+	assert_string_equal(buf, "api-1 still exports");
+	contain_free(&c);
+}
+
 int
 main(void)
 {
@@ -347,6 +377,7 @@ main(void)
 		cmocka_unit_test(unknown_exports_are_named),
 		cmocka_unit_test(unknown_exports_from_the_journal),
 		cmocka_unit_test(exports_on_a_good_release_are_no_leak),
+		cmocka_unit_test(a_refusal_on_a_host_rolled_off_the_bad_release_is_no_gap),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -2968,6 +2968,98 @@ the_bad_release_left_running_is_a_follow_up(void **state)
 		record_free(&v[i]);
 }
 
+/* QA docs2 item 1: a kill switch refused on helm-bastion, which was then
+ * rolled off the bad release, is no Containment follow-up any more. */
+static void
+a_refused_kill_switch_on_a_host_rolled_back_is_no_follow_up(void **state)
+{
+	struct record v[NQA] = { 0 };
+	const cJSON *fu;
+	char *md, *js;
+	cJSON *doc;
+	int i;
+
+	(void)state;
+	qa_journal(v);
+	/* In place of the env.check: the refusal, before helm's rollback. */
+	record_free(&v[15]);
+	memset(&v[15], 0, sizeof(v[15]));
+	add_to(v, 15, 80, "action.refused", "helm-bastion", NULL, "{\"action\":"
+	    "\"helm.killswitch\",\"service\":\"api\",\"reason\":\"a helm host: by hand\"}");
+	md = render_n(EXPORT_MD, v, 16);
+	assert_non_null(strstr(md, "- helm-bastion: kill switch not applied (refused: a helm "
+	    "host: by hand)"));
+	free(md);
+	md = render_n(EXPORT_MD, v, NQA);
+	assert_null(strstr(md, "kill switch not applied"));
+	free(md);
+	js = render_n(EXPORT_JSON, v, NQA);
+	doc = cJSON_Parse(js);
+	fu = cJSON_GetObjectItem(cJSON_GetObjectItem(doc, "incident"), "followups");
+	for (i = 0; i < cJSON_GetArraySize(fu); i++)
+		assert_string_not_equal(jstr(cJSON_GetArrayItem(fu, i), "what"),
+		    "killswitch_not_applied");
+	cJSON_Delete(doc);
+	free(js);
+	for (i = 0; i < NQA; i++)
+		record_free(&v[i]);
+}
+
+/* The Time column of each Key times row, in the order shown ("—" for a
+ * row with no time); returns how many. */
+static size_t
+key_times_of(const char *md, char times[][24], size_t cap)
+{
+	const char *p = strstr(md, "## Key times\n"), *end, *c;
+	size_t n = 0;
+
+	assert_non_null(p);
+	end = strstr(p, "\n\n**Impact");
+	assert_non_null(end);
+	p = strstr(p, "|---|---|---|\n");
+	assert_non_null(p);
+	for (p += strlen("|---|---|---|\n"); p < end && n < cap; p = strchr(p, '\n') + 1) {
+		const char *eol = strchr(p, '\n');
+
+		/* The Time cell: between the last two " |" of the row. */
+		for (c = eol - 2; c > p && !(c[0] == '|' && c[-1] == ' '); c--)
+			;
+		for (c = c - 2; c > p && !(c[0] == '|' && c[-1] == ' '); c--)
+			;
+		snprintf(times[n], 24, "%.*s", (int)(strchr(c + 2, '|') - (c + 2) - 1), c + 2);
+		n++;
+	}
+	return n;
+}
+
+/* QA docs2 item 8: the key times read in time order (a redeploy after
+ * the first response came before it); rows with no time go last. */
+static void
+key_times_are_in_time_order(void **state)
+{
+	struct record v[NQA] = { 0 };
+	char times[32][24];
+	size_t n, i;
+	char *md;
+
+	(void)state;
+	qa_journal(v);
+	md = render_n(EXPORT_MD, v, NQA);
+	n = key_times_of(md, times, 32);
+	assert_true(n >= 6);
+	for (i = 1; i < n; i++) {
+		if (strcmp(times[i], "—") == 0)
+			continue;
+		assert_string_not_equal(times[i - 1], "—");
+		if (strcmp(times[i - 1], times[i]) > 0)
+			fail_msg("key time %zu (%s) before %zu (%s)\n%s", i - 1, times[i - 1], i,
+			    times[i], strstr(md, "## Key times"));
+	}
+	free(md);
+	for (i = 0; i < NQA; i++)
+		record_free(&v[i]);
+}
+
 /* The bad release deployed again on other hosts during the incident,
  * outside this console: in the Summary and as a key time; the first
  * deploy's row as it was. */
@@ -3204,6 +3296,8 @@ main(void)
 		cmocka_unit_test(bad_deploy_by_our_action_or_estimated),
 		cmocka_unit_test(the_bad_release_left_running_is_a_follow_up),
 		cmocka_unit_test(the_bad_release_deployed_again_is_said),
+		cmocka_unit_test(key_times_are_in_time_order),
+		cmocka_unit_test(a_refused_kill_switch_on_a_host_rolled_back_is_no_follow_up),
 		cmocka_unit_test(a_release_judged_bad_later_is_not_deployed_again),
 		cmocka_unit_test(a_status_page_takeover_is_said_in_words),
 	};

@@ -197,16 +197,55 @@ another_consoles_unfinished_action_in_words(void **state)
 
 	(void)state;
 	unsettled_other_words("k8s-bastion", "alice@vm", "kill switch of api", at,
-	    UNSETTLED_ADOPTED, buf, sizeof(buf));
+	    UNSETTLED_ADOPTED, false, buf, sizeof(buf));
 	assert_string_equal(buf, "k8s-bastion: alice@vm's kill switch of api started 18:42 UTC "
 	    "has no outcome (its console is gone): U settles it first");
 	unsettled_other_words("k8s-bastion", "alice@vm", "kill switch of api", at,
-	    UNSETTLED_RUNNING, buf, sizeof(buf));
+	    UNSETTLED_RUNNING, false, buf, sizeof(buf));
 	assert_string_equal(buf, "k8s-bastion: alice@vm's kill switch of api started 18:42 UTC "
 	    "is still running in another console: its outcome is not known yet");
-	unsettled_other_words("h1", "bob@box", "rollback of api", at, UNSETTLED_GONE, buf,
-	    sizeof(buf));
+	unsettled_other_words("h1", "bob@box", "rollback of api", at, UNSETTLED_GONE, false,
+	    buf, sizeof(buf));
 	assert_non_null(strstr(buf, "(its console is gone): a console that resumes"));
+}
+
+/* QA docs2 item 4: an action whose console quit during it ended UNKNOWN,
+ * which is an outcome: the warning must not say it has none. */
+static void
+an_action_that_ended_unknown_is_not_without_outcome(void **state)
+{
+	char buf[300];
+	int64_t at = 1767206520000;     /* 2025-12-31 18:42:00 UTC */
+
+	(void)state;
+	unsettled_other_words("k8s-bastion", "alice (root@vm)", "rollback of api", at,
+	    UNSETTLED_ADOPTED, true, buf, sizeof(buf));
+	assert_string_equal(buf, "k8s-bastion: alice (root@vm)'s rollback of api started 18:42 "
+	    "UTC ended UNKNOWN (its console quit during it): U settles it");
+	unsettled_other_words("h1", "bob@box", "rollback of api", at, UNSETTLED_GONE, true,
+	    buf, sizeof(buf));
+	assert_null(strstr(buf, "no outcome"));
+	assert_non_null(strstr(buf, "ended UNKNOWN (its console quit during it): a console"));
+}
+
+/* QA docs2 item 9: a host read back every 2 s whose re-read cannot
+ * settle the outcome is not "not read back yet". */
+static void
+the_badge_says_a_read_back_that_settled_nothing(void **state)
+{
+	char buf[200];
+
+	(void)state;
+	unsettled_badge_words(1, NULL, "v1.4.1", buf, sizeof(buf));
+	assert_string_equal(buf, " 1 UNKNOWN: host not read back yet ");
+	unsettled_badge_words(1, "v1.5.0-bad", "v1.4.1", buf, sizeof(buf));
+	assert_string_equal(buf, " 1 UNKNOWN: read back, not settled (host runs v1.5.0-bad, "
+	    "not the target v1.4.1): U settles it ");
+	unsettled_badge_words(2, "v1.5.0-bad", "", buf, sizeof(buf));
+	assert_string_equal(buf, " 2 UNKNOWN: read back, not settled (host runs v1.5.0-bad): "
+	    "U settles it ");
+	unsettled_badge_words(1, "", NULL, buf, sizeof(buf));
+	assert_string_equal(buf, " 1 UNKNOWN: read back, not settled: U settles it ");
 }
 
 int
@@ -219,6 +258,8 @@ main(void)
 		cmocka_unit_test(finds_confirmations_that_nothing_followed),
 		cmocka_unit_test(a_confirmation_nothing_followed_is_refused_in_words),
 		cmocka_unit_test(another_consoles_unfinished_action_in_words),
+		cmocka_unit_test(an_action_that_ended_unknown_is_not_without_outcome),
+		cmocka_unit_test(the_badge_says_a_read_back_that_settled_nothing),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
