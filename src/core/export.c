@@ -2253,12 +2253,47 @@ conn_since(const struct record *r)
 	    r->ts_ms;
 }
 
-/* Whether v[i] is a conn.change saying state of its host. */
+/* Whether r is a record of kind saying state of its host. */
+static bool
+state_is(const struct record *r, const char *kind, const char *state)
+{
+	return kind_is(r, kind) && r->host != NULL && dstr(r, "state") != NULL &&
+	    strcmp(dstr(r, "state"), state) == 0;
+}
+
+/* Whether v[i] starts a stretch of its host in state bad (conn.change
+ * DOWN, poll.change lost): the host's record of kind before it (if any)
+ * said otherwise. *back: the record saying good that ends it, or NULL
+ * while none does. */
+static bool
+state_stretch(const struct record *v, size_t n, size_t i, const char *kind, const char *bad,
+    const char *good, const struct record **back)
+{
+	size_t k;
+
+	*back = NULL;
+	if (!state_is(&v[i], kind, bad))
+		return false;
+	for (k = i; k-- > 0;)
+		if (kind_is(&v[k], kind) && v[k].host != NULL &&
+		    strcmp(v[k].host, v[i].host) == 0) {
+			if (state_is(&v[k], kind, bad))
+				return false;
+			break;
+		}
+	for (k = i + 1; k < n; k++)
+		if (state_is(&v[k], kind, good) && strcmp(v[k].host, v[i].host) == 0) {
+			*back = &v[k];
+			break;
+		}
+	return true;
+}
+
+/* Whether r is a conn.change saying state of its host. */
 static bool
 conn_is(const struct record *r, const char *state)
 {
-	return kind_is(r, "conn.change") && r->host != NULL && dstr(r, "state") != NULL &&
-	    strcmp(dstr(r, "state"), state) == 0;
+	return state_is(r, "conn.change", state);
 }
 
 /* Whether v[i] starts a stretch of its host unreachable: a DOWN whose
@@ -2267,24 +2302,7 @@ conn_is(const struct record *r, const char *state)
 static bool
 conn_stretch(const struct record *v, size_t n, size_t i, const struct record **back)
 {
-	size_t k;
-
-	*back = NULL;
-	if (!conn_is(&v[i], "DOWN"))
-		return false;
-	for (k = i; k-- > 0;)
-		if (kind_is(&v[k], "conn.change") && v[k].host != NULL &&
-		    strcmp(v[k].host, v[i].host) == 0) {
-			if (conn_is(&v[k], "DOWN"))
-				return false;
-			break;
-		}
-	for (k = i + 1; k < n; k++)
-		if (conn_is(&v[k], "UP") && strcmp(v[k].host, v[i].host) == 0) {
-			*back = &v[k];
-			break;
-		}
-	return true;
+	return state_stretch(v, n, i, "conn.change", "DOWN", "UP", back);
 }
 
 /* A first connect gives up after 10 s by default: a DOWN seen this soon
@@ -2368,8 +2386,7 @@ conn_details(struct wr_buf *b, const struct record *r)
 static bool
 poll_is(const struct record *r, const char *state)
 {
-	return kind_is(r, "poll.change") && r->host != NULL && dstr(r, "state") != NULL &&
-	    strcmp(dstr(r, "state"), state) == 0;
+	return state_is(r, "poll.change", state);
 }
 
 /* Whether v[i] starts a stretch of its host's data missing: a lost whose
@@ -2378,24 +2395,7 @@ poll_is(const struct record *r, const char *state)
 static bool
 poll_stretch(const struct record *v, size_t n, size_t i, const struct record **back)
 {
-	size_t k;
-
-	*back = NULL;
-	if (!poll_is(&v[i], "lost"))
-		return false;
-	for (k = i; k-- > 0;)
-		if (kind_is(&v[k], "poll.change") && v[k].host != NULL &&
-		    strcmp(v[k].host, v[i].host) == 0) {
-			if (poll_is(&v[k], "lost"))
-				return false;
-			break;
-		}
-	for (k = i + 1; k < n; k++)
-		if (poll_is(&v[k], "back") && strcmp(v[k].host, v[i].host) == 0) {
-			*back = &v[k];
-			break;
-		}
-	return true;
+	return state_stretch(v, n, i, "poll.change", "lost", "back", back);
 }
 
 /* How long a host's data was missing, in s: what its back said
