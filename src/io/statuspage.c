@@ -259,6 +259,31 @@ pop_and_report(struct statuspage *sp, bool ok, long http_status, const char *err
 		sp->done(&r, sp->done_arg);
 }
 
+/* What a post read back from the page records (found: with the page's
+ * time of it): that it was, when it was first sent, and why it was not
+ * sent again — in_session's words for a try of this console, else a
+ * restart's — then tail. */
+static void
+readback_fields(cJSON *d, const struct sp_item *it, bool found, const char *in_session,
+    const char *tail)
+{
+	char detail[200];
+
+	cJSON_AddBoolToObject(d, "reconciled", true);
+	cJSON_AddNumberToObject(d, "first_sent_ms", (double)it->first_sent_ms);
+	if (found) {
+		cJSON_AddStringToObject(d, "page_created_at", it->page_created);
+		cJSON_AddNumberToObject(d, "page_created_ms", (double)it->page_created_ms);
+	}
+	if (it->in_session) {
+		cJSON_AddBoolToObject(d, "in_session", true);
+		cJSON_AddNumberToObject(d, "last_sent_ms", (double)it->last_sent_ms);
+	}
+	snprintf(detail, sizeof(detail), "%s%s", it->in_session ? in_session :
+	    "sent before a restart with no answer recorded", tail);
+	cJSON_AddStringToObject(d, "detail", detail);
+}
+
 static void
 item_done(struct statuspage *sp, long http_status)
 {
@@ -280,20 +305,9 @@ item_done(struct statuspage *sp, long http_status)
 		wr_strlcpy(sp->created_status, sp->state.page_status, sizeof(sp->created_status));
 		sp->created_ms = loop_wall_ms();
 	}
-	if (it->reconciled) {
-		cJSON_AddBoolToObject(d, "reconciled", true);
-		cJSON_AddNumberToObject(d, "first_sent_ms", (double)it->first_sent_ms);
-		cJSON_AddStringToObject(d, "page_created_at", it->page_created);
-		cJSON_AddNumberToObject(d, "page_created_ms", (double)it->page_created_ms);
-		if (it->in_session) {
-			cJSON_AddBoolToObject(d, "in_session", true);
-			cJSON_AddNumberToObject(d, "last_sent_ms", (double)it->last_sent_ms);
-			cJSON_AddStringToObject(d, "detail", "its try got no answer; found on the "
-			    "page, not sent again");
-		} else
-			cJSON_AddStringToObject(d, "detail", "sent before a restart with no answer "
-			    "recorded; found on the page, not sent again");
-	}
+	if (it->reconciled)
+		readback_fields(d, it, true, "its try got no answer",
+		    "; found on the page, not sent again");
 	posted_add(sp, &it->u);
 	sp->state.page_status_ms = loop_wall_ms();
 	sp->state.last_error[0] = '\0';
@@ -398,16 +412,8 @@ item_unknown(struct statuspage *sp, long http_status, const char *why)
 	cJSON_AddStringToObject(d, "error", msg);
 	cJSON_AddNumberToObject(d, "http_status", (double)http_status);
 	cJSON_AddBoolToObject(d, "unknown", true);
-	cJSON_AddBoolToObject(d, "reconciled", true);
-	cJSON_AddNumberToObject(d, "first_sent_ms", (double)it->first_sent_ms);
-	if (it->in_session) {
-		cJSON_AddBoolToObject(d, "in_session", true);
-		cJSON_AddNumberToObject(d, "last_sent_ms", (double)it->last_sent_ms);
-		cJSON_AddStringToObject(d, "detail", "its try got no answer and the page could "
-		    "not be read back; not sent again");
-	} else
-		cJSON_AddStringToObject(d, "detail", "sent before a restart with no answer "
-		    "recorded; not sent again");
+	readback_fields(d, it, false, "its try got no answer and the page could not be read back",
+	    "; not sent again");
 	append(sp, "statuspage.failed", it->queue, d);
 	it->reconciled = true;           /* read back (or tried to), not sent */
 	pop_and_report(sp, false, http_status, msg);
