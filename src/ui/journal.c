@@ -90,6 +90,20 @@ writable(const struct app *app)
 	return app->tl != NULL && !timeline_watching(app->tl);
 }
 
+/* Whether the journal names a console other than self that may still
+ * run (a tracked session not ended): alone, nothing of another's need be
+ * looked at, on every data change. */
+static bool
+others_open(const struct app *app, uint64_t self)
+{
+	size_t i;
+
+	for (i = 0; i < app->arm_sessions.n; i++)
+		if (app->arm_sessions.v[i].tracked && app->arm_sessions.v[i].id != self)
+			return true;
+	return false;
+}
+
 /* Whether this console records observations now (obswriter.h): of the
  * writing consoles, the armed one while it runs, else the oldest running.
  * Each judges from its own reads and hysteresis: two recording would
@@ -103,7 +117,7 @@ obs_writer(struct app *app)
 
 	if (!writable(app))
 		return false;
-	if ((self = timeline_session(app->tl)) == 0)
+	if ((self = timeline_session(app->tl)) == 0 || !others_open(app, self))
 		return true;
 	v = xcalloc(app->arm_sessions.n + 1, sizeof(*v));
 	for (i = 0; i < app->arm_sessions.n; i++) {
@@ -130,6 +144,8 @@ others_acting(struct app *app)
 	uint64_t self = timeline_session(app->tl);
 	size_t i, h;
 
+	if (!others_open(app, self))
+		return on;
 	for (i = 0; i < app->nentries; i++) {
 		const struct timeline_entry *e = &app->entries[i];
 
