@@ -60,10 +60,13 @@ bool connrec_first(const struct connrec_live *l, enum connrec_state said, bool j
  * down_s, TIMELINE and the post-mortem's Reachability. */
 int64_t connrec_down_s(int64_t down_ms, int64_t up_ms);
 
-/* How much of a host's DOWN stretch (down_ms to up_ms) fell in the
- * stretch no console ran before this one resumed (gap_from_ms to
- * gap_to_ms), in whole seconds rounded as connrec_down_s; 0 when none:
+/* How much of a host's DOWN stretch (down_ms to up_ms) fell in a
+ * stretch no console ran (gap_from_ms to gap_to_ms), in ms; 0 when none:
  * the host may have been back sooner, so down_s is at most. */
+int64_t connrec_unwatched_ms(int64_t down_ms, int64_t up_ms, int64_t gap_from_ms,
+    int64_t gap_to_ms);
+
+/* The same in whole seconds, rounded as connrec_down_s. */
 int64_t connrec_unwatched_s(int64_t down_ms, int64_t up_ms, int64_t gap_from_ms,
     int64_t gap_to_ms);
 

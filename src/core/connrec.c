@@ -49,12 +49,18 @@ connrec_first(const struct connrec_live *l, enum connrec_state said, bool journa
 }
 
 int64_t
-connrec_unwatched_s(int64_t down_ms, int64_t up_ms, int64_t gap_from_ms, int64_t gap_to_ms)
+connrec_unwatched_ms(int64_t down_ms, int64_t up_ms, int64_t gap_from_ms, int64_t gap_to_ms)
 {
 	int64_t from = gap_from_ms > down_ms ? gap_from_ms : down_ms;
 	int64_t to = gap_to_ms < up_ms ? gap_to_ms : up_ms;
 
-	return to > from ? connrec_down_s(from, to) : 0;
+	return to > from ? to - from : 0;
+}
+
+int64_t
+connrec_unwatched_s(int64_t down_ms, int64_t up_ms, int64_t gap_from_ms, int64_t gap_to_ms)
+{
+	return connrec_down_s(0, connrec_unwatched_ms(down_ms, up_ms, gap_from_ms, gap_to_ms));
 }
 
 int64_t

@@ -1679,12 +1679,12 @@ resume_gap(const struct record *v, size_t j, int64_t *from)
 static int64_t
 conn_unwatched_ms(const struct record *v, size_t i, const struct record *back)
 {
-	int64_t from, sum = 0, down = v[i].ts_ms;
+	int64_t from, sum = 0;
 	size_t k;
 
 	for (k = i + 1; &v[k] < back; k++)
 		if (resume_gap(v, k, &from))
-			sum += v[k].ts_ms - (from > down ? from : down);
+			sum += connrec_unwatched_ms(v[i].ts_ms, back->ts_ms, from, v[k].ts_ms);
 	return sum;
 }
 
