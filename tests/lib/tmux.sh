@@ -107,6 +107,25 @@ wait_re() { until_screen "${2:-5}" "/$1/" screen_matches "$1"; }
 # line, matches the ERE.
 wait_footer_re() { until_screen "${2:-5}" "the footer to match /$1/" footer_matches "$1"; }
 
+# press_for KEY TEXT — KEY, then until the pane shows TEXT. Seen a few
+# times in loaded sanitizer runs: A pressed just after a read-only
+# watcher opened the incident brought no arm prompt (cause not found).
+# After 15 s the screen goes to the log and KEY is pressed once more; a
+# second miss fails.
+press_for() {
+	keys "$1"
+	i=0
+	until capture && screen_has "$2"; do
+		i=$((i + 1))
+		if [ "$i" -eq 300 ]; then
+			echo "note: no '$2' 15 s after $1; the screen then:"; cat "$tmp/screen"
+			keys "$1"
+		fi
+		[ "$i" -lt 600 ] || { cat "$tmp/screen"; fail "timed out waiting for '$2'"; }
+		sleep 0.05
+	done
+}
+
 # keys KEY… — send-keys to the session. An Escape sent last is the Esc key
 # as pressed by hand: the next key comes a moment later, since ESC and a
 # key read together are Alt and that key (keyseq.h).

@@ -22,8 +22,7 @@ start_also ro 200 50 "$wr --read-only"
 session=ro
 wait_for "watching incident secref"
 session=t
-keys A
-wait_for "type arm to arm: " 15
+press_for A "type arm to arm: "
 keys -l arm; keys Enter
 wait_re "ARMED 1[45]:[0-9][0-9]" 15
 keys 4
