@@ -16,7 +16,9 @@ re-read whenever the file changes, and its faults/ directory:
   /api/...  one simulated request: status and latency drawn from the tag
 Traffic is simulated lazily: each scrape adds settings.traffic_rps requests
 per elapsed second with the current tag's profile (fleetstate.PROFILES), so
-counters grow between scrapes without any idle CPU.  Faults: http-hang,
+counters grow between scrapes without any idle CPU.  They are expected
+values, printed with decimals: whole numbers made a good tag's 0.1 % of
+500s one whole error now and then, 5 % of a one-second scrape.  Faults: http-hang,
 http-slow (seconds), http-500, bad-json, http-escapes, http-drip (seconds per
 byte), http-huge (MiB), http-redirect (target), http-html; log-escapes for
 the log writer.
@@ -105,14 +107,14 @@ class Host:
                "# TYPE http_requests_total counter"]
         with self.lock:
             for (m, p, s), v in sorted(self.counters.items()):
-                out.append('http_requests_total{method="%s",path="%s",%s="%s"} %d' % (m, p, label, s, v))
+                out.append('http_requests_total{method="%s",path="%s",%s="%s"} %.3f' % (m, p, label, s, v))
             out += ["# HELP http_request_duration_seconds HTTP request latency.",
                     "# TYPE http_request_duration_seconds histogram"]
             for b, v in zip(fs.BUCKETS, self.buckets):
-                out.append('http_request_duration_seconds_bucket{le="%s"} %d' % (repr(b), v))
-            out.append('http_request_duration_seconds_bucket{le="+Inf"} %d' % self.count)
+                out.append('http_request_duration_seconds_bucket{le="%s"} %.3f' % (repr(b), v))
+            out.append('http_request_duration_seconds_bucket{le="+Inf"} %.3f' % self.count)
             out.append("http_request_duration_seconds_sum %.3f" % self.sum)
-            out.append("http_request_duration_seconds_count %d" % self.count)
+            out.append("http_request_duration_seconds_count %.3f" % self.count)
         b = self.behaviour()
         out += ["# HELP app_info Running build.", "# TYPE app_info gauge",
                 'app_info{service="%s",version="%s"} 1' % (self.hj["services"][0], b["tag"]),
