@@ -110,18 +110,23 @@ wait_footer_re() { until_screen "${2:-5}" "the footer to match /$1/" footer_matc
 # press_for KEY TEXT — KEY, then until the pane shows TEXT. Seen a few
 # times in loaded sanitizer runs: A pressed just after a read-only
 # watcher opened the incident brought no arm prompt (cause not found).
-# After 15 s the screen goes to the log and KEY is pressed once more; a
-# second miss fails.
+# After 15 s what the footer said meanwhile and the screen go to the log
+# and KEY is pressed once more; a second miss fails.
 press_for() {
 	keys "$1"
 	i=0
+	: > "$tmp/footers"
 	until capture && screen_has "$2"; do
+		f=$(footer_text)
+		[ "$f" = "$(tail -n 1 "$tmp/footers")" ] || printf '%s\n' "$f" >> "$tmp/footers"
 		i=$((i + 1))
 		if [ "$i" -eq 300 ]; then
-			echo "note: no '$2' 15 s after $1; the screen then:"; cat "$tmp/screen"
+			echo "note: no '$2' 15 s after $1; the footer said meanwhile:"
+			cat "$tmp/footers"
+			echo "the screen then:"; cat "$tmp/screen"
 			keys "$1"
 		fi
-		[ "$i" -lt 600 ] || { cat "$tmp/screen"; fail "timed out waiting for '$2'"; }
+		[ "$i" -lt 600 ] || { cat "$tmp/footers" "$tmp/screen"; fail "timed out waiting for '$2'"; }
 		sleep 0.05
 	done
 }
