@@ -207,6 +207,11 @@ void keys_flush(struct app *app);
  * action runs), interrupted, with 128 + signo as the exit status. */
 void keys_interrupt(struct app *app, int signo);
 
+/* Ctrl-Z (SIGTSTP, or typed): refused, said in the footer, while an action
+ * of this console runs; armed, disarms (journalled, the arm lock freed)
+ * before it suspends, and says so once continued; else suspends. */
+void keys_suspend(struct app *app);
+
 /* The choke point: runs cmd unless safety refuses it. 0 ran, -1 refused. */
 int dispatch(struct app *app, enum wr_command cmd);
 

@@ -74,7 +74,8 @@ on_signal(struct loop *loop, int signo, void *arg)
 		keys_interrupt(app, signo);
 		break;
 	case SIGTSTP:
-		screen_suspend(app);
+		/* Not while an action runs; disarmed first (keys_suspend). */
+		keys_suspend(app);
 		break;
 	default:        /* SIGTERM, SIGHUP: leave cleanly, terminal restored */
 		ending(app, signo == SIGTERM ? "terminated" : "hangup");

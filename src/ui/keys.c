@@ -9,6 +9,7 @@
 
 #include "warroom/loop.h"
 #include "warroom/ssh.h"
+#include "warroom/suspendask.h"
 #include "warroom/timeline.h"
 
 #include <signal.h>
@@ -435,6 +436,11 @@ handle_key(struct app *app, const char *name, int is_keycode, unsigned int key)
 		keys_interrupt(app, key == 0x03 ? SIGINT : SIGQUIT);
 		return;
 	}
+	/* Ctrl-Z likewise: the same as SIGTSTP. */
+	if (kind == KEYGATE_CHAR && key == 0x1a && !app->keygate.pasting) {
+		keys_suspend(app);
+		return;
+	}
 	if (kind == KEYGATE_PASTE_START) {
 		app->paste_kept = 0;
 		app->paste_cut = false;
@@ -597,5 +603,50 @@ keys_interrupt(struct app *app, int signo)
 	if (app->quit) {
 		app->exit_reason = "interrupted";
 		app->exit_signal = signo;
+	}
+}
+
+void
+keys_suspend(struct app *app)
+{
+	char first[300], why[600];
+	int running = actions_running(app);
+	bool closed;
+
+	if (app->quit)
+		return;
+	app->dirty = true;
+	switch (suspendask_decide(running, app_armed(app))) {
+	case SUSPENDASK_REFUSE:
+		/* Never a silent stop: said, nothing journalled (as a key's
+		 * refusal in dispatch). */
+		actions_running_words(app, first, sizeof(first));
+		suspendask_refusal(first, running, why, sizeof(why));
+		app_say(app, "%s", why);
+		return;
+	case SUSPENDASK_DISARM_STOP:
+		/* A dialog or plan opened armed is put away: confirmed after
+		 * fg, it would act on a disarmed console. */
+		closed = app->confirming != NULL || actions_planning(app, first, sizeof(first));
+		actions_planning_cancel(app);
+		if (app->confirming != NULL)
+			key_act(app, "Esc", 0, 27);
+		/* As A disarms: journalled, and the arm lock freed for another
+		 * console while this one is stopped. */
+		app->armed_until_ms = 0;
+		app_armed(app);
+		journal_mode(app, "disarmed", SUSPENDASK_REASON);
+		app_arm_lock_settle(app);
+		screen_suspend(app);
+		suspendask_resumed(closed, why, sizeof(why));
+		app_say(app, "%s", why);
+		return;
+	case SUSPENDASK_STOP:
+		/* Disarmed (or its time just ran out) and its last action just
+		 * ended: the lock goes now, not at a tick that never comes
+		 * while stopped. */
+		app_arm_lock_settle(app);
+		screen_suspend(app);
+		return;
 	}
 }
