@@ -39,6 +39,12 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import fleetstate as fs  # noqa: E402
 
 
+def num(v):
+    """A counter's value: whole when it is (real requests only), else
+    with decimals (simulated traffic's expected values)."""
+    return "%d" % v if v == int(v) else "%.3f" % v
+
+
 class Host:
     def __init__(self, hd):
         self.hd = hd
@@ -107,14 +113,14 @@ class Host:
                "# TYPE http_requests_total counter"]
         with self.lock:
             for (m, p, s), v in sorted(self.counters.items()):
-                out.append('http_requests_total{method="%s",path="%s",%s="%s"} %.3f' % (m, p, label, s, v))
+                out.append('http_requests_total{method="%s",path="%s",%s="%s"} %s' % (m, p, label, s, num(v)))
             out += ["# HELP http_request_duration_seconds HTTP request latency.",
                     "# TYPE http_request_duration_seconds histogram"]
             for b, v in zip(fs.BUCKETS, self.buckets):
-                out.append('http_request_duration_seconds_bucket{le="%s"} %.3f' % (repr(b), v))
-            out.append('http_request_duration_seconds_bucket{le="+Inf"} %.3f' % self.count)
+                out.append('http_request_duration_seconds_bucket{le="%s"} %s' % (repr(b), num(v)))
+            out.append('http_request_duration_seconds_bucket{le="+Inf"} %s' % num(self.count))
             out.append("http_request_duration_seconds_sum %.3f" % self.sum)
-            out.append("http_request_duration_seconds_count %.3f" % self.count)
+            out.append("http_request_duration_seconds_count %s" % num(self.count))
         b = self.behaviour()
         out += ["# HELP app_info Running build.", "# TYPE app_info gauge",
                 'app_info{service="%s",version="%s"} 1' % (self.hj["services"][0], b["tag"]),
