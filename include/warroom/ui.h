@@ -212,6 +212,10 @@ void keys_interrupt(struct app *app, int signo);
  * before it suspends, and says so once continued; else suspends. */
 void keys_suspend(struct app *app);
 
+/* Put away what arming opened — a confirmation that changes something or
+ * a plan on its way to one — as Esc would; true when there was one. */
+bool keys_put_away_armed(struct app *app);
+
 /* The choke point: runs cmd unless safety refuses it. 0 ran, -1 refused. */
 int dispatch(struct app *app, enum wr_command cmd);
 

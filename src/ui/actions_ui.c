@@ -1114,6 +1114,17 @@ actions_dialog_key(struct app *app, const char *name, int is_keycode, unsigned k
 			app_say(app, "type %s to confirm, or Esc to cancel", svc);
 			return;
 		}
+		/* What opened it armed may have changed since (the arming ran
+		 * out, the journal degraded): asked again, as the key was. */
+		if (!action_plan(a)->reads_only) {
+			const char *no;
+
+			app_armed(app);
+			if ((no = safety_refusal_hosts(&app->safety, true)) != NULL) {
+				app_say(app, "not confirmed: %s; nothing ran (Esc closes the dialog)", no);
+				return;
+			}
+		}
 		app->confirming = NULL;
 		actions_fleet_confirmed(app, a);
 		action_confirm(a);

@@ -95,8 +95,13 @@ on_tick(void *arg)
 	app->logs_per_s = logset_end(&app->logs) - app->logs_end_at_tick;
 	app->logs_end_at_tick = logset_end(&app->logs);
 	if (app_arming_expired(app)) {
+		/* A confirmation opened armed goes with the arming: its Enter
+		 * would act for a console no longer armed. */
+		bool closed = keys_put_away_armed(app);
+
 		journal_mode(app, "disarmed", "the arming time ran out");
-		app_say(app, "disarmed: the arming time ran out (A arms again)");
+		app_say(app, "disarmed: the arming time ran out%s (A arms again)", closed ?
+		    "; the confirmation open then was closed, nothing ran" : "");
 	}
 	app_arm_lock_settle(app);   /* once disarmed and our last action ended */
 	journal_retry(app);

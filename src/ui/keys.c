@@ -7,6 +7,7 @@
  */
 #include "warroom/ui.h"
 
+#include "warroom/action.h"
 #include "warroom/loop.h"
 #include "warroom/ssh.h"
 #include "warroom/suspendask.h"
@@ -627,10 +628,7 @@ keys_suspend(struct app *app)
 	case SUSPENDASK_DISARM_STOP:
 		/* A dialog or plan opened armed is put away: confirmed after
 		 * fg, it would act on a disarmed console. */
-		closed = app->confirming != NULL || actions_planning(app, first, sizeof(first));
-		actions_planning_cancel(app);
-		if (app->confirming != NULL)
-			key_act(app, "Esc", 0, 27);
+		closed = keys_put_away_armed(app);
 		/* As A disarms: journalled, and the arm lock freed for another
 		 * console while this one is stopped. */
 		app->armed_until_ms = 0;
@@ -649,4 +647,18 @@ keys_suspend(struct app *app)
 		screen_suspend(app);
 		return;
 	}
+}
+
+bool
+keys_put_away_armed(struct app *app)
+{
+	char plan[300];
+	bool was = actions_planning(app, plan, sizeof(plan));
+
+	actions_planning_cancel(app);
+	if (app->confirming != NULL && !action_plan(app->confirming)->reads_only) {
+		key_act(app, "Esc", 0, 27);
+		was = true;
+	}
+	return was;
 }
