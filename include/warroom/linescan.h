@@ -37,10 +37,32 @@ void linescan_run_path(const struct redactor *r, const char *s, size_t n, uint64
  * the text after it goes on: then only a line's own bytes decide. */
 bool linescan_prefix_plain(const struct redactor *r, const char *prefix, size_t n);
 
-/* Whether any bit in [a, b) of bits is set. */
-bool linescan_any(const uint64_t *bits, size_t a, size_t b);
+/* The first set bit at or after a and before b, or b when there is none.
+ * Inline: ingest calls it twice per line of a flood. */
+static inline size_t
+linescan_next(const uint64_t *bits, size_t a, size_t b)
+{
+	size_t w;
+	uint64_t m;
 
-/* The first set bit at or after a and before b, or b when there is none. */
-size_t linescan_next(const uint64_t *bits, size_t a, size_t b);
+	if (a >= b)
+		return b;
+	w = a / 64;
+	m = bits[w] & (~(uint64_t)0 << (a % 64));
+	while (m == 0) {
+		if (++w * 64 >= b)
+			return b;
+		m = bits[w];
+	}
+	a = w * 64 + (size_t)__builtin_ctzll(m);
+	return a < b ? a : b;
+}
+
+/* Whether any bit in [a, b) of bits is set. */
+static inline bool
+linescan_any(const uint64_t *bits, size_t a, size_t b)
+{
+	return linescan_next(bits, a, b) < b;
+}
 
 #endif

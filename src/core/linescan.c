@@ -244,28 +244,3 @@ linescan_prefix_plain(const struct redactor *r, const char *prefix, size_t n)
 	}
 	return true;
 }
-
-bool
-linescan_any(const uint64_t *bits, size_t a, size_t b)
-{
-	return linescan_next(bits, a, b) < b;
-}
-
-size_t
-linescan_next(const uint64_t *bits, size_t a, size_t b)
-{
-	size_t w;
-	uint64_t m;
-
-	if (a >= b)
-		return b;
-	w = a / 64;
-	m = bits[w] & (~(uint64_t)0 << (a % 64));
-	while (m == 0) {
-		if (++w * 64 >= b)
-			return b;
-		m = bits[w];
-	}
-	a = w * 64 + (size_t)__builtin_ctzll(m);
-	return a < b ? a : b;
-}

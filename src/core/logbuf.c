@@ -21,6 +21,9 @@
 #include "warroom/sanitize.h"
 #include "warroom/util.h"
 
+/* Prefixes up to this long are copied inline by logbuf_append_run. */
+#define LOGBUF_RUN_PREFIX_MAX 256
+
 struct logbuf_block {
 	uint32_t off[WR_LOGBUF_BLOCK_LINES];
 	uint16_t src[WR_LOGBUF_BLOCK_LINES];
@@ -176,23 +179,31 @@ index_grow(struct logbuf *lb)
 	lb->nblocks = n;
 }
 
-/* Index entry for the line at arena offset off; returns its number. */
-static uint64_t
+/* A block for line lb->end, the first of its block. */
+static void
+index_block(struct logbuf *lb)
+{
+	uint64_t seq = lb->end;
+	uint64_t live = seq / WR_LOGBUF_BLOCK_LINES - lb->first / WR_LOGBUF_BLOCK_LINES + 1;
+	struct logbuf_block *b;
+
+	while (live > lb->nblocks)
+		index_grow(lb);
+	b = lb->spare != NULL ? lb->spare : xmalloc(sizeof(*b));
+	lb->spare = NULL;
+	BLOCK(lb, seq) = b;
+}
+
+/* Index entry for the line at arena offset off; returns its number.
+ * Inline: a run of lines pays one store pair per line. */
+static inline uint64_t
 index_push(struct logbuf *lb, size_t off, size_t len, unsigned source)
 {
 	uint64_t seq = lb->end;
 	struct logbuf_block *b;
 
-	if (SLOT(seq) == 0) {
-		uint64_t live = seq / WR_LOGBUF_BLOCK_LINES -
-		    lb->first / WR_LOGBUF_BLOCK_LINES + 1;
-
-		while (live > lb->nblocks)
-			index_grow(lb);
-		b = lb->spare != NULL ? lb->spare : xmalloc(sizeof(*b));
-		lb->spare = NULL;
-		BLOCK(lb, seq) = b;
-	}
+	if (SLOT(seq) == 0)
+		index_block(lb);
 	b = BLOCK(lb, seq);
 	b->off[SLOT(seq)] = (uint32_t)off;
 	b->src[SLOT(seq)] = (uint16_t)(source > UINT16_MAX ? UINT16_MAX : source);
@@ -264,14 +275,46 @@ logbuf_append(struct logbuf *lb, const char *text, size_t len, unsigned source)
 	return index_push(lb, off, len, source);
 }
 
+/* Prefix then line at d, as two memcpy calls would, without their calls:
+ * 16-byte moves, the prefix's from pad (its copy padded to a multiple of
+ * 16), the line's last one overlapping. Needs plen + len >= round16(plen)
+ * and len >= 16; the prefix's padding is overwritten by the line. */
+static inline void
+copy_prefixed(char *d, const char *pad, size_t plen, const char *s, size_t len)
+{
+#ifdef __SSE2__
+	size_t i;
+
+	for (i = 0; i < plen; i += 16)
+		_mm_storeu_si128((__m128i *)(void *)(d + i),
+		    _mm_loadu_si128((const __m128i *)(const void *)(pad + i)));
+	d += plen;
+	for (i = 0; i + 16 < len; i += 16)
+		_mm_storeu_si128((__m128i *)(void *)(d + i),
+		    _mm_loadu_si128((const __m128i *)(const void *)(s + i)));
+	_mm_storeu_si128((__m128i *)(void *)(d + len - 16),
+	    _mm_loadu_si128((const __m128i *)(const void *)(s + len - 16)));
+#else
+	memcpy(d, pad, plen);
+	memcpy(d + plen, s, len);
+#endif
+}
+
 void
 logbuf_append_run(struct logbuf *lb, const char *prefix, size_t plen, const char *base,
     const struct logbuf_piece *pieces, size_t n, unsigned source)
 {
-	size_t i, room = arena_room(lb);
+	size_t i, room = arena_room(lb), pad_len = (plen + 15) & ~(size_t)15;
+	char pad[LOGBUF_RUN_PREFIX_MAX + 16];
 
+	if (plen > LOGBUF_RUN_PREFIX_MAX)
+		pad_len = SIZE_MAX;	/* never the inline copy */
+	else {
+		memcpy(pad, prefix, plen);
+		memset(pad + plen, 0, 16);	/* copied, then overwritten */
+	}
 	for (i = 0; i < n; i++) {
-		size_t need = plen + pieces[i].len + 1, off;
+		size_t len = pieces[i].len, need = plen + len + 1, off;
 		char *p;
 
 		/* arena_reserve answers head whenever the line fits in the room
@@ -283,8 +326,12 @@ logbuf_append_run(struct logbuf *lb, const char *prefix, size_t plen, const char
 			room = arena_room(lb);
 		}
 		p = lb->arena + off;
-		memcpy(p, prefix, plen);
-		memcpy(p + plen, base + pieces[i].off, pieces[i].len);
+		if (len >= 16 && plen + len >= pad_len) {
+			copy_prefixed(p, pad, plen, base + pieces[i].off, len);
+		} else {
+			memcpy(p, prefix, plen);
+			memcpy(p + plen, base + pieces[i].off, len);
+		}
 		p[need - 1] = '\n';
 		index_push(lb, off, need - 1, source);
 		room -= need;

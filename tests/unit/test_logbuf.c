@@ -74,6 +74,66 @@ ring_stays_bounded_and_drops_whole_lines(void **state)
 	logbuf_free(&lb);
 }
 
+/* A run (prefix + piece per line, copied 16 bytes at a time) stores what
+ * appending each prefixed line would: the same bytes, places and drops,
+ * for prefixes and lines around the copy's 16-byte steps, short ones that
+ * take memcpy and a prefix too long for the inline copy. */
+static void
+a_run_stores_what_appends_would(void **state)
+{
+	static const size_t plens[] = { 0, 1, 10, 15, 16, 17, 31, 32, 33, 200, 300 };
+	char prefix[300], base[4096], line[600];
+	struct logbuf_piece pieces[64];
+	size_t k, i;
+
+	for (i = 0; i < sizeof(prefix); i++)
+		prefix[i] = (char)('A' + i % 26);
+	for (i = 0; i < sizeof(base); i++)
+		base[i] = (char)('a' + i * 7 % 26);
+	for (k = 0; k < WR_ARRAY_LEN(plens); k++) {
+		struct logbuf run, one;
+		size_t plen = plens[k], round;
+
+		logbuf_init(&run, WR_LOGBUF_MIN_BYTES);
+		logbuf_init(&one, WR_LOGBUF_MIN_BYTES);
+		/* Enough rounds to fill the ring and wrap it several times. */
+		for (round = 0; round < 60; round++) {
+			size_t n = 0, off = 0;
+			uint64_t seq;
+
+			for (i = 0; i < WR_ARRAY_LEN(pieces); i++) {
+				size_t len = (round * 64 + i) % 67;	/* 0 .. 66 */
+
+				if (i % 16 == 15)
+					len = 190;
+				pieces[n].off = (uint32_t)off;
+				pieces[n++].len = (uint32_t)len;
+				memcpy(line, prefix, plen);
+				memcpy(line + plen, base + off, len);
+				logbuf_append(&one, line, plen + len, 3);
+				off += len + 1;
+			}
+			logbuf_append_run(&run, prefix, plen, base, pieces, n, 3);
+			assert_int_equal(logbuf_first(&run), logbuf_first(&one));
+			assert_int_equal(logbuf_end(&run), logbuf_end(&one));
+			assert_int_equal(run.head, one.head);
+			for (seq = logbuf_first(&one); seq < logbuf_end(&one); seq++) {
+				struct logbuf_line a, b;
+
+				assert_true(logbuf_get(&run, seq, &a));
+				assert_true(logbuf_get(&one, seq, &b));
+				assert_true(a.text - run.arena == b.text - one.arena);
+				assert_int_equal(a.len, b.len);
+				assert_memory_equal(a.text, b.text, b.len + 1);	/* and its '\n' */
+				assert_int_equal(a.source, b.source);
+			}
+		}
+		assert_true(logbuf_first(&one) > 0);
+		logbuf_free(&run);
+		logbuf_free(&one);
+	}
+}
+
 static void
 sequence_numbers_name_the_same_line(void **state)
 {
@@ -491,6 +551,7 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(ring_stays_bounded_and_drops_whole_lines),
 		cmocka_unit_test(sequence_numbers_name_the_same_line),
+		cmocka_unit_test(a_run_stores_what_appends_would),
 		cmocka_unit_test(appends_keep_lines_single),
 		cmocka_unit_test(appends_replace_newlines_at_every_offset),
 		cmocka_unit_test(overhead_is_at_most_8_bytes_per_line),
