@@ -49,8 +49,9 @@ struct badrel {
 	size_t nwhy;
 };
 
-/* Whether two tags name the same release ("v1.5.0-bad", helm's
- * "1.5.0-bad"). */
+/* Whether two tags name the same release: equal but for a leading v
+ * before a digit and "+build" ("v1.5.0-bad", helm's "1.5.0-bad"); the
+ * one comparison of a typed or listed tag with releases known. */
 bool badrel_same(const char *a, const char *b);
 
 /* Fold one record (its kind, host, data and time) into b: health.change

@@ -60,14 +60,11 @@ bool connrec_first(const struct connrec_live *l, enum connrec_state said, bool j
  * down_s, TIMELINE and the post-mortem's Reachability. */
 int64_t connrec_down_s(int64_t down_ms, int64_t up_ms);
 
-/* How much of a host's DOWN stretch (down_ms to up_ms) fell in a
+/* How much of a host's DOWN stretch (down_ms to up_ms) fell in one
  * stretch no console ran (gap_from_ms to gap_to_ms), in ms; 0 when none:
- * the host may have been back sooner, so down_s is at most. */
+ * the host may have been back sooner, so down_s is at most. A DOWN's
+ * total over all such stretches is export_conn_unwatched_s. */
 int64_t connrec_unwatched_ms(int64_t down_ms, int64_t up_ms, int64_t gap_from_ms,
-    int64_t gap_to_ms);
-
-/* The same in whole seconds, rounded as connrec_down_s. */
-int64_t connrec_unwatched_s(int64_t down_ms, int64_t up_ms, int64_t gap_from_ms,
     int64_t gap_to_ms);
 
 /* "UP", "DOWN"; parse: the state such a name says (UNKNOWN otherwise). */

@@ -124,6 +124,13 @@ struct export_opts {
  * the kinds we know, compact JSON for the rest (malloc'd). */
 char *export_details(const struct record *r, const struct redactor *red);
 
+/* How long, in whole seconds (rounded as connrec_down_s), of a host's
+ * DOWN from down_ms to up_ms no console ran: every stretch before a
+ * resume in v made alone, summed. An UP's unwatched_s (TIMELINE's "at
+ * most"), Reachability and the JSON all say this one count. */
+int64_t export_conn_unwatched_s(const struct record *v, size_t n, int64_t down_ms,
+    int64_t up_ms);
+
 /* Whether TIMELINE and the post-mortem's timeline table leave r out: a
  * status-page post's ordinary first try (statuspage.sent, try 1), which
  * its post, retry or failed row already tells. */

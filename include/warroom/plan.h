@@ -83,7 +83,7 @@ struct plan {
 	                                    the dialog, or "" */
 	char named[128];                 /* helm: the target as a runbook step
 	                                    named it when that is not its app
-	                                    version (plan_helm_names), or "" */
+	                                    version (badrel_same), or "" */
 	/* A runbook command whose every command only reads (shellread):
 	 * Enter alone confirms it. Else typed says why the name is typed. */
 	bool reads_only;
@@ -176,8 +176,9 @@ struct plan_tag_fit {
 size_t plan_tag_merge(const struct plan_tag_svc *s, size_t ns, const char (*targets)[128],
     size_t ntargets, struct plan_tag_fit *out, size_t max);
 
-/* Whether releases.log says a rollback moved away from tag after its
- * latest successful deploy; that rollback's "HH:MM" (or "") into at. */
+/* Whether releases.log says a rollback moved away from tag (matched as
+ * badrel_same does: a typed 1.4.1 is v1.4.1) after its latest successful
+ * deploy; that rollback's "HH:MM" (or "") into at. */
 bool plan_compose_rolled_back(const char *log, size_t len, const char *tag, char at[8]);
 
 /* Put the warning that p's target tag was rolled back from (where: "at
@@ -258,11 +259,6 @@ int plan_k8s_default(const struct plan_target *t, int n, const char *now, const 
  * version, so rolling back to it changes nothing; unknown ("") never is. */
 bool plan_same_version(const char *chart, const char *app, const char *run_chart,
     const char *run_app);
-
-/* Whether a named target (a runbook step's to=) is helm app version app:
- * the same, or the same but for one leading "v" (v1.4.1 and 1.4.1), since
- * Helm names revisions by the chart's appVersion, not the image tag. */
-bool plan_helm_names(const char *named, const char *app);
 
 /* What a named target matched, for the dialog: "v1.4.1 = helm revision 2
  * (app version 1.4.1)". */

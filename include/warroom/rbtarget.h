@@ -67,7 +67,8 @@ int rbtarget_first(const struct rbtarget *t, const char *running, const char *co
  * incident's rollback target (k8s-bastion went to it at 18:31)". */
 void rbtarget_first_words(const struct rbtarget *t, char *out, size_t cap);
 
-/* Why a further rollback of host, running running, is not preselected,
+/* Tags below are matched as badrel_same does (helm's 1.4.1 is v1.4.1).
+ * Why a further rollback of host, running running, is not preselected,
  * into out: it runs t's target or the tag its own FAILED/UNKNOWN rollback
  * went to (t NULL: no rollback of the service), or left
  * (non-empty) is a newer tag it ran earlier in this incident, so it was

@@ -181,11 +181,6 @@ size_t timeline_unended(const struct timeline *tl, int64_t *last_ms, bool *armed
  * session, actor, pid, last_record_ts, was_armed), or NULL. */
 const cJSON *timeline_unended_sessions(const struct timeline *tl);
 
-/* The stretch no console ran before our resume (from the journal's last
- * record to the resume) into *from_ms and *to_ms; false when there was
- * none (a new incident, or others still open). */
-bool timeline_unwatched(const struct timeline *tl, int64_t *from_ms, int64_t *to_ms);
-
 /* Op ids an earlier session left UNKNOWN: an action.intent with no
  * action.end, or with one whose outcome is unknown, and no
  * action.reconcile. Show them UNKNOWN and re-read them; never re-run them. */

@@ -58,12 +58,6 @@ connrec_unwatched_ms(int64_t down_ms, int64_t up_ms, int64_t gap_from_ms, int64_
 }
 
 int64_t
-connrec_unwatched_s(int64_t down_ms, int64_t up_ms, int64_t gap_from_ms, int64_t gap_to_ms)
-{
-	return connrec_down_s(0, connrec_unwatched_ms(down_ms, up_ms, gap_from_ms, gap_to_ms));
-}
-
-int64_t
 connrec_down_s(int64_t down_ms, int64_t up_ms)
 {
 	int64_t ms = up_ms - down_ms;

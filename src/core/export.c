@@ -1673,19 +1673,26 @@ resume_gap(const struct record *v, size_t j, int64_t *from)
 	return true;
 }
 
-/* How much of a host's stretch from down to back (records v[i] and
- * *back) no console watched: the resumes' unwatched stretches inside it,
- * in ms. Its end may have come sooner: nobody saw it. */
-static int64_t
-conn_unwatched_ms(const struct record *v, size_t i, const struct record *back)
+int64_t
+export_conn_unwatched_s(const struct record *v, size_t n, int64_t down_ms, int64_t up_ms)
 {
 	int64_t from, sum = 0;
 	size_t k;
 
-	for (k = i + 1; &v[k] < back; k++)
+	/* Every stretch counts, not only the last resume's: a console closed,
+	 * reopened and closed again left two. One outside it adds 0. */
+	for (k = 0; k < n; k++)
 		if (resume_gap(v, k, &from))
-			sum += connrec_unwatched_ms(v[i].ts_ms, back->ts_ms, from, v[k].ts_ms);
-	return sum;
+			sum += connrec_unwatched_ms(down_ms, up_ms, from, v[k].ts_ms);
+	return connrec_down_s(0, sum);
+}
+
+/* The same for a host's stretch from down to back (records v[i] and
+ * *back): what its UP row, Reachability and the JSON say. */
+static int64_t
+conn_unwatched_s(const struct record *v, size_t i, const struct record *back)
+{
+	return export_conn_unwatched_s(v, (size_t)(back - v), v[i].ts_ms, back->ts_ms);
 }
 
 /* Whether the resume r comes after a console that stopped without its
@@ -2835,7 +2842,7 @@ md_conn_details(struct wr_buf *b, const struct export_opts *o, const struct pm *
 {
 	const struct record *back;
 	struct record r;
-	int64_t ms;
+	int64_t sec;
 	size_t k;
 
 	if (!conn_is(&v[i], "UP") || v[i].data == NULL ||
@@ -2846,13 +2853,13 @@ md_conn_details(struct wr_buf *b, const struct export_opts *o, const struct pm *
 	for (k = i; k-- > 0;)
 		if (conn_stretch(v, n, k, &back) && back == &v[i])
 			break;
-	if (k >= i || (ms = conn_unwatched_ms(v, k, back)) < 1000) {
+	if (k >= i || (sec = conn_unwatched_s(v, k, back)) <= 0) {
 		md_details(b, o, pm, &v[i]);
 		return;
 	}
 	r = v[i];
 	r.data = cJSON_Duplicate(v[i].data, 1);
-	cJSON_AddNumberToObject(r.data, "unwatched_s", (double)(ms / 1000));
+	cJSON_AddNumberToObject(r.data, "unwatched_s", (double)sec);
 	md_details(b, o, pm, &r);
 	cJSON_Delete(r.data);
 }
@@ -3912,9 +3919,9 @@ md_reachability(struct wr_buf *b, const struct record *v, size_t n,
 				wr_buf_printf(b, "%s | at least %s (at most %s)", ts2, dur, most);
 			} else
 				wr_buf_printf(b, "%s | %s", ts2, dur);
-			unwatched = conn_unwatched_ms(v, i, back);
+			unwatched = conn_unwatched_s(v, i, back);
 			if (unwatched > 0) {
-				fmt_dur(unwatched, dur, sizeof(dur));
+				fmt_dur(unwatched * 1000, dur, sizeof(dur));
 				wr_buf_printf(b, " at most: no console ran for %s of it, so it "
 				    "may have been back sooner", dur);
 			}
@@ -4961,7 +4968,7 @@ json_incident(const struct record *v, size_t n, const struct export_opts *o,
 			cJSON_AddNumberToObject(x, "down_s", (double)conn_stretch_s(&v[i], back));
 			/* Of it, the time no console ran: it may have been back sooner. */
 			cJSON_AddNumberToObject(x, "unwatched_s",
-			    (double)(conn_unwatched_ms(v, i, back) / 1000));
+			    (double)conn_unwatched_s(v, i, back));
 		}
 		json_str(x, "reason", o, dstr(&v[i], "reason"));
 		drops = back != NULL ? cJSON_GetObjectItemCaseSensitive(back->data, "drops") : NULL;

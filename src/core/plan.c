@@ -229,7 +229,8 @@ plan_compose_rolled_back(const char *log, size_t len, const char *tag, char at[8
 	at[0] = '\0';
 	rel_read(r, log, len);
 	for (i = 0; i < r->n; i++)
-		if (strcmp(r->t[i].tag, tag) == 0 && r->t[i].rolled) {
+		/* A typed "1.4.1" is the v1.4.1 the log rolled back from. */
+		if (badrel_same(r->t[i].tag, tag) && r->t[i].rolled) {
 			rolled = true;
 			wr_strlcpy(at, r->t[i].at, 8);
 		}
@@ -1279,22 +1280,6 @@ plan_same_version(const char *chart, const char *app, const char *run_chart,
 {
 	return chart[0] != '\0' && app[0] != '\0' && strcmp(chart, run_chart) == 0 &&
 	    strcmp(app, run_app) == 0;
-}
-
-bool
-plan_helm_names(const char *named, const char *app)
-{
-	/* Only the "v" before a version number a tag adds ("v1.4.1"): any
-	 * other difference is another release. */
-	if (named[0] == '\0' || app[0] == '\0')
-		return false;
-	if (strcmp(named, app) == 0)
-		return true;
-	if (named[0] == 'v' && isdigit((unsigned char)named[1]))
-		return strcmp(named + 1, app) == 0;
-	if (app[0] == 'v' && isdigit((unsigned char)app[1]))
-		return strcmp(named, app + 1) == 0;
-	return false;
 }
 
 void

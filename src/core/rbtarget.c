@@ -197,8 +197,8 @@ rbtarget_note(const struct rbtarget *t, const char *host, const char *running,
 	out[0] = '\0';
 	if (running[0] == '\0')
 		return false;
-	at_to = t != NULL && t->to[0] != '\0' && strcmp(t->to, running) == 0;
-	at_tried = t != NULL && t->tried_to[0] != '\0' && strcmp(t->tried_to, running) == 0;
+	at_to = t != NULL && t->to[0] != '\0' && badrel_same(t->to, running);
+	at_tried = t != NULL && t->tried_to[0] != '\0' && badrel_same(t->tried_to, running);
 	if (at_tried) {
 		/* Its own latest rollback (after any OK one here) did not end
 		 * OK but took: the undo applied, the rollout stalled. That one
@@ -241,9 +241,9 @@ rbtarget_chain_refusal(const struct rbtarget *t, const char *host, const char *r
 	out[0] = '\0';
 	if (t == NULL || running[0] == '\0')
 		return false;
-	if (t->to[0] != '\0' && strcmp(t->to, running) == 0)
+	if (t->to[0] != '\0' && badrel_same(t->to, running))
 		from = t->from;
-	else if (t->tried_to[0] != '\0' && strcmp(t->tried_to, running) == 0)
+	else if (t->tried_to[0] != '\0' && badrel_same(t->tried_to, running))
 		from = t->tried_from;
 	else
 		return false;
@@ -438,8 +438,8 @@ rbtarget_stalled_words(const struct rbtarget *t, const char *tag, const char *ru
 	char when[16];
 
 	out[0] = '\0';
-	if (t == NULL || t->tried_to[0] == '\0' || tag[0] == '\0' || strcmp(t->tried_to, tag) != 0 ||
-	    strcmp(running, tag) == 0)
+	if (t == NULL || t->tried_to[0] == '\0' || tag[0] == '\0' || !badrel_same(t->tried_to, tag) ||
+	    badrel_same(running, tag))
 		return false;
 	clock_of(t->tried_at_ms, when, sizeof(when));
 	snprintf(out, cap, "this incident's rollback to it here ended %s at %s: its rollout may "

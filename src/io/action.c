@@ -22,6 +22,7 @@
 #include "warroom/logset.h"
 #include "warroom/obsrec.h"
 #include "warroom/loop.h"
+#include "warroom/badrel.h"
 #include "warroom/driver_cmd.h"
 #include "warroom/envfile.h"
 #include "warroom/parse_compose.h"
@@ -1237,7 +1238,7 @@ plan_choice(struct action *a, int i, struct wr_err *err)
 			return -1;
 		/* Named by its image tag (v1.4.1), matched by app version. */
 		if (a->want[0] != '\0' && strcmp(a->want, c->tag) != 0 &&
-		    plan_helm_names(a->want, c->tag))
+		    badrel_same(a->want, c->tag))
 			wr_strlcpy(a->plan.named, a->want, sizeof(a->plan.named));
 		if (c->same)
 			plan_warn_same(&a->plan);
@@ -1653,13 +1654,14 @@ find_choices(struct action *a, const char *mark, size_t headlen, struct wr_err *
 	}
 }
 
-/* Is tag (an image tag; on helm, an app version) the target named? */
+/* Is tag (an image tag; on helm, an app version) the target named? A
+ * leading v is no difference: helm's 1.4.1 is the image tag v1.4.1, and
+ * a typed 1.4.1 names it on every driver (what runs is still the name
+ * typed, or the revision it matched). */
 static bool
 wanted_tag(const struct action *a, const char *tag)
 {
-	if (a->cfg->driver == DRIVER_HELM)
-		return plan_helm_names(a->want, tag);
-	return strcmp(tag, a->want) == 0;
+	return badrel_same(tag, a->want);
 }
 
 /* A k8s or helm rollback whose target was named (a runbook step's

@@ -101,8 +101,6 @@ struct timeline {
 	size_t unended_said;            /* what our incident.resume said of them */
 	bool unended_armed;
 	int64_t before_ms;              /* the latest of their last records */
-	int64_t unwatched_from_ms;      /* our resume's unwatched_from (0: none) */
-	int64_t unwatched_to_ms;        /* … to when we judged it, the resume */
 	cJSON *unended;                 /* their ended_sessions (actor, pid), or NULL */
 	char **chains;                  /* on resume: B's chains an earlier session
 	                                   left with no chain.end, as summaries */
@@ -840,11 +838,6 @@ judge_before(struct timeline *tl, enum live live, cJSON *d)
 	tl->unended_said = e.n;
 	tl->unended_armed = e.armed;
 	tl->before_ms = e.last_ms;
-	/* Kept for conn.change: a host's DOWN through it is an upper bound. */
-	if (cJSON_GetObjectItemCaseSensitive(d, "unwatched_from") != NULL) {
-		tl->unwatched_from_ms = tl->before.last_ts_ms;
-		tl->unwatched_to_ms = clock_ms(CLOCK_REALTIME);
-	}
 	tl->unended = cJSON_Duplicate(cJSON_GetObjectItemCaseSensitive(d, "ended_sessions"), 1);
 }
 
@@ -1456,14 +1449,6 @@ const cJSON *
 timeline_unended_sessions(const struct timeline *tl)
 {
 	return tl->unended;
-}
-
-bool
-timeline_unwatched(const struct timeline *tl, int64_t *from_ms, int64_t *to_ms)
-{
-	*from_ms = tl->unwatched_from_ms;
-	*to_ms = tl->unwatched_to_ms;
-	return tl->unwatched_from_ms != 0;
 }
 
 size_t

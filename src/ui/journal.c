@@ -1310,6 +1310,27 @@ conn_state(const struct ssh_status *st)
 	return CONNREC_UNKNOWN;
 }
 
+/* How much of a DOWN from down_ms to up_ms no console ran, in s, as the
+ * post-mortem counts it (export_conn_unwatched_s): the journal is read
+ * only when a resume falls inside it. */
+static int64_t
+conn_unwatched_s(struct app *app, int64_t down_ms, int64_t up_ms)
+{
+	struct record_list list;
+	bool resumed = false;
+	int64_t s;
+	size_t i;
+
+	for (i = 0; i < app->nentries && !resumed; i++)
+		resumed = app->entries[i].ts_ms > down_ms && app->entries[i].ts_ms <= up_ms &&
+		    strcmp(app->entries[i].kind, "incident.resume") == 0;
+	if (!resumed || journal_records(app, &list) != 0)
+		return 0;
+	s = export_conn_unwatched_s(list.v, list.n, down_ms, up_ms);
+	record_list_free(&list);
+	return s;
+}
+
 void
 journal_conn(struct app *app)
 {
@@ -1317,7 +1338,7 @@ journal_conn(struct app *app)
 	struct obs_due due;
 	struct wr_err err;
 	int rc;
-	int64_t now, gap_from, gap_to, unwatched;
+	int64_t now, unwatched;
 	size_t h;
 	bool writer;
 
@@ -1354,11 +1375,11 @@ journal_conn(struct app *app)
 			    c->said_since_ms, c->live.since_ms));
 			if (c->live.drops > 0)
 				cJSON_AddNumberToObject(d, "drops", c->live.drops);
-			/* We resumed inside the DOWN: nobody saw part of it, so
-			 * its length is at most. */
-			if (timeline_unwatched(app->tl, &gap_from, &gap_to) &&
-			    (unwatched = connrec_unwatched_s(c->said_since_ms, c->live.since_ms,
-			    gap_from, gap_to)) > 0)
+			/* A console resumed inside the DOWN (this one or any
+			 * other, once or more): nobody saw part of it, so its
+			 * length is at most. */
+			if ((unwatched = conn_unwatched_s(app, c->said_since_ms,
+			    c->live.since_ms)) > 0)
 				cJSON_AddNumberToObject(d, "unwatched_s", (double)unwatched);
 		}
 		/* Read back through journal_apply, the record sets c->said; one

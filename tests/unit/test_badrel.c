@@ -30,6 +30,30 @@ fold(struct badrel *b, const char *kind, const char *host, const char *data)
 	fold_at(b, kind, host, data, 0);
 }
 
+/* A runbook or a typed answer names a release by its image tag, helm by
+ * the chart's appVersion: one comparison says they are the same when they
+ * differ only by a leading v (or +build), and nothing fuzzier. */
+static void
+a_leading_v_is_no_other_release(void **state)
+{
+	(void)state;
+	assert_true(badrel_same("v1.4.1", "1.4.1"));
+	assert_true(badrel_same("1.4.1", "1.4.1"));
+	assert_true(badrel_same("v1.4.1", "v1.4.1"));
+	assert_true(badrel_same("1.4.1", "v1.4.1"));
+	assert_true(badrel_same("1.5.0-bad", "v1.5.0-bad"));
+	assert_true(badrel_same("V1.4.1", "1.4.1"));
+	assert_true(badrel_same("latest", "latest"));
+	assert_false(badrel_same("v1.4.1", "1.4.10"));
+	assert_false(badrel_same("v1.4", "1.4.1"));
+	assert_false(badrel_same("vv1.4.1", "v1.4.1"));
+	assert_false(badrel_same("vnext", "next"));
+	assert_false(badrel_same("v1.4.1", "1.4.1-rc1"));
+	assert_false(badrel_same("v", ""));
+	assert_false(badrel_same("", ""));
+	assert_false(badrel_same(NULL, "v1.4.1"));
+}
+
 static void
 a_turn_to_bad_judges_what_the_host_ran(void **state)
 {
@@ -153,6 +177,7 @@ int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(a_leading_v_is_no_other_release),
 		cmocka_unit_test(a_turn_to_bad_judges_what_the_host_ran),
 		cmocka_unit_test(a_rollback_alone_judges_its_from),
 		cmocka_unit_test(why_a_tag_is_bad_for_a_service),

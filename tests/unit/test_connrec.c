@@ -139,12 +139,12 @@ unwatched_is_the_overlap_with_the_gap(void **state)
 {
 	(void)state;
 	/* DOWN 9 s to 77 s, nobody ran 24 s to 72 s: 48 s of it. */
-	assert_int_equal(connrec_unwatched_s(9000, 77000, 24000, 72000), 48);
+	assert_int_equal(connrec_unwatched_ms(9000, 77000, 24000, 72000), 48000);
 	/* The gap began before the DOWN: counted from the DOWN. */
-	assert_int_equal(connrec_unwatched_s(30000, 77000, 24000, 72000), 42);
+	assert_int_equal(connrec_unwatched_ms(30000, 77000, 24000, 72000), 42000);
 	/* A gap before the DOWN, or none: nothing. */
-	assert_int_equal(connrec_unwatched_s(80000, 90000, 24000, 72000), 0);
-	assert_int_equal(connrec_unwatched_s(80000, 90000, 0, 0), 0);
+	assert_int_equal(connrec_unwatched_ms(80000, 90000, 24000, 72000), 0);
+	assert_int_equal(connrec_unwatched_ms(80000, 90000, 0, 0), 0);
 }
 
 static void

@@ -1967,6 +1967,51 @@ reachability_says_the_unwatched_part(void **state)
 		record_free(&v[i]);
 }
 
+/* A DOWN through two stretches no console ran (closed, reopened, closed
+ * again): the UP's unwatched_s is their sum, not the last one alone, and
+ * TIMELINE's row says the bound Reachability says, counted by the one
+ * function. A resume made beside another console left nothing unwatched. */
+static void
+an_up_counts_every_unwatched_stretch_of_its_down(void **state)
+{
+	struct record v[9] = { 0 };
+	char *md, *row, up[200];
+	int64_t s;
+
+	(void)state;
+	add_to(v, 0, 0, "incident.open", NULL, NULL, "{\"name\":\"net\"}");
+	add_to(v, 1, 9, "conn.change", "k8s-bastion", NULL, "{\"state\":\"DOWN\","
+	    "\"reason\":\"connect: Connection refused\"}");
+	add_to(v, 2, 24, "shutdown", NULL, NULL, "{}");
+	add_to(v, 3, 40, "incident.resume", NULL, NULL,
+	    "{\"unwatched_from\":\"2024-05-01T12:00:24.000Z\"}");
+	add_to(v, 4, 50, "shutdown", NULL, NULL, "{}");
+	add_to(v, 5, 88, "incident.resume", NULL, NULL,
+	    "{\"unwatched_from\":\"2024-05-01T12:00:50.000Z\"}");
+	add_to(v, 6, 89, "incident.resume", NULL, NULL,
+	    "{\"others_open\":true}");
+	/* 16 s, then 38 s: 54 s, where the last resume alone said 38 s. */
+	s = export_conn_unwatched_s(v, 7, v[1].ts_ms, T0 + 89000);
+	assert_int_equal(s, 54);
+	/* Stretches outside the DOWN count nothing. */
+	assert_int_equal(export_conn_unwatched_s(v, 7, T0 + 95000, T0 + 99000), 0);
+	assert_int_equal(export_conn_unwatched_s(v, 3, v[1].ts_ms, T0 + 20000), 0);
+	snprintf(up, sizeof(up), "{\"state\":\"UP\",\"since\":\"2024-05-01T12:01:29.000Z\","
+	    "\"down_s\":80,\"unwatched_s\":%lld}", (long long)s);
+	add_to(v, 7, 99, "conn.change", "k8s-bastion", NULL, up);
+	add_to(v, 8, 120, "note", NULL, NULL, "{\"text\":\"done\"}");
+	row = export_details(&v[7], NULL);
+	assert_string_equal(row, "UP again after at most 1m 20s DOWN (no console ran for 54s "
+	    "of it)");
+	free(row);
+	md = render_n(EXPORT_MD, v, 9);
+	assert_non_null(strstr(md, "| k8s-bastion | 2024-05-01 12:00:09 | 2024-05-01 12:01:29 | "
+	    "1m 20s at most: no console ran for 54s of it, so it may have been back sooner | "));
+	free(md);
+	for (size_t i = 0; i < 9; i++)
+		record_free(&v[i]);
+}
+
 /* A host the console found DOWN on its first reading after a resume went
  * down somewhere in the stretch nobody watched: Reachability gives its
  * start as a range and its length as at least (QA: "29s" with no caveat
@@ -3273,6 +3318,7 @@ main(void)
 		cmocka_unit_test(reachability_says_when_each_host_was_unreachable),
 		cmocka_unit_test(reachability_duration_is_the_timelines),
 		cmocka_unit_test(reachability_says_the_unwatched_part),
+		cmocka_unit_test(an_up_counts_every_unwatched_stretch_of_its_down),
 		cmocka_unit_test(reachability_says_a_down_found_on_resume),
 		cmocka_unit_test(a_restart_at_once_says_no_duration),
 		cmocka_unit_test(data_gaps_say_when_a_connected_hosts_data_stopped),

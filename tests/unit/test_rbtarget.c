@@ -65,6 +65,10 @@ r_on_a_host_at_the_target_warns_and_says_when(void **state)
 	assert_true(rbtarget_note(&t, "h2", "v1.4.1", "", AT_MS + 300000, out, sizeof(out)));
 	assert_string_equal(out, "h2 already runs v1.4.1, the tag this incident rolled back to "
 	    "(on h1 at 13:06:44, 5 min ago): a further rollback goes past it");
+	/* A helm host runs it as its app version: at the target all the same. */
+	assert_true(rbtarget_note(&t, "helm-1", "1.4.1", "", AT_MS + 300000, out, sizeof(out)));
+	assert_string_equal(out, "helm-1 already runs 1.4.1, the tag this incident rolled back to "
+	    "(on h1 at 13:06:44, 5 min ago): a further rollback goes past it");
 	/* Still on the bad tag: nothing to say. */
 	assert_false(rbtarget_note(&t, "h2", "v1.5.0-bad", "", AT_MS, out, sizeof(out)));
 	assert_string_equal(out, "");
@@ -93,6 +97,7 @@ b_from_a_good_row_is_refused_naming_the_bad_tag(void **state)
 	assert_true(rbtarget_chain_refusal(&t, "h1", "v1.4.1", out, sizeof(out)));
 	assert_string_equal(out, "h1 already runs v1.4.1; B rolls back the hosts at v1.5.0-bad: "
 	    "select one of them");
+	assert_true(rbtarget_chain_refusal(&t, "helm-1", "1.4.1", out, sizeof(out)));
 	/* From a host still on the bad tag, B goes ahead. */
 	assert_false(rbtarget_chain_refusal(&t, "h4", "v1.5.0-bad", out, sizeof(out)));
 	assert_false(rbtarget_chain_refusal(NULL, "h4", "v1.4.1", out, sizeof(out)));
@@ -411,6 +416,9 @@ the_latest_rollback_is_named_and_its_target_marked_stalled(void **state)
 	/* Running it, or another tag listed: no such mark. */
 	assert_false(rbtarget_stalled_words(&t, "v1.4.1", "v1.4.1", out, sizeof(out)));
 	assert_false(rbtarget_stalled_words(&t, "v1.4.0", "v1.5.2-bad", out, sizeof(out)));
+	/* The same release without its v: marked, and running it is running it. */
+	assert_true(rbtarget_stalled_words(&t, "1.4.1", "v1.5.2-bad", out, sizeof(out)));
+	assert_false(rbtarget_stalled_words(&t, "1.4.1", "v1.4.1", out, sizeof(out)));
 	/* An OK one after it clears it. */
 	assert_true(rbtarget_find(e, 1, "k8s-bastion", &t));
 	assert_false(rbtarget_stalled_words(&t, "v1.4.1", "v1.5.2-bad", out, sizeof(out)));
