@@ -157,6 +157,9 @@ struct config_thresholds {
 	double p95_monitor_ms;
 	int restarts_rollback;           /* this many restarts or more … */
 	int restarts_window_s;           /* … within this many seconds */
+	int min_requests;                /* an interval with fewer requests (when
+	                                    counted) does not judge its error rate;
+	                                    0: off. Only [thresholds] sets it */
 	unsigned at_or_above;            /* WR_TH_GE_* bits; 0: every limit is > */
 	unsigned from_table;             /* WR_TH_TABLE_* bits; 0: no table rules */
 };

@@ -11,8 +11,20 @@
  *
  * "No data" (a metric the caller could not get) is never read as good:
  * when no rule fires and some metric is missing the verdict is NO DATA,
- * which ranks above OK and below MONITOR. Also here: the pane's number
- * formats and its sparkline.
+ * which ranks above OK and below MONITOR.
+ *
+ * An error rate counted over fewer requests than the thresholds'
+ * min_requests (one 500 in 20 requests is "5%") fires no level, but it is
+ * no missing figure either: a quiet, healthy service can be OK, and the
+ * reason says so ("error rate 5% (1 of 20 requests: too few to judge,
+ * min_requests 30)"). Such an evaluation is not calm: a bad verdict stays,
+ * held, and the calm run starts over, as within the margin. Unlike missing
+ * data it never gives way after a while, since what it would give way to
+ * is OK on a figure nobody could judge, where missing data gives way to NO
+ * DATA at best; the hold ends once the traffic is enough to judge again.
+ * Where the count is not known (a Prometheus query, whose own range the
+ * caller cannot see) the rate is judged as it comes. Also here: the
+ * pane's number formats and its sparkline.
  */
 #ifndef WARROOM_DECIDE_H
 #define WARROOM_DECIDE_H
@@ -53,6 +65,8 @@ struct decide_input {
 	                                    "no data for …" in parentheses */
 	int64_t at_s;                    /* wall clock of this evaluation (Unix
 	                                    seconds, UTC), or 0: unknown */
+	double requests;                 /* requests error_rate was counted over,
+	                                    or 0 (NAN): not known */
 };
 
 /* Hysteresis. */
@@ -87,11 +101,13 @@ struct decide_verdict {
 struct decide_params decide_params_default(void);
 
 /* Evaluate m against t. prev NULL: no history, the raw level is shown;
- * p NULL: the defaults. Thresholds ≤ 0 for restarts disable that rule.
+ * p NULL: the defaults. Thresholds ≤ 0 for restarts disable that rule;
+ * an error rate over fewer than t->min_requests known requests fires none.
  * A better level waits for calm_checks calm evaluations in a row and is
  * the worst of the last calm_checks; one missing a metric is not calm and
  * holds a bad verdict until no_data_hold_s after the first (never, while
- * m->at_s is 0), then the level is what the data says. */
+ * m->at_s is 0), then the level is what the data says; one with too few
+ * requests is not calm either and holds it as long as they are too few. */
 struct decide_verdict decide(const struct config_thresholds *t,
     const struct decide_input *m, const struct decide_verdict *prev,
     const struct decide_params *p);

@@ -94,6 +94,7 @@ config_init(struct config *cfg, const char *file, const struct config_env *env)
 		.p95_monitor_ms = 500,
 		.restarts_rollback = 3,
 		.restarts_window_s = 300,
+		.min_requests = 10,
 	};
 }
 
@@ -605,7 +606,7 @@ static const char *const component_statuses[] = {
 static const char *const threshold_keys[] = {
 	"error_rate_rollback", "error_rate_consider", "error_rate_monitor",
 	"p95_rollback_ms", "p95_consider_ms", "p95_monitor_ms",
-	"restarts_rollback", NULL,
+	"restarts_rollback", "min_requests", NULL,
 };
 
 static bool
@@ -1034,6 +1035,8 @@ handle_thresholds(struct parse_state *ps, const char *name, const char *v)
 		parse_ms(ps, name, v, &t->p95_monitor_ms);
 	else if (strcmp(name, "restarts_rollback") == 0)
 		parse_restarts(ps, name, v, &t->restarts_rollback, &t->restarts_window_s);
+	else if (strcmp(name, "min_requests") == 0)
+		parse_int(ps, name, v, 0, 1000000, &t->min_requests);
 	else
 		unknown_key(ps, "thresholds", name, threshold_keys);
 }
@@ -1666,9 +1669,10 @@ config_describe_where(const struct config *cfg, const struct config_where *where
 		wr_buf_printf(&sb, "chat: none\n");
 	wr_buf_printf(&sb,
 	    "thresholds: error rate rollback>%g%% consider>%g%% monitor>%g%%; "
-	    "p95 rollback>%gms consider>%gms monitor>%gms; restarts %d/%ds\n",
+	    "p95 rollback>%gms consider>%gms monitor>%gms; restarts %d/%ds; "
+	    "min_requests %d\n",
 	    t->error_rate_rollback * 100, t->error_rate_consider * 100,
 	    t->error_rate_monitor * 100, t->p95_rollback_ms, t->p95_consider_ms,
-	    t->p95_monitor_ms, t->restarts_rollback, t->restarts_window_s);
+	    t->p95_monitor_ms, t->restarts_rollback, t->restarts_window_s, t->min_requests);
 	return describe_clean(wr_buf_take(&sb));
 }

@@ -10,7 +10,10 @@
  * calm_checks wins; a level kept above what the metrics say is always
  * said to be held). Missing metrics are listed, and block OK (DESIGN §1
  * step 3); an evaluation missing one is not calm: a bad verdict is held
- * (since when, and why the data is missing) until no_data_hold_s.
+ * (since when, and why the data is missing) until no_data_hold_s. An
+ * error rate over too few requests (min_requests) is judged by no rule
+ * and said so; it is not calm either, and holds a bad verdict for as long
+ * as the requests stay too few (decide.h says why there is no timeout).
  * The pane's number formats live here too, so the reason and the pane
  * print numbers the same way, the pane's words for a held verdict, and
  * its sparklines.
@@ -36,7 +39,7 @@ enum metric_id {
 
 struct clause {
 	enum decide_level level;
-	char text[96];
+	char text[128];
 };
 
 struct eval {
@@ -45,6 +48,8 @@ struct eval {
 	size_t nfired;
 	bool missing[METRIC_COUNT];
 	size_t nmissing;
+	bool too_few;                       /* the error rate was not judged:
+	                                       too few requests */
 };
 
 /* A bounded string being appended to. */
@@ -188,6 +193,43 @@ fmt_pair(double v, double limit, int dec, double scale, char *vs, char *ls,
 	}
 }
 
+/* A count of requests: whole from 10 up, else to a tenth (counters may
+ * be expected values, such as the fixture fleet's). */
+static size_t
+fmt_count(double v, char *dst, size_t cap)
+{
+	return fmt_num(v, fabs(v) >= 10 ? 0 : 1, dst, cap);
+}
+
+static bool
+requests_known(const struct decide_input *m)
+{
+	return m->requests > 0 && isfinite(m->requests);
+}
+
+/* "1 of 20 requests": the errors and requests behind the error rate, or
+ * "" when the count is not known. */
+static void
+fmt_sample(const struct decide_input *m, char *dst, size_t cap)
+{
+	char e[24], n[24];
+
+	dst[0] = '\0';
+	if (!requests_known(m) || cap == 0)
+		return;
+	fmt_count(m->error_rate * m->requests, e, sizeof(e));
+	fmt_count(m->requests, n, sizeof(n));
+	snprintf(dst, cap, "%s of %s request%s", e, n, strcmp(n, "1") == 0 ? "" : "s");
+}
+
+/* Whether the error rate rests on fewer requests than min_requests: a
+ * single 500 among 20 is "5%", no reason to roll back. */
+static bool
+too_few_requests(const struct config_thresholds *t, const struct decide_input *m)
+{
+	return t->min_requests > 0 && requests_known(m) && m->requests < t->min_requests;
+}
+
 /* ---- rules ---- */
 
 static void
@@ -265,17 +307,22 @@ evaluate(const struct config_thresholds *t, const struct decide_input *m,
 	const double p95[3] = {
 		t->p95_rollback_ms, t->p95_consider_ms, t->p95_monitor_ms,
 	};
-	char text[96], vs[32], ls[32], win[16];
+	char text[192], vs[32], ls[32], win[16], sample[64];
 	int i;
 
 	memset(ev, 0, sizeof(*ev));
 	ev->level = DECIDE_OK;
 	if (isnan(m->error_rate))
 		miss(ev, METRIC_ERROR_RATE);
+	else if (too_few_requests(t, m))
+		ev->too_few = true;
 	else if ((i = over(m->error_rate, er, er_ge, t->at_or_above, scale)) >= 0) {
 		fmt_pair(m->error_rate, er[i], percent_decimals(m->error_rate * 100),
 		    100, vs, ls, sizeof(vs));
-		snprintf(text, sizeof(text), "error rate %s%% %s %s%%%s", vs,
+		/* The count, when known, shows how much one request weighs. */
+		fmt_sample(m, sample, sizeof(sample));
+		snprintf(text, sizeof(text), "error rate %s%%%s%s%s %s %s%%%s", vs,
+		    sample[0] ? " (" : "", sample, sample[0] ? ")" : "",
 		    op_of(t->at_or_above, er_ge[i]), ls, config_said(t, WR_TH_TABLE_ERROR));
 		fire(ev, by_rank[i], text);
 	}
@@ -312,7 +359,7 @@ write_reason(const struct config_thresholds *t, const struct decide_input *m,
 {
 	struct sbuf b = { dst, cap, 0 };
 	const char *sep = "";
-	char num[32], win[16];
+	char num[32], win[16], sample[64];
 	size_t i;
 
 	dst[0] = '\0';
@@ -323,6 +370,13 @@ write_reason(const struct config_thresholds *t, const struct decide_input *m,
 
 		sbuf_add(&b, "%s%s%s", sep, ev->fired[i].text, l == ev->level ? "" :
 		    l == DECIDE_CONSIDER ? " (consider)" : l == DECIDE_MONITOR ? " (monitor)" : "");
+		sep = "; ";
+	}
+	if (ev->too_few) {
+		decide_format_percent(m->error_rate, num, sizeof(num));
+		fmt_sample(m, sample, sizeof(sample));
+		sbuf_add(&b, "%serror rate %s (%s: too few to judge, min_requests %d)", sep, num,
+		    sample, t->min_requests);
 		sep = "; ";
 	}
 	if (ev->nmissing > 0) {
@@ -347,8 +401,9 @@ write_reason(const struct config_thresholds *t, const struct decide_input *m,
 	/* Nothing fired: say what was measured, so OK is never a bare word;
 	 * the lead comes with the first value, so nothing measured (such as
 	 * a compose host's restarts, which the tool never reports) adds none. */
-	sep = ev->nmissing > 0 ? "; " : "below thresholds: ";
-	if (!ev->missing[METRIC_ERROR_RATE]) {
+	sep = ev->nmissing > 0 ? "; " : ev->too_few ? "; below thresholds: " :
+	    "below thresholds: ";
+	if (!ev->missing[METRIC_ERROR_RATE] && !ev->too_few) {
 		decide_format_percent(m->error_rate, num, sizeof(num));
 		sbuf_add(&b, "%serror rate %s", sep, num);
 		sep = ", ";
@@ -493,7 +548,9 @@ decide(const struct config_thresholds *t, const struct decide_input *m,
 	}
 	evaluate(t, m, 1 - dp.margin, &calm);
 	cand = calm.level > raw.level ? calm.level : raw.level;
-	if (cand < prev->level)
+	/* An error rate not judged is not calm: like one within the margin,
+	 * the level stays and the run is over. */
+	if (cand < prev->level && !raw.too_few)
 		calm_step(&v, prev, cand, dp.calm_checks);
 	else
 		v.level = v.pending = prev->level;   /* within the margin: the run is over */

@@ -1006,16 +1006,17 @@ host_restarts(const struct host_poll *hp, struct decide_input *in)
 }
 
 /* Every metrics round ends here, whatever the source: the verdict from
- * what was measured (NAN: no data), the sparklines' history, and
+ * what was measured (NAN: no data; requests, the count behind the error
+ * rate, NAN when the source does not say), the sparklines' history, and
  * on_verdict for the first verdict and each change of level. The first
  * one counts: a host can be ROLLBACK IMMEDIATELY from its first round
  * (restarts need no rates) and stay there, never "changing". */
 static void
-judge(struct host_poll *hp, double error_rate, double p95_ms)
+judge(struct host_poll *hp, double error_rate, double p95_ms, double requests)
 {
 	struct host_metrics *m = &hp->m;
 	struct decide_input in = { .error_rate = error_rate, .p95_ms = p95_ms,
-		.no_data_why = m->error, .at_s = loop_wall_ms() / 1000 };
+		.no_data_why = m->error, .at_s = loop_wall_ms() / 1000, .requests = requests };
 	struct decide_params dp = decide_params_default();
 	struct decide_verdict v;
 	bool first = m->nhist == 0;
@@ -1064,7 +1065,7 @@ scrape_done(const struct http_response *r, void *arg)
 		m->have_scrape = true;
 	}
 	judge(hp, m->have_rates ? m->rates.error_rate : NAN,
-	    m->have_rates ? m->rates.p95_s * 1000.0 : NAN);
+	    m->have_rates ? m->rates.p95_s * 1000.0 : NAN, m->have_rates ? m->rates.requests : NAN);
 }
 
 /* Prometheus's answers: each figure as it came (the error rate a ratio,
@@ -1107,7 +1108,10 @@ prom_done(const struct promquery_round *r, void *arg)
 	m->have_scrape = m->have_rates;
 	if (m->have_rates)
 		m->at_ms = loop_wall_ms();
-	judge(hp, m->rates.error_rate, m->rates.p95_s * 1000.0);
+	/* No count: the error rate's own range is inside its query, so
+	 * request_rate × interval would not be the requests it was counted
+	 * over. min_requests does not apply. */
+	judge(hp, m->rates.error_rate, m->rates.p95_s * 1000.0, NAN);
 }
 
 static void
@@ -1126,7 +1130,7 @@ prom_ask(struct host_poll *hp)
 	    prom_done, hp, &err) != 0) {
 		snprintf(hp->m.error, sizeof(hp->m.error), "prometheus: %.200s", err.msg);
 		hp->m.have_rates = false;
-		judge(hp, NAN, NAN);
+		judge(hp, NAN, NAN, NAN);
 	}
 }
 

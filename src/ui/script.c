@@ -161,11 +161,12 @@ fake_header(struct app *app, char *arg, struct wr_err *err)
 	return 0;
 }
 
-/* :metrics HOST error=F p95=MS [restarts=N] [rps=R] [http=STATUS] — one
- * metrics round of HOST as the poller would judge it (the verdict from the
- * last one, so a script walks the hysteresis; at the script's clock), for
- * METRICS without a network. A figure not given is no data; http says the
- * scrape failed with that status, as the poller says it. */
+/* :metrics HOST error=F p95=MS [restarts=N] [rps=R] [requests=N] [http=STATUS]
+ * — one metrics round of HOST as the poller would judge it (the verdict
+ * from the last one, so a script walks the hysteresis; at the script's
+ * clock), for METRICS without a network. A figure not given is no data
+ * (requests: the count behind the error rate, not known unless given); http
+ * says the scrape failed with that status, as the poller says it. */
 static int
 fake_metrics(struct app *app, char *arg, struct wr_err *err)
 {
@@ -196,6 +197,8 @@ fake_metrics(struct app *app, char *arg, struct wr_err *err)
 			in.restarts = (int)v;
 		else if (strcmp(key, "rps") == 0)
 			rps = v;
+		else if (strcmp(key, "requests") == 0)
+			in.requests = v;
 		else if (strcmp(key, "http") == 0)
 			http = (int)v;
 		else

@@ -77,7 +77,7 @@ assert_contains "$tmp/screen" "below thresholds: error rate"
 ok "a good tag: verdict OK, with what was measured"
 "$fleet" set-tag --dir "$fl" h1 all v1.5.0-bad > /dev/null
 wait_re "^│h1 +ROLLBACK IMMEDIATELY" 6
-wait_re "error rate [0-9.]+% > 5%" 2
+wait_re "error rate [0-9.]+% \([0-9.]+ of [0-9.]+ requests\) > 5%" 2
 ok "a bad tag: ROLLBACK IMMEDIATELY within two scrape intervals, with the reason"
 "$fleet" set-tag --dir "$fl" h1 all v1.4.1 > /dev/null
 wait_re "^│h1 +OK" 15

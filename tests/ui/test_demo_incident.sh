@@ -19,7 +19,7 @@ sed 's/^\[warroom\]$/[warroom]\npoll_interval = 1s\nprobe_interval = 1s\nmetrics
 start 200 50 "$WARROOM -c $tmp/c.conf -r $top_srcdir/docs/runbooks/compose-rollback.md --incident 'demo: api 5xx after deploy'"
 
 wait_re "^│api-1 +ROLLBACK IMMEDIATELY" 20
-wait_re "error rate [0-9.]+% > 5%" 5
+wait_re "error rate [0-9.]+% (\([0-9.]+ of [0-9.]+ requests\) )?> 5%" 5
 ok "the bad tag: ROLLBACK IMMEDIATELY with the reason"
 
 # The Helm release's logs stream (its pods by Helm's standard label).

@@ -44,7 +44,7 @@ keys Down Down
 # METRICS counts the restarts per service that the bastion's pods report.
 wait_re "restarts in 5m: api [0-9]+" 20
 # The other hosts' verdicts carry their reasons.
-wait_re "│api-1 +ROLLBACK IMMEDIATELY +error rate [0-9.]+% > 5%" 20
+wait_re "│api-1 +ROLLBACK IMMEDIATELY +error rate [0-9.]+% (\([0-9.]+ of [0-9.]+ requests\) )?> 5%" 20
 keys r
 wait_for "CONFIRM ROLLBACK (k8s.undo)" 15
 # The dialog's last line, so the whole of it has been drawn.

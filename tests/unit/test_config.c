@@ -130,6 +130,7 @@ full_config_resolves(void **state)
 	/* Untouched thresholds keep the documented defaults. */
 	assert_true(cfg.thresholds.error_rate_consider == 0.02);
 	assert_true(cfg.thresholds.p95_monitor_ms == 500);
+	assert_int_equal(cfg.thresholds.min_requests, 10);
 	config_free(&cfg);
 }
 
@@ -493,6 +494,28 @@ bad_restarts(void **state)
 {
 	expect_error("[thresholds]\nrestarts_rollback = 3 per 5m\n",
 	    "prod.conf:2: restarts_rollback: expected restarts per window like 3/5m, got '3 per 5m'");
+}
+
+/* min_requests: a count, 0 turning the guard off; anything else is
+ * refused with what was expected. */
+static void
+min_requests_key(void **state)
+{
+	struct config cfg;
+
+	(void)state;
+	assert_int_equal(parse(&cfg, "[thresholds]\nmin_requests = 30\n"), 0);
+	assert_int_equal(cfg.thresholds.min_requests, 30);
+	config_free(&cfg);
+	assert_int_equal(parse(&cfg, "[thresholds]\nmin_requests = 0\n"), 0);
+	assert_int_equal(cfg.thresholds.min_requests, 0);
+	config_free(&cfg);
+	expect_error("[thresholds]\nmin_requests = ten\n",
+	    "prod.conf:2: min_requests: expected a number from 0 to 1000000, got 'ten'");
+	expect_error("[thresholds]\nmin_requests = -1\n",
+	    "prod.conf:2: min_requests: expected a number from 0 to 1000000, got '-1'");
+	expect_error("[thresholds]\nmin_request = 30\n",
+	    "prod.conf:2: unknown key 'min_request' in [thresholds] (did you mean 'min_requests'?)");
 }
 
 /* The order is said with both keys, their values and where each comes
@@ -1096,6 +1119,7 @@ main(void)
 		cmocka_unit_test(token_env_and_file_together),
 		cmocka_unit_test(bad_percentage),
 		cmocka_unit_test(bad_restarts),
+		cmocka_unit_test(min_requests_key),
 		cmocka_unit_test(thresholds_out_of_order),
 		cmocka_unit_test(statuspage_incomplete),
 		cmocka_unit_test(bad_statuspage_kind),

@@ -2,8 +2,9 @@
  * test_decide.c — the verdict: each threshold with its exact reason, the
  * worst rule first, "no data" never read as OK, hysteresis that moves up
  * at once and down only after calm checks (a missing figure never one of
- * them: a bad verdict is held, saying since when and why), and the pane's
- * number formats and sparkline.
+ * them: a bad verdict is held, saying since when and why), an error rate
+ * over too few requests judged by no rule and no calm check, and the
+ * pane's number formats and sparkline.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -663,6 +664,138 @@ params_are_the_callers(void **state)
 	assert_int_equal(v.level, DECIDE_CONSIDER);
 }
 
+/* ---- too few requests ---- */
+
+/* A round over a known count of requests, with min_requests min (the
+ * thresholds otherwise the defaults), at wall clock at_s. */
+static struct decide_verdict
+sampled(double errors, double requests, int min, double p95, int64_t at_s,
+    const struct decide_verdict *prev)
+{
+	struct config_thresholds t = thresholds_default();
+	struct decide_input m = { .error_rate = requests > 0 ? errors / requests : NAN,
+		.p95_ms = p95, .restarts = 0, .at_s = at_s, .requests = requests };
+
+	t.min_requests = min;
+	return decide(&t, &m, prev, NULL);
+}
+
+/* One 500 among 20 requests is "5%", one among 3 "33.3%": neither is a
+ * reason to roll back. No level fires, the figure is not missing (a quiet
+ * healthy service is OK), and the reason says why it was not judged. */
+static void
+too_few_requests_fire_nothing(void **state)
+{
+	struct decide_verdict v;
+
+	(void)state;
+	v = sampled(1, 20, 30, 120, T0, NULL);
+	assert_int_equal(v.raw, DECIDE_OK);
+	assert_string_equal(v.reason, "error rate 5% (1 of 20 requests: too few to judge, "
+	    "min_requests 30); below thresholds: p95 120 ms, 0 restarts in 5m");
+	v = sampled(1, 3, 10, 120, T0, NULL);
+	assert_int_equal(v.raw, DECIDE_OK);
+	assert_string_equal(v.reason, "error rate 33.3% (1 of 3 requests: too few to judge, "
+	    "min_requests 10); below thresholds: p95 120 ms, 0 restarts in 5m");
+	/* Another rule still fires, and the unjudged rate is said after it. */
+	v = sampled(1, 3, 10, 1500, T0, NULL);
+	assert_int_equal(v.raw, DECIDE_CONSIDER);
+	assert_string_equal(v.reason, "p95 1500 ms > 1000 ms; error rate 33.3% (1 of 3 "
+	    "requests: too few to judge, min_requests 10)");
+	/* A missing p95 is still NO DATA. */
+	v = sampled(1, 3, 10, NAN, T0, NULL);
+	assert_int_equal(v.raw, DECIDE_NO_DATA);
+	assert_string_equal(v.reason, "error rate 33.3% (1 of 3 requests: too few to judge, "
+	    "min_requests 10); no data for p95; 0 restarts in 5m");
+	/* Counts that are expected values (the fixture fleet's). */
+	v = sampled(0.4, 8.5, 10, 120, T0, NULL);
+	assert_int_equal(v.raw, DECIDE_OK);
+	assert_string_equal(v.reason, "error rate 4.71% (0.4 of 8.5 requests: too few to "
+	    "judge, min_requests 10); below thresholds: p95 120 ms, 0 restarts in 5m");
+}
+
+/* Enough requests: the rule fires as always, and says the count. No
+ * requests at all is no error rate, as before. */
+static void
+enough_requests_are_judged_with_their_count(void **state)
+{
+	struct decide_verdict v;
+
+	(void)state;
+	v = sampled(30, 400, 30, 120, T0, NULL);
+	assert_int_equal(v.raw, DECIDE_ROLLBACK);
+	assert_string_equal(v.reason, "error rate 7.5% (30 of 400 requests) > 5%");
+	/* min_requests itself is enough. */
+	v = sampled(1, 30, 30, 120, T0, NULL);
+	assert_int_equal(v.raw, DECIDE_CONSIDER);
+	assert_string_equal(v.reason, "error rate 3.33% (1 of 30 requests) > 2%");
+	v = sampled(0, 0, 30, 120, T0, NULL);
+	assert_int_equal(v.raw, DECIDE_NO_DATA);
+	assert_string_equal(v.reason, "no data for error rate; p95 120 ms, 0 restarts in 5m");
+}
+
+/* min_requests 0 is the old rule; so is a count not known (a Prometheus
+ * query), which fires without one. */
+static void
+min_requests_zero_or_no_count_is_the_old_rule(void **state)
+{
+	struct config_thresholds t = thresholds_default();
+	struct decide_input m = { .error_rate = 0.05, .p95_ms = 120, .restarts = 0 };
+	struct decide_verdict v;
+
+	(void)state;
+	v = sampled(1, 3, 0, 120, T0, NULL);
+	assert_int_equal(v.raw, DECIDE_ROLLBACK);
+	assert_string_equal(v.reason, "error rate 33.3% (1 of 3 requests) > 5%");
+	v = sampled(1, 20, 0, 120, T0, NULL);
+	assert_int_equal(v.raw, DECIDE_CONSIDER);
+	t.min_requests = 30;
+	v = decide(&t, &m, NULL, NULL);
+	assert_int_equal(v.raw, DECIDE_CONSIDER);
+	assert_string_equal(v.reason, "error rate 5% > 2%");
+	m.requests = NAN;
+	v = decide(&t, &m, NULL, NULL);
+	assert_string_equal(v.reason, "error rate 5% > 2%");
+}
+
+/* Not judged is not calm: a held bad verdict stays (its run starts over)
+ * for as long as the requests are too few, however long that is; it says
+ * so first. Enough requests below the thresholds release it as usual. */
+static void
+too_few_requests_do_not_release_a_hold(void **state)
+{
+	struct decide_verdict v = sampled(30, 400, 10, 120, T0, NULL);
+	char head[80], why[WR_DECIDE_REASON_MAX * 3];
+	int i;
+
+	(void)state;
+	assert_int_equal(v.level, DECIDE_ROLLBACK);
+	v = sampled(0, 400, 10, 120, T0 + 5, &v);
+	assert_int_equal(v.calm, 1);
+	for (i = 0; i < 120; i++) {
+		v = sampled(0, 5, 10, 120, T0 + 10 + 5 * i, &v);
+		assert_int_equal(v.level, DECIDE_ROLLBACK);
+		assert_int_equal(v.raw, DECIDE_OK);
+		assert_true(v.held);
+		assert_false(v.held_no_data);
+		assert_int_equal(v.calm, 0);
+	}
+	assert_string_equal(v.reason, "error rate 0% (0 of 5 requests: too few to judge, "
+	    "min_requests 10); below thresholds: p95 120 ms, 0 restarts in 5m; "
+	    "held at ROLLBACK IMMEDIATELY (0/2 calm checks)");
+	decide_headline(&v, 80, head, sizeof(head));
+	assert_string_equal(head, "ROLLBACK IMMEDIATELY (held: 0/2 calm checks)");
+	decide_reason_shown(&v, why, sizeof(why));
+	assert_string_equal(why, "held, 0/2 calm checks: error rate 0% (0 of 5 requests: too "
+	    "few to judge, min_requests 10); below thresholds: p95 120 ms, 0 restarts in 5m");
+	v = sampled(0, 400, 10, 120, T0 + 700, &v);
+	assert_int_equal(v.level, DECIDE_ROLLBACK);
+	assert_int_equal(v.calm, 1);
+	v = sampled(0, 400, 10, 120, T0 + 705, &v);
+	assert_int_equal(v.level, DECIDE_OK);
+	assert_false(v.held);
+}
+
 /* ---- formats ---- */
 
 static void
@@ -811,6 +944,10 @@ main(void)
 		cmocka_unit_test(calm_checks_are_the_last_ones),
 		cmocka_unit_test(a_held_verdict_says_so_first),
 		cmocka_unit_test(params_are_the_callers),
+		cmocka_unit_test(too_few_requests_fire_nothing),
+		cmocka_unit_test(enough_requests_are_judged_with_their_count),
+		cmocka_unit_test(min_requests_zero_or_no_count_is_the_old_rule),
+		cmocka_unit_test(too_few_requests_do_not_release_a_hold),
 		cmocka_unit_test(formats),
 		cmocka_unit_test(sparkline),
 		cmocka_unit_test(sparkline_against_a_threshold),

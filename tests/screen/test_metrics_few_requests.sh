@@ -1,0 +1,88 @@
+#!/bin/sh
+# test_metrics_few_requests.sh — api-1 at ROLLBACK IMMEDIATELY on 30 5xx
+# of 400 requests (the count said with the rate), then a quiet interval of
+# 5 requests: too few to judge (min_requests 10, the default), so no calm
+# check; the level stays, held, and its reason (zoomed: all of it) says
+# why first.
+. "${top_srcdir:-$(dirname "$0")/../..}/tests/lib/screen.sh"
+write_config
+sed -i 's|^compose_dir = /srv/app$|compose_dir = /srv/app\nmetrics_url = http://127.0.0.1:8000/metrics|' "$tmp/warroom.conf"
+steps '
+:resize 120x30
+:metrics api-1 error=0.075 requests=400 p95=120 restarts=0 rps=80
+:save-screen judged
+:sleep 5
+:metrics api-1 error=0 requests=5 p95=120 restarts=0 rps=1
+:sleep 5
+:metrics api-1 error=0 requests=5 p95=120 restarts=0 rps=1
+2
+z
+:save-screen held
+'
+run_console -c "$tmp/warroom.conf" --read-only
+
+assert_screen judged <<'EOF'
+ warroom │ no incident named │ T+00:00:00   READ-ONLY                                           2026-01-01 00:00:00 UTC
+┌─ ▶ HOSTS ────────────────────────────────────────────────────────────┐┌─ RUNBOOK ────────────────────────────────────┐
+│  HOST        SERVICE CONN          TAG STATE HEALTH READY VERSION AGE││ no runbook loaded                            │
+│> api-1       api     not connected           -      -     -          ││ open one with -r FILE                        │
+│  api-1       jobs    not connected           -      -     -          ││                                              │
+│  api-2       api     not connected           -      -     -          ││                                              │
+│  k8s-bastion api     not connected           -      -     -          ││                                              │
+│                                                                      ││                                              │
+│                                                                      ││                                              │
+│                                                                      ││                                              │
+│                                                                      ││                                              │
+└──────────────────────────────────────────────────────────────────────┘│                                              │
+┌─ METRICS ────────────────────────────────────────────────────────────┐│                                              │
+│api-1  ROLLBACK IMMEDIATELY                                           ││                                              │
+│  error rate 7.5% (30 of 400 requests) > 5%                           ││                                              │
+│  errors 7.5%    █ 0–5%                                               ││                                              │
+│  p95    120 ms  ▁ 0–2000 ms                                          │└──────────────────────────────────────────────┘
+│  80.0 req/s                                                          │┌─ TIMELINE ───────────────────────────────────┐
+└─ ▼ z shows 2 more ───────────────────────────────────────────────────┘│ no incident journal open                     │
+┌─ LOGS ───────────────────────────────────────────────────────────────┐│ (none in screen tests)                       │
+│ no log stream open                                                   ││                                              │
+│                                                                      ││                                              │
+│                                                                      ││                                              │
+│                                                                      ││                                              │
+│                                                                      ││                                              │
+│                                                                      ││                                              │
+│                                                                      ││                                              │
+│                                                                      ││                                              │
+└──────────────────────────────────────────────────────────────────────┘└──────────────────────────────────────────────┘
+ Enter logs  o order  F filter  C-r poll now  z zoom  Tab pane  ? help  q quit
+EOF
+
+assert_screen held <<'EOF'
+ warroom │ no incident named │ T+00:00:10   READ-ONLY                                           2026-01-01 00:00:10 UTC
+┌─ ▶ METRICS (zoomed: z shows every pane) ─────────────────────────────────────────────────────────────────────────────┐
+│api-1  ROLLBACK IMMEDIATELY (held: 0/2 calm checks)                                                                   │
+│  held, 0/2 calm checks: error rate 0% (0 of 5 requests: too few to judge, min_requests 10); below thresholds: p95 120│
+│    ms, 0 restarts in 5m                                                                                              │
+│  errors 0%      █▁▁ 0–5%                                                                                             │
+│  p95    120 ms  ▁▁▁ 0–2000 ms                                                                                        │
+│  1.0 req/s                                                                                                           │
+│  restarts in 5m: unknown                                                                                             │
+│  rollback at errors > 5% or p95 > 2000 ms                                                                            │
+│                                                                                                                      │
+│                                                                                                                      │
+│                                                                                                                      │
+│                                                                                                                      │
+│                                                                                                                      │
+│                                                                                                                      │
+│                                                                                                                      │
+│                                                                                                                      │
+│                                                                                                                      │
+│                                                                                                                      │
+│                                                                                                                      │
+│                                                                                                                      │
+│                                                                                                                      │
+│                                                                                                                      │
+│                                                                                                                      │
+│                                                                                                                      │
+│                                                                                                                      │
+│                                                                                                                      │
+└──────────────────────────────────────────────────────────────────────────────────────────────────────────────────────┘
+ C-r poll now  z all panes  Tab pane  ? help  q quit
+EOF
