@@ -18,12 +18,13 @@
  * no missing figure either: a quiet, healthy service can be OK, and the
  * reason says so ("error rate 5% (1 of 20 requests: too few to judge,
  * min_requests 30)"). Such an evaluation is not calm: a bad verdict stays,
- * held, and the calm run starts over, as within the margin. Unlike missing
- * data it never gives way after a while, since what it would give way to
- * is OK on a figure nobody could judge, where missing data gives way to NO
- * DATA at best; the hold ends once the traffic is enough to judge again.
- * Where the count is not known (a Prometheus query, whose own range the
- * caller cannot see) the rate is judged as it comes. Also here: the
+ * held ("error rate not judged since …"), and the calm run starts over.
+ * Like missing data it gives way after a while, to what the judged
+ * figures say and NO DATA at best, as a missing error rate would: OK would
+ * be health nobody measured. A service at OK stays OK while quiet. A hold
+ * going on from missing data to too few requests, or back, keeps the time
+ * it began. Where the count is not known (a Prometheus query, whose own
+ * range the caller cannot see) the rate is judged as it comes. Also here: the
  * pane's number formats and its sparkline.
  */
 #ifndef WARROOM_DECIDE_H
@@ -74,8 +75,9 @@ struct decide_params {
 	double margin;                   /* relative: 0.10 = 10 % below a threshold */
 	int calm_checks;                 /* consecutive calm evaluations to improve
 	                                    (1..WR_DECIDE_CALM_MAX) */
-	int no_data_hold_s;              /* a bad verdict held for missing data gives
-	                                    way after this long (≤ 0: the default) */
+	int no_data_hold_s;              /* a bad verdict held for missing data or
+	                                    too few requests gives way after this
+	                                    long (≤ 0: the default) */
 };
 
 /* One evaluation, also the state the next one starts from. */
@@ -90,7 +92,10 @@ struct decide_verdict {
 	                                    metrics say (the reason ends "; held at …") */
 	int calm_needed;                 /* … until this many calm evaluations */
 	bool held_no_data;               /* … because data is missing: no calm check */
-	int64_t no_data_since;           /* … since then (Unix seconds; 0: unknown) */
+	bool held_too_few;               /* … because the error rate had too few
+	                                    requests to judge: no calm check either */
+	int64_t no_data_since;           /* … since then, either (Unix seconds; 0:
+	                                    unknown) */
 	char no_data_why[96];            /* … the source's failure, or "" */
 	char before[WR_DECIDE_REASON_MAX];  /* … the reason of the last evaluation
 	                                    with its data */
@@ -107,7 +112,8 @@ struct decide_params decide_params_default(void);
  * the worst of the last calm_checks; one missing a metric is not calm and
  * holds a bad verdict until no_data_hold_s after the first (never, while
  * m->at_s is 0), then the level is what the data says; one with too few
- * requests is not calm either and holds it as long as they are too few. */
+ * requests is not calm either and holds it alike, then gives way to what
+ * the judged figures say, NO DATA at best (OK while prev was). */
 struct decide_verdict decide(const struct config_thresholds *t,
     const struct decide_input *m, const struct decide_verdict *prev,
     const struct decide_params *p);
@@ -118,13 +124,15 @@ const char *decide_level_name(enum decide_level l);
 /* The verdict as METRICS titles it, in at most max columns: its level's
  * name and, while held, for how long ("ROLLBACK IMMEDIATELY (held: 1/2
  * calm checks)", "… (held 1/2)"; "… (held: no data since 10:02:11 —
- * metrics: HTTP 302)", "… (held: no data)"): a held verdict is never
- * shown bare when its shortest form fits. Returns the length. */
+ * metrics: HTTP 302)", "… (held: no data)"; "… (held: error rate not
+ * judged since 03:12:40)", "… (held: too few requests)"): a held verdict
+ * is never shown bare when its shortest form fits. Returns the length. */
 size_t decide_headline(const struct decide_verdict *v, int max, char *dst, size_t cap);
 
 /* The reason as METRICS shows it: a held verdict's hold first ("held,
  * 1/2 calm checks: below thresholds: …"; "held, no data since 10:02:11:
- * before it, error rate 6.74% > 5%; now no data for …"), so a narrow pane
+ * before it, error rate 6.74% > 5%; now no data for …"; "held, error rate
+ * not judged since 03:12:40: before it, …; now …"), so a narrow pane
  * shows why the level stays. Otherwise the reason as is. Returns the length. */
 size_t decide_reason_shown(const struct decide_verdict *v, char *dst, size_t cap);
 

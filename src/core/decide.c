@@ -12,8 +12,8 @@
  * step 3); an evaluation missing one is not calm: a bad verdict is held
  * (since when, and why the data is missing) until no_data_hold_s. An
  * error rate over too few requests (min_requests) is judged by no rule
- * and said so; it is not calm either, and holds a bad verdict for as long
- * as the requests stay too few (decide.h says why there is no timeout).
+ * and said so; it is not calm either, and holds a bad verdict the same
+ * way, then gives way to NO DATA at best (decide.h says why not OK).
  * The pane's number formats live here too, so the reason and the pane
  * print numbers the same way, the pane's words for a held verdict, and
  * its sparklines.
@@ -353,9 +353,12 @@ static const char *const metric_names[METRIC_COUNT] = {
 	"error rate", "p95", "restarts",
 };
 
+/* ev's reason into dst. as_missing: an error rate not judged stands for
+ * NO DATA, as a missing one would, so the figures after it come without
+ * "below thresholds". */
 static void
 write_reason(const struct config_thresholds *t, const struct decide_input *m,
-    const struct eval *ev, char *dst, size_t cap)
+    const struct eval *ev, bool as_missing, char *dst, size_t cap)
 {
 	struct sbuf b = { dst, cap, 0 };
 	const char *sep = "";
@@ -401,7 +404,8 @@ write_reason(const struct config_thresholds *t, const struct decide_input *m,
 	/* Nothing fired: say what was measured, so OK is never a bare word;
 	 * the lead comes with the first value, so nothing measured (such as
 	 * a compose host's restarts, which the tool never reports) adds none. */
-	sep = ev->nmissing > 0 ? "; " : ev->too_few ? "; below thresholds: " :
+	sep = ev->nmissing > 0 || (ev->too_few && as_missing) ? "; " :
+	    ev->too_few ? "; below thresholds: " :
 	    "below thresholds: ";
 	if (!ev->missing[METRIC_ERROR_RATE] && !ev->too_few) {
 		decide_format_percent(m->error_rate, num, sizeof(num));
@@ -464,7 +468,9 @@ hold_no_data(struct decide_verdict *v, const struct decide_input *m,
 	struct sbuf b = { v->reason, sizeof(v->reason), strlen(v->reason) };
 	char clock[16];
 
-	v->no_data_since = prev->held_no_data ? prev->no_data_since : m->at_s;
+	/* A hold that began on too few requests keeps its clock. */
+	v->no_data_since = prev->held_no_data || prev->held_too_few ? prev->no_data_since :
+	    m->at_s;
 	fmt_clock(v->no_data_since, clock, sizeof(clock));
 	if (v->no_data_since > 0 && m->at_s - v->no_data_since >= hold_s) {
 		sbuf_add(&b, "; no data since %s after %s", clock, decide_level_name(prev->level));
@@ -473,7 +479,7 @@ hold_no_data(struct decide_verdict *v, const struct decide_input *m,
 	}
 	v->level = v->pending = prev->level;
 	v->held = v->held_no_data = true;
-	if (prev->held_no_data)
+	if (prev->held_no_data || prev->held_too_few)
 		memcpy(v->before, prev->before, sizeof(v->before));
 	else
 		snprintf(v->before, sizeof(v->before), "%.*s", (int)own_len(prev->reason),
@@ -482,6 +488,51 @@ hold_no_data(struct decide_verdict *v, const struct decide_input *m,
 	    m->no_data_why != NULL ? m->no_data_why : "");
 	sbuf_add(&b, HELD_AT "%s (no data%s%s)", decide_level_name(v->level),
 	    clock[0] ? " since " : "", clock);
+}
+
+/* Better than prev with every figure there, but the error rate not judged
+ * (too few requests) and the rest calm: not calm either, and like missing
+ * data for the hold's time limit. The level it gives way to is the one
+ * the figures judged say, NO DATA at best: with the error rate unjudged OK
+ * would be health nobody measured, and a missing error rate gives NO DATA
+ * too. A prev already at that level is simply that level, not held. */
+static void
+hold_too_few(struct decide_verdict *v, const struct config_thresholds *t,
+    const struct decide_input *m, const struct eval *raw,
+    const struct decide_verdict *prev, int hold_s)
+{
+	enum decide_level to = raw->level > DECIDE_NO_DATA ? raw->level : DECIDE_NO_DATA;
+	struct sbuf b;
+	char clock[16] = "";
+	int64_t since = 0;
+
+	if (prev->level > to) {
+		/* A hold that began for missing data keeps its clock. */
+		since = prev->held_no_data || prev->held_too_few ? prev->no_data_since : m->at_s;
+		fmt_clock(since, clock, sizeof(clock));
+	}
+	if (prev->level > to && (since <= 0 || m->at_s - since < hold_s)) {
+		v->level = v->pending = prev->level;
+		v->held = v->held_too_few = true;
+		v->no_data_since = since;
+		if (prev->held_no_data || prev->held_too_few)
+			memcpy(v->before, prev->before, sizeof(v->before));
+		else
+			snprintf(v->before, sizeof(v->before), "%.*s", (int)own_len(prev->reason),
+			    prev->reason);
+		b = (struct sbuf){ v->reason, sizeof(v->reason), strlen(v->reason) };
+		sbuf_add(&b, HELD_AT "%s (error rate not judged%s%s)", decide_level_name(v->level),
+		    clock[0] ? " since " : "", clock);
+		return;
+	}
+	/* Given way, or already there: the level the judged figures allow. */
+	v->level = v->pending = to;
+	if (raw->level < DECIDE_NO_DATA)
+		write_reason(t, m, raw, true, v->reason, sizeof(v->reason));
+	b = (struct sbuf){ v->reason, sizeof(v->reason), strlen(v->reason) };
+	if (prev->level > to)
+		sbuf_add(&b, "; error rate not judged since %s after %s", clock,
+		    decide_level_name(prev->level));
 }
 
 /* One more calm evaluation at level cand: the run grows, and once it is
@@ -536,7 +587,7 @@ decide(const struct config_thresholds *t, const struct decide_input *m,
 		dp.no_data_hold_s = WR_DECIDE_NO_DATA_HOLD_S;
 	memset(&v, 0, sizeof(v));
 	evaluate(t, m, 1, &raw);
-	write_reason(t, m, &raw, v.reason, sizeof(v.reason));
+	write_reason(t, m, &raw, false, v.reason, sizeof(v.reason));
 	v.raw = raw.level;
 	v.level = v.pending = raw.level;
 	v.calm_needed = dp.calm_checks;
@@ -548,12 +599,15 @@ decide(const struct config_thresholds *t, const struct decide_input *m,
 	}
 	evaluate(t, m, 1 - dp.margin, &calm);
 	cand = calm.level > raw.level ? calm.level : raw.level;
-	/* An error rate not judged is not calm: like one within the margin,
-	 * the level stays and the run is over. */
-	if (cand < prev->level && !raw.too_few)
-		calm_step(&v, prev, cand, dp.calm_checks);
-	else
+	/* Within the margin a judged figure holds the level, without a time
+	 * limit; an error rate not judged holds it as missing data does. */
+	if (cand >= prev->level)
 		v.level = v.pending = prev->level;   /* within the margin: the run is over */
+	else if (raw.too_few) {
+		hold_too_few(&v, t, m, &raw, prev, dp.no_data_hold_s);
+		return v;
+	} else
+		calm_step(&v, prev, cand, dp.calm_checks);
 	/* Above what these metrics say (the run not done, or a worse level
 	 * seen in it): said as held, never as a bare level over "below
 	 * thresholds". */
@@ -593,6 +647,22 @@ decide_headline(const struct decide_verdict *v, int max, char *dst, size_t cap)
 		n = snprintf(dst, cap, "%s (held: no data)", name);
 		if (n >= 0 && n <= max && (size_t)n < cap)
 			return (size_t)n;
+	} else if (v->held_too_few) {
+		char clock[16];
+
+		fmt_clock(v->no_data_since, clock, sizeof(clock));
+		if (clock[0] != '\0') {
+			n = snprintf(dst, cap, "%s (held: error rate not judged since %s)", name,
+			    clock);
+			if (n >= 0 && n <= max && (size_t)n < cap)
+				return (size_t)n;
+		}
+		n = snprintf(dst, cap, "%s (held: error rate not judged)", name);
+		if (n >= 0 && n <= max && (size_t)n < cap)
+			return (size_t)n;
+		n = snprintf(dst, cap, "%s (held: too few requests)", name);
+		if (n >= 0 && n <= max && (size_t)n < cap)
+			return (size_t)n;
 	} else if (v->held) {
 		n = snprintf(dst, cap, "%s (held: %d/%d calm checks)", name, v->calm,
 		    v->calm_needed);
@@ -615,11 +685,12 @@ decide_reason_shown(const struct decide_verdict *v, char *dst, size_t cap)
 
 	if (cap == 0)
 		return 0;
-	if (at != NULL && v->held_no_data) {
+	if (at != NULL && (v->held_no_data || v->held_too_few)) {
 		fmt_clock(v->no_data_since, clock, sizeof(clock));
 		/* What the level rests on first; the figures missing are said
 		 * again on the rows below. */
-		n = snprintf(dst, cap, "held, no data%s%s: %s%s%s%.*s", clock[0] ? " since " : "",
+		n = snprintf(dst, cap, "held, %s%s%s: %s%s%s%.*s",
+		    v->held_no_data ? "no data" : "error rate not judged", clock[0] ? " since " : "",
 		    clock, v->before[0] ? "before it, " : "", v->before, v->before[0] ? "; now " : "",
 		    (int)(at - v->reason), v->reason);
 	} else if (at != NULL)

@@ -759,41 +759,182 @@ min_requests_zero_or_no_count_is_the_old_rule(void **state)
 }
 
 /* Not judged is not calm: a held bad verdict stays (its run starts over)
- * for as long as the requests are too few, however long that is; it says
- * so first. Enough requests below the thresholds release it as usual. */
+ * and says so first, since when. Like missing data, after no_data_hold_s
+ * it gives way, to NO DATA rather than OK (nobody judged the error rate),
+ * saying what it was; NO DATA then stays, not held, while it is quiet. */
 static void
-too_few_requests_do_not_release_a_hold(void **state)
+too_few_requests_hold_then_give_way(void **state)
 {
-	struct decide_verdict v = sampled(30, 400, 10, 120, T0, NULL);
+	struct decide_verdict v = sampled(30, 400, 10, 120, T0 - 10, NULL);
 	char head[80], why[WR_DECIDE_REASON_MAX * 3];
 	int i;
 
 	(void)state;
 	assert_int_equal(v.level, DECIDE_ROLLBACK);
-	v = sampled(0, 400, 10, 120, T0 + 5, &v);
+	v = sampled(0, 400, 10, 120, T0 - 5, &v);
 	assert_int_equal(v.calm, 1);
-	for (i = 0; i < 120; i++) {
-		v = sampled(0, 5, 10, 120, T0 + 10 + 5 * i, &v);
+	for (i = 0; i < 60; i++) {
+		v = sampled(3, 5, 10, 120, T0 + 5 * i, &v);
 		assert_int_equal(v.level, DECIDE_ROLLBACK);
 		assert_int_equal(v.raw, DECIDE_OK);
 		assert_true(v.held);
+		assert_true(v.held_too_few);
 		assert_false(v.held_no_data);
 		assert_int_equal(v.calm, 0);
 	}
+	assert_string_equal(v.reason, "error rate 60% (3 of 5 requests: too few to judge, "
+	    "min_requests 10); below thresholds: p95 120 ms, 0 restarts in 5m; "
+	    "held at ROLLBACK IMMEDIATELY (error rate not judged since 10:02:11)");
+	decide_headline(&v, 80, head, sizeof(head));
+	assert_string_equal(head, "ROLLBACK IMMEDIATELY (held: error rate not judged since 10:02:11)");
+	decide_headline(&v, 60, head, sizeof(head));
+	assert_string_equal(head, "ROLLBACK IMMEDIATELY (held: error rate not judged)");
+	decide_headline(&v, 45, head, sizeof(head));
+	assert_string_equal(head, "ROLLBACK IMMEDIATELY (held: too few requests)");
+	decide_reason_shown(&v, why, sizeof(why));
+	assert_string_equal(why, "held, error rate not judged since 10:02:11: before it, "
+	    "below thresholds: error rate 0%, p95 120 ms, 0 restarts in 5m; "
+	    "now error rate 60% (3 of 5 requests: too few to judge, min_requests 10); "
+	    "below thresholds: p95 120 ms, 0 restarts in 5m");
+	/* Five minutes after the first: NO DATA, which says what it was. */
+	v = sampled(3, 5, 10, 120, T0 + 300, &v);
+	assert_int_equal(v.level, DECIDE_NO_DATA);
+	assert_int_equal(v.raw, DECIDE_OK);
+	assert_false(v.held);
+	assert_false(v.held_too_few);
+	assert_string_equal(v.reason, "error rate 60% (3 of 5 requests: too few to judge, "
+	    "min_requests 10); p95 120 ms, 0 restarts in 5m; "
+	    "error rate not judged since 10:02:11 after ROLLBACK IMMEDIATELY");
+	decide_headline(&v, 80, head, sizeof(head));
+	assert_string_equal(head, "NO DATA");
+	/* Still quiet: NO DATA, neither held nor timed out again. */
+	for (i = 1; i <= 100; i++) {
+		v = sampled(0, 2, 10, 120, T0 + 300 + 5 * i, &v);
+		assert_int_equal(v.level, DECIDE_NO_DATA);
+		assert_false(v.held);
+	}
+	assert_string_equal(v.reason, "error rate 0% (0 of 2 requests: too few to judge, "
+	    "min_requests 10); p95 120 ms, 0 restarts in 5m");
+	/* Traffic back: OK after its calm checks, as after missing data. */
+	v = sampled(0, 400, 10, 120, T0 + 900, &v);
+	assert_int_equal(v.level, DECIDE_NO_DATA);
+	assert_true(v.held);
+	v = sampled(0, 400, 10, 120, T0 + 905, &v);
+	assert_int_equal(v.level, DECIDE_OK);
+}
+
+/* The level given way to is what the judged figures say, NO DATA at best,
+ * as with a missing error rate; the caller's hold is the limit. */
+static void
+too_few_requests_give_way_like_a_missing_rate(void **state)
+{
+	struct config_thresholds t = thresholds_default();
+	struct decide_params p = decide_params_default();
+	struct decide_input m = { .error_rate = 0, .p95_ms = 1500, .restarts = 0,
+		.at_s = T0, .requests = 5 };
+	struct decide_verdict v, w;
+	int i;
+
+	(void)state;
+	/* p95 over the CONSIDER limit: given way to CONSIDER, not NO DATA. */
+	v = sampled(30, 400, 10, 1500, T0 - 5, NULL);
+	v = sampled(0, 5, 10, 1500, T0, &v);
+	assert_int_equal(v.level, DECIDE_ROLLBACK);
+	assert_true(v.held_too_few);
+	v = sampled(0, 5, 10, 1500, T0 + 300, &v);
+	assert_int_equal(v.level, DECIDE_CONSIDER);
+	assert_string_equal(v.reason, "p95 1500 ms > 1000 ms; error rate 0% (0 of 5 requests: "
+	    "too few to judge, min_requests 10); "
+	    "error rate not judged since 10:02:11 after ROLLBACK IMMEDIATELY");
+	/* The same service with its error rate missing instead reads alike. */
+	w = sampled(30, 400, 10, 120, T0 - 5, NULL);
+	w = round_at(NAN, 120, 0, "", T0, &w);
+	w = round_at(NAN, 120, 0, "", T0 + 300, &w);
+	v = sampled(30, 400, 10, 120, T0 - 5, NULL);
+	v = sampled(0, 5, 10, 120, T0, &v);
+	v = sampled(0, 5, 10, 120, T0 + 300, &v);
+	assert_int_equal(v.level, w.level);
+	assert_int_equal(v.level, DECIDE_NO_DATA);
+	/* no_data_hold_s is the caller's. */
+	t.min_requests = 10;
+	p.no_data_hold_s = 50;
+	v = sampled(30, 400, 10, 120, T0 - 5, NULL);
+	v = decide(&t, &m, &v, &p);
+	m.p95_ms = 120;
+	m.at_s = T0 + 49;
+	v = decide(&t, &m, &v, &p);
+	assert_int_equal(v.level, DECIDE_ROLLBACK);
+	m.at_s = T0 + 50;
+	v = decide(&t, &m, &v, &p);
+	assert_int_equal(v.level, DECIDE_NO_DATA);
+	/* Without a clock it cannot time out, nor say since when. */
+	m.at_s = 0;
+	v = sampled(30, 400, 10, 120, 0, NULL);
+	for (i = 0; i < 200; i++)
+		v = decide(&t, &m, &v, &p);
+	assert_int_equal(v.level, DECIDE_ROLLBACK);
 	assert_string_equal(v.reason, "error rate 0% (0 of 5 requests: too few to judge, "
 	    "min_requests 10); below thresholds: p95 120 ms, 0 restarts in 5m; "
-	    "held at ROLLBACK IMMEDIATELY (0/2 calm checks)");
-	decide_headline(&v, 80, head, sizeof(head));
-	assert_string_equal(head, "ROLLBACK IMMEDIATELY (held: 0/2 calm checks)");
-	decide_reason_shown(&v, why, sizeof(why));
-	assert_string_equal(why, "held, 0/2 calm checks: error rate 0% (0 of 5 requests: too "
-	    "few to judge, min_requests 10); below thresholds: p95 120 ms, 0 restarts in 5m");
-	v = sampled(0, 400, 10, 120, T0 + 700, &v);
+	    "held at ROLLBACK IMMEDIATELY (error rate not judged)");
+}
+
+/* Traffic back before the limit: the hold ends through its calm checks,
+ * as ever; too few again later starts a new clock. */
+static void
+too_few_requests_then_traffic_releases_by_calm_checks(void **state)
+{
+	struct decide_verdict v = sampled(30, 400, 10, 120, T0 - 5, NULL);
+
+	(void)state;
+	v = sampled(0, 5, 10, 120, T0, &v);
+	v = sampled(0, 5, 10, 120, T0 + 200, &v);
 	assert_int_equal(v.level, DECIDE_ROLLBACK);
+	v = sampled(0, 400, 10, 120, T0 + 290, &v);
+	assert_int_equal(v.level, DECIDE_ROLLBACK);
+	assert_false(v.held_too_few);
 	assert_int_equal(v.calm, 1);
-	v = sampled(0, 400, 10, 120, T0 + 705, &v);
+	assert_string_equal(v.reason, "below thresholds: error rate 0%, "
+	    "p95 120 ms, 0 restarts in 5m; held at ROLLBACK IMMEDIATELY (1/2 calm checks)");
+	/* Too few again: the run over, a new clock; the old one is gone. */
+	v = sampled(0, 5, 10, 120, T0 + 295, &v);
+	assert_int_equal(v.calm, 0);
+	v = sampled(0, 5, 10, 120, T0 + 305, &v);
+	assert_int_equal(v.level, DECIDE_ROLLBACK);
+	assert_true(v.held_too_few);
+	v = sampled(0, 400, 10, 120, T0 + 310, &v);
+	v = sampled(0, 400, 10, 120, T0 + 315, &v);
 	assert_int_equal(v.level, DECIDE_OK);
 	assert_false(v.held);
+}
+
+/* Quiet and never bad stays OK, however long; a hold going on between
+ * missing data and too few requests keeps the time it began. */
+static void
+too_few_requests_keep_ok_and_the_holds_clock(void **state)
+{
+	struct decide_verdict v = sampled(0, 400, 10, 120, T0 - 5, NULL);
+	char why[WR_DECIDE_REASON_MAX * 3];
+	int i;
+
+	(void)state;
+	for (i = 0; i < 200; i++) {
+		v = sampled(0, 3, 10, 120, T0 + 5 * i, &v);
+		assert_int_equal(v.level, DECIDE_OK);
+		assert_false(v.held);
+	}
+	v = sampled(30, 400, 10, 120, T0 - 5, NULL);
+	v = round_at(NAN, NAN, 0, "metrics: HTTP 302", T0, &v);
+	v = sampled(0, 5, 10, 120, T0 + 100, &v);
+	assert_true(v.held_too_few);
+	decide_reason_shown(&v, why, sizeof(why));
+	assert_string_equal(why, "held, error rate not judged since 10:02:11: before it, "
+	    "error rate 7.5% (30 of 400 requests) > 5%; now error rate 0% (0 of 5 requests: "
+	    "too few to judge, min_requests 10); below thresholds: p95 120 ms, 0 restarts in 5m");
+	v = round_at(NAN, NAN, 0, "metrics: HTTP 302", T0 + 200, &v);
+	assert_true(v.held_no_data);
+	assert_int_equal(v.no_data_since, T0);
+	v = sampled(0, 5, 10, 120, T0 + 300, &v);
+	assert_int_equal(v.level, DECIDE_NO_DATA);
 }
 
 /* ---- formats ---- */
@@ -947,7 +1088,10 @@ main(void)
 		cmocka_unit_test(too_few_requests_fire_nothing),
 		cmocka_unit_test(enough_requests_are_judged_with_their_count),
 		cmocka_unit_test(min_requests_zero_or_no_count_is_the_old_rule),
-		cmocka_unit_test(too_few_requests_do_not_release_a_hold),
+		cmocka_unit_test(too_few_requests_hold_then_give_way),
+		cmocka_unit_test(too_few_requests_give_way_like_a_missing_rate),
+		cmocka_unit_test(too_few_requests_then_traffic_releases_by_calm_checks),
+		cmocka_unit_test(too_few_requests_keep_ok_and_the_holds_clock),
 		cmocka_unit_test(formats),
 		cmocka_unit_test(sparkline),
 		cmocka_unit_test(sparkline_against_a_threshold),
