@@ -65,10 +65,12 @@ struct svc_state {
 	                                    newer container or ReplicaSet); 0 none */
 	struct deploytime seen;          /* what makes the three above */
 	int64_t rs_first_ms, rs_latest_ms; /* k8s: parse_k8s_rs_first_ran of the last
-	                                    ReplicaSets read, for rs_tag; 0 none */
+	                                    ReplicaSets read (only when the deployment
+	                                    moved: rsread), for rs_tag; 0 none */
 	char rs_tag[128];
-	bool deployed_pending;           /* k8s: the tag changed and the pods that
-	                                    say when it went live are not read yet */
+	bool deployed_pending;           /* k8s: the tag changed and the pods (and the
+	                                    ReplicaSets, when being read) that say
+	                                    when it went live have not answered */
 	int64_t progressed_ms;           /* k8s: parse_k8s_progressed_ms of the
 	                                    last deployment read, 0: none */
 	char progressed_why[32];         /* … its Progressing reason */

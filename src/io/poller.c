@@ -13,6 +13,11 @@
  * running total per container (docker inspect's RestartCount), so each
  * Compose service keeps a restartwin that turns the totals into restarts
  * within the thresholds' window.
+ *
+ * A k8s deployment's ReplicaSets (when its tag first ran) change only
+ * with its revision or tag: they are read outside the rounds, on a
+ * channel of their own, when the deployment's answer says it moved
+ * (rsread), not once per service and round against the API server.
  */
 #include "warroom/poller.h"
 
@@ -32,16 +37,29 @@
 #include "warroom/parse_k8s.h"
 #include "warroom/promquery.h"
 #include "warroom/restartwin.h"
+#include "warroom/rsread.h"
 #include "warroom/sanitize.h"
 #include "warroom/ssh.h"
 #include "warroom/tunnel.h"
 
 #define OUT_MAX (8 * 1024 * 1024)
-/* Commands in one host's poll: k8s runs three per service (compose two in all). */
-#define WR_POLL_CMDS (3 * WR_SERVICES_MAX)
+/* Commands in one host's poll: k8s runs two per service (compose two in
+ * all); its ReplicaSets are read apart, when due (rs_next). */
+#define WR_POLL_CMDS (2 * WR_SERVICES_MAX)
 
 struct poller;
 struct host_poll;
+
+/* k8s, per service: its ReplicaSet reads, and the pods' reading of when
+ * its tag went live, held while the ReplicaSets' answer is still to come
+ * (it says better: a rollout restart does not move it). */
+struct rs_poll {
+	struct rsread read;
+	bool held;                       /* the pods answered while it was awaited */
+	char held_tag[128];              /* … when the row ran this tag */
+	int64_t held_ms;                 /* their reading, 0: none (parse_k8s_deployed) */
+	char held_from[64];
+};
 
 /* One health probe in flight; a host's four live in its host_poll (a
  * round starts only when the last has ended), so a request that ends
@@ -83,6 +101,7 @@ struct host_poll {
 	bool watch_stalled;              /* closed for not answering (reason shown) */
 	bool connected;                  /* the session was up when last told */
 	struct restartwin *rwin;         /* compose, k8s: one per service, else NULL */
+	struct rs_poll *rsp;             /* k8s: one per service, else NULL */
 	bool restarts_read;              /* compose: a restart count was read once */
 	int64_t version_at_ms;           /* wall clock of the last /version asked */
 	struct compose_ps_memo ps_memo;  /* compose: the last ps answer, parsed */
@@ -335,25 +354,50 @@ apply_k8s_deploy(struct svc_state *s, const char *buf, size_t len, int64_t now, 
 	s->pods = d.status_replicas > d.replicas ? d.status_replicas : d.replicas;
 }
 
-/* When the running tag went live, from its ReplicaSets (read before the
- * pods, in the same round), the pods (NULL: not read) and the
- * deployment's condition; the health.change waiting for it may go. */
+/* When the running tag went live: from its ReplicaSets when they told
+ * of it, else the pods' reading held in rp; the health.change waiting
+ * for it may go. A reading held of another tag waits for the next pods. */
 static void
-k8s_deployed(struct svc_state *s, const struct k8s_pods *pods)
+k8s_settle(struct svc_state *s, struct rs_poll *rp)
 {
 	bool rs = strcmp(s->rs_tag, s->tag) == 0;
 	char from[sizeof(s->deployed_from)];
-	int64_t ms = parse_k8s_deployed(pods, s->tag, rs ? s->rs_first_ms : 0,
-	    s->progressed_ms, s->progressed_why, from, sizeof(from));
+	int64_t ms;
 
+	rp->held = false;
+	if (strcmp(rp->held_tag, s->tag) != 0)
+		return;
+	if (rs && s->rs_first_ms > 0)
+		ms = parse_k8s_deployed(NULL, s->tag, s->rs_first_ms, 0, NULL, from, sizeof(from));
+	else {
+		ms = rp->held_ms;
+		wr_strlcpy(from, rp->held_from, sizeof(from));
+	}
 	deployed(s, ms, from, rs ? s->rs_latest_ms : 0);
 	s->deployed_pending = false;
 }
 
+/* The pods' answer (NULL: not read) and the deployment's condition say
+ * when the tag went live; settled now, or when the ReplicaSets read for
+ * this revision and tag answers. */
+static void
+k8s_deployed(struct svc_state *s, struct rs_poll *rp, const struct k8s_pods *pods)
+{
+	rp->held_ms = parse_k8s_deployed(pods, s->tag, 0, s->progressed_ms, s->progressed_why,
+	    rp->held_from, sizeof(rp->held_from));
+	wr_strlcpy(rp->held_tag, s->tag, sizeof(rp->held_tag));
+	if (rsread_waiting(&rp->read, s->revision, s->tag)) {
+		rp->held = true;
+		return;
+	}
+	k8s_settle(s, rp);
+}
+
 /* The deployment's ReplicaSets: when its tag first ran, which a rollout
  * restart does not move. Not the row's error when unread (a role may not
- * list them): the pods and the condition say instead. */
-static void
+ * list them): the pods and the condition say instead. False when buf
+ * (NULL: the command failed) could not be read. */
+static bool
 apply_k8s_rs(struct svc_state *s, const char *svc, const char *buf, size_t len)
 {
 	struct k8s_rs_images rs;
@@ -362,13 +406,14 @@ apply_k8s_rs(struct svc_state *s, const char *svc, const char *buf, size_t len)
 	s->rs_first_ms = s->rs_latest_ms = 0;
 	s->rs_tag[0] = '\0';
 	if (buf == NULL || parse_k8s_rs_images(buf, len, svc, &rs, &err) != 0)
-		return;
+		return false;
 	if (rs.n > 0) {
 		put(s->rs_tag, sizeof(s->rs_tag), rs.items[rs.n - 1].tag);
 		s->rs_first_ms = parse_k8s_rs_first_ran(&rs, rs.items[rs.n - 1].tag,
 		    &s->rs_latest_ms);
 	}
 	parse_k8s_rs_free(&rs);
+	return true;
 }
 
 /* Restarts in the window: a pod shows only its containers' last
@@ -376,8 +421,8 @@ apply_k8s_rs(struct svc_state *s, const char *svc, const char *buf, size_t len)
  * restarts; the restartCount rises seen between polls count too, and the
  * larger of the two is the figure. */
 static void
-apply_k8s_pods(struct svc_state *s, struct restartwin *w, const char *buf, size_t len,
-    int64_t now, int window_s)
+apply_k8s_pods(struct svc_state *s, struct rs_poll *rp, struct restartwin *w, const char *buf,
+    size_t len, int64_t now, int window_s)
 {
 	struct restartwin_sample smp[RESTARTWIN_CONTAINERS];
 	char ids[RESTARTWIN_CONTAINERS][RESTARTWIN_ID_MAX];
@@ -388,10 +433,10 @@ apply_k8s_pods(struct svc_state *s, struct restartwin *w, const char *buf, size_
 
 	if (parse_k8s_pods(buf, len, &pods, &err) != 0) {
 		put(s->driver_error, sizeof(s->driver_error), err.msg);
-		k8s_deployed(s, NULL);
+		k8s_deployed(s, rp, NULL);
 		return;
 	}
-	k8s_deployed(s, &pods);
+	k8s_deployed(s, rp, &pods);
 	s->restarts = parse_k8s_restarts_within(&pods, now / 1000, window_s);
 	for (i = 0; i < pods.n; i++)
 		for (j = 0; j < pods.items[i].ncontainers && n < WR_ARRAY_LEN(smp); j++) {
@@ -447,6 +492,42 @@ apply_helm(struct svc_state *s, const char *buf, size_t len, int64_t now, int64_
 	parse_helm_history_free(&h);
 }
 
+static bool start_job(struct host_poll *hp, int svc, int kind, const char *cmd);
+
+/* Sends the ReplicaSet read of the first service whose read is due
+ * (rsread), unless one of the host's is still out: one channel for
+ * them, however many services, and each read only when the deployment
+ * moved since the last (or that one failed). */
+static void
+rs_next(struct host_poll *hp)
+{
+	char cmd[WR_CMD_MAX];
+	struct wr_err err;
+	int64_t now = loop_wall_ms();
+	int i;
+
+	if (hp->rsp == NULL)
+		return;
+	for (i = 0; i < hp->cfg->nservices; i++)
+		if (hp->rsp[i].read.out)
+			return;
+	for (i = 0; i < hp->cfg->nservices; i++) {
+		struct svc_state *s = &hp->svc[i];
+		struct rsread *rd = &hp->rsp[i].read;
+
+		if (!s->have_driver || !rsread_due(rd, s->revision, s->tag, now))
+			continue;
+		rsread_sent(rd, s->revision, s->tag);
+		if (driver_cmd_k8s_replicasets(hp->cfg, hp->cfg->services[i], cmd, sizeof(cmd),
+		    &err) == 0 && start_job(hp, i, JOB_K8S_RS, cmd))
+			return;
+		/* Not sent: failed, so nothing waits for it. */
+		rsread_answered(rd, false, now, hp->p->opts.poll_ms);
+		if (hp->rsp[i].held)
+			k8s_settle(s, &hp->rsp[i]);
+	}
+}
+
 /* A finished command's output (or failure) into the rows. */
 static void
 job_apply(struct job *j, const struct exec_result *r)
@@ -455,8 +536,20 @@ job_apply(struct job *j, const struct exec_result *r)
 	int64_t now = loop_wall_ms();
 
 	if (j->kind == JOB_K8S_RS) {
-		apply_k8s_rs(&hp->svc[j->svc], hp->cfg->services[j->svc],
-		    r->finished && r->exit_status == 0 ? (j->buf ? j->buf : "") : NULL, j->len);
+		struct svc_state *s = &hp->svc[j->svc];
+		struct rs_poll *rp = &hp->rsp[j->svc];
+		/* Told only when it names the tag it was read for: one read
+		 * between a new template and its ReplicaSet is read again. */
+		bool ok = apply_k8s_rs(s, hp->cfg->services[j->svc],
+		    r->finished && r->exit_status == 0 ? (j->buf ? j->buf : "") : NULL, j->len) &&
+		    strcmp(s->rs_tag, rp->read.tag) == 0;
+
+		rsread_answered(&rp->read, ok, now, hp->p->opts.poll_ms);
+		if (rp->held && !rsread_waiting(&rp->read, s->revision, s->tag)) {
+			k8s_settle(s, rp);
+			changed(hp->p);
+		}
+		rs_next(hp);
 		return;
 	}
 	if (j->kind == JOB_COMPOSE_RESTARTS) {
@@ -491,14 +584,17 @@ job_apply(struct job *j, const struct exec_result *r)
 		}
 		fail_all(hp, j->svc, why, j->sent_ms);
 		if (j->kind == JOB_K8S_PODS)
-			k8s_deployed(&hp->svc[j->svc], NULL);
+			k8s_deployed(&hp->svc[j->svc], &hp->rsp[j->svc], NULL);
 	} else if (j->kind == JOB_COMPOSE)
 		apply_compose(hp, j->buf ? j->buf : "", j->len, now, j->sent_ms);
-	else if (j->kind == JOB_K8S_DEPLOY)
+	else if (j->kind == JOB_K8S_DEPLOY) {
 		apply_k8s_deploy(&hp->svc[j->svc], j->buf ? j->buf : "", j->len, now, j->sent_ms);
-	else if (j->kind == JOB_K8S_PODS)
-		apply_k8s_pods(&hp->svc[j->svc], hp->rwin != NULL ? &hp->rwin[j->svc] : NULL,
-		    j->buf ? j->buf : "", j->len, now, hp->p->cfg->thresholds.restarts_window_s);
+		/* Now, before the pods: their answer waits for it. */
+		rs_next(hp);
+	} else if (j->kind == JOB_K8S_PODS)
+		apply_k8s_pods(&hp->svc[j->svc], &hp->rsp[j->svc],
+		    hp->rwin != NULL ? &hp->rwin[j->svc] : NULL, j->buf ? j->buf : "", j->len, now,
+		    hp->p->cfg->thresholds.restarts_window_s);
 	else
 		apply_helm(&hp->svc[j->svc], j->buf ? j->buf : "", j->len, now, j->sent_ms);
 	changed(hp->p);
@@ -535,7 +631,9 @@ job_closed(void *arg)
 	}
 }
 
-static void
+/* Starts cmd on its own channel; false when it could not (the row says
+ * why, but for a ReplicaSet read: not the row's error). */
+static bool
 start_job(struct host_poll *hp, int svc, int kind, const char *cmd)
 {
 	struct job *j = xcalloc(1, sizeof(*j));
@@ -554,11 +652,13 @@ start_job(struct host_poll *hp, int svc, int kind, const char *cmd)
 	j->kind = kind;
 	j->sent_ms = loop_wall_ms();
 	if (exec_start(hp->p->pool, hp->host, cmd, &o, &err) == NULL) {
-		fail_all(hp, svc, err.msg, j->sent_ms);
+		if (kind != JOB_K8S_RS)
+			fail_all(hp, svc, err.msg, j->sent_ms);
 		free(j);
-		return;
+		return false;
 	}
 	hp->running++;
+	return true;
 }
 
 /* The driver's polling commands for this host, each with what reads its
@@ -582,14 +682,12 @@ poll_commands(struct host_poll *hp, char (*cmds)[WR_CMD_MAX], struct job *jobs, 
 			jobs[n++] = (struct job){ .hp = hp, .svc = -1, .kind = JOB_COMPOSE_RESTARTS };
 		break;
 	case DRIVER_K8S:
-		for (i = 0; i < hp->cfg->nservices && n + 3 <= max; i++) {
+		/* The ReplicaSets are not among them: they change with the
+		 * deployment's revision, which its answer says (rs_next). */
+		for (i = 0; i < hp->cfg->nservices && n + 2 <= max; i++) {
 			if (driver_cmd_k8s_deploy(hp->cfg, hp->cfg->services[i], cmds[n],
 			    WR_CMD_MAX, &err) == 0)
 				jobs[n++] = (struct job){ .hp = hp, .svc = i, .kind = JOB_K8S_DEPLOY };
-			/* Before the pods: their answer settles the deploy time. */
-			if (driver_cmd_k8s_replicasets(hp->cfg, hp->cfg->services[i], cmds[n],
-			    WR_CMD_MAX, &err) == 0)
-				jobs[n++] = (struct job){ .hp = hp, .svc = i, .kind = JOB_K8S_RS };
 			if (driver_cmd_k8s_pods(hp->cfg, hp->cfg->services[i], cmds[n],
 			    WR_CMD_MAX, &err) == 0)
 				jobs[n++] = (struct job){ .hp = hp, .svc = i, .kind = JOB_K8S_PODS };
@@ -1281,6 +1379,9 @@ poller_new(struct loop *loop, struct ssh_pool *pool, struct http_client *http,
 			for (k = 0; k < cfg->hosts[i].nservices; k++)
 				restartwin_init(&p->hosts[i].rwin[k]);
 		}
+		if (cfg->hosts[i].driver == DRIVER_K8S)
+			p->hosts[i].rsp = xcalloc((size_t)cfg->hosts[i].nservices + 1,
+			    sizeof(struct rs_poll));
 	}
 	return p;
 }
@@ -1319,6 +1420,7 @@ poller_free(struct poller *p)
 		loop_timer_cancel(p->loop, p->hosts[i].metrics_timer);
 		free(p->hosts[i].svc);
 		free(p->hosts[i].rwin);
+		free(p->hosts[i].rsp);
 		parse_compose_memo_free(&p->hosts[i].ps_memo);
 	}
 	free(p->hosts);
