@@ -45,8 +45,8 @@ armwords_refusal(const char *holder, const char *note, bool stopped, char *buf, 
 	n = since != NULL ? (int)(since - who) + 1 : (int)strlen(who);
 	snprintf(name, sizeof(name), "%.*s", n, who);
 	if (stopped && pid > 0)
-		snprintf(buf, cap, "%s holds the arm lock, but pid %ld is stopped (Ctrl-Z?): fg "
-		    "it or end it; one armed console at a time", name, pid);
+		snprintf(buf, cap, "%s holds the arm lock, but pid %ld is stopped (SIGSTOP, a debugger?): "
+		    "continue it (kill -CONT %ld) or end it; one armed console at a time", name, pid, pid);
 	else if (note != NULL && note[0] != '\0')
 		snprintf(buf, cap, "%s disarmed, but its %s still runs: arming is possible once "
 		    "it ends (one armed console at a time)", name, note);

@@ -3,7 +3,7 @@
 # one not armed shows what a watcher shows of the other (ARMED: …, its
 # action with NO OUTCOME YET, ARMED CONSOLE GONE once it is killed); A
 # there names why it is refused: the other disarmed with its kill switch
-# still running, or it is stopped (Ctrl-Z); once the other is killed its
+# still running, or it is stopped (SIGSTOP); once the other is killed its
 # unfinished kill switch is taken over here, re-read, and settled once.
 . "${top_srcdir:-$(dirname "$0")/../..}/tests/lib/tmux.sh"
 [ -x /usr/sbin/sshd ] || skip "openssh-server is not installed"
@@ -60,7 +60,7 @@ arm
 kill -STOP "$pid"
 session=b
 keys A
-wait_footer_re "pid $pid is stopped \\(Ctrl-Z\\?\\): fg it or end it"
+wait_footer_re "pid $pid is stopped \\(SIGSTOP, a debugger\\?\\): continue it \\(kill -CONT $pid\\) or end it"
 capture
 tail -4 "$tmp/screen" | grep -q "is armed on this incident" && fail "a stopped holder is called armed"
 kill -CONT "$pid"

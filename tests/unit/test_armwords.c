@@ -69,7 +69,7 @@ a_stopped_holder_is_named_stopped(void **state)
 
 	(void)state;
 	armwords_refusal(holder, "", true, buf, sizeof(buf));
-	assert_non_null(strstr(buf, "pid 21707 is stopped (Ctrl-Z?): fg it or end it"));
+	assert_non_null(strstr(buf, "pid 21707 is stopped (SIGSTOP, a debugger?): continue it (kill -CONT 21707) or end it"));
 	assert_null(strstr(buf, "is armed since"));
 	assert_null(strstr(buf, "since 18:40:59"));
 }
