@@ -83,7 +83,11 @@ struct plan {
 	                                    the dialog, or "" */
 	char named[128];                 /* helm: the target as a runbook step
 	                                    named it when that is not its app
-	                                    version (badrel_same), or "" */
+	                                    version (badrel_same); compose: as
+	                                    typed or named when it runs as the
+	                                    host spells it (tagspell); or "" */
+	char spelled[320];               /* compose: "1.4.1 is v1.4.1 here
+	                                    (releases.log)", in the dialog, or "" */
 	/* A runbook command whose every command only reads (shellread):
 	 * Enter alone confirms it. Else typed says why the name is typed. */
 	bool reads_only;

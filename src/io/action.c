@@ -34,6 +34,7 @@
 #include "warroom/sftp.h"
 #include "warroom/ssh.h"
 #include "warroom/timeline.h"
+#include "warroom/tagspell.h"
 #include "warroom/tunnel.h"
 
 #define OUT_MAX (4 * 1024 * 1024)
@@ -1222,6 +1223,13 @@ plan_choice(struct action *a, int i, struct wr_err *err)
 			plan_warn_rolled_back(&a->plan, where);
 		} else if (is_bad(a, c->tag))
 			plan_warn_bad(&a->plan, plan_bad_of(a->bad, a->nbad, c->tag));
+		/* A typed tag: the host's spelling of it, or why it has none. */
+		if (a->spell_loud)
+			plan_warn_note(&a->plan, a->spell_words);
+		else if (a->want_typed[0] != '\0') {
+			wr_strlcpy(a->plan.named, a->want_typed, sizeof(a->plan.named));
+			wr_strlcpy(a->plan.spelled, a->spell_words, sizeof(a->plan.spelled));
+		}
 		return 0;
 	case DRIVER_K8S:
 		if (plan_k8s_undo(a->cfg, a->svc, a->planned_cur.tag, a->planned_cur.revision,
@@ -1512,6 +1520,57 @@ mark_history(struct action *a, const struct rbtarget_left *l, size_t nl)
 	}
 }
 
+/* Compose pulls the tag literally: a named tag no source knows as
+ * spelled, matching one release they know but for its leading v, runs as
+ * that release (QA: a typed 1.4.1 pulled :1.4.1 and wrote it into .env
+ * where releases.log said v1.4.1). The sources are the dialog's own:
+ * releases.log (tail, tlen), what the timeline saw run here, what the
+ * host's services run (ps, the first headlen bytes of buf), this
+ * incident's rollback target and the releases it judged bad. */
+static void
+spell_wanted(struct action *a, const char *tail, size_t tlen, size_t headlen)
+{
+	struct tagspell_known k[16 + 4 + WR_SERVICES_MAX + 2 + 8];
+	char rel[16][128], runs[WR_SERVICES_MAX][WR_NAME_MAX + 16], tag[128];
+	struct compose_ps ps = { 0 };
+	const struct compose_container *c;
+	struct wr_err err;
+	size_t n = 0, i, nrel;
+	bool have_ps;
+	int s;
+
+	nrel = plan_compose_targets(tail, tlen, "", rel, 16);
+	for (i = 0; i < nrel; i++)
+		k[n++] = (struct tagspell_known){ rel[i], "releases.log" };
+	for (i = 0; i < a->nseen; i++)
+		k[n++] = (struct tagspell_known){ a->seen[i], "ran here in this incident" };
+	have_ps = parse_compose_ps(a->buf ? a->buf : "", headlen, &ps, &err) == 0;
+	for (s = 0; have_ps && s < a->cfg->nservices && s < WR_SERVICES_MAX; s++)
+		if ((c = parse_compose_find(&ps, a->cfg->services[s])) != NULL) {
+			snprintf(runs[s], sizeof(runs[s]), "%s runs it", a->cfg->services[s]);
+			k[n++] = (struct tagspell_known){ c->tag, runs[s] };
+		}
+	k[n++] = (struct tagspell_known){ a->rb.to, "this incident's rollback target" };
+	k[n++] = (struct tagspell_known){ a->rb.from, "this incident rolled back from it" };
+	for (i = 0; i < a->nbad; i++)
+		k[n++] = (struct tagspell_known){ a->bad[i].tag, "judged bad in this incident" };
+	switch (tagspell_resolve(a->want, k, n, tag, sizeof(tag), a->spell_words,
+	    sizeof(a->spell_words))) {
+	case TAGSPELL_RESPELT:
+		wr_strlcpy(a->want_typed, a->want, sizeof(a->want_typed));
+		wr_strlcpy(a->want, tag, sizeof(a->want));
+		break;
+	case TAGSPELL_UNKNOWN:
+	case TAGSPELL_AMBIGUOUS:
+		a->spell_loud = true;
+		break;
+	case TAGSPELL_AS_TYPED:
+		break;
+	}
+	if (have_ps)
+		parse_compose_free(&ps);
+}
+
 /* Where the host could go back to, newest first: releases.log's good tags,
  * the rollout history's earlier revisions, helm's earlier good releases. */
 static void
@@ -1525,7 +1584,10 @@ find_choices(struct action *a, const char *mark, size_t headlen, struct wr_err *
 		/* The engineer named the tag (a runbook step's IMAGE_TAG, or
 		 * typed); planned() said already when it runs. */
 		char at[8];
-		bool rolled = plan_compose_rolled_back(tail, tlen, a->want, at);
+		bool rolled;
+
+		spell_wanted(a, tail, tlen, headlen);
+		rolled = plan_compose_rolled_back(tail, tlen, a->want, at);
 
 		/* Named, so it is the one offered; still said loudly. */
 		snprintf(label, sizeof(label), "%s%s%s%s%s", a->want,

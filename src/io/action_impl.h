@@ -133,6 +133,10 @@ struct action {
 	char export_now[64];             /* k8s rollback: EXPORT_MODE running, */
 	char export_container[WR_NAME_MAX]; /* … read from this container */
 	char export_note[256];           /* … what it changed, said in the outcome */
+	char want_typed[128];            /* compose rollback: want as typed or named,
+	                                    when tagspell respelt it; else "" */
+	char spell_words[320];           /* … what the dialog says of its spelling */
+	bool spell_loud;                 /* … a warning: no release or several match */
 	char want_from[64];              /* rollback: the host B went to want on, or "" */
 	int want_rev;                    /* rollback: the revision a runbook step named, or 0 */
 	char ks_tag[128];                /* kill switch: the tag read while planning */

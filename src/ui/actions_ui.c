@@ -1340,8 +1340,11 @@ dialog_body(struct app *app, WINDOW *win, int w)
 	if (plan_env_drift(p, line, sizeof(line)))
 		ui_put_wrapped(win, &y, 2, w - 4, 2, INT_MAX, ui_attr(app, THEME_WARN) | A_BOLD,
 		    line);
+	/* A typed tag runs as the compose host spells it: said. */
+	if (p->spelled[0] && !plan_unpicked(p))
+		ui_put_wrapped(win, &y, 2, w - 4, 2, INT_MAX, ui_attr(app, THEME_WARN), p->spelled);
 	/* A step's tag matched by a helm app version: which revision that is. */
-	if (p->named[0] && !plan_unpicked(p)) {
+	else if (p->named[0] && !plan_unpicked(p)) {
 		plan_helm_named_words(p->named, p->to_rev, p->to, line, sizeof(line));
 		ui_put_wrapped(win, &y, 2, w - 4, 2, INT_MAX, ui_attr(app, THEME_WARN), line);
 	}
