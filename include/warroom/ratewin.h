@@ -66,4 +66,12 @@ bool ratewin_release(struct ratewin *w, uint64_t release);
  * within span_s. */
 struct ratewin_sum ratewin_sum(const struct ratewin *w, double min_requests, double span_s);
 
+struct decide_input;
+
+/* The error rate the verdict judges, into in: over ratewin_sum's run for
+ * min_requests back RATEWIN_SPAN_S, with its requests and, when the run
+ * is more than one interval, its span; error_rate NAN when the ring is
+ * empty or the run had no requests. Sets nothing else. */
+void ratewin_input(const struct ratewin *w, int min_requests, struct decide_input *in);
+
 #endif

@@ -5,6 +5,8 @@
  */
 #include "warroom/ratewin.h"
 
+#include "warroom/decide.h"
+
 #include <math.h>
 #include <string.h>
 
@@ -66,4 +68,14 @@ ratewin_sum(const struct ratewin *w, double min_requests, double span_s)
 		s.intervals++;
 	}
 	return s;
+}
+
+void
+ratewin_input(const struct ratewin *w, int min_requests, struct decide_input *in)
+{
+	struct ratewin_sum s = ratewin_sum(w, min_requests, RATEWIN_SPAN_S);
+
+	in->requests = s.intervals > 0 ? s.requests : NAN;
+	in->error_rate = s.requests > 0 ? s.errors / s.requests : NAN;
+	in->span_s = s.intervals > 1 ? s.seconds : 0;
 }
