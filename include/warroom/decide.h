@@ -23,8 +23,10 @@
  * figures say and NO DATA at best, as a missing error rate would: OK would
  * be health nobody measured. A service at OK stays OK while quiet. A hold
  * going on from missing data to too few requests, or back, keeps the time
- * it began. Where the count is not known (a Prometheus query, whose own
- * range the caller cannot see) the rate is judged as it comes. Also here: the
+ * it began. The caller adds up scrape intervals until there are enough
+ * requests (ratewin.h), and says over how long. Where the count is not
+ * known (a Prometheus query, whose own range the caller cannot see) the
+ * rate is judged as it comes. Also here: the
  * pane's number formats and its sparkline.
  */
 #ifndef WARROOM_DECIDE_H
@@ -68,6 +70,9 @@ struct decide_input {
 	                                    seconds, UTC), or 0: unknown */
 	double requests;                 /* requests error_rate was counted over,
 	                                    or 0 (NAN): not known */
+	double span_s;                   /* … over how long, when more than one
+	                                    scrape interval ("3 of 36 requests,
+	                                    last 18s"); 0: one, not said */
 };
 
 /* Hysteresis. */

@@ -110,7 +110,10 @@ struct host_metrics {
 	bool have_rates;
 	int64_t at_ms;                   /* wall clock of the last good scrape */
 	char error[256];                 /* the last scrape's failure, or "" */
-	struct metrics_rates rates;
+	struct metrics_rates rates;      /* the last interval's, but from a
+	                                    metrics_url error_rate is the one the
+	                                    verdict judged: over the newest
+	                                    intervals with min_requests (ratewin.h) */
 	struct decide_verdict verdict;
 	double error_hist[POLLER_HISTORY];  /* oldest first; NAN: no data */
 	double p95_hist[POLLER_HISTORY];

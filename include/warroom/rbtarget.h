@@ -3,8 +3,8 @@
  * the next one: a host that already runs the tag this incident rolled
  * back to is not offered a further rollback as if it were still on the
  * bad release (r warns and preselects nothing, B refuses to start from
- * it), and a held verdict there says its rate window still holds the old
- * release's errors. A host whose own rollback ended FAILED or UNKNOWN
+ * it), and a held verdict there says its rate window (a Prometheus
+ * query's range) still holds the old release's errors. A host whose own rollback ended FAILED or UNKNOWN
  * but runs the tag it went to is at a target too. Pure: the journal's
  * records come in (rbtarget_events) and are read as events.
  */
@@ -137,11 +137,14 @@ int64_t rbtarget_rolled_back_at(const struct rbtarget_mark *v, size_t n, const c
  * window still holding the old release's errors: well past any window. */
 #define RBTARGET_HELD_S 600
 
-/* The METRICS note of a host whose verdict is held (held) and whose
- * latest rollback ended OK at at_ms (0: none in this incident): "rolled
- * back 19 s ago: the rate window still holds the old release's errors";
- * "" when not held, no rollback, or it ended over RBTARGET_HELD_S ago.
- * Returns the length. */
-size_t rbtarget_held_note(bool held, int64_t at_ms, int64_t now_ms, char *out, size_t cap);
+/* The METRICS note of a host whose verdict is held (held), whose figures
+ * come from Prometheus queries (prom) and whose latest rollback ended OK
+ * at at_ms (0: none in this incident): "rolled back 19 s ago: the rate
+ * window still holds the old release's errors"; "" when not held, no
+ * rollback, it ended over RBTARGET_HELD_S ago, or not prom: a metrics_url
+ * host's window starts again when its tag changes (ratewin.h), so it
+ * holds nothing of the old release. Returns the length. */
+size_t rbtarget_held_note(bool held, bool prom, int64_t at_ms, int64_t now_ms, char *out,
+    size_t cap);
 
 #endif

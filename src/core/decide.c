@@ -207,19 +207,25 @@ requests_known(const struct decide_input *m)
 	return m->requests > 0 && isfinite(m->requests);
 }
 
-/* "1 of 20 requests": the errors and requests behind the error rate, or
- * "" when the count is not known. */
+/* "1 of 20 requests", "3 of 36 requests, last 18s": the errors and
+ * requests behind the error rate, and their span when longer than one
+ * scrape interval; "" when the count is not known. */
 static void
 fmt_sample(const struct decide_input *m, char *dst, size_t cap)
 {
-	char e[24], n[24];
+	char e[24], n[24], span[24] = "";
+	long sec = isfinite(m->span_s) && m->span_s > 0 && m->span_s < 1e6 ? lround(m->span_s) : 0;
 
 	dst[0] = '\0';
 	if (!requests_known(m) || cap == 0)
 		return;
 	fmt_count(m->error_rate * m->requests, e, sizeof(e));
 	fmt_count(m->requests, n, sizeof(n));
-	snprintf(dst, cap, "%s of %s request%s", e, n, strcmp(n, "1") == 0 ? "" : "s");
+	if (sec > 0) {
+		memcpy(span, ", last ", 8);
+		decide_format_window((int)sec, span + 7, sizeof(span) - 7);
+	}
+	snprintf(dst, cap, "%s of %s request%s%s", e, n, strcmp(n, "1") == 0 ? "" : "s", span);
 }
 
 /* Whether the error rate rests on fewer requests than min_requests: a

@@ -296,7 +296,8 @@ rbtarget_rolled_back_at(const struct rbtarget_mark *v, size_t n, const char *hos
 }
 
 size_t
-rbtarget_held_note(bool held, int64_t at_ms, int64_t now_ms, char *out, size_t cap)
+rbtarget_held_note(bool held, bool prom, int64_t at_ms, int64_t now_ms, char *out,
+    size_t cap)
 {
 	char since[16];
 	int n;
@@ -305,7 +306,7 @@ rbtarget_held_note(bool held, int64_t at_ms, int64_t now_ms, char *out, size_t c
 		return 0;
 	out[0] = '\0';
 	/* Long after, a held verdict is about the release running now. */
-	if (!held || at_ms <= 0 || now_ms - at_ms > (int64_t)RBTARGET_HELD_S * 1000)
+	if (!held || !prom || at_ms <= 0 || now_ms - at_ms > (int64_t)RBTARGET_HELD_S * 1000)
 		return 0;
 	ago(at_ms, now_ms, since, sizeof(since));
 	n = snprintf(out, cap, "rolled back %s ago: the rate window still holds the old "

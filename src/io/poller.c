@@ -36,6 +36,7 @@
 #include "warroom/parse_helm.h"
 #include "warroom/parse_k8s.h"
 #include "warroom/promquery.h"
+#include "warroom/ratewin.h"
 #include "warroom/restartwin.h"
 #include "warroom/rsread.h"
 #include "warroom/sanitize.h"
@@ -100,6 +101,8 @@ struct host_poll {
 	bool watch_broken;               /* a watch died without one: poll one by one */
 	bool watch_stalled;              /* closed for not answering (reason shown) */
 	bool connected;                  /* the session was up when last told */
+	struct ratewin rate;             /* metrics_url: the recent scrape intervals the
+	                                    error rate is judged over */
 	struct restartwin *rwin;         /* compose, k8s: one per service, else NULL */
 	struct rs_poll *rsp;             /* k8s: one per service, else NULL */
 	bool restarts_read;              /* compose: a restart count was read once */
@@ -1110,11 +1113,12 @@ host_restarts(const struct host_poll *hp, struct decide_input *in)
  * one counts: a host can be ROLLBACK IMMEDIATELY from its first round
  * (restarts need no rates) and stay there, never "changing". */
 static void
-judge(struct host_poll *hp, double error_rate, double p95_ms, double requests)
+judge(struct host_poll *hp, double error_rate, double p95_ms, double requests, double span_s)
 {
 	struct host_metrics *m = &hp->m;
 	struct decide_input in = { .error_rate = error_rate, .p95_ms = p95_ms,
-		.no_data_why = m->error, .at_s = loop_wall_ms() / 1000, .requests = requests };
+		.no_data_why = m->error, .at_s = loop_wall_ms() / 1000, .requests = requests,
+		.span_s = span_s };
 	struct decide_params dp = decide_params_default();
 	struct decide_verdict v;
 	bool first = m->nhist == 0;
@@ -1131,11 +1135,45 @@ judge(struct host_poll *hp, double error_rate, double p95_ms, double requests)
 	changed(hp->p);
 }
 
+/* The release the host runs, as one number: its services' tags. */
+static uint64_t
+release_of(const struct host_poll *hp)
+{
+	uint64_t h = 1469598103934665603ULL;   /* FNV-1a */
+	const char *c;
+	int i;
+
+	for (i = 0; i < hp->cfg->nservices; i++) {
+		for (c = hp->svc[i].tag; *c != '\0'; c++)
+			h = (h ^ (unsigned char)*c) * 1099511628211ULL;
+		h = (h ^ 0xff) * 1099511628211ULL;
+	}
+	return h;
+}
+
+/* The new interval into the host's window, and the error rate over
+ * enough requests into in. A release change first empties the window: a
+ * rolled-back host is judged on what it runs now. The pane's errors
+ * figure (rates.error_rate) becomes the judged one, so it and the
+ * verdict's number never differ. */
+static void
+windowed_rate(struct host_poll *hp, struct decide_input *in)
+{
+	struct metrics_rates *r = &hp->m.rates;
+	struct ratewin_interval iv = { r->errors, r->requests, r->interval_s };
+
+	ratewin_release(&hp->rate, release_of(hp));
+	ratewin_add(&hp->rate, &iv, r->reset);
+	ratewin_input(&hp->rate, hp->p->cfg->thresholds.min_requests, in);
+	r->error_rate = in->error_rate;
+}
+
 static void
 scrape_done(const struct http_response *r, void *arg)
 {
 	struct host_poll *hp = arg;
 	struct host_metrics *m = &hp->m;
+	struct decide_input in = { .error_rate = NAN };
 	struct metrics_scrape cur;
 	struct wr_err err;
 	int64_t mono = loop_now_ms();
@@ -1162,8 +1200,12 @@ scrape_done(const struct http_response *r, void *arg)
 		m->prev_mono_ms = mono;
 		m->have_scrape = true;
 	}
-	judge(hp, m->have_rates ? m->rates.error_rate : NAN,
-	    m->have_rates ? m->rates.p95_s * 1000.0 : NAN, m->have_rates ? m->rates.requests : NAN);
+	if (!m->have_rates) {
+		judge(hp, NAN, NAN, NAN, 0);
+		return;
+	}
+	windowed_rate(hp, &in);
+	judge(hp, in.error_rate, m->rates.p95_s * 1000.0, in.requests, in.span_s);
 }
 
 /* Prometheus's answers: each figure as it came (the error rate a ratio,
@@ -1209,7 +1251,7 @@ prom_done(const struct promquery_round *r, void *arg)
 	/* No count: the error rate's own range is inside its query, so
 	 * request_rate × interval would not be the requests it was counted
 	 * over. min_requests does not apply. */
-	judge(hp, m->rates.error_rate, m->rates.p95_s * 1000.0, NAN);
+	judge(hp, m->rates.error_rate, m->rates.p95_s * 1000.0, NAN, 0);
 }
 
 static void
@@ -1228,7 +1270,7 @@ prom_ask(struct host_poll *hp)
 	    prom_done, hp, &err) != 0) {
 		snprintf(hp->m.error, sizeof(hp->m.error), "prometheus: %.200s", err.msg);
 		hp->m.have_rates = false;
-		judge(hp, NAN, NAN, NAN);
+		judge(hp, NAN, NAN, NAN, 0);
 	}
 }
 
@@ -1373,6 +1415,7 @@ poller_new(struct loop *loop, struct ssh_pool *pool, struct http_client *http,
 		    sizeof(struct svc_state));
 		for (k = 0; k < cfg->hosts[i].nservices; k++)
 			p->hosts[i].svc[k].restarts = -1;
+		ratewin_init(&p->hosts[i].rate);
 		if (cfg->hosts[i].driver == DRIVER_COMPOSE || cfg->hosts[i].driver == DRIVER_K8S) {
 			p->hosts[i].rwin = xcalloc((size_t)cfg->hosts[i].nservices + 1,
 			    sizeof(struct restartwin));

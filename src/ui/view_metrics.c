@@ -108,16 +108,18 @@ rolled_back_at(const struct app *app, int host)
 }
 
 /* The verdict's reason as METRICS shows it, after a held verdict's
- * rollback note: the figures still count the old release's errors. */
+ * rollback note: a Prometheus query's figures still count the old
+ * release's errors (a metrics_url host's window starts again). */
 static void
 reason_of(const struct app *app, int host, const struct decide_verdict *v, char *dst,
     size_t cap)
 {
-	size_t n;
-
 	/* The timeline is searched only for a held verdict: a frame of calm
 	 * hosts costs nothing here. */
-	n = rbtarget_held_note(v->held, v->held ? rolled_back_at(app, host) : 0,
+	bool prom = config_uses_prometheus(&app->cfg.hosts[host]);
+	size_t n;
+
+	n = rbtarget_held_note(v->held, prom, v->held && prom ? rolled_back_at(app, host) : 0,
 	    (int64_t)app_now(app) * 1000, dst, cap);
 	if (n > 0 && n + 8 < cap)
 		n += (size_t)snprintf(dst + n, cap - n, " \xe2\x80\x94 ");   /* " — " */

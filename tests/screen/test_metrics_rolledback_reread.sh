@@ -6,7 +6,8 @@
 # an undo run 95 s before, settled by the re-read after a restart).
 . "${top_srcdir:-$(dirname "$0")/../..}/tests/lib/screen.sh"
 write_config
-sed -i 's|^compose_dir = /srv/app$|compose_dir = /srv/app\nmetrics_url = http://127.0.0.1:8000/metrics|' "$tmp/warroom.conf"
+# From Prometheus: its query's range still holds the old release's errors.
+sed -i 's|^compose_dir = /srv/app$|compose_dir = /srv/app\nprometheus_url = http://127.0.0.1:9090\nerror_rate_query = sum(rate(e[5m]))\np95_query = p95|' "$tmp/warroom.conf"
 steps '
 :resize 120x30
 :metrics api-1 error=0.08 p95=1500 restarts=0 rps=23
@@ -37,7 +38,7 @@ assert_screen held <<'EOF'
 │  rolled back 19 s ago: the rate window still holds the old release's…││                                              │
 │  errors 0%      █▁ 0–5%                                              ││                                              │
 │  p95    179 ms  ▆▂ 0–2000 ms                                         │└──────────────────────────────────────────────┘
-│  23.0 req/s                                                          │┌─ TIMELINE ───────────────────────────────────┐
+│  23.0 req/s, from Prometheus at http://127.0.0.1:9090                │┌─ TIMELINE ───────────────────────────────────┐
 └─ ▼ z shows 2 more ───────────────────────────────────────────────────┘│T+00:00:00 action.intent api-1 {"plan":{"acti…│
 ┌─ LOGS ───────────────────────────────────────────────────────────────┐│T+00:00:00 action.end api-1 unknown           │
 │ no log stream open                                                   ││T+00:00:06 action.reconcile api-1 ok          │

@@ -734,6 +734,32 @@ enough_requests_are_judged_with_their_count(void **state)
 	assert_string_equal(v.reason, "no data for error rate; p95 120 ms, 0 restarts in 5m");
 }
 
+/* A count added up over several scrape intervals says over how long;
+ * one interval's (span 0) says nothing more. */
+static void
+a_count_over_several_intervals_says_its_span(void **state)
+{
+	struct config_thresholds t = thresholds_default();
+	struct decide_input m = { .error_rate = 3.0 / 36, .p95_ms = 120, .restarts = 0,
+		.at_s = T0, .requests = 36, .span_s = 18.2 };
+	struct decide_verdict v;
+
+	(void)state;
+	t.min_requests = 10;
+	v = decide(&t, &m, NULL, NULL);
+	assert_string_equal(v.reason, "error rate 8.33% (3 of 36 requests, last 18s) > 5%");
+	m.error_rate = 0;
+	m.requests = 4;
+	m.span_s = 300;
+	v = decide(&t, &m, NULL, NULL);
+	assert_string_equal(v.reason, "error rate 0% (0 of 4 requests, last 5m: too few to judge, "
+	    "min_requests 10); below thresholds: p95 120 ms, 0 restarts in 5m");
+	m.span_s = 0;
+	v = decide(&t, &m, NULL, NULL);
+	assert_string_equal(v.reason, "error rate 0% (0 of 4 requests: too few to judge, "
+	    "min_requests 10); below thresholds: p95 120 ms, 0 restarts in 5m");
+}
+
 /* min_requests 0 is the old rule; so is a count not known (a Prometheus
  * query), which fires without one. */
 static void
@@ -1087,6 +1113,7 @@ main(void)
 		cmocka_unit_test(params_are_the_callers),
 		cmocka_unit_test(too_few_requests_fire_nothing),
 		cmocka_unit_test(enough_requests_are_judged_with_their_count),
+		cmocka_unit_test(a_count_over_several_intervals_says_its_span),
 		cmocka_unit_test(min_requests_zero_or_no_count_is_the_old_rule),
 		cmocka_unit_test(too_few_requests_hold_then_give_way),
 		cmocka_unit_test(too_few_requests_give_way_like_a_missing_rate),

@@ -246,24 +246,28 @@ a_failed_rollback_that_applied_is_at_the_target(void **state)
 	journal_free(&j);
 }
 
+/* From Prometheus: the query's own range still counts the old release. */
 static void
 a_held_verdict_after_a_rollback_says_why(void **state)
 {
 	char out[120];
 
 	(void)state;
-	assert_int_equal(rbtarget_held_note(true, AT_MS, AT_MS + 19500, out, sizeof(out)),
+	assert_int_equal(rbtarget_held_note(true, true, AT_MS, AT_MS + 19500, out, sizeof(out)),
 	    strlen("rolled back 19 s ago: the rate window still holds the old release's errors"));
 	assert_string_equal(out, "rolled back 19 s ago: the rate window still holds the old "
 	    "release's errors");
 	/* Not held, no rollback, or long ago: nothing to put it down to. */
-	assert_int_equal(rbtarget_held_note(false, AT_MS, AT_MS + 19500, out, sizeof(out)), 0);
-	assert_int_equal(rbtarget_held_note(true, 0, AT_MS, out, sizeof(out)), 0);
+	assert_int_equal(rbtarget_held_note(false, true, AT_MS, AT_MS + 19500, out, sizeof(out)), 0);
+	assert_int_equal(rbtarget_held_note(true, true, 0, AT_MS, out, sizeof(out)), 0);
 	assert_string_equal(out, "");
-	assert_int_equal(rbtarget_held_note(true, AT_MS, AT_MS + (RBTARGET_HELD_S + 1) * 1000LL,
+	assert_int_equal(rbtarget_held_note(true, true, AT_MS, AT_MS + (RBTARGET_HELD_S + 1) * 1000LL,
 	    out, sizeof(out)), 0);
+	/* A metrics_url host's window started again at the tag change. */
+	assert_int_equal(rbtarget_held_note(true, false, AT_MS, AT_MS + 19500, out, sizeof(out)),
+	    0);
 	/* A clock that went back says 0 s, never a negative age. */
-	rbtarget_held_note(true, AT_MS, AT_MS - 5000, out, sizeof(out));
+	rbtarget_held_note(true, true, AT_MS, AT_MS - 5000, out, sizeof(out));
 	assert_string_equal(out, "rolled back 0 s ago: the rate window still holds the old "
 	    "release's errors");
 }
