@@ -12,6 +12,7 @@
 #define WARROOM_CONNREC_H
 
 #include <stdbool.h>
+#include <stddef.h>
 #include <stdint.h>
 
 /* How long a host must stay UP before its return is recorded. */
@@ -66,6 +67,38 @@ int64_t connrec_down_s(int64_t down_ms, int64_t up_ms);
  * total over all such stretches is export_conn_unwatched_s. */
 int64_t connrec_unwatched_ms(int64_t down_ms, int64_t up_ms, int64_t gap_from_ms,
     int64_t gap_to_ms);
+
+/* What is known of a DOWN stretch's length. A DOWN began between the
+ * last time it was seen UP and the first reading DOWN, and ended between
+ * the last reading DOWN and the first UP; a stretch with nothing recorded
+ * widens one of these. */
+struct connrec_span {
+	int64_t down_s;          /* first reading DOWN to first reading UP (down_s) */
+	int64_t unwatched_s;     /* of it, nothing recorded: it may have been back
+	                            in between (unwatched_s) */
+	int64_t start_unseen_s;  /* found DOWN on a console's first reading: how long
+	                            before it the last record was, the host not
+	                            DOWN then (0: its going down was seen) */
+};
+
+/* The shortest it can have been DOWN: down_s less what no console saw. */
+int64_t connrec_span_min_s(const struct connrec_span *sp);
+
+/* The longest: from the last record before it was found DOWN (or its
+ * first reading DOWN) to the first reading UP. */
+int64_t connrec_span_max_s(const struct connrec_span *sp);
+
+/* The length in words, into len: "50s"; "at least 45s, at most 1m 19s"
+ * (its start unseen); "at most 1m 08s" (nothing recorded for part of it).
+ * Why, into why ("" when sure): "already DOWN when a console opened;
+ * nothing recorded for 31s of it: it may have been back in between".
+ * The one wording of TIMELINE's UP row and the post-mortem's Reachability. */
+void connrec_span_words(const struct connrec_span *sp, char *len, size_t lcap, char *why,
+    size_t wcap);
+
+/* A length of s seconds as the post-mortem says it: "45s", "1m 19s",
+ * "1h 02m 03s". */
+void connrec_dur(int64_t s, char *out, size_t cap);
 
 /* "UP", "DOWN"; parse: the state such a name says (UNKNOWN otherwise). */
 const char *connrec_name(enum connrec_state s);

@@ -80,6 +80,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "warroom/connrec.h"
 #include "warroom/record.h"
 #include "warroom/redact.h"
 #include "warroom/util.h"
@@ -130,6 +131,23 @@ char *export_details(const struct record *r, const struct redactor *red);
  * most"), Reachability and the JSON all say this one count. */
 int64_t export_conn_unwatched_s(const struct record *v, size_t n, int64_t down_ms,
     int64_t up_ms);
+
+/* A first connect gives up after 10 s by default: a DOWN read this soon
+ * after a resume is that console's first reading of the host. */
+#define EXPORT_FIRST_READ_MS 30000
+
+/* Whether host, first read DOWN at down_ms, was found so by a console
+ * that resumed after a stretch nobody watched (v: the journal before
+ * that DOWN): *not_before gets when that stretch began. A DOWN's
+ * not_before. */
+bool export_conn_found_down(const struct record *v, size_t n, const char *host,
+    int64_t down_ms, int64_t *not_before);
+
+/* What is known of host's DOWN from down_ms to up_ms, its last DOWN in v:
+ * what its UP records (down_s, unwatched_s, start_unseen_s) and what
+ * Reachability says. */
+void export_conn_span(const struct record *v, size_t n, const char *host, int64_t down_ms,
+    int64_t up_ms, struct connrec_span *sp);
 
 /* Whether TIMELINE and the post-mortem's timeline table leave r out: a
  * status-page post's ordinary first try (statuspage.sent, try 1), which

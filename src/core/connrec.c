@@ -6,6 +6,8 @@
  */
 #include "warroom/connrec.h"
 
+#include <inttypes.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "warroom/util.h"
@@ -63,6 +65,62 @@ connrec_down_s(int64_t down_ms, int64_t up_ms)
 	int64_t ms = up_ms - down_ms;
 
 	return ms >= 0 ? (ms + 500) / 1000 : -((-ms + 500) / 1000);
+}
+
+int64_t
+connrec_span_min_s(const struct connrec_span *sp)
+{
+	int64_t s = sp->down_s - (sp->unwatched_s > 0 ? sp->unwatched_s : 0);
+
+	return s > 0 ? s : 0;
+}
+
+int64_t
+connrec_span_max_s(const struct connrec_span *sp)
+{
+	return sp->down_s + (sp->start_unseen_s > 0 ? sp->start_unseen_s : 0);
+}
+
+void
+connrec_dur(int64_t s, char *out, size_t cap)
+{
+	if (s < 0)
+		s = 0;
+	if (s >= 3600)
+		snprintf(out, cap, "%" PRId64 "h %02" PRId64 "m %02" PRId64 "s", s / 3600,
+		    s / 60 % 60, s % 60);
+	else if (s >= 60)
+		snprintf(out, cap, "%" PRId64 "m %02" PRId64 "s", s / 60, s % 60);
+	else
+		snprintf(out, cap, "%" PRId64 "s", s);
+}
+
+void
+connrec_span_words(const struct connrec_span *sp, char *len, size_t lcap, char *why,
+    size_t wcap)
+{
+	bool start = sp->start_unseen_s > 0, gap = sp->unwatched_s > 0;
+	int64_t min = connrec_span_min_s(sp);
+	char lo[48], hi[48], unw[48];
+
+	connrec_dur(min, lo, sizeof(lo));
+	connrec_dur(connrec_span_max_s(sp), hi, sizeof(hi));
+	connrec_dur(sp->unwatched_s, unw, sizeof(unw));
+	why[0] = '\0';
+	if (!start && !gap) {
+		connrec_dur(sp->down_s, len, lcap);
+		return;
+	}
+	/* Its start unseen, it may have gone down before the first reading:
+	 * what was seen DOWN is the least; with nothing recorded for part of
+	 * it, it may have been back then, and the least is what was seen. */
+	if (start && min > 0)
+		snprintf(len, lcap, "at least %s, at most %s", lo, hi);
+	else
+		snprintf(len, lcap, "at most %s", hi);
+	snprintf(why, wcap, "%s%s%s%s%s", start ? "already DOWN when a console opened" : "",
+	    start && gap ? "; " : "", gap ? "nothing recorded for " : "", gap ? unw : "",
+	    gap ? " of it: it may have been back in between" : "");
 }
 
 const char *

@@ -2112,7 +2112,8 @@ when_in(int64_t ms, int64_t ref_ms, const struct export_opts *o, char out[TIME_M
 
 /* The stretch nobody watched before a resume (its unwatched_from): "not
  * watched for 38m 12s: console closed from 18:02:01 UTC to 18:40:13 UTC",
- * or after a crash "… since the last record (18:02:01 UTC)", which
+ * or after a crash "nothing recorded for 38m 12s since the last record
+ * (18:02:01 UTC)", which
  * resume_unended then explains. Returns whether it said the time of the
  * crashed console's last record (only when that record began the gap). */
 static bool
@@ -2136,13 +2137,15 @@ resume_gap_words(struct wr_buf *b, const struct record *r, const struct export_o
 		wr_buf_str(b, "console restarted at once");
 		return false;
 	}
-	wr_buf_printf(b, "not watched for %s", dur);
+	/* A killed console may have run on after its last record, watching
+	 * and recording nothing because nothing changed: only the silence is
+	 * known, not when it stopped (its lock on .live leaves no time). */
 	if (crash)
-		wr_buf_printf(b, " since the last record (%s)", t0);
+		wr_buf_printf(b, "nothing recorded for %s since the last record (%s)", dur, t0);
 	else if (r->ts_ms - from < GAP_SHORT_MS)
-		wr_buf_str(b, " (console restarted)");
+		wr_buf_printf(b, "not watched for %s (console restarted)", dur);
 	else
-		wr_buf_printf(b, ": console closed from %s to %s", t0, t1);
+		wr_buf_printf(b, "not watched for %s: console closed from %s to %s", dur, t0, t1);
 	return crash;
 }
 
@@ -2312,35 +2315,47 @@ conn_stretch(const struct record *v, size_t n, size_t i, const struct record **b
 	return state_stretch(v, n, i, "conn.change", "DOWN", "UP", back);
 }
 
-/* A first connect gives up after 10 s by default: a DOWN seen this soon
- * after a resume is that console's first reading of the host. */
-#define FIRST_READ_MS 30000
-
-/* Whether the DOWN v[i] (a stretch's start) was the first reading of a
- * console that resumed after a stretch nobody watched, the host not DOWN
- * in the journal before it: it went down somewhere in that stretch, not
- * when seen. *not_before: when the stretch began (last seen UP). */
+/* Whether a DOWN of host first read at down_ms (records v[0..i) before
+ * it) was the first reading of a console that resumed after a stretch
+ * nobody watched, the host not DOWN in the journal before: it went down
+ * somewhere in that stretch, not when seen. *not_before: when the
+ * stretch began (the last record, the host not DOWN then). */
 static bool
-conn_down_unwatched(const struct record *v, size_t i, int64_t *not_before)
+found_down(const struct record *v, size_t i, const char *host, int64_t down,
+    int64_t *not_before)
 {
-	int64_t from, down = conn_since(&v[i]);
+	int64_t from;
 	size_t k;
 
-	/* Never reached: it was not UP before either. */
-	if (cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(v[i].data, "first")))
-		return false;
-	for (k = i; k-- > 0;) {
+	for (k = i; host != NULL && k-- > 0;) {
 		/* Anything of this host since the resume: this console saw it. */
-		if (v[k].host != NULL && strcmp(v[k].host, v[i].host) == 0)
+		if (v[k].host != NULL && strcmp(v[k].host, host) == 0)
 			return false;
 		if (resume_gap(v, k, &from)) {
-			if (down - v[k].ts_ms > FIRST_READ_MS || from >= down)
+			if (down - v[k].ts_ms > EXPORT_FIRST_READ_MS || from >= down)
 				return false;
 			*not_before = from;
 			return true;
 		}
 	}
 	return false;
+}
+
+/* found_down for the DOWN v[i] (a stretch's start); one never reached
+ * was not UP before either. */
+static bool
+conn_down_unwatched(const struct record *v, size_t i, int64_t *not_before)
+{
+	if (cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(v[i].data, "first")))
+		return false;
+	return found_down(v, i, v[i].host, conn_since(&v[i]), not_before);
+}
+
+bool
+export_conn_found_down(const struct record *v, size_t n, const char *host, int64_t down_ms,
+    int64_t *not_before)
+{
+	return found_down(v, n, host, down_ms, not_before);
 }
 
 /* How long a stretch lasted, in s: what its UP said (down_s, as TIMELINE
@@ -2355,33 +2370,92 @@ conn_stretch_s(const struct record *down, const struct record *back)
 	return connrec_down_s(conn_since(down), conn_since(back));
 }
 
-/* "DOWN: connect: Connection refused", "UP again after 50 s DOWN", "UP
- * again after at most 1m 08s DOWN (no console ran for 48s of it)". */
-static bool
-conn_details(struct wr_buf *b, const struct record *r)
+/* A number data.key of r says (>= 0), else -1. */
+static int64_t
+dnum(const struct record *r, const char *key)
 {
-	const cJSON *down = cJSON_GetObjectItemCaseSensitive(r->data, "down_s");
+	const cJSON *x = r->data != NULL ? cJSON_GetObjectItemCaseSensitive(r->data, key) : NULL;
+
+	return cJSON_IsNumber(x) && x->valuedouble >= 0 ? (int64_t)x->valuedouble : -1;
+}
+
+/* What is known of the stretch from the DOWN v[i] to its UP *back: what
+ * the UP says, else (older consoles wrote less) counted from the journal
+ * by the rules the console that writes it uses, so TIMELINE, the
+ * timeline table, Reachability and the JSON say one thing. */
+static void
+conn_span_of(const struct record *v, size_t i, const struct record *back,
+    struct connrec_span *sp)
+{
+	int64_t nb;
+
+	sp->down_s = conn_stretch_s(&v[i], back);
+	if ((sp->unwatched_s = dnum(back, "unwatched_s")) < 0)
+		sp->unwatched_s = conn_unwatched_s(v, i, back);
+	if ((sp->start_unseen_s = dnum(back, "start_unseen_s")) < 0)
+		sp->start_unseen_s = conn_down_unwatched(v, i, &nb) ?
+		    connrec_down_s(nb, conn_since(&v[i])) : 0;
+}
+
+void
+export_conn_span(const struct record *v, size_t n, const char *host, int64_t down_ms,
+    int64_t up_ms, struct connrec_span *sp)
+{
+	int64_t nb;
+	size_t k, start = n;
+
+	sp->down_s = connrec_down_s(down_ms, up_ms);
+	sp->unwatched_s = export_conn_unwatched_s(v, n, down_ms, up_ms);
+	sp->start_unseen_s = 0;
+	/* The DOWN that began it: the first of the host's conn.change DOWN
+	 * since its last UP (a second DOWN starts nothing new). */
+	for (k = n; host != NULL && k-- > 0;) {
+		if (!kind_is(&v[k], "conn.change") || v[k].host == NULL ||
+		    strcmp(v[k].host, host) != 0)
+			continue;
+		if (!conn_is(&v[k], "DOWN"))
+			break;
+		start = k;
+	}
+	if (start < n && conn_down_unwatched(v, start, &nb))
+		sp->start_unseen_s = connrec_down_s(nb, conn_since(&v[start]));
+}
+
+/* "DOWN: connect: Connection refused (already DOWN when a console
+ * opened; it went down after 21:54:18, the last record before)", "UP
+ * again after 50s DOWN", "UP again after at most 1m 08s DOWN (nothing
+ * recorded for 48s of it: it may have been back in between)". */
+static bool
+conn_details(struct wr_buf *b, const struct record *r, const struct export_opts *o)
+{
 	const cJSON *drops = cJSON_GetObjectItemCaseSensitive(r->data, "drops");
-	const cJSON *unw = cJSON_GetObjectItemCaseSensitive(r->data, "unwatched_s");
-	char dur[48], dur2[48];
+	const char *nb = dstr(r, "not_before");
+	char len[128], why[192], t[TIME_MAX];
+	struct connrec_span sp;
+	int64_t ms;
 
 	if (conn_is(r, "DOWN")) {
 		wr_buf_printf(b, "DOWN: %s", dstr(r, "reason") != NULL ? dstr(r, "reason") :
 		    "no reason recorded");
 		if (cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(r->data, "first")))
 			wr_buf_str(b, " (not reached before)");
+		else if (nb != NULL && record_parse_ts(nb, &ms) == 0) {
+			when_in(ms, r->ts_ms, o, t);
+			wr_buf_printf(b, " (already DOWN when a console opened; it went down after "
+			    "%s, the last record before)", t);
+		}
 		return true;
 	}
 	if (!conn_is(r, "UP"))
 		return false;
 	wr_buf_str(b, "UP again");
-	if (cJSON_IsNumber(down) && cJSON_IsNumber(unw) && unw->valuedouble > 0) {
-		fmt_dur((int64_t)down->valuedouble * 1000, dur, sizeof(dur));
-		fmt_dur((int64_t)unw->valuedouble * 1000, dur2, sizeof(dur2));
-		wr_buf_printf(b, " after at most %s DOWN (no console ran for %s of it)", dur, dur2);
-	} else if (cJSON_IsNumber(down)) {
-		fmt_dur((int64_t)down->valuedouble * 1000, dur, sizeof(dur));
-		wr_buf_printf(b, " after %s DOWN", dur);
+	if ((sp.down_s = dnum(r, "down_s")) >= 0) {
+		sp.unwatched_s = dnum(r, "unwatched_s") > 0 ? dnum(r, "unwatched_s") : 0;
+		sp.start_unseen_s = dnum(r, "start_unseen_s") > 0 ? dnum(r, "start_unseen_s") : 0;
+		connrec_span_words(&sp, len, sizeof(len), why, sizeof(why));
+		wr_buf_printf(b, " after %s DOWN", len);
+		if (why[0] != '\0')
+			wr_buf_printf(b, " (%s)", why);
 	}
 	if (cJSON_IsNumber(drops) && drops->valuedouble > 0)
 		wr_buf_printf(b, " (dropped %.0f more time%s before it held)", drops->valuedouble,
@@ -2574,7 +2648,7 @@ kind_details(struct wr_buf *b, const struct record *r, const struct export_opts 
 	if (kind_is(r, "health.change"))
 		return health_details(b, r, o);
 	if (kind_is(r, "conn.change"))
-		return conn_details(b, r);
+		return conn_details(b, r, o);
 	if (kind_is(r, "poll.change"))
 		return poll_details(b, r);
 	/* "api exports: on → off", or "api exports: on (first read)". */
@@ -2833,33 +2907,46 @@ md_details(struct wr_buf *b, const struct export_opts *o, const struct pm *pm,
 	free(text);
 }
 
-/* md_details, but a conn.change UP an older console wrote without
- * unwatched_s gets it from the resumes inside its DOWN, as Reachability
- * counts it. */
+/* md_details, but a conn.change an older console wrote with less gets
+ * what the journal tells: an UP its unwatched_s and start_unseen_s, a
+ * DOWN found on a console's first reading its not_before, as
+ * Reachability counts them. */
 static void
 md_conn_details(struct wr_buf *b, const struct export_opts *o, const struct pm *pm,
     const struct record *v, size_t n, size_t i)
 {
-	const struct record *back;
+	const struct record *back = NULL;
+	struct connrec_span sp;
+	char ts[WR_TS_MAX];
 	struct record r;
-	int64_t sec;
-	size_t k;
+	int64_t nb;
+	size_t k = i;
 
-	if (!conn_is(&v[i], "UP") || v[i].data == NULL ||
-	    cJSON_GetObjectItemCaseSensitive(v[i].data, "unwatched_s") != NULL) {
-		md_details(b, o, pm, &v[i]);
-		return;
-	}
-	for (k = i; k-- > 0;)
-		if (conn_stretch(v, n, k, &back) && back == &v[i])
-			break;
-	if (k >= i || (sec = conn_unwatched_s(v, k, back)) <= 0) {
+	if (v[i].data == NULL || (!conn_is(&v[i], "UP") && !conn_is(&v[i], "DOWN"))) {
 		md_details(b, o, pm, &v[i]);
 		return;
 	}
 	r = v[i];
 	r.data = cJSON_Duplicate(v[i].data, 1);
-	cJSON_AddNumberToObject(r.data, "unwatched_s", (double)sec);
+	if (conn_is(&v[i], "DOWN")) {
+		if (dstr(&v[i], "not_before") == NULL && conn_stretch(v, n, i, &back) &&
+		    conn_down_unwatched(v, i, &nb)) {
+			record_format_ts(nb, ts);
+			cJSON_AddStringToObject(r.data, "not_before", ts);
+		}
+	} else {
+		for (k = i; k-- > 0;)
+			if (conn_stretch(v, n, k, &back) && back == &v[i])
+				break;
+	}
+	if (k < i) {
+		conn_span_of(v, k, back, &sp);
+		if (dnum(&v[i], "unwatched_s") < 0 && sp.unwatched_s > 0)
+			cJSON_AddNumberToObject(r.data, "unwatched_s", (double)sp.unwatched_s);
+		if (dnum(&v[i], "start_unseen_s") < 0 && sp.start_unseen_s > 0)
+			cJSON_AddNumberToObject(r.data, "start_unseen_s",
+			    (double)sp.start_unseen_s);
+	}
 	md_details(b, o, pm, &r);
 	cJSON_Delete(r.data);
 }
@@ -3887,11 +3974,12 @@ static void
 md_reachability(struct wr_buf *b, const struct record *v, size_t n,
     const struct export_opts *o)
 {
-	char ts[TIME_MAX], ts2[TIME_MAX], dur[48], most[48];
+	char ts[TIME_MAX], ts2[TIME_MAX], len[128], why[192];
 	const struct record *back;
+	struct connrec_span sp;
 	const cJSON *drops;
-	int64_t unwatched, not_before = 0;
-	bool any = false, late;
+	int64_t not_before = 0;
+	bool any = false;
 	size_t i;
 
 	for (i = 0; i < n; i++) {
@@ -3905,26 +3993,20 @@ md_reachability(struct wr_buf *b, const struct record *v, size_t n,
 		wr_buf_str(b, "| ");
 		sb_text(b, o, v[i].host);
 		/* Found DOWN by a console just resumed: it went down unseen, so
-		 * its start is a range and its length a lower bound (QA). */
-		if ((late = conn_down_unwatched(v, i, &not_before))) {
+		 * its start is a range (QA); For says why. */
+		if (conn_down_unwatched(v, i, &not_before)) {
 			fmt_time(not_before, o, ts2);
-			wr_buf_printf(b, " | between %s and %s (no console ran) | ", ts2, ts);
+			wr_buf_printf(b, " | between %s and %s | ", ts2, ts);
 		} else
 			wr_buf_printf(b, " | %s | ", ts);
 		if (back != NULL) {
+			/* The words TIMELINE's UP row says (connrec_span_words). */
 			fmt_time(conn_since(back), o, ts2);
-			fmt_dur(conn_stretch_s(&v[i], back) * 1000, dur, sizeof(dur));
-			if (late) {
-				fmt_dur(conn_since(back) - not_before, most, sizeof(most));
-				wr_buf_printf(b, "%s | at least %s (at most %s)", ts2, dur, most);
-			} else
-				wr_buf_printf(b, "%s | %s", ts2, dur);
-			unwatched = conn_unwatched_s(v, i, back);
-			if (unwatched > 0) {
-				fmt_dur(unwatched * 1000, dur, sizeof(dur));
-				wr_buf_printf(b, " at most: no console ran for %s of it, so it "
-				    "may have been back sooner", dur);
-			}
+			conn_span_of(v, i, back, &sp);
+			connrec_span_words(&sp, len, sizeof(len), why, sizeof(why));
+			wr_buf_printf(b, "%s | %s", ts2, len);
+			if (why[0] != '\0')
+				wr_buf_printf(b, " (%s)", why);
 			wr_buf_str(b, " | ");
 		} else {
 			fmt_time(v[n - 1].ts_ms, o, ts2);
@@ -4965,10 +5047,15 @@ json_incident(const struct record *v, size_t n, const struct export_opts *o,
 			cJSON_AddBoolToObject(x, "at_least", true);
 		}
 		if (back != NULL) {
-			cJSON_AddNumberToObject(x, "down_s", (double)conn_stretch_s(&v[i], back));
-			/* Of it, the time no console ran: it may have been back sooner. */
-			cJSON_AddNumberToObject(x, "unwatched_s",
-			    (double)conn_unwatched_s(v, i, back));
+			struct connrec_span span;
+
+			conn_span_of(v, i, back, &span);
+			cJSON_AddNumberToObject(x, "down_s", (double)span.down_s);
+			/* Of it, nothing recorded: it may have been back in between. */
+			cJSON_AddNumberToObject(x, "unwatched_s", (double)span.unwatched_s);
+			/* The bounds Reachability's words give. */
+			cJSON_AddNumberToObject(x, "min_s", (double)connrec_span_min_s(&span));
+			cJSON_AddNumberToObject(x, "max_s", (double)connrec_span_max_s(&span));
 		}
 		json_str(x, "reason", o, dstr(&v[i], "reason"));
 		drops = back != NULL ? cJSON_GetObjectItemCaseSensitive(back->data, "drops") : NULL;

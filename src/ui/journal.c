@@ -1310,35 +1310,64 @@ conn_state(const struct ssh_status *st)
 	return CONNREC_UNKNOWN;
 }
 
-/* How much of a DOWN from down_ms to up_ms no console ran, in s, as the
- * post-mortem counts it (export_conn_unwatched_s): the journal is read
- * only when a resume falls inside it. */
-static int64_t
-conn_unwatched_s(struct app *app, int64_t down_ms, int64_t up_ms)
+/* Whether a console resumed from from_ms to to_ms: only then can the
+ * journal tell more of a DOWN than this console saw, so only then is it
+ * read. */
+static bool
+resumed_within(const struct app *app, int64_t from_ms, int64_t to_ms)
 {
-	struct record_list list;
-	bool resumed = false;
-	int64_t s;
 	size_t i;
 
-	for (i = 0; i < app->nentries && !resumed; i++)
-		resumed = app->entries[i].ts_ms > down_ms && app->entries[i].ts_ms <= up_ms &&
-		    strcmp(app->entries[i].kind, "incident.resume") == 0;
-	if (!resumed || journal_records(app, &list) != 0)
-		return 0;
-	s = export_conn_unwatched_s(list.v, list.n, down_ms, up_ms);
+	for (i = 0; i < app->nentries; i++)
+		if (app->entries[i].ts_ms > from_ms && app->entries[i].ts_ms <= to_ms &&
+		    strcmp(app->entries[i].kind, "incident.resume") == 0)
+			return true;
+	return false;
+}
+
+/* What is known of host h's DOWN from down_ms to up_ms, as the
+ * post-mortem counts it (export_conn_span): how much of it nothing was
+ * recorded, and how long before it a console found it DOWN on opening. */
+static void
+conn_span(struct app *app, size_t h, int64_t down_ms, int64_t up_ms, struct connrec_span *sp)
+{
+	struct record_list list;
+
+	*sp = (struct connrec_span){ .down_s = connrec_down_s(down_ms, up_ms) };
+	if (!resumed_within(app, down_ms - EXPORT_FIRST_READ_MS, up_ms) ||
+	    journal_records(app, &list) != 0)
+		return;
+	export_conn_span(list.v, list.n, app->cfg.hosts[h].name, down_ms, up_ms, sp);
 	record_list_free(&list);
-	return s;
+}
+
+/* Whether host h, read DOWN first at down_ms, was found so by this
+ * console just after it resumed from a stretch nobody watched:
+ * *not_before gets when that stretch began. */
+static bool
+conn_found_down(struct app *app, size_t h, int64_t down_ms, int64_t *not_before)
+{
+	struct record_list list;
+	bool found;
+
+	if (!resumed_within(app, down_ms - EXPORT_FIRST_READ_MS, down_ms) ||
+	    journal_records(app, &list) != 0)
+		return false;
+	found = export_conn_found_down(list.v, list.n, app->cfg.hosts[h].name, down_ms,
+	    not_before);
+	record_list_free(&list);
+	return found;
 }
 
 void
 journal_conn(struct app *app)
 {
-	char ts[WR_TS_MAX];
+	char ts[WR_TS_MAX], nb[WR_TS_MAX];
+	struct connrec_span span;
 	struct obs_due due;
 	struct wr_err err;
 	int rc;
-	int64_t now, unwatched;
+	int64_t now, not_before;
 	size_t h;
 	bool writer;
 
@@ -1368,19 +1397,28 @@ journal_conn(struct app *app)
 			cJSON_AddStringToObject(d, "since", ts);
 			if (connrec_first(&c->live, c->said, c->reached))
 				cJSON_AddBoolToObject(d, "first", true);
+			/* Found DOWN on opening after nobody watched: it went
+			 * down unseen, after the last record before. */
+			else if (conn_found_down(app, h, c->live.since_ms, &not_before)) {
+				record_format_ts(not_before, nb);
+				cJSON_AddStringToObject(d, "not_before", nb);
+			}
 		} else {
+			conn_span(app, h, c->said_since_ms, c->live.since_ms, &span);
 			cJSON_AddStringToObject(d, "state", "UP");
 			cJSON_AddStringToObject(d, "since", ts);
-			cJSON_AddNumberToObject(d, "down_s", (double)connrec_down_s(
-			    c->said_since_ms, c->live.since_ms));
+			cJSON_AddNumberToObject(d, "down_s", (double)span.down_s);
 			if (c->live.drops > 0)
 				cJSON_AddNumberToObject(d, "drops", c->live.drops);
 			/* A console resumed inside the DOWN (this one or any
-			 * other, once or more): nobody saw part of it, so its
-			 * length is at most. */
-			if ((unwatched = conn_unwatched_s(app, c->said_since_ms,
-			    c->live.since_ms)) > 0)
-				cJSON_AddNumberToObject(d, "unwatched_s", (double)unwatched);
+			 * other, once or more): nothing recorded for part of
+			 * it, so its length is at most; one found it DOWN on
+			 * opening: it may have begun before, so at least. */
+			if (span.unwatched_s > 0)
+				cJSON_AddNumberToObject(d, "unwatched_s", (double)span.unwatched_s);
+			if (span.start_unseen_s > 0)
+				cJSON_AddNumberToObject(d, "start_unseen_s",
+				    (double)span.start_unseen_s);
 		}
 		/* Read back through journal_apply, the record sets c->said; one
 		 * another console wrote first is not written again. */

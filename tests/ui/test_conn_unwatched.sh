@@ -3,7 +3,9 @@
 # stretches no console ran), the next one started while it is still DOWN:
 # the UP that console records carries unwatched_s, both stretches summed,
 # and TIMELINE and the post-mortem's timeline say its length is at most,
-# by as much as Reachability does.
+# by as much as Reachability does. Then the QA case: lost while no console
+# ran, found DOWN on opening, that console killed, UP again: its start is
+# unseen too, so the length is a range ("at least …, at most …").
 . "${top_srcdir:-$(dirname "$0")/../..}/tests/lib/tmux.sh"
 [ -x /usr/sbin/sshd ] || skip "openssh-server is not installed"
 fleet_up --hosts 1 --tag v1.4.1
@@ -29,7 +31,7 @@ wait_re "conn\\.change +h1 +DOWN: connection lost" 15
 relaunch
 relaunch
 fault sshd-start
-wait_re "conn\\.change +h1 +UP again after at most [0-9]+s DOWN \\(no console" 30
+wait_re "conn\\.change +h1 +UP again after at most [0-9]+s DOWN \\(nothing" 30
 unw=$(grep '"kind":"conn.change".*"state":"UP"' "$journal" |
     sed -n 's/.*"unwatched_s":\([0-9]*\).*/\1/p')
 [ -n "$unw" ] || fail "the UP record has no unwatched_s"
@@ -41,8 +43,37 @@ keys q
 wait_for "exit=0"
 "$WARROOM" -c "$tmp/c.conf" export "$(basename "$journal" .jsonl)" --format md > "$tmp/pm.md" ||
     fail "export"
-grep -q "| h1 | UP again after at most [0-9]*s DOWN (no console ran for ${unw}s of it) |" \
+why="nothing recorded for ${unw}s of it: it may have been back in between"
+grep -q "| h1 | UP again after at most [0-9]*s DOWN ($why) |" \
     "$tmp/pm.md" || fail "the post-mortem's timeline row has no upper bound"
-grep -q "| h1 | .* at most: no console ran for ${unw}s of it" "$tmp/pm.md" ||
+grep -q "| h1 | .* | at most [0-9]*s ($why) |" "$tmp/pm.md" ||
     fail "Reachability's bound is not TIMELINE's ${unw}s"
 ok "the post-mortem's timeline and Reachability say the same"
+
+# Lost with no console running: the next one finds it DOWN on opening.
+fault sshd-stop
+sleep 2
+start 200 40 "$WARROOM -c $tmp/c.conf --incident net"
+# The pane cuts rows: the journal and the export (the same words) say the rest.
+wait_re "conn\\.change +h1 +DOWN: " 20
+grep '"kind":"conn.change".*"state":"DOWN"' "$journal" | tail -n 1 | grep -q '"not_before":' ||
+    fail "the DOWN found on opening has no not_before"
+relaunch
+fault sshd-start
+wait_re "conn\\.change +h1 +UP again after at least [0-9]+s, at most" 30
+up=$(grep '"kind":"conn.change".*"state":"UP"' "$journal" | tail -n 1)
+case $up in *'"start_unseen_s":'*'"unwatched_s":'*|*'"unwatched_s":'*'"start_unseen_s":'*) ;;
+*) fail "the UP has not both start_unseen_s and unwatched_s: $up" ;; esac
+ok "a host found DOWN on opening, with a stretch nobody watched inside, is a range"
+keys q
+wait_for "exit=0"
+"$WARROOM" -c "$tmp/c.conf" export "$(basename "$journal" .jsonl)" --format md > "$tmp/pm.md" ||
+    fail "export"
+grep -q "| h1 | DOWN: .* (already DOWN when a console opened; it went down after " \
+    "$tmp/pm.md" || fail "the DOWN row does not say it was found on opening"
+range="at least [0-9]*s, at most [0-9m ]*s"
+why="(already DOWN when a console opened; nothing recorded for"
+grep -q "| h1 | UP again after $range DOWN $why" "$tmp/pm.md" || fail "the UP row gives no range"
+grep -q "| h1 | between [0-9: -]* and [0-9: -]* | [0-9: -]* | $range $why" \
+    "$tmp/pm.md" || fail "Reachability does not give the range TIMELINE does"
+ok "Reachability gives that range too"

@@ -147,6 +147,57 @@ unwatched_is_the_overlap_with_the_gap(void **state)
 	assert_int_equal(connrec_unwatched_ms(80000, 90000, 0, 0), 0);
 }
 
+/* A DOWN's length as far as it is known: its start unseen gives "at
+ * least" the part seen; nothing recorded for part of it gives "at most";
+ * both, both. */
+static void
+a_span_says_what_is_known_of_its_length(void **state)
+{
+	struct connrec_span sure = { .down_s = 50 };
+	struct connrec_span start = { .down_s = 45, .start_unseen_s = 34 };
+	struct connrec_span gap = { .down_s = 68, .unwatched_s = 48 };
+	struct connrec_span none_seen = { .down_s = 40, .unwatched_s = 40, .start_unseen_s = 5 };
+	char len[96], why[160];
+
+	(void)state;
+	connrec_span_words(&sure, len, sizeof(len), why, sizeof(why));
+	assert_string_equal(len, "50s");
+	assert_string_equal(why, "");
+	connrec_span_words(&start, len, sizeof(len), why, sizeof(why));
+	assert_int_equal(connrec_span_min_s(&start), 45);
+	assert_int_equal(connrec_span_max_s(&start), 79);
+	assert_string_equal(len, "at least 45s, at most 1m 19s");
+	assert_string_equal(why, "already DOWN when a console opened");
+	connrec_span_words(&gap, len, sizeof(len), why, sizeof(why));
+	assert_int_equal(connrec_span_min_s(&gap), 20);
+	assert_int_equal(connrec_span_max_s(&gap), 68);
+	assert_string_equal(len, "at most 1m 08s");
+	assert_string_equal(why, "nothing recorded for 48s of it: it may have been back in "
+	    "between");
+	/* Nothing of it seen DOWN by a console: no least worth saying. */
+	connrec_span_words(&none_seen, len, sizeof(len), why, sizeof(why));
+	assert_string_equal(len, "at most 45s");
+}
+
+/* QA: sshd stopped 21:54:42 while no console ran (the last record
+ * 21:54:18), found DOWN at 21:54:52 by a console then killed, 31 s with
+ * none, UP at 21:55:37. It was 55 s down: "at most 45s" was false. */
+static void
+a_span_found_down_with_a_gap_inside_is_a_range(void **state)
+{
+	struct connrec_span qa = { .down_s = 45, .unwatched_s = 31, .start_unseen_s = 34 };
+	char len[96], why[160];
+
+	(void)state;
+	connrec_span_words(&qa, len, sizeof(len), why, sizeof(why));
+	assert_int_equal(connrec_span_min_s(&qa), 14);
+	assert_int_equal(connrec_span_max_s(&qa), 79);
+	assert_true(connrec_span_min_s(&qa) <= 55 && 55 <= connrec_span_max_s(&qa));
+	assert_string_equal(len, "at least 14s, at most 1m 19s");
+	assert_string_equal(why, "already DOWN when a console opened; nothing recorded for "
+	    "31s of it: it may have been back in between");
+}
+
 static void
 names_round_trip(void **state)
 {
@@ -168,6 +219,8 @@ main(void)
 		cmocka_unit_test(first_means_never_reached_not_no_record_before),
 		cmocka_unit_test(down_s_rounds_to_the_nearest_second),
 		cmocka_unit_test(unwatched_is_the_overlap_with_the_gap),
+		cmocka_unit_test(a_span_says_what_is_known_of_its_length),
+		cmocka_unit_test(a_span_found_down_with_a_gap_inside_is_a_range),
 		cmocka_unit_test(names_round_trip),
 	};
 

@@ -1936,24 +1936,24 @@ reachability_says_the_unwatched_part(void **state)
 	    "\"since\":\"2024-05-01T12:01:29.000Z\",\"down_s\":80}");
 	md = render_n(EXPORT_MD, v, 5);
 	assert_non_null(strstr(md, "| k8s-bastion | 2024-05-01 12:00:09 | 2024-05-01 12:01:29 | "
-	    "1m 20s at most: no console ran for 1m 04s of it, so it may have been back sooner | "
-	    "connect: Connection refused |"));
+	    "at most 1m 20s (nothing recorded for 1m 04s of it: it may have been back in "
+	    "between) | connect: Connection refused |"));
 	/* Its timeline row says the same bound, the UP record older than
 	 * unwatched_s: counted from the resume. */
-	assert_non_null(strstr(md, "| k8s-bastion | UP again after at most 1m 20s DOWN (no console "
-	    "ran for 1m 04s of it) |"));
+	assert_non_null(strstr(md, "| k8s-bastion | UP again after at most 1m 20s DOWN (nothing "
+	    "recorded for 1m 04s of it: it may have been back in between) |"));
 	free(md);
 	/* A console that resumed inside the DOWN records it: TIMELINE says it. */
 	record_free(&v[4]);
 	add_to(v, 4, 99, "conn.change", "k8s-bastion", NULL, "{\"state\":\"UP\","
 	    "\"since\":\"2024-05-01T12:01:29.000Z\",\"down_s\":80,\"unwatched_s\":64}");
 	md = export_details(&v[4], NULL);
-	assert_string_equal(md, "UP again after at most 1m 20s DOWN (no console ran for 1m 04s "
-	    "of it)");
+	assert_string_equal(md, "UP again after at most 1m 20s DOWN (nothing recorded for 1m 04s "
+	    "of it: it may have been back in between)");
 	free(md);
 	md = render_n(EXPORT_MD, v, 5);
-	assert_non_null(strstr(md, "| k8s-bastion | UP again after at most 1m 20s DOWN (no console "
-	    "ran for 1m 04s of it) |"));
+	assert_non_null(strstr(md, "| k8s-bastion | UP again after at most 1m 20s DOWN (nothing "
+	    "recorded for 1m 04s of it: it may have been back in between) |"));
 	free(md);
 	js = render_n(EXPORT_JSON, v, 5);
 	doc = cJSON_Parse(js);
@@ -1961,6 +1961,9 @@ reachability_says_the_unwatched_part(void **state)
 	    "reachability"), 0);
 	assert_int_equal(cJSON_GetObjectItem(x, "down_s")->valueint, 80);
 	assert_int_equal(cJSON_GetObjectItem(x, "unwatched_s")->valueint, 64);
+	/* The bounds the words give: seen DOWN for 16 s of it, 80 s at most. */
+	assert_int_equal(cJSON_GetObjectItem(x, "min_s")->valueint, 16);
+	assert_int_equal(cJSON_GetObjectItem(x, "max_s")->valueint, 80);
 	cJSON_Delete(doc);
 	free(js);
 	for (size_t i = 0; i < 5; i++)
@@ -2001,12 +2004,13 @@ an_up_counts_every_unwatched_stretch_of_its_down(void **state)
 	add_to(v, 7, 99, "conn.change", "k8s-bastion", NULL, up);
 	add_to(v, 8, 120, "note", NULL, NULL, "{\"text\":\"done\"}");
 	row = export_details(&v[7], NULL);
-	assert_string_equal(row, "UP again after at most 1m 20s DOWN (no console ran for 54s "
-	    "of it)");
+	assert_string_equal(row, "UP again after at most 1m 20s DOWN (nothing recorded for 54s "
+	    "of it: it may have been back in between)");
 	free(row);
 	md = render_n(EXPORT_MD, v, 9);
 	assert_non_null(strstr(md, "| k8s-bastion | 2024-05-01 12:00:09 | 2024-05-01 12:01:29 | "
-	    "1m 20s at most: no console ran for 54s of it, so it may have been back sooner | "));
+	    "at most 1m 20s (nothing recorded for 54s of it: it may have been back in between) "
+	    "| "));
 	free(md);
 	for (size_t i = 0; i < 9; i++)
 		record_free(&v[i]);
@@ -2037,8 +2041,14 @@ reachability_says_a_down_found_on_resume(void **state)
 	    "\"since\":\"2024-05-01T12:02:36.000Z\",\"down_s\":29}");
 	md = render_n(EXPORT_MD, v, 7);
 	assert_non_null(strstr(md, "| api-1 | between 2024-05-01 12:01:00 and 2024-05-01 12:02:07 "
-	    "(no console ran) | 2024-05-01 12:02:36 | at least 29s (at most 1m 36s) | "
-	    "connect: Connection refused |"));
+	    "| 2024-05-01 12:02:36 | at least 29s, at most 1m 36s (already DOWN when a console "
+	    "opened) | connect: Connection refused |"));
+	/* The timeline's rows say it too, from records older consoles wrote
+	 * without not_before or start_unseen_s. */
+	assert_non_null(strstr(md, "| api-1 | DOWN: connect: Connection refused (already DOWN when "
+	    "a console opened; it went down after 2024-05-01 12:01:00, the last record before) |"));
+	assert_non_null(strstr(md, "| api-1 | UP again after at least 29s, at most 1m 36s DOWN "
+	    "(already DOWN when a console opened) |"));
 	/* The stretch a console watched from its start says no range. */
 	assert_non_null(strstr(md, "| api-1 | 2024-05-01 12:00:10 | 2024-05-01 12:00:30 | 20s |"));
 	free(md);
@@ -2053,6 +2063,8 @@ reachability_says_a_down_found_on_resume(void **state)
 	    "2024-05-01T12:01:00.000Z");
 	assert_true(cJSON_IsTrue(cJSON_GetObjectItem(x, "at_least")));
 	assert_int_equal(cJSON_GetObjectItem(x, "down_s")->valueint, 29);
+	assert_int_equal(cJSON_GetObjectItem(x, "min_s")->valueint, 29);
+	assert_int_equal(cJSON_GetObjectItem(x, "max_s")->valueint, 96);
 	cJSON_Delete(doc);
 	free(js);
 	/* A DOWN well after the resume was seen going down: no range. */
@@ -2064,7 +2076,86 @@ reachability_says_a_down_found_on_resume(void **state)
 	    "\"since\":\"2024-05-01T12:02:57.000Z\",\"down_s\":10}");
 	md = render_n(EXPORT_MD, v, 7);
 	assert_non_null(strstr(md, "| api-1 | 2024-05-01 12:02:47 | 2024-05-01 12:02:57 | 10s |"));
-	assert_null(strstr(md, "no console ran) |"));
+	assert_null(strstr(md, "already DOWN"));
+	free(md);
+	for (size_t i = 0; i < 7; i++)
+		record_free(&v[i]);
+}
+
+/* QA: the console killed (its last record 12:00:19), the host's sshd
+ * stopped, a console opened at 12:00:52 and found it DOWN, was killed,
+ * 31 s with none, the next saw it UP at 12:01:38. It may have gone down
+ * just after 12:00:19 and may have been back in the 31 s: at least the
+ * 14 s seen, at most 1m 19s. TIMELINE said "at most 45s", the export a
+ * doubled "at most"; both now say one range, from one function. */
+static void
+a_down_found_on_opening_with_a_gap_inside_is_a_range(void **state)
+{
+	struct record v[7] = { 0 };
+	struct connrec_span sp;
+	char *md, *row, *js, up[256];
+	cJSON *doc, *x;
+	int64_t nb = 0;
+
+	(void)state;
+	add_to(v, 0, 0, "incident.open", NULL, NULL, "{\"name\":\"net\"}");
+	add_to(v, 1, 19, "note", NULL, NULL, "{\"text\":\"watching\"}");
+	add_to(v, 2, 52, "incident.resume", NULL, NULL, "{\"unwatched_from\":"
+	    "\"2024-05-01T12:00:19.000Z\",\"ended_without_shutdown\":1,"
+	    "\"last_record_ts\":\"2024-05-01T12:00:19.000Z\"}");
+	/* What journal_conn asks before it writes the DOWN. */
+	assert_true(export_conn_found_down(v, 3, "helm-bastion", T0 + 53000, &nb));
+	assert_int_equal(nb, T0 + 19000);
+	add_to(v, 3, 53, "conn.change", "helm-bastion", NULL, "{\"state\":\"DOWN\","
+	    "\"since\":\"2024-05-01T12:00:53.000Z\",\"reason\":\"connect: Connection refused\","
+	    "\"not_before\":\"2024-05-01T12:00:19.000Z\"}");
+	add_to(v, 4, 84, "incident.resume", NULL, NULL, "{\"unwatched_from\":"
+	    "\"2024-05-01T12:00:53.000Z\",\"ended_without_shutdown\":1,"
+	    "\"last_record_ts\":\"2024-05-01T12:00:53.000Z\"}");
+	/* ... and before it writes the UP. */
+	export_conn_span(v, 5, "helm-bastion", T0 + 53000, T0 + 98000, &sp);
+	assert_int_equal(sp.down_s, 45);
+	assert_int_equal(sp.unwatched_s, 31);
+	assert_int_equal(sp.start_unseen_s, 34);
+	snprintf(up, sizeof(up), "{\"state\":\"UP\",\"since\":\"2024-05-01T12:01:38.000Z\","
+	    "\"down_s\":45,\"unwatched_s\":31,\"start_unseen_s\":34}");
+	add_to(v, 5, 108, "conn.change", "helm-bastion", NULL, up);
+	add_to(v, 6, 120, "note", NULL, NULL, "{\"text\":\"done\"}");
+	row = export_details(&v[5], NULL);
+	assert_string_equal(row, "UP again after at least 14s, at most 1m 19s DOWN (already DOWN "
+	    "when a console opened; nothing recorded for 31s of it: it may have been back in "
+	    "between)");
+	free(row);
+	row = export_details(&v[3], NULL);
+	assert_string_equal(row, "DOWN: connect: Connection refused (already DOWN when a console "
+	    "opened; it went down after 12:00:19 UTC, the last record before)");
+	free(row);
+	md = render_n(EXPORT_MD, v, 7);
+	assert_non_null(strstr(md, "| helm-bastion | between 2024-05-01 12:00:19 and 2024-05-01 "
+	    "12:00:53 | 2024-05-01 12:01:38 | at least 14s, at most 1m 19s (already DOWN when a "
+	    "console opened; nothing recorded for 31s of it: it may have been back in between) "
+	    "| connect: Connection refused |"));
+	assert_non_null(strstr(md, "| helm-bastion | UP again after at least 14s, at most 1m 19s "
+	    "DOWN (already DOWN when a console opened; nothing recorded for 31s of it: it may "
+	    "have been back in between) |"));
+	assert_null(strstr(md, "at most: "));
+	free(md);
+	js = render_n(EXPORT_JSON, v, 7);
+	doc = cJSON_Parse(js);
+	x = cJSON_GetArrayItem(cJSON_GetObjectItem(cJSON_GetObjectItem(doc, "incident"),
+	    "reachability"), 0);
+	assert_int_equal(cJSON_GetObjectItem(x, "min_s")->valueint, 14);
+	assert_int_equal(cJSON_GetObjectItem(x, "max_s")->valueint, 79);
+	cJSON_Delete(doc);
+	free(js);
+	/* An UP an older console wrote with down_s alone reads the same. */
+	record_free(&v[5]);
+	add_to(v, 5, 108, "conn.change", "helm-bastion", NULL, "{\"state\":\"UP\","
+	    "\"since\":\"2024-05-01T12:01:38.000Z\",\"down_s\":45}");
+	md = render_n(EXPORT_MD, v, 7);
+	assert_non_null(strstr(md, "| helm-bastion | UP again after at least 14s, at most 1m 19s "
+	    "DOWN (already DOWN when a console opened; nothing recorded for 31s of it: it may "
+	    "have been back in between) |"));
 	free(md);
 	for (size_t i = 0; i < 7; i++)
 		record_free(&v[i]);
@@ -2227,7 +2318,7 @@ a_resume_says_how_long_nobody_watched(void **state)
 	    "12:39:12 UTC");
 	free(t);
 	t = export_details(&v[4], NULL);
-	assert_string_equal(t, "not watched for 5m 00s since the last record (12:40:00 UTC) — "
+	assert_string_equal(t, "nothing recorded for 5m 00s since the last record (12:40:00 UTC) — "
 	    "the console before ended without shutting down while armed");
 	free(t);
 	t = export_details(&v[5], NULL);
@@ -3320,6 +3411,7 @@ main(void)
 		cmocka_unit_test(reachability_says_the_unwatched_part),
 		cmocka_unit_test(an_up_counts_every_unwatched_stretch_of_its_down),
 		cmocka_unit_test(reachability_says_a_down_found_on_resume),
+		cmocka_unit_test(a_down_found_on_opening_with_a_gap_inside_is_a_range),
 		cmocka_unit_test(a_restart_at_once_says_no_duration),
 		cmocka_unit_test(data_gaps_say_when_a_connected_hosts_data_stopped),
 		cmocka_unit_test(a_resume_says_how_long_nobody_watched),
