@@ -513,6 +513,10 @@ bool app_arming_expired(struct app *app);
  * lets it go again at once (a look before the prompt). */
 bool app_arm_lock(struct app *app, bool keep, char *buf, size_t cap);
 
+/* Whether process pid on this machine is stopped (Ctrl-Z, SIGSTOP: /proc
+ * says T or t); false when it cannot be told. */
+bool app_pid_stopped(long pid);
+
 /* Let the arm lock go once disarmed and no action of ours still runs. */
 void app_arm_lock_settle(struct app *app);
 

@@ -127,6 +127,11 @@ obs_writer(struct app *app)
 			continue;
 		v[n++] = (struct obswriter_session){ .id = s->id, .armed = s->armed,
 			.alive = timeline_session_alive(app->tl, s->id) };
+		/* Stopped, it keeps its byte but reads nothing (obswriter.h).
+		 * Another machine's pid says nothing here. */
+		v[n - 1].stopped = v[n - 1].alive == 1 && s->pid > 0 &&
+		    obswriter_same_machine(s->actor, timeline_actor(app->tl)) &&
+		    app_pid_stopped(s->pid);
 	}
 	w = obswriter_pick(v, n, self, app_armed(app));
 	free(v);
@@ -1163,6 +1168,28 @@ journal_observe_takeover(struct app *app)
 	if (writer && !app->obs_writer_was)
 		journal_health(app);
 	app->obs_writer_was = writer;
+}
+
+void
+journal_observe_continued(struct app *app)
+{
+	size_t rows = (size_t)app_host_rows(app);
+	int64_t now = loop_wall_ms();
+
+	/* Allocated here if not yet: a row first settled after the stop
+	 * must not take a read from before it either. */
+	if (app->obs_health == NULL)
+		app->obs_health = xcalloc(rows + 1, sizeof(*app->obs_health));
+	if (app->obs_exports == NULL)
+		app->obs_exports = xcalloc(rows + 1, sizeof(*app->obs_exports));
+	if (app->obs_verdicts == NULL)
+		app->obs_verdicts = xcalloc(app->cfg.nhosts + 1, sizeof(*app->obs_verdicts));
+	obsrec_continued(app->obs_health, rows, now);
+	obsrec_continued(app->obs_exports, rows, now);
+	obsrec_continued(app->obs_verdicts, app->cfg.nhosts, now);
+	/* Another console recorded while this one was stopped: recording
+	 * again, this one takes over from the journal as it stands. */
+	app->obs_writer_was = false;
 }
 
 void
