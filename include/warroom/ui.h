@@ -317,6 +317,11 @@ void journal_poll(struct app *app);
  * latest records is recorded at once. */
 void journal_observe_takeover(struct app *app);
 
+/* This console continues after being stopped (Ctrl-Z, SIGSTOP): what it
+ * read before is not written (obsrec_continued), and if it records again
+ * it does so as a console taking over. */
+void journal_observe_continued(struct app *app);
+
 struct rbtarget;
 struct plan_bad;
 
