@@ -246,6 +246,9 @@ struct app {
 	struct obsrec_mine *obs_health, *obs_exports, *obs_verdicts;
 	bool obs_writer_was;             /* this console recorded observations at
 	                                    the last tick (obswriter.h) */
+	bool obs_watched;                /* … another did when last asked, or this
+	                                    one was stopped: recording next is a
+	                                    takeover (verdicts adopted) */
 	struct deployby deployby;        /* the journal's actions: whose deploy a
 	                                    tag change was */
 	struct envmark *envmarks;        /* per HOSTS row: what the last env.check said

@@ -271,7 +271,8 @@ void journal_adopt_gone(struct app *app);
 /* Who the journal says is armed on this incident, into buf ("alice@box
  * since 13:05 UTC"): false, buf "", when no console is. *gone: that
  * console no longer runs (killed while armed), buf "alice@box, last
- * record 13:20 UTC" (sessions_armed_words). */
+ * record 13:20 UTC" (sessions_armed_words). One stopped on this machine
+ * (SIGSTOP) adds ", stopped (pid N)". */
 bool journal_armed_by(const struct app *app, bool *gone, char *buf, size_t cap);
 
 /* Record a mode change (armed, disarmed) as mode.change, with why when
