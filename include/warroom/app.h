@@ -246,6 +246,9 @@ struct app {
 	struct obsrec_mine *obs_health, *obs_exports, *obs_verdicts;
 	bool obs_writer_was;             /* this console recorded observations at
 	                                    the last tick (obswriter.h) */
+	bool obs_watched;                /* … another did when last asked, or this
+	                                    one was stopped: recording next is a
+	                                    takeover (verdicts adopted) */
 	struct deployby deployby;        /* the journal's actions: whose deploy a
 	                                    tag change was */
 	struct envmark *envmarks;        /* per HOSTS row: what the last env.check said
@@ -512,6 +515,10 @@ bool app_arming_expired(struct app *app);
  * buf when another console holds it or it cannot be had. keep false
  * lets it go again at once (a look before the prompt). */
 bool app_arm_lock(struct app *app, bool keep, char *buf, size_t cap);
+
+/* Whether process pid on this machine is stopped (Ctrl-Z, SIGSTOP: /proc
+ * says T or t); false when it cannot be told. */
+bool app_pid_stopped(long pid);
 
 /* Let the arm lock go once disarmed and no action of ours still runs. */
 void app_arm_lock_settle(struct app *app);

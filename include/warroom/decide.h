@@ -126,6 +126,18 @@ struct decide_verdict decide(const struct config_thresholds *t,
 /* "ROLLBACK IMMEDIATELY", "CONSIDER ROLLBACK", "MONITOR", "OK", "NO DATA". */
 const char *decide_level_name(enum decide_level l);
 
+/* The level named name (decide_level_name's words) into *out; false for
+ * any other word. */
+bool decide_level_parse(const char *name, enum decide_level *out);
+
+/* This console's verdict state mine, taking over recording from a console
+ * whose hysteresis held another level: the journal's latest level said is
+ * adopted as far as mine's metrics allow (never below mine->raw, what they
+ * alone say), held above raw with its calm run starting over (the record
+ * carries no count), so only a change of the metrics is written after.
+ * A hold for missing data or too few requests keeps its clock. */
+struct decide_verdict decide_adopt(const struct decide_verdict *mine, enum decide_level said);
+
 /* The verdict as METRICS titles it, in at most max columns: its level's
  * name and, while held, for how long ("ROLLBACK IMMEDIATELY (held: 1/2
  * calm checks)", "… (held 1/2)"; "… (held: no data since 10:02:11 —

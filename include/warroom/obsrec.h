@@ -10,7 +10,10 @@
  * before that record was written. One change this console never saw (it
  * flipped and back between two of its reads) is still written once its
  * reads have said otherwise for OBSREC_HOLD_MS after the journal's record,
- * so the journal is not left wrong. Also: an action.reconcile of an op
+ * so the journal is not left wrong. A console continued after being
+ * stopped writes nothing from a read begun before it continued: the state
+ * then may be long gone, or half of it (a stale tag beside a fresh probe)
+ * never existed. Also: an action.reconcile of an op
  * the journal already holds the outcome of is not written again. Pure:
  * values are compared as strings the caller composes.
  */
@@ -18,6 +21,7 @@
 #define WARROOM_OBSREC_H
 
 #include <stdbool.h>
+#include <stddef.h>
 #include <stdint.h>
 
 /* How long this console's fresh reads must hold against the journal's
@@ -30,6 +34,8 @@ struct obsrec_mine {
 	char value[96];          /* what it observed then */
 	int64_t differ_ms;       /* its first read after the journal's record
 	                            that said otherwise, unchanged; 0: none */
+	int64_t fresh_ms;        /* reads begun before it say nothing: the
+	                            console was stopped until then; 0: none */
 };
 
 /* The journal's latest record of that kind for that host/service. */
@@ -56,6 +62,11 @@ enum obsrec_do obsrec_decide(struct obsrec_mine *m, const char *now, int64_t rea
 
 /* The record of now was written (or the journal already held it). */
 void obsrec_wrote(struct obsrec_mine *m, const char *now);
+
+/* The console was stopped (Ctrl-Z, SIGSTOP) and continues at now_ms: for
+ * each of m[n], what it read before is not what holds (OBSREC_BEHIND for
+ * a read begun earlier), and a hold starts over from fresh reads. */
+void obsrec_continued(struct obsrec_mine *m, size_t n, int64_t now_ms);
 
 /* Whether this console writes an action.reconcile of an op with outcome
  * ("ok", "failed", "unknown"): not when the journal already settles the

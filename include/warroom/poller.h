@@ -128,7 +128,8 @@ struct poller_opts {
 	int probe_ms;                    /* health probes; default 5000 */
 	int metrics_ms;                  /* metrics scrapes or queries; default 5000 */
 	const char *const *tokens;       /* per host: metrics bearer token or NULL */
-	/* A host's first verdict, and each change of its level after it. */
+	/* A host's first verdict, and each change of its level after it; v is
+	 * the host's verdict in place (poller_verdict_adopt may change it). */
 	void (*on_verdict)(int host, const struct decide_verdict *v, void *arg);
 	void (*on_change)(void *arg);
 	void *arg;
@@ -160,6 +161,11 @@ void poller_watch_exports(struct poller *p, bool on);
 
 /* The metrics and verdict of host, or NULL. */
 const struct host_metrics *poller_metrics(const struct poller *p, int host);
+
+/* This console takes over recording: host's verdict adopts the journal's
+ * latest level said as its hysteresis state (decide_adopt). Nothing for a
+ * host not judged here yet. */
+void poller_verdict_adopt(struct poller *p, int host, enum decide_level said);
 
 /* The state of service svc (index into the host's services) of host. */
 const struct svc_state *poller_state(const struct poller *p, int host, int svc);

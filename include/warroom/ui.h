@@ -271,7 +271,8 @@ void journal_adopt_gone(struct app *app);
 /* Who the journal says is armed on this incident, into buf ("alice@box
  * since 13:05 UTC"): false, buf "", when no console is. *gone: that
  * console no longer runs (killed while armed), buf "alice@box, last
- * record 13:20 UTC" (sessions_armed_words). */
+ * record 13:20 UTC" (sessions_armed_words). One stopped on this machine
+ * (SIGSTOP) adds ", stopped (pid N)". */
 bool journal_armed_by(const struct app *app, bool *gone, char *buf, size_t cap);
 
 /* Record a mode change (armed, disarmed) as mode.change, with why when
@@ -316,6 +317,11 @@ void journal_poll(struct app *app);
  * records observations (obswriter.h), what differs from the journal's
  * latest records is recorded at once. */
 void journal_observe_takeover(struct app *app);
+
+/* This console continues after being stopped (Ctrl-Z, SIGSTOP): what it
+ * read before is not written (obsrec_continued), and if it records again
+ * it does so as a console taking over. */
+void journal_observe_continued(struct app *app);
 
 struct rbtarget;
 struct plan_bad;

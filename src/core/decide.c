@@ -725,6 +725,51 @@ decide_level_name(enum decide_level l)
 	return "?";
 }
 
+bool
+decide_level_parse(const char *name, enum decide_level *out)
+{
+	enum decide_level l;
+
+	for (l = DECIDE_OK; name != NULL && l <= DECIDE_ROLLBACK; l++)
+		if (strcmp(name, decide_level_name(l)) == 0) {
+			*out = l;
+			return true;
+		}
+	return false;
+}
+
+struct decide_verdict
+decide_adopt(const struct decide_verdict *mine, enum decide_level said)
+{
+	struct decide_verdict v = *mine;
+	enum decide_level to = said > mine->raw ? said : mine->raw;
+	struct sbuf b;
+
+	/* Metrics worse than the journal's level: that is a change, and it
+	 * is written as one. */
+	if (to == mine->level)
+		return v;
+	v.level = v.pending = to;
+	v.calm = 0;
+	v.held = to > mine->raw;
+	if (!v.held) {
+		v.held_no_data = v.held_too_few = false;
+		v.no_data_since = 0;
+	}
+	b = (struct sbuf){ v.reason, sizeof(v.reason), own_len(v.reason) };
+	v.reason[b.len] = '\0';
+	if (v.held && v.held_no_data)
+		sbuf_add(&b, HELD_AT "%s (no data; as the journal's last verdict)",
+		    decide_level_name(to));
+	else if (v.held && v.held_too_few)
+		sbuf_add(&b, HELD_AT "%s (error rate not judged; as the journal's last verdict)",
+		    decide_level_name(to));
+	else if (v.held)
+		sbuf_add(&b, HELD_AT "%s (0/%d calm checks; as the journal's last verdict)",
+		    decide_level_name(to), v.calm_needed);
+	return v;
+}
+
 /* ---- sparkline ---- */
 
 /* A bar's eighth for v: against full when given, else lo..hi. */

@@ -14,6 +14,9 @@ obsrec_decide(struct obsrec_mine *m, const char *now, int64_t read_ms,
 {
 	bool changed = !m->have || strcmp(m->value, now) != 0;
 
+	/* Read before this console was stopped: nothing it says holds now. */
+	if (read_ms > 0 && read_ms < m->fresh_ms)
+		return OBSREC_BEHIND;
 	if (said->have && said->value != NULL && strcmp(said->value, now) == 0) {
 		/* Recorded already, by us or another console: ours too now. */
 		obsrec_wrote(m, now);
@@ -40,6 +43,17 @@ obsrec_wrote(struct obsrec_mine *m, const char *now)
 	m->have = true;
 	wr_strlcpy(m->value, now, sizeof(m->value));
 	m->differ_ms = 0;
+}
+
+void
+obsrec_continued(struct obsrec_mine *m, size_t n, int64_t now_ms)
+{
+	size_t i;
+
+	for (i = 0; m != NULL && i < n; i++) {
+		m[i].fresh_ms = now_ms;
+		m[i].differ_ms = 0;
+	}
 }
 
 bool

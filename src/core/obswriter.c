@@ -4,6 +4,8 @@
  */
 #include "warroom/obswriter.h"
 
+#include <string.h>
+
 uint64_t
 obswriter_pick(const struct obswriter_session *v, size_t n, uint64_t self, bool self_armed)
 {
@@ -15,10 +17,21 @@ obswriter_pick(const struct obswriter_session *v, size_t n, uint64_t self, bool 
 	/* One lock holds arming: at most one armed console runs. One the
 	 * journal still says armed but whose byte is free is gone. */
 	for (i = 0; i < n; i++)
-		if (v[i].alive == 1 && v[i].armed && v[i].id != self)
+		if (v[i].alive == 1 && !v[i].stopped && v[i].armed && v[i].id != self)
 			return v[i].id;
+	/* A stopped console keeps its byte but reads nothing: while it is
+	 * stopped, whatever changes would go unrecorded (QA: 50 s). */
 	for (i = 0; i < n; i++)
-		if (v[i].alive == 1 && v[i].id != 0 && v[i].id < oldest)
+		if (v[i].alive == 1 && !v[i].stopped && v[i].id != 0 && v[i].id < oldest)
 			oldest = v[i].id;
 	return oldest;
+}
+
+bool
+obswriter_same_machine(const char *actor, const char *self_actor)
+{
+	const char *a = actor != NULL ? strrchr(actor, '@') : NULL;
+	const char *b = self_actor != NULL ? strrchr(self_actor, '@') : NULL;
+
+	return a != NULL && b != NULL && a[1] != '\0' && strcmp(a, b) == 0;
 }

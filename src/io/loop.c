@@ -402,6 +402,10 @@ loop_run_once(struct loop *loop, int max_wait_ms, struct wr_err *err)
 	size_t i;
 	int r;
 
+	/* A signal caught since the last pass goes before the timers: after
+	 * SIGCONT the console must know it was stopped before a tick records
+	 * what it read then (journal_observe_continued). */
+	drain_signals(loop, loop->sigpipe[0], LOOP_READ, NULL);
 	timerq_run(&loop->timers, loop_now_ms());
 	if (loop->before_sleep != NULL)
 		loop->before_sleep(loop, loop->before_sleep_arg);

@@ -1121,17 +1121,19 @@ judge(struct host_poll *hp, double error_rate, double p95_ms, double requests, d
 		.span_s = span_s };
 	struct decide_params dp = decide_params_default();
 	struct decide_verdict v;
-	bool first = m->nhist == 0;
+	bool first = m->nhist == 0, report;
 
 	host_restarts(hp, &in);
 	v = decide(&hp->p->cfg->thresholds, &in, first ? NULL : &m->verdict, &dp);
 	push_hist(m, hp->p->hist_cap, in.error_rate, in.p95_ms);
 	/* A first round without rates (at the start, after a restart) is no
-	 * verdict yet: NO DATA then is not reported, the next round's is. */
-	if (((first && v.level != DECIDE_NO_DATA) || (!first && v.level != m->verdict.level)) &&
-	    hp->p->opts.on_verdict != NULL)
-		hp->p->opts.on_verdict(hp->host, &v, hp->p->opts.arg);
+	 * verdict yet: NO DATA then is not reported, the next round's is. In
+	 * place: a console taking over recording in the callback adopts the
+	 * journal's level into it (poller_verdict_adopt). */
+	report = (first && v.level != DECIDE_NO_DATA) || (!first && v.level != m->verdict.level);
 	m->verdict = v;
+	if (report && hp->p->opts.on_verdict != NULL)
+		hp->p->opts.on_verdict(hp->host, &m->verdict, hp->p->opts.arg);
 	changed(hp->p);
 }
 
@@ -1372,6 +1374,18 @@ poller_metrics(const struct poller *p, int host)
 	if (p == NULL || host < 0 || (size_t)host >= p->nhosts)
 		return NULL;
 	return &p->hosts[host].m;
+}
+
+void
+poller_verdict_adopt(struct poller *p, int host, enum decide_level said)
+{
+	struct host_metrics *m;
+
+	if (p == NULL || host < 0 || (size_t)host >= p->nhosts)
+		return;
+	m = &p->hosts[host].m;
+	if (m->nhist > 0)
+		m->verdict = decide_adopt(&m->verdict, said);
 }
 
 /* ---- lifecycle ---- */

@@ -732,18 +732,11 @@ app_arm_lock(struct app *app, bool keep, char *buf, size_t cap)
 	r = armlock_take(&app->arm_lock, timeline_path(app->tl), timeline_actor(app->tl), holder,
 	    sizeof(holder), &err);
 	if (r == 1) {
-		char note[300], stat[64], path[48];
-		long pid = armwords_pid(holder);
-		bool stopped = false;
-		FILE *f;
-
+		char note[300];
 		/* A holder on this machine can be asked whether it is stopped:
 		 * stopped, it keeps the lock and its arming however long. */
-		snprintf(path, sizeof(path), "/proc/%ld/stat", pid);
-		if (pid > 0 && (f = fopen(path, "re")) != NULL) {
-			stopped = fgets(stat, sizeof(stat), f) != NULL && armwords_stopped(stat);
-			fclose(f);
-		}
+		bool stopped = app_pid_stopped(armwords_pid(holder));
+
 		armlock_read_note(timeline_path(app->tl), note, sizeof(note));
 		armwords_refusal(holder, note, stopped, buf, cap);
 		return false;
@@ -755,6 +748,21 @@ app_arm_lock(struct app *app, bool keep, char *buf, size_t cap)
 	if (!keep && !had)
 		armlock_release(&app->arm_lock);
 	return true;
+}
+
+bool
+app_pid_stopped(long pid)
+{
+	char stat[64], path[48];
+	bool stopped = false;
+	FILE *f;
+
+	snprintf(path, sizeof(path), "/proc/%ld/stat", pid);
+	if (pid > 0 && (f = fopen(path, "re")) != NULL) {
+		stopped = fgets(stat, sizeof(stat), f) != NULL && armwords_stopped(stat);
+		fclose(f);
+	}
+	return stopped;
 }
 
 void

@@ -77,6 +77,12 @@ on_signal(struct loop *loop, int signo, void *arg)
 		/* Not while an action runs; disarmed first (keys_suspend). */
 		keys_suspend(app);
 		break;
+	case SIGCONT:
+		/* Stopped from outside (SIGSTOP) and continued: as after Ctrl-Z,
+		 * nothing read before the stop is recorded. */
+		journal_observe_continued(app);
+		app->dirty = true;
+		break;
 	default:        /* SIGTERM, SIGHUP: leave cleanly, terminal restored */
 		ending(app, signo == SIGTERM ? "terminated" : "hangup");
 		app->exit_signal = signo;
@@ -199,7 +205,8 @@ console_run(struct app *app)
 int
 console_signals(struct app *app)
 {
-	static const int sigs[] = { SIGWINCH, SIGTERM, SIGINT, SIGQUIT, SIGHUP, SIGTSTP, SIGCHLD };
+	static const int sigs[] = { SIGWINCH, SIGTERM, SIGINT, SIGQUIT, SIGHUP, SIGTSTP, SIGCHLD,
+		SIGCONT };
 
 	return loop_signals(app->loop, sigs, WR_ARRAY_LEN(sigs), on_signal, app);
 }

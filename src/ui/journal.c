@@ -109,7 +109,7 @@ others_open(const struct app *app, uint64_t self)
  * Each judges from its own reads and hysteresis: two recording would
  * write competing histories. */
 static bool
-obs_writer(struct app *app)
+obs_writer_pick(struct app *app)
 {
 	uint64_t self, w;
 	struct obswriter_session *v;
@@ -127,10 +127,49 @@ obs_writer(struct app *app)
 			continue;
 		v[n++] = (struct obswriter_session){ .id = s->id, .armed = s->armed,
 			.alive = timeline_session_alive(app->tl, s->id) };
+		/* Stopped, it keeps its byte but reads nothing (obswriter.h).
+		 * Another machine's pid says nothing here. */
+		v[n - 1].stopped = v[n - 1].alive == 1 && s->pid > 0 &&
+		    obswriter_same_machine(s->actor, timeline_actor(app->tl)) &&
+		    app_pid_stopped(s->pid);
 	}
 	w = obswriter_pick(v, n, self, app_armed(app));
 	free(v);
 	return w == self;
+}
+
+/* Taking over recording: each verdict this console judged adopts the
+ * journal's latest level as its hysteresis state (decide_adopt), so the
+ * move itself writes no verdict.change; only a change of the metrics does. */
+static void
+verdicts_adopt(struct app *app)
+{
+	enum decide_level said;
+	size_t h;
+
+	if (app->poller == NULL || app->verdicts == NULL)
+		return;
+	for (h = 0; h < app->cfg.nhosts; h++)
+		if (decide_level_parse(app->verdicts[h], &said))
+			poller_verdict_adopt(app->poller, (int)h, said);
+}
+
+/* obs_writer_pick, and on a move of the role here from another console
+ * (one recorded while this one watched, or was stopped), the verdicts
+ * adopted first. A console alone from its start adopts nothing: a
+ * journal's verdict from before it ran may be long gone. */
+static bool
+obs_writer(struct app *app)
+{
+	bool w = obs_writer_pick(app);
+
+	if (!w)
+		app->obs_watched = writable(app);
+	else if (app->obs_watched) {
+		app->obs_watched = false;
+		verdicts_adopt(app);
+	}
+	return w;
 }
 
 /* Per host: another console's action runs there (its intent has no
@@ -1166,17 +1205,42 @@ journal_observe_takeover(struct app *app)
 }
 
 void
+journal_observe_continued(struct app *app)
+{
+	size_t rows = (size_t)app_host_rows(app);
+	int64_t now = loop_wall_ms();
+
+	/* Allocated here if not yet: a row first settled after the stop
+	 * must not take a read from before it either. */
+	if (app->obs_health == NULL)
+		app->obs_health = xcalloc(rows + 1, sizeof(*app->obs_health));
+	if (app->obs_exports == NULL)
+		app->obs_exports = xcalloc(rows + 1, sizeof(*app->obs_exports));
+	if (app->obs_verdicts == NULL)
+		app->obs_verdicts = xcalloc(app->cfg.nhosts + 1, sizeof(*app->obs_verdicts));
+	obsrec_continued(app->obs_health, rows, now);
+	obsrec_continued(app->obs_exports, rows, now);
+	obsrec_continued(app->obs_verdicts, app->cfg.nhosts, now);
+	/* Another console recorded while this one was stopped: recording
+	 * again, this one takes over from the journal as it stands. */
+	app->obs_writer_was = false;
+	app->obs_watched = writable(app);
+}
+
+void
 journal_verdict(struct app *app, int host, const struct decide_verdict *v)
 {
-	const char *level = decide_level_name(v->level);
+	const char *level;
 	struct obs_due due = { .row = -1 };
 	struct wr_err err;
 	cJSON *d;
 	int rc;
 
-	/* Another console records observations: its own verdicts. */
+	/* Another console records observations: its own verdicts. Taking
+	 * over here may adopt the journal's level into v (the poller's). */
 	if (!obs_writer(app))
 		return;
+	level = decide_level_name(v->level);
 	if (app->obs_verdicts == NULL)
 		app->obs_verdicts = xcalloc(app->cfg.nhosts + 1, sizeof(*app->obs_verdicts));
 	/* A resumed incident: no record of the verdict it already holds; nor
@@ -1776,6 +1840,7 @@ bool
 journal_armed_by(const struct app *app, bool *gone, char *buf, size_t cap)
 {
 	const struct session *s = sessions_armed(&app->arm_sessions);
+	int alive;
 
 	*gone = false;
 	if (cap > 0)
@@ -1785,8 +1850,16 @@ journal_armed_by(const struct app *app, bool *gone, char *buf, size_t cap)
 		return false;
 	/* The journal says armed until a resume; whether its console still
 	 * runs is its byte of .live, read now. */
-	*gone = sessions_armed_words(s, app->tl != NULL && s->tracked ?
-	    timeline_session_alive(app->tl, s->id) : -1, buf, cap);
+	alive = app->tl != NULL && s->tracked ? timeline_session_alive(app->tl, s->id) : -1;
+	*gone = sessions_armed_words(s, alive, buf, cap);
+	/* Stopped (SIGSTOP; Ctrl-Z disarms first): armed, but it reads and
+	 * records nothing, and another console records meanwhile. */
+	if (!*gone && alive == 1 && s->pid > 0 &&
+	    obswriter_same_machine(s->actor, timeline_actor(app->tl)) && app_pid_stopped(s->pid)) {
+		size_t n = strlen(buf);
+
+		snprintf(buf + n, cap - n, ", stopped (pid %ld)", s->pid);
+	}
 	return true;
 }
 

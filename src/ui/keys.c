@@ -636,6 +636,7 @@ keys_suspend(struct app *app)
 		journal_mode(app, "disarmed", SUSPENDASK_REASON);
 		app_arm_lock_settle(app);
 		screen_suspend(app);
+		journal_observe_continued(app);
 		suspendask_resumed(closed, why, sizeof(why));
 		app_say(app, "%s", why);
 		return;
@@ -645,6 +646,7 @@ keys_suspend(struct app *app)
 		 * while stopped. */
 		app_arm_lock_settle(app);
 		screen_suspend(app);
+		journal_observe_continued(app);
 		return;
 	}
 }

@@ -3,8 +3,9 @@
 # one not armed shows what a watcher shows of the other (ARMED: …, its
 # action with NO OUTCOME YET, ARMED CONSOLE GONE once it is killed); A
 # there names why it is refused: the other disarmed with its kill switch
-# still running, or it is stopped (SIGSTOP); once the other is killed its
-# unfinished kill switch is taken over here, re-read, and settled once.
+# still running, or it is stopped (SIGSTOP; its ARMED badge says so);
+# once the other is killed its unfinished kill switch is taken over here,
+# re-read, and settled once.
 . "${top_srcdir:-$(dirname "$0")/../..}/tests/lib/tmux.sh"
 [ -x /usr/sbin/sshd ] || skip "openssh-server is not installed"
 fleet_up --hosts 1 --tag v1.4.1
@@ -59,6 +60,7 @@ session=t
 arm
 kill -STOP "$pid"
 session=b
+head_has "ARMED: [^ ]+@[^ ]+ since [0-9]{2}:[0-9]{2} UTC, stopped \\(pid $pid\\)"
 keys A
 wait_footer_re "pid $pid is stopped \\(SIGSTOP, a debugger\\?\\): continue it \\(kill -CONT $pid\\) or end it"
 capture

@@ -1080,11 +1080,83 @@ sparkline_fits_its_width_newest_last(void **state)
 	assert_string_equal(b, "▁▅▁·");
 }
 
+/* ---- taking over recording ---- */
+
+/* QA: two writing consoles, each with its own hysteresis; the one taking
+ * over wrote its own held level although nothing changed. It adopts the
+ * journal's latest level instead, as far as its metrics allow. */
+static void
+takeover_adopts_the_journals_level(void **state)
+{
+	struct decide_verdict bad = verdict(0.06, 120, 0, NULL), mine, v;
+
+	(void)state;
+	/* Held at ROLLBACK, 1/2 calm checks here; the other console's run
+	 * ended, and the journal says OK. */
+	mine = verdict(0.0, 120, 0, &bad);
+	assert_int_equal(mine.level, DECIDE_ROLLBACK);
+	assert_true(mine.held);
+	v = decide_adopt(&mine, DECIDE_OK);
+	assert_int_equal(v.level, DECIDE_OK);
+	assert_false(v.held);
+	assert_string_equal(v.reason, "below thresholds: error rate 0%, p95 120 ms, "
+	    "0 restarts in 5m");
+	/* No change to write at the next calm round. */
+	assert_int_equal(verdict(0.0, 120, 0, &v).level, DECIDE_OK);
+
+	/* The other way: OK here, the journal's recorder held ROLLBACK. Held
+	 * here too, its calm run from 0; the run then ends as usual. */
+	mine = verdict(0.0, 120, 0, NULL);
+	v = decide_adopt(&mine, DECIDE_ROLLBACK);
+	assert_int_equal(v.level, DECIDE_ROLLBACK);
+	assert_true(v.held);
+	assert_int_equal(v.calm, 0);
+	assert_non_null(strstr(v.reason, "; held at ROLLBACK IMMEDIATELY (0/2 calm checks; "
+	    "as the journal's last verdict)"));
+	v = verdict(0.0, 120, 0, &v);
+	assert_int_equal(v.level, DECIDE_ROLLBACK);
+	assert_int_equal(verdict(0.0, 120, 0, &v).level, DECIDE_OK);
+}
+
+/* Never below what this console's metrics say: that is a change. */
+static void
+takeover_never_adopts_below_the_metrics(void **state)
+{
+	struct decide_verdict mine = verdict(0.03, 120, 0, NULL), v;
+
+	(void)state;
+	assert_int_equal(mine.level, DECIDE_CONSIDER);
+	v = decide_adopt(&mine, DECIDE_OK);
+	assert_int_equal(v.level, DECIDE_CONSIDER);
+	assert_string_equal(v.reason, mine.reason);
+	/* Between: held at the journal's level above the metrics. */
+	v = decide_adopt(&mine, DECIDE_ROLLBACK);
+	assert_int_equal(v.level, DECIDE_ROLLBACK);
+	assert_true(v.held);
+}
+
+static void
+level_names_parse_back(void **state)
+{
+	enum decide_level l = DECIDE_OK, got;
+
+	(void)state;
+	for (l = DECIDE_OK; l <= DECIDE_ROLLBACK; l++) {
+		assert_true(decide_level_parse(decide_level_name(l), &got));
+		assert_int_equal(got, l);
+	}
+	assert_false(decide_level_parse("ROLLBACK", &got));
+	assert_false(decide_level_parse(NULL, &got));
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(verdict_rolls_back_above_five_percent_errors),
+		cmocka_unit_test(takeover_adopts_the_journals_level),
+		cmocka_unit_test(takeover_never_adopts_below_the_metrics),
+		cmocka_unit_test(level_names_parse_back),
 		cmocka_unit_test(each_error_rate_threshold),
 		cmocka_unit_test(each_p95_threshold),
 		cmocka_unit_test(restarts_threshold),

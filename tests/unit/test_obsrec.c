@@ -117,10 +117,42 @@ a_reconcile_already_in_the_journal_is_not_written_again(void **state)
 	assert_true(obsrec_reconcile_due(false, true, "ok"));
 }
 
+/* QA: a recorder stopped with Ctrl-Z wrote, after fg, the tag it read
+ * before the stop beside a fresh probe: a state that never existed. Its
+ * reads from before it continued say nothing, whatever the journal says;
+ * a hold begun before starts over. */
+static void
+a_continued_console_writes_nothing_read_before(void **state)
+{
+	struct obsrec_mine a[2] = { { 0 } };
+	struct obsrec_said said = { .have = true, .value = "v1.5.0-bad up", .ts_ms = 1000 };
+
+	(void)state;
+	assert_int_equal(obsrec_decide(&a[0], "v1.5.0-bad up", 2000, &said), OBSREC_SAME);
+	assert_int_equal(obsrec_decide(&a[1], "off", 2000, &said), OBSREC_WRITE);
+	obsrec_wrote(&a[1], "off");
+	/* A hold begun before the stop. */
+	said.value = "on";
+	assert_int_equal(obsrec_decide(&a[1], "off", 3000, &said), OBSREC_HOLD);
+	/* Stopped at 5000, continued at 60000. */
+	obsrec_continued(a, 2, 60000);
+	said.value = "v1.5.0-bad up";
+	/* The tag read at 4000, the probe at 60500: the older read counts. */
+	assert_int_equal(obsrec_decide(&a[0], "v1.5.0-bad ahead", 4000, &said), OBSREC_BEHIND);
+	assert_int_equal(obsrec_decide(&a[0], "v1.4.1 up", 61000, &said), OBSREC_WRITE);
+	/* The hold counts from fresh reads, not from before the stop. */
+	said.value = "on";
+	assert_int_equal(obsrec_decide(&a[1], "off", 61000, &said), OBSREC_HOLD);
+	assert_int_equal(obsrec_decide(&a[1], "off", 61000 + OBSREC_HOLD_MS, &said),
+	    OBSREC_WRITE);
+	obsrec_continued(NULL, 3, 1);
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(a_continued_console_writes_nothing_read_before),
 		cmocka_unit_test(a_console_behind_another_invents_no_change),
 		cmocka_unit_test(its_own_change_against_the_journal_is_written),
 		cmocka_unit_test(a_first_read_is_written_once),

@@ -73,11 +73,52 @@ unknown_sessions_do_not_count(void **state)
 	assert_int_equal(obswriter_pick(NULL, 0, 9, false), 9);
 }
 
+/* QA: the recorder stopped with Ctrl-Z (or SIGSTOP) kept the role, and
+ * nothing was recorded for 50 s. Stopped, it counts as not running, armed
+ * or not; continued, it is the oldest again. */
+static void
+a_stopped_console_does_not_record(void **state)
+{
+	struct obswriter_session v[] = {
+		{ .id = 7, .alive = 1, .stopped = true }, { .id = 20, .alive = 1 },
+	};
+
+	(void)state;
+	assert_int_equal(obswriter_pick(v, 2, 30, false), 20);
+	assert_int_equal(obswriter_pick(v, 1, 30, false), 30);
+	/* Stopped by SIGSTOP while armed (Ctrl-Z disarms first). */
+	v[0].armed = true;
+	assert_int_equal(obswriter_pick(v, 2, 30, false), 20);
+	/* Both others stopped: this one, however young. */
+	v[1].stopped = true;
+	assert_int_equal(obswriter_pick(v, 2, 30, false), 30);
+	/* fg: 7 again. */
+	v[0].stopped = v[1].stopped = false;
+	assert_int_equal(obswriter_pick(v, 2, 30, false), 7);
+	v[0].armed = false;
+	assert_int_equal(obswriter_pick(v, 2, 30, false), 7);
+}
+
+/* Only a pid on this machine can be asked whether it is stopped. */
+static void
+same_machine_by_actor(void **state)
+{
+	(void)state;
+	assert_true(obswriter_same_machine("bob@vm", "root@vm"));
+	assert_false(obswriter_same_machine("bob@vm2", "root@vm"));
+	assert_false(obswriter_same_machine("bob@vm", "root@vm2"));
+	assert_false(obswriter_same_machine("bob", "root@vm"));
+	assert_false(obswriter_same_machine(NULL, "root@vm"));
+	assert_false(obswriter_same_machine("bob@", "root@"));
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(the_armed_console_records),
+		cmocka_unit_test(a_stopped_console_does_not_record),
+		cmocka_unit_test(same_machine_by_actor),
 		cmocka_unit_test(none_armed_the_oldest_running_records),
 		cmocka_unit_test(the_next_takes_over_when_the_writer_goes),
 		cmocka_unit_test(unknown_sessions_do_not_count),
