@@ -78,6 +78,8 @@ struct loop {
 /* The write end of the self-pipe: a signal handler can reach nothing else,
  * so this one descriptor is process-wide by necessity. */
 static volatile sig_atomic_t sigpipe_wfd = -1;
+/* Set with each byte written: a pass reads the pipe first only then. */
+static volatile sig_atomic_t sig_caught;
 
 static void
 on_signal(int signo)
@@ -85,6 +87,7 @@ on_signal(int signo)
 	int saved = errno;
 	unsigned char b = (unsigned char)signo;
 
+	sig_caught = 1;
 	if (sigpipe_wfd >= 0)
 		(void)!write(sigpipe_wfd, &b, 1);
 	errno = saved;
@@ -405,7 +408,10 @@ loop_run_once(struct loop *loop, int max_wait_ms, struct wr_err *err)
 	/* A signal caught since the last pass goes before the timers: after
 	 * SIGCONT the console must know it was stopped before a tick records
 	 * what it read then (journal_observe_continued). */
-	drain_signals(loop, loop->sigpipe[0], LOOP_READ, NULL);
+	if (sig_caught) {
+		sig_caught = 0;
+		drain_signals(loop, loop->sigpipe[0], LOOP_READ, NULL);
+	}
 	timerq_run(&loop->timers, loop_now_ms());
 	if (loop->before_sleep != NULL)
 		loop->before_sleep(loop, loop->before_sleep_arg);
