@@ -1725,13 +1725,21 @@ gap_from_crash(const struct record *r, int64_t from)
 /* At most this many of the stretches no console watched are named. */
 #define UNWATCHED_SAID 3
 
-/* The stretches of [from, to] no console watched: from the record before
+/* Where resume_gap_words says a stretch no console recorded. */
+enum gap_at { GAP_ROW, GAP_IMPACT, GAP_HOSTS, GAP_WHY };
+
+static bool resume_gap_silent(const struct record *r);
+static bool resume_gap_words(struct wr_buf *b, const struct record *r,
+    const struct export_opts *o, enum gap_at at);
+
+/* The stretches of [from, to] no console recorded: from the record before
  * an incident.resume made with no other console open (its console had
  * ended, or was killed after that record) to that resume. Their total in
- * ms; the first cap into a[] and z[], their count into *ngaps. */
+ * ms; the first cap into a[] and z[] (and the resume's index into res[]
+ * unless NULL), their count into *ngaps. */
 static int64_t
 unwatched(const struct record *v, size_t n, int64_t from, int64_t to, int64_t *a, int64_t *z,
-    size_t cap, size_t *ngaps)
+    size_t *res, size_t cap, size_t *ngaps)
 {
 	int64_t total = 0, s, e;
 	size_t j;
@@ -1748,6 +1756,8 @@ unwatched(const struct record *v, size_t n, int64_t from, int64_t to, int64_t *a
 		if (*ngaps < cap) {
 			a[*ngaps] = s;
 			z[*ngaps] = e;
+			if (res != NULL)
+				res[*ngaps] = j;
 		}
 		(*ngaps)++;
 		total += e - s;
@@ -1757,28 +1767,47 @@ unwatched(const struct record *v, size_t n, int64_t from, int64_t to, int64_t *a
 
 /* The impact line's "; of which 3m 44s not recorded: …" for [from, to].
  * A read-only watcher may have run then: it records nothing, so the
- * words say no writing console ran, not that nobody watched. */
+ * words say no writing console ran, not that nobody watched. After a
+ * killed console they say only that nothing was recorded ("; of which
+ * 3m 44s with nothing recorded since the last record …"): it may have
+ * run. Each run of stretches of one kind gets its words once. */
 static void
 md_unwatched(struct wr_buf *b, const struct record *v, size_t n, const struct export_opts *o,
     int64_t from, int64_t to)
 {
 	int64_t a[UNWATCHED_SAID], z[UNWATCHED_SAID], total;
 	char dur[48], t0[TIME_MAX], t1[TIME_MAX];
-	size_t k, ngaps;
+	size_t k, ngaps, res[UNWATCHED_SAID];
+	struct wr_buf said = { 0 };
+	bool silent[UNWATCHED_SAID], all;
 
-	if ((total = unwatched(v, n, from, to, a, z, UNWATCHED_SAID, &ngaps)) == 0)
+	if ((total = unwatched(v, n, from, to, a, z, res, UNWATCHED_SAID, &ngaps)) == 0)
 		return;
+	/* Stretches not named may be of either kind. */
+	all = ngaps <= UNWATCHED_SAID;
+	for (k = 0; k < ngaps && k < UNWATCHED_SAID; k++) {
+		silent[k] = resume_gap_silent(&v[res[k]]);
+		all = all && silent[k];
+	}
 	fmt_dur(total, dur, sizeof(dur));
-	wr_buf_printf(b, "; of which %s not recorded: no writing console running (a read-only "
-	    "watcher does not record)", dur);
+	wr_buf_printf(b, "; of which %s %s", dur, all ? "with" : "not recorded:");
 	for (k = 0; k < ngaps && k < UNWATCHED_SAID; k++) {
 		fmt_time(a[k], o, t0);
 		fmt_time(z[k], o, t1);
-		wr_buf_printf(b, "%s from %s to %s", k == 0 ? "" : k + 1 == ngaps ? " and" : ",",
-		    t0, t1);
+		if (k > 0 && silent[k] != silent[k - 1])
+			wr_buf_str(b, ";");
+		else if (k > 0)
+			wr_buf_str(b, k + 1 == ngaps ? " and" : ",");
+		if (k == 0 || silent[k] != silent[k - 1]) {
+			said.len = 0;
+			resume_gap_words(&said, &v[res[k]], o, GAP_IMPACT);
+			wr_buf_printf(b, " %s", said.s);
+		}
+		wr_buf_printf(b, " from %s to %s", t0, t1);
 	}
 	if (ngaps > UNWATCHED_SAID)
 		wr_buf_printf(b, ", and %zu more", ngaps - UNWATCHED_SAID);
+	free(said.s);
 }
 
 /* The zone as of ms: "UTC", or "Europe/Paris (CET, UTC+01:00)"; *off
@@ -2110,20 +2139,56 @@ when_in(int64_t ms, int64_t ref_ms, const struct export_opts *o, char out[TIME_M
 		utc_short(ms, ref_ms, out, TIME_MAX);
 }
 
-/* The stretch nobody watched before a resume (its unwatched_from): "not
- * watched for 38m 12s: console closed from 18:02:01 UTC to 18:40:13 UTC",
- * or after a crash "nothing recorded for 38m 12s since the last record
- * (18:02:01 UTC)", which
- * resume_unended then explains. Returns whether it said the time of the
- * crashed console's last record (only when that record began the gap). */
+/* Whether the stretch no console recorded before the resume r began at
+ * the last record of a console that stopped without its shutdown record
+ * (killed, crashed): only the silence is known then, not that no console
+ * ran. From its unwatched_from; older resumes said no time. */
 static bool
-resume_gap_words(struct wr_buf *b, const struct record *r, const struct export_opts *o)
+resume_gap_silent(const struct record *r)
+{
+	const char *f = dstr(r, "unwatched_from");
+	int64_t from;
+
+	if (f == NULL || record_parse_ts(f, &from) != 0)
+		from = 0;
+	return gap_from_crash(r, from);
+}
+
+/* The words for the stretch no console recorded before the resume r, at
+ * the place they go. GAP_ROW (TIMELINE, the timeline table): "not watched
+ * for 38m 12s: console closed from 18:02:01 UTC to 18:40:13 UTC", or
+ * after a crash "nothing recorded for 38m 12s since the last record
+ * (18:02:01 UTC)", which resume_unended then explains; returns whether
+ * it said the time of the crashed console's last record (only when that
+ * record began the gap). GAP_IMPACT, GAP_HOSTS, GAP_WHY: the impact
+ * line's, and a Data gaps row's Host and Why, for such a stretch; returns
+ * whether it began at a crash. One place decides, so no part of the
+ * post-mortem says no console ran where one may have. */
+static bool
+resume_gap_words(struct wr_buf *b, const struct record *r, const struct export_opts *o,
+    enum gap_at at)
 {
 	const char *f = dstr(r, "unwatched_from");
 	char dur[48], t0[TIME_MAX], t1[TIME_MAX];
 	int64_t from;
 	bool crash;
 
+	crash = resume_gap_silent(r);
+	if (at != GAP_ROW) {
+		if (at == GAP_IMPACT)
+			wr_buf_str(b, crash ? "nothing recorded since the last record (its console "
+			    "stopped without shutting down, when is not known: it may have watched "
+			    "part of it)" : "no writing console running (a read-only watcher does "
+			    "not record)");
+		else if (at == GAP_HOSTS)
+			wr_buf_str(b, crash ? "all hosts (nothing recorded since the last record)" :
+			    "all hosts (no writing console running)");
+		else
+			wr_buf_str(b, crash ? "nothing recorded: the writing console stopped without "
+			    "shutting down, some time after its last record" :
+			    "not recorded: the writing console was closed");
+		return crash;
+	}
 	if (f == NULL || record_parse_ts(f, &from) != 0 || from > r->ts_ms)
 		return false;
 	fmt_dur(r->ts_ms - from, dur, sizeof(dur));
@@ -2131,7 +2196,6 @@ resume_gap_words(struct wr_buf *b, const struct record *r, const struct export_o
 	when_in(r->ts_ms, r->ts_ms, o, t1);
 	if (b->len > 0)
 		wr_buf_str(b, " — ");
-	crash = gap_from_crash(r, from);
 	/* Under a second: a restart, nothing missed worth a duration. */
 	if (r->ts_ms - from < 1000 && !crash) {
 		wr_buf_str(b, "console restarted at once");
@@ -2836,7 +2900,7 @@ details_own(const struct record *r, const struct redactor *red, const struct pm 
 	if (kind_is(r, "statuspage.post") && cJSON_IsNumber(n) && n->valuedouble > 1)
 		wr_buf_printf(&line, " (try %.0f)", n->valuedouble);
 	if (r->data != NULL && kind_is(r, "incident.resume")) {
-		resume_unended(&line, r, o, resume_gap_words(&line, r, o));
+		resume_unended(&line, r, o, resume_gap_words(&line, r, o, GAP_ROW));
 		resume_unknown(&line, r, pm);
 		resume_chains(&line, r);
 		resume_unrun(&line, r);
@@ -4022,18 +4086,13 @@ md_reachability(struct wr_buf *b, const struct record *v, size_t n,
 }
 
 /* Why a Data gaps row: the read that failed and how often, or that no
- * console ran at all (closed, or stopped without its shutdown record). */
+ * console ran at all (closed), or that nothing was recorded after a
+ * console's last record (stopped without its shutdown record). */
 static void
 gap_why(struct wr_buf *why, const struct record *r, const struct record *back)
 {
 	if (kind_is(r, "incident.resume")) {
-		int64_t from = 0;
-		const char *f = dstr(r, "unwatched_from");
-
-		if (f == NULL || record_parse_ts(f, &from) != 0)
-			from = 0;
-		wr_buf_str(why, gap_from_crash(r, from) ? "not recorded: the writing console "
-		    "stopped without shutting down" : "not recorded: the writing console was closed");
+		resume_gap_words(why, r, NULL, GAP_WHY);
 		return;
 	}
 	poll_what_error(why, r);
@@ -4069,7 +4128,7 @@ md_data_gaps(struct wr_buf *b, const struct record *v, size_t n, const struct ex
 		wr_buf_str(b, "| ");
 		if (console) {
 			back = NULL;
-			wr_buf_str(b, "all hosts (no writing console running)");
+			resume_gap_words(b, &v[i], o, GAP_HOSTS);
 			fmt_time(from, o, ts);
 			fmt_time(v[i].ts_ms, o, ts2);
 			fmt_dur(v[i].ts_ms - from, dur, sizeof(dur));
@@ -4839,10 +4898,10 @@ json_incident(const struct record *v, size_t n, const struct export_opts *o,
 	if (pm->impact_from != NO_TIME && n > 0) {
 		int64_t *a = xcalloc(n, sizeof(*a)), *z = xcalloc(n, sizeof(*z)), total;
 		cJSON *gaps;
-		size_t ngaps, g;
+		size_t ngaps, g, *res = xcalloc(n, sizeof(*res));
 
 		total = unwatched(v, n, pm->impact_from, pm->recovery != NO_TIME ? pm->recovery :
-		    v[n - 1].ts_ms, a, z, n, &ngaps);
+		    v[n - 1].ts_ms, a, z, res, n, &ngaps);
 		cJSON_AddNumberToObject(times, "impact_unobserved_s", (double)(total / 1000));
 		gaps = cJSON_AddArrayToObject(times, "unobserved");
 		for (g = 0; g < ngaps; g++) {
@@ -4850,10 +4909,13 @@ json_incident(const struct record *v, size_t n, const struct export_opts *o,
 
 			json_time(x, "from", a[g]);
 			json_time(x, "to", z[g]);
+			/* Began at a killed console's last record: it may have run. */
+			cJSON_AddBoolToObject(x, "since_last_record", resume_gap_silent(&v[res[g]]));
 			cJSON_AddItemToArray(gaps, x);
 		}
 		free(a);
 		free(z);
+		free(res);
 	} else {
 		cJSON_AddNullToObject(times, "impact_unobserved_s");
 		cJSON_AddArrayToObject(times, "unobserved");
@@ -5077,9 +5139,10 @@ json_incident(const struct record *v, size_t n, const struct export_opts *o,
 		json_str(x, "host", o, console ? NULL : v[i].host);
 		json_time(x, "from", console ? from : conn_since(&v[i]));
 		json_time(x, "to", console ? v[i].ts_ms : back != NULL ? conn_since(back) : NO_TIME);
-		if (console)
+		if (console) {
 			cJSON_AddNumberToObject(x, "for_s", (double)((v[i].ts_ms - from) / 1000));
-		else if (back != NULL)
+			cJSON_AddBoolToObject(x, "since_last_record", resume_gap_silent(&v[i]));
+		} else if (back != NULL)
 			cJSON_AddNumberToObject(x, "for_s", (double)poll_stretch_s(&v[i], back));
 		else
 			cJSON_AddNullToObject(x, "for_s");

@@ -56,7 +56,9 @@ session=ro
 keys q
 wait_for "exit=0"
 "$WARROOM" export "$(basename "$tmp"/tl/qa-*.jsonl .jsonl)" -c "$tmp/c.conf" > "$tmp/pm.md"
-grep -q "not recorded: the writing console stopped without shutting down" "$tmp/pm.md" &&
+grep -q "nothing recorded: the writing console stopped without shutting down" "$tmp/pm.md" &&
 	fail "the post-mortem blames bob's clean quit on alice's crash"
+grep -qF "all hosts (nothing recorded since the last record)" "$tmp/pm.md" &&
+	fail "the post-mortem's Data gaps call bob's clean quit a killed console's silence"
 grep -qF "the console of alice (" "$tmp/pm.md" || fail "the post-mortem does not name alice"
 ok "the resume names the killed console by actor and pid, not the one that quit cleanly"

@@ -2334,8 +2334,9 @@ a_resume_says_how_long_nobody_watched(void **state)
 	    "|---|---|---|---|---|\n"
 	    "| all hosts (no writing console running) | 2024-05-01 12:01:00 | 2024-05-01 12:39:12 | "
 	    "38m 12s | not recorded: the writing console was closed |\n"
-	    "| all hosts (no writing console running) | 2024-05-01 12:40:00 | 2024-05-01 12:45:00 | "
-	    "5m 00s | not recorded: the writing console stopped without shutting down |\n"
+	    "| all hosts (nothing recorded since the last record) | 2024-05-01 12:40:00 | "
+	    "2024-05-01 12:45:00 | 5m 00s | nothing recorded: the writing console stopped "
+	    "without shutting down, some time after its last record |\n"
 	    "| all hosts (no writing console running) | 2024-05-01 12:45:00 | 2024-05-01 12:45:12 | "
 	    "12s | not recorded: the writing console was closed |\n\n## Actions"));
 	free(md);
@@ -2348,6 +2349,13 @@ a_resume_says_how_long_nobody_watched(void **state)
 	assert_true(cJSON_IsNull(cJSON_GetObjectItem(x, "host")));
 	assert_string_equal(jstr(x, "from"), "2024-05-01T12:01:00.000Z");
 	assert_int_equal(cJSON_GetObjectItem(x, "for_s")->valueint, 38 * 60 + 12);
+	assert_false(cJSON_IsTrue(cJSON_GetObjectItem(x, "since_last_record")));
+	assert_string_equal(jstr(x, "why"), "not recorded: the writing console was closed");
+	/* The killed console's: only the silence since its last record. */
+	x = cJSON_GetArrayItem(gaps, 1);
+	assert_true(cJSON_IsTrue(cJSON_GetObjectItem(x, "since_last_record")));
+	assert_string_equal(jstr(x, "why"), "nothing recorded: the writing console stopped "
+	    "without shutting down, some time after its last record");
 	cJSON_Delete(doc);
 	free(js);
 	for (size_t i = 0; i < 8; i++)
@@ -3338,16 +3346,18 @@ impact_says_what_no_console_watched(void **state)
 	add_to(v, 7, 500, "shutdown", NULL, NULL, "{\"reason\":\"quit\"}");
 	md = render_n(EXPORT_MD, v, 8);
 	assert_non_null(strstr(md, "**Impact duration:** 6m 40s (first bad verdict to recovery; of which "
-	    "3m 44s not recorded: no writing console running (a read-only watcher does not record) from 2024-05-01 12:01:00 to 2024-05-01 "
-	    "12:04:44)\n"));
+	    "3m 44s with nothing recorded since the last record (its console stopped without "
+	    "shutting down, when is not known: it may have watched part of it) from 2024-05-01 "
+	    "12:01:00 to 2024-05-01 12:04:44)\n"));
 	free(md);
 	/* Not recovered yet: the ongoing impact says it too. */
 	md = render_n(EXPORT_MD, v, 5);
 	assert_non_null(strstr(md, "**Impact duration:** ongoing since 2024-05-01 12:00:10 (first "
 	    "bad verdict), not recovered (4m 40s up to the journal's last record, 2024-05-01 "
 	    "12:04:50; of which "
-	    "3m 44s not recorded: no writing console running (a read-only watcher does not record) from 2024-05-01 12:01:00 to 2024-05-01 "
-	    "12:04:44)\n"));
+	    "3m 44s with nothing recorded since the last record (its console stopped without "
+	    "shutting down, when is not known: it may have watched part of it) from 2024-05-01 "
+	    "12:01:00 to 2024-05-01 12:04:44)\n"));
 	free(md);
 	js = render_n(EXPORT_JSON, v, 8);
 	doc = cJSON_Parse(js);
@@ -3358,12 +3368,91 @@ impact_says_what_no_console_watched(void **state)
 	assert_int_equal(cJSON_GetArraySize(gaps), 1);
 	assert_string_equal(jstr(cJSON_GetArrayItem(gaps, 0), "from"), "2024-05-01T12:01:00.000Z");
 	assert_string_equal(jstr(cJSON_GetArrayItem(gaps, 0), "to"), "2024-05-01T12:04:44.000Z");
+	assert_true(cJSON_IsTrue(cJSON_GetObjectItem(cJSON_GetArrayItem(gaps, 0),
+	    "since_last_record")));
 	cJSON_Delete(doc);
 	free(js);
 	/* Watched throughout: nothing said. */
 	md = render_n(EXPORT_MD, v, 3);
 	assert_null(strstr(md, "not recorded"));
 	free(md);
+	for (size_t i = 0; i < 8; i++)
+		record_free(&v[i]);
+}
+
+/* QA: the impact line and Data gaps said "no writing console running"
+ * for the silence after a killed console, which may have run (and
+ * watched) for part of it. A clean quit's stretch still says no console
+ * ran; a killed one's only that nothing was recorded since the last
+ * record; an impact through both says each. */
+static void
+impact_and_data_gaps_tell_a_quit_from_a_kill(void **state)
+{
+	struct record v[9] = { 0 };
+	const cJSON *times, *gaps;
+	cJSON *doc;
+	char *md, *js;
+
+	(void)state;
+	add_to(v, 0, 0, "incident.open", NULL, NULL, "{\"name\":\"api 5xx\"}");
+	add_to(v, 1, 10, "verdict.change", "api-1", NULL, "{\"service\":\"api\","
+	    "\"verdict\":\"ROLLBACK IMMEDIATELY\",\"reason\":\"r\"}");
+	add_to(v, 2, 60, "shutdown", NULL, NULL, "{\"reason\":\"quit\"}");
+	add_to(v, 3, 180, "incident.resume", NULL, NULL, "{\"id\":\"multi-7f3a2c\","
+	    "\"unwatched_from\":\"2024-05-01T12:01:00.000Z\"}");
+	add_to(v, 4, 200, "note", NULL, NULL, "{\"text\":\"still bad\"}");
+	/* Killed after 12:03:20: the next console opens at 12:05:20. */
+	add_to(v, 5, 320, "incident.resume", NULL, NULL, "{\"id\":\"multi-7f3a2c\","
+	    "\"unwatched_from\":\"2024-05-01T12:03:20.000Z\",\"ended_without_shutdown\":1,"
+	    "\"last_record_ts\":\"2024-05-01T12:03:20.000Z\"}");
+	add_to(v, 6, 330, "verdict.change", "api-1", NULL, "{\"service\":\"api\","
+	    "\"verdict\":\"OK\",\"reason\":\"r\"}");
+	add_to(v, 7, 400, "shutdown", NULL, NULL, "{\"reason\":\"quit\"}");
+	/* Recovered before the kill: only the quit's stretch counts. */
+	record_free(&v[4]);
+	add_to(v, 4, 190, "verdict.change", "api-1", NULL, "{\"service\":\"api\","
+	    "\"verdict\":\"OK\",\"reason\":\"r\"}");
+	md = render_n(EXPORT_MD, v, 5);
+	assert_non_null(strstr(md, "**Impact duration:** 3m 00s (first bad verdict to recovery; "
+	    "of which 2m 00s not recorded: no writing console running (a read-only watcher does "
+	    "not record) from 2024-05-01 12:01:00 to 2024-05-01 12:03:00)\n"));
+	assert_non_null(strstr(md, "| all hosts (no writing console running) | 2024-05-01 12:01:00 "
+	    "| 2024-05-01 12:03:00 | 2m 00s | not recorded: the writing console was closed |\n"));
+	assert_null(strstr(md, "nothing recorded"));
+	free(md);
+	/* Through both: each stretch says its own kind. */
+	record_free(&v[4]);
+	add_to(v, 4, 200, "note", NULL, NULL, "{\"text\":\"still bad\"}");
+	md = render_n(EXPORT_MD, v, 8);
+	assert_non_null(strstr(md, "**Impact duration:** 5m 20s (first bad verdict to recovery; "
+	    "of which 4m 00s not recorded: no writing console running (a read-only watcher does "
+	    "not record) from 2024-05-01 12:01:00 to 2024-05-01 12:03:00; nothing recorded since "
+	    "the last record (its console stopped without shutting down, when is not known: it "
+	    "may have watched part of it) from 2024-05-01 12:03:20 to 2024-05-01 12:05:20)\n"));
+	assert_non_null(strstr(md, "| all hosts (no writing console running) | 2024-05-01 12:01:00 "
+	    "| 2024-05-01 12:03:00 | 2m 00s | not recorded: the writing console was closed |\n"
+	    "| all hosts (nothing recorded since the last record) | 2024-05-01 12:03:20 | "
+	    "2024-05-01 12:05:20 | 2m 00s | nothing recorded: the writing console stopped without "
+	    "shutting down, some time after its last record |\n"));
+	assert_null(strstr(md, "no writing console running) | 2024-05-01 12:03:20"));
+	free(md);
+	js = render_n(EXPORT_JSON, v, 8);
+	doc = cJSON_Parse(js);
+	times = json_times(doc);
+	gaps = cJSON_GetObjectItem(times, "unobserved");
+	assert_int_equal(cJSON_GetArraySize(gaps), 2);
+	assert_false(cJSON_IsTrue(cJSON_GetObjectItem(cJSON_GetArrayItem(gaps, 0),
+	    "since_last_record")));
+	assert_true(cJSON_IsTrue(cJSON_GetObjectItem(cJSON_GetArrayItem(gaps, 1),
+	    "since_last_record")));
+	gaps = cJSON_GetObjectItem(cJSON_GetObjectItem(doc, "incident"), "data_gaps");
+	assert_int_equal(cJSON_GetArraySize(gaps), 2);
+	assert_false(cJSON_IsTrue(cJSON_GetObjectItem(cJSON_GetArrayItem(gaps, 0),
+	    "since_last_record")));
+	assert_true(cJSON_IsTrue(cJSON_GetObjectItem(cJSON_GetArrayItem(gaps, 1),
+	    "since_last_record")));
+	cJSON_Delete(doc);
+	free(js);
 	for (size_t i = 0; i < 8; i++)
 		record_free(&v[i]);
 }
@@ -3428,6 +3517,7 @@ main(void)
 		cmocka_unit_test(a_resume_names_the_console_that_ended_unshut),
 		cmocka_unit_test(a_confirmed_action_a_console_never_ran_is_said),
 		cmocka_unit_test(impact_says_what_no_console_watched),
+		cmocka_unit_test(impact_and_data_gaps_tell_a_quit_from_a_kill),
 		cmocka_unit_test(impact_counts_from_the_bad_deploy),
 		cmocka_unit_test(a_deploy_made_outside_is_named),
 		cmocka_unit_test(bad_deploy_keeps_its_first_time_and_says_who),
