@@ -14,19 +14,19 @@
  * which ranks above OK and below MONITOR.
  *
  * An error rate counted over fewer requests than the thresholds'
- * min_requests (one 500 in 20 requests is "5%") fires no level, but it is
- * no missing figure either: a quiet, healthy service can be OK, and the
- * reason says so ("error rate 5% (1 of 20 requests: too few to judge,
- * min_requests 30)"). Such an evaluation is not calm: a bad verdict stays,
+ * min_requests (one 500 in 20 requests is "5%") fires no level, nor does
+ * a p95 over them, but neither is a missing figure: a quiet, healthy
+ * service can be OK, and the reason says so ("error rate 5%, p95 120 ms
+ * (1 of 20 requests: too few to judge, min_requests 30)"). Such an evaluation is not calm: a bad verdict stays,
  * held ("error rate not judged since …"), and the calm run starts over.
  * Like missing data it gives way after a while, to what the judged
  * figures say and NO DATA at best, as a missing error rate would: OK would
  * be health nobody measured. A service at OK stays OK while quiet. A hold
  * going on from missing data to too few requests, or back, keeps the time
  * it began. The caller adds up scrape intervals until there are enough
- * requests (ratewin.h), and says over how long. Where the count is not
- * known (a Prometheus query, whose own range the caller cannot see) the
- * rate is judged as it comes. Also here: the
+ * requests (ratewin.h), and says over how long ("p95 1504 ms (last 5s)
+ * > 1000 ms"). Where the count is not known (a Prometheus query, whose
+ * own range the caller cannot see) the figures are judged as they come. Also here: the
  * pane's number formats and its sparkline.
  */
 #ifndef WARROOM_DECIDE_H
@@ -68,8 +68,8 @@ struct decide_input {
 	                                    "no data for …" in parentheses */
 	int64_t at_s;                    /* wall clock of this evaluation (Unix
 	                                    seconds, UTC), or 0: unknown */
-	double requests;                 /* requests error_rate was counted over,
-	                                    or 0 (NAN): not known */
+	double requests;                 /* requests error_rate and p95_ms were
+	                                    counted over, or 0 (NAN): not known */
 	double span_s;                   /* … over how long, when more than one
 	                                    scrape interval ("3 of 36 requests,
 	                                    last 18s"); 0: one, not said */
@@ -112,7 +112,8 @@ struct decide_params decide_params_default(void);
 
 /* Evaluate m against t. prev NULL: no history, the raw level is shown;
  * p NULL: the defaults. Thresholds ≤ 0 for restarts disable that rule;
- * an error rate over fewer than t->min_requests known requests fires none.
+ * an error rate or p95 over fewer than t->min_requests known requests
+ * fires none.
  * A better level waits for calm_checks calm evaluations in a row and is
  * the worst of the last calm_checks; one missing a metric is not calm and
  * holds a bad verdict until no_data_hold_s after the first (never, while

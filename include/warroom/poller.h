@@ -111,9 +111,10 @@ struct host_metrics {
 	int64_t at_ms;                   /* wall clock of the last good scrape */
 	char error[256];                 /* the last scrape's failure, or "" */
 	struct metrics_rates rates;      /* the last interval's, but from a
-	                                    metrics_url error_rate is the one the
-	                                    verdict judged: over the newest
-	                                    intervals with min_requests (ratewin.h) */
+	                                    metrics_url error_rate and p95_s are
+	                                    the ones the verdict judged: over the
+	                                    newest intervals with min_requests
+	                                    (ratewin.h) */
 	struct decide_verdict verdict;
 	double error_hist[POLLER_HISTORY];  /* oldest first; NAN: no data */
 	double p95_hist[POLLER_HISTORY];

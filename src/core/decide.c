@@ -11,8 +11,8 @@
  * said to be held). Missing metrics are listed, and block OK (DESIGN §1
  * step 3); an evaluation missing one is not calm: a bad verdict is held
  * (since when, and why the data is missing) until no_data_hold_s. An
- * error rate over too few requests (min_requests) is judged by no rule
- * and said so; it is not calm either, and holds a bad verdict the same
+ * error rate and a p95 over too few requests (min_requests) are judged by
+ * no rule and said so; that is not calm either, and holds a bad verdict the same
  * way, then gives way to NO DATA at best (decide.h says why not OK).
  * The pane's number formats live here too, so the reason and the pane
  * print numbers the same way, the pane's words for a held verdict, and
@@ -48,8 +48,9 @@ struct eval {
 	size_t nfired;
 	bool missing[METRIC_COUNT];
 	size_t nmissing;
-	bool too_few;                       /* the error rate was not judged:
-	                                       too few requests */
+	bool too_few;                       /* a figure was not judged: too few
+	                                       requests */
+	bool unjudged[METRIC_COUNT];        /* … which ones */
 };
 
 /* A bounded string being appended to. */
@@ -207,29 +208,44 @@ requests_known(const struct decide_input *m)
 	return m->requests > 0 && isfinite(m->requests);
 }
 
+/* "last 18s": the span of the scrape intervals a figure was counted
+ * over, when more than one; "" otherwise. */
+static void
+fmt_span(const struct decide_input *m, char *dst, size_t cap)
+{
+	long sec = isfinite(m->span_s) && m->span_s > 0 && m->span_s < 1e6 ? lround(m->span_s) : 0;
+	int n;
+
+	dst[0] = '\0';
+	if (sec > 0 && (n = snprintf(dst, cap, "last ")) > 0 && (size_t)n < cap)
+		decide_format_window((int)sec, dst + n, cap - (size_t)n);
+}
+
 /* "1 of 20 requests", "3 of 36 requests, last 18s": the errors and
- * requests behind the error rate, and their span when longer than one
- * scrape interval; "" when the count is not known. */
+ * requests behind the error rate ("36 requests" without one), and their
+ * span when longer than one scrape interval; "" when the count is not
+ * known. */
 static void
 fmt_sample(const struct decide_input *m, char *dst, size_t cap)
 {
-	char e[24], n[24], span[24] = "";
-	long sec = isfinite(m->span_s) && m->span_s > 0 && m->span_s < 1e6 ? lround(m->span_s) : 0;
+	char e[24] = "", n[24], span[24];
 
 	dst[0] = '\0';
 	if (!requests_known(m) || cap == 0)
 		return;
-	fmt_count(m->error_rate * m->requests, e, sizeof(e));
-	fmt_count(m->requests, n, sizeof(n));
-	if (sec > 0) {
-		memcpy(span, ", last ", 8);
-		decide_format_window((int)sec, span + 7, sizeof(span) - 7);
+	if (!isnan(m->error_rate)) {
+		fmt_count(m->error_rate * m->requests, e, sizeof(e) - 4);
+		strcat(e, " of ");
 	}
-	snprintf(dst, cap, "%s of %s request%s%s", e, n, strcmp(n, "1") == 0 ? "" : "s", span);
+	fmt_count(m->requests, n, sizeof(n));
+	fmt_span(m, span, sizeof(span));
+	snprintf(dst, cap, "%s%s request%s%s%s", e, n, strcmp(n, "1") == 0 ? "" : "s",
+	    span[0] ? ", " : "", span);
 }
 
-/* Whether the error rate rests on fewer requests than min_requests: a
- * single 500 among 20 is "5%", no reason to roll back. */
+/* Whether the error rate and p95 rest on fewer requests than
+ * min_requests: a single 500 among 20 is "5%", one slow request of 3 is
+ * the p95; no reason to roll back. */
 static bool
 too_few_requests(const struct config_thresholds *t, const struct decide_input *m)
 {
@@ -313,15 +329,16 @@ evaluate(const struct config_thresholds *t, const struct decide_input *m,
 	const double p95[3] = {
 		t->p95_rollback_ms, t->p95_consider_ms, t->p95_monitor_ms,
 	};
-	char text[192], vs[32], ls[32], win[16], sample[64];
+	char text[192], vs[32], ls[32], win[16], sample[64], span[24];
+	bool few = too_few_requests(t, m);
 	int i;
 
 	memset(ev, 0, sizeof(*ev));
 	ev->level = DECIDE_OK;
 	if (isnan(m->error_rate))
 		miss(ev, METRIC_ERROR_RATE);
-	else if (too_few_requests(t, m))
-		ev->too_few = true;
+	else if (few)
+		ev->too_few = ev->unjudged[METRIC_ERROR_RATE] = true;
 	else if ((i = over(m->error_rate, er, er_ge, t->at_or_above, scale)) >= 0) {
 		fmt_pair(m->error_rate, er[i], percent_decimals(m->error_rate * 100),
 		    100, vs, ls, sizeof(vs));
@@ -334,9 +351,13 @@ evaluate(const struct config_thresholds *t, const struct decide_input *m,
 	}
 	if (isnan(m->p95_ms))
 		miss(ev, METRIC_P95);
+	else if (few)
+		ev->too_few = ev->unjudged[METRIC_P95] = true;
 	else if ((i = over(m->p95_ms, p95, p95_ge, t->at_or_above, scale)) >= 0) {
 		fmt_pair(m->p95_ms, p95[i], ms_decimals(m->p95_ms), 1, vs, ls, sizeof(vs));
-		snprintf(text, sizeof(text), "p95 %s ms %s %s ms%s", vs,
+		fmt_span(m, span, sizeof(span));
+		snprintf(text, sizeof(text), "p95 %s ms%s%s%s %s %s ms%s", vs,
+		    span[0] ? " (" : "", span, span[0] ? ")" : "",
 		    op_of(t->at_or_above, p95_ge[i]), ls, config_said(t, WR_TH_TABLE_P95));
 		fire(ev, by_rank[i], text);
 	}
@@ -382,10 +403,21 @@ write_reason(const struct config_thresholds *t, const struct decide_input *m,
 		sep = "; ";
 	}
 	if (ev->too_few) {
-		decide_format_percent(m->error_rate, num, sizeof(num));
+		/* One clause for the figures not judged: the same requests. */
+		const char *comma = "";
+
+		sbuf_add(&b, "%s", sep);
+		if (ev->unjudged[METRIC_ERROR_RATE]) {
+			decide_format_percent(m->error_rate, num, sizeof(num));
+			sbuf_add(&b, "error rate %s", num);
+			comma = ", ";
+		}
+		if (ev->unjudged[METRIC_P95]) {
+			decide_format_ms(m->p95_ms, num, sizeof(num));
+			sbuf_add(&b, "%sp95 %s", comma, num);
+		}
 		fmt_sample(m, sample, sizeof(sample));
-		sbuf_add(&b, "%serror rate %s (%s: too few to judge, min_requests %d)", sep, num,
-		    sample, t->min_requests);
+		sbuf_add(&b, " (%s: too few to judge, min_requests %d)", sample, t->min_requests);
 		sep = "; ";
 	}
 	if (ev->nmissing > 0) {
@@ -413,12 +445,12 @@ write_reason(const struct config_thresholds *t, const struct decide_input *m,
 	sep = ev->nmissing > 0 || (ev->too_few && as_missing) ? "; " :
 	    ev->too_few ? "; below thresholds: " :
 	    "below thresholds: ";
-	if (!ev->missing[METRIC_ERROR_RATE] && !ev->too_few) {
+	if (!ev->missing[METRIC_ERROR_RATE] && !ev->unjudged[METRIC_ERROR_RATE]) {
 		decide_format_percent(m->error_rate, num, sizeof(num));
 		sbuf_add(&b, "%serror rate %s", sep, num);
 		sep = ", ";
 	}
-	if (!ev->missing[METRIC_P95]) {
+	if (!ev->missing[METRIC_P95] && !ev->unjudged[METRIC_P95]) {
 		decide_format_ms(m->p95_ms, num, sizeof(num));
 		sbuf_add(&b, "%sp95 %s", sep, num);
 		sep = ", ";

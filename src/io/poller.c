@@ -102,7 +102,7 @@ struct host_poll {
 	bool watch_stalled;              /* closed for not answering (reason shown) */
 	bool connected;                  /* the session was up when last told */
 	struct ratewin rate;             /* metrics_url: the recent scrape intervals the
-	                                    error rate is judged over */
+	                                    error rate and p95 are judged over */
 	struct restartwin *rwin;         /* compose, k8s: one per service, else NULL */
 	struct rs_poll *rsp;             /* k8s: one per service, else NULL */
 	bool restarts_read;              /* compose: a restart count was read once */
@@ -1153,21 +1153,26 @@ release_of(const struct host_poll *hp)
 	return h;
 }
 
-/* The new interval into the host's window, and the error rate over
- * enough requests into in. A release change first empties the window: a
- * rolled-back host is judged on what it runs now. The pane's errors
- * figure (rates.error_rate) becomes the judged one, so it and the
- * verdict's number never differ. */
+/* The new interval into the host's window, and the error rate and p95
+ * over enough requests into in. A release change first empties the
+ * window: a rolled-back host is judged on what it runs now. The pane's
+ * figures (rates.error_rate, p95_s) become the judged ones, so they and
+ * the verdict's numbers never differ. A host without the requests
+ * counter has no window to count by: its p95 stays the interval's. */
 static void
 windowed_rate(struct host_poll *hp, struct decide_input *in)
 {
 	struct metrics_rates *r = &hp->m.rates;
-	struct ratewin_interval iv = { r->errors, r->requests, r->interval_s };
+	struct ratewin_interval iv = { r->errors, r->requests, r->interval_s,
+		r->buckets, r->nbuckets };
 
 	ratewin_release(&hp->rate, release_of(hp));
 	ratewin_add(&hp->rate, &iv, r->reset);
 	ratewin_input(&hp->rate, hp->p->cfg->thresholds.min_requests, in);
+	if (isnan(r->requests))
+		in->p95_ms = r->p95_s * 1000.0;
 	r->error_rate = in->error_rate;
+	r->p95_s = in->p95_ms / 1000.0;
 }
 
 static void
@@ -1207,7 +1212,7 @@ scrape_done(const struct http_response *r, void *arg)
 		return;
 	}
 	windowed_rate(hp, &in);
-	judge(hp, in.error_rate, m->rates.p95_s * 1000.0, in.requests, in.span_s);
+	judge(hp, in.error_rate, in.p95_ms, in.requests, in.span_s);
 }
 
 /* Prometheus's answers: each figure as it came (the error rate a ratio,

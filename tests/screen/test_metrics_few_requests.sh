@@ -62,8 +62,8 @@ assert_screen held <<'EOF'
  warroom │ no incident named │ T+00:00:10   READ-ONLY                                           2026-01-01 00:00:10 UTC
 ┌─ ▶ METRICS (zoomed: z shows every pane) ─────────────────────────────────────────────────────────────────────────────┐
 │api-1  ROLLBACK IMMEDIATELY (held: error rate not judged since 00:00:05)                                              │
-│  held, error rate not judged since 00:00:05: before it, error rate 7.5% (30 of 400 requests) > 5%; now error rate 0% │
-│    (0 of 5 requests: too few to judge, min_requests 10); below thresholds: p95 120 ms, 0 restarts in 5m              │
+│  held, error rate not judged since 00:00:05: before it, error rate 7.5% (30 of 400 requests) > 5%; now error rate 0%,│
+│    p95 120 ms (0 of 5 requests: too few to judge, min_requests 10); below thresholds: 0 restarts in 5m               │
 │  errors 0%      █▁▁ 0–5%                                                                                             │
 │  p95    120 ms  ▁▁▁ 0–2000 ms                                                                                        │
 │  1.0 req/s                                                                                                           │
@@ -95,7 +95,7 @@ assert_screen given <<'EOF'
  warroom │ no incident named │ T+00:05:10   READ-ONLY                                           2026-01-01 00:05:10 UTC
 ┌─ ▶ METRICS (zoomed: z shows every pane) ─────────────────────────────────────────────────────────────────────────────┐
 │api-1  NO DATA                                                                                                        │
-│  error rate 0% (0 of 5 requests: too few to judge, min_requests 10); p95 120 ms, 0 restarts in 5m; error rate not    │
+│  error rate 0%, p95 120 ms (0 of 5 requests: too few to judge, min_requests 10); 0 restarts in 5m; error rate not    │
 │    judged since 00:00:05 after ROLLBACK IMMEDIATELY                                                                  │
 │  errors 0%      █▁▁▁ 0–5%                                                                                            │
 │  p95    120 ms  ▁▁▁▁ 0–2000 ms                                                                                       │

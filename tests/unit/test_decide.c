@@ -691,17 +691,18 @@ too_few_requests_fire_nothing(void **state)
 	(void)state;
 	v = sampled(1, 20, 30, 120, T0, NULL);
 	assert_int_equal(v.raw, DECIDE_OK);
-	assert_string_equal(v.reason, "error rate 5% (1 of 20 requests: too few to judge, "
-	    "min_requests 30); below thresholds: p95 120 ms, 0 restarts in 5m");
+	assert_string_equal(v.reason, "error rate 5%, p95 120 ms (1 of 20 requests: too few to judge, "
+	    "min_requests 30); below thresholds: 0 restarts in 5m");
 	v = sampled(1, 3, 10, 120, T0, NULL);
 	assert_int_equal(v.raw, DECIDE_OK);
-	assert_string_equal(v.reason, "error rate 33.3% (1 of 3 requests: too few to judge, "
-	    "min_requests 10); below thresholds: p95 120 ms, 0 restarts in 5m");
-	/* Another rule still fires, and the unjudged rate is said after it. */
+	assert_string_equal(v.reason, "error rate 33.3%, p95 120 ms (1 of 3 requests: too few to judge, "
+	    "min_requests 10); below thresholds: 0 restarts in 5m");
+	/* Nor is a p95 over them: one slow request of three is no reason
+	 * either. */
 	v = sampled(1, 3, 10, 1500, T0, NULL);
-	assert_int_equal(v.raw, DECIDE_CONSIDER);
-	assert_string_equal(v.reason, "p95 1500 ms > 1000 ms; error rate 33.3% (1 of 3 "
-	    "requests: too few to judge, min_requests 10)");
+	assert_int_equal(v.raw, DECIDE_OK);
+	assert_string_equal(v.reason, "error rate 33.3%, p95 1500 ms (1 of 3 requests: too few "
+	    "to judge, min_requests 10); below thresholds: 0 restarts in 5m");
 	/* A missing p95 is still NO DATA. */
 	v = sampled(1, 3, 10, NAN, T0, NULL);
 	assert_int_equal(v.raw, DECIDE_NO_DATA);
@@ -710,8 +711,8 @@ too_few_requests_fire_nothing(void **state)
 	/* Counts that are expected values (the fixture fleet's). */
 	v = sampled(0.4, 8.5, 10, 120, T0, NULL);
 	assert_int_equal(v.raw, DECIDE_OK);
-	assert_string_equal(v.reason, "error rate 4.71% (0.4 of 8.5 requests: too few to "
-	    "judge, min_requests 10); below thresholds: p95 120 ms, 0 restarts in 5m");
+	assert_string_equal(v.reason, "error rate 4.71%, p95 120 ms (0.4 of 8.5 requests: too few to "
+	    "judge, min_requests 10); below thresholds: 0 restarts in 5m");
 }
 
 /* Enough requests: the rule fires as always, and says the count. No
@@ -752,12 +753,40 @@ a_count_over_several_intervals_says_its_span(void **state)
 	m.requests = 4;
 	m.span_s = 300;
 	v = decide(&t, &m, NULL, NULL);
-	assert_string_equal(v.reason, "error rate 0% (0 of 4 requests, last 5m: too few to judge, "
-	    "min_requests 10); below thresholds: p95 120 ms, 0 restarts in 5m");
+	assert_string_equal(v.reason, "error rate 0%, p95 120 ms (0 of 4 requests, last 5m: too few to judge, "
+	    "min_requests 10); below thresholds: 0 restarts in 5m");
 	m.span_s = 0;
 	v = decide(&t, &m, NULL, NULL);
-	assert_string_equal(v.reason, "error rate 0% (0 of 4 requests: too few to judge, "
-	    "min_requests 10); below thresholds: p95 120 ms, 0 restarts in 5m");
+	assert_string_equal(v.reason, "error rate 0%, p95 120 ms (0 of 4 requests: too few to judge, "
+	    "min_requests 10); below thresholds: 0 restarts in 5m");
+}
+
+/* A p95 taken over several scrape intervals says their span, as the
+ * error rate does; over too few requests it is said with the count, and
+ * without an error rate the count stands alone. */
+static void
+a_windowed_p95_says_its_span(void **state)
+{
+	struct config_thresholds t = thresholds_default();
+	struct decide_input m = { .error_rate = 0, .p95_ms = 1504, .restarts = 0,
+		.at_s = T0, .requests = 36, .span_s = 5 };
+	struct decide_verdict v;
+
+	(void)state;
+	t.min_requests = 10;
+	v = decide(&t, &m, NULL, NULL);
+	assert_int_equal(v.raw, DECIDE_CONSIDER);
+	assert_string_equal(v.reason, "p95 1504 ms (last 5s) > 1000 ms");
+	m.span_s = 0;
+	v = decide(&t, &m, NULL, NULL);
+	assert_string_equal(v.reason, "p95 1504 ms > 1000 ms");
+	m.error_rate = NAN;
+	m.requests = 4;
+	m.span_s = 12;
+	v = decide(&t, &m, NULL, NULL);
+	assert_int_equal(v.raw, DECIDE_NO_DATA);
+	assert_string_equal(v.reason, "p95 1504 ms (4 requests, last 12s: too few to judge, "
+	    "min_requests 10); no data for error rate; 0 restarts in 5m");
 }
 
 /* min_requests 0 is the old rule; so is a count not known (a Prometheus
@@ -808,8 +837,8 @@ too_few_requests_hold_then_give_way(void **state)
 		assert_false(v.held_no_data);
 		assert_int_equal(v.calm, 0);
 	}
-	assert_string_equal(v.reason, "error rate 60% (3 of 5 requests: too few to judge, "
-	    "min_requests 10); below thresholds: p95 120 ms, 0 restarts in 5m; "
+	assert_string_equal(v.reason, "error rate 60%, p95 120 ms (3 of 5 requests: too few to judge, "
+	    "min_requests 10); below thresholds: 0 restarts in 5m; "
 	    "held at ROLLBACK IMMEDIATELY (error rate not judged since 10:02:11)");
 	decide_headline(&v, 80, head, sizeof(head));
 	assert_string_equal(head, "ROLLBACK IMMEDIATELY (held: error rate not judged since 10:02:11)");
@@ -820,16 +849,16 @@ too_few_requests_hold_then_give_way(void **state)
 	decide_reason_shown(&v, why, sizeof(why));
 	assert_string_equal(why, "held, error rate not judged since 10:02:11: before it, "
 	    "below thresholds: error rate 0%, p95 120 ms, 0 restarts in 5m; "
-	    "now error rate 60% (3 of 5 requests: too few to judge, min_requests 10); "
-	    "below thresholds: p95 120 ms, 0 restarts in 5m");
+	    "now error rate 60%, p95 120 ms (3 of 5 requests: too few to judge, "
+	    "min_requests 10); below thresholds: 0 restarts in 5m");
 	/* Five minutes after the first: NO DATA, which says what it was. */
 	v = sampled(3, 5, 10, 120, T0 + 300, &v);
 	assert_int_equal(v.level, DECIDE_NO_DATA);
 	assert_int_equal(v.raw, DECIDE_OK);
 	assert_false(v.held);
 	assert_false(v.held_too_few);
-	assert_string_equal(v.reason, "error rate 60% (3 of 5 requests: too few to judge, "
-	    "min_requests 10); p95 120 ms, 0 restarts in 5m; "
+	assert_string_equal(v.reason, "error rate 60%, p95 120 ms (3 of 5 requests: too few to judge, "
+	    "min_requests 10); 0 restarts in 5m; "
 	    "error rate not judged since 10:02:11 after ROLLBACK IMMEDIATELY");
 	decide_headline(&v, 80, head, sizeof(head));
 	assert_string_equal(head, "NO DATA");
@@ -839,8 +868,8 @@ too_few_requests_hold_then_give_way(void **state)
 		assert_int_equal(v.level, DECIDE_NO_DATA);
 		assert_false(v.held);
 	}
-	assert_string_equal(v.reason, "error rate 0% (0 of 2 requests: too few to judge, "
-	    "min_requests 10); p95 120 ms, 0 restarts in 5m");
+	assert_string_equal(v.reason, "error rate 0%, p95 120 ms (0 of 2 requests: too few to judge, "
+	    "min_requests 10); 0 restarts in 5m");
 	/* Traffic back: OK after its calm checks, as after missing data. */
 	v = sampled(0, 400, 10, 120, T0 + 900, &v);
 	assert_int_equal(v.level, DECIDE_NO_DATA);
@@ -862,15 +891,16 @@ too_few_requests_give_way_like_a_missing_rate(void **state)
 	int i;
 
 	(void)state;
-	/* p95 over the CONSIDER limit: given way to CONSIDER, not NO DATA. */
+	/* p95 over the CONSIDER limit, but over the same 5 requests: not
+	 * judged either, so NO DATA, not CONSIDER. */
 	v = sampled(30, 400, 10, 1500, T0 - 5, NULL);
 	v = sampled(0, 5, 10, 1500, T0, &v);
 	assert_int_equal(v.level, DECIDE_ROLLBACK);
 	assert_true(v.held_too_few);
 	v = sampled(0, 5, 10, 1500, T0 + 300, &v);
-	assert_int_equal(v.level, DECIDE_CONSIDER);
-	assert_string_equal(v.reason, "p95 1500 ms > 1000 ms; error rate 0% (0 of 5 requests: "
-	    "too few to judge, min_requests 10); "
+	assert_int_equal(v.level, DECIDE_NO_DATA);
+	assert_string_equal(v.reason, "error rate 0%, p95 1500 ms (0 of 5 requests: "
+	    "too few to judge, min_requests 10); 0 restarts in 5m; "
 	    "error rate not judged since 10:02:11 after ROLLBACK IMMEDIATELY");
 	/* The same service with its error rate missing instead reads alike. */
 	w = sampled(30, 400, 10, 120, T0 - 5, NULL);
@@ -899,8 +929,8 @@ too_few_requests_give_way_like_a_missing_rate(void **state)
 	for (i = 0; i < 200; i++)
 		v = decide(&t, &m, &v, &p);
 	assert_int_equal(v.level, DECIDE_ROLLBACK);
-	assert_string_equal(v.reason, "error rate 0% (0 of 5 requests: too few to judge, "
-	    "min_requests 10); below thresholds: p95 120 ms, 0 restarts in 5m; "
+	assert_string_equal(v.reason, "error rate 0%, p95 120 ms (0 of 5 requests: too few to judge, "
+	    "min_requests 10); below thresholds: 0 restarts in 5m; "
 	    "held at ROLLBACK IMMEDIATELY (error rate not judged)");
 }
 
@@ -954,8 +984,8 @@ too_few_requests_keep_ok_and_the_holds_clock(void **state)
 	assert_true(v.held_too_few);
 	decide_reason_shown(&v, why, sizeof(why));
 	assert_string_equal(why, "held, error rate not judged since 10:02:11: before it, "
-	    "error rate 7.5% (30 of 400 requests) > 5%; now error rate 0% (0 of 5 requests: "
-	    "too few to judge, min_requests 10); below thresholds: p95 120 ms, 0 restarts in 5m");
+	    "error rate 7.5% (30 of 400 requests) > 5%; now error rate 0%, p95 120 ms (0 of 5 "
+	    "requests: too few to judge, min_requests 10); below thresholds: 0 restarts in 5m");
 	v = round_at(NAN, NAN, 0, "metrics: HTTP 302", T0 + 200, &v);
 	assert_true(v.held_no_data);
 	assert_int_equal(v.no_data_since, T0);
@@ -1186,6 +1216,7 @@ main(void)
 		cmocka_unit_test(too_few_requests_fire_nothing),
 		cmocka_unit_test(enough_requests_are_judged_with_their_count),
 		cmocka_unit_test(a_count_over_several_intervals_says_its_span),
+		cmocka_unit_test(a_windowed_p95_says_its_span),
 		cmocka_unit_test(min_requests_zero_or_no_count_is_the_old_rule),
 		cmocka_unit_test(too_few_requests_hold_then_give_way),
 		cmocka_unit_test(too_few_requests_give_way_like_a_missing_rate),
