@@ -135,7 +135,15 @@ press_for() {
 # as pressed by hand: the next key comes a moment later, since ESC and a
 # key read together are Alt and that key (keyseq.h).
 keys() {
-	tmx send-keys -t "$session" "$@"
+	# A loaded tmux server may refuse a client now and then: a key lost
+	# that way must not pass for one the console ignored.
+	keys_try=0
+	until tmx send-keys -t "$session" "$@"; do
+		keys_try=$((keys_try + 1))
+		echo "note: tmux send-keys $* failed (try $keys_try)"
+		[ "$keys_try" -lt 5 ] || fail "tmux would not send keys: $*"
+		sleep 0.2
+	done
 	eval "keys_last=\${$#}"
 	if [ "$keys_last" = Escape ]; then sleep 0.1; fi
 }
