@@ -27,7 +27,7 @@ ready() { wait_re "│> h1 +api +UP" 15; }
 start 200 50 "$wr"
 start_also w 200 50 "$wr --read-only"
 ready
-keys A; keys -l arm; keys Enter
+press_for A "type arm to arm: "; keys -l arm; keys Enter
 wait_re "ARMED 1[45]:[0-9][0-9]"
 keys 4 x
 wait_for "reads only: Enter runs it on h1" 10
