@@ -16,9 +16,28 @@
 
 #include <cjson/cJSON.h>
 
-/* One host's service: the tag its last health.change read. */
+/* One run of readings of one tag by one host's service, in journal
+ * order: the tag and when its release started. */
+struct badrel_run {
+	char *tag;                       /* owned */
+	int64_t start_ms;
+};
+
+/* One host's service: the tag its last health.change read, and every
+ * run of tags it read, in journal order. */
 struct badrel_svc {
 	char *host, *service, *tag;      /* owned */
+	struct badrel_run *runs;         /* owned */
+	size_t nruns;
+};
+
+/* One turn of a host's verdict to bad: what it judges may change while a
+ * tag's record written after it tells a release that started before it. */
+struct badrel_turn {
+	char *host;                      /* owned */
+	char *service;                   /* owned; NULL: every service */
+	char *verdict;                   /* owned */
+	int64_t at_ms;
 };
 
 /* One host's verdict: whether the last one asked for a rollback. */
@@ -34,6 +53,8 @@ struct badrel_why {
 	char *verdict;                   /* owned; NULL: a rollback started from
 	                                    it, else the verdict the host turned to */
 	int64_t at_ms;                   /* the record's time */
+	size_t turn;                     /* 1 + the index of the verdict's turn;
+	                                    0: a rollback's */
 };
 
 struct badrel {
@@ -47,7 +68,27 @@ struct badrel {
 	size_t nhosts;
 	struct badrel_why *why;          /* every judgement, in the order made */
 	size_t nwhy;
+	struct badrel_turn *turns;       /* every turn to bad, in journal order */
+	size_t nturns;
 };
+
+/* When a health.change says its release started: data.deployed_ms when
+ * it is set, else the record's time ts_ms. */
+int64_t badrel_started(const cJSON *data, int64_t ts_ms);
+
+/* Adds one reading of a service's tag (its release's start) to its runs
+ * in journal order: the last run's tag again continues that run (its
+ * earliest start counts); another tag starts a new run. */
+void badrel_runs_add(struct badrel_run **v, size_t *n, const char *tag, int64_t start_ms);
+
+/* The index of the run that was running at at_ms among n runs of one
+ * service: the latest start at or before at_ms (a later run on a tie),
+ * runs journalled after at_ms included, since a new tag's record may be
+ * written after a verdict judged on it; -1 when none had started. */
+long badrel_running_at(const struct badrel_run *v, size_t n, int64_t at_ms);
+
+/* Frees n runs and v. */
+void badrel_runs_free(struct badrel_run *v, size_t n);
 
 /* Whether two tags name the same release: equal but for a leading v
  * before a digit and "+build" ("v1.5.0-bad", helm's "1.5.0-bad"); the
@@ -56,8 +97,9 @@ bool badrel_same(const char *a, const char *b);
 
 /* Fold one record (its kind, host, data and time) into b: health.change
  * (the tag a service runs), verdict.change (a turn to bad judges the tags
- * its host runs then) and a rollback's action.intent (plan.from bad,
- * plan.to good; a later rollback from a tag makes it bad again). */
+ * its host ran then, badrel_running_at, also per a health.change folded
+ * later) and a rollback's action.intent (plan.from bad, plan.to good; a
+ * later rollback from a tag makes it bad again). */
 void badrel_fold(struct badrel *b, const char *kind, const char *host, const cJSON *data,
     int64_t ts_ms);
 

@@ -65,16 +65,74 @@ drop_tag(char **v, size_t *n, const char *tag)
 		}
 }
 
-/* Keeps where, when and how tag was judged, for the words that say why. */
+/* Keeps where, when and how tag was judged, for the words that say why;
+ * turn: 1 + the verdict turn's index, 0 for a rollback. */
 static void
 add_why(struct badrel *b, const char *tag, const char *host, const char *svc,
-    const char *verdict, int64_t at_ms)
+    const char *verdict, int64_t at_ms, size_t turn)
 {
 	if (tag == NULL || tag[0] == '\0')
 		return;
 	b->why = xrealloc(b->why, (b->nwhy + 1) * sizeof(*b->why));
 	b->why[b->nwhy++] = (struct badrel_why){ xstrdup(tag), xstrdup(host ? host : ""),
-	    svc ? xstrdup(svc) : NULL, verdict ? xstrdup(verdict) : NULL, at_ms };
+	    svc ? xstrdup(svc) : NULL, verdict ? xstrdup(verdict) : NULL, at_ms, turn };
+}
+
+/* bad again from the judgements: every tag in why is one judged bad (a
+ * rollback's from or a verdict's tag), in the order first judged. */
+static void
+rebuild_bad(struct badrel *b)
+{
+	size_t i;
+
+	for (i = 0; i < b->nbad; i++)
+		free(b->bad[i]);
+	b->nbad = 0;
+	for (i = 0; i < b->nwhy; i++)
+		add_tag(&b->bad, &b->nbad, b->why[i].tag);
+}
+
+int64_t
+badrel_started(const cJSON *data, int64_t ts_ms)
+{
+	const cJSON *ms = cJSON_GetObjectItemCaseSensitive(data, "deployed_ms");
+
+	return cJSON_IsNumber(ms) && ms->valuedouble > 0 ? (int64_t)ms->valuedouble : ts_ms;
+}
+
+void
+badrel_runs_add(struct badrel_run **v, size_t *n, const char *tag, int64_t start_ms)
+{
+	if (*n > 0 && strcmp((*v)[*n - 1].tag, tag) == 0) {
+		/* A console restarted or a re-created container may say later. */
+		if (start_ms < (*v)[*n - 1].start_ms)
+			(*v)[*n - 1].start_ms = start_ms;
+		return;
+	}
+	*v = xrealloc(*v, (*n + 1) * sizeof(**v));
+	(*v)[(*n)++] = (struct badrel_run){ xstrdup(tag), start_ms };
+}
+
+long
+badrel_running_at(const struct badrel_run *v, size_t n, int64_t at_ms)
+{
+	long best = -1;
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (v[i].start_ms <= at_ms && (best < 0 || v[i].start_ms >= v[best].start_ms))
+			best = (long)i;
+	return best;
+}
+
+void
+badrel_runs_free(struct badrel_run *v, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		free(v[i].tag);
+	free(v);
 }
 
 static struct badrel_host *
@@ -90,21 +148,61 @@ host_of(struct badrel *b, const char *host)
 	return &b->hosts[b->nhosts++];
 }
 
-static void
-set_tag(struct badrel *b, const char *host, const char *service, const char *tag)
+static struct badrel_svc *
+set_tag(struct badrel *b, const char *host, const char *service, const char *tag,
+    int64_t start_ms)
 {
+	struct badrel_svc *s = NULL;
 	size_t i;
 
-	for (i = 0; i < b->nsvc; i++)
-		if (strcmp(b->svc[i].host, host) == 0 && strcmp(b->svc[i].service, service) == 0) {
-			free(b->svc[i].tag);
-			b->svc[i].tag = xstrdup(tag);
-			return;
-		}
-	b->svc = xrealloc(b->svc, (b->nsvc + 1) * sizeof(*b->svc));
-	b->svc[b->nsvc++] = (struct badrel_svc){ xstrdup(host), xstrdup(service), xstrdup(tag) };
+	for (i = 0; i < b->nsvc && s == NULL; i++)
+		if (strcmp(b->svc[i].host, host) == 0 && strcmp(b->svc[i].service, service) == 0)
+			s = &b->svc[i];
+	if (s == NULL) {
+		b->svc = xrealloc(b->svc, (b->nsvc + 1) * sizeof(*b->svc));
+		s = &b->svc[b->nsvc++];
+		*s = (struct badrel_svc){ xstrdup(host), xstrdup(service), NULL, NULL, 0 };
+	}
+	free(s->tag);
+	s->tag = xstrdup(tag);
+	badrel_runs_add(&s->runs, &s->nruns, tag, start_ms);
+	return s;
 }
 
+/* The tag s ran when turn t was made, or NULL. */
+static const char *
+ran_at(const struct badrel_svc *s, const struct badrel_turn *t)
+{
+	long k = badrel_running_at(s->runs, s->nruns, t->at_ms);
+
+	return k < 0 ? NULL : s->runs[k].tag;
+}
+
+/* Charges turn t (its index ti) to the tag s ran then: a tag record
+ * written after the verdict may tell a release that started before it,
+ * which the turn judged rather than the one recorded last. */
+static void
+charge(struct badrel *b, const struct badrel_svc *s, size_t ti)
+{
+	const struct badrel_turn *t = &b->turns[ti];
+	const char *tag = ran_at(s, t);
+	size_t i;
+
+	if (tag == NULL)
+		return;
+	for (i = 0; i < b->nwhy; i++) {
+		struct badrel_why *w = &b->why[i];
+
+		if (w->turn != ti + 1 || w->service == NULL || strcmp(w->service, s->service) != 0)
+			continue;
+		if (strcmp(w->tag, tag) != 0) {
+			free(w->tag);
+			w->tag = xstrdup(tag);
+		}
+		return;
+	}
+	add_why(b, tag, s->host, s->service, t->verdict, t->at_ms, ti + 1);
+}
 /* An action that rolls a release back: "compose.rollback", "k8s.undo",
  * "helm.rollback", an older journal's "rollback". */
 static bool
@@ -127,7 +225,7 @@ badrel_fold(struct badrel *b, const char *kind, const char *host, const cJSON *d
 		/* Rolled to earlier, rolled back from now: bad again. */
 		if (from != NULL && from[0] != '\0')
 			drop_tag(b->good, &b->ngood, from);
-		add_why(b, from, host, str_of(plan, "service"), NULL, ts_ms);
+		add_why(b, from, host, str_of(plan, "service"), NULL, ts_ms, 0);
 		add_tag(&b->good, &b->ngood, str_of(plan, "to"));
 		return;
 	}
@@ -135,7 +233,16 @@ badrel_fold(struct badrel *b, const char *kind, const char *host, const cJSON *d
 		return;
 	/* A record that could not re-read the tag says nothing of it. */
 	if (strcmp(kind, "health.change") == 0 && svc != NULL && tag != NULL && tag[0] != '\0') {
-		set_tag(b, host, svc, tag);
+		const struct badrel_svc *s = set_tag(b, host, svc, tag, badrel_started(data, ts_ms));
+		size_t i;
+
+		/* Turns this service's earlier verdicts judged may have judged
+		 * this release, started before them. */
+		for (i = 0; i < b->nturns; i++)
+			if (strcmp(b->turns[i].host, host) == 0 &&
+			    (b->turns[i].service == NULL || strcmp(b->turns[i].service, svc) == 0))
+				charge(b, s, i);
+		rebuild_bad(b);
 		return;
 	}
 	if (strcmp(kind, "verdict.change") == 0 && str_of(data, "verdict") != NULL) {
@@ -145,13 +252,16 @@ badrel_fold(struct badrel *b, const char *kind, const char *host, const cJSON *d
 		    strcmp(v, "ROLLBACK IMMEDIATELY") == 0;
 		size_t i;
 
-		if (bad && !h->bad)
+		if (bad && !h->bad) {
+			b->turns = xrealloc(b->turns, (b->nturns + 1) * sizeof(*b->turns));
+			b->turns[b->nturns++] = (struct badrel_turn){ xstrdup(host),
+			    svc ? xstrdup(svc) : NULL, xstrdup(v), ts_ms };
 			for (i = 0; i < b->nsvc; i++)
 				if (strcmp(b->svc[i].host, host) == 0 &&
-				    (svc == NULL || strcmp(b->svc[i].service, svc) == 0)) {
-					add_tag(&b->bad, &b->nbad, b->svc[i].tag);
-					add_why(b, b->svc[i].tag, host, b->svc[i].service, v, ts_ms);
-				}
+				    (svc == NULL || strcmp(b->svc[i].service, svc) == 0))
+					charge(b, &b->svc[i], b->nturns - 1);
+			rebuild_bad(b);
+		}
 		/* NO DATA is no verdict: the host stays as it was. */
 		if (bad || strcmp(v, "OK") == 0 || strcmp(v, "MONITOR") == 0)
 			h->bad = bad;
@@ -271,7 +381,14 @@ badrel_free(struct badrel *b)
 		free(b->svc[i].host);
 		free(b->svc[i].service);
 		free(b->svc[i].tag);
+		badrel_runs_free(b->svc[i].runs, b->svc[i].nruns);
 	}
+	for (i = 0; i < b->nturns; i++) {
+		free(b->turns[i].host);
+		free(b->turns[i].service);
+		free(b->turns[i].verdict);
+	}
+	free(b->turns);
 	for (i = 0; i < b->nhosts; i++)
 		free(b->hosts[i].host);
 	for (i = 0; i < b->nwhy; i++) {

@@ -10,6 +10,7 @@
  * is stable byte for byte.
  */
 #include "warroom/export.h"
+#include "warroom/badrel.h"
 #include "warroom/connrec.h"
 #include "warroom/contain.h"
 #include "warroom/deployby.h"
@@ -1072,22 +1073,55 @@ pm_made_by(struct pm *pm, const struct record *v, const struct record *came)
 	return deployby_which(&pm->deployby, came->host, svc, since, came->ts_ms);
 }
 
+/* The record of host's service svc to read the release it ran at at_ms
+ * from (badrel_running_at: a tag's record may be written after a verdict
+ * judged on it): that run's last reading by at_ms, else its first; n when
+ * none had started. */
+static size_t
+pm_running_at(const struct record *v, size_t n, const char *host, const char *svc,
+    int64_t at_ms)
+{
+	struct badrel_run *runs = NULL;
+	size_t *pick = NULL, nruns = 0, i, was, at = n;
+	long k;
+
+	for (i = 0; i < n; i++) {
+		if (!kind_is(&v[i], "health.change") || v[i].host == NULL ||
+		    strcmp(v[i].host, host) != 0 || dstr(&v[i], "service") == NULL ||
+		    strcmp(dstr(&v[i], "service"), svc) != 0 || dstr(&v[i], "tag") == NULL)
+			continue;
+		was = nruns;
+		badrel_runs_add(&runs, &nruns, dstr(&v[i], "tag"),
+		    badrel_started(v[i].data, v[i].ts_ms));
+		if (nruns != was) {
+			pick = xrealloc(pick, nruns * sizeof(*pick));
+			pick[nruns - 1] = i;
+		} else if (v[i].ts_ms <= at_ms)
+			pick[nruns - 1] = i;
+	}
+	if ((k = badrel_running_at(runs, nruns, at_ms)) >= 0)
+		at = pick[k];
+	badrel_runs_free(runs, nruns);
+	free(pick);
+	return at;
+}
+
 /* When the bad release went live: for each host's first bad verdict, the
- * run of its tag per service up to that verdict (pm_tag_run) that carries
- * data.deployed_ms (its deploy history's time: helm history's updated,
- * …); the earliest of them. None says: the tag change a service's last
- * reading came with estimates it (the latest such change, else a first
- * reading), the time NO_TIME. */
+ * run of the tag each service ran then (pm_running_at, pm_tag_run) that
+ * carries data.deployed_ms (its deploy history's time: helm history's
+ * updated, …); the earliest of them. None says: the tag change a
+ * service's reading came with estimates it (the latest such change, else
+ * a first reading), the time NO_TIME. */
 static void
-pm_deployed_at(struct pm *pm, const struct record *v, size_t at)
+pm_deployed_at(struct pm *pm, const struct record *v, size_t n, size_t at)
 {
 	const char *host = v[at].host, **seen = NULL;
-	size_t i = at, k, nseen = 0;
+	size_t i, k, nseen = 0;
 
-	/* Back from that verdict: each service's latest reading counts. */
-	while (i-- > 0) {
+	for (i = 0; i < n; i++) {
 		const char *svc = dstr(&v[i], "service");
 		struct pm_run run;
+		size_t r;
 
 		if (!kind_is(&v[i], "health.change") || v[i].host == NULL || svc == NULL ||
 		    strcmp(v[i].host, host) != 0 || dstr(&v[i], "tag") == NULL)
@@ -1098,7 +1132,9 @@ pm_deployed_at(struct pm *pm, const struct record *v, size_t at)
 			continue;
 		seen = xrealloc(seen, (nseen + 1) * sizeof(*seen));
 		seen[nseen++] = svc;
-		run = pm_tag_run(v, i, v[at].ts_ms);
+		if ((r = pm_running_at(v, n, host, svc, v[at].ts_ms)) == n)
+			continue;
+		run = pm_tag_run(v, r, v[at].ts_ms);
 		if (run.deployed != NO_TIME && (pm->deployed == NO_TIME ||
 		    run.deployed < pm->deployed)) {
 			pm->deployed = run.deployed;
@@ -1133,7 +1169,7 @@ pm_deployed(struct pm *pm, const struct record *v, size_t n)
 			continue;
 		hosts = xrealloc(hosts, (nhosts + 1) * sizeof(*hosts));
 		hosts[nhosts++] = v[i].host;
-		pm_deployed_at(pm, v, i);
+		pm_deployed_at(pm, v, n, i);
 	}
 	free(hosts);
 	for (i = 0; i < n; i++)
@@ -4199,12 +4235,14 @@ clock_in(int64_t ms, const struct export_opts *o, char *out, size_t cap)
 	snprintf(out, cap, zone_shown(o) ? "%s %s" : "%s", ts + 11, abbr);
 }
 
-/* The judgement a redeploy's tag had before the record told it; NULL:
- * judged bad only later. */
+/* The judgement a redeploy's tag had before it went live (deploy_ms: its
+ * record may be written after a verdict judged on it); NULL: judged bad
+ * only later. */
 static const struct badrel_why *
 judged_before(const struct pm *pm, const struct record *r)
 {
-	return badrel_why_before(&pm->contain.rel, dstr(r, "service"), dstr(r, "tag"), r->ts_ms);
+	return badrel_why_before(&pm->contain.rel, dstr(r, "service"), dstr(r, "tag"),
+	    deploy_ms(r));
 }
 
 /* A release judged bad deployed again during the incident: a Summary line

@@ -173,6 +173,73 @@ judged_before_a_deploy_or_only_after(void **state)
 	badrel_free(&b);
 }
 
+/* QA k8s3: the new tag's record, which says when it started (22:24:48),
+ * journalled after the verdict judged on it (22:24:54): the verdict is
+ * that release's, not the good one recorded last; in the old order the
+ * same. The rule: the latest release started by then, whenever written. */
+static void
+a_verdict_judges_the_release_started_before_it(void **state)
+{
+	const int64_t ms[] = { 0, 27000, 48000, 54000, 63000 };
+	int late;
+
+	(void)state;
+	for (late = 0; late < 2; late++) {
+		struct badrel b = { 0 };
+		const struct badrel_why *w;
+		const char *bad = "{\"service\":\"api\",\"tag\":\"v1.7.0-bad\","
+		    "\"deployed_ms\":48000}";
+
+		fold_at(&b, "health.change", "k8s", "{\"service\":\"api\",\"tag\":\"v1.6.1\","
+		    "\"deployed_ms\":27000}", 30000);
+		if (!late)
+			fold_at(&b, "health.change", "k8s", bad, 50000);
+		fold_at(&b, "verdict.change", "k8s", "{\"verdict\":\"ROLLBACK IMMEDIATELY\"}",
+		    ms[3]);
+		if (late) {
+			/* Until the record comes, the verdict's is the tag known. */
+			assert_true(badrel_is_bad(&b, "v1.6.1"));
+			fold_at(&b, "health.change", "k8s", bad, ms[4]);
+		}
+		assert_true(badrel_is_bad(&b, "v1.7.0-bad"));
+		assert_false(badrel_is_bad(&b, "v1.6.1"));
+		assert_int_equal(badrel_host_runs_bad(&b, "k8s"), 1);
+		assert_non_null(w = badrel_why(&b, "api", "v1.7.0-bad"));
+		assert_int_equal(w->at_ms, ms[3]);
+		assert_string_equal(w->verdict, "ROLLBACK IMMEDIATELY");
+		assert_null(badrel_why(&b, "api", "v1.6.1"));
+		/* A later record of the same tag saying a later start (a
+		 * re-created pod) moves nothing. */
+		fold_at(&b, "health.change", "k8s", "{\"service\":\"api\",\"tag\":\"v1.7.0-bad\","
+		    "\"deployed_ms\":90000}", 91000);
+		assert_true(badrel_is_bad(&b, "v1.7.0-bad"));
+		badrel_free(&b);
+	}
+}
+
+/* The rule itself: the latest start at or before the time, in whatever
+ * order journalled; none started: -1. */
+static void
+the_release_running_at_a_time(void **state)
+{
+	struct badrel_run *v = NULL;
+	size_t n = 0;
+
+	(void)state;
+	badrel_runs_add(&v, &n, "v1", 10);
+	badrel_runs_add(&v, &n, "v1", 5);
+	badrel_runs_add(&v, &n, "v2", 40);
+	badrel_runs_add(&v, &n, "v2", 60);
+	badrel_runs_add(&v, &n, "v3", 30);
+	assert_int_equal(n, 3);
+	assert_int_equal(v[0].start_ms, 5);
+	assert_int_equal(badrel_running_at(v, n, 4), -1);
+	assert_int_equal(badrel_running_at(v, n, 5), 0);
+	assert_int_equal(badrel_running_at(v, n, 35), 2);
+	assert_int_equal(badrel_running_at(v, n, 40), 1);
+	badrel_runs_free(v, n);
+}
+
 int
 main(void)
 {
@@ -182,6 +249,8 @@ main(void)
 		cmocka_unit_test(a_rollback_alone_judges_its_from),
 		cmocka_unit_test(why_a_tag_is_bad_for_a_service),
 		cmocka_unit_test(judged_before_a_deploy_or_only_after),
+		cmocka_unit_test(a_verdict_judges_the_release_started_before_it),
+		cmocka_unit_test(the_release_running_at_a_time),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -3319,6 +3319,46 @@ a_release_judged_bad_later_is_not_deployed_again(void **state)
 		record_free(&v[i]);
 }
 
+/* QA k8s3: k8s-bastion's v1.7.0-bad record (deployed 12:00:48) written at
+ * 12:01:03, after the verdict at 12:00:54 judged on it: v1.7.0-bad is the
+ * release judged bad and still running, not v1.6.1 (the tag recorded
+ * last before the verdict); the record before the verdict says the same. */
+static void
+a_verdict_before_its_tag_record_judges_that_tag(void **state)
+{
+	struct record v[7] = { 0 };
+	char *md;
+	int late, i;
+
+	(void)state;
+	for (late = 0; late < 2; late++) {
+		memset(v, 0, sizeof(v));
+		add_to(v, 0, 0, "incident.open", NULL, NULL, "{\"name\":\"qa\"}");
+		add_to(v, 1, 1, "health.change", "api-1", NULL, "{\"service\":\"api\","
+		    "\"tag\":\"v1.5.0-bad\",\"first\":true,\"deployed_ms\":1714564200000}");
+		add_to(v, 2, 1, "health.change", "k8s-bastion", NULL, "{\"service\":\"api\","
+		    "\"tag\":\"v1.6.0\",\"first\":true}");
+		verdict(v, 3, 5, "api-1", "ROLLBACK IMMEDIATELY");
+		add_to(v, 4, 30, "health.change", "k8s-bastion", NULL, "{\"service\":\"api\","
+		    "\"tag\":\"v1.6.1\",\"was_tag\":\"v1.6.0\",\"outside\":true,"
+		    "\"deployed_ms\":1714564827000}");
+		add_to(v, late ? 6 : 5, late ? 63 : 50, "health.change", "k8s-bastion", NULL,
+		    "{\"service\":\"api\",\"tag\":\"v1.7.0-bad\",\"was_tag\":\"v1.6.1\","
+		    "\"outside\":true,\"deployed_ms\":1714564848000}");
+		verdict(v, late ? 5 : 6, 54, "k8s-bastion", "ROLLBACK IMMEDIATELY");
+		md = render_n(EXPORT_MD, v, 7);
+		assert_non_null(strstr(md, "- another release judged bad: v1.7.0-bad deployed on "
+		    "k8s-bastion at 2024-05-01 12:00:48, outside this console, judged ROLLBACK "
+		    "IMMEDIATELY at 2024-05-01 12:00:54.\n"));
+		assert_null(strstr(md, "judged bad: v1.6.1"));
+		assert_null(strstr(md, "v1.6.1 deployed, judged bad later"));
+		assert_non_null(strstr(md, "- api on k8s-bastion still runs v1.7.0-bad"));
+		free(md);
+		for (i = 0; i < 7; i++)
+			record_free(&v[i]);
+	}
+}
+
 /* The impact counted through a stretch no console ran (killed, restarted
  * minutes later) says how much of it nobody watched; a resume beside a
  * console still open is no such stretch. */
@@ -3527,6 +3567,7 @@ main(void)
 		cmocka_unit_test(key_times_are_in_time_order),
 		cmocka_unit_test(a_refused_kill_switch_on_a_host_rolled_back_is_no_follow_up),
 		cmocka_unit_test(a_release_judged_bad_later_is_not_deployed_again),
+		cmocka_unit_test(a_verdict_before_its_tag_record_judges_that_tag),
 		cmocka_unit_test(a_status_page_takeover_is_said_in_words),
 	};
 
