@@ -243,6 +243,9 @@ struct plan_target {
 	bool stalled;                    /* the target of this incident's rollback
 	                                    here that did not end OK: its rollout
 	                                    may never have completed */
+	bool ours;                       /* this incident's own OK rollback target
+	                                    (rbtarget_is_target): left does not
+	                                    demote it, bad still does */
 };
 
 /* What a marked target's label ends with. */
@@ -273,8 +276,9 @@ void plan_helm_named_words(const char *named, int rev, const char *app, char *bu
 const char *plan_target_note(const struct plan_target *t);
 
 /* Whether t is marked so that it goes after the unmarked ones: rolled
- * back from (here or per the history) or the same version. A stalled one
- * keeps its place: it is marked, and never preselected silently. */
+ * back from (here, or per the history unless it is ours) or the same
+ * version. A stalled one keeps its place: it is marked, and never
+ * preselected silently. */
 bool plan_target_marked(const struct plan_target *t);
 
 /* The dialog's order of n targets (as found, newest first) into order:

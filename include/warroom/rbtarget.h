@@ -63,6 +63,11 @@ bool rbtarget_find(const struct rbtarget_event *ev, size_t n, const char *host,
 int rbtarget_first(const struct rbtarget *t, const char *running, const char *const *tags,
     const bool *marked, size_t n);
 
+/* Whether tag is t's OK target (matched as badrel_same does): this
+ * incident found it good, so the history saying it was left later (a
+ * "Rollback to N" back to the bad release) does not demote it. */
+bool rbtarget_is_target(const struct rbtarget *t, const char *tag);
+
 /* The note a target rbtarget_first found ends with: "  — this
  * incident's rollback target (k8s-bastion went to it at 18:31)". */
 void rbtarget_first_words(const struct rbtarget *t, char *out, size_t cap);

@@ -1296,11 +1296,14 @@ plan_target_note(const struct plan_target *t)
 }
 
 /* 0 unmarked (or stalled), 1 the same version, 2 rolled back from: the
- * listing order. */
+ * listing order. This incident's own OK target outranks the history: a
+ * later "Rollback to N" back to the bad release (someone outside the
+ * console) says it was left, not that it was bad, so it stays unmarked
+ * (its note still says so). A release this incident judged bad never is. */
 static int
 target_rank(const struct plan_target *t)
 {
-	return t->bad || t->left ? 2 : t->same ? 1 : 0;
+	return t->bad || (t->left && !t->ours) ? 2 : t->same ? 1 : 0;
 }
 
 bool

@@ -174,6 +174,14 @@ rbtarget_first(const struct rbtarget *t, const char *running, const char *const 
 	return -1;
 }
 
+bool
+rbtarget_is_target(const struct rbtarget *t, const char *tag)
+{
+	/* t->to is only ever set from a rollback that ended OK. */
+	return t != NULL && t->to[0] != '\0' && tag != NULL && tag[0] != '\0' &&
+	    badrel_same(t->to, tag);
+}
+
 void
 rbtarget_first_words(const struct rbtarget *t, char *out, size_t cap)
 {

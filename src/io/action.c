@@ -1292,6 +1292,7 @@ targets_of(const struct action *a, struct plan_target *t)
 		t[i].left = a->choices[i].hist_left;
 		t[i].same = a->choices[i].same;
 		t[i].stalled = a->choices[i].stalled;
+		t[i].ours = rbtarget_is_target(&a->rb, a->choices[i].tag);
 	}
 }
 

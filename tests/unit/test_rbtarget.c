@@ -428,6 +428,94 @@ the_latest_rollback_is_named_and_its_target_marked_stalled(void **state)
 	assert_false(rbtarget_stalled_words(&t, "v1.4.1", "v1.5.2-bad", out, sizeof(out)));
 }
 
+/* QA k8s3: helm-bastion's own rollback (revision 5, "Rollback to 3")
+ * went to 1.4.1 and ended OK; then someone ran `helm rollback api 4`
+ * outside the console (revision 6, back to 1.5.0-bad). The history says
+ * 1.4.1 was left, and B preselected 1.4.0, two migrations away. The
+ * incident's own OK target comes before that history mark, which stays
+ * in its note; the release it judged bad is still never preselected. */
+static void
+the_incidents_ok_target_outranks_a_later_rollback_to_the_bad_release(void **state)
+{
+	static const char hist[] = "["
+	    "{\"revision\":2,\"updated\":\"\",\"status\":\"superseded\",\"chart\":\"api-0.10.0\","
+	    "\"app_version\":\"1.4.0\",\"description\":\"Upgrade complete\"},"
+	    "{\"revision\":3,\"updated\":\"\",\"status\":\"superseded\",\"chart\":\"api-0.11.0\","
+	    "\"app_version\":\"1.4.1\",\"description\":\"Upgrade complete\"},"
+	    "{\"revision\":4,\"updated\":\"\",\"status\":\"superseded\",\"chart\":\"api-0.12.0\","
+	    "\"app_version\":\"1.5.0-bad\",\"description\":\"Upgrade complete\"},"
+	    "{\"revision\":5,\"updated\":\"\",\"status\":\"superseded\",\"chart\":\"api-0.11.0\","
+	    "\"app_version\":\"1.4.1\",\"description\":\"Rollback to 3\"},"
+	    "{\"revision\":6,\"updated\":\"\",\"status\":\"deployed\",\"chart\":\"api-0.12.0\","
+	    "\"app_version\":\"1.5.0-bad\",\"description\":\"Rollback to 4\"}]";
+	const struct rbtarget_event e[] = {
+		{ .host = "helm-bastion", .from = "1.5.0-bad", .to = "1.4.1", .ok = true,
+		  .at_ms = AT_MS },
+	};
+	/* The dialog's targets, newest first: revisions 5, 4, 3, 2. */
+	static const char *const tags[] = { "1.4.1", "1.5.0-bad", "1.4.1", "1.4.0" };
+	struct plan_target pt[4];
+	struct rbtarget_left l[4];
+	struct helm_history h;
+	struct rbtarget t;
+	struct wr_err err;
+	const char *sorted[4];
+	bool marked[4];
+	char out[160], why[300];
+	int order[4], nfree, i, d;
+	size_t k, nl;
+
+	(void)state;
+	assert_int_equal(parse_helm_history(hist, strlen(hist), &h, &err), 0);
+	nl = rbtarget_helm_left(&h, l, 4);
+	assert_int_equal(nl, 2);
+	assert_string_equal(l[1].tag, "1.4.1");
+	rbtarget_left_words(&l[1], true, out, sizeof(out));
+	assert_string_equal(out, "helm revision 6 is \"Rollback to 4\"");
+	assert_true(rbtarget_find(e, 1, "helm-bastion", &t));
+	memset(pt, 0, sizeof(pt));
+	for (i = 0; i < 4; i++) {
+		strcpy(pt[i].tag, tags[i]);
+		for (k = 0; k < nl; k++)
+			pt[i].left |= strcmp(l[k].tag, tags[i]) == 0;
+		pt[i].bad = strcmp(tags[i], "1.5.0-bad") == 0;
+	}
+	/* Without the incident's target: the old default, 1.4.0. */
+	nfree = plan_targets_order(pt, 4, order);
+	assert_int_equal(nfree, 1);
+	assert_string_equal(pt[order[0]].tag, "1.4.0");
+	/* With it: 1.4.1 (revision 5) first and preselected, noted all the same. */
+	for (i = 0; i < 4; i++)
+		pt[i].ours = rbtarget_is_target(&t, pt[i].tag);
+	assert_false(pt[1].ours);
+	nfree = plan_targets_order(pt, 4, order);
+	assert_int_equal(nfree, 3);
+	assert_int_equal(order[0], 0);
+	assert_true(pt[0].left);
+	assert_string_equal(plan_target_note(&pt[0]), PLAN_NOTE_LEFT);
+	for (i = 0; i < 4; i++) {
+		sorted[i] = pt[order[i]].tag;
+		marked[i] = plan_target_marked(&pt[order[i]]);
+	}
+	/* The bad release, though ours were the same tag, stays last. */
+	assert_string_equal(sorted[3], "1.5.0-bad");
+	assert_true(marked[3]);
+	assert_int_equal(rbtarget_first(&t, "1.5.0-bad", sorted, marked, 4), 0);
+	{
+		struct plan_target o[4];
+
+		for (i = 0; i < 4; i++)
+			o[i] = pt[order[i]];
+		d = plan_targets_default(o, 4, nfree, false, "", "", why, sizeof(why));
+	}
+	assert_int_equal(d, 0);
+	assert_string_equal(why, "");
+	/* Judged bad as well: it is demoted though it was the target. */
+	pt[0].bad = pt[2].bad = true;
+	assert_true(plan_target_marked(&pt[0]));
+	parse_helm_history_free(&h);
+}
+
 /* QA: k8s-bastion was rolled back from v1.5.0-bad to v1.4.1 (OK); r on
  * api-1/api (compose, v1.5.1-bad) preselected v1.5.0-bad, "last good in
  * releases.log", unmarked, and listed v1.4.1 second. What the journal
@@ -521,6 +609,7 @@ main(void)
 		cmocka_unit_test(k8s_a_release_deployed_again_leaves_nothing_bad),
 		cmocka_unit_test(the_latest_rollback_is_named_and_its_target_marked_stalled),
 		cmocka_unit_test(a_release_another_host_rolled_back_from_is_never_first),
+		cmocka_unit_test(the_incidents_ok_target_outranks_a_later_rollback_to_the_bad_release),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
