@@ -23,4 +23,10 @@ struct deploytime {
 void deploytime_note(struct deploytime *t, const char *tag, int64_t ms, const char *from,
     int64_t instance_ms);
 
+/* Seed t from the journal's latest record of the row: for the tag t holds,
+ * the earlier of t's time and the record's ms (with its from), and its
+ * recreated_ms when later; another tag, or none read yet, keeps t's own. */
+void deploytime_adopt(struct deploytime *t, const char *tag, int64_t ms, const char *from,
+    int64_t recreated_ms);
+
 #endif
