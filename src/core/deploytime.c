@@ -26,6 +26,8 @@ deploytime_note(struct deploytime *t, const char *tag, int64_t ms, const char *f
 		t->first_ms = ms;
 		wr_strlcpy(t->first_from, from != NULL ? from : "", sizeof(t->first_from));
 	}
+	if (instance_ms > t->instance_ms)
+		t->instance_ms = instance_ms;
 	/* Made after the first reading: the same release re-created. */
 	if (t->first_ms > 0 && instance_ms > t->first_ms && instance_ms > t->recreated_ms)
 		t->recreated_ms = instance_ms;
@@ -43,6 +45,9 @@ deploytime_adopt(struct deploytime *t, const char *tag, int64_t ms, const char *
 		t->first_ms = ms;
 		wr_strlcpy(t->first_from, from != NULL ? from : "", sizeof(t->first_from));
 	}
+	/* The instance read here may now be younger than the release. */
+	if (t->instance_ms > recreated_ms)
+		recreated_ms = t->instance_ms;
 	if (recreated_ms > t->first_ms && recreated_ms > t->recreated_ms)
 		t->recreated_ms = recreated_ms;
 }

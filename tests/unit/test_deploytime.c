@@ -83,6 +83,18 @@ journal_time_adopted_for_the_same_tag(void **state)
 	assert_true(t.first_ms == T0);
 	assert_string_equal(t.first_from, "kubectl rs: its first ReplicaSet created");
 	assert_true(t.recreated_ms == T0 + 140000);
+	/* A container re-created before this console read it: its own
+	 * instance is the re-creation once the journal's time is earlier. */
+	memset(&t, 0, sizeof(t));
+	deploytime_note(&t, "v1.13.0-bad", T0 + 145000, "compose ps: container created",
+	    T0 + 145000);
+	assert_true(t.recreated_ms == 0);
+	deploytime_adopt(&t, "v1.13.0-bad", T0, "compose ps: container created", 0);
+	assert_true(t.first_ms == T0 && t.recreated_ms == T0 + 145000);
+	memset(&t, 0, sizeof(t));
+	deploytime_note(&t, "v1.13.0-bad", T0 + 145000, "kubectl pods: its oldest pod created", 0);
+	deploytime_adopt(&t, "v1.13.0-bad", T0, "kubectl rs: its first ReplicaSet created",
+	    T0 + 140000);
 	/* Later readings of the same tag do not move it back. */
 	deploytime_note(&t, "v1.13.0-bad", T0 + 145000, "kubectl pods: its oldest pod created", 0);
 	assert_true(t.first_ms == T0);
