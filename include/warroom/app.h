@@ -16,6 +16,7 @@
 #include "warroom/pollrec.h"
 #include "warroom/contain.h"
 #include "warroom/deployby.h"
+#include "warroom/deploytime.h"
 #include "warroom/fleetchain.h"
 #include "warroom/hosts_table.h"
 #include "warroom/keygate.h"
@@ -236,6 +237,9 @@ struct app {
 		enum probe_schema schema_warn; /* readyz ready, migrations not current
 		                            (healthrec_schema) */
 		int64_t at_ms;           /* that record's time, wall-clock */
+		struct deploytime deploy; /* the earliest deployed_ms said of tag (and
+		                            recreated_ms): a console taking over or
+		                            resuming keeps it (deploytime_adopt) */
 		bool export_have;        /* an exports.change of this row (its service) */
 		int export_said;         /* … said: enum contain_export */
 		int64_t export_ms;       /* … written then */

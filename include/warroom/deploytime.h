@@ -15,6 +15,7 @@ struct deploytime {
 	char first_from[64];             /* where that reading came from */
 	int64_t recreated_ms;            /* the running instance was made later than
 	                                    first_ms (re-created since); 0 not seen */
+	int64_t instance_ms;             /* the newest running instance read; 0 none */
 };
 
 /* Fold one poll's reading into t: tag, when it went live by that poll (0:
@@ -22,5 +23,12 @@ struct deploytime {
  * the newest ReplicaSet) was made (0: not said). Another tag starts anew. */
 void deploytime_note(struct deploytime *t, const char *tag, int64_t ms, const char *from,
     int64_t instance_ms);
+
+/* Seed t from the journal's latest record of the row: for the tag t holds,
+ * the earlier of t's time and the record's ms (with its from), and its
+ * recreated_ms or t's instance when later; another tag, or none read yet,
+ * keeps t's own. */
+void deploytime_adopt(struct deploytime *t, const char *tag, int64_t ms, const char *from,
+    int64_t recreated_ms);
 
 #endif

@@ -168,6 +168,11 @@ const struct host_metrics *poller_metrics(const struct poller *p, int host);
  * host not judged here yet. */
 void poller_verdict_adopt(struct poller *p, int host, enum decide_level said);
 
+/* Service svc of host: its deploy time seeded from the journal's said of
+ * the same tag, the earlier kept (deploytime_adopt); the row's shown and
+ * recorded deployed_ms follow. */
+void poller_deploy_adopt(struct poller *p, int host, int svc, const struct deploytime *said);
+
 /* The state of service svc (index into the host's services) of host. */
 const struct svc_state *poller_state(const struct poller *p, int host, int svc);
 

@@ -26,7 +26,28 @@ deploytime_note(struct deploytime *t, const char *tag, int64_t ms, const char *f
 		t->first_ms = ms;
 		wr_strlcpy(t->first_from, from != NULL ? from : "", sizeof(t->first_from));
 	}
+	if (instance_ms > t->instance_ms)
+		t->instance_ms = instance_ms;
 	/* Made after the first reading: the same release re-created. */
 	if (t->first_ms > 0 && instance_ms > t->first_ms && instance_ms > t->recreated_ms)
 		t->recreated_ms = instance_ms;
+}
+
+void
+deploytime_adopt(struct deploytime *t, const char *tag, int64_t ms, const char *from,
+    int64_t recreated_ms)
+{
+	/* The journal's time is of its tag: a tag changed since is another
+	 * release, whatever the journal said of the one before. */
+	if (tag == NULL || tag[0] == '\0' || strcmp(t->tag, tag) != 0)
+		return;
+	if (ms > 0 && (t->first_ms == 0 || ms < t->first_ms)) {
+		t->first_ms = ms;
+		wr_strlcpy(t->first_from, from != NULL ? from : "", sizeof(t->first_from));
+	}
+	/* The instance read here may now be younger than the release. */
+	if (t->instance_ms > recreated_ms)
+		recreated_ms = t->instance_ms;
+	if (recreated_ms > t->first_ms && recreated_ms > t->recreated_ms)
+		t->recreated_ms = recreated_ms;
 }

@@ -1393,6 +1393,22 @@ poller_verdict_adopt(struct poller *p, int host, enum decide_level said)
 		m->verdict = decide_adopt(&m->verdict, said);
 }
 
+void
+poller_deploy_adopt(struct poller *p, int host, int svc, const struct deploytime *said)
+{
+	struct svc_state *s;
+
+	if (p == NULL || host < 0 || (size_t)host >= p->nhosts || svc < 0 ||
+	    svc >= p->hosts[host].cfg->nservices)
+		return;
+	s = &p->hosts[host].svc[svc];
+	deploytime_adopt(&s->seen, said->tag, said->first_ms, said->first_from,
+	    said->recreated_ms);
+	/* Only once this tag's own reading came in (deployed). */
+	if (strcmp(s->seen.tag, s->tag) == 0)
+		deployed(s, 0, "", 0);
+}
+
 /* ---- lifecycle ---- */
 
 struct poller *

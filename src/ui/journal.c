@@ -316,6 +316,20 @@ poll_apply(struct app_conn *c, const struct record *r)
 	    &ms) == 0 ? ms : r->ts_ms;
 }
 
+/* A health.change's deploy time of tag folded into d: the earliest said
+ * while the tag stays, as the poller keeps its own readings. */
+static void
+deploy_apply(struct deploytime *d, const char *tag, const cJSON *data)
+{
+	const cJSON *ms = cJSON_GetObjectItemCaseSensitive(data, "deployed_ms");
+	const cJSON *from = cJSON_GetObjectItemCaseSensitive(data, "deployed_from");
+	const cJSON *re = cJSON_GetObjectItemCaseSensitive(data, "recreated_ms");
+
+	deploytime_note(d, tag, cJSON_IsNumber(ms) ? (int64_t)ms->valuedouble : 0,
+	    cJSON_IsString(from) ? from->valuestring : "",
+	    cJSON_IsNumber(re) ? (int64_t)re->valuedouble : 0);
+}
+
 /* What health.change and verdict.change records last said, per row and
  * host: a resumed incident records what changed meanwhile, not every row
  * and verdict again, and a change another console recorded is not
@@ -377,8 +391,10 @@ seen_apply(struct app *app, const struct record *r)
 	if ((k = config_service_index(&app->cfg.hosts[h], sv->valuestring)) < 0)
 		return;
 	/* A record that could not re-read the tag leaves the last one said. */
-	if (cJSON_IsString(tag))
+	if (cJSON_IsString(tag)) {
 		wr_strlcpy(app->seen[row + k].tag, tag->valuestring, sizeof(app->seen[0].tag));
+		deploy_apply(&app->seen[row + k].deploy, tag->valuestring, r->data);
+	}
 	else if (!app->seen[row + k].have)
 		app->seen[row + k].tag[0] = '\0';
 	app->seen[row + k].have = true;
@@ -976,6 +992,12 @@ health_record(struct app *app, bool resync)
 			if (s == NULL || !s->have_driver || (probed && !s->have_probe) ||
 			    s->tag[0] == '\0')
 				continue;
+			/* Recording (taken over, or resumed): the journal's deploy
+			 * time of the tag still running is the release's, though
+			 * this console read only a later one (a rollout restart's
+			 * pods), so the screen and the record keep it. */
+			if (writer)
+				poller_deploy_adopt(app->poller, (int)h, k, &was->deploy);
 			now = (struct healthrec_now){ .tag = s->tag, .probed = probed,
 				.healthz = (int)s->healthz.health, .readyz = (int)s->readyz.health,
 				.schema_warn = s->readyz.schema_warn, .tag_read_ms = s->tag_read_ms, .probe_sent_ms = s->probe_sent_ms,
@@ -1070,9 +1092,12 @@ health_record(struct app *app, bool resync)
 			obsrec_wrote(&app->obs_health[row], key);
 			n++;
 			/* As seen_apply reads the record back on a resume. */
-			if (what == HEALTHREC_WRITE)
+			if (what == HEALTHREC_WRITE) {
 				wr_strlcpy(was->tag, s->tag, sizeof(was->tag));
-			else if (!was->have)
+				deploytime_note(&was->deploy, s->tag, s->deployed_ms,
+				    s->deployed_from, s->recreated_ms > s->deployed_ms ?
+				    s->recreated_ms : 0);
+			} else if (!was->have)
 				was->tag[0] = '\0';
 			was->have = true;
 			was->at_ms = loop_wall_ms();
