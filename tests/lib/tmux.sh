@@ -55,6 +55,32 @@ start_also() {
 		fail "tmux would not start session $name"
 }
 
+# start_jobs W H CMD… — start's session "t", but CMD runs under a shell
+# with job control, so Ctrl-Z stops it: the shell then prints
+# "stopped=STATUS" and waits for a line (keys Enter) before it runs fg
+# and prints "exit=STATUS".
+start_jobs() {
+	w=$1 h=$2
+	shift 2
+	kill_tmux
+	session=t
+	cat > "$tmp/jobs.sh" <<RUN
+export LC_ALL=C.UTF-8 WARROOM_THEME_PATH='$WARROOM_THEME_PATH' TERM=tmux-256color
+set -m
+$*
+echo "stopped=\$?"
+read line
+fg > /dev/null
+echo "exit=\$?"
+sleep 600
+RUN
+	for try in 1 2 3 4 5; do
+		tmx new-session -d -s t -x "$w" -y "$h" "sh $tmp/jobs.sh" 2> /dev/null && return 0
+		sleep 0.2
+	done
+	fail "tmux would not start a session"
+}
+
 capture() { tmx capture-pane -p -t "$session" > "$tmp/screen"; }
 
 # assert_contains FILE TEXT — as common.sh's; on the captured screen a

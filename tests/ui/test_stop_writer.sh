@@ -9,22 +9,8 @@ fleet_up --hosts 1 --tag v1.4.1
 sed 's/^\[warroom\]$/[warroom]\npoll_interval = 1s\nhealth_timeout = 20s/' "$fl/warroom.conf" > "$tmp/c.conf"
 wr="$WARROOM -c $tmp/c.conf --incident stopw"
 # The recorder under a shell with job control, so C-z stops it and fg
-# brings it back (as test_suspend_acting.sh).
-cat > "$tmp/jobs.sh" <<RUN
-export LC_ALL=C.UTF-8 WARROOM_THEME_PATH='$WARROOM_THEME_PATH' TERM=tmux-256color
-set -m
-$wr
-echo "stopped=\$?"
-read line
-fg > /dev/null
-echo "exit=\$?"
-sleep 600
-RUN
-kill_tmux
-for try in 1 2 3 4 5; do
-	tmx new-session -d -s t -x 200 -y 50 "sh $tmp/jobs.sh" 2> /dev/null && break
-	sleep 0.2
-done
+# brings it back.
+start_jobs 200 50 "$wr"
 wait_re "│> h1 +api +UP +v1\\.4\\.1" 15
 journal=$(ls "$fl"/timeline/stopw-*.jsonl)
 start_also b 200 50 "$wr"

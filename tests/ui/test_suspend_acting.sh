@@ -13,21 +13,7 @@ fleet_up --hosts 1 --tag v1.5.0-bad
 sed 's/^\[warroom\]$/[warroom]\npoll_interval = 1s\nhealth_timeout = 20s/' "$fl/warroom.conf" > "$tmp/c.conf"
 wr="$WARROOM -c $tmp/c.conf --incident susp"
 refusal="not suspended: rollback of api on h1 is running (its host may end it if this console stops); wait for its outcome"
-cat > "$tmp/jobs.sh" <<RUN
-export LC_ALL=C.UTF-8 WARROOM_THEME_PATH='$WARROOM_THEME_PATH' TERM=tmux-256color
-set -m
-$wr
-echo "stopped=\$?"
-read line
-fg > /dev/null
-echo "exit=\$?"
-sleep 600
-RUN
-kill_tmux
-for try in 1 2 3 4 5; do
-	tmx new-session -d -s t -x 200 -y 50 "sh $tmp/jobs.sh" 2> /dev/null && break
-	sleep 0.2
-done
+start_jobs 200 50 "$wr"
 wait_re "│> h1 +api +UP +v1\\.5\\.0-bad" 15
 keys A; keys -l arm; keys Enter
 wait_re "ARMED 1[45]:[0-9][0-9]"
