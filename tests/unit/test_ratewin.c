@@ -20,7 +20,7 @@
 static void
 add(struct ratewin *w, double errors, double requests, double seconds)
 {
-	struct ratewin_interval iv = { errors, requests, seconds };
+	struct ratewin_interval iv = { .errors = errors, .requests = requests, .seconds = seconds };
 
 	ratewin_add(w, &iv, false);
 }
@@ -120,7 +120,7 @@ static void
 counter_reset_drops_what_came_before(void **state)
 {
 	static struct ratewin w;
-	struct ratewin_interval after = { 0, 3, 1 };
+	struct ratewin_interval after = { .errors = 0, .requests = 3, .seconds = 1 };
 	struct ratewin_sum s;
 
 	(void)state;
