@@ -23,8 +23,12 @@ obsrec_decide(struct obsrec_mine *m, const char *now, int64_t read_ms,
 		return OBSREC_SAME;
 	}
 	/* A read that began before the record cannot speak against it: it
-	 * may be the very state the other console saw change. */
-	if (said->have && read_ms > 0 && read_ms < said->ts_ms)
+	 * may be the very state the other console saw change. Unless the
+	 * record says what this console last saw itself: then the read is
+	 * newer than the one behind it (a scrape already out when our own
+	 * record was written, such as one that then timed out). */
+	if (said->have && read_ms > 0 && read_ms < said->ts_ms &&
+	    !(m->have && strcmp(m->value, said->value) == 0))
 		return OBSREC_BEHIND;
 	if (changed || !said->have)
 		return OBSREC_WRITE;

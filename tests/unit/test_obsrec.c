@@ -37,6 +37,22 @@ a_console_behind_another_invents_no_change(void **state)
 	assert_int_equal(a.differ_ms, 0);
 }
 
+/* The recorder's own record: a scrape already out when it was written
+ * (then timed out) is newer than the read behind the record, and its
+ * change is written, not taken for another console's older state. */
+static void
+a_read_out_before_its_own_record_is_written(void **state)
+{
+	struct obsrec_mine a = { 0 };
+	struct obsrec_said said = { .have = false };
+
+	(void)state;
+	assert_int_equal(obsrec_decide(&a, "OK", 3000, &said), OBSREC_WRITE);
+	obsrec_wrote(&a, "OK");
+	said = (struct obsrec_said){ .have = true, .value = "OK", .ts_ms = 4100 };
+	assert_int_equal(obsrec_decide(&a, "NO DATA", 3900, &said), OBSREC_WRITE);
+}
+
 static void
 its_own_change_against_the_journal_is_written(void **state)
 {
@@ -154,6 +170,7 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(a_continued_console_writes_nothing_read_before),
 		cmocka_unit_test(a_console_behind_another_invents_no_change),
+		cmocka_unit_test(a_read_out_before_its_own_record_is_written),
 		cmocka_unit_test(its_own_change_against_the_journal_is_written),
 		cmocka_unit_test(a_first_read_is_written_once),
 		cmocka_unit_test(a_resume_records_what_changed_meanwhile),
