@@ -108,6 +108,15 @@ others_open(const struct app *app, uint64_t self)
  * writing consoles, the armed one while it runs, else the oldest running.
  * Each judges from its own reads and hysteresis: two recording would
  * write competing histories. */
+/* Whether the console of session s, alive per its .live byte, is
+ * stopped (SIGSTOP, Ctrl-Z): only a pid on this machine can be asked. */
+static bool
+session_stopped(const struct app *app, const struct session *s, int alive)
+{
+	return alive == 1 && s->pid > 0 &&
+	    obswriter_same_machine(s->actor, timeline_actor(app->tl)) && app_pid_stopped(s->pid);
+}
+
 static bool
 obs_writer_pick(struct app *app)
 {
@@ -127,11 +136,8 @@ obs_writer_pick(struct app *app)
 			continue;
 		v[n++] = (struct obswriter_session){ .id = s->id, .armed = s->armed,
 			.alive = timeline_session_alive(app->tl, s->id) };
-		/* Stopped, it keeps its byte but reads nothing (obswriter.h).
-		 * Another machine's pid says nothing here. */
-		v[n - 1].stopped = v[n - 1].alive == 1 && s->pid > 0 &&
-		    obswriter_same_machine(s->actor, timeline_actor(app->tl)) &&
-		    app_pid_stopped(s->pid);
+		/* Stopped, it keeps its byte but reads nothing (obswriter.h). */
+		v[n - 1].stopped = session_stopped(app, s, v[n - 1].alive);
 	}
 	w = obswriter_pick(v, n, self, app_armed(app));
 	free(v);
@@ -1879,8 +1885,7 @@ journal_armed_by(const struct app *app, bool *gone, char *buf, size_t cap)
 	*gone = sessions_armed_words(s, alive, buf, cap);
 	/* Stopped (SIGSTOP; Ctrl-Z disarms first): armed, but it reads and
 	 * records nothing, and another console records meanwhile. */
-	if (!*gone && alive == 1 && s->pid > 0 &&
-	    obswriter_same_machine(s->actor, timeline_actor(app->tl)) && app_pid_stopped(s->pid)) {
+	if (!*gone && session_stopped(app, s, alive)) {
 		size_t n = strlen(buf);
 
 		snprintf(buf + n, cap - n, ", stopped (pid %ld)", s->pid);
