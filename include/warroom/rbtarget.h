@@ -95,6 +95,7 @@ struct rbtarget_left {
 	int rev;                         /* the revision left */
 	int by;                          /* the revision that went back from it */
 	int to;                          /* helm: the "Rollback to N" N; k8s: 0 */
+	char to_tag[128];                /* k8s: the older template's tag it went to */
 };
 
 /* Helm: each "Rollback to N" revision says the revision before it was
@@ -113,7 +114,7 @@ size_t rbtarget_k8s_left(const struct k8s_rs_images *rs, struct rbtarget_left *o
     size_t max);
 
 /* Which revision says l's tag was left, into out: "helm revision 5 is
- * \"Rollback to 3\"" (helm), "revision 7 undid revision 6" (k8s). */
+ * \"Rollback to 3\"" (helm), "revision 7 went back from it to v1.4.1" (k8s). */
 void rbtarget_left_words(const struct rbtarget_left *l, bool helm, char *out, size_t cap);
 
 /* Whether tag, listed as a target on a host running running, is where

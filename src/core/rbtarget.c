@@ -424,6 +424,7 @@ rbtarget_k8s_left(const struct k8s_rs_images *rs, struct rbtarget_left *out, siz
 			wr_strlcpy(l.tag, was->tag, sizeof(l.tag));
 			l.rev = took - 1;
 			l.by = took;
+			wr_strlcpy(l.to_tag, x->tag, sizeof(l.to_tag));
 			add_left(out, &n, max, &l);
 		}
 	}
@@ -436,8 +437,12 @@ rbtarget_left_words(const struct rbtarget_left *l, bool helm, char *out, size_t 
 	if (helm)
 		snprintf(out, cap, "helm revision %d is \"Rollback to %d\"", l->by,
 		    l->to);
+	else if (l->to_tag[0] != '\0')
+		/* A rollout undo and a set image back to an older template
+		 * leave the same history: say what happened, not which. */
+		snprintf(out, cap, "revision %d went back from it to %s", l->by, l->to_tag);
 	else
-		snprintf(out, cap, "revision %d undid revision %d", l->by, l->rev);
+		snprintf(out, cap, "revision %d went back from revision %d", l->by, l->rev);
 }
 
 bool

@@ -363,7 +363,7 @@ k8s_moved_templates_say_what_was_rolled_back_from(void **state)
 	assert_int_equal(l[0].by, 5);
 	assert_string_equal(l[1].tag, "v1.5.1-bad");
 	rbtarget_left_words(&l[1], false, out, sizeof(out));
-	assert_string_equal(out, "revision 7 undid revision 6");
+	assert_string_equal(out, "revision 7 went back from it to v1.4.1");
 	parse_k8s_rs_free(&r);
 }
 
