@@ -88,6 +88,8 @@ struct plan {
 	                                    host spells it (tagspell); or "" */
 	char spelled[320];               /* compose: "1.4.1 is v1.4.1 here
 	                                    (releases.log)", in the dialog, or "" */
+	char note[320];                  /* said plainly in the dialog, not as a
+	                                    warning (plan_note_left_ours), or "" */
 	/* A runbook command whose every command only reads (shellread):
 	 * Enter alone confirms it. Else typed says why the name is typed. */
 	bool reads_only;
@@ -188,6 +190,11 @@ bool plan_compose_rolled_back(const char *log, size_t len, const char *tag, char
 /* Put the warning that p's target tag was rolled back from (where: "at
  * 13:00 per releases.log", "in this incident") first in p->warning. */
 void plan_warn_rolled_back(struct plan *p, const char *where);
+
+/* p's target is this incident's rollback target that held OK, and the
+ * history says it was left later (words: "helm revision 6 is \"Rollback
+ * to 4\""): a note, not the warning above, which would call it bad. */
+void plan_note_left_ours(struct plan *p, const char *words);
 
 /* Put the warning that p's target tag is one this incident judged bad
  * (b: "v1.5.0-bad WAS ROLLED BACK FROM in this incident, on k8s-bastion at

@@ -575,6 +575,13 @@ plan_warn_rolled_back(struct plan *p, const char *where)
 }
 
 void
+plan_note_left_ours(struct plan *p, const char *words)
+{
+	snprintf(p->note, sizeof(p->note), "%.100s held OK as this incident's rollback target; "
+	    "it was left after that (%.150s)", p->to, words);
+}
+
+void
 plan_warn_bad(struct plan *p, const struct plan_bad *b)
 {
 	static const char rb[] = "rolled back from ";

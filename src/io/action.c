@@ -1194,7 +1194,12 @@ hist_warnings(struct action *a, const struct act_choice *c)
 		plan_warn_note(&a->plan, c->mark);
 	if (is_bad(a, c->tag))
 		plan_warn_bad(&a->plan, plan_bad_of(a->bad, a->nbad, c->tag));
-	else if (c->hist_left) {
+	else if (c->hist_left && rbtarget_is_target(&a->rb, c->tag)) {
+		static const char pre[] = "rolled back from: ";
+
+		plan_note_left_ours(&a->plan, strncmp(c->mark, pre, sizeof(pre) - 1) == 0 ?
+		    c->mark + sizeof(pre) - 1 : c->mark);
+	} else if (c->hist_left) {
 		snprintf(where, sizeof(where), "earlier: %s", c->mark);
 		plan_warn_rolled_back(&a->plan, where);
 	}

@@ -1348,6 +1348,8 @@ dialog_body(struct app *app, WINDOW *win, int w)
 		plan_helm_named_words(p->named, p->to_rev, p->to, line, sizeof(line));
 		ui_put_wrapped(win, &y, 2, w - 4, 2, INT_MAX, ui_attr(app, THEME_WARN), line);
 	}
+	if (p->note[0] && !plan_unpicked(p))
+		ui_put_wrapped(win, &y, 2, w - 4, 2, INT_MAX, ui_attr(app, THEME_WARN), p->note);
 	/* Each of the warning's lines wrapped on its own. */
 	for (warn = p->warning; *warn != '\0'; warn = *nl ? nl + 1 : nl) {
 		if ((nl = strchr(warn, '\n')) == NULL)

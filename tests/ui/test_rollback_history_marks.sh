@@ -83,5 +83,29 @@ assert_contains "$tmp/screen" "api:v1.4.1  (this incident's rollback to it here 
 keys Escape
 dialog_closed
 ok "after the next bad deploy: the FAILED undo's target is marked, not preselected"
+
+# Helm: this incident rolls back to 1.4.1 and it holds; then someone
+# outside the console goes back to the bad release ("Rollback to 6").
+# 1.4.1 stays preselected, with a plain note, not a red warning calling
+# it a release that brings the failure back.
+"$fleet" set-tag --dir "$fl" helm-bastion api 1.6.0-bad > /dev/null
+wait_re "helm-bastion +api +[A-Z]+ +1\\.6\\.0-bad " 15
+keys Down r
+wait_for "CONFIRM ROLLBACK (helm.rollback)" 15
+wait_for "type api and press Enter"
+assert_contains "$tmp/screen" "revision 6 (1.6.0-bad)  ->  revision 5 (1.4.1)"
+keys -l api; keys Enter
+wait_for "rollback of api on helm-bastion: OK" 40
+"$fleet" ssh --dir "$fl" helm-bastion helm rollback api 6 -n prod > /dev/null
+wait_re "helm-bastion +api +[A-Z]+ +1\\.6\\.0-bad " 15
+keys r
+wait_for "CONFIRM ROLLBACK (helm.rollback)" 15
+wait_for "type api and press Enter"
+assert_contains "$tmp/screen" "revision 8 (1.6.0-bad)  ->  revision 7 (1.4.1)"
+assert_contains "$tmp/screen" "1.4.1 held OK as this incident's rollback target; it was left after that (helm revision 8 is \"Rollback to 6\")"
+assert_not_contains "$tmp/screen" "WAS ROLLED BACK FROM"
+keys Escape
+dialog_closed
+ok "helm: this incident's OK target left by an outside rollback: preselected, a note, no warning"
 keys q
 wait_for "exit=0"

@@ -1102,6 +1102,25 @@ a_named_bad_revision_is_marked_and_warned_first(void **state)
 	    "fixed");
 }
 
+/* QA: this incident's own OK target, left later by an outside "Rollback
+ * to N" back to the bad release, was preselected under a red "WAS ROLLED
+ * BACK FROM … brings the failure back". It is a plain note now. */
+static void
+own_target_left_later_is_a_note(void **state)
+{
+	struct config_host h = host();
+	struct plan p;
+	struct wr_err err;
+
+	(void)state;
+	h.driver = DRIVER_HELM;
+	assert_int_equal(plan_helm_rollback(&h, 0, "1.5.0-bad", 7, "1.4.1", 5, 0, &p, &err), 0);
+	plan_note_left_ours(&p, "helm revision 6 is \"Rollback to 4\"");
+	assert_string_equal(p.warning, "");
+	assert_string_equal(p.note, "1.4.1 held OK as this incident's rollback target; it was "
+	    "left after that (helm revision 6 is \"Rollback to 4\")");
+}
+
 /* Finding: helm preselected the revision the running one is a copy of. */
 static void
 helm_same_version_is_flagged_never_preselected(void **state)
@@ -1696,6 +1715,7 @@ main(void)
 		cmocka_unit_test(k8s_rollback_target_keeps_the_kill_switch),
 		cmocka_unit_test(k8s_after_the_kill_switch_the_running_tag_is_not_preselected),
 		cmocka_unit_test(a_named_bad_revision_is_marked_and_warned_first),
+		cmocka_unit_test(own_target_left_later_is_a_note),
 		cmocka_unit_test(helm_same_version_is_flagged_never_preselected),
 		cmocka_unit_test(helm_named_target_matches_without_its_v),
 		cmocka_unit_test(helm_named_target_is_journalled),
