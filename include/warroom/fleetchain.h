@@ -19,8 +19,11 @@
 
 /* The selected host and B's others (at most WR_SERVICES_MAX). */
 #define FLEETCHAIN_MAX (WR_SERVICES_MAX + 1)
-/* Hosts left out named one by one in the dialog; past that, a count. */
+/* Hosts left out whose tag is not known, named one by one in the dialog;
+ * past that, a count. */
 #define FLEETCHAIN_OUT_MAX 12
+/* Lines for the other hosts left out, one per reason (a tag, a driver). */
+#define FLEETCHAIN_GROUPS_MAX 6
 
 enum fleetchain_turn {
 	FLEETCHAIN_WAITING,              /* its turn never came: "not started" */
@@ -60,10 +63,21 @@ struct fleetchain {
 	char to[128];                    /* the target, once confirmed on the first host */
 	struct fleetchain_host hosts[FLEETCHAIN_MAX];
 	size_t n, cur;                   /* hosts in turn order; whose turn it is */
-	char out[FLEETCHAIN_OUT_MAX][200]; /* hosts left out, why: unread ones first */
-	size_t nout, nout_unread;        /* named; of them, whose tag is unknown */
-	size_t nout_more;                /* left out past FLEETCHAIN_OUT_MAX */
+	char out[FLEETCHAIN_OUT_MAX][200]; /* hosts left out whose tag is unknown, why */
+	size_t nout, nout_unread;        /* named one by one (all unread: the two agree) */
+	/* Hosts left out that do not run the bad tag, one line per reason:
+	 * "h2, h4 on v1.4.1", "h3, h5 are k8s hosts". */
+	struct fleetchain_group {
+		char why[140];           /* "on v1.4.1", "a k8s host", "read_only …" */
+		char names[240];         /* "h2, h4", as many as fit */
+		size_t n, nmore;         /* hosts in it; of them, not named */
+		bool plural_verb;        /* why starts with "is": "are" for several */
+	} groups[FLEETCHAIN_GROUPS_MAX];
+	size_t ngroups;
+	size_t nout_more;                /* left out past the room above */
 	size_t nhidden;                  /* left out because the HOSTS filter hides them */
+	size_t nhidden_from;             /* of them, last read on the tag B rolls back from */
+	size_t nhidden_unread;           /* of them, whose tag is not known */
 };
 
 /* What B read of one other host that lists the service. */
@@ -113,11 +127,16 @@ bool fleetchain_end_turn(struct fleetchain *fc, enum fleetchain_turn turn, const
  * width bytes, then "and N more"; "" when none. */
 void fleetchain_then(const struct fleetchain *fc, size_t width, char *buf, size_t cap);
 
-/* The dialog's lines on the hosts left out: how many, and line i ("h2
- * DOWN, last seen on v1.5.0-bad 11s ago: not included"), ending with the
- * counts of those not named and those the HOSTS filter hides. */
+/* The dialog's lines on the hosts left out: how many, and line i. First
+ * each host whose tag is not known ("h2 DOWN, last seen on v1.5.0-bad 11s
+ * ago: not included"), then one line per other reason ("h2, h4 on
+ * v1.4.1: not included"), then the counts of those not named and of
+ * those the HOSTS filter hides (and how many of them run the bad tag). */
 size_t fleetchain_out_lines(const struct fleetchain *fc);
 void fleetchain_out_line(const struct fleetchain *fc, size_t i, char *buf, size_t cap);
+
+/* Whether line i names hosts that may run the bad tag (said loudly). */
+bool fleetchain_out_loud(const struct fleetchain *fc, size_t i);
 
 /* The words of a turn, as the summary says them ("OK", "DOWN, not
  * rolled back"; to: the target, for "already on TO, skipped"). A turn

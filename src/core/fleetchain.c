@@ -58,25 +58,46 @@ age_words(long age_s, bool bare, char *buf, size_t cap)
 		snprintf(buf, cap, "%s%ldh ago", last, age_s / 3600);
 }
 
-/* Keep why among the hosts left out: the unread ones before the rest;
- * past the room, the last of the rest gives way to an unread one. */
+/* Keep why among the hosts left out whose tag is not known. */
 static void
-keep_out(struct fleetchain *fc, const char *why, bool unread)
+keep_out(struct fleetchain *fc, const char *why)
 {
-	size_t at = unread ? fc->nout_unread : fc->nout;
-
 	if (fc->nout == FLEETCHAIN_OUT_MAX) {
-		if (!unread || fc->nout_unread == FLEETCHAIN_OUT_MAX) {
+		fc->nout_more++;
+		return;
+	}
+	wr_strlcpy(fc->out[fc->nout++], why, sizeof(fc->out[0]));
+	fc->nout_unread = fc->nout;
+}
+
+/* Put name in the line of the hosts left out for why ("on v1.4.1"; one
+ * starting "is a"/"is " takes "are"/"are " for several). */
+static void
+keep_grouped(struct fleetchain *fc, const char *name, const char *why)
+{
+	struct fleetchain_group *g = NULL;
+	size_t i, len;
+
+	for (i = 0; i < fc->ngroups && g == NULL; i++)
+		if (strcmp(fc->groups[i].why, why) == 0)
+			g = &fc->groups[i];
+	if (g == NULL) {
+		if (fc->ngroups == FLEETCHAIN_GROUPS_MAX) {
 			fc->nout_more++;
 			return;
 		}
-		fc->nout--;              /* a host on another tag, counted instead */
-		fc->nout_more++;
+		g = &fc->groups[fc->ngroups++];
+		memset(g, 0, sizeof(*g));
+		wr_strlcpy(g->why, why, sizeof(g->why));
 	}
-	memmove(fc->out[at + 1], fc->out[at], (fc->nout - at) * sizeof(fc->out[0]));
-	wr_strlcpy(fc->out[at], why, sizeof(fc->out[0]));
-	fc->nout++;
-	fc->nout_unread += unread;
+	g->n++;
+	len = strlen(g->names);
+	/* Room kept for " and N more". */
+	if (len + 2 + strlen(name) + 16 >= sizeof(g->names)) {
+		g->nmore++;
+		return;
+	}
+	snprintf(g->names + len, sizeof(g->names) - len, "%s%s", len ? ", " : "", name);
 }
 
 bool
@@ -84,38 +105,45 @@ fleetchain_consider(struct fleetchain *fc, const struct fleetchain_cand *c)
 {
 	char why[sizeof(fc->out[0])], age[48];
 	const char *tag = c->tag != NULL ? c->tag : "";
-	bool unread = false;
 
 	if (c->hidden) {
 		fc->nhidden++;
+		if (c->conn != NULL || tag[0] == '\0' || c->failing)
+			fc->nhidden_unread++;
+		else if (strcmp(tag, fc->from) == 0)
+			fc->nhidden_from++;
 		return false;
 	}
 	age_words(c->age_s, false, age, sizeof(age));
-	if (c->other_driver != NULL)
-		snprintf(why, sizeof(why), "%s is a %s host", c->name, c->other_driver);
-	else if (c->read_only)
-		snprintf(why, sizeof(why), "%s is read_only in the config", c->name);
-	else if (c->conn != NULL && tag[0] != '\0' && c->age_s >= 0) {
+	if (c->other_driver != NULL) {
+		snprintf(why, sizeof(why), "is a %s host", c->other_driver);
+		keep_grouped(fc, c->name, why);
+		return false;
+	}
+	if (c->read_only) {
+		keep_grouped(fc, c->name, "is read_only in the config");
+		return false;
+	}
+	if (c->conn != NULL && tag[0] != '\0' && c->age_s >= 0) {
 		/* What it ran when last seen, so nobody forgets it when it is
 		 * back; it may run another tag now: named with the unknown. */
 		age_words(c->age_s, true, age, sizeof(age));
 		snprintf(why, sizeof(why), "%s %s, last seen on %s %s", c->name, c->conn, tag, age);
-		unread = true;
-	} else if (c->conn != NULL) {
+	} else if (c->conn != NULL)
 		snprintf(why, sizeof(why), "%s %s, tag unknown (%s)", c->name, c->conn, age);
-		unread = true;
-	} else if (tag[0] == '\0') {
+	else if (tag[0] == '\0')
 		snprintf(why, sizeof(why), "%s UP, tag unknown (%s)", c->name, age);
-		unread = true;
-	} else if (strcmp(tag, fc->from) == 0)
+	else if (strcmp(tag, fc->from) == 0)
 		return true;             /* failing polls too: planning reads it again */
-	else if (c->failing) {
+	else if (c->failing)
 		snprintf(why, sizeof(why), "%s tag unknown (%s: %s; its polls fail)", c->name, age,
 		    tag);
-		unread = true;
-	} else
-		snprintf(why, sizeof(why), "%s on %s", c->name, tag);
-	keep_out(fc, why, unread);
+	else {
+		snprintf(why, sizeof(why), "on %s", tag);
+		keep_grouped(fc, c->name, why);
+		return false;
+	}
+	keep_out(fc, why);
 	return false;
 }
 
@@ -185,25 +213,82 @@ fleetchain_then(const struct fleetchain *fc, size_t width, char *buf, size_t cap
 		snprintf(buf + len, cap - len, " and %zu more", fc->n - i);
 }
 
+/* Every host left out, named or counted. */
+static size_t
+left_out_count(const struct fleetchain *fc)
+{
+	size_t i, n = fc->nout + fc->nout_more + fc->nhidden;
+
+	for (i = 0; i < fc->ngroups; i++)
+		n += fc->groups[i].n;
+	return n;
+}
+
 size_t
 fleetchain_out_lines(const struct fleetchain *fc)
 {
-	return fc->nout + (fc->nout_more > 0) + (fc->nhidden > 0);
+	return fc->nout + fc->ngroups + (fc->nout_more > 0) + (fc->nhidden > 0);
 }
 
 void
 fleetchain_out_line(const struct fleetchain *fc, size_t i, char *buf, size_t cap)
 {
-	if (i < fc->nout)
+	if (cap > 0)
+		buf[0] = '\0';
+	if (i < fc->nout) {
 		snprintf(buf, cap, "%s: not included", fc->out[i]);
-	else if (i == fc->nout && fc->nout_more > 0)
+		return;
+	}
+	i -= fc->nout;
+	if (i < fc->ngroups) {
+		const struct fleetchain_group *g = &fc->groups[i];
+		bool several = g->n > 1, is = strncmp(g->why, "is ", 3) == 0;
+		char more[40] = "";
+
+		if (g->nmore > 0)
+			snprintf(more, sizeof(more), " and %zu more", g->nmore);
+		if (several && strncmp(g->why, "is a ", 5) == 0)
+			/* "are k8s hosts" */
+			snprintf(buf, cap, "%s%s are %ss: not included", g->names, more, g->why + 5);
+		else
+			snprintf(buf, cap, "%s%s %s%s: not included", g->names, more,
+			    several && is ? "are " : "", several && is ? g->why + 3 : g->why);
+		return;
+	}
+	i -= fc->ngroups;
+	if (i == 0 && fc->nout_more > 0) {
 		snprintf(buf, cap, "%zu more host%s listing %s: not included", fc->nout_more,
 		    fc->nout_more == 1 ? "" : "s", fc->service);
-	else if (fc->nhidden > 0)
-		snprintf(buf, cap, "%zu host%s listing %s hidden by the HOSTS filter: not included",
-		    fc->nhidden, fc->nhidden == 1 ? "" : "s", fc->service);
-	else if (cap > 0)
-		buf[0] = '\0';
+		return;
+	}
+	if (fc->nhidden > 0) {
+		size_t len = (size_t)snprintf(buf, cap, "%zu host%s listing %s hidden by the HOSTS "
+		    "filter: not included", fc->nhidden, fc->nhidden == 1 ? "" : "s", fc->service);
+
+		char what[200] = "";
+
+		/* Hidden is not safe: say what they may run. */
+		if (fc->nhidden_from > 0 && fc->nhidden_unread > 0)
+			snprintf(what, sizeof(what), "%zu last read on %.60s, %zu whose tag is not known",
+			    fc->nhidden_from, fc->from, fc->nhidden_unread);
+		else if (fc->nhidden_from > 0)
+			snprintf(what, sizeof(what), "%zu last read on %.60s", fc->nhidden_from,
+			    fc->from);
+		else if (fc->nhidden_unread > 0)
+			snprintf(what, sizeof(what), "%zu whose tag is not known", fc->nhidden_unread);
+		if (what[0] != '\0' && len < cap)
+			snprintf(buf + len, cap - len, " (%s: an empty F filter shows them)", what);
+	}
+}
+
+bool
+fleetchain_out_loud(const struct fleetchain *fc, size_t i)
+{
+	if (i < fc->nout)
+		return true;
+	/* The filter line, when it hides hosts that may run the bad tag. */
+	return i + 1 == fleetchain_out_lines(fc) && fc->nhidden > 0 &&
+	    fc->nhidden_from + fc->nhidden_unread > 0;
 }
 
 const char *
@@ -336,7 +421,7 @@ fleetchain_start_record(const struct fleetchain *fc)
 		wr_buf_printf(&b, "%s%s", i > 0 ? ", " : "", fc->hosts[i].name);
 	wr_buf_str(&b, ", in this order");
 	if (fleetchain_out_lines(fc) > 0)
-		wr_buf_printf(&b, "; %zu not included", fc->nout + fc->nout_more + fc->nhidden);
+		wr_buf_printf(&b, "; %zu not included", left_out_count(fc));
 	s = wr_buf_take(&b);
 	d = record_head(fc, s);
 	free(s);

@@ -1277,6 +1277,34 @@ gate_warning(const struct app *app, const struct action *a, char *out, size_t ca
 	return false;
 }
 
+/* A chain (B, or a step naming several services) says what follows (B
+ * names its hosts) into then: "— then h3, h5, each confirmed like this
+ * one, to v1.4.1 ", "" for none. Whether it fits in a w-wide dialog's
+ * title after its head (NULL: the title as the confirmation draws it). */
+static bool
+chain_then_fits(struct app *app, struct action *a, int w, const char *head, char *then,
+    size_t cap)
+{
+	char title[200];
+	const char *t, *b, *v;
+
+	then[0] = '\0';
+	if (actions_fleet_owns(app, a))
+		actions_fleet_then(app, then, cap);
+	else if (app->queue_after == a && app->nqueue > 0)
+		snprintf(then, cap, "— then %d more%s%s%s, each confirmed like this one%s%s ",
+		    app->nqueue, app->queue_filter[0] ? " (filter " : "", app->queue_filter,
+		    app->queue_filter[0] ? ")" : "", !app->queue[0].follow ? "" :
+		    app->queue[0].tag[0] ? ", to " : ", to the target chosen here",
+		    app->queue[0].follow ? app->queue[0].tag : "");
+	if (head == NULL) {
+		kind_words(action_plan(a), &t, &b, &v);
+		snprintf(title, sizeof(title), " CONFIRM %s (%s) ", t, action_plan(a)->action);
+		head = title;
+	}
+	return ui_width(head) + ui_width(then) <= w - 4;
+}
+
 /* The dialog's whole body from row 1, however long, for a dialog w
  * columns wide; returns the first row after it. win NULL: lays it out
  * without drawing, to size the dialog and its scrolling. */
@@ -1296,6 +1324,10 @@ dialog_body(struct app *app, WINDOW *win, int w)
 		snprintf(line, sizeof(line), "host %s   service %s", p->host, p->service);
 	/* Wrapped, never cut: a confirmation is read whole (x's step text). */
 	ui_put_wrapped(win, &y, 2, w - 4, 2, INT_MAX, ui_attr(app, THEME_TITLE), line);
+	/* A chain's next hosts, when the title has no room for them. */
+	if (!chain_then_fits(app, a, w, NULL, dir, sizeof(dir)) && dir[0] != '\0')
+		ui_put_wrapped(win, &y, 2, w - 4, 2, INT_MAX, ui_attr(app, THEME_WARN), dir +
+		    (strncmp(dir, "— ", strlen("— ")) == 0 ? strlen("— ") : 0));
 	/* Another console's action on this host still runs or never ended:
 	 * this one could undo or repeat it unawares. */
 	if (actions_others_warning(app, action_host(a), line, sizeof(line)))
@@ -1364,7 +1396,7 @@ dialog_body(struct app *app, WINDOW *win, int w)
 	for (i = 0; actions_fleet_owns(app, a) && app->fleet.cur == 0 &&
 	    (size_t)i < fleetchain_out_lines(&app->fleet); i++) {
 		fleetchain_out_line(&app->fleet, (size_t)i, line, sizeof(line));
-		ui_put_wrapped(win, &y, 2, w - 4, 2, INT_MAX, (size_t)i < app->fleet.nout_unread ?
+		ui_put_wrapped(win, &y, 2, w - 4, 2, INT_MAX, fleetchain_out_loud(&app->fleet, (size_t)i) ?
 		    (int)(ui_attr(app, THEME_BAD) | A_BOLD) : ui_attr(app, THEME_WARN), line);
 	}
 	/* What else it changes, and what cannot pass, before the list of
@@ -1548,7 +1580,7 @@ actions_dialog_draw(struct app *app, int lines, int cols)
 	const struct plan *p;
 	const char *title, *button, *verb, *word;
 	int h, w, y, ok, full, top;
-	char line[WR_CMD_MAX + 64], head[300], change[300];
+	char line[WR_CMD_MAX + 64], head[300], change[300], then[400];
 	WINDOW *win;
 
 	if (a == NULL || action_state(a) != ACTION_CONFIRMING)
@@ -1562,17 +1594,9 @@ actions_dialog_draw(struct app *app, int lines, int cols)
 	if ((win = ui_overlay(app, h, w, top, 4, THEME_BAD, NULL)) == NULL)
 		return;
 	snprintf(line, sizeof(line), " CONFIRM %s (%s) ", title, p->action);
-	/* A chain (B, or a step naming several services) says what follows:
-	 * B names its hosts. */
-	if (actions_fleet_owns(app, a))
-		actions_fleet_then(app, line + strlen(line), sizeof(line) - strlen(line));
-	else if (app->queue_after == a && app->nqueue > 0)
-		snprintf(line + strlen(line), sizeof(line) - strlen(line),
-		    "— then %d more%s%s%s, each confirmed like this one%s%s ", app->nqueue,
-		    app->queue_filter[0] ? " (filter " : "", app->queue_filter,
-		    app->queue_filter[0] ? ")" : "", !app->queue[0].follow ? "" :
-		    app->queue[0].tag[0] ? ", to " : ", to the target chosen here",
-		    app->queue[0].follow ? app->queue[0].tag : "");
+	/* What follows in a chain: here when it fits, else the body's. */
+	if (chain_then_fits(app, a, w, line, then, sizeof(then)))
+		wr_strlcpy(line + strlen(line), then, sizeof(line) - strlen(line));
 	ui_put(win, 0, 2, w - 4, ui_attr(app, THEME_BAD) | A_REVERSE, line);
 	dialog_window(app, win, h, w, full);
 	y = h - 4;

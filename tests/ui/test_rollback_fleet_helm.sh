@@ -20,6 +20,13 @@ keys B
 wait_for "CONFIRM ROLLBACK (helm.rollback)" 15
 wait_for "type api and press Enter"
 assert_contains "$tmp/screen" "— then h2, each confirmed like this one, to the target chosen here"
+# At 80 columns the title has no room for the hosts to come: the body's
+# first lines say them, never cut (QA: the title was cut there).
+resize 80 24
+wait_for "then h2, each confirmed like this one, to the target chosen"
+assert_not_contains "$tmp/screen" "— then h2"
+resize 200 50
+wait_for "— then h2, each confirmed like this one, to the target chosen here"
 wait_re "> revision 2: .*app 1\\.4\\.1"
 keys Down
 wait_re "> revision 1: .*app 1\\.4\\.0"

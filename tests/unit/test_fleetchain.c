@@ -109,33 +109,72 @@ hosts_left_out_say_why_the_unknown_first(void **state)
 	fleetchain_out_line(&fc, 4, line, sizeof(line));
 	assert_string_equal(line, "h4 is read_only in the config: not included");
 	fleetchain_out_line(&fc, 5, line, sizeof(line));
-	assert_string_equal(line, "2 hosts listing api hidden by the HOSTS filter: not included");
+	assert_string_equal(line, "2 hosts listing api hidden by the HOSTS filter: not included "
+	    "(2 last read on v1.5.0-bad: an empty F filter shows them)");
+	assert_true(fleetchain_out_loud(&fc, 0));
+	assert_true(fleetchain_out_loud(&fc, 1));
+	assert_false(fleetchain_out_loud(&fc, 2));
+	assert_true(fleetchain_out_loud(&fc, 5));
 }
 
+/* QA, 32 rows: B's dialog opened with 13 lines "h2 is a k8s host: not
+ * included", its plan a PgDn away at 80x24. Hosts that do not run the
+ * bad tag share a line per reason; each whose tag is unknown keeps its
+ * own, up to the room, then a count. */
 static void
-past_the_room_an_unknown_host_keeps_its_name(void **state)
+hosts_left_out_share_a_line_per_reason(void **state)
 {
 	struct fleetchain fc;
 	struct fleetchain_cand c;
-	char name[16], line[256];
+	char name[40], line[512];
 	int i;
 
 	(void)state;
 	fleetchain_begin(&fc, "api", "v1.5.0-bad");
 	fleetchain_add(&fc, "h0", 0);
-	for (i = 0; i < FLEETCHAIN_OUT_MAX + 3; i++) {
+	for (i = 0; i < 3; i++) {
 		snprintf(name, sizeof(name), "g%d", i);
 		c = up_at(name, "v1.4.1");
 		assert_false(fleetchain_consider(&fc, &c));
 	}
-	c = up_at("d1", "v1.4.1");
-	c.conn = "DOWN";
+	for (i = 0; i < 3; i++) {
+		snprintf(name, sizeof(name), "k%d", i);
+		c = up_at(name, "v1.5.0-bad");
+		c.other_driver = "k8s";
+		assert_false(fleetchain_consider(&fc, &c));
+	}
+	for (i = 0; i < FLEETCHAIN_OUT_MAX + 2; i++) {
+		snprintf(name, sizeof(name), "d%d", i);
+		c = up_at(name, "v1.4.1");
+		c.conn = "DOWN";
+		assert_false(fleetchain_consider(&fc, &c));
+	}
+	for (i = 0; i < 40; i++) {
+		snprintf(name, sizeof(name), "long-host-name-%d", i);
+		c = up_at(name, "v1.3.0");
+		assert_false(fleetchain_consider(&fc, &c));
+	}
+	c = up_at("r1", "v1.5.0-bad");
+	c.read_only = true;
 	assert_false(fleetchain_consider(&fc, &c));
+
+	assert_int_equal(fleetchain_out_lines(&fc), FLEETCHAIN_OUT_MAX + 4 + 1);
 	fleetchain_out_line(&fc, 0, line, sizeof(line));
-	assert_string_equal(line, "d1 DOWN, last seen on v1.4.1 3s ago: not included");
-	assert_int_equal(fleetchain_out_lines(&fc), FLEETCHAIN_OUT_MAX + 1);
+	assert_string_equal(line, "d0 DOWN, last seen on v1.4.1 3s ago: not included");
 	fleetchain_out_line(&fc, FLEETCHAIN_OUT_MAX, line, sizeof(line));
-	assert_string_equal(line, "4 more hosts listing api: not included");
+	assert_string_equal(line, "g0, g1, g2 on v1.4.1: not included");
+	fleetchain_out_line(&fc, FLEETCHAIN_OUT_MAX + 1, line, sizeof(line));
+	assert_string_equal(line, "k0, k1, k2 are k8s hosts: not included");
+	fleetchain_out_line(&fc, FLEETCHAIN_OUT_MAX + 2, line, sizeof(line));
+	assert_non_null(strstr(line, "long-host-name-0, long-host-name-1, "));
+	assert_non_null(strstr(line, " more on v1.3.0: not included"));
+	fleetchain_out_line(&fc, FLEETCHAIN_OUT_MAX + 3, line, sizeof(line));
+	assert_string_equal(line, "r1 is read_only in the config: not included");
+	fleetchain_out_line(&fc, FLEETCHAIN_OUT_MAX + 4, line, sizeof(line));
+	assert_string_equal(line, "2 more hosts listing api: not included");
+	assert_true(fleetchain_out_loud(&fc, FLEETCHAIN_OUT_MAX - 1));
+	assert_false(fleetchain_out_loud(&fc, FLEETCHAIN_OUT_MAX));
+	assert_false(fleetchain_out_loud(&fc, FLEETCHAIN_OUT_MAX + 4));
 }
 
 static void
@@ -480,7 +519,7 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(a_down_host_is_named_with_the_age_of_what_was_read),
 		cmocka_unit_test(hosts_left_out_say_why_the_unknown_first),
-		cmocka_unit_test(past_the_room_an_unknown_host_keeps_its_name),
+		cmocka_unit_test(hosts_left_out_share_a_line_per_reason),
 		cmocka_unit_test(then_names_the_hosts_to_come),
 		cmocka_unit_test(already_on_the_target_is_skipped_and_the_chain_goes_on),
 		cmocka_unit_test(a_host_down_at_its_turn_stops_the_rest_and_is_counted),
