@@ -577,7 +577,7 @@ plan_warn_rolled_back(struct plan *p, const char *where)
 void
 plan_note_left_ours(struct plan *p, const char *words)
 {
-	snprintf(p->note, sizeof(p->note), "%.100s held OK as this incident's rollback target; "
+	snprintf(p->note, sizeof(p->note), "%.80s held OK as this incident's rollback target; "
 	    "it was left after that (%.150s)", p->to, words);
 }
 
