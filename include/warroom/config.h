@@ -82,7 +82,9 @@ struct config_host {
 	struct config_file_ref identity_file;
 	bool tunnel;                     /* HTTP through the SSH connection */
 	bool read_only;                  /* never a target of any action */
-	bool had_error;                  /* a key failed: no follow-on checks */
+	unsigned bad_keys;               /* the parse's: a bit per host key whose value
+	                                    was refused, so only the checks that need
+	                                    that key are skipped (config.c) */
 };
 
 enum statuspage_kind {

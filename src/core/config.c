@@ -578,6 +578,8 @@ static const char *const host_keys[] = {
 	"metrics_token_file", "identity_file", "tunnel", "read_only", "prometheus_url",
 	"error_rate_query", "p95_query", "request_rate_query", NULL,
 };
+/* Each has a bit of config_host.bad_keys (host_key_bit). */
+_Static_assert(WR_ARRAY_LEN(host_keys) - 1 <= 32, "host_keys outgrows bad_keys");
 /* In enum config_query's order. */
 static const char *const query_names[WR_QUERY_COUNT] = {
 	"error_rate_query", "p95_query", "request_rate_query",
@@ -614,6 +616,29 @@ listed(const char *name, const char *const *keys)
 {
 	for (; *keys != NULL; keys++)
 		if (strcmp(name, *keys) == 0)
+			return true;
+	return false;
+}
+
+/* The bit of config_host.bad_keys for a host key; 0 for a name that is
+ * none (an unknown key spoils no other check). */
+static unsigned
+host_key_bit(const char *name)
+{
+	unsigned k;
+
+	for (k = 0; host_keys[k] != NULL; k++)
+		if (strcmp(name, host_keys[k]) == 0)
+			return 1u << k;
+	return 0;
+}
+
+/* Whether the value of any of names (NULL-terminated) was refused in h. */
+static bool
+host_key_bad(const struct config_host *h, const char *const *names)
+{
+	for (; *names != NULL; names++)
+		if ((h->bad_keys & host_key_bit(*names)) != 0)
 			return true;
 	return false;
 }
@@ -1291,7 +1316,8 @@ handler(void *user, const char *section, const char *name, const char *value)
 		handle_templates(ps, name, v);
 	else {
 		handle_host(ps, name, v);
-		ps->host->had_error |= ps->cfg->nerrors > before;
+		if (ps->cfg->nerrors > before)
+			ps->host->bad_keys |= host_key_bit(name);
 	}
 	return 1;
 }
@@ -1461,26 +1487,32 @@ validate(struct parse_state *ps)
 
 		if (h->driver != DRIVER_COMPOSE && h->namespace_[0] == '\0')
 			wr_strlcpy(h->namespace_, "default", sizeof(h->namespace_));
-		/* One mistake, one message: a bad driver should not also report
-		 * the compose_dir it made necessary. */
-		if (h->had_error)
-			continue;
-		if (h->nservices == 0)
-			config_add_error(cfg, h->line,
-			    "host \"%s\": no services (add services = name …)", h->name);
-		else
-			health_service_resolve(cfg, h);
-		if (h->driver == DRIVER_COMPOSE && h->compose_dir[0] == '\0')
-			config_add_error(cfg, h->line,
-			    "host \"%s\": driver compose needs compose_dir", h->name);
-		if (h->driver != DRIVER_COMPOSE && h->compose_dir[0] != '\0')
-			config_add_error(cfg, h->line,
-			    "host \"%s\": compose_dir is only for driver compose", h->name);
+		/* One mistake, one message: a check that needs a key whose value
+		 * was refused is skipped (a bad driver does not also report the
+		 * compose_dir it made necessary). Anything else, an unknown key
+		 * above all, hides nothing: every problem in one run. */
+		if (!host_key_bad(h, (const char *const[]){ "services", NULL })) {
+			if (h->nservices == 0)
+				config_add_error(cfg, h->line,
+				    "host \"%s\": no services (add services = name …)", h->name);
+			else if (!host_key_bad(h, (const char *const[]){ "health_service", NULL }))
+				health_service_resolve(cfg, h);
+		}
+		if (!host_key_bad(h, (const char *const[]){ "driver", "compose_dir", NULL })) {
+			if (h->driver == DRIVER_COMPOSE && h->compose_dir[0] == '\0')
+				config_add_error(cfg, h->line,
+				    "host \"%s\": driver compose needs compose_dir", h->name);
+			if (h->driver != DRIVER_COMPOSE && h->compose_dir[0] != '\0')
+				config_add_error(cfg, h->line,
+				    "host \"%s\": compose_dir is only for driver compose", h->name);
+		}
 		if (h->metrics_token_env[0] != '\0' && h->metrics_token_file.path[0] != '\0')
 			config_add_error(cfg, h->metrics_token_file.line,
 			    "host \"%s\": set metrics_token_env or metrics_token_file, not both",
 			    h->name);
-		if (!ps->prom_bad)
+		/* A refused URL or query would read as one missing. */
+		if (!ps->prom_bad && !host_key_bad(h, (const char *const[]){ "metrics_url",
+		    "prometheus_url", "error_rate_query", "p95_query", "request_rate_query", NULL }))
 			prometheus_resolve(cfg, h);
 	}
 	if (ps->statuspage_line != 0 && !ps->statuspage_bad) {

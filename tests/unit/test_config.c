@@ -46,6 +46,26 @@ expect_error(const char *text, const char *want)
 	config_free(&cfg);
 }
 
+/* Parse text expecting exactly the errors in want (NULL-terminated), in
+ * the order they are reported. */
+static void
+expect_errors(const char *text, const char *const *want)
+{
+	struct config cfg;
+	size_t i, n = 0;
+
+	while (want[n] != NULL)
+		n++;
+	assert_int_equal(parse(&cfg, text), -1);
+	if (cfg.nerrors != n)
+		for (i = 0; i < cfg.nerrors; i++)
+			print_message("got: %s\n", cfg.errors[i]);
+	assert_int_equal(cfg.nerrors, n);
+	for (i = 0; i < n; i++)
+		assert_string_equal(cfg.errors[i], want[i]);
+	config_free(&cfg);
+}
+
 static void
 full_config_resolves(void **state)
 {
@@ -885,6 +905,41 @@ every_error_is_reported(void **state)
 	config_free(&cfg);
 }
 
+/* QA: a key warroom does not know, or a bad value of one the host's
+ * checks do not need, hid every other problem of its host until the
+ * next run. Each is said at once, with its suggestion. */
+static void
+unknown_host_key_hides_nothing(void **state)
+{
+	(void)state;
+	expect_errors("[host \"a\"]\ncompose_dir = /srv\nservices = api jobs\ncompse = x\n"
+	    "health_service = worker\n", (const char *const[]){
+	    "prod.conf:4: unknown key 'compse' in [host \"a\"]",
+	    "prod.conf:5: host \"a\": health_service worker is not one of its services",
+	    NULL });
+	expect_errors("[host \"a\"]\ncompse_dir = /srv\nservices = api\n", (const char *const[]){
+	    "prod.conf:2: unknown key 'compse_dir' in [host \"a\"] (did you mean 'compose_dir'?)",
+	    "prod.conf:1: host \"a\": driver compose needs compose_dir",
+	    NULL });
+	expect_errors("[host \"a\"]\nport = 70000\nservices = api\n", (const char *const[]){
+	    "prod.conf:2: port: expected a number from 1 to 65535, got '70000'",
+	    "prod.conf:1: host \"a\": driver compose needs compose_dir",
+	    NULL });
+	expect_errors("[host \"a\"]\napi_token = x\n", (const char *const[]){
+	    "prod.conf:2: 'api_token' in [host \"a\"]: secrets are never written in the "
+	    "config; name an environment variable (*_env) or a 0600 file (*_file)",
+	    "prod.conf:1: host \"a\": no services (add services = name …)",
+	    "prod.conf:1: host \"a\": driver compose needs compose_dir",
+	    NULL });
+	/* What a check needs, when refused, still spares its follow-on: the
+	 * bad value is the one mistake. */
+	expect_error("[host \"a\"]\ncompose_dir = srv\nservices = api\n",
+	    "prod.conf:2: compose_dir: expected an absolute path on the host, got 'srv'");
+	expect_error("[host \"a\"]\ncompose_dir = /srv\nservices = api b@d\nhealth_service = b@d\n",
+	    "prod.conf:3: services: expected service names of letters, digits, '-', '_' "
+	    "and '.', got 'b@d'");
+}
+
 /* A refused host section (bad name, duplicate) still has its keys
  * checked: every problem in one run, not one more per run. */
 static void
@@ -1139,6 +1194,7 @@ main(void)
 		cmocka_unit_test(duplicate_service),
 		cmocka_unit_test(every_error_is_reported),
 		cmocka_unit_test(refused_host_sections_keys_are_checked),
+		cmocka_unit_test(unknown_host_key_hides_nothing),
 		cmocka_unit_test(prometheus_defaults_and_overrides),
 		cmocka_unit_test(prometheus_host_settings_alone),
 		cmocka_unit_test(metrics_url_and_prometheus_url_together),
