@@ -60,6 +60,10 @@ struct config_host {
 	enum config_driver driver;
 	char compose_dir[WR_PATH_MAX];
 	char namespace_[WR_NAME_MAX];
+	/* Lines of driver =, compose_dir = and namespace = (0: not set), kept
+	 * even when the value is refused: a key of another driver is said at
+	 * its own line. */
+	int driver_line, compose_dir_line, namespace_line;
 	char services[WR_SERVICES_MAX][WR_NAME_MAX];
 	int nservices;
 	char health_url[WR_URL_MAX];

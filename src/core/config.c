@@ -18,6 +18,7 @@
 #include <ini.h>
 #include <math.h>
 #include <stdarg.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -808,6 +809,7 @@ handle_host(struct parse_state *ps, const char *name, const char *v)
 	else if (strcmp(name, "port") == 0)
 		parse_int(ps, name, v, 1, 65535, &h->port);
 	else if (strcmp(name, "driver") == 0) {
+		h->driver_line = ps->line;
 		if (strcmp(v, "compose") == 0)
 			h->driver = DRIVER_COMPOSE;
 		else if (strcmp(v, "k8s") == 0)
@@ -817,14 +819,16 @@ handle_host(struct parse_state *ps, const char *name, const char *v)
 		else
 			bad_value(ps, name, v, "compose, k8s or helm");
 	} else if (strcmp(name, "compose_dir") == 0) {
+		h->compose_dir_line = ps->line;
 		/* A remote path: never expanded against the local machine. */
 		if (v[0] != '/' && v[0] != '~')
 			bad_value(ps, name, v, "an absolute path on the host");
 		else
 			parse_string(ps, name, v, h->compose_dir, sizeof(h->compose_dir));
-	} else if (strcmp(name, "namespace") == 0)
+	} else if (strcmp(name, "namespace") == 0) {
+		h->namespace_line = ps->line;
 		parse_string(ps, name, v, h->namespace_, sizeof(h->namespace_));
-	else if (strcmp(name, "services") == 0)
+	} else if (strcmp(name, "services") == 0)
 		parse_services(ps, v, h);
 	else if (strcmp(name, "health_url") == 0)
 		parse_health_url(ps, name, v, h->health_url, sizeof(h->health_url));
@@ -1475,12 +1479,46 @@ thresholds_order(struct parse_state *ps, int first, const double v[3], const cha
 	}
 }
 
+/* The host keys that only some drivers read: one set on a host of another
+ * driver would be ignored without a word, so it is refused. */
+static const struct driver_key {
+	const char *name;
+	unsigned drivers;            /* 1u << enum config_driver, each that reads it */
+	const char *which;           /* those drivers, in words */
+	size_t line;                 /* offsetof its line in struct config_host */
+} driver_keys[] = {
+	{ "compose_dir", 1u << DRIVER_COMPOSE, "driver compose",
+	  offsetof(struct config_host, compose_dir_line) },
+	{ "namespace", 1u << DRIVER_K8S | 1u << DRIVER_HELM, "drivers k8s and helm",
+	  offsetof(struct config_host, namespace_line) },
+};
+
+/* dk set in h, whose driver does not read it: said at the key's line,
+ * with the host's driver and where that came from. */
+static void
+driver_key_check(struct config *cfg, const struct config_host *h,
+    const struct driver_key *dk)
+{
+	int line = *(const int *)(const void *)((const char *)h + dk->line);
+	char from[48];
+
+	if (line == 0 || (dk->drivers & 1u << h->driver) != 0)
+		return;
+	if (h->driver_line != 0)
+		snprintf(from, sizeof(from), "line %d", h->driver_line);
+	else
+		wr_strlcpy(from, "the default: its section sets no driver", sizeof(from));
+	config_add_error(cfg, line, "host \"%s\": %s is only for %s, and this host's "
+	    "driver is %s (%s)", h->name, dk->name, dk->which, config_driver_name(h->driver),
+	    from);
+}
+
 static void
 validate(struct parse_state *ps)
 {
 	struct config *cfg = ps->cfg;
 	struct config_thresholds *t = &cfg->thresholds;
-	size_t i;
+	size_t i, k;
 
 	for (i = 0; i < cfg->nhosts; i++) {
 		struct config_host *h = &cfg->hosts[i];
@@ -1498,13 +1536,12 @@ validate(struct parse_state *ps)
 			else if (!host_key_bad(h, (const char *const[]){ "health_service", NULL }))
 				health_service_resolve(cfg, h);
 		}
-		if (!host_key_bad(h, (const char *const[]){ "driver", "compose_dir", NULL })) {
-			if (h->driver == DRIVER_COMPOSE && h->compose_dir[0] == '\0')
+		if (!host_key_bad(h, (const char *const[]){ "driver", NULL })) {
+			if (h->driver == DRIVER_COMPOSE && h->compose_dir_line == 0)
 				config_add_error(cfg, h->line,
 				    "host \"%s\": driver compose needs compose_dir", h->name);
-			if (h->driver != DRIVER_COMPOSE && h->compose_dir[0] != '\0')
-				config_add_error(cfg, h->line,
-				    "host \"%s\": compose_dir is only for driver compose", h->name);
+			for (k = 0; k < WR_ARRAY_LEN(driver_keys); k++)
+				driver_key_check(cfg, h, &driver_keys[k]);
 		}
 		if (h->metrics_token_env[0] != '\0' && h->metrics_token_file.path[0] != '\0')
 			config_add_error(cfg, h->metrics_token_file.line,

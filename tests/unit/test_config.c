@@ -940,6 +940,50 @@ unknown_host_key_hides_nothing(void **state)
 	    "and '.', got 'b@d'");
 }
 
+/* QA: namespace on a compose host was silently ignored while compose_dir
+ * on a k8s host was refused. A key of one driver on a host of another is
+ * refused at its line, naming the host's driver and where it was set. */
+static void
+driver_keys_only_on_their_driver(void **state)
+{
+	struct config cfg;
+
+	(void)state;
+	expect_error("[host \"a\"]\ndriver = compose\ncompose_dir = /srv\nnamespace = prod\n"
+	    "services = api\n",
+	    "prod.conf:4: host \"a\": namespace is only for drivers k8s and helm, and this "
+	    "host's driver is compose (line 2)");
+	expect_error("[host \"a\"]\ncompose_dir = /srv\nnamespace = prod\nservices = api\n",
+	    "prod.conf:3: host \"a\": namespace is only for drivers k8s and helm, and this "
+	    "host's driver is compose (the default: its section sets no driver)");
+	expect_error("[host \"h\"]\ndriver = helm\nservices = api\ncompose_dir = /srv\n",
+	    "prod.conf:4: host \"h\": compose_dir is only for driver compose, and this "
+	    "host's driver is helm (line 2)");
+	/* The QA config: the typo and the misplaced key in one run. */
+	expect_errors("[host \"k\"]\ndriver = k8s\ncompose_dir = /srv\nnamepsace = prod\n"
+	    "services = api\n", (const char *const[]){
+	    "prod.conf:4: unknown key 'namepsace' in [host \"k\"] (did you mean 'namespace'?)",
+	    "prod.conf:3: host \"k\": compose_dir is only for driver compose, and this "
+	    "host's driver is k8s (line 2)",
+	    NULL });
+	/* Whether its value is good or not, it is not for this driver. */
+	expect_errors("[host \"k\"]\ndriver = k8s\ncompose_dir = srv\nservices = api\n",
+	    (const char *const[]){
+	    "prod.conf:3: compose_dir: expected an absolute path on the host, got 'srv'",
+	    "prod.conf:3: host \"k\": compose_dir is only for driver compose, and this "
+	    "host's driver is k8s (line 2)",
+	    NULL });
+	/* A driver that is refused cannot say which keys are its own. */
+	expect_error("[host \"a\"]\ndriver = nomad\nnamespace = prod\ncompose_dir = /srv\n"
+	    "services = api\n",
+	    "prod.conf:2: driver: expected compose, k8s or helm, got 'nomad'");
+	assert_int_equal(parse(&cfg, "[host \"k\"]\ndriver = k8s\nnamespace = shop\nservices = api\n"
+	    "[host \"h\"]\nnamespace = prod\ndriver = helm\nservices = api\n"), 0);
+	assert_string_equal(cfg.hosts[0].namespace_, "shop");
+	assert_string_equal(cfg.hosts[1].namespace_, "prod");
+	config_free(&cfg);
+}
+
 /* A refused host section (bad name, duplicate) still has its keys
  * checked: every problem in one run, not one more per run. */
 static void
@@ -1195,6 +1239,7 @@ main(void)
 		cmocka_unit_test(every_error_is_reported),
 		cmocka_unit_test(refused_host_sections_keys_are_checked),
 		cmocka_unit_test(unknown_host_key_hides_nothing),
+		cmocka_unit_test(driver_keys_only_on_their_driver),
 		cmocka_unit_test(prometheus_defaults_and_overrides),
 		cmocka_unit_test(prometheus_host_settings_alone),
 		cmocka_unit_test(metrics_url_and_prometheus_url_together),
