@@ -180,6 +180,7 @@ struct config {
 	char actor[64];                  /* actor = (or --as): the person at this
 	                                    console, recorded before the account;
 	                                    "" when not set */
+	int actor_line;                  /* line of actor =, 0 when not set */
 	struct config_file_ref known_hosts;
 	struct config_file_ref ssh_config;   /* -F for ssh; empty: ~/.ssh/config */
 	int poll_ms;                     /* driver polls (tags, states) */
@@ -279,8 +280,18 @@ struct config_where {
 	const char *known_hosts;
 };
 
+/* Who the console would write as, outside the file: the account it runs
+ * under ("root@vm") and --as (NULL when not given). */
+struct config_who {
+	const char *account;
+	const char *as;
+};
+
 /* config_describe with where[i] (NULL entries, or where NULL: the config's
- * own values) in place of each host's address. */
-char *config_describe_where(const struct config *cfg, const struct config_where *where);
+ * own values) in place of each host's address, and, when who is not NULL,
+ * an "actor:" line: the actor records are written under, and where its
+ * name came from. */
+char *config_describe_where(const struct config *cfg, const struct config_where *where,
+    const struct config_who *who);
 
 #endif

@@ -730,8 +730,10 @@ handle_warroom(struct parse_state *ps, const char *name, const char *v)
 		/* A shared ops account needs a name to tell its people apart. */
 		if (actor_name_check(v, &e) != 0)
 			config_add_error(cfg, ps->line, "actor: %s, got '%s'", e.msg, v);
-		else
+		else {
 			wr_strlcpy(cfg->actor, v, sizeof(cfg->actor));
+			cfg->actor_line = ps->line;
+		}
 	} else if (strcmp(name, "known_hosts") == 0)
 		parse_file_ref(ps, name, v, &cfg->known_hosts);
 	else if (strcmp(name, "ssh_config") == 0)
@@ -1644,11 +1646,12 @@ config_probes_service(const struct config_host *h, int svc)
 char *
 config_describe(const struct config *cfg)
 {
-	return config_describe_where(cfg, NULL);
+	return config_describe_where(cfg, NULL, NULL);
 }
 
 char *
-config_describe_where(const struct config *cfg, const struct config_where *where)
+config_describe_where(const struct config *cfg, const struct config_where *where,
+    const struct config_who *who)
 {
 	struct wr_buf sb = { 0 };
 	const struct config_thresholds *t = &cfg->thresholds;
@@ -1659,6 +1662,13 @@ config_describe_where(const struct config *cfg, const struct config_where *where
 	wr_buf_printf(&sb, "read_only: %s\n", cfg->read_only ? "true" : "false");
 	wr_buf_printf(&sb, "timeline_dir: %s\n", cfg->timeline_dir);
 	wr_buf_printf(&sb, "theme: %s\n", cfg->theme);
+	if (who != NULL) {
+		char actor[512];
+
+		actor_source(who->as, cfg->actor, cfg->actor_line, who->account, actor,
+		    sizeof(actor));
+		wr_buf_printf(&sb, "actor: %s\n", actor);
+	}
 	/* The file K adds keys to; each host's list (ssh_config's files too)
 	 * follows it when ssh -G was asked. */
 	wr_buf_printf(&sb, "known_hosts: %s\n", cfg->known_hosts.path[0] ?

@@ -207,7 +207,8 @@ describe_never_prints_secrets(void **state)
 	free(d);
 	/* What ssh -G said, in place of the config's guess. */
 	d = config_describe_where(&cfg, &(struct config_where){
-	    .endpoint = "root@10.0.0.5:22201 via jump", .known_hosts = "/team/known_hosts" });
+	    .endpoint = "root@10.0.0.5:22201 via jump", .known_hosts = "/team/known_hosts" },
+	    NULL);
 	assert_non_null(strstr(d, "  a: root@10.0.0.5:22201 via jump driver=compose "
 	    "compose_dir=/srv services=api\n"));
 	assert_non_null(strstr(d, "    known_hosts: /team/known_hosts\n"));
@@ -313,10 +314,22 @@ static void
 actor_names_the_person(void **state)
 {
 	struct config cfg;
+	char *d;
 
 	(void)state;
 	assert_int_equal(parse(&cfg, "[warroom]\nactor = bob\n"), 0);
 	assert_string_equal(cfg.actor, "bob");
+	assert_int_equal(cfg.actor_line, 2);
+	/* --check-config says who actions are journalled under, and why. */
+	d = config_describe_where(&cfg, NULL, &(struct config_who){ .account = "root@vm" });
+	assert_non_null(strstr(d, "\ntheme: default\nactor: bob (root@vm), from actor = at "
+	    "line 2\n"));
+	free(d);
+	d = config_describe_where(&cfg, NULL, &(struct config_who){ .account = "root@vm",
+	    .as = "alice" });
+	assert_non_null(strstr(d, "\nactor: alice (root@vm), from --as (over actor = bob at "
+	    "line 2)\n"));
+	free(d);
 	config_free(&cfg);
 	assert_int_equal(parse(&cfg, "[warroom]\n"), 0);
 	assert_string_equal(cfg.actor, "");
