@@ -1129,7 +1129,7 @@ main(int argc, char **argv)
 	if (o.check_config) {
 		struct config_where *where;
 		struct wr_buf warnings = { 0 };
-		char *desc, *warned;
+		char *desc, *warned, account[256];
 		int bad;
 
 		if (load_theme(&app, &o) != 0) {
@@ -1142,7 +1142,9 @@ main(int argc, char **argv)
 			wr_strlcpy(app.cfg.theme, o.theme, sizeof(app.cfg.theme));
 		where = xcalloc(app.cfg.nhosts + 1, sizeof(*where));
 		bad = check_ssh(&app.cfg, where, &warnings);
-		desc = config_describe_where(&app.cfg, where);
+		timeline_account(account, sizeof(account));
+		desc = config_describe_where(&app.cfg, where,
+		    &(struct config_who){ .account = account, .as = o.as });
 		fputs(desc, stdout);
 		print_warnings(&app.cfg);
 		/* What the theme becomes on 8 or 16 colours (a start says it in

@@ -23,6 +23,13 @@ int actor_name_check(const char *name, struct wr_err *err);
  * name is NULL or "". */
 void actor_compose(const char *name, const char *account, char *out, size_t cap);
 
+/* The actor as recorded and where its name came from, for --check-config:
+ * "bob (root@vm), from actor = at line 4", "alice (root@vm), from --as
+ * (over actor = bob at line 4)", "root@vm, the account alone (no actor =
+ * or --as)". as and conf (actor = at conf_line) may be NULL or "". */
+void actor_source(const char *as, const char *conf, int conf_line, const char *account,
+    char *out, size_t cap);
+
 /* The short form a narrow row shows: "bob" of "bob (root@vm)", the
  * account itself when no name was given. */
 void actor_short(const char *actor, char *out, size_t cap);

@@ -60,6 +60,10 @@ struct config_host {
 	enum config_driver driver;
 	char compose_dir[WR_PATH_MAX];
 	char namespace_[WR_NAME_MAX];
+	/* Lines of driver =, compose_dir = and namespace = (0: not set), kept
+	 * even when the value is refused: a key of another driver is said at
+	 * its own line. */
+	int driver_line, compose_dir_line, namespace_line;
 	char services[WR_SERVICES_MAX][WR_NAME_MAX];
 	int nservices;
 	char health_url[WR_URL_MAX];
@@ -82,7 +86,9 @@ struct config_host {
 	struct config_file_ref identity_file;
 	bool tunnel;                     /* HTTP through the SSH connection */
 	bool read_only;                  /* never a target of any action */
-	bool had_error;                  /* a key failed: no follow-on checks */
+	unsigned bad_keys;               /* the parse's: a bit per host key whose value
+	                                    was refused, so only the checks that need
+	                                    that key are skipped (config.c) */
 };
 
 enum statuspage_kind {
@@ -174,6 +180,7 @@ struct config {
 	char actor[64];                  /* actor = (or --as): the person at this
 	                                    console, recorded before the account;
 	                                    "" when not set */
+	int actor_line;                  /* line of actor =, 0 when not set */
 	struct config_file_ref known_hosts;
 	struct config_file_ref ssh_config;   /* -F for ssh; empty: ~/.ssh/config */
 	int poll_ms;                     /* driver polls (tags, states) */
@@ -273,8 +280,18 @@ struct config_where {
 	const char *known_hosts;
 };
 
+/* Who the console would write as, outside the file: the account it runs
+ * under ("root@vm") and --as (NULL when not given). */
+struct config_who {
+	const char *account;
+	const char *as;
+};
+
 /* config_describe with where[i] (NULL entries, or where NULL: the config's
- * own values) in place of each host's address. */
-char *config_describe_where(const struct config *cfg, const struct config_where *where);
+ * own values) in place of each host's address, and, when who is not NULL,
+ * an "actor:" line: the actor records are written under, and where its
+ * name came from. */
+char *config_describe_where(const struct config *cfg, const struct config_where *where,
+    const struct config_who *who);
 
 #endif

@@ -146,6 +146,9 @@ const char *timeline_path(const struct timeline *tl);
 /* Who this console writes as: "user@machine" (after its as name, "bob
  * (user@machine)"), or timeline_open_opts.actor. */
 const char *timeline_actor(const struct timeline *tl);
+/* The account a console runs under, "user@machine" (getpwuid, gethostname):
+ * the actor without an as name. */
+void timeline_account(char *out, size_t cap);
 bool timeline_resumed(const struct timeline *tl);
 bool timeline_read_only(const struct timeline *tl);
 bool timeline_watching(const struct timeline *tl);   /* opened by timeline_watch */

@@ -8,6 +8,7 @@
  */
 #include "warroom/actor.h"
 
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -48,6 +49,27 @@ actor_compose(const char *name, const char *account, char *out, size_t cap)
 		snprintf(out, cap, "%s", account);
 	else
 		snprintf(out, cap, "%s (%s)", name, account);
+}
+
+void
+actor_source(const char *as, const char *conf, int conf_line, const char *account,
+    char *out, size_t cap)
+{
+	bool has_as = as != NULL && as[0] != '\0', has_conf = conf != NULL && conf[0] != '\0';
+	char actor[ACTOR_NAME_MAX + 256];
+
+	if (cap == 0)
+		return;
+	actor_compose(has_as ? as : conf, account, actor, sizeof(actor));
+	if (has_as && has_conf)
+		snprintf(out, cap, "%s, from --as (over actor = %s at line %d)", actor, conf,
+		    conf_line);
+	else if (has_as)
+		snprintf(out, cap, "%s, from --as", actor);
+	else if (has_conf)
+		snprintf(out, cap, "%s, from actor = at line %d", actor, conf_line);
+	else
+		snprintf(out, cap, "%s, the account alone (no actor = or --as)", actor);
 }
 
 void

@@ -18,6 +18,7 @@
 #include <ini.h>
 #include <math.h>
 #include <stdarg.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -578,6 +579,8 @@ static const char *const host_keys[] = {
 	"metrics_token_file", "identity_file", "tunnel", "read_only", "prometheus_url",
 	"error_rate_query", "p95_query", "request_rate_query", NULL,
 };
+/* Each has a bit of config_host.bad_keys (host_key_bit). */
+_Static_assert(WR_ARRAY_LEN(host_keys) - 1 <= 32, "host_keys outgrows bad_keys");
 /* In enum config_query's order. */
 static const char *const query_names[WR_QUERY_COUNT] = {
 	"error_rate_query", "p95_query", "request_rate_query",
@@ -614,6 +617,29 @@ listed(const char *name, const char *const *keys)
 {
 	for (; *keys != NULL; keys++)
 		if (strcmp(name, *keys) == 0)
+			return true;
+	return false;
+}
+
+/* The bit of config_host.bad_keys for a host key; 0 for a name that is
+ * none (an unknown key spoils no other check). */
+static unsigned
+host_key_bit(const char *name)
+{
+	unsigned k;
+
+	for (k = 0; host_keys[k] != NULL; k++)
+		if (strcmp(name, host_keys[k]) == 0)
+			return 1u << k;
+	return 0;
+}
+
+/* Whether the value of any of names (NULL-terminated) was refused in h. */
+static bool
+host_key_bad(const struct config_host *h, const char *const *names)
+{
+	for (; *names != NULL; names++)
+		if ((h->bad_keys & host_key_bit(*names)) != 0)
 			return true;
 	return false;
 }
@@ -704,8 +730,10 @@ handle_warroom(struct parse_state *ps, const char *name, const char *v)
 		/* A shared ops account needs a name to tell its people apart. */
 		if (actor_name_check(v, &e) != 0)
 			config_add_error(cfg, ps->line, "actor: %s, got '%s'", e.msg, v);
-		else
+		else {
 			wr_strlcpy(cfg->actor, v, sizeof(cfg->actor));
+			cfg->actor_line = ps->line;
+		}
 	} else if (strcmp(name, "known_hosts") == 0)
 		parse_file_ref(ps, name, v, &cfg->known_hosts);
 	else if (strcmp(name, "ssh_config") == 0)
@@ -783,6 +811,7 @@ handle_host(struct parse_state *ps, const char *name, const char *v)
 	else if (strcmp(name, "port") == 0)
 		parse_int(ps, name, v, 1, 65535, &h->port);
 	else if (strcmp(name, "driver") == 0) {
+		h->driver_line = ps->line;
 		if (strcmp(v, "compose") == 0)
 			h->driver = DRIVER_COMPOSE;
 		else if (strcmp(v, "k8s") == 0)
@@ -792,14 +821,16 @@ handle_host(struct parse_state *ps, const char *name, const char *v)
 		else
 			bad_value(ps, name, v, "compose, k8s or helm");
 	} else if (strcmp(name, "compose_dir") == 0) {
+		h->compose_dir_line = ps->line;
 		/* A remote path: never expanded against the local machine. */
 		if (v[0] != '/' && v[0] != '~')
 			bad_value(ps, name, v, "an absolute path on the host");
 		else
 			parse_string(ps, name, v, h->compose_dir, sizeof(h->compose_dir));
-	} else if (strcmp(name, "namespace") == 0)
+	} else if (strcmp(name, "namespace") == 0) {
+		h->namespace_line = ps->line;
 		parse_string(ps, name, v, h->namespace_, sizeof(h->namespace_));
-	else if (strcmp(name, "services") == 0)
+	} else if (strcmp(name, "services") == 0)
 		parse_services(ps, v, h);
 	else if (strcmp(name, "health_url") == 0)
 		parse_health_url(ps, name, v, h->health_url, sizeof(h->health_url));
@@ -1291,7 +1322,8 @@ handler(void *user, const char *section, const char *name, const char *value)
 		handle_templates(ps, name, v);
 	else {
 		handle_host(ps, name, v);
-		ps->host->had_error |= ps->cfg->nerrors > before;
+		if (ps->cfg->nerrors > before)
+			ps->host->bad_keys |= host_key_bit(name);
 	}
 	return 1;
 }
@@ -1449,38 +1481,77 @@ thresholds_order(struct parse_state *ps, int first, const double v[3], const cha
 	}
 }
 
+/* The host keys that only some drivers read: one set on a host of another
+ * driver would be ignored without a word, so it is refused. */
+static const struct driver_key {
+	const char *name;
+	unsigned drivers;            /* 1u << enum config_driver, each that reads it */
+	const char *which;           /* those drivers, in words */
+	size_t line;                 /* offsetof its line in struct config_host */
+} driver_keys[] = {
+	{ "compose_dir", 1u << DRIVER_COMPOSE, "driver compose",
+	  offsetof(struct config_host, compose_dir_line) },
+	{ "namespace", 1u << DRIVER_K8S | 1u << DRIVER_HELM, "drivers k8s and helm",
+	  offsetof(struct config_host, namespace_line) },
+};
+
+/* dk set in h, whose driver does not read it: said at the key's line,
+ * with the host's driver and where that came from. */
+static void
+driver_key_check(struct config *cfg, const struct config_host *h,
+    const struct driver_key *dk)
+{
+	int line = *(const int *)(const void *)((const char *)h + dk->line);
+	char from[48];
+
+	if (line == 0 || (dk->drivers & 1u << h->driver) != 0)
+		return;
+	if (h->driver_line != 0)
+		snprintf(from, sizeof(from), "line %d", h->driver_line);
+	else
+		wr_strlcpy(from, "the default: its section sets no driver", sizeof(from));
+	config_add_error(cfg, line, "host \"%s\": %s is only for %s, and this host's "
+	    "driver is %s (%s)", h->name, dk->name, dk->which, config_driver_name(h->driver),
+	    from);
+}
+
 static void
 validate(struct parse_state *ps)
 {
 	struct config *cfg = ps->cfg;
 	struct config_thresholds *t = &cfg->thresholds;
-	size_t i;
+	size_t i, k;
 
 	for (i = 0; i < cfg->nhosts; i++) {
 		struct config_host *h = &cfg->hosts[i];
 
 		if (h->driver != DRIVER_COMPOSE && h->namespace_[0] == '\0')
 			wr_strlcpy(h->namespace_, "default", sizeof(h->namespace_));
-		/* One mistake, one message: a bad driver should not also report
-		 * the compose_dir it made necessary. */
-		if (h->had_error)
-			continue;
-		if (h->nservices == 0)
-			config_add_error(cfg, h->line,
-			    "host \"%s\": no services (add services = name …)", h->name);
-		else
-			health_service_resolve(cfg, h);
-		if (h->driver == DRIVER_COMPOSE && h->compose_dir[0] == '\0')
-			config_add_error(cfg, h->line,
-			    "host \"%s\": driver compose needs compose_dir", h->name);
-		if (h->driver != DRIVER_COMPOSE && h->compose_dir[0] != '\0')
-			config_add_error(cfg, h->line,
-			    "host \"%s\": compose_dir is only for driver compose", h->name);
+		/* One mistake, one message: a check that needs a key whose value
+		 * was refused is skipped (a bad driver does not also report the
+		 * compose_dir it made necessary). Anything else, an unknown key
+		 * above all, hides nothing: every problem in one run. */
+		if (!host_key_bad(h, (const char *const[]){ "services", NULL })) {
+			if (h->nservices == 0)
+				config_add_error(cfg, h->line,
+				    "host \"%s\": no services (add services = name …)", h->name);
+			else if (!host_key_bad(h, (const char *const[]){ "health_service", NULL }))
+				health_service_resolve(cfg, h);
+		}
+		if (!host_key_bad(h, (const char *const[]){ "driver", NULL })) {
+			if (h->driver == DRIVER_COMPOSE && h->compose_dir_line == 0)
+				config_add_error(cfg, h->line,
+				    "host \"%s\": driver compose needs compose_dir", h->name);
+			for (k = 0; k < WR_ARRAY_LEN(driver_keys); k++)
+				driver_key_check(cfg, h, &driver_keys[k]);
+		}
 		if (h->metrics_token_env[0] != '\0' && h->metrics_token_file.path[0] != '\0')
 			config_add_error(cfg, h->metrics_token_file.line,
 			    "host \"%s\": set metrics_token_env or metrics_token_file, not both",
 			    h->name);
-		if (!ps->prom_bad)
+		/* A refused URL or query would read as one missing. */
+		if (!ps->prom_bad && !host_key_bad(h, (const char *const[]){ "metrics_url",
+		    "prometheus_url", "error_rate_query", "p95_query", "request_rate_query", NULL }))
 			prometheus_resolve(cfg, h);
 	}
 	if (ps->statuspage_line != 0 && !ps->statuspage_bad) {
@@ -1575,11 +1646,12 @@ config_probes_service(const struct config_host *h, int svc)
 char *
 config_describe(const struct config *cfg)
 {
-	return config_describe_where(cfg, NULL);
+	return config_describe_where(cfg, NULL, NULL);
 }
 
 char *
-config_describe_where(const struct config *cfg, const struct config_where *where)
+config_describe_where(const struct config *cfg, const struct config_where *where,
+    const struct config_who *who)
 {
 	struct wr_buf sb = { 0 };
 	const struct config_thresholds *t = &cfg->thresholds;
@@ -1590,6 +1662,13 @@ config_describe_where(const struct config *cfg, const struct config_where *where
 	wr_buf_printf(&sb, "read_only: %s\n", cfg->read_only ? "true" : "false");
 	wr_buf_printf(&sb, "timeline_dir: %s\n", cfg->timeline_dir);
 	wr_buf_printf(&sb, "theme: %s\n", cfg->theme);
+	if (who != NULL) {
+		char actor[512];
+
+		actor_source(who->as, cfg->actor, cfg->actor_line, who->account, actor,
+		    sizeof(actor));
+		wr_buf_printf(&sb, "actor: %s\n", actor);
+	}
 	/* The file K adds keys to; each host's list (ssh_config's files too)
 	 * follows it when ssh -G was asked. */
 	wr_buf_printf(&sb, "known_hosts: %s\n", cfg->known_hosts.path[0] ?

@@ -246,8 +246,8 @@ read_from(int fd, off_t from, char **buf, size_t *len, struct wr_err *err)
 	return 0;
 }
 
-static void
-actor_detect(char *out, size_t cap)
+void
+timeline_account(char *out, size_t cap)
 {
 	struct passwd *pw = getpwuid(getuid());
 	char host[256];
@@ -720,7 +720,7 @@ tl_new(const struct timeline_open_opts *o, const char *id)
 		char account[ACTOR_MAX];
 
 		/* The account stays beside the name: nothing is hidden. */
-		actor_detect(account, sizeof(account));
+		timeline_account(account, sizeof(account));
 		actor_compose(o->as, account, tl->actor, sizeof(tl->actor));
 	}
 	return tl;

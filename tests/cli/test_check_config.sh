@@ -118,6 +118,24 @@ rc=0; WR_TEST_METRICS_TOKEN=x "$WARROOM" -c "$tmp/themed.conf" --check-config > 
 assert_contains "$tmp/err" "$tmp/themed.conf:4: theme: $tmp/bad.theme:2: header: unknown colour"
 ok "--check-config loads the theme (--theme or the config's) and fails as a start would"
 
+# QA: the check says who actions are journalled under, and where the name
+# came from: the account alone, actor =, --as (which wins).
+acct="$(id -un)@$(uname -n)"
+check_actor() {
+	WR_TEST_METRICS_TOKEN=x "$WARROOM" -c "$@" --check-config > "$tmp/out" 2>&1 ||
+		{ cat "$tmp/out"; fail "$* refused"; }
+}
+check_actor "$tmp/good.conf"
+assert_contains "$tmp/out" "actor: $acct, the account alone (no actor = or --as)"
+check_actor "$tmp/good.conf" --as alice
+assert_contains "$tmp/out" "actor: alice ($acct), from --as"
+sed "s|^known_hosts = known_hosts|&\nactor = bob|" "$tmp/good.conf" > "$tmp/actor.conf"
+check_actor "$tmp/actor.conf"
+assert_contains "$tmp/out" "actor: bob ($acct), from actor = at line 4"
+check_actor "$tmp/actor.conf" --as alice
+assert_contains "$tmp/out" "actor: alice ($acct), from --as (over actor = bob at line 4)"
+ok "--check-config prints the actor and where its name came from"
+
 # refuse CONF LINE MESSAGE — the config is refused with exactly this line.
 refuse() {
 	rc=0; "$WARROOM" -c "$1" --check-config > "$tmp/out" 2>&1 || rc=$?

@@ -76,6 +76,26 @@ names_refused_with_a_reason(void **state)
 	assert_non_null(strstr(err.msg, "at most 40"));
 }
 
+/* QA: --check-config did not say who actions are journalled under. It
+ * says the actor as recorded and where the name came from. */
+static void
+source_says_where_the_name_came_from(void **state)
+{
+	char buf[160];
+
+	(void)state;
+	actor_source(NULL, "bob", 4, "root@vm", buf, sizeof(buf));
+	assert_string_equal(buf, "bob (root@vm), from actor = at line 4");
+	actor_source("alice", NULL, 0, "root@vm", buf, sizeof(buf));
+	assert_string_equal(buf, "alice (root@vm), from --as");
+	actor_source("alice", "bob", 4, "root@vm", buf, sizeof(buf));
+	assert_string_equal(buf, "alice (root@vm), from --as (over actor = bob at line 4)");
+	actor_source(NULL, "", 0, "root@vm", buf, sizeof(buf));
+	assert_string_equal(buf, "root@vm, the account alone (no actor = or --as)");
+	actor_source("", NULL, 0, "root@vm", buf, sizeof(buf));
+	assert_string_equal(buf, "root@vm, the account alone (no actor = or --as)");
+}
+
 int
 main(void)
 {
@@ -84,6 +104,7 @@ main(void)
 		cmocka_unit_test(short_form_is_the_name),
 		cmocka_unit_test(names_a_person_can_give),
 		cmocka_unit_test(names_refused_with_a_reason),
+		cmocka_unit_test(source_says_where_the_name_came_from),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

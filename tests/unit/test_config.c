@@ -46,6 +46,26 @@ expect_error(const char *text, const char *want)
 	config_free(&cfg);
 }
 
+/* Parse text expecting exactly the errors in want (NULL-terminated), in
+ * the order they are reported. */
+static void
+expect_errors(const char *text, const char *const *want)
+{
+	struct config cfg;
+	size_t i, n = 0;
+
+	while (want[n] != NULL)
+		n++;
+	assert_int_equal(parse(&cfg, text), -1);
+	if (cfg.nerrors != n)
+		for (i = 0; i < cfg.nerrors; i++)
+			print_message("got: %s\n", cfg.errors[i]);
+	assert_int_equal(cfg.nerrors, n);
+	for (i = 0; i < n; i++)
+		assert_string_equal(cfg.errors[i], want[i]);
+	config_free(&cfg);
+}
+
 static void
 full_config_resolves(void **state)
 {
@@ -187,7 +207,8 @@ describe_never_prints_secrets(void **state)
 	free(d);
 	/* What ssh -G said, in place of the config's guess. */
 	d = config_describe_where(&cfg, &(struct config_where){
-	    .endpoint = "root@10.0.0.5:22201 via jump", .known_hosts = "/team/known_hosts" });
+	    .endpoint = "root@10.0.0.5:22201 via jump", .known_hosts = "/team/known_hosts" },
+	    NULL);
 	assert_non_null(strstr(d, "  a: root@10.0.0.5:22201 via jump driver=compose "
 	    "compose_dir=/srv services=api\n"));
 	assert_non_null(strstr(d, "    known_hosts: /team/known_hosts\n"));
@@ -293,10 +314,22 @@ static void
 actor_names_the_person(void **state)
 {
 	struct config cfg;
+	char *d;
 
 	(void)state;
 	assert_int_equal(parse(&cfg, "[warroom]\nactor = bob\n"), 0);
 	assert_string_equal(cfg.actor, "bob");
+	assert_int_equal(cfg.actor_line, 2);
+	/* --check-config says who actions are journalled under, and why. */
+	d = config_describe_where(&cfg, NULL, &(struct config_who){ .account = "root@vm" });
+	assert_non_null(strstr(d, "\ntheme: default\nactor: bob (root@vm), from actor = at "
+	    "line 2\n"));
+	free(d);
+	d = config_describe_where(&cfg, NULL, &(struct config_who){ .account = "root@vm",
+	    .as = "alice" });
+	assert_non_null(strstr(d, "\nactor: alice (root@vm), from --as (over actor = bob at "
+	    "line 2)\n"));
+	free(d);
 	config_free(&cfg);
 	assert_int_equal(parse(&cfg, "[warroom]\n"), 0);
 	assert_string_equal(cfg.actor, "");
@@ -885,6 +918,85 @@ every_error_is_reported(void **state)
 	config_free(&cfg);
 }
 
+/* QA: a key warroom does not know, or a bad value of one the host's
+ * checks do not need, hid every other problem of its host until the
+ * next run. Each is said at once, with its suggestion. */
+static void
+unknown_host_key_hides_nothing(void **state)
+{
+	(void)state;
+	expect_errors("[host \"a\"]\ncompose_dir = /srv\nservices = api jobs\ncompse = x\n"
+	    "health_service = worker\n", (const char *const[]){
+	    "prod.conf:4: unknown key 'compse' in [host \"a\"]",
+	    "prod.conf:5: host \"a\": health_service worker is not one of its services",
+	    NULL });
+	expect_errors("[host \"a\"]\ncompse_dir = /srv\nservices = api\n", (const char *const[]){
+	    "prod.conf:2: unknown key 'compse_dir' in [host \"a\"] (did you mean 'compose_dir'?)",
+	    "prod.conf:1: host \"a\": driver compose needs compose_dir",
+	    NULL });
+	expect_errors("[host \"a\"]\nport = 70000\nservices = api\n", (const char *const[]){
+	    "prod.conf:2: port: expected a number from 1 to 65535, got '70000'",
+	    "prod.conf:1: host \"a\": driver compose needs compose_dir",
+	    NULL });
+	expect_errors("[host \"a\"]\napi_token = x\n", (const char *const[]){
+	    "prod.conf:2: 'api_token' in [host \"a\"]: secrets are never written in the "
+	    "config; name an environment variable (*_env) or a 0600 file (*_file)",
+	    "prod.conf:1: host \"a\": no services (add services = name …)",
+	    "prod.conf:1: host \"a\": driver compose needs compose_dir",
+	    NULL });
+	/* What a check needs, when refused, still spares its follow-on: the
+	 * bad value is the one mistake. */
+	expect_error("[host \"a\"]\ncompose_dir = srv\nservices = api\n",
+	    "prod.conf:2: compose_dir: expected an absolute path on the host, got 'srv'");
+	expect_error("[host \"a\"]\ncompose_dir = /srv\nservices = api b@d\nhealth_service = b@d\n",
+	    "prod.conf:3: services: expected service names of letters, digits, '-', '_' "
+	    "and '.', got 'b@d'");
+}
+
+/* QA: namespace on a compose host was silently ignored while compose_dir
+ * on a k8s host was refused. A key of one driver on a host of another is
+ * refused at its line, naming the host's driver and where it was set. */
+static void
+driver_keys_only_on_their_driver(void **state)
+{
+	struct config cfg;
+
+	(void)state;
+	expect_error("[host \"a\"]\ndriver = compose\ncompose_dir = /srv\nnamespace = prod\n"
+	    "services = api\n",
+	    "prod.conf:4: host \"a\": namespace is only for drivers k8s and helm, and this "
+	    "host's driver is compose (line 2)");
+	expect_error("[host \"a\"]\ncompose_dir = /srv\nnamespace = prod\nservices = api\n",
+	    "prod.conf:3: host \"a\": namespace is only for drivers k8s and helm, and this "
+	    "host's driver is compose (the default: its section sets no driver)");
+	expect_error("[host \"h\"]\ndriver = helm\nservices = api\ncompose_dir = /srv\n",
+	    "prod.conf:4: host \"h\": compose_dir is only for driver compose, and this "
+	    "host's driver is helm (line 2)");
+	/* The QA config: the typo and the misplaced key in one run. */
+	expect_errors("[host \"k\"]\ndriver = k8s\ncompose_dir = /srv\nnamepsace = prod\n"
+	    "services = api\n", (const char *const[]){
+	    "prod.conf:4: unknown key 'namepsace' in [host \"k\"] (did you mean 'namespace'?)",
+	    "prod.conf:3: host \"k\": compose_dir is only for driver compose, and this "
+	    "host's driver is k8s (line 2)",
+	    NULL });
+	/* Whether its value is good or not, it is not for this driver. */
+	expect_errors("[host \"k\"]\ndriver = k8s\ncompose_dir = srv\nservices = api\n",
+	    (const char *const[]){
+	    "prod.conf:3: compose_dir: expected an absolute path on the host, got 'srv'",
+	    "prod.conf:3: host \"k\": compose_dir is only for driver compose, and this "
+	    "host's driver is k8s (line 2)",
+	    NULL });
+	/* A driver that is refused cannot say which keys are its own. */
+	expect_error("[host \"a\"]\ndriver = nomad\nnamespace = prod\ncompose_dir = /srv\n"
+	    "services = api\n",
+	    "prod.conf:2: driver: expected compose, k8s or helm, got 'nomad'");
+	assert_int_equal(parse(&cfg, "[host \"k\"]\ndriver = k8s\nnamespace = shop\nservices = api\n"
+	    "[host \"h\"]\nnamespace = prod\ndriver = helm\nservices = api\n"), 0);
+	assert_string_equal(cfg.hosts[0].namespace_, "shop");
+	assert_string_equal(cfg.hosts[1].namespace_, "prod");
+	config_free(&cfg);
+}
+
 /* A refused host section (bad name, duplicate) still has its keys
  * checked: every problem in one run, not one more per run. */
 static void
@@ -1139,6 +1251,8 @@ main(void)
 		cmocka_unit_test(duplicate_service),
 		cmocka_unit_test(every_error_is_reported),
 		cmocka_unit_test(refused_host_sections_keys_are_checked),
+		cmocka_unit_test(unknown_host_key_hides_nothing),
+		cmocka_unit_test(driver_keys_only_on_their_driver),
 		cmocka_unit_test(prometheus_defaults_and_overrides),
 		cmocka_unit_test(prometheus_host_settings_alone),
 		cmocka_unit_test(metrics_url_and_prometheus_url_together),
