@@ -101,6 +101,8 @@ struct host_poll {
 	bool watch_broken;               /* a watch died without one: poll one by one */
 	bool watch_stalled;              /* closed for not answering (reason shown) */
 	bool connected;                  /* the session was up when last told */
+	bool reached;                    /* UP once in this run: from then a metrics
+	                                    round it cannot send is no data */
 	struct ratewin rate;             /* metrics_url: the recent scrape intervals the
 	                                    error rate and p95 are judged over */
 	struct restartwin *rwin;         /* compose, k8s: one per service, else NULL */
@@ -892,21 +894,30 @@ on_poll(void *arg)
 
 /* Where a request to url goes: through the host's SSH connection (*sock,
  * a tunnel's socket) unless tunnel = no (*sock NULL, direct). False when
- * it cannot go now: tunnelled and the host not UP, or no tunnel for it. */
+ * it cannot go now, why says so: tunnelled and the host not UP ("h5 is
+ * DOWN"), or no tunnel for it. */
 static bool
-route(struct host_poll *hp, const char *url, const char **sock)
+route(struct host_poll *hp, const char *url, const char **sock, struct wr_err *why)
 {
 	char dest[256];
-	struct wr_err err;
 	int port;
 
 	*sock = NULL;
 	if (!hp->cfg->tunnel)
 		return true;
-	if (ssh_pool_session(hp->p->pool, hp->host) == NULL)
+	if (ssh_pool_session(hp->p->pool, hp->host) == NULL) {
+		enum ssh_state st = ssh_pool_status(hp->p->pool, hp->host)->state;
+
+		/* HOSTS's word for the state where it reads as one. */
+		if (st == SSH_DOWN || st == SSH_UNTRUSTED || st == SSH_CONNECTING)
+			wr_err_set(why, "%s is %s", hp->cfg->name, ssh_state_name(st));
+		else
+			wr_err_set(why, "%s is not UP", hp->cfg->name);
 		return false;
-	return http_url_host_port(url, dest, sizeof(dest), &port, &err) == 0 &&
-	    (*sock = tunnel_path(hp->p->tunnels, hp->host, dest, port, &err)) != NULL;
+	}
+	hp->reached = true;
+	return http_url_host_port(url, dest, sizeof(dest), &port, why) == 0 &&
+	    (*sock = tunnel_path(hp->p->tunnels, hp->host, dest, port, why)) != NULL;
 }
 
 /* ---- health probes ---- */
@@ -1040,7 +1051,7 @@ probe_round(struct host_poll *hp, bool all)
 		hp->probe_owed |= all;
 		return;
 	}
-	if (!route(hp, hp->cfg->health_url, &sock))
+	if (!route(hp, hp->cfg->health_url, &sock, &err))
 		return;
 	if ((version = all || version_due(hp, now)))
 		hp->version_at_ms = now;
@@ -1107,25 +1118,20 @@ host_restarts(const struct host_poll *hp, struct decide_input *in)
 }
 
 /* Every metrics round ends here, whatever the source: the verdict from
- * what was measured (NAN: no data; requests, the count behind the error
- * rate, NAN when the source does not say), the sparklines' history, and
+ * what was measured in in (NAN: no data), the sparklines' history, and
  * on_verdict for the first verdict and each change of level. The first
  * one counts: a host can be ROLLBACK IMMEDIATELY from its first round
  * (restarts need no rates) and stay there, never "changing". */
 static void
-judge(struct host_poll *hp, double error_rate, double p95_ms, double requests, double span_s)
+judge_input(struct host_poll *hp, struct decide_input *in)
 {
 	struct host_metrics *m = &hp->m;
-	struct decide_input in = { .error_rate = error_rate, .p95_ms = p95_ms,
-		.no_data_why = m->error, .at_s = loop_wall_ms() / 1000, .requests = requests,
-		.span_s = span_s };
 	struct decide_params dp = decide_params_default();
 	struct decide_verdict v;
 	bool first = m->nhist == 0, report;
 
-	host_restarts(hp, &in);
-	v = decide(&hp->p->cfg->thresholds, &in, first ? NULL : &m->verdict, &dp);
-	push_hist(m, hp->p->hist_cap, in.error_rate, in.p95_ms);
+	v = decide(&hp->p->cfg->thresholds, in, first ? NULL : &m->verdict, &dp);
+	push_hist(m, hp->p->hist_cap, in->error_rate, in->p95_ms);
 	/* A first round without rates (at the start, after a restart) is no
 	 * verdict yet: NO DATA then is not reported, the next round's is. In
 	 * place: a console taking over recording in the callback adopts the
@@ -1135,6 +1141,43 @@ judge(struct host_poll *hp, double error_rate, double p95_ms, double requests, d
 	if (report && hp->p->opts.on_verdict != NULL)
 		hp->p->opts.on_verdict(hp->host, &m->verdict, hp->p->opts.arg);
 	changed(hp->p);
+}
+
+/* A round that read figures, or failed to (NAN: no data; requests, the
+ * count behind the error rate, NAN when the source does not say): the
+ * restarts are the driver's last. */
+static void
+judge(struct host_poll *hp, double error_rate, double p95_ms, double requests, double span_s)
+{
+	struct decide_input in = { .error_rate = error_rate, .p95_ms = p95_ms,
+		.no_data_why = hp->m.error, .at_s = loop_wall_ms() / 1000, .requests = requests,
+		.span_s = span_s };
+
+	host_restarts(hp, &in);
+	judge_input(hp, &in);
+}
+
+/* A round whose request could not go (route: why): no data, as a failed
+ * scrape is, so a verdict never outlives its figures. While the host is
+ * not UP its restarts, read over SSH too, are none either: a bad level
+ * is then held for lack of data and gives way, not kept on the last
+ * count. Nothing while the host first connects: no verdict yet, and its
+ * first is not a NO DATA of the console's own start. */
+static void
+judge_unread(struct host_poll *hp, const struct wr_err *why)
+{
+	enum ssh_state st = ssh_pool_status(hp->p->pool, hp->host)->state;
+	bool up = st == SSH_UP;
+	struct decide_input in = { .error_rate = NAN, .p95_ms = NAN, .no_data_why = why->msg,
+		.at_s = loop_wall_ms() / 1000, .requests = NAN };
+
+	if (!up && !hp->reached && st != SSH_DOWN && st != SSH_UNTRUSTED)
+		return;
+	hp->m.have_rates = false;
+	host_restarts(hp, &in);
+	if (!up && !in.restarts_unreported)
+		in.restarts = -1;
+	judge_input(hp, &in);
 }
 
 /* The release the host runs, as one number: its services' tags. */
@@ -1269,8 +1312,12 @@ prom_ask(struct host_poll *hp)
 	struct wr_err err;
 	int q;
 
-	if (promquery_busy(&hp->prom) || !route(hp, pr->url, &sock))
+	if (promquery_busy(&hp->prom))
 		return;
+	if (!route(hp, pr->url, &sock, &err)) {
+		judge_unread(hp, &err);
+		return;
+	}
 	for (q = 0; q < WR_QUERY_COUNT; q++)
 		queries[q] = pr->query[q];
 	if (promquery_start(&hp->prom, hp->p->http, pr->url, sock, queries, WR_QUERY_COUNT,
@@ -1296,9 +1343,12 @@ on_scrape(void *arg)
 		prom_ask(hp);
 		return;
 	}
-	if (hp->cfg->metrics_url[0] == '\0' || hp->scraping ||
-	    !route(hp, hp->cfg->metrics_url, &sock))
+	if (hp->cfg->metrics_url[0] == '\0' || hp->scraping)
 		return;
+	if (!route(hp, hp->cfg->metrics_url, &sock, &err)) {
+		judge_unread(hp, &err);
+		return;
+	}
 	if (tok != NULL) {
 		size_t n = strlen(tok) + 32;
 
@@ -1364,6 +1414,7 @@ poller_host_changed(struct poller *p, int host)
 		return;
 	hp = &p->hosts[host];
 	up = ssh_pool_session(p->pool, host) != NULL;
+	hp->reached |= up;
 	if (up && !hp->connected) {
 		/* Its rounds may be an hour apart: the first comes now. Scrapes
 		 * keep their clock: a rate needs two a whole interval apart. */
