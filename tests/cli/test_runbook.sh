@@ -69,6 +69,22 @@ sed -i 's/api-3/api-2/' "$tmp/hosts.md"
 "$WARROOM" runbook -c "$tmp/warroom.conf" --json "$tmp/hosts.md" > "$tmp/out" || { cat "$tmp/out"; fail "a host the config lists"; }
 ok "-c CONFIG checks the hosts and services steps name"
 
+# A tag or revision left to the engineer does not spare the host and the
+# service beside it: CI catches them as it does with a written tag.
+cat > "$tmp/tag.md" <<'MD'
+1. Roll back
+
+   ```warroom
+   rollback service=api host=api-3 to=<TAG>
+   rollback service=payments revision=<REV>
+   ```
+MD
+rc=0; "$WARROOM" runbook -c "$tmp/warroom.conf" "$tmp/tag.md" > "$tmp/out" || rc=$?
+[ "$rc" -eq 1 ] || { cat "$tmp/out"; fail "-c with to=<TAG> on a host the config lacks exited $rc, want 1"; }
+assert_contains "$tmp/out" "tag.md:4: error: warroom: rollback: the step names host api-3, which $tmp/warroom.conf does not list"
+assert_contains "$tmp/out" "tag.md:5: error: warroom: rollback: no host in the config runs payments"
+ok "-c checks the host and service of a rollback whose tag or revision is a placeholder"
+
 # A fence never closed swallows what follows: an error with its line.
 cat > "$tmp/open.md" <<'MD'
 # Drill
