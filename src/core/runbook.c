@@ -1173,6 +1173,13 @@ runbook_parse(struct runbook *rb, const char *name, const char *buf, size_t len)
 	rb->name = xstrdup(name != NULL ? name : "");
 	if (buf == NULL)
 		len = 0;
+	/* A byte-order mark is no text: md4c would read the first line after
+	 * it as a paragraph and lose the heading. Lines are counted from the
+	 * text after it, which starts on line 1 all the same. */
+	if (len >= 3 && memcmp(buf, "\xef\xbb\xbf", 3) == 0) {
+		buf += 3;
+		len -= 3;
+	}
 	if (len > (size_t)UINT32_MAX - 1) {
 		runbook_diag(rb, RUNBOOK_WARNING, 0, "file too large; read up to 4 GiB");
 		len = (size_t)UINT32_MAX - 1;

@@ -2204,6 +2204,37 @@ crlf_reads_like_lf(void **state)
 	runbook_free(&b);
 }
 
+/* A UTF-8 byte-order mark (Windows editors write one) is not text: the
+ * first heading stays a heading, on the same lines, with nothing to say. */
+static void
+bom_reads_like_none(void **state)
+{
+	const char *md = "# Payments API incident\n\n- [ ] Page the owner\n\n"
+	    "## Mitigate\n\n- [ ] Roll back\n";
+	char bom[256];
+	struct runbook a, b;
+	size_t i;
+
+	(void)state;
+	snprintf(bom, sizeof(bom), "\xef\xbb\xbf%s", md);
+	parse_str(&a, md);
+	parse_str(&b, bom);
+	assert_int_equal(b.nsections, 2);
+	assert_int_equal(b.nsections, a.nsections);
+	assert_string_equal(b.sections[0].title, "Payments API incident");
+	assert_int_equal(b.sections[0].level, 1);
+	assert_int_equal(b.sections[0].line, 1);
+	assert_int_equal(b.nsteps, a.nsteps);
+	for (i = 0; i < a.nsteps; i++) {
+		assert_string_equal(a.steps[i].text, b.steps[i].text);
+		assert_int_equal(a.steps[i].line, b.steps[i].line);
+		assert_int_equal(a.steps[i].section, b.steps[i].section);
+	}
+	assert_int_equal(b.ndiags, 0);
+	runbook_free(&a);
+	runbook_free(&b);
+}
+
 static void
 tabs_indent_lists_and_code(void **state)
 {
@@ -2579,6 +2610,7 @@ main(void)
 		cmocka_unit_test(near_matrix_headers_are_warned),
 		cmocka_unit_test(first_matrix_rules_and_the_others_are_named),
 		cmocka_unit_test(crlf_reads_like_lf),
+		cmocka_unit_test(bom_reads_like_none),
 		cmocka_unit_test(tabs_indent_lists_and_code),
 		cmocka_unit_test(html_blocks_are_skipped),
 		cmocka_unit_test(emoji_only_headings),
