@@ -284,6 +284,26 @@ unknown_key(struct runbook *rb, int line, const struct verb_spec *vs,
 		    vs->verb, key);
 }
 
+/* A post's or announcement's message= is filled as a [templates] text is
+ * (statuspage_template): a {word} it does not know would go out as
+ * written, braces and all, so each is an error worded as warroom.conf's.
+ * Returns whether there was one. */
+static bool
+message_fields(struct runbook *rb, int line, const struct verb_spec *vs,
+    const struct key_spec *ks, const char *v)
+{
+	char why[WR_ERR_MAX];
+	bool bad = false;
+
+	if (strcmp(ks->key, "message") != 0)
+		return false;
+	while (config_template_unknown(&v, why, sizeof(why))) {
+		runbook_diag(rb, RUNBOOK_ERROR, line, "warroom: %s: message: %s", vs->verb, why);
+		bad = true;
+	}
+	return bad;
+}
+
 /* Read one line; returns true and fills a when it had no error. */
 static bool
 bind_line(struct runbook *rb, int line, char **w, size_t nw,
@@ -341,7 +361,7 @@ bind_line(struct runbook *rb, int line, char **w, size_t nw,
 			runbook_diag(rb, RUNBOOK_ERROR, line,
 			    "warroom: %s: bad %s '%s' (expected %s)", vs->verb, ks->key,
 			    eq + 1, why);
-		else
+		else if (!message_fields(rb, line, vs, ks, eq + 1))
 			runbook_action_add(a, ks->key, eq + 1);
 	}
 	for (i = 0; i < POS_MAX && vs->pos[i].key != NULL; i++)

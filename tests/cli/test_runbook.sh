@@ -3,7 +3,8 @@
 # runbooks read clean (exit 0), a bad `warroom` block is an error with its
 # line (exit 1), warnings alone do not fail, --json is valid JSON, a
 # missing file is reported, and -c checks what the steps name against a
-# config; a fence never closed is an error; a runbook over 1 MiB is
+# config (whatever a placeholder tag holds); a message's {placeholders}
+# are the templates'; a fence never closed is an error; a runbook over 1 MiB is
 # refused by the linter and by the console.
 . "${top_srcdir:-$(dirname "$0")/../..}/tests/lib/common.sh"
 
@@ -84,6 +85,21 @@ rc=0; "$WARROOM" runbook -c "$tmp/warroom.conf" "$tmp/tag.md" > "$tmp/out" || rc
 assert_contains "$tmp/out" "tag.md:4: error: warroom: rollback: the step names host api-3, which $tmp/warroom.conf does not list"
 assert_contains "$tmp/out" "tag.md:5: error: warroom: rollback: no host in the config runs payments"
 ok "-c checks the host and service of a rollback whose tag or revision is a placeholder"
+
+# A message's {word} is checked as [templates] checks it.
+cat > "$tmp/words.md" <<'MD'
+1. Tell them
+
+   ```warroom
+   statuspage update status=monitoring message="{servce} is back on {to_tag}"
+   announce message="rolled back to {totag}"
+   ```
+MD
+rc=0; "$WARROOM" runbook "$tmp/words.md" > "$tmp/out" || rc=$?
+[ "$rc" -eq 1 ] || { cat "$tmp/out"; fail "a message with {servce} exited $rc, want 1"; }
+assert_contains "$tmp/out" "words.md:4: error: warroom: statuspage: message: unknown placeholder {servce} (did you mean {service}?)"
+assert_contains "$tmp/out" "words.md:5: error: warroom: announce: message: unknown placeholder {totag} (did you mean {to_tag}?)"
+ok "a message's unknown {placeholder} is an error with the one meant"
 
 # A fence never closed swallows what follows: an error with its line.
 cat > "$tmp/open.md" <<'MD'

@@ -1859,6 +1859,37 @@ warroom_placeholder_target(void **state)
 	runbook_free(&rb);
 }
 
+/* A post's or announcement's message= is filled as [templates] is: a
+ * {word} no template knows would be posted as written, so it is an error,
+ * with the one meant, in the very words warroom.conf gets; a known one and
+ * braces around no word are text. */
+static void
+warroom_message_fields_are_the_templates(void **state)
+{
+	struct runbook rb;
+	const char *md = "```warroom\n"
+	    "statuspage update status=monitoring message=\"{servce} is back on {to_tag}\"\n"
+	    "announce message=\"rolled back to {totag}\"\n"                          /* 3 */
+	    "statuspage resolve message=\"Fixed at {when}.\"\n"                      /* 4 */
+	    "announce message=\"{service} back on {to_tag} since {since} { } {}\"\n" /* 5: fine */
+	    "```\n";
+
+	(void)state;
+	assert_int_equal(runbook_parse(&rb, "t.md", md, strlen(md)), -1);
+	assert_true(has_diag(&rb, RUNBOOK_ERROR, 2, "warroom: statuspage: message: unknown "
+	    "placeholder {servce} (did you mean {service}?) (known: {service} {from_tag} "
+	    "{to_tag} {since} {began} {incident} {time})"));
+	assert_true(has_diag(&rb, RUNBOOK_ERROR, 3, "warroom: announce: message: unknown "
+	    "placeholder {totag} (did you mean {to_tag}?)"));
+	assert_true(has_diag(&rb, RUNBOOK_ERROR, 4, "warroom: statuspage: message: unknown "
+	    "placeholder {when} (known: {service}"));
+	assert_int_equal(rb.nerrors, 3);
+	/* Lines with an error bind nothing: x refuses them, naming the line. */
+	assert_int_equal(rb.blocks[0].nbinds, 1);
+	assert_int_equal(rb.blocks[0].binds[0].line, 5);
+	runbook_free(&rb);
+}
+
 /* A statuspage binding keeps its title and impact for the post; what the
  * post could not honour is an error with its line, not dropped. */
 static void
@@ -2603,6 +2634,7 @@ main(void)
 		cmocka_unit_test(warroom_killswitch_names_the_export_switch),
 		cmocka_unit_test(warroom_placeholder_target),
 		cmocka_unit_test(warroom_statuspage_title_and_impact),
+		cmocka_unit_test(warroom_message_fields_are_the_templates),
 		cmocka_unit_test(matrix_rows_levels_and_warnings),
 		cmocka_unit_test(matrix_operator_shows_and_rules_as_written),
 		cmocka_unit_test(matrix_levels_it_does_not_name_are_off),
