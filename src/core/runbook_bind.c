@@ -239,7 +239,7 @@ unknown_verb(struct runbook *rb, int line, const char *v)
 	size_t i, d, bestd = 3;
 
 	for (i = 0; i < WR_ARRAY_LEN(verbs); i++)
-		if ((d = wr_edit_distance(v, verbs[i].verb)) < bestd) {
+		if ((d = wr_name_distance(v, verbs[i].verb)) < bestd) {
 			bestd = d;
 			best = verbs[i].verb;
 		}
@@ -271,7 +271,7 @@ unknown_key(struct runbook *rb, int line, const struct verb_spec *vs,
 	size_t i, d, bestd = 3;
 
 	for (i = 0; i < KEYS_MAX && vs->keys[i].key != NULL; i++)
-		if ((d = wr_edit_distance(key, vs->keys[i].key)) < bestd) {
+		if ((d = wr_name_distance(key, vs->keys[i].key)) < bestd) {
 			bestd = d;
 			best = vs->keys[i].key;
 		}

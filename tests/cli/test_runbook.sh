@@ -86,20 +86,23 @@ assert_contains "$tmp/out" "tag.md:4: error: warroom: rollback: the step names h
 assert_contains "$tmp/out" "tag.md:5: error: warroom: rollback: no host in the config runs payments"
 ok "-c checks the host and service of a rollback whose tag or revision is a placeholder"
 
-# A message's {word} is checked as [templates] checks it.
+# A message's {word} is checked as [templates] checks it; a key written
+# short gets the name meant.
 cat > "$tmp/words.md" <<'MD'
 1. Tell them
 
    ```warroom
    statuspage update status=monitoring message="{servce} is back on {to_tag}"
    announce message="rolled back to {totag}"
+   announce msg="rolled back"
    ```
 MD
 rc=0; "$WARROOM" runbook "$tmp/words.md" > "$tmp/out" || rc=$?
 [ "$rc" -eq 1 ] || { cat "$tmp/out"; fail "a message with {servce} exited $rc, want 1"; }
 assert_contains "$tmp/out" "words.md:4: error: warroom: statuspage: message: unknown placeholder {servce} (did you mean {service}?)"
 assert_contains "$tmp/out" "words.md:5: error: warroom: announce: message: unknown placeholder {totag} (did you mean {to_tag}?)"
-ok "a message's unknown {placeholder} is an error with the one meant"
+assert_contains "$tmp/out" "words.md:6: error: warroom: announce: unknown key 'msg' (did you mean 'message'?)"
+ok "a message's unknown {placeholder} and a key written short are errors with the name meant"
 
 # A fence never closed swallows what follows: an error with its line.
 cat > "$tmp/open.md" <<'MD'

@@ -1890,6 +1890,37 @@ warroom_message_fields_are_the_templates(void **state)
 	runbook_free(&rb);
 }
 
+/* An argument name typed short (msg=, svc=, ns=) is one a verb takes
+ * written out: suggested, as a misspelt action or key is. */
+static void
+warroom_short_keys_are_suggested(void **state)
+{
+	struct runbook rb;
+	const char *md = "```warroom\n"
+	    "announce msg=\"api rolled back\"\n"           /* 2 */
+	    "rollback svc=api\n"                            /* 3 */
+	    "rollback service=api ns=shop rev=3\n"          /* 4 */
+	    "statuspage update status=identified msg=x\n"   /* 5 */
+	    "smoke url=/readyz x=1\n"                       /* 6: nothing close */
+	    "```\n";
+
+	(void)state;
+	assert_int_equal(runbook_parse(&rb, "t.md", md, strlen(md)), -1);
+	assert_true(has_diag(&rb, RUNBOOK_ERROR, 2, "warroom: announce: unknown key 'msg' (did "
+	    "you mean 'message'?)"));
+	assert_true(has_diag(&rb, RUNBOOK_ERROR, 3, "unknown key 'svc' (did you mean "
+	    "'service'?)"));
+	assert_true(has_diag(&rb, RUNBOOK_ERROR, 4, "unknown key 'ns' (did you mean "
+	    "'namespace'?)"));
+	assert_true(has_diag(&rb, RUNBOOK_ERROR, 4, "unknown key 'rev' (did you mean "
+	    "'revision'?)"));
+	assert_true(has_diag(&rb, RUNBOOK_ERROR, 5, "unknown key 'msg' (did you mean "
+	    "'message'?)"));
+	assert_true(has_diag(&rb, RUNBOOK_ERROR, 6, "warroom: smoke: unknown key 'x'"));
+	assert_false(has_diag(&rb, RUNBOOK_ERROR, 6, "did you mean"));
+	runbook_free(&rb);
+}
+
 /* A statuspage binding keeps its title and impact for the post; what the
  * post could not honour is an error with its line, not dropped. */
 static void
@@ -2635,6 +2666,7 @@ main(void)
 		cmocka_unit_test(warroom_placeholder_target),
 		cmocka_unit_test(warroom_statuspage_title_and_impact),
 		cmocka_unit_test(warroom_message_fields_are_the_templates),
+		cmocka_unit_test(warroom_short_keys_are_suggested),
 		cmocka_unit_test(matrix_rows_levels_and_warnings),
 		cmocka_unit_test(matrix_operator_shows_and_rules_as_written),
 		cmocka_unit_test(matrix_levels_it_does_not_name_are_off),
