@@ -2266,6 +2266,49 @@ crlf_reads_like_lf(void **state)
 	runbook_free(&b);
 }
 
+/* Two steps worded alike side by side (same section, same parent) cannot
+ * be told apart in the timeline or the post-mortem: a warning at the
+ * first, naming every line. The same words in another section, or under
+ * another step, are that section's or step's own. */
+static void
+duplicate_step_titles_are_a_warning(void **state)
+{
+	struct runbook rb;
+	const char *md = "# Verify\n"
+	    "\n"
+	    "- [ ] Check health\n"          /* 3 */
+	    "- [ ] Check *health*\n"        /* 4: the same words */
+	    "- [ ] Post an update\n"
+	    "- [ ] Check health\n"          /* 6 */
+	    "\n"
+	    "## Recover\n"
+	    "\n"
+	    "- [ ] Check health\n"          /* 10: another section */
+	    "1. Roll back h1\n"
+	    "   - Check health\n"           /* 12: under another step */
+	    "2. Roll back h2\n"
+	    "   - Check health\n"           /* 14 */
+	    "   - Check health\n";          /* 15 */
+
+	(void)state;
+	parse_str(&rb, md);
+	assert_int_equal(rb.nerrors, 0);
+	assert_int_equal(rb.nwarnings, 2);
+	assert_true(has_diag(&rb, RUNBOOK_WARNING, 3, "step \"Check health\" is written 3 times "
+	    "in section \"Verify\" (lines 3, 4, 6): nothing tells them apart in the timeline or "
+	    "the post-mortem; word each its own way"));
+	assert_true(has_diag(&rb, RUNBOOK_WARNING, 14, "step \"Check health\" is written 2 times "
+	    "under step \"Roll back h2\" (lines 14, 15)"));
+	runbook_free(&rb);
+
+	/* Before any heading: the section has no title to name. */
+	parse_str(&rb, "- a\n- b\n- a\n");
+	assert_int_equal(rb.nwarnings, 1);
+	assert_true(has_diag(&rb, RUNBOOK_WARNING, 1, "step \"a\" is written 2 times before any "
+	    "heading (lines 1, 3)"));
+	runbook_free(&rb);
+}
+
 /* A UTF-8 byte-order mark (Windows editors write one) is not text: the
  * first heading stays a heading, on the same lines, with nothing to say. */
 static void
@@ -2675,6 +2718,7 @@ main(void)
 		cmocka_unit_test(first_matrix_rules_and_the_others_are_named),
 		cmocka_unit_test(crlf_reads_like_lf),
 		cmocka_unit_test(bom_reads_like_none),
+		cmocka_unit_test(duplicate_step_titles_are_a_warning),
 		cmocka_unit_test(tabs_indent_lists_and_code),
 		cmocka_unit_test(html_blocks_are_skipped),
 		cmocka_unit_test(emoji_only_headings),
