@@ -10,7 +10,8 @@
 # retried until it takes the message; a redirect is never followed, and
 # the header's CHAT badge says so until an announcement goes through; a
 # runbook step's announce binding asks for the word, fills its {incident}
-# as a post's text is, and names its step.
+# as a post's text is, and names its step (runbook.load keeps the step's
+# section for the post-mortem).
 # Beside it, a console whose [chat] variable is not set and whose status
 # page refuses its token says both at start and holds it, journals them,
 # shows the refusal in the header, and its S box says the chat will NOT
@@ -154,6 +155,9 @@ esac
 # Its record names the step, for the post-mortem's follow-ups.
 grep -q '"kind":"chat.announce".*"text":"drill: api is back (chat-drill)".*"runbook_step":"rb.md:3"' "$journal" ||
 	fail "the announcement's record does not name its runbook step"
+# The checklist the post-mortem lists keeps each step's section.
+grep -q '"kind":"runbook.load".*"title":"Say it is back","section":"Tell the team"' "$journal" ||
+	fail "runbook.load does not keep the step's section"
 i=0
 until capture; ! head -1 "$tmp/screen" | grep -q "CHAT:"; do
 	sleep 0.1; i=$((i + 1)); [ $i -lt 50 ] || { cat "$tmp/screen"; fail "CHAT stays after a post"; }
