@@ -236,6 +236,12 @@ const char *config_template_if_name(int k);
  * last: any other {word} in a template is refused. */
 const char *config_template_placeholder(int i);
 
+/* Whether text from *from on holds a {word} no template fills (the
+ * [templates] check, and a runbook's message=): why in why[cap],
+ * "unknown placeholder {totag} (did you mean {to_tag}?) (known: …)", and
+ * *from moved past it; false at the end of the text. */
+bool config_template_unknown(const char **from, char *why, size_t cap);
+
 /* Whether a file that decides where the console connects or what it
  * trusts (what: "config", "ssh_config", …; decides: in words) may be used,
  * by OpenSSH's rule: owned by me or root, writable by nobody else. 0, or

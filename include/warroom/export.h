@@ -51,7 +51,8 @@
  *                   and JSON both read this one list
  *   resolved        the incident.resolve that left the incident resolved
  *   checklist       runbook.load data.steps seeds it, grouped by data.name
- *                   (a step's "done" ticked by a record, "preticked" only
+ *                   and listed under each step's "section" title (a
+ *                   step's "done" ticked by a record, "preticked" only
  *                   in the runbook file: not done), then step.check and
  *                   step.uncheck (data.step, data.title) in order; a step
  *                   x ran is the last action.intent (plan.runbook_step),

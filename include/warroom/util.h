@@ -60,6 +60,11 @@ bool wr_streq_ci(const char *a, const char *b);
 /* Edit distance of two short strings, for "did you mean" suggestions. */
 size_t wr_edit_distance(const char *a, const char *b);
 
+/* How far typed is from name for "did you mean": their edit distance, or
+ * 1 when typed is name written short (its first letter, then others of it
+ * in order: msg for message, ns for namespace, rev for revision). */
+size_t wr_name_distance(const char *typed, const char *name);
+
 /* A growable NUL-terminated string; start from { 0 }. s stays NULL until
  * the first add, so take it with wr_buf_take (never NULL). */
 struct wr_buf {

@@ -959,12 +959,10 @@ config_template_placeholder(int i)
 	return i >= 0 && (size_t)i < WR_ARRAY_LEN(placeholders) ? placeholders[i] : NULL;
 }
 
-/* A {word} that is no placeholder would be posted as written, braces and
- * all, to a public status page: each is an error, with the one meant. */
-static void
-check_placeholders(struct parse_state *ps, const char *name, const char *v)
+bool
+config_template_unknown(const char **from, char *why, size_t cap)
 {
-	const char *open = v, *close;
+	const char *open = *from, *close;
 	char word[64];
 	size_t len, d, bestd;
 	const char *best;
@@ -990,10 +988,25 @@ check_placeholders(struct parse_state *ps, const char *name, const char *v)
 				bestd = d;
 				best = placeholders[i];
 			}
-		config_add_error(ps->cfg, ps->line, "%s: unknown placeholder {%s}%s%s%s (known: "
-		    "{service} {from_tag} {to_tag} {since} {began} {incident} {time})", name, word,
+		snprintf(why, cap, "unknown placeholder {%s}%s%s%s (known: {service} {from_tag} "
+		    "{to_tag} {since} {began} {incident} {time})", word,
 		    best ? " (did you mean {" : "", best ? best : "", best ? "}?)" : "");
+		*from = close;
+		return true;
 	}
+	*from += strlen(*from);
+	return false;
+}
+
+/* A {word} that is no placeholder would be posted as written, braces and
+ * all, to a public status page: each is an error, with the one meant. */
+static void
+check_placeholders(struct parse_state *ps, const char *name, const char *v)
+{
+	char why[WR_ERR_MAX];
+
+	while (config_template_unknown(&v, why, sizeof(why)))
+		config_add_error(ps->cfg, ps->line, "%s: %s", name, why);
 }
 
 /* A status ("monitoring"), or a status for one outcome of the rollback

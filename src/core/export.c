@@ -61,6 +61,9 @@ struct pm_action {
 
 struct pm_step {
 	const char *step, *title;
+	const char *section;            /* runbook.load's data.steps[].section: the
+	                                   title of the section it is in; NULL: none
+	                                   recorded (before any heading, or older) */
 	size_t rb;                      /* index into pm->rbs: the runbook it belongs to */
 	bool done;                      /* ticked during the incident (a step.check) */
 	int64_t ticked_at;              /* the step.check that ticked it last; NO_TIME */
@@ -1254,6 +1257,7 @@ pm_build(struct pm *pm, const struct record *v, size_t n, const struct export_op
 				const cJSON *id = cJSON_GetObjectItemCaseSensitive(s, "step");
 				const cJSON *title = cJSON_GetObjectItemCaseSensitive(s, "title");
 				const cJSON *done = cJSON_GetObjectItemCaseSensitive(s, "done");
+				const cJSON *sec = cJSON_GetObjectItemCaseSensitive(s, "section");
 				struct pm_step *st;
 
 				if (!cJSON_IsString(id))
@@ -1261,6 +1265,8 @@ pm_build(struct pm *pm, const struct record *v, size_t n, const struct export_op
 				st = step_find(pm, id->valuestring, rb);
 				if (cJSON_IsString(title))
 					st->title = title->valuestring;
+				st->section = cJSON_IsString(sec) && sec->valuestring[0] != '\0' ?
+				    sec->valuestring : NULL;
 				if (cJSON_IsBool(done))
 					st->done = cJSON_IsTrue(done);
 				/* Ticked in the file is the author's, not this incident's. */
@@ -3787,11 +3793,30 @@ md_containment(struct wr_buf *b, const struct export_opts *o, const struct pm *p
 	return n;
 }
 
+/* Before st, the title of its section when the steps listed before it
+ * (*last: the section of the one before; first: none yet) were in
+ * another: steps worded alike in two sections ("Check health" after each
+ * phase) are told apart by it. */
+static void
+md_section(struct wr_buf *b, const struct export_opts *o, const struct pm_step *st,
+    const char **last, bool first)
+{
+	if (st->section == NULL || (!first && *last != NULL && strcmp(*last, st->section) == 0)) {
+		*last = st->section;
+		return;
+	}
+	wr_buf_str(b, first ? "_" : "\n_");
+	sb_text(b, o, st->section);
+	wr_buf_str(b, "_\n\n");
+	*last = st->section;
+}
+
 static void
 md_checklist(struct wr_buf *b, const struct record *v, size_t n, const struct export_opts *o,
     const struct pm *pm)
 {
 	size_t g, i, k, done, total;
+	const char *section;
 	char ts[TIME_MAX];
 	int64_t tzero;
 	bool tminus;
@@ -3821,9 +3846,10 @@ md_checklist(struct wr_buf *b, const struct record *v, size_t n, const struct ex
 			fmt_time(tzero, o, ts);
 			wr_buf_printf(b, "_T-0 at %s; each T-minus step is due then._\n\n", ts);
 		}
-		for (i = 0; i < pm->nsteps; i++) {
+		for (i = 0, k = 0, section = NULL; i < pm->nsteps; i++) {
 			if (pm->steps[i].rb != g)
 				continue;
+			md_section(b, o, &pm->steps[i], &section, k++ == 0);
 			wr_buf_str(b, pm->steps[i].done ? "- [x] " : "- [ ] ");
 			sb_text(b, o, pm->steps[i].title);
 			if (pm->steps[i].done && pm->steps[i].ran != NULL)
@@ -3840,7 +3866,7 @@ md_checklist(struct wr_buf *b, const struct record *v, size_t n, const struct ex
 	for (g = 0; g < pm->nrbs; g++) {
 		bool named = false;
 
-		for (i = 0; i < pm->nsteps; i++) {
+		for (i = 0, section = NULL; i < pm->nsteps; i++) {
 			const struct pm_step *st = &pm->steps[i];
 
 			if (st->rb != g || st->done)
@@ -3849,8 +3875,9 @@ md_checklist(struct wr_buf *b, const struct record *v, size_t n, const struct ex
 				wr_buf_str(b, "\n**");
 				sb_text(b, o, pm->rbs[g][0] != '\0' ? pm->rbs[g] : "no runbook named");
 				wr_buf_str(b, "**\n\n");
-				named = true;
 			}
+			md_section(b, o, st, &section, !named);
+			named = true;
 			wr_buf_str(b, "- ");
 			sb_text(b, o, st->title);
 			if (st->ran != NULL)
@@ -5053,6 +5080,7 @@ json_incident(const struct record *v, size_t n, const struct export_opts *o,
 
 		json_str(x, "step", o, pm->steps[i].step);
 		json_str(x, "title", o, pm->steps[i].title);
+		json_str(x, "section", o, pm->steps[i].section);
 		json_str(x, "runbook", o, pm->rbs[pm->steps[i].rb]);
 		cJSON_AddBoolToObject(x, "done", pm->steps[i].done);
 		cJSON_AddBoolToObject(x, "preticked", pm->steps[i].preticked);

@@ -1159,6 +1159,96 @@ runbook_size_check(const char *name, unsigned long long size, struct wr_err *err
 	    WR_RUNBOOK_MAX_BYTES / (1024u * 1024u), WR_RUNBOOK_MAX_BYTES);
 }
 
+/* ---- steps worded alike ---- */
+
+struct step_key {
+	size_t section, parent, step;
+	const char *text;
+};
+
+/* By section, parent and words: steps worded alike side by side end up
+ * next to each other, in file order. */
+static int
+step_key_cmp(const void *pa, const void *pb)
+{
+	const struct step_key *a = pa, *b = pb;
+	int c;
+
+	if (a->section != b->section)
+		return a->section < b->section ? -1 : 1;
+	if (a->parent != b->parent)
+		return a->parent < b->parent ? -1 : 1;
+	if ((c = strcmp(a->text, b->text)) != 0)
+		return c;
+	return a->step < b->step ? -1 : a->step > b->step;
+}
+
+static bool
+same_words(const struct step_key *a, const struct step_key *b)
+{
+	return a->section == b->section && a->parent == b->parent && strcmp(a->text, b->text) == 0;
+}
+
+/* Where steps worded alike are, in words: under their parent step, in
+ * their section, or before any heading. */
+static void
+dup_where(const struct runbook *rb, const struct step_key *k, char *buf, size_t cap)
+{
+	const struct runbook_section *sec = &rb->sections[k->section];
+	char t[96];
+
+	if (k->parent != WR_RUNBOOK_NONE) {
+		wr_utf8_shorten(t, sizeof(t), rb->steps[k->parent].text, 60);
+		snprintf(buf, cap, "under step \"%s\"", t);
+	} else if (sec->level == 0) {
+		snprintf(buf, cap, "before any heading");
+	} else if (sec->title[0] == '\0') {
+		snprintf(buf, cap, "in the untitled section at line %d", sec->line);
+	} else {
+		wr_utf8_shorten(t, sizeof(t), sec->title, 60);
+		snprintf(buf, cap, "in section \"%s\"", t);
+	}
+}
+
+/* Steps worded alike in one section under one parent: nothing tells them
+ * apart where only their words are shown (the timeline's "ticked …", the
+ * post-mortem's checklist), so the author hears of it, with every line. */
+static void
+dup_steps(struct runbook *rb)
+{
+	struct step_key *k;
+	size_t i, j, m, n;
+	char lines[160], where[128], title[96];
+
+	if (rb->nsteps < 2)
+		return;
+	k = xcalloc(rb->nsteps, sizeof(*k));
+	for (i = n = 0; i < rb->nsteps; i++)
+		if (rb->steps[i].text[0] != '\0' && rb->steps[i].section != WR_RUNBOOK_NONE)
+			k[n++] = (struct step_key){ rb->steps[i].section, rb->steps[i].parent, i,
+			    rb->steps[i].text };
+	qsort(k, n, sizeof(*k), step_key_cmp);
+	for (i = 0; i < n; i = j) {
+		for (j = i + 1; j < n && same_words(&k[i], &k[j]); j++)
+			;
+		if (j - i < 2)
+			continue;
+		lines[0] = '\0';
+		/* Room for the last line and "…" is kept: a cut list says so. */
+		for (m = i; m < j && strlen(lines) + 16 < sizeof(lines); m++)
+			wr_appendf(lines, sizeof(lines), "%s%d", m > i ? ", " : "",
+			    rb->steps[k[m].step].line);
+		if (m < j)
+			wr_appendf(lines, sizeof(lines), ", \xe2\x80\xa6");
+		wr_utf8_shorten(title, sizeof(title), k[i].text, 60);
+		dup_where(rb, &k[i], where, sizeof(where));
+		runbook_diag(rb, RUNBOOK_WARNING, rb->steps[k[i].step].line, "step \"%s\" is written "
+		    "%zu times %s (lines %s): nothing tells them apart in the timeline or the "
+		    "post-mortem; word each its own way", title, j - i, where, lines);
+	}
+	free(k);
+}
+
 int
 runbook_parse(struct runbook *rb, const char *name, const char *buf, size_t len)
 {
@@ -1173,6 +1263,13 @@ runbook_parse(struct runbook *rb, const char *name, const char *buf, size_t len)
 	rb->name = xstrdup(name != NULL ? name : "");
 	if (buf == NULL)
 		len = 0;
+	/* A byte-order mark is no text: md4c would read the first line after
+	 * it as a paragraph and lose the heading. Lines are counted from the
+	 * text after it, which starts on line 1 all the same. */
+	if (len >= 3 && memcmp(buf, "\xef\xbb\xbf", 3) == 0) {
+		buf += 3;
+		len -= 3;
+	}
 	if (len > (size_t)UINT32_MAX - 1) {
 		runbook_diag(rb, RUNBOOK_WARNING, 0, "file too large; read up to 4 GiB");
 		len = (size_t)UINT32_MAX - 1;
@@ -1224,6 +1321,7 @@ runbook_parse(struct runbook *rb, const char *name, const char *buf, size_t len)
 	/* What x would refuse is an error of the runbook, so CI and the
 	 * console's marks say so before 3 a.m. does. */
 	runbook_route_check(rb);
+	dup_steps(rb);
 	if (rb->nsteps == 0 && rb->nblocks == 0)
 		runbook_diag(rb, RUNBOOK_WARNING, 0, "no steps and no code blocks found");
 	if (rb->ndiags >= WR_RUNBOOK_DIAG_MAX) {

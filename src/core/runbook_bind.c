@@ -239,7 +239,7 @@ unknown_verb(struct runbook *rb, int line, const char *v)
 	size_t i, d, bestd = 3;
 
 	for (i = 0; i < WR_ARRAY_LEN(verbs); i++)
-		if ((d = wr_edit_distance(v, verbs[i].verb)) < bestd) {
+		if ((d = wr_name_distance(v, verbs[i].verb)) < bestd) {
 			bestd = d;
 			best = verbs[i].verb;
 		}
@@ -271,7 +271,7 @@ unknown_key(struct runbook *rb, int line, const struct verb_spec *vs,
 	size_t i, d, bestd = 3;
 
 	for (i = 0; i < KEYS_MAX && vs->keys[i].key != NULL; i++)
-		if ((d = wr_edit_distance(key, vs->keys[i].key)) < bestd) {
+		if ((d = wr_name_distance(key, vs->keys[i].key)) < bestd) {
 			bestd = d;
 			best = vs->keys[i].key;
 		}
@@ -282,6 +282,26 @@ unknown_key(struct runbook *rb, int line, const struct verb_spec *vs,
 	else
 		runbook_diag(rb, RUNBOOK_ERROR, line, "warroom: %s: unknown key '%s'",
 		    vs->verb, key);
+}
+
+/* A post's or announcement's message= is filled as a [templates] text is
+ * (statuspage_template): a {word} it does not know would go out as
+ * written, braces and all, so each is an error worded as warroom.conf's.
+ * Returns whether there was one. */
+static bool
+message_fields(struct runbook *rb, int line, const struct verb_spec *vs,
+    const struct key_spec *ks, const char *v)
+{
+	char why[WR_ERR_MAX];
+	bool bad = false;
+
+	if (strcmp(ks->key, "message") != 0)
+		return false;
+	while (config_template_unknown(&v, why, sizeof(why))) {
+		runbook_diag(rb, RUNBOOK_ERROR, line, "warroom: %s: message: %s", vs->verb, why);
+		bad = true;
+	}
+	return bad;
 }
 
 /* Read one line; returns true and fills a when it had no error. */
@@ -341,7 +361,7 @@ bind_line(struct runbook *rb, int line, char **w, size_t nw,
 			runbook_diag(rb, RUNBOOK_ERROR, line,
 			    "warroom: %s: bad %s '%s' (expected %s)", vs->verb, ks->key,
 			    eq + 1, why);
-		else
+		else if (!message_fields(rb, line, vs, ks, eq + 1))
 			runbook_action_add(a, ks->key, eq + 1);
 	}
 	for (i = 0; i < POS_MAX && vs->pos[i].key != NULL; i++)

@@ -10,8 +10,10 @@
  * the console would refuse is an error (the author's explicit intent
  * cannot happen); a command x runs through a built-in action a warning,
  * since it can still be run by hand (a known command among others runs
- * as written: x refuses nothing of it). A command with a placeholder is checked once it is filled,
- * in the console: its values are not known yet.
+ * as written: x refuses nothing of it). A tag or revision left to the
+ * engineer (to=<TAG>) does not spare the host and service beside it their
+ * checks; a step whose host or service is a placeholder is checked once
+ * it is filled, in the console.
  */
 #include "warroom/runbook_lint.h"
 
@@ -21,19 +23,50 @@
 #include "warroom/runbook_route.h"
 #include "warroom/runbook_target.h"
 
-/* Does a name something only the engineer's answer will say? The tag a
- * compose rollback is asked for ("IMAGE_TAG=<tag>") is checked nowhere
- * here, so it does not count. */
+/* Whether an argument's value is only needed by the checks that wait for
+ * it: the tag or revision the engineer is asked for, a compose rollback's
+ * tag ("IMAGE_TAG=<tag>"), a post's words. The host, service, namespace,
+ * kind or URL beside it are checked whatever it holds. */
 static bool
-has_placeholder(const struct runbook_action *a)
+can_wait(enum runbook_action_kind k, const char *key)
+{
+	static const char *const keys[] = { "to", "revision", "image_tag", "env", "timeout",
+	    "message", NULL };
+	size_t i;
+
+	if (k == RUNBOOK_ACT_STATUSPAGE && strcmp(key, "name") == 0)
+		return true;          /* the post's title, not a deployment's name */
+	for (i = 0; keys[i] != NULL; i++)
+		if (strcmp(key, keys[i]) == 0)
+			return true;
+	return false;
+}
+
+/* a without the values only the engineer's answer will say, into out;
+ * false (out empty) when one of them is something the checks need, as a
+ * host=<HOST>: then the step is checked once it is filled, in the console.
+ * *revision is the revision left out, or NULL. */
+static bool
+written_part(const struct runbook_action *a, struct runbook_action *out, const char **revision)
 {
 	size_t i;
 
-	for (i = 0; i < a->nargs; i++)
-		if (strcmp(a->args[i].key, "image_tag") != 0 && strcmp(a->args[i].key, "env") != 0 &&
-		    strpbrk(a->args[i].value, "<$") != NULL)
-			return true;
-	return false;
+	memset(out, 0, sizeof(*out));
+	out->kind = a->kind;
+	*revision = NULL;
+	for (i = 0; i < a->nargs; i++) {
+		if (strpbrk(a->args[i].value, "<$") == NULL) {
+			runbook_action_add(out, a->args[i].key, a->args[i].value);
+			continue;
+		}
+		if (!can_wait(a->kind, a->args[i].key)) {
+			runbook_action_free(out);
+			return false;
+		}
+		if (strcmp(a->args[i].key, "revision") == 0)
+			*revision = a->args[i].value;
+	}
+	return true;
 }
 
 /* Does some host of the driver (-1: any) run svc? */
@@ -122,16 +155,40 @@ config_check(const struct runbook_action *a, const struct config *cfg, struct wr
 	}
 }
 
+/* A revision, whatever its value, on the compose host the rollback a
+ * (its revision left out) would go to: -1 with err, as the console would
+ * refuse it once filled. */
+static int
+revision_on_compose(const struct runbook_action *a, const char *revision,
+    const struct config *cfg, struct wr_err *err)
+{
+	struct runbook_target t;
+	struct wr_err ignored;
+
+	if (revision == NULL || cfg == NULL ||
+	    runbook_target_rollback(a, cfg, -1, &t, &ignored) != 0 ||
+	    cfg->hosts[t.host].driver != DRIVER_COMPOSE)
+		return 0;
+	return wr_err_set(err, "the step names revision=%s, and %s is a compose host: compose "
+	    "rolls back to a tag (to=)", revision, cfg->hosts[t.host].name);
+}
+
 static void
 lint_action(struct runbook *rb, const struct runbook_action *a, int line, bool binding,
     const struct config *cfg)
 {
+	struct runbook_action part;
+	const char *revision;
 	struct wr_err err;
+	int rc;
 
-	if (has_placeholder(a))
+	if (!written_part(a, &part, &revision))
 		return;
-	if (runbook_target_check(a, cfg, &err) == 0 &&
-	    (cfg == NULL || config_check(a, cfg, &err) == 0))
+	rc = runbook_target_check(&part, cfg, &err) != 0 ||
+	    (cfg != NULL && config_check(&part, cfg, &err) != 0) ||
+	    revision_on_compose(&part, revision, cfg, &err) != 0;
+	runbook_action_free(&part);
+	if (rc == 0)
 		return;
 	if (binding)
 		runbook_diag(rb, RUNBOOK_ERROR, line, "warroom: %s: %s", runbook_action_name(a->kind),

@@ -206,6 +206,22 @@ wr_edit_distance(const char *a, const char *b)
 	return row[lb];
 }
 
+size_t
+wr_name_distance(const char *typed, const char *name)
+{
+	size_t d = wr_edit_distance(typed, name);
+	const char *t = typed, *n = name;
+
+	/* A short form is as far off as one typo: the edit distance of msg
+	 * and message (4) would hide the name it so plainly means. */
+	if (strlen(typed) < 2 || strlen(typed) >= strlen(name) || *t != *n)
+		return d;
+	for (; *t != '\0' && *n != '\0'; n++)
+		if (*t == *n)
+			t++;
+	return *t == '\0' && d > 1 ? 1 : d;
+}
+
 void
 wr_buf_add(struct wr_buf *b, const char *s, size_t n)
 {

@@ -1961,9 +1961,16 @@ actions_smoke(struct app *app, int host, const char *url, long expect, struct ac
 	return 0;
 }
 
+static void announce_text(struct app *app, const char *message, char *buf, size_t cap);
+
 int
 actions_announce_ask(struct app *app, const char *message, struct action **slot)
 {
+	char text[sizeof(app->post_message)];
+
+	/* What is shown, refused or sent is the text filled in. */
+	announce_text(app, message, text, sizeof(text));
+	message = text;
 	/* Asked for by the runbook and not done: never silent, and the
 	 * post-mortem shows what the team was not told. */
 	if (app->chat == NULL) {
@@ -2366,6 +2373,24 @@ template_vars(struct app *app, int status, struct statuspage_vars *v, struct cau
 	/* "Normal again" is not said while a verdict says otherwise. */
 	cause_template(status, found ? c : NULL, app_hosts_not_ok(app, 0, NULL, 0), tpl, tcap);
 	return found;
+}
+
+/* A runbook's announce message= filled as a post's text is ({service},
+ * {to_tag}, …), into buf: `warroom runbook` lints both with the one list
+ * of placeholders, so both must fill them. */
+static void
+announce_text(struct app *app, const char *message, char *buf, size_t cap)
+{
+	struct statuspage_vars v;
+	struct cause cause;
+	char when[32], since[32], began[32], words[512];
+	char *text;
+
+	template_vars(app, STATUSPAGE_IDENTIFIED, &v, &cause, when, since, began, sizeof(when),
+	    words, sizeof(words));
+	text = statuspage_template(message, &v);
+	wr_strlcpy(buf, text, cap);
+	free(text);
 }
 
 /* The typed status is the first half of the confirmation: one of the

@@ -208,8 +208,8 @@ others_acting(struct app *app)
 	return on;
 }
 
-/* runbook.load: the checklist the post-mortem lists, unticked steps as
- * follow-ups. Written at every start, so a runbook added later counts,
+/* runbook.load: the checklist the post-mortem lists (each step with its
+ * section's title), unticked steps as follow-ups. Written at every start, so a runbook added later counts,
  * after the journal is replayed: "done" is a step a record ticked;
  * "preticked" one the file ticks ("- [x]") and no record touched, which
  * the pane shows ticked but this incident did not do. */
@@ -232,6 +232,12 @@ record_runbooks(struct app *app)
 			app_step_id(r, k, id, sizeof(id));
 			cJSON_AddStringToObject(s, "step", id);
 			cJSON_AddStringToObject(s, "title", r->rb.steps[k].text);
+			/* The post-mortem lists each under it: "Check health" after
+			 * each phase is told apart by the phase. */
+			if (r->rb.steps[k].section < r->rb.nsections &&
+			    r->rb.sections[r->rb.steps[k].section].title[0] != '\0')
+				cJSON_AddStringToObject(s, "section",
+				    r->rb.sections[r->rb.steps[k].section].title);
 			if (r->checked[k] && r->ticked_at[k] > 0)
 				cJSON_AddBoolToObject(s, "done", true);
 			else if (r->checked[k] && r->rb.steps[k].checked)

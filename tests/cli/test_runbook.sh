@@ -3,7 +3,8 @@
 # runbooks read clean (exit 0), a bad `warroom` block is an error with its
 # line (exit 1), warnings alone do not fail, --json is valid JSON, a
 # missing file is reported, and -c checks what the steps name against a
-# config; a fence never closed is an error; a runbook over 1 MiB is
+# config (whatever a placeholder tag holds); a message's {placeholders}
+# are the templates'; a fence never closed is an error; a runbook over 1 MiB is
 # refused by the linter and by the console.
 . "${top_srcdir:-$(dirname "$0")/../..}/tests/lib/common.sh"
 
@@ -68,6 +69,40 @@ assert_contains "$tmp/out" "hosts.md:4: error: warroom: rollback: the step names
 sed -i 's/api-3/api-2/' "$tmp/hosts.md"
 "$WARROOM" runbook -c "$tmp/warroom.conf" --json "$tmp/hosts.md" > "$tmp/out" || { cat "$tmp/out"; fail "a host the config lists"; }
 ok "-c CONFIG checks the hosts and services steps name"
+
+# A tag or revision left to the engineer does not spare the host and the
+# service beside it: CI catches them as it does with a written tag.
+cat > "$tmp/tag.md" <<'MD'
+1. Roll back
+
+   ```warroom
+   rollback service=api host=api-3 to=<TAG>
+   rollback service=payments revision=<REV>
+   ```
+MD
+rc=0; "$WARROOM" runbook -c "$tmp/warroom.conf" "$tmp/tag.md" > "$tmp/out" || rc=$?
+[ "$rc" -eq 1 ] || { cat "$tmp/out"; fail "-c with to=<TAG> on a host the config lacks exited $rc, want 1"; }
+assert_contains "$tmp/out" "tag.md:4: error: warroom: rollback: the step names host api-3, which $tmp/warroom.conf does not list"
+assert_contains "$tmp/out" "tag.md:5: error: warroom: rollback: no host in the config runs payments"
+ok "-c checks the host and service of a rollback whose tag or revision is a placeholder"
+
+# A message's {word} is checked as [templates] checks it; a key written
+# short gets the name meant.
+cat > "$tmp/words.md" <<'MD'
+1. Tell them
+
+   ```warroom
+   statuspage update status=monitoring message="{servce} is back on {to_tag}"
+   announce message="rolled back to {totag}"
+   announce msg="rolled back"
+   ```
+MD
+rc=0; "$WARROOM" runbook "$tmp/words.md" > "$tmp/out" || rc=$?
+[ "$rc" -eq 1 ] || { cat "$tmp/out"; fail "a message with {servce} exited $rc, want 1"; }
+assert_contains "$tmp/out" "words.md:4: error: warroom: statuspage: message: unknown placeholder {servce} (did you mean {service}?)"
+assert_contains "$tmp/out" "words.md:5: error: warroom: announce: message: unknown placeholder {totag} (did you mean {to_tag}?)"
+assert_contains "$tmp/out" "words.md:6: error: warroom: announce: unknown key 'msg' (did you mean 'message'?)"
+ok "a message's unknown {placeholder} and a key written short are errors with the name meant"
 
 # A fence never closed swallows what follows: an error with its line.
 cat > "$tmp/open.md" <<'MD'

@@ -53,8 +53,8 @@ assert_screen start <<'EOF'
 │                                              ││                              │
  runbook compose-rollback.md asks 4 things this config cannot do (line 17:
  warroom: statuspage: warroom.conf has no [statuspage] (nor [chat]) to post
- to); warroom runbook -c lists them | runbook k8s-helm-rollback.md asks 3
- things this config cannot do (line 65); warroom runbook -c lists them
+ to); warroom runbook -c lists them | runbook k8s-helm-rollback.md asks 5
+ things this config cannot do (line 51); warroom runbook -c lists them
 EOF
 
 assert_screen ticked <<'EOF'

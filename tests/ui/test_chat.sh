@@ -9,7 +9,9 @@
 # (a credential) never reaches the journal; a webhook answering 500 is
 # retried until it takes the message; a redirect is never followed, and
 # the header's CHAT badge says so until an announcement goes through; a
-# runbook step's announce binding asks for the word and names its step.
+# runbook step's announce binding asks for the word, fills its {incident}
+# as a post's text is, and names its step (runbook.load keeps the step's
+# section for the post-mortem).
 # Beside it, a console whose [chat] variable is not set and whose status
 # page refuses its token says both at start and holds it, journals them,
 # shows the refusal in the header, and its S box says the chat will NOT
@@ -52,7 +54,7 @@ posted() {
 	done
 }
 
-printf '# Tell the team\n\n1. Say it is back\n\n   ```warroom\n   announce message="drill: api is back"\n   ```\n' > "$tmp/rb.md"
+printf '# Tell the team\n\n1. Say it is back\n\n   ```warroom\n   announce message="drill: api is back ({incident})"\n   ```\n' > "$tmp/rb.md"
 start 200 50 "$WARROOM -c $tmp/c.conf --incident chat-drill -r $tmp/rb.md"
 echo wrong > "$tmp/wrong.token"
 chmod 600 "$tmp/wrong.token"
@@ -140,24 +142,27 @@ wait_for "CHAT: 1 FAILED (last HTTP 307): announce again"
 ok "a redirect is never followed; the header keeps the failed announcement in sight"
 
 keys 4 Down x
-wait_for 'announce "drill: api is back" to the chat? type announce: '
+wait_for 'announce "drill: api is back (chat-drill)" to the chat? type announce: '
 keys -l yes; keys Enter
 wait_for "nothing announced: type announce to send it"
 keys x
 keys -l announce; keys Enter
 posted 4
 case "$(nth /services/ "$(count /services/)")" in
-'POST 200 {"text": "drill: api is back"}') ;;
+'POST 200 {"text": "drill: api is back (chat-drill)"}') ;;
 *) fail "announce: $(nth /services/ "$(count /services/)")" ;;
 esac
 # Its record names the step, for the post-mortem's follow-ups.
-grep -q '"kind":"chat.announce".*"text":"drill: api is back".*"runbook_step":"rb.md:3"' "$journal" ||
+grep -q '"kind":"chat.announce".*"text":"drill: api is back (chat-drill)".*"runbook_step":"rb.md:3"' "$journal" ||
 	fail "the announcement's record does not name its runbook step"
+# The checklist the post-mortem lists keeps each step's section.
+grep -q '"kind":"runbook.load".*"title":"Say it is back","section":"Tell the team"' "$journal" ||
+	fail "runbook.load does not keep the step's section"
 i=0
 until capture; ! head -1 "$tmp/screen" | grep -q "CHAT:"; do
 	sleep 0.1; i=$((i + 1)); [ $i -lt 50 ] || { cat "$tmp/screen"; fail "CHAT stays after a post"; }
 done
-ok "a runbook's announce binding asks for the word, then posts its message, its step named; CHAT is gone"
+ok "a runbook's announce binding asks for the word, then posts its message ({incident} filled in, as in a post), its step named; CHAT is gone"
 keys q
 wait_for "exit=0"
 

@@ -1678,6 +1678,48 @@ checklist_by_runbook_and_ticks_of_the_file_apart(void **state)
 		record_free(&v[i]);
 }
 
+/* Steps worded alike in two sections ("Check health" after each phase)
+ * are told apart by their section, which runbook.load records for each:
+ * the checklist and the follow-ups list each under its section's title;
+ * a journal from before that lists them as it did. */
+static void
+checklist_keeps_each_step_under_its_section(void **state)
+{
+	struct record v[4] = { 0 };
+	char *md;
+	cJSON *doc;
+	const cJSON *steps;
+
+	(void)state;
+	add_to(v, 0, 0, "incident.open", NULL, NULL, "{\"name\":\"drill\"}");
+	add_to(v, 1, 5, "runbook.load", NULL, NULL, "{\"name\":\"r.md\",\"steps\":["
+	    "{\"step\":\"r.md:1\",\"title\":\"Page the owner\"},"
+	    "{\"step\":\"r.md:5\",\"title\":\"Roll back\",\"section\":\"Mitigate\"},"
+	    "{\"step\":\"r.md:6\",\"title\":\"Check health\",\"section\":\"Mitigate\"},"
+	    "{\"step\":\"r.md:10\",\"title\":\"Check health\",\"section\":\"Verify_all\"}]}");
+	add_to(v, 2, 10, "step.check", NULL, NULL, "{\"step\":\"r.md:5\"}");
+	add_to(v, 3, 20, "step.check", NULL, NULL, "{\"step\":\"r.md:10\"}");
+	md = render_n(EXPORT_MD, v, 4);
+	assert_non_null(strstr(md, "**r.md**: 2 of 4 steps done\n\n- [ ] Page the owner\n\n"
+	    "_Mitigate_\n\n- [x] Roll back\n- [ ] Check health\n\n_Verify\\_all_\n\n"
+	    "- [x] Check health\n"));
+	assert_non_null(strstr(md, "### Follow-ups\n\n**r.md**\n\n"
+	    "- Page the owner (not ticked during the incident)\n\n_Mitigate_\n\n"
+	    "- Check health (not ticked during the incident)\n"));
+	free(md);
+	md = render_n(EXPORT_JSON, v, 4);
+	doc = cJSON_Parse(md);
+	steps = cJSON_GetObjectItem(cJSON_GetObjectItem(doc, "incident"), "checklist");
+	assert_int_equal(cJSON_GetArraySize(steps), 4);
+	assert_true(cJSON_IsNull(cJSON_GetObjectItem(cJSON_GetArrayItem(steps, 0), "section")));
+	assert_string_equal(jstr(cJSON_GetArrayItem(steps, 2), "section"), "Mitigate");
+	assert_string_equal(jstr(cJSON_GetArrayItem(steps, 3), "section"), "Verify_all");
+	cJSON_Delete(doc);
+	free(md);
+	for (size_t i = 0; i < 4; i++)
+		record_free(&v[i]);
+}
+
 /* One host back while two are still bad is not recovery. */
 static void
 recovery_waits_for_every_bad_host(void **state)
@@ -3524,6 +3566,7 @@ main(void)
 		cmocka_unit_test(rollbacks_run_as_written_count_with_their_source),
 		cmocka_unit_test(a_tag_change_the_console_saw_is_the_rollback_without_an_action),
 		cmocka_unit_test(ticked_steps_keep_their_outcome_and_due_time),
+		cmocka_unit_test(checklist_keeps_each_step_under_its_section),
 		cmocka_unit_test(follow_ups_say_which_steps_x_ran),
 		cmocka_unit_test(follow_ups_say_which_steps_x_was_refused_on),
 		cmocka_unit_test(a_runbook_longer_than_the_journal_exports),

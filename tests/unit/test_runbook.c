@@ -1859,6 +1859,68 @@ warroom_placeholder_target(void **state)
 	runbook_free(&rb);
 }
 
+/* A post's or announcement's message= is filled as [templates] is: a
+ * {word} no template knows would be posted as written, so it is an error,
+ * with the one meant, in the very words warroom.conf gets; a known one and
+ * braces around no word are text. */
+static void
+warroom_message_fields_are_the_templates(void **state)
+{
+	struct runbook rb;
+	const char *md = "```warroom\n"
+	    "statuspage update status=monitoring message=\"{servce} is back on {to_tag}\"\n"
+	    "announce message=\"rolled back to {totag}\"\n"                          /* 3 */
+	    "statuspage resolve message=\"Fixed at {when}.\"\n"                      /* 4 */
+	    "announce message=\"{service} back on {to_tag} since {since} { } {}\"\n" /* 5: fine */
+	    "```\n";
+
+	(void)state;
+	assert_int_equal(runbook_parse(&rb, "t.md", md, strlen(md)), -1);
+	assert_true(has_diag(&rb, RUNBOOK_ERROR, 2, "warroom: statuspage: message: unknown "
+	    "placeholder {servce} (did you mean {service}?) (known: {service} {from_tag} "
+	    "{to_tag} {since} {began} {incident} {time})"));
+	assert_true(has_diag(&rb, RUNBOOK_ERROR, 3, "warroom: announce: message: unknown "
+	    "placeholder {totag} (did you mean {to_tag}?)"));
+	assert_true(has_diag(&rb, RUNBOOK_ERROR, 4, "warroom: statuspage: message: unknown "
+	    "placeholder {when} (known: {service}"));
+	assert_int_equal(rb.nerrors, 3);
+	/* Lines with an error bind nothing: x refuses them, naming the line. */
+	assert_int_equal(rb.blocks[0].nbinds, 1);
+	assert_int_equal(rb.blocks[0].binds[0].line, 5);
+	runbook_free(&rb);
+}
+
+/* An argument name typed short (msg=, svc=, ns=) is one a verb takes
+ * written out: suggested, as a misspelt action or key is. */
+static void
+warroom_short_keys_are_suggested(void **state)
+{
+	struct runbook rb;
+	const char *md = "```warroom\n"
+	    "announce msg=\"api rolled back\"\n"           /* 2 */
+	    "rollback svc=api\n"                            /* 3 */
+	    "rollback service=api ns=shop rev=3\n"          /* 4 */
+	    "statuspage update status=identified msg=x\n"   /* 5 */
+	    "smoke url=/readyz x=1\n"                       /* 6: nothing close */
+	    "```\n";
+
+	(void)state;
+	assert_int_equal(runbook_parse(&rb, "t.md", md, strlen(md)), -1);
+	assert_true(has_diag(&rb, RUNBOOK_ERROR, 2, "warroom: announce: unknown key 'msg' (did "
+	    "you mean 'message'?)"));
+	assert_true(has_diag(&rb, RUNBOOK_ERROR, 3, "unknown key 'svc' (did you mean "
+	    "'service'?)"));
+	assert_true(has_diag(&rb, RUNBOOK_ERROR, 4, "unknown key 'ns' (did you mean "
+	    "'namespace'?)"));
+	assert_true(has_diag(&rb, RUNBOOK_ERROR, 4, "unknown key 'rev' (did you mean "
+	    "'revision'?)"));
+	assert_true(has_diag(&rb, RUNBOOK_ERROR, 5, "unknown key 'msg' (did you mean "
+	    "'message'?)"));
+	assert_true(has_diag(&rb, RUNBOOK_ERROR, 6, "warroom: smoke: unknown key 'x'"));
+	assert_false(has_diag(&rb, RUNBOOK_ERROR, 6, "did you mean"));
+	runbook_free(&rb);
+}
+
 /* A statuspage binding keeps its title and impact for the post; what the
  * post could not honour is an error with its line, not dropped. */
 static void
@@ -2200,6 +2262,80 @@ crlf_reads_like_lf(void **state)
 	assert_string_equal(b.blocks[0].cmds[0].text, "helm rollback api -n x");
 	assert_int_equal(b.blocks[0].cmds[0].action.kind, RUNBOOK_ACT_HELM_ROLLBACK);
 	assert_true(b.steps[0].checked);
+	runbook_free(&a);
+	runbook_free(&b);
+}
+
+/* Two steps worded alike side by side (same section, same parent) cannot
+ * be told apart in the timeline or the post-mortem: a warning at the
+ * first, naming every line. The same words in another section, or under
+ * another step, are that section's or step's own. */
+static void
+duplicate_step_titles_are_a_warning(void **state)
+{
+	struct runbook rb;
+	const char *md = "# Verify\n"
+	    "\n"
+	    "- [ ] Check health\n"          /* 3 */
+	    "- [ ] Check *health*\n"        /* 4: the same words */
+	    "- [ ] Post an update\n"
+	    "- [ ] Check health\n"          /* 6 */
+	    "\n"
+	    "## Recover\n"
+	    "\n"
+	    "- [ ] Check health\n"          /* 10: another section */
+	    "1. Roll back h1\n"
+	    "   - Check health\n"           /* 12: under another step */
+	    "2. Roll back h2\n"
+	    "   - Check health\n"           /* 14 */
+	    "   - Check health\n";          /* 15 */
+
+	(void)state;
+	parse_str(&rb, md);
+	assert_int_equal(rb.nerrors, 0);
+	assert_int_equal(rb.nwarnings, 2);
+	assert_true(has_diag(&rb, RUNBOOK_WARNING, 3, "step \"Check health\" is written 3 times "
+	    "in section \"Verify\" (lines 3, 4, 6): nothing tells them apart in the timeline or "
+	    "the post-mortem; word each its own way"));
+	assert_true(has_diag(&rb, RUNBOOK_WARNING, 14, "step \"Check health\" is written 2 times "
+	    "under step \"Roll back h2\" (lines 14, 15)"));
+	runbook_free(&rb);
+
+	/* Before any heading: the section has no title to name. */
+	parse_str(&rb, "- a\n- b\n- a\n");
+	assert_int_equal(rb.nwarnings, 1);
+	assert_true(has_diag(&rb, RUNBOOK_WARNING, 1, "step \"a\" is written 2 times before any "
+	    "heading (lines 1, 3)"));
+	runbook_free(&rb);
+}
+
+/* A UTF-8 byte-order mark (Windows editors write one) is not text: the
+ * first heading stays a heading, on the same lines, with nothing to say. */
+static void
+bom_reads_like_none(void **state)
+{
+	const char *md = "# Payments API incident\n\n- [ ] Page the owner\n\n"
+	    "## Mitigate\n\n- [ ] Roll back\n";
+	char bom[256];
+	struct runbook a, b;
+	size_t i;
+
+	(void)state;
+	snprintf(bom, sizeof(bom), "\xef\xbb\xbf%s", md);
+	parse_str(&a, md);
+	parse_str(&b, bom);
+	assert_int_equal(b.nsections, 2);
+	assert_int_equal(b.nsections, a.nsections);
+	assert_string_equal(b.sections[0].title, "Payments API incident");
+	assert_int_equal(b.sections[0].level, 1);
+	assert_int_equal(b.sections[0].line, 1);
+	assert_int_equal(b.nsteps, a.nsteps);
+	for (i = 0; i < a.nsteps; i++) {
+		assert_string_equal(a.steps[i].text, b.steps[i].text);
+		assert_int_equal(a.steps[i].line, b.steps[i].line);
+		assert_int_equal(a.steps[i].section, b.steps[i].section);
+	}
+	assert_int_equal(b.ndiags, 0);
 	runbook_free(&a);
 	runbook_free(&b);
 }
@@ -2572,6 +2708,8 @@ main(void)
 		cmocka_unit_test(warroom_killswitch_names_the_export_switch),
 		cmocka_unit_test(warroom_placeholder_target),
 		cmocka_unit_test(warroom_statuspage_title_and_impact),
+		cmocka_unit_test(warroom_message_fields_are_the_templates),
+		cmocka_unit_test(warroom_short_keys_are_suggested),
 		cmocka_unit_test(matrix_rows_levels_and_warnings),
 		cmocka_unit_test(matrix_operator_shows_and_rules_as_written),
 		cmocka_unit_test(matrix_levels_it_does_not_name_are_off),
@@ -2579,6 +2717,8 @@ main(void)
 		cmocka_unit_test(near_matrix_headers_are_warned),
 		cmocka_unit_test(first_matrix_rules_and_the_others_are_named),
 		cmocka_unit_test(crlf_reads_like_lf),
+		cmocka_unit_test(bom_reads_like_none),
+		cmocka_unit_test(duplicate_step_titles_are_a_warning),
 		cmocka_unit_test(tabs_indent_lists_and_code),
 		cmocka_unit_test(html_blocks_are_skipped),
 		cmocka_unit_test(emoji_only_headings),

@@ -364,6 +364,67 @@ lint_says_what_the_console_would_refuse(void **state)
 	free(cfg.hosts);
 }
 
+/* A tag or revision left to the engineer (to=<TAG>, revision=<REV>,
+ * --to-revision=$REV) is asked for during the incident, but the host and
+ * service beside it are written: they are checked now, and so is a
+ * revision on a compose host, which no value could make right. A host or
+ * service that is itself a placeholder waits for its value. */
+static void
+lint_checks_the_host_whatever_the_tag_holds(void **state)
+{
+	const char *md = "1. Bindings\n"
+	    "   ```warroom\n"
+	    "   rollback service=api host=api-2 to=<TAG>\n"          /* 3 */
+	    "   rollback service=payments to=<TAG>\n"                /* 4 */
+	    "   rollback service=payments revision=<REV>\n"          /* 5 */
+	    "   rollback service=api host=h1 revision=<REV>\n"       /* 6 */
+	    "   rollback service=api host=h1 to=<TAG>\n"             /* 7: fine */
+	    "   rollback service=api host=k1 revision=<REV>\n"       /* 8: fine */
+	    "   ```\n"
+	    "2. Helm\n"
+	    "   ```sh\n"
+	    "   helm rollback payments <REV>\n"                      /* 12 */
+	    "   ```\n"
+	    "3. Undo\n"
+	    "   ```sh\n"
+	    "   kubectl rollout undo deploy/api -n prod --to-revision=$REV\n"  /* 16 */
+	    "   ```\n"
+	    "4. Undo one\n"
+	    "   ```sh\n"
+	    "   kubectl rollout undo deploy/<name> -n x --to-revision=<REV>\n" /* 20: waits */
+	    "   ```\n";
+	struct runbook rb;
+	struct config cfg;
+
+	(void)state;
+	fleet(&cfg);
+	runbook_parse(&rb, "t.md", md, strlen(md));
+	assert_int_equal(rb.ndiags, 0);
+	runbook_lint(&rb, &cfg);
+	assert_true(has_diag(&rb, RUNBOOK_ERROR, 3, "warroom: rollback: the step names host "
+	    "api-2, which warroom.conf does not list"));
+	assert_true(has_diag(&rb, RUNBOOK_ERROR, 4, "warroom: rollback: no host in the config "
+	    "runs payments"));
+	assert_true(has_diag(&rb, RUNBOOK_ERROR, 5, "warroom: rollback: no host in the config "
+	    "runs payments"));
+	assert_true(has_diag(&rb, RUNBOOK_ERROR, 6, "warroom: rollback: the step names "
+	    "revision=<REV>, and h1 is a compose host: compose rolls back to a tag (to=)"));
+	assert_true(has_diag(&rb, RUNBOOK_WARNING, 12, "helm.rollback: no helm host in the config "
+	    "runs payments; x would refuse it"));
+	assert_true(has_diag(&rb, RUNBOOK_WARNING, 16, "k8s.undo: no k8s host in the config runs "
+	    "api in namespace prod; x would refuse it"));
+	assert_int_equal(rb.nerrors, 4);
+	assert_int_equal(rb.nwarnings, 2);
+	runbook_free(&rb);
+
+	/* No config: the words alone, which a placeholder does not spoil. */
+	runbook_parse(&rb, "t.md", md, strlen(md));
+	runbook_lint(&rb, NULL);
+	assert_int_equal(rb.ndiags, 0);
+	runbook_free(&rb);
+	free(cfg.hosts);
+}
+
 /* `IMAGE_TAG=T docker compose up -d A B`: every service it names, each
  * once, or nothing at all when one is not the host's (Compose itself would
  * fail on it) or none is named. */
@@ -405,6 +466,7 @@ main(void)
 		cmocka_unit_test(rollback_commands),
 		cmocka_unit_test(killswitch_direction),
 		cmocka_unit_test(lint_says_what_the_console_would_refuse),
+		cmocka_unit_test(lint_checks_the_host_whatever_the_tag_holds),
 		cmocka_unit_test(compose_up_names_every_service_or_nothing_runs),
 	};
 

@@ -64,6 +64,23 @@ edit_distance_counts_edits(void **state)
 	assert_int_equal(wr_edit_distance("kitten", "sitting"), 3);
 }
 
+/* A name written short is one typo away from the name; anything else is
+ * as far as its edits. */
+static void
+name_distance_counts_a_short_form_as_one(void **state)
+{
+	(void)state;
+	assert_int_equal(wr_name_distance("msg", "message"), 1);
+	assert_int_equal(wr_name_distance("ns", "namespace"), 1);
+	assert_int_equal(wr_name_distance("servce", "service"), 1);
+	assert_int_equal(wr_name_distance("service", "service"), 0);
+	/* Not a short form: the first letter differs, letters out of order,
+	 * one letter alone. */
+	assert_int_equal(wr_name_distance("sg", "message"), wr_edit_distance("sg", "message"));
+	assert_int_equal(wr_name_distance("gms", "message"), wr_edit_distance("gms", "message"));
+	assert_int_equal(wr_name_distance("m", "message"), 6);
+}
+
 static void
 err_set_formats_and_returns_minus_one(void **state)
 {
@@ -106,6 +123,7 @@ main(void)
 		cmocka_unit_test(shorten_keeps_whole_characters_and_marks_the_cut),
 		cmocka_unit_test(trim_both_ends),
 		cmocka_unit_test(edit_distance_counts_edits),
+		cmocka_unit_test(name_distance_counts_a_short_form_as_one),
 		cmocka_unit_test(err_set_formats_and_returns_minus_one),
 		cmocka_unit_test(buf_grows_and_hands_over),
 	};
