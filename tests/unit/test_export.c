@@ -3497,6 +3497,123 @@ impact_and_data_gaps_tell_a_quit_from_a_kill(void **state)
 		record_free(&v[i]);
 }
 
+/* QA scale 1-2, small: h13 and h16 on v1.4.1 for a day (compose ps, read
+ * at the console's first reading), both judged OK at 12:00:13; h13's own
+ * health fault turns it CONSIDER ROLLBACK twice, its tag unchanged; then
+ * v1.5.0-bad goes to h16 and it turns bad, rolled back to v1.4.1. */
+#define NSCALE 18
+
+static void
+scale_journal(struct record *v)
+{
+	const char *first = "{\"service\":\"api\",\"tag\":\"v1.4.1\",\"first\":true,"
+	    "\"deployed_ms\":1714478400000,\"deployed_from\":\"compose ps: container created\"}";
+
+	add_to(v, 0, 0, "incident.open", NULL, NULL, "{\"name\":\"qa\"}");
+	add_to(v, 1, 2, "health.change", "h13", NULL, first);
+	add_to(v, 2, 2, "health.change", "h16", NULL, first);
+	verdict(v, 3, 3, "h13", "NO DATA");
+	verdict(v, 4, 3, "h16", "NO DATA");
+	verdict(v, 5, 13, "h13", "OK");
+	verdict(v, 6, 13, "h16", "OK");
+	verdict(v, 7, 120, "h13", "CONSIDER ROLLBACK");
+	verdict(v, 8, 150, "h13", "MONITOR");
+	verdict(v, 9, 180, "h13", "CONSIDER ROLLBACK");
+	add_to(v, 10, 200, "health.change", "h16", NULL, "{\"service\":\"api\","
+	    "\"tag\":\"v1.5.0-bad\",\"was_tag\":\"v1.4.1\",\"outside\":true,"
+	    "\"deployed_ms\":1714564998000,\"deployed_from\":\"compose ps: container created\"}");
+	verdict(v, 11, 205, "h16", "ROLLBACK IMMEDIATELY");
+	add_to(v, 12, 240, "action.intent", "h16", "op-1", "{\"action\":\"compose.rollback\","
+	    "\"plan\":{\"service\":\"api\",\"from\":\"v1.5.0-bad\",\"to\":\"v1.4.1\"}}");
+	add_to(v, 13, 270, "action.end", "h16", "op-1", "{\"outcome\":\"ok\"}");
+	add_to(v, 14, 272, "health.change", "h16", NULL, "{\"service\":\"api\","
+	    "\"tag\":\"v1.4.1\",\"was_tag\":\"v1.5.0-bad\"}");
+	verdict(v, 15, 300, "h16", "OK");
+	verdict(v, 16, 320, "h13", "MONITOR");
+	verdict(v, 17, 400, "h13", "OK");
+}
+
+/* The release h13 ran OK before its fault is not the bad release: the
+ * key time and the impact are v1.5.0-bad's on h16, never v1.4.1's day-old
+ * deploy (QA: "-24h 00m 31s", "Impact duration: 24h 08m 44s"); the
+ * Summary says once why h13's turns were not charged to v1.4.1. */
+static void
+a_fault_on_a_host_ok_under_its_release_is_no_bad_deploy(void **state)
+{
+	struct record v[NSCALE] = { 0 };
+	const cJSON *times;
+	cJSON *doc;
+	char *md, *js;
+
+	(void)state;
+	scale_journal(v);
+	md = render_n(EXPORT_MD, v, NSCALE);
+	assert_null(strstr(md, "v1.4.1 on h13"));
+	assert_non_null(strstr(md, "| Bad release deployed (v1.5.0-bad on h16, per compose ps: "
+	    "container created; deployed outside this console (tag change seen at seq 11)) | "
+	    "2024-05-01 12:03:18 | 1m 18s |\n"));
+	assert_non_null(strstr(md, "**Impact duration:** 2m 02s (bad release deployed to "
+	    "recovery)"));
+	assert_non_null(strstr(md, "- h13 turned CONSIDER ROLLBACK at 12:02:00 running v1.4.1, "
+	    "which had been OK there since 12:00:13 — not charged to the release; so was one "
+	    "more turn there, at 12:03:00.\n"));
+	assert_null(strstr(md, "h16 turned"));
+	free(md);
+	js = render_n(EXPORT_JSON, v, NSCALE);
+	doc = cJSON_Parse(js);
+	times = json_times(doc);
+	assert_string_equal(jstr(times, "bad_release_tag"), "v1.5.0-bad");
+	assert_string_equal(jstr(times, "impact_from"), "bad_release_deployed");
+	assert_int_equal(cJSON_GetObjectItem(times, "impact_s")->valuedouble, 122);
+	cJSON_Delete(doc);
+	free(js);
+	for (size_t i = 0; i < NSCALE; i++)
+		record_free(&v[i]);
+}
+
+
+/* The console started while h13 was already bad on v1.4.1, deployed a
+ * day before: nothing says it was fine there, so v1.4.1 stays judged bad
+ * and its deploy a key time, but a day nobody watched is not claimed as
+ * impact: that counts from the first bad verdict. Ten minutes before the
+ * opening still counts (impact_counts_from_the_bad_deploy). */
+static void
+a_deploy_a_day_before_the_first_record_is_no_impact_start(void **state)
+{
+	struct record v[5] = { 0 };
+	const cJSON *times;
+	cJSON *doc;
+	char *md, *js;
+
+	(void)state;
+	add_to(v, 0, 0, "incident.open", NULL, NULL, "{\"name\":\"qa\"}");
+	add_to(v, 1, 2, "health.change", "h13", NULL, "{\"service\":\"api\",\"tag\":\"v1.4.1\","
+	    "\"first\":true,\"deployed_ms\":1714478400000,\"deployed_from\":\"compose ps: "
+	    "container created\"}");
+	verdict(v, 2, 3, "h13", "NO DATA");
+	verdict(v, 3, 13, "h13", "CONSIDER ROLLBACK");
+	verdict(v, 4, 300, "h13", "OK");
+	md = render_n(EXPORT_MD, v, 5);
+	assert_non_null(strstr(md, "| Bad release deployed (v1.4.1 on h13, per compose ps: "
+	    "container created; already running at this console's first reading (seq 2); 24h "
+	    "00m 00s before this incident's first record: not counted as impact) | 2024-04-30 "
+	    "12:00:00 | -24h 00m 13s |\n"));
+	assert_non_null(strstr(md, "**Impact duration:** 4m 47s (first bad verdict to "
+	    "recovery)"));
+	free(md);
+	js = render_n(EXPORT_JSON, v, 5);
+	doc = cJSON_Parse(js);
+	times = json_times(doc);
+	assert_string_equal(jstr(times, "bad_release_deployed"), "2024-04-30T12:00:00.000Z");
+	assert_string_equal(jstr(times, "impact_from"), "first_bad_verdict");
+	assert_int_equal(cJSON_GetObjectItem(times, "impact_s")->valuedouble, 287);
+	cJSON_Delete(doc);
+	free(js);
+	for (size_t i = 0; i < 5; i++)
+		record_free(&v[i]);
+}
+
+
 int
 main(void)
 {
@@ -3559,6 +3676,8 @@ main(void)
 		cmocka_unit_test(impact_says_what_no_console_watched),
 		cmocka_unit_test(impact_and_data_gaps_tell_a_quit_from_a_kill),
 		cmocka_unit_test(impact_counts_from_the_bad_deploy),
+		cmocka_unit_test(a_fault_on_a_host_ok_under_its_release_is_no_bad_deploy),
+		cmocka_unit_test(a_deploy_a_day_before_the_first_record_is_no_impact_start),
 		cmocka_unit_test(a_deploy_made_outside_is_named),
 		cmocka_unit_test(bad_deploy_keeps_its_first_time_and_says_who),
 		cmocka_unit_test(bad_deploy_by_our_action_or_estimated),
