@@ -4434,6 +4434,8 @@ md_spared(struct wr_buf *b, const struct export_opts *o, const struct pm *pm)
 		/* Each service's release when they differ; OK since the latest
 		 * of their first OKs. */
 		for (k = i; k < rel->nspared && rel->spared[k].turn == p->turn; k++) {
+			if (rel->spared[k].ok_ms > ok_ms)
+				ok_ms = rel->spared[k].ok_ms;
 			if (one && k > i)
 				continue;
 			if (k > i)
@@ -4444,8 +4446,6 @@ md_spared(struct wr_buf *b, const struct export_opts *o, const struct pm *pm)
 				sb_text(b, o, rel->spared[k].service);
 				wr_buf_str(b, ")");
 			}
-			if (rel->spared[k].ok_ms > ok_ms)
-				ok_ms = rel->spared[k].ok_ms;
 		}
 		clock_in(ok_ms, o, ts, sizeof(ts));
 		wr_buf_printf(b, ", which had been OK there since %s \xe2\x80\x94 not charged to %s",
