@@ -2,7 +2,10 @@
  * badrel.h — the releases an incident judged bad, and what each host's
  * services run now, as the journal tells it: a release is bad once a
  * rollback started from it, or it ran on a host whose verdict turned to
- * CONSIDER ROLLBACK or worse; a release a rollback went to never is.
+ * CONSIDER ROLLBACK or worse before that host was ever judged OK under
+ * it (a host OK under a release that then turns bad, the release
+ * unchanged, has a fault of its own: load, a dependency, the host); a
+ * release a rollback went to never is.
  * The containment rules (a host exporting is a leak only while it runs a
  * bad release), the post-mortem's follow-ups and its "deployed again"
  * key time read it. Pure: records' fields in, state out.
@@ -40,6 +43,23 @@ struct badrel_turn {
 	int64_t at_ms;
 };
 
+/* One OK verdict of a host (or of one service of it): when. */
+struct badrel_ok {
+	char *host;                      /* owned */
+	char *service;                   /* owned; NULL: every service */
+	int64_t at_ms;
+};
+
+/* One turn to bad not charged to the release a host's service ran then:
+ * the host had been judged OK under that release before it (ok_ms). */
+struct badrel_spared {
+	char *tag, *host, *service;      /* owned */
+	char *verdict;                   /* owned: the verdict it turned to */
+	int64_t at_ms;                   /* the turn */
+	int64_t ok_ms;                   /* the first OK under the release there */
+	size_t turn;                     /* 1 + the index of the turn */
+};
+
 /* One host's verdict: whether the last one asked for a rollback. */
 struct badrel_host {
 	char *host;                      /* owned */
@@ -70,6 +90,11 @@ struct badrel {
 	size_t nwhy;
 	struct badrel_turn *turns;       /* every turn to bad, in journal order */
 	size_t nturns;
+	struct badrel_ok *oks;           /* every OK verdict, in journal order */
+	size_t noks;
+	struct badrel_spared *spared;    /* each service a turn was not charged
+	                                    to, in the order of the turns */
+	size_t nspared;
 };
 
 /* When a health.change says its release started: data.deployed_ms when
@@ -98,8 +123,9 @@ bool badrel_same(const char *a, const char *b);
 /* Fold one record (its kind, host, data and time) into b: health.change
  * (the tag a service runs), verdict.change (a turn to bad judges the tags
  * its host ran then, badrel_running_at, also per a health.change folded
- * later) and a rollback's action.intent (plan.from bad, plan.to good; a
- * later rollback from a tag makes it bad again). */
+ * later, except a tag the host had an OK verdict under before the turn:
+ * that turn goes to spared) and a rollback's action.intent (plan.from
+ * bad, plan.to good; a later rollback from a tag makes it bad again). */
 void badrel_fold(struct badrel *b, const char *kind, const char *host, const cJSON *data,
     int64_t ts_ms);
 

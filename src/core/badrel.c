@@ -5,6 +5,14 @@
  * (the engineer's word that it is good) is never counted bad, whatever
  * verdict came while it ran. Only the turn judges: a verdict that stays
  * bad after a rollback is the rate window's memory of the old release.
+ * And only a turn that plausibly came with the release: one the host
+ * was judged OK under before (a recorded OK verdict since it started
+ * there) is spared, kept apart for the words that say so (QA scale: one
+ * host's failing health check made the fleet's good release "bad", and
+ * the rollback dialog skipped it). No OK recorded under it (deployed and
+ * bad at once, or already bad when the console started) still charges
+ * it. Another host running it OK at the time clears nothing: a release
+ * may fail on one host only (its share of traffic, its data).
  */
 #include "warroom/badrel.h"
 
@@ -169,40 +177,125 @@ set_tag(struct badrel *b, const char *host, const char *service, const char *tag
 	return s;
 }
 
-/* The tag s ran when turn t was made, or NULL. */
-static const char *
-ran_at(const struct badrel_svc *s, const struct badrel_turn *t)
+/* Whether host's service svc was judged OK after start_ms and before
+ * at_ms; *ok_ms: the first such OK. A turn to bad after it, the release
+ * unchanged, is not the release's doing: it was fine there. */
+static bool
+ok_under(const struct badrel *b, const char *host, const char *svc, int64_t start_ms,
+    int64_t at_ms, int64_t *ok_ms)
 {
-	long k = badrel_running_at(s->runs, s->nruns, t->at_ms);
+	size_t i;
 
-	return k < 0 ? NULL : s->runs[k].tag;
+	for (i = 0; i < b->noks; i++) {
+		const struct badrel_ok *o = &b->oks[i];
+
+		if (o->at_ms > start_ms && o->at_ms < at_ms && strcmp(o->host, host) == 0 &&
+		    (o->service == NULL || strcmp(o->service, svc) == 0)) {
+			*ok_ms = o->at_ms;
+			return true;
+		}
+	}
+	return false;
 }
 
-/* Charges turn t (its index ti) to the tag s ran then: a tag record
- * written after the verdict may tell a release that started before it,
- * which the turn judged rather than the one recorded last. */
+static void
+why_free(struct badrel_why *w)
+{
+	free(w->tag);
+	free(w->host);
+	free(w->service);
+	free(w->verdict);
+}
+
+static void
+spared_free(struct badrel_spared *p)
+{
+	free(p->tag);
+	free(p->host);
+	free(p->service);
+	free(p->verdict);
+}
+
+/* The judgement of service svc by turn ti (1 + its index), or NULL. */
+static struct badrel_why *
+why_of_turn(struct badrel *b, size_t turn, const char *svc)
+{
+	size_t i;
+
+	for (i = 0; i < b->nwhy; i++)
+		if (b->why[i].turn == turn && b->why[i].service != NULL &&
+		    strcmp(b->why[i].service, svc) == 0)
+			return &b->why[i];
+	return NULL;
+}
+
+/* The turn turn (1 + its index) not charged to service svc's release,
+ * or NULL. */
+static struct badrel_spared *
+spared_of_turn(struct badrel *b, size_t turn, const char *svc)
+{
+	size_t i;
+
+	for (i = 0; i < b->nspared; i++)
+		if (b->spared[i].turn == turn && strcmp(b->spared[i].service, svc) == 0)
+			return &b->spared[i];
+	return NULL;
+}
+
+/* Charges turn t (its index ti) to the tag s ran then, unless s's host
+ * was judged OK under that release before the turn: then the turn is
+ * kept as spared. A tag record written after the verdict may tell a
+ * release that started before it, which the turn judged rather than the
+ * one recorded last: each call judges again, undoing the last one. */
 static void
 charge(struct badrel *b, const struct badrel_svc *s, size_t ti)
 {
 	const struct badrel_turn *t = &b->turns[ti];
-	const char *tag = ran_at(s, t);
-	size_t i;
+	long k = badrel_running_at(s->runs, s->nruns, t->at_ms);
+	struct badrel_why *w = why_of_turn(b, ti + 1, s->service);
+	struct badrel_spared *p = spared_of_turn(b, ti + 1, s->service);
+	const char *tag;
+	int64_t ok_ms;
+	size_t at;
 
-	if (tag == NULL)
+	if (k < 0)
 		return;
-	for (i = 0; i < b->nwhy; i++) {
-		struct badrel_why *w = &b->why[i];
-
-		if (w->turn != ti + 1 || w->service == NULL || strcmp(w->service, s->service) != 0)
-			continue;
-		if (strcmp(w->tag, tag) != 0) {
+	tag = s->runs[k].tag;
+	if (!ok_under(b, s->host, s->service, s->runs[k].start_ms, t->at_ms, &ok_ms)) {
+		if (p != NULL) {
+			spared_free(p);
+			memmove(p, p + 1, (size_t)(b->spared + b->nspared - p - 1) * sizeof(*p));
+			b->nspared--;
+		}
+		if (w == NULL)
+			add_why(b, tag, s->host, s->service, t->verdict, t->at_ms, ti + 1);
+		else if (strcmp(w->tag, tag) != 0) {
 			free(w->tag);
 			w->tag = xstrdup(tag);
 		}
 		return;
 	}
-	add_why(b, tag, s->host, s->service, t->verdict, t->at_ms, ti + 1);
+	if (w != NULL) {
+		why_free(w);
+		memmove(w, w + 1, (size_t)(b->why + b->nwhy - w - 1) * sizeof(*w));
+		b->nwhy--;
+	}
+	if (p != NULL) {
+		free(p->tag);
+		p->tag = xstrdup(tag);
+		p->ok_ms = ok_ms;
+		return;
+	}
+	/* In the order of the turns: a late tag record may spare an earlier one. */
+	for (at = b->nspared; at > 0 && b->spared[at - 1].turn > ti + 1; at--)
+		;
+	b->spared = xrealloc(b->spared, (b->nspared + 1) * sizeof(*b->spared));
+	memmove(&b->spared[at + 1], &b->spared[at], (b->nspared - at) * sizeof(*b->spared));
+	b->spared[at] = (struct badrel_spared){ xstrdup(tag), xstrdup(s->host),
+	    xstrdup(s->service), xstrdup(t->verdict), t->at_ms, ok_ms, ti + 1 };
+	b->nspared++;
 }
+
 /* An action that rolls a release back: "compose.rollback", "k8s.undo",
  * "helm.rollback", an older journal's "rollback". */
 static bool
@@ -261,6 +354,12 @@ badrel_fold(struct badrel *b, const char *kind, const char *host, const cJSON *d
 				    (svc == NULL || strcmp(b->svc[i].service, svc) == 0))
 					charge(b, &b->svc[i], b->nturns - 1);
 			rebuild_bad(b);
+		}
+		/* Judged OK: a later turn under the same release is not its. */
+		if (strcmp(v, "OK") == 0) {
+			b->oks = xrealloc(b->oks, (b->noks + 1) * sizeof(*b->oks));
+			b->oks[b->noks++] = (struct badrel_ok){ xstrdup(host),
+			    svc ? xstrdup(svc) : NULL, ts_ms };
 		}
 		/* NO DATA is no verdict: the host stays as it was. */
 		if (bad || strcmp(v, "OK") == 0 || strcmp(v, "MONITOR") == 0)
@@ -391,13 +490,17 @@ badrel_free(struct badrel *b)
 	free(b->turns);
 	for (i = 0; i < b->nhosts; i++)
 		free(b->hosts[i].host);
-	for (i = 0; i < b->nwhy; i++) {
-		free(b->why[i].tag);
-		free(b->why[i].host);
-		free(b->why[i].service);
-		free(b->why[i].verdict);
-	}
+	for (i = 0; i < b->nwhy; i++)
+		why_free(&b->why[i]);
 	free(b->why);
+	for (i = 0; i < b->noks; i++) {
+		free(b->oks[i].host);
+		free(b->oks[i].service);
+	}
+	free(b->oks);
+	for (i = 0; i < b->nspared; i++)
+		spared_free(&b->spared[i]);
+	free(b->spared);
 	free(b->bad);
 	free(b->good);
 	free(b->svc);

@@ -138,7 +138,10 @@ struct pm {
 	int64_t deployed_recreated;     /* the same release re-created later
 	                                   (data.recreated_ms); NO_TIME: not seen */
 	struct deployby deployby;       /* the journal's actions (deployed_by's) */
-	int64_t impact_from;            /* deployed, else first_bad; NO_TIME: neither */
+	bool deployed_early;            /* deployed long before the journal's first
+	                                   record (PRE_RECORD_IMPACT_MS): no impact */
+	int64_t impact_from;            /* deployed (not early), else first_bad;
+	                                   NO_TIME: neither */
 	const struct pm_action *rb_first;   /* the rollback that started first */
 	const struct record *seen_first;    /* tag changes the console saw that count
 	                                       as rollbacks (pm_seen): the first, */
@@ -1109,17 +1112,20 @@ pm_running_at(const struct record *v, size_t n, const char *host, const char *sv
 	return at;
 }
 
-/* When the bad release went live: for each host's first bad verdict, the
- * run of the tag each service ran then (pm_running_at, pm_tag_run) that
- * carries data.deployed_ms (its deploy history's time: helm history's
- * updated, …); the earliest of them. None says: the tag change a
- * service's reading came with estimates it (the latest such change, else
- * a first reading), the time NO_TIME. */
-static void
+/* When the bad release went live: for each host's first bad verdict at
+ * which a service ran a release the incident judged bad (badrel: a host
+ * OK under its release before a fault is no bad deploy), the run of that
+ * tag (pm_running_at, pm_tag_run) that carries data.deployed_ms (its
+ * deploy history's time: helm history's updated, …); the earliest of
+ * them. None says: the tag change a service's reading came with
+ * estimates it (the latest such change, else a first reading), the time
+ * NO_TIME. Whether the verdict at found such a release. */
+static bool
 pm_deployed_at(struct pm *pm, const struct record *v, size_t n, size_t at)
 {
 	const char *host = v[at].host, **seen = NULL;
 	size_t i, k, nseen = 0;
+	bool found = false;
 
 	for (i = 0; i < n; i++) {
 		const char *svc = dstr(&v[i], "service");
@@ -1135,8 +1141,10 @@ pm_deployed_at(struct pm *pm, const struct record *v, size_t n, size_t at)
 			continue;
 		seen = xrealloc(seen, (nseen + 1) * sizeof(*seen));
 		seen[nseen++] = svc;
-		if ((r = pm_running_at(v, n, host, svc, v[at].ts_ms)) == n)
+		if ((r = pm_running_at(v, n, host, svc, v[at].ts_ms)) == n ||
+		    badrel_why(&pm->contain.rel, svc, dstr(&v[r], "tag")) == NULL)
 			continue;
+		found = true;
 		run = pm_tag_run(v, r, v[at].ts_ms);
 		if (run.deployed != NO_TIME && (pm->deployed == NO_TIME ||
 		    run.deployed < pm->deployed)) {
@@ -1154,6 +1162,7 @@ pm_deployed_at(struct pm *pm, const struct record *v, size_t n, size_t at)
 		}
 	}
 	free(seen);
+	return found;
 }
 
 static void
@@ -1168,17 +1177,30 @@ pm_deployed(struct pm *pm, const struct record *v, size_t n)
 			continue;
 		for (k = 0; k < nhosts && strcmp(hosts[k], v[i].host) != 0; k++)
 			;
-		if (k < nhosts)
+		/* A host's later turn may be a bad release's, its first not. */
+		if (k < nhosts || !pm_deployed_at(pm, v, n, i))
 			continue;
 		hosts = xrealloc(hosts, (nhosts + 1) * sizeof(*hosts));
 		hosts[nhosts++] = v[i].host;
-		pm_deployed_at(pm, v, n, i);
 	}
 	free(hosts);
 	for (i = 0; i < n; i++)
 		deployby_note(&pm->deployby, &v[i]);
 	if (pm->deployed_came != NULL)
 		pm->deployed_by = pm_made_by(pm, v, pm->deployed_came);
+}
+
+/* A bad release deployed more than this before the journal's first
+ * record: nobody watched it then, and an hour covers a deploy, its alert
+ * and the console opened in answer; beyond it the impact is not claimed
+ * to start at the deploy. */
+#define PRE_RECORD_IMPACT_MS (60 * 60 * 1000LL)
+
+/* Whether the impact counts from the bad release's deploy. */
+static bool
+impact_by_deploy(const struct pm *pm)
+{
+	return pm->deployed != NO_TIME && !pm->deployed_early;
 }
 
 static void
@@ -1289,7 +1311,12 @@ pm_build(struct pm *pm, const struct record *v, size_t n, const struct export_op
 	 * (which may come before or long after it); none: the opening. */
 	pm->detect = pm->first_bad != NO_TIME ? pm->first_bad : pm->opened;
 	pm_deployed(pm, v, n);
-	pm->impact_from = pm->deployed != NO_TIME ? pm->deployed : pm->first_bad;
+	/* Deployed a day before anyone watched, the release's harm is not
+	 * known to have begun then (QA scale: "Impact duration: 24h 08m"):
+	 * counted from the first bad verdict, the deploy still a key time. */
+	pm->deployed_early = pm->deployed != NO_TIME && n > 0 &&
+	    v[0].ts_ms - pm->deployed > PRE_RECORD_IMPACT_MS;
+	pm->impact_from = impact_by_deploy(pm) ? pm->deployed : pm->first_bad;
 	/* No verdict was ever bad: only the engineer's resolve says it is over. */
 	for (j = 0; !pm->ever_bad && pm->recovered_by == REC_NONE && j < n; j++)
 		if (kind_is(&v[j], "incident.resolve")) {
@@ -4363,6 +4390,116 @@ md_redeploys(struct wr_buf *b, const struct record *v, size_t n, const struct ex
 	free(re);
 }
 
+/* Whether turn (1 + its index) of rel was charged to some release. */
+static bool
+turn_charged(const struct badrel *rel, size_t turn)
+{
+	size_t i;
+
+	for (i = 0; i < rel->nwhy; i++)
+		if (rel->why[i].turn == turn)
+			return true;
+	return false;
+}
+
+/* Whether turns a and b (1 + their index) spared the same releases of
+ * one host, each OK there since the same time: one line says both. */
+static bool
+spared_alike(const struct badrel *rel, size_t a, size_t b)
+{
+	size_t i, j, na = 0, nb = 0;
+
+	for (i = 0; i < rel->nspared; i++) {
+		const struct badrel_spared *p = &rel->spared[i];
+		bool twin = false;
+
+		if (p->turn != a)
+			continue;
+		na++;
+		for (j = 0; j < rel->nspared && !twin; j++)
+			twin = rel->spared[j].turn == b && strcmp(rel->spared[j].service,
+			    p->service) == 0 && strcmp(rel->spared[j].tag, p->tag) == 0 &&
+			    rel->spared[j].ok_ms == p->ok_ms && strcmp(rel->spared[j].host,
+			    p->host) == 0;
+		if (!twin)
+			return false;
+	}
+	for (i = 0; i < rel->nspared; i++)
+		nb += rel->spared[i].turn == b;
+	return na == nb;
+}
+
+/* Each turn to bad charged to no release, a Summary line: the host had
+ * been judged OK under what it ran (badrel), so a rollback dialog did
+ * not mark it and the key times do not count it; a host's later turns
+ * alike (a flapping fault) are counted on the same line. Nothing when
+ * every turn was charged. */
+static void
+md_spared(struct wr_buf *b, const struct export_opts *o, const struct pm *pm)
+{
+	const struct badrel *rel = &pm->contain.rel;
+	bool *said = xcalloc(rel->nturns + 1, sizeof(*said));
+	char ts[TIME_MAX];
+	size_t i, j, k, more, last;
+
+	for (i = 0; i < rel->nspared; i++) {
+		const struct badrel_spared *p = &rel->spared[i];
+		int64_t ok_ms = p->ok_ms;
+		bool one = true;
+
+		if (said[p->turn] || turn_charged(rel, p->turn))
+			continue;
+		said[p->turn] = true;
+		for (k = i + 1; k < rel->nspared && rel->spared[k].turn == p->turn; k++)
+			one = one && badrel_same(rel->spared[k].tag, p->tag);
+		wr_buf_str(b, "- ");
+		sb_text(b, o, p->host);
+		wr_buf_str(b, " turned ");
+		sb_text(b, o, p->verdict);
+		clock_in(p->at_ms, o, ts, sizeof(ts));
+		wr_buf_printf(b, " at %s running ", ts);
+		/* Each service's release when they differ; OK since the latest
+		 * of their first OKs. */
+		for (k = i; k < rel->nspared && rel->spared[k].turn == p->turn; k++) {
+			if (rel->spared[k].ok_ms > ok_ms)
+				ok_ms = rel->spared[k].ok_ms;
+			if (one && k > i)
+				continue;
+			if (k > i)
+				wr_buf_str(b, ", ");
+			sb_text(b, o, rel->spared[k].tag);
+			if (!one) {
+				wr_buf_str(b, " (");
+				sb_text(b, o, rel->spared[k].service);
+				wr_buf_str(b, ")");
+			}
+		}
+		clock_in(ok_ms, o, ts, sizeof(ts));
+		wr_buf_printf(b, ", which had been OK there since %s \xe2\x80\x94 not charged to %s",
+		    ts, one ? "the release" : "these releases");
+		for (more = 0, last = 0, j = i + 1; j < rel->nspared; j++) {
+			const struct badrel_spared *q = &rel->spared[j];
+
+			if (said[q->turn] || strcmp(q->host, p->host) != 0 ||
+			    turn_charged(rel, q->turn) || !spared_alike(rel, p->turn, q->turn))
+				continue;
+			said[q->turn] = true;
+			more++;
+			last = j;
+		}
+		if (more > 0) {
+			clock_in(rel->spared[last].at_ms, o, ts, sizeof(ts));
+			if (more == 1)
+				wr_buf_printf(b, "; so was one more turn there, at %s", ts);
+			else
+				wr_buf_printf(b, "; so were %zu more turns there, the last at %s",
+				    more, ts);
+		}
+		wr_buf_str(b, ".\n");
+	}
+	free(said);
+}
+
 static void
 render_md(struct wr_buf *b, const struct record *v, size_t n, const struct export_opts *o,
     const struct pm *pm)
@@ -4389,6 +4526,7 @@ render_md(struct wr_buf *b, const struct record *v, size_t n, const struct expor
 	wr_buf_str(b, "## Summary\n\n_Draft: say what happened, why, and what fixed it._\n\n");
 	md_recovery_summary(b, v, n, o, pm);
 	md_redeploys(b, v, n, o, pm, NULL);
+	md_spared(b, o, pm);
 	wr_buf_printf(b, "- %zu action%s: ", pm->nacts + pm->n_refused,
 	    pm->nacts + pm->n_refused == 1 ? "" : "s");
 	md_count(b, "ok", pm->n_ok, pm->n_ok_by);
@@ -4440,6 +4578,11 @@ render_md(struct wr_buf *b, const struct record *v, size_t n, const struct expor
 			wr_buf_str(&what, "; time not told by its deploy history: estimated "
 			    "from when this console first read the tag, at the latest");
 		deployed_who(&what, o, pm);
+		if (pm->deployed_early) {
+			fmt_dur(v[0].ts_ms - pm->deployed, dur, sizeof(dur));
+			wr_buf_printf(&what, "; %s before this incident's first record: not "
+			    "counted as impact", dur);
+		}
 		wr_buf_str(&what, ")");
 		md_key_time(&kt, o, pm, what.s, pm->deployed != NO_TIME ? pm->deployed :
 		    pm->deployed_came->ts_ms);
@@ -4475,7 +4618,7 @@ render_md(struct wr_buf *b, const struct record *v, size_t n, const struct expor
 	if (pm->recovery != NO_TIME && pm->impact_from != NO_TIME) {
 		fmt_dur(pm->recovery - pm->impact_from, dur, sizeof(dur));
 		wr_buf_printf(b, "\n**Impact duration:** %s (%s to recovery", dur,
-		    pm->deployed != NO_TIME ? "bad release deployed" : "first bad verdict");
+		    impact_by_deploy(pm) ? "bad release deployed" : "first bad verdict");
 		md_unwatched(b, v, n, o, pm->impact_from, pm->recovery);
 		wr_buf_str(b, ")\n\n");
 	} else if (n > 0 && pm->impact_from != NO_TIME && pm->nbad > 0) {
@@ -4484,7 +4627,7 @@ render_md(struct wr_buf *b, const struct record *v, size_t n, const struct expor
 		fmt_dur(v[n - 1].ts_ms - pm->impact_from, dur, sizeof(dur));
 		wr_buf_printf(b, "\n**Impact duration:** ongoing since %s (%s), %s "
 		    "(%s up to the journal's last record, %s", ts,
-		    pm->deployed != NO_TIME ? "bad release deployed" : "first bad verdict",
+		    impact_by_deploy(pm) ? "bad release deployed" : "first bad verdict",
 		    pm->rec_hidden != NULL ? "not known to be recovered" : "not recovered", dur, ts2);
 		md_unwatched(b, v, n, o, pm->impact_from, v[n - 1].ts_ms);
 		wr_buf_str(b, ")\n\n");
@@ -4920,7 +5063,7 @@ json_incident(const struct record *v, size_t n, const struct export_opts *o,
 	json_str(times, "bad_release_op", o, pm->deployed_by != NULL ? pm->deployed_by->op :
 	    NULL);
 	json_time(times, "bad_release_recreated", pm->deployed_recreated);
-	cJSON_AddStringToObject(times, "impact_from", pm->deployed != NO_TIME ?
+	cJSON_AddStringToObject(times, "impact_from", impact_by_deploy(pm) ?
 	    "bad_release_deployed" : pm->first_bad != NO_TIME ? "first_bad_verdict" : "unknown");
 	json_time(times, "first_response", pm->first_resp);
 	json_time(times, "rollback_start", pm->rb_start);

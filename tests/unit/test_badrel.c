@@ -10,6 +10,7 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <cmocka.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "warroom/badrel.h"
@@ -217,6 +218,185 @@ a_verdict_judges_the_release_started_before_it(void **state)
 	}
 }
 
+/* 2026-11-27 00:00:00 UTC, and a minute of it. */
+#define T0 1795737600000LL
+#define MIN 60000LL
+/* A first reading of v1.4.1, deployed a day before T0, for service %s. */
+#define FIRST_READ "{\"service\":\"%s\",\"tag\":\"v1.4.1\",\"first\":true," \
+	"\"deployed_ms\":1795651200000}"
+
+/* QA scale 1: all hosts on v1.4.1 for a day (compose ps says so at the
+ * console's first reading), each judged OK at 00:12; h13's health then
+ * fails (a host fault, its tag unchanged) and its verdict swings between
+ * CONSIDER ROLLBACK and MONITOR. v1.4.1 was OK there first: no turn of
+ * h13 is charged to it. Then v1.5.0-bad goes to h16 alone, which turns
+ * bad before any OK under it: that one is. */
+static void
+a_release_judged_ok_on_its_host_is_not_charged_with_its_fault(void **state)
+{
+	const struct badrel_why *w;
+	struct badrel b = { 0 };
+	char data[160];
+	int i;
+
+	(void)state;
+	snprintf(data, sizeof(data), FIRST_READ, "api");
+	fold_at(&b, "health.change", "h13", data, T0 + 12 * MIN);
+	fold_at(&b, "health.change", "h16", data, T0 + 12 * MIN);
+	snprintf(data, sizeof(data), FIRST_READ, "jobs");
+	fold_at(&b, "health.change", "h13", data, T0 + 12 * MIN);
+	fold_at(&b, "health.change", "h16", data, T0 + 12 * MIN);
+	fold_at(&b, "verdict.change", "h13", "{\"verdict\":\"NO DATA\"}", T0 + 12 * MIN + 1000);
+	fold_at(&b, "verdict.change", "h16", "{\"verdict\":\"NO DATA\"}", T0 + 12 * MIN + 1000);
+	fold_at(&b, "verdict.change", "h13", "{\"verdict\":\"OK\"}", T0 + 12 * MIN + 11000);
+	fold_at(&b, "verdict.change", "h16", "{\"verdict\":\"OK\"}", T0 + 12 * MIN + 11000);
+	for (i = 0; i < 3; i++) {
+		fold_at(&b, "verdict.change", "h13", "{\"verdict\":\"CONSIDER ROLLBACK\"}",
+		    T0 + (14 + 2 * i) * MIN);
+		fold_at(&b, "verdict.change", "h13", "{\"verdict\":\"MONITOR\"}",
+		    T0 + (15 + 2 * i) * MIN);
+	}
+	assert_false(badrel_is_bad(&b, "v1.4.1"));
+	assert_null(badrel_why(&b, "api", "v1.4.1"));
+	assert_int_equal(b.nturns, 3);
+	/* Each turn, each service: said as not charged, with the OK first
+	 * judged under the release there. */
+	assert_int_equal(b.nspared, 6);
+	assert_string_equal(b.spared[0].host, "h13");
+	assert_string_equal(b.spared[0].tag, "v1.4.1");
+	assert_string_equal(b.spared[0].verdict, "CONSIDER ROLLBACK");
+	assert_int_equal(b.spared[0].at_ms, T0 + 14 * MIN);
+	assert_int_equal(b.spared[0].ok_ms, T0 + 12 * MIN + 11000);
+	assert_int_equal(b.spared[5].turn, 3);
+	assert_int_equal(b.spared[5].ok_ms, T0 + 12 * MIN + 11000);
+	/* The bad release on h16: deployed, bad before any OK under it. */
+	fold_at(&b, "health.change", "h16", "{\"service\":\"api\",\"tag\":\"v1.5.0-bad\","
+	    "\"was_tag\":\"v1.4.1\",\"deployed_ms\":1795738379000}", T0 + 13 * MIN);
+	fold_at(&b, "verdict.change", "h16", "{\"verdict\":\"ROLLBACK IMMEDIATELY\"}",
+	    T0 + 13 * MIN + 5000);
+	assert_true(badrel_is_bad(&b, "v1.5.0-bad"));
+	assert_non_null(w = badrel_why(&b, "api", "v1.5.0-bad"));
+	assert_string_equal(w->host, "h16");
+	/* h16's jobs stayed on v1.4.1, OK there since 00:12: not charged. */
+	assert_false(badrel_is_bad(&b, "v1.4.1"));
+	assert_null(badrel_why(&b, "jobs", "v1.4.1"));
+	assert_int_equal(badrel_host_runs_bad(&b, "h16"), 1);
+	assert_int_equal(badrel_host_runs_bad(&b, "h13"), 0);
+	badrel_free(&b);
+}
+
+/* A canary: the bad release on one host, the others on the old one and
+ * OK. The canary's turn is charged to the new release, never to the old
+ * one it ran OK before, also while the new tag's record comes only after
+ * the verdict (a slow read). Another host running the new release with
+ * OK at the same time does not clear it: a release may fail on one host
+ * only (its traffic, its data) and still be the cause there. */
+static void
+a_canary_charges_the_new_release_only(void **state)
+{
+	const char *bad = "{\"service\":\"api\",\"tag\":\"v1.5.0-bad\",\"was_tag\":\"v1.4.1\","
+	    "\"deployed_ms\":1795738500000}";          /* 00:15:00 */
+	int late;
+
+	(void)state;
+	for (late = 0; late < 2; late++) {
+		struct badrel b = { 0 };
+		const char *h[] = { "h1", "h2", "h3" };
+		size_t i;
+
+		for (i = 0; i < 3; i++) {
+			fold_at(&b, "health.change", h[i], "{\"service\":\"api\",\"tag\":\"v1.4.1\","
+			    "\"first\":true}", T0 + 10 * MIN);
+			fold_at(&b, "verdict.change", h[i], "{\"verdict\":\"OK\"}", T0 + 11 * MIN);
+		}
+		/* h3 got it too, and stays OK. */
+		fold_at(&b, "health.change", "h3", bad, T0 + 15 * MIN + 2000);
+		if (!late)
+			fold_at(&b, "health.change", "h2", bad, T0 + 15 * MIN + 2000);
+		fold_at(&b, "verdict.change", "h2", "{\"verdict\":\"ROLLBACK IMMEDIATELY\"}",
+		    T0 + 15 * MIN + 20000);
+		if (late) {
+			/* Until the new tag is read, the turn has no release to charge:
+			 * v1.4.1 was OK on h2. */
+			assert_false(badrel_is_bad(&b, "v1.4.1"));
+			assert_int_equal(b.nspared, 1);
+			fold_at(&b, "health.change", "h2", bad, T0 + 15 * MIN + 30000);
+		}
+		assert_true(badrel_is_bad(&b, "v1.5.0-bad"));
+		assert_false(badrel_is_bad(&b, "v1.4.1"));
+		assert_int_equal(b.nspared, 0);
+		assert_int_equal(badrel_host_runs_bad(&b, "h1"), 0);
+		assert_int_equal(badrel_host_runs_bad(&b, "h2"), 1);
+		assert_int_equal(badrel_host_runs_bad(&b, "h3"), 1);
+		badrel_free(&b);
+	}
+}
+
+/* Deployed, then bad before any OK under it (MONITOR on the way, NO
+ * DATA in between): charged as before. An OK judged under the release
+ * before it turned (after NO DATA too) clears it; an OK before the
+ * deploy, under the old release, does not. */
+static void
+a_release_bad_before_any_ok_under_it_is_charged(void **state)
+{
+	struct badrel b = { 0 };
+
+	(void)state;
+	fold_at(&b, "health.change", "h1", "{\"service\":\"api\",\"tag\":\"v1.4.1\"}", T0);
+	fold_at(&b, "verdict.change", "h1", "{\"verdict\":\"OK\"}", T0 + MIN);
+	fold_at(&b, "health.change", "h1", "{\"service\":\"api\",\"tag\":\"v1.6.0\","
+	    "\"was_tag\":\"v1.4.1\"}", T0 + 2 * MIN);
+	fold_at(&b, "verdict.change", "h1", "{\"verdict\":\"MONITOR\"}", T0 + 3 * MIN);
+	fold_at(&b, "verdict.change", "h1", "{\"verdict\":\"NO DATA\"}", T0 + 4 * MIN);
+	fold_at(&b, "verdict.change", "h1", "{\"verdict\":\"CONSIDER ROLLBACK\"}", T0 + 5 * MIN);
+	assert_true(badrel_is_bad(&b, "v1.6.0"));
+	assert_int_equal(b.nspared, 0);
+	/* v1.7.0 judged OK there, then NO DATA, then bad: not charged. */
+	fold_at(&b, "health.change", "h1", "{\"service\":\"api\",\"tag\":\"v1.7.0\","
+	    "\"was_tag\":\"v1.6.0\"}", T0 + 6 * MIN);
+	fold_at(&b, "verdict.change", "h1", "{\"verdict\":\"OK\"}", T0 + 8 * MIN);
+	fold_at(&b, "verdict.change", "h1", "{\"verdict\":\"NO DATA\"}", T0 + 9 * MIN);
+	fold_at(&b, "verdict.change", "h1", "{\"verdict\":\"ROLLBACK IMMEDIATELY\"}",
+	    T0 + 10 * MIN);
+	assert_false(badrel_is_bad(&b, "v1.7.0"));
+	assert_int_equal(b.nspared, 1);
+	assert_int_equal(b.spared[0].ok_ms, T0 + 8 * MIN);
+	assert_true(badrel_is_bad(&b, "v1.6.0"));
+	badrel_free(&b);
+}
+
+/* The console started while the host was already bad: the journal has
+ * no verdict under the release before the turn (NO DATA first, or the
+ * bad verdict at once), so nothing says it was fine there: charged. */
+static void
+a_host_already_bad_at_the_first_reading_is_charged(void **state)
+{
+	int direct;
+
+	(void)state;
+	for (direct = 0; direct < 2; direct++) {
+		struct badrel b = { 0 };
+
+		fold_at(&b, "health.change", "h13", "{\"service\":\"api\",\"tag\":\"v1.4.1\","
+		    "\"first\":true,\"deployed_ms\":1795651200000}", T0 + 12 * MIN);
+		if (!direct)
+			fold_at(&b, "verdict.change", "h13", "{\"verdict\":\"NO DATA\"}",
+			    T0 + 12 * MIN + 1000);
+		fold_at(&b, "verdict.change", "h13", "{\"verdict\":\"CONSIDER ROLLBACK\"}",
+		    T0 + 12 * MIN + 11000);
+		assert_true(badrel_is_bad(&b, "v1.4.1"));
+		assert_non_null(badrel_why(&b, "api", "v1.4.1"));
+		assert_int_equal(b.nspared, 0);
+		/* An OK after the turn, then a turn again: that one is not. */
+		fold_at(&b, "verdict.change", "h13", "{\"verdict\":\"OK\"}", T0 + 14 * MIN);
+		fold_at(&b, "verdict.change", "h13", "{\"verdict\":\"CONSIDER ROLLBACK\"}",
+		    T0 + 15 * MIN);
+		assert_int_equal(b.nspared, 1);
+		assert_true(badrel_is_bad(&b, "v1.4.1"));
+		badrel_free(&b);
+	}
+}
+
 /* The rule itself: the latest start at or before the time, in whatever
  * order journalled; none started: -1. */
 static void
@@ -251,6 +431,10 @@ main(void)
 		cmocka_unit_test(judged_before_a_deploy_or_only_after),
 		cmocka_unit_test(a_verdict_judges_the_release_started_before_it),
 		cmocka_unit_test(the_release_running_at_a_time),
+		cmocka_unit_test(a_release_judged_ok_on_its_host_is_not_charged_with_its_fault),
+		cmocka_unit_test(a_canary_charges_the_new_release_only),
+		cmocka_unit_test(a_release_bad_before_any_ok_under_it_is_charged),
+		cmocka_unit_test(a_host_already_bad_at_the_first_reading_is_charged),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -3539,6 +3539,155 @@ impact_and_data_gaps_tell_a_quit_from_a_kill(void **state)
 		record_free(&v[i]);
 }
 
+/* QA scale 1-2, small: h13 and h16 run api and jobs at v1.4.1 for a day
+ * (compose ps, read at the console's first reading), both judged OK at
+ * 12:00:13; h13's own health fault turns it CONSIDER ROLLBACK twice, its
+ * tags unchanged; then v1.5.0-bad goes to h16's api and it turns bad
+ * (jobs stays on v1.4.1 there), rolled back to v1.4.1. */
+#define NSCALE 20
+
+static void
+scale_journal(struct record *v)
+{
+	const char *hosts[] = { "h13", "h16" }, *svcs[] = { "api", "jobs" };
+	char data[256];
+	size_t i = 0, h, k;
+
+	add_to(v, i++, 0, "incident.open", NULL, NULL, "{\"name\":\"qa\"}");
+	for (h = 0; h < 2; h++)
+		for (k = 0; k < 2; k++) {
+			snprintf(data, sizeof(data), "{\"service\":\"%s\",\"tag\":\"v1.4.1\","
+			    "\"first\":true,\"deployed_ms\":1714478400000,\"deployed_from\":"
+			    "\"compose ps: container created\"}", svcs[k]);
+			add_to(v, i++, 2, "health.change", hosts[h], NULL, data);
+		}
+	verdict(v, i++, 3, "h13", "NO DATA");
+	verdict(v, i++, 3, "h16", "NO DATA");
+	verdict(v, i++, 13, "h13", "OK");
+	verdict(v, i++, 13, "h16", "OK");
+	verdict(v, i++, 120, "h13", "CONSIDER ROLLBACK");
+	verdict(v, i++, 150, "h13", "MONITOR");
+	verdict(v, i++, 180, "h13", "CONSIDER ROLLBACK");
+	add_to(v, i++, 200, "health.change", "h16", NULL, "{\"service\":\"api\","
+	    "\"tag\":\"v1.5.0-bad\",\"was_tag\":\"v1.4.1\",\"outside\":true,"
+	    "\"deployed_ms\":1714564998000,\"deployed_from\":\"compose ps: container created\"}");
+	verdict(v, i++, 205, "h16", "ROLLBACK IMMEDIATELY");
+	add_to(v, i++, 240, "action.intent", "h16", "op-1", "{\"action\":\"compose.rollback\","
+	    "\"plan\":{\"service\":\"api\",\"from\":\"v1.5.0-bad\",\"to\":\"v1.4.1\"}}");
+	add_to(v, i++, 270, "action.end", "h16", "op-1", "{\"outcome\":\"ok\"}");
+	add_to(v, i++, 272, "health.change", "h16", NULL, "{\"service\":\"api\","
+	    "\"tag\":\"v1.4.1\",\"was_tag\":\"v1.5.0-bad\"}");
+	verdict(v, i++, 300, "h16", "OK");
+	verdict(v, i++, 320, "h13", "MONITOR");
+	verdict(v, i++, 400, "h13", "OK");
+	assert_int_equal(i, NSCALE);
+}
+
+/* The release h13 ran OK before its fault is not the bad release: the
+ * key time and the impact are v1.5.0-bad's on h16, never v1.4.1's day-old
+ * deploy (QA: "-24h 00m 31s", "Impact duration: 24h 08m 44s"); the
+ * Summary says once why h13's turns were not charged to v1.4.1. */
+static void
+a_fault_on_a_host_ok_under_its_release_is_no_bad_deploy(void **state)
+{
+	struct record v[NSCALE] = { 0 };
+	const cJSON *times;
+	cJSON *doc;
+	char *md, *js;
+
+	(void)state;
+	scale_journal(v);
+	md = render_n(EXPORT_MD, v, NSCALE);
+	assert_null(strstr(md, "v1.4.1 on h13"));
+	assert_non_null(strstr(md, "| Bad release deployed (v1.5.0-bad on h16, per compose ps: "
+	    "container created; deployed outside this console (tag change seen at seq 13)) | "
+	    "2024-05-01 12:03:18 | 1m 18s |\n"));
+	assert_non_null(strstr(md, "**Impact duration:** 2m 02s (bad release deployed to "
+	    "recovery)"));
+	assert_non_null(strstr(md, "- h13 turned CONSIDER ROLLBACK at 12:02:00 running v1.4.1, "
+	    "which had been OK there since 12:00:13 — not charged to the release; so was one "
+	    "more turn there, at 12:03:00.\n"));
+	assert_null(strstr(md, "h16 turned"));
+	free(md);
+	js = render_n(EXPORT_JSON, v, NSCALE);
+	doc = cJSON_Parse(js);
+	times = json_times(doc);
+	assert_string_equal(jstr(times, "bad_release_tag"), "v1.5.0-bad");
+	assert_string_equal(jstr(times, "impact_from"), "bad_release_deployed");
+	assert_int_equal(cJSON_GetObjectItem(times, "impact_s")->valuedouble, 122);
+	cJSON_Delete(doc);
+	free(js);
+	for (size_t i = 0; i < NSCALE; i++)
+		record_free(&v[i]);
+}
+
+
+/* The console started while h13 was already bad on v1.4.1, deployed a
+ * day before: nothing says it was fine there, so v1.4.1 stays judged bad
+ * and its deploy a key time, but a day nobody watched is not claimed as
+ * impact: that counts from the first bad verdict. Ten minutes before the
+ * opening still counts (impact_counts_from_the_bad_deploy). */
+static void
+a_deploy_a_day_before_the_first_record_is_no_impact_start(void **state)
+{
+	struct record v[5] = { 0 };
+	const cJSON *times;
+	cJSON *doc;
+	char *md, *js;
+
+	(void)state;
+	add_to(v, 0, 0, "incident.open", NULL, NULL, "{\"name\":\"qa\"}");
+	add_to(v, 1, 2, "health.change", "h13", NULL, "{\"service\":\"api\",\"tag\":\"v1.4.1\","
+	    "\"first\":true,\"deployed_ms\":1714478400000,\"deployed_from\":\"compose ps: "
+	    "container created\"}");
+	verdict(v, 2, 3, "h13", "NO DATA");
+	verdict(v, 3, 13, "h13", "CONSIDER ROLLBACK");
+	verdict(v, 4, 300, "h13", "OK");
+	md = render_n(EXPORT_MD, v, 5);
+	assert_non_null(strstr(md, "| Bad release deployed (v1.4.1 on h13, per compose ps: "
+	    "container created; already running at this console's first reading (seq 2); 24h "
+	    "00m 00s before this incident's first record: not counted as impact) | 2024-04-30 "
+	    "12:00:00 | -24h 00m 13s |\n"));
+	assert_non_null(strstr(md, "**Impact duration:** 4m 47s (first bad verdict to "
+	    "recovery)"));
+	free(md);
+	js = render_n(EXPORT_JSON, v, 5);
+	doc = cJSON_Parse(js);
+	times = json_times(doc);
+	assert_string_equal(jstr(times, "bad_release_deployed"), "2024-04-30T12:00:00.000Z");
+	assert_string_equal(jstr(times, "impact_from"), "first_bad_verdict");
+	assert_int_equal(cJSON_GetObjectItem(times, "impact_s")->valuedouble, 287);
+	cJSON_Delete(doc);
+	free(js);
+	for (size_t i = 0; i < 5; i++)
+		record_free(&v[i]);
+}
+
+
+/* A host OK under two releases (api and jobs differ) that turns bad:
+ * one line names both, each with its service. */
+static void
+a_turn_charged_to_no_release_names_each_it_spared(void **state)
+{
+	struct record v[5] = { 0 };
+	char *md;
+
+	(void)state;
+	add_to(v, 0, 0, "incident.open", NULL, NULL, "{\"name\":\"qa\"}");
+	add_to(v, 1, 2, "health.change", "h1", NULL, "{\"service\":\"api\",\"tag\":\"v1.4.1\"}");
+	add_to(v, 2, 2, "health.change", "h1", NULL, "{\"service\":\"jobs\",\"tag\":\"v2.0\"}");
+	verdict(v, 3, 13, "h1", "OK");
+	verdict(v, 4, 120, "h1", "ROLLBACK IMMEDIATELY");
+	md = render_n(EXPORT_MD, v, 5);
+	assert_non_null(strstr(md, "- h1 turned ROLLBACK IMMEDIATELY at 12:02:00 running v1.4.1 "
+	    "(api), v2.0 (jobs), which had been OK there since 12:00:13 — not charged to these "
+	    "releases.\n"));
+	free(md);
+	for (size_t i = 0; i < 5; i++)
+		record_free(&v[i]);
+}
+
+
 int
 main(void)
 {
@@ -3602,6 +3751,9 @@ main(void)
 		cmocka_unit_test(impact_says_what_no_console_watched),
 		cmocka_unit_test(impact_and_data_gaps_tell_a_quit_from_a_kill),
 		cmocka_unit_test(impact_counts_from_the_bad_deploy),
+		cmocka_unit_test(a_fault_on_a_host_ok_under_its_release_is_no_bad_deploy),
+		cmocka_unit_test(a_deploy_a_day_before_the_first_record_is_no_impact_start),
+		cmocka_unit_test(a_turn_charged_to_no_release_names_each_it_spared),
 		cmocka_unit_test(a_deploy_made_outside_is_named),
 		cmocka_unit_test(bad_deploy_keeps_its_first_time_and_says_who),
 		cmocka_unit_test(bad_deploy_by_our_action_or_estimated),
