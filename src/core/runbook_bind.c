@@ -294,9 +294,20 @@ message_fields(struct runbook *rb, int line, const struct verb_spec *vs,
 {
 	char why[WR_ERR_MAX];
 	bool bad = false;
+	const char *p;
+	size_t n;
 
 	if (strcmp(ks->key, "message") != 0)
 		return false;
+	for (p = v; (p = strchr(p, '<')) != NULL; p++) {
+		/* A command's <PLACEHOLDER> is never asked for in a message:
+		 * it would be posted as written ("back on <GOOD_TAG>"). */
+		n = strspn(p + 1, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-");
+		if (n > 0 && p[1 + n] == '>' && isalpha((unsigned char)p[1]))
+			runbook_diag(rb, RUNBOOK_WARNING, line, "warroom: %s: message: %.*s is posted "
+			    "as written (a message is not asked for placeholders; it is filled "
+			    "from {fields}, such as {to_tag})", vs->verb, (int)n + 2, p);
+	}
 	while (config_template_unknown(&v, why, sizeof(why))) {
 		runbook_diag(rb, RUNBOOK_ERROR, line, "warroom: %s: message: %s", vs->verb, why);
 		bad = true;

@@ -1890,6 +1890,28 @@ warroom_message_fields_are_the_templates(void **state)
 	runbook_free(&rb);
 }
 
+/* QA: "{to_tag} <GOOD_TAG>" in a message went out with <GOOD_TAG> as
+ * written: a command's placeholder is never asked for there. Said, not
+ * refused: "latency < 200ms" or "<b>" is text someone may mean. */
+static void
+warroom_message_placeholder_is_a_warning(void **state)
+{
+	struct runbook rb;
+	const char *md = "```warroom\n"
+	    "statuspage update status=monitoring message=\"back on <GOOD_TAG> now\"\n" /* 2 */
+	    "announce message=\"p95 < 200 ms, <3\"\n"                                    /* 3: fine */
+	    "```\n";
+
+	(void)state;
+	assert_int_equal(runbook_parse(&rb, "t.md", md, strlen(md)), 0);
+	assert_true(has_diag(&rb, RUNBOOK_WARNING, 2, "warroom: statuspage: message: <GOOD_TAG> "
+	    "is posted as written (a message is not asked for placeholders; it is filled from "
+	    "{fields}, such as {to_tag})"));
+	assert_int_equal(rb.nwarnings, 1);
+	assert_int_equal(rb.blocks[0].nbinds, 2);
+	runbook_free(&rb);
+}
+
 /* An argument name typed short (msg=, svc=, ns=) is one a verb takes
  * written out: suggested, as a misspelt action or key is. */
 static void
@@ -2709,6 +2731,7 @@ main(void)
 		cmocka_unit_test(warroom_placeholder_target),
 		cmocka_unit_test(warroom_statuspage_title_and_impact),
 		cmocka_unit_test(warroom_message_fields_are_the_templates),
+		cmocka_unit_test(warroom_message_placeholder_is_a_warning),
 		cmocka_unit_test(warroom_short_keys_are_suggested),
 		cmocka_unit_test(matrix_rows_levels_and_warnings),
 		cmocka_unit_test(matrix_operator_shows_and_rules_as_written),
