@@ -116,6 +116,7 @@ on_tick(void *arg)
 	journal_conn(app);       /* a return is recorded once it held */
 	journal_poll(app);       /* so is a failing read */
 	journal_adopt_gone(app); /* a dead console's unfinished actions: re-read here */
+	app_say_unplaced(app);   /* marks another console wrote that fit no step here */
 }
 
 static void
