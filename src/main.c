@@ -27,6 +27,7 @@
 #include "warroom/http.h"
 #include "warroom/poller.h"
 #include "warroom/rbkey.h"
+#include "warroom/rbwatch.h"
 #include "warroom/ssh.h"
 #include "warroom/sshcfg_run.h"
 #include "warroom/statuspage.h"
@@ -489,15 +490,19 @@ load_runbooks(struct app *app, const struct opts *o)
 	rbkey_names(use, n, keys);
 	for (k = 0; k < n && rc == 0; k++) {
 		const char *path = o->runbooks[from[k]];
+		struct rbfile_stamp st;
 		size_t len;
 		char *buf;
 
+		/* Stamped before reading: an edit while it is read shows as one. */
+		rbwatch_stamp(path, &st);
 		if ((buf = slurp(path, &len, &err)) == NULL) {
 			fprintf(stderr, "warroom: runbook %s\n", err.msg);
 			rc = -1;
 			break;
 		}
 		app_add_runbook(app, path, keys[k], where[k], buf, len, &err);
+		app->runbooks[app->nrunbooks - 1].stamp = st;
 		config_refusals(app, &app->runbooks[app->nrunbooks - 1], buf, len);
 		free(buf);
 	}

@@ -29,6 +29,7 @@
 #include "warroom/obsrec.h"
 #include "warroom/outq.h"
 #include "warroom/probe.h"
+#include "warroom/rbfile.h"
 #include "warroom/rbplace.h"
 #include "warroom/redact.h"
 #include "warroom/runbook.h"
@@ -83,6 +84,9 @@ struct app_runbook {
 	char *key;                       /* the step ids' prefix: its file name, or
 	                                    the trailing path that tells it from
 	                                    another loaded runbook's (rbkey.h) */
+	struct rbfile_stamp stamp;       /* its file as read (rbfile.h) */
+	struct rbfile_stamp disk;        /* … as last looked at */
+	bool changed_on_disk;            /* the file is no longer what was read */
 	struct runbook rb;
 	bool *checked;                   /* per step: as the file says, then as ticked */
 	int64_t *ticked_at;              /* per step: ms of the last tick, 0 if none */
@@ -288,6 +292,8 @@ struct app {
 	                                    runbooks loaded now, and those that
 	                                    could not be placed */
 	size_t place_said;               /* how many of place.lost the footer said */
+	int rbwatch_ticks;               /* seconds since the runbook files were
+	                                    last compared with what was read */
 	struct statuspage_journal sp_journal; /* the journal's status-page posts, for a
 	                                    console without a client (read-only) */
 	struct chat_journal chat_journal; /* the journal's chat announcements: the
@@ -500,6 +506,10 @@ int app_add_runbook(struct app *app, const char *path, const char *key, const ch
 /* The marks of the journal that could not be placed on the runbooks
  * loaded now, not said yet: said in the footer, once each. */
 void app_say_unplaced(struct app *app);
+
+/* Compare each runbook's file with what was read (every few seconds, from
+ * the console's tick): one that changed says so in RUNBOOK. */
+void app_watch_runbooks(struct app *app);
 
 /* The stable id of a step in the journal: "KEY:LINE" (app_runbook.key). */
 void app_step_id(const struct app_runbook *r, size_t step, char *buf, size_t cap);

@@ -16,6 +16,7 @@
 #include "warroom/namelist.h"
 #include "warroom/poller.h"
 #include "warroom/rbkey.h"
+#include "warroom/rbwatch.h"
 #include "warroom/record.h"
 #include "warroom/ssh.h"
 #include "warroom/sshcfg.h"
@@ -418,6 +419,32 @@ app_say_unplaced(struct app *app)
 		cJSON_Delete(lost);
 		app_say_also(app, "%s: runbook changed since: %s", app->runbooks[i].key, words);
 		app->status_held = true;
+	}
+}
+
+void
+app_watch_runbooks(struct app *app)
+{
+	struct rbfile_stamp now;
+	char said[600];
+	int i;
+
+	for (i = 0; i < app->nrunbooks; i++) {
+		struct app_runbook *r = &app->runbooks[i];
+
+		if (!r->stamp.known)
+			continue;
+		rbwatch_stamp(r->path, &now);
+		/* Kept looking at once changed: gone after edited says so. */
+		if (r->disk.known != now.known)
+			app->dirty = true;
+		r->disk = now;
+		if (r->changed_on_disk || !rbfile_changed(&r->stamp, &now))
+			continue;
+		r->changed_on_disk = true;
+		rbfile_notice(r->key, &now, said, sizeof(said));
+		app_say_also(app, "%s", said);
+		app->dirty = true;
 	}
 }
 

@@ -21,6 +21,7 @@
 #include "warroom/envmark.h"
 #include "warroom/loop.h"
 #include "warroom/poller.h"
+#include "warroom/rbfile.h"
 #include "warroom/runbook_route.h"
 #include "warroom/runbook_target.h"
 #include "warroom/runofshow.h"
@@ -266,6 +267,13 @@ runbook_draw(struct app *app, WINDOW *win, int h, int w, bool focused)
 		snprintf(line + strlen(line), sizeof(line) - strlen(line), "%s%zu warning%s)",
 		    r->rb.nerrors ? " " : "  (", r->rb.nwarnings, r->rb.nwarnings == 1 ? "" : "s");
 	ui_put(win, 0, 0, w, ui_attr(app, THEME_TITLE), line);
+	/* The file was edited since it was read: the steps below are what was
+	 * read, and x runs those; said on a row of its own, not cut away. */
+	if (r->changed_on_disk && h > 2) {
+		rbfile_notice(r->key, &r->disk, line, sizeof(line));
+		ui_put_wrapped(win, &row0, 0, w, 0, h - 1 < row0 + 3 ? h - 1 : row0 + 3,
+		    ui_attr(app, THEME_WARN), line);
+	}
 	rows = visible_rows(r, &n);
 	if (app->rb_sel >= (int)n)
 		app->rb_sel = n > 0 ? (int)n - 1 : 0;
