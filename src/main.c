@@ -26,6 +26,8 @@
 #include "warroom/exec.h"
 #include "warroom/http.h"
 #include "warroom/poller.h"
+#include "warroom/rbkey.h"
+#include "warroom/rbwatch.h"
 #include "warroom/ssh.h"
 #include "warroom/sshcfg_run.h"
 #include "warroom/statuspage.h"
@@ -405,7 +407,7 @@ runbook_errors_say(struct app *app)
 			continue;
 		wr_buf_printf(&said, "%srunbook %s: %zu error%s (line %d: %s); warroom runbook %s "
 		    "lists them; what could be read is loaded", said.len ? " | " : "",
-		    app->runbooks[i].base, rb->nerrors, rb->nerrors == 1 ? "" : "s",
+		    app->runbooks[i].key, rb->nerrors, rb->nerrors == 1 ? "" : "s",
 		    rb->diags[k].line, rb->diags[k].msg, app->runbooks[i].path);
 	}
 	/* The first in words, the others by their line: the footer holds 512. */
@@ -415,7 +417,7 @@ runbook_errors_say(struct app *app)
 		if (r->config_refusals == 0)
 			continue;
 		wr_buf_printf(&said, "%srunbook %s asks %zu thing%s this config cannot do (line %d",
-		    said.len ? " | " : "", r->base, r->config_refusals,
+		    said.len ? " | " : "", r->key, r->config_refusals,
 		    r->config_refusals == 1 ? "" : "s", r->config_refusal_line);
 		if (k++ == 0)
 			wr_buf_printf(&said, ": %s", r->config_refusal);
@@ -437,7 +439,7 @@ config_refusals(struct app *app, struct app_runbook *r, const char *buf, size_t 
 	struct runbook copy;
 	size_t before, k;
 
-	runbook_parse(&copy, r->base, buf, len);
+	runbook_parse(&copy, r->key, buf, len);
 	before = copy.nerrors + copy.nwarnings;
 	k = copy.ndiags;
 	runbook_lint(&copy, &app->cfg);
@@ -460,18 +462,60 @@ load_runbooks(struct app *app, const struct opts *o)
 	size_t ignored;
 	int i, pick;
 
-	for (i = 0; i < o->nrunbooks; i++) {
-		size_t len;
-		char *buf = slurp(o->runbooks[i], &len, &err);
+	char **where = xcalloc((size_t)o->nrunbooks + 1, sizeof(*where));
+	char **keys = xcalloc((size_t)o->nrunbooks + 1, sizeof(*keys));
+	const char **use = xcalloc((size_t)o->nrunbooks + 1, sizeof(*use));
+	int *from = xcalloc((size_t)o->nrunbooks + 1, sizeof(*from));
+	size_t n = 0, k;
+	int rc = 0;
 
-		if (buf == NULL) {
-			fprintf(stderr, "warroom: runbook %s\n", err.msg);
-			return -1;
+	/* Keys from resolved paths: the same however the file is named on the
+	 * command line, so a resumed incident finds its marks. The same file
+	 * twice is one runbook. */
+	for (i = 0; i < o->nrunbooks; i++) {
+		char *real = realpath(o->runbooks[i], NULL);
+
+		for (k = 0; real != NULL && k < n && strcmp(use[k], real) != 0; k++)
+			;
+		if (real != NULL && k < n) {
+			app_say_also(app, "runbook %s is %s again: loaded once", o->runbooks[i],
+			    o->runbooks[from[k]]);
+			free(real);
+			continue;
 		}
-		app_add_runbook(app, o->runbooks[i], buf, len, &err);
+		where[n] = real;
+		use[n] = real != NULL ? real : o->runbooks[i];
+		from[n++] = i;
+	}
+	rbkey_names(use, n, keys);
+	for (k = 0; k < n && rc == 0; k++) {
+		const char *path = o->runbooks[from[k]];
+		struct rbfile_stamp st;
+		size_t len;
+		char *buf;
+
+		/* Stamped before reading: an edit while it is read shows as one. */
+		rbwatch_stamp(path, &st);
+		if ((buf = slurp(path, &len, &err)) == NULL) {
+			fprintf(stderr, "warroom: runbook %s\n", err.msg);
+			rc = -1;
+			break;
+		}
+		app_add_runbook(app, path, keys[k], where[k], buf, len, &err);
+		app->runbooks[app->nrunbooks - 1].stamp = st;
 		config_refusals(app, &app->runbooks[app->nrunbooks - 1], buf, len);
 		free(buf);
 	}
+	for (k = 0; k < n; k++) {
+		free(where[k]);
+		free(keys[k]);
+	}
+	free(where);
+	free(keys);
+	free(use);
+	free(from);
+	if (rc != 0)
+		return rc;
 	src = app_matrix_sources(app);
 	if ((pick = runbook_matrix_pick(src, (size_t)app->nrunbooks)) >= 0) {
 		runbook_matrix_apply(src[pick].m, &app->cfg.thresholds);

@@ -29,6 +29,8 @@
 #include "warroom/obsrec.h"
 #include "warroom/outq.h"
 #include "warroom/probe.h"
+#include "warroom/rbfile.h"
+#include "warroom/rbplace.h"
 #include "warroom/redact.h"
 #include "warroom/runbook.h"
 #include "warroom/runbook_fill.h"
@@ -79,7 +81,12 @@ struct app_ran {
 /* A runbook opened with -r and its checklist state in this console. */
 struct app_runbook {
 	char *path;
-	char *base;                      /* file name, the step ids' prefix */
+	char *key;                       /* the step ids' prefix: its file name, or
+	                                    the trailing path that tells it from
+	                                    another loaded runbook's (rbkey.h) */
+	struct rbfile_stamp stamp;       /* its file as read (rbfile.h) */
+	struct rbfile_stamp disk;        /* … as last looked at */
+	bool changed_on_disk;            /* the file is no longer what was read */
 	struct runbook rb;
 	bool *checked;                   /* per step: as the file says, then as ticked */
 	int64_t *ticked_at;              /* per step: ms of the last tick, 0 if none */
@@ -281,6 +288,12 @@ struct app {
 	                                    TIMELINE says who wrote each */
 	struct stepran steps_ran;        /* what the journal says x ran from each
 	                                    runbook step: a reopened incident's marks */
+	struct rbplace place;            /* where the journal's marks go on the
+	                                    runbooks loaded now, and those that
+	                                    could not be placed */
+	size_t place_said;               /* how many of place.lost the footer said */
+	int rbwatch_ticks;               /* seconds since the runbook files were
+	                                    last compared with what was read */
 	struct statuspage_journal sp_journal; /* the journal's status-page posts, for a
 	                                    console without a client (read-only) */
 	struct chat_journal chat_journal; /* the journal's chat announcements: the
@@ -484,11 +497,21 @@ const struct timeline_entry *app_outcome_record(const struct app *app, const cha
  * their console died and nobody resumed). */
 void app_open_outcomes(struct app *app, size_t *unknown, size_t *none_yet);
 
-/* Load a runbook for the RUNBOOK pane; -1 with err when it cannot be read. */
-int app_add_runbook(struct app *app, const char *path, const char *buf, size_t len,
-    struct wr_err *err);
+/* Load a runbook for the RUNBOOK pane: read from path (resolved: where,
+ * or NULL), its step ids under key (rbkey_names); -1 with err when it
+ * cannot be read. */
+int app_add_runbook(struct app *app, const char *path, const char *key, const char *where,
+    const char *buf, size_t len, struct wr_err *err);
 
-/* The stable id of a step in the journal: "file.md:LINE". */
+/* The marks of the journal that could not be placed on the runbooks
+ * loaded now, not said yet: said in the footer, once each. */
+void app_say_unplaced(struct app *app);
+
+/* Compare each runbook's file with what was read (every few seconds, from
+ * the console's tick): one that changed says so in RUNBOOK. */
+void app_watch_runbooks(struct app *app);
+
+/* The stable id of a step in the journal: "KEY:LINE" (app_runbook.key). */
 void app_step_id(const struct app_runbook *r, size_t step, char *buf, size_t cap);
 
 /* The same for a section, whose own blocks' actions name it apart from

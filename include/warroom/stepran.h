@@ -82,6 +82,17 @@ struct stepran {
  * refusal. */
 void stepran_note(struct stepran *s, const struct record *r);
 
+/* Where a record's step goes among the runbooks loaded now (rbplace.h):
+ * step "" (or NULL) when nowhere. */
+struct stepran_at {
+	const char *step;
+	bool section;
+};
+
+/* stepran_note, the step r names taken as at says (NULL: as recorded): a
+ * mark placed elsewhere, or nowhere, after the runbook changed. */
+void stepran_note_at(struct stepran *s, const struct record *r, const struct stepran_at *at);
+
 /* The last action x started from step (section: a section's id) on host,
  * or NULL. */
 const struct stepran_act *stepran_last(const struct stepran *s, bool section,

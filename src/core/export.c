@@ -18,6 +18,7 @@
 #include "warroom/fleetchain.h"
 #include "warroom/healthrec.h"
 #include "warroom/pollrec.h"
+#include "warroom/rbplace.h"
 #include "warroom/runbook.h"
 #include "warroom/runbook_route.h"
 #include "warroom/sanitize.h"
@@ -160,6 +161,12 @@ struct pm {
 	size_t nsteps;
 	const char **rbs;               /* runbook names, in the order first met */
 	size_t nrbs;
+	struct rbplace place;           /* each runbook's last runbook.load, with the
+	                                   marks that fit no step of it (rbplace.h) */
+	const char **placed;            /* per record that step_of names a step: the
+	                                   step of the last load it goes on, or NULL */
+	char **owned;                   /* step ids made here (placed ones) */
+	size_t nowned;
 	size_t n_ok, n_failed, n_unknown, n_running, n_done, n_preticked;
 	size_t n_unstored;              /* of the running: records kept, not stored */
 	const struct record *back_resync;   /* the recovery is a re-sync after a gap */
@@ -541,6 +548,27 @@ step_find(struct pm *pm, const char *step, const char *rb)
 	else
 		st->rb = runbook_index(pm, "", 0);
 	return st;
+}
+
+/* A step id made here, kept as long as pm. */
+static const char *
+pm_own(struct pm *pm, const char *id)
+{
+	pm->owned = xrealloc(pm->owned, (pm->nowned + 1) * sizeof(*pm->owned));
+	return pm->owned[pm->nowned++] = xstrdup(id);
+}
+
+/* step_find for an id placed here (rbplace): the step it names, the id
+ * kept when new. */
+static struct pm_step *
+step_find_placed(struct pm *pm, const char *id)
+{
+	bool found;
+	size_t slot = strmap_slot(&pm->stepmap, id, &found);
+
+	if (found)
+		return &pm->steps[pm->stepmap.vals[slot]];
+	return step_find(pm, pm_own(pm, id), NULL);
 }
 
 static struct pm_action *
@@ -975,7 +1003,7 @@ pm_links(struct pm *pm, const struct record *v, size_t n)
 	size_t i, slot;
 
 	for (i = 0; i < n; i++) {
-		if ((id = step_of(&v[i])) == NULL)
+		if (step_of(&v[i]) == NULL || (id = pm->placed[i]) == NULL)
 			continue;
 		slot = strmap_slot(&pm->stepmap, id, &found);
 		/* What x did from a step outweighs a later x refused there. */
@@ -1203,6 +1231,147 @@ impact_by_deploy(const struct pm *pm)
 	return pm->deployed != NO_TIME && !pm->deployed_early;
 }
 
+/* Each runbook's checklist is its last runbook.load: its steps first, in
+ * the file's order, the runbooks in the order first loaded. The marks of
+ * earlier loads and records are placed on it as the console places them
+ * (rbplace.h): an edited runbook is listed once, as last loaded, each
+ * tick on the step it was made on. */
+/* A runbook.load step's section title (data.steps[].section), or NULL. */
+static const char *
+step_section(const cJSON *s)
+{
+	const cJSON *sec = cJSON_GetObjectItemCaseSensitive(s, "section");
+
+	return cJSON_IsString(sec) && sec->valuestring[0] != '\0' ? sec->valuestring : NULL;
+}
+
+static void
+pm_books(struct pm *pm, const struct record *v, size_t n)
+{
+	const char **names = NULL;
+	size_t *last = NULL, nn = 0, i, k;
+
+	for (i = 0; i < n; i++) {
+		const char *name = dstr(&v[i], "name") != NULL ? dstr(&v[i], "name") :
+		    dstr(&v[i], "runbook");
+
+		if (!kind_is(&v[i], "runbook.load") || name == NULL)
+			continue;
+		for (k = 0; k < nn && strcmp(names[k], name) != 0; k++)
+			;
+		if (k == nn) {
+			names = xrealloc(names, (nn + 1) * sizeof(*names));
+			last = xrealloc(last, (nn + 1) * sizeof(*last));
+			names[nn++] = name;
+		}
+		last[k] = i;
+	}
+	for (k = 0; k < nn; k++) {
+		const cJSON *s;
+
+		rbplace_add_loaded(&pm->place, v[last[k]].data);
+		cJSON_ArrayForEach(s, cJSON_GetObjectItemCaseSensitive(v[last[k]].data, "steps")) {
+			const cJSON *id = cJSON_GetObjectItemCaseSensitive(s, "step");
+			const cJSON *title = cJSON_GetObjectItemCaseSensitive(s, "title");
+			struct pm_step *st;
+
+			if (!cJSON_IsString(id))
+				continue;
+			st = step_find(pm, id->valuestring, names[k]);
+			if (cJSON_IsString(title))
+				st->title = title->valuestring;
+			st->section = step_section(s);
+		}
+	}
+	free(names);
+	free(last);
+}
+
+/* A runbook.load's steps: each one's done and preticked, on the step of
+ * the last load it goes on (the last load's own are its checklist). */
+static void
+pm_load(struct pm *pm, const struct record *r)
+{
+	const cJSON *steps = cJSON_GetObjectItemCaseSensitive(r->data, "steps"), *s;
+	const char *rb = dstr(r, "name") != NULL ? dstr(r, "name") : dstr(r, "runbook");
+	char at[WR_PATH_MAX + 16];
+
+	cJSON_ArrayForEach(s, steps) {
+		const cJSON *id = cJSON_GetObjectItemCaseSensitive(s, "step");
+		const cJSON *title = cJSON_GetObjectItemCaseSensitive(s, "title");
+		const cJSON *done = cJSON_GetObjectItemCaseSensitive(s, "done");
+		enum rbplace_where w;
+		struct pm_step *st;
+
+		if (!cJSON_IsString(id))
+			continue;
+		w = rbplace_id(&pm->place, r, id->valuestring, false,
+		    cJSON_GetStringValue(title), cJSON_IsTrue(done) ? RBPLACE_TICK : RBPLACE_ROW,
+		    at, sizeof(at));
+		if (w == RBPLACE_LOST)
+			continue;
+		if (w == RBPLACE_HERE)
+			st = step_find_placed(pm, at);
+		else {
+			st = step_find(pm, id->valuestring, rb);
+			if (cJSON_IsString(title))
+				st->title = title->valuestring;
+			st->section = step_section(s);
+		}
+		if (cJSON_IsBool(done))
+			st->done = cJSON_IsTrue(done);
+		/* Ticked in the file is the author's, not this incident's. */
+		st->preticked = !st->done && cJSON_IsTrue(
+		    cJSON_GetObjectItemCaseSensitive(s, "preticked"));
+	}
+}
+
+/* A tick or untick, on the step it goes on; one that fits no step is
+ * left out (and said: rbplace's lost). */
+static void
+pm_tick(struct pm *pm, const struct record *r)
+{
+	char at[WR_PATH_MAX + 16];
+	struct pm_step *st;
+	bool section;
+
+	switch (rbplace_record(&pm->place, r, at, sizeof(at), &section)) {
+	case RBPLACE_HERE:
+		st = step_find_placed(pm, at);
+		break;
+	case RBPLACE_OTHER:
+		st = step_find(pm, dstr(r, "step"), NULL);
+		if (dstr(r, "title") != NULL)
+			st->title = dstr(r, "title");
+		break;
+	default:
+		return;
+	}
+	st->done = kind_is(r, "step.check");
+	st->ticked_at = st->done ? r->ts_ms : NO_TIME;
+	st->preticked = false;
+}
+
+/* What x ran or sent from a step (step_of), on the step it goes on:
+ * pm->placed[i]. */
+static void
+pm_place(struct pm *pm, const struct record *r, size_t i)
+{
+	char at[WR_PATH_MAX + 16];
+	bool section;
+
+	switch (rbplace_record(&pm->place, r, at, sizeof(at), &section)) {
+	case RBPLACE_HERE:
+		pm->placed[i] = section ? NULL : pm_own(pm, at);
+		break;
+	case RBPLACE_OTHER:
+		pm->placed[i] = section ? NULL : step_of(r);
+		break;
+	default:
+		break;
+	}
+}
+
 static void
 pm_build(struct pm *pm, const struct record *v, size_t n, const struct export_opts *o)
 {
@@ -1216,6 +1385,8 @@ pm_build(struct pm *pm, const struct record *v, size_t n, const struct export_op
 	pm->detect = pm->first_resp = pm->rb_start = pm->rb_end = pm->recovery = NO_TIME;
 	pm->resolved_at = pm->opened = pm->first_bad = pm->deployed = NO_TIME;
 	pm->deployed_recreated = NO_TIME;
+	pm->placed = xcalloc(n + 1, sizeof(*pm->placed));
+	pm_books(pm, v, n);
 	for (i = 0; i < n; i++)
 		if (kind_is(&v[i], "incident.open")) {
 			pm->opened = v[i].ts_ms;
@@ -1271,40 +1442,13 @@ pm_build(struct pm *pm, const struct record *v, size_t n, const struct export_op
 		if (kind_is(r, "verdict.change"))
 			pm_verdict(pm, r);
 		pm_sp(pm, r);
-		if (kind_is(r, "runbook.load")) {
-			const cJSON *steps = cJSON_GetObjectItemCaseSensitive(r->data, "steps"), *s;
-			const char *rb = dstr(r, "name") != NULL ? dstr(r, "name") : dstr(r, "runbook");
-
-			cJSON_ArrayForEach(s, steps) {
-				const cJSON *id = cJSON_GetObjectItemCaseSensitive(s, "step");
-				const cJSON *title = cJSON_GetObjectItemCaseSensitive(s, "title");
-				const cJSON *done = cJSON_GetObjectItemCaseSensitive(s, "done");
-				const cJSON *sec = cJSON_GetObjectItemCaseSensitive(s, "section");
-				struct pm_step *st;
-
-				if (!cJSON_IsString(id))
-					continue;
-				st = step_find(pm, id->valuestring, rb);
-				if (cJSON_IsString(title))
-					st->title = title->valuestring;
-				st->section = cJSON_IsString(sec) && sec->valuestring[0] != '\0' ?
-				    sec->valuestring : NULL;
-				if (cJSON_IsBool(done))
-					st->done = cJSON_IsTrue(done);
-				/* Ticked in the file is the author's, not this incident's. */
-				st->preticked = !st->done && cJSON_IsTrue(
-				    cJSON_GetObjectItemCaseSensitive(s, "preticked"));
-			}
-		}
-		if ((kind_is(r, "step.check") || kind_is(r, "step.uncheck")) && dstr(r, "step") != NULL) {
-			struct pm_step *st = step_find(pm, dstr(r, "step"), NULL);
-
-			if (dstr(r, "title") != NULL)
-				st->title = dstr(r, "title");
-			st->done = kind_is(r, "step.check");
-			st->ticked_at = st->done ? r->ts_ms : NO_TIME;
-			st->preticked = false;
-		}
+		rbplace_note(&pm->place, r);
+		if (kind_is(r, "runbook.load"))
+			pm_load(pm, r);
+		if ((kind_is(r, "step.check") || kind_is(r, "step.uncheck")) && dstr(r, "step") != NULL)
+			pm_tick(pm, r);
+		else
+			pm_place(pm, r, i);
 	}
 	pm_links(pm, v, n);
 	/* Detected by the first bad verdict, not by the console's opening
@@ -1385,6 +1529,11 @@ pm_free(struct pm *pm)
 		cJSON_Delete(pm->chains[i].own);
 	free(pm->chains);
 	free(pm->steps);
+	rbplace_free(&pm->place);
+	free(pm->placed);
+	for (i = 0; i < pm->nowned; i++)
+		free(pm->owned[i]);
+	free(pm->owned);
 	for (i = 0; i < pm->nrbs; i++)
 		free((char *)pm->rbs[i]);
 	free(pm->rbs);
@@ -2923,6 +3072,15 @@ kind_details(struct wr_buf *b, const struct record *r, const struct export_opts 
 		wr_buf_str(b, "; nothing was sent");
 		return true;
 	}
+	/* A resume on an edited runbook: the marks it could not place. */
+	n = cJSON_GetObjectItemCaseSensitive(r->data, "unplaced");
+	if (kind_is(r, "runbook.load") && dstr(r, "name") != NULL && cJSON_IsArray(n)) {
+		char words[1024];
+
+		rbplace_lost_words(n, words, sizeof(words));
+		wr_buf_printf(b, "%s: runbook changed since: %s", dstr(r, "name"), words);
+		return true;
+	}
 	n = cJSON_GetObjectItemCaseSensitive(r->data, "tzero");
 	if (kind_is(r, "runbook.tzero") && cJSON_IsNumber(n) && dstr(r, "name") != NULL) {
 		char when[WR_TS_MAX];
@@ -3838,6 +3996,24 @@ md_section(struct wr_buf *b, const struct export_opts *o, const struct pm_step *
 	*last = st->section;
 }
 
+/* The marks the journal holds for runbook g that fit no step of it as
+ * last loaded (edited since: rbplace.h), by title, after its list. */
+static void
+md_unplaced(struct wr_buf *b, const struct export_opts *o, const struct pm *pm, size_t g)
+{
+	int k = rbplace_book_of(&pm->place, pm->rbs[g]);
+	cJSON *lost = k >= 0 ? rbplace_lost_json(&pm->place, (size_t)k) : NULL;
+	char words[1024];
+
+	if (lost == NULL)
+		return;
+	rbplace_lost_words(lost, words, sizeof(words));
+	cJSON_Delete(lost);
+	wr_buf_str(b, "\n_Runbook changed since: ");
+	sb_text_max(b, o, words, 0);
+	wr_buf_str(b, "_\n");
+}
+
 static void
 md_checklist(struct wr_buf *b, const struct record *v, size_t n, const struct export_opts *o,
     const struct pm *pm)
@@ -3885,6 +4061,7 @@ md_checklist(struct wr_buf *b, const struct record *v, size_t n, const struct ex
 			wr_buf_str(b, pm->steps[i].preticked ? " _(ticked in the runbook file, not "
 			    "during the incident)_\n" : "\n");
 		}
+		md_unplaced(b, o, pm, g);
 	}
 	wr_buf_str(b, "\n### Follow-ups\n");
 	k = md_containment(b, o, pm);
@@ -4793,6 +4970,36 @@ json_str(cJSON *o, const char *key, const struct export_opts *eo, const char *s)
 	free(r);
 }
 
+/* "unplaced": the journal's marks that fit no step of their runbook as
+ * last loaded (md_unplaced), each with its runbook. */
+static void
+json_unplaced(cJSON *inc, const struct export_opts *o, const struct pm *pm)
+{
+	cJSON *arr = cJSON_AddArrayToObject(inc, "unplaced"), *lost, *e;
+	size_t b;
+
+	for (b = 0; b < pm->place.nbooks; b++) {
+		if ((lost = rbplace_lost_json(&pm->place, b)) == NULL)
+			continue;
+		cJSON_ArrayForEach(e, lost) {
+			cJSON *x = cJSON_CreateObject();
+			const cJSON *of = cJSON_GetObjectItemCaseSensitive(e, "of");
+
+			json_str(x, "runbook", o, pm->place.books[b].key);
+			json_str(x, "title", o, cJSON_GetStringValue(
+			    cJSON_GetObjectItemCaseSensitive(e, "title")));
+			cJSON_AddStringToObject(x, "mark", cJSON_GetStringValue(
+			    cJSON_GetObjectItemCaseSensitive(e, "mark")));
+			cJSON_AddBoolToObject(x, "section",
+			    cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(e, "section")));
+			if (cJSON_IsString(of))
+				json_str(x, "of", o, of->valuestring);
+			cJSON_AddItemToArray(arr, x);
+		}
+		cJSON_Delete(lost);
+	}
+}
+
 /* The Markdown summary's action counts; refused ones ran nothing and are
  * counted apart from the outcomes. */
 static void
@@ -5245,6 +5452,7 @@ json_incident(const struct record *v, size_t n, const struct export_opts *o,
 		cJSON_AddItemToArray(steps, x);
 	}
 	free(tzs);
+	json_unplaced(inc, o, pm);
 	sp = cJSON_AddArrayToObject(inc, "statuspage");
 	for (i = 0; i < pm->nsp; i++) {
 		const struct sp_post p = pm->sp[i];

@@ -84,6 +84,25 @@ refusal_clear(struct stepran *s, bool section, const char *step)
 	s->refused[i] = s->refused[--s->nrefused];
 }
 
+/* The step (or section) o names, runbook_step or runbook_section, or
+ * where at says it goes now; false when none (or at says nowhere). */
+static bool
+step_named(const cJSON *o, const struct stepran_at *at, const char **step, bool *section)
+{
+	if (at != NULL) {
+		*step = at->step;
+		*section = at->section;
+	} else {
+		*step = str_of(o, "runbook_step");
+		*section = false;
+		if (*step == NULL || (*step)[0] == '\0') {
+			*step = str_of(o, "runbook_section");
+			*section = true;
+		}
+	}
+	return *step != NULL && (*step)[0] != '\0';
+}
+
 const char *
 stepran_unrun_word(const struct record *r)
 {
@@ -101,17 +120,13 @@ stepran_unrun_word(const struct record *r)
 /* An x that ran nothing, naming its step or section: its word, the
  * newest one's where several came. */
 static void
-refusal_add(struct stepran *s, const struct record *r)
+refusal_add(struct stepran *s, const struct record *r, const struct stepran_at *at)
 {
-	const char *step = str_of(r->data, "runbook_step");
-	bool section = false;
+	const char *step;
+	bool section;
 	long i;
 
-	if (step == NULL || step[0] == '\0') {
-		step = str_of(r->data, "runbook_section");
-		section = true;
-	}
-	if (step == NULL || step[0] == '\0')
+	if (!step_named(r->data, at, &step, &section))
 		return;
 	if ((i = refusal_at(s, section, step)) < 0) {
 		s->refused = xrealloc(s->refused, (s->nrefused + 1) * sizeof(*s->refused));
@@ -131,18 +146,14 @@ stepran_unrun(const struct stepran *s, bool section, const char *step)
 }
 
 static void
-intent(struct stepran *s, const struct record *r)
+intent(struct stepran *s, const struct record *r, const struct stepran_at *at)
 {
 	const cJSON *plan = cJSON_GetObjectItemCaseSensitive(r->data, "plan");
-	const char *step = str_of(plan, "runbook_step");
-	bool section = false;
+	const char *step;
+	bool section;
 	struct stepran_act *a;
 
-	if (step == NULL || step[0] == '\0') {
-		step = str_of(plan, "runbook_section");
-		section = true;
-	}
-	if (step == NULL || step[0] == '\0' || r->host == NULL || by_op(s, r->op) != NULL)
+	if (!step_named(plan, at, &step, &section) || r->host == NULL || by_op(s, r->op) != NULL)
 		return;
 	refusal_clear(s, section, step);
 	s->v = xrealloc(s->v, (s->n + 1) * sizeof(*s->v));
@@ -183,18 +194,14 @@ sent_by_op(struct stepran *s, enum stepran_what what, const char *op)
 
 /* A post, announcement or smoke check naming its step: kept with state. */
 static void
-sent_add(struct stepran *s, const struct record *r, enum stepran_what what,
-    enum stepmark_sent state)
+sent_add(struct stepran *s, const struct record *r, const struct stepran_at *at,
+    enum stepran_what what, enum stepmark_sent state)
 {
-	const char *step = str_of(r->data, "runbook_step");
-	bool section = false;
+	const char *step;
+	bool section;
 	struct stepran_sent *e;
 
-	if (step == NULL || step[0] == '\0') {
-		step = str_of(r->data, "runbook_section");
-		section = true;
-	}
-	if (step == NULL || step[0] == '\0' || sent_by_op(s, what, r->op) != NULL)
+	if (!step_named(r->data, at, &step, &section) || sent_by_op(s, what, r->op) != NULL)
 		return;
 	refusal_clear(s, section, step);
 	s->sent = xrealloc(s->sent, (s->nsent + 1) * sizeof(*s->sent));
@@ -209,18 +216,18 @@ sent_add(struct stepran *s, const struct record *r, enum stepran_what what,
 
 /* The sent-from-a-step records; true when r was one of them. */
 static bool
-sent_note(struct stepran *s, const struct record *r)
+sent_note(struct stepran *s, const struct record *r, const struct stepran_at *at)
 {
 	struct stepran_sent *e;
 	const cJSON *unknown;
 
 	if (strcmp(r->kind, "statuspage.queue") == 0 && r->op != NULL)
-		sent_add(s, r, STEPRAN_POST, STEPMARK_PENDING);
+		sent_add(s, r, at, STEPRAN_POST, STEPMARK_PENDING);
 	else if (strcmp(r->kind, "chat.announce") == 0 && r->op != NULL)
-		sent_add(s, r, STEPRAN_ANNOUNCE, STEPMARK_PENDING);
+		sent_add(s, r, at, STEPRAN_ANNOUNCE, STEPMARK_PENDING);
 	else if (strcmp(r->kind, "smoke") == 0)
 		/* Written once answered: WARN is an expected status with a warning. */
-		sent_add(s, r, STEPRAN_SMOKE,
+		sent_add(s, r, at, STEPRAN_SMOKE,
 		    !cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(r->data, "ok")) ?
 		    STEPMARK_FAILED : str_of(r->data, "warning") != NULL ? STEPMARK_WARN :
 		    STEPMARK_OK);
@@ -261,14 +268,20 @@ stepran_sent(const struct stepran *s, bool section, const char *step, enum stepr
 void
 stepran_note(struct stepran *s, const struct record *r)
 {
+	stepran_note_at(s, r, NULL);
+}
+
+void
+stepran_note_at(struct stepran *s, const struct record *r, const struct stepran_at *at)
+{
 	struct stepran_act *a;
 	const char *by;
 	bool ok;
 
-	if (sent_note(s, r))
+	if (sent_note(s, r, at))
 		return;
 	if (stepran_unrun_word(r) != NULL) {
-		refusal_add(s, r);
+		refusal_add(s, r, at);
 		return;
 	}
 	if (strcmp(r->kind, "incident.resume") == 0) {
@@ -278,7 +291,7 @@ stepran_note(struct stepran *s, const struct record *r)
 	if (r->op == NULL)
 		return;
 	if (strcmp(r->kind, "action.intent") == 0) {
-		intent(s, r);
+		intent(s, r, at);
 		return;
 	}
 	if ((a = by_op(s, r->op)) == NULL)

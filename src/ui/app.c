@@ -15,6 +15,8 @@
 #include "warroom/loop.h"
 #include "warroom/namelist.h"
 #include "warroom/poller.h"
+#include "warroom/rbkey.h"
+#include "warroom/rbwatch.h"
 #include "warroom/record.h"
 #include "warroom/ssh.h"
 #include "warroom/sshcfg.h"
@@ -327,16 +329,17 @@ app_host_rows(const struct app *app)
 void
 app_step_id(const struct app_runbook *r, size_t step, char *buf, size_t cap)
 {
-	snprintf(buf, cap, "%s:%d", r->base, r->rb.steps[step].line);
+	rbkey_id(r->key, r->rb.steps[step].line, buf, cap);
 }
 
 void
 app_section_id(const struct app_runbook *r, size_t section, char *buf, size_t cap)
 {
-	snprintf(buf, cap, "%s:%d", r->base, r->rb.sections[section].line);
+	rbkey_id(r->key, r->rb.sections[section].line, buf, cap);
 }
 
-/* runbook.tzero: the run-of-show's T-0 of the runbook it names. */
+/* runbook.tzero: the run-of-show's T-0 of the runbook it names (by its
+ * key then: rbplace_book_of, the books in the runbooks' order). */
 static void
 apply_tzero_record(struct app *app, const struct record *r)
 {
@@ -346,30 +349,29 @@ apply_tzero_record(struct app *app, const struct record *r)
 
 	if (!cJSON_IsString(name) || !cJSON_IsNumber(at))
 		return;
-	for (i = 0; i < app->nrunbooks; i++)
-		if (strcmp(app->runbooks[i].base, name->valuestring) == 0)
-			app->runbooks[i].tzero_s = (int64_t)at->valuedouble;
+	if ((i = rbplace_book_of(&app->place, name->valuestring)) >= 0 && i < app->nrunbooks)
+		app->runbooks[i].tzero_s = (int64_t)at->valuedouble;
 }
 
 /* A tick or untick in the journal (ours, or one read on resume) sets the
- * step it names, so the checklist always shows what was recorded. */
+ * step it is placed on (id), so the checklist always shows what was
+ * recorded, on the step it was recorded for. */
 static void
-apply_step_record(struct app *app, const struct record *r)
+apply_step_record(struct app *app, const struct record *r, const char *id)
 {
-	const cJSON *step = cJSON_GetObjectItemCaseSensitive(r->data, "step");
 	bool check = strcmp(r->kind, "step.check") == 0;
-	char id[WR_PATH_MAX + 16];
+	char here[WR_PATH_MAX + 16];
 	int i;
 	size_t s;
 
-	if ((!check && strcmp(r->kind, "step.uncheck") != 0) || !cJSON_IsString(step))
+	if (!check && strcmp(r->kind, "step.uncheck") != 0)
 		return;
 	for (i = 0; i < app->nrunbooks; i++) {
 		struct app_runbook *rb = &app->runbooks[i];
 
 		for (s = 0; s < rb->rb.nsteps; s++) {
-			app_step_id(rb, s, id, sizeof(id));
-			if (strcmp(id, step->valuestring) == 0) {
+			app_step_id(rb, s, here, sizeof(here));
+			if (strcmp(here, id) == 0) {
 				rb->checked[s] = check;
 				rb->ticked_at[s] = check ? r->ts_ms : 0;
 			}
@@ -377,20 +379,89 @@ apply_step_record(struct app *app, const struct record *r)
 	}
 }
 
+/* A record that marks a runbook step or section, folded where its mark
+ * goes now (rbplace.h): on the step it was made on, wherever an edit moved
+ * it, or nowhere. */
+static void
+apply_marks(struct app *app, const struct record *r)
+{
+	char id[WR_PATH_MAX + 16];
+	struct stepran_at at = { .step = id };
+	enum rbplace_where w;
+
+	rbplace_note(&app->place, r);
+	w = rbplace_record(&app->place, r, id, sizeof(id), &at.section);
+	if (w == RBPLACE_NONE) {
+		stepran_note(&app->steps_ran, r);
+		return;
+	}
+	if (w == RBPLACE_LOST)
+		id[0] = '\0';
+	if (w == RBPLACE_HERE)
+		apply_step_record(app, r, id);
+	stepran_note_at(&app->steps_ran, r, &at);
+}
+
+void
+app_say_unplaced(struct app *app)
+{
+	char words[600];
+	cJSON *lost;
+	int i;
+
+	if (app->place.nlost == app->place_said)
+		return;
+	app->place_said = app->place.nlost;
+	for (i = 0; i < app->nrunbooks; i++) {
+		if ((lost = rbplace_lost_json(&app->place, (size_t)i)) == NULL)
+			continue;
+		rbplace_lost_words(lost, words, sizeof(words));
+		cJSON_Delete(lost);
+		app_say_also(app, "%s: runbook changed since: %s", app->runbooks[i].key, words);
+		app->status_held = true;
+	}
+}
+
+void
+app_watch_runbooks(struct app *app)
+{
+	struct rbfile_stamp now;
+	char said[600];
+	int i;
+
+	for (i = 0; i < app->nrunbooks; i++) {
+		struct app_runbook *r = &app->runbooks[i];
+
+		if (!r->stamp.known)
+			continue;
+		rbwatch_stamp(r->path, &now);
+		/* Kept looking at once changed: gone after edited says so. */
+		if (r->disk.known != now.known)
+			app->dirty = true;
+		r->disk = now;
+		if (r->changed_on_disk || !rbfile_changed(&r->stamp, &now))
+			continue;
+		r->changed_on_disk = true;
+		rbfile_notice(r->key, &now, said, sizeof(said));
+		app_say_also(app, "%s", said);
+		app->dirty = true;
+	}
+}
+
 int
-app_add_runbook(struct app *app, const char *path, const char *buf, size_t len,
-    struct wr_err *err)
+app_add_runbook(struct app *app, const char *path, const char *key, const char *where,
+    const char *buf, size_t len, struct wr_err *err)
 {
 	struct app_runbook *r;
-	const char *slash = strrchr(path, '/');
 	size_t i;
 
 	app->runbooks = xrealloc(app->runbooks, (size_t)(app->nrunbooks + 1) * sizeof(*r));
 	r = &app->runbooks[app->nrunbooks++];
 	memset(r, 0, sizeof(*r));
 	r->path = xstrdup(path);
-	r->base = xstrdup(slash ? slash + 1 : path);
-	runbook_parse(&r->rb, r->base, buf, len);
+	r->key = xstrdup(key);
+	runbook_parse(&r->rb, r->key, buf, len);
+	rbplace_add_runbook(&app->place, r->key, where, &r->rb);
 	r->checked = xcalloc(r->rb.nsteps + 1, sizeof(bool));
 	r->ticked_at = xcalloc(r->rb.nsteps + 1, sizeof(int64_t));
 	r->collapsed = xcalloc(r->rb.nsections + 1, sizeof(bool));
@@ -412,7 +483,7 @@ app_matrix_sources(const struct app *app)
 	int i;
 
 	for (i = 0; i < app->nrunbooks; i++) {
-		v[i].name = app->runbooks[i].base;
+		v[i].name = app->runbooks[i].key;
 		v[i].m = &app->runbooks[i].rb.matrix;
 	}
 	return v;
@@ -449,13 +520,14 @@ app_free_runbooks(struct app *app)
 		free(r->ran);
 		runbook_free(&r->rb);
 		free(r->path);
-		free(r->base);
+		free(r->key);
 		free(r->checked);
 		free(r->ticked_at);
 		free(r->collapsed);
 		free(r->step_action);
 		free(r->section_action);
 	}
+	rbplace_free(&app->place);
 	free(app->runbooks);
 	app->runbooks = NULL;
 	app->nrunbooks = 0;
@@ -551,8 +623,7 @@ app_add_record(struct app *app, const struct record *r)
 	}
 	if (strcmp(r->kind, "incident.resume") == 0)
 		mark_orphans(app, r);
-	apply_step_record(app, r);
-	stepran_note(&app->steps_ran, r);
+	apply_marks(app, r);
 	deployby_note(&app->deployby, r);
 	if (strcmp(r->kind, "runbook.tzero") == 0)
 		apply_tzero_record(app, r);
@@ -626,6 +697,8 @@ app_free_entries(struct app *app)
 	app->nentries = app->capentries = 0;
 	app->many_actors = false;
 	stepran_free(&app->steps_ran);
+	rbplace_forget(&app->place);
+	app->place_said = 0;
 	sessions_free(&app->arm_sessions);
 	contain_free(&app->contain);
 	deployby_free(&app->deployby);

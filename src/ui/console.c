@@ -90,6 +90,9 @@ on_signal(struct loop *loop, int signo, void *arg)
 	}
 }
 
+/* Seconds between two looks at the runbook files. */
+#define RBWATCH_EVERY_S 2
+
 static void
 on_tick(void *arg)
 {
@@ -116,6 +119,12 @@ on_tick(void *arg)
 	journal_conn(app);       /* a return is recorded once it held */
 	journal_poll(app);       /* so is a failing read */
 	journal_adopt_gone(app); /* a dead console's unfinished actions: re-read here */
+	app_say_unplaced(app);   /* marks another console wrote that fit no step here */
+	/* Runbook files every few seconds, not every frame: a stat each. */
+	if (++app->rbwatch_ticks >= RBWATCH_EVERY_S) {
+		app->rbwatch_ticks = 0;
+		app_watch_runbooks(app);
+	}
 }
 
 static void

@@ -201,14 +201,14 @@ command_run(struct app *app, enum wr_command cmd)
 		if (app->nrunbooks == 0)
 			app_say(app, "no runbook loaded: -r FILE opens one");
 		else if (app->nrunbooks == 1)
-			app_say(app, "only one runbook is loaded (%s)", app->runbooks[0].base);
+			app_say(app, "only one runbook is loaded (%s)", app->runbooks[0].key);
 		else {
 			app->rb_cur = (app->rb_cur + 1) % app->nrunbooks;
 			app->rb_sel = 0;
 			/* Out of the focused pane, the change is said too. */
 			if (app->focus != PANE_RUNBOOK)
 				app_say(app, "RUNBOOK: %s (%d of %d)",
-				    app->runbooks[app->rb_cur].base, app->rb_cur + 1,
+				    app->runbooks[app->rb_cur].key, app->rb_cur + 1,
 				    app->nrunbooks);
 		}
 		break;
@@ -216,7 +216,7 @@ command_run(struct app *app, enum wr_command cmd)
 		if (app->nrunbooks == 0)
 			app_say(app, "no runbook loaded: -r FILE opens one");
 		else if (!app->runbooks[app->rb_cur].has_tminus)
-			app_say(app, "%s has no T-minus items (T-15m: …)", app->runbooks[app->rb_cur].base);
+			app_say(app, "%s has no T-minus items (T-15m: …)", app->runbooks[app->rb_cur].key);
 		else {
 			app_ask(app, PROMPT_TZERO);
 		}

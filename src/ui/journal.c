@@ -212,20 +212,26 @@ others_acting(struct app *app)
  * section's title), unticked steps as follow-ups. Written at every start, so a runbook added later counts,
  * after the journal is replayed: "done" is a step a record ticked;
  * "preticked" one the file ticks ("- [x]") and no record touched, which
- * the pane shows ticked but this incident did not do. */
+ * the pane shows ticked but this incident did not do. Its steps' and
+ * sections' titles say what this console's ids mean, so a later start on
+ * an edited runbook places this one's marks by title (rbplace.h); the
+ * marks of earlier consoles that could not be placed are listed
+ * ("unplaced"), for TIMELINE and the post-mortem. */
 static void
 record_runbooks(struct app *app)
 {
 	char id[WR_PATH_MAX + 16];
 	struct wr_err err;
+	cJSON *lost;
 	int i;
 	size_t k;
 
 	for (i = 0; i < app->nrunbooks; i++) {
 		struct app_runbook *r = &app->runbooks[i];
 		cJSON *d = cJSON_CreateObject(), *steps = cJSON_AddArrayToObject(d, "steps");
+		cJSON *sections = cJSON_AddArrayToObject(d, "sections");
 
-		cJSON_AddStringToObject(d, "name", r->base);
+		cJSON_AddStringToObject(d, "name", r->key);
 		for (k = 0; k < r->rb.nsteps; k++) {
 			cJSON *s = cJSON_CreateObject();
 
@@ -244,6 +250,16 @@ record_runbooks(struct app *app)
 				cJSON_AddBoolToObject(s, "preticked", true);
 			cJSON_AddItemToArray(steps, s);
 		}
+		for (k = 0; k < r->rb.nsections; k++) {
+			cJSON *s = cJSON_CreateObject();
+
+			app_section_id(r, k, id, sizeof(id));
+			cJSON_AddStringToObject(s, "section", id);
+			cJSON_AddStringToObject(s, "title", r->rb.sections[k].title);
+			cJSON_AddItemToArray(sections, s);
+		}
+		if ((lost = rbplace_lost_json(&app->place, (size_t)i)) != NULL)
+			cJSON_AddItemToObject(d, "unplaced", lost);
 		if (timeline_append(app->tl, "runbook.load", NULL, NULL, d, &err) != 0)
 			app_say_also(app, "runbook NOT recorded in the timeline: %s", err.msg);
 	}
@@ -530,6 +546,7 @@ journal_watch(struct app *app, struct wr_err *err)
 	journal_replay(app);
 	/* At the start, after what was said before (a runbook's errors). */
 	journal_say_damage(app);
+	app_say_unplaced(app);
 	if (timeline_problem(app->tl)[0] != '\0')
 		app_say_also(app, "journal: %s", timeline_problem(app->tl));
 	else if (timeline_notice(app->tl)[0] != '\0')
@@ -635,6 +652,7 @@ journal_open(struct app *app, struct wr_err *err)
 	journal_replay(app);
 	record_runbooks(app);
 	record_matrix(app);
+	app_say_unplaced(app);
 	resume_say_unended(app);
 	resume_say_unrun(app);
 	journal_say_chains(app);
@@ -817,7 +835,7 @@ journal_tzero(struct app *app, const char *text)
 		return;
 	}
 	d = cJSON_CreateObject();
-	cJSON_AddStringToObject(d, "name", r->base);
+	cJSON_AddStringToObject(d, "name", r->key);
 	cJSON_AddNumberToObject(d, "tzero", (double)at);
 	/* The journal's observer applies it, as on resume. */
 	if (timeline_append(app->tl, "runbook.tzero", NULL, NULL, d, &err) != 0)

@@ -21,6 +21,7 @@
 #include "warroom/envmark.h"
 #include "warroom/loop.h"
 #include "warroom/poller.h"
+#include "warroom/rbfile.h"
 #include "warroom/runbook_route.h"
 #include "warroom/runbook_target.h"
 #include "warroom/runofshow.h"
@@ -240,7 +241,7 @@ runbook_draw(struct app *app, WINDOW *win, int h, int w, bool focused)
 	struct rb_row *rows;
 	size_t n, i, done = 0;
 	int64_t now = (int64_t)app_now(app) * 1000;
-	int y, top = 0;
+	int y, top = 0, row0 = 1;
 	char line[1200], when[32], mark[160];
 
 	if (app->nrunbooks == 0) {
@@ -252,7 +253,7 @@ runbook_draw(struct app *app, WINDOW *win, int h, int w, bool focused)
 	for (i = 0; i < r->rb.nsteps; i++)
 		done += r->checked[i];
 	snprintf(line, sizeof(line), "%s%s  %zu/%zu", app->nrunbooks > 1 ? "R: " : "",
-	    r->base, done, r->rb.nsteps);
+	    r->key, done, r->rb.nsteps);
 	if (r->tzero_s != 0) {
 		runofshow_when(r->tzero_s, 0, now / 1000, when, sizeof(when));
 		snprintf(line + strlen(line), sizeof(line) - strlen(line), "  T-0 %s", when);
@@ -266,14 +267,21 @@ runbook_draw(struct app *app, WINDOW *win, int h, int w, bool focused)
 		snprintf(line + strlen(line), sizeof(line) - strlen(line), "%s%zu warning%s)",
 		    r->rb.nerrors ? " " : "  (", r->rb.nwarnings, r->rb.nwarnings == 1 ? "" : "s");
 	ui_put(win, 0, 0, w, ui_attr(app, THEME_TITLE), line);
+	/* The file was edited since it was read: the steps below are what was
+	 * read, and x runs those; said on a row of its own, not cut away. */
+	if (r->changed_on_disk && h > 2) {
+		rbfile_notice(r->key, &r->disk, line, sizeof(line));
+		ui_put_wrapped(win, &row0, 0, w, 0, h - 1 < row0 + 3 ? h - 1 : row0 + 3,
+		    ui_attr(app, THEME_WARN), line);
+	}
 	rows = visible_rows(r, &n);
 	if (app->rb_sel >= (int)n)
 		app->rb_sel = n > 0 ? (int)n - 1 : 0;
-	if (app->rb_sel >= top + h - 1)
-		top = app->rb_sel - (h - 2);
-	for (y = 1; y < h && top + y - 1 < (int)n; y++) {
-		const struct rb_row *row = &rows[top + y - 1];
-		bool sel = top + y - 1 == app->rb_sel;
+	if (app->rb_sel >= top + h - row0)
+		top = app->rb_sel - (h - row0 - 1);
+	for (y = row0; y < h && top + y - row0 < (int)n; y++) {
+		const struct rb_row *row = &rows[top + y - row0];
+		bool sel = top + y - row0 == app->rb_sel;
 		int a, x;
 
 		if (row->section) {
@@ -687,7 +695,7 @@ origin_of(const struct app_runbook *r, const struct runbook_fill *f, char *buf, 
 	/* A long step is shortened, and says so (the plan keeps 160 bytes). */
 	wr_utf8_shorten(text, sizeof(text), f->step == WR_RUNBOOK_NONE ?
 	    r->rb.sections[f->section].title : r->rb.steps[f->step].text, 80);
-	snprintf(buf, cap, "%s line %d: %s", r->base, f->step == WR_RUNBOOK_NONE ?
+	snprintf(buf, cap, "%s line %d: %s", r->key, f->step == WR_RUNBOOK_NONE ?
 	    r->rb.sections[f->section].line : r->rb.steps[f->step].line, text);
 }
 
@@ -1248,7 +1256,7 @@ runbook_detail_draw(struct app *app, int lines, int cols)
 		return;
 	}
 	r = &app->runbooks[app->rb_cur];
-	snprintf(line, sizeof(line), " STEP %s:%d ", r->base, r->rb.steps[step].line);
+	snprintf(line, sizeof(line), " STEP %s:%d ", r->key, r->rb.steps[step].line);
 	if ((win = ui_overlay(app, h, w, 2, 4, THEME_BORDER_FOCUS, line)) == NULL)
 		return;
 	ui_put_wrapped(win, &y, 2, w - 4, 0, h - 4, ui_attr(app, THEME_TITLE),

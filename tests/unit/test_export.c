@@ -1720,6 +1720,105 @@ checklist_keeps_each_step_under_its_section(void **state)
 		record_free(&v[i]);
 }
 
+/* The QA's resume after an edit: session 1 ran "Roll back" and ticked
+ * "Acknowledge"; a step was inserted above them; session 2 reopened the
+ * incident. The runbook is listed once, as last loaded, each mark on the
+ * step it was made on; with the rolled-back step renamed too, its mark
+ * fits no step and is said by its title. */
+static void
+edited_runbook_journal(struct record *v, const char *rollback_title_now)
+{
+	char load2[512];
+
+	add_to(v, 0, 0, "incident.open", NULL, NULL, "{\"name\":\"qa\"}");
+	add_to(v, 1, 5, "runbook.load", NULL, NULL, "{\"name\":\"live.md\",\"steps\":["
+	    "{\"step\":\"live.md:3\",\"title\":\"Acknowledge the page\"},"
+	    "{\"step\":\"live.md:4\",\"title\":\"Roll back\"}]}");
+	add_to(v, 2, 10, "step.check", NULL, NULL,
+	    "{\"step\":\"live.md:3\",\"title\":\"Acknowledge the page\"}");
+	add_to(v, 3, 20, "action.intent", "h1", "op-1",
+	    "{\"action\":\"runbook.command\",\"plan\":{\"runbook_step\":\"live.md:4\"}}");
+	add_to(v, 4, 30, "action.end", "h1", "op-1", "{\"outcome\":\"ok\"}");
+	add_to(v, 5, 40, "incident.resume", NULL, NULL, "{}");
+	snprintf(load2, sizeof(load2), "{\"name\":\"live.md\",\"steps\":["
+	    "{\"step\":\"live.md:3\",\"title\":\"Open the incident channel\"},"
+	    "{\"step\":\"live.md:4\",\"title\":\"Acknowledge the page\",\"done\":true},"
+	    "{\"step\":\"live.md:5\",\"title\":\"%s\"}]}", rollback_title_now);
+	add_to(v, 6, 45, "runbook.load", NULL, NULL, load2);
+	for (size_t i = 0; i < 5; i++)
+		v[i].session = 1;
+	v[5].session = v[6].session = 6;
+}
+
+static void
+an_edited_runbook_is_listed_once_with_each_mark_on_its_step(void **state)
+{
+	struct record v[7] = { 0 };
+	char *md;
+
+	(void)state;
+	edited_runbook_journal(v, "Roll back");
+	md = render_n(EXPORT_MD, v, 7);
+	assert_non_null(strstr(md, "## Checklist\n\n**live.md**: 1 of 3 steps done\n\n"
+	    "- [ ] Open the incident channel\n- [x] Acknowledge the page\n- [ ] Roll back\n"));
+	assert_null(strstr(md, "**live.md**: 1 of 3 steps done\n\n- [ ] Open the incident "
+	    "channel\n- [x] Acknowledge the page\n- [ ] Roll back\n\n**live.md**"));
+	assert_null(strstr(md, "not placed"));
+	/* The rollback ran from "Roll back", not from the inserted step. */
+	assert_non_null(strstr(md, "- Open the incident channel (not ticked during the "
+	    "incident)\n"));
+	assert_null(strstr(md, "- Roll back (not ticked during the incident)"));
+	free(md);
+	for (size_t i = 0; i < 7; i++)
+		record_free(&v[i]);
+}
+
+static void
+a_mark_of_a_renamed_step_is_said_not_placed(void **state)
+{
+	struct record v[7] = { 0 };
+	const cJSON *lost;
+	char *md;
+	cJSON *doc;
+
+	(void)state;
+	edited_runbook_journal(v, "Roll back the API to v1");
+	md = render_n(EXPORT_MD, v, 7);
+	assert_non_null(strstr(md, "- [ ] Roll back the API to v1\n\n_Runbook changed since: "
+	    "1 mark not placed: \"Roll back\" (x ran it)_\n"));
+	assert_non_null(strstr(md, "- Roll back the API to v1 (not ticked during the incident)"));
+	free(md);
+	md = render_n(EXPORT_JSON, v, 7);
+	doc = cJSON_Parse(md);
+	lost = cJSON_GetObjectItem(cJSON_GetObjectItem(doc, "incident"), "unplaced");
+	assert_int_equal(cJSON_GetArraySize(lost), 1);
+	assert_string_equal(jstr(cJSON_GetArrayItem(lost, 0), "runbook"), "live.md");
+	assert_string_equal(jstr(cJSON_GetArrayItem(lost, 0), "title"), "Roll back");
+	assert_string_equal(jstr(cJSON_GetArrayItem(lost, 0), "mark"), "x ran it");
+	cJSON_Delete(doc);
+	free(md);
+	for (size_t i = 0; i < 7; i++)
+		record_free(&v[i]);
+}
+
+/* The console's runbook.load says what it could not place: TIMELINE's row. */
+static void
+a_load_that_could_not_place_marks_reads_as_words(void **state)
+{
+	struct record r = { 0 };
+	char *t;
+
+	(void)state;
+	add_to(&r, 0, 0, "runbook.load", NULL, NULL, "{\"name\":\"live.md\",\"steps\":[],"
+	    "\"unplaced\":[{\"title\":\"Acknowledge\",\"mark\":\"ticked\"},"
+	    "{\"title\":\"Roll back\",\"mark\":\"x ran it\"}]}");
+	t = export_details(&r, NULL);
+	assert_string_equal(t, "live.md: runbook changed since: 2 marks not placed: "
+	    "\"Acknowledge\" (ticked), \"Roll back\" (x ran it)");
+	free(t);
+	record_free(&r);
+}
+
 /* One host back while two are still bad is not recovery. */
 static void
 recovery_waits_for_every_bad_host(void **state)
@@ -3722,6 +3821,9 @@ main(void)
 		cmocka_unit_test(follow_ups_say_what_x_posted_checked_and_announced),
 		cmocka_unit_test(smoke_rows_name_their_host_and_warning),
 		cmocka_unit_test(checklist_by_runbook_and_ticks_of_the_file_apart),
+		cmocka_unit_test(an_edited_runbook_is_listed_once_with_each_mark_on_its_step),
+		cmocka_unit_test(a_mark_of_a_renamed_step_is_said_not_placed),
+		cmocka_unit_test(a_load_that_could_not_place_marks_reads_as_words),
 		cmocka_unit_test(actions_say_what_they_changed),
 		cmocka_unit_test(shutdowns_say_who_ended_the_console),
 		cmocka_unit_test(resumes_name_what_an_earlier_session_left_unknown),

@@ -1,0 +1,453 @@
+/*
+ * rbplace.c — journalled runbook marks placed on the runbooks loaded now.
+ * A mark is kept by the title its step had; a title the journal cannot
+ * give (a journal from before titles were kept with every load) falls
+ * back to the line, only where nothing says the runbook changed. What
+ * cannot be placed is remembered once per runbook, title and kind, so
+ * it is said once however many records name it.
+ */
+#include "warroom/rbplace.h"
+#include "warroom/rbkey.h"
+#include "warroom/util.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static const char *
+str_of(const cJSON *o, const char *key)
+{
+	return cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(o, key));
+}
+
+static void
+rows_free(struct rbplace_row *v, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		free(v[i].title);
+	free(v);
+}
+
+/* A runbook.load's "steps" or "sections" array as rows (id key "step" or
+ * "section"); entries without an id that ends in a line are skipped. */
+static size_t
+rows_of(const cJSON *arr, const char *idkey, struct rbplace_row **out)
+{
+	const cJSON *e;
+	size_t n = 0;
+	int line;
+
+	*out = xcalloc((size_t)cJSON_GetArraySize(arr) + 1, sizeof(**out));
+	cJSON_ArrayForEach(e, arr) {
+		const char *id = str_of(e, idkey), *title = str_of(e, "title");
+
+		if (id == NULL || !rbkey_split(id, NULL, 0, &line))
+			continue;
+		(*out)[n].line = line;
+		(*out)[n++].title = xstrdup(title != NULL ? title : "");
+	}
+	return n;
+}
+
+void
+rbplace_add_runbook(struct rbplace *p, const char *key, const char *path,
+    const struct runbook *rb)
+{
+	struct rbplace_book *b;
+	size_t i;
+
+	p->books = xrealloc(p->books, (p->nbooks + 1) * sizeof(*p->books));
+	b = &p->books[p->nbooks++];
+	memset(b, 0, sizeof(*b));
+	b->key = xstrdup(key);
+	b->path = path != NULL ? xstrdup(path) : NULL;
+	b->steps = xcalloc(rb->nsteps + 1, sizeof(*b->steps));
+	b->sections = xcalloc(rb->nsections + 1, sizeof(*b->sections));
+	for (i = 0; i < rb->nsteps; i++) {
+		b->steps[i].line = rb->steps[i].line;
+		b->steps[i].title = xstrdup(rb->steps[i].text != NULL ? rb->steps[i].text : "");
+	}
+	for (i = 0; i < rb->nsections; i++) {
+		b->sections[i].line = rb->sections[i].line;
+		b->sections[i].title = xstrdup(rb->sections[i].title != NULL ?
+		    rb->sections[i].title : "");
+	}
+	b->nsteps = rb->nsteps;
+	b->nsections = rb->nsections;
+	b->has_sections = true;
+}
+
+/* A runbook.load's runbook: "name" ("runbook" in the first journals). */
+static const char *
+load_name(const cJSON *load)
+{
+	const char *name = str_of(load, "name");
+
+	return name != NULL ? name : str_of(load, "runbook");
+}
+
+void
+rbplace_add_loaded(struct rbplace *p, const cJSON *load)
+{
+	struct rbplace_book *b;
+	const char *name = load_name(load);
+
+	if (name == NULL)
+		return;
+	p->books = xrealloc(p->books, (p->nbooks + 1) * sizeof(*p->books));
+	b = &p->books[p->nbooks++];
+	memset(b, 0, sizeof(*b));
+	b->key = xstrdup(name);
+	b->nsteps = rows_of(cJSON_GetObjectItemCaseSensitive(load, "steps"), "step", &b->steps);
+	b->nsections = rows_of(cJSON_GetObjectItemCaseSensitive(load, "sections"), "section",
+	    &b->sections);
+	b->has_sections = cJSON_IsArray(cJSON_GetObjectItemCaseSensitive(load, "sections"));
+}
+
+void
+rbplace_note(struct rbplace *p, const struct record *r)
+{
+	struct rbplace_load *l;
+	const char *name;
+
+	if (r->kind == NULL || strcmp(r->kind, "runbook.load") != 0 ||
+	    (name = load_name(r->data)) == NULL)
+		return;
+	p->loads = xrealloc(p->loads, (p->nloads + 1) * sizeof(*p->loads));
+	l = &p->loads[p->nloads++];
+	memset(l, 0, sizeof(*l));
+	l->session = r->session;
+	l->key = xstrdup(name);
+	l->nsteps = rows_of(cJSON_GetObjectItemCaseSensitive(r->data, "steps"), "step", &l->steps);
+	l->has_sections = cJSON_IsArray(cJSON_GetObjectItemCaseSensitive(r->data, "sections"));
+	l->nsections = rows_of(cJSON_GetObjectItemCaseSensitive(r->data, "sections"), "section",
+	    &l->sections);
+}
+
+int
+rbplace_book_of(const struct rbplace *p, const char *key)
+{
+	size_t i;
+	int found = -1;
+
+	for (i = 0; i < p->nbooks; i++)
+		if (strcmp(p->books[i].key, key) == 0)
+			return (int)i;
+	/* A key from a run with other runbooks beside it: by trailing parts,
+	 * of the path read now, or (no path: a post-mortem) of the key. */
+	for (i = 0; i < p->nbooks; i++) {
+		const struct rbplace_book *b = &p->books[i];
+		bool names = b->path != NULL ? rbkey_names_path(key, b->path) :
+		    rbkey_names_path(key, b->key) || rbkey_names_path(b->key, key);
+
+		if (!names)
+			continue;
+		if (found >= 0)
+			return -2;
+		found = (int)i;
+	}
+	return found;
+}
+
+/* The load of key its writer made (the newest of session's), else the
+ * newest of key by anyone; NULL when the journal has none. */
+static const struct rbplace_load *
+load_of(const struct rbplace *p, uint64_t session, const char *key)
+{
+	size_t i;
+
+	for (i = p->nloads; session != 0 && i-- > 0;)
+		if (p->loads[i].session == session && strcmp(p->loads[i].key, key) == 0)
+			return &p->loads[i];
+	for (i = p->nloads; i-- > 0;)
+		if (strcmp(p->loads[i].key, key) == 0)
+			return &p->loads[i];
+	return NULL;
+}
+
+static const struct rbplace_row *
+row_at(const struct rbplace_row *v, size_t n, int line)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (v[i].line == line)
+			return &v[i];
+	return NULL;
+}
+
+/* The load lists exactly the steps the book has: nothing moved. */
+static bool
+load_is_book(const struct rbplace_load *l, const struct rbplace_book *b)
+{
+	size_t i;
+
+	if (l->nsteps != b->nsteps)
+		return false;
+	for (i = 0; i < l->nsteps; i++)
+		if (l->steps[i].line != b->steps[i].line ||
+		    strcmp(l->steps[i].title, b->steps[i].title) != 0)
+			return false;
+	return true;
+}
+
+static void
+lose(struct rbplace *p, const char *key, const char *title, int line, bool section,
+    enum rbplace_mark mark, bool ambiguous)
+{
+	char at[32];
+	struct rbplace_lost *e;
+	size_t i;
+
+	if (mark == RBPLACE_ROW)
+		return;
+	if (title == NULL) {
+		snprintf(at, sizeof(at), "line %d", line);
+		title = at;
+	}
+	for (i = 0; i < p->nlost; i++) {
+		e = &p->lost[i];
+		if (strcmp(e->key, key) != 0 || strcmp(e->title, title) != 0 ||
+		    e->section != section)
+			continue;
+		/* An untick takes a lost tick back: nothing is lost then. */
+		if (e->mark == RBPLACE_TICK && (mark == RBPLACE_TICK || mark == RBPLACE_UNTICK)) {
+			e->gone = mark == RBPLACE_UNTICK;
+			return;
+		}
+		if (e->mark == mark)
+			return;
+	}
+	if (mark == RBPLACE_UNTICK)
+		return;
+	p->lost = xrealloc(p->lost, (p->nlost + 1) * sizeof(*p->lost));
+	e = &p->lost[p->nlost++];
+	e->key = xstrdup(key);
+	e->title = xstrdup(title);
+	e->mark = mark;
+	e->section = section;
+	e->ambiguous = ambiguous;
+	e->gone = false;
+}
+
+enum rbplace_where
+rbplace_id(struct rbplace *p, const struct record *r, const char *id, bool section,
+    const char *title, enum rbplace_mark mark, char *out, size_t cap)
+{
+	char key[WR_PATH_MAX];
+	const struct rbplace_load *l;
+	const struct rbplace_book *b;
+	const struct rbplace_row *rows, *at, *only = NULL;
+	size_t nrows, i, same = 0;
+	int line, bi;
+
+	wr_strlcpy(out, id, cap);
+	if (!rbkey_split(id, key, sizeof(key), &line) || (bi = rbplace_book_of(p, key)) == -1)
+		return RBPLACE_OTHER;
+	l = load_of(p, r != NULL ? r->session : 0, key);
+	if (title == NULL && l != NULL && (!section || l->has_sections) &&
+	    (at = row_at(section ? l->sections : l->steps, section ? l->nsections : l->nsteps,
+	    line)) != NULL)
+		title = at->title;
+	if (bi == -2) {
+		lose(p, key, title, line, section, mark, true);
+		return RBPLACE_LOST;
+	}
+	b = &p->books[bi];
+	/* Its sections are not known (a post-mortem of an older journal). */
+	if (section && !b->has_sections)
+		return RBPLACE_OTHER;
+	rows = section ? b->sections : b->steps;
+	nrows = section ? b->nsections : b->nsteps;
+	if (title == NULL) {
+		/* No title to check: by its line only where nothing says the
+		 * runbook changed (no load of it at all, or a load from before
+		 * sections were listed whose steps are the book's). */
+		at = row_at(rows, nrows, line);
+		if (at != NULL && (l == NULL || (section && !l->has_sections && load_is_book(l, b)))) {
+			rbkey_id(b->key, line, out, cap);
+			return RBPLACE_HERE;
+		}
+		lose(p, b->key, NULL, line, section, mark, false);
+		return RBPLACE_LOST;
+	}
+	if ((at = row_at(rows, nrows, line)) != NULL && strcmp(at->title, title) == 0) {
+		rbkey_id(b->key, line, out, cap);
+		return RBPLACE_HERE;
+	}
+	for (i = 0; i < nrows; i++)
+		if (strcmp(rows[i].title, title) == 0) {
+			only = &rows[i];
+			same++;
+		}
+	if (same == 1) {
+		rbkey_id(b->key, only->line, out, cap);
+		return RBPLACE_HERE;
+	}
+	lose(p, b->key, title, line, section, mark, false);
+	return RBPLACE_LOST;
+}
+
+enum rbplace_where
+rbplace_record(struct rbplace *p, const struct record *r, char *id, size_t cap, bool *section)
+{
+	const cJSON *from = r->data;
+	const char *step, *title = NULL, *k = r->kind != NULL ? r->kind : "";
+	enum rbplace_mark mark;
+
+	*section = false;
+	if (cap > 0)
+		id[0] = '\0';
+	if (strcmp(k, "step.check") == 0 || strcmp(k, "step.uncheck") == 0) {
+		if ((step = str_of(r->data, "step")) == NULL)
+			return RBPLACE_NONE;
+		return rbplace_id(p, r, step, false, str_of(r->data, "title"),
+		    k[5] == 'c' ? RBPLACE_TICK : RBPLACE_UNTICK, id, cap);
+	}
+	if (strcmp(k, "action.intent") == 0) {
+		from = cJSON_GetObjectItemCaseSensitive(r->data, "plan");
+		mark = RBPLACE_RAN;
+	} else if (strcmp(k, "statuspage.queue") == 0)
+		mark = RBPLACE_POST;
+	else if (strcmp(k, "chat.announce") == 0)
+		mark = RBPLACE_ANNOUNCE;
+	else if (strcmp(k, "smoke") == 0)
+		mark = RBPLACE_SMOKE;
+	else if (strcmp(k, "action.refused") == 0 || strcmp(k, "action.stale") == 0)
+		mark = RBPLACE_REFUSED;
+	else
+		return RBPLACE_NONE;
+	step = str_of(from, "runbook_step");
+	if (step == NULL || step[0] == '\0') {
+		step = str_of(from, "runbook_section");
+		*section = true;
+	}
+	if (step == NULL || step[0] == '\0') {
+		*section = false;
+		return RBPLACE_NONE;
+	}
+	return rbplace_id(p, r, step, *section, title, mark, id, cap);
+}
+
+static const char *
+mark_words(enum rbplace_mark m)
+{
+	switch (m) {
+	case RBPLACE_TICK:
+	case RBPLACE_UNTICK:
+		return "ticked";
+	case RBPLACE_RAN:
+		return "x ran it";
+	case RBPLACE_POST:
+		return "posted from it";
+	case RBPLACE_ANNOUNCE:
+		return "announced from it";
+	case RBPLACE_SMOKE:
+		return "smoke check from it";
+	case RBPLACE_REFUSED:
+		return "x refused";
+	case RBPLACE_ROW:
+		break;
+	}
+	return "mark";
+}
+
+cJSON *
+rbplace_lost_json(const struct rbplace *p, size_t b)
+{
+	cJSON *arr = NULL, *o;
+	size_t i;
+
+	for (i = 0; b < p->nbooks && i < p->nlost; i++) {
+		const struct rbplace_lost *e = &p->lost[i];
+
+		if (e->gone)
+			continue;
+		if (e->ambiguous ? !(p->books[b].path != NULL ?
+		    rbkey_names_path(e->key, p->books[b].path) :
+		    rbkey_names_path(e->key, p->books[b].key)) :
+		    strcmp(e->key, p->books[b].key) != 0)
+			continue;
+		if (arr == NULL)
+			arr = cJSON_CreateArray();
+		o = cJSON_CreateObject();
+		cJSON_AddStringToObject(o, "title", e->title);
+		cJSON_AddStringToObject(o, "mark", mark_words(e->mark));
+		if (e->section)
+			cJSON_AddBoolToObject(o, "section", true);
+		/* Its key named this runbook and another: which one it was for
+		 * is not known. */
+		if (e->ambiguous)
+			cJSON_AddStringToObject(o, "of", e->key);
+		cJSON_AddItemToArray(arr, o);
+	}
+	return arr;
+}
+
+size_t
+rbplace_lost_words(const cJSON *lost, char *buf, size_t cap)
+{
+	const cJSON *e;
+	size_t n = 0;
+
+	if (cap > 0)
+		buf[0] = '\0';
+	cJSON_ArrayForEach(e, lost)
+		n++;
+	if (n == 0)
+		return 0;
+	wr_appendf(buf, cap, "%zu mark%s not placed:", n, n == 1 ? "" : "s");
+	n = 0;
+	cJSON_ArrayForEach(e, lost) {
+		const char *of = str_of(e, "of"), *title = str_of(e, "title");
+		const char *mark = str_of(e, "mark");
+
+		wr_appendf(buf, cap, "%s %s\"%s\" (%s", n++ > 0 ? "," : "",
+		    cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(e, "section")) ? "section " : "",
+		    title != NULL ? title : "?", mark != NULL ? mark : "mark");
+		if (of != NULL)
+			wr_appendf(buf, cap, "; %s names more than one runbook now", of);
+		wr_appendf(buf, cap, ")");
+	}
+	return n;
+}
+
+void
+rbplace_forget(struct rbplace *p)
+{
+	size_t i;
+
+	for (i = 0; i < p->nloads; i++) {
+		free(p->loads[i].key);
+		rows_free(p->loads[i].steps, p->loads[i].nsteps);
+		rows_free(p->loads[i].sections, p->loads[i].nsections);
+	}
+	free(p->loads);
+	p->loads = NULL;
+	p->nloads = 0;
+	for (i = 0; i < p->nlost; i++) {
+		free(p->lost[i].key);
+		free(p->lost[i].title);
+	}
+	free(p->lost);
+	p->lost = NULL;
+	p->nlost = 0;
+}
+
+void
+rbplace_free(struct rbplace *p)
+{
+	size_t i;
+
+	rbplace_forget(p);
+	for (i = 0; i < p->nbooks; i++) {
+		free(p->books[i].key);
+		free(p->books[i].path);
+		rows_free(p->books[i].steps, p->books[i].nsteps);
+		rows_free(p->books[i].sections, p->books[i].nsections);
+	}
+	free(p->books);
+	memset(p, 0, sizeof(*p));
+}

@@ -1,0 +1,355 @@
+/*
+ * test_rbplace.c — a journalled mark lands on the step it was made on,
+ * however the runbook moved: by its line while the title there is the
+ * same, else on the one step with that title, else nowhere, and then it
+ * is said by title. A step inserted above (the QA's case) moves every
+ * mark with its step; a renamed step's mark is not placed anywhere; a
+ * title the runbook has twice is never guessed. A key the journal wrote
+ * beside other runbooks finds its runbook by its path; a bare name two
+ * runbooks now share finds neither.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "warroom/rbplace.h"
+#include "record_fixture.h"
+
+/* The runbook as it is now. */
+static const char live_now[] =
+    "# Live\n"
+    "\n"
+    "- [ ] Open the incident channel\n"
+    "- [ ] Acknowledge the page\n"
+    "- [ ] Check health\n"
+    "\n"
+    "## Mitigate\n"
+    "\n"
+    "- [ ] Roll back the API\n"
+    "- [ ] Check health\n";
+
+/* Its journalled load before the first step was inserted. */
+static const char load_before[] =
+    "{\"name\":\"live.md\",\"steps\":["
+    "{\"step\":\"live.md:3\",\"title\":\"Acknowledge the page\"},"
+    "{\"step\":\"live.md:4\",\"title\":\"Check health\"},"
+    "{\"step\":\"live.md:8\",\"title\":\"Roll back the API\"},"
+    "{\"step\":\"live.md:9\",\"title\":\"Check health\"}],"
+    "\"sections\":[{\"section\":\"live.md:1\",\"title\":\"Live\"},"
+    "{\"section\":\"live.md:6\",\"title\":\"Mitigate\"}]}";
+
+struct fix {
+	struct rbplace p;
+	struct runbook rb;
+};
+
+static int
+setup(void **state)
+{
+	struct fix *f = calloc(1, sizeof(*f));
+
+	runbook_parse(&f->rb, "live.md", live_now, strlen(live_now));
+	rbplace_add_runbook(&f->p, "live.md", "/srv/rb/live.md", &f->rb);
+	*state = f;
+	return 0;
+}
+
+static int
+teardown(void **state)
+{
+	struct fix *f = *state;
+
+	rbplace_free(&f->p);
+	runbook_free(&f->rb);
+	free(f);
+	return 0;
+}
+
+/* Fold the load of session as it was before the edit. */
+static void
+loaded_before(struct rbplace *p, uint64_t session)
+{
+	struct record r = rec("runbook.load", NULL, NULL, load_before);
+
+	r.session = session;
+	rbplace_note(p, &r);
+	cJSON_Delete(r.data);
+}
+
+static enum rbplace_where
+place(struct rbplace *p, const char *kind, uint64_t session, const char *json, char *id,
+    bool *section)
+{
+	struct record r = rec(kind, "h1", "op1", json);
+	enum rbplace_where w;
+
+	r.session = session;
+	w = rbplace_record(p, &r, id, 64, section);
+	cJSON_Delete(r.data);
+	return w;
+}
+
+static size_t
+lost_words(struct rbplace *p, size_t b, char *buf, size_t cap)
+{
+	cJSON *lost = rbplace_lost_json(p, b);
+	size_t n = rbplace_lost_words(lost, buf, cap);
+
+	cJSON_Delete(lost);
+	return n;
+}
+
+static void
+an_inserted_step_moves_each_mark_with_its_step(void **state)
+{
+	struct fix *f = *state;
+	char id[64], words[256];
+	bool sec;
+
+	loaded_before(&f->p, 5);
+	assert_int_equal(place(&f->p, "step.check", 5,
+	    "{\"step\":\"live.md:3\",\"title\":\"Acknowledge the page\"}", id, &sec), RBPLACE_HERE);
+	assert_string_equal(id, "live.md:4");
+	assert_false(sec);
+	/* The intent holds no title: its console's load gives it. */
+	assert_int_equal(place(&f->p, "action.intent", 5,
+	    "{\"plan\":{\"runbook_step\":\"live.md:8\"}}", id, &sec), RBPLACE_HERE);
+	assert_string_equal(id, "live.md:9");
+	assert_int_equal(place(&f->p, "statuspage.queue", 5,
+	    "{\"runbook_section\":\"live.md:6\"}", id, &sec), RBPLACE_HERE);
+	assert_string_equal(id, "live.md:7");
+	assert_true(sec);
+	assert_int_equal(lost_words(&f->p, 0, words, sizeof(words)), 0);
+	assert_string_equal(words, "");
+}
+
+static void
+an_unchanged_step_keeps_its_line(void **state)
+{
+	struct fix *f = *state;
+	char id[64];
+	bool sec;
+
+	assert_int_equal(place(&f->p, "step.check", 9,
+	    "{\"step\":\"live.md:9\",\"title\":\"Roll back the API\"}", id, &sec), RBPLACE_HERE);
+	assert_string_equal(id, "live.md:9");
+}
+
+static void
+a_renamed_step_gets_no_mark_and_is_said(void **state)
+{
+	struct fix *f = *state;
+	char id[64], words[256];
+	bool sec;
+
+	/* The console that wrote them called line 9 something the runbook
+	 * no longer has. */
+	{
+		struct record r = rec("runbook.load", NULL, NULL,
+		    "{\"name\":\"live.md\",\"steps\":[{\"step\":\"live.md:9\","
+		    "\"title\":\"Roll back the API to v1\"}]}");
+
+		r.session = 7;
+		rbplace_note(&f->p, &r);
+		cJSON_Delete(r.data);
+	}
+	assert_int_equal(place(&f->p, "action.intent", 7,
+	    "{\"plan\":{\"runbook_step\":\"live.md:9\"}}", id, &sec), RBPLACE_LOST);
+	assert_int_equal(place(&f->p, "step.check", 7,
+	    "{\"step\":\"live.md:9\",\"title\":\"Roll back the API to v1\"}", id, &sec),
+	    RBPLACE_LOST);
+	/* Said once per title and kind, however many records name it. */
+	assert_int_equal(place(&f->p, "step.check", 7,
+	    "{\"step\":\"live.md:9\",\"title\":\"Roll back the API to v1\"}", id, &sec),
+	    RBPLACE_LOST);
+	assert_int_equal(lost_words(&f->p, 0, words, sizeof(words)), 2);
+	assert_string_equal(words, "2 marks not placed: \"Roll back the API to v1\" (x ran it), "
+	    "\"Roll back the API to v1\" (ticked)");
+}
+
+static void
+a_title_the_runbook_has_twice_is_not_guessed(void **state)
+{
+	struct fix *f = *state;
+	char id[64], words[256];
+	bool sec;
+
+	loaded_before(&f->p, 5);
+	/* Line 4 was "Check health"; now it is "Acknowledge the page", and
+	 * two steps are called "Check health". */
+	assert_int_equal(place(&f->p, "smoke", 5, "{\"runbook_step\":\"live.md:4\"}", id, &sec),
+	    RBPLACE_LOST);
+	assert_int_equal(lost_words(&f->p, 0, words, sizeof(words)), 1);
+	assert_string_equal(words, "1 mark not placed: \"Check health\" (smoke check from it)");
+	/* Line 9 was "Check health" too; it is not now: lost, said once. */
+	assert_int_equal(place(&f->p, "smoke", 5, "{\"runbook_step\":\"live.md:9\"}", id, &sec),
+	    RBPLACE_LOST);
+	assert_int_equal(lost_words(&f->p, 0, words, sizeof(words)), 1);
+}
+
+static void
+a_lost_tick_taken_back_is_not_said(void **state)
+{
+	struct fix *f = *state;
+	char id[64], words[256];
+	bool sec;
+
+	assert_int_equal(place(&f->p, "step.check", 3,
+	    "{\"step\":\"live.md:2\",\"title\":\"Page the DBA\"}", id, &sec), RBPLACE_LOST);
+	assert_int_equal(place(&f->p, "step.uncheck", 3,
+	    "{\"step\":\"live.md:2\",\"title\":\"Page the DBA\"}", id, &sec), RBPLACE_LOST);
+	assert_int_equal(lost_words(&f->p, 0, words, sizeof(words)), 0);
+}
+
+static void
+another_runbook_s_marks_are_left_as_they_are(void **state)
+{
+	struct fix *f = *state;
+	char id[64];
+	bool sec;
+
+	assert_int_equal(place(&f->p, "step.check", 3,
+	    "{\"step\":\"rollback.md:3\",\"title\":\"x\"}", id, &sec), RBPLACE_OTHER);
+	assert_string_equal(id, "rollback.md:3");
+	assert_int_equal(place(&f->p, "note", 3, "{\"text\":\"hi\"}", id, &sec), RBPLACE_NONE);
+}
+
+static void
+a_journal_with_no_titles_places_by_line(void **state)
+{
+	struct fix *f = *state;
+	char id[64];
+	bool sec;
+
+	/* No load, no title: a journal from before either was kept. */
+	assert_int_equal(place(&f->p, "action.intent", 0,
+	    "{\"plan\":{\"runbook_step\":\"live.md:4\"}}", id, &sec), RBPLACE_HERE);
+	assert_string_equal(id, "live.md:4");
+}
+
+static void
+a_session_s_own_load_says_what_its_lines_meant(void **state)
+{
+	struct fix *f = *state;
+	char id[64];
+	bool sec;
+	struct record r = rec("runbook.load", NULL, NULL,
+	    "{\"name\":\"live.md\",\"steps\":[{\"step\":\"live.md:4\","
+	    "\"title\":\"Acknowledge the page\"}]}");
+
+	/* Session 5 loaded the old runbook, session 6 the new one; session
+	 * 5's record after 6's load still means the old line 3. */
+	loaded_before(&f->p, 5);
+	r.session = 6;
+	rbplace_note(&f->p, &r);
+	cJSON_Delete(r.data);
+	assert_int_equal(place(&f->p, "action.refused", 5, "{\"runbook_step\":\"live.md:3\"}", id,
+	    &sec), RBPLACE_HERE);
+	assert_string_equal(id, "live.md:4");
+	assert_int_equal(place(&f->p, "action.refused", 6, "{\"runbook_step\":\"live.md:4\"}", id,
+	    &sec), RBPLACE_HERE);
+	assert_string_equal(id, "live.md:4");
+}
+
+static void
+same_named_runbooks_keep_apart_and_an_old_bare_key_finds_neither(void **state)
+{
+	struct rbplace p = { 0 };
+	struct runbook a, b;
+	const char *ta = "- [ ] Team: show containers\n", *tb = "- [ ] Platform: restart api\n";
+	char id[64], words[256];
+	bool sec;
+	cJSON *lost;
+
+	(void)state;
+	runbook_parse(&a, "team/check.md", ta, strlen(ta));
+	runbook_parse(&b, "platform/check.md", tb, strlen(tb));
+	rbplace_add_runbook(&p, "team/check.md", "/q/team/check.md", &a);
+	rbplace_add_runbook(&p, "platform/check.md", "/q/platform/check.md", &b);
+	assert_int_equal(place(&p, "step.check", 2,
+	    "{\"step\":\"team/check.md:1\",\"title\":\"Team: show containers\"}", id, &sec),
+	    RBPLACE_HERE);
+	assert_string_equal(id, "team/check.md:1");
+	assert_int_equal(place(&p, "step.check", 1,
+	    "{\"step\":\"check.md:1\",\"title\":\"Team: show containers\"}", id, &sec),
+	    RBPLACE_LOST);
+	assert_int_equal(rbplace_book_of(&p, "check.md"), -2);
+	lost = rbplace_lost_json(&p, 1);
+	assert_int_equal(rbplace_lost_words(lost, words, sizeof(words)), 1);
+	assert_string_equal(words, "1 mark not placed: \"Team: show containers\" (ticked; check.md "
+	    "names more than one runbook now)");
+	cJSON_Delete(lost);
+	rbplace_free(&p);
+	runbook_free(&a);
+	runbook_free(&b);
+}
+
+static void
+a_key_written_beside_another_runbook_finds_its_path(void **state)
+{
+	struct fix *f = *state;
+	char id[64];
+	bool sec;
+
+	(void)state;
+	/* Written when srv/rb/live.md was loaded beside another live.md. */
+	assert_int_equal(place(&f->p, "step.check", 2,
+	    "{\"step\":\"rb/live.md:4\",\"title\":\"Acknowledge the page\"}", id, &sec),
+	    RBPLACE_HERE);
+	assert_string_equal(id, "live.md:4");
+	assert_int_equal(place(&f->p, "step.check", 2,
+	    "{\"step\":\"other/live.md:4\",\"title\":\"Acknowledge the page\"}", id, &sec),
+	    RBPLACE_OTHER);
+}
+
+static void
+a_post_mortem_places_on_the_last_load(void **state)
+{
+	struct rbplace p = { 0 };
+	cJSON *now = cJSON_Parse("{\"name\":\"live.md\",\"steps\":["
+	    "{\"step\":\"live.md:3\",\"title\":\"Open the incident channel\"},"
+	    "{\"step\":\"live.md:4\",\"title\":\"Acknowledge the page\"}]}");
+	char id[64];
+
+	(void)state;
+	rbplace_add_loaded(&p, now);
+	loaded_before(&p, 1);
+	assert_int_equal(rbplace_id(&p, NULL, "live.md:3", false, "Acknowledge the page",
+	    RBPLACE_TICK, id, sizeof(id)), RBPLACE_HERE);
+	assert_string_equal(id, "live.md:4");
+	/* "team/live.md" from a run beside another live.md: the same runbook. */
+	assert_int_equal(rbplace_book_of(&p, "team/live.md"), 0);
+	cJSON_Delete(now);
+	rbplace_free(&p);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test_setup_teardown(an_inserted_step_moves_each_mark_with_its_step, setup,
+		    teardown),
+		cmocka_unit_test_setup_teardown(an_unchanged_step_keeps_its_line, setup, teardown),
+		cmocka_unit_test_setup_teardown(a_renamed_step_gets_no_mark_and_is_said, setup,
+		    teardown),
+		cmocka_unit_test_setup_teardown(a_title_the_runbook_has_twice_is_not_guessed, setup,
+		    teardown),
+		cmocka_unit_test_setup_teardown(a_lost_tick_taken_back_is_not_said, setup, teardown),
+		cmocka_unit_test_setup_teardown(another_runbook_s_marks_are_left_as_they_are, setup,
+		    teardown),
+		cmocka_unit_test_setup_teardown(a_journal_with_no_titles_places_by_line, setup,
+		    teardown),
+		cmocka_unit_test_setup_teardown(a_session_s_own_load_says_what_its_lines_meant,
+		    setup, teardown),
+		cmocka_unit_test(same_named_runbooks_keep_apart_and_an_old_bare_key_finds_neither),
+		cmocka_unit_test_setup_teardown(a_key_written_beside_another_runbook_finds_its_path,
+		    setup, teardown),
+		cmocka_unit_test(a_post_mortem_places_on_the_last_load),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
