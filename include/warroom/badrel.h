@@ -8,7 +8,8 @@
  * release a rollback went to never is.
  * The containment rules (a host exporting is a leak only while it runs a
  * bad release), the post-mortem's follow-ups and its "deployed again"
- * key time read it. Pure: records' fields in, state out.
+ * key time, and the status page's cause read it. Pure: records' fields
+ * in, state out.
  */
 #ifndef WARROOM_BADREL_H
 #define WARROOM_BADREL_H
@@ -143,6 +144,12 @@ const struct badrel_why *badrel_why(const struct badrel *b, const char *svc, con
  * was judged only later, or is not bad. */
 const struct badrel_why *badrel_why_before(const struct badrel *b, const char *svc,
     const char *tag, int64_t at_ms);
+
+/* The earliest turn of host's verdict, at or before at_ms, that judged
+ * tag as service svc's release there (a spared turn judged nothing; a
+ * rollback's word is no verdict's); NULL when none did. */
+const struct badrel_why *badrel_verdict_judged(const struct badrel *b, const char *host,
+    const char *svc, const char *tag, int64_t at_ms);
 
 /* The tags bad for service svc, one badrel_why each, in the order first
  * judged, into out (at most max); returns the count. */

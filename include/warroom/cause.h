@@ -32,8 +32,9 @@ struct cause {
 	char to[128];                    /* where that rollback's chain took the
 	                                    service on host; CAUSE_BACK on one tag:
 	                                    that tag */
-	bool judged;                     /* from had a ROLLBACK IMMEDIATELY or
-	                                    CONSIDER ROLLBACK verdict */
+	bool judged;                     /* a turn of host's verdict to ROLLBACK
+	                                    IMMEDIATELY or CONSIDER ROLLBACK judged
+	                                    from (badrel) */
 	enum cause_state state;
 	int nhosts;                      /* hosts of service that ran from, or whose
 	                                    tag the journal does not hold */
@@ -50,9 +51,9 @@ struct cause {
 };
 
 /* The incident's cause in records v[0..n) (journal order): the first
- * rollback away from a release that had a ROLLBACK IMMEDIATELY or CONSIDER
- * ROLLBACK verdict on its host (verdict.change while health.change said
- * the service ran it), else the first rollback; to follows the rollbacks
+ * rollback away from a release a turn of its host's verdict to ROLLBACK
+ * IMMEDIATELY or CONSIDER ROLLBACK judged before it (badrel_verdict_judged),
+ * else the first rollback; to follows the rollbacks
  * of that service on that host that went on from where it left it. The
  * state is the service's on every host that runs it: hosts[0..nhosts)
  * (the config) that list it, and any host a rollback of it names. A host

@@ -412,6 +412,27 @@ badrel_why_before(const struct badrel *b, const char *svc, const char *tag, int6
 	return NULL;
 }
 
+const struct badrel_why *
+badrel_verdict_judged(const struct badrel *b, const char *host, const char *svc,
+    const char *tag, int64_t at_ms)
+{
+	const struct badrel_why *best = NULL;
+	size_t i;
+
+	/* why is in the order judged, not of the turns: a late tag record
+	 * may have charged an earlier turn after a later one. */
+	for (i = 0; i < b->nwhy; i++) {
+		const struct badrel_why *w = &b->why[i];
+
+		if (w->verdict != NULL && w->at_ms <= at_ms && host != NULL &&
+		    strcmp(w->host, host) == 0 && svc != NULL && w->service != NULL &&
+		    strcmp(w->service, svc) == 0 && badrel_same(w->tag, tag) &&
+		    (best == NULL || w->at_ms < best->at_ms))
+			best = w;
+	}
+	return best;
+}
+
 size_t
 badrel_bad_of(const struct badrel *b, const char *svc, const struct badrel_why **out,
     size_t max)

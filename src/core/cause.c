@@ -3,9 +3,12 @@
  * cause. Not the latest rollback: a later re-roll of another service (or
  * of a healthy release) would then be called the cause. The release the
  * metrics judged is the one to name: the first rollback away from a
- * release whose host's verdict turned to ROLLBACK IMMEDIATELY or CONSIDER
- * ROLLBACK while it ran. Without such a verdict the engineer's first
- * rollback is the best word there is.
+ * release that a turn of its host's verdict to ROLLBACK IMMEDIATELY or
+ * CONSIDER ROLLBACK judged, by badrel's one rule (the release started
+ * there before the turn, the host not judged OK under it first: a fault
+ * of the host's own under a release that was fine there judges nothing).
+ * Without such a verdict the engineer's first rollback is the best word
+ * there is.
  *
  * The default words say only what the journal proves of the service on
  * every host that runs it, not of that one rollback: "back on TAG since T"
@@ -29,6 +32,7 @@
 
 #include <cjson/cJSON.h>
 
+#include "warroom/badrel.h"
 #include "warroom/probe.h"
 #include "warroom/record.h"
 #include "warroom/util.h"
@@ -76,29 +80,6 @@ rollback_plan(const struct record *r)
 	    strcmp(action, "helm.rollback") != 0)
 		return NULL;
 	return plan;
-}
-
-/* Did host's verdict turn bad, within v[0..end), while its service svc
- * ran tag (the last health.change before it said so)? */
-static bool
-judged_bad(const struct record *v, size_t end, const char *host, const char *svc,
-    const char *tag)
-{
-	const char *ran = NULL, *verdict;
-	size_t i;
-
-	for (i = 0; i < end; i++) {
-		if (!same(v[i].host, host))
-			continue;
-		if (is(&v[i], "health.change") && same(str(v[i].data, "service"), svc))
-			ran = str(v[i].data, "tag");
-		else if (is(&v[i], "verdict.change") && same_release(ran, tag) &&
-		    (verdict = str(v[i].data, "verdict")) != NULL &&
-		    (strcmp(verdict, "ROLLBACK IMMEDIATELY") == 0 ||
-		    strcmp(verdict, "CONSIDER ROLLBACK") == 0))
-			return true;
-	}
-	return false;
 }
 
 /* What the journal says of one host that runs the cause's service. */
@@ -278,17 +259,24 @@ cause_find(const struct record *v, size_t n, const struct config_host *hosts, si
     struct cause *out)
 {
 	const cJSON *plan, *pick = NULL;
+	struct badrel rel = { 0 };
 	struct host_walk *w;
 	size_t i, at = 0, nw, nrb = 0;
 
 	memset(out, 0, sizeof(*out));
+	/* The whole journal: a tag record written after a verdict may tell
+	 * the release that ran when it turned. */
+	for (i = 0; i < n; i++)
+		if (v[i].kind != NULL)
+			badrel_fold(&rel, v[i].kind, v[i].host, v[i].data, v[i].ts_ms);
 	for (i = 0; i < n; i++) {
 		if ((plan = rollback_plan(&v[i])) == NULL)
 			continue;
 		nrb++;
 		if (pick != NULL && out->judged)
 			continue;
-		if (judged_bad(v, i, v[i].host, str(plan, "service"), str(plan, "from"))) {
+		if (badrel_verdict_judged(&rel, v[i].host, str(plan, "service"),
+		    str(plan, "from"), v[i].ts_ms) != NULL) {
 			pick = plan;
 			at = i;
 			out->judged = true;
@@ -297,6 +285,7 @@ cause_find(const struct record *v, size_t n, const struct config_host *hosts, si
 			at = i;
 		}
 	}
+	badrel_free(&rel);
 	if (pick == NULL)
 		return 0;
 	wr_strlcpy(out->host, v[at].host, sizeof(out->host));

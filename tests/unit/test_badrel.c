@@ -285,6 +285,38 @@ a_release_judged_ok_on_its_host_is_not_charged_with_its_fault(void **state)
 	badrel_free(&b);
 }
 
+/* The status page names the rollback from a release its own host's
+ * verdict judged: a spared turn judged nothing, a rollback is no verdict,
+ * and only a turn at or before the given time counts. */
+static void
+judged_by_a_verdict_on_one_host(void **state)
+{
+	const struct badrel_why *w;
+	struct badrel b = { 0 };
+
+	(void)state;
+	fold_at(&b, "health.change", "h13", "{\"service\":\"api\",\"tag\":\"v1.4.1\"}", T0);
+	fold_at(&b, "verdict.change", "h13", "{\"verdict\":\"OK\"}", T0 + MIN);
+	fold_at(&b, "verdict.change", "h13", "{\"verdict\":\"CONSIDER ROLLBACK\"}",
+	    T0 + 2 * MIN);
+	fold_at(&b, "action.intent", "h13", "{\"action\":\"compose.rollback\",\"plan\":"
+	    "{\"service\":\"api\",\"from\":\"v1.4.1\",\"to\":\"v1.4.0\"}}", T0 + 3 * MIN);
+	assert_true(badrel_is_bad(&b, "v1.4.1"));
+	assert_null(badrel_verdict_judged(&b, "h13", "api", "v1.4.1", T0 + 3 * MIN));
+	fold_at(&b, "health.change", "h16", "{\"service\":\"api\",\"tag\":\"v1.5.0-bad\"}",
+	    T0 + 4 * MIN);
+	fold_at(&b, "verdict.change", "h16", "{\"verdict\":\"ROLLBACK IMMEDIATELY\"}",
+	    T0 + 5 * MIN);
+	w = badrel_verdict_judged(&b, "h16", "api", "1.5.0-bad", T0 + 5 * MIN);
+	assert_non_null(w);
+	assert_string_equal(w->verdict, "ROLLBACK IMMEDIATELY");
+	assert_int_equal(w->at_ms, T0 + 5 * MIN);
+	assert_null(badrel_verdict_judged(&b, "h16", "api", "v1.5.0-bad", T0 + 4 * MIN));
+	assert_null(badrel_verdict_judged(&b, "h13", "api", "v1.5.0-bad", T0 + 6 * MIN));
+	assert_null(badrel_verdict_judged(&b, "h16", "jobs", "v1.5.0-bad", T0 + 6 * MIN));
+	badrel_free(&b);
+}
+
 /* A canary: the bad release on one host, the others on the old one and
  * OK. The canary's turn is charged to the new release, never to the old
  * one it ran OK before, also while the new tag's record comes only after
@@ -432,6 +464,7 @@ main(void)
 		cmocka_unit_test(a_verdict_judges_the_release_started_before_it),
 		cmocka_unit_test(the_release_running_at_a_time),
 		cmocka_unit_test(a_release_judged_ok_on_its_host_is_not_charged_with_its_fault),
+		cmocka_unit_test(judged_by_a_verdict_on_one_host),
 		cmocka_unit_test(a_canary_charges_the_new_release_only),
 		cmocka_unit_test(a_release_bad_before_any_ok_under_it_is_charged),
 		cmocka_unit_test(a_host_already_bad_at_the_first_reading_is_charged),

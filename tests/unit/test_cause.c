@@ -200,6 +200,58 @@ without_a_judgement_the_first_rollback(void **state)
 	done(&j);
 }
 
+/* QA scale: h13 runs v1.4.1 and is judged OK under it, then its own
+ * /healthz fails and its verdict turns bad: v1.4.1 was fine there (the
+ * one rule, badrel's), so someone's rollback from it names no cause while
+ * a release a verdict did judge is rolled back later. */
+static void
+a_host_fault_under_a_release_judged_ok_is_not_the_cause(void **state)
+{
+	struct journal j = { .n = 0 };
+	struct cause c;
+
+	ran(&j, "h13", "api", "v1.4.1");
+	ran(&j, "h16", "api", "v1.4.1");
+	verdict(&j, "h13", "OK");
+	add(&j, "health.change", "h13", "{\"service\":\"api\",\"tag\":\"v1.4.1\","
+	    "\"was_tag\":\"v1.4.1\",\"healthz\":\"FAIL\"}");
+	verdict(&j, "h13", "ROLLBACK IMMEDIATELY");
+	rollback(&j, "compose.rollback", "h13", "api", "v1.4.1", "v1.4.0");
+	ran(&j, "h16", "api", "v1.5.0-bad");
+	verdict(&j, "h16", "CONSIDER ROLLBACK");
+	rollback(&j, "compose.rollback", "h16", "api", "v1.5.0-bad", "v1.4.1");
+	assert_int_equal(cause_find(j.v, j.n, NULL, 0, &c), 1);
+	assert_string_equal(c.host, "h16");
+	assert_string_equal(c.from, "v1.5.0-bad");
+	assert_string_equal(c.to, "v1.4.1");
+	assert_true(c.judged);
+	done(&j);
+}
+
+/* The tag a host ran when its verdict turned is the release started
+ * before the turn, also when its record was written after it. */
+static void
+a_release_read_after_the_turn_is_the_one_judged(void **state)
+{
+	struct journal j = { .n = 0 };
+	struct cause c;
+
+	ran(&j, "h1", "api", "v1.4.1");
+	ran(&j, "h2", "jobs", "v2.0.0");
+	verdict(&j, "h1", "OK");
+	rollback(&j, "compose.rollback", "h2", "jobs", "v2.0.0", "v1.9.0");
+	verdict(&j, "h1", "CONSIDER ROLLBACK");
+	/* Started one second before the turn, read after it. */
+	add(&j, "health.change", "h1", "{\"service\":\"api\",\"tag\":\"v1.5.0\","
+	    "\"was_tag\":\"v1.4.1\",\"deployed_ms\":1795746604000}");
+	rollback(&j, "compose.rollback", "h1", "api", "v1.5.0", "v1.4.1");
+	assert_int_equal(cause_find(j.v, j.n, NULL, 0, &c), 1);
+	assert_string_equal(c.host, "h1");
+	assert_string_equal(c.from, "v1.5.0");
+	assert_true(c.judged);
+	done(&j);
+}
+
 /* Rolled back again from where it was left: the service is there now. */
 static void
 to_follows_a_chain_of_rollbacks(void **state)
@@ -904,6 +956,8 @@ main(void)
 		cmocka_unit_test(the_judged_release_not_the_latest_rollback),
 		cmocka_unit_test(a_judged_rollback_wins_over_an_earlier_one),
 		cmocka_unit_test(without_a_judgement_the_first_rollback),
+		cmocka_unit_test(a_host_fault_under_a_release_judged_ok_is_not_the_cause),
+		cmocka_unit_test(a_release_read_after_the_turn_is_the_one_judged),
 		cmocka_unit_test(to_follows_a_chain_of_rollbacks),
 		cmocka_unit_test(no_rollback_no_cause),
 		cmocka_unit_test(an_unknown_rollback_is_not_called_done),
