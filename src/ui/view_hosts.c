@@ -56,6 +56,25 @@ host_up(const struct app *app, int hi)
 	return ssh_pool_status(app->pool, hi)->state == SSH_UP;
 }
 
+/* Whether host hi's connection is DOWN: lost or refused, waiting for its
+ * retry (not one still connecting, nor an untrusted one). What the
+ * markers of hidden rows count. */
+static bool
+host_down(const struct app *app, int hi)
+{
+	if (app->pool == NULL)
+		return app->fake_down != NULL && app->fake_down[hi];
+	return ssh_pool_status(app->pool, hi)->state == SSH_DOWN;
+}
+
+/* Whether host hi's row shows the last values read before its host went
+ * away (without a pool, only a screen test's :state conn=down). */
+static bool
+host_lost(const struct app *app, int hi)
+{
+	return app->pool != NULL ? !host_up(app, hi) : host_down(app, hi);
+}
+
 /* The connection cell of a host (brief: "DOWN 26s") and the theme role
  * it is drawn in. */
 static enum theme_role
@@ -67,6 +86,10 @@ conn_text(const struct app *app, int host, bool brief, char *buf, size_t cap)
 	if (app->pool == NULL && host_up(app, host)) {
 		wr_strlcpy(buf, "UP", cap);
 		return THEME_OK;
+	}
+	if (app->pool == NULL && host_down(app, host)) {
+		wr_strlcpy(buf, "DOWN", cap);
+		return THEME_BAD;
 	}
 	if (app->pool == NULL) {
 		wr_strlcpy(buf, "not connected", cap);
@@ -110,15 +133,19 @@ static const struct {
 	[HOSTS_COL_DRIVER] = { "DRIVER", 8 }, [HOSTS_COL_ADDR] = { "ADDRESS", 40 },
 };
 
-/* Seconds since then_ms (wall clock), never negative. */
+/* Seconds since then_ms (wall clock; a screen test's own, which its
+ * :state reads at), never negative. */
 static long
-age_s(int64_t then_ms)
+age_s(const struct app *app, int64_t then_ms)
 {
 	struct timespec ts;
+	int64_t now_ms;
 	long s;
 
 	clock_gettime(CLOCK_REALTIME, &ts);
-	s = (long)(((int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000 - then_ms) / 1000);
+	now_ms = app->fake_clock ? (int64_t)app->fake_now * 1000 :
+	    (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+	s = (long)((now_ms - then_ms) / 1000);
 	return s < 0 ? 0 : s;
 }
 
@@ -296,11 +323,12 @@ read:
 		char age[24], silent[32] = "";
 
 		/* The reason first: at 80 columns the line is cut. */
-		hosts_table_age(s->have_driver ? age_s(s->driver_at_ms) : -1, false, false, age,
-		    sizeof(age));
+		hosts_table_age(s->have_driver ? age_s(app, s->driver_at_ms) : -1, false, false,
+		    age, sizeof(age));
 		/* A stuck command's silence as long as it really is, now. */
 		if (s->driver_silent_ms != 0)
-			snprintf(silent, sizeof(silent), " for %ld s", age_s(s->driver_silent_ms));
+			snprintf(silent, sizeof(silent), " for %ld s",
+			    age_s(app, s->driver_silent_ms));
 		snprintf(lines[0], 700, "%s/%s: %s%s%s%s%s", name,
 		    app->cfg.hosts[host].services[svc], s->driver_error, silent,
 		    age[0] ? " (the values shown are " : "", age, age[0] ? " old)" : "");
@@ -480,8 +508,8 @@ may_be_old(const struct app *app, int hi, const struct svc_state *s)
 {
 	if (s == NULL)
 		return false;
-	return (poll_failing(s) && s->have_driver) || (app->pool != NULL &&
-	    !host_up(app, hi) && (s->have_driver || s->have_probe));
+	return (poll_failing(s) && s->have_driver) || (host_lost(app, hi) &&
+	    (s->have_driver || s->have_probe));
 }
 
 /* Column c's text for host hi's service svc (brief: in fewer words, for a
@@ -494,7 +522,7 @@ cell_text(const struct app *app, int hi, const struct config_host *host, int svc
 	enum theme_role role = THEME_NORMAL;
 	struct envmark m;
 	/* Without a connection the values are the last reading. */
-	bool stale = app->pool != NULL && !host_up(app, hi);
+	bool stale = host_lost(app, hi);
 
 	buf[0] = '\0';
 	/* No endpoint of its own (a worker beside the API): nothing to show. */
@@ -595,7 +623,7 @@ cell_text(const struct app *app, int hi, const struct config_host *host, int svc
 		 * matters (CONN says why); ERR is a tool's failure on a live
 		 * host, beside the age of what it last read. */
 		if (s && (s->have_driver || (!stale && poll_failing(s)))) {
-			hosts_table_age(s->have_driver ? age_s(s->driver_at_ms) : -1,
+			hosts_table_age(s->have_driver ? age_s(app, s->driver_at_ms) : -1,
 			    !stale && poll_failing(s), brief, buf, cap);
 			if (!stale && poll_failing(s))
 				role = THEME_BAD;
