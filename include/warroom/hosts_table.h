@@ -1,8 +1,9 @@
 /*
  * hosts_table.h — the HOSTS table's rules that need no screen: which
  * columns matter most at the moment, how the age of a row's data reads
- * while the poll behind it fails, and the marker that says rows are
- * hidden above or below (naming one that is worse than all in sight).
+ * while the poll behind it fails, a row's verdict in its cell, and the
+ * marker that says rows are hidden above or below (naming one that is
+ * worse than all in sight).
  * Pure: the caller passes what it read and measures the text it gets.
  */
 #ifndef WARROOM_HOSTS_TABLE_H
@@ -13,7 +14,8 @@
 
 /* The columns, in table order. */
 enum hosts_col {
-	HOSTS_COL_HOST, HOSTS_COL_SVC, HOSTS_COL_CONN, HOSTS_COL_TAG, HOSTS_COL_STATE,
+	HOSTS_COL_HOST, HOSTS_COL_SVC, HOSTS_COL_CONN, HOSTS_COL_TAG, HOSTS_COL_VERDICT,
+	HOSTS_COL_STATE,
 	HOSTS_COL_HEALTH, HOSTS_COL_READY, HOSTS_COL_VERSION, HOSTS_COL_EXPORT, HOSTS_COL_RESTARTS,
 	HOSTS_COL_AGE, HOSTS_COL_DRIVER, HOSTS_COL_ADDR, HOSTS_COL_COUNT
 };
@@ -25,7 +27,8 @@ enum hosts_sort { HOSTS_BY_HOST, HOSTS_BY_HEALTH, HOSTS_BY_VERDICT };
 #define HOSTS_STEPS_MAX (2 * HOSTS_COL_COUNT)
 
 /* The columns_pick steps of the table; HOST, SERVICE and CONN are the
- * first three, then TAG (brief, without its .env!), then HEALTH and READY
+ * first three, then TAG (brief, without its .env!), then VERDICT (brief,
+ * "ROLLBACK", when verdicts: some host has metrics), then HEALTH and READY
  * (READY brief, "ahead!", until widened), so a narrow pane never hides
  * that a row fails; TAG widened (its .env!) after AGE and RST. stale:
  * some row shows values that may be old (its host not UP, or its poll
@@ -35,7 +38,8 @@ enum hosts_sort { HOSTS_BY_HOST, HOSTS_BY_HEALTH, HOSTS_BY_VERDICT };
  * after TAG when one still exports while a kill switch was asked for
  * (HOSTS_EXPORTS_ON). Returns how many steps were written. */
 enum hosts_exports { HOSTS_EXPORTS_NONE, HOSTS_EXPORTS_KNOWN, HOSTS_EXPORTS_ON };
-int hosts_table_steps(bool stale, bool restarts, enum hosts_exports exports, int *steps);
+int hosts_table_steps(bool stale, bool restarts, bool verdicts, enum hosts_exports exports,
+    int *steps);
 
 /* How bad the worst value in a row's columns left out is: severity[c]
  * is 0 (fine), 1 (a warning) or 2 (bad) for each of the n columns, and
@@ -47,6 +51,12 @@ int hosts_table_hidden_worst(const bool *show, const int *severity, int n);
  * none), followed by "ERR" while the poll behind it fails ("ERR" alone
  * when brief: the line under the table then says how old). */
 void hosts_table_age(long age_s, bool failing, bool brief, char *buf, size_t cap);
+
+/* The VERDICT cell of a row whose host's verdict is level (enum
+ * decide_level; < 0: none yet, ""): its name ("ROLLBACK IMMEDIATELY",
+ * brief "ROLLBACK", "CONSIDER"), and while hysteresis holds it above what
+ * the metrics say, " (held)" after it, brief "*" ("ROLLBACK*"). */
+void hosts_table_verdict(int level, bool held, bool brief, char *buf, size_t cap);
 
 /* Of n hidden rows with verdict levels[i] (enum decide_level; < 0: none
  * yet), the one a marker names: the worst, when it is MONITOR or worse

@@ -1,6 +1,6 @@
 /*
- * hosts_table.c — column priorities, the AGE cell and the hidden-rows
- * marker of the HOSTS table.
+ * hosts_table.c — column priorities, the AGE and VERDICT cells and the
+ * hidden-rows marker of the HOSTS table.
  */
 #include "warroom/hosts_table.h"
 
@@ -12,7 +12,8 @@
 #include "warroom/util.h"
 
 int
-hosts_table_steps(bool stale, bool restarts, enum hosts_exports exports, int *steps)
+hosts_table_steps(bool stale, bool restarts, bool verdicts, enum hosts_exports exports,
+    int *steps)
 {
 	int n = 0;
 
@@ -21,6 +22,10 @@ hosts_table_steps(bool stale, bool restarts, enum hosts_exports exports, int *st
 	steps[n++] = HOSTS_COL_CONN;
 	/* Whether to roll back rests on the tag first. */
 	steps[n++] = HOSTS_COL_TAG;
+	/* Then the verdict on it: without it the worst host's row read all
+	 * green (its health may be fine while its error rate is not). */
+	if (verdicts)
+		steps[n++] = HOSTS_COL_VERDICT;
 	/* A leak the kill switch did not stop outranks everything but the tag. */
 	if (exports == HOSTS_EXPORTS_ON)
 		steps[n++] = HOSTS_COL_EXPORT;
@@ -39,6 +44,9 @@ hosts_table_steps(bool stale, bool restarts, enum hosts_exports exports, int *st
 	 * the service does now: a hazard for the next `up -d`, and left out
 	 * the row's ! and the line under the table still say it. */
 	steps[n++] = COLUMNS_WIDEN(HOSTS_COL_TAG);
+	/* "ROLLBACK IMMEDIATELY" says no more than "ROLLBACK" does. */
+	if (verdicts)
+		steps[n++] = COLUMNS_WIDEN(HOSTS_COL_VERDICT);
 	/* "41s ERR" over "ERR" once the tag and health are in. */
 	if (stale)
 		steps[n++] = COLUMNS_WIDEN(HOSTS_COL_AGE);
@@ -140,6 +148,18 @@ level_word(int level)
 	case DECIDE_CONSIDER: return "CONSIDER";
 	default: return decide_level_name((enum decide_level)level);
 	}
+}
+
+void
+hosts_table_verdict(int level, bool held, bool brief, char *buf, size_t cap)
+{
+	if (level < 0) {
+		buf[0] = '\0';
+		return;
+	}
+	/* A held level is no longer what the metrics say: never bare. */
+	snprintf(buf, cap, "%s%s", brief ? level_word(level) :
+	    decide_level_name((enum decide_level)level), !held ? "" : brief ? "*" : " (held)");
 }
 
 bool

@@ -3,7 +3,8 @@
  * SSH state, the running tag, the container or rollout state, health,
  * readiness (a warning for a ready service whose migrations are not
  * current: "200 ahead!" or "200 behind!" when /readyz says which way,
- * "200 mig!" when it does not: probe.h), version, restarts and the age of the data. Columns are as
+ * "200 mig!" when it does not: probe.h), version, restarts, the age of
+ * the data and the host's verdict, in its colour. Columns are as
  * wide as their values (up to a cap), in fewer words when room is short,
  * and chosen by priority (hosts_table.c), so a narrow pane keeps the ones
  * that decide a rollback, and the age of any value that may be old.
@@ -126,6 +127,7 @@ static const struct {
 } cols[HOSTS_COL_COUNT] = {
 	[HOSTS_COL_HOST] = { "HOST", 20 }, [HOSTS_COL_SVC] = { "SERVICE", 14 },
 	[HOSTS_COL_CONN] = { "CONN", 16 }, [HOSTS_COL_TAG] = { "TAG", 24 },
+	[HOSTS_COL_VERDICT] = { "VERDICT", 27 },
 	[HOSTS_COL_STATE] = { "STATE", 20 }, [HOSTS_COL_HEALTH] = { "HEALTH", 7 },
 	[HOSTS_COL_READY] = { "READY", 11 }, [HOSTS_COL_VERSION] = { "VERSION", 24 },
 	[HOSTS_COL_EXPORT] = { "EXPORT", 6 },
@@ -186,6 +188,22 @@ health_rank(const struct app *app, int host, int svc)
 	    s->readyz.health == PROBE_OK ? 0 : 1;
 }
 
+/* Whether host h's metrics are read at all (metrics_url or Prometheus). */
+static bool
+has_metrics(const struct config_host *h)
+{
+	return h->metrics_url[0] != '\0' || config_uses_prometheus(h);
+}
+
+/* Host hi's verdict level, or -1 before its first (or without metrics). */
+static int
+verdict_of(const struct app *app, int hi)
+{
+	const struct host_metrics *m = hi >= 0 ? app_metrics(app, hi) : NULL;
+
+	return m != NULL && m->nhist > 0 ? (int)m->verdict.level : -1;
+}
+
 struct row_key {
 	int row, k1, k2;
 };
@@ -212,17 +230,14 @@ row_order(const struct app *app, int *order, int rows)
 	int n, svc, host, shown;
 
 	for (n = 0; n < rows; n++) {
-		const struct host_metrics *m;
-		int health, verdict = -1;
+		int health, verdict;
 
 		host = row_at(app, n, &h, &svc);
 		keys[n].row = n;
 		if (app->host_sort == HOSTS_BY_HOST)
 			continue;
 		health = health_rank(app, host, svc);
-		m = app->poller != NULL ? poller_metrics(app->poller, host) : NULL;
-		if (m != NULL && m->nhist > 0)
-			verdict = (int)m->verdict.level;
+		verdict = verdict_of(app, host);
 		keys[n].k1 = app->host_sort == HOSTS_BY_HEALTH ? health : verdict;
 		keys[n].k2 = app->host_sort == HOSTS_BY_HEALTH ? verdict : health;
 	}
@@ -523,6 +538,8 @@ cell_text(const struct app *app, int hi, const struct config_host *host, int svc
 	struct envmark m;
 	/* Without a connection the values are the last reading. */
 	bool stale = host_lost(app, hi);
+	/* HTTP that does not go through the connection stays current. */
+	bool direct = !host->tunnel;
 
 	buf[0] = '\0';
 	/* No endpoint of its own (a worker beside the API): nothing to show. */
@@ -553,6 +570,22 @@ cell_text(const struct app *app, int hi, const struct config_host *host, int svc
 			role = THEME_BAD;
 		}
 		break;
+	case HOSTS_COL_VERDICT: {
+		/* The host's: its metrics speak for the host, not one service. */
+		const struct host_metrics *mt = app_metrics(app, hi);
+
+		if (mt != NULL && mt->nhist > 0) {
+			hosts_table_verdict((int)mt->verdict.level, mt->verdict.held, brief, buf,
+			    cap);
+			role = ui_level_role((int)mt->verdict.level);
+		} else if (!has_metrics(host)) {
+			wr_strlcpy(buf, "-", cap);
+			role = THEME_DIM;
+		}
+		/* A Prometheus server is asked directly, not through the host. */
+		direct = direct || config_uses_prometheus(host);
+		break;
+	}
 	case HOSTS_COL_STATE:
 		if (s && (strstr(s->state, "exited") || strstr(s->health, "unhealthy") ||
 		    strstr(s->health, "stuck") || strcmp(s->state, "absent") == 0))
@@ -639,8 +672,8 @@ cell_text(const struct app *app, int hi, const struct config_host *host, int svc
 	/* The last reading is dim, so an old green OK does not pass for a
 	 * current one; probes that go direct (tunnel = false) stay current. */
 	if (stale && c >= HOSTS_COL_TAG && c <= HOSTS_COL_AGE &&
-	    (host->tunnel || (c != HOSTS_COL_HEALTH && c != HOSTS_COL_READY &&
-	    c != HOSTS_COL_VERSION && c != HOSTS_COL_EXPORT)))
+	    (!direct || (c != HOSTS_COL_HEALTH && c != HOSTS_COL_READY &&
+	    c != HOSTS_COL_VERSION && c != HOSTS_COL_EXPORT && c != HOSTS_COL_VERDICT)))
 		role = THEME_DIM;
 	/* So are what a failing poll read last; probes are asked apart. */
 	if (!stale && poll_failing(s) && (c == HOSTS_COL_TAG || c == HOSTS_COL_STATE ||
@@ -655,6 +688,7 @@ struct table_fit {
 	int full[HOSTS_COL_COUNT], brief[HOSTS_COL_COUNT];
 	bool stale;                      /* some row's values may be old */
 	bool restarts;                   /* some row counts restarts */
+	bool verdicts;                   /* some host has metrics, or a verdict */
 	enum hosts_exports exports;      /* what some row's /export said */
 };
 
@@ -665,7 +699,7 @@ column_widths(const struct app *app, int rows, struct table_fit *f)
 	char text[300];
 	int c, n, svc, hi;
 
-	f->stale = f->restarts = false;
+	f->stale = f->restarts = f->verdicts = false;
 	f->exports = HOSTS_EXPORTS_NONE;
 	for (c = 0; c < HOSTS_COL_COUNT; c++)
 		f->full[c] = f->brief[c] = ui_width(cols[c].title);
@@ -676,6 +710,7 @@ column_widths(const struct app *app, int rows, struct table_fit *f)
 		s = app_state(app, hi, svc);
 		f->stale |= may_be_old(app, hi, s);
 		f->restarts |= s != NULL && s->have_driver && s->restarts > 0;
+		f->verdicts |= has_metrics(host) || verdict_of(app, hi) >= 0;
 		if (s != NULL && s->export_state != CONTAIN_EXPORT_OFF &&
 		    config_probes_service(host, svc) &&
 		    contain_leaks_if_on(&app->contain, host->name))
@@ -687,7 +722,7 @@ column_widths(const struct app *app, int rows, struct table_fit *f)
 			cell_text(app, hi, host, svc, c, false, text, sizeof(text));
 			columns_widen(&f->full[c], ui_width(text), cols[c].width);
 			if (c == HOSTS_COL_CONN || c == HOSTS_COL_TAG || c == HOSTS_COL_STATE ||
-			    c == HOSTS_COL_READY || c == HOSTS_COL_AGE)
+			    c == HOSTS_COL_READY || c == HOSTS_COL_AGE || c == HOSTS_COL_VERDICT)
 				cell_text(app, hi, host, svc, c, true, text, sizeof(text));
 			columns_widen(&f->brief[c], ui_width(text), cols[c].width);
 		}
@@ -741,16 +776,6 @@ hidden_bad(const struct app *app, int hi, const struct config_host *host, int sv
 		}
 	}
 	return hosts_table_hidden_worst(whole, sev, HOSTS_COL_COUNT);
-}
-
-/* Host hi's verdict level, or -1 before its first. */
-static int
-verdict_of(const struct app *app, int hi)
-{
-	const struct host_metrics *m = app->poller != NULL && hi >= 0 ?
-	    poller_metrics(app->poller, hi) : NULL;
-
-	return m != NULL && m->nhist > 0 ? (int)m->verdict.level : -1;
 }
 
 /* On the pane's border: the n rows order[from...] hidden above (up) or
@@ -807,7 +832,7 @@ hosts_draw(struct app *app, WINDOW *win, int h, int w, bool focused)
 		return;
 	}
 	column_widths(app, rows, &fit);
-	nsteps = hosts_table_steps(fit.stale, fit.restarts, fit.exports, steps);
+	nsteps = hosts_table_steps(fit.stale, fit.restarts, fit.verdicts, fit.exports, steps);
 	/* The marker column takes 2 cells; HOST, SERVICE and CONN always show. */
 	columns_pick(fit.full, fit.brief, steps, nsteps, HOSTS_COL_COUNT, w - 2, 3, show, width);
 	x = 2;

@@ -1,9 +1,11 @@
 /*
- * test_hosts_table.c — the HOSTS table's pure rules: HEALTH and READY
- * come right after TAG, then AGE while values may be old and RST while
- * something restarts, TAG's .env! after those, a row with a bad value left
- * out is marked, the sort is named in the pane's title, the AGE cell keeps the data's age beside ERR, and
- * hidden rows are counted, naming one worse than every row in sight.
+ * test_hosts_table.c — the HOSTS table's pure rules: VERDICT, HEALTH and
+ * READY come right after TAG, then AGE while values may be old and RST
+ * while something restarts, TAG's .env! after those, a row with a bad
+ * value left out is marked, the sort is named in the pane's title, the
+ * AGE cell keeps the data's age beside ERR, the VERDICT cell is brief and
+ * marks a hold, and hidden rows are counted, naming one worse than every
+ * row in sight.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -37,14 +39,17 @@ every_column_is_taken_once_host_service_conn_first(void **state)
 	int steps[HOSTS_STEPS_MAX], n, c, k;
 
 	(void)state;
-	for (k = 0; k < 4; k++) {
-		n = hosts_table_steps(k & 1, k & 2, HOSTS_EXPORTS_NONE, steps);
+	for (k = 0; k < 8; k++) {
+		n = hosts_table_steps(k & 1, k & 2, k & 4, HOSTS_EXPORTS_NONE, steps);
 		assert_true(n <= HOSTS_STEPS_MAX);
 		assert_int_equal(steps[0], HOSTS_COL_HOST);
 		assert_int_equal(steps[1], HOSTS_COL_SVC);
 		assert_int_equal(steps[2], HOSTS_COL_CONN);
+		/* EXPORT only once some /export answered, VERDICT once some
+		 * host has metrics. */
 		for (c = 0; c < HOSTS_COL_COUNT; c++)
-			assert_true(step_of(steps, n, c) >= 0 || c == HOSTS_COL_EXPORT);
+			assert_true(step_of(steps, n, c) >= 0 || c == HOSTS_COL_EXPORT ||
+			    (c == HOSTS_COL_VERDICT && !(k & 4)));
 		assert_true(step_of(steps, n, COLUMNS_WIDEN(HOSTS_COL_CONN)) >
 		    step_of(steps, n, HOSTS_COL_VERSION));
 	}
@@ -56,13 +61,13 @@ age_comes_after_health_and_ready_while_values_may_be_old(void **state)
 	int steps[HOSTS_STEPS_MAX], n;
 
 	(void)state;
-	n = hosts_table_steps(true, false, HOSTS_EXPORTS_NONE, steps);
+	n = hosts_table_steps(true, false, false, HOSTS_EXPORTS_NONE, steps);
 	assert_int_equal(steps[3], HOSTS_COL_TAG);
 	assert_int_equal(steps[4], HOSTS_COL_HEALTH);
 	assert_int_equal(steps[5], HOSTS_COL_READY);
 	assert_int_equal(steps[6], HOSTS_COL_AGE);
 	/* Fresh everywhere: the age matters after the values. */
-	n = hosts_table_steps(false, false, HOSTS_EXPORTS_NONE, steps);
+	n = hosts_table_steps(false, false, false, HOSTS_EXPORTS_NONE, steps);
 	assert_true(step_of(steps, n, HOSTS_COL_AGE) > step_of(steps, n, HOSTS_COL_VERSION));
 }
 
@@ -75,7 +80,7 @@ restarts_come_after_health_and_ready_before_state_and_version(void **state)
 	/* Health and readiness outrank the count (QA: a failing /healthz
 	 * hidden by RST and AGE at 80x24); a hidden count marks its row. */
 	for (k = 0; k < 2; k++) {
-		n = hosts_table_steps(k, true, HOSTS_EXPORTS_NONE, steps);
+		n = hosts_table_steps(k, true, false, HOSTS_EXPORTS_NONE, steps);
 		assert_true(step_of(steps, n, HOSTS_COL_HEALTH) <
 		    step_of(steps, n, HOSTS_COL_RESTARTS));
 		assert_true(step_of(steps, n, HOSTS_COL_READY) <
@@ -85,9 +90,9 @@ restarts_come_after_health_and_ready_before_state_and_version(void **state)
 		assert_true(step_of(steps, n, HOSTS_COL_RESTARTS) <
 		    step_of(steps, n, HOSTS_COL_VERSION));
 	}
-	n = hosts_table_steps(true, true, HOSTS_EXPORTS_NONE, steps);
+	n = hosts_table_steps(true, true, false, HOSTS_EXPORTS_NONE, steps);
 	assert_true(step_of(steps, n, HOSTS_COL_AGE) < step_of(steps, n, HOSTS_COL_RESTARTS));
-	n = hosts_table_steps(false, false, HOSTS_EXPORTS_NONE, steps);
+	n = hosts_table_steps(false, false, false, HOSTS_EXPORTS_NONE, steps);
 	assert_true(step_of(steps, n, HOSTS_COL_RESTARTS) > step_of(steps, n, HOSTS_COL_VERSION));
 }
 
@@ -99,13 +104,13 @@ exports_column_rises_while_a_host_still_exports(void **state)
 	int steps[HOSTS_STEPS_MAX], n;
 
 	(void)state;
-	n = hosts_table_steps(false, true, HOSTS_EXPORTS_NONE, steps);
+	n = hosts_table_steps(false, true, false, HOSTS_EXPORTS_NONE, steps);
 	assert_int_equal(step_of(steps, n, HOSTS_COL_EXPORT), -1);
-	n = hosts_table_steps(false, true, HOSTS_EXPORTS_KNOWN, steps);
+	n = hosts_table_steps(false, true, false, HOSTS_EXPORTS_KNOWN, steps);
 	assert_true(n <= HOSTS_STEPS_MAX);
 	assert_true(step_of(steps, n, HOSTS_COL_EXPORT) > step_of(steps, n, HOSTS_COL_VERSION));
 	assert_true(step_of(steps, n, HOSTS_COL_EXPORT) < step_of(steps, n, HOSTS_COL_DRIVER));
-	n = hosts_table_steps(true, true, HOSTS_EXPORTS_ON, steps);
+	n = hosts_table_steps(true, true, false, HOSTS_EXPORTS_ON, steps);
 	assert_true(n <= HOSTS_STEPS_MAX);
 	assert_int_equal(step_of(steps, n, HOSTS_COL_EXPORT), step_of(steps, n, HOSTS_COL_TAG) + 1);
 }
@@ -115,14 +120,14 @@ exports_column_rises_while_a_host_still_exports(void **state)
 static void
 a_down_host_keeps_age_and_restarts_in_sight(void **state)
 {
-	/*                 HOST SVC CONN TAG STATE HEALTH READY VERSION RST AGE DRIVER ADDR */
-	const int full[] = { 12, 7, 14, 10, 15, 7, 7, 10, 6, 3, 3, 7, 15 };
-	const int brief[] = { 12, 7, 8, 10, 7, 7, 7, 10, 6, 3, 3, 7, 15 };
+	/*                 HOST SVC CONN TAG VERD STATE HEALTH READY VERSION RST AGE DRIVER ADDR */
+	const int full[] = { 12, 7, 14, 10, 0, 15, 7, 7, 10, 6, 3, 3, 7, 15 };
+	const int brief[] = { 12, 7, 8, 10, 0, 7, 7, 7, 10, 6, 3, 3, 7, 15 };
 	int steps[HOSTS_STEPS_MAX], width[HOSTS_COL_COUNT], n;
 	bool show[HOSTS_COL_COUNT];
 
 	(void)state;
-	n = hosts_table_steps(true, true, HOSTS_EXPORTS_NONE, steps);
+	n = hosts_table_steps(true, true, false, HOSTS_EXPORTS_NONE, steps);
 	columns_pick(full, brief, steps, n, HOSTS_COL_COUNT, 92, 3, show, width);
 	assert_true(show[HOSTS_COL_AGE] && show[HOSTS_COL_RESTARTS]);
 	assert_true(show[HOSTS_COL_TAG] && show[HOSTS_COL_HEALTH] && show[HOSTS_COL_READY]);
@@ -143,13 +148,13 @@ a_down_host_keeps_age_and_restarts_in_sight(void **state)
 static void
 a_crash_loop_keeps_health_over_restarts_in_a_narrow_pane(void **state)
 {
-	/*                 HOST SVC CONN TAG STATE HEALTH READY VERSION RST AGE DRIVER ADDR */
-	const int full[] = { 4, 7, 4, 10, 7, 6, 5, 7, 6, 3, 3, 6, 15 };
+	/*                 HOST SVC CONN TAG VERD STATE HEALTH READY VERSION RST AGE DRIVER ADDR */
+	const int full[] = { 4, 7, 4, 10, 0, 7, 6, 5, 7, 6, 3, 3, 6, 15 };
 	int steps[HOSTS_STEPS_MAX], width[HOSTS_COL_COUNT], n;
 	bool show[HOSTS_COL_COUNT];
 
 	(void)state;
-	n = hosts_table_steps(false, true, HOSTS_EXPORTS_NONE, steps);
+	n = hosts_table_steps(false, true, false, HOSTS_EXPORTS_NONE, steps);
 	columns_pick(full, NULL, steps, n, HOSTS_COL_COUNT, 38, 3, show, width);
 	assert_true(show[HOSTS_COL_TAG] && show[HOSTS_COL_HEALTH]);
 	assert_false(show[HOSTS_COL_RESTARTS]);
@@ -165,14 +170,14 @@ a_crash_loop_keeps_health_over_restarts_in_a_narrow_pane(void **state)
 static void
 a_failing_health_stays_in_sight_at_80x24(void **state)
 {
-	/*                 HOST SVC CONN TAG STATE HEALTH READY VERSION RST AGE DRIVER ADDR */
-	const int full[] = { 11, 7, 4, 10, 7, 6, 10, 10, 3, 3, 7, 7, 15 };
-	const int brief[] = { 11, 7, 4, 10, 7, 6, 6, 10, 3, 3, 3, 7, 15 };
+	/*                 HOST SVC CONN TAG VERD STATE HEALTH READY VERSION RST AGE DRIVER ADDR */
+	const int full[] = { 11, 7, 4, 10, 0, 7, 6, 10, 10, 3, 3, 7, 7, 15 };
+	const int brief[] = { 11, 7, 4, 10, 0, 7, 6, 6, 10, 3, 3, 3, 7, 15 };
 	int steps[HOSTS_STEPS_MAX], width[HOSTS_COL_COUNT], n;
 	bool show[HOSTS_COL_COUNT];
 
 	(void)state;
-	n = hosts_table_steps(true, true, HOSTS_EXPORTS_NONE, steps);
+	n = hosts_table_steps(true, true, false, HOSTS_EXPORTS_NONE, steps);
 	columns_pick(full, brief, steps, n, HOSTS_COL_COUNT, 44, 3, show, width);
 	assert_true(show[HOSTS_COL_TAG] && show[HOSTS_COL_HEALTH]);
 	assert_false(show[HOSTS_COL_RESTARTS] || show[HOSTS_COL_AGE]);
@@ -190,15 +195,15 @@ a_failing_health_stays_in_sight_at_80x24(void **state)
 static void
 env_drift_comes_after_health_and_ready(void **state)
 {
-	/*                 HOST SVC CONN TAG STATE HEALTH READY VERSION EXP RST AGE DRIVER ADDR */
-	const int full[] = { 12, 7, 4, 16, 7, 6, 10, 10, 6, 3, 3, 7, 15 };
-	const int brief[] = { 12, 7, 4, 10, 7, 6, 6, 10, 6, 3, 3, 7, 15 };
+	/*                HOST SVC CONN TAG VERD STATE HEALTH READY VERS EXP RST AGE DRV ADDR */
+	const int full[] = { 12, 7, 4, 16, 0, 7, 6, 10, 10, 6, 3, 3, 7, 15 };
+	const int brief[] = { 12, 7, 4, 10, 0, 7, 6, 6, 10, 6, 3, 3, 7, 15 };
 	int steps[HOSTS_STEPS_MAX], width[HOSTS_COL_COUNT], n, k;
 	bool show[HOSTS_COL_COUNT];
 
 	(void)state;
 	for (k = 0; k < 4; k++) {
-		n = hosts_table_steps(k & 1, k & 2, HOSTS_EXPORTS_NONE, steps);
+		n = hosts_table_steps(k & 1, k & 2, false, HOSTS_EXPORTS_NONE, steps);
 		assert_true(step_of(steps, n, COLUMNS_WIDEN(HOSTS_COL_TAG)) >
 		    step_of(steps, n, HOSTS_COL_READY));
 		assert_true(step_of(steps, n, COLUMNS_WIDEN(HOSTS_COL_TAG)) >
@@ -206,7 +211,7 @@ env_drift_comes_after_health_and_ready(void **state)
 		assert_true(step_of(steps, n, COLUMNS_WIDEN(HOSTS_COL_TAG)) <
 		    step_of(steps, n, COLUMNS_WIDEN(HOSTS_COL_READY)));
 	}
-	n = hosts_table_steps(false, false, HOSTS_EXPORTS_NONE, steps);
+	n = hosts_table_steps(false, false, false, HOSTS_EXPORTS_NONE, steps);
 	columns_pick(full, brief, steps, n, HOSTS_COL_COUNT, 44, 3, show, width);
 	assert_true(show[HOSTS_COL_TAG] && show[HOSTS_COL_HEALTH]);
 	assert_int_equal(width[HOSTS_COL_TAG], 10);
@@ -214,7 +219,7 @@ env_drift_comes_after_health_and_ready(void **state)
 	assert_true(show[HOSTS_COL_HEALTH] && show[HOSTS_COL_READY]);
 	assert_int_equal(width[HOSTS_COL_TAG], 16);
 	assert_int_equal(width[HOSTS_COL_READY], 6);
-	n = hosts_table_steps(false, false, HOSTS_EXPORTS_ON, steps);
+	n = hosts_table_steps(false, false, false, HOSTS_EXPORTS_ON, steps);
 	assert_true(step_of(steps, n, HOSTS_COL_EXPORT) < step_of(steps, n, HOSTS_COL_HEALTH));
 }
 
@@ -263,13 +268,13 @@ the_title_names_the_order_and_the_filter(void **state)
 static void
 a_failing_poll_keeps_its_mark_and_the_tag_in_a_narrow_pane(void **state)
 {
-	const int full[] = { 12, 7, 4, 10, 8, 7, 7, 10, 6, 3, 7, 7, 15 };
-	const int brief[] = { 12, 7, 4, 10, 8, 7, 7, 10, 6, 3, 3, 7, 15 };
+	const int full[] = { 12, 7, 4, 10, 0, 8, 7, 7, 10, 6, 3, 7, 7, 15 };
+	const int brief[] = { 12, 7, 4, 10, 0, 8, 7, 7, 10, 6, 3, 3, 7, 15 };
 	int steps[HOSTS_STEPS_MAX], width[HOSTS_COL_COUNT], n;
 	bool show[HOSTS_COL_COUNT];
 
 	(void)state;
-	n = hosts_table_steps(true, false, HOSTS_EXPORTS_NONE, steps);
+	n = hosts_table_steps(true, false, false, HOSTS_EXPORTS_NONE, steps);
 	columns_pick(full, brief, steps, n, HOSTS_COL_COUNT, 43, 3, show, width);
 	assert_true(show[HOSTS_COL_AGE] && show[HOSTS_COL_TAG]);
 	assert_int_equal(width[HOSTS_COL_AGE], 3);
@@ -323,6 +328,66 @@ age_keeps_the_data_age_beside_err(void **state)
 	assert_string_equal(buf, want);
 	hosts_table_age(41, true, false, buf, 4);
 	assert_string_equal(buf, "41s");
+}
+
+/* The QA fleet at 80x24 (44 cells): h16's row keeps host, service,
+ * connection, tag and its verdict ("ROLLBACK", brief); HEALTH gives way
+ * first (the row's ! says a bad one), and with room the verdict is whole
+ * before STATE. Without metrics anywhere there is no VERDICT column. */
+static void
+the_verdict_stays_in_sight_at_80_columns(void **state)
+{
+	/*                HOST SVC CONN TAG VERD STATE HEALTH READY VERS EXP RST AGE DRV ADDR */
+	const int full[] = { 4, 7, 4, 10, 20, 15, 7, 7, 10, 6, 3, 3, 7, 15 };
+	const int brief[] = { 4, 7, 8, 10, 8, 7, 7, 7, 10, 6, 3, 3, 7, 15 };
+	int steps[HOSTS_STEPS_MAX], width[HOSTS_COL_COUNT], n, k;
+	bool show[HOSTS_COL_COUNT];
+
+	(void)state;
+	for (k = 0; k < 4; k++) {
+		n = hosts_table_steps(k & 1, k & 2, true, HOSTS_EXPORTS_NONE, steps);
+		assert_int_equal(steps[4], HOSTS_COL_VERDICT);
+		assert_true(step_of(steps, n, COLUMNS_WIDEN(HOSTS_COL_VERDICT)) <
+		    step_of(steps, n, HOSTS_COL_STATE));
+		columns_pick(full, brief, steps, n, HOSTS_COL_COUNT, 44, 3, show, width);
+		assert_true(show[HOSTS_COL_TAG] && show[HOSTS_COL_VERDICT]);
+		assert_int_equal(width[HOSTS_COL_VERDICT], 8);
+		assert_int_equal(width[HOSTS_COL_TAG], 10);
+	}
+	/* A host DOWN ("DOWN 26s", brief) still leaves it room. */
+	n = hosts_table_steps(true, false, true, HOSTS_EXPORTS_NONE, steps);
+	columns_pick(full, brief, steps, n, HOSTS_COL_COUNT, 44, 3, show, width);
+	assert_true(show[HOSTS_COL_VERDICT]);
+	assert_false(show[HOSTS_COL_HEALTH]);
+	columns_pick(full, brief, steps, n, HOSTS_COL_COUNT, 92, 3, show, width);
+	assert_int_equal(width[HOSTS_COL_VERDICT], 20);
+	assert_true(show[HOSTS_COL_HEALTH] && show[HOSTS_COL_STATE]);
+	n = hosts_table_steps(true, false, false, HOSTS_EXPORTS_NONE, steps);
+	assert_int_equal(step_of(steps, n, HOSTS_COL_VERDICT), -1);
+}
+
+static void
+the_verdict_cell_is_brief_and_marks_a_hold(void **state)
+{
+	char buf[64];
+
+	(void)state;
+	hosts_table_verdict(DECIDE_ROLLBACK, false, false, buf, sizeof(buf));
+	assert_string_equal(buf, "ROLLBACK IMMEDIATELY");
+	hosts_table_verdict(DECIDE_ROLLBACK, false, true, buf, sizeof(buf));
+	assert_string_equal(buf, "ROLLBACK");
+	hosts_table_verdict(DECIDE_CONSIDER, true, true, buf, sizeof(buf));
+	assert_string_equal(buf, "CONSIDER*");
+	hosts_table_verdict(DECIDE_CONSIDER, true, false, buf, sizeof(buf));
+	assert_string_equal(buf, "CONSIDER ROLLBACK (held)");
+	hosts_table_verdict(DECIDE_MONITOR, false, true, buf, sizeof(buf));
+	assert_string_equal(buf, "MONITOR");
+	hosts_table_verdict(DECIDE_NO_DATA, false, true, buf, sizeof(buf));
+	assert_string_equal(buf, "NO DATA");
+	hosts_table_verdict(DECIDE_OK, false, true, buf, sizeof(buf));
+	assert_string_equal(buf, "OK");
+	hosts_table_verdict(-1, false, false, buf, sizeof(buf));
+	assert_string_equal(buf, "");
 }
 
 static void
@@ -390,6 +455,8 @@ main(void)
 		cmocka_unit_test(the_title_names_the_order_and_the_filter),
 		cmocka_unit_test(a_failing_poll_keeps_its_mark_and_the_tag_in_a_narrow_pane),
 		cmocka_unit_test(age_keeps_the_data_age_beside_err),
+		cmocka_unit_test(the_verdict_stays_in_sight_at_80_columns),
+		cmocka_unit_test(the_verdict_cell_is_brief_and_marks_a_hold),
 		cmocka_unit_test(a_hidden_row_is_named_only_when_worse_than_all_in_sight),
 		cmocka_unit_test(the_marker_shortens_to_fit),
 	};
