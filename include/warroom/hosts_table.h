@@ -2,8 +2,8 @@
  * hosts_table.h — the HOSTS table's rules that need no screen: which
  * columns matter most at the moment, how the age of a row's data reads
  * while the poll behind it fails, a row's verdict in its cell, and the
- * marker that says rows are hidden above or below (naming one that is
- * worse than all in sight).
+ * markers that say rows are hidden above or below or by the filter
+ * (naming the worst of them: a verdict, a host DOWN).
  * Pure: the caller passes what it read and measures the text it gets.
  */
 #ifndef WARROOM_HOSTS_TABLE_H
@@ -58,17 +58,56 @@ void hosts_table_age(long age_s, bool failing, bool brief, char *buf, size_t cap
  * the metrics say, " (held)" after it, brief "*" ("ROLLBACK*"). */
 void hosts_table_verdict(int level, bool held, bool brief, char *buf, size_t cap);
 
-/* Of n hidden rows with verdict levels[i] (enum decide_level; < 0: none
- * yet), the one a marker names: the worst, when it is MONITOR or worse
- * and worse than every row in sight (shown_worst). Its index, or -1. */
-int hosts_table_worst(const int *levels, int n, int shown_worst);
+/* A row as the hidden-rows markers weigh it. */
+struct hosts_mark_row {
+	const char *host;                /* the same pointer for a host's rows */
+	int level;                       /* its host's verdict; < 0: none yet */
+	bool down;                       /* its host's connection is DOWN */
+};
 
-/* The marker of hidden rows above (up) or below, in wording form (0 the
- * longest; each next one shorter), naming host name at verdict level
- * when name is not NULL; arrows in UTF-8 or ASCII. False when there is
- * no such form (the shortest is the last); buf always terminated. */
-bool hosts_table_more(bool up, bool utf8, int hidden, const char *name, int level,
-    int form, char *buf, size_t cap);
+/* What a marker says of the rows it counts: the worst verdict among them
+ * (MONITOR or worse, and worse than shown_worst: every row in sight; -1
+ * for rows out of reach, hidden by the filter), the hosts DOWN among
+ * them, and which of the two is worse by the pane's order (by health a
+ * host DOWN; else the verdict). */
+struct hosts_hidden {
+	int rows;
+	const char *worst;               /* host of the verdict named, or NULL */
+	int level;
+	const char *down;                /* the first host DOWN, or NULL */
+	int ndown;                       /* hosts DOWN (each counted once) */
+	bool down_first;
+};
+
+/* Fold the n rows (in the pane's order) into *out. */
+void hosts_table_hidden(const struct hosts_mark_row *rows, int n, int shown_worst,
+    enum hosts_sort sort, struct hosts_hidden *out);
+
+/* Which marker: rows hidden above, below, or by the filter. */
+enum hosts_more { HOSTS_MORE_UP, HOSTS_MORE_DOWN, HOSTS_MORE_FILTER };
+
+/* The marker of h in wording form (0 the longest; each next one shorter,
+ * the worse thing's host kept as long as anything is named): "▼ 19 more
+ * rows, worst h17 ROLLBACK IMMEDIATELY; h11 DOWN" … "▼ 19: h17
+ * ROLLBACK, 1 DOWN" … "▼19 h17" … "▼19"; "filter hides 29 rows: h17
+ * ROLLBACK IMMEDIATELY" … "F hides 29". Arrows in UTF-8 or ASCII. False
+ * when there is no such form (the shortest is the last); buf always
+ * terminated. */
+bool hosts_table_more(enum hosts_more kind, bool utf8, const struct hosts_hidden *h, int form,
+    char *buf, size_t cap);
+
+/* Two markers sharing a border row of room cells (each with a space on
+ * either side, and a cell of border between them): of the nx forms of
+ * the more important one (widths wx[], longest first) and the ny of the
+ * other (n 0: no such marker), the forms drawn in *fx and *fy (-1: left
+ * out). Both are shortened in turn, the other one first, until they fit;
+ * when not even their shortest do, the more important one alone. */
+void hosts_table_share(const int *wx, int nx, const int *wy, int ny, int room, int *fx,
+    int *fy);
+
+/* How loud a marker of h is: 2 (a host DOWN, CONSIDER ROLLBACK or worse
+ * named), 1 (MONITOR), 0. */
+int hosts_table_more_severity(const struct hosts_hidden *h);
 
 /* The words after "HOSTS" in the pane's title: the order when not by
  * host ("by verdict"), then the filter's text ("having \"k8s\""); "" for

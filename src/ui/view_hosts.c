@@ -221,7 +221,8 @@ row_key_cmp(const void *a, const void *b)
 }
 
 /* order[pos] = the row shown at table position pos, under app->host_sort
- * and the filter. Returns how many rows are shown. */
+ * and the filter; after them, in the same order, the rows the filter
+ * hides. Returns how many rows are shown. */
 static int
 row_order(const struct app *app, int *order, int rows)
 {
@@ -245,6 +246,9 @@ row_order(const struct app *app, int *order, int rows)
 	for (n = 0, shown = 0; n < rows; n++)
 		if (app_row_shown(app, keys[n].row))
 			order[shown++] = keys[n].row;
+	for (n = 0, host = shown; n < rows; n++)
+		if (!app_row_shown(app, keys[n].row))
+			order[host++] = keys[n].row;
 	free(keys);
 	return shown;
 }
@@ -778,40 +782,101 @@ hidden_bad(const struct app *app, int hi, const struct config_host *host, int sv
 	return hosts_table_hidden_worst(whole, sev, HOSTS_COL_COUNT);
 }
 
-/* On the pane's border: the n rows order[from...] hidden above (up) or
- * below, naming one worse than every row in sight (shown_worst); the ▲
- * marker at the top's end, or the bottom's when the title leaves no room. */
+/* What a marker says of the n rows order[from...]: the worst verdict
+ * among them worse than shown_worst (every row in sight; -1: any), and
+ * the hosts DOWN. */
 static void
-more_marker(struct app *app, WINDOW *win, const int *order, int from, int n, bool up,
-    int shown_worst)
+hidden_of(const struct app *app, const int *order, int from, int n, int shown_worst,
+    struct hosts_hidden *out)
 {
+	struct hosts_mark_row *marks = xcalloc(n > 0 ? (size_t)n : 1, sizeof(*marks));
 	const struct config_host *h;
-	const char *name = NULL;
-	int *levels, i, svc, worst, form, attr, pass;
-	bool put = false;
-	char text[200];
+	int i, svc, hi;
 
-	if (n <= 0)
-		return;
-	levels = xcalloc((size_t)n, sizeof(*levels));
-	for (i = 0; i < n; i++)
-		levels[i] = verdict_of(app, row_at(app, order[from + i], &h, &svc));
-	worst = hosts_table_worst(levels, n, shown_worst);
-	if (worst >= 0 && row_at(app, order[from + worst], &h, &svc) >= 0)
-		name = h->name;
-	attr = ui_attr(app, worst < 0 ? THEME_TITLE : levels[worst] >= DECIDE_CONSIDER ?
-	    THEME_BAD : THEME_WARN);
-	for (pass = up ? 0 : 1; pass < 2 && !put; pass++)
-		for (form = 0; !put && hosts_table_more(up, app->screen->utf8, n, name,
-		    worst >= 0 ? levels[worst] : 0, form, text, sizeof(text)); form++)
-			put = ui_frame_put(win, pass == 1, up, attr, text);
-	free(levels);
+	for (i = 0; i < n; i++) {
+		hi = row_at(app, order[from + i], &h, &svc);
+		marks[i].host = h != NULL ? h->name : "";
+		marks[i].level = verdict_of(app, hi);
+		marks[i].down = hi >= 0 && host_down(app, hi);
+	}
+	hosts_table_hidden(marks, n, shown_worst, app->host_sort, out);
+	free(marks);
+}
+
+#define MORE_FORMS 16
+
+/* Every form of marker kind of hid (none when it counts no row), longest
+ * first, and its width in cells; returns how many. */
+static int
+more_forms(const struct app *app, enum hosts_more kind, const struct hosts_hidden *hid,
+    char text[MORE_FORMS][400], int *width)
+{
+	int n = 0;
+
+	if (hid->rows <= 0)
+		return 0;
+	while (n < MORE_FORMS &&
+	    hosts_table_more(kind, app->screen->utf8, hid, n, text[n], 400)) {
+		width[n] = ui_width(text[n]);
+		n++;
+	}
+	return n;
+}
+
+static int
+more_attr(const struct app *app, const struct hosts_hidden *hid)
+{
+	int sev = hosts_table_more_severity(hid);
+
+	return ui_attr(app, sev > 1 ? THEME_BAD : sev > 0 ? THEME_WARN : THEME_TITLE);
+}
+
+/* Rows out of sight are never silent: those below counted at the start
+ * of the bottom border (▼), those above at the end of the top one (▲,
+ * or the bottom's when the title leaves no room), those the filter
+ * hides at the end of the bottom one. Each names the worst among them
+ * (for ▲ and ▼, only when worse than every row in sight: shown_worst);
+ * ▼ and the filter's share the bottom, the one naming worse keeping
+ * more words (the filter's when even: its rows are not a key away). */
+static void
+more_markers(struct app *app, WINDOW *win, const int *order, int shown, int all, int top,
+    int body, int shown_worst)
+{
+	char down_text[MORE_FORMS][400], filter_text[MORE_FORMS][400], up_text[MORE_FORMS][400];
+	int down_w[MORE_FORMS], filter_w[MORE_FORMS], up_w[MORE_FORMS], nd, nf, nu, fd, ff, i;
+	struct hosts_hidden below, above, filtered;
+	WINDOW *frame = wgetparent(win);
+	int room = frame != NULL ? getmaxx(frame) - 4 : 0;
+	bool filter_first;
+
+	hidden_of(app, order, top + body, shown - top - body > 0 ? shown - top - body : 0,
+	    shown_worst, &below);
+	hidden_of(app, order, 0, top > 0 ? top : 0, shown_worst, &above);
+	hidden_of(app, order, shown, all - shown, -1, &filtered);
+	nd = more_forms(app, HOSTS_MORE_DOWN, &below, down_text, down_w);
+	nf = more_forms(app, HOSTS_MORE_FILTER, &filtered, filter_text, filter_w);
+	nu = more_forms(app, HOSTS_MORE_UP, &above, up_text, up_w);
+	filter_first = hosts_table_more_severity(&filtered) >= hosts_table_more_severity(&below);
+	if (filter_first)
+		hosts_table_share(filter_w, nf, down_w, nd, room, &ff, &fd);
+	else
+		hosts_table_share(down_w, nd, filter_w, nf, room, &fd, &ff);
+	if (ff >= 0)
+		ui_frame_put(win, true, true, more_attr(app, &filtered), filter_text[ff]);
+	if (fd >= 0)
+		ui_frame_put(win, true, false, more_attr(app, &below), down_text[fd]);
+	for (i = 0; i < nu; i++)
+		if (ui_frame_put(win, false, true, more_attr(app, &above), up_text[i]))
+			return;
+	for (i = 0; i < nu; i++)
+		if (ui_frame_put(win, true, true, more_attr(app, &above), up_text[i]))
+			return;
 }
 
 static void
 hosts_draw(struct app *app, WINDOW *win, int h, int w, bool focused)
 {
-	int rows = app_host_rows(app), top = 0, y, x, c, i, body = h - 1, nsteps;
+	int rows = app_host_rows(app), top = 0, y, x, c, i, body = h - 1, nsteps, all = rows;
 	bool show[HOSTS_COL_COUNT];
 	int ndetail = 0, drows = 0, dim = ui_attr(app, THEME_DIM), *order, selpos;
 	int width[HOSTS_COL_COUNT], steps[HOSTS_STEPS_MAX], shown_worst = -1;
@@ -850,6 +915,7 @@ hosts_draw(struct app *app, WINDOW *win, int h, int w, bool focused)
 		snprintf(msg, sizeof(msg), "no row has \"%s\"; F C-u Enter shows all",
 		    app->host_filter);
 		ui_put_wrapped(win, &row, 2, w - 2, 0, h, dim, msg);
+		more_markers(app, win, order, 0, all, 0, 0, -1);
 		free(order);
 		return;
 	}
@@ -920,9 +986,7 @@ hosts_draw(struct app *app, WINDOW *win, int h, int w, bool focused)
 			cell(app, win, y, &x, width[c], role, text, sel);
 		}
 	}
-	/* Rows out of sight are never silent: counted on the border. */
-	more_marker(app, win, order, top + body, rows - top - body, false, shown_worst);
-	more_marker(app, win, order, 0, top, true, shown_worst);
+	more_markers(app, win, order, rows, all, top, body, shown_worst);
 	for (i = 0, y = h - drows; i < ndetail; i++) {
 		if (app->zoomed)
 			ui_put_wrapped(win, &y, 0, w, 2, h, ui_attr(app, THEME_BAD), detail[i]);

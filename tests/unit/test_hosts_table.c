@@ -4,8 +4,9 @@
  * while something restarts, TAG's .env! after those, a row with a bad
  * value left out is marked, the sort is named in the pane's title, the
  * AGE cell keeps the data's age beside ERR, the VERDICT cell is brief and
- * marks a hold, and hidden rows are counted, naming one worse than every
- * row in sight.
+ * marks a hold, and hidden rows are counted, naming the worst verdict
+ * (worse than every row in sight) and the hosts DOWN, host names kept
+ * longest; the filter's marker and ▼ share the bottom border.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -391,52 +392,182 @@ the_verdict_cell_is_brief_and_marks_a_hold(void **state)
 }
 
 static void
-a_hidden_row_is_named_only_when_worse_than_all_in_sight(void **state)
+a_hidden_verdict_is_named_only_when_worse_than_all_in_sight(void **state)
 {
-	const int hidden[] = { DECIDE_OK, DECIDE_ROLLBACK, -1, DECIDE_CONSIDER };
-	const int calm[] = { DECIDE_OK, DECIDE_NO_DATA, -1 };
+	const char *h1 = "h1", *h2 = "h2", *h3 = "h3", *h4 = "h4";
+	const struct hosts_mark_row hidden[] = {
+		{ h1, DECIDE_OK, false }, { h2, DECIDE_ROLLBACK, false }, { h3, -1, false },
+		{ h4, DECIDE_CONSIDER, false },
+	};
+	const struct hosts_mark_row calm[] = {
+		{ h1, DECIDE_OK, false }, { h2, DECIDE_NO_DATA, false }, { h3, -1, false },
+	};
+	struct hosts_hidden out;
 
 	(void)state;
-	assert_int_equal(hosts_table_worst(hidden, 4, DECIDE_OK), 1);
-	assert_int_equal(hosts_table_worst(hidden, 4, -1), 1);
-	assert_int_equal(hosts_table_worst(hidden, 4, DECIDE_CONSIDER), 1);
+	hosts_table_hidden(hidden, 4, DECIDE_OK, HOSTS_BY_HOST, &out);
+	assert_ptr_equal(out.worst, h2);
+	assert_int_equal(out.level, DECIDE_ROLLBACK);
+	assert_int_equal(out.rows, 4);
+	hosts_table_hidden(hidden, 4, -1, HOSTS_BY_HOST, &out);
+	assert_ptr_equal(out.worst, h2);
+	hosts_table_hidden(hidden, 4, DECIDE_CONSIDER, HOSTS_BY_HOST, &out);
+	assert_ptr_equal(out.worst, h2);
 	/* As bad as a row in sight: nothing to single out. */
-	assert_int_equal(hosts_table_worst(hidden, 4, DECIDE_ROLLBACK), -1);
+	hosts_table_hidden(hidden, 4, DECIDE_ROLLBACK, HOSTS_BY_HOST, &out);
+	assert_null(out.worst);
 	/* NO DATA is no alarm. */
-	assert_int_equal(hosts_table_worst(calm, 3, -1), -1);
-	assert_int_equal(hosts_table_worst(hidden, 0, -1), -1);
+	hosts_table_hidden(calm, 3, -1, HOSTS_BY_HOST, &out);
+	assert_null(out.worst);
+	assert_int_equal(out.ndown, 0);
+	hosts_table_hidden(hidden, 0, -1, HOSTS_BY_HOST, &out);
+	assert_null(out.worst);
+	assert_int_equal(out.rows, 0);
+}
+
+/* QA: h11 and h23 DOWN below the fold went unsaid beside h17's
+ * ROLLBACK. Hosts DOWN are counted once each (two services, one host),
+ * whatever is in sight, and by health they come before the verdict. */
+static void
+hidden_hosts_down_are_counted_once_each(void **state)
+{
+	const char *h11 = "h11", *h17 = "h17", *h23 = "h23";
+	const struct hosts_mark_row rows[] = {
+		{ h11, DECIDE_NO_DATA, true }, { h11, DECIDE_NO_DATA, true },
+		{ h17, DECIDE_ROLLBACK, false }, { h23, -1, true },
+	};
+	struct hosts_hidden out;
+
+	(void)state;
+	hosts_table_hidden(rows, 4, DECIDE_ROLLBACK, HOSTS_BY_VERDICT, &out);
+	assert_null(out.worst);
+	assert_ptr_equal(out.down, h11);
+	assert_int_equal(out.ndown, 2);
+	assert_false(out.down_first);
+	hosts_table_hidden(rows, 4, -1, HOSTS_BY_HEALTH, &out);
+	assert_ptr_equal(out.worst, h17);
+	assert_true(out.down_first);
+	assert_int_equal(hosts_table_more_severity(&out), 2);
 }
 
 static void
-the_marker_shortens_to_fit(void **state)
+the_marker_shortens_to_fit_keeping_the_host(void **state)
 {
+	struct hosts_hidden one = { .rows = 1, .worst = "helm-bastion", .level = DECIDE_ROLLBACK };
+	struct hosts_hidden three = { .rows = 3, .worst = "helm-bastion",
+		.level = DECIDE_CONSIDER };
+	struct hosts_hidden none = { .rows = 2, .level = -1 };
 	char buf[128];
 
 	(void)state;
-	assert_true(hosts_table_more(false, true, 1, "helm-bastion", DECIDE_ROLLBACK, 0, buf,
-	    sizeof(buf)));
+	assert_true(hosts_table_more(HOSTS_MORE_DOWN, true, &one, 0, buf, sizeof(buf)));
 	assert_string_equal(buf, "▼ 1 more row: helm-bastion ROLLBACK IMMEDIATELY");
-	assert_true(hosts_table_more(false, true, 1, "helm-bastion", DECIDE_ROLLBACK, 1, buf,
-	    sizeof(buf)));
+	assert_true(hosts_table_more(HOSTS_MORE_DOWN, true, &one, 2, buf, sizeof(buf)));
 	assert_string_equal(buf, "▼ 1 more: helm-bastion ROLLBACK");
-	assert_true(hosts_table_more(false, true, 3, "helm-bastion", DECIDE_CONSIDER, 1, buf,
-	    sizeof(buf)));
+	assert_true(hosts_table_more(HOSTS_MORE_DOWN, true, &three, 2, buf, sizeof(buf)));
 	assert_string_equal(buf, "▼ 3 more, worst helm-bastion CONSIDER");
-	assert_true(hosts_table_more(false, true, 3, "helm-bastion", DECIDE_CONSIDER, 2, buf,
-	    sizeof(buf)));
-	assert_string_equal(buf, "▼ 3 more: CONSIDER");
-	assert_true(hosts_table_more(false, true, 3, "x", DECIDE_ROLLBACK, 5, buf, sizeof(buf)));
+	/* QA at 80x24: "▲ 8 more: ROLLBACK" lost the host; it stays. */
+	assert_true(hosts_table_more(HOSTS_MORE_UP, true, &three, 4, buf, sizeof(buf)));
+	assert_string_equal(buf, "▲ 3: helm-bastion CONSIDER");
+	assert_true(hosts_table_more(HOSTS_MORE_DOWN, true, &three, 6, buf, sizeof(buf)));
+	assert_string_equal(buf, "▼3 helm-bastion CONSIDER");
+	assert_true(hosts_table_more(HOSTS_MORE_DOWN, true, &three, 7, buf, sizeof(buf)));
+	assert_string_equal(buf, "▼3 helm-bastion");
+	/* Then the count alone. */
+	assert_true(hosts_table_more(HOSTS_MORE_DOWN, true, &three, 10, buf, sizeof(buf)));
 	assert_string_equal(buf, "▼3");
-	assert_false(hosts_table_more(false, true, 3, "x", DECIDE_ROLLBACK, 6, buf,
-	    sizeof(buf)));
+	assert_false(hosts_table_more(HOSTS_MORE_DOWN, true, &three, 11, buf, sizeof(buf)));
 	/* Nothing to name: the count alone, in ASCII too. */
-	assert_true(hosts_table_more(true, true, 2, NULL, 0, 0, buf, sizeof(buf)));
+	assert_true(hosts_table_more(HOSTS_MORE_UP, true, &none, 0, buf, sizeof(buf)));
 	assert_string_equal(buf, "▲ 2 more rows");
-	assert_true(hosts_table_more(true, false, 1, NULL, 0, 0, buf, sizeof(buf)));
+	none.rows = 1;
+	assert_true(hosts_table_more(HOSTS_MORE_UP, false, &none, 0, buf, sizeof(buf)));
 	assert_string_equal(buf, "^ 1 more row");
-	assert_true(hosts_table_more(true, false, 1, NULL, 0, 2, buf, sizeof(buf)));
+	assert_true(hosts_table_more(HOSTS_MORE_UP, false, &none, 2, buf, sizeof(buf)));
 	assert_string_equal(buf, "^1");
-	assert_false(hosts_table_more(true, false, 1, NULL, 0, 3, buf, sizeof(buf)));
+	assert_false(hosts_table_more(HOSTS_MORE_UP, false, &none, 3, buf, sizeof(buf)));
+}
+
+/* A verdict and hosts DOWN in one marker, the worse first by the pane's
+ * order; the other shortened first; the filter's own words. */
+static void
+the_marker_names_a_verdict_and_hosts_down(void **state)
+{
+	struct hosts_hidden h = { .rows = 19, .worst = "h17", .level = DECIDE_ROLLBACK,
+		.down = "h11", .ndown = 2 };
+	char buf[128];
+
+	(void)state;
+	assert_true(hosts_table_more(HOSTS_MORE_DOWN, true, &h, 0, buf, sizeof(buf)));
+	assert_string_equal(buf, "▼ 19 more rows, worst h17 ROLLBACK IMMEDIATELY; "
+	    "h11 and 1 more DOWN");
+	assert_true(hosts_table_more(HOSTS_MORE_DOWN, true, &h, 2, buf, sizeof(buf)));
+	assert_string_equal(buf, "▼ 19 more, worst h17 ROLLBACK, h11 +1 DOWN");
+	/* The marker's own words go before a host's name. */
+	assert_true(hosts_table_more(HOSTS_MORE_DOWN, true, &h, 3, buf, sizeof(buf)));
+	assert_string_equal(buf, "▼ 19: h17 ROLLBACK, h11 +1 DOWN");
+	assert_true(hosts_table_more(HOSTS_MORE_DOWN, true, &h, 4, buf, sizeof(buf)));
+	assert_string_equal(buf, "▼ 19: h17 ROLLBACK, 2 DOWN");
+	assert_true(hosts_table_more(HOSTS_MORE_DOWN, true, &h, 5, buf, sizeof(buf)));
+	assert_string_equal(buf, "▼ 19: h17 ROLLBACK");
+	/* By health a host DOWN is the worse. */
+	h.down_first = true;
+	assert_true(hosts_table_more(HOSTS_MORE_DOWN, true, &h, 0, buf, sizeof(buf)));
+	assert_string_equal(buf, "▼ 19 more rows, worst h11 and 1 more DOWN; "
+	    "h17 ROLLBACK IMMEDIATELY");
+	assert_true(hosts_table_more(HOSTS_MORE_DOWN, true, &h, 4, buf, sizeof(buf)));
+	assert_string_equal(buf, "▼ 19: h11 +1 DOWN, ROLLBACK");
+	/* A host DOWN alone, and the filter's words. */
+	h.worst = NULL;
+	h.ndown = 1;
+	assert_true(hosts_table_more(HOSTS_MORE_UP, true, &h, 0, buf, sizeof(buf)));
+	assert_string_equal(buf, "▲ 19 more rows, worst h11 DOWN");
+	h.rows = 29;
+	h.worst = "h17";
+	h.ndown = 0;
+	h.down = NULL;
+	assert_true(hosts_table_more(HOSTS_MORE_FILTER, true, &h, 0, buf, sizeof(buf)));
+	assert_string_equal(buf, "filter hides 29 rows: h17 ROLLBACK IMMEDIATELY");
+	assert_true(hosts_table_more(HOSTS_MORE_FILTER, true, &h, 2, buf, sizeof(buf)));
+	assert_string_equal(buf, "filter hides 29: h17 ROLLBACK");
+	assert_true(hosts_table_more(HOSTS_MORE_FILTER, true, &h, 7, buf, sizeof(buf)));
+	assert_string_equal(buf, "F hides 29: h17");
+	h.worst = NULL;
+	assert_true(hosts_table_more(HOSTS_MORE_FILTER, true, &h, 0, buf, sizeof(buf)));
+	assert_string_equal(buf, "filter hides 29 rows");
+	assert_int_equal(hosts_table_more_severity(&h), 0);
+}
+
+/* ▼ and the filter's marker on one border row: the less important one
+ * is shortened first; each keeps some form while both fit. */
+static void
+two_markers_share_a_border(void **state)
+{
+	const int a[] = { 40, 30, 20, 10 }, b[] = { 20, 12, 3 };
+	int fa, fb;
+
+	(void)state;
+	hosts_table_share(a, 4, b, 3, 80, &fa, &fb);
+	assert_int_equal(fa, 0);
+	assert_int_equal(fb, 0);
+	/* 44 cells: 30 + 2 and 3 + 2 and a cell between them. */
+	hosts_table_share(a, 4, b, 3, 44, &fa, &fb);
+	assert_int_equal(fa, 1);
+	assert_int_equal(fb, 2);
+	/* The other way round, b keeps its longest form: 20 + 2, 10 + 2. */
+	hosts_table_share(b, 3, a, 4, 44, &fb, &fa);
+	assert_int_equal(fb, 0);
+	assert_int_equal(fa, 3);
+	/* Alone, the longest that fits; neither fits together: the first. */
+	hosts_table_share(a, 4, b, 0, 35, &fa, &fb);
+	assert_int_equal(fa, 1);
+	assert_int_equal(fb, -1);
+	hosts_table_share(a, 4, b, 3, 14, &fa, &fb);
+	assert_int_equal(fa, 3);
+	assert_int_equal(fb, -1);
+	hosts_table_share(a, 0, b, 0, 14, &fa, &fb);
+	assert_int_equal(fa, -1);
+	assert_int_equal(fb, -1);
 }
 
 int
@@ -457,8 +588,11 @@ main(void)
 		cmocka_unit_test(age_keeps_the_data_age_beside_err),
 		cmocka_unit_test(the_verdict_stays_in_sight_at_80_columns),
 		cmocka_unit_test(the_verdict_cell_is_brief_and_marks_a_hold),
-		cmocka_unit_test(a_hidden_row_is_named_only_when_worse_than_all_in_sight),
-		cmocka_unit_test(the_marker_shortens_to_fit),
+		cmocka_unit_test(a_hidden_verdict_is_named_only_when_worse_than_all_in_sight),
+		cmocka_unit_test(hidden_hosts_down_are_counted_once_each),
+		cmocka_unit_test(the_marker_shortens_to_fit_keeping_the_host),
+		cmocka_unit_test(the_marker_names_a_verdict_and_hosts_down),
+		cmocka_unit_test(two_markers_share_a_border),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
