@@ -1,9 +1,10 @@
 /*
  * hosts_table.h — the HOSTS table's rules that need no screen: which
  * columns matter most at the moment, how the age of a row's data reads
- * while the poll behind it fails, a row's verdict in its cell, and the
- * markers that say rows are hidden above or below or by the filter
- * (naming the worst of them: a verdict, a host DOWN).
+ * while the poll behind it fails, a row's verdict in its cell, how bad a
+ * row's health is (the order of o by health), and the markers that say
+ * rows are hidden above or below or by the filter (naming the worst of
+ * them: a verdict, a host DOWN).
  * Pure: the caller passes what it read and measures the text it gets.
  */
 #ifndef WARROOM_HOSTS_TABLE_H
@@ -57,6 +58,26 @@ void hosts_table_age(long age_s, bool failing, bool brief, char *buf, size_t cap
  * brief "ROLLBACK", "CONSIDER"), and while hysteresis holds it above what
  * the metrics say, " (held)" after it, brief "*" ("ROLLBACK*"). */
 void hosts_table_verdict(int level, bool held, bool brief, char *buf, size_t cap);
+
+/* What HOSTS read of a row, for how bad its health is. */
+struct hosts_health {
+	bool up;                         /* its host's connection is UP */
+	bool read;                       /* the service was read at all */
+	bool broken;                     /* its poll fails, or its container is
+	                                    exited, absent or unhealthy */
+	bool probed;                     /* health_url serves this service */
+	bool have_probe;                 /* … and a probe round answered */
+	int healthz, readyz;             /* enum probe_health */
+	bool warned;                     /* migrations not current, or /version
+	                                    differs from the tag */
+	int restarts;                    /* within the window; < 0: not known */
+};
+
+/* How bad a row's health is, for o by health (worst first): host not UP
+ * (6), a broken container or failing poll (5), /healthz or /readyz FAIL
+ * or UNKNOWN (4), restarts in the window (3), a warning (2), not read yet
+ * (1), OK (0). */
+int hosts_table_health_rank(const struct hosts_health *h);
 
 /* A row as the hidden-rows markers weigh it. */
 struct hosts_mark_row {

@@ -1,6 +1,6 @@
 /*
- * hosts_table.c — column priorities, the AGE and VERDICT cells and the
- * hidden-rows markers of the HOSTS table.
+ * hosts_table.c — column priorities, the AGE and VERDICT cells, the
+ * health order and the hidden-rows markers of the HOSTS table.
  */
 #include "warroom/hosts_table.h"
 
@@ -9,6 +9,7 @@
 
 #include "warroom/columns.h"
 #include "warroom/decide.h"
+#include "warroom/probe.h"
 #include "warroom/util.h"
 
 int
@@ -148,6 +149,27 @@ hosts_table_verdict(int level, bool held, bool brief, char *buf, size_t cap)
 	/* A held level is no longer what the metrics say: never bare. */
 	snprintf(buf, cap, "%s%s", brief ? level_word(level) :
 	    decide_level_name((enum decide_level)level), !held ? "" : brief ? "*" : " (held)");
+}
+
+int
+hosts_table_health_rank(const struct hosts_health *h)
+{
+	if (!h->up)
+		return 6;
+	if (!h->read)
+		return 1;
+	if (h->broken)
+		return 5;
+	/* A hung or wrong endpoint (UNKNOWN) is no more a health answer
+	 * than a failing one. */
+	if (h->probed && h->have_probe && (h->healthz != PROBE_OK || h->readyz != PROBE_OK))
+		return 4;
+	/* A crash loop can leave the pods that still serve answering OK. */
+	if (h->restarts > 0)
+		return 3;
+	if (h->warned)
+		return 2;
+	return h->probed && !h->have_probe ? 1 : 0;
 }
 
 void

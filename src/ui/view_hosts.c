@@ -162,30 +162,25 @@ recent(int64_t changed_ms)
 	return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000 - changed_ms < CHANGED_MS;
 }
 
-/* How bad a row looks, for ordering worst first: no connection, then a
- * broken container, failing probes, a version mismatch, no probe yet. */
+/* How bad a row looks, for ordering worst first (hosts_table_health_rank). */
 static int
 health_rank(const struct app *app, int host, int svc)
 {
-	const struct svc_state *s;
+	const struct svc_state *s = app_state(app, host, svc);
+	struct hosts_health h = { .up = host_up(app, host), .read = s != NULL,
+		.probed = config_probes_service(&app->cfg.hosts[host], svc), .restarts = -1 };
 
-	if (!host_up(app, host))
-		return 5;
-	s = app_state(app, host, svc);
-	if (s == NULL)
-		return 1;
-	if (s->driver_error[0] != '\0' || strstr(s->state, "exited") != NULL ||
-	    strcmp(s->state, "absent") == 0 || strstr(s->health, "unhealthy") != NULL)
-		return 4;
-	if (s->have_probe && (s->healthz.health == PROBE_FAIL || s->readyz.health == PROBE_FAIL))
-		return 3;
-	if (s->version_cmp == PROBE_VERSION_MISMATCH || (s->have_probe &&
-	    s->readyz.schema_warn != PROBE_SCHEMA_UNSAID))
-		return 2;
-	if (!config_probes_service(&app->cfg.hosts[host], svc))
-		return 0;
-	return s->have_probe && s->healthz.health == PROBE_OK &&
-	    s->readyz.health == PROBE_OK ? 0 : 1;
+	if (s != NULL) {
+		h.broken = s->driver_error[0] != '\0' || strstr(s->state, "exited") != NULL ||
+		    strcmp(s->state, "absent") == 0 || strstr(s->health, "unhealthy") != NULL;
+		h.have_probe = s->have_probe;
+		h.healthz = (int)s->healthz.health;
+		h.readyz = (int)s->readyz.health;
+		h.warned = s->version_cmp == PROBE_VERSION_MISMATCH || (s->have_probe &&
+		    s->readyz.schema_warn != PROBE_SCHEMA_UNSAID);
+		h.restarts = s->have_driver ? s->restarts : -1;
+	}
+	return hosts_table_health_rank(&h);
 }
 
 /* Whether host h's metrics are read at all (metrics_url or Prometheus). */

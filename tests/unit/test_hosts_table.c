@@ -4,7 +4,8 @@
  * while something restarts, TAG's .env! after those, a row with a bad
  * value left out is marked, the sort is named in the pane's title, the
  * AGE cell keeps the data's age beside ERR, the VERDICT cell is brief and
- * marks a hold, and hidden rows are counted, naming the worst verdict
+ * marks a hold, o by health puts DOWN, failing, restarts, warnings, OK
+ * in that order, and hidden rows are counted, naming the worst verdict
  * (worse than every row in sight) and the hosts DOWN, host names kept
  * longest; the filter's marker and ▼ share the bottom border.
  */
@@ -21,6 +22,7 @@
 #include "warroom/columns.h"
 #include "warroom/decide.h"
 #include "warroom/hosts_table.h"
+#include "warroom/probe.h"
 
 /* Where column c is taken in steps (-1: never). */
 static int
@@ -391,6 +393,50 @@ the_verdict_cell_is_brief_and_marks_a_hold(void **state)
 	assert_string_equal(buf, "");
 }
 
+/* o by health: DOWN, then failing or UNKNOWN health, then restarts, then
+ * warnings, then OK (QA: a hung /healthz and 6 restarts sorted below
+ * "200 ahead!"). */
+static void
+health_orders_down_failing_restarts_warnings_ok(void **state)
+{
+	const struct hosts_health ok = { .up = true, .read = true, .probed = true,
+		.have_probe = true, .healthz = PROBE_OK, .readyz = PROBE_OK, .restarts = 0 };
+	struct hosts_health down = ok, broken = ok, fail = ok, unknown = ok, restarts = ok;
+	struct hosts_health ahead = ok, unread = ok, worker = ok;
+	int order[8], i;
+
+	(void)state;
+	down.up = false;
+	broken.broken = true;
+	fail.healthz = PROBE_FAIL;
+	unknown.readyz = PROBE_UNKNOWN;
+	restarts.restarts = 6;
+	ahead.warned = true;
+	unread.have_probe = false;
+	worker.probed = false;
+	worker.have_probe = false;
+	order[0] = hosts_table_health_rank(&down);
+	order[1] = hosts_table_health_rank(&broken);
+	order[2] = hosts_table_health_rank(&fail);
+	order[3] = hosts_table_health_rank(&restarts);
+	order[4] = hosts_table_health_rank(&ahead);
+	order[5] = hosts_table_health_rank(&unread);
+	order[6] = hosts_table_health_rank(&ok);
+	for (i = 0; i < 6; i++)
+		assert_true(order[i] > order[i + 1]);
+	/* A hung endpoint is as bad as a failing one, a worker without an
+	 * endpoint is OK, and a crash loop outranks a warning on any row. */
+	assert_int_equal(hosts_table_health_rank(&unknown), order[2]);
+	assert_int_equal(hosts_table_health_rank(&worker), order[6]);
+	worker.restarts = 2;
+	assert_int_equal(hosts_table_health_rank(&worker), order[3]);
+	restarts.warned = true;
+	assert_int_equal(hosts_table_health_rank(&restarts), order[3]);
+	/* A row never read is not OK, and not down either. */
+	unread.read = false;
+	assert_int_equal(hosts_table_health_rank(&unread), order[5]);
+}
+
 static void
 a_hidden_verdict_is_named_only_when_worse_than_all_in_sight(void **state)
 {
@@ -588,6 +634,7 @@ main(void)
 		cmocka_unit_test(age_keeps_the_data_age_beside_err),
 		cmocka_unit_test(the_verdict_stays_in_sight_at_80_columns),
 		cmocka_unit_test(the_verdict_cell_is_brief_and_marks_a_hold),
+		cmocka_unit_test(health_orders_down_failing_restarts_warnings_ok),
 		cmocka_unit_test(a_hidden_verdict_is_named_only_when_worse_than_all_in_sight),
 		cmocka_unit_test(hidden_hosts_down_are_counted_once_each),
 		cmocka_unit_test(the_marker_shortens_to_fit_keeping_the_host),
