@@ -1247,6 +1247,7 @@ main(int argc, char **argv)
 	free(app.fake_metrics);
 	free(app.fake_states);
 	free(app.fake_up);
+	free(app.fake_down);
 	free(app.seen);
 	free(app.verdicts);
 	free(app.verdicts_ms);

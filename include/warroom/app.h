@@ -327,6 +327,7 @@ struct app {
 	struct svc_state *fake_states;   /* screen tests' :state, nhosts x WR_SERVICES_MAX,
 	                                    or NULL */
 	bool *fake_up;                   /* screen tests' :state conn=up, per host, or NULL */
+	bool *fake_down;                 /* … conn=down (DOWN, not just not connected) */
 
 	enum pane_id focus;
 	int host_sel;                    /* selected row in HOSTS, config order */

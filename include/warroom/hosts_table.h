@@ -1,8 +1,10 @@
 /*
  * hosts_table.h — the HOSTS table's rules that need no screen: which
  * columns matter most at the moment, how the age of a row's data reads
- * while the poll behind it fails, and the marker that says rows are
- * hidden above or below (naming one that is worse than all in sight).
+ * while the poll behind it fails, a row's verdict in its cell, how bad a
+ * row's health is (the order of o by health), and the markers that say
+ * rows are hidden above or below or by the filter (naming the worst of
+ * them: a verdict, a host DOWN).
  * Pure: the caller passes what it read and measures the text it gets.
  */
 #ifndef WARROOM_HOSTS_TABLE_H
@@ -13,7 +15,8 @@
 
 /* The columns, in table order. */
 enum hosts_col {
-	HOSTS_COL_HOST, HOSTS_COL_SVC, HOSTS_COL_CONN, HOSTS_COL_TAG, HOSTS_COL_STATE,
+	HOSTS_COL_HOST, HOSTS_COL_SVC, HOSTS_COL_CONN, HOSTS_COL_TAG, HOSTS_COL_VERDICT,
+	HOSTS_COL_STATE,
 	HOSTS_COL_HEALTH, HOSTS_COL_READY, HOSTS_COL_VERSION, HOSTS_COL_EXPORT, HOSTS_COL_RESTARTS,
 	HOSTS_COL_AGE, HOSTS_COL_DRIVER, HOSTS_COL_ADDR, HOSTS_COL_COUNT
 };
@@ -25,7 +28,8 @@ enum hosts_sort { HOSTS_BY_HOST, HOSTS_BY_HEALTH, HOSTS_BY_VERDICT };
 #define HOSTS_STEPS_MAX (2 * HOSTS_COL_COUNT)
 
 /* The columns_pick steps of the table; HOST, SERVICE and CONN are the
- * first three, then TAG (brief, without its .env!), then HEALTH and READY
+ * first three, then TAG (brief, without its .env!), then VERDICT (brief,
+ * "ROLLBACK", when verdicts: some host has metrics), then HEALTH and READY
  * (READY brief, "ahead!", until widened), so a narrow pane never hides
  * that a row fails; TAG widened (its .env!) after AGE and RST. stale:
  * some row shows values that may be old (its host not UP, or its poll
@@ -35,7 +39,8 @@ enum hosts_sort { HOSTS_BY_HOST, HOSTS_BY_HEALTH, HOSTS_BY_VERDICT };
  * after TAG when one still exports while a kill switch was asked for
  * (HOSTS_EXPORTS_ON). Returns how many steps were written. */
 enum hosts_exports { HOSTS_EXPORTS_NONE, HOSTS_EXPORTS_KNOWN, HOSTS_EXPORTS_ON };
-int hosts_table_steps(bool stale, bool restarts, enum hosts_exports exports, int *steps);
+int hosts_table_steps(bool stale, bool restarts, bool verdicts, enum hosts_exports exports,
+    int *steps);
 
 /* How bad the worst value in a row's columns left out is: severity[c]
  * is 0 (fine), 1 (a warning) or 2 (bad) for each of the n columns, and
@@ -48,17 +53,82 @@ int hosts_table_hidden_worst(const bool *show, const int *severity, int n);
  * when brief: the line under the table then says how old). */
 void hosts_table_age(long age_s, bool failing, bool brief, char *buf, size_t cap);
 
-/* Of n hidden rows with verdict levels[i] (enum decide_level; < 0: none
- * yet), the one a marker names: the worst, when it is MONITOR or worse
- * and worse than every row in sight (shown_worst). Its index, or -1. */
-int hosts_table_worst(const int *levels, int n, int shown_worst);
+/* The VERDICT cell of a row whose host's verdict is level (enum
+ * decide_level; < 0: none yet, ""): its name ("ROLLBACK IMMEDIATELY",
+ * brief "ROLLBACK", "CONSIDER"), and while hysteresis holds it above what
+ * the metrics say, " (held)" after it, brief "*" ("ROLLBACK*"). */
+void hosts_table_verdict(int level, bool held, bool brief, char *buf, size_t cap);
 
-/* The marker of hidden rows above (up) or below, in wording form (0 the
- * longest; each next one shorter), naming host name at verdict level
- * when name is not NULL; arrows in UTF-8 or ASCII. False when there is
- * no such form (the shortest is the last); buf always terminated. */
-bool hosts_table_more(bool up, bool utf8, int hidden, const char *name, int level,
-    int form, char *buf, size_t cap);
+/* What HOSTS read of a row, for how bad its health is. */
+struct hosts_health {
+	bool up;                         /* its host's connection is UP */
+	bool read;                       /* the service was read at all */
+	bool broken;                     /* its poll fails, or its container is
+	                                    exited, absent or unhealthy */
+	bool probed;                     /* health_url serves this service */
+	bool have_probe;                 /* … and a probe round answered */
+	int healthz, readyz;             /* enum probe_health */
+	bool warned;                     /* migrations not current, or /version
+	                                    differs from the tag */
+	int restarts;                    /* within the window; < 0: not known */
+};
+
+/* How bad a row's health is, for o by health (worst first): host not UP
+ * (6), a broken container or failing poll (5), /healthz or /readyz FAIL
+ * or UNKNOWN (4), restarts in the window (3), a warning (2), not read yet
+ * (1), OK (0). */
+int hosts_table_health_rank(const struct hosts_health *h);
+
+/* A row as the hidden-rows markers weigh it. */
+struct hosts_mark_row {
+	const char *host;                /* the same pointer for a host's rows */
+	int level;                       /* its host's verdict; < 0: none yet */
+	bool down;                       /* its host's connection is DOWN */
+};
+
+/* What a marker says of the rows it counts: the worst verdict among them
+ * (MONITOR or worse, and worse than shown_worst: every row in sight; -1
+ * for rows out of reach, hidden by the filter), the hosts DOWN among
+ * them, and which of the two is worse by the pane's order (by health a
+ * host DOWN; else the verdict). */
+struct hosts_hidden {
+	int rows;
+	const char *worst;               /* host of the verdict named, or NULL */
+	int level;
+	const char *down;                /* the first host DOWN, or NULL */
+	int ndown;                       /* hosts DOWN (each counted once) */
+	bool down_first;
+};
+
+/* Fold the n rows (in the pane's order) into *out. */
+void hosts_table_hidden(const struct hosts_mark_row *rows, int n, int shown_worst,
+    enum hosts_sort sort, struct hosts_hidden *out);
+
+/* Which marker: rows hidden above, below, or by the filter. */
+enum hosts_more { HOSTS_MORE_UP, HOSTS_MORE_DOWN, HOSTS_MORE_FILTER };
+
+/* The marker of h in wording form (0 the longest; each next one shorter,
+ * the worse thing's host kept as long as anything is named): "▼ 19 more
+ * rows, worst h17 ROLLBACK IMMEDIATELY; h11 DOWN" … "▼ 19: h17
+ * ROLLBACK, 1 DOWN" … "▼19 h17" … "▼19"; "filter hides 29 rows: h17
+ * ROLLBACK IMMEDIATELY" … "F hides 29". Arrows in UTF-8 or ASCII. False
+ * when there is no such form (the shortest is the last); buf always
+ * terminated. */
+bool hosts_table_more(enum hosts_more kind, bool utf8, const struct hosts_hidden *h, int form,
+    char *buf, size_t cap);
+
+/* Two markers sharing a border row of room cells (each with a space on
+ * either side, and a cell of border between them): of the nx forms of
+ * the more important one (widths wx[], longest first) and the ny of the
+ * other (n 0: no such marker), the forms drawn in *fx and *fy (-1: left
+ * out). Both are shortened in turn, the other one first, until they fit;
+ * when not even their shortest do, the more important one alone. */
+void hosts_table_share(const int *wx, int nx, const int *wy, int ny, int room, int *fx,
+    int *fy);
+
+/* How loud a marker of h is: 2 (a host DOWN, CONSIDER ROLLBACK or worse
+ * named), 1 (MONITOR), 0. */
+int hosts_table_more_severity(const struct hosts_hidden *h);
 
 /* The words after "HOSTS" in the pane's title: the order when not by
  * host ("by verdict"), then the filter's text ("having \"k8s\""); "" for

@@ -175,6 +175,11 @@ bool ui_frame_put(WINDOW *inner, bool bottom, bool right, int attr, const char *
 WINDOW *ui_overlay(const struct app *app, int h, int w, int y, int x,
     enum theme_role border, const char *title);
 
+/* The colour of a verdict level (enum decide_level), in METRICS and
+ * HOSTS alike: ROLLBACK bad, CONSIDER and MONITOR a warning, OK good, NO
+ * DATA dim. */
+enum theme_role ui_level_role(int level);
+
 /* Display width in cells of UTF-8 text (as ui_put would draw it). */
 int ui_width(const char *text);
 

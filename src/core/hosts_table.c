@@ -1,6 +1,6 @@
 /*
- * hosts_table.c — column priorities, the AGE cell and the hidden-rows
- * marker of the HOSTS table.
+ * hosts_table.c — column priorities, the AGE and VERDICT cells, the
+ * health order and the hidden-rows markers of the HOSTS table.
  */
 #include "warroom/hosts_table.h"
 
@@ -9,10 +9,12 @@
 
 #include "warroom/columns.h"
 #include "warroom/decide.h"
+#include "warroom/probe.h"
 #include "warroom/util.h"
 
 int
-hosts_table_steps(bool stale, bool restarts, enum hosts_exports exports, int *steps)
+hosts_table_steps(bool stale, bool restarts, bool verdicts, enum hosts_exports exports,
+    int *steps)
 {
 	int n = 0;
 
@@ -21,6 +23,10 @@ hosts_table_steps(bool stale, bool restarts, enum hosts_exports exports, int *st
 	steps[n++] = HOSTS_COL_CONN;
 	/* Whether to roll back rests on the tag first. */
 	steps[n++] = HOSTS_COL_TAG;
+	/* Then the verdict on it: without it the worst host's row read all
+	 * green (its health may be fine while its error rate is not). */
+	if (verdicts)
+		steps[n++] = HOSTS_COL_VERDICT;
 	/* A leak the kill switch did not stop outranks everything but the tag. */
 	if (exports == HOSTS_EXPORTS_ON)
 		steps[n++] = HOSTS_COL_EXPORT;
@@ -39,6 +45,9 @@ hosts_table_steps(bool stale, bool restarts, enum hosts_exports exports, int *st
 	 * the service does now: a hazard for the next `up -d`, and left out
 	 * the row's ! and the line under the table still say it. */
 	steps[n++] = COLUMNS_WIDEN(HOSTS_COL_TAG);
+	/* "ROLLBACK IMMEDIATELY" says no more than "ROLLBACK" does. */
+	if (verdicts)
+		steps[n++] = COLUMNS_WIDEN(HOSTS_COL_VERDICT);
 	/* "41s ERR" over "ERR" once the tag and health are in. */
 	if (stale)
 		steps[n++] = COLUMNS_WIDEN(HOSTS_COL_AGE);
@@ -119,18 +128,6 @@ hosts_table_age(long age_s, bool failing, bool brief, char *buf, size_t cap)
 	wr_strlcpy(buf, out, cap);
 }
 
-int
-hosts_table_worst(const int *levels, int n, int shown_worst)
-{
-	int i, worst = -1;
-
-	for (i = 0; i < n; i++)
-		if (levels[i] >= DECIDE_MONITOR && levels[i] > shown_worst &&
-		    (worst < 0 || levels[i] > levels[worst]))
-			worst = i;
-	return worst;
-}
-
 /* The verdict in one word, for a marker short of room. */
 static const char *
 level_word(int level)
@@ -142,38 +139,184 @@ level_word(int level)
 	}
 }
 
-bool
-hosts_table_more(bool up, bool utf8, int hidden, const char *name, int level,
-    int form, char *buf, size_t cap)
+void
+hosts_table_verdict(int level, bool held, bool brief, char *buf, size_t cap)
 {
-	const char *arrow = up ? (utf8 ? "▲" : "^") : (utf8 ? "▼" : "v");
-	const char *rows = hidden == 1 ? "row" : "rows";
+	if (level < 0) {
+		buf[0] = '\0';
+		return;
+	}
+	/* A held level is no longer what the metrics say: never bare. */
+	snprintf(buf, cap, "%s%s", brief ? level_word(level) :
+	    decide_level_name((enum decide_level)level), !held ? "" : brief ? "*" : " (held)");
+}
+
+int
+hosts_table_health_rank(const struct hosts_health *h)
+{
+	if (!h->up)
+		return 6;
+	if (!h->read)
+		return 1;
+	if (h->broken)
+		return 5;
+	/* A hung or wrong endpoint (UNKNOWN) is no more a health answer
+	 * than a failing one. */
+	if (h->probed && h->have_probe && (h->healthz != PROBE_OK || h->readyz != PROBE_OK))
+		return 4;
+	/* A crash loop can leave the pods that still serve answering OK. */
+	if (h->restarts > 0)
+		return 3;
+	if (h->warned)
+		return 2;
+	return h->probed && !h->have_probe ? 1 : 0;
+}
+
+void
+hosts_table_hidden(const struct hosts_mark_row *rows, int n, int shown_worst,
+    enum hosts_sort sort, struct hosts_hidden *out)
+{
+	int i, j, worst = -1;
+
+	memset(out, 0, sizeof(*out));
+	out->rows = n;
+	out->level = -1;
+	out->down_first = sort == HOSTS_BY_HEALTH;
+	for (i = 0; i < n; i++) {
+		if (rows[i].level >= DECIDE_MONITOR && rows[i].level > shown_worst &&
+		    (worst < 0 || rows[i].level > rows[worst].level))
+			worst = i;
+		if (!rows[i].down)
+			continue;
+		/* A host with two services is one host DOWN. */
+		for (j = 0; j < i && !(rows[j].down && rows[j].host == rows[i].host); j++)
+			;
+		if (j < i)
+			continue;
+		if (out->ndown++ == 0)
+			out->down = rows[i].host;
+	}
+	if (worst >= 0) {
+		out->worst = rows[worst].host;
+		out->level = rows[worst].level;
+	}
+}
+
+/* One thing a marker names: a verdict (down false) or the hosts DOWN, in
+ * form 0 (whole), 1 (short), 2 (the host alone) or, as the second thing,
+ * 3 (without its host: "ROLLBACK", "2 DOWN"). */
+static void
+thing(const struct hosts_hidden *h, bool down, int form, char *buf, size_t cap)
+{
+	const char *host = down ? h->down : h->worst;
+
+	if (form == 2)
+		snprintf(buf, cap, "%s", host);
+	else if (down && form == 3)
+		snprintf(buf, cap, "%d DOWN", h->ndown);
+	else if (down && h->ndown == 1)
+		snprintf(buf, cap, "%s DOWN", host);
+	else if (down)
+		snprintf(buf, cap, form == 0 ? "%s and %d more DOWN" : "%s +%d DOWN", host,
+		    h->ndown - 1);
+	else if (form == 3)
+		snprintf(buf, cap, "%s", level_word(h->level));
+	else
+		snprintf(buf, cap, "%s %s", host, form == 0 ?
+		    decide_level_name((enum decide_level)h->level) : level_word(h->level));
+}
+
+bool
+hosts_table_more(enum hosts_more kind, bool utf8, const struct hosts_hidden *h, int form,
+    char *buf, size_t cap)
+{
+	/* prefix (0 longest … 3), the worse thing's form, the other's (-1:
+	 * left out): hosts' names go after the marker's own words, the
+	 * other thing's before the worse thing's. */
+	static const struct {
+		signed char prefix, first, second;
+	} forms[] = {
+		{ 0, 0, 0 }, { 1, 0, 1 }, { 1, 1, 1 }, { 2, 1, 1 }, { 2, 1, 3 }, { 2, 1, -1 },
+		{ 3, 1, -1 }, { 3, 2, -1 },
+		/* Nothing to name: the count alone. */
+		{ 0, -1, -1 }, { 1, -1, -1 }, { 3, -1, -1 },
+	};
+	const char *arrow = kind == HOSTS_MORE_UP ? (utf8 ? "▲" : "^") : (utf8 ? "▼" : "v");
+	const char *rows = h->rows == 1 ? "row" : "rows";
+	bool has_v = h->worst != NULL, has_d = h->ndown > 0 && h->down != NULL;
+	bool down_a = has_d && (h->down_first || !has_v);
+	char prefix[64], a[160], b[160];
+	int p;
 
 	buf[0] = '\0';
-	/* Without a row to name, the forms that name one are skipped. */
-	if (name == NULL)
-		form += 3;
-	switch (form) {
-	case 0:
-		snprintf(buf, cap, "%s %d more %s%s %s %s", arrow, hidden, rows,
-		    hidden == 1 ? ":" : ", worst", name, decide_level_name((enum decide_level)level));
-		return true;
-	case 1:
-		snprintf(buf, cap, "%s %d more%s %s %s", arrow, hidden,
-		    hidden == 1 ? ":" : ", worst", name, level_word(level));
-		return true;
-	case 2:
-		snprintf(buf, cap, "%s %d more: %s", arrow, hidden, level_word(level));
-		return true;
-	case 3:
-		snprintf(buf, cap, "%s %d more %s", arrow, hidden, rows);
-		return true;
-	case 4:
-		snprintf(buf, cap, "%s %d more", arrow, hidden);
-		return true;
-	case 5:
-		snprintf(buf, cap, "%s%d", arrow, hidden);
+	if (!has_v && !has_d)
+		form += 8;
+	if (form < 0 || form >= (int)WR_ARRAY_LEN(forms))
+		return false;
+	p = forms[form].prefix;
+	if (kind == HOSTS_MORE_FILTER)
+		snprintf(prefix, sizeof(prefix), p == 0 ? "filter hides %d %s" : p == 1 ?
+		    "filter hides %d" : "F hides %d", h->rows, rows);
+	else
+		snprintf(prefix, sizeof(prefix), p == 0 ? "%s %d more %s" : p == 1 ? "%s %d more" :
+		    p == 2 ? "%s %d" : "%s%d", arrow, h->rows, rows);
+	if (forms[form].first < 0) {
+		snprintf(buf, cap, "%s", prefix);
 		return true;
 	}
-	return false;
+	thing(h, down_a, forms[form].first, a, sizeof(a));
+	b[0] = '\0';
+	if (forms[form].second >= 0 && has_v && has_d)
+		thing(h, !down_a, forms[form].second, b, sizeof(b));
+	snprintf(buf, cap, "%s%s%s%s%s", prefix, p == 3 && kind != HOSTS_MORE_FILTER ? " " :
+	    kind != HOSTS_MORE_FILTER && h->rows > 1 && p <= 1 ? ", worst " : ": ", a,
+	    b[0] == '\0' ? "" : p == 0 ? "; " : ", ", b);
+	return true;
+}
+
+/* The cells forms x and y take together (-1: not drawn). */
+static int
+pair_cells(const int *wx, int x, const int *wy, int y)
+{
+	int n = 0;
+
+	if (x >= 0)
+		n += wx[x] + 2;
+	if (y >= 0)
+		n += wy[y] + 2;
+	return n + (x >= 0 && y >= 0);
+}
+
+void
+hosts_table_share(const int *wx, int nx, const int *wy, int ny, int room, int *fx, int *fy)
+{
+	int k, x, y;
+
+	*fx = *fy = -1;
+	/* Every pair by how many steps both were shortened, the more
+	 * important one kept longer at each count. */
+	for (k = 0; k <= (nx > 0 ? nx - 1 : 0) + (ny > 0 ? ny - 1 : 0); k++)
+		for (x = 0; x <= k; x++) {
+			y = k - x;
+			if ((nx > 0 ? x >= nx : x > 0) || (ny > 0 ? y >= ny : y > 0))
+				continue;
+			if (pair_cells(wx, nx > 0 ? x : -1, wy, ny > 0 ? y : -1) <= room) {
+				*fx = nx > 0 ? x : -1;
+				*fy = ny > 0 ? y : -1;
+				return;
+			}
+		}
+	for (x = 0; x < nx; x++)
+		if (pair_cells(wx, x, wy, -1) <= room) {
+			*fx = x;
+			return;
+		}
+}
+
+int
+hosts_table_more_severity(const struct hosts_hidden *h)
+{
+	if (h->ndown > 0 || (h->worst != NULL && h->level >= DECIDE_CONSIDER))
+		return 2;
+	return h->worst != NULL ? 1 : 0;
 }

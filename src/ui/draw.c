@@ -10,6 +10,7 @@
 #include <string.h>
 #include <wchar.h>
 
+#include "warroom/decide.h"
 #include "warroom/sanitize.h"
 
 /* Next character of text: its code point (or U+FFFD) and byte length. */
@@ -53,6 +54,17 @@ glyph(wchar_t wc, wchar_t out[WR_SANITIZE_CHAR_MAX])
 	}
 	out[0] = wc;
 	return w;
+}
+
+enum theme_role
+ui_level_role(int level)
+{
+	switch (level) {
+	case DECIDE_ROLLBACK: return THEME_BAD;
+	case DECIDE_CONSIDER: case DECIDE_MONITOR: return THEME_WARN;
+	case DECIDE_OK: return THEME_OK;
+	}
+	return THEME_DIM;
 }
 
 int

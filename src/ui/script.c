@@ -231,10 +231,11 @@ fake_metrics(struct app *app, char *arg, struct wr_err *err)
 }
 
 /* :state HOST SERVICE KEY=VALUE ... — what HOST's SERVICE last read, for
- * HOSTS without a network: conn=up (its host's CONN), tag=, state=,
+ * HOSTS without a network: conn=up|down (its host's CONN), tag=, state=,
  * restarts=, version=, env= (a driver's
- * poll, read now; env= the .env's IMAGE_TAG), healthz=ok|fail and readyz=ok|fail|ahead|behind (a
- * probe round; fail is an HTTP 500). */
+ * poll, read now; env= the .env's IMAGE_TAG), healthz=ok|fail|unknown and
+ * readyz=ok|fail|unknown|ahead|behind (a probe round; fail is an HTTP 500,
+ * unknown no answer). */
 static int
 fake_state(struct app *app, char *arg, struct wr_err *err)
 {
@@ -266,17 +267,18 @@ fake_state(struct app *app, char *arg, struct wr_err *err)
 		if (v == NULL)
 			return wr_err_set(err, ":state needs KEY=VALUE, not %s", tok);
 		*v++ = '\0';
-		if (strcmp(tok, "conn") == 0 && strcmp(v, "up") == 0) {
-			if (app->fake_up == NULL)
+		if (strcmp(tok, "conn") == 0 && (strcmp(v, "up") == 0 || strcmp(v, "down") == 0)) {
+			if (app->fake_up == NULL) {
 				app->fake_up = xcalloc(app->cfg.nhosts, sizeof(*app->fake_up));
-			app->fake_up[h] = true;
+				app->fake_down = xcalloc(app->cfg.nhosts, sizeof(*app->fake_down));
+			}
+			app->fake_up[h] = v[0] == 'u';
+			app->fake_down[h] = v[0] == 'd';
 		} else if (strcmp(tok, "tag") == 0 || strcmp(tok, "state") == 0 ||
 		    strcmp(tok, "restarts") == 0) {
-			struct timespec ts;
-
-			clock_gettime(CLOCK_REALTIME, &ts);
+			/* At the script's clock, so AGE reads the same every run. */
 			s->have_driver = true;
-			s->driver_at_ms = (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+			s->driver_at_ms = (int64_t)app_now(app) * 1000;
 			if (tok[0] == 't')
 				wr_strlcpy(s->tag, v, sizeof(s->tag));
 			else if (tok[0] == 's')
@@ -298,14 +300,18 @@ fake_state(struct app *app, char *arg, struct wr_err *err)
 		s->have_probe = true;
 		memset(p, 0, sizeof(*p));
 		p->schema_warn = PROBE_SCHEMA_UNSAID;
-		p->health = strcmp(v, "fail") == 0 ? PROBE_FAIL : PROBE_OK;
-		p->http_status = p->health == PROBE_FAIL ? 500 : 200;
-		wr_strlcpy(p->reason, p->health == PROBE_FAIL ? "HTTP 500" : "HTTP 200",
-		    sizeof(p->reason));
+		p->health = strcmp(v, "fail") == 0 ? PROBE_FAIL : strcmp(v, "unknown") == 0 ?
+		    PROBE_UNKNOWN : PROBE_OK;
+		p->http_status = p->health == PROBE_FAIL ? 500 : p->health == PROBE_OK ? 200 : 0;
+		/* unknown: a hung endpoint, as the probe words its timeout. */
+		wr_strlcpy(p->reason, p->health == PROBE_FAIL ? "HTTP 500" : p->health == PROBE_OK ?
+		    "HTTP 200" : "no answer: timed out", sizeof(p->reason));
 		if (strcmp(v, "ahead") == 0 || strcmp(v, "behind") == 0)
 			p->schema_warn = v[0] == 'a' ? PROBE_SCHEMA_AHEAD : PROBE_SCHEMA_BEHIND;
-		else if (strcmp(v, "ok") != 0 && strcmp(v, "fail") != 0)
-			return wr_err_set(err, ":state's %s is ok, fail, ahead or behind", tok);
+		else if (strcmp(v, "ok") != 0 && strcmp(v, "fail") != 0 &&
+		    strcmp(v, "unknown") != 0)
+			return wr_err_set(err, ":state's %s is ok, fail, unknown, ahead or behind",
+			    tok);
 	}
 	app->dirty = true;
 	return 0;

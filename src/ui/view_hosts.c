@@ -3,7 +3,8 @@
  * SSH state, the running tag, the container or rollout state, health,
  * readiness (a warning for a ready service whose migrations are not
  * current: "200 ahead!" or "200 behind!" when /readyz says which way,
- * "200 mig!" when it does not: probe.h), version, restarts and the age of the data. Columns are as
+ * "200 mig!" when it does not: probe.h), version, restarts, the age of
+ * the data and the host's verdict, in its colour. Columns are as
  * wide as their values (up to a cap), in fewer words when room is short,
  * and chosen by priority (hosts_table.c), so a narrow pane keeps the ones
  * that decide a rollback, and the age of any value that may be old.
@@ -56,6 +57,25 @@ host_up(const struct app *app, int hi)
 	return ssh_pool_status(app->pool, hi)->state == SSH_UP;
 }
 
+/* Whether host hi's connection is DOWN: lost or refused, waiting for its
+ * retry (not one still connecting, nor an untrusted one). What the
+ * markers of hidden rows count. */
+static bool
+host_down(const struct app *app, int hi)
+{
+	if (app->pool == NULL)
+		return app->fake_down != NULL && app->fake_down[hi];
+	return ssh_pool_status(app->pool, hi)->state == SSH_DOWN;
+}
+
+/* Whether host hi's row shows the last values read before its host went
+ * away (without a pool, only a screen test's :state conn=down). */
+static bool
+host_lost(const struct app *app, int hi)
+{
+	return app->pool != NULL ? !host_up(app, hi) : host_down(app, hi);
+}
+
 /* The connection cell of a host (brief: "DOWN 26s") and the theme role
  * it is drawn in. */
 static enum theme_role
@@ -67,6 +87,10 @@ conn_text(const struct app *app, int host, bool brief, char *buf, size_t cap)
 	if (app->pool == NULL && host_up(app, host)) {
 		wr_strlcpy(buf, "UP", cap);
 		return THEME_OK;
+	}
+	if (app->pool == NULL && host_down(app, host)) {
+		wr_strlcpy(buf, "DOWN", cap);
+		return THEME_BAD;
 	}
 	if (app->pool == NULL) {
 		wr_strlcpy(buf, "not connected", cap);
@@ -103,6 +127,7 @@ static const struct {
 } cols[HOSTS_COL_COUNT] = {
 	[HOSTS_COL_HOST] = { "HOST", 20 }, [HOSTS_COL_SVC] = { "SERVICE", 14 },
 	[HOSTS_COL_CONN] = { "CONN", 16 }, [HOSTS_COL_TAG] = { "TAG", 24 },
+	[HOSTS_COL_VERDICT] = { "VERDICT", 27 },
 	[HOSTS_COL_STATE] = { "STATE", 20 }, [HOSTS_COL_HEALTH] = { "HEALTH", 7 },
 	[HOSTS_COL_READY] = { "READY", 11 }, [HOSTS_COL_VERSION] = { "VERSION", 24 },
 	[HOSTS_COL_EXPORT] = { "EXPORT", 6 },
@@ -110,15 +135,19 @@ static const struct {
 	[HOSTS_COL_DRIVER] = { "DRIVER", 8 }, [HOSTS_COL_ADDR] = { "ADDRESS", 40 },
 };
 
-/* Seconds since then_ms (wall clock), never negative. */
+/* Seconds since then_ms (wall clock; a screen test's own, which its
+ * :state reads at), never negative. */
 static long
-age_s(int64_t then_ms)
+age_s(const struct app *app, int64_t then_ms)
 {
 	struct timespec ts;
+	int64_t now_ms;
 	long s;
 
 	clock_gettime(CLOCK_REALTIME, &ts);
-	s = (long)(((int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000 - then_ms) / 1000);
+	now_ms = app->fake_clock ? (int64_t)app->fake_now * 1000 :
+	    (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+	s = (long)((now_ms - then_ms) / 1000);
 	return s < 0 ? 0 : s;
 }
 
@@ -133,30 +162,41 @@ recent(int64_t changed_ms)
 	return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000 - changed_ms < CHANGED_MS;
 }
 
-/* How bad a row looks, for ordering worst first: no connection, then a
- * broken container, failing probes, a version mismatch, no probe yet. */
+/* How bad a row looks, for ordering worst first (hosts_table_health_rank). */
 static int
 health_rank(const struct app *app, int host, int svc)
 {
-	const struct svc_state *s;
+	const struct svc_state *s = app_state(app, host, svc);
+	struct hosts_health h = { .up = host_up(app, host), .read = s != NULL,
+		.probed = config_probes_service(&app->cfg.hosts[host], svc), .restarts = -1 };
 
-	if (!host_up(app, host))
-		return 5;
-	s = app_state(app, host, svc);
-	if (s == NULL)
-		return 1;
-	if (s->driver_error[0] != '\0' || strstr(s->state, "exited") != NULL ||
-	    strcmp(s->state, "absent") == 0 || strstr(s->health, "unhealthy") != NULL)
-		return 4;
-	if (s->have_probe && (s->healthz.health == PROBE_FAIL || s->readyz.health == PROBE_FAIL))
-		return 3;
-	if (s->version_cmp == PROBE_VERSION_MISMATCH || (s->have_probe &&
-	    s->readyz.schema_warn != PROBE_SCHEMA_UNSAID))
-		return 2;
-	if (!config_probes_service(&app->cfg.hosts[host], svc))
-		return 0;
-	return s->have_probe && s->healthz.health == PROBE_OK &&
-	    s->readyz.health == PROBE_OK ? 0 : 1;
+	if (s != NULL) {
+		h.broken = s->driver_error[0] != '\0' || strstr(s->state, "exited") != NULL ||
+		    strcmp(s->state, "absent") == 0 || strstr(s->health, "unhealthy") != NULL;
+		h.have_probe = s->have_probe;
+		h.healthz = (int)s->healthz.health;
+		h.readyz = (int)s->readyz.health;
+		h.warned = s->version_cmp == PROBE_VERSION_MISMATCH || (s->have_probe &&
+		    s->readyz.schema_warn != PROBE_SCHEMA_UNSAID);
+		h.restarts = s->have_driver ? s->restarts : -1;
+	}
+	return hosts_table_health_rank(&h);
+}
+
+/* Whether host h's metrics are read at all (metrics_url or Prometheus). */
+static bool
+has_metrics(const struct config_host *h)
+{
+	return h->metrics_url[0] != '\0' || config_uses_prometheus(h);
+}
+
+/* Host hi's verdict level, or -1 before its first (or without metrics). */
+static int
+verdict_of(const struct app *app, int hi)
+{
+	const struct host_metrics *m = hi >= 0 ? app_metrics(app, hi) : NULL;
+
+	return m != NULL && m->nhist > 0 ? (int)m->verdict.level : -1;
 }
 
 struct row_key {
@@ -176,7 +216,8 @@ row_key_cmp(const void *a, const void *b)
 }
 
 /* order[pos] = the row shown at table position pos, under app->host_sort
- * and the filter. Returns how many rows are shown. */
+ * and the filter; after them, in the same order, the rows the filter
+ * hides. Returns how many rows are shown. */
 static int
 row_order(const struct app *app, int *order, int rows)
 {
@@ -185,17 +226,14 @@ row_order(const struct app *app, int *order, int rows)
 	int n, svc, host, shown;
 
 	for (n = 0; n < rows; n++) {
-		const struct host_metrics *m;
-		int health, verdict = -1;
+		int health, verdict;
 
 		host = row_at(app, n, &h, &svc);
 		keys[n].row = n;
 		if (app->host_sort == HOSTS_BY_HOST)
 			continue;
 		health = health_rank(app, host, svc);
-		m = app->poller != NULL ? poller_metrics(app->poller, host) : NULL;
-		if (m != NULL && m->nhist > 0)
-			verdict = (int)m->verdict.level;
+		verdict = verdict_of(app, host);
 		keys[n].k1 = app->host_sort == HOSTS_BY_HEALTH ? health : verdict;
 		keys[n].k2 = app->host_sort == HOSTS_BY_HEALTH ? verdict : health;
 	}
@@ -203,6 +241,9 @@ row_order(const struct app *app, int *order, int rows)
 	for (n = 0, shown = 0; n < rows; n++)
 		if (app_row_shown(app, keys[n].row))
 			order[shown++] = keys[n].row;
+	for (n = 0, host = shown; n < rows; n++)
+		if (!app_row_shown(app, keys[n].row))
+			order[host++] = keys[n].row;
 	free(keys);
 	return shown;
 }
@@ -296,11 +337,12 @@ read:
 		char age[24], silent[32] = "";
 
 		/* The reason first: at 80 columns the line is cut. */
-		hosts_table_age(s->have_driver ? age_s(s->driver_at_ms) : -1, false, false, age,
-		    sizeof(age));
+		hosts_table_age(s->have_driver ? age_s(app, s->driver_at_ms) : -1, false, false,
+		    age, sizeof(age));
 		/* A stuck command's silence as long as it really is, now. */
 		if (s->driver_silent_ms != 0)
-			snprintf(silent, sizeof(silent), " for %ld s", age_s(s->driver_silent_ms));
+			snprintf(silent, sizeof(silent), " for %ld s",
+			    age_s(app, s->driver_silent_ms));
 		snprintf(lines[0], 700, "%s/%s: %s%s%s%s%s", name,
 		    app->cfg.hosts[host].services[svc], s->driver_error, silent,
 		    age[0] ? " (the values shown are " : "", age, age[0] ? " old)" : "");
@@ -480,8 +522,8 @@ may_be_old(const struct app *app, int hi, const struct svc_state *s)
 {
 	if (s == NULL)
 		return false;
-	return (poll_failing(s) && s->have_driver) || (app->pool != NULL &&
-	    !host_up(app, hi) && (s->have_driver || s->have_probe));
+	return (poll_failing(s) && s->have_driver) || (host_lost(app, hi) &&
+	    (s->have_driver || s->have_probe));
 }
 
 /* Column c's text for host hi's service svc (brief: in fewer words, for a
@@ -494,7 +536,9 @@ cell_text(const struct app *app, int hi, const struct config_host *host, int svc
 	enum theme_role role = THEME_NORMAL;
 	struct envmark m;
 	/* Without a connection the values are the last reading. */
-	bool stale = app->pool != NULL && !host_up(app, hi);
+	bool stale = host_lost(app, hi);
+	/* HTTP that does not go through the connection stays current. */
+	bool direct = !host->tunnel;
 
 	buf[0] = '\0';
 	/* No endpoint of its own (a worker beside the API): nothing to show. */
@@ -525,6 +569,22 @@ cell_text(const struct app *app, int hi, const struct config_host *host, int svc
 			role = THEME_BAD;
 		}
 		break;
+	case HOSTS_COL_VERDICT: {
+		/* The host's: its metrics speak for the host, not one service. */
+		const struct host_metrics *mt = app_metrics(app, hi);
+
+		if (mt != NULL && mt->nhist > 0) {
+			hosts_table_verdict((int)mt->verdict.level, mt->verdict.held, brief, buf,
+			    cap);
+			role = ui_level_role((int)mt->verdict.level);
+		} else if (!has_metrics(host)) {
+			wr_strlcpy(buf, "-", cap);
+			role = THEME_DIM;
+		}
+		/* A Prometheus server is asked directly, not through the host. */
+		direct = direct || config_uses_prometheus(host);
+		break;
+	}
 	case HOSTS_COL_STATE:
 		if (s && (strstr(s->state, "exited") || strstr(s->health, "unhealthy") ||
 		    strstr(s->health, "stuck") || strcmp(s->state, "absent") == 0))
@@ -595,7 +655,7 @@ cell_text(const struct app *app, int hi, const struct config_host *host, int svc
 		 * matters (CONN says why); ERR is a tool's failure on a live
 		 * host, beside the age of what it last read. */
 		if (s && (s->have_driver || (!stale && poll_failing(s)))) {
-			hosts_table_age(s->have_driver ? age_s(s->driver_at_ms) : -1,
+			hosts_table_age(s->have_driver ? age_s(app, s->driver_at_ms) : -1,
 			    !stale && poll_failing(s), brief, buf, cap);
 			if (!stale && poll_failing(s))
 				role = THEME_BAD;
@@ -611,8 +671,8 @@ cell_text(const struct app *app, int hi, const struct config_host *host, int svc
 	/* The last reading is dim, so an old green OK does not pass for a
 	 * current one; probes that go direct (tunnel = false) stay current. */
 	if (stale && c >= HOSTS_COL_TAG && c <= HOSTS_COL_AGE &&
-	    (host->tunnel || (c != HOSTS_COL_HEALTH && c != HOSTS_COL_READY &&
-	    c != HOSTS_COL_VERSION && c != HOSTS_COL_EXPORT)))
+	    (!direct || (c != HOSTS_COL_HEALTH && c != HOSTS_COL_READY &&
+	    c != HOSTS_COL_VERSION && c != HOSTS_COL_EXPORT && c != HOSTS_COL_VERDICT)))
 		role = THEME_DIM;
 	/* So are what a failing poll read last; probes are asked apart. */
 	if (!stale && poll_failing(s) && (c == HOSTS_COL_TAG || c == HOSTS_COL_STATE ||
@@ -627,6 +687,7 @@ struct table_fit {
 	int full[HOSTS_COL_COUNT], brief[HOSTS_COL_COUNT];
 	bool stale;                      /* some row's values may be old */
 	bool restarts;                   /* some row counts restarts */
+	bool verdicts;                   /* some host has metrics, or a verdict */
 	enum hosts_exports exports;      /* what some row's /export said */
 };
 
@@ -637,7 +698,7 @@ column_widths(const struct app *app, int rows, struct table_fit *f)
 	char text[300];
 	int c, n, svc, hi;
 
-	f->stale = f->restarts = false;
+	f->stale = f->restarts = f->verdicts = false;
 	f->exports = HOSTS_EXPORTS_NONE;
 	for (c = 0; c < HOSTS_COL_COUNT; c++)
 		f->full[c] = f->brief[c] = ui_width(cols[c].title);
@@ -648,6 +709,7 @@ column_widths(const struct app *app, int rows, struct table_fit *f)
 		s = app_state(app, hi, svc);
 		f->stale |= may_be_old(app, hi, s);
 		f->restarts |= s != NULL && s->have_driver && s->restarts > 0;
+		f->verdicts |= has_metrics(host) || verdict_of(app, hi) >= 0;
 		if (s != NULL && s->export_state != CONTAIN_EXPORT_OFF &&
 		    config_probes_service(host, svc) &&
 		    contain_leaks_if_on(&app->contain, host->name))
@@ -659,7 +721,7 @@ column_widths(const struct app *app, int rows, struct table_fit *f)
 			cell_text(app, hi, host, svc, c, false, text, sizeof(text));
 			columns_widen(&f->full[c], ui_width(text), cols[c].width);
 			if (c == HOSTS_COL_CONN || c == HOSTS_COL_TAG || c == HOSTS_COL_STATE ||
-			    c == HOSTS_COL_READY || c == HOSTS_COL_AGE)
+			    c == HOSTS_COL_READY || c == HOSTS_COL_AGE || c == HOSTS_COL_VERDICT)
 				cell_text(app, hi, host, svc, c, true, text, sizeof(text));
 			columns_widen(&f->brief[c], ui_width(text), cols[c].width);
 		}
@@ -715,50 +777,101 @@ hidden_bad(const struct app *app, int hi, const struct config_host *host, int sv
 	return hosts_table_hidden_worst(whole, sev, HOSTS_COL_COUNT);
 }
 
-/* Host hi's verdict level, or -1 before its first. */
-static int
-verdict_of(const struct app *app, int hi)
+/* What a marker says of the n rows order[from...]: the worst verdict
+ * among them worse than shown_worst (every row in sight; -1: any), and
+ * the hosts DOWN. */
+static void
+hidden_of(const struct app *app, const int *order, int from, int n, int shown_worst,
+    struct hosts_hidden *out)
 {
-	const struct host_metrics *m = app->poller != NULL && hi >= 0 ?
-	    poller_metrics(app->poller, hi) : NULL;
+	struct hosts_mark_row *marks = xcalloc(n > 0 ? (size_t)n : 1, sizeof(*marks));
+	const struct config_host *h;
+	int i, svc, hi;
 
-	return m != NULL && m->nhist > 0 ? (int)m->verdict.level : -1;
+	for (i = 0; i < n; i++) {
+		hi = row_at(app, order[from + i], &h, &svc);
+		marks[i].host = h != NULL ? h->name : "";
+		marks[i].level = verdict_of(app, hi);
+		marks[i].down = hi >= 0 && host_down(app, hi);
+	}
+	hosts_table_hidden(marks, n, shown_worst, app->host_sort, out);
+	free(marks);
 }
 
-/* On the pane's border: the n rows order[from...] hidden above (up) or
- * below, naming one worse than every row in sight (shown_worst); the ▲
- * marker at the top's end, or the bottom's when the title leaves no room. */
-static void
-more_marker(struct app *app, WINDOW *win, const int *order, int from, int n, bool up,
-    int shown_worst)
-{
-	const struct config_host *h;
-	const char *name = NULL;
-	int *levels, i, svc, worst, form, attr, pass;
-	bool put = false;
-	char text[200];
+#define MORE_FORMS 16
 
-	if (n <= 0)
-		return;
-	levels = xcalloc((size_t)n, sizeof(*levels));
-	for (i = 0; i < n; i++)
-		levels[i] = verdict_of(app, row_at(app, order[from + i], &h, &svc));
-	worst = hosts_table_worst(levels, n, shown_worst);
-	if (worst >= 0 && row_at(app, order[from + worst], &h, &svc) >= 0)
-		name = h->name;
-	attr = ui_attr(app, worst < 0 ? THEME_TITLE : levels[worst] >= DECIDE_CONSIDER ?
-	    THEME_BAD : THEME_WARN);
-	for (pass = up ? 0 : 1; pass < 2 && !put; pass++)
-		for (form = 0; !put && hosts_table_more(up, app->screen->utf8, n, name,
-		    worst >= 0 ? levels[worst] : 0, form, text, sizeof(text)); form++)
-			put = ui_frame_put(win, pass == 1, up, attr, text);
-	free(levels);
+/* Every form of marker kind of hid (none when it counts no row), longest
+ * first, and its width in cells; returns how many. */
+static int
+more_forms(const struct app *app, enum hosts_more kind, const struct hosts_hidden *hid,
+    char text[MORE_FORMS][400], int *width)
+{
+	int n = 0;
+
+	if (hid->rows <= 0)
+		return 0;
+	while (n < MORE_FORMS &&
+	    hosts_table_more(kind, app->screen->utf8, hid, n, text[n], 400)) {
+		width[n] = ui_width(text[n]);
+		n++;
+	}
+	return n;
+}
+
+static int
+more_attr(const struct app *app, const struct hosts_hidden *hid)
+{
+	int sev = hosts_table_more_severity(hid);
+
+	return ui_attr(app, sev > 1 ? THEME_BAD : sev > 0 ? THEME_WARN : THEME_TITLE);
+}
+
+/* Rows out of sight are never silent: those below counted at the start
+ * of the bottom border (▼), those above at the end of the top one (▲,
+ * or the bottom's when the title leaves no room), those the filter
+ * hides at the end of the bottom one. Each names the worst among them
+ * (for ▲ and ▼, only when worse than every row in sight: shown_worst);
+ * ▼ and the filter's share the bottom, the one naming worse keeping
+ * more words (the filter's when even: its rows are not a key away). */
+static void
+more_markers(struct app *app, WINDOW *win, const int *order, int shown, int all, int top,
+    int body, int shown_worst)
+{
+	char down_text[MORE_FORMS][400], filter_text[MORE_FORMS][400], up_text[MORE_FORMS][400];
+	int down_w[MORE_FORMS], filter_w[MORE_FORMS], up_w[MORE_FORMS], nd, nf, nu, fd, ff, i;
+	struct hosts_hidden below, above, filtered;
+	WINDOW *frame = wgetparent(win);
+	int room = frame != NULL ? getmaxx(frame) - 4 : 0;
+	bool filter_first;
+
+	hidden_of(app, order, top + body, shown - top - body > 0 ? shown - top - body : 0,
+	    shown_worst, &below);
+	hidden_of(app, order, 0, top > 0 ? top : 0, shown_worst, &above);
+	hidden_of(app, order, shown, all - shown, -1, &filtered);
+	nd = more_forms(app, HOSTS_MORE_DOWN, &below, down_text, down_w);
+	nf = more_forms(app, HOSTS_MORE_FILTER, &filtered, filter_text, filter_w);
+	nu = more_forms(app, HOSTS_MORE_UP, &above, up_text, up_w);
+	filter_first = hosts_table_more_severity(&filtered) >= hosts_table_more_severity(&below);
+	if (filter_first)
+		hosts_table_share(filter_w, nf, down_w, nd, room, &ff, &fd);
+	else
+		hosts_table_share(down_w, nd, filter_w, nf, room, &fd, &ff);
+	if (ff >= 0)
+		ui_frame_put(win, true, true, more_attr(app, &filtered), filter_text[ff]);
+	if (fd >= 0)
+		ui_frame_put(win, true, false, more_attr(app, &below), down_text[fd]);
+	for (i = 0; i < nu; i++)
+		if (ui_frame_put(win, false, true, more_attr(app, &above), up_text[i]))
+			return;
+	for (i = 0; i < nu; i++)
+		if (ui_frame_put(win, true, true, more_attr(app, &above), up_text[i]))
+			return;
 }
 
 static void
 hosts_draw(struct app *app, WINDOW *win, int h, int w, bool focused)
 {
-	int rows = app_host_rows(app), top = 0, y, x, c, i, body = h - 1, nsteps;
+	int rows = app_host_rows(app), top = 0, y, x, c, i, body = h - 1, nsteps, all = rows;
 	bool show[HOSTS_COL_COUNT];
 	int ndetail = 0, drows = 0, dim = ui_attr(app, THEME_DIM), *order, selpos;
 	int width[HOSTS_COL_COUNT], steps[HOSTS_STEPS_MAX], shown_worst = -1;
@@ -779,7 +892,7 @@ hosts_draw(struct app *app, WINDOW *win, int h, int w, bool focused)
 		return;
 	}
 	column_widths(app, rows, &fit);
-	nsteps = hosts_table_steps(fit.stale, fit.restarts, fit.exports, steps);
+	nsteps = hosts_table_steps(fit.stale, fit.restarts, fit.verdicts, fit.exports, steps);
 	/* The marker column takes 2 cells; HOST, SERVICE and CONN always show. */
 	columns_pick(fit.full, fit.brief, steps, nsteps, HOSTS_COL_COUNT, w - 2, 3, show, width);
 	x = 2;
@@ -797,6 +910,7 @@ hosts_draw(struct app *app, WINDOW *win, int h, int w, bool focused)
 		snprintf(msg, sizeof(msg), "no row has \"%s\"; F C-u Enter shows all",
 		    app->host_filter);
 		ui_put_wrapped(win, &row, 2, w - 2, 0, h, dim, msg);
+		more_markers(app, win, order, 0, all, 0, 0, -1);
 		free(order);
 		return;
 	}
@@ -867,9 +981,7 @@ hosts_draw(struct app *app, WINDOW *win, int h, int w, bool focused)
 			cell(app, win, y, &x, width[c], role, text, sel);
 		}
 	}
-	/* Rows out of sight are never silent: counted on the border. */
-	more_marker(app, win, order, top + body, rows - top - body, false, shown_worst);
-	more_marker(app, win, order, 0, top, true, shown_worst);
+	more_markers(app, win, order, rows, all, top, body, shown_worst);
 	for (i = 0, y = h - drows; i < ndetail; i++) {
 		if (app->zoomed)
 			ui_put_wrapped(win, &y, 0, w, 2, h, ui_attr(app, THEME_BAD), detail[i]);

@@ -23,18 +23,6 @@
 #include "warroom/rbtarget.h"
 #include "warroom/ssh.h"
 
-static enum theme_role
-level_role(enum decide_level l)
-{
-	switch (l) {
-	case DECIDE_ROLLBACK: return THEME_BAD;
-	case DECIDE_CONSIDER: case DECIDE_MONITOR: return THEME_WARN;
-	case DECIDE_OK: return THEME_OK;
-	case DECIDE_NO_DATA: break;
-	}
-	return THEME_DIM;
-}
-
 /* The verdict's reason without " (why)" when why is shown on its own
  * line below (in the colour of trouble, wrapped): said once. */
 static const char *
@@ -141,7 +129,8 @@ put_verdict(const struct pane *p, int y)
 	/* A level hysteresis holds says so beside it: after a rollback the
 	 * metrics are calm while it still reads ROLLBACK IMMEDIATELY. */
 	decide_headline(&p->m->verdict, p->w - x, a, sizeof(a));
-	ui_put(p->win, y, x, p->w - x, ui_attr(p->app, level_role(p->m->verdict.level)) | A_BOLD, a);
+	ui_put(p->win, y, x, p->w - x, ui_attr(p->app, ui_level_role(p->m->verdict.level)) |
+	    A_BOLD, a);
 }
 
 static void
@@ -272,7 +261,7 @@ put_host(const struct pane *p, int *y, int rows, int i)
 	const struct host_metrics *o = app_metrics(p->app, i);
 	char line[1100];
 	size_t head;
-	int top = *y, attr = ui_attr(p->app, level_role(o->verdict.level));
+	int top = *y, attr = ui_attr(p->app, ui_level_role(o->verdict.level));
 
 	host_text(p, i, line, sizeof(line), &head);
 	if (p->wrap && rows > 0) {

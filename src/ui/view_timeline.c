@@ -136,7 +136,10 @@ entry_wrapped(struct app *app, WINDOW *win, int y, int h, int w, const struct ti
 }
 
 /* Zoomed: the selected entry ends on the bottom row, as many before it
- * as fit whole above it (one taller than the pane: its start, cut). */
+ * as fit whole above it (one taller than the pane: its start, cut). When
+ * every entry up to it fits with room to spare (near the first, after g),
+ * the first is on the top row, as unzoomed, and newer ones fill the rows
+ * below the selected one: never empty rows above the oldest. */
 static void
 draw_wrapped(struct app *app, WINDOW *win, int h, int w, bool focused)
 {
@@ -151,9 +154,8 @@ draw_wrapped(struct app *app, WINDOW *win, int h, int w, bool focused)
 			break;
 		used += k;
 	}
-	first++;
-	y = used < h ? h - used : 0;
-	for (i = (size_t)first; i <= sel && y < h; i++)
+	y = first < 0 ? 0 : used < h ? h - used : 0;
+	for (i = (size_t)(first + 1); i < app->nentries && y < h && (first < 0 || i <= sel); i++)
 		y += entry_wrapped(app, win, y, h, w, &app->entries[i], focused && i == sel);
 }
 

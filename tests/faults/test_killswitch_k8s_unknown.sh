@@ -23,7 +23,7 @@ until_in() {
 }
 
 start 200 50 "$WARROOM -c $tmp/c.conf --incident k8s-ks-unknown"
-wait_re "k8s-bastion +api +UP +v1\\.5\\.0-bad +[0-9]+/[0-9]+ complete " 15
+wait_re "k8s-bastion +api +UP +v1\\.5\\.0-bad +([A-Z][A-Za-z ()*]*[A-Z)*] +)?[0-9]+/[0-9]+ complete " 15
 keys A; keys -l arm; keys Enter
 wait_re "ARMED 1[45]:[0-9][0-9]"
 keys Down Down

@@ -33,3 +33,35 @@ assert_screen() {
 	fi
 	ok "screen $name"
 }
+
+# write_scale_config N J — the QA's scale fleet without a network: N
+# Compose hosts h1…hN, h1…hJ with api and jobs and the others api alone,
+# each probing api and scraping a metrics_url.
+write_scale_config() {
+	printf '[warroom]\ntimeline_dir = %s/timeline\n' "$tmp" > "$tmp/warroom.conf"
+	i=1
+	while [ "$i" -le "$1" ]; do
+		svcs=api
+		[ "$i" -le "$2" ] && svcs="api jobs"
+		printf '\n[host "h%d"]\naddress = 127.0.0.1\nport = %d\ndriver = compose\n' \
+			"$i" $((2200 + i)) >> "$tmp/warroom.conf"
+		printf 'compose_dir = /srv/app\nservices = %s\nhealth_url = %s\n' "$svcs" \
+			"http://127.0.0.1:8000" >> "$tmp/warroom.conf"
+		printf 'health_service = api\nmetrics_url = %s\n' \
+			"http://127.0.0.1:8000/metrics" >> "$tmp/warroom.conf"
+		i=$((i + 1))
+	done
+}
+
+# scale_steps N J — script lines that make every row of that fleet UP on
+# v1.4.1, running, healthy and OK: a calm fleet a test then changes.
+scale_steps() {
+	i=1
+	while [ "$i" -le "$1" ]; do
+		echo ":state h$i api conn=up tag=v1.4.1 state=running restarts=0" \
+			"healthz=ok readyz=ok"
+		[ "$i" -le "$2" ] && echo ":state h$i jobs tag=v1.4.1 state=running restarts=0"
+		echo ":metrics h$i error=0.001 p95=180 restarts=0 requests=100"
+		i=$((i + 1))
+	done
+}

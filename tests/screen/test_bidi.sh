@@ -51,7 +51,7 @@ assert_screen filter <<'EOF'
 │                                              ││                              │
 │                                              ││                              │
 │                                              ││                              │
-└──────────────────────────────────────────────┘│                              │
+└──────────────────────── filter hides 4 rows ─┘│                              │
 ┌─ METRICS ────────────────────────────────────┐│                              │
 │ no row selected: the HOSTS filter shows none ││                              │
 │                                              ││                              │

@@ -33,7 +33,7 @@ assert_screen k8s <<'EOF'
 │                                              ││                              │
 │                                              ││                              │
 │                                              ││                              │
-└──────────────────────────────────────────────┘│                              │
+└──────────────────────── filter hides 3 rows ─┘│                              │
 ┌─ METRICS ────────────────────────────────────┐│                              │
 │ k8s-bastion: no metrics_url in the config    ││                              │
 │                                              ││                              │
@@ -60,7 +60,7 @@ assert_screen none <<'EOF'
 │                                              ││                              │
 │                                              ││                              │
 │                                              ││                              │
-└──────────────────────────────────────────────┘│                              │
+└──────────────────────── filter hides 4 rows ─┘│                              │
 ┌─ METRICS ────────────────────────────────────┐│                              │
 │ no row selected: the HOSTS filter shows none ││                              │
 │                                              ││                              │

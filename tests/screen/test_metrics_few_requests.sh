@@ -28,11 +28,11 @@ run_console -c "$tmp/warroom.conf" --read-only
 assert_screen judged <<'EOF'
  warroom │ no incident named │ T+00:00:00   READ-ONLY                                           2026-01-01 00:00:00 UTC
 ┌─ ▶ HOSTS ────────────────────────────────────────────────────────────┐┌─ RUNBOOK ────────────────────────────────────┐
-│  HOST        SERVICE CONN          TAG STATE HEALTH READY VERSION AGE││ no runbook loaded                            │
-│> api-1       api     not connected           -      -     -          ││ open one with -r FILE                        │
-│  api-1       jobs    not connected           -      -     -          ││                                              │
-│  api-2       api     not connected           -      -     -          ││                                              │
-│  k8s-bastion api     not connected           -      -     -          ││                                              │
+│  HOST        SERVICE CONN          TAG VERDICT  STATE HEALTH READY   ││ no runbook loaded                            │
+│> api-1       api     not connected     ROLLBACK       -      -       ││ open one with -r FILE                        │
+│  api-1       jobs    not connected     ROLLBACK       -      -       ││                                              │
+│  api-2       api     not connected                    -      -       ││                                              │
+│  k8s-bastion api     not connected     -              -      -       ││                                              │
 │                                                                      ││                                              │
 │                                                                      ││                                              │
 │                                                                      ││                                              │

@@ -38,11 +38,11 @@ assert_screen small <<'EOF'
  warroom │ no incident named │ T+00:00:00   READ-ONLY   2026-01-01 00:00:00 UTC
 ┌─ ▶ HOSTS ────────────────────────────────────┐┌─ RUNBOOK ────────────────────┐
 │  HOST        SERVICE CONN          TAG HEALTH││ no runbook loaded            │
-│> api-1       api     not connected     -     ││ open one with -r FILE        │
-│  api-1       jobs    not connected     -     ││                              │
+│>!api-1       api     not connected     -     ││ open one with -r FILE        │
+│ !api-1       jobs    not connected     -     ││                              │
 │  api-2       api     not connected     -     ││                              │
-│  k8s-bastion api     not connected     -     ││                              │
-│                                              ││                              │
+│ !k8s-bastion api     not connected     -     ││                              │
+│api-1/api !: VERDICT CONSIDER ROLLBACK (left …││                              │
 └──────────────────────────────────────────────┘│                              │
 ┌─ METRICS ────────────────────────────────────┐│                              │
 │api-1  CONSIDER ROLLBACK                      ││                              │
@@ -65,14 +65,14 @@ assert_screen taller <<'EOF'
  warroom │ no incident named │ T+00:00:00   READ-ONLY   2026-01-01 00:00:00 UTC
 ┌─ ▶ HOSTS ────────────────────────────────────┐┌─ RUNBOOK ────────────────────┐
 │  HOST        SERVICE CONN          TAG HEALTH││ no runbook loaded            │
-│> api-1       api     not connected     -     ││ open one with -r FILE        │
-│  api-1       jobs    not connected     -     ││                              │
+│>!api-1       api     not connected     -     ││ open one with -r FILE        │
+│ !api-1       jobs    not connected     -     ││                              │
 │  api-2       api     not connected     -     ││                              │
-│  k8s-bastion api     not connected     -     ││                              │
+│ !k8s-bastion api     not connected     -     ││                              │
 │                                              ││                              │
 │                                              ││                              │
 │                                              ││                              │
-│                                              ││                              │
+│api-1/api !: VERDICT CONSIDER ROLLBACK (left …││                              │
 └──────────────────────────────────────────────┘│                              │
 ┌─ METRICS ────────────────────────────────────┐│                              │
 │api-1  CONSIDER ROLLBACK                      ││                              │

@@ -50,12 +50,12 @@ assert_screen three <<'EOF'
  warroom │ no incident named │ T+00:00:00   READ-ONLY   2026-01-01 00:00:00 UTC
 ┌─ ▶ HOSTS ────────────────────────────────────┐┌─ RUNBOOK ────────────────────┐
 │  HOST        SERVICE CONN          TAG HEALTH││ no runbook loaded            │
-│> api-1       api     not connected     -     ││ open one with -r FILE        │
-│  api-1       jobs    not connected     -     ││                              │
-│  api-2       api     not connected     -     ││                              │
-│  k8s-bastion api     not connected     -     ││                              │
-│  worker-01   api     not connected     -     ││                              │
-└─ ▼ 11 more rows ─────────────────────────────┘│                              │
+│>!api-1       api     not connected     -     ││ open one with -r FILE        │
+│ !api-1       jobs    not connected     -     ││                              │
+│ !api-2       api     not connected     -     ││                              │
+│ !k8s-bastion api     not connected     -     ││                              │
+│api-1/api !: VERDICT ROLLBACK IMMEDIATELY (le…││                              │
+└─ ▼ 12 more rows ─────────────────────────────┘│                              │
 ┌─ METRICS ────────────────────────────────────┐│                              │
 │api-1  ROLLBACK IMMEDIATELY                   ││                              │
 │  error rate 8% > 5%; p95 1500 ms > 1000 ms (…││                              │
@@ -89,12 +89,12 @@ assert_screen many <<'EOF'
  warroom │ no incident named │ T+00:00:00   READ-ONLY   2026-01-01 00:00:00 UTC
 ┌─ ▶ HOSTS ────────────────────────────────────┐┌─ RUNBOOK ────────────────────┐
 │  HOST        SERVICE CONN          TAG HEALTH││ no runbook loaded            │
-│> api-1       api     not connected     -     ││ open one with -r FILE        │
-│  api-1       jobs    not connected     -     ││                              │
-│  api-2       api     not connected     -     ││                              │
-│  k8s-bastion api     not connected     -     ││                              │
-│  worker-01   api     not connected     -     ││                              │
-└─ ▼ 11 more rows ─────────────────────────────┘│                              │
+│>!api-1       api     not connected     -     ││ open one with -r FILE        │
+│ !api-1       jobs    not connected     -     ││                              │
+│ !api-2       api     not connected     -     ││                              │
+│ !k8s-bastion api     not connected     -     ││                              │
+│api-1/api !: VERDICT ROLLBACK IMMEDIATELY (le…││                              │
+└─ ▼ 12 more rows ─────────────────────────────┘│                              │
 ┌─ METRICS ────────────────────────────────────┐│                              │
 │api-1  ROLLBACK IMMEDIATELY                   ││                              │
 │  error rate 8% > 5%; p95 1500 ms > 1000 ms (…││                              │

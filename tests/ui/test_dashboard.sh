@@ -12,22 +12,24 @@ fleet_up --hosts 2
 
 start 200 40 "$WARROOM -c $fl/warroom.conf"
 row() { printf '%s +%s +UP +' "$1" "$2"; }
-wait_re "$(row h1 api)v1\.4\.1 +running[a-z ]* +OK +OK +v1\.4\.1 " 15
+# The host's verdict after the tag (blank before its first).
+verdict='([A-Z][A-Za-z ()*]*[A-Z)*] +)?'
+wait_re "$(row h1 api)v1\.4\.1 +${verdict}running[a-z ]* +OK +OK +v1\.4\.1 " 15
 # health_url is api's: the worker beside it has no probes of its own.
-wait_re "$(row h2 jobs)v1\.4\.1 +running[a-z ]* +- +- +- " 15
+wait_re "$(row h2 jobs)v1\.4\.1 +${verdict}running[a-z ]* +- +- +- " 15
 wait_for "restarts in 5m: api 0, jobs 0" 15
 ok "tags, container state, health, readiness and version per row; jobs is not probed"
 
 "$fleet" set-tag --dir "$fl" h1 api v1.5.0-bad > /dev/null
-wait_re "$(row h1 api)v1\.5\.0-bad +[a-z ]+ +[A-Z]+ +[A-Z]+ +v1\.5\.0-bad " 15
-wait_re "$(row h1 jobs)v1\.4\.1( \.env!)? +running[a-z ]* +- +- +- " 2
+wait_re "$(row h1 api)v1\.5\.0-bad +${verdict}[a-z ]+ +[A-Z]+ +[A-Z]+ +v1\.5\.0-bad " 15
+wait_re "$(row h1 jobs)v1\.4\.1( \.env!)? +${verdict}running[a-z ]* +- +- +- " 2
 capture
 assert_not_contains "$tmp/screen" "!="
 ok "a deploy shows the new tag within a poll; the worker left behind is no version mismatch"
 
 "$fleet" fault --dir "$fl" h2 http-500 > /dev/null
 keys Down Down
-wait_re "$(row h2 api)v1\.4\.1 +[a-z ]+ +FAIL +FAIL " 15
+wait_re "$(row h2 api)v1\.4\.1 +${verdict}[a-z ]+ +FAIL +FAIL " 15
 wait_for "h2: healthz FAIL (HTTP 500" 10
 "$fleet" fault --dir "$fl" h2 clear http-500 > /dev/null
 ok "a failing endpoint shows FAIL with the reason under the table"
@@ -48,8 +50,8 @@ start 200 40 "$WARROOM -c $tmp/slow.conf"
 # Both rows' probes must be in before the deploy, or h1's first /version
 # could read the new tag. h1 is back from v1.5.0-bad, its schema still
 # ahead: ready, with a warning, not a FAIL.
-wait_re "$(row h1 api)v1\.4\.1 +running[a-z ]* +OK +200 ahead! +v1\.4\.1 " 15
-wait_re "$(row h2 api)v1\.4\.1 +running[a-z ]* +OK +OK +v1\.4\.1 " 15
+wait_re "$(row h1 api)v1\.4\.1 +${verdict}running[a-z ]* +OK +200 ahead! +v1\.4\.1 " 15
+wait_re "$(row h2 api)v1\.4\.1 +${verdict}running[a-z ]* +OK +OK +v1\.4\.1 " 15
 wait_for "h1: readyz 200 but migrations not current: the schema is ahead of this release" 2
 ok "rounds an hour apart: the first poll and probes come as a host connects"
 "$fleet" set-tag --dir "$fl" h1 all v1.5.0-bad > /dev/null
@@ -60,7 +62,7 @@ assert_not_contains "$tmp/screen" "v1.5.0-bad"
 keys C-r
 wait_for "polling 2 connected hosts now" 2
 wait_re "$(row h1 api)v1\.5\.0-bad " 5
-wait_re "$(row h2 api)v1\.4\.1 +[a-z ]+ +FAIL +FAIL " 5
+wait_re "$(row h2 api)v1\.4\.1 +${verdict}[a-z ]+ +FAIL +FAIL " 5
 "$fleet" fault --dir "$fl" h2 clear http-500 > /dev/null
 ok "C-r polls every host at once: a deploy and a failing endpoint show without waiting a round"
 keys q

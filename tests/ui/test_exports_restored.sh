@@ -16,7 +16,7 @@ sed 's/^\[warroom\]$/[warroom]\npoll_interval = 1s\nhealth_timeout = 20s/' "$fl/
 # open INCIDENT — a console on the incident, armed, k8s-bastion selected.
 open() {
 	start 200 45 "$WARROOM -c $tmp/c.conf --incident $1"
-	wait_re "k8s-bastion +api +UP +v1\\.5\\.0-bad +[0-9]+/[0-9]+ complete " 15
+	wait_re "k8s-bastion +api +UP +v1\\.5\\.0-bad +([A-Z][A-Za-z ()*]*[A-Z)*] +)?[0-9]+/[0-9]+ complete " 15
 	keys Down Down
 	wait_re "│> k8s-bastion +api" 5
 	keys A; keys -l arm; keys Enter

@@ -2,7 +2,8 @@
 # test_hosts_live.sh — the console against the fixture fleet: hosts come
 # UP in HOSTS; a stopped sshd shows DOWN with the reason and a retry
 # countdown (o then orders it first; with tunnel = false its probes stay
-# current meanwhile; at 80x24 AGE stays in sight beside "DOWN 12s"), then
+# current meanwhile; at 80x24 its tag and verdict stay in sight beside
+# "DOWN 12s", AGE from 100x30), then
 # UP again by itself; an unknown
 # host key shows UNTRUSTED with its fingerprint, and nothing is run on that
 # host; K trusts an unknown
@@ -36,13 +37,16 @@ wait_re "h2 +api +DOWN (retry )?[0-9]+s"
 wait_for "h2: connect to 127.0.0.1:"
 ok "a stopped sshd shows DOWN with the reason and a retry countdown"
 
-# The age of h2's last reading is what says it is old: at 80x24 AGE is
-# the last column given up, CONN in fewer words.
+# At 80x24 a DOWN host's row keeps CONN in fewer words, its tag and its
+# verdict (HEALTH before AGE after them); at 100x30 the age of h2's last
+# reading, what says how old it is, comes back.
 resize 80 24
+wait_re "HOST +SERVICE +CONN +TAG +VERDICT"
+wait_re "h2 +api +DOWN [0-9]+s +v1\\.4\\.1 +[A-Z]"
+resize 100 30
 wait_re "HOST +SERVICE +CONN .*AGE"
 wait_re "h2 +api +DOWN [0-9]+s .* [0-9]+[smh] *│"
-resize 100 30
-ok "at 80x24 a DOWN host keeps AGE in sight"
+ok "at 80x24 a DOWN host keeps its tag and verdict in sight, AGE from 100x30"
 
 # Its tag (read over SSH) is the last reading, dim; its HEALTH, probed
 # direct, is current and not dim (read off the row unselected); METRICS

@@ -35,7 +35,7 @@ until_in() {
 }
 wr="$WARROOM -c $tmp/c.conf --incident k8s-export-leak"
 ready() {
-	wait_re "k8s-bastion +api +UP +v1\\.5\\.0-bad +[0-9]+/[0-9]+ complete " 15
+	wait_re "k8s-bastion +api +UP +v1\\.5\\.0-bad +([A-Z][A-Za-z ()*]*[A-Z)*] +)?[0-9]+/[0-9]+ complete " 15
 	keys Down Down
 	wait_re "│> k8s-bastion +api" 5
 }

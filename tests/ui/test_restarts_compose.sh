@@ -14,7 +14,8 @@
 fleet_up --hosts 1
 sed 's/^\[warroom\]$/[warroom]\npoll_interval = 1s\nmetrics_interval = 1s/' "$fl/warroom.conf" > "$tmp/c.conf"
 log=$fl/hosts/h1/commands.log
-row() { printf '│[> ][ !]%s +%s +UP +v1\\.4\\.[01] +running[a-z ]* +[A-Z-]+ +([A-Z-]+|200 (ahead|behind|mig)!) +[v0-9.-]+ +((on|off|-) +)?%s ' "$1" "$2" "$3"; }
+# The host's verdict comes after the tag (blank before its first).
+row() { printf '│[> ][ !]%s +%s +UP +v1\\.4\\.[01] +([A-Z][A-Za-z ()*]*[A-Z)*] +)?running[a-z ]* +[A-Z-]+ +([A-Z-]+|200 (ahead|behind|mig)!) +[v0-9.-]+ +((on|off|-) +)?%s ' "$1" "$2" "$3"; }
 
 start 200 45 "$WARROOM -c $tmp/c.conf --incident crash-loop"
 wait_re "$(row h1 api 0)" 15

@@ -29,7 +29,7 @@ dialog_closed() {
 }
 
 start 200 50 "$WARROOM -c $tmp/c.conf --incident next-night"
-wait_re "k8s-bastion +api +UP +v1\\.5\\.1-bad +[0-9]+/[0-9]+ complete " 15
+wait_re "k8s-bastion +api +UP +v1\\.5\\.1-bad +([A-Z][A-Za-z ()*]*[A-Z)*] +)?[0-9]+/[0-9]+ complete " 15
 keys A; keys -l arm; keys Enter
 keys Down Down Down r
 wait_for "CONFIRM ROLLBACK (helm.rollback)" 15

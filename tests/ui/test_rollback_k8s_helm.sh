@@ -38,7 +38,7 @@ cat > "$tmp/rb.md" <<'MD'
 MD
 
 start 200 50 "$WARROOM -c $tmp/c.conf --incident k8s-helm-drill -r $tmp/rb.md"
-wait_re "k8s-bastion +api +UP +v1\\.5\\.0-bad +[0-9]+/[0-9]+ complete " 15
+wait_re "k8s-bastion +api +UP +v1\\.5\\.0-bad +([A-Z][A-Za-z ()*]*[A-Z)*] +)?[0-9]+/[0-9]+ complete " 15
 keys A; keys -l arm; keys Enter
 keys Down Down
 # METRICS counts the restarts per service that the bastion's pods report.

@@ -1,9 +1,13 @@
 /*
- * test_hosts_table.c — the HOSTS table's pure rules: HEALTH and READY
- * come right after TAG, then AGE while values may be old and RST while
- * something restarts, TAG's .env! after those, a row with a bad value left
- * out is marked, the sort is named in the pane's title, the AGE cell keeps the data's age beside ERR, and
- * hidden rows are counted, naming one worse than every row in sight.
+ * test_hosts_table.c — the HOSTS table's pure rules: VERDICT, HEALTH and
+ * READY come right after TAG, then AGE while values may be old and RST
+ * while something restarts, TAG's .env! after those, a row with a bad
+ * value left out is marked, the sort is named in the pane's title, the
+ * AGE cell keeps the data's age beside ERR, the VERDICT cell is brief and
+ * marks a hold, o by health puts DOWN, failing, restarts, warnings, OK
+ * in that order, and hidden rows are counted, naming the worst verdict
+ * (worse than every row in sight) and the hosts DOWN, host names kept
+ * longest; the filter's marker and ▼ share the bottom border.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -18,6 +22,7 @@
 #include "warroom/columns.h"
 #include "warroom/decide.h"
 #include "warroom/hosts_table.h"
+#include "warroom/probe.h"
 
 /* Where column c is taken in steps (-1: never). */
 static int
@@ -37,14 +42,17 @@ every_column_is_taken_once_host_service_conn_first(void **state)
 	int steps[HOSTS_STEPS_MAX], n, c, k;
 
 	(void)state;
-	for (k = 0; k < 4; k++) {
-		n = hosts_table_steps(k & 1, k & 2, HOSTS_EXPORTS_NONE, steps);
+	for (k = 0; k < 8; k++) {
+		n = hosts_table_steps(k & 1, k & 2, k & 4, HOSTS_EXPORTS_NONE, steps);
 		assert_true(n <= HOSTS_STEPS_MAX);
 		assert_int_equal(steps[0], HOSTS_COL_HOST);
 		assert_int_equal(steps[1], HOSTS_COL_SVC);
 		assert_int_equal(steps[2], HOSTS_COL_CONN);
+		/* EXPORT only once some /export answered, VERDICT once some
+		 * host has metrics. */
 		for (c = 0; c < HOSTS_COL_COUNT; c++)
-			assert_true(step_of(steps, n, c) >= 0 || c == HOSTS_COL_EXPORT);
+			assert_true(step_of(steps, n, c) >= 0 || c == HOSTS_COL_EXPORT ||
+			    (c == HOSTS_COL_VERDICT && !(k & 4)));
 		assert_true(step_of(steps, n, COLUMNS_WIDEN(HOSTS_COL_CONN)) >
 		    step_of(steps, n, HOSTS_COL_VERSION));
 	}
@@ -56,13 +64,13 @@ age_comes_after_health_and_ready_while_values_may_be_old(void **state)
 	int steps[HOSTS_STEPS_MAX], n;
 
 	(void)state;
-	n = hosts_table_steps(true, false, HOSTS_EXPORTS_NONE, steps);
+	n = hosts_table_steps(true, false, false, HOSTS_EXPORTS_NONE, steps);
 	assert_int_equal(steps[3], HOSTS_COL_TAG);
 	assert_int_equal(steps[4], HOSTS_COL_HEALTH);
 	assert_int_equal(steps[5], HOSTS_COL_READY);
 	assert_int_equal(steps[6], HOSTS_COL_AGE);
 	/* Fresh everywhere: the age matters after the values. */
-	n = hosts_table_steps(false, false, HOSTS_EXPORTS_NONE, steps);
+	n = hosts_table_steps(false, false, false, HOSTS_EXPORTS_NONE, steps);
 	assert_true(step_of(steps, n, HOSTS_COL_AGE) > step_of(steps, n, HOSTS_COL_VERSION));
 }
 
@@ -75,7 +83,7 @@ restarts_come_after_health_and_ready_before_state_and_version(void **state)
 	/* Health and readiness outrank the count (QA: a failing /healthz
 	 * hidden by RST and AGE at 80x24); a hidden count marks its row. */
 	for (k = 0; k < 2; k++) {
-		n = hosts_table_steps(k, true, HOSTS_EXPORTS_NONE, steps);
+		n = hosts_table_steps(k, true, false, HOSTS_EXPORTS_NONE, steps);
 		assert_true(step_of(steps, n, HOSTS_COL_HEALTH) <
 		    step_of(steps, n, HOSTS_COL_RESTARTS));
 		assert_true(step_of(steps, n, HOSTS_COL_READY) <
@@ -85,9 +93,9 @@ restarts_come_after_health_and_ready_before_state_and_version(void **state)
 		assert_true(step_of(steps, n, HOSTS_COL_RESTARTS) <
 		    step_of(steps, n, HOSTS_COL_VERSION));
 	}
-	n = hosts_table_steps(true, true, HOSTS_EXPORTS_NONE, steps);
+	n = hosts_table_steps(true, true, false, HOSTS_EXPORTS_NONE, steps);
 	assert_true(step_of(steps, n, HOSTS_COL_AGE) < step_of(steps, n, HOSTS_COL_RESTARTS));
-	n = hosts_table_steps(false, false, HOSTS_EXPORTS_NONE, steps);
+	n = hosts_table_steps(false, false, false, HOSTS_EXPORTS_NONE, steps);
 	assert_true(step_of(steps, n, HOSTS_COL_RESTARTS) > step_of(steps, n, HOSTS_COL_VERSION));
 }
 
@@ -99,13 +107,13 @@ exports_column_rises_while_a_host_still_exports(void **state)
 	int steps[HOSTS_STEPS_MAX], n;
 
 	(void)state;
-	n = hosts_table_steps(false, true, HOSTS_EXPORTS_NONE, steps);
+	n = hosts_table_steps(false, true, false, HOSTS_EXPORTS_NONE, steps);
 	assert_int_equal(step_of(steps, n, HOSTS_COL_EXPORT), -1);
-	n = hosts_table_steps(false, true, HOSTS_EXPORTS_KNOWN, steps);
+	n = hosts_table_steps(false, true, false, HOSTS_EXPORTS_KNOWN, steps);
 	assert_true(n <= HOSTS_STEPS_MAX);
 	assert_true(step_of(steps, n, HOSTS_COL_EXPORT) > step_of(steps, n, HOSTS_COL_VERSION));
 	assert_true(step_of(steps, n, HOSTS_COL_EXPORT) < step_of(steps, n, HOSTS_COL_DRIVER));
-	n = hosts_table_steps(true, true, HOSTS_EXPORTS_ON, steps);
+	n = hosts_table_steps(true, true, false, HOSTS_EXPORTS_ON, steps);
 	assert_true(n <= HOSTS_STEPS_MAX);
 	assert_int_equal(step_of(steps, n, HOSTS_COL_EXPORT), step_of(steps, n, HOSTS_COL_TAG) + 1);
 }
@@ -115,14 +123,14 @@ exports_column_rises_while_a_host_still_exports(void **state)
 static void
 a_down_host_keeps_age_and_restarts_in_sight(void **state)
 {
-	/*                 HOST SVC CONN TAG STATE HEALTH READY VERSION RST AGE DRIVER ADDR */
-	const int full[] = { 12, 7, 14, 10, 15, 7, 7, 10, 6, 3, 3, 7, 15 };
-	const int brief[] = { 12, 7, 8, 10, 7, 7, 7, 10, 6, 3, 3, 7, 15 };
+	/*                 HOST SVC CONN TAG VERD STATE HEALTH READY VERSION RST AGE DRIVER ADDR */
+	const int full[] = { 12, 7, 14, 10, 0, 15, 7, 7, 10, 6, 3, 3, 7, 15 };
+	const int brief[] = { 12, 7, 8, 10, 0, 7, 7, 7, 10, 6, 3, 3, 7, 15 };
 	int steps[HOSTS_STEPS_MAX], width[HOSTS_COL_COUNT], n;
 	bool show[HOSTS_COL_COUNT];
 
 	(void)state;
-	n = hosts_table_steps(true, true, HOSTS_EXPORTS_NONE, steps);
+	n = hosts_table_steps(true, true, false, HOSTS_EXPORTS_NONE, steps);
 	columns_pick(full, brief, steps, n, HOSTS_COL_COUNT, 92, 3, show, width);
 	assert_true(show[HOSTS_COL_AGE] && show[HOSTS_COL_RESTARTS]);
 	assert_true(show[HOSTS_COL_TAG] && show[HOSTS_COL_HEALTH] && show[HOSTS_COL_READY]);
@@ -143,13 +151,13 @@ a_down_host_keeps_age_and_restarts_in_sight(void **state)
 static void
 a_crash_loop_keeps_health_over_restarts_in_a_narrow_pane(void **state)
 {
-	/*                 HOST SVC CONN TAG STATE HEALTH READY VERSION RST AGE DRIVER ADDR */
-	const int full[] = { 4, 7, 4, 10, 7, 6, 5, 7, 6, 3, 3, 6, 15 };
+	/*                 HOST SVC CONN TAG VERD STATE HEALTH READY VERSION RST AGE DRIVER ADDR */
+	const int full[] = { 4, 7, 4, 10, 0, 7, 6, 5, 7, 6, 3, 3, 6, 15 };
 	int steps[HOSTS_STEPS_MAX], width[HOSTS_COL_COUNT], n;
 	bool show[HOSTS_COL_COUNT];
 
 	(void)state;
-	n = hosts_table_steps(false, true, HOSTS_EXPORTS_NONE, steps);
+	n = hosts_table_steps(false, true, false, HOSTS_EXPORTS_NONE, steps);
 	columns_pick(full, NULL, steps, n, HOSTS_COL_COUNT, 38, 3, show, width);
 	assert_true(show[HOSTS_COL_TAG] && show[HOSTS_COL_HEALTH]);
 	assert_false(show[HOSTS_COL_RESTARTS]);
@@ -165,14 +173,14 @@ a_crash_loop_keeps_health_over_restarts_in_a_narrow_pane(void **state)
 static void
 a_failing_health_stays_in_sight_at_80x24(void **state)
 {
-	/*                 HOST SVC CONN TAG STATE HEALTH READY VERSION RST AGE DRIVER ADDR */
-	const int full[] = { 11, 7, 4, 10, 7, 6, 10, 10, 3, 3, 7, 7, 15 };
-	const int brief[] = { 11, 7, 4, 10, 7, 6, 6, 10, 3, 3, 3, 7, 15 };
+	/*                 HOST SVC CONN TAG VERD STATE HEALTH READY VERSION RST AGE DRIVER ADDR */
+	const int full[] = { 11, 7, 4, 10, 0, 7, 6, 10, 10, 3, 3, 7, 7, 15 };
+	const int brief[] = { 11, 7, 4, 10, 0, 7, 6, 6, 10, 3, 3, 3, 7, 15 };
 	int steps[HOSTS_STEPS_MAX], width[HOSTS_COL_COUNT], n;
 	bool show[HOSTS_COL_COUNT];
 
 	(void)state;
-	n = hosts_table_steps(true, true, HOSTS_EXPORTS_NONE, steps);
+	n = hosts_table_steps(true, true, false, HOSTS_EXPORTS_NONE, steps);
 	columns_pick(full, brief, steps, n, HOSTS_COL_COUNT, 44, 3, show, width);
 	assert_true(show[HOSTS_COL_TAG] && show[HOSTS_COL_HEALTH]);
 	assert_false(show[HOSTS_COL_RESTARTS] || show[HOSTS_COL_AGE]);
@@ -190,15 +198,15 @@ a_failing_health_stays_in_sight_at_80x24(void **state)
 static void
 env_drift_comes_after_health_and_ready(void **state)
 {
-	/*                 HOST SVC CONN TAG STATE HEALTH READY VERSION EXP RST AGE DRIVER ADDR */
-	const int full[] = { 12, 7, 4, 16, 7, 6, 10, 10, 6, 3, 3, 7, 15 };
-	const int brief[] = { 12, 7, 4, 10, 7, 6, 6, 10, 6, 3, 3, 7, 15 };
+	/*                HOST SVC CONN TAG VERD STATE HEALTH READY VERS EXP RST AGE DRV ADDR */
+	const int full[] = { 12, 7, 4, 16, 0, 7, 6, 10, 10, 6, 3, 3, 7, 15 };
+	const int brief[] = { 12, 7, 4, 10, 0, 7, 6, 6, 10, 6, 3, 3, 7, 15 };
 	int steps[HOSTS_STEPS_MAX], width[HOSTS_COL_COUNT], n, k;
 	bool show[HOSTS_COL_COUNT];
 
 	(void)state;
 	for (k = 0; k < 4; k++) {
-		n = hosts_table_steps(k & 1, k & 2, HOSTS_EXPORTS_NONE, steps);
+		n = hosts_table_steps(k & 1, k & 2, false, HOSTS_EXPORTS_NONE, steps);
 		assert_true(step_of(steps, n, COLUMNS_WIDEN(HOSTS_COL_TAG)) >
 		    step_of(steps, n, HOSTS_COL_READY));
 		assert_true(step_of(steps, n, COLUMNS_WIDEN(HOSTS_COL_TAG)) >
@@ -206,7 +214,7 @@ env_drift_comes_after_health_and_ready(void **state)
 		assert_true(step_of(steps, n, COLUMNS_WIDEN(HOSTS_COL_TAG)) <
 		    step_of(steps, n, COLUMNS_WIDEN(HOSTS_COL_READY)));
 	}
-	n = hosts_table_steps(false, false, HOSTS_EXPORTS_NONE, steps);
+	n = hosts_table_steps(false, false, false, HOSTS_EXPORTS_NONE, steps);
 	columns_pick(full, brief, steps, n, HOSTS_COL_COUNT, 44, 3, show, width);
 	assert_true(show[HOSTS_COL_TAG] && show[HOSTS_COL_HEALTH]);
 	assert_int_equal(width[HOSTS_COL_TAG], 10);
@@ -214,7 +222,7 @@ env_drift_comes_after_health_and_ready(void **state)
 	assert_true(show[HOSTS_COL_HEALTH] && show[HOSTS_COL_READY]);
 	assert_int_equal(width[HOSTS_COL_TAG], 16);
 	assert_int_equal(width[HOSTS_COL_READY], 6);
-	n = hosts_table_steps(false, false, HOSTS_EXPORTS_ON, steps);
+	n = hosts_table_steps(false, false, false, HOSTS_EXPORTS_ON, steps);
 	assert_true(step_of(steps, n, HOSTS_COL_EXPORT) < step_of(steps, n, HOSTS_COL_HEALTH));
 }
 
@@ -263,13 +271,13 @@ the_title_names_the_order_and_the_filter(void **state)
 static void
 a_failing_poll_keeps_its_mark_and_the_tag_in_a_narrow_pane(void **state)
 {
-	const int full[] = { 12, 7, 4, 10, 8, 7, 7, 10, 6, 3, 7, 7, 15 };
-	const int brief[] = { 12, 7, 4, 10, 8, 7, 7, 10, 6, 3, 3, 7, 15 };
+	const int full[] = { 12, 7, 4, 10, 0, 8, 7, 7, 10, 6, 3, 7, 7, 15 };
+	const int brief[] = { 12, 7, 4, 10, 0, 8, 7, 7, 10, 6, 3, 3, 7, 15 };
 	int steps[HOSTS_STEPS_MAX], width[HOSTS_COL_COUNT], n;
 	bool show[HOSTS_COL_COUNT];
 
 	(void)state;
-	n = hosts_table_steps(true, false, HOSTS_EXPORTS_NONE, steps);
+	n = hosts_table_steps(true, false, false, HOSTS_EXPORTS_NONE, steps);
 	columns_pick(full, brief, steps, n, HOSTS_COL_COUNT, 43, 3, show, width);
 	assert_true(show[HOSTS_COL_AGE] && show[HOSTS_COL_TAG]);
 	assert_int_equal(width[HOSTS_COL_AGE], 3);
@@ -325,53 +333,287 @@ age_keeps_the_data_age_beside_err(void **state)
 	assert_string_equal(buf, "41s");
 }
 
+/* The QA fleet at 80x24 (44 cells): h16's row keeps host, service,
+ * connection, tag and its verdict ("ROLLBACK", brief); HEALTH gives way
+ * first (the row's ! says a bad one), and with room the verdict is whole
+ * before STATE. Without metrics anywhere there is no VERDICT column. */
 static void
-a_hidden_row_is_named_only_when_worse_than_all_in_sight(void **state)
+the_verdict_stays_in_sight_at_80_columns(void **state)
 {
-	const int hidden[] = { DECIDE_OK, DECIDE_ROLLBACK, -1, DECIDE_CONSIDER };
-	const int calm[] = { DECIDE_OK, DECIDE_NO_DATA, -1 };
+	/*                HOST SVC CONN TAG VERD STATE HEALTH READY VERS EXP RST AGE DRV ADDR */
+	const int full[] = { 4, 7, 4, 10, 20, 15, 7, 7, 10, 6, 3, 3, 7, 15 };
+	const int brief[] = { 4, 7, 8, 10, 8, 7, 7, 7, 10, 6, 3, 3, 7, 15 };
+	int steps[HOSTS_STEPS_MAX], width[HOSTS_COL_COUNT], n, k;
+	bool show[HOSTS_COL_COUNT];
 
 	(void)state;
-	assert_int_equal(hosts_table_worst(hidden, 4, DECIDE_OK), 1);
-	assert_int_equal(hosts_table_worst(hidden, 4, -1), 1);
-	assert_int_equal(hosts_table_worst(hidden, 4, DECIDE_CONSIDER), 1);
-	/* As bad as a row in sight: nothing to single out. */
-	assert_int_equal(hosts_table_worst(hidden, 4, DECIDE_ROLLBACK), -1);
-	/* NO DATA is no alarm. */
-	assert_int_equal(hosts_table_worst(calm, 3, -1), -1);
-	assert_int_equal(hosts_table_worst(hidden, 0, -1), -1);
+	for (k = 0; k < 4; k++) {
+		n = hosts_table_steps(k & 1, k & 2, true, HOSTS_EXPORTS_NONE, steps);
+		assert_int_equal(steps[4], HOSTS_COL_VERDICT);
+		assert_true(step_of(steps, n, COLUMNS_WIDEN(HOSTS_COL_VERDICT)) <
+		    step_of(steps, n, HOSTS_COL_STATE));
+		columns_pick(full, brief, steps, n, HOSTS_COL_COUNT, 44, 3, show, width);
+		assert_true(show[HOSTS_COL_TAG] && show[HOSTS_COL_VERDICT]);
+		assert_int_equal(width[HOSTS_COL_VERDICT], 8);
+		assert_int_equal(width[HOSTS_COL_TAG], 10);
+	}
+	/* A host DOWN ("DOWN 26s", brief) still leaves it room. */
+	n = hosts_table_steps(true, false, true, HOSTS_EXPORTS_NONE, steps);
+	columns_pick(full, brief, steps, n, HOSTS_COL_COUNT, 44, 3, show, width);
+	assert_true(show[HOSTS_COL_VERDICT]);
+	assert_false(show[HOSTS_COL_HEALTH]);
+	columns_pick(full, brief, steps, n, HOSTS_COL_COUNT, 92, 3, show, width);
+	assert_int_equal(width[HOSTS_COL_VERDICT], 20);
+	assert_true(show[HOSTS_COL_HEALTH] && show[HOSTS_COL_STATE]);
+	n = hosts_table_steps(true, false, false, HOSTS_EXPORTS_NONE, steps);
+	assert_int_equal(step_of(steps, n, HOSTS_COL_VERDICT), -1);
 }
 
 static void
-the_marker_shortens_to_fit(void **state)
+the_verdict_cell_is_brief_and_marks_a_hold(void **state)
 {
+	char buf[64];
+
+	(void)state;
+	hosts_table_verdict(DECIDE_ROLLBACK, false, false, buf, sizeof(buf));
+	assert_string_equal(buf, "ROLLBACK IMMEDIATELY");
+	hosts_table_verdict(DECIDE_ROLLBACK, false, true, buf, sizeof(buf));
+	assert_string_equal(buf, "ROLLBACK");
+	hosts_table_verdict(DECIDE_CONSIDER, true, true, buf, sizeof(buf));
+	assert_string_equal(buf, "CONSIDER*");
+	hosts_table_verdict(DECIDE_CONSIDER, true, false, buf, sizeof(buf));
+	assert_string_equal(buf, "CONSIDER ROLLBACK (held)");
+	hosts_table_verdict(DECIDE_MONITOR, false, true, buf, sizeof(buf));
+	assert_string_equal(buf, "MONITOR");
+	hosts_table_verdict(DECIDE_NO_DATA, false, true, buf, sizeof(buf));
+	assert_string_equal(buf, "NO DATA");
+	hosts_table_verdict(DECIDE_OK, false, true, buf, sizeof(buf));
+	assert_string_equal(buf, "OK");
+	hosts_table_verdict(-1, false, false, buf, sizeof(buf));
+	assert_string_equal(buf, "");
+}
+
+/* o by health: DOWN, then failing or UNKNOWN health, then restarts, then
+ * warnings, then OK (QA: a hung /healthz and 6 restarts sorted below
+ * "200 ahead!"). */
+static void
+health_orders_down_failing_restarts_warnings_ok(void **state)
+{
+	const struct hosts_health ok = { .up = true, .read = true, .probed = true,
+		.have_probe = true, .healthz = PROBE_OK, .readyz = PROBE_OK, .restarts = 0 };
+	struct hosts_health down = ok, broken = ok, fail = ok, unknown = ok, restarts = ok;
+	struct hosts_health ahead = ok, unread = ok, worker = ok;
+	int order[8], i;
+
+	(void)state;
+	down.up = false;
+	broken.broken = true;
+	fail.healthz = PROBE_FAIL;
+	unknown.readyz = PROBE_UNKNOWN;
+	restarts.restarts = 6;
+	ahead.warned = true;
+	unread.have_probe = false;
+	worker.probed = false;
+	worker.have_probe = false;
+	order[0] = hosts_table_health_rank(&down);
+	order[1] = hosts_table_health_rank(&broken);
+	order[2] = hosts_table_health_rank(&fail);
+	order[3] = hosts_table_health_rank(&restarts);
+	order[4] = hosts_table_health_rank(&ahead);
+	order[5] = hosts_table_health_rank(&unread);
+	order[6] = hosts_table_health_rank(&ok);
+	for (i = 0; i < 6; i++)
+		assert_true(order[i] > order[i + 1]);
+	/* A hung endpoint is as bad as a failing one, a worker without an
+	 * endpoint is OK, and a crash loop outranks a warning on any row. */
+	assert_int_equal(hosts_table_health_rank(&unknown), order[2]);
+	assert_int_equal(hosts_table_health_rank(&worker), order[6]);
+	worker.restarts = 2;
+	assert_int_equal(hosts_table_health_rank(&worker), order[3]);
+	restarts.warned = true;
+	assert_int_equal(hosts_table_health_rank(&restarts), order[3]);
+	/* A row never read is not OK, and not down either. */
+	unread.read = false;
+	assert_int_equal(hosts_table_health_rank(&unread), order[5]);
+}
+
+static void
+a_hidden_verdict_is_named_only_when_worse_than_all_in_sight(void **state)
+{
+	const char *h1 = "h1", *h2 = "h2", *h3 = "h3", *h4 = "h4";
+	const struct hosts_mark_row hidden[] = {
+		{ h1, DECIDE_OK, false }, { h2, DECIDE_ROLLBACK, false }, { h3, -1, false },
+		{ h4, DECIDE_CONSIDER, false },
+	};
+	const struct hosts_mark_row calm[] = {
+		{ h1, DECIDE_OK, false }, { h2, DECIDE_NO_DATA, false }, { h3, -1, false },
+	};
+	struct hosts_hidden out;
+
+	(void)state;
+	hosts_table_hidden(hidden, 4, DECIDE_OK, HOSTS_BY_HOST, &out);
+	assert_ptr_equal(out.worst, h2);
+	assert_int_equal(out.level, DECIDE_ROLLBACK);
+	assert_int_equal(out.rows, 4);
+	hosts_table_hidden(hidden, 4, -1, HOSTS_BY_HOST, &out);
+	assert_ptr_equal(out.worst, h2);
+	hosts_table_hidden(hidden, 4, DECIDE_CONSIDER, HOSTS_BY_HOST, &out);
+	assert_ptr_equal(out.worst, h2);
+	/* As bad as a row in sight: nothing to single out. */
+	hosts_table_hidden(hidden, 4, DECIDE_ROLLBACK, HOSTS_BY_HOST, &out);
+	assert_null(out.worst);
+	/* NO DATA is no alarm. */
+	hosts_table_hidden(calm, 3, -1, HOSTS_BY_HOST, &out);
+	assert_null(out.worst);
+	assert_int_equal(out.ndown, 0);
+	hosts_table_hidden(hidden, 0, -1, HOSTS_BY_HOST, &out);
+	assert_null(out.worst);
+	assert_int_equal(out.rows, 0);
+}
+
+/* QA: h11 and h23 DOWN below the fold went unsaid beside h17's
+ * ROLLBACK. Hosts DOWN are counted once each (two services, one host),
+ * whatever is in sight, and by health they come before the verdict. */
+static void
+hidden_hosts_down_are_counted_once_each(void **state)
+{
+	const char *h11 = "h11", *h17 = "h17", *h23 = "h23";
+	const struct hosts_mark_row rows[] = {
+		{ h11, DECIDE_NO_DATA, true }, { h11, DECIDE_NO_DATA, true },
+		{ h17, DECIDE_ROLLBACK, false }, { h23, -1, true },
+	};
+	struct hosts_hidden out;
+
+	(void)state;
+	hosts_table_hidden(rows, 4, DECIDE_ROLLBACK, HOSTS_BY_VERDICT, &out);
+	assert_null(out.worst);
+	assert_ptr_equal(out.down, h11);
+	assert_int_equal(out.ndown, 2);
+	assert_false(out.down_first);
+	hosts_table_hidden(rows, 4, -1, HOSTS_BY_HEALTH, &out);
+	assert_ptr_equal(out.worst, h17);
+	assert_true(out.down_first);
+	assert_int_equal(hosts_table_more_severity(&out), 2);
+}
+
+static void
+the_marker_shortens_to_fit_keeping_the_host(void **state)
+{
+	struct hosts_hidden one = { .rows = 1, .worst = "helm-bastion", .level = DECIDE_ROLLBACK };
+	struct hosts_hidden three = { .rows = 3, .worst = "helm-bastion",
+		.level = DECIDE_CONSIDER };
+	struct hosts_hidden none = { .rows = 2, .level = -1 };
 	char buf[128];
 
 	(void)state;
-	assert_true(hosts_table_more(false, true, 1, "helm-bastion", DECIDE_ROLLBACK, 0, buf,
-	    sizeof(buf)));
+	assert_true(hosts_table_more(HOSTS_MORE_DOWN, true, &one, 0, buf, sizeof(buf)));
 	assert_string_equal(buf, "▼ 1 more row: helm-bastion ROLLBACK IMMEDIATELY");
-	assert_true(hosts_table_more(false, true, 1, "helm-bastion", DECIDE_ROLLBACK, 1, buf,
-	    sizeof(buf)));
+	assert_true(hosts_table_more(HOSTS_MORE_DOWN, true, &one, 2, buf, sizeof(buf)));
 	assert_string_equal(buf, "▼ 1 more: helm-bastion ROLLBACK");
-	assert_true(hosts_table_more(false, true, 3, "helm-bastion", DECIDE_CONSIDER, 1, buf,
-	    sizeof(buf)));
+	assert_true(hosts_table_more(HOSTS_MORE_DOWN, true, &three, 2, buf, sizeof(buf)));
 	assert_string_equal(buf, "▼ 3 more, worst helm-bastion CONSIDER");
-	assert_true(hosts_table_more(false, true, 3, "helm-bastion", DECIDE_CONSIDER, 2, buf,
-	    sizeof(buf)));
-	assert_string_equal(buf, "▼ 3 more: CONSIDER");
-	assert_true(hosts_table_more(false, true, 3, "x", DECIDE_ROLLBACK, 5, buf, sizeof(buf)));
+	/* QA at 80x24: "▲ 8 more: ROLLBACK" lost the host; it stays. */
+	assert_true(hosts_table_more(HOSTS_MORE_UP, true, &three, 4, buf, sizeof(buf)));
+	assert_string_equal(buf, "▲ 3: helm-bastion CONSIDER");
+	assert_true(hosts_table_more(HOSTS_MORE_DOWN, true, &three, 6, buf, sizeof(buf)));
+	assert_string_equal(buf, "▼3 helm-bastion CONSIDER");
+	assert_true(hosts_table_more(HOSTS_MORE_DOWN, true, &three, 7, buf, sizeof(buf)));
+	assert_string_equal(buf, "▼3 helm-bastion");
+	/* Then the count alone. */
+	assert_true(hosts_table_more(HOSTS_MORE_DOWN, true, &three, 10, buf, sizeof(buf)));
 	assert_string_equal(buf, "▼3");
-	assert_false(hosts_table_more(false, true, 3, "x", DECIDE_ROLLBACK, 6, buf,
-	    sizeof(buf)));
+	assert_false(hosts_table_more(HOSTS_MORE_DOWN, true, &three, 11, buf, sizeof(buf)));
 	/* Nothing to name: the count alone, in ASCII too. */
-	assert_true(hosts_table_more(true, true, 2, NULL, 0, 0, buf, sizeof(buf)));
+	assert_true(hosts_table_more(HOSTS_MORE_UP, true, &none, 0, buf, sizeof(buf)));
 	assert_string_equal(buf, "▲ 2 more rows");
-	assert_true(hosts_table_more(true, false, 1, NULL, 0, 0, buf, sizeof(buf)));
+	none.rows = 1;
+	assert_true(hosts_table_more(HOSTS_MORE_UP, false, &none, 0, buf, sizeof(buf)));
 	assert_string_equal(buf, "^ 1 more row");
-	assert_true(hosts_table_more(true, false, 1, NULL, 0, 2, buf, sizeof(buf)));
+	assert_true(hosts_table_more(HOSTS_MORE_UP, false, &none, 2, buf, sizeof(buf)));
 	assert_string_equal(buf, "^1");
-	assert_false(hosts_table_more(true, false, 1, NULL, 0, 3, buf, sizeof(buf)));
+	assert_false(hosts_table_more(HOSTS_MORE_UP, false, &none, 3, buf, sizeof(buf)));
+}
+
+/* A verdict and hosts DOWN in one marker, the worse first by the pane's
+ * order; the other shortened first; the filter's own words. */
+static void
+the_marker_names_a_verdict_and_hosts_down(void **state)
+{
+	struct hosts_hidden h = { .rows = 19, .worst = "h17", .level = DECIDE_ROLLBACK,
+		.down = "h11", .ndown = 2 };
+	char buf[128];
+
+	(void)state;
+	assert_true(hosts_table_more(HOSTS_MORE_DOWN, true, &h, 0, buf, sizeof(buf)));
+	assert_string_equal(buf, "▼ 19 more rows, worst h17 ROLLBACK IMMEDIATELY; "
+	    "h11 and 1 more DOWN");
+	assert_true(hosts_table_more(HOSTS_MORE_DOWN, true, &h, 2, buf, sizeof(buf)));
+	assert_string_equal(buf, "▼ 19 more, worst h17 ROLLBACK, h11 +1 DOWN");
+	/* The marker's own words go before a host's name. */
+	assert_true(hosts_table_more(HOSTS_MORE_DOWN, true, &h, 3, buf, sizeof(buf)));
+	assert_string_equal(buf, "▼ 19: h17 ROLLBACK, h11 +1 DOWN");
+	assert_true(hosts_table_more(HOSTS_MORE_DOWN, true, &h, 4, buf, sizeof(buf)));
+	assert_string_equal(buf, "▼ 19: h17 ROLLBACK, 2 DOWN");
+	assert_true(hosts_table_more(HOSTS_MORE_DOWN, true, &h, 5, buf, sizeof(buf)));
+	assert_string_equal(buf, "▼ 19: h17 ROLLBACK");
+	/* By health a host DOWN is the worse. */
+	h.down_first = true;
+	assert_true(hosts_table_more(HOSTS_MORE_DOWN, true, &h, 0, buf, sizeof(buf)));
+	assert_string_equal(buf, "▼ 19 more rows, worst h11 and 1 more DOWN; "
+	    "h17 ROLLBACK IMMEDIATELY");
+	assert_true(hosts_table_more(HOSTS_MORE_DOWN, true, &h, 4, buf, sizeof(buf)));
+	assert_string_equal(buf, "▼ 19: h11 +1 DOWN, ROLLBACK");
+	/* A host DOWN alone, and the filter's words. */
+	h.worst = NULL;
+	h.ndown = 1;
+	assert_true(hosts_table_more(HOSTS_MORE_UP, true, &h, 0, buf, sizeof(buf)));
+	assert_string_equal(buf, "▲ 19 more rows, worst h11 DOWN");
+	h.rows = 29;
+	h.worst = "h17";
+	h.ndown = 0;
+	h.down = NULL;
+	assert_true(hosts_table_more(HOSTS_MORE_FILTER, true, &h, 0, buf, sizeof(buf)));
+	assert_string_equal(buf, "filter hides 29 rows: h17 ROLLBACK IMMEDIATELY");
+	assert_true(hosts_table_more(HOSTS_MORE_FILTER, true, &h, 2, buf, sizeof(buf)));
+	assert_string_equal(buf, "filter hides 29: h17 ROLLBACK");
+	assert_true(hosts_table_more(HOSTS_MORE_FILTER, true, &h, 7, buf, sizeof(buf)));
+	assert_string_equal(buf, "F hides 29: h17");
+	h.worst = NULL;
+	assert_true(hosts_table_more(HOSTS_MORE_FILTER, true, &h, 0, buf, sizeof(buf)));
+	assert_string_equal(buf, "filter hides 29 rows");
+	assert_int_equal(hosts_table_more_severity(&h), 0);
+}
+
+/* ▼ and the filter's marker on one border row: the less important one
+ * is shortened first; each keeps some form while both fit. */
+static void
+two_markers_share_a_border(void **state)
+{
+	const int a[] = { 40, 30, 20, 10 }, b[] = { 20, 12, 3 };
+	int fa, fb;
+
+	(void)state;
+	hosts_table_share(a, 4, b, 3, 80, &fa, &fb);
+	assert_int_equal(fa, 0);
+	assert_int_equal(fb, 0);
+	/* 44 cells: 30 + 2 and 3 + 2 and a cell between them. */
+	hosts_table_share(a, 4, b, 3, 44, &fa, &fb);
+	assert_int_equal(fa, 1);
+	assert_int_equal(fb, 2);
+	/* The other way round, b keeps its longest form: 20 + 2, 10 + 2. */
+	hosts_table_share(b, 3, a, 4, 44, &fb, &fa);
+	assert_int_equal(fb, 0);
+	assert_int_equal(fa, 3);
+	/* Alone, the longest that fits; neither fits together: the first. */
+	hosts_table_share(a, 4, b, 0, 35, &fa, &fb);
+	assert_int_equal(fa, 1);
+	assert_int_equal(fb, -1);
+	hosts_table_share(a, 4, b, 3, 14, &fa, &fb);
+	assert_int_equal(fa, 3);
+	assert_int_equal(fb, -1);
+	hosts_table_share(a, 0, b, 0, 14, &fa, &fb);
+	assert_int_equal(fa, -1);
+	assert_int_equal(fb, -1);
 }
 
 int
@@ -390,8 +632,14 @@ main(void)
 		cmocka_unit_test(the_title_names_the_order_and_the_filter),
 		cmocka_unit_test(a_failing_poll_keeps_its_mark_and_the_tag_in_a_narrow_pane),
 		cmocka_unit_test(age_keeps_the_data_age_beside_err),
-		cmocka_unit_test(a_hidden_row_is_named_only_when_worse_than_all_in_sight),
-		cmocka_unit_test(the_marker_shortens_to_fit),
+		cmocka_unit_test(the_verdict_stays_in_sight_at_80_columns),
+		cmocka_unit_test(the_verdict_cell_is_brief_and_marks_a_hold),
+		cmocka_unit_test(health_orders_down_failing_restarts_warnings_ok),
+		cmocka_unit_test(a_hidden_verdict_is_named_only_when_worse_than_all_in_sight),
+		cmocka_unit_test(hidden_hosts_down_are_counted_once_each),
+		cmocka_unit_test(the_marker_shortens_to_fit_keeping_the_host),
+		cmocka_unit_test(the_marker_names_a_verdict_and_hosts_down),
+		cmocka_unit_test(two_markers_share_a_border),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -1,0 +1,99 @@
+#!/bin/sh
+# test_hosts_health_order.sh — QA at scale: o by health put h14 (its
+# /healthz hung: UNKNOWN) and h18 (6 restarts) below rows that only warn
+# "200 ahead!". By health the order is DOWN, then failing or UNKNOWN
+# health, then restarts, then warnings, then OK (h17's ROLLBACK, healthy,
+# first among those by verdict); at 160 and 80 columns, where the rows'
+# HEALTH, RST and READY left out mark them !.
+. "${top_srcdir:-$(dirname "$0")/../..}/tests/lib/screen.sh"
+write_scale_config 24 8
+steps "$(scale_steps 24 8)
+:state h17 api tag=v1.5.0-bad
+:metrics h17 error=0.08 p95=1500 restarts=0 requests=100
+:state h11 api conn=down
+:state h23 api conn=down
+:state h14 api healthz=unknown readyz=unknown
+:state h18 api restarts=6
+:state h5 api readyz=ahead
+:resize 160x45
+o<Home>
+:save-screen wide-health
+:resize 80x24
+:save-screen narrow-health
+"
+run_console -c "$tmp/warroom.conf"
+
+assert_screen wide-health <<'EOF'
+ warroom │ no incident named │ T+00:00:00                                                                                               2026-01-01 00:00:00 UTC
+┌─ ▶ HOSTS by health ──────────────────────────────────────────────────────────────────────────┐┌─ RUNBOOK ────────────────────────────────────────────────────┐
+│  HOST SERVICE CONN TAG        VERDICT              STATE   HEALTH  READY      VERSION RST AGE││ no runbook loaded                                            │
+│> h11  api     DOWN v1.4.1     OK                   running OK      OK                 0   0s ││ open one with -r FILE                                        │
+│  h23  api     DOWN v1.4.1     OK                   running OK      OK                 0   0s ││                                                              │
+│  h14  api     UP   v1.4.1     OK                   running UNKNOWN UNKNOWN            0   0s ││                                                              │
+│  h18  api     UP   v1.4.1     OK                   running OK      OK                 6   0s ││                                                              │
+│  h5   api     UP   v1.4.1     OK                   running OK      200 ahead!         0   0s ││                                                              │
+│  h17  api     UP   v1.5.0-bad ROLLBACK IMMEDIATELY running OK      OK                 0   0s ││                                                              │
+│  h1   api     UP   v1.4.1     OK                   running OK      OK                 0   0s ││                                                              │
+│  h1   jobs    UP   v1.4.1     OK                   running -       -          -       0   0s ││                                                              │
+│  h2   api     UP   v1.4.1     OK                   running OK      OK                 0   0s ││                                                              │
+│  h2   jobs    UP   v1.4.1     OK                   running -       -          -       0   0s ││                                                              │
+│  h3   api     UP   v1.4.1     OK                   running OK      OK                 0   0s ││                                                              │
+│  h3   jobs    UP   v1.4.1     OK                   running -       -          -       0   0s ││                                                              │
+│  h4   api     UP   v1.4.1     OK                   running OK      OK                 0   0s ││                                                              │
+│  h4   jobs    UP   v1.4.1     OK                   running -       -          -       0   0s ││                                                              │
+└─ ▼ 18 more rows ─────────────────────────────────────────────────────────────────────────────┘│                                                              │
+┌─ METRICS ────────────────────────────────────────────────────────────────────────────────────┐│                                                              │
+│h11  OK                                                                                       ││                                                              │
+│  below thresholds: error rate 0.1%, p95 180 ms, 0 restarts in 5m                             ││                                                              │
+│  errors 0.1%    ▁ 0–5%                                                                       ││                                                              │
+│  p95    180 ms  ▂ 0–2000 ms                                                                  ││                                                              │
+│  restarts in 5m: unknown                                                                     ││                                                              │
+│  rollback at errors > 5% or p95 > 2000 ms                                                    ││                                                              │
+│h17            ROLLBACK IMMEDIATELY  error rate 8% (8 of 100 requests) > 5%; p95 1500 ms > 10…│└──────────────────────────────────────────────────────────────┘
+│h1             OK  below thresholds: error rate 0.1%, p95 180 ms, 0 restarts in 5m            │┌─ TIMELINE ───────────────────────────────────────────────────┐
+└─ ▼ z shows 21 more ──────────────────────────────────────────────────────────────────────────┘│ no incident journal open                                     │
+┌─ LOGS ───────────────────────────────────────────────────────────────────────────────────────┐│ (none in screen tests)                                       │
+│ no log stream open                                                                           ││                                                              │
+│                                                                                              ││                                                              │
+│                                                                                              ││                                                              │
+│                                                                                              ││                                                              │
+│                                                                                              ││                                                              │
+│                                                                                              ││                                                              │
+│                                                                                              ││                                                              │
+│                                                                                              ││                                                              │
+│                                                                                              ││                                                              │
+│                                                                                              ││                                                              │
+│                                                                                              ││                                                              │
+│                                                                                              ││                                                              │
+│                                                                                              ││                                                              │
+│                                                                                              ││                                                              │
+└──────────────────────────────────────────────────────────────────────────────────────────────┘└──────────────────────────────────────────────────────────────┘
+ r roll back  B all hosts  X kill switch  A arm  Enter logs  o order  F filter  C-r poll now  z zoom  Tab pane  ? help  q quit
+EOF
+
+assert_screen narrow-health <<'EOF'
+ warroom │ no incident named │ T+00:00:00               2026-01-01 00:00:00 UTC
+┌─ ▶ HOSTS by health ──────────────────────────┐┌─ RUNBOOK ────────────────────┐
+│  HOST SERVICE CONN TAG        VERDICT  AGE   ││ no runbook loaded            │
+│> h11  api     DOWN v1.4.1     OK       0s    ││ open one with -r FILE        │
+│  h23  api     DOWN v1.4.1     OK       0s    ││                              │
+│ !h14  api     UP   v1.4.1     OK       0s    ││                              │
+│ !h18  api     UP   v1.4.1     OK       0s    ││                              │
+│ !h5   api     UP   v1.4.1     OK       0s    ││                              │
+└─ ▼ 27 more, worst h17 ROLLBACK IMMEDIATELY ──┘│                              │
+┌─ METRICS ────────────────────────────────────┐│                              │
+│h11  OK                                       ││                              │
+│  below thresholds: error rate 0.1%, p95 180 …││                              │
+│  errors 0.1%    ▁ 0–5%                       ││                              │
+└─ ▼ z shows 26 more (h17 ROLLBACK) ───────────┘└──────────────────────────────┘
+┌─ LOGS ───────────────────────────────────────┐┌─ TIMELINE ───────────────────┐
+│ no log stream open                           ││ no incident journal open     │
+│                                              ││ (none in screen tests)       │
+│                                              ││                              │
+│                                              ││                              │
+│                                              ││                              │
+│                                              ││                              │
+│                                              ││                              │
+└──────────────────────────────────────────────┘└──────────────────────────────┘
+ r roll back  B all hosts  X kill switch  A arm  Tab pane  ? help  q quit
+EOF
