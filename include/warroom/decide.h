@@ -130,6 +130,16 @@ struct decide_verdict decide(const struct config_thresholds *t,
     const struct decide_input *m, const struct decide_verdict *prev,
     const struct decide_params *p);
 
+/* Whether v, judged on m with no history, is a host's first verdict:
+ * it has a figure (error rate or p95) or a rule fired (restarts need no
+ * rates); or, after rounds earlier rounds without one, the source said
+ * why data is missing (m->no_data_why), or two rounds went by with
+ * none. A first round's NO DATA because a rate needs a second scrape is
+ * no verdict: not a change to record, nor a level to hold (the next
+ * round judges afresh). */
+bool decide_first_verdict(const struct decide_input *m, const struct decide_verdict *v,
+    int rounds);
+
 /* "ROLLBACK IMMEDIATELY", "CONSIDER ROLLBACK", "MONITOR", "OK", "NO DATA". */
 const char *decide_level_name(enum decide_level l);
 

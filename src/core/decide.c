@@ -775,6 +775,14 @@ decide_reason_shown(const struct decide_verdict *v, char *dst, size_t cap)
 	return n < 0 ? 0 : (size_t)n < cap ? (size_t)n : cap - 1;
 }
 
+bool
+decide_first_verdict(const struct decide_input *m, const struct decide_verdict *v, int rounds)
+{
+	if (!isnan(m->error_rate) || !isnan(m->p95_ms) || v->level > DECIDE_NO_DATA)
+		return true;
+	return rounds >= 2 || (rounds >= 1 && m->no_data_why != NULL && m->no_data_why[0] != '\0');
+}
+
 const char *
 decide_level_name(enum decide_level l)
 {

@@ -1209,6 +1209,41 @@ takeover_never_adopts_below_the_metrics(void **state)
 	assert_true(v.held);
 }
 
+/* A host's first verdict (QA scale 6: every host wrote NO DATA, then
+ * OK, at the start): a round with a figure, or one a rule fired on, is
+ * one; a first round with neither (a rate needs a second scrape) is
+ * not; after it, missing data said why, or a third round, is. */
+static void
+first_verdict_needs_a_figure_or_a_reason(void **state)
+{
+	struct config_thresholds t = thresholds_default();
+	struct decide_input m = { .error_rate = NAN, .p95_ms = NAN, .restarts = 0 };
+	struct decide_verdict v = decide(&t, &m, NULL, NULL);
+
+	(void)state;
+	assert_int_equal(v.level, DECIDE_NO_DATA);
+	assert_false(decide_first_verdict(&m, &v, 0));
+	assert_false(decide_first_verdict(&m, &v, 1));
+	assert_true(decide_first_verdict(&m, &v, 2));
+	m.no_data_why = "metrics: HTTP 401";
+	v = decide(&t, &m, NULL, NULL);
+	assert_false(decide_first_verdict(&m, &v, 0));
+	assert_true(decide_first_verdict(&m, &v, 1));
+	/* Restarts need no rates. */
+	m.restarts = 4;
+	v = decide(&t, &m, NULL, NULL);
+	assert_int_equal(v.level, DECIDE_ROLLBACK);
+	assert_true(decide_first_verdict(&m, &v, 0));
+	m = (struct decide_input){ .error_rate = 0.001, .p95_ms = 182, .restarts = 0 };
+	v = decide(&t, &m, NULL, NULL);
+	assert_int_equal(v.level, DECIDE_OK);
+	assert_true(decide_first_verdict(&m, &v, 0));
+	/* One figure is enough: its level is what it says. */
+	m.p95_ms = NAN;
+	v = decide(&t, &m, NULL, NULL);
+	assert_true(decide_first_verdict(&m, &v, 0));
+}
+
 /* A journal's NO DATA judged no figures: a console that has them (a
  * resumed one, say) is not held at NO DATA by it; its verdict is a
  * change to write. */
@@ -1248,6 +1283,7 @@ main(void)
 		cmocka_unit_test(takeover_adopts_the_journals_level),
 		cmocka_unit_test(takeover_never_adopts_below_the_metrics),
 		cmocka_unit_test(adopting_no_data_holds_nothing),
+		cmocka_unit_test(first_verdict_needs_a_figure_or_a_reason),
 		cmocka_unit_test(data_back_says_why_no_data),
 		cmocka_unit_test(level_names_parse_back),
 		cmocka_unit_test(each_error_rate_threshold),
