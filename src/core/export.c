@@ -15,6 +15,7 @@
 #include "warroom/contain.h"
 #include "warroom/deployby.h"
 #include "warroom/envmark.h"
+#include "warroom/flapfold.h"
 #include "warroom/fleetchain.h"
 #include "warroom/healthrec.h"
 #include "warroom/pollrec.h"
@@ -4677,6 +4678,45 @@ md_spared(struct wr_buf *b, const struct export_opts *o, const struct pm *pm)
 	free(said);
 }
 
+/* A host's verdict flapping between two levels, one timeline row in
+ * place of its records (flapfold.h): "moved between CONSIDER ROLLBACK
+ * and MONITOR 23 times, 00:14:02–00:22:10; last MONITOR — its reason".
+ * The JSON keeps every record. */
+static void
+md_flap_row(struct wr_buf *b, const struct export_opts *o, const struct record *v,
+    const size_t *flap, const struct flapfold_run *runs, size_t run)
+{
+	const struct flapfold_run *f = &runs[run];
+	const struct record *r = &v[f->first], *last = &v[f->last];
+	char ts[TIME_MAX], t0[TIME_MAX], t1[TIME_MAX];
+	struct wr_buf d = { 0 };
+	bool others = false;
+	size_t i;
+
+	/* Two consoles may have written them. */
+	for (i = f->first; i <= f->last && !others; i++)
+		others = flap[i] == run + 1 && strcmp(v[i].actor, r->actor) != 0;
+	fmt_time(r->ts_ms, o, ts);
+	wr_buf_printf(b, "| %" PRIu64 "–%" PRIu64 " | %s | ", r->seq, last->seq, ts);
+	sb_text(b, o, r->actor);
+	wr_buf_str(b, others ? " and others | " : " | ");
+	sb_text(b, o, r->kind);
+	wr_buf_str(b, " | ");
+	sb_text(b, o, r->host);
+	wr_buf_str(b, " | ");
+	if (dstr(r, "service") != NULL)
+		wr_buf_printf(&d, "%s — ", dstr(r, "service"));
+	clock_in(r->ts_ms, o, t0, sizeof(t0));
+	clock_in(last->ts_ms, o, t1, sizeof(t1));
+	wr_buf_printf(&d, "moved between %s and %s %zu times, %s\xe2\x80\x93%s; last %s", f->a,
+	    f->b, f->moves, t0, t1, dstr(last, "verdict"));
+	if (dstr(last, "reason") != NULL)
+		wr_buf_printf(&d, " — %s", dstr(last, "reason"));
+	sb_text_max(b, o, d.s, CELL_MAX);
+	wr_buf_str(b, " |\n");
+	free(d.s);
+}
+
 static void
 render_md(struct wr_buf *b, const struct record *v, size_t n, const struct export_opts *o,
     const struct pm *pm)
@@ -4684,7 +4724,8 @@ render_md(struct wr_buf *b, const struct record *v, size_t n, const struct expor
 	char ts[TIME_MAX], ts2[TIME_MAX], tz[160], dur[48];
 	struct key_rows kt;
 	long off;
-	size_t i, k, notes = 0, posts = 0, chats = 0;
+	size_t i, k, notes = 0, posts = 0, chats = 0, *flap;
+	struct flapfold_run *flaps;
 
 	wr_buf_str(b, "# Post-mortem: ");
 	sb_text(b, o, pm->name != NULL ? pm->name : o->id);
@@ -4815,6 +4856,8 @@ render_md(struct wr_buf *b, const struct record *v, size_t n, const struct expor
 
 	wr_buf_str(b, "## Timeline\n\n| Seq | Time | Actor | Kind | Host | Details |\n"
 	    "|---:|---|---|---|---|---|\n");
+	flap = xcalloc(n + 1, sizeof(*flap));
+	flapfold_find(v, n, flap, &flaps);
 	for (i = 0, k = 0; i <= n; i++) {
 		/* A damaged line in its place among the records kept around it. */
 		while (k < o->ndamage && o->damage[k].kept_before <= i)
@@ -4823,6 +4866,12 @@ render_md(struct wr_buf *b, const struct record *v, size_t n, const struct expor
 			break;
 		if (export_row_hidden(&v[i]))
 			continue;
+		/* A flapping host's moves: one row where they begin. */
+		if (flap[i] != 0) {
+			if (flaps[flap[i] - 1].first == i)
+				md_flap_row(b, o, v, flap, flaps, flap[i] - 1);
+			continue;
+		}
 		fmt_time(v[i].ts_ms, o, ts);
 		wr_buf_printf(b, "| %" PRIu64 " | %s | ", v[i].seq, ts);
 		sb_text(b, o, v[i].actor);
@@ -4836,6 +4885,8 @@ render_md(struct wr_buf *b, const struct record *v, size_t n, const struct expor
 	}
 	if (n == 0)
 		wr_buf_str(b, "| | | | | | _no records_ |\n");
+	free(flap);
+	free(flaps);
 
 	md_reachability(b, v, n, o);
 	md_data_gaps(b, v, n, o);

@@ -3460,6 +3460,49 @@ a_release_judged_bad_later_is_not_deployed_again(void **state)
 		record_free(&v[i]);
 }
 
+/* QA scale 6: h13 under an http-500 fault moved between CONSIDER ROLLBACK
+ * and MONITOR 23 times. The Markdown timeline says it in one row, where
+ * the moves begin (the move into the pair before it a row of its own,
+ * other hosts' records between them rows too); the JSON keeps every
+ * record. */
+static void
+a_flapping_host_is_one_timeline_row(void **state)
+{
+	struct record v[30] = { 0 };
+	size_t n = 0, i;
+	const char *p;
+	cJSON *doc;
+	char *md;
+
+	(void)state;
+	add_to(v, n++, 0, "incident.open", NULL, NULL, "{\"name\":\"flap\"}");
+	verdict(v, n++, 10, "h13", "MONITOR");
+	for (i = 1; i <= 23; i++) {
+		verdict(v, n++, 10 + (int64_t)i * 20, "h13", i % 2 ? "CONSIDER ROLLBACK" : "MONITOR");
+		if (i == 4)
+			verdict(v, n++, 95, "h2", "MONITOR");
+	}
+	md = render_n(EXPORT_MD, v, n);
+	assert_non_null(strstr(md, "| 2 | 2024-05-01 12:00:10 | alice@ws | verdict.change | h13 | "
+	    "MONITOR — r |\n"));
+	/* Record 4 is bob's (add_to): two consoles wrote the moves. */
+	p = strstr(md, "| 3–26 | 2024-05-01 12:00:30 | alice@ws and others | verdict.change | h13 | moved "
+	    "between CONSIDER ROLLBACK and MONITOR 23 times, 12:00:30–12:07:50; last CONSIDER "
+	    "ROLLBACK — r |\n| 7 | 2024-05-01 12:01:35 | alice@ws | verdict.change | h2 | "
+	    "MONITOR — r |\n");
+	assert_non_null(p);
+	assert_null(strstr(md, "| 4 |"));
+	assert_null(strstr(md, "| 26 |"));
+	free(md);
+	md = render_n(EXPORT_JSON, v, n);
+	doc = cJSON_Parse(md);
+	assert_int_equal(cJSON_GetArraySize(cJSON_GetObjectItem(doc, "records")), (int)n);
+	cJSON_Delete(doc);
+	free(md);
+	for (i = 0; i < n; i++)
+		record_free(&v[i]);
+}
+
 /* QA k8s3: k8s-bastion's v1.7.0-bad record (deployed 12:00:48) written at
  * 12:01:03, after the verdict at 12:00:54 judged on it: v1.7.0-bad is the
  * release judged bad and still running, not v1.6.1 (the tag recorded
@@ -3864,6 +3907,7 @@ main(void)
 		cmocka_unit_test(key_times_are_in_time_order),
 		cmocka_unit_test(a_refused_kill_switch_on_a_host_rolled_back_is_no_follow_up),
 		cmocka_unit_test(a_release_judged_bad_later_is_not_deployed_again),
+		cmocka_unit_test(a_flapping_host_is_one_timeline_row),
 		cmocka_unit_test(a_verdict_before_its_tag_record_judges_that_tag),
 		cmocka_unit_test(a_status_page_takeover_is_said_in_words),
 	};
