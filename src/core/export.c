@@ -4477,10 +4477,44 @@ judged_before(const struct pm *pm, const struct record *r)
 	    deploy_ms(r));
 }
 
+/* Whether re[i] starts its release's line: the first of the records
+ * re[0..k) of the same release (badrel_same) and the same kind, judged
+ * before it went live or only later. */
+static bool
+redeploy_first(const struct pm *pm, const struct record **re, size_t i)
+{
+	bool again = judged_before(pm, re[i]) != NULL;
+	size_t j;
+
+	for (j = 0; j < i; j++)
+		if ((judged_before(pm, re[j]) != NULL) == again &&
+		    badrel_same(dstr(re[j], "tag"), dstr(re[i], "tag")))
+			return false;
+	return true;
+}
+
+/* Whether re[j] names a host an earlier record of the same line re[i..j)
+ * named already (a host's services deployed together). */
+static bool
+redeploy_host_said(const struct pm *pm, const struct record **re, size_t i, size_t j)
+{
+	bool again = judged_before(pm, re[j]) != NULL;
+	size_t h;
+
+	for (h = i; h < j; h++)
+		if ((judged_before(pm, re[h]) != NULL) == again &&
+		    badrel_same(dstr(re[h], "tag"), dstr(re[j], "tag")) &&
+		    strcmp(re[h]->host, re[j]->host) == 0)
+			return true;
+	return false;
+}
+
 /* A release judged bad deployed again during the incident: a Summary line
  * (key false) or a key time's words (key true) per release, naming each
- * host and when; a release judged bad only after it was deployed is
- * another release, said with its judgement. Nothing when none was. */
+ * host once and when; a release judged bad only after it was deployed is
+ * another release, said once with its first judgement (of any of its
+ * services: a host's verdict judges them all, a rollback its own).
+ * Nothing when none was. */
 static void
 md_redeploys(struct wr_buf *b, const struct record *v, size_t n, const struct export_opts *o,
     const struct pm *pm, struct key_rows *key)
@@ -4492,58 +4526,33 @@ md_redeploys(struct wr_buf *b, const struct record *v, size_t n, const struct ex
 
 	for (i = 0; i < k; i++) {
 		const struct record *first = NULL;
-		bool again = judged_before(pm, re[i]) != NULL, seen = false;
+		const struct badrel_why *w = NULL, *wj;
+		bool again = judged_before(pm, re[i]) != NULL;
 
-		/* One line per release judged before: the first record of its tag. */
-		for (j = 0; again && j < i && !seen; j++)
-			seen = judged_before(pm, re[j]) != NULL &&
-			    badrel_same(dstr(re[j], "tag"), dstr(re[i], "tag"));
-		if (seen)
+		/* One line per release: the first record of its tag. */
+		if (!redeploy_first(pm, re, i))
 			continue;
 		what.len = 0;
 		if (what.s != NULL)
 			what.s[0] = '\0';
-		if (!again) {
-			const struct badrel_why *w = badrel_why(&pm->contain.rel,
-			    dstr(re[i], "service"), dstr(re[i], "tag"));
-
-			if (key) {
-				sb_text(&what, o, dstr(re[i], "tag"));
-				wr_buf_str(&what, " deployed, judged bad later: ");
-				sb_text(&what, o, re[i]->host);
-				clock_in(deploy_ms(re[i]), o, ts, sizeof(ts));
-				wr_buf_printf(&what, " %s (outside this console)", ts);
-				md_key_time(key, o, pm, what.s, deploy_ms(re[i]));
-				continue;
-			}
-			wr_buf_str(&what, "another release judged bad: ");
-			sb_text(&what, o, dstr(re[i], "tag"));
-			wr_buf_str(&what, " deployed on ");
-			sb_text(&what, o, re[i]->host);
-			fmt_time(deploy_ms(re[i]), o, ts);
-			wr_buf_printf(&what, " at %s, outside this console", ts);
-			if (w != NULL) {
-				fmt_time(w->at_ms, o, ts2);
-				if (w->verdict != NULL) {
-					wr_buf_str(&what, ", judged ");
-					sb_text(&what, o, w->verdict);
-				} else
-					wr_buf_str(&what, ", judged bad by a rollback from it");
-				wr_buf_printf(&what, " at %s", ts2);
-			}
-			wr_buf_printf(b, "- %s.\n", what.s);
-			continue;
-		}
 		/* The first deploy's spelling when it is the same release (helm
 		 * drops the "v"). */
-		sb_text(&what, o, pm->deployed_rec != NULL &&
+		sb_text(&what, o, again && pm->deployed_rec != NULL &&
 		    badrel_same(dstr(pm->deployed_rec, "tag"), dstr(re[i], "tag")) ?
 		    dstr(pm->deployed_rec, "tag") : dstr(re[i], "tag"));
-		wr_buf_str(&what, key ? " deployed again: " : " was deployed again during the "
-		    "incident, outside this console: ");
+		if (again)
+			wr_buf_str(&what, key ? " deployed again: " : " was deployed again during the "
+			    "incident, outside this console: ");
+		else
+			wr_buf_str(&what, key ? " deployed, judged bad later: " : " deployed ");
 		for (j = i; j < k; j++) {
-			if (judged_before(pm, re[j]) == NULL ||
+			if ((judged_before(pm, re[j]) != NULL) != again ||
 			    !badrel_same(dstr(re[j], "tag"), dstr(re[i], "tag")))
+				continue;
+			if (!again && (wj = badrel_why(&pm->contain.rel, dstr(re[j], "service"),
+			    dstr(re[j], "tag"))) != NULL && (w == NULL || wj->at_ms < w->at_ms))
+				w = wj;
+			if (redeploy_host_said(pm, re, i, j))
 				continue;
 			if (first != NULL)
 				wr_buf_str(&what, ", ");
@@ -4561,6 +4570,20 @@ md_redeploys(struct wr_buf *b, const struct record *v, size_t n, const struct ex
 		if (key) {
 			wr_buf_str(&what, " (outside this console)");
 			md_key_time(key, o, pm, what.s, deploy_ms(first));
+			continue;
+		}
+		if (!again) {
+			wr_buf_str(&what, ", outside this console");
+			if (w != NULL) {
+				fmt_time(w->at_ms, o, ts2);
+				if (w->verdict != NULL) {
+					wr_buf_str(&what, ", judged ");
+					sb_text(&what, o, w->verdict);
+				} else
+					wr_buf_str(&what, ", judged bad by a rollback from it");
+				wr_buf_printf(&what, " at %s", ts2);
+			}
+			wr_buf_printf(b, "- another release judged bad: %s.\n", what.s);
 		} else
 			wr_buf_printf(b, "- %s.\n", what.s);
 	}

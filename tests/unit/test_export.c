@@ -3460,6 +3460,47 @@ a_release_judged_bad_later_is_not_deployed_again(void **state)
 		record_free(&v[i]);
 }
 
+/* QA scale 6: another release deployed outside on a compose host moves
+ * both its services (two records), then a verdict and a rollback judge
+ * it. One Summary line and one key time, with its first judgement, not
+ * one per service ("judged bad by a rollback from it" for api and
+ * "judged ROLLBACK IMMEDIATELY" for jobs); a second host on it is named
+ * in the same line. */
+static void
+another_release_judged_bad_is_said_once(void **state)
+{
+	struct record v[NQA + 6] = { 0 };
+	const char *p;
+	char *md;
+	int i;
+
+	(void)state;
+	qa_journal(v);
+	add_to(v, NQA, 220, "health.change", "h16", NULL, "{\"service\":\"api\","
+	    "\"tag\":\"v1.6.0-bad\",\"was_tag\":\"v1.4.1\",\"outside\":true}");
+	add_to(v, NQA + 1, 220, "health.change", "h16", NULL, "{\"service\":\"jobs\","
+	    "\"tag\":\"v1.6.0-bad\",\"was_tag\":\"v1.4.1\",\"outside\":true}");
+	add_to(v, NQA + 2, 230, "health.change", "h17", NULL, "{\"service\":\"api\","
+	    "\"tag\":\"v1.6.0-bad\",\"was_tag\":\"v1.4.1\",\"outside\":true}");
+	verdict(v, NQA + 3, 240, "h16", "ROLLBACK IMMEDIATELY");
+	add_to(v, NQA + 4, 250, "action.intent", "h16", "rb-4", "{\"action\":\"compose.rollback\","
+	    "\"plan\":{\"service\":\"api\",\"from\":\"v1.6.0-bad\",\"to\":\"v1.4.1\"}}");
+	add_to(v, NQA + 5, 260, "action.end", "h16", "rb-4", "{\"outcome\":\"ok\"}");
+	md = render_n(EXPORT_MD, v, NQA + 6);
+	p = strstr(md, "- another release judged bad: v1.6.0-bad deployed on h16 at 2024-05-01 "
+	    "12:03:40, on h17 at 2024-05-01 12:03:50, outside this console, judged ROLLBACK "
+	    "IMMEDIATELY at 2024-05-01 12:04:00.\n");
+	assert_non_null(p);
+	assert_null(strstr(p + 3, "another release judged bad"));
+	p = strstr(md, "| v1.6.0-bad deployed, judged bad later: h16 12:03:40, h17 12:03:50 "
+	    "(outside this console) |");
+	assert_non_null(p);
+	assert_null(strstr(p + 3, "v1.6.0-bad deployed, judged bad later"));
+	free(md);
+	for (i = 0; i < NQA + 6; i++)
+		record_free(&v[i]);
+}
+
 /* QA scale 6: h13 under an http-500 fault moved between CONSIDER ROLLBACK
  * and MONITOR 23 times. The Markdown timeline says it in one row, where
  * the moves begin (the move into the pair before it a row of its own,
@@ -3907,6 +3948,7 @@ main(void)
 		cmocka_unit_test(key_times_are_in_time_order),
 		cmocka_unit_test(a_refused_kill_switch_on_a_host_rolled_back_is_no_follow_up),
 		cmocka_unit_test(a_release_judged_bad_later_is_not_deployed_again),
+		cmocka_unit_test(another_release_judged_bad_is_said_once),
 		cmocka_unit_test(a_flapping_host_is_one_timeline_row),
 		cmocka_unit_test(a_verdict_before_its_tag_record_judges_that_tag),
 		cmocka_unit_test(a_status_page_takeover_is_said_in_words),
