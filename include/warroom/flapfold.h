@@ -1,11 +1,13 @@
 /*
- * flapfold.h — a host whose verdict keeps moving back and forth between
- * two levels (CONSIDER ROLLBACK and MONITOR, as a health endpoint failing
- * beside steady traffic gives) fills a post-mortem's timeline with rows
- * that say one thing. This finds such runs of verdict.change records, so
- * the Markdown can say each once: "moved between CONSIDER ROLLBACK and
- * MONITOR 23 times, 00:14–00:22". Pure: records in, indexes out; the
- * records themselves (and the JSON's list of them) are never changed.
+ * flapfold.h — verdict.change records a post-mortem's timeline says at
+ * once. A host whose verdict keeps moving back and forth between two
+ * levels (CONSIDER ROLLBACK and MONITOR, as a health endpoint failing
+ * beside steady traffic gives) fills it with rows that say one thing:
+ * "moved between CONSIDER ROLLBACK and MONITOR 23 times, 00:14–00:22".
+ * So do a fleet's first verdicts at the start, each OK: kept in the
+ * journal (that a host ran its release healthy first is evidence, see
+ * badrel.h), said as one row. Pure: records in, indexes out; the records
+ * themselves (and the JSON's list of them) are never changed.
  */
 #ifndef WARROOM_FLAPFOLD_H
 #define WARROOM_FLAPFOLD_H
@@ -40,5 +42,22 @@ struct flapfold_run {
  * = 1 + the index of their run in *runs, the rest 0 (mark has n
  * entries). The caller frees *runs; returns how many. */
 size_t flapfold_find(const struct record *v, size_t n, size_t *mark, struct flapfold_run **runs);
+
+/* Hosts' first verdicts of OK this close together are one row. */
+#define FLAPFOLD_FIRST_GAP_MS (60 * 1000)
+
+/* One group of first verdicts of OK. */
+struct flapfold_group {
+	size_t first, last;      /* indexes of its first and last record */
+	size_t count;            /* how many records it folds */
+};
+
+/* The groups among v[n] of at least two first verdicts of OK (a host's,
+ * or a host's service's, first verdict.change, saying OK), each within
+ * FLAPFOLD_FIRST_GAP_MS of the one before: mark[i] = 1 + the index of
+ * its group in *groups, the rest 0 (mark has n entries). The caller
+ * frees *groups; returns how many. */
+size_t flapfold_first_ok(const struct record *v, size_t n, size_t *mark,
+    struct flapfold_group **groups);
 
 #endif

@@ -4740,6 +4740,46 @@ md_flap_row(struct wr_buf *b, const struct export_opts *o, const struct record *
 	free(d.s);
 }
 
+/* Hosts' first verdicts of OK close together, one timeline row in place
+ * of theirs (flapfold_first_ok): "first verdict OK on 24 hosts: h1, h2,
+ * … (00:12:40–00:12:52)". The JSON keeps every record. */
+static void
+md_first_ok_row(struct wr_buf *b, const struct export_opts *o, const struct record *v,
+    const size_t *mark, const struct flapfold_group *groups, size_t g)
+{
+	const struct flapfold_group *f = &groups[g];
+	const struct record *r = &v[f->first], *last = &v[f->last];
+	char ts[TIME_MAX], t0[TIME_MAX], t1[TIME_MAX];
+	struct wr_buf d = { 0 };
+	const char *sep = "";
+	bool others = false;
+	size_t i;
+
+	for (i = f->first; i <= f->last && !others; i++)
+		others = mark[i] == g + 1 && strcmp(v[i].actor, r->actor) != 0;
+	fmt_time(r->ts_ms, o, ts);
+	wr_buf_printf(b, "| %" PRIu64 "–%" PRIu64 " | %s | ", r->seq, last->seq, ts);
+	sb_text(b, o, r->actor);
+	wr_buf_str(b, others ? " and others | " : " | ");
+	sb_text(b, o, r->kind);
+	wr_buf_printf(b, " | %zu hosts | ", f->count);
+	wr_buf_printf(&d, "first verdict OK on %zu hosts: ", f->count);
+	for (i = f->first; i <= f->last; i++) {
+		if (mark[i] != g + 1)
+			continue;
+		wr_buf_printf(&d, "%s%s", sep, v[i].host);
+		if (dstr(&v[i], "service") != NULL)
+			wr_buf_printf(&d, "/%s", dstr(&v[i], "service"));
+		sep = ", ";
+	}
+	clock_in(r->ts_ms, o, t0, sizeof(t0));
+	clock_in(last->ts_ms, o, t1, sizeof(t1));
+	wr_buf_printf(&d, " (%s\xe2\x80\x93%s)", t0, t1);
+	sb_text(b, o, d.s);
+	wr_buf_str(b, " |\n");
+	free(d.s);
+}
+
 static void
 render_md(struct wr_buf *b, const struct record *v, size_t n, const struct export_opts *o,
     const struct pm *pm)
@@ -4747,8 +4787,9 @@ render_md(struct wr_buf *b, const struct record *v, size_t n, const struct expor
 	char ts[TIME_MAX], ts2[TIME_MAX], tz[160], dur[48];
 	struct key_rows kt;
 	long off;
-	size_t i, k, notes = 0, posts = 0, chats = 0, *flap;
+	size_t i, k, notes = 0, posts = 0, chats = 0, *flap, *first_ok;
 	struct flapfold_run *flaps;
+	struct flapfold_group *oks;
 
 	wr_buf_str(b, "# Post-mortem: ");
 	sb_text(b, o, pm->name != NULL ? pm->name : o->id);
@@ -4881,6 +4922,8 @@ render_md(struct wr_buf *b, const struct record *v, size_t n, const struct expor
 	    "|---:|---|---|---|---|---|\n");
 	flap = xcalloc(n + 1, sizeof(*flap));
 	flapfold_find(v, n, flap, &flaps);
+	first_ok = xcalloc(n + 1, sizeof(*first_ok));
+	flapfold_first_ok(v, n, first_ok, &oks);
 	for (i = 0, k = 0; i <= n; i++) {
 		/* A damaged line in its place among the records kept around it. */
 		while (k < o->ndamage && o->damage[k].kept_before <= i)
@@ -4889,10 +4932,16 @@ render_md(struct wr_buf *b, const struct record *v, size_t n, const struct expor
 			break;
 		if (export_row_hidden(&v[i]))
 			continue;
-		/* A flapping host's moves: one row where they begin. */
+		/* A flapping host's moves, hosts' first OKs: one row where
+		 * they begin. */
 		if (flap[i] != 0) {
 			if (flaps[flap[i] - 1].first == i)
 				md_flap_row(b, o, v, flap, flaps, flap[i] - 1);
+			continue;
+		}
+		if (first_ok[i] != 0) {
+			if (oks[first_ok[i] - 1].first == i)
+				md_first_ok_row(b, o, v, first_ok, oks, first_ok[i] - 1);
 			continue;
 		}
 		fmt_time(v[i].ts_ms, o, ts);
@@ -4910,6 +4959,8 @@ render_md(struct wr_buf *b, const struct record *v, size_t n, const struct expor
 		wr_buf_str(b, "| | | | | | _no records_ |\n");
 	free(flap);
 	free(flaps);
+	free(first_ok);
+	free(oks);
 
 	md_reachability(b, v, n, o);
 	md_data_gaps(b, v, n, o);

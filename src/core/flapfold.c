@@ -1,13 +1,15 @@
 /*
  * flapfold.c — runs of a host's verdict moving back and forth between
- * two levels (flapfold.h). One pass over the records: per host (and
- * service) the level said last and the run going on; an action on the
- * host or a change of its tag ends its runs, since a reader wants the
- * verdicts before and after it as rows around it.
+ * two levels, and groups of hosts' first verdicts of OK (flapfold.h).
+ * One pass over the records: per host (and service) the level said last
+ * and the run going on; an action on the host or a change of its tag
+ * ends its runs, since a reader wants the verdicts before and after it
+ * as rows around it.
  */
 #include "warroom/flapfold.h"
 
 #include <stdbool.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -241,4 +243,63 @@ flapfold_find(const struct record *v, size_t n, size_t *mark, struct flapfold_ru
 	free(first);
 	*runs = st.runs;
 	return st.nruns;
+}
+
+size_t
+flapfold_first_ok(const struct record *v, size_t n, size_t *mark,
+    struct flapfold_group **groups)
+{
+	struct state st = { .mask = 15 };
+	struct flapfold_group *g = NULL, cur = { 0 };
+	size_t i, k, ng = 0;
+	int64_t last_ms = 0;
+
+	st.slots = xcalloc(st.mask + 1, sizeof(*st.slots));
+	memset(mark, 0, n * sizeof(*mark));
+	for (i = 0; i <= n; i++) {
+		const struct record *r = i < n ? &v[i] : NULL;
+		const char *level = NULL;
+		struct key *key;
+		bool first_ok = false;
+
+		if (r != NULL && r->host != NULL && r->kind != NULL &&
+		    strcmp(r->kind, "verdict.change") == 0 &&
+		    (level = str_in(r->data, "verdict")) != NULL) {
+			key = key_of(&st, r->host, str_in(r->data, "service"));
+			first_ok = key->last == NULL && strcasecmp(level, "OK") == 0;
+			key->last = level;
+		}
+		if (r != NULL && !first_ok)
+			continue;
+		/* The group so far ends: at the end, or before one too late. */
+		if (cur.count > 0 && (r == NULL || r->ts_ms - last_ms > FLAPFOLD_FIRST_GAP_MS)) {
+			if (cur.count >= 2) {
+				g = xrealloc(g, (ng + 1) * sizeof(*g));
+				g[ng++] = cur;
+				for (k = cur.first; k <= cur.last; k++)
+					if (mark[k] == SIZE_MAX)
+						mark[k] = ng;
+			}
+			for (k = cur.first; k <= cur.last; k++)
+				if (mark[k] == SIZE_MAX)
+					mark[k] = 0;
+			cur.count = 0;
+		}
+		if (r == NULL)
+			break;
+		if (cur.count == 0)
+			cur.first = i;
+		cur.last = i;
+		cur.count++;
+		mark[i] = SIZE_MAX;     /* in the group going on */
+		last_ms = r->ts_ms;
+	}
+	for (k = 0; k < st.nkeys; k++) {
+		free(st.keys[k].id);
+		free(st.keys[k].idx);
+	}
+	free(st.keys);
+	free(st.slots);
+	*groups = g;
+	return ng;
 }

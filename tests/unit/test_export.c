@@ -3544,6 +3544,41 @@ a_flapping_host_is_one_timeline_row(void **state)
 		record_free(&v[i]);
 }
 
+/* QA scale 6: each host's first verdict at the start, OK, is kept in the
+ * journal (the evidence badrel spares a release with) and said in one
+ * Markdown row; a first verdict that is not OK stays a row of its own. */
+static void
+first_oks_at_the_start_are_one_timeline_row(void **state)
+{
+	struct record v[6] = { 0 };
+	cJSON *doc;
+	char *md;
+	size_t i;
+
+	(void)state;
+	add_to(v, 0, 0, "incident.open", NULL, NULL, "{\"name\":\"fleet\"}");
+	verdict(v, 1, 7, "h1", "OK");
+	verdict(v, 2, 8, "h2", "MONITOR");
+	verdict(v, 3, 9, "h2", "OK");
+	add_to(v, 4, 9, "verdict.change", "h3", NULL, "{\"service\":\"api\",\"verdict\":\"OK\","
+	    "\"reason\":\"r\"}");
+	verdict(v, 5, 12, "h4", "OK");
+	md = render_n(EXPORT_MD, v, 6);
+	assert_non_null(strstr(md, "| 2–6 | 2024-05-01 12:00:07 | alice@ws | "
+	    "verdict.change | 3 hosts | first verdict OK on 3 hosts: h1, h3/api, h4 "
+	    "(12:00:07–12:00:12) |\n| 3 | 2024-05-01 12:00:08 | alice@ws | verdict.change | h2 | "
+	    "MONITOR — r |\n| 4 | 2024-05-01 12:00:09 | bob@laptop | verdict.change | h2 | OK — r |\n"));
+	assert_null(strstr(md, "| 5 |"));
+	free(md);
+	md = render_n(EXPORT_JSON, v, 6);
+	doc = cJSON_Parse(md);
+	assert_int_equal(cJSON_GetArraySize(cJSON_GetObjectItem(doc, "records")), 6);
+	cJSON_Delete(doc);
+	free(md);
+	for (i = 0; i < 6; i++)
+		record_free(&v[i]);
+}
+
 /* QA k8s3: k8s-bastion's v1.7.0-bad record (deployed 12:00:48) written at
  * 12:01:03, after the verdict at 12:00:54 judged on it: v1.7.0-bad is the
  * release judged bad and still running, not v1.6.1 (the tag recorded
@@ -3950,6 +3985,7 @@ main(void)
 		cmocka_unit_test(a_release_judged_bad_later_is_not_deployed_again),
 		cmocka_unit_test(another_release_judged_bad_is_said_once),
 		cmocka_unit_test(a_flapping_host_is_one_timeline_row),
+		cmocka_unit_test(first_oks_at_the_start_are_one_timeline_row),
 		cmocka_unit_test(a_verdict_before_its_tag_record_judges_that_tag),
 		cmocka_unit_test(a_status_page_takeover_is_said_in_words),
 	};

@@ -3,7 +3,8 @@
  * levels is found as one run (QA scale 6: h13 wrote 23 rows of CONSIDER
  * ROLLBACK <-> MONITOR); fewer moves, a third level, an action on the
  * host, a tag change or a long quiet stretch end a run, and other hosts'
- * records between do not.
+ * records between do not. Hosts' first verdicts of OK close together
+ * are one group (QA scale 6: 24 of them at the start).
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -165,6 +166,49 @@ an_action_a_tag_change_or_a_gap_ends_a_run(void **state)
 	done(&j);
 }
 
+/* A fleet's first verdicts at the start, each OK, close together: one
+ * group; a host's later OK, a first verdict that is not OK and a first
+ * OK a minute and more after the group are not in it, nor is a group
+ * of one. */
+static void
+first_oks_close_together_are_one_group(void **state)
+{
+	struct journal j = { .n = 0 };
+	struct flapfold_group *g;
+	size_t n;
+
+	(void)state;
+	add(&j, 0, "incident.open", NULL, "{}");
+	verdict(&j, 5, "h1", "OK");
+	add(&j, 5, "health.change", "h2", "{\"service\":\"api\",\"tag\":\"v1\"}");
+	verdict(&j, 6, "h2", "OK");
+	verdict(&j, 7, "h3", "MONITOR");
+	verdict(&j, 30, "h4", "OK");
+	verdict(&j, 40, "h1", "MONITOR");
+	verdict(&j, 50, "h1", "OK");
+	verdict(&j, 200, "h5", "OK");
+	verdict(&j, 400, "h6", "OK");
+	verdict(&j, 410, "h7", "OK");
+	n = flapfold_first_ok(j.v, j.n, j.mark, &g);
+	assert_int_equal(n, 2);
+	assert_int_equal(g[0].first, 1);
+	assert_int_equal(g[0].last, 5);
+	assert_int_equal(g[0].count, 3);
+	assert_int_equal(g[1].first, 9);
+	assert_int_equal(g[1].count, 2);
+	assert_int_equal(j.mark[1], 1);
+	assert_int_equal(j.mark[2], 0);
+	assert_int_equal(j.mark[3], 1);
+	assert_int_equal(j.mark[4], 0);          /* h3: MONITOR */
+	assert_int_equal(j.mark[5], 1);
+	assert_int_equal(j.mark[7], 0);          /* h1 again */
+	assert_int_equal(j.mark[8], 0);          /* h5 alone */
+	assert_int_equal(j.mark[9], 2);
+	assert_int_equal(j.mark[10], 2);
+	free(g);
+	done(&j);
+}
+
 int
 main(void)
 {
@@ -172,6 +216,7 @@ main(void)
 		cmocka_unit_test(a_flapping_host_is_one_run),
 		cmocka_unit_test(fewer_moves_or_a_third_level_are_rows),
 		cmocka_unit_test(an_action_a_tag_change_or_a_gap_ends_a_run),
+		cmocka_unit_test(first_oks_close_together_are_one_group),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
