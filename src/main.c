@@ -1252,6 +1252,7 @@ main(int argc, char **argv)
 	free(app.verdicts);
 	free(app.verdicts_ms);
 	free(app.verdicts_unstored);
+	free(app.verdicts_adopted);
 	free(app.obs_health);
 	free(app.obs_exports);
 	free(app.obs_verdicts);

@@ -268,6 +268,9 @@ struct app {
 	int64_t *verdicts_ms;            /* … and when */
 	char (*verdicts_unstored)[24];   /* per host: the verdict last said "not recorded
 	                                    now" (said once, not at every scrape) */
+	bool *verdicts_adopted;          /* per host: its first verdict here took the
+	                                    journal's level as its hysteresis state
+	                                    (a resumed incident: decide_adopt) */
 	char (*hostkeys)[64];            /* per host: the changed key hostkey.changed last
 	                                    recorded (its fingerprint) */
 	struct app_conn {                /* per host: its reachability (connrec.h) */

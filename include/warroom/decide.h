@@ -101,7 +101,13 @@ struct decide_verdict {
 	                                    requests to judge: no calm check either */
 	int64_t no_data_since;           /* … since then, either (Unix seconds; 0:
 	                                    unknown) */
-	char no_data_why[96];            /* … the source's failure, or "" */
+	char no_data_why[96];            /* … the source's failure, or ""; also
+	                                    kept at NO DATA for missing data, and
+	                                    held from there (data_back) */
+	int64_t data_back;               /* held at NO DATA with every figure
+	                                    back (not calm long enough yet): the
+	                                    check they came back at (Unix
+	                                    seconds; 0: unknown) */
 	char before[WR_DECIDE_REASON_MAX];  /* … the reason of the last evaluation
 	                                    with its data */
 	char reason[WR_DECIDE_REASON_MAX];  /* worst clause first, "; " between */
@@ -124,6 +130,16 @@ struct decide_verdict decide(const struct config_thresholds *t,
     const struct decide_input *m, const struct decide_verdict *prev,
     const struct decide_params *p);
 
+/* Whether v, judged on m with no history, is a host's first verdict:
+ * it has a figure (error rate or p95) or a rule fired (restarts need no
+ * rates); or, after rounds earlier rounds without one, the source said
+ * why data is missing (m->no_data_why), or two rounds went by with
+ * none. A first round's NO DATA because a rate needs a second scrape is
+ * no verdict: not a change to record, nor a level to hold (the next
+ * round judges afresh). */
+bool decide_first_verdict(const struct decide_input *m, const struct decide_verdict *v,
+    int rounds);
+
 /* "ROLLBACK IMMEDIATELY", "CONSIDER ROLLBACK", "MONITOR", "OK", "NO DATA". */
 const char *decide_level_name(enum decide_level l);
 
@@ -132,11 +148,13 @@ const char *decide_level_name(enum decide_level l);
 bool decide_level_parse(const char *name, enum decide_level *out);
 
 /* This console's verdict state mine, taking over recording from a console
- * whose hysteresis held another level: the journal's latest level said is
- * adopted as far as mine's metrics allow (never below mine->raw, what they
- * alone say), held above raw with its calm run starting over (the record
- * carries no count), so only a change of the metrics is written after.
- * A hold for missing data or too few requests keeps its clock. */
+ * whose hysteresis held another level, or resuming the incident: the
+ * journal's latest level said is adopted as far as mine's metrics allow
+ * (never below mine->raw, what they alone say), held above raw with its
+ * calm run starting over (the record carries no count), so only a change
+ * of the metrics is written after. A said NO DATA is not held over
+ * figures mine has. A hold for missing data or too few requests keeps
+ * its clock. */
 struct decide_verdict decide_adopt(const struct decide_verdict *mine, enum decide_level said);
 
 /* The verdict as METRICS titles it, in at most max columns: its level's

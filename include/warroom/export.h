@@ -58,7 +58,13 @@
  *                   x ran is the last action.intent (plan.runbook_step),
  *                   statuspage.queue, smoke or chat.announce naming it
  *                   (data.runbook_step)
- *   timeline rows   a shutdown's reason in words (terminated, hangup: not
+ *   timeline rows   a host whose verdict moved back and forth between two
+ *                   levels (flapfold.h: 4 moves in a row or more, with no
+ *                   action on it or tag change between) as one row ("moved
+ *                   between CONSIDER ROLLBACK and MONITOR 23 times, …"),
+ *                   and hosts' first verdicts of OK close together as one
+ *                   ("first verdict OK on 24 hosts: …"), in the Markdown
+ *                   only; a shutdown's reason in words (terminated, hangup: not
  *                   quit by the engineer); an incident.resume's sessions
  *                   that ended without a shutdown record, its unknown_ops
  *                   named from their intents and the torn tail it set

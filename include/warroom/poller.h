@@ -116,6 +116,9 @@ struct host_metrics {
 	                                    newest intervals with min_requests
 	                                    (ratewin.h) */
 	struct decide_verdict verdict;
+	bool judged;                     /* verdict is the host's first verdict or
+	                                    later (decide_first_verdict): until
+	                                    then a start-up NO DATA, no verdict */
 	double error_hist[POLLER_HISTORY];  /* oldest first; NAN: no data */
 	double p95_hist[POLLER_HISTORY];
 	int nhist;
@@ -163,9 +166,9 @@ void poller_watch_exports(struct poller *p, bool on);
 /* The metrics and verdict of host, or NULL. */
 const struct host_metrics *poller_metrics(const struct poller *p, int host);
 
-/* This console takes over recording: host's verdict adopts the journal's
- * latest level said as its hysteresis state (decide_adopt). Nothing for a
- * host not judged here yet. */
+/* This console takes over recording, or resumes the incident: host's
+ * verdict adopts the journal's latest level said as its hysteresis state
+ * (decide_adopt). Nothing for a host with no verdict here yet (judged). */
 void poller_verdict_adopt(struct poller *p, int host, enum decide_level said);
 
 /* Service svc of host: its deploy time seeded from the journal's said of

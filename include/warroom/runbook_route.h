@@ -78,6 +78,13 @@ bool runbook_route_script_change(const char *script, const char *change, char *c
  * before it, no --env-file but .env, naming service or no service. */
 bool runbook_route_plain_up(const char *script, const char *service);
 
+/* Whether .env's IMAGE_TAG, as it stood before script ran, decided what
+ * its compose `up` started for service: a plain up of it
+ * (runbook_route_plain_up) with no `sed -i` writing an IMAGE_TAG line
+ * into .env before it. False when the script set the tag itself: its
+ * outcome then never says .env "brought back" a tag. */
+bool runbook_route_env_decides(const char *script, const char *service);
+
 /* Add to rb an error for every step and section x would refuse (REFUSED
  * above), at the line refused, with the reason: what x cannot run is said
  * by `warroom runbook` and marked in the console, as a bad binding is. */

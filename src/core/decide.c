@@ -29,6 +29,7 @@
 #include "warroom/util.h"
 
 #define HELD_AT "; held at "             /* the hold's clause, last in a reason */
+#define BELOW "below thresholds: "       /* an OK reason's lead */
 
 enum metric_id {
 	METRIC_ERROR_RATE,
@@ -443,8 +444,7 @@ write_reason(const struct config_thresholds *t, const struct decide_input *m,
 	 * the lead comes with the first value, so nothing measured (such as
 	 * a compose host's restarts, which the tool never reports) adds none. */
 	sep = ev->nmissing > 0 || (ev->too_few && as_missing) ? "; " :
-	    ev->too_few ? "; below thresholds: " :
-	    "below thresholds: ";
+	    ev->too_few ? "; " BELOW : BELOW;
 	if (!ev->missing[METRIC_ERROR_RATE] && !ev->unjudged[METRIC_ERROR_RATE]) {
 		decide_format_percent(m->error_rate, num, sizeof(num));
 		sbuf_add(&b, "%serror rate %s", sep, num);
@@ -573,6 +573,35 @@ hold_too_few(struct decide_verdict *v, const struct config_thresholds *t,
 		    decide_level_name(prev->level));
 }
 
+/* Held at NO DATA with every figure back and below the thresholds: the
+ * run from no data to OK is not calm long enough yet. The reason says
+ * why the level is NO DATA (there was none until the check the figures
+ * came back at, and the source's failure then), never "below
+ * thresholds" under NO DATA; the figures follow. */
+static void
+data_back(struct decide_verdict *v, const struct decide_input *m,
+    const struct decide_verdict *prev)
+{
+	char figures[WR_DECIDE_REASON_MAX], clock[16];
+	const char *f = v->reason;
+	struct sbuf b = { v->reason, sizeof(v->reason), 0 };
+
+	v->data_back = prev->data_back > 0 ? prev->data_back : m->at_s;
+	memcpy(v->no_data_why, prev->no_data_why, sizeof(v->no_data_why));
+	if (strncmp(f, BELOW, strlen(BELOW)) == 0)
+		f += strlen(BELOW);
+	snprintf(figures, sizeof(figures), "%s", f);
+	fmt_clock(v->data_back, clock, sizeof(clock));
+	v->reason[0] = '\0';
+	if (clock[0] != '\0')
+		sbuf_add(&b, "no data until %s", clock);
+	else
+		sbuf_add(&b, "no data until the figures came back");
+	if (v->no_data_why[0] != '\0')
+		sbuf_add(&b, " (%s)", v->no_data_why);
+	sbuf_add(&b, "; since then %s", figures);
+}
+
 /* One more calm evaluation at level cand: the run grows, and once it is
  * calm_checks long the level is the worst of its last calm_checks; those
  * after that worst one, better than it, go on as the run towards better. */
@@ -629,6 +658,10 @@ decide(const struct config_thresholds *t, const struct decide_input *m,
 	v.raw = raw.level;
 	v.level = v.pending = raw.level;
 	v.calm_needed = dp.calm_checks;
+	/* Kept while the verdict is NO DATA: said again once figures return
+	 * and the level is held there for a while (data_back). */
+	if (raw.nmissing > 0 && m->no_data_why != NULL)
+		snprintf(v.no_data_why, sizeof(v.no_data_why), "%s", m->no_data_why);
 	if (prev == NULL || raw.level >= prev->level)
 		return v;                        /* worse or the same: at once */
 	if (raw.nmissing > 0) {
@@ -650,8 +683,11 @@ decide(const struct config_thresholds *t, const struct decide_input *m,
 	 * seen in it): said as held, never as a bare level over "below
 	 * thresholds". */
 	if (v.level > raw.level) {
-		struct sbuf b = { v.reason, sizeof(v.reason), strlen(v.reason) };
+		struct sbuf b;
 
+		if (v.level == DECIDE_NO_DATA)
+			data_back(&v, m, prev);
+		b = (struct sbuf){ v.reason, sizeof(v.reason), strlen(v.reason) };
 		sbuf_add(&b, HELD_AT "%s (%d/%d calm checks)",
 		    decide_level_name(v.level), v.calm, dp.calm_checks);
 		v.held = true;
@@ -739,6 +775,14 @@ decide_reason_shown(const struct decide_verdict *v, char *dst, size_t cap)
 	return n < 0 ? 0 : (size_t)n < cap ? (size_t)n : cap - 1;
 }
 
+bool
+decide_first_verdict(const struct decide_input *m, const struct decide_verdict *v, int rounds)
+{
+	if (!isnan(m->error_rate) || !isnan(m->p95_ms) || v->level > DECIDE_NO_DATA)
+		return true;
+	return rounds >= 2 || (rounds >= 1 && m->no_data_why != NULL && m->no_data_why[0] != '\0');
+}
+
 const char *
 decide_level_name(enum decide_level l)
 {
@@ -774,7 +818,9 @@ struct decide_verdict
 decide_adopt(const struct decide_verdict *mine, enum decide_level said)
 {
 	struct decide_verdict v = *mine;
-	enum decide_level to = said > mine->raw ? said : mine->raw;
+	/* A journal's NO DATA judged no figures: nothing to hold over the
+	 * ones this console has. */
+	enum decide_level to = said > mine->raw && said != DECIDE_NO_DATA ? said : mine->raw;
 	struct sbuf b;
 
 	/* Metrics worse than the journal's level: that is a change, and it

@@ -15,6 +15,7 @@
 #include "warroom/contain.h"
 #include "warroom/deployby.h"
 #include "warroom/envmark.h"
+#include "warroom/flapfold.h"
 #include "warroom/fleetchain.h"
 #include "warroom/healthrec.h"
 #include "warroom/pollrec.h"
@@ -4476,10 +4477,44 @@ judged_before(const struct pm *pm, const struct record *r)
 	    deploy_ms(r));
 }
 
+/* Whether re[i] starts its release's line: the first of the records
+ * re[0..k) of the same release (badrel_same) and the same kind, judged
+ * before it went live or only later. */
+static bool
+redeploy_first(const struct pm *pm, const struct record **re, size_t i)
+{
+	bool again = judged_before(pm, re[i]) != NULL;
+	size_t j;
+
+	for (j = 0; j < i; j++)
+		if ((judged_before(pm, re[j]) != NULL) == again &&
+		    badrel_same(dstr(re[j], "tag"), dstr(re[i], "tag")))
+			return false;
+	return true;
+}
+
+/* Whether re[j] names a host an earlier record of the same line re[i..j)
+ * named already (a host's services deployed together). */
+static bool
+redeploy_host_said(const struct pm *pm, const struct record **re, size_t i, size_t j)
+{
+	bool again = judged_before(pm, re[j]) != NULL;
+	size_t h;
+
+	for (h = i; h < j; h++)
+		if ((judged_before(pm, re[h]) != NULL) == again &&
+		    badrel_same(dstr(re[h], "tag"), dstr(re[j], "tag")) &&
+		    strcmp(re[h]->host, re[j]->host) == 0)
+			return true;
+	return false;
+}
+
 /* A release judged bad deployed again during the incident: a Summary line
  * (key false) or a key time's words (key true) per release, naming each
- * host and when; a release judged bad only after it was deployed is
- * another release, said with its judgement. Nothing when none was. */
+ * host once and when; a release judged bad only after it was deployed is
+ * another release, said once with its first judgement (of any of its
+ * services: a host's verdict judges them all, a rollback its own).
+ * Nothing when none was. */
 static void
 md_redeploys(struct wr_buf *b, const struct record *v, size_t n, const struct export_opts *o,
     const struct pm *pm, struct key_rows *key)
@@ -4491,58 +4526,33 @@ md_redeploys(struct wr_buf *b, const struct record *v, size_t n, const struct ex
 
 	for (i = 0; i < k; i++) {
 		const struct record *first = NULL;
-		bool again = judged_before(pm, re[i]) != NULL, seen = false;
+		const struct badrel_why *w = NULL, *wj;
+		bool again = judged_before(pm, re[i]) != NULL;
 
-		/* One line per release judged before: the first record of its tag. */
-		for (j = 0; again && j < i && !seen; j++)
-			seen = judged_before(pm, re[j]) != NULL &&
-			    badrel_same(dstr(re[j], "tag"), dstr(re[i], "tag"));
-		if (seen)
+		/* One line per release: the first record of its tag. */
+		if (!redeploy_first(pm, re, i))
 			continue;
 		what.len = 0;
 		if (what.s != NULL)
 			what.s[0] = '\0';
-		if (!again) {
-			const struct badrel_why *w = badrel_why(&pm->contain.rel,
-			    dstr(re[i], "service"), dstr(re[i], "tag"));
-
-			if (key) {
-				sb_text(&what, o, dstr(re[i], "tag"));
-				wr_buf_str(&what, " deployed, judged bad later: ");
-				sb_text(&what, o, re[i]->host);
-				clock_in(deploy_ms(re[i]), o, ts, sizeof(ts));
-				wr_buf_printf(&what, " %s (outside this console)", ts);
-				md_key_time(key, o, pm, what.s, deploy_ms(re[i]));
-				continue;
-			}
-			wr_buf_str(&what, "another release judged bad: ");
-			sb_text(&what, o, dstr(re[i], "tag"));
-			wr_buf_str(&what, " deployed on ");
-			sb_text(&what, o, re[i]->host);
-			fmt_time(deploy_ms(re[i]), o, ts);
-			wr_buf_printf(&what, " at %s, outside this console", ts);
-			if (w != NULL) {
-				fmt_time(w->at_ms, o, ts2);
-				if (w->verdict != NULL) {
-					wr_buf_str(&what, ", judged ");
-					sb_text(&what, o, w->verdict);
-				} else
-					wr_buf_str(&what, ", judged bad by a rollback from it");
-				wr_buf_printf(&what, " at %s", ts2);
-			}
-			wr_buf_printf(b, "- %s.\n", what.s);
-			continue;
-		}
 		/* The first deploy's spelling when it is the same release (helm
 		 * drops the "v"). */
-		sb_text(&what, o, pm->deployed_rec != NULL &&
+		sb_text(&what, o, again && pm->deployed_rec != NULL &&
 		    badrel_same(dstr(pm->deployed_rec, "tag"), dstr(re[i], "tag")) ?
 		    dstr(pm->deployed_rec, "tag") : dstr(re[i], "tag"));
-		wr_buf_str(&what, key ? " deployed again: " : " was deployed again during the "
-		    "incident, outside this console: ");
+		if (again)
+			wr_buf_str(&what, key ? " deployed again: " : " was deployed again during the "
+			    "incident, outside this console: ");
+		else
+			wr_buf_str(&what, key ? " deployed, judged bad later: " : " deployed ");
 		for (j = i; j < k; j++) {
-			if (judged_before(pm, re[j]) == NULL ||
+			if ((judged_before(pm, re[j]) != NULL) != again ||
 			    !badrel_same(dstr(re[j], "tag"), dstr(re[i], "tag")))
+				continue;
+			if (!again && (wj = badrel_why(&pm->contain.rel, dstr(re[j], "service"),
+			    dstr(re[j], "tag"))) != NULL && (w == NULL || wj->at_ms < w->at_ms))
+				w = wj;
+			if (redeploy_host_said(pm, re, i, j))
 				continue;
 			if (first != NULL)
 				wr_buf_str(&what, ", ");
@@ -4560,6 +4570,20 @@ md_redeploys(struct wr_buf *b, const struct record *v, size_t n, const struct ex
 		if (key) {
 			wr_buf_str(&what, " (outside this console)");
 			md_key_time(key, o, pm, what.s, deploy_ms(first));
+			continue;
+		}
+		if (!again) {
+			wr_buf_str(&what, ", outside this console");
+			if (w != NULL) {
+				fmt_time(w->at_ms, o, ts2);
+				if (w->verdict != NULL) {
+					wr_buf_str(&what, ", judged ");
+					sb_text(&what, o, w->verdict);
+				} else
+					wr_buf_str(&what, ", judged bad by a rollback from it");
+				wr_buf_printf(&what, " at %s", ts2);
+			}
+			wr_buf_printf(b, "- another release judged bad: %s.\n", what.s);
 		} else
 			wr_buf_printf(b, "- %s.\n", what.s);
 	}
@@ -4677,6 +4701,85 @@ md_spared(struct wr_buf *b, const struct export_opts *o, const struct pm *pm)
 	free(said);
 }
 
+/* A host's verdict flapping between two levels, one timeline row in
+ * place of its records (flapfold.h): "moved between CONSIDER ROLLBACK
+ * and MONITOR 23 times, 00:14:02–00:22:10; last MONITOR — its reason".
+ * The JSON keeps every record. */
+static void
+md_flap_row(struct wr_buf *b, const struct export_opts *o, const struct record *v,
+    const size_t *flap, const struct flapfold_run *runs, size_t run)
+{
+	const struct flapfold_run *f = &runs[run];
+	const struct record *r = &v[f->first], *last = &v[f->last];
+	char ts[TIME_MAX], t0[TIME_MAX], t1[TIME_MAX];
+	struct wr_buf d = { 0 };
+	bool others = false;
+	size_t i;
+
+	/* Two consoles may have written them. */
+	for (i = f->first; i <= f->last && !others; i++)
+		others = flap[i] == run + 1 && strcmp(v[i].actor, r->actor) != 0;
+	fmt_time(r->ts_ms, o, ts);
+	wr_buf_printf(b, "| %" PRIu64 "–%" PRIu64 " | %s | ", r->seq, last->seq, ts);
+	sb_text(b, o, r->actor);
+	wr_buf_str(b, others ? " and others | " : " | ");
+	sb_text(b, o, r->kind);
+	wr_buf_str(b, " | ");
+	sb_text(b, o, r->host);
+	wr_buf_str(b, " | ");
+	if (dstr(r, "service") != NULL)
+		wr_buf_printf(&d, "%s — ", dstr(r, "service"));
+	clock_in(r->ts_ms, o, t0, sizeof(t0));
+	clock_in(last->ts_ms, o, t1, sizeof(t1));
+	wr_buf_printf(&d, "moved between %s and %s %zu times, %s\xe2\x80\x93%s; last %s", f->a,
+	    f->b, f->moves, t0, t1, dstr(last, "verdict"));
+	if (dstr(last, "reason") != NULL)
+		wr_buf_printf(&d, " — %s", dstr(last, "reason"));
+	sb_text_max(b, o, d.s, CELL_MAX);
+	wr_buf_str(b, " |\n");
+	free(d.s);
+}
+
+/* Hosts' first verdicts of OK close together, one timeline row in place
+ * of theirs (flapfold_first_ok): "first verdict OK on 24 hosts: h1, h2,
+ * … (00:12:40–00:12:52)". The JSON keeps every record. */
+static void
+md_first_ok_row(struct wr_buf *b, const struct export_opts *o, const struct record *v,
+    const size_t *mark, const struct flapfold_group *groups, size_t g)
+{
+	const struct flapfold_group *f = &groups[g];
+	const struct record *r = &v[f->first], *last = &v[f->last];
+	char ts[TIME_MAX], t0[TIME_MAX], t1[TIME_MAX];
+	struct wr_buf d = { 0 };
+	const char *sep = "";
+	bool others = false;
+	size_t i;
+
+	for (i = f->first; i <= f->last && !others; i++)
+		others = mark[i] == g + 1 && strcmp(v[i].actor, r->actor) != 0;
+	fmt_time(r->ts_ms, o, ts);
+	wr_buf_printf(b, "| %" PRIu64 "–%" PRIu64 " | %s | ", r->seq, last->seq, ts);
+	sb_text(b, o, r->actor);
+	wr_buf_str(b, others ? " and others | " : " | ");
+	sb_text(b, o, r->kind);
+	wr_buf_printf(b, " | %zu hosts | ", f->count);
+	wr_buf_printf(&d, "first verdict OK on %zu hosts: ", f->count);
+	for (i = f->first; i <= f->last; i++) {
+		if (mark[i] != g + 1)
+			continue;
+		wr_buf_printf(&d, "%s%s", sep, v[i].host);
+		if (dstr(&v[i], "service") != NULL)
+			wr_buf_printf(&d, "/%s", dstr(&v[i], "service"));
+		sep = ", ";
+	}
+	clock_in(r->ts_ms, o, t0, sizeof(t0));
+	clock_in(last->ts_ms, o, t1, sizeof(t1));
+	wr_buf_printf(&d, " (%s\xe2\x80\x93%s)", t0, t1);
+	sb_text(b, o, d.s);
+	wr_buf_str(b, " |\n");
+	free(d.s);
+}
+
 static void
 render_md(struct wr_buf *b, const struct record *v, size_t n, const struct export_opts *o,
     const struct pm *pm)
@@ -4684,7 +4787,9 @@ render_md(struct wr_buf *b, const struct record *v, size_t n, const struct expor
 	char ts[TIME_MAX], ts2[TIME_MAX], tz[160], dur[48];
 	struct key_rows kt;
 	long off;
-	size_t i, k, notes = 0, posts = 0, chats = 0;
+	size_t i, k, notes = 0, posts = 0, chats = 0, *flap, *first_ok;
+	struct flapfold_run *flaps;
+	struct flapfold_group *oks;
 
 	wr_buf_str(b, "# Post-mortem: ");
 	sb_text(b, o, pm->name != NULL ? pm->name : o->id);
@@ -4815,6 +4920,10 @@ render_md(struct wr_buf *b, const struct record *v, size_t n, const struct expor
 
 	wr_buf_str(b, "## Timeline\n\n| Seq | Time | Actor | Kind | Host | Details |\n"
 	    "|---:|---|---|---|---|---|\n");
+	flap = xcalloc(n + 1, sizeof(*flap));
+	flapfold_find(v, n, flap, &flaps);
+	first_ok = xcalloc(n + 1, sizeof(*first_ok));
+	flapfold_first_ok(v, n, first_ok, &oks);
 	for (i = 0, k = 0; i <= n; i++) {
 		/* A damaged line in its place among the records kept around it. */
 		while (k < o->ndamage && o->damage[k].kept_before <= i)
@@ -4823,6 +4932,18 @@ render_md(struct wr_buf *b, const struct record *v, size_t n, const struct expor
 			break;
 		if (export_row_hidden(&v[i]))
 			continue;
+		/* A flapping host's moves, hosts' first OKs: one row where
+		 * they begin. */
+		if (flap[i] != 0) {
+			if (flaps[flap[i] - 1].first == i)
+				md_flap_row(b, o, v, flap, flaps, flap[i] - 1);
+			continue;
+		}
+		if (first_ok[i] != 0) {
+			if (oks[first_ok[i] - 1].first == i)
+				md_first_ok_row(b, o, v, first_ok, oks, first_ok[i] - 1);
+			continue;
+		}
 		fmt_time(v[i].ts_ms, o, ts);
 		wr_buf_printf(b, "| %" PRIu64 " | %s | ", v[i].seq, ts);
 		sb_text(b, o, v[i].actor);
@@ -4836,6 +4957,10 @@ render_md(struct wr_buf *b, const struct record *v, size_t n, const struct expor
 	}
 	if (n == 0)
 		wr_buf_str(b, "| | | | | | _no records_ |\n");
+	free(flap);
+	free(flaps);
+	free(first_ok);
+	free(oks);
 
 	md_reachability(b, v, n, o);
 	md_data_gaps(b, v, n, o);

@@ -695,6 +695,56 @@ runbook_route_plain_up(const char *script, const char *service)
 	return found;
 }
 
+/* Whether c writes an IMAGE_TAG line into a file named .env: `sed -i`
+ * (sudo or not) with an IMAGE_TAG= in its expression, as the runbooks'
+ * keep-the-tag step does. */
+static bool
+writes_env_tag(const struct runbook_command *c)
+{
+	char *const *v = c->argv;
+	size_t i = 0;
+	bool inplace = false, sets = false, env = false;
+	const char *base;
+
+	if (c->argc > 0 && strcmp(v[0], "sudo") == 0)
+		for (i = 1; i < c->argc && v[i][0] == '-'; i++)
+			;
+	if (i >= c->argc || strcmp(v[i], "sed") != 0)
+		return false;
+	for (i++; i < c->argc; i++) {
+		base = strrchr(v[i], '/');
+		base = base != NULL ? base + 1 : v[i];
+		if (strncmp(v[i], "-i", 2) == 0 || strncmp(v[i], "--in-place", 10) == 0)
+			inplace = true;
+		else if (strstr(v[i], "IMAGE_TAG=") != NULL)
+			sets = true;
+		else if (strcmp(base, ".env") == 0)
+			env = true;
+	}
+	return inplace && sets && env;
+}
+
+bool
+runbook_route_env_decides(const char *script, const char *service)
+{
+	struct runbook rb;
+	struct runbook_block b;
+	bool exported = false, written = false, found = false;
+	size_t i, k;
+
+	scan_script(&rb, &b, script);
+	for (i = 0; i < b.ncmds && !found; i++) {
+		const struct runbook_command *c = &b.cmds[i];
+
+		found = !written && plain_up_of(c, exported, service);
+		written = written || writes_env_tag(c);
+		for (k = 1; c->argc > 0 && strcmp(c->argv[0], "export") == 0 && k < c->argc; k++)
+			exported = exported || strncmp(c->argv[k], "IMAGE_TAG=", 10) == 0;
+	}
+	scan_free(&rb, &b);
+	return found;
+}
+
 /* Which step (or, after the steps, section's own) b belongs to. */
 static size_t
 owner(const struct runbook *rb, const struct runbook_block *b)

@@ -23,6 +23,7 @@
 #include "warroom/driver_cmd.h"
 #include "warroom/envmark.h"
 #include "warroom/parse_compose.h"
+#include "warroom/runbook_route.h"
 #include "warroom/ssh.h"
 #include "warroom/timeline.h"
 
@@ -120,8 +121,10 @@ command_failed(struct action *a, const struct exec_result *r)
 }
 
 /* The tags read after the command: any service that drifted from .env
- * before and runs .env's tag now is named. A read that fails adds nothing:
- * the exit status stays the outcome. */
+ * before and runs .env's tag now is named, if .env decided it: not when
+ * the script gave the tag itself (IMAGE_TAG=… before its up, exported,
+ * or written into .env first: runbook_route_env_decides). A read that
+ * fails adds nothing: the exit status stays the outcome. */
 static void
 tags_read(struct action *a, const struct exec_result *r)
 {
@@ -131,7 +134,7 @@ tags_read(struct action *a, const struct exec_result *r)
 	struct wr_err err;
 	char env[128], words[600];
 	const char *out = a->buf ? a->buf : "";
-	size_t off;
+	size_t off, k;
 	int i;
 
 	parse_compose_env(out, a->len, &off, env, sizeof(env));
@@ -140,14 +143,16 @@ tags_read(struct action *a, const struct exec_result *r)
 		act_finish(a, ACTION_OK, "%s", a->done_msg);
 		return;
 	}
-	for (i = 0; i < a->cfg->nservices; i++) {
+	for (i = 0, k = 0; i < a->cfg->nservices; i++) {
+		if (!runbook_route_env_decides(a->plan.steps[0].cmd, a->cfg->services[i]))
+			continue;
 		c = parse_compose_find(&ps, a->cfg->services[i]);
-		names[i] = a->cfg->services[i];
-		before[i] = a->ran_before[i];
-		after[i] = c != NULL ? c->tag : "";
+		names[k] = a->cfg->services[i];
+		before[k] = a->ran_before[i];
+		after[k++] = c != NULL ? c->tag : "";
 	}
-	if (envmark_brought_back(names, before, after, (size_t)a->cfg->nservices, a->env_before,
-	    words, sizeof(words)) > 0)
+	if (envmark_brought_back(names, before, after, k, a->env_before, words,
+	    sizeof(words)) > 0)
 		act_finish(a, ACTION_OK, "%s; %s", a->done_msg, words);
 	else
 		act_finish(a, ACTION_OK, "%s", a->done_msg);

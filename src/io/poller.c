@@ -1121,22 +1121,25 @@ host_restarts(const struct host_poll *hp, struct decide_input *in)
  * what was measured in in (NAN: no data), the sparklines' history, and
  * on_verdict for the first verdict and each change of level. The first
  * one counts: a host can be ROLLBACK IMMEDIATELY from its first round
- * (restarts need no rates) and stay there, never "changing". */
+ * (restarts need no rates) and stay there, never "changing". Until it
+ * comes (decide_first_verdict) each round is judged afresh: a start-up
+ * NO DATA while a rate waits for its second scrape is neither reported
+ * nor held over the first figures. */
 static void
 judge_input(struct host_poll *hp, struct decide_input *in)
 {
 	struct host_metrics *m = &hp->m;
 	struct decide_params dp = decide_params_default();
 	struct decide_verdict v;
-	bool first = m->nhist == 0, report;
+	bool first = !m->judged, report;
+	int rounds = m->nhist;
 
 	v = decide(&hp->p->cfg->thresholds, in, first ? NULL : &m->verdict, &dp);
 	push_hist(m, hp->p->hist_cap, in->error_rate, in->p95_ms);
-	/* A first round without rates (at the start, after a restart) is no
-	 * verdict yet: NO DATA then is not reported, the next round's is. In
-	 * place: a console taking over recording in the callback adopts the
-	 * journal's level into it (poller_verdict_adopt). */
-	report = (first && v.level != DECIDE_NO_DATA) || (!first && v.level != m->verdict.level);
+	/* In place: a console taking over recording (or resuming) in the
+	 * callback adopts the journal's level into it (poller_verdict_adopt). */
+	report = first ? (m->judged = decide_first_verdict(in, &v, rounds)) :
+	    v.level != m->verdict.level;
 	m->verdict = v;
 	if (report && hp->p->opts.on_verdict != NULL)
 		hp->p->opts.on_verdict(hp->host, &m->verdict, hp->p->opts.arg);
@@ -1440,7 +1443,7 @@ poller_verdict_adopt(struct poller *p, int host, enum decide_level said)
 	if (p == NULL || host < 0 || (size_t)host >= p->nhosts)
 		return;
 	m = &p->hosts[host].m;
-	if (m->nhist > 0)
+	if (m->judged)
 		m->verdict = decide_adopt(&m->verdict, said);
 }
 

@@ -162,8 +162,8 @@ verdicts_adopt(struct app *app)
 
 /* obs_writer_pick, and on a move of the role here from another console
  * (one recorded while this one watched, or was stopped), the verdicts
- * adopted first. A console alone from its start adopts nothing: a
- * journal's verdict from before it ran may be long gone. */
+ * adopted first. A console recording from its start adopts each host's
+ * as its first verdict comes (verdict_first_adopt). */
 static bool
 obs_writer(struct app *app)
 {
@@ -176,6 +176,26 @@ obs_writer(struct app *app)
 		verdicts_adopt(app);
 	}
 	return w;
+}
+
+/* A host's first verdict in this console: the journal's last level of
+ * it (a resumed incident) becomes its hysteresis state, as on a
+ * takeover, so reopening writes no verdict.change the console before
+ * would have held back; the reason says "as the journal's last
+ * verdict" while it holds. Once per host. */
+static void
+verdict_first_adopt(struct app *app, int host)
+{
+	enum decide_level said;
+
+	if (app->verdicts_adopted == NULL)
+		app->verdicts_adopted = xcalloc(app->cfg.nhosts + 1,
+		    sizeof(*app->verdicts_adopted));
+	if (app->verdicts_adopted[host])
+		return;
+	app->verdicts_adopted[host] = true;
+	if (app->verdicts != NULL && decide_level_parse(app->verdicts[host], &said))
+		poller_verdict_adopt(app->poller, host, said);
 }
 
 /* Per host: another console's action runs there (its intent has no
@@ -687,6 +707,9 @@ forget_journal(struct app *app)
 		memset(app->seen, 0, ((size_t)rows + 1) * sizeof(*app->seen));
 	if (app->verdicts != NULL)
 		memset(app->verdicts, 0, (app->cfg.nhosts + 1) * sizeof(*app->verdicts));
+	if (app->verdicts_adopted != NULL)
+		memset(app->verdicts_adopted, 0, (app->cfg.nhosts + 1) *
+		    sizeof(*app->verdicts_adopted));
 	if (app->hostkeys != NULL)
 		memset(app->hostkeys, 0, (app->cfg.nhosts + 1) * sizeof(*app->hostkeys));
 	/* What another incident said; what our sessions saw still holds. */
@@ -1219,8 +1242,8 @@ exports_record(struct app *app)
 
 /* The recording console's verdicts the journal does not hold: one
  * judged while another console recorded, or whose record failed. Only a
- * verdict the poller reported counts (a first round without rates is
- * none). */
+ * verdict the poller reported counts (judged: a start-up NO DATA while a
+ * rate waits for its second scrape is none). */
 static void
 verdicts_due(struct app *app)
 {
@@ -1231,8 +1254,7 @@ verdicts_due(struct app *app)
 	for (h = 0; h < app->cfg.nhosts; h++) {
 		const struct host_metrics *m = poller_metrics(app->poller, (int)h);
 
-		if (m == NULL || m->nhist == 0 ||
-		    (m->nhist == 1 && m->verdict.level == DECIDE_NO_DATA) ||
+		if (m == NULL || !m->judged ||
 		    strcmp(app->verdicts[h], decide_level_name(m->verdict.level)) == 0)
 			continue;
 		journal_verdict(app, (int)h, &m->verdict);
@@ -1292,14 +1314,18 @@ journal_verdict(struct app *app, int host, const struct decide_verdict *v)
 	int rc;
 
 	/* Another console records observations: its own verdicts. Taking
-	 * over here may adopt the journal's level into v (the poller's). */
+	 * over here, or the host's first verdict, may adopt the journal's
+	 * level into v (the poller's). */
 	if (!obs_writer(app))
 		return;
+	verdict_first_adopt(app, host);
 	level = decide_level_name(v->level);
 	if (app->obs_verdicts == NULL)
 		app->obs_verdicts = xcalloc(app->cfg.nhosts + 1, sizeof(*app->obs_verdicts));
 	/* A resumed incident: no record of the verdict it already holds; nor
-	 * of one judged on metrics older than another console's record. */
+	 * of one judged on metrics older than another console's record. A
+	 * first OK is recorded: the evidence that the host ran its release
+	 * healthy before any fault of its own (badrel). */
 	if (app->verdicts != NULL) {
 		const struct host_metrics *m = app->poller != NULL ?
 		    poller_metrics(app->poller, host) : NULL;
@@ -1358,8 +1384,7 @@ verdicts_resync(struct app *app)
 		cJSON *d;
 
 		/* No verdict yet: nothing was said that could be missing. */
-		if (m == NULL || m->nhist == 0 ||
-		    (m->verdict.level == DECIDE_NO_DATA && app->verdicts[h][0] == '\0'))
+		if (m == NULL || !m->judged)
 			continue;
 		level = decide_level_name(m->verdict.level);
 		if (strcmp(app->verdicts[h], level) == 0)

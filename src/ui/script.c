@@ -213,7 +213,8 @@ fake_metrics(struct app *app, char *arg, struct wr_err *err)
 		m->error[0] = '\0';
 	in.no_data_why = m->error;
 	in.at_s = app_now(app);
-	m->verdict = decide(&app->cfg.thresholds, &in, m->nhist > 0 ? &m->verdict : NULL, NULL);
+	m->verdict = decide(&app->cfg.thresholds, &in, m->judged ? &m->verdict : NULL, NULL);
+	m->judged = m->judged || decide_first_verdict(&in, &m->verdict, m->nhist);
 	if (m->nhist == POLLER_HISTORY) {
 		memmove(m->error_hist, m->error_hist + 1, (POLLER_HISTORY - 1) * sizeof(double));
 		memmove(m->p95_hist, m->p95_hist + 1, (POLLER_HISTORY - 1) * sizeof(double));

@@ -7,7 +7,8 @@
 # rollback and kill switch dialogs say the drift and what each leaves in
 # .env (nothing run). A runbook's plain `up -d` then brings v1.5.0-bad back: its dialog says
 # so before it runs, its outcome after, the marks go, and the clearing is journalled once with how it
-# cleared. Editing .env by hand clears a drift too.
+# cleared. Editing .env by hand clears a drift too. A step whose command
+# gives the tag itself (IMAGE_TAG=… up) says nothing came back.
 . "${top_srcdir:-$(dirname "$0")/../..}/tests/lib/tmux.sh"
 [ -x /usr/sbin/sshd ] || skip "openssh-server is not installed"
 fleet_up --hosts 1 --tag v1.5.0-bad
@@ -22,6 +23,12 @@ cat > "$tmp/drift.md" <<'MD'
 
    ```bash
    docker compose up -d
+   ```
+
+2. Recreate both services on the good tag
+
+   ```bash
+   IMAGE_TAG=v1.4.1 docker compose --env-file .env up -d --no-deps api jobs
    ```
 MD
 # on_host CMD… — CMD in the host's compose_dir, as a colleague's shell there.
@@ -119,5 +126,25 @@ wait_re "│> h1 +api +UP +v1\\.4\\.1 +([A-Z][A-Za-z ()*]*[A-Z)*] +)?running " 1
 assert_not_contains "$tmp/screen" ".env!"
 wait_checks 'IMAGE_TAG=v1.4.1 now (was v1.5.0-bad), as api runs' 1
 ok ".env edited by hand to the running tag: the marks go"
+
+# QA scale 9: a step whose command gives the tag itself lands on .env's
+# tag; it did not "bring it back".
+on_host env IMAGE_TAG=v1.5.0-bad docker compose up -d api jobs
+wait_re "│> h1 +api +UP +v1\\.5\\.0-bad \\.env! " 10
+keys ]
+keys x
+wait_for "CONFIRM RUNBOOK COMMAND"
+wait_for "type h1 and press Enter to run it"
+keys -l h1
+keys Enter
+i=0
+until [ "$(grep -c '"kind":"action.end"' "$fl"/timeline/drift-*.jsonl)" -ge 2 ]; do
+	sleep 0.1; i=$((i + 1)); [ $i -lt 200 ] || fail "the second runbook command did not end"
+done
+grep '"kind":"action.end"' "$fl"/timeline/drift-*.jsonl | tail -n 1 > "$tmp/end2"
+grep -q '"outcome":"ok","detail":"run exited 0' "$tmp/end2" || fail "the outcome: $(cat "$tmp/end2")"
+assert_not_contains "$tmp/end2" "brought back"
+wait_re "│> h1 +api +UP +v1\\.4\\.1 +running " 10
+ok "a command that gives the tag itself: its outcome says no .env tag came back"
 keys q
 wait_for "exit=0"

@@ -417,6 +417,50 @@ missing_data_holds_every_bad_level(void **state)
 	assert_false(v.held);
 }
 
+/* Held at NO DATA while figures that came back are not calm long enough
+ * yet: the reason says why NO DATA (none until then, and the source's
+ * failure), never "below thresholds" under NO DATA (QA scale 6). */
+static void
+data_back_says_why_no_data(void **state)
+{
+	struct config_thresholds t = thresholds_default();
+	struct decide_params p = decide_params_default();
+	struct decide_input m = { .error_rate = 0.001, .p95_ms = 182, .restarts = 0,
+		.at_s = T0 + 5 };
+	struct decide_verdict v, w;
+	char why[300];
+
+	(void)state;
+	v = round_at(NAN, NAN, 0, "metrics: HTTP 502", T0, NULL);
+	assert_int_equal(v.level, DECIDE_NO_DATA);
+	v = round_at(0.001, 182, 0, "", T0 + 5, &v);
+	assert_int_equal(v.level, DECIDE_NO_DATA);
+	assert_true(v.held);
+	assert_string_equal(v.reason, "no data until 10:02:16 (metrics: HTTP 502); since then "
+	    "error rate 0.1%, p95 182 ms, 0 restarts in 5m; held at NO DATA (1/2 calm checks)");
+	decide_reason_shown(&v, why, sizeof(why));
+	assert_string_equal(why, "held, 1/2 calm checks: no data until 10:02:16 (metrics: "
+	    "HTTP 502); since then error rate 0.1%, p95 182 ms, 0 restarts in 5m");
+	v = round_at(0.001, 182, 0, "", T0 + 10, &v);
+	assert_int_equal(v.level, DECIDE_OK);
+	assert_string_equal(v.reason, "below thresholds: error rate 0.1%, p95 182 ms, "
+	    "0 restarts in 5m");
+
+	/* A longer run keeps the time the figures came back; a first NO DATA
+	 * with no failure said (a rate needs two scrapes) names none. */
+	p.calm_checks = 3;
+	v = round_at(NAN, NAN, 0, "", T0, NULL);
+	w = decide(&t, &m, &v, &p);
+	m.at_s = T0 + 10;
+	w = decide(&t, &m, &w, &p);
+	assert_int_equal(w.level, DECIDE_NO_DATA);
+	assert_string_equal(w.reason, "no data until 10:02:16; since then error rate 0.1%, "
+	    "p95 182 ms, 0 restarts in 5m; held at NO DATA (2/3 calm checks)");
+	m.at_s = T0 + 15;
+	w = decide(&t, &m, &w, &p);
+	assert_int_equal(w.level, DECIDE_OK);
+}
+
 /* One figure missing is as good as none for calm: Prometheus's p95 query
  * failing while the error rate is fine keeps ROLLBACK, and the hold says
  * what the present figure is. */
@@ -1165,6 +1209,58 @@ takeover_never_adopts_below_the_metrics(void **state)
 	assert_true(v.held);
 }
 
+/* A host's first verdict (QA scale 6: every host wrote NO DATA, then
+ * OK, at the start): a round with a figure, or one a rule fired on, is
+ * one; a first round with neither (a rate needs a second scrape) is
+ * not; after it, missing data said why, or a third round, is. */
+static void
+first_verdict_needs_a_figure_or_a_reason(void **state)
+{
+	struct config_thresholds t = thresholds_default();
+	struct decide_input m = { .error_rate = NAN, .p95_ms = NAN, .restarts = 0 };
+	struct decide_verdict v = decide(&t, &m, NULL, NULL);
+
+	(void)state;
+	assert_int_equal(v.level, DECIDE_NO_DATA);
+	assert_false(decide_first_verdict(&m, &v, 0));
+	assert_false(decide_first_verdict(&m, &v, 1));
+	assert_true(decide_first_verdict(&m, &v, 2));
+	m.no_data_why = "metrics: HTTP 401";
+	v = decide(&t, &m, NULL, NULL);
+	assert_false(decide_first_verdict(&m, &v, 0));
+	assert_true(decide_first_verdict(&m, &v, 1));
+	/* Restarts need no rates. */
+	m.restarts = 4;
+	v = decide(&t, &m, NULL, NULL);
+	assert_int_equal(v.level, DECIDE_ROLLBACK);
+	assert_true(decide_first_verdict(&m, &v, 0));
+	m = (struct decide_input){ .error_rate = 0.001, .p95_ms = 182, .restarts = 0 };
+	v = decide(&t, &m, NULL, NULL);
+	assert_int_equal(v.level, DECIDE_OK);
+	assert_true(decide_first_verdict(&m, &v, 0));
+	/* One figure is enough: its level is what it says. */
+	m.p95_ms = NAN;
+	v = decide(&t, &m, NULL, NULL);
+	assert_true(decide_first_verdict(&m, &v, 0));
+}
+
+/* A journal's NO DATA judged no figures: a console that has them (a
+ * resumed one, say) is not held at NO DATA by it; its verdict is a
+ * change to write. */
+static void
+adopting_no_data_holds_nothing(void **state)
+{
+	struct decide_verdict mine = verdict(0.001, 120, 0, NULL), v;
+
+	(void)state;
+	v = decide_adopt(&mine, DECIDE_NO_DATA);
+	assert_int_equal(v.level, DECIDE_OK);
+	assert_false(v.held);
+	assert_string_equal(v.reason, mine.reason);
+	mine = verdict(NAN, NAN, 0, NULL);
+	assert_int_equal(decide_adopt(&mine, DECIDE_NO_DATA).level, DECIDE_NO_DATA);
+}
+
 static void
 level_names_parse_back(void **state)
 {
@@ -1186,6 +1282,9 @@ main(void)
 		cmocka_unit_test(verdict_rolls_back_above_five_percent_errors),
 		cmocka_unit_test(takeover_adopts_the_journals_level),
 		cmocka_unit_test(takeover_never_adopts_below_the_metrics),
+		cmocka_unit_test(adopting_no_data_holds_nothing),
+		cmocka_unit_test(first_verdict_needs_a_figure_or_a_reason),
+		cmocka_unit_test(data_back_says_why_no_data),
 		cmocka_unit_test(level_names_parse_back),
 		cmocka_unit_test(each_error_rate_threshold),
 		cmocka_unit_test(each_p95_threshold),

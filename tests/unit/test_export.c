@@ -3460,6 +3460,125 @@ a_release_judged_bad_later_is_not_deployed_again(void **state)
 		record_free(&v[i]);
 }
 
+/* QA scale 6: another release deployed outside on a compose host moves
+ * both its services (two records), then a verdict and a rollback judge
+ * it. One Summary line and one key time, with its first judgement, not
+ * one per service ("judged bad by a rollback from it" for api and
+ * "judged ROLLBACK IMMEDIATELY" for jobs); a second host on it is named
+ * in the same line. */
+static void
+another_release_judged_bad_is_said_once(void **state)
+{
+	struct record v[NQA + 6] = { 0 };
+	const char *p;
+	char *md;
+	int i;
+
+	(void)state;
+	qa_journal(v);
+	add_to(v, NQA, 220, "health.change", "h16", NULL, "{\"service\":\"api\","
+	    "\"tag\":\"v1.6.0-bad\",\"was_tag\":\"v1.4.1\",\"outside\":true}");
+	add_to(v, NQA + 1, 220, "health.change", "h16", NULL, "{\"service\":\"jobs\","
+	    "\"tag\":\"v1.6.0-bad\",\"was_tag\":\"v1.4.1\",\"outside\":true}");
+	add_to(v, NQA + 2, 230, "health.change", "h17", NULL, "{\"service\":\"api\","
+	    "\"tag\":\"v1.6.0-bad\",\"was_tag\":\"v1.4.1\",\"outside\":true}");
+	verdict(v, NQA + 3, 240, "h16", "ROLLBACK IMMEDIATELY");
+	add_to(v, NQA + 4, 250, "action.intent", "h16", "rb-4", "{\"action\":\"compose.rollback\","
+	    "\"plan\":{\"service\":\"api\",\"from\":\"v1.6.0-bad\",\"to\":\"v1.4.1\"}}");
+	add_to(v, NQA + 5, 260, "action.end", "h16", "rb-4", "{\"outcome\":\"ok\"}");
+	md = render_n(EXPORT_MD, v, NQA + 6);
+	p = strstr(md, "- another release judged bad: v1.6.0-bad deployed on h16 at 2024-05-01 "
+	    "12:03:40, on h17 at 2024-05-01 12:03:50, outside this console, judged ROLLBACK "
+	    "IMMEDIATELY at 2024-05-01 12:04:00.\n");
+	assert_non_null(p);
+	assert_null(strstr(p + 3, "another release judged bad"));
+	p = strstr(md, "| v1.6.0-bad deployed, judged bad later: h16 12:03:40, h17 12:03:50 "
+	    "(outside this console) |");
+	assert_non_null(p);
+	assert_null(strstr(p + 3, "v1.6.0-bad deployed, judged bad later"));
+	free(md);
+	for (i = 0; i < NQA + 6; i++)
+		record_free(&v[i]);
+}
+
+/* QA scale 6: h13 under an http-500 fault moved between CONSIDER ROLLBACK
+ * and MONITOR 23 times. The Markdown timeline says it in one row, where
+ * the moves begin (the move into the pair before it a row of its own,
+ * other hosts' records between them rows too); the JSON keeps every
+ * record. */
+static void
+a_flapping_host_is_one_timeline_row(void **state)
+{
+	struct record v[30] = { 0 };
+	size_t n = 0, i;
+	const char *p;
+	cJSON *doc;
+	char *md;
+
+	(void)state;
+	add_to(v, n++, 0, "incident.open", NULL, NULL, "{\"name\":\"flap\"}");
+	verdict(v, n++, 10, "h13", "MONITOR");
+	for (i = 1; i <= 23; i++) {
+		verdict(v, n++, 10 + (int64_t)i * 20, "h13", i % 2 ? "CONSIDER ROLLBACK" : "MONITOR");
+		if (i == 4)
+			verdict(v, n++, 95, "h2", "MONITOR");
+	}
+	md = render_n(EXPORT_MD, v, n);
+	assert_non_null(strstr(md, "| 2 | 2024-05-01 12:00:10 | alice@ws | verdict.change | h13 | "
+	    "MONITOR — r |\n"));
+	/* Record 4 is bob's (add_to): two consoles wrote the moves. */
+	p = strstr(md, "| 3–26 | 2024-05-01 12:00:30 | alice@ws and others | verdict.change | h13 | moved "
+	    "between CONSIDER ROLLBACK and MONITOR 23 times, 12:00:30–12:07:50; last CONSIDER "
+	    "ROLLBACK — r |\n| 7 | 2024-05-01 12:01:35 | alice@ws | verdict.change | h2 | "
+	    "MONITOR — r |\n");
+	assert_non_null(p);
+	assert_null(strstr(md, "| 4 |"));
+	assert_null(strstr(md, "| 26 |"));
+	free(md);
+	md = render_n(EXPORT_JSON, v, n);
+	doc = cJSON_Parse(md);
+	assert_int_equal(cJSON_GetArraySize(cJSON_GetObjectItem(doc, "records")), (int)n);
+	cJSON_Delete(doc);
+	free(md);
+	for (i = 0; i < n; i++)
+		record_free(&v[i]);
+}
+
+/* QA scale 6: each host's first verdict at the start, OK, is kept in the
+ * journal (the evidence badrel spares a release with) and said in one
+ * Markdown row; a first verdict that is not OK stays a row of its own. */
+static void
+first_oks_at_the_start_are_one_timeline_row(void **state)
+{
+	struct record v[6] = { 0 };
+	cJSON *doc;
+	char *md;
+	size_t i;
+
+	(void)state;
+	add_to(v, 0, 0, "incident.open", NULL, NULL, "{\"name\":\"fleet\"}");
+	verdict(v, 1, 7, "h1", "OK");
+	verdict(v, 2, 8, "h2", "MONITOR");
+	verdict(v, 3, 9, "h2", "OK");
+	add_to(v, 4, 9, "verdict.change", "h3", NULL, "{\"service\":\"api\",\"verdict\":\"OK\","
+	    "\"reason\":\"r\"}");
+	verdict(v, 5, 12, "h4", "OK");
+	md = render_n(EXPORT_MD, v, 6);
+	assert_non_null(strstr(md, "| 2–6 | 2024-05-01 12:00:07 | alice@ws | "
+	    "verdict.change | 3 hosts | first verdict OK on 3 hosts: h1, h3/api, h4 "
+	    "(12:00:07–12:00:12) |\n| 3 | 2024-05-01 12:00:08 | alice@ws | verdict.change | h2 | "
+	    "MONITOR — r |\n| 4 | 2024-05-01 12:00:09 | bob@laptop | verdict.change | h2 | OK — r |\n"));
+	assert_null(strstr(md, "| 5 |"));
+	free(md);
+	md = render_n(EXPORT_JSON, v, 6);
+	doc = cJSON_Parse(md);
+	assert_int_equal(cJSON_GetArraySize(cJSON_GetObjectItem(doc, "records")), 6);
+	cJSON_Delete(doc);
+	free(md);
+	for (i = 0; i < 6; i++)
+		record_free(&v[i]);
+}
+
 /* QA k8s3: k8s-bastion's v1.7.0-bad record (deployed 12:00:48) written at
  * 12:01:03, after the verdict at 12:00:54 judged on it: v1.7.0-bad is the
  * release judged bad and still running, not v1.6.1 (the tag recorded
@@ -3864,6 +3983,9 @@ main(void)
 		cmocka_unit_test(key_times_are_in_time_order),
 		cmocka_unit_test(a_refused_kill_switch_on_a_host_rolled_back_is_no_follow_up),
 		cmocka_unit_test(a_release_judged_bad_later_is_not_deployed_again),
+		cmocka_unit_test(another_release_judged_bad_is_said_once),
+		cmocka_unit_test(a_flapping_host_is_one_timeline_row),
+		cmocka_unit_test(first_oks_at_the_start_are_one_timeline_row),
 		cmocka_unit_test(a_verdict_before_its_tag_record_judges_that_tag),
 		cmocka_unit_test(a_status_page_takeover_is_said_in_words),
 	};

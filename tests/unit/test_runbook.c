@@ -1555,6 +1555,45 @@ a_plain_up_is_one_env_decides(void **state)
 	    "api"));
 }
 
+/* After a runbook command, whether .env decided what its up started
+ * (QA scale 9: the runbook's `IMAGE_TAG=v1.4.1 docker compose --env-file
+ * .env up -d --no-deps api jobs` on h22 ended "WARNING: it brought back
+ * .env's IMAGE_TAG=v1.4.1", a tag the command set itself). Not when it
+ * gives the tag, exported or on the command, nor when it wrote .env
+ * with sed -i first; the script as x runs it, warroom's lines first. */
+static void
+env_decides_only_a_tag_the_script_did_not_set(void **state)
+{
+	static const char pre[] = "cd '/srv/app' || exit 1\ntrap 'echo \"warroom: stopped at: "
+	    "$BASH_COMMAND\" >&2' ERR 2>/dev/null\nset -e\n";
+	char script[512];
+
+	(void)state;
+	snprintf(script, sizeof(script), "%sIMAGE_TAG=v1.4.1 docker compose --env-file .env "
+	    "up -d --no-deps api jobs\n", pre);
+	assert_false(runbook_route_env_decides(script, "api"));
+	assert_false(runbook_route_env_decides(script, "jobs"));
+	snprintf(script, sizeof(script), "%sdocker compose up -d\n", pre);
+	assert_true(runbook_route_env_decides(script, "api"));
+	assert_true(runbook_route_env_decides("docker compose up -d api\n", "api"));
+	assert_false(runbook_route_env_decides("docker compose up -d api\n", "jobs"));
+	assert_false(runbook_route_env_decides("export IMAGE_TAG=v1.4.1\n"
+	    "docker compose up -d\n", "api"));
+	/* .env written first: the tag is the script's. After the up, the
+	 * up still started what .env said before. */
+	assert_false(runbook_route_env_decides("sed -i 's/^IMAGE_TAG=.*/IMAGE_TAG=v1.4.1/' .env\n"
+	    "docker compose up -d\n", "api"));
+	assert_false(runbook_route_env_decides("sudo sed -i.bak -e 's/^IMAGE_TAG=.*/IMAGE_TAG=v1/' "
+	    "/srv/app/.env && docker compose up -d\n", "api"));
+	assert_true(runbook_route_env_decides("docker compose up -d\n"
+	    "sed -i 's/^IMAGE_TAG=.*/IMAGE_TAG=v1.4.1/' .env\n", "api"));
+	/* Another file, or another key: .env's tag still decides. */
+	assert_true(runbook_route_env_decides("sed -i 's/^IMAGE_TAG=.*/IMAGE_TAG=v1/' prod.env\n"
+	    "docker compose up -d\n", "api"));
+	assert_true(runbook_route_env_decides("sed -i 's/^EXPORT_MODE=.*/EXPORT_MODE=off/' .env\n"
+	    "docker compose up -d\n", "api"));
+}
+
 /* The journal keeps the script x ran, values filled and warroom's lines
  * first: the post-mortem finds the rollback in it as x told it. */
 static void
@@ -2721,6 +2760,7 @@ main(void)
 		cmocka_unit_test(a_change_run_as_written_says_it_is_unverified),
 		cmocka_unit_test(a_script_says_which_change_it_makes),
 		cmocka_unit_test(a_plain_up_is_one_env_decides),
+		cmocka_unit_test(env_decides_only_a_tag_the_script_did_not_set),
 		cmocka_unit_test(route_names_the_switched_service),
 		cmocka_unit_test(command_names_and_what_cannot_be_one),
 		cmocka_unit_test(unlabelled_output_is_never_a_command),
