@@ -675,8 +675,10 @@ unknown_key(struct parse_state *ps, const char *section, const char *name,
 		    name, section);
 		return;
 	}
+	/* A key's words misspelt count too: compse is five edits from
+	 * compose_dir. */
 	for (; *known != NULL; known++)
-		if ((d = wr_edit_distance(name, *known)) < bestd) {
+		if ((d = wr_key_distance(name, *known)) < bestd) {
 			bestd = d;
 			best = *known;
 		}

@@ -341,6 +341,7 @@ rc=0; "$WARROOM" -c "$tmp/order.conf" --check-config > /dev/null 2> "$tmp/check.
 lines=$(sed -n "s|^$tmp/order.conf:\([0-9]*\): .*|\1|p" "$tmp/check.err" | tr '\n' ' ')
 [ "$lines" = "3 5 7 9 10 11 12 12 13 " ] ||
 	{ cat "$tmp/check.err"; fail "errors at lines $lines, want 3 5 7 9 10 11 12 12 13"; }
+assert_contains "$tmp/check.err" "$tmp/order.conf:9: unknown key 'compse' in [host \"a\"] (did you mean 'compose_dir'?)"
 rc=0; "$WARROOM" -c "$tmp/order.conf" < /dev/null > /dev/null 2> "$tmp/start.err" || rc=$?
 [ "$rc" -eq 1 ] || fail "a start with order.conf exited $rc"
 cmp -s "$tmp/start.err" "$tmp/check.err" ||

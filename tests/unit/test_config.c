@@ -300,6 +300,52 @@ unknown_key_without_suggestion(void **state)
 	    "prod.conf:2: unknown key 'colour_scheme' in [warroom]");
 }
 
+/* QA: compse in a host section got no "did you mean": its edit distance
+ * to compose_dir is 5. A key's leading words misspelt are suggested;
+ * words merely sharing letters with a key are not. */
+static void
+unknown_key_suggestions_near_and_far(void **state)
+{
+	static const struct {
+		const char *section, *typed, *want;   /* want NULL: no suggestion */
+	} cases[] = {
+		{ "host \"a\"", "compse", "compose_dir" },
+		{ "host \"a\"", "compose", "compose_dir" },
+		{ "host \"a\"", "helth", "health_url" },
+		{ "host \"a\"", "identity", "identity_file" },
+		{ "host \"a\"", "adress", "address" },
+		{ "warroom", "timline", "timeline_dir" },
+		{ "warroom", "prometheus", "prometheus_url" },
+		{ "host \"a\"", "name", NULL },       /* not namespace */
+		{ "host \"a\"", "dir", NULL },        /* not driver */
+		{ "host \"a\"", "hostname", NULL },
+		{ "host \"a\"", "image", NULL },
+		{ "host \"a\"", "user_name", NULL },
+		{ "warroom", "colour_scheme", NULL },
+		{ "warroom", "debug", NULL },
+	};
+	char text[256], want[256];
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < WR_ARRAY_LEN(cases); i++) {
+		struct config cfg;
+
+		snprintf(text, sizeof(text), "[%s]\n%s = x\n", cases[i].section, cases[i].typed);
+		if (cases[i].want != NULL)
+			snprintf(want, sizeof(want), "prod.conf:2: unknown key '%s' in [%s] "
+			    "(did you mean '%s'?)", cases[i].typed, cases[i].section, cases[i].want);
+		else
+			snprintf(want, sizeof(want), "prod.conf:2: unknown key '%s' in [%s]",
+			    cases[i].typed, cases[i].section);
+		parse(&cfg, text);
+		assert_true(cfg.nerrors >= 1);
+		/* A host section's own checks (line 1) come first. */
+		assert_string_equal(cfg.errors[cfg.nerrors - 1], want);
+		config_free(&cfg);
+	}
+}
+
 /* QA: --check-config listed 14, 27, 40, 15, 16, 28, 34, 41: every key's
  * problems, then every host's. The list is in line order, and problems
  * of one line keep the order they were found in. */
@@ -312,7 +358,7 @@ errors_in_line_order(void **state)
 	    "api_token = x\n", (const char *const[]){
 	    "prod.conf:2: unknown key 'theme2' in [warroom] (did you mean 'theme'?)",
 	    "prod.conf:4: host \"a\": driver compose needs compose_dir",
-	    "prod.conf:6: unknown key 'compse' in [host \"a\"]",
+	    "prod.conf:6: unknown key 'compse' in [host \"a\"] (did you mean 'compose_dir'?)",
 	    "prod.conf:7: host \"a\": health_service worker is not one of its services",
 	    "prod.conf:9: host \"b\": no services (add services = name …)",
 	    "prod.conf:9: host \"b\": driver compose needs compose_dir",
@@ -978,7 +1024,7 @@ unknown_host_key_hides_nothing(void **state)
 	(void)state;
 	expect_errors("[host \"a\"]\ncompose_dir = /srv\nservices = api jobs\ncompse = x\n"
 	    "health_service = worker\n", (const char *const[]){
-	    "prod.conf:4: unknown key 'compse' in [host \"a\"]",
+	    "prod.conf:4: unknown key 'compse' in [host \"a\"] (did you mean 'compose_dir'?)",
 	    "prod.conf:5: host \"a\": health_service worker is not one of its services",
 	    NULL });
 	expect_errors("[host \"a\"]\ncompse_dir = /srv\nservices = api\n", (const char *const[]){
@@ -1260,6 +1306,7 @@ main(void)
 		cmocka_unit_test(misspelt_section_gets_a_suggestion),
 		cmocka_unit_test(unknown_key_gets_a_suggestion),
 		cmocka_unit_test(unknown_key_without_suggestion),
+		cmocka_unit_test(unknown_key_suggestions_near_and_far),
 		cmocka_unit_test(errors_in_line_order),
 		cmocka_unit_test(later_errors_join_in_line_order),
 		cmocka_unit_test(inline_secret_is_refused),
