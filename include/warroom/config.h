@@ -199,7 +199,8 @@ struct config {
 	char templates[WR_TEMPLATE_COUNT][512];
 	char templates_if[WR_TEMPLATE_IF_COUNT][WR_TEMPLATE_COUNT][512];
 	struct config_thresholds thresholds;
-	char **errors;                   /* "file:line: message" each */
+	char **errors;                   /* "file:line: message" each, in line order */
+	int *error_lines;                /* each one's line; 0: the whole file */
 	size_t nerrors;
 };
 
@@ -218,7 +219,9 @@ void config_init(struct config *cfg, const char *file, const struct config_env *
 int config_parse(struct config *cfg, const char *buf, size_t len,
     const struct config_env *env);
 
-/* Append a "file:line: message" error to cfg. */
+/* Add a "file:line: message" error to cfg (line 0: "file: message"),
+ * after every error of its line or an earlier one: the list stays in line
+ * order, however late a check finds its problem. */
 void config_add_error(struct config *cfg, int line, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
 

@@ -65,6 +65,11 @@ size_t wr_edit_distance(const char *a, const char *b);
  * in order: msg for message, ns for namespace, rev for revision). */
 size_t wr_name_distance(const char *typed, const char *name);
 
+/* How far typed is from a snake_case key for "did you mean": their edit
+ * distance, or 2 when typed is the key's leading words (four letters or
+ * more) give or take one typo: compse for compose_dir. */
+size_t wr_key_distance(const char *typed, const char *key);
+
 /* A growable NUL-terminated string; start from { 0 }. s stays NULL until
  * the first add, so take it with wr_buf_take (never NULL). */
 struct wr_buf {

@@ -55,6 +55,8 @@ config_add_error(struct config *cfg, int line, const char *fmt, ...)
 {
 	char msg[WR_ERR_MAX], full[WR_ERR_MAX + WR_PATH_MAX + 16];
 	va_list ap;
+	int at_line = line > 0 ? line : 0;
+	size_t at;
 
 	va_start(ap, fmt);
 	vsnprintf(msg, sizeof(msg), fmt, ap);
@@ -64,9 +66,20 @@ config_add_error(struct config *cfg, int line, const char *fmt, ...)
 	else
 		snprintf(full, sizeof(full), "%s: %s", cfg->file, msg);
 	cfg->errors = xrealloc(cfg->errors, (cfg->nerrors + 1) * sizeof(char *));
+	cfg->error_lines = xrealloc(cfg->error_lines, (cfg->nerrors + 1) * sizeof(int));
+	/* A host's checks run at the end of its section, the file checks and
+	 * the theme after the parse: read top to bottom, the list must not
+	 * jump back. One line's errors keep the order they were found in. */
+	for (at = cfg->nerrors; at > 0 && cfg->error_lines[at - 1] > at_line; at--)
+		;
+	memmove(cfg->errors + at + 1, cfg->errors + at, (cfg->nerrors - at) * sizeof(char *));
+	memmove(cfg->error_lines + at + 1, cfg->error_lines + at,
+	    (cfg->nerrors - at) * sizeof(int));
 	/* Messages quote what the file says (a bad host name, a bad value) and
 	 * reach a terminal: the quoted bytes are data (DESIGN §3.5). */
-	cfg->errors[cfg->nerrors++] = sanitize_dup(full, strlen(full), NULL);
+	cfg->errors[at] = sanitize_dup(full, strlen(full), NULL);
+	cfg->error_lines[at] = at_line;
+	cfg->nerrors++;
 }
 
 void
@@ -107,8 +120,10 @@ config_free(struct config *cfg)
 	for (i = 0; i < cfg->nerrors; i++)
 		free(cfg->errors[i]);
 	free(cfg->errors);
+	free(cfg->error_lines);
 	free(cfg->hosts);
 	cfg->errors = NULL;
+	cfg->error_lines = NULL;
 	cfg->hosts = NULL;
 	cfg->nerrors = cfg->nhosts = 0;
 }
@@ -660,8 +675,10 @@ unknown_key(struct parse_state *ps, const char *section, const char *name,
 		    name, section);
 		return;
 	}
+	/* A key's words misspelt count too: compse is five edits from
+	 * compose_dir. */
 	for (; *known != NULL; known++)
-		if ((d = wr_edit_distance(name, *known)) < bestd) {
+		if ((d = wr_key_distance(name, *known)) < bestd) {
 			bestd = d;
 			best = *known;
 		}

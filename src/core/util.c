@@ -222,6 +222,28 @@ wr_name_distance(const char *typed, const char *name)
 	return *t == '\0' && d > 1 ? 1 : d;
 }
 
+size_t
+wr_key_distance(const char *typed, const char *key)
+{
+	size_t d = wr_edit_distance(typed, key), p;
+	char head[65];
+
+	/* Only whole words of the key count, and four letters at least: a
+	 * bare word sharing a few letters with a key (name, namespace; dir,
+	 * driver) means something else. Two, not one, so that a typo of a
+	 * whole key still wins over it. */
+	if (d <= 2 || strlen(typed) < 4)
+		return d;
+	for (p = 4; key[p] != '\0' && p < sizeof(head); p++)
+		if (key[p] == '_') {
+			memcpy(head, key, p);
+			head[p] = '\0';
+			if (wr_edit_distance(typed, head) <= 1)
+				return 2;
+		}
+	return d;
+}
+
 void
 wr_buf_add(struct wr_buf *b, const char *s, size_t n)
 {

@@ -317,6 +317,37 @@ assert_contains "$tmp/out" "$tmp/typos.conf:10: [thresholds]: error_rate_conside
 assert_not_contains "$tmp/out" "hunter2"
 ok "typos and credentials in URLs are refused at their lines, the password never shown"
 
+# QA: the list came out as 14, 27, 40, 15, 16, 28, 34, 41 (every key's
+# problems, then every host's). It is in line order, the checks made after
+# the parse (a missing identity file, the theme) included, and a start
+# refuses with the same list.
+cat > "$tmp/order.conf" <<CONF
+[warroom]
+timeline_dir = $tmp/timeline
+theme = nosuchtheme
+known_hosts = known_hosts
+poll_interval = 5x
+
+[host "a"]
+services = api
+compse = /srv
+identity_file = $tmp/nokey
+health_service = worker
+[host "b"]
+port = 70000
+CONF
+rc=0; "$WARROOM" -c "$tmp/order.conf" --check-config > /dev/null 2> "$tmp/check.err" || rc=$?
+[ "$rc" -eq 1 ] || { cat "$tmp/check.err"; fail "order.conf exited $rc, want 1"; }
+lines=$(sed -n "s|^$tmp/order.conf:\([0-9]*\): .*|\1|p" "$tmp/check.err" | tr '\n' ' ')
+[ "$lines" = "3 5 7 9 10 11 12 12 13 " ] ||
+	{ cat "$tmp/check.err"; fail "errors at lines $lines, want 3 5 7 9 10 11 12 12 13"; }
+assert_contains "$tmp/check.err" "$tmp/order.conf:9: unknown key 'compse' in [host \"a\"] (did you mean 'compose_dir'?)"
+rc=0; "$WARROOM" -c "$tmp/order.conf" < /dev/null > /dev/null 2> "$tmp/start.err" || rc=$?
+[ "$rc" -eq 1 ] || fail "a start with order.conf exited $rc"
+cmp -s "$tmp/start.err" "$tmp/check.err" ||
+	{ cat "$tmp/start.err" "$tmp/check.err"; fail "check and start list different things"; }
+ok "problems are listed in line order, by --check-config and by a start"
+
 # The shipped example is a first config: copied, with its known_hosts made,
 # it passes the check.
 mkdir -p "$tmp/first/.config/warroom"

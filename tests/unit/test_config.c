@@ -300,6 +300,103 @@ unknown_key_without_suggestion(void **state)
 	    "prod.conf:2: unknown key 'colour_scheme' in [warroom]");
 }
 
+/* QA: compse in a host section got no "did you mean": its edit distance
+ * to compose_dir is 5. A key's leading words misspelt are suggested;
+ * words merely sharing letters with a key are not. */
+static void
+unknown_key_suggestions_near_and_far(void **state)
+{
+	static const struct {
+		const char *section, *typed, *want;   /* want NULL: no suggestion */
+	} cases[] = {
+		{ "host \"a\"", "compse", "compose_dir" },
+		{ "host \"a\"", "compose", "compose_dir" },
+		{ "host \"a\"", "helth", "health_url" },
+		{ "host \"a\"", "identity", "identity_file" },
+		{ "host \"a\"", "adress", "address" },
+		{ "warroom", "timline", "timeline_dir" },
+		{ "warroom", "prometheus", "prometheus_url" },
+		{ "host \"a\"", "name", NULL },       /* not namespace */
+		{ "host \"a\"", "dir", NULL },        /* not driver */
+		{ "host \"a\"", "hostname", NULL },
+		{ "host \"a\"", "image", NULL },
+		{ "host \"a\"", "user_name", NULL },
+		{ "warroom", "colour_scheme", NULL },
+		{ "warroom", "debug", NULL },
+	};
+	char text[256], want[256];
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < WR_ARRAY_LEN(cases); i++) {
+		struct config cfg;
+
+		snprintf(text, sizeof(text), "[%s]\n%s = x\n", cases[i].section, cases[i].typed);
+		if (cases[i].want != NULL)
+			snprintf(want, sizeof(want), "prod.conf:2: unknown key '%s' in [%s] "
+			    "(did you mean '%s'?)", cases[i].typed, cases[i].section, cases[i].want);
+		else
+			snprintf(want, sizeof(want), "prod.conf:2: unknown key '%s' in [%s]",
+			    cases[i].typed, cases[i].section);
+		parse(&cfg, text);
+		assert_true(cfg.nerrors >= 1);
+		/* A host section's own checks (line 1) come first. */
+		assert_string_equal(cfg.errors[cfg.nerrors - 1], want);
+		config_free(&cfg);
+	}
+}
+
+/* QA: --check-config listed 14, 27, 40, 15, 16, 28, 34, 41: every key's
+ * problems, then every host's. The list is in line order, and problems
+ * of one line keep the order they were found in. */
+static void
+errors_in_line_order(void **state)
+{
+	(void)state;
+	expect_errors("[warroom]\ntheme2 = x\n\n[host \"a\"]\nservices = api\ncompse = /srv\n"
+	    "health_service = worker\n\n[host \"b\"]\nport = 70000\n[host \"c\"]\n"
+	    "api_token = x\n", (const char *const[]){
+	    "prod.conf:2: unknown key 'theme2' in [warroom] (did you mean 'theme'?)",
+	    "prod.conf:4: host \"a\": driver compose needs compose_dir",
+	    "prod.conf:6: unknown key 'compse' in [host \"a\"] (did you mean 'compose_dir'?)",
+	    "prod.conf:7: host \"a\": health_service worker is not one of its services",
+	    "prod.conf:9: host \"b\": no services (add services = name …)",
+	    "prod.conf:9: host \"b\": driver compose needs compose_dir",
+	    "prod.conf:10: port: expected a number from 1 to 65535, got '70000'",
+	    "prod.conf:11: host \"c\": no services (add services = name …)",
+	    "prod.conf:11: host \"c\": driver compose needs compose_dir",
+	    "prod.conf:12: 'api_token' in [host \"c\"]: secrets are never written in the "
+	    "config; name an environment variable (*_env) or a 0600 file (*_file)",
+	    NULL });
+}
+
+/* What is checked after the parse (files, the theme, URLs: config_files.c
+ * and main.c) joins the list at its line; a problem of the whole file
+ * (line 0) comes first. */
+static void
+later_errors_join_in_line_order(void **state)
+{
+	struct config cfg;
+
+	(void)state;
+	assert_int_equal(parse(&cfg, "[warroom]\ntheme2 = x\n[host \"a\"]\ncompose_dir = /srv\n"
+	    "services = api\nport = 0\n"), -1);
+	config_add_error(&cfg, 4, "later at %d", 4);
+	config_add_error(&cfg, 0, "the whole file");
+	config_add_error(&cfg, 2, "later at %d", 2);
+	config_add_error(&cfg, 9, "after all");
+	assert_int_equal(cfg.nerrors, 6);
+	assert_string_equal(cfg.errors[0], "prod.conf: the whole file");
+	assert_string_equal(cfg.errors[1],
+	    "prod.conf:2: unknown key 'theme2' in [warroom] (did you mean 'theme'?)");
+	assert_string_equal(cfg.errors[2], "prod.conf:2: later at 2");
+	assert_string_equal(cfg.errors[3], "prod.conf:4: later at 4");
+	assert_string_equal(cfg.errors[4],
+	    "prod.conf:6: port: expected a number from 1 to 65535, got '0'");
+	assert_string_equal(cfg.errors[5], "prod.conf:9: after all");
+	config_free(&cfg);
+}
+
 static void
 inline_secret_is_refused(void **state)
 {
@@ -927,22 +1024,22 @@ unknown_host_key_hides_nothing(void **state)
 	(void)state;
 	expect_errors("[host \"a\"]\ncompose_dir = /srv\nservices = api jobs\ncompse = x\n"
 	    "health_service = worker\n", (const char *const[]){
-	    "prod.conf:4: unknown key 'compse' in [host \"a\"]",
+	    "prod.conf:4: unknown key 'compse' in [host \"a\"] (did you mean 'compose_dir'?)",
 	    "prod.conf:5: host \"a\": health_service worker is not one of its services",
 	    NULL });
 	expect_errors("[host \"a\"]\ncompse_dir = /srv\nservices = api\n", (const char *const[]){
-	    "prod.conf:2: unknown key 'compse_dir' in [host \"a\"] (did you mean 'compose_dir'?)",
 	    "prod.conf:1: host \"a\": driver compose needs compose_dir",
+	    "prod.conf:2: unknown key 'compse_dir' in [host \"a\"] (did you mean 'compose_dir'?)",
 	    NULL });
 	expect_errors("[host \"a\"]\nport = 70000\nservices = api\n", (const char *const[]){
-	    "prod.conf:2: port: expected a number from 1 to 65535, got '70000'",
 	    "prod.conf:1: host \"a\": driver compose needs compose_dir",
+	    "prod.conf:2: port: expected a number from 1 to 65535, got '70000'",
 	    NULL });
 	expect_errors("[host \"a\"]\napi_token = x\n", (const char *const[]){
-	    "prod.conf:2: 'api_token' in [host \"a\"]: secrets are never written in the "
-	    "config; name an environment variable (*_env) or a 0600 file (*_file)",
 	    "prod.conf:1: host \"a\": no services (add services = name …)",
 	    "prod.conf:1: host \"a\": driver compose needs compose_dir",
+	    "prod.conf:2: 'api_token' in [host \"a\"]: secrets are never written in the "
+	    "config; name an environment variable (*_env) or a 0600 file (*_file)",
 	    NULL });
 	/* What a check needs, when refused, still spares its follow-on: the
 	 * bad value is the one mistake. */
@@ -975,9 +1072,9 @@ driver_keys_only_on_their_driver(void **state)
 	/* The QA config: the typo and the misplaced key in one run. */
 	expect_errors("[host \"k\"]\ndriver = k8s\ncompose_dir = /srv\nnamepsace = prod\n"
 	    "services = api\n", (const char *const[]){
-	    "prod.conf:4: unknown key 'namepsace' in [host \"k\"] (did you mean 'namespace'?)",
 	    "prod.conf:3: host \"k\": compose_dir is only for driver compose, and this "
 	    "host's driver is k8s (line 2)",
+	    "prod.conf:4: unknown key 'namepsace' in [host \"k\"] (did you mean 'namespace'?)",
 	    NULL });
 	/* Whether its value is good or not, it is not for this driver. */
 	expect_errors("[host \"k\"]\ndriver = k8s\ncompose_dir = srv\nservices = api\n",
@@ -1209,6 +1306,9 @@ main(void)
 		cmocka_unit_test(misspelt_section_gets_a_suggestion),
 		cmocka_unit_test(unknown_key_gets_a_suggestion),
 		cmocka_unit_test(unknown_key_without_suggestion),
+		cmocka_unit_test(unknown_key_suggestions_near_and_far),
+		cmocka_unit_test(errors_in_line_order),
+		cmocka_unit_test(later_errors_join_in_line_order),
 		cmocka_unit_test(inline_secret_is_refused),
 		cmocka_unit_test(actor_names_the_person),
 		cmocka_unit_test(bad_port),

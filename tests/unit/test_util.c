@@ -81,6 +81,27 @@ name_distance_counts_a_short_form_as_one(void **state)
 	assert_int_equal(wr_name_distance("m", "message"), 6);
 }
 
+/* A key's leading words with one typo are two edits from the key: close
+ * enough to suggest, though a typo of the whole key is closer. */
+static void
+key_distance_counts_a_misspelt_head_as_two(void **state)
+{
+	(void)state;
+	assert_int_equal(wr_key_distance("compse", "compose_dir"), 2);
+	assert_int_equal(wr_key_distance("compose", "compose_dir"), 2);
+	assert_int_equal(wr_key_distance("metrics_tokn", "metrics_token_env"), 2);
+	assert_int_equal(wr_key_distance("adress", "address"), 1);
+	assert_int_equal(wr_key_distance("compose_dir", "compose_dir"), 0);
+	/* Not a head: a whole key with no '_' (namespace), a head shorter than
+	 * four letters (p95), a word shorter than four, letters shared only. */
+	assert_int_equal(wr_key_distance("name", "namespace"), 5);
+	assert_int_equal(wr_key_distance("p9", "p95_query"), 7);
+	assert_int_equal(wr_key_distance("rea", "read_only"), 6);
+	assert_int_equal(wr_key_distance("dir", "driver"), wr_edit_distance("dir", "driver"));
+	assert_int_equal(wr_key_distance("hostname", "health_url"),
+	    wr_edit_distance("hostname", "health_url"));
+}
+
 static void
 err_set_formats_and_returns_minus_one(void **state)
 {
@@ -124,6 +145,7 @@ main(void)
 		cmocka_unit_test(trim_both_ends),
 		cmocka_unit_test(edit_distance_counts_edits),
 		cmocka_unit_test(name_distance_counts_a_short_form_as_one),
+		cmocka_unit_test(key_distance_counts_a_misspelt_head_as_two),
 		cmocka_unit_test(err_set_formats_and_returns_minus_one),
 		cmocka_unit_test(buf_grows_and_hands_over),
 	};
