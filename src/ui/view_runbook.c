@@ -544,6 +544,10 @@ rollback_of(struct app *app, const struct runbook_action *a, const struct runboo
 	runbook_fill_action(&app->fill, a, &known);     /* what it names already */
 	rc = runbook_target_rollback(&known, &app->cfg, app_selected_host(app), &t, &err);
 	runbook_action_free(&known);
+	/* A revision, whatever would be typed, on a compose host: refused
+	 * now, not after the value is asked for. */
+	if (rc == 0)
+		rc = runbook_target_revision_fits(a, &app->cfg.hosts[t.host], &err);
 	app_armed(app);
 	if (rc != 0) {
 		app_say(app, "this %s's rollback did not start: %s", slot_noun(app, slot), err.msg);
