@@ -502,6 +502,8 @@ load_runbooks(struct app *app, const struct opts *o)
 			break;
 		}
 		app_add_runbook(app, path, keys[k], where[k], buf, len, &err);
+		/* The bytes read: a later touch is told from an edit by them. */
+		rbfile_sum(&st, buf, len);
 		app->runbooks[app->nrunbooks - 1].stamp = st;
 		config_refusals(app, &app->runbooks[app->nrunbooks - 1], buf, len);
 		free(buf);

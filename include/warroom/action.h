@@ -175,12 +175,14 @@ void action_end_stored(struct action *a);
 const char *action_reread(const struct action *a);
 
 /* The runbook step x started it from (its step id), named in the intent
- * so the post-mortem knows the step ran; before the intent is stored. */
-void action_set_step(struct action *a, const char *step_id);
+ * so the post-mortem knows the step ran, with what the step runs (code:
+ * runbook_work_code, or NULL) so a step edited since is told apart;
+ * before the intent is stored. */
+void action_set_step(struct action *a, const char *step_id, const char *code);
 
 /* The same for a runbook section's own blocks (its id, app_section_id):
  * named in the intent as runbook_section, apart from any step. */
-void action_set_section(struct action *a, const char *section_id);
+void action_set_section(struct action *a, const char *section_id, const char *code);
 
 /* The fleet rollback (B) it is a turn of, by chain id: named in its
  * intent, and in its action.refused when confirmed and nothing ran. */

@@ -6,11 +6,14 @@
  * line alone would put a tick or an OK on another step. So a mark goes to
  * the runbook its key names (one only), on the step at that line if that
  * step still has the title it had when the mark was made, else on the one
- * step of that runbook with that title; else nowhere: it is kept, by
- * title, as lost, for the console and the post-mortem to say. Never on a
- * step with another title. The title then is the record's own (a tick
+ * step of that runbook with that title; a title the runbook has more
+ * than once ("Check health" after each phase) is told apart by the
+ * section the step was under. Else nowhere: it is kept, by title (and
+ * section), as lost, for the console and the post-mortem to say. Never on
+ * a step with another title. The title then is the record's own (a tick
  * holds it), else the one the runbook.load of the console that wrote it
- * lists. Sections (their own blocks' marks) the same way. Pure.
+ * lists; the section always that load's. Sections (their own blocks'
+ * marks) the same way, by their title alone. Pure.
  */
 #ifndef WARROOM_RBPLACE_H
 #define WARROOM_RBPLACE_H
@@ -24,10 +27,12 @@
 #include "warroom/record.h"
 #include "warroom/runbook.h"
 
-/* A step or a section: its line and title. */
+/* A step or a section: its line and title; a step's section title too
+ * ("" before any heading; NULL: not known, a load that did not say). */
 struct rbplace_row {
 	int line;
 	char *title;
+	char *section;
 };
 
 /* A runbook as it is now: the one the marks go on. */
@@ -67,6 +72,7 @@ enum rbplace_mark {
 struct rbplace_lost {
 	char *key;                       /* the runbook key the journal gave */
 	char *title;                     /* its step's title then, or "line N" */
+	char *in;                        /* its step's section then, or NULL */
 	enum rbplace_mark mark;
 	bool section;
 	bool ambiguous;                  /* key names several runbooks now */
@@ -119,11 +125,14 @@ enum rbplace_where rbplace_id(struct rbplace *p, const struct record *r, const c
 int rbplace_book_of(const struct rbplace *p, const char *key);
 
 /* The marks lost for book b (its own, and those of a key naming it among
- * others), as a JSON array of {"title","mark"[,"of"]}, or NULL: none. */
+ * others), as a JSON array of {"title","mark"[,"in"][,"of"]}, or NULL:
+ * none. "in" (the section) only where the title alone does not say which
+ * step: the runbook or the array has it more than once. */
 cJSON *rbplace_lost_json(const struct rbplace *p, size_t b);
 
 /* How many marks such an array holds; their words into buf:
- * "2 marks not placed: \"Acknowledge\" (ticked), \"Roll back\" (x ran it)". */
+ * "2 marks not placed: \"Acknowledge\" (ticked), \"Check health\" under
+ * \"Recover\" (x ran it)". */
 size_t rbplace_lost_words(const cJSON *lost, char *buf, size_t cap);
 
 /* Forget loads and lost marks, keeping the books (a watcher's next

@@ -253,6 +253,15 @@ struct runbook_work {
 size_t runbook_work_of(const struct runbook *rb, size_t section, size_t step,
     struct runbook_work *out, size_t cap);
 
+/* What step (WR_RUNBOOK_NONE: section's own blocks) runs, as a short
+ * hash into out (12 hex digits): its shell and `warroom` blocks' lines,
+ * trailing blanks and empty lines aside. The journal keeps it with each
+ * action x starts there, so a step edited since is not taken for the one
+ * that ran. */
+#define WR_RUNBOOK_CODE_LEN 12
+void runbook_work_code(const struct runbook *rb, size_t section, size_t step,
+    char out[WR_RUNBOOK_CODE_LEN + 1]);
+
 /* Whether diagnostic d lies in a code block of step (WR_RUNBOOK_NONE:
  * section's own blocks), fences included: work of that step that could
  * not be read. */

@@ -30,6 +30,14 @@ int runbook_target_duration(const char *v);
 int runbook_target_rollback(const struct runbook_action *a, const struct config *cfg,
     int selected, struct runbook_target *t, struct wr_err *err);
 
+/* Whether rollback a may go to host h with the revision it names: -1
+ * with err when it names one (revision=, its placeholder not yet filled
+ * too) and h is a compose host, which goes back to a tag; no value could
+ * make it right, so the console says so before asking for any, as the
+ * lint does. 0 otherwise. */
+int runbook_target_revision_fits(const struct runbook_action *a, const struct config_host *h,
+    struct wr_err *err);
+
 /* The kill switch a (KILLSWITCH) asks for: its host (host= or the selected
  * one), service (service=, else -1) and value ("off" or "on"). -1 with err
  * for another switch or a host not in the config. */

@@ -32,6 +32,8 @@ struct stepran_act {
 	bool settled;                    /* an action.reconcile said how it went */
 	int64_t ts_ms;                   /* when its intent was stored */
 	uint64_t session;                /* the session that stored it; 0: not said */
+	char code[16];                   /* what the step ran then (its plan's
+	                                    runbook_code), "" when not said */
 };
 
 /* What a post, an announcement or a smoke check is. */
@@ -102,12 +104,26 @@ const struct stepran_act *stepran_last(const struct stepran *s, bool section,
 const struct stepran_act *stepran_newest(const struct stepran *s, bool section,
     const char *step);
 
+/* Whether a ran an earlier version of its step: the step runs code now
+ * (runbook_work_code; NULL: not known), and a says it ran other code. An
+ * intent that did not say (an older journal) is taken as the same. */
+bool stepran_act_changed(const struct stepran_act *a, const char *code);
+
+/* What a row says of a on its host into buf: its words, and, when it
+ * ran an earlier version of the step (stepran_act_changed), "EARLIER
+ * VERSION OK": its outcome is not that of the commands shown now. */
+void stepran_act_words(const struct stepran_act *a, const char *code, char *buf, size_t cap);
+
 /* What ran from step (or section) last, per host, for x's dialog, into
- * buf: "ran at 03:12:44 in an earlier session: OK on h1, h2; FAILED on h3"
- * (the newest intent's UTC time; "this session" when session, ours,
- * stored them all). False, buf "", when nothing ran there. */
+ * buf: "this step ran at 03:12:44 in an earlier session: OK on h1, h2;
+ * FAILED on h3" (the newest intent's UTC time; "this session" when
+ * session, ours, stored them all). The hosts whose last ran an earlier
+ * version (code: what the step runs now, as stepran_act_changed) are
+ * said apart: "an earlier version of this step ran at 01:02:44 (OK on
+ * h1): its commands have changed since" ("…; an earlier version of it
+ * …" after the others). False, buf "", when nothing ran there. */
 bool stepran_said(const struct stepran *s, bool section, const char *step,
-    uint64_t session, char *buf, size_t cap);
+    uint64_t session, const char *code, char *buf, size_t cap);
 
 /* How the newest post (announcement, smoke check) sent from step (or
  * section) stands: STEPMARK_NONE when none was; a smoke check's host

@@ -3,8 +3,9 @@
  * A mark is kept by the title its step had; a title the journal cannot
  * give (a journal from before titles were kept with every load) falls
  * back to the line, only where nothing says the runbook changed. What
- * cannot be placed is remembered once per runbook, title and kind, so
- * it is said once however many records name it.
+ * cannot be placed is remembered once per runbook, title, section and
+ * kind, so it is said once however many records name it, and two steps
+ * of one title are two marks.
  */
 #include "warroom/rbplace.h"
 #include "warroom/rbkey.h"
@@ -25,15 +26,20 @@ rows_free(struct rbplace_row *v, size_t n)
 {
 	size_t i;
 
-	for (i = 0; i < n; i++)
+	for (i = 0; i < n; i++) {
 		free(v[i].title);
+		free(v[i].section);
+	}
 	free(v);
 }
 
 /* A runbook.load's "steps" or "sections" array as rows (id key "step" or
- * "section"); entries without an id that ends in a line are skipped. */
+ * "section"); entries without an id that ends in a line are skipped. A
+ * step's section: its "section", else "" where the load lists sections
+ * (it omits the empty title of the text before any heading), else not
+ * known (a load from before sections were listed). */
 static size_t
-rows_of(const cJSON *arr, const char *idkey, struct rbplace_row **out)
+rows_of(const cJSON *arr, const char *idkey, bool listed, struct rbplace_row **out)
 {
 	const cJSON *e;
 	size_t n = 0;
@@ -46,6 +52,9 @@ rows_of(const cJSON *arr, const char *idkey, struct rbplace_row **out)
 		if (id == NULL || !rbkey_split(id, NULL, 0, &line))
 			continue;
 		(*out)[n].line = line;
+		if (strcmp(idkey, "step") == 0 && (str_of(e, "section") != NULL || listed))
+			(*out)[n].section = xstrdup(str_of(e, "section") != NULL ?
+			    str_of(e, "section") : "");
 		(*out)[n++].title = xstrdup(title != NULL ? title : "");
 	}
 	return n;
@@ -68,6 +77,9 @@ rbplace_add_runbook(struct rbplace *p, const char *key, const char *path,
 	for (i = 0; i < rb->nsteps; i++) {
 		b->steps[i].line = rb->steps[i].line;
 		b->steps[i].title = xstrdup(rb->steps[i].text != NULL ? rb->steps[i].text : "");
+		b->steps[i].section = xstrdup(rb->steps[i].section < rb->nsections &&
+		    rb->sections[rb->steps[i].section].title != NULL ?
+		    rb->sections[rb->steps[i].section].title : "");
 	}
 	for (i = 0; i < rb->nsections; i++) {
 		b->sections[i].line = rb->sections[i].line;
@@ -100,10 +112,11 @@ rbplace_add_loaded(struct rbplace *p, const cJSON *load)
 	b = &p->books[p->nbooks++];
 	memset(b, 0, sizeof(*b));
 	b->key = xstrdup(name);
-	b->nsteps = rows_of(cJSON_GetObjectItemCaseSensitive(load, "steps"), "step", &b->steps);
-	b->nsections = rows_of(cJSON_GetObjectItemCaseSensitive(load, "sections"), "section",
-	    &b->sections);
 	b->has_sections = cJSON_IsArray(cJSON_GetObjectItemCaseSensitive(load, "sections"));
+	b->nsteps = rows_of(cJSON_GetObjectItemCaseSensitive(load, "steps"), "step",
+	    b->has_sections, &b->steps);
+	b->nsections = rows_of(cJSON_GetObjectItemCaseSensitive(load, "sections"), "section",
+	    false, &b->sections);
 }
 
 void
@@ -120,10 +133,11 @@ rbplace_note(struct rbplace *p, const struct record *r)
 	memset(l, 0, sizeof(*l));
 	l->session = r->session;
 	l->key = xstrdup(name);
-	l->nsteps = rows_of(cJSON_GetObjectItemCaseSensitive(r->data, "steps"), "step", &l->steps);
 	l->has_sections = cJSON_IsArray(cJSON_GetObjectItemCaseSensitive(r->data, "sections"));
+	l->nsteps = rows_of(cJSON_GetObjectItemCaseSensitive(r->data, "steps"), "step",
+	    l->has_sections, &l->steps);
 	l->nsections = rows_of(cJSON_GetObjectItemCaseSensitive(r->data, "sections"), "section",
-	    &l->sections);
+	    false, &l->sections);
 }
 
 int
@@ -193,9 +207,16 @@ load_is_book(const struct rbplace_load *l, const struct rbplace_book *b)
 	return true;
 }
 
+/* Two section titles the same, NULL (not known) only as NULL. */
+static bool
+same_in(const char *a, const char *b)
+{
+	return a == NULL || b == NULL ? a == b : strcmp(a, b) == 0;
+}
+
 static void
-lose(struct rbplace *p, const char *key, const char *title, int line, bool section,
-    enum rbplace_mark mark, bool ambiguous)
+lose(struct rbplace *p, const char *key, const char *title, const char *in, int line,
+    bool section, enum rbplace_mark mark, bool ambiguous)
 {
 	char at[32];
 	struct rbplace_lost *e;
@@ -210,7 +231,7 @@ lose(struct rbplace *p, const char *key, const char *title, int line, bool secti
 	for (i = 0; i < p->nlost; i++) {
 		e = &p->lost[i];
 		if (strcmp(e->key, key) != 0 || strcmp(e->title, title) != 0 ||
-		    e->section != section)
+		    !same_in(e->in, in) || e->section != section)
 			continue;
 		/* An untick takes a lost tick back: nothing is lost then. */
 		if (e->mark == RBPLACE_TICK && (mark == RBPLACE_TICK || mark == RBPLACE_UNTICK)) {
@@ -226,10 +247,37 @@ lose(struct rbplace *p, const char *key, const char *title, int line, bool secti
 	e = &p->lost[p->nlost++];
 	e->key = xstrdup(key);
 	e->title = xstrdup(title);
+	e->in = in != NULL ? xstrdup(in) : NULL;
 	e->mark = mark;
 	e->section = section;
 	e->ambiguous = ambiguous;
 	e->gone = false;
+}
+
+/* The row a mark made on a step of title under section in (NULL: not
+ * known) goes on now. Only rows under in count while the runbook still
+ * has steps under in: a title after each phase is told apart by its
+ * phase, and a mark never crosses to another phase's step; a section
+ * renamed since says nothing, and the title alone decides. Of those, the
+ * one at line, else the only one; else NULL: never guessed. */
+static const struct rbplace_row *
+row_for(const struct rbplace_row *v, size_t n, int line, const char *title, const char *in)
+{
+	const struct rbplace_row *only = NULL;
+	size_t i, same = 0;
+	bool narrow = false;
+
+	for (i = 0; in != NULL && i < n && !narrow; i++)
+		narrow = v[i].section != NULL && strcmp(v[i].section, in) == 0;
+	for (i = 0; i < n; i++) {
+		if (strcmp(v[i].title, title) != 0 || (narrow && !same_in(v[i].section, in)))
+			continue;
+		if (v[i].line == line)
+			return &v[i];
+		only = &v[i];
+		same++;
+	}
+	return same == 1 ? only : NULL;
 }
 
 enum rbplace_where
@@ -239,20 +287,25 @@ rbplace_id(struct rbplace *p, const struct record *r, const char *id, bool secti
 	char key[WR_PATH_MAX];
 	const struct rbplace_load *l;
 	const struct rbplace_book *b;
-	const struct rbplace_row *rows, *at, *only = NULL;
-	size_t nrows, i, same = 0;
+	const struct rbplace_row *rows, *at;
+	const char *in = NULL;
+	size_t nrows;
 	int line, bi;
 
 	wr_strlcpy(out, id, cap);
 	if (!rbkey_split(id, key, sizeof(key), &line) || (bi = rbplace_book_of(p, key)) == -1)
 		return RBPLACE_OTHER;
 	l = load_of(p, r != NULL ? r->session : 0, key);
-	if (title == NULL && l != NULL && (!section || l->has_sections) &&
+	/* What the writer's load says of that line: its title, when the
+	 * record holds none, and its section. */
+	if (l != NULL && (!section || l->has_sections) &&
 	    (at = row_at(section ? l->sections : l->steps, section ? l->nsections : l->nsteps,
-	    line)) != NULL)
+	    line)) != NULL && (title == NULL || strcmp(at->title, title) == 0)) {
 		title = at->title;
+		in = at->section;
+	}
 	if (bi == -2) {
-		lose(p, key, title, line, section, mark, true);
+		lose(p, key, title, in, line, section, mark, true);
 		return RBPLACE_LOST;
 	}
 	b = &p->books[bi];
@@ -270,23 +323,14 @@ rbplace_id(struct rbplace *p, const struct record *r, const char *id, bool secti
 			rbkey_id(b->key, line, out, cap);
 			return RBPLACE_HERE;
 		}
-		lose(p, b->key, NULL, line, section, mark, false);
+		lose(p, b->key, NULL, NULL, line, section, mark, false);
 		return RBPLACE_LOST;
 	}
-	if ((at = row_at(rows, nrows, line)) != NULL && strcmp(at->title, title) == 0) {
-		rbkey_id(b->key, line, out, cap);
+	if ((at = row_for(rows, nrows, line, title, in)) != NULL) {
+		rbkey_id(b->key, at->line, out, cap);
 		return RBPLACE_HERE;
 	}
-	for (i = 0; i < nrows; i++)
-		if (strcmp(rows[i].title, title) == 0) {
-			only = &rows[i];
-			same++;
-		}
-	if (same == 1) {
-		rbkey_id(b->key, only->line, out, cap);
-		return RBPLACE_HERE;
-	}
-	lose(p, b->key, title, line, section, mark, false);
+	lose(p, b->key, title, in, line, section, mark, false);
 	return RBPLACE_LOST;
 }
 
@@ -354,6 +398,39 @@ mark_words(enum rbplace_mark m)
 	return "mark";
 }
 
+/* Lost mark e is one of book b's (its own, or of a key naming it among
+ * others). */
+static bool
+lost_of(const struct rbplace *p, const struct rbplace_lost *e, size_t b)
+{
+	if (e->gone)
+		return false;
+	if (e->ambiguous)
+		return p->books[b].path != NULL ? rbkey_names_path(e->key, p->books[b].path) :
+		    rbkey_names_path(e->key, p->books[b].key);
+	return strcmp(e->key, p->books[b].key) == 0;
+}
+
+/* e's title alone does not say which step of book b it was: b has a step
+ * of that title under another section, or lost a mark of one. */
+static bool
+lost_needs_section(const struct rbplace *p, const struct rbplace_lost *e, size_t b)
+{
+	const struct rbplace_book *k = &p->books[b];
+	size_t i;
+
+	if (e->section || e->in == NULL)
+		return false;
+	for (i = 0; i < k->nsteps; i++)
+		if (strcmp(k->steps[i].title, e->title) == 0 && !same_in(k->steps[i].section, e->in))
+			return true;
+	for (i = 0; i < p->nlost; i++)
+		if (!p->lost[i].section && lost_of(p, &p->lost[i], b) &&
+		    strcmp(p->lost[i].title, e->title) == 0 && !same_in(p->lost[i].in, e->in))
+			return true;
+	return false;
+}
+
 cJSON *
 rbplace_lost_json(const struct rbplace *p, size_t b)
 {
@@ -363,18 +440,15 @@ rbplace_lost_json(const struct rbplace *p, size_t b)
 	for (i = 0; b < p->nbooks && i < p->nlost; i++) {
 		const struct rbplace_lost *e = &p->lost[i];
 
-		if (e->gone)
-			continue;
-		if (e->ambiguous ? !(p->books[b].path != NULL ?
-		    rbkey_names_path(e->key, p->books[b].path) :
-		    rbkey_names_path(e->key, p->books[b].key)) :
-		    strcmp(e->key, p->books[b].key) != 0)
+		if (!lost_of(p, e, b))
 			continue;
 		if (arr == NULL)
 			arr = cJSON_CreateArray();
 		o = cJSON_CreateObject();
 		cJSON_AddStringToObject(o, "title", e->title);
 		cJSON_AddStringToObject(o, "mark", mark_words(e->mark));
+		if (lost_needs_section(p, e, b))
+			cJSON_AddStringToObject(o, "in", e->in);
 		if (e->section)
 			cJSON_AddBoolToObject(o, "section", true);
 		/* Its key named this runbook and another: which one it was for
@@ -402,11 +476,16 @@ rbplace_lost_words(const cJSON *lost, char *buf, size_t cap)
 	n = 0;
 	cJSON_ArrayForEach(e, lost) {
 		const char *of = str_of(e, "of"), *title = str_of(e, "title");
-		const char *mark = str_of(e, "mark");
+		const char *mark = str_of(e, "mark"), *in = str_of(e, "in");
 
-		wr_appendf(buf, cap, "%s %s\"%s\" (%s", n++ > 0 ? "," : "",
+		wr_appendf(buf, cap, "%s %s\"%s\"", n++ > 0 ? "," : "",
 		    cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(e, "section")) ? "section " : "",
-		    title != NULL ? title : "?", mark != NULL ? mark : "mark");
+		    title != NULL ? title : "?");
+		if (in != NULL && in[0] != '\0')
+			wr_appendf(buf, cap, " under \"%s\"", in);
+		else if (in != NULL)
+			wr_appendf(buf, cap, " above the first heading");
+		wr_appendf(buf, cap, " (%s", mark != NULL ? mark : "mark");
 		if (of != NULL)
 			wr_appendf(buf, cap, "; %s names more than one runbook now", of);
 		wr_appendf(buf, cap, ")");
@@ -430,6 +509,7 @@ rbplace_forget(struct rbplace *p)
 	for (i = 0; i < p->nlost; i++) {
 		free(p->lost[i].key);
 		free(p->lost[i].title);
+		free(p->lost[i].in);
 	}
 	free(p->lost);
 	p->lost = NULL;

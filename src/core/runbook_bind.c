@@ -17,6 +17,8 @@
  * and runbook_work_refusal() why x then runs none of it.
  */
 #include "warroom/runbook.h"
+#include "warroom/sha256.h"
+#include "warroom/util.h"
 
 #include <ctype.h>
 #include <stdio.h>
@@ -484,6 +486,46 @@ runbook_work_of(const struct runbook *rb, size_t section, size_t step,
 				    blk->binds[k].line };
 	}
 	return n;
+}
+
+void
+runbook_work_code(const struct runbook *rb, size_t section, size_t step,
+    char out[WR_RUNBOOK_CODE_LEN + 1])
+{
+	unsigned char sum[32];
+	char *buf = NULL;
+	size_t b, len = 0, cap = 0, i, e, end;
+
+	for (b = 0; b < rb->nblocks; b++) {
+		const struct runbook_block *blk = &rb->blocks[b];
+
+		if (blk->step != step || (step == WR_RUNBOOK_NONE && blk->section != section) ||
+		    (blk->kind != RUNBOOK_BLOCK_SHELL && blk->kind != RUNBOOK_BLOCK_WARROOM))
+			continue;
+		/* Each block's kind and lines; a blank added or trailing spaces
+		 * trimmed change nothing that runs. */
+		if (cap < len + blk->len + 4) {
+			cap = (len + blk->len + 4) * 2;
+			buf = xrealloc(buf, cap);
+		}
+		buf[len++] = blk->kind == RUNBOOK_BLOCK_SHELL ? 'S' : 'W';
+		for (i = 0; i < blk->len; i = e + 1) {
+			for (e = i; e < blk->len && blk->text[e] != '\n'; e++)
+				;
+			for (end = e; end > i && isspace((unsigned char)blk->text[end - 1]); end--)
+				;
+			if (end == i)
+				continue;
+			memcpy(buf + len, blk->text + i, end - i);
+			len += end - i;
+			buf[len++] = '\n';
+		}
+		buf[len++] = '\0';
+	}
+	sha256(buf != NULL ? buf : "", len, sum);
+	free(buf);
+	for (i = 0; i < WR_RUNBOOK_CODE_LEN / 2; i++)
+		snprintf(out + 2 * i, 3, "%02x", sum[i]);
 }
 
 bool

@@ -155,22 +155,20 @@ config_check(const struct runbook_action *a, const struct config *cfg, struct wr
 	}
 }
 
-/* A revision, whatever its value, on the compose host the rollback a
- * (its revision left out) would go to: -1 with err, as the console would
- * refuse it once filled. */
+/* A revision (of a, as written), whatever its value, on the compose host
+ * the rollback part (its revision left out) would go to: -1 with err, as
+ * the console refuses it before asking for any value. */
 static int
-revision_on_compose(const struct runbook_action *a, const char *revision,
-    const struct config *cfg, struct wr_err *err)
+revision_on_compose(const struct runbook_action *part, const struct runbook_action *a,
+    const char *revision, const struct config *cfg, struct wr_err *err)
 {
 	struct runbook_target t;
 	struct wr_err ignored;
 
 	if (revision == NULL || cfg == NULL ||
-	    runbook_target_rollback(a, cfg, -1, &t, &ignored) != 0 ||
-	    cfg->hosts[t.host].driver != DRIVER_COMPOSE)
+	    runbook_target_rollback(part, cfg, -1, &t, &ignored) != 0)
 		return 0;
-	return wr_err_set(err, "the step names revision=%s, and %s is a compose host: compose "
-	    "rolls back to a tag (to=)", revision, cfg->hosts[t.host].name);
+	return runbook_target_revision_fits(a, &cfg->hosts[t.host], err);
 }
 
 static void
@@ -186,7 +184,7 @@ lint_action(struct runbook *rb, const struct runbook_action *a, int line, bool b
 		return;
 	rc = runbook_target_check(&part, cfg, &err) != 0 ||
 	    (cfg != NULL && config_check(&part, cfg, &err) != 0) ||
-	    revision_on_compose(&part, revision, cfg, &err) != 0;
+	    revision_on_compose(&part, a, revision, cfg, &err) != 0;
 	runbook_action_free(&part);
 	if (rc == 0)
 		return;

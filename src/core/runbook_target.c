@@ -175,6 +175,18 @@ runbook_target_rollback(const struct runbook_action *a, const struct config *cfg
 	return 0;
 }
 
+int
+runbook_target_revision_fits(const struct runbook_action *a, const struct config_host *h,
+    struct wr_err *err)
+{
+	const char *revision = runbook_action_arg(a, "revision");
+
+	if (revision == NULL || h->driver != DRIVER_COMPOSE)
+		return 0;
+	return wr_err_set(err, "the step names revision=%s, and %s is a compose host: compose "
+	    "rolls back to a tag (to=)", revision, h->name);
+}
+
 /* A kill switch's own words: the switch, on or off (into t->value), no
  * kube context; -1 with err otherwise. */
 static int

@@ -14,6 +14,9 @@
  * something runs or is sent from that step, in one word for the live
  * console and a reopened one alike: "[REFUSED]", "[SKIPPED]" (already on
  * the target), "[CANCELLED]" (confirmed, then stopped before it ran).
+ * Each action keeps what its step ran then (runbook_code): a step edited
+ * since says its outcome is an earlier version's, never the plain OK of
+ * the commands shown now.
  */
 #include "warroom/stepran.h"
 
@@ -165,6 +168,8 @@ intent(struct stepran *s, const struct record *r, const struct stepran_at *at)
 	a->op = xstrdup(r->op);
 	a->ts_ms = r->ts_ms;
 	a->session = r->session;
+	wr_strlcpy(a->code, str_of(plan, "runbook_code") != NULL ? str_of(plan, "runbook_code") :
+	    "", sizeof(a->code));
 	snprintf(a->words, sizeof(a->words), "RUNNING");
 }
 
@@ -363,16 +368,64 @@ host_lasts(const struct stepran *s, bool section, const char *step,
 }
 
 bool
-stepran_said(const struct stepran *s, bool section, const char *step, uint64_t session,
-    char *buf, size_t cap)
+stepran_act_changed(const struct stepran_act *a, const char *code)
 {
-	const struct stepran_act **v;
-	size_t n = host_lasts(s, section, step, &v), i, k;
-	bool ours = false, others = false, later = false;
+	return a->code[0] != '\0' && code != NULL && code[0] != '\0' && strcmp(a->code, code) != 0;
+}
+
+void
+stepran_act_words(const struct stepran_act *a, const char *code, char *buf, size_t cap)
+{
+	snprintf(buf, cap, "%s%s", stepran_act_changed(a, code) ? "EARLIER VERSION " : "",
+	    a->words);
+}
+
+/* " at 03:12:44": the newest of v[n]'s intents, UTC; "" when none says. */
+static void
+newest_at(const struct stepran_act **v, size_t n, char *buf, size_t cap)
+{
 	int64_t at = 0;
-	char when[16] = "";
 	struct tm tm;
 	time_t t;
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (v[i]->ts_ms > at)
+			at = v[i]->ts_ms;
+	buf[0] = '\0';
+	t = (time_t)(at / 1000);
+	if (at > 0 && gmtime_r(&t, &tm) != NULL)
+		strftime(buf, cap, " at %H:%M:%S", &tm);
+}
+
+/* "OK on h1, h2; FAILED on h3": hosts grouped by how it went there, each
+ * group in order of its first. */
+static void
+by_words(const struct stepran_act **v, size_t n, char *buf, size_t cap)
+{
+	size_t i, k;
+
+	for (i = 0; i < n; i++) {
+		for (k = 0; k < i && strcmp(v[k]->words, v[i]->words) != 0; k++)
+			;
+		if (k < i)
+			continue;        /* its group is said already */
+		wr_appendf(buf, cap, "%s%s on ", i == 0 ? "" : "; ", v[i]->words);
+		for (k = i; k < n; k++)
+			if (strcmp(v[k]->words, v[i]->words) == 0)
+				wr_appendf(buf, cap, "%s%s", k == i ? "" : ", ", v[k]->host);
+	}
+}
+
+bool
+stepran_said(const struct stepran *s, bool section, const char *step, uint64_t session,
+    const char *code, char *buf, size_t cap)
+{
+	const struct stepran_act **v, **now, **old;
+	size_t n = host_lasts(s, section, step, &v), i, nnow = 0, nold = 0;
+	const char *noun = section ? "section" : "step";
+	bool ours = false, others = false, later = false;
+	char when[16];
 
 	if (cap > 0)
 		buf[0] = '\0';
@@ -380,33 +433,41 @@ stepran_said(const struct stepran *s, bool section, const char *step, uint64_t s
 		free(v);
 		return n > 0;
 	}
+	/* Hosts whose last ran the commands shown now, and those whose last
+	 * ran an earlier version: the latter's outcome is not the step's. */
+	now = xcalloc(n, sizeof(*now));
+	old = xcalloc(n, sizeof(*old));
 	for (i = 0; i < n; i++) {
+		if (stepran_act_changed(v[i], code)) {
+			old[nold++] = v[i];
+			continue;
+		}
+		now[nnow++] = v[i];
 		if (session != 0 && v[i]->session == session)
 			ours = true;
 		else
 			others = true;
 		/* Started after ours: a console beside this one, not before it. */
 		later = later || (session != 0 && v[i]->session > session);
-		if (v[i]->ts_ms > at)
-			at = v[i]->ts_ms;
 	}
-	t = (time_t)(at / 1000);
-	if (at > 0 && gmtime_r(&t, &tm) != NULL)
-		strftime(when, sizeof(when), " at %H:%M:%S", &tm);
-	wr_appendf(buf, cap, "ran%s in %s", when, !others ? "this session" :
-	    !ours ? (later ? "another session" : "an earlier session") :
-	    later ? "this and another session" : "this and an earlier session");
-	/* Hosts grouped by how it went there, each group in order of its first. */
-	for (i = 0; i < n; i++) {
-		for (k = 0; k < i && strcmp(v[k]->words, v[i]->words) != 0; k++)
-			;
-		if (k < i)
-			continue;        /* its group is said already */
-		wr_appendf(buf, cap, "%s%s on ", i == 0 ? ": " : "; ", v[i]->words);
-		for (k = i; k < n; k++)
-			if (strcmp(v[k]->words, v[i]->words) == 0)
-				wr_appendf(buf, cap, "%s%s", k == i ? "" : ", ", v[k]->host);
+	if (nnow > 0) {
+		newest_at(now, nnow, when, sizeof(when));
+		wr_appendf(buf, cap, "this %s ran%s in %s: ", noun, when, !others ? "this session" :
+		    !ours ? (later ? "another session" : "an earlier session") :
+		    later ? "this and another session" : "this and an earlier session");
+		by_words(now, nnow, buf, cap);
 	}
+	if (nold > 0) {
+		newest_at(old, nold, when, sizeof(when));
+		if (nnow > 0)
+			wr_appendf(buf, cap, "; an earlier version of it ran%s (", when);
+		else
+			wr_appendf(buf, cap, "an earlier version of this %s ran%s (", noun, when);
+		by_words(old, nold, buf, cap);
+		wr_appendf(buf, cap, "): its commands have changed since");
+	}
+	free(now);
+	free(old);
 	free(v);
 	return true;
 }

@@ -1056,6 +1056,9 @@ act_begin(struct action *a)
 	if (a->runbook_step[0] != '\0')
 		cJSON_AddStringToObject(pj, a->runbook_section ? "runbook_section" : "runbook_step",
 		    a->runbook_step);
+	/* What the step ran: a later console on an edited step says so. */
+	if (a->runbook_step[0] != '\0' && a->runbook_code[0] != '\0')
+		cJSON_AddStringToObject(pj, "runbook_code", a->runbook_code);
 	if (timeline_action_intent(a->env.tl, a->op, a->cfg->name, a->plan.action, pj, hash,
 	    a->chain, &err) != 0) {
 		a->state = ACTION_CANCELLED;
@@ -2213,16 +2216,18 @@ action_reread(const struct action *a)
 }
 
 void
-action_set_step(struct action *a, const char *step_id)
+action_set_step(struct action *a, const char *step_id, const char *code)
 {
 	wr_strlcpy(a->runbook_step, step_id, sizeof(a->runbook_step));
+	wr_strlcpy(a->runbook_code, code != NULL ? code : "", sizeof(a->runbook_code));
 	a->runbook_section = false;
 }
 
 void
-action_set_section(struct action *a, const char *section_id)
+action_set_section(struct action *a, const char *section_id, const char *code)
 {
 	wr_strlcpy(a->runbook_step, section_id, sizeof(a->runbook_step));
+	wr_strlcpy(a->runbook_code, code != NULL ? code : "", sizeof(a->runbook_code));
 	a->runbook_section = true;
 }
 

@@ -152,6 +152,7 @@ struct action {
 	char ran_before[WR_SERVICES_MAX][128];  /* env.ran_tags, copied */
 	char runbook_step[WR_PATH_MAX + 16];  /* x's step id, or "" */
 	bool runbook_section;                 /* … that id is a section's (its own blocks) */
+	char runbook_code[16];                /* what it runs (runbook_work_code), or "" */
 	char chain[64];                 /* B's chain id, or "" */
 	size_t nbad;
 	struct act_choice choices[ACT_CHOICES_MAX];

@@ -115,6 +115,31 @@ slot_row(const struct app *app, struct action **slot, char *id, size_t cap, bool
 		slot_section(app, slot, id, cap);
 }
 
+/* What the step (or section's own blocks) whose slot this is runs, as
+ * runbook_work_code hashes it, into code; "" for no runbook slot. */
+static void
+slot_code(const struct app *app, struct action **slot, char code[WR_RUNBOOK_CODE_LEN + 1])
+{
+	int i;
+
+	code[0] = '\0';
+	for (i = 0; slot != NULL && i < app->nrunbooks; i++) {
+		const struct app_runbook *r = &app->runbooks[i];
+		size_t k;
+
+		if (slot >= r->step_action && slot < r->step_action + r->rb.nsteps) {
+			k = (size_t)(slot - r->step_action);
+			runbook_work_code(&r->rb, r->rb.steps[k].section, k, code);
+			return;
+		}
+		if (slot >= r->section_action && slot < r->section_action + r->rb.nsections) {
+			k = (size_t)(slot - r->section_action);
+			runbook_work_code(&r->rb, k, WR_RUNBOOK_NONE, code);
+			return;
+		}
+	}
+}
+
 /* The action now fills its slot; a slot of a runbook step (or a
  * section's own) names that step (or section) in the action's intent
  * (the post-mortem knows x ran the step; a reopened incident shows
@@ -123,7 +148,7 @@ slot_row(const struct app *app, struct action **slot, char *id, size_t cap, bool
 static void
 bind_slot(struct app *app, struct action *a, struct action **slot)
 {
-	char id[WR_PATH_MAX + 16];
+	char id[WR_PATH_MAX + 16], code[WR_RUNBOOK_CODE_LEN + 1];
 	struct app_ran *ran;
 
 	if (slot == NULL)
@@ -133,14 +158,15 @@ bind_slot(struct app *app, struct action *a, struct action **slot)
 		ran->v = xrealloc(ran->v, (ran->n + 1) * sizeof(*ran->v));
 		ran->v[ran->n++] = a;
 	}
+	slot_code(app, slot, code);
 	slot_step(app, slot, id, sizeof(id));
 	if (id[0] != '\0') {
-		action_set_step(a, id);
+		action_set_step(a, id, code);
 		return;
 	}
 	slot_section(app, slot, id, sizeof(id));
 	if (id[0] != '\0')
-		action_set_section(a, id);
+		action_set_section(a, id, code);
 }
 
 bool

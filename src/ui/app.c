@@ -439,8 +439,16 @@ app_watch_runbooks(struct app *app)
 		if (r->disk.known != now.known)
 			app->dirty = true;
 		r->disk = now;
-		if (r->changed_on_disk || !rbfile_changed(&r->stamp, &now))
+		if (r->changed_on_disk || !rbfile_moved(&r->stamp, &now))
 			continue;
+		/* Moved: its bytes say whether it changed. The same bytes (a
+		 * touch) become the stamp, so they are read once. */
+		if (now.known)
+			rbwatch_sum(r->path, &now);
+		if (!rbfile_changed(&r->stamp, &now)) {
+			r->stamp = now;
+			continue;
+		}
 		r->changed_on_disk = true;
 		rbfile_notice(r->key, &now, said, sizeof(said));
 		app_say_also(app, "%s", said);

@@ -182,7 +182,7 @@ row_mark(const struct app *app, const struct app_runbook *r, size_t k, char *buf
 	};
 	struct stepmark_host *hosts;
 	char (*words)[64];
-	char id[WR_PATH_MAX + 16] = "";
+	char id[WR_PATH_MAX + 16] = "", code[WR_RUNBOOK_CODE_LEN + 1] = "";
 	bool section = k >= r->rb.nsteps;
 	bool journal = app->steps_ran.n > 0 || app->steps_ran.nsent > 0 ||
 	    app->steps_ran.nrefused > 0;
@@ -220,9 +220,13 @@ row_mark(const struct app *app, const struct app_runbook *r, size_t k, char *buf
 
 		if (pick != NULL && !journal_newer(app, ran, (int)h, pick, j))
 			actions_outcome_words(app, pick, words[m.nhosts], sizeof(words[0]));
-		else if (j != NULL)
-			wr_strlcpy(words[m.nhosts], j->words, sizeof(words[0]));
-		else
+		else if (j != NULL) {
+			/* An outcome of commands edited since is not this row's. */
+			if (code[0] == '\0')
+				runbook_work_code(&r->rb, section ? k - r->rb.nsteps :
+				    r->rb.steps[k].section, section ? WR_RUNBOOK_NONE : k, code);
+			stepran_act_words(j, code, words[m.nhosts], sizeof(words[0]));
+		} else
 			continue;
 		hosts[m.nhosts].host = app->cfg.hosts[h].name;
 		hosts[m.nhosts].words = words[m.nhosts];
@@ -384,24 +388,22 @@ step_slot(struct app_runbook *r, size_t section, size_t step)
 
 /* The journal's account of what ran from the step (or section: step
  * NONE) before, into buf ("this step ran at 03:12:44 in an earlier
- * session: OK on h1, h2"); false, buf "", when nothing did. */
+ * session: OK on h1, h2"; "an earlier version of this step ran …" where
+ * its commands were edited since); false, buf "", when nothing did. */
 static bool
 ran_before(const struct app *app, const struct app_runbook *r, size_t section, size_t step,
     char *buf, size_t cap)
 {
-	char id[WR_PATH_MAX + 16], said[256];
+	char id[WR_PATH_MAX + 16], code[WR_RUNBOOK_CODE_LEN + 1];
 	bool sec = step == WR_RUNBOOK_NONE;
 
-	buf[0] = '\0';
 	if (sec)
 		app_section_id(r, section, id, sizeof(id));
 	else
 		app_step_id(r, step, id, sizeof(id));
-	if (!stepran_said(&app->steps_ran, sec, id, app->tl != NULL ? timeline_session(app->tl) :
-	    0, said, sizeof(said)))
-		return false;
-	snprintf(buf, cap, "this %s %s", sec ? "section" : "step", said);
-	return true;
+	runbook_work_code(&r->rb, section, step, code);
+	return stepran_said(&app->steps_ran, sec, id, app->tl != NULL ?
+	    timeline_session(app->tl) : 0, code, buf, cap);
 }
 
 /* x (or Enter) starts work of the step (or section): the dialog of the
@@ -542,6 +544,10 @@ rollback_of(struct app *app, const struct runbook_action *a, const struct runboo
 	runbook_fill_action(&app->fill, a, &known);     /* what it names already */
 	rc = runbook_target_rollback(&known, &app->cfg, app_selected_host(app), &t, &err);
 	runbook_action_free(&known);
+	/* A revision, whatever would be typed, on a compose host: refused
+	 * now, not after the value is asked for. */
+	if (rc == 0)
+		rc = runbook_target_revision_fits(a, &app->cfg.hosts[t.host], &err);
 	app_armed(app);
 	if (rc != 0) {
 		app_say(app, "this %s's rollback did not start: %s", slot_noun(app, slot), err.msg);

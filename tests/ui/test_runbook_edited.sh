@@ -1,7 +1,8 @@
 #!/bin/sh
 # test_runbook_edited.sh — a runbook edited during an incident. While the
 # console runs, RUNBOOK says the file changed on disk and that x runs the
-# steps shown. Reopened after a step was inserted above the marked ones
+# steps shown; a touch (the same bytes) says nothing, and a file removed
+# is said gone without a restart's advice. Reopened after a step was inserted above the marked ones
 # (QA author 2), each tick and x mark is on the step it was made on, the
 # inserted step has none; reopened after a marked step was renamed, its
 # mark is on no step, and the footer, the journal's runbook.load and the
@@ -34,6 +35,12 @@ keys Down
 wait_for "> [ ] ! Roll back the API"
 keys x
 wait_for "[ ] ! [REFUSED] Roll back the API"
+# Touched, the same bytes: nothing to say (the watcher looks every 2 s).
+touch "$tmp/live.md"
+sleep 3
+capture
+assert_not_contains "$tmp/screen" "changed on disk"
+ok "a touched runbook, its bytes the same, is not said changed"
 # Edited while it runs: a step inserted at the top.
 sed -i '3i - [ ] Open the incident channel' "$tmp/live.md"
 wait_for "live.md changed on disk since it was loaded" 6
@@ -63,6 +70,11 @@ capture
 assert_contains "$tmp/screen" "[x] Acknowledge the page"
 assert_contains "$tmp/screen" "[ ] ! Roll back the API to v1.4.1"
 ok "reopened after the marked step was renamed: its mark is on no step, and said"
+mv "$tmp/live.md" "$tmp/live.md.gone"
+wait_for "live.md is gone from disk since it was loaded; x runs the steps shown" 6
+assert_not_contains "$tmp/screen" "restart warroom"
+ok "a runbook removed while it runs is said gone, with no restart advice"
+mv "$tmp/live.md.gone" "$tmp/live.md"
 keys q
 wait_for "exit=0"
 journal=$(ls "$tmp"/tl/qa-*.jsonl)

@@ -7,7 +7,9 @@
 # in an earlier session …"), with the dialog's keys in the footer; the
 # rerun still needs the host's name typed, as any other, and a name typed
 # ahead of the dialog goes into it, never to the panes' keys. The typed
-# field edits (Home, C-a) as the footer prompts do.
+# field edits (Home, C-a) as the footer prompts do. A step whose command
+# was edited since it ran keeps no plain OK: its row says EARLIER VERSION
+# OK and its dialog that an earlier version ran (QA author2).
 . "${top_srcdir:-$(dirname "$0")/../..}/tests/lib/tmux.sh"
 [ -x /usr/sbin/sshd ] || skip "openssh-server is not installed"
 fleet_up --hosts 1
@@ -121,5 +123,24 @@ wait_for "runbook command of" 20
 assert_contains "$tmp/screen" "> [ ] $ [OK h1] Note it"
 assert_not_contains "$tmp/screen" "note:"
 ok "x then h1 Enter typed ahead on a step that ran: its dialog took them and ran it"
+keys q
+wait_for "exit=0"
+
+[ "$(intents '"runbook_step":"rb.md:11","runbook_code":"[0-9a-f]\{12\}"')" = 2 ] ||
+	fail "the step's intents do not say what it ran"
+sed -i 's/echo step >> rerun.log/echo edited >> rerun.log/' "$tmp/rb.md"
+start 200 50 "$cmd"
+wait_re "│> h1 +api +UP" 15
+arm
+keys 4 Down
+wait_for "> - [OK h1] Check the host"
+keys Down
+wait_for "> [ ] $ [EARLIER VERSION OK h1] Note it"
+keys x
+wait_for "CONFIRM RUNBOOK COMMAND" 10
+wait_re "an earlier version of this step ran at [0-9:]{8} \(OK on h1\): its commands have changed since"
+keys Escape
+wait_for "CANCELLED"
+ok "a step edited since it ran: its row and dialog say an earlier version ran"
 keys q
 wait_for "exit=0"

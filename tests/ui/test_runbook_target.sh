@@ -6,7 +6,8 @@
 # (--to-revision=<REVISION>, helm's <REV>, a binding's to=<TAG>) is asked
 # in the footer, refused unless it fits, and then planned as a literal
 # would be; `killswitch export off` never turns exports back on (X alone
-# toggles), and `on` restores them.
+# toggles), and `on` restores them. A revision placeholder on a compose
+# host is refused before it is asked.
 . "${top_srcdir:-$(dirname "$0")/../..}/tests/lib/tmux.sh"
 [ -x /usr/sbin/sshd ] || skip "openssh-server is not installed"
 fleet_up --demo
@@ -61,6 +62,12 @@ cat > "$tmp/target.md" <<'MD'
 
    ```warroom
    rollback service=api driver=k8s to=<TAG>
+   ```
+
+8. Back to a revision on a compose host
+
+   ```warroom
+   rollback service=api host=api-1 revision=<REV>
    ```
 
 ## Exports
@@ -166,6 +173,13 @@ wait_for "CANCELLED — cancelled; nothing ran"
 [ "$(mutating "$fl/hosts/helm-bastion/commands.log")" = 0 ] ||
 	fail "a placeholder step sent something to helm"
 ok "placeholder revision and tag: asked, checked, planned or refused with the reason"
+
+# A revision on a compose host, whatever would be typed: refused before
+# any prompt, as another host or namespace is (QA author2).
+keys ]; keys x
+wait_for "this step's rollback did not start: the step names revision=<REV>, and api-1 is a compose host" 15
+assert_not_contains "$tmp/screen" "<REV> (1 of 1)"
+ok "revision=<REV> on a compose host: refused before its value is asked"
 
 # Exports off from the step, twice: the second is no undo.
 keys ]; keys x

@@ -4,7 +4,9 @@
  * same, else on the one step with that title, else nowhere, and then it
  * is said by title. A step inserted above (the QA's case) moves every
  * mark with its step; a renamed step's mark is not placed anywhere; a
- * title the runbook has twice is never guessed. A key the journal wrote
+ * title the runbook has in two sections is told apart by its section,
+ * and never guessed when the journal cannot say which; every mark not
+ * placed is counted and named. A key the journal wrote
  * beside other runbooks finds its runbook by its path; a bare name two
  * runbooks now share finds neither.
  */
@@ -13,6 +15,7 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <cmocka.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -35,12 +38,34 @@ static const char live_now[] =
 /* Its journalled load before the first step was inserted. */
 static const char load_before[] =
     "{\"name\":\"live.md\",\"steps\":["
+    "{\"step\":\"live.md:3\",\"title\":\"Acknowledge the page\",\"section\":\"Live\"},"
+    "{\"step\":\"live.md:4\",\"title\":\"Check health\",\"section\":\"Live\"},"
+    "{\"step\":\"live.md:8\",\"title\":\"Roll back the API\",\"section\":\"Mitigate\"},"
+    "{\"step\":\"live.md:9\",\"title\":\"Check health\",\"section\":\"Mitigate\"}],"
+    "\"sections\":[{\"section\":\"live.md:1\",\"title\":\"Live\"},"
+    "{\"section\":\"live.md:6\",\"title\":\"Mitigate\"}]}";
+
+/* The same load from a journal before sections were kept: titles only. */
+static const char load_before_no_sections[] =
+    "{\"name\":\"live.md\",\"steps\":["
     "{\"step\":\"live.md:3\",\"title\":\"Acknowledge the page\"},"
     "{\"step\":\"live.md:4\",\"title\":\"Check health\"},"
     "{\"step\":\"live.md:8\",\"title\":\"Roll back the API\"},"
-    "{\"step\":\"live.md:9\",\"title\":\"Check health\"}],"
-    "\"sections\":[{\"section\":\"live.md:1\",\"title\":\"Live\"},"
-    "{\"section\":\"live.md:6\",\"title\":\"Mitigate\"}]}";
+    "{\"step\":\"live.md:9\",\"title\":\"Check health\"}]}";
+
+/* The QA's dup.md: "Check health" after each phase, both ticked. */
+static const char dup_before[] =
+    "# Dup\n"
+    "\n"
+    "## Roll back\n"
+    "\n"
+    "- [ ] Roll back the API\n"
+    "- [ ] Check health\n"
+    "\n"
+    "## Recover\n"
+    "\n"
+    "- [ ] Restart the workers\n"
+    "- [ ] Check health\n";
 
 struct fix {
 	struct rbplace p;
@@ -172,15 +197,37 @@ a_renamed_step_gets_no_mark_and_is_said(void **state)
 }
 
 static void
-a_title_the_runbook_has_twice_is_not_guessed(void **state)
+a_title_the_runbook_has_twice_is_told_apart_by_its_section(void **state)
 {
 	struct fix *f = *state;
 	char id[64], words[256];
 	bool sec;
 
 	loaded_before(&f->p, 5);
-	/* Line 4 was "Check health"; now it is "Acknowledge the page", and
-	 * two steps are called "Check health". */
+	/* Line 4 was "Check health" under Live; now two steps are called
+	 * "Check health", one in each section. */
+	assert_int_equal(place(&f->p, "smoke", 5, "{\"runbook_step\":\"live.md:4\"}", id, &sec),
+	    RBPLACE_HERE);
+	assert_string_equal(id, "live.md:5");
+	assert_int_equal(place(&f->p, "step.check", 5,
+	    "{\"step\":\"live.md:9\",\"title\":\"Check health\"}", id, &sec), RBPLACE_HERE);
+	assert_string_equal(id, "live.md:10");
+	assert_int_equal(lost_words(&f->p, 0, words, sizeof(words)), 0);
+}
+
+static void
+a_title_the_runbook_has_twice_is_not_guessed(void **state)
+{
+	struct fix *f = *state;
+	char id[64], words[256];
+	bool sec;
+	struct record r = rec("runbook.load", NULL, NULL, load_before_no_sections);
+
+	/* A journal that kept no sections: line 4 was "Check health"; now it
+	 * is "Acknowledge the page", and two steps are called so. */
+	r.session = 5;
+	rbplace_note(&f->p, &r);
+	cJSON_Delete(r.data);
 	assert_int_equal(place(&f->p, "smoke", 5, "{\"runbook_step\":\"live.md:4\"}", id, &sec),
 	    RBPLACE_LOST);
 	assert_int_equal(lost_words(&f->p, 0, words, sizeof(words)), 1);
@@ -189,6 +236,142 @@ a_title_the_runbook_has_twice_is_not_guessed(void **state)
 	assert_int_equal(place(&f->p, "smoke", 5, "{\"runbook_step\":\"live.md:9\"}", id, &sec),
 	    RBPLACE_LOST);
 	assert_int_equal(lost_words(&f->p, 0, words, sizeof(words)), 1);
+}
+
+/* The load dup.md's console wrote (session 1), as the console writes it. */
+static void
+dup_loaded(struct rbplace *p, const char *text)
+{
+	struct runbook rb;
+	cJSON *load = cJSON_CreateObject(), *steps = cJSON_AddArrayToObject(load, "steps");
+	cJSON *secs = cJSON_AddArrayToObject(load, "sections");
+	char id[32];
+	size_t i;
+	struct record r;
+
+	runbook_parse(&rb, "dup.md", text, strlen(text));
+	cJSON_AddStringToObject(load, "name", "dup.md");
+	for (i = 0; i < rb.nsteps; i++) {
+		cJSON *s = cJSON_CreateObject();
+
+		snprintf(id, sizeof(id), "dup.md:%d", rb.steps[i].line);
+		cJSON_AddStringToObject(s, "step", id);
+		cJSON_AddStringToObject(s, "title", rb.steps[i].text);
+		cJSON_AddStringToObject(s, "section", rb.sections[rb.steps[i].section].title);
+		cJSON_AddItemToArray(steps, s);
+	}
+	for (i = 0; i < rb.nsections; i++) {
+		cJSON *s = cJSON_CreateObject();
+
+		snprintf(id, sizeof(id), "dup.md:%d", rb.sections[i].line);
+		cJSON_AddStringToObject(s, "section", id);
+		cJSON_AddStringToObject(s, "title", rb.sections[i].title);
+		cJSON_AddItemToArray(secs, s);
+	}
+	memset(&r, 0, sizeof(r));
+	r.kind = "runbook.load";
+	r.session = 1;
+	r.data = load;
+	rbplace_note(p, &r);
+	cJSON_Delete(load);
+	runbook_free(&rb);
+}
+
+/* dup.md as it is now (text), with session 1's ticks on both "Check
+ * health" steps (lines 6 and 11 then) folded: how many placed, the ids
+ * in placed[], the lost words. */
+static int
+dup_ticks(const char *text, char placed[2][64], char *words, size_t cap)
+{
+	struct rbplace p = { 0 };
+	struct runbook rb;
+	const char *ticks[] = {
+		"{\"step\":\"dup.md:6\",\"title\":\"Check health\"}",
+		"{\"step\":\"dup.md:11\",\"title\":\"Check health\"}",
+	};
+	bool sec;
+	int i, n = 0;
+
+	runbook_parse(&rb, "dup.md", text, strlen(text));
+	rbplace_add_runbook(&p, "dup.md", "/q/dup.md", &rb);
+	dup_loaded(&p, dup_before);
+	for (i = 0; i < 2; i++) {
+		placed[i][0] = '\0';
+		if (place(&p, "step.check", 1, ticks[i], placed[i], &sec) == RBPLACE_HERE)
+			n++;
+		else
+			placed[i][0] = '\0';	/* lost: nothing placed */
+	}
+	lost_words(&p, 0, words, cap);
+	rbplace_free(&p);
+	runbook_free(&rb);
+	return n;
+}
+
+static void
+a_step_inserted_above_a_title_of_two_sections_moves_nothing(void **state)
+{
+	/* The QA's edit: a step inserted at the top of "Roll back". */
+	const char *now =
+	    "# Dup\n\n## Roll back\n\n- [ ] Page the API owner\n- [ ] Roll back the API\n"
+	    "- [ ] Check health\n\n## Recover\n\n- [ ] Restart the workers\n"
+	    "- [ ] Check health\n";
+	char placed[2][64], words[256];
+
+	(void)state;
+	assert_int_equal(dup_ticks(now, placed, words, sizeof(words)), 2);
+	assert_string_equal(placed[0], "dup.md:7");
+	assert_string_equal(placed[1], "dup.md:12");
+	assert_string_equal(words, "");
+}
+
+static void
+every_mark_not_placed_is_counted_and_named(void **state)
+{
+	/* Both "Check health" steps renamed: two ticks lost, said apart. */
+	const char *now =
+	    "# Dup\n\n## Roll back\n\n- [ ] Roll back the API\n- [ ] Check health and logs\n"
+	    "\n## Recover\n\n- [ ] Restart the workers\n- [ ] Check health and logs\n";
+	char placed[2][64], words[256];
+
+	(void)state;
+	assert_int_equal(dup_ticks(now, placed, words, sizeof(words)), 0);
+	assert_string_equal(words, "2 marks not placed: \"Check health\" under \"Roll back\" "
+	    "(ticked), \"Check health\" under \"Recover\" (ticked)");
+}
+
+static void
+a_mark_never_crosses_to_another_section_s_step(void **state)
+{
+	/* "Check health" taken out of "Roll back" and a step inserted above:
+	 * Recover's is the only one left, and not the one ticked there. */
+	const char *now =
+	    "# Dup\n\n## Roll back\n\n- [ ] Page the API owner\n- [ ] Roll back the API\n"
+	    "\n## Recover\n\n- [ ] Restart the workers\n- [ ] Check health\n";
+	char placed[2][64], words[256];
+
+	(void)state;
+	assert_int_equal(dup_ticks(now, placed, words, sizeof(words)), 1);
+	assert_string_equal(placed[1], "dup.md:11");
+	assert_string_equal(words, "1 mark not placed: \"Check health\" under \"Roll back\" "
+	    "(ticked)");
+}
+
+static void
+a_renamed_section_leaves_the_title_to_decide(void **state)
+{
+	/* "## Recover" became "## Recovery": its step is still the one
+	 * "Check health" of the runbook's that can be meant. */
+	const char *now =
+	    "# Dup\n\n## Roll back\n\n- [ ] Roll back the API\n\n## Recovery\n\n"
+	    "- [ ] Restart the workers\n- [ ] Check health\n";
+	char placed[2][64], words[256];
+
+	(void)state;
+	assert_int_equal(dup_ticks(now, placed, words, sizeof(words)), 1);
+	assert_string_equal(placed[1], "dup.md:10");
+	assert_string_equal(words, "1 mark not placed: \"Check health\" under \"Roll back\" "
+	    "(ticked)");
 }
 
 static void
@@ -336,8 +519,14 @@ main(void)
 		cmocka_unit_test_setup_teardown(an_unchanged_step_keeps_its_line, setup, teardown),
 		cmocka_unit_test_setup_teardown(a_renamed_step_gets_no_mark_and_is_said, setup,
 		    teardown),
+		cmocka_unit_test_setup_teardown(a_title_the_runbook_has_twice_is_told_apart_by_its_section,
+		    setup, teardown),
 		cmocka_unit_test_setup_teardown(a_title_the_runbook_has_twice_is_not_guessed, setup,
 		    teardown),
+		cmocka_unit_test(a_step_inserted_above_a_title_of_two_sections_moves_nothing),
+		cmocka_unit_test(every_mark_not_placed_is_counted_and_named),
+		cmocka_unit_test(a_mark_never_crosses_to_another_section_s_step),
+		cmocka_unit_test(a_renamed_section_leaves_the_title_to_decide),
 		cmocka_unit_test_setup_teardown(a_lost_tick_taken_back_is_not_said, setup, teardown),
 		cmocka_unit_test_setup_teardown(another_runbook_s_marks_are_left_as_they_are, setup,
 		    teardown),

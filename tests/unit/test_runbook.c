@@ -633,6 +633,46 @@ section_named(const struct runbook *rb, const char *title)
 	return WR_RUNBOOK_NONE;
 }
 
+/* What a step runs, hashed: the same for the same commands wherever the
+ * step is and however its prose or blanks read; another for a binding's
+ * value or a shell line edited (QA author2: to=v1.4.0 fixed to v1.4.1). */
+static void
+a_step_s_code_changes_with_its_commands_only(void **state)
+{
+	static const char *const md[] = {
+	    "# R\n\n- [ ] Roll back the API\n\n  ```warroom\n  rollback service=api "
+	    "to=v1.4.0\n  ```\n\n- [ ] Pin\n\n  ```sh\n  echo \"pinning v1.4.1\"\n  ```\n",
+	    /* Moved down, retitled, a blank line and trailing spaces added. */
+	    "# R\n\n- [ ] Page\n- [ ] Roll back the API now\n\n  ```warroom\n\n  rollback "
+	    "service=api to=v1.4.0   \n  ```\n\n- [ ] Pin\n\n  ```sh\n  echo \"pinning v1.4.1\"\n"
+	    "  ```\n",
+	    /* The QA's two edits. */
+	    "# R\n\n- [ ] Roll back the API\n\n  ```warroom\n  rollback service=api "
+	    "to=v1.4.1\n  ```\n\n- [ ] Pin\n\n  ```sh\n  echo \"EDITED pinning\"\n  ```\n",
+	};
+	char code[3][2][WR_RUNBOOK_CODE_LEN + 1];
+	struct runbook rb;
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < 3; i++) {
+		size_t roll, pin;
+
+		parse_str(&rb, md[i]);
+		roll = step_named(&rb, "Roll back");
+		pin = step_named(&rb, "Pin");
+		runbook_work_code(&rb, rb.steps[roll].section, roll, code[i][0]);
+		runbook_work_code(&rb, rb.steps[pin].section, pin, code[i][1]);
+		runbook_free(&rb);
+	}
+	assert_int_equal(strlen(code[0][0]), WR_RUNBOOK_CODE_LEN);
+	assert_string_not_equal(code[0][0], code[0][1]);
+	assert_string_equal(code[0][0], code[1][0]);
+	assert_string_equal(code[0][1], code[1][1]);
+	assert_string_not_equal(code[0][0], code[2][0]);
+	assert_string_not_equal(code[0][1], code[2][1]);
+}
+
 /* Every binding of a block is work, in order, beside the shell commands:
  * §3's two rollbacks (bound to the section), §5's script, smoke and
  * status-page update, blue/green's status page and announcement. */
@@ -2748,6 +2788,7 @@ main(void)
 		cmocka_unit_test(shell_splits_simple_commands),
 		cmocka_unit_test(console_blocks_keep_only_prompt_lines),
 		cmocka_unit_test(every_binding_is_work_in_order),
+		cmocka_unit_test(a_step_s_code_changes_with_its_commands_only),
 		cmocka_unit_test(errors_belong_to_the_step_whose_block_did_not_read),
 		cmocka_unit_test(k8s_status_page_update_is_its_own_step),
 		cmocka_unit_test(k8s_helm_picked_revision_is_asked),

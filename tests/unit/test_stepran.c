@@ -183,25 +183,112 @@ the_dialog_is_told_what_ran_last_and_in_which_session(void **state)
 		v[i].ts_ms = T0 + (int64_t)i * 1000;
 	}
 	fold(&s, v, sizeof(v) / sizeof(v[0]));
-	assert_false(stepran_said(&s, true, "rb.md:9", 40, buf, sizeof(buf)));
+	assert_false(stepran_said(&s, true, "rb.md:9", 40, NULL, buf, sizeof(buf)));
 	assert_string_equal(buf, "");
-	assert_true(stepran_said(&s, true, "rb.md:3", 40, buf, sizeof(buf)));
-	assert_string_equal(buf, "ran at 03:12:48 in an earlier session: OK on h1, h2; FAILED on h3");
+	assert_true(stepran_said(&s, true, "rb.md:3", 40, NULL, buf, sizeof(buf)));
+	assert_string_equal(buf, "this section ran at 03:12:48 in an earlier session: OK on h1, h2; "
+	    "FAILED on h3");
 	/* The same console that ran it: this session. */
-	assert_true(stepran_said(&s, true, "rb.md:3", 7, buf, sizeof(buf)));
-	assert_string_equal(buf, "ran at 03:12:48 in this session: OK on h1, h2; FAILED on h3");
+	assert_true(stepran_said(&s, true, "rb.md:3", 7, NULL, buf, sizeof(buf)));
+	assert_string_equal(buf, "this section ran at 03:12:48 in this session: OK on h1, h2; "
+	    "FAILED on h3");
 	/* A console started before the one that ran it: another session. */
-	assert_true(stepran_said(&s, true, "rb.md:3", 5, buf, sizeof(buf)));
-	assert_string_equal(buf, "ran at 03:12:48 in another session: OK on h1, h2; FAILED on h3");
+	assert_true(stepran_said(&s, true, "rb.md:3", 5, NULL, buf, sizeof(buf)));
+	assert_string_equal(buf, "this section ran at 03:12:48 in another session: OK on h1, h2; "
+	    "FAILED on h3");
 	w[0].session = 40;
 	w[0].ts_ms = T0 + 60000;
 	fold(&s, w, 1);
-	assert_true(stepran_said(&s, true, "rb.md:3", 40, buf, sizeof(buf)));
-	assert_string_equal(buf, "ran at 03:13:44 in this and an earlier session: OK on h1, h2; "
-	    "RUNNING on h3");
+	assert_true(stepran_said(&s, true, "rb.md:3", 40, NULL, buf, sizeof(buf)));
+	assert_string_equal(buf, "this section ran at 03:13:44 in this and an earlier session: "
+	    "OK on h1, h2; RUNNING on h3");
 	/* Cut short, never past the buffer. */
-	assert_true(stepran_said(&s, true, "rb.md:3", 40, buf, 12));
-	assert_string_equal(buf, "ran at 03:1");
+	assert_true(stepran_said(&s, true, "rb.md:3", 40, NULL, buf, 12));
+	assert_string_equal(buf, "this sectio");
+	stepran_free(&s);
+}
+
+#define ROLLBACK(step, code) "{\"action\":\"compose.rollback\",\"plan\":{" \
+	"\"action\":\"compose.rollback\",\"service\":\"api\",\"runbook_step\":\"" step "\"," \
+	"\"runbook_code\":\"" code "\"}}"
+
+static void
+an_outcome_of_commands_edited_since_is_an_earlier_version_s(void **state)
+{
+	/* The QA's rb.md: rollback … to=v1.4.0 ran OK on api-1 (code aaa),
+	 * then the step was fixed to to=v1.4.1 (code bbb) and reopened. */
+	struct record v[] = {
+		rec("action.intent", "api-1", "op-1", ROLLBACK("rb.md:5", "aaa")),
+		rec("action.end", "api-1", "op-1", "{\"outcome\":\"ok\"}"),
+	};
+	struct stepran s = { 0 };
+	const struct stepran_act *a;
+	char buf[200];
+
+	(void)state;
+	v[0].ts_ms = T0;
+	fold(&s, v, 2);
+	assert_non_null(a = stepran_last(&s, false, "rb.md:5", "api-1"));
+	assert_string_equal(a->code, "aaa");
+	/* The step runs what ran: its outcome is the row's. */
+	assert_false(stepran_act_changed(a, "aaa"));
+	stepran_act_words(a, "aaa", buf, sizeof(buf));
+	assert_string_equal(buf, "OK");
+	assert_true(stepran_said(&s, false, "rb.md:5", 9, "aaa", buf, sizeof(buf)));
+	assert_string_equal(buf, "this step ran at 03:12:44 in an earlier session: OK on api-1");
+	/* Edited since: not the plain OK, and x's dialog says so. */
+	assert_true(stepran_act_changed(a, "bbb"));
+	stepran_act_words(a, "bbb", buf, sizeof(buf));
+	assert_string_equal(buf, "EARLIER VERSION OK");
+	assert_true(stepran_said(&s, false, "rb.md:5", 9, "bbb", buf, sizeof(buf)));
+	assert_string_equal(buf, "an earlier version of this step ran at 03:12:44 (OK on api-1): "
+	    "its commands have changed since");
+	/* Not known what runs now: nothing to compare. */
+	assert_false(stepran_act_changed(a, NULL));
+	stepran_free(&s);
+}
+
+static void
+a_journal_that_kept_no_code_is_taken_as_the_same(void **state)
+{
+	struct record v[] = {
+		rec("action.intent", "h1", "op-1", UNDO("rb.md:10")),
+		rec("action.end", "h1", "op-1", "{\"outcome\":\"ok\"}"),
+	};
+	struct stepran s = { 0 };
+	char buf[32];
+
+	(void)state;
+	fold(&s, v, 2);
+	assert_false(stepran_act_changed(stepran_last(&s, false, "rb.md:10", "h1"), "bbb"));
+	stepran_act_words(stepran_last(&s, false, "rb.md:10", "h1"), "bbb", buf, sizeof(buf));
+	assert_string_equal(buf, "OK");
+	stepran_free(&s);
+}
+
+static void
+hosts_that_ran_the_step_as_it_is_now_are_said_first(void **state)
+{
+	/* api-1 ran the old step; after the edit, api-2 ran the new one. */
+	struct record v[] = {
+		rec("action.intent", "api-1", "op-1", ROLLBACK("rb.md:5", "aaa")),
+		rec("action.end", "api-1", "op-1", "{\"outcome\":\"ok\"}"),
+		rec("action.intent", "api-2", "op-2", ROLLBACK("rb.md:5", "bbb")),
+		rec("action.end", "api-2", "op-2", "{\"outcome\":\"failed\"}"),
+	};
+	struct stepran s = { 0 };
+	char buf[200];
+
+	(void)state;
+	v[0].ts_ms = T0;
+	v[0].session = 3;
+	v[2].ts_ms = T0 + 60000;
+	v[2].session = 9;
+	fold(&s, v, 4);
+	assert_true(stepran_said(&s, false, "rb.md:5", 9, "bbb", buf, sizeof(buf)));
+	assert_string_equal(buf, "this step ran at 03:13:44 in this session: FAILED on api-2; "
+	    "an earlier version of it ran at 03:12:44 (OK on api-1): its commands have changed "
+	    "since");
 	stepran_free(&s);
 }
 
@@ -363,6 +450,9 @@ main(void)
 		cmocka_unit_test(the_last_action_on_a_host_counts),
 		cmocka_unit_test(a_section_s_own_actions_are_kept_apart_from_its_steps),
 		cmocka_unit_test(the_dialog_is_told_what_ran_last_and_in_which_session),
+		cmocka_unit_test(an_outcome_of_commands_edited_since_is_an_earlier_version_s),
+		cmocka_unit_test(a_journal_that_kept_no_code_is_taken_as_the_same),
+		cmocka_unit_test(hosts_that_ran_the_step_as_it_is_now_are_said_first),
 		cmocka_unit_test(posts_and_announcements_keep_their_outcome),
 		cmocka_unit_test(a_smoke_check_keeps_its_outcome_and_host),
 		cmocka_unit_test(a_refusal_stands_until_a_later_run),
