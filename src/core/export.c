@@ -4701,40 +4701,106 @@ md_spared(struct wr_buf *b, const struct export_opts *o, const struct pm *pm)
 	free(said);
 }
 
-/* A host's verdict flapping between two levels, one timeline row in
- * place of its records (flapfold.h): "moved between CONSIDER ROLLBACK
- * and MONITOR 23 times, 00:14:02–00:22:10; last MONITOR — its reason".
- * The JSON keeps every record. */
+/* The Seq, Time, Actor and Kind cells of a row folding the records
+ * mark[i] == id + 1 among v[first..last] ("and others" when two consoles
+ * wrote them), and the Host cell's opening "| ". */
+static void
+md_fold_head(struct wr_buf *b, const struct export_opts *o, const struct record *v,
+    const size_t *mark, size_t id, size_t first, size_t last)
+{
+	const struct record *r = &v[first];
+	char ts[TIME_MAX];
+	bool others = false;
+	size_t i;
+
+	for (i = first; i <= last && !others; i++)
+		others = mark[i] == id + 1 && strcmp(v[i].actor, r->actor) != 0;
+	fmt_time(r->ts_ms, o, ts);
+	wr_buf_printf(b, "| %" PRIu64 "–%" PRIu64 " | %s | ", r->seq, v[last].seq, ts);
+	sb_text(b, o, r->actor);
+	wr_buf_str(b, others ? " and others | " : " | ");
+	sb_text(b, o, r->kind);
+	wr_buf_str(b, " | ");
+}
+
+/* "OK, MONITOR and CONSIDER ROLLBACK" ("…, and others" past the room). */
+static void
+values_words(struct wr_buf *b, const struct flapfold_values *vals)
+{
+	size_t i;
+
+	for (i = 0; i < vals->n; i++)
+		wr_buf_printf(b, "%s%s", i == 0 ? "" : i + 1 < vals->n || vals->more ? ", " :
+		    " and ", vals->v[i]);
+	if (vals->more)
+		wr_buf_str(b, " and others");
+}
+
+/* One probe's answers in a health run: "healthz between OK and FAIL",
+ * "readyz OK" when it held; nothing when no record said it. */
+static void
+probe_values_words(struct wr_buf *b, const char *name, const struct flapfold_values *vals,
+    const char **sep)
+{
+	if (vals->n == 0)
+		return;
+	wr_buf_printf(b, "%s%s %s", *sep, name, vals->n > 1 ? "between " : "");
+	values_words(b, vals);
+	*sep = ", ";
+}
+
+/* A host's verdict moving among levels, or its service's health flipping,
+ * one timeline row in place of its records (flapfold.h), where they
+ * begin: "verdict changed 12 times between OK, MONITOR and CONSIDER
+ * ROLLBACK, 01:02:10–01:06:40; worst CONSIDER ROLLBACK; last OK at
+ * 01:06:40 — its reason", "api — health changed 22 times, 01:02:10–
+ * 01:06:40: healthz between OK and FAIL, readyz between OK and FAIL; last
+ * healthz OK, readyz OK". The JSON keeps every record. */
 static void
 md_flap_row(struct wr_buf *b, const struct export_opts *o, const struct record *v,
     const size_t *flap, const struct flapfold_run *runs, size_t run)
 {
 	const struct flapfold_run *f = &runs[run];
 	const struct record *r = &v[f->first], *last = &v[f->last];
-	char ts[TIME_MAX], t0[TIME_MAX], t1[TIME_MAX];
+	char t0[TIME_MAX], t1[TIME_MAX];
 	struct wr_buf d = { 0 };
-	bool others = false;
-	size_t i;
+	const char *sep = "";
 
-	/* Two consoles may have written them. */
-	for (i = f->first; i <= f->last && !others; i++)
-		others = flap[i] == run + 1 && strcmp(v[i].actor, r->actor) != 0;
-	fmt_time(r->ts_ms, o, ts);
-	wr_buf_printf(b, "| %" PRIu64 "–%" PRIu64 " | %s | ", r->seq, last->seq, ts);
-	sb_text(b, o, r->actor);
-	wr_buf_str(b, others ? " and others | " : " | ");
-	sb_text(b, o, r->kind);
-	wr_buf_str(b, " | ");
+	md_fold_head(b, o, v, flap, run, f->first, f->last);
 	sb_text(b, o, r->host);
 	wr_buf_str(b, " | ");
 	if (dstr(r, "service") != NULL)
 		wr_buf_printf(&d, "%s — ", dstr(r, "service"));
 	clock_in(r->ts_ms, o, t0, sizeof(t0));
 	clock_in(last->ts_ms, o, t1, sizeof(t1));
-	wr_buf_printf(&d, "moved between %s and %s %zu times, %s\xe2\x80\x93%s; last %s", f->a,
-	    f->b, f->moves, t0, t1, dstr(last, "verdict"));
-	if (dstr(last, "reason") != NULL)
-		wr_buf_printf(&d, " — %s", dstr(last, "reason"));
+	if (f->kind == FLAPFOLD_VERDICT) {
+		wr_buf_printf(&d, "verdict changed %zu times between ", f->moves);
+		values_words(&d, &f->levels);
+		wr_buf_printf(&d, ", %s\xe2\x80\x93%s", t0, t1);
+		if (f->worst != NULL)
+			wr_buf_printf(&d, "; worst %s", f->worst);
+		wr_buf_printf(&d, "; last %s at %s", dstr(last, "verdict"), t1);
+		if (dstr(last, "reason") != NULL)
+			wr_buf_printf(&d, " — %s", dstr(last, "reason"));
+	} else {
+		wr_buf_printf(&d, "health changed %zu times, %s\xe2\x80\x93%s: ", f->moves, t0, t1);
+		probe_values_words(&d, "healthz", &f->healthz, &sep);
+		probe_values_words(&d, "readyz", &f->readyz, &sep);
+		sep = "; last ";
+		if (dstr(last, "healthz") != NULL) {
+			wr_buf_printf(&d, "%shealthz %s", sep, dstr(last, "healthz"));
+			sep = ", ";
+		}
+		if (dstr(last, "readyz") != NULL) {
+			wr_buf_printf(&d, "%sreadyz %s", sep, dstr(last, "readyz"));
+			sep = ", ";
+		}
+		if (schema_change_words(healthrec_schema(last->data, false)) != NULL)
+			wr_buf_printf(&d, "%s%s", sep, schema_change_words(
+			    healthrec_schema(last->data, false)));
+		if (cJSON_IsFalse(cJSON_GetObjectItemCaseSensitive(last->data, "tag_reread")))
+			wr_buf_str(&d, "; tag not re-read");
+	}
 	sb_text_max(b, o, d.s, CELL_MAX);
 	wr_buf_str(b, " |\n");
 	free(d.s);
@@ -4749,20 +4815,13 @@ md_first_ok_row(struct wr_buf *b, const struct export_opts *o, const struct reco
 {
 	const struct flapfold_group *f = &groups[g];
 	const struct record *r = &v[f->first], *last = &v[f->last];
-	char ts[TIME_MAX], t0[TIME_MAX], t1[TIME_MAX];
+	char t0[TIME_MAX], t1[TIME_MAX];
 	struct wr_buf d = { 0 };
 	const char *sep = "";
-	bool others = false;
 	size_t i;
 
-	for (i = f->first; i <= f->last && !others; i++)
-		others = mark[i] == g + 1 && strcmp(v[i].actor, r->actor) != 0;
-	fmt_time(r->ts_ms, o, ts);
-	wr_buf_printf(b, "| %" PRIu64 "–%" PRIu64 " | %s | ", r->seq, last->seq, ts);
-	sb_text(b, o, r->actor);
-	wr_buf_str(b, others ? " and others | " : " | ");
-	sb_text(b, o, r->kind);
-	wr_buf_printf(b, " | %zu hosts | ", f->count);
+	md_fold_head(b, o, v, mark, g, f->first, f->last);
+	wr_buf_printf(b, "%zu hosts | ", f->count);
 	wr_buf_printf(&d, "first verdict OK on %zu hosts: ", f->count);
 	for (i = f->first; i <= f->last; i++) {
 		if (mark[i] != g + 1)
@@ -4780,6 +4839,160 @@ md_first_ok_row(struct wr_buf *b, const struct export_opts *o, const struct reco
 	free(d.s);
 }
 
+/* Names a first-readings row gives one by one; past them, a count. */
+#define FIRST_NAMES_MAX 8
+
+/* Whether a first reading says its service healthy: both probes OK, the
+ * migrations current, the tag read. Not probed is no health at all. */
+static bool
+reading_healthy(const struct record *r)
+{
+	return dstr(r, "healthz") != NULL && strcmp(dstr(r, "healthz"), "OK") == 0 &&
+	    dstr(r, "readyz") != NULL && strcmp(dstr(r, "readyz"), "OK") == 0 &&
+	    healthrec_schema(r->data, false) == PROBE_SCHEMA_UNSAID && dstr(r, "tag") != NULL;
+}
+
+/* What a first reading that is not healthy said: "healthz FAIL, readyz
+ * FAIL", "migrations not current (schema behind)", "tag not read". */
+static void
+reading_unhealthy_words(struct wr_buf *b, const struct record *r)
+{
+	const char *sep = "";
+
+	if (dstr(r, "healthz") != NULL && strcmp(dstr(r, "healthz"), "OK") != 0) {
+		wr_buf_printf(b, "healthz %s", dstr(r, "healthz"));
+		sep = ", ";
+	}
+	if (dstr(r, "readyz") != NULL && strcmp(dstr(r, "readyz"), "OK") != 0) {
+		wr_buf_printf(b, "%sreadyz %s", sep, dstr(r, "readyz"));
+		sep = ", ";
+	}
+	if (schema_change_words(healthrec_schema(r->data, false)) != NULL) {
+		wr_buf_printf(b, "%s%s", sep, schema_change_words(healthrec_schema(r->data,
+		    false)));
+		sep = ", ";
+	}
+	if (dstr(r, "tag") == NULL)
+		wr_buf_printf(b, "%stag not read", sep);
+}
+
+/* The hosts of group g's records (mark[i] == g + 1) that pass keep
+ * (NULL: all), each once: how many; the first FIRST_NAMES_MAX of them
+ * named into d, then "and N more" (said when say). */
+static size_t
+group_hosts(struct wr_buf *d, const struct record *v, const size_t *mark,
+    const struct flapfold_group *f, size_t g, const char *tag, bool say)
+{
+	size_t i, j, count = 0;
+
+	for (i = f->first; i <= f->last; i++) {
+		bool again = false;
+
+		if (mark[i] != g + 1 || (tag != NULL && (dstr(&v[i], "tag") == NULL ||
+		    strcmp(dstr(&v[i], "tag"), tag) != 0)))
+			continue;
+		for (j = f->first; j < i && !again; j++)
+			again = mark[j] == g + 1 && strcmp(v[j].host, v[i].host) == 0 &&
+			    (tag == NULL || (dstr(&v[j], "tag") != NULL &&
+			    strcmp(dstr(&v[j], "tag"), tag) == 0));
+		if (again)
+			continue;
+		if (say && count < FIRST_NAMES_MAX)
+			wr_buf_printf(d, "%s%s", count > 0 ? ", " : "", v[i].host);
+		count++;
+	}
+	if (say && count > FIRST_NAMES_MAX)
+		wr_buf_printf(d, " and %zu more", count - FIRST_NAMES_MAX);
+	return count;
+}
+
+/* Services' first readings close together, one timeline row in place of
+ * theirs (flapfold_first_readings): "first readings on 24 hosts (32
+ * services), 00:58:10–00:58:14: all healthy; all on v1.4.1", or naming
+ * the services that were not healthy and the hosts on a tag other than
+ * the most common one ("v1.4.1 on 23 hosts, v1.5.0-bad on h16"), where a
+ * bad release may hide. The JSON keeps every record. */
+static void
+md_first_readings_row(struct wr_buf *b, const struct export_opts *o, const struct record *v,
+    const size_t *mark, const struct flapfold_group *groups, size_t g)
+{
+	const struct flapfold_group *f = &groups[g];
+	const char **tags = NULL, *common = NULL;
+	size_t i, k, hosts, ntags = 0, sick = 0, unprobed = 0, most = 0, said = 0;
+	char t0[TIME_MAX], t1[TIME_MAX];
+	struct wr_buf d = { 0 };
+
+	md_fold_head(b, o, v, mark, g, f->first, f->last);
+	hosts = group_hosts(NULL, v, mark, f, g, NULL, false);
+	wr_buf_printf(b, "%zu hosts | ", hosts);
+	clock_in(v[f->first].ts_ms, o, t0, sizeof(t0));
+	clock_in(v[f->last].ts_ms, o, t1, sizeof(t1));
+	wr_buf_printf(&d, "first readings on %zu hosts", hosts);
+	if (f->count != hosts)
+		wr_buf_printf(&d, " (%zu services)", f->count);
+	wr_buf_printf(&d, ", %s\xe2\x80\x93%s: ", t0, t1);
+	for (i = f->first; i <= f->last; i++) {
+		if (mark[i] != g + 1)
+			continue;
+		if (dstr(&v[i], "healthz") == NULL && dstr(&v[i], "readyz") == NULL)
+			unprobed++;
+		else if (!reading_healthy(&v[i]))
+			sick++;
+		if (dstr(&v[i], "tag") == NULL)
+			continue;
+		for (k = 0; k < ntags && strcmp(tags[k], dstr(&v[i], "tag")) != 0; k++)
+			;
+		if (k == ntags) {
+			tags = xrealloc(tags, (ntags + 1) * sizeof(*tags));
+			tags[ntags++] = dstr(&v[i], "tag");
+		}
+	}
+	if (sick == 0 && unprobed == 0)
+		wr_buf_str(&d, "all healthy");
+	else if (unprobed == f->count)
+		wr_buf_str(&d, "not probed");
+	else {
+		wr_buf_str(&d, sick == 0 ? "healthy" : "healthy except ");
+		for (i = f->first; i <= f->last && sick > 0; i++) {
+			if (mark[i] != g + 1 || reading_healthy(&v[i]) ||
+			    (dstr(&v[i], "healthz") == NULL && dstr(&v[i], "readyz") == NULL))
+				continue;
+			if (said == FIRST_NAMES_MAX) {
+				wr_buf_printf(&d, " and %zu more", sick - said);
+				break;
+			}
+			wr_buf_printf(&d, "%s%s/%s (", said++ > 0 ? ", " : "", v[i].host,
+			    dstr(&v[i], "service"));
+			reading_unhealthy_words(&d, &v[i]);
+			wr_buf_str(&d, ")");
+		}
+		if (unprobed > 0)
+			wr_buf_printf(&d, "; %zu not probed", unprobed);
+	}
+	/* The most common tag is counted; every other one names its hosts. */
+	for (k = 0; k < ntags; k++) {
+		size_t c = group_hosts(NULL, v, mark, f, g, tags[k], false);
+
+		if (c > most) {
+			most = c;
+			common = tags[k];
+		}
+	}
+	if (ntags == 1)
+		wr_buf_printf(&d, "; all on %s", common);
+	for (k = 0; ntags > 1 && k < ntags; k++) {
+		wr_buf_printf(&d, "%s%s on ", k == 0 ? "; " : ", ", tags[k]);
+		if (tags[k] == common)
+			wr_buf_printf(&d, "%zu hosts", most);
+		else
+			group_hosts(&d, v, mark, f, g, tags[k], true);
+	}
+	sb_text_max(b, o, d.s, 0);
+	wr_buf_str(b, " |\n");
+	free(d.s);
+	free(tags);
+}
+
 static void
 render_md(struct wr_buf *b, const struct record *v, size_t n, const struct export_opts *o,
     const struct pm *pm)
@@ -4787,9 +5000,9 @@ render_md(struct wr_buf *b, const struct record *v, size_t n, const struct expor
 	char ts[TIME_MAX], ts2[TIME_MAX], tz[160], dur[48];
 	struct key_rows kt;
 	long off;
-	size_t i, k, notes = 0, posts = 0, chats = 0, *flap, *first_ok;
+	size_t i, k, notes = 0, posts = 0, chats = 0, *flap, *first_ok, *first_read;
 	struct flapfold_run *flaps;
-	struct flapfold_group *oks;
+	struct flapfold_group *oks, *reads;
 
 	wr_buf_str(b, "# Post-mortem: ");
 	sb_text(b, o, pm->name != NULL ? pm->name : o->id);
@@ -4924,6 +5137,8 @@ render_md(struct wr_buf *b, const struct record *v, size_t n, const struct expor
 	flapfold_find(v, n, flap, &flaps);
 	first_ok = xcalloc(n + 1, sizeof(*first_ok));
 	flapfold_first_ok(v, n, first_ok, &oks);
+	first_read = xcalloc(n + 1, sizeof(*first_read));
+	flapfold_first_readings(v, n, first_read, &reads);
 	for (i = 0, k = 0; i <= n; i++) {
 		/* A damaged line in its place among the records kept around it. */
 		while (k < o->ndamage && o->damage[k].kept_before <= i)
@@ -4932,8 +5147,8 @@ render_md(struct wr_buf *b, const struct record *v, size_t n, const struct expor
 			break;
 		if (export_row_hidden(&v[i]))
 			continue;
-		/* A flapping host's moves, hosts' first OKs: one row where
-		 * they begin. */
+		/* A flapping host's moves, hosts' first OKs, services' first
+		 * readings: one row where they begin. */
 		if (flap[i] != 0) {
 			if (flaps[flap[i] - 1].first == i)
 				md_flap_row(b, o, v, flap, flaps, flap[i] - 1);
@@ -4942,6 +5157,12 @@ render_md(struct wr_buf *b, const struct record *v, size_t n, const struct expor
 		if (first_ok[i] != 0) {
 			if (oks[first_ok[i] - 1].first == i)
 				md_first_ok_row(b, o, v, first_ok, oks, first_ok[i] - 1);
+			continue;
+		}
+		if (first_read[i] != 0) {
+			if (reads[first_read[i] - 1].first == i)
+				md_first_readings_row(b, o, v, first_read, reads,
+				    first_read[i] - 1);
 			continue;
 		}
 		fmt_time(v[i].ts_ms, o, ts);
@@ -4961,6 +5182,8 @@ render_md(struct wr_buf *b, const struct record *v, size_t n, const struct expor
 	free(flaps);
 	free(first_ok);
 	free(oks);
+	free(first_read);
+	free(reads);
 
 	md_reachability(b, v, n, o);
 	md_data_gaps(b, v, n, o);

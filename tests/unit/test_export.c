@@ -3527,10 +3527,10 @@ a_flapping_host_is_one_timeline_row(void **state)
 	assert_non_null(strstr(md, "| 2 | 2024-05-01 12:00:10 | alice@ws | verdict.change | h13 | "
 	    "MONITOR — r |\n"));
 	/* Record 4 is bob's (add_to): two consoles wrote the moves. */
-	p = strstr(md, "| 3–26 | 2024-05-01 12:00:30 | alice@ws and others | verdict.change | h13 | moved "
-	    "between CONSIDER ROLLBACK and MONITOR 23 times, 12:00:30–12:07:50; last CONSIDER "
-	    "ROLLBACK — r |\n| 7 | 2024-05-01 12:01:35 | alice@ws | verdict.change | h2 | "
-	    "MONITOR — r |\n");
+	p = strstr(md, "| 3–26 | 2024-05-01 12:00:30 | alice@ws and others | verdict.change | h13 | "
+	    "verdict changed 23 times between MONITOR and CONSIDER ROLLBACK, 12:00:30–12:07:50; "
+	    "worst CONSIDER ROLLBACK; last CONSIDER ROLLBACK at 12:07:50 — r |\n| 7 | 2024-05-01 "
+	    "12:01:35 | alice@ws | verdict.change | h2 | MONITOR — r |\n");
 	assert_non_null(p);
 	assert_null(strstr(md, "| 4 |"));
 	assert_null(strstr(md, "| 26 |"));
@@ -3541,6 +3541,115 @@ a_flapping_host_is_one_timeline_row(void **state)
 	cJSON_Delete(doc);
 	free(md);
 	for (i = 0; i < n; i++)
+		record_free(&v[i]);
+}
+
+/* QA scale2: h13's http-500 switched on and off every 30 s walked its
+ * verdict OK -> MONITOR -> CONSIDER ROLLBACK -> OK and flipped its
+ * probes: one row for the verdict's moves among the three levels (the
+ * worst and the last named) and one for the health changes, each where
+ * its records begin; the JSON keeps every record. */
+static void
+a_host_flapping_over_three_levels_is_two_timeline_rows(void **state)
+{
+	static const char *const walk[] = { "MONITOR", "CONSIDER ROLLBACK", "OK" };
+	struct record v[40] = { 0 };
+	size_t n = 0, i;
+	cJSON *doc;
+	char *md;
+
+	(void)state;
+	add_to(v, n++, 0, "incident.open", NULL, NULL, "{\"name\":\"flap\"}");
+	verdict(v, n++, 5, "h13", "OK");
+	for (i = 0; i < 12; i++) {
+		int64_t t = 10 + (int64_t)i * 22;
+
+		add_to(v, n++, t, "health.change", "h13", NULL, i % 3 == 2 ?
+		    "{\"service\":\"api\",\"tag\":\"v1.4.1\",\"was_tag\":\"v1.4.1\","
+		    "\"healthz\":\"OK\",\"readyz\":\"OK\",\"was_healthz\":\"FAIL\","
+		    "\"was_readyz\":\"FAIL\"}" : i % 3 == 0 ?
+		    "{\"service\":\"api\",\"tag\":\"v1.4.1\",\"was_tag\":\"v1.4.1\","
+		    "\"healthz\":\"OK\",\"readyz\":\"FAIL\",\"was_healthz\":\"OK\","
+		    "\"was_readyz\":\"OK\"}" :
+		    "{\"service\":\"api\",\"tag\":\"v1.4.1\",\"was_tag\":\"v1.4.1\","
+		    "\"healthz\":\"FAIL\",\"readyz\":\"FAIL\",\"was_healthz\":\"OK\","
+		    "\"was_readyz\":\"FAIL\"}");
+		verdict(v, n++, t + 2, "h13", walk[i % 3]);
+	}
+	md = render_n(EXPORT_MD, v, n);
+	/* Record 4 is bob's (add_to): two consoles wrote the verdict's run. */
+	assert_non_null(strstr(md, "| 2 | 2024-05-01 12:00:05 | alice@ws | verdict.change | h13 | "
+	    "OK — r |\n| 3–25 | 2024-05-01 12:00:10 | alice@ws | health.change | h13 | "
+	    "api — health changed 12 times, 12:00:10–12:04:12: healthz between OK and FAIL, "
+	    "readyz between OK and FAIL; last healthz OK, readyz OK |\n| 4–26 | 2024-05-01 "
+	    "12:00:12 | bob@laptop and others | verdict.change | h13 | verdict changed 12 times "
+	    "between OK, MONITOR and CONSIDER ROLLBACK, 12:00:12–12:04:14; worst CONSIDER "
+	    "ROLLBACK; last OK at 12:04:14 — r |\n"));
+	for (i = 5; i <= 26; i++) {
+		char row[16];
+
+		snprintf(row, sizeof(row), "\n| %zu |", i);
+		assert_null(strstr(md, row));
+	}
+	free(md);
+	md = render_n(EXPORT_JSON, v, n);
+	doc = cJSON_Parse(md);
+	assert_int_equal(cJSON_GetArraySize(cJSON_GetObjectItem(doc, "records")), (int)n);
+	cJSON_Delete(doc);
+	free(md);
+	for (i = 0; i < n; i++)
+		record_free(&v[i]);
+}
+
+/* QA scale2: 32 first readings opened the timeline. Close together they
+ * are one row: how many hosts (and services), whether all were healthy
+ * or which were not (and how), and the tags, the most common counted and
+ * any other naming its hosts, where a bad release would show. */
+static void
+first_readings_are_one_timeline_row(void **state)
+{
+	struct record v[8] = { 0 };
+	cJSON *doc;
+	char *md;
+	size_t i;
+
+	(void)state;
+	add_to(v, 0, 0, "incident.open", NULL, NULL, "{\"name\":\"fleet\"}");
+	add_to(v, 1, 1, "health.change", "h1", NULL, "{\"service\":\"api\",\"tag\":\"v1.4.1\","
+	    "\"healthz\":\"OK\",\"readyz\":\"OK\",\"first\":true}");
+	add_to(v, 2, 1, "health.change", "h1", NULL, "{\"service\":\"jobs\",\"tag\":\"v1.4.1\","
+	    "\"healthz\":\"OK\",\"readyz\":\"OK\",\"first\":true}");
+	add_to(v, 3, 2, "health.change", "h2", NULL, "{\"service\":\"api\",\"tag\":\"v1.4.1\","
+	    "\"healthz\":\"OK\",\"readyz\":\"FAIL\",\"first\":true}");
+	add_to(v, 4, 3, "health.change", "h16", NULL, "{\"service\":\"api\",\"tag\":\"v1.5.0-bad\","
+	    "\"healthz\":\"OK\",\"readyz\":\"OK\",\"first\":true}");
+	add_to(v, 5, 3, "health.change", "h3", NULL, "{\"service\":\"api\",\"tag\":\"v1.4.1\","
+	    "\"healthz\":\"OK\",\"readyz\":\"OK\",\"first\":true}");
+	verdict(v, 6, 9, "h1", "OK");
+	add_to(v, 7, 10, "health.change", "h4", NULL, "{\"service\":\"api\",\"tag\":\"v1.4.1\","
+	    "\"healthz\":\"OK\",\"readyz\":\"OK\",\"first\":true}");
+	md = render_n(EXPORT_MD, v, 8);
+	assert_non_null(strstr(md, "| 2–8 | 2024-05-01 12:00:01 | alice@ws and others | "
+	    "health.change | 5 hosts | first readings on 5 hosts (6 services), 12:00:01–12:00:10: "
+	    "healthy except h2/api (readyz FAIL); v1.4.1 on 4 hosts, v1.5.0-bad on h16 |\n"
+	    "| 7 | 2024-05-01 12:00:09 | alice@ws | verdict.change | h1 | OK — r |\n"));
+	assert_null(strstr(md, "(first reading)"));
+	free(md);
+	/* All healthy, one tag. */
+	for (i = 3; i <= 4; i++) {
+		cJSON_ReplaceItemInObject(v[i].data, "readyz", cJSON_CreateString("OK"));
+		cJSON_ReplaceItemInObject(v[i].data, "tag", cJSON_CreateString("v1.4.1"));
+	}
+	md = render_n(EXPORT_MD, v, 8);
+	assert_non_null(strstr(md, "| 5 hosts | first readings on 5 hosts (6 services), "
+	    "12:00:01–12:00:10: all healthy; all on v1.4.1 |\n"));
+	free(md);
+	md = render_n(EXPORT_JSON, v, 8);
+	doc = cJSON_Parse(md);
+	assert_int_equal(cJSON_GetArraySize(cJSON_GetObjectItem(doc, "records")), 8);
+	cJSON_Delete(doc);
+	free(md);
+	for (i = 0; i < 8; i++)
 		record_free(&v[i]);
 }
 
@@ -3985,6 +4094,8 @@ main(void)
 		cmocka_unit_test(a_release_judged_bad_later_is_not_deployed_again),
 		cmocka_unit_test(another_release_judged_bad_is_said_once),
 		cmocka_unit_test(a_flapping_host_is_one_timeline_row),
+		cmocka_unit_test(a_host_flapping_over_three_levels_is_two_timeline_rows),
+		cmocka_unit_test(first_readings_are_one_timeline_row),
 		cmocka_unit_test(first_oks_at_the_start_are_one_timeline_row),
 		cmocka_unit_test(a_verdict_before_its_tag_record_judges_that_tag),
 		cmocka_unit_test(a_status_page_takeover_is_said_in_words),
