@@ -4513,11 +4513,12 @@ redeploy_host_said(const struct pm *pm, const struct record **re, size_t i, size
  * (key false) or a key time's words (key true) per release, naming each
  * host once and when; a release judged bad only after it was deployed is
  * another release, said once with its first judgement (of any of its
- * services: a host's verdict judges them all, a rollback its own).
- * Nothing when none was. */
+ * services: a host's verdict judges them all, a rollback its own), or
+ * plainly when no release was named before it (*named, set once one is;
+ * NULL with key). Nothing when none was. */
 static void
 md_redeploys(struct wr_buf *b, const struct record *v, size_t n, const struct export_opts *o,
-    const struct pm *pm, struct key_rows *key)
+    const struct pm *pm, struct key_rows *key, bool *named)
 {
 	const struct record **re;
 	size_t k = redeploys(pm, v, n, &re), i, j;
@@ -4583,11 +4584,143 @@ md_redeploys(struct wr_buf *b, const struct record *v, size_t n, const struct ex
 					wr_buf_str(&what, ", judged bad by a rollback from it");
 				wr_buf_printf(&what, " at %s", ts2);
 			}
-			wr_buf_printf(b, "- another release judged bad: %s.\n", what.s);
+			/* The first release named is said plainly. */
+			wr_buf_printf(b, "- %s judged bad: %s.\n", *named ? "another release" :
+			    "release", what.s);
+			*named = true;
 		} else
 			wr_buf_printf(b, "- %s.\n", what.s);
 	}
 	free(what.s);
+	free(re);
+}
+
+/* The first judgement that tag (any spelling, any service) is bad: a
+ * verdict's turn or a rollback from it; NULL when none. */
+static const struct badrel_why *
+first_judged(const struct badrel *rel, const char *tag)
+{
+	const struct badrel_why *w = NULL;
+	size_t i;
+
+	for (i = 0; i < rel->nwhy; i++)
+		if (badrel_same(rel->why[i].tag, tag) && (w == NULL || rel->why[i].at_ms < w->at_ms))
+			w = &rel->why[i];
+	return w;
+}
+
+/* ", judged ROLLBACK IMMEDIATELY at T", ", judged bad by a rollback from
+ * it at T"; nothing without a judgement. */
+static void
+judged_words(struct wr_buf *b, const struct export_opts *o, const struct badrel_why *w)
+{
+	char ts[TIME_MAX];
+
+	if (w == NULL)
+		return;
+	fmt_time(w->at_ms, o, ts);
+	if (w->verdict != NULL) {
+		wr_buf_str(b, ", judged ");
+		sb_text(b, o, w->verdict);
+	} else
+		wr_buf_str(b, ", judged bad by a rollback from it");
+	wr_buf_printf(b, " at %s", ts);
+}
+
+/* The release the Key times call the bad one (pm->deployed_rec), a
+ * Summary line in their words: "- release judged bad: v1.5.0-bad deployed
+ * on h16 at T (per compose ps: …), outside this console, judged ROLLBACK
+ * IMMEDIATELY at T." A reader of the Summary alone learns the main
+ * cause; later releases are "another". Whether it said one. */
+static bool
+md_bad_release(struct wr_buf *b, const struct record *v, size_t n,
+    const struct export_opts *o, const struct pm *pm)
+{
+	const struct record *r = pm->deployed_rec, *came = pm->deployed_came;
+	const char *tag = r != NULL ? dstr(r, "tag") : NULL;
+	char ts[TIME_MAX], dur[48];
+
+	if (tag == NULL || r->host == NULL)
+		return false;
+	wr_buf_str(b, "- release judged bad: ");
+	sb_text(b, o, tag);
+	wr_buf_str(b, " deployed on ");
+	sb_text(b, o, r->host);
+	if (pm->deployed != NO_TIME) {
+		fmt_time(pm->deployed, o, ts);
+		wr_buf_printf(b, " at %s (per ", ts);
+		sb_text(b, o, dstr(r, "deployed_from") != NULL ? dstr(r, "deployed_from") :
+		    "its deploy history");
+		wr_buf_str(b, ")");
+		if (pm->deployed_early && n > 0) {
+			fmt_dur(v[0].ts_ms - pm->deployed, dur, sizeof(dur));
+			wr_buf_printf(b, ", %s before this incident's first record", dur);
+		}
+	} else {
+		/* As the key time estimates it. */
+		fmt_time(r->ts_ms, o, ts);
+		wr_buf_printf(b, " by %s at the latest (its deploy history did not tell when; "
+		    "this console read it then)", ts);
+	}
+	if (came != NULL && cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(came->data, "outside")))
+		wr_buf_str(b, ", outside this console");
+	else if (pm->deployed_by != NULL) {
+		wr_buf_str(b, ", by this console's ");
+		sb_text(b, o, pm->deployed_by->action != NULL ? pm->deployed_by->action : "action");
+		wr_buf_str(b, " ");
+		sb_text(b, o, pm->deployed_by->op);
+	} else if (came != NULL && dstr(came, "was_tag") == NULL)
+		wr_buf_str(b, ", already running at this console's first reading");
+	judged_words(b, o, first_judged(&pm->contain.rel, tag));
+	wr_buf_str(b, ".\n");
+	return true;
+}
+
+/* Each release still judged bad that neither the line above nor a
+ * redeploy's names (one a rollback alone judged, one running from the
+ * start on a host that was not the first judged), a Summary line with
+ * the hosts it was judged on and its first judgement; plainly when no
+ * release was named before (named false). */
+static void
+md_other_bad(struct wr_buf *b, const struct record *v, size_t n,
+    const struct export_opts *o, const struct pm *pm, bool named)
+{
+	const struct badrel *rel = &pm->contain.rel;
+	const struct record **re;
+	size_t k = redeploys(pm, v, n, &re), i, j, h, nh;
+
+	for (i = 0; i < rel->nbad; i++) {
+		const char *tag = rel->bad[i];
+		bool said = !badrel_is_bad(rel, tag) || (pm->deployed_rec != NULL &&
+		    dstr(pm->deployed_rec, "tag") != NULL &&
+		    badrel_same(dstr(pm->deployed_rec, "tag"), tag));
+
+		for (j = 0; j < k && !said; j++)
+			said = badrel_same(dstr(re[j], "tag"), tag);
+		for (j = 0; j < i && !said; j++)
+			said = badrel_same(rel->bad[j], tag);
+		if (said)
+			continue;
+		wr_buf_printf(b, "- %s judged bad: ", named ? "another release" : "release");
+		named = true;
+		sb_text(b, o, tag);
+		/* Each host it was judged on, once. */
+		for (j = 0, nh = 0; j < rel->nwhy; j++) {
+			bool again = false;
+
+			if (!badrel_same(rel->why[j].tag, tag) || rel->why[j].host == NULL)
+				continue;
+			for (h = 0; h < j && !again; h++)
+				again = badrel_same(rel->why[h].tag, tag) && rel->why[h].host != NULL &&
+				    strcmp(rel->why[h].host, rel->why[j].host) == 0;
+			if (again)
+				continue;
+			wr_buf_str(b, nh++ == 0 ? " on " : ", ");
+			sb_text(b, o, rel->why[j].host);
+		}
+		judged_words(b, o, first_judged(rel, tag));
+		wr_buf_str(b, ".\n");
+	}
 	free(re);
 }
 
@@ -5003,6 +5136,7 @@ render_md(struct wr_buf *b, const struct record *v, size_t n, const struct expor
 	size_t i, k, notes = 0, posts = 0, chats = 0, *flap, *first_ok, *first_read;
 	struct flapfold_run *flaps;
 	struct flapfold_group *oks, *reads;
+	bool named;
 
 	wr_buf_str(b, "# Post-mortem: ");
 	sb_text(b, o, pm->name != NULL ? pm->name : o->id);
@@ -5020,7 +5154,9 @@ render_md(struct wr_buf *b, const struct record *v, size_t n, const struct expor
 
 	wr_buf_str(b, "## Summary\n\n_Draft: say what happened, why, and what fixed it._\n\n");
 	md_recovery_summary(b, v, n, o, pm);
-	md_redeploys(b, v, n, o, pm, NULL);
+	named = md_bad_release(b, v, n, o, pm);
+	md_redeploys(b, v, n, o, pm, NULL, &named);
+	md_other_bad(b, v, n, o, pm, named);
 	md_spared(b, o, pm);
 	wr_buf_printf(b, "- %zu action%s: ", pm->nacts + pm->n_refused,
 	    pm->nacts + pm->n_refused == 1 ? "" : "s");
@@ -5091,7 +5227,7 @@ render_md(struct wr_buf *b, const struct record *v, size_t n, const struct expor
 	if (pm->opened > pm->detect)
 		md_key_time(&kt, o, pm, "Incident opened", pm->opened);
 	md_key_time(&kt, o, pm, "First response", pm->first_resp);
-	md_redeploys(b, v, n, o, pm, &kt);
+	md_redeploys(b, v, n, o, pm, &kt, NULL);
 	md_rollback_start(&kt, o, pm);
 	md_rollback_end(&kt, o, pm);
 	if (pm->nbad > 0 && pm->rec_hidden != NULL) {

@@ -3501,6 +3501,110 @@ another_release_judged_bad_is_said_once(void **state)
 		record_free(&v[i]);
 }
 
+/* QA scale2: v1.5.0-bad set on h16 (judged ROLLBACK IMMEDIATELY, rolled
+ * back), then v1.8.0-bad on h1, h4 and h19. The Summary said only
+ * "another release judged bad: v1.8.0-bad …", "another" following
+ * nothing: it names the release the Key times call the bad one first,
+ * plainly, then the other as another. */
+static void
+the_summary_names_the_main_bad_release_first(void **state)
+{
+	static const char *const later[] = { "h1", "h4", "h19" };
+	struct record v[20] = { 0 };
+	const char *p, *q;
+	size_t n = 0, i;
+	char json[256];
+	char *md;
+
+	(void)state;
+	add_to(v, n++, 0, "incident.open", NULL, NULL, "{\"name\":\"qa\"}");
+	add_to(v, n++, 1, "health.change", "h16", NULL, "{\"service\":\"api\","
+	    "\"tag\":\"v1.4.1\",\"first\":true}");
+	for (i = 0; i < 3; i++) {
+		add_to(v, n++, 1, "health.change", later[i], NULL, "{\"service\":\"api\","
+		    "\"tag\":\"v1.4.1\",\"first\":true}");
+	}
+	verdict(v, n++, 5, "h16", "OK");
+	add_to(v, n++, 100, "health.change", "h16", NULL, "{\"service\":\"api\","
+	    "\"tag\":\"v1.5.0-bad\",\"was_tag\":\"v1.4.1\",\"outside\":true,"
+	    "\"deployed_ms\":1714564899000,\"deployed_from\":\"compose ps: container created\"}");
+	verdict(v, n++, 102, "h16", "ROLLBACK IMMEDIATELY");
+	add_to(v, n++, 120, "action.intent", "h16", "rb-1", "{\"action\":\"compose.rollback\","
+	    "\"plan\":{\"service\":\"api\",\"from\":\"v1.5.0-bad\",\"to\":\"v1.4.1\"}}");
+	add_to(v, n++, 131, "action.end", "h16", "rb-1", "{\"outcome\":\"ok\"}");
+	add_to(v, n++, 132, "health.change", "h16", NULL, "{\"service\":\"api\","
+	    "\"tag\":\"v1.4.1\",\"was_tag\":\"v1.5.0-bad\"}");
+	for (i = 0; i < 3; i++) {
+		snprintf(json, sizeof(json), "{\"service\":\"api\",\"tag\":\"v1.8.0-bad\","
+		    "\"was_tag\":\"v1.4.1\",\"outside\":true,\"deployed_ms\":%lld}",
+		    1714564800000LL + 145000 + (long long)i * 1000);
+		add_to(v, n++, 146 + (int64_t)i, "health.change", later[i], NULL, json);
+	}
+	verdict(v, n++, 150, "h1", "ROLLBACK IMMEDIATELY");
+	md = render_n(EXPORT_MD, v, n);
+	p = strstr(md, "- release judged bad: v1.5.0-bad deployed on h16 at 2024-05-01 12:01:39 "
+	    "(per compose ps: container created), outside this console, judged ROLLBACK "
+	    "IMMEDIATELY at 2024-05-01 12:01:42.\n");
+	q = strstr(md, "- another release judged bad: v1.8.0-bad deployed on h1 at 2024-05-01 "
+	    "12:02:25, on h4 at 2024-05-01 12:02:26, on h19 at 2024-05-01 12:02:27, outside this "
+	    "console, judged ROLLBACK IMMEDIATELY at 2024-05-01 12:02:30.\n");
+	assert_non_null(p);
+	assert_non_null(q);
+	assert_true(p < q);
+	assert_true(q < strstr(md, "## Key times"));
+	/* The Key times name the same release. */
+	assert_non_null(strstr(md, "| Bad release deployed (v1.5.0-bad on h16, per compose ps: "
+	    "container created;"));
+	free(md);
+	for (i = 0; i < n; i++)
+		record_free(&v[i]);
+}
+
+/* A second release judged bad that no tag change brought (api-2 ran
+ * v1.6.0-bad from its first reading, its deploy time not told) is named
+ * as another, on the host it was judged on; one a rollback alone judged,
+ * with no release named before it, is said plainly. */
+static void
+every_release_judged_bad_is_in_the_summary(void **state)
+{
+	struct record v[6] = { 0 };
+	char *md;
+	int i;
+
+	(void)state;
+	add_to(v, 0, 0, "incident.open", NULL, NULL, "{\"name\":\"qa\"}");
+	add_to(v, 1, 1, "health.change", "api-1", NULL, "{\"service\":\"api\","
+	    "\"tag\":\"v1.5.0-bad\",\"first\":true,\"deployed_ms\":1714564790000,"
+	    "\"deployed_from\":\"compose ps: its container created\"}");
+	add_to(v, 2, 1, "health.change", "api-2", NULL, "{\"service\":\"api\","
+	    "\"tag\":\"v1.6.0-bad\",\"first\":true}");
+	verdict(v, 3, 5, "api-1", "ROLLBACK IMMEDIATELY");
+	verdict(v, 4, 6, "api-2", "CONSIDER ROLLBACK");
+	md = render_n(EXPORT_MD, v, 5);
+	assert_non_null(strstr(md, "- release judged bad: v1.5.0-bad deployed on api-1 at "
+	    "2024-05-01 11:59:50 (per compose ps: its container created), already running at this "
+	    "console's first reading, judged ROLLBACK IMMEDIATELY at 2024-05-01 12:00:05.\n"
+	    "- another release judged bad: v1.6.0-bad on api-2, judged CONSIDER ROLLBACK at "
+	    "2024-05-01 12:00:06.\n"));
+	free(md);
+	for (i = 0; i < 5; i++)
+		record_free(&v[i]);
+
+	memset(v, 0, sizeof(v));
+	add_to(v, 0, 0, "incident.open", NULL, NULL, "{\"name\":\"qa\"}");
+	verdict(v, 1, 5, "api-1", "ROLLBACK IMMEDIATELY");
+	add_to(v, 2, 10, "action.intent", "api-1", "rb-1", "{\"action\":\"compose.rollback\","
+	    "\"plan\":{\"service\":\"api\",\"from\":\"v2-bad\",\"to\":\"v1\"}}");
+	add_to(v, 3, 20, "action.end", "api-1", "rb-1", "{\"outcome\":\"ok\"}");
+	md = render_n(EXPORT_MD, v, 4);
+	assert_non_null(strstr(md, "- release judged bad: v2-bad on api-1, judged bad by a rollback "
+	    "from it at 2024-05-01 12:00:10.\n"));
+	assert_null(strstr(md, "another release"));
+	free(md);
+	for (i = 0; i < 4; i++)
+		record_free(&v[i]);
+}
+
 /* QA scale 6: h13 under an http-500 fault moved between CONSIDER ROLLBACK
  * and MONITOR 23 times. The Markdown timeline says it in one row, where
  * the moves begin (the move into the pair before it a row of its own,
@@ -4093,6 +4197,8 @@ main(void)
 		cmocka_unit_test(a_refused_kill_switch_on_a_host_rolled_back_is_no_follow_up),
 		cmocka_unit_test(a_release_judged_bad_later_is_not_deployed_again),
 		cmocka_unit_test(another_release_judged_bad_is_said_once),
+		cmocka_unit_test(the_summary_names_the_main_bad_release_first),
+		cmocka_unit_test(every_release_judged_bad_is_in_the_summary),
 		cmocka_unit_test(a_flapping_host_is_one_timeline_row),
 		cmocka_unit_test(a_host_flapping_over_three_levels_is_two_timeline_rows),
 		cmocka_unit_test(first_readings_are_one_timeline_row),
