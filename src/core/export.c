@@ -4227,8 +4227,31 @@ refused_next(const struct pm *pm, size_t i, size_t k)
 	return k < pm->n_refused && (i == pm->nacts || pm->refused[k]->seq < pm->acts[i].intent->seq);
 }
 
+/* Whether anything of chain c was confirmed: it has an id (its first
+ * host's rollback was confirmed, chain.start), or a host's turn came to
+ * more than "cancelled" or "not started" (a journal from before
+ * chain.start). B closed with Esc before anything ran is no fleet
+ * rollback. */
+static bool
+chain_confirmed(const struct pm_chain *c)
+{
+	const cJSON *h;
+
+	if (jstr_in(c->data, "chain") != NULL)
+		return true;
+	cJSON_ArrayForEach(h, cJSON_GetObjectItemCaseSensitive(c->data, "hosts")) {
+		const char *out = jstr_in(h, "outcome");
+
+		if (out == NULL || (strcmp(out, "cancelled") != 0 && strcmp(out, "not started") != 0))
+			return true;
+	}
+	return false;
+}
+
 /* B's fleet rollbacks, each with what every host's turn came to ("not
- * started" too); one with no chain.end is said interrupted. */
+ * started" too); one with no chain.end is said interrupted; one of which
+ * nothing was confirmed is left out (its chain.end stays a timeline
+ * row). */
 static void
 md_chains(struct wr_buf *b, const struct export_opts *o, const struct pm *pm)
 {
@@ -4237,7 +4260,7 @@ md_chains(struct wr_buf *b, const struct export_opts *o, const struct pm *pm)
 	for (i = 0; i < pm->nchains; i++) {
 		const char *s = jstr_in(pm->chains[i].data, "summary");
 
-		if (s == NULL)
+		if (s == NULL || !chain_confirmed(&pm->chains[i]))
 			continue;
 		wr_buf_str(b, k++ == 0 ? "\nFleet rollbacks (B):\n\n- " : "- ");
 		sb_text(b, o, s);
@@ -5636,7 +5659,8 @@ json_rb_source(cJSON *times, const char *key, const struct export_opts *o,
 	free(w.s);
 }
 
-/* B's fleet rollbacks from pm->chains, as md_chains lists them. */
+/* B's fleet rollbacks from pm->chains, every one (md_chains leaves out
+ * those of which nothing was confirmed: confirmed false here). */
 static void
 json_chains(cJSON *inc, const struct export_opts *o, const struct pm *pm)
 {
@@ -5654,6 +5678,7 @@ json_chains(cJSON *inc, const struct export_opts *o, const struct pm *pm)
 		json_str(x, "from", o, jstr_in(f, "from"));
 		json_str(x, "target", o, to != NULL && to[0] != '\0' ? to : NULL);
 		cJSON_AddBoolToObject(x, "interrupted", pm->chains[i].interrupted);
+		cJSON_AddBoolToObject(x, "confirmed", chain_confirmed(&pm->chains[i]));
 		if (pm->chains[i].hidden != NULL)
 			cJSON_AddNumberToObject(x, "end_may_be_in_damaged_line",
 			    (double)pm->chains[i].hidden->line);

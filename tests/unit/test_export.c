@@ -1055,6 +1055,55 @@ refused_actions_and_fleet_rollbacks_are_listed(void **state)
 		record_free(&v[i]);
 }
 
+/* QA scale2: B closed with Esc before anything ran journals a chain.end
+ * with no chain id, its first host cancelled and the rest not started.
+ * No fleet rollback: left out of "Fleet rollbacks (B)" (its timeline row
+ * stays; the JSON keeps it, confirmed false). One from a journal before
+ * chain.start whose turns ran is still listed. */
+static void
+a_chain_nothing_confirmed_is_no_fleet_rollback(void **state)
+{
+	struct record v[5] = { 0 };
+	const cJSON *chains;
+	cJSON *doc;
+	char *md;
+	size_t i;
+
+	(void)state;
+	add_to(v, 0, 0, "incident.open", NULL, NULL, "{\"name\":\"fleet\"}");
+	for (i = 1; i <= 2; i++)
+		add_to(v, i, 10 * (int64_t)i, "chain.end", NULL, NULL, "{\"summary\":\"fleet rollback "
+		    "of api from v1.8.0-bad: h4 CANCELLED \xc2\xb7 h1, h19 not started\",\"fleet\":"
+		    "{\"service\":\"api\",\"from\":\"v1.8.0-bad\",\"to\":\"\"},\"hosts\":["
+		    "{\"host\":\"h4\",\"outcome\":\"cancelled\"},{\"host\":\"h1\",\"outcome\":"
+		    "\"not started\"},{\"host\":\"h19\",\"outcome\":\"not started\"}],"
+		    "\"left_out\":[]}");
+	add_to(v, 3, 40, "chain.end", NULL, NULL, "{\"summary\":\"fleet rollback of api to "
+	    "v1.4.1: h1 OK \xc2\xb7 h4 not started\",\"fleet\":{\"service\":\"api\",\"from\":"
+	    "\"v1.8.0-bad\",\"to\":\"v1.4.1\"},\"hosts\":[{\"host\":\"h1\",\"outcome\":\"ok\"},"
+	    "{\"host\":\"h4\",\"outcome\":\"not started\"}],\"left_out\":[]}");
+	md = render_n(EXPORT_MD, v, 4);
+	assert_non_null(strstr(md, "Fleet rollbacks (B):\n\n- fleet rollback of api to v1.4.1: "
+	    "h1 OK \xc2\xb7 h4 not started\n"));
+	assert_null(strstr(md, "- fleet rollback of api from v1.8.0-bad"));
+	assert_non_null(strstr(md, "| 2 | 2024-05-01 12:00:10 | alice@ws | chain.end |  | "));
+	free(md);
+	/* Only Esc'd ones: no section at all. */
+	md = render_n(EXPORT_MD, v, 3);
+	assert_null(strstr(md, "Fleet rollbacks (B)"));
+	free(md);
+	md = render_n(EXPORT_JSON, v, 4);
+	doc = cJSON_Parse(md);
+	chains = cJSON_GetObjectItem(cJSON_GetObjectItem(doc, "incident"), "chains");
+	assert_int_equal(cJSON_GetArraySize(chains), 3);
+	assert_true(cJSON_IsFalse(cJSON_GetObjectItem(cJSON_GetArrayItem(chains, 0), "confirmed")));
+	assert_true(cJSON_IsTrue(cJSON_GetObjectItem(cJSON_GetArrayItem(chains, 2), "confirmed")));
+	cJSON_Delete(doc);
+	free(md);
+	for (i = 0; i < 4; i++)
+		record_free(&v[i]);
+}
+
 /* QA's incident: kill switches ok on h1 and h2, refused on helm's h3
  * before any dialog, h3's /export still on. The counts, the Actions
  * table and the follow-ups all say it, in Markdown and JSON; a later
@@ -4174,6 +4223,7 @@ main(void)
 		cmocka_unit_test(summary_counts_outcomes_settled_after_unknown),
 		cmocka_unit_test(resumes_say_what_the_journal_lost),
 		cmocka_unit_test(refused_actions_and_fleet_rollbacks_are_listed),
+		cmocka_unit_test(a_chain_nothing_confirmed_is_no_fleet_rollback),
 		cmocka_unit_test(refused_kill_switch_is_a_follow_up),
 		cmocka_unit_test(unknown_exports_are_a_follow_up),
 		cmocka_unit_test(json_lists_refused_actions_and_fleet_rollbacks),
