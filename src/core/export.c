@@ -4879,6 +4879,20 @@ md_fold_head(struct wr_buf *b, const struct export_opts *o, const struct record 
 	wr_buf_str(b, " | ");
 }
 
+/* "01:02:10–01:06:40" in o's zone; one time when both are one. */
+static void
+clock_range(struct wr_buf *b, const struct export_opts *o, int64_t from, int64_t to)
+{
+	char t0[TIME_MAX], t1[TIME_MAX];
+
+	clock_in(from, o, t0, sizeof(t0));
+	clock_in(to, o, t1, sizeof(t1));
+	if (strcmp(t0, t1) == 0)
+		wr_buf_str(b, t0);
+	else
+		wr_buf_printf(b, "%s\xe2\x80\x93%s", t0, t1);
+}
+
 /* "OK, MONITOR and CONSIDER ROLLBACK" ("…, and others" past the room). */
 static void
 values_words(struct wr_buf *b, const struct flapfold_values *vals)
@@ -4971,7 +4985,6 @@ md_first_ok_row(struct wr_buf *b, const struct export_opts *o, const struct reco
 {
 	const struct flapfold_group *f = &groups[g];
 	const struct record *r = &v[f->first], *last = &v[f->last];
-	char t0[TIME_MAX], t1[TIME_MAX];
 	struct wr_buf d = { 0 };
 	const char *sep = "";
 	size_t i;
@@ -4987,9 +5000,9 @@ md_first_ok_row(struct wr_buf *b, const struct export_opts *o, const struct reco
 			wr_buf_printf(&d, "/%s", dstr(&v[i], "service"));
 		sep = ", ";
 	}
-	clock_in(r->ts_ms, o, t0, sizeof(t0));
-	clock_in(last->ts_ms, o, t1, sizeof(t1));
-	wr_buf_printf(&d, " (%s\xe2\x80\x93%s)", t0, t1);
+	wr_buf_str(&d, " (");
+	clock_range(&d, o, r->ts_ms, last->ts_ms);
+	wr_buf_str(&d, ")");
 	sb_text(b, o, d.s);
 	wr_buf_str(b, " |\n");
 	free(d.s);
@@ -4997,6 +5010,13 @@ md_first_ok_row(struct wr_buf *b, const struct export_opts *o, const struct reco
 
 /* Names a first-readings row gives one by one; past them, a count. */
 #define FIRST_NAMES_MAX 8
+
+/* Whether a health.change carries a probe's answer. */
+static bool
+probed(const struct record *r)
+{
+	return dstr(r, "healthz") != NULL || dstr(r, "readyz") != NULL;
+}
 
 /* Whether a first reading says its service healthy: both probes OK, the
  * migrations current, the tag read. Not probed is no health at all. */
@@ -5045,12 +5065,12 @@ group_hosts(struct wr_buf *d, const struct record *v, const size_t *mark,
 		bool again = false;
 
 		if (mark[i] != g + 1 || (tag != NULL && (dstr(&v[i], "tag") == NULL ||
-		    strcmp(dstr(&v[i], "tag"), tag) != 0)))
+		    !badrel_same(dstr(&v[i], "tag"), tag))))
 			continue;
 		for (j = f->first; j < i && !again; j++)
 			again = mark[j] == g + 1 && strcmp(v[j].host, v[i].host) == 0 &&
 			    (tag == NULL || (dstr(&v[j], "tag") != NULL &&
-			    strcmp(dstr(&v[j], "tag"), tag) == 0));
+			    badrel_same(dstr(&v[j], "tag"), tag)));
 		if (again)
 			continue;
 		if (say && count < FIRST_NAMES_MAX)
@@ -5075,28 +5095,28 @@ md_first_readings_row(struct wr_buf *b, const struct export_opts *o, const struc
 	const struct flapfold_group *f = &groups[g];
 	const char **tags = NULL, *common = NULL;
 	size_t i, k, hosts, ntags = 0, sick = 0, unprobed = 0, most = 0, said = 0;
-	char t0[TIME_MAX], t1[TIME_MAX];
 	struct wr_buf d = { 0 };
 
 	md_fold_head(b, o, v, mark, g, f->first, f->last);
 	hosts = group_hosts(NULL, v, mark, f, g, NULL, false);
-	wr_buf_printf(b, "%zu hosts | ", hosts);
-	clock_in(v[f->first].ts_ms, o, t0, sizeof(t0));
-	clock_in(v[f->last].ts_ms, o, t1, sizeof(t1));
-	wr_buf_printf(&d, "first readings on %zu hosts", hosts);
+	wr_buf_printf(b, "%zu host%s | ", hosts, hosts == 1 ? "" : "s");
+	wr_buf_printf(&d, "first readings on %zu host%s", hosts, hosts == 1 ? "" : "s");
 	if (f->count != hosts)
 		wr_buf_printf(&d, " (%zu services)", f->count);
-	wr_buf_printf(&d, ", %s\xe2\x80\x93%s: ", t0, t1);
+	wr_buf_str(&d, ", ");
+	clock_range(&d, o, v[f->first].ts_ms, v[f->last].ts_ms);
+	wr_buf_str(&d, ": ");
 	for (i = f->first; i <= f->last; i++) {
 		if (mark[i] != g + 1)
 			continue;
-		if (dstr(&v[i], "healthz") == NULL && dstr(&v[i], "readyz") == NULL)
+		if (!probed(&v[i]))
 			unprobed++;
 		else if (!reading_healthy(&v[i]))
 			sick++;
 		if (dstr(&v[i], "tag") == NULL)
 			continue;
-		for (k = 0; k < ntags && strcmp(tags[k], dstr(&v[i], "tag")) != 0; k++)
+		/* One release however a driver spells it (helm drops the v). */
+		for (k = 0; k < ntags && !badrel_same(tags[k], dstr(&v[i], "tag")); k++)
 			;
 		if (k == ntags) {
 			tags = xrealloc(tags, (ntags + 1) * sizeof(*tags));
@@ -5108,10 +5128,9 @@ md_first_readings_row(struct wr_buf *b, const struct export_opts *o, const struc
 	else if (unprobed == f->count)
 		wr_buf_str(&d, "not probed");
 	else {
-		wr_buf_str(&d, sick == 0 ? "healthy" : "healthy except ");
+		wr_buf_str(&d, sick == 0 ? "healthy where probed" : "healthy except ");
 		for (i = f->first; i <= f->last && sick > 0; i++) {
-			if (mark[i] != g + 1 || reading_healthy(&v[i]) ||
-			    (dstr(&v[i], "healthz") == NULL && dstr(&v[i], "readyz") == NULL))
+			if (mark[i] != g + 1 || reading_healthy(&v[i]) || !probed(&v[i]))
 				continue;
 			if (said == FIRST_NAMES_MAX) {
 				wr_buf_printf(&d, " and %zu more", sick - said);
@@ -5122,8 +5141,16 @@ md_first_readings_row(struct wr_buf *b, const struct export_opts *o, const struc
 			reading_unhealthy_words(&d, &v[i]);
 			wr_buf_str(&d, ")");
 		}
-		if (unprobed > 0)
-			wr_buf_printf(&d, "; %zu not probed", unprobed);
+		for (i = f->first, said = 0; i <= f->last && unprobed > 0; i++) {
+			if (mark[i] != g + 1 || probed(&v[i]))
+				continue;
+			if (said == FIRST_NAMES_MAX) {
+				wr_buf_printf(&d, " and %zu more", unprobed - said);
+				break;
+			}
+			wr_buf_printf(&d, "%s%s/%s", said++ > 0 ? ", " : "; not probed: ", v[i].host,
+			    dstr(&v[i], "service"));
+		}
 	}
 	/* The most common tag is counted; every other one names its hosts. */
 	for (k = 0; k < ntags; k++) {

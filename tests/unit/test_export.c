@@ -3776,26 +3776,33 @@ first_readings_are_one_timeline_row(void **state)
 	    "\"healthz\":\"OK\",\"readyz\":\"FAIL\",\"first\":true}");
 	add_to(v, 4, 3, "health.change", "h16", NULL, "{\"service\":\"api\",\"tag\":\"v1.5.0-bad\","
 	    "\"healthz\":\"OK\",\"readyz\":\"OK\",\"first\":true}");
-	add_to(v, 5, 3, "health.change", "h3", NULL, "{\"service\":\"api\",\"tag\":\"v1.4.1\","
-	    "\"healthz\":\"OK\",\"readyz\":\"OK\",\"first\":true}");
+	/* A Helm host: its tag spelled without the v, no probe. */
+	add_to(v, 5, 3, "health.change", "h3", NULL, "{\"service\":\"api\",\"tag\":\"1.4.1\","
+	    "\"first\":true}");
 	verdict(v, 6, 9, "h1", "OK");
 	add_to(v, 7, 10, "health.change", "h4", NULL, "{\"service\":\"api\",\"tag\":\"v1.4.1\","
 	    "\"healthz\":\"OK\",\"readyz\":\"OK\",\"first\":true}");
 	md = render_n(EXPORT_MD, v, 8);
 	assert_non_null(strstr(md, "| 2–8 | 2024-05-01 12:00:01 | alice@ws and others | "
 	    "health.change | 5 hosts | first readings on 5 hosts (6 services), 12:00:01–12:00:10: "
-	    "healthy except h2/api (readyz FAIL); v1.4.1 on 4 hosts, v1.5.0-bad on h16 |\n"
+	    "healthy except h2/api (readyz FAIL); not probed: h3/api; v1.4.1 on 4 hosts, "
+	    "v1.5.0-bad on h16 |\n"
 	    "| 7 | 2024-05-01 12:00:09 | alice@ws | verdict.change | h1 | OK — r |\n"));
 	assert_null(strstr(md, "(first reading)"));
 	free(md);
-	/* All healthy, one tag. */
+	/* Healthy where probed, one release. */
 	for (i = 3; i <= 4; i++) {
 		cJSON_ReplaceItemInObject(v[i].data, "readyz", cJSON_CreateString("OK"));
 		cJSON_ReplaceItemInObject(v[i].data, "tag", cJSON_CreateString("v1.4.1"));
 	}
 	md = render_n(EXPORT_MD, v, 8);
 	assert_non_null(strstr(md, "| 5 hosts | first readings on 5 hosts (6 services), "
-	    "12:00:01–12:00:10: all healthy; all on v1.4.1 |\n"));
+	    "12:00:01–12:00:10: healthy where probed; not probed: h3/api; all on v1.4.1 |\n"));
+	free(md);
+	/* One host's two services, all healthy, in one second: one time. */
+	md = render_n(EXPORT_MD, v, 3);
+	assert_non_null(strstr(md, "| 2–3 | 2024-05-01 12:00:01 | alice@ws | health.change | 1 host | "
+	    "first readings on 1 host (2 services), 12:00:01: all healthy; all on v1.4.1 |\n"));
 	free(md);
 	md = render_n(EXPORT_JSON, v, 8);
 	doc = cJSON_Parse(md);
