@@ -4227,8 +4227,31 @@ refused_next(const struct pm *pm, size_t i, size_t k)
 	return k < pm->n_refused && (i == pm->nacts || pm->refused[k]->seq < pm->acts[i].intent->seq);
 }
 
+/* Whether anything of chain c was confirmed: it has an id (its first
+ * host's rollback was confirmed, chain.start), or a host's turn came to
+ * more than "cancelled" or "not started" (a journal from before
+ * chain.start). B closed with Esc before anything ran is no fleet
+ * rollback. */
+static bool
+chain_confirmed(const struct pm_chain *c)
+{
+	const cJSON *h;
+
+	if (jstr_in(c->data, "chain") != NULL)
+		return true;
+	cJSON_ArrayForEach(h, cJSON_GetObjectItemCaseSensitive(c->data, "hosts")) {
+		const char *out = jstr_in(h, "outcome");
+
+		if (out == NULL || (strcmp(out, "cancelled") != 0 && strcmp(out, "not started") != 0))
+			return true;
+	}
+	return false;
+}
+
 /* B's fleet rollbacks, each with what every host's turn came to ("not
- * started" too); one with no chain.end is said interrupted. */
+ * started" too); one with no chain.end is said interrupted; one of which
+ * nothing was confirmed is left out (its chain.end stays a timeline
+ * row). */
 static void
 md_chains(struct wr_buf *b, const struct export_opts *o, const struct pm *pm)
 {
@@ -4237,7 +4260,7 @@ md_chains(struct wr_buf *b, const struct export_opts *o, const struct pm *pm)
 	for (i = 0; i < pm->nchains; i++) {
 		const char *s = jstr_in(pm->chains[i].data, "summary");
 
-		if (s == NULL)
+		if (s == NULL || !chain_confirmed(&pm->chains[i]))
 			continue;
 		wr_buf_str(b, k++ == 0 ? "\nFleet rollbacks (B):\n\n- " : "- ");
 		sb_text(b, o, s);
@@ -4513,11 +4536,12 @@ redeploy_host_said(const struct pm *pm, const struct record **re, size_t i, size
  * (key false) or a key time's words (key true) per release, naming each
  * host once and when; a release judged bad only after it was deployed is
  * another release, said once with its first judgement (of any of its
- * services: a host's verdict judges them all, a rollback its own).
- * Nothing when none was. */
+ * services: a host's verdict judges them all, a rollback its own), or
+ * plainly when no release was named before it (*named, set once one is;
+ * NULL with key). Nothing when none was. */
 static void
 md_redeploys(struct wr_buf *b, const struct record *v, size_t n, const struct export_opts *o,
-    const struct pm *pm, struct key_rows *key)
+    const struct pm *pm, struct key_rows *key, bool *named)
 {
 	const struct record **re;
 	size_t k = redeploys(pm, v, n, &re), i, j;
@@ -4583,11 +4607,143 @@ md_redeploys(struct wr_buf *b, const struct record *v, size_t n, const struct ex
 					wr_buf_str(&what, ", judged bad by a rollback from it");
 				wr_buf_printf(&what, " at %s", ts2);
 			}
-			wr_buf_printf(b, "- another release judged bad: %s.\n", what.s);
+			/* The first release named is said plainly. */
+			wr_buf_printf(b, "- %s judged bad: %s.\n", *named ? "another release" :
+			    "release", what.s);
+			*named = true;
 		} else
 			wr_buf_printf(b, "- %s.\n", what.s);
 	}
 	free(what.s);
+	free(re);
+}
+
+/* The first judgement that tag (any spelling, any service) is bad: a
+ * verdict's turn or a rollback from it; NULL when none. */
+static const struct badrel_why *
+first_judged(const struct badrel *rel, const char *tag)
+{
+	const struct badrel_why *w = NULL;
+	size_t i;
+
+	for (i = 0; i < rel->nwhy; i++)
+		if (badrel_same(rel->why[i].tag, tag) && (w == NULL || rel->why[i].at_ms < w->at_ms))
+			w = &rel->why[i];
+	return w;
+}
+
+/* ", judged ROLLBACK IMMEDIATELY at T", ", judged bad by a rollback from
+ * it at T"; nothing without a judgement. */
+static void
+judged_words(struct wr_buf *b, const struct export_opts *o, const struct badrel_why *w)
+{
+	char ts[TIME_MAX];
+
+	if (w == NULL)
+		return;
+	fmt_time(w->at_ms, o, ts);
+	if (w->verdict != NULL) {
+		wr_buf_str(b, ", judged ");
+		sb_text(b, o, w->verdict);
+	} else
+		wr_buf_str(b, ", judged bad by a rollback from it");
+	wr_buf_printf(b, " at %s", ts);
+}
+
+/* The release the Key times call the bad one (pm->deployed_rec), a
+ * Summary line in their words: "- release judged bad: v1.5.0-bad deployed
+ * on h16 at T (per compose ps: …), outside this console, judged ROLLBACK
+ * IMMEDIATELY at T." A reader of the Summary alone learns the main
+ * cause; later releases are "another". Whether it said one. */
+static bool
+md_bad_release(struct wr_buf *b, const struct record *v, size_t n,
+    const struct export_opts *o, const struct pm *pm)
+{
+	const struct record *r = pm->deployed_rec, *came = pm->deployed_came;
+	const char *tag = r != NULL ? dstr(r, "tag") : NULL;
+	char ts[TIME_MAX], dur[48];
+
+	if (tag == NULL || r->host == NULL)
+		return false;
+	wr_buf_str(b, "- release judged bad: ");
+	sb_text(b, o, tag);
+	wr_buf_str(b, " deployed on ");
+	sb_text(b, o, r->host);
+	if (pm->deployed != NO_TIME) {
+		fmt_time(pm->deployed, o, ts);
+		wr_buf_printf(b, " at %s (per ", ts);
+		sb_text(b, o, dstr(r, "deployed_from") != NULL ? dstr(r, "deployed_from") :
+		    "its deploy history");
+		wr_buf_str(b, ")");
+		if (pm->deployed_early && n > 0) {
+			fmt_dur(v[0].ts_ms - pm->deployed, dur, sizeof(dur));
+			wr_buf_printf(b, ", %s before this incident's first record", dur);
+		}
+	} else {
+		/* As the key time estimates it. */
+		fmt_time(r->ts_ms, o, ts);
+		wr_buf_printf(b, " by %s at the latest (its deploy history did not tell when; "
+		    "this console read it then)", ts);
+	}
+	if (came != NULL && cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(came->data, "outside")))
+		wr_buf_str(b, ", outside this console");
+	else if (pm->deployed_by != NULL) {
+		wr_buf_str(b, ", by this console's ");
+		sb_text(b, o, pm->deployed_by->action != NULL ? pm->deployed_by->action : "action");
+		wr_buf_str(b, " ");
+		sb_text(b, o, pm->deployed_by->op);
+	} else if (came != NULL && dstr(came, "was_tag") == NULL)
+		wr_buf_str(b, ", already running at this console's first reading");
+	judged_words(b, o, first_judged(&pm->contain.rel, tag));
+	wr_buf_str(b, ".\n");
+	return true;
+}
+
+/* Each release still judged bad that neither the line above nor a
+ * redeploy's names (one a rollback alone judged, one running from the
+ * start on a host that was not the first judged), a Summary line with
+ * the hosts it was judged on and its first judgement; plainly when no
+ * release was named before (named false). */
+static void
+md_other_bad(struct wr_buf *b, const struct record *v, size_t n,
+    const struct export_opts *o, const struct pm *pm, bool named)
+{
+	const struct badrel *rel = &pm->contain.rel;
+	const struct record **re;
+	size_t k = redeploys(pm, v, n, &re), i, j, h, nh;
+
+	for (i = 0; i < rel->nbad; i++) {
+		const char *tag = rel->bad[i];
+		bool said = !badrel_is_bad(rel, tag) || (pm->deployed_rec != NULL &&
+		    dstr(pm->deployed_rec, "tag") != NULL &&
+		    badrel_same(dstr(pm->deployed_rec, "tag"), tag));
+
+		for (j = 0; j < k && !said; j++)
+			said = badrel_same(dstr(re[j], "tag"), tag);
+		for (j = 0; j < i && !said; j++)
+			said = badrel_same(rel->bad[j], tag);
+		if (said)
+			continue;
+		wr_buf_printf(b, "- %s judged bad: ", named ? "another release" : "release");
+		named = true;
+		sb_text(b, o, tag);
+		/* Each host it was judged on, once. */
+		for (j = 0, nh = 0; j < rel->nwhy; j++) {
+			bool again = false;
+
+			if (!badrel_same(rel->why[j].tag, tag) || rel->why[j].host == NULL)
+				continue;
+			for (h = 0; h < j && !again; h++)
+				again = badrel_same(rel->why[h].tag, tag) && rel->why[h].host != NULL &&
+				    strcmp(rel->why[h].host, rel->why[j].host) == 0;
+			if (again)
+				continue;
+			wr_buf_str(b, nh++ == 0 ? " on " : ", ");
+			sb_text(b, o, rel->why[j].host);
+		}
+		judged_words(b, o, first_judged(rel, tag));
+		wr_buf_str(b, ".\n");
+	}
 	free(re);
 }
 
@@ -4701,40 +4857,120 @@ md_spared(struct wr_buf *b, const struct export_opts *o, const struct pm *pm)
 	free(said);
 }
 
-/* A host's verdict flapping between two levels, one timeline row in
- * place of its records (flapfold.h): "moved between CONSIDER ROLLBACK
- * and MONITOR 23 times, 00:14:02–00:22:10; last MONITOR — its reason".
- * The JSON keeps every record. */
+/* The Seq, Time, Actor and Kind cells of a row folding the records
+ * mark[i] == id + 1 among v[first..last] ("and others" when two consoles
+ * wrote them), and the Host cell's opening "| ". */
+static void
+md_fold_head(struct wr_buf *b, const struct export_opts *o, const struct record *v,
+    const size_t *mark, size_t id, size_t first, size_t last)
+{
+	const struct record *r = &v[first];
+	char ts[TIME_MAX];
+	bool others = false;
+	size_t i;
+
+	for (i = first; i <= last && !others; i++)
+		others = mark[i] == id + 1 && strcmp(v[i].actor, r->actor) != 0;
+	fmt_time(r->ts_ms, o, ts);
+	wr_buf_printf(b, "| %" PRIu64 "–%" PRIu64 " | %s | ", r->seq, v[last].seq, ts);
+	sb_text(b, o, r->actor);
+	wr_buf_str(b, others ? " and others | " : " | ");
+	sb_text(b, o, r->kind);
+	wr_buf_str(b, " | ");
+}
+
+/* "01:02:10–01:06:40" in o's zone; one time when both are one. */
+static void
+clock_range(struct wr_buf *b, const struct export_opts *o, int64_t from, int64_t to)
+{
+	char t0[TIME_MAX], t1[TIME_MAX];
+
+	clock_in(from, o, t0, sizeof(t0));
+	clock_in(to, o, t1, sizeof(t1));
+	if (strcmp(t0, t1) == 0)
+		wr_buf_str(b, t0);
+	else
+		wr_buf_printf(b, "%s\xe2\x80\x93%s", t0, t1);
+}
+
+/* "OK, MONITOR and CONSIDER ROLLBACK" ("…, and others" past the room). */
+static void
+values_words(struct wr_buf *b, const struct flapfold_values *vals)
+{
+	size_t i;
+
+	for (i = 0; i < vals->n; i++)
+		wr_buf_printf(b, "%s%s", i == 0 ? "" : i + 1 < vals->n || vals->more ? ", " :
+		    " and ", vals->v[i]);
+	if (vals->more)
+		wr_buf_str(b, " and others");
+}
+
+/* One probe's answers in a health run: "healthz between OK and FAIL",
+ * "readyz OK" when it held; nothing when no record said it. */
+static void
+probe_values_words(struct wr_buf *b, const char *name, const struct flapfold_values *vals,
+    const char **sep)
+{
+	if (vals->n == 0)
+		return;
+	wr_buf_printf(b, "%s%s %s", *sep, name, vals->n > 1 ? "between " : "");
+	values_words(b, vals);
+	*sep = ", ";
+}
+
+/* A host's verdict moving among levels, or its service's health flipping,
+ * one timeline row in place of its records (flapfold.h), where they
+ * begin: "verdict changed 12 times between OK, MONITOR and CONSIDER
+ * ROLLBACK, 01:02:10–01:06:40; worst CONSIDER ROLLBACK; last OK at
+ * 01:06:40 — its reason", "api — health changed 22 times, 01:02:10–
+ * 01:06:40: healthz between OK and FAIL, readyz between OK and FAIL; last
+ * healthz OK, readyz OK". The JSON keeps every record. */
 static void
 md_flap_row(struct wr_buf *b, const struct export_opts *o, const struct record *v,
     const size_t *flap, const struct flapfold_run *runs, size_t run)
 {
 	const struct flapfold_run *f = &runs[run];
 	const struct record *r = &v[f->first], *last = &v[f->last];
-	char ts[TIME_MAX], t0[TIME_MAX], t1[TIME_MAX];
+	char t0[TIME_MAX], t1[TIME_MAX];
 	struct wr_buf d = { 0 };
-	bool others = false;
-	size_t i;
+	const char *sep = "";
 
-	/* Two consoles may have written them. */
-	for (i = f->first; i <= f->last && !others; i++)
-		others = flap[i] == run + 1 && strcmp(v[i].actor, r->actor) != 0;
-	fmt_time(r->ts_ms, o, ts);
-	wr_buf_printf(b, "| %" PRIu64 "–%" PRIu64 " | %s | ", r->seq, last->seq, ts);
-	sb_text(b, o, r->actor);
-	wr_buf_str(b, others ? " and others | " : " | ");
-	sb_text(b, o, r->kind);
-	wr_buf_str(b, " | ");
+	md_fold_head(b, o, v, flap, run, f->first, f->last);
 	sb_text(b, o, r->host);
 	wr_buf_str(b, " | ");
 	if (dstr(r, "service") != NULL)
 		wr_buf_printf(&d, "%s — ", dstr(r, "service"));
 	clock_in(r->ts_ms, o, t0, sizeof(t0));
 	clock_in(last->ts_ms, o, t1, sizeof(t1));
-	wr_buf_printf(&d, "moved between %s and %s %zu times, %s\xe2\x80\x93%s; last %s", f->a,
-	    f->b, f->moves, t0, t1, dstr(last, "verdict"));
-	if (dstr(last, "reason") != NULL)
-		wr_buf_printf(&d, " — %s", dstr(last, "reason"));
+	if (f->kind == FLAPFOLD_VERDICT) {
+		wr_buf_printf(&d, "verdict changed %zu times between ", f->moves);
+		values_words(&d, &f->levels);
+		wr_buf_printf(&d, ", %s\xe2\x80\x93%s", t0, t1);
+		if (f->worst != NULL)
+			wr_buf_printf(&d, "; worst %s", f->worst);
+		wr_buf_printf(&d, "; last %s at %s", dstr(last, "verdict"), t1);
+		if (dstr(last, "reason") != NULL)
+			wr_buf_printf(&d, " — %s", dstr(last, "reason"));
+	} else {
+		wr_buf_printf(&d, "health changed %zu times, %s\xe2\x80\x93%s: ", f->moves, t0, t1);
+		probe_values_words(&d, "healthz", &f->healthz, &sep);
+		probe_values_words(&d, "readyz", &f->readyz, &sep);
+		sep = "; last ";
+		if (dstr(last, "healthz") != NULL) {
+			wr_buf_printf(&d, "%shealthz %s", sep, dstr(last, "healthz"));
+			sep = ", ";
+		}
+		if (dstr(last, "readyz") != NULL) {
+			wr_buf_printf(&d, "%sreadyz %s", sep, dstr(last, "readyz"));
+			sep = ", ";
+		}
+		if (schema_change_words(healthrec_schema(last->data, false)) != NULL)
+			wr_buf_printf(&d, "%s%s", sep, schema_change_words(
+			    healthrec_schema(last->data, false)));
+		if (cJSON_IsFalse(cJSON_GetObjectItemCaseSensitive(last->data, "tag_reread")))
+			wr_buf_str(&d, "; tag not re-read");
+	}
 	sb_text_max(b, o, d.s, CELL_MAX);
 	wr_buf_str(b, " |\n");
 	free(d.s);
@@ -4749,20 +4985,12 @@ md_first_ok_row(struct wr_buf *b, const struct export_opts *o, const struct reco
 {
 	const struct flapfold_group *f = &groups[g];
 	const struct record *r = &v[f->first], *last = &v[f->last];
-	char ts[TIME_MAX], t0[TIME_MAX], t1[TIME_MAX];
 	struct wr_buf d = { 0 };
 	const char *sep = "";
-	bool others = false;
 	size_t i;
 
-	for (i = f->first; i <= f->last && !others; i++)
-		others = mark[i] == g + 1 && strcmp(v[i].actor, r->actor) != 0;
-	fmt_time(r->ts_ms, o, ts);
-	wr_buf_printf(b, "| %" PRIu64 "–%" PRIu64 " | %s | ", r->seq, last->seq, ts);
-	sb_text(b, o, r->actor);
-	wr_buf_str(b, others ? " and others | " : " | ");
-	sb_text(b, o, r->kind);
-	wr_buf_printf(b, " | %zu hosts | ", f->count);
+	md_fold_head(b, o, v, mark, g, f->first, f->last);
+	wr_buf_printf(b, "%zu hosts | ", f->count);
 	wr_buf_printf(&d, "first verdict OK on %zu hosts: ", f->count);
 	for (i = f->first; i <= f->last; i++) {
 		if (mark[i] != g + 1)
@@ -4772,12 +5000,180 @@ md_first_ok_row(struct wr_buf *b, const struct export_opts *o, const struct reco
 			wr_buf_printf(&d, "/%s", dstr(&v[i], "service"));
 		sep = ", ";
 	}
-	clock_in(r->ts_ms, o, t0, sizeof(t0));
-	clock_in(last->ts_ms, o, t1, sizeof(t1));
-	wr_buf_printf(&d, " (%s\xe2\x80\x93%s)", t0, t1);
+	wr_buf_str(&d, " (");
+	clock_range(&d, o, r->ts_ms, last->ts_ms);
+	wr_buf_str(&d, ")");
 	sb_text(b, o, d.s);
 	wr_buf_str(b, " |\n");
 	free(d.s);
+}
+
+/* Names a first-readings row gives one by one; past them, a count. */
+#define FIRST_NAMES_MAX 8
+
+/* Whether a health.change carries a probe's answer. */
+static bool
+probed(const struct record *r)
+{
+	return dstr(r, "healthz") != NULL || dstr(r, "readyz") != NULL;
+}
+
+/* Whether a first reading says its service healthy: both probes OK, the
+ * migrations current, the tag read. Not probed is no health at all. */
+static bool
+reading_healthy(const struct record *r)
+{
+	return dstr(r, "healthz") != NULL && strcmp(dstr(r, "healthz"), "OK") == 0 &&
+	    dstr(r, "readyz") != NULL && strcmp(dstr(r, "readyz"), "OK") == 0 &&
+	    healthrec_schema(r->data, false) == PROBE_SCHEMA_UNSAID && dstr(r, "tag") != NULL;
+}
+
+/* What a first reading that is not healthy said: "healthz FAIL, readyz
+ * FAIL", "migrations not current (schema behind)", "tag not read". */
+static void
+reading_unhealthy_words(struct wr_buf *b, const struct record *r)
+{
+	const char *sep = "";
+
+	if (dstr(r, "healthz") != NULL && strcmp(dstr(r, "healthz"), "OK") != 0) {
+		wr_buf_printf(b, "healthz %s", dstr(r, "healthz"));
+		sep = ", ";
+	}
+	if (dstr(r, "readyz") != NULL && strcmp(dstr(r, "readyz"), "OK") != 0) {
+		wr_buf_printf(b, "%sreadyz %s", sep, dstr(r, "readyz"));
+		sep = ", ";
+	}
+	if (schema_change_words(healthrec_schema(r->data, false)) != NULL) {
+		wr_buf_printf(b, "%s%s", sep, schema_change_words(healthrec_schema(r->data,
+		    false)));
+		sep = ", ";
+	}
+	if (dstr(r, "tag") == NULL)
+		wr_buf_printf(b, "%stag not read", sep);
+}
+
+/* The hosts of group g's records (mark[i] == g + 1) that pass keep
+ * (NULL: all), each once: how many; the first FIRST_NAMES_MAX of them
+ * named into d, then "and N more" (said when say). */
+static size_t
+group_hosts(struct wr_buf *d, const struct record *v, const size_t *mark,
+    const struct flapfold_group *f, size_t g, const char *tag, bool say)
+{
+	size_t i, j, count = 0;
+
+	for (i = f->first; i <= f->last; i++) {
+		bool again = false;
+
+		if (mark[i] != g + 1 || (tag != NULL && (dstr(&v[i], "tag") == NULL ||
+		    !badrel_same(dstr(&v[i], "tag"), tag))))
+			continue;
+		for (j = f->first; j < i && !again; j++)
+			again = mark[j] == g + 1 && strcmp(v[j].host, v[i].host) == 0 &&
+			    (tag == NULL || (dstr(&v[j], "tag") != NULL &&
+			    badrel_same(dstr(&v[j], "tag"), tag)));
+		if (again)
+			continue;
+		if (say && count < FIRST_NAMES_MAX)
+			wr_buf_printf(d, "%s%s", count > 0 ? ", " : "", v[i].host);
+		count++;
+	}
+	if (say && count > FIRST_NAMES_MAX)
+		wr_buf_printf(d, " and %zu more", count - FIRST_NAMES_MAX);
+	return count;
+}
+
+/* Services' first readings close together, one timeline row in place of
+ * theirs (flapfold_first_readings): "first readings on 24 hosts (32
+ * services), 00:58:10–00:58:14: all healthy; all on v1.4.1", or naming
+ * the services that were not healthy and the hosts on a tag other than
+ * the most common one ("v1.4.1 on 23 hosts, v1.5.0-bad on h16"), where a
+ * bad release may hide. The JSON keeps every record. */
+static void
+md_first_readings_row(struct wr_buf *b, const struct export_opts *o, const struct record *v,
+    const size_t *mark, const struct flapfold_group *groups, size_t g)
+{
+	const struct flapfold_group *f = &groups[g];
+	const char **tags = NULL, *common = NULL;
+	size_t i, k, hosts, ntags = 0, sick = 0, unprobed = 0, most = 0, said = 0;
+	struct wr_buf d = { 0 };
+
+	md_fold_head(b, o, v, mark, g, f->first, f->last);
+	hosts = group_hosts(NULL, v, mark, f, g, NULL, false);
+	wr_buf_printf(b, "%zu host%s | ", hosts, hosts == 1 ? "" : "s");
+	wr_buf_printf(&d, "first readings on %zu host%s", hosts, hosts == 1 ? "" : "s");
+	if (f->count != hosts)
+		wr_buf_printf(&d, " (%zu services)", f->count);
+	wr_buf_str(&d, ", ");
+	clock_range(&d, o, v[f->first].ts_ms, v[f->last].ts_ms);
+	wr_buf_str(&d, ": ");
+	for (i = f->first; i <= f->last; i++) {
+		if (mark[i] != g + 1)
+			continue;
+		if (!probed(&v[i]))
+			unprobed++;
+		else if (!reading_healthy(&v[i]))
+			sick++;
+		if (dstr(&v[i], "tag") == NULL)
+			continue;
+		/* One release however a driver spells it (helm drops the v). */
+		for (k = 0; k < ntags && !badrel_same(tags[k], dstr(&v[i], "tag")); k++)
+			;
+		if (k == ntags) {
+			tags = xrealloc(tags, (ntags + 1) * sizeof(*tags));
+			tags[ntags++] = dstr(&v[i], "tag");
+		}
+	}
+	if (sick == 0 && unprobed == 0)
+		wr_buf_str(&d, "all healthy");
+	else if (unprobed == f->count)
+		wr_buf_str(&d, "not probed");
+	else {
+		wr_buf_str(&d, sick == 0 ? "healthy where probed" : "healthy except ");
+		for (i = f->first; i <= f->last && sick > 0; i++) {
+			if (mark[i] != g + 1 || reading_healthy(&v[i]) || !probed(&v[i]))
+				continue;
+			if (said == FIRST_NAMES_MAX) {
+				wr_buf_printf(&d, " and %zu more", sick - said);
+				break;
+			}
+			wr_buf_printf(&d, "%s%s/%s (", said++ > 0 ? ", " : "", v[i].host,
+			    dstr(&v[i], "service"));
+			reading_unhealthy_words(&d, &v[i]);
+			wr_buf_str(&d, ")");
+		}
+		for (i = f->first, said = 0; i <= f->last && unprobed > 0; i++) {
+			if (mark[i] != g + 1 || probed(&v[i]))
+				continue;
+			if (said == FIRST_NAMES_MAX) {
+				wr_buf_printf(&d, " and %zu more", unprobed - said);
+				break;
+			}
+			wr_buf_printf(&d, "%s%s/%s", said++ > 0 ? ", " : "; not probed: ", v[i].host,
+			    dstr(&v[i], "service"));
+		}
+	}
+	/* The most common tag is counted; every other one names its hosts. */
+	for (k = 0; k < ntags; k++) {
+		size_t c = group_hosts(NULL, v, mark, f, g, tags[k], false);
+
+		if (c > most) {
+			most = c;
+			common = tags[k];
+		}
+	}
+	if (ntags == 1)
+		wr_buf_printf(&d, "; all on %s", common);
+	for (k = 0; ntags > 1 && k < ntags; k++) {
+		wr_buf_printf(&d, "%s%s on ", k == 0 ? "; " : ", ", tags[k]);
+		if (tags[k] == common)
+			wr_buf_printf(&d, "%zu hosts", most);
+		else
+			group_hosts(&d, v, mark, f, g, tags[k], true);
+	}
+	sb_text_max(b, o, d.s, 0);
+	wr_buf_str(b, " |\n");
+	free(d.s);
+	free(tags);
 }
 
 static void
@@ -4787,9 +5183,10 @@ render_md(struct wr_buf *b, const struct record *v, size_t n, const struct expor
 	char ts[TIME_MAX], ts2[TIME_MAX], tz[160], dur[48];
 	struct key_rows kt;
 	long off;
-	size_t i, k, notes = 0, posts = 0, chats = 0, *flap, *first_ok;
+	size_t i, k, notes = 0, posts = 0, chats = 0, *flap, *first_ok, *first_read;
 	struct flapfold_run *flaps;
-	struct flapfold_group *oks;
+	struct flapfold_group *oks, *reads;
+	bool named;
 
 	wr_buf_str(b, "# Post-mortem: ");
 	sb_text(b, o, pm->name != NULL ? pm->name : o->id);
@@ -4807,7 +5204,9 @@ render_md(struct wr_buf *b, const struct record *v, size_t n, const struct expor
 
 	wr_buf_str(b, "## Summary\n\n_Draft: say what happened, why, and what fixed it._\n\n");
 	md_recovery_summary(b, v, n, o, pm);
-	md_redeploys(b, v, n, o, pm, NULL);
+	named = md_bad_release(b, v, n, o, pm);
+	md_redeploys(b, v, n, o, pm, NULL, &named);
+	md_other_bad(b, v, n, o, pm, named);
 	md_spared(b, o, pm);
 	wr_buf_printf(b, "- %zu action%s: ", pm->nacts + pm->n_refused,
 	    pm->nacts + pm->n_refused == 1 ? "" : "s");
@@ -4878,7 +5277,7 @@ render_md(struct wr_buf *b, const struct record *v, size_t n, const struct expor
 	if (pm->opened > pm->detect)
 		md_key_time(&kt, o, pm, "Incident opened", pm->opened);
 	md_key_time(&kt, o, pm, "First response", pm->first_resp);
-	md_redeploys(b, v, n, o, pm, &kt);
+	md_redeploys(b, v, n, o, pm, &kt, NULL);
 	md_rollback_start(&kt, o, pm);
 	md_rollback_end(&kt, o, pm);
 	if (pm->nbad > 0 && pm->rec_hidden != NULL) {
@@ -4924,6 +5323,8 @@ render_md(struct wr_buf *b, const struct record *v, size_t n, const struct expor
 	flapfold_find(v, n, flap, &flaps);
 	first_ok = xcalloc(n + 1, sizeof(*first_ok));
 	flapfold_first_ok(v, n, first_ok, &oks);
+	first_read = xcalloc(n + 1, sizeof(*first_read));
+	flapfold_first_readings(v, n, first_read, &reads);
 	for (i = 0, k = 0; i <= n; i++) {
 		/* A damaged line in its place among the records kept around it. */
 		while (k < o->ndamage && o->damage[k].kept_before <= i)
@@ -4932,8 +5333,8 @@ render_md(struct wr_buf *b, const struct record *v, size_t n, const struct expor
 			break;
 		if (export_row_hidden(&v[i]))
 			continue;
-		/* A flapping host's moves, hosts' first OKs: one row where
-		 * they begin. */
+		/* A flapping host's moves, hosts' first OKs, services' first
+		 * readings: one row where they begin. */
 		if (flap[i] != 0) {
 			if (flaps[flap[i] - 1].first == i)
 				md_flap_row(b, o, v, flap, flaps, flap[i] - 1);
@@ -4942,6 +5343,12 @@ render_md(struct wr_buf *b, const struct record *v, size_t n, const struct expor
 		if (first_ok[i] != 0) {
 			if (oks[first_ok[i] - 1].first == i)
 				md_first_ok_row(b, o, v, first_ok, oks, first_ok[i] - 1);
+			continue;
+		}
+		if (first_read[i] != 0) {
+			if (reads[first_read[i] - 1].first == i)
+				md_first_readings_row(b, o, v, first_read, reads,
+				    first_read[i] - 1);
 			continue;
 		}
 		fmt_time(v[i].ts_ms, o, ts);
@@ -4961,6 +5368,8 @@ render_md(struct wr_buf *b, const struct record *v, size_t n, const struct expor
 	free(flaps);
 	free(first_ok);
 	free(oks);
+	free(first_read);
+	free(reads);
 
 	md_reachability(b, v, n, o);
 	md_data_gaps(b, v, n, o);
@@ -5277,7 +5686,8 @@ json_rb_source(cJSON *times, const char *key, const struct export_opts *o,
 	free(w.s);
 }
 
-/* B's fleet rollbacks from pm->chains, as md_chains lists them. */
+/* B's fleet rollbacks from pm->chains, every one (md_chains leaves out
+ * those of which nothing was confirmed: confirmed false here). */
 static void
 json_chains(cJSON *inc, const struct export_opts *o, const struct pm *pm)
 {
@@ -5295,6 +5705,7 @@ json_chains(cJSON *inc, const struct export_opts *o, const struct pm *pm)
 		json_str(x, "from", o, jstr_in(f, "from"));
 		json_str(x, "target", o, to != NULL && to[0] != '\0' ? to : NULL);
 		cJSON_AddBoolToObject(x, "interrupted", pm->chains[i].interrupted);
+		cJSON_AddBoolToObject(x, "confirmed", chain_confirmed(&pm->chains[i]));
 		if (pm->chains[i].hidden != NULL)
 			cJSON_AddNumberToObject(x, "end_may_be_in_damaged_line",
 			    (double)pm->chains[i].hidden->line);

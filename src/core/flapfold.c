@@ -1,10 +1,11 @@
 /*
- * flapfold.c — runs of a host's verdict moving back and forth between
- * two levels, and groups of hosts' first verdicts of OK (flapfold.h).
- * One pass over the records: per host (and service) the level said last
- * and the run going on; an action on the host or a change of its tag
- * ends its runs, since a reader wants the verdicts before and after it
- * as rows around it.
+ * flapfold.c — runs of a host's verdict moving among levels and of its
+ * services' health readings flipping, and groups of hosts' first
+ * verdicts of OK and first readings (flapfold.h). One pass over the
+ * records: per host (and service) and kind, what was said last and the
+ * run going on; an action on the host or a change of its tag ends its
+ * runs, since a reader wants the records before and after it as rows
+ * around it.
  */
 #include "warroom/flapfold.h"
 
@@ -18,15 +19,17 @@
 #include "warroom/decide.h"
 #include "warroom/util.h"
 
-/* One host's (and service's) verdicts so far. */
+/* One host's (and service's) verdicts, or health readings, so far. */
 struct key {
-	char *id;                /* "host\x1fservice" (owned) */
+	char *id;                /* "kind\x1fhost\x1fservice" (owned) */
 	const char *host;        /* borrowed */
-	const char *last;        /* the level said last; NULL: none yet */
+	enum flapfold_kind kind;
+	const char *last;        /* VERDICT: the level said last; HEALTH: "" once
+	                            read; NULL: none yet */
 	int64_t last_ms;         /* … when */
 	bool open;               /* a run goes on */
-	const char *a, *b;       /* its two levels */
 	size_t moves;
+	struct flapfold_values levels, healthz, readyz;  /* its run's */
 	size_t *idx;             /* its records (owned) */
 	size_t nidx, cap;
 };
@@ -61,14 +64,15 @@ slots_put(struct state *st, size_t k)
 	st->slots[i] = k + 1;
 }
 
-/* The key of host and svc (NULL: none), added when new. */
+/* The key of kind, host and svc (NULL: none), added when new. */
 static struct key *
-key_of(struct state *st, const char *host, const char *svc)
+key_of(struct state *st, enum flapfold_kind kind, const char *host, const char *svc)
 {
-	size_t len = strlen(host) + 2 + (svc != NULL ? strlen(svc) : 0), i, k;
+	size_t len = strlen(host) + 5 + (svc != NULL ? strlen(svc) : 0), i, k;
 	char *id = xmalloc(len);
 
-	snprintf(id, len, "%s\x1f%s", host, svc != NULL ? svc : "");
+	snprintf(id, len, "%c\x1f%s\x1f%s", kind == FLAPFOLD_VERDICT ? 'v' : 'h', host,
+	    svc != NULL ? svc : "");
 	for (i = (size_t)hash_of(id) & st->mask; st->slots[i] != 0; i = (i + 1) & st->mask)
 		if (strcmp(st->keys[st->slots[i] - 1].id, id) == 0) {
 			free(id);
@@ -82,6 +86,7 @@ key_of(struct state *st, const char *host, const char *svc)
 	memset(&st->keys[k], 0, sizeof(st->keys[k]));
 	st->keys[k].id = id;
 	st->keys[k].host = host;
+	st->keys[k].kind = kind;
 	/* At most half full: grow and place every key again. */
 	if (2 * st->nkeys > st->mask + 1) {
 		st->mask = st->mask * 2 + 1;
@@ -95,6 +100,19 @@ key_of(struct state *st, const char *host, const char *svc)
 }
 
 static void
+keys_free(struct state *st)
+{
+	size_t k;
+
+	for (k = 0; k < st->nkeys; k++) {
+		free(st->keys[k].id);
+		free(st->keys[k].idx);
+	}
+	free(st->keys);
+	free(st->slots);
+}
+
+static void
 push(struct key *k, size_t i)
 {
 	if (k->nidx == k->cap) {
@@ -104,32 +122,83 @@ push(struct key *k, size_t i)
 	k->idx[k->nidx++] = i;
 }
 
+/* Adds value s to vals unless it is there (NULL: nothing said). */
+static void
+value_add(struct flapfold_values *vals, const char *s)
+{
+	size_t i;
+
+	if (s == NULL)
+		return;
+	for (i = 0; i < vals->n; i++)
+		if (strcasecmp(vals->v[i], s) == 0)
+			return;
+	if (vals->n < FLAPFOLD_VALUES_MAX)
+		vals->v[vals->n++] = s;
+	else
+		vals->more = true;
+}
+
+/* Where level s goes among the levels: decide_level's order, a word it
+ * does not know after them all. */
+static int
+level_rank(const char *s)
+{
+	enum decide_level l;
+
+	return decide_level_parse(s, &l) ? (int)l : DECIDE_ROLLBACK + 1;
+}
+
+/* The levels best first, words decide_level does not know after them as
+ * met; the worst it knows, or NULL. */
+static const char *
+levels_sort(struct flapfold_values *vals)
+{
+	size_t i, j;
+
+	/* Insertion sort: stable, and a run has a handful. */
+	for (i = 1; i < vals->n; i++) {
+		const char *s = vals->v[i];
+
+		for (j = i; j > 0 && level_rank(vals->v[j - 1]) > level_rank(s); j--)
+			vals->v[j] = vals->v[j - 1];
+		vals->v[j] = s;
+	}
+	for (i = vals->n; i-- > 0;)
+		if (level_rank(vals->v[i]) <= DECIDE_ROLLBACK)
+			return vals->v[i];
+	return NULL;
+}
+
 /* The run k has going ends: kept when it moved often enough. */
 static void
 close_run(struct state *st, struct key *k)
 {
 	struct flapfold_run *r;
-	enum decide_level la, lb;
 	size_t i;
 
 	if (k->open && k->moves >= FLAPFOLD_MIN_MOVES) {
 		st->runs = xrealloc(st->runs, (st->nruns + 1) * sizeof(*st->runs));
 		r = &st->runs[st->nruns++];
+		memset(r, 0, sizeof(*r));
+		r->kind = k->kind;
 		r->first = k->idx[0];
 		r->last = k->idx[k->nidx - 1];
 		r->moves = k->moves;
-		r->a = k->a;
-		r->b = k->b;
-		if (decide_level_parse(r->a, &la) && decide_level_parse(r->b, &lb) && la < lb) {
-			r->a = k->b;
-			r->b = k->a;
-		}
+		r->levels = k->levels;
+		r->healthz = k->healthz;
+		r->readyz = k->readyz;
+		if (r->kind == FLAPFOLD_VERDICT)
+			r->worst = levels_sort(&r->levels);
 		for (i = 0; i < k->nidx; i++)
 			st->mark[k->idx[i]] = st->nruns;
 	}
 	k->open = false;
 	k->nidx = 0;
 	k->moves = 0;
+	memset(&k->levels, 0, sizeof(k->levels));
+	memset(&k->healthz, 0, sizeof(k->healthz));
+	memset(&k->readyz, 0, sizeof(k->readyz));
 }
 
 static const char *
@@ -140,29 +209,43 @@ str_in(const cJSON *data, const char *key)
 	return cJSON_IsString(v) ? v->valuestring : NULL;
 }
 
+static bool
+is_kind(const struct record *r, const char *kind)
+{
+	return r->host != NULL && r->kind != NULL && strcmp(r->kind, kind) == 0;
+}
+
+/* A health.change that changed the service's tag. */
+static bool
+tag_changed(const struct record *r)
+{
+	const char *t = str_in(r->data, "tag"), *w = str_in(r->data, "was_tag");
+
+	return t != NULL && w != NULL && t[0] != '\0' && w[0] != '\0' && strcmp(t, w) != 0;
+}
+
 /* An action on r's host, or a change of its tag: a reader wants the
- * verdicts around it as rows. */
+ * records around it as rows. */
 static bool
 breaks_runs(const struct record *r)
 {
-	const char *t, *w;
+	return is_kind(r, "action.intent") || is_kind(r, "action.end") ||
+	    is_kind(r, "action.reconcile") || (is_kind(r, "health.change") && tag_changed(r));
+}
 
-	if (r->host == NULL || r->kind == NULL)
-		return false;
-	if (strcmp(r->kind, "action.intent") == 0 || strcmp(r->kind, "action.end") == 0 ||
-	    strcmp(r->kind, "action.reconcile") == 0)
-		return true;
-	if (strcmp(r->kind, "health.change") != 0)
-		return false;
-	t = str_in(r->data, "tag");
-	w = str_in(r->data, "was_tag");
-	return t != NULL && w != NULL && t[0] != '\0' && w[0] != '\0' && strcmp(t, w) != 0;
+/* k's run ends when a move comes too late; one opens when none goes on. */
+static void
+move_at(struct state *st, struct key *k, const struct record *r)
+{
+	if (k->open && r->ts_ms - k->last_ms > FLAPFOLD_GAP_MS)
+		close_run(st, k);
+	k->last_ms = r->ts_ms;
 }
 
 static void
 verdict(struct state *st, const struct record *r, size_t i, const char *level)
 {
-	struct key *k = key_of(st, r->host, str_in(r->data, "service"));
+	struct key *k = key_of(st, FLAPFOLD_VERDICT, r->host, str_in(r->data, "service"));
 	const char *prev = k->last;
 
 	k->last = level;
@@ -170,22 +253,47 @@ verdict(struct state *st, const struct record *r, size_t i, const char *level)
 		k->last_ms = r->ts_ms;
 		return;
 	}
-	if (k->open && r->ts_ms - k->last_ms > FLAPFOLD_GAP_MS)
-		close_run(st, k);
-	k->last_ms = r->ts_ms;
+	move_at(st, k, r);
 	if (strcasecmp(level, prev) == 0) {
 		/* Said again (a re-sync, a second console): in the run, no move. */
 		if (k->open)
 			push(k, i);
 		return;
 	}
-	if (!k->open || !((strcasecmp(prev, k->a) == 0 && strcasecmp(level, k->b) == 0) ||
-	    (strcasecmp(prev, k->b) == 0 && strcasecmp(level, k->a) == 0))) {
-		close_run(st, k);
+	/* Any level goes on the run: a fault switched on and off walks
+	 * through the ones between. */
+	if (!k->open) {
 		k->open = true;
-		k->a = prev;
-		k->b = level;
+		value_add(&k->levels, prev);
 	}
+	value_add(&k->levels, level);
+	push(k, i);
+	k->moves++;
+}
+
+/* A health.change that is no change of tag: every one but a first
+ * reading is a move (it is written only when something changed). */
+static void
+health(struct state *st, const struct record *r, size_t i)
+{
+	struct key *k = key_of(st, FLAPFOLD_HEALTH, r->host, str_in(r->data, "service"));
+
+	if (cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(r->data, "first"))) {
+		/* A console reading it afresh: a row of its own. */
+		close_run(st, k);
+		k->last = "";
+		k->last_ms = r->ts_ms;
+		return;
+	}
+	move_at(st, k, r);
+	if (!k->open) {
+		k->open = true;
+		value_add(&k->healthz, str_in(r->data, "was_healthz"));
+		value_add(&k->readyz, str_in(r->data, "was_readyz"));
+	}
+	value_add(&k->healthz, str_in(r->data, "healthz"));
+	value_add(&k->readyz, str_in(r->data, "readyz"));
+	k->last = "";
 	push(k, i);
 	k->moves++;
 }
@@ -216,17 +324,14 @@ flapfold_find(const struct record *v, size_t n, size_t *mark, struct flapfold_ru
 					close_run(&st, &st.keys[k]);
 			continue;
 		}
-		if (r->host != NULL && r->kind != NULL && strcmp(r->kind, "verdict.change") == 0 &&
-		    (level = str_in(r->data, "verdict")) != NULL)
+		if (is_kind(r, "verdict.change") && (level = str_in(r->data, "verdict")) != NULL)
 			verdict(&st, r, i, level);
+		else if (is_kind(r, "health.change") && str_in(r->data, "service") != NULL)
+			health(&st, r, i);
 	}
-	for (k = 0; k < st.nkeys; k++) {
+	for (k = 0; k < st.nkeys; k++)
 		close_run(&st, &st.keys[k]);
-		free(st.keys[k].id);
-		free(st.keys[k].idx);
-	}
-	free(st.keys);
-	free(st.slots);
+	keys_free(&st);
 	/* In journal order (they were kept in the order they ended), the
 	 * marks following: a run is known by its first record. */
 	first = xcalloc(st.nruns + 1, sizeof(*first));
@@ -245,9 +350,38 @@ flapfold_find(const struct record *v, size_t n, size_t *mark, struct flapfold_ru
 	return st.nruns;
 }
 
-size_t
-flapfold_first_ok(const struct record *v, size_t n, size_t *mark,
-    struct flapfold_group **groups)
+/* Whether r opens or joins a group: a host's first verdict, OK; a first
+ * reading. */
+typedef bool (*first_pick)(struct state *st, const struct record *r);
+
+static bool
+pick_first_ok(struct state *st, const struct record *r)
+{
+	const char *level;
+	struct key *key;
+	bool first;
+
+	if (!is_kind(r, "verdict.change") || (level = str_in(r->data, "verdict")) == NULL)
+		return false;
+	key = key_of(st, FLAPFOLD_VERDICT, r->host, str_in(r->data, "service"));
+	first = key->last == NULL && strcasecmp(level, "OK") == 0;
+	key->last = level;
+	return first;
+}
+
+static bool
+pick_first_reading(struct state *st, const struct record *r)
+{
+	(void)st;
+	return is_kind(r, "health.change") && str_in(r->data, "service") != NULL &&
+	    cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(r->data, "first"));
+}
+
+/* The groups of records pick takes, each within FLAPFOLD_FIRST_GAP_MS of
+ * the one before, at least two. */
+static size_t
+first_groups(const struct record *v, size_t n, size_t *mark, struct flapfold_group **groups,
+    first_pick pick)
 {
 	struct state st = { .mask = 15 };
 	struct flapfold_group *g = NULL, cur = { 0 };
@@ -258,18 +392,8 @@ flapfold_first_ok(const struct record *v, size_t n, size_t *mark,
 	memset(mark, 0, n * sizeof(*mark));
 	for (i = 0; i <= n; i++) {
 		const struct record *r = i < n ? &v[i] : NULL;
-		const char *level = NULL;
-		struct key *key;
-		bool first_ok = false;
 
-		if (r != NULL && r->host != NULL && r->kind != NULL &&
-		    strcmp(r->kind, "verdict.change") == 0 &&
-		    (level = str_in(r->data, "verdict")) != NULL) {
-			key = key_of(&st, r->host, str_in(r->data, "service"));
-			first_ok = key->last == NULL && strcasecmp(level, "OK") == 0;
-			key->last = level;
-		}
-		if (r != NULL && !first_ok)
+		if (r != NULL && !pick(&st, r))
 			continue;
 		/* The group so far ends: at the end, or before one too late. */
 		if (cur.count > 0 && (r == NULL || r->ts_ms - last_ms > FLAPFOLD_FIRST_GAP_MS)) {
@@ -294,12 +418,21 @@ flapfold_first_ok(const struct record *v, size_t n, size_t *mark,
 		mark[i] = SIZE_MAX;     /* in the group going on */
 		last_ms = r->ts_ms;
 	}
-	for (k = 0; k < st.nkeys; k++) {
-		free(st.keys[k].id);
-		free(st.keys[k].idx);
-	}
-	free(st.keys);
-	free(st.slots);
+	keys_free(&st);
 	*groups = g;
 	return ng;
+}
+
+size_t
+flapfold_first_ok(const struct record *v, size_t n, size_t *mark,
+    struct flapfold_group **groups)
+{
+	return first_groups(v, n, mark, groups, pick_first_ok);
+}
+
+size_t
+flapfold_first_readings(const struct record *v, size_t n, size_t *mark,
+    struct flapfold_group **groups)
+{
+	return first_groups(v, n, mark, groups, pick_first_reading);
 }

@@ -1055,6 +1055,55 @@ refused_actions_and_fleet_rollbacks_are_listed(void **state)
 		record_free(&v[i]);
 }
 
+/* QA scale2: B closed with Esc before anything ran journals a chain.end
+ * with no chain id, its first host cancelled and the rest not started.
+ * No fleet rollback: left out of "Fleet rollbacks (B)" (its timeline row
+ * stays; the JSON keeps it, confirmed false). One from a journal before
+ * chain.start whose turns ran is still listed. */
+static void
+a_chain_nothing_confirmed_is_no_fleet_rollback(void **state)
+{
+	struct record v[5] = { 0 };
+	const cJSON *chains;
+	cJSON *doc;
+	char *md;
+	size_t i;
+
+	(void)state;
+	add_to(v, 0, 0, "incident.open", NULL, NULL, "{\"name\":\"fleet\"}");
+	for (i = 1; i <= 2; i++)
+		add_to(v, i, 10 * (int64_t)i, "chain.end", NULL, NULL, "{\"summary\":\"fleet rollback "
+		    "of api from v1.8.0-bad: h4 CANCELLED \xc2\xb7 h1, h19 not started\",\"fleet\":"
+		    "{\"service\":\"api\",\"from\":\"v1.8.0-bad\",\"to\":\"\"},\"hosts\":["
+		    "{\"host\":\"h4\",\"outcome\":\"cancelled\"},{\"host\":\"h1\",\"outcome\":"
+		    "\"not started\"},{\"host\":\"h19\",\"outcome\":\"not started\"}],"
+		    "\"left_out\":[]}");
+	add_to(v, 3, 40, "chain.end", NULL, NULL, "{\"summary\":\"fleet rollback of api to "
+	    "v1.4.1: h1 OK \xc2\xb7 h4 not started\",\"fleet\":{\"service\":\"api\",\"from\":"
+	    "\"v1.8.0-bad\",\"to\":\"v1.4.1\"},\"hosts\":[{\"host\":\"h1\",\"outcome\":\"ok\"},"
+	    "{\"host\":\"h4\",\"outcome\":\"not started\"}],\"left_out\":[]}");
+	md = render_n(EXPORT_MD, v, 4);
+	assert_non_null(strstr(md, "Fleet rollbacks (B):\n\n- fleet rollback of api to v1.4.1: "
+	    "h1 OK \xc2\xb7 h4 not started\n"));
+	assert_null(strstr(md, "- fleet rollback of api from v1.8.0-bad"));
+	assert_non_null(strstr(md, "| 2 | 2024-05-01 12:00:10 | alice@ws | chain.end |  | "));
+	free(md);
+	/* Only Esc'd ones: no section at all. */
+	md = render_n(EXPORT_MD, v, 3);
+	assert_null(strstr(md, "Fleet rollbacks (B)"));
+	free(md);
+	md = render_n(EXPORT_JSON, v, 4);
+	doc = cJSON_Parse(md);
+	chains = cJSON_GetObjectItem(cJSON_GetObjectItem(doc, "incident"), "chains");
+	assert_int_equal(cJSON_GetArraySize(chains), 3);
+	assert_true(cJSON_IsFalse(cJSON_GetObjectItem(cJSON_GetArrayItem(chains, 0), "confirmed")));
+	assert_true(cJSON_IsTrue(cJSON_GetObjectItem(cJSON_GetArrayItem(chains, 2), "confirmed")));
+	cJSON_Delete(doc);
+	free(md);
+	for (i = 0; i < 4; i++)
+		record_free(&v[i]);
+}
+
 /* QA's incident: kill switches ok on h1 and h2, refused on helm's h3
  * before any dialog, h3's /export still on. The counts, the Actions
  * table and the follow-ups all say it, in Markdown and JSON; a later
@@ -3501,6 +3550,110 @@ another_release_judged_bad_is_said_once(void **state)
 		record_free(&v[i]);
 }
 
+/* QA scale2: v1.5.0-bad set on h16 (judged ROLLBACK IMMEDIATELY, rolled
+ * back), then v1.8.0-bad on h1, h4 and h19. The Summary said only
+ * "another release judged bad: v1.8.0-bad …", "another" following
+ * nothing: it names the release the Key times call the bad one first,
+ * plainly, then the other as another. */
+static void
+the_summary_names_the_main_bad_release_first(void **state)
+{
+	static const char *const later[] = { "h1", "h4", "h19" };
+	struct record v[20] = { 0 };
+	const char *p, *q;
+	size_t n = 0, i;
+	char json[256];
+	char *md;
+
+	(void)state;
+	add_to(v, n++, 0, "incident.open", NULL, NULL, "{\"name\":\"qa\"}");
+	add_to(v, n++, 1, "health.change", "h16", NULL, "{\"service\":\"api\","
+	    "\"tag\":\"v1.4.1\",\"first\":true}");
+	for (i = 0; i < 3; i++) {
+		add_to(v, n++, 1, "health.change", later[i], NULL, "{\"service\":\"api\","
+		    "\"tag\":\"v1.4.1\",\"first\":true}");
+	}
+	verdict(v, n++, 5, "h16", "OK");
+	add_to(v, n++, 100, "health.change", "h16", NULL, "{\"service\":\"api\","
+	    "\"tag\":\"v1.5.0-bad\",\"was_tag\":\"v1.4.1\",\"outside\":true,"
+	    "\"deployed_ms\":1714564899000,\"deployed_from\":\"compose ps: container created\"}");
+	verdict(v, n++, 102, "h16", "ROLLBACK IMMEDIATELY");
+	add_to(v, n++, 120, "action.intent", "h16", "rb-1", "{\"action\":\"compose.rollback\","
+	    "\"plan\":{\"service\":\"api\",\"from\":\"v1.5.0-bad\",\"to\":\"v1.4.1\"}}");
+	add_to(v, n++, 131, "action.end", "h16", "rb-1", "{\"outcome\":\"ok\"}");
+	add_to(v, n++, 132, "health.change", "h16", NULL, "{\"service\":\"api\","
+	    "\"tag\":\"v1.4.1\",\"was_tag\":\"v1.5.0-bad\"}");
+	for (i = 0; i < 3; i++) {
+		snprintf(json, sizeof(json), "{\"service\":\"api\",\"tag\":\"v1.8.0-bad\","
+		    "\"was_tag\":\"v1.4.1\",\"outside\":true,\"deployed_ms\":%lld}",
+		    1714564800000LL + 145000 + (long long)i * 1000);
+		add_to(v, n++, 146 + (int64_t)i, "health.change", later[i], NULL, json);
+	}
+	verdict(v, n++, 150, "h1", "ROLLBACK IMMEDIATELY");
+	md = render_n(EXPORT_MD, v, n);
+	p = strstr(md, "- release judged bad: v1.5.0-bad deployed on h16 at 2024-05-01 12:01:39 "
+	    "(per compose ps: container created), outside this console, judged ROLLBACK "
+	    "IMMEDIATELY at 2024-05-01 12:01:42.\n");
+	q = strstr(md, "- another release judged bad: v1.8.0-bad deployed on h1 at 2024-05-01 "
+	    "12:02:25, on h4 at 2024-05-01 12:02:26, on h19 at 2024-05-01 12:02:27, outside this "
+	    "console, judged ROLLBACK IMMEDIATELY at 2024-05-01 12:02:30.\n");
+	assert_non_null(p);
+	assert_non_null(q);
+	assert_true(p < q);
+	assert_true(q < strstr(md, "## Key times"));
+	/* The Key times name the same release. */
+	assert_non_null(strstr(md, "| Bad release deployed (v1.5.0-bad on h16, per compose ps: "
+	    "container created;"));
+	free(md);
+	for (i = 0; i < n; i++)
+		record_free(&v[i]);
+}
+
+/* A second release judged bad that no tag change brought (api-2 ran
+ * v1.6.0-bad from its first reading, its deploy time not told) is named
+ * as another, on the host it was judged on; one a rollback alone judged,
+ * with no release named before it, is said plainly. */
+static void
+every_release_judged_bad_is_in_the_summary(void **state)
+{
+	struct record v[6] = { 0 };
+	char *md;
+	int i;
+
+	(void)state;
+	add_to(v, 0, 0, "incident.open", NULL, NULL, "{\"name\":\"qa\"}");
+	add_to(v, 1, 1, "health.change", "api-1", NULL, "{\"service\":\"api\","
+	    "\"tag\":\"v1.5.0-bad\",\"first\":true,\"deployed_ms\":1714564790000,"
+	    "\"deployed_from\":\"compose ps: its container created\"}");
+	add_to(v, 2, 1, "health.change", "api-2", NULL, "{\"service\":\"api\","
+	    "\"tag\":\"v1.6.0-bad\",\"first\":true}");
+	verdict(v, 3, 5, "api-1", "ROLLBACK IMMEDIATELY");
+	verdict(v, 4, 6, "api-2", "CONSIDER ROLLBACK");
+	md = render_n(EXPORT_MD, v, 5);
+	assert_non_null(strstr(md, "- release judged bad: v1.5.0-bad deployed on api-1 at "
+	    "2024-05-01 11:59:50 (per compose ps: its container created), already running at this "
+	    "console's first reading, judged ROLLBACK IMMEDIATELY at 2024-05-01 12:00:05.\n"
+	    "- another release judged bad: v1.6.0-bad on api-2, judged CONSIDER ROLLBACK at "
+	    "2024-05-01 12:00:06.\n"));
+	free(md);
+	for (i = 0; i < 5; i++)
+		record_free(&v[i]);
+
+	memset(v, 0, sizeof(v));
+	add_to(v, 0, 0, "incident.open", NULL, NULL, "{\"name\":\"qa\"}");
+	verdict(v, 1, 5, "api-1", "ROLLBACK IMMEDIATELY");
+	add_to(v, 2, 10, "action.intent", "api-1", "rb-1", "{\"action\":\"compose.rollback\","
+	    "\"plan\":{\"service\":\"api\",\"from\":\"v2-bad\",\"to\":\"v1\"}}");
+	add_to(v, 3, 20, "action.end", "api-1", "rb-1", "{\"outcome\":\"ok\"}");
+	md = render_n(EXPORT_MD, v, 4);
+	assert_non_null(strstr(md, "- release judged bad: v2-bad on api-1, judged bad by a rollback "
+	    "from it at 2024-05-01 12:00:10.\n"));
+	assert_null(strstr(md, "another release"));
+	free(md);
+	for (i = 0; i < 4; i++)
+		record_free(&v[i]);
+}
+
 /* QA scale 6: h13 under an http-500 fault moved between CONSIDER ROLLBACK
  * and MONITOR 23 times. The Markdown timeline says it in one row, where
  * the moves begin (the move into the pair before it a row of its own,
@@ -3527,10 +3680,10 @@ a_flapping_host_is_one_timeline_row(void **state)
 	assert_non_null(strstr(md, "| 2 | 2024-05-01 12:00:10 | alice@ws | verdict.change | h13 | "
 	    "MONITOR — r |\n"));
 	/* Record 4 is bob's (add_to): two consoles wrote the moves. */
-	p = strstr(md, "| 3–26 | 2024-05-01 12:00:30 | alice@ws and others | verdict.change | h13 | moved "
-	    "between CONSIDER ROLLBACK and MONITOR 23 times, 12:00:30–12:07:50; last CONSIDER "
-	    "ROLLBACK — r |\n| 7 | 2024-05-01 12:01:35 | alice@ws | verdict.change | h2 | "
-	    "MONITOR — r |\n");
+	p = strstr(md, "| 3–26 | 2024-05-01 12:00:30 | alice@ws and others | verdict.change | h13 | "
+	    "verdict changed 23 times between MONITOR and CONSIDER ROLLBACK, 12:00:30–12:07:50; "
+	    "worst CONSIDER ROLLBACK; last CONSIDER ROLLBACK at 12:07:50 — r |\n| 7 | 2024-05-01 "
+	    "12:01:35 | alice@ws | verdict.change | h2 | MONITOR — r |\n");
 	assert_non_null(p);
 	assert_null(strstr(md, "| 4 |"));
 	assert_null(strstr(md, "| 26 |"));
@@ -3541,6 +3694,122 @@ a_flapping_host_is_one_timeline_row(void **state)
 	cJSON_Delete(doc);
 	free(md);
 	for (i = 0; i < n; i++)
+		record_free(&v[i]);
+}
+
+/* QA scale2: h13's http-500 switched on and off every 30 s walked its
+ * verdict OK -> MONITOR -> CONSIDER ROLLBACK -> OK and flipped its
+ * probes: one row for the verdict's moves among the three levels (the
+ * worst and the last named) and one for the health changes, each where
+ * its records begin; the JSON keeps every record. */
+static void
+a_host_flapping_over_three_levels_is_two_timeline_rows(void **state)
+{
+	static const char *const walk[] = { "MONITOR", "CONSIDER ROLLBACK", "OK" };
+	struct record v[40] = { 0 };
+	size_t n = 0, i;
+	cJSON *doc;
+	char *md;
+
+	(void)state;
+	add_to(v, n++, 0, "incident.open", NULL, NULL, "{\"name\":\"flap\"}");
+	verdict(v, n++, 5, "h13", "OK");
+	for (i = 0; i < 12; i++) {
+		int64_t t = 10 + (int64_t)i * 22;
+
+		add_to(v, n++, t, "health.change", "h13", NULL, i % 3 == 2 ?
+		    "{\"service\":\"api\",\"tag\":\"v1.4.1\",\"was_tag\":\"v1.4.1\","
+		    "\"healthz\":\"OK\",\"readyz\":\"OK\",\"was_healthz\":\"FAIL\","
+		    "\"was_readyz\":\"FAIL\"}" : i % 3 == 0 ?
+		    "{\"service\":\"api\",\"tag\":\"v1.4.1\",\"was_tag\":\"v1.4.1\","
+		    "\"healthz\":\"OK\",\"readyz\":\"FAIL\",\"was_healthz\":\"OK\","
+		    "\"was_readyz\":\"OK\"}" :
+		    "{\"service\":\"api\",\"tag\":\"v1.4.1\",\"was_tag\":\"v1.4.1\","
+		    "\"healthz\":\"FAIL\",\"readyz\":\"FAIL\",\"was_healthz\":\"OK\","
+		    "\"was_readyz\":\"FAIL\"}");
+		verdict(v, n++, t + 2, "h13", walk[i % 3]);
+	}
+	md = render_n(EXPORT_MD, v, n);
+	/* Record 4 is bob's (add_to): two consoles wrote the verdict's run. */
+	assert_non_null(strstr(md, "| 2 | 2024-05-01 12:00:05 | alice@ws | verdict.change | h13 | "
+	    "OK — r |\n| 3–25 | 2024-05-01 12:00:10 | alice@ws | health.change | h13 | "
+	    "api — health changed 12 times, 12:00:10–12:04:12: healthz between OK and FAIL, "
+	    "readyz between OK and FAIL; last healthz OK, readyz OK |\n| 4–26 | 2024-05-01 "
+	    "12:00:12 | bob@laptop and others | verdict.change | h13 | verdict changed 12 times "
+	    "between OK, MONITOR and CONSIDER ROLLBACK, 12:00:12–12:04:14; worst CONSIDER "
+	    "ROLLBACK; last OK at 12:04:14 — r |\n"));
+	for (i = 5; i <= 26; i++) {
+		char row[16];
+
+		snprintf(row, sizeof(row), "\n| %zu |", i);
+		assert_null(strstr(md, row));
+	}
+	free(md);
+	md = render_n(EXPORT_JSON, v, n);
+	doc = cJSON_Parse(md);
+	assert_int_equal(cJSON_GetArraySize(cJSON_GetObjectItem(doc, "records")), (int)n);
+	cJSON_Delete(doc);
+	free(md);
+	for (i = 0; i < n; i++)
+		record_free(&v[i]);
+}
+
+/* QA scale2: 32 first readings opened the timeline. Close together they
+ * are one row: how many hosts (and services), whether all were healthy
+ * or which were not (and how), and the tags, the most common counted and
+ * any other naming its hosts, where a bad release would show. */
+static void
+first_readings_are_one_timeline_row(void **state)
+{
+	struct record v[8] = { 0 };
+	cJSON *doc;
+	char *md;
+	size_t i;
+
+	(void)state;
+	add_to(v, 0, 0, "incident.open", NULL, NULL, "{\"name\":\"fleet\"}");
+	add_to(v, 1, 1, "health.change", "h1", NULL, "{\"service\":\"api\",\"tag\":\"v1.4.1\","
+	    "\"healthz\":\"OK\",\"readyz\":\"OK\",\"first\":true}");
+	add_to(v, 2, 1, "health.change", "h1", NULL, "{\"service\":\"jobs\",\"tag\":\"v1.4.1\","
+	    "\"healthz\":\"OK\",\"readyz\":\"OK\",\"first\":true}");
+	add_to(v, 3, 2, "health.change", "h2", NULL, "{\"service\":\"api\",\"tag\":\"v1.4.1\","
+	    "\"healthz\":\"OK\",\"readyz\":\"FAIL\",\"first\":true}");
+	add_to(v, 4, 3, "health.change", "h16", NULL, "{\"service\":\"api\",\"tag\":\"v1.5.0-bad\","
+	    "\"healthz\":\"OK\",\"readyz\":\"OK\",\"first\":true}");
+	/* A Helm host: its tag spelled without the v, no probe. */
+	add_to(v, 5, 3, "health.change", "h3", NULL, "{\"service\":\"api\",\"tag\":\"1.4.1\","
+	    "\"first\":true}");
+	verdict(v, 6, 9, "h1", "OK");
+	add_to(v, 7, 10, "health.change", "h4", NULL, "{\"service\":\"api\",\"tag\":\"v1.4.1\","
+	    "\"healthz\":\"OK\",\"readyz\":\"OK\",\"first\":true}");
+	md = render_n(EXPORT_MD, v, 8);
+	assert_non_null(strstr(md, "| 2–8 | 2024-05-01 12:00:01 | alice@ws and others | "
+	    "health.change | 5 hosts | first readings on 5 hosts (6 services), 12:00:01–12:00:10: "
+	    "healthy except h2/api (readyz FAIL); not probed: h3/api; v1.4.1 on 4 hosts, "
+	    "v1.5.0-bad on h16 |\n"
+	    "| 7 | 2024-05-01 12:00:09 | alice@ws | verdict.change | h1 | OK — r |\n"));
+	assert_null(strstr(md, "(first reading)"));
+	free(md);
+	/* Healthy where probed, one release. */
+	for (i = 3; i <= 4; i++) {
+		cJSON_ReplaceItemInObject(v[i].data, "readyz", cJSON_CreateString("OK"));
+		cJSON_ReplaceItemInObject(v[i].data, "tag", cJSON_CreateString("v1.4.1"));
+	}
+	md = render_n(EXPORT_MD, v, 8);
+	assert_non_null(strstr(md, "| 5 hosts | first readings on 5 hosts (6 services), "
+	    "12:00:01–12:00:10: healthy where probed; not probed: h3/api; all on v1.4.1 |\n"));
+	free(md);
+	/* One host's two services, all healthy, in one second: one time. */
+	md = render_n(EXPORT_MD, v, 3);
+	assert_non_null(strstr(md, "| 2–3 | 2024-05-01 12:00:01 | alice@ws | health.change | 1 host | "
+	    "first readings on 1 host (2 services), 12:00:01: all healthy; all on v1.4.1 |\n"));
+	free(md);
+	md = render_n(EXPORT_JSON, v, 8);
+	doc = cJSON_Parse(md);
+	assert_int_equal(cJSON_GetArraySize(cJSON_GetObjectItem(doc, "records")), 8);
+	cJSON_Delete(doc);
+	free(md);
+	for (i = 0; i < 8; i++)
 		record_free(&v[i]);
 }
 
@@ -3961,6 +4230,7 @@ main(void)
 		cmocka_unit_test(summary_counts_outcomes_settled_after_unknown),
 		cmocka_unit_test(resumes_say_what_the_journal_lost),
 		cmocka_unit_test(refused_actions_and_fleet_rollbacks_are_listed),
+		cmocka_unit_test(a_chain_nothing_confirmed_is_no_fleet_rollback),
 		cmocka_unit_test(refused_kill_switch_is_a_follow_up),
 		cmocka_unit_test(unknown_exports_are_a_follow_up),
 		cmocka_unit_test(json_lists_refused_actions_and_fleet_rollbacks),
@@ -3984,7 +4254,11 @@ main(void)
 		cmocka_unit_test(a_refused_kill_switch_on_a_host_rolled_back_is_no_follow_up),
 		cmocka_unit_test(a_release_judged_bad_later_is_not_deployed_again),
 		cmocka_unit_test(another_release_judged_bad_is_said_once),
+		cmocka_unit_test(the_summary_names_the_main_bad_release_first),
+		cmocka_unit_test(every_release_judged_bad_is_in_the_summary),
 		cmocka_unit_test(a_flapping_host_is_one_timeline_row),
+		cmocka_unit_test(a_host_flapping_over_three_levels_is_two_timeline_rows),
+		cmocka_unit_test(first_readings_are_one_timeline_row),
 		cmocka_unit_test(first_oks_at_the_start_are_one_timeline_row),
 		cmocka_unit_test(a_verdict_before_its_tag_record_judges_that_tag),
 		cmocka_unit_test(a_status_page_takeover_is_said_in_words),

@@ -1,10 +1,13 @@
 /*
  * test_flapfold.c — a host's verdict moving back and forth between two
  * levels is found as one run (QA scale 6: h13 wrote 23 rows of CONSIDER
- * ROLLBACK <-> MONITOR); fewer moves, a third level, an action on the
- * host, a tag change or a long quiet stretch end a run, and other hosts'
- * records between do not. Hosts' first verdicts of OK close together
- * are one group (QA scale 6: 24 of them at the start).
+ * ROLLBACK <-> MONITOR), and so is one moving among three (QA scale2:
+ * OK -> MONITOR -> CONSIDER ROLLBACK -> OK, a fault switched on and off)
+ * and its service's health flipping with it (22 health.change rows);
+ * fewer moves, an action on the host, a tag change or a long quiet
+ * stretch end a run, and other hosts' records between do not. Hosts'
+ * first verdicts of OK close together are one group (QA scale 6: 24 of
+ * them at the start), and so are first readings (QA scale2: 32).
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -17,7 +20,7 @@
 #include "warroom/flapfold.h"
 #include "record_fixture.h"
 
-#define MAXR 64
+#define MAXR 96
 
 struct journal {
 	struct record v[MAXR];
@@ -81,19 +84,55 @@ a_flapping_host_is_one_run(void **state)
 	assert_int_equal(j.runs[0].moves, 23);
 	assert_int_equal(j.runs[0].first, 1);
 	assert_int_equal(j.runs[0].last, j.n - 1);
-	/* The worse level first. */
-	assert_string_equal(j.runs[0].a, "CONSIDER ROLLBACK");
-	assert_string_equal(j.runs[0].b, "MONITOR");
+	/* The better level first, the worst named. */
+	assert_int_equal(j.runs[0].kind, FLAPFOLD_VERDICT);
+	assert_int_equal(j.runs[0].levels.n, 2);
+	assert_string_equal(j.runs[0].levels.v[0], "MONITOR");
+	assert_string_equal(j.runs[0].levels.v[1], "CONSIDER ROLLBACK");
+	assert_string_equal(j.runs[0].worst, "CONSIDER ROLLBACK");
 	assert_int_equal(j.mark[0], 0);          /* the move into the pair */
 	for (i = 1; i < j.n; i++)
 		assert_int_equal(j.mark[i], strcmp(j.v[i].host, "h2") == 0 ? 0 : 1);
 	done(&j);
 }
 
-/* Three moves are rows; a third level ends the run; runs of two hosts
- * keep to their own hosts and come in journal order. */
+/* QA scale2: h13's fault switched on and off every 30 s walks its
+ * verdict OK -> MONITOR -> CONSIDER ROLLBACK -> OK, 12 moves in 4.5
+ * minutes: one run among the three levels, best first, the worst named;
+ * the first verdict (OK) it moved from is no part of it. */
 static void
-fewer_moves_or_a_third_level_are_rows(void **state)
+a_host_moving_among_three_levels_is_one_run(void **state)
+{
+	static const char *const walk[] = { "MONITOR", "CONSIDER ROLLBACK", "OK" };
+	struct journal j = { .n = 0 };
+	size_t i;
+
+	(void)state;
+	verdict(&j, 0, "h13", "OK");
+	for (i = 0; i < 12; i++)
+		verdict(&j, 10 + (int64_t)i * 22, "h13", walk[i % 3]);
+	find(&j);
+	assert_int_equal(j.nruns, 1);
+	assert_int_equal(j.runs[0].moves, 12);
+	assert_int_equal(j.runs[0].first, 1);
+	assert_int_equal(j.runs[0].last, 12);
+	assert_int_equal(j.runs[0].levels.n, 3);
+	assert_false(j.runs[0].levels.more);
+	assert_string_equal(j.runs[0].levels.v[0], "OK");
+	assert_string_equal(j.runs[0].levels.v[1], "MONITOR");
+	assert_string_equal(j.runs[0].levels.v[2], "CONSIDER ROLLBACK");
+	assert_string_equal(j.runs[0].worst, "CONSIDER ROLLBACK");
+	assert_int_equal(j.mark[0], 0);
+	for (i = 1; i < j.n; i++)
+		assert_int_equal(j.mark[i], 1);
+	done(&j);
+}
+
+/* Three moves are rows, whatever the levels; a run goes on through a
+ * new level (ROLLBACK IMMEDIATELY, named worst); runs of two hosts keep
+ * to their own hosts and come in journal order. */
+static void
+fewer_moves_are_rows_and_a_new_level_goes_on(void **state)
 {
 	struct journal j = { .n = 0 };
 	size_t i;
@@ -103,22 +142,32 @@ fewer_moves_or_a_third_level_are_rows(void **state)
 	verdict(&j, 10, "h1", "CONSIDER ROLLBACK");
 	verdict(&j, 20, "h1", "MONITOR");
 	verdict(&j, 30, "h1", "CONSIDER ROLLBACK");
+	verdict(&j, 35, "h3", "OK");
+	verdict(&j, 36, "h3", "MONITOR");
+	verdict(&j, 37, "h3", "CONSIDER ROLLBACK");
+	verdict(&j, 38, "h3", "OK");
 	verdict(&j, 40, "h1", "ROLLBACK IMMEDIATELY");
 	verdict(&j, 45, "h2", "OK");
 	for (i = 0; i < 4; i++)
 		verdict(&j, 50 + (int64_t)i, "h2", i % 2 ? "OK" : "NO DATA");
-	for (i = 0; i < 4; i++)
+	for (i = 0; i < 2; i++)
 		verdict(&j, 60 + (int64_t)i, "h1", i % 2 ? "ROLLBACK IMMEDIATELY" : "OK");
 	find(&j);
 	assert_int_equal(j.nruns, 2);
-	assert_string_equal(j.v[j.runs[0].first].host, "h2");
-	assert_string_equal(j.runs[0].a, "NO DATA");
-	assert_string_equal(j.runs[0].b, "OK");
-	assert_int_equal(j.runs[0].moves, 4);
-	assert_string_equal(j.v[j.runs[1].first].host, "h1");
-	assert_int_equal(j.runs[1].first, 10);
+	assert_string_equal(j.v[j.runs[0].first].host, "h1");
+	assert_int_equal(j.runs[0].first, 1);
+	assert_int_equal(j.runs[0].last, j.n - 1);
+	assert_int_equal(j.runs[0].moves, 6);
+	assert_int_equal(j.runs[0].levels.n, 4);
+	assert_string_equal(j.runs[0].levels.v[0], "OK");
+	assert_string_equal(j.runs[0].levels.v[3], "ROLLBACK IMMEDIATELY");
+	assert_string_equal(j.runs[0].worst, "ROLLBACK IMMEDIATELY");
+	assert_string_equal(j.v[j.runs[1].first].host, "h2");
+	assert_string_equal(j.runs[1].levels.v[0], "OK");
+	assert_string_equal(j.runs[1].levels.v[1], "NO DATA");
 	assert_int_equal(j.runs[1].moves, 4);
-	for (i = 0; i < 6; i++)
+	/* h3: three moves among three levels, rows. */
+	for (i = 4; i < 8; i++)
 		assert_int_equal(j.mark[i], 0);
 	done(&j);
 }
@@ -209,14 +258,164 @@ first_oks_close_together_are_one_group(void **state)
 	done(&j);
 }
 
+/* A health.change of h's api: healthz and readyz now and before. */
+static void
+health(struct journal *j, int64_t at_s, const char *h, const char *hz, const char *was_hz,
+    const char *rz, const char *was_rz)
+{
+	char json[256];
+
+	snprintf(json, sizeof(json), "{\"service\":\"api\",\"tag\":\"v1\",\"was_tag\":\"v1\","
+	    "\"healthz\":\"%s\",\"readyz\":\"%s\",\"was_healthz\":\"%s\","
+	    "\"was_readyz\":\"%s\"}", hz, rz, was_hz, was_rz);
+	add(j, at_s, "health.change", h, json);
+}
+
+/* QA scale2: h13's probes flip with the fault (22 rows of "readyz FAIL
+ * -> OK", "healthz …") beside its verdict's moves: one health run and one
+ * verdict run, each with its own records; its first reading is no move.
+ * Each probe's answers are kept, the ones moved from too. */
+static void
+a_service_s_health_flipping_is_one_run(void **state)
+{
+	struct journal j = { .n = 0 };
+	size_t i, nv = 0, nh = 0;
+
+	(void)state;
+	add(&j, 0, "health.change", "h13", "{\"service\":\"api\",\"tag\":\"v1\","
+	    "\"healthz\":\"OK\",\"readyz\":\"OK\",\"first\":true}");
+	verdict(&j, 1, "h13", "OK");
+	for (i = 0; i < 6; i++) {
+		int64_t t = 10 + (int64_t)i * 30;
+
+		health(&j, t, "h13", "OK", "OK", "FAIL", "OK");
+		health(&j, t + 5, "h13", "FAIL", "OK", "FAIL", "FAIL");
+		verdict(&j, t + 6, "h13", i % 2 ? "CONSIDER ROLLBACK" : "MONITOR");
+		health(&j, t + 15, "h13", "OK", "FAIL", i == 5 ? "UNKNOWN" : "OK", "FAIL");
+		verdict(&j, t + 16, "h13", "OK");
+	}
+	find(&j);
+	assert_int_equal(j.nruns, 2);
+	assert_int_equal(j.runs[0].kind, FLAPFOLD_HEALTH);
+	assert_int_equal(j.runs[0].first, 2);
+	assert_int_equal(j.runs[0].moves, 18);
+	assert_int_equal(j.runs[0].healthz.n, 2);
+	assert_string_equal(j.runs[0].healthz.v[0], "OK");
+	assert_string_equal(j.runs[0].healthz.v[1], "FAIL");
+	assert_int_equal(j.runs[0].readyz.n, 3);
+	assert_string_equal(j.runs[0].readyz.v[0], "OK");
+	assert_string_equal(j.runs[0].readyz.v[1], "FAIL");
+	assert_string_equal(j.runs[0].readyz.v[2], "UNKNOWN");
+	assert_int_equal(j.runs[1].kind, FLAPFOLD_VERDICT);
+	assert_int_equal(j.runs[1].moves, 12);
+	assert_string_equal(j.runs[1].levels.v[0], "OK");
+	assert_string_equal(j.runs[1].levels.v[2], "CONSIDER ROLLBACK");
+	assert_int_equal(j.mark[0], 0);
+	assert_int_equal(j.mark[1], 0);
+	for (i = 2; i < j.n; i++) {
+		if (strcmp(j.v[i].kind, "health.change") == 0)
+			nh += j.mark[i] == 1;
+		else
+			nv += j.mark[i] == 2;
+	}
+	assert_int_equal(nh, 18);
+	assert_int_equal(nv, 12);
+	done(&j);
+}
+
+/* Health flips end as verdict runs do: an action on the host, a change
+ * of its tag (of any service), a long quiet stretch, or the service read
+ * afresh; fewer than four moves are rows, and another service's are its
+ * own. */
+static void
+health_runs_end_as_verdict_runs_do(void **state)
+{
+	struct journal j = { .n = 0 };
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < 3; i++)
+		health(&j, (int64_t)i, "h1", i % 2 ? "OK" : "FAIL", i % 2 ? "FAIL" : "OK", "OK", "OK");
+	add(&j, 3, "action.intent", "h1", "{\"action\":\"rollback\"}");
+	for (i = 0; i < 3; i++)
+		health(&j, 4 + (int64_t)i, "h1", i % 2 ? "OK" : "FAIL", i % 2 ? "FAIL" : "OK", "OK",
+		    "OK");
+	add(&j, 8, "health.change", "h1", "{\"service\":\"jobs\",\"tag\":\"v2\","
+	    "\"was_tag\":\"v1\"}");
+	for (i = 0; i < 3; i++)
+		health(&j, 9 + (int64_t)i, "h1", i % 2 ? "OK" : "FAIL", i % 2 ? "FAIL" : "OK", "OK",
+		    "OK");
+	health(&j, 12 + 600, "h1", "FAIL", "OK", "OK", "OK");
+	health(&j, 613, "h1", "OK", "FAIL", "OK", "OK");
+	add(&j, 614, "health.change", "h1", "{\"service\":\"api\",\"tag\":\"v2\","
+	    "\"healthz\":\"OK\",\"readyz\":\"OK\",\"first\":true}");
+	health(&j, 615, "h1", "FAIL", "OK", "OK", "OK");
+	health(&j, 616, "h1", "OK", "FAIL", "OK", "OK");
+	/* Another service's four flips between: a run of its own. */
+	for (i = 0; i < 4; i++)
+		add(&j, 617 + (int64_t)i, "health.change", "h1", i % 2 ?
+		    "{\"service\":\"jobs\",\"readyz\":\"OK\",\"was_readyz\":\"FAIL\"}" :
+		    "{\"service\":\"jobs\",\"readyz\":\"FAIL\",\"was_readyz\":\"OK\"}");
+	find(&j);
+	assert_int_equal(j.nruns, 1);
+	assert_int_equal(j.runs[0].first, j.n - 4);
+	assert_int_equal(j.runs[0].healthz.n, 0);
+	assert_int_equal(j.runs[0].readyz.n, 2);
+	done(&j);
+}
+
+/* QA scale2: 32 first readings open the journal, a second console's a
+ * minute and more later its own group; a change that is no first reading
+ * and a first reading alone are no part of one. */
+static void
+first_readings_close_together_are_one_group(void **state)
+{
+	struct journal j = { .n = 0 };
+	struct flapfold_group *g;
+	size_t n;
+
+	(void)state;
+	add(&j, 0, "incident.open", NULL, "{}");
+	add(&j, 1, "health.change", "h1", "{\"service\":\"api\",\"tag\":\"v1\",\"first\":true}");
+	add(&j, 1, "health.change", "h1", "{\"service\":\"jobs\",\"tag\":\"v1\",\"first\":true}");
+	verdict(&j, 2, "h1", "OK");
+	add(&j, 2, "health.change", "h2", "{\"service\":\"api\",\"tag\":\"v1\",\"first\":true,"
+	    "\"healthz\":\"FAIL\"}");
+	add(&j, 3, "health.change", "h2", "{\"service\":\"api\",\"tag\":\"v1\",\"healthz\":\"OK\","
+	    "\"was_healthz\":\"FAIL\"}");
+	add(&j, 100, "health.change", "h3", "{\"service\":\"api\",\"tag\":\"v1\",\"first\":true}");
+	add(&j, 300, "health.change", "h4", "{\"service\":\"api\",\"tag\":\"v1\",\"first\":true}");
+	add(&j, 320, "health.change", "h5", "{\"service\":\"api\",\"tag\":\"v1\",\"first\":true}");
+	n = flapfold_first_readings(j.v, j.n, j.mark, &g);
+	assert_int_equal(n, 2);
+	assert_int_equal(g[0].first, 1);
+	assert_int_equal(g[0].last, 4);
+	assert_int_equal(g[0].count, 3);
+	assert_int_equal(g[1].first, 7);
+	assert_int_equal(g[1].count, 2);
+	assert_int_equal(j.mark[1], 1);
+	assert_int_equal(j.mark[2], 1);
+	assert_int_equal(j.mark[3], 0);          /* a verdict */
+	assert_int_equal(j.mark[4], 1);
+	assert_int_equal(j.mark[5], 0);          /* a change */
+	assert_int_equal(j.mark[6], 0);          /* h3 alone */
+	assert_int_equal(j.mark[8], 2);
+	free(g);
+	done(&j);
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(a_flapping_host_is_one_run),
-		cmocka_unit_test(fewer_moves_or_a_third_level_are_rows),
+		cmocka_unit_test(a_host_moving_among_three_levels_is_one_run),
+		cmocka_unit_test(fewer_moves_are_rows_and_a_new_level_goes_on),
 		cmocka_unit_test(an_action_a_tag_change_or_a_gap_ends_a_run),
 		cmocka_unit_test(first_oks_close_together_are_one_group),
+		cmocka_unit_test(a_service_s_health_flipping_is_one_run),
+		cmocka_unit_test(health_runs_end_as_verdict_runs_do),
+		cmocka_unit_test(first_readings_close_together_are_one_group),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
