@@ -149,6 +149,19 @@ level_rank(const char *s)
 	return decide_level_parse(s, &l) ? (int)l : DECIDE_ROLLBACK + 1;
 }
 
+/* The rank of the worst of vals' levels. */
+static int
+worst_rank(const struct flapfold_values *vals)
+{
+	int worst = -1;
+	size_t i;
+
+	for (i = 0; i < vals->n; i++)
+		if (level_rank(vals->v[i]) > worst)
+			worst = level_rank(vals->v[i]);
+	return worst;
+}
+
 /* The levels best first, words decide_level does not know after them as
  * met; the worst it knows, or NULL. */
 static const char *
@@ -258,6 +271,13 @@ verdict(struct state *st, const struct record *r, size_t i, const char *level)
 		/* Said again (a re-sync, a second console): in the run, no move. */
 		if (k->open)
 			push(k, i);
+		return;
+	}
+	/* A turn worse than every level the run has met is no flapping: an
+	 * escalation a reader must see as a row of its own. What follows
+	 * it may fold again. */
+	if (k->open && level_rank(level) > worst_rank(&k->levels)) {
+		close_run(st, k);
 		return;
 	}
 	/* Any level goes on the run: a fault switched on and off walks
