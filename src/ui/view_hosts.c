@@ -190,13 +190,16 @@ has_metrics(const struct config_host *h)
 	return h->metrics_url[0] != '\0' || config_uses_prometheus(h);
 }
 
-/* Host hi's verdict level, or -1 before its first (or without metrics). */
+/* Host hi's verdict level, or -1 before its first (or without metrics).
+ * A start-up NO DATA, while a rate waits for its second scrape, is no
+ * verdict (poller.h: judged): blank, as the man page says, not NO DATA
+ * on every row for the first seconds. */
 static int
 verdict_of(const struct app *app, int hi)
 {
 	const struct host_metrics *m = hi >= 0 ? app_metrics(app, hi) : NULL;
 
-	return m != NULL && m->nhist > 0 ? (int)m->verdict.level : -1;
+	return m != NULL && m->judged ? (int)m->verdict.level : -1;
 }
 
 struct row_key {
@@ -573,7 +576,7 @@ cell_text(const struct app *app, int hi, const struct config_host *host, int svc
 		/* The host's: its metrics speak for the host, not one service. */
 		const struct host_metrics *mt = app_metrics(app, hi);
 
-		if (mt != NULL && mt->nhist > 0) {
+		if (verdict_of(app, hi) >= 0) {
 			hosts_table_verdict((int)mt->verdict.level, mt->verdict.held, brief, buf,
 			    cap);
 			role = ui_level_role((int)mt->verdict.level);
