@@ -53,6 +53,12 @@ int hosts_table_hidden_worst(const bool *show, const int *severity, int n);
  * when brief: the line under the table then says how old). */
 void hosts_table_age(long age_s, bool failing, bool brief, char *buf, size_t cap);
 
+/* The CONN cell of a host DOWN for down_s seconds (< 0: not known,
+ * "DOWN"): how long it has been away, "DOWN 41s", "DOWN 2m43s", "DOWN
+ * 1h05m"; brief, the largest unit alone ("DOWN 2m", "DOWN 1h"). Never
+ * the retry's countdown, which read as the time down. */
+void hosts_table_down(long down_s, bool brief, char *buf, size_t cap);
+
 /* The VERDICT cell of a row whose host's verdict is level (enum
  * decide_level; < 0: none yet, ""): its name ("ROLLBACK IMMEDIATELY",
  * brief "ROLLBACK", "CONSIDER"), and while hysteresis holds it above what

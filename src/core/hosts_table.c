@@ -64,7 +64,7 @@ hosts_table_steps(bool stale, bool restarts, bool verdicts, enum hosts_exports e
 		steps[n++] = HOSTS_COL_RESTARTS;
 	if (exports == HOSTS_EXPORTS_KNOWN)
 		steps[n++] = HOSTS_COL_EXPORT;
-	/* "DOWN retry 26s" says no more than "DOWN 26s" does. */
+	/* "DOWN 2m43s" says little more than "DOWN 2m" does. */
 	steps[n++] = COLUMNS_WIDEN(HOSTS_COL_CONN);
 	steps[n++] = HOSTS_COL_DRIVER;
 	steps[n++] = HOSTS_COL_ADDR;
@@ -126,6 +126,23 @@ hosts_table_age(long age_s, bool failing, bool brief, char *buf, size_t cap)
 	}
 	out[n] = '\0';
 	wr_strlcpy(buf, out, cap);
+}
+
+void
+hosts_table_down(long down_s, bool brief, char *buf, size_t cap)
+{
+	if (down_s < 0)
+		snprintf(buf, cap, "DOWN");
+	else if (down_s < 60)
+		snprintf(buf, cap, "DOWN %lds", down_s);
+	else if (down_s < 3600 && brief)
+		snprintf(buf, cap, "DOWN %ldm", down_s / 60);
+	else if (down_s < 3600)
+		snprintf(buf, cap, "DOWN %ldm%02lds", down_s / 60, down_s % 60);
+	else if (brief)
+		snprintf(buf, cap, "DOWN %ldh", down_s / 3600);
+	else
+		snprintf(buf, cap, "DOWN %ldh%02ldm", down_s / 3600, down_s % 3600 / 60);
 }
 
 /* The verdict in one word, for a marker short of room. */

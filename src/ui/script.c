@@ -232,7 +232,8 @@ fake_metrics(struct app *app, char *arg, struct wr_err *err)
 }
 
 /* :state HOST SERVICE KEY=VALUE ... — what HOST's SERVICE last read, for
- * HOSTS without a network: conn=up|down (its host's CONN), tag=, state=,
+ * HOSTS without a network: conn=up|down (its host's CONN; DOWN from the
+ * script's clock now, kept while it stays down), tag=, state=,
  * restarts=, version=, env= (a driver's
  * poll, read now; env= the .env's IMAGE_TAG), healthz=ok|fail|unknown and
  * readyz=ok|fail|unknown|ahead|behind (a probe round; fail is an HTTP 500,
@@ -272,7 +273,12 @@ fake_state(struct app *app, char *arg, struct wr_err *err)
 			if (app->fake_up == NULL) {
 				app->fake_up = xcalloc(app->cfg.nhosts, sizeof(*app->fake_up));
 				app->fake_down = xcalloc(app->cfg.nhosts, sizeof(*app->fake_down));
+				app->fake_down_since = xcalloc(app->cfg.nhosts,
+				    sizeof(*app->fake_down_since));
 			}
+			/* DOWN from now, as the pool's first DOWN of a stretch. */
+			if (v[0] == 'd' && !app->fake_down[h])
+				app->fake_down_since[h] = app_now(app);
 			app->fake_up[h] = v[0] == 'u';
 			app->fake_down[h] = v[0] == 'd';
 		} else if (strcmp(tok, "tag") == 0 || strcmp(tok, "state") == 0 ||

@@ -76,20 +76,21 @@ host_lost(const struct app *app, int hi)
 	return app->pool != NULL ? !host_up(app, hi) : host_down(app, hi);
 }
 
-/* The connection cell of a host (brief: "DOWN 26s") and the theme role
- * it is drawn in. */
+/* The connection cell of a host (DOWN: for how long, brief "DOWN 2m")
+ * and the theme role it is drawn in. */
 static enum theme_role
 conn_text(const struct app *app, int host, bool brief, char *buf, size_t cap)
 {
 	const struct ssh_status *st;
-	long secs;
 
 	if (app->pool == NULL && host_up(app, host)) {
 		wr_strlcpy(buf, "UP", cap);
 		return THEME_OK;
 	}
 	if (app->pool == NULL && host_down(app, host)) {
-		wr_strlcpy(buf, "DOWN", cap);
+		/* At the script's clock, from its :state conn=down. */
+		hosts_table_down((long)(app_now(app) - app->fake_down_since[host]), brief, buf,
+		    cap);
 		return THEME_BAD;
 	}
 	if (app->pool == NULL) {
@@ -102,8 +103,11 @@ conn_text(const struct app *app, int host, bool brief, char *buf, size_t cap)
 		wr_strlcpy(buf, "UP", cap);
 		return THEME_OK;
 	case SSH_DOWN:
-		secs = (long)((st->retry_at_ms - loop_now_ms() + 999) / 1000);
-		snprintf(buf, cap, "DOWN %s%lds", brief ? "" : "retry ", secs > 0 ? secs : 0);
+		/* How long it has been away: the retry's countdown read as that
+		 * (QA: "DOWN 31s", "DOWN 9s", "DOWN 42s"); the line under the
+		 * table says when the next try is. */
+		hosts_table_down(st->down_since_ms > 0 ?
+		    (long)((loop_now_ms() - st->down_since_ms) / 1000) : -1, brief, buf, cap);
 		return THEME_BAD;
 	case SSH_UNTRUSTED:
 		wr_strlcpy(buf, "UNTRUSTED", cap);
@@ -331,7 +335,11 @@ detail_lines(const struct app *app, int host, int svc, char lines[3][700])
 		return 2;
 	}
 	if (st->state == SSH_DOWN) {
-		snprintf(lines[0], 700, "%s: %s", name, st->error);
+		long secs = (long)((st->retry_at_ms - loop_now_ms() + 999) / 1000);
+
+		/* The next try before why: cut at 80 columns, the end goes. */
+		snprintf(lines[0], 700, "%s (retry in %lds): %s", name, secs > 0 ? secs : 0,
+		    st->error);
 		return 1;
 	}
 read:

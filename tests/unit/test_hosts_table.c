@@ -369,6 +369,37 @@ the_verdict_stays_in_sight_at_80_columns(void **state)
 	assert_int_equal(step_of(steps, n, HOSTS_COL_VERDICT), -1);
 }
 
+/* QA: "DOWN 21s" was the retry's countdown, read as the time down (it
+ * went 31s, 9s, 42s). CONN says how long the host has been away. */
+static void
+conn_says_how_long_a_host_has_been_down(void **state)
+{
+	char buf[32];
+
+	(void)state;
+	hosts_table_down(21, false, buf, sizeof(buf));
+	assert_string_equal(buf, "DOWN 21s");
+	hosts_table_down(21, true, buf, sizeof(buf));
+	assert_string_equal(buf, "DOWN 21s");
+	hosts_table_down(163, false, buf, sizeof(buf));
+	assert_string_equal(buf, "DOWN 2m43s");
+	hosts_table_down(163, true, buf, sizeof(buf));
+	assert_string_equal(buf, "DOWN 2m");
+	hosts_table_down(120, false, buf, sizeof(buf));
+	assert_string_equal(buf, "DOWN 2m00s");
+	hosts_table_down(3599, false, buf, sizeof(buf));
+	assert_string_equal(buf, "DOWN 59m59s");
+	hosts_table_down(3600 + 5 * 60 + 9, false, buf, sizeof(buf));
+	assert_string_equal(buf, "DOWN 1h05m");
+	hosts_table_down(3600 + 5 * 60 + 9, true, buf, sizeof(buf));
+	assert_string_equal(buf, "DOWN 1h");
+	hosts_table_down(0, false, buf, sizeof(buf));
+	assert_string_equal(buf, "DOWN 0s");
+	/* Not known (a pool that never said): no figure at all. */
+	hosts_table_down(-1, false, buf, sizeof(buf));
+	assert_string_equal(buf, "DOWN");
+}
+
 static void
 the_verdict_cell_is_brief_and_marks_a_hold(void **state)
 {
@@ -633,6 +664,7 @@ main(void)
 		cmocka_unit_test(a_failing_poll_keeps_its_mark_and_the_tag_in_a_narrow_pane),
 		cmocka_unit_test(age_keeps_the_data_age_beside_err),
 		cmocka_unit_test(the_verdict_stays_in_sight_at_80_columns),
+		cmocka_unit_test(conn_says_how_long_a_host_has_been_down),
 		cmocka_unit_test(the_verdict_cell_is_brief_and_marks_a_hold),
 		cmocka_unit_test(health_orders_down_failing_restarts_warnings_ok),
 		cmocka_unit_test(a_hidden_verdict_is_named_only_when_worse_than_all_in_sight),
