@@ -167,7 +167,7 @@ assert_screen narrow-filtered-top <<'EOF'
 │  h20  api     UP      v1.4.1     OK       0s ││                              │
 │  h21  api     UP      v1.4.1     OK       0s ││                              │
 │  h22  api     UP      v1.4.1     OK       0s ││                              │
-└─ ▼ 2: h23 DOWN ─── F hides 25: h17 ROLLBACK ─┘│                              │
+└─ ▼2 ──── F hides 25: h17 ROLLBACK, h11 DOWN ─┘│                              │
 ┌─ METRICS ────────────────────────────────────┐│                              │
 │h2  OK                                        ││                              │
 │  below thresholds: error rate 0.1%, p95 180 …││                              │

@@ -94,7 +94,7 @@ assert_screen many <<'EOF'
 │ !api-2       api     not connected     -     ││                              │
 │ !k8s-bastion api     not connected     -     ││                              │
 │api-1/api !: VERDICT ROLLBACK IMMEDIATELY (le…││                              │
-└─ ▼ 12 more rows ─────────────────────────────┘│                              │
+└─ ▼ 12 more, worst worker-01 +11 ROLLBACK ────┘│                              │
 ┌─ METRICS ────────────────────────────────────┐│                              │
 │api-1  ROLLBACK IMMEDIATELY                   ││                              │
 │  error rate 8% > 5%; p95 1500 ms > 1000 ms (…││                              │
