@@ -1250,6 +1250,7 @@ main(int argc, char **argv)
 	free(app.fake_states);
 	free(app.fake_up);
 	free(app.fake_down);
+	free(app.fake_down_since);
 	free(app.seen);
 	free(app.verdicts);
 	free(app.verdicts_ms);

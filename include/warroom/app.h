@@ -331,6 +331,8 @@ struct app {
 	                                    or NULL */
 	bool *fake_up;                   /* screen tests' :state conn=up, per host, or NULL */
 	bool *fake_down;                 /* … conn=down (DOWN, not just not connected) */
+	time_t *fake_down_since;         /* … since when (the script's clock), kept
+	                                    while conn=down is said again */
 
 	enum pane_id focus;
 	int host_sel;                    /* selected row in HOSTS, config order */

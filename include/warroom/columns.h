@@ -2,8 +2,8 @@
  * columns.h — which columns of a table fit a pane, and how wide each is.
  * Each column is as wide as its widest cell (its title included) up to a
  * cap, so short values leave room for more columns. A column may also have
- * a brief width (its values in fewer words, "DOWN 26s" for "DOWN retry
- * 26s"); columns are taken brief in priority order while they fit, and
+ * a brief width (its values in fewer words, "DOWN 2m" for "DOWN
+ * 2m43s"); columns are taken brief in priority order while they fit, and
  * widened where the order says, so a long form never pushes out a column
  * that matters more. Columns are drawn in table order.
  */

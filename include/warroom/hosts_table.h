@@ -53,6 +53,12 @@ int hosts_table_hidden_worst(const bool *show, const int *severity, int n);
  * when brief: the line under the table then says how old). */
 void hosts_table_age(long age_s, bool failing, bool brief, char *buf, size_t cap);
 
+/* The CONN cell of a host DOWN for down_s seconds (< 0: not known,
+ * "DOWN"): how long it has been away, "DOWN 41s", "DOWN 2m43s", "DOWN
+ * 1h05m"; brief, the largest unit alone ("DOWN 2m", "DOWN 1h"). Never
+ * the retry's countdown, which read as the time down. */
+void hosts_table_down(long down_s, bool brief, char *buf, size_t cap);
+
 /* The VERDICT cell of a row whose host's verdict is level (enum
  * decide_level; < 0: none yet, ""): its name ("ROLLBACK IMMEDIATELY",
  * brief "ROLLBACK", "CONSIDER"), and while hysteresis holds it above what
@@ -86,32 +92,36 @@ struct hosts_mark_row {
 	bool down;                       /* its host's connection is DOWN */
 };
 
-/* What a marker says of the rows it counts: the worst verdict among them
- * (MONITOR or worse, and worse than shown_worst: every row in sight; -1
- * for rows out of reach, hidden by the filter), the hosts DOWN among
- * them, and which of the two is worse by the pane's order (by health a
- * host DOWN; else the verdict). */
+/* What a marker says of the rows it counts, out of sight (whatever is
+ * in sight: a host as bad there may hide another one): the worst verdict
+ * among them (MONITOR or worse) and how many hosts have it, the hosts
+ * DOWN among them, and which of the two is worse by the pane's order (by
+ * health a host DOWN; else the verdict). A host with two rows is counted
+ * once. */
 struct hosts_hidden {
 	int rows;
-	const char *worst;               /* host of the verdict named, or NULL */
+	const char *worst;               /* the first host of the verdict named,
+	                                    or NULL */
 	int level;
+	int nworst;                      /* hosts with that verdict */
 	const char *down;                /* the first host DOWN, or NULL */
 	int ndown;                       /* hosts DOWN (each counted once) */
 	bool down_first;
 };
 
 /* Fold the n rows (in the pane's order) into *out. */
-void hosts_table_hidden(const struct hosts_mark_row *rows, int n, int shown_worst,
-    enum hosts_sort sort, struct hosts_hidden *out);
+void hosts_table_hidden(const struct hosts_mark_row *rows, int n, enum hosts_sort sort,
+    struct hosts_hidden *out);
 
 /* Which marker: rows hidden above, below, or by the filter. */
 enum hosts_more { HOSTS_MORE_UP, HOSTS_MORE_DOWN, HOSTS_MORE_FILTER };
 
 /* The marker of h in wording form (0 the longest; each next one shorter,
  * the worse thing's host kept as long as anything is named): "▼ 19 more
- * rows, worst h17 ROLLBACK IMMEDIATELY; h11 DOWN" … "▼ 19: h17
- * ROLLBACK, 1 DOWN" … "▼19 h17" … "▼19"; "filter hides 29 rows: h17
- * ROLLBACK IMMEDIATELY" … "F hides 29". Arrows in UTF-8 or ASCII. False
+ * rows, worst h17 and 2 more ROLLBACK IMMEDIATELY; h11 DOWN" … "▼ 19:
+ * h17 +2 ROLLBACK, 1 DOWN" … "▼19 h17" … "▼19"; hosts DOWN first, no
+ * "worst": "▼ 19 more rows: h11 and 1 more DOWN"; "filter hides 29 rows:
+ * h17 ROLLBACK IMMEDIATELY" … "F hides 29". Arrows in UTF-8 or ASCII. False
  * when there is no such form (the shortest is the last); buf always
  * terminated. */
 bool hosts_table_more(enum hosts_more kind, bool utf8, const struct hosts_hidden *h, int form,
@@ -121,8 +131,9 @@ bool hosts_table_more(enum hosts_more kind, bool utf8, const struct hosts_hidden
  * either side, and a cell of border between them): of the nx forms of
  * the more important one (widths wx[], longest first) and the ny of the
  * other (n 0: no such marker), the forms drawn in *fx and *fy (-1: left
- * out). Both are shortened in turn, the other one first, until they fit;
- * when not even their shortest do, the more important one alone. */
+ * out). The more important one is as long as the other's shortest form
+ * leaves room for, the other as long as what is left allows; when not
+ * even their shortest fit together, the more important one alone. */
 void hosts_table_share(const int *wx, int nx, const int *wy, int ny, int room, int *fx,
     int *fy);
 

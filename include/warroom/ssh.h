@@ -65,6 +65,9 @@ struct ssh_status {
 	char error[512];                 /* DOWN/UNTRUSTED: why; else "" */
 	char notes[256];                 /* keys skipped during auth, and why */
 	int64_t retry_at_ms;             /* DOWN: loop_now_ms() of the next try */
+	int64_t down_since_ms;           /* loop_now_ms() of the first DOWN since it
+	                                    was last reached (retries, CONNECTING
+	                                    again, keep it); 0 once UP or UNTRUSTED */
 	char fingerprint[64];            /* the server's key, OpenSSH SHA256 form */
 	char keytype[24];
 	char endpoint[340];              /* user@host:port actually used */

@@ -40,8 +40,9 @@ struct layout {
 
 /* Split a cols x lines screen into header, five panes and footer; zoom a
  * pane_id: that pane fills the body and the others are empty (h = w = 0),
- * -1: all five. */
-void layout_compute(struct layout *lo, int cols, int lines, int zoom);
+ * -1: all five. footer_rows: the rows the footer takes this frame (a long
+ * message goes on above its own row), taken from the bottom panes. */
+void layout_compute(struct layout *lo, int cols, int lines, int zoom, int footer_rows);
 
 /* A panel: draw() renders app state into the pane's inner area and never
  * changes it; key() handles a command when the pane has focus; title(),
@@ -100,6 +101,8 @@ struct screen {
 	int cols, lines;
 	struct layout lo;
 	int zoom;                        /* the pane lo was computed to zoom, or -1 */
+	int footer_rows;                 /* … and the rows of footer it left (1 or
+	                                    more: screen_footer_rows) */
 	WINDOW *header, *footer, *pane[PANE_COUNT];  /* pane[i] NULL: not shown */
 	int attr[THEME_ROLE_COUNT];
 };

@@ -64,7 +64,7 @@ hosts_table_steps(bool stale, bool restarts, bool verdicts, enum hosts_exports e
 		steps[n++] = HOSTS_COL_RESTARTS;
 	if (exports == HOSTS_EXPORTS_KNOWN)
 		steps[n++] = HOSTS_COL_EXPORT;
-	/* "DOWN retry 26s" says no more than "DOWN 26s" does. */
+	/* "DOWN 2m43s" says little more than "DOWN 2m" does. */
 	steps[n++] = COLUMNS_WIDEN(HOSTS_COL_CONN);
 	steps[n++] = HOSTS_COL_DRIVER;
 	steps[n++] = HOSTS_COL_ADDR;
@@ -128,6 +128,23 @@ hosts_table_age(long age_s, bool failing, bool brief, char *buf, size_t cap)
 	wr_strlcpy(buf, out, cap);
 }
 
+void
+hosts_table_down(long down_s, bool brief, char *buf, size_t cap)
+{
+	if (down_s < 0)
+		snprintf(buf, cap, "DOWN");
+	else if (down_s < 60)
+		snprintf(buf, cap, "DOWN %lds", down_s);
+	else if (down_s < 3600 && brief)
+		snprintf(buf, cap, "DOWN %ldm", down_s / 60);
+	else if (down_s < 3600)
+		snprintf(buf, cap, "DOWN %ldm%02lds", down_s / 60, down_s % 60);
+	else if (brief)
+		snprintf(buf, cap, "DOWN %ldh", down_s / 3600);
+	else
+		snprintf(buf, cap, "DOWN %ldh%02ldm", down_s / 3600, down_s % 3600 / 60);
+}
+
 /* The verdict in one word, for a marker short of room. */
 static const char *
 level_word(int level)
@@ -172,58 +189,71 @@ hosts_table_health_rank(const struct hosts_health *h)
 	return h->probed && !h->have_probe ? 1 : 0;
 }
 
-void
-hosts_table_hidden(const struct hosts_mark_row *rows, int n, int shown_worst,
-    enum hosts_sort sort, struct hosts_hidden *out)
+/* Whether rows[i]'s host has an earlier row (a host with two services
+ * is one host). */
+static bool
+host_seen(const struct hosts_mark_row *rows, int i)
 {
-	int i, j, worst = -1;
+	int j;
+
+	for (j = 0; j < i; j++)
+		if (rows[j].host == rows[i].host)
+			return true;
+	return false;
+}
+
+void
+hosts_table_hidden(const struct hosts_mark_row *rows, int n, enum hosts_sort sort,
+    struct hosts_hidden *out)
+{
+	int i, worst = -1;
 
 	memset(out, 0, sizeof(*out));
 	out->rows = n;
 	out->level = -1;
 	out->down_first = sort == HOSTS_BY_HEALTH;
-	for (i = 0; i < n; i++) {
-		if (rows[i].level >= DECIDE_MONITOR && rows[i].level > shown_worst &&
+	/* Only the rows out of sight: a ROLLBACK IMMEDIATELY in sight said
+	 * nothing of another one below it. */
+	for (i = 0; i < n; i++)
+		if (rows[i].level >= DECIDE_MONITOR &&
 		    (worst < 0 || rows[i].level > rows[worst].level))
 			worst = i;
-		if (!rows[i].down)
+	for (i = 0; i < n; i++) {
+		if (host_seen(rows, i))
 			continue;
-		/* A host with two services is one host DOWN. */
-		for (j = 0; j < i && !(rows[j].down && rows[j].host == rows[i].host); j++)
-			;
-		if (j < i)
-			continue;
-		if (out->ndown++ == 0)
+		/* Each host at the verdict named counted, as the hosts DOWN
+		 * are: "h1 ROLLBACK IMMEDIATELY" alone hid h4 and h19. */
+		if (worst >= 0 && rows[i].level == rows[worst].level && out->nworst++ == 0)
+			out->worst = rows[i].host;
+		if (rows[i].down && out->ndown++ == 0)
 			out->down = rows[i].host;
 	}
-	if (worst >= 0) {
-		out->worst = rows[worst].host;
+	if (worst >= 0)
 		out->level = rows[worst].level;
-	}
 }
 
 /* One thing a marker names: a verdict (down false) or the hosts DOWN, in
  * form 0 (whole), 1 (short), 2 (the host alone) or, as the second thing,
- * 3 (without its host: "ROLLBACK", "2 DOWN"). */
+ * 3 (without its host: "ROLLBACK", "3 ROLLBACK", "2 DOWN"). */
 static void
 thing(const struct hosts_hidden *h, bool down, int form, char *buf, size_t cap)
 {
 	const char *host = down ? h->down : h->worst;
+	const char *what = down ? "DOWN" : form == 0 ?
+	    decide_level_name((enum decide_level)h->level) : level_word(h->level);
+	int count = down ? h->ndown : h->nworst;
 
 	if (form == 2)
 		snprintf(buf, cap, "%s", host);
-	else if (down && form == 3)
-		snprintf(buf, cap, "%d DOWN", h->ndown);
-	else if (down && h->ndown == 1)
-		snprintf(buf, cap, "%s DOWN", host);
-	else if (down)
-		snprintf(buf, cap, form == 0 ? "%s and %d more DOWN" : "%s +%d DOWN", host,
-		    h->ndown - 1);
+	else if (form == 3 && (down || count > 1))
+		snprintf(buf, cap, "%d %s", count, what);
 	else if (form == 3)
-		snprintf(buf, cap, "%s", level_word(h->level));
+		snprintf(buf, cap, "%s", what);
+	else if (count <= 1)
+		snprintf(buf, cap, "%s %s", host, what);
 	else
-		snprintf(buf, cap, "%s %s", host, form == 0 ?
-		    decide_level_name((enum decide_level)h->level) : level_word(h->level));
+		snprintf(buf, cap, form == 0 ? "%s and %d more %s" : "%s +%d %s", host,
+		    count - 1, what);
 }
 
 bool
@@ -268,9 +298,11 @@ hosts_table_more(enum hosts_more kind, bool utf8, const struct hosts_hidden *h, 
 	b[0] = '\0';
 	if (forms[form].second >= 0 && has_v && has_d)
 		thing(h, !down_a, forms[form].second, b, sizeof(b));
+	/* "worst" says the verdict named is the worst of several rows; in
+	 * front of hosts DOWN it read oddly. */
 	snprintf(buf, cap, "%s%s%s%s%s", prefix, p == 3 && kind != HOSTS_MORE_FILTER ? " " :
-	    kind != HOSTS_MORE_FILTER && h->rows > 1 && p <= 1 ? ", worst " : ": ", a,
-	    b[0] == '\0' ? "" : p == 0 ? "; " : ", ", b);
+	    kind != HOSTS_MORE_FILTER && !down_a && h->rows > 1 && p <= 1 ? ", worst " : ": ",
+	    a, b[0] == '\0' ? "" : p == 0 ? "; " : ", ", b);
 	return true;
 }
 
@@ -290,22 +322,23 @@ pair_cells(const int *wx, int x, const int *wy, int y)
 void
 hosts_table_share(const int *wx, int nx, const int *wy, int ny, int room, int *fx, int *fy)
 {
-	int k, x, y;
+	int x, y;
 
 	*fx = *fy = -1;
-	/* Every pair by how many steps both were shortened, the more
-	 * important one kept longer at each count. */
-	for (k = 0; k <= (nx > 0 ? nx - 1 : 0) + (ny > 0 ? ny - 1 : 0); k++)
-		for (x = 0; x <= k; x++) {
-			y = k - x;
-			if ((nx > 0 ? x >= nx : x > 0) || (ny > 0 ? y >= ny : y > 0))
-				continue;
-			if (pair_cells(wx, nx > 0 ? x : -1, wy, ny > 0 ? y : -1) <= room) {
-				*fx = nx > 0 ? x : -1;
-				*fy = ny > 0 ? y : -1;
-				return;
-			}
-		}
+	/* The more important one as long as the other's shortest form
+	 * leaves room for, then the other as long as what is left allows.
+	 * Counting steps shortened kept "▼ 2 more rows", which names
+	 * nothing, beside "F hides 25: h1 +2 ROLLBACK" that had to drop
+	 * its hosts DOWN for it. */
+	for (x = 0; ny > 0 && x < (nx > 0 ? nx : 1); x++) {
+		if (pair_cells(wx, nx > 0 ? x : -1, wy, ny - 1) > room)
+			continue;
+		for (y = 0; pair_cells(wx, nx > 0 ? x : -1, wy, y) > room; y++)
+			;
+		*fx = nx > 0 ? x : -1;
+		*fy = y;
+		return;
+	}
 	for (x = 0; x < nx; x++)
 		if (pair_cells(wx, x, wy, -1) <= room) {
 			*fx = x;

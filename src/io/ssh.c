@@ -332,6 +332,10 @@ host_down(struct ssh_host *h, const char *fmt, ...)
 	delay -= (int64_t)(rand_r(&p->seed) % (unsigned)(delay / 4 + 1));
 	h->attempts++;
 	h->st.retry_at_ms = loop_now_ms() + delay;
+	/* How long it has been away is what on call asks: a retry that
+	 * fails again goes on the same stretch. */
+	if (h->st.down_since_ms == 0)
+		h->st.down_since_ms = loop_now_ms();
 	h->st.state = SSH_DOWN;
 	cancel_timer(h, &h->retry_timer);
 	h->retry_timer = loop_timer_add(p->loop, delay, 0, on_retry, h);
@@ -352,6 +356,8 @@ host_untrusted(struct ssh_host *h, const char *fmt, ...)
 	va_end(ap);
 	close_session(h);
 	lose_clients(h, h->st.error);
+	/* It answered: no longer away, whatever its key. */
+	h->st.down_since_ms = 0;
 	h->st.state = SSH_UNTRUSTED;
 	changed(h);
 }
@@ -1778,6 +1784,7 @@ host_step(struct ssh_host *h)
 		cancel_timer(h, &h->deadline_timer);
 		h->attempts = 0;
 		h->st.retry_at_ms = 0;
+		h->st.down_since_ms = 0;
 		set_state(h, SSH_UP);
 		/* fall through */
 	case SSH_UP:

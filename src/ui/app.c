@@ -882,7 +882,7 @@ app_hosts_not_ok(const struct app *app, size_t most, char *buf, size_t cap)
 	for (i = 0; i < app->cfg.nhosts; i++) {
 		const struct host_metrics *m = app_metrics(app, (int)i);
 
-		if (m == NULL || m->nhist == 0 || m->verdict.level < DECIDE_CONSIDER)
+		if (m == NULL || !m->judged || m->verdict.level < DECIDE_CONSIDER)
 			continue;
 		snprintf(words[n], sizeof(words[n]), "%s %s", app->cfg.hosts[i].name,
 		    decide_level_name(m->verdict.level));

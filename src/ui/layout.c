@@ -1,8 +1,11 @@
 /*
  * layout.c — where the panes go. The left column (three fifths) holds
  * HOSTS, METRICS and LOGS; the right holds RUNBOOK over TIMELINE; a zoomed
- * pane has the body to itself. Pure arithmetic on the terminal size so
- * every size gives the same answer.
+ * pane has the body to itself. A footer of more than one row (a long
+ * message, a prompt's question) takes its rows from the bottom panes,
+ * LOGS and TIMELINE (or the zoomed one): drawn over them, it hid their
+ * bottom border and what the border says. Pure arithmetic on the
+ * terminal size so every size gives the same answer.
  */
 #include "warroom/ui.h"
 
@@ -15,9 +18,9 @@ rect(int y, int x, int h, int w)
 }
 
 void
-layout_compute(struct layout *lo, int cols, int lines, int zoom)
+layout_compute(struct layout *lo, int cols, int lines, int zoom, int footer_rows)
 {
-	int body, left, right, hosts, metrics, runbook;
+	int body, left, right, hosts, metrics, runbook, extra;
 
 	memset(lo, 0, sizeof(*lo));
 	lo->too_small = cols < UI_MIN_COLS || lines < UI_MIN_LINES;
@@ -31,13 +34,23 @@ layout_compute(struct layout *lo, int cols, int lines, int zoom)
 	hosts = body * 2 / 5;
 	metrics = body / 4;
 	runbook = body * 3 / 5;
+	/* The other panes keep their place: only the bottom ones give up
+	 * rows, and each keeps its border and a row inside (at 80x24 a
+	 * six-row message leaves LOGS and TIMELINE four). */
+	extra = footer_rows > 1 ? footer_rows - 1 : 0;
+	if (extra > body - hosts - metrics - 3)
+		extra = body - hosts - metrics - 3;
+	if (extra > body - runbook - 3)
+		extra = body - runbook - 3;
+	if (extra < 0)
+		extra = 0;
 	lo->pane[PANE_HOSTS] = rect(1, 0, hosts, left);
 	lo->pane[PANE_METRICS] = rect(1 + hosts, 0, metrics, left);
-	lo->pane[PANE_LOGS] = rect(1 + hosts + metrics, 0, body - hosts - metrics, left);
+	lo->pane[PANE_LOGS] = rect(1 + hosts + metrics, 0, body - hosts - metrics - extra, left);
 	lo->pane[PANE_RUNBOOK] = rect(1, left, runbook, right);
-	lo->pane[PANE_TIMELINE] = rect(1 + runbook, left, body - runbook, right);
+	lo->pane[PANE_TIMELINE] = rect(1 + runbook, left, body - runbook - extra, right);
 	if (zoom >= 0 && zoom < PANE_COUNT) {
 		memset(lo->pane, 0, sizeof(lo->pane));
-		lo->pane[zoom] = rect(1, 0, body, cols);
+		lo->pane[zoom] = rect(1, 0, body - extra, cols);
 	}
 }

@@ -74,7 +74,7 @@ make_windows(struct screen *scr)
 	int i;
 
 	free_windows(scr);
-	layout_compute(&scr->lo, scr->cols, scr->lines, scr->zoom);
+	layout_compute(&scr->lo, scr->cols, scr->lines, scr->zoom, scr->footer_rows);
 	if (scr->lo.too_small)
 		return;
 	scr->header = win_for(scr->lo.header);
@@ -191,6 +191,7 @@ screen_open(struct app *app, bool test, int cols, int lines, struct wr_err *err)
 
 	scr->test = test;
 	scr->zoom = -1;
+	scr->footer_rows = 1;
 	if (test) {
 		scr->out = fopen("/dev/null", "w");
 		if (scr->out == NULL) {
@@ -692,6 +693,19 @@ status_shown(const struct app *app)
 	return app->status[0] != '\0' && (app_now(app) < app->status_until || app->status_held);
 }
 
+/* The message's text: what leads until a key comes first; what was said
+ * since, after it. */
+static void
+status_text(const struct app *app, char *text, size_t cap)
+{
+	if (app->status_lead[0] == '\0' ||
+	    (status_shown(app) && strstr(app->status, app->status_lead) != NULL))
+		wr_strlcpy(text, app->status, cap);
+	else
+		snprintf(text, cap, "%s%s%s", app->status_lead,
+		    status_shown(app) ? " | " : "", status_shown(app) ? app->status : "");
+}
+
 static void
 draw_status(struct app *app, WINDOW *footer, int cols)
 {
@@ -699,13 +713,7 @@ draw_status(struct app *app, WINDOW *footer, int cols)
 	char text[sizeof(app->status_lead) + 3 + sizeof(app->status)];
 	WINDOW *win;
 
-	/* What leads until a key comes first; what was said since, after it. */
-	if (app->status_lead[0] == '\0' ||
-	    (status_shown(app) && strstr(app->status, app->status_lead) != NULL))
-		wr_strlcpy(text, app->status, sizeof(text));
-	else
-		snprintf(text, sizeof(text), "%s%s%s", app->status_lead,
-		    status_shown(app) ? " | " : "", status_shown(app) ? app->status : "");
+	status_text(app, text, sizeof(text));
 	ui_put_wrapped(NULL, &n, 1, cols - 2, 0, STATUS_ROWS_MAX, a, text);
 	if (n <= 1 || app->screen->lines - n < 1 ||
 	    (win = newwin(n, cols, app->screen->lines - n, 0)) == NULL) {
@@ -889,6 +897,58 @@ draw_prompt_ctx(struct app *app, int cols, int attr, const char *ctx)
 	return true;
 }
 
+/* Whether the prompt's text is a secret, shown as bullets. */
+static bool
+prompt_hidden(const struct app *app)
+{
+	return app->prompt_kind == PROMPT_FILL && app->fill.cur < app->fill.n &&
+	    app->fill.secret[app->fill.cur];
+}
+
+/* The room on the footer's row left for the question and what is typed. */
+static int
+prompt_room(const struct app *app, int cols)
+{
+	return cols - 2 - (app->prompt_note[0] != '\0' ? ui_width(app->prompt_note) + 2 : 0);
+}
+
+/* The rows draw_footer takes this frame: its own, and those above it a
+ * long message, a prompt's question or q's words go on in. The layout
+ * gives them up from the bottom panes, so nothing is drawn over a pane's
+ * border (QA: a two-row message hid HOSTS' "filter hides …"). */
+static int
+footer_rows(struct app *app)
+{
+	int cols = app->screen->cols, n = 0;
+
+	if (app->prompt_active) {
+		struct prompt_q q;
+
+		prompt_question(app, cols, prompt_hidden(app), &q);
+		if (q.ctx[0] == '\0' || ui_width(q.one) + PROMPT_TYPE_MIN <= prompt_room(app, cols))
+			return 1;
+		ui_put_wrapped(NULL, &n, 1, cols - 2, 0, PROMPT_CTX_ROWS, A_NORMAL, q.ctx);
+	} else if (app->confirm_quit && app->running_actions == 0 && app->tl != NULL &&
+	    timeline_kept(app->tl) > 0) {
+		return 1;
+	} else if (app->confirm_quit) {
+		static const char ask[] = "Quit anyway? (y/N)";
+
+		if (ui_width(app->quit_words) + 1 + ui_width(ask) <= cols - 2)
+			return 1;
+		ui_put_wrapped(NULL, &n, 1, cols - 2, 0, PROMPT_CTX_ROWS, A_NORMAL,
+		    app->quit_words);
+	} else if (app->status_lead[0] != '\0' || status_shown(app)) {
+		char text[sizeof(app->status_lead) + 3 + sizeof(app->status)];
+
+		status_text(app, text, sizeof(text));
+		ui_put_wrapped(NULL, &n, 1, cols - 2, 0, STATUS_ROWS_MAX, A_NORMAL, text);
+		/* The message ends on the footer's own row. */
+		return n > 1 ? n : 1;
+	}
+	return n > 0 && app->screen->lines - 1 - n >= 1 ? 1 + n : 1;
+}
+
 static void
 draw_footer(struct app *app)
 {
@@ -903,12 +963,11 @@ draw_footer(struct app *app)
 		const struct lineedit *le = &app->prompt;
 		/* A note (a paste cut short) keeps its place at the end. */
 		int note_w = app->prompt_note[0] != '\0' ? ui_width(app->prompt_note) + 2 : 0;
-		int room = cols - 2 - note_w, avail, start = 0, cx, end, qa;
+		int room = prompt_room(app, cols), avail, start = 0, cx, end, qa;
 		char before[LINEEDIT_MAX * 3 + 1], masked[LINEEDIT_MAX * 3 + 1];
 		const char *text = le->text;
 		size_t at = le->cursor;
-		bool hidden = app->prompt_kind == PROMPT_FILL && app->fill.cur < app->fill.n &&
-		    app->fill.secret[app->fill.cur];
+		bool hidden = prompt_hidden(app);
 		struct prompt_q q;
 
 		/* A secret shows as one bullet per character: how much was
@@ -1023,7 +1082,7 @@ void
 screen_draw(struct app *app)
 {
 	struct screen *scr = app->screen;
-	int i;
+	int i, frows;
 
 	if (scr == NULL || scr->closed || !app->dirty)
 		return;
@@ -1032,8 +1091,10 @@ screen_draw(struct app *app)
 		clearok(curscr, TRUE);
 		app->full_redraw = false;
 	}
-	if ((app->zoomed ? (int)app->focus : -1) != scr->zoom) {
+	frows = scr->lo.too_small ? scr->footer_rows : footer_rows(app);
+	if ((app->zoomed ? (int)app->focus : -1) != scr->zoom || frows != scr->footer_rows) {
 		scr->zoom = app->zoomed ? (int)app->focus : -1;
+		scr->footer_rows = frows;
 		make_windows(scr);
 	}
 	if (scr->lo.too_small) {

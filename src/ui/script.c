@@ -5,7 +5,7 @@
  * ":logs FILE", ":logs-ring BYTES", ":logs-tails N", ":logs-tail N FILE",
  * ":header KEY=N ...", ":metrics HOST KEY=N ...", ":rollback HOST [OUTCOME]",
  * ":reconcile HOST OUTCOME", ":state HOST SERVICE KEY=VALUE ...",
- * ":term BYTES", ":prompt resolve"). The
+ * ":term BYTES", ":prompt resolve", ":say TEXT"). The
  * screen is redrawn after every key, as the loop would, and the clock moves only when the script says so, so saved
  * screens are exact. There is no network here, so ":logs" stands in for
  * a tailed service: it puts a file's lines into LOGS the way a stream's
@@ -19,8 +19,10 @@
  * poller judges one, and ":rollback" puts a rollback of HOST that ended
  * OK (or as said) now in the timeline, as a journal would, ":reconcile"
  * a re-read settling it, ":state" gives a service what a poll and a
- * probe round would have read (HOSTS without a network), and ":prompt
- * resolve" opens E's prompt, which with no journal E itself refuses.
+ * probe round would have read (HOSTS without a network), ":prompt
+ * resolve" opens E's prompt, which with no journal E itself refuses, and
+ * ":say" puts a message in the footer as a key's answer would (a long
+ * one, as B's end says, needs an armed console with a journal).
  */
 #include "warroom/ui.h"
 
@@ -232,7 +234,8 @@ fake_metrics(struct app *app, char *arg, struct wr_err *err)
 }
 
 /* :state HOST SERVICE KEY=VALUE ... — what HOST's SERVICE last read, for
- * HOSTS without a network: conn=up|down (its host's CONN), tag=, state=,
+ * HOSTS without a network: conn=up|down (its host's CONN; DOWN from the
+ * script's clock now, kept while it stays down), tag=, state=,
  * restarts=, version=, env= (a driver's
  * poll, read now; env= the .env's IMAGE_TAG), healthz=ok|fail|unknown and
  * readyz=ok|fail|unknown|ahead|behind (a probe round; fail is an HTTP 500,
@@ -272,7 +275,12 @@ fake_state(struct app *app, char *arg, struct wr_err *err)
 			if (app->fake_up == NULL) {
 				app->fake_up = xcalloc(app->cfg.nhosts, sizeof(*app->fake_up));
 				app->fake_down = xcalloc(app->cfg.nhosts, sizeof(*app->fake_down));
+				app->fake_down_since = xcalloc(app->cfg.nhosts,
+				    sizeof(*app->fake_down_since));
 			}
+			/* DOWN from now, as the pool's first DOWN of a stretch. */
+			if (v[0] == 'd' && !app->fake_down[h])
+				app->fake_down_since[h] = app_now(app);
 			app->fake_up[h] = v[0] == 'u';
 			app->fake_down[h] = v[0] == 'd';
 		} else if (strcmp(tok, "tag") == 0 || strcmp(tok, "state") == 0 ||
@@ -492,10 +500,20 @@ command_line(struct app *app, char *line, struct wr_err *err)
 		return fake_state(app, arg != NULL ? arg : (char *)"", err);
 	if (strcmp(line, ":reconcile") == 0)
 		return fake_reconcile(app, arg != NULL ? arg : (char *)"", err);
+	if (strcmp(line, ":say") == 0) {
+		if (arg == NULL || *arg == '\0')
+			return wr_err_set(err, ":say needs the message");
+		app_say(app, "%s", arg);
+		app->dirty = true;
+		screen_draw(app);
+		return 0;
+	}
 	if (strcmp(line, ":prompt") == 0) {
 		if (arg == NULL || strcmp(arg, "resolve") != 0)
 			return wr_err_set(err, ":prompt knows only resolve");
 		app_ask(app, PROMPT_RESOLVE);
+		/* Drawn now, not only after a key: a screen saved next shows it. */
+		app->dirty = true;
 		screen_draw(app);
 		return 0;
 	}

@@ -13,7 +13,8 @@
  * highlighted; under the table the selected row's trouble is spelled out
  * in full (wrapped when zoomed). A row whose .env names another tag than
  * it runs (envmarks.c) says so in its TAG cell and first under the table. Rows hidden above or below are counted
- * on the pane's border, naming one worse than all in sight. Rows may be
+ * on the pane's border, naming the worst verdict among them and the
+ * hosts DOWN. Rows may be
  * ordered worst first (o); the selection stays on its row, not its
  * position.
  */
@@ -76,20 +77,21 @@ host_lost(const struct app *app, int hi)
 	return app->pool != NULL ? !host_up(app, hi) : host_down(app, hi);
 }
 
-/* The connection cell of a host (brief: "DOWN 26s") and the theme role
- * it is drawn in. */
+/* The connection cell of a host (DOWN: for how long, brief "DOWN 2m")
+ * and the theme role it is drawn in. */
 static enum theme_role
 conn_text(const struct app *app, int host, bool brief, char *buf, size_t cap)
 {
 	const struct ssh_status *st;
-	long secs;
 
 	if (app->pool == NULL && host_up(app, host)) {
 		wr_strlcpy(buf, "UP", cap);
 		return THEME_OK;
 	}
 	if (app->pool == NULL && host_down(app, host)) {
-		wr_strlcpy(buf, "DOWN", cap);
+		/* At the script's clock, from its :state conn=down. */
+		hosts_table_down((long)(app_now(app) - app->fake_down_since[host]), brief, buf,
+		    cap);
 		return THEME_BAD;
 	}
 	if (app->pool == NULL) {
@@ -102,8 +104,11 @@ conn_text(const struct app *app, int host, bool brief, char *buf, size_t cap)
 		wr_strlcpy(buf, "UP", cap);
 		return THEME_OK;
 	case SSH_DOWN:
-		secs = (long)((st->retry_at_ms - loop_now_ms() + 999) / 1000);
-		snprintf(buf, cap, "DOWN %s%lds", brief ? "" : "retry ", secs > 0 ? secs : 0);
+		/* How long it has been away: the retry's countdown read as that
+		 * (QA: "DOWN 31s", "DOWN 9s", "DOWN 42s"); the line under the
+		 * table says when the next try is. */
+		hosts_table_down(st->down_since_ms > 0 ?
+		    (long)((loop_now_ms() - st->down_since_ms) / 1000) : -1, brief, buf, cap);
 		return THEME_BAD;
 	case SSH_UNTRUSTED:
 		wr_strlcpy(buf, "UNTRUSTED", cap);
@@ -190,13 +195,16 @@ has_metrics(const struct config_host *h)
 	return h->metrics_url[0] != '\0' || config_uses_prometheus(h);
 }
 
-/* Host hi's verdict level, or -1 before its first (or without metrics). */
+/* Host hi's verdict level, or -1 before its first (or without metrics).
+ * A start-up NO DATA, while a rate waits for its second scrape, is no
+ * verdict (poller.h: judged): blank, as the man page says, not NO DATA
+ * on every row for the first seconds. */
 static int
 verdict_of(const struct app *app, int hi)
 {
 	const struct host_metrics *m = hi >= 0 ? app_metrics(app, hi) : NULL;
 
-	return m != NULL && m->nhist > 0 ? (int)m->verdict.level : -1;
+	return m != NULL && m->judged ? (int)m->verdict.level : -1;
 }
 
 struct row_key {
@@ -328,7 +336,11 @@ detail_lines(const struct app *app, int host, int svc, char lines[3][700])
 		return 2;
 	}
 	if (st->state == SSH_DOWN) {
-		snprintf(lines[0], 700, "%s: %s", name, st->error);
+		long secs = (long)((st->retry_at_ms - loop_now_ms() + 999) / 1000);
+
+		/* The next try before why: cut at 80 columns, the end goes. */
+		snprintf(lines[0], 700, "%s (retry in %lds): %s", name, secs > 0 ? secs : 0,
+		    st->error);
 		return 1;
 	}
 read:
@@ -573,7 +585,7 @@ cell_text(const struct app *app, int hi, const struct config_host *host, int svc
 		/* The host's: its metrics speak for the host, not one service. */
 		const struct host_metrics *mt = app_metrics(app, hi);
 
-		if (mt != NULL && mt->nhist > 0) {
+		if (verdict_of(app, hi) >= 0) {
 			hosts_table_verdict((int)mt->verdict.level, mt->verdict.held, brief, buf,
 			    cap);
 			role = ui_level_role((int)mt->verdict.level);
@@ -778,11 +790,9 @@ hidden_bad(const struct app *app, int hi, const struct config_host *host, int sv
 }
 
 /* What a marker says of the n rows order[from...]: the worst verdict
- * among them worse than shown_worst (every row in sight; -1: any), and
- * the hosts DOWN. */
+ * among them and how many hosts have it, and the hosts DOWN. */
 static void
-hidden_of(const struct app *app, const int *order, int from, int n, int shown_worst,
-    struct hosts_hidden *out)
+hidden_of(const struct app *app, const int *order, int from, int n, struct hosts_hidden *out)
 {
 	struct hosts_mark_row *marks = xcalloc(n > 0 ? (size_t)n : 1, sizeof(*marks));
 	const struct config_host *h;
@@ -794,7 +804,7 @@ hidden_of(const struct app *app, const int *order, int from, int n, int shown_wo
 		marks[i].level = verdict_of(app, hi);
 		marks[i].down = hi >= 0 && host_down(app, hi);
 	}
-	hosts_table_hidden(marks, n, shown_worst, app->host_sort, out);
+	hosts_table_hidden(marks, n, app->host_sort, out);
 	free(marks);
 }
 
@@ -829,13 +839,13 @@ more_attr(const struct app *app, const struct hosts_hidden *hid)
 /* Rows out of sight are never silent: those below counted at the start
  * of the bottom border (▼), those above at the end of the top one (▲,
  * or the bottom's when the title leaves no room), those the filter
- * hides at the end of the bottom one. Each names the worst among them
- * (for ▲ and ▼, only when worse than every row in sight: shown_worst);
- * ▼ and the filter's share the bottom, the one naming worse keeping
- * more words (the filter's when even: its rows are not a key away). */
+ * hides at the end of the bottom one. Each names the worst among them,
+ * whatever is in sight, and the hosts DOWN; ▼ and the filter's share
+ * the bottom, the one naming worse keeping more words (the filter's
+ * when even: its rows are not a key away). */
 static void
 more_markers(struct app *app, WINDOW *win, const int *order, int shown, int all, int top,
-    int body, int shown_worst)
+    int body)
 {
 	char down_text[MORE_FORMS][400], filter_text[MORE_FORMS][400], up_text[MORE_FORMS][400];
 	int down_w[MORE_FORMS], filter_w[MORE_FORMS], up_w[MORE_FORMS], nd, nf, nu, fd, ff, i;
@@ -845,9 +855,9 @@ more_markers(struct app *app, WINDOW *win, const int *order, int shown, int all,
 	bool filter_first;
 
 	hidden_of(app, order, top + body, shown - top - body > 0 ? shown - top - body : 0,
-	    shown_worst, &below);
-	hidden_of(app, order, 0, top > 0 ? top : 0, shown_worst, &above);
-	hidden_of(app, order, shown, all - shown, -1, &filtered);
+	    &below);
+	hidden_of(app, order, 0, top > 0 ? top : 0, &above);
+	hidden_of(app, order, shown, all - shown, &filtered);
 	nd = more_forms(app, HOSTS_MORE_DOWN, &below, down_text, down_w);
 	nf = more_forms(app, HOSTS_MORE_FILTER, &filtered, filter_text, filter_w);
 	nu = more_forms(app, HOSTS_MORE_UP, &above, up_text, up_w);
@@ -874,7 +884,7 @@ hosts_draw(struct app *app, WINDOW *win, int h, int w, bool focused)
 	int rows = app_host_rows(app), top = 0, y, x, c, i, body = h - 1, nsteps, all = rows;
 	bool show[HOSTS_COL_COUNT];
 	int ndetail = 0, drows = 0, dim = ui_attr(app, THEME_DIM), *order, selpos;
-	int width[HOSTS_COL_COUNT], steps[HOSTS_STEPS_MAX], shown_worst = -1;
+	int width[HOSTS_COL_COUNT], steps[HOSTS_STEPS_MAX];
 	struct table_fit fit;
 	char detail[4][700], why[300];
 
@@ -910,7 +920,7 @@ hosts_draw(struct app *app, WINDOW *win, int h, int w, bool focused)
 		snprintf(msg, sizeof(msg), "no row has \"%s\"; F C-u Enter shows all",
 		    app->host_filter);
 		ui_put_wrapped(win, &row, 2, w - 2, 0, h, dim, msg);
-		more_markers(app, win, order, 0, all, 0, 0, -1);
+		more_markers(app, win, order, 0, all, 0, 0);
 		free(order);
 		return;
 	}
@@ -954,8 +964,6 @@ hosts_draw(struct app *app, WINDOW *win, int h, int w, bool focused)
 		enum theme_role role;
 
 		hi = row_at(app, n, &host, &svc);
-		if (verdict_of(app, hi) > shown_worst)
-			shown_worst = verdict_of(app, hi);
 		if (sel) {
 			wattrset(win, ui_attr(app, THEME_SELECTED));
 			mvwhline(win, y, 0, ' ', w);
@@ -981,7 +989,7 @@ hosts_draw(struct app *app, WINDOW *win, int h, int w, bool focused)
 			cell(app, win, y, &x, width[c], role, text, sel);
 		}
 	}
-	more_markers(app, win, order, rows, all, top, body, shown_worst);
+	more_markers(app, win, order, rows, all, top, body);
 	for (i = 0, y = h - drows; i < ndetail; i++) {
 		if (app->zoomed)
 			ui_put_wrapped(win, &y, 0, w, 2, h, ui_attr(app, THEME_BAD), detail[i]);

@@ -411,7 +411,7 @@ pane_rows(const struct pane *p, struct metrics_pane_row *rows, int *hosts)
 		for (i = 0; i < p->app->cfg.nhosts; i++) {
 			const struct host_metrics *o = app_metrics(p->app, (int)i);
 
-			if ((int)i == p->host || o == NULL || o->nhist == 0 ||
+			if ((int)i == p->host || o == NULL || !o->judged ||
 			    (int)o->verdict.level != lvl)
 				continue;
 			hosts[n] = (int)i;
@@ -453,9 +453,14 @@ pane_setup(struct app *app, WINDOW *win, int w, struct pane *p, char *msg)
 	if (p->hc->metrics_url[0] == '\0' && !p->prom) {
 		snprintf(msg, 512, "%s: no metrics_url in the config", p->hc->name);
 		p->m = NULL;
-	} else if (p->m == NULL || p->m->nhist == 0) {
-		snprintf(msg, 512, p->prom ? "%s: waiting for Prometheus's first answers" :
-		    "%s: waiting for the first scrapes", p->hc->name);
+	} else if (p->m == NULL || !p->m->judged) {
+		/* A start-up NO DATA (a rate waiting for its second scrape) is
+		 * no verdict, as HOSTS leaves its cell blank; a failed scrape
+		 * says why it waits. */
+		snprintf(msg, 512, p->prom ? "%s: waiting for Prometheus's first answers%s%.400s" :
+		    "%s: waiting for the first scrapes%s%.400s", p->hc->name,
+		    p->m != NULL && p->m->error[0] != '\0' ? " — " : "",
+		    p->m != NULL ? p->m->error : "");
 		p->m = NULL;
 	}
 	return true;
@@ -506,7 +511,7 @@ hidden_rows(struct app *app)
 	int *hosts, n, hidden, worst;
 
 	layout_compute(&lo, app->screen->cols, app->screen->lines,
-	    app->zoomed ? (int)app->focus : -1);
+	    app->zoomed ? (int)app->focus : -1, app->screen->footer_rows);
 	r = &lo.pane[PANE_METRICS];
 	if (r->h < 3 || r->w < 3 || !pane_setup(app, NULL, r->w - 2, &p, msg))
 		return 0;

@@ -104,6 +104,9 @@ print_state(struct probe *p, int i)
 		printf(" where=%s", st->where);
 	if (p->watch)
 		printf(" t=%.1f", (loop_now_ms() - p->start) / 1000.0);
+	/* When its stretch of DOWN began: retries must not move it. */
+	if (p->watch && st->down_since_ms > 0)
+		printf(" down_since=%.3f", (st->down_since_ms - p->start) / 1000.0);
 	printf("\n");
 	fflush(stdout);
 }

@@ -10,8 +10,8 @@
 # named; agent and key-file auth work, a wrong key, an RSA key, a public
 # key, a text file and a key others can read fail with a clear reason; a
 # command's timeout is said when it passes; a stopped sshd makes the host
-# DOWN without using CPU, and it comes back UP by itself; 50 hosts at
-# once. What flows through a channel: test_ssh_stream.sh.
+# DOWN without using CPU (its retries keep when it went down), and it
+# comes back UP by itself; 50 hosts at once. What flows through a channel: test_ssh_stream.sh.
 . "${top_srcdir:-$(dirname "$0")/../..}/tests/integration/ssh_lib.sh"
 log1=$fl/hosts/h1/commands.log
 count() { [ -f "$1" ] && wc -l < "$1" || echo 0; }
@@ -228,6 +228,17 @@ assert_contains "$tmp/mid" "h2 failed"
 assert_not_contains "$tmp/mid" "h2 out: finished"
 ok "a command on a host whose sshd stops reports an error within $((i / 10)) s"
 
+# Still stopped: each retry goes CONNECTING and DOWN again, and the
+# stretch keeps the time of its first DOWN (what HOSTS counts from).
+PROBE_KEEPALIVE=2 "$probe" -c "$conf" -w 3 > "$tmp/stretch" 2>&1 || true
+[ "$(grep -c '^h2 DOWN ' "$tmp/stretch")" -ge 2 ] ||
+	{ cat "$tmp/stretch"; fail "h2 was not retried within 3 s"; }
+grep -q '^h2 CONNECTING .*down_since=' "$tmp/stretch" ||
+	{ cat "$tmp/stretch"; fail "a retry's CONNECTING lost the stretch's start"; }
+[ "$(sed -n 's/^h2 .* down_since=\([0-9.]*\)$/\1/p' "$tmp/stretch" | sort -u | wc -l)" = 1 ] ||
+	{ cat "$tmp/stretch"; fail "a retry moved the start of h2's stretch DOWN"; }
+ok "a host DOWN keeps when its stretch began through its retries"
+
 PROBE_KEEPALIVE=2 "$probe" -c "$conf" -w 8 > "$tmp/watch" 2>&1 &
 watch_pid=$!
 # Retries come at about 0.1, 0.9, 2.5 and 6.5 s: sshd is started once h2
@@ -241,6 +252,8 @@ done
 wait "$watch_pid" || true
 sed -n '/^h2 DOWN error=/,$p' "$tmp/watch" | grep -q "^h2 UP .*t=" ||
 	{ cat "$tmp/watch"; fail "h2 did not come back UP after sshd returned"; }
+! grep -q "^h2 UP .*down_since=" "$tmp/watch" ||
+	{ cat "$tmp/watch"; fail "h2 UP again still has a DOWN stretch"; }
 cpu=$(sed -n 's/^cpu=\([0-9.]*\) .*/\1/p' "$tmp/watch")
 wake=$(sed -n 's/.* wakeups=\([0-9]*\)$/\1/p' "$tmp/watch")
 awk -v c="$cpu" 'BEGIN { exit !(c < 0.2) }' || fail "used $cpu s of CPU in 8 s while a host was down"

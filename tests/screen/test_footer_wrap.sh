@@ -50,7 +50,7 @@ assert_screen held <<'EOF'
 │                                              ││                              │
 │                                              ││                              │
 │                                              ││                              │
-│                                              ││                              │
+└──────────────────────────────────────────────┘└──────────────────────────────┘
  LOGS unchanged: 'yesterday at noon' is not a time: 19:30 UTC, 10m ago or RFC
  3339
 EOF
@@ -76,7 +76,7 @@ assert_screen fresh <<'EOF'
 │                                              ││                              │
 │                                              ││                              │
 │                                              ││                              │
-│                                              ││                              │
+└──────────────────────────────────────────────┘└──────────────────────────────┘
  LOGS unchanged: 'yesterday at noon' is not a time: 19:30 UTC, 10m ago or RFC
  3339
 EOF

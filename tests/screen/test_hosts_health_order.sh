@@ -26,21 +26,21 @@ run_console -c "$tmp/warroom.conf"
 assert_screen wide-health <<'EOF'
  warroom │ no incident named │ T+00:00:00                                                                                               2026-01-01 00:00:00 UTC
 ┌─ ▶ HOSTS by health ──────────────────────────────────────────────────────────────────────────┐┌─ RUNBOOK ────────────────────────────────────────────────────┐
-│  HOST SERVICE CONN TAG        VERDICT              STATE   HEALTH  READY      VERSION RST AGE││ no runbook loaded                                            │
-│> h11  api     DOWN v1.4.1     OK                   running OK      OK                 0   0s ││ open one with -r FILE                                        │
-│  h23  api     DOWN v1.4.1     OK                   running OK      OK                 0   0s ││                                                              │
-│  h14  api     UP   v1.4.1     OK                   running UNKNOWN UNKNOWN            0   0s ││                                                              │
-│  h18  api     UP   v1.4.1     OK                   running OK      OK                 6   0s ││                                                              │
-│  h5   api     UP   v1.4.1     OK                   running OK      200 ahead!         0   0s ││                                                              │
-│  h17  api     UP   v1.5.0-bad ROLLBACK IMMEDIATELY running OK      OK                 0   0s ││                                                              │
-│  h1   api     UP   v1.4.1     OK                   running OK      OK                 0   0s ││                                                              │
-│  h1   jobs    UP   v1.4.1     OK                   running -       -          -       0   0s ││                                                              │
-│  h2   api     UP   v1.4.1     OK                   running OK      OK                 0   0s ││                                                              │
-│  h2   jobs    UP   v1.4.1     OK                   running -       -          -       0   0s ││                                                              │
-│  h3   api     UP   v1.4.1     OK                   running OK      OK                 0   0s ││                                                              │
-│  h3   jobs    UP   v1.4.1     OK                   running -       -          -       0   0s ││                                                              │
-│  h4   api     UP   v1.4.1     OK                   running OK      OK                 0   0s ││                                                              │
-│  h4   jobs    UP   v1.4.1     OK                   running -       -          -       0   0s ││                                                              │
+│  HOST SERVICE CONN    TAG        VERDICT              STATE   HEALTH  READY      RST AGE     ││ no runbook loaded                                            │
+│> h11  api     DOWN 0s v1.4.1     OK                   running OK      OK         0   0s      ││ open one with -r FILE                                        │
+│  h23  api     DOWN 0s v1.4.1     OK                   running OK      OK         0   0s      ││                                                              │
+│  h14  api     UP      v1.4.1     OK                   running UNKNOWN UNKNOWN    0   0s      ││                                                              │
+│  h18  api     UP      v1.4.1     OK                   running OK      OK         6   0s      ││                                                              │
+│  h5   api     UP      v1.4.1     OK                   running OK      200 ahead! 0   0s      ││                                                              │
+│  h17  api     UP      v1.5.0-bad ROLLBACK IMMEDIATELY running OK      OK         0   0s      ││                                                              │
+│  h1   api     UP      v1.4.1     OK                   running OK      OK         0   0s      ││                                                              │
+│  h1   jobs    UP      v1.4.1     OK                   running -       -          0   0s      ││                                                              │
+│  h2   api     UP      v1.4.1     OK                   running OK      OK         0   0s      ││                                                              │
+│  h2   jobs    UP      v1.4.1     OK                   running -       -          0   0s      ││                                                              │
+│  h3   api     UP      v1.4.1     OK                   running OK      OK         0   0s      ││                                                              │
+│  h3   jobs    UP      v1.4.1     OK                   running -       -          0   0s      ││                                                              │
+│  h4   api     UP      v1.4.1     OK                   running OK      OK         0   0s      ││                                                              │
+│  h4   jobs    UP      v1.4.1     OK                   running -       -          0   0s      ││                                                              │
 └─ ▼ 18 more rows ─────────────────────────────────────────────────────────────────────────────┘│                                                              │
 ┌─ METRICS ────────────────────────────────────────────────────────────────────────────────────┐│                                                              │
 │h11  OK                                                                                       ││                                                              │
@@ -74,12 +74,12 @@ EOF
 assert_screen narrow-health <<'EOF'
  warroom │ no incident named │ T+00:00:00               2026-01-01 00:00:00 UTC
 ┌─ ▶ HOSTS by health ──────────────────────────┐┌─ RUNBOOK ────────────────────┐
-│  HOST SERVICE CONN TAG        VERDICT  AGE   ││ no runbook loaded            │
-│> h11  api     DOWN v1.4.1     OK       0s    ││ open one with -r FILE        │
-│  h23  api     DOWN v1.4.1     OK       0s    ││                              │
-│ !h14  api     UP   v1.4.1     OK       0s    ││                              │
-│ !h18  api     UP   v1.4.1     OK       0s    ││                              │
-│ !h5   api     UP   v1.4.1     OK       0s    ││                              │
+│  HOST SERVICE CONN    TAG        VERDICT  AGE││ no runbook loaded            │
+│> h11  api     DOWN 0s v1.4.1     OK       0s ││ open one with -r FILE        │
+│  h23  api     DOWN 0s v1.4.1     OK       0s ││                              │
+│ !h14  api     UP      v1.4.1     OK       0s ││                              │
+│ !h18  api     UP      v1.4.1     OK       0s ││                              │
+│ !h5   api     UP      v1.4.1     OK       0s ││                              │
 └─ ▼ 27 more, worst h17 ROLLBACK IMMEDIATELY ──┘│                              │
 ┌─ METRICS ────────────────────────────────────┐│                              │
 │h11  OK                                       ││                              │

@@ -32,21 +32,21 @@ run_console -c "$tmp/warroom.conf"
 assert_screen wide <<'EOF'
  warroom │ no incident named │ T+00:00:00                                                                                               2026-01-01 00:00:00 UTC
 ┌─ ▶ HOSTS ────────────────────────────────────────────────────────────────────────────────────┐┌─ RUNBOOK ────────────────────────────────────────────────────┐
-│  HOST SERVICE CONN TAG        VERDICT              STATE   HEALTH READY VERSION RST AGE      ││ no runbook loaded                                            │
-│> h1   api     UP   v1.4.1     OK                   running OK     OK            0   0s       ││ open one with -r FILE                                        │
-│  h1   jobs    UP   v1.4.1     OK                   running -      -     -       0   0s       ││                                                              │
-│  h2   api     UP   v1.4.1     OK                   running OK     OK            0   0s       ││                                                              │
-│  h2   jobs    UP   v1.4.1     OK                   running -      -     -       0   0s       ││                                                              │
-│  h3   api     UP   v1.4.1     OK                   running OK     OK            0   0s       ││                                                              │
-│  h3   jobs    UP   v1.4.1     OK                   running -      -     -       0   0s       ││                                                              │
-│  h4   api     UP   v1.4.1     OK                   running OK     OK            0   0s       ││                                                              │
-│  h4   jobs    UP   v1.4.1     OK                   running -      -     -       0   0s       ││                                                              │
-│  h5   api     UP   v1.4.1     OK                   running OK     OK            0   0s       ││                                                              │
-│  h5   jobs    UP   v1.4.1     OK                   running -      -     -       0   0s       ││                                                              │
-│  h6   api     UP   v1.4.1     OK                   running OK     OK            0   0s       ││                                                              │
-│  h6   jobs    UP   v1.4.1     OK                   running -      -     -       0   0s       ││                                                              │
-│  h7   api     UP   v1.4.1     OK                   running OK     OK            0   0s       ││                                                              │
-│  h7   jobs    UP   v1.4.1     OK                   running -      -     -       0   0s       ││                                                              │
+│  HOST SERVICE CONN    TAG        VERDICT              STATE   HEALTH READY VERSION RST AGE   ││ no runbook loaded                                            │
+│> h1   api     UP      v1.4.1     OK                   running OK     OK            0   0s    ││ open one with -r FILE                                        │
+│  h1   jobs    UP      v1.4.1     OK                   running -      -     -       0   0s    ││                                                              │
+│  h2   api     UP      v1.4.1     OK                   running OK     OK            0   0s    ││                                                              │
+│  h2   jobs    UP      v1.4.1     OK                   running -      -     -       0   0s    ││                                                              │
+│  h3   api     UP      v1.4.1     OK                   running OK     OK            0   0s    ││                                                              │
+│  h3   jobs    UP      v1.4.1     OK                   running -      -     -       0   0s    ││                                                              │
+│  h4   api     UP      v1.4.1     OK                   running OK     OK            0   0s    ││                                                              │
+│  h4   jobs    UP      v1.4.1     OK                   running -      -     -       0   0s    ││                                                              │
+│  h5   api     UP      v1.4.1     OK                   running OK     OK            0   0s    ││                                                              │
+│  h5   jobs    UP      v1.4.1     OK                   running -      -     -       0   0s    ││                                                              │
+│  h6   api     UP      v1.4.1     OK                   running OK     OK            0   0s    ││                                                              │
+│  h6   jobs    UP      v1.4.1     OK                   running -      -     -       0   0s    ││                                                              │
+│  h7   api     UP      v1.4.1     OK                   running OK     OK            0   0s    ││                                                              │
+│  h7   jobs    UP      v1.4.1     OK                   running -      -     -       0   0s    ││                                                              │
 └─ ▼ 18 more rows, worst h17 ROLLBACK IMMEDIATELY; h11 and 1 more DOWN ────────────────────────┘│                                                              │
 ┌─ METRICS ────────────────────────────────────────────────────────────────────────────────────┐│                                                              │
 │h1  OK                                                                                        ││                                                              │
@@ -80,12 +80,12 @@ EOF
 assert_screen narrow <<'EOF'
  warroom │ no incident named │ T+00:00:00               2026-01-01 00:00:00 UTC
 ┌─ ▶ HOSTS ────────────────────────────────────┐┌─ RUNBOOK ────────────────────┐
-│  HOST SERVICE CONN TAG        VERDICT  HEALTH││ no runbook loaded            │
-│> h1   api     UP   v1.4.1     OK       OK    ││ open one with -r FILE        │
-│  h1   jobs    UP   v1.4.1     OK       -     ││                              │
-│  h2   api     UP   v1.4.1     OK       OK    ││                              │
-│  h2   jobs    UP   v1.4.1     OK       -     ││                              │
-│  h3   api     UP   v1.4.1     OK       OK    ││                              │
+│  HOST SERVICE CONN    TAG        VERDICT  AGE││ no runbook loaded            │
+│> h1   api     UP      v1.4.1     OK       0s ││ open one with -r FILE        │
+│  h1   jobs    UP      v1.4.1     OK       0s ││                              │
+│  h2   api     UP      v1.4.1     OK       0s ││                              │
+│  h2   jobs    UP      v1.4.1     OK       0s ││                              │
+│  h3   api     UP      v1.4.1     OK       0s ││                              │
 └─ ▼ 27 more, worst h17 ROLLBACK, h11 +1 DOWN ─┘│                              │
 ┌─ METRICS ────────────────────────────────────┐│                              │
 │h1  OK                                        ││                              │
@@ -107,12 +107,12 @@ EOF
 assert_screen narrow-end <<'EOF'
  warroom │ no incident named │ T+00:00:00               2026-01-01 00:00:00 UTC
 ┌─ ▶ HOSTS ───── ▲ 27: h17 ROLLBACK, h11 DOWN ─┐┌─ RUNBOOK ────────────────────┐
-│  HOST SERVICE CONN TAG        VERDICT  HEALTH││ no runbook loaded            │
-│  h20  api     UP   v1.4.1     OK       OK    ││ open one with -r FILE        │
-│  h21  api     UP   v1.4.1     OK       OK    ││                              │
-│  h22  api     UP   v1.4.1     OK       OK    ││                              │
-│  h23  api     DOWN v1.4.1     OK       OK    ││                              │
-│> h24  api     UP   v1.4.1     OK       OK    ││                              │
+│  HOST SERVICE CONN    TAG        VERDICT  AGE││ no runbook loaded            │
+│  h20  api     UP      v1.4.1     OK       0s ││ open one with -r FILE        │
+│  h21  api     UP      v1.4.1     OK       0s ││                              │
+│  h22  api     UP      v1.4.1     OK       0s ││                              │
+│  h23  api     DOWN 0s v1.4.1     OK       0s ││                              │
+│> h24  api     UP      v1.4.1     OK       0s ││                              │
 └──────────────────────────────────────────────┘│                              │
 ┌─ METRICS ────────────────────────────────────┐│                              │
 │h24  OK                                       ││                              │
@@ -134,12 +134,12 @@ EOF
 assert_screen narrow-filtered <<'EOF'
  warroom │ no incident named │ T+00:00:00               2026-01-01 00:00:00 UTC
 ┌─ ▶ HOSTS having "h2" ──────── ▲ 2 more rows ─┐┌─ RUNBOOK ────────────────────┐
-│  HOST SERVICE CONN TAG        VERDICT  HEALTH││ no runbook loaded            │
-│  h20  api     UP   v1.4.1     OK       OK    ││ open one with -r FILE        │
-│  h21  api     UP   v1.4.1     OK       OK    ││                              │
-│  h22  api     UP   v1.4.1     OK       OK    ││                              │
-│  h23  api     DOWN v1.4.1     OK       OK    ││                              │
-│> h24  api     UP   v1.4.1     OK       OK    ││                              │
+│  HOST SERVICE CONN    TAG        VERDICT  AGE││ no runbook loaded            │
+│  h20  api     UP      v1.4.1     OK       0s ││ open one with -r FILE        │
+│  h21  api     UP      v1.4.1     OK       0s ││                              │
+│  h22  api     UP      v1.4.1     OK       0s ││                              │
+│  h23  api     DOWN 0s v1.4.1     OK       0s ││                              │
+│> h24  api     UP      v1.4.1     OK       0s ││                              │
 └──── filter hides 25: h17 ROLLBACK, h11 DOWN ─┘│                              │
 ┌─ METRICS ────────────────────────────────────┐│                              │
 │h24  OK                                       ││                              │
@@ -161,13 +161,13 @@ EOF
 assert_screen narrow-filtered-top <<'EOF'
  warroom │ no incident named │ T+00:00:00               2026-01-01 00:00:00 UTC
 ┌─ ▶ HOSTS having "h2" ────────────────────────┐┌─ RUNBOOK ────────────────────┐
-│  HOST SERVICE CONN TAG        VERDICT  HEALTH││ no runbook loaded            │
-│> h2   api     UP   v1.4.1     OK       OK    ││ open one with -r FILE        │
-│  h2   jobs    UP   v1.4.1     OK       -     ││                              │
-│  h20  api     UP   v1.4.1     OK       OK    ││                              │
-│  h21  api     UP   v1.4.1     OK       OK    ││                              │
-│  h22  api     UP   v1.4.1     OK       OK    ││                              │
-└─ ▼ 2: h23 DOWN ─── F hides 25: h17 ROLLBACK ─┘│                              │
+│  HOST SERVICE CONN    TAG        VERDICT  AGE││ no runbook loaded            │
+│> h2   api     UP      v1.4.1     OK       0s ││ open one with -r FILE        │
+│  h2   jobs    UP      v1.4.1     OK       0s ││                              │
+│  h20  api     UP      v1.4.1     OK       0s ││                              │
+│  h21  api     UP      v1.4.1     OK       0s ││                              │
+│  h22  api     UP      v1.4.1     OK       0s ││                              │
+└─ ▼2 ──── F hides 25: h17 ROLLBACK, h11 DOWN ─┘│                              │
 ┌─ METRICS ────────────────────────────────────┐│                              │
 │h2  OK                                        ││                              │
 │  below thresholds: error rate 0.1%, p95 180 …││                              │
@@ -188,14 +188,14 @@ EOF
 assert_screen wide-filtered <<'EOF'
  warroom │ no incident named │ T+00:00:00                                                                                               2026-01-01 00:00:00 UTC
 ┌─ ▶ HOSTS having "h2" ────────────────────────────────────────────────────────────────────────┐┌─ RUNBOOK ────────────────────────────────────────────────────┐
-│  HOST SERVICE CONN TAG        VERDICT              STATE   HEALTH READY VERSION RST AGE      ││ no runbook loaded                                            │
-│> h2   api     UP   v1.4.1     OK                   running OK     OK            0   0s       ││ open one with -r FILE                                        │
-│  h2   jobs    UP   v1.4.1     OK                   running -      -     -       0   0s       ││                                                              │
-│  h20  api     UP   v1.4.1     OK                   running OK     OK            0   0s       ││                                                              │
-│  h21  api     UP   v1.4.1     OK                   running OK     OK            0   0s       ││                                                              │
-│  h22  api     UP   v1.4.1     OK                   running OK     OK            0   0s       ││                                                              │
-│  h23  api     DOWN v1.4.1     OK                   running OK     OK            0   0s       ││                                                              │
-│  h24  api     UP   v1.4.1     OK                   running OK     OK            0   0s       ││                                                              │
+│  HOST SERVICE CONN    TAG        VERDICT              STATE   HEALTH READY VERSION RST AGE   ││ no runbook loaded                                            │
+│> h2   api     UP      v1.4.1     OK                   running OK     OK            0   0s    ││ open one with -r FILE                                        │
+│  h2   jobs    UP      v1.4.1     OK                   running -      -     -       0   0s    ││                                                              │
+│  h20  api     UP      v1.4.1     OK                   running OK     OK            0   0s    ││                                                              │
+│  h21  api     UP      v1.4.1     OK                   running OK     OK            0   0s    ││                                                              │
+│  h22  api     UP      v1.4.1     OK                   running OK     OK            0   0s    ││                                                              │
+│  h23  api     DOWN 0s v1.4.1     OK                   running OK     OK            0   0s    ││                                                              │
+│  h24  api     UP      v1.4.1     OK                   running OK     OK            0   0s    ││                                                              │
 │                                                                                              ││                                                              │
 │                                                                                              ││                                                              │
 │                                                                                              ││                                                              │

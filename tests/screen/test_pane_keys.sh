@@ -126,11 +126,11 @@ assert_screen enter-metrics <<'EOF'
 ┌─ LOGS ───────────────────────────────────────┐┌─ TIMELINE ───────────────────┐
 │                                              ││ no incident journal open     │
 │                                              ││ (none in screen tests)       │
-│                                              ││                              │
 │api-1/api 2026-01-01T00:00:01.000Z INFO seq=1 ││                              │
 │api-1/api 2026-01-01T00:00:02.000Z INFO seq=2 ││                              │
 │api-1/api 2026-01-01T00:00:03.000Z INFO seq=3 ││                              │
 │api.log  3 lines  PAUSED +0 new (f follows)   ││                              │
+└──────────────────────────────────────────────┘└──────────────────────────────┘
  Enter does nothing in METRICS: in HOSTS (1) it tails the service, in RUNBOOK
  (4) opens or folds the step, in TIMELINE (5) shows the entry whole
 EOF

@@ -67,7 +67,7 @@ assert_screen three <<'EOF'
 │                                              ││                              │
 │                                              ││                              │
 │                                              ││                              │
-│                                              ││                              │
+└──────────────────────────────────────────────┘└──────────────────────────────┘
  3 hosts not OK (api-1 ROLLBACK IMMEDIATELY, api-2 ROLLBACK IMMEDIATELY,
  k8s-bastion ROLLBACK IMMEDIATELY);
  type resolve to resolve anyway: res                    Enter confirms, Esc no
@@ -94,7 +94,7 @@ assert_screen many <<'EOF'
 │ !api-2       api     not connected     -     ││                              │
 │ !k8s-bastion api     not connected     -     ││                              │
 │api-1/api !: VERDICT ROLLBACK IMMEDIATELY (le…││                              │
-└─ ▼ 12 more rows ─────────────────────────────┘│                              │
+└─ ▼ 12 more, worst worker-01 +11 ROLLBACK ────┘│                              │
 ┌─ METRICS ────────────────────────────────────┐│                              │
 │api-1  ROLLBACK IMMEDIATELY                   ││                              │
 │  error rate 8% > 5%; p95 1500 ms > 1000 ms (…││                              │
@@ -103,7 +103,7 @@ assert_screen many <<'EOF'
 ┌─ LOGS ───────────────────────────────────────┐┌─ TIMELINE ───────────────────┐
 │ no log stream open                           ││ no incident journal open     │
 │                                              ││ (none in screen tests)       │
-│                                              ││                              │
+└──────────────────────────────────────────────┘└──────────────────────────────┘
  15 hosts not OK (api-1 ROLLBACK IMMEDIATELY, api-2 ROLLBACK IMMEDIATELY,
  k8s-bastion ROLLBACK IMMEDIATELY, worker-01 ROLLBACK IMMEDIATELY, worker-02
  ROLLBACK IMMEDIATELY, worker-03 ROLLBACK IMMEDIATELY, worker-04 ROLLBACK

@@ -34,7 +34,7 @@ assert_screen step <<'EOF'
 │   │                                                                      │   │
 │   │                                                                      │   │
 │   │ x runs them on the HOSTS host, asking for each placeholder.          │   │
-│   │ Highlighted: placeholders. Esc or Enter closes.                      │   │
+└───│ Highlighted: placeholders. Esc or Enter closes.                      │───┘
  run└──────────────────────────────────────────────────────────────────────┘
  warroom: statuspage: warroom.conf has no [statuspage] (nor [chat]) to post
  to); warroom runbook -c lists them

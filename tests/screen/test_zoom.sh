@@ -36,7 +36,7 @@ assert_screen runbook <<'EOF'
 │  - 4. Migrations  0/3                                                        │
 │  [ ] $ Make sure the newest revision has a downgrade(); additive changes (ne…│
 │  [ ] $ Downgrade one revision:                                               │
-│  [ ] $ Readiness must report migrations_current=true again:                  │
+└──────────────────────────────────────────────────────────────────────────────┘
  runbook compose-rollback.md asks 4 things this config cannot do (line 17:
  warroom: statuspage: warroom.conf has no [statuspage] (nor [chat]) to post
  to); warroom runbook -c lists them
@@ -63,7 +63,7 @@ assert_screen timeline <<'EOF'
 │                                                                              │
 │                                                                              │
 │                                                                              │
-│                                                                              │
+└──────────────────────────────────────────────────────────────────────────────┘
  runbook compose-rollback.md asks 4 things this config cannot do (line 17:
  warroom: statuspage: warroom.conf has no [statuspage] (nor [chat]) to post
  to); warroom runbook -c lists them
@@ -90,7 +90,7 @@ assert_screen back <<'EOF'
 │                                              ││                              │
 │                                              ││                              │
 │                                              ││                              │
-│                                              ││                              │
+└──────────────────────────────────────────────┘└──────────────────────────────┘
  runbook compose-rollback.md asks 4 things this config cannot do (line 17:
  warroom: statuspage: warroom.conf has no [statuspage] (nor [chat]) to post
  to); warroom runbook -c lists them

@@ -61,8 +61,11 @@ capture
 # Compare with a console started at 120x40, clock times aside.
 normalize() {
 	sed 's/[0-9][0-9]:[0-9][0-9]:[0-9][0-9] UTC/HH:MM:SS UTC/g; s/T+[0-9:]*/T+/g;
-	    s/20[0-9-]* HH/HH/; s/DOWN retry [0-9]*s/DOWN retry Ns/g; s/DOWN [0-9]*s/DOWN Ns/g;
-	    s/conn\.change [^│]*│/conn.change HOST│/' "$1"
+	    s/20[0-9-]* HH/HH/; s/DOWN [0-9][0-9hms]*/DOWN N/g; s/retry in [0-9]*s/retry in Ns/g;
+	    s/conn\.change [^│]*│/conn.change HOST│/' "$1" |
+	# How long each host has been DOWN differs between the two consoles,
+	# and CONN is as wide as its longest value: padding aside.
+	sed 's/   */  /g'
 }
 # Every host DOWN in one and the same capture, in both: a host retries
 # (CONNECTING) between its DOWN spells, so hosts seen DOWN one capture
@@ -74,7 +77,7 @@ all_down() {
 		n=0
 		for h in "api-1 api" "api-1 jobs" "api-2 api" "k8s-bastion api"; do
 			# shellcheck disable=SC2086
-			grep -qE -- "$(printf '%s +%s +' $h)DOWN (retry )?[0-9]" "$tmp/screen" && n=$((n + 1))
+			grep -qE -- "$(printf '%s +%s +' $h)DOWN [0-9]" "$tmp/screen" && n=$((n + 1))
 		done
 		[ "$n" = 4 ] && return 0
 		i=$((i + 1))

@@ -21,8 +21,8 @@ a_column_grows_to_its_widest_cell_up_to_its_cap(void **state)
 	(void)state;
 	columns_widen(&w, 2, 16);       /* "UP" */
 	assert_int_equal(w, 4);
-	columns_widen(&w, 14, 16);      /* "DOWN retry 12s" */
-	assert_int_equal(w, 14);
+	columns_widen(&w, 10, 16);      /* "DOWN 2m43s" */
+	assert_int_equal(w, 10);
 	columns_widen(&w, 40, 16);
 	assert_int_equal(w, 16);
 }
@@ -87,9 +87,9 @@ a_narrow_pane_keeps_the_first_columns_clipped(void **state)
 static void
 a_brief_form_leaves_room_for_a_column_that_matters_more(void **state)
 {
-	/* HOST SERVICE CONN AGE: CONN says "DOWN retry 26s" (14) or "DOWN 26s"
+	/* HOST SERVICE CONN AGE: CONN says "DOWN 12h05m" (11) or "DOWN 12h"
 	 * (8); in 34 cells the long form would push AGE out. */
-	const int full[] = { 12, 7, 14, 3 };
+	const int full[] = { 12, 7, 11, 3 };
 	const int brief[] = { 12, 7, 8, 3 };
 	const int steps[] = { 0, 1, 2, 3, COLUMNS_WIDEN(2) };
 	bool show[4];
@@ -101,7 +101,7 @@ a_brief_form_leaves_room_for_a_column_that_matters_more(void **state)
 	assert_int_equal(wd[2], 8);
 	/* Room for the long form too: widened. */
 	assert_int_equal(columns_pick(full, brief, steps, 5, 4, 40, 3, show, wd), 4);
-	assert_int_equal(wd[2], 14);
+	assert_int_equal(wd[2], 11);
 	/* Without a brief form the same pane loses AGE. */
 	assert_int_equal(columns_pick(full, NULL, steps, 5, 4, 34, 3, show, wd), 3);
 	assert_false(show[3]);

@@ -1,0 +1,126 @@
+#!/bin/sh
+# test_hosts_down_since.sh — QA scale2: CONN's "DOWN 21s" was the retry's
+# countdown, read as "down for 21 s". CONN says how long the host has
+# been DOWN: whole at 160 columns ("DOWN 2m43s"), brief at 80 ("DOWN
+# 2m"); a retry that finds it DOWN again (conn=down said again) keeps
+# the stretch, and one back UP then lost again starts a new one.
+. "${top_srcdir:-$(dirname "$0")/../..}/tests/lib/screen.sh"
+write_scale_config 4 1
+steps "$(scale_steps 4 1)
+:state h2 api conn=down
+:sleep 100
+:state h3 api conn=down
+:sleep 63
+:state h2 api conn=down
+:resize 160x45
+:save-screen wide
+:resize 80x24
+:save-screen narrow
+:state h3 api conn=up
+:state h3 api conn=down
+:sleep 5
+:save-screen narrow-again
+"
+run_console -c "$tmp/warroom.conf"
+
+assert_screen wide <<'EOF'
+ warroom │ no incident named │ T+00:02:43                                                                                               2026-01-01 00:02:43 UTC
+┌─ ▶ HOSTS ────────────────────────────────────────────────────────────────────────────────────┐┌─ RUNBOOK ────────────────────────────────────────────────────┐
+│  HOST SERVICE CONN       TAG    VERDICT STATE   HEALTH READY VERSION RST AGE DRIVER          ││ no runbook loaded                                            │
+│> h1   api     UP         v1.4.1 OK      running OK     OK            0   2m  compose         ││ open one with -r FILE                                        │
+│  h1   jobs    UP         v1.4.1 OK      running -      -     -       0   2m  compose         ││                                                              │
+│  h2   api     DOWN 2m43s v1.4.1 OK      running OK     OK            0   2m  compose         ││                                                              │
+│  h3   api     DOWN 1m03s v1.4.1 OK      running OK     OK            0   2m  compose         ││                                                              │
+│  h4   api     UP         v1.4.1 OK      running OK     OK            0   2m  compose         ││                                                              │
+│                                                                                              ││                                                              │
+│                                                                                              ││                                                              │
+│                                                                                              ││                                                              │
+│                                                                                              ││                                                              │
+│                                                                                              ││                                                              │
+│                                                                                              ││                                                              │
+│                                                                                              ││                                                              │
+│                                                                                              ││                                                              │
+│                                                                                              ││                                                              │
+└──────────────────────────────────────────────────────────────────────────────────────────────┘│                                                              │
+┌─ METRICS ────────────────────────────────────────────────────────────────────────────────────┐│                                                              │
+│h1  OK                                                                                        ││                                                              │
+│  below thresholds: error rate 0.1%, p95 180 ms, 0 restarts in 5m                             ││                                                              │
+│  errors 0.1%    ▁ 0–5%                                                                       ││                                                              │
+│  p95    180 ms  ▂ 0–2000 ms                                                                  ││                                                              │
+│  restarts in 5m: unknown                                                                     ││                                                              │
+│  rollback at errors > 5% or p95 > 2000 ms                                                    ││                                                              │
+│h2             OK  below thresholds: error rate 0.1%, p95 180 ms, 0 restarts in 5m            │└──────────────────────────────────────────────────────────────┘
+│h3             OK  below thresholds: error rate 0.1%, p95 180 ms, 0 restarts in 5m            │┌─ TIMELINE ───────────────────────────────────────────────────┐
+└─ ▼ z shows 1 more ───────────────────────────────────────────────────────────────────────────┘│ no incident journal open                                     │
+┌─ LOGS ───────────────────────────────────────────────────────────────────────────────────────┐│ (none in screen tests)                                       │
+│ no log stream open                                                                           ││                                                              │
+│                                                                                              ││                                                              │
+│                                                                                              ││                                                              │
+│                                                                                              ││                                                              │
+│                                                                                              ││                                                              │
+│                                                                                              ││                                                              │
+│                                                                                              ││                                                              │
+│                                                                                              ││                                                              │
+│                                                                                              ││                                                              │
+│                                                                                              ││                                                              │
+│                                                                                              ││                                                              │
+│                                                                                              ││                                                              │
+│                                                                                              ││                                                              │
+│                                                                                              ││                                                              │
+└──────────────────────────────────────────────────────────────────────────────────────────────┘└──────────────────────────────────────────────────────────────┘
+ r roll back  B all hosts  X kill switch  A arm  Enter logs  o order  F filter  C-r poll now  z zoom  Tab pane  ? help  q quit
+EOF
+
+assert_screen narrow <<'EOF'
+ warroom │ no incident named │ T+00:02:43               2026-01-01 00:02:43 UTC
+┌─ ▶ HOSTS ────────────────────────────────────┐┌─ RUNBOOK ────────────────────┐
+│  HOST SERVICE CONN    TAG    VERDICT HEALTH  ││ no runbook loaded            │
+│> h1   api     UP      v1.4.1 OK      OK      ││ open one with -r FILE        │
+│  h1   jobs    UP      v1.4.1 OK      -       ││                              │
+│  h2   api     DOWN 2m v1.4.1 OK      OK      ││                              │
+│  h3   api     DOWN 1m v1.4.1 OK      OK      ││                              │
+│  h4   api     UP      v1.4.1 OK      OK      ││                              │
+└──────────────────────────────────────────────┘│                              │
+┌─ METRICS ────────────────────────────────────┐│                              │
+│h1  OK                                        ││                              │
+│  below thresholds: error rate 0.1%, p95 180 …││                              │
+│  errors 0.1%    ▁ 0–5%                       ││                              │
+└─ ▼ z shows 6 more ───────────────────────────┘└──────────────────────────────┘
+┌─ LOGS ───────────────────────────────────────┐┌─ TIMELINE ───────────────────┐
+│ no log stream open                           ││ no incident journal open     │
+│                                              ││ (none in screen tests)       │
+│                                              ││                              │
+│                                              ││                              │
+│                                              ││                              │
+│                                              ││                              │
+│                                              ││                              │
+└──────────────────────────────────────────────┘└──────────────────────────────┘
+ r roll back  B all hosts  X kill switch  A arm  Tab pane  ? help  q quit
+EOF
+
+assert_screen narrow-again <<'EOF'
+ warroom │ no incident named │ T+00:02:48               2026-01-01 00:02:48 UTC
+┌─ ▶ HOSTS ────────────────────────────────────┐┌─ RUNBOOK ────────────────────┐
+│  HOST SERVICE CONN    TAG    VERDICT HEALTH  ││ no runbook loaded            │
+│> h1   api     UP      v1.4.1 OK      OK      ││ open one with -r FILE        │
+│  h1   jobs    UP      v1.4.1 OK      -       ││                              │
+│  h2   api     DOWN 2m v1.4.1 OK      OK      ││                              │
+│  h3   api     DOWN 5s v1.4.1 OK      OK      ││                              │
+│  h4   api     UP      v1.4.1 OK      OK      ││                              │
+└──────────────────────────────────────────────┘│                              │
+┌─ METRICS ────────────────────────────────────┐│                              │
+│h1  OK                                        ││                              │
+│  below thresholds: error rate 0.1%, p95 180 …││                              │
+│  errors 0.1%    ▁ 0–5%                       ││                              │
+└─ ▼ z shows 6 more ───────────────────────────┘└──────────────────────────────┘
+┌─ LOGS ───────────────────────────────────────┐┌─ TIMELINE ───────────────────┐
+│ no log stream open                           ││ no incident journal open     │
+│                                              ││ (none in screen tests)       │
+│                                              ││                              │
+│                                              ││                              │
+│                                              ││                              │
+│                                              ││                              │
+│                                              ││                              │
+└──────────────────────────────────────────────┘└──────────────────────────────┘
+ r roll back  B all hosts  X kill switch  A arm  Tab pane  ? help  q quit
+EOF
