@@ -1045,6 +1045,12 @@ health_record(struct app *app, bool resync)
 			if (s == NULL || !s->have_driver || (probed && !s->have_probe) ||
 			    s->tag[0] == '\0')
 				continue;
+			/* Its probes go through its connection: while it is not UP
+			 * they are not asked (UNKNOWN) and conn.change speaks for
+			 * it; what holds once it is back is compared then. */
+			if (app->cfg.hosts[h].tunnel && app->pool != NULL &&
+			    ssh_pool_status(app->pool, (int)h)->state != SSH_UP)
+				continue;
 			/* Recording (taken over, or resumed): the journal's deploy
 			 * time of the tag still running is the release's, though
 			 * this console read only a later one (a rollout restart's
