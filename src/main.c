@@ -544,6 +544,9 @@ on_host_change(int host, void *arg)
 	struct app *app = arg;
 
 	app->dirty = true;
+	/* The reads' session clock first (poll_up_ms): the round the
+	 * poller sends now for a host back UP is then this session's. */
+	journal_poll(app);
 	poller_host_changed(app->poller, host);
 	journal_hostkey(app, host);
 	journal_conn(app);

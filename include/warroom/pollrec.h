@@ -45,6 +45,39 @@ enum pollrec_seen {
 	POLLREC_FAILING,                 /* a read since failed */
 };
 
+/* One HOSTS row's reads as the console holds them (wall-clock ms). */
+struct pollrec_row {
+	bool have_driver;                /* the driver's read answered once */
+	int64_t driver_at_ms;            /* … last answered then */
+	const char *driver_error;        /* the last driver read's failure, "" none */
+	int64_t driver_failed_ms;        /* … that read began then */
+	bool probed;                     /* the row has a health endpoint */
+	bool have_probe;                 /* a whole probe round answered */
+	int64_t probe_sent_ms;           /* … the last one was sent then */
+	bool healthz_answered, readyz_answered; /* its /healthz, /readyz got any
+	                                    HTTP answer (an error status is
+	                                    health, not a gap) */
+	const char *healthz_why, *readyz_why; /* … else why not */
+};
+
+/* Which read pollrec_look found failing. */
+enum pollrec_read {
+	POLLREC_READ_DRIVER,
+	POLLREC_READ_HEALTHZ,
+	POLLREC_READ_READYZ,
+};
+
+/* What a host's n rows show since its session came UP at up_ms: FAILING
+ * with the first failing read (the driver's of any row, then a probe
+ * with no answer at all), its row, which read, its error and when it
+ * began; WAITING while some read has not answered since up_ms; else
+ * ANSWERING. A probe round counts only when it was sent since up_ms: a
+ * round sent over the session lost before (its answers, or the failures
+ * it left) is that connection's, which conn.change said, however late
+ * the next round's first answer comes. */
+enum pollrec_seen pollrec_look(const struct pollrec_row *rows, int n, int64_t up_ms,
+    int *row, enum pollrec_read *read, const char **error, int64_t *failed_ms);
+
 /* Note host's reads at now_ms. FAILING: what and error name the first
  * read failing now, failed_ms when it began (a new value is one more
  * failed poll). said_lost: the journal's last poll.change of the host

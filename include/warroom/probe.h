@@ -122,6 +122,10 @@ const char *probe_schema_name(enum probe_schema s);
 void probe_health_answer(int http_status, const char *content_type, bool cut,
     const char *error, const char *body, size_t len, struct probe_result *out);
 
+/* A probe that could not be asked (its host not reachable the way it
+ * goes, why: "h5 is DOWN"): UNKNOWN, no answer, "not asked: " and why. */
+void probe_unasked(const char *why, struct probe_result *out);
+
 /* "OK", "FAIL" or "UNKNOWN". */
 const char *probe_health_name(enum probe_health h);
 

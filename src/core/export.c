@@ -4376,9 +4376,60 @@ md_reachability(struct wr_buf *b, const struct record *v, size_t n,
 	}
 }
 
-/* Why a Data gaps row: the read that failed and how often, or that no
- * console ran at all (closed), or that nothing was recorded after a
- * console's last record (stopped without its shutdown record). */
+/* What begins a Data gaps row. */
+enum data_gap {
+	DATA_GAP_NONE,
+	DATA_GAP_UNWATCHED,              /* no console recorded (an incident.resume) */
+	DATA_GAP_DOWN,                   /* its host DOWN (a conn.change) */
+	DATA_GAP_POLL,                   /* its host UP, its reads failing (a poll.change) */
+};
+
+/* Whether the poll.change lost v[i] began before its host came back UP
+ * after a DOWN: an UP's since (its record comes once the return held,
+ * often after) falls between the failure's since and the record.
+ * Consoles before QA scale2 wrote one at the reconnect, of a probe the
+ * lost session left failed; the DOWN's row says that gap. */
+static bool
+poll_lost_in_down(const struct record *v, size_t n, size_t i)
+{
+	int64_t since = conn_since(&v[i]), up;
+	size_t k;
+
+	for (k = 0; k < n; k++) {
+		if (!conn_is(&v[k], "UP") || strcmp(v[k].host, v[i].host) != 0)
+			continue;
+		up = conn_since(&v[k]);
+		if (up >= since && up <= v[i].ts_ms)
+			return true;
+	}
+	return false;
+}
+
+/* Whether v[i] begins a stretch some host's data stopped, and which: the
+ * whole incident while no console ran (before a resume made alone;
+ * *from: since when), a host DOWN (nothing read over its connection), a
+ * host UP whose reads failed. *back: what ended a host's stretch, or
+ * NULL while nothing did. Every host whose data stopped has its row,
+ * whatever its driver (QA scale2: DOWN hosts were missing). */
+static enum data_gap
+data_gap_at(const struct record *v, size_t n, size_t i, int64_t *from,
+    const struct record **back)
+{
+	*back = NULL;
+	if (resume_gap(v, i, from))
+		return DATA_GAP_UNWATCHED;
+	if (conn_stretch(v, n, i, back))
+		return DATA_GAP_DOWN;
+	if (poll_stretch(v, n, i, back) && !poll_lost_in_down(v, n, i))
+		return DATA_GAP_POLL;
+	*back = NULL;
+	return DATA_GAP_NONE;
+}
+
+/* Why a Data gaps row: the read that failed and how often, that its host
+ * was DOWN and why, that no console ran at all (closed), or that nothing
+ * was recorded after a console's last record (stopped without its
+ * shutdown record). */
 static void
 gap_why(struct wr_buf *why, const struct record *r, const struct record *back)
 {
@@ -4386,28 +4437,38 @@ gap_why(struct wr_buf *why, const struct record *r, const struct record *back)
 		resume_gap_words(why, r, NULL, GAP_WHY);
 		return;
 	}
+	if (conn_is(r, "DOWN")) {
+		wr_buf_printf(why, "%s (%s): nothing read over its SSH connection",
+		    cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(r->data, "first")) ?
+		    "not reached" : "DOWN", dstr(r, "reason") != NULL ? dstr(r, "reason") :
+		    "no reason recorded");
+		return;
+	}
 	poll_what_error(why, r);
 	poll_failures(why, back != NULL ? back : r, "; ", "");
 }
 
-/* The stretches the console saw no data: a host connected whose reads
- * failed (its poll.change records), and the whole incident while no
- * console ran (before each incident.resume made alone). Only for a
- * journal that has any. */
+/* The stretches the console saw no data (data_gap_at): a host DOWN (its
+ * conn.change records, as Reachability times them), a host connected
+ * whose reads failed (its poll.change records), and the whole incident
+ * while no console ran (before each incident.resume made alone). Only
+ * for a journal that has any. */
 static void
 md_data_gaps(struct wr_buf *b, const struct record *v, size_t n, const struct export_opts *o)
 {
-	char ts[TIME_MAX], ts2[TIME_MAX], dur[48];
+	char ts[TIME_MAX], ts2[TIME_MAX], dur[48], len[128], spanwhy[192];
 	const struct record *back;
+	struct connrec_span sp;
 	struct wr_buf why = { 0 };
 	bool any = false;
-	int64_t from;
+	int64_t from, not_before;
 	size_t i;
 
 	for (i = 0; i < n; i++) {
-		bool console = resume_gap(v, i, &from);
+		enum data_gap g = data_gap_at(v, n, i, &from, &back);
+		bool console = g == DATA_GAP_UNWATCHED;
 
-		if (!console && !poll_stretch(v, n, i, &back))
+		if (g == DATA_GAP_NONE)
 			continue;
 		if (!any)
 			wr_buf_str(b, "\n## Data gaps\n\n| Host | No data from | Back | For | Why |\n"
@@ -4418,12 +4479,29 @@ md_data_gaps(struct wr_buf *b, const struct record *v, size_t n, const struct ex
 			why.s[0] = '\0';
 		wr_buf_str(b, "| ");
 		if (console) {
-			back = NULL;
 			resume_gap_words(b, &v[i], o, GAP_HOSTS);
 			fmt_time(from, o, ts);
 			fmt_time(v[i].ts_ms, o, ts2);
 			fmt_dur(v[i].ts_ms - from, dur, sizeof(dur));
 			wr_buf_printf(b, " | %s | %s | %s | ", ts, ts2, dur);
+		} else if (g == DATA_GAP_DOWN) {
+			/* From, back and for as Reachability says them. */
+			sb_text(b, o, v[i].host);
+			fmt_time(conn_since(&v[i]), o, ts);
+			if (conn_down_unwatched(v, i, &not_before)) {
+				fmt_time(not_before, o, ts2);
+				wr_buf_printf(b, " | between %s and %s | ", ts2, ts);
+			} else
+				wr_buf_printf(b, " | %s | ", ts);
+			if (back != NULL) {
+				fmt_time(conn_since(back), o, ts2);
+				conn_span_of(v, i, back, &sp);
+				connrec_span_words(&sp, len, sizeof(len), spanwhy, sizeof(spanwhy));
+				wr_buf_printf(b, "%s | %s | ", ts2, len);
+			} else {
+				fmt_time(v[n - 1].ts_ms, o, ts2);
+				wr_buf_printf(b, "**not back** by the last record (%s) | — | ", ts2);
+			}
 		} else {
 			sb_text(b, o, v[i].host);
 			fmt_time(conn_since(&v[i]), o, ts);
@@ -6080,21 +6158,29 @@ json_incident(const struct record *v, size_t n, const struct export_opts *o,
 	/* The stretches with no data, as the Markdown's Data gaps. */
 	dgaps = cJSON_AddArrayToObject(inc, "data_gaps");
 	for (i = 0; i < n; i++) {
+		static const char *const gap_kind[] = { [DATA_GAP_UNWATCHED] = "unwatched",
+			[DATA_GAP_DOWN] = "down", [DATA_GAP_POLL] = "poll" };
 		const struct record *back = NULL;
-		bool console = resume_gap(v, i, &from);
+		enum data_gap g = data_gap_at(v, n, i, &from, &back);
+		bool console = g == DATA_GAP_UNWATCHED;
 		struct wr_buf why = { 0 };
 		cJSON *x;
 
-		if (!console && !poll_stretch(v, n, i, &back))
+		if (g == DATA_GAP_NONE)
 			continue;
 		x = cJSON_CreateObject();
-		cJSON_AddStringToObject(x, "kind", console ? "unwatched" : "poll");
+		cJSON_AddStringToObject(x, "kind", gap_kind[g]);
 		json_str(x, "host", o, console ? NULL : v[i].host);
 		json_time(x, "from", console ? from : conn_since(&v[i]));
 		json_time(x, "to", console ? v[i].ts_ms : back != NULL ? conn_since(back) : NO_TIME);
 		if (console) {
 			cJSON_AddNumberToObject(x, "for_s", (double)((v[i].ts_ms - from) / 1000));
 			cJSON_AddBoolToObject(x, "since_last_record", resume_gap_silent(&v[i]));
+		} else if (g == DATA_GAP_DOWN && back != NULL) {
+			struct connrec_span span;
+
+			conn_span_of(v, i, back, &span);
+			cJSON_AddNumberToObject(x, "for_s", (double)span.down_s);
 		} else if (back != NULL)
 			cJSON_AddNumberToObject(x, "for_s", (double)poll_stretch_s(&v[i], back));
 		else

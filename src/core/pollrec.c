@@ -72,3 +72,48 @@ pollrec_missing_s(int64_t since_ms, int64_t back_ms)
 
 	return ms >= 0 ? (ms + 500) / 1000 : -((-ms + 500) / 1000);
 }
+
+enum pollrec_seen
+pollrec_look(const struct pollrec_row *rows, int n, int64_t up_ms, int *row,
+    enum pollrec_read *read, const char **error, int64_t *failed_ms)
+{
+	enum pollrec_seen seen = POLLREC_ANSWERING;
+	int k;
+
+	for (k = 0; k < n; k++) {
+		const struct pollrec_row *r = &rows[k];
+
+		if (r->driver_error != NULL && r->driver_error[0] != '\0' &&
+		    r->driver_failed_ms >= up_ms) {
+			*row = k;
+			*read = POLLREC_READ_DRIVER;
+			*error = r->driver_error;
+			*failed_ms = r->driver_failed_ms;
+			return POLLREC_FAILING;
+		}
+		if (!r->have_driver || r->driver_at_ms < up_ms)
+			seen = POLLREC_WAITING;
+	}
+	for (k = 0; k < n; k++) {
+		const struct pollrec_row *r = &rows[k];
+
+		if (!r->probed)
+			continue;
+		/* By the round's sending, not its answers' arrival: the first
+		 * answer of the round after a reconnect came in beside the
+		 * failures the lost session left (QA scale2: a record "host
+		 * still connected" of the outage, at the reconnect). */
+		if (!r->have_probe || r->probe_sent_ms < up_ms) {
+			seen = POLLREC_WAITING;
+			continue;
+		}
+		if (r->healthz_answered && r->readyz_answered)
+			continue;
+		*row = k;
+		*read = r->healthz_answered ? POLLREC_READ_READYZ : POLLREC_READ_HEALTHZ;
+		*error = r->healthz_answered ? r->readyz_why : r->healthz_why;
+		*failed_ms = r->probe_sent_ms;
+		return POLLREC_FAILING;
+	}
+	return seen;
+}

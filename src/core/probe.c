@@ -388,6 +388,15 @@ probe_health_answer(int http_status, const char *content_type, bool cut,
 	    error != NULL && error[0] != '\0' ? "cut short: " : "", why);
 }
 
+void
+probe_unasked(const char *why, struct probe_result *out)
+{
+	memset(out, 0, sizeof(*out));
+	out->health = PROBE_UNKNOWN;
+	snprintf(out->reason, sizeof(out->reason), "not asked: %s",
+	    why != NULL && why[0] != '\0' ? why : "no reason given");
+}
+
 const char *
 probe_health_name(enum probe_health h)
 {

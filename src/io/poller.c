@@ -7,7 +7,8 @@
  * SSH session by default; a third reads the host's metrics, from its
  * /metrics or from Prometheus queries (promquery.c), and draws the verdict.
  * A failure is kept beside the last good data, so the screen can show both
- * the data and its age.
+ * the data and its age. Health asked through a connection that went is no
+ * such data: it is UNKNOWN (not asked) until the host is back.
  *
  * Restarts: kubectl says when each pod last restarted; Compose only has a
  * running total per container (docker inspect's RestartCount), so each
@@ -892,6 +893,19 @@ on_poll(void *arg)
 
 /* ---- HTTP to a host's URLs ---- */
 
+/* Why a host's tunnelled requests cannot go: "h5 is DOWN", HOSTS's word
+ * for the state where it reads as one. */
+static void
+unreached_why(const struct host_poll *hp, struct wr_err *why)
+{
+	enum ssh_state st = ssh_pool_status(hp->p->pool, hp->host)->state;
+
+	if (st == SSH_DOWN || st == SSH_UNTRUSTED || st == SSH_CONNECTING)
+		wr_err_set(why, "%s is %s", hp->cfg->name, ssh_state_name(st));
+	else
+		wr_err_set(why, "%s is not UP", hp->cfg->name);
+}
+
 /* Where a request to url goes: through the host's SSH connection (*sock,
  * a tunnel's socket) unless tunnel = no (*sock NULL, direct). False when
  * it cannot go now, why says so: tunnelled and the host not UP ("h5 is
@@ -906,13 +920,7 @@ route(struct host_poll *hp, const char *url, const char **sock, struct wr_err *w
 	if (!hp->cfg->tunnel)
 		return true;
 	if (ssh_pool_session(hp->p->pool, hp->host) == NULL) {
-		enum ssh_state st = ssh_pool_status(hp->p->pool, hp->host)->state;
-
-		/* HOSTS's word for the state where it reads as one. */
-		if (st == SSH_DOWN || st == SSH_UNTRUSTED || st == SSH_CONNECTING)
-			wr_err_set(why, "%s is %s", hp->cfg->name, ssh_state_name(st));
-		else
-			wr_err_set(why, "%s is not UP", hp->cfg->name);
+		unreached_why(hp, why);
 		return false;
 	}
 	hp->reached = true;
@@ -978,6 +986,12 @@ probe_done(const struct http_response *r, void *arg)
 			continue;
 		s->probe_at_ms = now;
 		if (q->what == PR_EXPORT)
+			continue;
+		/* Come in after its connection went (read before, handled
+		 * after): the row stays not asked (probes_lost) until the host
+		 * is back. */
+		if ((q->what == PR_HEALTHZ || q->what == PR_READYZ) && !hp->connected &&
+		    hp->cfg->tunnel)
 			continue;
 		if (q->what == PR_HEALTHZ) {
 			if (s->healthz.health != res.health)
@@ -1407,18 +1421,52 @@ poller_refresh(struct poller *p, int host)
 	return n;
 }
 
+/* A host whose probes go through its SSH connection lost it: the last
+ * answers are no reading of now. Its health is UNKNOWN, saying why, for
+ * every driver alike, not the green OK of before (QA scale2: only the
+ * hosts with a round out when the connection went, which failed, showed
+ * UNKNOWN). */
+static void
+probes_lost(struct host_poll *hp)
+{
+	struct wr_err why;
+	int64_t now = loop_wall_ms();
+	int k;
+
+	unreached_why(hp, &why);
+	for (k = 0; k < hp->cfg->nservices; k++) {
+		struct svc_state *s = &hp->svc[k];
+
+		if (!s->have_probe || !config_probes_service(hp->cfg, k))
+			continue;
+		if (s->healthz.health != PROBE_UNKNOWN || s->readyz.health != PROBE_UNKNOWN)
+			s->health_changed_ms = now;
+		probe_unasked(why.msg, &s->healthz);
+		probe_unasked(why.msg, &s->readyz);
+	}
+}
+
 void
 poller_host_changed(struct poller *p, int host)
 {
 	struct host_poll *hp;
 	bool up;
+	int k;
 
 	if (p == NULL || host < 0 || (size_t)host >= p->nhosts)
 		return;
 	hp = &p->hosts[host];
 	up = ssh_pool_session(p->pool, host) != NULL;
 	hp->reached |= up;
+	if (!up && hp->connected && hp->cfg->tunnel)
+		probes_lost(hp);
 	if (up && !hp->connected) {
+		/* What the lost session's probes left is no answer of this one:
+		 * health is shown and journalled again once a whole round of
+		 * this session has answered (probe_done). */
+		if (hp->cfg->tunnel)
+			for (k = 0; k < hp->cfg->nservices; k++)
+				hp->svc[k].have_probe = false;
 		/* Its rounds may be an hour apart: the first comes now. Scrapes
 		 * keep their clock: a rate needs two a whole interval apart. */
 		on_poll(hp);

@@ -1045,6 +1045,12 @@ health_record(struct app *app, bool resync)
 			if (s == NULL || !s->have_driver || (probed && !s->have_probe) ||
 			    s->tag[0] == '\0')
 				continue;
+			/* Its probes go through its connection: while it is not UP
+			 * they are not asked (UNKNOWN) and conn.change speaks for
+			 * it; what holds once it is back is compared then. */
+			if (app->cfg.hosts[h].tunnel && app->pool != NULL &&
+			    ssh_pool_status(app->pool, (int)h)->state != SSH_UP)
+				continue;
 			/* Recording (taken over, or resumed): the journal's deploy
 			 * time of the tag still running is the release's, though
 			 * this console read only a later one (a rollout restart's
@@ -1581,58 +1587,47 @@ journal_conn(struct app *app)
 	}
 }
 
-/* What host h's reads tell since its session came up (up_ms): FAILING
- * with the first read failing (the driver's per service, then each probe
- * with no answer at all: an HTTP error is health, not a gap) named into
- * what, its error in *error and when it began; WAITING while some read
- * has not answered since (an error left from before is the old
- * connection's, which conn.change said); ANSWERING otherwise. */
+/* What host h's reads tell since its session came up (up_ms), as
+ * pollrec_look judges its rows: the failing read named into what ("compose
+ * ps", "kubectl get api", "api /readyz"), its error in *error and when it
+ * began. */
 static enum pollrec_seen
 poll_seen(struct app *app, size_t h, int64_t up_ms, char *what, size_t cap,
     const char **error, int64_t *failed_ms)
 {
 	const struct config_host *ch = &app->cfg.hosts[h];
-	enum pollrec_seen seen = POLLREC_ANSWERING;
-	int k;
+	struct pollrec_row rows[WR_SERVICES_MAX];
+	enum pollrec_read read;
+	enum pollrec_seen seen;
+	int k, n = 0, row, svc[WR_SERVICES_MAX];
 
-	for (k = 0; k < ch->nservices; k++) {
+	for (k = 0; k < ch->nservices && n < WR_SERVICES_MAX; k++) {
 		const struct svc_state *s = poller_state(app->poller, (int)h, k);
 
 		if (s == NULL)
 			continue;
-		if (s->driver_error[0] != '\0' && s->driver_failed_ms >= up_ms) {
-			if (ch->driver == DRIVER_COMPOSE)
-				snprintf(what, cap, "compose ps");
-			else
-				snprintf(what, cap, "%s %s", ch->driver == DRIVER_K8S ?
-				    "kubectl get" : "helm history", ch->services[k]);
-			*error = s->driver_error;
-			*failed_ms = s->driver_failed_ms;
-			return POLLREC_FAILING;
-		}
-		if (!s->have_driver || s->driver_at_ms < up_ms)
-			seen = POLLREC_WAITING;
+		svc[n] = k;
+		rows[n++] = (struct pollrec_row){ .have_driver = s->have_driver,
+			.driver_at_ms = s->driver_at_ms, .driver_error = s->driver_error,
+			.driver_failed_ms = s->driver_failed_ms,
+			.probed = config_probes_service(ch, k), .have_probe = s->have_probe,
+			.probe_sent_ms = s->probe_sent_ms,
+			.healthz_answered = s->healthz.http_status != 0,
+			.readyz_answered = s->readyz.http_status != 0,
+			.healthz_why = s->healthz.reason, .readyz_why = s->readyz.reason };
 	}
-	for (k = 0; k < ch->nservices; k++) {
-		const struct svc_state *s = poller_state(app->poller, (int)h, k);
-		const struct probe_result *p;
-
-		if (s == NULL || !config_probes_service(ch, k))
-			continue;
-		if (!s->have_probe || s->probe_at_ms < up_ms) {
-			seen = POLLREC_WAITING;
-			continue;
-		}
-		p = s->healthz.http_status == 0 ? &s->healthz :
-		    s->readyz.http_status == 0 ? &s->readyz : NULL;
-		if (p == NULL)
-			continue;
-		snprintf(what, cap, "%s %s", ch->services[k], p == &s->healthz ? "/healthz" :
-		    "/readyz");
-		*error = p->reason;
-		*failed_ms = s->probe_sent_ms;
-		return POLLREC_FAILING;
-	}
+	seen = pollrec_look(rows, n, up_ms, &row, &read, error, failed_ms);
+	if (seen != POLLREC_FAILING)
+		return seen;
+	k = svc[row];
+	if (read != POLLREC_READ_DRIVER)
+		snprintf(what, cap, "%s %s", ch->services[k], read == POLLREC_READ_HEALTHZ ?
+		    "/healthz" : "/readyz");
+	else if (ch->driver == DRIVER_COMPOSE)
+		snprintf(what, cap, "compose ps");
+	else
+		snprintf(what, cap, "%s %s", ch->driver == DRIVER_K8S ? "kubectl get" :
+		    "helm history", ch->services[k]);
 	return seen;
 }
 

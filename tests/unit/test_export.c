@@ -2388,7 +2388,18 @@ reachability_says_when_each_host_was_unreachable(void **state)
 	    "| k8s-bastion | 2024-05-01 12:00:40 | **not back** by the last record "
 	    "(2024-05-01 12:02:10) | — | timed out |\n"
 	    "| helm-bastion | 2024-05-01 12:01:40 | **not back** by the last record "
-	    "(2024-05-01 12:02:10) | — | Connection reset by peer |\n\n## Actions"));
+	    "(2024-05-01 12:02:10) | — | Connection reset by peer |\n\n## Data gaps"));
+	/* A host DOWN read nothing meanwhile: Data gaps has each stretch. */
+	assert_non_null(strstr(md, "## Data gaps\n\n| Host | No data from | Back | For | Why |\n"
+	    "|---|---|---|---|---|\n"
+	    "| helm-bastion | 2024-05-01 12:00:37 | 2024-05-01 12:01:27 | 50s | DOWN (connect: "
+	    "Connection refused): nothing read over its SSH connection |\n"
+	    "| k8s-bastion | 2024-05-01 12:00:40 | **not back** by the last record "
+	    "(2024-05-01 12:02:10) | — | not reached (timed out): nothing read over its SSH "
+	    "connection |\n"
+	    "| helm-bastion | 2024-05-01 12:01:40 | **not back** by the last record "
+	    "(2024-05-01 12:02:10) | — | DOWN (Connection reset by peer): nothing read over its "
+	    "SSH connection |\n\n## Actions"));
 	free(md);
 	js = render_n(EXPORT_JSON, v, 7);
 	doc = cJSON_Parse(js);
@@ -2476,6 +2487,76 @@ data_gaps_say_when_a_connected_hosts_data_stopped(void **state)
 	assert_null(strstr(md, "Data gaps"));
 	free(md);
 	for (size_t i = 0; i < 6; i++)
+		record_free(&v[i]);
+}
+
+/* QA scale2: h5, h11, h23 (k8s) and h10, h20 were DOWN; Reachability had
+ * all five, Data gaps only h10 and h20, from a poll.change their consoles
+ * wrote at the reconnect of a probe the lost session left failed ("host
+ * still connected"). Every host DOWN has its row, and such a record,
+ * from before the host came back, is not a gap of its own. */
+static void
+data_gaps_list_every_host_down(void **state)
+{
+	struct record v[9] = { 0 };
+	char *md, *js;
+	cJSON *doc, *gaps, *x;
+
+	(void)state;
+	add_to(v, 0, 0, "incident.open", NULL, NULL, "{\"name\":\"qa\"}");
+	add_to(v, 1, 20, "conn.change", "h11", NULL, "{\"state\":\"DOWN\","
+	    "\"reason\":\"connection lost: transport read\","
+	    "\"since\":\"2024-05-01T12:00:20.000Z\"}");
+	add_to(v, 2, 21, "conn.change", "h10", NULL, "{\"state\":\"DOWN\","
+	    "\"reason\":\"connection lost: transport read\","
+	    "\"since\":\"2024-05-01T12:00:21.000Z\"}");
+	add_to(v, 3, 85, "conn.change", "h11", NULL, "{\"state\":\"UP\","
+	    "\"since\":\"2024-05-01T12:01:15.000Z\",\"down_s\":55}");
+	add_to(v, 4, 186, "poll.change", "h10", NULL, "{\"state\":\"lost\","
+	    "\"what\":\"api /healthz\",\"error\":\"no answer: no SSH connection to the host "
+	    "now (the tunnel goes through it)\",\"since\":\"2024-05-01T12:00:20.500Z\","
+	    "\"failures\":1}");
+	add_to(v, 5, 186, "poll.change", "h10", NULL, "{\"state\":\"back\","
+	    "\"since\":\"2024-05-01T12:03:06.000Z\",\"missing_s\":166,\"failures\":1}");
+	add_to(v, 6, 195, "conn.change", "h10", NULL, "{\"state\":\"UP\","
+	    "\"since\":\"2024-05-01T12:03:05.000Z\",\"down_s\":164}");
+	/* A connected host's failing reads are still a gap of their own. */
+	add_to(v, 7, 200, "poll.change", "h7", NULL, "{\"state\":\"lost\","
+	    "\"what\":\"compose ps\",\"error\":\"exit 1: boom\","
+	    "\"since\":\"2024-05-01T12:03:05.000Z\",\"failures\":3}");
+	add_to(v, 8, 230, "note", NULL, NULL, "{\"text\":\"done\"}");
+	md = render_n(EXPORT_MD, v, 9);
+	assert_non_null(strstr(md, "## Data gaps\n\n| Host | No data from | Back | For | Why |\n"
+	    "|---|---|---|---|---|\n"
+	    "| h11 | 2024-05-01 12:00:20 | 2024-05-01 12:01:15 | 55s | DOWN (connection lost: "
+	    "transport read): nothing read over its SSH connection |\n"
+	    "| h10 | 2024-05-01 12:00:21 | 2024-05-01 12:03:05 | 2m 44s | DOWN (connection lost: "
+	    "transport read): nothing read over its SSH connection |\n"
+	    "| h7 | 2024-05-01 12:03:05 | **not back** by the last record (2024-05-01 12:03:50) | "
+	    "— | compose ps: exit 1: boom; 3 polls failed |\n\n## "));
+	assert_null(strstr(md, "| h10 | 2024-05-01 12:00:20 |"));
+	free(md);
+	js = render_n(EXPORT_JSON, v, 9);
+	doc = cJSON_Parse(js);
+	gaps = cJSON_GetObjectItem(cJSON_GetObjectItem(doc, "incident"), "data_gaps");
+	assert_int_equal(cJSON_GetArraySize(gaps), 3);
+	x = cJSON_GetArrayItem(gaps, 0);
+	assert_string_equal(jstr(x, "kind"), "down");
+	assert_string_equal(jstr(x, "host"), "h11");
+	assert_string_equal(jstr(x, "from"), "2024-05-01T12:00:20.000Z");
+	assert_string_equal(jstr(x, "to"), "2024-05-01T12:01:15.000Z");
+	assert_int_equal(cJSON_GetObjectItem(x, "for_s")->valueint, 55);
+	assert_string_equal(jstr(x, "why"), "DOWN (connection lost: transport read): nothing "
+	    "read over its SSH connection");
+	x = cJSON_GetArrayItem(gaps, 1);
+	assert_string_equal(jstr(x, "host"), "h10");
+	assert_int_equal(cJSON_GetObjectItem(x, "for_s")->valueint, 164);
+	x = cJSON_GetArrayItem(gaps, 2);
+	assert_string_equal(jstr(x, "kind"), "poll");
+	assert_string_equal(jstr(x, "host"), "h7");
+	cJSON_Delete(doc);
+	free(js);
+	for (size_t i = 0; i < 9; i++)
 		record_free(&v[i]);
 }
 
@@ -4232,6 +4313,7 @@ main(void)
 		cmocka_unit_test(a_down_found_on_opening_with_a_gap_inside_is_a_range),
 		cmocka_unit_test(a_restart_at_once_says_no_duration),
 		cmocka_unit_test(data_gaps_say_when_a_connected_hosts_data_stopped),
+		cmocka_unit_test(data_gaps_list_every_host_down),
 		cmocka_unit_test(a_resume_says_how_long_nobody_watched),
 		cmocka_unit_test(actions_give_their_commands_and_whole_outcome),
 		cmocka_unit_test(summary_counts_outcomes_settled_after_unknown),

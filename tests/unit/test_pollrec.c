@@ -3,7 +3,8 @@
  * bad poll, once a failure outlasted the next poll and the settle, with
  * what failed; its return at the first good answer, with how long and how
  * many polls failed; never for a host that is not UP (conn.change's),
- * and nothing either way while a read has not answered since it came up.
+ * and nothing either way while a read has not answered since it came up
+ * (a probe round sent before it came up is the lost session's).
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -153,6 +154,87 @@ an_empty_error_still_says_something(void **state)
 	assert_int_equal(pollrec_missing_s(1000, 58499), 57);
 }
 
+/* A host's reads at one look: the driver's first, then probes with no
+ * answer at all; none of them counted before its session came up. */
+static void
+a_look_names_the_first_failing_read_of_this_session(void **state)
+{
+	struct pollrec_row rows[2] = {
+		{ .have_driver = true, .driver_at_ms = 12000, .driver_error = "",
+		  .probed = true, .have_probe = true, .probe_sent_ms = 11000,
+		  .healthz_answered = true, .readyz_answered = true },
+		{ .have_driver = true, .driver_at_ms = 12000, .driver_error = "" },
+	};
+	enum pollrec_read read;
+	const char *error = NULL;
+	int64_t failed = 0;
+	int row = -1;
+
+	(void)state;
+	assert_int_equal(pollrec_look(rows, 2, 10000, &row, &read, &error, &failed),
+	    POLLREC_ANSWERING);
+	/* A driver read not answered since it came up: no news yet. */
+	rows[1].driver_at_ms = 9000;
+	assert_int_equal(pollrec_look(rows, 2, 10000, &row, &read, &error, &failed),
+	    POLLREC_WAITING);
+	rows[1].driver_error = "exit 1: boom";
+	rows[1].driver_failed_ms = 11500;
+	rows[0].readyz_answered = false;
+	rows[0].readyz_why = "no answer: Timeout was reached";
+	assert_int_equal(pollrec_look(rows, 2, 10000, &row, &read, &error, &failed),
+	    POLLREC_FAILING);
+	assert_int_equal(row, 1);
+	assert_int_equal(read, POLLREC_READ_DRIVER);
+	assert_string_equal(error, "exit 1: boom");
+	assert_int_equal(failed, 11500);
+	rows[1].driver_error = "";
+	rows[1].driver_at_ms = 12000;
+	assert_int_equal(pollrec_look(rows, 2, 10000, &row, &read, &error, &failed),
+	    POLLREC_FAILING);
+	assert_int_equal(row, 0);
+	assert_int_equal(read, POLLREC_READ_READYZ);
+	assert_string_equal(error, "no answer: Timeout was reached");
+	assert_int_equal(failed, 11000);
+}
+
+/* QA scale2: h10 lost its connection with a probe round out; its
+ * requests failed ("no SSH connection to the host now"). 2m45s later
+ * it came back, and the first answer of the new round arrived while the
+ * other slots still held the outage's failures: a poll.change "no data …
+ * (host still connected)" was written at once, of the outage. A round
+ * sent before the session came up is not this session's news. */
+static void
+a_round_sent_before_the_reconnect_is_not_this_sessions(void **state)
+{
+	struct pollrec_row row0 = { .have_driver = true, .driver_at_ms = 170000,
+		.driver_error = "", .probed = true, .have_probe = true,
+		/* The last whole round: sent just before the loss at 5 s. */
+		.probe_sent_ms = 4000, .healthz_answered = false, .readyz_answered = true,
+		.healthz_why = "no answer: no SSH connection to the host now (the tunnel "
+		    "goes through it)" };
+	struct pollrec_live l = { 0 };
+	enum pollrec_read read;
+	const char *error = NULL;
+	int64_t failed = 0;
+	int row = -1;
+
+	(void)state;
+	/* Up again at 170 s; the new round's /readyz answered first. */
+	assert_int_equal(pollrec_look(&row0, 1, 170000, &row, &read, &error, &failed),
+	    POLLREC_WAITING);
+	pollrec_observe(&l, POLLREC_WAITING, NULL, NULL, 0, false, 170100);
+	assert_int_equal(pollrec_decide(&l, false, POLL, 170100), POLLREC_NOTHING);
+	/* The whole new round in: a real failure of this session counts. */
+	row0.probe_sent_ms = 170050;
+	assert_int_equal(pollrec_look(&row0, 1, 170000, &row, &read, &error, &failed),
+	    POLLREC_FAILING);
+	assert_int_equal(read, POLLREC_READ_HEALTHZ);
+	assert_int_equal(failed, 170050);
+	row0.healthz_answered = true;
+	assert_int_equal(pollrec_look(&row0, 1, 170000, &row, &read, &error, &failed),
+	    POLLREC_ANSWERING);
+}
+
 int
 main(void)
 {
@@ -164,6 +246,8 @@ main(void)
 		cmocka_unit_test(a_resumed_loss_ends_at_the_first_good_answer),
 		cmocka_unit_test(no_news_changes_nothing),
 		cmocka_unit_test(an_empty_error_still_says_something),
+		cmocka_unit_test(a_look_names_the_first_failing_read_of_this_session),
+		cmocka_unit_test(a_round_sent_before_the_reconnect_is_not_this_sessions),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

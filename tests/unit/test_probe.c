@@ -403,6 +403,30 @@ huge_bodies_are_not_read(void **state)
 	free(b);
 }
 
+/* A probe not asked (its host DOWN, the probe going through its SSH
+ * connection) is no last answer kept: UNKNOWN, no status, and why. QA
+ * scale2: DOWN hosts kept a green OK. */
+static void
+a_probe_not_asked_is_unknown(void **state)
+{
+	struct probe_result r;
+	const char *body = "{\"ready\":true,\"migrations_current\":false}";
+
+	(void)state;
+	probe_health(200, body, strlen(body), &r);
+	assert_int_equal(r.health, PROBE_OK);
+	assert_true(r.has_migrations);
+	probe_unasked("h5 is DOWN (its probes go through its SSH connection)", &r);
+	assert_int_equal(r.health, PROBE_UNKNOWN);
+	assert_int_equal(r.http_status, 0);
+	assert_int_equal(r.schema_warn, PROBE_SCHEMA_UNSAID);
+	assert_false(r.has_migrations);
+	assert_string_equal(r.reason, "not asked: h5 is DOWN (its probes go through its SSH "
+	    "connection)");
+	probe_unasked("", &r);
+	assert_string_equal(r.reason, "not asked: no reason given");
+}
+
 /* What only the transfer knows: a body cut short by a timeout, a body over
  * the cap, an HTML page. None of them is ever OK; a 5xx stays FAIL. */
 static void
@@ -526,6 +550,7 @@ main(void)
 		cmocka_unit_test(smoke_warning_words),
 		cmocka_unit_test(huge_bodies_are_not_read),
 		cmocka_unit_test(distrusted_answers_are_never_ok),
+		cmocka_unit_test(a_probe_not_asked_is_unknown),
 		cmocka_unit_test(versions),
 		cmocka_unit_test(version_compare),
 	};
