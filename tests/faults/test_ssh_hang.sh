@@ -99,7 +99,7 @@ wait_re "│> h1 +api +DOWN" 8
 wait $down_watch || fail "h1 was never seen DOWN"
 took=$(( ($(cat "$tmp/down.at") - t0) / 1000000000 ))
 [ "$took" -le 6 ] || fail "h1 took $took s to go DOWN with keepalive_interval 2s"
-grep -qE "│h1(/api)?: no answer to a keepalive within 2 s: the server hangs" "$tmp/screen" ||
+grep -qE "│h1(/api)?( \(retry in [0-9]+s\))?: no answer to a keepalive within 2 s: the server hangs" "$tmp/screen" ||
 	{ cat "$tmp/screen"; fail "no reason for h1"; }
 grep -qE "│  h2 +api +UP " "$tmp/screen" || { cat "$tmp/screen"; fail "h2 is not UP any more"; }
 # h1's tag is its last reading: drawn dim (SGR 2) on the unselected jobs
@@ -124,7 +124,7 @@ ok "a stopped sshd: h1 DOWN in $took s with the reason, h2 still UP, keys answer
 # The mute port: DOWN at the connect deadline with a clear reason.
 keys Down Down Down Down
 wait_re "│> mute +api " 2
-wait_re "│mute(/api)?: no answer within 10 s \\(CONNECTING\\)" 15
+wait_re "│mute(/api)?( \\(retry in [0-9]+s\\))?: no answer within 10 s \\(CONNECTING\\)" 15
 wait_re "│> mute +api +DOWN" 2
 latency n "note:"
 ok "a port that never speaks SSH: DOWN with 'no answer within 10 s (CONNECTING)', keys still answered"
@@ -139,7 +139,7 @@ ok "h1 is UP again by itself after SIGCONT"
 keys Up Up
 wait_re "│> h2 +api " 2
 kill -9 $(pgrep -P "$(cat "$fl/hosts/h2/sshd.pid")")
-wait_re "│h2(/api)?: (connection lost|connection closed)" 8
+wait_re "│h2(/api)?( \\(retry in [0-9]+s\\))?: (connection lost|connection closed)" 8
 if grep -q "tunnel to" "$tmp/screen"; then cat "$tmp/screen"; fail "the reason names a tunnel"; fi
 wait_re "│> h2 +api +UP " 20
 ok "a killed session: h2's reason says the connection was lost, and h2 comes back"
