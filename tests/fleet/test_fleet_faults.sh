@@ -58,6 +58,14 @@ fault h1 hang-next
 wait_until 5 sh -c "ls '$D/hosts/h1/running' | grep -q ." || fail "hung command not registered"
 ok "hang-next: a hung command stays registered in running/"
 check "the next command is normal" fssh h1 "cd $APP && docker compose ps >/dev/null"
+# clear hang-next ends a hang in progress: the command then runs and ends 0.
+fault h2 hang-next
+(fssh h2 "kubectl get deploy api -n prod -o json" >/dev/null 2>&1 &)
+wait_until 5 sh -c "ls '$D/hosts/h2/hanging' 2>/dev/null | grep -q ." || fail "no hang in progress on h2"
+fault h2 clear hang-next
+wait_until 5 grep -q '"event":"end".*"cmd":"kubectl get deploy api -n prod -o json".*"exit":0' "$D/hosts/h2/commands.log" ||
+	fail "clear hang-next did not end the hang"
+ok "clear hang-next: the hung command goes on and ends"
 
 # slow-next
 fault h1 slow-next 1.5
