@@ -267,7 +267,9 @@ firsts() { grep '"kind":"health.change"' "$journal" | grep -c '"first":true' || 
 nfirst=$(firsts)
 
 # kill -9 in the middle: on restart the action is UNKNOWN and only re-read.
+# up -d pauses 4 s: the kill (no fleet tool to start) lands well inside it.
 up_done                      # the dropped up -d above has finished on the host
+"$fleet" set --dir "$fl" h1 recreate_seconds=4 > /dev/null
 "$fleet" set-tag --dir "$fl" h1 all v1.5.0-bad > /dev/null
 start 200 50 "$wr"
 ready
