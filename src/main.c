@@ -603,6 +603,7 @@ start_hosts(struct app *app)
 		.use_ssh_config = true,
 		.use_agent = true,
 		.keepalive_s = app->cfg.keepalive_ms / 1000,
+		.backoff_max_ms = app->cfg.reconnect_max_ms,
 		.on_change = on_host_change,
 		.arg = app,
 	};

@@ -188,6 +188,8 @@ struct config {
 	int metrics_ms;                  /* /metrics scrapes */
 	int keepalive_ms;                /* SSH liveness checks (a hung server is DOWN
 	                                    within two of them) */
+	int reconnect_max_ms;            /* the longest wait between tries to reach a
+	                                    DOWN host (1 s, 2 s, 4 s … up to it) */
 	int arm_ms;                      /* how long A arms the console */
 	int health_timeout_ms;           /* an action's /readyz gate */
 	int step_timeout_ms;             /* one command of an action (pull, up -d, undo…) */

@@ -96,6 +96,7 @@ config_init(struct config *cfg, const char *file, const struct config_env *env)
 	wr_strlcpy(cfg->theme, "default", sizeof(cfg->theme));
 	cfg->poll_ms = cfg->probe_ms = cfg->metrics_ms = 5000;
 	cfg->keepalive_ms = 10000;
+	cfg->reconnect_max_ms = 60000;
 	cfg->arm_ms = 15 * 60 * 1000;
 	cfg->health_timeout_ms = 120 * 1000;
 	cfg->step_timeout_ms = 300 * 1000;
@@ -585,7 +586,8 @@ parse_env_name(struct parse_state *ps, const char *name, const char *v,
 static const char *const warroom_keys[] = {
 	"read_only", "timeline_dir", "theme", "actor", "known_hosts", "ssh_config",
 	"poll_interval", "probe_interval", "metrics_interval", "arm_minutes",
-	"health_timeout", "step_timeout", "keepalive_interval", "prometheus_url", "error_rate_query",
+	"health_timeout", "step_timeout", "keepalive_interval", "reconnect_max_interval",
+	"prometheus_url", "error_rate_query",
 	"p95_query", "request_rate_query", NULL,
 };
 static const char *const host_keys[] = {
@@ -770,6 +772,8 @@ handle_warroom(struct parse_state *ps, const char *name, const char *v)
 		parse_seconds(ps, name, v, &cfg->step_timeout_ms);
 	else if (strcmp(name, "keepalive_interval") == 0)
 		parse_seconds(ps, name, v, &cfg->keepalive_ms);
+	else if (strcmp(name, "reconnect_max_interval") == 0)
+		parse_seconds(ps, name, v, &cfg->reconnect_max_ms);
 	else if (!handle_prometheus(ps, name, v, &cfg->prom))
 		unknown_key(ps, "warroom", name, warroom_keys);
 }

@@ -35,16 +35,17 @@ gone() {
 	done
 }
 polls() { grep -c "compose.* ps" "$fl/hosts/h1/commands.log" 2> /dev/null || echo 0; }
+# polled_since N0 N — at least N polls since the count was N0.
+polled_since() { [ $(( $(polls) - $1 )) -ge "$2" ]; }
 
-# polling_works LOOPS — start the console: LOOPS watch loops on h1, at
-# least 3 polls in 4 s at 1 s, and a new tag reaches HOSTS.
+# polling_works LOOPS — start the console: at least 3 polls in 4 s at
+# 1 s, LOOPS watch loops on h1 after them, and a new tag reaches HOSTS.
 polling_works() {
 	start 120 30 "$WARROOM -c $tmp/c.conf"
 	wait_re "│> h1 +api +UP +v1\\.4\\.1" 15
 	n0=$(polls)
-	sleep 4
+	until_ok 4 "3 polls in 4 s at 1 s" polled_since "$n0" 3
 	[ "$(watches)" = "$1" ] || fail "$(watches) remote watch loops for h1, not $1"
-	[ $(( $(polls) - n0 )) -ge 3 ] || fail "only $(( $(polls) - n0 )) polls in 4 s at 1 s"
 	"$fleet" set-tag --dir "$fl" h1 api v1.4.9 > /dev/null
 	wait_re "│> h1 +api +UP +v1\\.4\\.9" 5
 }

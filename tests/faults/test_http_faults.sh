@@ -49,11 +49,23 @@ line h6 | grep -q 'status=200 len=[0-9]* ms=[0-9]* ctype=text/html$' || fail "ht
 line h7 | grep -q 'status=200 len=17 ms=[0-9]* ctype=application/json$' || fail "healthy: $(line h7)"
 ok "hang and drip end at the 3 s timeout with curl's reason; the body is cut at the cap; a 302 is reported, not followed"
 
+# only FILE HOST… — the fleet's config with those hosts alone: a probe
+# of them need not wait out the others' hang and drip.
+only() {
+	out=$1
+	shift
+	awk -v want=" $* " '/^\[/ { keep = $0 !~ /^\[host "/ || index(want, " " substr($2, 2, length($2) - 3) " ") }
+		keep' "$conf" > "$out"
+	for h in "$@"; do grep -qxF "[host \"$h\"]" "$out" || fail "no $h in $conf"; done
+}
+
 # 50 MiB behind the default 4 MiB cap, directly: memory stays bounded.
 # Compared with the same run at a 64 KiB cap, so a sanitizer build's
 # larger baseline does not matter; reading it all would add 50 MiB.
+# h4 too: its redirect loop counts the direct GETs below.
+only "$tmp/h34.conf" h3 h4
 maxrss() {
-	/usr/bin/time -f "maxrss=%M" -o "$tmp/rss" "$probe" -d -c "$conf" -p /healthz -t 10 "$@" > "$tmp/out" || true
+	/usr/bin/time -f "maxrss=%M" -o "$tmp/rss" "$probe" -d -c "$tmp/h34.conf" -p /healthz -t 10 "$@" > "$tmp/out" || true
 	sed -n 's/^maxrss=//p' "$tmp/rss"
 }
 small=$(maxrss -m 65536)
@@ -76,7 +88,8 @@ ok "the redirect loop's server saw exactly the three GETs: nothing followed"
 trap_url=http://127.0.0.1:$("$fleet" get --dir "$fl" statuspage redirect_port)
 fault h4 http-redirect "$trap_url"
 req=$fl/statuspage/requests.jsonl
-"$probe" -d -c "$conf" -p /metrics -H "Authorization: Bearer $tok" -t 2 > "$tmp/out" || true
+only "$tmp/h4.conf" h4
+"$probe" -d -c "$tmp/h4.conf" -p /metrics -H "Authorization: Bearer $tok" -t 2 > "$tmp/out" || true
 line h4 | grep -q 'status=302' || fail "metrics redirect: $(line h4)"
 ! grep -q '"trap": *true' "$req" 2> /dev/null || { cat "$req"; fail "a redirect was followed to the trap"; }
 ok "a redirected request with a bearer token is not followed to the trap"

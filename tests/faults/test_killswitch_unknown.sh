@@ -6,14 +6,15 @@
 # or re-run while the host is away; once sshd is back, .env is read again
 # over SFTP and /export asked (action.reconcile with what both said), the
 # screen says it, both agreeing settle the outcome ok (action.reconcile),
-# and up -d ran once; X then offers turning the export back on.
+# and up -d ran once; X then offers turning the export back on. Away, the
+# host is tried again at least every reconnect_max_interval (1 s here).
 . "${top_srcdir:-$(dirname "$0")/../..}/tests/lib/tmux.sh"
 [ -x /usr/sbin/sshd ] || skip "openssh-server is not installed"
 fleet_up --hosts 1 --tag v1.4.1
 log=$fl/hosts/h1/commands.log
 app=$fl/hosts/h1/app
 ups() { grep -c '"event":"end".*"up","-d","api"' "$log" 2> /dev/null || true; }
-sed 's/^\[warroom\]$/[warroom]\npoll_interval = 2s\nhealth_timeout = 20s\nkeepalive_interval = 2s/' \
+sed 's/^\[warroom\]$/[warroom]\npoll_interval = 2s\nhealth_timeout = 20s\nkeepalive_interval = 2s\nreconnect_max_interval = 1s/' \
 	"$fl/warroom.conf" > "$tmp/c.conf"
 grep -q '^EXPORT_MODE=on$' "$app/.env" || fail ".env does not start with EXPORT_MODE=on"
 "$fleet" set --dir "$fl" h1 recreate_seconds=6 > /dev/null
@@ -42,13 +43,24 @@ grep -q '"kind":"action.end".*"outcome":"unknown"' "$journal" || fail "no action
 ! grep -q '"kind":"action.end".*"outcome":"ok"' "$journal" || fail "an action.end ok"
 ok "sshd killed during the redeploy: UNKNOWN in the journal and on screen, never OK"
 
-# While the host is away nothing is re-read, and nothing claims to be.
-sleep 8                      # the orphaned up -d ends on the host meanwhile
+# While the host is away nothing is re-read, and nothing claims to be. For
+# 8 s (the orphaned up -d ends on the host meanwhile) the line under HOSTS
+# puts the next try 1 s away at most, however long it has been DOWN.
+downs=0
+for k in $(seq 35); do
+	capture
+	retry=$(sed -n 's/.*h1 (retry in \([0-9]*\)s).*/\1/p' "$tmp/screen" | head -n 1)
+	if [ -n "$retry" ]; then
+		downs=$((downs + 1))
+		[ "$retry" -le 1 ] || { cat "$tmp/screen"; fail "the next try in ${retry}s, past reconnect_max_interval"; }
+	fi
+	sleep 0.2
+done
+[ "$downs" -gt 0 ] || { cat "$tmp/screen"; fail "h1 never shown DOWN with its next try"; }
 ! grep -q '"kind":"action.reconcile"' "$journal" || fail "reconciled while the host was down"
-capture
 assert_not_contains "$tmp/screen" "re-read after reconnect"
 grep -q '"kind":"action.end".*"outcome":"ok"' "$journal" && fail "an action.end ok while down"
-ok "nothing re-read or claimed while the host is away"
+ok "nothing re-read or claimed while the host is away; tried again every second"
 
 "$fleet" fault --dir "$fl" h1 sshd-start > /dev/null
 i=0

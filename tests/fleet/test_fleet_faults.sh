@@ -34,14 +34,16 @@ wait_until 5 grep -q '"event":"end".*logs -f api.*"exit":141' "$LOG" || fail "lo
 ok "drop: the orphaned logs -f ends at its next write (exit 141, logged)"
 
 # drop in the middle of a mutating command: the command still completes
-# (5 s: on a loaded machine the drop itself can take a few seconds to start)
-fault h1 slow-next 5
+# (held by hang-next until the drop is done, however long a loaded machine
+# takes to start it; then clear hang-next lets it go on)
+fault h1 hang-next 60
 fssh h1 "cd $APP && IMAGE_TAG=v1.6.0 docker compose up -d api" >/dev/null 2>&1 &
 sp=$!
-wait_until 5 grep -q '"event":"start".*up -d api' "$LOG" || fail "slow up -d did not start"
+wait_until 5 grep -q '"event":"start".*up -d api' "$LOG" || fail "held up -d did not start"
 fault h1 drop
 wait $sp; rc=$?
 check "drop mid-command: client gets 255" eq "$rc" 255
+fault h1 clear hang-next
 wait_until 10 grep -q '"event":"end".*up -d api' "$LOG" || fail "the dropped up -d did not end"
 check "the dropped up -d was logged as mutating from its start" contains "$(grep '"event":"start".*up -d api' "$LOG")" '"mutating":true'
 
@@ -58,6 +60,14 @@ fault h1 hang-next
 wait_until 5 sh -c "ls '$D/hosts/h1/running' | grep -q ." || fail "hung command not registered"
 ok "hang-next: a hung command stays registered in running/"
 check "the next command is normal" fssh h1 "cd $APP && docker compose ps >/dev/null"
+# clear hang-next ends a hang in progress: the command then runs and ends 0.
+fault h2 hang-next
+(fssh h2 "kubectl get deploy api -n prod -o json" >/dev/null 2>&1 &)
+wait_until 5 sh -c "ls '$D/hosts/h2/hanging' 2>/dev/null | grep -q ." || fail "no hang in progress on h2"
+fault h2 clear hang-next
+wait_until 5 grep -q '"event":"end".*"cmd":"kubectl get deploy api -n prod -o json".*"exit":0' "$D/hosts/h2/commands.log" ||
+	fail "clear hang-next did not end the hang"
+ok "clear hang-next: the hung command goes on and ends"
 
 # slow-next
 fault h1 slow-next 1.5

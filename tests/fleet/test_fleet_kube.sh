@@ -127,7 +127,7 @@ rc=1"
 code() { curl -s -o /dev/null -w '%{http_code}' "$(url k8s-bastion)/export"; }
 revision() { fssh k8s-bastion 'kubectl get deploy api -n prod -o json' | py "int(d['metadata']['annotations']['deployment.kubernetes.io/revision'])"; }
 nrs() { fssh k8s-bastion 'kubectl get rs -n prod -l app=api -o json' | py "len(d['items'])"; }
-fssh k8s-bastion 'kubectl rollout status deployment/api -n prod --timeout=10s' >/dev/null 2>&1 || true
+# (The undo above stays stuck, rollout-stuck: no rollout to wait for here.)
 check "/export answers 200 while EXPORT_MODE=on" eq "$(code)" 200
 rev0=$(revision) image0=$(fssh k8s-bastion 'kubectl get deploy api -n prod -o json' | py "d['spec']['template']['spec']['containers'][0]['image']")
 r=$(fssh k8s-bastion "kubectl set env deployment/api -n prod 'EXPORT_MODE=off'") || fail "set env: $r"

@@ -41,6 +41,19 @@ assert_not_contains() {
 	! grep -qF -- "$2" "$1" || { echo "--- $1:"; cat "$1"; fail "did not expect '$2' in $1"; }
 }
 
+# until_ok SECONDS WHAT CMD… — CMD every 0.1 s until it succeeds; past
+# SECONDS (whole), fail waiting for WHAT. For a wait on a condition in
+# place of a fixed sleep: done as soon as it holds, generous when loaded.
+until_ok() {
+	_uo_n=$(( $1 * 10 )); _uo_what=$2; shift 2
+	_uo_i=0
+	until "$@"; do
+		_uo_i=$((_uo_i + 1))
+		[ "$_uo_i" -lt "$_uo_n" ] || fail "timed out after $_uo_n tries waiting for $_uo_what"
+		sleep 0.1
+	done
+}
+
 # fleet_up ARGS… — the fixture fleet in $fl ($tmp/fleet; its tool in
 # $fleet) with a private HOME, taken down when the test ends.
 fleet_up() {

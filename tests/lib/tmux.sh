@@ -125,6 +125,11 @@ footer_matches() { footer_text | grep -qE -- "$1"; }
 # footer read as one line (an outcome said behind an unread one wraps).
 wait_for() { until_screen "${2:-5}" "'$1'" screen_has "$1"; }
 
+# wait_gone TEXT [SECONDS] — until neither the pane nor the footer read as
+# one line shows TEXT.
+screen_lacks() { ! screen_has "$1"; }
+wait_gone() { until_screen "${2:-5}" "'$1' to go" screen_lacks "$1"; }
+
 # wait_re REGEX [SECONDS] — until a line of the pane, or the footer read as
 # one line, matches the ERE.
 wait_re() { until_screen "${2:-5}" "/$1/" screen_matches "$1"; }

@@ -9,8 +9,12 @@
 . "${top_srcdir:-$(dirname "$0")/../..}/tests/lib/tmux.sh"
 [ -x /usr/sbin/sshd ] || skip "openssh-server is not installed"
 fleet_up --hosts 2
+# Rounds a second apart: a deploy, a failing endpoint and garbage show
+# within a second or two, not the default 5 s.
+sed 's/^\[warroom\]$/[warroom]\npoll_interval = 1s\nprobe_interval = 1s/' \
+	"$fl/warroom.conf" > "$tmp/quick.conf"
 
-start 200 40 "$WARROOM -c $fl/warroom.conf"
+start 200 40 "$WARROOM -c $tmp/quick.conf"
 row() { printf '%s +%s +UP +' "$1" "$2"; }
 # The host's verdict after the tag (blank before its first).
 verdict='([A-Z][A-Za-z ()*]*[A-Z)*] +)?'

@@ -7,7 +7,9 @@
 [ -x /usr/sbin/sshd ] || skip "openssh-server is not installed"
 fleet_up --hosts 1 --tag v1.5.0-bad
 log=$fl/hosts/h1/commands.log
-sed 's/^\[warroom\]$/[warroom]\npoll_interval = 1s\nhealth_timeout = 20s/' "$fl/warroom.conf" > "$tmp/c.conf"
+# Tried again every second while DOWN: back as soon as sshd is.
+sed 's/^\[warroom\]$/[warroom]\npoll_interval = 1s\nhealth_timeout = 20s\nreconnect_max_interval = 1s/' \
+	"$fl/warroom.conf" > "$tmp/c.conf"
 "$fleet" set --dir "$fl" h1 recreate_seconds=4 > /dev/null
 
 start 200 50 "$WARROOM -c $tmp/c.conf --incident once"

@@ -1,7 +1,7 @@
 #!/bin/sh
 # test_prometheus_source.sh — METRICS from a real Prometheus instead of the
 # host's /metrics: the fleet's h1 with no metrics_url, [warroom] naming
-# the fleet's Prometheus and two queries with {host} and a [20s] window
+# the fleet's Prometheus and two queries with {host} and a [10s] window
 # (1 s scrapes). A query Prometheus refuses shows its words in METRICS and
 # no verdict, and a host whose name is not the label value ("helm", a
 # second section for h1) says its query matched no series; with good
@@ -17,7 +17,7 @@ prom=$(cat "$fl/prometheus.url") || fail "no prometheus.url"
 prom_pid=$(awk '$3 == "prometheus" { print $1 }' "$fl/pids")
 prom_cont() { kill -CONT "$prom_pid" 2> /dev/null || true; }
 cleanup_hooks="prom_cont $cleanup_hooks"
-# Plenty of requests, so a 20 s window always holds some 5xx of a bad tag.
+# Plenty of requests, so a 10 s window always holds some 5xx of a bad tag.
 "$fleet" set --dir "$fl" h1 traffic_rps=500 > /dev/null || fail "fleet set traffic_rps"
 
 # conf P95_QUERY OUT — the fleet's config with h1's metrics from Prometheus.
@@ -25,9 +25,9 @@ conf() {
 	cat > "$tmp/prom.ini" <<INI
 metrics_interval = 1s
 prometheus_url = $prom
-error_rate_query = sum(rate(http_requests_total{host="{host}",status=~"5.."}[20s])) / sum(rate(http_requests_total{host="{host}"}[20s]))
+error_rate_query = sum(rate(http_requests_total{host="{host}",status=~"5.."}[10s])) / sum(rate(http_requests_total{host="{host}"}[10s]))
 p95_query = $1
-request_rate_query = sum(rate(http_requests_total{host="{host}"}[20s]))
+request_rate_query = sum(rate(http_requests_total{host="{host}"}[10s]))
 INI
 	sed -e '/^metrics_url = /d' -e "/^\[warroom\]\$/r $tmp/prom.ini" "$fl/warroom.conf" > "$2"
 	# h1 again as "helm": {host} is filled with a name no series has.
@@ -37,7 +37,7 @@ INI
 
 conf 'sum(' "$tmp/badq.conf"
 assert_contains "$tmp/check" "metrics from Prometheus: prometheus_url=$prom (through SSH)"
-assert_contains "$tmp/check" 'error_rate_query=sum(rate(http_requests_total{host="h1",status=~"5.."}[20s]))'
+assert_contains "$tmp/check" 'error_rate_query=sum(rate(http_requests_total{host="h1",status=~"5.."}[10s]))'
 ok "--check-config: h1 reads Prometheus, {host} filled in"
 
 start 200 40 "$WARROOM -c $tmp/badq.conf"
@@ -53,7 +53,7 @@ ok "a query matching no series says so, and what {host} was"
 keys q
 wait_for "exit=0"
 
-p95='histogram_quantile(0.95, sum by (le) (rate(http_request_duration_seconds_bucket{host="{host}"}[20s])))'
+p95='histogram_quantile(0.95, sum by (le) (rate(http_request_duration_seconds_bucket{host="{host}"}[10s])))'
 conf "$p95" "$tmp/prom.conf"
 start 200 40 "$WARROOM -c $tmp/prom.conf --incident prom-drill"
 wait_re "^│h1 +OK" 30

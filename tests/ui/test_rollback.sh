@@ -22,7 +22,9 @@ fleet_up --hosts 1 --tag v1.5.0-bad
 log=$fl/hosts/h1/commands.log
 app=$fl/hosts/h1/app
 mutating() { grep -c '"mutating":true' "$log" 2> /dev/null || true; }
-sed 's/^\[warroom\]$/[warroom]\npoll_interval = 2s\nhealth_timeout = 20s/' "$fl/warroom.conf" > "$tmp/c.conf"
+# Tried again every second while DOWN: back as soon as sshd is.
+sed 's/^\[warroom\]$/[warroom]\npoll_interval = 2s\nhealth_timeout = 20s\nreconnect_max_interval = 1s/' \
+	"$fl/warroom.conf" > "$tmp/c.conf"
 wr="$WARROOM -c $tmp/c.conf --incident rollback-drill"
 ready() { wait_re "│>[ !]h1 +api +UP +v1\\.5\\.0-bad" 15; }
 # h1 is running `compose up -d` now (the fleet lists each shim in progress
@@ -267,7 +269,9 @@ firsts() { grep '"kind":"health.change"' "$journal" | grep -c '"first":true' || 
 nfirst=$(firsts)
 
 # kill -9 in the middle: on restart the action is UNKNOWN and only re-read.
+# up -d pauses 4 s: the kill (no fleet tool to start) lands well inside it.
 up_done                      # the dropped up -d above has finished on the host
+"$fleet" set --dir "$fl" h1 recreate_seconds=4 > /dev/null
 "$fleet" set-tag --dir "$fl" h1 all v1.5.0-bad > /dev/null
 start 200 50 "$wr"
 ready

@@ -157,7 +157,8 @@ full_config_resolves(void **state)
 static void
 defaults_without_warroom_section(void **state)
 {
-	static const char ka[] = "[warroom]\nkeepalive_interval = 3s\nstep_timeout = 10m\n";
+	static const char ka[] = "[warroom]\nkeepalive_interval = 3s\nstep_timeout = 10m\n"
+	    "reconnect_max_interval = 2s\n";
 	struct config cfg;
 	struct config_env xdg = env;
 
@@ -168,11 +169,13 @@ defaults_without_warroom_section(void **state)
 	assert_string_equal(cfg.theme, "default");
 	assert_int_equal(cfg.nhosts, 0);
 	assert_int_equal(cfg.keepalive_ms, 10000);
+	assert_int_equal(cfg.reconnect_max_ms, 60000);
 	assert_int_equal(cfg.step_timeout_ms, 300000);
 	config_free(&cfg);
 	config_init(&cfg, "x.conf", &xdg);
 	assert_int_equal(config_parse(&cfg, ka, strlen(ka), &xdg), 0);
 	assert_int_equal(cfg.keepalive_ms, 3000);
+	assert_int_equal(cfg.reconnect_max_ms, 2000);
 	assert_int_equal(cfg.step_timeout_ms, 600000);
 	config_free(&cfg);
 	config_init(&cfg, "x.conf", &env);

@@ -193,6 +193,37 @@ def fault_value(hd, name, default=None):
         return None
 
 
+def hang(hd, seconds):
+    """hang-next's sleep: SECONDS, or until `fault clear hang-next` takes
+    away this process's mark in <host>/hanging/ (a test done with the hang
+    need not wait it out)."""
+    mark = os.path.join(hd, "hanging", str(os.getpid()))
+    os.makedirs(os.path.dirname(mark), exist_ok=True)
+    open(mark, "w").close()
+    end = time.time() + seconds
+    try:
+        while os.path.exists(mark) and time.time() < end:
+            time.sleep(min(0.1, max(0.0, end - time.time())))
+    finally:
+        try:
+            os.unlink(mark)
+        except OSError:
+            pass
+
+
+def release_hangs(hd):
+    """End every hang-next sleep in progress on the host; how many."""
+    d = os.path.join(hd, "hanging")
+    n = 0
+    for f in os.listdir(d) if os.path.isdir(d) else []:
+        try:
+            os.unlink(os.path.join(d, f))
+            n += 1
+        except FileNotFoundError:
+            pass
+    return n
+
+
 def fault_consume(hd, name):
     """One-shot faults: the first process that renames the file away owns it."""
     src = fault_path(hd, name)

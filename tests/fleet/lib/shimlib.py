@@ -98,7 +98,7 @@ def main(tool, impl, classify=None):
         v = fs.fault_consume(hd, "hang-next")
         if v is not None:
             ctx.log_start()
-            time.sleep(float(v or 3600))
+            fs.hang(hd, float(v or 3600))
         v = fs.fault_consume(hd, "slow-next")
         if v is not None:
             ctx.log_start()
