@@ -4323,17 +4323,49 @@ md_damage(struct wr_buf *b, const struct export_opts *o, size_t n)
 	wr_buf_str(b, "\n");
 }
 
+/* A DOWN stretch's Host, from, Back and For cells, each followed by
+ * " | ", as Reachability and Data gaps both say them; say_why adds the
+ * words on what was not seen of it after For (connrec_span_words, as
+ * TIMELINE's UP row says them). back: its UP record, NULL none. */
+static void
+down_cells(struct wr_buf *b, const struct export_opts *o, const struct record *v, size_t n,
+    size_t i, const struct record *back, bool say_why)
+{
+	char ts[TIME_MAX], ts2[TIME_MAX], len[128], why[192];
+	struct connrec_span sp;
+	int64_t not_before = 0;
+
+	sb_text(b, o, v[i].host);
+	fmt_time(conn_since(&v[i]), o, ts);
+	/* Found DOWN by a console just resumed: it went down unseen, so its
+	 * start is a range (QA); For says why. */
+	if (conn_down_unwatched(v, i, &not_before)) {
+		fmt_time(not_before, o, ts2);
+		wr_buf_printf(b, " | between %s and %s | ", ts2, ts);
+	} else
+		wr_buf_printf(b, " | %s | ", ts);
+	if (back == NULL) {
+		fmt_time(v[n - 1].ts_ms, o, ts2);
+		wr_buf_printf(b, "**not back** by the last record (%s) | — | ", ts2);
+		return;
+	}
+	fmt_time(conn_since(back), o, ts2);
+	conn_span_of(v, i, back, &sp);
+	connrec_span_words(&sp, len, sizeof(len), why, sizeof(why));
+	wr_buf_printf(b, "%s | %s", ts2, len);
+	if (say_why && why[0] != '\0')
+		wr_buf_printf(b, " (%s)", why);
+	wr_buf_str(b, " | ");
+}
+
 /* When each host was unreachable (its conn.change records): only for a
  * journal that has any. */
 static void
 md_reachability(struct wr_buf *b, const struct record *v, size_t n,
     const struct export_opts *o)
 {
-	char ts[TIME_MAX], ts2[TIME_MAX], len[128], why[192];
 	const struct record *back;
-	struct connrec_span sp;
 	const cJSON *drops;
-	int64_t not_before = 0;
 	bool any = false;
 	size_t i;
 
@@ -4344,29 +4376,8 @@ md_reachability(struct wr_buf *b, const struct record *v, size_t n,
 			wr_buf_str(b, "\n## Reachability\n\n| Host | Unreachable from | Back | "
 			    "For | Why |\n|---|---|---|---|---|\n");
 		any = true;
-		fmt_time(conn_since(&v[i]), o, ts);
 		wr_buf_str(b, "| ");
-		sb_text(b, o, v[i].host);
-		/* Found DOWN by a console just resumed: it went down unseen, so
-		 * its start is a range (QA); For says why. */
-		if (conn_down_unwatched(v, i, &not_before)) {
-			fmt_time(not_before, o, ts2);
-			wr_buf_printf(b, " | between %s and %s | ", ts2, ts);
-		} else
-			wr_buf_printf(b, " | %s | ", ts);
-		if (back != NULL) {
-			/* The words TIMELINE's UP row says (connrec_span_words). */
-			fmt_time(conn_since(back), o, ts2);
-			conn_span_of(v, i, back, &sp);
-			connrec_span_words(&sp, len, sizeof(len), why, sizeof(why));
-			wr_buf_printf(b, "%s | %s", ts2, len);
-			if (why[0] != '\0')
-				wr_buf_printf(b, " (%s)", why);
-			wr_buf_str(b, " | ");
-		} else {
-			fmt_time(v[n - 1].ts_ms, o, ts2);
-			wr_buf_printf(b, "**not back** by the last record (%s) | — | ", ts2);
-		}
+		down_cells(b, o, v, n, i, back, true);
 		sb_text(b, o, dstr(&v[i], "reason") != NULL ? dstr(&v[i], "reason") : "not recorded");
 		drops = back != NULL ? cJSON_GetObjectItemCaseSensitive(back->data, "drops") : NULL;
 		if (cJSON_IsNumber(drops) && drops->valuedouble > 0)
@@ -4456,12 +4467,11 @@ gap_why(struct wr_buf *why, const struct record *r, const struct record *back)
 static void
 md_data_gaps(struct wr_buf *b, const struct record *v, size_t n, const struct export_opts *o)
 {
-	char ts[TIME_MAX], ts2[TIME_MAX], dur[48], len[128], spanwhy[192];
+	char ts[TIME_MAX], ts2[TIME_MAX], dur[48];
 	const struct record *back;
-	struct connrec_span sp;
 	struct wr_buf why = { 0 };
 	bool any = false;
-	int64_t from, not_before;
+	int64_t from;
 	size_t i;
 
 	for (i = 0; i < n; i++) {
@@ -4486,22 +4496,7 @@ md_data_gaps(struct wr_buf *b, const struct record *v, size_t n, const struct ex
 			wr_buf_printf(b, " | %s | %s | %s | ", ts, ts2, dur);
 		} else if (g == DATA_GAP_DOWN) {
 			/* From, back and for as Reachability says them. */
-			sb_text(b, o, v[i].host);
-			fmt_time(conn_since(&v[i]), o, ts);
-			if (conn_down_unwatched(v, i, &not_before)) {
-				fmt_time(not_before, o, ts2);
-				wr_buf_printf(b, " | between %s and %s | ", ts2, ts);
-			} else
-				wr_buf_printf(b, " | %s | ", ts);
-			if (back != NULL) {
-				fmt_time(conn_since(back), o, ts2);
-				conn_span_of(v, i, back, &sp);
-				connrec_span_words(&sp, len, sizeof(len), spanwhy, sizeof(spanwhy));
-				wr_buf_printf(b, "%s | %s | ", ts2, len);
-			} else {
-				fmt_time(v[n - 1].ts_ms, o, ts2);
-				wr_buf_printf(b, "**not back** by the last record (%s) | — | ", ts2);
-			}
+			down_cells(b, o, v, n, i, back, false);
 		} else {
 			sb_text(b, o, v[i].host);
 			fmt_time(conn_since(&v[i]), o, ts);
