@@ -98,8 +98,9 @@ struct badrel {
 	size_t nspared;
 };
 
-/* When a health.change says its release started: data.deployed_ms when
- * it is set, else the record's time ts_ms. */
+/* When a health.change says its release surely started: data.deployed_ms
+ * when it is set (told in whole seconds: the end of that second), else
+ * the record's time ts_ms. */
 int64_t badrel_started(const cJSON *data, int64_t ts_ms);
 
 /* Adds one reading of a service's tag (its release's start) to its runs

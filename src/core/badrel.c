@@ -104,8 +104,16 @@ int64_t
 badrel_started(const cJSON *data, int64_t ts_ms)
 {
 	const cJSON *ms = cJSON_GetObjectItemCaseSensitive(data, "deployed_ms");
+	int64_t t;
 
-	return cJSON_IsNumber(ms) && ms->valuedouble > 0 ? (int64_t)ms->valuedouble : ts_ms;
+	if (!cJSON_IsNumber(ms) || ms->valuedouble <= 0)
+		return ts_ms;
+	/* Told in whole seconds (compose ps, kubectl), it may be any time in
+	 * that second: a rollback's container created at 35.9 s, told as
+	 * 35 s, did not run at a verdict of 35.6 s (CI: api's release lost
+	 * the judgement that way, and the status page named jobs' instead). */
+	t = (int64_t)ms->valuedouble;
+	return t % 1000 == 0 ? t + 999 : t;
 }
 
 void

@@ -452,6 +452,25 @@ the_release_running_at_a_time(void **state)
 	badrel_runs_free(v, n);
 }
 
+/* CI: a rollback's container created at 35.9 s is told as 35 s by
+ * compose ps; the verdict at 35.6 s judged the release before it. A
+ * deploy time in whole seconds surely began only at the end of it. */
+static void
+a_deploy_time_in_whole_seconds_starts_at_its_end(void **state)
+{
+	cJSON *d = cJSON_Parse("{\"deployed_ms\":35000}");
+	cJSON *e = cJSON_Parse("{\"deployed_ms\":35250}");
+	cJSON *none = cJSON_Parse("{}");
+
+	(void)state;
+	assert_int_equal(badrel_started(d, 36044), 35999);
+	assert_int_equal(badrel_started(e, 36044), 35250);
+	assert_int_equal(badrel_started(none, 36044), 36044);
+	cJSON_Delete(d);
+	cJSON_Delete(e);
+	cJSON_Delete(none);
+}
+
 int
 main(void)
 {
@@ -463,6 +482,7 @@ main(void)
 		cmocka_unit_test(judged_before_a_deploy_or_only_after),
 		cmocka_unit_test(a_verdict_judges_the_release_started_before_it),
 		cmocka_unit_test(the_release_running_at_a_time),
+		cmocka_unit_test(a_deploy_time_in_whole_seconds_starts_at_its_end),
 		cmocka_unit_test(a_release_judged_ok_on_its_host_is_not_charged_with_its_fault),
 		cmocka_unit_test(judged_by_a_verdict_on_one_host),
 		cmocka_unit_test(a_canary_charges_the_new_release_only),
