@@ -357,7 +357,8 @@ flapfold_find(const struct record *v, size_t n, size_t *mark, struct flapfold_ru
 	first = xcalloc(st.nruns + 1, sizeof(*first));
 	for (k = 0; k < st.nruns; k++)
 		first[k] = st.runs[k].first;
-	qsort(st.runs, st.nruns, sizeof(*st.runs), by_first);
+	if (st.nruns > 1)
+		qsort(st.runs, st.nruns, sizeof(*st.runs), by_first);
 	to = xcalloc(n + 1, sizeof(*to));
 	for (k = 0; k < st.nruns; k++)
 		to[st.runs[k].first] = k + 1;
