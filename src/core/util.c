@@ -225,7 +225,7 @@ wr_name_distance(const char *typed, const char *name)
 size_t
 wr_key_distance(const char *typed, const char *key)
 {
-	size_t d = wr_edit_distance(typed, key), p;
+	size_t d = wr_edit_distance(typed, key), p, len = strlen(key);
 	char head[65];
 
 	/* Only whole words of the key count, and four letters at least: a
@@ -234,7 +234,9 @@ wr_key_distance(const char *typed, const char *key)
 	 * whole key still wins over it. */
 	if (d <= 2 || strlen(typed) < 4)
 		return d;
-	for (p = 4; key[p] != '\0' && p < sizeof(head); p++)
+	/* A key shorter than four letters has no such head (fuzz_config:
+	 * reading past "tag"). */
+	for (p = 4; p < len && p < sizeof(head); p++)
 		if (key[p] == '_') {
 			memcpy(head, key, p);
 			head[p] = '\0';
