@@ -64,7 +64,7 @@ struct fleetchain {
 	struct fleetchain_host hosts[FLEETCHAIN_MAX];
 	size_t n, cur;                   /* hosts in turn order; whose turn it is */
 	char out[FLEETCHAIN_OUT_MAX][200]; /* hosts left out whose tag is unknown, why */
-	size_t nout, nout_unread;        /* named one by one (all unread: the two agree) */
+	size_t nout;                     /* named one by one */
 	/* Hosts left out that do not run the bad tag, one line per reason:
 	 * "h2, h4 on v1.4.1", "h3, h5 are k8s hosts". */
 	struct fleetchain_group {

@@ -67,7 +67,6 @@ keep_out(struct fleetchain *fc, const char *why)
 		return;
 	}
 	wr_strlcpy(fc->out[fc->nout++], why, sizeof(fc->out[0]));
-	fc->nout_unread = fc->nout;
 }
 
 /* Put name in the line of the hosts left out for why ("on v1.4.1"; one

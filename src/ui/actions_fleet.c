@@ -146,7 +146,7 @@ actions_rollback_all(struct app *app)
 		    app->queue_filter[0] ? "\"" : "", h->name);
 	else if (fc->active)
 		app_say(app, "only %s %s %s at %s here%s%s%s: planning its rollback", h->name,
-		    fc->nout_unread > 0 ? "is known to run" : "runs", h->services[svc], sel->tag,
+		    fc->nout > 0 ? "is known to run" : "runs", h->services[svc], sel->tag,
 		    app->queue_filter[0] ? " (of the hosts having \"" : "", app->queue_filter,
 		    app->queue_filter[0] ? "\")" : "");
 	actions_fleet_tell(app);

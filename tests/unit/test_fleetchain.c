@@ -59,7 +59,7 @@ a_down_host_is_named_with_the_age_of_what_was_read(void **state)
 	assert_false(fleetchain_consider(&fc, &c));
 	fleetchain_out_line(&fc, 2, line, sizeof(line));
 	assert_string_equal(line, "h7 DOWN, last seen on v1.5.0-bad 4s ago: not included");
-	assert_int_equal(fc.nout_unread, 3);
+	assert_int_equal(fc.nout, 3);
 }
 
 static void
