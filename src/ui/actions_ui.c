@@ -1303,16 +1303,25 @@ gate_warning(const struct app *app, const struct action *a, char *out, size_t ca
 	return false;
 }
 
+/* The confirmation's title before what follows: " CONFIRM ROLLBACK
+ * (compose.rollback) ". */
+static void
+confirm_head(const struct plan *p, char *buf, size_t cap)
+{
+	const char *title, *button, *verb;
+
+	kind_words(p, &title, &button, &verb);
+	snprintf(buf, cap, " CONFIRM %s (%s) ", title, p->action);
+}
+
 /* A chain (B, or a step naming several services) says what follows (B
  * names its hosts) into then: "— then h3, h5, each confirmed like this
  * one, to v1.4.1 ", "" for none. Whether it fits in a w-wide dialog's
- * title after its head (NULL: the title as the confirmation draws it). */
+ * title after confirm_head. */
 static bool
-chain_then_fits(struct app *app, struct action *a, int w, const char *head, char *then,
-    size_t cap)
+chain_then_fits(struct app *app, struct action *a, int w, char *then, size_t cap)
 {
-	char title[200];
-	const char *t, *b, *v;
+	char head[200];
 
 	then[0] = '\0';
 	if (actions_fleet_owns(app, a))
@@ -1323,11 +1332,7 @@ chain_then_fits(struct app *app, struct action *a, int w, const char *head, char
 		    app->queue_filter[0] ? ")" : "", !app->queue[0].follow ? "" :
 		    app->queue[0].tag[0] ? ", to " : ", to the target chosen here",
 		    app->queue[0].follow ? app->queue[0].tag : "");
-	if (head == NULL) {
-		kind_words(action_plan(a), &t, &b, &v);
-		snprintf(title, sizeof(title), " CONFIRM %s (%s) ", t, action_plan(a)->action);
-		head = title;
-	}
+	confirm_head(action_plan(a), head, sizeof(head));
 	return ui_width(head) + ui_width(then) <= w - 4;
 }
 
@@ -1351,7 +1356,7 @@ dialog_body(struct app *app, WINDOW *win, int w)
 	/* Wrapped, never cut: a confirmation is read whole (x's step text). */
 	ui_put_wrapped(win, &y, 2, w - 4, 2, INT_MAX, ui_attr(app, THEME_TITLE), line);
 	/* A chain's next hosts, when the title has no room for them. */
-	if (!chain_then_fits(app, a, w, NULL, dir, sizeof(dir)) && dir[0] != '\0')
+	if (!chain_then_fits(app, a, w, dir, sizeof(dir)) && dir[0] != '\0')
 		ui_put_wrapped(win, &y, 2, w - 4, 2, INT_MAX, ui_attr(app, THEME_WARN), dir +
 		    (strncmp(dir, "— ", strlen("— ")) == 0 ? strlen("— ") : 0));
 	/* Another console's action on this host still runs or never ended:
@@ -1619,9 +1624,9 @@ actions_dialog_draw(struct app *app, int lines, int cols)
 	top = h <= lines - 6 ? 3 : 1;
 	if ((win = ui_overlay(app, h, w, top, 4, THEME_BAD, NULL)) == NULL)
 		return;
-	snprintf(line, sizeof(line), " CONFIRM %s (%s) ", title, p->action);
+	confirm_head(p, line, sizeof(line));
 	/* What follows in a chain: here when it fits, else the body's. */
-	if (chain_then_fits(app, a, w, line, then, sizeof(then)))
+	if (chain_then_fits(app, a, w, then, sizeof(then)))
 		wr_strlcpy(line + strlen(line), then, sizeof(line) - strlen(line));
 	ui_put(win, 0, 2, w - 4, ui_attr(app, THEME_BAD) | A_REVERSE, line);
 	dialog_window(app, win, h, w, full);
