@@ -24,6 +24,9 @@
 #define FLEETCHAIN_OUT_MAX 12
 /* Lines for the other hosts left out, one per reason (a tag, a driver). */
 #define FLEETCHAIN_GROUPS_MAX 6
+/* Hosts the HOSTS filter hides that may run the bad tag, named per kind
+ * (last read on it, tag not known); past that, "+N more". */
+#define FLEETCHAIN_HIDDEN_NAMED 3
 
 enum fleetchain_turn {
 	FLEETCHAIN_WAITING,              /* its turn never came: "not started" */
@@ -78,6 +81,9 @@ struct fleetchain {
 	size_t nhidden;                  /* left out because the HOSTS filter hides them */
 	size_t nhidden_from;             /* of them, last read on the tag B rolls back from */
 	size_t nhidden_unread;           /* of them, whose tag is not known */
+	/* The first FLEETCHAIN_HIDDEN_NAMED of each: "h7, h8, h9". */
+	char hidden_from[FLEETCHAIN_HIDDEN_NAMED * (WR_NAME_MAX + 2)];
+	char hidden_unread[FLEETCHAIN_HIDDEN_NAMED * (WR_NAME_MAX + 2)];
 };
 
 /* What B read of one other host that lists the service. */
@@ -131,7 +137,8 @@ void fleetchain_then(const struct fleetchain *fc, size_t width, char *buf, size_
  * each host whose tag is not known ("h2 DOWN, last seen on v1.5.0-bad 11s
  * ago: not included"), then one line per other reason ("h2, h4 on
  * v1.4.1: not included"), then the counts of those not named and of
- * those the HOSTS filter hides (and how many of them run the bad tag). */
+ * those the HOSTS filter hides, naming those that may run the bad tag
+ * ("h7, h8, h9 +2 more last read on v1.5.0-bad"). */
 size_t fleetchain_out_lines(const struct fleetchain *fc);
 void fleetchain_out_line(const struct fleetchain *fc, size_t i, char *buf, size_t cap);
 

@@ -48,6 +48,15 @@ int hosts_table_steps(bool stale, bool restarts, bool verdicts, enum hosts_expor
  * column dropped for room never makes a failing row look healthy. */
 int hosts_table_hidden_worst(const bool *show, const int *severity, int n);
 
+/* Whether column c's value, left out of a row, is named under the table,
+ * and how bad it then counts (*sev: in, as its colour says, 0 when dim;
+ * out, for hosts_table_hidden_worst). old: the row's values were read
+ * before its host went away or its poll began to fail (drawn dim, which
+ * says nothing of how bad); drift: the value is a TAG with its .env!. A
+ * bad value or a warning is named as it is; a .env! is bad, however old
+ * the reading; an old row's AGE is named but marks nothing. */
+bool hosts_table_left_out(int c, bool old, bool drift, int *sev);
+
 /* The AGE cell: how old the data is ("41s", "12m", "3h"; age_s < 0:
  * none), followed by "ERR" while the poll behind it fails ("ERR" alone
  * when brief: the line under the table then says how old). */

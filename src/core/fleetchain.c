@@ -99,6 +99,17 @@ keep_grouped(struct fleetchain *fc, const char *name, const char *why)
 	snprintf(g->names + len, sizeof(g->names) - len, "%s%s", len ? ", " : "", name);
 }
 
+/* Add name to names (one of n hosts now) while it holds fewer than
+ * FLEETCHAIN_HIDDEN_NAMED. */
+static void
+name_hidden(char *names, size_t cap, size_t n, const char *name)
+{
+	size_t len = strlen(names);
+
+	if (n <= FLEETCHAIN_HIDDEN_NAMED)
+		snprintf(names + len, cap - len, "%s%s", len ? ", " : "", name);
+}
+
 bool
 fleetchain_consider(struct fleetchain *fc, const struct fleetchain_cand *c)
 {
@@ -108,9 +119,11 @@ fleetchain_consider(struct fleetchain *fc, const struct fleetchain_cand *c)
 	if (c->hidden) {
 		fc->nhidden++;
 		if (c->conn != NULL || tag[0] == '\0' || c->failing)
-			fc->nhidden_unread++;
+			name_hidden(fc->hidden_unread, sizeof(fc->hidden_unread),
+			    ++fc->nhidden_unread, c->name);
 		else if (strcmp(tag, fc->from) == 0)
-			fc->nhidden_from++;
+			name_hidden(fc->hidden_from, sizeof(fc->hidden_from), ++fc->nhidden_from,
+			    c->name);
 		return false;
 	}
 	age_words(c->age_s, false, age, sizeof(age));
@@ -223,6 +236,17 @@ left_out_count(const struct fleetchain *fc)
 	return n;
 }
 
+/* The n hidden hosts of a kind: their names, then "+N more" past those
+ * named. */
+static void
+hidden_names(const char *names, size_t n, char *buf, size_t cap)
+{
+	if (n > FLEETCHAIN_HIDDEN_NAMED)
+		snprintf(buf, cap, "%s +%zu more", names, n - FLEETCHAIN_HIDDEN_NAMED);
+	else
+		snprintf(buf, cap, "%s", names);
+}
+
 size_t
 fleetchain_out_lines(const struct fleetchain *fc)
 {
@@ -264,17 +288,20 @@ fleetchain_out_line(const struct fleetchain *fc, size_t i, char *buf, size_t cap
 		size_t len = (size_t)snprintf(buf, cap, "%zu host%s listing %s hidden by the HOSTS "
 		    "filter: not included", fc->nhidden, fc->nhidden == 1 ? "" : "s", fc->service);
 
-		char what[200] = "";
+		char what[700] = "", from[300], unread[300];
 
-		/* Hidden is not safe: say what they may run. */
+		/* Hidden is not safe: say what they may run, and which they
+		 * are (a count alone sent the engineer clearing the filter to
+		 * find them). */
+		hidden_names(fc->hidden_from, fc->nhidden_from, from, sizeof(from));
+		hidden_names(fc->hidden_unread, fc->nhidden_unread, unread, sizeof(unread));
 		if (fc->nhidden_from > 0 && fc->nhidden_unread > 0)
-			snprintf(what, sizeof(what), "%zu last read on %.60s, %zu whose tag is not known",
-			    fc->nhidden_from, fc->from, fc->nhidden_unread);
+			snprintf(what, sizeof(what), "%s last read on %.60s, %s whose tag is not known",
+			    from, fc->from, unread);
 		else if (fc->nhidden_from > 0)
-			snprintf(what, sizeof(what), "%zu last read on %.60s", fc->nhidden_from,
-			    fc->from);
+			snprintf(what, sizeof(what), "%s last read on %.60s", from, fc->from);
 		else if (fc->nhidden_unread > 0)
-			snprintf(what, sizeof(what), "%zu whose tag is not known", fc->nhidden_unread);
+			snprintf(what, sizeof(what), "%s whose tag is not known", unread);
 		if (what[0] != '\0' && len < cap)
 			snprintf(buf + len, cap - len, " (%s: an empty F filter shows them)", what);
 	}

@@ -82,6 +82,20 @@ hosts_table_hidden_worst(const bool *show, const int *severity, int n)
 	return worst;
 }
 
+bool
+hosts_table_left_out(int c, bool old, bool drift, int *sev)
+{
+	/* .env as last read still brings another tag back at the next
+	 * `up -d`: a hazard however old the reading. */
+	if (drift)
+		*sev = 2;
+	/* CONN (or AGE's ERR) says the row is old, not how old: at 80
+	 * columns AGE goes, and with it all that said so. */
+	if (old && c == HOSTS_COL_AGE)
+		return true;
+	return *sev > 0;
+}
+
 void
 hosts_table_title(enum hosts_sort sort, const char *filter, char *buf, size_t cap)
 {

@@ -754,13 +754,16 @@ severity(int c, enum theme_role role, const char *text)
  * hold ("HEALTH FAIL, RST 4") in buf: a column left out for room must not
  * make a failing row look healthy. A restart count is a rollback rule,
  * though plain in its column; an old (dim) value is not counted, as CONN
- * or AGE say it is old. */
+ * or AGE say it is old, but its .env! is, and with AGE left out its age
+ * is named (hosts_table_left_out). */
 static int
 hidden_bad(const struct app *app, int hi, const struct config_host *host, int svc,
     const bool *show, const int *width, char *buf, size_t cap)
 {
-	int sev[HOSTS_COL_COUNT] = { 0 }, c;
+	int sev[HOSTS_COL_COUNT] = { 0 }, c, bsev;
 	bool whole[HOSTS_COL_COUNT];     /* shown, and as bad as it is */
+	bool old = may_be_old(app, hi, app_state(app, hi, svc)), said;
+	struct envmark m;
 	enum theme_role role;
 	char text[300], brief[300];
 	size_t n = 0;
@@ -769,13 +772,18 @@ hidden_bad(const struct app *app, int hi, const struct config_host *host, int sv
 	for (c = 0; c < HOSTS_COL_COUNT; c++) {
 		role = cell_text(app, hi, host, svc, c, false, text, sizeof(text));
 		sev[c] = severity(c, role, text);
+		said = text[0] != '\0' && hosts_table_left_out(c, old, c == HOSTS_COL_TAG &&
+		    envmarks_on(app, hi, svc, &m), &sev[c]);
 		whole[c] = show[c];
-		if (show[c] && sev[c] > 0 && ui_width(text) > width[c])
-			whole[c] = severity(c, cell_text(app, hi, host, svc, c, true, brief,
-			    sizeof(brief)), brief) >= sev[c];
+		/* Brief, TAG goes without its .env!. */
+		if (show[c] && said && ui_width(text) > width[c]) {
+			role = cell_text(app, hi, host, svc, c, true, brief, sizeof(brief));
+			bsev = severity(c, role, brief);
+			whole[c] = hosts_table_left_out(c, old, false, &bsev) && bsev >= sev[c];
+		}
 		if (whole[c])
 			continue;
-		if (sev[c] > 0 && n + 1 < cap) {
+		if (said && n + 1 < cap) {
 			/* Room for a whole tag (128) and its " .env!": cut at
 			 * 40, a long tag's .env! went unsaid. */
 			char piece[160];
@@ -926,17 +934,22 @@ hosts_draw(struct app *app, WINDOW *win, int h, int w, bool focused)
 	}
 	{
 		const struct config_host *sh;
-		int ssvc, si = row_at(app, app->host_sel, &sh, &ssvc);
+		int ssvc, si = row_at(app, app->host_sel, &sh, &ssvc), bad = 0;
 
 		/* The selected row's trouble takes the last lines, if any;
 		 * zoomed, whole (man: lines are no longer cut there). */
 		ndetail = detail_lines(app, si, ssvc, detail);
 		/* What its ! stands for, after the reasons above (most often
 		 * the first line already says why it fails). */
-		if (si >= 0 && hidden_bad(app, si, sh, ssvc, show, width, why, sizeof(why)) > 0)
+		why[0] = '\0';
+		if (si >= 0)
+			bad = hidden_bad(app, si, sh, ssvc, show, width, why, sizeof(why));
+		/* An old row's age alone marks nothing: no ! to stand for. */
+		if (why[0] != '\0')
 			/* Zoomed, z gives the panes back: fewer columns, not more. */
-			snprintf(detail[ndetail++], 700, "%s/%s !: %s (left out here%s)", sh->name,
-			    sh->services[ssvc], why, app->zoomed ? "" : "; z shows more columns");
+			snprintf(detail[ndetail++], 700, "%s/%s%s: %s (left out here%s)", sh->name,
+			    sh->services[ssvc], bad > 0 ? " !" : "", why,
+			    app->zoomed ? "" : "; z shows more columns");
 		/* Short of room, the first lines (the most pressing) stay. */
 		while (ndetail > 1 && body - ndetail < 2)
 			ndetail--;

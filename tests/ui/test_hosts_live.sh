@@ -38,11 +38,13 @@ wait_re "h2 \(retry in [0-9]+s\): connect to 127\.0\.0\.1:"
 ok "a stopped sshd shows DOWN with how long, the reason and when it is tried again"
 
 # At 80x24 a DOWN host's row keeps CONN in fewer words, its tag and its
-# verdict (HEALTH before AGE after them); at 100x30 the age of h2's last
-# reading, what says how old it is, comes back.
+# verdict (HEALTH before AGE after them), and the line under the table
+# says how old its values are; at 100x30 the age of h2's last reading,
+# what says how old it is, comes back.
 resize 80 24
 wait_re "HOST +SERVICE +CONN +TAG +VERDICT"
 wait_re "h2 +api +DOWN [0-9]+[smh] +v1\\.4\\.1 +[A-Z]"
+wait_re "h2/api: AGE [0-9]+[smh] \\(left out here"
 resize 100 30
 wait_re "HOST +SERVICE +CONN .*AGE"
 wait_re "h2 +api +DOWN [0-9][0-9hms]* .* [0-9]+[smh] *│"

@@ -2,10 +2,11 @@
 # test_rollback_fleet_filter.sh — B takes only the hosts the HOSTS filter
 # shows: 34 hosts on one tag is more than B's 32 others, refused with no
 # filter; F h1 shows h1 and h10–h19, and B then queues those 10 (the
-# dialog's title names them and the filter, and counts the 23 it hides),
-# and after h1 the next dialog is h10's, never h2's, which the filter
-# hides. Esc in h10's dialog stops the rest: the summary (journalled)
-# says h10 CANCELLED and the 9 after it not started.
+# dialog's title names them and the filter, and the 23 it hides, all on
+# the bad tag, are counted and the first three named), and after h1 the
+# next dialog is h10's, never h2's, which the filter hides. Esc in h10's
+# dialog stops the rest: the summary (journalled) says h10 CANCELLED and
+# the 9 after it not started.
 . "${top_srcdir:-$(dirname "$0")/../..}/tests/lib/tmux.sh"
 [ -x /usr/sbin/sshd ] || skip "openssh-server is not installed"
 fleet_up --hosts 34 --hosts-per-service 10 --tag v1.5.0-bad
@@ -39,7 +40,7 @@ keys B
 wait_for "CONFIRM ROLLBACK" 15
 wait_for "type api and press Enter"
 assert_contains "$tmp/screen" "— then h10, h11, h12, h13, h14, h15, h16, h17, h18, h19 (filter h1), each confirmed like this one"
-assert_contains "$tmp/screen" "23 hosts listing api hidden by the HOSTS filter: not included (23 last read on v1.5.0-bad: an empty F filter shows them)"
+assert_contains "$tmp/screen" "23 hosts listing api hidden by the HOSTS filter: not included (h2, h3, h4 +20 more last read on v1.5.0-bad: an empty F filter shows them)"
 keys -l api; keys Enter
 wait_for "host h10   service api" 40
 wait_for "type api and press Enter"

@@ -110,11 +110,49 @@ hosts_left_out_say_why_the_unknown_first(void **state)
 	assert_string_equal(line, "h4 is read_only in the config: not included");
 	fleetchain_out_line(&fc, 5, line, sizeof(line));
 	assert_string_equal(line, "2 hosts listing api hidden by the HOSTS filter: not included "
-	    "(2 last read on v1.5.0-bad: an empty F filter shows them)");
+	    "(h7, h8 last read on v1.5.0-bad: an empty F filter shows them)");
 	assert_true(fleetchain_out_loud(&fc, 0));
 	assert_true(fleetchain_out_loud(&fc, 1));
 	assert_false(fleetchain_out_loud(&fc, 2));
 	assert_true(fleetchain_out_loud(&fc, 5));
+}
+
+/* The hidden hosts that may run the bad tag are named, a few of each
+ * kind, then counted: "2 last read on v1.8.0-bad" said which to look
+ * for only to whoever cleared the filter. One on another tag is not. */
+static void
+hidden_hosts_that_may_run_the_bad_tag_are_named(void **state)
+{
+	struct fleetchain fc;
+	struct fleetchain_cand c;
+	char name[16], line[512];
+	int i;
+
+	(void)state;
+	fleetchain_begin(&fc, "api", "v1.8.0-bad");
+	fleetchain_add(&fc, "h1", 0);
+	for (i = 2; i < 8; i++) {
+		snprintf(name, sizeof(name), "h%d", i);
+		c = up_at(name, i == 3 ? "v1.7.2" : "v1.8.0-bad");
+		c.hidden = true;
+		c.conn = i == 5 ? "DOWN" : NULL;
+		assert_false(fleetchain_consider(&fc, &c));
+	}
+	assert_int_equal(fleetchain_out_lines(&fc), 1);
+	fleetchain_out_line(&fc, 0, line, sizeof(line));
+	assert_string_equal(line, "6 hosts listing api hidden by the HOSTS filter: not included "
+	    "(h2, h4, h6 +1 more last read on v1.8.0-bad, h5 whose tag is not known: an empty F "
+	    "filter shows them)");
+	assert_true(fleetchain_out_loud(&fc, 0));
+
+	fleetchain_begin(&fc, "api", "v1.8.0-bad");
+	fleetchain_add(&fc, "h1", 0);
+	c = up_at("h9", "");
+	c.hidden = true;
+	assert_false(fleetchain_consider(&fc, &c));
+	fleetchain_out_line(&fc, 0, line, sizeof(line));
+	assert_string_equal(line, "1 host listing api hidden by the HOSTS filter: not included "
+	    "(h9 whose tag is not known: an empty F filter shows them)");
 }
 
 /* QA, 32 rows: B's dialog opened with 13 lines "h2 is a k8s host: not
@@ -519,6 +557,7 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(a_down_host_is_named_with_the_age_of_what_was_read),
 		cmocka_unit_test(hosts_left_out_say_why_the_unknown_first),
+		cmocka_unit_test(hidden_hosts_that_may_run_the_bad_tag_are_named),
 		cmocka_unit_test(hosts_left_out_share_a_line_per_reason),
 		cmocka_unit_test(then_names_the_hosts_to_come),
 		cmocka_unit_test(already_on_the_target_is_skipped_and_the_chain_goes_on),

@@ -247,6 +247,36 @@ a_bad_value_left_out_marks_its_row(void **state)
 	assert_int_equal(hosts_table_hidden_worst(show, sev, HOSTS_COL_COUNT), 1);
 }
 
+/* Left out, an old row's values (dim) say nothing, but its .env! is a
+ * hazard still and its AGE says how old the rest is; a current row's
+ * plain values go unsaid, its bad ones as they are. */
+static void
+an_old_rows_age_and_env_drift_are_said_when_left_out(void **state)
+{
+	int sev;
+
+	(void)state;
+	sev = 0;
+	assert_true(hosts_table_left_out(HOSTS_COL_AGE, true, false, &sev));
+	assert_int_equal(sev, 0);
+	sev = 0;
+	assert_true(hosts_table_left_out(HOSTS_COL_TAG, true, true, &sev));
+	assert_int_equal(sev, 2);
+	sev = 0;
+	assert_false(hosts_table_left_out(HOSTS_COL_TAG, true, false, &sev));
+	assert_false(hosts_table_left_out(HOSTS_COL_STATE, true, false, &sev));
+	assert_false(hosts_table_left_out(HOSTS_COL_AGE, false, false, &sev));
+	assert_int_equal(sev, 0);
+	sev = 2;
+	assert_true(hosts_table_left_out(HOSTS_COL_AGE, false, false, &sev));
+	assert_int_equal(sev, 2);
+	sev = 1;
+	assert_true(hosts_table_left_out(HOSTS_COL_READY, false, false, &sev));
+	assert_int_equal(sev, 1);
+	assert_true(hosts_table_left_out(HOSTS_COL_TAG, false, true, &sev));
+	assert_int_equal(sev, 2);
+}
+
 /* The order goes in the pane's title, before the filter's text. */
 static void
 the_title_names_the_order_and_the_filter(void **state)
@@ -706,6 +736,7 @@ main(void)
 		cmocka_unit_test(a_failing_health_stays_in_sight_at_80x24),
 		cmocka_unit_test(env_drift_comes_after_health_and_ready),
 		cmocka_unit_test(a_bad_value_left_out_marks_its_row),
+		cmocka_unit_test(an_old_rows_age_and_env_drift_are_said_when_left_out),
 		cmocka_unit_test(the_title_names_the_order_and_the_filter),
 		cmocka_unit_test(a_failing_poll_keeps_its_mark_and_the_tag_in_a_narrow_pane),
 		cmocka_unit_test(age_keeps_the_data_age_beside_err),

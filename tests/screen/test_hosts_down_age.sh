@@ -1,0 +1,76 @@
+#!/bin/sh
+# test_hosts_down_age.sh — at 80x24 a DOWN host's row keeps HOST, SERVICE,
+# CONN, TAG and VERDICT, so AGE and TAG's .env! go; neither goes unsaid.
+# Its values are the last read (drawn dim, so they marked nothing): the
+# line under the table, the row selected, names how old they are and the
+# .env! (a hazard for the next `up -d` however old the reading), and the
+# row is marked ! for the .env!. A DOWN row with nothing but its age left
+# out is not marked; selected, the line under the table still says it.
+. "${top_srcdir:-$(dirname "$0")/../..}/tests/lib/screen.sh"
+write_scale_config 3 1
+steps "$(scale_steps 3 1)
+:state h1 jobs tag=v1.5.0 env=v1.4.1
+:sleep 100
+:state h1 api conn=down
+:state h2 api conn=down
+:sleep 63
+<Down>
+:save-screen drift
+<Down>
+:save-screen age
+"
+run_console -c "$tmp/warroom.conf"
+
+assert_screen drift <<'EOF'
+ warroom │ no incident named │ T+00:02:43               2026-01-01 00:02:43 UTC
+┌─ ▶ HOSTS ────────────────────────────────────┐┌─ RUNBOOK ────────────────────┐
+│  HOST SERVICE CONN    TAG    VERDICT HEALTH  ││ no runbook loaded            │
+│  h1   api     DOWN 1m v1.4.1 OK      OK      ││ open one with -r FILE        │
+│>!h1   jobs    DOWN 1m v1.5.0 OK      -       ││                              │
+│  h2   api     DOWN 1m v1.4.1 OK      OK      ││                              │
+│h1: .env says v1.4.1, jobs runs v1.5.0: a pla…││                              │
+│h1/jobs !: TAG v1.5.0 .env!, AGE 2m (left out…││                              │
+└─ ▼ 1 more row ───────────────────────────────┘│                              │
+┌─ METRICS ────────────────────────────────────┐│                              │
+│h1  OK                                        ││                              │
+│  below thresholds: error rate 0.1%, p95 180 …││                              │
+│  errors 0.1%    ▁ 0–5%                       ││                              │
+└─ ▼ z shows 5 more ───────────────────────────┘└──────────────────────────────┘
+┌─ LOGS ───────────────────────────────────────┐┌─ TIMELINE ───────────────────┐
+│ no log stream open                           ││ no incident journal open     │
+│                                              ││ (none in screen tests)       │
+│                                              ││                              │
+│                                              ││                              │
+│                                              ││                              │
+│                                              ││                              │
+│                                              ││                              │
+└──────────────────────────────────────────────┘└──────────────────────────────┘
+ r roll back  B all hosts  X kill switch  A arm  Tab pane  ? help  q quit
+EOF
+
+assert_screen age <<'EOF'
+ warroom │ no incident named │ T+00:02:43               2026-01-01 00:02:43 UTC
+┌─ ▶ HOSTS ────────────────────────────────────┐┌─ RUNBOOK ────────────────────┐
+│  HOST SERVICE CONN    TAG    VERDICT HEALTH  ││ no runbook loaded            │
+│  h1   api     DOWN 1m v1.4.1 OK      OK      ││ open one with -r FILE        │
+│ !h1   jobs    DOWN 1m v1.5.0 OK      -       ││                              │
+│> h2   api     DOWN 1m v1.4.1 OK      OK      ││                              │
+│  h3   api     UP      v1.4.1 OK      OK      ││                              │
+│h2/api: AGE 2m (left out here; z shows more c…││                              │
+└──────────────────────────────────────────────┘│                              │
+┌─ METRICS ────────────────────────────────────┐│                              │
+│h2  OK                                        ││                              │
+│  below thresholds: error rate 0.1%, p95 180 …││                              │
+│  errors 0.1%    ▁ 0–5%                       ││                              │
+└─ ▼ z shows 5 more ───────────────────────────┘└──────────────────────────────┘
+┌─ LOGS ───────────────────────────────────────┐┌─ TIMELINE ───────────────────┐
+│ no log stream open                           ││ no incident journal open     │
+│                                              ││ (none in screen tests)       │
+│                                              ││                              │
+│                                              ││                              │
+│                                              ││                              │
+│                                              ││                              │
+│                                              ││                              │
+└──────────────────────────────────────────────┘└──────────────────────────────┘
+ r roll back  B all hosts  X kill switch  A arm  Tab pane  ? help  q quit
+EOF
