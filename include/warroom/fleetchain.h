@@ -25,7 +25,7 @@
 /* Lines for the other hosts left out, one per reason (a tag, a driver). */
 #define FLEETCHAIN_GROUPS_MAX 6
 /* Hosts the HOSTS filter hides that may run the bad tag, named per kind
- * (last read on it, tag not known); past that, "+N more". */
+ * (last read on it, tag not known); past that, "and N more". */
 #define FLEETCHAIN_HIDDEN_NAMED 3
 
 enum fleetchain_turn {
@@ -138,7 +138,7 @@ void fleetchain_then(const struct fleetchain *fc, size_t width, char *buf, size_
  * ago: not included"), then one line per other reason ("h2, h4 on
  * v1.4.1: not included"), then the counts of those not named and of
  * those the HOSTS filter hides, naming those that may run the bad tag
- * ("h7, h8, h9 +2 more last read on v1.5.0-bad"). */
+ * ("h7, h8, h9 and 2 more last read on v1.5.0-bad"). */
 size_t fleetchain_out_lines(const struct fleetchain *fc);
 void fleetchain_out_line(const struct fleetchain *fc, size_t i, char *buf, size_t cap);
 

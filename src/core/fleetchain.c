@@ -236,13 +236,13 @@ left_out_count(const struct fleetchain *fc)
 	return n;
 }
 
-/* The n hidden hosts of a kind: their names, then "+N more" past those
+/* The n hidden hosts of a kind: their names, then "and N more" past those
  * named. */
 static void
 hidden_names(const char *names, size_t n, char *buf, size_t cap)
 {
 	if (n > FLEETCHAIN_HIDDEN_NAMED)
-		snprintf(buf, cap, "%s +%zu more", names, n - FLEETCHAIN_HIDDEN_NAMED);
+		snprintf(buf, cap, "%s and %zu more", names, n - FLEETCHAIN_HIDDEN_NAMED);
 	else
 		snprintf(buf, cap, "%s", names);
 }

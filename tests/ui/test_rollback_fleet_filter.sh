@@ -40,7 +40,7 @@ keys B
 wait_for "CONFIRM ROLLBACK" 15
 wait_for "type api and press Enter"
 assert_contains "$tmp/screen" "— then h10, h11, h12, h13, h14, h15, h16, h17, h18, h19 (filter h1), each confirmed like this one"
-assert_contains "$tmp/screen" "23 hosts listing api hidden by the HOSTS filter: not included (h2, h3, h4 +20 more last read on v1.5.0-bad: an empty F filter shows them)"
+assert_contains "$tmp/screen" "23 hosts listing api hidden by the HOSTS filter: not included (h2, h3, h4 and 20 more last read on v1.5.0-bad: an empty F filter shows them)"
 keys -l api; keys Enter
 wait_for "host h10   service api" 40
 wait_for "type api and press Enter"

@@ -141,7 +141,7 @@ hidden_hosts_that_may_run_the_bad_tag_are_named(void **state)
 	assert_int_equal(fleetchain_out_lines(&fc), 1);
 	fleetchain_out_line(&fc, 0, line, sizeof(line));
 	assert_string_equal(line, "6 hosts listing api hidden by the HOSTS filter: not included "
-	    "(h2, h4, h6 +1 more last read on v1.8.0-bad, h5 whose tag is not known: an empty F "
+	    "(h2, h4, h6 and 1 more last read on v1.8.0-bad, h5 whose tag is not known: an empty F "
 	    "filter shows them)");
 	assert_true(fleetchain_out_loud(&fc, 0));
 
