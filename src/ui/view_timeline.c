@@ -72,6 +72,9 @@ rows_of(struct app *app)
 		tlrows_build(&app->tl_rows, app->folds, app->nentries, app->tl_all);
 		app->tl_rows_at = app->nentries;
 		app->tl_rows_all = app->tl_all;
+		/* Flips folded into a row: never scrolled past the first row. */
+		if (app->tl_scroll > (int)app->tl_rows.nrows - 1)
+			app->tl_scroll = app->tl_rows.nrows > 0 ? (int)app->tl_rows.nrows - 1 : 0;
 	}
 	return &app->tl_rows;
 }

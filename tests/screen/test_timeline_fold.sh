@@ -7,7 +7,10 @@
 # does; the rollback before and after them, and api-2's verdict among
 # them, stay rows, in the pane and zoomed. a shows every record (the
 # title says so); a again folds them, a flip selected selecting its
-# fold; Enter on the fold says how to see its records.
+# fold; Enter on the fold says how to see its records. A fourth move
+# folds the three rows before it while the first row is selected: the
+# selection stays on the first row, the newer ones counted right, and j
+# moves it at once.
 . "${top_srcdir:-$(dirname "$0")/../..}/tests/lib/screen.sh"
 write_config
 flips=$(i=0; for l in OK MONITOR "CONSIDER ROLLBACK" OK MONITOR "CONSIDER ROLLBACK" OK \
@@ -153,5 +156,107 @@ assert_screen detail <<'EOF'
 │                                                                                                                                          │
 │                                                                                                                                 +3 newer │
 └──────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────┘
+ Enter whole entry  a every record  z all panes  Tab pane  ? help  q quit
+EOF
+
+steps ":resize 120x24
+:rollback api-1
+:verdict api-1 CONSIDER ROLLBACK
+:sleep 10
+:verdict api-1 MONITOR
+:sleep 10
+:verdict api-1 CONSIDER ROLLBACK
+:sleep 10
+:verdict api-1 MONITOR
+5
+z
+g
+:save-screen three
+:sleep 10
+:verdict api-1 CONSIDER ROLLBACK
+:save-screen grown
+j
+:save-screen grown-j
+"
+run_console -c "$tmp/warroom.conf" --read-only
+
+assert_screen three <<'EOF'
+ warroom │ no incident named │ T+00:00:30   READ-ONLY                                           2026-01-01 00:00:30 UTC
+┌─ ▶ TIMELINE (zoomed: z shows every pane) ────────────────────────────────────────────────────────────────────────────┐
+│T+00:00:00 00:00:00 action.intent api-1 {"plan":{"action":"compose.rollback","service":"api","from":"v1.5.0-bad","to":│
+│                    "v1.4.1"}}                                                                                        │
+│T+00:00:00 00:00:00 action.end api-1 ok                                                                               │
+│T+00:00:00 00:00:00 verdict.change api-1 CONSIDER ROLLBACK                                                            │
+│T+00:00:10 00:00:10 verdict.change api-1 MONITOR                                                                      │
+│T+00:00:20 00:00:20 verdict.change api-1 CONSIDER ROLLBACK                                                            │
+│T+00:00:30 00:00:30 verdict.change api-1 MONITOR                                                                      │
+│                                                                                                                      │
+│                                                                                                                      │
+│                                                                                                                      │
+│                                                                                                                      │
+│                                                                                                                      │
+│                                                                                                                      │
+│                                                                                                                      │
+│                                                                                                                      │
+│                                                                                                                      │
+│                                                                                                                      │
+│                                                                                                                      │
+│                                                                                                                      │
+│                                                                                                             +5 newer │
+└──────────────────────────────────────────────────────────────────────────────────────────────────────────────────────┘
+ Enter whole entry  a every record  z all panes  Tab pane  ? help  q quit
+EOF
+
+assert_screen grown <<'EOF'
+ warroom │ no incident named │ T+00:00:40   READ-ONLY                                           2026-01-01 00:00:40 UTC
+┌─ ▶ TIMELINE (zoomed: z shows every pane) ────────────────────────────────────────────────────────────────────────────┐
+│T+00:00:00 00:00:00 action.intent api-1 {"plan":{"action":"compose.rollback","service":"api","from":"v1.5.0-bad","to":│
+│                    "v1.4.1"}}                                                                                        │
+│T+00:00:00 00:00:00 action.end api-1 ok                                                                               │
+│T+00:00:00 00:00:00 verdict.change api-1 CONSIDER ROLLBACK                                                            │
+│T+00:00:10 00:00:10 verdict.change api-1 verdict changed 4 times between MONITOR and CONSIDER ROLLBACK,               │
+│                    00:00:10–00:00:40; worst CONSIDER ROLLBACK; last CONSIDER ROLLBACK at 00:00:40                    │
+│                                                                                                                      │
+│                                                                                                                      │
+│                                                                                                                      │
+│                                                                                                                      │
+│                                                                                                                      │
+│                                                                                                                      │
+│                                                                                                                      │
+│                                                                                                                      │
+│                                                                                                                      │
+│                                                                                                                      │
+│                                                                                                                      │
+│                                                                                                                      │
+│                                                                                                                      │
+│                                                                                                             +3 newer │
+└──────────────────────────────────────────────────────────────────────────────────────────────────────────────────────┘
+ Enter whole entry  a every record  z all panes  Tab pane  ? help  q quit
+EOF
+
+assert_screen grown-j <<'EOF'
+ warroom │ no incident named │ T+00:00:40   READ-ONLY                                           2026-01-01 00:00:40 UTC
+┌─ ▶ TIMELINE (zoomed: z shows every pane) ────────────────────────────────────────────────────────────────────────────┐
+│T+00:00:00 00:00:00 action.intent api-1 {"plan":{"action":"compose.rollback","service":"api","from":"v1.5.0-bad","to":│
+│                    "v1.4.1"}}                                                                                        │
+│T+00:00:00 00:00:00 action.end api-1 ok                                                                               │
+│T+00:00:00 00:00:00 verdict.change api-1 CONSIDER ROLLBACK                                                            │
+│T+00:00:10 00:00:10 verdict.change api-1 verdict changed 4 times between MONITOR and CONSIDER ROLLBACK,               │
+│                    00:00:10–00:00:40; worst CONSIDER ROLLBACK; last CONSIDER ROLLBACK at 00:00:40                    │
+│                                                                                                                      │
+│                                                                                                                      │
+│                                                                                                                      │
+│                                                                                                                      │
+│                                                                                                                      │
+│                                                                                                                      │
+│                                                                                                                      │
+│                                                                                                                      │
+│                                                                                                                      │
+│                                                                                                                      │
+│                                                                                                                      │
+│                                                                                                                      │
+│                                                                                                                      │
+│                                                                                                             +2 newer │
+└──────────────────────────────────────────────────────────────────────────────────────────────────────────────────────┘
  Enter whole entry  a every record  z all panes  Tab pane  ? help  q quit
 EOF
