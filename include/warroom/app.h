@@ -39,6 +39,7 @@
 #include "warroom/stepmark.h"
 #include "warroom/stepran.h"
 #include "warroom/theme.h"
+#include "warroom/tlrows.h"
 
 /* Services LOGS can tail at once (merged by time). */
 #define WR_LOGS_STREAMS 8
@@ -287,6 +288,14 @@ struct app {
 	struct redactor red;             /* every secret loaded, for redaction */
 	struct timeline_entry *entries;  /* what the TIMELINE pane shows */
 	size_t nentries, capentries;
+	struct record *folds;            /* each entry's record as its folding reads
+	                                    it (tlrows.h), same index: time, kind,
+	                                    host; data of verdict and health
+	                                    changes only (owned) */
+	struct tlrows tl_rows;           /* TIMELINE's rows, as of tl_rows_at entries */
+	size_t tl_rows_at;
+	bool tl_rows_all;                /* … built with tl_all */
+	bool tl_all;                     /* TIMELINE shows every record, none folded (a) */
 	bool many_actors;                /* the entries have more than one actor:
 	                                    TIMELINE says who wrote each */
 	struct stepran steps_ran;        /* what the journal says x ran from each
@@ -308,7 +317,7 @@ struct app {
 	size_t outcomes_at;              /* app_open_outcomes as of this nentries: */
 	size_t unknown_seen, none_yet_seen;
 	int64_t incident_start_ms;       /* the incident.open record's time */
-	int tl_scroll;                   /* lines scrolled up from the newest */
+	int tl_scroll;                   /* rows scrolled up from the newest */
 	bool tl_detail;                  /* the TIMELINE entry overlay is open (Enter) */
 	struct app_runbook *runbooks;    /* -r FILE…, parsed */
 	int nrunbooks;

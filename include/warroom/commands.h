@@ -61,6 +61,7 @@
 	X(RESOLVE,     "E",      NULL,    RECORDS, "mark the incident resolved (typed; the same --incident then starts a new one)") \
 	X(REFRESH,     "C-r",    NULL,    READS,   "poll every host now; retry DOWN and UNTRUSTED hosts; re-read the .env of rows marked .env!") \
 	X(ZOOM,        "z",      NULL,    READS,   "show the focused pane alone on the whole screen, rows it left out too (z again: every pane)") \
+	X(ALL_RECORDS, "a",      NULL,    READS,   "show every record, a flapping verdict's or health's one by one; a again folds each into one row") \
 	X(REDRAW,      "C-l",    NULL,    READS,   "redraw the whole screen")              \
 	X(HELP,        "?",      NULL,    READS,   "show or hide this help")               \
 	X(QUIT,        "q",      NULL,    READS,   "quit, asking first while an action runs; C-c too, or cancels a dialog/prompt")
@@ -126,10 +127,11 @@ struct key_hint {
 
 /* The footer's hints for a pane, most useful first: the pane's own keys,
  * then Tab, help and quit. Read-only leaves out every command it refuses
- * (any that writes the journal); armed names A "disarm", zoomed z "all panes".
- * Returns the count (≤ cap). */
+ * (any that writes the journal); armed names A "disarm", zoomed z "all
+ * panes", all_records (TIMELINE unfolded) a "fold flips". Returns the
+ * count (≤ cap). */
 size_t command_hints(enum hint_pane pane, bool read_only, bool armed, bool zoomed,
-    struct key_hint *out, size_t cap);
+    bool all_records, struct key_hint *out, size_t cap);
 
 /* A key of a confirmation dialog, which takes every key while open. */
 struct dialog_hint {

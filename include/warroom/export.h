@@ -58,13 +58,14 @@
  *                   x ran is the last action.intent (plan.runbook_step),
  *                   statuspage.queue, smoke or chat.announce naming it
  *                   (data.runbook_step)
- *   timeline rows   a host whose verdict moved back and forth between two
- *                   levels (flapfold.h: 4 moves in a row or more, with no
- *                   action on it or tag change between) as one row ("moved
- *                   between CONSIDER ROLLBACK and MONITOR 23 times, …"),
- *                   and hosts' first verdicts of OK close together as one
- *                   ("first verdict OK on 24 hosts: …"), in the Markdown
- *                   only; a shutdown's reason in words (terminated, hangup: not
+ *   timeline rows   a host whose verdict moved among levels, or its
+ *                   service's health flipping (flapfold.h: 4 moves in a
+ *                   row or more, with no action on it or tag change
+ *                   between) as one row ("verdict changed 23 times
+ *                   between MONITOR and CONSIDER ROLLBACK, …", as
+ *                   TIMELINE folds them too: tlrows.h), and hosts' first
+ *                   verdicts of OK close together as one ("first verdict
+ *                   OK on 24 hosts: …"), in the Markdown only; a shutdown's reason in words (terminated, hangup: not
  *                   quit by the engineer); an incident.resume's sessions
  *                   that ended without a shutdown record, its unknown_ops
  *                   named from their intents and the torn tail it set
@@ -88,6 +89,7 @@
 #include <stdint.h>
 
 #include "warroom/connrec.h"
+#include "warroom/flapfold.h"
 #include "warroom/record.h"
 #include "warroom/redact.h"
 #include "warroom/util.h"
@@ -131,6 +133,14 @@ struct export_opts {
 /* A record in one line of plain text: the data fields a reader wants for
  * the kinds we know, compact JSON for the rest (malloc'd). */
 char *export_details(const struct record *r, const struct redactor *red);
+
+/* The one row's details of flapping run f of v (flapfold_find), as the
+ * post-mortem's timeline says it, times in UTC: "verdict changed 10
+ * times between OK, MONITOR and CONSIDER ROLLBACK, 01:02:10–01:06:40;
+ * worst CONSIDER ROLLBACK; last OK at 01:06:40 — its reason". For
+ * TIMELINE; redacted and sanitized as export_details (malloc'd). */
+char *export_flap_words(const struct record *v, const struct flapfold_run *f,
+    const struct redactor *red);
 
 /* How long, in whole seconds (rounded as connrec_down_s), of a host's
  * DOWN from down_ms to up_ms no console ran: every stretch before a

@@ -102,6 +102,7 @@ static const struct {
 	{ WR_CMD_TICK, HINT_RUNBOOK, "ticks a runbook step: focus RUNBOOK first" },
 	{ WR_CMD_PREV_OPEN, HINT_RUNBOOK, "jumps to an unticked step: focus RUNBOOK first" },
 	{ WR_CMD_NEXT_OPEN, HINT_RUNBOOK, "jumps to an unticked step: focus RUNBOOK first" },
+	{ WR_CMD_ALL_RECORDS, HINT_TIMELINE, "shows every TIMELINE record: focus it first" },
 };
 
 void
@@ -170,7 +171,7 @@ static const struct key_hint pane_hints[][HINTS_PER_PANE] = {
 		{ WR_CMD_ARM, "arm" }, { WR_CMD_ZOOM, "zoom" }, { WR_CMD_NEXT_OPEN, "next open" },
 		{ WR_CMD_OPEN, "fold" }, { WR_CMD_NOTE, "note" } },
 	[HINT_TIMELINE] = { { WR_CMD_NOTE, "note" }, { WR_CMD_OPEN, "whole entry" },
-		{ WR_CMD_ZOOM, "zoom" },
+		{ WR_CMD_ALL_RECORDS, "every record" }, { WR_CMD_ZOOM, "zoom" },
 		{ WR_CMD_EXPORT, "export" }, { WR_CMD_STATUS_POST, "status page" } },
 };
 
@@ -180,7 +181,7 @@ static const struct key_hint tail_hints[] = {
 
 size_t
 command_hints(enum hint_pane pane, bool read_only, bool armed, bool zoomed,
-    struct key_hint *out, size_t cap)
+    bool all_records, struct key_hint *out, size_t cap)
 {
 	size_t i, n = 0;
 
@@ -195,6 +196,8 @@ command_hints(enum hint_pane pane, bool read_only, bool armed, bool zoomed,
 			h.label = "disarm";
 		if (h.cmd == WR_CMD_ZOOM && zoomed)
 			h.label = "all panes";
+		if (h.cmd == WR_CMD_ALL_RECORDS && all_records)
+			h.label = "fold flips";
 		out[n++] = h;
 	}
 	for (i = 0; i < sizeof(tail_hints) / sizeof(tail_hints[0]) && n < cap; i++)

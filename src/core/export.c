@@ -3169,20 +3169,26 @@ details(const struct record *r, const struct redactor *red, const struct pm *pm,
 	return wr_buf_take(&gap);
 }
 
-char *
-export_details(const struct record *r, const struct redactor *red)
+/* text (malloc'd, consumed) as TIMELINE draws it: through the sanitizer,
+ * whatever an older journal stored (a note's raw bidi control). */
+static char *
+screen_text(char *text)
 {
-	char *text = details(r, red, NULL, NULL), *clean;
 	size_t n = strlen(text), out;
+	char *clean;
 
-	/* TIMELINE draws it: through the sanitizer, whatever an older
-	 * journal stored (a note's raw bidi control). */
 	if (sanitize_is_clean(text, n))
 		return text;
 	clean = xmalloc(sanitize_bound(n));
 	sanitize_buf(text, n, clean, sanitize_bound(n), &out);
 	free(text);
 	return clean;
+}
+
+char *
+export_details(const struct record *r, const struct redactor *red)
+{
+	return screen_text(details(r, red, NULL, NULL));
 }
 
 /* The Details cell of the timeline table. */
@@ -4992,58 +4998,83 @@ probe_values_words(struct wr_buf *b, const char *name, const struct flapfold_val
 	*sep = ", ";
 }
 
-/* A host's verdict moving among levels, or its service's health flipping,
- * one timeline row in place of its records (flapfold.h), where they
- * begin: "verdict changed 12 times between OK, MONITOR and CONSIDER
- * ROLLBACK, 01:02:10–01:06:40; worst CONSIDER ROLLBACK; last OK at
- * 01:06:40 — its reason", "api — health changed 22 times, 01:02:10–
- * 01:06:40: healthz between OK and FAIL, readyz between OK and FAIL; last
- * healthz OK, readyz OK". The JSON keeps every record. */
+/* A host's verdict moving among levels, or its service's health
+ * flipping, in the words of the one row that stands for its records
+ * (flapfold.h), times in o's zone: "verdict changed 12 times between OK,
+ * MONITOR and CONSIDER ROLLBACK, 01:02:10–01:06:40; worst CONSIDER
+ * ROLLBACK; last OK at 01:06:40 — its reason", "api — health changed 22
+ * times, 01:02:10–01:06:40: healthz between OK and FAIL, readyz between
+ * OK and FAIL; last healthz OK, readyz OK". The post-mortem's timeline
+ * and TIMELINE (export_flap_words) say it so. */
+static void
+flap_words(struct wr_buf *d, const struct export_opts *o, const struct record *v,
+    const struct flapfold_run *f)
+{
+	const struct record *r = &v[f->first], *last = &v[f->last];
+	char t0[TIME_MAX], t1[TIME_MAX];
+	const char *sep = "";
+
+	if (dstr(r, "service") != NULL)
+		wr_buf_printf(d, "%s — ", dstr(r, "service"));
+	clock_in(r->ts_ms, o, t0, sizeof(t0));
+	clock_in(last->ts_ms, o, t1, sizeof(t1));
+	if (f->kind == FLAPFOLD_VERDICT) {
+		wr_buf_printf(d, "verdict changed %zu times between ", f->moves);
+		values_words(d, &f->levels);
+		wr_buf_printf(d, ", %s\xe2\x80\x93%s", t0, t1);
+		if (f->worst != NULL)
+			wr_buf_printf(d, "; worst %s", f->worst);
+		wr_buf_printf(d, "; last %s at %s", dstr(last, "verdict"), t1);
+		if (dstr(last, "reason") != NULL)
+			wr_buf_printf(d, " — %s", dstr(last, "reason"));
+	} else {
+		wr_buf_printf(d, "health changed %zu times, %s\xe2\x80\x93%s: ", f->moves, t0, t1);
+		probe_values_words(d, "healthz", &f->healthz, &sep);
+		probe_values_words(d, "readyz", &f->readyz, &sep);
+		sep = "; last ";
+		if (dstr(last, "healthz") != NULL) {
+			wr_buf_printf(d, "%shealthz %s", sep, dstr(last, "healthz"));
+			sep = ", ";
+		}
+		if (dstr(last, "readyz") != NULL) {
+			wr_buf_printf(d, "%sreadyz %s", sep, dstr(last, "readyz"));
+			sep = ", ";
+		}
+		if (schema_change_words(healthrec_schema(last->data, false)) != NULL)
+			wr_buf_printf(d, "%s%s", sep, schema_change_words(
+			    healthrec_schema(last->data, false)));
+		if (cJSON_IsFalse(cJSON_GetObjectItemCaseSensitive(last->data, "tag_reread")))
+			wr_buf_str(d, "; tag not re-read");
+	}
+}
+
+char *
+export_flap_words(const struct record *v, const struct flapfold_run *f,
+    const struct redactor *red)
+{
+	static const struct export_opts utc = { 0 };   /* no zone: UTC, as TIMELINE */
+	struct wr_buf d = { 0 };
+	char *text;
+
+	flap_words(&d, &utc, v, f);
+	text = redact_text(red, d.s != NULL ? d.s : "");
+	free(d.s);
+	return screen_text(text);
+}
+
+/* The row of flap_words in place of the run's records, where they begin.
+ * The JSON keeps every record. */
 static void
 md_flap_row(struct wr_buf *b, const struct export_opts *o, const struct record *v,
     const size_t *flap, const struct flapfold_run *runs, size_t run)
 {
 	const struct flapfold_run *f = &runs[run];
-	const struct record *r = &v[f->first], *last = &v[f->last];
-	char t0[TIME_MAX], t1[TIME_MAX];
 	struct wr_buf d = { 0 };
-	const char *sep = "";
 
 	md_fold_head(b, o, v, flap, run, f->first, f->last);
-	sb_text(b, o, r->host);
+	sb_text(b, o, v[f->first].host);
 	wr_buf_str(b, " | ");
-	if (dstr(r, "service") != NULL)
-		wr_buf_printf(&d, "%s — ", dstr(r, "service"));
-	clock_in(r->ts_ms, o, t0, sizeof(t0));
-	clock_in(last->ts_ms, o, t1, sizeof(t1));
-	if (f->kind == FLAPFOLD_VERDICT) {
-		wr_buf_printf(&d, "verdict changed %zu times between ", f->moves);
-		values_words(&d, &f->levels);
-		wr_buf_printf(&d, ", %s\xe2\x80\x93%s", t0, t1);
-		if (f->worst != NULL)
-			wr_buf_printf(&d, "; worst %s", f->worst);
-		wr_buf_printf(&d, "; last %s at %s", dstr(last, "verdict"), t1);
-		if (dstr(last, "reason") != NULL)
-			wr_buf_printf(&d, " — %s", dstr(last, "reason"));
-	} else {
-		wr_buf_printf(&d, "health changed %zu times, %s\xe2\x80\x93%s: ", f->moves, t0, t1);
-		probe_values_words(&d, "healthz", &f->healthz, &sep);
-		probe_values_words(&d, "readyz", &f->readyz, &sep);
-		sep = "; last ";
-		if (dstr(last, "healthz") != NULL) {
-			wr_buf_printf(&d, "%shealthz %s", sep, dstr(last, "healthz"));
-			sep = ", ";
-		}
-		if (dstr(last, "readyz") != NULL) {
-			wr_buf_printf(&d, "%sreadyz %s", sep, dstr(last, "readyz"));
-			sep = ", ";
-		}
-		if (schema_change_words(healthrec_schema(last->data, false)) != NULL)
-			wr_buf_printf(&d, "%s%s", sep, schema_change_words(
-			    healthrec_schema(last->data, false)));
-		if (cJSON_IsFalse(cJSON_GetObjectItemCaseSensitive(last->data, "tag_reread")))
-			wr_buf_str(&d, "; tag not re-read");
-	}
+	flap_words(&d, o, v, f);
 	sb_text_max(b, o, d.s, CELL_MAX);
 	wr_buf_str(b, " |\n");
 	free(d.s);

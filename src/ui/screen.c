@@ -641,7 +641,7 @@ draw_hints(struct app *app, WINDOW *w, int cols, int a, int k)
 {
 	struct key_hint h[16];
 	size_t n = command_hints((enum hint_pane)app->focus, app->safety.read_only,
-	    app_armed(app), app->zoomed, h, WR_ARRAY_LEN(h)), i, tail = 3, keep;
+	    app_armed(app), app->zoomed, app->tl_all, h, WR_ARRAY_LEN(h)), i, tail = 3, keep;
 	int total = 0, x = 1;
 
 	for (i = 0; i < n; i++)

@@ -4,7 +4,8 @@
  * command (":resize 100x30", ":save-screen NAME", ":sleep SECONDS",
  * ":logs FILE", ":logs-ring BYTES", ":logs-tails N", ":logs-tail N FILE",
  * ":header KEY=N ...", ":metrics HOST KEY=N ...", ":rollback HOST [OUTCOME]",
- * ":reconcile HOST OUTCOME", ":state HOST SERVICE KEY=VALUE ...",
+ * ":reconcile HOST OUTCOME", ":verdict HOST LEVEL[: REASON]",
+ * ":state HOST SERVICE KEY=VALUE ...",
  * ":term BYTES", ":prompt resolve", ":say TEXT"). The
  * screen is redrawn after every key, as the loop would, and the clock moves only when the script says so, so saved
  * screens are exact. There is no network here, so ":logs" stands in for
@@ -18,7 +19,8 @@
  * reach, ":metrics" gives a host a metrics round, judged as the
  * poller judges one, and ":rollback" puts a rollback of HOST that ended
  * OK (or as said) now in the timeline, as a journal would, ":reconcile"
- * a re-read settling it, ":state" gives a service what a poll and a
+ * a re-read settling it, ":verdict" a host's verdict.change (a flapping
+ * one, many of them), ":state" gives a service what a poll and a
  * probe round would have read (HOSTS without a network), ":prompt
  * resolve" opens E's prompt, which with no journal E itself refuses, and
  * ":say" puts a message in the footer as a key's answer would (a long
@@ -427,6 +429,38 @@ fake_reconcile(struct app *app, char *arg, struct wr_err *err)
 	return 0;
 }
 
+/* ":verdict HOST LEVEL[: REASON]": a verdict.change of HOST to LEVEL
+ * (decide_level_name's words) at the script's clock, as journal_verdict
+ * writes one; the METRICS verdict is :metrics', this is the record. */
+static int
+fake_verdict(struct app *app, char *arg, struct wr_err *err)
+{
+	char *level = strchr(arg, ' '), *reason;
+	enum decide_level l;
+	struct record r;
+
+	if (level != NULL)
+		*level++ = '\0';
+	if ((reason = level != NULL ? strchr(level, ':') : NULL) != NULL)
+		*reason++ = '\0';
+	if (config_host_index(&app->cfg, arg) < 0 || level == NULL ||
+	    !decide_level_parse(wr_trim(level), &l))
+		return wr_err_set(err, ":verdict needs a host of the config and a level (OK, "
+		    "MONITOR, CONSIDER ROLLBACK, …)");
+	memset(&r, 0, sizeof(r));
+	r.ts_ms = (int64_t)app_now(app) * 1000;
+	r.kind = (char *)"verdict.change";
+	r.host = arg;
+	r.data = cJSON_CreateObject();
+	cJSON_AddStringToObject(r.data, "verdict", decide_level_name(l));
+	if (reason != NULL)
+		cJSON_AddStringToObject(r.data, "reason", wr_trim(reason));
+	app_add_record(app, &r);
+	cJSON_Delete(r.data);
+	app->dirty = true;
+	return 0;
+}
+
 static int
 command_line(struct app *app, char *line, struct wr_err *err)
 {
@@ -500,6 +534,8 @@ command_line(struct app *app, char *line, struct wr_err *err)
 		return fake_state(app, arg != NULL ? arg : (char *)"", err);
 	if (strcmp(line, ":reconcile") == 0)
 		return fake_reconcile(app, arg != NULL ? arg : (char *)"", err);
+	if (strcmp(line, ":verdict") == 0)
+		return fake_verdict(app, arg != NULL ? arg : (char *)"", err);
 	if (strcmp(line, ":say") == 0) {
 		if (arg == NULL || *arg == '\0')
 			return wr_err_set(err, ":say needs the message");

@@ -5,16 +5,21 @@
  * the kind's colour, its host, and one line of details (already redacted).
  * The bottom line is the selected one: Up/Down scroll through the
  * entries, Enter shows the selected one whole. A line cut ends in "…";
- * zoomed, each entry wraps instead.
+ * zoomed, each entry wraps instead. A host's flapping verdict or health
+ * is one row (tlrows.h), worded as the post-mortem words it, until a
+ * shows every record.
  */
 #include "warroom/ui.h"
 
 #include <limits.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "warroom/actor.h"
+#include "warroom/export.h"
 #include "warroom/timeline.h"
+#include "warroom/tlrows.h"
 
 static enum theme_role
 kind_role(const struct timeline_entry *e)
@@ -58,13 +63,46 @@ kind_role(const struct timeline_entry *e)
 	return THEME_NORMAL;
 }
 
-/* The entry selected: the newest, less the lines scrolled up. */
-static size_t
-selected_entry(const struct app *app)
+/* The pane's rows as of the entries now: built again only when records
+ * came or a was pressed. */
+static const struct tlrows *
+rows_of(struct app *app)
 {
-	int s = (int)app->nentries - 1 - app->tl_scroll;
+	if (app->tl_rows_at != app->nentries || app->tl_rows_all != app->tl_all) {
+		tlrows_build(&app->tl_rows, app->folds, app->nentries, app->tl_all);
+		app->tl_rows_at = app->nentries;
+		app->tl_rows_all = app->tl_all;
+		/* Flips folded into a row: never scrolled past the first row. */
+		if (app->tl_scroll > (int)app->tl_rows.nrows - 1)
+			app->tl_scroll = app->tl_rows.nrows > 0 ? (int)app->tl_rows.nrows - 1 : 0;
+	}
+	return &app->tl_rows;
+}
+
+/* The row selected: the newest, less the rows scrolled up. */
+static size_t
+selected_row(const struct app *app, const struct tlrows *t)
+{
+	int s = (int)t->nrows - 1 - app->tl_scroll;
 
 	return s < 0 ? 0 : (size_t)s;
+}
+
+/* Row i as an entry to draw: a record's own, or (a run folded) its first
+ * record's with the run's words, into *tmp; *words is what to free. */
+static const struct timeline_entry *
+row_entry(struct app *app, const struct tlrows *t, size_t i, struct timeline_entry *tmp,
+    char **words)
+{
+	const struct tlrows_row *r = &t->rows[i];
+
+	*words = NULL;
+	if (r->run == 0)
+		return &app->entries[r->first];
+	*tmp = app->entries[r->first];
+	*words = export_flap_words(app->folds, &t->runs[r->run - 1], &app->red);
+	tmp->text = *words;
+	return tmp;
 }
 
 /* "T+00:01:23 20:01:05 " (the clock only when with_clock). */
@@ -143,27 +181,36 @@ entry_wrapped(struct app *app, WINDOW *win, int y, int h, int w, const struct ti
 static void
 draw_wrapped(struct app *app, WINDOW *win, int h, int w, bool focused)
 {
-	size_t i, sel = selected_entry(app);
+	const struct tlrows *t = rows_of(app);
+	size_t i, sel = selected_row(app, t);
+	struct timeline_entry tmp;
 	int used = 0, first, k, y;
+	char *words;
 
-	if (app->nentries == 0)
+	if (t->nrows == 0)
 		return;
 	for (first = (int)sel; first >= 0; first--) {
-		k = entry_wrapped(app, NULL, 0, INT_MAX, w, &app->entries[first], false);
+		k = entry_wrapped(app, NULL, 0, INT_MAX, w, row_entry(app, t, (size_t)first, &tmp,
+		    &words), false);
+		free(words);
 		if (used + k > h && first < (int)sel)
 			break;
 		used += k;
 	}
 	y = first < 0 ? 0 : used < h ? h - used : 0;
-	for (i = (size_t)(first + 1); i < app->nentries && y < h && (first < 0 || i <= sel); i++)
-		y += entry_wrapped(app, win, y, h, w, &app->entries[i], focused && i == sel);
+	for (i = (size_t)(first + 1); i < t->nrows && y < h && (first < 0 || i <= sel); i++) {
+		y += entry_wrapped(app, win, y, h, w, row_entry(app, t, i, &tmp, &words),
+		    focused && i == sel);
+		free(words);
+	}
 }
 
 static void
 timeline_draw(struct app *app, WINDOW *win, int h, int w, bool focused)
 {
+	const struct tlrows *t = rows_of(app);
 	int y, first, x;
-	size_t i, sel = selected_entry(app);
+	size_t i, sel = selected_row(app, t);
 
 	if (app->tl == NULL && app->safety.read_only && app->incident != NULL) {
 		char line[300];
@@ -187,13 +234,15 @@ timeline_draw(struct app *app, WINDOW *win, int h, int w, bool focused)
 		return;
 	}
 	/* The newest line sits at the bottom; scrolling moves up from it. */
-	first = (int)app->nentries - h - app->tl_scroll;
+	first = (int)t->nrows - h - app->tl_scroll;
 	if (first < 0)
 		first = 0;
 	if (app->zoomed)
 		draw_wrapped(app, win, h, w, focused);
-	for (y = 0, i = (size_t)first; !app->zoomed && y < h && i < app->nentries; y++, i++) {
-		const struct timeline_entry *e = &app->entries[i];
+	for (y = 0, i = (size_t)first; !app->zoomed && y < h && i < t->nrows; y++, i++) {
+		struct timeline_entry tmp;
+		char *words;
+		const struct timeline_entry *e = row_entry(app, t, i, &tmp, &words);
 		static char line[8192];
 		size_t who, kind, host;
 		int shown, aw;
@@ -216,6 +265,7 @@ timeline_draw(struct app *app, WINDOW *win, int h, int w, bool focused)
 		x += ui_put_n(win, y, x, shown - x, ui_attr(app, kind_role(e)), e->kind, NULL);
 		if (e->host[0] != '\0' && x + 1 < shown)
 			ui_put_n(win, y, x + 1, shown - x - 1, ui_attr(app, THEME_DIM), e->host, NULL);
+		free(words);
 	}
 	if (app->tl_scroll > 0 && h > 0) {
 		char more[32];
@@ -226,14 +276,46 @@ timeline_draw(struct app *app, WINDOW *win, int h, int w, bool focused)
 	}
 }
 
+/* a: every record, or flapping ones folded again. The row selected
+ * stays on its record (a fold's first, or the fold holding it); the
+ * newest selected stays so, following what comes. */
+static void
+toggle_all(struct app *app)
+{
+	const struct tlrows *t = rows_of(app);
+	size_t rec = t->nrows > 0 ? t->rows[selected_row(app, t)].first : 0, folded = 0, i;
+
+	for (i = 0; i < t->nrows; i++)
+		folded += t->rows[i].count > 1 ? t->rows[i].count : 0;
+	app->tl_all = !app->tl_all;
+	t = rows_of(app);
+	if (app->tl_scroll > 0 && t->nrows > 0)
+		app->tl_scroll = (int)t->nrows - 1 - (int)tlrows_find(t, rec);
+	if (app->tl_all) {
+		app_say(app, folded > 0 ? "TIMELINE: every record, %zu flapping ones unfolded "
+		    "(a folds them again)" : "TIMELINE: every record (a folds flapping ones "
+		    "again)", folded);
+		return;
+	}
+	for (i = 0, folded = 0; i < t->nrows; i++)
+		folded += t->rows[i].count > 1 ? t->rows[i].count : 0;
+	app_say(app, folded > 0 ? "TIMELINE: %zu records of flapping verdicts or health folded "
+	    "(a shows every record)" : "TIMELINE: flapping verdicts and health folded, none "
+	    "now (a shows every record)", folded);
+}
+
 static bool
 timeline_key(struct app *app, enum wr_command cmd, int page)
 {
-	int max = (int)app->nentries - 1, s = app->tl_scroll;
+	const struct tlrows *t = rows_of(app);
+	int max = (int)t->nrows - 1, s = app->tl_scroll;
 
 	switch (cmd) {
 	case WR_CMD_OPEN:
-		app->tl_detail = app->nentries > 0;
+		app->tl_detail = t->nrows > 0;
+		return true;
+	case WR_CMD_ALL_RECORDS:
+		toggle_all(app);
 		return true;
 	case WR_CMD_UP: s++; break;
 	case WR_CMD_DOWN: s--; break;
@@ -250,21 +332,27 @@ timeline_key(struct app *app, enum wr_command cmd, int page)
 void
 timeline_detail_draw(struct app *app, int lines, int cols)
 {
+	const struct tlrows *t = rows_of(app);
 	const struct timeline_entry *e;
+	struct timeline_entry tmp;
 	int h = lines - 4, w = cols - 8, y = 1, x;
-	char line[128];
+	char line[128], *words;
+	size_t row;
 	WINDOW *win;
 
-	if (app->nentries == 0) {
+	if (t->nrows == 0) {
 		app->tl_detail = false;
 		return;
 	}
-	e = &app->entries[selected_entry(app)];
+	row = selected_row(app, t);
+	e = row_entry(app, t, row, &tmp, &words);
 	/* As high as the entry's text needs, up to the screen. */
 	ui_put_wrapped(NULL, &y, 2, w - 4, 0, h - 3, A_NORMAL, e->text);
 	h = y + 4 < h ? y + 4 : h;
-	if ((win = ui_overlay(app, h, w, 2, 4, THEME_BORDER_FOCUS, " TIMELINE ")) == NULL)
+	if ((win = ui_overlay(app, h, w, 2, 4, THEME_BORDER_FOCUS, " TIMELINE ")) == NULL) {
+		free(words);
 		return;
+	}
 	stamp_text(app, e, true, line, sizeof(line));
 	snprintf(line + strlen(line), sizeof(line) - strlen(line), "UTC ");
 	x = ui_put(win, 1, 2, w - 4, ui_attr(app, THEME_DIM), line);
@@ -281,13 +369,28 @@ timeline_detail_draw(struct app *app, int lines, int cols)
 	}
 	y = 2;
 	ui_put_wrapped(win, &y, 2, w - 4, 0, h - 2, ui_attr(app, THEME_NORMAL), e->text);
-	ui_put(win, h - 2, 2, w - 4, ui_attr(app, THEME_DIM), "Esc or Enter closes");
+	/* A folded row: how its records are seen one by one. */
+	if (t->rows[row].count > 1)
+		snprintf(line, sizeof(line), "Esc or Enter closes; then a shows its %zu records",
+		    t->rows[row].count);
+	else
+		snprintf(line, sizeof(line), "Esc or Enter closes");
+	ui_put(win, h - 2, 2, w - 4, ui_attr(app, THEME_DIM), line);
 	wnoutrefresh(win);
 	delwin(win);
+	free(words);
+}
+
+/* Every record shown: the title says so, and how to fold them again. */
+static void
+timeline_title(const struct app *app, char *buf, size_t cap)
+{
+	snprintf(buf, cap, "%s", app->tl_all ? "(every record: a folds flapping ones)" : "");
 }
 
 const struct view_ops view_timeline_ops = {
 	.name = "TIMELINE",
 	.draw = timeline_draw,
 	.key = timeline_key,
+	.title = timeline_title,
 };

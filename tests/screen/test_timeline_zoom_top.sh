@@ -48,7 +48,7 @@ assert_screen narrow-top <<'EOF'
 │                    ":"v1.5.0-bad","to":"v1.4.1"}}                            │
 │T+00:00:04 00:00:04 action.end api-2 ok                             +49 newer │
 └──────────────────────────────────────────────────────────────────────────────┘
- Enter whole entry  z all panes  Tab pane  ? help  q quit
+ Enter whole entry  a every record  z all panes  Tab pane  ? help  q quit
 EOF
 
 assert_screen narrow-j <<'EOF'
@@ -75,7 +75,7 @@ assert_screen narrow-j <<'EOF'
 │                    ":"v1.5.0-bad","to":"v1.4.1"}}                            │
 │T+00:00:04 00:00:04 action.end api-2 ok                             +48 newer │
 └──────────────────────────────────────────────────────────────────────────────┘
- Enter whole entry  z all panes  Tab pane  ? help  q quit
+ Enter whole entry  a every record  z all panes  Tab pane  ? help  q quit
 EOF
 
 assert_screen narrow-bottom <<'EOF'
@@ -102,7 +102,7 @@ assert_screen narrow-bottom <<'EOF'
 │                    ":"v1.5.0-bad","to":"v1.4.1"}}                            │
 │T+00:00:24 00:00:24 action.end api-2 ok                                       │
 └──────────────────────────────────────────────────────────────────────────────┘
- Enter whole entry  z all panes  Tab pane  ? help  q quit
+ Enter whole entry  a every record  z all panes  Tab pane  ? help  q quit
 EOF
 
 assert_screen wide-top <<'EOF'
@@ -150,5 +150,5 @@ assert_screen wide-top <<'EOF'
 │T+00:00:19 00:00:19 action.end api-2 ok                                                                                                                       │
 │T+00:00:20 00:00:20 action.intent api-2 {"plan":{"action":"compose.rollback","service":"api","from":"v1.5.0-bad","to":"v1.4.1"}}                    +49 newer │
 └──────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────┘
- Enter whole entry  z all panes  Tab pane  ? help  q quit
+ Enter whole entry  a every record  z all panes  Tab pane  ? help  q quit
 EOF

@@ -186,7 +186,7 @@ static void
 hints_name_the_pane_keys_then_help_and_quit(void **state)
 {
 	struct key_hint h[16];
-	size_t n = command_hints(HINT_HOSTS, false, false, false, h, 16);
+	size_t n = command_hints(HINT_HOSTS, false, false, false, false, h, 16);
 
 	assert_true(n >= 5);
 	/* The changes first, so a narrow footer keeps them: B among them,
@@ -198,27 +198,27 @@ hints_name_the_pane_keys_then_help_and_quit(void **state)
 	assert_true(has_hint(h, n, WR_CMD_OPEN));
 	assert_int_equal(h[n - 2].cmd, WR_CMD_HELP);
 	assert_int_equal(h[n - 1].cmd, WR_CMD_QUIT);
-	n = command_hints(HINT_LOGS, false, false, false, h, 16);
+	n = command_hints(HINT_LOGS, false, false, false, false, h, 16);
 	assert_int_equal(h[0].cmd, WR_CMD_FILTER);
 	assert_false(has_hint(h, n, WR_CMD_ROLLBACK));
 	/* Both ways through the matches, n next to N; read-only too, since
 	 * in LOGS n writes no note. */
 	assert_true(has_hint(h, n, WR_CMD_NOTE));
 	assert_true(has_hint(h, n, WR_CMD_SEARCH_PREV));
-	n = command_hints(HINT_LOGS, true, false, false, h, 16);
+	n = command_hints(HINT_LOGS, true, false, false, false, h, 16);
 	assert_true(has_hint(h, n, WR_CMD_NOTE));
 	assert_true(command_writes_journal_in(WR_CMD_NOTE, HINT_TIMELINE));
 	assert_false(command_writes_journal_in(WR_CMD_NOTE, HINT_LOGS));
-	n = command_hints(HINT_TIMELINE, true, false, false, h, 16);
+	n = command_hints(HINT_TIMELINE, true, false, false, false, h, 16);
 	assert_false(has_hint(h, n, WR_CMD_NOTE));
 	/* A pane out of range gets HOSTS' hints, not a read past the table. */
-	n = command_hints((enum hint_pane)99, false, false, false, h, 16);
+	n = command_hints((enum hint_pane)99, false, false, false, false, h, 16);
 	assert_int_equal(h[0].cmd, WR_CMD_ROLLBACK);
 	/* Read-only: the changes go, logs leads. */
-	n = command_hints(HINT_HOSTS, true, false, false, h, 16);
+	n = command_hints(HINT_HOSTS, true, false, false, false, h, 16);
 	assert_int_equal(h[0].cmd, WR_CMD_OPEN);
 	/* The cap holds. */
-	assert_int_equal(command_hints(HINT_HOSTS, false, false, false, h, 2), 2);
+	assert_int_equal(command_hints(HINT_HOSTS, false, false, false, false, h, 2), 2);
 }
 
 static void
@@ -229,7 +229,7 @@ read_only_hints_offer_nothing_that_changes_production(void **state)
 	int p;
 
 	for (p = HINT_HOSTS; p <= HINT_TIMELINE; p++) {
-		n = command_hints((enum hint_pane)p, true, false, false, h, 16);
+		n = command_hints((enum hint_pane)p, true, false, false, false, h, 16);
 		for (i = 0; i < n; i++) {
 			assert_false(command_is_mutating(h[i].cmd));
 			/* Nothing it would refuse: no Space tick, n note, e export
@@ -245,21 +245,49 @@ static void
 armed_and_zoomed_hints_say_how_back(void **state)
 {
 	struct key_hint h[16];
-	size_t n = command_hints(HINT_HOSTS, false, true, false, h, 16), i;
+	size_t n = command_hints(HINT_HOSTS, false, true, false, false, h, 16), i;
 
 	for (i = 0; i < n && h[i].cmd != WR_CMD_ARM; i++)
 		;
 	assert_true(i < n);
 	assert_string_equal(h[i].label, "disarm");
-	n = command_hints(HINT_HOSTS, false, false, false, h, 16);
+	n = command_hints(HINT_HOSTS, false, false, false, false, h, 16);
 	for (i = 0; i < n && h[i].cmd != WR_CMD_ARM; i++)
 		;
 	assert_string_equal(h[i].label, "arm");
-	n = command_hints(HINT_LOGS, false, false, true, h, 16);
+	n = command_hints(HINT_LOGS, false, false, true, false, h, 16);
 	for (i = 0; i < n && h[i].cmd != WR_CMD_ZOOM; i++)
 		;
 	assert_true(i < n);
 	assert_string_equal(h[i].label, "all panes");
+}
+
+/* TIMELINE folds a flapping verdict into one row: its footer names the
+ * key that shows every record, and once they show, the one that folds
+ * them again; a works in TIMELINE alone and says so elsewhere. */
+static void
+timeline_hints_say_every_record_and_back(void **state)
+{
+	struct key_hint h[16];
+	char why[200];
+	size_t n = command_hints(HINT_TIMELINE, true, false, false, false, h, 16), i;
+
+	(void)state;
+	for (i = 0; i < n && h[i].cmd != WR_CMD_ALL_RECORDS; i++)
+		;
+	assert_true(i < n);
+	assert_string_equal(command_key(WR_CMD_ALL_RECORDS), "a");
+	assert_string_equal(h[i].label, "every record");
+	n = command_hints(HINT_TIMELINE, true, false, false, true, h, 16);
+	for (i = 0; i < n && h[i].cmd != WR_CMD_ALL_RECORDS; i++)
+		;
+	assert_string_equal(h[i].label, "fold flips");
+	n = command_hints(HINT_HOSTS, false, false, false, false, h, 16);
+	assert_false(has_hint(h, n, WR_CMD_ALL_RECORDS));
+	assert_int_equal(command_home_pane(WR_CMD_ALL_RECORDS), HINT_TIMELINE);
+	assert_false(command_writes_journal(WR_CMD_ALL_RECORDS));
+	assert_true(command_elsewhere(WR_CMD_ALL_RECORDS, why, sizeof(why)));
+	assert_string_equal(why, "a shows every TIMELINE record: focus it first (5)");
 }
 
 static void
@@ -351,6 +379,7 @@ main(void)
 		cmocka_unit_test(hints_name_the_pane_keys_then_help_and_quit),
 		cmocka_unit_test(read_only_hints_offer_nothing_that_changes_production),
 		cmocka_unit_test(armed_and_zoomed_hints_say_how_back),
+		cmocka_unit_test(timeline_hints_say_every_record_and_back),
 		cmocka_unit_test(pane_keys_elsewhere_say_where_to_go),
 		cmocka_unit_test(enter_where_it_does_nothing_says_where_it_acts),
 	};

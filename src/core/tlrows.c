@@ -1,0 +1,60 @@
+/*
+ * tlrows.c — the TIMELINE pane's rows (tlrows.h): flapfold_find marks
+ * the records its runs fold; each run is drawn once, where its first
+ * record is, and every other record is a row of its own. Built again
+ * whole when records come: a run that grows keeps its first record, so
+ * its row stays in place and says the newest level.
+ */
+#include "warroom/tlrows.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "warroom/util.h"
+
+void
+tlrows_free(struct tlrows *t)
+{
+	free(t->rows);
+	free(t->runs);
+	free(t->row_of);
+	memset(t, 0, sizeof(*t));
+}
+
+void
+tlrows_build(struct tlrows *t, const struct record *v, size_t n, bool all)
+{
+	size_t i, *mark = xcalloc(n + 1, sizeof(*mark));
+
+	tlrows_free(t);
+	if (!all)
+		t->nruns = flapfold_find(v, n, mark, &t->runs);
+	t->rows = xcalloc(n + 1, sizeof(*t->rows));
+	t->row_of = xcalloc(n + 1, sizeof(*t->row_of));
+	t->nrecords = n;
+	for (i = 0; i < n; i++) {
+		const struct flapfold_run *f = mark[i] != 0 ? &t->runs[mark[i] - 1] : NULL;
+		struct tlrows_row *r;
+
+		/* A folded record after its run's first: shown by that row. */
+		if (f != NULL && f->first != i) {
+			t->row_of[i] = t->row_of[f->first];
+			t->rows[t->row_of[i]].count++;
+			continue;
+		}
+		t->row_of[i] = t->nrows;
+		r = &t->rows[t->nrows++];
+		r->first = r->last = i;
+		r->count = 1;
+		r->run = mark[i];
+		if (f != NULL)
+			r->last = f->last;
+	}
+	free(mark);
+}
+
+size_t
+tlrows_find(const struct tlrows *t, size_t i)
+{
+	return i < t->nrecords ? t->row_of[i] : t->nrows;
+}
