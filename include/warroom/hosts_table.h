@@ -4,7 +4,7 @@
  * while the poll behind it fails, a row's verdict in its cell, how bad a
  * row's health is (the order of o by health), and the markers that say
  * rows are hidden above or below or by the filter (naming the worst of
- * them: a verdict, a host DOWN).
+ * them: a verdict, a host DOWN), and the pane title's tally of the fleet.
  * Pure: the caller passes what it read and measures the text it gets.
  */
 #ifndef WARROOM_HOSTS_TABLE_H
@@ -155,5 +155,36 @@ int hosts_table_more_severity(const struct hosts_hidden *h);
  * neither. The sort goes there, not in the HOST column's title, which
  * would widen it past what the names need. */
 void hosts_table_title(enum hosts_sort sort, const char *filter, char *buf, size_t cap);
+
+/* The whole fleet at a glance, whatever is scrolled or filtered away:
+ * hosts (each counted once, at the worst verdict of its rows) at each
+ * verdict MONITOR or worse, and hosts DOWN (a host DOWN with a verdict
+ * held counts in both). */
+struct hosts_tally {
+	int hosts;                       /* every host */
+	int rollback, consider, monitor; /* hosts at ROLLBACK IMMEDIATELY, … */
+	int down;                        /* hosts DOWN */
+};
+
+/* Count the n rows (any order) into *out. */
+void hosts_table_tally(const struct hosts_mark_row *rows, int n, struct hosts_tally *out);
+
+/* The words after "HOSTS" in the pane's title with t's tally before
+ * hosts_table_title's, in wording form (0 the longest): "3 ROLLBACK
+ * IMMEDIATELY, 1 CONSIDER ROLLBACK, 2 MONITOR, 2 DOWN of 24 hosts, by
+ * verdict, having \"k8s\"", then level names short ("3 ROLLBACK, 1
+ * CONSIDER"), without "of 24 hosts", without the order's then the
+ * filter's words, without MONITOR's count, then with the worst verdict
+ * and DOWN alone, the worse of the two alone (DOWN by health or beside
+ * MONITOR), and "" last; a count is never cut. *lead: the tally's bytes
+ * at buf's start (0 when none). With no host MONITOR or worse nor DOWN,
+ * one form: hosts_table_title's words. False when there is no such form;
+ * buf always terminated. */
+bool hosts_table_tally_title(const struct hosts_tally *t, enum hosts_sort sort,
+    const char *filter, int form, char *buf, size_t cap, size_t *lead);
+
+/* How loud the tally is: 2 (a host DOWN, CONSIDER ROLLBACK or worse),
+ * 1 (MONITOR), 0 (nothing to count). */
+int hosts_table_tally_severity(const struct hosts_tally *t);
 
 #endif

@@ -44,14 +44,23 @@ struct layout {
  * message goes on above its own row), taken from the bottom panes. */
 void layout_compute(struct layout *lo, int cols, int lines, int zoom, int footer_rows);
 
+/* What a view adds to its pane's title after the name: text, its first
+ * lead bytes (0: none) drawn in role instead of the title's colours. */
+struct view_title {
+	char text[256];
+	size_t lead;
+	enum theme_role role;
+};
+
 /* A panel: draw() renders app state into the pane's inner area and never
  * changes it; key() handles a command when the pane has focus; title(),
- * when set, adds to the pane's title (a filter in force). */
+ * when set, adds to the pane's title (a filter in force) in at most room
+ * cells, or as few as it can (the title is cut past them). */
 struct view_ops {
 	const char *name;
 	void (*draw)(struct app *app, WINDOW *win, int h, int w, bool focused);
 	bool (*key)(struct app *app, enum wr_command cmd, int page);
-	void (*title)(const struct app *app, char *buf, size_t cap);
+	void (*title)(const struct app *app, int room, struct view_title *out);
 };
 
 extern const struct view_ops view_hosts_ops;

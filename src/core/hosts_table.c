@@ -367,3 +367,115 @@ hosts_table_more_severity(const struct hosts_hidden *h)
 		return 2;
 	return h->worst != NULL ? 1 : 0;
 }
+
+void
+hosts_table_tally(const struct hosts_mark_row *rows, int n, struct hosts_tally *out)
+{
+	int i, j, level;
+	bool down;
+
+	memset(out, 0, sizeof(*out));
+	for (i = 0; i < n; i++) {
+		if (host_seen(rows, i))
+			continue;
+		/* A host once, at the worst of its rows: two services at
+		 * ROLLBACK IMMEDIATELY are one host to roll back. */
+		level = rows[i].level;
+		down = rows[i].down;
+		for (j = i + 1; j < n; j++)
+			if (rows[j].host == rows[i].host) {
+				if (rows[j].level > level)
+					level = rows[j].level;
+				down = down || rows[j].down;
+			}
+		out->hosts++;
+		out->rollback += level == DECIDE_ROLLBACK;
+		out->consider += level == DECIDE_CONSIDER;
+		out->monitor += level == DECIDE_MONITOR;
+		/* A verdict held while its host is away is still the verdict:
+		 * the host counts in both. */
+		out->down += down;
+	}
+}
+
+/* The tally's forms, longest first: level names whole, "of N hosts", the
+ * order's and the filter's words, and which counts (3 all, 2 all but
+ * MONITOR's unless it is the worst, 1 the worst verdict and DOWN, 0 the
+ * worse of those two, -1 none and no words). */
+static const struct {
+	bool whole, of, sort, filter;
+	signed char counts;
+} tally_forms[] = {
+	{ true, true, true, true, 3 }, { false, true, true, true, 3 },
+	{ false, false, true, true, 3 }, { false, false, false, true, 3 },
+	{ false, false, false, false, 3 }, { false, false, false, false, 2 },
+	{ false, false, false, false, 1 }, { false, false, false, false, 0 },
+	{ false, false, false, false, -1 },
+};
+
+bool
+hosts_table_tally_title(const struct hosts_tally *t, enum hosts_sort sort, const char *filter,
+    int form, char *buf, size_t cap, size_t *lead)
+{
+	const struct {
+		int n, level;                /* level < 0: the hosts DOWN */
+	} part[] = {
+		{ t->rollback, DECIDE_ROLLBACK }, { t->consider, DECIDE_CONSIDER },
+		{ t->monitor, DECIDE_MONITOR }, { t->down, -1 },
+	};
+	int worst = t->rollback > 0 ? DECIDE_ROLLBACK : t->consider > 0 ? DECIDE_CONSIDER :
+	    t->monitor > 0 ? DECIDE_MONITOR : -1;
+	/* Alone, hosts DOWN outweigh a MONITOR, and lead by health as they
+	 * do in the pane's order. */
+	bool down_wins = t->down > 0 && (sort == HOSTS_BY_HEALTH || worst < DECIDE_CONSIDER);
+	char words[160];
+	int k, counts;
+	size_t i;
+
+	buf[0] = '\0';
+	*lead = 0;
+	if (worst < 0 && t->down == 0) {
+		/* Nothing to count: the title as it was. */
+		if (form != 0)
+			return false;
+		hosts_table_title(sort, filter, buf, cap);
+		return true;
+	}
+	if (form < 0 || form >= (int)WR_ARRAY_LEN(tally_forms))
+		return false;
+	counts = tally_forms[form].counts;
+	if (counts < 0)
+		return true;
+	for (i = 0; i < WR_ARRAY_LEN(part); i++) {
+		k = part[i].level;
+		if (part[i].n == 0)
+			continue;
+		/* Whole counts only, dropped in a fixed order: MONITOR's, then
+		 * the lesser of two bad verdicts, the worst and DOWN last. */
+		if (k < 0 ? counts < 1 && !down_wins :
+		    k != worst ? counts < 3 - (k == DECIDE_CONSIDER) :
+		    counts < 1 && down_wins)
+			continue;
+		wr_appendf(buf, cap, "%s%d %s", buf[0] != '\0' ? ", " : "", part[i].n,
+		    k < 0 ? "DOWN" : tally_forms[form].whole ?
+		    decide_level_name((enum decide_level)k) : level_word(k));
+	}
+	/* "of 24 hosts": a filter showing 3 rows must not read as a fleet
+	 * of 3. */
+	if (tally_forms[form].of)
+		wr_appendf(buf, cap, " of %d host%s", t->hosts, t->hosts == 1 ? "" : "s");
+	*lead = strlen(buf);
+	hosts_table_title(tally_forms[form].sort ? sort : HOSTS_BY_HOST,
+	    tally_forms[form].filter ? filter : "", words, sizeof(words));
+	if (words[0] != '\0')
+		wr_appendf(buf, cap, ", %s", words);
+	return true;
+}
+
+int
+hosts_table_tally_severity(const struct hosts_tally *t)
+{
+	if (t->down > 0 || t->rollback > 0 || t->consider > 0)
+		return 2;
+	return t->monitor > 0 ? 1 : 0;
+}

@@ -327,21 +327,40 @@ draw_pane(struct app *app, enum pane_id id)
 	const struct view_ops *v = view_for_pane(id);
 	WINDOW *w = scr->pane[id];
 	bool focused = app->focus == id;
-	char title[160], extra[96] = "";
-	int h, wd;
+	struct view_title extra = { .text = "", .lead = 0, .role = THEME_TITLE };
+	char head[64], tail[320];
+	const char *zoomed = focused && scr->zoom >= 0 ? " (zoomed: z shows every pane)" : "";
+	int attr = ui_attr(app, focused ? THEME_TITLE_FOCUS : THEME_TITLE), h, wd, x;
 
 	if (w == NULL)
 		return;
-	if (v->title != NULL)
-		v->title(app, extra, sizeof(extra));
 	getmaxyx(w, h, wd);
+	snprintf(head, sizeof(head), " %s%s", focused ? (scr->utf8 ? "▶ " : "> ") : "", v->name);
+	/* The title runs in wd - 4 cells: the view's words get what the
+	 * name, the space before them and the zoom's words leave. */
+	if (v->title != NULL)
+		v->title(app, wd - 4 - ui_width(head) - 1 - ui_width(zoomed) - 1, &extra);
+	if (extra.lead > strlen(extra.text))
+		extra.lead = strlen(extra.text);
 	werase(w);
 	ui_border(app, w, role_border[focused]);
-	snprintf(title, sizeof(title), " %s%s%s%s%s ", focused ? (scr->utf8 ? "▶ " : "> ") : "",
-	    v->name, extra[0] ? " " : "", extra,
-	    focused && scr->zoom >= 0 ? " (zoomed: z shows every pane)" : "");
-	ui_put(w, 0, 2, wd - 4, ui_attr(app, focused ? THEME_TITLE_FOCUS : THEME_TITLE),
-	    title);
+	if (extra.text[0] != '\0')
+		wr_appendf(head, sizeof(head), " ");
+	snprintf(tail, sizeof(tail), "%s%s ", extra.text + extra.lead, zoomed);
+	/* In pieces: the lead in its own colours (a tally of hosts in
+	 * trouble in the bad one); cut past the room as one string would. */
+	x = 2 + ui_put(w, 0, 2, wd - 4, attr, head);
+	if (extra.lead > 0) {
+		char lead[sizeof(extra.text)];
+
+		memcpy(lead, extra.text, extra.lead);
+		lead[extra.lead] = '\0';
+		/* Reversed in the focused title's bar, as a row's ! is in the
+		 * selection's: a cell of the bar, not a gap in it. */
+		x += ui_put(w, 0, x, wd - 2 - x, ui_attr(app, extra.role) |
+		    (focused && extra.role != THEME_TITLE ? (int)A_REVERSE : 0), lead);
+	}
+	ui_put(w, 0, x, wd - 2 - x, attr, tail);
 	if (h > 2 && wd > 2) {
 		WINDOW *inner = derwin(w, h - 2, wd - 2, 1, 1);
 

@@ -270,6 +270,10 @@ order_pos(const int *order, int rows, int row)
 static int detail_after(const struct app *app, int host, int svc, const struct svc_state *s,
     char lines[2][700]);
 
+/* At most this many lines under the table for the selected row (a
+ * zoomed pane wraps them onto more). */
+#define DETAIL_LINES 4
+
 /* Lines under the table for the selected row: why its host is not UP (an
  * untrusted key's fingerprint on a line of its own) or why its poll fails
  * (both make the row's values old, so they come before anything else),
@@ -797,21 +801,28 @@ hidden_bad(const struct app *app, int hi, const struct config_host *host, int sv
 	return hosts_table_hidden_worst(whole, sev, HOSTS_COL_COUNT);
 }
 
+/* Row n as the markers and the title's tally weigh it. */
+static void
+mark_of(const struct app *app, int n, struct hosts_mark_row *mark)
+{
+	const struct config_host *h;
+	int svc, hi = row_at(app, n, &h, &svc);
+
+	mark->host = h != NULL ? h->name : "";
+	mark->level = verdict_of(app, hi);
+	mark->down = hi >= 0 && host_down(app, hi);
+}
+
 /* What a marker says of the n rows order[from...]: the worst verdict
  * among them and how many hosts have it, and the hosts DOWN. */
 static void
 hidden_of(const struct app *app, const int *order, int from, int n, struct hosts_hidden *out)
 {
 	struct hosts_mark_row *marks = xcalloc(n > 0 ? (size_t)n : 1, sizeof(*marks));
-	const struct config_host *h;
-	int i, svc, hi;
+	int i;
 
-	for (i = 0; i < n; i++) {
-		hi = row_at(app, order[from + i], &h, &svc);
-		marks[i].host = h != NULL ? h->name : "";
-		marks[i].level = verdict_of(app, hi);
-		marks[i].down = hi >= 0 && host_down(app, hi);
-	}
+	for (i = 0; i < n; i++)
+		mark_of(app, order[from + i], &marks[i]);
 	hosts_table_hidden(marks, n, app->host_sort, out);
 	free(marks);
 }
@@ -894,7 +905,7 @@ hosts_draw(struct app *app, WINDOW *win, int h, int w, bool focused)
 	int ndetail = 0, drows = 0, dim = ui_attr(app, THEME_DIM), *order, selpos;
 	int width[HOSTS_COL_COUNT], steps[HOSTS_STEPS_MAX];
 	struct table_fit fit;
-	char detail[4][700], why[300];
+	char detail[DETAIL_LINES][700], why[300];
 
 	if (rows == 0) {
 		char where[WR_PATH_MAX + 96];
@@ -1064,10 +1075,68 @@ hosts_filter_set(struct app *app, const char *text)
 	free(order);
 }
 
-static void
-hosts_title(const struct app *app, char *buf, size_t cap)
+/* The cells ▲'s shortest form takes on the top border beside the title
+ * (with its blanks and a cell of border) when rows may be out of sight
+ * above, else 0: a long tally pushed ▲ to the bottom border, which ▼
+ * and the filter's marker may fill. */
+static int
+up_room(const struct app *app)
 {
-	hosts_table_title(app->host_sort, app->host_filter, buf, cap);
+	int rows = app_host_rows(app), *order, shown, selpos;
+	int least = app->screen->lo.pane[PANE_HOSTS].h - 3 - DETAIL_LINES;
+	struct hosts_hidden up = { .level = -1 };
+	char text[64], last[64] = "";
+	int form;
+
+	order = xcalloc(rows > 0 ? (size_t)rows : 1, sizeof(*order));
+	shown = row_order(app, order, rows);
+	selpos = order_pos(order, shown, app->host_sel);
+	free(order);
+	up.rows = shown;
+	/* hosts_draw scrolls only to bring the selected row into sight; the
+	 * lines under the table for its trouble leave it at least this many
+	 * rows (2 when zoomed, where they wrap): a selection above them
+	 * leaves no row out of sight above. */
+	if (app->zoomed || least < 2)
+		least = 2;
+	if (selpos < least)
+		return 0;
+	for (form = 0; hosts_table_more(HOSTS_MORE_UP, app->screen->utf8, &up, form, text,
+	    sizeof(text)); form++)
+		memcpy(last, text, sizeof(last));
+	return ui_width(last) + 3;
+}
+
+/* The fleet at a glance before the order and the filter ("3 ROLLBACK
+ * IMMEDIATELY, 2 DOWN of 24 hosts, by verdict"), every host counted
+ * whatever is scrolled or filtered away, as long as room allows (a
+ * count is dropped, never cut), in the bad colour while any is bad. */
+static void
+hosts_title(const struct app *app, int room, struct view_title *out)
+{
+	int rows = app_host_rows(app), n, form, last = -1, sev;
+	struct hosts_mark_row *marks = xcalloc(rows > 0 ? (size_t)rows : 1, sizeof(*marks));
+	struct hosts_tally tally;
+
+	for (n = 0; n < rows; n++)
+		mark_of(app, n, &marks[n]);
+	hosts_table_tally(marks, rows, &tally);
+	free(marks);
+	sev = hosts_table_tally_severity(&tally);
+	/* A calm fleet's title has one form, whatever the room. */
+	if (sev > 0)
+		room -= up_room(app);
+	for (form = 0; hosts_table_tally_title(&tally, app->host_sort, app->host_filter, form,
+	    out->text, sizeof(out->text), &out->lead); form++) {
+		last = form;
+		if (ui_width(out->text) <= room)
+			break;
+	}
+	/* None fits: the shortest, cut as the title is. */
+	if (last >= 0 && last < form)
+		hosts_table_tally_title(&tally, app->host_sort, app->host_filter, last, out->text,
+		    sizeof(out->text), &out->lead);
+	out->role = sev > 1 ? THEME_BAD : sev > 0 ? THEME_WARN : THEME_TITLE;
 }
 
 const struct view_ops view_hosts_ops = {

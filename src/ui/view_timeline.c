@@ -383,9 +383,11 @@ timeline_detail_draw(struct app *app, int lines, int cols)
 
 /* Every record shown: the title says so, and how to fold them again. */
 static void
-timeline_title(const struct app *app, char *buf, size_t cap)
+timeline_title(const struct app *app, int room, struct view_title *out)
 {
-	snprintf(buf, cap, "%s", app->tl_all ? "(every record: a folds flapping ones)" : "");
+	(void)room;
+	snprintf(out->text, sizeof(out->text), "%s",
+	    app->tl_all ? "(every record: a folds flapping ones)" : "");
 }
 
 const struct view_ops view_timeline_ops = {

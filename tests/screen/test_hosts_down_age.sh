@@ -23,7 +23,7 @@ run_console -c "$tmp/warroom.conf"
 
 assert_screen drift <<'EOF'
  warroom │ no incident named │ T+00:02:43               2026-01-01 00:02:43 UTC
-┌─ ▶ HOSTS ────────────────────────────────────┐┌─ RUNBOOK ────────────────────┐
+┌─ ▶ HOSTS 2 DOWN of 3 hosts ──────────────────┐┌─ RUNBOOK ────────────────────┐
 │  HOST SERVICE CONN    TAG    VERDICT HEALTH  ││ no runbook loaded            │
 │  h1   api     DOWN 1m v1.4.1 OK      OK      ││ open one with -r FILE        │
 │>!h1   jobs    DOWN 1m v1.5.0 OK      -       ││                              │
@@ -50,7 +50,7 @@ EOF
 
 assert_screen age <<'EOF'
  warroom │ no incident named │ T+00:02:43               2026-01-01 00:02:43 UTC
-┌─ ▶ HOSTS ────────────────────────────────────┐┌─ RUNBOOK ────────────────────┐
+┌─ ▶ HOSTS 2 DOWN of 3 hosts ──────────────────┐┌─ RUNBOOK ────────────────────┐
 │  HOST SERVICE CONN    TAG    VERDICT HEALTH  ││ no runbook loaded            │
 │  h1   api     DOWN 1m v1.4.1 OK      OK      ││ open one with -r FILE        │
 │ !h1   jobs    DOWN 1m v1.5.0 OK      -       ││                              │

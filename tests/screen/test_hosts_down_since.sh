@@ -25,7 +25,7 @@ run_console -c "$tmp/warroom.conf"
 
 assert_screen wide <<'EOF'
  warroom │ no incident named │ T+00:02:43                                                                                               2026-01-01 00:02:43 UTC
-┌─ ▶ HOSTS ────────────────────────────────────────────────────────────────────────────────────┐┌─ RUNBOOK ────────────────────────────────────────────────────┐
+┌─ ▶ HOSTS 2 DOWN of 4 hosts ──────────────────────────────────────────────────────────────────┐┌─ RUNBOOK ────────────────────────────────────────────────────┐
 │  HOST SERVICE CONN       TAG    VERDICT STATE   HEALTH READY VERSION RST AGE DRIVER          ││ no runbook loaded                                            │
 │> h1   api     UP         v1.4.1 OK      running OK     OK            0   2m  compose         ││ open one with -r FILE                                        │
 │  h1   jobs    UP         v1.4.1 OK      running -      -     -       0   2m  compose         ││                                                              │
@@ -73,7 +73,7 @@ EOF
 
 assert_screen narrow <<'EOF'
  warroom │ no incident named │ T+00:02:43               2026-01-01 00:02:43 UTC
-┌─ ▶ HOSTS ────────────────────────────────────┐┌─ RUNBOOK ────────────────────┐
+┌─ ▶ HOSTS 2 DOWN of 4 hosts ──────────────────┐┌─ RUNBOOK ────────────────────┐
 │  HOST SERVICE CONN    TAG    VERDICT HEALTH  ││ no runbook loaded            │
 │> h1   api     UP      v1.4.1 OK      OK      ││ open one with -r FILE        │
 │  h1   jobs    UP      v1.4.1 OK      -       ││                              │
@@ -100,7 +100,7 @@ EOF
 
 assert_screen narrow-again <<'EOF'
  warroom │ no incident named │ T+00:02:48               2026-01-01 00:02:48 UTC
-┌─ ▶ HOSTS ────────────────────────────────────┐┌─ RUNBOOK ────────────────────┐
+┌─ ▶ HOSTS 2 DOWN of 4 hosts ──────────────────┐┌─ RUNBOOK ────────────────────┐
 │  HOST SERVICE CONN    TAG    VERDICT HEALTH  ││ no runbook loaded            │
 │> h1   api     UP      v1.4.1 OK      OK      ││ open one with -r FILE        │
 │  h1   jobs    UP      v1.4.1 OK      -       ││                              │

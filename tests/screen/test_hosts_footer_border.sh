@@ -36,7 +36,7 @@ run_console -c "$tmp/warroom.conf"
 
 assert_screen narrow-zoomed <<'EOF'
  warroom │ no incident named │ T+00:00:00               2026-01-01 00:00:00 UTC
-┌─ ▶ HOSTS having "h2" (zoomed: z shows every pane) ───────────────────────────┐
+┌─ ▶ HOSTS 3 ROLLBACK of 24 hosts, having "h2" (zoomed: z shows every pane) ───┐
 │  HOST SERVICE CONN TAG        VERDICT              STATE   HEALTH READY AGE  │
 │> h2   api     UP   v1.4.1     OK                   running OK     OK    0s   │
 │  h2   jobs    UP   v1.4.1     OK                   running -      -     0s   │
@@ -63,7 +63,7 @@ EOF
 
 assert_screen narrow-zoomed-gone <<'EOF'
  warroom │ no incident named │ T+00:00:30               2026-01-01 00:00:30 UTC
-┌─ ▶ HOSTS having "h2" (zoomed: z shows every pane) ───────────────────────────┐
+┌─ ▶ HOSTS 3 ROLLBACK of 24 hosts, having "h2" (zoomed: z shows every pane) ───┐
 │  HOST SERVICE CONN TAG        VERDICT              STATE   HEALTH READY AGE  │
 │> h2   api     UP   v1.4.1     OK                   running OK     OK    30s  │
 │  h2   jobs    UP   v1.4.1     OK                   running -      -     30s  │
@@ -90,7 +90,7 @@ EOF
 
 assert_screen wide-prompt <<'EOF'
  warroom │ no incident named │ T+00:00:30                                                                                               2026-01-01 00:00:30 UTC
-┌─ ▶ HOSTS having "h2" ────────────────────────────────────────────────────────────────────────┐┌─ RUNBOOK ────────────────────────────────────────────────────┐
+┌─ ▶ HOSTS 6 ROLLBACK IMMEDIATELY of 24 hosts, having "h2" ────────────────────────────────────┐┌─ RUNBOOK ────────────────────────────────────────────────────┐
 │  HOST SERVICE CONN TAG        VERDICT              STATE   HEALTH READY VERSION RST AGE      ││ no runbook loaded                                            │
 │> h2   api     UP   v1.4.1     OK                   running OK     OK            0   30s      ││ open one with -r FILE                                        │
 │  h2   jobs    UP   v1.4.1     OK                   running -      -     -       0   30s      ││                                                              │

@@ -31,7 +31,7 @@ run_console -c "$tmp/warroom.conf"
 
 assert_screen wide <<'EOF'
  warroom │ no incident named │ T+00:00:00                                                                                               2026-01-01 00:00:00 UTC
-┌─ ▶ HOSTS ────────────────────────────────────────────────────────────────────────────────────┐┌─ RUNBOOK ────────────────────────────────────────────────────┐
+┌─ ▶ HOSTS 1 ROLLBACK IMMEDIATELY, 2 DOWN of 24 hosts ─────────────────────────────────────────┐┌─ RUNBOOK ────────────────────────────────────────────────────┐
 │  HOST SERVICE CONN    TAG        VERDICT              STATE   HEALTH READY VERSION RST AGE   ││ no runbook loaded                                            │
 │> h1   api     UP      v1.4.1     OK                   running OK     OK            0   0s    ││ open one with -r FILE                                        │
 │  h1   jobs    UP      v1.4.1     OK                   running -      -     -       0   0s    ││                                                              │
@@ -79,7 +79,7 @@ EOF
 
 assert_screen narrow <<'EOF'
  warroom │ no incident named │ T+00:00:00               2026-01-01 00:00:00 UTC
-┌─ ▶ HOSTS ────────────────────────────────────┐┌─ RUNBOOK ────────────────────┐
+┌─ ▶ HOSTS 1 ROLLBACK, 2 DOWN of 24 hosts ─────┐┌─ RUNBOOK ────────────────────┐
 │  HOST SERVICE CONN    TAG        VERDICT  AGE││ no runbook loaded            │
 │> h1   api     UP      v1.4.1     OK       0s ││ open one with -r FILE        │
 │  h1   jobs    UP      v1.4.1     OK       0s ││                              │
@@ -106,7 +106,7 @@ EOF
 
 assert_screen narrow-end <<'EOF'
  warroom │ no incident named │ T+00:00:00               2026-01-01 00:00:00 UTC
-┌─ ▶ HOSTS ───── ▲ 27: h17 ROLLBACK, h11 DOWN ─┐┌─ RUNBOOK ────────────────────┐
+┌─ ▶ HOSTS 1 ROLLBACK, 2 DOWN ─────── ▲27 h17 ─┐┌─ RUNBOOK ────────────────────┐
 │  HOST SERVICE CONN    TAG        VERDICT  AGE││ no runbook loaded            │
 │  h20  api     UP      v1.4.1     OK       0s ││ open one with -r FILE        │
 │  h21  api     UP      v1.4.1     OK       0s ││                              │
@@ -133,7 +133,7 @@ EOF
 
 assert_screen narrow-filtered <<'EOF'
  warroom │ no incident named │ T+00:00:00               2026-01-01 00:00:00 UTC
-┌─ ▶ HOSTS having "h2" ──────── ▲ 2 more rows ─┐┌─ RUNBOOK ────────────────────┐
+┌─ ▶ HOSTS 1 ROLLBACK, 2 DOWN ─ ▲ 2 more rows ─┐┌─ RUNBOOK ────────────────────┐
 │  HOST SERVICE CONN    TAG        VERDICT  AGE││ no runbook loaded            │
 │  h20  api     UP      v1.4.1     OK       0s ││ open one with -r FILE        │
 │  h21  api     UP      v1.4.1     OK       0s ││                              │
@@ -160,7 +160,7 @@ EOF
 
 assert_screen narrow-filtered-top <<'EOF'
  warroom │ no incident named │ T+00:00:00               2026-01-01 00:00:00 UTC
-┌─ ▶ HOSTS having "h2" ────────────────────────┐┌─ RUNBOOK ────────────────────┐
+┌─ ▶ HOSTS 1 ROLLBACK, 2 DOWN, having "h2" ────┐┌─ RUNBOOK ────────────────────┐
 │  HOST SERVICE CONN    TAG        VERDICT  AGE││ no runbook loaded            │
 │> h2   api     UP      v1.4.1     OK       0s ││ open one with -r FILE        │
 │  h2   jobs    UP      v1.4.1     OK       0s ││                              │
@@ -187,7 +187,7 @@ EOF
 
 assert_screen wide-filtered <<'EOF'
  warroom │ no incident named │ T+00:00:00                                                                                               2026-01-01 00:00:00 UTC
-┌─ ▶ HOSTS having "h2" ────────────────────────────────────────────────────────────────────────┐┌─ RUNBOOK ────────────────────────────────────────────────────┐
+┌─ ▶ HOSTS 1 ROLLBACK IMMEDIATELY, 2 DOWN of 24 hosts, having "h2" ────────────────────────────┐┌─ RUNBOOK ────────────────────────────────────────────────────┐
 │  HOST SERVICE CONN    TAG        VERDICT              STATE   HEALTH READY VERSION RST AGE   ││ no runbook loaded                                            │
 │> h2   api     UP      v1.4.1     OK                   running OK     OK            0   0s    ││ open one with -r FILE                                        │
 │  h2   jobs    UP      v1.4.1     OK                   running -      -     -       0   0s    ││                                                              │

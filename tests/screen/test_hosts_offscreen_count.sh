@@ -34,7 +34,7 @@ run_console -c "$tmp/warroom.conf"
 
 assert_screen wide <<'EOF'
  warroom │ no incident named │ T+00:00:00                                                                                               2026-01-01 00:00:00 UTC
-┌─ ▶ HOSTS ────────────────────────────────────────────────────────────────────────────────────┐┌─ RUNBOOK ────────────────────────────────────────────────────┐
+┌─ ▶ HOSTS 3 ROLLBACK IMMEDIATELY, 2 DOWN of 24 hosts ─────────────────────────────────────────┐┌─ RUNBOOK ────────────────────────────────────────────────────┐
 │  HOST SERVICE CONN    TAG        VERDICT              STATE   HEALTH READY VERSION RST AGE   ││ no runbook loaded                                            │
 │> h1   api     UP      v1.8.0-bad ROLLBACK IMMEDIATELY running OK     OK            0   0s    ││ open one with -r FILE                                        │
 │  h1   jobs    UP      v1.4.1     ROLLBACK IMMEDIATELY running -      -     -       0   0s    ││                                                              │
@@ -82,7 +82,7 @@ EOF
 
 assert_screen narrow <<'EOF'
  warroom │ no incident named │ T+00:00:00               2026-01-01 00:00:00 UTC
-┌─ ▶ HOSTS ────────────────────────────────────┐┌─ RUNBOOK ────────────────────┐
+┌─ ▶ HOSTS 3 ROLLBACK, 2 DOWN of 24 hosts ─────┐┌─ RUNBOOK ────────────────────┐
 │  HOST SERVICE CONN    TAG        VERDICT  AGE││ no runbook loaded            │
 │> h1   api     UP      v1.8.0-bad ROLLBACK 0s ││ open one with -r FILE        │
 │  h1   jobs    UP      v1.4.1     ROLLBACK 0s ││                              │
@@ -109,7 +109,7 @@ EOF
 
 assert_screen narrow-filtered <<'EOF'
  warroom │ no incident named │ T+00:00:00               2026-01-01 00:00:00 UTC
-┌─ ▶ HOSTS having "h2" ────────────────────────┐┌─ RUNBOOK ────────────────────┐
+┌─ ▶ HOSTS 3 ROLLBACK, 2 DOWN, having "h2" ────┐┌─ RUNBOOK ────────────────────┐
 │  HOST SERVICE CONN    TAG        VERDICT  AGE││ no runbook loaded            │
 │> h2   api     UP      v1.4.1     OK       0s ││ open one with -r FILE        │
 │  h2   jobs    UP      v1.4.1     OK       0s ││                              │
@@ -136,7 +136,7 @@ EOF
 
 assert_screen wide-filtered <<'EOF'
  warroom │ no incident named │ T+00:00:00                                                                                               2026-01-01 00:00:00 UTC
-┌─ ▶ HOSTS having "h2" ────────────────────────────────────────────────────────────────────────┐┌─ RUNBOOK ────────────────────────────────────────────────────┐
+┌─ ▶ HOSTS 3 ROLLBACK IMMEDIATELY, 2 DOWN of 24 hosts, having "h2" ────────────────────────────┐┌─ RUNBOOK ────────────────────────────────────────────────────┐
 │  HOST SERVICE CONN    TAG        VERDICT              STATE   HEALTH READY VERSION RST AGE   ││ no runbook loaded                                            │
 │> h2   api     UP      v1.4.1     OK                   running OK     OK            0   0s    ││ open one with -r FILE                                        │
 │  h2   jobs    UP      v1.4.1     OK                   running -      -     -       0   0s    ││                                                              │
@@ -184,7 +184,7 @@ EOF
 
 assert_screen wide-health-end <<'EOF'
  warroom │ no incident named │ T+00:00:00                                                                                               2026-01-01 00:00:00 UTC
-┌─ ▶ HOSTS by health ─ ▲ 18 more rows: h5 and 1 more DOWN; h1 and 2 more ROLLBACK IMMEDIATELY ─┐┌─ RUNBOOK ────────────────────────────────────────────────────┐
+┌─ ▶ HOSTS 3 ROLLBACK IMMEDIATELY, 2 DOWN of 24 hosts, by health ─────────── ▲ 18: h5 +1 DOWN ─┐┌─ RUNBOOK ────────────────────────────────────────────────────┐
 │  HOST SERVICE CONN    TAG        VERDICT              STATE   HEALTH READY VERSION RST AGE   ││ no runbook loaded                                            │
 │  h9   api     UP      v1.4.1     OK                   running OK     OK            0   0s    ││ open one with -r FILE                                        │
 │  h10  api     UP      v1.4.1     OK                   running OK     OK            0   0s    ││                                                              │

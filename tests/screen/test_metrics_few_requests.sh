@@ -27,7 +27,7 @@ run_console -c "$tmp/warroom.conf" --read-only
 
 assert_screen judged <<'EOF'
  warroom │ no incident named │ T+00:00:00   READ-ONLY                                           2026-01-01 00:00:00 UTC
-┌─ ▶ HOSTS ────────────────────────────────────────────────────────────┐┌─ RUNBOOK ────────────────────────────────────┐
+┌─ ▶ HOSTS 1 ROLLBACK IMMEDIATELY of 3 hosts ──────────────────────────┐┌─ RUNBOOK ────────────────────────────────────┐
 │  HOST        SERVICE CONN          TAG VERDICT  STATE HEALTH READY   ││ no runbook loaded                            │
 │> api-1       api     not connected     ROLLBACK       -      -       ││ open one with -r FILE                        │
 │  api-1       jobs    not connected     ROLLBACK       -      -       ││                                              │

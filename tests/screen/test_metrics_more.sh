@@ -36,7 +36,7 @@ run_console -c "$tmp/warroom.conf" --read-only
 
 assert_screen small <<'EOF'
  warroom │ no incident named │ T+00:00:00   READ-ONLY   2026-01-01 00:00:00 UTC
-┌─ ▶ HOSTS ────────────────────────────────────┐┌─ RUNBOOK ────────────────────┐
+┌─ ▶ HOSTS 1 ROLLBACK, 1 CONSIDER of 3 hosts ──┐┌─ RUNBOOK ────────────────────┐
 │  HOST        SERVICE CONN          TAG HEALTH││ no runbook loaded            │
 │>!api-1       api     not connected     -     ││ open one with -r FILE        │
 │ !api-1       jobs    not connected     -     ││                              │
@@ -63,7 +63,7 @@ EOF
 
 assert_screen taller <<'EOF'
  warroom │ no incident named │ T+00:00:00   READ-ONLY   2026-01-01 00:00:00 UTC
-┌─ ▶ HOSTS ────────────────────────────────────┐┌─ RUNBOOK ────────────────────┐
+┌─ ▶ HOSTS 1 ROLLBACK, 1 CONSIDER of 3 hosts ──┐┌─ RUNBOOK ────────────────────┐
 │  HOST        SERVICE CONN          TAG HEALTH││ no runbook loaded            │
 │>!api-1       api     not connected     -     ││ open one with -r FILE        │
 │ !api-1       jobs    not connected     -     ││                              │

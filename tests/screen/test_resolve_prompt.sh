@@ -48,7 +48,7 @@ run_console -c "$tmp/warroom.conf" --read-only
 
 assert_screen three <<'EOF'
  warroom │ no incident named │ T+00:00:00   READ-ONLY   2026-01-01 00:00:00 UTC
-┌─ ▶ HOSTS ────────────────────────────────────┐┌─ RUNBOOK ────────────────────┐
+┌─ ▶ HOSTS 3 ROLLBACK IMMEDIATELY of 15 hosts ─┐┌─ RUNBOOK ────────────────────┐
 │  HOST        SERVICE CONN          TAG HEALTH││ no runbook loaded            │
 │>!api-1       api     not connected     -     ││ open one with -r FILE        │
 │ !api-1       jobs    not connected     -     ││                              │
@@ -87,7 +87,7 @@ assert_screen tiny <<'EOF'
 EOF
 assert_screen many <<'EOF'
  warroom │ no incident named │ T+00:00:00   READ-ONLY   2026-01-01 00:00:00 UTC
-┌─ ▶ HOSTS ────────────────────────────────────┐┌─ RUNBOOK ────────────────────┐
+┌─ ▶ HOSTS 15 ROLLBACK of 15 hosts ────────────┐┌─ RUNBOOK ────────────────────┐
 │  HOST        SERVICE CONN          TAG HEALTH││ no runbook loaded            │
 │>!api-1       api     not connected     -     ││ open one with -r FILE        │
 │ !api-1       jobs    not connected     -     ││                              │

@@ -7,7 +7,9 @@
  * marks a hold, o by health puts DOWN, failing, restarts, warnings, OK
  * in that order, and hidden rows are counted, naming the worst verdict
  * (worse than every row in sight) and the hosts DOWN, host names kept
- * longest; the filter's marker and ▼ share the bottom border.
+ * longest; the filter's marker and ▼ share the bottom border; the
+ * title's tally counts the fleet's hosts by verdict and DOWN, dropping
+ * whole words in a fixed order.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -723,6 +725,137 @@ two_markers_share_a_border(void **state)
 	assert_int_equal(fb, -1);
 }
 
+/* QA scale2: scrolling HOSTS, nothing said how many hosts were bad or
+ * DOWN. The title counts hosts, not rows (a host's two services once,
+ * at the worse verdict), over every row given, and a host DOWN with a
+ * verdict held counts in both. */
+static void
+the_tally_counts_each_host_once_at_its_worst(void **state)
+{
+	const char *h1 = "h1", *h2 = "h2", *h3 = "h3", *h4 = "h4", *h5 = "h5", *h6 = "h6";
+	const struct hosts_mark_row rows[] = {
+		{ h1, DECIDE_ROLLBACK, false }, { h1, DECIDE_ROLLBACK, false },
+		{ h2, DECIDE_MONITOR, false }, { h2, DECIDE_CONSIDER, false },
+		{ h3, DECIDE_OK, false }, { h4, DECIDE_ROLLBACK, true },
+		{ h4, DECIDE_ROLLBACK, true },
+		{ h5, -1, true }, { h6, DECIDE_MONITOR, false }, { h6, DECIDE_NO_DATA, false },
+	};
+	struct hosts_tally t;
+
+	(void)state;
+	hosts_table_tally(rows, 10, &t);
+	assert_int_equal(t.hosts, 6);
+	assert_int_equal(t.rollback, 2);
+	assert_int_equal(t.consider, 1);
+	assert_int_equal(t.monitor, 1);
+	assert_int_equal(t.down, 2);
+	assert_int_equal(hosts_table_tally_severity(&t), 2);
+	hosts_table_tally(rows + 8, 2, &t);
+	assert_int_equal(t.hosts, 1);
+	assert_int_equal(t.monitor, 1);
+	assert_int_equal(hosts_table_tally_severity(&t), 1);
+	hosts_table_tally(rows + 4, 1, &t);
+	assert_int_equal(hosts_table_tally_severity(&t), 0);
+	hosts_table_tally(rows, 0, &t);
+	assert_int_equal(t.hosts, 0);
+}
+
+/* Every form of the title, longest first: level names shortened, then
+ * "of 24 hosts", then the order's and the filter's words, then MONITOR,
+ * then the lesser bad verdict; the worst verdict and DOWN last. */
+static void
+the_tally_shortens_by_whole_words(void **state)
+{
+	const struct hosts_tally t = { .hosts = 24, .rollback = 3, .consider = 1, .monitor = 2,
+		.down = 2 };
+	static const char *const want[] = {
+		"3 ROLLBACK IMMEDIATELY, 1 CONSIDER ROLLBACK, 2 MONITOR, 2 DOWN of 24 hosts, "
+		    "by verdict, having \"k8s\"",
+		"3 ROLLBACK, 1 CONSIDER, 2 MONITOR, 2 DOWN of 24 hosts, by verdict, having \"k8s\"",
+		"3 ROLLBACK, 1 CONSIDER, 2 MONITOR, 2 DOWN, by verdict, having \"k8s\"",
+		"3 ROLLBACK, 1 CONSIDER, 2 MONITOR, 2 DOWN, having \"k8s\"",
+		"3 ROLLBACK, 1 CONSIDER, 2 MONITOR, 2 DOWN",
+		"3 ROLLBACK, 1 CONSIDER, 2 DOWN",
+		"3 ROLLBACK, 2 DOWN",
+		"3 ROLLBACK",
+		"",
+	};
+	char buf[256];
+	size_t lead, i;
+
+	(void)state;
+	for (i = 0; i < sizeof(want) / sizeof(want[0]); i++) {
+		assert_true(hosts_table_tally_title(&t, HOSTS_BY_VERDICT, "k8s", (int)i, buf,
+		    sizeof(buf), &lead));
+		assert_string_equal(buf, want[i]);
+	}
+	assert_false(hosts_table_tally_title(&t, HOSTS_BY_VERDICT, "k8s", (int)i, buf,
+	    sizeof(buf), &lead));
+	assert_false(hosts_table_tally_title(&t, HOSTS_BY_VERDICT, "k8s", -1, buf, sizeof(buf),
+	    &lead));
+	/* The lead is the tally, for its colour; not the order's words. */
+	assert_true(hosts_table_tally_title(&t, HOSTS_BY_VERDICT, "k8s", 1, buf, sizeof(buf),
+	    &lead));
+	assert_int_equal(lead, strlen("3 ROLLBACK, 1 CONSIDER, 2 MONITOR, 2 DOWN of 24 hosts"));
+	assert_true(hosts_table_tally_title(&t, HOSTS_BY_VERDICT, "k8s", 8, buf, sizeof(buf),
+	    &lead));
+	assert_int_equal(lead, 0);
+}
+
+/* Alone, the worse of the worst verdict and DOWN stays: DOWN by health
+ * or beside MONITOR, else the verdict; MONITOR, the worst, is kept
+ * while a lesser verdict would go. */
+static void
+the_tally_keeps_the_worse_of_verdict_and_down(void **state)
+{
+	struct hosts_tally t = { .hosts = 1, .monitor = 1, .down = 1 };
+	char buf[128];
+	size_t lead;
+
+	(void)state;
+	assert_true(hosts_table_tally_title(&t, HOSTS_BY_HOST, "", 0, buf, sizeof(buf), &lead));
+	assert_string_equal(buf, "1 MONITOR, 1 DOWN of 1 host");
+	assert_true(hosts_table_tally_title(&t, HOSTS_BY_HOST, "", 6, buf, sizeof(buf), &lead));
+	assert_string_equal(buf, "1 MONITOR, 1 DOWN");
+	assert_true(hosts_table_tally_title(&t, HOSTS_BY_HOST, "", 7, buf, sizeof(buf), &lead));
+	assert_string_equal(buf, "1 DOWN");
+	t.monitor = 0;
+	t.consider = 4;
+	t.hosts = 9;
+	assert_true(hosts_table_tally_title(&t, HOSTS_BY_HOST, "", 7, buf, sizeof(buf), &lead));
+	assert_string_equal(buf, "4 CONSIDER");
+	assert_true(hosts_table_tally_title(&t, HOSTS_BY_HEALTH, "", 7, buf, sizeof(buf),
+	    &lead));
+	assert_string_equal(buf, "1 DOWN");
+	t.down = 0;
+	t.monitor = 2;
+	assert_true(hosts_table_tally_title(&t, HOSTS_BY_HOST, "", 5, buf, sizeof(buf), &lead));
+	assert_string_equal(buf, "4 CONSIDER");
+	t.consider = 0;
+	assert_true(hosts_table_tally_title(&t, HOSTS_BY_HOST, "", 7, buf, sizeof(buf), &lead));
+	assert_string_equal(buf, "2 MONITOR");
+}
+
+/* A calm fleet: the title as it was, its one form the order's and the
+ * filter's words. */
+static void
+a_calm_fleet_has_no_tally(void **state)
+{
+	const struct hosts_tally t = { .hosts = 24 };
+	char buf[128];
+	size_t lead = 9;
+
+	(void)state;
+	assert_true(hosts_table_tally_title(&t, HOSTS_BY_HEALTH, "h2", 0, buf, sizeof(buf),
+	    &lead));
+	assert_string_equal(buf, "by health, having \"h2\"");
+	assert_int_equal(lead, 0);
+	assert_false(hosts_table_tally_title(&t, HOSTS_BY_HEALTH, "h2", 1, buf, sizeof(buf),
+	    &lead));
+	assert_true(hosts_table_tally_title(&t, HOSTS_BY_HOST, "", 0, buf, sizeof(buf), &lead));
+	assert_string_equal(buf, "");
+}
+
 int
 main(void)
 {
@@ -750,6 +883,10 @@ main(void)
 		cmocka_unit_test(the_marker_shortens_to_fit_keeping_the_host),
 		cmocka_unit_test(the_marker_names_a_verdict_and_hosts_down),
 		cmocka_unit_test(two_markers_share_a_border),
+		cmocka_unit_test(the_tally_counts_each_host_once_at_its_worst),
+		cmocka_unit_test(the_tally_shortens_by_whole_words),
+		cmocka_unit_test(the_tally_keeps_the_worse_of_verdict_and_down),
+		cmocka_unit_test(a_calm_fleet_has_no_tally),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
