@@ -85,9 +85,9 @@ struct app_runbook {
 	char *key;                       /* the step ids' prefix: its file name, or
 	                                    the trailing path that tells it from
 	                                    another loaded runbook's (rbkey.h) */
-	struct rbfile_stamp stamp;       /* its file as read (rbfile.h) */
-	struct rbfile_stamp disk;        /* … as last looked at */
-	bool changed_on_disk;            /* the file is no longer what was read */
+	struct rbfile_watch watch;       /* its file as read and as last looked
+	                                    at; changed: no longer what was read
+	                                    (rbfile.h) */
 	struct runbook rb;
 	bool *checked;                   /* per step: as the file says, then as ticked */
 	int64_t *ticked_at;              /* per step: ms of the last tick, 0 if none */

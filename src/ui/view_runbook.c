@@ -273,8 +273,8 @@ runbook_draw(struct app *app, WINDOW *win, int h, int w, bool focused)
 	ui_put(win, 0, 0, w, ui_attr(app, THEME_TITLE), line);
 	/* The file was edited since it was read: the steps below are what was
 	 * read, and x runs those; said on a row of its own, not cut away. */
-	if (r->changed_on_disk && h > 2) {
-		rbfile_notice(r->key, &r->disk, line, sizeof(line));
+	if (r->watch.changed && h > 2) {
+		rbfile_notice(r->key, &r->watch.seen, line, sizeof(line));
 		ui_put_wrapped(win, &row0, 0, w, 0, h - 1 < row0 + 3 ? h - 1 : row0 + 3,
 		    ui_attr(app, THEME_WARN), line);
 	}

@@ -2,7 +2,8 @@
 # test_runbook_edited.sh — a runbook edited during an incident. While the
 # console runs, RUNBOOK says the file changed on disk and that x runs the
 # steps shown; a touch (the same bytes) says nothing, and a file removed
-# is said gone without a restart's advice. Reopened after a step was inserted above the marked ones
+# is said gone without a restart's advice; put back, it is no longer said
+# changed. Reopened after a step was inserted above the marked ones
 # (QA author 2), each tick and x mark is on the step it was made on, the
 # inserted step has none; reopened after a marked step was renamed, its
 # mark is on no step, and the footer, the journal's runbook.load and the
@@ -73,8 +74,15 @@ ok "reopened after the marked step was renamed: its mark is on no step, and said
 mv "$tmp/live.md" "$tmp/live.md.gone"
 wait_for "live.md is gone from disk since it was loaded; x runs the steps shown" 6
 assert_not_contains "$tmp/screen" "restart warroom"
+# The line under RUNBOOK's title (the footer keeps its words once said).
+no_notice() { ! grep -qF '│live.md is gone from disk' "$tmp/screen"; }
+no_notice && fail "RUNBOOK shows no notice under its title"
 ok "a runbook removed while it runs is said gone, with no restart advice"
+# Put back as it was loaded: the notice goes, and the footer says so.
 mv "$tmp/live.md.gone" "$tmp/live.md"
+wait_for "live.md is back to what was loaded" 6
+until_screen 3 "RUNBOOK's notice to go" no_notice
+ok "a runbook put back as it was loaded is no longer said changed"
 keys q
 wait_for "exit=0"
 journal=$(ls "$tmp"/tl/qa-*.jsonl)
