@@ -1232,6 +1232,13 @@ impact_by_deploy(const struct pm *pm)
 	return pm->deployed != NO_TIME && !pm->deployed_early;
 }
 
+/* A runbook.load's runbook: "name" ("runbook" in the first journals). */
+static const char *
+load_name(const struct record *r)
+{
+	return dstr(r, "name") != NULL ? dstr(r, "name") : dstr(r, "runbook");
+}
+
 /* Each runbook's checklist is its last runbook.load: its steps first, in
  * the file's order, the runbooks in the order first loaded. The marks of
  * earlier loads and records are placed on it as the console places them
@@ -1253,8 +1260,7 @@ pm_books(struct pm *pm, const struct record *v, size_t n)
 	size_t *last = NULL, nn = 0, i, k;
 
 	for (i = 0; i < n; i++) {
-		const char *name = dstr(&v[i], "name") != NULL ? dstr(&v[i], "name") :
-		    dstr(&v[i], "runbook");
+		const char *name = load_name(&v[i]);
 
 		if (!kind_is(&v[i], "runbook.load") || name == NULL)
 			continue;
@@ -1288,13 +1294,60 @@ pm_books(struct pm *pm, const struct record *v, size_t n)
 	free(last);
 }
 
+/* The runbook.load records of runbook name, in the journal's order,
+ * into *out (malloc'd); how many. A runbook loaded twice (a console
+ * restarted after an edit, two consoles) is one runbook: these say when. */
+static size_t
+loads_of(const struct record *v, size_t n, const char *name, const struct record ***out)
+{
+	size_t i, k = 0;
+
+	*out = NULL;
+	for (i = 0; i < n; i++) {
+		if (!kind_is(&v[i], "runbook.load") || load_name(&v[i]) == NULL ||
+		    strcmp(load_name(&v[i]), name) != 0)
+			continue;
+		*out = xrealloc(*out, (k + 1) * sizeof(**out));
+		(*out)[k++] = &v[i];
+	}
+	return k;
+}
+
+/* Whether load b read other bytes than load a before it: 1 it did, 0 it
+ * did not, -1 not known. By the file's SHA-256 where both loads hold it;
+ * else by their steps (id, title, section): steps that differ say the file
+ * changed, the same steps do not say it did not (its prose may have). */
+static int
+load_changed(const struct record *a, const struct record *b)
+{
+	const cJSON *sa = cJSON_GetObjectItemCaseSensitive(a->data, "steps");
+	const cJSON *sb = cJSON_GetObjectItemCaseSensitive(b->data, "steps");
+	static const char *const keys[] = { "step", "title", "section" };
+	const cJSON *x, *y;
+	size_t k;
+
+	if (dstr(a, "sha256") != NULL && dstr(b, "sha256") != NULL)
+		return strcmp(dstr(a, "sha256"), dstr(b, "sha256")) != 0;
+	if (cJSON_GetArraySize(sa) != cJSON_GetArraySize(sb))
+		return 1;
+	for (x = sa != NULL ? sa->child : NULL, y = sb != NULL ? sb->child : NULL;
+	    x != NULL && y != NULL; x = x->next, y = y->next)
+		for (k = 0; k < sizeof(keys) / sizeof(keys[0]); k++) {
+			const char *p = jstr_in(x, keys[k]), *q = jstr_in(y, keys[k]);
+
+			if ((p == NULL) != (q == NULL) || (p != NULL && strcmp(p, q) != 0))
+				return 1;
+		}
+	return -1;
+}
+
 /* A runbook.load's steps: each one's done and preticked, on the step of
  * the last load it goes on (the last load's own are its checklist). */
 static void
 pm_load(struct pm *pm, const struct record *r)
 {
 	const cJSON *steps = cJSON_GetObjectItemCaseSensitive(r->data, "steps"), *s;
-	const char *rb = dstr(r, "name") != NULL ? dstr(r, "name") : dstr(r, "runbook");
+	const char *rb = load_name(r);
 	char at[WR_PATH_MAX + 16];
 
 	cJSON_ArrayForEach(s, steps) {
@@ -4021,6 +4074,36 @@ md_unplaced(struct wr_buf *b, const struct export_opts *o, const struct pm *pm, 
 	wr_buf_str(b, "_\n");
 }
 
+static void clock_in(int64_t ms, const struct export_opts *o, char *out, size_t cap);
+
+/* " (loaded at 01:02:10, again at 01:30:44 after it changed)" after a
+ * runbook's name when the journal loaded it again after its file changed
+ * (a console restarted on the edited file, or a second console): its
+ * checklist is the last load, listed once, and the reader learns the
+ * steps were not all the same the whole incident. A load of the same
+ * bytes again (a restart) says nothing new: the timeline has it. */
+static void
+md_loads(struct wr_buf *b, const struct record *v, size_t n, const struct export_opts *o,
+    const char *name)
+{
+	const struct record **l;
+	size_t k, nl = loads_of(v, n, name, &l), changed = 0;
+	char at[TIME_MAX];
+
+	for (k = 1; k < nl; k++)
+		changed += load_changed(l[k - 1], l[k]) == 1;
+	for (k = 0; changed > 0 && k < nl; k++) {
+		if (k > 0 && load_changed(l[k - 1], l[k]) != 1)
+			continue;
+		clock_in(l[k]->ts_ms, o, at, sizeof(at));
+		wr_buf_printf(b, "%s at %s%s", k == 0 ? " (loaded" : ", again", at,
+		    k == 0 ? "" : " after it changed");
+	}
+	if (changed > 0)
+		wr_buf_str(b, ")");
+	free(l);
+}
+
 static void
 md_checklist(struct wr_buf *b, const struct record *v, size_t n, const struct export_opts *o,
     const struct pm *pm)
@@ -4048,7 +4131,9 @@ md_checklist(struct wr_buf *b, const struct record *v, size_t n, const struct ex
 			tminus = pm->steps[i].rb == g && runbook_tminus(pm->steps[i].title, &off);
 		wr_buf_str(b, "\n**");
 		sb_text(b, o, pm->rbs[g][0] != '\0' ? pm->rbs[g] : "no runbook named");
-		wr_buf_printf(b, "**: %zu of %zu steps done\n\n", done, total);
+		wr_buf_str(b, "**");
+		md_loads(b, v, n, o, pm->rbs[g]);
+		wr_buf_printf(b, ": %zu of %zu steps done\n\n", done, total);
 		if (tminus && tzero == NO_TIME)
 			wr_buf_str(b, "_T-0 was never set (T in RUNBOOK): its T-minus steps have no due "
 			    "time._\n\n");
@@ -5638,6 +5723,38 @@ json_unplaced(cJSON *inc, const struct export_opts *o, const struct pm *pm)
 	}
 }
 
+/* "runbooks": each runbook the journal loaded, with each load's time and,
+ * from the second on, whether the file had changed since the one before
+ * (null: not known; md_loads). */
+static void
+json_runbooks(cJSON *inc, const struct record *v, size_t n, const struct export_opts *o,
+    const struct pm *pm)
+{
+	cJSON *arr = cJSON_AddArrayToObject(inc, "runbooks"), *x, *loads, *e;
+	const struct record **l;
+	size_t g, k, nl;
+	int c;
+
+	for (g = 0; g < pm->nrbs; g++) {
+		if ((nl = loads_of(v, n, pm->rbs[g], &l)) == 0)
+			continue;
+		x = cJSON_CreateObject();
+		json_str(x, "name", o, pm->rbs[g]);
+		loads = cJSON_AddArrayToObject(x, "loads");
+		for (k = 0; k < nl; k++) {
+			e = cJSON_CreateObject();
+			json_time(e, "at", l[k]->ts_ms);
+			if (k > 0 && (c = load_changed(l[k - 1], l[k])) >= 0)
+				cJSON_AddBoolToObject(e, "changed", c == 1);
+			else if (k > 0)
+				cJSON_AddNullToObject(e, "changed");
+			cJSON_AddItemToArray(loads, e);
+		}
+		cJSON_AddItemToArray(arr, x);
+		free(l);
+	}
+}
+
 /* The Markdown summary's action counts; refused ones ran nothing and are
  * counted apart from the outcomes. */
 static void
@@ -6093,6 +6210,7 @@ json_incident(const struct record *v, size_t n, const struct export_opts *o,
 	}
 	free(tzs);
 	json_unplaced(inc, o, pm);
+	json_runbooks(inc, v, n, o, pm);
 	sp = cJSON_AddArrayToObject(inc, "statuspage");
 	for (i = 0; i < pm->nsp; i++) {
 		const struct sp_post p = pm->sp[i];

@@ -7,7 +7,8 @@
 # (QA author 2), each tick and x mark is on the step it was made on, the
 # inserted step has none; reopened after a marked step was renamed, its
 # mark is on no step, and the footer, the journal's runbook.load and the
-# post-mortem say which was not placed.
+# post-mortem say which was not placed; the post-mortem lists the runbook
+# once, saying when it was loaded again after it changed.
 . "${top_srcdir:-$(dirname "$0")/../..}/tests/lib/tmux.sh"
 printf '[warroom]\ntimeline_dir = %s/tl\n' "$tmp" > "$tmp/c.conf"
 cat > "$tmp/live.md" <<'MD'
@@ -89,7 +90,10 @@ journal=$(ls "$tmp"/tl/qa-*.jsonl)
 grep -q '"kind":"runbook.load".*"unplaced":\[{"title":"Roll back the API","mark":"x refused"}\]' \
 	"$journal" || fail "runbook.load does not list the mark not placed"
 "$WARROOM" -c "$tmp/c.conf" export qa --format md > "$tmp/pm.md" || fail "export"
-assert_contains "$tmp/pm.md" "**live.md**: 1 of 4 steps done"
+assert_contains "$tmp/pm.md" "after it changed): 1 of 4 steps done"
 assert_contains "$tmp/pm.md" '_Runbook changed since: 1 mark not placed: "Roll back the API" (x refused)_'
-[ "$(grep -c '^\*\*live.md\*\*: ' "$tmp/pm.md")" -eq 1 ] || fail "live.md is listed more than once"
-ok "the post-mortem lists the runbook once and says the mark not placed"
+# Loaded by three starts, the file edited before the second and the third.
+grep -Eq '^\*\*live\.md\*\* \(loaded at [0-9:]{8}, again at [0-9:]{8} after it changed, again at [0-9:]{8} after it changed\): ' \
+	"$tmp/pm.md" || { cat "$tmp/pm.md"; fail "the checklist does not say when live.md was loaded"; }
+[ "$(grep -c '^\*\*live.md\*\* (loaded' "$tmp/pm.md")" -eq 1 ] || fail "live.md is listed more than once"
+ok "the post-mortem lists the runbook once, says when it was reloaded, and the mark not placed"

@@ -1808,10 +1808,10 @@ an_edited_runbook_is_listed_once_with_each_mark_on_its_step(void **state)
 	(void)state;
 	edited_runbook_journal(v, "Roll back");
 	md = render_n(EXPORT_MD, v, 7);
-	assert_non_null(strstr(md, "## Checklist\n\n**live.md**: 1 of 3 steps done\n\n"
+	assert_non_null(strstr(md, "## Checklist\n\n**live.md** (loaded at 12:00:05, again at "
+	    "12:00:45 after it changed): 1 of 3 steps done\n\n"
 	    "- [ ] Open the incident channel\n- [x] Acknowledge the page\n- [ ] Roll back\n"));
-	assert_null(strstr(md, "**live.md**: 1 of 3 steps done\n\n- [ ] Open the incident "
-	    "channel\n- [x] Acknowledge the page\n- [ ] Roll back\n\n**live.md**"));
+	assert_null(strstr(md, "- [ ] Roll back\n\n**live.md**"));
 	assert_null(strstr(md, "not placed"));
 	/* The rollback ran from "Roll back", not from the inserted step. */
 	assert_non_null(strstr(md, "- Open the incident channel (not ticked during the "
@@ -1847,6 +1847,74 @@ a_mark_of_a_renamed_step_is_said_not_placed(void **state)
 	cJSON_Delete(doc);
 	free(md);
 	for (size_t i = 0; i < 7; i++)
+		record_free(&v[i]);
+}
+
+/* A runbook loaded three times under one name: by a console, again by
+ * that console restarted after the file was edited, and by a second
+ * console on the edited file. Its checklist is listed once, saying when
+ * it was loaded and when again after it changed (by the SHA-256 each load
+ * holds; a journal from before it by the steps, which only say a change);
+ * the JSON has every load. */
+static void
+a_runbook_loaded_again_is_listed_once_saying_when(void **state)
+{
+	static const char *const steps1 = "\"steps\":[{\"step\":\"live.md:3\",\"title\":"
+	    "\"Acknowledge the page\"},{\"step\":\"live.md:4\",\"title\":\"Roll back\"}]";
+	static const char *const steps2 = "\"steps\":[{\"step\":\"live.md:3\",\"title\":"
+	    "\"Acknowledge the page\",\"done\":true},{\"step\":\"live.md:4\",\"title\":"
+	    "\"Roll back the API\"}]";
+	struct record v[6] = { 0 };
+	char load[400], *md;
+	const cJSON *rbs, *loads;
+	cJSON *doc;
+
+	(void)state;
+	add_to(v, 0, 0, "incident.open", NULL, NULL, "{\"name\":\"qa\"}");
+	snprintf(load, sizeof(load), "{\"name\":\"live.md\",\"sha256\":\"aa11\",%s}", steps1);
+	add_to(v, 1, 62, "runbook.load", NULL, NULL, load);
+	add_to(v, 2, 70, "step.check", NULL, NULL,
+	    "{\"step\":\"live.md:3\",\"title\":\"Acknowledge the page\"}");
+	snprintf(load, sizeof(load), "{\"name\":\"live.md\",\"sha256\":\"bb22\",%s}", steps2);
+	add_to(v, 3, 1800, "runbook.load", NULL, NULL, load);
+	add_to(v, 4, 1860, "runbook.load", NULL, NULL, load);
+	add_to(v, 5, 1900, "note", NULL, NULL, "{\"text\":\"done\"}");
+	md = render_n(EXPORT_MD, v, 6);
+	assert_non_null(strstr(md, "## Checklist\n\n**live.md** (loaded at 12:01:02, again at "
+	    "12:30:00 after it changed): 1 of 2 steps done\n\n"
+	    "- [x] Acknowledge the page\n- [ ] Roll back the API\n\n### Follow-ups\n"));
+	free(md);
+	md = render_n(EXPORT_JSON, v, 6);
+	doc = cJSON_Parse(md);
+	rbs = cJSON_GetObjectItem(cJSON_GetObjectItem(doc, "incident"), "runbooks");
+	assert_int_equal(cJSON_GetArraySize(rbs), 1);
+	assert_string_equal(jstr(cJSON_GetArrayItem(rbs, 0), "name"), "live.md");
+	loads = cJSON_GetObjectItem(cJSON_GetArrayItem(rbs, 0), "loads");
+	assert_int_equal(cJSON_GetArraySize(loads), 3);
+	assert_string_equal(jstr(cJSON_GetArrayItem(loads, 0), "at"), "2024-05-01T12:01:02.000Z");
+	assert_null(cJSON_GetObjectItem(cJSON_GetArrayItem(loads, 0), "changed"));
+	assert_true(cJSON_IsTrue(cJSON_GetObjectItem(cJSON_GetArrayItem(loads, 1), "changed")));
+	assert_true(cJSON_IsFalse(cJSON_GetObjectItem(cJSON_GetArrayItem(loads, 2), "changed")));
+	cJSON_Delete(doc);
+	free(md);
+	/* Without sha256: the same steps are not known to be the same file. */
+	record_free(&v[3]);
+	record_free(&v[4]);
+	snprintf(load, sizeof(load), "{\"name\":\"live.md\",%s}", steps2);
+	add_to(v, 3, 1800, "runbook.load", NULL, NULL, load);
+	add_to(v, 4, 1860, "runbook.load", NULL, NULL, load);
+	md = render_n(EXPORT_MD, v, 6);
+	assert_non_null(strstr(md, "**live.md** (loaded at 12:01:02, again at 12:30:00 after it "
+	    "changed): 1 of 2 steps done\n"));
+	free(md);
+	md = render_n(EXPORT_JSON, v, 6);
+	doc = cJSON_Parse(md);
+	rbs = cJSON_GetObjectItem(cJSON_GetObjectItem(doc, "incident"), "runbooks");
+	loads = cJSON_GetObjectItem(cJSON_GetArrayItem(rbs, 0), "loads");
+	assert_true(cJSON_IsNull(cJSON_GetObjectItem(cJSON_GetArrayItem(loads, 2), "changed")));
+	cJSON_Delete(doc);
+	free(md);
+	for (size_t i = 0; i < 6; i++)
 		record_free(&v[i]);
 }
 
@@ -4299,6 +4367,7 @@ main(void)
 		cmocka_unit_test(checklist_by_runbook_and_ticks_of_the_file_apart),
 		cmocka_unit_test(an_edited_runbook_is_listed_once_with_each_mark_on_its_step),
 		cmocka_unit_test(a_mark_of_a_renamed_step_is_said_not_placed),
+		cmocka_unit_test(a_runbook_loaded_again_is_listed_once_saying_when),
 		cmocka_unit_test(a_load_that_could_not_place_marks_reads_as_words),
 		cmocka_unit_test(actions_say_what_they_changed),
 		cmocka_unit_test(shutdowns_say_who_ended_the_console),
