@@ -392,6 +392,8 @@ struct app {
 	char post_step[WR_PATH_MAX + 16]; /* … and the step x posts or announces from
 	                                    (its id), or "": the post-mortem's link */
 	bool post_section;               /* … post_step is a section's id */
+	char post_code[WR_RUNBOOK_CODE_LEN + 1]; /* … and what that step runs
+	                                    (runbook_work_code), or "" */
 	struct app_ran *post_ran;        /* … and where its row keeps how it went, or NULL */
 	int prompt_host;                 /* PROMPT_TRUST: the host asked about */
 	char trust_error[160];           /* … why the last name typed was refused, or "" */

@@ -24,6 +24,7 @@
 #include "warroom/runbook_route.h"
 #include "warroom/sanitize.h"
 #include "warroom/statuspage_req.h"
+#include "warroom/stepran.h"
 #include "warroom/unsettled.h"
 
 #include <inttypes.h>
@@ -73,6 +74,8 @@ struct pm_step {
 	const struct record *ran;       /* the last thing x ran from it: an action's
 	                                   intent, a status-page post's queue record, a
 	                                   smoke check or a chat announcement; NULL: none */
+	const char *code;               /* what it runs as last loaded (runbook.load's
+	                                   steps[].code); NULL: not said */
 };
 
 /* Op ids and step ids to their index: exports of 100k-record incidents
@@ -1288,6 +1291,7 @@ pm_books(struct pm *pm, const struct record *v, size_t n)
 			if (cJSON_IsString(title))
 				st->title = title->valuestring;
 			st->section = step_section(s);
+			st->code = jstr_in(s, "code");
 		}
 	}
 	free(names);
@@ -1371,6 +1375,7 @@ pm_load(struct pm *pm, const struct record *r)
 			if (cJSON_IsString(title))
 				st->title = title->valuestring;
 			st->section = step_section(s);
+			st->code = jstr_in(s, "code");
 		}
 		if (cJSON_IsBool(done))
 			st->done = cJSON_IsTrue(done);
@@ -3751,11 +3756,32 @@ md_recovery_summary(struct wr_buf *b, const struct record *v, size_t n,
 	wr_buf_str(b, ".\n");
 }
 
+/* Whether what x last ran or sent from st came from an earlier version
+ * of it: its record's runbook_code (an intent's plan holds it) is not what
+ * the step runs as last loaded. Records and loads that do not say (older
+ * journals) are taken as the same (stepran_code_changed). */
+static bool
+ran_earlier(const struct pm_step *st)
+{
+	const struct record *r = st->ran;
+
+	if (r == NULL)
+		return false;
+	return stepran_code_changed(kind_is(r, "action.intent") ? jstr_in(
+	    cJSON_GetObjectItemCaseSensitive(r->data, "plan"), "runbook_code") :
+	    dstr(r, "runbook_code"), st->code);
+}
+
+/* After what the post-mortem says x did from a step whose code changed
+ * since: its outcome is not that of the step listed. */
+#define EARLIER_WORDS " (an earlier version of this step)"
+
 /* " (not ticked; x ran it at TIME: OUTCOME)" for a step x ran: how the
- * action, post, smoke check or announcement it started ended. */
+ * action, post, smoke check or announcement it started ended; then, when
+ * it came from an earlier version of the step (earlier), EARLIER_WORDS. */
 static void
 md_ran(struct wr_buf *b, const struct record *v, size_t n, const struct export_opts *o,
-    const struct pm *pm, const struct record *r)
+    const struct pm *pm, const struct record *r, bool earlier)
 {
 	static const char *const sp_md[] = { "queued, never confirmed posted", "posted",
 		"FAILED, not posted", "UNKNOWN, may not be posted" };
@@ -3786,15 +3812,19 @@ md_ran(struct wr_buf *b, const struct record *v, size_t n, const struct export_o
 		wr_buf_printf(b, " (not ticked; x announced it at %s: %s)", ts,
 		    chat_end_md[chat_outcome(chat_end(v, n, (size_t)(r - v)))]);
 	}
+	if (earlier)
+		wr_buf_str(b, EARLIER_WORDS);
 }
 
 /* A ticked step whose last run from x did not go as asked: how it went,
  * after the title (" — smoke FAILED on api-1: GET http://h/healthz
  * answered 503 (expected 200)"); nothing when it went as asked. A tick
- * is the engineer's word; the outcome stays beside it. */
+ * is the engineer's word; the outcome stays beside it. One from an
+ * earlier version of the step (earlier) is said however it went, with
+ * EARLIER_WORDS: an OK of other commands is not this step's. */
 static void
 md_ticked_outcome(struct wr_buf *b, const struct record *v, size_t n,
-    const struct export_opts *o, const struct pm *pm, const struct record *r)
+    const struct export_opts *o, const struct pm *pm, const struct record *r, bool earlier)
 {
 	static const char *const sp_md[] = { "queued, never confirmed posted", "posted",
 		"FAILED, not posted", "UNKNOWN, may not be posted" };
@@ -3808,9 +3838,10 @@ md_ticked_outcome(struct wr_buf *b, const struct record *v, size_t n,
 		bool ok = cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(r->data, "ok"));
 		const char *warn = dstr(r, "warning");
 
-		if (ok && warn == NULL)
+		if (ok && warn == NULL && !earlier)
 			return;
-		wr_buf_printf(&w, "smoke %s%s%s: GET %s", ok ? "WARN" : "FAILED",
+		wr_buf_printf(&w, "smoke %s%s%s: GET %s",
+		    !ok ? "FAILED" : warn != NULL ? "WARN" : "OK",
 		    r->host != NULL ? " on " : "", r->host != NULL ? r->host : "",
 		    dstr(r, "url") != NULL ? dstr(r, "url") : "?");
 		if (cJSON_IsNumber(st) && st->valuedouble > 0)
@@ -3820,15 +3851,17 @@ md_ticked_outcome(struct wr_buf *b, const struct record *v, size_t n,
 			    dstr(r, "error") ? dstr(r, "error") : "");
 		if (cJSON_IsNumber(ex))
 			wr_buf_printf(&w, " (expected %.0f)", ex->valuedouble);
-		if (ok)
+		if (ok && warn != NULL)
 			wr_buf_printf(&w, ", but %s", warn);
 	} else if (kind_is(r, "action.intent")) {
 		const struct pm_action *a = r->op != NULL ? action_find((struct pm *)pm, r->op) : NULL;
 		const char *oc = a != NULL ? action_outcome(a) : "unknown";
 
-		if (strcmp(oc, "ok") == 0 || (a != NULL && a->running != 0))
+		if ((strcmp(oc, "ok") == 0 || (a != NULL && a->running != 0)) && !earlier)
 			return;
-		wr_buf_printf(&w, "x ran it: %s", strcmp(oc, "failed") == 0 ? "FAILED" : "UNKNOWN");
+		wr_buf_printf(&w, "x ran it: %s", a != NULL && a->running != 0 ? "still running" :
+		    strcmp(oc, "ok") == 0 ? "OK" : strcmp(oc, "failed") == 0 ? "FAILED" :
+		    "UNKNOWN");
 		if (a != NULL && a->end != NULL && dstr(a->end, "detail") != NULL)
 			wr_buf_printf(&w, ": %s", dstr(a->end, "detail"));
 	} else if (kind_is(r, "action.refused")) {
@@ -3840,18 +3873,20 @@ md_ticked_outcome(struct wr_buf *b, const struct record *v, size_t n,
 		slot = r->op != NULL ? strmap_slot(&pm->spmap, r->op, &found) : 0;
 		if (r->op != NULL && found)
 			so = sp_outcome(&pm->sp[pm->spmap.vals[slot]]);
-		if (so == SP_POSTED)
+		if (so == SP_POSTED && !earlier)
 			return;
 		wr_buf_printf(&w, "its status-page post: %s", sp_md[so]);
 	} else {
 		enum chat_end_kind ce = chat_outcome(chat_end(v, n, (size_t)(r - v)));
 
-		if (ce == CHAT_POSTED)
+		if (ce == CHAT_POSTED && !earlier)
 			return;
 		wr_buf_printf(&w, "its announcement: %s", chat_end_md[ce]);
 	}
 	wr_buf_str(b, " — ");
 	sb_text(b, o, w.s);
+	if (earlier)
+		wr_buf_str(b, EARLIER_WORDS);
 	free(w.s);
 }
 
@@ -4148,7 +4183,8 @@ md_checklist(struct wr_buf *b, const struct record *v, size_t n, const struct ex
 			wr_buf_str(b, pm->steps[i].done ? "- [x] " : "- [ ] ");
 			sb_text(b, o, pm->steps[i].title);
 			if (pm->steps[i].done && pm->steps[i].ran != NULL)
-				md_ticked_outcome(b, v, n, o, pm, pm->steps[i].ran);
+				md_ticked_outcome(b, v, n, o, pm, pm->steps[i].ran,
+				    ran_earlier(&pm->steps[i]));
 			md_due(b, o, &pm->steps[i], tzero);
 			wr_buf_str(b, pm->steps[i].preticked ? " _(ticked in the runbook file, not "
 			    "during the incident)_\n" : "\n");
@@ -4177,7 +4213,7 @@ md_checklist(struct wr_buf *b, const struct record *v, size_t n, const struct ex
 			wr_buf_str(b, "- ");
 			sb_text(b, o, st->title);
 			if (st->ran != NULL)
-				md_ran(b, v, n, o, pm, st->ran);
+				md_ran(b, v, n, o, pm, st->ran, ran_earlier(st));
 			else if (st->preticked)
 				wr_buf_str(b, " (ticked in the runbook file only, never during the "
 				    "incident)");
@@ -6203,6 +6239,8 @@ json_incident(const struct record *v, size_t n, const struct export_opts *o,
 			json_time(ran, "at", pm->steps[i].ran->ts_ms);
 			cJSON_AddStringToObject(ran, "outcome", ran_result(v, n, pm,
 			    pm->steps[i].ran));
+			/* From a step edited since: not the outcome of the step listed. */
+			cJSON_AddBoolToObject(ran, "earlier_version", ran_earlier(&pm->steps[i]));
 		} else {
 			cJSON_AddNullToObject(x, "ran");
 		}

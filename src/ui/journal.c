@@ -237,11 +237,13 @@ others_acting(struct app *app)
  * an edited runbook places this one's marks by title (rbplace.h); the
  * marks of earlier consoles that could not be placed are listed
  * ("unplaced"), for TIMELINE and the post-mortem; the SHA-256 of the
- * file's bytes ("sha256") says whether a later load read the same file. */
+ * file's bytes ("sha256") says whether a later load read the same file,
+ * and each step's code (runbook_work_code) whether a mark on it came from
+ * an earlier version of it. */
 static void
 record_runbooks(struct app *app)
 {
-	char id[WR_PATH_MAX + 16], sum[65];
+	char id[WR_PATH_MAX + 16], sum[65], code[WR_RUNBOOK_CODE_LEN + 1];
 	struct wr_err err;
 	cJSON *lost;
 	int i;
@@ -276,6 +278,10 @@ record_runbooks(struct app *app)
 				cJSON_AddBoolToObject(s, "done", true);
 			else if (r->checked[k] && r->rb.steps[k].checked)
 				cJSON_AddBoolToObject(s, "preticked", true);
+			/* What it runs now: the post-mortem tells a mark made
+			 * when it held other code (runbook_code) from its own. */
+			runbook_work_code(&r->rb, r->rb.steps[k].section, k, code);
+			cJSON_AddStringToObject(s, "code", code);
 			cJSON_AddItemToArray(steps, s);
 		}
 		for (k = 0; k < r->rb.nsections; k++) {
