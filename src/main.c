@@ -504,7 +504,7 @@ load_runbooks(struct app *app, const struct opts *o)
 		app_add_runbook(app, path, keys[k], where[k], buf, len, &err);
 		/* The bytes read: a later touch is told from an edit by them. */
 		rbfile_sum(&st, buf, len);
-		app->runbooks[app->nrunbooks - 1].stamp = st;
+		rbfile_watch_start(&app->runbooks[app->nrunbooks - 1].watch, &st);
 		config_refusals(app, &app->runbooks[app->nrunbooks - 1], buf, len);
 		free(buf);
 	}

@@ -85,9 +85,9 @@ struct app_runbook {
 	char *key;                       /* the step ids' prefix: its file name, or
 	                                    the trailing path that tells it from
 	                                    another loaded runbook's (rbkey.h) */
-	struct rbfile_stamp stamp;       /* its file as read (rbfile.h) */
-	struct rbfile_stamp disk;        /* … as last looked at */
-	bool changed_on_disk;            /* the file is no longer what was read */
+	struct rbfile_watch watch;       /* its file as read and as last looked
+	                                    at; changed: no longer what was read
+	                                    (rbfile.h) */
 	struct runbook rb;
 	bool *checked;                   /* per step: as the file says, then as ticked */
 	int64_t *ticked_at;              /* per step: ms of the last tick, 0 if none */
@@ -392,6 +392,8 @@ struct app {
 	char post_step[WR_PATH_MAX + 16]; /* … and the step x posts or announces from
 	                                    (its id), or "": the post-mortem's link */
 	bool post_section;               /* … post_step is a section's id */
+	char post_code[WR_RUNBOOK_CODE_LEN + 1]; /* … and what that step runs
+	                                    (runbook_work_code), or "" */
 	struct app_ran *post_ran;        /* … and where its row keeps how it went, or NULL */
 	int prompt_host;                 /* PROMPT_TRUST: the host asked about */
 	char trust_error[160];           /* … why the last name typed was refused, or "" */

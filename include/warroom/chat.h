@@ -58,10 +58,11 @@ void chat_set_callback(struct chat *c, chat_done_fn fn, void *arg);
 /* Store the announcement in the journal, then post it; its id to id.
  * step (NULL or "": none) is the runbook step x announced it from (section:
  * a section's id), named in the record for the post-mortem and the row's
- * mark. -1 with err (nothing stored or sent) when read-only or the journal
+ * mark, with code (runbook_work_code, or NULL): what the step held then.
+ * -1 with err (nothing stored or sent) when read-only or the journal
  * refuses the record. */
 int chat_announce(struct chat *c, const char *text, const char *step, bool section,
-    char id[32], struct wr_err *err);
+    const char *code, char id[32], struct wr_err *err);
 
 /* At start, before anything is announced: every chat.announce in tl's
  * journal with no chat.post or chat.failed gets a chat.failed record

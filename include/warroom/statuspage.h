@@ -178,11 +178,13 @@ void statuspage_check(struct statuspage *sp);
  * may be "": the last known one is used); the queue id goes to queue_id.
  * step (NULL or "": none) is the runbook step x posted it from (section: a
  * section's id), named in the record for the post-mortem and the row's
- * mark. -1 with err (nothing stored, nothing sent) in read-only mode, when
- * the journal refuses the record, or when u cannot be expressed. */
+ * mark, with code (runbook_work_code, or NULL): what the step held then, so
+ * a step edited since is told apart. -1 with err (nothing stored, nothing
+ * sent) in read-only mode, when the journal refuses the record, or when u
+ * cannot be expressed. */
 int statuspage_post(struct statuspage *sp, const struct statuspage_update *u,
-    const char *step, bool section, char queue_id[STATUSPAGE_QUEUE_ID_MAX],
-    struct wr_err *err);
+    const char *step, bool section, const char *code,
+    char queue_id[STATUSPAGE_QUEUE_ID_MAX], struct wr_err *err);
 
 /* Take over the posts another console left pending, as the journal has
  * them, when that console no longer runs (never one it still sends), and

@@ -35,6 +35,10 @@ struct stepmark {
 	size_t nhosts;
 	size_t fleet;                    /* hosts in the config */
 	enum stepmark_sent post, announce, smoke;
+	bool post_earlier, announce_earlier, smoke_earlier; /* sent from an earlier
+	                                    version of the step (stepran_sent_changed):
+	                                    "EARLIER VERSION POSTED", never its plain
+	                                    word */
 	const char *smoke_host;          /* where the smoke check went */
 	const char *unrun;               /* x here ran nothing last, nothing run
 	                                    or sent since: its word first

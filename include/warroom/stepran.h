@@ -51,6 +51,8 @@ struct stepran_sent {
 	char *op;                        /* its queue or chat id; NULL for smoke */
 	char *host;                      /* smoke: where it went; else NULL */
 	enum stepmark_sent state;
+	char code[16];                   /* what the step held then (its record's
+	                                    runbook_code), "" when not said */
 };
 
 /* A step (or section) whose last x ran nothing (refused before or at its
@@ -104,9 +106,14 @@ const struct stepran_act *stepran_last(const struct stepran *s, bool section,
 const struct stepran_act *stepran_newest(const struct stepran *s, bool section,
     const char *step);
 
-/* Whether a ran an earlier version of its step: the step runs code now
- * (runbook_work_code; NULL: not known), and a says it ran other code. An
- * intent that did not say (an older journal) is taken as the same. */
+/* Whether a mark made when its step held code then came from an earlier
+ * version of the step: the step holds code now (runbook_work_code; NULL or
+ * "": not known) and then was other code. A record that did not say (an
+ * older journal: then "") is taken as the same. */
+bool stepran_code_changed(const char *then, const char *now);
+
+/* Whether a ran an earlier version of its step (stepran_code_changed of
+ * its code and the step's code now). */
 bool stepran_act_changed(const struct stepran_act *a, const char *code);
 
 /* What a row says of a on its host into buf: its words, and, when it
@@ -130,6 +137,12 @@ bool stepran_said(const struct stepran *s, bool section, const char *step,
  * into *host when host is not NULL (pointing into s). */
 enum stepmark_sent stepran_sent(const struct stepran *s, bool section, const char *step,
     enum stepran_what what, const char **host);
+
+/* Whether that newest post (announcement, smoke check) was sent from an
+ * earlier version of the step: the step holds code now
+ * (stepran_code_changed). False when none was sent. */
+bool stepran_sent_changed(const struct stepran *s, bool section, const char *step,
+    enum stepran_what what, const char *code);
 
 /* The one rule for what a row says of an x that ran nothing, live and
  * reopened alike, from its record (action.refused or action.stale):

@@ -24,6 +24,7 @@
 #include "warroom/runbook_route.h"
 #include "warroom/sanitize.h"
 #include "warroom/statuspage_req.h"
+#include "warroom/stepran.h"
 #include "warroom/unsettled.h"
 
 #include <inttypes.h>
@@ -73,6 +74,8 @@ struct pm_step {
 	const struct record *ran;       /* the last thing x ran from it: an action's
 	                                   intent, a status-page post's queue record, a
 	                                   smoke check or a chat announcement; NULL: none */
+	const char *code;               /* what it runs as last loaded (runbook.load's
+	                                   steps[].code); NULL: not said */
 };
 
 /* Op ids and step ids to their index: exports of 100k-record incidents
@@ -1232,6 +1235,13 @@ impact_by_deploy(const struct pm *pm)
 	return pm->deployed != NO_TIME && !pm->deployed_early;
 }
 
+/* A runbook.load's runbook: "name" ("runbook" in the first journals). */
+static const char *
+load_name(const struct record *r)
+{
+	return dstr(r, "name") != NULL ? dstr(r, "name") : dstr(r, "runbook");
+}
+
 /* Each runbook's checklist is its last runbook.load: its steps first, in
  * the file's order, the runbooks in the order first loaded. The marks of
  * earlier loads and records are placed on it as the console places them
@@ -1253,8 +1263,7 @@ pm_books(struct pm *pm, const struct record *v, size_t n)
 	size_t *last = NULL, nn = 0, i, k;
 
 	for (i = 0; i < n; i++) {
-		const char *name = dstr(&v[i], "name") != NULL ? dstr(&v[i], "name") :
-		    dstr(&v[i], "runbook");
+		const char *name = load_name(&v[i]);
 
 		if (!kind_is(&v[i], "runbook.load") || name == NULL)
 			continue;
@@ -1282,10 +1291,58 @@ pm_books(struct pm *pm, const struct record *v, size_t n)
 			if (cJSON_IsString(title))
 				st->title = title->valuestring;
 			st->section = step_section(s);
+			st->code = jstr_in(s, "code");
 		}
 	}
 	free(names);
 	free(last);
+}
+
+/* The runbook.load records of runbook name, in the journal's order,
+ * into *out (malloc'd); how many. A runbook loaded twice (a console
+ * restarted after an edit, two consoles) is one runbook: these say when. */
+static size_t
+loads_of(const struct record *v, size_t n, const char *name, const struct record ***out)
+{
+	size_t i, k = 0;
+
+	*out = NULL;
+	for (i = 0; i < n; i++) {
+		if (!kind_is(&v[i], "runbook.load") || load_name(&v[i]) == NULL ||
+		    strcmp(load_name(&v[i]), name) != 0)
+			continue;
+		*out = xrealloc(*out, (k + 1) * sizeof(**out));
+		(*out)[k++] = &v[i];
+	}
+	return k;
+}
+
+/* Whether load b read other bytes than load a before it: 1 it did, 0 it
+ * did not, -1 not known. By the file's SHA-256 where both loads hold it;
+ * else by their steps (id, title, section): steps that differ say the file
+ * changed, the same steps do not say it did not (its prose may have). */
+static int
+load_changed(const struct record *a, const struct record *b)
+{
+	const cJSON *sa = cJSON_GetObjectItemCaseSensitive(a->data, "steps");
+	const cJSON *sb = cJSON_GetObjectItemCaseSensitive(b->data, "steps");
+	static const char *const keys[] = { "step", "title", "section" };
+	const cJSON *x, *y;
+	size_t k;
+
+	if (dstr(a, "sha256") != NULL && dstr(b, "sha256") != NULL)
+		return strcmp(dstr(a, "sha256"), dstr(b, "sha256")) != 0;
+	if (cJSON_GetArraySize(sa) != cJSON_GetArraySize(sb))
+		return 1;
+	for (x = sa != NULL ? sa->child : NULL, y = sb != NULL ? sb->child : NULL;
+	    x != NULL && y != NULL; x = x->next, y = y->next)
+		for (k = 0; k < sizeof(keys) / sizeof(keys[0]); k++) {
+			const char *p = jstr_in(x, keys[k]), *q = jstr_in(y, keys[k]);
+
+			if ((p == NULL) != (q == NULL) || (p != NULL && strcmp(p, q) != 0))
+				return 1;
+		}
+	return -1;
 }
 
 /* A runbook.load's steps: each one's done and preticked, on the step of
@@ -1294,7 +1351,7 @@ static void
 pm_load(struct pm *pm, const struct record *r)
 {
 	const cJSON *steps = cJSON_GetObjectItemCaseSensitive(r->data, "steps"), *s;
-	const char *rb = dstr(r, "name") != NULL ? dstr(r, "name") : dstr(r, "runbook");
+	const char *rb = load_name(r);
 	char at[WR_PATH_MAX + 16];
 
 	cJSON_ArrayForEach(s, steps) {
@@ -1318,6 +1375,7 @@ pm_load(struct pm *pm, const struct record *r)
 			if (cJSON_IsString(title))
 				st->title = title->valuestring;
 			st->section = step_section(s);
+			st->code = jstr_in(s, "code");
 		}
 		if (cJSON_IsBool(done))
 			st->done = cJSON_IsTrue(done);
@@ -3698,11 +3756,32 @@ md_recovery_summary(struct wr_buf *b, const struct record *v, size_t n,
 	wr_buf_str(b, ".\n");
 }
 
+/* Whether what x last ran or sent from st came from an earlier version
+ * of it: its record's runbook_code (an intent's plan holds it) is not what
+ * the step runs as last loaded. Records and loads that do not say (older
+ * journals) are taken as the same (stepran_code_changed). */
+static bool
+ran_earlier(const struct pm_step *st)
+{
+	const struct record *r = st->ran;
+
+	if (r == NULL)
+		return false;
+	return stepran_code_changed(kind_is(r, "action.intent") ? jstr_in(
+	    cJSON_GetObjectItemCaseSensitive(r->data, "plan"), "runbook_code") :
+	    dstr(r, "runbook_code"), st->code);
+}
+
+/* After what the post-mortem says x did from a step whose code changed
+ * since: its outcome is not that of the step listed. */
+#define EARLIER_WORDS " (an earlier version of this step)"
+
 /* " (not ticked; x ran it at TIME: OUTCOME)" for a step x ran: how the
- * action, post, smoke check or announcement it started ended. */
+ * action, post, smoke check or announcement it started ended; then, when
+ * it came from an earlier version of the step (earlier), EARLIER_WORDS. */
 static void
 md_ran(struct wr_buf *b, const struct record *v, size_t n, const struct export_opts *o,
-    const struct pm *pm, const struct record *r)
+    const struct pm *pm, const struct record *r, bool earlier)
 {
 	static const char *const sp_md[] = { "queued, never confirmed posted", "posted",
 		"FAILED, not posted", "UNKNOWN, may not be posted" };
@@ -3733,15 +3812,19 @@ md_ran(struct wr_buf *b, const struct record *v, size_t n, const struct export_o
 		wr_buf_printf(b, " (not ticked; x announced it at %s: %s)", ts,
 		    chat_end_md[chat_outcome(chat_end(v, n, (size_t)(r - v)))]);
 	}
+	if (earlier)
+		wr_buf_str(b, EARLIER_WORDS);
 }
 
 /* A ticked step whose last run from x did not go as asked: how it went,
  * after the title (" — smoke FAILED on api-1: GET http://h/healthz
  * answered 503 (expected 200)"); nothing when it went as asked. A tick
- * is the engineer's word; the outcome stays beside it. */
+ * is the engineer's word; the outcome stays beside it. One from an
+ * earlier version of the step (earlier) is said however it went, with
+ * EARLIER_WORDS: an OK of other commands is not this step's. */
 static void
 md_ticked_outcome(struct wr_buf *b, const struct record *v, size_t n,
-    const struct export_opts *o, const struct pm *pm, const struct record *r)
+    const struct export_opts *o, const struct pm *pm, const struct record *r, bool earlier)
 {
 	static const char *const sp_md[] = { "queued, never confirmed posted", "posted",
 		"FAILED, not posted", "UNKNOWN, may not be posted" };
@@ -3755,9 +3838,10 @@ md_ticked_outcome(struct wr_buf *b, const struct record *v, size_t n,
 		bool ok = cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(r->data, "ok"));
 		const char *warn = dstr(r, "warning");
 
-		if (ok && warn == NULL)
+		if (ok && warn == NULL && !earlier)
 			return;
-		wr_buf_printf(&w, "smoke %s%s%s: GET %s", ok ? "WARN" : "FAILED",
+		wr_buf_printf(&w, "smoke %s%s%s: GET %s",
+		    !ok ? "FAILED" : warn != NULL ? "WARN" : "OK",
 		    r->host != NULL ? " on " : "", r->host != NULL ? r->host : "",
 		    dstr(r, "url") != NULL ? dstr(r, "url") : "?");
 		if (cJSON_IsNumber(st) && st->valuedouble > 0)
@@ -3767,15 +3851,17 @@ md_ticked_outcome(struct wr_buf *b, const struct record *v, size_t n,
 			    dstr(r, "error") ? dstr(r, "error") : "");
 		if (cJSON_IsNumber(ex))
 			wr_buf_printf(&w, " (expected %.0f)", ex->valuedouble);
-		if (ok)
+		if (ok && warn != NULL)
 			wr_buf_printf(&w, ", but %s", warn);
 	} else if (kind_is(r, "action.intent")) {
 		const struct pm_action *a = r->op != NULL ? action_find((struct pm *)pm, r->op) : NULL;
 		const char *oc = a != NULL ? action_outcome(a) : "unknown";
 
-		if (strcmp(oc, "ok") == 0 || (a != NULL && a->running != 0))
+		if ((strcmp(oc, "ok") == 0 || (a != NULL && a->running != 0)) && !earlier)
 			return;
-		wr_buf_printf(&w, "x ran it: %s", strcmp(oc, "failed") == 0 ? "FAILED" : "UNKNOWN");
+		wr_buf_printf(&w, "x ran it: %s", a != NULL && a->running != 0 ? "still running" :
+		    strcmp(oc, "ok") == 0 ? "OK" : strcmp(oc, "failed") == 0 ? "FAILED" :
+		    "UNKNOWN");
 		if (a != NULL && a->end != NULL && dstr(a->end, "detail") != NULL)
 			wr_buf_printf(&w, ": %s", dstr(a->end, "detail"));
 	} else if (kind_is(r, "action.refused")) {
@@ -3787,18 +3873,20 @@ md_ticked_outcome(struct wr_buf *b, const struct record *v, size_t n,
 		slot = r->op != NULL ? strmap_slot(&pm->spmap, r->op, &found) : 0;
 		if (r->op != NULL && found)
 			so = sp_outcome(&pm->sp[pm->spmap.vals[slot]]);
-		if (so == SP_POSTED)
+		if (so == SP_POSTED && !earlier)
 			return;
 		wr_buf_printf(&w, "its status-page post: %s", sp_md[so]);
 	} else {
 		enum chat_end_kind ce = chat_outcome(chat_end(v, n, (size_t)(r - v)));
 
-		if (ce == CHAT_POSTED)
+		if (ce == CHAT_POSTED && !earlier)
 			return;
 		wr_buf_printf(&w, "its announcement: %s", chat_end_md[ce]);
 	}
 	wr_buf_str(b, " — ");
 	sb_text(b, o, w.s);
+	if (earlier)
+		wr_buf_str(b, EARLIER_WORDS);
 	free(w.s);
 }
 
@@ -4021,6 +4109,36 @@ md_unplaced(struct wr_buf *b, const struct export_opts *o, const struct pm *pm, 
 	wr_buf_str(b, "_\n");
 }
 
+static void clock_in(int64_t ms, const struct export_opts *o, char *out, size_t cap);
+
+/* " (loaded at 01:02:10, again at 01:30:44 after it changed)" after a
+ * runbook's name when the journal loaded it again after its file changed
+ * (a console restarted on the edited file, or a second console): its
+ * checklist is the last load, listed once, and the reader learns the
+ * steps were not all the same the whole incident. A load of the same
+ * bytes again (a restart) says nothing new: the timeline has it. */
+static void
+md_loads(struct wr_buf *b, const struct record *v, size_t n, const struct export_opts *o,
+    const char *name)
+{
+	const struct record **l;
+	size_t k, nl = loads_of(v, n, name, &l), changed = 0;
+	char at[TIME_MAX];
+
+	for (k = 1; k < nl; k++)
+		changed += load_changed(l[k - 1], l[k]) == 1;
+	for (k = 0; changed > 0 && k < nl; k++) {
+		if (k > 0 && load_changed(l[k - 1], l[k]) != 1)
+			continue;
+		clock_in(l[k]->ts_ms, o, at, sizeof(at));
+		wr_buf_printf(b, "%s at %s%s", k == 0 ? " (loaded" : ", again", at,
+		    k == 0 ? "" : " after it changed");
+	}
+	if (changed > 0)
+		wr_buf_str(b, ")");
+	free(l);
+}
+
 static void
 md_checklist(struct wr_buf *b, const struct record *v, size_t n, const struct export_opts *o,
     const struct pm *pm)
@@ -4048,7 +4166,9 @@ md_checklist(struct wr_buf *b, const struct record *v, size_t n, const struct ex
 			tminus = pm->steps[i].rb == g && runbook_tminus(pm->steps[i].title, &off);
 		wr_buf_str(b, "\n**");
 		sb_text(b, o, pm->rbs[g][0] != '\0' ? pm->rbs[g] : "no runbook named");
-		wr_buf_printf(b, "**: %zu of %zu steps done\n\n", done, total);
+		wr_buf_str(b, "**");
+		md_loads(b, v, n, o, pm->rbs[g]);
+		wr_buf_printf(b, ": %zu of %zu steps done\n\n", done, total);
 		if (tminus && tzero == NO_TIME)
 			wr_buf_str(b, "_T-0 was never set (T in RUNBOOK): its T-minus steps have no due "
 			    "time._\n\n");
@@ -4063,7 +4183,8 @@ md_checklist(struct wr_buf *b, const struct record *v, size_t n, const struct ex
 			wr_buf_str(b, pm->steps[i].done ? "- [x] " : "- [ ] ");
 			sb_text(b, o, pm->steps[i].title);
 			if (pm->steps[i].done && pm->steps[i].ran != NULL)
-				md_ticked_outcome(b, v, n, o, pm, pm->steps[i].ran);
+				md_ticked_outcome(b, v, n, o, pm, pm->steps[i].ran,
+				    ran_earlier(&pm->steps[i]));
 			md_due(b, o, &pm->steps[i], tzero);
 			wr_buf_str(b, pm->steps[i].preticked ? " _(ticked in the runbook file, not "
 			    "during the incident)_\n" : "\n");
@@ -4092,7 +4213,7 @@ md_checklist(struct wr_buf *b, const struct record *v, size_t n, const struct ex
 			wr_buf_str(b, "- ");
 			sb_text(b, o, st->title);
 			if (st->ran != NULL)
-				md_ran(b, v, n, o, pm, st->ran);
+				md_ran(b, v, n, o, pm, st->ran, ran_earlier(st));
 			else if (st->preticked)
 				wr_buf_str(b, " (ticked in the runbook file only, never during the "
 				    "incident)");
@@ -5638,6 +5759,38 @@ json_unplaced(cJSON *inc, const struct export_opts *o, const struct pm *pm)
 	}
 }
 
+/* "runbooks": each runbook the journal loaded, with each load's time and,
+ * from the second on, whether the file had changed since the one before
+ * (null: not known; md_loads). */
+static void
+json_runbooks(cJSON *inc, const struct record *v, size_t n, const struct export_opts *o,
+    const struct pm *pm)
+{
+	cJSON *arr = cJSON_AddArrayToObject(inc, "runbooks"), *x, *loads, *e;
+	const struct record **l;
+	size_t g, k, nl;
+	int c;
+
+	for (g = 0; g < pm->nrbs; g++) {
+		if ((nl = loads_of(v, n, pm->rbs[g], &l)) == 0)
+			continue;
+		x = cJSON_CreateObject();
+		json_str(x, "name", o, pm->rbs[g]);
+		loads = cJSON_AddArrayToObject(x, "loads");
+		for (k = 0; k < nl; k++) {
+			e = cJSON_CreateObject();
+			json_time(e, "at", l[k]->ts_ms);
+			if (k > 0 && (c = load_changed(l[k - 1], l[k])) >= 0)
+				cJSON_AddBoolToObject(e, "changed", c == 1);
+			else if (k > 0)
+				cJSON_AddNullToObject(e, "changed");
+			cJSON_AddItemToArray(loads, e);
+		}
+		cJSON_AddItemToArray(arr, x);
+		free(l);
+	}
+}
+
 /* The Markdown summary's action counts; refused ones ran nothing and are
  * counted apart from the outcomes. */
 static void
@@ -6086,6 +6239,8 @@ json_incident(const struct record *v, size_t n, const struct export_opts *o,
 			json_time(ran, "at", pm->steps[i].ran->ts_ms);
 			cJSON_AddStringToObject(ran, "outcome", ran_result(v, n, pm,
 			    pm->steps[i].ran));
+			/* From a step edited since: not the outcome of the step listed. */
+			cJSON_AddBoolToObject(ran, "earlier_version", ran_earlier(&pm->steps[i]));
 		} else {
 			cJSON_AddNullToObject(x, "ran");
 		}
@@ -6093,6 +6248,7 @@ json_incident(const struct record *v, size_t n, const struct export_opts *o,
 	}
 	free(tzs);
 	json_unplaced(inc, o, pm);
+	json_runbooks(inc, v, n, o, pm);
 	sp = cJSON_AddArrayToObject(inc, "statuspage");
 	for (i = 0; i < pm->nsp; i++) {
 		const struct sp_post p = pm->sp[i];

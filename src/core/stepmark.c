@@ -5,7 +5,8 @@
  * when the whole line would be too long, so the count is the exception
  * and a narrow pane still never shows a bare OK. The status page, the
  * chat and the smoke check follow, each in its own words (a smoke check
- * that got its status but a warning with it is SMOKE WARN, never OK).
+ * that got its status but a warning with it is SMOKE WARN, never OK; one
+ * sent from a step edited since is EARLIER VERSION SMOKE OK).
  */
 #include "warroom/stepmark.h"
 #include "warroom/util.h"
@@ -41,12 +42,14 @@ by_outcome(const struct stepmark *m, bool counted, char *buf, size_t cap)
 }
 
 static void
-sent(char *buf, size_t cap, enum stepmark_sent s, const char *const words[5],
+sent(char *buf, size_t cap, enum stepmark_sent s, bool earlier, const char *const words[5],
     const char *host)
 {
 	if (s == STEPMARK_NONE)
 		return;
-	wr_appendf(buf, cap, "%s%s", buf[0] ? ", " : "", words[s - 1]);
+	/* Sent from a step edited since: not what the row's step says now. */
+	wr_appendf(buf, cap, "%s%s%s", buf[0] ? ", " : "", earlier ? "EARLIER VERSION " : "",
+	    words[s - 1]);
 	if (host != NULL && host[0] != '\0')
 		wr_appendf(buf, cap, " %s", host);
 }
@@ -62,9 +65,9 @@ the_rest(const struct stepmark *m, char *buf, size_t cap)
 	static const char *const smoke[5] = { "SMOKE RUNNING", "SMOKE OK", "SMOKE FAILED",
 		"SMOKE UNKNOWN", "SMOKE WARN" };
 
-	sent(buf, cap, m->post, post, NULL);
-	sent(buf, cap, m->announce, announce, NULL);
-	sent(buf, cap, m->smoke, smoke, m->smoke_host);
+	sent(buf, cap, m->post, m->post_earlier, post, NULL);
+	sent(buf, cap, m->announce, m->announce_earlier, announce, NULL);
+	sent(buf, cap, m->smoke, m->smoke_earlier, smoke, m->smoke_host);
 }
 
 void

@@ -14,9 +14,9 @@
  * something runs or is sent from that step, in one word for the live
  * console and a reopened one alike: "[REFUSED]", "[SKIPPED]" (already on
  * the target), "[CANCELLED]" (confirmed, then stopped before it ran).
- * Each action keeps what its step ran then (runbook_code): a step edited
- * since says its outcome is an earlier version's, never the plain OK of
- * the commands shown now.
+ * Each action, post, announcement and smoke check keeps what its step
+ * held then (runbook_code): a step edited since says its outcome is an
+ * earlier version's, never the plain OK of the step shown now.
  */
 #include "warroom/stepran.h"
 
@@ -217,6 +217,8 @@ sent_add(struct stepran *s, const struct record *r, const struct stepran_at *at,
 	e->op = r->op != NULL ? xstrdup(r->op) : NULL;
 	e->host = r->host != NULL ? xstrdup(r->host) : NULL;
 	e->state = state;
+	wr_strlcpy(e->code, str_of(r->data, "runbook_code") != NULL ?
+	    str_of(r->data, "runbook_code") : "", sizeof(e->code));
 }
 
 /* The sent-from-a-step records; true when r was one of them. */
@@ -250,24 +252,39 @@ sent_note(struct stepran *s, const struct record *r, const struct stepran_at *at
 	return true;
 }
 
-enum stepmark_sent
-stepran_sent(const struct stepran *s, bool section, const char *step, enum stepran_what what,
-    const char **host)
+/* The newest post (announcement, smoke check) sent from step, or NULL. */
+static const struct stepran_sent *
+sent_newest(const struct stepran *s, bool section, const char *step, enum stepran_what what)
 {
 	size_t i;
 
 	for (i = s->nsent; i-- > 0;) {
 		const struct stepran_sent *e = &s->sent[i];
 
-		if (e->what == what && e->section == section && strcmp(e->step, step) == 0) {
-			if (host != NULL)
-				*host = e->host;
-			return e->state;
-		}
+		if (e->what == what && e->section == section && strcmp(e->step, step) == 0)
+			return e;
 	}
+	return NULL;
+}
+
+enum stepmark_sent
+stepran_sent(const struct stepran *s, bool section, const char *step, enum stepran_what what,
+    const char **host)
+{
+	const struct stepran_sent *e = sent_newest(s, section, step, what);
+
 	if (host != NULL)
-		*host = NULL;
-	return STEPMARK_NONE;
+		*host = e != NULL ? e->host : NULL;
+	return e != NULL ? e->state : STEPMARK_NONE;
+}
+
+bool
+stepran_sent_changed(const struct stepran *s, bool section, const char *step,
+    enum stepran_what what, const char *code)
+{
+	const struct stepran_sent *e = sent_newest(s, section, step, what);
+
+	return e != NULL && stepran_code_changed(e->code, code);
 }
 
 void
@@ -368,9 +385,16 @@ host_lasts(const struct stepran *s, bool section, const char *step,
 }
 
 bool
+stepran_code_changed(const char *then, const char *now)
+{
+	return then != NULL && then[0] != '\0' && now != NULL && now[0] != '\0' &&
+	    strcmp(then, now) != 0;
+}
+
+bool
 stepran_act_changed(const struct stepran_act *a, const char *code)
 {
-	return a->code[0] != '\0' && code != NULL && code[0] != '\0' && strcmp(a->code, code) != 0;
+	return stepran_code_changed(a->code, code);
 }
 
 void

@@ -245,8 +245,8 @@ chat_set_backoff(struct chat *c, int64_t base_ms)
 }
 
 int
-chat_announce(struct chat *c, const char *text, const char *step, bool section, char id[32],
-    struct wr_err *err)
+chat_announce(struct chat *c, const char *text, const char *step, bool section,
+    const char *code, char id[32], struct wr_err *err)
 {
 	struct chat_msg *m;
 	cJSON *d, *body;
@@ -264,8 +264,11 @@ chat_announce(struct chat *c, const char *text, const char *step, bool section, 
 	d = cJSON_CreateObject();
 	cJSON_AddStringToObject(d, "id", id);
 	cJSON_AddStringToObject(d, "text", text);
-	if (step != NULL && step[0] != '\0')
+	if (step != NULL && step[0] != '\0') {
 		cJSON_AddStringToObject(d, section ? "runbook_section" : "runbook_step", step);
+		if (code != NULL && code[0] != '\0')
+			cJSON_AddStringToObject(d, "runbook_code", code);
+	}
 	/* Write-ahead: stored before anything is sent. */
 	if (timeline_append(c->tl, "chat.announce", NULL, id, d, err) != 0) {
 		free(clean);

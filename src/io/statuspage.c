@@ -1242,8 +1242,8 @@ statuspage_check(struct statuspage *sp)
 
 int
 statuspage_post(struct statuspage *sp, const struct statuspage_update *u,
-    const char *step, bool section, char queue_id[STATUSPAGE_QUEUE_ID_MAX],
-    struct wr_err *err)
+    const char *step, bool section, const char *code,
+    char queue_id[STATUSPAGE_QUEUE_ID_MAX], struct wr_err *err)
 {
 	struct statuspage_update copy = *u;
 	struct statuspage_reqs reqs;
@@ -1267,8 +1267,11 @@ statuspage_post(struct statuspage *sp, const struct statuspage_update *u,
 	cJSON_AddStringToObject(d, "queue", queue_id);
 	cJSON_AddStringToObject(d, "kind", config_statuspage_kind_name(sp->kind));
 	cJSON_AddItemToObject(d, "update", statuspage_update_to_json(&copy));
-	if (step != NULL && step[0] != '\0')
+	if (step != NULL && step[0] != '\0') {
 		cJSON_AddStringToObject(d, section ? "runbook_section" : "runbook_step", step);
+		if (code != NULL && code[0] != '\0')
+			cJSON_AddStringToObject(d, "runbook_code", code);
+	}
 	if (copy.action == STATUSPAGE_CREATE || copy.page_id[0] != '\0') {
 		if (statuspage_req_build(sp->kind, &copy, &reqs, err) != 0) {
 			cJSON_Delete(d);

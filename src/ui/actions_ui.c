@@ -1865,6 +1865,7 @@ struct smoke {
 	bool token;                      /* sent with the host's metrics token */
 	char step[WR_PATH_MAX + 16];     /* the runbook step it ran from, or "" */
 	bool section;                    /* … step is a section's id */
+	char code[WR_RUNBOOK_CODE_LEN + 1]; /* … what that step runs, or "" */
 	struct app_ran *ran;             /* … whose row says how it went, or NULL */
 };
 
@@ -1913,9 +1914,14 @@ smoke_answer(const struct http_response *r, void *arg)
 			cJSON_AddBoolToObject(d, "metrics_token", true);
 		if (r->status == 0)
 			cJSON_AddStringToObject(d, "error", r->error);
-		if (sm->step[0] != '\0')
+		if (sm->step[0] != '\0') {
 			cJSON_AddStringToObject(d, sm->section ? "runbook_section" : "runbook_step",
 			    sm->step);
+			/* What the step held then: a reopened row whose step was
+			 * edited since does not take this outcome for its own. */
+			if (sm->code[0] != '\0')
+				cJSON_AddStringToObject(d, "runbook_code", sm->code);
+		}
 		timeline_append(app->tl, "smoke", sm->host, NULL, d, &err);
 	}
 	free(sm);
@@ -1948,6 +1954,7 @@ actions_smoke(struct app *app, int host, const char *url, long expect, struct ac
 	sm->expect = expect > 0 ? expect : 200;
 	wr_strlcpy(sm->host, h->name, sizeof(sm->host));
 	slot_row(app, slot, sm->step, sizeof(sm->step), &sm->section);
+	slot_code(app, slot, sm->code);
 	snprintf(sm->url, sizeof(sm->url), "%s%s", url[0] == '/' ? h->health_url : "", url);
 	snprintf(readyz, sizeof(readyz), "%s/readyz", h->health_url);
 	sm->readyz = h->health_url[0] != '\0' && strcmp(sm->url, readyz) == 0;
@@ -2016,6 +2023,7 @@ actions_announce_ask(struct app *app, const char *message, struct action **slot)
 	}
 	wr_strlcpy(app->post_message, message, sizeof(app->post_message));
 	slot_row(app, slot, app->post_step, sizeof(app->post_step), &app->post_section);
+	slot_code(app, slot, app->post_code);
 	app->post_ran = app_slot_ran(app, slot);
 	app_ask(app, PROMPT_ANNOUNCE);
 	return 0;
@@ -2031,7 +2039,7 @@ actions_announce(struct app *app, const char *typed)
 	if (!lineedit_typed_is(typed, "announce"))
 		app_say(app, "nothing announced: type announce to send it");
 	else if (chat_announce(app->chat, app->post_message, app->post_step,
-	    app->post_section, id, &err) != 0)
+	    app->post_section, app->post_code, id, &err) != 0)
 		app_say(app, "nothing announced: %s", err.msg);
 	else {
 		app_say(app, "chat: announcing (%s)", id);
@@ -2309,6 +2317,7 @@ actions_statuspage_prefill(struct app *app, const char *status, const char *mess
 		app_say(app, "the runbook's name= was cut to %zu bytes", sizeof(app->post_name) - 1);
 	wr_strlcpy(app->post_impact, impact ? impact : "", sizeof(app->post_impact));
 	slot_row(app, slot, app->post_step, sizeof(app->post_step), &app->post_section);
+	slot_code(app, slot, app->post_code);
 	app->post_ran = app_slot_ran(app, slot);
 	app->post_no_echo = slot_announces(app, slot);
 	/* A step that names its status has said the word the prompt asks
@@ -2681,7 +2690,7 @@ actions_statuspage_send(struct app *app, const char *edited)
 	if (app->statuspage != NULL) {
 		post_update(app, status, text, &u);
 		if (statuspage_post(app->statuspage, &u, app->post_step,
-		    app->post_section, queue, &err) != 0) {
+		    app->post_section, app->post_code, queue, &err) != 0) {
 			app_say(app, "nothing posted: %s", err.msg);
 			rc = -1;
 		} else {
@@ -2711,7 +2720,7 @@ actions_statuspage_send(struct app *app, const char *edited)
 		line = statuspage_chat_line(app->statuspage != NULL ? (u.action ==
 		    STATUSPAGE_CREATE ? u.name : app->page_title) : NULL, incident,
 		    statuspage_status_name((enum statuspage_status)status), text);
-		if (chat_announce(app->chat, line, NULL, false, id, &err) != 0) {
+		if (chat_announce(app->chat, line, NULL, false, NULL, id, &err) != 0) {
 			app_say(app, "nothing announced: %s", err.msg);
 			rc = -1;
 		} else if (app->statuspage == NULL)

@@ -432,26 +432,26 @@ app_watch_runbooks(struct app *app)
 	for (i = 0; i < app->nrunbooks; i++) {
 		struct app_runbook *r = &app->runbooks[i];
 
-		if (!r->stamp.known)
+		if (!r->watch.read.known)
 			continue;
 		rbwatch_stamp(r->path, &now);
-		/* Kept looking at once changed: gone after edited says so. */
-		if (r->disk.known != now.known)
-			app->dirty = true;
-		r->disk = now;
-		if (r->changed_on_disk || !rbfile_moved(&r->stamp, &now))
-			continue;
-		/* Moved: its bytes say whether it changed. The same bytes (a
-		 * touch) become the stamp, so they are read once. */
-		if (now.known)
+		/* Its bytes only once its stat moved: a touch is read once. */
+		if (rbfile_wants_sum(&r->watch, &now))
 			rbwatch_sum(r->path, &now);
-		if (!rbfile_changed(&r->stamp, &now)) {
-			r->stamp = now;
+		switch (rbfile_look(&r->watch, &now)) {
+		case RBFILE_QUIET:
 			continue;
+		case RBFILE_CHANGED:
+			rbfile_notice(r->key, &now, said, sizeof(said));
+			app_say_also(app, "%s", said);
+			break;
+		case RBFILE_BACK:
+			rbfile_back_words(r->key, said, sizeof(said));
+			app_say_also(app, "%s", said);
+			break;
+		case RBFILE_STILL:
+			break;           /* gone after edited: the notice says so */
 		}
-		r->changed_on_disk = true;
-		rbfile_notice(r->key, &now, said, sizeof(said));
-		app_say_also(app, "%s", said);
 		app->dirty = true;
 	}
 }

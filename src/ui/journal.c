@@ -236,11 +236,14 @@ others_acting(struct app *app)
  * sections' titles say what this console's ids mean, so a later start on
  * an edited runbook places this one's marks by title (rbplace.h); the
  * marks of earlier consoles that could not be placed are listed
- * ("unplaced"), for TIMELINE and the post-mortem. */
+ * ("unplaced"), for TIMELINE and the post-mortem; the SHA-256 of the
+ * file's bytes ("sha256") says whether a later load read the same file,
+ * and each step's code (runbook_work_code) whether a mark on it came from
+ * an earlier version of it. */
 static void
 record_runbooks(struct app *app)
 {
-	char id[WR_PATH_MAX + 16];
+	char id[WR_PATH_MAX + 16], sum[65], code[WR_RUNBOOK_CODE_LEN + 1];
 	struct wr_err err;
 	cJSON *lost;
 	int i;
@@ -252,6 +255,13 @@ record_runbooks(struct app *app)
 		cJSON *sections = cJSON_AddArrayToObject(d, "sections");
 
 		cJSON_AddStringToObject(d, "name", r->key);
+		/* The bytes read: the post-mortem tells a reload of the same
+		 * file from one after it changed. */
+		if (r->watch.read.summed) {
+			for (k = 0; k < sizeof(r->watch.read.sum); k++)
+				snprintf(sum + 2 * k, 3, "%02x", r->watch.read.sum[k]);
+			cJSON_AddStringToObject(d, "sha256", sum);
+		}
 		for (k = 0; k < r->rb.nsteps; k++) {
 			cJSON *s = cJSON_CreateObject();
 
@@ -268,6 +278,10 @@ record_runbooks(struct app *app)
 				cJSON_AddBoolToObject(s, "done", true);
 			else if (r->checked[k] && r->rb.steps[k].checked)
 				cJSON_AddBoolToObject(s, "preticked", true);
+			/* What it runs now: the post-mortem tells a mark made
+			 * when it held other code (runbook_code) from its own. */
+			runbook_work_code(&r->rb, r->rb.steps[k].section, k, code);
+			cJSON_AddStringToObject(s, "code", code);
 			cJSON_AddItemToArray(steps, s);
 		}
 		for (k = 0; k < r->rb.nsections; k++) {

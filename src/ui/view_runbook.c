@@ -199,14 +199,29 @@ row_mark(const struct app *app, const struct app_runbook *r, size_t k, char *buf
 	if (ran->smoke != STEPMARK_NONE && ran->smoke_host >= 0 &&
 	    (size_t)ran->smoke_host < app->cfg.nhosts)
 		m.smoke_host = app->cfg.hosts[ran->smoke_host].name;
-	/* What this console sent says more (it sees it go); else the
-	 * journal's, so a watcher and a reopened console keep the marks. */
-	if (id[0] != '\0' && m.post == STEPMARK_NONE)
+	/* What the step runs now: a mark of the journal's made when it held
+	 * other code is an earlier version's, not this row's. */
+	if (id[0] != '\0')
+		runbook_work_code(&r->rb, section ? k - r->rb.nsteps : r->rb.steps[k].section,
+		    section ? WR_RUNBOOK_NONE : k, code);
+	/* What this console sent says more (it sees it go, from the step as
+	 * shown); else the journal's, so a watcher and a reopened console
+	 * keep the marks. */
+	if (id[0] != '\0' && m.post == STEPMARK_NONE) {
 		m.post = stepran_sent(&app->steps_ran, section, id, STEPRAN_POST, NULL);
-	if (id[0] != '\0' && m.announce == STEPMARK_NONE)
+		m.post_earlier = stepran_sent_changed(&app->steps_ran, section, id, STEPRAN_POST,
+		    code);
+	}
+	if (id[0] != '\0' && m.announce == STEPMARK_NONE) {
 		m.announce = stepran_sent(&app->steps_ran, section, id, STEPRAN_ANNOUNCE, NULL);
-	if (id[0] != '\0' && m.smoke == STEPMARK_NONE)
+		m.announce_earlier = stepran_sent_changed(&app->steps_ran, section, id,
+		    STEPRAN_ANNOUNCE, code);
+	}
+	if (id[0] != '\0' && m.smoke == STEPMARK_NONE) {
 		m.smoke = stepran_sent(&app->steps_ran, section, id, STEPRAN_SMOKE, &m.smoke_host);
+		m.smoke_earlier = stepran_sent_changed(&app->steps_ran, section, id, STEPRAN_SMOKE,
+		    code);
+	}
 	/* x here ran nothing (this console's, another's, an earlier
 	 * session's): the journal is the one place it is kept, so the live
 	 * row and a reopened one say the same word. */
@@ -220,13 +235,10 @@ row_mark(const struct app *app, const struct app_runbook *r, size_t k, char *buf
 
 		if (pick != NULL && !journal_newer(app, ran, (int)h, pick, j))
 			actions_outcome_words(app, pick, words[m.nhosts], sizeof(words[0]));
-		else if (j != NULL) {
+		else if (j != NULL)
 			/* An outcome of commands edited since is not this row's. */
-			if (code[0] == '\0')
-				runbook_work_code(&r->rb, section ? k - r->rb.nsteps :
-				    r->rb.steps[k].section, section ? WR_RUNBOOK_NONE : k, code);
 			stepran_act_words(j, code, words[m.nhosts], sizeof(words[0]));
-		} else
+		else
 			continue;
 		hosts[m.nhosts].host = app->cfg.hosts[h].name;
 		hosts[m.nhosts].words = words[m.nhosts];
@@ -273,8 +285,8 @@ runbook_draw(struct app *app, WINDOW *win, int h, int w, bool focused)
 	ui_put(win, 0, 0, w, ui_attr(app, THEME_TITLE), line);
 	/* The file was edited since it was read: the steps below are what was
 	 * read, and x runs those; said on a row of its own, not cut away. */
-	if (r->changed_on_disk && h > 2) {
-		rbfile_notice(r->key, &r->disk, line, sizeof(line));
+	if (r->watch.changed && h > 2) {
+		rbfile_notice(r->key, &r->watch.seen, line, sizeof(line));
 		ui_put_wrapped(win, &row0, 0, w, 0, h - 1 < row0 + 3 ? h - 1 : row0 + 3,
 		    ui_attr(app, THEME_WARN), line);
 	}

@@ -202,7 +202,7 @@ main(int argc, char **argv)
 		fill(&u, argv[i], cfg.statuspage.kind, timeline_id(tl));
 		if (status >= 0)
 			u.status = (enum statuspage_status)status;
-		if (statuspage_post(sp, &u, NULL, false, q, &err) == 0)
+		if (statuspage_post(sp, &u, NULL, false, NULL, q, &err) == 0)
 			printf("queued %s %s\n", q, argv[i]);
 		else {
 			printf("refused %s: %s\n", argv[i], err.msg);

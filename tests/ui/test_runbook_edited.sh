@@ -2,11 +2,13 @@
 # test_runbook_edited.sh — a runbook edited during an incident. While the
 # console runs, RUNBOOK says the file changed on disk and that x runs the
 # steps shown; a touch (the same bytes) says nothing, and a file removed
-# is said gone without a restart's advice. Reopened after a step was inserted above the marked ones
+# is said gone without a restart's advice; put back, it is no longer said
+# changed. Reopened after a step was inserted above the marked ones
 # (QA author 2), each tick and x mark is on the step it was made on, the
 # inserted step has none; reopened after a marked step was renamed, its
 # mark is on no step, and the footer, the journal's runbook.load and the
-# post-mortem say which was not placed.
+# post-mortem say which was not placed; the post-mortem lists the runbook
+# once, saying when it was loaded again after it changed.
 . "${top_srcdir:-$(dirname "$0")/../..}/tests/lib/tmux.sh"
 printf '[warroom]\ntimeline_dir = %s/tl\n' "$tmp" > "$tmp/c.conf"
 cat > "$tmp/live.md" <<'MD'
@@ -73,15 +75,25 @@ ok "reopened after the marked step was renamed: its mark is on no step, and said
 mv "$tmp/live.md" "$tmp/live.md.gone"
 wait_for "live.md is gone from disk since it was loaded; x runs the steps shown" 6
 assert_not_contains "$tmp/screen" "restart warroom"
+# The line under RUNBOOK's title (the footer keeps its words once said).
+no_notice() { ! grep -qF '│live.md is gone from disk' "$tmp/screen"; }
+no_notice && fail "RUNBOOK shows no notice under its title"
 ok "a runbook removed while it runs is said gone, with no restart advice"
+# Put back as it was loaded: the notice goes, and the footer says so.
 mv "$tmp/live.md.gone" "$tmp/live.md"
+wait_for "live.md is back to what was loaded" 6
+until_screen 3 "RUNBOOK's notice to go" no_notice
+ok "a runbook put back as it was loaded is no longer said changed"
 keys q
 wait_for "exit=0"
 journal=$(ls "$tmp"/tl/qa-*.jsonl)
 grep -q '"kind":"runbook.load".*"unplaced":\[{"title":"Roll back the API","mark":"x refused"}\]' \
 	"$journal" || fail "runbook.load does not list the mark not placed"
 "$WARROOM" -c "$tmp/c.conf" export qa --format md > "$tmp/pm.md" || fail "export"
-assert_contains "$tmp/pm.md" "**live.md**: 1 of 4 steps done"
+assert_contains "$tmp/pm.md" "after it changed): 1 of 4 steps done"
 assert_contains "$tmp/pm.md" '_Runbook changed since: 1 mark not placed: "Roll back the API" (x refused)_'
-[ "$(grep -c '^\*\*live.md\*\*: ' "$tmp/pm.md")" -eq 1 ] || fail "live.md is listed more than once"
-ok "the post-mortem lists the runbook once and says the mark not placed"
+# Loaded by three starts, the file edited before the second and the third.
+grep -Eq '^\*\*live\.md\*\* \(loaded at [0-9:]{8}, again at [0-9:]{8} after it changed, again at [0-9:]{8} after it changed\): ' \
+	"$tmp/pm.md" || { cat "$tmp/pm.md"; fail "the checklist does not say when live.md was loaded"; }
+[ "$(grep -c '^\*\*live.md\*\* (loaded' "$tmp/pm.md")" -eq 1 ] || fail "live.md is listed more than once"
+ok "the post-mortem lists the runbook once, says when it was reloaded, and the mark not placed"

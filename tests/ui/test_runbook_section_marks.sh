@@ -2,7 +2,9 @@
 # test_runbook_section_marks.sh — what x sent from a runbook section's
 # own blocks (here an announce after a command) names the section in the
 # journal, so its row's ANNOUNCED is read back: by a --read-only watcher
-# while it happens, and by the console reopened on the incident.
+# while it happens, and by the console reopened on the incident; reopened
+# after the announcement's text was edited, the row says both marks are
+# an earlier version's.
 . "${top_srcdir:-$(dirname "$0")/../..}/tests/lib/tmux.sh"
 [ -x /usr/sbin/sshd ] || skip "openssh-server is not installed"
 fleet_up --hosts 1
@@ -38,8 +40,8 @@ wait_for 'announce "drill: api verified" to the chat? type announce: '
 keys -l announce; keys Enter
 wait_for "[OK h1, ANNOUNCED] Verify" 15
 journal=$(ls "$fl"/timeline/marks-*.jsonl)
-grep '"kind":"chat.announce"' "$journal" | grep -q '"runbook_section":"rb.md:1"' ||
-	fail "the announcement names no section: $(grep chat.announce "$journal")"
+grep '"kind":"chat.announce"' "$journal" | grep -q '"runbook_section":"rb.md:1","runbook_code":"[0-9a-f]\{12\}"' ||
+	fail "the announcement names no section, or not what it held: $(grep chat.announce "$journal")"
 session=w
 ready
 keys 4
@@ -53,5 +55,15 @@ ready
 keys 4
 wait_for "[OK h1, ANNOUNCED] Verify" 10
 ok "reopened: the section's row keeps ANNOUNCED"
+keys q
+wait_for "exit=0"
+# The announcement's text changed since: both marks are an earlier
+# version's, not the section's as it reads now.
+sed -i 's/drill: api verified/drill: api verified again/' "$tmp/rb.md"
+start 200 50 "$wr"
+ready
+keys 4
+wait_for "[EARLIER VERSION OK 1 host, EARLIER VERSION ANNOUNCED] Verify" 10
+ok "reopened after the section's announcement was edited: its marks are an earlier version's"
 keys q
 wait_for "exit=0"

@@ -9,6 +9,8 @@
 # too ([POSTED], [POSTED, SMOKE OK h1]) like any step's outcome. A
 # runbook with its own announce step tells the chat itself: its posts are
 # not echoed there too (the box says so), so the team hears each news once.
+# The post's and the smoke check's records say what their step held
+# (runbook_code), so a step edited since is told apart.
 . "${top_srcdir:-$(dirname "$0")/../..}/tests/lib/tmux.sh"
 [ -x /usr/sbin/sshd ] || skip "openssh-server is not installed"
 cat > "$tmp/rb.md" <<'MD'
@@ -98,6 +100,12 @@ journal=$(ls "$fl"/timeline/api-5xx-*.jsonl)
 grep '"kind":"statuspage.queue"' "$journal" | head -1 |
 	grep -q '"name":"Elevated API errors".*"impact":"minor"' ||
 	fail "the journal's queue record lacks the title and impact"
+# What each step held when x sent from it: a step edited since is told apart.
+grep '"kind":"statuspage.queue"' "$journal" | head -1 |
+	grep -q '"runbook_step":"[^"]*","runbook_code":"[0-9a-f]\{12\}"' ||
+	fail "the queue record does not say what its step held"
+grep '"kind":"smoke"' "$journal" | grep -q '"runbook_step":"[^"]*","runbook_code":"[0-9a-f]\{12\}"' ||
+	fail "the smoke record does not say what its step held"
 "$WARROOM" export 'api 5xx' -c "$fl/warroom.conf" > "$tmp/pm.md" < /dev/null || fail "export"
 grep -q '^- Tell customers (not ticked; x posted it to the status page at .*: posted)$' "$tmp/pm.md" ||
 	{ cat "$tmp/pm.md"; fail "the follow-ups do not say x posted 'Tell customers'"; }

@@ -1522,7 +1522,7 @@ follow_ups_say_which_steps_x_was_refused_on(void **state)
 	free(md);
 	md = render_n(EXPORT_JSON, v, 6);
 	assert_non_null(strstr(md, "\"ran\":{\"kind\":\"action.refused\",\"at\":"
-	    "\"2024-05-01T12:00:10.000Z\",\"outcome\":\"refused\"}"));
+	    "\"2024-05-01T12:00:10.000Z\",\"outcome\":\"refused\",\"earlier_version\":false}"));
 	free(md);
 	for (size_t i = 0; i < 6; i++)
 		record_free(&v[i]);
@@ -1808,10 +1808,10 @@ an_edited_runbook_is_listed_once_with_each_mark_on_its_step(void **state)
 	(void)state;
 	edited_runbook_journal(v, "Roll back");
 	md = render_n(EXPORT_MD, v, 7);
-	assert_non_null(strstr(md, "## Checklist\n\n**live.md**: 1 of 3 steps done\n\n"
+	assert_non_null(strstr(md, "## Checklist\n\n**live.md** (loaded at 12:00:05, again at "
+	    "12:00:45 after it changed): 1 of 3 steps done\n\n"
 	    "- [ ] Open the incident channel\n- [x] Acknowledge the page\n- [ ] Roll back\n"));
-	assert_null(strstr(md, "**live.md**: 1 of 3 steps done\n\n- [ ] Open the incident "
-	    "channel\n- [x] Acknowledge the page\n- [ ] Roll back\n\n**live.md**"));
+	assert_null(strstr(md, "- [ ] Roll back\n\n**live.md**"));
 	assert_null(strstr(md, "not placed"));
 	/* The rollback ran from "Roll back", not from the inserted step. */
 	assert_non_null(strstr(md, "- Open the incident channel (not ticked during the "
@@ -1847,6 +1847,145 @@ a_mark_of_a_renamed_step_is_said_not_placed(void **state)
 	cJSON_Delete(doc);
 	free(md);
 	for (size_t i = 0; i < 7; i++)
+		record_free(&v[i]);
+}
+
+/* A runbook loaded three times under one name: by a console, again by
+ * that console restarted after the file was edited, and by a second
+ * console on the edited file. Its checklist is listed once, saying when
+ * it was loaded and when again after it changed (by the SHA-256 each load
+ * holds; a journal from before it by the steps, which only say a change);
+ * the JSON has every load. */
+static void
+a_runbook_loaded_again_is_listed_once_saying_when(void **state)
+{
+	static const char *const steps1 = "\"steps\":[{\"step\":\"live.md:3\",\"title\":"
+	    "\"Acknowledge the page\"},{\"step\":\"live.md:4\",\"title\":\"Roll back\"}]";
+	static const char *const steps2 = "\"steps\":[{\"step\":\"live.md:3\",\"title\":"
+	    "\"Acknowledge the page\",\"done\":true},{\"step\":\"live.md:4\",\"title\":"
+	    "\"Roll back the API\"}]";
+	struct record v[6] = { 0 };
+	char load[400], *md;
+	const cJSON *rbs, *loads;
+	cJSON *doc;
+
+	(void)state;
+	add_to(v, 0, 0, "incident.open", NULL, NULL, "{\"name\":\"qa\"}");
+	snprintf(load, sizeof(load), "{\"name\":\"live.md\",\"sha256\":\"aa11\",%s}", steps1);
+	add_to(v, 1, 62, "runbook.load", NULL, NULL, load);
+	add_to(v, 2, 70, "step.check", NULL, NULL,
+	    "{\"step\":\"live.md:3\",\"title\":\"Acknowledge the page\"}");
+	snprintf(load, sizeof(load), "{\"name\":\"live.md\",\"sha256\":\"bb22\",%s}", steps2);
+	add_to(v, 3, 1800, "runbook.load", NULL, NULL, load);
+	add_to(v, 4, 1860, "runbook.load", NULL, NULL, load);
+	add_to(v, 5, 1900, "note", NULL, NULL, "{\"text\":\"done\"}");
+	md = render_n(EXPORT_MD, v, 6);
+	assert_non_null(strstr(md, "## Checklist\n\n**live.md** (loaded at 12:01:02, again at "
+	    "12:30:00 after it changed): 1 of 2 steps done\n\n"
+	    "- [x] Acknowledge the page\n- [ ] Roll back the API\n\n### Follow-ups\n"));
+	free(md);
+	md = render_n(EXPORT_JSON, v, 6);
+	doc = cJSON_Parse(md);
+	rbs = cJSON_GetObjectItem(cJSON_GetObjectItem(doc, "incident"), "runbooks");
+	assert_int_equal(cJSON_GetArraySize(rbs), 1);
+	assert_string_equal(jstr(cJSON_GetArrayItem(rbs, 0), "name"), "live.md");
+	loads = cJSON_GetObjectItem(cJSON_GetArrayItem(rbs, 0), "loads");
+	assert_int_equal(cJSON_GetArraySize(loads), 3);
+	assert_string_equal(jstr(cJSON_GetArrayItem(loads, 0), "at"), "2024-05-01T12:01:02.000Z");
+	assert_null(cJSON_GetObjectItem(cJSON_GetArrayItem(loads, 0), "changed"));
+	assert_true(cJSON_IsTrue(cJSON_GetObjectItem(cJSON_GetArrayItem(loads, 1), "changed")));
+	assert_true(cJSON_IsFalse(cJSON_GetObjectItem(cJSON_GetArrayItem(loads, 2), "changed")));
+	cJSON_Delete(doc);
+	free(md);
+	/* Without sha256: the same steps are not known to be the same file. */
+	record_free(&v[3]);
+	record_free(&v[4]);
+	snprintf(load, sizeof(load), "{\"name\":\"live.md\",%s}", steps2);
+	add_to(v, 3, 1800, "runbook.load", NULL, NULL, load);
+	add_to(v, 4, 1860, "runbook.load", NULL, NULL, load);
+	md = render_n(EXPORT_MD, v, 6);
+	assert_non_null(strstr(md, "**live.md** (loaded at 12:01:02, again at 12:30:00 after it "
+	    "changed): 1 of 2 steps done\n"));
+	free(md);
+	md = render_n(EXPORT_JSON, v, 6);
+	doc = cJSON_Parse(md);
+	rbs = cJSON_GetObjectItem(cJSON_GetObjectItem(doc, "incident"), "runbooks");
+	loads = cJSON_GetObjectItem(cJSON_GetArrayItem(rbs, 0), "loads");
+	assert_true(cJSON_IsNull(cJSON_GetObjectItem(cJSON_GetArrayItem(loads, 2), "changed")));
+	cJSON_Delete(doc);
+	free(md);
+	for (size_t i = 0; i < 6; i++)
+		record_free(&v[i]);
+}
+
+/* A step's text changed between two loads: what x ran or sent from it
+ * before (its record's runbook_code) is an earlier version's, said beside
+ * the mark however it went; a step whose code is the same, and a record
+ * from before runbook_code was kept, read as before. */
+static void
+a_mark_from_a_step_edited_since_says_it_is_an_earlier_version_s(void **state)
+{
+	struct record v[13] = { 0 };
+	const cJSON *steps;
+	cJSON *doc;
+	char *md;
+
+	(void)state;
+	add_to(v, 0, 0, "incident.open", NULL, NULL, "{\"name\":\"qa\"}");
+	add_to(v, 1, 5, "runbook.load", NULL, NULL, "{\"name\":\"live.md\",\"steps\":["
+	    "{\"step\":\"live.md:3\",\"title\":\"Post the update\",\"code\":\"aaa\"},"
+	    "{\"step\":\"live.md:4\",\"title\":\"Roll back\",\"code\":\"ccc\"},"
+	    "{\"step\":\"live.md:5\",\"title\":\"Smoke check\",\"code\":\"eee\"},"
+	    "{\"step\":\"live.md:6\",\"title\":\"Tell the team\",\"code\":\"fff\"}]}");
+	add_to(v, 2, 10, "statuspage.queue", NULL, "sp-3-0001", "{\"queue\":\"sp-3-0001\","
+	    "\"update\":{\"action\":\"create\",\"status\":\"investigating\",\"body\":\"x\"},"
+	    "\"runbook_step\":\"live.md:3\",\"runbook_code\":\"aaa\"}");
+	add_to(v, 3, 11, "statuspage.post", NULL, "sp-3-0001", "{\"queue\":\"sp-3-0001\","
+	    "\"action\":\"create\",\"page_incident\":\"p1\",\"status\":\"investigating\"}");
+	add_to(v, 4, 12, "step.check", NULL, NULL,
+	    "{\"step\":\"live.md:3\",\"title\":\"Post the update\"}");
+	add_to(v, 5, 20, "action.intent", "h1", "op-1", "{\"action\":\"runbook.command\","
+	    "\"plan\":{\"runbook_step\":\"live.md:4\",\"runbook_code\":\"ccc\"}}");
+	add_to(v, 6, 30, "action.end", "h1", "op-1", "{\"outcome\":\"ok\"}");
+	add_to(v, 7, 40, "smoke", "h1", NULL, "{\"url\":\"http://h1/healthz\",\"status\":200,"
+	    "\"expect\":200,\"ok\":true,\"runbook_step\":\"live.md:5\",\"runbook_code\":\"eee\"}");
+	add_to(v, 8, 41, "step.check", NULL, NULL,
+	    "{\"step\":\"live.md:5\",\"title\":\"Smoke check\"}");
+	/* From before runbook_code was kept with an announcement. */
+	add_to(v, 9, 50, "chat.announce", NULL, "chat-1", "{\"id\":\"chat-1\",\"text\":\"hi\","
+	    "\"runbook_step\":\"live.md:6\"}");
+	add_to(v, 10, 51, "chat.post", NULL, "chat-1", "{\"id\":\"chat-1\"}");
+	add_to(v, 11, 60, "incident.resume", NULL, NULL, "{}");
+	/* Edited since: the post's and the rollback's steps hold other code. */
+	add_to(v, 12, 65, "runbook.load", NULL, NULL, "{\"name\":\"live.md\",\"steps\":["
+	    "{\"step\":\"live.md:3\",\"title\":\"Post the update\",\"code\":\"bbb\",\"done\":true},"
+	    "{\"step\":\"live.md:4\",\"title\":\"Roll back\",\"code\":\"ddd\"},"
+	    "{\"step\":\"live.md:5\",\"title\":\"Smoke check\",\"code\":\"eee\",\"done\":true},"
+	    "{\"step\":\"live.md:6\",\"title\":\"Tell the team\",\"code\":\"ggg\"}]}");
+	md = render_n(EXPORT_MD, v, 13);
+	assert_non_null(strstr(md, "- [x] Post the update — its status-page post: posted "
+	    "(an earlier version of this step)\n- [ ] Roll back\n- [x] Smoke check\n"
+	    "- [ ] Tell the team\n"));
+	assert_non_null(strstr(md, "- Roll back (not ticked; x ran it at 2024-05-01 12:00:20: "
+	    "ok) (an earlier version of this step)\n"));
+	assert_non_null(strstr(md, "- Tell the team (not ticked; x announced it at 2024-05-01 "
+	    "12:00:50: posted)\n"));
+	free(md);
+	md = render_n(EXPORT_JSON, v, 13);
+	doc = cJSON_Parse(md);
+	steps = cJSON_GetObjectItem(cJSON_GetObjectItem(doc, "incident"), "checklist");
+	assert_int_equal(cJSON_GetArraySize(steps), 4);
+	assert_true(cJSON_IsTrue(cJSON_GetObjectItem(cJSON_GetObjectItem(
+	    cJSON_GetArrayItem(steps, 0), "ran"), "earlier_version")));
+	assert_true(cJSON_IsTrue(cJSON_GetObjectItem(cJSON_GetObjectItem(
+	    cJSON_GetArrayItem(steps, 1), "ran"), "earlier_version")));
+	assert_true(cJSON_IsFalse(cJSON_GetObjectItem(cJSON_GetObjectItem(
+	    cJSON_GetArrayItem(steps, 2), "ran"), "earlier_version")));
+	assert_true(cJSON_IsFalse(cJSON_GetObjectItem(cJSON_GetObjectItem(
+	    cJSON_GetArrayItem(steps, 3), "ran"), "earlier_version")));
+	cJSON_Delete(doc);
+	free(md);
+	for (size_t i = 0; i < 13; i++)
 		record_free(&v[i]);
 }
 
@@ -4299,6 +4438,8 @@ main(void)
 		cmocka_unit_test(checklist_by_runbook_and_ticks_of_the_file_apart),
 		cmocka_unit_test(an_edited_runbook_is_listed_once_with_each_mark_on_its_step),
 		cmocka_unit_test(a_mark_of_a_renamed_step_is_said_not_placed),
+		cmocka_unit_test(a_runbook_loaded_again_is_listed_once_saying_when),
+		cmocka_unit_test(a_mark_from_a_step_edited_since_says_it_is_an_earlier_version_s),
 		cmocka_unit_test(a_load_that_could_not_place_marks_reads_as_words),
 		cmocka_unit_test(actions_say_what_they_changed),
 		cmocka_unit_test(shutdowns_say_who_ended_the_console),

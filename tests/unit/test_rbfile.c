@@ -4,7 +4,8 @@
  * place, or gone; a runbook read from a pipe is never said changed. A
  * stat that moved with the same bytes (a touch, the same text saved) is
  * no change. A file gone is said without the restart a restart could not
- * use.
+ * use. A file changed and put back to the bytes read is no longer said
+ * changed.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -89,6 +90,81 @@ a_pipe_read_once_is_never_changed(void **state)
 	assert_false(rbfile_changed(&was, &now));
 }
 
+/* One look as the console takes it: summed when the watch asks. */
+static enum rbfile_news
+look(struct rbfile_watch *w, struct rbfile_stamp now, const char *text)
+{
+	if (rbfile_wants_sum(w, &now))
+		rbfile_sum(&now, text, strlen(text));
+	return rbfile_look(w, &now);
+}
+
+static void
+a_file_put_back_is_no_longer_changed(void **state)
+{
+	struct rbfile_stamp was = summed(read_at, "- [ ] Acknowledge\n"), now;
+	struct rbfile_watch w;
+
+	(void)state;
+	rbfile_watch_start(&w, &was);
+	assert_int_equal(look(&w, read_at, "never read"), RBFILE_QUIET);
+	/* Edited in place, then the edit undone (the same size, a new mtime). */
+	now = read_at;
+	now.mtime_ns += 1000000000LL;
+	assert_int_equal(look(&w, now, "- [ ] Acknowledgf\n"), RBFILE_CHANGED);
+	assert_true(w.changed);
+	assert_int_equal(look(&w, now, "not read: the stat did not move"), RBFILE_QUIET);
+	now.mtime_ns += 1000000000LL;
+	assert_int_equal(look(&w, now, "- [ ] Acknowledge\n"), RBFILE_BACK);
+	assert_false(w.changed);
+	/* A touch after it is no change; another edit is one again. */
+	now.mtime_ns += 1000000000LL;
+	assert_int_equal(look(&w, now, "- [ ] Acknowledge\n"), RBFILE_QUIET);
+	now.ino = 99;                    /* an editor's rename */
+	assert_int_equal(look(&w, now, "- [ ] Page the owner\n"), RBFILE_CHANGED);
+	/* Saved by rename once more, with other new words: still changed. */
+	now.ino = 100;
+	assert_int_equal(look(&w, now, "- [ ] Page the team\n"), RBFILE_QUIET);
+	assert_true(w.changed);
+}
+
+static void
+a_file_gone_and_back_is_said_each_way(void **state)
+{
+	struct rbfile_stamp was = summed(read_at, "- [ ] Acknowledge\n"), gone = { 0 }, now;
+	struct rbfile_watch w;
+
+	(void)state;
+	rbfile_watch_start(&w, &was);
+	assert_int_equal(look(&w, gone, ""), RBFILE_CHANGED);
+	assert_int_equal(look(&w, gone, ""), RBFILE_QUIET);
+	/* Moved back (mv): the same inode and bytes as read. */
+	assert_true(rbfile_wants_sum(&w, &read_at));
+	assert_int_equal(look(&w, read_at, "- [ ] Acknowledge\n"), RBFILE_BACK);
+	/* Edited, then removed: the notice's words change, nothing goes. */
+	now = read_at;
+	now.size = 30;
+	assert_int_equal(look(&w, now, "- [ ] Acknowledge the page\n"), RBFILE_CHANGED);
+	assert_int_equal(look(&w, gone, ""), RBFILE_STILL);
+	assert_true(w.changed);
+	assert_int_equal(look(&w, now, "- [ ] Acknowledge the page\n"), RBFILE_STILL);
+}
+
+static void
+a_pipe_is_never_looked_at(void **state)
+{
+	struct rbfile_stamp pipe = { 0 };
+	struct rbfile_watch w;
+	char buf[80];
+
+	(void)state;
+	rbfile_watch_start(&w, &pipe);
+	assert_false(rbfile_wants_sum(&w, &read_at));
+	assert_int_equal(look(&w, read_at, "x"), RBFILE_QUIET);
+	rbfile_back_words("live.md", buf, sizeof(buf));
+	assert_string_equal(buf, "live.md is back to what was loaded");
+}
+
 static void
 the_notice_says_what_x_runs(void **state)
 {
@@ -112,6 +188,9 @@ main(void)
 		cmocka_unit_test(each_edit_counts),
 		cmocka_unit_test(a_touch_is_no_change_an_edit_is),
 		cmocka_unit_test(a_pipe_read_once_is_never_changed),
+		cmocka_unit_test(a_file_put_back_is_no_longer_changed),
+		cmocka_unit_test(a_file_gone_and_back_is_said_each_way),
+		cmocka_unit_test(a_pipe_is_never_looked_at),
 		cmocka_unit_test(the_notice_says_what_x_runs),
 	};
 

@@ -134,6 +134,28 @@ a_refusal_leads(void **state)
 	assert_string_equal(buf, "SKIPPED, OK h1 h2, FAILED h3, POSTED");
 }
 
+/* Sent from a step edited since (stepran_sent_changed): never the plain
+ * word the step as shown would earn. */
+static void
+what_an_earlier_version_sent_says_so(void **state)
+{
+	struct stepmark m = {
+		.fleet = 5, .post = STEPMARK_OK, .post_earlier = true,
+		.announce = STEPMARK_FAILED, .smoke = STEPMARK_OK, .smoke_earlier = true,
+		.smoke_host = "h3",
+	};
+	char buf[128];
+
+	(void)state;
+	stepmark_format(&m, 80, buf, sizeof(buf));
+	assert_string_equal(buf, "EARLIER VERSION POSTED, ANNOUNCE FAILED, "
+	    "EARLIER VERSION SMOKE OK h3");
+	m.post_earlier = m.smoke_earlier = false;
+	m.announce_earlier = true;
+	stepmark_format(&m, 80, buf, sizeof(buf));
+	assert_string_equal(buf, "POSTED, EARLIER VERSION ANNOUNCE FAILED, SMOKE OK h3");
+}
+
 int
 main(void)
 {
@@ -143,6 +165,7 @@ main(void)
 		cmocka_unit_test(every_host_is_said_so_when_counted),
 		cmocka_unit_test(posts_announcements_and_smoke_checks),
 		cmocka_unit_test(a_refusal_leads),
+		cmocka_unit_test(what_an_earlier_version_sent_says_so),
 		cmocka_unit_test(a_small_buffer_is_cut_not_overrun),
 	};
 

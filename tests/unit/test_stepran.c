@@ -6,7 +6,8 @@
  * until a re-read or U settles it. A section's own actions are kept apart
  * from its steps'. x's dialog is told what ran last, when, in which
  * session and how on each host. Status-page posts, chat announcements
- * and smoke checks sent from a step keep their marks too, and so does an
+ * and smoke checks sent from a step keep their marks too (an earlier
+ * version's when the step was edited since), and so does an
  * x that ran nothing there (REFUSED, SKIPPED, CANCELLED), until something
  * runs from the step.
  */
@@ -358,6 +359,41 @@ a_smoke_check_keeps_its_outcome_and_host(void **state)
 	stepran_free(&s);
 }
 
+/* A post, announcement or smoke check keeps what its step held when it
+ * was sent: after the step's text changed (code aaa -> bbb), its mark is
+ * an earlier version's; a journal from before runbook_code was kept with
+ * them reads as the same step. */
+static void
+posts_announcements_and_smoke_checks_of_a_step_edited_since(void **state)
+{
+	struct record v[] = {
+		rec("statuspage.queue", NULL, "sp-4-ab12", "{\"queue\":\"sp-4-ab12\","
+		    "\"runbook_step\":\"rb.md:8\",\"runbook_code\":\"aaa\"}"),
+		rec("chat.announce", NULL, "chat-1-5", "{\"id\":\"chat-1-5\",\"text\":\"hi\","
+		    "\"runbook_step\":\"rb.md:9\",\"runbook_code\":\"aaa\"}"),
+		rec("smoke", "h1", NULL, "{\"status\":200,\"expect\":200,\"ok\":true,"
+		    "\"runbook_section\":\"rb.md:3\",\"runbook_code\":\"aaa\"}"),
+		/* An older journal's: no code kept. */
+		rec("smoke", "h2", NULL, "{\"status\":200,\"expect\":200,\"ok\":true,"
+		    "\"runbook_step\":\"rb.md:20\"}"),
+	};
+	struct stepran s = { 0 };
+
+	(void)state;
+	fold(&s, v, sizeof(v) / sizeof(v[0]));
+	assert_false(stepran_sent_changed(&s, false, "rb.md:8", STEPRAN_POST, "aaa"));
+	assert_true(stepran_sent_changed(&s, false, "rb.md:8", STEPRAN_POST, "bbb"));
+	assert_true(stepran_sent_changed(&s, false, "rb.md:9", STEPRAN_ANNOUNCE, "bbb"));
+	assert_true(stepran_sent_changed(&s, true, "rb.md:3", STEPRAN_SMOKE, "bbb"));
+	assert_false(stepran_sent_changed(&s, false, "rb.md:20", STEPRAN_SMOKE, "bbb"));
+	/* Not known what the step holds now, or nothing sent: no claim. */
+	assert_false(stepran_sent_changed(&s, false, "rb.md:8", STEPRAN_POST, NULL));
+	assert_false(stepran_sent_changed(&s, false, "rb.md:9", STEPRAN_POST, "bbb"));
+	/* The state is the same either way. */
+	assert_int_equal(stepran_sent(&s, true, "rb.md:3", STEPRAN_SMOKE, NULL), STEPMARK_OK);
+	stepran_free(&s);
+}
+
 static void
 a_refusal_stands_until_a_later_run(void **state)
 {
@@ -452,6 +488,7 @@ main(void)
 		cmocka_unit_test(the_dialog_is_told_what_ran_last_and_in_which_session),
 		cmocka_unit_test(an_outcome_of_commands_edited_since_is_an_earlier_version_s),
 		cmocka_unit_test(a_journal_that_kept_no_code_is_taken_as_the_same),
+		cmocka_unit_test(posts_announcements_and_smoke_checks_of_a_step_edited_since),
 		cmocka_unit_test(hosts_that_ran_the_step_as_it_is_now_are_said_first),
 		cmocka_unit_test(posts_and_announcements_keep_their_outcome),
 		cmocka_unit_test(a_smoke_check_keeps_its_outcome_and_host),
