@@ -289,9 +289,7 @@ struct app {
 	struct timeline_entry *entries;  /* what the TIMELINE pane shows */
 	size_t nentries, capentries;
 	struct record *folds;            /* each entry's record as its folding reads
-	                                    it (tlrows.h), same index: time, kind,
-	                                    host; data of verdict and health
-	                                    changes only (owned) */
+	                                    it (tlrows_keep), same index (owned) */
 	struct tlrows tl_rows;           /* TIMELINE's rows, as of tl_rows_at entries */
 	size_t tl_rows_at;
 	bool tl_rows_all;                /* … built with tl_all */

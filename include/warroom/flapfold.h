@@ -7,8 +7,13 @@
  * records of its probes flipping with it. A fleet's first verdicts at the
  * start, each OK, and its first readings are kept in the journal (that a
  * host ran its release healthy first is evidence, see badrel.h) and said
- * as one row each. Pure: records in, indexes out; the records themselves
- * (and the JSON's list of them) are never changed.
+ * as one row each. No run spans a gap: a stretch no console recorded (a
+ * console opening alone, after a kill or a quit; the last one shutting
+ * down; a degraded journal's recovery; a torn tail set aside) ends every
+ * run and group, and a host's DOWN or lost polls (conn.change,
+ * poll.change), and their end, end its runs; the record after a gap is a
+ * new reading, a row of its own. Pure: records in, indexes out; the
+ * records themselves (and the JSON's list of them) are never changed.
  */
 #ifndef WARROOM_FLAPFOLD_H
 #define WARROOM_FLAPFOLD_H
@@ -63,12 +68,12 @@ struct flapfold_run {
 
 /* The runs among v[n] with at least FLAPFOLD_MIN_MOVES moves each, none
  * more than FLAPFOLD_GAP_MS after the one before, and no action of the
- * host (action.intent, .end, .reconcile) or change of its tag (a
- * health.change with was_tag) between: verdict changes among any levels,
- * and a service's health changes. The records one folds get mark[i] = 1 +
- * the index of its run in *runs (in journal order of their first
- * records), the rest 0 (mark has n entries). The caller frees *runs;
- * returns how many. */
+ * host (action.intent, .end, .reconcile), change of its tag (a
+ * health.change with was_tag) or gap (above) between: verdict changes
+ * among any levels, and a service's health changes. The records one
+ * folds get mark[i] = 1 + the index of its run in *runs (in journal order
+ * of their first records), the rest 0 (mark has n entries). The caller
+ * frees *runs; returns how many. */
 size_t flapfold_find(const struct record *v, size_t n, size_t *mark, struct flapfold_run **runs);
 
 /* Hosts' first verdicts of OK, or first readings, this close together
@@ -83,7 +88,8 @@ struct flapfold_group {
 
 /* The groups among v[n] of at least two first verdicts of OK (a host's,
  * or a host's service's, first verdict.change, saying OK), each within
- * FLAPFOLD_FIRST_GAP_MS of the one before: mark[i] = 1 + the index of
+ * FLAPFOLD_FIRST_GAP_MS of the one before and no console's gap between:
+ * mark[i] = 1 + the index of
  * its group in *groups, the rest 0 (mark has n entries). The caller
  * frees *groups; returns how many. */
 size_t flapfold_first_ok(const struct record *v, size_t n, size_t *mark,

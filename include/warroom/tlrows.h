@@ -44,6 +44,16 @@ void tlrows_build(struct tlrows *t, const struct record *v, size_t n, bool all);
  * t->nrows when i is past the records. */
 size_t tlrows_find(const struct tlrows *t, size_t i);
 
+/* Into f, what the folding reads of r, the rest left out (a screen's
+ * records need not keep every action's plan twice): its seq, time,
+ * session, kind and host, and the data of verdict and health changes and
+ * of resumes (whether a console opened beside others: no gap). Free it
+ * with tlrows_kept_free. */
+void tlrows_keep(struct record *f, const struct record *r);
+
+/* Free what tlrows_keep put in f. */
+void tlrows_kept_free(struct record *f);
+
 /* Free what t holds and zero it. */
 void tlrows_free(struct tlrows *t);
 

@@ -5,7 +5,11 @@
  * records: per host (and service) and kind, what was said last and the
  * run going on; an action on the host or a change of its tag ends its
  * runs, since a reader wants the records before and after it as rows
- * around it.
+ * around it. So does a gap: a stretch no console recorded (a resume
+ * made alone, the last console's shutdown, a journal's recovery or
+ * repair) ends every run and group, a host's reachability changing (its
+ * DOWN or lost polls, and their end) its own; the record after it moved
+ * from something said before the gap, so it is a row, no move.
  */
 #include "warroom/flapfold.h"
 
@@ -17,6 +21,7 @@
 #include <strings.h>
 
 #include "warroom/decide.h"
+#include "warroom/sessions.h"
 #include "warroom/util.h"
 
 /* One host's (and service's) verdicts, or health readings, so far. */
@@ -27,6 +32,8 @@ struct key {
 	const char *last;        /* VERDICT: the level said last; HEALTH: "" once
 	                            read; NULL: none yet */
 	int64_t last_ms;         /* … when */
+	bool fresh;              /* a gap came since: the next record is a new
+	                            reading, a row of its own */
 	bool open;               /* a run goes on */
 	size_t moves;
 	struct flapfold_values levels, healthz, readyz;  /* its run's */
@@ -42,6 +49,7 @@ struct state {
 	struct flapfold_run *runs;
 	size_t nruns;
 	size_t *mark;
+	struct sessions consoles;  /* the consoles open, for shutdowns */
 };
 
 static uint64_t
@@ -246,6 +254,43 @@ breaks_runs(const struct record *r)
 	    is_kind(r, "action.reconcile") || (is_kind(r, "health.change") && tag_changed(r));
 }
 
+/* A record after which nothing of r's host was read for a while: its
+ * connection lost or back (conn.change), its polls failing or back
+ * (poll.change). */
+static bool
+host_gap(const struct record *r)
+{
+	return is_kind(r, "conn.change") || is_kind(r, "poll.change");
+}
+
+/* Whether r marks a stretch no console recorded, consoles the sessions
+ * of the records before (r is noted into them): a console opening alone
+ * (another open beside it recorded all along), the last open console's
+ * shutdown, a recovery from a degraded journal, a torn tail set aside. */
+static bool
+console_gap(struct sessions *consoles, const struct record *r)
+{
+	const char *kind = r->kind;
+
+	if (kind == NULL)
+		return false;
+	sessions_note(consoles, r);
+	if (strcmp(kind, "incident.resume") == 0)
+		return !cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(r->data, "others_open"));
+	if (strcmp(kind, "shutdown") == 0)
+		return consoles->n == 0;
+	return strcmp(kind, "incident.open") == 0 || strcmp(kind, "journal.recover") == 0 ||
+	    strcmp(kind, "journal.repair") == 0;
+}
+
+/* A gap for k: its run ends, and the next record is a reading afresh. */
+static void
+gap(struct state *st, struct key *k)
+{
+	close_run(st, k);
+	k->fresh = true;
+}
+
 /* k's run ends when a move comes too late; one opens when none goes on. */
 static void
 move_at(struct state *st, struct key *k, const struct record *r)
@@ -262,7 +307,8 @@ verdict(struct state *st, const struct record *r, size_t i, const char *level)
 	const char *prev = k->last;
 
 	k->last = level;
-	if (prev == NULL) {
+	if (prev == NULL || k->fresh) {
+		k->fresh = false;
 		k->last_ms = r->ts_ms;
 		return;
 	}
@@ -298,9 +344,10 @@ health(struct state *st, const struct record *r, size_t i)
 {
 	struct key *k = key_of(st, FLAPFOLD_HEALTH, r->host, str_in(r->data, "service"));
 
-	if (cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(r->data, "first"))) {
+	if (cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(r->data, "first")) || k->fresh) {
 		/* A console reading it afresh: a row of its own. */
 		close_run(st, k);
+		k->fresh = false;
 		k->last = "";
 		k->last_ms = r->ts_ms;
 		return;
@@ -338,10 +385,19 @@ flapfold_find(const struct record *v, size_t n, size_t *mark, struct flapfold_ru
 		const struct record *r = &v[i];
 		const char *level;
 
-		if (breaks_runs(r)) {
+		if (console_gap(&st.consoles, r)) {
 			for (k = 0; k < st.nkeys; k++)
-				if (strcmp(st.keys[k].host, r->host) == 0)
-					close_run(&st, &st.keys[k]);
+				gap(&st, &st.keys[k]);
+			continue;
+		}
+		if (breaks_runs(r) || (r->host != NULL && host_gap(r))) {
+			for (k = 0; k < st.nkeys; k++)
+				if (strcmp(st.keys[k].host, r->host) == 0) {
+					if (breaks_runs(r))
+						close_run(&st, &st.keys[k]);
+					else
+						gap(&st, &st.keys[k]);
+				}
 			continue;
 		}
 		if (is_kind(r, "verdict.change") && (level = str_in(r->data, "verdict")) != NULL)
@@ -352,6 +408,7 @@ flapfold_find(const struct record *v, size_t n, size_t *mark, struct flapfold_ru
 	for (k = 0; k < st.nkeys; k++)
 		close_run(&st, &st.keys[k]);
 	keys_free(&st);
+	sessions_free(&st.consoles);
 	/* In journal order (they were kept in the order they ended), the
 	 * marks following: a run is known by its first record. */
 	first = xcalloc(st.nruns + 1, sizeof(*first));
@@ -399,7 +456,7 @@ pick_first_reading(struct state *st, const struct record *r)
 }
 
 /* The groups of records pick takes, each within FLAPFOLD_FIRST_GAP_MS of
- * the one before, at least two. */
+ * the one before and no gap (console_gap) between, at least two. */
 static size_t
 first_groups(const struct record *v, size_t n, size_t *mark, struct flapfold_group **groups,
     first_pick pick)
@@ -413,11 +470,13 @@ first_groups(const struct record *v, size_t n, size_t *mark, struct flapfold_gro
 	memset(mark, 0, n * sizeof(*mark));
 	for (i = 0; i <= n; i++) {
 		const struct record *r = i < n ? &v[i] : NULL;
+		bool split = r == NULL || console_gap(&st.consoles, r);
 
-		if (r != NULL && !pick(&st, r))
+		if (!split && !pick(&st, r))
 			continue;
-		/* The group so far ends: at the end, or before one too late. */
-		if (cur.count > 0 && (r == NULL || r->ts_ms - last_ms > FLAPFOLD_FIRST_GAP_MS)) {
+		/* The group so far ends: at the end, at a gap, or before one too
+		 * late. */
+		if (cur.count > 0 && (split || r->ts_ms - last_ms > FLAPFOLD_FIRST_GAP_MS)) {
 			if (cur.count >= 2) {
 				g = xrealloc(g, (ng + 1) * sizeof(*g));
 				g[ng++] = cur;
@@ -432,6 +491,8 @@ first_groups(const struct record *v, size_t n, size_t *mark, struct flapfold_gro
 		}
 		if (r == NULL)
 			break;
+		if (split)
+			continue;
 		if (cur.count == 0)
 			cur.first = i;
 		cur.last = i;
@@ -440,6 +501,7 @@ first_groups(const struct record *v, size_t n, size_t *mark, struct flapfold_gro
 		last_ms = r->ts_ms;
 	}
 	keys_free(&st);
+	sessions_free(&st.consoles);
 	*groups = g;
 	return ng;
 }

@@ -13,6 +13,31 @@
 #include "warroom/util.h"
 
 void
+tlrows_keep(struct record *f, const struct record *r)
+{
+	memset(f, 0, sizeof(*f));
+	f->seq = r->seq;
+	f->ts_ms = r->ts_ms;
+	f->session = r->session;
+	f->kind = xstrdup(r->kind);
+	f->host = r->host != NULL ? xstrdup(r->host) : NULL;
+	/* A resume's others_open and ended_sessions say whether it ends a
+	 * gap; a shutdown's session, whether the last console left. */
+	if (r->data != NULL && (strcmp(r->kind, "verdict.change") == 0 ||
+	    strcmp(r->kind, "health.change") == 0 || strcmp(r->kind, "incident.resume") == 0))
+		f->data = cJSON_Duplicate(r->data, 1);
+}
+
+void
+tlrows_kept_free(struct record *f)
+{
+	free(f->kind);
+	free(f->host);
+	cJSON_Delete(f->data);
+	memset(f, 0, sizeof(*f));
+}
+
+void
 tlrows_free(struct tlrows *t)
 {
 	free(t->rows);

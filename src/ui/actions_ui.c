@@ -20,6 +20,7 @@
 #include "warroom/rbtarget.h"
 #include "warroom/statuspage.h"
 #include "warroom/statuspage_req.h"
+#include "warroom/poststill.h"
 #include "warroom/timeline.h"
 #include "warroom/unsettled.h"
 #include "warroom/record.h"
@@ -2584,8 +2585,8 @@ actions_post_preview_draw(struct app *app, int lines, int cols)
 	int w = cols - 8 < 100 ? cols - 8 : 100, h, y = 0, i, nbad = 0, ngaps, nhead = 0;
 	int rows = 0, nclose = 0;
 	char q[200], where[WR_URL_MAX + 128], facts[2][400], bad[400], warn[480], gaps[2][400];
-	char back[160] = "";
-	struct { const char *text; int attr; } head[9];
+	char back[160] = "", still[480] = "";
+	struct { const char *text; int attr; } head[10];
 	const char *close = app->post_title_edit ?
 	    "edit the title in the footer: Tab or Enter keeps it and goes back to the text "
 	    "(nothing is sent yet), Esc posts nothing" :
@@ -2624,6 +2625,10 @@ actions_post_preview_draw(struct app *app, int lines, int cols)
 		nbad = app_hosts_not_ok(app, SIZE_MAX, bad, sizeof(bad));
 	if (nbad > 0)
 		snprintf(warn, sizeof(warn), "not every host is OK: %s", bad);
+	/* "Back" while a service still runs a release judged bad (its
+	 * verdict may be OK: nobody measures it): said, not refused. */
+	if (poststill_says_fixed((enum statuspage_status)app->post_status, text))
+		poststill_words(&app->contain.rel, still, sizeof(still));
 	ngaps = post_gaps(app, gaps);
 	actions_post_question(app, q, sizeof(q));
 	/* What is confirmed here, each line wrapped, never cut: the page
@@ -2636,6 +2641,8 @@ actions_post_preview_draw(struct app *app, int lines, int cols)
 			head[nhead].text = facts[i], head[nhead++].attr = ui_attr(app, THEME_NORMAL);
 	if (nbad > 0)
 		head[nhead].text = warn, head[nhead++].attr = ui_attr(app, THEME_WARN) | A_BOLD;
+	if (still[0] != '\0')
+		head[nhead].text = still, head[nhead++].attr = ui_attr(app, THEME_WARN) | A_BOLD;
 	if (back[0] != '\0')
 		head[nhead].text = back, head[nhead++].attr = ui_attr(app, THEME_WARN) | A_BOLD;
 	for (i = 0; i < ngaps; i++)

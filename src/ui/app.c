@@ -562,22 +562,6 @@ mark_orphans(struct app *app, const struct record *r)
 	}
 }
 
-/* What TIMELINE's folding (tlrows.h) reads of r: its time, kind and
- * host, and the data only of the records it may fold; an action's plan
- * or output is not kept twice. */
-static void
-fold_copy(struct record *f, const struct record *r)
-{
-	memset(f, 0, sizeof(*f));
-	f->seq = r->seq;
-	f->ts_ms = r->ts_ms;
-	f->kind = xstrdup(r->kind);
-	f->host = r->host != NULL ? xstrdup(r->host) : NULL;
-	if (r->data != NULL && (strcmp(r->kind, "verdict.change") == 0 ||
-	    strcmp(r->kind, "health.change") == 0))
-		f->data = cJSON_Duplicate(r->data, 1);
-}
-
 void
 app_add_record(struct app *app, const struct record *r)
 {
@@ -592,7 +576,7 @@ app_add_record(struct app *app, const struct record *r)
 		app->entries = xrealloc(app->entries, app->capentries * sizeof(*app->entries));
 		app->folds = xrealloc(app->folds, app->capentries * sizeof(*app->folds));
 	}
-	fold_copy(&app->folds[app->nentries], r);
+	tlrows_keep(&app->folds[app->nentries], r);
 	e = &app->entries[app->nentries++];
 	e->ts_ms = r->ts_ms;
 	wr_strlcpy(e->kind, r->kind, sizeof(e->kind));
@@ -718,9 +702,7 @@ app_free_entries(struct app *app)
 
 	for (i = 0; i < app->nentries; i++) {
 		free(app->entries[i].text);
-		free(app->folds[i].kind);
-		free(app->folds[i].host);
-		cJSON_Delete(app->folds[i].data);
+		tlrows_kept_free(&app->folds[i]);
 	}
 	free(app->entries);
 	free(app->folds);

@@ -3981,6 +3981,48 @@ a_host_flapping_over_three_levels_folds_after_its_escalation(void **state)
 		record_free(&v[i]);
 }
 
+/* QA pm2: h7's api flipped, the last flip to FAIL; the console was
+ * killed (no shutdown) and reopened 75 s later, its first reading OK. One
+ * row ran across the resume, "03:12:28–03:18:15 … last healthz OK": the
+ * row ends before the resume, saying the FAIL the console died on, and
+ * the new console's reading is a row of its own after it. */
+static void
+a_flapping_row_ends_at_a_kill_and_reopen(void **state)
+{
+	struct record v[16] = { 0 };
+	size_t n = 0, i;
+	char *md;
+
+	(void)state;
+	add_to(v, n++, 0, "incident.open", NULL, NULL, "{\"name\":\"flap\"}");
+	add_to(v, n++, 2, "health.change", "h7", NULL, "{\"service\":\"api\",\"tag\":\"v1.4.1\","
+	    "\"healthz\":\"OK\",\"readyz\":\"OK\",\"first\":true}");
+	for (i = 0; i < 7; i++)
+		add_to(v, n++, 10 + (int64_t)i * 10, "health.change", "h7", NULL, i % 2 ?
+		    "{\"service\":\"api\",\"tag\":\"v1.4.1\",\"was_tag\":\"v1.4.1\","
+		    "\"healthz\":\"OK\",\"readyz\":\"OK\",\"was_healthz\":\"FAIL\","
+		    "\"was_readyz\":\"OK\"}" :
+		    "{\"service\":\"api\",\"tag\":\"v1.4.1\",\"was_tag\":\"v1.4.1\","
+		    "\"healthz\":\"FAIL\",\"readyz\":\"OK\",\"was_healthz\":\"OK\","
+		    "\"was_readyz\":\"OK\"}");
+	add_to(v, n++, 145, "incident.resume", NULL, NULL, "{\"id\":\"flap-1a2b3c\","
+	    "\"unwatched_from\":\"2024-05-01T12:01:10.000Z\",\"ended_without_shutdown\":1,"
+	    "\"last_record_ts\":\"2024-05-01T12:01:10.000Z\"}");
+	add_to(v, n++, 146, "health.change", "h7", NULL, "{\"service\":\"api\","
+	    "\"tag\":\"v1.4.1\",\"was_tag\":\"v1.4.1\",\"healthz\":\"OK\",\"readyz\":\"OK\","
+	    "\"was_healthz\":\"FAIL\",\"was_readyz\":\"OK\"}");
+	md = render_n(EXPORT_MD, v, n);
+	assert_non_null(strstr(md, "| 3–9 | 2024-05-01 12:00:10 | alice@ws and others | "
+	    "health.change | h7 | api — health changed 7 times, 12:00:10–12:01:10: healthz "
+	    "between OK and FAIL, readyz OK; last healthz FAIL, readyz OK |\n| 10 | 2024-05-01 "
+	    "12:02:25 | alice@ws | incident.resume |  | nothing recorded for 1m 15s"));
+	assert_non_null(strstr(md, "|\n| 11 | 2024-05-01 12:02:26 | alice@ws | health.change | "
+	    "h7 | api: healthz FAIL -\\> OK |\n"));
+	free(md);
+	for (i = 0; i < n; i++)
+		record_free(&v[i]);
+}
+
 /* QA scale2: 32 first readings opened the timeline. Close together they
  * are one row: how many hosts (and services), whether all were healthy
  * or which were not (and how), and the tags, the most common counted and
@@ -4488,6 +4530,7 @@ main(void)
 		cmocka_unit_test(every_release_judged_bad_is_in_the_summary),
 		cmocka_unit_test(a_flapping_host_is_one_timeline_row),
 		cmocka_unit_test(a_host_flapping_over_three_levels_folds_after_its_escalation),
+		cmocka_unit_test(a_flapping_row_ends_at_a_kill_and_reopen),
 		cmocka_unit_test(first_readings_are_one_timeline_row),
 		cmocka_unit_test(first_oks_at_the_start_are_one_timeline_row),
 		cmocka_unit_test(a_verdict_before_its_tag_record_judges_that_tag),

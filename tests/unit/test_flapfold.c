@@ -7,7 +7,9 @@
  * fewer moves, an action on the host, a tag change or a long quiet
  * stretch end a run, and other hosts' records between do not. Hosts'
  * first verdicts of OK close together are one group (QA scale 6: 24 of
- * them at the start), and so are first readings (QA scale2: 32).
+ * them at the start), and so are first readings (QA scale2: 32). No run
+ * or group spans a stretch nobody recorded (QA pm2: h7's flips folded
+ * across a kill -9 and the reopen) or a host's DOWN.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -411,6 +413,160 @@ first_readings_close_together_are_one_group(void **state)
 	done(&j);
 }
 
+/* A health.change of h's api turning healthz from was to now. */
+static void
+flip(struct journal *j, int64_t at_s, const char *h, const char *now, const char *was)
+{
+	char json[256];
+
+	snprintf(json, sizeof(json), "{\"service\":\"api\",\"tag\":\"v1\",\"was_tag\":\"v1\","
+	    "\"healthz\":\"%s\",\"readyz\":\"OK\",\"was_healthz\":\"%s\",\"was_readyz\":\"OK\"}",
+	    now, was);
+	add(j, at_s, "health.change", h, json);
+}
+
+/* QA pm2: h7's api flipped 7 times, the last to FAIL; the console was
+ * killed and reopened 74 s later, and its first reading (OK, written as
+ * a change from the journal's FAIL) was folded in as the 8th: the run
+ * ends at the resume, the reading after it is a row of its own, and the
+ * flips after that a run again. */
+static void
+a_resume_after_a_kill_ends_a_run(void **state)
+{
+	struct journal j = { .n = 0 };
+	size_t i;
+
+	(void)state;
+	add(&j, 0, "incident.open", NULL, "{}");
+	add(&j, 1, "health.change", "h7", "{\"service\":\"api\",\"tag\":\"v1\",\"healthz\":\"OK\","
+	    "\"readyz\":\"OK\",\"first\":true}");
+	for (i = 0; i < 7; i++)
+		flip(&j, 10 + (int64_t)i * 10, "h7", i % 2 ? "OK" : "FAIL", i % 2 ? "FAIL" : "OK");
+	add(&j, 144, "incident.resume", NULL, "{\"unwatched_from\":\"x\","
+	    "\"ended_without_shutdown\":1}");
+	flip(&j, 145, "h7", "OK", "FAIL");
+	for (i = 0; i < 4; i++)
+		flip(&j, 150 + (int64_t)i * 10, "h7", i % 2 ? "OK" : "FAIL", i % 2 ? "FAIL" : "OK");
+	find(&j);
+	assert_int_equal(j.nruns, 2);
+	assert_int_equal(j.runs[0].first, 2);
+	assert_int_equal(j.runs[0].last, 8);
+	assert_int_equal(j.runs[0].moves, 7);
+	assert_int_equal(j.mark[9], 0);          /* the resume */
+	assert_int_equal(j.mark[10], 0);         /* the new console's reading */
+	assert_int_equal(j.runs[1].first, 11);
+	assert_int_equal(j.runs[1].last, j.n - 1);
+	assert_int_equal(j.runs[1].moves, 4);
+	done(&j);
+}
+
+/* Verdicts alike, at a recovery from a degraded journal; a console
+ * opening beside one that records (others_open), or leaving while
+ * another stays, is no gap; the last one leaving is. */
+static void
+a_gap_in_the_journal_ends_a_verdict_run(void **state)
+{
+	struct journal j = { .n = 0 };
+	size_t i;
+
+	(void)state;
+	add(&j, 0, "incident.open", NULL, "{}");
+	verdict(&j, 1, "h1", "OK");
+	for (i = 0; i < 4; i++)
+		verdict(&j, 10 + (int64_t)i, "h1", i % 2 ? "OK" : "MONITOR");
+	add(&j, 20, "journal.recover", NULL, "{\"problem\":\"No space left on device\"}");
+	verdict(&j, 21, "h1", "MONITOR");
+	for (i = 0; i < 2; i++)
+		verdict(&j, 22 + (int64_t)i, "h1", i % 2 ? "MONITOR" : "OK");
+	add(&j, 24, "incident.resume", NULL, "{\"others_open\":true}");
+	for (i = 0; i < 2; i++)
+		verdict(&j, 25 + (int64_t)i, "h1", i % 2 ? "MONITOR" : "OK");
+	add(&j, 27, "shutdown", NULL, "{\"reason\":\"quit\"}");
+	for (i = 0; i < 2; i++)
+		verdict(&j, 28 + (int64_t)i, "h1", i % 2 ? "MONITOR" : "OK");
+	add(&j, 30, "shutdown", NULL, "{\"reason\":\"quit\"}");
+	for (i = 0; i < 4; i++)
+		verdict(&j, 40 + (int64_t)i, "h1", i % 2 ? "MONITOR" : "OK");
+	find(&j);
+	assert_int_equal(j.nruns, 2);
+	assert_int_equal(j.runs[0].first, 2);
+	assert_int_equal(j.runs[0].last, 5);
+	assert_int_equal(j.mark[7], 0);          /* the first verdict after it */
+	/* Across the second console's opening and the first's leaving. */
+	assert_int_equal(j.runs[1].first, 8);
+	assert_int_equal(j.runs[1].last, 15);
+	assert_int_equal(j.runs[1].moves, 6);
+	assert_int_equal(j.mark[11], 2);
+	assert_int_equal(j.mark[14], 2);
+	/* After the last console left: the first a row, three moves rows. */
+	for (i = 16; i < j.n; i++)
+		assert_int_equal(j.mark[i], 0);
+	done(&j);
+}
+
+/* A host's DOWN (its verdict NO DATA meanwhile) ends its runs, and its
+ * UP too, so no row says a flip it could not have seen; another host's
+ * run goes on across it. */
+static void
+a_host_s_down_stretch_ends_its_runs(void **state)
+{
+	struct journal j = { .n = 0 };
+	size_t i;
+
+	(void)state;
+	verdict(&j, 0, "h1", "OK");
+	verdict(&j, 0, "h2", "OK");
+	for (i = 0; i < 4; i++) {
+		verdict(&j, 10 + (int64_t)i, "h1", i % 2 ? "OK" : "MONITOR");
+		verdict(&j, 10 + (int64_t)i, "h2", i % 2 ? "OK" : "MONITOR");
+	}
+	add(&j, 20, "conn.change", "h1", "{\"state\":\"DOWN\",\"reason\":\"connection lost\"}");
+	verdict(&j, 21, "h1", "NO DATA");
+	verdict(&j, 21, "h2", "MONITOR");
+	add(&j, 60, "conn.change", "h1", "{\"state\":\"UP\",\"down_s\":40}");
+	verdict(&j, 61, "h1", "MONITOR");
+	verdict(&j, 61, "h2", "OK");
+	for (i = 0; i < 3; i++)
+		verdict(&j, 70 + (int64_t)i, "h1", i % 2 ? "MONITOR" : "OK");
+	find(&j);
+	assert_int_equal(j.nruns, 2);
+	assert_string_equal(j.v[j.runs[0].first].host, "h1");
+	assert_int_equal(j.runs[0].last, 8);
+	assert_string_equal(j.v[j.runs[1].first].host, "h2");
+	assert_int_equal(j.runs[1].moves, 6);
+	assert_int_equal(j.runs[1].last, 15);
+	/* h1's NO DATA, its first verdict after the UP and three moves. */
+	for (i = 10; i < j.n; i++)
+		if (strcmp(j.v[i].host, "h1") == 0)
+			assert_int_equal(j.mark[i], 0);
+	done(&j);
+}
+
+/* A console killed 20 s after its first readings and reopened: the
+ * readings on each side of the resume are a group each. */
+static void
+first_readings_do_not_group_across_a_resume(void **state)
+{
+	struct journal j = { .n = 0 };
+	struct flapfold_group *g;
+	size_t n;
+
+	(void)state;
+	add(&j, 0, "incident.open", NULL, "{}");
+	add(&j, 1, "health.change", "h1", "{\"service\":\"api\",\"tag\":\"v1\",\"first\":true}");
+	add(&j, 2, "health.change", "h2", "{\"service\":\"api\",\"tag\":\"v1\",\"first\":true}");
+	add(&j, 20, "incident.resume", NULL, "{\"ended_without_shutdown\":1}");
+	add(&j, 21, "health.change", "h3", "{\"service\":\"api\",\"tag\":\"v1\",\"first\":true}");
+	add(&j, 22, "health.change", "h4", "{\"service\":\"api\",\"tag\":\"v1\",\"first\":true}");
+	n = flapfold_first_readings(j.v, j.n, j.mark, &g);
+	assert_int_equal(n, 2);
+	assert_int_equal(g[0].last, 2);
+	assert_int_equal(g[1].first, 4);
+	assert_int_equal(j.mark[3], 0);
+	free(g);
+	done(&j);
+}
+
 int
 main(void)
 {
@@ -423,6 +579,10 @@ main(void)
 		cmocka_unit_test(a_service_s_health_flipping_is_one_run),
 		cmocka_unit_test(health_runs_end_as_verdict_runs_do),
 		cmocka_unit_test(first_readings_close_together_are_one_group),
+		cmocka_unit_test(a_resume_after_a_kill_ends_a_run),
+		cmocka_unit_test(a_gap_in_the_journal_ends_a_verdict_run),
+		cmocka_unit_test(a_host_s_down_stretch_ends_its_runs),
+		cmocka_unit_test(first_readings_do_not_group_across_a_resume),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

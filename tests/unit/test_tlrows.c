@@ -6,7 +6,8 @@
  * one row, drawn at the first, saying the count, the levels, the span
  * and the last level; the actions, notes and escalations around it stay
  * rows; a run that grows keeps its row; asked for, every record is a
- * row again.
+ * row again. QA pm2: no row runs across a console's kill and reopen,
+ * from the records as the console keeps them (tlrows_keep).
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -255,6 +256,48 @@ health_flips_fold_too(void **state)
 	done(&j);
 }
 
+/* The pane reads the records as tlrows_keep keeps them: flips go on
+ * across a second console opening beside the first (it recorded all
+ * along), and end at a reopen after a kill, the first verdict after it
+ * a row of its own. */
+static void
+a_row_ends_at_a_reopen_not_at_a_second_console(void **state)
+{
+	struct journal j = { .n = 0 };
+	struct record kept[MAXR];
+	size_t i;
+
+	(void)state;
+	add(&j, 0, "incident.open", NULL, "{\"id\":\"x\",\"pid\":1}");
+	verdict(&j, 1, "h7", "OK");
+	for (i = 0; i < 4; i++) {
+		verdict(&j, 10 + (int64_t)i * 10, "h7", i % 2 ? "OK" : "CONSIDER ROLLBACK");
+		if (i == 1)
+			add(&j, 25, "incident.resume", NULL, "{\"id\":\"x\",\"pid\":2,"
+			    "\"others_open\":true}");
+	}
+	add(&j, 120, "incident.resume", NULL, "{\"id\":\"x\",\"pid\":3,"
+	    "\"unwatched_from\":\"2027-01-15T08:00:40.000Z\",\"ended_without_shutdown\":2}");
+	verdict(&j, 121, "h7", "CONSIDER ROLLBACK");
+	for (i = 0; i < j.n; i++)
+		tlrows_keep(&kept[i], &j.v[i]);
+	tlrows_build(&j.t, kept, j.n, false);
+	assert_int_equal(j.t.nruns, 1);
+	/* open, OK, the fold (with the second console's resume a row after
+	 * it), the reopen, the verdict after it. */
+	assert_int_equal(j.t.nrows, 6);
+	assert_int_equal(j.t.rows[2].first, 2);
+	assert_int_equal(j.t.rows[2].count, 4);
+	assert_int_equal(j.t.rows[2].last, 6);
+	assert_string_equal(j.v[j.t.rows[3].first].kind, "incident.resume");
+	assert_string_equal(j.v[j.t.rows[4].first].kind, "incident.resume");
+	assert_int_equal(j.t.rows[5].first, 8);
+	assert_int_equal(j.t.rows[5].run, 0);
+	for (i = 0; i < j.n; i++)
+		tlrows_kept_free(&kept[i]);
+	done(&j);
+}
+
 int
 main(void)
 {
@@ -264,6 +307,7 @@ main(void)
 		cmocka_unit_test(a_growing_run_keeps_its_row),
 		cmocka_unit_test(an_escalation_stays_a_row),
 		cmocka_unit_test(health_flips_fold_too),
+		cmocka_unit_test(a_row_ends_at_a_reopen_not_at_a_second_console),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
