@@ -176,6 +176,8 @@ struct pm {
 	const struct record *back_resync;   /* the recovery is a re-sync after a gap */
 	const struct record **refused;  /* actions refused, nothing ran (action.refused:
 	                                   after confirming, or before any dialog) */
+	const struct record **refused_conf; /* … each one's action.confirmed (same
+	                                       op), or NULL */
 	size_t n_refused, n_refused_confirmed;
 	struct contain contain;         /* kill switches and exports, per host */
 	struct pm_chain *chains;        /* B's fleet rollbacks, in the order begun */
@@ -351,9 +353,8 @@ script_change(const cJSON *plan, char *buf, size_t cap)
  * runbook command what it ran and from where; "" when the plan names no
  * change. */
 static void
-plan_change(const struct record *intent, char *buf, size_t cap)
+plan_words(const char *act, const cJSON *p, char *buf, size_t cap)
 {
-	const cJSON *p = cJSON_GetObjectItemCaseSensitive(intent->data, "plan");
 	const cJSON *svc = cJSON_GetObjectItemCaseSensitive(p, "service");
 	const cJSON *from = cJSON_GetObjectItemCaseSensitive(p, "from");
 	const cJSON *to = cJSON_GetObjectItemCaseSensitive(p, "to");
@@ -365,7 +366,6 @@ plan_change(const struct record *intent, char *buf, size_t cap)
 	const char *sv = cJSON_IsString(svc) ? svc->valuestring : "";
 	const char *f = cJSON_IsString(from) ? from->valuestring : "";
 	const char *t = cJSON_IsString(to) ? to->valuestring : "";
-	const char *act = dstr(intent, "action");
 
 	buf[0] = '\0';
 	if (act != NULL && strcmp(act, "runbook.command") == 0) {
@@ -395,6 +395,24 @@ plan_change(const struct record *intent, char *buf, size_t cap)
 		    tr->valueint, t[0] ? t : "?");
 	else if (f[0] != '\0' && t[0] != '\0' && strcmp(f, t) != 0)
 		snprintf(buf, cap, "%s %s \xe2\x86\x92 %s", sv, f, t);
+}
+
+static void
+plan_change(const struct record *intent, char *buf, size_t cap)
+{
+	plan_words(dstr(intent, "action"), cJSON_GetObjectItemCaseSensitive(intent->data, "plan"),
+	    buf, cap);
+}
+
+/* What a refused action was to change, from its confirmation (same op:
+ * its service, from and to, as a plan has them): "api EXPORT_MODE off →
+ * on"; "" when it was refused before any dialog. */
+static void
+refused_change(const struct record *confirmed, char *buf, size_t cap)
+{
+	buf[0] = '\0';
+	if (confirmed != NULL)
+		plan_words(dstr(confirmed, "action"), confirmed->data, buf, cap);
 }
 
 static bool
@@ -1490,6 +1508,16 @@ pm_build(struct pm *pm, const struct record *v, size_t n, const struct export_op
 		 * and not done is part of the record, not only of the timeline. */
 		if (kind_is(r, "action.refused")) {
 			pm->refused = xrealloc(pm->refused, (pm->n_refused + 1) * sizeof(*pm->refused));
+			pm->refused_conf = xrealloc(pm->refused_conf, (pm->n_refused + 1) *
+			    sizeof(*pm->refused_conf));
+			pm->refused_conf[pm->n_refused] = NULL;
+			/* Only a confirmed one has an op: few, looked up back. */
+			for (j = i; r->op != NULL && j-- > 0;)
+				if (kind_is(&v[j], "action.confirmed") && v[j].op != NULL &&
+				    strcmp(v[j].op, r->op) == 0) {
+					pm->refused_conf[pm->n_refused] = &v[j];
+					break;
+				}
 			pm->refused[pm->n_refused++] = r;
 			pm->n_refused_confirmed += cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(r->data,
 			    "confirmed"));
@@ -1582,6 +1610,7 @@ pm_free(struct pm *pm)
 		free(pm->acts[i].outs);
 	free(pm->acts);
 	free(pm->refused);
+	free(pm->refused_conf);
 	deployby_free(&pm->deployby);
 	contain_free(&pm->contain);
 	for (i = 0; i < pm->nchains; i++)
@@ -4326,11 +4355,13 @@ md_journal(struct wr_buf *b, const struct record *v, size_t n, const struct expo
 	free(w.s);
 }
 
-/* An action refused before anything ran, as an Actions row. */
+/* An action refused before anything ran, as an Actions row; conf: its
+ * confirmation, which says what it was to change, or NULL. */
 static void
-md_refused_row(struct wr_buf *b, const struct export_opts *o, const struct record *r)
+md_refused_row(struct wr_buf *b, const struct export_opts *o, const struct record *r,
+    const struct record *conf)
 {
-	char ts[TIME_MAX];
+	char ts[TIME_MAX], change[400];
 	int64_t at = r->ts_ms;
 
 	/* Refused on resume: it started when it was confirmed. */
@@ -4341,7 +4372,10 @@ md_refused_row(struct wr_buf *b, const struct export_opts *o, const struct recor
 	sb_text(b, o, dstr(r, "action") != NULL ? dstr(r, "action") : "action");
 	wr_buf_str(b, " | ");
 	sb_text(b, o, r->host != NULL ? r->host : "");
-	wr_buf_printf(b, " | \xe2\x80\x94 | %s | \xe2\x80\x94 | refused | ", ts);
+	wr_buf_str(b, " | ");
+	refused_change(conf, change, sizeof(change));
+	sb_text(b, o, change[0] != '\0' ? change : "\xe2\x80\x94");
+	wr_buf_printf(b, " | %s | \xe2\x80\x94 | refused | ", ts);
 	sb_text(b, o, dstr(r, "reason") != NULL ? dstr(r, "reason") : "");
 	wr_buf_str(b, " |\n");
 }
@@ -5613,7 +5647,8 @@ render_md(struct wr_buf *b, const struct record *v, size_t n, const struct expor
 		/* In journal order, the refused among the rest (acts may be
 		 * NULL when only refusals were recorded). */
 		if (refused_next(pm, i, k)) {
-			md_refused_row(b, o, pm->refused[k++]);
+			md_refused_row(b, o, pm->refused[k], pm->refused_conf[k]);
+			k++;
 			i--;
 			continue;
 		}
@@ -5813,17 +5848,19 @@ json_counts(cJSON *inc, const struct pm *pm)
 /* An action refused before anything ran, as an actions entry:
  * outcome "refused", the reason as its detail. */
 static cJSON *
-json_refused(const struct export_opts *o, const struct record *r)
+json_refused(const struct export_opts *o, const struct record *r, const struct record *conf)
 {
 	cJSON *x = cJSON_CreateObject();
 	int64_t at = r->ts_ms;
+	char change[400];
 
 	if (dstr(r, "confirmed_ts") != NULL && record_parse_ts(dstr(r, "confirmed_ts"), &at) != 0)
 		at = r->ts_ms;
 	json_str(x, "op", o, r->op);
 	json_str(x, "action", o, dstr(r, "action"));
 	json_str(x, "host", o, r->host);
-	cJSON_AddNullToObject(x, "change");
+	refused_change(conf, change, sizeof(change));
+	json_str(x, "change", o, change[0] != '\0' ? change : NULL);
 	json_time(x, "started", at);
 	cJSON_AddNullToObject(x, "ended");
 	cJSON_AddStringToObject(x, "outcome", "refused");
@@ -6027,7 +6064,7 @@ json_incident(const struct record *v, size_t n, const struct export_opts *o,
 	struct wr_buf w = { 0 };
 	long off, toff;
 	int64_t tz0, *tzs, from;
-	size_t i, k, nc;
+	size_t i, k, m, nc;
 	int q;
 
 	cJSON_AddStringToObject(inc, "id", o->id);
@@ -6150,7 +6187,9 @@ json_incident(const struct record *v, size_t n, const struct export_opts *o,
 
 		/* In journal order, the refused among the rest, as in Markdown. */
 		if (refused_next(pm, i, k)) {
-			cJSON_AddItemToArray(acts, json_refused(o, pm->refused[k++]));
+			cJSON_AddItemToArray(acts, json_refused(o, pm->refused[k],
+			    pm->refused_conf[k]));
+			k++;
 			i--;
 			continue;
 		}
@@ -6185,24 +6224,25 @@ json_incident(const struct record *v, size_t n, const struct export_opts *o,
 		if (a->hidden != NULL && a->running == 0)
 			cJSON_AddNumberToObject(x, "end_may_be_in_damaged_line",
 			    (double)a->hidden->line);
+		/* m, not k: k counts the refused ones interleaved above. */
 		if ((nc = intent_commands(a->intent, cmds, CMDS_MAX)) > 0) {
 			cJSON *cs = cJSON_AddArrayToObject(x, "commands");
 
-			for (k = 0; k < nc; k++) {
+			for (m = 0; m < nc; m++) {
 				cJSON *c = cJSON_CreateObject();
 
-				json_str(c, "step", o, cmds[k].name);
-				json_str(c, "cmd", o, cmds[k].cmd);
-				if (cmds[k].when != NULL)
-					cJSON_AddStringToObject(c, "when", cmds[k].when);
+				json_str(c, "step", o, cmds[m].name);
+				json_str(c, "cmd", o, cmds[m].cmd);
+				if (cmds[m].when != NULL)
+					cJSON_AddStringToObject(c, "when", cmds[m].when);
 				cJSON_AddItemToArray(cs, c);
 			}
 		}
 		if (a->nouts > 0) {
 			cJSON *outs = cJSON_AddArrayToObject(x, "output");
 
-			for (k = 0; k < a->nouts; k++) {
-				cJSON *c = cJSON_Duplicate(a->outs[k]->data, true);
+			for (m = 0; m < a->nouts; m++) {
+				cJSON *c = cJSON_Duplicate(a->outs[m]->data, true);
 
 				redact_json(o->red, c);
 				cJSON_AddItemToArray(outs, c);

@@ -3188,9 +3188,10 @@ a_confirmed_action_a_console_never_ran_is_said(void **state)
 	    "during its re-read before running it |\n"));
 	assert_non_null(strstr(md, "- 1 action: 0 ok, 0 failed, 0 unknown, 1 refused (confirmed, "
 	    "nothing ran).\n"));
-	/* Started when it was confirmed, not when the resume refused it. */
-	assert_non_null(strstr(md, "| \xe2\x80\x94 | compose.rollback | api-1 | \xe2\x80\x94 | "
-	    "2024-05-01 12:00:10 | \xe2\x80\x94 | refused | rollback of api on api-1 (v1.5.0-bad "
+	/* Started when it was confirmed, not when the resume refused it; its
+	 * change as confirmed. */
+	assert_non_null(strstr(md, "| \xe2\x80\x94 | compose.rollback | api-1 | api v1.5.0-bad "
+	    "\xe2\x86\x92 v1.4.1 | 2024-05-01 12:00:10 | \xe2\x80\x94 | refused | rollback of api on api-1 (v1.5.0-bad "
 	    "\xe2\x86\x92 v1.4.1), confirmed at 12:00:10 UTC; the console ended during its re-read "
 	    "before running it: nothing ran (no intent was recorded) |\n"));
 	free(md);
@@ -3557,6 +3558,164 @@ a_refused_kill_switch_on_a_host_rolled_back_is_no_follow_up(void **state)
 	free(js);
 	for (i = 0; i < NQA; i++)
 		record_free(&v[i]);
+}
+
+/* QA pm2's first incident, shortened: v1.5.0-bad deployed outside the
+ * console on h1, then on h4 15 s later (the same rollout), each judged
+ * ROLLBACK IMMEDIATELY; h7's own fault on the good tag (OK there first:
+ * spared) flaps on after the release's hosts are back; a kill switch on
+ * h4, rollbacks of api on h1 and h4 (jobs left on the bad release), a
+ * status post, a runbook command, and X turning h4's exports back on:
+ * refused once, then ok. */
+#define NPM2 44
+
+static void
+pm2_journal(struct record *v)
+{
+	add_to(v, 0, 0, "incident.open", NULL, NULL, "{\"name\":\"qa\"}");
+	add_to(v, 1, 1, "health.change", "h1", NULL, "{\"service\":\"jobs\","
+	    "\"tag\":\"v1.4.1\",\"first\":true}");
+	add_to(v, 2, 1, "health.change", "h1", NULL, "{\"service\":\"api\","
+	    "\"tag\":\"v1.4.1\",\"first\":true,\"healthz\":\"OK\",\"readyz\":\"OK\"}");
+	add_to(v, 3, 1, "health.change", "h4", NULL, "{\"service\":\"jobs\","
+	    "\"tag\":\"v1.4.1\",\"first\":true}");
+	add_to(v, 4, 1, "health.change", "h4", NULL, "{\"service\":\"api\","
+	    "\"tag\":\"v1.4.1\",\"first\":true,\"healthz\":\"OK\",\"readyz\":\"OK\"}");
+	add_to(v, 5, 1, "health.change", "h7", NULL, "{\"service\":\"api\","
+	    "\"tag\":\"v1.4.1\",\"first\":true,\"healthz\":\"OK\",\"readyz\":\"OK\"}");
+	verdict(v, 6, 7, "h1", "OK");
+	verdict(v, 7, 7, "h4", "OK");
+	verdict(v, 8, 8, "h7", "OK");
+	verdict(v, 9, 35, "h1", "ROLLBACK IMMEDIATELY");
+	/* Written after the verdict, in QA's order: api, then jobs. */
+	add_to(v, 10, 37, "health.change", "h1", NULL, "{\"service\":\"api\","
+	    "\"tag\":\"v1.5.0-bad\",\"was_tag\":\"v1.4.1\",\"outside\":true,"
+	    "\"deployed_ms\":1714564832000,\"deployed_from\":\"compose ps: container created\"}");
+	add_to(v, 11, 37, "health.change", "h1", NULL, "{\"service\":\"jobs\","
+	    "\"tag\":\"v1.5.0-bad\",\"was_tag\":\"v1.4.1\",\"outside\":true,"
+	    "\"deployed_ms\":1714564832000,\"deployed_from\":\"compose ps: container created\"}");
+	add_to(v, 12, 48, "health.change", "h4", NULL, "{\"service\":\"api\","
+	    "\"tag\":\"v1.5.0-bad\",\"was_tag\":\"v1.4.1\",\"outside\":true,"
+	    "\"deployed_ms\":1714564847000,\"deployed_from\":\"compose ps: container created\"}");
+	add_to(v, 13, 48, "health.change", "h4", NULL, "{\"service\":\"jobs\","
+	    "\"tag\":\"v1.5.0-bad\",\"was_tag\":\"v1.4.1\",\"outside\":true,"
+	    "\"deployed_ms\":1714564847000,\"deployed_from\":\"compose ps: container created\"}");
+	verdict(v, 14, 52, "h4", "ROLLBACK IMMEDIATELY");
+	add_to(v, 15, 100, "statuspage.queue", NULL, "sp-16", "{\"queue\":\"sp-16\","
+	    "\"kind\":\"atlassian\",\"update\":{\"action\":\"create\",\"status\":"
+	    "\"investigating\",\"name\":\"qa\",\"body\":\"Investigating errors in api\","
+	    "\"impact\":\"\",\"components\":[],\"our_id\":\"qa-1\",\"page_id\":\"\"}}");
+	add_to(v, 16, 100, "statuspage.sent", NULL, "sp-16", "{\"queue\":\"sp-16\",\"attempt\":1,"
+	    "\"try\":1,\"action\":\"create\",\"status\":\"investigating\",\"method\":\"POST\","
+	    "\"path\":\"/incidents\",\"page_incident\":\"\"}");
+	add_to(v, 17, 100, "statuspage.post", NULL, "sp-16", "{\"queue\":\"sp-16\","
+	    "\"action\":\"create\",\"page_incident\":\"p1\",\"status\":\"investigating\","
+	    "\"found\":false}");
+	verdict(v, 18, 106, "h7", "CONSIDER ROLLBACK");
+	add_to(v, 19, 111, "action.confirmed", "h4", "ks-1", "{\"action\":\"compose.killswitch\","
+	    "\"service\":\"api\",\"from\":\"EXPORT_MODE=on\",\"to\":\"EXPORT_MODE=off\"}");
+	add_to(v, 20, 111, "action.intent", "h4", "ks-1", "{\"action\":\"compose.killswitch\","
+	    "\"plan\":{\"service\":\"api\",\"from\":\"EXPORT_MODE=on\",\"to\":\"EXPORT_MODE=off\"}}");
+	add_to(v, 21, 111, "action.end", "h4", "ks-1", "{\"outcome\":\"ok\",\"detail\":\"off\"}");
+	add_to(v, 22, 111, "exports.change", "h4", NULL, "{\"service\":\"api\",\"export\":\"off\","
+	    "\"first\":true}");
+	add_to(v, 23, 112, "exports.change", "h1", NULL, "{\"service\":\"api\",\"export\":\"on\","
+	    "\"first\":true}");
+	add_to(v, 24, 125, "action.intent", "h1", "rb-1", "{\"action\":\"compose.rollback\","
+	    "\"plan\":{\"service\":\"api\",\"from\":\"v1.5.0-bad\",\"to\":\"v1.4.1\"}}");
+	add_to(v, 25, 125, "action.end", "h1", "rb-1", "{\"outcome\":\"ok\",\"detail\":\"ok\"}");
+	add_to(v, 26, 125, "health.change", "h1", NULL, "{\"service\":\"api\","
+	    "\"tag\":\"v1.4.1\",\"was_tag\":\"v1.5.0-bad\"}");
+	verdict(v, 27, 132, "h1", "OK");
+	add_to(v, 28, 153, "action.intent", "h4", "rb-2", "{\"action\":\"compose.rollback\","
+	    "\"plan\":{\"service\":\"api\",\"from\":\"v1.5.0-bad\",\"to\":\"v1.4.1\"}}");
+	add_to(v, 29, 154, "action.end", "h4", "rb-2", "{\"outcome\":\"ok\",\"detail\":\"ok\"}");
+	add_to(v, 30, 154, "health.change", "h4", NULL, "{\"service\":\"api\","
+	    "\"tag\":\"v1.4.1\",\"was_tag\":\"v1.5.0-bad\"}");
+	verdict(v, 31, 162, "h4", "OK");
+	verdict(v, 32, 200, "h7", "OK");
+	verdict(v, 33, 210, "h7", "CONSIDER ROLLBACK");
+	verdict(v, 34, 334, "h7", "OK");
+	add_to(v, 35, 410, "action.intent", "h1", "rc-1", "{\"action\":\"runbook.command\","
+	    "\"plan\":{\"steps\":[{\"name\":\"run\",\"cmd\":\"cd '/srv/app' || exit 1\\n"
+	    "curl -fsS \\\"http://127.0.0.1:17001/readyz\\\"\"}],\"origin\":\"rollback.md line "
+	    "27: Check health:\"}}");
+	add_to(v, 36, 410, "action.end", "h1", "rc-1", "{\"outcome\":\"ok\",\"detail\":\"ok\"}");
+	add_to(v, 37, 424, "action.confirmed", "h4", "ks-2", "{\"action\":\"compose.killswitch\","
+	    "\"service\":\"api\",\"from\":\"EXPORT_MODE=off\",\"to\":\"EXPORT_MODE=on\"}");
+	add_to(v, 38, 427, "action.refused", "h4", "ks-2", "{\"action\":\"compose.killswitch\","
+	    "\"service\":\"api\",\"reason\":\"could not re-read h4 before running: connection "
+	    "lost: transport read; nothing ran\",\"confirmed\":true}");
+	add_to(v, 39, 447, "action.confirmed", "h4", "ks-3", "{\"action\":\"compose.killswitch\","
+	    "\"service\":\"api\",\"from\":\"EXPORT_MODE=off\",\"to\":\"EXPORT_MODE=on\"}");
+	add_to(v, 40, 447, "action.intent", "h4", "ks-3", "{\"action\":\"compose.killswitch\","
+	    "\"plan\":{\"service\":\"api\",\"from\":\"EXPORT_MODE=off\",\"to\":\"EXPORT_MODE=on\"}}");
+	add_to(v, 41, 447, "action.end", "h4", "ks-3", "{\"outcome\":\"ok\",\"detail\":\"on\"}");
+	add_to(v, 42, 447, "exports.change", "h4", NULL, "{\"service\":\"api\",\"export\":\"on\","
+	    "\"was\":\"off\"}");
+	add_to(v, 43, 500, "incident.resolve", NULL, NULL, "{}");
+}
+
+static void
+pm2_free(struct record *v, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		record_free(&v[i]);
+}
+
+/* The followups[] entry of what (and host), or NULL. */
+static const cJSON *
+followup_of(const cJSON *doc, const char *what, const char *host)
+{
+	const cJSON *x;
+
+	cJSON_ArrayForEach(x, cJSON_GetObjectItem(cJSON_GetObjectItem(doc, "incident"),
+	    "followups"))
+		if (strcmp(jstr(x, "what"), what) == 0 && (host == NULL ||
+		    strcmp(jstr(x, "host"), host) == 0))
+			return x;
+	return NULL;
+}
+
+/* QA pm2 item 1: X turning h4's exports back on, refused once, is no
+ * containment gap (it would send someone to turn a healthy host's
+ * exports off again); the Actions row of that refused try says what it
+ * was to change. */
+static void
+a_refused_restore_is_no_containment_follow_up(void **state)
+{
+	struct record v[NPM2] = { 0 };
+	const cJSON *acts, *x;
+	char *md, *js;
+	cJSON *doc;
+
+	(void)state;
+	pm2_journal(v);
+	md = render_n(EXPORT_MD, v, NPM2);
+	assert_null(strstr(md, "kill switch not applied"));
+	assert_non_null(strstr(md, "| \xe2\x80\x94 | compose.killswitch | h4 | api EXPORT\\_MODE "
+	    "off \xe2\x86\x92 on | 2024-05-01 12:07:07 | \xe2\x80\x94 | refused | could not re-read h4 "
+	    "before running: connection lost: transport read; nothing ran |\n"));
+	free(md);
+	/* Before the retry that went through: no gap either. */
+	md = render_n(EXPORT_MD, v, 39);
+	assert_null(strstr(md, "kill switch not applied"));
+	free(md);
+	js = render_n(EXPORT_JSON, v, NPM2);
+	doc = cJSON_Parse(js);
+	assert_null(followup_of(doc, "killswitch_not_applied", NULL));
+	acts = cJSON_GetObjectItem(cJSON_GetObjectItem(doc, "incident"), "actions");
+	x = NULL;
+	cJSON_ArrayForEach(x, acts)
+		if (strcmp(jstr(x, "outcome"), "refused") == 0)
+			break;
+	assert_non_null(x);
+	assert_string_equal(jstr(x, "change"), "api EXPORT_MODE off \xe2\x86\x92 on");
+	cJSON_Delete(doc);
+	free(js);
+	pm2_free(v, NPM2);
 }
 
 /* The Time column of each Key times row, in the order shown ("—" for a
@@ -4535,6 +4694,7 @@ main(void)
 		cmocka_unit_test(first_oks_at_the_start_are_one_timeline_row),
 		cmocka_unit_test(a_verdict_before_its_tag_record_judges_that_tag),
 		cmocka_unit_test(a_status_page_takeover_is_said_in_words),
+		cmocka_unit_test(a_refused_restore_is_no_containment_follow_up),
 	};
 
 	return cmocka_run_group_tests(tests, setup, teardown);
