@@ -157,6 +157,13 @@ const struct badrel_why *badrel_verdict_judged(const struct badrel *b, const cha
 size_t badrel_bad_of(const struct badrel *b, const char *svc, const struct badrel_why **out,
     size_t max);
 
+/* Whether host's verdict turned bad at at_ms (svc: the service the
+ * verdict named, NULL: none) in a turn charged to no release and kept
+ * apart as spared: the host's own fault, not the release's. False when
+ * no such turn was folded, or it judged some release. */
+bool badrel_spared_turn(const struct badrel *b, const char *host, const char *svc,
+    int64_t at_ms);
+
 /* w in words, its time in UTC: "rolled back from on k8s-bastion at 18:31",
  * "judged bad: api-1 ran it when its verdict turned CONSIDER ROLLBACK at
  * 18:20". */

@@ -459,6 +459,27 @@ badrel_bad_of(const struct badrel *b, const char *svc, const struct badrel_why *
 	return n;
 }
 
+bool
+badrel_spared_turn(const struct badrel *b, const char *host, const char *svc, int64_t at_ms)
+{
+	size_t i, turn = 0;
+	bool spared = false;
+
+	for (i = 0; i < b->nturns && turn == 0; i++)
+		if (b->turns[i].at_ms == at_ms && strcmp(b->turns[i].host, host) == 0 &&
+		    ((svc == NULL && b->turns[i].service == NULL) || (svc != NULL &&
+		    b->turns[i].service != NULL && strcmp(b->turns[i].service, svc) == 0)))
+			turn = i + 1;
+	if (turn == 0)
+		return false;
+	for (i = 0; i < b->nwhy; i++)
+		if (b->why[i].turn == turn)
+			return false;
+	for (i = 0; i < b->nspared && !spared; i++)
+		spared = b->spared[i].turn == turn;
+	return spared;
+}
+
 void
 badrel_why_words(const struct badrel_why *w, char *out, size_t cap)
 {

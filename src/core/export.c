@@ -95,6 +95,9 @@ struct pm_key {
 	const char *host, *service;     /* service NULL: the record named none */
 	const char *verdict;            /* the last verdict recorded */
 	const char *bad;                /* the bad verdict it is in; NULL: not bad */
+	const char *spared;             /* … or the one of a turn charged to no
+	                                   release (badrel: its own fault), kept
+	                                   apart from the recovery; NULL: none */
 	uint64_t seq;                   /* the record of that last verdict */
 };
 
@@ -131,6 +134,8 @@ struct pm {
 	int64_t detect, first_resp, rb_start, rb_end, recovery;
 	int64_t opened;                 /* incident.open (else the first record) */
 	int64_t first_bad;              /* the first bad verdict: detection */
+	int64_t first_charged;          /* the first one of a turn not spared
+	                                   (badrel_spared_turn); NO_TIME: none */
 	int64_t deployed;               /* the bad release went live, per the host's
 	                                   deploy history (pm_deployed); NO_TIME */
 	const struct record *deployed_rec;  /* the health.change that said so (the
@@ -158,6 +163,7 @@ struct pm {
 	const char *back_at;            /* and the verdict it came back at */
 	struct pm_key *keys;
 	size_t nkeys, nbad;
+	size_t nspared_bad;             /* keys whose last verdict is a spared turn's */
 	bool ever_bad;
 	struct pm_action *acts;
 	size_t nacts;
@@ -743,7 +749,12 @@ key_find(struct pm *pm, const struct record *r)
 }
 
 /* Recovery is the moment the last bad host/service was seen good again,
- * provided none went bad after it; a verdict.change changes one key. */
+ * provided none went bad after it; a verdict.change changes one key. A
+ * turn to bad charged to no release (badrel: the host was OK under what
+ * it ran) is the host's own fault: it neither holds the recovery back
+ * nor ends it (QA pm2: h7's flapping on the good tag made the "recovery"
+ * and the release's impact end minutes late). Run after every record is
+ * folded: a tag record written after a verdict may change its charge. */
 static void
 pm_verdict(struct pm *pm, const struct record *r)
 {
@@ -760,12 +771,23 @@ pm_verdict(struct pm *pm, const struct record *r)
 	if (bad == 1) {
 		if (pm->first_bad == NO_TIME)
 			pm->first_bad = r->ts_ms;
+		pm->ever_bad = true;
+		if (k->bad == NULL && (k->spared != NULL || badrel_spared_turn(&pm->contain.rel,
+		    r->host != NULL ? r->host : "?", dstr(r, "service"), r->ts_ms))) {
+			pm->nspared_bad += k->spared == NULL;
+			k->spared = verdict;
+			return;
+		}
+		if (pm->first_charged == NO_TIME)
+			pm->first_charged = r->ts_ms;
 		if (k->bad == NULL)
 			pm->nbad++;
 		k->bad = verdict;
-		pm->ever_bad = true;
 		pm->recovery = NO_TIME;
 		pm->recovered_by = REC_NONE;
+	} else if (bad == 0 && k->spared != NULL) {
+		k->spared = NULL;
+		pm->nspared_bad--;
 	} else if (bad == 0 && k->bad != NULL) {
 		k->bad = NULL;
 		if (--pm->nbad == 0) {
@@ -1260,6 +1282,18 @@ load_name(const struct record *r)
 	return dstr(r, "name") != NULL ? dstr(r, "name") : dstr(r, "runbook");
 }
 
+/* What the impact counts from, in the Markdown's words: the bad deploy,
+ * the first bad verdict, or (a host's own fault came first) the first
+ * one charged to a release. */
+static const char *
+impact_from_words(const struct pm *pm)
+{
+	if (impact_by_deploy(pm))
+		return "bad release deployed";
+	return pm->impact_from == pm->first_bad ? "first bad verdict" :
+	    "first bad verdict charged to a release";
+}
+
 /* Each runbook's checklist is its last runbook.load: its steps first, in
  * the file's order, the runbooks in the order first loaded. The marks of
  * earlier loads and records are placed on it as the console places them
@@ -1461,6 +1495,7 @@ pm_build(struct pm *pm, const struct record *v, size_t n, const struct export_op
 	strmap_init(&pm->spmap, n);
 	pm->detect = pm->first_resp = pm->rb_start = pm->rb_end = pm->recovery = NO_TIME;
 	pm->resolved_at = pm->opened = pm->first_bad = pm->deployed = NO_TIME;
+	pm->first_charged = NO_TIME;
 	pm->deployed_recreated = NO_TIME;
 	pm->placed = xcalloc(n + 1, sizeof(*pm->placed));
 	pm_books(pm, v, n);
@@ -1526,8 +1561,6 @@ pm_build(struct pm *pm, const struct record *v, size_t n, const struct export_op
 		if (kind_is(r, "chain.start") ||
 		    (kind_is(r, "chain.end") && dstr(r, "chain") == NULL))
 			pm_chain(pm, v, n, i, o);
-		if (kind_is(r, "verdict.change"))
-			pm_verdict(pm, r);
 		pm_sp(pm, r);
 		rbplace_note(&pm->place, r);
 		if (kind_is(r, "runbook.load"))
@@ -1537,6 +1570,10 @@ pm_build(struct pm *pm, const struct record *v, size_t n, const struct export_op
 		else
 			pm_place(pm, r, i);
 	}
+	/* Once badrel has read every tag record: which turns it spared. */
+	for (i = 0; i < n; i++)
+		if (kind_is(&v[i], "verdict.change"))
+			pm_verdict(pm, &v[i]);
 	pm_links(pm, v, n);
 	/* Detected by the first bad verdict, not by the console's opening
 	 * (which may come before or long after it); none: the opening. */
@@ -1547,7 +1584,8 @@ pm_build(struct pm *pm, const struct record *v, size_t n, const struct export_op
 	 * counted from the first bad verdict, the deploy still a key time. */
 	pm->deployed_early = pm->deployed != NO_TIME && n > 0 &&
 	    v[0].ts_ms - pm->deployed > PRE_RECORD_IMPACT_MS;
-	pm->impact_from = impact_by_deploy(pm) ? pm->deployed : pm->first_bad;
+	/* A host's own fault before the release came is not its impact. */
+	pm->impact_from = impact_by_deploy(pm) ? pm->deployed : pm->first_charged;
 	/* No verdict was ever bad: only the engineer's resolve says it is over. */
 	for (j = 0; !pm->ever_bad && pm->recovered_by == REC_NONE && j < n; j++)
 		if (kind_is(&v[j], "incident.resolve")) {
@@ -3712,7 +3750,7 @@ md_sp_post(struct wr_buf *b, const struct export_opts *o, const struct sp_post *
 }
 
 static void
-md_recovery_summary(struct wr_buf *b, const struct record *v, size_t n,
+md_recovery_line(struct wr_buf *b, const struct record *v, size_t n,
     const struct export_opts *o, const struct pm *pm)
 {
 	char ts[TIME_MAX], ts2[TIME_MAX];
@@ -3781,6 +3819,41 @@ md_recovery_summary(struct wr_buf *b, const struct record *v, size_t n,
 		wr_buf_str(b, "; ");
 		damage_ref(b, pm->rec_hidden);
 		wr_buf_str(b, " after it may have held a later verdict");
+	}
+	wr_buf_str(b, ".\n");
+}
+
+/* The recovery line, then the hosts still bad at the journal's end in
+ * turns charged to no release (their own fault): said apart, so that
+ * neither "recovered" hides them nor they hold the release's recovery. */
+static void
+md_recovery_summary(struct wr_buf *b, const struct record *v, size_t n,
+    const struct export_opts *o, const struct pm *pm)
+{
+	char ts[TIME_MAX];
+	size_t i, k = 0;
+
+	md_recovery_line(b, v, n, o, pm);
+	if (pm->nspared_bad == 0)
+		return;
+	fmt_time(n > 0 ? v[n - 1].ts_ms : NO_TIME, o, ts);
+	wr_buf_printf(b, "- Still bad at the journal's end (%s), not charged to a release (its "
+	    "own fault: judged OK under what it ran before): ", ts);
+	for (i = 0; i < pm->nkeys; i++) {
+		const struct pm_key *key = &pm->keys[i];
+
+		if (key->spared == NULL)
+			continue;
+		if (k++ > 0)
+			wr_buf_str(b, ", ");
+		sb_text(b, o, key->id);
+		wr_buf_str(b, " (");
+		sb_text(b, o, key->verdict);
+		if (strcmp(key->verdict, key->spared) != 0) {
+			wr_buf_str(b, " after ");
+			sb_text(b, o, key->spared);
+		}
+		wr_buf_str(b, ")");
 	}
 	wr_buf_str(b, ".\n");
 }
@@ -5558,7 +5631,7 @@ render_md(struct wr_buf *b, const struct record *v, size_t n, const struct expor
 	if (pm->recovery != NO_TIME && pm->impact_from != NO_TIME) {
 		fmt_dur(pm->recovery - pm->impact_from, dur, sizeof(dur));
 		wr_buf_printf(b, "\n**Impact duration:** %s (%s to recovery", dur,
-		    impact_by_deploy(pm) ? "bad release deployed" : "first bad verdict");
+		    impact_from_words(pm));
 		md_unwatched(b, v, n, o, pm->impact_from, pm->recovery);
 		wr_buf_str(b, ")\n\n");
 	} else if (n > 0 && pm->impact_from != NO_TIME && pm->nbad > 0) {
@@ -5567,10 +5640,12 @@ render_md(struct wr_buf *b, const struct record *v, size_t n, const struct expor
 		fmt_dur(v[n - 1].ts_ms - pm->impact_from, dur, sizeof(dur));
 		wr_buf_printf(b, "\n**Impact duration:** ongoing since %s (%s), %s "
 		    "(%s up to the journal's last record, %s", ts,
-		    impact_by_deploy(pm) ? "bad release deployed" : "first bad verdict",
-		    pm->rec_hidden != NULL ? "not known to be recovered" : "not recovered", dur, ts2);
+		    impact_from_words(pm), pm->rec_hidden != NULL ? "not known to be recovered" : "not recovered", dur, ts2);
 		md_unwatched(b, v, n, o, pm->impact_from, v[n - 1].ts_ms);
 		wr_buf_str(b, ")\n\n");
+	} else if (pm->ever_bad) {
+		wr_buf_str(b, "\n**Impact duration:** unknown (no bad deploy recorded, and no bad "
+		    "verdict charged to a release: each was its host's own fault)\n\n");
 	} else {
 		wr_buf_str(b, "\n**Impact duration:** unknown (no bad verdict or bad deploy "
 		    "recorded)\n\n");
@@ -6101,7 +6176,8 @@ json_incident(const struct record *v, size_t n, const struct export_opts *o,
 	    NULL);
 	json_time(times, "bad_release_recreated", pm->deployed_recreated);
 	cJSON_AddStringToObject(times, "impact_from", impact_by_deploy(pm) ?
-	    "bad_release_deployed" : pm->first_bad != NO_TIME ? "first_bad_verdict" : "unknown");
+	    "bad_release_deployed" : pm->impact_from == NO_TIME ? "unknown" :
+	    pm->impact_from == pm->first_bad ? "first_bad_verdict" : "first_charged_verdict");
 	json_time(times, "first_response", pm->first_resp);
 	json_time(times, "rollback_start", pm->rb_start);
 	json_time(times, "rollback_end", pm->rb_end);
@@ -6177,6 +6253,20 @@ json_incident(const struct record *v, size_t n, const struct export_opts *o,
 		json_str(x, "service", o, pm->keys[i].service);
 		json_str(x, "verdict", o, pm->keys[i].verdict);
 		json_str(x, "bad_verdict", o, pm->keys[i].bad);
+		cJSON_AddItemToArray(bad, x);
+	}
+	/* Bad in a turn charged to no release: apart, as the Summary says. */
+	bad = cJSON_AddArrayToObject(inc, "still_bad_not_charged");
+	for (i = 0; i < pm->nkeys; i++) {
+		cJSON *x;
+
+		if (pm->keys[i].spared == NULL)
+			continue;
+		x = cJSON_CreateObject();
+		json_str(x, "host", o, pm->keys[i].host);
+		json_str(x, "service", o, pm->keys[i].service);
+		json_str(x, "verdict", o, pm->keys[i].verdict);
+		json_str(x, "bad_verdict", o, pm->keys[i].spared);
 		cJSON_AddItemToArray(bad, x);
 	}
 	json_counts(inc, pm);

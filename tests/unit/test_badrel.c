@@ -282,6 +282,13 @@ a_release_judged_ok_on_its_host_is_not_charged_with_its_fault(void **state)
 	assert_null(badrel_why(&b, "jobs", "v1.4.1"));
 	assert_int_equal(badrel_host_runs_bad(&b, "h16"), 1);
 	assert_int_equal(badrel_host_runs_bad(&b, "h13"), 0);
+	/* A turn charged to no release is the host's own: the post-mortem's
+	 * recovery does not wait for it. One charged for any service is not. */
+	assert_true(badrel_spared_turn(&b, "h13", NULL, T0 + 14 * MIN));
+	assert_true(badrel_spared_turn(&b, "h13", NULL, T0 + 18 * MIN));
+	assert_false(badrel_spared_turn(&b, "h16", NULL, T0 + 13 * MIN + 5000));
+	assert_false(badrel_spared_turn(&b, "h13", NULL, T0 + 15 * MIN));
+	assert_false(badrel_spared_turn(&b, "h13", "api", T0 + 14 * MIN));
 	badrel_free(&b);
 }
 

@@ -3718,6 +3718,62 @@ a_refused_restore_is_no_containment_follow_up(void **state)
 	pm2_free(v, NPM2);
 }
 
+/* QA pm2 item 3: h7's own fault (spared: OK there under v1.4.1 first)
+ * flapped on after the release's hosts were back. The recovery is the
+ * last host the release made bad back at OK (h4), and the impact ends
+ * there; h7's later turns neither end nor extend it. Still bad at the
+ * journal's end, h7 is said apart, not hidden behind "recovered". */
+static void
+recovery_comes_from_the_hosts_the_release_made_bad(void **state)
+{
+	struct record v[NPM2] = { 0 };
+	const cJSON *inc, *times, *x;
+	char *md, *js;
+	cJSON *doc;
+
+	(void)state;
+	pm2_journal(v);
+	md = render_n(EXPORT_MD, v, NPM2);
+	assert_non_null(strstr(md, "- Detected 2024-05-01 12:00:35; recovered 2024-05-01 12:02:42, "
+	    "when the last host that was bad (h4) was back at OK.\n"));
+	assert_non_null(strstr(md, "| Recovery | 2024-05-01 12:02:42 | 2m 07s |\n"));
+	assert_non_null(strstr(md, "**Impact duration:** 2m 10s (bad release deployed to "
+	    "recovery)"));
+	assert_null(strstr(md, "still bad at the journal's end"));
+	free(md);
+	js = render_n(EXPORT_JSON, v, NPM2);
+	doc = cJSON_Parse(js);
+	inc = cJSON_GetObjectItem(doc, "incident");
+	times = cJSON_GetObjectItem(inc, "times");
+	assert_string_equal(jstr(times, "recovery"), "2024-05-01T12:02:42.000Z");
+	assert_int_equal(cJSON_GetObjectItem(times, "impact_s")->valueint, 130);
+	assert_int_equal(cJSON_GetArraySize(cJSON_GetObjectItem(inc, "still_bad_not_charged")), 0);
+	cJSON_Delete(doc);
+	free(js);
+	/* The journal ends with h7 bad again: recovered all the same, and
+	 * h7 named apart. */
+	md = render_n(EXPORT_MD, v, 34);
+	assert_non_null(strstr(md, "recovered 2024-05-01 12:02:42, when the last host that was bad "
+	    "(h4) was back at OK.\n- Still bad at the journal's end (2024-05-01 12:03:30), not "
+	    "charged to a release (its own fault: judged OK under what it ran before): h7 "
+	    "(CONSIDER ROLLBACK).\n"));
+	assert_null(strstr(md, "not recovered"));
+	free(md);
+	js = render_n(EXPORT_JSON, v, 34);
+	doc = cJSON_Parse(js);
+	inc = cJSON_GetObjectItem(doc, "incident");
+	assert_string_equal(jstr(cJSON_GetObjectItem(inc, "times"), "recovery"),
+	    "2024-05-01T12:02:42.000Z");
+	assert_int_equal(cJSON_GetArraySize(cJSON_GetObjectItem(inc, "still_bad")), 0);
+	x = cJSON_GetArrayItem(cJSON_GetObjectItem(inc, "still_bad_not_charged"), 0);
+	assert_non_null(x);
+	assert_string_equal(jstr(x, "host"), "h7");
+	assert_string_equal(jstr(x, "verdict"), "CONSIDER ROLLBACK");
+	cJSON_Delete(doc);
+	free(js);
+	pm2_free(v, NPM2);
+}
+
 /* The Time column of each Key times row, in the order shown ("—" for a
  * row with no time); returns how many. */
 static size_t
@@ -4517,7 +4573,8 @@ a_fault_on_a_host_ok_under_its_release_is_no_bad_deploy(void **state)
 	assert_non_null(strstr(md, "| Bad release deployed (v1.5.0-bad on h16, per compose ps: "
 	    "container created; deployed outside this console (tag change seen at seq 13)) | "
 	    "2024-05-01 12:03:18 | 1m 18s |\n"));
-	assert_non_null(strstr(md, "**Impact duration:** 2m 02s (bad release deployed to "
+	/* To h16 back at OK: h13's own fault neither ends nor extends it. */
+	assert_non_null(strstr(md, "**Impact duration:** 1m 42s (bad release deployed to "
 	    "recovery)"));
 	assert_non_null(strstr(md, "- h13 turned CONSIDER ROLLBACK at 12:02:00 running v1.4.1, "
 	    "which had been OK there since 12:00:13 — not charged to the release; so was one "
@@ -4529,7 +4586,7 @@ a_fault_on_a_host_ok_under_its_release_is_no_bad_deploy(void **state)
 	times = json_times(doc);
 	assert_string_equal(jstr(times, "bad_release_tag"), "v1.5.0-bad");
 	assert_string_equal(jstr(times, "impact_from"), "bad_release_deployed");
-	assert_int_equal(cJSON_GetObjectItem(times, "impact_s")->valuedouble, 122);
+	assert_int_equal(cJSON_GetObjectItem(times, "impact_s")->valuedouble, 102);
 	cJSON_Delete(doc);
 	free(js);
 	for (size_t i = 0; i < NSCALE; i++)
@@ -4695,6 +4752,7 @@ main(void)
 		cmocka_unit_test(a_verdict_before_its_tag_record_judges_that_tag),
 		cmocka_unit_test(a_status_page_takeover_is_said_in_words),
 		cmocka_unit_test(a_refused_restore_is_no_containment_follow_up),
+		cmocka_unit_test(recovery_comes_from_the_hosts_the_release_made_bad),
 	};
 
 	return cmocka_run_group_tests(tests, setup, teardown);
