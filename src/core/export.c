@@ -4807,18 +4807,47 @@ judged_before(const struct pm *pm, const struct record *r)
 	    deploy_ms(r));
 }
 
-/* Whether re[i] starts its release's line: the first of the records
- * re[0..k) of the same release (badrel_same) and the same kind, judged
- * before it went live or only later. */
-static bool
-redeploy_first(const struct pm *pm, const struct record **re, size_t i)
+/* How a redeploy reads: its release judged bad only after it went live
+ * (another release); one more host of a rollout already judged bad
+ * ("also deployed": QA pm2's h4, 15 s after h1, called "deployed again");
+ * or deployed again, once the release had gone from some host before it
+ * went live (a rollback from it started, or a service's tag moved off it:
+ * a new rollout after a rollback, or this host's own return to it). */
+enum redeploy_kind { RD_LATER, RD_TOO, RD_AGAIN };
+
+static enum redeploy_kind
+redeploy_kind(const struct pm *pm, const struct record *v, size_t n, const struct record *r)
 {
-	bool again = judged_before(pm, re[i]) != NULL;
+	const char *tag = dstr(r, "tag");
+	int64_t at = deploy_ms(r);
+	size_t i;
+
+	if (judged_before(pm, r) == NULL)
+		return RD_LATER;
+	for (i = 0; i < n; i++) {
+		const struct record *x = &v[i];
+
+		if (kind_is(x, "action.intent") && is_rollback(x) && x->ts_ms < at &&
+		    badrel_same(jstr_in(cJSON_GetObjectItemCaseSensitive(x->data, "plan"),
+		    "from"), tag))
+			return RD_AGAIN;
+		if (kind_is(x, "health.change") && deploy_ms(x) < at &&
+		    badrel_same(dstr(x, "was_tag"), tag) && !badrel_same(dstr(x, "tag"), tag))
+			return RD_AGAIN;
+	}
+	return RD_TOO;
+}
+
+/* Whether re[i] starts its release's line: the first of the records
+ * re[0..k) of the same release (badrel_same) and the same kind (kinds[]:
+ * each one's redeploy_kind). */
+static bool
+redeploy_first(const struct record **re, const enum redeploy_kind *kinds, size_t i)
+{
 	size_t j;
 
 	for (j = 0; j < i; j++)
-		if ((judged_before(pm, re[j]) != NULL) == again &&
-		    badrel_same(dstr(re[j], "tag"), dstr(re[i], "tag")))
+		if (kinds[j] == kinds[i] && badrel_same(dstr(re[j], "tag"), dstr(re[i], "tag")))
 			return false;
 	return true;
 }
@@ -4826,14 +4855,13 @@ redeploy_first(const struct pm *pm, const struct record **re, size_t i)
 /* Whether re[j] names a host an earlier record of the same line re[i..j)
  * named already (a host's services deployed together). */
 static bool
-redeploy_host_said(const struct pm *pm, const struct record **re, size_t i, size_t j)
+redeploy_host_said(const struct record **re, const enum redeploy_kind *kinds, size_t i,
+    size_t j)
 {
-	bool again = judged_before(pm, re[j]) != NULL;
 	size_t h;
 
 	for (h = i; h < j; h++)
-		if ((judged_before(pm, re[h]) != NULL) == again &&
-		    badrel_same(dstr(re[h], "tag"), dstr(re[j], "tag")) &&
+		if (kinds[h] == kinds[j] && badrel_same(dstr(re[h], "tag"), dstr(re[j], "tag")) &&
 		    strcmp(re[h]->host, re[j]->host) == 0)
 			return true;
 	return false;
@@ -4854,14 +4882,17 @@ md_redeploys(struct wr_buf *b, const struct record *v, size_t n, const struct ex
 	size_t k = redeploys(pm, v, n, &re), i, j;
 	char ts[TIME_MAX], ts2[TIME_MAX];
 	struct wr_buf what = { 0 };
+	enum redeploy_kind *kinds = xcalloc(k + 1, sizeof(*kinds));
 
+	for (i = 0; i < k; i++)
+		kinds[i] = redeploy_kind(pm, v, n, re[i]);
 	for (i = 0; i < k; i++) {
 		const struct record *first = NULL;
 		const struct badrel_why *w = NULL, *wj;
-		bool again = judged_before(pm, re[i]) != NULL;
+		bool again = kinds[i] != RD_LATER;
 
-		/* One line per release: the first record of its tag. */
-		if (!redeploy_first(pm, re, i))
+		/* One line per release and kind: the first record of its tag. */
+		if (!redeploy_first(re, kinds, i))
 			continue;
 		what.len = 0;
 		if (what.s != NULL)
@@ -4871,19 +4902,21 @@ md_redeploys(struct wr_buf *b, const struct record *v, size_t n, const struct ex
 		sb_text(&what, o, again && pm->deployed_rec != NULL &&
 		    badrel_same(dstr(pm->deployed_rec, "tag"), dstr(re[i], "tag")) ?
 		    dstr(pm->deployed_rec, "tag") : dstr(re[i], "tag"));
-		if (again)
+		if (kinds[i] == RD_AGAIN)
 			wr_buf_str(&what, key ? " deployed again: " : " was deployed again during the "
+			    "incident, outside this console: ");
+		else if (kinds[i] == RD_TOO)
+			wr_buf_str(&what, key ? " also deployed: " : " was also deployed during the "
 			    "incident, outside this console: ");
 		else
 			wr_buf_str(&what, key ? " deployed, judged bad later: " : " deployed ");
 		for (j = i; j < k; j++) {
-			if ((judged_before(pm, re[j]) != NULL) != again ||
-			    !badrel_same(dstr(re[j], "tag"), dstr(re[i], "tag")))
+			if (kinds[j] != kinds[i] || !badrel_same(dstr(re[j], "tag"), dstr(re[i], "tag")))
 				continue;
 			if (!again && (wj = badrel_why(&pm->contain.rel, dstr(re[j], "service"),
 			    dstr(re[j], "tag"))) != NULL && (w == NULL || wj->at_ms < w->at_ms))
 				w = wj;
-			if (redeploy_host_said(pm, re, i, j))
+			if (redeploy_host_said(re, kinds, i, j))
 				continue;
 			if (first != NULL)
 				wr_buf_str(&what, ", ");
@@ -4923,6 +4956,7 @@ md_redeploys(struct wr_buf *b, const struct record *v, size_t n, const struct ex
 	}
 	free(what.s);
 	free(re);
+	free(kinds);
 }
 
 /* The first judgement that tag (any spelling, any service) is bad: a

@@ -3774,6 +3774,43 @@ recovery_comes_from_the_hosts_the_release_made_bad(void **state)
 	pm2_free(v, NPM2);
 }
 
+/* QA pm2 item 6a: h4 got v1.5.0-bad 15 s after h1, from the same rollout
+ * outside the console, before anyone acted: "also deployed", not "again".
+ * Again is for a host the release had gone from (h1, after its
+ * rollback). */
+static void
+a_second_host_of_the_same_rollout_is_no_redeploy(void **state)
+{
+	struct record v[NPM2] = { 0 };
+	char *md;
+	size_t i;
+
+	(void)state;
+	pm2_journal(v);
+	md = render_n(EXPORT_MD, v, NPM2);
+	assert_non_null(strstr(md, "- v1.5.0-bad was also deployed during the incident, outside "
+	    "this console: on h4 at 2024-05-01 12:00:47.\n"));
+	assert_non_null(strstr(md, "| v1.5.0-bad also deployed: h4 12:00:47 (outside this "
+	    "console) | 2024-05-01 12:00:47 | 12s |\n"));
+	assert_null(strstr(md, "again"));
+	free(md);
+	/* h1's api brought back to it after its rollback: again, on h1. */
+	for (i = 32; i < NPM2; i++)
+		record_free(&v[i]);
+	memset(&v[32], 0, (NPM2 - 32) * sizeof(v[0]));
+	add_to(v, 32, 181, "health.change", "h1", NULL, "{\"service\":\"api\","
+	    "\"tag\":\"v1.5.0-bad\",\"was_tag\":\"v1.4.1\",\"outside\":true,"
+	    "\"deployed_ms\":1714564980000,\"deployed_from\":\"compose ps: container created\"}");
+	md = render_n(EXPORT_MD, v, 33);
+	assert_non_null(strstr(md, "- v1.5.0-bad was also deployed during the incident, outside "
+	    "this console: on h4 at 2024-05-01 12:00:47.\n- v1.5.0-bad was deployed again during "
+	    "the incident, outside this console: on h1 at 2024-05-01 12:03:00.\n"));
+	assert_non_null(strstr(md, "| v1.5.0-bad deployed again: h1 12:03:00 (outside this "
+	    "console) | 2024-05-01 12:03:00 |"));
+	free(md);
+	pm2_free(v, 33);
+}
+
 /* The Time column of each Key times row, in the order shown ("—" for a
  * row with no time); returns how many. */
 static size_t
@@ -3829,9 +3866,11 @@ key_times_are_in_time_order(void **state)
 		record_free(&v[i]);
 }
 
-/* The bad release deployed again on other hosts during the incident,
- * outside this console: in the Summary and as a key time; the first
- * deploy's row as it was. */
+/* The bad release deployed on other hosts during the incident, outside
+ * this console: in the Summary and as a key time; the first deploy's row
+ * as it was. Before any rollback from it, helm-bastion is one more host
+ * of the same rollout ("also"); k8s-bastion, after api-1 was rolled back
+ * off it, a deploy again. */
 static void
 the_bad_release_deployed_again_is_said(void **state)
 {
@@ -3842,14 +3881,17 @@ the_bad_release_deployed_again_is_said(void **state)
 	(void)state;
 	qa_journal(v);
 	md = render_n(EXPORT_MD, v, NQA);
-	assert_non_null(strstr(md, "- v1.5.0-bad was deployed again during the incident, outside "
-	    "this console: on helm-bastion at 2024-05-01 12:00:29, on k8s-bastion at 2024-05-01 "
+	assert_non_null(strstr(md, "- v1.5.0-bad was also deployed during the incident, outside "
+	    "this console: on helm-bastion at 2024-05-01 12:00:29.\n- v1.5.0-bad was deployed "
+	    "again during the incident, outside this console: on k8s-bastion at 2024-05-01 "
 	    "12:02:10.\n"));
 	assert_non_null(strstr(md, "| Bad release deployed (v1.5.0-bad on api-1, per compose ps: "
 	    "its container created"));
 	assert_non_null(strstr(md, ") | 2024-05-01 11:50:00 | -10m 05s |\n"));
-	assert_non_null(strstr(md, "| v1.5.0-bad deployed again: helm-bastion 12:00:29, "
-	    "k8s-bastion 12:02:10 (outside this console) | 2024-05-01 12:00:29 | 24s |\n"));
+	assert_non_null(strstr(md, "| v1.5.0-bad also deployed: helm-bastion 12:00:29 (outside "
+	    "this console) | 2024-05-01 12:00:29 | 24s |\n"));
+	assert_non_null(strstr(md, "| v1.5.0-bad deployed again: k8s-bastion 12:02:10 (outside "
+	    "this console) | 2024-05-01 12:02:10 | 2m 05s |\n"));
 	/* Nor is a deploy of it a rollback the console saw. */
 	assert_non_null(strstr(md, "| Rollback start (built-in compose.rollback on api-1, rb-1) | "
 	    "2024-05-01 12:01:00 |"));
@@ -3929,12 +3971,12 @@ a_release_judged_bad_later_is_not_deployed_again(void **state)
 	    "\"tag\":\"1.6.0\",\"was_tag\":\"1.5.0-bad\",\"outside\":true}");
 	verdict(v, 8, 90, "helm-bastion", "CONSIDER ROLLBACK");
 	md = render_n(EXPORT_MD, v, 9);
-	assert_non_null(strstr(md, "- v1.5.0-bad was deployed again during the incident, outside "
+	assert_non_null(strstr(md, "- v1.5.0-bad was also deployed during the incident, outside "
 	    "this console: on helm-bastion at 2024-05-01 12:00:29.\n"));
 	assert_non_null(strstr(md, "- another release judged bad: 1.6.0 deployed on helm-bastion "
 	    "at 2024-05-01 12:01:00, outside this console, judged CONSIDER ROLLBACK at "
 	    "2024-05-01 12:01:30.\n"));
-	assert_non_null(strstr(md, "| v1.5.0-bad deployed again: helm-bastion 12:00:29 "
+	assert_non_null(strstr(md, "| v1.5.0-bad also deployed: helm-bastion 12:00:29 "
 	    "(outside this console) |"));
 	assert_non_null(strstr(md, "| 1.6.0 deployed, judged bad later: helm-bastion 12:01:00 "
 	    "(outside this console) |"));
@@ -4753,6 +4795,7 @@ main(void)
 		cmocka_unit_test(a_status_page_takeover_is_said_in_words),
 		cmocka_unit_test(a_refused_restore_is_no_containment_follow_up),
 		cmocka_unit_test(recovery_comes_from_the_hosts_the_release_made_bad),
+		cmocka_unit_test(a_second_host_of_the_same_rollout_is_no_redeploy),
 	};
 
 	return cmocka_run_group_tests(tests, setup, teardown);
