@@ -1218,8 +1218,11 @@ pm_deployed_at(struct pm *pm, const struct record *v, size_t n, size_t at)
 			continue;
 		found = true;
 		run = pm_tag_run(v, r, v[at].ts_ms);
+		/* Services deployed together tell one time: the first record
+		 * of it is the one named (QA pm2: jobs' row, after api's). */
 		if (run.deployed != NO_TIME && (pm->deployed == NO_TIME ||
-		    run.deployed < pm->deployed)) {
+		    run.deployed < pm->deployed || (run.deployed == pm->deployed &&
+		    run.came->seq < pm->deployed_came->seq))) {
 			pm->deployed = run.deployed;
 			pm->deployed_rec = run.said;
 			pm->deployed_came = run.came;

@@ -3811,6 +3811,25 @@ a_second_host_of_the_same_rollout_is_no_redeploy(void **state)
 	pm2_free(v, 33);
 }
 
+/* QA pm2 item 6b: api's and jobs' tag changes on h1 tell the same deploy
+ * time; the key time points at the first of them (api, seq 11), not at
+ * jobs' row after it. */
+static void
+the_bad_deploy_points_at_its_first_record(void **state)
+{
+	struct record v[NPM2] = { 0 };
+	char *md;
+
+	(void)state;
+	pm2_journal(v);
+	md = render_n(EXPORT_MD, v, NPM2);
+	assert_non_null(strstr(md, "| Bad release deployed (v1.5.0-bad on h1, per compose ps: "
+	    "container created; deployed outside this console (tag change seen at seq 11)) | "
+	    "2024-05-01 12:00:32 | -3s |\n"));
+	free(md);
+	pm2_free(v, NPM2);
+}
+
 /* The Time column of each Key times row, in the order shown ("—" for a
  * row with no time); returns how many. */
 static size_t
@@ -4796,6 +4815,7 @@ main(void)
 		cmocka_unit_test(a_refused_restore_is_no_containment_follow_up),
 		cmocka_unit_test(recovery_comes_from_the_hosts_the_release_made_bad),
 		cmocka_unit_test(a_second_host_of_the_same_rollout_is_no_redeploy),
+		cmocka_unit_test(the_bad_deploy_points_at_its_first_record),
 	};
 
 	return cmocka_run_group_tests(tests, setup, teardown);
