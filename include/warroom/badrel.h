@@ -174,6 +174,11 @@ void badrel_why_words(const struct badrel_why *w, char *out, size_t cap);
  * judged bad at all). */
 int badrel_host_runs_bad(const struct badrel *b, const char *host);
 
+/* Which of host's services run a release the incident judged bad, by
+ * their last tag read, in words into buf: "jobs runs v1.5.0-bad", "api
+ * runs v1.5.0-bad, jobs runs v1.5.0-bad". Returns how many (0: buf ""). */
+size_t badrel_host_bad_words(const struct badrel *b, const char *host, char *buf, size_t cap);
+
 void badrel_free(struct badrel *b);
 
 #endif

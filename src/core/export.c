@@ -4125,6 +4125,23 @@ still_exports(const struct pm *pm, const struct contain_host *h)
 	return h->exports == CONTAIN_EXPORT_ON && contain_leaks_if_on(&pm->contain, h->host);
 }
 
+/* Why host h's exports matter, after its containment line: which of its
+ * services runs a release judged bad (QA pm2: "h1: still exports" said
+ * none; jobs there did), or that what it runs is not known good. */
+static void
+md_leak_why(struct wr_buf *b, const struct export_opts *o, const struct pm *pm,
+    const struct contain_host *h)
+{
+	char words[600];
+
+	if (badrel_host_bad_words(&pm->contain.rel, h->host, words, sizeof(words)) > 0) {
+		wr_buf_str(b, " while ");
+		sb_text_max(b, o, words, 0);
+		wr_buf_str(b, " there, judged bad in this incident");
+	} else if (badrel_host_runs_bad(&pm->contain.rel, h->host) < 0)
+		wr_buf_str(b, "; not known to run a good release");
+}
+
 /* Containment left undone, first among the follow-ups: each host whose
  * kill switch was refused with nothing since, each the probes last read
  * exporting after a kill switch ran somewhere, each whose /export last
@@ -4173,6 +4190,7 @@ md_containment(struct wr_buf *b, const struct export_opts *o, const struct pm *p
 		if (still_exports(pm, h))
 			wr_buf_str(b, refused ? "; last answered: exports on" :
 			    ": still exports (last answered: exports on)");
+		md_leak_why(b, o, pm, h);
 		wr_buf_str(b, "\n");
 	}
 	return n;
@@ -5981,6 +5999,32 @@ json_refused(const struct export_opts *o, const struct record *r, const struct r
 	return x;
 }
 
+/* "runs_bad": host's services on a release judged bad (service, tag),
+ * as md_leak_why says them; null when what it runs is not known. */
+static void
+json_runs_bad(cJSON *x, const struct export_opts *o, const struct pm *pm, const char *host)
+{
+	const struct badrel *rel = &pm->contain.rel;
+	cJSON *arr;
+	size_t i;
+
+	if (badrel_host_runs_bad(rel, host) < 0) {
+		cJSON_AddNullToObject(x, "runs_bad");
+		return;
+	}
+	arr = cJSON_AddArrayToObject(x, "runs_bad");
+	for (i = 0; i < rel->nsvc; i++) {
+		cJSON *s;
+
+		if (strcmp(rel->svc[i].host, host) != 0 || !badrel_is_bad(rel, rel->svc[i].tag))
+			continue;
+		s = cJSON_CreateObject();
+		json_str(s, "service", o, rel->svc[i].service);
+		json_str(s, "tag", o, rel->svc[i].tag);
+		cJSON_AddItemToArray(arr, s);
+	}
+}
+
 /* The Markdown follow-ups' containment lines (md_containment), as
  * "followups": per host, the kill switch refused with nothing since
  * (its action, service and reason) and whether it still exports, exports
@@ -6029,6 +6073,7 @@ json_containment(cJSON *inc, const struct export_opts *o, const struct pm *pm)
 			json_time(x, "refused", h->refused_ms);
 		}
 		cJSON_AddBoolToObject(x, "still_exports", still_exports(pm, h));
+		json_runs_bad(x, o, pm, h->host);
 		cJSON_AddItemToArray(arr, x);
 	}
 }

@@ -1142,7 +1142,8 @@ refused_kill_switch_is_a_follow_up(void **state)
 	    "since 2024-05-01 12:00:20 (compose.killswitch, op ks-1): restore exports when "
 	    "the fix ships\n- h3: kill switch not "
 	    "applied (refused: h3 is a helm host: by hand, helm upgrade api CHART -n NS "
-	    "--reuse-values --set env.EXPORT\\_MODE=off); last answered: exports on\n"));
+	    "--reuse-values --set env.EXPORT\\_MODE=off); last answered: exports on; not known "
+	    "to run a good release\n"));
 	assert_non_null(strstr(md, "| exports.change | h3 | api exports: on (first read) |\n"));
 	free(md);
 	js = render_n(EXPORT_JSON, v, 7);
@@ -3515,7 +3516,8 @@ the_bad_release_left_running_is_a_follow_up(void **state)
 	free(js);
 	/* Before helm-bastion's rollback: it runs the bad release, exports on. */
 	md = render_n(EXPORT_MD, v, 16);
-	assert_non_null(strstr(md, "- helm-bastion: still exports (last answered: exports on)\n"));
+	assert_non_null(strstr(md, "- helm-bastion: still exports (last answered: exports on) "
+	    "while api runs 1.5.0-bad there, judged bad in this incident\n"));
 	assert_null(strstr(md, "- k8s-bastion: still exports"));
 	assert_non_null(strstr(md, "- api on helm-bastion still runs 1.5.0-bad\n"));
 	free(md);
@@ -3827,6 +3829,35 @@ the_bad_deploy_points_at_its_first_record(void **state)
 	    "container created; deployed outside this console (tag change seen at seq 11)) | "
 	    "2024-05-01 12:00:32 | -3s |\n"));
 	free(md);
+	pm2_free(v, NPM2);
+}
+
+/* QA pm2 item 6c: "h1: still exports" said no reason. h1 never had a
+ * kill switch; its exports matter because jobs there still runs the bad
+ * release (api was rolled back). The line says so, and JSON names it. */
+static void
+still_exports_says_which_service_runs_the_bad_release(void **state)
+{
+	struct record v[NPM2] = { 0 };
+	const cJSON *x, *rb;
+	char *md, *js;
+	cJSON *doc;
+
+	(void)state;
+	pm2_journal(v);
+	md = render_n(EXPORT_MD, v, NPM2);
+	assert_non_null(strstr(md, "\n**Containment**\n\n- h1: still exports (last answered: "
+	    "exports on) while jobs runs v1.5.0-bad there, judged bad in this incident\n"));
+	free(md);
+	js = render_n(EXPORT_JSON, v, NPM2);
+	doc = cJSON_Parse(js);
+	assert_non_null(x = followup_of(doc, "still_exports", "h1"));
+	rb = cJSON_GetObjectItem(x, "runs_bad");
+	assert_int_equal(cJSON_GetArraySize(rb), 1);
+	assert_string_equal(jstr(cJSON_GetArrayItem(rb, 0), "service"), "jobs");
+	assert_string_equal(jstr(cJSON_GetArrayItem(rb, 0), "tag"), "v1.5.0-bad");
+	cJSON_Delete(doc);
+	free(js);
 	pm2_free(v, NPM2);
 }
 
@@ -4816,6 +4847,7 @@ main(void)
 		cmocka_unit_test(recovery_comes_from_the_hosts_the_release_made_bad),
 		cmocka_unit_test(a_second_host_of_the_same_rollout_is_no_redeploy),
 		cmocka_unit_test(the_bad_deploy_points_at_its_first_record),
+		cmocka_unit_test(still_exports_says_which_service_runs_the_bad_release),
 	};
 
 	return cmocka_run_group_tests(tests, setup, teardown);
