@@ -314,8 +314,11 @@ warroom_line(const char *p, size_t len)
 
 /* A runbook command's script as the Change cell says it: its first line
  * (cut), how many more, and where in the runbook it came from:
- * "ran \"systemctl restart api\" (+2 lines) from compose.md line 36: …".
- * The `cd compose_dir || exit 1` warroom puts first is not the runbook's. */
+ * "ran `systemctl restart api` (+2 lines) from compose.md line 36: …".
+ * Set off in backticks, as the key times set off a command: a command's
+ * own double quotes nested in ours read wrong (QA pm2: ran "curl -fsS
+ * "http://…/readyz""); in double quotes when it holds a backtick. The
+ * `cd compose_dir || exit 1` warroom puts first is not the runbook's. */
 static void
 script_change(const cJSON *plan, char *buf, size_t cap)
 {
@@ -346,7 +349,8 @@ script_change(const cJSON *plan, char *buf, size_t cap)
 	} else {
 		snprintf(first, sizeof(first), "%.*s", (int)len, p);
 	}
-	snprintf(buf, cap, "ran \"%s\"", first);
+	snprintf(buf, cap, strchr(first, '`') != NULL && strchr(first, '"') == NULL ?
+	    "ran \"%s\"" : "ran `%s`", first);
 	if (more > 0)
 		snprintf(buf + strlen(buf), cap - strlen(buf), " (+%zu line%s)", more,
 		    more == 1 ? "" : "s");

@@ -1457,14 +1457,14 @@ actions_say_what_they_changed(void **state)
 	assert_non_null(strstr(md, "| op-b | compose.rollback | api-1 | api v2-bad \xe2\x86\x92 v1 | "));
 	assert_non_null(strstr(md, "| op-c | k8s.killswitch | k8s-1 | api EXPORT\\_MODE=off | "));
 	assert_non_null(strstr(md, "| op-d | command | api-1 | \xe2\x80\x94 | "));
-	assert_non_null(strstr(md, "| op-e | runbook.command | api-1 | ran \"docker compose "
-	    "restart worker\" (+1 line) from compose.md line 36: Restart the worker | "));
-	assert_non_null(strstr(md, "| op-f | runbook.command | api-1 | ran \"echo "
-	    "0123456789012345678901234567890123456789012345678901234\xe2\x80\xa6\" from ops.md "
+	assert_non_null(strstr(md, "| op-e | runbook.command | api-1 | ran \\`docker compose "
+	    "restart worker\\` (+1 line) from compose.md line 36: Restart the worker | "));
+	assert_non_null(strstr(md, "| op-f | runbook.command | api-1 | ran \\`echo "
+	    "0123456789012345678901234567890123456789012345678901234\xe2\x80\xa6\\` from ops.md "
 	    "line 9: Long | "));
 	free(md);
 	md = render_n(EXPORT_JSON, v, 7);
-	assert_non_null(strstr(md, "\"change\":\"ran \\\"docker compose restart worker\\\" (+1 "
+	assert_non_null(strstr(md, "\"change\":\"ran `docker compose restart worker` (+1 "
 	    "line) from compose.md line 36: Restart the worker\""));
 	free(md);
 	for (size_t i = 0; i < 7; i++)
@@ -3861,6 +3861,33 @@ still_exports_says_which_service_runs_the_bad_release(void **state)
 	pm2_free(v, NPM2);
 }
 
+/* QA pm2 item 6d: a command holding double quotes was quoted in double
+ * quotes (ran "curl -fsS "http://…/readyz""): it is set off in backticks,
+ * or in double quotes when it holds a backtick itself. */
+static void
+a_command_in_the_change_cell_is_not_nested_in_quotes(void **state)
+{
+	struct record v[NPM2] = { 0 };
+	char *md;
+
+	(void)state;
+	pm2_journal(v);
+	md = render_n(EXPORT_MD, v, NPM2);
+	assert_non_null(strstr(md, "| rc-1 | runbook.command | h1 | ran \\`curl -fsS "
+	    "\"http://127.0.0.1:17001/readyz\"\\` from rollback.md line 27: Check health: | "));
+	free(md);
+	record_free(&v[35]);
+	memset(&v[35], 0, sizeof(v[35]));
+	add_to(v, 35, 410, "action.intent", "h1", "rc-1", "{\"action\":\"runbook.command\","
+	    "\"plan\":{\"steps\":[{\"name\":\"run\",\"cmd\":\"echo `date`\"}],\"origin\":"
+	    "\"ops.md line 3: Date\"}}");
+	md = render_n(EXPORT_JSON, v, NPM2);
+	assert_non_null(strstr(md, "\"change\":\"ran \\\"echo `date`\\\" from ops.md line 3: "
+	    "Date\""));
+	free(md);
+	pm2_free(v, NPM2);
+}
+
 /* The Time column of each Key times row, in the order shown ("—" for a
  * row with no time); returns how many. */
 static size_t
@@ -4848,6 +4875,7 @@ main(void)
 		cmocka_unit_test(a_second_host_of_the_same_rollout_is_no_redeploy),
 		cmocka_unit_test(the_bad_deploy_points_at_its_first_record),
 		cmocka_unit_test(still_exports_says_which_service_runs_the_bad_release),
+		cmocka_unit_test(a_command_in_the_change_cell_is_not_nested_in_quotes),
 	};
 
 	return cmocka_run_group_tests(tests, setup, teardown);
