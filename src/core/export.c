@@ -813,6 +813,31 @@ is_sp_end(const struct record *r)
 	return kind_is(r, "statuspage.post") || kind_is(r, "statuspage.failed");
 }
 
+/* The post whose queue record or end record r is (its op looked up), or
+ * NULL. */
+static const struct sp_post *
+sp_of(const struct pm *pm, const struct record *r)
+{
+	const struct sp_post *p;
+	bool found;
+	size_t slot;
+
+	if (r->op == NULL)
+		return NULL;
+	slot = strmap_slot(&pm->spmap, r->op, &found);
+	if (!found)
+		return NULL;
+	p = &pm->sp[pm->spmap.vals[slot]];
+	return p->queue == r || p->end == r ? p : NULL;
+}
+
+/* Whether the post p went through: its end is a statuspage.post. */
+static bool
+sp_through(const struct sp_post *p)
+{
+	return p != NULL && p->queue != NULL && p->end != NULL && kind_is(p->end, "statuspage.post");
+}
+
 /* Status-page posts, one pass: a post begins at its queue record, or at
  * an end whose queue record is missing; a retry or an end after it (same
  * op) says how sending it went. Looked up by op: 100k-record exports
@@ -5577,6 +5602,7 @@ render_md(struct wr_buf *b, const struct record *v, size_t n, const struct expor
 	size_t i, k, notes = 0, posts = 0, chats = 0, *flap, *first_ok, *first_read;
 	struct flapfold_run *flaps;
 	struct flapfold_group *oks, *reads;
+	const struct sp_post *sp;
 	bool named;
 
 	wr_buf_str(b, "# Post-mortem: ");
@@ -5744,6 +5770,12 @@ render_md(struct wr_buf *b, const struct record *v, size_t n, const struct expor
 				    first_read[i] - 1);
 			continue;
 		}
+		/* A post that went through is one row, its queue's, saying when
+		 * it was posted: its end's row said it twice (QA pm2). A failed
+		 * or pending one keeps its rows; the JSON keeps every record. */
+		sp = sp_of(pm, &v[i]);
+		if (sp_through(sp) && sp->end == &v[i])
+			continue;
 		fmt_time(v[i].ts_ms, o, ts);
 		wr_buf_printf(b, "| %" PRIu64 " | %s | ", v[i].seq, ts);
 		sb_text(b, o, v[i].actor);
@@ -5753,6 +5785,14 @@ render_md(struct wr_buf *b, const struct record *v, size_t n, const struct expor
 		sb_text(b, o, v[i].host != NULL ? v[i].host : "");
 		wr_buf_str(b, " | ");
 		md_conn_details(b, o, pm, v, n, i);
+		if (sp_through(sp) && sp->queue == &v[i]) {
+			const cJSON *tries = cJSON_GetObjectItemCaseSensitive(sp->end->data, "tries");
+
+			fmt_time(sp->end->ts_ms, o, ts);
+			wr_buf_printf(b, " \xe2\x80\x94 posted %s", ts);
+			if (cJSON_IsNumber(tries) && tries->valuedouble > 1)
+				wr_buf_printf(b, " (try %.0f)", tries->valuedouble);
+		}
 		wr_buf_str(b, " |\n");
 	}
 	if (n == 0)
