@@ -157,10 +157,8 @@ const struct badrel_why *badrel_verdict_judged(const struct badrel *b, const cha
 size_t badrel_bad_of(const struct badrel *b, const char *svc, const struct badrel_why **out,
     size_t max);
 
-/* Whether host's verdict turned bad at at_ms (svc: the service the
- * verdict named, NULL: none) in a turn charged to no release and kept
- * apart as spared: the host's own fault, not the release's. False when
- * no such turn was folded, or it judged some release. */
+/* Whether host's turn to bad at at_ms (svc: the service its verdict named,
+ * or NULL) was charged to no release but spared: the host's own fault. */
 bool badrel_spared_turn(const struct badrel *b, const char *host, const char *svc,
     int64_t at_ms);
 
@@ -174,9 +172,8 @@ void badrel_why_words(const struct badrel_why *w, char *out, size_t cap);
  * judged bad at all). */
 int badrel_host_runs_bad(const struct badrel *b, const char *host);
 
-/* Which of host's services run a release the incident judged bad, by
- * their last tag read, in words into buf: "jobs runs v1.5.0-bad", "api
- * runs v1.5.0-bad, jobs runs v1.5.0-bad". Returns how many (0: buf ""). */
+/* host's services whose last tag is a bad release, into buf ("jobs runs
+ * v1.5.0-bad, api runs v1.5.0-bad"); returns how many (0: buf ""). */
 size_t badrel_host_bad_words(const struct badrel *b, const char *host, char *buf, size_t cap);
 
 void badrel_free(struct badrel *b);

@@ -111,11 +111,9 @@ bool contain_turning_on(const struct contain *c, const struct contain_host *h);
  * what it runs is not known): exports on a good release are no leak. */
 bool contain_leaks_if_on(const struct contain *c, const char *host);
 
-/* Whether h's refused kill switch is still a containment gap: one that
- * was to turn exports off (a refused restore is none), refused with
- * nothing since (refused_open), and h runs a release the incident judged
- * bad (or what it runs is not known), as contain_leaks_if_on rules. The
- * post-mortem's follow-ups and E's prompt both ask this. */
+/* Whether h's kill switch turning exports off (a refused restore is none)
+ * was refused with nothing since, while h runs a bad release or one not
+ * known (contain_leaks_if_on): E's prompt and the follow-ups ask this. */
 bool contain_refused_gap(const struct contain *c, const struct contain_host *h);
 
 /* "exports restored on h1, h2" for the hosts whose last kill switch that
